@@ -1,0 +1,122 @@
+import {
+  BlobSASPermissions,
+  type ContainerClient,
+  generateBlobSASQueryParameters,
+  type BlobServiceClient,
+  StorageSharedKeyCredential,
+  type UserDelegationKey,
+} from '@azure/storage-blob';
+import type { Readable } from 'node:stream';
+import type { BlobStore } from '../../core/ports/blobs';
+
+const UPLOAD_BUFFER_SIZE = 4 * 1024 * 1024;
+const UPLOAD_CONCURRENCY = 4;
+
+function isStatus(error: unknown, status: number): boolean {
+  return typeof error === 'object' && error !== null && (error as { statusCode?: number }).statusCode === status;
+}
+
+/** Blob Storage (Azurite locally). SAS links: shared key on the emulator, user delegation keys in Azure. */
+export class AzureBlobStore implements BlobStore {
+  private delegationKey?: { key: UserDelegationKey; expiresOn: number };
+
+  constructor(
+    private readonly service: BlobServiceClient,
+    private readonly container: ContainerClient,
+    private readonly sharedKey?: StorageSharedKeyCredential,
+  ) {}
+
+  async putIfAbsent(name: string, body: Buffer | Readable, contentType: string): Promise<boolean> {
+    try {
+      await this.upload(name, body, contentType, { ifNoneMatch: '*' });
+      return true;
+    } catch (error) {
+      if (isStatus(error, 409) || isStatus(error, 412)) return false;
+      throw error;
+    }
+  }
+
+  async put(name: string, body: Buffer | Readable, contentType: string): Promise<void> {
+    await this.upload(name, body, contentType);
+  }
+
+  private async upload(name: string, body: Buffer | Readable, contentType: string, conditions?: { ifNoneMatch: string }) {
+    const blob = this.container.getBlockBlobClient(name);
+    const options = { blobHTTPHeaders: { blobContentType: contentType }, conditions };
+    if (Buffer.isBuffer(body)) await blob.uploadData(body, options);
+    else await blob.uploadStream(body, UPLOAD_BUFFER_SIZE, UPLOAD_CONCURRENCY, options);
+  }
+
+  async openRead(name: string) {
+    try {
+      const response = await this.container.getBlobClient(name).download();
+      return {
+        stream: response.readableStreamBody as Readable,
+        contentType: response.contentType ?? 'application/octet-stream',
+        contentLength: response.contentLength ?? 0,
+      };
+    } catch (error) {
+      if (isStatus(error, 404)) return undefined;
+      throw error;
+    }
+  }
+
+  async readBuffer(name: string, maxBytes: number): Promise<Buffer | undefined> {
+    const opened = await this.openRead(name);
+    if (!opened) return undefined;
+    if (opened.contentLength > maxBytes) {
+      opened.stream.destroy();
+      throw new Error(`Blob ${name} is larger than ${maxBytes} bytes`);
+    }
+    const chunks: Buffer[] = [];
+    for await (const chunk of opened.stream) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks);
+  }
+
+  async exists(name: string): Promise<boolean> {
+    return this.container.getBlobClient(name).exists();
+  }
+
+  async delete(name: string): Promise<void> {
+    await this.container.getBlobClient(name).deleteIfExists();
+  }
+
+  async deletePrefix(prefix: string): Promise<number> {
+    let count = 0;
+    for await (const blob of this.container.listBlobsFlat({ prefix })) {
+      await this.container.getBlobClient(blob.name).deleteIfExists();
+      count++;
+    }
+    return count;
+  }
+
+  async readUrl(name: string, ttlSeconds: number, downloadFileName?: string): Promise<string> {
+    const blob = this.container.getBlobClient(name);
+    const startsOn = new Date(Date.now() - 60_000);
+    const expiresOn = new Date(Date.now() + ttlSeconds * 1000);
+    const sasOptions = {
+      containerName: this.container.containerName,
+      blobName: name,
+      permissions: BlobSASPermissions.parse('r'),
+      startsOn,
+      expiresOn,
+      contentDisposition: downloadFileName
+        ? `attachment; filename="${downloadFileName.replace(/[^A-Za-z0-9._ -]/g, '_')}"`
+        : undefined,
+    };
+    const query = this.sharedKey
+      ? generateBlobSASQueryParameters(sasOptions, this.sharedKey)
+      : generateBlobSASQueryParameters(sasOptions, await this.userDelegationKey(expiresOn), this.service.accountName);
+    return `${blob.url}?${query.toString()}`;
+  }
+
+  /** One user delegation key is reused while it stays valid for long enough. */
+  private async userDelegationKey(until: Date): Promise<UserDelegationKey> {
+    if (this.delegationKey && this.delegationKey.expiresOn > until.getTime() + 60_000) return this.delegationKey.key;
+    const startsOn = new Date(Date.now() - 60_000);
+    const expiresOn = new Date(Math.max(until.getTime() + 3_600_000, Date.now() + 6 * 3_600_000));
+    const key = await this.service.getUserDelegationKey(startsOn, expiresOn);
+    this.delegationKey = { key, expiresOn: expiresOn.getTime() };
+    return key;
+  }
+}

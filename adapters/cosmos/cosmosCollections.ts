@@ -1,0 +1,150 @@
+import type { Container, ErrorResponse, ItemDefinition, PartitionKey } from '@azure/cosmos';
+import { ConflictError, PreconditionFailedError } from '../../core/errors';
+import type {
+  ListQuery,
+  Page,
+  ProjectCollection,
+  ProjectScopedDocument,
+  StoredDocument,
+  TenantCollection,
+  TenantDirectory,
+} from '../../core/ports/documents';
+import { buildQuery } from './queryBuilder';
+
+const SYSTEM_FIELDS = ['_rid', '_self', '_ts', '_attachments', '_etag', '_lsn'];
+
+function fromCosmos<T>(item: ItemDefinition | undefined): T | undefined {
+  if (!item) return undefined;
+  const doc: Record<string, unknown> = { ...item, etag: item._etag };
+  for (const field of SYSTEM_FIELDS) delete doc[field];
+  return doc as T;
+}
+
+function toCosmos<T extends { etag?: string }>(doc: T): ItemDefinition {
+  const { etag: _ignored, ...rest } = doc;
+  return rest as ItemDefinition;
+}
+
+function statusOf(error: unknown): number | undefined {
+  return typeof error === 'object' && error !== null ? Number((error as ErrorResponse).code) : undefined;
+}
+
+/** Shared implementation: the partition key and WHERE scope are computed from the document's own fields. */
+class ScopedCollection<T extends { id: string; etag?: string }> {
+  constructor(
+    protected readonly container: Container,
+    private readonly keyOf: (doc: T) => PartitionKey,
+  ) {}
+
+  protected async read(id: string, partitionKey: PartitionKey): Promise<T | undefined> {
+    try {
+      const { resource } = await this.container.item(id, partitionKey).read();
+      return fromCosmos<T>(resource);
+    } catch (error) {
+      if (statusOf(error) === 404) return undefined;
+      throw error;
+    }
+  }
+
+  async create(doc: T): Promise<T> {
+    try {
+      const { resource } = await this.container.items.create(toCosmos(doc));
+      return fromCosmos<T>(resource)!;
+    } catch (error) {
+      if (statusOf(error) === 409) throw new ConflictError('An object with this id already exists');
+      throw error;
+    }
+  }
+
+  async upsert(doc: T): Promise<T> {
+    const { resource } = await this.container.items.upsert(toCosmos(doc));
+    return fromCosmos<T>(resource)!;
+  }
+
+  async replace(doc: T, etag: string): Promise<T> {
+    const partitionKey = this.keyOf(doc);
+    try {
+      const { resource } = await this.container
+        .item(doc.id, partitionKey)
+        .replace(toCosmos(doc), { accessCondition: { type: 'IfMatch', condition: etag } });
+      return fromCosmos<T>(resource)!;
+    } catch (error) {
+      if (statusOf(error) === 412) {
+        throw new PreconditionFailedError('The object changed since you loaded it', await this.read(doc.id, partitionKey));
+      }
+      throw error;
+    }
+  }
+
+  protected async remove(id: string, partitionKey: PartitionKey): Promise<void> {
+    try {
+      await this.container.item(id, partitionKey).delete();
+    } catch (error) {
+      if (statusOf(error) !== 404) throw error;
+    }
+  }
+
+  protected async query(scope: Record<string, string>, partitionKey: PartitionKey | undefined, query: ListQuery): Promise<Page<T>> {
+    const iterator = this.container.items.query<ItemDefinition>(buildQuery(scope, query), {
+      partitionKey,
+      maxItemCount: query.page.pageSize,
+      continuationToken: query.page.continuationToken,
+    });
+    const response = await iterator.fetchNext();
+    return {
+      items: response.resources.map((r) => fromCosmos<T>(r)!),
+      continuationToken: response.continuationToken ?? null,
+    };
+  }
+}
+
+export class CosmosTenantCollection<T extends StoredDocument> extends ScopedCollection<T> implements TenantCollection<T> {
+  constructor(container: Container) {
+    super(container, (doc) => doc.tenantId);
+  }
+  get(tenantId: string, id: string): Promise<T | undefined> {
+    return this.read(id, tenantId).then((doc) => (doc && doc.tenantId === tenantId ? doc : undefined));
+  }
+  delete(tenantId: string, id: string): Promise<void> {
+    return this.remove(id, tenantId);
+  }
+  list(tenantId: string, query: ListQuery): Promise<Page<T>> {
+    return this.query({ tenantId }, tenantId, query);
+  }
+}
+
+export class CosmosProjectCollection<T extends ProjectScopedDocument>
+  extends ScopedCollection<T>
+  implements ProjectCollection<T>
+{
+  constructor(container: Container) {
+    super(container, (doc) => [doc.tenantId, doc.projectId]);
+  }
+  get(tenantId: string, projectId: string, id: string): Promise<T | undefined> {
+    return this.read(id, [tenantId, projectId]).then((doc) =>
+      doc && doc.tenantId === tenantId && doc.projectId === projectId ? doc : undefined,
+    );
+  }
+  delete(tenantId: string, projectId: string, id: string): Promise<void> {
+    return this.remove(id, [tenantId, projectId]);
+  }
+  list(tenantId: string, projectId: string, query: ListQuery): Promise<Page<T>> {
+    return this.query({ tenantId, projectId }, [tenantId, projectId], query);
+  }
+}
+
+export class CosmosTenantDirectory<T extends { id: string; etag?: string }>
+  extends ScopedCollection<T>
+  implements TenantDirectory<T>
+{
+  constructor(container: Container) {
+    super(container, (doc) => doc.id);
+  }
+  get(id: string): Promise<T | undefined> {
+    return this.read(id, id);
+  }
+  /** Operator-only listing across tenants: the one deliberate cross-partition query. */
+  async list(query: ListQuery): Promise<Page<T>> {
+    return this.query({}, undefined, query);
+  }
+}

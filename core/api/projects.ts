@@ -1,0 +1,131 @@
+import { z } from 'zod';
+import { isValidIsbn, normalizeIsbn } from '../projects/isbn';
+import { Id, IsoDateTime, page, text } from './common';
+
+export const projectStatuses = ['draft', 'in_progress', 'review', 'completed', 'published', 'archived'] as const;
+export const ProjectStatus = z.enum(projectStatuses);
+export type ProjectStatus = z.infer<typeof ProjectStatus>;
+
+export const DEFAULT_DISCLOSURE = 'This audiobook is narrated by a digital voice.';
+
+const personList = z.array(text(200, 1)).max(20);
+
+const Bcp47 = text(35, 2).refine((tag) => {
+  try {
+    return Intl.getCanonicalLocales(tag).length === 1;
+  } catch {
+    return false;
+  }
+}, 'must be a BCP 47 language tag such as en-US or es-PE');
+
+const Isbn = z
+  .string()
+  .trim()
+  .refine(isValidIsbn, 'must be a valid ISBN-10 or ISBN-13 (checksum)')
+  .transform(normalizeIsbn);
+
+const PublicationDate = z
+  .string()
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD')
+  .refine((s) => !Number.isNaN(Date.parse(s.length === 4 ? `${s}-01-01` : s.length === 7 ? `${s}-01` : s)), 'must be a real date');
+
+export const Series = z.strictObject({
+  name: text(200, 1),
+  number: z.number().positive().max(100000).nullable().default(null),
+});
+
+/** Book metadata as retailers need it (SPEC.md §8): all fields the packaging step will write as tags. */
+export const BookMetadata = z
+  .strictObject({
+    title: text(300, 1),
+    subtitle: text(300).nullable().default(null),
+    authors: personList.min(1, 'at least one author is required'),
+    narrators: personList.default([]),
+    translators: personList.default([]),
+    adaptors: personList.default([]),
+    language: Bcp47,
+    description: text(4000).nullable().default(null),
+    keywords: z.array(text(100, 1)).max(25).default([]),
+    categories: z.array(text(100, 1)).max(10).default([]),
+    publisher: text(200).nullable().default(null),
+    publicationDate: PublicationDate.nullable().default(null),
+    rights: text(1000).nullable().default(null),
+    series: Series.nullable().default(null),
+    isbn: Isbn.nullable().default(null),
+    digitalVoiceDisclosure: text(500, 1).default(DEFAULT_DISCLOSURE),
+  })
+  .meta({ id: 'BookMetadata' });
+export type BookMetadata = z.infer<typeof BookMetadata>;
+
+export const CreateProjectRequest = z.strictObject({ metadata: BookMetadata }).meta({ id: 'CreateProjectRequest' });
+export type CreateProjectRequest = z.infer<typeof CreateProjectRequest>;
+
+/** Partial update: only the fields given change. Nullable fields are cleared with null. */
+export const UpdateProjectRequest = z
+  .strictObject({
+    metadata: BookMetadata.partial().optional(),
+    status: ProjectStatus.exclude(['archived']).optional(),
+  })
+  .meta({ id: 'UpdateProjectRequest' });
+export type UpdateProjectRequest = z.infer<typeof UpdateProjectRequest>;
+
+export const CoverView = z.object({
+  width: z.number().int(),
+  height: z.number().int(),
+  originalFormat: z.enum(['jpeg', 'png']),
+  uploadedAt: IsoDateTime,
+  /** Readable by the caller with their token: `GET .../cover?variant=` */
+  variants: z.array(z.enum(['original', 'retail', 'thumbnail'])),
+  warnings: z.array(z.string()),
+});
+
+export const workflowSteps = [
+  'metadata',
+  'manuscript',
+  'characters',
+  'casting',
+  'planning',
+  'production',
+  'packaging',
+] as const;
+export const WorkflowStepState = z.enum(['not_started', 'in_progress', 'complete']);
+export const WorkflowView = z.object({
+  steps: z.array(z.object({ step: z.enum(workflowSteps), state: WorkflowStepState, detail: z.string().nullable() })),
+  currentStep: z.enum(workflowSteps),
+});
+export type WorkflowView = z.infer<typeof WorkflowView>;
+
+export const ProjectView = z
+  .object({
+    id: Id,
+    status: ProjectStatus,
+    metadata: BookMetadata,
+    cover: CoverView.nullable(),
+    ownerId: z.string(),
+    memberIds: z.array(z.string()),
+    validatorIds: z.array(z.string()),
+    workflow: WorkflowView,
+    archivedAt: IsoDateTime.nullable(),
+    createdAt: IsoDateTime,
+    updatedAt: IsoDateTime,
+    etag: z.string(),
+  })
+  .meta({ id: 'Project' });
+export type ProjectView = z.infer<typeof ProjectView>;
+
+export const ProjectPage = page(ProjectView).meta({ id: 'ProjectPage' });
+
+export const ListProjectsQuery = z.strictObject({
+  status: ProjectStatus.optional(),
+  q: text(200).optional(),
+  continuationToken: z.string().max(4096).optional(),
+  pageSize: z.coerce.number().int().min(1).max(100).default(25),
+  includeArchived: z.enum(['true', 'false']).optional(),
+});
+
+export const SetMembersRequest = z
+  .strictObject({
+    memberIds: z.array(Id).max(100).optional(),
+    validatorIds: z.array(Id).max(100).optional(),
+  })
+  .meta({ id: 'SetMembersRequest' });

@@ -1,0 +1,88 @@
+/**
+ * Domain errors carry a stable code; the one HTTP mapping lives in functions/http/errors.ts.
+ * Core never knows about status codes.
+ */
+export type ErrorCode =
+  | 'validation_failed'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'precondition_failed'
+  | 'precondition_required'
+  | 'payload_too_large'
+  | 'unsupported_media_type'
+  | 'unprocessable'
+  | 'rate_limited'
+  | 'quota_exceeded'
+  | 'tenant_suspended'
+  | 'internal';
+
+export interface FieldIssue {
+  /** Dotted path of the offending field, e.g. `metadata.isbn`. */
+  field: string;
+  message: string;
+}
+
+export class DomainError extends Error {
+  constructor(
+    public readonly code: ErrorCode,
+    message: string,
+    public readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+export class ValidationError extends DomainError {
+  constructor(
+    message: string,
+    public readonly fields: FieldIssue[] = [],
+  ) {
+    super('validation_failed', message, { fields });
+  }
+}
+
+export class UnauthenticatedError extends DomainError {
+  constructor(message = 'A valid bearer token is required') {
+    super('unauthenticated', message);
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  constructor(message = 'You are not allowed to do this') {
+    super('forbidden', message);
+  }
+}
+
+/** Also used for other tenants' objects: they must look nonexistent. */
+export class NotFoundError extends DomainError {
+  constructor(what: string) {
+    super('not_found', `${what} was not found`);
+  }
+}
+
+export class ConflictError extends DomainError {
+  constructor(message: string, details?: Record<string, unknown>) {
+    super('conflict', message, details);
+  }
+}
+
+export class PreconditionFailedError extends DomainError {
+  constructor(message: string, current?: unknown) {
+    super('precondition_failed', message, current === undefined ? undefined : { current });
+  }
+}
+
+export class RateLimitedError extends DomainError {
+  constructor(public readonly retryAfterSeconds: number) {
+    super('rate_limited', `Too many requests; retry after ${retryAfterSeconds} s`, { retryAfterSeconds });
+  }
+}
+
+export class QuotaExceededError extends DomainError {
+  constructor(message: string, details?: Record<string, unknown>) {
+    super('quota_exceeded', message, details);
+  }
+}

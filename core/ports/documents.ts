@@ -1,0 +1,71 @@
+/**
+ * Document storage port. Every call states the tenant: partition key and WHERE filter are derived from it by the
+ * adapter, so a caller cannot forget either. ETags implement optimistic concurrency.
+ */
+export interface StoredDocument {
+  id: string;
+  tenantId: string;
+  /** Opaque version; present on documents read from the store. */
+  etag?: string;
+}
+
+export interface PageRequest {
+  pageSize: number;
+  continuationToken?: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  continuationToken: string | null;
+}
+
+/** A filter the adapter turns into a parameterized query. Field paths are fixed by code, never by user input. */
+export type Filter =
+  | { field: string; op: 'eq'; value: string | number | boolean | null }
+  | { field: string; op: 'ne'; value: string | number | boolean | null }
+  | { field: string; op: 'in'; values: (string | number)[] }
+  | { field: string; op: 'arrayContains'; value: string }
+  | { field: string; op: 'containsText'; value: string }
+  | { op: 'or'; filters: Filter[] }
+  | { op: 'and'; filters: Filter[] }
+  | { field: string; op: 'lt'; value: string | number }
+  | { field: string; op: 'isNull' };
+
+export interface ListQuery {
+  filter?: Filter;
+  orderBy?: { field: string; direction: 'ASC' | 'DESC' };
+  page: PageRequest;
+}
+
+/** Documents partitioned by tenant (projects, users). */
+export interface TenantCollection<T extends StoredDocument> {
+  get(tenantId: string, id: string): Promise<T | undefined>;
+  /** Create-only: throws ConflictError when the id exists. */
+  create(doc: T): Promise<T>;
+  /** Replace if the stored version still has `etag`; throws PreconditionFailedError (with the current doc) otherwise. */
+  replace(doc: T, etag: string): Promise<T>;
+  delete(tenantId: string, id: string): Promise<void>;
+  list(tenantId: string, query: ListQuery): Promise<Page<T>>;
+}
+
+/** Documents of one project, partitioned by (tenantId, projectId). */
+export interface ProjectScopedDocument extends StoredDocument {
+  projectId: string;
+}
+
+export interface ProjectCollection<T extends ProjectScopedDocument> {
+  get(tenantId: string, projectId: string, id: string): Promise<T | undefined>;
+  create(doc: T): Promise<T>;
+  upsert(doc: T): Promise<T>;
+  replace(doc: T, etag: string): Promise<T>;
+  delete(tenantId: string, projectId: string, id: string): Promise<void>;
+  list(tenantId: string, projectId: string, query: ListQuery): Promise<Page<T>>;
+}
+
+/** Tenants are their own partition (`/id`). */
+export interface TenantDirectory<T extends { id: string; etag?: string }> {
+  get(id: string): Promise<T | undefined>;
+  create(doc: T): Promise<T>;
+  replace(doc: T, etag: string): Promise<T>;
+  list(query: ListQuery): Promise<Page<T>>;
+}

@@ -1,0 +1,141 @@
+import type { BookMetadata, ProjectStatus, ProjectView, WorkflowView } from '../api/projects';
+import { workflowSteps } from '../api/projects';
+import type { ProjectAccessFacts } from '../auth/permissions';
+import type { StoredDocument } from '../ports/documents';
+
+export interface CoverRecord {
+  width: number;
+  height: number;
+  originalFormat: 'jpeg' | 'png';
+  uploadedAt: string;
+  blobs: { original: string; retail: string; thumbnail: string };
+  warnings: string[];
+}
+
+/**
+ * Counts that later steps keep current (chapters found, segments attributed, audio rendered ...).
+ * The workflow view is derived from them, never from manual flags.
+ */
+export interface ProductionFacts {
+  manuscriptStatus: 'none' | 'processing' | 'ready' | 'failed';
+  chapterCount: number;
+  characterCount: number;
+  charactersWithVoice: number;
+  segmentCount: number;
+  segmentsWithSpeaker: number;
+  segmentsRendered: number;
+  chaptersMastered: number;
+  packagesReady: number;
+  activeJobId: string | null;
+}
+
+export const emptyProductionFacts: ProductionFacts = {
+  manuscriptStatus: 'none',
+  chapterCount: 0,
+  characterCount: 0,
+  charactersWithVoice: 0,
+  segmentCount: 0,
+  segmentsWithSpeaker: 0,
+  segmentsRendered: 0,
+  chaptersMastered: 0,
+  packagesReady: 0,
+  activeJobId: null,
+};
+
+export interface ProjectRecord extends StoredDocument, ProjectAccessFacts {
+  type: 'project';
+  tenantId: string;
+  status: ProjectStatus;
+  /** Status to return to when an archived project is restored. */
+  statusBeforeArchive: ProjectStatus | null;
+  metadata: BookMetadata;
+  /** Lower-cased title + authors for search, kept in the document because Cosmos cannot index expressions. */
+  searchText: string;
+  cover: CoverRecord | null;
+  facts: ProductionFacts;
+  ownerId: string;
+  memberIds: string[];
+  validatorIds: string[];
+  archivedAt: string | null;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+export function searchTextOf(metadata: BookMetadata): string {
+  return [metadata.title, metadata.subtitle ?? '', ...metadata.authors].join(' \u2022 ').toLowerCase();
+}
+
+type StepState = WorkflowView['steps'][number]['state'];
+
+function ratioState(done: number, total: number): StepState {
+  if (total === 0 || done === 0) return 'not_started';
+  return done >= total ? 'complete' : 'in_progress';
+}
+
+export function deriveWorkflow(project: Pick<ProjectRecord, 'metadata' | 'facts'>): WorkflowView {
+  const { metadata, facts } = project;
+  const metadataComplete = metadata.title.length > 0 && metadata.authors.length > 0 && !!metadata.language;
+  const states: Record<(typeof workflowSteps)[number], { state: StepState; detail: string | null }> = {
+    metadata: { state: metadataComplete ? 'complete' : 'in_progress', detail: null },
+    manuscript: {
+      state:
+        facts.manuscriptStatus === 'ready' && facts.chapterCount > 0
+          ? 'complete'
+          : facts.manuscriptStatus === 'none'
+            ? 'not_started'
+            : 'in_progress',
+      detail: facts.chapterCount > 0 ? `${facts.chapterCount} chapters` : facts.manuscriptStatus,
+    },
+    characters: {
+      state: facts.characterCount > 0 ? 'complete' : 'not_started',
+      detail: facts.characterCount > 0 ? `${facts.characterCount} characters` : null,
+    },
+    casting: {
+      state: ratioState(facts.charactersWithVoice, facts.characterCount),
+      detail: facts.characterCount > 0 ? `${facts.charactersWithVoice}/${facts.characterCount} voiced` : null,
+    },
+    planning: {
+      state: ratioState(facts.segmentsWithSpeaker, facts.segmentCount),
+      detail: facts.segmentCount > 0 ? `${facts.segmentsWithSpeaker}/${facts.segmentCount} segments attributed` : null,
+    },
+    production: {
+      state: facts.activeJobId ? 'in_progress' : ratioState(facts.chaptersMastered, facts.chapterCount),
+      detail: facts.chapterCount > 0 ? `${facts.chaptersMastered}/${facts.chapterCount} chapters mastered` : null,
+    },
+    packaging: {
+      state: facts.packagesReady > 0 ? 'complete' : 'not_started',
+      detail: facts.packagesReady > 0 ? `${facts.packagesReady} packages` : null,
+    },
+  };
+  const steps = workflowSteps.map((step) => ({ step, ...states[step] }));
+  const currentStep = steps.find((s) => s.state !== 'complete')?.step ?? 'packaging';
+  return { steps, currentStep };
+}
+
+export function toProjectView(project: ProjectRecord): ProjectView {
+  return {
+    id: project.id,
+    status: project.status,
+    metadata: project.metadata,
+    cover: project.cover
+      ? {
+          width: project.cover.width,
+          height: project.cover.height,
+          originalFormat: project.cover.originalFormat,
+          uploadedAt: project.cover.uploadedAt,
+          variants: ['original', 'retail', 'thumbnail'],
+          warnings: project.cover.warnings,
+        }
+      : null,
+    ownerId: project.ownerId,
+    memberIds: project.memberIds,
+    validatorIds: project.validatorIds,
+    workflow: deriveWorkflow(project),
+    archivedAt: project.archivedAt,
+    createdAt: project.createdAt,
+    updatedAt: project.updatedAt,
+    etag: project.etag ?? '',
+  };
+}

@@ -1,0 +1,265 @@
+import type {
+  BookMetadata,
+  CreateProjectRequest,
+  ProjectStatus,
+  UpdateProjectRequest,
+} from '../api/projects';
+import { authorizeProjectAction, authorizeTenantAction } from '../auth/permissions';
+import type { Principal, TenantPrincipal } from '../auth/principal';
+import { PreconditionFailedError, ValidationError } from '../errors';
+import type { BlobStore } from '../ports/blobs';
+import { projectBlobPrefix } from '../ports/blobs';
+import type { Filter, Page, TenantCollection } from '../ports/documents';
+import type { CoverProcessor } from '../ports/images';
+import type { Clock, IdGenerator } from '../ports/system';
+import type { UserRecord } from '../users/user';
+import { emptyProductionFacts, searchTextOf, type ProjectRecord } from './project';
+
+export interface ProjectServiceDeps {
+  projects: TenantCollection<ProjectRecord>;
+  users: TenantCollection<UserRecord>;
+  blobs: BlobStore;
+  covers: CoverProcessor;
+  clock: Clock;
+  ids: IdGenerator;
+}
+
+export interface ListProjectsOptions {
+  status?: ProjectStatus;
+  q?: string;
+  includeArchived?: boolean;
+  pageSize: number;
+  continuationToken?: string;
+}
+
+/** Days an archived project stays restorable before its data is purged. */
+export const ARCHIVE_RETENTION_DAYS = 30;
+
+export class ProjectService {
+  constructor(private readonly deps: ProjectServiceDeps) {}
+
+  async create(principal: Principal | undefined, request: CreateProjectRequest): Promise<ProjectRecord> {
+    const user = authorizeTenantAction(principal, 'projects.create');
+    const now = this.deps.clock.now().toISOString();
+    return this.deps.projects.create({
+      id: this.deps.ids.newId('prj'),
+      type: 'project',
+      tenantId: user.tenantId,
+      status: 'draft',
+      statusBeforeArchive: null,
+      metadata: request.metadata,
+      searchText: searchTextOf(request.metadata),
+      cover: null,
+      facts: emptyProductionFacts,
+      ownerId: user.userId,
+      memberIds: [],
+      validatorIds: [],
+      archivedAt: null,
+      createdAt: now,
+      createdBy: user.userId,
+      updatedAt: now,
+      updatedBy: user.userId,
+    });
+  }
+
+  /** Loads a project the principal may act on; invisible projects are NotFound, forbidden actions Forbidden. */
+  async load(
+    principal: Principal | undefined,
+    projectId: string,
+    action: Parameters<typeof authorizeProjectAction>[1] = 'project.read',
+  ): Promise<{ user: TenantPrincipal; project: ProjectRecord }> {
+    const user = authorizeTenantAction(principal, 'projects.list');
+    const project = await this.deps.projects.get(user.tenantId, projectId);
+    authorizeProjectAction(user, action, project);
+    return { user, project: project! };
+  }
+
+  async list(principal: Principal | undefined, options: ListProjectsOptions): Promise<Page<ProjectRecord>> {
+    const user = authorizeTenantAction(principal, 'projects.list');
+    const filters: Filter[] = [];
+    if (user.role === 'creator') {
+      filters.push({
+        op: 'or',
+        filters: [
+          { field: 'ownerId', op: 'eq', value: user.userId },
+          { field: 'memberIds', op: 'arrayContains', value: user.userId },
+        ],
+      });
+    } else if (user.role === 'validator') {
+      filters.push({ field: 'validatorIds', op: 'arrayContains', value: user.userId });
+    }
+    if (options.status) filters.push({ field: 'status', op: 'eq', value: options.status });
+    else if (!options.includeArchived) filters.push({ field: 'status', op: 'ne', value: 'archived' });
+    if (options.q) filters.push({ field: 'searchText', op: 'containsText', value: options.q.toLowerCase() });
+    return this.deps.projects.list(user.tenantId, {
+      filter: filters.length ? { op: 'and', filters } : undefined,
+      orderBy: { field: 'updatedAt', direction: 'DESC' },
+      page: { pageSize: options.pageSize, continuationToken: options.continuationToken },
+    });
+  }
+
+  async update(
+    principal: Principal | undefined,
+    projectId: string,
+    ifMatch: string,
+    request: UpdateProjectRequest,
+  ): Promise<ProjectRecord> {
+    const { user, project } = await this.load(principal, projectId, 'project.update');
+    if (project.status === 'archived') {
+      throw new ValidationError('An archived project cannot be edited; restore it first', [
+        { field: 'status', message: 'project is archived' },
+      ]);
+    }
+    this.assertFresh(project, ifMatch);
+    const metadata: BookMetadata = { ...project.metadata, ...stripUndefined(request.metadata ?? {}) };
+    return this.save(user, { ...project, metadata, searchText: searchTextOf(metadata), status: request.status ?? project.status }, ifMatch);
+  }
+
+  async archive(principal: Principal | undefined, projectId: string, ifMatch?: string): Promise<ProjectRecord> {
+    const { user, project } = await this.load(principal, projectId, 'project.archive');
+    if (ifMatch) this.assertFresh(project, ifMatch);
+    if (project.status === 'archived') return project;
+    const now = this.deps.clock.now().toISOString();
+    return this.save(
+      user,
+      { ...project, status: 'archived', statusBeforeArchive: project.status, archivedAt: now },
+      project.etag!,
+    );
+  }
+
+  async restore(principal: Principal | undefined, projectId: string): Promise<ProjectRecord> {
+    const { user, project } = await this.load(principal, projectId, 'project.restore');
+    if (project.status !== 'archived') return project;
+    return this.save(
+      user,
+      { ...project, status: project.statusBeforeArchive ?? 'draft', statusBeforeArchive: null, archivedAt: null },
+      project.etag!,
+    );
+  }
+
+  async setMembers(
+    principal: Principal | undefined,
+    projectId: string,
+    request: { memberIds?: string[]; validatorIds?: string[] },
+  ): Promise<ProjectRecord> {
+    const { user, project } = await this.load(principal, projectId, 'project.members');
+    await this.assertUsersHaveRole(user.tenantId, request.memberIds ?? [], ['creator', 'admin'], 'memberIds');
+    await this.assertUsersHaveRole(user.tenantId, request.validatorIds ?? [], ['validator'], 'validatorIds');
+    return this.save(
+      user,
+      {
+        ...project,
+        memberIds: unique(request.memberIds ?? project.memberIds),
+        validatorIds: unique(request.validatorIds ?? project.validatorIds),
+      },
+      project.etag!,
+    );
+  }
+
+  async setCover(
+    principal: Principal | undefined,
+    projectId: string,
+    image: Buffer,
+    contentType: string,
+  ): Promise<ProjectRecord> {
+    const { user, project } = await this.load(principal, projectId, 'project.update');
+    const processed = await this.deps.covers.process(image, contentType);
+    const version = this.deps.ids.newId('cov');
+    const prefix = `${projectBlobPrefix(user.tenantId, project.id)}cover/${version}/`;
+    const blobs = {
+      original: `${prefix}original.${processed.originalFormat === 'png' ? 'png' : 'jpg'}`,
+      retail: `${prefix}retail-3000.jpg`,
+      thumbnail: `${prefix}thumbnail.jpg`,
+    };
+    await this.deps.blobs.put(blobs.original, image, `image/${processed.originalFormat}`);
+    await this.deps.blobs.put(blobs.retail, processed.retailJpeg, 'image/jpeg');
+    await this.deps.blobs.put(blobs.thumbnail, processed.thumbnailJpeg, 'image/jpeg');
+    const cover = {
+      width: processed.width,
+      height: processed.height,
+      originalFormat: processed.originalFormat,
+      uploadedAt: this.deps.clock.now().toISOString(),
+      blobs,
+      warnings: processed.warnings,
+    };
+    const saved = await this.save(user, { ...project, cover }, project.etag!);
+    if (project.cover) await this.deleteCoverBlobs(project.cover.blobs);
+    return saved;
+  }
+
+  async coverBlob(
+    principal: Principal | undefined,
+    projectId: string,
+    variant: 'original' | 'retail' | 'thumbnail',
+  ): Promise<string | undefined> {
+    const { project } = await this.load(principal, projectId, 'project.read');
+    return project.cover?.blobs[variant];
+  }
+
+  /** Removes projects archived longer than the retention period, with their blobs. Returns how many were purged. */
+  async purgeExpired(tenantId: string): Promise<number> {
+    const cutoff = new Date(this.deps.clock.now().getTime() - ARCHIVE_RETENTION_DAYS * 86_400_000).toISOString();
+    let purged = 0;
+    let continuationToken: string | undefined;
+    do {
+      const page = await this.deps.projects.list(tenantId, {
+        filter: {
+          op: 'and',
+          filters: [
+            { field: 'status', op: 'eq', value: 'archived' },
+            { field: 'archivedAt', op: 'lt', value: cutoff },
+          ],
+        },
+        page: { pageSize: 50, continuationToken },
+      });
+      for (const project of page.items) {
+        await this.deps.blobs.deletePrefix(projectBlobPrefix(tenantId, project.id));
+        await this.deps.projects.delete(tenantId, project.id);
+        purged++;
+      }
+      continuationToken = page.continuationToken ?? undefined;
+    } while (continuationToken);
+    return purged;
+  }
+
+  private assertFresh(project: ProjectRecord, ifMatch: string): void {
+    if (project.etag !== ifMatch) {
+      throw new PreconditionFailedError('The project changed since you loaded it', project);
+    }
+  }
+
+  private save(user: TenantPrincipal, project: ProjectRecord, etag: string): Promise<ProjectRecord> {
+    const now = this.deps.clock.now().toISOString();
+    return this.deps.projects.replace({ ...project, updatedAt: now, updatedBy: user.userId }, etag);
+  }
+
+  private async assertUsersHaveRole(
+    tenantId: string,
+    userIds: string[],
+    roles: UserRecord['role'][],
+    field: string,
+  ): Promise<void> {
+    for (const [index, userId] of userIds.entries()) {
+      const member = await this.deps.users.get(tenantId, userId);
+      if (!member || member.status === 'deactivated' || !roles.includes(member.role)) {
+        throw new ValidationError(`User ${userId} cannot be added here`, [
+          { field: `${field}.${index}`, message: `must be an active ${roles.join(' or ')} of this tenant` },
+        ]);
+      }
+    }
+  }
+
+  private async deleteCoverBlobs(blobs: CoverRecord['blobs']): Promise<void> {
+    await Promise.all(Object.values(blobs).map((name) => this.deps.blobs.delete(name)));
+  }
+}
+
+type CoverRecord = NonNullable<ProjectRecord['cover']>;
+
+function unique(ids: string[]): string[] {
+  return [...new Set(ids)];
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,30 @@
+export const tenantPlans = ['trial', 'standard', 'enterprise'] as const;
+export type TenantPlan = (typeof tenantPlans)[number];
+
+export interface TenantQuotas {
+  monthlyCharacters: number;
+  concurrentJobs: number;
+  storageBytes: number;
+}
+
+export const defaultQuotasByPlan: Record<TenantPlan, TenantQuotas> = {
+  trial: { monthlyCharacters: 2_000_000, concurrentJobs: 1, storageBytes: 5 * 1024 ** 3 },
+  standard: { monthlyCharacters: 20_000_000, concurrentJobs: 3, storageBytes: 100 * 1024 ** 3 },
+  enterprise: { monthlyCharacters: 200_000_000, concurrentJobs: 10, storageBytes: 1024 ** 4 },
+};
+
+/** Days packages are archived for downloads, by plan (SPEC.md §10). */
+export const packageRetentionDaysByPlan: Record<TenantPlan, number> = { trial: 7, standard: 90, enterprise: 365 };
+
+export interface TenantRecord {
+  id: string;
+  type: 'tenant';
+  name: string;
+  plan: TenantPlan;
+  status: 'active' | 'suspended';
+  quotas: TenantQuotas;
+  createdAt: string;
+  updatedAt: string;
+  createdBy: string;
+  etag?: string;
+}

@@ -1,0 +1,105 @@
+import { authorizeTenantAction, requireOperator } from '../auth/permissions';
+import type { Principal } from '../auth/principal';
+import { ConflictError, DomainError, ForbiddenError, NotFoundError, UnauthenticatedError } from '../errors';
+import type { Page, TenantCollection, TenantDirectory } from '../ports/documents';
+import type { Clock, IdGenerator } from '../ports/system';
+import type { UserRecord } from '../users/user';
+import { defaultQuotasByPlan, type TenantPlan, type TenantQuotas, type TenantRecord } from './tenant';
+
+export interface TenantServiceDeps {
+  tenants: TenantDirectory<TenantRecord>;
+  users: TenantCollection<UserRecord>;
+  clock: Clock;
+  ids: IdGenerator;
+}
+
+export interface TenantUpdate {
+  name?: string;
+  plan?: TenantPlan;
+  status?: 'active' | 'suspended';
+  quotas?: Partial<TenantQuotas>;
+}
+
+export class TenantService {
+  constructor(private readonly deps: TenantServiceDeps) {}
+
+  /** Self-service signup: a signed-in identity without a tenant creates one and becomes its first admin. */
+  async signup(
+    principal: Principal | undefined,
+    request: { tenantName: string; displayName?: string },
+  ): Promise<{ tenant: TenantRecord; user: UserRecord }> {
+    if (!principal) throw new UnauthenticatedError();
+    if (principal.kind !== 'unaffiliated') {
+      throw new ConflictError('You already belong to a tenant or operate the platform');
+    }
+    if (!principal.email) throw new ForbiddenError('Your identity has no verified email address');
+    const now = this.deps.clock.now().toISOString();
+    const tenant = await this.deps.tenants.create({
+      id: this.deps.ids.newId('tnt'),
+      type: 'tenant',
+      name: request.tenantName,
+      plan: 'trial',
+      status: 'active',
+      quotas: defaultQuotasByPlan.trial,
+      createdAt: now,
+      updatedAt: now,
+      createdBy: principal.userId,
+    });
+    const user = await this.deps.users.create({
+      id: principal.userId,
+      type: 'user',
+      tenantId: tenant.id,
+      email: principal.email.toLowerCase(),
+      displayName: request.displayName ?? principal.displayName ?? principal.email,
+      role: 'admin',
+      status: 'active',
+      createdAt: now,
+      updatedAt: now,
+    });
+    return { tenant, user };
+  }
+
+  /** The caller's own tenant (any role). */
+  async current(principal: Principal | undefined): Promise<TenantRecord> {
+    const user = authorizeTenantAction(principal, 'tenant.read');
+    const tenant = await this.deps.tenants.get(user.tenantId);
+    if (!tenant) throw new NotFoundError('Tenant');
+    return tenant;
+  }
+
+  async list(principal: Principal | undefined, page: { pageSize: number; continuationToken?: string }): Promise<Page<TenantRecord>> {
+    requireOperator(principal);
+    return this.deps.tenants.list({ orderBy: { field: 'createdAt', direction: 'DESC' }, page });
+  }
+
+  async get(principal: Principal | undefined, tenantId: string): Promise<TenantRecord> {
+    requireOperator(principal);
+    const tenant = await this.deps.tenants.get(tenantId);
+    if (!tenant) throw new NotFoundError('Tenant');
+    return tenant;
+  }
+
+  /** Operator: suspend/reactivate, change plan and quotas. A plan change resets quotas to the plan's defaults unless given. */
+  async update(principal: Principal | undefined, tenantId: string, ifMatch: string | undefined, update: TenantUpdate): Promise<TenantRecord> {
+    requireOperator(principal);
+    const tenant = await this.get(principal, tenantId);
+    const planQuotas = update.plan && update.plan !== tenant.plan ? defaultQuotasByPlan[update.plan] : tenant.quotas;
+    const next: TenantRecord = {
+      ...tenant,
+      name: update.name ?? tenant.name,
+      plan: update.plan ?? tenant.plan,
+      status: update.status ?? tenant.status,
+      quotas: { ...planQuotas, ...update.quotas },
+      updatedAt: this.deps.clock.now().toISOString(),
+    };
+    return this.deps.tenants.replace(next, ifMatch ?? tenant.etag!);
+  }
+
+  /** Refuses work for suspended tenants; called on every tenant request. */
+  async assertActive(tenantId: string): Promise<TenantRecord> {
+    const tenant = await this.deps.tenants.get(tenantId);
+    if (!tenant) throw new ForbiddenError('Your tenant does not exist');
+    if (tenant.status === 'suspended') throw new DomainError('tenant_suspended', 'Your organization is suspended');
+    return tenant;
+  }
+}

@@ -1,0 +1,15 @@
+import type { TenantRole } from '../auth/principal';
+import type { StoredDocument } from '../ports/documents';
+
+export interface UserRecord extends StoredDocument {
+  type: 'user';
+  /** Equal to the identity provider's subject, so the token's `sub` finds the record. */
+  id: string;
+  tenantId: string;
+  email: string;
+  displayName: string;
+  role: TenantRole;
+  status: 'active' | 'invited' | 'deactivated';
+  createdAt: string;
+  updatedAt: string;
+}

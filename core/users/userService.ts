@@ -1,0 +1,83 @@
+import { authorizeTenantAction } from '../auth/permissions';
+import type { Principal, TenantRole } from '../auth/principal';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
+import type { Page, TenantCollection } from '../ports/documents';
+import type { Clock, IdGenerator } from '../ports/system';
+import type { UserRecord } from './user';
+
+export interface UserServiceDeps {
+  users: TenantCollection<UserRecord>;
+  clock: Clock;
+  ids: IdGenerator;
+}
+
+export class UserService {
+  constructor(private readonly deps: UserServiceDeps) {}
+
+  async list(principal: Principal | undefined, page: { pageSize: number; continuationToken?: string }): Promise<Page<UserRecord>> {
+    const admin = authorizeTenantAction(principal, 'users.manage');
+    return this.deps.users.list(admin.tenantId, { orderBy: { field: 'email', direction: 'ASC' }, page });
+  }
+
+  async get(principal: Principal | undefined, userId: string): Promise<UserRecord> {
+    const admin = authorizeTenantAction(principal, 'users.manage');
+    const user = await this.deps.users.get(admin.tenantId, userId);
+    if (!user) throw new NotFoundError('User');
+    return user;
+  }
+
+  /** Invites a user: they can sign in with this email and get the role. */
+  async invite(principal: Principal | undefined, request: { email: string; displayName: string; role: TenantRole }): Promise<UserRecord> {
+    const admin = authorizeTenantAction(principal, 'users.manage');
+    const existing = await this.deps.users.list(admin.tenantId, {
+      filter: { field: 'email', op: 'eq', value: request.email },
+      page: { pageSize: 1 },
+    });
+    if (existing.items.length > 0) {
+      throw new ConflictError('A user with this email already exists in your organization', { field: 'email' });
+    }
+    const now = this.deps.clock.now().toISOString();
+    return this.deps.users.create({
+      id: this.deps.ids.newId('usr'),
+      type: 'user',
+      tenantId: admin.tenantId,
+      email: request.email,
+      displayName: request.displayName,
+      role: request.role,
+      status: 'invited',
+      createdAt: now,
+      updatedAt: now,
+    });
+  }
+
+  async update(
+    principal: Principal | undefined,
+    userId: string,
+    ifMatch: string | undefined,
+    update: { displayName?: string; role?: TenantRole; status?: 'active' | 'deactivated' },
+  ): Promise<UserRecord> {
+    const admin = authorizeTenantAction(principal, 'users.manage');
+    const user = await this.get(principal, userId);
+    if (user.id === admin.userId && (update.role && update.role !== 'admin' || update.status === 'deactivated')) {
+      throw new ValidationError('You cannot demote or deactivate yourself', [
+        { field: update.status ? 'status' : 'role', message: 'ask another admin' },
+      ]);
+    }
+    return this.deps.users.replace(
+      {
+        ...user,
+        displayName: update.displayName ?? user.displayName,
+        role: update.role ?? user.role,
+        status: update.status ?? user.status,
+        updatedAt: this.deps.clock.now().toISOString(),
+      },
+      ifMatch ?? user.etag!,
+    );
+  }
+
+  /** A deactivated user's still-valid token must stop working. */
+  async assertNotDeactivated(tenantId: string, userId: string): Promise<void> {
+    const user = await this.deps.users.get(tenantId, userId);
+    if (user?.status === 'deactivated') throw new ForbiddenError('Your account is deactivated');
+  }
+}

@@ -1,0 +1,46 @@
+import type { z } from 'zod';
+
+export type Reply =
+  | { status: number; json?: unknown; headers?: Record<string, string> }
+  | { status: number; bytes: Buffer; headers?: Record<string, string> }
+  | { status: number; stream: NodeJS.ReadableStream; headers?: Record<string, string> }
+  | { status: number; html: string; headers?: Record<string, string> };
+
+export type ObjectKind = 'project' | 'user' | 'tenant';
+
+export interface ResponseSpec {
+  description: string;
+  schema?: z.ZodType;
+  /** Non-JSON responses, e.g. image/jpeg. */
+  contentType?: string;
+}
+
+export interface EndpointDefinition<
+  P extends z.ZodObject = z.ZodObject,
+  Q extends z.ZodObject = z.ZodObject,
+  B extends z.ZodType = z.ZodType,
+> {
+  operationId: string;
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Route under the `api` prefix, Functions syntax: `v1/projects/{projectId}`. */
+  route: string;
+  summary: string;
+  tags: string[];
+  access: 'public' | 'signed-in' | 'tenant' | 'operator';
+  params?: P;
+  query?: Q;
+  body?: { kind: 'json'; schema: B } | { kind: 'binary'; contentTypes: string[]; maxBytes?: number };
+  responses: Record<number, ResponseSpec>;
+  /** Creating POSTs honour `Idempotency-Key`. */
+  idempotent?: boolean;
+  /** Path parameters that name tenant-owned objects, for the tenant-isolation matrix. */
+  objects?: Record<string, ObjectKind>;
+  /** Turns error details that carry stored records (e.g. 412 `current`) into API views. */
+  presentErrorDetails?: (details: Record<string, unknown>) => Record<string, unknown>;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- handlers are typed at definition; the catalog only routes
+export type AnyEndpoint = EndpointDefinition & { handle(ctx: any): Promise<Reply> };
+
+/** Filled by `endpoint()` as each function file registers its routes; read by OpenAPI and the isolation tests. */
+export const endpointCatalog: AnyEndpoint[] = [];

@@ -1,0 +1,163 @@
+import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
+import { randomUUID } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import { z } from 'zod';
+import type { Principal } from '../../core/auth/principal';
+import { DomainError, UnauthenticatedError } from '../../core/errors';
+import { services, type Services } from '../../adapters/compositionRoot';
+import { extractBearerToken } from '../../adapters/identity/jwtTokenVerifier';
+import { toErrorResponse } from './errors';
+import { readBinaryBody, readJsonBody } from './body';
+import { TenantRateLimiter } from './rateLimiter';
+import { withIdempotency } from './idempotency';
+import { endpointCatalog, type AnyEndpoint, type EndpointDefinition, type Reply } from './catalog';
+
+export type { Reply } from './catalog';
+
+/** Who may call: anyone, any signed-in identity, a member of a tenant, or the platform operator. */
+export type Access = EndpointDefinition['access'];
+
+export interface RequestContext<P, Q, B> {
+  requestId: string;
+  principal: Principal | undefined;
+  params: P;
+  query: Q;
+  body: B;
+  ifMatch: string | undefined;
+  request: HttpRequest;
+  services: Services;
+}
+
+let rateLimiter: TenantRateLimiter | undefined;
+
+/**
+ * Registers one HTTP operation with the Functions runtime and the endpoint catalog (which feeds OpenAPI and the
+ * tenant-isolation tests). The wrapper does everything every endpoint needs: request id, authentication, rate
+ * limiting, input validation from the zod schemas, idempotency, error mapping and one structured log line.
+ */
+export function endpoint<
+  P extends z.ZodObject = z.ZodObject<{}>,
+  Q extends z.ZodObject = z.ZodObject<{}>,
+  B extends z.ZodType = z.ZodUndefined,
+>(definition: EndpointDefinition<P, Q, B> & {
+  handle(ctx: RequestContext<z.output<P>, z.output<Q>, B extends z.ZodUndefined ? Buffer : z.output<B>>): Promise<Reply>;
+}): void {
+  endpointCatalog.push(definition as unknown as AnyEndpoint);
+  app.http(definition.operationId, {
+    methods: [definition.method],
+    route: definition.route,
+    authLevel: 'anonymous',
+    handler: (request, context) => handle(definition as unknown as AnyEndpoint, request, context),
+  });
+}
+
+async function handle(definition: AnyEndpoint, request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
+  const started = Date.now();
+  const requestId = validRequestId(request.headers.get('x-request-id')) ?? randomUUID();
+  let principal: Principal | undefined;
+  let svc: Services | undefined;
+  let status = 500;
+  try {
+    svc = services();
+    principal = await authenticate(definition.access, request, svc);
+    rateLimiter ??= new TenantRateLimiter(svc.config.RATE_LIMIT_PER_MINUTE);
+    if (principal) rateLimiter.take(principal.kind === 'tenant-user' ? `t:${principal.tenantId}` : `u:${principal.userId}`);
+    const params = parse(definition.params, request.params, 'path');
+    const query = parse(definition.query, Object.fromEntries(request.query.entries()), 'query');
+    const body = await readBody(definition, request, svc);
+    const ctx: RequestContext<unknown, unknown, unknown> = {
+      requestId,
+      principal,
+      params,
+      query,
+      body,
+      ifMatch: request.headers.get('if-match') ?? undefined,
+      request,
+      services: svc,
+    };
+    const reply = definition.idempotent
+      ? await withIdempotency(svc, principal, definition.operationId, request.headers.get('idempotency-key'), body, () => definition.handle(ctx))
+      : await definition.handle(ctx);
+    status = reply.status;
+    return toHttpResponse(reply, requestId);
+  } catch (error) {
+    const response = toErrorResponse(error, requestId, definition.presentErrorDetails);
+    status = response.status;
+    if (status >= 500) context.error(error);
+    return { status, headers: { ...response.headers, 'x-request-id': requestId }, jsonBody: response.body };
+  } finally {
+    svc?.logger.info('request', {
+      requestId,
+      operation: definition.operationId,
+      method: definition.method,
+      status,
+      outcome: status < 400 ? 'success' : status < 500 ? 'rejected' : 'error',
+      durationMs: Date.now() - started,
+      tenantId: principal?.kind === 'tenant-user' ? principal.tenantId : undefined,
+      userId: principal?.userId,
+    });
+  }
+}
+
+function validRequestId(value: string | null): string | undefined {
+  return value && /^[A-Za-z0-9._-]{8,128}$/.test(value) ? value : undefined;
+}
+
+async function authenticate(access: Access, request: HttpRequest, svc: Services): Promise<Principal | undefined> {
+  const token = extractBearerToken(request.headers);
+  if (access === 'public') return token ? svc.tokenVerifier.verify(token).catch(() => undefined) : undefined;
+  if (!token) throw new UnauthenticatedError();
+  const principal = await svc.tokenVerifier.verify(token);
+  if (principal.kind === 'tenant-user') {
+    await svc.tenants.assertActive(principal.tenantId);
+    await svc.users.assertNotDeactivated(principal.tenantId, principal.userId);
+  }
+  return principal;
+}
+
+function parse(schema: z.ZodObject | undefined, value: unknown, where: 'path' | 'query'): unknown {
+  if (!schema) return {};
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  throw validationError(result.error, where);
+}
+
+async function readBody(definition: AnyEndpoint, request: HttpRequest, svc: Services): Promise<unknown> {
+  if (!definition.body) return undefined;
+  if (definition.body.kind === 'binary') {
+    return readBinaryBody(request, definition.body.contentTypes, definition.body.maxBytes ?? svc.config.MAX_UPLOAD_BYTES);
+  }
+  const json = await readJsonBody(request, svc.config.MAX_JSON_BODY_BYTES);
+  const result = definition.body.schema.safeParse(json);
+  if (result.success) return result.data;
+  throw validationError(result.error, 'body');
+}
+
+export function validationError(error: z.ZodError, where: 'path' | 'query' | 'body'): DomainError {
+  const fields = error.issues.flatMap((issue) => {
+    const base = issue.path.map(String).join('.');
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({ field: base ? `${base}.${key}` : key, message: 'unknown field' }));
+    }
+    return [{ field: base || where, message: issue.message }];
+  });
+  const first = fields[0];
+  return new DomainError('validation_failed', first ? `Invalid ${where}: ${first.field} ${first.message}` : `Invalid ${where}`, {
+    fields,
+  });
+}
+
+function toHttpResponse(reply: Reply, requestId: string): HttpResponseInit {
+  const headers: Record<string, string> = { 'x-request-id': requestId, ...reply.headers };
+  if ('stream' in reply && reply.stream) {
+    return { status: reply.status, headers, body: reply.stream as Readable as unknown as ReadableStream };
+  }
+  if ('bytes' in reply && reply.bytes) return { status: reply.status, headers, body: reply.bytes };
+  if ('html' in reply && reply.html !== undefined) {
+    return { status: reply.status, headers: { 'content-type': 'text/html; charset=utf-8', ...headers }, body: reply.html };
+  }
+  const body = 'json' in reply ? reply.json : undefined;
+  const etag = (body as { etag?: unknown } | undefined)?.etag;
+  if (typeof etag === 'string' && etag) headers.ETag = etag;
+  return body === undefined ? { status: reply.status, headers } : { status: reply.status, headers, jsonBody: body };
+}

@@ -1,0 +1,164 @@
+import { z } from 'zod';
+import { ErrorBody, Id } from '../core/api/common';
+import {
+  CreateProjectRequest,
+  ListProjectsQuery,
+  ProjectPage,
+  ProjectView,
+  SetMembersRequest,
+  UpdateProjectRequest,
+} from '../core/api/projects';
+import { DomainError } from '../core/errors';
+import { type ProjectRecord, toProjectView } from '../core/projects/project';
+import { endpoint } from './http/endpoint';
+
+const ProjectParams = z.strictObject({ projectId: Id });
+const errors = {
+  400: { description: 'Invalid input; `details.fields` names each field', schema: ErrorBody },
+  401: { description: 'Not signed in', schema: ErrorBody },
+  403: { description: 'Your role may not do this', schema: ErrorBody },
+  404: { description: 'No such project in your tenant', schema: ErrorBody },
+};
+const presentCurrent = (details: Record<string, unknown>) =>
+  details.current ? { ...details, current: toProjectView(details.current as ProjectRecord) } : details;
+
+const project = (record: ProjectRecord, status = 200) => ({ status, json: toProjectView(record) });
+
+endpoint({
+  operationId: 'listProjects',
+  method: 'GET',
+  route: 'v1/projects',
+  summary: 'Projects visible to you: filter by status, search title/author, page with continuation tokens',
+  tags: ['projects'],
+  access: 'tenant',
+  query: ListProjectsQuery,
+  responses: { 200: { description: 'A page of projects', schema: ProjectPage }, ...errors },
+  async handle({ principal, query, services }) {
+    const page = await services.projects.list(principal, {
+      status: query.status,
+      q: query.q,
+      includeArchived: query.includeArchived === 'true',
+      pageSize: query.pageSize,
+      continuationToken: query.continuationToken,
+    });
+    return { status: 200, json: { items: page.items.map(toProjectView), continuationToken: page.continuationToken } };
+  },
+});
+
+endpoint({
+  operationId: 'createProject',
+  method: 'POST',
+  route: 'v1/projects',
+  summary: 'Create a project with its book metadata (honours Idempotency-Key)',
+  tags: ['projects'],
+  access: 'tenant',
+  idempotent: true,
+  body: { kind: 'json', schema: CreateProjectRequest },
+  responses: { 201: { description: 'Created', schema: ProjectView }, ...errors },
+  async handle({ principal, body, services }) {
+    const created = await services.projects.create(principal, body);
+    return { status: 201, json: toProjectView(created), headers: { Location: `/api/v1/projects/${created.id}` } };
+  },
+});
+
+endpoint({
+  operationId: 'getProject',
+  method: 'GET',
+  route: 'v1/projects/{projectId}',
+  summary: 'One project (ETag header for later updates)',
+  tags: ['projects'],
+  access: 'tenant',
+  params: ProjectParams,
+  objects: { projectId: 'project' },
+  responses: { 200: { description: 'The project', schema: ProjectView }, ...errors },
+  async handle({ principal, params, services }) {
+    return project((await services.projects.load(principal, params.projectId)).project);
+  },
+});
+
+endpoint({
+  operationId: 'updateProject',
+  method: 'PATCH',
+  route: 'v1/projects/{projectId}',
+  summary: 'Update book metadata or status; requires If-Match with the ETag you read',
+  tags: ['projects'],
+  access: 'tenant',
+  params: ProjectParams,
+  body: { kind: 'json', schema: UpdateProjectRequest },
+  objects: { projectId: 'project' },
+  presentErrorDetails: presentCurrent,
+  responses: {
+    200: { description: 'Updated', schema: ProjectView },
+    412: { description: 'Changed since you read it; `details.current` is the current version', schema: ErrorBody },
+    428: { description: 'If-Match is required', schema: ErrorBody },
+    ...errors,
+  },
+  async handle({ principal, params, body, ifMatch, services }) {
+    // Authorize first so a missing header on someone else's project still answers 404.
+    await services.projects.load(principal, params.projectId, 'project.update');
+    if (!ifMatch) throw new DomainError('precondition_required', 'Send If-Match with the ETag of the version you edited', { field: 'If-Match' });
+    return project(await services.projects.update(principal, params.projectId, ifMatch, body));
+  },
+});
+
+endpoint({
+  operationId: 'archiveProject',
+  method: 'POST',
+  route: 'v1/projects/{projectId}/archive',
+  summary: 'Archive (soft-delete) a project; an admin can restore it until it is purged',
+  tags: ['projects'],
+  access: 'tenant',
+  params: ProjectParams,
+  objects: { projectId: 'project' },
+  presentErrorDetails: presentCurrent,
+  responses: { 200: { description: 'Archived', schema: ProjectView }, ...errors },
+  async handle({ principal, params, ifMatch, services }) {
+    return project(await services.projects.archive(principal, params.projectId, ifMatch));
+  },
+});
+
+endpoint({
+  operationId: 'deleteProject',
+  method: 'DELETE',
+  route: 'v1/projects/{projectId}',
+  summary: 'Same as archive: deleting keeps the project restorable until retention ends',
+  tags: ['projects'],
+  access: 'tenant',
+  params: ProjectParams,
+  objects: { projectId: 'project' },
+  responses: { 200: { description: 'Archived', schema: ProjectView }, ...errors },
+  async handle({ principal, params, services }) {
+    return project(await services.projects.archive(principal, params.projectId));
+  },
+});
+
+endpoint({
+  operationId: 'restoreProject',
+  method: 'POST',
+  route: 'v1/projects/{projectId}/restore',
+  summary: 'Restore an archived project (admin)',
+  tags: ['projects'],
+  access: 'tenant',
+  params: ProjectParams,
+  objects: { projectId: 'project' },
+  responses: { 200: { description: 'Restored', schema: ProjectView }, ...errors },
+  async handle({ principal, params, services }) {
+    return project(await services.projects.restore(principal, params.projectId));
+  },
+});
+
+endpoint({
+  operationId: 'setProjectMembers',
+  method: 'PUT',
+  route: 'v1/projects/{projectId}/members',
+  summary: 'Share with creators (memberIds) and assign validators (validatorIds)',
+  tags: ['projects'],
+  access: 'tenant',
+  params: ProjectParams,
+  body: { kind: 'json', schema: SetMembersRequest },
+  objects: { projectId: 'project' },
+  responses: { 200: { description: 'Updated', schema: ProjectView }, ...errors },
+  async handle({ principal, params, body, services }) {
+    return project(await services.projects.setMembers(principal, params.projectId, body));
+  },
+});

@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import { ErrorBody, Id } from '../core/api/common';
+import { SignupRequest, SignupResponse, TenantPage, TenantView, UpdateTenantRequest } from '../core/api/tenants';
+import type { TenantRecord } from '../core/tenants/tenant';
+import { endpoint } from './http/endpoint';
+import { toUserView } from './users';
+
+export const toTenantView = (t: TenantRecord): z.infer<typeof TenantView> => ({
+  id: t.id,
+  name: t.name,
+  plan: t.plan,
+  status: t.status,
+  quotas: t.quotas,
+  createdAt: t.createdAt,
+  updatedAt: t.updatedAt,
+  etag: t.etag ?? '',
+});
+
+const errors = {
+  400: { description: 'Invalid input', schema: ErrorBody },
+  401: { description: 'Not signed in', schema: ErrorBody },
+  403: { description: 'Not allowed', schema: ErrorBody },
+};
+
+endpoint({
+  operationId: 'signupTenant',
+  method: 'POST',
+  route: 'v1/tenants/signup',
+  summary: 'Self-service signup: create an organization and become its first admin',
+  tags: ['tenants'],
+  access: 'signed-in',
+  idempotent: true,
+  body: { kind: 'json', schema: SignupRequest },
+  responses: {
+    201: { description: 'Tenant created; sign in again to receive the new claims', schema: SignupResponse },
+    409: { description: 'You already belong to a tenant', schema: ErrorBody },
+    ...errors,
+  },
+  async handle({ principal, body, services }) {
+    const { tenant, user } = await services.tenants.signup(principal, body);
+    return { status: 201, json: { tenant: toTenantView(tenant), user: toUserView(user), reauthenticate: true } };
+  },
+});
+
+endpoint({
+  operationId: 'getCurrentTenant',
+  method: 'GET',
+  route: 'v1/tenant',
+  summary: 'Your organization: plan, status and quotas',
+  tags: ['tenants'],
+  access: 'tenant',
+  responses: { 200: { description: 'Your tenant', schema: TenantView }, ...errors },
+  async handle({ principal, services }) {
+    return { status: 200, json: toTenantView(await services.tenants.current(principal)) };
+  },
+});
+
+endpoint({
+  operationId: 'listTenants',
+  method: 'GET',
+  route: 'v1/operator/tenants',
+  summary: 'Platform operator: all tenants',
+  tags: ['operator'],
+  access: 'operator',
+  query: z.strictObject({
+    continuationToken: z.string().max(4096).optional(),
+    pageSize: z.coerce.number().int().min(1).max(100).default(25),
+  }),
+  responses: { 200: { description: 'A page of tenants', schema: TenantPage }, ...errors },
+  async handle({ principal, query, services }) {
+    const page = await services.tenants.list(principal, query);
+    return { status: 200, json: { items: page.items.map(toTenantView), continuationToken: page.continuationToken } };
+  },
+});
+
+endpoint({
+  operationId: 'getTenant',
+  method: 'GET',
+  route: 'v1/operator/tenants/{tenantId}',
+  summary: 'Platform operator: one tenant',
+  tags: ['operator'],
+  access: 'operator',
+  params: z.strictObject({ tenantId: Id }),
+  objects: { tenantId: 'tenant' },
+  responses: { 200: { description: 'The tenant', schema: TenantView }, 404: { description: 'No such tenant', schema: ErrorBody }, ...errors },
+  async handle({ principal, params, services }) {
+    return { status: 200, json: toTenantView(await services.tenants.get(principal, params.tenantId)) };
+  },
+});
+
+endpoint({
+  operationId: 'updateTenant',
+  method: 'PATCH',
+  route: 'v1/operator/tenants/{tenantId}',
+  summary: 'Platform operator: suspend or reactivate, set plan and quotas',
+  tags: ['operator'],
+  access: 'operator',
+  params: z.strictObject({ tenantId: Id }),
+  body: { kind: 'json', schema: UpdateTenantRequest },
+  objects: { tenantId: 'tenant' },
+  presentErrorDetails: (d) => (d.current ? { ...d, current: toTenantView(d.current as TenantRecord) } : d),
+  responses: { 200: { description: 'Updated', schema: TenantView }, 412: { description: 'Stale If-Match', schema: ErrorBody }, ...errors },
+  async handle({ principal, params, body, ifMatch, services }) {
+    return { status: 200, json: toTenantView(await services.tenants.update(principal, params.tenantId, ifMatch, body)) };
+  },
+});

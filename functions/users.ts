@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { ErrorBody, Id } from '../core/api/common';
+import { CreateUserRequest, UpdateUserRequest, UserPage, UserView } from '../core/api/users';
+import type { UserRecord } from '../core/users/user';
+import { endpoint } from './http/endpoint';
+
+export const toUserView = (u: UserRecord): z.infer<typeof UserView> => ({
+  id: u.id,
+  tenantId: u.tenantId,
+  email: u.email,
+  displayName: u.displayName,
+  role: u.role,
+  status: u.status,
+  createdAt: u.createdAt,
+  updatedAt: u.updatedAt,
+  etag: u.etag ?? '',
+});
+
+const errors = {
+  400: { description: 'Invalid input', schema: ErrorBody },
+  401: { description: 'Not signed in', schema: ErrorBody },
+  403: { description: 'Only tenant admins manage users', schema: ErrorBody },
+};
+const UserParams = z.strictObject({ userId: Id });
+
+endpoint({
+  operationId: 'listUsers',
+  method: 'GET',
+  route: 'v1/users',
+  summary: 'Users of your organization (admin)',
+  tags: ['users'],
+  access: 'tenant',
+  query: z.strictObject({
+    continuationToken: z.string().max(4096).optional(),
+    pageSize: z.coerce.number().int().min(1).max(100).default(50),
+  }),
+  responses: { 200: { description: 'A page of users', schema: UserPage }, ...errors },
+  async handle({ principal, query, services }) {
+    const page = await services.users.list(principal, query);
+    return { status: 200, json: { items: page.items.map(toUserView), continuationToken: page.continuationToken } };
+  },
+});
+
+endpoint({
+  operationId: 'inviteUser',
+  method: 'POST',
+  route: 'v1/users',
+  summary: 'Invite a user with a role (admin); they sign in with that email',
+  tags: ['users'],
+  access: 'tenant',
+  idempotent: true,
+  body: { kind: 'json', schema: CreateUserRequest },
+  responses: { 201: { description: 'Invited', schema: UserView }, 409: { description: 'Email already in use', schema: ErrorBody }, ...errors },
+  async handle({ principal, body, services }) {
+    return { status: 201, json: toUserView(await services.users.invite(principal, body)) };
+  },
+});
+
+endpoint({
+  operationId: 'getUser',
+  method: 'GET',
+  route: 'v1/users/{userId}',
+  summary: 'One user (admin)',
+  tags: ['users'],
+  access: 'tenant',
+  params: UserParams,
+  objects: { userId: 'user' },
+  responses: { 200: { description: 'The user', schema: UserView }, 404: { description: 'No such user', schema: ErrorBody }, ...errors },
+  async handle({ principal, params, services }) {
+    return { status: 200, json: toUserView(await services.users.get(principal, params.userId)) };
+  },
+});
+
+endpoint({
+  operationId: 'updateUser',
+  method: 'PATCH',
+  route: 'v1/users/{userId}',
+  summary: 'Change role or name, deactivate or reactivate (admin)',
+  tags: ['users'],
+  access: 'tenant',
+  params: UserParams,
+  body: { kind: 'json', schema: UpdateUserRequest },
+  objects: { userId: 'user' },
+  presentErrorDetails: (d) => (d.current ? { ...d, current: toUserView(d.current as UserRecord) } : d),
+  responses: { 200: { description: 'Updated', schema: UserView }, 404: { description: 'No such user', schema: ErrorBody }, ...errors },
+  async handle({ principal, params, body, ifMatch, services }) {
+    return { status: 200, json: toUserView(await services.users.update(principal, params.userId, ifMatch, body)) };
+  },
+});

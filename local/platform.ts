@@ -1,0 +1,164 @@
+import { CosmosClient } from '@azure/cosmos';
+import { BlobServiceClient } from '@azure/storage-blob';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseConfig } from '../adapters/config/config';
+import { startFunctionHost, type RunningFunctionHost } from './host/functionHost';
+import { startAzurite } from './emulators/azurite';
+import { startCosmos, COSMOS_EMULATOR_KEY } from './emulators/cosmos';
+import { startDevIdentityProvider } from './identity/devIdentityProvider';
+import { seedUsers } from './identity/seedUsers';
+import { startEventGridEmulator } from './eventgrid/eventGridEmulator';
+import { createDurableExtension } from './durable';
+import { seedDirectory, userLookup } from './seed';
+
+export const REPO_ROOT = path.resolve(__dirname, '..');
+
+/** Fixed ports for `npm start`; tests pass 0 everywhere and run beside a developer's platform. */
+export const defaultPorts = {
+  functions: 7071,
+  identity: 7073,
+  eventGrid: 7074,
+  cosmos: 8081,
+  blob: 10000,
+  queue: 10001,
+  table: 10002,
+  web: 4280,
+};
+export type PlatformPorts = typeof defaultPorts;
+
+export const LOCAL_AUDIENCE = 'api://khipu-local';
+export const LOCAL_TASK_HUB = 'KhipuLocal';
+const EVENTGRID_LOCAL_KEY = 'local-eventgrid-key-not-a-secret';
+
+export interface PlatformOptions {
+  dataDir: string;
+  ports: PlatformPorts;
+  /** Serve the built web app too (needs web/dist). */
+  web?: boolean;
+  log?: (line: string) => void;
+  /** Extra environment for the app (e.g. WEBHOOK_ALLOW_LOOPBACK in tests). */
+  env?: Record<string, string>;
+}
+
+export interface RunningPlatform {
+  env: Record<string, string>;
+  urls: { api: string; identity: string; eventGrid: string; cosmos: string; blob: string; web?: string };
+  host: RunningFunctionHost;
+  identity: Awaited<ReturnType<typeof startDevIdentityProvider>>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Brings up the whole platform on 127.0.0.1: Azurite, the Cosmos emulator, the dev identity provider, the Event Grid
+ * emulator, the Functions host (with the Durable engine) and optionally the web app. The app itself reads only its
+ * environment, exactly as in Azure.
+ */
+export async function startPlatform(options: PlatformOptions): Promise<RunningPlatform> {
+  const log = options.log ?? (() => undefined);
+  const stops: (() => Promise<void>)[] = [];
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) await stop().catch((e: unknown) => log(`stop failed: ${String(e)}`));
+  };
+  try {
+    fs.mkdirSync(options.dataDir, { recursive: true });
+    const azurite = await startAzurite({
+      location: path.join(options.dataDir, 'azurite'),
+      blobPort: options.ports.blob,
+      queuePort: options.ports.queue,
+      tablePort: options.ports.table,
+    });
+    stops.push(azurite.stop);
+    await BlobServiceClient.fromConnectionString(azurite.connectionString).getContainerClient('khipu').createIfNotExists();
+
+    const cosmos = await startCosmos({
+      port: options.ports.cosmos,
+      database: 'khipu',
+      snapshotFile: path.join(options.dataDir, 'cosmos', 'snapshot.json'),
+    });
+    stops.push(cosmos.stop);
+    const cosmosClient = new CosmosClient({
+      endpoint: cosmos.endpoint,
+      key: COSMOS_EMULATOR_KEY,
+      connectionPolicy: { enableEndpointDiscovery: false },
+    });
+    stops.push(async () => cosmosClient.dispose());
+    await seedDirectory(cosmosClient, 'khipu');
+
+    const identity = await startDevIdentityProvider({
+      port: options.ports.identity,
+      audience: LOCAL_AUDIENCE,
+      keyDir: path.join(options.dataDir, 'identity'),
+      users: seedUsers,
+      tenantClaim: 'khipu_tenant',
+      rolesClaim: 'roles',
+      lookupUser: userLookup(cosmosClient, 'khipu'),
+    });
+    stops.push(identity.stop);
+
+    const eventGrid = await startEventGridEmulator({
+      port: options.ports.eventGrid,
+      topicKey: EVENTGRID_LOCAL_KEY,
+      subscriptions: [{ name: 'dispatcher', destination: { kind: 'function' } }],
+      dataDir: path.join(options.dataDir, 'eventgrid'),
+    });
+    stops.push(eventGrid.stop);
+
+    const env: Record<string, string> = {
+      KHIPU_MODE: 'local',
+      DURABLE_TASK_HUB_NAME: LOCAL_TASK_HUB,
+      STORAGE_CONNECTION_STRING: azurite.connectionString,
+      AzureWebJobsStorage: azurite.connectionString,
+      COSMOS_ENDPOINT: cosmos.endpoint,
+      COSMOS_KEY: cosmos.key,
+      EVENTGRID_TOPIC_ENDPOINT: eventGrid.topicEndpoint,
+      EVENTGRID_TOPIC_KEY: EVENTGRID_LOCAL_KEY,
+      AUTH_ISSUER: identity.issuer,
+      AUTH_AUDIENCE: LOCAL_AUDIENCE,
+      DEV_IDENTITY_ENABLED: 'true',
+      ...options.env,
+    };
+    // The app reads its configuration from the environment, as it does under the real Functions host. The host loads
+    // the app with Node's own loader, so set the real process environment (a test runner may sandbox `process`).
+    const realProcess = (process as { getBuiltinModule?: (id: string) => unknown }).getBuiltinModule?.('node:process') as
+      | NodeJS.Process
+      | undefined;
+    Object.assign((realProcess ?? process).env, env);
+    Object.assign(process.env, env);
+    parseConfig(process.env);
+
+    const host = await startFunctionHost({
+      appEntry: path.join(REPO_ROOT, 'functions', 'index.ts'),
+      port: options.ports.functions,
+      hostJsonPath: path.join(REPO_ROOT, 'host.json'),
+      extensions: [
+        createDurableExtension({ storageConnectionString: azurite.connectionString, taskHubName: LOCAL_TASK_HUB }),
+        eventGrid.asHostExtension(),
+      ],
+      logger: (line) => log(JSON.stringify(line)),
+    });
+    stops.push(host.stop);
+
+    const urls: RunningPlatform['urls'] = {
+      api: `${host.url}/api`,
+      identity: identity.url,
+      eventGrid: eventGrid.topicEndpoint,
+      cosmos: cosmos.endpoint,
+      blob: `http://127.0.0.1:${azurite.blobPort}`,
+    };
+    if (options.web) {
+      const { startWebServer } = await import('./web/webServer');
+      const web = await startWebServer({
+        port: options.ports.web,
+        distDir: path.join(REPO_ROOT, 'web', 'dist'),
+        apiBaseUrl: host.url,
+      });
+      stops.push(web.stop);
+      urls.web = web.url;
+    }
+    return { env, urls, host, identity, stop: stopAll };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}

@@ -1,0 +1,43 @@
+import { startPlatform, type PlatformPorts } from './platform';
+
+/**
+ * Runs the platform in its own process for tests and the CLI: options come as JSON in argv[2]; when ready it prints
+ * one line `KHIPU_PLATFORM_READY {json}` with the URLs; SIGTERM stops it cleanly.
+ */
+export const READY_MARKER = 'KHIPU_PLATFORM_READY';
+
+interface ProcessOptions {
+  dataDir: string;
+  ports: PlatformPorts;
+  web?: boolean;
+  env?: Record<string, string>;
+  verbose?: boolean;
+}
+
+async function main(): Promise<void> {
+  const options = JSON.parse(process.argv[2] ?? '{}') as ProcessOptions;
+  const platform = await startPlatform({
+    dataDir: options.dataDir,
+    ports: options.ports,
+    web: options.web,
+    env: options.env,
+    log: options.verbose ? (line) => process.stderr.write(`${line}\n`) : undefined,
+  });
+  process.stdout.write(`${READY_MARKER} ${JSON.stringify({ urls: platform.urls, env: platform.env })}\n`);
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await platform.stop();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop());
+  process.on('SIGINT', () => void stop());
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`platform failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,50 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { defaultPorts, REPO_ROOT, startPlatform } from './platform';
+
+/**
+ * `npm start`: the whole platform on 127.0.0.1 with data under `.khipu/` (git-ignored). Ctrl-C stops everything
+ * cleanly and keeps the data for next time.
+ */
+async function main(): Promise<void> {
+  const dataDir = path.join(REPO_ROOT, '.khipu');
+  const verbose = process.argv.includes('--verbose');
+  const webBuilt = fs.existsSync(path.join(REPO_ROOT, 'web', 'dist', 'index.html'));
+  const platform = await startPlatform({
+    dataDir,
+    ports: defaultPorts,
+    web: webBuilt,
+    log: verbose ? (line) => console.log(line) : undefined,
+  });
+  const rows: [string, string][] = [
+    ['Web app', platform.urls.web ?? '(not built: run `npm run build -w web`)'],
+    ['API', `${platform.urls.api}/v1`],
+    ['API docs', `${platform.urls.api}/docs`],
+    ['Identity provider', `${platform.urls.identity}/.well-known/openid-configuration`],
+    ['Event Grid topic', platform.urls.eventGrid],
+    ['Cosmos DB emulator', platform.urls.cosmos],
+    ['Azurite blob', platform.urls.blob],
+    ['Data', dataDir],
+  ];
+  console.log('\nKhipu Cloud is running locally:\n');
+  for (const [name, url] of rows) console.log(`  ${name.padEnd(20)} ${url}`);
+  console.log('\nSign in with admin@andes.test, creator@andes.test, validator@andes.test (or @pampa.test), operator@khipu.test.');
+  console.log('Press Ctrl-C to stop.\n');
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping…`);
+    await platform.stop();
+    console.log('Stopped. Data kept in', dataDir);
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error('Failed to start the local platform:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});

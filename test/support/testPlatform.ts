@@ -1,0 +1,117 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const REPO_ROOT = path.resolve(__dirname, '..', '..');
+const READY_MARKER = 'KHIPU_PLATFORM_READY';
+
+export interface PlatformUrls {
+  api: string;
+  identity: string;
+  eventGrid: string;
+  cosmos: string;
+  blob: string;
+  web?: string;
+}
+
+export interface TestPlatform {
+  urls: PlatformUrls;
+  env: Record<string, string>;
+  dataDir: string;
+  /** A bearer token for a seeded or stored user (by email), from the dev identity provider. */
+  token(email: string): Promise<string>;
+  /** fetch against the API with a user's token; `path` is under /api, e.g. `/v1/projects`. */
+  api(user: string | null, path: string, init?: RequestInit & { json?: unknown }): Promise<Response>;
+  /** SIGKILL, as a crash would. */
+  kill(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The whole local platform, exactly as `npm start` runs it, in a child process on ephemeral ports with a
+ * throwaway data folder (or a given one, to test restarts).
+ */
+export async function startTestPlatform(
+  options: { web?: boolean; env?: Record<string, string>; dataDir?: string; verbose?: boolean } = {},
+): Promise<TestPlatform> {
+  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'khipu-test-'));
+  const ports = { functions: 0, identity: 0, eventGrid: 0, cosmos: 0, blob: 0, queue: 0, table: 0, web: 0 };
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(REPO_ROOT, 'local', 'platformProcess.ts'), JSON.stringify({ dataDir, ports, web: options.web, env: options.env, verbose: options.verbose })],
+    { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_ENV: 'test' } },
+  );
+  const ready = await waitForReady(child);
+  const tokens = new Map<string, string>();
+  const token = async (email: string) => {
+    if (!tokens.has(email)) {
+      const res = await fetch(`${ready.urls.identity}/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ grant_type: 'password', username: email }),
+      });
+      if (!res.ok) throw new Error(`token for ${email}: ${res.status} ${await res.text()}`);
+      tokens.set(email, ((await res.json()) as { access_token: string }).access_token);
+    }
+    return tokens.get(email)!;
+  };
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return {
+    ...ready,
+    dataDir,
+    token,
+    async api(user, apiPath, init = {}) {
+      const headers = new Headers(init.headers);
+      if (user) headers.set('authorization', `Bearer ${await token(user)}`);
+      let body = init.body;
+      if (init.json !== undefined) {
+        headers.set('content-type', 'application/json');
+        body = JSON.stringify(init.json);
+      }
+      return fetch(`${ready.urls.api}${apiPath}`, { ...init, headers, body });
+    },
+    async kill() {
+      child.kill('SIGKILL');
+      await exited;
+    },
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM');
+        const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+        await exited;
+        clearTimeout(timer);
+      }
+      if (!options.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+function waitForReady(child: ChildProcess): Promise<{ urls: PlatformUrls; env: Record<string, string> }> {
+  return new Promise((resolve, reject) => {
+    let stdout = '';
+    let stderr = '';
+    const timer = setTimeout(() => reject(new Error(`platform did not start:\n${stderr}`)), 90_000);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      const line = stdout.split('\n').find((l) => l.startsWith(READY_MARKER));
+      if (line) {
+        clearTimeout(timer);
+        resolve(JSON.parse(line.slice(READY_MARKER.length + 1)));
+      }
+    });
+    child.stderr!.on('data', (chunk: Buffer) => {
+      stderr = (stderr + chunk.toString()).slice(-20_000);
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`platform exited with ${code}:\n${stderr}`));
+    });
+  });
+}
+
+export const minimalMetadata = (title = 'Pride and Prejudice') => ({
+  title,
+  authors: ['Jane Austen'],
+  language: 'en-GB',
+});
