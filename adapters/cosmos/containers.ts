@@ -7,15 +7,23 @@ export interface ContainerDefinition {
   partitionKeyPaths: string[];
 }
 
+const byTenant = (id: string): ContainerDefinition => ({ id, partitionKeyPaths: ['/tenantId'] });
+const byProject = (id: string): ContainerDefinition => ({ id, partitionKeyPaths: ['/tenantId', '/projectId'] });
+
 export const containerDefinitions = {
   tenants: { id: 'tenants', partitionKeyPaths: ['/id'] },
-  users: { id: 'users', partitionKeyPaths: ['/tenantId'] },
-  projects: { id: 'projects', partitionKeyPaths: ['/tenantId'] },
-  idempotency: { id: 'idempotency', partitionKeyPaths: ['/tenantId'] },
-  content: { id: 'content', partitionKeyPaths: ['/tenantId', '/projectId'] },
-  jobs: { id: 'jobs', partitionKeyPaths: ['/tenantId', '/projectId'] },
-  costs: { id: 'costs', partitionKeyPaths: ['/tenantId', '/projectId'] },
-  webhooks: { id: 'webhooks', partitionKeyPaths: ['/tenantId'] },
+  users: byTenant('users'),
+  projects: byTenant('projects'),
+  webhooks: byTenant('webhooks'),
+  idempotency: byTenant('idempotency'),
+  deliveries: byTenant('deliveries'),
+  chapters: byProject('chapters'),
+  characters: byProject('characters'),
+  segments: byProject('segments'),
+  jobs: byProject('jobs'),
+  packages: byProject('packages'),
+  costs: byProject('costs'),
+  lexicon: byProject('lexicon'),
 } satisfies Record<string, ContainerDefinition>;
 
 export type ContainerName = keyof typeof containerDefinitions;

@@ -15,6 +15,9 @@ export function buildOpenApiDocument(endpoints: readonly AnyEndpoint[], version:
       summary: e.summary,
       tags: e.tags,
       security: e.access === 'public' ? [] : [{ bearer: [] }],
+      // Who may call and which path parameters name tenant-owned objects: read by clients and the isolation tests.
+      'x-khipu-access': e.access,
+      ...(e.objects ? { 'x-khipu-objects': e.objects } : {}),
       request: {
         params: e.params,
         query: e.query,

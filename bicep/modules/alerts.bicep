@@ -1,0 +1,111 @@
+// Log alerts on the Function App's telemetry: HTTP 5xx rate, failed executions and failed production jobs
+// (the app tracks a custom event named JobFailed when a produceBook orchestration ends in failure).
+
+param namePrefix string
+param location string
+param tags object
+param applicationInsightsName string
+
+@description('E-mail address notified by the alerts; empty means alerts fire without notification')
+param alertEmail string = ''
+
+@description('Percentage of requests answered with 5xx over 15 minutes that raises the alert')
+param serverErrorRatePercent int = 5
+
+@description('Failed function executions over 15 minutes that raise the alert')
+param failedExecutionThreshold int = 10
+
+@description('How often the rules run; log alerts are billed per rule by frequency (15 minutes is the cheapest)')
+@allowed(['PT5M', 'PT10M', 'PT15M'])
+param evaluationFrequency string = 'PT15M'
+
+resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing = {
+  name: applicationInsightsName
+}
+
+resource actionGroup 'Microsoft.Insights/actionGroups@2023-01-01' = if (!empty(alertEmail)) {
+  name: '${namePrefix}-ops'
+  location: 'global'
+  tags: tags
+  properties: {
+    groupShortName: 'khipu-ops'
+    enabled: true
+    emailReceivers: [
+      {
+        name: 'operator'
+        emailAddress: alertEmail
+        useCommonAlertSchema: true
+      }
+    ]
+  }
+}
+
+var actionGroupIds = empty(alertEmail) ? [] : [actionGroup.id]
+
+var alertDefinitions = [
+  {
+    name: '${namePrefix}-http-5xx-rate'
+    displayName: 'Khipu API: 5xx rate above ${serverErrorRatePercent}%'
+    severity: 2
+    query: 'requests | summarize total = count(), failed = countif(toint(resultCode) >= 500) | extend failedPercent = iff(total == 0, 0.0, 100.0 * failed / total)'
+    measure: 'failedPercent'
+    aggregation: 'Maximum'
+    threshold: serverErrorRatePercent
+  }
+  {
+    name: '${namePrefix}-function-failures'
+    displayName: 'Khipu functions: failed executions'
+    severity: 2
+    query: 'requests | where success == false | summarize failures = count()'
+    measure: 'failures'
+    aggregation: 'Total'
+    threshold: failedExecutionThreshold
+  }
+  {
+    name: '${namePrefix}-jobs-failed'
+    displayName: 'Khipu production jobs failed'
+    severity: 1
+    query: 'customEvents | where name == "JobFailed" | summarize failedJobs = count()'
+    measure: 'failedJobs'
+    aggregation: 'Total'
+    threshold: 0
+  }
+]
+
+resource logAlerts 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = [
+  for alert in alertDefinitions: {
+    name: alert.name
+    location: location
+    tags: tags
+    kind: 'LogAlert'
+    properties: {
+      displayName: alert.displayName
+      severity: alert.severity
+      enabled: true
+      scopes: [applicationInsights.id]
+      evaluationFrequency: evaluationFrequency
+      windowSize: 'PT15M'
+      autoMitigate: true
+      criteria: {
+        allOf: [
+          {
+            query: alert.query
+            timeAggregation: alert.aggregation
+            metricMeasureColumn: alert.measure
+            operator: 'GreaterThan'
+            threshold: alert.threshold
+            failingPeriods: {
+              numberOfEvaluationPeriods: 1
+              minFailingPeriodsToAlert: 1
+            }
+          }
+        ]
+      }
+      actions: {
+        actionGroups: actionGroupIds
+      }
+    }
+  }
+]
+
+output alertNames array = [for (alert, i) in alertDefinitions: logAlerts[i].name]

@@ -1,0 +1,135 @@
+// Cosmos DB for NoSQL, serverless, keyless (disableLocalAuth): the app authenticates with its managed identity
+// through the built-in data contributor role (see rbac.bicep).
+
+param accountName string
+param location string
+param tags object
+
+param databaseName string = 'khipu'
+
+var tenantPartitionKey = {
+  paths: ['/tenantId']
+  kind: 'Hash'
+  version: 2
+}
+
+// Per-project content: all of a project's documents share one logical partition prefix, so a project's chapters,
+// segments or jobs are read with a single-partition query, and a big tenant still spreads over many partitions.
+var projectPartitionKey = {
+  paths: ['/tenantId', '/projectId']
+  kind: 'MultiHash'
+  version: 2
+}
+
+var listByUpdated = [
+  { path: '/tenantId', order: 'ascending' }
+  { path: '/updatedAt', order: 'descending' }
+]
+var listByStatusAndUpdated = [
+  { path: '/tenantId', order: 'ascending' }
+  { path: '/status', order: 'ascending' }
+  { path: '/updatedAt', order: 'descending' }
+]
+var projectListByUpdated = [
+  { path: '/tenantId', order: 'ascending' }
+  { path: '/projectId', order: 'ascending' }
+  { path: '/updatedAt', order: 'descending' }
+]
+var projectListByStatusAndUpdated = [
+  { path: '/tenantId', order: 'ascending' }
+  { path: '/projectId', order: 'ascending' }
+  { path: '/status', order: 'ascending' }
+  { path: '/updatedAt', order: 'descending' }
+]
+
+// defaultTtl -1 enables per-document `ttl` without expiring anything by default.
+var containers = [
+  { name: 'tenants', partitionKey: { paths: ['/id'], kind: 'Hash', version: 2 }, compositeIndexes: [], defaultTtl: -1 }
+  { name: 'users', partitionKey: tenantPartitionKey, compositeIndexes: [listByUpdated], defaultTtl: -1 }
+  { name: 'projects', partitionKey: tenantPartitionKey, compositeIndexes: [listByUpdated, listByStatusAndUpdated], defaultTtl: -1 }
+  { name: 'webhooks', partitionKey: tenantPartitionKey, compositeIndexes: [listByUpdated], defaultTtl: -1 }
+  { name: 'idempotency', partitionKey: tenantPartitionKey, compositeIndexes: [], defaultTtl: 172800 }
+  { name: 'chapters', partitionKey: projectPartitionKey, compositeIndexes: [projectListByUpdated], defaultTtl: -1 }
+  { name: 'characters', partitionKey: projectPartitionKey, compositeIndexes: [projectListByUpdated], defaultTtl: -1 }
+  { name: 'segments', partitionKey: projectPartitionKey, compositeIndexes: [projectListByUpdated], defaultTtl: -1 }
+  { name: 'jobs', partitionKey: projectPartitionKey, compositeIndexes: [projectListByUpdated, projectListByStatusAndUpdated], defaultTtl: -1 }
+  { name: 'packages', partitionKey: projectPartitionKey, compositeIndexes: [projectListByUpdated, projectListByStatusAndUpdated], defaultTtl: -1 }
+  { name: 'costs', partitionKey: projectPartitionKey, compositeIndexes: [projectListByUpdated], defaultTtl: -1 }
+  { name: 'lexicon', partitionKey: projectPartitionKey, compositeIndexes: [projectListByUpdated], defaultTtl: -1 }
+  { name: 'deliveries', partitionKey: tenantPartitionKey, compositeIndexes: [listByUpdated, listByStatusAndUpdated], defaultTtl: 2592000 }
+]
+
+resource cosmosAccount 'Microsoft.DocumentDB/databaseAccounts@2024-11-15' = {
+  name: accountName
+  location: location
+  tags: tags
+  kind: 'GlobalDocumentDB'
+  properties: {
+    databaseAccountOfferType: 'Standard'
+    locations: [
+      {
+        locationName: location
+        failoverPriority: 0
+        isZoneRedundant: false
+      }
+    ]
+    capabilities: [
+      {
+        name: 'EnableServerless'
+      }
+    ]
+    consistencyPolicy: {
+      defaultConsistencyLevel: 'Session'
+    }
+    disableLocalAuth: true
+    disableKeyBasedMetadataWriteAccess: true
+    minimalTlsVersion: 'Tls12'
+    publicNetworkAccess: 'Enabled'
+    enableAutomaticFailover: false
+    enableMultipleWriteLocations: false
+  }
+}
+
+resource database 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases@2024-11-15' = {
+  parent: cosmosAccount
+  name: databaseName
+  properties: {
+    resource: {
+      id: databaseName
+    }
+  }
+}
+
+resource containerResources 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@2024-11-15' = [
+  for container in containers: {
+    parent: database
+    name: container.name
+    properties: {
+      resource: {
+        id: container.name
+        partitionKey: container.partitionKey
+        defaultTtl: container.defaultTtl
+        indexingPolicy: {
+          indexingMode: 'consistent'
+          automatic: true
+          includedPaths: [
+            {
+              path: '/*'
+            }
+          ]
+          excludedPaths: [
+            {
+              path: '/"_etag"/?'
+            }
+          ]
+          compositeIndexes: container.compositeIndexes
+        }
+      }
+    }
+  }
+]
+
+output accountName string = cosmosAccount.name
+output endpoint string = cosmosAccount.properties.documentEndpoint
+output databaseName string = database.name
+output containerNames array = [for (container, i) in containers: containerResources[i].name]
