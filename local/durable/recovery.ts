@@ -1,0 +1,93 @@
+/**
+ * Start-up recovery: an episode's work is dispatched after its history is stored, so a crash in between loses it.
+ * The history says what must exist, so re-post it (every post is idempotent by id): activities scheduled but not
+ * answered, timers not fired, sub-orchestrations not answered, starts not yet run, and results owed to parents.
+ */
+import { childStartMessage, timerMessage } from './actionApplier';
+import { Effects, emptyEffects, messageIds } from './effects';
+import { EventType, newEvent, pendingScheduled } from './history';
+import { InstanceStore, terminalStatuses } from './instanceStore';
+import { encodeKey, HubStorage, statusOf } from './storage';
+
+export async function recoverEffects(store: InstanceStore, storage: HubStorage, now: Date): Promise<Effects> {
+  const effects = emptyEffects();
+  for (const { record } of await store.list()) {
+    const identity = { instanceId: record.instanceId, executionId: record.executionId };
+    if (terminalStatuses.has(record.status)) {
+      if (record.parent) {
+        const parent = record.parent;
+        const event =
+          record.status === 'Completed'
+            ? newEvent(EventType.SubOrchestrationInstanceCompleted, now, {
+                TaskScheduledId: parent.taskScheduledId,
+                Result: record.output,
+              })
+            : newEvent(EventType.SubOrchestrationInstanceFailed, now, {
+                TaskScheduledId: parent.taskScheduledId,
+                Reason: String(record.output ?? ''),
+                FailureDetails: { ErrorType: 'OrchestrationFailure', ErrorMessage: String(record.output ?? '') },
+              });
+        effects.messages.push({
+          message: {
+            id: messageIds.childResult(record.executionId),
+            instanceId: parent.instanceId,
+            kind: 'event',
+            executionId: parent.executionId,
+            event,
+          },
+          visibleAtMs: 0,
+        });
+      }
+      continue;
+    }
+    if (record.history.length === 0) {
+      effects.messages.push({
+        message: {
+          id: `start|${record.executionId}`,
+          instanceId: record.instanceId,
+          kind: 'start',
+          executionId: record.executionId,
+          name: record.name,
+          input: record.input,
+        },
+        visibleAtMs: 0,
+      });
+      continue;
+    }
+    for (const event of pendingScheduled(record.history)) {
+      if (event.EventType === EventType.TimerCreated) {
+        const fireAt = new Date(event.FireAt ?? now.toISOString());
+        effects.messages.push({
+          message: timerMessage(identity, event.EventId, fireAt),
+          visibleAtMs: fireAt.getTime(),
+        });
+      } else if (event.EventType === EventType.SubOrchestrationInstanceCreated) {
+        const childId = event.InstanceId ?? `${record.instanceId}:${event.EventId}`;
+        effects.messages.push({
+          message: childStartMessage(identity, event.EventId, childId, event.Name ?? '', event.Input ?? null),
+          visibleAtMs: 0,
+        });
+      } else if (
+        !(await resultWaiting(storage, record.instanceId, messageIds.taskResult(record.executionId, event.EventId)))
+      ) {
+        effects.activities.push({
+          ...identity,
+          taskScheduledId: event.EventId,
+          name: event.Name ?? '',
+          input: event.Input ?? null,
+        });
+      }
+    }
+  }
+  return effects;
+}
+
+async function resultWaiting(storage: HubStorage, instanceId: string, messageId: string): Promise<boolean> {
+  try {
+    await storage.inbox.getEntity(encodeKey(instanceId), encodeKey(messageId));
+    return true;
+  } catch (error) {
+    if (statusOf(error) === 404) return false;
+    throw error;
+  }
+}
