@@ -25,7 +25,10 @@ endpoint({
   },
   async handle({ principal, params, body, request, services }) {
     const contentType = request.headers.get('content-type') ?? '';
-    return { status: 200, json: toProjectView(await services.projects.setCover(principal, params.projectId, body, contentType)) };
+    return {
+      status: 200,
+      json: toProjectView(await services.projects.setCover(principal, params.projectId, body, contentType)),
+    };
   },
 });
 

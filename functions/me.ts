@@ -32,7 +32,10 @@ endpoint({
   summary: 'The signed-in identity, its tenant and what it may do',
   tags: ['identity'],
   access: 'signed-in',
-  responses: { 200: { description: 'Current identity', schema: MeView }, 401: { description: 'Not signed in', schema: ErrorBody } },
+  responses: {
+    200: { description: 'Current identity', schema: MeView },
+    401: { description: 'Not signed in', schema: ErrorBody },
+  },
   async handle({ principal, services }) {
     const p = principal!;
     const tenant = p.kind === 'tenant-user' ? await services.tenants.current(p) : null;

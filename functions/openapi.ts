@@ -28,7 +28,13 @@ endpoint({
   access: 'public',
   responses: { 200: { description: 'HTML page', contentType: 'text/html' } },
   async handle() {
-    return { status: 200, html: DOCS_PAGE, headers: { 'content-security-policy': "default-src 'self'; style-src 'unsafe-inline'; script-src 'unsafe-inline'" } };
+    return {
+      status: 200,
+      html: DOCS_PAGE,
+      headers: {
+        'content-security-policy': "default-src 'self'; style-src 'unsafe-inline'; script-src 'unsafe-inline'",
+      },
+    };
   },
 });
 

@@ -96,7 +96,10 @@ endpoint({
   async handle({ principal, params, body, ifMatch, services }) {
     // Authorize first so a missing header on someone else's project still answers 404.
     await services.projects.load(principal, params.projectId, 'project.update');
-    if (!ifMatch) throw new DomainError('precondition_required', 'Send If-Match with the ETag of the version you edited', { field: 'If-Match' });
+    if (!ifMatch)
+      throw new DomainError('precondition_required', 'Send If-Match with the ETag of the version you edited', {
+        field: 'If-Match',
+      });
     return project(await services.projects.update(principal, params.projectId, ifMatch, body));
   },
 });

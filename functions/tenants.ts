@@ -82,7 +82,11 @@ endpoint({
   access: 'operator',
   params: z.strictObject({ tenantId: Id }),
   objects: { tenantId: 'tenant' },
-  responses: { 200: { description: 'The tenant', schema: TenantView }, 404: { description: 'No such tenant', schema: ErrorBody }, ...errors },
+  responses: {
+    200: { description: 'The tenant', schema: TenantView },
+    404: { description: 'No such tenant', schema: ErrorBody },
+    ...errors,
+  },
   async handle({ principal, params, services }) {
     return { status: 200, json: toTenantView(await services.tenants.get(principal, params.tenantId)) };
   },
@@ -99,8 +103,15 @@ endpoint({
   body: { kind: 'json', schema: UpdateTenantRequest },
   objects: { tenantId: 'tenant' },
   presentErrorDetails: (d) => (d.current ? { ...d, current: toTenantView(d.current as TenantRecord) } : d),
-  responses: { 200: { description: 'Updated', schema: TenantView }, 412: { description: 'Stale If-Match', schema: ErrorBody }, ...errors },
+  responses: {
+    200: { description: 'Updated', schema: TenantView },
+    412: { description: 'Stale If-Match', schema: ErrorBody },
+    ...errors,
+  },
   async handle({ principal, params, body, ifMatch, services }) {
-    return { status: 200, json: toTenantView(await services.tenants.update(principal, params.tenantId, ifMatch, body)) };
+    return {
+      status: 200,
+      json: toTenantView(await services.tenants.update(principal, params.tenantId, ifMatch, body)),
+    };
   },
 });

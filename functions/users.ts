@@ -50,7 +50,11 @@ endpoint({
   access: 'tenant',
   idempotent: true,
   body: { kind: 'json', schema: CreateUserRequest },
-  responses: { 201: { description: 'Invited', schema: UserView }, 409: { description: 'Email already in use', schema: ErrorBody }, ...errors },
+  responses: {
+    201: { description: 'Invited', schema: UserView },
+    409: { description: 'Email already in use', schema: ErrorBody },
+    ...errors,
+  },
   async handle({ principal, body, services }) {
     return { status: 201, json: toUserView(await services.users.invite(principal, body)) };
   },
@@ -65,7 +69,11 @@ endpoint({
   access: 'tenant',
   params: UserParams,
   objects: { userId: 'user' },
-  responses: { 200: { description: 'The user', schema: UserView }, 404: { description: 'No such user', schema: ErrorBody }, ...errors },
+  responses: {
+    200: { description: 'The user', schema: UserView },
+    404: { description: 'No such user', schema: ErrorBody },
+    ...errors,
+  },
   async handle({ principal, params, services }) {
     return { status: 200, json: toUserView(await services.users.get(principal, params.userId)) };
   },
@@ -82,7 +90,11 @@ endpoint({
   body: { kind: 'json', schema: UpdateUserRequest },
   objects: { userId: 'user' },
   presentErrorDetails: (d) => (d.current ? { ...d, current: toUserView(d.current as UserRecord) } : d),
-  responses: { 200: { description: 'Updated', schema: UserView }, 404: { description: 'No such user', schema: ErrorBody }, ...errors },
+  responses: {
+    200: { description: 'Updated', schema: UserView },
+    404: { description: 'No such user', schema: ErrorBody },
+    ...errors,
+  },
   async handle({ principal, params, body, ifMatch, services }) {
     return { status: 200, json: toUserView(await services.users.update(principal, params.userId, ifMatch, body)) };
   },

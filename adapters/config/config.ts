@@ -82,19 +82,21 @@ const azureSchema = baseSchema.extend({
   OPENAI_API_KEY: forbiddenInAzure,
 });
 
-const envSchema = z
-  .discriminatedUnion('KHIPU_MODE', [localSchema, azureSchema])
-  .superRefine((env, ctx) => {
-    if (env.TTS_ENGINE === 'azure' && !env.SPEECH_REGION && !env.SPEECH_ENDPOINT) {
-      ctx.addIssue({ code: 'custom', path: ['SPEECH_REGION'], message: 'required when TTS_ENGINE=azure' });
-    }
-    if (env.KHIPU_MODE === 'azure' && env.TTS_ENGINE === 'azure' && !env.SPEECH_RESOURCE_ID) {
-      ctx.addIssue({ code: 'custom', path: ['SPEECH_RESOURCE_ID'], message: 'required for keyless Speech in azure mode' });
-    }
-    if (env.LLM_ENGINE !== 'heuristic' && !env.OPENAI_ENDPOINT) {
-      ctx.addIssue({ code: 'custom', path: ['OPENAI_ENDPOINT'], message: `required when LLM_ENGINE=${env.LLM_ENGINE}` });
-    }
-  });
+const envSchema = z.discriminatedUnion('KHIPU_MODE', [localSchema, azureSchema]).superRefine((env, ctx) => {
+  if (env.TTS_ENGINE === 'azure' && !env.SPEECH_REGION && !env.SPEECH_ENDPOINT) {
+    ctx.addIssue({ code: 'custom', path: ['SPEECH_REGION'], message: 'required when TTS_ENGINE=azure' });
+  }
+  if (env.KHIPU_MODE === 'azure' && env.TTS_ENGINE === 'azure' && !env.SPEECH_RESOURCE_ID) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['SPEECH_RESOURCE_ID'],
+      message: 'required for keyless Speech in azure mode',
+    });
+  }
+  if (env.LLM_ENGINE !== 'heuristic' && !env.OPENAI_ENDPOINT) {
+    ctx.addIssue({ code: 'custom', path: ['OPENAI_ENDPOINT'], message: `required when LLM_ENGINE=${env.LLM_ENGINE}` });
+  }
+});
 
 export type AppEnvironment = z.infer<typeof envSchema>;
 export type LocalEnvironment = z.infer<typeof localSchema>;

@@ -91,7 +91,11 @@ const projectMatrix: Record<ProjectAction, readonly ProjectRelation[]> = {
   'project.costs': ['admin', 'owner', 'validator'],
 };
 
-export function canDoOnProject(principal: TenantPrincipal, action: ProjectAction, project: ProjectAccessFacts): boolean {
+export function canDoOnProject(
+  principal: TenantPrincipal,
+  action: ProjectAction,
+  project: ProjectAccessFacts,
+): boolean {
   return projectMatrix[action].includes(relationTo(principal, project));
 }
 
@@ -110,7 +114,8 @@ export function permissionsOf(principal: Principal): string[] {
   if (principal.kind === 'operator') return ['tenants.manage'];
   if (principal.kind === 'unaffiliated') return ['tenants.signup'];
   const perms: string[] = tenantActions.filter((a) => canDoInTenant(principal, a));
-  if (principal.role !== 'validator') perms.push('projects.update', 'projects.archive', 'audio.generate', 'packages.export');
+  if (principal.role !== 'validator')
+    perms.push('projects.update', 'projects.archive', 'audio.generate', 'packages.export');
   if (principal.role === 'admin') perms.push('projects.restore');
   return perms;
 }

@@ -1,9 +1,4 @@
-import type {
-  BookMetadata,
-  CreateProjectRequest,
-  ProjectStatus,
-  UpdateProjectRequest,
-} from '../api/projects';
+import type { BookMetadata, CreateProjectRequest, ProjectStatus, UpdateProjectRequest } from '../api/projects';
 import { authorizeProjectAction, authorizeTenantAction } from '../auth/permissions';
 import type { Principal, TenantPrincipal } from '../auth/principal';
 import { PreconditionFailedError, ValidationError } from '../errors';
@@ -112,7 +107,11 @@ export class ProjectService {
     }
     this.assertFresh(project, ifMatch);
     const metadata: BookMetadata = { ...project.metadata, ...stripUndefined(request.metadata ?? {}) };
-    return this.save(user, { ...project, metadata, searchText: searchTextOf(metadata), status: request.status ?? project.status }, ifMatch);
+    return this.save(
+      user,
+      { ...project, metadata, searchText: searchTextOf(metadata), status: request.status ?? project.status },
+      ifMatch,
+    );
   }
 
   async archive(principal: Principal | undefined, projectId: string, ifMatch?: string): Promise<ProjectRecord> {

@@ -39,9 +39,13 @@ export function endpoint<
   P extends z.ZodObject = z.ZodObject<{}>,
   Q extends z.ZodObject = z.ZodObject<{}>,
   B extends z.ZodType = z.ZodUndefined,
->(definition: EndpointDefinition<P, Q, B> & {
-  handle(ctx: RequestContext<z.output<P>, z.output<Q>, B extends z.ZodUndefined ? Buffer : z.output<B>>): Promise<Reply>;
-}): void {
+>(
+  definition: EndpointDefinition<P, Q, B> & {
+    handle(
+      ctx: RequestContext<z.output<P>, z.output<Q>, B extends z.ZodUndefined ? Buffer : z.output<B>>,
+    ): Promise<Reply>;
+  },
+): void {
   endpointCatalog.push(definition as unknown as AnyEndpoint);
   app.http(definition.operationId, {
     methods: [definition.method],
@@ -51,7 +55,11 @@ export function endpoint<
   });
 }
 
-async function handle(definition: AnyEndpoint, request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
+async function handle(
+  definition: AnyEndpoint,
+  request: HttpRequest,
+  context: InvocationContext,
+): Promise<HttpResponseInit> {
   const started = Date.now();
   const requestId = validRequestId(request.headers.get('x-request-id')) ?? randomUUID();
   let principal: Principal | undefined;
@@ -61,7 +69,8 @@ async function handle(definition: AnyEndpoint, request: HttpRequest, context: In
     svc = services();
     principal = await authenticate(definition.access, request, svc);
     rateLimiter ??= new TenantRateLimiter(svc.config.RATE_LIMIT_PER_MINUTE);
-    if (principal) rateLimiter.take(principal.kind === 'tenant-user' ? `t:${principal.tenantId}` : `u:${principal.userId}`);
+    if (principal)
+      rateLimiter.take(principal.kind === 'tenant-user' ? `t:${principal.tenantId}` : `u:${principal.userId}`);
     const params = parse(definition.params, request.params, 'path');
     const query = parse(definition.query, Object.fromEntries(request.query.entries()), 'query');
     const body = await readBody(definition, request, svc);
@@ -76,7 +85,14 @@ async function handle(definition: AnyEndpoint, request: HttpRequest, context: In
       services: svc,
     };
     const reply = definition.idempotent
-      ? await withIdempotency(svc, principal, definition.operationId, request.headers.get('idempotency-key'), body, () => definition.handle(ctx))
+      ? await withIdempotency(
+          svc,
+          principal,
+          definition.operationId,
+          request.headers.get('idempotency-key'),
+          body,
+          () => definition.handle(ctx),
+        )
       : await definition.handle(ctx);
     status = reply.status;
     return toHttpResponse(reply, requestId);
@@ -125,7 +141,11 @@ function parse(schema: z.ZodObject | undefined, value: unknown, where: 'path' | 
 async function readBody(definition: AnyEndpoint, request: HttpRequest, svc: Services): Promise<unknown> {
   if (!definition.body) return undefined;
   if (definition.body.kind === 'binary') {
-    return readBinaryBody(request, definition.body.contentTypes, definition.body.maxBytes ?? svc.config.MAX_UPLOAD_BYTES);
+    return readBinaryBody(
+      request,
+      definition.body.contentTypes,
+      definition.body.maxBytes ?? svc.config.MAX_UPLOAD_BYTES,
+    );
   }
   const json = await readJsonBody(request, svc.config.MAX_JSON_BODY_BYTES);
   const result = definition.body.schema.safeParse(json);
@@ -142,9 +162,13 @@ export function validationError(error: z.ZodError, where: 'path' | 'query' | 'bo
     return [{ field: base || where, message: issue.message }];
   });
   const first = fields[0];
-  return new DomainError('validation_failed', first ? `Invalid ${where}: ${first.field} ${first.message}` : `Invalid ${where}`, {
-    fields,
-  });
+  return new DomainError(
+    'validation_failed',
+    first ? `Invalid ${where}: ${first.field} ${first.message}` : `Invalid ${where}`,
+    {
+      fields,
+    },
+  );
 }
 
 function toHttpResponse(reply: Reply, requestId: string): HttpResponseInit {
@@ -154,7 +178,11 @@ function toHttpResponse(reply: Reply, requestId: string): HttpResponseInit {
   }
   if ('bytes' in reply && reply.bytes) return { status: reply.status, headers, body: reply.bytes };
   if ('html' in reply && reply.html !== undefined) {
-    return { status: reply.status, headers: { 'content-type': 'text/html; charset=utf-8', ...headers }, body: reply.html };
+    return {
+      status: reply.status,
+      headers: { 'content-type': 'text/html; charset=utf-8', ...headers },
+      body: reply.html,
+    };
   }
   const body = 'json' in reply ? reply.json : undefined;
   const etag = (body as { etag?: unknown } | undefined)?.etag;

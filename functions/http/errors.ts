@@ -25,7 +25,11 @@ export interface ErrorResponse {
   body: { error: { code: string; message: string; details?: Record<string, unknown>; requestId: string } };
 }
 
-export function toErrorResponse(error: unknown, requestId: string, presentDetails?: (details: Record<string, unknown>) => Record<string, unknown>): ErrorResponse {
+export function toErrorResponse(
+  error: unknown,
+  requestId: string,
+  presentDetails?: (details: Record<string, unknown>) => Record<string, unknown>,
+): ErrorResponse {
   if (error instanceof DomainError) {
     const headers: Record<string, string> = {};
     if (error instanceof RateLimitedError) headers['Retry-After'] = String(error.retryAfterSeconds);

@@ -32,11 +32,19 @@ export async function withIdempotency(
         field: 'Idempotency-Key',
       });
     }
-    return { status: previous.response.status, json: previous.response.body, headers: { ...previous.response.headers, 'Idempotent-Replayed': 'true' } };
+    return {
+      status: previous.response.status,
+      json: previous.response.body,
+      headers: { ...previous.response.headers, 'Idempotent-Replayed': 'true' },
+    };
   }
   const reply = await run();
   if (reply.status < 300 && 'json' in reply) {
-    await svc.idempotency.remember(partition, id, hash, { status: reply.status, body: reply.json, headers: reply.headers ?? {} });
+    await svc.idempotency.remember(partition, id, hash, {
+      status: reply.status,
+      body: reply.json,
+      headers: reply.headers ?? {},
+    });
   }
   return reply;
 }

@@ -26,7 +26,9 @@ export function buildOpenApiDocument(endpoints: readonly AnyEndpoint[], version:
           : binaryBody
             ? {
                 required: true,
-                content: Object.fromEntries(binaryBody.map((t) => [t, { schema: { type: 'string', format: 'binary' } }])),
+                content: Object.fromEntries(
+                  binaryBody.map((t) => [t, { schema: { type: 'string', format: 'binary' } }]),
+                ),
               }
             : undefined,
       },
