@@ -2,9 +2,23 @@
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/core', '<rootDir>/adapters', '<rootDir>/functions', '<rootDir>/orchestrations', '<rootDir>/local', '<rootDir>/test'],
+  roots: [
+    '<rootDir>/core',
+    '<rootDir>/adapters',
+    '<rootDir>/functions',
+    '<rootDir>/orchestrations',
+    '<rootDir>/local',
+    '<rootDir>/test',
+  ],
   testMatch: ['**/*.test.ts'],
-  transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } }] },
-  transformIgnorePatterns: ['/node_modules/(?!(jose|music-metadata|strtok3|token-types|file-type|peek-readable|@tokenizer|uint8array-extras|n2words)/)'],
+  transform: {
+    '^.+\\.(t|j)sx?$': [
+      '@swc/jest',
+      { jsc: { target: 'es2022', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } },
+    ],
+  },
+  transformIgnorePatterns: [
+    '/node_modules/(?!(jose|music-metadata|strtok3|token-types|file-type|peek-readable|@tokenizer|uint8array-extras|n2words)/)',
+  ],
   testTimeout: 120000,
 };

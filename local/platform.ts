@@ -69,7 +69,9 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       tablePort: options.ports.table,
     });
     stops.push(azurite.stop);
-    await BlobServiceClient.fromConnectionString(azurite.connectionString).getContainerClient('khipu').createIfNotExists();
+    await BlobServiceClient.fromConnectionString(azurite.connectionString)
+      .getContainerClient('khipu')
+      .createIfNotExists();
 
     const cosmos = await startCosmos({
       port: options.ports.cosmos,
@@ -120,9 +122,9 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     };
     // The app reads its configuration from the environment, as it does under the real Functions host. The host loads
     // the app with Node's own loader, so set the real process environment (a test runner may sandbox `process`).
-    const realProcess = (process as { getBuiltinModule?: (id: string) => unknown }).getBuiltinModule?.('node:process') as
-      | NodeJS.Process
-      | undefined;
+    const realProcess = (process as { getBuiltinModule?: (id: string) => unknown }).getBuiltinModule?.(
+      'node:process',
+    ) as NodeJS.Process | undefined;
     Object.assign((realProcess ?? process).env, env);
     Object.assign(process.env, env);
     parseConfig(process.env);

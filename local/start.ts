@@ -28,7 +28,9 @@ async function main(): Promise<void> {
   ];
   console.log('\nKhipu Cloud is running locally:\n');
   for (const [name, url] of rows) console.log(`  ${name.padEnd(20)} ${url}`);
-  console.log('\nSign in with admin@andes.test, creator@andes.test, validator@andes.test (or @pampa.test), operator@khipu.test.');
+  console.log(
+    '\nSign in with admin@andes.test, creator@andes.test, validator@andes.test (or @pampa.test), operator@khipu.test.',
+  );
   console.log('Press Ctrl-C to stop.\n');
 
   let stopping = false;

@@ -40,7 +40,12 @@ export class AzureBlobStore implements BlobStore {
     await this.upload(name, body, contentType);
   }
 
-  private async upload(name: string, body: Buffer | Readable, contentType: string, conditions?: { ifNoneMatch: string }) {
+  private async upload(
+    name: string,
+    body: Buffer | Readable,
+    contentType: string,
+    conditions?: { ifNoneMatch: string },
+  ) {
     const blob = this.container.getBlockBlobClient(name);
     const options = { blobHTTPHeaders: { blobContentType: contentType }, conditions };
     if (Buffer.isBuffer(body)) await blob.uploadData(body, options);

@@ -70,7 +70,10 @@ class ScopedCollection<T extends { id: string; etag?: string }> {
       return fromCosmos<T>(resource)!;
     } catch (error) {
       if (statusOf(error) === 412) {
-        throw new PreconditionFailedError('The object changed since you loaded it', await this.read(doc.id, partitionKey));
+        throw new PreconditionFailedError(
+          'The object changed since you loaded it',
+          await this.read(doc.id, partitionKey),
+        );
       }
       throw error;
     }
@@ -84,7 +87,11 @@ class ScopedCollection<T extends { id: string; etag?: string }> {
     }
   }
 
-  protected async query(scope: Record<string, string>, partitionKey: PartitionKey | undefined, query: ListQuery): Promise<Page<T>> {
+  protected async query(
+    scope: Record<string, string>,
+    partitionKey: PartitionKey | undefined,
+    query: ListQuery,
+  ): Promise<Page<T>> {
     const iterator = this.container.items.query<ItemDefinition>(buildQuery(scope, query), {
       partitionKey,
       maxItemCount: query.page.pageSize,
@@ -98,7 +105,10 @@ class ScopedCollection<T extends { id: string; etag?: string }> {
   }
 }
 
-export class CosmosTenantCollection<T extends StoredDocument> extends ScopedCollection<T> implements TenantCollection<T> {
+export class CosmosTenantCollection<T extends StoredDocument>
+  extends ScopedCollection<T>
+  implements TenantCollection<T>
+{
   constructor(container: Container) {
     super(container, (doc) => doc.tenantId);
   }

@@ -28,7 +28,9 @@ export class IdempotencyStore {
   }
 
   static requestHash(body: unknown): string {
-    return createHash('sha256').update(JSON.stringify(body ?? null)).digest('hex');
+    return createHash('sha256')
+      .update(JSON.stringify(body ?? null))
+      .digest('hex');
   }
 
   async find(tenantId: string, id: string): Promise<IdempotencyRecord | undefined> {

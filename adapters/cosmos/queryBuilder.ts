@@ -31,7 +31,9 @@ export function buildQuery(scope: Record<string, string>, query: Pick<ListQuery,
 function render(filter: Filter, param: (value: SqlParameter['value']) => string): string {
   switch (filter.op) {
     case 'eq':
-      return filter.value === null ? `IS_NULL(${fieldRef(filter.field)})` : `${fieldRef(filter.field)} = ${param(filter.value)}`;
+      return filter.value === null
+        ? `IS_NULL(${fieldRef(filter.field)})`
+        : `${fieldRef(filter.field)} = ${param(filter.value)}`;
     case 'ne':
       return `${fieldRef(filter.field)} != ${param(filter.value)}`;
     case 'lt':

@@ -19,7 +19,9 @@ export const sharpCoverProcessor: CoverProcessor = {
     try {
       meta = await sharp(image, { limitInputPixels: COVER_MAX_PIXELS, failOn: 'error' }).metadata();
     } catch {
-      throw new ValidationError('The file is not a readable JPEG or PNG image', [{ field: 'body', message: 'unreadable image' }]);
+      throw new ValidationError('The file is not a readable JPEG or PNG image', [
+        { field: 'body', message: 'unreadable image' },
+      ]);
     }
     if (meta.format !== declared) {
       throw new DomainError('unsupported_media_type', `The file is ${meta.format ?? 'unknown'}, not ${declared}`);
@@ -27,10 +29,14 @@ export const sharpCoverProcessor: CoverProcessor = {
     const width = meta.width ?? 0;
     const height = meta.height ?? 0;
     if (width * height > COVER_MAX_PIXELS) {
-      throw new ValidationError('The image has too many pixels', [{ field: 'body', message: `at most ${COVER_MAX_PIXELS} pixels` }]);
+      throw new ValidationError('The image has too many pixels', [
+        { field: 'body', message: `at most ${COVER_MAX_PIXELS} pixels` },
+      ]);
     }
     if (width !== height) {
-      throw new ValidationError('Retail covers must be square', [{ field: 'body', message: `image is ${width}×${height}` }]);
+      throw new ValidationError('Retail covers must be square', [
+        { field: 'body', message: `image is ${width}×${height}` },
+      ]);
     }
     if (width < COVER_MIN_PX) {
       throw new ValidationError(`Covers must be at least ${COVER_MIN_PX}×${COVER_MIN_PX} pixels`, [
@@ -41,10 +47,16 @@ export const sharpCoverProcessor: CoverProcessor = {
     if (meta.space && meta.space !== 'srgb') warnings.push(`converted from ${meta.space} to sRGB`);
     if (meta.hasAlpha) warnings.push('transparency flattened onto white');
     const pipeline = () =>
-      sharp(image, { limitInputPixels: COVER_MAX_PIXELS }).rotate().flatten({ background: '#ffffff' }).toColorspace('srgb');
+      sharp(image, { limitInputPixels: COVER_MAX_PIXELS })
+        .rotate()
+        .flatten({ background: '#ffffff' })
+        .toColorspace('srgb');
     try {
       const [retailJpeg, thumbnailJpeg] = await Promise.all([
-        pipeline().resize(COVER_RETAIL_PX, COVER_RETAIL_PX, { fit: 'cover' }).jpeg({ quality: 92, chromaSubsampling: '4:4:4' }).toBuffer(),
+        pipeline()
+          .resize(COVER_RETAIL_PX, COVER_RETAIL_PX, { fit: 'cover' })
+          .jpeg({ quality: 92, chromaSubsampling: '4:4:4' })
+          .toBuffer(),
         pipeline().resize(COVER_THUMB_PX, COVER_THUMB_PX, { fit: 'cover' }).jpeg({ quality: 80 }).toBuffer(),
       ]);
       return { width, height, originalFormat: declared, retailJpeg, thumbnailJpeg, warnings };

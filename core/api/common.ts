@@ -28,11 +28,13 @@ export function page<T extends z.ZodType>(item: T) {
 
 /** Trimmed single-line text with a length cap; rejects control characters. */
 export function text(max: number, min = 0) {
-  return z
-    .string()
-    .trim()
-    .min(min)
-    .max(max)
-    // eslint-disable-next-line no-control-regex -- rejecting control characters is the point
-    .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), 'must not contain control characters');
+  return (
+    z
+      .string()
+      .trim()
+      .min(min)
+      .max(max)
+      // eslint-disable-next-line no-control-regex -- rejecting control characters is the point
+      .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), 'must not contain control characters')
+  );
 }

@@ -27,7 +27,10 @@ const Isbn = z
 const PublicationDate = z
   .string()
   .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(s.length === 4 ? `${s}-01-01` : s.length === 7 ? `${s}-01` : s)), 'must be a real date');
+  .refine(
+    (s) => !Number.isNaN(Date.parse(s.length === 4 ? `${s}-01-01` : s.length === 7 ? `${s}-01` : s)),
+    'must be a real date',
+  );
 
 export const Series = z.strictObject({
   name: text(200, 1),

@@ -5,7 +5,11 @@ import { Id, IsoDateTime, page, text } from './common';
 export const TenantQuotas = z.strictObject({
   monthlyCharacters: z.number().int().min(0).max(10_000_000_000),
   concurrentJobs: z.number().int().min(0).max(100),
-  storageBytes: z.number().int().min(0).max(100 * 1024 ** 4),
+  storageBytes: z
+    .number()
+    .int()
+    .min(0)
+    .max(100 * 1024 ** 4),
 });
 
 export const TenantView = z

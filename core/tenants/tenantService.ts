@@ -67,7 +67,10 @@ export class TenantService {
     return tenant;
   }
 
-  async list(principal: Principal | undefined, page: { pageSize: number; continuationToken?: string }): Promise<Page<TenantRecord>> {
+  async list(
+    principal: Principal | undefined,
+    page: { pageSize: number; continuationToken?: string },
+  ): Promise<Page<TenantRecord>> {
     requireOperator(principal);
     return this.deps.tenants.list({ orderBy: { field: 'createdAt', direction: 'DESC' }, page });
   }
@@ -80,7 +83,12 @@ export class TenantService {
   }
 
   /** Operator: suspend/reactivate, change plan and quotas. A plan change resets quotas to the plan's defaults unless given. */
-  async update(principal: Principal | undefined, tenantId: string, ifMatch: string | undefined, update: TenantUpdate): Promise<TenantRecord> {
+  async update(
+    principal: Principal | undefined,
+    tenantId: string,
+    ifMatch: string | undefined,
+    update: TenantUpdate,
+  ): Promise<TenantRecord> {
     requireOperator(principal);
     const tenant = await this.get(principal, tenantId);
     const planQuotas = update.plan && update.plan !== tenant.plan ? defaultQuotasByPlan[update.plan] : tenant.quotas;

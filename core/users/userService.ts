@@ -14,7 +14,10 @@ export interface UserServiceDeps {
 export class UserService {
   constructor(private readonly deps: UserServiceDeps) {}
 
-  async list(principal: Principal | undefined, page: { pageSize: number; continuationToken?: string }): Promise<Page<UserRecord>> {
+  async list(
+    principal: Principal | undefined,
+    page: { pageSize: number; continuationToken?: string },
+  ): Promise<Page<UserRecord>> {
     const admin = authorizeTenantAction(principal, 'users.manage');
     return this.deps.users.list(admin.tenantId, { orderBy: { field: 'email', direction: 'ASC' }, page });
   }
@@ -27,7 +30,10 @@ export class UserService {
   }
 
   /** Invites a user: they can sign in with this email and get the role. */
-  async invite(principal: Principal | undefined, request: { email: string; displayName: string; role: TenantRole }): Promise<UserRecord> {
+  async invite(
+    principal: Principal | undefined,
+    request: { email: string; displayName: string; role: TenantRole },
+  ): Promise<UserRecord> {
     const admin = authorizeTenantAction(principal, 'users.manage');
     const existing = await this.deps.users.list(admin.tenantId, {
       filter: { field: 'email', op: 'eq', value: request.email },
@@ -58,7 +64,7 @@ export class UserService {
   ): Promise<UserRecord> {
     const admin = authorizeTenantAction(principal, 'users.manage');
     const user = await this.get(principal, userId);
-    if (user.id === admin.userId && (update.role && update.role !== 'admin' || update.status === 'deactivated')) {
+    if (user.id === admin.userId && ((update.role && update.role !== 'admin') || update.status === 'deactivated')) {
       throw new ValidationError('You cannot demote or deactivate yourself', [
         { field: update.status ? 'status' : 'role', message: 'ask another admin' },
       ]);

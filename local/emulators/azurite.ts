@@ -29,11 +29,24 @@ export async function startAzurite(options: {
   const entry = require.resolve('azurite/dist/src/azurite.js');
   const args = [
     entry,
-    '--location', options.location,
-    '--blobHost', '127.0.0.1', '--blobPort', String(options.blobPort ?? 0),
-    '--queueHost', '127.0.0.1', '--queuePort', String(options.queuePort ?? 0),
-    '--tableHost', '127.0.0.1', '--tablePort', String(options.tablePort ?? 0),
-    '--skipApiVersionCheck', '--loose', '--disableTelemetry', '--silent',
+    // Azurite refuses --location together with in-memory persistence.
+    ...(options.inMemory ? [] : ['--location', options.location]),
+    '--blobHost',
+    '127.0.0.1',
+    '--blobPort',
+    String(options.blobPort ?? 0),
+    '--queueHost',
+    '127.0.0.1',
+    '--queuePort',
+    String(options.queuePort ?? 0),
+    '--tableHost',
+    '127.0.0.1',
+    '--tablePort',
+    String(options.tablePort ?? 0),
+    '--skipApiVersionCheck',
+    '--loose',
+    '--disableTelemetry',
+    '--silent',
     ...(options.inMemory ? ['--inMemoryPersistence'] : []),
   ];
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], cwd: path.dirname(entry) });
@@ -59,7 +72,9 @@ function readPorts(child: ChildProcess): Promise<{ blob: number; queue: number; 
     const timer = setTimeout(() => reject(new Error(`Azurite did not start in time:\n${output}`)), 60_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      for (const match of output.matchAll(/Azurite (Blob|Queue|Table) service is successfully listening at http:\/\/[^:]+:(\d+)/g)) {
+      for (const match of output.matchAll(
+        /Azurite (Blob|Queue|Table) service is successfully listening at http:\/\/[^:]+:(\d+)/g,
+      )) {
         found[match[1].toLowerCase()] = Number(match[2]);
       }
       if (found.blob && found.queue && found.table) {

@@ -6,7 +6,8 @@ import path from 'node:path';
 import { containerDefinitions } from '../../adapters/cosmos/containers';
 
 /** The Cosmos emulator's documented well-known key (public; only valid against emulators). */
-export const COSMOS_EMULATOR_KEY = 'C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==';
+export const COSMOS_EMULATOR_KEY =
+  'C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==';
 const SNAPSHOT_INTERVAL_MS = 5_000;
 const SYSTEM_FIELDS = ['_rid', '_self', '_ts', '_etag', '_attachments'];
 
@@ -22,7 +23,11 @@ export interface RunningCosmos {
  * `@vercel/cosmosdb-server` keeps data in memory only. To make local data survive a restart we snapshot every
  * container through the SDK after writes and restore it on start.
  */
-export async function startCosmos(options: { port: number; database: string; snapshotFile?: string }): Promise<RunningCosmos> {
+export async function startCosmos(options: {
+  port: number;
+  database: string;
+  snapshotFile?: string;
+}): Promise<RunningCosmos> {
   const server = createHttpServer();
   let dirty = false;
   server.prependListener('request', (req) => {
@@ -33,7 +38,11 @@ export async function startCosmos(options: { port: number; database: string; sna
     server.listen(options.port, '127.0.0.1', () => resolve());
   });
   const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const client = new CosmosClient({ endpoint, key: COSMOS_EMULATOR_KEY, connectionPolicy: { enableEndpointDiscovery: false } });
+  const client = new CosmosClient({
+    endpoint,
+    key: COSMOS_EMULATOR_KEY,
+    connectionPolicy: { enableEndpointDiscovery: false },
+  });
   const { database } = await client.databases.createIfNotExists({ id: options.database });
   for (const def of Object.values(containerDefinitions)) {
     await database.containers.createIfNotExists({

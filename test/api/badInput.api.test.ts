@@ -12,7 +12,10 @@ async function snapshotProject() {
 
 beforeAll(async () => {
   platform = await startTestPlatform();
-  const res = await platform.api(creator, '/v1/projects', { method: 'POST', json: { metadata: minimalMetadata('Lady Susan') } });
+  const res = await platform.api(creator, '/v1/projects', {
+    method: 'POST',
+    json: { metadata: minimalMetadata('Lady Susan') },
+  });
   projectId = (await res.json()).id;
 });
 afterAll(async () => {
@@ -31,16 +34,53 @@ describe('bad input is refused clearly and changes nothing', () => {
   it('rejects malformed JSON, wrong types, unknown fields, bad ISBN, oversized strings and bodies', async () => {
     const before = await snapshotProject();
     const patch = (init: RequestInit & { json?: unknown }) =>
-      platform.api(creator, `/v1/projects/${projectId}`, { method: 'PATCH', ...init, headers: { 'if-match': before.etag!, ...(init.headers ?? {}) } });
+      platform.api(creator, `/v1/projects/${projectId}`, {
+        method: 'PATCH',
+        ...init,
+        headers: { 'if-match': before.etag!, ...(init.headers ?? {}) },
+      });
 
-    await expectError(await patch({ headers: { 'content-type': 'application/json' }, body: '{"metadata":' }), 400, 'validation_failed', 'body');
+    await expectError(
+      await patch({ headers: { 'content-type': 'application/json' }, body: '{"metadata":' }),
+      400,
+      'validation_failed',
+      'body',
+    );
     await expectError(await patch({ json: { metadata: { title: 42 } } }), 400, 'validation_failed', 'metadata.title');
-    await expectError(await patch({ json: { metadata: { title: 'x' }, sneaky: true } }), 400, 'validation_failed', 'sneaky');
-    await expectError(await patch({ json: { metadata: { isbn: '978-0-14-143951-9' } } }), 400, 'validation_failed', 'metadata.isbn');
-    await expectError(await patch({ json: { metadata: { language: 'not a language!' } } }), 400, 'validation_failed', 'metadata.language');
-    await expectError(await patch({ json: { metadata: { title: 'x'.repeat(301) } } }), 400, 'validation_failed', 'metadata.title');
-    await expectError(await patch({ headers: { 'content-type': 'text/plain' }, body: 'hello' }), 415, 'unsupported_media_type');
-    await expectError(await patch({ json: { metadata: { description: 'y'.repeat(400_000) } } }), 413, 'payload_too_large');
+    await expectError(
+      await patch({ json: { metadata: { title: 'x' }, sneaky: true } }),
+      400,
+      'validation_failed',
+      'sneaky',
+    );
+    await expectError(
+      await patch({ json: { metadata: { isbn: '978-0-14-143951-9' } } }),
+      400,
+      'validation_failed',
+      'metadata.isbn',
+    );
+    await expectError(
+      await patch({ json: { metadata: { language: 'not a language!' } } }),
+      400,
+      'validation_failed',
+      'metadata.language',
+    );
+    await expectError(
+      await patch({ json: { metadata: { title: 'x'.repeat(301) } } }),
+      400,
+      'validation_failed',
+      'metadata.title',
+    );
+    await expectError(
+      await patch({ headers: { 'content-type': 'text/plain' }, body: 'hello' }),
+      415,
+      'unsupported_media_type',
+    );
+    await expectError(
+      await patch({ json: { metadata: { description: 'y'.repeat(400_000) } } }),
+      413,
+      'payload_too_large',
+    );
 
     const after = await snapshotProject();
     expect(after).toEqual(before);
@@ -60,27 +100,60 @@ describe('bad input is refused clearly and changes nothing', () => {
   it('refuses hostile and unsuitable cover images without touching the stored cover', async () => {
     const before = await snapshotProject();
     const put = (body: Buffer, type = 'image/png') =>
-      platform.api(creator, `/v1/projects/${projectId}/cover`, { method: 'PUT', headers: { 'content-type': type }, body });
+      platform.api(creator, `/v1/projects/${projectId}/cover`, {
+        method: 'PUT',
+        headers: { 'content-type': type },
+        body,
+      });
     // A PNG whose header claims 100000×100000 pixels (decompression bomb) is refused before decoding.
-    const bomb = await sharp({ create: { width: 64, height: 64, channels: 3, background: '#000' } }).png().toBuffer();
+    const bomb = await sharp({ create: { width: 64, height: 64, channels: 3, background: '#000' } })
+      .png()
+      .toBuffer();
     bomb.writeUInt32BE(100_000, 16);
     bomb.writeUInt32BE(100_000, 20);
     expect([400, 415]).toContain((await put(bomb)).status);
-    await expectError(await put(await sharp({ create: { width: 2400, height: 1800, channels: 3, background: '#123' } }).png().toBuffer()), 400, 'validation_failed', 'body');
-    await expectError(await put(await sharp({ create: { width: 1000, height: 1000, channels: 3, background: '#123' } }).png().toBuffer()), 400, 'validation_failed', 'body');
-    await expectError(await put(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'), 'image/svg+xml'), 415, 'unsupported_media_type');
+    await expectError(
+      await put(
+        await sharp({ create: { width: 2400, height: 1800, channels: 3, background: '#123' } })
+          .png()
+          .toBuffer(),
+      ),
+      400,
+      'validation_failed',
+      'body',
+    );
+    await expectError(
+      await put(
+        await sharp({ create: { width: 1000, height: 1000, channels: 3, background: '#123' } })
+          .png()
+          .toBuffer(),
+      ),
+      400,
+      'validation_failed',
+      'body',
+    );
+    await expectError(
+      await put(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'), 'image/svg+xml'),
+      415,
+      'unsupported_media_type',
+    );
     await expectError(await put(Buffer.from('GIF89a not really'), 'image/jpeg'), 400, 'validation_failed', 'body');
     expect(await snapshotProject()).toEqual(before);
   });
 
   it('authenticates only with a verified bearer token', async () => {
-    const forged = Buffer.from(JSON.stringify({ userId: 'u-andes-admin', userRoles: ['admin'], identityProvider: 'aad' })).toString('base64');
+    const forged = Buffer.from(
+      JSON.stringify({ userId: 'u-andes-admin', userRoles: ['admin'], identityProvider: 'aad' }),
+    ).toString('base64');
     const res = await fetch(`${platform.urls.api}/v1/me`, { headers: { 'x-ms-client-principal': forged } });
     await expectError(res, 401, 'unauthenticated');
     const garbage = await fetch(`${platform.urls.api}/v1/projects`, { headers: { authorization: 'Bearer not.a.jwt' } });
     await expectError(garbage, 401, 'unauthenticated');
     const viaCustomHeader = await fetch(`${platform.urls.api}/v1/me`, {
-      headers: { 'x-khipu-authorization': `Bearer ${await platform.token(creator)}`, authorization: 'Bearer replaced-by-swa' },
+      headers: {
+        'x-khipu-authorization': `Bearer ${await platform.token(creator)}`,
+        authorization: 'Bearer replaced-by-swa',
+      },
     });
     expect(viaCustomHeader.status).toBe(200);
   });
@@ -99,7 +172,11 @@ describe('bad input is refused clearly and changes nothing', () => {
     expect(list.items.map((t: { id: string }) => t.id)).toEqual(expect.arrayContaining(['t-andes', 't-pampa']));
     await expectError(await platform.api('admin@andes.test', '/v1/operator/tenants'), 403, 'forbidden');
     const current = await (await platform.api(operator, '/v1/operator/tenants/t-pampa')).json();
-    await platform.api(operator, '/v1/operator/tenants/t-pampa', { method: 'PATCH', headers: { 'if-match': current.etag }, json: { status: 'active' } });
+    await platform.api(operator, '/v1/operator/tenants/t-pampa', {
+      method: 'PATCH',
+      headers: { 'if-match': current.etag },
+      json: { status: 'active' },
+    });
     expect((await platform.api('creator@pampa.test', '/v1/projects')).status).toBe(200);
   });
 
@@ -116,9 +193,10 @@ describe('bad input is refused clearly and changes nothing', () => {
       body: JSON.stringify({ grant_type: 'password', username: email }),
     });
     const { access_token } = await tokenRes.json();
-    const me = await (await fetch(`${platform.urls.api}/v1/me`, { headers: { authorization: `Bearer ${access_token}` } })).json();
+    const me = await (
+      await fetch(`${platform.urls.api}/v1/me`, { headers: { authorization: `Bearer ${access_token}` } })
+    ).json();
     expect(me.principal).toMatchObject({ kind: 'tenant-user', role: 'admin', tenantId: body.tenant.id });
     expect(me.tenant.name).toBe('New Press');
   });
-
 });

@@ -72,7 +72,10 @@ describe('projects API', () => {
     expect(first.items).toHaveLength(2);
     expect(first.continuationToken).toBeTruthy();
     const second = await (
-      await platform.api('admin@pampa.test', `/v1/projects?pageSize=2&continuationToken=${encodeURIComponent(first.continuationToken)}`)
+      await platform.api(
+        'admin@pampa.test',
+        `/v1/projects?pageSize=2&continuationToken=${encodeURIComponent(first.continuationToken)}`,
+      )
     ).json();
     expect(second.items.length).toBeGreaterThanOrEqual(1);
     const ids = new Set([...first.items, ...second.items].map((p: { id: string }) => p.id));
@@ -86,27 +89,38 @@ describe('projects API', () => {
     expect((await archived.json()).status).toBe('archived');
     const listed = await (await platform.api('creator@andes.test', '/v1/projects')).json();
     expect(listed.items.map((x: { id: string }) => x.id)).not.toContain(p.id);
-    expect((await platform.api('creator@andes.test', `/v1/projects/${p.id}/restore`, { method: 'POST' })).status).toBe(403);
+    expect((await platform.api('creator@andes.test', `/v1/projects/${p.id}/restore`, { method: 'POST' })).status).toBe(
+      403,
+    );
     const restored = await platform.api('admin@andes.test', `/v1/projects/${p.id}/restore`, { method: 'POST' });
     expect(restored.status).toBe(200);
     expect((await restored.json()).status).toBe('draft');
   });
 
   it('honours Idempotency-Key on create', async () => {
-    const init = { method: 'POST', headers: { 'idempotency-key': 'create-mansfield-1' }, json: { metadata: minimalMetadata('Mansfield Park') } };
+    const init = {
+      method: 'POST',
+      headers: { 'idempotency-key': 'create-mansfield-1' },
+      json: { metadata: minimalMetadata('Mansfield Park') },
+    };
     const a = await platform.api('creator@andes.test', '/v1/projects', init);
     const b = await platform.api('creator@andes.test', '/v1/projects', init);
     expect(a.status).toBe(201);
     expect(b.status).toBe(201);
     expect(b.headers.get('idempotent-replayed')).toBe('true');
     expect((await a.json()).id).toBe((await b.json()).id);
-    const different = await platform.api('creator@andes.test', '/v1/projects', { ...init, json: { metadata: minimalMetadata('Other') } });
+    const different = await platform.api('creator@andes.test', '/v1/projects', {
+      ...init,
+      json: { metadata: minimalMetadata('Other') },
+    });
     expect(different.status).toBe(422);
   });
 
   it('stores a cover with retail and thumbnail variants', async () => {
     const p = await createProject('creator@andes.test', 'Northanger Abbey');
-    const jpeg = await sharp({ create: { width: 2400, height: 2400, channels: 3, background: '#336699' } }).jpeg().toBuffer();
+    const jpeg = await sharp({ create: { width: 2400, height: 2400, channels: 3, background: '#336699' } })
+      .jpeg()
+      .toBuffer();
     const put = await platform.api('creator@andes.test', `/v1/projects/${p.id}/cover`, {
       method: 'PUT',
       headers: { 'content-type': 'image/jpeg' },

@@ -38,11 +38,20 @@ let operations: { operationId: string; method: string; path: string; objects: Re
 
 beforeAll(async () => {
   platform = await startTestPlatform();
-  cover = await sharp({ create: { width: 2400, height: 2400, channels: 3, background: '#884422' } }).jpeg().toBuffer();
+  cover = await sharp({ create: { width: 2400, height: 2400, channels: 3, background: '#884422' } })
+    .jpeg()
+    .toBuffer();
   const doc = await (await platform.api(null, '/openapi.json')).json();
-  operations = Object.entries(doc.paths as Record<string, Record<string, { operationId: string; 'x-khipu-objects'?: Record<string, string> }>>)
+  operations = Object.entries(
+    doc.paths as Record<string, Record<string, { operationId: string; 'x-khipu-objects'?: Record<string, string> }>>,
+  )
     .flatMap(([path, ops]) =>
-      Object.entries(ops).map(([method, op]) => ({ operationId: op.operationId, method: method.toUpperCase(), path, objects: op['x-khipu-objects'] ?? {} })),
+      Object.entries(ops).map(([method, op]) => ({
+        operationId: op.operationId,
+        method: method.toUpperCase(),
+        path,
+        objects: op['x-khipu-objects'] ?? {},
+      })),
     )
     .filter((op) => Object.values(op.objects).some((kind) => kind === 'project' || kind === 'user'));
 });
@@ -51,16 +60,26 @@ afterAll(async () => {
 });
 
 async function newProject(owner: string, opts: { validator?: string; withCover?: boolean; archived?: boolean } = {}) {
-  const res = await platform.api(owner, '/v1/projects', { method: 'POST', json: { metadata: minimalMetadata('Matrix book') } });
+  const res = await platform.api(owner, '/v1/projects', {
+    method: 'POST',
+    json: { metadata: minimalMetadata('Matrix book') },
+  });
   expect(res.status).toBe(201);
   const project = (await res.json()) as { id: string; etag: string };
   const admin = owner.replace(/^[a-z]+@/, 'admin@');
   if (opts.validator) {
-    const res2 = await platform.api(admin, `/v1/projects/${project.id}/members`, { method: 'PUT', json: { validatorIds: [opts.validator] } });
+    const res2 = await platform.api(admin, `/v1/projects/${project.id}/members`, {
+      method: 'PUT',
+      json: { validatorIds: [opts.validator] },
+    });
     expect(res2.status).toBe(200);
   }
   if (opts.withCover) {
-    const res3 = await platform.api(admin, `/v1/projects/${project.id}/cover`, { method: 'PUT', headers: { 'content-type': 'image/jpeg' }, body: cover });
+    const res3 = await platform.api(admin, `/v1/projects/${project.id}/cover`, {
+      method: 'PUT',
+      headers: { 'content-type': 'image/jpeg' },
+      body: cover,
+    });
     expect(res3.status).toBe(200);
   }
   if (opts.archived) {
@@ -73,7 +92,11 @@ async function newProject(owner: string, opts: { validator?: string; withCover?:
 async function newUser(tenant: 'andes' | 'pampa') {
   const res = await platform.api(userOf('admin', tenant), '/v1/users', {
     method: 'POST',
-    json: { email: `matrix-${Math.random().toString(36).slice(2)}@${tenant}.test`, displayName: 'Matrix User', role: 'creator' },
+    json: {
+      email: `matrix-${Math.random().toString(36).slice(2)}@${tenant}.test`,
+      displayName: 'Matrix User',
+      role: 'creator',
+    },
   });
   expect(res.status).toBe(201);
   const user = (await res.json()) as { id: string; etag: string };
@@ -87,9 +110,14 @@ async function fixtureFor(op: (typeof operations)[number], role: Role, situation
   if (kind === 'user') return newUser(situation === 'otherTenant' ? 'pampa' : 'andes');
   const withCover = op.operationId === 'getCover';
   const archived = op.operationId === 'restoreProject';
-  if (situation === 'otherTenant') return newProject(userOf('creator', 'pampa'), { validator: 'u-pampa-validator', withCover, archived });
+  if (situation === 'otherTenant')
+    return newProject(userOf('creator', 'pampa'), { validator: 'u-pampa-validator', withCover, archived });
   if (situation === 'unassigned') return newProject(userOf('admin'), { withCover, archived });
-  return newProject(userOf('creator'), { validator: role === 'validator' ? 'u-andes-validator' : undefined, withCover, archived });
+  return newProject(userOf('creator'), {
+    validator: role === 'validator' ? 'u-andes-validator' : undefined,
+    withCover,
+    archived,
+  });
 }
 
 function expectedStatus(op: string, role: Role, situation: Situation, kind: string): 'ok' | 403 | 404 {
@@ -109,20 +137,26 @@ it('has an expectation for every object-scoped operation the app registers', () 
   expect(missing).toEqual([]);
 });
 
-it.each(['own', 'otherTenant', 'unassigned'] as Situation[])('every operation × every role on %s objects', async (situation) => {
-  const failures: string[] = [];
-  for (const op of operations) {
-    for (const role of roles) {
-      const fixture = await fixtureFor(op, role, situation);
-      const param = Object.keys(op.objects)[0];
-      const path = op.path.replace(/^\/api/, '').replace(`{${param}}`, fixture.id);
-      const init = requestFor[op.operationId]?.(fixture.etag) ?? {};
-      const res = await platform.api(userOf(role), path, { method: op.method, ...init });
-      const expected = expectedStatus(op.operationId, role, situation, Object.values(op.objects)[0]);
-      const ok = expected === 'ok' ? res.status >= 200 && res.status < 300 : res.status === expected;
-      if (!ok) failures.push(`${op.operationId} as ${role} on ${situation}: got ${res.status}, expected ${expected} ${await res.text()}`);
-      else await res.arrayBuffer();
+it.each(['own', 'otherTenant', 'unassigned'] as Situation[])(
+  'every operation × every role on %s objects',
+  async (situation) => {
+    const failures: string[] = [];
+    for (const op of operations) {
+      for (const role of roles) {
+        const fixture = await fixtureFor(op, role, situation);
+        const param = Object.keys(op.objects)[0];
+        const path = op.path.replace(/^\/api/, '').replace(`{${param}}`, fixture.id);
+        const init = requestFor[op.operationId]?.(fixture.etag) ?? {};
+        const res = await platform.api(userOf(role), path, { method: op.method, ...init });
+        const expected = expectedStatus(op.operationId, role, situation, Object.values(op.objects)[0]);
+        const ok = expected === 'ok' ? res.status >= 200 && res.status < 300 : res.status === expected;
+        if (!ok)
+          failures.push(
+            `${op.operationId} as ${role} on ${situation}: got ${res.status}, expected ${expected} ${await res.text()}`,
+          );
+        else await res.arrayBuffer();
+      }
     }
-  }
-  expect(failures).toEqual([]);
-});
+    expect(failures).toEqual([]);
+  },
+);

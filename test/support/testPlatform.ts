@@ -39,7 +39,12 @@ export async function startTestPlatform(
   const ports = { functions: 0, identity: 0, eventGrid: 0, cosmos: 0, blob: 0, queue: 0, table: 0, web: 0 };
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', path.join(REPO_ROOT, 'local', 'platformProcess.ts'), JSON.stringify({ dataDir, ports, web: options.web, env: options.env, verbose: options.verbose })],
+    [
+      '--import',
+      'tsx',
+      path.join(REPO_ROOT, 'local', 'platformProcess.ts'),
+      JSON.stringify({ dataDir, ports, web: options.web, env: options.env, verbose: options.verbose }),
+    ],
     { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_ENV: 'test' } },
   );
   const ready = await waitForReady(child);
