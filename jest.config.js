@@ -18,7 +18,7 @@ module.exports = {
     ],
   },
   transformIgnorePatterns: [
-    '/node_modules/(?!(jose|music-metadata|strtok3|token-types|file-type|peek-readable|@tokenizer|uint8array-extras|n2words)/)',
+    '/node_modules/(?!(jose|music-metadata|strtok3|token-types|file-type|peek-readable|@tokenizer|uint8array-extras|n2words|htmlparser2|entities|domhandler|domelementtype|domutils|dom-serializer)/)',
   ],
   testTimeout: 120000,
 };

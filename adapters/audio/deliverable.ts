@@ -1,0 +1,48 @@
+/** Measurements of encoded deliverables in the shape core's readiness rules read. */
+import path from 'node:path';
+import type { AudioFileRole, MeasuredAudioFile, MeasuredCover } from '../../core/audio/readiness';
+import { measureLoudness } from './measure';
+import { detectMp3BitrateMode } from './mp3Info';
+import { probe } from './probe';
+
+export async function measureDeliverableFile(
+  file: string,
+  role: AudioFileRole,
+  name = path.basename(file),
+  tools: { ffmpegPath?: string; ffprobePath?: string; signal?: AbortSignal } = {},
+): Promise<MeasuredAudioFile> {
+  const probed = await probe(file, { binaryPath: tools.ffprobePath, signal: tools.signal });
+  const audio = probed.audio;
+  if (!audio) throw new Error(`${name} has no audio stream`);
+  const loudness = await measureLoudness(file, tools);
+  const isMp3 = audio.codecName === 'mp3';
+  const bitRate = audio.bitRateBps ?? probed.bitRateBps;
+  return {
+    name,
+    role,
+    formatName: probed.formatName,
+    codec: audio.codecName,
+    bitrateMode: isMp3 ? await detectMp3BitrateMode(file) : audio.codecName.startsWith('pcm_') ? 'cbr' : 'unknown',
+    bitRateKbps: bitRate !== undefined ? Math.round(bitRate / 1000) : undefined,
+    sampleRateHz: audio.sampleRateHz,
+    channels: audio.channels,
+    bitsPerSample: audio.bitsPerSample,
+    durationSec: probed.durationSec,
+    sizeBytes: probed.sizeBytes,
+    loudness,
+  };
+}
+
+export async function measureCover(file: string): Promise<MeasuredCover> {
+  // sharp is CJS; its metadata call reads only the header.
+  const sharp = (await import('sharp')).default;
+  const meta = await sharp(file).metadata();
+  const space = meta.space ?? '';
+  return {
+    width: meta.width ?? 0,
+    height: meta.height ?? 0,
+    colorSpace:
+      space === 'srgb' || space === 'rgb' ? 'rgb' : space === 'cmyk' ? 'cmyk' : space === 'b-w' ? 'gray' : 'other',
+    format: meta.format === 'jpeg' ? 'jpeg' : meta.format === 'png' ? 'png' : 'other',
+  };
+}

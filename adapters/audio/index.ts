@@ -1,0 +1,36 @@
+/** The ffmpeg implementation of core's AudioToolchain port; binary paths come from config via the composition root. */
+import type { AudioToolchain } from '../../core/ports/audio';
+import { measureCover, measureDeliverableFile } from './deliverable';
+import { encodeM4b, encodeMp3Cbr } from './encode';
+import { masterChapter } from './master';
+import { measureLoudness } from './measure';
+import { probe } from './probe';
+import { splitLongAudio } from './split';
+
+export { ffmpegPath, ffprobePath, runFfmpeg, runFfprobe, FfmpegError } from './ffmpeg';
+export {
+  measureLoudness,
+  probe,
+  masterChapter,
+  encodeMp3Cbr,
+  encodeM4b,
+  splitLongAudio,
+  measureDeliverableFile,
+  measureCover,
+};
+export { readWavInfo } from './wavHeader';
+export { detectMp3BitrateMode } from './mp3Info';
+
+export function createFfmpegToolchain(paths: { ffmpegPath?: string; ffprobePath?: string } = {}): AudioToolchain {
+  const tools = { ffmpegPath: paths.ffmpegPath, ffprobePath: paths.ffprobePath };
+  return {
+    probe: (file) => probe(file, { binaryPath: paths.ffprobePath }),
+    measureLoudness: (file, options) => measureLoudness(file, { ...tools, ...options }),
+    masterChapter: (request, outFile) => masterChapter({ ...request, ...tools }, outFile),
+    encodeMp3Cbr: (master, out, options) => encodeMp3Cbr(master, out, { ...tools, ...options }),
+    encodeM4b: (request) => encodeM4b({ ...request, ...tools }),
+    splitLongAudio: (master, request) => splitLongAudio(master, { ...request, ...tools }),
+    measureDeliverableFile: (file, role, name) => measureDeliverableFile(file, role, name, tools),
+    measureCover: (file) => measureCover(file),
+  };
+}

@@ -1,0 +1,41 @@
+import mammoth from 'mammoth';
+import type { ParsedManuscript } from '../../core/manuscript/manuscript';
+import { UnreadableManuscriptError } from '../../core/manuscript/errors';
+import { assembleBlocks } from './assemble';
+import { htmlToBlocks } from './html';
+import type { ManuscriptLimits } from './limits';
+import { openSafeZip } from './zip';
+
+/** Word's "Title" is the book title (front matter, not a chapter heading); chapters use Heading 1…6, mapped by default. */
+const STYLE_MAP = ["p[style-name='Title'] => p:fresh", "p[style-name='Subtitle'] => p:fresh"];
+
+/** Images are not book text; a stub converter keeps mammoth from inlining them as base64. */
+const NO_IMAGES = mammoth.images.imgElement(() => Promise.resolve({ src: '' }));
+
+export async function parseDocx(bytes: Buffer, limits: ManuscriptLimits): Promise<ParsedManuscript> {
+  const zip = await openSafeZip(bytes, limits);
+  try {
+    if (!zip.has('word/document.xml')) throw new UnreadableManuscriptError('the DOCX has no word/document.xml');
+    const documentXml = (await zip.read('word/document.xml')).toString('utf8');
+    if (/<!ENTITY/i.test(documentXml)) throw new UnreadableManuscriptError('the DOCX declares XML entities');
+    // mammoth inflates the archive itself; every entry has been proven within limits first.
+    await zip.verifyAll();
+  } finally {
+    zip.close();
+  }
+
+  let html: string;
+  const warnings: string[] = [];
+  try {
+    const result = await mammoth.convertToHtml(
+      { buffer: bytes },
+      { styleMap: STYLE_MAP, convertImage: NO_IMAGES, externalFileAccess: false },
+    );
+    html = result.value;
+    for (const message of result.messages.slice(0, 20)) warnings.push(message.message);
+  } catch (error) {
+    throw new UnreadableManuscriptError(`the DOCX could not be converted (${(error as Error).message})`);
+  }
+  const { text, blocks } = assembleBlocks(htmlToBlocks(html).blocks);
+  return { format: 'docx', text, blocks, warnings };
+}

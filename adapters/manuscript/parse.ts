@@ -1,0 +1,117 @@
+import { findGutenbergBody } from '../../core/manuscript/gutenberg';
+import { sliceManuscript, type ParsedManuscript } from '../../core/manuscript/manuscript';
+import {
+  ManuscriptTooLargeError,
+  UnreadableManuscriptError,
+  UnsupportedFormatError,
+} from '../../core/manuscript/errors';
+import { parseDocx } from './docx';
+import { parseEpub } from './epub';
+import { parseHtml } from './html';
+import { DEFAULT_MANUSCRIPT_LIMITS, type ManuscriptLimits } from './limits';
+import { parseMarkdown } from './markdown';
+import { parsePdf } from './pdf';
+import { parseTxt } from './txt';
+import { openSafeZip } from './zip';
+
+export interface ManuscriptUpload {
+  /** The client's file name: a hint only, never trusted over the bytes. */
+  fileName?: string;
+  contentType?: string;
+  limits?: Partial<ManuscriptLimits>;
+}
+
+/** Formats we recognise by magic bytes and refuse with 415 rather than misread as text. */
+const REFUSED_SIGNATURES: Array<{ magic: number[]; name: string }> = [
+  { magic: [0xd0, 0xcf, 0x11, 0xe0], name: 'legacy Word/OLE document (.doc)' },
+  { magic: [0x89, 0x50, 0x4e, 0x47], name: 'PNG image' },
+  { magic: [0xff, 0xd8, 0xff], name: 'JPEG image' },
+  { magic: [0x47, 0x49, 0x46, 0x38], name: 'GIF image' },
+  { magic: [0x1f, 0x8b], name: 'gzip archive' },
+  { magic: [0x52, 0x61, 0x72, 0x21], name: 'RAR archive' },
+  { magic: [0x37, 0x7a, 0xbc, 0xaf], name: '7-Zip archive' },
+  { magic: [0x7b, 0x5c, 0x72, 0x74, 0x66], name: 'RTF document' },
+  { magic: [0x49, 0x44, 0x33], name: 'MP3 audio' },
+  { magic: [0x7f, 0x45, 0x4c, 0x46], name: 'executable (ELF)' },
+  { magic: [0x4d, 0x5a], name: 'executable (PE)' },
+];
+
+function startsWith(bytes: Buffer, magic: number[]): boolean {
+  return magic.every((value, i) => bytes[i] === value);
+}
+
+function extensionOf(fileName: string | undefined): string {
+  const match = /\.([A-Za-z0-9]{1,10})$/.exec(fileName ?? '');
+  return match ? match[1].toLowerCase() : '';
+}
+
+function isZip(bytes: Buffer): boolean {
+  return startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06]);
+}
+
+async function zipKind(bytes: Buffer, limits: ManuscriptLimits): Promise<'docx' | 'epub'> {
+  const zip = await openSafeZip(bytes, limits);
+  try {
+    if (zip.has('META-INF/container.xml')) return 'epub';
+    if (zip.has('mimetype') && (await zip.read('mimetype')).toString('ascii').trim() === 'application/epub+zip') return 'epub';
+    if (zip.has('word/document.xml')) return 'docx';
+  } finally {
+    zip.close();
+  }
+  throw new UnsupportedFormatError('a zip archive that is neither DOCX nor EPUB');
+}
+
+function looksLikeHtml(bytes: Buffer): boolean {
+  const head = bytes.subarray(0, 2048).toString('latin1').replace(/^\uFEFF|^\xEF\xBB\xBF/, '').trimStart().toLowerCase();
+  return /^(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*(?:<!doctype html|<html[\s>])/.test(head);
+}
+
+function textFlavour(bytes: Buffer, upload: ManuscriptUpload): 'txt' | 'markdown' | 'html' {
+  const extension = extensionOf(upload.fileName);
+  const type = (upload.contentType ?? '').toLowerCase();
+  if (['html', 'htm', 'xhtml'].includes(extension) || /html/.test(type) || looksLikeHtml(bytes)) return 'html';
+  if (['md', 'markdown'].includes(extension) || /markdown/.test(type)) return 'markdown';
+  return 'txt';
+}
+
+/**
+ * Reads an uploaded manuscript in any supported format into the format-neutral shape. The bytes decide the format
+ * (magic numbers, zip contents); the file name and content type only pick between text flavours.
+ * Throws ManuscriptTooLargeError (413), UnsupportedFormatError (415) or UnreadableManuscriptError (422).
+ */
+export async function parseManuscript(bytes: Buffer, upload: ManuscriptUpload = {}): Promise<ParsedManuscript> {
+  const limits = { ...DEFAULT_MANUSCRIPT_LIMITS, ...upload.limits };
+  if (bytes.length > limits.maxBytes) throw new ManuscriptTooLargeError(bytes.length, limits.maxBytes);
+  if (bytes.length === 0) throw new UnreadableManuscriptError('the file is empty');
+
+  const parsed = await parseByFormat(bytes, upload, limits);
+  if (parsed.text.trim().length === 0) throw new UnreadableManuscriptError('the manuscript contains no text');
+  const body = findGutenbergBody(parsed.text);
+  const result = body.stripped
+    ? { ...sliceManuscript(parsed, body.start, body.end), warnings: [...parsed.warnings, 'Project Gutenberg header and license removed'] }
+    : parsed;
+  if (result.text.trim().length === 0) throw new UnreadableManuscriptError('the manuscript contains no book text');
+  return result;
+}
+
+async function parseByFormat(bytes: Buffer, upload: ManuscriptUpload, limits: ManuscriptLimits): Promise<ParsedManuscript> {
+  const extension = extensionOf(upload.fileName);
+  if (isZip(bytes)) {
+    return (await zipKind(bytes, limits)) === 'epub' ? parseEpub(bytes, limits) : parseDocx(bytes, limits);
+  }
+  if (bytes.subarray(0, 1024).includes('%PDF-')) return parsePdf(bytes, limits);
+  if (['docx', 'epub', 'pdf'].includes(extension)) {
+    throw new UnreadableManuscriptError(`the file is named .${extension} but its content is not a valid ${extension.toUpperCase()}`);
+  }
+  const refused = REFUSED_SIGNATURES.find((signature) => startsWith(bytes, signature.magic));
+  if (refused) throw new UnsupportedFormatError(refused.name);
+
+  switch (textFlavour(bytes, upload)) {
+    case 'html':
+      return parseHtml(bytes);
+    case 'markdown':
+      return parseMarkdown(bytes);
+    default:
+      return parseTxt(bytes);
+  }
+}

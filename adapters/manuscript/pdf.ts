@@ -1,0 +1,122 @@
+import { Worker } from 'node:worker_threads';
+import type { ParsedManuscript } from '../../core/manuscript/manuscript';
+import { UnreadableManuscriptError } from '../../core/manuscript/errors';
+import type { ManuscriptLimits } from './limits';
+import { paragraphBlocks } from './textBlocks';
+
+interface PdfLine {
+  text: string;
+  /** Vertical gap to the previous line on the page, in multiples of the line's font height (0 for the first). */
+  gap: number;
+}
+
+type WorkerReply = { pages: PdfLine[][] } | { error: string };
+
+/**
+ * pdf.js is an ES module with a large attack surface, so it runs in a worker thread: a time limit can terminate it,
+ * its heap is capped, and it is loaded by Node's own loader (not a test runner's). No fonts, no eval, no network.
+ */
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { pathToFileURL } = require('node:url');
+(async () => {
+  const pdfjs = await import(pathToFileURL(workerData.pdfjsPath).href);
+  const task = pdfjs.getDocument({
+    data: new Uint8Array(workerData.bytes), disableFontFace: true, isEvalSupported: false, useSystemFonts: false,
+    disableAutoFetch: true, disableStream: true, stopAtErrors: false, verbosity: 0, enableXfa: false,
+  });
+  const doc = await task.promise;
+  if (doc.numPages > workerData.maxPages) throw new Error('the PDF has more than ' + workerData.maxPages + ' pages');
+  const pages = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    const page = await doc.getPage(n);
+    const content = await page.getTextContent();
+    const lines = [];
+    let current = '', lastY, height = 0, gap = 0;
+    for (const item of content.items) {
+      if (typeof item.str !== 'string') continue;
+      const y = item.transform ? item.transform[5] : lastY;
+      if (lastY !== undefined && y !== undefined && Math.abs(y - lastY) > 1 && current.length > 0) {
+        lines.push({ text: current, gap }); current = '';
+      }
+      if (current.length === 0 && lastY !== undefined && y !== undefined) gap = Math.abs(lastY - y) / Math.max(1, height || item.height || 12);
+      current += item.str;
+      if (item.height) height = item.height;
+      if (y !== undefined) lastY = y;
+      if (item.hasEOL) { lines.push({ text: current, gap }); current = ''; }
+    }
+    if (current.length > 0) lines.push({ text: current, gap });
+    pages.push(lines);
+    page.cleanup();
+  }
+  await doc.destroy();
+  parentPort.postMessage({ pages });
+})().catch((error) => parentPort.postMessage({ error: String((error && error.message) || error) }));
+`;
+
+function extractLines(bytes: Buffer, limits: ManuscriptLimits): Promise<PdfLine[][]> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: { bytes, pdfjsPath: require.resolve('pdfjs-dist/legacy/build/pdf.mjs'), maxPages: limits.maxPdfPages },
+      resourceLimits: { maxOldGenerationSizeMb: limits.pdfMaxHeapMb },
+      stdout: true,
+      stderr: true,
+    });
+    let settled = false;
+    const finish = (outcome: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      void worker.terminate();
+      outcome();
+    };
+    const timer = setTimeout(
+      () => finish(() => reject(new UnreadableManuscriptError(`reading the PDF took longer than ${limits.pdfTimeoutMs} ms`))),
+      limits.pdfTimeoutMs,
+    );
+    worker.on('message', (reply: WorkerReply) =>
+      finish(() =>
+        'error' in reply ? reject(new UnreadableManuscriptError(`the PDF could not be read (${reply.error})`)) : resolve(reply.pages),
+      ),
+    );
+    worker.on('error', (error) => finish(() => reject(new UnreadableManuscriptError(`the PDF could not be read (${error.message})`))));
+    worker.on('exit', (code) => finish(() => reject(new UnreadableManuscriptError(`the PDF reader stopped (exit ${code})`))));
+  });
+}
+
+const PAGE_NUMBER = /^\s*(?:[-–—]\s*)?\d{1,4}(?:\s*[-–—])?\s*$/;
+
+/** Rebuilds paragraphs from positioned lines: a wide vertical gap starts a new paragraph, page numbers are dropped. */
+function linesToText(pages: PdfLine[][]): string {
+  const paragraphs: string[] = [];
+  let current: string[] = [];
+  const flush = () => {
+    if (current.length > 0) paragraphs.push(current.join('\n'));
+    current = [];
+  };
+  for (const page of pages) {
+    for (const line of page) {
+      const text = line.text.replace(/\s+$/, '');
+      if (text.trim().length === 0 || PAGE_NUMBER.test(text)) continue;
+      if (line.gap > 1.6) flush();
+      if (current.length > 0 && /\p{L}-$/u.test(current[current.length - 1]) && /^\p{Ll}/u.test(text)) {
+        // A word hyphenated across lines by layout is joined again.
+        current[current.length - 1] = current[current.length - 1].slice(0, -1) + text.trimStart();
+      } else {
+        current.push(text.trim());
+      }
+    }
+    flush();
+  }
+  return paragraphs.join('\n\n');
+}
+
+export async function parsePdf(bytes: Buffer, limits: ManuscriptLimits): Promise<ParsedManuscript> {
+  const pages = await extractLines(bytes, limits);
+  const text = linesToText(pages);
+  if (text.trim().length === 0) {
+    throw new UnreadableManuscriptError('the PDF has no text layer (scanned pages need OCR, which we do not do)');
+  }
+  return { format: 'pdf', text, blocks: paragraphBlocks(text), warnings: [] };
+}

@@ -1,0 +1,212 @@
+/** Reading chapter numbers written as Roman numerals or spelled-out words (en, es, pt). */
+
+const ROMAN_VALUES: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100, D: 500, M: 1000 };
+const CANONICAL_ROMAN = /^M{0,4}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$/;
+
+/** Value of a well-formed Roman numeral (any case), or undefined. */
+export function romanToNumber(token: string): number | undefined {
+  const upper = token.toUpperCase();
+  if (upper.length === 0 || !CANONICAL_ROMAN.test(upper)) return undefined;
+  let total = 0;
+  for (let i = 0; i < upper.length; i++) {
+    const value = ROMAN_VALUES[upper[i]];
+    const next = ROMAN_VALUES[upper[i + 1]] ?? 0;
+    total += value < next ? -value : value;
+  }
+  return total;
+}
+
+const UNITS: Record<string, number> = {
+  // English
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
+  sixth: 6,
+  seventh: 7,
+  eighth: 8,
+  ninth: 9,
+  tenth: 10,
+  eleventh: 11,
+  twelfth: 12,
+  thirteenth: 13,
+  fourteenth: 14,
+  fifteenth: 15,
+  sixteenth: 16,
+  seventeenth: 17,
+  eighteenth: 18,
+  nineteenth: 19,
+  twentieth: 20,
+  thirtieth: 30,
+  fortieth: 40,
+  fiftieth: 50,
+  // Spanish
+  uno: 1,
+  un: 1,
+  una: 1,
+  dos: 2,
+  tres: 3,
+  cuatro: 4,
+  cinco: 5,
+  seis: 6,
+  siete: 7,
+  ocho: 8,
+  nueve: 9,
+  diez: 10,
+  once: 11,
+  doce: 12,
+  trece: 13,
+  catorce: 14,
+  quince: 15,
+  dieciseis: 16,
+  diecisiete: 17,
+  dieciocho: 18,
+  diecinueve: 19,
+  veinte: 20,
+  veintiuno: 21,
+  veintidos: 22,
+  veintitres: 23,
+  veinticuatro: 24,
+  veinticinco: 25,
+  veintiseis: 26,
+  veintisiete: 27,
+  veintiocho: 28,
+  veintinueve: 29,
+  primero: 1,
+  primer: 1,
+  primera: 1,
+  segundo: 2,
+  segunda: 2,
+  tercero: 3,
+  tercer: 3,
+  tercera: 3,
+  cuarto: 4,
+  cuarta: 4,
+  quinto: 5,
+  quinta: 5,
+  sexto: 6,
+  sexta: 6,
+  septimo: 7,
+  septima: 7,
+  setimo: 7,
+  octavo: 8,
+  octava: 8,
+  noveno: 9,
+  novena: 9,
+  decimo: 10,
+  decima: 10,
+  undecimo: 11,
+  duodecimo: 12,
+  // Portuguese
+  um: 1,
+  uma: 1,
+  dois: 2,
+  duas: 2,
+
+  quatro: 4,
+  sete: 7,
+  oito: 8,
+  nove: 9,
+  dez: 10,
+  onze: 11,
+  doze: 12,
+  treze: 13,
+  catorze: 14,
+  quatorze: 14,
+  quinze: 15,
+  dezesseis: 16,
+  dezasseis: 16,
+  dezessete: 17,
+  dezassete: 17,
+  dezoito: 18,
+  dezenove: 19,
+  dezanove: 19,
+  vinte: 20,
+  primeiro: 1,
+  primeira: 1,
+  terceiro: 3,
+  terceira: 3,
+  sesto: 6,
+  oitavo: 8,
+  nono: 9,
+  nona: 9,
+};
+
+const TENS: Record<string, number> = {
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+  treinta: 30,
+  cuarenta: 40,
+  cincuenta: 50,
+  sesenta: 60,
+  setenta: 70,
+  ochenta: 80,
+  noventa: 90,
+  trinta: 30,
+  quarenta: 40,
+  cinquenta: 50,
+  sessenta: 60,
+  vigesimo: 20,
+  vigesima: 20,
+  trigesimo: 30,
+  trigesima: 30,
+  cuadragesimo: 40,
+  quadragesimo: 40,
+};
+
+const CONNECTORS = new Set(['y', 'e', 'and']);
+
+function foldAccents(word: string): string {
+  return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/** Value of a spelled-out number from 1 to 99 ("Twelve", "twenty-first", "treinta y dos", "primeiro"), or undefined. */
+export function wordsToNumber(phrase: string): number | undefined {
+  const words = foldAccents(phrase)
+    .split(/[\s-]+/)
+    .filter((w) => w.length > 0 && !CONNECTORS.has(w));
+  if (words.length === 0 || words.length > 3) return undefined;
+  let total = 0;
+  let sawTens = false;
+  for (const word of words) {
+    const tens = TENS[word];
+    const unit = UNITS[word];
+    if (tens !== undefined && !sawTens && total === 0) {
+      total = tens;
+      sawTens = true;
+    } else if (unit !== undefined && unit < 10 && (total === 0 || (sawTens && total % 10 === 0))) {
+      total += unit;
+    } else if (unit !== undefined && total === 0) {
+      total = unit;
+    } else {
+      return undefined;
+    }
+  }
+  return total > 0 ? total : undefined;
+}

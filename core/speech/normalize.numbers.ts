@@ -1,0 +1,51 @@
+import type { LanguageRules } from './normalize.rules';
+
+export interface ParsedNumber {
+  negative: boolean;
+  integer: bigint;
+  /** Digits after the decimal separator, as written ('' when none). */
+  fraction: string;
+}
+
+/**
+ * Reads "1,234.5" / "1.234,5" / "3.50" / "-7". A separator followed by exactly three digits is a thousands separator
+ * when it is the language's thousands separator; any separator followed by one or two final digits is decimal.
+ */
+export function parseNumber(token: string, rules: LanguageRules): ParsedNumber | undefined {
+  const negative = /^[-−]/.test(token);
+  const body = token.replace(/^[-−]/, '');
+  if (!/^\d+(?:[.,]\d+)*$/.test(body)) return undefined;
+  const groups = body.split(/([.,])/);
+  let integerDigits = groups[0];
+  let fraction = '';
+  for (let i = 1; i < groups.length; i += 2) {
+    const separator = groups[i];
+    const digits = groups[i + 1];
+    const isLast = i + 2 >= groups.length;
+    if (separator === rules.thousandsSeparator && digits.length === 3 && fraction === '') {
+      integerDigits += digits;
+    } else if (isLast && fraction === '') {
+      fraction = digits;
+    } else {
+      return undefined;
+    }
+  }
+  return { negative, integer: BigInt(integerDigits), fraction };
+}
+
+export function numberWords(parsed: ParsedNumber, rules: LanguageRules, feminine = false): string {
+  const whole = rules.cardinal(parsed.integer, feminine);
+  const words = parsed.fraction ? `${whole} ${rules.decimalWord} ${rules.fraction(parsed.fraction)}` : whole;
+  return parsed.negative ? `${rules.minusWord} ${words}` : words;
+}
+
+/** "5" before a noun, agreeing where the language needs it ("un euro", "uma libra", "one dollar"). */
+export function quantityWords(parsed: ParsedNumber, rules: LanguageRules, feminine: boolean): string {
+  if (parsed.fraction) return numberWords(parsed, rules, feminine);
+  const words = rules.beforeNoun(parsed.integer, feminine);
+  return parsed.negative ? `${rules.minusWord} ${words}` : words;
+}
+
+export function isOne(parsed: ParsedNumber): boolean {
+  return parsed.integer === 1n && (parsed.fraction === '' || /^0+$/.test(parsed.fraction));
+}

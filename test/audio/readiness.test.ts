@@ -1,0 +1,193 @@
+import type { LoudnessMeasurement } from '../../core/audio/measurements';
+import { correctionGainDb } from '../../core/audio/masteringTarget';
+import {
+  evaluateReadiness,
+  hasDigitalVoiceDisclosure,
+  isValidIsbn,
+  type MeasuredAudioFile,
+  type MeasuredDeliverable,
+} from '../../core/audio/readiness';
+
+const goodLevels: LoudnessMeasurement = {
+  integratedLufs: -20,
+  loudnessRangeLu: 5,
+  truePeakDb: -4.5,
+  rmsDb: -21.5,
+  peakDb: -5,
+  noiseFloorDb: -66,
+  headSilenceMs: 800,
+  tailSilenceMs: 2600,
+  durationSec: 600,
+};
+
+function mp3(
+  name: string,
+  role: MeasuredAudioFile['role'],
+  overrides: Partial<MeasuredAudioFile> = {},
+): MeasuredAudioFile {
+  return {
+    name,
+    role,
+    formatName: 'mp3',
+    codec: 'mp3',
+    bitrateMode: 'cbr',
+    bitRateKbps: 192,
+    sampleRateHz: 44100,
+    channels: 1,
+    durationSec: 600,
+    sizeBytes: 14_400_000,
+    loudness: goodLevels,
+    ...overrides,
+  };
+}
+
+function acxDeliverable(overrides: Partial<MeasuredDeliverable> = {}): MeasuredDeliverable {
+  return {
+    files: [
+      mp3('opening.mp3', 'opening-credits', { durationSec: 20 }),
+      mp3('ch01.mp3', 'chapter'),
+      mp3('closing.mp3', 'closing-credits', { durationSec: 10 }),
+      mp3('sample.mp3', 'retail-sample', { durationSec: 180 }),
+    ],
+    cover: { width: 3000, height: 3000, colorSpace: 'rgb', format: 'jpeg' },
+    metadata: { isbn: '978-0-306-40615-7', description: 'A novel, narrated by a digital voice.' },
+    aiNarrated: true,
+    ...overrides,
+  };
+}
+
+const failed = (report: ReturnType<typeof evaluateReadiness>) => report.rules.filter((r) => !r.passed).map((r) => r.id);
+
+describe('evaluateReadiness', () => {
+  it('passes a compliant ACX delivery', () => {
+    const report = evaluateReadiness('acx', acxDeliverable());
+    expect(failed(report)).toEqual([]);
+    expect(report.passed).toBe(true);
+  });
+
+  it('reports each failing rule with the measured and expected values', () => {
+    const loud = {
+      ...goodLevels,
+      rmsDb: -16.2,
+      truePeakDb: -1.1,
+      noiseFloorDb: -52,
+      headSilenceMs: 0,
+      tailSilenceMs: 7000,
+    };
+    const files = [
+      mp3('ch01.mp3', 'chapter', {
+        bitrateMode: 'vbr',
+        bitRateKbps: 128,
+        sampleRateHz: 48000,
+        durationSec: 130 * 60,
+        loudness: loud,
+      }),
+    ];
+    const report = evaluateReadiness(
+      'acx',
+      acxDeliverable({
+        files,
+        cover: { width: 2000, height: 1800, colorSpace: 'cmyk', format: 'jpeg' },
+        metadata: { description: 'A novel.' },
+      }),
+    );
+    expect(failed(report).sort()).toEqual(
+      [
+        'bitrate',
+        'cbr',
+        'cover',
+        'credits',
+        'disclosure',
+        'file-length',
+        'noise-floor',
+        'peak',
+        'retail-sample',
+        'rms',
+        'room-tone-head',
+        'room-tone-tail',
+        'sample-rate',
+      ].sort(),
+    );
+    expect(report.rules.find((r) => r.id === 'rms')).toMatchObject({
+      measured: 'ch01.mp3: -16.2 dB',
+      expected: '-23..-18 dB',
+    });
+    expect(report.rules.find((r) => r.id === 'cover')).toMatchObject({ measured: '2000×1800 CMYK JPEG' });
+  });
+
+  it('fails when files mix mono and stereo', () => {
+    const files = [mp3('a.mp3', 'chapter'), mp3('b.mp3', 'chapter', { channels: 2, bitRateKbps: 192 })];
+    expect(
+      failed(evaluateReadiness('acx', acxDeliverable({ files: [...acxDeliverable().files, ...files] }))),
+    ).toContain('channels');
+  });
+
+  it('Apple Books wants one M4B with titled chapter markers under 23 h', () => {
+    const book: MeasuredAudioFile = {
+      ...mp3('book.m4b', 'book'),
+      formatName: 'mov,mp4,m4a,3gp,3g2,mj2',
+      codec: 'aac',
+      bitrateMode: 'unknown',
+      bitRateKbps: 64,
+      durationSec: 10 * 3600,
+    };
+    const ok = evaluateReadiness('apple', {
+      files: [book],
+      chapterMarkers: { count: 12, titled: 12 },
+      cover: { width: 3000, height: 3000, colorSpace: 'rgb', format: 'jpeg' },
+      metadata: { description: 'Narrated by a digital voice.' },
+      aiNarrated: true,
+    });
+    expect(failed(ok)).toEqual([]);
+    const bad = evaluateReadiness('apple', {
+      files: [{ ...book, durationSec: 24 * 3600 }],
+      chapterMarkers: { count: 3, titled: 2 },
+      metadata: {},
+      aiNarrated: true,
+    });
+    expect(failed(bad).sort()).toEqual(['chapter-markers', 'cover', 'disclosure', 'total-length'].sort());
+  });
+
+  it('Spotify and Kobo require a valid ISBN; Kobo caps file size', () => {
+    const noIsbn = acxDeliverable({ metadata: { description: 'narrated by a digital voice' } });
+    expect(failed(evaluateReadiness('spotify', noIsbn))).toContain('isbn');
+    expect(
+      failed(evaluateReadiness('kobo', { ...noIsbn, metadata: { ...noIsbn.metadata, isbn: '978-0-306-40615-8' } })),
+    ).toContain('isbn');
+    const huge = acxDeliverable({ files: [mp3('ch01.mp3', 'chapter', { sizeBytes: 250 * 1024 * 1024 })] });
+    expect(failed(evaluateReadiness('kobo', huge))).toEqual(['file-size']);
+  });
+
+  it('Google Play accepts 128 kbps mono MP3 and needs 5 minutes in total', () => {
+    const short = {
+      ...acxDeliverable(),
+      files: [mp3('ch01.mp3', 'chapter', { bitRateKbps: 128, bitrateMode: 'vbr', durationSec: 120 })],
+    };
+    expect(failed(evaluateReadiness('google', short))).toEqual(['total-length']);
+  });
+});
+
+describe('pure rules', () => {
+  it('validates ISBN-10 and ISBN-13 check digits', () => {
+    expect(isValidIsbn('978-0-306-40615-7')).toBe(true);
+    expect(isValidIsbn('0-306-40615-2')).toBe(true);
+    expect(isValidIsbn('080442957X')).toBe(true);
+    expect(isValidIsbn('978-0-306-40615-8')).toBe(false);
+    expect(isValidIsbn('hello')).toBe(false);
+  });
+
+  it('recognises digital-voice disclosures in en/es/pt', () => {
+    expect(hasDigitalVoiceDisclosure('This audiobook is narrated by a digital voice.')).toBe(true);
+    expect(hasDigitalVoiceDisclosure('Narrado por una voz digital.')).toBe(true);
+    expect(hasDigitalVoiceDisclosure('Narrado com uma voz sintética.')).toBe(true);
+    expect(hasDigitalVoiceDisclosure('A thrilling story.')).toBe(false);
+  });
+
+  it('corrects mastering gain toward the loudness target and the RMS floor', () => {
+    const target = { integratedLufs: -20, truePeakDb: -3.5 };
+    expect(correctionGainDb({ integratedLufs: -20.2, rmsDb: -21 }, target)).toBe(0);
+    expect(correctionGainDb({ integratedLufs: -21, rmsDb: -22 }, target)).toBeCloseTo(1);
+    expect(correctionGainDb({ integratedLufs: -20, rmsDb: -24 }, target)).toBeCloseTo(2);
+    expect(correctionGainDb({ integratedLufs: null, rmsDb: null }, target)).toBe(0);
+  });
+});

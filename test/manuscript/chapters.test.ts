@@ -1,0 +1,122 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseManuscript } from '../../adapters/manuscript';
+import { detectChapters } from '../../core/manuscript/chapters';
+import { findGutenbergBody } from '../../core/manuscript/gutenberg';
+import type { DetectedChapter, ParsedManuscript } from '../../core/manuscript/manuscript';
+import { textStats } from '../../core/manuscript/stats';
+
+const fixture = (name: string) => readFileSync(join(__dirname, 'fixtures', name));
+const CORPUS_BOOK = join(__dirname, '../../../shared/corpus/pride-and-prejudice.txt');
+
+function expectTiling(parsed: ParsedManuscript, chapters: DetectedChapter[]) {
+  expect(chapters.length).toBeGreaterThan(0);
+  expect(chapters[0].startOffset).toBe(0);
+  expect(chapters[chapters.length - 1].endOffset).toBe(parsed.text.length);
+  for (let i = 1; i < chapters.length; i++) expect(chapters[i].startOffset).toBe(chapters[i - 1].endOffset);
+  expect(chapters.map((c) => parsed.text.slice(c.startOffset, c.endOffset)).join('')).toBe(parsed.text);
+}
+
+async function chaptersOf(bytes: Buffer, fileName: string) {
+  const parsed = await parseManuscript(bytes, { fileName });
+  const chapters = detectChapters(parsed);
+  expectTiling(parsed, chapters);
+  return { parsed, chapters };
+}
+
+describe('Pride and Prejudice (corpus)', () => {
+  it('has exactly 61 chapters titled "Chapter 1" … "Chapter 61", in order, without Gutenberg boilerplate', async () => {
+    const { parsed, chapters } = await chaptersOf(readFileSync(CORPUS_BOOK), 'pride-and-prejudice.txt');
+    const bodyChapters = chapters.filter((c) => c.type === 'chapter');
+    expect(bodyChapters.map((c) => c.title)).toEqual(Array.from({ length: 61 }, (_, i) => `Chapter ${i + 1}`));
+    expect(chapters.filter((c) => c.type !== 'chapter').every((c) => c.type === 'front_matter')).toBe(true);
+    for (const chapter of chapters) {
+      const text = parsed.text.slice(chapter.startOffset, chapter.endOffset);
+      expect(text).not.toMatch(/Project Gutenberg|Gutenberg-tm|\*\*\* ?(START|END) OF|^Produced by/im);
+    }
+    expect(bodyChapters[0].headingText).toBe('Chapter 1');
+    const first = parsed.text.slice(bodyChapters[0].startOffset, bodyChapters[0].endOffset);
+    expect(first).toContain('It is a truth universally acknowledged');
+    const last = parsed.text.slice(bodyChapters[60].startOffset, bodyChapters[60].endOffset);
+    expect(last.trimEnd()).toMatch(/means of uniting them\.$/);
+    const words = bodyChapters.reduce((sum, c) => sum + textStats(parsed.text.slice(c.startOffset, c.endOffset)).words, 0);
+    expect(words).toBeGreaterThan(115_000);
+    expect(words).toBeLessThan(130_000);
+  });
+});
+
+describe('Project Gutenberg boilerplate', () => {
+  it('finds the body between the older "End of the Project Gutenberg EBook" style markers', () => {
+    const text = 'The Project Gutenberg EBook of X\nlicense...\n*** START OF THE PROJECT GUTENBERG EBOOK X ***\nProduced by Someone\n\nBody text here.\n\nEnd of the Project Gutenberg EBook of X\nmore license';
+    const body = findGutenbergBody(text);
+    expect(body.stripped).toBe(true);
+    expect(text.slice(body.start, body.end).trim()).toBe('Body text here.');
+  });
+
+  it('leaves text without markers alone', () => {
+    expect(findGutenbergBody('Just a book.')).toEqual({ start: 0, end: 12, stripped: false });
+  });
+});
+
+describe('heading conventions', () => {
+  it('reads bare Roman numeral lines followed by a title line, and skips the table of contents', async () => {
+    const { chapters } = await chaptersOf(fixture('roman-headings.txt'), 'roman.txt');
+    const body = chapters.filter((c) => c.type === 'chapter');
+    expect(body.map((c) => c.title)).toEqual(['I. The Arrival', 'II. The Storm', 'III. The Departure']);
+    expect(chapters[0].type).toBe('front_matter');
+  });
+
+  it('reads English, Spanish and Portuguese headings with Arabic, Roman and spelled-out numbers, and special sections', async () => {
+    const { chapters } = await chaptersOf(fixture('headings-mixed.txt'), 'mixed.txt');
+    expect(chapters.map((c) => [c.type, c.title])).toEqual([
+      ['prologue', 'Prologue'],
+      ['chapter', 'CHAPTER I.'],
+      ['chapter', 'Chapter Twelve'],
+      ['chapter', 'Capítulo 3'],
+      ['epilogue', 'Epilogue'],
+      ['acknowledgments', 'Acknowledgments'],
+    ]);
+  });
+
+  it('merges a part title into the chapter that follows instead of making a fragment chapter', async () => {
+    const { parsed, chapters } = await chaptersOf(fixture('headings-mixed.txt'), 'mixed.txt');
+    const twelve = chapters.find((c) => c.title === 'Chapter Twelve');
+    expect(parsed.text.slice(twelve!.startOffset, twelve!.endOffset)).toMatch(/^PART TWO\n\nChapter Twelve/);
+  });
+
+  it('reads "CAPITULO PRIMEIRO" and "Capítulo primero" headings', async () => {
+    const pt = await chaptersOf(fixture('portuguese-dashes.txt'), 'dom.txt');
+    expect(pt.chapters.map((c) => c.title)).toEqual(['CAPITULO PRIMEIRO', 'CAPITULO II']);
+    const es = await chaptersOf(fixture('spanish-raya.md'), 'casa.md');
+    expect(es.chapters.map((c) => [c.type, c.title])).toEqual([
+      ['front_matter', 'Front matter'],
+      ['chapter', 'Capítulo primero'],
+      ['chapter', 'Capítulo 2'],
+    ].slice(es.chapters[0].type === 'front_matter' ? 0 : 1));
+  });
+
+  it('does not turn a table of contents in the text into chapters', async () => {
+    const toc = ['Contents', '', 'Chapter 1', '', 'Chapter 2', '', 'Chapter 3', ''].join('\n');
+    const body = [1, 2, 3]
+      .map((n) => `Chapter ${n}\n\n${'The story goes on and on through the long afternoon without a pause. '.repeat(4)}\n`)
+      .join('\n');
+    const { chapters } = await chaptersOf(Buffer.from(`${toc}\n${body}`), 'toc.txt');
+    expect(chapters.filter((c) => c.type === 'chapter').map((c) => c.title)).toEqual(['Chapter 1', 'Chapter 2', 'Chapter 3']);
+    expect(chapters.filter((c) => c.type === 'chapter').every((c) => c.startOffset > 40)).toBe(true);
+  });
+
+  it('gives a text with no headings a single chapter', async () => {
+    const { chapters } = await chaptersOf(Buffer.from('Once upon a time there was a story without any headings at all.'), 'a.txt');
+    expect(chapters).toHaveLength(1);
+    expect(chapters[0].type).toBe('chapter');
+  });
+});
+
+describe('stats', () => {
+  it('counts words and characters and estimates minutes at 155 words per minute', () => {
+    const stats = textStats(`  ${'word '.repeat(310)} `);
+    expect(stats.words).toBe(310);
+    expect(stats.estimatedMinutes).toBe(2);
+    expect(textStats("Don't stop — it's fine.").words).toBe(4);
+  });
+});

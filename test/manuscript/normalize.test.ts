@@ -1,0 +1,67 @@
+import fc from 'fast-check';
+import { toSpokenForm } from '../../core/speech/normalize';
+
+describe('spoken form', () => {
+  it('English: abbreviations, currency, numbers, ordinals, percent, units, years', () => {
+    expect(toSpokenForm('Mr. Darcy paid $5.50 for 3 km of road in 1813, a 50% rise; he was 1st.', 'en-US')).toBe(
+      'Mister Darcy paid five dollars and fifty cents for three kilometers of road in eighteen thirteen, a fifty percent rise; he was first.',
+    );
+    expect(toSpokenForm('Dr. Smith lives on Baker St.\nHe met St. John at No. 5 on the 22nd, etc.', 'en-GB')).toBe(
+      'Doctor Smith lives on Baker Street.\nHe met Saint John at number five on the twenty-second, et cetera.',
+    );
+    expect(toSpokenForm('It weighs 1 kg and costs €3.50 or £1; 1,000,000 people, 3.14 and -5.', 'en')).toBe(
+      'It weighs one kilogram and costs three euros and fifty cents or one pound; one million people, three point one four and minus five.',
+    );
+  });
+
+  it('Spanish: señora, currency with apocope, ordinals with gender, S/ soles, raya removed', () => {
+    expect(toSpokenForm('—¿Llegaste? —preguntó la Sra. García—. Cuesta €3.50 o 1.500 €.', 'es-ES')).toBe(
+      '¿Llegaste? preguntó la señora García. Cuesta tres euros con cincuenta céntimos o mil quinientos euros.',
+    );
+    expect(toSpokenForm('El 1.º y la 2.ª, el 1.er día; 21 km, 1 km y 25%. Pagó S/ 20 al Dr. Paz y a la Srta. Ruiz.', 'es-PE')).toBe(
+      'El primero y la segunda, el primer día; veintiún kilómetros, un kilómetro y veinticinco por ciento. Pagó veinte soles al doctor Paz y a la señorita Ruiz.',
+    );
+    expect(toSpokenForm('Tiene 3,5 kilos y 1.234 libros.', 'es')).toBe('Tiene tres coma cinco kilos y mil doscientos treinta y cuatro libros.');
+  });
+
+  it('Portuguese: "--" removed, reais, feminine ordinals, Brazilian teens', () => {
+    expect(toSpokenForm('-- Vens? -- disse o Sr. Lopes. Custa R$ 10,50 e 2 kg, o 1º e a 1ª, 16 vezes.', 'pt-BR')).toBe(
+      'Vens? disse o senhor Lopes. Custa dez reais e cinquenta centavos e dois quilogramas, o primeiro e a primeira, dezesseis vezes.',
+    );
+    expect(toSpokenForm('16 vezes, 2 h', 'pt-PT')).toBe('dezasseis vezes, duas horas');
+  });
+
+  it('reads Roman numerals in headings only', () => {
+    expect(toSpokenForm('Chapter XII', 'en', { isHeading: true })).toBe('Chapter twelve');
+    expect(toSpokenForm('CAPÍTULO XII', 'es', { isHeading: true })).toBe('CAPÍTULO doce');
+    expect(toSpokenForm('Capítulo III', 'pt-BR', { isHeading: true })).toBe('Capítulo três');
+    expect(toSpokenForm('IV.', 'en', { isHeading: true })).toBe('four.');
+    expect(toSpokenForm('Chapter XII', 'en')).toBe('Chapter XII');
+    expect(toSpokenForm('I went home.', 'en', { isHeading: true })).toBe('I went home.');
+  });
+
+  it('cleans typography: quotes, ellipsis, dashes, NBSP, zero-width and bidi controls, NFC', () => {
+    expect(toSpokenForm('“Hello”\u00A0…\u200Bworld\u202E — ok', 'en')).toBe('"Hello" ...world, ok');
+    expect(toSpokenForm('Cafe\u0301', 'fr')).toBe('Café');
+    expect(toSpokenForm('Le 5 mai', 'fr')).toBe('Le 5 mai');
+  });
+
+  it('never leaves digits or invisible controls in en/es/pt output, and never throws (property)', () => {
+    const text = fc.array(
+      fc.oneof(
+        fc.constantFrom('$5', '€3.50', '1.º', '21st', '50%', '3 km', '1,234.5', 'Mr.', 'Sra.', ' ', '\n', '—', '\u200B', '\u202E', 'S/ 20'),
+        fc.integer({ min: -10_000_000, max: 10_000_000 }).map(String),
+        fc.string({ unit: 'grapheme', maxLength: 8 }).map((s) => s.replace(/\d/g, '')),
+      ),
+      { maxLength: 20 },
+    ).map((parts) => parts.join(' '));
+    fc.assert(
+      fc.property(text, fc.constantFrom('en-US', 'es-ES', 'es-PE', 'pt-BR', 'pt-PT'), (input, language) => {
+        const spoken = toSpokenForm(input, language);
+        expect(spoken).not.toMatch(/\d/);
+        expect(spoken).not.toMatch(/[\u200B-\u200F\u202A-\u202E\u2066-\u2069]/);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
