@@ -188,5 +188,6 @@ function metadataArgs(tags: AudioTags, container: 'id3' | 'mp4'): string[] {
 
 function cleanTag(value: string): string {
   // Control characters other than newline would corrupt tag frames; cap the length.
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   return value.replace(/[\u0000-\u0009\u000b-\u001f\u007f]/g, ' ').slice(0, MAX_TAG_LENGTH);
 }

@@ -12,11 +12,13 @@ export interface ToolPaths {
 export function ffmpegPath(override?: string): string {
   if (override) return override;
   // The installer packages are CJS modules exporting `{ path }`.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy: only resolve the binary when ffmpeg is used
   return (require('@ffmpeg-installer/ffmpeg') as { path: string }).path;
 }
 
 export function ffprobePath(override?: string): string {
   if (override) return override;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy: only resolve the binary when ffprobe is used
   return (require('@ffprobe-installer/ffprobe') as { path: string }).path;
 }
 

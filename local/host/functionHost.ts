@@ -207,15 +207,13 @@ export async function startFunctionHost(options: FunctionHostOptions): Promise<R
     stopping ??= (async () => {
       await closeServer(server);
       for (const extension of [...started].reverse()) {
-        await extension
-          .stop()
-          .catch((error: unknown) =>
-            logger({
-              type: 'host',
-              level: 'error',
-              message: `Extension ${extension.name} failed to stop: ${errorMessage(error)}`,
-            }),
-          );
+        await extension.stop().catch((error: unknown) =>
+          logger({
+            type: 'host',
+            level: 'error',
+            message: `Extension ${extension.name} failed to stop: ${errorMessage(error)}`,
+          }),
+        );
       }
       await invoker.runAppTerminateHooks();
       logger({ type: 'host', level: 'information', message: 'Host stopped' });

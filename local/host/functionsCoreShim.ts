@@ -138,6 +138,7 @@ const STATE_KEY = Symbol.for('khipu.localHost.functionsCoreShim');
  */
 export function realNodeModule(): NodeModuleInternals {
   // `_load` is internal to Node and untyped; the cast names the members we use.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- must be the loader-visible module object, not an ESM binding
   let candidate = require('node:module') as NodeModuleInternals;
   for (
     let parent = Object.getPrototypeOf(candidate) as Partial<NodeModuleInternals> | null;

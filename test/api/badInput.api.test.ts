@@ -7,7 +7,7 @@ const creator = 'creator@andes.test';
 
 async function snapshotProject() {
   const res = await platform.api(creator, `/v1/projects/${projectId}`);
-  return { etag: res.headers.get('etag'), body: await res.json() };
+  return { etag: res.headers.get('etag'), body: (await res.json()) as any };
 }
 
 beforeAll(async () => {
@@ -16,7 +16,7 @@ beforeAll(async () => {
     method: 'POST',
     json: { metadata: minimalMetadata('Lady Susan') },
   });
-  projectId = (await res.json()).id;
+  projectId = ((await res.json()) as any).id;
 });
 afterAll(async () => {
   await platform?.stop();
@@ -24,7 +24,7 @@ afterAll(async () => {
 
 async function expectError(res: Response, status: number, code: string, field?: string) {
   expect(res.status).toBe(status);
-  const body = await res.json();
+  const body = (await res.json()) as any;
   expect(body.error.code).toBe(code);
   expect(body.error.requestId).toEqual(expect.any(String));
   if (field) expect(body.error.details.fields.map((f: { field: string }) => f.field)).toContain(field);
@@ -94,7 +94,7 @@ describe('bad input is refused clearly and changes nothing', () => {
       json: { metadata: { isbn: '978-0-14-143951-8' } },
     });
     expect(res.status).toBe(200);
-    expect((await res.json()).metadata.isbn).toBe('9780141439518');
+    expect(((await res.json()) as any).metadata.isbn).toBe('9780141439518');
   });
 
   it('refuses hostile and unsuitable cover images without touching the stored cover', async () => {
@@ -160,7 +160,7 @@ describe('bad input is refused clearly and changes nothing', () => {
 
   it('refuses work for a suspended tenant and lets the operator manage tenants', async () => {
     const operator = 'operator@khipu.test';
-    const tenant = await (await platform.api(operator, '/v1/operator/tenants/t-pampa')).json();
+    const tenant = (await (await platform.api(operator, '/v1/operator/tenants/t-pampa')).json()) as any;
     const suspended = await platform.api(operator, '/v1/operator/tenants/t-pampa', {
       method: 'PATCH',
       headers: { 'if-match': tenant.etag },
@@ -168,10 +168,10 @@ describe('bad input is refused clearly and changes nothing', () => {
     });
     expect(suspended.status).toBe(200);
     await expectError(await platform.api('creator@pampa.test', '/v1/projects'), 403, 'tenant_suspended');
-    const list = await (await platform.api(operator, '/v1/operator/tenants')).json();
+    const list = (await (await platform.api(operator, '/v1/operator/tenants')).json()) as any;
     expect(list.items.map((t: { id: string }) => t.id)).toEqual(expect.arrayContaining(['t-andes', 't-pampa']));
     await expectError(await platform.api('admin@andes.test', '/v1/operator/tenants'), 403, 'forbidden');
-    const current = await (await platform.api(operator, '/v1/operator/tenants/t-pampa')).json();
+    const current = (await (await platform.api(operator, '/v1/operator/tenants/t-pampa')).json()) as any;
     await platform.api(operator, '/v1/operator/tenants/t-pampa', {
       method: 'PATCH',
       headers: { 'if-match': current.etag },
@@ -184,7 +184,7 @@ describe('bad input is refused clearly and changes nothing', () => {
     const email = 'founder@newpress.test';
     const res = await platform.api(email, '/v1/tenants/signup', { method: 'POST', json: { tenantName: 'New Press' } });
     expect(res.status).toBe(201);
-    const body = await res.json();
+    const body = (await res.json()) as any;
     expect(body.user.role).toBe('admin');
     // A new sign-in picks up the tenant and role from the directory, as Entra's claims extension would.
     const tokenRes = await fetch(`${platform.urls.identity}/token`, {
@@ -192,10 +192,10 @@ describe('bad input is refused clearly and changes nothing', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ grant_type: 'password', username: email }),
     });
-    const { access_token } = await tokenRes.json();
-    const me = await (
+    const { access_token } = (await tokenRes.json()) as any;
+    const me = (await (
       await fetch(`${platform.urls.api}/v1/me`, { headers: { authorization: `Bearer ${access_token}` } })
-    ).json();
+    ).json()) as any;
     expect(me.principal).toMatchObject({ kind: 'tenant-user', role: 'admin', tenantId: body.tenant.id });
     expect(me.tenant.name).toBe('New Press');
   });

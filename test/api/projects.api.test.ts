@@ -13,14 +13,14 @@ afterAll(async () => {
 async function createProject(user: string, title = 'Emma') {
   const res = await platform.api(user, '/v1/projects', { method: 'POST', json: { metadata: minimalMetadata(title) } });
   expect(res.status).toBe(201);
-  return (await res.json()) as { id: string; etag: string; status: string; metadata: Record<string, unknown> };
+  return (await res.json()) as any as { id: string; etag: string; status: string; metadata: Record<string, unknown> };
 }
 
 describe('projects API', () => {
   it('GET /v1/me describes the signed-in creator', async () => {
     const res = await platform.api('creator@andes.test', '/v1/me');
     expect(res.status).toBe(200);
-    const me = await res.json();
+    const me = (await res.json()) as any;
     expect(me.principal).toMatchObject({ kind: 'tenant-user', tenantId: 't-andes', role: 'creator' });
     expect(me.tenant).toMatchObject({ id: 't-andes', name: 'Andes Audio' });
     expect(me.permissions).toContain('projects.create');
@@ -36,7 +36,7 @@ describe('projects API', () => {
     const etag = got.headers.get('etag')!;
     expect(etag).toBeTruthy();
 
-    const list = await (await platform.api('creator@andes.test', '/v1/projects?q=sensibility')).json();
+    const list = (await (await platform.api('creator@andes.test', '/v1/projects?q=sensibility')).json()) as any;
     expect(list.items.map((p: { id: string }) => p.id)).toContain(created.id);
 
     const noIfMatch = await platform.api('creator@andes.test', `/v1/projects/${created.id}`, {
@@ -51,7 +51,7 @@ describe('projects API', () => {
       json: { metadata: { subtitle: 'A Novel' } },
     });
     expect(updated.status).toBe(200);
-    const body = await updated.json();
+    const body = (await updated.json()) as any;
     expect(body.metadata.subtitle).toBe('A Novel');
     expect(body.metadata.authors).toEqual(['Jane Austen']);
 
@@ -61,22 +61,22 @@ describe('projects API', () => {
       json: { metadata: { subtitle: 'Lost update' } },
     });
     expect(stale.status).toBe(412);
-    const staleBody = await stale.json();
+    const staleBody = (await stale.json()) as any;
     expect(staleBody.error.code).toBe('precondition_failed');
     expect(staleBody.error.details.current.metadata.subtitle).toBe('A Novel');
   });
 
   it('pages with continuation tokens', async () => {
     for (let i = 0; i < 3; i++) await createProject('admin@pampa.test', `Paged ${i}`);
-    const first = await (await platform.api('admin@pampa.test', '/v1/projects?pageSize=2')).json();
+    const first = (await (await platform.api('admin@pampa.test', '/v1/projects?pageSize=2')).json()) as any;
     expect(first.items).toHaveLength(2);
     expect(first.continuationToken).toBeTruthy();
-    const second = await (
+    const second = (await (
       await platform.api(
         'admin@pampa.test',
         `/v1/projects?pageSize=2&continuationToken=${encodeURIComponent(first.continuationToken)}`,
       )
-    ).json();
+    ).json()) as any;
     expect(second.items.length).toBeGreaterThanOrEqual(1);
     const ids = new Set([...first.items, ...second.items].map((p: { id: string }) => p.id));
     expect(ids.size).toBe(first.items.length + second.items.length);
@@ -86,15 +86,15 @@ describe('projects API', () => {
     const p = await createProject('creator@andes.test', 'Persuasion');
     const archived = await platform.api('creator@andes.test', `/v1/projects/${p.id}/archive`, { method: 'POST' });
     expect(archived.status).toBe(200);
-    expect((await archived.json()).status).toBe('archived');
-    const listed = await (await platform.api('creator@andes.test', '/v1/projects')).json();
+    expect(((await archived.json()) as any).status).toBe('archived');
+    const listed = (await (await platform.api('creator@andes.test', '/v1/projects')).json()) as any;
     expect(listed.items.map((x: { id: string }) => x.id)).not.toContain(p.id);
     expect((await platform.api('creator@andes.test', `/v1/projects/${p.id}/restore`, { method: 'POST' })).status).toBe(
       403,
     );
     const restored = await platform.api('admin@andes.test', `/v1/projects/${p.id}/restore`, { method: 'POST' });
     expect(restored.status).toBe(200);
-    expect((await restored.json()).status).toBe('draft');
+    expect(((await restored.json()) as any).status).toBe('draft');
   });
 
   it('honours Idempotency-Key on create', async () => {
@@ -108,7 +108,7 @@ describe('projects API', () => {
     expect(a.status).toBe(201);
     expect(b.status).toBe(201);
     expect(b.headers.get('idempotent-replayed')).toBe('true');
-    expect((await a.json()).id).toBe((await b.json()).id);
+    expect(((await a.json()) as any).id).toBe(((await b.json()) as any).id);
     const different = await platform.api('creator@andes.test', '/v1/projects', {
       ...init,
       json: { metadata: minimalMetadata('Other') },
@@ -127,7 +127,7 @@ describe('projects API', () => {
       body: jpeg,
     });
     expect(put.status).toBe(200);
-    expect((await put.json()).cover).toMatchObject({ width: 2400, height: 2400 });
+    expect(((await put.json()) as any).cover).toMatchObject({ width: 2400, height: 2400 });
     const retail = await platform.api('creator@andes.test', `/v1/projects/${p.id}/cover?variant=retail`);
     expect(retail.status).toBe(200);
     const meta = await sharp(Buffer.from(await retail.arrayBuffer())).metadata();
@@ -135,7 +135,7 @@ describe('projects API', () => {
   });
 
   it('serves OpenAPI 3.1 generated from the registrations', async () => {
-    const doc = await (await platform.api(null, '/openapi.json')).json();
+    const doc = (await (await platform.api(null, '/openapi.json')).json()) as any;
     expect(doc.openapi).toBe('3.1.0');
     expect(doc.paths['/api/v1/projects/{projectId}'].patch.operationId).toBe('updateProject');
     expect(doc.components.schemas.BookMetadata).toBeDefined();

@@ -1,0 +1,6 @@
+export * from './addressPolicy';
+export * from './delivery';
+export * from './deliveryUrl';
+export * from './retryPolicy';
+export * from './signing';
+export * from './subscription';
