@@ -1,0 +1,2 @@
+export * from './lexicon';
+export * from './pls';

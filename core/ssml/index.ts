@@ -1,0 +1,3 @@
+export * from './ssmlBuilder';
+export * from './planRequests';
+export * from './text';
