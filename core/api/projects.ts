@@ -37,25 +37,43 @@ export const Series = z.strictObject({
   number: z.number().positive().max(100000).nullable().default(null),
 });
 
+/** Metadata fields without defaults: a partial update must only change the keys the client sends. */
+const metadataFields = {
+  title: text(300, 1),
+  subtitle: text(300).nullable(),
+  authors: personList.min(1, 'at least one author is required'),
+  narrators: personList,
+  translators: personList,
+  adaptors: personList,
+  language: Bcp47,
+  description: text(4000).nullable(),
+  keywords: z.array(text(100, 1)).max(25),
+  categories: z.array(text(100, 1)).max(10),
+  publisher: text(200).nullable(),
+  publicationDate: PublicationDate.nullable(),
+  rights: text(1000).nullable(),
+  series: Series.nullable(),
+  isbn: Isbn.nullable(),
+  digitalVoiceDisclosure: text(500, 1),
+};
+
 /** Book metadata as retailers need it (SPEC.md §8): all fields the packaging step will write as tags. */
 export const BookMetadata = z
   .strictObject({
-    title: text(300, 1),
-    subtitle: text(300).nullable().default(null),
-    authors: personList.min(1, 'at least one author is required'),
-    narrators: personList.default([]),
-    translators: personList.default([]),
-    adaptors: personList.default([]),
-    language: Bcp47,
-    description: text(4000).nullable().default(null),
-    keywords: z.array(text(100, 1)).max(25).default([]),
-    categories: z.array(text(100, 1)).max(10).default([]),
-    publisher: text(200).nullable().default(null),
-    publicationDate: PublicationDate.nullable().default(null),
-    rights: text(1000).nullable().default(null),
-    series: Series.nullable().default(null),
-    isbn: Isbn.nullable().default(null),
-    digitalVoiceDisclosure: text(500, 1).default(DEFAULT_DISCLOSURE),
+    ...metadataFields,
+    subtitle: metadataFields.subtitle.default(null),
+    narrators: metadataFields.narrators.default([]),
+    translators: metadataFields.translators.default([]),
+    adaptors: metadataFields.adaptors.default([]),
+    description: metadataFields.description.default(null),
+    keywords: metadataFields.keywords.default([]),
+    categories: metadataFields.categories.default([]),
+    publisher: metadataFields.publisher.default(null),
+    publicationDate: metadataFields.publicationDate.default(null),
+    rights: metadataFields.rights.default(null),
+    series: metadataFields.series.default(null),
+    isbn: metadataFields.isbn.default(null),
+    digitalVoiceDisclosure: metadataFields.digitalVoiceDisclosure.default(DEFAULT_DISCLOSURE),
   })
   .meta({ id: 'BookMetadata' });
 export type BookMetadata = z.infer<typeof BookMetadata>;
@@ -66,7 +84,7 @@ export type CreateProjectRequest = z.infer<typeof CreateProjectRequest>;
 /** Partial update: only the fields given change. Nullable fields are cleared with null. */
 export const UpdateProjectRequest = z
   .strictObject({
-    metadata: BookMetadata.partial().optional(),
+    metadata: z.strictObject(metadataFields).partial().meta({ id: 'BookMetadataPatch' }).optional(),
     status: ProjectStatus.exclude(['archived']).optional(),
   })
   .meta({ id: 'UpdateProjectRequest' });

@@ -27,7 +27,11 @@ describe('projects API', () => {
   });
 
   it('creates, reads, lists and updates a project with ETags', async () => {
-    const created = await createProject('creator@andes.test', 'Sense and Sensibility');
+    const createdRes = await platform.api('creator@andes.test', '/v1/projects', {
+      method: 'POST',
+      json: { metadata: { ...minimalMetadata('Sense and Sensibility'), publisher: 'Egerton', narrators: ['Ana'] } },
+    });
+    const created = (await createdRes.json()) as any;
     expect(created.status).toBe('draft');
     expect(created.metadata).toMatchObject({ digitalVoiceDisclosure: expect.stringContaining('digital voice') });
 
@@ -54,6 +58,9 @@ describe('projects API', () => {
     const body = (await updated.json()) as any;
     expect(body.metadata.subtitle).toBe('A Novel');
     expect(body.metadata.authors).toEqual(['Jane Austen']);
+    // A partial update leaves every field it does not name untouched (no defaults re-applied).
+    expect(body.metadata.publisher).toBe('Egerton');
+    expect(body.metadata.narrators).toEqual(['Ana']);
 
     const stale = await platform.api('creator@andes.test', `/v1/projects/${created.id}`, {
       method: 'PATCH',

@@ -1,0 +1,30 @@
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink, Outlet } from 'react-router-dom';
+import { UserMenu } from './UserMenu';
+
+/** The frame around every signed-in page: brand, main navigation, user menu. New areas add a NavLink here. */
+export function AppLayout() {
+  const { t } = useTranslation();
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        {t('skipToContent')}
+      </a>
+      <header className="app-header">
+        <div className="app-header__inner">
+          <Link to="/projects" className="brand">
+            <img src="/favicon.svg" alt="" width={28} height={28} />
+            <span>Khipu Cloud</span>
+          </Link>
+          <nav aria-label={t('nav.label')} className="main-nav">
+            <NavLink to="/projects">{t('nav.projects')}</NavLink>
+          </nav>
+          <UserMenu />
+        </div>
+      </header>
+      <main id="main" className="app-main" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,94 @@
+import { useId, useState, type ChangeEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../api/client';
+import { useUploadCover } from '../api/projects';
+import type { Project } from '../api/types';
+import { Alert } from '../ui/Alert';
+import { CoverImage } from './CoverImage';
+
+const ACCEPTED_TYPES = ['image/jpeg', 'image/png'];
+/** Far above any real cover; the API enforces its own limit and answers 413 beyond it. */
+const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
+
+const unique = (items: string[]) => items.filter((item, index) => items.indexOf(item) === index);
+
+/** The cover preview plus, for editors, the upload control with the API's verdict on the image. */
+export function CoverPanel({ project, canEdit }: { project: Project; canEdit: boolean }) {
+  const { t } = useTranslation(['projects', 'common']);
+  const inputId = useId();
+  const hintId = useId();
+  const [localError, setLocalError] = useState<string | null>(null);
+  const upload = useUploadCover(project.id);
+
+  const localProblem = (file: File): string | null => {
+    if (!ACCEPTED_TYPES.includes(file.type)) return t('cover.wrongType');
+    if (file.size > MAX_UPLOAD_BYTES) return t('cover.tooLarge');
+    return null;
+  };
+  const onChoose = (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    event.target.value = '';
+    if (!file) return;
+    upload.reset();
+    const problem = localProblem(file);
+    setLocalError(problem);
+    if (!problem) upload.mutate(file);
+  };
+  const rejected = upload.error;
+  const apiProblem =
+    rejected instanceof ApiError
+      ? unique([rejected.message, ...rejected.fields.map((issue) => issue.message)]).join(' ')
+      : rejected
+        ? t('common:errors.generic')
+        : null;
+  const problem = localError ?? apiProblem;
+
+  return (
+    <section className="card cover-panel" aria-labelledby={`${inputId}-title`}>
+      <h2 id={`${inputId}-title`} className="card__title">
+        {t('cover.title')}
+      </h2>
+      <CoverImage project={project} variant="retail" className="cover--large" />
+      {project.cover && (
+        <p className="muted small">
+          {t('cover.dimensions', {
+            width: project.cover.width,
+            height: project.cover.height,
+            format: project.cover.originalFormat.toUpperCase(),
+          })}
+        </p>
+      )}
+      {project.cover?.warnings.map((warning) => (
+        <Alert key={warning} tone="warning">
+          {warning}
+        </Alert>
+      ))}
+      {canEdit && (
+        <div className="cover-panel__upload">
+          <label htmlFor={inputId} className="button button--secondary">
+            {project.cover ? t('cover.replace') : t('cover.upload')}
+          </label>
+          <input
+            id={inputId}
+            className="visually-hidden"
+            type="file"
+            accept={ACCEPTED_TYPES.join(',')}
+            aria-describedby={hintId}
+            onChange={onChoose}
+            disabled={upload.isPending}
+          />
+          <p id={hintId} className="field__hint">
+            {t('cover.hint')}
+          </p>
+          {upload.isPending && <p role="status">{t('cover.uploading')}</p>}
+          {upload.isSuccess && <Alert tone="success">{t('cover.uploaded')}</Alert>}
+          {problem && !upload.isPending && (
+            <Alert tone="error" title={t('cover.rejected')}>
+              {problem}
+            </Alert>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
