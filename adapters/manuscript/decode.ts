@@ -17,8 +17,21 @@ const BOMS: Array<{ bytes: number[]; encoding: string }> = [
 
 /** Legacy encodings we trust chardet to tell apart from Windows-1252 (non-Latin scripts). */
 const DISTINCT_LEGACY = new Set([
-  'Shift_JIS', 'EUC-JP', 'ISO-2022-JP', 'GB18030', 'Big5', 'EUC-KR', 'KOI8-R', 'windows-1251', 'ISO-8859-5',
-  'ISO-8859-7', 'windows-1253', 'ISO-8859-8', 'windows-1255', 'ISO-8859-6', 'windows-1256',
+  'Shift_JIS',
+  'EUC-JP',
+  'ISO-2022-JP',
+  'GB18030',
+  'Big5',
+  'EUC-KR',
+  'KOI8-R',
+  'windows-1251',
+  'ISO-8859-5',
+  'ISO-8859-7',
+  'windows-1253',
+  'ISO-8859-8',
+  'windows-1255',
+  'ISO-8859-6',
+  'windows-1256',
 ]);
 
 function startsWith(bytes: Buffer, prefix: number[]): boolean {
@@ -28,7 +41,8 @@ function startsWith(bytes: Buffer, prefix: number[]): boolean {
 function guessLegacyEncoding(bytes: Buffer): string {
   const sample = bytes.subarray(0, 256 * 1024);
   const best = chardet.analyse(sample)[0];
-  if (best && best.confidence >= 50 && DISTINCT_LEGACY.has(best.name) && iconv.encodingExists(best.name)) return best.name;
+  if (best && best.confidence >= 50 && DISTINCT_LEGACY.has(best.name) && iconv.encodingExists(best.name))
+    return best.name;
   // ISO-8859-1 text is valid Windows-1252 (which adds curly quotes and dashes in 0x80–0x9F), as browsers assume.
   return 'windows-1252';
 }
@@ -38,7 +52,8 @@ function guessLegacyEncoding(bytes: Buffer): string {
 const CONTROL = /[\u0000-\u0008\u000B\u000E-\u001F\u007F-\u009F\uFFFD]/g;
 
 function assertLooksLikeText(text: string): void {
-  if (text.includes('\u0000')) throw new UnreadableManuscriptError('the file is binary, not text (it contains NUL bytes)');
+  if (text.includes('\u0000'))
+    throw new UnreadableManuscriptError('the file is binary, not text (it contains NUL bytes)');
   const sample = text.slice(0, 1_000_000);
   const controls = sample.match(CONTROL)?.length ?? 0;
   if (controls > 8 && controls / sample.length > 0.005) {

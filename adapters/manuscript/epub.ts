@@ -66,7 +66,11 @@ function tocFromNav(markup: string, navFile: string): RawTocEntry[] {
       onclosetag(name) {
         if (inToc && (name === 'ol' || name === 'ul')) listDepth--;
         if (inToc && name === 'a' && link) {
-          entries.push({ title: link.text.replace(/\s+/g, ' ').trim(), href: resolveHref(navFile, link.href) + hashPart(link.href), depth: Math.max(1, listDepth) });
+          entries.push({
+            title: link.text.replace(/\s+/g, ' ').trim(),
+            href: resolveHref(navFile, link.href) + hashPart(link.href),
+            depth: Math.max(1, listDepth),
+          });
           link = undefined;
         }
         if (name === 'nav') {
@@ -97,7 +101,11 @@ function tocFromNcx(ncx: any, ncxFile: string): RawTocEntry[] {
       const src = point?.content?.['@src'];
       const title = nodeText(point?.navLabel?.text);
       if (typeof src === 'string') {
-        entries.push({ title: title.replace(/\s+/g, ' ').trim(), href: resolveHref(ncxFile, src) + hashPart(src), depth });
+        entries.push({
+          title: title.replace(/\s+/g, ' ').trim(),
+          href: resolveHref(ncxFile, src) + hashPart(src),
+          depth,
+        });
       }
       walk(point?.navPoint, depth + 1);
     }
@@ -109,7 +117,8 @@ function tocFromNcx(ncx: any, ncxFile: string): RawTocEntry[] {
 export async function parseEpub(bytes: Buffer, limits: ManuscriptLimits): Promise<ParsedManuscript> {
   const zip = await openSafeZip(bytes, limits);
   try {
-    if (!zip.has('META-INF/container.xml')) throw new UnreadableManuscriptError('the EPUB has no META-INF/container.xml');
+    if (!zip.has('META-INF/container.xml'))
+      throw new UnreadableManuscriptError('the EPUB has no META-INF/container.xml');
     const container = parsePackageXml(await readText(zip, 'META-INF/container.xml'), 'the EPUB container');
     const rootfiles: Array<Record<string, string>> = container?.container?.rootfiles?.rootfile ?? [];
     const opfPath = rootfiles.map((r) => r['@full-path']).find((p) => typeof p === 'string' && zip.has(p));
@@ -144,7 +153,9 @@ export async function parseEpub(bytes: Buffer, limits: ManuscriptLimits): Promis
     const { text, blocks, startOf } = assembleBlocks(raw);
 
     const navItem = [...manifest.values()].find((item) => /\bnav\b/.test(item.properties));
-    const ncxItem = manifest.get(spine?.['@toc'] ?? '') ?? [...manifest.values()].find((i) => i.mediaType === 'application/x-dtbncx+xml');
+    const ncxItem =
+      manifest.get(spine?.['@toc'] ?? '') ??
+      [...manifest.values()].find((i) => i.mediaType === 'application/x-dtbncx+xml');
     let rawToc: RawTocEntry[] = [];
     if (navItem && zip.has(navItem.href)) rawToc = tocFromNav(await readText(zip, navItem.href), navItem.href);
     if (rawToc.length === 0 && ncxItem && zip.has(ncxItem.href)) {
@@ -161,9 +172,11 @@ export async function parseEpub(bytes: Buffer, limits: ManuscriptLimits): Promis
     for (const entry of rawToc) {
       const [file] = entry.href.split('#');
       const offset = offsetOfBlock(anchorBlock.get(entry.href) ?? docStartBlock.get(file));
-      if (offset !== undefined && entry.title.length > 0) tocEntries.push({ title: entry.title, offset, depth: entry.depth });
+      if (offset !== undefined && entry.title.length > 0)
+        tocEntries.push({ title: entry.title, offset, depth: entry.depth });
     }
-    const warnings = rawToc.length > tocEntries.length ? [`${rawToc.length - tocEntries.length} TOC entries point nowhere`] : [];
+    const warnings =
+      rawToc.length > tocEntries.length ? [`${rawToc.length - tocEntries.length} TOC entries point nowhere`] : [];
     return { format: 'epub', text, blocks, tocEntries, warnings };
   } finally {
     zip.close();

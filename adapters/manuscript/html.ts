@@ -4,9 +4,38 @@ import { assembleBlocks, type RawBlock } from './assemble';
 import { decodeText } from './decode';
 
 const BLOCK_TAGS = new Set([
-  'p', 'div', 'section', 'article', 'header', 'footer', 'aside', 'main', 'blockquote', 'pre', 'li', 'ul', 'ol', 'dl',
-  'dt', 'dd', 'table', 'tr', 'td', 'th', 'figure', 'figcaption', 'hr', 'body', 'address', 'center', 'h1', 'h2', 'h3',
-  'h4', 'h5', 'h6',
+  'p',
+  'div',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'aside',
+  'main',
+  'blockquote',
+  'pre',
+  'li',
+  'ul',
+  'ol',
+  'dl',
+  'dt',
+  'dd',
+  'table',
+  'tr',
+  'td',
+  'th',
+  'figure',
+  'figcaption',
+  'hr',
+  'body',
+  'address',
+  'center',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
 ]);
 const SKIPPED_TAGS = new Set(['head', 'script', 'style', 'noscript', 'template', 'svg', 'math', 'object', 'iframe']);
 const HEADING = /^h([1-6])$/;
@@ -41,7 +70,10 @@ export function htmlToBlocks(markup: string): HtmlBlocks {
     const text =
       preDepth > 0
         ? current.replace(LINE_BREAK, '\n').replace(/^\n+|\s+$/g, '')
-        : current.replace(/[ \t\f\r\n]+/g, ' ').replace(/ ?\uE000 ?/g, '\n').trim();
+        : current
+            .replace(/[ \t\f\r\n]+/g, ' ')
+            .replace(/ ?\uE000 ?/g, '\n')
+            .trim();
     if (text.length > 0) {
       for (const id of pendingAnchors) anchors.set(id, blocks.length);
       pendingAnchors = [];

@@ -53,7 +53,8 @@ async function zipKind(bytes: Buffer, limits: ManuscriptLimits): Promise<'docx' 
   const zip = await openSafeZip(bytes, limits);
   try {
     if (zip.has('META-INF/container.xml')) return 'epub';
-    if (zip.has('mimetype') && (await zip.read('mimetype')).toString('ascii').trim() === 'application/epub+zip') return 'epub';
+    if (zip.has('mimetype') && (await zip.read('mimetype')).toString('ascii').trim() === 'application/epub+zip')
+      return 'epub';
     if (zip.has('word/document.xml')) return 'docx';
   } finally {
     zip.close();
@@ -62,7 +63,12 @@ async function zipKind(bytes: Buffer, limits: ManuscriptLimits): Promise<'docx' 
 }
 
 function looksLikeHtml(bytes: Buffer): boolean {
-  const head = bytes.subarray(0, 2048).toString('latin1').replace(/^\uFEFF|^\xEF\xBB\xBF/, '').trimStart().toLowerCase();
+  const head = bytes
+    .subarray(0, 2048)
+    .toString('latin1')
+    .replace(/^\uFEFF|^\xEF\xBB\xBF/, '')
+    .trimStart()
+    .toLowerCase();
   return /^(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*(?:<!doctype html|<html[\s>])/.test(head);
 }
 
@@ -88,20 +94,29 @@ export async function parseManuscript(bytes: Buffer, upload: ManuscriptUpload = 
   if (parsed.text.trim().length === 0) throw new UnreadableManuscriptError('the manuscript contains no text');
   const body = findGutenbergBody(parsed.text);
   const result = body.stripped
-    ? { ...sliceManuscript(parsed, body.start, body.end), warnings: [...parsed.warnings, 'Project Gutenberg header and license removed'] }
+    ? {
+        ...sliceManuscript(parsed, body.start, body.end),
+        warnings: [...parsed.warnings, 'Project Gutenberg header and license removed'],
+      }
     : parsed;
   if (result.text.trim().length === 0) throw new UnreadableManuscriptError('the manuscript contains no book text');
   return result;
 }
 
-async function parseByFormat(bytes: Buffer, upload: ManuscriptUpload, limits: ManuscriptLimits): Promise<ParsedManuscript> {
+async function parseByFormat(
+  bytes: Buffer,
+  upload: ManuscriptUpload,
+  limits: ManuscriptLimits,
+): Promise<ParsedManuscript> {
   const extension = extensionOf(upload.fileName);
   if (isZip(bytes)) {
     return (await zipKind(bytes, limits)) === 'epub' ? parseEpub(bytes, limits) : parseDocx(bytes, limits);
   }
   if (bytes.subarray(0, 1024).includes('%PDF-')) return parsePdf(bytes, limits);
   if (['docx', 'epub', 'pdf'].includes(extension)) {
-    throw new UnreadableManuscriptError(`the file is named .${extension} but its content is not a valid ${extension.toUpperCase()}`);
+    throw new UnreadableManuscriptError(
+      `the file is named .${extension} but its content is not a valid ${extension.toUpperCase()}`,
+    );
   }
   const refused = REFUSED_SIGNATURES.find((signature) => startsWith(bytes, signature.magic));
   if (refused) throw new UnsupportedFormatError(refused.name);

@@ -58,7 +58,11 @@ function extractLines(bytes: Buffer, limits: ManuscriptLimits): Promise<PdfLine[
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER_SOURCE, {
       eval: true,
-      workerData: { bytes, pdfjsPath: require.resolve('pdfjs-dist/legacy/build/pdf.mjs'), maxPages: limits.maxPdfPages },
+      workerData: {
+        bytes,
+        pdfjsPath: require.resolve('pdfjs-dist/legacy/build/pdf.mjs'),
+        maxPages: limits.maxPdfPages,
+      },
       resourceLimits: { maxOldGenerationSizeMb: limits.pdfMaxHeapMb },
       stdout: true,
       stderr: true,
@@ -72,16 +76,25 @@ function extractLines(bytes: Buffer, limits: ManuscriptLimits): Promise<PdfLine[
       outcome();
     };
     const timer = setTimeout(
-      () => finish(() => reject(new UnreadableManuscriptError(`reading the PDF took longer than ${limits.pdfTimeoutMs} ms`))),
+      () =>
+        finish(() =>
+          reject(new UnreadableManuscriptError(`reading the PDF took longer than ${limits.pdfTimeoutMs} ms`)),
+        ),
       limits.pdfTimeoutMs,
     );
     worker.on('message', (reply: WorkerReply) =>
       finish(() =>
-        'error' in reply ? reject(new UnreadableManuscriptError(`the PDF could not be read (${reply.error})`)) : resolve(reply.pages),
+        'error' in reply
+          ? reject(new UnreadableManuscriptError(`the PDF could not be read (${reply.error})`))
+          : resolve(reply.pages),
       ),
     );
-    worker.on('error', (error) => finish(() => reject(new UnreadableManuscriptError(`the PDF could not be read (${error.message})`))));
-    worker.on('exit', (code) => finish(() => reject(new UnreadableManuscriptError(`the PDF reader stopped (exit ${code})`))));
+    worker.on('error', (error) =>
+      finish(() => reject(new UnreadableManuscriptError(`the PDF could not be read (${error.message})`))),
+    );
+    worker.on('exit', (code) =>
+      finish(() => reject(new UnreadableManuscriptError(`the PDF reader stopped (exit ${code})`))),
+    );
   });
 }
 

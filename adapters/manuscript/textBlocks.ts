@@ -7,7 +7,11 @@ export function paragraphBlocks(text: string): Block[] {
   for (let match = paragraph.exec(text); match !== null; match = paragraph.exec(text)) {
     const leading = match[0].length - match[0].trimStart().length;
     const trailing = match[0].length - match[0].trimEnd().length;
-    blocks.push({ kind: 'paragraph', startOffset: match.index + leading, endOffset: match.index + match[0].length - trailing });
+    blocks.push({
+      kind: 'paragraph',
+      startOffset: match.index + leading,
+      endOffset: match.index + match[0].length - trailing,
+    });
   }
   return blocks;
 }

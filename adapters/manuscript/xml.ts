@@ -20,7 +20,8 @@ const parser = new XMLParser({
 // Parsed XML is an untyped tree; callers narrow the fields they read.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function parsePackageXml(xml: string, what: string): any {
-  if (/<!ENTITY/i.test(xml)) throw new UnreadableManuscriptError(`${what} declares XML entities, which are not allowed`);
+  if (/<!ENTITY/i.test(xml))
+    throw new UnreadableManuscriptError(`${what} declares XML entities, which are not allowed`);
   const withoutDoctype = xml.replace(/<!DOCTYPE[^[>]*(?:\[[\s\S]*?\]\s*)?>/gi, '');
   try {
     return parser.parse(withoutDoctype);

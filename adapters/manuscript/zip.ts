@@ -18,10 +18,15 @@ export interface SafeZip {
 
 function openBuffer(bytes: Buffer): Promise<yauzl.ZipFile> {
   return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(bytes, { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: false }, (error, zip) => {
-      if (error || !zip) reject(new UnreadableManuscriptError(`the zip container is corrupt (${error?.message ?? 'unknown'})`));
-      else resolve(zip);
-    });
+    yauzl.fromBuffer(
+      bytes,
+      { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: false },
+      (error, zip) => {
+        if (error || !zip)
+          reject(new UnreadableManuscriptError(`the zip container is corrupt (${error?.message ?? 'unknown'})`));
+        else resolve(zip);
+      },
+    );
   });
 }
 
@@ -34,7 +39,8 @@ function listEntries(zip: yauzl.ZipFile, limits: ManuscriptLimits): Promise<Map<
       reject(new UnreadableManuscriptError(reason));
     };
     zip.on('entry', (entry: yauzl.Entry) => {
-      if (entries.size + 1 > limits.maxZipEntries) return fail(`the archive has more than ${limits.maxZipEntries} entries`);
+      if (entries.size + 1 > limits.maxZipEntries)
+        return fail(`the archive has more than ${limits.maxZipEntries} entries`);
       declaredTotal += entry.uncompressedSize;
       if (declaredTotal > limits.maxInflatedBytes) {
         return fail(`the archive inflates to more than ${limits.maxInflatedBytes} bytes`);
@@ -62,7 +68,11 @@ export async function openSafeZip(bytes: Buffer, limits: ManuscriptLimits): Prom
     new Promise((resolve, reject) => {
       zip.openReadStream(entry, (error, stream) => {
         if (error || !stream) {
-          reject(new UnreadableManuscriptError(`cannot read ${entry.fileName} in the archive (${error?.message ?? 'unknown'})`));
+          reject(
+            new UnreadableManuscriptError(
+              `cannot read ${entry.fileName} in the archive (${error?.message ?? 'unknown'})`,
+            ),
+          );
           return;
         }
         const chunks: Buffer[] = [];
@@ -75,7 +85,9 @@ export async function openSafeZip(bytes: Buffer, limits: ManuscriptLimits): Prom
           if (keep) chunks.push(chunk);
         });
         stream.on('error', (streamError: Error) =>
-          reject(new UnreadableManuscriptError(`cannot read ${entry.fileName} in the archive (${streamError.message})`)),
+          reject(
+            new UnreadableManuscriptError(`cannot read ${entry.fileName} in the archive (${streamError.message})`),
+          ),
         );
         stream.on('end', () => resolve(Buffer.concat(chunks)));
       });

@@ -39,7 +39,10 @@ describe('Pride and Prejudice (corpus)', () => {
     expect(first).toContain('It is a truth universally acknowledged');
     const last = parsed.text.slice(bodyChapters[60].startOffset, bodyChapters[60].endOffset);
     expect(last.trimEnd()).toMatch(/means of uniting them\.$/);
-    const words = bodyChapters.reduce((sum, c) => sum + textStats(parsed.text.slice(c.startOffset, c.endOffset)).words, 0);
+    const words = bodyChapters.reduce(
+      (sum, c) => sum + textStats(parsed.text.slice(c.startOffset, c.endOffset)).words,
+      0,
+    );
     expect(words).toBeGreaterThan(115_000);
     expect(words).toBeLessThan(130_000);
   });
@@ -47,7 +50,8 @@ describe('Pride and Prejudice (corpus)', () => {
 
 describe('Project Gutenberg boilerplate', () => {
   it('finds the body between the older "End of the Project Gutenberg EBook" style markers', () => {
-    const text = 'The Project Gutenberg EBook of X\nlicense...\n*** START OF THE PROJECT GUTENBERG EBOOK X ***\nProduced by Someone\n\nBody text here.\n\nEnd of the Project Gutenberg EBook of X\nmore license';
+    const text =
+      'The Project Gutenberg EBook of X\nlicense...\n*** START OF THE PROJECT GUTENBERG EBOOK X ***\nProduced by Someone\n\nBody text here.\n\nEnd of the Project Gutenberg EBook of X\nmore license';
     const body = findGutenbergBody(text);
     expect(body.stripped).toBe(true);
     expect(text.slice(body.start, body.end).trim()).toBe('Body text here.');
@@ -88,25 +92,36 @@ describe('heading conventions', () => {
     const pt = await chaptersOf(fixture('portuguese-dashes.txt'), 'dom.txt');
     expect(pt.chapters.map((c) => c.title)).toEqual(['CAPITULO PRIMEIRO', 'CAPITULO II']);
     const es = await chaptersOf(fixture('spanish-raya.md'), 'casa.md');
-    expect(es.chapters.map((c) => [c.type, c.title])).toEqual([
-      ['front_matter', 'Front matter'],
-      ['chapter', 'Capítulo primero'],
-      ['chapter', 'Capítulo 2'],
-    ].slice(es.chapters[0].type === 'front_matter' ? 0 : 1));
+    expect(es.chapters.map((c) => [c.type, c.title])).toEqual(
+      [
+        ['front_matter', 'Front matter'],
+        ['chapter', 'Capítulo primero'],
+        ['chapter', 'Capítulo 2'],
+      ].slice(es.chapters[0].type === 'front_matter' ? 0 : 1),
+    );
   });
 
   it('does not turn a table of contents in the text into chapters', async () => {
     const toc = ['Contents', '', 'Chapter 1', '', 'Chapter 2', '', 'Chapter 3', ''].join('\n');
     const body = [1, 2, 3]
-      .map((n) => `Chapter ${n}\n\n${'The story goes on and on through the long afternoon without a pause. '.repeat(4)}\n`)
+      .map(
+        (n) => `Chapter ${n}\n\n${'The story goes on and on through the long afternoon without a pause. '.repeat(4)}\n`,
+      )
       .join('\n');
     const { chapters } = await chaptersOf(Buffer.from(`${toc}\n${body}`), 'toc.txt');
-    expect(chapters.filter((c) => c.type === 'chapter').map((c) => c.title)).toEqual(['Chapter 1', 'Chapter 2', 'Chapter 3']);
+    expect(chapters.filter((c) => c.type === 'chapter').map((c) => c.title)).toEqual([
+      'Chapter 1',
+      'Chapter 2',
+      'Chapter 3',
+    ]);
     expect(chapters.filter((c) => c.type === 'chapter').every((c) => c.startOffset > 40)).toBe(true);
   });
 
   it('gives a text with no headings a single chapter', async () => {
-    const { chapters } = await chaptersOf(Buffer.from('Once upon a time there was a story without any headings at all.'), 'a.txt');
+    const { chapters } = await chaptersOf(
+      Buffer.from('Once upon a time there was a story without any headings at all.'),
+      'a.txt',
+    );
     expect(chapters).toHaveLength(1);
     expect(chapters[0].type).toBe('chapter');
   });

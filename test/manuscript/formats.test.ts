@@ -53,7 +53,11 @@ describe('HTML', () => {
     expect(parsed.text).not.toMatch(/Ignored title|alert|color/);
     expect(parsed.text).toContain('“Is it you?” asked Anne.');
     expect(parsed.text).toContain('He smiled & said nothing');
-    expect(detectChapters(parsed).filter((c) => c.type === 'chapter').map((c) => c.title)).toEqual(['Chapter 1', 'Chapter 2']);
+    expect(
+      detectChapters(parsed)
+        .filter((c) => c.type === 'chapter')
+        .map((c) => c.title),
+    ).toEqual(['Chapter 1', 'Chapter 2']);
   });
 });
 
@@ -70,10 +74,9 @@ describe('DOCX', () => {
     const parsed = await parseManuscript(bytes, { fileName: 'book.docx' });
     expect(parsed.format).toBe('docx');
     expect(parsed.text.startsWith('The Lighthouse\n\nFor my mother.')).toBe(true);
-    expect(parsed.blocks.filter((b) => b.kind === 'heading').map((b) => parsed.text.slice(b.startOffset, b.endOffset))).toEqual([
-      'The Keeper',
-      'The Storm',
-    ]);
+    expect(
+      parsed.blocks.filter((b) => b.kind === 'heading').map((b) => parsed.text.slice(b.startOffset, b.endOffset)),
+    ).toEqual(['The Keeper', 'The Storm']);
     const chapters = detectChapters(parsed);
     expect(chapters.map((c) => [c.type, c.title])).toEqual([
       ['front_matter', 'Front matter'],
@@ -86,29 +89,36 @@ describe('DOCX', () => {
 describe('EPUB', () => {
   const chapters = [
     { file: 'text/one.xhtml', title: 'One', body: `<h1>The Beginning</h1><p>${prose.repeat(3)}</p>` },
-    { file: 'text/two.xhtml', title: 'Two', body: `<h1>The Middle</h1><p>${prose.repeat(3)}</p><p id="later">${prose}</p>` },
+    {
+      file: 'text/two.xhtml',
+      title: 'Two',
+      body: `<h1>The Middle</h1><p>${prose.repeat(3)}</p><p id="later">${prose}</p>`,
+    },
     { file: 'text/three.xhtml', title: 'Three', body: `<h1>The End</h1><p>${prose.repeat(3)}</p>` },
   ];
 
-  it.each([2, 3] as const)('EPUB %i: follows the spine order and takes chapters from the table of contents', async (version) => {
-    const bytes = await buildEpub({
-      version,
-      chapters,
-      spineOrder: [0, 2, 1],
-      toc: [
-        ['Beginning', 'text/one.xhtml'],
-        ['Ending', 'text/three.xhtml'],
-        ['Middle', 'text/two.xhtml'],
-      ],
-    });
-    const parsed = await parseManuscript(bytes, { fileName: 'book.epub' });
-    expect(parsed.format).toBe('epub');
-    expect(parsed.text.indexOf('The End')).toBeLessThan(parsed.text.indexOf('The Middle'));
-    expect(parsed.tocEntries?.map((e) => e.title)).toEqual(['Beginning', 'Ending', 'Middle']);
-    const detected = detectChapters(parsed);
-    expect(detected.map((c) => c.title)).toEqual(['Beginning', 'Ending', 'Middle']);
-    expect(parsed.text.slice(detected[1].startOffset, detected[1].endOffset).startsWith('The End')).toBe(true);
-  });
+  it.each([2, 3] as const)(
+    'EPUB %i: follows the spine order and takes chapters from the table of contents',
+    async (version) => {
+      const bytes = await buildEpub({
+        version,
+        chapters,
+        spineOrder: [0, 2, 1],
+        toc: [
+          ['Beginning', 'text/one.xhtml'],
+          ['Ending', 'text/three.xhtml'],
+          ['Middle', 'text/two.xhtml'],
+        ],
+      });
+      const parsed = await parseManuscript(bytes, { fileName: 'book.epub' });
+      expect(parsed.format).toBe('epub');
+      expect(parsed.text.indexOf('The End')).toBeLessThan(parsed.text.indexOf('The Middle'));
+      expect(parsed.tocEntries?.map((e) => e.title)).toEqual(['Beginning', 'Ending', 'Middle']);
+      const detected = detectChapters(parsed);
+      expect(detected.map((c) => c.title)).toEqual(['Beginning', 'Ending', 'Middle']);
+      expect(parsed.text.slice(detected[1].startOffset, detected[1].endOffset).startsWith('The End')).toBe(true);
+    },
+  );
 
   it('resolves TOC links with fragments to the block they point at', async () => {
     const bytes = await buildEpub({
@@ -131,7 +141,13 @@ describe('EPUB', () => {
 describe('PDF', () => {
   it('extracts the text layer into paragraphs and finds chapters', async () => {
     const bytes = buildPdf([
-      ['Chapter 1', '', 'It was a dark night and the rain', 'fell on the roofs of the old town', 'until the morning came at last.'],
+      [
+        'Chapter 1',
+        '',
+        'It was a dark night and the rain',
+        'fell on the roofs of the old town',
+        'until the morning came at last.',
+      ],
       ['2', 'Chapter 2', '', 'The sun rose over the hills (finally)', 'and everyone went out to the fields.'],
     ]);
     const parsed = await parseManuscript(bytes, { fileName: 'book.pdf' });

@@ -1,5 +1,9 @@
 import { parseManuscript } from '../../adapters/manuscript';
-import { ManuscriptTooLargeError, UnreadableManuscriptError, UnsupportedFormatError } from '../../core/manuscript/errors';
+import {
+  ManuscriptTooLargeError,
+  UnreadableManuscriptError,
+  UnsupportedFormatError,
+} from '../../core/manuscript/errors';
 import { DomainError } from '../../core/errors';
 import { buildDocx, buildEpub, buildZip } from './fixtures/builders';
 
@@ -9,7 +13,11 @@ const chapter = { file: 'one.xhtml', title: 'One', body: '<h1>Chapter 1</h1><p>S
 /** Rewrites the declared uncompressed size of every entry in the central directory: a zip that lies about its size. */
 function lieAboutSizes(zip: Buffer, declared: number): Buffer {
   const copy = Buffer.from(zip);
-  for (let i = copy.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])); i >= 0; i = copy.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), i + 4)) {
+  for (
+    let i = copy.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    i >= 0;
+    i = copy.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), i + 4)
+  ) {
     copy.writeUInt32LE(declared, i + 24);
   }
   return copy;
@@ -26,7 +34,10 @@ async function rejection(promise: Promise<unknown>): Promise<DomainError> {
 
 describe('hostile manuscripts', () => {
   it('rejects a zip-bomb DOCX whose entry inflates far beyond its compressed size', async () => {
-    const bomb = await buildDocx([{ text: 'hi' }], [{ name: 'word/media/bomb.bin', data: Buffer.alloc(20 * 1024 * 1024) }]);
+    const bomb = await buildDocx(
+      [{ text: 'hi' }],
+      [{ name: 'word/media/bomb.bin', data: Buffer.alloc(20 * 1024 * 1024) }],
+    );
     expect(bomb.length).toBeLessThan(200_000);
     const error = await rejection(parseManuscript(bomb, { fileName: 'bomb.docx' }));
     expect(error).toBeInstanceOf(UnreadableManuscriptError);
@@ -34,14 +45,23 @@ describe('hostile manuscripts', () => {
   });
 
   it('rejects an EPUB whose total inflated size exceeds the limit', async () => {
-    const epub = await buildEpub({ version: 3, chapters: [chapter], extra: [{ name: 'OEBPS/big.bin', data: Buffer.alloc(3 * 1024 * 1024, 7) }] });
-    const error = await rejection(parseManuscript(epub, { fileName: 'big.epub', limits: { maxInflatedBytes: 2 * 1024 * 1024 } }));
+    const epub = await buildEpub({
+      version: 3,
+      chapters: [chapter],
+      extra: [{ name: 'OEBPS/big.bin', data: Buffer.alloc(3 * 1024 * 1024, 7) }],
+    });
+    const error = await rejection(
+      parseManuscript(epub, { fileName: 'big.epub', limits: { maxInflatedBytes: 2 * 1024 * 1024 } }),
+    );
     expect(error).toBeInstanceOf(UnreadableManuscriptError);
     expect(error.message).toMatch(/inflates to more than/);
   });
 
   it('stops inflating an entry that lies about its size in the central directory', async () => {
-    const honest = await buildDocx([{ text: 'hi' }], [{ name: 'word/media/liar.bin', data: Buffer.alloc(5 * 1024 * 1024) }]);
+    const honest = await buildDocx(
+      [{ text: 'hi' }],
+      [{ name: 'word/media/liar.bin', data: Buffer.alloc(5 * 1024 * 1024) }],
+    );
     const error = await rejection(parseManuscript(lieAboutSizes(honest, 100), { fileName: 'liar.docx' }));
     expect(error).toBeInstanceOf(UnreadableManuscriptError);
   });
@@ -55,8 +75,16 @@ describe('hostile manuscripts', () => {
 
   it('never resolves external entities in the EPUB container or package document', async () => {
     const container = `<?xml version="1.0"?>${XXE_DOCTYPE}<container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container"><rootfiles><rootfile full-path="OEBPS/content.opf" media-type="x"/></rootfiles><x>&xxe;</x></container>`;
-    const viaContainer = await rejection(parseManuscript(await buildEpub({ version: 3, chapters: [chapter], containerXml: container }), { fileName: 'x.epub' }));
-    const viaOpf = await rejection(parseManuscript(await buildEpub({ version: 2, chapters: [chapter], opfPrefix: XXE_DOCTYPE }), { fileName: 'x.epub' }));
+    const viaContainer = await rejection(
+      parseManuscript(await buildEpub({ version: 3, chapters: [chapter], containerXml: container }), {
+        fileName: 'x.epub',
+      }),
+    );
+    const viaOpf = await rejection(
+      parseManuscript(await buildEpub({ version: 2, chapters: [chapter], opfPrefix: XXE_DOCTYPE }), {
+        fileName: 'x.epub',
+      }),
+    );
     for (const error of [viaContainer, viaOpf]) {
       expect(error).toBeInstanceOf(UnreadableManuscriptError);
       expect(error.message).toMatch(/entities/);
@@ -65,9 +93,16 @@ describe('hostile manuscripts', () => {
   });
 
   it('does not expand entities declared in an EPUB content document', async () => {
-    const hostile = { file: 'one.xhtml', title: 'One', body: '<h1>Chapter 1</h1><p>Secret: &xxe; end of the chapter text here.</p>' };
+    const hostile = {
+      file: 'one.xhtml',
+      title: 'One',
+      body: '<h1>Chapter 1</h1><p>Secret: &xxe; end of the chapter text here.</p>',
+    };
     const epub = await buildEpub({ version: 3, chapters: [hostile] });
-    const withDoctype = await buildEpub({ version: 3, chapters: [{ ...hostile, doctype: XXE_DOCTYPE.replace('foo', 'html') }] });
+    const withDoctype = await buildEpub({
+      version: 3,
+      chapters: [{ ...hostile, doctype: XXE_DOCTYPE.replace('foo', 'html') }],
+    });
     for (const bytes of [epub, withDoctype]) {
       const parsed = await parseManuscript(bytes, { fileName: 'x.epub' });
       expect(parsed.text).not.toMatch(/root:/);
@@ -76,7 +111,13 @@ describe('hostile manuscripts', () => {
   });
 
   it('reads invalid UTF-8 as a legacy encoding instead of failing or producing replacement characters', async () => {
-    const bytes = Buffer.concat([Buffer.from('Chapter 1\n\nCaf'), Buffer.from([0xe9]), Buffer.from(' au lait, s'), Buffer.from([0xf1]), Buffer.from('or.')]);
+    const bytes = Buffer.concat([
+      Buffer.from('Chapter 1\n\nCaf'),
+      Buffer.from([0xe9]),
+      Buffer.from(' au lait, s'),
+      Buffer.from([0xf1]),
+      Buffer.from('or.'),
+    ]);
     const parsed = await parseManuscript(bytes, { fileName: 'a.txt' });
     expect(parsed.text).toContain('Café au lait, sñor.');
     expect(parsed.text).not.toContain('\uFFFD');
@@ -112,7 +153,11 @@ describe('hostile manuscripts', () => {
     const otherZip = await buildZip([{ name: 'readme.txt', data: 'hello' }]);
     expect((await rejection(parseManuscript(otherZip, { fileName: 'a.zip' }))).code).toBe('unsupported_media_type');
     const fakeDocx = Buffer.from('this is not a docx');
-    expect(await rejection(parseManuscript(fakeDocx, { fileName: 'a.docx' }))).toBeInstanceOf(UnreadableManuscriptError);
-    expect(await rejection(parseManuscript(Buffer.from('%PDF-1.4 garbage'), { fileName: 'a.pdf' }))).toBeInstanceOf(UnreadableManuscriptError);
+    expect(await rejection(parseManuscript(fakeDocx, { fileName: 'a.docx' }))).toBeInstanceOf(
+      UnreadableManuscriptError,
+    );
+    expect(await rejection(parseManuscript(Buffer.from('%PDF-1.4 garbage'), { fileName: 'a.pdf' }))).toBeInstanceOf(
+      UnreadableManuscriptError,
+    );
   });
 });

@@ -18,10 +18,17 @@ describe('spoken form', () => {
     expect(toSpokenForm('—¿Llegaste? —preguntó la Sra. García—. Cuesta €3.50 o 1.500 €.', 'es-ES')).toBe(
       '¿Llegaste? preguntó la señora García. Cuesta tres euros con cincuenta céntimos o mil quinientos euros.',
     );
-    expect(toSpokenForm('El 1.º y la 2.ª, el 1.er día; 21 km, 1 km y 25%. Pagó S/ 20 al Dr. Paz y a la Srta. Ruiz.', 'es-PE')).toBe(
+    expect(
+      toSpokenForm(
+        'El 1.º y la 2.ª, el 1.er día; 21 km, 1 km y 25%. Pagó S/ 20 al Dr. Paz y a la Srta. Ruiz.',
+        'es-PE',
+      ),
+    ).toBe(
       'El primero y la segunda, el primer día; veintiún kilómetros, un kilómetro y veinticinco por ciento. Pagó veinte soles al doctor Paz y a la señorita Ruiz.',
     );
-    expect(toSpokenForm('Tiene 3,5 kilos y 1.234 libros.', 'es')).toBe('Tiene tres coma cinco kilos y mil doscientos treinta y cuatro libros.');
+    expect(toSpokenForm('Tiene 3,5 kilos y 1.234 libros.', 'es')).toBe(
+      'Tiene tres coma cinco kilos y mil doscientos treinta y cuatro libros.',
+    );
   });
 
   it('Portuguese: "--" removed, reais, feminine ordinals, Brazilian teens', () => {
@@ -47,14 +54,32 @@ describe('spoken form', () => {
   });
 
   it('never leaves digits or invisible controls in en/es/pt output, and never throws (property)', () => {
-    const text = fc.array(
-      fc.oneof(
-        fc.constantFrom('$5', '€3.50', '1.º', '21st', '50%', '3 km', '1,234.5', 'Mr.', 'Sra.', ' ', '\n', '—', '\u200B', '\u202E', 'S/ 20'),
-        fc.integer({ min: -10_000_000, max: 10_000_000 }).map(String),
-        fc.string({ unit: 'grapheme', maxLength: 8 }).map((s) => s.replace(/\d/g, '')),
-      ),
-      { maxLength: 20 },
-    ).map((parts) => parts.join(' '));
+    const text = fc
+      .array(
+        fc.oneof(
+          fc.constantFrom(
+            '$5',
+            '€3.50',
+            '1.º',
+            '21st',
+            '50%',
+            '3 km',
+            '1,234.5',
+            'Mr.',
+            'Sra.',
+            ' ',
+            '\n',
+            '—',
+            '\u200B',
+            '\u202E',
+            'S/ 20',
+          ),
+          fc.integer({ min: -10_000_000, max: 10_000_000 }).map(String),
+          fc.string({ unit: 'grapheme', maxLength: 8 }).map((s) => s.replace(/\d/g, '')),
+        ),
+        { maxLength: 20 },
+      )
+      .map((parts) => parts.join(' '));
     fc.assert(
       fc.property(text, fc.constantFrom('en-US', 'es-ES', 'es-PE', 'pt-BR', 'pt-PT'), (input, language) => {
         const spoken = toSpokenForm(input, language);

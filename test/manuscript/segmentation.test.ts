@@ -15,7 +15,8 @@ function expectExactTiling(text: string, segments: Segment[]) {
 
 describe('segmentation', () => {
   it('English: separates quoted dialogue from its attribution, curly and straight, double and single', () => {
-    const text = 'Chapter 1\n\n“Is it you?” asked Anne. “I had given up hope.”\n\n\'We leave at dawn,\' said the captain.\n\nHe didn\'t answer.';
+    const text =
+      "Chapter 1\n\n“Is it you?” asked Anne. “I had given up hope.”\n\n'We leave at dawn,' said the captain.\n\nHe didn't answer.";
     const segments = segmentChapter(text, { headingText: 'Chapter 1' });
     expectExactTiling(text, segments);
     expect(view(segments)).toEqual([
@@ -30,7 +31,8 @@ describe('segmentation', () => {
   });
 
   it('Spanish: the raya opens the turn and separates the attribution', () => {
-    const text = '—¿Llegaste? —preguntó Rosa.\n\n—Ya voy —dijo Martín—. Espera un momento.\n\nLa tarde caía. «Vuelve pronto», gritó alguien.';
+    const text =
+      '—¿Llegaste? —preguntó Rosa.\n\n—Ya voy —dijo Martín—. Espera un momento.\n\nLa tarde caía. «Vuelve pronto», gritó alguien.';
     const segments = segmentChapter(text);
     expectExactTiling(text, segments);
     expect(view(segments)).toEqual([
@@ -83,25 +85,53 @@ describe('segmentation', () => {
   it('reproduces any chapter text exactly (property)', () => {
     const piece = fc.oneof(
       fc.constantFrom(
-        '"Hello," said Ann. ', '“Curly,” he said. ', "'Single,' she said. ", '—¿Llegaste? —preguntó Rosa.', '—Ya voy —dijo—. Bien.',
-        '-- Vens? -- disse Capitu.', '«Bonjour», dit-il. ', '* * *', 'Chapter 1', 'CAPÍTULO III', '—', '--', '"', '“', '«', '»',
-        "don't ", 'Mr. Smith. ', '...', '…', '😀 ', 'e\u0301', '\u200B', '\u00A0',
+        '"Hello," said Ann. ',
+        '“Curly,” he said. ',
+        "'Single,' she said. ",
+        '—¿Llegaste? —preguntó Rosa.',
+        '—Ya voy —dijo—. Bien.',
+        '-- Vens? -- disse Capitu.',
+        '«Bonjour», dit-il. ',
+        '* * *',
+        'Chapter 1',
+        'CAPÍTULO III',
+        '—',
+        '--',
+        '"',
+        '“',
+        '«',
+        '»',
+        "don't ",
+        'Mr. Smith. ',
+        '...',
+        '…',
+        '😀 ',
+        'e\u0301',
+        '\u200B',
+        '\u00A0',
       ),
       fc.string({ unit: 'grapheme', maxLength: 30 }),
       fc.string({ unit: 'binary', maxLength: 10 }),
     );
     const separator = fc.constantFrom(' ', '\n', '\n\n', '\r\n', '\r\n\r\n', '\r', '\t', '  \n \n', '');
-    const chapterText = fc.array(fc.tuple(piece, separator), { maxLength: 40 }).map((parts) => parts.map(([p, s]) => p + s).join(''));
+    const chapterText = fc
+      .array(fc.tuple(piece, separator), { maxLength: 40 })
+      .map((parts) => parts.map(([p, s]) => p + s).join(''));
     fc.assert(
-      fc.property(chapterText, fc.integer({ min: 20, max: 400 }), fc.option(fc.constantFrom('Chapter 1', 'CAPÍTULO III', '—')), (text, max, heading) => {
-        const segments = segmentChapter(text, { maxSegmentChars: max, headingText: heading ?? undefined });
-        expect(segments.map((s) => s.text).join('')).toBe(text);
-        for (let i = 0; i < segments.length; i++) {
-          expect(segments[i].startOffset).toBe(i === 0 ? 0 : segments[i - 1].endOffset);
-          expect(segments[i].endOffset).toBeGreaterThan(segments[i].startOffset);
-        }
-        if (text.length > 0) expect(segments[segments.length - 1].endOffset).toBe(text.length);
-      }),
+      fc.property(
+        chapterText,
+        fc.integer({ min: 20, max: 400 }),
+        fc.option(fc.constantFrom('Chapter 1', 'CAPÍTULO III', '—')),
+        (text, max, heading) => {
+          const segments = segmentChapter(text, { maxSegmentChars: max, headingText: heading ?? undefined });
+          expect(segments.map((s) => s.text).join('')).toBe(text);
+          for (let i = 0; i < segments.length; i++) {
+            expect(segments[i].startOffset).toBe(i === 0 ? 0 : segments[i - 1].endOffset);
+            expect(segments[i].endOffset).toBeGreaterThan(segments[i].startOffset);
+          }
+          if (text.length > 0) expect(segments[segments.length - 1].endOffset).toBe(text.length);
+        },
+      ),
       { numRuns: 400 },
     );
   });
