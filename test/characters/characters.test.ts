@@ -2,8 +2,9 @@ import { readFileSync } from 'fs';
 import fc from 'fast-check';
 import { attributeSpeakers, detectCharactersHeuristic, NARRATOR_ID, type Character } from '../../core/characters';
 import { castVoices, clampPitch, clampRate, clampStyleDegree, type VoiceDescriptor } from '../../core/casting';
+import { PRIDE_AND_PREJUDICE } from '../support/corpus';
 
-const book = readFileSync('/work/shared/corpus/pride-and-prejudice.txt', 'utf8');
+const book = readFileSync(PRIDE_AND_PREJUDICE, 'utf8');
 const chapters = book
   .split(/^Chapter \d+/m)
   .slice(1)

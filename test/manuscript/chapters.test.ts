@@ -5,9 +5,10 @@ import { detectChapters } from '../../core/manuscript/chapters';
 import { findGutenbergBody } from '../../core/manuscript/gutenberg';
 import type { DetectedChapter, ParsedManuscript } from '../../core/manuscript/manuscript';
 import { textStats } from '../../core/manuscript/stats';
+import { PRIDE_AND_PREJUDICE } from '../support/corpus';
 
 const fixture = (name: string) => readFileSync(join(__dirname, 'fixtures', name));
-const CORPUS_BOOK = join(__dirname, '../../../shared/corpus/pride-and-prejudice.txt');
+const CORPUS_BOOK = PRIDE_AND_PREJUDICE;
 
 function expectTiling(parsed: ParsedManuscript, chapters: DetectedChapter[]) {
   expect(chapters.length).toBeGreaterThan(0);

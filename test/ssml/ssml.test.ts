@@ -11,6 +11,7 @@ import {
 } from '../../core/ssml';
 import type { VoiceDescriptor } from '../../core/casting';
 import { decodeXmlEntities, exportPls, importPls, segmentsAffectedBy, type LexiconEntry } from '../../core/lexicon';
+import { PRIDE_AND_PREJUDICE } from '../support/corpus';
 
 const voices: VoiceDescriptor[] = [
   { name: 'en-US-AvaNeural', locale: 'en-US', gender: 'female', styles: ['cheerful'], engine: 'azure' },
@@ -133,7 +134,7 @@ describe('SSML builder', () => {
   });
 
   it('batches the whole corpus book within every Azure limit, never splitting a segment', () => {
-    const book = readFileSync('/work/shared/corpus/pride-and-prejudice.txt', 'utf8');
+    const book = readFileSync(PRIDE_AND_PREJUDICE, 'utf8');
     const segments: SsmlSegment[] = [];
     for (let start = 0, index = 0; start < book.length; start += 1000, index++) {
       segments.push({
