@@ -5,7 +5,7 @@ import { runFfmpeg } from './ffmpeg';
 import { concatList, linkIntoDir, withTempDir } from './tempFiles';
 import { readWavInfo } from './wavHeader';
 import { probe } from './probe';
-import type { AudioTags } from '../../core/ports/audio';
+import type { AudioTags, M4bRequest } from '../../core/ports/audio';
 
 export type { AudioTags };
 
@@ -58,14 +58,7 @@ export async function encodeMp3Cbr(master: string, out: string, options: Mp3Opti
   );
 }
 
-export interface M4bInput extends ToolOptions {
-  chapters: { title: string; file: string }[];
-  out: string;
-  tags: AudioTags;
-  coverJpeg?: string;
-  bitrateKbps?: number;
-  workDir: string;
-}
+export interface M4bInput extends M4bRequest, ToolOptions {}
 
 export interface M4bResult {
   durationSec: number;

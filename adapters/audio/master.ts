@@ -6,41 +6,26 @@
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { LoudnessMeasurement } from '../../core/audio/measurements';
+import type { MasterChapterRequest, MasteredChapter } from '../../core/ports/audio';
 import {
   correctionGainDb,
   DEFAULT_ROOM_TONE,
   loudnessGainDb,
   MASTER_SAMPLE_RATE_HZ,
-  type MasteringTarget,
 } from '../../core/audio/masteringTarget';
 import { runFfmpeg } from './ffmpeg';
 import { measureLoudness, MeasurementParser } from './measure';
 import { concatList, linkIntoDir, withTempDir, writeSilenceWav } from './tempFiles';
 import { readWavInfo, type WavInfo } from './wavHeader';
 
-export interface MasterChapterInput {
-  segmentFiles: { path: string; pauseAfterMs: number }[];
-  headRoomToneMs: number;
-  tailRoomToneMs: number;
-  target: MasteringTarget;
-  /** Room tone RMS level (dBFS), default −66. */
-  roomToneLevelDb?: number;
-  workDir: string;
+/** The port's request plus the tool paths and limits the adapter needs. */
+export interface MasterChapterInput extends MasterChapterRequest {
   ffmpegPath?: string;
   ffprobePath?: string;
-  signal?: AbortSignal;
   timeoutMs?: number;
 }
 
-export interface MasterChapterResult {
-  outFile: string;
-  durationSec: number;
-  gainDb: number;
-  /** Where each segment starts in the master (seconds), for splitting at boundaries and for regeneration. */
-  segmentStartsSec: number[];
-  measured: LoudnessMeasurement;
-}
+export type MasterChapterResult = MasteredChapter;
 
 const MAX_SEGMENTS = 5000;
 const MAX_PAUSE_MS = 20_000;

@@ -244,7 +244,8 @@ function continueAsNew(record: InstanceRecord, input: string | null, now: Date, 
   });
 }
 
-function notifyParent(
+/** Posts a finished sub-orchestration's result to its parent (also re-posted by start-up recovery). */
+export function notifyParent(
   record: InstanceRecord,
   effects: Effects,
   now: Date,

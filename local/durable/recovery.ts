@@ -5,8 +5,9 @@
  */
 import { childStartMessage, timerMessage } from './actionApplier';
 import { Effects, emptyEffects, messageIds } from './effects';
-import { EventType, newEvent, pendingScheduled } from './history';
+import { EventType, pendingScheduled } from './history';
 import { InstanceStore, terminalStatuses } from './instanceStore';
+import { notifyParent } from './orchestrationRunner';
 import { encodeKey, HubStorage, statusOf } from './storage';
 
 export async function recoverEffects(store: InstanceStore, storage: HubStorage, now: Date): Promise<Effects> {
@@ -14,30 +15,14 @@ export async function recoverEffects(store: InstanceStore, storage: HubStorage, 
   for (const { record } of await store.list()) {
     const identity = { instanceId: record.instanceId, executionId: record.executionId };
     if (terminalStatuses.has(record.status)) {
-      if (record.parent) {
-        const parent = record.parent;
-        const event =
-          record.status === 'Completed'
-            ? newEvent(EventType.SubOrchestrationInstanceCompleted, now, {
-                TaskScheduledId: parent.taskScheduledId,
-                Result: record.output,
-              })
-            : newEvent(EventType.SubOrchestrationInstanceFailed, now, {
-                TaskScheduledId: parent.taskScheduledId,
-                Reason: String(record.output ?? ''),
-                FailureDetails: { ErrorType: 'OrchestrationFailure', ErrorMessage: String(record.output ?? '') },
-              });
-        effects.messages.push({
-          message: {
-            id: messageIds.childResult(record.executionId),
-            instanceId: parent.instanceId,
-            kind: 'event',
-            executionId: parent.executionId,
-            event,
-          },
-          visibleAtMs: 0,
-        });
-      }
+      notifyParent(
+        record,
+        effects,
+        now,
+        record.status === 'Completed'
+          ? { result: record.output }
+          : { failure: { ErrorType: 'OrchestrationFailure', ErrorMessage: String(record.output ?? '') } },
+      );
       continue;
     }
     if (record.history.length === 0) {
