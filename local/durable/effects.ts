@@ -18,4 +18,28 @@ export const messageIds = {
   taskResult: (executionId: string, taskId: number) => `result|${executionId}|${taskId}`,
   childStart: (parentExecutionId: string, taskId: number) => `start|${parentExecutionId}|${taskId}`,
   childResult: (childExecutionId: string) => `child-result|${childExecutionId}`,
+  executionStart: (executionId: string) => `start|${executionId}`,
 };
+
+/** The inbox message that starts an execution (new, after continueAsNew, or one a crash left unstarted). */
+export function executionStartMessage(
+  execution: { instanceId: string; executionId: string; name: string },
+  input: string | null,
+): InboxMessage {
+  return {
+    id: messageIds.executionStart(execution.executionId),
+    instanceId: execution.instanceId,
+    kind: 'start',
+    executionId: execution.executionId,
+    name: execution.name,
+    input,
+  };
+}
+
+export function postExecutionStart(
+  effects: Effects,
+  execution: { instanceId: string; executionId: string; name: string },
+  input: string | null,
+): void {
+  effects.messages.push({ message: executionStartMessage(execution, input), visibleAtMs: 0 });
+}

@@ -9,6 +9,7 @@ import { ConcurrencyConflict, InstanceRecord, InstanceStore, RuntimeStatus, term
 import { statusView } from './statusView';
 import type { Inbox } from './workQueues';
 import { managementPayload } from './clientBinding';
+import { executionStartMessage } from './effects';
 
 export const DURABLE_PATH_PREFIX = '/runtime/webhooks/durabletask/';
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
@@ -111,14 +112,7 @@ async function startNew(
       throw new HttpError(409, `Instance '${instanceId}' is being started by another request.`);
     throw error;
   }
-  await deps.inbox.post({
-    id: `start|${record.executionId}`,
-    instanceId,
-    kind: 'start',
-    executionId: record.executionId,
-    name,
-    input,
-  });
+  await deps.inbox.post(executionStartMessage(record, input));
   deps.kick();
   return managementPayload(deps.baseUrl(), deps.taskHubName, instanceId);
 }

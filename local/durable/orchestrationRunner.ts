@@ -16,7 +16,7 @@ import {
   toJsonString,
 } from './history';
 import { InstanceRecord, terminalStatuses } from './instanceStore';
-import { Effects, emptyEffects, messageIds } from './effects';
+import { Effects, emptyEffects, messageIds, postExecutionStart } from './effects';
 import { applyActions } from './actionApplier';
 import { isRetrySensitive, retryFollowUp } from './retries';
 import type { InboxMessage } from './workQueues';
@@ -231,17 +231,7 @@ function continueAsNew(record: InstanceRecord, input: string | null, now: Date, 
   record.output = null;
   record.status = 'ContinuedAsNew';
   record.lastUpdatedTime = now.toISOString();
-  effects.messages.push({
-    message: {
-      id: `start|${record.executionId}`,
-      instanceId: record.instanceId,
-      kind: 'start',
-      executionId: record.executionId,
-      name: record.name,
-      input,
-    },
-    visibleAtMs: 0,
-  });
+  postExecutionStart(effects, record, input);
 }
 
 /** Posts a finished sub-orchestration's result to its parent (also re-posted by start-up recovery). */

@@ -4,7 +4,7 @@
  * answered, timers not fired, sub-orchestrations not answered, starts not yet run, and results owed to parents.
  */
 import { childStartMessage, timerMessage } from './actionApplier';
-import { Effects, emptyEffects, messageIds } from './effects';
+import { Effects, emptyEffects, messageIds, postExecutionStart } from './effects';
 import { EventType, pendingScheduled } from './history';
 import { InstanceStore, terminalStatuses } from './instanceStore';
 import { notifyParent } from './orchestrationRunner';
@@ -26,17 +26,7 @@ export async function recoverEffects(store: InstanceStore, storage: HubStorage, 
       continue;
     }
     if (record.history.length === 0) {
-      effects.messages.push({
-        message: {
-          id: `start|${record.executionId}`,
-          instanceId: record.instanceId,
-          kind: 'start',
-          executionId: record.executionId,
-          name: record.name,
-          input: record.input,
-        },
-        visibleAtMs: 0,
-      });
+      postExecutionStart(effects, record, record.input);
       continue;
     }
     for (const event of pendingScheduled(record.history)) {
