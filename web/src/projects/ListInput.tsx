@@ -1,5 +1,6 @@
 import { useId, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { describedByIds, FieldNotes } from '../ui/FieldNotes';
 
 interface ListInputProps {
   id: string;
@@ -37,7 +38,7 @@ export function ListInput({ id, label, hint, values, onChange, error, required, 
       onChange(values.slice(0, -1));
     }
   };
-  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
+  const describedBy = describedByIds(hintId, errorId, hint, error);
 
   return (
     <div className={`field field--list${error ? ' field--invalid' : ''}`}>
@@ -77,16 +78,7 @@ export function ListInput({ id, label, hint, values, onChange, error, required, 
           {t('list.add')}
         </button>
       </div>
-      {hint && (
-        <p id={hintId} className="field__hint">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={errorId} className="field__error">
-          {error}
-        </p>
-      )}
+      <FieldNotes hintId={hintId} hint={hint} errorId={errorId} error={error} />
     </div>
   );
 }

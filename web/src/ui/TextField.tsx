@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { describedByIds, FieldNotes } from './FieldNotes';
 
 interface TextFieldProps {
   id: string;
@@ -25,7 +26,7 @@ export function TextField(props: TextFieldProps) {
   const { id, label, value, onChange, hint, error, required, multiline } = props;
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
-  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
+  const describedBy = describedByIds(hintId, errorId, hint, error);
   const common = {
     id,
     name: id,
@@ -55,16 +56,7 @@ export function TextField(props: TextFieldProps) {
           onChange={(event) => onChange(event.target.value)}
         />
       )}
-      {hint && (
-        <p id={hintId} className="field__hint">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={errorId} className="field__error">
-          {error}
-        </p>
-      )}
+      <FieldNotes hintId={hintId} hint={hint} errorId={errorId} error={error} />
     </div>
   );
 }
