@@ -45,11 +45,6 @@ export function services(): Services {
   return built;
 }
 
-/** Tests and the local host reset between differently configured runs in one process. */
-export function resetServicesForTests(): void {
-  built = undefined;
-}
-
 function azureCredential(config: AppEnvironment): TokenCredential {
   return new DefaultAzureCredential(config.AZURE_CLIENT_ID ? { managedIdentityClientId: config.AZURE_CLIENT_ID } : {});
 }

@@ -144,8 +144,3 @@ export function getConfig(): AppEnvironment {
   cached ??= Object.freeze(parseConfig(process.env));
   return cached;
 }
-
-/** For tests and the local host that set the environment before the app loads. */
-export function resetConfigForTests(): void {
-  cached = undefined;
-}

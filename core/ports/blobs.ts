@@ -15,10 +15,6 @@ export interface BlobStore {
   readUrl(name: string, ttlSeconds: number, downloadFileName?: string): Promise<string>;
 }
 
-export function tenantBlobPrefix(tenantId: string): string {
-  return `tenants/${tenantId}/`;
-}
-
 export function projectBlobPrefix(tenantId: string, projectId: string): string {
   return `tenants/${tenantId}/projects/${projectId}/`;
 }

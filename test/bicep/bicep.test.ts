@@ -1,5 +1,6 @@
 import { accessSync, constants, existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { containerDefinitions } from '../../adapters/cosmos/containers';
 import { type BicepFile, type ResourceDeclaration } from './bicepReader';
 import { apiVersionYear, literalValue, objectEntries, propertyAt, resourcesOfType, textOf } from './bicepQueries';
 import { allResources, bicepRoot, deployed, files, main, moduleFile, name, repoRoot, single } from './bicepFixtures';
@@ -254,6 +255,12 @@ describe('resource settings the issue asks for', () => {
     for (const perProject of ['chapters', 'characters', 'segments', 'jobs', 'packages', 'costs']) {
       expect(key(perProject)).toEqual({ paths: ['/tenantId', '/projectId'], kind: 'MultiHash', version: 2 });
     }
+    // The app (and the local launcher) use exactly these containers with these keys.
+    const deployedContainers = Object.fromEntries(containers.map((c) => [c.name, c.partitionKey.paths]));
+    const appContainers = Object.fromEntries(
+      Object.values(containerDefinitions).map((c) => [c.id, c.partitionKeyPaths]),
+    );
+    expect(deployedContainers).toEqual(appContainers);
   });
 
   test('event grid topic takes CloudEvents; the dispatcher subscription is made after deploy', () => {

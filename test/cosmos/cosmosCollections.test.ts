@@ -1,0 +1,104 @@
+import { CosmosClient } from '@azure/cosmos';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { containerDefinitions } from '../../adapters/cosmos/containers';
+import { CosmosProjectCollection, CosmosTenantCollection } from '../../adapters/cosmos/cosmosCollections';
+import { ConflictError, PreconditionFailedError } from '../../core/errors';
+import { startCosmos, type RunningCosmos } from '../../local/emulators/cosmos';
+
+interface Note {
+  id: string;
+  tenantId: string;
+  projectId: string;
+  text: string;
+  etag?: string;
+}
+
+const clientFor = (cosmos: RunningCosmos) =>
+  new CosmosClient({
+    endpoint: cosmos.endpoint,
+    key: cosmos.key,
+    connectionPolicy: { enableEndpointDiscovery: false },
+  });
+
+let cosmos: RunningCosmos;
+let client: CosmosClient;
+
+beforeAll(async () => {
+  cosmos = await startCosmos({ port: 0, database: 'khipu' });
+  client = clientFor(cosmos);
+});
+afterAll(async () => {
+  client?.dispose();
+  await cosmos?.stop();
+});
+
+describe('Cosmos collections on the emulator', () => {
+  it('scopes tenant documents by partition and WHERE: another tenant’s id reads as absent', async () => {
+    const users = new CosmosTenantCollection<{ id: string; tenantId: string; email: string; etag?: string }>(
+      client.database('khipu').container(containerDefinitions.users.id),
+    );
+    await users.create({ id: 'same-id', tenantId: 'ta', email: 'a@a.test' });
+    await users.create({ id: 'same-id', tenantId: 'tb', email: 'b@b.test' });
+    expect((await users.get('ta', 'same-id'))?.email).toBe('a@a.test');
+    expect(await users.get('tc', 'same-id')).toBeUndefined();
+    const listed = await users.list('tb', { page: { pageSize: 10 } });
+    expect(listed.items.map((u) => u.email)).toEqual(['b@b.test']);
+    await expect(users.create({ id: 'same-id', tenantId: 'ta', email: 'dup@a.test' })).rejects.toBeInstanceOf(
+      ConflictError,
+    );
+  });
+
+  it('keeps per-project content under the hierarchical (tenantId, projectId) key, with ETags and paging', async () => {
+    const notes = new CosmosProjectCollection<Note>(
+      client.database('khipu').container(containerDefinitions.chapters.id),
+    );
+    for (let i = 0; i < 5; i++) await notes.create({ id: `n${i}`, tenantId: 'ta', projectId: 'p1', text: `note ${i}` });
+    // Ids are server-generated and unique per tenant: the emulator only enforces uniqueness on the first key level.
+    await notes.create({ id: 'm0', tenantId: 'ta', projectId: 'p2', text: 'other project' });
+    await notes.create({ id: 'n0', tenantId: 'tb', projectId: 'p1', text: 'other tenant' });
+
+    expect((await notes.get('ta', 'p2', 'm0'))?.text).toBe('other project');
+    expect(await notes.get('ta', 'p2', 'n0')).toBeUndefined();
+    expect(await notes.get('tb', 'p2', 'n0')).toBeUndefined();
+    expect((await notes.get('tb', 'p1', 'n0'))?.text).toBe('other tenant');
+
+    const order = { field: 'id', direction: 'ASC' } as const;
+    const first = await notes.list('ta', 'p1', { orderBy: order, page: { pageSize: 2 } });
+    expect(first.items.map((n) => n.id)).toEqual(['n0', 'n1']);
+    const rest = await notes.list('ta', 'p1', {
+      orderBy: order,
+      page: { pageSize: 10, continuationToken: first.continuationToken ?? undefined },
+    });
+    expect(rest.items.map((n) => n.id)).toEqual(['n2', 'n3', 'n4']);
+
+    const stored = (await notes.get('ta', 'p1', 'n1'))!;
+    await notes.replace({ ...stored, text: 'edited' }, stored.etag!);
+    await expect(notes.replace({ ...stored, text: 'lost update' }, stored.etag!)).rejects.toBeInstanceOf(
+      PreconditionFailedError,
+    );
+    expect((await notes.get('ta', 'p1', 'n1'))?.text).toBe('edited');
+  });
+
+  it('keeps documents across a restart through its snapshot', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'khipu-cosmos-'));
+    try {
+      const snapshotFile = path.join(dir, 'snapshot.json');
+      const first = await startCosmos({ port: 0, database: 'khipu', snapshotFile });
+      const c1 = clientFor(first);
+      await c1.database('khipu').container('projects').items.create({ id: 'kept', tenantId: 'ta' });
+      c1.dispose();
+      await first.stop();
+
+      const second = await startCosmos({ port: 0, database: 'khipu', snapshotFile });
+      const c2 = clientFor(second);
+      const { resource } = await c2.database('khipu').container('projects').item('kept', 'ta').read();
+      expect(resource?.id).toBe('kept');
+      c2.dispose();
+      await second.stop();
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
