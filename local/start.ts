@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { defaultPorts, REPO_ROOT, startPlatform } from './platform';
@@ -9,7 +10,7 @@ import { defaultPorts, REPO_ROOT, startPlatform } from './platform';
 async function main(): Promise<void> {
   const dataDir = path.join(REPO_ROOT, '.khipu');
   const verbose = process.argv.includes('--verbose');
-  const webBuilt = fs.existsSync(path.join(REPO_ROOT, 'web', 'dist', 'index.html'));
+  const webBuilt = ensureWebBuilt();
   const platform = await startPlatform({
     dataDir,
     ports: defaultPorts,
@@ -17,7 +18,7 @@ async function main(): Promise<void> {
     log: verbose ? (line) => console.log(line) : undefined,
   });
   const rows: [string, string][] = [
-    ['Web app', platform.urls.web ?? '(not built: run `npm run build -w web`)'],
+    ['Web app', platform.urls.web ?? '(the web build failed: run `npm run build -w web` to see why)'],
     ['API', `${platform.urls.api}/v1`],
     ['API docs', `${platform.urls.api}/docs`],
     ['Identity provider', `${platform.urls.identity}/.well-known/openid-configuration`],
@@ -44,6 +45,15 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+/** The first `npm start` on a fresh clone builds the web app once (a few seconds); later starts reuse web/dist. */
+function ensureWebBuilt(): boolean {
+  if (fs.existsSync(path.join(REPO_ROOT, 'web', 'dist', 'index.html'))) return true;
+  console.log('Building the web app (first start)…');
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  const result = spawnSync(npm, ['run', 'build', '-w', 'web'], { cwd: REPO_ROOT, stdio: 'inherit' });
+  return result.status === 0;
 }
 
 main().catch((error: unknown) => {

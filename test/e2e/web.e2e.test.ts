@@ -9,9 +9,8 @@ import { startPlatformTarget, type E2eTarget } from './support/target';
 /**
  * The web app in real headless Chromium: sign-in through the identity provider, projects list, create with API
  * validation errors, edit with ETag conflicts, cover upload, archive, read-only validators, language switch.
- * Runs against the whole local platform (`startStubTarget` swaps in the stub API for UI-only work).
+ * Runs against the whole local platform, as `npm start` brings it up.
  */
-const startTarget = startPlatformTarget;
 
 const CREATOR = 'creator@andes.test';
 const VALIDATOR = 'validator@andes.test';
@@ -33,7 +32,7 @@ let tempDir: string;
 
 beforeAll(async () => {
   tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'khipu-web-e2e-'));
-  target = await startTarget();
+  target = await startPlatformTarget();
   browser = await launchBrowser();
 });
 

@@ -1,11 +1,6 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { startDevIdentityProvider } from '../../../local/identity/devIdentityProvider';
-import { seedTenants, seedUsers } from '../../../local/identity/seedUsers';
-import { startWebServer } from '../../../local/web/webServer';
-import { startStubApi } from './stubApi';
 
 /** What the browser tests need from whatever serves the app: where it is, how to pick a user, how to stop it. */
 export interface E2eTarget {
@@ -27,50 +22,6 @@ export function assertWebBuilt(): void {
 /** Both the dev IdP's page and any look-alike list users as buttons carrying their email. */
 async function clickUserButton(page: Page, email: string): Promise<void> {
   await page.getByRole('button', { name: new RegExp(email.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i') }).click();
-}
-
-/**
- * The real dev identity provider and web server in front of the in-memory stub API (test/e2e/support/stubApi.ts).
- */
-export async function startStubTarget(): Promise<E2eTarget> {
-  assertWebBuilt();
-  const keyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'khipu-e2e-keys-'));
-  const stops: (() => Promise<void>)[] = [async () => fs.rmSync(keyDir, { recursive: true, force: true })];
-  const stop = async () => {
-    for (const step of stops.reverse()) await step().catch(() => undefined);
-  };
-  try {
-    const audience = 'api://khipu-e2e';
-    const identity = await startDevIdentityProvider({
-      port: 0,
-      audience,
-      keyDir,
-      users: seedUsers,
-      tenantClaim: 'tid',
-      rolesClaim: 'roles',
-    });
-    stops.push(identity.stop);
-    const api = await startStubApi({
-      authConfig: {
-        mode: 'local',
-        issuer: identity.issuer,
-        authorizationEndpoint: `${identity.url}/authorize`,
-        clientId: 'khipu-web',
-        audience,
-        scope: 'openid profile email',
-      },
-      tenants: seedTenants,
-      tenantClaim: 'tid',
-      rolesClaim: 'roles',
-    });
-    stops.push(api.stop);
-    const web = await startWebServer({ port: 0, distDir: WEB_DIST, apiBaseUrl: api.url });
-    stops.push(web.stop);
-    return { webUrl: web.url, chooseUser: clickUserButton, stop };
-  } catch (error) {
-    await stop();
-    throw error;
-  }
 }
 
 /** The whole local platform as `npm start` runs it (emulators, Functions host, dev IdP, web server). */
