@@ -36,9 +36,8 @@ endpoint({
     200: { description: 'Current identity', schema: MeView },
     401: { description: 'Not signed in', schema: ErrorBody },
   },
-  async handle({ principal, services }) {
+  async handle({ principal, tenant }) {
     const p = principal!;
-    const tenant = p.kind === 'tenant-user' ? await services.tenants.current(p) : null;
     const view: z.infer<typeof MeView> = {
       principal: {
         kind: p.kind,

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { z } from 'zod';
 import type { Principal } from '../../core/auth/principal';
+import type { TenantRecord } from '../../core/tenants/tenant';
 import { DomainError, UnauthenticatedError } from '../../core/errors';
 import { services, type Services } from '../../adapters/compositionRoot';
 import { extractBearerToken } from '../../adapters/identity/jwtTokenVerifier';
@@ -26,6 +27,8 @@ export interface RequestContext<P, Q, B> {
   ifMatch: string | undefined;
   request: HttpRequest;
   services: Services;
+  /** The caller's tenant, already read (and found active) while authenticating a tenant user. */
+  tenant: TenantRecord | undefined;
 }
 
 let rateLimiter: TenantRateLimiter | undefined;
@@ -63,11 +66,12 @@ async function handle(
   const started = Date.now();
   const requestId = validRequestId(request.headers.get('x-request-id')) ?? randomUUID();
   let principal: Principal | undefined;
+  let tenant: TenantRecord | undefined;
   let svc: Services | undefined;
   let status = 500;
   try {
     svc = services();
-    principal = await authenticate(definition.access, request, svc);
+    ({ principal, tenant } = await authenticate(definition.access, request, svc));
     rateLimiter ??= new TenantRateLimiter(svc.config.RATE_LIMIT_PER_MINUTE);
     if (principal)
       rateLimiter.take(principal.kind === 'tenant-user' ? `t:${principal.tenantId}` : `u:${principal.userId}`);
@@ -83,6 +87,7 @@ async function handle(
       ifMatch: request.headers.get('if-match') ?? undefined,
       request,
       services: svc,
+      tenant,
     };
     const reply = definition.idempotent
       ? await withIdempotency(
@@ -119,16 +124,23 @@ function validRequestId(value: string | null): string | undefined {
   return value && /^[A-Za-z0-9._-]{8,128}$/.test(value) ? value : undefined;
 }
 
-async function authenticate(access: Access, request: HttpRequest, svc: Services): Promise<Principal | undefined> {
+async function authenticate(
+  access: Access,
+  request: HttpRequest,
+  svc: Services,
+): Promise<{ principal?: Principal; tenant?: TenantRecord }> {
   const token = extractBearerToken(request.headers);
-  if (access === 'public') return token ? svc.tokenVerifier.verify(token).catch(() => undefined) : undefined;
+  if (access === 'public') {
+    return { principal: token ? await svc.tokenVerifier.verify(token).catch(() => undefined) : undefined };
+  }
   if (!token) throw new UnauthenticatedError();
   const principal = await svc.tokenVerifier.verify(token);
-  if (principal.kind === 'tenant-user') {
-    await svc.tenants.assertActive(principal.tenantId);
-    await svc.users.assertNotDeactivated(principal.tenantId, principal.userId);
-  }
-  return principal;
+  if (principal.kind !== 'tenant-user') return { principal };
+  const [tenant] = await Promise.all([
+    svc.tenants.assertActive(principal.tenantId),
+    svc.users.assertNotDeactivated(principal.tenantId, principal.userId),
+  ]);
+  return { principal, tenant };
 }
 
 function parse(schema: z.ZodObject | undefined, value: unknown, where: 'path' | 'query'): unknown {
