@@ -9,3 +9,4 @@ import './users';
 import './projects';
 import './covers';
 import './openapi';
+import './maintenance';

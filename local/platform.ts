@@ -10,6 +10,7 @@ import { startDevIdentityProvider } from './identity/devIdentityProvider';
 import { seedUsers } from './identity/seedUsers';
 import { startEventGridEmulator } from './eventgrid/eventGridEmulator';
 import { createDurableExtension } from './durable';
+import { createTimerExtension } from './host/timerTriggers';
 import { seedDirectory, userLookup } from './seed';
 
 export const REPO_ROOT = path.resolve(__dirname, '..');
@@ -136,6 +137,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       extensions: [
         createDurableExtension({ storageConnectionString: azurite.connectionString, taskHubName: LOCAL_TASK_HUB }),
         eventGrid.asHostExtension(),
+        createTimerExtension({ settings: env, logger: (line) => log(JSON.stringify(line)) }),
       ],
       logger: (line) => log(JSON.stringify(line)),
     });

@@ -103,6 +103,16 @@ export class TenantService {
     return this.deps.tenants.replace(next, ifMatch ?? tenant.etag!);
   }
 
+  /** Every tenant id, page by page: for system jobs such as retention (never exposed to a caller). */
+  async *allTenantIds(): AsyncGenerator<string> {
+    let continuationToken: string | undefined;
+    do {
+      const page = await this.deps.tenants.list({ page: { pageSize: 100, continuationToken } });
+      for (const tenant of page.items) yield tenant.id;
+      continuationToken = page.continuationToken ?? undefined;
+    } while (continuationToken);
+  }
+
   /** Refuses work for suspended tenants; called on every tenant request. */
   async assertActive(tenantId: string): Promise<TenantRecord> {
     const tenant = await this.deps.tenants.get(tenantId);
