@@ -118,7 +118,6 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       EVENTGRID_TOPIC_KEY: EVENTGRID_LOCAL_KEY,
       AUTH_ISSUER: identity.issuer,
       AUTH_AUDIENCE: LOCAL_AUDIENCE,
-      DEV_IDENTITY_ENABLED: 'true',
       ...options.env,
     };
     // The app reads its configuration from the environment, as it does under the real Functions host. The host loads

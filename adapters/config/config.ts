@@ -65,7 +65,6 @@ const localSchema = baseSchema.extend({
   SPEECH_KEY: z.string().optional(),
   OPENAI_API_KEY: z.string().optional(),
   WEBHOOK_ALLOW_LOOPBACK: boolFlag,
-  DEV_IDENTITY_ENABLED: boolFlag,
 });
 
 const forbiddenInAzure = z.undefined({ message: 'must not be set in azure mode (keyless)' }).optional();

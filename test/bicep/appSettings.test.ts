@@ -32,7 +32,7 @@ describe('Function App settings follow the config schema', () => {
     'OPENAI_TEMPERATURE',
   ];
   /** Local-only switches the azure schema ignores rather than rejects. */
-  const localSwitches = ['WEBHOOK_ALLOW_LOOPBACK', 'DEV_IDENTITY_ENABLED'];
+  const localSwitches = ['WEBHOOK_ALLOW_LOOPBACK'];
   const rejectedInAzure = allConfigKeys.filter((key) => {
     try {
       parseConfig({ ...sampleEnvironment(), [key]: 'x' });
