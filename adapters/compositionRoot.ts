@@ -13,7 +13,11 @@ import { UserService } from '../core/users/userService';
 import { AzureBlobStore } from './blob/azureBlobStore';
 import { type AppEnvironment, getConfig } from './config/config';
 import { containerDefinitions } from './cosmos/containers';
-import { CosmosTenantCollection, CosmosTenantDirectory } from './cosmos/cosmosCollections';
+import { CosmosProjectCollection, CosmosTenantCollection, CosmosTenantDirectory } from './cosmos/cosmosCollections';
+import type { ChapterRecord, CharacterRecord, ManuscriptRecord, SegmentRecord } from '../core/book/records';
+import type { JobRecord } from '../core/jobs/job';
+import { JobService } from '../core/jobs/jobService';
+import type { ProjectCollection } from '../core/ports/documents';
 import { createJwtTokenVerifier } from './identity/jwtTokenVerifier';
 import { sharpCoverProcessor } from './images/sharpCoverProcessor';
 import { createLogger } from './logging/logger';
@@ -36,6 +40,14 @@ export interface Services {
   projects: ProjectService;
   tenants: TenantService;
   users: UserService;
+  /** The book's documents; manuscripts live beside chapters (`type` tells them apart). */
+  book: {
+    manuscripts: ProjectCollection<ManuscriptRecord>;
+    chapters: ProjectCollection<ChapterRecord>;
+    characters: ProjectCollection<CharacterRecord>;
+    segments: ProjectCollection<SegmentRecord>;
+  };
+  jobs: JobService;
 }
 
 let built: Services | undefined;
@@ -81,6 +93,7 @@ function buildServices(config: AppEnvironment): Services {
   const blobs = buildBlobs(config);
   const clock = systemClock;
   const ids = randomIds;
+  const projectService = new ProjectService({ projects, users, blobs, covers: sharpCoverProcessor, clock, ids });
   return {
     config,
     logger,
@@ -96,7 +109,19 @@ function buildServices(config: AppEnvironment): Services {
       rolesClaim: config.AUTH_ROLES_CLAIM,
     }),
     idempotency: new IdempotencyStore(container('idempotency')),
-    projects: new ProjectService({ projects, users, blobs, covers: sharpCoverProcessor, clock, ids }),
+    projects: projectService,
+    book: {
+      manuscripts: new CosmosProjectCollection<ManuscriptRecord>(container('chapters')),
+      chapters: new CosmosProjectCollection<ChapterRecord>(container('chapters')),
+      characters: new CosmosProjectCollection<CharacterRecord>(container('characters')),
+      segments: new CosmosProjectCollection<SegmentRecord>(container('segments')),
+    },
+    jobs: new JobService({
+      jobs: new CosmosProjectCollection<JobRecord>(container('jobs')),
+      projects: projectService,
+      clock,
+      ids,
+    }),
     tenants: new TenantService({ tenants, users, clock, ids }),
     users: new UserService({ users, clock, ids }),
   };

@@ -10,3 +10,4 @@ import './projects';
 import './covers';
 import './openapi';
 import './maintenance';
+import './jobs';

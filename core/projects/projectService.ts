@@ -8,7 +8,8 @@ import type { Filter, Page, TenantCollection } from '../ports/documents';
 import type { CoverProcessor } from '../ports/images';
 import type { Clock, IdGenerator } from '../ports/system';
 import type { UserRecord } from '../users/user';
-import { emptyProductionFacts, searchTextOf, type ProjectRecord } from './project';
+import { updateWithRetry } from '../common/optimisticUpdate';
+import { emptyProductionFacts, searchTextOf, type ProductionFacts, type ProjectRecord } from './project';
 
 export interface ProjectServiceDeps {
   projects: TenantCollection<ProjectRecord>;
@@ -193,6 +194,32 @@ export class ProjectService {
   ): Promise<string | undefined> {
     const { project } = await this.load(principal, projectId, 'project.read');
     return project.cover?.blobs[variant];
+  }
+
+  /**
+   * Keeps the production facts current (the workflow view is derived from them). Called by the step that changed
+   * them, on behalf of the system, so it does not check a principal; the caller already did.
+   */
+  updateFacts(
+    tenantId: string,
+    projectId: string,
+    change: Partial<ProductionFacts> | ((facts: ProductionFacts) => Partial<ProductionFacts>),
+  ): Promise<ProjectRecord> {
+    return updateWithRetry(
+      'Project',
+      () => this.deps.projects.get(tenantId, projectId),
+      (doc, etag) => this.deps.projects.replace(doc, etag),
+      (project) => {
+        const facts = { ...emptyProductionFacts, ...project.facts };
+        const patch = typeof change === 'function' ? change(facts) : change;
+        return { ...project, facts: { ...facts, ...patch } };
+      },
+    );
+  }
+
+  /** Reads a project for system work (orchestrations); tenant scoping still applies. */
+  find(tenantId: string, projectId: string): Promise<ProjectRecord | undefined> {
+    return this.deps.projects.get(tenantId, projectId);
   }
 
   /** Removes projects archived longer than the retention period, with their blobs. Returns how many were purged. */

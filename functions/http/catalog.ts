@@ -35,6 +35,8 @@ export interface EndpointDefinition<
   idempotent?: boolean;
   /** Path parameters that name tenant-owned objects, for the tenant-isolation matrix. */
   objects?: Record<string, ObjectKind>;
+  /** The handler starts or steers durable orchestrations (binds a durable client; `ctx.orchestrations`). */
+  orchestrates?: boolean;
   /** Turns error details that carry stored records (e.g. 412 `current`) into API views. */
   presentErrorDetails?: (details: Record<string, unknown>) => Record<string, unknown>;
 }

@@ -11,6 +11,8 @@ import { toErrorResponse } from './errors';
 import { readBinaryBody, readJsonBody } from './body';
 import { TenantRateLimiter } from './rateLimiter';
 import { withIdempotency } from './idempotency';
+import { durableClientInput, orchestrationClientFor } from './orchestrationClient';
+import type { OrchestrationClient } from '../../core/ports/orchestrations';
 import { endpointCatalog, type AnyEndpoint, type EndpointDefinition, type Reply } from './catalog';
 
 export type { Reply } from './catalog';
@@ -29,6 +31,8 @@ export interface RequestContext<P, Q, B> {
   services: Services;
   /** The caller's tenant, already read (and found active) while authenticating a tenant user. */
   tenant: TenantRecord | undefined;
+  /** Present when the endpoint declares `orchestrates: true`. */
+  orchestrations: OrchestrationClient;
 }
 
 let rateLimiter: TenantRateLimiter | undefined;
@@ -54,6 +58,7 @@ export function endpoint<
     methods: [definition.method],
     route: definition.route,
     authLevel: 'anonymous',
+    ...(definition.orchestrates ? { extraInputs: [durableClientInput] } : {}),
     handler: (request, context) => handle(definition as unknown as AnyEndpoint, request, context),
   });
 }
@@ -88,6 +93,7 @@ async function handle(
       request,
       services: svc,
       tenant,
+      orchestrations: definition.orchestrates ? orchestrationClientFor(context) : unavailableOrchestrations,
     };
     const reply = definition.idempotent
       ? await withIdempotency(
@@ -119,6 +125,12 @@ async function handle(
     });
   }
 }
+
+const unavailableOrchestrations: OrchestrationClient = new Proxy({} as OrchestrationClient, {
+  get() {
+    throw new Error('This endpoint does not declare `orchestrates: true`');
+  },
+});
 
 function validRequestId(value: string | null): string | undefined {
   return value && /^[A-Za-z0-9._-]{8,128}$/.test(value) ? value : undefined;

@@ -1,4 +1,8 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import sharp from 'sharp';
+import { setCoverJpeg } from './isolation/core';
+import type { IsolationTable, Role } from './isolation/types';
 import { minimalMetadata, startTestPlatform, type TestPlatform } from '../support/testPlatform';
 
 /**
@@ -6,31 +10,24 @@ import { minimalMetadata, startTestPlatform, type TestPlatform } from '../suppor
  * endpoints join automatically) × every tenant role × {own object, other tenant's object, unassigned object}.
  * Other tenants' objects answer 404, forbidden actions 403, allowed ones 2xx.
  */
-type Role = 'admin' | 'creator' | 'validator';
 const roles: Role[] = ['admin', 'creator', 'validator'];
 const userOf = (role: Role, tenant: 'andes' | 'pampa' = 'andes') => `${role}@${tenant}.test`;
 
-/** SPEC.md §2 written out per operation: roles allowed on an object they own or are assigned to. */
-const allowedOnOwn: Record<string, Role[]> = {
-  getProject: ['admin', 'creator', 'validator'],
-  updateProject: ['admin', 'creator'],
-  archiveProject: ['admin', 'creator'],
-  deleteProject: ['admin', 'creator'],
-  restoreProject: ['admin'],
-  setProjectMembers: ['admin', 'creator'],
-  uploadCover: ['admin', 'creator'],
-  getCover: ['admin', 'creator', 'validator'],
-  getUser: ['admin'],
-  updateUser: ['admin'],
-};
-
-/** A valid request for operations that need one (so validation never masks authorization). */
-const requestFor: Record<string, (etag: string) => RequestInit & { json?: unknown }> = {
-  updateProject: (etag) => ({ headers: { 'if-match': etag }, json: { metadata: { subtitle: 'Matrix' } } }),
-  setProjectMembers: () => ({ json: { validatorIds: ['u-andes-validator'] } }),
-  uploadCover: () => ({ headers: { 'content-type': 'image/jpeg' }, body: cover }),
-  updateUser: () => ({ json: { displayName: 'Renamed by matrix' } }),
-};
+/** Every feature's entries (test/api/isolation/*.ts), merged: SPEC.md §2 written out per operation. */
+function loadIsolationTables(): IsolationTable {
+  const dir = path.join(__dirname, 'isolation');
+  const merged: IsolationTable = {};
+  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.ts') && !['types.ts', 'fixtures.ts'].includes(f))) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the folder is the registry; files join by existing
+    const table = (require(path.join(dir, file)) as { isolation?: IsolationTable }).isolation ?? {};
+    for (const [operationId, entry] of Object.entries(table)) {
+      if (operationId in merged) throw new Error(`${operationId} has two isolation entries`);
+      merged[operationId] = entry;
+    }
+  }
+  return merged;
+}
+const cases = loadIsolationTables();
 
 let platform: TestPlatform;
 let cover: Buffer;
@@ -41,6 +38,7 @@ beforeAll(async () => {
   cover = await sharp({ create: { width: 2400, height: 2400, channels: 3, background: '#884422' } })
     .jpeg()
     .toBuffer();
+  setCoverJpeg(cover);
   const doc = (await (await platform.api(null, '/openapi.json')).json()) as any;
   operations = Object.entries(
     doc.paths as Record<string, Record<string, { operationId: string; 'x-khipu-objects'?: Record<string, string> }>>,
@@ -121,7 +119,7 @@ async function fixtureFor(op: (typeof operations)[number], role: Role, situation
 }
 
 function expectedStatus(op: string, role: Role, situation: Situation, kind: string): 'ok' | 403 | 404 {
-  const allowed = allowedOnOwn[op];
+  const allowed = cases[op].allowed;
   if (kind === 'user') {
     if (role !== 'admin') return 403;
     return situation === 'otherTenant' ? 404 : 'ok';
@@ -133,7 +131,7 @@ function expectedStatus(op: string, role: Role, situation: Situation, kind: stri
 
 it('has an expectation for every object-scoped operation the app registers', () => {
   expect(operations.length).toBeGreaterThanOrEqual(10);
-  const missing = operations.map((o) => o.operationId).filter((id) => !(id in allowedOnOwn));
+  const missing = operations.map((o) => o.operationId).filter((id) => !(id in cases));
   expect(missing).toEqual([]);
 });
 
@@ -145,9 +143,16 @@ it.each(['own', 'otherTenant', 'unassigned'] as Situation[])(
       for (const role of roles) {
         const fixture = await fixtureFor(op, role, situation);
         const param = Object.keys(op.objects)[0];
-        const path = op.path.replace(/^\/api/, '').replace(`{${param}}`, fixture.id);
-        const init = requestFor[op.operationId]?.(fixture.etag) ?? {};
-        const res = await platform.api(userOf(role), path, { method: op.method, ...init });
+        const entry = cases[op.operationId];
+        const owner = situation === 'otherTenant' ? userOf('admin', 'pampa') : userOf('admin');
+        const prepared =
+          entry.prepare && Object.values(op.objects)[0] === 'project'
+            ? await entry.prepare({ platform, projectId: fixture.id, admin: owner })
+            : {};
+        let route = op.path.replace(/^\/api/, '').replace(`{${param}}`, fixture.id);
+        for (const [name, value] of Object.entries(prepared)) route = route.replace(`{${name}}`, value);
+        const init = entry.request?.(fixture.etag, prepared) ?? {};
+        const res = await platform.api(userOf(role), route, { method: op.method, ...init });
         const expected = expectedStatus(op.operationId, role, situation, Object.values(op.objects)[0]);
         const ok = expected === 'ok' ? res.status >= 200 && res.status < 300 : res.status === expected;
         if (!ok)

@@ -1,0 +1,129 @@
+/**
+ * The stored shape of a book in production: its manuscript, chapters, characters and segments. One document per
+ * object in the per-project Cosmos containers (partition `(tenantId, projectId)`). Every step of the pipeline reads
+ * and writes these; the API views in core/api are derived from them.
+ */
+import type { VoiceAssignment, CastingOverride } from '../casting/casting';
+import type { Character } from '../characters/character';
+import type { ChapterType, ManuscriptFormat, TocEntry } from '../manuscript/manuscript';
+import type { SegmentBoundary, SegmentKind } from '../planning/segmentation';
+import type { ProjectScopedDocument } from '../ports/documents';
+
+export interface ManuscriptRecord extends ProjectScopedDocument {
+  type: 'manuscript';
+  fileName: string;
+  contentType: string;
+  bytes: number;
+  sha256: string;
+  /** The original upload, kept as sent. */
+  originalBlob: string;
+  status: 'processing' | 'ready' | 'failed';
+  format: ManuscriptFormat | null;
+  detectedEncoding: string | null;
+  warnings: string[];
+  tocEntries: TocEntry[];
+  error: { code: string; message: string } | null;
+  /** The import job that parses it. */
+  jobId: string;
+  uploadedAt: string;
+  uploadedBy: string;
+}
+
+export interface ChapterStats {
+  words: number;
+  characters: number;
+  estimatedMinutes: number;
+}
+
+export interface ChapterMasterRecord {
+  blobName: string;
+  sha256: string;
+  durationSec: number;
+  /** Segment starts in the master, for splitting at segment boundaries and for the editor's timeline. */
+  segmentStartsSec: number[];
+  integratedLufs: number;
+  truePeakDb: number;
+  rmsDb: number;
+  peakDb: number;
+  noiseFloorDb: number;
+  masteredAt: string;
+  jobId: string;
+}
+
+export interface ChapterRecord extends ProjectScopedDocument {
+  type: 'chapter';
+  /** 0-based reading order; reorder rewrites it. */
+  order: number;
+  title: string;
+  chapterType: ChapterType;
+  /** The heading as written in the text ('' when none). */
+  headingText: string;
+  /** The stored text is never rewritten by normalization; only a user edit changes it. */
+  text: string;
+  stats: ChapterStats;
+  /** Soft delete: a deleted chapter can be restored and is left out of planning and production. */
+  deleted: boolean;
+  /** Bumped on every text change; segments carry the version they were cut from. */
+  textVersion: number;
+  planStatus: 'none' | 'planned' | 'stale';
+  master: ChapterMasterRecord | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CharacterRecord extends ProjectScopedDocument, Omit<Character, 'id'> {
+  type: 'character';
+  /** Stable within the project (`narrator`, `char-elizabeth-bennet`); the document id adds the project id. */
+  characterId: string;
+  /** The voice cast for this character; null until casting runs. */
+  voice: VoiceAssignment | null;
+  /** The user's manual choices; casting keeps them. */
+  override: CastingOverride | null;
+  source: 'heuristic' | 'llm' | 'user';
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface SegmentTake {
+  takeId: string;
+  blobName: string;
+  /** Content address: hash of spoken text, voice, prosody, lexicon version, engine and format. */
+  contentHash: string;
+  durationMs: number;
+  createdAt: string;
+}
+
+export interface SegmentRecord extends ProjectScopedDocument {
+  type: 'segment';
+  chapterId: string;
+  /** 0-based order within the chapter. */
+  index: number;
+  kind: SegmentKind;
+  /** The exact slice of the chapter text (segments of a chapter concatenate to it). */
+  text: string;
+  boundaryBefore: SegmentBoundary;
+  /** `narrator`, a character id, or `unknown`. */
+  speakerId: string;
+  speakerConfidence: number;
+  speakerSource: 'heuristic' | 'llm' | 'user';
+  /** Low confidence, unknown speaker, or marked by a user for revision. */
+  flagged: boolean;
+  revisionNote: string | null;
+  /** The chapter textVersion this segment was cut from. */
+  chapterTextVersion: number;
+  /** Rendered audio takes, newest last; `currentTakeId` is the one production uses. */
+  takes: SegmentTake[];
+  currentTakeId: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const UNKNOWN_SPEAKER = 'unknown';
+
+/** Cosmos ids must be unique per tenant on the local emulator, so stable per-project ids get the project id. */
+export function characterDocumentId(projectId: string, characterId: string): string {
+  return `${projectId}.${characterId}`;
+}
+
+/** Characters per minute of narration used for chapter length estimates (SPEC.md §6 speaking rate). */
+export const NARRATION_CHARS_PER_MINUTE = 990;

@@ -1,0 +1,60 @@
+/**
+ * Background work of a project (import, character detection, planning, production, regeneration) is a job: one
+ * durable orchestration whose instance id is the job id. The job document is what the API and the web poll; the
+ * orchestration keeps it current through activities. Durable management URLs never leave the server.
+ */
+import type { ProjectScopedDocument } from '../ports/documents';
+
+export const jobKinds = ['import', 'characters', 'plan', 'produce', 'regenerate'] as const;
+export type JobKind = (typeof jobKinds)[number];
+
+export const jobStatuses = ['queued', 'running', 'succeeded', 'failed', 'cancelled'] as const;
+export type JobStatus = (typeof jobStatuses)[number];
+
+export interface JobProgress {
+  /** What the job is doing now, e.g. `parsing`, `synthesizing`, `mastering`, `packaging`. */
+  phase: string;
+  chaptersDone: number;
+  chaptersTotal: number;
+  segmentsDone: number;
+  segmentsTotal: number;
+  /** Estimated seconds left, from the observed rate; null until there is one. */
+  etaSeconds: number | null;
+  costSoFarUsd: number;
+  message: string | null;
+}
+
+export interface JobRecord extends ProjectScopedDocument {
+  type: 'job';
+  kind: JobKind;
+  status: JobStatus;
+  /** The orchestration function running it. */
+  orchestration: string;
+  /** Small, JSON-serializable parameters (never blobs). */
+  input: Record<string, unknown>;
+  progress: JobProgress;
+  result: Record<string, unknown> | null;
+  error: { code: string; message: string } | null;
+  cancelRequested: boolean;
+  attempt: number;
+  createdBy: string;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  updatedAt: string;
+}
+
+export const initialProgress: JobProgress = {
+  phase: 'queued',
+  chaptersDone: 0,
+  chaptersTotal: 0,
+  segmentsDone: 0,
+  segmentsTotal: 0,
+  etaSeconds: null,
+  costSoFarUsd: 0,
+  message: null,
+};
+
+export function isTerminal(status: JobStatus): boolean {
+  return status === 'succeeded' || status === 'failed' || status === 'cancelled';
+}

@@ -1,0 +1,31 @@
+import type { InvocationContext } from '@azure/functions';
+import * as df from 'durable-functions';
+import type { OrchestrationClient } from '../../core/ports/orchestrations';
+
+/** The binding a trigger declares (in `extraInputs`) to get a durable client. */
+export const durableClientInput = df.input.durableClient();
+
+/** The OrchestrationClient port over the durable-functions client bound to this invocation. */
+export function orchestrationClientFor(context: InvocationContext): OrchestrationClient {
+  const client = df.getClient(context);
+  return {
+    async start(name, instanceId, input) {
+      const existing = await runtimeStatusOf(client, instanceId);
+      if (existing === 'Running' || existing === 'Pending') return;
+      await client.startNew(name, { instanceId, input });
+    },
+    raiseEvent: (instanceId, eventName, data) => client.raiseEvent(instanceId, eventName, data),
+    terminate: (instanceId, reason) => client.terminate(instanceId, reason),
+    runtimeStatus: (instanceId) => runtimeStatusOf(client, instanceId),
+  };
+}
+
+async function runtimeStatusOf(client: df.DurableClient, instanceId: string): Promise<string | undefined> {
+  try {
+    const status = await client.getStatus(instanceId);
+    return status?.runtimeStatus ? String(status.runtimeStatus) : undefined;
+  } catch {
+    // The client answers an unknown instance with an error rather than an empty status.
+    return undefined;
+  }
+}

@@ -1,0 +1,25 @@
+import type { TestPlatform } from '../../support/testPlatform';
+
+export type Role = 'admin' | 'creator' | 'validator';
+
+export interface PrepareContext {
+  platform: TestPlatform;
+  projectId: string;
+  /** Email of a user who may change the project (its owner's tenant admin). */
+  admin: string;
+}
+
+/** How the tenant-isolation matrix exercises one object-scoped operation. */
+export interface IsolationCase {
+  /** Roles allowed on a project they own or are assigned to (SPEC.md §2). */
+  allowed: Role[];
+  /**
+   * Creates what the operation needs inside the project (a chapter, a segment, ...) and returns the extra path
+   * parameters, e.g. `{ chapterId }`. Runs for other tenants' projects too, so their real objects are probed.
+   */
+  prepare?: (ctx: PrepareContext) => Promise<Record<string, string>>;
+  /** A valid request, so validation never masks authorization. */
+  request?: (etag: string, prepared: Record<string, string>) => RequestInit & { json?: unknown };
+}
+
+export type IsolationTable = Record<string, IsolationCase>;
