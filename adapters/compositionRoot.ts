@@ -23,6 +23,23 @@ import { sharpCoverProcessor } from './images/sharpCoverProcessor';
 import { createLogger } from './logging/logger';
 import { IdempotencyStore } from './cosmos/idempotencyStore';
 import { randomIds, systemClock } from './system/system';
+import { PlanService } from '../core/planning/planService';
+import { SegmentService } from '../core/planning/segmentService';
+import type { PausePolicyRecord } from '../core/planning/pausePolicy';
+import { LexiconService, type LexiconDocument } from '../core/lexicon/lexiconService';
+import { buildCharacterServices, type CharacterServices } from './voices/characterServices';
+import { CostService } from '../core/costs/costService';
+import type { CostRecord } from '../core/costs/costEntry';
+import type { WebhookDispatcher } from '../core/webhooks/webhookDispatcher';
+import type { WebhookService } from '../core/webhooks/webhookService';
+import { buildWebhookServices } from './webhooks/webhookServices';
+import { buildManuscriptServices, type ManuscriptServices } from './manuscript/manuscriptServices';
+import type { AudioToolchain } from '../core/ports/audio';
+import type { EventPublisher } from '../core/ports/events';
+import type { SpeechSynthesizer } from '../core/ports/speech';
+import { createAudioToolchain, createEventPublisher, createSpeechSynthesizer } from './production/productionAdapters';
+import type { AnalysisEngines } from '../core/ports/analysis';
+import { createAnalysisEngines } from './llm/createAnalysisEngines';
 
 /**
  * The one composition root: SDK clients are built once per process, from the one config, and handed to core as ports.
@@ -48,6 +65,29 @@ export interface Services {
     segments: ProjectCollection<SegmentRecord>;
   };
   jobs: JobService;
+  /** Manuscript upload and its background import; chapter edits and the spoken-form preview. */
+  manuscripts: ManuscriptServices['manuscripts'];
+  manuscriptImport: ManuscriptServices['manuscriptImport'];
+  chapters: ManuscriptServices['chapters'];
+  /** Planning (segments, attribution, pause policy), segment editing and the pronunciation lexicon. */
+  planning: PlanService;
+  segments: SegmentService;
+  lexicon: LexiconService;
+  /** The configured TTS engine's voice catalog (the allowlist for casting and SSML). */
+  voices: CharacterServices['voices'];
+  auditions: CharacterServices['auditions'];
+  characterStore: CharacterServices['characterStore'];
+  characters: CharacterServices['characters'];
+  casting: CharacterServices['casting'];
+  /** The configured TTS engine (offline espeak-ng unless TTS_ENGINE=azure). */
+  speech: SpeechSynthesizer;
+  /** Character detection and speaker attribution: the heuristic unless LLM_ENGINE selects Azure OpenAI. */
+  analysis: AnalysisEngines;
+  audio: AudioToolchain;
+  events: EventPublisher;
+  costs: CostService;
+  webhooks: WebhookService;
+  webhookDispatcher: WebhookDispatcher;
 }
 
 let built: Services | undefined;
@@ -93,7 +133,20 @@ function buildServices(config: AppEnvironment): Services {
   const blobs = buildBlobs(config);
   const clock = systemClock;
   const ids = randomIds;
+  const events = createEventPublisher(config, () => azureCredential(config));
   const projectService = new ProjectService({ projects, users, blobs, covers: sharpCoverProcessor, clock, ids });
+  const book: Services['book'] = {
+    manuscripts: new CosmosProjectCollection<ManuscriptRecord>(container('chapters')),
+    chapters: new CosmosProjectCollection<ChapterRecord>(container('chapters')),
+    characters: new CosmosProjectCollection<CharacterRecord>(container('characters')),
+    segments: new CosmosProjectCollection<SegmentRecord>(container('segments')),
+  };
+  const jobs = new JobService({
+    jobs: new CosmosProjectCollection<JobRecord>(container('jobs')),
+    projects: projectService,
+    clock,
+    ids,
+  });
   return {
     config,
     logger,
@@ -110,19 +163,83 @@ function buildServices(config: AppEnvironment): Services {
     }),
     idempotency: new IdempotencyStore(container('idempotency')),
     projects: projectService,
-    book: {
-      manuscripts: new CosmosProjectCollection<ManuscriptRecord>(container('chapters')),
-      chapters: new CosmosProjectCollection<ChapterRecord>(container('chapters')),
-      characters: new CosmosProjectCollection<CharacterRecord>(container('characters')),
-      segments: new CosmosProjectCollection<SegmentRecord>(container('segments')),
-    },
-    jobs: new JobService({
-      jobs: new CosmosProjectCollection<JobRecord>(container('jobs')),
+    book,
+    jobs,
+    ...buildManuscriptServices({
+      maxUploadBytes: config.MAX_UPLOAD_BYTES,
+      book,
       projects: projectService,
+      jobs,
+      blobs,
       clock,
       ids,
     }),
     tenants: new TenantService({ tenants, users, clock, ids }),
+    ...buildPlanningServices(container, projectService, clock, ids),
+    ...buildCharacterServices({
+      config,
+      charactersContainer: container('characters'),
+      characters: new CosmosProjectCollection<CharacterRecord>(container('characters')),
+      segments: new CosmosProjectCollection<SegmentRecord>(container('segments')),
+      projects: projectService,
+      blobs,
+      clock,
+      // Resolved on first audition, once the root (and its speech synthesizer) exists.
+      speech: () => services().speech,
+      credential: () => azureCredential(config),
+    }),
+    speech: createSpeechSynthesizer(config, () => azureCredential(config)),
+    analysis: createAnalysisEngines(config, () => azureCredential(config)),
+    audio: createAudioToolchain(config),
+    events,
     users: new UserService({ users, clock, ids }),
+    costs: new CostService({
+      costs: new CosmosProjectCollection<CostRecord>(container('costs')),
+      projects,
+      clock,
+      ids,
+    }),
+    ...buildWebhookServices({
+      config,
+      webhooksContainer: container('webhooks'),
+      deliveriesContainer: container('deliveries'),
+      tenants,
+      events,
+      blobs,
+      clock,
+      ids,
+      logger,
+    }),
+  };
+}
+
+function buildPlanningServices(
+  container: (name: keyof typeof containerDefinitions) => ReturnType<Database['container']>,
+  projects: ProjectService,
+  clock: Clock,
+  ids: IdGenerator,
+): Pick<Services, 'planning' | 'segments' | 'lexicon'> {
+  const chapters = new CosmosProjectCollection<ChapterRecord>(container('chapters'));
+  const segments = new CosmosProjectCollection<SegmentRecord>(container('segments'));
+  const characters = new CosmosProjectCollection<CharacterRecord>(container('characters'));
+  return {
+    planning: new PlanService({
+      chapters,
+      segments,
+      characters,
+      settings: new CosmosProjectCollection<PausePolicyRecord>(container('lexicon')),
+      projects,
+      clock,
+      ids,
+    }),
+    segments: new SegmentService({ chapters, segments, characters, projects, clock, ids }),
+    lexicon: new LexiconService({
+      documents: new CosmosProjectCollection<LexiconDocument>(container('lexicon')),
+      chapters,
+      segments,
+      projects,
+      clock,
+      ids,
+    }),
   };
 }

@@ -4,6 +4,7 @@
  * addressed by name; narration and headings belong to the narrator.
  */
 import { NARRATOR_ID, type Character } from './character';
+import { propagateTurns } from './attributeTurns';
 import { SPEECH_VERBS } from './vocabulary';
 
 /** Possessives ("cried his wife") say nothing about who speaks. */
@@ -28,7 +29,7 @@ export interface SpeakerLabel {
 const EXPLICIT = 0.9;
 const SAME_PARAGRAPH = 0.85;
 const PRONOUN = 0.6;
-const ALTERNATION = 0.55;
+const BEAT = 0.6;
 const VOCATIVE = 0.45;
 
 interface AliasIndex {
@@ -130,6 +131,10 @@ function attributeChapter(ordered: AttributableSegment[], index: AliasIndex, lab
         hit = { id: names[names.length - 1].id, confidence: EXPLICIT };
     }
 
+    if (!hit) hit = embeddedAttribution(segment.text, index, recent);
+    if (!hit && next?.kind === 'narration' && sameParagraph(next)) hit = actionBeat(next.text, index);
+    if (!hit && previous?.kind === 'narration' && sameParagraph(segment)) hit = actionBeat(previous.text, index);
+
     if (hit) {
       found[position] = { segmentId: segment.id, speakerId: hit.id, confidence: hit.confidence };
       remember(hit.id);
@@ -153,42 +158,17 @@ function attributeChapter(ordered: AttributableSegment[], index: AliasIndex, lab
     }
   }
 
-  // Pass 3: alternation in runs of consecutive turns, then vocatives.
-  const dialoguePositions = ordered
-    .map((segment, position) => (segment.kind === 'dialogue' ? position : -1))
-    .filter((p) => p >= 0);
-  for (let turn = 0; turn < dialoguePositions.length; turn++) {
-    const position = dialoguePositions[turn];
-    if (found[position]) continue;
-    const twoBack = dialoguePositions[turn - 2];
-    const oneBack = dialoguePositions[turn - 1];
-    const adjacentRun =
-      oneBack !== undefined && position - oneBack <= 2 && twoBack !== undefined && oneBack - twoBack <= 2;
-    const a = twoBack === undefined ? null : found[twoBack];
-    const b = oneBack === undefined ? null : found[oneBack];
-    if (
-      adjacentRun &&
-      a &&
-      b &&
-      a.speakerId !== b.speakerId &&
-      a.speakerId !== 'unknown' &&
-      b.speakerId !== 'unknown'
-    ) {
-      found[position] = {
-        segmentId: ordered[position].id,
-        speakerId: a.speakerId,
-        confidence: (ALTERNATION * Math.min(a.confidence, b.confidence)) / EXPLICIT,
-      };
-      continue;
-    }
-    const addressed = vocatives(ordered[position].text, index);
+  // Pass 3: paragraph mates, alternation in runs of turns, answers to an addressed name.
+  propagateTurns(ordered, found, (text) => vocatives(text, index));
+
+  // Pass 4: a line addressing someone is spoken by another recently named person.
+  ordered.forEach((segment, position) => {
+    if (found[position] || segment.kind !== 'dialogue') return;
+    const addressed = vocatives(segment.text, index);
     const candidate = recentAt[position].slice(0, 2).find((id) => !addressed.includes(id));
-    if (addressed.length > 0 && candidate) {
-      found[position] = { segmentId: ordered[position].id, speakerId: candidate, confidence: VOCATIVE };
-      continue;
-    }
-    found[position] = { segmentId: ordered[position].id, speakerId: 'unknown', confidence: 0 };
-  }
+    if (addressed.length > 0 && candidate)
+      found[position] = { segmentId: segment.id, speakerId: candidate, confidence: VOCATIVE };
+  });
   found.forEach((label, position) =>
     labels.set(ordered[position].id, label ?? { segmentId: ordered[position].id, speakerId: 'unknown', confidence: 0 }),
   );
@@ -206,4 +186,27 @@ function vocatives(text: string, index: AliasIndex): string[] {
       return /(^|[,!?]\s*|(?:my dear|dear|oh|oh!)\s+)$/iu.test(before) && /^\s*([,!?.]|$)/u.test(after);
     })
     .map(({ id }) => id);
+}
+
+/** The "-- Vem cá, disse Capitu." style: the attribution follows the speech inside one dash-led segment. */
+const EMBEDDED = new RegExp(`[,;.!?…]\\s+(?=(?:${ALL_VERBS})(?!\\p{L}))`, 'iu');
+
+function embeddedAttribution(
+  text: string,
+  index: AliasIndex,
+  recent: string[],
+): { id: string; confidence: number } | null {
+  if (!/^\s*(?:--|[—―–])/u.test(text)) return null;
+  const match = EMBEDDED.exec(text);
+  if (!match) return null;
+  const hit = speakerFromAttribution(text.slice(match.index + match[0].length), index, recent);
+  return hit && { id: hit.id, confidence: Math.min(hit.confidence, SAME_PARAGRAPH) };
+}
+
+/** "Sir Thomas struck the mantelpiece." beside a line in the same paragraph: the one acting usually speaks. */
+function actionBeat(text: string, index: AliasIndex): { id: string; confidence: number } | null {
+  const names = namesIn(text, index);
+  const lead = text.search(/\p{L}/u);
+  if (names.length === 0 || names[0].offset !== lead) return null;
+  return { id: names[0].id, confidence: BEAT };
 }

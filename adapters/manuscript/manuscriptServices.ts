@@ -1,0 +1,43 @@
+import type { ChapterRecord, ManuscriptRecord } from '../../core/book/records';
+import type { JobService } from '../../core/jobs/jobService';
+import { ChapterService } from '../../core/manuscript/chapterService';
+import { ManuscriptImport } from '../../core/manuscript/manuscriptImport';
+import { ManuscriptService } from '../../core/manuscript/manuscriptService';
+import type { BlobStore } from '../../core/ports/blobs';
+import type { ProjectCollection } from '../../core/ports/documents';
+import type { Clock, IdGenerator } from '../../core/ports/system';
+import type { ProjectService } from '../../core/projects/projectService';
+import { parseManuscript } from './parse';
+
+export interface ManuscriptServices {
+  manuscripts: ManuscriptService;
+  manuscriptImport: ManuscriptImport;
+  chapters: ChapterService;
+}
+
+/** Manuscript upload, its background import and chapter editing, wired to the parsers and the upload limit. */
+export function buildManuscriptServices(deps: {
+  maxUploadBytes: number;
+  book: { manuscripts: ProjectCollection<ManuscriptRecord>; chapters: ProjectCollection<ChapterRecord> };
+  projects: ProjectService;
+  jobs: JobService;
+  blobs: BlobStore;
+  clock: Clock;
+  ids: IdGenerator;
+}): ManuscriptServices {
+  const { book, projects, jobs, blobs, clock, ids, maxUploadBytes } = deps;
+  const manuscripts = new ManuscriptService({ ...book, projects, jobs, blobs, clock, ids });
+  const chapters = new ChapterService({ chapters: book.chapters, projects, clock, ids });
+  const manuscriptImport = new ManuscriptImport({
+    manuscripts,
+    chapterEdits: chapters,
+    chapters: book.chapters,
+    projects,
+    jobs,
+    blobs,
+    clock,
+    maxUploadBytes,
+    parse: (bytes, hints) => parseManuscript(bytes, { ...hints, limits: { maxBytes: maxUploadBytes } }),
+  });
+  return { manuscripts, manuscriptImport, chapters };
+}

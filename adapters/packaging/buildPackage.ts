@@ -1,0 +1,262 @@
+/**
+ * Builds one retail package from chapter masters: encodes (or reuses) the audio files, measures them, evaluates the
+ * platform's readiness rules on those measurements, writes the manifest and, except for Apple's M4B, a zip.
+ * All output goes to a fresh server-named directory under `deps.workDir`; names inside the package are sanitized.
+ */
+import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { evaluateReadiness } from '../../core/audio/readiness';
+import {
+  buildManifest,
+  deliverableFileName,
+  planM4bChapters,
+  planMp3Files,
+  tagsFor,
+  validatePackageRequest,
+  type ManifestFileEntry,
+  type PackageFile,
+  type PackageRequest,
+  type PackageResult,
+  type PlannedAudioFile,
+} from '../../core/packaging';
+import type { AudioToolchain } from '../../core/ports/audio';
+import { withTempDir } from '../audio/tempFiles';
+import { renderExcerpt } from './excerpt';
+import { describeFile, sha256Json } from './fileHash';
+import { measureDeliverable, type AudioToMeasure } from './measureDeliverable';
+import { EncodingReuse } from './reuse';
+import { SourceFiles } from './sourceFiles';
+import { planCutWindows, planRetailSample } from './cutPlanning';
+import { writeZip } from './zip';
+
+export interface PackageDeps {
+  audio: AudioToolchain;
+  /** Directory the package directory is created in (temp disk of the activity). */
+  workDir: string;
+  /** FFMPEG_PATH from config, for the excerpt cuts this module runs itself. */
+  ffmpegPath?: string;
+  signal?: AbortSignal;
+}
+
+/** Encoding parameters are part of every reuse key: changing them re-encodes everything. */
+const MP3_ENCODING = { codec: 'mp3', mode: 'cbr', kbps: 192, sampleRateHz: 44100, channels: 1, version: 1 } as const;
+const M4B_ENCODING = { codec: 'aac-lc', kbps: 64, sampleRateHz: 44100, channels: 1, version: 1 } as const;
+
+interface ProducedAudio extends AudioToMeasure {
+  title: string;
+  chapterIndex?: number;
+  part?: number;
+  key: string;
+}
+
+export async function buildPackage(request: PackageRequest, deps: PackageDeps): Promise<PackageResult> {
+  validatePackageRequest(request);
+  const outputDir = await mkdtemp(path.join(path.resolve(deps.workDir), 'package-'));
+  try {
+    return await build(request, deps, outputDir);
+  } catch (error) {
+    await rm(outputDir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+async function build(request: PackageRequest, deps: PackageDeps, outputDir: string): Promise<PackageResult> {
+  const sources = new SourceFiles(deps.signal);
+  for (const chapter of request.chapters)
+    if (chapter.masterSha256) sources.know(chapter.masterFile, chapter.masterSha256);
+  const coverSource = request.coverJpeg ?? undefined;
+  if (coverSource) await sources.requireFile(coverSource, 'coverJpeg');
+  const reuse = new EncodingReuse(request.previous);
+
+  const produced =
+    request.platform === 'apple'
+      ? [await encodeBook(request, deps, outputDir, sources, reuse, coverSource)]
+      : await encodeFiles(request, deps, outputDir, sources, reuse);
+
+  let coverFile: string | undefined;
+  if (coverSource && request.platform !== 'apple') {
+    coverFile = path.join(outputDir, 'cover.jpg');
+    await copyFile(coverSource, coverFile);
+  }
+  const measured = await measureDeliverable(deps.audio, request.book, produced, {
+    coverFile: coverFile ?? coverSource,
+    m4b: request.platform === 'apple' ? produced[0].path : undefined,
+  });
+  const readiness = evaluateReadiness(request.platform, measured);
+
+  const files: PackageFile[] = [];
+  for (const [index, audio] of produced.entries()) {
+    files.push({
+      path: audio.path,
+      role: audio.role,
+      name: audio.name,
+      ...(await describeFile(audio.path, deps.signal)),
+      durationSec: measured.files[index].durationSec,
+      chapterIndex: audio.chapterIndex,
+      part: audio.part,
+      encodingKey: audio.key,
+    });
+  }
+  if (coverFile) files.push({ path: coverFile, role: 'cover', name: 'Cover.jpg', ...(await describeFile(coverFile)) });
+
+  const titles = new Map(produced.map((p) => [p.name, p.title]));
+  const manifest = buildManifest(
+    request,
+    files.map((f) => manifestEntry(f, titles.get(f.name))),
+    readiness,
+  );
+  const manifestFile = path.join(outputDir, 'manifest.json');
+  await writeFile(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`, 'utf8');
+  files.push({ path: manifestFile, role: 'manifest', name: 'manifest.json', ...(await describeFile(manifestFile)) });
+
+  let deliverable: PackageFile;
+  if (request.platform === 'apple') {
+    deliverable = files[0];
+  } else {
+    const zipFile = path.join(outputDir, 'package.zip');
+    await writeZip(
+      files.map((f) => ({ path: f.path, name: f.name, compress: f.role === 'manifest' })),
+      zipFile,
+      deps.signal,
+    );
+    deliverable = {
+      path: zipFile,
+      role: 'zip',
+      name: deliverableFileName(request.book.title, request.platform),
+      ...(await describeFile(zipFile, deps.signal)),
+    };
+    files.push(deliverable);
+  }
+
+  return {
+    platform: request.platform,
+    outputDir,
+    files,
+    deliverable,
+    readiness,
+    manifest,
+    encodings: files
+      .filter((f) => f.encodingKey !== undefined)
+      .map((f) => ({ key: f.encodingKey!, path: f.path, sha256: f.sha256 })),
+    stats: { encoded: reuse.encoded, reused: reuse.reused },
+  };
+}
+
+async function encodeFiles(
+  request: PackageRequest,
+  deps: PackageDeps,
+  outputDir: string,
+  sources: SourceFiles,
+  reuse: EncodingReuse,
+): Promise<ProducedAudio[]> {
+  const tools = { ffmpegPath: deps.ffmpegPath, signal: deps.signal };
+  for (const [index, chapter] of request.chapters.entries())
+    await sources.requireFile(chapter.masterFile, `chapters.${index}.masterFile`);
+  for (const [field, file] of Object.entries(request.credits ?? {}))
+    if (file) await sources.requireFile(file, `credits.${field}`);
+
+  const windows = await planCutWindows(request, deps.audio, tools);
+  const sample = await planRetailSample(request, deps.audio, tools);
+  const planned = planMp3Files(request, windows, sample);
+
+  const produced: ProducedAudio[] = [];
+  for (const [index, file] of planned.entries()) {
+    const out = path.join(outputDir, `audio-${String(index + 1).padStart(4, '0')}.mp3`);
+    const key = sha256Json({
+      encoding: MP3_ENCODING,
+      source: await sources.sha256(file.source),
+      window: file.window && { start: round6(file.window.startSec), end: round6(file.window.endSec) },
+      tags: file.tags,
+    });
+    await reuse.produce(key, out, () => encodeMp3(file, out, deps, outputDir), deps.signal);
+    produced.push({
+      path: out,
+      name: file.name,
+      role: file.role,
+      title: file.title,
+      chapterIndex: file.chapterIndex,
+      part: file.part,
+      key,
+    });
+  }
+  return produced;
+}
+
+async function encodeMp3(file: PlannedAudioFile, out: string, deps: PackageDeps, outputDir: string): Promise<void> {
+  const options = {
+    bitrateKbps: MP3_ENCODING.kbps,
+    sampleRate: MP3_ENCODING.sampleRateHz,
+    channels: MP3_ENCODING.channels,
+    tags: file.tags,
+  };
+  const window = file.window;
+  if (!window) {
+    await deps.audio.encodeMp3Cbr(file.source, out, options);
+    return;
+  }
+  await withTempDir(outputDir, 'excerpt', async (dir) => {
+    const wav = path.join(dir, 'excerpt.wav');
+    await renderExcerpt(file.source, window, wav, { ffmpegPath: deps.ffmpegPath, signal: deps.signal });
+    await deps.audio.encodeMp3Cbr(wav, out, options);
+  });
+}
+
+async function encodeBook(
+  request: PackageRequest,
+  deps: PackageDeps,
+  outputDir: string,
+  sources: SourceFiles,
+  reuse: EncodingReuse,
+  coverJpeg: string | undefined,
+): Promise<ProducedAudio> {
+  const chapters = planM4bChapters(request);
+  for (const chapter of chapters) await sources.requireFile(chapter.file, 'chapters');
+  const tags = tagsFor(request.book, { title: request.book.title });
+  const out = path.join(outputDir, 'book.m4b');
+  const key = sha256Json({
+    encoding: M4B_ENCODING,
+    chapters: await Promise.all(chapters.map(async (c) => ({ title: c.title, source: await sources.sha256(c.file) }))),
+    cover: coverJpeg ? await sources.sha256(coverJpeg) : null,
+    tags,
+  });
+  await reuse.produce(
+    key,
+    out,
+    async () => {
+      await deps.audio.encodeM4b({
+        chapters: chapters.map((c) => ({ title: c.title, file: c.file })),
+        out,
+        tags,
+        coverJpeg,
+        bitrateKbps: M4B_ENCODING.kbps,
+        workDir: outputDir,
+        signal: deps.signal,
+      });
+    },
+    deps.signal,
+  );
+  return {
+    path: out,
+    name: deliverableFileName(request.book.title, 'apple'),
+    role: 'book',
+    title: request.book.title,
+    key,
+  };
+}
+
+function manifestEntry(file: PackageFile, title: string | undefined): ManifestFileEntry {
+  return {
+    name: file.name,
+    role: file.role,
+    bytes: file.bytes,
+    sha256: file.sha256,
+    durationSec: file.durationSec,
+    chapterIndex: file.chapterIndex,
+    part: file.part,
+    title,
+  };
+}
+
+function round6(value: number): number {
+  return Math.round(value * 1e6) / 1e6;
+}

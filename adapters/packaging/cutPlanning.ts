@@ -1,0 +1,73 @@
+/**
+ * Where to cut: long chapters into parts under the platform's per-file limit (at segment starts when the pipeline
+ * gives them, else in pauses found in the audio), and the window of the retail sample. The cut policy is the one
+ * splitLongAudio uses (chooseCuts); the cutting itself re-pads each part with room tone (see excerpt.ts).
+ */
+import {
+  chooseSampleWindow,
+  explicitSampleWindow,
+  maxFileSeconds,
+  pickSampleChapter,
+  SAMPLE_LIMITS,
+  wantsRetailSample,
+  type PackageRequest,
+  type TimeWindow,
+} from '../../core/packaging';
+import type { AudioToolchain } from '../../core/ports/audio';
+import { chooseCuts } from '../audio/split';
+import { detectQuietRegions, pauseMidpoints, type ToolOptions } from './excerpt';
+
+/** Cut no earlier than this fraction of the limit (as splitLongAudio does). */
+const SEARCH_FROM_FRACTION = 0.8;
+/** A segment start is where speech begins; the cut goes just before it, inside the pause. */
+const BEFORE_SEGMENT_SEC = 0.05;
+
+/** Per chapter: the windows of its parts, or undefined when it fits in one file. */
+export async function planCutWindows(
+  request: PackageRequest,
+  audio: AudioToolchain,
+  tools: ToolOptions,
+): Promise<(TimeWindow[] | undefined)[]> {
+  const limitSec = maxFileSeconds(request.platform, request.maxFileMinutes);
+  const windows: (TimeWindow[] | undefined)[] = [];
+  for (const chapter of request.chapters) {
+    if (limitSec === undefined || chapter.durationSec <= limitSec * 0.95) {
+      windows.push(undefined);
+      continue;
+    }
+    const durationSec = (await audio.probe(chapter.masterFile)).durationSec;
+    if (durationSec <= limitSec) {
+      windows.push(undefined);
+      continue;
+    }
+    const candidates = chapter.segmentStartsSec?.length
+      ? chapter.segmentStartsSec.map((s) => s - BEFORE_SEGMENT_SEC)
+      : pauseMidpoints(await detectQuietRegions(chapter.masterFile, {}, tools), durationSec);
+    const edges = [0, ...chooseCuts(durationSec, limitSec, candidates, SEARCH_FROM_FRACTION), durationSec];
+    windows.push(edges.slice(1).map((endSec, i) => ({ startSec: edges[i], endSec })));
+  }
+  return windows;
+}
+
+export async function planRetailSample(
+  request: PackageRequest,
+  audio: AudioToolchain,
+  tools: ToolOptions,
+): Promise<{ chapterIndex: number; window: TimeWindow } | undefined> {
+  if (!wantsRetailSample(request)) return undefined;
+  const sample = request.retailSample;
+  if (typeof sample === 'object') {
+    const chapter = request.chapters[sample.fromChapterIndex];
+    const durationSec = (await audio.probe(chapter.masterFile)).durationSec;
+    return { chapterIndex: sample.fromChapterIndex, window: explicitSampleWindow(sample, durationSec) };
+  }
+  const chapterIndex = pickSampleChapter(request.chapters);
+  const chapter = request.chapters[chapterIndex];
+  const durationSec = (await audio.probe(chapter.masterFile)).durationSec;
+  let pauses: number[] = [];
+  if (durationSec > SAMPLE_LIMITS.wholeChapterMaxSec) {
+    const scannedSec = SAMPLE_LIMITS.maxSec + 5;
+    pauses = pauseMidpoints(await detectQuietRegions(chapter.masterFile, { endSec: scannedSec }, tools), scannedSec);
+  }
+  return { chapterIndex, window: chooseSampleWindow(durationSec, pauses) };
+}

@@ -1,0 +1,56 @@
+/** Readiness inputs measured on the encoded files of a package (never on the masters). */
+import type { AudioFileRole, MeasuredDeliverable } from '../../core/audio/readiness';
+import { descriptionWithDisclosure } from '../../core/packaging';
+import type { PackageBookMetadata } from '../../core/packaging';
+import type { AudioToolchain } from '../../core/ports/audio';
+
+export interface AudioToMeasure {
+  path: string;
+  name: string;
+  role: AudioFileRole;
+}
+
+const MEASURE_CONCURRENCY = 2;
+
+export async function measureDeliverable(
+  audio: AudioToolchain,
+  book: PackageBookMetadata,
+  files: AudioToMeasure[],
+  options: { coverFile?: string; m4b?: string },
+): Promise<MeasuredDeliverable> {
+  const measured = await mapLimit(files, MEASURE_CONCURRENCY, (f) =>
+    audio.measureDeliverableFile(f.path, f.role, f.name),
+  );
+  let chapterMarkers: MeasuredDeliverable['chapterMarkers'];
+  let coverEmbedded = true;
+  if (options.m4b) {
+    const probed = await audio.probe(options.m4b);
+    chapterMarkers = {
+      count: probed.chapters.length,
+      titled: probed.chapters.filter((c) => c.title.trim() !== '').length,
+    };
+    coverEmbedded = probed.coverArt !== undefined;
+  }
+  const cover = options.coverFile && coverEmbedded ? await audio.measureCover(options.coverFile) : undefined;
+  return {
+    files: measured,
+    chapterMarkers,
+    cover,
+    metadata: { isbn: book.isbn ?? undefined, description: descriptionWithDisclosure(book) },
+    aiNarrated: book.aiNarrated,
+  };
+}
+
+/** Runs `work` over `items` with at most `limit` in flight, keeping the input order in the result. */
+async function mapLimit<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}

@@ -1,0 +1,63 @@
+/**
+ * Zip writing with yazl, streamed from files to a file (memory flat whatever the book's size). Deterministic: entries
+ * in the order given, one fixed timestamp and mode, so the same inputs give byte-identical packages.
+ */
+import { createWriteStream } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
+import { ZipFile } from 'yazl';
+
+export interface ZipEntry {
+  /** Local file to store. */
+  path: string;
+  /** Entry name: a single sanitized segment, never a caller-given path. */
+  name: string;
+  /** Deflate; off for already-compressed audio and images. */
+  compress: boolean;
+}
+
+/**
+ * DOS timestamps are local time; building the date from local fields gives the same stored value in every time zone.
+ * 1 January 2000, the conventional fixed date of reproducible archives after the DOS epoch.
+ */
+const FIXED_MTIME = new Date(2000, 0, 1, 0, 0, 0);
+const FILE_MODE = 0o100644;
+
+export async function writeZip(entries: ZipEntry[], outFile: string, signal?: AbortSignal): Promise<void> {
+  const names = new Set<string>();
+  for (const entry of entries) {
+    if (!isSafeEntryName(entry.name)) throw new Error(`unsafe zip entry name ${JSON.stringify(entry.name)}`);
+    if (names.has(entry.name)) throw new Error(`duplicate zip entry ${JSON.stringify(entry.name)}`);
+    names.add(entry.name);
+  }
+  const zip = new ZipFile();
+  // yazl reports a file it cannot read on the ZipFile itself, not on its output stream.
+  const failed = new Promise<never>((_resolve, reject) => zip.once('error', reject));
+  for (const entry of entries) {
+    zip.addFile(entry.path, entry.name, {
+      mtime: FIXED_MTIME,
+      mode: FILE_MODE,
+      compress: entry.compress,
+      forceDosTimestamp: true,
+    });
+  }
+  zip.end();
+  const output = createWriteStream(outFile);
+  try {
+    await Promise.race([pipeline(zip.outputStream, output, { signal }), failed]);
+  } catch (error) {
+    output.destroy();
+    throw error;
+  }
+}
+
+export function isSafeEntryName(name: string): boolean {
+  return (
+    name.length > 0 &&
+    name.length <= 255 &&
+    !/[/\\]/.test(name) &&
+    // eslint-disable-next-line no-control-regex -- control characters are what this refuses
+    !/[\u0000-\u001f\u007f]/.test(name) &&
+    name !== '.' &&
+    name !== '..'
+  );
+}

@@ -1,0 +1,64 @@
+/**
+ * Job progress from production activities. Several activities finish at once, so counters are added under
+ * optimistic concurrency (re-applied on a lost race) rather than written as absolute values.
+ */
+import { updateWithRetry } from '../../core/common/optimisticUpdate';
+import { isTerminal, type JobProgress, type JobRecord } from '../../core/jobs/job';
+import { etaSeconds } from '../../core/production/progress';
+import type { ProductionContext } from './productionContext';
+
+export interface JobRef {
+  tenantId: string;
+  projectId: string;
+  jobId: string;
+  userId: string;
+}
+
+/** Neural list price, for "cost so far" while the job runs; the cost records are the real account. */
+const USD_PER_CHARACTER = { offline: 0, azure: 16 / 1_000_000 } as const;
+
+export async function isJobCancelled(ctx: ProductionContext, job: JobRef): Promise<boolean> {
+  const record = await ctx.svc.jobs.find(job.tenantId, job.projectId, job.jobId);
+  return !record || record.cancelRequested || record.status === 'cancelled';
+}
+
+export async function addJobProgress(
+  ctx: ProductionContext,
+  job: JobRef,
+  added: { segmentsDone?: number; chaptersDone?: number; billableCharacters?: number },
+): Promise<void> {
+  const costAdded = (added.billableCharacters ?? 0) * USD_PER_CHARACTER[ctx.svc.speech.engine];
+  await changeJob(ctx, job, (progress, record) => {
+    const segmentsDone = Math.min(progress.segmentsTotal, progress.segmentsDone + (added.segmentsDone ?? 0));
+    const startedAt = Date.parse(record.startedAt ?? record.createdAt);
+    return {
+      segmentsDone,
+      chaptersDone: progress.chaptersDone + (added.chaptersDone ?? 0),
+      costSoFarUsd: Math.round((progress.costSoFarUsd + costAdded) * 1e6) / 1e6,
+      etaSeconds: etaSeconds(segmentsDone, progress.segmentsTotal, startedAt, ctx.svc.clock.now().getTime()),
+    };
+  });
+}
+
+export async function setJobProgress(ctx: ProductionContext, job: JobRef, patch: Partial<JobProgress>): Promise<void> {
+  await changeJob(ctx, job, () => patch);
+}
+
+async function changeJob(
+  ctx: ProductionContext,
+  job: JobRef,
+  change: (progress: JobProgress, record: JobRecord) => Partial<JobProgress>,
+): Promise<void> {
+  const documents = ctx.jobDocuments;
+  try {
+    await updateWithRetry(
+      'Job',
+      () => documents.get(job.tenantId, job.projectId, job.jobId),
+      (doc, etag) => documents.replace({ ...doc, updatedAt: ctx.svc.clock.now().toISOString() }, etag),
+      (doc) => (isTerminal(doc.status) ? doc : { ...doc, progress: { ...doc.progress, ...change(doc.progress, doc) } }),
+    );
+  } catch (error) {
+    // Progress is advisory: losing one update must not fail the work it describes.
+    ctx.svc.logger.warn('job progress update failed', { jobId: job.jobId, error: String(error) });
+  }
+}

@@ -1,0 +1,191 @@
+/**
+ * The job-level steps of production: assessment before spending (plan complete, estimate, quota), start, cancel
+ * checkpoints, and the outcome (job document, project facts, events). Used by the endpoint (to refuse at once) and
+ * by the orchestration's activities (to re-check when the job actually starts).
+ */
+import { billableCharacters as ssmlBillableCharacters } from '../../core/ssml/text';
+import { UNKNOWN_SPEAKER, type ChapterRecord } from '../../core/book/records';
+import type { CostEstimate } from '../../core/costs/estimate';
+import { createDomainEvent, EventTypes, jobSubject, type EventType } from '../../core/ports/events';
+import {
+  findPlanProblems,
+  PlanIncompleteError,
+  type ChapterPlanSummary,
+  type PreflightOptions,
+  type PreflightProblem,
+} from '../../core/production/preflight';
+import type { PackagePlatform } from '../../core/packaging';
+import { chaptersOf, charactersOf, segmentsOfChapter } from './bookDocuments';
+import { EVENT_SOURCE } from './chapterMastering';
+import { isJobCancelled, setJobProgress, type JobRef } from './jobProgress';
+import type { ProductionContext } from './productionContext';
+
+/** Markup the SSML of one segment adds around its text (voice, prosody), for the estimate. */
+const SSML_OVERHEAD_PER_SEGMENT = 40;
+/** Observed offline engine + mastering throughput, for the time estimate: seconds of work per character. */
+const SECONDS_PER_CHARACTER = 0.004;
+
+export interface ProductionAssessment {
+  /** What stands in the way of producing (empty when the plan is ready); only reported when not refusing. */
+  problems: PreflightProblem[];
+  chapters: { chapterId: string; title: string; segmentCount: number }[];
+  segmentsTotal: number;
+  billableCharacters: number;
+  estimate: CostEstimate;
+  estimatedSeconds: number;
+}
+
+export async function assessProduction(
+  ctx: ProductionContext,
+  tenantId: string,
+  projectId: string,
+  chapterIds: string[] | null | undefined,
+  options: PreflightOptions & { refuse?: boolean } = {},
+): Promise<ProductionAssessment> {
+  const { svc } = ctx;
+  const all = await chaptersOf(svc, tenantId, projectId);
+  const selected = all.filter((c) => !c.deleted && (!chapterIds || chapterIds.includes(c.id)));
+  const summaries: ChapterPlanSummary[] = [];
+  const counts: ProductionAssessment['chapters'] = [];
+  let characters = 0;
+  for (const chapter of selected) {
+    const segments = await segmentsOfChapter(svc, tenantId, projectId, chapter.id);
+    summaries.push({
+      chapter: pick(chapter),
+      segmentCount: segments.length,
+      unknownSpeakerSegments: segments.filter((s) => s.kind === 'dialogue' && s.speakerId === UNKNOWN_SPEAKER).length,
+      speakerIds: [...new Set(segments.filter((s) => s.kind === 'dialogue').map((s) => s.speakerId))],
+    });
+    counts.push({ chapterId: chapter.id, title: chapter.title, segmentCount: segments.length });
+    for (const segment of segments) characters += ssmlBillableCharacters(segment.text) + SSML_OVERHEAD_PER_SEGMENT;
+  }
+  const cast = await charactersOf(svc, tenantId, projectId);
+  const problems = findPlanProblems(summaries, cast, options);
+  if (problems.length > 0 && options.refuse !== false) throw new PlanIncompleteError(problems);
+  const tenant = await svc.tenants.assertActive(tenantId);
+  const voiceClass = svc.speech.engine === 'offline' ? 'offline' : 'neural';
+  return {
+    problems,
+    chapters: counts,
+    segmentsTotal: counts.reduce((sum, c) => sum + c.segmentCount, 0),
+    billableCharacters: characters,
+    estimate: svc.costs.estimate({ billableCharacters: characters, voiceClass }, tenant.plan),
+    estimatedSeconds: Math.ceil(characters * SECONDS_PER_CHARACTER),
+  };
+}
+
+/** Refuses (quota_exceeded) before anything is spent. */
+export async function checkProductionQuota(
+  ctx: ProductionContext,
+  tenantId: string,
+  assessment: ProductionAssessment,
+): Promise<void> {
+  const tenant = await ctx.svc.tenants.assertActive(tenantId);
+  await ctx.svc.costs.checkQuota(tenant, { characters: assessment.billableCharacters });
+}
+
+function pick(chapter: ChapterRecord): ChapterPlanSummary['chapter'] {
+  return { id: chapter.id, title: chapter.title, planStatus: chapter.planStatus, deleted: chapter.deleted };
+}
+
+export interface ProductionJobInput extends JobRef {
+  platforms: PackagePlatform[];
+  chapterIds?: string[] | null;
+  allowUnknownSpeakers?: boolean;
+}
+
+export interface PreflightResult {
+  cancelled: boolean;
+  chapterIds: string[];
+}
+
+export async function preflightProduction(ctx: ProductionContext, input: ProductionJobInput): Promise<PreflightResult> {
+  if (await isJobCancelled(ctx, input)) return { cancelled: true, chapterIds: [] };
+  const { svc } = ctx;
+  await svc.jobs.markRunning(input.tenantId, input.projectId, input.jobId, 'preflight');
+  await publishJobEvent(ctx, input, EventTypes.jobStarted, { platforms: input.platforms });
+  const assessment = await assessProduction(ctx, input.tenantId, input.projectId, input.chapterIds, {
+    allowUnknownSpeakers: input.allowUnknownSpeakers,
+  });
+  await checkProductionQuota(ctx, input.tenantId, assessment);
+  await svc.projects.updateFacts(input.tenantId, input.projectId, { activeJobId: input.jobId });
+  await setJobProgress(ctx, input, {
+    phase: 'synthesizing',
+    chaptersTotal: assessment.chapters.length,
+    chaptersDone: 0,
+    segmentsTotal: assessment.segmentsTotal,
+    segmentsDone: 0,
+    message: `Estimated ${assessment.estimate.totalUsd.toFixed(2)} USD`,
+  });
+  return { cancelled: false, chapterIds: assessment.chapters.map((c) => c.chapterId) };
+}
+
+export async function checkpoint(
+  ctx: ProductionContext,
+  input: JobRef & { phase?: string; chaptersDone?: number },
+): Promise<{ cancelled: boolean }> {
+  if (await isJobCancelled(ctx, input)) return { cancelled: true };
+  const patch: Record<string, unknown> = {};
+  if (input.phase) patch.phase = input.phase;
+  if (input.chaptersDone !== undefined) patch.chaptersDone = input.chaptersDone;
+  if (Object.keys(patch).length > 0) await setJobProgress(ctx, input, patch);
+  return { cancelled: false };
+}
+
+export async function finishProduction(
+  ctx: ProductionContext,
+  input: JobRef & { result: Record<string, unknown> },
+): Promise<void> {
+  const { svc } = ctx;
+  if (await isJobCancelled(ctx, input)) return settleFacts(ctx, input);
+  await svc.jobs.finish(input.tenantId, input.projectId, input.jobId, { status: 'succeeded', result: input.result });
+  await settleFacts(ctx, input);
+  await publishJobEvent(ctx, input, EventTypes.jobCompleted, input.result);
+}
+
+export async function failProduction(
+  ctx: ProductionContext,
+  input: JobRef & { code: string; message: string },
+): Promise<void> {
+  const { svc } = ctx;
+  if (await isJobCancelled(ctx, input)) return settleFacts(ctx, input);
+  const error = { code: input.code, message: input.message.slice(0, 2000) };
+  await svc.jobs.finish(input.tenantId, input.projectId, input.jobId, { status: 'failed', error });
+  await settleFacts(ctx, input);
+  await publishJobEvent(ctx, input, EventTypes.jobFailed, { error });
+}
+
+/** Recounts what production changed, so the workflow view reflects the stored audio and packages. */
+async function settleFacts(ctx: ProductionContext, job: JobRef): Promise<void> {
+  const { svc } = ctx;
+  const chapters = (await chaptersOf(svc, job.tenantId, job.projectId)).filter((c) => !c.deleted);
+  let segmentsRendered = 0;
+  for (const chapter of chapters) {
+    const segments = await segmentsOfChapter(svc, job.tenantId, job.projectId, chapter.id);
+    segmentsRendered += segments.filter((s) => s.currentTakeId !== null).length;
+  }
+  const packages = await ctx.packages.list(job.tenantId, job.projectId, {
+    filter: { field: 'type', op: 'eq', value: 'package' },
+    page: { pageSize: 100 },
+  });
+  await svc.projects.updateFacts(job.tenantId, job.projectId, (facts) => ({
+    chaptersMastered: chapters.filter((c) => c.master !== null).length,
+    segmentsRendered,
+    packagesReady: new Set(packages.items.filter((p) => p.readiness.passed).map((p) => p.platform)).size,
+    activeJobId: facts.activeJobId === job.jobId ? null : facts.activeJobId,
+  }));
+}
+
+async function publishJobEvent(ctx: ProductionContext, job: JobRef, type: EventType, data: object): Promise<void> {
+  const record = await ctx.svc.jobs.find(job.tenantId, job.projectId, job.jobId);
+  await ctx.svc.events.publish([
+    createDomainEvent({
+      type,
+      source: EVENT_SOURCE,
+      subject: jobSubject(job.tenantId, job.projectId, job.jobId),
+      time: ctx.svc.clock.now().toISOString(),
+      data: { tenantId: job.tenantId, projectId: job.projectId, jobId: job.jobId, kind: record?.kind, ...data },
+      discriminator: String(record?.attempt ?? 1),
+    }),
+  ]);
+}

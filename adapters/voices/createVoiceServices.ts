@@ -1,0 +1,57 @@
+/**
+ * The voice catalog and audition synthesizer for the configured TTS_ENGINE: the offline espeak-ng voices by default,
+ * the Azure Speech voice list (cached per region) when TTS_ENGINE=azure.
+ */
+import type { TokenCredential } from '@azure/identity';
+import type { SpeechSynthesizer } from '../../core/ports/speech';
+import type { SampleSynthesizer, VoiceCatalog } from '../../core/ports/voices';
+import type { AppEnvironment } from '../config/config';
+import { EspeakSynthesizer } from '../tts/espeak';
+import { SpeechAuthProvider } from '../tts/azure/speechAuth';
+import { AzureVoiceCatalog } from './azureVoiceCatalog';
+import { fetchAzureVoiceList } from './azureVoiceList';
+import { OfflineVoiceCatalog } from './offlineVoiceCatalog';
+import { SpeechSampleSynthesizer } from './speechSampleSynthesizer';
+
+export interface VoiceServices {
+  catalog: VoiceCatalog;
+  samples: SampleSynthesizer;
+}
+
+export interface VoiceServiceOptions {
+  /** The app's speech synthesizer, when the composition root has one; otherwise auditions build their own. */
+  speech?: () => SpeechSynthesizer;
+  credential?: () => TokenCredential;
+}
+
+export function createVoiceServices(config: AppEnvironment, options: VoiceServiceOptions = {}): VoiceServices {
+  if (config.TTS_ENGINE === 'offline') {
+    let espeak: EspeakSynthesizer | undefined;
+    const speech = options.speech ?? (() => (espeak ??= new EspeakSynthesizer({ ffmpegPath: config.FFMPEG_PATH })));
+    return { catalog: new OfflineVoiceCatalog(), samples: new SpeechSampleSynthesizer(speech, 'offline') };
+  }
+  const auth = new SpeechAuthProvider(
+    config.KHIPU_MODE === 'local' && config.SPEECH_KEY
+      ? { kind: 'key', key: config.SPEECH_KEY }
+      : { kind: 'entra', resourceId: config.SPEECH_RESOURCE_ID ?? '', credential: requireCredential(options) },
+  );
+  const regionKey = config.SPEECH_ENDPOINT ?? config.SPEECH_REGION ?? '';
+  const catalog = new AzureVoiceCatalog(regionKey, () =>
+    fetchAzureVoiceList({
+      endpoint: config.SPEECH_ENDPOINT,
+      region: config.SPEECH_REGION,
+      headers: async () => (await auth.authorization()).headers,
+    }),
+  );
+  const speech =
+    options.speech ??
+    (() => {
+      throw new Error('Auditions with TTS_ENGINE=azure need the Azure speech synthesizer from the composition root');
+    });
+  return { catalog, samples: new SpeechSampleSynthesizer(speech, 'azure') };
+}
+
+function requireCredential(options: VoiceServiceOptions): TokenCredential {
+  if (!options.credential) throw new Error('Keyless Azure Speech needs a token credential');
+  return options.credential();
+}

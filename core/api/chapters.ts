@@ -1,0 +1,138 @@
+import { z } from 'zod';
+import type { ChapterRecord } from '../book/records';
+import type { ChapterType } from '../manuscript/manuscript';
+import { Id, IsoDateTime, text } from './common';
+
+/** Chapters of a project's book: list, read, edit (ETag-checked), reorder, merge, split, delete/restore, spoken preview. */
+export const chapterTypes = [
+  'front_matter',
+  'preface',
+  'introduction',
+  'prologue',
+  'chapter',
+  'epilogue',
+  'afterword',
+  'acknowledgments',
+  'about_the_author',
+  'credits',
+  'part',
+] as const satisfies readonly ChapterType[];
+// Fails to compile when ChapterType gains a member this list lacks.
+const everyChapterTypeListed: Record<ChapterType, true> = Object.fromEntries(
+  chapterTypes.map((type) => [type, true]),
+) as Record<(typeof chapterTypes)[number], true>;
+void everyChapterTypeListed;
+
+/** Longest chapter text a single edit may send; bigger chapters are split first. */
+export const MAX_CHAPTER_TEXT_CHARS = 200_000;
+
+const ChapterStats = z.object({
+  words: z.number().int(),
+  characters: z.number().int(),
+  estimatedMinutes: z.number(),
+});
+
+const summaryFields = {
+  id: Id,
+  projectId: Id,
+  order: z.number().int(),
+  title: z.string(),
+  chapterType: z.enum(chapterTypes),
+  headingText: z.string(),
+  stats: ChapterStats,
+  deleted: z.boolean(),
+  textVersion: z.number().int(),
+  planStatus: z.enum(['none', 'planned', 'stale']),
+  hasMaster: z.boolean(),
+  updatedAt: IsoDateTime,
+  etag: z.string(),
+};
+
+export const ChapterSummary = z.object(summaryFields).meta({ id: 'ChapterSummary' });
+export type ChapterSummary = z.infer<typeof ChapterSummary>;
+
+export const ChapterView = z.object({ ...summaryFields, text: z.string() }).meta({ id: 'Chapter' });
+export type ChapterView = z.infer<typeof ChapterView>;
+
+export const ChapterList = z.object({ items: z.array(ChapterSummary) }).meta({ id: 'ChapterList' });
+
+export const ListChaptersQuery = z.strictObject({ includeDeleted: z.enum(['true', 'false']).default('false') });
+
+export const UpdateChapterRequest = z
+  .strictObject({
+    title: text(300, 1).optional(),
+    chapterType: z.enum(chapterTypes).optional(),
+    /** The chapter's new text, exactly as it should be stored (not trimmed). */
+    text: z
+      .string()
+      .max(MAX_CHAPTER_TEXT_CHARS)
+      .refine((value) => value.trim().length > 0, 'must not be empty')
+      .optional(),
+  })
+  .refine((patch) => Object.values(patch).some((value) => value !== undefined), 'send at least one field')
+  .meta({ id: 'UpdateChapterRequest' });
+export type UpdateChapterRequest = z.infer<typeof UpdateChapterRequest>;
+
+export const ReorderChaptersRequest = z
+  .strictObject({ chapterIds: z.array(Id).min(1).max(5000) })
+  .meta({ id: 'ReorderChaptersRequest' });
+
+export const SplitChapterRequest = z
+  .strictObject({
+    /** UTF-16 index into the chapter text where the new chapter starts; strictly inside the text. */
+    offset: z.number().int().min(1),
+    /** Title of the new chapter; by default the heading found at the offset, or "<title> (continued)". */
+    title: text(300, 1).optional(),
+  })
+  .meta({ id: 'SplitChapterRequest' });
+
+export const SplitChapterResponse = z
+  .object({ first: ChapterView, second: ChapterView })
+  .meta({ id: 'SplitChapterResult' });
+
+export const SpokenPreviewQuery = z.strictObject({
+  /** First paragraph to return (0-based) and how many, so long chapters preview in pages. */
+  start: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+export const SpokenPreview = z
+  .object({
+    chapterId: Id,
+    language: z.string(),
+    heading: z.object({ text: z.string(), spoken: z.string() }).nullable(),
+    paragraphs: z.array(
+      z.object({
+        index: z.number().int(),
+        /** UTF-16 offset of the paragraph in the chapter text. */
+        offset: z.number().int(),
+        text: z.string(),
+        spoken: z.string(),
+      }),
+    ),
+    totalParagraphs: z.number().int(),
+  })
+  .meta({ id: 'SpokenPreview' });
+export type SpokenPreview = z.infer<typeof SpokenPreview>;
+
+export function toChapterSummary(record: ChapterRecord): ChapterSummary {
+  return {
+    id: record.id,
+    projectId: record.projectId,
+    order: record.order,
+    title: record.title,
+    chapterType: record.chapterType,
+    headingText: record.headingText,
+    stats: record.stats,
+    deleted: record.deleted,
+    textVersion: record.textVersion,
+    planStatus: record.planStatus,
+    hasMaster: record.master !== null,
+    updatedAt: record.updatedAt,
+    etag: record.etag ?? '',
+  };
+}
+
+export function toChapterView(record: ChapterRecord): ChapterView {
+  return { ...toChapterSummary(record), text: record.text };
+}

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { costGroupings } from '../costs/aggregate';
+import { costKinds } from '../costs/priceTable';
+
+const Day = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be YYYY-MM-DD')
+  .refine(
+    (day) =>
+      !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) && new Date(`${day}T00:00:00Z`).toISOString().startsWith(day),
+    'is not a calendar day',
+  );
+
+export const CostReportQuery = z.strictObject({
+  groupBy: z.enum(costGroupings).default('project'),
+  from: Day.optional(),
+  to: Day.optional(),
+});
+
+const KindTotals = z.object(
+  Object.fromEntries(
+    costKinds.map((kind) => [kind, z.object({ quantity: z.number(), amountUsd: z.number() })]),
+  ) as Record<(typeof costKinds)[number], z.ZodObject<{ quantity: z.ZodNumber; amountUsd: z.ZodNumber }>>,
+);
+
+export const CostReportView = z
+  .object({
+    groupBy: z.enum(costGroupings),
+    from: z.string(),
+    to: z.string(),
+    currency: z.literal('USD'),
+    totalUsd: z.number(),
+    byKind: KindTotals,
+    groups: z.array(z.object({ key: z.string(), amountUsd: z.number(), byKind: KindTotals })),
+  })
+  .meta({
+    id: 'CostReport',
+    description:
+      'Spend between `from` and `to` (UTC days, inclusive). Quantities: characters, tokens, seconds, and byte-days ' +
+      'for storage (one daily snapshot per project).',
+  });

@@ -1,0 +1,135 @@
+import { z } from 'zod';
+import { PACKAGE_PLATFORMS, type PackagePlatform } from '../packaging/types';
+import type { PackageRecord } from '../production/packageRecord';
+import { Id, IsoDateTime } from './common';
+import { JobView } from './jobs';
+
+export const PackagePlatformSchema = z.enum(PACKAGE_PLATFORMS as unknown as [PackagePlatform, ...PackagePlatform[]]);
+
+const Platforms = z
+  .array(PackagePlatformSchema)
+  .min(1)
+  .max(PACKAGE_PLATFORMS.length)
+  .refine((list) => new Set(list).size === list.length, 'platforms must not repeat');
+
+export const StartProductionRequest = z
+  .strictObject({
+    platforms: Platforms,
+    /** Produce only these chapters (all live chapters when absent). */
+    chapterIds: z.array(Id).min(1).max(2000).optional(),
+    /** Let lines without a known speaker be read by the narrator instead of refusing. */
+    allowUnknownSpeakers: z.boolean().default(false),
+  })
+  .meta({ id: 'StartProductionRequest' });
+
+export const CostEstimateView = z
+  .object({
+    plan: z.string(),
+    currency: z.literal('USD'),
+    lines: z.array(
+      z.object({
+        kind: z.string(),
+        rate: z.string(),
+        quantity: z.number(),
+        unitPriceUsd: z.number(),
+        amountUsd: z.number(),
+      }),
+    ),
+    totalUsd: z.number(),
+  })
+  .meta({ id: 'CostEstimate' });
+
+export const ProductionEstimate = z
+  .object({
+    platforms: z.array(PackagePlatformSchema),
+    problems: z.array(
+      z.object({
+        code: z.string(),
+        message: z.string(),
+        chapterId: z.string().optional(),
+        characterId: z.string().optional(),
+      }),
+    ),
+    chapters: z.array(z.object({ chapterId: Id, title: z.string(), segmentCount: z.number().int() })),
+    segmentsTotal: z.number().int(),
+    billableCharacters: z.number().int(),
+    estimatedSeconds: z.number().int(),
+    estimate: CostEstimateView,
+  })
+  .meta({ id: 'ProductionEstimate' });
+
+export const EstimateQuery = z.strictObject({
+  platforms: z
+    .string()
+    .max(100)
+    .transform((value) => value.split(',').map((p) => p.trim()))
+    .pipe(Platforms),
+});
+
+export const StartedJob = z
+  .object({ job: JobView, estimate: ProductionEstimate.optional() })
+  .meta({ id: 'StartedProductionJob' });
+
+export const RegenerateSegmentRequest = z
+  .strictObject({
+    /** Packages to rebuild (none: only re-master); default: the platforms packaged before. */
+    platforms: z.array(PackagePlatformSchema).max(PACKAGE_PLATFORMS.length).optional(),
+  })
+  .meta({ id: 'RegenerateSegmentRequest' });
+
+export const ReadinessRuleView = z.object({
+  id: z.string(),
+  description: z.string(),
+  passed: z.boolean(),
+  measured: z.string(),
+  expected: z.string(),
+});
+
+export const PackageView = z
+  .object({
+    id: Id,
+    projectId: Id,
+    platform: PackagePlatformSchema,
+    version: z.number().int(),
+    jobId: Id,
+    fileName: z.string(),
+    bytes: z.number().int(),
+    sha256: z.string(),
+    contentType: z.string(),
+    totalDurationSec: z.number(),
+    readiness: z.object({ platform: z.string(), passed: z.boolean(), rules: z.array(ReadinessRuleView) }),
+    stats: z.object({ encoded: z.number().int(), reused: z.number().int() }),
+    expired: z.boolean(),
+    expiresAt: IsoDateTime,
+    createdAt: IsoDateTime,
+    createdBy: z.string(),
+  })
+  .meta({ id: 'Package' });
+export type PackageView = z.infer<typeof PackageView>;
+
+export const PackageList = z.object({ items: z.array(PackageView) }).meta({ id: 'PackageList' });
+
+export const PackageDownload = z
+  .object({ url: z.string().url(), fileName: z.string(), expiresAt: IsoDateTime })
+  .meta({ id: 'PackageDownload' });
+
+export function toPackageView(record: PackageRecord, now: Date): PackageView {
+  return {
+    id: record.id,
+    projectId: record.projectId,
+    platform: record.platform,
+    version: record.version,
+    jobId: record.jobId,
+    fileName: record.deliverable.name,
+    bytes: record.deliverable.bytes,
+    sha256: record.deliverable.sha256,
+    contentType: record.deliverable.contentType,
+    totalDurationSec: record.totalDurationSec,
+    readiness: record.readiness,
+    stats: record.stats,
+    expired: Date.parse(record.expiresAt) <= now.getTime(),
+    expiresAt: record.expiresAt,
+    createdAt: record.createdAt,
+    createdBy: record.createdBy,
+  };
+}

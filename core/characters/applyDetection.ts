@@ -1,0 +1,72 @@
+/**
+ * Stores a detection result: detected characters are created or refreshed (voice and casting choices kept),
+ * characters the user edited keep their fields (only counts are refreshed), detected names the user already placed
+ * elsewhere (merged or split aliases) are not recreated, and earlier detections the new one no longer finds are
+ * removed with their segments flagged `unknown`. Idempotent: running it twice stores the same documents.
+ */
+import { UNKNOWN_SPEAKER, type CharacterRecord } from '../book/records';
+import { NARRATOR_ID, type Character } from './character';
+import type { CharacterStore } from './characterStore';
+
+export interface DetectionSummary {
+  characterCount: number;
+  charactersWithVoice: number;
+  created: number;
+  updated: number;
+  keptUserEdited: number;
+  skippedUserNames: number;
+  removed: number;
+}
+
+function namesOf(character: Pick<Character, 'name' | 'aliases'>): string[] {
+  return [character.name, ...character.aliases].map((name) => name.trim().toLowerCase());
+}
+
+export async function applyDetection(
+  store: CharacterStore,
+  tenantId: string,
+  projectId: string,
+  detected: Character[],
+  source: 'heuristic' | 'llm',
+): Promise<DetectionSummary> {
+  const existing = new Map((await store.listAll(tenantId, projectId)).map((record) => [record.characterId, record]));
+  const userNames = new Set(
+    [...existing.values()].filter((record) => record.source === 'user').flatMap((record) => namesOf(record)),
+  );
+  const summary = { created: 0, updated: 0, keptUserEdited: 0, skippedUserNames: 0, removed: 0 };
+  const found = new Set<string>();
+
+  for (const character of detected) {
+    found.add(character.id);
+    const current = existing.get(character.id);
+    let next: CharacterRecord;
+    if (current?.source === 'user') {
+      next = {
+        ...current,
+        dialogueLineCount: character.dialogueLineCount,
+        firstAppearance: character.firstAppearance,
+        updatedAt: store.now(),
+      };
+      summary.keptUserEdited++;
+    } else if (current) {
+      next = store.record(tenantId, projectId, character, source, current);
+      summary.updated++;
+    } else if (character.id !== NARRATOR_ID && namesOf(character).some((name) => userNames.has(name))) {
+      summary.skippedUserNames++;
+      continue;
+    } else {
+      next = store.record(tenantId, projectId, character, source);
+      summary.created++;
+    }
+    await store.upsert(next);
+  }
+  if (!found.has(NARRATOR_ID)) await store.ensureNarrator(tenantId, projectId);
+
+  for (const record of existing.values()) {
+    if (found.has(record.characterId) || record.source === 'user' || record.characterId === NARRATOR_ID) continue;
+    await store.repointSegments(tenantId, projectId, record.characterId, UNKNOWN_SPEAKER);
+    await store.delete(tenantId, projectId, record.characterId);
+    summary.removed++;
+  }
+  return { ...(await store.refreshFacts(tenantId, projectId)), ...summary };
+}

@@ -1,0 +1,218 @@
+/**
+ * What users do with a project's characters (SPEC.md §5): list, read, add, edit (ETag-checked), delete, merge and
+ * split an alias off. The narrator always exists and can be edited but not deleted, merged or split. Segments
+ * follow their speaker: deleting a character flags its lines `unknown`, merging moves them to the survivor.
+ */
+import { UNKNOWN_SPEAKER, type CharacterRecord } from '../book/records';
+import type { Principal } from '../auth/principal';
+import { ConflictError, NotFoundError, PreconditionFailedError, ValidationError } from '../errors';
+import type { ProjectService } from '../projects/projectService';
+import { characterIdFor, NARRATOR_ID, type Character } from './character';
+import type { CharacterStore } from './characterStore';
+
+export type CharacterEdit = Partial<
+  Pick<Character, 'name' | 'aliases' | 'gender' | 'ageBand' | 'description' | 'traits' | 'speakingStyle' | 'importance'>
+>;
+
+/** Character ids are path parameters (`Id`: at most 64 characters). */
+const MAX_ID_LENGTH = 64;
+
+export class CharacterService {
+  constructor(
+    private readonly store: CharacterStore,
+    private readonly projects: ProjectService,
+  ) {}
+
+  async list(principal: Principal | undefined, projectId: string): Promise<CharacterRecord[]> {
+    const { user } = await this.projects.load(principal, projectId, 'project.read');
+    await this.store.ensureNarrator(user.tenantId, projectId);
+    return this.store.listAll(user.tenantId, projectId);
+  }
+
+  async get(principal: Principal | undefined, projectId: string, characterId: string): Promise<CharacterRecord> {
+    const { user } = await this.projects.load(principal, projectId, 'project.read');
+    return this.require(user.tenantId, projectId, characterId);
+  }
+
+  async add(
+    principal: Principal | undefined,
+    projectId: string,
+    edit: CharacterEdit & { name: string },
+  ): Promise<CharacterRecord> {
+    const { user } = await this.projects.load(principal, projectId, 'project.update');
+    await this.store.ensureNarrator(user.tenantId, projectId);
+    const created = await this.createUnique(user.tenantId, projectId, {
+      id: newCharacterId(edit.name),
+      name: edit.name,
+      aliases: cleanAliases(edit.aliases ?? [], edit.name),
+      gender: edit.gender ?? 'unknown',
+      ageBand: edit.ageBand ?? 'adult',
+      description: edit.description ?? '',
+      traits: edit.traits ?? [],
+      speakingStyle: edit.speakingStyle ?? '',
+      dialogueLineCount: 0,
+      firstAppearance: null,
+      importance: edit.importance ?? 'minor',
+    });
+    await this.store.refreshFacts(user.tenantId, projectId);
+    return created;
+  }
+
+  async update(
+    principal: Principal | undefined,
+    projectId: string,
+    characterId: string,
+    ifMatch: string,
+    edit: CharacterEdit,
+  ): Promise<CharacterRecord> {
+    const { user } = await this.projects.load(principal, projectId, 'project.update');
+    const current = await this.require(user.tenantId, projectId, characterId);
+    if (current.etag !== ifMatch)
+      throw new PreconditionFailedError('The character changed since you loaded it', current);
+    if (characterId === NARRATOR_ID && edit.importance && edit.importance !== 'narrator') {
+      throw new ValidationError('The narrator keeps its importance', [{ field: 'importance', message: 'narrator' }]);
+    }
+    if (characterId !== NARRATOR_ID && edit.importance === 'narrator') {
+      throw new ValidationError('Only the narrator has importance "narrator"', [
+        { field: 'importance', message: 'not allowed' },
+      ]);
+    }
+    const name = edit.name ?? current.name;
+    const next: CharacterRecord = {
+      ...current,
+      ...stripUndefined(edit),
+      name,
+      aliases: cleanAliases(edit.aliases ?? current.aliases, name),
+      source: 'user',
+      updatedAt: this.store.now(),
+    };
+    return this.store.replace(next, ifMatch);
+  }
+
+  async remove(
+    principal: Principal | undefined,
+    projectId: string,
+    characterId: string,
+  ): Promise<{ segmentsFlagged: number }> {
+    const { user } = await this.projects.load(principal, projectId, 'project.update');
+    if (characterId === NARRATOR_ID) throw new ConflictError('The narrator cannot be deleted');
+    await this.require(user.tenantId, projectId, characterId);
+    // Segments first: a retry after a crash finds the character still there and finishes the job.
+    const segmentsFlagged = await this.store.repointSegments(user.tenantId, projectId, characterId, UNKNOWN_SPEAKER);
+    await this.store.delete(user.tenantId, projectId, characterId);
+    await this.store.refreshFacts(user.tenantId, projectId);
+    return { segmentsFlagged };
+  }
+
+  async merge(
+    principal: Principal | undefined,
+    projectId: string,
+    characterId: string,
+    intoCharacterId: string,
+  ): Promise<{ character: CharacterRecord; segmentsMoved: number }> {
+    const { user } = await this.projects.load(principal, projectId, 'project.update');
+    if (characterId === NARRATOR_ID || intoCharacterId === NARRATOR_ID) {
+      throw new ValidationError('The narrator cannot be merged', [{ field: 'intoCharacterId', message: 'narrator' }]);
+    }
+    if (characterId === intoCharacterId) {
+      throw new ValidationError('A character cannot be merged into itself', [
+        { field: 'intoCharacterId', message: 'same character' },
+      ]);
+    }
+    const source = await this.require(user.tenantId, projectId, characterId);
+    const target = await this.store.get(user.tenantId, projectId, intoCharacterId);
+    if (!target) {
+      throw new ValidationError('No such character to merge into', [
+        { field: 'intoCharacterId', message: 'not found' },
+      ]);
+    }
+    const merged = await this.store.modify(user.tenantId, projectId, intoCharacterId, (current) => ({
+      ...current,
+      aliases: cleanAliases([...current.aliases, source.name, ...source.aliases], current.name),
+      dialogueLineCount: current.dialogueLineCount + source.dialogueLineCount,
+      firstAppearance: current.firstAppearance ?? source.firstAppearance,
+      traits: [...new Set([...current.traits, ...source.traits])],
+      source: 'user',
+    }));
+    const segmentsMoved = await this.store.repointSegments(user.tenantId, projectId, characterId, intoCharacterId);
+    await this.store.delete(user.tenantId, projectId, characterId);
+    await this.store.refreshFacts(user.tenantId, projectId);
+    return { character: merged, segmentsMoved };
+  }
+
+  async splitAlias(
+    principal: Principal | undefined,
+    projectId: string,
+    characterId: string,
+    alias: string,
+  ): Promise<{ from: CharacterRecord; created: CharacterRecord }> {
+    const { user } = await this.projects.load(principal, projectId, 'project.update');
+    const source = await this.require(user.tenantId, projectId, characterId);
+    const wanted = alias.trim().toLowerCase();
+    const found = source.aliases.find((a) => a.toLowerCase() === wanted);
+    if (!found)
+      throw new ValidationError(`"${alias}" is not an alias of ${source.name}`, [
+        { field: 'alias', message: 'not an alias' },
+      ]);
+    const created = await this.createUnique(user.tenantId, projectId, {
+      id: newCharacterId(found),
+      name: found,
+      aliases: [],
+      gender: source.gender,
+      ageBand: source.ageBand,
+      description: '',
+      traits: [],
+      speakingStyle: '',
+      dialogueLineCount: 0,
+      firstAppearance: null,
+      importance: 'minor',
+    });
+    const from = await this.store.modify(user.tenantId, projectId, characterId, (current) => ({
+      ...current,
+      aliases: current.aliases.filter((a) => a.toLowerCase() !== wanted),
+      source: 'user',
+    }));
+    await this.store.refreshFacts(user.tenantId, projectId);
+    return { from, created };
+  }
+
+  private async require(tenantId: string, projectId: string, characterId: string): Promise<CharacterRecord> {
+    if (characterId === NARRATOR_ID) return this.store.ensureNarrator(tenantId, projectId);
+    const record = await this.store.get(tenantId, projectId, characterId);
+    if (!record) throw new NotFoundError('Character');
+    return record;
+  }
+
+  private async createUnique(tenantId: string, projectId: string, character: Character): Promise<CharacterRecord> {
+    try {
+      return await this.store.create(this.store.record(tenantId, projectId, character, 'user'));
+    } catch (error) {
+      if (error instanceof ConflictError) {
+        throw new ConflictError(`A character with the id ${character.id} already exists`, {
+          characterId: character.id,
+        });
+      }
+      throw error;
+    }
+  }
+}
+
+function newCharacterId(name: string): string {
+  return characterIdFor(name).slice(0, MAX_ID_LENGTH).replace(/-+$/, '');
+}
+
+/** Distinct aliases (case-insensitive), without the name itself. */
+function cleanAliases(aliases: string[], name: string): string[] {
+  const seen = new Set([name.trim().toLowerCase()]);
+  const result: string[] = [];
+  for (const alias of aliases.map((a) => a.trim()).filter(Boolean)) {
+    if (seen.has(alias.toLowerCase())) continue;
+    seen.add(alias.toLowerCase());
+    result.push(alias);
+  }
+  return result;
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

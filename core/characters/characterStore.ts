@@ -1,0 +1,229 @@
+/**
+ * System-level access to a project's characters (no principal: callers authorized already, or act for a job):
+ * reading them all, keeping the narrator present, re-pointing segments and keeping the project facts current.
+ */
+import { characterDocumentId, UNKNOWN_SPEAKER, type CharacterRecord, type SegmentRecord } from '../book/records';
+import { updateWithRetry } from '../common/optimisticUpdate';
+import { ConflictError } from '../errors';
+import type { Filter, ProjectCollection } from '../ports/documents';
+import type { Clock } from '../ports/system';
+import type { ProjectService } from '../projects/projectService';
+import { narratorCharacter, NARRATOR_ID, type Character, type Importance } from './character';
+
+export interface CharacterStoreDeps {
+  characters: ProjectCollection<CharacterRecord>;
+  segments: ProjectCollection<SegmentRecord>;
+  projects: ProjectService;
+  clock: Clock;
+}
+
+const PAGE_SIZE = 100;
+/** A book has at most a few hundred characters; this bounds a runaway loop, not a real limit. */
+const MAX_PAGES = 1000;
+const IMPORTANCE_ORDER: Record<Importance, number> = { narrator: 0, main: 1, supporting: 2, minor: 3 };
+
+/** Importance first, then dialogue lines (most first), then name: the order lists and casting present. */
+export function compareCharacters(a: Character | CharacterRecord, b: Character | CharacterRecord): number {
+  return (
+    IMPORTANCE_ORDER[a.importance] - IMPORTANCE_ORDER[b.importance] ||
+    b.dialogueLineCount - a.dialogueLineCount ||
+    (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
+  );
+}
+
+export function toCharacter(record: CharacterRecord): Character {
+  return {
+    id: record.characterId,
+    name: record.name,
+    aliases: record.aliases,
+    gender: record.gender,
+    ageBand: record.ageBand,
+    description: record.description,
+    traits: record.traits,
+    speakingStyle: record.speakingStyle,
+    dialogueLineCount: record.dialogueLineCount,
+    firstAppearance: record.firstAppearance,
+    importance: record.importance,
+  };
+}
+
+export class CharacterStore {
+  constructor(private readonly deps: CharacterStoreDeps) {}
+
+  now(): string {
+    return this.deps.clock.now().toISOString();
+  }
+
+  get(tenantId: string, projectId: string, characterId: string): Promise<CharacterRecord | undefined> {
+    return this.deps.characters.get(tenantId, projectId, characterDocumentId(projectId, characterId));
+  }
+
+  /** Every character of the project, in presentation order. */
+  async listAll(tenantId: string, projectId: string): Promise<CharacterRecord[]> {
+    const all: CharacterRecord[] = [];
+    let continuationToken: string | undefined;
+    for (let pages = 0; pages < MAX_PAGES; pages++) {
+      const page = await this.deps.characters.list(tenantId, projectId, {
+        filter: { field: 'type', op: 'eq', value: 'character' },
+        page: { pageSize: PAGE_SIZE, continuationToken },
+      });
+      all.push(...page.items);
+      continuationToken = page.continuationToken ?? undefined;
+      if (!continuationToken) break;
+    }
+    return all.sort(compareCharacters);
+  }
+
+  record(
+    tenantId: string,
+    projectId: string,
+    character: Character,
+    source: CharacterRecord['source'],
+    existing?: CharacterRecord,
+  ): CharacterRecord {
+    const { id: characterId, ...fields } = character;
+    const now = this.now();
+    return {
+      ...fields,
+      id: characterDocumentId(projectId, characterId),
+      type: 'character',
+      tenantId,
+      projectId,
+      characterId,
+      voice: existing?.voice ?? null,
+      override: existing?.override ?? null,
+      source,
+      createdAt: existing?.createdAt ?? now,
+      updatedAt: now,
+    };
+  }
+
+  /** The narrator always exists; created on first use (create-only, so concurrent callers agree). */
+  async ensureNarrator(tenantId: string, projectId: string): Promise<CharacterRecord> {
+    const existing = await this.get(tenantId, projectId, NARRATOR_ID);
+    if (existing) return existing;
+    try {
+      return await this.deps.characters.create(this.record(tenantId, projectId, narratorCharacter(null), 'heuristic'));
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+      return (await this.get(tenantId, projectId, NARRATOR_ID))!;
+    }
+  }
+
+  /** Read-modify-write of one character under its ETag, re-applied on a lost race. */
+  modify(
+    tenantId: string,
+    projectId: string,
+    characterId: string,
+    change: (record: CharacterRecord) => CharacterRecord,
+  ): Promise<CharacterRecord> {
+    return updateWithRetry(
+      'Character',
+      () => this.get(tenantId, projectId, characterId),
+      (doc, etag) => this.deps.characters.replace({ ...doc, updatedAt: this.now() }, etag),
+      change,
+    );
+  }
+
+  delete(tenantId: string, projectId: string, characterId: string): Promise<void> {
+    return this.deps.characters.delete(tenantId, projectId, characterDocumentId(projectId, characterId));
+  }
+
+  create(record: CharacterRecord): Promise<CharacterRecord> {
+    return this.deps.characters.create(record);
+  }
+
+  upsert(record: CharacterRecord): Promise<CharacterRecord> {
+    return this.deps.characters.upsert(record);
+  }
+
+  replace(record: CharacterRecord, etag: string): Promise<CharacterRecord> {
+    return this.deps.characters.replace(record, etag);
+  }
+
+  /**
+   * Moves every segment spoken by `fromId` to `toId`, a page at a time. Moved segments leave the filter, so each
+   * round queries from the start; moving to `unknown` flags them for review. Returns how many moved.
+   */
+  async repointSegments(tenantId: string, projectId: string, fromId: string, toId: string): Promise<number> {
+    let moved = 0;
+    for (let rounds = 0; rounds < MAX_PAGES; rounds++) {
+      const page = await this.deps.segments.list(tenantId, projectId, {
+        filter: {
+          op: 'and',
+          filters: [
+            { field: 'type', op: 'eq', value: 'segment' },
+            { field: 'speakerId', op: 'eq', value: fromId },
+          ],
+        },
+        page: { pageSize: PAGE_SIZE },
+      });
+      if (page.items.length === 0) break;
+      for (const segment of page.items) {
+        await updateWithRetry(
+          'Segment',
+          () => this.deps.segments.get(tenantId, projectId, segment.id),
+          (doc, etag) => this.deps.segments.replace(doc, etag),
+          (doc): SegmentRecord =>
+            doc.speakerId !== fromId
+              ? doc
+              : {
+                  ...doc,
+                  speakerId: toId,
+                  speakerSource: 'user',
+                  flagged: toId === UNKNOWN_SPEAKER ? true : doc.flagged,
+                  speakerConfidence: toId === UNKNOWN_SPEAKER ? 0 : doc.speakerConfidence,
+                  updatedAt: this.now(),
+                },
+        );
+        moved++;
+      }
+    }
+    if (toId === UNKNOWN_SPEAKER && moved > 0) {
+      await this.deps.projects.updateFacts(tenantId, projectId, (facts) => ({
+        segmentsWithSpeaker: Math.max(0, facts.segmentsWithSpeaker - moved),
+      }));
+    }
+    return moved;
+  }
+
+  /**
+   * A line the character speaks, for auditions: from the chapter of their first appearance when known, else the
+   * first one the store returns (a sample, not an exact "first" line across the book).
+   */
+  async sampleLine(tenantId: string, projectId: string, character: CharacterRecord): Promise<string | undefined> {
+    const filters: Filter[] = [
+      { field: 'type', op: 'eq', value: 'segment' },
+      { field: 'speakerId', op: 'eq', value: character.characterId },
+    ];
+    const chapterId = character.firstAppearance?.chapterId;
+    const inChapter = chapterId
+      ? await this.deps.segments.list(tenantId, projectId, {
+          filter: { op: 'and', filters: [...filters, { field: 'chapterId', op: 'eq', value: chapterId }] },
+          page: { pageSize: PAGE_SIZE },
+        })
+      : undefined;
+    const candidates =
+      inChapter && inChapter.items.length > 0
+        ? inChapter.items
+        : (
+            await this.deps.segments.list(tenantId, projectId, {
+              filter: { op: 'and', filters },
+              page: { pageSize: PAGE_SIZE },
+            })
+          ).items;
+    const first = [...candidates].sort((a, b) => a.index - b.index)[0];
+    return first?.text.trim() || undefined;
+  }
+
+  /** Recounts characters and voiced characters (narrator included) into the project's facts. */
+  async refreshFacts(
+    tenantId: string,
+    projectId: string,
+  ): Promise<{ characterCount: number; charactersWithVoice: number }> {
+    const all = await this.listAll(tenantId, projectId);
+    const counts = { characterCount: all.length, charactersWithVoice: all.filter((c) => c.voice !== null).length };
+    await this.deps.projects.updateFacts(tenantId, projectId, counts);
+    return counts;
+  }
+}

@@ -1,0 +1,151 @@
+import { authorizeProjectAction, authorizeTenantAction, canDoOnProject } from '../auth/permissions';
+import type { Principal, TenantPrincipal } from '../auth/principal';
+import { ConflictError, ValidationError } from '../errors';
+import type { Filter, ProjectCollection, TenantCollection } from '../ports/documents';
+import type { Clock, IdGenerator } from '../ports/system';
+import type { ProjectRecord } from '../projects/project';
+import type { TenantRecord } from '../tenants/tenant';
+import { CostAccumulator, type CostGrouping, type CostReport, daysBetween } from './aggregate';
+import { type CostEntry, costRecordId, type CostRecord, toCostRecord, validateCostEntry } from './costEntry';
+import { type CostEstimate, estimateCost, type EstimateInput } from './estimate';
+import { enforceQuotas, monthBounds, type QuotaReport, type QuotaRequest } from './quota';
+
+export interface CostServiceDeps {
+  costs: ProjectCollection<CostRecord>;
+  projects: TenantCollection<ProjectRecord>;
+  clock: Clock;
+  ids: IdGenerator;
+}
+
+export interface CostQuery {
+  groupBy: CostGrouping;
+  /** `YYYY-MM-DD`, inclusive; default the first day of the current UTC month. */
+  from?: string;
+  /** `YYYY-MM-DD`, inclusive; default today (UTC). */
+  to?: string;
+}
+
+export const MAX_REPORT_DAYS = 366;
+const PAGE = 100;
+
+/**
+ * Meters spend and guards quotas. Producers call `record` (idempotent per `dedupeKey`), `estimate` before a job and
+ * `checkQuota` before spending; the API reads the aggregates. Costs live per project partition, so tenant-wide
+ * figures visit each of the tenant's projects (a tenant has hundreds of projects, not millions).
+ */
+export class CostService {
+  constructor(private readonly deps: CostServiceDeps) {}
+
+  async record(entries: CostEntry[]): Promise<{ recorded: number; duplicates: number }> {
+    entries.forEach(validateCostEntry);
+    const recordedAt = this.deps.clock.now().toISOString();
+    let recorded = 0;
+    let duplicates = 0;
+    for (const entry of entries) {
+      const id = costRecordId(entry, () => this.deps.ids.newId('cost'));
+      try {
+        await this.deps.costs.create(toCostRecord(entry, id, recordedAt));
+        recorded++;
+      } catch (error) {
+        // Same dedupe key written before: a retried activity, already counted.
+        if (!(error instanceof ConflictError)) throw error;
+        duplicates++;
+      }
+    }
+    return { recorded, duplicates };
+  }
+
+  estimate(input: EstimateInput, plan: TenantRecord['plan']): CostEstimate {
+    return estimateCost(input, plan);
+  }
+
+  /** Refuses (throws `quota_exceeded`) before any spending; see core/costs/quota.ts for the request's meaning. */
+  async checkQuota(tenant: TenantRecord, request: QuotaRequest): Promise<QuotaReport> {
+    const { resetsAt } = monthBounds(this.deps.clock.now());
+    const monthToDateCharacters = request.characters === undefined ? 0 : await this.monthToDateCharacters(tenant.id);
+    return enforceQuotas(tenant.quotas, { monthToDateCharacters, resetsAt }, request);
+  }
+
+  async monthToDateCharacters(tenantId: string): Promise<number> {
+    const { month } = monthBounds(this.deps.clock.now());
+    const filter: Filter = {
+      op: 'and',
+      filters: [
+        { field: 'month', op: 'eq', value: month },
+        { field: 'kind', op: 'eq', value: 'tts_characters' },
+      ],
+    };
+    let total = 0;
+    for await (const project of this.allProjects(tenantId)) {
+      for await (const record of this.costsOf(tenantId, project.id, filter)) total += record.quantity;
+    }
+    return total;
+  }
+
+  /** Tenant-wide for admins; creators see their own projects, validators the ones assigned to them (SPEC.md §2). */
+  async report(principal: Principal | undefined, query: CostQuery): Promise<CostReport> {
+    const user = authorizeTenantAction(principal, 'costs.read');
+    const { from, to, days } = this.range(query);
+    const accumulator = new CostAccumulator(query.groupBy, from, to);
+    for await (const project of this.allProjects(user.tenantId)) {
+      if (!this.mayRead(user, project)) continue;
+      for await (const record of this.costsOf(user.tenantId, project.id, this.dayFilter(days))) {
+        accumulator.add(record);
+      }
+    }
+    return accumulator.report();
+  }
+
+  async projectReport(principal: Principal | undefined, projectId: string, query: CostQuery): Promise<CostReport> {
+    const user = authorizeTenantAction(principal, 'costs.read');
+    const project = await this.deps.projects.get(user.tenantId, projectId);
+    authorizeProjectAction(user, 'project.costs', project);
+    const { from, to, days } = this.range(query);
+    const accumulator = new CostAccumulator(query.groupBy, from, to);
+    for await (const record of this.costsOf(user.tenantId, projectId, this.dayFilter(days))) accumulator.add(record);
+    return accumulator.report();
+  }
+
+  private mayRead(user: TenantPrincipal, project: ProjectRecord): boolean {
+    return canDoOnProject(user, 'project.costs', project);
+  }
+
+  private range(query: CostQuery): { from: string; to: string; days: string[] } {
+    const now = this.deps.clock.now();
+    const from = query.from ?? `${monthBounds(now).month}-01`;
+    const to = query.to ?? now.toISOString().slice(0, 10);
+    if (from > to) throw new ValidationError('`from` is after `to`', [{ field: 'from', message: 'after to' }]);
+    const days = daysBetween(from, to);
+    if (days.length > MAX_REPORT_DAYS) {
+      throw new ValidationError(`A report covers at most ${MAX_REPORT_DAYS} days`, [
+        { field: 'to', message: `more than ${MAX_REPORT_DAYS} days after from` },
+      ]);
+    }
+    return { from, to, days };
+  }
+
+  private dayFilter(days: string[]): Filter {
+    return { field: 'day', op: 'in', values: days };
+  }
+
+  private async *allProjects(tenantId: string): AsyncGenerator<ProjectRecord> {
+    let continuationToken: string | undefined;
+    do {
+      const page = await this.deps.projects.list(tenantId, { page: { pageSize: PAGE, continuationToken } });
+      yield* page.items;
+      continuationToken = page.continuationToken ?? undefined;
+    } while (continuationToken);
+  }
+
+  private async *costsOf(tenantId: string, projectId: string, filter: Filter): AsyncGenerator<CostRecord> {
+    let continuationToken: string | undefined;
+    do {
+      const page = await this.deps.costs.list(tenantId, projectId, {
+        filter,
+        page: { pageSize: PAGE, continuationToken },
+      });
+      yield* page.items;
+      continuationToken = page.continuationToken ?? undefined;
+    } while (continuationToken);
+  }
+}

@@ -1,0 +1,268 @@
+/**
+ * The project's pronunciation lexicon: entries, a version counter bumped on every change (production hashes it into
+ * segment audio addresses), PLS import/export, and staleness: a change invalidates the audio of exactly the segments
+ * whose text contains the entry.
+ */
+import type { Principal, TenantPrincipal } from '../auth/principal';
+import type { ChapterRecord, SegmentRecord } from '../book/records';
+import { updateWithRetry } from '../common/optimisticUpdate';
+import { ConflictError, DomainError, NotFoundError, PreconditionFailedError } from '../errors';
+import type { ProjectCollection, ProjectScopedDocument } from '../ports/documents';
+import type { Clock, IdGenerator } from '../ports/system';
+import type { ProjectRecord } from '../projects/project';
+import type { ProjectService } from '../projects/projectService';
+import { bookChapters, forEachLimited, listAll } from '../planning/planService';
+import { segmentsAffectedBy, type LexiconEntry } from './lexicon';
+import { exportPls, importPls, PlsFormatError } from './pls';
+
+export const MAX_LEXICON_ENTRIES = 5000;
+
+export interface LexiconEntryRecord extends ProjectScopedDocument, LexiconEntry {
+  type: 'lexiconEntry';
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface LexiconStateRecord extends ProjectScopedDocument {
+  type: 'lexiconState';
+  version: number;
+  updatedAt: string;
+}
+
+/** Everything stored in the `lexicon` container that this service reads. */
+export type LexiconDocument = LexiconEntryRecord | LexiconStateRecord;
+
+export type LexiconEntryInput = Omit<LexiconEntry, 'id'>;
+
+export interface LexiconChange {
+  version: number;
+  /** Segments whose text contains a changed entry. */
+  segmentsAffected: number;
+  /** Of those, the ones whose current audio take was dropped. */
+  segmentsInvalidated: number;
+}
+
+export interface LexiconServiceDeps {
+  documents: ProjectCollection<LexiconDocument>;
+  chapters: ProjectCollection<ChapterRecord>;
+  segments: ProjectCollection<SegmentRecord>;
+  projects: ProjectService;
+  clock: Clock;
+  ids: IdGenerator;
+}
+
+export function lexiconStateId(projectId: string): string {
+  return `${projectId}.lexiconState`;
+}
+
+function sameEntryKey(a: Pick<LexiconEntry, 'grapheme' | 'locale'>, b: Pick<LexiconEntry, 'grapheme' | 'locale'>) {
+  return a.grapheme === b.grapheme && a.locale.toLowerCase() === b.locale.toLowerCase();
+}
+
+export class LexiconService {
+  constructor(private readonly deps: LexiconServiceDeps) {}
+
+  async list(principal: Principal | undefined, projectId: string) {
+    const { user } = await this.deps.projects.load(principal, projectId, 'project.read');
+    return this.snapshot(user.tenantId, projectId);
+  }
+
+  /** For the production pipeline and the SSML preview (system access). */
+  async snapshot(tenantId: string, projectId: string): Promise<{ version: number; entries: LexiconEntryRecord[] }> {
+    const [entries, state] = await Promise.all([
+      this.entries(tenantId, projectId),
+      this.deps.documents.get(tenantId, projectId, lexiconStateId(projectId)),
+    ]);
+    return { version: state?.type === 'lexiconState' ? state.version : 0, entries };
+  }
+
+  async create(principal: Principal | undefined, projectId: string, input: LexiconEntryInput) {
+    const { user, project } = await this.deps.projects.load(principal, projectId, 'project.update');
+    const existing = await this.entries(user.tenantId, projectId);
+    if (existing.length >= MAX_LEXICON_ENTRIES)
+      throw new ConflictError(`A project lexicon holds at most ${MAX_LEXICON_ENTRIES} entries`);
+    if (existing.some((entry) => sameEntryKey(entry, input)))
+      throw new ConflictError('An entry for this grapheme and locale exists; edit it instead');
+    const entry = await this.deps.documents.create(this.newRecord(user, projectId, input));
+    const change = await this.changed(user.tenantId, project, [entry as LexiconEntryRecord]);
+    return { entry: entry as LexiconEntryRecord, ...change };
+  }
+
+  async update(
+    principal: Principal | undefined,
+    projectId: string,
+    entryId: string,
+    ifMatch: string | undefined,
+    patch: Partial<LexiconEntryInput>,
+  ) {
+    const { user, project } = await this.deps.projects.load(principal, projectId, 'project.update');
+    const current = await this.entry(user.tenantId, projectId, entryId);
+    if (ifMatch && current.etag !== ifMatch)
+      throw new PreconditionFailedError('The entry changed since you loaded it', current);
+    const next: LexiconEntryRecord = { ...current, ...patch, updatedAt: this.now() };
+    if (!sameEntryKey(current, next)) {
+      const others = await this.entries(user.tenantId, projectId);
+      if (others.some((entry) => entry.id !== entryId && sameEntryKey(entry, next)))
+        throw new ConflictError('An entry for this grapheme and locale exists already');
+    }
+    const saved = (await this.deps.documents.replace(next, current.etag!)) as LexiconEntryRecord;
+    // Segments that matched the old entry and those matching the new one both sound different now.
+    return { entry: saved, ...(await this.changed(user.tenantId, project, [current, saved])) };
+  }
+
+  async remove(principal: Principal | undefined, projectId: string, entryId: string, ifMatch: string | undefined) {
+    const { user, project } = await this.deps.projects.load(principal, projectId, 'project.update');
+    const current = await this.entry(user.tenantId, projectId, entryId);
+    if (ifMatch && current.etag !== ifMatch)
+      throw new PreconditionFailedError('The entry changed since you loaded it', current);
+    await this.deps.documents.delete(user.tenantId, projectId, entryId);
+    return this.changed(user.tenantId, project, [current]);
+  }
+
+  async exportPls(principal: Principal | undefined, projectId: string, locale: string | undefined): Promise<string> {
+    const { user, project } = await this.deps.projects.load(principal, projectId, 'project.read');
+    return exportPls(await this.entries(user.tenantId, projectId), locale ?? project.metadata.language);
+  }
+
+  /** Adds the PLS lexemes; an entry with the same grapheme and locale is updated instead of duplicated. */
+  async importPls(principal: Principal | undefined, projectId: string, xml: string, fallbackLocale?: string) {
+    const { user, project } = await this.deps.projects.load(principal, projectId, 'project.update');
+    let parsed: LexiconEntry[];
+    try {
+      parsed = importPls(xml);
+    } catch (error) {
+      if (error instanceof PlsFormatError) throw new DomainError('unprocessable', error.message);
+      throw error;
+    }
+    const existing = await this.entries(user.tenantId, projectId);
+    const touched: LexiconEntryRecord[] = [];
+    let created = 0;
+    let updated = 0;
+    for (const lexeme of parsed) {
+      const input: LexiconEntryInput = {
+        grapheme: lexeme.grapheme.trim().slice(0, 200),
+        locale: lexeme.locale || fallbackLocale || project.metadata.language,
+        kind: lexeme.kind,
+        value: lexeme.value.trim().slice(0, 400),
+        wholeWord: lexeme.wholeWord,
+        caseSensitive: lexeme.caseSensitive,
+        notes: lexeme.notes,
+      };
+      if (input.grapheme === '' || input.value === '') continue;
+      const same = existing.find((entry) => sameEntryKey(entry, input));
+      if (same) {
+        if (same.kind === input.kind && same.value === input.value) continue;
+        const next = { ...same, kind: input.kind, value: input.value, updatedAt: this.now() };
+        touched.push(same, (await this.deps.documents.replace(next, same.etag!)) as LexiconEntryRecord);
+        updated++;
+      } else {
+        if (existing.length >= MAX_LEXICON_ENTRIES)
+          throw new ConflictError(`A project lexicon holds at most ${MAX_LEXICON_ENTRIES} entries`);
+        const record = (await this.deps.documents.create(this.newRecord(user, projectId, input))) as LexiconEntryRecord;
+        existing.push(record);
+        touched.push(record);
+        created++;
+      }
+    }
+    const change =
+      touched.length > 0
+        ? await this.changed(user.tenantId, project, touched)
+        : await this.noChange(user.tenantId, projectId);
+    return { created, updated, ...change };
+  }
+
+  private newRecord(user: TenantPrincipal, projectId: string, input: LexiconEntryInput): LexiconEntryRecord {
+    const now = this.now();
+    return {
+      ...input,
+      id: this.deps.ids.newId('lex'),
+      type: 'lexiconEntry',
+      tenantId: user.tenantId,
+      projectId,
+      createdAt: now,
+      updatedAt: now,
+    };
+  }
+
+  private async entry(tenantId: string, projectId: string, entryId: string): Promise<LexiconEntryRecord> {
+    const entry = await this.deps.documents.get(tenantId, projectId, entryId);
+    if (!entry || entry.type !== 'lexiconEntry') throw new NotFoundError('Lexicon entry');
+    return entry;
+  }
+
+  private entries(tenantId: string, projectId: string): Promise<LexiconEntryRecord[]> {
+    return listAll(this.deps.documents, tenantId, projectId, {
+      field: 'type',
+      op: 'eq',
+      value: 'lexiconEntry',
+    }) as Promise<LexiconEntryRecord[]>;
+  }
+
+  private async noChange(tenantId: string, projectId: string): Promise<LexiconChange> {
+    return { version: (await this.snapshot(tenantId, projectId)).version, segmentsAffected: 0, segmentsInvalidated: 0 };
+  }
+
+  /** Bumps the version and drops the current take of exactly the segments containing one of `entries`. */
+  private async changed(tenantId: string, project: ProjectRecord, entries: LexiconEntry[]): Promise<LexiconChange> {
+    const version = await this.bumpVersion(tenantId, project.id);
+    const live = new Set((await bookChapters(this.deps.chapters, tenantId, project.id)).map((chapter) => chapter.id));
+    const segments = (
+      await listAll(this.deps.segments, tenantId, project.id, { field: 'type', op: 'eq', value: 'segment' })
+    ).filter((segment) => live.has(segment.chapterId));
+    const located = segments.map((segment) => ({
+      id: segment.id,
+      text: segment.text,
+      locale: project.metadata.language,
+    }));
+    const affected = new Set(entries.flatMap((entry) => segmentsAffectedBy(entry, located)));
+    const withAudio = segments.filter((segment) => affected.has(segment.id) && segment.currentTakeId !== null);
+    await forEachLimited(withAudio, 8, (segment) =>
+      updateWithRetry(
+        'Segment',
+        () => this.deps.segments.get(tenantId, project.id, segment.id),
+        (doc, etag) => this.deps.segments.replace(doc, etag),
+        (current) => ({ ...current, currentTakeId: null, updatedAt: this.now() }),
+      ),
+    );
+    if (withAudio.length > 0) {
+      await this.deps.projects.updateFacts(tenantId, project.id, (facts) => ({
+        segmentsRendered: Math.max(0, facts.segmentsRendered - withAudio.length),
+      }));
+    }
+    return { version, segmentsAffected: affected.size, segmentsInvalidated: withAudio.length };
+  }
+
+  private async bumpVersion(tenantId: string, projectId: string): Promise<number> {
+    const id = lexiconStateId(projectId);
+    for (;;) {
+      const state = await this.deps.documents.get(tenantId, projectId, id);
+      if (state?.type === 'lexiconState') {
+        const saved = await updateWithRetry(
+          'Lexicon',
+          () => this.deps.documents.get(tenantId, projectId, id) as Promise<LexiconStateRecord | undefined>,
+          (doc, etag) => this.deps.documents.replace(doc, etag) as Promise<LexiconStateRecord>,
+          (current) => ({ ...current, version: current.version + 1, updatedAt: this.now() }),
+        );
+        return saved.version;
+      }
+      try {
+        await this.deps.documents.create({
+          id,
+          type: 'lexiconState',
+          tenantId,
+          projectId,
+          version: 1,
+          updatedAt: this.now(),
+        });
+        return 1;
+      } catch (error) {
+        // Another writer created it first: loop and bump theirs.
+        if (!(error instanceof ConflictError)) throw error;
+      }
+    }
+  }
+
+  private now(): string {
+    return this.deps.clock.now().toISOString();
+  }
+}

@@ -1,0 +1,272 @@
+import type { ChapterRecord } from '../book/records';
+import type { Principal, TenantPrincipal } from '../auth/principal';
+import { updateWithRetry } from '../common/optimisticUpdate';
+import { ConflictError, DomainError, NotFoundError, PreconditionFailedError, ValidationError } from '../errors';
+import type { Filter, ProjectCollection } from '../ports/documents';
+import type { Clock, IdGenerator } from '../ports/system';
+import type { ProjectRecord } from '../projects/project';
+import type { ProjectService } from '../projects/projectService';
+import type { ChapterType } from './manuscript';
+import { spokenPreviewOf, type SpokenPreviewPage } from './spokenPreview';
+import { textStats } from './stats';
+import { assertSplitOffset, byReadingOrder, headingAtStart, reorderChapters, withNewText } from './chapterEdits';
+
+export interface ChapterServiceDeps {
+  chapters: ProjectCollection<ChapterRecord>;
+  projects: ProjectService;
+  clock: Clock;
+  ids: IdGenerator;
+}
+
+export interface ChapterPatch {
+  title?: string;
+  chapterType?: ChapterType;
+  text?: string;
+}
+
+interface Scope {
+  user: TenantPrincipal;
+  project: ProjectRecord;
+}
+
+const PAGE_SIZE = 100;
+
+/**
+ * The user's edits to a book's chapters. Text is only ever moved, never rewritten: merge concatenates exactly,
+ * split cuts at an offset, so the book's text is the concatenation of its chapters before and after any edit.
+ * Edits that span documents write in the order that can duplicate text on a crash but never lose it.
+ */
+export class ChapterService {
+  constructor(private readonly deps: ChapterServiceDeps) {}
+
+  async list(principal: Principal | undefined, projectId: string, includeDeleted: boolean): Promise<ChapterRecord[]> {
+    const { user } = await this.deps.projects.load(principal, projectId, 'project.read');
+    return this.listAll(user.tenantId, projectId, includeDeleted);
+  }
+
+  async get(principal: Principal | undefined, projectId: string, chapterId: string): Promise<ChapterRecord> {
+    const { user } = await this.deps.projects.load(principal, projectId, 'project.read');
+    return this.find(user.tenantId, projectId, chapterId);
+  }
+
+  async update(
+    principal: Principal | undefined,
+    projectId: string,
+    chapterId: string,
+    ifMatch: string | undefined,
+    patch: ChapterPatch,
+  ): Promise<ChapterRecord> {
+    const { user } = await this.editable(principal, projectId);
+    const chapter = await this.find(user.tenantId, projectId, chapterId);
+    if (!ifMatch) {
+      throw new DomainError('precondition_required', 'Send If-Match with the ETag of the chapter you edited', {
+        field: 'If-Match',
+      });
+    }
+    assertFresh(chapter, ifMatch);
+    let changed: ChapterRecord = {
+      ...chapter,
+      title: patch.title ?? chapter.title,
+      chapterType: patch.chapterType ?? chapter.chapterType,
+    };
+    if (patch.text !== undefined && patch.text !== chapter.text) changed = withNewText(changed, patch.text);
+    return this.save(changed, ifMatch);
+  }
+
+  async reorder(principal: Principal | undefined, projectId: string, chapterIds: string[]): Promise<ChapterRecord[]> {
+    const { user } = await this.editable(principal, projectId);
+    const all = await this.listAll(user.tenantId, projectId, true);
+    const reordered = reorderChapters(all, chapterIds);
+    await this.writeOrders(all, reordered);
+    return this.listAll(user.tenantId, projectId, false);
+  }
+
+  /** Appends the next live chapter's text to this one (exactly) and removes the next chapter. */
+  async mergeNext(
+    principal: Principal | undefined,
+    projectId: string,
+    chapterId: string,
+    ifMatch: string | undefined,
+  ): Promise<ChapterRecord> {
+    const { user } = await this.editable(principal, projectId);
+    const all = (await this.listAll(user.tenantId, projectId, true)).sort(byReadingOrder);
+    const position = all.findIndex((chapter) => chapter.id === chapterId);
+    const chapter = all[position];
+    if (!chapter) throw new NotFoundError('Chapter');
+    if (ifMatch) assertFresh(chapter, ifMatch);
+    if (chapter.deleted) throw new ConflictError('Restore the chapter before merging it');
+    const next = all.slice(position + 1).find((candidate) => !candidate.deleted);
+    if (!next) throw new ConflictError('This is the last chapter: there is nothing to merge it with');
+    // Save the longer chapter first: a crash before the delete leaves the text twice, never missing.
+    const merged = await this.save(withNewText(chapter, chapter.text + next.text), chapter.etag!);
+    await this.deps.chapters.delete(user.tenantId, projectId, next.id);
+    await this.deps.projects.updateFacts(user.tenantId, projectId, (facts) => ({
+      chapterCount: Math.max(0, facts.chapterCount - 1),
+    }));
+    return merged;
+  }
+
+  /** Cuts the chapter at `offset`; the text from there on becomes a new chapter right after it. */
+  async split(
+    principal: Principal | undefined,
+    projectId: string,
+    chapterId: string,
+    request: { offset: number; title?: string },
+    ifMatch: string | undefined,
+  ): Promise<{ first: ChapterRecord; second: ChapterRecord }> {
+    const { user } = await this.editable(principal, projectId);
+    const all = (await this.listAll(user.tenantId, projectId, true)).sort(byReadingOrder);
+    const chapter = all.find((candidate) => candidate.id === chapterId);
+    if (!chapter) throw new NotFoundError('Chapter');
+    if (ifMatch) assertFresh(chapter, ifMatch);
+    if (chapter.deleted) throw new ConflictError('Restore the chapter before splitting it');
+    assertSplitOffset(chapter.text, request.offset);
+
+    const tail = chapter.text.slice(request.offset);
+    const heading = headingAtStart(tail);
+    const now = this.now();
+    const position = all.indexOf(chapter);
+    // Make room right after the chapter, then create the new one, then shorten the original (duplicate, never lose).
+    await this.writeOrders(
+      all,
+      all.map((candidate, index) => ({ ...candidate, order: index <= position ? index : index + 1 })),
+    );
+    const second = await this.deps.chapters.create({
+      id: this.deps.ids.newId('chp'),
+      type: 'chapter',
+      tenantId: user.tenantId,
+      projectId,
+      order: position + 1,
+      title: request.title ?? heading?.title ?? `${chapter.title} (continued)`,
+      chapterType: chapter.chapterType,
+      headingText: heading?.headingText.trim() ? heading.headingText : '',
+      text: tail,
+      stats: textStats(tail),
+      deleted: false,
+      textVersion: 1,
+      planStatus: 'none',
+      master: null,
+      createdAt: now,
+      updatedAt: now,
+    });
+    const current = await this.find(user.tenantId, projectId, chapter.id);
+    let first: ChapterRecord;
+    try {
+      if (current.text !== chapter.text)
+        throw new PreconditionFailedError('The chapter changed while splitting', current);
+      first = await this.save(withNewText(current, chapter.text.slice(0, request.offset)), current.etag!);
+    } catch (error) {
+      await this.deps.chapters.delete(user.tenantId, projectId, second.id);
+      throw error;
+    }
+    await this.deps.projects.updateFacts(user.tenantId, projectId, (facts) => ({
+      chapterCount: facts.chapterCount + 1,
+    }));
+    return { first, second };
+  }
+
+  async remove(principal: Principal | undefined, projectId: string, chapterId: string): Promise<ChapterRecord> {
+    return this.setDeleted(principal, projectId, chapterId, true);
+  }
+
+  async restore(principal: Principal | undefined, projectId: string, chapterId: string): Promise<ChapterRecord> {
+    return this.setDeleted(principal, projectId, chapterId, false);
+  }
+
+  /** What will be spoken for a page of the chapter's paragraphs, in the book's language; the text is not changed. */
+  async spokenPreview(
+    principal: Principal | undefined,
+    projectId: string,
+    chapterId: string,
+    page: { start: number; limit: number },
+  ): Promise<SpokenPreviewPage> {
+    const { user, project } = await this.deps.projects.load(principal, projectId, 'project.read');
+    const chapter = await this.find(user.tenantId, projectId, chapterId);
+    return spokenPreviewOf(chapter, project.metadata.language, page);
+  }
+
+  /** Every chapter of the project (for the import job and for other steps acting for the system). */
+  async listAll(tenantId: string, projectId: string, includeDeleted: boolean): Promise<ChapterRecord[]> {
+    const filters: Filter[] = [{ field: 'type', op: 'eq', value: 'chapter' }];
+    if (!includeDeleted) filters.push({ field: 'deleted', op: 'eq', value: false });
+    const chapters: ChapterRecord[] = [];
+    let continuationToken: string | undefined;
+    do {
+      const page = await this.deps.chapters.list(tenantId, projectId, {
+        // No ORDER BY: `order` is a reserved word in Cosmos SQL; chapters are few and sorted here.
+        filter: { op: 'and', filters },
+        page: { pageSize: PAGE_SIZE, continuationToken },
+      });
+      chapters.push(...page.items);
+      continuationToken = page.continuationToken ?? undefined;
+    } while (continuationToken);
+    return chapters.sort(byReadingOrder);
+  }
+
+  private async setDeleted(
+    principal: Principal | undefined,
+    projectId: string,
+    chapterId: string,
+    deleted: boolean,
+  ): Promise<ChapterRecord> {
+    const { user } = await this.editable(principal, projectId);
+    const chapter = await this.find(user.tenantId, projectId, chapterId);
+    if (chapter.deleted === deleted) return chapter;
+    const saved = await updateWithRetry(
+      'Chapter',
+      () => this.deps.chapters.get(user.tenantId, projectId, chapterId),
+      (doc, etag) => this.save(doc, etag),
+      (current) => ({ ...current, deleted }),
+    );
+    await this.deps.projects.updateFacts(user.tenantId, projectId, (facts) => ({
+      chapterCount: Math.max(0, facts.chapterCount + (deleted ? -1 : 1)),
+    }));
+    return saved;
+  }
+
+  /** Loads a project whose chapters the principal may edit now (not archived, no import replacing them). */
+  private async editable(principal: Principal | undefined, projectId: string): Promise<Scope> {
+    const scope = await this.deps.projects.load(principal, projectId, 'project.update');
+    if (scope.project.status === 'archived') {
+      throw new ValidationError('An archived project cannot be edited; restore it first', [
+        { field: 'status', message: 'project is archived' },
+      ]);
+    }
+    if (scope.project.facts?.manuscriptStatus === 'processing') {
+      throw new ConflictError('A manuscript import is running; chapters can be edited when it finishes');
+    }
+    return scope;
+  }
+
+  private async find(tenantId: string, projectId: string, chapterId: string): Promise<ChapterRecord> {
+    const chapter = await this.deps.chapters.get(tenantId, projectId, chapterId);
+    if (!chapter || chapter.type !== 'chapter') throw new NotFoundError('Chapter');
+    return chapter;
+  }
+
+  /** Writes `order` where it changed, each under its ETag; a concurrent edit of another field is kept. */
+  private async writeOrders(before: ChapterRecord[], after: ChapterRecord[]): Promise<void> {
+    const previous = new Map(before.map((chapter) => [chapter.id, chapter.order]));
+    for (const chapter of after) {
+      if (previous.get(chapter.id) === chapter.order) continue;
+      await updateWithRetry(
+        'Chapter',
+        () => this.deps.chapters.get(chapter.tenantId, chapter.projectId, chapter.id),
+        (doc, etag) => this.save(doc, etag),
+        (current) => ({ ...current, order: chapter.order }),
+      );
+    }
+  }
+
+  private save(chapter: ChapterRecord, etag: string): Promise<ChapterRecord> {
+    return this.deps.chapters.replace({ ...chapter, updatedAt: this.now() }, etag);
+  }
+
+  private now(): string {
+    return this.deps.clock.now().toISOString();
+  }
+}
+
+function assertFresh(chapter: ChapterRecord, ifMatch: string): void {
+  if (chapter.etag !== ifMatch) throw new PreconditionFailedError('The chapter changed since you loaded it', chapter);
+}

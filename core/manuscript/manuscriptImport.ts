@@ -1,0 +1,235 @@
+import type { ChapterRecord } from '../book/records';
+import { DomainError } from '../errors';
+import { isTerminal } from '../jobs/job';
+import type { JobService } from '../jobs/jobService';
+import type { BlobStore } from '../ports/blobs';
+import type { ProjectCollection } from '../ports/documents';
+import type { Clock } from '../ports/system';
+import type { ProjectService } from '../projects/projectService';
+import type { ChapterService } from './chapterService';
+import { detectChapters } from './chapters';
+import type { ChapterType, ParsedManuscript } from './manuscript';
+import { manuscriptBlobPrefix, type ManuscriptService } from './manuscriptService';
+import { textStats } from './stats';
+
+/** Reads uploaded bytes in any supported format (adapters/manuscript); throws DomainErrors for bad files. */
+export type ManuscriptParser = (
+  bytes: Buffer,
+  hints: { fileName?: string; contentType?: string },
+) => Promise<ParsedManuscript>;
+
+export interface ManuscriptImportDeps {
+  manuscripts: ManuscriptService;
+  chapterEdits: ChapterService;
+  chapters: ProjectCollection<ChapterRecord>;
+  projects: ProjectService;
+  jobs: JobService;
+  blobs: BlobStore;
+  clock: Clock;
+  parse: ManuscriptParser;
+  maxUploadBytes: number;
+}
+
+/** What every import step is told: which job imports which upload. Small, so it can travel in orchestration history. */
+export interface ImportRef {
+  tenantId: string;
+  projectId: string;
+  jobId: string;
+  manuscriptId: string;
+}
+
+/** Chapters saved per step: small enough for frequent progress and cancel checks, large enough to stay cheap. */
+export const IMPORT_BATCH_SIZE = 20;
+
+export type ParseOutcome =
+  | { ok: true; chapterCount: number; batches: number }
+  | { ok: false; error: { code: string; message: string } }
+  | { ok: false; cancelled: true };
+
+interface StagedChapter {
+  title: string;
+  type: ChapterType;
+  headingText: string;
+  text: string;
+}
+
+/** Ids of an import's chapters: deterministic (a retried step rewrites the same documents) and unique per tenant. */
+export function importedChapterId(manuscriptId: string, index: number): string {
+  return `${manuscriptId}-c${index}`;
+}
+const isFromImport = (manuscriptId: string) => (chapter: ChapterRecord) => chapter.id.startsWith(`${manuscriptId}-c`);
+
+/**
+ * The steps of a manuscript import, each idempotent (the orchestration may run any of them more than once):
+ * parse into a staging blob, save chapters in batches, then swap them in for the old ones — or, on failure or
+ * cancel, remove what was staged so the chapters of the previous import stay exactly as they were.
+ */
+export class ManuscriptImport {
+  constructor(private readonly deps: ManuscriptImportDeps) {}
+
+  async parse(ref: ImportRef): Promise<ParseOutcome> {
+    if (await this.cancelRequested(ref)) return { ok: false, cancelled: true };
+    const { tenantId, projectId, jobId, manuscriptId } = ref;
+    await this.deps.jobs.markRunning(tenantId, projectId, jobId, 'parsing');
+    const manuscript = await this.deps.manuscripts.find(tenantId, projectId, manuscriptId);
+    if (!manuscript) return { ok: false, error: { code: 'not_found', message: 'The uploaded manuscript is gone' } };
+    const bytes = await this.deps.blobs.readBuffer(manuscript.originalBlob, this.deps.maxUploadBytes);
+    if (!bytes) return { ok: false, error: { code: 'not_found', message: 'The uploaded file is gone' } };
+
+    let parsed: ParsedManuscript;
+    try {
+      parsed = await this.deps.parse(bytes, { fileName: manuscript.fileName, contentType: manuscript.contentType });
+    } catch (error) {
+      if (error instanceof DomainError) return { ok: false, error: { code: error.code, message: error.message } };
+      throw error;
+    }
+    await this.deps.jobs.reportProgress(tenantId, projectId, jobId, { phase: 'detecting' });
+    const staged: StagedChapter[] = detectChapters(parsed).map((chapter) => ({
+      title: chapter.title,
+      type: chapter.type,
+      headingText: chapter.headingText,
+      text: parsed.text.slice(chapter.startOffset, chapter.endOffset),
+    }));
+    const batches = Math.ceil(staged.length / IMPORT_BATCH_SIZE);
+    for (let batch = 0; batch < batches; batch++) {
+      const slice = staged.slice(batch * IMPORT_BATCH_SIZE, (batch + 1) * IMPORT_BATCH_SIZE);
+      await this.deps.blobs.put(this.stagingBlob(ref, batch), Buffer.from(JSON.stringify(slice)), 'application/json');
+    }
+    await this.deps.manuscripts.modify(tenantId, projectId, manuscriptId, (current) => ({
+      ...current,
+      format: parsed.format,
+      detectedEncoding: parsed.detectedEncoding ?? null,
+      warnings: parsed.warnings,
+      tocEntries: parsed.tocEntries ?? [],
+    }));
+    await this.deps.jobs.reportProgress(tenantId, projectId, jobId, {
+      phase: 'saving',
+      chaptersDone: 0,
+      chaptersTotal: staged.length,
+    });
+    return { ok: true, chapterCount: staged.length, batches };
+  }
+
+  /** Saves one staged batch of chapters; answers `cancelled` instead when the user cancelled the job. */
+  async saveBatch(ref: ImportRef & { batch: number; chapterCount: number }): Promise<{ cancelled: boolean }> {
+    if (await this.cancelRequested(ref)) return { cancelled: true };
+    const staged = await this.readStaged(ref, ref.batch);
+    const now = this.deps.clock.now().toISOString();
+    for (const [position, chapter] of staged.entries()) {
+      const index = ref.batch * IMPORT_BATCH_SIZE + position;
+      await this.deps.chapters.upsert({
+        id: importedChapterId(ref.manuscriptId, index),
+        type: 'chapter',
+        tenantId: ref.tenantId,
+        projectId: ref.projectId,
+        order: index,
+        title: chapter.title,
+        chapterType: chapter.type,
+        headingText: chapter.headingText,
+        text: chapter.text,
+        stats: textStats(chapter.text),
+        deleted: false,
+        textVersion: 1,
+        planStatus: 'none',
+        master: null,
+        createdAt: now,
+        updatedAt: now,
+      });
+    }
+    await this.deps.jobs.reportProgress(ref.tenantId, ref.projectId, ref.jobId, {
+      phase: 'saving',
+      chaptersDone: Math.min(ref.batch * IMPORT_BATCH_SIZE + staged.length, ref.chapterCount),
+      chaptersTotal: ref.chapterCount,
+    });
+    return { cancelled: false };
+  }
+
+  /** Swaps the new chapters in: the previous ones and earlier uploads go, the facts and the job are brought current. */
+  async complete(ref: ImportRef): Promise<{ cancelled: true } | { cancelled: false; chapterCount: number }> {
+    // A cancelled job no longer holds the project: another import may be staging, so swap nothing.
+    if (await this.cancelRequested(ref)) return { cancelled: true };
+    const { tenantId, projectId, jobId, manuscriptId } = ref;
+    const chapters = await this.deps.chapterEdits.listAll(tenantId, projectId, true);
+    for (const old of chapters.filter((chapter) => !isFromImport(manuscriptId)(chapter))) {
+      await this.deps.chapters.delete(tenantId, projectId, old.id);
+    }
+    const chapterCount = chapters.filter(isFromImport(manuscriptId)).length;
+    await this.deps.manuscripts.modify(tenantId, projectId, manuscriptId, (current) => ({
+      ...current,
+      status: 'ready',
+      error: null,
+    }));
+    for (const earlier of await this.deps.manuscripts.all(tenantId, projectId)) {
+      if (earlier.id !== manuscriptId) await this.deps.manuscripts.remove(tenantId, projectId, earlier.id);
+    }
+    await this.deps.blobs.deletePrefix(this.stagingPrefix(ref));
+    await this.deps.projects.updateFacts(tenantId, projectId, { manuscriptStatus: 'ready', chapterCount });
+    await this.deps.jobs.finish(tenantId, projectId, jobId, {
+      status: 'succeeded',
+      result: { manuscriptId, chapterCount },
+    });
+    return { cancelled: false, chapterCount };
+  }
+
+  /**
+   * Undoes a failed or cancelled import; the chapters of an earlier import (if any) remain as they were. The job and
+   * the manuscript are settled even when a cleanup step fails, which is then rethrown so the step is retried.
+   */
+  async abandon(ref: ImportRef & { error: { code: string; message: string } | null }): Promise<void> {
+    const { tenantId, projectId, jobId, manuscriptId } = ref;
+    const error = ref.error ?? { code: 'cancelled', message: 'The import was cancelled' };
+    let cleanupFailure: unknown;
+    let remaining: number | undefined;
+    try {
+      const chapters = await this.deps.chapterEdits.listAll(tenantId, projectId, true);
+      for (const staged of chapters.filter(isFromImport(manuscriptId))) {
+        await this.deps.chapters.delete(tenantId, projectId, staged.id);
+      }
+      remaining = chapters.filter((chapter) => !isFromImport(manuscriptId)(chapter) && !chapter.deleted).length;
+      await this.deps.blobs.deletePrefix(this.stagingPrefix(ref));
+    } catch (failure) {
+      cleanupFailure = failure;
+    }
+    if (await this.deps.manuscripts.find(tenantId, projectId, manuscriptId)) {
+      await this.deps.manuscripts.modify(tenantId, projectId, manuscriptId, (current) => ({
+        ...current,
+        status: 'failed',
+        error,
+      }));
+    }
+    await this.deps.projects.updateFacts(tenantId, projectId, (facts) => {
+      const chapterCount = remaining ?? facts.chapterCount;
+      return { manuscriptStatus: chapterCount > 0 ? 'ready' : 'failed', chapterCount };
+    });
+    const job = await this.deps.jobs.find(tenantId, projectId, jobId);
+    if (job && !isTerminal(job.status)) {
+      await this.deps.jobs.finish(
+        tenantId,
+        projectId,
+        jobId,
+        ref.error ? { status: 'failed', error: ref.error } : { status: 'cancelled' },
+      );
+    }
+    if (cleanupFailure) throw cleanupFailure;
+  }
+
+  private async cancelRequested(ref: ImportRef): Promise<boolean> {
+    const job = await this.deps.jobs.find(ref.tenantId, ref.projectId, ref.jobId);
+    return !job || job.cancelRequested || job.status === 'cancelled';
+  }
+
+  private stagingPrefix(ref: ImportRef): string {
+    return `${manuscriptBlobPrefix(ref.tenantId, ref.projectId, ref.manuscriptId)}staged/`;
+  }
+
+  private stagingBlob(ref: ImportRef, batch: number): string {
+    return `${this.stagingPrefix(ref)}batch-${String(batch).padStart(5, '0')}.json`;
+  }
+
+  private async readStaged(ref: ImportRef, batch: number): Promise<StagedChapter[]> {
+    // A batch holds at most the whole book's text, JSON-escaped: allow headroom over the upload limit.
+    const bytes = await this.deps.blobs.readBuffer(this.stagingBlob(ref, batch), this.deps.maxUploadBytes * 4);
+    if (!bytes) throw new Error(`Staged chapters of ${ref.manuscriptId} (batch ${batch}) are missing`);
+    return JSON.parse(bytes.toString('utf8')) as StagedChapter[];
+  }
+}

@@ -1,0 +1,23 @@
+/** Retail packaging in core: request/result types, layout, names, tags, sample choice, manifest, validation. */
+export * from './types';
+export { sanitizeTitle, numberedFileName, deliverableFileName } from './fileNames';
+export { narratorCredit, descriptionWithDisclosure, authorsCredit, tagsFor, creditsScript } from './bookTags';
+export {
+  pickSampleChapter,
+  chooseSampleWindow,
+  explicitSampleWindow,
+  SAMPLE_LIMITS,
+  type TimeWindow,
+} from './retailSample';
+export {
+  planMp3Files,
+  planM4bChapters,
+  maxFileSeconds,
+  wantsRetailSample,
+  OPENING_CREDITS_TITLE,
+  CLOSING_CREDITS_TITLE,
+  RETAIL_SAMPLE_NAME,
+  type PlannedAudioFile,
+} from './layout';
+export { buildManifest } from './manifest';
+export { validatePackageRequest, PACKAGE_LIMITS } from './validation';

@@ -1,0 +1,357 @@
+/**
+ * Editing the plan one segment at a time: speaker, text, revision marks, split, merge and delete. A chapter's segments
+ * always concatenate to its text, so text edits and deletions change the chapter too. Editing a segment invalidates
+ * only that segment's audio (its current take), never another segment's.
+ */
+import type { Principal, TenantPrincipal } from '../auth/principal';
+import type { ChapterRecord, CharacterRecord, SegmentRecord } from '../book/records';
+import { characterDocumentId, UNKNOWN_SPEAKER } from '../book/records';
+import { NARRATOR_ID } from '../characters/character';
+import { updateWithRetry } from '../common/optimisticUpdate';
+import { ConflictError, NotFoundError, PreconditionFailedError, ValidationError } from '../errors';
+import { textStats } from '../manuscript/stats';
+import type { Filter, Page, ProjectCollection } from '../ports/documents';
+import type { Clock, IdGenerator } from '../ports/system';
+import type { ProjectService } from '../projects/projectService';
+import { bookChapters, chapterSegments } from './planService';
+
+export interface SegmentServiceDeps {
+  chapters: ProjectCollection<ChapterRecord>;
+  segments: ProjectCollection<SegmentRecord>;
+  characters: ProjectCollection<CharacterRecord>;
+  projects: ProjectService;
+  clock: Clock;
+  ids: IdGenerator;
+}
+
+export interface SegmentListOptions {
+  chapterId?: string;
+  speakerId?: string;
+  unknown?: boolean;
+  flagged?: boolean;
+  pageSize: number;
+  continuationToken?: string;
+}
+
+export interface SegmentPatch {
+  speakerId?: string;
+  text?: string;
+  flagged?: boolean;
+  revisionNote?: string | null;
+}
+
+/** Where a listing stopped: the chapter's position in reading order and the store's token inside that chapter. */
+interface ListCursor {
+  chapter: number;
+  inner: string | null;
+}
+
+function encodeCursor(cursor: ListCursor): string {
+  return Buffer.from(JSON.stringify(cursor), 'utf8').toString('base64url');
+}
+
+function decodeCursor(token: string | undefined): ListCursor {
+  if (!token) return { chapter: 0, inner: null };
+  try {
+    const value = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as Partial<ListCursor>;
+    if (
+      Number.isInteger(value.chapter) &&
+      value.chapter! >= 0 &&
+      (value.inner === null || typeof value.inner === 'string')
+    )
+      return { chapter: value.chapter!, inner: value.inner };
+  } catch {
+    // fall through to the validation error
+  }
+  throw new ValidationError('Invalid continuation token', [{ field: 'continuationToken', message: 'malformed' }]);
+}
+
+/** A segment's weight in the production facts; an edit changes the facts by after − before. */
+function factsOf(segments: SegmentRecord[]) {
+  return {
+    segmentCount: segments.length,
+    segmentsWithSpeaker: segments.filter((s) => s.speakerId !== UNKNOWN_SPEAKER).length,
+    segmentsRendered: segments.filter((s) => s.currentTakeId !== null).length,
+  };
+}
+
+const leadingSpace = (text: string) => text.slice(0, text.length - text.trimStart().length);
+const trailingSpace = (text: string) => text.slice(text.trimEnd().length);
+
+export class SegmentService {
+  constructor(private readonly deps: SegmentServiceDeps) {}
+
+  /** Ordered by chapter reading order, then by position in the chapter. */
+  async list(
+    principal: Principal | undefined,
+    projectId: string,
+    options: SegmentListOptions,
+  ): Promise<Page<SegmentRecord>> {
+    const { user } = await this.deps.projects.load(principal, projectId, 'project.read');
+    const chapters = (await bookChapters(this.deps.chapters, user.tenantId, projectId)).filter(
+      (chapter) => !options.chapterId || chapter.id === options.chapterId,
+    );
+    if (options.chapterId && chapters.length === 0) throw new NotFoundError('Chapter');
+    const filters: Filter[] = [{ field: 'type', op: 'eq', value: 'segment' }];
+    if (options.speakerId) filters.push({ field: 'speakerId', op: 'eq', value: options.speakerId });
+    if (options.unknown) filters.push({ field: 'speakerId', op: 'eq', value: UNKNOWN_SPEAKER });
+    if (options.flagged) filters.push({ field: 'flagged', op: 'eq', value: true });
+
+    const cursor = decodeCursor(options.continuationToken);
+    const items: SegmentRecord[] = [];
+    while (cursor.chapter < chapters.length && items.length < options.pageSize) {
+      const chapterId = chapters[cursor.chapter].id;
+      const page = await this.deps.segments.list(user.tenantId, projectId, {
+        filter: { op: 'and', filters: [...filters, { field: 'chapterId', op: 'eq', value: chapterId }] },
+        orderBy: { field: 'index', direction: 'ASC' },
+        page: { pageSize: options.pageSize - items.length, continuationToken: cursor.inner ?? undefined },
+      });
+      items.push(...page.items);
+      if (page.continuationToken) cursor.inner = page.continuationToken;
+      else {
+        cursor.chapter += 1;
+        cursor.inner = null;
+      }
+    }
+    return { items, continuationToken: cursor.chapter < chapters.length ? encodeCursor(cursor) : null };
+  }
+
+  async get(principal: Principal | undefined, projectId: string, segmentId: string): Promise<SegmentRecord> {
+    const { user } = await this.deps.projects.load(principal, projectId, 'project.read');
+    return this.load(user, projectId, segmentId);
+  }
+
+  async update(
+    principal: Principal | undefined,
+    projectId: string,
+    segmentId: string,
+    ifMatch: string,
+    patch: SegmentPatch,
+  ): Promise<SegmentRecord> {
+    const { user } = await this.deps.projects.load(principal, projectId, 'project.update');
+    const segment = await this.load(user, projectId, segmentId);
+    assertFresh(segment, ifMatch);
+    if (patch.speakerId !== undefined) await this.assertSpeaker(user.tenantId, projectId, patch.speakerId);
+    const now = this.now();
+    let next: SegmentRecord = { ...segment, updatedAt: now };
+    let audioChanged = false;
+
+    if (patch.speakerId !== undefined && patch.speakerId !== segment.speakerId) {
+      next = { ...next, speakerId: patch.speakerId, speakerConfidence: 1, speakerSource: 'user' };
+      audioChanged = true;
+    }
+    if (patch.speakerId !== undefined) next.flagged = patch.speakerId === UNKNOWN_SPEAKER;
+    if (patch.revisionNote !== undefined) next.revisionNote = patch.revisionNote;
+    if (patch.revisionNote) next.flagged = true;
+    if (patch.flagged !== undefined) next.flagged = patch.flagged;
+
+    if (patch.text !== undefined) {
+      validateSegmentText(patch.text);
+      const text = keepSurroundingSpace(segment.text, patch.text);
+      if (text !== segment.text) {
+        const chapter = await this.replaceInChapter(segment, text);
+        next = { ...next, text, chapterTextVersion: chapter.textVersion };
+        audioChanged = true;
+      }
+    }
+    if (audioChanged) next.currentTakeId = null;
+    const saved = await this.deps.segments.replace(next, ifMatch);
+    await this.adjustFacts(user.tenantId, projectId, [segment], [saved]);
+    return saved;
+  }
+
+  /** Cuts a segment in two at `offset` (a position in its text); the chapter text is unchanged. */
+  async split(
+    principal: Principal | undefined,
+    projectId: string,
+    segmentId: string,
+    offset: number,
+    ifMatch: string | undefined,
+  ): Promise<[SegmentRecord, SegmentRecord]> {
+    const { user } = await this.deps.projects.load(principal, projectId, 'project.update');
+    const segment = await this.load(user, projectId, segmentId);
+    if (ifMatch) assertFresh(segment, ifMatch);
+    const head = segment.text.slice(0, offset);
+    const tail = segment.text.slice(offset);
+    if (offset <= 0 || offset >= segment.text.length || head.trim() === '' || tail.trim() === '') {
+      throw new ValidationError('Both parts of a split must contain text', [
+        {
+          field: 'offset',
+          message: `must fall between visible characters of the segment (length ${segment.text.length})`,
+        },
+      ]);
+    }
+    await this.shiftIndexes(user.tenantId, segment, +1);
+    const now = this.now();
+    const second = await this.deps.segments.create({
+      ...segment,
+      id: this.deps.ids.newId('seg'),
+      index: segment.index + 1,
+      text: tail,
+      boundaryBefore: 'sentence',
+      takes: [],
+      currentTakeId: null,
+      etag: undefined,
+      createdAt: now,
+      updatedAt: now,
+    });
+    const first = await this.deps.segments.replace(
+      { ...segment, text: head, currentTakeId: null, updatedAt: now },
+      segment.etag!,
+    );
+    await this.adjustFacts(user.tenantId, projectId, [segment], [first, second]);
+    return [first, second];
+  }
+
+  /** Joins a segment with the one after it in the same chapter; the first keeps its speaker and takes. */
+  async mergeNext(
+    principal: Principal | undefined,
+    projectId: string,
+    segmentId: string,
+    ifMatch: string | undefined,
+  ): Promise<SegmentRecord> {
+    const { user } = await this.deps.projects.load(principal, projectId, 'project.update');
+    const segment = await this.load(user, projectId, segmentId);
+    if (ifMatch) assertFresh(segment, ifMatch);
+    const siblings = await chapterSegments(this.deps.segments, user.tenantId, projectId, segment.chapterId);
+    const next = siblings.find((s) => s.index === segment.index + 1);
+    if (!next) throw new ConflictError('This is the last segment of its chapter; there is nothing to merge with');
+    const now = this.now();
+    const merged = await this.deps.segments.replace(
+      {
+        ...segment,
+        text: segment.text + next.text,
+        kind: segment.kind === next.kind ? segment.kind : segment.kind === 'heading' ? next.kind : segment.kind,
+        flagged: segment.flagged || next.flagged,
+        revisionNote: segment.revisionNote ?? next.revisionNote,
+        currentTakeId: null,
+        updatedAt: now,
+      },
+      segment.etag!,
+    );
+    await this.deps.segments.delete(user.tenantId, projectId, next.id);
+    await this.shiftIndexes(user.tenantId, next, -1);
+    await this.adjustFacts(user.tenantId, projectId, [segment, next], [merged]);
+    return merged;
+  }
+
+  /** Deletes the segment and its text from the chapter (the words are no longer part of the book). */
+  async remove(
+    principal: Principal | undefined,
+    projectId: string,
+    segmentId: string,
+    ifMatch: string | undefined,
+  ): Promise<void> {
+    const { user } = await this.deps.projects.load(principal, projectId, 'project.update');
+    const segment = await this.load(user, projectId, segmentId);
+    if (ifMatch) assertFresh(segment, ifMatch);
+    await this.replaceInChapter(segment, '');
+    await this.deps.segments.delete(user.tenantId, projectId, segment.id);
+    await this.shiftIndexes(user.tenantId, segment, -1);
+    await this.adjustFacts(user.tenantId, projectId, [segment], []);
+  }
+
+  private async load(user: TenantPrincipal, projectId: string, segmentId: string): Promise<SegmentRecord> {
+    const segment = await this.deps.segments.get(user.tenantId, projectId, segmentId);
+    if (!segment || segment.type !== 'segment') throw new NotFoundError('Segment');
+    return segment;
+  }
+
+  private async assertSpeaker(tenantId: string, projectId: string, speakerId: string): Promise<void> {
+    if (speakerId === NARRATOR_ID || speakerId === UNKNOWN_SPEAKER) return;
+    const character = await this.deps.characters.get(tenantId, projectId, characterDocumentId(projectId, speakerId));
+    if (!character || character.type !== 'character' || character.characterId !== speakerId) {
+      throw new ValidationError('Unknown speaker', [
+        { field: 'speakerId', message: "must be 'narrator', 'unknown' or a character of this project" },
+      ]);
+    }
+  }
+
+  /**
+   * Replaces the segment's slice of the chapter text (found from the preceding segments' lengths) and bumps the
+   * chapter's text version. Refuses when the chapter text no longer matches its segments (edited since planning).
+   */
+  private async replaceInChapter(segment: SegmentRecord, text: string): Promise<ChapterRecord> {
+    const { tenantId, projectId, chapterId } = segment;
+    const siblings = await chapterSegments(this.deps.segments, tenantId, projectId, chapterId);
+    if (text === '' && siblings.length <= 1)
+      throw new ConflictError('A chapter keeps at least one segment; delete the chapter instead');
+    const start = siblings.filter((s) => s.index < segment.index).reduce((sum, s) => sum + s.text.length, 0);
+    const planned = siblings.map((s) => s.text).join('');
+    return updateWithRetry(
+      'Chapter',
+      () => this.deps.chapters.get(tenantId, projectId, chapterId),
+      (doc, etag) => this.deps.chapters.replace(doc, etag),
+      (chapter) => {
+        if (chapter.deleted) throw new ConflictError('The chapter is deleted; restore it before editing its segments');
+        if (chapter.text !== planned)
+          throw new ConflictError('The chapter text changed since it was planned; plan the chapter again', {
+            chapterId,
+          });
+        const updated = chapter.text.slice(0, start) + text + chapter.text.slice(start + segment.text.length);
+        return {
+          ...chapter,
+          text: updated,
+          stats: textStats(updated),
+          textVersion: chapter.textVersion + 1,
+          updatedAt: this.now(),
+        };
+      },
+    );
+  }
+
+  /** Moves every segment after `from` by `delta` places, keeping indexes dense and in order. */
+  private async shiftIndexes(tenantId: string, from: SegmentRecord, delta: 1 | -1): Promise<void> {
+    const siblings = await chapterSegments(this.deps.segments, tenantId, from.projectId, from.chapterId);
+    const later = siblings.filter((s) => s.index > from.index && s.id !== from.id);
+    for (const sibling of delta > 0 ? later.reverse() : later) {
+      await updateWithRetry(
+        'Segment',
+        () => this.deps.segments.get(tenantId, from.projectId, sibling.id),
+        (doc, etag) => this.deps.segments.replace(doc, etag),
+        (current) => ({ ...current, index: current.index + delta }),
+      );
+    }
+  }
+
+  private async adjustFacts(tenantId: string, projectId: string, before: SegmentRecord[], after: SegmentRecord[]) {
+    const was = factsOf(before);
+    const is = factsOf(after);
+    if (
+      was.segmentCount === is.segmentCount &&
+      was.segmentsWithSpeaker === is.segmentsWithSpeaker &&
+      was.segmentsRendered === is.segmentsRendered
+    )
+      return;
+    await this.deps.projects.updateFacts(tenantId, projectId, (facts) => ({
+      segmentCount: Math.max(0, facts.segmentCount + is.segmentCount - was.segmentCount),
+      segmentsWithSpeaker: Math.max(0, facts.segmentsWithSpeaker + is.segmentsWithSpeaker - was.segmentsWithSpeaker),
+      segmentsRendered: Math.max(0, facts.segmentsRendered + is.segmentsRendered - was.segmentsRendered),
+    }));
+  }
+
+  private now(): string {
+    return this.deps.clock.now().toISOString();
+  }
+}
+
+function assertFresh(segment: SegmentRecord, ifMatch: string): void {
+  if (segment.etag !== ifMatch) throw new PreconditionFailedError('The segment changed since you loaded it', segment);
+}
+
+/**
+ * Editors usually send the visible words only; the whitespace that separated this segment from its neighbours stays
+ * unless the new text brings its own.
+ */
+function keepSurroundingSpace(old: string, edited: string): string {
+  const lead = leadingSpace(edited) === '' ? leadingSpace(old) : '';
+  const trail = trailingSpace(edited) === '' ? trailingSpace(old) : '';
+  return lead + edited + trail;
+}
+
+export function validateSegmentText(text: string): void {
+  if (text.trim() === '')
+    throw new ValidationError('Segment text must contain visible characters; delete the segment instead', [
+      { field: 'text', message: 'must not be blank' },
+    ]);
+}

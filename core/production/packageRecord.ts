@@ -1,0 +1,51 @@
+/**
+ * A built retail package: the stored document (Cosmos `packages`, pk tenantId/projectId) and its lifecycle rules.
+ * Each build of a platform gets a new version; downloads go through short-lived links until `expiresAt`.
+ */
+import type { ReadinessReport } from '../audio/readiness';
+import type { PackagePlatform } from '../packaging/types';
+import type { ProjectScopedDocument } from '../ports/documents';
+import { packageRetentionDaysByPlan, type TenantPlan } from '../tenants/tenant';
+
+export interface PackageEncodingRecord {
+  /** ReusableEncoding.key: what determined the encoded bytes. */
+  key: string;
+  blobName: string;
+  sha256: string;
+  /** Sanitized file name inside the package. */
+  name: string;
+}
+
+export interface PackageRecord extends ProjectScopedDocument {
+  type: 'package';
+  platform: PackagePlatform;
+  /** 1, 2, ... per project and platform. */
+  version: number;
+  jobId: string;
+  deliverable: { blobName: string; name: string; bytes: number; sha256: string; contentType: string };
+  readiness: ReadinessReport;
+  /** Encoded files kept beside the deliverable, so the next build re-encodes only what changed. */
+  encodings: PackageEncodingRecord[];
+  totalDurationSec: number;
+  stats: { encoded: number; reused: number };
+  expiresAt: string;
+  createdAt: string;
+  createdBy: string;
+}
+
+/** Package documents share the container with nothing else, but ids must still be unique per tenant (emulator). */
+export function packageDocumentId(jobId: string, platform: PackagePlatform): string {
+  return `${jobId}-${platform}`;
+}
+
+export function packageExpiresAt(createdAt: Date, plan: TenantPlan): string {
+  const days = packageRetentionDaysByPlan[plan];
+  return new Date(createdAt.getTime() + days * 86_400_000).toISOString();
+}
+
+export function contentTypeOfDeliverable(name: string): string {
+  if (name.endsWith('.m4b')) return 'audio/mp4';
+  if (name.endsWith('.zip')) return 'application/zip';
+  if (name.endsWith('.mp3')) return 'audio/mpeg';
+  return 'application/octet-stream';
+}

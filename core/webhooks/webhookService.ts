@@ -1,0 +1,228 @@
+import { authorizeTenantAction } from '../auth/permissions';
+import type { Principal, TenantPrincipal } from '../auth/principal';
+import { ConflictError, NotFoundError, PreconditionFailedError, ValidationError } from '../errors';
+import type { EventPublisher, EventType } from '../ports/events';
+import type { Page, TenantCollection } from '../ports/documents';
+import type { Clock, IdGenerator } from '../ports/system';
+import type { WebhookDeliveryDoc } from './deliveryLog';
+import { checkDeliveryUrl } from './deliveryUrl';
+import {
+  generateWebhookSecret,
+  MAX_SUBSCRIPTIONS_PER_TENANT,
+  type WebhookSubscriptionRecord,
+  type WebhookSubscriptionView,
+} from './subscription';
+import { webhookTestEvent } from './webhookEvent';
+
+/**
+ * A subscription as stored. After a rotation the previous secret keeps signing (beside the new one) for a grace
+ * period, so receivers can switch secrets without dropping deliveries.
+ */
+export interface WebhookSubscriptionDoc extends WebhookSubscriptionRecord {
+  previousSecret?: string | null;
+  previousSecretExpiresAt?: string | null;
+  secretRotatedAt?: string | null;
+}
+
+export type WebhookView = WebhookSubscriptionView & { etag: string; secretRotatedAt: string | null };
+
+export const SECRET_ROTATION_GRACE_MS = 24 * 60 * 60 * 1000;
+
+export function toWebhookView(doc: WebhookSubscriptionDoc): WebhookView {
+  return {
+    id: doc.id,
+    tenantId: doc.tenantId,
+    url: doc.url,
+    eventTypes: doc.eventTypes,
+    ...(doc.description !== undefined ? { description: doc.description } : {}),
+    active: doc.active,
+    createdAt: doc.createdAt,
+    updatedAt: doc.updatedAt,
+    createdBy: doc.createdBy,
+    secretRotatedAt: doc.secretRotatedAt ?? null,
+    etag: doc.etag ?? '',
+  };
+}
+
+export interface WebhookInput {
+  url: string;
+  eventTypes: EventType[];
+  description?: string;
+  active?: boolean;
+}
+
+export interface WebhookServiceDeps {
+  webhooks: TenantCollection<WebhookSubscriptionDoc>;
+  deliveries: TenantCollection<WebhookDeliveryDoc>;
+  events: EventPublisher;
+  clock: Clock;
+  ids: IdGenerator;
+  /** Local platform only (WEBHOOK_ALLOW_LOOPBACK): http and loopback URLs, so tests can run a receiver. */
+  allowLoopback: boolean;
+  /** Resolves the URL's host and names a forbidden address it points to (undefined when fine or unresolvable). */
+  vetUrl?: (url: string) => Promise<string | undefined>;
+}
+
+/** Tenant admins manage webhook subscriptions (SPEC.md §2: tenant settings); secrets are revealed only once. */
+export class WebhookService {
+  constructor(private readonly deps: WebhookServiceDeps) {}
+
+  async create(
+    principal: Principal | undefined,
+    input: WebhookInput,
+  ): Promise<{ webhook: WebhookView; secret: string }> {
+    const admin = authorizeTenantAction(principal, 'tenant.settings');
+    const url = await this.checkUrl(input.url);
+    this.checkEventTypes(input.eventTypes);
+    const existing = await this.all(admin.tenantId);
+    if (existing.length >= MAX_SUBSCRIPTIONS_PER_TENANT) {
+      throw new ConflictError(`A tenant can have at most ${MAX_SUBSCRIPTIONS_PER_TENANT} webhooks; delete one first`, {
+        limit: MAX_SUBSCRIPTIONS_PER_TENANT,
+      });
+    }
+    const now = this.deps.clock.now().toISOString();
+    const secret = generateWebhookSecret();
+    const created = await this.deps.webhooks.create({
+      id: this.deps.ids.newId('whk'),
+      type: 'webhookSubscription',
+      tenantId: admin.tenantId,
+      url,
+      eventTypes: input.eventTypes,
+      ...(input.description ? { description: input.description } : {}),
+      secret,
+      active: input.active ?? true,
+      createdAt: now,
+      updatedAt: now,
+      createdBy: admin.userId,
+      previousSecret: null,
+      previousSecretExpiresAt: null,
+      secretRotatedAt: null,
+    });
+    return { webhook: toWebhookView(created), secret };
+  }
+
+  async list(principal: Principal | undefined): Promise<WebhookView[]> {
+    const admin = authorizeTenantAction(principal, 'tenant.settings');
+    const docs = await this.all(admin.tenantId);
+    return docs.sort((a, b) => a.createdAt.localeCompare(b.createdAt)).map(toWebhookView);
+  }
+
+  async get(principal: Principal | undefined, id: string): Promise<WebhookView> {
+    const { doc } = await this.load(principal, id);
+    return toWebhookView(doc);
+  }
+
+  async update(
+    principal: Principal | undefined,
+    id: string,
+    ifMatch: string,
+    input: Partial<WebhookInput>,
+  ): Promise<WebhookView> {
+    const { doc } = await this.load(principal, id);
+    if (doc.etag !== ifMatch)
+      throw new PreconditionFailedError('The webhook changed since you read it', toWebhookView(doc));
+    const next: WebhookSubscriptionDoc = {
+      ...doc,
+      ...(input.url !== undefined ? { url: await this.checkUrl(input.url) } : {}),
+      ...(input.eventTypes !== undefined ? { eventTypes: this.checkEventTypes(input.eventTypes) } : {}),
+      ...(input.description !== undefined ? { description: input.description } : {}),
+      ...(input.active !== undefined ? { active: input.active } : {}),
+      updatedAt: this.deps.clock.now().toISOString(),
+    };
+    return toWebhookView(await this.replace(next, ifMatch));
+  }
+
+  async delete(principal: Principal | undefined, id: string): Promise<void> {
+    const { admin } = await this.load(principal, id);
+    // Pending retries find the subscription gone and stop (cancelled) on their next attempt.
+    await this.deps.webhooks.delete(admin.tenantId, id);
+  }
+
+  /** New secret now; the old one keeps signing beside it for 24 h so receivers can roll over without gaps. */
+  async rotateSecret(principal: Principal | undefined, id: string): Promise<{ webhook: WebhookView; secret: string }> {
+    const { doc } = await this.load(principal, id);
+    const now = this.deps.clock.now();
+    const secret = generateWebhookSecret();
+    const next: WebhookSubscriptionDoc = {
+      ...doc,
+      secret,
+      previousSecret: doc.secret,
+      previousSecretExpiresAt: new Date(now.getTime() + SECRET_ROTATION_GRACE_MS).toISOString(),
+      secretRotatedAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+    };
+    return { webhook: toWebhookView(await this.replace(next, doc.etag!)), secret };
+  }
+
+  async deliveries(
+    principal: Principal | undefined,
+    id: string,
+    page: { pageSize: number; continuationToken?: string },
+  ): Promise<Page<WebhookDeliveryDoc>> {
+    const { admin } = await this.load(principal, id);
+    return this.deps.deliveries.list(admin.tenantId, {
+      filter: { field: 'subscriptionId', op: 'eq', value: id },
+      orderBy: { field: 'createdAt', direction: 'DESC' },
+      page,
+    });
+  }
+
+  /** Publishes a `khipu.webhook.test` event; it reaches the receiver through Event Grid and the dispatcher. */
+  async sendTest(principal: Principal | undefined, id: string): Promise<{ eventId: string; eventType: string }> {
+    const { admin } = await this.load(principal, id);
+    const event = webhookTestEvent(admin.tenantId, id, this.deps.ids.newId('test'), this.deps.clock.now());
+    await this.deps.events.publish([event]);
+    return { eventId: event.id, eventType: event.type };
+  }
+
+  private async load(
+    principal: Principal | undefined,
+    id: string,
+  ): Promise<{ admin: TenantPrincipal; doc: WebhookSubscriptionDoc }> {
+    const admin = authorizeTenantAction(principal, 'tenant.settings');
+    const doc = await this.deps.webhooks.get(admin.tenantId, id);
+    if (!doc || doc.type !== 'webhookSubscription') throw new NotFoundError('Webhook');
+    return { admin, doc };
+  }
+
+  private async replace(next: WebhookSubscriptionDoc, etag: string): Promise<WebhookSubscriptionDoc> {
+    try {
+      return await this.deps.webhooks.replace(next, etag);
+    } catch (error) {
+      // The stored record carries the secret: answer with the public view only.
+      if (error instanceof PreconditionFailedError) {
+        const current = error.details?.current as WebhookSubscriptionDoc | undefined;
+        throw new PreconditionFailedError(
+          'The webhook changed since you read it',
+          current ? toWebhookView(current) : undefined,
+        );
+      }
+      throw error;
+    }
+  }
+
+  private async all(tenantId: string): Promise<WebhookSubscriptionDoc[]> {
+    const page = await this.deps.webhooks.list(tenantId, {
+      filter: { field: 'type', op: 'eq', value: 'webhookSubscription' },
+      page: { pageSize: MAX_SUBSCRIPTIONS_PER_TENANT + 5 },
+    });
+    return page.items;
+  }
+
+  private async checkUrl(raw: string): Promise<string> {
+    const url = raw.trim();
+    const target = checkDeliveryUrl(url, { allowLoopback: this.deps.allowLoopback });
+    const refusal = target.ok ? await this.deps.vetUrl?.(url) : target.reason;
+    if (refusal) throw new ValidationError(`Invalid url: ${refusal}`, [{ field: 'url', message: refusal }]);
+    return url;
+  }
+
+  private checkEventTypes(types: EventType[]): EventType[] {
+    if (types.length === 0 || new Set(types).size !== types.length) {
+      throw new ValidationError('eventTypes must be a non-empty list without repeats', [
+        { field: 'eventTypes', message: 'must be non-empty and unique' },
+      ]);
+    }
+    return types;
+  }
+}

@@ -1,0 +1,218 @@
+import { z } from 'zod';
+import {
+  CharacterList,
+  CharacterParams,
+  CharacterView,
+  CreateCharacterRequest,
+  DeleteCharacterResult,
+  DetectCharactersAccepted,
+  MergeCharacterRequest,
+  MergeCharacterResult,
+  SplitAliasRequest,
+  SplitAliasResult,
+  UpdateCharacterRequest,
+  toCharacterView,
+} from '../core/api/characters';
+import { ErrorBody, Id } from '../core/api/common';
+import { toJobView } from '../core/api/jobs';
+import type { CharacterRecord } from '../core/book/records';
+import { DomainError } from '../core/errors';
+import { DETECT_CHARACTERS_ORCHESTRATION } from '../orchestrations/detectCharacters';
+import { endpoint } from './http/endpoint';
+
+/** A project's cast of characters (issue #3 §4): detection job, list, read, add, edit, delete, merge, split. */
+const ProjectParams = z.strictObject({ projectId: Id });
+const errors = {
+  400: { description: 'Invalid input; `details.fields` names each field', schema: ErrorBody },
+  401: { description: 'Not signed in', schema: ErrorBody },
+  403: { description: 'Your role may not do this', schema: ErrorBody },
+  404: { description: 'No such project or character in your tenant', schema: ErrorBody },
+};
+const presentCurrent = (details: Record<string, unknown>) =>
+  details.current ? { ...details, current: toCharacterView(details.current as CharacterRecord) } : details;
+
+endpoint({
+  operationId: 'startCharacterDetection',
+  method: 'POST',
+  route: 'v1/projects/{projectId}/characters/detect',
+  summary: 'Start a job that finds the characters of the whole book (user-edited characters are kept)',
+  tags: ['characters'],
+  access: 'tenant',
+  params: ProjectParams,
+  objects: { projectId: 'project' },
+  orchestrates: true,
+  responses: {
+    202: { description: 'Detection started; poll the job', schema: DetectCharactersAccepted },
+    409: { description: 'Another job is running for this project', schema: ErrorBody },
+    ...errors,
+  },
+  async handle({ principal, params, services, orchestrations }) {
+    const job = await services.jobs.start(
+      principal,
+      params.projectId,
+      { kind: 'characters', orchestration: DETECT_CHARACTERS_ORCHESTRATION, input: {}, action: 'project.update' },
+      orchestrations,
+    );
+    return {
+      status: 202,
+      json: { job: toJobView(job) },
+      headers: { Location: `/api/v1/projects/${params.projectId}/jobs/${job.id}` },
+    };
+  },
+});
+
+endpoint({
+  operationId: 'listCharacters',
+  method: 'GET',
+  route: 'v1/projects/{projectId}/characters',
+  summary: 'All characters of the project (narrator first), by importance then dialogue line count',
+  tags: ['characters'],
+  access: 'tenant',
+  params: ProjectParams,
+  objects: { projectId: 'project' },
+  responses: { 200: { description: 'The characters', schema: CharacterList }, ...errors },
+  async handle({ principal, params, services }) {
+    const items = await services.characters.list(principal, params.projectId);
+    return { status: 200, json: { items: items.map(toCharacterView) } };
+  },
+});
+
+endpoint({
+  operationId: 'createCharacter',
+  method: 'POST',
+  route: 'v1/projects/{projectId}/characters',
+  summary: 'Add a character by hand (its id derives from the name)',
+  tags: ['characters'],
+  access: 'tenant',
+  params: ProjectParams,
+  body: { kind: 'json', schema: CreateCharacterRequest },
+  objects: { projectId: 'project' },
+  responses: {
+    201: { description: 'Created', schema: CharacterView },
+    409: { description: 'A character with this id exists', schema: ErrorBody },
+    ...errors,
+  },
+  async handle({ principal, params, body, services }) {
+    const created = await services.characters.add(principal, params.projectId, body);
+    return {
+      status: 201,
+      json: toCharacterView(created),
+      headers: { Location: `/api/v1/projects/${params.projectId}/characters/${created.characterId}` },
+    };
+  },
+});
+
+endpoint({
+  operationId: 'getCharacter',
+  method: 'GET',
+  route: 'v1/projects/{projectId}/characters/{characterId}',
+  summary: 'One character (ETag for later edits)',
+  tags: ['characters'],
+  access: 'tenant',
+  params: CharacterParams,
+  objects: { projectId: 'project' },
+  responses: { 200: { description: 'The character', schema: CharacterView }, ...errors },
+  async handle({ principal, params, services }) {
+    return {
+      status: 200,
+      json: toCharacterView(await services.characters.get(principal, params.projectId, params.characterId)),
+    };
+  },
+});
+
+endpoint({
+  operationId: 'updateCharacter',
+  method: 'PATCH',
+  route: 'v1/projects/{projectId}/characters/{characterId}',
+  summary: 'Edit name, aliases, gender, age band, description, traits, speaking style, importance; needs If-Match',
+  tags: ['characters'],
+  access: 'tenant',
+  params: CharacterParams,
+  body: { kind: 'json', schema: UpdateCharacterRequest },
+  objects: { projectId: 'project' },
+  presentErrorDetails: presentCurrent,
+  responses: {
+    200: { description: 'Updated', schema: CharacterView },
+    412: { description: 'Changed since you read it; `details.current` is the current version', schema: ErrorBody },
+    428: { description: 'If-Match is required', schema: ErrorBody },
+    ...errors,
+  },
+  async handle({ principal, params, body, ifMatch, services }) {
+    // Authorize first so a missing header on someone else's project still answers 404.
+    await services.projects.load(principal, params.projectId, 'project.update');
+    if (!ifMatch) {
+      throw new DomainError('precondition_required', 'Send If-Match with the ETag of the version you edited', {
+        field: 'If-Match',
+      });
+    }
+    const updated = await services.characters.update(principal, params.projectId, params.characterId, ifMatch, body);
+    return { status: 200, json: toCharacterView(updated) };
+  },
+});
+
+endpoint({
+  operationId: 'deleteCharacter',
+  method: 'DELETE',
+  route: 'v1/projects/{projectId}/characters/{characterId}',
+  summary: 'Delete a character (not the narrator); the lines it spoke become `unknown` and are flagged',
+  tags: ['characters'],
+  access: 'tenant',
+  params: CharacterParams,
+  objects: { projectId: 'project' },
+  responses: {
+    200: { description: 'Deleted', schema: DeleteCharacterResult },
+    409: { description: 'The narrator cannot be deleted', schema: ErrorBody },
+    ...errors,
+  },
+  async handle({ principal, params, services }) {
+    return { status: 200, json: await services.characters.remove(principal, params.projectId, params.characterId) };
+  },
+});
+
+endpoint({
+  operationId: 'mergeCharacter',
+  method: 'POST',
+  route: 'v1/projects/{projectId}/characters/{characterId}/merge',
+  summary: 'Merge this character into another: names become aliases, lines move to the survivor',
+  tags: ['characters'],
+  access: 'tenant',
+  params: CharacterParams,
+  body: { kind: 'json', schema: MergeCharacterRequest },
+  objects: { projectId: 'project' },
+  responses: { 200: { description: 'Merged', schema: MergeCharacterResult }, ...errors },
+  async handle({ principal, params, body, services }) {
+    const { character, segmentsMoved } = await services.characters.merge(
+      principal,
+      params.projectId,
+      params.characterId,
+      body.intoCharacterId,
+    );
+    return { status: 200, json: { character: toCharacterView(character), segmentsMoved } };
+  },
+});
+
+endpoint({
+  operationId: 'splitCharacterAlias',
+  method: 'POST',
+  route: 'v1/projects/{projectId}/characters/{characterId}/split-alias',
+  summary: 'Make a new character from one of this character’s aliases',
+  tags: ['characters'],
+  access: 'tenant',
+  params: CharacterParams,
+  body: { kind: 'json', schema: SplitAliasRequest },
+  objects: { projectId: 'project' },
+  responses: {
+    201: { description: 'Split', schema: SplitAliasResult },
+    409: { description: 'A character with the alias’s id exists', schema: ErrorBody },
+    ...errors,
+  },
+  async handle({ principal, params, body, services }) {
+    const { from, created } = await services.characters.splitAlias(
+      principal,
+      params.projectId,
+      params.characterId,
+      body.alias,
+    );
+    return { status: 201, json: { from: toCharacterView(from), created: toCharacterView(created) } };
+  },
+});

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { CostReportQuery, CostReportView } from '../core/api/costs';
+import { ErrorBody, Id } from '../core/api/common';
+import { endpoint } from './http/endpoint';
+
+const errors = {
+  400: { description: 'Invalid query; `details.fields` names each field', schema: ErrorBody },
+  401: { description: 'Not signed in', schema: ErrorBody },
+  403: { description: 'Your role may not do this', schema: ErrorBody },
+};
+
+endpoint({
+  operationId: 'getCosts',
+  method: 'GET',
+  route: 'v1/costs',
+  summary:
+    'Spend grouped by project, user, day or kind: the whole tenant for admins, own projects for creators, ' +
+    'assigned projects for validators',
+  tags: ['costs'],
+  access: 'tenant',
+  query: CostReportQuery,
+  responses: { 200: { description: 'The report', schema: CostReportView }, ...errors },
+  async handle({ principal, query, services }) {
+    return { status: 200, json: await services.costs.report(principal, query) };
+  },
+});
+
+endpoint({
+  operationId: 'getProjectCosts',
+  method: 'GET',
+  route: 'v1/projects/{projectId}/costs',
+  summary: "One project's spend grouped by user, day, kind or project",
+  tags: ['costs'],
+  access: 'tenant',
+  params: z.strictObject({ projectId: Id }),
+  query: CostReportQuery,
+  objects: { projectId: 'project' },
+  responses: {
+    200: { description: 'The report', schema: CostReportView },
+    404: { description: 'No such project in your tenant', schema: ErrorBody },
+    ...errors,
+  },
+  async handle({ principal, params, query, services }) {
+    return { status: 200, json: await services.costs.projectReport(principal, params.projectId, query) };
+  },
+});

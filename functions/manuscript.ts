@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import { ErrorBody, Id } from '../core/api/common';
+import { toJobView } from '../core/api/jobs';
+import {
+  MANUSCRIPT_CONTENT_TYPES,
+  ManuscriptView,
+  UploadManuscriptQuery,
+  UploadManuscriptResponse,
+  toManuscriptView,
+} from '../core/api/manuscript';
+import { endpoint } from './http/endpoint';
+
+const ProjectParams = z.strictObject({ projectId: Id });
+const errors = {
+  401: { description: 'Not signed in', schema: ErrorBody },
+  403: { description: 'Your role may not do this', schema: ErrorBody },
+  404: { description: 'No such project (or no manuscript yet) in your tenant', schema: ErrorBody },
+};
+
+endpoint({
+  operationId: 'uploadManuscript',
+  method: 'PUT',
+  route: 'v1/projects/{projectId}/manuscript',
+  summary:
+    'Upload the manuscript (TXT, Markdown, HTML, DOCX, EPUB, PDF). The original is kept; an import job finds the chapters',
+  tags: ['manuscript'],
+  access: 'tenant',
+  params: ProjectParams,
+  query: UploadManuscriptQuery,
+  body: { kind: 'binary', contentTypes: MANUSCRIPT_CONTENT_TYPES },
+  objects: { projectId: 'project' },
+  orchestrates: true,
+  responses: {
+    202: { description: 'Stored; the import job runs in the background', schema: UploadManuscriptResponse },
+    400: { description: 'Empty body or invalid query', schema: ErrorBody },
+    409: { description: 'Chapters exist (send ?replace=true) or another job is running', schema: ErrorBody },
+    413: { description: 'File too large', schema: ErrorBody },
+    415: { description: 'Not a manuscript format we read', schema: ErrorBody },
+    422: { description: 'Recognisably unreadable (e.g. binary sent as text)', schema: ErrorBody },
+    ...errors,
+  },
+  async handle({ principal, params, query, body, request, services, orchestrations }) {
+    const contentType = (request.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
+    const { manuscript, job } = await services.manuscripts.upload(
+      principal,
+      params.projectId,
+      { bytes: body, fileName: query.fileName, contentType, replace: query.replace === 'true' },
+      orchestrations,
+    );
+    return {
+      status: 202,
+      json: { manuscript: toManuscriptView(manuscript), job: toJobView(job) },
+      headers: { Location: `/api/v1/projects/${params.projectId}/jobs/${job.id}` },
+    };
+  },
+});
+
+endpoint({
+  operationId: 'getManuscript',
+  method: 'GET',
+  route: 'v1/projects/{projectId}/manuscript',
+  summary: 'The latest upload: status (processing, ready, failed), format, encoding, warnings, error, size',
+  tags: ['manuscript'],
+  access: 'tenant',
+  params: ProjectParams,
+  objects: { projectId: 'project' },
+  responses: { 200: { description: 'The manuscript', schema: ManuscriptView }, ...errors },
+  async handle({ principal, params, services }) {
+    return { status: 200, json: toManuscriptView(await services.manuscripts.current(principal, params.projectId)) };
+  },
+});
+
+endpoint({
+  operationId: 'getManuscriptOriginal',
+  method: 'GET',
+  route: 'v1/projects/{projectId}/manuscript/original',
+  summary: 'The original file of the latest upload, streamed back as it was sent',
+  tags: ['manuscript'],
+  access: 'tenant',
+  params: ProjectParams,
+  objects: { projectId: 'project' },
+  responses: { 200: { description: 'The file', contentType: 'application/octet-stream' }, ...errors },
+  async handle({ principal, params, services }) {
+    const { manuscript, stream, contentLength } = await services.manuscripts.original(principal, params.projectId);
+    return {
+      status: 200,
+      stream,
+      headers: {
+        // Never rendered by the browser: the bytes are untrusted.
+        'content-type': 'application/octet-stream',
+        'content-length': String(contentLength),
+        'content-disposition': contentDisposition(manuscript.fileName),
+        'x-content-type-options': 'nosniff',
+        'cache-control': 'private, no-store',
+      },
+    };
+  },
+});
+
+/** An attachment header that survives any file name: ASCII fallback plus RFC 5987 UTF-8. */
+function contentDisposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7E]|["\\;]/g, '_') || 'manuscript';
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}

@@ -1,0 +1,288 @@
+import { z } from 'zod';
+import { ErrorBody, Id } from '../core/api/common';
+import { toJobView } from '../core/api/jobs';
+import {
+  EstimateQuery,
+  PackageDownload,
+  PackageList,
+  PackageView,
+  ProductionEstimate,
+  RegenerateSegmentRequest,
+  StartedJob,
+  StartProductionRequest,
+  toPackageView,
+} from '../core/api/production';
+import { DomainError, NotFoundError } from '../core/errors';
+import { isTerminal } from '../core/jobs/job';
+import type { PackagePlatform } from '../core/packaging/types';
+import { productionContext } from '../adapters/production/productionContext';
+import { assessProduction, checkProductionQuota } from '../adapters/production/productionJob';
+import { PRODUCE_BOOK } from '../orchestrations/produceBook';
+import { REGENERATE_SEGMENT } from '../orchestrations/regenerateSegment';
+import { endpoint } from './http/endpoint';
+
+/**
+ * Production: start a job that turns the planned book into retail packages, estimate it, retry a failed one,
+ * regenerate one segment, and read and download the packages. Durable management URLs never leave the server.
+ */
+const errors = {
+  401: { description: 'Not signed in', schema: ErrorBody },
+  403: { description: 'Your role may not do this', schema: ErrorBody },
+  404: { description: 'No such project (or object) in your tenant', schema: ErrorBody },
+};
+const refusals = {
+  409: { description: 'Another job is running for this project', schema: ErrorBody },
+  422: {
+    description: 'The plan is not ready (chapters unplanned, unknown speakers, voices missing)',
+    schema: ErrorBody,
+  },
+  429: { description: 'The tenant quota would be exceeded', schema: ErrorBody },
+};
+/** Download links live this long; the package itself lives until its `expiresAt`. */
+const DOWNLOAD_LINK_SECONDS = 15 * 60;
+
+endpoint({
+  operationId: 'startProduction',
+  method: 'POST',
+  route: 'v1/projects/{projectId}/productions',
+  summary: 'Produce the book: synthesize, master and package for the given platforms (Idempotency-Key honoured)',
+  tags: ['production'],
+  access: 'tenant',
+  params: z.strictObject({ projectId: Id }),
+  body: { kind: 'json', schema: StartProductionRequest },
+  objects: { projectId: 'project' },
+  idempotent: true,
+  orchestrates: true,
+  responses: { 202: { description: 'Job started', schema: StartedJob }, ...errors, ...refusals },
+  async handle({ principal, params, body, services, orchestrations }) {
+    const { user, project } = await services.projects.load(principal, params.projectId, 'project.generateAudio');
+    const ctx = productionContext();
+    const assessment = await assessProduction(ctx, user.tenantId, project.id, body.chapterIds, {
+      allowUnknownSpeakers: body.allowUnknownSpeakers,
+    });
+    await checkProductionQuota(ctx, user.tenantId, assessment);
+    const job = await services.jobs.startFor(
+      user,
+      project,
+      {
+        kind: 'produce',
+        orchestration: PRODUCE_BOOK,
+        input: {
+          platforms: body.platforms,
+          chapterIds: body.chapterIds ?? null,
+          allowUnknownSpeakers: body.allowUnknownSpeakers,
+        },
+        action: 'project.generateAudio',
+      },
+      orchestrations,
+    );
+    return { status: 202, json: { job: toJobView(job), estimate: { platforms: body.platforms, ...assessment } } };
+  },
+});
+
+endpoint({
+  operationId: 'estimateProduction',
+  method: 'GET',
+  route: 'v1/projects/{projectId}/productions/estimate',
+  summary: 'What producing the book would cost and take, before anything is spent',
+  tags: ['production'],
+  access: 'tenant',
+  params: z.strictObject({ projectId: Id }),
+  query: EstimateQuery,
+  objects: { projectId: 'project' },
+  responses: {
+    200: { description: 'The estimate, with what still blocks production', schema: ProductionEstimate },
+    ...errors,
+  },
+  async handle({ principal, params, query, services }) {
+    const { user, project } = await services.projects.load(principal, params.projectId, 'project.costs');
+    const assessment = await assessProduction(productionContext(), user.tenantId, project.id, null, {
+      allowUnknownSpeakers: true,
+      refuse: false,
+    });
+    return { status: 200, json: { platforms: query.platforms, ...assessment } };
+  },
+});
+
+endpoint({
+  operationId: 'retryJob',
+  method: 'POST',
+  route: 'v1/projects/{projectId}/jobs/{jobId}/retry',
+  summary: 'Run a failed or cancelled production job again; audio already rendered is reused, not paid for twice',
+  tags: ['jobs'],
+  access: 'tenant',
+  params: z.strictObject({ projectId: Id, jobId: Id }),
+  objects: { projectId: 'project' },
+  orchestrates: true,
+  responses: { 202: { description: 'The new attempt', schema: StartedJob }, ...errors, 409: refusals[409] },
+  async handle({ principal, params, services, orchestrations }) {
+    const { user, project } = await services.projects.load(principal, params.projectId, 'project.generateAudio');
+    const previous = await services.jobs.get(principal, params.projectId, params.jobId);
+    if (previous.kind !== 'produce' && previous.kind !== 'regenerate') {
+      throw new DomainError('unprocessable', 'Only production jobs can be retried');
+    }
+    if (!isTerminal(previous.status) || previous.status === 'succeeded') {
+      throw new DomainError('conflict', `The job is ${previous.status}; only failed or cancelled jobs are retried`);
+    }
+    const job = await services.jobs.startFor(
+      user,
+      project,
+      {
+        kind: previous.kind,
+        orchestration: previous.orchestration,
+        input: { ...previous.input, retryOf: previous.id },
+        action: 'project.generateAudio',
+      },
+      orchestrations,
+    );
+    return { status: 202, json: { job: toJobView(job) } };
+  },
+});
+
+endpoint({
+  operationId: 'regenerateSegmentAudio',
+  method: 'POST',
+  route: 'v1/projects/{projectId}/segments/{segmentId}/regenerate',
+  summary: 'Render a new take of one segment (earlier takes are kept), re-master its chapter, rebuild the packages',
+  tags: ['production'],
+  access: 'tenant',
+  params: z.strictObject({ projectId: Id, segmentId: Id }),
+  body: { kind: 'json', schema: RegenerateSegmentRequest },
+  objects: { projectId: 'project' },
+  orchestrates: true,
+  responses: { 202: { description: 'Regeneration job started', schema: StartedJob }, ...errors, ...refusals },
+  async handle({ principal, params, body, services, orchestrations }) {
+    const { user, project } = await services.projects.load(principal, params.projectId, 'project.generateAudio');
+    const segment = await services.book.segments.get(user.tenantId, project.id, params.segmentId);
+    if (!segment || segment.type !== 'segment') throw new NotFoundError('Segment');
+    const platforms = body.platforms ?? (await packagedPlatforms(user.tenantId, project.id));
+    const job = await services.jobs.startFor(
+      user,
+      project,
+      {
+        kind: 'regenerate',
+        orchestration: REGENERATE_SEGMENT,
+        input: {
+          platforms,
+          chapterIds: null,
+          allowUnknownSpeakers: true,
+          chapterId: segment.chapterId,
+          segmentId: segment.id,
+          takeId: services.ids.newId('take'),
+        },
+        action: 'project.generateAudio',
+      },
+      orchestrations,
+    );
+    return { status: 202, json: { job: toJobView(job) } };
+  },
+});
+
+async function packagedPlatforms(tenantId: string, projectId: string): Promise<PackagePlatform[]> {
+  const page = await productionContext().packages.list(tenantId, projectId, {
+    filter: { field: 'type', op: 'eq', value: 'package' },
+    page: { pageSize: 100 },
+  });
+  return [...new Set(page.items.map((p) => p.platform))].sort();
+}
+
+endpoint({
+  operationId: 'listPackages',
+  method: 'GET',
+  route: 'v1/projects/{projectId}/packages',
+  summary: 'Packages built for the project, newest first, with their readiness',
+  tags: ['packages'],
+  access: 'tenant',
+  params: z.strictObject({ projectId: Id }),
+  objects: { projectId: 'project' },
+  responses: { 200: { description: 'Packages', schema: PackageList }, ...errors },
+  async handle({ principal, params, services }) {
+    const { user } = await services.projects.load(principal, params.projectId, 'project.read');
+    const page = await productionContext().packages.list(user.tenantId, params.projectId, {
+      filter: { field: 'type', op: 'eq', value: 'package' },
+      orderBy: { field: 'createdAt', direction: 'DESC' },
+      page: { pageSize: 100 },
+    });
+    const now = services.clock.now();
+    return { status: 200, json: { items: page.items.map((p) => toPackageView(p, now)) } };
+  },
+});
+
+endpoint({
+  operationId: 'getPackage',
+  method: 'GET',
+  route: 'v1/projects/{projectId}/packages/{packageId}',
+  summary: 'One package with its readiness report (each rule with the measured value)',
+  tags: ['packages'],
+  access: 'tenant',
+  params: z.strictObject({ projectId: Id, packageId: Id }),
+  objects: { projectId: 'project' },
+  responses: { 200: { description: 'The package', schema: PackageView }, ...errors },
+  async handle({ principal, params, services }) {
+    const { user } = await services.projects.load(principal, params.projectId, 'project.read');
+    const record = await productionContext().packages.get(user.tenantId, params.projectId, params.packageId);
+    if (!record || record.type !== 'package') throw new NotFoundError('Package');
+    return { status: 200, json: toPackageView(record, services.clock.now()) };
+  },
+});
+
+endpoint({
+  operationId: 'downloadPackage',
+  method: 'GET',
+  route: 'v1/projects/{projectId}/packages/{packageId}/download',
+  summary: 'A short-lived download link for the package deliverable',
+  tags: ['packages'],
+  access: 'tenant',
+  params: z.strictObject({ projectId: Id, packageId: Id }),
+  objects: { projectId: 'project' },
+  responses: {
+    200: { description: 'Download link', schema: PackageDownload },
+    ...errors,
+    422: { description: 'The package has expired', schema: ErrorBody },
+  },
+  async handle({ principal, params, services }) {
+    const { user } = await services.projects.load(principal, params.projectId, 'project.export');
+    const record = await productionContext().packages.get(user.tenantId, params.projectId, params.packageId);
+    if (!record || record.type !== 'package') throw new NotFoundError('Package');
+    const now = services.clock.now();
+    if (Date.parse(record.expiresAt) <= now.getTime()) {
+      throw new DomainError('unprocessable', 'The package has expired; produce it again', { reason: 'expired' });
+    }
+    const url = await services.blobs.readUrl(
+      record.deliverable.blobName,
+      DOWNLOAD_LINK_SECONDS,
+      record.deliverable.name,
+    );
+    const expiresAt = new Date(now.getTime() + DOWNLOAD_LINK_SECONDS * 1000).toISOString();
+    return { status: 200, json: { url, fileName: record.deliverable.name, expiresAt } };
+  },
+});
+
+endpoint({
+  operationId: 'getChapterAudio',
+  method: 'GET',
+  route: 'v1/projects/{projectId}/chapters/{chapterId}/audio',
+  summary: "The chapter's mastered audio (FLAC), streamed for the browser player",
+  tags: ['production'],
+  access: 'tenant',
+  params: z.strictObject({ projectId: Id, chapterId: Id }),
+  objects: { projectId: 'project' },
+  responses: { 200: { description: 'Audio bytes', contentType: 'audio/flac' }, ...errors },
+  async handle({ principal, params, services }) {
+    const { user } = await services.projects.load(principal, params.projectId, 'project.read');
+    const chapter = await services.book.chapters.get(user.tenantId, params.projectId, params.chapterId);
+    if (!chapter || chapter.type !== 'chapter' || !chapter.master) throw new NotFoundError('Chapter audio');
+    const blob = await services.blobs.openRead(chapter.master.blobName);
+    if (!blob) throw new NotFoundError('Chapter audio');
+    return {
+      status: 200,
+      stream: blob.stream,
+      headers: {
+        'content-type': 'audio/flac',
+        'content-length': String(blob.contentLength),
+        'cache-control': 'private, max-age=300',
+        'x-content-type-options': 'nosniff',
+      },
+    };
+  },
+});

@@ -1,0 +1,77 @@
+/**
+ * Activities of the production pipeline. Each is a thin wrapper: the work lives in adapters/production; inputs and
+ * outputs are ids, blob names and small summaries (never text or audio), so orchestration history stays small.
+ */
+import * as df from 'durable-functions';
+import { masterChapterAudio, type MasterChapterInput } from '../../adapters/production/chapterMastering';
+import { packageBook, type PackageInput } from '../../adapters/production/bookPackaging';
+import { segmentsOfChapter } from '../../adapters/production/bookDocuments';
+import type { JobRef } from '../../adapters/production/jobProgress';
+import { isJobCancelled } from '../../adapters/production/jobProgress';
+import { productionContext } from '../../adapters/production/productionContext';
+import {
+  checkpoint,
+  failProduction,
+  finishProduction,
+  preflightProduction,
+  type ProductionJobInput,
+} from '../../adapters/production/productionJob';
+import { synthesizeSegments, type SynthesizeSegmentsInput } from '../../adapters/production/segmentSynthesis';
+import { chunk } from '../../core/production/progress';
+
+export const ProductionActivity = {
+  preflight: 'productionPreflight',
+  listSegmentBatches: 'productionListSegmentBatches',
+  synthesize: 'productionSynthesizeSegments',
+  master: 'productionMasterChapter',
+  package: 'productionPackage',
+  checkpoint: 'productionCheckpoint',
+  finish: 'productionFinish',
+  fail: 'productionFail',
+} as const;
+
+/** Segments per synthesis activity: enough to keep the TTS limiter busy, small enough to lose little on a crash. */
+export const SEGMENTS_PER_BATCH = 12;
+
+df.app.activity(ProductionActivity.preflight, {
+  handler: (input: ProductionJobInput) => preflightProduction(productionContext(), input),
+});
+
+df.app.activity(ProductionActivity.listSegmentBatches, {
+  handler: async (input: JobRef & { chapterId: string }) => {
+    const ctx = productionContext();
+    if (await isJobCancelled(ctx, input)) return { cancelled: true, batches: [] as string[][] };
+    const segments = await segmentsOfChapter(ctx.svc, input.tenantId, input.projectId, input.chapterId);
+    return {
+      cancelled: false,
+      batches: chunk(
+        segments.map((s) => s.id),
+        SEGMENTS_PER_BATCH,
+      ),
+    };
+  },
+});
+
+df.app.activity(ProductionActivity.synthesize, {
+  handler: (input: SynthesizeSegmentsInput) => synthesizeSegments(productionContext(), input),
+});
+
+df.app.activity(ProductionActivity.master, {
+  handler: (input: MasterChapterInput) => masterChapterAudio(productionContext(), input),
+});
+
+df.app.activity(ProductionActivity.package, {
+  handler: (input: PackageInput) => packageBook(productionContext(), input),
+});
+
+df.app.activity(ProductionActivity.checkpoint, {
+  handler: (input: JobRef & { phase?: string; chaptersDone?: number }) => checkpoint(productionContext(), input),
+});
+
+df.app.activity(ProductionActivity.finish, {
+  handler: (input: JobRef & { result: Record<string, unknown> }) => finishProduction(productionContext(), input),
+});
+
+df.app.activity(ProductionActivity.fail, {
+  handler: (input: JobRef & { code: string; message: string }) => failProduction(productionContext(), input),
+});

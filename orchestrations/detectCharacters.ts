@@ -1,0 +1,37 @@
+/**
+ * The `characters` job: detect the characters of the whole book and store them (one activity that reads the chapters
+ * itself; history holds ids and a summary). Retries transient failures; a final failure marks the job failed.
+ * A cancel marks the job cancelled through the jobs API; the activity sees it and stores nothing.
+ */
+import * as df from 'durable-functions';
+import type { OrchestrationContext } from 'durable-functions';
+import {
+  DETECT_CHARACTERS_FAIL,
+  DETECT_CHARACTERS_RUN,
+  type DetectCharactersInput,
+  type DetectCharactersOutcome,
+} from './activities/detectCharactersActivities';
+
+export const DETECT_CHARACTERS_ORCHESTRATION = 'detectCharacters';
+
+const retry = new df.RetryOptions(5_000, 3);
+retry.backoffCoefficient = 2;
+
+df.app.orchestration(DETECT_CHARACTERS_ORCHESTRATION, function* (context: OrchestrationContext) {
+  const input = context.df.getInput<DetectCharactersInput>();
+  try {
+    const outcome: DetectCharactersOutcome = yield context.df.callActivityWithRetry(DETECT_CHARACTERS_RUN, retry, {
+      tenantId: input.tenantId,
+      projectId: input.projectId,
+      jobId: input.jobId,
+      userId: input.userId,
+    });
+    return outcome.status === 'succeeded'
+      ? { status: outcome.status, characterCount: outcome.summary.characterCount }
+      : { status: outcome.status };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    yield context.df.callActivity(DETECT_CHARACTERS_FAIL, { ...input, message });
+    return { status: 'failed' };
+  }
+});

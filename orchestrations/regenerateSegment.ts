@@ -1,0 +1,55 @@
+/**
+ * regenerateSegment (one per regenerate job): a new take of one segment, kept beside the earlier ones; its chapter
+ * re-mastered (other chapters keep their masters); the packages rebuilt, re-encoding only what changed.
+ */
+import * as df from 'durable-functions';
+import type { OrchestrationContext } from 'durable-functions';
+import type { PackageSummary } from '../adapters/production/bookPackaging';
+import type { ProductionJobInput, PreflightResult } from '../adapters/production/productionJob';
+import { ProductionActivity } from './activities/productionActivities';
+import { failureOf } from './productionFailure';
+import { RENDER_CHAPTER, type ChapterOutcome } from './renderChapter';
+
+export const REGENERATE_SEGMENT = 'regenerateSegment';
+
+export interface RegenerateInput extends ProductionJobInput {
+  chapterId: string;
+  segmentId: string;
+  /** Server-generated nonce of the new take (part of its content address). */
+  takeId: string;
+}
+
+df.app.orchestration(REGENERATE_SEGMENT, function* (context: OrchestrationContext) {
+  const input = context.df.getInput<RegenerateInput>();
+  const ref = { tenantId: input.tenantId, projectId: input.projectId, jobId: input.jobId, userId: input.userId };
+  try {
+    const preflight: PreflightResult = yield context.df.callActivity(ProductionActivity.preflight, input);
+    if (preflight.cancelled) return { cancelled: true };
+    const chapter: ChapterOutcome = yield context.df.callSubOrchestrator(
+      RENDER_CHAPTER,
+      { ...ref, chapterId: input.chapterId, newTakes: [{ segmentId: input.segmentId, takeId: input.takeId }] },
+      `${input.jobId}-${input.chapterId}`,
+    );
+    if (chapter.cancelled) return { cancelled: true };
+    const packages: PackageSummary[] = [];
+    for (const platform of input.platforms) {
+      packages.push(
+        yield context.df.callActivity(ProductionActivity.package, { ...ref, platform, chapterIds: input.chapterIds }),
+      );
+    }
+    const result = {
+      segmentId: input.segmentId,
+      takeId: input.takeId,
+      synthesisCalls: chapter.synthesisCalls + packages.reduce((sum, p) => sum + p.synthesisCalls, 0),
+      cacheHits: chapter.cacheHits,
+      packageIds: packages.map((p) => p.packageId),
+      packages,
+    };
+    yield context.df.callActivity(ProductionActivity.finish, { ...ref, result });
+    return result;
+  } catch (error) {
+    const failure = failureOf(error);
+    yield context.df.callActivity(ProductionActivity.fail, { ...ref, ...failure });
+    return { failed: true, ...failure };
+  }
+});
