@@ -59,9 +59,11 @@ export const ProductionEstimate = z
   .meta({ id: 'ProductionEstimate' });
 
 export const EstimateQuery = z.strictObject({
+  /** Comma-separated; defaults to the two packages most books need. */
   platforms: z
     .string()
     .max(100)
+    .default('apple,acx')
     .transform((value) => value.split(',').map((p) => p.trim()))
     .pipe(Platforms),
 });

@@ -34,7 +34,7 @@ let cover: Buffer;
 let operations: { operationId: string; method: string; path: string; objects: Record<string, string> }[];
 
 beforeAll(async () => {
-  platform = await startTestPlatform();
+  platform = await startTestPlatform({ env: { RATE_LIMIT_PER_MINUTE: '1000000' } });
   cover = await sharp({ create: { width: 2400, height: 2400, channels: 3, background: '#884422' } })
     .jpeg()
     .toBuffer();
@@ -134,6 +134,9 @@ it('has an expectation for every object-scoped operation the app registers', () 
   const missing = operations.map((o) => o.operationId).filter((id) => !(id in cases));
   expect(missing).toEqual([]);
 });
+
+// The matrix makes a few thousand requests; CI machines are slow and shared.
+jest.setTimeout(10 * 60_000);
 
 it.each(['own', 'otherTenant', 'unassigned'] as Situation[])(
   'every operation × every role on %s objects',
