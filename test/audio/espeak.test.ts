@@ -61,6 +61,30 @@ describe('offline espeak-ng synthesizer', () => {
     expect(c.equals(a)).toBe(true);
   });
 
+  it('gives the same, whole sentence whatever the worker spoke before (no state carried between requests)', async () => {
+    const bridge =
+      'At the bridge they stopped to watch the water, which ran quickly after the rain of the night before.';
+    const father =
+      'Their father, hearing this, only smiled and returned to his book, as he always did on such occasions.';
+    const fresh = new EspeakSynthesizer();
+    try {
+      const alone = await fresh.synthesize(
+        { ssml: speak('en-US-EspeakMale1', bridge, 'en-US'), outputFormat: FORMAT },
+        path.join(dir, 'bridge-alone.wav'),
+      );
+      // A worker that has just spoken another long sentence used to cut the next one short.
+      const first = await synth(speak('en-US-EspeakMale1', father, 'en-US'), 'father.wav');
+      const after = await synth(speak('en-US-EspeakMale1', bridge, 'en-US'), 'bridge-after.wav');
+      expect(first.durationMs).toBeGreaterThan(4000);
+      expect(after.durationMs).toBe(alone.durationMs);
+      expect(await readFile(path.join(dir, 'bridge-after.wav'))).toEqual(
+        await readFile(path.join(dir, 'bridge-alone.wav')),
+      );
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('honours <break>: a 2 s break lengthens the audio by about 2 s', async () => {
     const plain = await synth(speak('en-US-EspeakMale1', 'First part. Second part.'), 'nobreak.wav');
     const withBreak = await synth(
