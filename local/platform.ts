@@ -2,18 +2,17 @@ import { CosmosClient } from '@azure/cosmos';
 import { BlobServiceClient } from '@azure/storage-blob';
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseConfig } from '../adapters/config/config';
-import { startFunctionHost, type RunningFunctionHost } from './host/functionHost';
+import { LOCAL_TASK_HUB, REPO_ROOT, startAppHost } from './appHost';
 import { startAzurite } from './emulators/azurite';
 import { startCosmos, COSMOS_EMULATOR_KEY } from './emulators/cosmos';
 import { startDevIdentityProvider } from './identity/devIdentityProvider';
 import { seedUsers } from './identity/seedUsers';
 import { startEventGridEmulator } from './eventgrid/eventGridEmulator';
-import { createDurableExtension } from './durable';
-import { createTimerExtension } from './host/timerTriggers';
+import { EVENT_GRID_WEBHOOK_PATH } from './host/eventGridWebhook';
+import { findFreePort, startSupervisedAppHost, type SupervisedAppHost } from './supervisedAppHost';
 import { seedDirectory, userLookup } from './seed';
 
-export const REPO_ROOT = path.resolve(__dirname, '..');
+export { LOCAL_TASK_HUB, REPO_ROOT };
 
 /** Fixed ports for `npm start`; tests pass 0 everywhere and run beside a developer's platform. */
 export const defaultPorts = {
@@ -29,7 +28,8 @@ export const defaultPorts = {
 export type PlatformPorts = typeof defaultPorts;
 
 export const LOCAL_AUDIENCE = 'api://khipu-local';
-export const LOCAL_TASK_HUB = 'KhipuLocal';
+/** The app's Event Grid–triggered function that fans events out to tenant webhooks (functions/webhookDispatcher.ts). */
+const DISPATCHER_FUNCTION = 'webhookDispatcher';
 const EVENTGRID_LOCAL_KEY = 'local-eventgrid-key-not-a-secret';
 
 export interface PlatformOptions {
@@ -40,13 +40,16 @@ export interface PlatformOptions {
   log?: (line: string) => void;
   /** Extra environment for the app (e.g. WEBHOOK_ALLOW_LOOPBACK in tests). */
   env?: Record<string, string>;
+  /** Run the Functions host in a child process that can be killed alone, as a worker dies in Azure. */
+  separateHostProcess?: boolean;
 }
 
 export interface RunningPlatform {
   env: Record<string, string>;
   urls: { api: string; identity: string; eventGrid: string; cosmos: string; blob: string; web?: string };
-  host: RunningFunctionHost;
   identity: Awaited<ReturnType<typeof startDevIdentityProvider>>;
+  /** With `separateHostProcess`: SIGKILL the Functions host and start a new one on the same storage. */
+  crashHost?: () => Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -99,10 +102,23 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     });
     stops.push(identity.stop);
 
+    // A host in its own process gets events the way Azure delivers them to a function: the Event Grid webhook.
+    const functionsPort =
+      options.separateHostProcess && options.ports.functions === 0 ? await findFreePort() : options.ports.functions;
     const eventGrid = await startEventGridEmulator({
       port: options.ports.eventGrid,
       topicKey: EVENTGRID_LOCAL_KEY,
-      subscriptions: [{ name: 'dispatcher', destination: { kind: 'function' } }],
+      subscriptions: [
+        {
+          name: 'dispatcher',
+          destination: options.separateHostProcess
+            ? {
+                kind: 'webhook',
+                url: `http://127.0.0.1:${functionsPort}${EVENT_GRID_WEBHOOK_PATH}?functionName=${DISPATCHER_FUNCTION}`,
+              }
+            : { kind: 'function' },
+        },
+      ],
       dataDir: path.join(options.dataDir, 'eventgrid'),
     });
     stops.push(eventGrid.stop);
@@ -120,30 +136,25 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       AUTH_AUDIENCE: LOCAL_AUDIENCE,
       ...options.env,
     };
-    // The app reads its configuration from the environment, as it does under the real Functions host. The host loads
-    // the app with Node's own loader, so set the real process environment (a test runner may sandbox `process`).
-    const realProcess = (process as { getBuiltinModule?: (id: string) => unknown }).getBuiltinModule?.(
-      'node:process',
-    ) as NodeJS.Process | undefined;
-    Object.assign((realProcess ?? process).env, env);
-    Object.assign(process.env, env);
-    parseConfig(process.env);
-
-    const host = await startFunctionHost({
-      appEntry: path.join(REPO_ROOT, 'functions', 'index.ts'),
-      port: options.ports.functions,
-      hostJsonPath: path.join(REPO_ROOT, 'host.json'),
-      extensions: [
-        createDurableExtension({ storageConnectionString: azurite.connectionString, taskHubName: LOCAL_TASK_HUB }),
-        eventGrid.asHostExtension(),
-        createTimerExtension({ settings: env, logger: (line) => log(JSON.stringify(line)) }),
-      ],
-      logger: (line) => log(JSON.stringify(line)),
-    });
-    stops.push(host.stop);
+    let hostUrl: string;
+    let supervised: SupervisedAppHost | undefined;
+    if (options.separateHostProcess) {
+      supervised = await startSupervisedAppHost({ env, port: functionsPort });
+      stops.push(supervised.stop);
+      hostUrl = supervised.url;
+    } else {
+      const host = await startAppHost({
+        env,
+        port: functionsPort,
+        log,
+        extraExtensions: [eventGrid.asHostExtension()],
+      });
+      stops.push(host.stop);
+      hostUrl = host.url;
+    }
 
     const urls: RunningPlatform['urls'] = {
-      api: `${host.url}/api`,
+      api: `${hostUrl}/api`,
       identity: identity.url,
       eventGrid: eventGrid.topicEndpoint,
       cosmos: cosmos.endpoint,
@@ -154,12 +165,12 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       const web = await startWebServer({
         port: options.ports.web,
         distDir: path.join(REPO_ROOT, 'web', 'dist'),
-        apiBaseUrl: host.url,
+        apiBaseUrl: hostUrl,
       });
       stops.push(web.stop);
       urls.web = web.url;
     }
-    return { env, urls, host, identity, stop: stopAll };
+    return { env, urls, identity, crashHost: supervised?.crashAndRestart, stop: stopAll };
   } catch (error) {
     await stopAll();
     throw error;

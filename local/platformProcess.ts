@@ -5,6 +5,8 @@ import { startPlatform, type PlatformPorts } from './platform';
  * one line `KHIPU_PLATFORM_READY {json}` with the URLs; SIGTERM stops it cleanly.
  */
 export const READY_MARKER = 'KHIPU_PLATFORM_READY';
+/** Printed after SIGUSR2 has killed the separate host process and a new one serves requests (or `FAILED <why>`). */
+export const HOST_RESTARTED_MARKER = 'KHIPU_HOST_RESTARTED';
 
 interface ProcessOptions {
   dataDir: string;
@@ -12,6 +14,7 @@ interface ProcessOptions {
   web?: boolean;
   env?: Record<string, string>;
   verbose?: boolean;
+  separateHostProcess?: boolean;
 }
 
 async function main(): Promise<void> {
@@ -21,6 +24,7 @@ async function main(): Promise<void> {
     ports: options.ports,
     web: options.web,
     env: options.env,
+    separateHostProcess: options.separateHostProcess,
     log: options.verbose ? (line) => process.stderr.write(`${line}\n`) : undefined,
   });
   process.stdout.write(`${READY_MARKER} ${JSON.stringify({ urls: platform.urls, env: platform.env })}\n`);
@@ -33,6 +37,15 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => void stop());
   process.on('SIGINT', () => void stop());
+  const crashHost = platform.crashHost;
+  if (crashHost) {
+    process.on('SIGUSR2', () => {
+      crashHost().then(
+        () => process.stdout.write(`${HOST_RESTARTED_MARKER} OK\n`),
+        (error: unknown) => process.stdout.write(`${HOST_RESTARTED_MARKER} FAILED ${String(error).split('\n')[0]}\n`),
+      );
+    });
+  }
 }
 
 if (require.main === module) {

@@ -13,9 +13,9 @@ import {
 import type { SegmentBoundary, SegmentKind } from '../../core/planning/segmentation';
 import type { TestPlatform } from '../support/testPlatform';
 
-type Line = [kind: SegmentKind, boundary: SegmentBoundary, speakerId: string, text: string];
+export type Line = [kind: SegmentKind, boundary: SegmentBoundary, speakerId: string, text: string];
 
-const LONG_NARRATION = [
+export const LONG_NARRATION = [
   'They walked along the lane towards the village, where the hedges were white with blossom and the air was still.',
   'Neither of them spoke for a while; each was thinking of the letter that had arrived that morning from London.',
   'At the bridge they stopped to watch the water, which ran quickly after the rain of the night before.',
@@ -69,6 +69,7 @@ export async function seedPlannedBook(
   tenantId: string,
   projectId: string,
   voices: Record<string, string> = VOICES,
+  chapters: { title: string; lines: Line[] }[] = SEED_CHAPTERS,
 ): Promise<{ chapterIds: string[]; segmentIds: string[] }> {
   const client = new CosmosClient({
     endpoint: platform.urls.cosmos,
@@ -80,7 +81,7 @@ export async function seedPlannedBook(
     const now = new Date().toISOString();
     const chapterIds: string[] = [];
     const segmentIds: string[] = [];
-    for (const [order, spec] of SEED_CHAPTERS.entries()) {
+    for (const [order, spec] of chapters.entries()) {
       const text = spec.lines.map((l) => l[3]).join('');
       const chapter: ChapterRecord = {
         id: id('chp'),

@@ -25,6 +25,7 @@ export async function plannedBook(
   platform: TestPlatform,
   user = CREATOR,
   title = 'Production Test',
+  chapters?: Parameters<typeof seedPlannedBook>[4],
 ): Promise<{ projectId: string; chapterIds: string[]; segmentIds: string[] }> {
   const project = await json<{ id: string }>(
     await platform.api(user, '/v1/projects', {
@@ -44,7 +45,7 @@ export async function plannedBook(
     }),
     200,
   );
-  const seeded = await seedPlannedBook(platform, tenantOf(user), project.id);
+  const seeded = await seedPlannedBook(platform, tenantOf(user), project.id, undefined, chapters);
   return { projectId: project.id, ...seeded };
 }
 

@@ -5,6 +5,7 @@ import path from 'node:path';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
 const READY_MARKER = 'KHIPU_PLATFORM_READY';
+const HOST_RESTARTED_MARKER = 'KHIPU_HOST_RESTARTED';
 
 export interface PlatformUrls {
   api: string;
@@ -25,6 +26,11 @@ export interface TestPlatform {
   api(user: string | null, path: string, init?: RequestInit & { json?: unknown }): Promise<Response>;
   /** SIGKILL, as a crash would. */
   kill(): Promise<void>;
+  /**
+   * With `separateHostProcess`: SIGKILL only the Functions host (storage, Cosmos and Event Grid live on) and wait
+   * for a new host process on the same URL.
+   */
+  crashHost(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -33,7 +39,13 @@ export interface TestPlatform {
  * throwaway data folder (or a given one, to test restarts).
  */
 export async function startTestPlatform(
-  options: { web?: boolean; env?: Record<string, string>; dataDir?: string; verbose?: boolean } = {},
+  options: {
+    web?: boolean;
+    env?: Record<string, string>;
+    dataDir?: string;
+    verbose?: boolean;
+    separateHostProcess?: boolean;
+  } = {},
 ): Promise<TestPlatform> {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'khipu-test-'));
   const ports = { functions: 0, identity: 0, eventGrid: 0, cosmos: 0, blob: 0, queue: 0, table: 0, web: 0 };
@@ -43,7 +55,14 @@ export async function startTestPlatform(
       '--import',
       'tsx',
       path.join(REPO_ROOT, 'local', 'platformProcess.ts'),
-      JSON.stringify({ dataDir, ports, web: options.web, env: options.env, verbose: options.verbose }),
+      JSON.stringify({
+        dataDir,
+        ports,
+        web: options.web,
+        env: options.env,
+        verbose: options.verbose,
+        separateHostProcess: options.separateHostProcess,
+      }),
     ],
     { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_ENV: 'test' } },
   );
@@ -79,6 +98,24 @@ export async function startTestPlatform(
     async kill() {
       child.kill('SIGKILL');
       await exited;
+    },
+    async crashHost() {
+      if (!options.separateHostProcess) throw new Error('crashHost needs separateHostProcess');
+      const restarted = new Promise<string>((resolve) => {
+        const onData = (chunk: Buffer) => {
+          const line = chunk
+            .toString()
+            .split('\n')
+            .find((l) => l.startsWith(HOST_RESTARTED_MARKER));
+          if (!line) return;
+          child.stdout!.off('data', onData);
+          resolve(line);
+        };
+        child.stdout!.on('data', onData);
+      });
+      child.kill('SIGUSR2');
+      const line = await restarted;
+      if (!line.endsWith(' OK')) throw new Error(line);
     },
     async stop() {
       if (child.exitCode === null && child.signalCode === null) {
