@@ -66,6 +66,7 @@ endpoint({
   tags: ['webhooks'],
   access: 'tenant',
   params: WebhookParams,
+  objects: { webhookId: 'webhook' },
   responses: { 200: { description: 'The subscription', schema: WebhookView }, ...errors, ...notFound },
   async handle({ principal, params, services }) {
     return { status: 200, json: await services.webhooks.get(principal, params.webhookId) };
@@ -80,6 +81,7 @@ endpoint({
   tags: ['webhooks'],
   access: 'tenant',
   params: WebhookParams,
+  objects: { webhookId: 'webhook' },
   body: { kind: 'json', schema: UpdateWebhookRequest },
   responses: {
     200: { description: 'Updated', schema: WebhookView },
@@ -108,6 +110,7 @@ endpoint({
   tags: ['webhooks'],
   access: 'tenant',
   params: WebhookParams,
+  objects: { webhookId: 'webhook' },
   responses: { 204: { description: 'Deleted' }, ...errors, ...notFound },
   async handle({ principal, params, services }) {
     await services.webhooks.delete(principal, params.webhookId);
@@ -123,6 +126,7 @@ endpoint({
   tags: ['webhooks'],
   access: 'tenant',
   params: WebhookParams,
+  objects: { webhookId: 'webhook' },
   responses: {
     200: { description: 'Rotated, with the new secret', schema: WebhookWithSecretView },
     ...errors,
@@ -142,6 +146,7 @@ endpoint({
   tags: ['webhooks'],
   access: 'tenant',
   params: WebhookParams,
+  objects: { webhookId: 'webhook' },
   query: ContinuationQuery,
   responses: { 200: { description: 'A page of deliveries', schema: WebhookDeliveryPage }, ...errors, ...notFound },
   async handle({ principal, params, query, services }) {
@@ -158,6 +163,7 @@ endpoint({
   tags: ['webhooks'],
   access: 'tenant',
   params: WebhookParams,
+  objects: { webhookId: 'webhook' },
   responses: {
     202: { description: 'Published; watch the delivery log', schema: WebhookTestResult },
     ...errors,

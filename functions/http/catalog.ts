@@ -6,7 +6,7 @@ export type Reply =
   | { status: number; stream: NodeJS.ReadableStream; headers?: Record<string, string> }
   | { status: number; html: string; headers?: Record<string, string> };
 
-export type ObjectKind = 'project' | 'user' | 'tenant';
+export type ObjectKind = 'project' | 'user' | 'tenant' | 'webhook';
 
 export interface ResponseSpec {
   description: string;

@@ -2,8 +2,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import sharp from 'sharp';
 import { setCoverJpeg } from './isolation/core';
-import type { IsolationTable, Role } from './isolation/types';
+import { TENANT_WIDE_KINDS, type IsolationTable, type ObjectKind, type Role } from './isolation/types';
 import { minimalMetadata, startTestPlatform, type TestPlatform } from '../support/testPlatform';
+import { startReceiver, type WebhookReceiver } from '../webhooks/receiver';
 
 /**
  * Tenant-isolation matrix over every operation the running app registers (read from its generated OpenAPI, so new
@@ -29,32 +30,67 @@ function loadIsolationTables(): IsolationTable {
 }
 const cases = loadIsolationTables();
 
+/**
+ * Path parameters that name tenant-owned objects although their routes carry no `x-khipu-objects` (the endpoint
+ * catalog's object kinds predate webhooks), so a new `{webhookId}` route joins the matrix by its name alone.
+ */
+const KIND_BY_PARAMETER: Record<string, ObjectKind> = { webhookId: 'webhook' };
+/** Path parameters that name nothing a tenant owns; every other parameterised route must be in the matrix. */
+const NOT_TENANT_OBJECTS: Record<string, string> = {
+  voiceName: 'the shared voice catalog',
+  tenantId: 'operator routes, outside any tenant',
+};
+const MATRIX_KINDS: readonly string[] = ['project', ...TENANT_WIDE_KINDS];
+
+interface Operation {
+  operationId: string;
+  method: string;
+  path: string;
+  pathParameters: string[];
+  objects: Record<string, ObjectKind>;
+}
+
 let platform: TestPlatform;
+let receiver: WebhookReceiver;
 let cover: Buffer;
-let operations: { operationId: string; method: string; path: string; objects: Record<string, string> }[];
+/** Every registered operation, and the object-scoped ones the matrix exercises. */
+let allOperations: Operation[];
+let operations: Operation[];
 
 beforeAll(async () => {
-  platform = await startTestPlatform({ env: { RATE_LIMIT_PER_MINUTE: '1000000' } });
+  // Webhooks need a deliverable URL: a loopback receiver, allowed on the local platform only by this setting.
+  receiver = await startReceiver(204);
+  platform = await startTestPlatform({ env: { RATE_LIMIT_PER_MINUTE: '1000000', WEBHOOK_ALLOW_LOOPBACK: 'true' } });
   cover = await sharp({ create: { width: 2400, height: 2400, channels: 3, background: '#884422' } })
     .jpeg()
     .toBuffer();
   setCoverJpeg(cover);
   const doc = (await (await platform.api(null, '/openapi.json')).json()) as any;
-  operations = Object.entries(
-    doc.paths as Record<string, Record<string, { operationId: string; 'x-khipu-objects'?: Record<string, string> }>>,
-  )
-    .flatMap(([path, ops]) =>
-      Object.entries(ops).map(([method, op]) => ({
+  allOperations = Object.entries(
+    doc.paths as Record<
+      string,
+      Record<string, { operationId: string; 'x-khipu-objects'?: Record<string, ObjectKind> }>
+    >,
+  ).flatMap(([path, ops]) =>
+    Object.entries(ops).map(([method, op]) => {
+      const pathParameters = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+      const inferred = Object.fromEntries(
+        pathParameters.filter((p) => p in KIND_BY_PARAMETER).map((p) => [p, KIND_BY_PARAMETER[p]]),
+      );
+      return {
         operationId: op.operationId,
         method: method.toUpperCase(),
         path,
-        objects: op['x-khipu-objects'] ?? {},
-      })),
-    )
-    .filter((op) => Object.values(op.objects).some((kind) => kind === 'project' || kind === 'user'));
+        pathParameters,
+        objects: { ...inferred, ...op['x-khipu-objects'] },
+      };
+    }),
+  );
+  operations = allOperations.filter((op) => Object.values(op.objects).some((kind) => MATRIX_KINDS.includes(kind)));
 });
 afterAll(async () => {
   await platform?.stop();
+  await receiver?.close();
 });
 
 async function newProject(owner: string, opts: { validator?: string; withCover?: boolean; archived?: boolean } = {}) {
@@ -101,11 +137,31 @@ async function newUser(tenant: 'andes' | 'pampa') {
   return { id: user.id, etag: user.etag };
 }
 
-type Situation = 'own' | 'otherTenant' | 'unassigned';
+/** A subscription created by the tenant's admin, delivering to the local receiver. */
+async function newWebhook(tenant: 'andes' | 'pampa') {
+  const res = await platform.api(userOf('admin', tenant), '/v1/webhooks', {
+    method: 'POST',
+    json: { url: receiver.url, eventTypes: ['khipu.job.completed'], description: 'Matrix webhook' },
+  });
+  expect(res.status).toBe(201);
+  const webhook = (await res.json()) as { id: string; etag: string };
+  return { id: webhook.id, etag: webhook.etag };
+}
 
-async function fixtureFor(op: (typeof operations)[number], role: Role, situation: Situation) {
+/** Tenants may hold only a few subscriptions, and the matrix creates one per request. */
+async function removeWebhook(tenant: 'andes' | 'pampa', id: string) {
+  const res = await platform.api(userOf('admin', tenant), `/v1/webhooks/${id}`, { method: 'DELETE' });
+  expect([204, 404]).toContain(res.status);
+  await res.arrayBuffer();
+}
+
+type Situation = 'own' | 'otherTenant' | 'unassigned';
+const tenantOf = (situation: Situation) => (situation === 'otherTenant' ? 'pampa' : 'andes');
+
+async function fixtureFor(op: Operation, role: Role, situation: Situation) {
   const kind = Object.values(op.objects)[0];
-  if (kind === 'user') return newUser(situation === 'otherTenant' ? 'pampa' : 'andes');
+  if (kind === 'user') return newUser(tenantOf(situation));
+  if (kind === 'webhook') return newWebhook(tenantOf(situation));
   const withCover = op.operationId === 'getCover';
   const archived = op.operationId === 'restoreProject';
   if (situation === 'otherTenant')
@@ -118,10 +174,11 @@ async function fixtureFor(op: (typeof operations)[number], role: Role, situation
   });
 }
 
-function expectedStatus(op: string, role: Role, situation: Situation, kind: string): 'ok' | 403 | 404 {
+function expectedStatus(op: string, role: Role, situation: Situation, kind: ObjectKind): 'ok' | 403 | 404 {
   const allowed = cases[op].allowed;
-  if (kind === 'user') {
-    if (role !== 'admin') return 403;
+  if (TENANT_WIDE_KINDS.includes(kind)) {
+    // The role check precedes the lookup, so a 403 here says nothing about whether the id exists.
+    if (!allowed.includes(role)) return 403;
     return situation === 'otherTenant' ? 404 : 'ok';
   }
   if (situation === 'otherTenant') return 404;
@@ -133,6 +190,20 @@ it('has an expectation for every object-scoped operation the app registers', () 
   expect(operations.length).toBeGreaterThanOrEqual(10);
   const missing = operations.map((o) => o.operationId).filter((id) => !(id in cases));
   expect(missing).toEqual([]);
+  // An entry whose operation is not exercised would pass silently (e.g. a route whose object kind went unnoticed).
+  const unexercised = Object.keys(cases).filter((id) => !operations.some((o) => o.operationId === id));
+  expect(unexercised).toEqual([]);
+});
+
+it('exercises every route whose path names something, unless it names nothing a tenant owns', () => {
+  const uncovered = allOperations
+    .filter((op) => !operations.includes(op))
+    .filter((op) => op.pathParameters.some((p) => !(p in NOT_TENANT_OBJECTS)))
+    .map((op) => `${op.method} ${op.path}`);
+  expect(uncovered).toEqual([]);
+  const webhookRoutes = allOperations.filter((op) => op.pathParameters.includes('webhookId'));
+  expect(webhookRoutes.length).toBeGreaterThanOrEqual(6);
+  expect(webhookRoutes.filter((op) => !operations.includes(op))).toEqual([]);
 });
 
 // The matrix makes a few thousand requests; CI machines are slow and shared.
@@ -145,24 +216,25 @@ it.each(['own', 'otherTenant', 'unassigned'] as Situation[])(
     for (const op of operations) {
       for (const role of roles) {
         const fixture = await fixtureFor(op, role, situation);
-        const param = Object.keys(op.objects)[0];
+        const [param, kind] = Object.entries(op.objects)[0];
         const entry = cases[op.operationId];
-        const owner = situation === 'otherTenant' ? userOf('admin', 'pampa') : userOf('admin');
+        const owner = userOf('admin', tenantOf(situation));
         const prepared =
-          entry.prepare && Object.values(op.objects)[0] === 'project'
+          entry.prepare && kind === 'project'
             ? await entry.prepare({ platform, projectId: fixture.id, admin: owner })
             : {};
         let route = op.path.replace(/^\/api/, '').replace(`{${param}}`, fixture.id);
         for (const [name, value] of Object.entries(prepared)) route = route.replace(`{${name}}`, value);
         const init = entry.request?.(fixture.etag, prepared) ?? {};
         const res = await platform.api(userOf(role), route, { method: op.method, ...init });
-        const expected = expectedStatus(op.operationId, role, situation, Object.values(op.objects)[0]);
+        const expected = expectedStatus(op.operationId, role, situation, kind);
         const ok = expected === 'ok' ? res.status >= 200 && res.status < 300 : res.status === expected;
         if (!ok)
           failures.push(
             `${op.operationId} as ${role} on ${situation}: got ${res.status}, expected ${expected} ${await res.text()}`,
           );
         else await res.arrayBuffer();
+        if (kind === 'webhook') await removeWebhook(tenantOf(situation), fixture.id);
       }
     }
     expect(failures).toEqual([]);

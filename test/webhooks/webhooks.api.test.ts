@@ -112,6 +112,17 @@ it('lets only admins manage subscriptions, reveals the secret once, and hides ot
       ...(method === 'PATCH' ? { headers: { 'if-match': created.etag }, json: { active: false } } : {}),
     });
     expect(`${method} ${path} ${res.status}`).toBe(`${method} ${path} 404`);
+    // Indistinguishable from an id that never existed: same code and message, nothing about the owner.
+    const ghost = await platform.api(pampaAdmin, `/v1/webhooks/whk_neverexisted${path}`, {
+      method,
+      ...(method === 'PATCH' ? { headers: { 'if-match': created.etag }, json: { active: false } } : {}),
+    });
+    const withoutRequestId = async (r: Response) => {
+      const { error } = (await r.json()) as { error: Record<string, unknown> };
+      delete error.requestId;
+      return error;
+    };
+    expect(await withoutRequestId(res)).toEqual(await withoutRequestId(ghost));
   }
 });
 

@@ -2,6 +2,13 @@ import type { TestPlatform } from '../../support/testPlatform';
 
 export type Role = 'admin' | 'creator' | 'validator';
 
+/**
+ * What an operation's path parameter names. Projects have owners and assigned validators; users and webhook
+ * subscriptions belong to the whole tenant, so for them "unassigned" is the same as "own".
+ */
+export type ObjectKind = 'project' | 'user' | 'webhook';
+export const TENANT_WIDE_KINDS: readonly ObjectKind[] = ['user', 'webhook'];
+
 export interface PrepareContext {
   platform: TestPlatform;
   projectId: string;
@@ -11,11 +18,12 @@ export interface PrepareContext {
 
 /** How the tenant-isolation matrix exercises one object-scoped operation. */
 export interface IsolationCase {
-  /** Roles allowed on a project they own or are assigned to (SPEC.md §2). */
+  /** Roles allowed on a project they own or are assigned to, or on any of their tenant's users/webhooks (SPEC.md §2). */
   allowed: Role[];
   /**
    * Creates what the operation needs inside the project (a chapter, a segment, ...) and returns the extra path
    * parameters, e.g. `{ chapterId }`. Runs for other tenants' projects too, so their real objects are probed.
+   * Project-scoped operations only.
    */
   prepare?: (ctx: PrepareContext) => Promise<Record<string, string>>;
   /** A valid request, so validation never masks authorization. */
