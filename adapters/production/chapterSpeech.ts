@@ -5,9 +5,9 @@
 import type { SegmentRecord, SegmentTake } from '../../core/book/records';
 import type { VoiceDescriptor } from '../../core/casting/casting';
 import { NotFoundError } from '../../core/errors';
-import type { SpeechOutputFormat } from '../../core/ports/speech';
+import type { SpeechEngine, SpeechOutputFormat } from '../../core/ports/speech';
 import { segmentAudioBlobName, segmentAudioHash, type SegmentAudioKey } from '../../core/production/contentAddress';
-import { segmentSpeechInputs, type SegmentSpeechInput } from '../../core/production/speechPlan';
+import { segmentSpeechInputs, segmentSsml, type SegmentSpeechInput } from '../../core/production/speechPlan';
 import type { PausePolicy } from '../../core/planning/pausePolicy';
 import { charactersOf } from './bookDocuments';
 import type { ProductionContext } from './productionContext';
@@ -36,12 +36,12 @@ export async function planSegments(
   segments: SegmentRecord[],
 ): Promise<ChapterSpeechPlan> {
   const { svc } = ctx;
-  const [project, characters, voices, pausePolicy, lexiconVersion] = await Promise.all([
+  const [project, characters, voices, pausePolicy, lexicon] = await Promise.all([
     svc.projects.find(tenantId, projectId),
     charactersOf(svc, tenantId, projectId),
     ctx.voices(),
     ctx.pausePolicy(tenantId, projectId),
-    ctx.lexiconVersion(tenantId, projectId),
+    ctx.lexicon(tenantId, projectId),
   ]);
   if (!project) throw new NotFoundError('Project');
   const bookLocale = project.metadata.language;
@@ -56,7 +56,7 @@ export async function planSegments(
     })),
     characters: characters.map((c) => ({ characterId: c.characterId, voice: c.voice })),
     voices,
-    lexicon: [],
+    lexicon,
     pausePolicy,
     bookLocale,
     engine: svc.speech.engine,
@@ -70,13 +70,26 @@ export async function planSegments(
       styleDegree: input.styleDegree,
       rate: input.ratePercent,
       pitch: input.pitchPercent,
-      lexiconVersion,
+      // Per segment: only segments a lexicon entry changes get a new address (see segmentLexicon).
+      lexiconVersion: input.lexiconVersion,
       engine: svc.speech.engine,
       outputFormat: OUTPUT_FORMAT,
     };
     return { segment: byId.get(input.segmentId)!, speech: input, key, baseHash: segmentAudioHash(key) };
   });
   return { items, voices, bookLocale, pausePolicy };
+}
+
+/**
+ * The SSML the engine receives for one segment: the project lexicon applied exactly as in the chapter's SSML preview
+ * (same builder, same entries, same locale). Synthesis must send this, not a document of its own making.
+ */
+export function plannedSegmentSsml(
+  speech: SegmentSpeechInput,
+  plan: Pick<ChapterSpeechPlan, 'bookLocale' | 'voices'>,
+  engine: SpeechEngine,
+): string {
+  return segmentSsml(speech, { bookLocale: plan.bookLocale, voices: plan.voices, engine });
 }
 
 /** A take is current while the inputs it was rendered from are: its hash is the base hash, or the base plus its nonce. */

@@ -7,6 +7,7 @@ import { containerDefinitions } from '../cosmos/containers';
 import { CosmosProjectCollection } from '../cosmos/cosmosCollections';
 import type { VoiceDescriptor } from '../../core/casting/casting';
 import type { JobRecord } from '../../core/jobs/job';
+import type { LexiconEntry } from '../../core/lexicon/lexicon';
 import type { ProjectCollection } from '../../core/ports/documents';
 import type { VoiceCatalog } from '../../core/ports/voices';
 import {
@@ -28,8 +29,11 @@ export interface ProductionContext {
   speechLimiter: AdaptiveConcurrency;
   voices(): Promise<VoiceDescriptor[]>;
   pausePolicy(tenantId: string, projectId: string): Promise<PausePolicy>;
-  /** Changes whenever the project lexicon changes; part of every segment's content address. */
-  lexiconVersion(tenantId: string, projectId: string): Promise<string>;
+  /**
+   * The project's pronunciation lexicon. Each segment's content address carries the version of the entries that
+   * change its request (core/production/speechPlan.ts segmentLexicon), so an edit re-renders only those segments.
+   */
+  lexicon(tenantId: string, projectId: string): Promise<LexiconEntry[]>;
 }
 
 let built: ProductionContext | undefined;
@@ -41,7 +45,8 @@ export function productionContext(): ProductionContext {
 
 function buildContext(svc: Services): ProductionContext {
   const container = (name: keyof typeof containerDefinitions) => svc.database.container(containerDefinitions[name].id);
-  const lexicon = new CosmosProjectCollection<PausePolicyRecord>(container('lexicon'));
+  // The pause policy is a settings document in the lexicon container.
+  const settings = new CosmosProjectCollection<PausePolicyRecord>(container('lexicon'));
   // The catalog joins the composition root with the voices feature; until then the offline engine's voices.
   const catalog: VoiceCatalog = (svc as Services & { voices?: VoiceCatalog }).voices ?? new OfflineVoiceCatalog();
   return {
@@ -54,12 +59,12 @@ function buildContext(svc: Services): ProductionContext {
     }),
     voices: () => catalog.list(),
     async pausePolicy(tenantId, projectId) {
-      const record = await lexicon.get(tenantId, projectId, pausePolicyDocumentId(projectId));
+      const record = await settings.get(tenantId, projectId, pausePolicyDocumentId(projectId));
       return effectivePausePolicy(record?.overrides);
     },
-    async lexiconVersion() {
-      // No project lexicon is applied to production SSML yet (see report); one constant version until it is.
-      return 'none';
+    async lexicon(tenantId, projectId) {
+      const { entries } = await svc.lexicon.snapshot(tenantId, projectId);
+      return entries;
     },
   };
 }

@@ -1,7 +1,7 @@
 /**
- * The project's pronunciation lexicon: entries, a version counter bumped on every change (production hashes it into
- * segment audio addresses), PLS import/export, and staleness: a change invalidates the audio of exactly the segments
- * whose text contains the entry.
+ * The project's pronunciation lexicon: entries, a version counter bumped on every change (for clients; production
+ * addresses audio by the entries each segment uses, see core/production/speechPlan.ts segmentLexicon), PLS
+ * import/export, and staleness: a change invalidates the audio of exactly the segments whose text contains the entry.
  */
 import type { Principal, TenantPrincipal } from '../auth/principal';
 import type { ChapterRecord, SegmentRecord } from '../book/records';

@@ -8,8 +8,14 @@ export type WritableTarget = string;
 
 export type SpeechEngine = 'offline' | 'azure';
 
-/** 24 kHz, 16-bit signed little-endian, mono PCM in a RIFF/WAVE container. */
-export type SpeechOutputFormat = 'pcm-24khz-16bit-mono';
+/** 24 or 48 kHz, 16-bit signed little-endian, mono PCM in a RIFF/WAVE container. */
+export type SpeechOutputFormat = 'pcm-24khz-16bit-mono' | 'pcm-48khz-16bit-mono';
+
+export const SPEECH_OUTPUT_FORMATS: readonly SpeechOutputFormat[] = ['pcm-24khz-16bit-mono', 'pcm-48khz-16bit-mono'];
+
+export function sampleRateOfFormat(format: SpeechOutputFormat): 24000 | 48000 {
+  return format === 'pcm-48khz-16bit-mono' ? 48000 : 24000;
+}
 
 export interface SpeechRequest {
   /** A complete `<speak>` document; the caller has escaped every text node. */

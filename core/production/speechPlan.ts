@@ -5,12 +5,21 @@
  */
 import type { VoiceAssignment, VoiceDescriptor } from '../casting/casting';
 import { NARRATOR_ID } from '../characters/character';
-import type { LexiconEntry } from '../lexicon/lexicon';
+import { findLexiconMatches, type LexiconEntry } from '../lexicon/lexicon';
 import { pauseAfterMs, type PausePolicy } from '../planning/pausePolicy';
 import type { SegmentBoundary, SegmentKind } from '../planning/segmentation';
 import { planSsmlRequests, type SsmlRequest } from '../ssml/planRequests';
-import { SsmlAllowlistError, type SsmlEngine } from '../ssml/ssmlBuilder';
+import {
+  buildSsml,
+  isHdVoice,
+  lexiconRendering,
+  SsmlAllowlistError,
+  type SsmlEngine,
+  type SsmlSegment,
+} from '../ssml/ssmlBuilder';
+import { sanitizeSpokenText } from '../ssml/text';
 import { toSpokenForm } from '../speech/normalize';
+import { canonicalJson, sha256Hex } from './contentAddress';
 
 export interface SpeechPlanSegment {
   id: string;
@@ -49,6 +58,71 @@ export interface SegmentSpeechInput {
   pitchPercent: number;
   locale: string;
   pauseAfterMs: number;
+  /**
+   * The lexicon entries chosen for this segment's spoken form (a subset of the project lexicon that yields the same
+   * matches), so the segment's SSML is a function of this input alone.
+   */
+  lexicon: LexiconEntry[];
+  /** `none`, or the hash of the lexicon substitutions that change this segment's request (see segmentLexicon). */
+  lexiconVersion: string;
+}
+
+export const NO_LEXICON = 'none';
+
+/**
+ * The lexicon as it applies to one segment. The version is per segment, not per project, on purpose: the lexicon API
+ * drops the audio of exactly the segments whose text contains a changed entry (segmentsAffectedBy), and a per-project
+ * version would give every other segment of the book a new address too, so one new entry would re-synthesize (and,
+ * on Azure, re-bill) the whole book while the audio of all but a few segments stays the same. Hashing the
+ * substitutions actually made (position, kind, value, in text order) rather than the stored entries keeps the address
+ * independent of storage order, ids, notes and timestamps, and of entries that change nothing for this engine and
+ * voice (an IPA entry on the offline engine or an HD voice); a segment no entry touches keeps the version `none` it
+ * had before the lexicon existed, so its audio stays valid.
+ */
+export function segmentLexicon(
+  spokenText: string,
+  lexicon: LexiconEntry[],
+  options: { bookLocale: string; engine: SsmlEngine; hd: boolean },
+): { entries: LexiconEntry[]; version: string } {
+  if (lexicon.length === 0) return { entries: [], version: NO_LEXICON };
+  // The builder matches on the sanitized text and the book's locale (as the lexicon API does): so must the version.
+  const matches = findLexiconMatches(sanitizeSpokenText(spokenText), lexicon, options.bookLocale);
+  const entries = [...new Map(matches.map((match) => [match.entry.id, match.entry])).values()];
+  const effective = matches
+    .filter((match) => lexiconRendering(match.entry.kind, options.engine, options.hd) !== 'grapheme')
+    .map((match) => ({ start: match.start, end: match.end, kind: match.entry.kind, value: match.entry.value }));
+  return { entries, version: effective.length === 0 ? NO_LEXICON : `lex-${sha256Hex(canonicalJson(effective))}` };
+}
+
+/** A speech input as an SSML segment; the lexicon is matched in the book's locale, as the lexicon API does. */
+function ssmlSegmentOf(speech: SegmentSpeechInput, bookLocale: string, pauseAfterMs: number): SsmlSegment {
+  return {
+    segmentId: speech.segmentId,
+    text: speech.spokenText,
+    voiceName: speech.voiceName,
+    style: speech.style,
+    styleDegree: speech.styleDegree,
+    ratePercent: speech.ratePercent,
+    pitchPercent: speech.pitchPercent,
+    pauseAfterMs,
+    locale: bookLocale,
+  };
+}
+
+/**
+ * The SSML production sends for one segment (pauses are added at mastering, so none here). The chapter preview
+ * renders each segment through the same mapping, builder and lexicon, so a segment reads the same in both.
+ */
+export function segmentSsml(
+  speech: SegmentSpeechInput,
+  options: { bookLocale: string; voices: VoiceDescriptor[]; engine: SsmlEngine },
+): string {
+  return buildSsml([ssmlSegmentOf(speech, options.bookLocale, 0)], {
+    bookLocale: options.bookLocale,
+    voices: options.voices,
+    lexicon: speech.lexicon,
+    engine: options.engine,
+  });
 }
 
 type ResolvedVoice = Omit<VoiceAssignment, 'characterId' | 'overridden'>;
@@ -99,9 +173,15 @@ export function segmentSpeechInputs(input: SpeechPlanInput): SegmentSpeechInput[
     const descriptor = allowed.get(voice.voiceName);
     if (!descriptor) throw new SsmlAllowlistError('unknown_voice', voice.voiceName);
     const style = voice.style && descriptor.styles.includes(voice.style) ? voice.style : null;
+    const spokenText = toSpokenForm(segment.text, input.bookLocale, { isHeading: segment.kind === 'heading' }).trim();
+    const lexicon = segmentLexicon(spokenText, input.lexicon, {
+      bookLocale: input.bookLocale,
+      engine: input.engine,
+      hd: isHdVoice(descriptor),
+    });
     return {
       segmentId: segment.id,
-      spokenText: toSpokenForm(segment.text, input.bookLocale, { isHeading: segment.kind === 'heading' }).trim(),
+      spokenText,
       voiceName: descriptor.name,
       style,
       styleDegree: style === null ? null : voice.styleDegree,
@@ -109,27 +189,23 @@ export function segmentSpeechInputs(input: SpeechPlanInput): SegmentSpeechInput[
       pitchPercent: voice.pitchPercent,
       locale: descriptor.locale,
       pauseAfterMs: pauseAfterMs(segment, ordered[position + 1], input.pausePolicy),
+      lexicon: lexicon.entries,
+      lexiconVersion: lexicon.version,
     };
   });
 }
 
 /** The synthesis requests for one chapter, each within Azure's size, voice-element and duration limits. */
 export function speechRequestsForChapter(input: SpeechPlanInput): SsmlRequest[] {
-  const segments = segmentSpeechInputs(input).map((speech) => ({
-    segmentId: speech.segmentId,
-    text: speech.spokenText,
-    voiceName: speech.voiceName,
-    style: speech.style,
-    styleDegree: speech.styleDegree,
-    ratePercent: speech.ratePercent,
-    pitchPercent: speech.pitchPercent,
-    pauseAfterMs: speech.pauseAfterMs,
-    locale: input.bookLocale,
-  }));
-  return planSsmlRequests(segments, {
-    bookLocale: input.bookLocale,
-    voices: input.voices,
-    lexicon: input.lexicon,
-    engine: input.engine,
-  });
+  const speech = segmentSpeechInputs(input);
+  return planSsmlRequests(
+    speech.map((segment) => ssmlSegmentOf(segment, input.bookLocale, segment.pauseAfterMs)),
+    {
+      bookLocale: input.bookLocale,
+      voices: input.voices,
+      // The union of the segments' chosen entries matches exactly as the whole lexicon does (see segmentLexicon).
+      lexicon: [...new Map(speech.flatMap((segment) => segment.lexicon).map((entry) => [entry.id, entry])).values()],
+      engine: input.engine,
+    },
+  );
 }

@@ -68,6 +68,18 @@ function literal(value: string): string {
   return value.replace(/&/g, '&amp;');
 }
 
+/**
+ * How a lexicon match is written for an engine and voice: Azure gets `<sub alias>` and `<phoneme>`; the offline
+ * engine gets an alias as plain text (it cannot read IPA, so a phoneme entry leaves the grapheme); HD voices ignore
+ * `<phoneme>`, so the grapheme stays. `grapheme` means the entry changes nothing in the request.
+ */
+export type LexiconRendering = 'sub' | 'alias-text' | 'phoneme' | 'grapheme';
+
+export function lexiconRendering(kind: LexiconEntry['kind'], engine: SsmlEngine, hd: boolean): LexiconRendering {
+  if (kind === 'alias') return engine === 'offline' ? 'alias-text' : 'sub';
+  return engine === 'offline' || hd ? 'grapheme' : 'phoneme';
+}
+
 function appendText(
   parent: XMLBuilder,
   text: string,
@@ -81,11 +93,12 @@ function appendText(
     if (match.start > cursor) parent.txt(literal(text.slice(cursor, match.start)));
     const grapheme = text.slice(match.start, match.end);
     const { kind, value } = match.entry;
-    if (kind === 'alias') {
-      if (engine === 'offline') parent.txt(literal(value));
-      else parent.ele('sub', { alias: literal(value) }).txt(literal(grapheme));
-    } else if (engine === 'offline' || hd) parent.txt(literal(grapheme));
-    else parent.ele('phoneme', { alphabet: 'ipa', ph: literal(value) }).txt(literal(grapheme));
+    const rendering = lexiconRendering(kind, engine, hd);
+    if (rendering === 'sub') parent.ele('sub', { alias: literal(value) }).txt(literal(grapheme));
+    else if (rendering === 'alias-text') parent.txt(literal(value));
+    else if (rendering === 'phoneme')
+      parent.ele('phoneme', { alphabet: 'ipa', ph: literal(value) }).txt(literal(grapheme));
+    else parent.txt(literal(grapheme));
     cursor = match.end;
   }
   if (cursor < text.length) parent.txt(literal(text.slice(cursor)));

@@ -69,11 +69,25 @@ describe('AzureSpeechSynthesizer against the fake Speech service', () => {
     expect(fake.outputFormats.at(-1)).toBe('raw-24khz-16bit-mono-pcm');
   });
 
-  it('asks for 48 kHz when the request names that format', async () => {
-    const outputFormat = 'pcm-48khz-16bit-mono' as SpeechOutputFormat;
-    await synthesizer.synthesize({ ssml: ssmlFor('Forty eight.'), outputFormat }, out('b.wav'));
-    expect((await probe(out('b.wav'))).audio).toMatchObject({ sampleRateHz: 48000, channels: 1 });
+  it('asks for 48 kHz (Riff48Khz16BitMonoPcm) when the request names that format', async () => {
+    const ssml = ssmlFor('Forty eight.');
+    const result = await synthesizer.synthesize({ ssml, outputFormat: 'pcm-48khz-16bit-mono' }, out('b.wav'));
+    const probed = await probe(out('b.wav'));
+    expect(probed.audio).toMatchObject({ codecName: 'pcm_s16le', sampleRateHz: 48000, channels: 1 });
     expect(fake.outputFormats.at(-1)).toBe('raw-48khz-16bit-mono-pcm');
+    // Same duration as at 24 kHz (150 ms + 40 ms per spoken character), twice the samples.
+    expect(result.durationMs).toBe(150 + 40 * 'Forty eight.'.length);
+    expect(Math.round(probed.durationSec * 1000)).toBe(result.durationMs);
+    expect(result.bytes).toBe(probed.sizeBytes);
+  });
+
+  it('refuses an output format the port does not define, before calling the service', async () => {
+    const requestsBefore = fake.ssml.length;
+    const outputFormat = 'pcm-16khz-16bit-mono' as unknown as SpeechOutputFormat;
+    await expect(synthesizer.synthesize({ ssml: ssmlFor('Sixteen.'), outputFormat }, out('c.wav'))).rejects.toThrow(
+      SpeechPermanentError,
+    );
+    expect(fake.ssml.length).toBe(requestsBefore);
   });
 
   it.each([

@@ -17,7 +17,9 @@ import {
   type SpeechSynthesisResult,
 } from 'microsoft-cognitiveservices-speech-sdk';
 import {
+  sampleRateOfFormat,
   SpeechPermanentError,
+  type SpeechOutputFormat,
   type SpeechRequest,
   type SpeechResult,
   type SpeechSynthesizer,
@@ -40,8 +42,8 @@ export interface AzureSpeechSynthesizerOptions {
   now?: () => number;
 }
 
-/** Port formats → SDK formats. The 48 kHz entry serves callers whose port type offers it. */
-const OUTPUT_FORMATS: Record<string, SpeechSynthesisOutputFormat> = {
+/** Port formats → SDK formats (RIFF: the SDK hands back a complete WAV file). */
+const OUTPUT_FORMATS: Record<SpeechOutputFormat, SpeechSynthesisOutputFormat> = {
   'pcm-24khz-16bit-mono': SpeechSynthesisOutputFormat.Riff24Khz16BitMonoPcm,
   'pcm-48khz-16bit-mono': SpeechSynthesisOutputFormat.Riff48Khz16BitMonoPcm,
 };
@@ -62,7 +64,10 @@ export class AzureSpeechSynthesizer implements SpeechSynthesizer {
   }
 
   async synthesize(request: SpeechRequest, destination: WritableTarget): Promise<SpeechResult> {
-    const format = OUTPUT_FORMATS[request.outputFormat];
+    // Requests may come from untyped callers (activity inputs are JSON), so the lookup is checked at run time.
+    const format = Object.hasOwn(OUTPUT_FORMATS, request.outputFormat)
+      ? OUTPUT_FORMATS[request.outputFormat]
+      : undefined;
     if (format === undefined) {
       throw new SpeechPermanentError(`unsupported output format ${String(request.outputFormat)}`, 'other');
     }
@@ -72,6 +77,17 @@ export class AzureSpeechSynthesizer implements SpeechSynthesizer {
     const audio = await this.speak(request.ssml, format);
     const info = parseWavHeader(audio, audio.length);
     if (info.dataBytes === 0) throw new SpeechTransientError('Azure Speech returned no audio', 'service');
+    // Audio in another format than asked would corrupt a chapter's concatenation; asking again would not change it.
+    if (
+      info.sampleRateHz !== sampleRateOfFormat(request.outputFormat) ||
+      info.channels !== 1 ||
+      info.bitsPerSample !== 16
+    )
+      throw new SpeechPermanentError(
+        `Azure Speech returned ${info.sampleRateHz} Hz, ${info.channels} channel(s), ${info.bitsPerSample}-bit audio ` +
+          `for ${request.outputFormat}`,
+        'other',
+      );
 
     const target = path.resolve(destination);
     const partial = path.join(path.dirname(target), `.azure-speech-${randomBytes(8).toString('hex')}.partial`);

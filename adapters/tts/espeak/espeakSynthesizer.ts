@@ -1,11 +1,13 @@
 /**
  * Offline SpeechSynthesizer: espeak-ng (WASM, worker threads) → raw 22.05 kHz PCM temp file → ffmpeg resample →
- * 24 kHz 16-bit mono WAV at the destination. Deterministic (see workerSource.ts) and bit-exact through ffmpeg.
+ * 24 or 48 kHz 16-bit mono WAV at the destination. Deterministic (see workerSource.ts) and bit-exact through ffmpeg.
  */
 import { randomBytes } from 'node:crypto';
 import { rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import {
+  sampleRateOfFormat,
+  SPEECH_OUTPUT_FORMATS,
   SpeechPermanentError,
   type SpeechRequest,
   type SpeechResult,
@@ -25,7 +27,6 @@ export interface EspeakSynthesizerOptions extends TranslateOptions {
   jobTimeoutMs?: number;
 }
 
-const OUTPUT_SAMPLE_RATE = 24000;
 /** Azure's per-request cap is 10 minutes; leave room for engine differences in speaking rate. */
 const MAX_REQUEST_AUDIO_SEC = 15 * 60;
 
@@ -38,9 +39,11 @@ export class EspeakSynthesizer implements SpeechSynthesizer {
   }
 
   async synthesize(request: SpeechRequest, destination: WritableTarget): Promise<SpeechResult> {
-    if (request.outputFormat !== 'pcm-24khz-16bit-mono') {
+    if (!SPEECH_OUTPUT_FORMATS.includes(request.outputFormat)) {
       throw new SpeechPermanentError(`unsupported output format ${String(request.outputFormat)}`, 'other');
     }
+    // espeak-ng renders 22.05 kHz; ffmpeg resamples to the rate asked for (48 kHz adds no detail, only the rate).
+    const outputSampleRate = sampleRateOfFormat(request.outputFormat);
     const runs = translateSsml(request.ssml, this.options);
     const target = path.resolve(destination);
     const rawPath = path.join(path.dirname(target), `.espeak-${randomBytes(8).toString('hex')}.raw`);
@@ -61,7 +64,7 @@ export class EspeakSynthesizer implements SpeechSynthesizer {
           '-i',
           rawPath,
           '-af',
-          `aresample=${OUTPUT_SAMPLE_RATE}`,
+          `aresample=${outputSampleRate}`,
           '-c:a',
           'pcm_s16le',
           '-map_metadata',

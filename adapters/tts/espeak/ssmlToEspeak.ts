@@ -2,7 +2,9 @@
  * Translates our (Azure-flavoured) SSML into runs of the SSML subset espeak-ng honours, one run per voice.
  * espeak-ng cannot switch to our catalog names inside a document, so `<voice>` and `<lang>` split the request.
  * Kept: prosody (rate/pitch/volume, validated), break, say-as characters, p, s, emphasis. Substituted: sub → alias,
- * phoneme → its text. Dropped (content kept): mstts:*, audio, bookmark, mark, lexicon and anything unknown.
+ * phoneme → its text (espeak-ng's `<phoneme>` reads only its own mnemonics, `alphabet="espeak"`, not IPA; a lexicon
+ * IPA entry is therefore spoken as the grapheme offline). Dropped (content kept): mstts:*, audio, bookmark, mark,
+ * lexicon and anything unknown.
  */
 import { SpeechPermanentError } from '../../../core/ports/speech';
 import { tokenizeXml, type XmlEvent } from './xmlTokens';
