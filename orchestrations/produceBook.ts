@@ -55,28 +55,40 @@ df.app.orchestration(PRODUCE_BOOK, function* (context: OrchestrationContext) {
   const ref = { tenantId: input.tenantId, projectId: input.projectId, jobId: input.jobId, userId: input.userId };
   try {
     const preflight: PreflightResult = yield context.df.callActivity(ProductionActivity.preflight, input);
-    if (preflight.cancelled) return { cancelled: true };
+    if (preflight.cancelled) {
+      yield context.df.callActivity(ProductionActivity.settleStopped, ref);
+      return { cancelled: true };
+    }
     let totals = emptyTotals;
     for (const batch of chunk(preflight.chapterIds, CHAPTER_PARALLELISM)) {
       const check: { cancelled: boolean } = yield context.df.callActivity(ProductionActivity.checkpoint, {
         ...ref,
         chaptersDone: totals.chapters,
       });
-      if (check.cancelled) return { cancelled: true, ...totals };
+      if (check.cancelled) {
+        yield context.df.callActivity(ProductionActivity.settleStopped, ref);
+        return { cancelled: true, ...totals };
+      }
       const outcomes: ChapterOutcome[] = yield context.df.Task.all(
         batch.map((chapterId) =>
           context.df.callSubOrchestrator(RENDER_CHAPTER, { ...ref, chapterId }, `${input.jobId}-${chapterId}`),
         ),
       );
       for (const outcome of outcomes) totals = addChapter(totals, outcome);
-      if (outcomes.some((o) => o.cancelled)) return { cancelled: true, ...totals };
+      if (outcomes.some((o) => o.cancelled)) {
+        yield context.df.callActivity(ProductionActivity.settleStopped, ref);
+        return { cancelled: true, ...totals };
+      }
     }
     const packing: { cancelled: boolean } = yield context.df.callActivity(ProductionActivity.checkpoint, {
       ...ref,
       phase: 'packaging',
       chaptersDone: totals.chapters,
     });
-    if (packing.cancelled) return { cancelled: true, ...totals };
+    if (packing.cancelled) {
+      yield context.df.callActivity(ProductionActivity.settleStopped, ref);
+      return { cancelled: true, ...totals };
+    }
     const packages: PackageSummary[] = [];
     for (const platform of input.platforms) {
       packages.push(

@@ -24,13 +24,19 @@ df.app.orchestration(REGENERATE_SEGMENT, function* (context: OrchestrationContex
   const ref = { tenantId: input.tenantId, projectId: input.projectId, jobId: input.jobId, userId: input.userId };
   try {
     const preflight: PreflightResult = yield context.df.callActivity(ProductionActivity.preflight, input);
-    if (preflight.cancelled) return { cancelled: true };
+    if (preflight.cancelled) {
+      yield context.df.callActivity(ProductionActivity.settleStopped, ref);
+      return { cancelled: true };
+    }
     const chapter: ChapterOutcome = yield context.df.callSubOrchestrator(
       RENDER_CHAPTER,
       { ...ref, chapterId: input.chapterId, newTakes: [{ segmentId: input.segmentId, takeId: input.takeId }] },
       `${input.jobId}-${input.chapterId}`,
     );
-    if (chapter.cancelled) return { cancelled: true };
+    if (chapter.cancelled) {
+      yield context.df.callActivity(ProductionActivity.settleStopped, ref);
+      return { cancelled: true };
+    }
     const packages: PackageSummary[] = [];
     for (const platform of input.platforms) {
       packages.push(

@@ -1,7 +1,9 @@
 /**
  * renderChapter (sub-orchestration, one per chapter of a production job): list the chapter's segments in batches,
  * synthesize the batches in parallel (each activity skips audio that already exists), then master the chapter.
- * Deterministic: only activity results decide the path; history holds segment ids and counts.
+ * A batch that fails for a passing reason (the service throttled past the limiter's patience, a lost connection) is
+ * run again a few times; a segment the service refuses for good comes back in the summary and fails the chapter at
+ * once, without a retry. Deterministic: only activity results decide the path; history holds segment ids and counts.
  */
 import * as df from 'durable-functions';
 import type { OrchestrationContext } from 'durable-functions';
@@ -11,6 +13,16 @@ import type { SynthesisSummary } from '../adapters/production/segmentSynthesis';
 import { ProductionActivity } from './activities/productionActivities';
 
 export const RENDER_CHAPTER = 'renderChapter';
+
+/** Reruns of a synthesis batch whose failure may pass; each rerun skips the audio earlier attempts stored. */
+export const SYNTHESIS_ATTEMPTS = 3;
+const SYNTHESIS_FIRST_RETRY_MS = 5_000;
+
+function synthesisRetry(): df.RetryOptions {
+  const options = new df.RetryOptions(SYNTHESIS_FIRST_RETRY_MS, SYNTHESIS_ATTEMPTS);
+  options.backoffCoefficient = 2;
+  return options;
+}
 
 export interface RenderChapterInput extends JobRef {
   chapterId: string;
@@ -49,9 +61,12 @@ df.app.orchestration(RENDER_CHAPTER, function* (context: OrchestrationContext) {
   if (listing.cancelled) return { ...outcome, cancelled: true };
   const results: SynthesisSummary[] = yield context.df.Task.all(
     listing.batches.map((segmentIds) =>
-      context.df.callActivity(ProductionActivity.synthesize, { ...input, segmentIds }),
+      context.df.callActivityWithRetry(ProductionActivity.synthesize, synthesisRetry(), { ...input, segmentIds }),
     ),
   );
+  const refused = results.find((result) => result.failure)?.failure;
+  // Thrown, so the parent's fan-out fails at once and the job stops the other chapters instead of finishing them.
+  if (refused) throw new Error(refused.message);
   for (const result of results) {
     outcome.cancelled ||= result.cancelled;
     outcome.segments += result.segments;

@@ -5,6 +5,7 @@
 import { updateWithRetry } from '../../core/common/optimisticUpdate';
 import { isTerminal, type JobProgress, type JobRecord } from '../../core/jobs/job';
 import { etaSeconds } from '../../core/production/progress';
+import { SpeechCancelledError } from '../../core/production/speechRetry';
 import type { ProductionContext } from './productionContext';
 
 export interface JobRef {
@@ -20,6 +21,47 @@ const USD_PER_CHARACTER = { offline: 0, azure: 16 / 1_000_000 } as const;
 export async function isJobCancelled(ctx: ProductionContext, job: JobRef): Promise<boolean> {
   const record = await ctx.svc.jobs.find(job.tenantId, job.projectId, job.jobId);
   return !record || record.cancelRequested || record.status === 'cancelled';
+}
+
+/**
+ * Whether work of the job should stop starting anything new: it was cancelled, or it already failed (a chapter's
+ * permanent error fails the job while sibling chapters are still rendering; their requests would be paid for nothing).
+ */
+export async function isJobStopped(ctx: ProductionContext, job: JobRef): Promise<boolean> {
+  const record = await ctx.svc.jobs.find(job.tenantId, job.projectId, job.jobId);
+  return !record || record.cancelRequested || record.status === 'cancelled' || record.status === 'failed';
+}
+
+/** How often running work looks at its job for a cancel: one point read per tick, at most a second of new work lost. */
+export const STOP_POLL_MS = 1_000;
+
+/**
+ * Polls the job while work runs and aborts `controller` once the job is stopped (the cancel may come from another
+ * process, so the job document is the signal). Returns the function that ends the watch.
+ */
+export function watchJobStop(
+  ctx: ProductionContext,
+  job: JobRef,
+  controller: AbortController,
+  intervalMs = STOP_POLL_MS,
+): () => void {
+  let checking = false;
+  const timer = setInterval(() => {
+    if (checking || controller.signal.aborted) return;
+    checking = true;
+    isJobStopped(ctx, job)
+      .then(
+        (stopped) => {
+          if (stopped) controller.abort(new SpeechCancelledError('the job was stopped'));
+        },
+        // A failed read is only a missed tick; the next one asks again.
+        () => undefined,
+      )
+      .finally(() => {
+        checking = false;
+      });
+  }, intervalMs);
+  return () => clearInterval(timer);
 }
 
 export async function addJobProgress(

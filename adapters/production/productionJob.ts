@@ -155,6 +155,11 @@ export async function failProduction(
   await publishJobEvent(ctx, input, EventTypes.jobFailed, { error });
 }
 
+/** After a cancel: the project no longer shows the job as active, and its counts reflect the audio kept. */
+export async function settleStoppedProduction(ctx: ProductionContext, input: JobRef): Promise<void> {
+  await settleFacts(ctx, input);
+}
+
 /** Recounts what production changed, so the workflow view reflects the stored audio and packages. */
 async function settleFacts(ctx: ProductionContext, job: JobRef): Promise<void> {
   const { svc } = ctx;

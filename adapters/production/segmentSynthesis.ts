@@ -2,6 +2,9 @@
  * Synthesis of a batch of segments (one activity): each segment whose audio is not in blob storage yet is rendered
  * through the shared rate limiter to a temp file and stored create-only under its content address; its take is then
  * recorded on the segment. Safe to run again after a crash: finished segments are found, not re-rendered.
+ * Stopping: a cancel (or a failure elsewhere in the job) seen while the batch runs, or a permanent error of one of its
+ * segments, withdraws the batch's queued requests; requests already sent finish and their audio is kept. A permanent
+ * error is returned in the summary (retrying cannot fix it); anything else is thrown, so the activity is retried.
  */
 import { createReadStream } from 'node:fs';
 import path from 'node:path';
@@ -10,17 +13,18 @@ import type { SegmentRecord, SegmentTake } from '../../core/book/records';
 import { priceUsage } from '../../core/costs/costEntry';
 import { isSpeechPermanent } from '../../core/ports/speech';
 import { segmentAudioBlobName, segmentAudioHash } from '../../core/production/contentAddress';
+import { classifySpeechFailure } from '../../core/production/speechRetry';
 import type { SegmentSpeechInput } from '../../core/production/speechPlan';
-import { buildSsml } from '../../core/ssml/ssmlBuilder';
 import {
   baseTakeId,
   currentTake,
   OUTPUT_FORMAT,
+  plannedSegmentSsml,
   planSegments,
   type ChapterSpeechPlan,
   type PlannedSegment,
 } from './chapterSpeech';
-import { addJobProgress, isJobCancelled, type JobRef } from './jobProgress';
+import { addJobProgress, isJobStopped, watchJobStop, type JobRef } from './jobProgress';
 import type { ProductionContext } from './productionContext';
 import { withWorkspace } from './workspace';
 
@@ -39,6 +43,8 @@ export interface SynthesisSummary {
   /** Create-only writes that found the blob already there (another writer got there first). */
   duplicateWrites: number;
   billableCharacters: number;
+  /** A segment the service refuses for good (bad SSML, unknown voice, auth): the chapter cannot be finished. */
+  failure?: { segmentId: string; message: string };
 }
 
 export const MAX_SEGMENTS_PER_BATCH = 50;
@@ -46,8 +52,12 @@ const MAX_TAKES_KEPT = 20;
 
 /** A TTS failure retrying cannot fix; the chapter and the job fail with this message. */
 export class PermanentSpeechFailure extends Error {
-  constructor(segmentId: string, cause: Error) {
-    super(`Speech synthesis failed permanently for segment ${segmentId}: ${cause.message}`);
+  constructor(
+    readonly segmentId: string,
+    readonly serviceError: Error,
+    where = '',
+  ) {
+    super(`Speech synthesis failed permanently for segment ${segmentId}${where}: ${serviceError.message}`);
     this.name = 'PermanentSpeechFailure';
   }
 }
@@ -65,7 +75,7 @@ export async function synthesizeSegments(
     billableCharacters: 0,
   };
   if (input.segmentIds.length > MAX_SEGMENTS_PER_BATCH) throw new RangeError('too many segments in one batch');
-  if (await isJobCancelled(ctx, input)) return { ...summary, cancelled: true };
+  if (await isJobStopped(ctx, input)) return { ...summary, cancelled: true };
   const { svc } = ctx;
   const segments = (
     await Promise.all(input.segmentIds.map((id) => svc.book.segments.get(input.tenantId, input.projectId, id)))
@@ -73,21 +83,69 @@ export async function synthesizeSegments(
   const plan = await planSegments(ctx, input.tenantId, input.projectId, segments);
   const newTakes = new Map((input.newTakes ?? []).map((t) => [t.segmentId, t.takeId]));
 
-  await withWorkspace('synth', async (dir) => {
-    await Promise.all(
-      plan.items.map(async (item, index) => {
-        const forcedTakeId = newTakes.get(item.segment.id);
-        const outcome = await renderOne(ctx, input, plan, item, path.join(dir, `segment-${index}.wav`), forcedTakeId);
-        summary.synthesisCalls += outcome.synthesized ? 1 : 0;
-        summary.cacheHits += outcome.synthesized ? 0 : 1;
-        summary.duplicateWrites += outcome.duplicateWrite ? 1 : 0;
-        summary.billableCharacters += outcome.billableCharacters;
-      }),
+  const stop = new AbortController();
+  const endWatch = watchJobStop(ctx, input, stop);
+  let settled: PromiseSettledResult<RenderOutcome>[];
+  try {
+    // Every render settles before the workspace goes: a render still running would write into a deleted folder.
+    settled = await withWorkspace('synth', (dir) =>
+      Promise.allSettled(
+        plan.items.map(async (item, index) => {
+          const tempFile = path.join(dir, `segment-${index}.wav`);
+          try {
+            return await renderOne(ctx, input, plan, item, tempFile, newTakes.get(item.segment.id), stop.signal);
+          } catch (error) {
+            // One segment that can never be rendered dooms the chapter: send nothing more for this batch.
+            if (error instanceof PermanentSpeechFailure) stop.abort(error);
+            throw error;
+          }
+        }),
+      ),
     );
+  } finally {
+    endWatch();
+  }
+
+  const synthesizedIds: string[] = [];
+  const failures: unknown[] = [];
+  settled.forEach((result, index) => {
+    if (result.status === 'rejected') return void failures.push(result.reason);
+    const outcome = result.value;
+    if (outcome.synthesized) synthesizedIds.push(plan.items[index]!.segment.id);
+    summary.synthesisCalls += outcome.synthesized ? 1 : 0;
+    summary.cacheHits += outcome.synthesized ? 0 : 1;
+    summary.duplicateWrites += outcome.duplicateWrite ? 1 : 0;
+    summary.billableCharacters += outcome.billableCharacters;
   });
-  await recordCosts(ctx, input, plan, summary);
+  // What was sent was billed, whatever happened to the rest of the batch.
+  await recordCosts(ctx, input, plan, summary, synthesizedIds);
+
+  const permanent = failures.find((f): f is PermanentSpeechFailure => f instanceof PermanentSpeechFailure);
+  if (permanent) return { ...summary, failure: await describeFailure(ctx, input, plan, permanent) };
+  // Once the job stopped, a request that failed on its way out is part of the stop, not a reason to retry.
+  const unexpected = stop.signal.aborted ? undefined : failures.find((f) => classifySpeechFailure(f) !== 'cancelled');
+  if (unexpected) throw unexpected;
+  // Left over at this point: renders the stop withdrew before they were sent.
+  if (failures.length > 0) return { ...summary, cancelled: true };
   await addJobProgress(ctx, input, { segmentsDone: summary.segments, billableCharacters: summary.billableCharacters });
   return summary;
+}
+
+/** The job's error message: which segment, where in which chapter, and what the service said. */
+async function describeFailure(
+  ctx: ProductionContext,
+  job: SynthesizeSegmentsInput,
+  plan: ChapterSpeechPlan,
+  failure: PermanentSpeechFailure,
+): Promise<{ segmentId: string; message: string }> {
+  const chapter = await ctx.svc.book.chapters.get(job.tenantId, job.projectId, job.chapterId).catch(() => undefined);
+  const segment = plan.items.find((item) => item.segment.id === failure.segmentId)?.segment;
+  const line = segment ? `line ${segment.index + 1} of ` : '';
+  const where = ` (${line}${chapter ? `"${chapter.title}"` : `chapter ${job.chapterId}`})`;
+  return {
+    segmentId: failure.segmentId,
+    message: new PermanentSpeechFailure(failure.segmentId, failure.serviceError, where).message,
+  };
 }
 
 interface RenderOutcome {
@@ -103,6 +161,7 @@ async function renderOne(
   item: PlannedSegment,
   tempFile: string,
   forcedTakeId: string | undefined,
+  signal: AbortSignal,
 ): Promise<RenderOutcome> {
   const { svc } = ctx;
   const { tenantId, projectId } = job;
@@ -117,7 +176,7 @@ async function renderOne(
     await recordTake(ctx, item.segment, { takeId, blobName, contentHash: hash, durationMs: 0, createdAt: now(ctx) });
     return { synthesized: false, duplicateWrite: false, billableCharacters: 0 };
   }
-  const rendered = await synthesizeToBlob(ctx, item.speech, plan, blobName, tempFile);
+  const rendered = await synthesizeToBlob(ctx, item.speech, plan, blobName, tempFile, signal);
   await recordTake(ctx, item.segment, {
     takeId,
     blobName,
@@ -135,27 +194,15 @@ export async function synthesizeToBlob(
   plan: Pick<ChapterSpeechPlan, 'bookLocale' | 'voices'>,
   blobName: string,
   tempFile: string,
+  signal?: AbortSignal,
 ): Promise<{ created: boolean; billableCharacters: number; durationMs: number }> {
   const { svc } = ctx;
-  const ssml = buildSsml(
-    [
-      {
-        segmentId: speech.segmentId,
-        text: speech.spokenText,
-        voiceName: speech.voiceName,
-        style: speech.style,
-        styleDegree: speech.styleDegree,
-        ratePercent: speech.ratePercent,
-        pitchPercent: speech.pitchPercent,
-        pauseAfterMs: 0,
-        locale: speech.locale,
-      },
-    ],
-    { bookLocale: plan.bookLocale, voices: plan.voices, lexicon: [], engine: svc.speech.engine },
-  );
+  const ssml = plannedSegmentSsml(speech, plan, svc.speech.engine);
   let result;
   try {
-    result = await ctx.speechLimiter.run(() => svc.speech.synthesize({ ssml, outputFormat: OUTPUT_FORMAT }, tempFile));
+    result = await ctx.speechLimiter.run(() => svc.speech.synthesize({ ssml, outputFormat: OUTPUT_FORMAT }, tempFile), {
+      signal,
+    });
   } catch (error) {
     if (isSpeechPermanent(error)) throw new PermanentSpeechFailure(speech.segmentId, error);
     throw error;
@@ -183,13 +230,15 @@ async function recordCosts(
   job: SynthesizeSegmentsInput,
   plan: ChapterSpeechPlan,
   summary: SynthesisSummary,
+  synthesizedIds: string[],
 ): Promise<void> {
   if (summary.billableCharacters === 0) return;
   const tenant = await ctx.svc.tenants.assertActive(job.tenantId);
   const at = ctx.svc.clock.now();
   const voiceClass = ctx.svc.speech.engine === 'offline' ? 'offline' : 'neural';
-  // One entry per batch; the key names the batch's content so a retried activity records nothing new.
-  const batchKey = segmentAudioHash({ ...plan.items[0].key, takeNonce: job.segmentIds.join(',') }).slice(0, 32);
+  // One entry per run of the batch, keyed by what this run synthesized: a rerun after a crash that finds every
+  // segment done records nothing, and a retry after a partial failure records only its own new requests.
+  const batchKey = segmentAudioHash({ ...plan.items[0]!.key, takeNonce: synthesizedIds.sort().join(',') }).slice(0, 32);
   await ctx.svc.costs.record([
     priceUsage(
       {

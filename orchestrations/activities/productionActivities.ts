@@ -7,13 +7,14 @@ import { masterChapterAudio, type MasterChapterInput } from '../../adapters/prod
 import { packageBook, type PackageInput } from '../../adapters/production/bookPackaging';
 import { segmentsOfChapter } from '../../adapters/production/bookDocuments';
 import type { JobRef } from '../../adapters/production/jobProgress';
-import { isJobCancelled } from '../../adapters/production/jobProgress';
+import { isJobStopped } from '../../adapters/production/jobProgress';
 import { productionContext } from '../../adapters/production/productionContext';
 import {
   checkpoint,
   failProduction,
   finishProduction,
   preflightProduction,
+  settleStoppedProduction,
   type ProductionJobInput,
 } from '../../adapters/production/productionJob';
 import { synthesizeSegments, type SynthesizeSegmentsInput } from '../../adapters/production/segmentSynthesis';
@@ -28,6 +29,7 @@ export const ProductionActivity = {
   checkpoint: 'productionCheckpoint',
   finish: 'productionFinish',
   fail: 'productionFail',
+  settleStopped: 'productionSettleStopped',
 } as const;
 
 /** Segments per synthesis activity: enough to keep the TTS limiter busy, small enough to lose little on a crash. */
@@ -40,7 +42,7 @@ df.app.activity(ProductionActivity.preflight, {
 df.app.activity(ProductionActivity.listSegmentBatches, {
   handler: async (input: JobRef & { chapterId: string }) => {
     const ctx = productionContext();
-    if (await isJobCancelled(ctx, input)) return { cancelled: true, batches: [] as string[][] };
+    if (await isJobStopped(ctx, input)) return { cancelled: true, batches: [] as string[][] };
     const segments = await segmentsOfChapter(ctx.svc, input.tenantId, input.projectId, input.chapterId);
     return {
       cancelled: false,
@@ -74,4 +76,8 @@ df.app.activity(ProductionActivity.finish, {
 
 df.app.activity(ProductionActivity.fail, {
   handler: (input: JobRef & { code: string; message: string }) => failProduction(productionContext(), input),
+});
+
+df.app.activity(ProductionActivity.settleStopped, {
+  handler: (input: JobRef) => settleStoppedProduction(productionContext(), input),
 });

@@ -74,6 +74,12 @@ export interface FakeSpeechService {
   script(behavior: FakeSpeechBehavior, count?: number): void;
   /** Throttle (close 4429) any request arriving while `capacity` are in progress; `undefined` turns it off. */
   setCapacity(capacity: number | undefined): void;
+  /** Changes the per-request latency for requests that start from now on. */
+  setLatency(latencyMs: number): void;
+  /** Changes the Retry-After that throttles advertise; `undefined` sends none. */
+  setRetryAfter(seconds: number | undefined): void;
+  /** Every request whose SSML contains `text` gets `behavior` (before scripts and capacity); `undefined` clears it. */
+  failWhen(text: string | undefined, behavior?: FakeSpeechBehavior): void;
   acceptToken(token: string): void;
   close(): Promise<void>;
 }
@@ -84,7 +90,9 @@ export async function startFakeSpeechService(options: FakeSpeechServiceOptions =
   const key = options.key ?? 'fake-speech-key';
   const voices = options.voices ?? defaultFakeVoices;
   const voiceNames = new Set(voices.map((v) => v.ShortName.toLowerCase()));
-  const latencyMs = options.latencyMs ?? 20;
+  let latencyMs = options.latencyMs ?? 20;
+  let retryAfterSeconds = options.retryAfterSeconds;
+  let failure: { text: string; behavior: FakeSpeechBehavior } | undefined;
   const tokens = new Set<string>();
   const queue: FakeSpeechBehavior[] = [];
   let capacity: number | undefined;
@@ -107,7 +115,7 @@ export async function startFakeSpeechService(options: FakeSpeechServiceOptions =
   const authorizations: string[] = [];
   const outputFormats: string[] = [];
 
-  const retryHint = () => (options.retryAfterSeconds === undefined ? '' : ` Retry-After: ${options.retryAfterSeconds}`);
+  const retryHint = () => (retryAfterSeconds === undefined ? '' : ` Retry-After: ${retryAfterSeconds}`);
 
   function authorized(request: IncomingMessage): boolean {
     const subscriptionKey = request.headers['ocp-apim-subscription-key'];
@@ -158,7 +166,7 @@ export async function startFakeSpeechService(options: FakeSpeechServiceOptions =
       queue.shift();
       counters.rejectedUpgrades++;
       counters.throttled++;
-      const retryAfter = options.retryAfterSeconds === undefined ? '' : `Retry-After: ${options.retryAfterSeconds}\r\n`;
+      const retryAfter = retryAfterSeconds === undefined ? '' : `Retry-After: ${retryAfterSeconds}\r\n`;
       socket.end(`HTTP/1.1 429 Too Many Requests\r\n${retryAfter}Connection: close\r\nContent-Length: 0\r\n\r\n`);
       return;
     }
@@ -183,7 +191,8 @@ export async function startFakeSpeechService(options: FakeSpeechServiceOptions =
   function serveRequest(webSocket: ServerWebSocket, requestId: string, document: string, outputFormat: string): void {
     counters.requests++;
     ssml.push(document);
-    let behavior: FakeSpeechBehavior = queue.shift() ?? 'ok';
+    let behavior: FakeSpeechBehavior =
+      failure && document.includes(failure.text) ? failure.behavior : (queue.shift() ?? 'ok');
     if (behavior === 'throttle-http-429') behavior = 'throttle-4429';
     if (behavior === 'ok' && capacity !== undefined && counters.active >= capacity) behavior = 'throttle-4429';
     if (behavior === 'ok') behavior = validate(document);
@@ -268,6 +277,15 @@ export async function startFakeSpeechService(options: FakeSpeechServiceOptions =
     },
     setCapacity(value) {
       capacity = value;
+    },
+    setLatency(value) {
+      latencyMs = Math.max(0, value);
+    },
+    setRetryAfter(seconds) {
+      retryAfterSeconds = seconds;
+    },
+    failWhen(text, behavior = 'voice-not-found') {
+      failure = text === undefined ? undefined : { text, behavior };
     },
     acceptToken(token) {
       tokens.add(token);
