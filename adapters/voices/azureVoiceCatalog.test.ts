@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AzureVoiceCatalog, clearAzureVoiceCache } from './azureVoiceCatalog';
-import { fetchAzureVoiceList, voiceListUrl } from './azureVoiceList';
+import { createAzureVoiceListClient, voiceListUrl } from '../tts/azure/azureVoiceList';
 
 /** A local stand-in for the Speech service's voices/list REST endpoint (the real one needs an Azure account). */
 const VOICES = [
@@ -44,15 +44,18 @@ beforeEach(() => {
 
 const catalog = () =>
   new AzureVoiceCatalog(baseUrl, () =>
-    fetchAzureVoiceList({ endpoint: baseUrl, headers: () => Promise.resolve({ 'Ocp-Apim-Subscription-Key': 'k' }) }),
+    createAzureVoiceListClient({ endpoint: baseUrl, credentials: { kind: 'key', key: 'k' }, ttlMs: 0 }).listVoices(),
   );
 
 describe('Azure voice catalog', () => {
   it('builds the documented regional URL', () => {
-    expect(voiceListUrl({ region: 'eastus' })).toBe(
+    expect(voiceListUrl(undefined, 'eastus')).toBe(
       'https://eastus.tts.speech.microsoft.com/cognitiveservices/voices/list',
     );
-    expect(() => voiceListUrl({ region: 'east us/../x' })).toThrow();
+    expect(() => voiceListUrl(undefined, 'east us/../x')).toThrow();
+    expect(voiceListUrl('ws://127.0.0.1:9/cognitiveservices/websocket/v1', undefined)).toBe(
+      'http://127.0.0.1:9/cognitiveservices/voices/list',
+    );
   });
 
   it('maps the service list to descriptors, drops malformed names, and filters by locale, gender and style', async () => {

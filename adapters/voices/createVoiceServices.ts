@@ -7,9 +7,8 @@ import type { SpeechSynthesizer } from '../../core/ports/speech';
 import type { SampleSynthesizer, VoiceCatalog } from '../../core/ports/voices';
 import type { AppEnvironment } from '../config/config';
 import { EspeakSynthesizer } from '../tts/espeak';
-import { SpeechAuthProvider } from '../tts/azure/speechAuth';
+import { createAzureVoiceListClient } from '../tts/azure/azureVoiceList';
 import { AzureVoiceCatalog } from './azureVoiceCatalog';
-import { fetchAzureVoiceList } from './azureVoiceList';
 import { OfflineVoiceCatalog } from './offlineVoiceCatalog';
 import { SpeechSampleSynthesizer } from './speechSampleSynthesizer';
 
@@ -30,19 +29,16 @@ export function createVoiceServices(config: AppEnvironment, options: VoiceServic
     const speech = options.speech ?? (() => (espeak ??= new EspeakSynthesizer({ ffmpegPath: config.FFMPEG_PATH })));
     return { catalog: new OfflineVoiceCatalog(), samples: new SpeechSampleSynthesizer(speech, 'offline') };
   }
-  const auth = new SpeechAuthProvider(
-    config.KHIPU_MODE === 'local' && config.SPEECH_KEY
-      ? { kind: 'key', key: config.SPEECH_KEY }
-      : { kind: 'entra', resourceId: config.SPEECH_RESOURCE_ID ?? '', credential: requireCredential(options) },
-  );
+  const voiceList = createAzureVoiceListClient({
+    endpoint: config.SPEECH_ENDPOINT,
+    region: config.SPEECH_REGION,
+    credentials:
+      config.KHIPU_MODE === 'local' && config.SPEECH_KEY
+        ? { kind: 'key', key: config.SPEECH_KEY }
+        : { kind: 'entra', resourceId: config.SPEECH_RESOURCE_ID ?? '', credential: requireCredential(options) },
+  });
   const regionKey = config.SPEECH_ENDPOINT ?? config.SPEECH_REGION ?? '';
-  const catalog = new AzureVoiceCatalog(regionKey, () =>
-    fetchAzureVoiceList({
-      endpoint: config.SPEECH_ENDPOINT,
-      region: config.SPEECH_REGION,
-      headers: async () => (await auth.authorization()).headers,
-    }),
-  );
+  const catalog = new AzureVoiceCatalog(regionKey, () => voiceList.listVoices());
   const speech =
     options.speech ??
     (() => {

@@ -27,7 +27,8 @@ export interface AzureVoiceListClient {
 }
 
 const voiceEntry = z.object({
-  ShortName: z.string().min(1).max(200),
+  // Names become casting allowlist entries and SSML attributes: anything unusual is dropped, not escaped.
+  ShortName: z.string().regex(/^[A-Za-z0-9:_.-]{1,120}$/),
   Locale: z.string().min(2).max(35),
   Gender: z.string().optional(),
   StyleList: z.array(z.string().max(100)).max(200).optional(),
