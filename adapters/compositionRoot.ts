@@ -124,7 +124,7 @@ function buildBlobs(config: AppEnvironment): BlobStore {
 }
 
 function buildServices(config: AppEnvironment): Services {
-  const logger = createLogger();
+  const logger = createLogger(config.LOG_LEVEL);
   const database = buildCosmos(config).database(config.COSMOS_DATABASE);
   const container = (name: keyof typeof containerDefinitions) => database.container(containerDefinitions[name].id);
   const projects = new CosmosTenantCollection<ProjectRecord>(container('projects'));

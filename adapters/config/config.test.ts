@@ -17,6 +17,11 @@ describe('config', () => {
     const config = parseConfig(local);
     expect(config).toMatchObject({ KHIPU_MODE: 'local', COSMOS_DATABASE: 'khipu', TTS_ENGINE: 'offline' });
   });
+  it('takes a log level from the allowlist only', () => {
+    expect(parseConfig(local).LOG_LEVEL).toBe('info');
+    expect(parseConfig({ ...local, LOG_LEVEL: 'warn' }).LOG_LEVEL).toBe('warn');
+    expect(() => parseConfig({ ...local, LOG_LEVEL: 'verbose' })).toThrow(/LOG_LEVEL/);
+  });
   it('fails fast naming the missing key', () => {
     expect(() => parseConfig({ ...local, AUTH_ISSUER: undefined })).toThrow(/AUTH_ISSUER/);
   });

@@ -39,7 +39,11 @@ export async function ensureLocalPlatform(user: string): Promise<ApiTarget> {
     return { apiUrl: LOCAL_API, token: await devToken(LOCAL_IDENTITY, user), stop: async () => {} };
   }
   console.log('Starting the local platform…');
-  const platform = await startPlatform({ dataDir: path.join(REPO_ROOT, '.khipu'), ports: defaultPorts });
+  const platform = await startPlatform({
+    dataDir: path.join(REPO_ROOT, '.khipu'),
+    ports: defaultPorts,
+    env: { LOG_LEVEL: 'warn' },
+  });
   return {
     apiUrl: platform.urls.api,
     token: await devToken(platform.urls.identity, user),

@@ -44,7 +44,9 @@ const USAGE = `Usage: npm run produce -- <manuscript> [options]
   --out DIR            where to write the packages (default ./khipu-out)
   --api URL            API base URL (default: the local platform, started if needed)
   --token TOKEN        bearer token for --api (or KHIPU_TOKEN)
-  --user EMAIL         local platform user (default creator@andes.test)`;
+  --user EMAIL         local platform user (default creator@andes.test)
+  --chapters LIST      produce only these chapters, by position: 1-3,7 (default: all)
+  --strict             refuse to produce while lines have no known speaker (default: the narrator reads them)`;
 
 interface Options {
   manuscript: string;
@@ -56,6 +58,23 @@ interface Options {
   api?: string;
   token?: string;
   user: string;
+  /** 1-based positions in the chapter list; all chapters when absent. */
+  chapterPositions?: number[];
+  strict: boolean;
+}
+
+/** `1-3,7` → [1, 2, 3, 7]. */
+export function parseChapterPositions(spec: string): number[] {
+  const positions = new Set<number>();
+  for (const part of spec.split(',')) {
+    const match = /^\s*(\d{1,4})\s*(?:-\s*(\d{1,4})\s*)?$/.exec(part);
+    if (!match) throw new Error(`--chapters: "${part}" is not a position or a range like 1-3`);
+    const from = Number(match[1]);
+    const to = Number(match[2] ?? match[1]);
+    if (from < 1 || to < from) throw new Error(`--chapters: "${part}" is not a valid range`);
+    for (let position = from; position <= to; position++) positions.add(position);
+  }
+  return [...positions].sort((a, b) => a - b);
 }
 
 function parseOptions(argv: string[]): Options {
@@ -71,6 +90,8 @@ function parseOptions(argv: string[]): Options {
       api: { type: 'string' },
       token: { type: 'string' },
       user: { type: 'string', default: 'creator@andes.test' },
+      chapters: { type: 'string' },
+      strict: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -95,6 +116,8 @@ function parseOptions(argv: string[]): Options {
     api: values.api,
     token: values.token ?? process.env.KHIPU_TOKEN,
     user: values.user,
+    chapterPositions: values.chapters === undefined ? undefined : parseChapterPositions(values.chapters),
+    strict: values.strict,
   };
 }
 
@@ -153,8 +176,13 @@ async function main(): Promise<void> {
       },
     );
     await runJob(client, project.id, 'Import', upload.job);
-    const chapters = await client.request<{ items: { title: string }[] }>(`${base}/chapters`);
+    const chapters = await client.request<{ items: { id: string; title: string }[] }>(`${base}/chapters`);
     console.log(`  ${chapters.items.length} chapters`);
+    const chapterIds = options.chapterPositions?.map((position) => {
+      const chapter = chapters.items[position - 1];
+      if (!chapter) throw new Error(`--chapters: the book has ${chapters.items.length} chapters, not ${position}`);
+      return chapter.id;
+    });
 
     const detect = await client.request<{ job: JobView }>(`${base}/characters/detect`, { method: 'POST' });
     await runJob(client, project.id, 'Characters', detect.job);
@@ -165,12 +193,25 @@ async function main(): Promise<void> {
     console.log('✔ Voices cast');
 
     const plan = await client.request<{ job: JobView }>(`${base}/plan`, { method: 'POST', json: {} });
-    await runJob(client, project.id, 'Plan', plan.job);
+    const planned = await runJob(client, project.id, 'Plan', plan.job);
+    const { segments, flagged } = (planned.result ?? {}) as { segments?: number; flagged?: number };
+    console.log(
+      `  ${segments ?? '?'} segments, ${flagged ?? 0} flagged for review (low confidence or unknown speaker)`,
+    );
+    if (flagged && !options.strict) {
+      console.log(
+        '  Lines without a known speaker will be read by the narrator; review them in the studio, or --strict',
+      );
+    }
 
     const production = await client.request<{ job: JobView }>(`${base}/productions`, {
       method: 'POST',
       idempotent: true,
-      json: { platforms: options.platforms },
+      json: {
+        platforms: options.platforms,
+        allowUnknownSpeakers: !options.strict,
+        ...(chapterIds ? { chapterIds } : {}),
+      },
     });
     await runJob(client, project.id, 'Production', production.job);
 
@@ -189,7 +230,9 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof ApiError || error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof ApiError || error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}
