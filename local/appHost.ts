@@ -41,6 +41,7 @@ export async function startAppHost(options: AppHostOptions): Promise<RunningFunc
       createDurableExtension({
         storageConnectionString: options.env.AzureWebJobsStorage!,
         taskHubName: options.env.DURABLE_TASK_HUB_NAME ?? LOCAL_TASK_HUB,
+        logger: (line) => options.log(JSON.stringify(line)),
       }),
       ...(options.extraExtensions ?? []),
       createTimerExtension({ settings: options.env, logger: (line) => options.log(JSON.stringify(line)) }),

@@ -16,6 +16,14 @@ export class ApiError extends Error {
   }
 }
 
+const MAX_POLL_FAILURES = 8;
+
+/** Network failures, throttling and server errors pass; a 4xx answer about the request does not. */
+export function isTransient(error: unknown): boolean {
+  if (error instanceof ApiError) return error.status === 429 || error.status >= 500;
+  return error instanceof TypeError && error.message === 'fetch failed';
+}
+
 export interface RequestOptions {
   method?: string;
   json?: unknown;
@@ -72,8 +80,18 @@ export class KhipuApiClient {
     onProgress: (job: JobView) => void,
     pollMs = 500,
   ): Promise<JobView> {
+    let failures = 0;
     for (;;) {
-      const job = await this.job(projectId, jobId);
+      let job: JobView;
+      try {
+        job = await this.job(projectId, jobId);
+        failures = 0;
+      } catch (error) {
+        // Polling is safe to repeat: ride out a busy or restarting server instead of abandoning a long job.
+        if (!isTransient(error) || ++failures > MAX_POLL_FAILURES) throw error;
+        await new Promise((resolve) => setTimeout(resolve, Math.min(30_000, pollMs * 2 ** failures)));
+        continue;
+      }
       onProgress(job);
       if (job.status === 'succeeded' || job.status === 'failed' || job.status === 'cancelled') return job;
       await new Promise((resolve) => setTimeout(resolve, pollMs));

@@ -44,9 +44,20 @@ export async function ensureLocalPlatform(user: string): Promise<ApiTarget> {
     ports: defaultPorts,
     env: { LOG_LEVEL: 'warn' },
   });
+  // Ctrl-C must not leave Azurite and the Cosmos emulator holding the ports the next run needs.
+  const interrupted = (signal: NodeJS.Signals) => {
+    console.error(`\n${signal}: stopping the local platform…`);
+    void platform.stop().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
   return {
     apiUrl: platform.urls.api,
     token: await devToken(platform.urls.identity, user),
-    stop: () => platform.stop(),
+    stop: async () => {
+      process.off('SIGINT', interrupted);
+      process.off('SIGTERM', interrupted);
+      await platform.stop();
+    },
   };
 }

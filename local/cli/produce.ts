@@ -36,6 +36,8 @@ const CONTENT_TYPES: Record<string, string> = {
   '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 };
 
+const COVER_TYPES: Record<string, string> = { '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.png': 'image/png' };
+
 const USAGE = `Usage: npm run produce -- <manuscript> [options]
   --title TEXT         book title (default: the file name)
   --author NAME        author (repeatable; default "Unknown")
@@ -45,6 +47,7 @@ const USAGE = `Usage: npm run produce -- <manuscript> [options]
   --api URL            API base URL (default: the local platform, started if needed)
   --token TOKEN        bearer token for --api (or KHIPU_TOKEN)
   --user EMAIL         local platform user (default creator@andes.test)
+  --cover FILE         cover art, JPEG or PNG (retailers require one: square, ≥ 2400 px for ACX)
   --chapters LIST      produce only these chapters, by position: 1-3,7 (default: all)
   --strict             refuse to produce while lines have no known speaker (default: the narrator reads them)`;
 
@@ -58,6 +61,7 @@ interface Options {
   api?: string;
   token?: string;
   user: string;
+  cover?: string;
   /** 1-based positions in the chapter list; all chapters when absent. */
   chapterPositions?: number[];
   strict: boolean;
@@ -91,6 +95,7 @@ function parseOptions(argv: string[]): Options {
       token: { type: 'string' },
       user: { type: 'string', default: 'creator@andes.test' },
       chapters: { type: 'string' },
+      cover: { type: 'string' },
       strict: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
     },
@@ -101,6 +106,10 @@ function parseOptions(argv: string[]): Options {
   }
   const manuscript = path.resolve(positionals[0]);
   if (!fs.existsSync(manuscript)) throw new Error(`No such file: ${manuscript}`);
+  const cover = values.cover === undefined ? undefined : path.resolve(values.cover);
+  if (cover && !COVER_TYPES[path.extname(cover).toLowerCase()])
+    throw new Error('--cover must be a .jpg, .jpeg or .png');
+  if (cover && !fs.existsSync(cover)) throw new Error(`No such file: ${cover}`);
   const platforms = values.platforms.split(',').map((p) => {
     const platform = PLATFORM_ALIASES[p.trim().toLowerCase()];
     if (!platform) throw new Error(`Unknown platform "${p}" (use m4b, acx, google, spotify, kobo)`);
@@ -116,6 +125,7 @@ function parseOptions(argv: string[]): Options {
     api: values.api,
     token: values.token ?? process.env.KHIPU_TOKEN,
     user: values.user,
+    cover,
     chapterPositions: values.chapters === undefined ? undefined : parseChapterPositions(values.chapters),
     strict: values.strict,
   };
@@ -166,6 +176,16 @@ async function main(): Promise<void> {
     });
     console.log(`Project ${project.id}: "${options.title}"`);
     const base = `/v1/projects/${project.id}`;
+    if (options.cover) {
+      await client.request(`${base}/cover`, {
+        method: 'PUT',
+        body: fs.readFileSync(options.cover),
+        contentType: COVER_TYPES[path.extname(options.cover).toLowerCase()],
+      });
+      console.log('✔ Cover');
+    } else {
+      console.log("  No --cover: the packages will be built but fail the retailers' cover rule");
+    }
 
     const upload = await client.request<{ job: JobView }>(
       `${base}/manuscript?fileName=${encodeURIComponent(path.basename(options.manuscript))}`,
@@ -232,7 +252,8 @@ async function main(): Promise<void> {
 
 if (require.main === module) {
   main().catch((error: unknown) => {
-    console.error(error instanceof ApiError || error instanceof Error ? error.message : error);
+    const cause = error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : '';
+    console.error(error instanceof ApiError || error instanceof Error ? `${error.message}${cause}` : error);
     process.exit(1);
   });
 }
