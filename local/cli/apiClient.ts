@@ -21,7 +21,9 @@ const MAX_POLL_FAILURES = 8;
 /** Network failures, throttling and server errors pass; a 4xx answer about the request does not. */
 export function isTransient(error: unknown): boolean {
   if (error instanceof ApiError) return error.status === 429 || error.status >= 500;
-  return error instanceof TypeError && error.message === 'fetch failed';
+  // undici's TypeError may come from another realm (a test sandbox), so compare by name, not by class.
+  const { name, message } = (error ?? {}) as { name?: unknown; message?: unknown };
+  return name === 'TypeError' && message === 'fetch failed';
 }
 
 export interface RequestOptions {
