@@ -3,7 +3,7 @@ import type { JobView } from '../../core/api/jobs';
 
 /**
  * Progress bars for a job: one for chapters, one for segments, with the ETA the server computes (it knows the
- * observed synthesis rate) and the cost so far. On a non-TTY (CI logs) it prints a line per phase change instead.
+ * observed synthesis rate) and the cost so far. On a non-TTY (CI logs, a file) it prints a line whenever the phase changes or a chapter finishes instead.
  */
 export class JobProgressDisplay {
   private readonly bars = new cliProgress.MultiBar(
@@ -18,7 +18,7 @@ export class JobProgressDisplay {
   );
   private chapters?: cliProgress.SingleBar;
   private segments?: cliProgress.SingleBar;
-  private lastPhase = '';
+  private lastLine = '';
   private readonly tty = Boolean(process.stdout.isTTY);
 
   constructor(private readonly label: string) {}
@@ -31,10 +31,12 @@ export class JobProgressDisplay {
       cost: p.costSoFarUsd.toFixed(4),
     };
     if (!this.tty) {
-      if (p.phase !== this.lastPhase) {
-        console.log(`  ${this.label}: ${p.phase} (${p.chaptersDone}/${p.chaptersTotal} chapters)`);
-        this.lastPhase = p.phase;
-      }
+      const segments = p.segmentsTotal > 0 ? `, ${p.segmentsDone}/${p.segmentsTotal} segments` : '';
+      const line = `  ${this.label}: ${p.phase} (${p.chaptersDone}/${p.chaptersTotal} chapters${segments})`;
+      // The same phase and chapter count is not news in a log, however often it is polled.
+      const key = `${p.phase}|${p.chaptersDone}`;
+      if (key !== this.lastLine) console.log(p.etaSeconds === null ? line : `${line} ETA ${payload.eta_server}`);
+      this.lastLine = key;
       return;
     }
     if (p.chaptersTotal > 0) {

@@ -7,7 +7,7 @@
 import type { BlobItem } from '@azure/storage-blob';
 import { startTestPlatform, type TestPlatform } from '../support/testPlatform';
 import { LONG_NARRATION, type Line } from './seedBook';
-import { blobContainer, blobHashes, CREATOR, json, plannedBook, tenantOf } from './support';
+import { blobContainer, blobHashes, CREATOR, json, plannedBook, startProduction, tenantOf } from './support';
 import { waitForJob } from '../api/isolation/fixtures';
 
 let platform: TestPlatform;
@@ -55,32 +55,21 @@ async function audioByContentHash(projectId: string): Promise<Map<string, string
   return new Map([...byName].map(([name, bytes]) => [name.slice(name.lastIndexOf('/') + 1), bytes]));
 }
 
-async function startProduction(projectId: string): Promise<string> {
-  const started = await json<{ job: { id: string } }>(
-    await platform.api(CREATOR, `/v1/projects/${projectId}/productions`, {
-      method: 'POST',
-      json: { platforms: ['apple'], allowUnknownSpeakers: true },
-    }),
-    202,
-  );
-  return started.job.id;
-}
-
 test('a host killed mid-fan-out is replaced, the job completes, and no segment audio is lost, changed or rewritten', async () => {
-  const reference = await plannedBook(platform, CREATOR, TITLE, BOOK);
+  const reference = await plannedBook(platform, { title: TITLE, chapters: BOOK });
   const referenceJob = await waitForJob(
     platform,
     CREATOR,
     reference.projectId,
-    await startProduction(reference.projectId),
+    await startProduction(platform, reference.projectId),
     600_000,
   );
   expect(referenceJob.status).toBe('succeeded');
   const expectedAudio = await audioByContentHash(reference.projectId);
   expect(expectedAudio.size).toBe(DISTINCT_AUDIO);
 
-  const crashed = await plannedBook(platform, CREATOR, TITLE, BOOK);
-  const jobId = await startProduction(crashed.projectId);
+  const crashed = await plannedBook(platform, { title: TITLE, chapters: BOOK });
+  const jobId = await startProduction(platform, crashed.projectId);
   // Mid-fan-out: some segments are stored, most are not.
   let atCrash: BlobItem[] = [];
   const deadline = Date.now() + 300_000;

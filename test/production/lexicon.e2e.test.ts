@@ -4,11 +4,10 @@
  * through the fake Speech service, receives `<phoneme>`), and the chapter's SSML preview shows the same markup the
  * engine was sent. An entry that changes nothing for the engine (IPA on the offline engine) costs no synthesis.
  */
-import sharp from 'sharp';
 import { startFakeSpeechService, type FakeSpeechService } from '../support/fakeSpeechService';
-import { minimalMetadata, startTestPlatform, type TestPlatform } from '../support/testPlatform';
-import { seedPlannedBook, type Line } from './seedBook';
-import { CREATOR, json, produce, tenantOf } from './support';
+import { startTestPlatform, type TestPlatform } from '../support/testPlatform';
+import { type Line } from './seedBook';
+import { azureSpeechEnv, CREATOR, json, plannedBook, produce } from './support';
 
 const GRAPHEME = 'Zanzibar';
 const ALIAS = 'the far island of cloves, spices and long white beaches';
@@ -40,26 +39,8 @@ interface Book {
 }
 
 async function book(platform: TestPlatform, title: string, cast: Record<string, string>): Promise<Book> {
-  const project = await json<{ id: string }>(
-    await platform.api(CREATOR, '/v1/projects', {
-      method: 'POST',
-      json: { metadata: { ...minimalMetadata(title), language: 'en-US', description: 'A lexicon test book.' } },
-    }),
-    201,
-  );
-  const cover = await sharp({ create: { width: 3000, height: 3000, channels: 3, background: '#225544' } })
-    .jpeg()
-    .toBuffer();
-  await json(
-    await platform.api(CREATOR, `/v1/projects/${project.id}/cover`, {
-      method: 'PUT',
-      headers: { 'content-type': 'image/jpeg' },
-      body: new Uint8Array(cover),
-    }),
-    200,
-  );
-  const seeded = await seedPlannedBook(platform, tenantOf(CREATOR), project.id, cast, CHAPTERS);
-  return { projectId: project.id, chapterId: seeded.chapterIds[0], segmentIds: seeded.segmentIds };
+  const seeded = await plannedBook(platform, { title, voices: cast, chapters: CHAPTERS });
+  return { projectId: seeded.projectId, chapterId: seeded.chapterIds[0], segmentIds: seeded.segmentIds };
 }
 
 async function addEntry(
@@ -146,13 +127,7 @@ describe('lexicon in production with Azure Speech (fake service)', () => {
 
   beforeAll(async () => {
     fake = await startFakeSpeechService({ latencyMs: 10 });
-    platform = await startTestPlatform({
-      env: {
-        TTS_ENGINE: 'azure',
-        SPEECH_ENDPOINT: fake.websocketUrl.replace(/^ws:/, 'http:'),
-        SPEECH_KEY: fake.key,
-      },
-    });
+    platform = await startTestPlatform({ env: azureSpeechEnv(fake) });
   }, 120_000);
   afterAll(async () => {
     await platform?.stop();

@@ -4,12 +4,11 @@
  * a 429 storm is ridden out, a permanent error fails the job cleanly and a retry after the fix finishes it, and a
  * cancel stops new requests. One platform for the file, one project per case.
  */
-import sharp from 'sharp';
 import { waitForJob } from '../api/isolation/fixtures';
 import { startFakeSpeechService, type FakeSpeechService } from '../support/fakeSpeechService';
-import { minimalMetadata, startTestPlatform, type TestPlatform } from '../support/testPlatform';
-import { SEED_CHAPTERS, seedPlannedBook } from './seedBook';
-import { blobHashes, CREATOR, json, tenantOf } from './support';
+import { startTestPlatform, type TestPlatform } from '../support/testPlatform';
+import { SEED_CHAPTERS } from './seedBook';
+import { azureSpeechEnv, blobHashes, CREATOR, json, plannedBook, startProduction, tenantOf } from './support';
 
 /** Voices the fake lists (test/speech/fake/fakeVoices.ts), so the Azure catalog accepts the cast. */
 const AZURE_CAST: Record<string, string> = {
@@ -25,14 +24,7 @@ let platform: TestPlatform;
 
 beforeAll(async () => {
   fake = await startFakeSpeechService({ latencyMs: DEFAULT_LATENCY_MS });
-  platform = await startTestPlatform({
-    env: {
-      TTS_ENGINE: 'azure',
-      // The http form: the SDK speaks websocket to it and the voice list is fetched from the same origin.
-      SPEECH_ENDPOINT: fake.websocketUrl.replace(/^ws:/, 'http:'),
-      SPEECH_KEY: fake.key,
-    },
-  });
+  platform = await startTestPlatform({ env: azureSpeechEnv(fake) });
 }, 120_000);
 
 afterAll(async () => {
@@ -55,38 +47,8 @@ interface JobView {
   progress: any;
 }
 
-async function azureBook(title: string): Promise<{ projectId: string; chapterIds: string[]; segmentIds: string[] }> {
-  const project = await json<{ id: string }>(
-    await platform.api(CREATOR, '/v1/projects', {
-      method: 'POST',
-      json: { metadata: { ...minimalMetadata(title), language: 'en-US', description: 'A short test book.' } },
-    }),
-    201,
-  );
-  const cover = await sharp({ create: { width: 3000, height: 3000, channels: 3, background: '#663399' } })
-    .jpeg()
-    .toBuffer();
-  await json(
-    await platform.api(CREATOR, `/v1/projects/${project.id}/cover`, {
-      method: 'PUT',
-      headers: { 'content-type': 'image/jpeg' },
-      body: new Uint8Array(cover),
-    }),
-    200,
-  );
-  const seeded = await seedPlannedBook(platform, tenantOf(CREATOR), project.id, AZURE_CAST);
-  return { projectId: project.id, ...seeded };
-}
-
-async function startProduction(projectId: string): Promise<string> {
-  const started = await json<{ job: { id: string } }>(
-    await platform.api(CREATOR, `/v1/projects/${projectId}/productions`, {
-      method: 'POST',
-      json: { platforms: ['apple'], allowUnknownSpeakers: true },
-    }),
-    202,
-  );
-  return started.job.id;
+function azureBook(title: string): Promise<{ projectId: string; chapterIds: string[]; segmentIds: string[] }> {
+  return plannedBook(platform, { title, voices: AZURE_CAST });
 }
 
 async function finished(projectId: string, jobId: string): Promise<JobView> {
@@ -177,7 +139,7 @@ test('a 429 storm (4429, 1007, HTTP 429 with Retry-After, a capacity limit) is r
   fake.script('throttle-4429', 2);
   fake.setCapacity(2);
 
-  const job = await finished(projectId, await startProduction(projectId));
+  const job = await finished(projectId, await startProduction(platform, projectId));
   const after = fake.stats();
 
   expect(job.error).toBeNull();
@@ -208,7 +170,7 @@ test('a permanent error fails the job cleanly, keeps the audio made so far, and 
   fake.setLatency(400);
   const before = fake.stats();
 
-  const failedJob = await finished(projectId, await startProduction(projectId));
+  const failedJob = await finished(projectId, await startProduction(platform, projectId));
   const afterFailure = await settled(2_000);
   await sleep(3_000);
   // Nothing trickles in afterwards (no orphaned retries of the failed batch).
@@ -260,7 +222,7 @@ test('cancel stops new work: the job ends cancelled and the service gets no new 
   // some of it in backoff, whatever the limiter learned in the cases before.
   fake.setCapacity(4);
   const before = fake.stats();
-  const jobId = await startProduction(projectId);
+  const jobId = await startProduction(platform, projectId);
   await until(() => fake.stats().completed - before.completed >= 2, 120_000, 'two segments to be synthesized');
 
   const cancelled = await json<JobView>(

@@ -8,6 +8,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import sharp from 'sharp';
 import { importSmallManuscript, waitForJob } from '../api/isolation/fixtures';
+import type { FakeSpeechService } from '../support/fakeSpeechService';
 import { minimalMetadata, type TestPlatform } from '../support/testPlatform';
 import { seedPlannedBook } from './seedBook';
 
@@ -23,14 +24,24 @@ export async function json<T = any>(res: Response, status: number): Promise<T> {
 /** Project with metadata and a retail cover, and a small planned, cast book (seeded in the shared record shapes). */
 export async function plannedBook(
   platform: TestPlatform,
-  user = CREATOR,
-  title = 'Production Test',
-  chapters?: Parameters<typeof seedPlannedBook>[4],
+  options: {
+    user?: string;
+    title?: string;
+    voices?: Parameters<typeof seedPlannedBook>[3];
+    chapters?: Parameters<typeof seedPlannedBook>[4];
+  } = {},
 ): Promise<{ projectId: string; chapterIds: string[]; segmentIds: string[] }> {
+  const user = options.user ?? CREATOR;
   const project = await json<{ id: string }>(
     await platform.api(user, '/v1/projects', {
       method: 'POST',
-      json: { metadata: { ...minimalMetadata(title), language: 'en-US', description: 'A short test book.' } },
+      json: {
+        metadata: {
+          ...minimalMetadata(options.title ?? 'Production Test'),
+          language: 'en-US',
+          description: 'A short test book.',
+        },
+      },
     }),
     201,
   );
@@ -45,8 +56,34 @@ export async function plannedBook(
     }),
     200,
   );
-  const seeded = await seedPlannedBook(platform, tenantOf(user), project.id, undefined, chapters);
+  const seeded = await seedPlannedBook(platform, tenantOf(user), project.id, options.voices, options.chapters);
   return { projectId: project.id, ...seeded };
+}
+
+/** Starts a production (no waiting) and returns the job id. */
+export async function startProduction(
+  platform: TestPlatform,
+  projectId: string,
+  platforms: string[] = ['apple'],
+  user = CREATOR,
+): Promise<string> {
+  const started = await json<{ job: { id: string } }>(
+    await platform.api(user, `/v1/projects/${projectId}/productions`, {
+      method: 'POST',
+      json: { platforms, allowUnknownSpeakers: true },
+    }),
+    202,
+  );
+  return started.job.id;
+}
+
+/** App settings that point the platform's TTS at a fake Azure Speech service (the SDK speaks websocket to it). */
+export function azureSpeechEnv(fake: FakeSpeechService): Record<string, string> {
+  return {
+    TTS_ENGINE: 'azure',
+    SPEECH_ENDPOINT: fake.websocketUrl.replace(/^ws:/, 'http:'),
+    SPEECH_KEY: fake.key,
+  };
 }
 
 export function tenantOf(user: string): string {
