@@ -60,7 +60,11 @@ endpoint({
     const assessment = await assessProduction(ctx, user.tenantId, project.id, body.chapterIds, {
       allowUnknownSpeakers: body.allowUnknownSpeakers,
     });
-    await checkProductionQuota(ctx, user.tenantId, assessment);
+    await checkProductionQuota(
+      ctx,
+      { tenantId: user.tenantId, projectId: project.id, platforms: body.platforms },
+      assessment,
+    );
     const job = await services.jobs.startFor(
       user,
       project,

@@ -95,6 +95,12 @@ export class AzureBlobStore implements BlobStore {
     return count;
   }
 
+  async bytesUnder(prefix: string): Promise<number> {
+    let bytes = 0;
+    for await (const blob of this.container.listBlobsFlat({ prefix })) bytes += blob.properties.contentLength ?? 0;
+    return bytes;
+  }
+
   async readUrl(name: string, ttlSeconds: number, downloadFileName?: string): Promise<string> {
     const blob = this.container.getBlobClient(name);
     const startsOn = new Date(Date.now() - 60_000);

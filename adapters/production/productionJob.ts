@@ -3,6 +3,8 @@
  * checkpoints, and the outcome (job document, project facts, events). Used by the endpoint (to refuse at once) and
  * by the orchestration's activities (to re-check when the job actually starts).
  */
+import { estimateProductionBytes } from '../../core/production/outputSize';
+import { SSML_LIMITS } from '../../core/ssml/planRequests';
 import { billableCharacters as ssmlBillableCharacters } from '../../core/ssml/text';
 import { UNKNOWN_SPEAKER, type ChapterRecord } from '../../core/book/records';
 import type { CostEstimate } from '../../core/costs/estimate';
@@ -33,6 +35,8 @@ export interface ProductionAssessment {
   billableCharacters: number;
   estimate: CostEstimate;
   estimatedSeconds: number;
+  /** Length of the audio the plan will become, at the speaking rate SPEC.md assumes (990 characters a minute). */
+  estimatedAudioSeconds: number;
 }
 
 export async function assessProduction(
@@ -71,17 +75,30 @@ export async function assessProduction(
     billableCharacters: characters,
     estimate: svc.costs.estimate({ billableCharacters: characters, voiceClass }, tenant.plan),
     estimatedSeconds: Math.ceil(characters * SECONDS_PER_CHARACTER),
+    estimatedAudioSeconds: Math.ceil((characters / SSML_LIMITS.charsPerMinute) * 60),
   };
 }
 
-/** Refuses (quota_exceeded) before anything is spent. */
+/**
+ * Refuses (quota_exceeded) before anything is spent: the month's characters, productions running in the tenant's
+ * other projects, and the storage the deliverables would take on top of what the tenant stores now.
+ */
 export async function checkProductionQuota(
   ctx: ProductionContext,
-  tenantId: string,
+  job: { tenantId: string; projectId: string; platforms: PackagePlatform[] },
   assessment: ProductionAssessment,
 ): Promise<void> {
-  const tenant = await ctx.svc.tenants.assertActive(tenantId);
-  await ctx.svc.costs.checkQuota(tenant, { characters: assessment.billableCharacters });
+  const { svc } = ctx;
+  const [tenant, concurrentJobs, storedBytes] = await Promise.all([
+    svc.tenants.assertActive(job.tenantId),
+    svc.projects.countProducing(job.tenantId, job.projectId),
+    svc.projects.storedBytes(job.tenantId),
+  ]);
+  await svc.costs.checkQuota(tenant, {
+    characters: assessment.billableCharacters,
+    concurrentJobs,
+    storageBytes: storedBytes + estimateProductionBytes(assessment.estimatedAudioSeconds, job.platforms),
+  });
 }
 
 function pick(chapter: ChapterRecord): ChapterPlanSummary['chapter'] {
@@ -107,7 +124,7 @@ export async function preflightProduction(ctx: ProductionContext, input: Product
   const assessment = await assessProduction(ctx, input.tenantId, input.projectId, input.chapterIds, {
     allowUnknownSpeakers: input.allowUnknownSpeakers,
   });
-  await checkProductionQuota(ctx, input.tenantId, assessment);
+  await checkProductionQuota(ctx, input, assessment);
   await svc.projects.updateFacts(input.tenantId, input.projectId, { activeJobId: input.jobId });
   await setJobProgress(ctx, input, {
     phase: 'synthesizing',

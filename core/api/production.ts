@@ -53,7 +53,10 @@ export const ProductionEstimate = z
     chapters: z.array(z.object({ chapterId: Id, title: z.string(), segmentCount: z.number().int() })),
     segmentsTotal: z.number().int(),
     billableCharacters: z.number().int(),
+    /** Work time on this engine (for the ETA before the job has a rate of its own). */
     estimatedSeconds: z.number().int(),
+    /** Length of the finished audio. */
+    estimatedAudioSeconds: z.number().int(),
     estimate: CostEstimateView,
   })
   .meta({ id: 'ProductionEstimate' });

@@ -11,10 +11,16 @@ export interface BlobStore {
   exists(name: string): Promise<boolean>;
   delete(name: string): Promise<void>;
   deletePrefix(prefix: string): Promise<number>;
+  /** Total bytes stored under a prefix (a tenant's usage, for the storage quota). */
+  bytesUnder(prefix: string): Promise<number>;
   /** A short-lived read-only URL (user delegation SAS in Azure, account SAS on the emulator). */
   readUrl(name: string, ttlSeconds: number, downloadFileName?: string): Promise<string>;
 }
 
+export function tenantBlobPrefix(tenantId: string): string {
+  return `tenants/${tenantId}/`;
+}
+
 export function projectBlobPrefix(tenantId: string, projectId: string): string {
-  return `tenants/${tenantId}/projects/${projectId}/`;
+  return `${tenantBlobPrefix(tenantId)}projects/${projectId}/`;
 }

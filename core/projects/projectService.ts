@@ -3,7 +3,7 @@ import { authorizeProjectAction, authorizeTenantAction } from '../auth/permissio
 import type { Principal, TenantPrincipal } from '../auth/principal';
 import { PreconditionFailedError, ValidationError } from '../errors';
 import type { BlobStore } from '../ports/blobs';
-import { projectBlobPrefix } from '../ports/blobs';
+import { projectBlobPrefix, tenantBlobPrefix } from '../ports/blobs';
 import type { Filter, Page, TenantCollection } from '../ports/documents';
 import type { CoverProcessor } from '../ports/images';
 import type { Clock, IdGenerator } from '../ports/system';
@@ -220,6 +220,26 @@ export class ProjectService {
   /** Reads a project for system work (orchestrations); tenant scoping still applies. */
   find(tenantId: string, projectId: string): Promise<ProjectRecord | undefined> {
     return this.deps.projects.get(tenantId, projectId);
+  }
+
+  /** Projects of the tenant with a production running, other than `exceptProjectId` (the concurrent-jobs quota). */
+  async countProducing(tenantId: string, exceptProjectId: string): Promise<number> {
+    let count = 0;
+    let continuationToken: string | undefined;
+    do {
+      const page = await this.deps.projects.list(tenantId, {
+        filter: { field: 'facts.activeJobId', op: 'ne', value: null },
+        page: { pageSize: 100, continuationToken },
+      });
+      count += page.items.filter((project) => project.id !== exceptProjectId && project.facts.activeJobId).length;
+      continuationToken = page.continuationToken ?? undefined;
+    } while (continuationToken);
+    return count;
+  }
+
+  /** Bytes the tenant stores (manuscripts, covers, audio, packages), for the storage quota. */
+  storedBytes(tenantId: string): Promise<number> {
+    return this.deps.blobs.bytesUnder(tenantBlobPrefix(tenantId));
   }
 
   /** Removes projects archived longer than the retention period, with their blobs. Returns how many were purged. */
