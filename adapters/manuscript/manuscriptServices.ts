@@ -1,4 +1,4 @@
-import type { ChapterRecord, ManuscriptRecord } from '../../core/book/records';
+import type { ChapterRecord, ManuscriptRecord, SegmentRecord } from '../../core/book/records';
 import type { JobService } from '../../core/jobs/jobService';
 import { ChapterService } from '../../core/manuscript/chapterService';
 import { ManuscriptImport } from '../../core/manuscript/manuscriptImport';
@@ -18,7 +18,11 @@ export interface ManuscriptServices {
 /** Manuscript upload, its background import and chapter editing, wired to the parsers and the upload limit. */
 export function buildManuscriptServices(deps: {
   maxUploadBytes: number;
-  book: { manuscripts: ProjectCollection<ManuscriptRecord>; chapters: ProjectCollection<ChapterRecord> };
+  book: {
+    manuscripts: ProjectCollection<ManuscriptRecord>;
+    chapters: ProjectCollection<ChapterRecord>;
+    segments: ProjectCollection<SegmentRecord>;
+  };
   projects: ProjectService;
   jobs: JobService;
   blobs: BlobStore;
@@ -32,6 +36,7 @@ export function buildManuscriptServices(deps: {
     manuscripts,
     chapterEdits: chapters,
     chapters: book.chapters,
+    segments: book.segments,
     projects,
     jobs,
     blobs,

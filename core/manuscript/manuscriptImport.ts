@@ -1,4 +1,4 @@
-import type { ChapterRecord } from '../book/records';
+import type { ChapterRecord, SegmentRecord } from '../book/records';
 import { DomainError } from '../errors';
 import { isTerminal } from '../jobs/job';
 import type { JobService } from '../jobs/jobService';
@@ -22,6 +22,8 @@ export interface ManuscriptImportDeps {
   manuscripts: ManuscriptService;
   chapterEdits: ChapterService;
   chapters: ProjectCollection<ChapterRecord>;
+  /** The plan of replaced chapters goes with them. */
+  segments: ProjectCollection<SegmentRecord>;
   projects: ProjectService;
   jobs: JobService;
   blobs: BlobStore;
@@ -151,6 +153,8 @@ export class ManuscriptImport {
     const { tenantId, projectId, jobId, manuscriptId } = ref;
     const chapters = await this.deps.chapterEdits.listAll(tenantId, projectId, true);
     for (const old of chapters.filter((chapter) => !isFromImport(manuscriptId)(chapter))) {
+      // Segments first: a crash in between leaves a chapter without a plan, never a plan without a chapter.
+      await this.deleteSegmentsOf(tenantId, projectId, old.id);
       await this.deps.chapters.delete(tenantId, projectId, old.id);
     }
     const chapterCount = chapters.filter(isFromImport(manuscriptId)).length;
@@ -163,7 +167,14 @@ export class ManuscriptImport {
       if (earlier.id !== manuscriptId) await this.deps.manuscripts.remove(tenantId, projectId, earlier.id);
     }
     await this.deps.blobs.deletePrefix(this.stagingPrefix(ref));
-    await this.deps.projects.updateFacts(tenantId, projectId, { manuscriptStatus: 'ready', chapterCount });
+    await this.deps.projects.updateFacts(tenantId, projectId, {
+      manuscriptStatus: 'ready',
+      chapterCount,
+      segmentCount: 0,
+      segmentsWithSpeaker: 0,
+      segmentsRendered: 0,
+      chaptersMastered: 0,
+    });
     await this.deps.jobs.finish(tenantId, projectId, jobId, {
       status: 'succeeded',
       result: { manuscriptId, chapterCount },
@@ -211,6 +222,18 @@ export class ManuscriptImport {
       );
     }
     if (cleanupFailure) throw cleanupFailure;
+  }
+
+  private async deleteSegmentsOf(tenantId: string, projectId: string, chapterId: string): Promise<void> {
+    for (;;) {
+      // Always the first page: what it lists is deleted before the next query.
+      const page = await this.deps.segments.list(tenantId, projectId, {
+        filter: { field: 'chapterId', op: 'eq', value: chapterId },
+        page: { pageSize: 100 },
+      });
+      if (page.items.length === 0) return;
+      for (const segment of page.items) await this.deps.segments.delete(tenantId, projectId, segment.id);
+    }
   }
 
   private async cancelRequested(ref: ImportRef): Promise<boolean> {

@@ -1,3 +1,4 @@
+import { CosmosClient } from '@azure/cosmos';
 import { readFileSync } from 'node:fs';
 import { PRIDE_AND_PREJUDICE } from '../support/corpus';
 import { minimalMetadata, startTestPlatform, type TestPlatform } from '../support/testPlatform';
@@ -216,6 +217,48 @@ describe('manuscript import', () => {
     const list = await chapters(projectId);
     expect(list.map((c) => c.title)).toEqual(['Chapter One']);
     expect(await bookText(projectId)).toBe(replacement);
+  });
+
+  it('a replacement takes the replaced chapters’ plan with it', async () => {
+    const projectId = await createProject();
+    await importText(projectId, TWO_CHAPTERS);
+    const planned = await platform.api(CREATOR, `/v1/projects/${projectId}/plan`, { method: 'POST', json: {} });
+    expect(planned.status).toBe(202);
+    expect((await finish(projectId, ((await planned.json()) as { job: Job }).job.id)).status).toBe('succeeded');
+    // Stored, not as the API shows them (the API already hides segments of chapters that are gone).
+    const segments = async () => {
+      const client = new CosmosClient({
+        endpoint: platform.urls.cosmos,
+        key: platform.env.COSMOS_KEY,
+        connectionPolicy: { enableEndpointDiscovery: false },
+      });
+      try {
+        const { resources } = await client
+          .database('khipu')
+          .container('segments')
+          .items.query({
+            query: 'SELECT c.id FROM c WHERE c.projectId = @p',
+            parameters: [{ name: '@p', value: projectId }],
+          })
+          .fetchAll();
+        return resources;
+      } finally {
+        client.dispose();
+      }
+    };
+    expect((await segments()).length).toBeGreaterThan(0);
+
+    const job = await importText(
+      projectId,
+      'Chapter One\n\nSomething else entirely.\n',
+      'fileName=new.txt&replace=true',
+    );
+    expect(job.status).toBe('succeeded');
+    expect(await segments()).toEqual([]);
+    const project = (await (await platform.api(CREATOR, `/v1/projects/${projectId}`)).json()) as {
+      workflow: { steps: { step: string; state: string }[] };
+    };
+    expect(project.workflow.steps.find((s) => s.step === 'planning')?.state).toBe('not_started');
   });
 
   it('cancelling an import keeps the previous chapters and leaves none of the new ones behind', async () => {
