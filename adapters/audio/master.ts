@@ -12,6 +12,8 @@ import {
   DEFAULT_ROOM_TONE,
   loudnessGainDb,
   MASTER_SAMPLE_RATE_HZ,
+  roomToneFor,
+  isMostlyRoomTone,
 } from '../../core/audio/masteringTarget';
 import { runFfmpeg } from './ffmpeg';
 import { measureLoudness, MeasurementParser } from './measure';
@@ -60,10 +62,17 @@ export async function masterChapter(input: MasterChapterInput, outFile: string):
       return name;
     };
 
+    const speechSec =
+      infos.reduce((sum, info) => sum + info.durationSec, 0) +
+      input.segmentFiles.slice(0, -1).reduce((sum, segment) => sum + Math.min(segment.pauseAfterMs, MAX_PAUSE_MS), 0) /
+        1000;
+    const requestedRoomTone = { headMs: input.headRoomToneMs, tailMs: input.tailRoomToneMs };
+    const mostlyRoomTone = isMostlyRoomTone(speechSec, requestedRoomTone);
+    const roomTone = roomToneFor(speechSec, requestedRoomTone);
     const order: string[] = [];
     const segmentStartsSec: number[] = [];
-    let cursor = input.headRoomToneMs / 1000;
-    if (input.headRoomToneMs > 0) order.push(await silence(input.headRoomToneMs));
+    let cursor = roomTone.headMs / 1000;
+    if (roomTone.headMs > 0) order.push(await silence(roomTone.headMs));
     for (const [index, segment] of input.segmentFiles.entries()) {
       segmentStartsSec.push(cursor);
       order.push(names[index]);
@@ -74,7 +83,7 @@ export async function masterChapter(input: MasterChapterInput, outFile: string):
         cursor += Math.round(Math.min(segment.pauseAfterMs, MAX_PAUSE_MS)) / 1000;
       }
     }
-    if (input.tailRoomToneMs > 0) order.push(await silence(input.tailRoomToneMs));
+    if (roomTone.tailMs > 0) order.push(await silence(roomTone.tailMs));
     const listFile = path.join(dir, 'list.ffconcat');
     await writeFile(listFile, concatList(order), 'utf8');
     const concatInput = ['-f', 'concat', '-safe', '1', '-i', listFile];
@@ -93,8 +102,10 @@ export async function masterChapter(input: MasterChapterInput, outFile: string):
     let gainDb = firstGainDb;
     await render(gainDb);
     let measured = await measure();
-    const correction = correctionGainDb(measured, input.target);
-    if (correction !== 0) {
+    // The limiter absorbs part of any added gain, so a second, smaller correction may still be needed.
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const correction = correctionGainDb(measured, input.target, { maxRmsLiftLu: mostlyRoomTone ? 4 : 2 });
+      if (correction === 0) break;
       gainDb += correction;
       await render(gainDb);
       measured = await measure();

@@ -27,24 +27,48 @@ export const DEFAULT_ROOM_TONE: RoomToneSpec = { levelDb: -66, headMs: 750, tail
 export const MASTER_SAMPLE_RATE_HZ = 44100;
 export const MASTER_CHANNELS = 1;
 
+/** A chapter (a title page, an epigraph) whose speech is under twice its room tone is mostly room tone. */
+export function isMostlyRoomTone(speechSeconds: number, requested: { headMs: number; tailMs: number }): boolean {
+  return speechSeconds < (2 * (requested.headMs + requested.tailMs)) / 1000;
+}
+/** ACX accepts 0.5–1 s at the head and 1–5 s at the tail; the margin covers what the MP3 encoder's padding moves. */
+export const MIN_ROOM_TONE = { headMs: 600, tailMs: 1300 } as const;
+
+/**
+ * Room tone for a chapter with `speechSeconds` of speech and pauses. ACX measures RMS over the whole file, so in a
+ * chapter of a few seconds the requested room tone alone would pull it under −23 dB; such chapters get the shortest
+ * room tone retailers accept instead of louder speech.
+ */
+export function roomToneFor(speechSeconds: number, requested: { headMs: number; tailMs: number }) {
+  if (!isMostlyRoomTone(speechSeconds, requested)) return { headMs: requested.headMs, tailMs: requested.tailMs };
+  return {
+    headMs: Math.min(requested.headMs, MIN_ROOM_TONE.headMs),
+    tailMs: Math.min(requested.tailMs, MIN_ROOM_TONE.tailMs),
+  };
+}
+
 /** Loudness gain (dB) that moves a measured integrated loudness onto the target, bounded to a sane range. */
 export function loudnessGainDb(measuredLufs: number, target: MasteringTarget, maxGainDb = 30): number {
   const gain = target.integratedLufs - measuredLufs;
   return Math.max(-maxGainDb, Math.min(maxGainDb, gain));
 }
 
-/** Correction after a full render: the limiter and pauses move loudness; returns extra gain (0 when close enough). */
+/**
+ * Correction after a full render: the limiter and pauses move loudness; returns extra gain (0 when close enough).
+ * To meet the RMS floor, speech may go `maxRmsLiftLu` above the loudness target (2 LU; a short chapter, whose room
+ * tone weighs more, may need 4).
+ */
 export function correctionGainDb(
   measured: { integratedLufs: number | null; rmsDb: number | null },
   target: MasteringTarget,
-  toleranceDb = 0.4,
+  options: { toleranceDb?: number; maxRmsLiftLu?: number } = {},
 ): number {
   if (measured.integratedLufs === null) return 0;
   let gain = target.integratedLufs - measured.integratedLufs;
   const minRms = target.minRmsDb ?? -21.5;
   if (measured.rmsDb !== null && Number.isFinite(measured.rmsDb) && measured.rmsDb + gain < minRms) {
-    // Never push speech more than 2 LU above the loudness target to satisfy the RMS floor.
-    gain = Math.min(minRms - measured.rmsDb, target.integratedLufs + 2 - measured.integratedLufs);
+    const maxLift = options.maxRmsLiftLu ?? 2;
+    gain = Math.min(minRms - measured.rmsDb, target.integratedLufs + maxLift - measured.integratedLufs);
   }
-  return Math.abs(gain) < toleranceDb ? 0 : gain;
+  return Math.abs(gain) < (options.toleranceDb ?? 0.4) ? 0 : gain;
 }

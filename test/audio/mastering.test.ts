@@ -167,3 +167,42 @@ describe('chapter mastering and retail encodes', () => {
     expect(total).toBeCloseTo(mastered.durationSec, 1);
   });
 });
+
+describe('mastering a chapter that is mostly room tone', () => {
+  it('a title page still reaches ACX’s RMS floor, within its peak limit, with the least room tone ACX accepts', async () => {
+    const { dir, cleanup } = await makeTempDir('master-short');
+    try {
+      const synthesizer = new EspeakSynthesizer();
+      const segmentFiles = [];
+      try {
+        for (const [index, text] of ['Pride and Prejudice.', 'By Jane Austen.'].entries()) {
+          const file = path.join(dir, `title-${index}.wav`);
+          await synthesizer.synthesize(
+            { ssml: speak('en-US-EspeakMale1', text), outputFormat: 'pcm-24khz-16bit-mono' },
+            file,
+          );
+          // A heading rests 1.5 s before the text (the default pause policy).
+          segmentFiles.push({ path: file, pauseAfterMs: 1500 });
+        }
+      } finally {
+        await synthesizer.close();
+      }
+      const master = path.join(dir, 'master.wav');
+      const mp3 = path.join(dir, 'title.mp3');
+      const mastered = await audio.masterChapter(
+        { segmentFiles, headRoomToneMs: 750, tailRoomToneMs: 2500, target: DEFAULT_MASTERING_TARGET, workDir: dir },
+        master,
+      );
+      await audio.encodeMp3Cbr(master, mp3, { bitrateKbps: 192, tags: { title: 'Title page' } });
+      const measured = await audio.measureLoudness(mp3);
+      expect(mastered.segmentStartsSec[0]).toBeCloseTo(0.6, 2);
+      expect(measured.rmsDb!).toBeGreaterThanOrEqual(-23);
+      expect(measured.truePeakDb!).toBeLessThanOrEqual(-3);
+      expect(measured.noiseFloorDb!).toBeLessThanOrEqual(-60);
+      expect(measured.headSilenceMs).toBeGreaterThanOrEqual(500);
+      expect(measured.tailSilenceMs).toBeGreaterThanOrEqual(1000);
+    } finally {
+      await cleanup();
+    }
+  });
+});

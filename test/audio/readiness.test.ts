@@ -188,6 +188,7 @@ describe('pure rules', () => {
     expect(correctionGainDb({ integratedLufs: -20.2, rmsDb: -21 }, target)).toBe(0);
     expect(correctionGainDb({ integratedLufs: -21, rmsDb: -22 }, target)).toBeCloseTo(1);
     expect(correctionGainDb({ integratedLufs: -20, rmsDb: -24 }, target)).toBeCloseTo(2);
+    expect(correctionGainDb({ integratedLufs: -20, rmsDb: -25 }, target, { maxRmsLiftLu: 4 })).toBeCloseTo(3.5);
     expect(correctionGainDb({ integratedLufs: null, rmsDb: null }, target)).toBe(0);
   });
 });
