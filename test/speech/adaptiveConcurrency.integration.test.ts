@@ -86,7 +86,10 @@ describe('AdaptiveConcurrency + AzureSpeechSynthesizer under throttling', () => 
     expect(stats.lowestConcurrencyAfterBackoff).not.toBeNull();
     expect(stats.permanentFailures).toBe(1);
     expect(stats.exhausted).toBe(0);
-    expect(service.ssml.filter((s) => s.includes('es-PE-NadieNeural'))).toHaveLength(1);
+    // The doomed request may be throttled (and retried) before the service looks at its voice; once refused for the
+    // voice it is never sent again.
+    expect(service.ssml.filter((s) => s.includes('es-PE-NadieNeural')).length).toBeGreaterThanOrEqual(1);
+    expect(service.stats().failed).toBe(1);
     expect(service.stats().completed).toBe(40);
   });
 
