@@ -3,7 +3,8 @@
  * speaker choices across re-planning, keeps the production facts current, and stores the project's pause policy.
  */
 import type { Principal } from '../auth/principal';
-import { NARRATOR_ID, type Character } from '../characters/character';
+import { NARRATOR_ID } from '../characters/character';
+import { toCharacter } from '../characters/characterStore';
 import type { ChapterRecord, CharacterRecord, SegmentRecord } from '../book/records';
 import { UNKNOWN_SPEAKER } from '../book/records';
 import { updateWithRetry } from '../common/optimisticUpdate';
@@ -117,22 +118,6 @@ export async function forEachLimited<T>(items: T[], limit: number, work: (item: 
     while (next < items.length) await work(items[next++]);
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-}
-
-function toCharacter(record: CharacterRecord): Character {
-  return {
-    id: record.characterId,
-    name: record.name,
-    aliases: record.aliases,
-    gender: record.gender,
-    ageBand: record.ageBand,
-    description: record.description,
-    traits: record.traits,
-    speakingStyle: record.speakingStyle,
-    dialogueLineCount: record.dialogueLineCount,
-    firstAppearance: record.firstAppearance,
-    importance: record.importance,
-  };
 }
 
 /** Model output is untrusted: unknown speaker ids become `unknown`, confidences are clamped. */

@@ -8,9 +8,8 @@ import { services, type Services } from '../../adapters/compositionRoot';
 import type { ChapterRecord } from '../../core/book/records';
 import { applyDetection, type DetectionSummary } from '../../core/characters/applyDetection';
 import { HeuristicCharacterDetection } from '../../core/characters/heuristicEngines';
-import { priceUsage } from '../../core/costs/costEntry';
-import type { RateKey } from '../../core/costs/priceTable';
 import { isTerminal } from '../../core/jobs/job';
+import { analysisJobStopped, recordTokenCost } from './analysisJobs';
 import type { AnalysisEngines, CharacterDetectionEngine, TokenUsage } from '../../core/ports/analysis';
 
 export const DETECT_CHARACTERS_RUN = 'detectCharacters_run';
@@ -57,37 +56,11 @@ async function loadChapters(svc: Services, tenantId: string, projectId: string):
   return chapters.sort((a, b) => a.order - b.order);
 }
 
-async function cancelRequested(svc: Services, input: DetectCharactersInput): Promise<boolean> {
-  const job = await svc.jobs.find(input.tenantId, input.projectId, input.jobId);
-  return !job || job.cancelRequested || isTerminal(job.status);
-}
-
-async function recordTokenCost(svc: Services, input: DetectCharactersInput, usage: TokenUsage): Promise<void> {
-  if (usage.promptTokens + usage.completionTokens === 0) return;
-  const model = /mini/i.test(usage.model) ? 'gpt-4o-mini' : 'gpt-4o';
-  const tenant = await svc.tenants.assertActive(input.tenantId);
-  const at = svc.clock.now();
-  const lines: [RateKey, number][] = [
-    [`llm:${model}:input`, usage.promptTokens],
-    [`llm:${model}:output`, usage.completionTokens],
-  ];
-  await svc.costs.record(
-    lines
-      .filter(([, quantity]) => quantity > 0)
-      .map(([rate, quantity]) =>
-        priceUsage(
-          { ...input, rate, quantity, at, dedupeKey: `${input.jobId}:${rate.replace(/:/g, '-')}` },
-          tenant.plan,
-        ),
-      ),
-  );
-}
-
 df.app.activity(DETECT_CHARACTERS_RUN, {
   handler: async (input: DetectCharactersInput): Promise<DetectCharactersOutcome> => {
     const svc = services();
     const { tenantId, projectId, jobId } = input;
-    if (await cancelRequested(svc, input)) return { status: 'cancelled' };
+    if (await analysisJobStopped(svc, input)) return { status: 'cancelled' };
     await svc.jobs.markRunning(tenantId, projectId, jobId, 'detecting');
     const project = await svc.projects.find(tenantId, projectId);
     if (!project) throw new Error('The project no longer exists');
@@ -99,9 +72,9 @@ df.app.activity(DETECT_CHARACTERS_RUN, {
       chapters: chapters.map((chapter) => ({ id: chapter.id, text: chapter.text, language })),
       language,
     });
-    await recordTokenCost(svc, input, usage);
+    await recordTokenCost(svc, input, usage, input.jobId);
     // The cancel may have arrived while the engine ran: keep the stored cast as it was.
-    if (await cancelRequested(svc, input)) return { status: 'cancelled' };
+    if (await analysisJobStopped(svc, input)) return { status: 'cancelled' };
     await svc.jobs.reportProgress(tenantId, projectId, jobId, { phase: 'storing', chaptersDone: chapters.length });
     const source = engine.engine === 'heuristic' ? 'heuristic' : 'llm';
     const summary = await applyDetection(svc.characterStore, tenantId, projectId, characters, source);

@@ -6,10 +6,9 @@
 import * as df from 'durable-functions';
 import { services, type Services } from '../../adapters/compositionRoot';
 import { HeuristicAttribution } from '../../core/characters/heuristicEngines';
-import { priceUsage } from '../../core/costs/costEntry';
-import type { RateKey } from '../../core/costs/priceTable';
 import { isTerminal } from '../../core/jobs/job';
-import type { AnalysisEngines, AttributionEngine, TokenUsage } from '../../core/ports/analysis';
+import { analysisJobStopped, recordTokenCost } from './analysisJobs';
+import type { AnalysisEngines, AttributionEngine } from '../../core/ports/analysis';
 
 export const PLAN_BOOK_START = 'planBook_start';
 export const PLAN_BOOK_CHAPTER = 'planBook_chapter';
@@ -47,45 +46,10 @@ export function attributionEngine(svc: Services): AttributionEngine {
   return analysis?.attribution ?? new HeuristicAttribution();
 }
 
-async function stopRequested(svc: Services, input: PlanBookInput): Promise<boolean> {
-  const job = await svc.jobs.find(input.tenantId, input.projectId, input.jobId);
-  return !job || job.cancelRequested || isTerminal(job.status);
-}
-
-async function recordTokenCost(svc: Services, input: PlanChapterInput, usage: TokenUsage): Promise<void> {
-  if (usage.promptTokens + usage.completionTokens === 0) return;
-  const model = /mini/i.test(usage.model) ? 'gpt-4o-mini' : 'gpt-4o';
-  const tenant = await svc.tenants.assertActive(input.tenantId);
-  const at = svc.clock.now();
-  const lines: [RateKey, number][] = [
-    [`llm:${model}:input`, usage.promptTokens],
-    [`llm:${model}:output`, usage.completionTokens],
-  ];
-  await svc.costs.record(
-    lines
-      .filter(([, quantity]) => quantity > 0)
-      .map(([rate, quantity]) =>
-        priceUsage(
-          {
-            tenantId: input.tenantId,
-            projectId: input.projectId,
-            jobId: input.jobId,
-            userId: input.userId,
-            rate,
-            quantity,
-            at,
-            dedupeKey: `${input.jobId}:${input.chapterId}:${rate.replace(/:/g, '-')}`,
-          },
-          tenant.plan,
-        ),
-      ),
-  );
-}
-
 df.app.activity(PLAN_BOOK_START, {
   handler: async (input: PlanBookInput): Promise<PlanStartOutcome> => {
     const svc = services();
-    if (await stopRequested(svc, input)) return { status: 'cancelled' };
+    if (await analysisJobStopped(svc, input)) return { status: 'cancelled' };
     const chapterIds = await svc.planning.chaptersToPlan(input.tenantId, input.projectId, input.chapterIds);
     await svc.jobs.markRunning(input.tenantId, input.projectId, input.jobId, 'planning');
     await svc.jobs.reportProgress(input.tenantId, input.projectId, input.jobId, {
@@ -99,7 +63,7 @@ df.app.activity(PLAN_BOOK_START, {
 df.app.activity(PLAN_BOOK_CHAPTER, {
   handler: async (input: PlanChapterInput): Promise<PlanChapterOutcome> => {
     const svc = services();
-    if (await stopRequested(svc, input)) return { status: 'cancelled' };
+    if (await analysisJobStopped(svc, input)) return { status: 'cancelled' };
     const project = await svc.projects.find(input.tenantId, input.projectId);
     if (!project) throw new Error('The project no longer exists');
     const summary = await svc.planning.planChapter(
@@ -109,7 +73,7 @@ df.app.activity(PLAN_BOOK_CHAPTER, {
       attributionEngine(svc),
       project.metadata.language,
     );
-    await recordTokenCost(svc, input, summary.usage);
+    await recordTokenCost(svc, input, summary.usage, `${input.jobId}:${input.chapterId}`);
     const job = await svc.jobs.reportProgress(input.tenantId, input.projectId, input.jobId, {
       chaptersDone: input.position + 1,
       message: `Planned chapter ${input.position + 1} of ${input.total}`,

@@ -1,0 +1,58 @@
+/** What the analysis jobs' activities (character detection, planning) share: the stop check and LLM cost metering. */
+import type { Services } from '../../adapters/compositionRoot';
+import { priceUsage } from '../../core/costs/costEntry';
+import type { RateKey } from '../../core/costs/priceTable';
+import { isTerminal } from '../../core/jobs/job';
+import type { TokenUsage } from '../../core/ports/analysis';
+
+export interface AnalysisJobRef {
+  tenantId: string;
+  projectId: string;
+  jobId: string;
+  userId: string;
+}
+
+/** The job was cancelled or has already ended: start nothing more. */
+export async function analysisJobStopped(svc: Services, job: AnalysisJobRef): Promise<boolean> {
+  const record = await svc.jobs.find(job.tenantId, job.projectId, job.jobId);
+  return !record || record.cancelRequested || isTerminal(record.status);
+}
+
+/**
+ * Records the tokens a model call used. `dedupeScope` names the unit of work (the job, or job and chapter), so an
+ * activity that runs again after a crash records nothing twice.
+ */
+export async function recordTokenCost(
+  svc: Services,
+  job: AnalysisJobRef,
+  usage: TokenUsage,
+  dedupeScope: string,
+): Promise<void> {
+  if (usage.promptTokens + usage.completionTokens === 0) return;
+  const model = /mini/i.test(usage.model) ? 'gpt-4o-mini' : 'gpt-4o';
+  const tenant = await svc.tenants.assertActive(job.tenantId);
+  const at = svc.clock.now();
+  const lines: [RateKey, number][] = [
+    [`llm:${model}:input`, usage.promptTokens],
+    [`llm:${model}:output`, usage.completionTokens],
+  ];
+  await svc.costs.record(
+    lines
+      .filter(([, quantity]) => quantity > 0)
+      .map(([rate, quantity]) =>
+        priceUsage(
+          {
+            tenantId: job.tenantId,
+            projectId: job.projectId,
+            jobId: job.jobId,
+            userId: job.userId,
+            rate,
+            quantity,
+            at,
+            dedupeKey: `${dedupeScope}:${rate.replace(/:/g, '-')}`,
+          },
+          tenant.plan,
+        ),
+      ),
+  );
+}
