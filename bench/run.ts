@@ -1,8 +1,9 @@
 /**
  * `npm run bench`: runs every bench/*.bench.ts module (each default-exports a BenchModule), prints one table, and
- * writes bench/results/latest.json and bench/results/latest.md. `npm run bench -- attribution` runs the named ones.
+ * writes bench/results/latest.json and bench/results/latest.md. `npm run bench -- attribution` runs the named ones and
+ * replaces only their sections in the results, so one benchmark can be re-run without losing the others' figures.
  */
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BenchModule, BenchRow, MetricValue } from './types';
 
@@ -47,40 +48,64 @@ function markdownTable(cells: string[][]): string {
   return [header, header.map(() => '---'), ...body].map((row) => `| ${row.join(' | ')} |`).join('\n');
 }
 
+interface SectionResult {
+  name: string;
+  description: string;
+  rows: BenchRow[];
+  seconds: number;
+  /** When this section was measured; sections kept from an earlier run keep their own time. */
+  measuredAt: string;
+  error?: string;
+}
+
+const LATEST_JSON = path.join(RESULTS_DIR, 'latest.json');
+
+/** Sections of the previous results file that this run did not re-measure, in their original order. */
+function keptSections(measured: SectionResult[]): SectionResult[] {
+  if (!existsSync(LATEST_JSON)) return [];
+  const previous = JSON.parse(readFileSync(LATEST_JSON, 'utf8')) as { startedAt?: string; sections?: SectionResult[] };
+  const names = new Set(measured.map((section) => section.name));
+  return (previous.sections ?? [])
+    .filter((section) => !names.has(section.name))
+    .map((section) => ({ ...section, measuredAt: section.measuredAt ?? previous.startedAt ?? 'unknown' }));
+}
+
 async function main(): Promise<void> {
-  const modules = await loadModules(process.argv.slice(2));
+  const only = process.argv.slice(2);
+  const modules = await loadModules(only);
   const startedAt = new Date().toISOString();
-  const sections: { module: BenchModule; rows: BenchRow[]; seconds: number; error?: string }[] = [];
+  const measured: SectionResult[] = [];
   for (const module of modules) {
     const started = process.hrtime.bigint();
+    const section = { name: module.name, description: module.description, measuredAt: startedAt };
     console.log(`running ${module.name}…`);
     try {
       const rows = await module.run({ env: process.env, log: (message) => console.log(`  ${message}`) });
-      sections.push({ module, rows, seconds: Number(process.hrtime.bigint() - started) / 1e9 });
+      measured.push({ ...section, rows, seconds: Number(process.hrtime.bigint() - started) / 1e9 });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       console.error(`  ${module.name} failed: ${message}`);
-      sections.push({ module, rows: [], seconds: Number(process.hrtime.bigint() - started) / 1e9, error: message });
+      measured.push({ ...section, rows: [], seconds: Number(process.hrtime.bigint() - started) / 1e9, error: message });
     }
   }
-  const rows = sections.flatMap((section) => section.rows);
+  const rows = measured.flatMap((section) => section.rows);
   if (rows.length > 0) console.log(`\n${plainTable(table(rows))}\n`);
 
   mkdirSync(RESULTS_DIR, { recursive: true });
-  const machine = `${process.platform} ${process.arch}, node ${process.version}`;
-  writeFileSync(
-    path.join(RESULTS_DIR, 'latest.json'),
-    `${JSON.stringify({ startedAt, machine, sections: sections.map(({ module, ...rest }) => ({ name: module.name, ...rest })) }, null, 2)}\n`,
+  const sections = [...(only.length > 0 ? keptSections(measured) : []), ...measured].sort((a, b) =>
+    a.name.localeCompare(b.name),
   );
+  const machine = `${process.platform} ${process.arch}, node ${process.version}`;
+  writeFileSync(LATEST_JSON, `${JSON.stringify({ startedAt, machine, sections }, null, 2)}\n`);
   const markdown = [
     `# Benchmark results`,
     '',
-    `Run ${startedAt} on ${machine}.`,
-    ...sections.flatMap(({ module, rows: sectionRows, seconds, error }) => [
+    `Run ${startedAt} on ${machine}; each section says when it was measured.`,
+    ...sections.flatMap(({ name, description, rows: sectionRows, seconds, measuredAt, error }) => [
       '',
-      `## ${module.name}`,
+      `## ${name}`,
       '',
-      `${module.description} (${seconds.toFixed(1)} s)`,
+      `${description} (${seconds.toFixed(1)} s, measured ${measuredAt})`,
       '',
       error ? `Failed: ${error}` : sectionRows.length > 0 ? markdownTable(table(sectionRows)) : 'No rows.',
     ]),
@@ -88,7 +113,7 @@ async function main(): Promise<void> {
   ].join('\n');
   writeFileSync(path.join(RESULTS_DIR, 'latest.md'), markdown);
   console.log(`results written to ${path.relative(process.cwd(), RESULTS_DIR)}/latest.{json,md}`);
-  if (sections.some((section) => section.error)) process.exitCode = 1;
+  if (measured.some((section) => section.error)) process.exitCode = 1;
 }
 
 if (require.main === module) void main();
