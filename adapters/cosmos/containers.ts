@@ -26,6 +26,7 @@ export const containerDefinitions = {
   packages: byProject('packages'),
   costs: byProject('costs'),
   lexicon: byProject('lexicon'),
+  reviews: byProject('reviews'),
 } satisfies Record<string, ContainerDefinition>;
 
 export type ContainerName = keyof typeof containerDefinitions;

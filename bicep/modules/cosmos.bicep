@@ -56,6 +56,7 @@ var containers = [
   { name: 'packages', partitionKey: projectPartitionKey, compositeIndexes: [projectListByUpdated, projectListByStatusAndUpdated], defaultTtl: -1 }
   { name: 'costs', partitionKey: projectPartitionKey, compositeIndexes: [projectListByUpdated], defaultTtl: -1 }
   { name: 'lexicon', partitionKey: projectPartitionKey, compositeIndexes: [projectListByUpdated], defaultTtl: -1 }
+  { name: 'reviews', partitionKey: projectPartitionKey, compositeIndexes: [projectListByUpdated], defaultTtl: -1 }
   { name: 'deliveries', partitionKey: tenantPartitionKey, compositeIndexes: [listByUpdated, listByStatusAndUpdated], defaultTtl: 2592000 }
 ]
 

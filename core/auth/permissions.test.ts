@@ -32,6 +32,19 @@ describe('permission matrix (SPEC.md §2)', () => {
     expect(() => authorizeTenantAction(user('creator'), 'users.manage')).toThrow(ForbiddenError);
     expect(() => authorizeTenantAction(user('validator'), 'projects.create')).toThrow(ForbiddenError);
   });
+  it('lets everyone on a project comment, and only assigned validators and admins approve chapters', () => {
+    for (const who of [user('admin'), user('creator'), user('creator', 'u-shared'), user('validator')]) {
+      expect(() => authorizeProjectAction(who, 'project.comment', project)).not.toThrow();
+    }
+    expect(() => authorizeProjectAction(user('validator'), 'project.approve', project)).not.toThrow();
+    expect(() => authorizeProjectAction(user('admin'), 'project.approve', project)).not.toThrow();
+    expect(() => authorizeProjectAction(user('creator'), 'project.approve', project)).toThrow(ForbiddenError);
+    expect(() => authorizeProjectAction(user('validator', 'u-other'), 'project.comment', project)).toThrow(
+      NotFoundError,
+    );
+    expect(permissionsOf(user('validator'))).toEqual(expect.arrayContaining(['review.comment', 'review.approve']));
+    expect(permissionsOf(user('creator'))).not.toContain('review.approve');
+  });
   it('tells the web which controls to show', () => {
     expect(permissionsOf(user('validator'))).not.toContain('projects.update');
     expect(permissionsOf(user('creator'))).toEqual(expect.arrayContaining(['projects.create', 'projects.update']));

@@ -25,6 +25,8 @@ export const projectActions = [
   'project.generateAudio',
   'project.export',
   'project.costs',
+  'project.comment',
+  'project.approve',
 ] as const;
 export type ProjectAction = (typeof projectActions)[number];
 
@@ -89,6 +91,9 @@ const projectMatrix: Record<ProjectAction, readonly ProjectRelation[]> = {
   'project.generateAudio': ['admin', 'owner'],
   'project.export': ['admin', 'owner'],
   'project.costs': ['admin', 'owner', 'validator'],
+  // Review: everyone on the project discusses; approving a chapter is the QA reviewer's call (or an admin's).
+  'project.comment': ['admin', 'owner', 'member', 'validator'],
+  'project.approve': ['admin', 'validator'],
 };
 
 export function canDoOnProject(
@@ -114,6 +119,8 @@ export function permissionsOf(principal: Principal): string[] {
   if (principal.kind === 'operator') return ['tenants.manage'];
   if (principal.kind === 'unaffiliated') return ['tenants.signup'];
   const perms: string[] = tenantActions.filter((a) => canDoInTenant(principal, a));
+  perms.push('review.comment');
+  if (principal.role !== 'creator') perms.push('review.approve');
   if (principal.role !== 'validator')
     perms.push('projects.update', 'projects.archive', 'audio.generate', 'packages.export');
   if (principal.role === 'admin') perms.push('projects.restore');

@@ -13,6 +13,11 @@ export const EventTypes = {
   jobFailed: 'khipu.job.failed',
   packageReady: 'khipu.package.ready',
   webhookTest: 'khipu.webhook.test',
+  reviewCommented: 'khipu.review.commented',
+  reviewResolved: 'khipu.review.resolved',
+  reviewReopened: 'khipu.review.reopened',
+  reviewApproved: 'khipu.review.approved',
+  reviewChangesRequested: 'khipu.review.changes_requested',
 } as const;
 
 export type EventType = (typeof EventTypes)[keyof typeof EventTypes];

@@ -68,13 +68,18 @@ describe('subjects and types', () => {
     expect(() => tenantSubjectPrefix('t/x')).toThrow(TypeError);
   });
 
-  test('knows the six event types', () => {
+  test('knows the eleven event types', () => {
     expect([...ALL_EVENT_TYPES].sort()).toEqual([
       'khipu.chapter.completed',
       'khipu.job.completed',
       'khipu.job.failed',
       'khipu.job.started',
       'khipu.package.ready',
+      'khipu.review.approved',
+      'khipu.review.changes_requested',
+      'khipu.review.commented',
+      'khipu.review.reopened',
+      'khipu.review.resolved',
       'khipu.webhook.test',
     ]);
     expect(isEventType('khipu.job.started')).toBe(true);
