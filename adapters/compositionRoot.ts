@@ -40,6 +40,8 @@ import type { SpeechSynthesizer } from '../core/ports/speech';
 import { createAudioToolchain, createEventPublisher, createSpeechSynthesizer } from './production/productionAdapters';
 import type { AnalysisEngines } from '../core/ports/analysis';
 import { createAnalysisEngines } from './llm/createAnalysisEngines';
+import { ReviewService } from '../core/review/reviewService';
+import type { ReviewDocument } from '../core/review/review';
 
 /**
  * The one composition root: SDK clients are built once per process, from the one config, and handed to core as ports.
@@ -88,6 +90,8 @@ export interface Services {
   costs: CostService;
   webhooks: WebhookService;
   webhookDispatcher: WebhookDispatcher;
+  /** Comment threads and chapter decisions (the validator's review). */
+  reviews: ReviewService;
 }
 
 let built: Services | undefined;
@@ -198,6 +202,16 @@ function buildServices(config: AppEnvironment): Services {
       projects,
       clock,
       ids,
+    }),
+    reviews: new ReviewService({
+      documents: new CosmosProjectCollection<ReviewDocument>(container('reviews')),
+      chapters: book.chapters,
+      segments: book.segments,
+      projects: projectService,
+      events,
+      clock,
+      ids,
+      logger,
     }),
     ...buildWebhookServices({
       config,

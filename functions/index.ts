@@ -25,6 +25,7 @@ import '../orchestrations/activities/detectCharactersActivities';
 import './planning';
 import './segments';
 import './lexicon';
+import './reviews';
 import '../orchestrations/planBook';
 import '../orchestrations/activities/planBookActivities';
 import './production';
