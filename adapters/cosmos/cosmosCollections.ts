@@ -1,6 +1,7 @@
 import type { Container, ErrorResponse, ItemDefinition, PartitionKey } from '@azure/cosmos';
 import { ConflictError, PreconditionFailedError } from '../../core/errors';
 import type {
+  Filter,
   ListQuery,
   Page,
   ProjectCollection,
@@ -140,6 +141,13 @@ export class CosmosProjectCollection<T extends ProjectScopedDocument>
   }
   list(tenantId: string, projectId: string, query: ListQuery): Promise<Page<T>> {
     return this.query({ tenantId, projectId }, [tenantId, projectId], query);
+  }
+  async count(tenantId: string, projectId: string, filter: Filter): Promise<number> {
+    const { resources } = await this.container.items
+      .query<number>(buildQuery({ tenantId, projectId }, { filter }, 'count'), { partitionKey: [tenantId, projectId] })
+      .fetchAll();
+    // One partition answers with one number; summed in case the service splits the aggregate into partial results.
+    return resources.reduce((sum, partial) => sum + partial, 0);
   }
 }
 

@@ -12,7 +12,11 @@ function fieldRef(field: string): string {
   return `c.${field}`;
 }
 
-export function buildQuery(scope: Record<string, string>, query: Pick<ListQuery, 'filter' | 'orderBy'>): SqlQuerySpec {
+export function buildQuery(
+  scope: Record<string, string>,
+  query: Pick<ListQuery, 'filter' | 'orderBy'>,
+  select: 'documents' | 'count' = 'documents',
+): SqlQuerySpec {
   const parameters: SqlParameter[] = [];
   const param = (value: SqlParameter['value']): string => {
     const name = `@p${parameters.length}`;
@@ -21,7 +25,9 @@ export function buildQuery(scope: Record<string, string>, query: Pick<ListQuery,
   };
   const clauses = Object.entries(scope).map(([field, value]) => `${fieldRef(field)} = ${param(value)}`);
   if (query.filter) clauses.push(render(query.filter, param));
-  let sql = clauses.length ? `SELECT * FROM c WHERE ${clauses.join(' AND ')}` : 'SELECT * FROM c';
+  const projection = select === 'count' ? 'VALUE COUNT(1)' : '*';
+  let sql = `SELECT ${projection} FROM c`;
+  if (clauses.length) sql += ` WHERE ${clauses.join(' AND ')}`;
   if (query.orderBy) {
     sql += ` ORDER BY ${fieldRef(query.orderBy.field)} ${query.orderBy.direction === 'DESC' ? 'DESC' : 'ASC'}`;
   }

@@ -60,6 +60,8 @@ export interface ProjectCollection<T extends ProjectScopedDocument> {
   replace(doc: T, etag: string): Promise<T>;
   delete(tenantId: string, projectId: string, id: string): Promise<void>;
   list(tenantId: string, projectId: string, query: ListQuery): Promise<Page<T>>;
+  /** How many documents match, counted by the store (no documents are read). */
+  count(tenantId: string, projectId: string, filter: Filter): Promise<number>;
 }
 
 /** Tenants are their own partition (`/id`). */
