@@ -8,6 +8,8 @@ export type ErrorCode =
   | 'forbidden'
   | 'not_found'
   | 'conflict'
+  | 'job_in_progress'
+  | 'idempotency_in_progress'
   | 'precondition_failed'
   | 'precondition_required'
   | 'payload_too_large'
@@ -84,5 +86,23 @@ export class RateLimitedError extends DomainError {
 export class QuotaExceededError extends DomainError {
   constructor(message: string, details?: Record<string, unknown>) {
     super('quota_exceeded', message, details);
+  }
+}
+
+/** Another job of the project holds its claim; only one job runs per project at a time. */
+export class JobInProgressError extends DomainError {
+  constructor(job: { jobId: string; kind: string }) {
+    super('job_in_progress', `A ${job.kind} job is already running for this project`, job);
+  }
+}
+
+/** A request with the same Idempotency-Key is still running; its response will be replayed once it is stored. */
+export class IdempotencyInProgressError extends DomainError {
+  constructor(public readonly retryAfterSeconds: number) {
+    super(
+      'idempotency_in_progress',
+      `A request with this Idempotency-Key is still being processed; retry after ${retryAfterSeconds} s`,
+      { field: 'Idempotency-Key', retryAfterSeconds },
+    );
   }
 }

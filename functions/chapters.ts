@@ -29,8 +29,6 @@ const editErrors = {
   409: { description: 'An import is running, or the edit does not apply (e.g. nothing to merge)', schema: ErrorBody },
   412: { description: 'Changed since you read it; `details.current` is the current chapter', schema: ErrorBody },
 };
-const presentCurrent = (details: Record<string, unknown>) =>
-  details.current ? { ...details, current: toChapterView(details.current as ChapterRecord) } : details;
 const chapter = (record: ChapterRecord, status = 200) => ({ status, json: toChapterView(record) });
 
 endpoint({
@@ -92,7 +90,6 @@ endpoint({
   params: ChapterParams,
   body: { kind: 'json', schema: UpdateChapterRequest },
   objects: { projectId: 'project' },
-  presentErrorDetails: presentCurrent,
   responses: {
     200: { description: 'Updated', schema: ChapterView },
     428: { description: 'If-Match is required', schema: ErrorBody },
@@ -142,7 +139,6 @@ endpoint({
   access: 'tenant',
   params: ChapterParams,
   objects: { projectId: 'project' },
-  presentErrorDetails: presentCurrent,
   responses: { 200: { description: 'The merged chapter', schema: ChapterView }, ...editErrors },
   async handle({ principal, params, ifMatch, services }) {
     return chapter(await services.chapters.mergeNext(principal, params.projectId, params.chapterId, ifMatch));
@@ -159,7 +155,6 @@ endpoint({
   params: ChapterParams,
   body: { kind: 'json', schema: SplitChapterRequest },
   objects: { projectId: 'project' },
-  presentErrorDetails: presentCurrent,
   responses: { 201: { description: 'The two chapters', schema: SplitChapterResponse }, ...editErrors },
   async handle({ principal, params, body, ifMatch, services }) {
     const { first, second } = await services.chapters.split(

@@ -15,7 +15,6 @@ import {
 } from '../core/api/characters';
 import { ErrorBody, Id } from '../core/api/common';
 import { toJobView } from '../core/api/jobs';
-import type { CharacterRecord } from '../core/book/records';
 import { DomainError } from '../core/errors';
 import { DETECT_CHARACTERS_ORCHESTRATION } from '../orchestrations/detectCharacters';
 import { endpoint } from './http/endpoint';
@@ -28,8 +27,6 @@ const errors = {
   403: { description: 'Your role may not do this', schema: ErrorBody },
   404: { description: 'No such project or character in your tenant', schema: ErrorBody },
 };
-const presentCurrent = (details: Record<string, unknown>) =>
-  details.current ? { ...details, current: toCharacterView(details.current as CharacterRecord) } : details;
 
 endpoint({
   operationId: 'startCharacterDetection',
@@ -130,7 +127,6 @@ endpoint({
   params: CharacterParams,
   body: { kind: 'json', schema: UpdateCharacterRequest },
   objects: { projectId: 'project' },
-  presentErrorDetails: presentCurrent,
   responses: {
     200: { description: 'Updated', schema: CharacterView },
     412: { description: 'Changed since you read it; `details.current` is the current version', schema: ErrorBody },

@@ -11,7 +11,6 @@ import {
   toLexiconEntryView,
 } from '../core/api/lexicon';
 import { ValidationError } from '../core/errors';
-import type { LexiconEntryRecord } from '../core/lexicon/lexiconService';
 import { MAX_PLS_BYTES } from '../core/lexicon/pls';
 import { endpoint } from './http/endpoint';
 
@@ -27,8 +26,6 @@ const errors = {
   403: { description: 'Your role may not do this', schema: ErrorBody },
   404: { description: 'No such project or entry in your tenant', schema: ErrorBody },
 };
-const presentCurrent = (details: Record<string, unknown>) =>
-  details.current ? { ...details, current: toLexiconEntryView(details.current as LexiconEntryRecord) } : details;
 const PLS_TYPES = ['application/pls+xml', 'application/xml', 'text/xml'];
 
 endpoint({
@@ -80,7 +77,6 @@ endpoint({
   params: EntryParams,
   body: { kind: 'json', schema: UpdateLexiconEntryRequest },
   objects: { projectId: 'project' },
-  presentErrorDetails: presentCurrent,
   responses: {
     200: { description: 'Updated', schema: LexiconEntryChange },
     409: { description: 'Another entry has this grapheme and locale', schema: ErrorBody },
@@ -108,7 +104,6 @@ endpoint({
   access: 'tenant',
   params: EntryParams,
   objects: { projectId: 'project' },
-  presentErrorDetails: presentCurrent,
   responses: { 200: { description: 'Removed', schema: LexiconChange }, ...errors },
   async handle({ principal, params, ifMatch, services }) {
     return { status: 200, json: await services.lexicon.remove(principal, params.projectId, params.entryId, ifMatch) };

@@ -19,8 +19,6 @@ const errors = {
   403: { description: 'Your role may not do this', schema: ErrorBody },
   404: { description: 'No such project in your tenant', schema: ErrorBody },
 };
-const presentCurrent = (details: Record<string, unknown>) =>
-  details.current ? { ...details, current: toProjectView(details.current as ProjectRecord) } : details;
 
 const project = (record: ProjectRecord, status = 200) => ({ status, json: toProjectView(record) });
 
@@ -86,7 +84,6 @@ endpoint({
   params: ProjectParams,
   body: { kind: 'json', schema: UpdateProjectRequest },
   objects: { projectId: 'project' },
-  presentErrorDetails: presentCurrent,
   responses: {
     200: { description: 'Updated', schema: ProjectView },
     412: { description: 'Changed since you read it; `details.current` is the current version', schema: ErrorBody },
@@ -113,7 +110,6 @@ endpoint({
   access: 'tenant',
   params: ProjectParams,
   objects: { projectId: 'project' },
-  presentErrorDetails: presentCurrent,
   responses: { 200: { description: 'Archived', schema: ProjectView }, ...errors },
   async handle({ principal, params, ifMatch, services }) {
     return project(await services.projects.archive(principal, params.projectId, ifMatch));

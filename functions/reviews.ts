@@ -13,7 +13,6 @@ import {
   toReviewSummaryView,
   toReviewThreadView,
 } from '../core/api/reviews';
-import type { ChapterApprovalRecord } from '../core/review/review';
 import { endpoint } from './http/endpoint';
 
 /**
@@ -175,10 +174,6 @@ endpoint({
   params: ChapterParams,
   body: { kind: 'json', schema: SetDecisionRequest },
   objects: { projectId: 'project' },
-  presentErrorDetails: (details) =>
-    details.current
-      ? { ...details, current: toChapterApprovalView(details.current as ChapterApprovalRecord) }
-      : details,
   responses: {
     200: { description: 'The decision in force', schema: ChapterApprovalView },
     412: { description: 'Decided by someone else since you loaded it; `details.current` is theirs', schema: ErrorBody },

@@ -29,8 +29,6 @@ const editErrors = {
   409: { description: 'The edit does not apply (nothing to merge, chapter changed since planning)', schema: ErrorBody },
   412: { description: 'Changed since you read it; `details.current` is the current segment', schema: ErrorBody },
 };
-const presentCurrent = (details: Record<string, unknown>) =>
-  details.current ? { ...details, current: toSegmentView(details.current as SegmentRecord) } : details;
 const segment = (record: SegmentRecord) => ({ status: 200, json: toSegmentView(record) });
 
 endpoint({
@@ -76,7 +74,6 @@ endpoint({
   params: SegmentParams,
   body: { kind: 'json', schema: UpdateSegmentRequest },
   objects: { projectId: 'project' },
-  presentErrorDetails: presentCurrent,
   responses: {
     200: { description: 'Updated', schema: SegmentView },
     428: { description: 'If-Match is required', schema: ErrorBody },
@@ -103,7 +100,6 @@ endpoint({
   params: SegmentParams,
   body: { kind: 'json', schema: SplitSegmentRequest },
   objects: { projectId: 'project' },
-  presentErrorDetails: presentCurrent,
   responses: { 200: { description: 'The two segments', schema: SplitSegmentResult }, ...editErrors },
   async handle({ principal, params, body, ifMatch, services }) {
     const parts = await services.segments.split(principal, params.projectId, params.segmentId, body.offset, ifMatch);
@@ -120,7 +116,6 @@ endpoint({
   access: 'tenant',
   params: SegmentParams,
   objects: { projectId: 'project' },
-  presentErrorDetails: presentCurrent,
   responses: { 200: { description: 'The merged segment', schema: SegmentView }, ...editErrors },
   async handle({ principal, params, ifMatch, services }) {
     return segment(await services.segments.mergeNext(principal, params.projectId, params.segmentId, ifMatch));
@@ -136,7 +131,6 @@ endpoint({
   access: 'tenant',
   params: SegmentParams,
   objects: { projectId: 'project' },
-  presentErrorDetails: presentCurrent,
   responses: { 204: { description: 'Deleted' }, ...editErrors },
   async handle({ principal, params, ifMatch, services }) {
     await services.segments.remove(principal, params.projectId, params.segmentId, ifMatch);

@@ -1,20 +1,15 @@
 import { z } from 'zod';
 import { ErrorBody, Id } from '../core/api/common';
-import { SignupRequest, SignupResponse, TenantPage, TenantView, UpdateTenantRequest } from '../core/api/tenants';
-import type { TenantRecord } from '../core/tenants/tenant';
+import {
+  SignupRequest,
+  SignupResponse,
+  TenantPage,
+  TenantView,
+  toTenantView,
+  UpdateTenantRequest,
+} from '../core/api/tenants';
 import { endpoint } from './http/endpoint';
-import { toUserView } from './users';
-
-export const toTenantView = (t: TenantRecord): z.infer<typeof TenantView> => ({
-  id: t.id,
-  name: t.name,
-  plan: t.plan,
-  status: t.status,
-  quotas: t.quotas,
-  createdAt: t.createdAt,
-  updatedAt: t.updatedAt,
-  etag: t.etag ?? '',
-});
+import { toUserView } from '../core/api/users';
 
 const errors = {
   400: { description: 'Invalid input', schema: ErrorBody },
@@ -102,7 +97,6 @@ endpoint({
   params: z.strictObject({ tenantId: Id }),
   body: { kind: 'json', schema: UpdateTenantRequest },
   objects: { tenantId: 'tenant' },
-  presentErrorDetails: (d) => (d.current ? { ...d, current: toTenantView(d.current as TenantRecord) } : d),
   responses: {
     200: { description: 'Updated', schema: TenantView },
     412: { description: 'Stale If-Match', schema: ErrorBody },

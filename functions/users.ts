@@ -1,20 +1,7 @@
 import { z } from 'zod';
 import { ErrorBody, Id } from '../core/api/common';
-import { CreateUserRequest, UpdateUserRequest, UserPage, UserView } from '../core/api/users';
-import type { UserRecord } from '../core/users/user';
+import { CreateUserRequest, toUserView, UpdateUserRequest, UserPage, UserView } from '../core/api/users';
 import { endpoint } from './http/endpoint';
-
-export const toUserView = (u: UserRecord): z.infer<typeof UserView> => ({
-  id: u.id,
-  tenantId: u.tenantId,
-  email: u.email,
-  displayName: u.displayName,
-  role: u.role,
-  status: u.status,
-  createdAt: u.createdAt,
-  updatedAt: u.updatedAt,
-  etag: u.etag ?? '',
-});
 
 const errors = {
   400: { description: 'Invalid input', schema: ErrorBody },
@@ -89,7 +76,6 @@ endpoint({
   params: UserParams,
   body: { kind: 'json', schema: UpdateUserRequest },
   objects: { userId: 'user' },
-  presentErrorDetails: (d) => (d.current ? { ...d, current: toUserView(d.current as UserRecord) } : d),
   responses: {
     200: { description: 'Updated', schema: UserView },
     404: { description: 'No such user', schema: ErrorBody },

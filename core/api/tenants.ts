@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { tenantPlans } from '../tenants/tenant';
+import { tenantPlans, type TenantRecord } from '../tenants/tenant';
 import { Id, IsoDateTime, page, text } from './common';
 
 export const TenantQuotas = z.strictObject({
@@ -24,6 +24,19 @@ export const TenantView = z
     etag: z.string(),
   })
   .meta({ id: 'Tenant' });
+
+export function toTenantView(t: TenantRecord): z.infer<typeof TenantView> {
+  return {
+    id: t.id,
+    name: t.name,
+    plan: t.plan,
+    status: t.status,
+    quotas: t.quotas,
+    createdAt: t.createdAt,
+    updatedAt: t.updatedAt,
+    etag: t.etag ?? '',
+  };
+}
 
 export const TenantPage = page(TenantView).meta({ id: 'TenantPage' });
 

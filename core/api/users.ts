@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { tenantRoles } from '../auth/principal';
+import type { UserRecord } from '../users/user';
 import { IsoDateTime, page, text } from './common';
 
 export const Email = z
@@ -22,6 +23,20 @@ export const UserView = z
     etag: z.string(),
   })
   .meta({ id: 'User' });
+
+export function toUserView(u: UserRecord): z.infer<typeof UserView> {
+  return {
+    id: u.id,
+    tenantId: u.tenantId,
+    email: u.email,
+    displayName: u.displayName,
+    role: u.role,
+    status: u.status,
+    createdAt: u.createdAt,
+    updatedAt: u.updatedAt,
+    etag: u.etag ?? '',
+  };
+}
 
 export const UserPage = page(UserView).meta({ id: 'UserPage' });
 

@@ -119,8 +119,7 @@ export class WebhookService {
     input: Partial<WebhookInput>,
   ): Promise<WebhookView> {
     const { doc } = await this.load(principal, id);
-    if (doc.etag !== ifMatch)
-      throw new PreconditionFailedError('The webhook changed since you read it', toWebhookView(doc));
+    if (doc.etag !== ifMatch) throw new PreconditionFailedError('The webhook changed since you read it', doc);
     const next: WebhookSubscriptionDoc = {
       ...doc,
       ...(input.url !== undefined ? { url: await this.checkUrl(input.url) } : {}),
@@ -185,20 +184,9 @@ export class WebhookService {
     return { admin, doc };
   }
 
-  private async replace(next: WebhookSubscriptionDoc, etag: string): Promise<WebhookSubscriptionDoc> {
-    try {
-      return await this.deps.webhooks.replace(next, etag);
-    } catch (error) {
-      // The stored record carries the secret: answer with the public view only.
-      if (error instanceof PreconditionFailedError) {
-        const current = error.details?.current as WebhookSubscriptionDoc | undefined;
-        throw new PreconditionFailedError(
-          'The webhook changed since you read it',
-          current ? toWebhookView(current) : undefined,
-        );
-      }
-      throw error;
-    }
+  private replace(next: WebhookSubscriptionDoc, etag: string): Promise<WebhookSubscriptionDoc> {
+    // A stale write's error carries the stored record (with the secret); the error mapping shows its public view.
+    return this.deps.webhooks.replace(next, etag);
   }
 
   private async all(tenantId: string): Promise<WebhookSubscriptionDoc[]> {

@@ -37,8 +37,6 @@ export interface EndpointDefinition<
   objects?: Record<string, ObjectKind>;
   /** The handler starts or steers durable orchestrations (binds a durable client; `ctx.orchestrations`). */
   orchestrates?: boolean;
-  /** Turns error details that carry stored records (e.g. 412 `current`) into API views. */
-  presentErrorDetails?: (details: Record<string, unknown>) => Record<string, unknown>;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- handlers are typed at definition; the catalog only routes

@@ -108,7 +108,7 @@ async function handle(
     status = reply.status;
     return toHttpResponse(reply, requestId);
   } catch (error) {
-    const response = toErrorResponse(error, requestId, definition.presentErrorDetails);
+    const response = toErrorResponse(error, requestId);
     status = response.status;
     if (status >= 500) context.error(error);
     return { status, headers: { ...response.headers, 'x-request-id': requestId }, jsonBody: response.body };

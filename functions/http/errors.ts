@@ -1,5 +1,6 @@
-import { DomainError, type ErrorCode, RateLimitedError } from '../../core/errors';
+import { DomainError, type ErrorCode, IdempotencyInProgressError, RateLimitedError } from '../../core/errors';
 import { ConfigError } from '../../adapters/config/config';
+import { publicViewOf } from './publicViews';
 
 /** The one mapping from domain error codes to HTTP statuses. */
 const statusByCode: Record<ErrorCode, number> = {
@@ -9,6 +10,8 @@ const statusByCode: Record<ErrorCode, number> = {
   tenant_suspended: 403,
   not_found: 404,
   conflict: 409,
+  job_in_progress: 409,
+  idempotency_in_progress: 409,
   precondition_failed: 412,
   payload_too_large: 413,
   unsupported_media_type: 415,
@@ -25,15 +28,12 @@ export interface ErrorResponse {
   body: { error: { code: string; message: string; details?: Record<string, unknown>; requestId: string } };
 }
 
-export function toErrorResponse(
-  error: unknown,
-  requestId: string,
-  presentDetails?: (details: Record<string, unknown>) => Record<string, unknown>,
-): ErrorResponse {
+export function toErrorResponse(error: unknown, requestId: string): ErrorResponse {
   if (error instanceof DomainError) {
     const headers: Record<string, string> = {};
-    if (error instanceof RateLimitedError) headers['Retry-After'] = String(error.retryAfterSeconds);
-    const details = error.details && presentDetails ? presentDetails(error.details) : error.details;
+    const retryAfter = retryAfterSeconds(error);
+    if (retryAfter !== undefined) headers['Retry-After'] = String(retryAfter);
+    const details = error.details ? publicDetails(error.details) : undefined;
     return {
       status: statusByCode[error.code],
       headers,
@@ -42,4 +42,20 @@ export function toErrorResponse(
   }
   const message = error instanceof ConfigError ? 'The service is misconfigured' : 'Something went wrong on our side';
   return { status: 500, headers: {}, body: { error: { code: 'internal', message, requestId } } };
+}
+
+function retryAfterSeconds(error: DomainError): number | undefined {
+  if (error instanceof RateLimitedError || error instanceof IdempotencyInProgressError) return error.retryAfterSeconds;
+  return undefined;
+}
+
+/**
+ * A stale write's `details.current` is the stored document: only its public view (the API schema's shape) leaves
+ * the server, and a document without one is left out rather than shown raw.
+ */
+function publicDetails(details: Record<string, unknown>): Record<string, unknown> {
+  if (!('current' in details)) return details;
+  const { current, ...rest } = details;
+  const view = publicViewOf(current);
+  return view === undefined ? rest : { ...rest, current: view };
 }
