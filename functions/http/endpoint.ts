@@ -101,7 +101,7 @@ async function handle(
           principal,
           definition.operationId,
           request.headers.get('idempotency-key'),
-          body,
+          { params, query, body },
           () => definition.handle(ctx),
         )
       : await definition.handle(ctx);
