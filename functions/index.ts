@@ -26,6 +26,7 @@ import './planning';
 import './segments';
 import './lexicon';
 import './reviews';
+import './studio';
 import '../orchestrations/planBook';
 import '../orchestrations/activities/planBookActivities';
 import './production';

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import type { ProductionFacts } from '../projects/project';
+
+/**
+ * The counts the studio's navigation shows beside each workflow step (chapters found, characters voiced, lines
+ * attributed, chapters mastered …), as the later steps keep them on the project. Numbers only: the browser words
+ * them in the reader's language.
+ */
+export const ProjectFactsView = z
+  .object({
+    manuscriptStatus: z.enum(['none', 'processing', 'ready', 'failed']),
+    chapterCount: z.number().int(),
+    characterCount: z.number().int(),
+    charactersWithVoice: z.number().int(),
+    segmentCount: z.number().int(),
+    segmentsWithSpeaker: z.number().int(),
+    segmentsRendered: z.number().int(),
+    chaptersMastered: z.number().int(),
+    packagesReady: z.number().int(),
+    activeJobId: z.string().nullable().describe('The job running for the project, if any'),
+  })
+  .meta({ id: 'ProjectFacts' });
+export type ProjectFactsView = z.infer<typeof ProjectFactsView>;
+
+export function toProjectFactsView(facts: ProductionFacts): ProjectFactsView {
+  return {
+    manuscriptStatus: facts.manuscriptStatus,
+    chapterCount: facts.chapterCount,
+    characterCount: facts.characterCount,
+    charactersWithVoice: facts.charactersWithVoice,
+    segmentCount: facts.segmentCount,
+    segmentsWithSpeaker: facts.segmentsWithSpeaker,
+    segmentsRendered: facts.segmentsRendered,
+    chaptersMastered: facts.chaptersMastered,
+    packagesReady: facts.packagesReady,
+    activeJobId: facts.activeJobId,
+  };
+}
