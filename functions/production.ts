@@ -20,6 +20,7 @@ import { assessProduction, checkProductionQuota } from '../adapters/production/p
 import { PRODUCE_BOOK } from '../orchestrations/produceBook';
 import { REGENERATE_SEGMENT } from '../orchestrations/regenerateSegment';
 import { endpoint } from './http/endpoint';
+import type { Services } from '../adapters/compositionRoot';
 
 /**
  * Production: start a job that turns the planned book into retail packages, estimate it, retry a failed one,
@@ -57,7 +58,10 @@ endpoint({
   async handle({ principal, params, body, services, orchestrations }) {
     const { user, project } = await services.projects.load(principal, params.projectId, 'project.generateAudio');
     const ctx = productionContext();
-    const assessment = await assessProduction(ctx, user.tenantId, project.id, body.chapterIds, {
+    const chapterIds = body.approvedOnly
+      ? await approvedSelection(services, user.tenantId, project.id, body.chapterIds)
+      : body.chapterIds;
+    const assessment = await assessProduction(ctx, user.tenantId, project.id, chapterIds, {
       allowUnknownSpeakers: body.allowUnknownSpeakers,
     });
     await checkProductionQuota(
@@ -73,7 +77,7 @@ endpoint({
         orchestration: PRODUCE_BOOK,
         input: {
           platforms: body.platforms,
-          chapterIds: body.chapterIds ?? null,
+          chapterIds: chapterIds ?? null,
           allowUnknownSpeakers: body.allowUnknownSpeakers,
         },
         action: 'project.generateAudio',
@@ -83,6 +87,22 @@ endpoint({
     return { status: 202, json: { job: toJobView(job), estimate: { platforms: body.platforms, ...assessment } } };
   },
 });
+
+/** The approved chapters (of the given ones, when the caller chose some); refuses when there are none. */
+async function approvedSelection(
+  services: Services,
+  tenantId: string,
+  projectId: string,
+  chosen: string[] | undefined,
+): Promise<string[]> {
+  const approved = await services.reviews.approvedChapters(tenantId, projectId);
+  const selection = chosen ? approved.filter((id) => chosen.includes(id)) : approved;
+  if (selection.length === 0)
+    throw new DomainError('unprocessable', 'No chapter is approved for its current text yet', {
+      field: 'approvedOnly',
+    });
+  return selection;
+}
 
 endpoint({
   operationId: 'estimateProduction',

@@ -19,6 +19,8 @@ export const StartProductionRequest = z
     chapterIds: z.array(Id).min(1).max(2000).optional(),
     /** Let lines without a known speaker be read by the narrator instead of refusing. */
     allowUnknownSpeakers: z.boolean().default(false),
+    /** Produce only chapters a reviewer approved for their current text (within `chapterIds` when given too). */
+    approvedOnly: z.boolean().default(false),
   })
   .meta({ id: 'StartProductionRequest' });
 
