@@ -1,15 +1,19 @@
 /**
- * Speaker attribution accuracy on the labelled excerpts (bench/data/attribution): the heuristic always, the LLM when
- * OPENAI_ENDPOINT is configured. Per language and overall: accuracy, coverage (non-unknown) and the precision of
- * confident labels.
+ * Speaker attribution accuracy: on the labelled excerpts (bench/data/attribution, one convention each) and on the
+ * development books (bench/data/books, the whole production pipeline on each book, hand-labelled lines split into
+ * the part the rules were tuned on and a held-out part). The heuristic always runs; the LLM engines run when
+ * OPENAI_ENDPOINT is configured. Confident = confidence ≥ 0.7; precision = accuracy over the lines given a speaker.
  */
+import { existsSync } from 'node:fs';
 import { createAnalysisEngines, type LlmSettings } from '../adapters/llm/createAnalysisEngines';
-import { HeuristicAttribution } from '../core/characters/heuristicEngines';
+import { HeuristicAttribution, HeuristicCharacterDetection } from '../core/characters/heuristicEngines';
 import type { AttributionEngine } from '../core/ports/analysis';
+import { CORPUS_DIR } from '../test/support/corpus';
 import { ALL_EXCERPTS } from './data/attribution';
+import { DEVELOPMENT_BOOKS, loadBookTruth, runBook, type Engines } from './attribution/books';
 import { prepareExcerpt, type BenchLanguage } from './attribution/dataset';
 import { addTally, emptyTally, runExcerpt, scores, type Tally } from './attribution/score';
-import type { BenchContext, BenchModule, BenchRow } from './types';
+import type { BenchContext, BenchModule, BenchRow, MetricValue } from './types';
 
 const LANGUAGES: BenchLanguage[] = ['en', 'es', 'pt'];
 
@@ -39,34 +43,92 @@ function llmSettings(env: Record<string, string | undefined>): LlmSettings | nul
   };
 }
 
-function rows(engineName: string, tallies: Map<BenchLanguage | 'all', Tally>): BenchRow[] {
-  return [...tallies.entries()].map(([language, tally]) => {
-    const score = scores(tally);
-    return {
-      benchmark: 'attribution',
-      case: `${engineName} / ${language}`,
-      metrics: {
-        segments: score.segments,
-        accuracy: round(score.accuracy),
-        coverage: round(score.coverage),
-        confidentPrecision: round(score.confidentPrecision),
-        confidentShare: round(score.confidentShare),
-        promptTokens: tally.promptTokens,
-        completionTokens: tally.completionTokens,
-      },
-    };
-  });
-}
-
 function round(value: number): number {
   return Math.round(value * 1000) / 1000;
 }
 
+function tallyMetrics(tally: Tally): Record<string, MetricValue> {
+  const score = scores(tally);
+  return {
+    lines: score.segments,
+    accuracy: round(score.accuracy),
+    coverage: round(score.coverage),
+    precision: round(score.precision),
+    confidentPrecision: round(score.confidentPrecision),
+    confidentShare: round(score.confidentShare),
+  };
+}
+
+function excerptRows(engineName: string, tallies: Map<BenchLanguage | 'all', Tally>): BenchRow[] {
+  return [...tallies.entries()].map(([language, tally]) => ({
+    benchmark: 'attribution',
+    case: `${engineName} / excerpts ${language}`,
+    metrics: {
+      ...tallyMetrics(tally),
+      promptTokens: tally.promptTokens,
+      completionTokens: tally.completionTokens,
+    },
+  }));
+}
+
+async function bookRows(engineName: string, engines: Engines, context: BenchContext): Promise<BenchRow[]> {
+  if (!existsSync(CORPUS_DIR)) {
+    context.log(`attribution: corpus not found at ${CORPUS_DIR}, book rows skipped`);
+    return [];
+  }
+  const rows: BenchRow[] = [];
+  const all = { development: emptyTally(), heldOut: emptyTally() };
+  for (const slug of DEVELOPMENT_BOOKS) {
+    const truth = loadBookTruth(slug);
+    const result = await runBook(truth, CORPUS_DIR, engines);
+    if (result.problems.length > 0) throw new Error(`${slug}: ${result.problems.join('; ')}`);
+    all.development = addTally(all.development, result.development);
+    all.heldOut = addTally(all.heldOut, result.heldOut);
+    const plan = {
+      planSegments: result.segments,
+      dialogueSegments: result.dialogueSegments,
+      flagged: result.flagged,
+      flaggedShare: round(result.flagged / Math.max(1, result.segments)),
+      characters: result.characters,
+    };
+    rows.push(
+      { benchmark: 'attribution', case: `${engineName} / ${slug} / tuned`, metrics: tallyMetrics(result.development) },
+      { benchmark: 'attribution', case: `${engineName} / ${slug} / held-out`, metrics: tallyMetrics(result.heldOut) },
+      {
+        benchmark: 'attribution',
+        case: `${engineName} / ${slug} / all`,
+        metrics: { ...tallyMetrics(addTally(result.development, result.heldOut)), ...plan },
+      },
+    );
+  }
+  rows.push(
+    { benchmark: 'attribution', case: `${engineName} / books / tuned`, metrics: tallyMetrics(all.development) },
+    { benchmark: 'attribution', case: `${engineName} / books / held-out`, metrics: tallyMetrics(all.heldOut) },
+    {
+      benchmark: 'attribution',
+      case: `${engineName} / books / all`,
+      metrics: tallyMetrics(addTally(all.development, all.heldOut)),
+    },
+  );
+  return rows;
+}
+
 const attribution: BenchModule = {
   name: 'attribution',
-  description: `Speaker attribution on ${ALL_EXCERPTS.length} labelled excerpts (en/es/pt); confident = confidence ≥ 0.7`,
+  description:
+    `Speaker attribution on ${ALL_EXCERPTS.length} labelled excerpts (en/es/pt) and on the hand-labelled lines of ` +
+    `${DEVELOPMENT_BOOKS.length} development books through the whole pipeline (tuned part / held-out part); ` +
+    'precision = accuracy over lines given a speaker; confident = confidence ≥ 0.7; flagged = plan segments ' +
+    'left unknown or below the review confidence',
   async run(context: BenchContext): Promise<BenchRow[]> {
-    const result = rows('heuristic', await scoreEngine(new HeuristicAttribution()));
+    const heuristic: Engines = {
+      characters: new HeuristicCharacterDetection(),
+      attribution: new HeuristicAttribution(),
+    };
+    const result = [
+      ...excerptRows('heuristic', await scoreEngine(heuristic.attribution)),
+      ...(await bookRows('heuristic', heuristic, context)),
+    ];
     const settings = llmSettings(context.env);
     if (!settings) {
       context.log('attribution: OPENAI_ENDPOINT not set, LLM engine skipped');
@@ -77,8 +139,13 @@ const attribution: BenchModule = {
       const { DefaultAzureCredential } = await import('@azure/identity');
       credential = new DefaultAzureCredential();
     }
-    const { attribution: engine } = createAnalysisEngines(settings, credential);
-    return [...result, ...rows(`llm ${settings.OPENAI_DEPLOYMENT_ATTRIBUTION}`, await scoreEngine(engine))];
+    const llm = createAnalysisEngines(settings, credential);
+    const name = `llm ${settings.OPENAI_DEPLOYMENT_ATTRIBUTION}`;
+    return [
+      ...result,
+      ...excerptRows(name, await scoreEngine(llm.attribution)),
+      ...(await bookRows(name, llm, context)),
+    ];
   },
 };
 

@@ -20,6 +20,8 @@ export interface Scores {
   segments: number;
   accuracy: number;
   coverage: number;
+  /** Accuracy among the labels other than `unknown`. */
+  precision: number;
   /** Accuracy among the labels the engine gave with confidence ≥ CONFIDENT. */
   confidentPrecision: number;
   /** Share of segments labelled with confidence ≥ CONFIDENT. */
@@ -73,6 +75,7 @@ export function scores(tally: Tally): Scores {
     segments: tally.segments,
     accuracy: ratio(tally.correct, tally.segments),
     coverage: ratio(tally.labelled, tally.segments),
+    precision: ratio(tally.correct, tally.labelled),
     confidentPrecision: ratio(tally.confidentCorrect, tally.confident),
     confidentShare: ratio(tally.confident, tally.segments),
   };

@@ -58,6 +58,7 @@ describe('attribution scorer', () => {
       segments: 4,
       accuracy: 0.5,
       coverage: 0.75,
+      precision: 2 / 3,
       confidentPrecision: 0.5,
       confidentShare: 0.5,
     });
