@@ -2,6 +2,14 @@
 export const tenantRoles = ['admin', 'creator', 'validator'] as const;
 export type TenantRole = (typeof tenantRoles)[number];
 
+/** Roles from the least to the most powerful: what "narrowing" a role means. */
+const roleStrength: Record<TenantRole, number> = { validator: 0, creator: 1, admin: 2 };
+
+/** The weaker of two roles: a token's role claim may narrow what the stored role allows, never widen it. */
+export function narrowerRole(stored: TenantRole, claimed: TenantRole): TenantRole {
+  return roleStrength[claimed] < roleStrength[stored] ? claimed : stored;
+}
+
 export interface TenantPrincipal {
   kind: 'tenant-user';
   /** Stable subject id from the identity provider (`sub`/`oid`). */

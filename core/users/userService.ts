@@ -1,5 +1,5 @@
 import { authorizeTenantAction } from '../auth/permissions';
-import type { Principal, TenantRole } from '../auth/principal';
+import { narrowerRole, type Principal, type TenantPrincipal, type TenantRole } from '../auth/principal';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import type { Page, TenantCollection } from '../ports/documents';
 import type { Clock, IdGenerator } from '../ports/system';
@@ -81,9 +81,15 @@ export class UserService {
     );
   }
 
-  /** A deactivated user's still-valid token must stop working. */
-  async assertNotDeactivated(tenantId: string, userId: string): Promise<void> {
-    const user = await this.deps.users.get(tenantId, userId);
-    if (user?.status === 'deactivated') throw new ForbiddenError('Your account is deactivated');
+  /**
+   * The caller as the users container knows them now, on every request: a role change or a deactivation takes
+   * effect on the next request, whatever the token still says. The token's role can only narrow the stored one;
+   * a token for someone who is not (or no longer) a user of the tenant is refused.
+   */
+  async currentMember(principal: TenantPrincipal): Promise<TenantPrincipal> {
+    const user = await this.deps.users.get(principal.tenantId, principal.userId);
+    if (!user) throw new ForbiddenError('Your account does not belong to this organization');
+    if (user.status === 'deactivated') throw new ForbiddenError('Your account is deactivated');
+    return { ...principal, role: narrowerRole(user.role, principal.role) };
   }
 }

@@ -148,11 +148,12 @@ async function authenticate(
   if (!token) throw new UnauthenticatedError();
   const principal = await svc.tokenVerifier.verify(token);
   if (principal.kind !== 'tenant-user') return { principal };
-  const [tenant] = await Promise.all([
+  // The role comes from the user document (the token's claim can only narrow it), so a change is immediate.
+  const [tenant, member] = await Promise.all([
     svc.tenants.assertActive(principal.tenantId),
-    svc.users.assertNotDeactivated(principal.tenantId, principal.userId),
+    svc.users.currentMember(principal),
   ]);
-  return { principal, tenant };
+  return { principal: member, tenant };
 }
 
 function parse(schema: z.ZodObject | undefined, value: unknown, where: 'path' | 'query'): unknown {
