@@ -1,8 +1,37 @@
 import { toCardinal, toOrdinal } from 'n2words/en-US';
-import { digitsOneByOne, type LanguageRules } from './normalize.rules';
+import { capitalize, digitsOneByOne, type LanguageRules } from './normalize.rules';
 
 function pairWords(value: number): string {
   return value < 10 ? `oh ${toCardinal(value)}` : toCardinal(value);
+}
+
+/**
+ * Words that start sentences without being names (so "At St. James's" is Saint, "Then I" is the pronoun), and that
+ * follow a year rather than a counted noun ("in 1813 the", but "1813 men").
+ */
+const ENGLISH_FUNCTION_WORDS: ReadonlySet<string> = new Set([
+  ...['a', 'an', 'the', 'and', 'or', 'but', 'nor', 'so', 'yet', 'for', 'if', 'then', 'than', 'as', 'because'],
+  ...['at', 'in', 'on', 'of', 'to', 'by', 'from', 'with', 'without', 'into', 'upon', 'about', 'after', 'before'],
+  ...['since', 'until', 'till', 'during', 'through', 'between', 'among', 'against', 'towards', 'toward', 'near'],
+  ...['over', 'under', 'up', 'down', 'off', 'out', 'across', 'along', 'around', 'behind', 'beyond', 'within'],
+  ...['i', 'you', 'he', 'she', 'it', 'we', 'they', 'me', 'him', 'her', 'us', 'them', 'my', 'your', 'his', 'its'],
+  ...['our', 'their', 'this', 'that', 'these', 'those', 'there', 'here', 'who', 'whom', 'whose', 'which', 'what'],
+  ...['when', 'where', 'why', 'how', 'while', 'whilst', 'though', 'although', 'unless', 'whether', 'not', 'no'],
+  ...['yes', 'oh', 'ah', 'well', 'now', 'still', 'only', 'even', 'also', 'too', 'very', 'all', 'both', 'each'],
+  ...['is', 'are', 'was', 'were', 'be', 'been', 'being', 'am', 'has', 'have', 'had', 'do', 'does', 'did', 'will'],
+  ...['would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must', 'said', 'says', 'say', 'cried', 'asked'],
+  ...['replied', 'answered', 'thought', 'knew', 'saw', 'came', 'went', 'never', 'ever', 'again', 'perhaps'],
+]);
+
+/** Pre-decimal pence: "one penny", "sixpence" (two to eleven are single words), "twelve pence". */
+function pence(value: number): string {
+  if (value === 1) return 'one penny';
+  if (value >= 2 && value <= 11) return `${toCardinal(value)}pence`;
+  return `${toCardinal(value)} pence`;
+}
+
+function plural(words: string): string {
+  return words.replace(/(\p{L}+)$/u, (last: string) => (last.endsWith('y') ? `${last.slice(0, -1)}ies` : `${last}s`));
 }
 
 export const englishRules: LanguageRules = {
@@ -15,6 +44,26 @@ export const englishRules: LanguageRules = {
     const high = Math.floor(value / 100);
     const low = value % 100;
     return low === 0 ? `${toCardinal(high)} hundred` : `${toCardinal(high)} ${pairWords(low)}`;
+  },
+  plural,
+  clock(hours, minutes) {
+    if (minutes === 0) return `${toCardinal(hours)} o'clock`;
+    return `${toCardinal(hours)} ${pairWords(minutes)}`;
+  },
+  oldMoney: { pound: ['pound', 'pounds'], shilling: ['shilling', 'shillings'], pence, halfpenny: 'halfpenny' },
+  monthsWithOrdinalDays: new Set([
+    ...['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October'],
+    ...['November', 'December'],
+  ]),
+  regnal: (value) => `the ${capitalize(toOrdinal(value))}`,
+  loneIIsPronoun: true,
+  vulgarFractions: {
+    '½': { alone: 'a half', after: 'and a half' },
+    '¼': { alone: 'a quarter', after: 'and a quarter' },
+    '¾': { alone: 'three quarters', after: 'and three quarters' },
+    '⅓': { alone: 'a third', after: 'and a third' },
+    '⅔': { alone: 'two thirds', after: 'and two thirds' },
+    '⅛': { alone: 'an eighth', after: 'and an eighth' },
   },
   decimalWord: 'point',
   minusWord: 'minus',
@@ -50,30 +99,75 @@ export const englishRules: LanguageRules = {
     min: ['minute', 'minutes'],
   },
   abbreviations: [
-    { written: 'Mr.', spoken: 'Mister' },
-    { written: 'Mrs.', spoken: 'Missus' },
-    { written: 'Ms.', spoken: 'Miz' },
-    { written: 'Dr.', spoken: 'Doctor', beforeName: true },
-    { written: 'Prof.', spoken: 'Professor' },
-    { written: 'St.', spoken: 'Saint', beforeName: true },
-    { written: 'St.', spoken: 'Street', notBeforeName: true },
-    { written: 'Mt.', spoken: 'Mount' },
-    { written: 'Capt.', spoken: 'Captain' },
-    { written: 'Col.', spoken: 'Colonel' },
-    { written: 'Gen.', spoken: 'General' },
-    { written: 'Lt.', spoken: 'Lieutenant' },
-    { written: 'Sgt.', spoken: 'Sergeant' },
-    { written: 'Rev.', spoken: 'Reverend' },
+    { written: 'Mr.', spoken: 'Mister', title: true },
+    { written: 'Mrs.', spoken: 'Missus', title: true },
+    { written: 'Ms.', spoken: 'Miz', title: true },
+    { written: 'Mr', spoken: 'Mister', when: 'beforeName', title: true },
+    { written: 'Mrs', spoken: 'Missus', when: 'beforeName', title: true },
+    { written: 'Ms', spoken: 'Miz', when: 'beforeName', title: true },
+    { written: 'Dr.', spoken: 'Doctor', when: 'beforeName', title: true },
+    { written: 'Dr.', spoken: 'Drive', when: 'afterName' },
+    { written: 'Dr', spoken: 'Doctor', when: 'beforeName', title: true },
+    // "Baker St. He" is a street at a sentence end; "Mrs. St. Clair" and "at St. James's" are saints.
+    { written: 'St.', spoken: 'Street', when: 'afterName' },
+    { written: 'St.', spoken: 'Saint', when: 'beforeName', title: true },
+    { written: 'St.', spoken: 'Street' },
+    { written: 'St', spoken: 'Saint', when: 'notAfterName', title: true },
+    { written: 'Prof.', spoken: 'Professor', title: true },
+    { written: 'Mt.', spoken: 'Mount', when: 'beforeName', title: true },
+    { written: 'Capt.', spoken: 'Captain', title: true },
+    { written: 'Col.', spoken: 'Colonel', title: true },
+    { written: 'Gen.', spoken: 'General', title: true },
+    { written: 'Lt.', spoken: 'Lieutenant', title: true },
+    { written: 'Sgt.', spoken: 'Sergeant', title: true },
+    { written: 'Rev.', spoken: 'Reverend', title: true },
+    { written: 'Hon.', spoken: 'Honourable', when: 'beforeName', title: true },
+    { written: 'Messrs.', spoken: 'Messieurs', title: true },
     { written: 'Jr.', spoken: 'Junior' },
     { written: 'Sr.', spoken: 'Senior' },
     { written: 'Ave.', spoken: 'Avenue' },
-    { written: 'No.', spoken: 'number', beforeNumber: true },
+    { written: 'No.', spoken: 'number', when: 'beforeNumber', title: true },
+    { written: 'Jan.', spoken: 'January' },
+    { written: 'Feb.', spoken: 'February' },
+    { written: 'Mar.', spoken: 'March', when: 'beforeNumber' },
+    { written: 'Apr.', spoken: 'April' },
+    { written: 'Aug.', spoken: 'August' },
+    { written: 'Sept.', spoken: 'September' },
+    { written: 'Sep.', spoken: 'September', when: 'beforeNumber' },
+    { written: 'Oct.', spoken: 'October' },
+    { written: 'Nov.', spoken: 'November' },
+    { written: 'Dec.', spoken: 'December' },
     { written: 'vs.', spoken: 'versus' },
     { written: 'etc.', spoken: 'et cetera' },
+    { written: '&c.', spoken: 'et cetera' },
     { written: 'e.g.', spoken: 'for example' },
     { written: 'i.e.', spoken: 'that is' },
     { written: 'approx.', spoken: 'approximately' },
   ],
+  titles: new Set([
+    ...['mister', 'missus', 'miz', 'miss', 'master', 'madam', 'madame', 'mistress', 'doctor', 'professor', 'sir'],
+    ...['dame', 'lord', 'lady', 'saint', 'captain', 'colonel', 'general', 'lieutenant', 'sergeant', 'major'],
+    ...['reverend', 'father', 'brother', 'sister', 'mother', 'uncle', 'aunt', 'cousin', 'king', 'queen', 'prince'],
+    ...['princess', 'duke', 'duchess', 'earl', 'count', 'countess', 'baron', 'baroness', 'emperor', 'empress'],
+    ...['pope', 'bishop', 'archbishop', 'cardinal', 'honourable', 'messieurs', 'mr', 'mrs', 'ms', 'dr', 'st'],
+  ]),
+  functionWords: ENGLISH_FUNCTION_WORDS,
+  headingLabels: {
+    chapter: 'Chapter',
+    'chap.': 'Chapter',
+    'ch.': 'Chapter',
+    part: 'Part',
+    book: 'Book',
+    volume: 'Volume',
+    'vol.': 'Volume',
+    section: 'Section',
+    stave: 'Stave',
+    letter: 'Letter',
+    adventure: 'Adventure',
+    canto: 'Canto',
+    act: 'Act',
+    scene: 'Scene',
+  },
   ordinalPattern: /(?<![\p{L}\p{N}.,])(\d+)(st|nd|rd|th)(?![\p{L}\p{N}])/giu,
   isFeminineOrdinal: () => false,
 };

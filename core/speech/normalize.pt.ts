@@ -1,5 +1,19 @@
 import { toCardinal, toOrdinal } from 'n2words/pt-PT';
+import { givenNameGender } from './givenNames';
 import { digitsOneByOne, type LanguageRules } from './normalize.rules';
+
+/** Capitalised at a sentence start without being names ("Em", "E"); see LanguageRules.functionWords. */
+const PORTUGUESE_FUNCTION_WORDS: ReadonlySet<string> = new Set([
+  ...['o', 'a', 'os', 'as', 'um', 'uma', 'uns', 'umas', 'e', 'ou', 'nem', 'mas', 'porém', 'que', 'se', 'não'],
+  ...['como', 'quando', 'onde', 'enquanto', 'porque', 'pois', 'ante', 'após', 'até', 'com', 'contra', 'de', 'do'],
+  ...['da', 'dos', 'das', 'desde', 'em', 'no', 'na', 'nos', 'nas', 'entre', 'para', 'por', 'pelo', 'pela', 'sem'],
+  ...['sob', 'sobre', 'eu', 'tu', 'ele', 'ela', 'nós', 'vós', 'eles', 'elas', 'meu', 'minha', 'seu', 'sua'],
+  ...['este', 'esta', 'esse', 'essa', 'aquele', 'aquela', 'então', 'depois', 'já', 'sim', 'também', 'disse'],
+  ...['adeus', 'ao', 'à', 'às', 'aos'],
+]);
+
+/** "D." is Dom before a man's name and Dona before a woman's; undecided, Dona, by far the commoner in novels. */
+const donaOrDom = (name: string | undefined) => (givenNameGender(name) === 'masculine' ? 'Dom' : 'Dona');
 
 /** n2words has European Portuguese only; Brazilian forms differ in a few teens. */
 function brazilian(words: string): string {
@@ -31,6 +45,21 @@ export function portugueseRules(variant: 'BR' | 'PT'): LanguageRules {
     ordinal: (value, isFeminine) => (isFeminine ? feminineOrdinal(toOrdinal(value)) : toOrdinal(value)),
     beforeNoun: (value, isFeminine) => cardinal(value, isFeminine).replace(/(milh(?:ão|ões))$/, '$1 de'),
     fraction: (digits) => (digits.startsWith('0') ? digitsOneByOne(digits, rules) : cardinal(BigInt(digits))),
+    clock(hours, minutes) {
+      if (minutes === 0) return hours === 1 ? 'uma hora' : `${cardinal(BigInt(hours), true)} horas`;
+      return `${cardinal(BigInt(hours), true)} e ${cardinal(BigInt(minutes))}`;
+    },
+    // Kings and popes take ordinals up to ten ("D. Pedro segundo", "Pio nono"), cardinals after ("Luís catorze").
+    regnal: (value) => (value <= 10 ? toOrdinal(value) : cardinal(BigInt(value))),
+    loneIIsPronoun: false,
+    vulgarFractions: {
+      '½': { alone: 'meio', after: 'e meio' },
+      '¼': { alone: 'um quarto', after: 'e um quarto' },
+      '¾': { alone: 'três quartos', after: 'e três quartos' },
+      '⅓': { alone: 'um terço', after: 'e um terço' },
+      '⅔': { alone: 'dois terços', after: 'e dois terços' },
+      '⅛': { alone: 'um oitavo', after: 'e um oitavo' },
+    },
     decimalWord: 'vírgula',
     minusWord: 'menos',
     percentWord: 'por cento',
@@ -67,20 +96,66 @@ export function portugueseRules(variant: 'BR' | 'PT'): LanguageRules {
       min: ['minuto', 'minutos'],
     },
     abbreviations: [
-      { written: 'Srta.', spoken: 'senhorita' },
-      { written: 'Sra.', spoken: 'senhora' },
-      { written: 'Sr.', spoken: 'senhor' },
-      { written: 'Dra.', spoken: 'doutora' },
-      { written: 'Dr.', spoken: 'doutor' },
-      { written: 'Profa.', spoken: 'professora' },
-      { written: 'Prof.', spoken: 'professor' },
-      { written: 'V. Exa.', spoken: 'Vossa Excelência' },
-      { written: 'Av.', spoken: 'avenida' },
-      { written: 'pág.', spoken: 'página' },
-      { written: 'nº', spoken: 'número' },
-      { written: 'n.º', spoken: 'número' },
+      { written: 'Srta.', spoken: 'senhorita', title: true },
+      { written: 'Sra.', spoken: 'senhora', title: true },
+      { written: 'Sr.', spoken: 'senhor', title: true },
+      { written: 'Srs.', spoken: 'senhores', title: true },
+      { written: 'Sras.', spoken: 'senhoras', title: true },
+      { written: 'Dra.', spoken: 'doutora', title: true },
+      { written: 'Dr.', spoken: 'doutor', title: true },
+      { written: 'Dª', spoken: 'Dona', title: true },
+      { written: 'D.ª', spoken: 'Dona', title: true },
+      { written: 'D.', spoken: donaOrDom, when: 'notAfterName', title: true },
+      { written: 'Profa.', spoken: 'professora', title: true },
+      { written: 'Prof.', spoken: 'professor', title: true },
+      { written: 'V. Exa.', spoken: 'Vossa Excelência', title: true },
+      { written: 'V. Exª', spoken: 'Vossa Excelência', title: true },
+      { written: 'V. Ex.ª', spoken: 'Vossa Excelência', title: true },
+      { written: 'S. Exa.', spoken: 'Sua Excelência', title: true },
+      { written: 'S. Exª', spoken: 'Sua Excelência', title: true },
+      { written: 'S. Ex.ª', spoken: 'Sua Excelência', title: true },
+      { written: 'V. Sa.', spoken: 'Vossa Senhoria', title: true },
+      { written: 'V. Sª', spoken: 'Vossa Senhoria', title: true },
+      { written: 'V. S.ª', spoken: 'Vossa Senhoria', title: true },
+      { written: 'Exa.', spoken: 'Excelência', title: true },
+      { written: 'Exª', spoken: 'Excelência', title: true },
+      { written: 'Ex.ª', spoken: 'Excelência', title: true },
+      { written: 'Exmo.', spoken: 'excelentíssimo', title: true },
+      { written: 'Exma.', spoken: 'excelentíssima', title: true },
+      { written: 'Ilmo.', spoken: 'ilustríssimo', title: true },
+      { written: 'Ilma.', spoken: 'ilustríssima', title: true },
+      { written: 'Av.', spoken: 'avenida', title: true },
+      { written: 'pág.', spoken: 'página', title: true },
+      { written: 'nº', spoken: 'número', title: true },
+      { written: 'n.º', spoken: 'número', title: true },
       { written: 'etc.', spoken: 'etcétera' },
+      { written: '&c.', spoken: 'etcétera' },
     ],
+    titles: new Set([
+      ...['senhor', 'senhora', 'senhorita', 'dom', 'dona', 'doutor', 'doutora', 'frei', 'padre', 'madre', 'são'],
+      ...['santo', 'santa', 'rei', 'rainha', 'el-rei', 'príncipe', 'princesa', 'infante', 'infanta', 'conde'],
+      ...['condessa', 'duque', 'duquesa', 'marquês', 'marquesa', 'barão', 'baronesa', 'visconde', 'viscondessa'],
+      ...['capitão', 'coronel', 'general', 'excelentíssimo', 'excelentíssima', 'excellentissimo'],
+      ...['excellentissima', 'ilustríssimo', 'ilustríssima', 'illustrissimo', 'illustrissima', 'excelência'],
+      ...['tio', 'tia', 'mestre', 'nhô', 'nhá', 'sinhá', 'sinhô', 'iaiá', 'ioiô'],
+    ]),
+    functionWords: PORTUGUESE_FUNCTION_WORDS,
+    headingLabels: {
+      capitulo: 'Capítulo',
+      'cap.': 'Capítulo',
+      parte: 'Parte',
+      livro: 'Livro',
+      tomo: 'Tomo',
+      volume: 'Volume',
+      secao: variant === 'BR' ? 'Seção' : 'Secção',
+      seccao: variant === 'BR' ? 'Seção' : 'Secção',
+      carta: 'Carta',
+      canto: 'Canto',
+      acto: variant === 'BR' ? 'Ato' : 'Acto',
+      ato: variant === 'BR' ? 'Ato' : 'Acto',
+      cena: 'Cena',
+      aventura: 'Aventura',
+    },
     ordinalPattern: /(?<![\p{L}\p{N}.,])(\d+)(\.?[ºª°])(?![\p{L}\p{N}])/giu,
     isFeminineOrdinal: (suffix) => suffix.includes('ª'),
   };

@@ -7,19 +7,39 @@ export interface CurrencyWords {
   feminine?: boolean;
 }
 
+/**
+ * Where an abbreviation may be expanded, judged from the words around it (see normalize.abbreviations.ts):
+ * - `beforeName`: a capitalised word follows (titles: "Dr. Smith");
+ * - `afterName`: a name (a capitalised word that is not a title or a function word) comes right before, and no name
+ *   follows ("Baker St.", "Baker St. He", but not "Fort St. George");
+ * - `notAfterName`: like `beforeName`, but not right after a name inside a sentence, where a lone capital and
+ *   period is a middle initial ("o senhor José D. Silva"); a capitalised word opening the sentence is taken for a
+ *   verb or other word ("Chegou D. Placida");
+ * - `beforeNumber`: a number follows ("No. 5").
+ */
+export type AbbreviationContext = 'beforeName' | 'afterName' | 'notAfterName' | 'beforeNumber';
+
 export interface Abbreviation {
-  /** As written, including its period(s), e.g. "Mr." or "EE. UU.". */
+  /** As written, including its period(s), e.g. "Mr." or "EE. UU."; the all-capitals spelling matches too. */
   written: string;
-  spoken: string;
-  /** Only expanded when a capitalised word follows (titles before names). */
-  beforeName?: boolean;
-  /** Only expanded when the following text is not a capitalised word (e.g. "St." meaning street). */
-  notBeforeName?: boolean;
-  /** Only expanded when a number follows ("No. 5"). */
-  beforeNumber?: boolean;
+  /** The words to say; a function chooses them from the word that follows (Portuguese "D." → Dona or Dom). */
+  spoken: string | ((nextWord: string | undefined) => string);
+  when?: AbbreviationContext;
+  /**
+   * A title before a name ("Mr.", "Sra."): its period never ends a sentence, and a line break between it and the name
+   * is read as a space. Other abbreviations keep a period when a sentence could end there ("… on Baker Street. He").
+   */
+  title?: boolean;
 }
 
-export interface LanguageRules {
+export interface RomanNumeralWords {
+  /** "Henry VIII" → "Henry the Eighth", "Felipe II" → "Felipe segundo". */
+  regnal(value: number): string;
+  /** Whether a lone "I" may be a regnal numeral in running text (English: it is usually the pronoun). */
+  loneIIsPronoun: boolean;
+}
+
+export interface LanguageRules extends RomanNumeralWords {
   cardinal(value: bigint, feminine?: boolean): string;
   ordinal(value: number, feminine: boolean): string;
   /** Number words used right before a noun ("un euro", "uma libra"). */
@@ -28,6 +48,21 @@ export interface LanguageRules {
   fraction(digits: string): string;
   /** Optional special reading for four-digit years (English "eighteen thirteen"). */
   year?(value: number): string | undefined;
+  /** Optional plural of number words for decades ("the 1960s" → "the nineteen sixties"). */
+  plural?(words: string): string;
+  /** Pre-decimal British money ("2s. 6d.", "5l."), for languages whose books use it. */
+  oldMoney?: {
+    pound: [string, string];
+    shilling: [string, string];
+    pence(value: number): string;
+    halfpenny: string;
+  };
+  /** Month names after which a day number is read as an ordinal ("August 2" → "August second"). */
+  monthsWithOrdinalDays?: ReadonlySet<string>;
+  /** A clock time ("5:15" → "five fifteen", "cinco y quince", "cinco e quinze"). */
+  clock(hours: number, minutes: number): string;
+  /** Vulgar fractions: the words alone ("a half") and after a whole number ("two and a half"). */
+  vulgarFractions: Record<string, { alone: string; after: string }>;
   decimalWord: string;
   minusWord: string;
   percentWord: string;
@@ -40,6 +75,18 @@ export interface LanguageRules {
   /** Unit symbol → [singular, plural, feminine?]. */
   units: Record<string, [string, string, boolean?]>;
   abbreviations: Abbreviation[];
+  /**
+   * Lower-case words that stand before a name without being one ("lord", "senhora", "el-rei"), so the name is what
+   * follows them: "Mrs. St. Clair" is Saint, "Senhora D. Eusebia" is Dona.
+   */
+  titles: ReadonlySet<string>;
+  /**
+   * Lower-case words that are capitalised only because a sentence starts with them ("at", "then", "en"): a
+   * capitalised function word is not a name.
+   */
+  functionWords: ReadonlySet<string>;
+  /** Heading words as written (lower case, accents optional) → how the language says them ("capitulo" → "Capítulo"). */
+  headingLabels: Record<string, string>;
   /** Ordinal forms like "21st" or "1.º": a regex with the number in group 1 and the suffix in group 2. */
   ordinalPattern: RegExp;
   isFeminineOrdinal(suffix: string): boolean;
@@ -47,4 +94,8 @@ export interface LanguageRules {
 
 export function digitsOneByOne(digits: string, rules: Pick<LanguageRules, 'cardinal'>): string {
   return [...digits].map((digit) => rules.cardinal(BigInt(digit))).join(' ');
+}
+
+export function capitalize(words: string): string {
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }

@@ -38,19 +38,33 @@ describe('spoken form', () => {
     expect(toSpokenForm('16 vezes, 2 h', 'pt-PT')).toBe('dezasseis vezes, duas horas');
   });
 
-  it('reads Roman numerals in headings only', () => {
+  it('reads heading numbers as the language says them, Roman numerals in running text only where no pronoun fits', () => {
     expect(toSpokenForm('Chapter XII', 'en', { isHeading: true })).toBe('Chapter twelve');
-    expect(toSpokenForm('CAPÍTULO XII', 'es', { isHeading: true })).toBe('CAPÍTULO doce');
+    expect(toSpokenForm('CAPÍTULO XII', 'es', { isHeading: true })).toBe('Capítulo doce');
     expect(toSpokenForm('Capítulo III', 'pt-BR', { isHeading: true })).toBe('Capítulo três');
     expect(toSpokenForm('IV.', 'en', { isHeading: true })).toBe('four.');
-    expect(toSpokenForm('Chapter XII', 'en')).toBe('Chapter XII');
+    expect(toSpokenForm('see Chapter XII', 'en')).toBe('see Chapter twelve');
+    expect(toSpokenForm('the chapter XII', 'en')).toBe('the chapter XII');
     expect(toSpokenForm('I went home.', 'en', { isHeading: true })).toBe('I went home.');
+    expect(toSpokenForm('Part I was long', 'en')).toBe('Part I was long');
   });
 
   it('cleans typography: quotes, ellipsis, dashes, NBSP, zero-width and bidi controls, NFC', () => {
     expect(toSpokenForm('“Hello”\u00A0…\u200Bworld\u202E — ok', 'en')).toBe('"Hello" ...world, ok');
     expect(toSpokenForm('Cafe\u0301', 'fr')).toBe('Café');
     expect(toSpokenForm('Le 5 mai', 'fr')).toBe('Le 5 mai');
+  });
+
+  it('never turns the English pronoun "I" into a number (property)', () => {
+    const word = fc.constantFrom('Then', 'So', 'Charles', 'Elizabeth', 'and', 'Chapter', 'Part', 'PART', 'said');
+    const next = fc.constantFrom('went', 'was', 'knew', 'think', 'am', 'had', 'shall');
+    fc.assert(
+      fc.property(word, next, fc.boolean(), (before, after, heading) => {
+        const spoken = toSpokenForm(`${before} I ${after} home.`, 'en-GB', { isHeading: heading });
+        expect(spoken).toMatch(/ I /);
+        expect(spoken).not.toMatch(/\bone\b|the First/);
+      }),
+    );
   });
 
   it('never leaves digits or invisible controls in en/es/pt output, and never throws (property)', () => {
@@ -73,6 +87,14 @@ describe('spoken form', () => {
             '\u200B',
             '\u202E',
             'S/ 20',
+            '2s. 6d.',
+            '5l.',
+            '5:15',
+            '12B',
+            '4½d.',
+            '1960s',
+            'XII',
+            'Henry VIII',
           ),
           fc.integer({ min: -10_000_000, max: 10_000_000 }).map(String),
           fc.string({ unit: 'grapheme', maxLength: 8 }).map((s) => s.replace(/\d/g, '')),

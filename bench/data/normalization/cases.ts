@@ -1,0 +1,184 @@
+/**
+ * Spoken-form cases: what the normalizer must say for what a book prints, per language. Shared by
+ * bench/normalization.bench.ts (passed/total per language) and test/speech/normalizationCases.test.ts (every case must
+ * pass). Written for the conventions of the books we produce (19th-century English, Spanish and Portuguese prose and
+ * their modern editions); the rules behind each group are described in docs/spoken-form.md.
+ */
+export type CaseLanguage = 'en' | 'es' | 'pt';
+
+export interface NormalizationCase {
+  language: CaseLanguage;
+  /** The book's BCP 47 tag. */
+  locale: string;
+  topic: string;
+  input: string;
+  expected: string;
+  /** Read as a chapter heading. */
+  heading?: boolean;
+}
+
+type Row = [topic: string, input: string, expected: string, heading?: 'heading'];
+
+function cases(language: CaseLanguage, locale: string, rows: Row[]): NormalizationCase[] {
+  return rows.map(([topic, input, expected, heading]) => ({
+    language,
+    locale,
+    topic,
+    input,
+    expected,
+    ...(heading ? { heading: true } : {}),
+  }));
+}
+
+const ENGLISH = cases('en', 'en-GB', [
+  ['abbreviation', 'Mr.\nDarcy bowed.', 'Mister Darcy bowed.'],
+  ['abbreviation', 'said Mr.\r\nDarcy, coldly.', 'said Mister Darcy, coldly.'],
+  ['abbreviation', '"MR. DARCY!" she cried.', '"Mister DARCY!" she cried.'],
+  ['abbreviation', 'Mr. and Mrs. Gardiner came with Dr. Jones.', 'Mister and Missus Gardiner came with Doctor Jones.'],
+  ['abbreviation', 'Mr Cotter here has just told us.', 'Mister Cotter here has just told us.'],
+  ['abbreviation', 'Mrs. St. Clair called on Lady St. Aubyn.', 'Missus Saint Clair called on Lady Saint Aubyn.'],
+  [
+    'abbreviation',
+    "his presentation at St.\nJames's was a success.",
+    "his presentation at Saint James's was a success.",
+  ],
+  ['abbreviation', "At St. Paul's the bells rang.", "At Saint Paul's the bells rang."],
+  ['abbreviation', 'He lodged in Baker St. for a year.', 'He lodged in Baker Street for a year.'],
+  ['abbreviation', 'He lodged in Baker St.\nThe rooms were dark.', 'He lodged in Baker Street.\nThe rooms were dark.'],
+  ['abbreviation', 'He lodged in Baker St. He paid well.', 'He lodged in Baker Street. He paid well.'],
+  ['abbreviation', 'They met at No. 5, Harley St.', 'They met at number five, Harley Street.'],
+  ['abbreviation', 'apples, pears, &c. were sold', 'apples, pears, et cetera were sold'],
+  ['abbreviation', 'Dr. Watson lives on Elm Dr. now.', 'Doctor Watson lives on Elm Drive now.'],
+  ['abbreviation', '"Gracechurch Street, Sept. 6."', '"Gracechurch Street, September sixth."'],
+  ['old money', 'It cost 2s. 6d. at the fair.', 'It cost two shillings and sixpence at the fair.'],
+  ['old money', 'It cost 2s 6d at the fair.', 'It cost two shillings and sixpence at the fair.'],
+  [
+    'old money',
+    'He paid a fine of £5 10s. and went home.',
+    'He paid a fine of five pounds ten shillings and went home.',
+  ],
+  ['old money', 'He owed 5l. and paid 10s. at once.', 'He owed five pounds and paid ten shillings at once.'],
+  ['old money', 'The bread was 1d. a loaf.', 'The bread was one penny a loaf.'],
+  ['old money', 'He had 4½d. left.', 'He had fourpence halfpenny left.'],
+  [
+    'old money',
+    'a clerk with fifteen shillings, and 15s. a week',
+    'a clerk with fifteen shillings, and fifteen shillings a week',
+  ],
+  ['old money', 'He had £1 1s. 1d. in all.', 'He had one pound one shilling and one penny in all.'],
+  ['old money', 'She gave him 10s. The boy ran.', 'She gave him ten shillings. The boy ran.'],
+  ['decade', 'She was in her 30s. She laughed.', 'She was in her thirties. She laughed.'],
+  ['decade', 'It happened in the 1960s.', 'It happened in the nineteen sixties.'],
+  ['clock', 'We met at 5:15 and left at 10:05.', 'We met at five fifteen and left at ten oh five.'],
+  ['clock', "He came at 3 o'clock.", "He came at three o'clock."],
+  ['clock', 'The train left at 6:00.', "The train left at six o'clock."],
+  ['alphanumeric', 'She lived at 12B Baker Street.', 'She lived at twelve B Baker Street.'],
+  ['alphanumeric', 'Constable 57E corroborated.', 'Constable fifty-seven E corroborated.'],
+  [
+    'ordinal',
+    'the 1st, the 2nd, the 3rd and the 21st of May',
+    'the first, the second, the third and the twenty-first of May',
+  ],
+  ['ordinal', 'on Monday, November 18th, by four', 'on Monday, November eighteenth, by four'],
+  ['date', 'on Monday, August 2.', 'on Monday, August second.'],
+  [
+    'year',
+    'In 1813 there were 1813 soldiers.',
+    'In eighteen thirteen there were one thousand eight hundred thirteen soldiers.',
+  ],
+  ['year', 'July 1st, 1895', 'July first, eighteen ninety-five'],
+  ['year', 'from 1990-1995', 'from nineteen ninety to nineteen ninety-five'],
+  [
+    'number',
+    'There were 1,500 men and 3.5 miles.',
+    'There were one thousand five hundred men and three point five miles.',
+  ],
+  ['currency', 'It cost $5.50 or £1.', 'It cost five dollars and fifty cents or one pound.'],
+  ['fraction', 'They walked 2½ miles.', 'They walked two and a half miles.'],
+  ['roman', 'Henry VIII had six wives.', 'Henry the Eighth had six wives.'],
+  ['roman', 'George III, the king, was ill.', 'George the Third, the king, was ill.'],
+  ['roman', 'in the reign of Charles I.', 'in the reign of Charles the First.'],
+  ['roman', 'Louis XIV built it.', 'Louis the Fourteenth built it.'],
+  ['roman', 'Then I went home.', 'Then I went home.'],
+  ['roman', '"So do I," said Elizabeth.', '"So do I," said Elizabeth.'],
+  ['roman', 'Elizabeth I knew it.', 'Elizabeth I knew it.'],
+  ['roman', 'as we saw in Chapter XII.', 'as we saw in Chapter twelve.'],
+  ['roman', 'II.', 'two.'],
+  ['roman', 'I.', 'one.'],
+  ['heading', 'CHAPTER XII', 'Chapter twelve', 'heading'],
+  ['heading', 'Chapter 7', 'Chapter seven', 'heading'],
+  ['heading', 'CHAPTER SEVEN', 'Chapter seven', 'heading'],
+  ['heading', 'I.', 'one.', 'heading'],
+  ['heading', 'PART I.', 'Part one.', 'heading'],
+  ['heading', "STAVE I:  MARLEY'S GHOST", "Stave one: MARLEY'S GHOST", 'heading'],
+  ['heading', 'BOOK II', 'Book two', 'heading'],
+  ['heading', 'I Went Home', 'I Went Home', 'heading'],
+  ['heading', 'CHAPTER I', 'Chapter one', 'heading'],
+]);
+
+const SPANISH = cases('es', 'es-ES', [
+  ['abbreviation', 'El Sr.\nGarcía llegó.', 'El señor García llegó.'],
+  ['abbreviation', 'EL SR. GARCÍA LLEGÓ.', 'EL señor GARCÍA LLEGÓ.'],
+  ['abbreviation', 'Ud. y Uds. lo saben, y Vd. también.', 'usted y ustedes lo saben, y usted también.'],
+  ['abbreviation', 'D. Quijote y Dña. Dulcinea', 'don Quijote y doña Dulcinea'],
+  ['abbreviation', 'Llegó D.\nQuijote.', 'Llegó don Quijote.'],
+  ['abbreviation', 'Dª Rodríguez, la dueña', 'doña Rodríguez, la dueña'],
+  ['abbreviation', 'la Sra. Pérez y la Srta. Ruiz', 'la señora Pérez y la señorita Ruiz'],
+  ['abbreviation', 'Firmó el señor Juan D. Pérez.', 'Firmó el señor Juan D. Pérez.'],
+  ['abbreviation', 'libros, papeles, etc.', 'libros, papeles, etcétera.'],
+  ['clock', 'A las 5:15 y a las 10:05.', 'A las cinco y quince y a las diez y cinco.'],
+  ['clock', 'a la 1:30', 'a la una y treinta'],
+  ['clock', 'a las 3:00', 'a las tres en punto'],
+  ['alphanumeric', 'el piso 12B', 'el piso doce B'],
+  ['ordinal', 'el 1.º y la 2.ª', 'el primero y la segunda'],
+  ['ordinal', 'el 1.er día', 'el primer día'],
+  ['roman', 'Felipe II y Alfonso X', 'Felipe segundo y Alfonso décimo'],
+  ['roman', 'Luis XIV reinó.', 'Luis catorce reinó.'],
+  ['roman', 'En el capítulo I lo dijo.', 'En el capítulo I lo dijo.'],
+  ['heading', 'CAPÍTULO VII', 'Capítulo siete', 'heading'],
+  ['heading', 'CAPITULO XII', 'Capítulo doce', 'heading'],
+  ['heading', 'Capítulo 3', 'Capítulo tres', 'heading'],
+  ['heading', 'PARTE II', 'Parte dos', 'heading'],
+  ['heading', 'CAPÍTULO PRIMERO', 'Capítulo primero', 'heading'],
+  ['year', 'En 1605 se publicó.', 'En mil seiscientos cinco se publicó.'],
+  ['currency', 'Costó £5.', 'Costó cinco libras.'],
+  ['fraction', 'Faltan 2½.', 'Faltan dos y medio.'],
+]);
+
+const PORTUGUESE = [
+  ...cases('pt', 'pt-BR', [
+    ['abbreviation', 'a Excellentissima Senhora D.\nEusebia', 'a Excellentissima Senhora Dona Eusebia'],
+    ['abbreviation', 'D. Placida entrou.', 'Dona Placida entrou.'],
+    ['abbreviation', 'Adeus, D.\nPlacida.', 'Adeus, Dona Placida.'],
+    ['abbreviation', 'contemporânea de el-rei D. João VI', 'contemporânea de el-rei Dom João sexto'],
+    ['abbreviation', 'do tempo de D. José I, a', 'do tempo de Dom José primeiro, a'],
+    ['abbreviation', 'D. Carmo e Dª Glória', 'Dona Carmo e Dona Glória'],
+    ['abbreviation', 'o Sr.\nLopes chegou.', 'o senhor Lopes chegou.'],
+    ['abbreviation', 'O SR. LOPES CHEGOU.', 'O senhor LOPES CHEGOU.'],
+    ['abbreviation', 'V. Exa. e S. Exa. sabem.', 'Vossa Excelência e Sua Excelência sabem.'],
+    ['abbreviation', 'a Sra. Ana e a Srta. Rita', 'a senhora Ana e a senhorita Rita'],
+    ['abbreviation', 'Como está V. Ex.ª?', 'Como está Vossa Excelência?'],
+    ['abbreviation', 'Assinou o senhor José D. Silva.', 'Assinou o senhor José D. Silva.'],
+    ['abbreviation', 'Chegou D.\nEusebia.', 'Chegou Dona Eusebia.'],
+    ['clock', 'às 5:15 e às 10:05', 'às cinco e quinze e às dez e cinco'],
+    ['clock', 'à 1:00 e às 2:00', 'à uma hora e às duas horas'],
+    ['alphanumeric', 'na casa 12B', 'na casa doze B'],
+    ['ordinal', 'o 1.º e a 2ª', 'o primeiro e a segunda'],
+    ['roman', 'D. Pedro II', 'Dom Pedro segundo'],
+    ['roman', 'Luís XIV morreu.', 'Luís catorze morreu.'],
+    ['heading', 'CAPITULO CLX', 'Capítulo cento e sessenta', 'heading'],
+    ['heading', 'CAPÍTULO VII', 'Capítulo sete', 'heading'],
+    ['heading', 'Capitulo I', 'Capítulo um', 'heading'],
+    ['heading', 'PARTE I.', 'Parte um.', 'heading'],
+    ['heading', 'CAPITULO XVI', 'Capítulo dezesseis', 'heading'],
+    ['year', 'Em 1869 morreu.', 'Em mil oitocentos e sessenta e nove morreu.'],
+    ['currency', 'Custa R$ 10,50.', 'Custa dez reais e cinquenta centavos.'],
+  ]),
+  ...cases('pt', 'pt-PT', [
+    ['number', '16 vezes', 'dezasseis vezes'],
+    ['heading', 'CAPITULO XVI', 'Capítulo dezasseis', 'heading'],
+    ['clock', 'às 21:30', 'às vinte e uma e trinta'],
+  ]),
+];
+
+export const NORMALIZATION_CASES: readonly NormalizationCase[] = [...ENGLISH, ...SPANISH, ...PORTUGUESE];

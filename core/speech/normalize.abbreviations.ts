@@ -1,0 +1,120 @@
+/**
+ * Abbreviations in context. Whether "St." is Saint or Street, "D." Dona, Dom or a middle initial, and whether a period
+ * ends the sentence, depend on the words around the abbreviation; books also wrap lines anywhere ("Mr.⏎Darcy") and
+ * print whole lines in capitals ("MR. DARCY"), so both count as the same abbreviation.
+ */
+import type { Abbreviation, LanguageRules } from './normalize.rules';
+
+const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+/** Spaces and at most one line break: a blank line (a new paragraph) separates an abbreviation from what follows. */
+const GAP = String.raw`[ \t]*(?:\n[ \t]*)?`;
+const NEXT_WORD = new RegExp(String.raw`^${GAP}["'(]?(\p{L}[\p{L}\p{M}'’-]*)`, 'u');
+const NEXT_NUMBER = new RegExp(String.raw`^${GAP}\d`, 'u');
+/**
+ * The word right before, separated only by spaces (a comma or any other mark in between cuts the link), and whether
+ * it opens its sentence (nothing but a stop, a quote, a dash or the start of the text before it).
+ */
+const PREVIOUS_WORD = /(\p{L}[\p{L}\p{M}'’-]*)[ \t]*\n?[ \t]*$/u;
+const OPENS_SENTENCE = /(?:^|[.!?:;"'«(—–-]|\n)[ \t]*$/u;
+const SENTENCE_MAY_END = new RegExp(String.raw`^(?:[ \t]*$|\s*\n[ \t]*\n|${GAP}["'(]?\p{Lu})`, 'u');
+
+const isCapitalised = (word: string | undefined): word is string => !!word && /^\p{Lu}/u.test(word);
+
+function isName(word: string | undefined, rules: LanguageRules): boolean {
+  if (!isCapitalised(word)) return false;
+  const lower = word.toLowerCase();
+  return !rules.titles.has(lower) && !rules.functionWords.has(lower);
+}
+
+interface Surroundings {
+  previousWord: string | undefined;
+  previousOpensSentence: boolean;
+  nextWord: string | undefined;
+  nextIsNumber: boolean;
+}
+
+function applies(abbreviation: Abbreviation, around: Surroundings, rules: LanguageRules): boolean {
+  const nameFollows = isCapitalised(around.nextWord);
+  switch (abbreviation.when) {
+    case undefined:
+      return true;
+    case 'beforeName':
+      return nameFollows;
+    case 'notAfterName':
+      // "Juan D. Pérez" has a middle initial; "Llegó D. Quijote" opens with a verb, not a first name.
+      return nameFollows && (around.previousOpensSentence || !isName(around.previousWord, rules));
+    case 'afterName':
+      return isName(around.previousWord, rules) && !isName(around.nextWord, rules);
+    case 'beforeNumber':
+      return around.nextIsNumber;
+  }
+}
+
+interface Spelling {
+  /** The spellings matched: as written and in capitals. */
+  forms: string[];
+  pattern: RegExp;
+  /** Several readings of one spelling ("St." as Saint and as Street), narrowest context first. */
+  readings: Abbreviation[];
+}
+
+const compiled = new WeakMap<LanguageRules, Spelling[]>();
+
+function spellingsOf(rules: LanguageRules): Spelling[] {
+  const known = compiled.get(rules);
+  if (known) return known;
+  const bySpelling = new Map<string, Abbreviation[]>();
+  for (const abbreviation of rules.abbreviations) {
+    bySpelling.set(abbreviation.written, [...(bySpelling.get(abbreviation.written) ?? []), abbreviation]);
+  }
+  // Longer spellings first, so "V. Exa." is read before "Exa." and "Mrs." is never seen as "Mr." + "s".
+  const spellings = [...bySpelling.entries()]
+    .sort(([a], [b]) => b.length - a.length)
+    .map(([written, readings]) => {
+      const forms = [...new Set([written, written.toUpperCase()])];
+      const pattern = new RegExp(
+        String.raw`(?<![\p{L}\p{N}.])(${forms.map(escapeRegex).join('|')})(?![\p{L}\p{N}])([ \t]*\n[ \t]*(?=\S))?`,
+        'gu',
+      );
+      return { forms, pattern, readings };
+    });
+  compiled.set(rules, spellings);
+  return spellings;
+}
+
+/** The first reading whose context applies wins; none applies, the text stays as written. */
+function expandSpelling(text: string, spelling: Spelling, rules: LanguageRules): string {
+  return text.replace(
+    spelling.pattern,
+    (match: string, abbreviation: string, lineBreak: string | undefined, offset: number) => {
+      const before = text.slice(Math.max(0, offset - 80), offset);
+      const after = text.slice(offset + abbreviation.length, offset + abbreviation.length + 80);
+      const previous = before.match(PREVIOUS_WORD);
+      const around: Surroundings = {
+        previousWord: previous?.[1],
+        previousOpensSentence:
+          !!previous &&
+          (previous.index! > 0 || offset <= before.length) &&
+          OPENS_SENTENCE.test(before.slice(0, previous.index)),
+        nextWord: after.match(NEXT_WORD)?.[1],
+        nextIsNumber: NEXT_NUMBER.test(after),
+      };
+      const reading = spelling.readings.find((candidate) => applies(candidate, around, rules));
+      if (!reading) return match;
+      const spoken = typeof reading.spoken === 'function' ? reading.spoken(around.nextWord) : reading.spoken;
+      // A title and the name after it are one phrase, even when the book wrapped the line between them.
+      if (reading.title) return lineBreak ? `${spoken} ` : spoken;
+      const period = abbreviation.endsWith('.') && SENTENCE_MAY_END.test(after) ? '.' : '';
+      return `${spoken}${period}${lineBreak ?? ''}`;
+    },
+  );
+}
+
+export function expandAbbreviations(text: string, rules: LanguageRules): string {
+  let spoken = text;
+  for (const spelling of spellingsOf(rules)) {
+    if (spelling.forms.some((form) => spoken.includes(form))) spoken = expandSpelling(spoken, spelling, rules);
+  }
+  return spoken;
+}

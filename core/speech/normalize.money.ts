@@ -1,0 +1,82 @@
+/** Money: amounts with currency symbols, and the pre-decimal British pounds, shillings and pence of older books. */
+import { isOne, numberWords, parseNumber, quantityWords, type ParsedNumber } from './normalize.numbers';
+import type { LanguageRules } from './normalize.rules';
+
+const NUMBER = String.raw`[-−]?\d+(?:[.,]\d+)*`;
+
+function currencyWords(amount: ParsedNumber, symbol: string, rules: LanguageRules): string {
+  const key = symbol.replace(/\.$/, '');
+  const currency = rules.currencies[key];
+  if (!currency || amount.fraction.length > 2) {
+    return `${numberWords(amount, rules, currency?.feminine)} ${currency?.many ?? symbol}`;
+  }
+  const cents = BigInt((amount.fraction + '00').slice(0, 2));
+  const whole: ParsedNumber = { negative: amount.negative, integer: amount.integer, fraction: '' };
+  const parts: string[] = [];
+  if (amount.integer > 0n || cents === 0n) {
+    parts.push(
+      `${quantityWords(whole, rules, currency.feminine === true)} ${isOne(whole) ? currency.one : currency.many}`,
+    );
+  }
+  if (cents > 0n) {
+    const centWords = quantityWords({ negative: false, integer: cents, fraction: '' }, rules, false);
+    parts.push(`${centWords} ${cents === 1n ? currency.centOne : currency.centMany}`);
+  }
+  return parts.join(` ${rules.andWord} `);
+}
+
+export function expandCurrencies(text: string, rules: LanguageRules): string {
+  const prefixed = new RegExp(String.raw`(US\$|R\$|S\/\.?|\$|€|£)[ \t]?(${NUMBER})(?![\p{L}\p{N}])`, 'gu');
+  const suffixed = new RegExp(String.raw`(?<![\p{L}\p{N}])(${NUMBER})[ \t]?(€|\$|£)`, 'gu');
+  const replace = (match: string, symbol: string, token: string) => {
+    const amount = parseNumber(token, rules);
+    return amount ? currencyWords(amount, symbol, rules) : match;
+  };
+  return text
+    .replace(prefixed, (match: string, symbol: string, token: string) => replace(match, symbol, token))
+    .replace(suffixed, (match: string, token: string, symbol: string) => replace(match, symbol, token));
+}
+
+/** "the 20s", "his 30s.": a decade, not twenty or thirty shillings. */
+const DECADE_BEFORE = /\b(?:the|his|her|their|my|your|our|its|early|late|mid)[ \t-]*$/i;
+/** The abbreviation's period may also end the sentence: then the spoken form keeps a stop. */
+const SENTENCE_MAY_END = /^(?:[ \t]*(?:\n|$)|\s+["'(]?\p{Lu})/u;
+
+/**
+ * "2s. 6d." → "two shillings and sixpence", "£5 10s." → "five pounds ten shillings", "5l." → "five pounds", "1d." →
+ * "one penny". Shillings and pence need their period unless they come as a pair ("2s 6d"); "l." (librae) follows
+ * its number directly, as books print it.
+ */
+export function expandOldMoney(text: string, rules: LanguageRules): string {
+  const money = rules.oldMoney;
+  if (!money) return text;
+  const count = (digits: string, [one, many]: [string, string]) =>
+    `${rules.cardinal(BigInt(digits))} ${BigInt(digits) === 1n ? one : many}`;
+  const pence = (digits: string, half = '') => {
+    if (!half) return money.pence(Number(digits));
+    return digits ? `${money.pence(Number(digits))} ${money.halfpenny}` : `a ${money.halfpenny}`;
+  };
+  const stop = (source: string, end: number) => (SENTENCE_MAY_END.test(source.slice(end)) ? '.' : '');
+  let spoken = text.replace(
+    /(?<![\p{L}\p{N}.,])(\d{1,2})s\.?[ \t]+(\d{1,2})d(\.|(?![\p{L}\p{N}]))/gu,
+    (match: string, shillings: string, penny: string, dot: string, offset: number, source: string) =>
+      `${count(shillings, money.shilling)} ${rules.andWord} ${pence(penny)}${dot ? stop(source, offset + match.length) : ''}`,
+  );
+  spoken = spoken.replace(
+    /(?<![\p{L}\p{N}.,])(\d{1,2})s\.(?=[\s,;:)]|$)/gu,
+    (match: string, shillings: string, offset: number, source: string) =>
+      DECADE_BEFORE.test(source.slice(Math.max(0, offset - 12), offset))
+        ? match
+        : `${count(shillings, money.shilling)}${stop(source, offset + match.length)}`,
+  );
+  spoken = spoken.replace(
+    /(?<![\p{L}\p{N}.,])(\d{1,3})?(½)?d\.(?=[\s,;:)]|$)/gu,
+    (match: string, penny: string | undefined, half: string | undefined, offset: number, source: string) =>
+      penny || half ? `${pence(penny ?? '', half)}${stop(source, offset + match.length)}` : match,
+  );
+  return spoken.replace(
+    /(?<![\p{L}\p{N}.,])(\d+(?:,\d{3})*)l\.(?=[\s,;:)]|$)/gu,
+    (match: string, pounds: string, offset: number, source: string) =>
+      `${count(pounds.replace(/,/g, ''), money.pound)}${stop(source, offset + match.length)}`,
+  );
+}

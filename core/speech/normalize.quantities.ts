@@ -1,0 +1,137 @@
+/** Numbers in their contexts: percentages, units, ordinals, ranges, clock times, dates, years, decades, fractions. */
+import { isOne, numberWords, parseNumber, quantityWords } from './normalize.numbers';
+import type { LanguageRules } from './normalize.rules';
+
+const NUMBER = String.raw`[-−]?\d+(?:[.,]\d+)*`;
+const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+export function expandPercent(text: string, rules: LanguageRules): string {
+  const pattern = new RegExp(String.raw`(?<![\p{L}\p{N}])(${NUMBER})[ \t]?%`, 'gu');
+  return text.replace(pattern, (match: string, token: string) => {
+    const value = parseNumber(token, rules);
+    return value ? `${numberWords(value, rules)} ${rules.percentWord}` : match;
+  });
+}
+
+export function expandUnits(text: string, rules: LanguageRules): string {
+  const symbols = Object.keys(rules.units)
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegex);
+  const pattern = new RegExp(
+    String.raw`(?<![\p{L}\p{N}])(${NUMBER})[ \t]?(${symbols.join('|')}|L|mL)(?![\p{L}\p{N}])`,
+    'gu',
+  );
+  return text.replace(pattern, (match: string, token: string, symbol: string) => {
+    const unit = rules.units[symbol === 'L' ? 'l' : symbol === 'mL' ? 'ml' : symbol];
+    const value = parseNumber(token, rules);
+    if (!unit || !value) return match;
+    const [singular, plural, feminine] = unit;
+    return `${quantityWords(value, rules, feminine === true)} ${isOne(value) ? singular : plural}`;
+  });
+}
+
+export function expandOrdinals(text: string, rules: LanguageRules): string {
+  return text.replace(rules.ordinalPattern, (match: string, digits: string, suffix: string) => {
+    const value = Number(digits);
+    if (!Number.isSafeInteger(value) || value === 0) return match;
+    const words = rules.ordinal(value, rules.isFeminineOrdinal(suffix));
+    if (/^\.er$/i.test(suffix)) return words.replace(/o$/, '');
+    if (/^\.(os|as)$/i.test(suffix)) return `${words}s`;
+    return words;
+  });
+}
+
+/** "5:15" → "five fifteen"; hours up to 24 and minutes up to 59, and not part of a longer "1:2:3" or "3:15.5". */
+export function expandClockTimes(text: string, rules: LanguageRules): string {
+  return text.replace(
+    /(?<![\p{L}\p{N}:.,])(\d{1,2}):(\d{2})(?![\p{L}\p{N}]|:\d|[.,]\d)/gu,
+    (match: string, hours: string, minutes: string) => {
+      const h = Number(hours);
+      const m = Number(minutes);
+      return h <= 24 && m <= 59 ? rules.clock(h, m) : match;
+    },
+  );
+}
+
+/** "August 2" → "August second" where the language reads days as ordinals. */
+export function expandDateDays(text: string, rules: LanguageRules): string {
+  const months = rules.monthsWithOrdinalDays;
+  if (!months) return text;
+  const pattern = new RegExp(
+    String.raw`(?<![\p{L}])(${[...months].map(escapeRegex).join('|')})([ \t]+)(\d{1,2})(?![\p{L}\p{N}]|[:.,]\d)`,
+    'gu',
+  );
+  return text.replace(pattern, (match: string, month: string, gap: string, day: string) => {
+    const value = Number(day);
+    return value >= 1 && value <= 31 ? `${month}${gap}${rules.ordinal(value, false)}` : match;
+  });
+}
+
+export function expandRanges(text: string, rules: LanguageRules): string {
+  const pattern = new RegExp(String.raw`(?<![\p{L}\p{N}])(\d+)[ \t]?[–-][ \t]?(\d+)(?![\p{L}\p{N}])`, 'gu');
+  return text.replace(pattern, (_match: string, from: string, to: string) => `${from} ${rules.rangeWord} ${to}`);
+}
+
+/** "the 1960s" → "the nineteen sixties", "the '80s" → "the eighties" (a decade is a multiple of ten). */
+export function expandDecades(text: string, rules: LanguageRules): string {
+  const plural = rules.plural;
+  if (!plural) return text;
+  return text.replace(
+    /(?<![\p{L}\p{N}])['’]?(\d{2}|\d{4})['’]?s(?![\p{L}\p{N}])/gu,
+    (match: string, digits: string) => {
+      const value = Number(digits);
+      if (value % 10 !== 0 || value === 0) return match;
+      const words = digits.length === 4 ? (rules.year?.(value) ?? rules.cardinal(BigInt(value))) : undefined;
+      return plural(words ?? rules.cardinal(BigInt(value)));
+    },
+  );
+}
+
+/**
+ * Four-digit numbers read as years ("in 1813" → "eighteen thirteen") unless a counted noun follows ("1813 men"):
+ * the next word is then a lower-case word that is not a function word.
+ */
+export function expandYears(text: string, rules: LanguageRules): string {
+  const year = rules.year;
+  if (!year) return text;
+  return text.replace(
+    /(?<![\p{L}\p{N}.,$€£])(\d{4})(?![\p{L}\p{N}]|[.,]\d)/gu,
+    (match: string, digits: string, offset: number, source: string) => {
+      const next = source.slice(offset + match.length).match(/^[ \t]+(\p{Ll}[\p{L}'’-]*)/u)?.[1];
+      if (next && !rules.functionWords.has(next)) return match;
+      return year(Number(digits)) ?? match;
+    },
+  );
+}
+
+/** "2½" → "two and a half", "½" → "a half". */
+export function expandVulgarFractions(text: string, rules: LanguageRules): string {
+  const symbols = Object.keys(rules.vulgarFractions).join('');
+  if (!symbols) return text;
+  const pattern = new RegExp(String.raw`(?<![\p{L}\p{N}])(\d+)?[ \t]?([${symbols}])`, 'gu');
+  return text.replace(pattern, (match: string, whole: string | undefined, symbol: string) => {
+    const words = rules.vulgarFractions[symbol];
+    if (!words) return match;
+    return whole ? `${rules.cardinal(BigInt(whole))} ${words.after}` : words.alone;
+  });
+}
+
+/**
+ * Every remaining number. Digits glued to letters ("12B", "A4", "57E") are read apart from them, so nothing numeric
+ * reaches the engine raw and no number word fuses with a letter ("twelveB").
+ */
+export function expandNumbers(text: string, rules: LanguageRules): string {
+  const pattern = /(?:(?<=^|\s)[-−])?(?<!\d[.,]?)\d+(?:[.,]\d+)*(?!\d)/gmu;
+  return text.replace(pattern, (match: string, offset: number, source: string) => {
+    const value = parseNumber(match, rules);
+    const words = value
+      ? numberWords(value, rules)
+      : match
+          .split(/([.,])/)
+          .map((part) => (/^\d+$/.test(part) ? rules.cardinal(BigInt(part)) : part === '.' ? ' ' : ', '))
+          .join('');
+    const gluedBefore = /\p{L}/u.test(source.charAt(offset - 1)) ? ' ' : '';
+    const gluedAfter = /\p{L}/u.test(source.charAt(offset + match.length)) ? ' ' : '';
+    return `${gluedBefore}${words}${gluedAfter}`;
+  });
+}

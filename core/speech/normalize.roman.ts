@@ -1,0 +1,112 @@
+/**
+ * Roman numerals and heading words. A numeral after a heading word is a number ("CHAPTER XII" → "Chapter twelve"),
+ * a numeral alone on its line is a part or section number ("I." → "one."), and a numeral after a name is a regnal
+ * number ("Henry VIII" → "Henry the Eighth"). English "I" is also the pronoun: it is a number only where the pronoun
+ * cannot stand (alone on a heading line, after a heading word at the end of a phrase, after a name before a stop).
+ */
+import { romanToNumber } from '../manuscript/numerals';
+import type { LanguageRules } from './normalize.rules';
+
+const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const foldAccents = (word: string) => word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+const ROMAN = String.raw`[IVXLCDM]+|[ivxlcdm]+`;
+/** A heading's number: Roman, digits, or a word ("SEVEN", "PRIMERO"). */
+const HEADING_NUMBER = String.raw`(?:${ROMAN}|\d+|\p{L}+(?:-\p{L}+)?)`;
+
+const ACCENTED: Record<string, string> = { a: 'áàâã', e: 'éêè', i: 'íî', o: 'óôõ', u: 'úü', c: 'ç' };
+
+function labelPattern(rules: LanguageRules): string {
+  // Written with or without accents, in any case ("CAPITULO", "Capítulo", "cap.").
+  return Object.keys(rules.headingLabels)
+    .sort((a, b) => b.length - a.length)
+    .map((label) => label.replace(/[aeiouc]/g, (c) => `[${c}${ACCENTED[c]}]`).replace(/\./g, '\\.'))
+    .join('|');
+}
+
+function canonicalLabel(written: string, rules: LanguageRules): string {
+  return rules.headingLabels[foldAccents(written)] ?? written;
+}
+
+/** "I" standing for the pronoun: followed by a word, in a language where "I" is a pronoun. */
+function mayBePronoun(numeral: string, after: string, rules: LanguageRules): boolean {
+  return rules.loneIIsPronoun && numeral === 'I' && /^[ \t]*["'(]?\p{L}/u.test(after);
+}
+
+/**
+ * A heading read as the language says it: the heading word in its usual spelling and its number as a cardinal
+ * ("CAPITULO CLX" → "Capítulo cento e sessenta", "STAVE I:" → "Stave one:").
+ */
+export function readHeadingNumbers(text: string, rules: LanguageRules): string {
+  const pattern = new RegExp(
+    String.raw`^([ \t]*)(${labelPattern(rules)})([ \t]+)(${HEADING_NUMBER})(?![\p{L}\p{N}])`,
+    'gimu',
+  );
+  const labelled = text.replace(
+    pattern,
+    (match, indent: string, label: string, gap: string, number: string, at: number) => {
+      const after = text.slice(at + match.length);
+      const value = /^\d+$/.test(number) ? undefined : romanToNumber(number);
+      let spokenNumber = number;
+      if (value !== undefined && !mayBePronoun(number, after, rules)) spokenNumber = rules.cardinal(BigInt(value));
+      else if (/^\p{Lu}[\p{Lu}-]+$/u.test(number)) spokenNumber = number.toLowerCase();
+      return `${indent}${canonicalLabel(label, rules)}${gap}${spokenNumber}`;
+    },
+  );
+  return readLoneNumerals(labelled, rules, true);
+}
+
+/**
+ * A line that is only a Roman numeral (with its period) numbers a part or section. In running text the single letters
+ * that are also initials or words (L, C, D, M; the pronoun I without a period) stay as they are.
+ */
+export function readLoneNumerals(text: string, rules: LanguageRules, isHeading: boolean): string {
+  return text.replace(
+    /^([ \t]*)([IVXLCDM]+)(\.?)(?=[ \t]*$)/gmu,
+    (match, indent: string, roman: string, dot: string) => {
+      const value = romanToNumber(roman);
+      if (value === undefined) return match;
+      if (!isHeading && roman.length === 1 && (/[LCDM]/.test(roman) || (roman === 'I' && dot === ''))) return match;
+      return `${indent}${rules.cardinal(BigInt(value))}${dot}`;
+    },
+  );
+}
+
+/** "see Chapter XII" in running text: a capitalised heading word and its number. */
+export function readLabelledNumerals(text: string, rules: LanguageRules): string {
+  const labels = Object.keys(rules.headingLabels)
+    .filter((label) => !label.endsWith('.'))
+    .map((label) => label.replace(/^\p{L}/u, (c) => c.toUpperCase()))
+    .map(escapeRegex);
+  const pattern = new RegExp(
+    String.raw`(?<![\p{L}\p{N}])(${labels.join('|')})([ \t]+)([IVXLCDM]+)(?![\p{L}\p{N}'’])`,
+    'giu',
+  );
+  return text.replace(pattern, (match, label: string, gap: string, roman: string, offset: number) => {
+    if (!/^\p{Lu}/u.test(label) || roman !== roman.toUpperCase()) return match;
+    const value = romanToNumber(roman);
+    const after = text.slice(offset + match.length);
+    if (value === undefined || mayBePronoun(roman, after, rules)) return match;
+    return `${label}${gap}${rules.cardinal(BigInt(value))}`;
+  });
+}
+
+/** Regnal numbers stay below forty in practice; longer letter runs after a name are words or acronyms ("DC", "MCM"). */
+const REGNAL = /^[IVX]+$/;
+const MAX_REGNAL = 39;
+
+/** "Henry VIII" → "Henry the Eighth", "D. João VI" → "Dom João sexto"; not after titles or heading words. */
+export function readRegnalNumerals(text: string, rules: LanguageRules): string {
+  const pattern = /(?<![\p{L}\p{N}'’])(\p{Lu}[\p{Ll}\p{M}]+)([ \t]+)([IVX]+)(?![\p{L}\p{N}'’])/gu;
+  const labels = new Set(Object.keys(rules.headingLabels).map(foldAccents));
+  return text.replace(pattern, (match, name: string, gap: string, roman: string, offset: number) => {
+    const lower = name.toLowerCase();
+    if (rules.titles.has(lower) || rules.functionWords.has(lower) || labels.has(foldAccents(name))) return match;
+    const value = REGNAL.test(roman) ? romanToNumber(roman) : undefined;
+    if (value === undefined || value > MAX_REGNAL) return match;
+    // English "Then I", "Charles I was": a lone I is a king only right before a stop ("Charles I.", "Charles I,").
+    const after = text.slice(offset + match.length);
+    if (rules.loneIIsPronoun && roman === 'I' && !/^(?:[.,;:!?)]|$)/.test(after)) return match;
+    return `${name}${gap}${rules.regnal(value)}`;
+  });
+}
