@@ -4,6 +4,9 @@
  * it prints `KHIPU_HOST_READY <url>`.
  */
 import { startAppHost } from './appHost';
+import type { RunningFunctionHost } from './host/functionHost';
+import { exitWithParent } from './supervision/parentWatch';
+import { keepRunningOnUnhandledRejections, logToStderr } from './supervision/processGuards';
 
 export const HOST_READY_MARKER = 'KHIPU_HOST_READY';
 
@@ -15,11 +18,14 @@ interface HostProcessOptions {
 
 async function main(): Promise<void> {
   const options = JSON.parse(process.argv[2] ?? '{}') as HostProcessOptions;
-  const host = await startAppHost({
-    env: options.env,
-    port: options.port,
-    log: options.verbose ? (line) => process.stderr.write(`${line}\n`) : () => undefined,
+  const log = options.verbose ? (line: string) => process.stderr.write(`${line}\n`) : () => undefined;
+  keepRunningOnUnhandledRejections(logToStderr);
+  const started: { host?: RunningFunctionHost } = {};
+  exitWithParent(async () => {
+    await started.host?.stop();
   });
+  const host = await startAppHost({ env: options.env, port: options.port, log });
+  started.host = host;
   process.stdout.write(`${HOST_READY_MARKER} ${host.url}\n`);
   const stop = () => void host.stop().finally(() => process.exit(0));
   process.on('SIGTERM', stop);

@@ -80,7 +80,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     const cosmos = await startCosmos({
       port: options.ports.cosmos,
       database: 'khipu',
-      snapshotFile: path.join(options.dataDir, 'cosmos', 'snapshot.json'),
+      dataDir: path.join(options.dataDir, 'cosmos'),
     });
     stops.push(cosmos.stop);
     const cosmosClient = new CosmosClient({

@@ -1,8 +1,11 @@
-import { startPlatform, type PlatformPorts } from './platform';
+import { startPlatform, type PlatformPorts, type RunningPlatform } from './platform';
+import { exitWithParent } from './supervision/parentWatch';
+import { keepRunningOnUnhandledRejections, logToStderr } from './supervision/processGuards';
 
 /**
  * Runs the platform in its own process for tests and the CLI: options come as JSON in argv[2]; when ready it prints
- * one line `KHIPU_PLATFORM_READY {json}` with the URLs; SIGTERM stops it cleanly.
+ * one line `KHIPU_PLATFORM_READY {json}` with the URLs; SIGTERM stops it cleanly, and so does the end of the process
+ * that started it (its stdin pipe closes: see supervision/parentWatch.ts).
  */
 export const READY_MARKER = 'KHIPU_PLATFORM_READY';
 /** Printed after SIGUSR2 has killed the separate host process and a new one serves requests (or `FAILED <why>`). */
@@ -19,6 +22,11 @@ interface ProcessOptions {
 
 async function main(): Promise<void> {
   const options = JSON.parse(process.argv[2] ?? '{}') as ProcessOptions;
+  keepRunningOnUnhandledRejections(logToStderr);
+  const started: { platform?: RunningPlatform } = {};
+  exitWithParent(async () => {
+    await started.platform?.stop();
+  });
   const platform = await startPlatform({
     dataDir: options.dataDir,
     ports: options.ports,
@@ -27,6 +35,7 @@ async function main(): Promise<void> {
     separateHostProcess: options.separateHostProcess,
     log: options.verbose ? (line) => process.stderr.write(`${line}\n`) : undefined,
   });
+  started.platform = platform;
   process.stdout.write(`${READY_MARKER} ${JSON.stringify({ urls: platform.urls, env: platform.env })}\n`);
   let stopping = false;
   const stop = async () => {

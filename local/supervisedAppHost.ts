@@ -3,11 +3,12 @@
  * the same port and storage, the way Azure replaces a dead worker. Durability tests use it to kill the host while
  * activities are in flight without touching Azurite, Cosmos or Event Grid.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
 import { REPO_ROOT } from './appHost';
 import { HOST_READY_MARKER } from './appHostProcess';
+import { spawnSupervised } from './supervision/supervisedChild';
 
 export interface SupervisedAppHost {
   url: string;
@@ -64,11 +65,10 @@ function spawnHost(options: {
   port: number;
   verbose?: boolean;
 }): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', path.join(REPO_ROOT, 'local', 'appHostProcess.ts'), JSON.stringify(options)],
-    { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...options.env } },
-  );
+  const child = spawnSupervised(path.join(REPO_ROOT, 'local', 'appHostProcess.ts'), {
+    args: [JSON.stringify(options)],
+    env: { ...process.env, ...options.env },
+  });
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-20_000);

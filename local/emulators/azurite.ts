@@ -1,6 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { spawnSupervised, stopChild } from '../supervision/supervisedChild';
 
 /** Azurite's well-known development account (public, documented; valid only against the emulator). */
 export const AZURITE_ACCOUNT = 'devstoreaccount1';
@@ -11,12 +12,15 @@ export interface RunningAzurite {
   queuePort: number;
   tablePort: number;
   connectionString: string;
+  /** Azurite's process id (crash tests kill it). */
+  pid: number;
   stop(): Promise<void>;
 }
 
 /**
- * Starts Azurite (blob, queue, table) as a child process with node directly, data under `location`.
- * Ports 0 let Azurite choose; the chosen ports are read from its start-up lines.
+ * Starts Azurite (blob, queue, table) in a child process (azuriteProcess.ts: it ends with its parent and answers a
+ * write only once it is on disk), data under `location`. Ports 0 let Azurite choose; the chosen ports are read from
+ * its start-up lines.
  */
 export async function startAzurite(options: {
   location: string;
@@ -26,9 +30,7 @@ export async function startAzurite(options: {
   inMemory?: boolean;
 }): Promise<RunningAzurite> {
   fs.mkdirSync(options.location, { recursive: true });
-  const entry = require.resolve('azurite/dist/src/azurite.js');
   const args = [
-    entry,
     // Azurite refuses --location together with in-memory persistence.
     ...(options.inMemory ? [] : ['--location', options.location]),
     '--blobHost',
@@ -49,8 +51,11 @@ export async function startAzurite(options: {
     '--silent',
     ...(options.inMemory ? ['--inMemoryPersistence'] : []),
   ];
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], cwd: path.dirname(entry) });
-  const ports = await readPorts(child);
+  const child = spawnSupervised(path.join(__dirname, 'azuriteProcess.ts'), { args });
+  const ports = await readPorts(child).catch(async (error: unknown) => {
+    await stopChild(child);
+    throw error;
+  });
   const connectionString =
     `DefaultEndpointsProtocol=http;AccountName=${AZURITE_ACCOUNT};AccountKey=${AZURITE_KEY};` +
     `BlobEndpoint=http://127.0.0.1:${ports.blob}/${AZURITE_ACCOUNT};` +
@@ -61,6 +66,7 @@ export async function startAzurite(options: {
     queuePort: ports.queue,
     tablePort: ports.table,
     connectionString,
+    pid: child.pid!,
     stop: () => stopChild(child),
   };
 }
@@ -91,17 +97,5 @@ function readPorts(child: ChildProcess): Promise<{ blob: number; queue: number; 
       clearTimeout(timer);
       reject(new Error(`Azurite exited with code ${code}:\n${output}`));
     });
-  });
-}
-
-export function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const force = setTimeout(() => child.kill('SIGKILL'), 5_000);
-    child.once('exit', () => {
-      clearTimeout(force);
-      resolve();
-    });
-    child.kill('SIGTERM');
   });
 }

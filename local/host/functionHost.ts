@@ -18,6 +18,7 @@ import { FunctionInvoker } from './invoker';
 import { buildInputData, toRegisteredFunction } from './registeredFunctions';
 import { compileRoute, RouteTable, type HttpRoute } from './routeTable';
 import { fromRpcTypedData } from './rpcData';
+import { keepRunningOnUnhandledRejections } from '../supervision/processGuards';
 import type { HostApi, HostExtension, InvocationInput, InvocationOutput, RegisteredFunction } from './types';
 
 export { FunctionInvocationError } from './invoker';
@@ -123,6 +124,8 @@ function closeServer(server: http.Server): Promise<void> {
 
 export async function startFunctionHost(options: FunctionHostOptions): Promise<RunningFunctionHost> {
   const logger = options.logger ?? writeJsonLine;
+  // A stray rejected promise in the app or an extension is logged; it must not take every other request down.
+  keepRunningOnUnhandledRejections(logger);
   const extensions = options.extensions ?? [];
   const hostJsonPath = path.resolve(options.hostJsonPath);
   const hostJson = readHostJson(hostJsonPath);

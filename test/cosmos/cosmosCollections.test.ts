@@ -81,17 +81,16 @@ describe('Cosmos collections on the emulator', () => {
     expect((await notes.get('ta', 'p1', 'n1'))?.text).toBe('edited');
   });
 
-  it('keeps documents across a restart through its snapshot', async () => {
+  it('keeps documents across a restart through its journal', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'khipu-cosmos-'));
     try {
-      const snapshotFile = path.join(dir, 'snapshot.json');
-      const first = await startCosmos({ port: 0, database: 'khipu', snapshotFile });
+      const first = await startCosmos({ port: 0, database: 'khipu', dataDir: dir });
       const c1 = clientFor(first);
       await c1.database('khipu').container('projects').items.create({ id: 'kept', tenantId: 'ta' });
       c1.dispose();
       await first.stop();
 
-      const second = await startCosmos({ port: 0, database: 'khipu', snapshotFile });
+      const second = await startCosmos({ port: 0, database: 'khipu', dataDir: dir });
       const c2 = clientFor(second);
       const { resource } = await c2.database('khipu').container('projects').item('kept', 'ta').read();
       expect(resource?.id).toBe('kept');

@@ -64,7 +64,8 @@ export async function startTestPlatform(
         separateHostProcess: options.separateHostProcess,
       }),
     ],
-    { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_ENV: 'test' } },
+    // stdin is a pipe only this process writes to: when the test runner dies, the platform sees it close and stops.
+    { cwd: REPO_ROOT, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, NODE_ENV: 'test' } },
   );
   const ready = await waitForReady(child);
   const tokens = new Map<string, string>();

@@ -1,0 +1,232 @@
+/**
+ * `@vercel/cosmosdb-server` with durable writes. The library keeps each container's documents in a `Documents`
+ * object that every write goes through (`_set` stores a document, `delete` removes one). We substitute a subclass
+ * that journals each change (cosmosJournal.ts), and hold every HTTP response until the journal has reached the disk,
+ * so a write the emulator acknowledged survives any kill of the process. On start the journal is replayed into the
+ * same objects, keeping every document's `_etag` and `_ts` (clients' ETags stay valid across restarts).
+ */
+import { CosmosClient, PartitionKeyKind } from '@azure/cosmos';
+import { createHttpServer } from '@vercel/cosmosdb-server';
+import type Documents from '@vercel/cosmosdb-server/lib/account/documents';
+import type ItemObject from '@vercel/cosmosdb-server/lib/account/item-object';
+import fs from 'node:fs';
+import type * as http from 'node:http';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { containerDefinitions } from '../../adapters/cosmos/containers';
+import { COSMOS_EMULATOR_KEY } from './cosmos';
+import { CosmosJournal, type ContainerContents, type JournalRecord, type StoredDocument } from './cosmosJournal';
+
+/** The whole-database JSON file earlier versions wrote every few seconds; imported once, then retired. */
+const LEGACY_SNAPSHOT = 'snapshot.json';
+const LEGACY_SYSTEM_FIELDS = ['_rid', '_self', '_ts', '_etag', '_attachments'];
+
+export interface JournaledCosmosOptions {
+  port: number;
+  database: string;
+  /** Journal and snapshot folder; without it the data lives only as long as the process. */
+  dataDir?: string;
+  log?: (line: string) => void;
+}
+
+export interface JournaledCosmosServer {
+  endpoint: string;
+  stop(): Promise<void>;
+}
+
+type DocumentsClass = typeof Documents;
+
+interface DurabilityState {
+  journal: CosmosJournal | undefined;
+  /** Replaying the journal must not journal again. */
+  replaying: boolean;
+  /** Each container's documents, by container id. */
+  containers: Map<string, Documents>;
+}
+
+/**
+ * The library builds each container's store with `new documentsModule.default(...)`, reading the export at call time,
+ * so replacing the export makes every container journaled. This is the library's internal layout (pinned version in
+ * package-lock.json); test/platform/cosmosDurability.test.ts fails if it changes.
+ */
+function installJournaledDocuments(state: DurabilityState): void {
+  const documentsModule = createRequire(__filename)('@vercel/cosmosdb-server/lib/account/documents') as {
+    default: DocumentsClass & { journaled?: true };
+  };
+  if (documentsModule.default.journaled) throw new Error('the Cosmos emulator is already running in this process');
+  const Base = documentsModule.default;
+
+  class JournaledDocuments extends Base {
+    static override journaled = true as const;
+
+    constructor(...args: ConstructorParameters<DocumentsClass>) {
+      super(...args);
+      const containerId = this._parent.read()?.id;
+      if (containerId) state.containers.set(containerId, this);
+    }
+
+    override _set(data: ItemObject): ItemObject {
+      const stored = super._set(data);
+      this.record({ c: this.containerId(), op: 'put', d: stored as StoredDocument });
+      return stored;
+    }
+
+    override delete(idOrRid: string, partition: unknown): void {
+      const existing = this._item('/id', idOrRid, partition).read() as ItemObject | undefined;
+      super.delete(idOrRid, partition);
+      if (existing) this.record({ c: this.containerId(), op: 'del', id: existing.id, p: this._getPartition(existing) });
+    }
+
+    private containerId(): string {
+      return (this._parent.read() as ItemObject).id;
+    }
+
+    private record(entry: JournalRecord): void {
+      if (!state.replaying) state.journal?.append(entry);
+    }
+  }
+  documentsModule.default = JournaledDocuments;
+}
+
+/** Applies a stored record, keeping the document's own `_etag` and `_ts`; `_rid` is reassigned locally. */
+function replay(state: DurabilityState, record: JournalRecord): void {
+  const documents = state.containers.get(record.c);
+  if (!documents) return; // a container no longer defined
+  if (record.op === 'del') {
+    if (documents._item('/id', record.id, record.p).read()) documents.delete(record.id, record.p);
+    return;
+  }
+  const partition = documents._getPartition(record.d);
+  const existing = documents._item('/id', record.d.id, partition).read() as ItemObject | undefined;
+  let rid: string;
+  if (existing) {
+    rid = existing._rid;
+    documents.delete(existing.id, partition);
+  } else {
+    documents._ridCount += 1;
+    rid = documents._rid(documents._ridCount);
+  }
+  documents._set({ ...record.d, _rid: rid, _self: documents._self(rid) } as ItemObject);
+}
+
+function snapshotCut(state: DurabilityState): ContainerContents[] {
+  return [...state.containers.entries()].map(([container, documents]) => ({
+    container,
+    documents: [...documents._data.values()].map((item) => item.read() as StoredDocument),
+  }));
+}
+
+/** Holds the response until every write made so far is on disk (reads too: they may have seen those writes). */
+function answerOnlyWhenDurable(res: http.ServerResponse, state: DurabilityState, log: (line: string) => void): void {
+  const end = res.end.bind(res) as (...args: unknown[]) => http.ServerResponse;
+  res.end = ((...args: unknown[]) => {
+    const journal = state.journal;
+    const sequence = journal?.lastAppended ?? 0;
+    if (!journal || journal.isDurable(sequence)) return end(...args);
+    journal.whenDurable(sequence).then(
+      () => end(...args),
+      (error: unknown) => {
+        // The write is in memory but not on disk: answering would acknowledge something a crash loses.
+        log(`Cosmos emulator journal failed, stopping: ${String(error)}`);
+        res.destroy();
+        process.exit(70);
+      },
+    );
+    return res;
+  }) as typeof res.end;
+}
+
+export async function startJournaledCosmosServer(options: JournaledCosmosOptions): Promise<JournaledCosmosServer> {
+  const log = options.log ?? (() => undefined);
+  const state: DurabilityState = { journal: undefined, replaying: false, containers: new Map() };
+  installJournaledDocuments(state);
+
+  const server = createHttpServer();
+  const [libraryListener] = server.listeners('request') as http.RequestListener[];
+  server.removeAllListeners('request');
+  server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
+    answerOnlyWhenDurable(res, state, log);
+    libraryListener!(req, res);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => resolve());
+  });
+  const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  const client = new CosmosClient({
+    endpoint,
+    key: COSMOS_EMULATOR_KEY,
+    connectionPolicy: { enableEndpointDiscovery: false },
+  });
+  try {
+    const { database } = await client.databases.createIfNotExists({ id: options.database });
+    for (const def of Object.values(containerDefinitions)) {
+      await database.containers.createIfNotExists({
+        id: def.id,
+        partitionKey:
+          def.partitionKeyPaths.length > 1
+            ? { paths: def.partitionKeyPaths, kind: PartitionKeyKind.MultiHash, version: 2 }
+            : { paths: def.partitionKeyPaths },
+      });
+    }
+  } finally {
+    client.dispose();
+  }
+
+  let compactionTimer: NodeJS.Timeout | undefined;
+  if (options.dataDir) {
+    state.replaying = true;
+    state.journal = await CosmosJournal.open(options.dataDir, (record) => replay(state, record));
+    state.replaying = false;
+    await importLegacySnapshot(state, options.dataDir, log);
+    const journal = state.journal;
+    compactionTimer = setInterval(() => {
+      if (journal.needsCompaction()) {
+        journal
+          .compact(() => snapshotCut(state))
+          .catch((error: unknown) => log(`Cosmos emulator compaction failed (will retry): ${String(error)}`));
+      }
+    }, 1_000);
+    compactionTimer.unref();
+  }
+
+  return {
+    endpoint,
+    async stop() {
+      clearInterval(compactionTimer);
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+        setTimeout(() => server.closeAllConnections(), 2_000).unref();
+      });
+      await state.journal?.close();
+    },
+  };
+}
+
+/** Data written by the earlier snapshot-every-few-seconds emulator comes across once, then that file is retired. */
+async function importLegacySnapshot(
+  state: DurabilityState,
+  dataDir: string,
+  log: (line: string) => void,
+): Promise<void> {
+  const legacy = path.join(dataDir, LEGACY_SNAPSHOT);
+  if (!fs.existsSync(legacy)) return;
+  const snapshot = JSON.parse(fs.readFileSync(legacy, 'utf8')) as Record<string, Record<string, unknown>[]>;
+  let count = 0;
+  for (const [containerId, items] of Object.entries(snapshot)) {
+    const documents = state.containers.get(containerId);
+    if (!documents) continue;
+    for (const item of items) {
+      const copy = { ...item };
+      for (const field of LEGACY_SYSTEM_FIELDS) delete copy[field];
+      documents.upsert(copy);
+      count++;
+    }
+  }
+  await state.journal?.whenDurable();
+  fs.renameSync(legacy, `${legacy}.imported`);
+  log(`Imported ${count} documents from ${legacy} into the journal`);
+}
