@@ -164,6 +164,7 @@ function buildServices(config: AppEnvironment): Services {
       jwksUri: config.AUTH_JWKS_URI,
       tenantClaim: config.AUTH_TENANT_CLAIM,
       rolesClaim: config.AUTH_ROLES_CLAIM,
+      maxTokenLifetimeSeconds: config.AUTH_MAX_TOKEN_LIFETIME_SECONDS,
     }),
     idempotency: new IdempotencyStore(container('idempotency')),
     projects: projectService,

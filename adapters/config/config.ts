@@ -58,6 +58,8 @@ const baseSchema = z.object({
 
 const localSchema = baseSchema.extend({
   KHIPU_MODE: z.literal('local'),
+  /** The dev identity provider issues working-day tokens (8 h); roles are read from the user document anyway. */
+  AUTH_MAX_TOKEN_LIFETIME_SECONDS: positiveInt(8 * 3600),
   STORAGE_CONNECTION_STRING: z.string().min(1),
   COSMOS_ENDPOINT: url,
   COSMOS_KEY: z.string().min(1),
@@ -73,6 +75,8 @@ const forbiddenInAzure = z.undefined({ message: 'must not be set in azure mode (
 
 const azureSchema = baseSchema.extend({
   KHIPU_MODE: z.literal('azure'),
+  /** Longest `exp - iat` an accepted token may have (see docs/reliability.md, "Token lifetime and refresh"). */
+  AUTH_MAX_TOKEN_LIFETIME_SECONDS: positiveInt(3600),
   STORAGE_BLOB_ENDPOINT: url,
   COSMOS_ENDPOINT: url,
   EVENTGRID_TOPIC_ENDPOINT: url,

@@ -12,6 +12,11 @@ export interface JwtTokenVerifierOptions {
   jwksUri?: string;
   tenantClaim: string;
   rolesClaim: string;
+  /**
+   * Longest lifetime (`exp - iat`) a token may claim. Tokens must carry `iat`; one issued for longer, or issued
+   * longer ago, is refused, so a leaked token is useful for at most this long.
+   */
+  maxTokenLifetimeSeconds: number;
   /** Default 'platform.operator'. */
   operatorRole?: string;
   /** Default 60 s. */
@@ -65,9 +70,12 @@ export function createJwtTokenVerifier(options: JwtTokenVerifierOptions): TokenV
           issuer,
           audience: options.audience,
           algorithms: [SIGNING_ALGORITHM],
-          requiredClaims: ['exp'],
+          requiredClaims: ['exp', 'iat'],
           clockTolerance,
+          // Also refuses an `iat` in the future.
+          maxTokenAge: options.maxTokenLifetimeSeconds,
         });
+        assertLifetimeWithin(payload, options.maxTokenLifetimeSeconds);
         return toPrincipal(payload, options.tenantClaim, options.rolesClaim, operatorRole);
       } catch (error) {
         onRejected(describeRejection(error));
@@ -85,6 +93,14 @@ function createKeyResolver(options: JwtTokenVerifierOptions): JWTVerifyGetKey {
     remoteKeySet ??= createRemoteJWKSet(await discoverJwksUri());
     return remoteKeySet(protectedHeader, token);
   };
+}
+
+/** A token that claims a longer life than allowed is refused outright, not only once it grows old. */
+function assertLifetimeWithin(payload: JWTPayload, maxSeconds: number): void {
+  const lifetime = (payload.exp ?? 0) - (payload.iat ?? 0);
+  if (!(lifetime <= maxSeconds)) {
+    throw new TokenClaimsError('ERR_TOKEN_LIFETIME', `token lifetime ${lifetime} s exceeds ${maxSeconds} s`);
+  }
 }
 
 function toPrincipal(payload: JWTPayload, tenantClaim: string, rolesClaim: string, operatorRole: string): Principal {

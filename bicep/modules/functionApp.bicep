@@ -161,6 +161,8 @@ var appConfigSettings = {
   AUTH_JWKS_URI: authJwksUri
   AUTH_TENANT_CLAIM: authTenantClaim
   AUTH_ROLES_CLAIM: authRolesClaim
+  // Longest exp - iat accepted; Entra's default access tokens can live 60-90 min: see docs/reliability.md.
+  AUTH_MAX_TOKEN_LIFETIME_SECONDS: '3600'
   AUTH_CLIENT_ID: authClientId
   AUTH_AUTHORIZATION_ENDPOINT: authAuthorizationEndpoint
   AUTH_SCOPE: authScope

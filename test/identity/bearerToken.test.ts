@@ -11,6 +11,9 @@ import {
 import { startDevIdentityProvider, type DevIdentityProvider } from '../../local/identity/devIdentityProvider';
 import { seedUsers } from '../../local/identity/seedUsers';
 
+/** The dev identity provider issues working-day tokens; the local setting of AUTH_MAX_TOKEN_LIFETIME_SECONDS. */
+const DEV_TOKEN_LIFETIME_SECONDS = 8 * 3600;
+
 /** Header extraction, including the Static Web Apps custom header and the never-trusted client principal. */
 
 const headers = (entries: Record<string, string>) => new Headers(entries);
@@ -87,6 +90,7 @@ describe('x-ms-client-principal', () => {
 
     // Even handed to the verifier as if it were a token, it is rejected.
     const verifier = createJwtTokenVerifier({
+      maxTokenLifetimeSeconds: DEV_TOKEN_LIFETIME_SECONDS,
       issuer: idp.issuer,
       audience: 'api://khipu-test',
       tenantClaim: 'khipu_tenant',
@@ -103,6 +107,7 @@ describe('x-ms-client-principal', () => {
       [UNTRUSTED_CLIENT_PRINCIPAL_HEADER]: forgedClientPrincipal,
     });
     const verifier = createJwtTokenVerifier({
+      maxTokenLifetimeSeconds: DEV_TOKEN_LIFETIME_SECONDS,
       issuer: idp.issuer,
       audience: 'api://khipu-test',
       tenantClaim: 'khipu_tenant',

@@ -11,6 +11,9 @@ import {
 } from '../../local/identity/devIdentityProvider';
 import { seedTenants, seedUsers, type DevUser } from '../../local/identity/seedUsers';
 
+/** The dev identity provider issues working-day tokens; the local setting of AUTH_MAX_TOKEN_LIFETIME_SECONDS. */
+const DEV_TOKEN_LIFETIME_SECONDS = 8 * 3600;
+
 const audience = 'api://khipu-test';
 const tenantClaim = 'khipu_tenant';
 const rolesClaim = 'roles';
@@ -57,7 +60,14 @@ afterAll(async () => {
 });
 
 function verifierFor(idp: DevIdentityProvider) {
-  return createJwtTokenVerifier({ issuer: idp.issuer, audience, tenantClaim, rolesClaim, onRejected: () => {} });
+  return createJwtTokenVerifier({
+    issuer: idp.issuer,
+    audience,
+    tenantClaim,
+    rolesClaim,
+    maxTokenLifetimeSeconds: DEV_TOKEN_LIFETIME_SECONDS,
+    onRejected: () => {},
+  });
 }
 
 function authorizeQuery(redirectUri: string, extra: Record<string, string> = {}): string {
@@ -113,6 +123,7 @@ describe('keys', () => {
     const second = await start({ keyDir, issuer: 'http://127.0.0.1:7000' });
     expect(await getJson<Jwks>(`${second.url}/.well-known/jwks.json`)).toEqual(firstJwks);
     const verifier = createJwtTokenVerifier({
+      maxTokenLifetimeSeconds: DEV_TOKEN_LIFETIME_SECONDS,
       issuer: 'http://127.0.0.1:7000',
       audience,
       tenantClaim,

@@ -11,6 +11,9 @@ import { startDevIdentityProvider, type DevIdentityProvider } from '../../local/
 import { seedUsers } from '../../local/identity/seedUsers';
 import { loadOrCreateSigningKey, type DevSigningKey } from '../../local/identity/signingKey';
 
+/** The dev identity provider issues working-day tokens; the local setting of AUTH_MAX_TOKEN_LIFETIME_SECONDS. */
+const DEV_TOKEN_LIFETIME_SECONDS = 8 * 3600;
+
 /** The token battery: the real verifier against the real dev IdP over HTTP, discovery included. */
 
 const audience = 'api://khipu-test';
@@ -28,6 +31,7 @@ beforeAll(async () => {
   idp = await startDevIdentityProvider({ port: 0, audience, keyDir, users: seedUsers, tenantClaim, rolesClaim });
   signingKey = await loadOrCreateSigningKey(keyDir);
   verifier = createJwtTokenVerifier({
+    maxTokenLifetimeSeconds: DEV_TOKEN_LIFETIME_SECONDS,
     issuer: idp.issuer,
     audience,
     tenantClaim,
@@ -259,6 +263,7 @@ describe('hostile and invalid tokens are rejected with a generic error', () => {
 describe('key discovery', () => {
   it('works with an explicit jwksUri', async () => {
     const explicit = createJwtTokenVerifier({
+      maxTokenLifetimeSeconds: DEV_TOKEN_LIFETIME_SECONDS,
       issuer: idp.issuer,
       audience,
       tenantClaim,
@@ -282,6 +287,7 @@ describe('key discovery', () => {
     try {
       const codes: string[] = [];
       const discovering = createJwtTokenVerifier({
+        maxTokenLifetimeSeconds: DEV_TOKEN_LIFETIME_SECONDS,
         issuer: discoveryIssuer,
         audience,
         tenantClaim,
@@ -310,6 +316,7 @@ describe('key discovery', () => {
     const discoveryIssuer = `http://127.0.0.1:${(discovery.address() as AddressInfo).port}`;
     try {
       const mismatched = createJwtTokenVerifier({
+        maxTokenLifetimeSeconds: DEV_TOKEN_LIFETIME_SECONDS,
         issuer: discoveryIssuer,
         audience,
         tenantClaim,

@@ -1,0 +1,92 @@
+/**
+ * Roles come from the user document on every request: an admin demoted while holding a token loses admin rights on
+ * the next request (the token's role claim can only narrow the stored role, never keep a revoked one).
+ */
+import { startTestPlatform, minimalMetadata, type TestPlatform } from '../support/testPlatform';
+
+const ADMIN = 'admin@andes.test';
+const CREATOR = 'creator@andes.test';
+let platform: TestPlatform;
+
+beforeAll(async () => {
+  platform = await startTestPlatform();
+}, 120_000);
+afterAll(async () => {
+  await platform?.stop();
+});
+
+async function body<T = any>(res: Response, status: number): Promise<T> {
+  const text = await res.text();
+  if (res.status !== status) throw new Error(`expected ${status}, got ${res.status}: ${text}`);
+  return JSON.parse(text) as T;
+}
+
+async function invite(by: string, email: string, role: string) {
+  return platform.api(by, '/v1/users', { method: 'POST', json: { email, displayName: email, role } });
+}
+
+test('a demoted admin’s old token can no longer create users or delete projects', async () => {
+  const second = await body<{ id: string }>(await invite(ADMIN, 'second-admin@andes.test', 'admin'), 201);
+  // The second admin signs in while still an admin and keeps that token.
+  const oldToken = await platform.token('second-admin@andes.test');
+  const asSecond = (path: string, init: RequestInit & { json?: unknown } = {}) =>
+    fetch(`${platform.urls.api}${path}`, {
+      ...init,
+      headers: { authorization: `Bearer ${oldToken}`, 'content-type': 'application/json' },
+      body: init.json === undefined ? undefined : JSON.stringify(init.json),
+    });
+  const project = await body<{ id: string }>(
+    await platform.api(CREATOR, '/v1/projects', { method: 'POST', json: { metadata: minimalMetadata('Keep Me') } }),
+    201,
+  );
+  // While an admin, the token works for admin work.
+  await body(await asSecond('/v1/users', { method: 'POST', json: invitation('first-hire@andes.test') }), 201);
+  expect((await body(await asSecond('/v1/me'), 200)).principal.role).toBe('admin');
+
+  const current = await body<{ etag: string }>(await platform.api(ADMIN, `/v1/users/${second.id}`), 200);
+  await body(
+    await platform.api(ADMIN, `/v1/users/${second.id}`, {
+      method: 'PATCH',
+      headers: { 'if-match': current.etag },
+      json: { role: 'creator' },
+    }),
+    200,
+  );
+
+  // The same token, next request: a creator now.
+  expect((await body(await asSecond('/v1/me'), 200)).principal.role).toBe('creator');
+  const createUser = await asSecond('/v1/users', { method: 'POST', json: invitation('second-hire@andes.test') });
+  expect(createUser.status).toBe(403);
+  const remove = await asSecond(`/v1/projects/${project.id}`, { method: 'DELETE' });
+  // A creator does not see another creator's project at all.
+  expect(remove.status).toBe(404);
+
+  const users = await body<{ items: { email: string }[] }>(await platform.api(ADMIN, '/v1/users?pageSize=100'), 200);
+  expect(users.items.map((u) => u.email)).not.toContain('second-hire@andes.test');
+  const kept = await body<{ status: string; archivedAt: string | null }>(
+    await platform.api(CREATOR, `/v1/projects/${project.id}`),
+    200,
+  );
+  expect(kept).toMatchObject({ status: 'draft', archivedAt: null });
+});
+
+test('a deactivated user’s token stops working on the next request', async () => {
+  const user = await body<{ id: string }>(await invite(ADMIN, 'leaver@andes.test', 'creator'), 201);
+  expect((await platform.api('leaver@andes.test', '/v1/projects')).status).toBe(200);
+  const current = await body<{ etag: string }>(await platform.api(ADMIN, `/v1/users/${user.id}`), 200);
+  await body(
+    await platform.api(ADMIN, `/v1/users/${user.id}`, {
+      method: 'PATCH',
+      headers: { 'if-match': current.etag },
+      json: { status: 'deactivated' },
+    }),
+    200,
+  );
+  const refused = await platform.api('leaver@andes.test', '/v1/projects');
+  expect(refused.status).toBe(403);
+  expect(((await refused.json()) as any).error.code).toBe('forbidden');
+});
+
+function invitation(email: string) {
+  return { email, displayName: email, role: 'creator' };
+}
