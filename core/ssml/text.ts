@@ -12,6 +12,15 @@ export function sanitizeSpokenText(text: string): string {
   );
 }
 
+/**
+ * Whether a spoken form gives the engine something to say: at least one letter or digit once the text is what XML can
+ * carry. Punctuation, dashes and spaces alone make no sound; the offline engine refuses such a request outright ("no
+ * speakable text") and Azure returns no audio for it. Stricter than either engine, so whatever passes here is spoken.
+ */
+export function hasSpeakableText(spokenText: string): boolean {
+  return /[\p{L}\p{N}]/u.test(sanitizeSpokenText(spokenText));
+}
+
 /** Azure bills every character of the body except the `<speak>` and `<voice>` tags themselves (SPEC.md §6). */
 export function billableCharacters(ssml: string): number {
   const body = ssml
