@@ -180,7 +180,7 @@ function buildServices(config: AppEnvironment): Services {
       ids,
     }),
     tenants: new TenantService({ tenants, users, clock, ids }),
-    ...buildPlanningServices(container, projectService, clock, ids),
+    ...buildPlanningServices(container, projectService, clock, ids, logger),
     ...buildCharacterServices({
       config,
       charactersContainer: container('characters'),
@@ -233,6 +233,7 @@ function buildPlanningServices(
   projects: ProjectService,
   clock: Clock,
   ids: IdGenerator,
+  logger: Logger,
 ): Pick<Services, 'planning' | 'segments' | 'lexicon'> {
   const chapters = new CosmosProjectCollection<ChapterRecord>(container('chapters'));
   const segments = new CosmosProjectCollection<SegmentRecord>(container('segments'));
@@ -246,6 +247,7 @@ function buildPlanningServices(
       projects,
       clock,
       ids,
+      logger,
     }),
     segments: new SegmentService({ chapters, segments, characters, projects, clock, ids }),
     lexicon: new LexiconService({

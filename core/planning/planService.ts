@@ -11,7 +11,7 @@ import { updateWithRetry } from '../common/optimisticUpdate';
 import { DomainError, PreconditionFailedError, ValidationError } from '../errors';
 import type { AttributionEngine, SpeakerLabel, TokenUsage } from '../ports/analysis';
 import type { Filter, ProjectCollection, ProjectScopedDocument } from '../ports/documents';
-import type { Clock, IdGenerator } from '../ports/system';
+import type { Clock, IdGenerator, Logger } from '../ports/system';
 import type { ProjectService } from '../projects/projectService';
 import {
   effectivePausePolicy,
@@ -21,6 +21,7 @@ import {
   type PausePolicyRecord,
 } from './pausePolicy';
 import { segmentChapter } from './segmentation';
+import { mergeUnspeakable } from './speakable';
 
 /** Below this confidence a label is flagged for review (issue #3 §6). */
 export const REVIEW_CONFIDENCE = 0.5;
@@ -36,6 +37,8 @@ export interface PlanServiceDeps {
   projects: ProjectService;
   clock: Clock;
   ids: IdGenerator;
+  /** Reports what planning had to mend (pieces with nothing to speak merged into a neighbour). */
+  logger?: Logger;
 }
 
 export interface ChapterPlanSummary {
@@ -179,7 +182,19 @@ export class PlanService {
     ]);
     const characters = characterRecords.map(toCharacter);
     const speakers = new Set([NARRATOR_ID, UNKNOWN_SPEAKER, ...characters.map((c) => c.id)]);
-    const pieces = segmentChapter(chapter.text, { headingText: chapter.headingText });
+    // Nothing without words may reach synthesis: such a piece rides with a neighbour, and the text still tiles.
+    const { segments: pieces, merged } = mergeUnspeakable(
+      segmentChapter(chapter.text, { headingText: chapter.headingText }),
+      language,
+    );
+    if (merged.length > 0) {
+      this.deps.logger?.warn('Merged segments with nothing to speak into their neighbours', {
+        tenantId,
+        projectId,
+        chapterId,
+        merged: merged.slice(0, 20).map((piece) => ({ ...piece, text: piece.text.slice(0, 40) })),
+      });
+    }
     const ids = pieces.map(() => this.deps.ids.newId('seg'));
     const { labels, usage } = await attribution.attribute({
       chapter: { id: chapterId, language },
