@@ -22,6 +22,7 @@ import { createJwtTokenVerifier } from './identity/jwtTokenVerifier';
 import { sharpCoverProcessor } from './images/sharpCoverProcessor';
 import { createLogger } from './logging/logger';
 import { IdempotencyStore } from './cosmos/idempotencyStore';
+import { CosmosIdentityStore, deactivatedAnywhere } from './cosmos/identityStore';
 import { randomIds, systemClock } from './system/system';
 import { PlanService } from '../core/planning/planService';
 import { SegmentService } from '../core/planning/segmentService';
@@ -179,7 +180,14 @@ function buildServices(config: AppEnvironment): Services {
       clock,
       ids,
     }),
-    tenants: new TenantService({ tenants, users, clock, ids }),
+    tenants: new TenantService({
+      tenants,
+      users,
+      identities: new CosmosIdentityStore(container('identities')),
+      isDeactivatedAnywhere: deactivatedAnywhere(container('users')),
+      clock,
+      ids,
+    }),
     ...buildPlanningServices(container, projectService, clock, ids, logger),
     ...buildCharacterServices({
       config,

@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import { ErrorBody, Id } from '../core/api/common';
 import {
+  IdentityView,
+  SetTenantAllowanceRequest,
   SignupRequest,
   SignupResponse,
   TenantPage,
   TenantView,
+  toIdentityView,
   toTenantView,
   UpdateTenantRequest,
 } from '../core/api/tenants';
@@ -28,8 +31,12 @@ endpoint({
   body: { kind: 'json', schema: SignupRequest },
   responses: {
     201: { description: 'Tenant created; sign in again to receive the new claims', schema: SignupResponse },
-    409: { description: 'You already belong to a tenant', schema: ErrorBody },
+    409: {
+      description: 'You already belong to a tenant, or already own as many as your identity may create',
+      schema: ErrorBody,
+    },
     ...errors,
+    403: { description: 'Deactivated in an organization, or no verified email', schema: ErrorBody },
   },
   async handle({ principal, body, services }) {
     const { tenant, user } = await services.tenants.signup(principal, body);
@@ -107,5 +114,37 @@ endpoint({
       status: 200,
       json: toTenantView(await services.tenants.update(principal, params.tenantId, ifMatch, body)),
     };
+  },
+});
+
+const IdentityParams = z.strictObject({ identityId: Id });
+
+endpoint({
+  operationId: 'getIdentity',
+  method: 'GET',
+  route: 'v1/operator/identities/{identityId}',
+  summary: 'Platform operator: the tenants a signed-in identity created and how many it may create',
+  tags: ['operator'],
+  access: 'operator',
+  params: IdentityParams,
+  responses: { 200: { description: 'The identity', schema: IdentityView }, ...errors },
+  async handle({ principal, params, services }) {
+    return { status: 200, json: toIdentityView(await services.tenants.identity(principal, params.identityId)) };
+  },
+});
+
+endpoint({
+  operationId: 'setTenantAllowance',
+  method: 'PUT',
+  route: 'v1/operator/identities/{identityId}/tenant-allowance',
+  summary: 'Platform operator: let an identity create more than one tenant through signup (null: back to one)',
+  tags: ['operator'],
+  access: 'operator',
+  params: IdentityParams,
+  body: { kind: 'json', schema: SetTenantAllowanceRequest },
+  responses: { 200: { description: 'The identity', schema: IdentityView }, ...errors },
+  async handle({ principal, params, body, services }) {
+    const identity = await services.tenants.setTenantAllowance(principal, params.identityId, body.tenantAllowance);
+    return { status: 200, json: toIdentityView(identity) };
   },
 });

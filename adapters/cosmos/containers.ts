@@ -14,6 +14,8 @@ const byProject = (id: string): ContainerDefinition => ({ id, partitionKeyPaths:
 
 export const containerDefinitions = {
   tenants: { id: 'tenants', partitionKeyPaths: ['/id'] },
+  /** Signed-in identities and the tenants they created (one partition per identity). */
+  identities: { id: 'identities', partitionKeyPaths: ['/id'] },
   users: byTenant('users'),
   projects: byTenant('projects'),
   webhooks: byTenant('webhooks'),

@@ -45,6 +45,7 @@ var projectListByStatusAndUpdated = [
 // defaultTtl -1 enables per-document `ttl` without expiring anything by default.
 var containers = [
   { name: 'tenants', partitionKey: { paths: ['/id'], kind: 'Hash', version: 2 }, compositeIndexes: [], defaultTtl: -1 }
+  { name: 'identities', partitionKey: { paths: ['/id'], kind: 'Hash', version: 2 }, compositeIndexes: [], defaultTtl: -1 }
   { name: 'users', partitionKey: tenantPartitionKey, compositeIndexes: [listByUpdated], defaultTtl: -1 }
   { name: 'projects', partitionKey: tenantPartitionKey, compositeIndexes: [listByUpdated, listByStatusAndUpdated], defaultTtl: -1 }
   { name: 'webhooks', partitionKey: tenantPartitionKey, compositeIndexes: [listByUpdated], defaultTtl: -1 }

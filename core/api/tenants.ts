@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { allowanceOf, type IdentityRecord } from '../tenants/identity';
 import { tenantPlans, type TenantRecord } from '../tenants/tenant';
 import { Id, IsoDateTime, page, text } from './common';
 
@@ -64,6 +65,37 @@ export const UpdateTenantRequest = z
     quotas: TenantQuotas.partial().optional(),
   })
   .meta({ id: 'UpdateTenantRequest' });
+
+/** A signed-in identity as the operator sees it: the tenants it created and how many it may create. */
+export const IdentityView = z
+  .object({
+    userId: z.string(),
+    tenantIds: z.array(z.string()),
+    tenantAllowance: z.number().int().meta({ description: 'Tenants this identity may create through signup' }),
+    allowanceIsDefault: z.boolean(),
+  })
+  .meta({ id: 'Identity' });
+
+export const SetTenantAllowanceRequest = z
+  .strictObject({
+    tenantAllowance: z
+      .number()
+      .int()
+      .min(1)
+      .max(100)
+      .nullable()
+      .meta({ description: 'null restores the default (one tenant)' }),
+  })
+  .meta({ id: 'SetTenantAllowanceRequest' });
+
+export function toIdentityView(record: IdentityRecord): z.infer<typeof IdentityView> {
+  return {
+    userId: record.userId,
+    tenantIds: record.tenants.map((claim) => claim.tenantId),
+    tenantAllowance: allowanceOf(record),
+    allowanceIsDefault: record.tenantAllowance === null,
+  };
+}
 
 // Declared here to avoid an import cycle with users.ts.
 const UserViewRef = z.object({

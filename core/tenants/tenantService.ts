@@ -4,11 +4,17 @@ import { ConflictError, DomainError, ForbiddenError, NotFoundError, Unauthentica
 import type { Page, TenantCollection, TenantDirectory } from '../ports/documents';
 import type { Clock, IdGenerator } from '../ports/system';
 import type { UserRecord } from '../users/user';
+import type { IdentityRecord, IdentityStore } from './identity';
 import { defaultQuotasByPlan, type TenantPlan, type TenantQuotas, type TenantRecord } from './tenant';
+import { TenantClaims } from './tenantClaims';
 
 export interface TenantServiceDeps {
   tenants: TenantDirectory<TenantRecord>;
   users: TenantCollection<UserRecord>;
+  /** Which tenants each identity created, for the one-tenant-per-identity rule. */
+  identities: IdentityStore;
+  /** Whether any tenant has a deactivated user with this id or email (a cross-tenant lookup). */
+  isDeactivatedAnywhere(identity: { userId: string; email: string }): Promise<boolean>;
   clock: Clock;
   ids: IdGenerator;
 }
@@ -21,9 +27,21 @@ export interface TenantUpdate {
 }
 
 export class TenantService {
-  constructor(private readonly deps: TenantServiceDeps) {}
+  private readonly claims: TenantClaims;
 
-  /** Self-service signup: a signed-in identity without a tenant creates one and becomes its first admin. */
+  constructor(private readonly deps: TenantServiceDeps) {
+    this.claims = new TenantClaims({
+      identities: deps.identities,
+      tenantExists: async (tenantId) => (await deps.tenants.get(tenantId)) !== undefined,
+      clock: deps.clock,
+    });
+  }
+
+  /**
+   * Self-service signup: a signed-in identity without a tenant creates one and becomes its first admin. An identity
+   * owns at most its allowance of tenants (one unless the operator says otherwise), claimed atomically before the
+   * tenant exists; someone deactivated in any tenant cannot start a new one.
+   */
   async signup(
     principal: Principal | undefined,
     request: { tenantName: string; displayName?: string },
@@ -33,30 +51,57 @@ export class TenantService {
       throw new ConflictError('You already belong to a tenant or operate the platform');
     }
     if (!principal.email) throw new ForbiddenError('Your identity has no verified email address');
-    const now = this.deps.clock.now().toISOString();
-    const tenant = await this.deps.tenants.create({
-      id: this.deps.ids.newId('tnt'),
-      type: 'tenant',
-      name: request.tenantName,
-      plan: 'trial',
-      status: 'active',
-      quotas: defaultQuotasByPlan.trial,
-      createdAt: now,
-      updatedAt: now,
-      createdBy: principal.userId,
-    });
-    const user = await this.deps.users.create({
-      id: principal.userId,
-      type: 'user',
-      tenantId: tenant.id,
-      email: principal.email.toLowerCase(),
-      displayName: request.displayName ?? principal.displayName ?? principal.email,
-      role: 'admin',
-      status: 'active',
-      createdAt: now,
-      updatedAt: now,
-    });
-    return { tenant, user };
+    const email = principal.email.toLowerCase();
+    if (await this.deps.isDeactivatedAnywhere({ userId: principal.userId, email })) {
+      throw new ForbiddenError('Your account is deactivated; it cannot create an organization');
+    }
+    const tenantId = this.deps.ids.newId('tnt');
+    await this.claims.claim(principal.userId, tenantId);
+    try {
+      const now = this.deps.clock.now().toISOString();
+      const tenant = await this.deps.tenants.create({
+        id: tenantId,
+        type: 'tenant',
+        name: request.tenantName,
+        plan: 'trial',
+        status: 'active',
+        quotas: defaultQuotasByPlan.trial,
+        createdAt: now,
+        updatedAt: now,
+        createdBy: principal.userId,
+      });
+      const user = await this.deps.users.create({
+        id: principal.userId,
+        type: 'user',
+        tenantId: tenant.id,
+        email,
+        displayName: request.displayName ?? principal.displayName ?? principal.email,
+        role: 'admin',
+        status: 'active',
+        createdAt: now,
+        updatedAt: now,
+      });
+      return { tenant, user };
+    } catch (error) {
+      await this.claims.release(principal.userId, tenantId);
+      throw error;
+    }
+  }
+
+  /** Operator: an identity's tenants and how many it may create. */
+  async identity(principal: Principal | undefined, userId: string): Promise<IdentityRecord> {
+    requireOperator(principal);
+    return this.claims.get(userId);
+  }
+
+  /** Operator: let an identity create more (or fewer) tenants; null restores the default of one. */
+  async setTenantAllowance(
+    principal: Principal | undefined,
+    userId: string,
+    tenantAllowance: number | null,
+  ): Promise<IdentityRecord> {
+    requireOperator(principal);
+    return this.claims.setAllowance(userId, tenantAllowance);
   }
 
   /** The caller's own tenant (any role). */

@@ -39,6 +39,7 @@ const KIND_BY_PARAMETER: Record<string, ObjectKind> = { webhookId: 'webhook' };
 const NOT_TENANT_OBJECTS: Record<string, string> = {
   voiceName: 'the shared voice catalog',
   tenantId: 'operator routes, outside any tenant',
+  identityId: 'operator routes: sign-in identities, which exist before and outside any tenant',
 };
 const MATRIX_KINDS: readonly string[] = ['project', ...TENANT_WIDE_KINDS];
 

@@ -1,0 +1,116 @@
+/**
+ * Self-service signup: one identity owns at most one tenant unless the operator allows more, and the check holds
+ * under 20 parallel signups with one token; someone deactivated in any tenant cannot sign up a new one.
+ */
+import { randomUUID } from 'node:crypto';
+import { startTestPlatform, type TestPlatform } from '../support/testPlatform';
+import { inParallel, RACE_PLATFORM_ENV, tally } from '../races/support';
+
+const OPERATOR = 'operator@khipu.test';
+const ADMIN = 'admin@andes.test';
+const PARALLEL = 20;
+let platform: TestPlatform;
+
+jest.setTimeout(3 * 60_000);
+
+beforeAll(async () => {
+  platform = await startTestPlatform({ env: RACE_PLATFORM_ENV });
+}, 120_000);
+afterAll(async () => {
+  await platform?.stop();
+});
+
+async function body<T = any>(res: Response, status: number): Promise<T> {
+  const text = await res.text();
+  if (res.status !== status) throw new Error(`expected ${status}, got ${res.status}: ${text}`);
+  return JSON.parse(text) as T;
+}
+
+const signup = (email: string, tenantName: string) =>
+  platform.api(email, '/v1/tenants/signup', { method: 'POST', json: { tenantName } });
+
+async function userIdOf(email: string): Promise<string> {
+  return (await body<{ principal: { userId: string } }>(await platform.api(email, '/v1/me'), 200)).principal.userId;
+}
+
+async function tenantsNamed(name: string): Promise<string[]> {
+  const page = await body<{ items: { id: string; name: string }[] }>(
+    await platform.api(OPERATOR, '/v1/operator/tenants?pageSize=100'),
+    200,
+  );
+  return page.items.filter((t) => t.name === name).map((t) => t.id);
+}
+
+test(`${PARALLEL} parallel signups with one token create exactly one tenant`, async () => {
+  const email = `founder-${randomUUID().slice(0, 8)}@example.test`;
+  const name = `Parallel Press ${email}`;
+  const outcomes = await inParallel(PARALLEL, () => signup(email, name));
+  expect(tally(outcomes)).toEqual({ 201: 1, 409: PARALLEL - 1 });
+  for (const refused of outcomes.filter((o) => o.status === 409)) {
+    expect(refused.body.error).toMatchObject({ code: 'conflict', details: { reason: 'tenant_allowance_reached' } });
+  }
+  const created = outcomes.find((o) => o.status === 201)!.body.tenant.id;
+  expect(await tenantsNamed(name)).toEqual([created]);
+  const identity = await body(await platform.api(OPERATOR, `/v1/operator/identities/${await userIdOf(email)}`), 200);
+  expect(identity).toEqual({
+    userId: await userIdOf(email),
+    tenantIds: [created],
+    tenantAllowance: 1,
+    allowanceIsDefault: true,
+  });
+  // Later, one at a time, the same token still cannot make another.
+  expect((await signup(email, `${name} again`)).status).toBe(409);
+});
+
+test('the operator can allow an identity more tenants; the allowance holds under parallel signups', async () => {
+  const email = `agency-${randomUUID().slice(0, 8)}@example.test`;
+  await body(await signup(email, `Agency One ${email}`), 201);
+  const userId = await userIdOf(email);
+  const refused = await signup(email, `Agency Two ${email}`);
+  expect(refused.status).toBe(409);
+
+  // Only the operator decides.
+  const byAdmin = await platform.api(ADMIN, `/v1/operator/identities/${userId}/tenant-allowance`, {
+    method: 'PUT',
+    json: { tenantAllowance: 3 },
+  });
+  expect(byAdmin.status).toBe(403);
+  const allowed = await body(
+    await platform.api(OPERATOR, `/v1/operator/identities/${userId}/tenant-allowance`, {
+      method: 'PUT',
+      json: { tenantAllowance: 3 },
+    }),
+    200,
+  );
+  expect(allowed).toMatchObject({ tenantAllowance: 3, allowanceIsDefault: false });
+
+  const outcomes = await inParallel(PARALLEL, (i) => signup(email, `Agency Extra ${i} ${email}`));
+  expect(tally(outcomes)).toEqual({ 201: 2, 409: PARALLEL - 2 });
+  const identity = await body<{ tenantIds: string[] }>(
+    await platform.api(OPERATOR, `/v1/operator/identities/${userId}`),
+    200,
+  );
+  expect(identity.tenantIds).toHaveLength(3);
+});
+
+test('a user deactivated in a tenant cannot sign up a new one', async () => {
+  const email = `leaver-${randomUUID().slice(0, 8)}@andes.test`;
+  const invited = await body<{ id: string; etag: string }>(
+    await platform.api(ADMIN, '/v1/users', { method: 'POST', json: { email, displayName: 'Leaver', role: 'creator' } }),
+    201,
+  );
+  await body(
+    await platform.api(ADMIN, `/v1/users/${invited.id}`, {
+      method: 'PATCH',
+      headers: { 'if-match': invited.etag },
+      json: { status: 'deactivated' },
+    }),
+    200,
+  );
+  // The identity provider no longer gives them the tenant: they sign in as nobody's member.
+  expect((await body(await platform.api(email, '/v1/me'), 200)).principal.kind).toBe('unaffiliated');
+  const refused = await signup(email, `Comeback ${email}`);
+  expect(refused.status).toBe(403);
+  expect(((await refused.json()) as any).error.code).toBe('forbidden');
+  expect(await tenantsNamed(`Comeback ${email}`)).toEqual([]);
+});
