@@ -15,7 +15,7 @@ endpoint({
   tags: ['projects'],
   access: 'tenant',
   params: z.strictObject({ projectId: Id }),
-  body: { kind: 'binary', contentTypes: ['image/jpeg', 'image/png'], maxBytes: MAX_COVER_BYTES },
+  body: { kind: 'binary', contentTypes: ['image/jpeg', 'image/png'], maxBytes: MAX_COVER_BYTES, streamed: true },
   objects: { projectId: 'project' },
   responses: {
     200: { description: 'Cover stored', schema: ProjectView },
@@ -23,11 +23,10 @@ endpoint({
     413: { description: 'File too large', schema: ErrorBody },
     415: { description: 'Not JPEG or PNG', schema: ErrorBody },
   },
-  async handle({ principal, params, body, request, services }) {
-    const contentType = request.headers.get('content-type') ?? '';
+  async handle({ principal, params, upload, services }) {
     return {
       status: 200,
-      json: toProjectView(await services.projects.setCover(principal, params.projectId, body, contentType)),
+      json: toProjectView(await services.projects.setCover(principal, params.projectId, upload!)),
     };
   },
 });

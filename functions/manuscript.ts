@@ -27,7 +27,7 @@ endpoint({
   access: 'tenant',
   params: ProjectParams,
   query: UploadManuscriptQuery,
-  body: { kind: 'binary', contentTypes: MANUSCRIPT_CONTENT_TYPES },
+  body: { kind: 'binary', contentTypes: MANUSCRIPT_CONTENT_TYPES, streamed: true },
   objects: { projectId: 'project' },
   orchestrates: true,
   responses: {
@@ -39,12 +39,11 @@ endpoint({
     422: { description: 'Recognisably unreadable (e.g. binary sent as text)', schema: ErrorBody },
     ...errors,
   },
-  async handle({ principal, params, query, body, request, services, orchestrations }) {
-    const contentType = (request.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
+  async handle({ principal, params, query, upload, services, orchestrations }) {
     const { manuscript, job } = await services.manuscripts.upload(
       principal,
       params.projectId,
-      { bytes: body, fileName: query.fileName, contentType, replace: query.replace === 'true' },
+      { file: upload!, fileName: query.fileName, replace: query.replace === 'true' },
       orchestrations,
     );
     return {

@@ -5,4 +5,5 @@ import { startTelemetry } from '../adapters/logging/telemetry';
 // Fail fast at start-up, naming the missing or invalid setting, rather than on the first request.
 const config = getConfig();
 startTelemetry(config.APPLICATIONINSIGHTS_CONNECTION_STRING);
-app.setup({ enableHttpStream: false });
+// Request bodies reach the app as streams: nothing buffers an upload before authentication has looked at it.
+app.setup({ enableHttpStream: true });

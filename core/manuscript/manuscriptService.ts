@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Readable } from 'node:stream';
+import { pipeline, Transform, type Readable } from 'node:stream';
 import type { ManuscriptRecord } from '../book/records';
 import type { Principal } from '../auth/principal';
 import { updateWithRetry } from '../common/optimisticUpdate';
@@ -9,6 +9,7 @@ import type { JobService } from '../jobs/jobService';
 import { projectBlobPrefix, type BlobStore } from '../ports/blobs';
 import type { ProjectCollection } from '../ports/documents';
 import type { OrchestrationClient } from '../ports/orchestrations';
+import type { IncomingFile } from '../ports/uploads';
 import type { Clock, IdGenerator } from '../ports/system';
 import type { ProjectService } from '../projects/projectService';
 import type { ChapterRecord } from '../book/records';
@@ -28,9 +29,9 @@ export interface ManuscriptServiceDeps {
 }
 
 export interface ManuscriptUploadRequest {
-  bytes: Buffer;
+  /** The file as it arrives: streamed into storage, never held whole in memory. */
+  file: IncomingFile;
   fileName: string | undefined;
-  contentType: string;
   /** The caller accepts that the existing chapters are replaced (only once the new file imports cleanly). */
   replace: boolean;
 }
@@ -59,7 +60,7 @@ export class ManuscriptService {
         { field: 'status', message: 'project is archived' },
       ]);
     }
-    refuseObviouslyBadManuscript(request.bytes);
+    refuseObviouslyBadManuscript(request.file.head);
     if (!request.replace && (await this.hasChapters(user.tenantId, projectId))) {
       throw new ConflictError('The project already has chapters; upload with ?replace=true to replace them', {
         field: 'replace',
@@ -68,7 +69,7 @@ export class ManuscriptService {
 
     const manuscriptId = this.deps.ids.newId('man');
     const originalBlob = `${manuscriptBlobPrefix(user.tenantId, projectId, manuscriptId)}original`;
-    await this.deps.blobs.put(originalBlob, request.bytes, request.contentType);
+    const stored = await this.storeOriginal(originalBlob, request.file);
     const now = this.deps.clock.now().toISOString();
     let manuscript = await this.deps.manuscripts.create({
       id: manuscriptId,
@@ -76,9 +77,9 @@ export class ManuscriptService {
       tenantId: user.tenantId,
       projectId,
       fileName: request.fileName ?? 'manuscript',
-      contentType: request.contentType,
-      bytes: request.bytes.length,
-      sha256: createHash('sha256').update(request.bytes).digest('hex'),
+      contentType: request.file.contentType,
+      bytes: stored.bytes,
+      sha256: stored.sha256,
       originalBlob,
       status: 'processing',
       format: null,
@@ -115,6 +116,33 @@ export class ManuscriptService {
       jobId: job.id,
     }));
     return { manuscript, job };
+  }
+
+  /**
+   * Streams the upload into its blob, measuring it on the way. A failed upload (the sender went past the size limit
+   * or went away) leaves nothing behind.
+   */
+  private async storeOriginal(blobName: string, file: IncomingFile): Promise<{ bytes: number; sha256: string }> {
+    const hash = createHash('sha256');
+    let bytes = 0;
+    const measure = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        hash.update(chunk);
+        bytes += chunk.length;
+        done(null, chunk);
+      },
+    });
+    try {
+      await this.deps.blobs.put(
+        blobName,
+        pipeline(file.stream, measure, () => undefined),
+        file.contentType,
+      );
+    } catch (error) {
+      await this.deps.blobs.delete(blobName);
+      throw error;
+    }
+    return { bytes, sha256: hash.digest('hex') };
   }
 
   /** The latest upload, whatever its status. */

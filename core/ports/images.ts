@@ -1,3 +1,5 @@
+import type { IncomingFile, StagedFile } from './uploads';
+
 /** Cover image processing port (sharp in production and locally). */
 export interface ProcessedCover {
   width: number;
@@ -8,9 +10,14 @@ export interface ProcessedCover {
   /** Small JPEG for lists. */
   thumbnailJpeg: Buffer;
   warnings: string[];
+  /** The file as uploaded, staged on local disk while `use` runs (to be stored as the original). */
+  original: StagedFile;
 }
 
 export interface CoverProcessor {
-  /** Throws ValidationError / DomainError('unsupported_media_type') with a reason the user can act on. */
-  process(image: Buffer, declaredContentType: string): Promise<ProcessedCover>;
+  /**
+   * Checks and converts an uploaded cover and hands the result to `use`; the staged original is removed once `use`
+   * settles. Throws ValidationError / DomainError('unsupported_media_type') with a reason the user can act on.
+   */
+  process<T>(image: IncomingFile, use: (cover: ProcessedCover) => Promise<T>): Promise<T>;
 }

@@ -6,6 +6,7 @@ import type { BlobStore } from '../ports/blobs';
 import { projectBlobPrefix, tenantBlobPrefix } from '../ports/blobs';
 import type { Filter, Page, TenantCollection } from '../ports/documents';
 import type { CoverProcessor } from '../ports/images';
+import type { IncomingFile } from '../ports/uploads';
 import type { Clock, IdGenerator } from '../ports/system';
 import type { UserRecord } from '../users/user';
 import { updateWithRetry } from '../common/optimisticUpdate';
@@ -156,32 +157,28 @@ export class ProjectService {
     );
   }
 
-  async setCover(
-    principal: Principal | undefined,
-    projectId: string,
-    image: Buffer,
-    contentType: string,
-  ): Promise<ProjectRecord> {
+  async setCover(principal: Principal | undefined, projectId: string, image: IncomingFile): Promise<ProjectRecord> {
     const { user, project } = await this.load(principal, projectId, 'project.update');
-    const processed = await this.deps.covers.process(image, contentType);
-    const version = this.deps.ids.newId('cov');
-    const prefix = `${projectBlobPrefix(user.tenantId, project.id)}cover/${version}/`;
-    const blobs = {
-      original: `${prefix}original.${processed.originalFormat === 'png' ? 'png' : 'jpg'}`,
-      retail: `${prefix}retail-3000.jpg`,
-      thumbnail: `${prefix}thumbnail.jpg`,
-    };
-    await this.deps.blobs.put(blobs.original, image, `image/${processed.originalFormat}`);
-    await this.deps.blobs.put(blobs.retail, processed.retailJpeg, 'image/jpeg');
-    await this.deps.blobs.put(blobs.thumbnail, processed.thumbnailJpeg, 'image/jpeg');
-    const cover = {
-      width: processed.width,
-      height: processed.height,
-      originalFormat: processed.originalFormat,
-      uploadedAt: this.deps.clock.now().toISOString(),
-      blobs,
-      warnings: processed.warnings,
-    };
+    const cover = await this.deps.covers.process(image, async (processed) => {
+      const version = this.deps.ids.newId('cov');
+      const prefix = `${projectBlobPrefix(user.tenantId, project.id)}cover/${version}/`;
+      const blobs = {
+        original: `${prefix}original.${processed.originalFormat === 'png' ? 'png' : 'jpg'}`,
+        retail: `${prefix}retail-3000.jpg`,
+        thumbnail: `${prefix}thumbnail.jpg`,
+      };
+      await this.deps.blobs.put(blobs.original, processed.original.open(), `image/${processed.originalFormat}`);
+      await this.deps.blobs.put(blobs.retail, processed.retailJpeg, 'image/jpeg');
+      await this.deps.blobs.put(blobs.thumbnail, processed.thumbnailJpeg, 'image/jpeg');
+      return {
+        width: processed.width,
+        height: processed.height,
+        originalFormat: processed.originalFormat,
+        uploadedAt: this.deps.clock.now().toISOString(),
+        blobs,
+        warnings: processed.warnings,
+      };
+    });
     const saved = await this.save(user, { ...project, cover }, project.etag!);
     if (project.cover) await this.deleteCoverBlobs(project.cover.blobs);
     return saved;

@@ -29,7 +29,12 @@ export interface EndpointDefinition<
   access: 'public' | 'signed-in' | 'tenant' | 'operator';
   params?: P;
   query?: Q;
-  body?: { kind: 'json'; schema: B } | { kind: 'binary'; contentTypes: string[]; maxBytes?: number };
+  /**
+   * A JSON body (validated), or a binary one of the given media types: read whole into `ctx.body`, or with
+   * `streamed`, handed over unread as `ctx.upload` for the handler to stream into storage.
+   */
+  body?:
+    { kind: 'json'; schema: B } | { kind: 'binary'; contentTypes: string[]; maxBytes?: number; streamed?: boolean };
   responses: Record<number, ResponseSpec>;
   /** Creating POSTs honour `Idempotency-Key`. */
   idempotent?: boolean;

@@ -8,7 +8,7 @@ import { DomainError, UnauthenticatedError } from '../../core/errors';
 import { services, type Services } from '../../adapters/compositionRoot';
 import { extractBearerToken } from '../../adapters/identity/jwtTokenVerifier';
 import { toErrorResponse } from './errors';
-import { readBinaryBody, readJsonBody } from './body';
+import { openUpload, readBinaryBody, readJsonBody, type IncomingUpload } from './body';
 import { TenantRateLimiter } from './rateLimiter';
 import { withIdempotency } from './idempotency';
 import { durableClientInput, orchestrationClientFor } from './orchestrationClient';
@@ -33,6 +33,8 @@ export interface RequestContext<P, Q, B> {
   tenant: TenantRecord | undefined;
   /** Present when the endpoint declares `orchestrates: true`. */
   orchestrations: OrchestrationClient;
+  /** Present when the endpoint declares a `streamed` binary body: the upload, opened but not read. */
+  upload: IncomingUpload | undefined;
 }
 
 let rateLimiter: TenantRateLimiter | undefined;
@@ -73,6 +75,7 @@ async function handle(
   let principal: Principal | undefined;
   let tenant: TenantRecord | undefined;
   let svc: Services | undefined;
+  let upload: IncomingUpload | undefined;
   let status = 500;
   try {
     svc = services();
@@ -83,6 +86,7 @@ async function handle(
     const params = parse(definition.params, request.params, 'path');
     const query = parse(definition.query, Object.fromEntries(request.query.entries()), 'query');
     const body = await readBody(definition, request, svc);
+    upload = await openStreamedUpload(definition, request, svc);
     const ctx: RequestContext<unknown, unknown, unknown> = {
       requestId,
       principal,
@@ -94,6 +98,7 @@ async function handle(
       services: svc,
       tenant,
       orchestrations: definition.orchestrates ? orchestrationClientFor(context) : unavailableOrchestrations,
+      upload,
     };
     const reply = definition.idempotent
       ? await withIdempotency(
@@ -113,6 +118,7 @@ async function handle(
     if (status >= 500) context.error(error);
     return { status, headers: { ...response.headers, 'x-request-id': requestId }, jsonBody: response.body };
   } finally {
+    upload?.release();
     svc?.logger.info('request', {
       requestId,
       operation: definition.operationId,
@@ -166,6 +172,7 @@ function parse(schema: z.ZodObject | undefined, value: unknown, where: 'path' | 
 async function readBody(definition: AnyEndpoint, request: HttpRequest, svc: Services): Promise<unknown> {
   if (!definition.body) return undefined;
   if (definition.body.kind === 'binary') {
+    if (definition.body.streamed) return undefined;
     return readBinaryBody(
       request,
       definition.body.contentTypes,
@@ -176,6 +183,16 @@ async function readBody(definition: AnyEndpoint, request: HttpRequest, svc: Serv
   const result = definition.body.schema.safeParse(json);
   if (result.success) return result.data;
   throw validationError(result.error, 'body');
+}
+
+/** Only now, with the caller authenticated and the request valid, does an upload's body start to be read. */
+async function openStreamedUpload(
+  definition: AnyEndpoint,
+  request: HttpRequest,
+  svc: Services,
+): Promise<IncomingUpload | undefined> {
+  if (definition.body?.kind !== 'binary' || !definition.body.streamed) return undefined;
+  return openUpload(request, definition.body.contentTypes, definition.body.maxBytes ?? svc.config.MAX_UPLOAD_BYTES);
 }
 
 export function validationError(error: z.ZodError, where: 'path' | 'query' | 'body'): DomainError {

@@ -123,6 +123,8 @@ export interface ProgrammingModel {
   name: string;
   version: string;
   getInvocationModel(coreContext: CoreInvocationContext): InvocationModel;
+  /** The worker capabilities the model adds, e.g. `HttpUri` (its HTTP streaming proxy) when streaming is on. */
+  getCapabilities?(capabilities: Record<string, string>): Promise<Record<string, string>>;
 }
 
 export interface FunctionMetadata {

@@ -146,6 +146,9 @@ export async function startFunctionHost(options: FunctionHostOptions): Promise<R
   const functionsByName = new Map(functions.map((fn) => [fn.name, fn]));
   if (functions.length === 0) logger({ type: 'host', level: 'warning', message: 'No job functions found.' });
 
+  // As the worker does once the app is loaded: the model reports its capabilities (and locks `app.setup`).
+  const capabilities = (await programmingModel.getCapabilities?.({})) ?? {};
+  const httpStreamUri = capabilities.HttpUri || undefined;
   const invoker = new FunctionInvoker(registry, programmingModel, logger);
   await invoker.runAppStartHooks();
 
@@ -155,12 +158,20 @@ export async function startFunctionHost(options: FunctionHostOptions): Promise<R
     if (!core || !registered) throw new Error(`No function named "${functionName}" is registered`);
     return { core, registered };
   };
-  const invokeRaw = (functionName: string, input: InvocationInput): Promise<RpcInvocationResponse> => {
+  const invokeRaw = (
+    functionName: string,
+    input: InvocationInput,
+    invocationId?: string,
+  ): Promise<RpcInvocationResponse> => {
     const { core, registered } = lookupFunction(functionName);
-    return invoker.invoke(core, {
-      inputData: buildInputData(registered, input.trigger, input.inputs, extensions),
-      triggerMetadata: input.triggerMetadata as Record<string, RpcTypedData> | undefined,
-    });
+    return invoker.invoke(
+      core,
+      {
+        inputData: buildInputData(registered, input.trigger, input.inputs, extensions),
+        triggerMetadata: input.triggerMetadata as Record<string, RpcTypedData> | undefined,
+      },
+      invocationId,
+    );
   };
 
   let url = '';
@@ -181,16 +192,18 @@ export async function startFunctionHost(options: FunctionHostOptions): Promise<R
       baseUrl: api.baseUrl,
       maxRequestBodyBytes,
       logger,
-      invokeHttp: async (functionName, request) => {
+      httpStreamUri,
+      invokeHttp: async (functionName, request, invocationId) => {
         const triggerMetadata: Record<string, RpcTypedData> = {
           Query: { json: JSON.stringify(request.query ?? {}) },
           Headers: { json: JSON.stringify(request.headers ?? {}) },
         };
         for (const [name, value] of Object.entries(request.params ?? {})) triggerMetadata[name] = { string: value };
-        const response = await invokeRaw(functionName, {
-          trigger: { http: request },
-          triggerMetadata: triggerMetadata as InvocationInput['triggerMetadata'],
-        });
+        const response = await invokeRaw(
+          functionName,
+          { trigger: { http: request }, triggerMetadata: triggerMetadata as InvocationInput['triggerMetadata'] },
+          invocationId,
+        );
         return httpOutput(lookupFunction(functionName).registered, response);
       },
       eventGrid: {

@@ -8,6 +8,7 @@ import type { RpcHttpData } from './coreTypes';
 import { EVENT_GRID_WEBHOOK_PATH, handleEventGridWebhook, type EventGridWebhookDeps } from './eventGridWebhook';
 import { errorMessage, type HostLogger } from './hostLog';
 import { readRequestBody, RequestBodyTooLargeError, sendJson, toRpcHttpRequest, writeRpcHttpResponse } from './httpIO';
+import { serveStreamedHttpTrigger } from './httpStreaming';
 import { FunctionInvocationError } from './invoker';
 import type { RouteMatch, RouteTable } from './routeTable';
 import type { HostExtension, RegisteredFunction } from './types';
@@ -18,7 +19,9 @@ export interface HttpDispatcherDeps {
   extensions: readonly HostExtension[];
   functions(): RegisteredFunction[];
   /** Invokes an httpTrigger function; resolves with its http output (null when it returned none). */
-  invokeHttp(functionName: string, request: RpcHttpData): Promise<RpcHttpData | null>;
+  invokeHttp(functionName: string, request: RpcHttpData, invocationId?: string): Promise<RpcHttpData | null>;
+  /** Set when the app turned HTTP streaming on: the programming model's proxy, where requests are forwarded. */
+  httpStreamUri?: string;
   eventGrid: EventGridWebhookDeps;
   baseUrl(): string;
   maxRequestBodyBytes: number;
@@ -53,6 +56,10 @@ async function serveHttpTrigger(
   match: RouteMatch,
   deps: HttpDispatcherDeps,
 ): Promise<void> {
+  if (deps.httpStreamUri) {
+    await serveStreamedHttpTrigger(req, res, url, match, { ...deps, httpStreamUri: deps.httpStreamUri });
+    return;
+  }
   let body: Buffer;
   try {
     body = await readRequestBody(req, deps.maxRequestBodyBytes);

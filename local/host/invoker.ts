@@ -124,9 +124,15 @@ export class FunctionInvoker {
     };
   }
 
-  /** Runs one invocation; resolves with the worker's response or rejects with FunctionInvocationError. */
-  async invoke(fn: CoreFunction, data: InvocationRequestData): Promise<RpcInvocationResponse> {
-    const invocationId = randomUUID();
+  /**
+   * Runs one invocation; resolves with the worker's response or rejects with FunctionInvocationError. A streamed
+   * HTTP invocation is given the id its request was forwarded to the programming model's proxy under.
+   */
+  async invoke(
+    fn: CoreFunction,
+    data: InvocationRequestData,
+    invocationId: string = randomUUID(),
+  ): Promise<RpcInvocationResponse> {
     const startedAt = performance.now();
     const trigger = Object.values(fn.metadata.bindings).find((binding) => /trigger$/i.test(binding.type ?? ''));
     const logLine = (outcome: InvocationLogLine['outcome'], error?: unknown): InvocationLogLine => ({
