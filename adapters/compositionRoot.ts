@@ -25,6 +25,8 @@ import { IdempotencyStore } from './cosmos/idempotencyStore';
 import { CosmosIdentityStore, deactivatedAnywhere } from './cosmos/identityStore';
 import { randomIds, systemClock } from './system/system';
 import { PlanService } from '../core/planning/planService';
+import { PlanConsistencyService } from '../core/planning/planConsistency';
+import { planWriteFaults } from './planning/planWriteFaults';
 import { SegmentService } from '../core/planning/segmentService';
 import type { PausePolicyRecord } from '../core/planning/pausePolicy';
 import { LexiconService, type LexiconDocument } from '../core/lexicon/lexiconService';
@@ -76,6 +78,8 @@ export interface Services {
   planning: PlanService;
   segments: SegmentService;
   lexicon: LexiconService;
+  /** The operator's check (and repair) of a project's plan and counters. */
+  consistency: PlanConsistencyService;
   /** The configured TTS engine's voice catalog (the allowlist for casting and SSML). */
   voices: CharacterServices['voices'];
   auditions: CharacterServices['auditions'];
@@ -188,12 +192,13 @@ function buildServices(config: AppEnvironment): Services {
       clock,
       ids,
     }),
-    ...buildPlanningServices(container, projectService, clock, ids, logger),
+    ...buildPlanningServices(container, projectService, clock, ids, logger, config),
     ...buildCharacterServices({
       config,
       charactersContainer: container('characters'),
       characters: new CosmosProjectCollection<CharacterRecord>(container('characters')),
       segments: new CosmosProjectCollection<SegmentRecord>(container('segments')),
+      chapters: book.chapters,
       projects: projectService,
       blobs,
       clock,
@@ -242,20 +247,33 @@ function buildPlanningServices(
   clock: Clock,
   ids: IdGenerator,
   logger: Logger,
-): Pick<Services, 'planning' | 'segments' | 'lexicon'> {
+  config: AppEnvironment,
+): Pick<Services, 'planning' | 'segments' | 'lexicon' | 'consistency'> {
   const chapters = new CosmosProjectCollection<ChapterRecord>(container('chapters'));
   const segments = new CosmosProjectCollection<SegmentRecord>(container('segments'));
   const characters = new CosmosProjectCollection<CharacterRecord>(container('characters'));
+  const planning = new PlanService({
+    chapters,
+    segments,
+    characters,
+    settings: new CosmosProjectCollection<PausePolicyRecord>(container('lexicon')),
+    projects,
+    clock,
+    ids,
+    logger,
+    faults: planWriteFaults(config),
+  });
   return {
-    planning: new PlanService({
+    planning,
+    consistency: new PlanConsistencyService({
       chapters,
       segments,
       characters,
-      settings: new CosmosProjectCollection<PausePolicyRecord>(container('lexicon')),
+      jobs: new CosmosProjectCollection<JobRecord>(container('jobs')),
       projects,
+      planning,
       clock,
       ids,
-      logger,
     }),
     segments: new SegmentService({ chapters, segments, characters, projects, clock, ids }),
     lexicon: new LexiconService({

@@ -23,6 +23,7 @@ import './casting';
 import '../orchestrations/detectCharacters';
 import '../orchestrations/activities/detectCharactersActivities';
 import './planning';
+import './consistency';
 import './segments';
 import './lexicon';
 import './reviews';

@@ -11,7 +11,8 @@ import {
   toPausePolicyView,
 } from '../core/api/planning';
 import { NotFoundError, DomainError } from '../core/errors';
-import { bookCharacters, chapterSegments } from '../core/planning/planService';
+import { bookCharacters } from '../core/planning/bookDocuments';
+import { committedSegments } from '../core/planning/planGenerations';
 import { speechRequestsForChapter } from '../core/production/speechPlan';
 import { SegmentTooLargeError, SsmlAllowlistError } from '../core/ssml';
 import { PLAN_BOOK_ORCHESTRATION } from '../orchestrations/planBook';
@@ -122,7 +123,7 @@ endpoint({
     const chapter = await services.book.chapters.get(tenantId, params.projectId, params.chapterId);
     if (!chapter || chapter.type !== 'chapter' || chapter.deleted) throw new NotFoundError('Chapter');
     const [segments, characters, lexicon, pausePolicy, voices] = await Promise.all([
-      chapterSegments(services.book.segments, tenantId, params.projectId, chapter.id),
+      committedSegments(services.book.segments, chapter),
       bookCharacters(services.book.characters, tenantId, params.projectId),
       services.lexicon.snapshot(tenantId, params.projectId),
       services.planning.pausePolicyFor(tenantId, params.projectId),

@@ -38,7 +38,6 @@ df.app.orchestration(PLAN_BOOK_ORCHESTRATION, function* (context: OrchestrationC
       return { status: 'cancelled' };
     }
     let segments = 0;
-    let flagged = 0;
     let tokens = 0;
     for (let position = 0; position < start.chapterIds.length; position++) {
       const outcome: PlanChapterOutcome = yield context.df.callActivityWithRetry(PLAN_BOOK_CHAPTER, retry, {
@@ -46,21 +45,19 @@ df.app.orchestration(PLAN_BOOK_ORCHESTRATION, function* (context: OrchestrationC
         chapterId: start.chapterIds[position],
         position,
         total: start.chapterIds.length,
+        segmentsBefore: segments,
       });
       if (outcome.status === 'cancelled') {
         yield context.df.callActivity(PLAN_BOOK_FINISH, { ...base, outcome: 'cancelled' });
         return { status: 'cancelled' };
       }
       segments += outcome.segments;
-      flagged += outcome.flagged;
       tokens += outcome.tokens;
     }
     yield context.df.callActivity(PLAN_BOOK_FINISH, {
       ...base,
       outcome: 'succeeded',
-      chapters: start.chapterIds.length,
-      segments,
-      flagged,
+      chapterIds: start.chapterIds,
       tokens,
     });
     return { status: 'succeeded', chapters: start.chapterIds.length, segments };

@@ -69,9 +69,15 @@ const localSchema = baseSchema.extend({
   SPEECH_KEY: z.string().optional(),
   OPENAI_API_KEY: z.string().optional(),
   WEBHOOK_ALLOW_LOOPBACK: boolFlag,
+  /**
+   * Fault injection for tests, off by default: each chapter's segment write in a plan job fails halfway on its first
+   * attempt, so the activity is retried over a partly written plan (docs/planning.md, "Fault injection").
+   */
+  FAULT_INJECT_PLAN_WRITE: boolFlag,
 });
 
 const forbiddenInAzure = z.undefined({ message: 'must not be set in azure mode (keyless)' }).optional();
+const localTestingOnly = z.undefined({ message: 'must not be set in azure mode (local testing only)' }).optional();
 
 const azureSchema = baseSchema.extend({
   KHIPU_MODE: z.literal('azure'),
@@ -85,6 +91,7 @@ const azureSchema = baseSchema.extend({
   EVENTGRID_TOPIC_KEY: forbiddenInAzure,
   SPEECH_KEY: forbiddenInAzure,
   OPENAI_API_KEY: forbiddenInAzure,
+  FAULT_INJECT_PLAN_WRITE: localTestingOnly,
 });
 
 const envSchema = z.discriminatedUnion('KHIPU_MODE', [localSchema, azureSchema]).superRefine((env, ctx) => {

@@ -1,5 +1,6 @@
 /** Reads a project's book documents for production, paging through the per-project containers. */
 import type { ChapterRecord, CharacterRecord, SegmentRecord } from '../../core/book/records';
+import { committedSegments } from '../../core/planning/planGenerations';
 import type { Filter, Page, PageRequest } from '../../core/ports/documents';
 import type { Services } from '../compositionRoot';
 
@@ -28,19 +29,14 @@ export function charactersOf(svc: Services, tenantId: string, projectId: string)
   return readAll((page) => svc.book.characters.list(tenantId, projectId, { filter, page }));
 }
 
+/** The chapter's plan (its committed generation) in reading order; nothing for a chapter that no longer exists. */
 export async function segmentsOfChapter(
   svc: Services,
   tenantId: string,
   projectId: string,
   chapterId: string,
 ): Promise<SegmentRecord[]> {
-  const filter: Filter = {
-    op: 'and',
-    filters: [
-      { field: 'type', op: 'eq', value: 'segment' },
-      { field: 'chapterId', op: 'eq', value: chapterId },
-    ],
-  };
-  const segments = await readAll((page) => svc.book.segments.list(tenantId, projectId, { filter, page }));
-  return segments.sort((a, b) => a.index - b.index);
+  const chapter = await svc.book.chapters.get(tenantId, projectId, chapterId);
+  if (!chapter || chapter.type !== 'chapter') return [];
+  return committedSegments(svc.book.segments, chapter);
 }

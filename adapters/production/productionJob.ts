@@ -181,18 +181,13 @@ export async function settleStoppedProduction(ctx: ProductionContext, input: Job
 async function settleFacts(ctx: ProductionContext, job: JobRef): Promise<void> {
   const { svc } = ctx;
   const chapters = (await chaptersOf(svc, job.tenantId, job.projectId)).filter((c) => !c.deleted);
-  let segmentsRendered = 0;
-  for (const chapter of chapters) {
-    const segments = await segmentsOfChapter(svc, job.tenantId, job.projectId, chapter.id);
-    segmentsRendered += segments.filter((s) => s.currentTakeId !== null).length;
-  }
+  await svc.planning.recountFacts(job.tenantId, job.projectId);
   const packages = await ctx.packages.list(job.tenantId, job.projectId, {
     filter: { field: 'type', op: 'eq', value: 'package' },
     page: { pageSize: 100 },
   });
   await svc.projects.updateFacts(job.tenantId, job.projectId, (facts) => ({
     chaptersMastered: chapters.filter((c) => c.master !== null).length,
-    segmentsRendered,
     packagesReady: new Set(packages.items.filter((p) => p.readiness.passed).map((p) => p.platform)).size,
     activeJobId: facts.activeJobId === job.jobId ? null : facts.activeJobId,
   }));

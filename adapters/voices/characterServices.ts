@@ -3,7 +3,7 @@
  * needs one line for the whole area.
  */
 import type { Container } from '@azure/cosmos';
-import type { CharacterRecord, SegmentRecord } from '../../core/book/records';
+import type { ChapterRecord, CharacterRecord, SegmentRecord } from '../../core/book/records';
 import { CastingService, type CastingPoolRecord } from '../../core/casting/castingService';
 import { CharacterService } from '../../core/characters/characterService';
 import { CharacterStore } from '../../core/characters/characterStore';
@@ -33,6 +33,7 @@ export interface CharacterServiceDeps extends VoiceServiceOptions {
   charactersContainer: Container;
   characters: ProjectCollection<CharacterRecord>;
   segments: ProjectCollection<SegmentRecord>;
+  chapters: ProjectCollection<ChapterRecord>;
   projects: ProjectService;
   blobs: BlobStore;
   clock: Clock;
@@ -44,6 +45,7 @@ export function buildCharacterServices(deps: CharacterServiceDeps): CharacterSer
   const characterStore = new CharacterStore({
     characters: deps.characters,
     segments: deps.segments,
+    chapters: deps.chapters,
     projects: deps.projects,
     clock: deps.clock,
   });

@@ -30,6 +30,10 @@ export const projectActions = [
 ] as const;
 export type ProjectAction = (typeof projectActions)[number];
 
+/** What the platform operator may do; the operator belongs to no tenant and acts on any tenant's behalf. */
+export const operatorActions = ['tenants.manage', 'projects.checkConsistency'] as const;
+export type OperatorAction = (typeof operatorActions)[number];
+
 /** What a principal needs to know about a project to decide access. */
 export interface ProjectAccessFacts {
   tenantId: string;
@@ -57,6 +61,11 @@ export function requireOperator(principal: Principal | undefined): OperatorPrinc
   if (!principal) throw new UnauthenticatedError();
   if (principal.kind !== 'operator') throw new ForbiddenError('This operation is for the platform operator');
   return principal;
+}
+
+/** Every operator action is the operator's alone; tenant users, whatever their role, are refused. */
+export function authorizeOperatorAction(principal: Principal | undefined, _action: OperatorAction): OperatorPrincipal {
+  return requireOperator(principal);
 }
 
 export function canDoInTenant(principal: TenantPrincipal, action: TenantAction): boolean {
@@ -116,7 +125,7 @@ export function authorizeProjectAction(
 
 /** Permission names the web uses to show or hide controls. */
 export function permissionsOf(principal: Principal): string[] {
-  if (principal.kind === 'operator') return ['tenants.manage'];
+  if (principal.kind === 'operator') return [...operatorActions];
   if (principal.kind === 'unaffiliated') return ['tenants.signup'];
   const perms: string[] = tenantActions.filter((a) => canDoInTenant(principal, a));
   perms.push('review.comment');

@@ -66,9 +66,28 @@ export interface ChapterRecord extends ProjectScopedDocument {
   /** Bumped on every text change; segments carry the version they were cut from. */
   textVersion: number;
   planStatus: 'none' | 'planned' | 'stale';
+  /**
+   * The plan generation readers see (docs/planning.md). Absent on chapters planned before generations existed: their
+   * segments carry no generation either, and count as generation 0.
+   */
+  planGeneration?: number;
+  /** The job whose plan is committed, so a retried activity of that job does not plan the chapter again. */
+  planJobId?: string;
+  /** The generation a planner is writing now (claimed before its first segment is written); null when none. */
+  planning?: PlanClaim | null;
   master: ChapterMasterRecord | null;
   createdAt: string;
   updatedAt: string;
+}
+
+/** A planner's claim on the next generation of a chapter's segments. */
+export interface PlanClaim {
+  generation: number;
+  /** The job planning it: a retry of the same job writes the same generation again (create-only, same ids). */
+  jobId: string;
+  /** The chapter text the generation is cut from; a claim for an older text is abandoned. */
+  textVersion: number;
+  claimedAt: string;
 }
 
 export interface CharacterRecord extends ProjectScopedDocument, Omit<Character, 'id'> {
@@ -111,6 +130,8 @@ export interface SegmentRecord extends ProjectScopedDocument {
   revisionNote: string | null;
   /** The chapter textVersion this segment was cut from. */
   chapterTextVersion: number;
+  /** The plan generation it belongs to; only the chapter's committed generation is read. Absent means 0. */
+  planGeneration?: number;
   /** Rendered audio takes, newest last; `currentTakeId` is the one production uses. */
   takes: SegmentTake[];
   currentTakeId: string | null;
@@ -125,5 +146,5 @@ export function characterDocumentId(projectId: string, characterId: string): str
   return `${projectId}.${characterId}`;
 }
 
-/** Characters per minute of narration used for chapter length estimates (SPEC.md §6 speaking rate). */
+/** Characters per minute of narration used for chapter length estimates (an unhurried audiobook reading pace). */
 export const NARRATION_CHARS_PER_MINUTE = 990;

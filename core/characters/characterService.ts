@@ -1,7 +1,8 @@
 /**
- * What users do with a project's characters (SPEC.md §5): list, read, add, edit (ETag-checked), delete, merge and
- * split an alias off. The narrator always exists and can be edited but not deleted, merged or split. Segments
- * follow their speaker: deleting a character flags its lines `unknown`, merging moves them to the survivor.
+ * What users do with a project's characters: list, read, add, edit (ETag-checked), delete, merge and split an alias
+ * off. The narrator always exists and can be edited but not deleted, merged or split. Segments follow their
+ * speaker: deleting a character flags its lines `unknown`, merging moves them to the survivor. Adding is create-only
+ * under an id derived from the name and whole or nothing: if what follows the stored character fails, it is removed.
  */
 import { UNKNOWN_SPEAKER, type CharacterRecord } from '../book/records';
 import type { Principal } from '../auth/principal';
@@ -54,7 +55,7 @@ export class CharacterService {
       firstAppearance: null,
       importance: edit.importance ?? 'minor',
     });
-    await this.store.refreshFacts(user.tenantId, projectId);
+    await this.undoCreateOnFailure(created, () => this.store.refreshFacts(user.tenantId, projectId));
     return created;
   }
 
@@ -167,11 +168,13 @@ export class CharacterService {
       firstAppearance: null,
       importance: 'minor',
     });
-    const from = await this.store.modify(user.tenantId, projectId, characterId, (current) => ({
-      ...current,
-      aliases: current.aliases.filter((a) => a.toLowerCase() !== wanted),
-      source: 'user',
-    }));
+    const from = await this.undoCreateOnFailure(created, () =>
+      this.store.modify(user.tenantId, projectId, characterId, (current) => ({
+        ...current,
+        aliases: current.aliases.filter((a) => a.toLowerCase() !== wanted),
+        source: 'user',
+      })),
+    );
     await this.store.refreshFacts(user.tenantId, projectId);
     return { from, created };
   }
@@ -181,6 +184,18 @@ export class CharacterService {
     const record = await this.store.get(tenantId, projectId, characterId);
     if (!record) throw new NotFoundError('Character');
     return record;
+  }
+
+  /** Runs what completes a create; if it fails, the created character is removed again and the failure reported. */
+  private async undoCreateOnFailure<T>(created: CharacterRecord, complete: () => Promise<T>): Promise<T> {
+    try {
+      return await complete();
+    } catch (error) {
+      await this.store.delete(created.tenantId, created.projectId, created.characterId);
+      // The caller needs the original failure; if this recount fails too, the next one corrects the counts.
+      await this.store.refreshFacts(created.tenantId, created.projectId).catch(() => undefined);
+      throw error;
+    }
   }
 
   private async createUnique(tenantId: string, projectId: string, character: Character): Promise<CharacterRecord> {

@@ -2,9 +2,16 @@
  * System-level access to a project's characters (no principal: callers authorized already, or act for a job):
  * reading them all, keeping the narrator present, re-pointing segments and keeping the project facts current.
  */
-import { characterDocumentId, UNKNOWN_SPEAKER, type CharacterRecord, type SegmentRecord } from '../book/records';
+import {
+  characterDocumentId,
+  UNKNOWN_SPEAKER,
+  type ChapterRecord,
+  type CharacterRecord,
+  type SegmentRecord,
+} from '../book/records';
 import { updateWithRetry } from '../common/optimisticUpdate';
 import { ConflictError } from '../errors';
+import { isCommitted, recountSegmentFacts } from '../planning/planGenerations';
 import type { Filter, ProjectCollection } from '../ports/documents';
 import type { Clock } from '../ports/system';
 import type { ProjectService } from '../projects/projectService';
@@ -13,6 +20,8 @@ import { narratorCharacter, NARRATOR_ID, type Character, type Importance } from 
 export interface CharacterStoreDeps {
   characters: ProjectCollection<CharacterRecord>;
   segments: ProjectCollection<SegmentRecord>;
+  /** Which segments are the plan (a chapter's committed generation) is recorded on the chapter. */
+  chapters: ProjectCollection<ChapterRecord>;
   projects: ProjectService;
   clock: Clock;
 }
@@ -142,10 +151,12 @@ export class CharacterStore {
   }
 
   /**
-   * Moves every segment spoken by `fromId` to `toId`, a page at a time. Moved segments leave the filter, so each
-   * round queries from the start; moving to `unknown` flags them for review. Returns how many moved.
+   * Moves every segment spoken by `fromId` to `toId`, a page at a time, in every stored plan generation (so no plan
+   * about to be committed names a removed character). Moved segments leave the filter, so each round queries from the
+   * start; moving to `unknown` flags them for review. Returns how many segments of the book's plan moved.
    */
   async repointSegments(tenantId: string, projectId: string, fromId: string, toId: string): Promise<number> {
+    const isPlan = this.planMembership(tenantId, projectId);
     let moved = 0;
     for (let rounds = 0; rounds < MAX_PAGES; rounds++) {
       const page = await this.deps.segments.list(tenantId, projectId, {
@@ -176,15 +187,22 @@ export class CharacterStore {
                   updatedAt: this.now(),
                 },
         );
-        moved++;
+        if (await isPlan(segment)) moved++;
       }
     }
-    if (toId === UNKNOWN_SPEAKER && moved > 0) {
-      await this.deps.projects.updateFacts(tenantId, projectId, (facts) => ({
-        segmentsWithSpeaker: Math.max(0, facts.segmentsWithSpeaker - moved),
-      }));
-    }
+    if (toId === UNKNOWN_SPEAKER && moved > 0) await recountSegmentFacts(this.deps, tenantId, projectId);
     return moved;
+  }
+
+  /** Whether a segment belongs to its chapter's committed plan (chapters read once each). */
+  private planMembership(tenantId: string, projectId: string): (segment: SegmentRecord) => Promise<boolean> {
+    const chapters = new Map<string, Promise<ChapterRecord | undefined>>();
+    return async (segment) => {
+      if (!chapters.has(segment.chapterId))
+        chapters.set(segment.chapterId, this.deps.chapters.get(tenantId, projectId, segment.chapterId));
+      const chapter = await chapters.get(segment.chapterId);
+      return !!chapter && chapter.type === 'chapter' && !chapter.deleted && isCommitted(segment, chapter);
+    };
   }
 
   /**
@@ -212,18 +230,28 @@ export class CharacterStore {
               page: { pageSize: PAGE_SIZE },
             })
           ).items;
-    const first = [...candidates].sort((a, b) => a.index - b.index)[0];
+    const isPlan = this.planMembership(tenantId, projectId);
+    const planned: SegmentRecord[] = [];
+    for (const candidate of candidates) if (await isPlan(candidate)) planned.push(candidate);
+    const first = planned.sort((a, b) => a.index - b.index)[0];
     return first?.text.trim() || undefined;
   }
 
-  /** Recounts characters and voiced characters (narrator included) into the project's facts. */
+  /**
+   * Recounts characters and voiced characters (narrator included) into the project's facts, from the stored
+   * characters (ProjectService.recountFacts: exact under concurrent writers). Returns the last count this call took.
+   */
   async refreshFacts(
     tenantId: string,
     projectId: string,
   ): Promise<{ characterCount: number; charactersWithVoice: number }> {
-    const all = await this.listAll(tenantId, projectId);
-    const counts = { characterCount: all.length, charactersWithVoice: all.filter((c) => c.voice !== null).length };
-    await this.deps.projects.updateFacts(tenantId, projectId, counts);
+    let counts = { characterCount: 0, charactersWithVoice: 0 };
+    const count = async () => {
+      const all = await this.listAll(tenantId, projectId);
+      counts = { characterCount: all.length, charactersWithVoice: all.filter((c) => c.voice !== null).length };
+      return counts;
+    };
+    await this.deps.projects.recountFacts(tenantId, projectId, 'characters', count);
     return counts;
   }
 }

@@ -2,6 +2,8 @@
  * The project's pronunciation lexicon: entries, a version counter bumped on every change (for clients; production
  * addresses audio by the entries each segment uses, see core/production/speechPlan.ts segmentLexicon), PLS
  * import/export, and staleness: a change invalidates the audio of exactly the segments whose text contains the entry.
+ * One entry per grapheme and locale, claimed atomically (lexiconKeys.ts); a create either stores its entry and
+ * answers, or removes what it stored and fails.
  */
 import type { Principal, TenantPrincipal } from '../auth/principal';
 import type { ChapterRecord, SegmentRecord } from '../book/records';
@@ -11,8 +13,10 @@ import type { ProjectCollection, ProjectScopedDocument } from '../ports/document
 import type { Clock, IdGenerator } from '../ports/system';
 import type { ProjectRecord } from '../projects/project';
 import type { ProjectService } from '../projects/projectService';
-import { bookChapters, forEachLimited, listAll } from '../planning/planService';
+import { bookChapters, forEachLimited, listAll } from '../planning/bookDocuments';
+import { isCommitted, recountSegmentFacts } from '../planning/planGenerations';
 import { segmentsAffectedBy, type LexiconEntry } from './lexicon';
+import { DuplicateEntryError, LexiconKeys, sameEntryKey, type LexiconKeyRecord } from './lexiconKeys';
 import { exportPls, importPls, PlsFormatError } from './pls';
 
 export const MAX_LEXICON_ENTRIES = 5000;
@@ -30,7 +34,7 @@ export interface LexiconStateRecord extends ProjectScopedDocument {
 }
 
 /** Everything stored in the `lexicon` container that this service reads. */
-export type LexiconDocument = LexiconEntryRecord | LexiconStateRecord;
+export type LexiconDocument = LexiconEntryRecord | LexiconStateRecord | LexiconKeyRecord;
 
 export type LexiconEntryInput = Omit<LexiconEntry, 'id'>;
 
@@ -55,12 +59,12 @@ export function lexiconStateId(projectId: string): string {
   return `${projectId}.lexiconState`;
 }
 
-function sameEntryKey(a: Pick<LexiconEntry, 'grapheme' | 'locale'>, b: Pick<LexiconEntry, 'grapheme' | 'locale'>) {
-  return a.grapheme === b.grapheme && a.locale.toLowerCase() === b.locale.toLowerCase();
-}
-
 export class LexiconService {
-  constructor(private readonly deps: LexiconServiceDeps) {}
+  private readonly keys: LexiconKeys;
+
+  constructor(private readonly deps: LexiconServiceDeps) {
+    this.keys = new LexiconKeys(deps.documents, deps.clock);
+  }
 
   async list(principal: Principal | undefined, projectId: string) {
     const { user } = await this.deps.projects.load(principal, projectId, 'project.read');
@@ -81,11 +85,15 @@ export class LexiconService {
     const existing = await this.entries(user.tenantId, projectId);
     if (existing.length >= MAX_LEXICON_ENTRIES)
       throw new ConflictError(`A project lexicon holds at most ${MAX_LEXICON_ENTRIES} entries`);
-    if (existing.some((entry) => sameEntryKey(entry, input)))
-      throw new ConflictError('An entry for this grapheme and locale exists; edit it instead');
-    const entry = await this.deps.documents.create(this.newRecord(user, projectId, input));
-    const change = await this.changed(user.tenantId, project, [entry as LexiconEntryRecord]);
-    return { entry: entry as LexiconEntryRecord, ...change };
+    // Entries stored before keys were claimed have no claim: the listing still finds them.
+    if (existing.some((entry) => sameEntryKey(entry, input))) throw new DuplicateEntryError();
+    const entry = await this.createEntry(user, projectId, input);
+    try {
+      return { entry, ...(await this.changed(user.tenantId, project, [entry])) };
+    } catch (error) {
+      await this.removeEntry(entry);
+      throw error;
+    }
   }
 
   async update(
@@ -100,12 +108,20 @@ export class LexiconService {
     if (ifMatch && current.etag !== ifMatch)
       throw new PreconditionFailedError('The entry changed since you loaded it', current);
     const next: LexiconEntryRecord = { ...current, ...patch, updatedAt: this.now() };
-    if (!sameEntryKey(current, next)) {
+    const rekeyed = !sameEntryKey(current, next);
+    if (rekeyed) {
       const others = await this.entries(user.tenantId, projectId);
-      if (others.some((entry) => entry.id !== entryId && sameEntryKey(entry, next)))
-        throw new ConflictError('An entry for this grapheme and locale exists already');
+      if (others.some((entry) => entry.id !== entryId && sameEntryKey(entry, next))) throw new DuplicateEntryError();
+      await this.keys.claim(user.tenantId, projectId, next, entryId);
     }
-    const saved = (await this.deps.documents.replace(next, current.etag!)) as LexiconEntryRecord;
+    let saved: LexiconEntryRecord;
+    try {
+      saved = (await this.deps.documents.replace(next, current.etag!)) as LexiconEntryRecord;
+    } catch (error) {
+      if (rekeyed) await this.keys.release(user.tenantId, projectId, next, entryId);
+      throw error;
+    }
+    if (rekeyed) await this.keys.release(user.tenantId, projectId, current, entryId);
     // Segments that matched the old entry and those matching the new one both sound different now.
     return { entry: saved, ...(await this.changed(user.tenantId, project, [current, saved])) };
   }
@@ -115,7 +131,7 @@ export class LexiconService {
     const current = await this.entry(user.tenantId, projectId, entryId);
     if (ifMatch && current.etag !== ifMatch)
       throw new PreconditionFailedError('The entry changed since you loaded it', current);
-    await this.deps.documents.delete(user.tenantId, projectId, entryId);
+    await this.removeEntry(current);
     return this.changed(user.tenantId, project, [current]);
   }
 
@@ -158,7 +174,7 @@ export class LexiconService {
       } else {
         if (existing.length >= MAX_LEXICON_ENTRIES)
           throw new ConflictError(`A project lexicon holds at most ${MAX_LEXICON_ENTRIES} entries`);
-        const record = (await this.deps.documents.create(this.newRecord(user, projectId, input))) as LexiconEntryRecord;
+        const record = await this.createEntry(user, projectId, input);
         existing.push(record);
         touched.push(record);
         created++;
@@ -184,6 +200,27 @@ export class LexiconService {
     };
   }
 
+  /** Claims the entry's key, then stores it; a failed store gives the key back. */
+  private async createEntry(
+    user: TenantPrincipal,
+    projectId: string,
+    input: LexiconEntryInput,
+  ): Promise<LexiconEntryRecord> {
+    const record = this.newRecord(user, projectId, input);
+    await this.keys.claim(user.tenantId, projectId, record, record.id);
+    try {
+      return (await this.deps.documents.create(record)) as LexiconEntryRecord;
+    } catch (error) {
+      await this.keys.release(user.tenantId, projectId, record, record.id);
+      throw error;
+    }
+  }
+
+  private async removeEntry(entry: LexiconEntryRecord): Promise<void> {
+    await this.deps.documents.delete(entry.tenantId, entry.projectId, entry.id);
+    await this.keys.release(entry.tenantId, entry.projectId, entry, entry.id);
+  }
+
   private async entry(tenantId: string, projectId: string, entryId: string): Promise<LexiconEntryRecord> {
     const entry = await this.deps.documents.get(tenantId, projectId, entryId);
     if (!entry || entry.type !== 'lexiconEntry') throw new NotFoundError('Lexicon entry');
@@ -205,10 +242,15 @@ export class LexiconService {
   /** Bumps the version and drops the current take of exactly the segments containing one of `entries`. */
   private async changed(tenantId: string, project: ProjectRecord, entries: LexiconEntry[]): Promise<LexiconChange> {
     const version = await this.bumpVersion(tenantId, project.id);
-    const live = new Set((await bookChapters(this.deps.chapters, tenantId, project.id)).map((chapter) => chapter.id));
+    const chapters = new Map(
+      (await bookChapters(this.deps.chapters, tenantId, project.id)).map((chapter) => [chapter.id, chapter]),
+    );
     const segments = (
       await listAll(this.deps.segments, tenantId, project.id, { field: 'type', op: 'eq', value: 'segment' })
-    ).filter((segment) => live.has(segment.chapterId));
+    ).filter((segment) => {
+      const chapter = chapters.get(segment.chapterId);
+      return chapter !== undefined && isCommitted(segment, chapter);
+    });
     const located = segments.map((segment) => ({
       id: segment.id,
       text: segment.text,
@@ -224,26 +266,31 @@ export class LexiconService {
         (current) => ({ ...current, currentTakeId: null, updatedAt: this.now() }),
       ),
     );
-    if (withAudio.length > 0) {
-      await this.deps.projects.updateFacts(tenantId, project.id, (facts) => ({
-        segmentsRendered: Math.max(0, facts.segmentsRendered - withAudio.length),
-      }));
-    }
+    if (withAudio.length > 0) await recountSegmentFacts(this.deps, tenantId, project.id);
     return { version, segmentsAffected: affected.size, segmentsInvalidated: withAudio.length };
   }
 
+  /**
+   * Bumps the version once per change, without retrying against other bumps: if another writer bumped it after this
+   * change was stored, that bump already tells clients the lexicon changed, so losing the race is success.
+   */
   private async bumpVersion(tenantId: string, projectId: string): Promise<number> {
     const id = lexiconStateId(projectId);
     for (;;) {
       const state = await this.deps.documents.get(tenantId, projectId, id);
       if (state?.type === 'lexiconState') {
-        const saved = await updateWithRetry(
-          'Lexicon',
-          () => this.deps.documents.get(tenantId, projectId, id) as Promise<LexiconStateRecord | undefined>,
-          (doc, etag) => this.deps.documents.replace(doc, etag) as Promise<LexiconStateRecord>,
-          (current) => ({ ...current, version: current.version + 1, updatedAt: this.now() }),
-        );
-        return saved.version;
+        try {
+          const saved = await this.deps.documents.replace(
+            { ...state, version: state.version + 1, updatedAt: this.now() },
+            state.etag!,
+          );
+          return (saved as LexiconStateRecord).version;
+        } catch (error) {
+          if (!(error instanceof PreconditionFailedError)) throw error;
+          const newer = await this.deps.documents.get(tenantId, projectId, id);
+          if (newer?.type === 'lexiconState') return newer.version;
+          continue;
+        }
       }
       try {
         await this.deps.documents.create({
@@ -256,8 +303,10 @@ export class LexiconService {
         });
         return 1;
       } catch (error) {
-        // Another writer created it first: loop and bump theirs.
         if (!(error instanceof ConflictError)) throw error;
+        // Another writer created it first, after this change was stored: its version covers this change.
+        const created = await this.deps.documents.get(tenantId, projectId, id);
+        if (created?.type === 'lexiconState') return created.version;
       }
     }
   }

@@ -1,18 +1,20 @@
 /**
  * Planning: cuts chapters into segments and labels who speaks each one (label-only attribution), keeps the user's
- * speaker choices across re-planning, keeps the production facts current, and stores the project's pause policy.
+ * speaker choices across re-planning, keeps the planning facts current, and stores the project's pause policy.
+ * A chapter's plan is written as one generation (chapterPlanWriter.ts, docs/planning.md).
  */
 import type { Principal } from '../auth/principal';
 import { NARRATOR_ID } from '../characters/character';
 import { toCharacter } from '../characters/characterStore';
-import type { ChapterRecord, CharacterRecord, SegmentRecord } from '../book/records';
+import type { ChapterRecord, CharacterRecord, PlanClaim, SegmentRecord } from '../book/records';
 import { UNKNOWN_SPEAKER } from '../book/records';
-import { updateWithRetry } from '../common/optimisticUpdate';
-import { DomainError, PreconditionFailedError, ValidationError } from '../errors';
+import { ConflictError, DomainError, PreconditionFailedError, ValidationError } from '../errors';
 import type { AttributionEngine, SpeakerLabel, TokenUsage } from '../ports/analysis';
-import type { Filter, ProjectCollection, ProjectScopedDocument } from '../ports/documents';
+import type { ProjectCollection } from '../ports/documents';
 import type { Clock, IdGenerator, Logger } from '../ports/system';
 import type { ProjectService } from '../projects/projectService';
+import { bookChapters, bookCharacters } from './bookDocuments';
+import { ChapterPlanWriter, GenerationMismatchError, type PlanWriteFaults } from './chapterPlanWriter';
 import {
   effectivePausePolicy,
   pausePolicyDocumentId,
@@ -20,13 +22,17 @@ import {
   type PausePolicy,
   type PausePolicyRecord,
 } from './pausePolicy';
+import { committedSegments, plannedSegmentId, recountSegmentFacts } from './planGenerations';
+import { planProblems, type PlanProblem } from './planInvariant';
 import { segmentChapter } from './segmentation';
 import { mergeUnspeakable } from './speakable';
 
-/** Below this confidence a label is flagged for review (issue #3 §6). */
+export { bookChapters, bookCharacters, forEachLimited, listAll } from './bookDocuments';
+
+/** Below this confidence a label is flagged for review. */
 export const REVIEW_CONFIDENCE = 0.5;
-const WRITE_CONCURRENCY = 8;
-const LIST_PAGE = 100;
+/** Times a chapter is cut again because its text changed while it was being planned. */
+const MAX_PLAN_ATTEMPTS = 3;
 
 export interface PlanServiceDeps {
   chapters: ProjectCollection<ChapterRecord>;
@@ -39,6 +45,8 @@ export interface PlanServiceDeps {
   ids: IdGenerator;
   /** Reports what planning had to mend (pieces with nothing to speak merged into a neighbour). */
   logger?: Logger;
+  /** Fault injection for tests; absent in production. */
+  faults?: PlanWriteFaults;
 }
 
 export interface ChapterPlanSummary {
@@ -48,79 +56,30 @@ export interface ChapterPlanSummary {
   usage: TokenUsage;
 }
 
-/** Reads every page of a query: planning works on whole chapters, never on a truncated sample. */
-export async function listAll<T extends ProjectScopedDocument>(
-  collection: ProjectCollection<T>,
-  tenantId: string,
-  projectId: string,
-  filter: Filter,
-  orderBy?: { field: string; direction: 'ASC' | 'DESC' },
-): Promise<T[]> {
-  const items: T[] = [];
-  let continuationToken: string | undefined;
-  do {
-    const page = await collection.list(tenantId, projectId, {
-      filter,
-      orderBy,
-      page: { pageSize: LIST_PAGE, continuationToken },
-    });
-    items.push(...page.items);
-    continuationToken = page.continuationToken ?? undefined;
-  } while (continuationToken);
-  return items;
+/** A chapter's committed plan failed its invariant right after it was written: the planner must run again. */
+export class PlanIntegrityError extends Error {
+  constructor(
+    readonly chapterId: string,
+    readonly problems: PlanProblem[],
+  ) {
+    super(`The plan of chapter ${chapterId} does not hold: ${problems.map((p) => p.message).join('; ')}`);
+    this.name = 'PlanIntegrityError';
+  }
 }
 
-/** The book's live chapters in reading order (sorted here: `order` is a reserved word in Cosmos SQL). */
-export async function bookChapters(
-  chapters: ProjectCollection<ChapterRecord>,
-  tenantId: string,
-  projectId: string,
-): Promise<ChapterRecord[]> {
-  const live = await listAll(chapters, tenantId, projectId, {
-    op: 'and',
-    filters: [
-      { field: 'type', op: 'eq', value: 'chapter' },
-      { field: 'deleted', op: 'eq', value: false },
-    ],
-  });
-  return live.sort((a, b) => a.order - b.order);
-}
+const NO_USAGE: TokenUsage = { promptTokens: 0, completionTokens: 0, model: '', calls: 0 };
 
-export function chapterSegments(
-  segments: ProjectCollection<SegmentRecord>,
-  tenantId: string,
-  projectId: string,
-  chapterId: string,
-) {
-  return listAll(
-    segments,
-    tenantId,
-    projectId,
-    {
-      op: 'and',
-      filters: [
-        { field: 'type', op: 'eq', value: 'segment' },
-        { field: 'chapterId', op: 'eq', value: chapterId },
-      ],
-    },
-    { field: 'index', direction: 'ASC' },
-  );
-}
-
-export async function bookCharacters(
-  characters: ProjectCollection<CharacterRecord>,
-  tenantId: string,
-  projectId: string,
-): Promise<CharacterRecord[]> {
-  return listAll(characters, tenantId, projectId, { field: 'type', op: 'eq', value: 'character' });
-}
-
-export async function forEachLimited<T>(items: T[], limit: number, work: (item: T) => Promise<unknown>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await work(items[next++]);
+function addUsage(a: TokenUsage, b: TokenUsage): TokenUsage {
+  return {
+    promptTokens: a.promptTokens + b.promptTokens,
+    completionTokens: a.completionTokens + b.completionTokens,
+    model: b.model || a.model,
+    calls: a.calls + b.calls,
   };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+function summaryOf(chapterId: string, segments: SegmentRecord[], usage: TokenUsage): ChapterPlanSummary {
+  return { chapterId, segments: segments.length, flagged: segments.filter((s) => s.flagged).length, usage };
 }
 
 /** Model output is untrusted: unknown speaker ids become `unknown`, confidences are clamped. */
@@ -132,7 +91,11 @@ function checkedLabel(label: SpeakerLabel | undefined, speakers: ReadonlySet<str
 }
 
 export class PlanService {
-  constructor(private readonly deps: PlanServiceDeps) {}
+  private readonly writer: ChapterPlanWriter;
+
+  constructor(private readonly deps: PlanServiceDeps) {
+    this.writer = new ChapterPlanWriter(deps);
+  }
 
   /** The non-deleted chapters to plan, in reading order; every requested id must name one of them. */
   async chaptersToPlan(tenantId: string, projectId: string, chapterIds?: string[]): Promise<string[]> {
@@ -157,9 +120,10 @@ export class PlanService {
   }
 
   /**
-   * Segments one chapter and attributes its speakers. Replaces the chapter's segments; where a segment's text is
-   * unchanged the user's speaker, revision note and audio takes carry over. Safe to run again after a crash: the
-   * outcome is exactly one set of segments.
+   * Segments one chapter and attributes its speakers, as a new generation that replaces the chapter's plan whole;
+   * where a segment's text is unchanged the user's speaker, revision note and audio takes carry over. `jobId` names
+   * the unit of work: running it again (a retry, a replay, after a crash) commits exactly one plan, and reports the
+   * segments that plan holds. Checks the committed plan before returning.
    */
   async planChapter(
     tenantId: string,
@@ -167,17 +131,47 @@ export class PlanService {
     chapterId: string,
     attribution: AttributionEngine,
     language: string,
+    jobId: string,
   ): Promise<ChapterPlanSummary> {
-    const chapter = await this.deps.chapters.get(tenantId, projectId, chapterId);
-    if (!chapter || chapter.type !== 'chapter' || chapter.deleted)
-      return {
-        chapterId,
-        segments: 0,
-        flagged: 0,
-        usage: { promptTokens: 0, completionTokens: 0, model: '', calls: 0 },
-      };
+    let usage = NO_USAGE;
+    let fresh = false;
+    for (let attempt = 1; attempt <= MAX_PLAN_ATTEMPTS; attempt++) {
+      const claimed = await this.writer.claim(tenantId, projectId, chapterId, jobId, fresh);
+      if (claimed.kind === 'gone') return summaryOf(chapterId, [], usage);
+      if (claimed.kind === 'done') return summaryOf(chapterId, claimed.segments, usage);
+      const cut = await this.cut(claimed.chapter, claimed.claim, attribution, language);
+      usage = addUsage(usage, cut.usage);
+      try {
+        await this.writer.write(claimed.claim, cut.records);
+      } catch (error) {
+        if (!(error instanceof GenerationMismatchError)) throw error;
+        fresh = true;
+        continue;
+      }
+      fresh = false;
+      const outcome = await this.writer.commit(tenantId, projectId, chapterId, claimed.claim);
+      if (outcome.kind === 'gone') return summaryOf(chapterId, [], usage);
+      if (outcome.kind === 'text_changed') continue;
+      const plan = await committedSegments(this.deps.segments, outcome.chapter);
+      const problems = planProblems(outcome.chapter, plan);
+      if (problems.length > 0) throw new PlanIntegrityError(chapterId, problems);
+      return summaryOf(chapterId, plan, usage);
+    }
+    throw new ConflictError('The chapter text kept changing while it was being planned; plan it again', {
+      chapterId,
+    });
+  }
+
+  /** The claimed generation's segments: cut from the chapter text, labelled, with the user's choices carried over. */
+  private async cut(
+    chapter: ChapterRecord,
+    claim: PlanClaim,
+    attribution: AttributionEngine,
+    language: string,
+  ): Promise<{ records: SegmentRecord[]; usage: TokenUsage }> {
+    const { tenantId, projectId, id: chapterId } = chapter;
     const [previous, characterRecords] = await Promise.all([
-      chapterSegments(this.deps.segments, tenantId, projectId, chapterId),
+      committedSegments(this.deps.segments, chapter),
       bookCharacters(this.deps.characters, tenantId, projectId),
     ]);
     const characters = characterRecords.map(toCharacter);
@@ -195,7 +189,7 @@ export class PlanService {
         merged: merged.slice(0, 20).map((piece) => ({ ...piece, text: piece.text.slice(0, 40) })),
       });
     }
-    const ids = pieces.map(() => this.deps.ids.newId('seg'));
+    const ids = pieces.map((piece) => plannedSegmentId(chapterId, claim.generation, piece.index));
     const { labels, usage } = await attribution.attribute({
       chapter: { id: chapterId, language },
       segments: pieces.map((piece, i) => ({
@@ -213,7 +207,7 @@ export class PlanService {
     for (const segment of previous) earlier.set(segment.text, [...(earlier.get(segment.text) ?? []), segment]);
 
     const now = this.deps.clock.now().toISOString();
-    const records: SegmentRecord[] = pieces.map((piece, i) => {
+    const records = pieces.map((piece, i): SegmentRecord => {
       const label = checkedLabel(labelById.get(ids[i]), speakers);
       const before = earlier.get(piece.text)?.shift();
       const keepUser = before?.speakerSource === 'user' && speakers.has(before.speakerId);
@@ -233,7 +227,8 @@ export class PlanService {
         speakerSource: keepUser ? 'user' : attribution.engine === 'heuristic' ? 'heuristic' : 'llm',
         flagged: keepUser ? before.flagged : label.flagged || (before?.revisionNote ?? null) !== null,
         revisionNote: before?.revisionNote ?? null,
-        chapterTextVersion: chapter.textVersion,
+        chapterTextVersion: claim.textVersion,
+        planGeneration: claim.generation,
         takes: before?.takes ?? [],
         // Audio rendered for the same text and speaker is still right; anything else must be rendered again.
         currentTakeId: before && before.speakerId === speakerId ? before.currentTakeId : null,
@@ -241,35 +236,30 @@ export class PlanService {
         updatedAt: now,
       };
     });
-    await forEachLimited(records, WRITE_CONCURRENCY, (record) => this.deps.segments.create(record));
-    await forEachLimited(previous, WRITE_CONCURRENCY, (old) => this.deps.segments.delete(tenantId, projectId, old.id));
-    await updateWithRetry(
-      'Chapter',
-      () => this.deps.chapters.get(tenantId, projectId, chapterId),
-      (doc, etag) => this.deps.chapters.replace(doc, etag),
-      (current): ChapterRecord => ({
-        ...current,
-        planStatus: current.textVersion === chapter.textVersion ? 'planned' : 'stale',
-        updatedAt: now,
-      }),
-    );
-    return { chapterId, segments: records.length, flagged: records.filter((r) => r.flagged).length, usage };
+    return { records, usage };
   }
 
-  /** Recounts the planning facts from the segments of the book's live chapters. */
-  async recountFacts(tenantId: string, projectId: string): Promise<void> {
-    const live = new Set((await bookChapters(this.deps.chapters, tenantId, projectId)).map((chapter) => chapter.id));
-    const segments = await listAll(this.deps.segments, tenantId, projectId, {
-      field: 'type',
-      op: 'eq',
-      value: 'segment',
-    });
-    const counted = segments.filter((segment) => live.has(segment.chapterId));
-    await this.deps.projects.updateFacts(tenantId, projectId, {
-      segmentCount: counted.length,
-      segmentsWithSpeaker: counted.filter((segment) => segment.speakerId !== UNKNOWN_SPEAKER).length,
-      segmentsRendered: counted.filter((segment) => segment.currentTakeId !== null).length,
-    });
+  /** Recounts the planning facts from the committed segments of the book's live chapters. */
+  recountFacts(tenantId: string, projectId: string): Promise<void> {
+    return recountSegmentFacts(this.deps, tenantId, projectId);
+  }
+
+  /** The committed plan of each of the given chapters, for reporting what a job stored. */
+  async storedPlanCounts(
+    tenantId: string,
+    projectId: string,
+    chapterIds: string[],
+  ): Promise<{ chapters: number; segments: number; flagged: number }> {
+    const wanted = new Set(chapterIds);
+    const chapters = (await bookChapters(this.deps.chapters, tenantId, projectId)).filter((c) => wanted.has(c.id));
+    let segments = 0;
+    let flagged = 0;
+    for (const chapter of chapters) {
+      const plan = await committedSegments(this.deps.segments, chapter);
+      segments += plan.length;
+      flagged += plan.filter((segment) => segment.flagged).length;
+    }
+    return { chapters: chapters.length, segments, flagged };
   }
 
   async getPausePolicy(principal: Principal | undefined, projectId: string) {

@@ -1,7 +1,8 @@
 /**
  * Editing the plan one segment at a time: speaker, text, revision marks, split, merge and delete. A chapter's segments
  * always concatenate to its text, so text edits and deletions change the chapter too. Editing a segment invalidates
- * only that segment's audio (its current take), never another segment's.
+ * only that segment's audio (its current take), never another segment's. Only the chapter's committed plan generation
+ * is visible or editable (planGenerations.ts); a segment of any other generation answers 404.
  */
 import type { Principal, TenantPrincipal } from '../auth/principal';
 import type { ChapterRecord, CharacterRecord, SegmentRecord } from '../book/records';
@@ -13,7 +14,15 @@ import { textStats } from '../manuscript/stats';
 import type { Filter, Page, ProjectCollection } from '../ports/documents';
 import type { Clock, IdGenerator } from '../ports/system';
 import type { ProjectService } from '../projects/projectService';
-import { bookChapters, chapterSegments } from './planService';
+import { bookChapters } from './bookDocuments';
+import {
+  committedGeneration,
+  committedQuery,
+  committedSegments,
+  generationOf,
+  isCommitted,
+  recountSegmentFacts,
+} from './planGenerations';
 
 export interface SegmentServiceDeps {
   chapters: ProjectCollection<ChapterRecord>;
@@ -66,7 +75,7 @@ function decodeCursor(token: string | undefined): ListCursor {
   throw new ValidationError('Invalid continuation token', [{ field: 'continuationToken', message: 'malformed' }]);
 }
 
-/** A segment's weight in the production facts; an edit changes the facts by after − before. */
+/** A segment's weight in the planning facts: an edit that changes it triggers a recount. */
 function factsOf(segments: SegmentRecord[]) {
   return {
     segmentCount: segments.length,
@@ -92,7 +101,7 @@ export class SegmentService {
       (chapter) => !options.chapterId || chapter.id === options.chapterId,
     );
     if (options.chapterId && chapters.length === 0) throw new NotFoundError('Chapter');
-    const filters: Filter[] = [{ field: 'type', op: 'eq', value: 'segment' }];
+    const filters: Filter[] = [];
     if (options.speakerId) filters.push({ field: 'speakerId', op: 'eq', value: options.speakerId });
     if (options.unknown) filters.push({ field: 'speakerId', op: 'eq', value: UNKNOWN_SPEAKER });
     if (options.flagged) filters.push({ field: 'flagged', op: 'eq', value: true });
@@ -100,13 +109,13 @@ export class SegmentService {
     const cursor = decodeCursor(options.continuationToken);
     const items: SegmentRecord[] = [];
     while (cursor.chapter < chapters.length && items.length < options.pageSize) {
-      const chapterId = chapters[cursor.chapter].id;
+      const { filter, keep } = committedQuery(chapters[cursor.chapter], filters);
       const page = await this.deps.segments.list(user.tenantId, projectId, {
-        filter: { op: 'and', filters: [...filters, { field: 'chapterId', op: 'eq', value: chapterId }] },
+        filter,
         orderBy: { field: 'index', direction: 'ASC' },
         page: { pageSize: options.pageSize - items.length, continuationToken: cursor.inner ?? undefined },
       });
-      items.push(...page.items);
+      items.push(...page.items.filter(keep));
       if (page.continuationToken) cursor.inner = page.continuationToken;
       else {
         cursor.chapter += 1;
@@ -118,7 +127,7 @@ export class SegmentService {
 
   async get(principal: Principal | undefined, projectId: string, segmentId: string): Promise<SegmentRecord> {
     const { user } = await this.deps.projects.load(principal, projectId, 'project.read');
-    return this.load(user, projectId, segmentId);
+    return (await this.load(user, projectId, segmentId)).segment;
   }
 
   async update(
@@ -129,7 +138,7 @@ export class SegmentService {
     patch: SegmentPatch,
   ): Promise<SegmentRecord> {
     const { user } = await this.deps.projects.load(principal, projectId, 'project.update');
-    const segment = await this.load(user, projectId, segmentId);
+    const { segment } = await this.load(user, projectId, segmentId);
     assertFresh(segment, ifMatch);
     if (patch.speakerId !== undefined) await this.assertSpeaker(user.tenantId, projectId, patch.speakerId);
     const now = this.now();
@@ -169,7 +178,7 @@ export class SegmentService {
     ifMatch: string | undefined,
   ): Promise<[SegmentRecord, SegmentRecord]> {
     const { user } = await this.deps.projects.load(principal, projectId, 'project.update');
-    const segment = await this.load(user, projectId, segmentId);
+    const { segment, chapter } = await this.load(user, projectId, segmentId);
     if (ifMatch) assertFresh(segment, ifMatch);
     const head = segment.text.slice(0, offset);
     const tail = segment.text.slice(offset);
@@ -181,7 +190,7 @@ export class SegmentService {
         },
       ]);
     }
-    await this.shiftIndexes(user.tenantId, segment, +1);
+    await this.shiftIndexes(chapter, segment, +1);
     const now = this.now();
     const second = await this.deps.segments.create({
       ...segment,
@@ -211,9 +220,9 @@ export class SegmentService {
     ifMatch: string | undefined,
   ): Promise<SegmentRecord> {
     const { user } = await this.deps.projects.load(principal, projectId, 'project.update');
-    const segment = await this.load(user, projectId, segmentId);
+    const { segment, chapter } = await this.load(user, projectId, segmentId);
     if (ifMatch) assertFresh(segment, ifMatch);
-    const siblings = await chapterSegments(this.deps.segments, user.tenantId, projectId, segment.chapterId);
+    const siblings = await committedSegments(this.deps.segments, chapter);
     const next = siblings.find((s) => s.index === segment.index + 1);
     if (!next) throw new ConflictError('This is the last segment of its chapter; there is nothing to merge with');
     const now = this.now();
@@ -230,7 +239,7 @@ export class SegmentService {
       segment.etag!,
     );
     await this.deps.segments.delete(user.tenantId, projectId, next.id);
-    await this.shiftIndexes(user.tenantId, next, -1);
+    await this.shiftIndexes(chapter, next, -1);
     await this.adjustFacts(user.tenantId, projectId, [segment, next], [merged]);
     return merged;
   }
@@ -243,18 +252,25 @@ export class SegmentService {
     ifMatch: string | undefined,
   ): Promise<void> {
     const { user } = await this.deps.projects.load(principal, projectId, 'project.update');
-    const segment = await this.load(user, projectId, segmentId);
+    const { segment } = await this.load(user, projectId, segmentId);
     if (ifMatch) assertFresh(segment, ifMatch);
-    await this.replaceInChapter(segment, '');
+    const edited = await this.replaceInChapter(segment, '');
     await this.deps.segments.delete(user.tenantId, projectId, segment.id);
-    await this.shiftIndexes(user.tenantId, segment, -1);
+    await this.shiftIndexes(edited, segment, -1);
     await this.adjustFacts(user.tenantId, projectId, [segment], []);
   }
 
-  private async load(user: TenantPrincipal, projectId: string, segmentId: string): Promise<SegmentRecord> {
+  /** A segment of a chapter's committed plan, with its chapter; any other generation is not part of the book. */
+  private async load(
+    user: TenantPrincipal,
+    projectId: string,
+    segmentId: string,
+  ): Promise<{ segment: SegmentRecord; chapter: ChapterRecord }> {
     const segment = await this.deps.segments.get(user.tenantId, projectId, segmentId);
     if (!segment || segment.type !== 'segment') throw new NotFoundError('Segment');
-    return segment;
+    const chapter = await this.deps.chapters.get(user.tenantId, projectId, segment.chapterId);
+    if (!chapter || chapter.type !== 'chapter' || !isCommitted(segment, chapter)) throw new NotFoundError('Segment');
+    return { segment, chapter };
   }
 
   private async assertSpeaker(tenantId: string, projectId: string, speakerId: string): Promise<void> {
@@ -273,7 +289,9 @@ export class SegmentService {
    */
   private async replaceInChapter(segment: SegmentRecord, text: string): Promise<ChapterRecord> {
     const { tenantId, projectId, chapterId } = segment;
-    const siblings = await chapterSegments(this.deps.segments, tenantId, projectId, chapterId);
+    const loaded = await this.deps.chapters.get(tenantId, projectId, chapterId);
+    if (!loaded || loaded.type !== 'chapter') throw new NotFoundError('Chapter');
+    const siblings = await committedSegments(this.deps.segments, loaded);
     if (text === '' && siblings.length <= 1)
       throw new ConflictError('A chapter keeps at least one segment; delete the chapter instead');
     const start = siblings.filter((s) => s.index < segment.index).reduce((sum, s) => sum + s.text.length, 0);
@@ -284,6 +302,8 @@ export class SegmentService {
       (doc, etag) => this.deps.chapters.replace(doc, etag),
       (chapter) => {
         if (chapter.deleted) throw new ConflictError('The chapter is deleted; restore it before editing its segments');
+        if (committedGeneration(chapter) !== generationOf(segment))
+          throw new ConflictError('The chapter was planned again since you loaded this segment', { chapterId });
         if (chapter.text !== planned)
           throw new ConflictError('The chapter text changed since it was planned; plan the chapter again', {
             chapterId,
@@ -301,8 +321,9 @@ export class SegmentService {
   }
 
   /** Moves every segment after `from` by `delta` places, keeping indexes dense and in order. */
-  private async shiftIndexes(tenantId: string, from: SegmentRecord, delta: 1 | -1): Promise<void> {
-    const siblings = await chapterSegments(this.deps.segments, tenantId, from.projectId, from.chapterId);
+  private async shiftIndexes(chapter: ChapterRecord, from: SegmentRecord, delta: 1 | -1): Promise<void> {
+    const { tenantId } = chapter;
+    const siblings = await committedSegments(this.deps.segments, chapter);
     const later = siblings.filter((s) => s.index > from.index && s.id !== from.id);
     for (const sibling of delta > 0 ? later.reverse() : later) {
       await updateWithRetry(
@@ -323,11 +344,7 @@ export class SegmentService {
       was.segmentsRendered === is.segmentsRendered
     )
       return;
-    await this.deps.projects.updateFacts(tenantId, projectId, (facts) => ({
-      segmentCount: Math.max(0, facts.segmentCount + is.segmentCount - was.segmentCount),
-      segmentsWithSpeaker: Math.max(0, facts.segmentsWithSpeaker + is.segmentsWithSpeaker - was.segmentsWithSpeaker),
-      segmentsRendered: Math.max(0, facts.segmentsRendered + is.segmentsRendered - was.segmentsRendered),
-    }));
+    await recountSegmentFacts(this.deps, tenantId, projectId);
   }
 
   private now(): string {

@@ -42,6 +42,9 @@ export const emptyProductionFacts: ProductionFacts = {
   activeJobId: null,
 };
 
+/** Facts recounted together from the documents they count (ProjectService.recountFacts). */
+export type FactsGroup = 'characters' | 'segments' | 'chapters';
+
 export interface ProjectRecord extends StoredDocument, ProjectAccessFacts {
   type: 'project';
   tenantId: string;
@@ -53,6 +56,8 @@ export interface ProjectRecord extends StoredDocument, ProjectAccessFacts {
   searchText: string;
   cover: CoverRecord | null;
   facts: ProductionFacts;
+  /** How many recounts of each group of facts were stored; tells a recounter when a later recount covers its own. */
+  factsRecounts?: Partial<Record<FactsGroup, number>>;
   ownerId: string;
   memberIds: string[];
   validatorIds: string[];

@@ -10,7 +10,13 @@ import type { IncomingFile } from '../ports/uploads';
 import type { Clock, IdGenerator } from '../ports/system';
 import type { UserRecord } from '../users/user';
 import { updateWithRetry } from '../common/optimisticUpdate';
-import { emptyProductionFacts, searchTextOf, type ProductionFacts, type ProjectRecord } from './project';
+import {
+  emptyProductionFacts,
+  searchTextOf,
+  type FactsGroup,
+  type ProductionFacts,
+  type ProjectRecord,
+} from './project';
 
 export interface ProjectServiceDeps {
   projects: TenantCollection<ProjectRecord>;
@@ -28,6 +34,12 @@ export interface ListProjectsOptions {
   pageSize: number;
   continuationToken?: string;
 }
+
+/**
+ * A recount gives up only after this many lost races with writes that are not recounts of its group (those end it
+ * after two); reaching it means the project document is being rewritten non-stop.
+ */
+const MAX_RECOUNT_ATTEMPTS = 50;
 
 /** Days an archived project stays restorable before its data is purged. */
 export const ARCHIVE_RETENTION_DAYS = 30;
@@ -212,6 +224,43 @@ export class ProjectService {
         return { ...project, facts: { ...facts, ...patch } };
       },
     );
+  }
+
+  /**
+   * Replaces one group of facts with counts taken from the stored documents, after the caller changed those
+   * documents. Counts, never increments: a repeated or lost call cannot skew them, and any later recount corrects an
+   * earlier one. The write is ETag-conditional, so a recount never overwrites a newer one; when it loses that race it
+   * counts again, unless two recounts of the group were stored meanwhile: the second of those started counting after
+   * this call began, so it already counted the caller's documents (docs/planning.md, "Counters").
+   */
+  async recountFacts(
+    tenantId: string,
+    projectId: string,
+    group: FactsGroup,
+    count: () => Promise<Partial<ProductionFacts>>,
+  ): Promise<void> {
+    let recountsAtStart: number | undefined;
+    for (let attempt = 1; ; attempt++) {
+      const project = await this.deps.projects.get(tenantId, projectId);
+      if (!project) return;
+      const recounts = project.factsRecounts?.[group] ?? 0;
+      recountsAtStart ??= recounts;
+      if (recounts >= recountsAtStart + 2) return;
+      const counted = await count();
+      try {
+        await this.deps.projects.replace(
+          {
+            ...project,
+            facts: { ...emptyProductionFacts, ...project.facts, ...counted },
+            factsRecounts: { ...project.factsRecounts, [group]: recounts + 1 },
+          },
+          project.etag!,
+        );
+        return;
+      } catch (error) {
+        if (!(error instanceof PreconditionFailedError) || attempt >= MAX_RECOUNT_ATTEMPTS) throw error;
+      }
+    }
   }
 
   /** Reads a project for system work (orchestrations); tenant scoping still applies. */

@@ -1,0 +1,184 @@
+/**
+ * Stores a chapter's new plan as one generation (docs/planning.md): claim a generation number on the chapter, write
+ * its segments create-only under ids derived from (chapter, generation, position), switch the chapter's committed
+ * generation with an ETag-checked write once every segment exists, then remove older generations. A retried or
+ * replayed planner of the same job claims the same generation and rewrites the same ids; two planners of different
+ * jobs write different generations and the newer one wins whole. Crashing anywhere leaves the committed plan intact.
+ */
+import type { ChapterRecord, PlanClaim, SegmentRecord } from '../book/records';
+import { ConflictError, PreconditionFailedError } from '../errors';
+import type { ProjectCollection } from '../ports/documents';
+import type { Clock } from '../ports/system';
+import { forEachLimited } from './bookDocuments';
+import { allGenerations, committedGeneration, committedSegments, generationOf } from './planGenerations';
+import { planProblems } from './planInvariant';
+
+const WRITE_CONCURRENCY = 8;
+/** ETag races on one chapter document are between a handful of writers; past this something is wrong. */
+const MAX_CHAPTER_WRITE_ATTEMPTS = 20;
+
+/** Test-only hooks (off unless configured in local mode): make a write fail the way a crash would. */
+export interface PlanWriteFaults {
+  /** Called when half of a generation's segments are stored; throwing here leaves a partly written generation. */
+  afterPartialWrite(context: { jobId: string; chapterId: string; generation: number }): void;
+}
+
+export interface ChapterPlanWriterDeps {
+  chapters: ProjectCollection<ChapterRecord>;
+  segments: ProjectCollection<SegmentRecord>;
+  clock: Clock;
+  faults?: PlanWriteFaults;
+}
+
+export type ClaimOutcome =
+  | { kind: 'gone' }
+  /** This job's plan is already committed and holds: nothing to write. */
+  | { kind: 'done'; chapter: ChapterRecord; segments: SegmentRecord[] }
+  | { kind: 'claimed'; chapter: ChapterRecord; claim: PlanClaim };
+
+export type CommitOutcome =
+  | { kind: 'committed'; chapter: ChapterRecord }
+  /** A newer generation was committed first; this one was removed. */
+  | { kind: 'superseded'; chapter: ChapterRecord }
+  /** The chapter text changed while planning; this generation was removed and must be cut again. */
+  | { kind: 'text_changed' }
+  | { kind: 'gone' };
+
+/** Thrown when a stored segment of the claimed generation is not the one this planner would write. */
+export class GenerationMismatchError extends Error {}
+
+export class ChapterPlanWriter {
+  constructor(private readonly deps: ChapterPlanWriterDeps) {}
+
+  /**
+   * Claims the generation `jobId` writes. A claim of the same job for the same text is reused (its segments may be
+   * partly stored already); otherwise the next number after every generation claimed or committed so far.
+   */
+  async claim(
+    tenantId: string,
+    projectId: string,
+    chapterId: string,
+    jobId: string,
+    fresh = false,
+  ): Promise<ClaimOutcome> {
+    for (let attempt = 1; ; attempt++) {
+      const chapter = await this.deps.chapters.get(tenantId, projectId, chapterId);
+      if (!chapter || chapter.type !== 'chapter' || chapter.deleted) return { kind: 'gone' };
+      if (!fresh && chapter.planJobId === jobId && chapter.planStatus === 'planned') {
+        const segments = await committedSegments(this.deps.segments, chapter);
+        if (planProblems(chapter, segments).length === 0) return { kind: 'done', chapter, segments };
+      }
+      const held = chapter.planning;
+      if (!fresh && held && held.jobId === jobId && held.textVersion === chapter.textVersion)
+        return { kind: 'claimed', chapter, claim: held };
+      const claim: PlanClaim = {
+        generation: Math.max(committedGeneration(chapter), held?.generation ?? 0) + 1,
+        jobId,
+        textVersion: chapter.textVersion,
+        claimedAt: this.deps.clock.now().toISOString(),
+      };
+      try {
+        const saved = await this.deps.chapters.replace({ ...chapter, planning: claim }, chapter.etag!);
+        return { kind: 'claimed', chapter: saved, claim };
+      } catch (error) {
+        if (!(error instanceof PreconditionFailedError) || attempt >= MAX_CHAPTER_WRITE_ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  /** Stores the generation's segments create-only; a segment already stored by an earlier attempt is kept. */
+  async write(claim: PlanClaim, records: SegmentRecord[]): Promise<void> {
+    const half = Math.ceil(records.length / 2);
+    const store = (record: SegmentRecord) => this.createOnce(record);
+    await forEachLimited(records.slice(0, half), WRITE_CONCURRENCY, store);
+    if (records.length > 0)
+      this.deps.faults?.afterPartialWrite({
+        jobId: claim.jobId,
+        chapterId: records[0].chapterId,
+        generation: claim.generation,
+      });
+    await forEachLimited(records.slice(half), WRITE_CONCURRENCY, store);
+  }
+
+  /**
+   * Makes the generation the chapter's plan, if it is still newer than the committed one and cut from the current
+   * text, then removes the generations it replaces. A generation that lost is removed instead.
+   */
+  async commit(tenantId: string, projectId: string, chapterId: string, claim: PlanClaim): Promise<CommitOutcome> {
+    for (let attempt = 1; ; attempt++) {
+      const chapter = await this.deps.chapters.get(tenantId, projectId, chapterId);
+      if (!chapter || chapter.type !== 'chapter') {
+        await this.removeGeneration({ id: chapterId, tenantId, projectId }, claim.generation);
+        return { kind: 'gone' };
+      }
+      const committed = committedGeneration(chapter);
+      if (committed === claim.generation) {
+        // Committed by an earlier attempt of the same job, which may have stopped before removing what it replaced.
+        await this.removeOlderGenerations(chapter);
+        return { kind: 'committed', chapter };
+      }
+      if (committed > claim.generation) {
+        await this.removeGeneration(chapter, claim.generation);
+        return { kind: 'superseded', chapter };
+      }
+      if (chapter.textVersion !== claim.textVersion) {
+        await this.removeGeneration(chapter, claim.generation);
+        return { kind: 'text_changed' };
+      }
+      const next: ChapterRecord = {
+        ...chapter,
+        planGeneration: claim.generation,
+        planJobId: claim.jobId,
+        planning: chapter.planning?.generation === claim.generation ? null : (chapter.planning ?? null),
+        planStatus: 'planned',
+        updatedAt: this.deps.clock.now().toISOString(),
+      };
+      try {
+        const saved = await this.deps.chapters.replace(next, chapter.etag!);
+        await this.removeOlderGenerations(saved);
+        return { kind: 'committed', chapter: saved };
+      } catch (error) {
+        if (!(error instanceof PreconditionFailedError) || attempt >= MAX_CHAPTER_WRITE_ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  /** Removes every generation older than the committed one (newer ones may be in the middle of being written). */
+  async removeOlderGenerations(chapter: ChapterRecord): Promise<number> {
+    const committed = committedGeneration(chapter);
+    const older = (await allGenerations(this.deps.segments, chapter)).filter((s) => generationOf(s) < committed);
+    await this.deleteAll(older);
+    return older.length;
+  }
+
+  async removeGeneration(
+    chapter: Pick<ChapterRecord, 'id' | 'tenantId' | 'projectId'>,
+    generation: number,
+  ): Promise<number> {
+    const doomed = (await allGenerations(this.deps.segments, chapter)).filter((s) => generationOf(s) === generation);
+    await this.deleteAll(doomed);
+    return doomed.length;
+  }
+
+  async deleteAll(segments: SegmentRecord[]): Promise<void> {
+    await forEachLimited(segments, WRITE_CONCURRENCY, (segment) =>
+      this.deps.segments.delete(segment.tenantId, segment.projectId, segment.id),
+    );
+  }
+
+  private async createOnce(record: SegmentRecord): Promise<void> {
+    try {
+      await this.deps.segments.create(record);
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+      const stored = await this.deps.segments.get(record.tenantId, record.projectId, record.id);
+      // Same id, same generation, same text version: segmentation is a pure function of the text, so anything else
+      // means the claim was reused across different text and must not be committed.
+      if (
+        stored &&
+        (stored.text !== record.text || stored.index !== record.index || stored.chapterId !== record.chapterId)
+      )
+        throw new GenerationMismatchError(`Segment ${record.id} is stored with different content`);
+    }
+  }
+}

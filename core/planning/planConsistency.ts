@@ -1,0 +1,245 @@
+/**
+ * The operator's consistency check of a project's plan (docs/planning.md, "Consistency check"): every chapter's
+ * committed segments hold the plan invariant (planInvariant.ts), no segment is left from another generation or from a
+ * chapter that no longer exists, and the project's counters equal what is stored. With `repair`, a failing chapter is
+ * planned again (a new generation replaces the broken one whole), leftovers are removed and the counters recounted;
+ * the report then says what the store looks like afterwards.
+ */
+import { authorizeOperatorAction } from '../auth/permissions';
+import type { Principal } from '../auth/principal';
+import type { ChapterRecord, CharacterRecord, SegmentRecord } from '../book/records';
+import { ConflictError, NotFoundError } from '../errors';
+import type { JobRecord } from '../jobs/job';
+import type { AttributionEngine } from '../ports/analysis';
+import type { ProjectCollection } from '../ports/documents';
+import type { Clock, IdGenerator } from '../ports/system';
+import type { ProductionFacts } from '../projects/project';
+import type { ProjectService } from '../projects/projectService';
+import { bookCharacters, forEachLimited, listAll } from './bookDocuments';
+import { countSegmentFacts, isCommitted } from './planGenerations';
+import { planProblems, type PlanProblemKind } from './planInvariant';
+import type { PlanService } from './planService';
+
+export interface PlanConsistencyDeps {
+  chapters: ProjectCollection<ChapterRecord>;
+  segments: ProjectCollection<SegmentRecord>;
+  characters: ProjectCollection<CharacterRecord>;
+  jobs: ProjectCollection<JobRecord>;
+  projects: ProjectService;
+  planning: PlanService;
+  clock: Clock;
+  ids: IdGenerator;
+}
+
+export type CountedFact = 'chapterCount' | 'characterCount' | 'charactersWithVoice' | SegmentFact;
+type SegmentFact = 'segmentCount' | 'segmentsWithSpeaker' | 'segmentsRendered';
+const COUNTED_FACTS: CountedFact[] = [
+  'chapterCount',
+  'characterCount',
+  'charactersWithVoice',
+  'segmentCount',
+  'segmentsWithSpeaker',
+  'segmentsRendered',
+];
+
+export interface ChapterFinding {
+  chapterId: string;
+  title: string;
+  kind: PlanProblemKind;
+  message: string;
+}
+
+export interface ConsistencyState {
+  chaptersChecked: number;
+  segmentsChecked: number;
+  /** Chapters whose committed plan breaks the invariant, one entry per problem. */
+  chapterProblems: ChapterFinding[];
+  /** Segments of an uncommitted generation that no running job is writing. */
+  leftoverSegments: number;
+  /** Segments of a generation a running plan job may still commit (not a problem while it runs). */
+  inProgressSegments: number;
+  /** Segments whose chapter no longer exists. */
+  orphanedSegments: number;
+  facts: { fact: CountedFact; stored: number; counted: number }[];
+  consistent: boolean;
+}
+
+export interface ConsistencyReport {
+  projectId: string;
+  checkedAt: string;
+  found: ConsistencyState;
+  /** Present when a repair was asked for: what it did and how the store looks afterwards. */
+  repair: {
+    chaptersReplanned: string[];
+    chaptersNotRepaired: { chapterId: string; reason: string }[];
+    segmentsRemoved: number;
+    factsRecounted: boolean;
+    after: ConsistencyState;
+  } | null;
+}
+
+const DELETE_CONCURRENCY = 8;
+
+export class PlanConsistencyService {
+  constructor(private readonly deps: PlanConsistencyDeps) {}
+
+  async check(
+    principal: Principal | undefined,
+    tenantId: string,
+    projectId: string,
+    options: { repair: boolean; attribution: AttributionEngine },
+  ): Promise<ConsistencyReport> {
+    authorizeOperatorAction(principal, 'projects.checkConsistency');
+    const project = await this.deps.projects.find(tenantId, projectId);
+    if (!project) throw new NotFoundError('Project');
+    const found = await this.inspect(tenantId, projectId);
+    const report: ConsistencyReport = {
+      projectId,
+      checkedAt: this.deps.clock.now().toISOString(),
+      found: found.state,
+      repair: null,
+    };
+    if (!options.repair) return report;
+    if (await this.jobRunning(tenantId, projectId))
+      throw new ConflictError('A job is running for this project; repair it once the job has finished');
+
+    const broken = [...new Set(found.state.chapterProblems.map((problem) => problem.chapterId))];
+    const chaptersReplanned: string[] = [];
+    const chaptersNotRepaired: { chapterId: string; reason: string }[] = [];
+    // Leftovers first: planning a chapter again must not meet the remains of an abandoned generation.
+    await forEachLimited(found.removable, DELETE_CONCURRENCY, (segment) =>
+      this.deps.segments.delete(tenantId, projectId, segment.id),
+    );
+    const repairJob = this.deps.ids.newId('repair');
+    for (const chapterId of broken) {
+      const chapter = found.chapters.get(chapterId)!;
+      if (chapter.deleted) {
+        chaptersNotRepaired.push({ chapterId, reason: 'the chapter is deleted; restore it and plan it again' });
+        continue;
+      }
+      await this.deps.planning.planChapter(
+        tenantId,
+        projectId,
+        chapterId,
+        options.attribution,
+        project.metadata.language,
+        repairJob,
+      );
+      chaptersReplanned.push(chapterId);
+    }
+    await this.recountAll(tenantId, projectId);
+    report.repair = {
+      chaptersReplanned,
+      chaptersNotRepaired,
+      segmentsRemoved: found.removable.length,
+      factsRecounted: true,
+      after: (await this.inspect(tenantId, projectId)).state,
+    };
+    return report;
+  }
+
+  /** Recounts every counter the check compares, each from the documents it counts. */
+  private async recountAll(tenantId: string, projectId: string): Promise<void> {
+    await this.deps.planning.recountFacts(tenantId, projectId);
+    await this.deps.projects.recountFacts(tenantId, projectId, 'characters', async () =>
+      characterFacts(await bookCharacters(this.deps.characters, tenantId, projectId)),
+    );
+    await this.deps.projects.recountFacts(tenantId, projectId, 'chapters', async () => ({
+      chapterCount: (await this.allChapters(tenantId, projectId)).filter((chapter) => !chapter.deleted).length,
+    }));
+  }
+
+  private async inspect(tenantId: string, projectId: string) {
+    const [chapterList, segments, characters, running, project] = await Promise.all([
+      this.allChapters(tenantId, projectId),
+      listAll(this.deps.segments, tenantId, projectId, { field: 'type', op: 'eq', value: 'segment' }),
+      bookCharacters(this.deps.characters, tenantId, projectId),
+      this.jobRunning(tenantId, projectId),
+      this.deps.projects.find(tenantId, projectId),
+    ]);
+    const chapters = new Map(chapterList.map((chapter) => [chapter.id, chapter]));
+    const byChapter = new Map<string, SegmentRecord[]>();
+    for (const segment of segments)
+      byChapter.set(segment.chapterId, [...(byChapter.get(segment.chapterId) ?? []), segment]);
+
+    const chapterProblems: ChapterFinding[] = [];
+    const removable: SegmentRecord[] = [];
+    let inProgressSegments = 0;
+    let orphanedSegments = 0;
+    let leftoverSegments = 0;
+    for (const [chapterId, stored] of byChapter) {
+      const chapter = chapters.get(chapterId);
+      if (!chapter) {
+        orphanedSegments += stored.length;
+        removable.push(...stored);
+        continue;
+      }
+      const others = stored.filter((segment) => !isCommitted(segment, chapter));
+      // While a job runs, an uncommitted generation may be one it is about to commit.
+      if (running) inProgressSegments += others.length;
+      else {
+        leftoverSegments += others.length;
+        removable.push(...others);
+      }
+      for (const problem of planProblems(
+        chapter,
+        stored.filter((segment) => isCommitted(segment, chapter)),
+      ))
+        chapterProblems.push({ chapterId, title: chapter.title, ...problem });
+    }
+
+    const live = chapterList.filter((chapter) => !chapter.deleted);
+    const counted: Record<CountedFact, number> = {
+      chapterCount: live.length,
+      ...characterFacts(characters),
+      ...(await countSegmentFacts(this.deps.segments, tenantId, projectId, live)),
+    };
+    const facts = COUNTED_FACTS.map((fact) => ({
+      fact,
+      stored: (project?.facts as Partial<ProductionFacts> | undefined)?.[fact] ?? 0,
+      counted: counted[fact],
+    }));
+    const state: ConsistencyState = {
+      chaptersChecked: chapterList.length,
+      segmentsChecked: segments.length,
+      chapterProblems,
+      leftoverSegments,
+      inProgressSegments,
+      orphanedSegments,
+      facts,
+      consistent:
+        chapterProblems.length === 0 &&
+        leftoverSegments === 0 &&
+        orphanedSegments === 0 &&
+        facts.every((fact) => fact.stored === fact.counted),
+    };
+    return { state, chapters, removable };
+  }
+
+  private allChapters(tenantId: string, projectId: string): Promise<ChapterRecord[]> {
+    return listAll(this.deps.chapters, tenantId, projectId, { field: 'type', op: 'eq', value: 'chapter' });
+  }
+
+  private async jobRunning(tenantId: string, projectId: string): Promise<boolean> {
+    const page = await this.deps.jobs.list(tenantId, projectId, {
+      filter: {
+        op: 'and',
+        filters: [
+          { field: 'type', op: 'eq', value: 'job' },
+          { field: 'status', op: 'in', values: ['queued', 'running'] },
+        ],
+      },
+      page: { pageSize: 1 },
+    });
+    return page.items.length > 0;
+  }
+}
+
+function characterFacts(
+  characters: CharacterRecord[],
+): Pick<ProductionFacts, 'characterCount' | 'charactersWithVoice'> {
+  return {
+    characterCount: characters.length,
+    charactersWithVoice: characters.filter((character) => character.voice !== null).length,
+  };
+}

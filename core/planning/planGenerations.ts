@@ -1,0 +1,149 @@
+/**
+ * A chapter's plan is stored as generations of segments (docs/planning.md). A planner writes a whole new generation
+ * beside the current one and then switches the chapter's `planGeneration` to it in one ETag-checked write, so a
+ * reader sees either the old plan or the new one, never a mix, a half or both. Every reader of segments goes through
+ * this module: it is the one place that knows which segments are the plan.
+ */
+import type { ChapterRecord, SegmentRecord } from '../book/records';
+import { UNKNOWN_SPEAKER } from '../book/records';
+import type { Filter, ProjectCollection } from '../ports/documents';
+import type { ProjectService } from '../projects/projectService';
+import { bookChapters, listAll } from './bookDocuments';
+
+/** Chapters planned before generations existed: their segments carry no generation and count as this one. */
+export const UNVERSIONED_GENERATION = 0;
+/** Chapters per count query: keeps each query's OR list short. */
+const CHAPTERS_PER_COUNT = 20;
+
+export function committedGeneration(chapter: Pick<ChapterRecord, 'planGeneration'>): number {
+  return chapter.planGeneration ?? UNVERSIONED_GENERATION;
+}
+
+export function generationOf(segment: Pick<SegmentRecord, 'planGeneration'>): number {
+  return segment.planGeneration ?? UNVERSIONED_GENERATION;
+}
+
+/**
+ * The id of a planned segment: the same chapter, generation and position always give the same id, so a planner that
+ * runs again (a retried activity, a replay) writes the same documents create-only instead of adding new ones.
+ */
+export function plannedSegmentId(chapterId: string, generation: number, index: number): string {
+  return `${chapterId}_g${generation}_${index}`;
+}
+
+export function isCommitted(segment: SegmentRecord, chapter: ChapterRecord): boolean {
+  return segment.chapterId === chapter.id && generationOf(segment) === committedGeneration(chapter);
+}
+
+/**
+ * The query for a chapter's committed segments, narrowed by `extra`. Unversioned segments have no generation field
+ * to match, so for them the query takes the whole chapter and `keep` drops other generations after reading.
+ */
+export function committedQuery(
+  chapter: ChapterRecord,
+  extra: Filter[] = [],
+): { filter: Filter; keep: (segment: SegmentRecord) => boolean } {
+  const generation = committedGeneration(chapter);
+  const filters: Filter[] = [
+    { field: 'type', op: 'eq', value: 'segment' },
+    { field: 'chapterId', op: 'eq', value: chapter.id },
+    ...extra,
+  ];
+  if (generation === UNVERSIONED_GENERATION)
+    return { filter: { op: 'and', filters }, keep: (segment) => generationOf(segment) === UNVERSIONED_GENERATION };
+  filters.push({ field: 'planGeneration', op: 'eq', value: generation });
+  return { filter: { op: 'and', filters }, keep: () => true };
+}
+
+/** The chapter's plan: its committed segments in reading order. */
+export async function committedSegments(
+  segments: ProjectCollection<SegmentRecord>,
+  chapter: ChapterRecord,
+): Promise<SegmentRecord[]> {
+  const { filter, keep } = committedQuery(chapter);
+  const found = await listAll(segments, chapter.tenantId, chapter.projectId, filter, {
+    field: 'index',
+    direction: 'ASC',
+  });
+  return found.filter(keep).sort((a, b) => a.index - b.index);
+}
+
+/** Every segment stored for the chapter, of any generation (for planners and the consistency check). */
+export function allGenerations(
+  segments: ProjectCollection<SegmentRecord>,
+  chapter: Pick<ChapterRecord, 'id' | 'tenantId' | 'projectId'>,
+): Promise<SegmentRecord[]> {
+  return listAll(segments, chapter.tenantId, chapter.projectId, {
+    op: 'and',
+    filters: [
+      { field: 'type', op: 'eq', value: 'segment' },
+      { field: 'chapterId', op: 'eq', value: chapter.id },
+    ],
+  });
+}
+
+export interface SegmentFacts {
+  segmentCount: number;
+  segmentsWithSpeaker: number;
+  segmentsRendered: number;
+}
+
+/** The planning facts of the given chapters, counted by the store over their committed generations. */
+export async function countSegmentFacts(
+  segments: ProjectCollection<SegmentRecord>,
+  tenantId: string,
+  projectId: string,
+  chapters: ChapterRecord[],
+): Promise<SegmentFacts> {
+  const versioned = chapters.filter((chapter) => committedGeneration(chapter) !== UNVERSIONED_GENERATION);
+  const unversioned = chapters.filter(
+    (chapter) => committedGeneration(chapter) === UNVERSIONED_GENERATION && chapter.planStatus !== 'none',
+  );
+  const facts: SegmentFacts = { segmentCount: 0, segmentsWithSpeaker: 0, segmentsRendered: 0 };
+  const withSpeaker: Filter = { field: 'speakerId', op: 'ne', value: UNKNOWN_SPEAKER };
+  // `!= null` is undefined in Cosmos SQL when the types differ, so audio is counted as all minus the unrendered.
+  const unrendered: Filter = { field: 'currentTakeId', op: 'isNull' };
+  for (let start = 0; start < versioned.length; start += CHAPTERS_PER_COUNT) {
+    const plans: Filter = {
+      op: 'or',
+      filters: versioned.slice(start, start + CHAPTERS_PER_COUNT).map((chapter): Filter => ({
+        op: 'and',
+        filters: [
+          { field: 'chapterId', op: 'eq', value: chapter.id },
+          { field: 'planGeneration', op: 'eq', value: committedGeneration(chapter) },
+        ],
+      })),
+    };
+    const count = (extra: Filter[]) =>
+      segments.count(tenantId, projectId, {
+        op: 'and',
+        filters: [{ field: 'type', op: 'eq', value: 'segment' }, plans, ...extra],
+      });
+    const [all, spoken, silent] = await Promise.all([count([]), count([withSpeaker]), count([unrendered])]);
+    facts.segmentCount += all;
+    facts.segmentsWithSpeaker += spoken;
+    facts.segmentsRendered += all - silent;
+  }
+  for (const chapter of unversioned) {
+    const plan = await committedSegments(segments, chapter);
+    facts.segmentCount += plan.length;
+    facts.segmentsWithSpeaker += plan.filter((segment) => segment.speakerId !== UNKNOWN_SPEAKER).length;
+    facts.segmentsRendered += plan.filter((segment) => segment.currentTakeId !== null).length;
+  }
+  return facts;
+}
+
+/** Stores the planning facts recounted from the committed plans of the book's live chapters. */
+export function recountSegmentFacts(
+  deps: {
+    projects: Pick<ProjectService, 'recountFacts'>;
+    chapters: ProjectCollection<ChapterRecord>;
+    segments: ProjectCollection<SegmentRecord>;
+  },
+  tenantId: string,
+  projectId: string,
+): Promise<void> {
+  return deps.projects.recountFacts(tenantId, projectId, 'segments', async () =>
+    countSegmentFacts(deps.segments, tenantId, projectId, await bookChapters(deps.chapters, tenantId, projectId)),
+  );
+}
