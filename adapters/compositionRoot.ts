@@ -17,6 +17,7 @@ import { CosmosProjectCollection, CosmosTenantCollection, CosmosTenantDirectory 
 import type { ChapterRecord, CharacterRecord, ManuscriptRecord, SegmentRecord } from '../core/book/records';
 import type { JobRecord } from '../core/jobs/job';
 import { JobService } from '../core/jobs/jobService';
+import type { ProjectJobLock } from '../core/jobs/projectJobLock';
 import type { ProjectCollection } from '../core/ports/documents';
 import { createJwtTokenVerifier } from './identity/jwtTokenVerifier';
 import { sharpCoverProcessor } from './images/sharpCoverProcessor';
@@ -152,6 +153,8 @@ function buildServices(config: AppEnvironment): Services {
   };
   const jobs = new JobService({
     jobs: new CosmosProjectCollection<JobRecord>(container('jobs')),
+    locks: new CosmosProjectCollection<ProjectJobLock>(container('jobs')),
+    tenants,
     projects: projectService,
     clock,
     ids,

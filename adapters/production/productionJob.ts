@@ -9,12 +9,18 @@ import { billableCharacters as ssmlBillableCharacters } from '../../core/ssml/te
 import { UNKNOWN_SPEAKER, type ChapterRecord } from '../../core/book/records';
 import type { CostEstimate } from '../../core/costs/estimate';
 import { createDomainEvent, EventTypes, jobSubject, type EventType } from '../../core/ports/events';
+import { NARRATOR_ID } from '../../core/characters/character';
 import {
+  blockingProblems,
+  findPackageProblems,
   findPlanProblems,
+  findSegmentProblems,
+  findVoiceProblems,
   PlanIncompleteError,
   type ChapterPlanSummary,
   type PreflightOptions,
   type PreflightProblem,
+  type SkippedItem,
 } from '../../core/production/preflight';
 import type { PackagePlatform } from '../../core/packaging';
 import { chaptersOf, charactersOf, segmentsOfChapter } from './bookDocuments';
@@ -28,9 +34,15 @@ const SSML_OVERHEAD_PER_SEGMENT = 40;
 const SECONDS_PER_CHARACTER = 0.004;
 
 export interface ProductionAssessment {
-  /** What stands in the way of producing (empty when the plan is ready); only reported when not refusing. */
+  /**
+   * Everything production would meet: blocking problems (a job is refused while any remains; only reported when not
+   * refusing) and warnings (what a job leaves out, which retailer rules its packages would fail).
+   */
   problems: PreflightProblem[];
+  /** The chapters production renders. */
   chapters: { chapterId: string; title: string; segmentCount: number }[];
+  /** Chapters left out whole: nothing in them can be spoken. */
+  skipped: SkippedItem[];
   segmentsTotal: number;
   billableCharacters: number;
   estimate: CostEstimate;
@@ -44,13 +56,19 @@ export async function assessProduction(
   tenantId: string,
   projectId: string,
   chapterIds: string[] | null | undefined,
-  options: PreflightOptions & { refuse?: boolean } = {},
+  options: PreflightOptions & { refuse?: boolean; platforms?: readonly PackagePlatform[] } = {},
 ): Promise<ProductionAssessment> {
   const { svc } = ctx;
-  const all = await chaptersOf(svc, tenantId, projectId);
+  const [all, project, catalog] = await Promise.all([
+    chaptersOf(svc, tenantId, projectId),
+    svc.projects.find(tenantId, projectId),
+    ctx.voices(),
+  ]);
   const selected = all.filter((c) => !c.deleted && (!chapterIds || chapterIds.includes(c.id)));
   const summaries: ChapterPlanSummary[] = [];
   const counts: ProductionAssessment['chapters'] = [];
+  const segmentProblems: PreflightProblem[] = [];
+  const skipped: SkippedItem[] = [];
   let characters = 0;
   for (const chapter of selected) {
     const segments = await segmentsOfChapter(svc, tenantId, projectId, chapter.id);
@@ -60,17 +78,32 @@ export async function assessProduction(
       unknownSpeakerSegments: segments.filter((s) => s.kind === 'dialogue' && s.speakerId === UNKNOWN_SPEAKER).length,
       speakerIds: [...new Set(segments.filter((s) => s.kind === 'dialogue').map((s) => s.speakerId))],
     });
-    counts.push({ chapterId: chapter.id, title: chapter.title, segmentCount: segments.length });
+    const found = project ? findSegmentProblems(chapter, segments, project.metadata.language) : [];
+    segmentProblems.push(...found);
+    if (found.some((problem) => problem.code === 'chapter_silent'))
+      skipped.push({ chapterId: chapter.id, reason: 'nothing_to_speak' });
+    else counts.push({ chapterId: chapter.id, title: chapter.title, segmentCount: segments.length });
     for (const segment of segments) characters += ssmlBillableCharacters(segment.text) + SSML_OVERHEAD_PER_SEGMENT;
   }
   const cast = await charactersOf(svc, tenantId, projectId);
-  const problems = findPlanProblems(summaries, cast, options);
-  if (problems.length > 0 && options.refuse !== false) throw new PlanIncompleteError(problems);
+  const speakers = new Set([NARRATOR_ID, ...summaries.flatMap((summary) => summary.speakerIds)]);
+  const problems = [
+    ...findPlanProblems(summaries, cast, options),
+    ...findVoiceProblems(
+      cast.filter((character) => speakers.has(character.characterId)),
+      new Set(catalog.map((voice) => voice.name)),
+    ),
+    ...segmentProblems,
+    ...(project ? findPackageProblems(project, options.platforms ?? []) : []),
+  ];
+  const blocking = blockingProblems(problems);
+  if (blocking.length > 0 && options.refuse !== false) throw new PlanIncompleteError(blocking);
   const tenant = await svc.tenants.assertActive(tenantId);
   const voiceClass = svc.speech.engine === 'offline' ? 'offline' : 'neural';
   return {
     problems,
     chapters: counts,
+    skipped,
     segmentsTotal: counts.reduce((sum, c) => sum + c.segmentCount, 0),
     billableCharacters: characters,
     estimate: svc.costs.estimate({ billableCharacters: characters, voiceClass }, tenant.plan),
@@ -114,15 +147,18 @@ export interface ProductionJobInput extends JobRef {
 export interface PreflightResult {
   cancelled: boolean;
   chapterIds: string[];
+  /** Chapters left out because nothing in them can be spoken. */
+  skipped: SkippedItem[];
 }
 
 export async function preflightProduction(ctx: ProductionContext, input: ProductionJobInput): Promise<PreflightResult> {
-  if (await isJobCancelled(ctx, input)) return { cancelled: true, chapterIds: [] };
+  if (await isJobCancelled(ctx, input)) return { cancelled: true, chapterIds: [], skipped: [] };
   const { svc } = ctx;
   await svc.jobs.markRunning(input.tenantId, input.projectId, input.jobId, 'preflight');
   await publishJobEvent(ctx, input, EventTypes.jobStarted, { platforms: input.platforms });
   const assessment = await assessProduction(ctx, input.tenantId, input.projectId, input.chapterIds, {
     allowUnknownSpeakers: input.allowUnknownSpeakers,
+    platforms: input.platforms,
   });
   await checkProductionQuota(ctx, input, assessment);
   await svc.projects.updateFacts(input.tenantId, input.projectId, { activeJobId: input.jobId });
@@ -134,7 +170,7 @@ export async function preflightProduction(ctx: ProductionContext, input: Product
     segmentsDone: 0,
     message: `Estimated ${assessment.estimate.totalUsd.toFixed(2)} USD`,
   });
-  return { cancelled: false, chapterIds: assessment.chapters.map((c) => c.chapterId) };
+  return { cancelled: false, chapterIds: assessment.chapters.map((c) => c.chapterId), skipped: assessment.skipped };
 }
 
 export async function checkpoint(

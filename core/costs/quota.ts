@@ -81,3 +81,17 @@ export function monthBounds(now: Date): { month: string; resetsAt: string } {
   const next = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1));
   return { month: now.toISOString().slice(0, 7), resetsAt: next.toISOString() };
 }
+
+/**
+ * Throws `quota_exceeded` when `running` productions already use the tenant's concurrent-jobs quota: the same refusal
+ * as `enforceQuotas`, for the atomic slot claim (core/jobs/productionSlots.ts), which counts the slots it holds.
+ */
+export function assertProductionSlotFree(quotas: TenantQuotas, running: number): void {
+  nonNegative('running', running);
+  if (running + 1 > quotas.concurrentJobs) {
+    throw new QuotaExceededError(
+      `Concurrent job quota reached: ${running} of ${quotas.concurrentJobs} jobs are running; wait for one to finish`,
+      { quota: 'concurrentJobs', limit: quotas.concurrentJobs, running },
+    );
+  }
+}

@@ -1,16 +1,23 @@
 import type { ProjectAction } from '../auth/permissions';
 import type { Principal, TenantPrincipal } from '../auth/principal';
 import { updateWithRetry } from '../common/optimisticUpdate';
-import { ConflictError, NotFoundError } from '../errors';
-import type { Filter, Page, ProjectCollection } from '../ports/documents';
+import { NotFoundError } from '../errors';
+import type { Filter, Page, ProjectCollection, TenantDirectory } from '../ports/documents';
 import type { OrchestrationClient } from '../ports/orchestrations';
 import type { Clock, IdGenerator } from '../ports/system';
 import type { ProjectRecord } from '../projects/project';
 import type { ProjectService } from '../projects/projectService';
+import type { TenantRecord } from '../tenants/tenant';
 import { initialProgress, isTerminal, type JobKind, type JobProgress, type JobRecord, type JobStatus } from './job';
+import { ProductionSlots } from './productionSlots';
+import { ProjectJobLocks, type ProjectJobLock } from './projectJobLock';
 
 export interface JobServiceDeps {
   jobs: ProjectCollection<JobRecord>;
+  /** The per-project lock documents (kept beside the jobs). */
+  locks: ProjectCollection<ProjectJobLock>;
+  /** Tenants carry the concurrent-production slots. */
+  tenants: TenantDirectory<TenantRecord>;
   projects: ProjectService;
   clock: Clock;
   ids: IdGenerator;
@@ -24,11 +31,31 @@ export interface StartJobRequest {
   action: ProjectAction;
 }
 
-/** Jobs of these kinds change the same data, so only one of them may run per project at a time. */
-const EXCLUSIVE_KINDS: ReadonlySet<JobKind> = new Set(['import', 'characters', 'plan', 'produce', 'regenerate']);
+/** Jobs of these kinds synthesize speech: each holds one of the tenant's concurrent-production slots. */
+const PRODUCTION_KINDS: ReadonlySet<JobKind> = new Set(['produce', 'regenerate']);
 
+/**
+ * A claim made this long ago whose job document still does not exist belongs to a start that died between claiming
+ * and creating the job (which takes milliseconds): it is stale.
+ */
+const UNFULFILLED_CLAIM_GRACE_MS = 2 * 60_000;
+
+/** Durable runtime statuses of an orchestration that will never settle its job any more. */
+const ENDED_ORCHESTRATION_STATUSES: ReadonlySet<string> = new Set(['Completed', 'Failed', 'Terminated', 'Canceled']);
+
+/**
+ * Every job kind changes the same project data, so one job runs per project at a time: the project's lock is
+ * claimed before the job exists. Productions also claim a tenant slot (the concurrent-jobs quota). Both are freed
+ * when the job finishes, fails or is cancelled, and recovered when a job ended without freeing them.
+ */
 export class JobService {
-  constructor(private readonly deps: JobServiceDeps) {}
+  private readonly locks: ProjectJobLocks;
+  private readonly slots: ProductionSlots;
+
+  constructor(private readonly deps: JobServiceDeps) {
+    this.locks = new ProjectJobLocks({ locks: deps.locks, clock: deps.clock });
+    this.slots = new ProductionSlots({ tenants: deps.tenants, clock: deps.clock });
+  }
 
   /** Records the job and starts its orchestration (instance id = job id). */
   async start(
@@ -47,36 +74,56 @@ export class JobService {
     request: StartJobRequest,
     orchestrations: OrchestrationClient,
   ): Promise<JobRecord> {
-    if (EXCLUSIVE_KINDS.has(request.kind)) await this.assertNoActiveJob(user.tenantId, project.id);
-    const now = this.deps.clock.now().toISOString();
-    const job = await this.deps.jobs.create({
-      id: this.deps.ids.newId('job'),
-      type: 'job',
-      tenantId: user.tenantId,
-      projectId: project.id,
-      kind: request.kind,
-      status: 'queued',
-      orchestration: request.orchestration,
-      input: request.input,
-      progress: initialProgress,
-      result: null,
-      error: null,
-      cancelRequested: false,
-      attempt: 1,
-      createdBy: user.userId,
-      createdAt: now,
-      startedAt: null,
-      finishedAt: null,
-      updatedAt: now,
-    });
-    await orchestrations.start(request.orchestration, job.id, {
-      tenantId: job.tenantId,
-      projectId: job.projectId,
-      jobId: job.id,
-      userId: user.userId,
-      ...request.input,
-    });
-    return job;
+    const { tenantId } = user;
+    const jobId = this.deps.ids.newId('job');
+    const now = this.now();
+    const ended = (held: { projectId: string; jobId: string; claimedAt: string }) =>
+      this.hasEnded(tenantId, held.projectId, held.jobId, held.claimedAt, orchestrations);
+    await this.locks.claim(tenantId, project.id, { jobId, kind: request.kind, claimedAt: now }, (held) =>
+      ended({ ...held, projectId: project.id }),
+    );
+    let job: JobRecord | undefined;
+    try {
+      if (PRODUCTION_KINDS.has(request.kind)) await this.slots.claim(tenantId, { jobId, projectId: project.id }, ended);
+      job = await this.deps.jobs.create({
+        id: jobId,
+        type: 'job',
+        tenantId,
+        projectId: project.id,
+        kind: request.kind,
+        status: 'queued',
+        orchestration: request.orchestration,
+        input: request.input,
+        progress: initialProgress,
+        result: null,
+        error: null,
+        cancelRequested: false,
+        attempt: 1,
+        createdBy: user.userId,
+        createdAt: now,
+        startedAt: null,
+        finishedAt: null,
+        updatedAt: now,
+      });
+      await orchestrations.start(request.orchestration, job.id, {
+        tenantId,
+        projectId: project.id,
+        jobId: job.id,
+        userId: user.userId,
+        ...request.input,
+      });
+      return job;
+    } catch (error) {
+      // Whatever stopped the start, the claims go back (and a job that exists is marked failed, not left queued).
+      const giveBack = job
+        ? this.finish(tenantId, project.id, jobId, {
+            status: 'failed',
+            error: { code: 'start_failed', message: 'The job could not be started; start it again' },
+          })
+        : this.releaseClaims(tenantId, project.id, jobId, request.kind);
+      await giveBack.catch(() => undefined);
+      throw error;
+    }
   }
 
   async get(principal: Principal | undefined, projectId: string, jobId: string): Promise<JobRecord> {
@@ -126,7 +173,8 @@ export class JobService {
     );
   }
 
-  finish(
+  /** Settles the job and frees what it held (the project's lock and, for productions, the tenant slot). */
+  async finish(
     tenantId: string,
     projectId: string,
     jobId: string,
@@ -135,14 +183,16 @@ export class JobService {
       | { status: 'failed'; error: { code: string; message: string } }
       | { status: 'cancelled' },
   ): Promise<JobRecord> {
-    return this.modify(tenantId, projectId, jobId, (job) => ({
-      ...job,
+    const job = await this.modify(tenantId, projectId, jobId, (current) => ({
+      ...current,
       status: outcome.status,
-      result: outcome.status === 'succeeded' ? outcome.result : job.result,
+      result: outcome.status === 'succeeded' ? outcome.result : current.result,
       error: outcome.status === 'failed' ? outcome.error : null,
-      progress: { ...job.progress, phase: outcome.status, etaSeconds: 0 },
+      progress: { ...current.progress, phase: outcome.status, etaSeconds: 0 },
       finishedAt: this.now(),
     }));
+    await this.releaseClaims(tenantId, projectId, jobId, job.kind);
+    return job;
   }
 
   /** Marks the job as cancel-requested and stops its orchestration; work in flight finishes, no new work starts. */
@@ -161,24 +211,34 @@ export class JobService {
     return this.finish(user.tenantId, projectId, jobId, { status: 'cancelled' });
   }
 
-  private async assertNoActiveJob(tenantId: string, projectId: string): Promise<void> {
-    const active = await this.deps.jobs.list(tenantId, projectId, {
-      filter: {
-        op: 'and',
-        filters: [
-          { field: 'type', op: 'eq', value: 'job' },
-          { field: 'status', op: 'in', values: ['queued', 'running'] },
-        ],
-      },
-      page: { pageSize: 1 },
+  private async releaseClaims(tenantId: string, projectId: string, jobId: string, kind: JobKind): Promise<void> {
+    await this.locks.release(tenantId, projectId, jobId);
+    if (PRODUCTION_KINDS.has(kind)) await this.slots.release(tenantId, jobId);
+  }
+
+  /**
+   * Whether a claimed job has ended without freeing its claims: it finished, its start died before the job was
+   * recorded, its project was purged, or its orchestration ended without settling it (then the job is marked failed
+   * here, which frees its claims).
+   */
+  private async hasEnded(
+    tenantId: string,
+    projectId: string,
+    jobId: string,
+    claimedAt: string,
+    orchestrations: OrchestrationClient,
+  ): Promise<boolean> {
+    const job = await this.deps.jobs.get(tenantId, projectId, jobId);
+    if (!job) return this.deps.clock.now().getTime() - Date.parse(claimedAt) > UNFULFILLED_CLAIM_GRACE_MS;
+    if (isTerminal(job.status)) return true;
+    if (!(await this.deps.projects.find(tenantId, projectId))) return true;
+    const runtime = await orchestrations.runtimeStatus(jobId);
+    if (runtime === undefined || !ENDED_ORCHESTRATION_STATUSES.has(runtime)) return false;
+    await this.finish(tenantId, projectId, jobId, {
+      status: 'failed',
+      error: { code: 'job_interrupted', message: 'The job stopped before it finished; start it again' },
     });
-    const running = active.items[0];
-    if (running) {
-      throw new ConflictError(`A ${running.kind} job is already running for this project`, {
-        jobId: running.id,
-        kind: running.kind,
-      });
-    }
+    return true;
   }
 
   private modify(

@@ -268,21 +268,6 @@ export class ProjectService {
     return this.deps.projects.get(tenantId, projectId);
   }
 
-  /** Projects of the tenant with a production running, other than `exceptProjectId` (the concurrent-jobs quota). */
-  async countProducing(tenantId: string, exceptProjectId: string): Promise<number> {
-    let count = 0;
-    let continuationToken: string | undefined;
-    do {
-      const page = await this.deps.projects.list(tenantId, {
-        filter: { field: 'facts.activeJobId', op: 'ne', value: null },
-        page: { pageSize: 100, continuationToken },
-      });
-      count += page.items.filter((project) => project.id !== exceptProjectId && project.facts.activeJobId).length;
-      continuationToken = page.continuationToken ?? undefined;
-    } while (continuationToken);
-    return count;
-  }
-
   /** Bytes the tenant stores (manuscripts, covers, audio, packages), for the storage quota. */
   storedBytes(tenantId: string): Promise<number> {
     return this.deps.blobs.bytesUnder(tenantBlobPrefix(tenantId));

@@ -16,6 +16,13 @@ export const defaultQuotasByPlan: Record<TenantPlan, TenantQuotas> = {
 /** Days packages are archived for downloads, by plan (SPEC.md §10). */
 export const packageRetentionDaysByPlan: Record<TenantPlan, number> = { trial: 7, standard: 90, enterprise: 365 };
 
+/** A production holding one of the tenant's concurrent-production slots (see core/jobs/productionSlots.ts). */
+export interface RunningProduction {
+  jobId: string;
+  projectId: string;
+  claimedAt: string;
+}
+
 export interface TenantRecord {
   id: string;
   type: 'tenant';
@@ -26,5 +33,7 @@ export interface TenantRecord {
   createdAt: string;
   updatedAt: string;
   createdBy: string;
+  /** Productions holding the concurrent-jobs quota, claimed and released with ETag-conditional writes. */
+  runningProductions?: RunningProduction[];
   etag?: string;
 }

@@ -1,0 +1,227 @@
+/**
+ * One job per project and the tenant's concurrent-productions quota, under 20+ identical requests at once on the
+ * real local platform: the project lock and the tenant's production slots are claimed atomically before a job
+ * exists, freed when it completes or is cancelled, and taken over when their job ended without freeing them.
+ */
+import sharp from 'sharp';
+import { randomBytes } from 'node:crypto';
+import { importSmallManuscript, waitForJob } from '../api/isolation/fixtures';
+import { seedPlannedBook } from '../production/seedBook';
+import { minimalMetadata, startTestPlatform, type TestPlatform } from '../support/testPlatform';
+import { cosmosContainer, inParallel, RACE_PLATFORM_ENV, tally, type Outcome } from './support';
+
+const ANDES = 'creator@andes.test';
+const PAMPA = 'creator@pampa.test';
+const OPERATOR = 'operator@khipu.test';
+const PARALLEL = 24;
+let platform: TestPlatform;
+let cover: Buffer;
+
+jest.setTimeout(10 * 60_000);
+
+beforeAll(async () => {
+  platform = await startTestPlatform({ env: RACE_PLATFORM_ENV });
+  cover = await sharp({ create: { width: 3000, height: 3000, channels: 3, background: '#336699' } })
+    .jpeg()
+    .toBuffer();
+}, 120_000);
+afterAll(async () => {
+  await platform?.stop();
+});
+
+async function body<T = any>(res: Response, status: number): Promise<T> {
+  const text = await res.text();
+  if (res.status !== status) throw new Error(`expected ${status}, got ${res.status}: ${text}`);
+  return JSON.parse(text) as T;
+}
+
+async function newProject(user: string, title: string): Promise<string> {
+  const project = await body<{ id: string }>(
+    await platform.api(user, '/v1/projects', {
+      method: 'POST',
+      json: { metadata: { ...minimalMetadata(title), language: 'en-US' } },
+    }),
+    201,
+  );
+  return project.id;
+}
+
+/** A project with a retail cover and a small planned, cast book, ready to produce. */
+async function plannedProject(user: string, title: string): Promise<string> {
+  const projectId = await newProject(user, title);
+  await body(
+    await platform.api(user, `/v1/projects/${projectId}/cover`, {
+      method: 'PUT',
+      headers: { 'content-type': 'image/jpeg' },
+      body: new Uint8Array(cover),
+    }),
+    200,
+  );
+  await seedPlannedBook(platform, user.endsWith('@pampa.test') ? 't-pampa' : 't-andes', projectId);
+  return projectId;
+}
+
+const produce = (user: string, projectId: string) =>
+  platform.api(user, `/v1/projects/${projectId}/productions`, {
+    method: 'POST',
+    json: { platforms: ['apple'], allowUnknownSpeakers: true },
+  });
+
+async function jobsOf(user: string, projectId: string): Promise<{ id: string; kind: string; status: string }[]> {
+  return (await body<{ items: any[] }>(await platform.api(user, `/v1/projects/${projectId}/jobs?pageSize=100`), 200))
+    .items;
+}
+
+function expectJobInProgress(refusals: Outcome[], jobId: string): void {
+  for (const refusal of refusals) {
+    expect(refusal.status).toBe(409);
+    expect(refusal.body.error).toMatchObject({ code: 'job_in_progress', details: { jobId } });
+  }
+}
+
+async function setPampaQuota(concurrentJobs: number): Promise<void> {
+  const tenant = await body<{ etag: string }>(await platform.api(OPERATOR, '/v1/operator/tenants/t-pampa'), 200);
+  await body(
+    await platform.api(OPERATOR, '/v1/operator/tenants/t-pampa', {
+      method: 'PATCH',
+      headers: { 'if-match': tenant.etag },
+      json: { quotas: { concurrentJobs } },
+    }),
+    200,
+  );
+}
+
+test(`${PARALLEL} parallel productions of one project start one job, and its characters are billed once`, async () => {
+  const projectId = await plannedProject(ANDES, 'One Production');
+  const outcomes = await inParallel(PARALLEL, () => produce(ANDES, projectId));
+  expect(tally(outcomes)).toEqual({ 202: 1, 409: PARALLEL - 1 });
+  const started = outcomes.find((o) => o.status === 202)!.body.job.id as string;
+  expectJobInProgress(
+    outcomes.filter((o) => o.status !== 202),
+    started,
+  );
+  expect((await jobsOf(ANDES, projectId)).map((j) => j.id)).toEqual([started]);
+
+  const done = (await waitForJob(platform, ANDES, projectId, started, 300_000)) as any;
+  expect(done.status).toBe('succeeded');
+  const report = await body<{ groups: { byKind: Record<string, { quantity: number }> }[] }>(
+    await platform.api(ANDES, `/v1/projects/${projectId}/costs`),
+    200,
+  );
+  const billed = report.groups.reduce((sum, g) => sum + (g.byKind.tts_characters?.quantity ?? 0), 0);
+  expect(billed).toBe(done.result.billableCharacters);
+  expect(billed).toBeGreaterThan(0);
+
+  // Completion freed the project: the next production starts.
+  const again = await body<{ job: { id: string } }>(await produce(ANDES, projectId), 202);
+  await waitForJob(platform, ANDES, projectId, again.job.id, 300_000);
+});
+
+test(`${PARALLEL} parallel plan and character-detection starts on one project start one job`, async () => {
+  const projectId = await newProject(ANDES, 'One Analysis');
+  await importSmallManuscript(platform, ANDES, projectId);
+  const outcomes = await inParallel(PARALLEL, (i) =>
+    i % 2 === 0
+      ? platform.api(ANDES, `/v1/projects/${projectId}/plan`, { method: 'POST', json: {} })
+      : platform.api(ANDES, `/v1/projects/${projectId}/characters/detect`, { method: 'POST' }),
+  );
+  expect(tally(outcomes)).toEqual({ 202: 1, 409: PARALLEL - 1 });
+  const started = outcomes.find((o) => o.status === 202)!.body.job.id as string;
+  expectJobInProgress(
+    outcomes.filter((o) => o.status !== 202),
+    started,
+  );
+  const active = (await jobsOf(ANDES, projectId)).filter((j) => j.kind !== 'import');
+  expect(active.map((j) => j.id)).toEqual([started]);
+  await waitForJob(platform, ANDES, projectId, started, 300_000);
+});
+
+test(`the tenant's quota of one production holds under ${PARALLEL} parallel starts across its projects`, async () => {
+  await setPampaQuota(1);
+  const projects: string[] = [];
+  for (let i = 0; i < PARALLEL; i++) projects.push(await plannedProject(PAMPA, `Quota Book ${i}`));
+
+  const outcomes = await inParallel(PARALLEL, (i) => produce(PAMPA, projects[i]));
+  expect(tally(outcomes)).toEqual({ 202: 1, 429: PARALLEL - 1 });
+  for (const refusal of outcomes.filter((o) => o.status === 429)) {
+    expect(refusal.body.error).toMatchObject({
+      code: 'quota_exceeded',
+      details: { quota: 'concurrentJobs', limit: 1, running: 1 },
+    });
+  }
+  const winner = outcomes.findIndex((o) => o.status === 202);
+  const jobId = outcomes[winner].body.job.id as string;
+  const started = (await Promise.all(projects.map((p) => jobsOf(PAMPA, p)))).flat();
+  expect(started.map((j) => j.id)).toEqual([jobId]);
+
+  // Cancelling frees the slot at once: exactly one of the others starts next.
+  await body(
+    await platform.api(PAMPA, `/v1/projects/${projects[winner]}/jobs/${jobId}/cancel`, { method: 'POST' }),
+    200,
+  );
+  const others = projects.filter((_, i) => i !== winner);
+  const next = await inParallel(others.length, (i) => produce(PAMPA, others[i]));
+  expect(tally(next)).toEqual({ 202: 1, 429: others.length - 1 });
+  const nextIndex = next.findIndex((o) => o.status === 202);
+  const nextJob = next[nextIndex].body.job.id as string;
+  // Completion frees it too.
+  expect((await waitForJob(platform, PAMPA, others[nextIndex], nextJob, 300_000)).status).toBe('succeeded');
+  const last = others.find((_, i) => i !== nextIndex)!;
+  const lastJob = await body<{ job: { id: string } }>(await produce(PAMPA, last), 202);
+  await platform.api(PAMPA, `/v1/projects/${last}/jobs/${lastJob.job.id}/cancel`, { method: 'POST' });
+  await waitForJob(platform, PAMPA, last, lastJob.job.id, 300_000);
+});
+
+test('claims left behind by a crash are taken over: a lock or slot whose job ended or never came to exist', async () => {
+  await setPampaQuota(1);
+  const tenants = cosmosContainer(platform, 'tenants');
+  const jobs = cosmosContainer(platform, 'jobs');
+  try {
+    // A production slot held by a job that was never recorded (the start died after claiming it).
+    const projectId = await plannedProject(PAMPA, 'After The Crash');
+    const { resource: tenant } = await tenants.container.item('t-pampa', 't-pampa').read();
+    const longAgo = new Date(Date.now() - 10 * 60_000).toISOString();
+    await tenants.container.item('t-pampa', 't-pampa').replace({
+      ...tenant,
+      runningProductions: [{ jobId: `job_${randomBytes(6).toString('hex')}`, projectId, claimedAt: longAgo }],
+    });
+    // And the project's lock held by a job that finished long ago (the crash came before it freed the lock).
+    const finished = await body<{ job: { id: string } }>(
+      await platform.api(PAMPA, `/v1/projects/${projectId}/plan`, { method: 'POST', json: {} }),
+      202,
+    );
+    await waitForJob(platform, PAMPA, projectId, finished.job.id);
+    await jobs.container.items.upsert({
+      id: `${projectId}.jobLock`,
+      type: 'jobLock',
+      tenantId: 't-pampa',
+      projectId,
+      jobId: finished.job.id,
+      kind: 'plan',
+      claimedAt: longAgo,
+      updatedAt: longAgo,
+    });
+
+    const recovered = await body<{ job: { id: string } }>(await produce(PAMPA, projectId), 202);
+    await platform.api(PAMPA, `/v1/projects/${projectId}/jobs/${recovered.job.id}/cancel`, { method: 'POST' });
+    await waitForJob(platform, PAMPA, projectId, recovered.job.id, 300_000);
+
+    // A lock claimed a moment ago whose job is not recorded yet is a start in flight, not a crash: it holds.
+    await jobs.container.items.upsert({
+      id: `${projectId}.jobLock`,
+      type: 'jobLock',
+      tenantId: 't-pampa',
+      projectId,
+      jobId: 'job_starting_now',
+      kind: 'plan',
+      claimedAt: new Date().toISOString(),
+      updatedAt: new Date().toISOString(),
+    });
+    const held = await produce(PAMPA, projectId);
+    expect(held.status).toBe(409);
+    expect(((await held.json()) as any).error.details).toMatchObject({ jobId: 'job_starting_now' });
+  } finally {
+    tenants.close();
+    jobs.close();
+  }
+});
