@@ -113,8 +113,9 @@ export async function assessProduction(
 }
 
 /**
- * Refuses (quota_exceeded) before anything is spent: the month's characters, productions running in the tenant's
- * other projects, and the storage the deliverables would take on top of what the tenant stores now.
+ * Refuses (quota_exceeded) before anything is spent: the month's characters and the storage the deliverables would
+ * take on top of what the tenant stores now. Concurrent productions are not counted here: the job claims one of the
+ * tenant's production slots atomically when it starts (core/jobs/productionSlots.ts), and holds it until it ends.
  */
 export async function checkProductionQuota(
   ctx: ProductionContext,
@@ -122,14 +123,12 @@ export async function checkProductionQuota(
   assessment: ProductionAssessment,
 ): Promise<void> {
   const { svc } = ctx;
-  const [tenant, concurrentJobs, storedBytes] = await Promise.all([
+  const [tenant, storedBytes] = await Promise.all([
     svc.tenants.assertActive(job.tenantId),
-    svc.projects.countProducing(job.tenantId, job.projectId),
     svc.projects.storedBytes(job.tenantId),
   ]);
   await svc.costs.checkQuota(tenant, {
     characters: assessment.billableCharacters,
-    concurrentJobs,
     storageBytes: storedBytes + estimateProductionBytes(assessment.estimatedAudioSeconds, job.platforms),
   });
 }
