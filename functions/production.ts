@@ -34,7 +34,8 @@ const errors = {
 const refusals = {
   409: { description: 'Another job is running for this project', schema: ErrorBody },
   422: {
-    description: 'The plan is not ready (chapters unplanned, unknown speakers, voices missing)',
+    description:
+      'The plan is not ready (chapters unplanned, unknown speakers, voices missing or not offered, lines too long for one request); details.problems names each',
     schema: ErrorBody,
   },
   429: { description: 'The tenant quota would be exceeded', schema: ErrorBody },
@@ -63,6 +64,7 @@ endpoint({
       : body.chapterIds;
     const assessment = await assessProduction(ctx, user.tenantId, project.id, chapterIds, {
       allowUnknownSpeakers: body.allowUnknownSpeakers,
+      platforms: body.platforms,
     });
     await checkProductionQuota(
       ctx,
@@ -123,6 +125,7 @@ endpoint({
     const assessment = await assessProduction(productionContext(), user.tenantId, project.id, null, {
       allowUnknownSpeakers: true,
       refuse: false,
+      platforms: query.platforms,
     });
     return { status: 200, json: { platforms: query.platforms, ...assessment } };
   },

@@ -8,6 +8,7 @@ import * as df from 'durable-functions';
 import type { OrchestrationContext } from 'durable-functions';
 import type { PackageSummary } from '../adapters/production/bookPackaging';
 import type { PreflightResult, ProductionJobInput } from '../adapters/production/productionJob';
+import type { SkippedItem } from '../core/production/preflight';
 import { chunk } from '../core/production/progress';
 import { ProductionActivity } from './activities/productionActivities';
 import { RENDER_CHAPTER, type ChapterOutcome } from './renderChapter';
@@ -26,6 +27,8 @@ export interface ProductionTotals {
   duplicateWrites: number;
   billableCharacters: number;
   durationSec: number;
+  /** Lines (and chapters) with nothing to speak that the job left out instead of failing on them. */
+  skipped: SkippedItem[];
 }
 
 export function addChapter(totals: ProductionTotals, outcome: ChapterOutcome): ProductionTotals {
@@ -37,6 +40,7 @@ export function addChapter(totals: ProductionTotals, outcome: ChapterOutcome): P
     duplicateWrites: totals.duplicateWrites + outcome.duplicateWrites,
     billableCharacters: totals.billableCharacters + outcome.billableCharacters,
     durationSec: totals.durationSec + outcome.durationSec,
+    skipped: [...totals.skipped, ...outcome.skipped],
   };
 }
 
@@ -48,6 +52,7 @@ export const emptyTotals: ProductionTotals = {
   duplicateWrites: 0,
   billableCharacters: 0,
   durationSec: 0,
+  skipped: [],
 };
 
 df.app.orchestration(PRODUCE_BOOK, function* (context: OrchestrationContext) {
@@ -59,7 +64,7 @@ df.app.orchestration(PRODUCE_BOOK, function* (context: OrchestrationContext) {
       yield context.df.callActivity(ProductionActivity.settleStopped, ref);
       return { cancelled: true };
     }
-    let totals = emptyTotals;
+    let totals: ProductionTotals = { ...emptyTotals, skipped: preflight.skipped };
     for (const batch of chunk(preflight.chapterIds, CHAPTER_PARALLELISM)) {
       const check: { cancelled: boolean } = yield context.df.callActivity(ProductionActivity.checkpoint, {
         ...ref,

@@ -10,6 +10,7 @@ import type { OrchestrationContext } from 'durable-functions';
 import type { JobRef } from '../adapters/production/jobProgress';
 import type { MasterSummary } from '../adapters/production/chapterMastering';
 import type { SynthesisSummary } from '../adapters/production/segmentSynthesis';
+import type { SkippedItem } from '../core/production/preflight';
 import { ProductionActivity } from './activities/productionActivities';
 
 export const RENDER_CHAPTER = 'renderChapter';
@@ -39,6 +40,8 @@ export interface ChapterOutcome {
   billableCharacters: number;
   durationSec: number;
   masterReused: boolean;
+  /** Segments with nothing to speak, left out of the chapter's audio. */
+  skipped: SkippedItem[];
 }
 
 df.app.orchestration(RENDER_CHAPTER, function* (context: OrchestrationContext) {
@@ -53,6 +56,7 @@ df.app.orchestration(RENDER_CHAPTER, function* (context: OrchestrationContext) {
     billableCharacters: 0,
     durationSec: 0,
     masterReused: false,
+    skipped: [],
   };
   const listing: { cancelled: boolean; batches: string[][] } = yield context.df.callActivity(
     ProductionActivity.listSegmentBatches,
@@ -74,6 +78,7 @@ df.app.orchestration(RENDER_CHAPTER, function* (context: OrchestrationContext) {
     outcome.cacheHits += result.cacheHits;
     outcome.duplicateWrites += result.duplicateWrites;
     outcome.billableCharacters += result.billableCharacters;
+    outcome.skipped.push(...result.skipped);
   }
   if (outcome.cancelled) return outcome;
   const master: MasterSummary = yield context.df.callActivity(ProductionActivity.master, input);

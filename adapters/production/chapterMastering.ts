@@ -40,6 +40,8 @@ export async function masterChapterAudio(ctx: ProductionContext, input: MasterCh
   const segments = await segmentsOfChapter(svc, tenantId, projectId, chapterId);
   if (segments.length === 0) throw new Error(`Chapter "${chapter.title}" has no segments to master`);
   const plan = await planSegments(ctx, tenantId, projectId, segments);
+  // Preflight leaves such chapters out; this only meets one whose plan changed since.
+  if (plan.items.length === 0) throw new Error(`Chapter "${chapter.title}" has nothing to speak`);
   const locations = plan.items.map((item) => audioLocation(item, tenantId, projectId));
   const target = DEFAULT_MASTERING_TARGET;
   const masterHash = chapterMasterHash({

@@ -7,7 +7,12 @@ import type { VoiceDescriptor } from '../../core/casting/casting';
 import { NotFoundError } from '../../core/errors';
 import type { SpeechEngine, SpeechOutputFormat } from '../../core/ports/speech';
 import { segmentAudioBlobName, segmentAudioHash, type SegmentAudioKey } from '../../core/production/contentAddress';
-import { segmentSpeechInputs, segmentSsml, type SegmentSpeechInput } from '../../core/production/speechPlan';
+import {
+  chapterSpeech,
+  segmentSsml,
+  type SegmentSpeechInput,
+  type UnspeakableSegment,
+} from '../../core/production/speechPlan';
 import type { PausePolicy } from '../../core/planning/pausePolicy';
 import { charactersOf } from './bookDocuments';
 import type { ProductionContext } from './productionContext';
@@ -24,6 +29,8 @@ export interface PlannedSegment {
 
 export interface ChapterSpeechPlan {
   items: PlannedSegment[];
+  /** Segments with nothing to speak: never synthesized, left out of the master. */
+  skipped: UnspeakableSegment[];
   voices: VoiceDescriptor[];
   bookLocale: string;
   pausePolicy: PausePolicy;
@@ -45,7 +52,7 @@ export async function planSegments(
   ]);
   if (!project) throw new NotFoundError('Project');
   const bookLocale = project.metadata.language;
-  const speech = segmentSpeechInputs({
+  const { speech, skipped } = chapterSpeech({
     segments: segments.map((s) => ({
       id: s.id,
       index: s.index,
@@ -77,7 +84,7 @@ export async function planSegments(
     };
     return { segment: byId.get(input.segmentId)!, speech: input, key, baseHash: segmentAudioHash(key) };
   });
-  return { items, voices, bookLocale, pausePolicy };
+  return { items, skipped, voices, bookLocale, pausePolicy };
 }
 
 /**

@@ -13,6 +13,7 @@ import type { SegmentRecord, SegmentTake } from '../../core/book/records';
 import { priceUsage } from '../../core/costs/costEntry';
 import { isSpeechPermanent } from '../../core/ports/speech';
 import { segmentAudioBlobName, segmentAudioHash } from '../../core/production/contentAddress';
+import { EXCERPT_CHARS, type SkippedItem } from '../../core/production/preflight';
 import { classifySpeechFailure } from '../../core/production/speechRetry';
 import type { SegmentSpeechInput } from '../../core/production/speechPlan';
 import {
@@ -43,6 +44,8 @@ export interface SynthesisSummary {
   /** Create-only writes that found the blob already there (another writer got there first). */
   duplicateWrites: number;
   billableCharacters: number;
+  /** Segments with nothing to speak, left out instead of sent (the job goes on and lists them). */
+  skipped: SkippedItem[];
   /** A segment the service refuses for good (bad SSML, unknown voice, auth): the chapter cannot be finished. */
   failure?: { segmentId: string; message: string };
 }
@@ -73,6 +76,7 @@ export async function synthesizeSegments(
     cacheHits: 0,
     duplicateWrites: 0,
     billableCharacters: 0,
+    skipped: [],
   };
   if (input.segmentIds.length > MAX_SEGMENTS_PER_BATCH) throw new RangeError('too many segments in one batch');
   if (await isJobStopped(ctx, input)) return { ...summary, cancelled: true };
@@ -81,6 +85,12 @@ export async function synthesizeSegments(
     await Promise.all(input.segmentIds.map((id) => svc.book.segments.get(input.tenantId, input.projectId, id)))
   ).filter((s): s is SegmentRecord => !!s && s.chapterId === input.chapterId);
   const plan = await planSegments(ctx, input.tenantId, input.projectId, segments);
+  summary.skipped = plan.skipped.map((segment) => ({
+    chapterId: input.chapterId,
+    segmentId: segment.segmentId,
+    reason: 'nothing_to_speak',
+    text: segment.text.trim().slice(0, EXCERPT_CHARS),
+  }));
   const newTakes = new Map((input.newTakes ?? []).map((t) => [t.segmentId, t.takeId]));
 
   const stop = new AbortController();

@@ -44,15 +44,33 @@ export const CostEstimateView = z
 export const ProductionEstimate = z
   .object({
     platforms: z.array(PackagePlatformSchema),
+    /**
+     * Everything production would meet, each with where it is: `blocking` problems refuse the job until fixed;
+     * `warning`s say what a job leaves out (lines or chapters with nothing to speak) or which retailer rule a package
+     * would fail (no cover, no ISBN).
+     */
     problems: z.array(
       z.object({
         code: z.string(),
+        severity: z.enum(['blocking', 'warning']),
         message: z.string(),
         chapterId: z.string().optional(),
+        segmentId: z.string().optional(),
         characterId: z.string().optional(),
+        platform: PackagePlatformSchema.optional(),
       }),
     ),
+    /** The chapters production renders. */
     chapters: z.array(z.object({ chapterId: Id, title: z.string(), segmentCount: z.number().int() })),
+    /** Chapters left out whole because nothing in them can be spoken. */
+    skipped: z.array(
+      z.object({
+        chapterId: z.string(),
+        segmentId: z.string().optional(),
+        reason: z.literal('nothing_to_speak'),
+        text: z.string().optional(),
+      }),
+    ),
     segmentsTotal: z.number().int(),
     billableCharacters: z.number().int(),
     /** Work time on this engine (for the ETA before the job has a rate of its own). */

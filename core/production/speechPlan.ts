@@ -17,7 +17,7 @@ import {
   type SsmlEngine,
   type SsmlSegment,
 } from '../ssml/ssmlBuilder';
-import { sanitizeSpokenText } from '../ssml/text';
+import { hasSpeakableText, sanitizeSpokenText } from '../ssml/text';
 import { toSpokenForm } from '../speech/normalize';
 import { canonicalJson, sha256Hex } from './contentAddress';
 
@@ -162,18 +162,44 @@ function voiceFor(segment: SpeechPlanSegment, voices: Map<string, VoiceAssignmen
   return voices.get(segment.speakerId) ?? narrator;
 }
 
-export function segmentSpeechInputs(input: SpeechPlanInput): SegmentSpeechInput[] {
+/** A segment production leaves out: its spoken form has nothing an engine can say (core/planning/speakable.ts). */
+export interface UnspeakableSegment {
+  segmentId: string;
+  index: number;
+  text: string;
+}
+
+export interface ChapterSpeech {
+  /** What each speakable segment says, in reading order. */
+  speech: SegmentSpeechInput[];
+  skipped: UnspeakableSegment[];
+}
+
+/**
+ * What each segment of a chapter says and how. A segment with nothing to speak (a lone "--" between quotations) is
+ * skipped rather than sent, so it cannot fail the job; the segment before it rests as it would before the next one
+ * that is spoken.
+ */
+export function chapterSpeech(input: SpeechPlanInput): ChapterSpeech {
   const allowed = new Map(input.voices.map((voice) => [voice.name, voice]));
   const narrator = narratorVoice(input);
   const cast = new Map<string, VoiceAssignment>();
   for (const character of input.characters) if (character.voice) cast.set(character.characterId, character.voice);
   const ordered = [...input.segments].sort((a, b) => a.index - b.index);
-  return ordered.map((segment, position) => {
+  const spoken = ordered.map((segment) =>
+    toSpokenForm(segment.text, input.bookLocale, { isHeading: segment.kind === 'heading' }).trim(),
+  );
+  const skipped = ordered
+    .filter((_, position) => !hasSpeakableText(spoken[position]))
+    .map((segment) => ({ segmentId: segment.id, index: segment.index, text: segment.text }));
+  const speakable = ordered
+    .map((segment, position) => ({ segment, spokenText: spoken[position] }))
+    .filter(({ spokenText }) => hasSpeakableText(spokenText));
+  const speech = speakable.map(({ segment, spokenText }, position) => {
     const voice = voiceFor(segment, cast, narrator);
     const descriptor = allowed.get(voice.voiceName);
     if (!descriptor) throw new SsmlAllowlistError('unknown_voice', voice.voiceName);
     const style = voice.style && descriptor.styles.includes(voice.style) ? voice.style : null;
-    const spokenText = toSpokenForm(segment.text, input.bookLocale, { isHeading: segment.kind === 'heading' }).trim();
     const lexicon = segmentLexicon(spokenText, input.lexicon, {
       bookLocale: input.bookLocale,
       engine: input.engine,
@@ -188,11 +214,17 @@ export function segmentSpeechInputs(input: SpeechPlanInput): SegmentSpeechInput[
       ratePercent: voice.ratePercent,
       pitchPercent: voice.pitchPercent,
       locale: descriptor.locale,
-      pauseAfterMs: pauseAfterMs(segment, ordered[position + 1], input.pausePolicy),
+      pauseAfterMs: pauseAfterMs(segment, speakable[position + 1]?.segment, input.pausePolicy),
       lexicon: lexicon.entries,
       lexiconVersion: lexicon.version,
     };
   });
+  return { speech, skipped };
+}
+
+/** The speech inputs of a chapter's speakable segments (see chapterSpeech). */
+export function segmentSpeechInputs(input: SpeechPlanInput): SegmentSpeechInput[] {
+  return chapterSpeech(input).speech;
 }
 
 /** The synthesis requests for one chapter, each within Azure's size, voice-element and duration limits. */
