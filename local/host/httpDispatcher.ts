@@ -4,6 +4,7 @@
  * host status, function list); everything else is a JSON 404.
  */
 import type * as http from 'node:http';
+import { payloadTooLarge } from './apiErrorBody';
 import type { RpcHttpData } from './coreTypes';
 import { EVENT_GRID_WEBHOOK_PATH, handleEventGridWebhook, type EventGridWebhookDeps } from './eventGridWebhook';
 import { errorMessage, type HostLogger } from './hostLog';
@@ -65,7 +66,7 @@ async function serveHttpTrigger(
     body = await readRequestBody(req, deps.maxRequestBodyBytes);
   } catch (error) {
     if (error instanceof RequestBodyTooLargeError)
-      sendJson(res, 413, { error: 'PayloadTooLarge', message: error.message }, true);
+      sendJson(res, 413, payloadTooLarge(req, res, error.limitBytes), true);
     else sendJson(res, 400, { error: 'BadRequest', message: 'Could not read the request body' }, true);
     return;
   }

@@ -9,6 +9,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import * as http from 'node:http';
+import { payloadTooLarge } from './apiErrorBody';
 import type { RpcHttpData } from './coreTypes';
 import { errorMessage, type HostLogger } from './hostLog';
 import { sendJson, toRpcHttpRequest } from './httpIO';
@@ -41,12 +42,7 @@ export async function serveStreamedHttpTrigger(
 ): Promise<void> {
   const declared = Number(req.headers['content-length'] ?? NaN);
   if (Number.isFinite(declared) && declared > deps.maxRequestBodyBytes) {
-    sendJson(
-      res,
-      413,
-      { error: 'PayloadTooLarge', message: `Request body exceeds ${deps.maxRequestBodyBytes} bytes` },
-      true,
-    );
+    sendJson(res, 413, payloadTooLarge(req, res, deps.maxRequestBodyBytes), true);
     return;
   }
   const invocationId = randomUUID();
@@ -83,10 +79,7 @@ export async function serveStreamedHttpTrigger(
   const forward = (chunk: Buffer) => {
     received += chunk.length;
     if (received > deps.maxRequestBodyBytes) {
-      answerFromHost(413, {
-        error: 'PayloadTooLarge',
-        message: `Request body exceeds ${deps.maxRequestBodyBytes} bytes`,
-      });
+      answerFromHost(413, payloadTooLarge(req, res, deps.maxRequestBodyBytes));
       return;
     }
     if (!proxyRequest.write(chunk)) req.pause();
