@@ -1,4 +1,4 @@
-/** The character record of SPEC.md §5, shared by the heuristic engine, the LLM engine and casting. */
+/** The character record (docs/characters.md), shared by the heuristic engine, the LLM engine and casting. */
 
 export type Gender = 'female' | 'male' | 'unknown';
 export type AgeBand = 'child' | 'teen' | 'young_adult' | 'adult' | 'elderly';
@@ -33,17 +33,38 @@ export interface ChapterInput {
   language: string;
 }
 
-export function narratorCharacter(firstChapterId: string | null): Character {
+/** What detection learned about who tells the book. */
+export interface NarratorFacts {
+  /** The narration says "I": the narrator is a character of the story. */
+  firstPerson: boolean;
+  /** The name the narrator goes by, when the text gives it. */
+  name: string | null;
+  aliases: string[];
+  gender: Gender;
+  /** The narrator's own tagged lines ("said I", "disse eu"). */
+  lines: number;
+}
+
+export const FIRST_PERSON_NARRATOR_DESCRIPTION = 'The first-person narrator: tells the book and speaks as "I" in it.';
+
+/**
+ * The narrator always exists, with the fixed id `narrator`. In a first-person book it is also the "I" of the
+ * story: lines tagged "said I" / "disse eu" / "dije yo" belong to this character, which then carries the narrator's
+ * name and aliases (when the text gives them) and gender.
+ */
+export function narratorCharacter(firstChapterId: string | null, facts?: NarratorFacts): Character {
+  const firstPerson = facts?.firstPerson === true;
+  const name = firstPerson && facts?.name ? facts.name : 'Narrator';
   return {
     id: NARRATOR_ID,
-    name: 'Narrator',
-    aliases: [],
-    gender: 'unknown',
+    name,
+    aliases: firstPerson ? (facts?.aliases ?? []).filter((alias) => alias !== name) : [],
+    gender: facts?.gender ?? 'unknown',
     ageBand: 'adult',
-    description: 'The narrating voice of the book.',
+    description: firstPerson ? FIRST_PERSON_NARRATOR_DESCRIPTION : 'The narrating voice of the book.',
     traits: [],
     speakingStyle: 'narration',
-    dialogueLineCount: 0,
+    dialogueLineCount: firstPerson ? (facts?.lines ?? 0) : 0,
     firstAppearance: firstChapterId === null ? null : { chapterId: firstChapterId, offset: 0 },
     importance: 'narrator',
   };

@@ -1,6 +1,8 @@
 /**
- * Offline character detection over the whole book: speakers from attributions, titled names, alias merging,
- * gender from titles and nearby pronouns. Deterministic: the same chapters give the same characters and ids.
+ * Offline character detection over the whole book (docs/characters.md): names that the book writes as names,
+ * clustered into people on evidence (clusters.ts), speakers known by their role (roles.ts), the narrator of a
+ * first-person book (narration.ts), gender from titles, pronouns and articles. Deterministic: the same chapters give
+ * the same characters and ids.
  */
 import {
   characterIdFor,
@@ -11,162 +13,171 @@ import {
   type Gender,
   type Importance,
 } from './character';
-import { ClusterSet } from './clusters';
-import { findAttributions, findMentions, formLabel, WordCase, type NameForm } from './mentions';
-import { heuristicLanguage, PRONOUNS, type HeuristicLanguage } from './vocabulary';
+import { PersonIndex, type PlacedForm } from './clusters';
+import { addVote, ageBefore, articleBefore, emptyVotes, genderOf, pronounAfter, type Votes } from './genderEvidence';
+import { honorificClass, honorificOf } from './honorifics';
+import { findAttributions, findMentions, formLabel, isVocative, WordCase, type NameForm } from './mentions';
+import { detectNarration } from './narration';
+import { findRoleAttributions, type RoleAttribution } from './roles';
+import { heuristicLanguage, type HeuristicLanguage } from './vocabulary';
 
-/** Titled names that never speak still count as characters when mentioned this often. */
-const MIN_TITLED_MENTIONS = 5;
-const PRONOUN_WINDOW = 120;
+/** A titled name ("Mrs. Long") is a character when mentioned this often, even if never tagged as speaking. */
+const MIN_TITLED_MENTIONS = 3;
+/** A name addressed in dialogue this often is a character; once is enough with this many mentions. */
+const MIN_VOCATIVES = 2;
+const MIN_ADDRESSED_MENTIONS = 5;
+/** A role is a character when it speaks at least this often ("said the old man" twice). */
+const MIN_ROLE_LINES = 2;
+
+interface Placed extends PlacedForm {
+  chapterText: string;
+  local: number;
+  length: number;
+  votes: Votes;
+  age: AgeBand | null;
+  vocative: boolean;
+}
 
 interface Tally {
-  aliases: Map<string, number>;
+  forms: Map<string, number>;
+  /** Labels of bare surnames ("Darcy"): a person is named by a fuller form when there is one. */
+  bareSurnames: Set<string>;
   mentions: number;
+  titled: number;
+  /** Times the person is addressed by name in dialogue. */
+  vocatives: number;
   lines: number;
   chapters: Set<string>;
-  first: { chapterId: string; offset: number; order: number } | null;
-  female: number;
-  male: number;
+  first: { chapterId: string; offset: number; at: number } | null;
+  votes: Votes;
+  titleVotes: Votes;
   ages: Map<AgeBand, number>;
   verbs: Map<string, number>;
+  roleGender: Gender;
 }
 
 function newTally(): Tally {
   return {
-    aliases: new Map(),
+    forms: new Map(),
+    bareSurnames: new Set(),
     mentions: 0,
+    titled: 0,
+    vocatives: 0,
     lines: 0,
     chapters: new Set(),
     first: null,
-    female: 0,
-    male: 0,
+    votes: emptyVotes(),
+    titleVotes: emptyVotes(),
     ages: new Map(),
     verbs: new Map(),
+    roleGender: 'unknown',
   };
 }
 
-function formKey(form: NameForm): string {
-  return formLabel(form);
-}
-
-function isPlausibleName(form: NameForm, wordCase: WordCase): boolean {
-  return form.honorific !== null || form.tokens.every((token) => wordCase.looksLikeName(token));
+interface ChapterScan {
+  chapter: ChapterInput;
+  language: HeuristicLanguage;
+  base: number;
+  mentions: Placed[];
+  attributions: { form: NameForm; at: number; chapter: number; verb: string }[];
+  roles: RoleAttribution[];
 }
 
 export function detectCharactersHeuristic(chapters: ChapterInput[]): Character[] {
-  const wordCase = new WordCase();
+  const bookLanguage = heuristicLanguage(chapters[0]?.language ?? 'en');
+  const wordCase = new WordCase(bookLanguage);
   for (const chapter of chapters) wordCase.add(chapter.text);
+  const scans = scanChapters(chapters, wordCase);
+  const placed = scans.flatMap((scan) => scan.mentions);
+  dropFamilyPlurals(placed);
 
-  const seeds = new Map<string, { form: NameForm; weight: number }>();
-  const addSeed = (form: NameForm, weight: number) => {
-    const key = formKey(form);
-    const existing = seeds.get(key);
-    if (existing) existing.weight += weight;
-    else seeds.set(key, { form, weight });
-  };
-  const attributionsByChapter = chapters.map((chapter) =>
-    findAttributions(chapter.text, heuristicLanguage(chapter.language)).filter((found) =>
-      isPlausibleName(found.form, wordCase),
-    ),
-  );
-  for (const found of attributionsByChapter.flat()) addSeed(found.form, 1);
-
-  const mentionsByChapter = chapters.map((chapter) =>
-    findMentions(chapter.text).filter((found) => isPlausibleName(found.form, wordCase)),
-  );
-  const titledCounts = new Map<string, { form: NameForm; count: number; chapters: Set<number> }>();
-  mentionsByChapter.forEach((mentions, index) => {
-    for (const { form } of mentions) {
-      if (form.honorific === null) continue;
-      const key = formKey(form);
-      const entry = titledCounts.get(key) ?? { form, count: 0, chapters: new Set<number>() };
-      entry.count++;
-      entry.chapters.add(index);
-      titledCounts.set(key, entry);
+  const bareVotes = new Map<string, Votes>();
+  const formVotes = new Map<string, Votes>();
+  for (const mention of placed) {
+    const key = formLabel(mention.form);
+    if (!formVotes.has(key)) formVotes.set(key, emptyVotes());
+    addVotes(formVotes.get(key)!, mention.votes);
+    if (mention.form.honorific === null && mention.form.tokens.length === 1) {
+      if (!bareVotes.has(mention.form.tokens[0])) bareVotes.set(mention.form.tokens[0], emptyVotes());
+      addVotes(bareVotes.get(mention.form.tokens[0])!, mention.votes);
     }
-  });
-  for (const { form, count, chapters: seen } of titledCounts.values()) {
-    if (count >= MIN_TITLED_MENTIONS && seen.size >= 2 && !seeds.has(formKey(form)))
-      seeds.set(formKey(form), { form, weight: 0 });
   }
-
-  const clusters = new ClusterSet();
-  clusters.seed([...seeds.values()]);
-  const chaptersOf = new Map<string, Set<number>>();
-  mentionsByChapter.forEach((mentions, index) => {
-    for (const { form } of mentions) {
-      if (form.honorific !== null || form.tokens.length !== 1) continue;
-      const key = `given|${form.tokens[0]}`;
-      if (!chaptersOf.has(key)) chaptersOf.set(key, new Set());
-      chaptersOf.get(key)!.add(index);
-    }
-  });
-  clusters.mergeDiminutives((a, b) => [...(chaptersOf.get(a) ?? [])].some((index) => chaptersOf.get(b)?.has(index)));
+  const people = new PersonIndex(placed, (keys) => nodeGender(keys, formVotes, bareVotes));
 
   const tallies = new Map<string, Tally>();
   const tallyFor = (key: string) => {
     if (!tallies.has(key)) tallies.set(key, newTally());
     return tallies.get(key)!;
   };
-  let order = 0;
-  chapters.forEach((chapter, index) => {
-    const language = heuristicLanguage(chapter.language);
-    for (const mention of mentionsByChapter[index]) {
-      const key = clusters.resolve(mention.form);
-      if (key === undefined) continue;
-      const tally = tallyFor(key);
-      const label = formLabel(mention.form);
-      tally.aliases.set(label, (tally.aliases.get(label) ?? 0) + 1);
-      tally.mentions++;
-      tally.chapters.add(chapter.id);
-      if (tally.first === null) tally.first = { chapterId: chapter.id, offset: mention.offset, order: order };
-      order++;
-      votePronoun(tally, chapter.text, mention.offset + mention.length, language);
-      voteAge(tally, chapter.text.slice(Math.max(0, mention.offset - 24), mention.offset));
+  for (const mention of placed) {
+    const person = people.resolve(mention.form, mention.at, mention.chapter);
+    if (person === undefined) continue;
+    const chapter = chapters[mention.chapter];
+    const tally = tallyFor(person);
+    const label = formLabel(mention.form);
+    tally.forms.set(label, (tally.forms.get(label) ?? 0) + 1);
+    if (people.isBareSurname(mention.form)) tally.bareSurnames.add(label);
+    tally.mentions++;
+    if (mention.vocative) tally.vocatives++;
+    tally.chapters.add(chapter.id);
+    if (tally.first === null) tally.first = { chapterId: chapter.id, offset: mention.local, at: mention.at };
+    addVotes(tally.votes, mention.votes);
+    const title = mention.form.honorific ? honorificOf(mention.form.honorific) : undefined;
+    if (title) {
+      tally.titled++;
+      addVote(tally.titleVotes, title.gender);
     }
-    for (const found of attributionsByChapter[index]) {
-      const key = clusters.resolve(found.form);
-      if (key === undefined) continue;
-      const tally = tallyFor(key);
-      tally.lines++;
-      const verb = found.verb.toLowerCase();
-      tally.verbs.set(verb, (tally.verbs.get(verb) ?? 0) + 1);
+    if (mention.age) tally.ages.set(mention.age, (tally.ages.get(mention.age) ?? 0) + 1);
+  }
+  for (const scan of scans)
+    for (const found of scan.attributions) {
+      const person = people.resolve(found.form, found.at, found.chapter);
+      if (person === undefined || !tallies.has(person)) continue;
+      countLine(tallies.get(person)!, found.verb);
     }
-  });
+  tallyRoles(scans, tallies);
 
-  const scored = [...clusters.clusters.values()]
-    .filter((cluster) => tallies.has(cluster.key))
-    .map((cluster) => ({ cluster, tally: tallies.get(cluster.key)!, score: 0 }));
-  for (const entry of scored) entry.score = entry.tally.mentions + 3 * entry.tally.lines;
-  const top = Math.max(1, ...scored.map((entry) => entry.score));
+  const narration = detectNarration(chapters);
+  const narratorKey = narration.name === null ? undefined : narratorPerson(narration.name, placed, people);
+  const selected = [...tallies.entries()].filter(
+    ([key, tally]) =>
+      key !== narratorKey && (key.startsWith('role|') ? tally.lines >= MIN_ROLE_LINES : isPerson(tally)),
+  );
+  const scores = selected.map(([, tally]) => tally.mentions + 3 * tally.lines);
+  const top = Math.max(1, ...scores);
 
-  const characters = scored.map(({ cluster, tally, score }): Character & { order: number } => {
-    const aliases = [...tally.aliases.entries()]
-      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-      .map(([alias]) => alias);
-    const name = cluster.label;
-    const gender: Gender = cluster.gender !== 'unknown' ? cluster.gender : genderFromVotes(tally, name, chapters);
+  const characters = selected.map(([key, tally], index): Character & { at: number } => {
+    const name = labelOf(tally);
+    const score = scores[index];
     const importance: Importance = score >= top * 0.15 ? 'main' : score >= top * 0.03 ? 'supporting' : 'minor';
     return {
       id: characterIdFor(name),
       name,
-      aliases: aliases.filter((alias) => alias !== name),
-      gender,
-      ageBand: ageBandOf(tally, cluster.kind),
+      aliases: aliasesOf(tally, name),
+      gender: genderOfTally(tally),
+      ageBand: ageBandOf(tally, key),
       description: `Mentioned ${tally.mentions} times in ${tally.chapters.size} chapter(s); ${tally.lines} attributed line(s).`,
       traits: [],
       speakingStyle: speakingStyleOf(tally),
       dialogueLineCount: tally.lines,
       firstAppearance: tally.first && { chapterId: tally.first.chapterId, offset: tally.first.offset },
       importance,
-      order: tally.first?.order ?? Number.MAX_SAFE_INTEGER,
+      at: tally.first?.at ?? Number.MAX_SAFE_INTEGER,
     };
   });
-  characters.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
-  const narrator = narratorCharacter(chapters[0]?.id ?? null);
+  characters.sort((a, b) => a.at - b.at || a.id.localeCompare(b.id));
+
+  const narratorTally = narratorKey === undefined ? undefined : tallies.get(narratorKey);
+  const narrator = narratorCharacter(chapters[0]?.id ?? null, {
+    firstPerson: narration.firstPerson,
+    name: narratorTally ? labelOf(narratorTally) : narration.name,
+    aliases: narratorTally ? [...narratorTally.forms.keys()] : [],
+    gender: narration.gender !== 'unknown' || !narratorTally ? narration.gender : genderOfTally(narratorTally),
+    lines: narration.lines + (narratorTally?.lines ?? 0),
+  });
   const seenIds = new Set([narrator.id]);
   const result: Character[] = [narrator];
-  for (const { order: _order, ...character } of characters) {
+  for (const { at: _at, ...character } of characters) {
     let id = character.id;
     for (let suffix = 2; seenIds.has(id); suffix++) id = `${character.id}-${suffix}`;
     seenIds.add(id);
@@ -175,49 +186,174 @@ export function detectCharactersHeuristic(chapters: ChapterInput[]): Character[]
   return result;
 }
 
-function votePronoun(tally: Tally, text: string, from: number, language: HeuristicLanguage): void {
-  const window = text.slice(from, from + PRONOUN_WINDOW);
-  const { female, male } = PRONOUNS[language];
-  for (const [word] of window.matchAll(/\p{L}+/gu)) {
-    const lower = word.toLowerCase();
-    if (female.includes(lower)) {
-      tally.female++;
-      return;
-    }
-    if (male.includes(lower)) {
-      tally.male++;
-      return;
-    }
+/** Someone who speaks, is named with a title often enough, or is spoken to ("Martha, …") is a person of the story. */
+function isPerson(tally: Tally): boolean {
+  return (
+    tally.lines >= 1 ||
+    tally.titled >= MIN_TITLED_MENTIONS ||
+    tally.vocatives >= MIN_VOCATIVES ||
+    (tally.vocatives >= 1 && tally.mentions >= MIN_ADDRESSED_MENTIONS)
+  );
+}
+
+function scanChapters(chapters: ChapterInput[], wordCase: WordCase): ChapterScan[] {
+  let base = 0;
+  return chapters.map((chapter, index) => {
+    const language = heuristicLanguage(chapter.language);
+    const text = chapter.text;
+    const raw = findMentions(text, language)
+      .map((mention) => ({ ...mention, form: wordCase.plausible(mention.form) }))
+      .filter((mention): mention is typeof mention & { form: NameForm } => mention.form !== null);
+    const mentions = raw.map((mention, position): Placed => {
+      const end = mention.offset + mention.length;
+      const next = raw[position + 1]?.offset ?? text.length;
+      const votes = emptyVotes();
+      addVote(votes, pronounAfter(text, end, next, language));
+      addVote(votes, articleBefore(text, mention.offset, language));
+      return {
+        form: mention.form,
+        at: base + mention.offset,
+        chapter: index,
+        chapterText: text,
+        local: mention.offset,
+        length: mention.length,
+        votes,
+        age: ageBefore(text, mention.offset),
+        vocative: isVocative(text, mention.offset, mention.length),
+      };
+    });
+    const attributions = findAttributions(text, language)
+      .map((found) => ({
+        form: wordCase.plausible(found.form),
+        at: base + found.offset,
+        chapter: index,
+        verb: found.verb,
+      }))
+      .filter((found): found is ChapterScan['attributions'][number] => found.form !== null);
+    const scan = { chapter, language, base, mentions, attributions, roles: findRoleAttributions(text, language) };
+    base += text.length;
+    return scan;
+  });
+}
+
+/** "the Miss Bennets", "the two young Cratchits": a family in the plural is nobody in particular. */
+function dropFamilyPlurals(placed: Placed[]): void {
+  const tokens = new Set(placed.flatMap((mention) => mention.form.tokens));
+  for (let index = placed.length - 1; index >= 0; index--) {
+    const { form, chapterText, local } = placed[index];
+    const last = form.tokens[form.tokens.length - 1];
+    if (!/s$/u.test(last) || !tokens.has(last.slice(0, -1))) continue;
+    const before = chapterText.slice(Math.max(0, local - 30), local);
+    if (/(?:^|[^\p{L}])(?:the|The|os|as|los|las)\s+(?:\p{L}+\s+){0,2}$/u.test(before)) placed.splice(index, 1);
   }
 }
 
-function voteAge(tally: Tally, before: string): void {
-  const vote = (band: AgeBand) => tally.ages.set(band, (tally.ages.get(band) ?? 0) + 1);
-  if (/\b(old|elderly|aged|viej[oa]|anciano|anciana|velh[oa]|idos[oa])\s*$/iu.test(before)) vote('elderly');
-  else if (/\b(little|child|boy|girl|niñ[oa]|pequeñ[oa]|menin[oa]|garot[oa])\s*$/iu.test(before)) vote('child');
-  else if (/\b(young|joven|jovem|moç[oa])\s*$/iu.test(before)) vote('young_adult');
+function addVotes(into: Votes, votes: Votes): void {
+  into.female += votes.female;
+  into.male += votes.male;
 }
 
-function genderFromVotes(tally: Tally, name: string, chapters: ChapterInput[]): Gender {
-  let female = tally.female;
-  let male = tally.male;
-  const romance = chapters.some((chapter) => heuristicLanguage(chapter.language) !== 'en');
-  // Spanish and Portuguese given names mostly end in -a (female) or -o (male): weak evidence, one vote each way.
-  if (romance && /a$/u.test(name)) female += 1;
-  if (romance && /o$/u.test(name)) male += 1;
-  if (female === male) return 'unknown';
-  return female > male ? 'female' : 'male';
+/** The gender of a group of nodes before clustering: titles first, then the votes on their forms. */
+function nodeGender(keys: string[], formVotes: Map<string, Votes>, bareVotes: Map<string, Votes>): Gender {
+  const titles = emptyVotes();
+  const votes = emptyVotes();
+  for (const key of keys) {
+    const [kind, name] = [key.slice(0, key.indexOf('|')), key.slice(key.indexOf('|') + 1)];
+    if (kind === 'full') {
+      addVotes(votes, formVotes.get(name) ?? emptyVotes());
+      addVotes(votes, bareVotes.get(name.split(' ')[0]) ?? emptyVotes());
+    } else if (kind === 'given' || kind === 'bare') addVotes(votes, bareVotes.get(name) ?? emptyVotes());
+    else addVote(titles, honorificClass(kind)?.gender ?? 'unknown');
+  }
+  return genderOf(titles) !== 'unknown' ? genderOf(titles) : genderOf(votes);
 }
 
-function ageBandOf(tally: Tally, kind: string): AgeBand {
+function countLine(tally: Tally, verb: string): void {
+  tally.lines++;
+  const lower = verb.toLowerCase();
+  tally.verbs.set(lower, (tally.verbs.get(lower) ?? 0) + 1);
+}
+
+/** Roles that speak often enough, with every mention of the same phrase counted and its pronouns read. */
+function tallyRoles(scans: ChapterScan[], tallies: Map<string, Tally>): void {
+  const speaking = new Map<string, RoleAttribution[]>();
+  for (const role of scans.flatMap((scan) => scan.roles)) {
+    if (!speaking.has(role.key)) speaking.set(role.key, []);
+    speaking.get(role.key)!.push(role);
+  }
+  for (const [key, attributions] of speaking) {
+    if (attributions.length < MIN_ROLE_LINES) continue;
+    const tally = newTally();
+    tally.roleGender = attributions.find((role) => role.gender !== 'unknown')?.gender ?? 'unknown';
+    for (const role of attributions) countLine(tally, role.verb);
+    const phrase = attributions[0].phrase;
+    const pattern = new RegExp(
+      `(?<!\\p{L})${escapeRegExp(phrase)
+        .replace(/^(\p{L})/u, (first: string) => `[${first.toLowerCase()}${first.toUpperCase()}]`)
+        .replace(/ /gu, '\\s+')}(?!\\p{L})`,
+      'gu',
+    );
+    for (const scan of scans) {
+      const text = scan.chapter.text;
+      for (const match of text.matchAll(pattern)) {
+        const label = match[0].replace(/\s+/gu, ' ');
+        tally.forms.set(label, (tally.forms.get(label) ?? 0) + 1);
+        tally.mentions++;
+        tally.chapters.add(scan.chapter.id);
+        if (tally.first === null)
+          tally.first = { chapterId: scan.chapter.id, offset: match.index, at: scan.base + match.index };
+        addVote(tally.votes, pronounAfter(text, match.index + match[0].length, text.length, scan.language));
+      }
+    }
+    tallies.set(`role|${key}`, tally);
+  }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+}
+
+/** The person the narrator's own name resolves to, so the narrator is not cast twice. */
+function narratorPerson(name: string, placed: Placed[], people: PersonIndex): string | undefined {
+  const tokens = name.split(' ');
+  const found = placed.find((mention) => mention.form.tokens.join(' ') === tokens.join(' '));
+  return found ? people.resolve(found.form, found.at, found.chapter) : undefined;
+}
+
+/** The most used form, preferring any fuller form to a bare surname; a role's name is its phrase, capitalised. */
+function labelOf(tally: Tally): string {
+  const ranked = [...tally.forms.entries()].sort(
+    (a, b) => b[1] - a[1] || b[0].length - a[0].length || a[0].localeCompare(b[0]),
+  );
+  const best = ranked.find(([label]) => !tally.bareSurnames.has(label)) ?? ranked[0];
+  const label = best?.[0] ?? 'Unnamed';
+  return label.charAt(0).toUpperCase() + label.slice(1);
+}
+
+function aliasesOf(tally: Tally, name: string): string[] {
+  return [...tally.forms.entries()]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([alias]) => alias)
+    .filter((alias) => alias !== name);
+}
+
+/** A title or a role's own word ("the old woman", "o padre") settles it; otherwise pronouns and articles. */
+function genderOfTally(tally: Tally): Gender {
+  const titled = genderOf(tally.titleVotes);
+  if (titled !== 'unknown') return titled;
+  if (tally.roleGender !== 'unknown') return tally.roleGender;
+  return genderOf(tally.votes);
+}
+
+function ageBandOf(tally: Tally, key: string): AgeBand {
   const votes = [...tally.ages.entries()].sort((a, b) => b[1] - a[1]);
   if (votes.length > 0 && votes[0][1] >= 2 && votes[0][1] >= tally.mentions * 0.2) return votes[0][0];
-  if (kind === 'miss' || kind === 'srta') return 'young_adult';
+  if (key.startsWith('miss|')) return 'young_adult';
   return 'adult';
 }
 
 function speakingStyleOf(tally: Tally): string {
-  const loud = ['cried', 'exclaimed', 'shouted', 'exclamó', 'gritó', 'exclamou', 'gritou'];
+  const loud = ['cried', 'exclaimed', 'shouted', 'exclamó', 'gritó', 'exclamou', 'gritou', 'bradou'];
   const soft = [
     'whispered',
     'murmured',

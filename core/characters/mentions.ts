@@ -1,112 +1,235 @@
-/** Finding name mentions and speech attributions in running text. */
-import { HONORIFIC_PATTERN, NOT_NAMES, SPEECH_VERBS, type HeuristicLanguage } from './vocabulary';
+/** Finding name mentions and named speech attributions in running text, and the capitalisation facts of a book. */
+import { displayTitle, honorificOf, honorificPattern } from './honorifics';
+import { foldWord, isFunctionWord, SPEECH_VERBS, type HeuristicLanguage } from './vocabulary';
 
-const NAME_TOKEN = "\\p{Lu}[\\p{Ll}\\p{M}'’]+";
-const PARTICLE = '(?:de|da|do|dos|das|del|van|von|la)';
-const NAME = `${NAME_TOKEN}(?:[ \\t]+(?:${PARTICLE}[ \\t]+)?${NAME_TOKEN}){0,2}`;
-const SPACE = '[ \\t]*(?:\\r?\\n)?[ \\t]*';
-const MENTION = `(?:${HONORIFIC_PATTERN}${SPACE})?${NAME}`;
+const LOWER = '[\\p{Ll}\\p{M}]';
+/** "Darcy", "O’Connor", "M'Coy", "D’Arcy", "Nhã-loló", "Jean-Paul". */
+const SIMPLE_TOKEN = `\\p{Lu}(?:['’]\\p{Lu})?${LOWER}+(?:-\\p{L}${LOWER}*)*`;
+/** "St. Clair" is one name (Saint), so "Lord St. Clair" and "Lord St. Vincent" stay two people. */
+const SAINT_TOKEN = `St\\.?[ \\t]+${SIMPLE_TOKEN}`;
+export const NAME_TOKEN = `(?:${SAINT_TOKEN}|${SIMPLE_TOKEN})`;
+const PARTICLE = '(?:de|da|do|dos|das|del|van|von|la|le|di|du)';
+/** Between the words of one name: spaces, or a single line break of a wrapped line. */
+const GAP = '(?:[ \\t]+|[ \\t]*\\r?\\n[ \\t]*)';
+/**
+ * A name of up to four words; a title followed by a name starts a mention of its own ("Send Mr Doran" is "Send",
+ * then "Mr Doran"), and a possessive ends a name ("Marley's Ghost" is Marley and his ghost).
+ */
+function nameSource(language: HeuristicLanguage): string {
+  const token = `(?!${honorificPattern(language)}${SPACE}\\p{Lu})${NAME_TOKEN}`;
+  return `${token}(?:${GAP}(?:${PARTICLE}${GAP})?${token}){0,3}(?:['’]s)?`;
+}
+export const SPACE = '[ \\t]*(?:\\r?\\n)?[ \\t]*';
 
 export interface NameForm {
-  /** Honorific as written without its dot (`Mr`, `Doña`), or null. */
+  /** Title as written without its dot (`Mr`, `Doña`, `D`), or null. */
   honorific: string | null;
+  /** The capitalised words; the first is the given name, the last the family name, when there are several. */
   tokens: string[];
+  /** The name as written after the title, particles included ("de Bourgh", "Borba dos Santos"). */
+  display?: string;
 }
 
 export interface Mention {
   form: NameForm;
   offset: number;
   length: number;
+  /** Written with a possessive `'s` ("Scrooge's nephew"). */
+  possessive: boolean;
 }
 
 export interface Attribution extends Mention {
   verb: string;
 }
 
-const HONORIFIC_PREFIX = new RegExp(`^(${HONORIFIC_PATTERN})\\s+`, 'u');
+/** Epithets between a speech verb and a name: "cried old Fezziwig", "said little Bob". */
+const EPITHET: Record<HeuristicLanguage, string> = {
+  en: '(?:(?:old|young|little|poor|dear|good|big|fat|tall)[ \\t]+)?',
+  es: '',
+  pt: '',
+};
 
-/** Splits `Mr. Fitzwilliam Darcy` into its honorific and name tokens; leading non-names (`Then`) are dropped. */
-export function parseNameForm(raw: string): NameForm | null {
-  let text = raw.replace(/\s+/gu, ' ').trim();
-  let honorific: string | null = null;
-  const titled = HONORIFIC_PREFIX.exec(text);
-  if (titled) {
-    honorific = titled[1].replace(/\.$/, '');
-    text = text.slice(titled[0].length);
-  }
-  const words = text.split(' ');
-  while (honorific === null && words.length > 0 && NOT_NAMES.has(words[0].toLowerCase())) words.shift();
-  const tokens = words.filter((word) => /^\p{Lu}/u.test(word)).map((word) => word.replace(/['’]s?$/u, ''));
+/** A title, then (after a title only) a particle ("Miss de Bourgh"), then the name. */
+function mentionSource(language: HeuristicLanguage): string {
+  return `(?:(?<title>${honorificPattern(language)})${SPACE}(?:(?<particle>${PARTICLE})${GAP})?)?(?<name>${nameSource(language)})`;
+}
+
+/** In English "the Ghost", "the Spirit" is a role written as a title (roles.ts), not a personal name. */
+function afterDefiniteArticle(text: string, offset: number, language: HeuristicLanguage): boolean {
+  return language === 'en' && /(?:^|[^\p{L}])[Tt]he[ \t\r\n]+$/u.test(text.slice(Math.max(0, offset - 6), offset));
+}
+
+const TOKEN_SPLIT = new RegExp(`${NAME_TOKEN}(?:['’]s)?`, 'gu');
+const POSSESSIVE = /['’]s$/u;
+
+/** Splits a matched title and name into a form; leading function words ("Then Elizabeth") are dropped. */
+export function parseNameForm(
+  title: string | undefined,
+  raw: string,
+  language: HeuristicLanguage,
+  particle?: string,
+): { form: NameForm; possessive: boolean } | null {
+  const written = raw.replace(/\s+/gu, ' ');
+  const words = [...written.matchAll(TOKEN_SPLIT)].map((match) => ({ word: match[0], at: match.index }));
+  const honorific = title ? title.replace(/\.$/u, '') : null;
+  const notName = (word: string) => isFunctionWord(word, language) || honorificOf(word) !== undefined;
+  while (honorific === null && words.length > 0 && notName(words[0].word)) words.shift();
+  if (words.length === 0) return null;
+  const possessive = POSSESSIVE.test(words[words.length - 1].word);
+  const tokens = words.map(({ word }) => word.replace(POSSESSIVE, ''));
+  // "Scrooge\nScrooge" across a line break is the same word twice, not a name of two words.
+  const repeat = tokens.findIndex((token, index) => index > 0 && token === tokens[index - 1]);
+  if (repeat > 0) tokens.splice(repeat);
+  // A function word inside ("Elizabeth And") ends the name there.
+  const end = tokens.findIndex(notName);
+  if (end >= 0) tokens.splice(end);
   if (tokens.length === 0) return null;
-  if (tokens.length === 1 && NOT_NAMES.has(tokens[0].toLowerCase())) return null;
-  return { honorific, tokens };
+  const last = words[tokens.length - 1];
+  const display = `${particle ? `${particle} ` : ''}${written.slice(words[0].at, last.at + tokens[tokens.length - 1].length)}`;
+  return { form: { honorific, tokens, display }, possessive };
 }
 
 export function formLabel(form: NameForm): string {
-  const name = form.tokens.join(' ');
-  if (form.honorific === null) return name;
-  const dotted = /^(Mrs|Mr|Ms|Dr|Sra|Sr|Srta)$/u.test(form.honorific) ? `${form.honorific}.` : form.honorific;
-  return `${dotted} ${name}`;
+  const name = form.display ?? form.tokens.join(' ');
+  return form.honorific === null ? name : `${displayTitle(form.honorific)} ${name}`;
 }
 
-const verbCache = new Map<HeuristicLanguage, { after: RegExp; before: RegExp }>();
+interface Patterns {
+  mention: RegExp;
+  after: RegExp;
+  before: RegExp;
+}
 
-function attributionPatterns(language: HeuristicLanguage): { after: RegExp; before: RegExp } {
-  const cached = verbCache.get(language);
+const patternCache = new Map<HeuristicLanguage, Patterns>();
+
+/** Articles a name may carry after a speech verb in Spanish and Portuguese ("disse o Cotrim", "dijo la Rosa"). */
+const NAME_ARTICLE: Record<HeuristicLanguage, string> = { en: '', es: '(?:el|la)', pt: '(?:o|a)' };
+/** Clitics on a Portuguese speech verb ("disse-me o Dutra"). */
+const CLITIC = '(?:-(?:me|te|lhe|nos|vos|lhes|se))?';
+
+function patternsFor(language: HeuristicLanguage): Patterns {
+  const cached = patternCache.get(language);
   if (cached) return cached;
   const verbs = SPEECH_VERBS[language].join('|');
+  const mention = mentionSource(language);
+  const article = NAME_ARTICLE[language] ? `(?:${NAME_ARTICLE[language]}${SPACE})?` : '';
   const patterns = {
-    after: new RegExp(`(?<!\\p{L})(${verbs})${SPACE}(${MENTION})`, 'gu'),
-    before: new RegExp(`(${MENTION})${SPACE}(${verbs})(?!\\p{L})`, 'gu'),
+    mention: new RegExp(`(?<![\\p{L}'’])${mention}(?![\\p{L}])`, 'gud'),
+    after: new RegExp(
+      `(?<!\\p{L})(?<verb>${verbs})${CLITIC}${SPACE}${article}${EPITHET[language]}${mention}(?![\\p{L}])`,
+      'gud',
+    ),
+    before: new RegExp(`(?<![\\p{L}'’])${mention}${SPACE}(?<verb>${verbs})(?!\\p{L})`, 'gud'),
   };
-  verbCache.set(language, patterns);
+  patternCache.set(language, patterns);
   return patterns;
 }
 
-/** "said Elizabeth", "Mr. Bennet replied", "—dijo Rosa", "-- disse Capitú". Pronouns and "his wife" never match. */
-export function findAttributions(text: string, language: HeuristicLanguage): Attribution[] {
-  const { after, before } = attributionPatterns(language);
-  const found: Attribution[] = [];
-  for (const match of text.matchAll(after)) {
-    const raw = match[2];
-    const form = parseNameForm(raw);
-    if (form)
-      found.push({ form, verb: match[1], offset: match.index + match[0].length - raw.length, length: raw.length });
-  }
-  for (const match of text.matchAll(before)) {
-    const form = parseNameForm(match[1]);
-    if (form) found.push({ form, verb: match[2], offset: match.index, length: match[1].length });
-  }
-  return found.sort((a, b) => a.offset - b.offset);
-}
-
-const MENTION_PATTERN = new RegExp(`(?<!\\p{L})${MENTION}(?!\\p{L})`, 'gu');
-
-export function findMentions(text: string): Mention[] {
+/** Every name mention, titled or not; whether it is really a name is decided later from the book's statistics. */
+export function findMentions(text: string, language: HeuristicLanguage): Mention[] {
   const found: Mention[] = [];
-  for (const match of text.matchAll(MENTION_PATTERN)) {
-    const form = parseNameForm(match[0]);
-    if (form) found.push({ form, offset: match.index, length: match[0].length });
+  for (const match of text.matchAll(patternsFor(language).mention)) {
+    const { title, particle, name } = match.groups!;
+    const parsed = parseNameForm(title, name, language, particle);
+    if (!parsed || (!title && afterDefiniteArticle(text, match.index, language))) continue;
+    const offset = title ? match.index : match.indices!.groups!.name[0] + name.indexOf(parsed.form.tokens[0]);
+    found.push({ ...parsed, offset, length: match.index + match[0].length - offset });
   }
   return found;
 }
 
-/** Counts how often each word is written capitalised vs lower-case: names are (almost) never lower-case. */
+/**
+ * "said Elizabeth", "Mr. Bennet replied", "—dijo Rosa", "disse-me o Dutra". Pronouns never match; a name followed by
+ * "!" or "?" is what was cried ("cried Hurrah!"), and a possessive is someone else ("said Scrooge's nephew").
+ */
+export function findAttributions(text: string, language: HeuristicLanguage): Attribution[] {
+  const { after, before } = patternsFor(language);
+  const found: Attribution[] = [];
+  for (const match of text.matchAll(after)) {
+    const next = text[match.index + match[0].length] ?? '';
+    if (next === '!' || next === '?') continue;
+    const { title, particle, name, verb } = match.groups!;
+    const parsed = parseNameForm(title, name, language, particle);
+    if (!parsed || parsed.possessive) continue;
+    const offset = (match.indices!.groups!.title ?? match.indices!.groups!.name)[0];
+    found.push({ ...parsed, verb, offset, length: match.index + match[0].length - offset });
+  }
+  for (const match of text.matchAll(before)) {
+    const { title, particle, name, verb } = match.groups!;
+    const parsed = parseNameForm(title, name, language, particle);
+    if (!parsed || parsed.possessive || (!title && afterDefiniteArticle(text, match.index, language))) continue;
+    const end = match.indices!.groups!.name[1];
+    const offset = title ? match.index : match.indices!.groups!.name[0] + name.indexOf(parsed.form.tokens[0]);
+    found.push({ ...parsed, verb, offset, length: end - offset });
+  }
+  return found.sort((a, b) => a.offset - b.offset);
+}
+
+/**
+ * A name addressed in dialogue: right after an opening quote or dialogue dash and before a comma or "!"
+ * ("“Martha, …", "—Rosa, …"), or after a comma and closing the phrase ("…, Martha!", "…, Mr Henchy,” said").
+ * Places and things are rarely spoken to; people are.
+ */
+export function isVocative(text: string, offset: number, length: number): boolean {
+  const before = text.slice(Math.max(0, offset - 4), offset);
+  const after = text.slice(offset + length, offset + length + 4);
+  if (
+    /(?:[“"‘«]|^|\n)[ \t]*(?:—|–|--)?[ \t]*$/u.test(before) &&
+    /^[ \t]*[,!]/u.test(after) &&
+    /[“"‘«—–-]/u.test(before)
+  )
+    return true;
+  return /,[ \t\r\n]*$/u.test(before) && /^[ \t]*(?:[!?]|[.,][ \t]*[”"’»])/u.test(after);
+}
+
+const SENTENCE_END = /[.!?:;"“”‘’«»—–()[\]-]\s*$|^\s*$/u;
+
+/**
+ * How a book capitalises each word. A name is (almost) never written in lower case; a word written capitalised only
+ * where a sentence starts says nothing, so mid-sentence capitals are counted apart.
+ */
 export class WordCase {
   private readonly lower = new Map<string, number>();
   private readonly capital = new Map<string, number>();
+  private readonly midCapital = new Map<string, number>();
+
+  constructor(private readonly language: HeuristicLanguage) {}
 
   add(text: string): void {
-    for (const [word] of text.matchAll(/\p{L}[\p{L}\p{M}'’]*/gu)) {
-      const key = word.toLowerCase();
-      const bucket = /^\p{Lu}/u.test(word) ? this.capital : this.lower;
-      bucket.set(key, (bucket.get(key) ?? 0) + 1);
+    for (const match of text.matchAll(/\p{L}[\p{L}\p{M}]*/gu)) {
+      const key = foldWord(match[0]);
+      if (/^\p{Lu}/u.test(match[0])) {
+        increment(this.capital, key);
+        if (!SENTENCE_END.test(text.slice(Math.max(0, match.index - 3), match.index))) increment(this.midCapital, key);
+      } else increment(this.lower, key);
     }
   }
 
-  looksLikeName(word: string): boolean {
-    const key = word.toLowerCase();
+  /** Capitalised, almost never lower-case, seen mid-sentence at least once, and no function word. */
+  looksLikeName(token: string): boolean {
+    const words = token.split(/[ '’-]+/u).filter((word) => /^\p{Lu}/u.test(word));
+    const main = words[words.length - 1] ?? token;
+    if (isFunctionWord(main, this.language)) return false;
+    const key = foldWord(main.replace(/\.$/u, ''));
     const capital = this.capital.get(key) ?? 0;
-    return capital > 0 && (this.lower.get(key) ?? 0) <= capital * 0.1;
+    return capital > 0 && (this.midCapital.get(key) ?? 0) > 0 && (this.lower.get(key) ?? 0) <= capital * 0.1;
   }
+
+  /**
+   * The form with only the words the book writes as names; leading epithets ("Poor Dick") are dropped. A title makes
+   * any word a name ("Mrs. Long", "Mr. Power"), except a rank before a common word ("Dame Street", "Lord Mayor").
+   * Null when nothing is left.
+   */
+  plausible(form: NameForm): NameForm | null {
+    const title = form.honorific ? honorificOf(form.honorific) : undefined;
+    if (title && title.naming !== 'rank') return form;
+    const tokens = [...form.tokens];
+    while (tokens.length > 1 && !this.looksLikeName(tokens[0])) tokens.shift();
+    if (!tokens.every((token) => this.looksLikeName(token))) return null;
+    return tokens.length === form.tokens.length ? form : { honorific: form.honorific, tokens };
+  }
+}
+
+function increment(map: Map<string, number>, key: string): void {
+  map.set(key, (map.get(key) ?? 0) + 1);
 }

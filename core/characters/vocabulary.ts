@@ -1,4 +1,9 @@
-/** Words the heuristic engine recognises, per language (en, es, pt). */
+/**
+ * The closed-class words the heuristic engine knows per language (en, es, pt): speech verbs, pronouns and the
+ * function words that are never names. Open-class words (names, places) are never listed: whether a capitalised
+ * word is a name is decided from how the book itself writes it (mentions.ts, WordCase). Old spellings that
+ * nineteenth-century editions print ("elle", "ella" in Portuguese) are listed beside the modern ones.
+ */
 import type { Gender } from './character';
 
 export type HeuristicLanguage = 'en' | 'es' | 'pt';
@@ -8,6 +13,7 @@ export function heuristicLanguage(tag: string): HeuristicLanguage {
   return base === 'es' || base === 'pt' ? base : 'en';
 }
 
+/** Third-person speech verbs, as in "said Elizabeth", "—dijo Rosa", "disse o Cotrim". */
 export const SPEECH_VERBS: Record<HeuristicLanguage, string[]> = {
   en: [
     'said',
@@ -38,6 +44,12 @@ export const SPEECH_VERBS: Record<HeuristicLanguage, string[]> = {
     'protested',
     'began',
     'sighed',
+    'pursued',
+    'retorted',
+    'pleaded',
+    'laughed',
+    'demanded',
+    'explained',
   ],
   es: [
     'dijo',
@@ -60,6 +72,9 @@ export const SPEECH_VERBS: Record<HeuristicLanguage, string[]> = {
     'dice',
     'pregunta',
     'responde',
+    'decía',
+    'preguntaba',
+    'respondía',
   ],
   pt: [
     'disse',
@@ -72,6 +87,7 @@ export const SPEECH_VERBS: Record<HeuristicLanguage, string[]> = {
     'sussurrou',
     'replicou',
     'retrucou',
+    'retorquiu',
     'continuou',
     'explicou',
     'tornou',
@@ -79,169 +95,250 @@ export const SPEECH_VERBS: Record<HeuristicLanguage, string[]> = {
     'insistiu',
     'interrompeu',
     'suspirou',
+    'acudiu',
+    'concluiu',
+    'emendou',
+    'bradou',
+    'observou',
     'diz',
     'pergunta',
+    'dizia',
+    'perguntava',
+    'repetia',
+    'retorquia',
   ],
 };
 
-/** Titles before a name, with the gender they imply; `takesGivenName` marks titles used with first names. */
-export interface Honorific {
-  gender: Gender;
-  takesGivenName: boolean;
-}
-
-export const HONORIFICS: Record<string, Honorific> = {
-  mr: { gender: 'male', takesGivenName: false },
-  mrs: { gender: 'female', takesGivenName: false },
-  miss: { gender: 'female', takesGivenName: false },
-  ms: { gender: 'female', takesGivenName: false },
-  dr: { gender: 'unknown', takesGivenName: false },
-  colonel: { gender: 'male', takesGivenName: false },
-  captain: { gender: 'male', takesGivenName: false },
-  lord: { gender: 'male', takesGivenName: false },
-  lady: { gender: 'female', takesGivenName: false },
-  sir: { gender: 'male', takesGivenName: true },
-  aunt: { gender: 'female', takesGivenName: true },
-  uncle: { gender: 'male', takesGivenName: true },
-  sr: { gender: 'male', takesGivenName: false },
-  sra: { gender: 'female', takesGivenName: false },
-  srta: { gender: 'female', takesGivenName: false },
-  señor: { gender: 'male', takesGivenName: false },
-  señora: { gender: 'female', takesGivenName: false },
-  don: { gender: 'male', takesGivenName: true },
-  doña: { gender: 'female', takesGivenName: true },
-  dom: { gender: 'male', takesGivenName: true },
-  dona: { gender: 'female', takesGivenName: true },
-  tío: { gender: 'male', takesGivenName: true },
-  tía: { gender: 'female', takesGivenName: true },
-  tio: { gender: 'male', takesGivenName: true },
-  tia: { gender: 'female', takesGivenName: true },
+/**
+ * Verbs that mean speech in any position: a role before one of these ("the old man said") speaks, while before
+ * "continued", "began" or "returned" it may do anything ("the rain continued").
+ */
+export const UNAMBIGUOUS_SPEECH_VERBS: Record<HeuristicLanguage, string[]> = {
+  en: [
+    'said',
+    'says',
+    'replied',
+    'cried',
+    'asked',
+    'answered',
+    'exclaimed',
+    'whispered',
+    'shouted',
+    'muttered',
+    'murmured',
+    'remarked',
+    'rejoined',
+    'inquired',
+    'enquired',
+    'retorted',
+  ],
+  es: ['dijo', 'preguntó', 'respondió', 'contestó', 'exclamó', 'gritó', 'murmuró', 'susurró', 'replicó'],
+  pt: [
+    'disse',
+    'perguntou',
+    'respondeu',
+    'exclamou',
+    'gritou',
+    'murmurou',
+    'sussurrou',
+    'replicou',
+    'retorquiu',
+    'redarguiu',
+  ],
 };
 
-export const HONORIFIC_PATTERN =
-  '(?:Mrs|Mr|Miss|Ms|Dr|Colonel|Captain|Lord|Lady|Sir|Aunt|Uncle|Srta|Sra|Sr|Señora|Señor|Doña|Don|Dona|Dom|Tío|Tía|Tio|Tia)\\.?';
+/**
+ * First-person speech: verbs that carry the narrator as subject ("respondi", "dije") and the pronoun that follows a
+ * third-person form ("said I", "disse eu", "dijo yo" is not Spanish, "dije yo" is).
+ */
+export const FIRST_PERSON_SPEECH: Record<HeuristicLanguage, { pronoun: string; verbs: string[] }> = {
+  en: { pronoun: 'I', verbs: [] },
+  es: {
+    pronoun: 'yo',
+    verbs: [
+      'dije',
+      'pregunté',
+      'respondí',
+      'contesté',
+      'exclamé',
+      'grité',
+      'murmuré',
+      'añadí',
+      'agregué',
+      'susurré',
+      'repliqué',
+      'repuse',
+      'continué',
+      'expliqué',
+      'insistí',
+      'interrumpí',
+      'suspiré',
+    ],
+  },
+  pt: {
+    pronoun: 'eu',
+    verbs: [
+      'respondi',
+      'perguntei',
+      'exclamei',
+      'gritei',
+      'murmurei',
+      'acrescentei',
+      'sussurrei',
+      'repliquei',
+      'retruquei',
+      'retorqui',
+      'continuei',
+      'expliquei',
+      'tornei',
+      'redargui',
+      'insisti',
+      'interrompi',
+      'suspirei',
+      'acudi',
+      'concluí',
+      'emendei',
+      'bradei',
+      'observei',
+    ],
+  },
+};
 
-export function honorificOf(token: string): Honorific | undefined {
-  return HONORIFICS[token.replace(/\.$/, '').toLowerCase()];
-}
-
+/**
+ * Pronouns whose gender is likely that of the person just named: subjects and reflexives. Possessives and objects
+ * ("Elizabeth looked at his face") usually belong to someone else.
+ */
 export const PRONOUNS: Record<HeuristicLanguage, { female: string[]; male: string[] }> = {
-  en: { female: ['she', 'her', 'hers', 'herself'], male: ['he', 'him', 'his', 'himself'] },
+  en: { female: ['she', 'herself'], male: ['he', 'himself'] },
   es: { female: ['ella'], male: ['él'] },
-  pt: { female: ['ela', 'dela'], male: ['ele', 'dele'] },
+  pt: { female: ['ela', 'ella'], male: ['ele', 'elle'] },
 };
 
-/** Capitalised words that start sentences or attributions but are never names. */
-export const NOT_NAMES = new Set(
-  [
-    'I',
-    'He',
-    'She',
-    'It',
-    'We',
-    'They',
-    'You',
-    'His',
-    'Her',
-    'Their',
-    'The',
-    'A',
-    'An',
-    'And',
-    'But',
-    'Or',
-    'Then',
-    'This',
-    'That',
-    'These',
-    'Those',
-    'There',
-    'Here',
-    'What',
-    'When',
-    'Where',
-    'Why',
-    'How',
-    'Who',
-    'Yes',
-    'No',
-    'Oh',
-    'Well',
-    'Now',
-    'So',
-    'If',
-    'As',
-    'At',
-    'In',
-    'On',
-    'My',
-    'Your',
-    'Our',
-    'Not',
-    'Nor',
-    'Do',
-    'Did',
-    'Is',
-    'Was',
-    'Chapter',
-    'God',
-    'Heaven',
-    'Sunday',
-    'Monday',
-    'Tuesday',
-    'Wednesday',
-    'Thursday',
-    'Friday',
-    'Saturday',
-    'Él',
-    'Ella',
-    'Ellos',
-    'Ellas',
-    'Yo',
-    'Tú',
-    'Usted',
-    'El',
-    'La',
-    'Los',
-    'Las',
-    'Un',
-    'Una',
-    'Y',
-    'Pero',
-    'Entonces',
-    'Sí',
-    'Ele',
-    'Ela',
-    'Eles',
-    'Elas',
-    'Eu',
-    'Você',
-    'O',
-    'Os',
-    'As',
-    'Um',
-    'Uma',
-    'E',
-    'Mas',
-    'Então',
-    'Sim',
-    'Não',
-    'Capítulo',
-    'Dios',
-    'Deus',
-    'Que',
-    'Qué',
-    'Quem',
-    'Quién',
-    'Como',
-    'Cómo',
-    'Mi',
-    'Meu',
-    'Minha',
-    'Se',
-    'Si',
-  ].map((word) => word.toLowerCase()),
+/** Articles (and their contractions) before a name or a role, with the gender they mark (Spanish and Portuguese). */
+export const GENDERED_ARTICLES: Record<HeuristicLanguage, Record<string, Gender>> = {
+  en: {},
+  es: { el: 'male', del: 'male', al: 'male', la: 'female' },
+  pt: {
+    o: 'male',
+    do: 'male',
+    no: 'male',
+    ao: 'male',
+    pelo: 'male',
+    a: 'female',
+    da: 'female',
+    na: 'female',
+    à: 'female',
+    á: 'female',
+    pela: 'female',
+  },
+};
+
+/** First-person pronouns (subject, object, possessive): their share outside dialogue tells first-person narration. */
+export const FIRST_PERSON_WORDS: Record<HeuristicLanguage, string[]> = {
+  en: ['i', 'me', 'my', 'myself', 'mine'],
+  es: ['yo', 'me', 'mí', 'mi', 'mis', 'conmigo'],
+  pt: ['eu', 'me', 'mim', 'meu', 'minha', 'meus', 'minhas', 'comigo', 'commigo'],
+};
+
+export const THIRD_PERSON_WORDS: Record<HeuristicLanguage, string[]> = {
+  en: ['he', 'she', 'him', 'her', 'his', 'hers', 'himself', 'herself'],
+  es: ['él', 'ella', 'ellos', 'ellas'],
+  pt: ['ele', 'ela', 'elle', 'ella', 'eles', 'elas', 'elles', 'ellas', 'dele', 'dela', 'delle', 'della'],
+};
+
+/**
+ * Closed-class words per language: articles, pronouns, determiners, prepositions, conjunctions, auxiliaries, common
+ * adverbs, interjections, and the words that head chapters. A capitalised one starts a sentence; it is never a name.
+ */
+const FUNCTION_WORDS: Record<HeuristicLanguage, string> = {
+  en: `a an the this that these those some any each every either neither both all no none other another such
+    i you he she it we they me him her us them my your his its our their mine yours hers ours theirs myself
+    yourself himself herself itself ourselves themselves one ones who whom whose which what whatever whoever
+    and but or nor so yet for if then than because though although unless while whilst when whenever where
+    wherever why how as at by in on of off to up down out over under into onto upon from with within without
+    about above after against along among around before behind below beneath beside besides between beyond
+    during except inside near outside since through throughout till until toward towards via
+    is are was were be been being am do does did done have has had having will would shall should can could may
+    might must not never ever always often sometimes perhaps still just only even also too very quite rather
+    yes yeah nay here there now today tonight tomorrow yesterday again once twice first last next well
+    oh ah aha alas ay eh ha hey hm hmm hush hullo hallo hello hurrah huzzah la lo o pooh pshaw tut why
+    whew wow bah humbug indeed ay amen
+    chapter stave book part volume preface prologue epilogue contents appendix note footnote finis end
+    god heaven lord christ jesus`,
+  es: `el la lo los las un una unos unas este esta esto estos estas ese esa eso esos esas aquel aquella aquello
+    aquellos aquellas mi mis tu tus su sus nuestro nuestra nuestros nuestras vuestro vuestra yo tú él ella ello
+    nosotros nosotras vosotros vosotras ellos ellas usted ustedes me te se nos os le les quien quienes que qué
+    cual cuál cuales cuyo cuya y e o u ni pero mas sino porque pues aunque si sí no cuando donde dónde como
+    cómo cuanto cuánto a ante bajo con contra de del desde durante en entre hacia hasta para por según sin
+    sobre tras al es son era eran fue fueron ser estar está están estaba había hay ha han he muy más menos ya
+    también tampoco aquí allí allá ahí ahora entonces luego después antes siempre nunca jamás todavía aún
+    bien mal tan tanto todo toda todos todas otro otra otros otras mismo misma
+    ay ah oh eh bah ea hola caramba olé uf vaya
+    capítulo libro parte tomo prólogo epílogo índice fin dios señor`,
+  pt: `o a os as um uma uns umas este esta isto estes estas esse essa isso esses essas aquele aquela aquilo
+    aqueles aquelas meu minha meus minhas teu tua teus tuas seu sua seus suas nosso nossa nossos nossas eu tu
+    ele ela elle ella nós vós eles elas elles ellas você vocês me te se nos vos lhe lhes mim ti comigo commigo
+    quem que quê qual quais cujo cuja e ou nem mas porém pois porque porquê embora se sim não quando onde como
+    quanto ante após até com contra de desde em entre para perante por sem sob sobre trás do da dos das no na
+    nos nas ao aos à às pelo pela pelos pelas num numa é são era eram foi foram ser estar está estão estava
+    havia há tem têm muito muita mais menos já também tampouco aqui ali lá cá agora então logo depois antes
+    sempre nunca jamais ainda bem mal tão tanto todo toda todos todas outro outra outros outras mesmo mesma
+    ah oh ai eh olá oxalá uf eia
+    capítulo capitulo livro parte tomo prólogo epílogo índice fim deus senhor`,
+};
+
+/** Months and days of the week: capitalised in English, never characters. */
+const CALENDAR_WORDS: Record<HeuristicLanguage, string> = {
+  en: `january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday christmas easter michaelmas`,
+  es: `enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre
+    lunes martes miércoles jueves viernes sábado domingo navidad pascua`,
+  pt: `janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro
+    segunda terça quarta quinta sexta sábado domingo natal páscoa`,
+};
+
+/** Lower-case, NFC, accents folded: old editions drop accents on capitals ("Ja" for "Já"). */
+export function foldWord(word: string): string {
+  return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[’]/gu, "'");
+}
+
+function wordSet(text: string): Set<string> {
+  return new Set(text.split(/\s+/u).filter(Boolean).map(foldWord));
+}
+
+const NOT_NAME_SETS = new Map<HeuristicLanguage, Set<string>>(
+  (['en', 'es', 'pt'] as const).map((language) => [
+    language,
+    new Set([...wordSet(FUNCTION_WORDS[language]), ...wordSet(CALENDAR_WORDS[language])]),
+  ]),
 );
+/** Function words of every language: a Spanish book quotes English, a Portuguese one Latin and French. */
+const ANY_LANGUAGE = new Set([...NOT_NAME_SETS.values()].flatMap((set) => [...set]));
+
+/** A word that is never a name in this language (an article, a pronoun, an interjection, a month …). */
+export function isFunctionWord(word: string, language?: HeuristicLanguage): boolean {
+  const folded = foldWord(word);
+  return language ? NOT_NAME_SETS.get(language)!.has(folded) : ANY_LANGUAGE.has(folded);
+}
+
+/** Words that cannot head a role ("said the other", "dijo el primero"): determiners, numerals, ordinals. */
+export const NOT_ROLES = wordSet(`other others first second third last former latter same one two three four five
+  rest whole next few many several both each either neither
+  otro otra primero primera segundo segunda último última mismo misma uno dos tres
+  outro outra primeiro primeira segundo segunda último última mesmo mesma um dois três`);
+
+/** Nouns for people whose gender the word itself carries, for role speakers ("said the old woman"). */
+export const GENDERED_NOUNS: Record<HeuristicLanguage, { female: Set<string>; male: Set<string> }> = {
+  en: {
+    female: wordSet(`woman girl lady wife mother aunt niece sister daughter widow queen princess duchess countess
+      maid maiden nun bride grandmother granny landlady mistress hostess housekeeper nurse matron lass madam
+      laundress actress waitress governess spinster`),
+    male: wordSet(`man boy gentleman husband father uncle nephew brother son widower king prince duke count lord
+      monk friar priest bridegroom grandfather landlord master host butler lad sir fellow bachelor waiter`),
+  },
+  es: { female: new Set(), male: new Set() },
+  pt: { female: new Set(), male: new Set() },
+};
 
 /** Familiar forms merged into a full given name only when both occur in the same chapter. */
 export const DIMINUTIVES: Record<string, string[]> = {
@@ -250,6 +347,7 @@ export const DIMINUTIVES: Record<string, string[]> = {
   Katherine: ['Kitty', 'Kate'],
   William: ['Will', 'Bill', 'Billy'],
   Margaret: ['Maggie', 'Meg', 'Peggy'],
+  Thomas: ['Tom', 'Tommy'],
   Francisco: ['Paco', 'Pancho', 'Chico'],
   José: ['Pepe', 'Zé'],
   Dolores: ['Lola'],

@@ -1,0 +1,48 @@
+/**
+ * Character detection on the development books (offline engine): recall of the hand-listed main characters, truth
+ * characters split into several, detected characters merging several, gender accuracy, spurious characters (matching
+ * nobody, with at least SPURIOUS_MIN_LINES attributed lines), the narrator's gender and how many were detected.
+ */
+import { HeuristicCharacterDetection } from '../core/characters/heuristicEngines';
+import { BOOK_SLUGS, bookChapters, characterTruth } from './characters/books';
+import { scoreCast, SPURIOUS_MIN_LINES } from './characters/score';
+import type { BenchContext, BenchModule, BenchRow } from './types';
+
+const characters: BenchModule = {
+  name: 'characters',
+  description: `Character detection (heuristic) per development book; spurious = matching no listed character and ≥ ${SPURIOUS_MIN_LINES} lines`,
+  async run(context: BenchContext): Promise<BenchRow[]> {
+    const engine = new HeuristicCharacterDetection();
+    const rows: BenchRow[] = [];
+    for (const slug of BOOK_SLUGS) {
+      const truth = characterTruth(slug);
+      const chapters = await bookChapters(slug, truth.language);
+      const { characters: cast } = await engine.detect({ chapters, language: truth.language });
+      const score = scoreCast(cast, truth);
+      context.log(
+        `${slug}: missed ${score.missed.join(', ') || '-'}; split ${score.split.join(', ') || '-'}; merged ${
+          score.merged.map((m) => `${m.detected} = ${m.truth.join(' + ')}`).join('; ') || '-'
+        }; wrong gender ${score.genderWrong.join(', ') || '-'}; spurious ${score.spurious.join(', ') || '-'}`,
+      );
+      rows.push({
+        benchmark: 'characters',
+        case: `heuristic / ${slug}`,
+        metrics: {
+          chapters: chapters.length,
+          listed: score.truth,
+          recall: score.recall,
+          speakerRecall: score.speakers === 0 ? 1 : Math.round((score.speakersRecalled / score.speakers) * 1000) / 1000,
+          split: score.split.length,
+          merged: score.merged.length,
+          genderAccuracy: score.genderAccuracy,
+          spurious: score.spurious.length,
+          narratorGender: score.narratorGenderRight ? 'right' : 'wrong',
+          detected: score.detected,
+        },
+      });
+    }
+    return rows;
+  },
+};
+
+export default characters;

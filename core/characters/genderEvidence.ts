@@ -1,0 +1,65 @@
+/**
+ * Gender evidence around a mention, never a guess from how a name ends: the first gendered pronoun after the name in
+ * the same stretch of narration (stopping at the next name, a paragraph break or a line of dialogue, where a pronoun
+ * would belong to someone else), and in Spanish and Portuguese the article before the name ("o Cotrim", "a
+ * Virgilia", "da Sabina"). Titles are decisive and counted apart (clusters.ts, honorifics.ts).
+ */
+import type { AgeBand, Gender } from './character';
+import { foldWord, GENDERED_ARTICLES, PRONOUNS, type HeuristicLanguage } from './vocabulary';
+
+/** How far after a mention a pronoun may still refer to it. */
+const PRONOUN_WINDOW = 150;
+const WINDOW_STOP = /\r?\n[ \t]*\r?\n|["“«]|—|–|--/u;
+
+export interface Votes {
+  female: number;
+  male: number;
+}
+
+export function emptyVotes(): Votes {
+  return { female: 0, male: 0 };
+}
+
+export function addVote(votes: Votes, gender: Gender, weight = 1): void {
+  if (gender === 'female') votes.female += weight;
+  else if (gender === 'male') votes.male += weight;
+}
+
+export function genderOf(votes: Votes): Gender {
+  if (votes.female === votes.male) return 'unknown';
+  return votes.female > votes.male ? 'female' : 'male';
+}
+
+/** The gender of the first pronoun between `from` and `until` (the next mention), within the same narration. */
+export function pronounAfter(text: string, from: number, until: number, language: HeuristicLanguage): Gender {
+  let window = text.slice(from, Math.min(until, from + PRONOUN_WINDOW));
+  const stop = WINDOW_STOP.exec(window);
+  if (stop) window = window.slice(0, stop.index);
+  const { female, male } = PRONOUNS[language];
+  for (const [word] of window.matchAll(/\p{L}+/gu)) {
+    const lower = word.toLowerCase();
+    if (female.includes(lower)) return 'female';
+    if (male.includes(lower)) return 'male';
+  }
+  return 'unknown';
+}
+
+/** The gender the article right before a mention marks (Spanish, Portuguese); unknown in English. */
+export function articleBefore(text: string, offset: number, language: HeuristicLanguage): Gender {
+  const before = /(\p{L}+)[ \t]+$/u.exec(text.slice(Math.max(0, offset - 12), offset));
+  if (!before) return 'unknown';
+  return (
+    GENDERED_ARTICLES[language][foldWord(before[1])] ??
+    GENDERED_ARTICLES[language][before[1].toLowerCase()] ??
+    'unknown'
+  );
+}
+
+/** An age word right before a mention ("old Fezziwig", "la joven Rosa"). */
+export function ageBefore(text: string, offset: number): AgeBand | null {
+  const before = text.slice(Math.max(0, offset - 24), offset);
+  if (/\b(old|elderly|aged|viej[oa]|anciano|anciana|velh[oa]|idos[oa])\s*$/iu.test(before)) return 'elderly';
+  if (/\b(little|child|boy|girl|niñ[oa]|pequeñ[oa]|menin[oa]|garot[oa])\s*$/iu.test(before)) return 'child';
+  if (/\b(young|joven|jovem|moç[oa])\s*$/iu.test(before)) return 'young_adult';
+  return null;
+}

@@ -1,0 +1,159 @@
+/**
+ * Unnamed speakers known by their role: "said the old man", "the priest replied", "—dijo el cura", "disse o padre",
+ * "said my aunt", "said Scrooge's nephew". A role is the noun phrase after a definite article, a first-person
+ * possessive or a possessive name, when it is the subject of a speech verb; determiners and numerals ("said the
+ * other", "cried the two") are not roles. The role's gender comes from the article (Spanish, Portuguese) or the noun
+ * itself ("the old woman").
+ */
+import type { Gender } from './character';
+import { NAME_TOKEN, SPACE } from './mentions';
+import {
+  foldWord,
+  GENDERED_ARTICLES,
+  GENDERED_NOUNS,
+  isFunctionWord,
+  NOT_ROLES,
+  SPEECH_VERBS,
+  UNAMBIGUOUS_SPEECH_VERBS,
+  type HeuristicLanguage,
+} from './vocabulary';
+
+export interface RoleAttribution {
+  /** Lower-case determiner and phrase: `the old man`, `o padre`, `scrooge's nephew`. */
+  key: string;
+  /** As first written: `the old man`, `Scrooge's nephew`. */
+  phrase: string;
+  offset: number;
+  length: number;
+  verb: string;
+  gender: Gender;
+}
+
+/** Determiners that make a stable role: definite articles and the narrator's own "my" (never "his", "her"). */
+const DETERMINERS: Record<HeuristicLanguage, string> = {
+  en: '(?:the|The|my|My)',
+  es: '(?:el|El|la|La|mi|Mi)',
+  pt: '(?:o|O|a|A|meu|Meu|minha|Minha)',
+};
+const CLITIC = '(?:-(?:me|te|lhe|nos|vos|lhes|se))?';
+const WORD = "\\p{L}[\\p{L}\\p{M}'’-]*";
+const PHRASE = `${WORD}(?:[ \\t]+${WORD}){0,3}`;
+
+interface Patterns {
+  after: RegExp;
+  before: RegExp;
+  possessiveAfter: RegExp;
+  possessiveBefore: RegExp;
+}
+
+const cache = new Map<HeuristicLanguage, Patterns>();
+
+function patternsFor(language: HeuristicLanguage): Patterns {
+  const cached = cache.get(language);
+  if (cached) return cached;
+  const verbs = SPEECH_VERBS[language].join('|');
+  const strictVerbs = UNAMBIGUOUS_SPEECH_VERBS[language].join('|');
+  const determiner = DETERMINERS[language];
+  const patterns = {
+    after: new RegExp(`(?<!\\p{L})(${verbs})${CLITIC}${SPACE}(${determiner})[ \\t]+(${PHRASE})`, 'gud'),
+    before: new RegExp(`(?<![\\p{L}'’])(${determiner})[ \\t]+(${PHRASE})${SPACE}(${strictVerbs})(?!\\p{L})`, 'gud'),
+    possessiveAfter: new RegExp(`(?<!\\p{L})(${verbs})${SPACE}(${NAME_TOKEN})['’]s[ \\t]+(\\p{Ll}+)(?!\\p{L})`, 'gud'),
+    possessiveBefore: new RegExp(
+      `(?<![\\p{L}'’])(${NAME_TOKEN})['’]s[ \\t]+(\\p{Ll}+)${SPACE}(${strictVerbs})(?!\\p{L})`,
+      'gud',
+    ),
+  };
+  cache.set(language, patterns);
+  return patterns;
+}
+
+/**
+ * The role words of a phrase after its determiner: up to three lower-case words ending at a function word, an
+ * adverb or a gerund ("the old man gravely" → "old man"). In English a capitalised word after "the" is a role
+ * written as a title ("the Ghost"). Null when nothing is left or the head is a determiner or numeral.
+ */
+function roleWords(raw: string, language: HeuristicLanguage, wholePhrase: boolean): string[] | null {
+  const words = raw.split(/[ \t]+/u);
+  if (/^\p{Lu}/u.test(words[0])) {
+    if (language !== 'en') return null;
+    return isFunctionWord(words[0], language) ? null : [words[0]];
+  }
+  const kept: string[] = [];
+  for (const word of words) {
+    if (!/^\p{Ll}/u.test(word) || isFunctionWord(word, language) || isModifier(word, language)) break;
+    kept.push(word);
+  }
+  // Before a verb ("the old man said") the whole phrase must be the role, or "the man who said" would match.
+  if (kept.length === 0 || (wholePhrase && kept.length !== words.length)) return null;
+  const head = foldWord(kept[kept.length - 1]);
+  if (NOT_ROLES.has(head) || NOT_ROLES.has(foldWord(kept[0])) || head.length < 3) return null;
+  if (language === 'en' && /[^s]s$/u.test(head) && !/(?:us|is|ss)$/u.test(head)) return null;
+  return kept;
+}
+
+/** Adverbs (-ly, -mente) and gerunds (-ing, -ndo) follow a role, they are not part of it. */
+function isModifier(word: string, language: HeuristicLanguage): boolean {
+  const folded = foldWord(word);
+  if (language === 'en') return /(?:ly|ing)$/u.test(folded);
+  return /(?:mente|ndo)$/u.test(folded);
+}
+
+export function roleGender(determiner: string, words: string[], language: HeuristicLanguage): Gender {
+  const article = GENDERED_ARTICLES[language][foldWord(determiner)];
+  if (article) return article;
+  const possessive = foldWord(determiner);
+  if (language === 'pt' && (possessive === 'meu' || possessive === 'minha'))
+    return possessive === 'meu' ? 'male' : 'female';
+  const head = foldWord(words[words.length - 1]);
+  const nouns = GENDERED_NOUNS[language];
+  if (nouns.female.has(head)) return 'female';
+  if (nouns.male.has(head)) return 'male';
+  if (language === 'en' && /ess$/u.test(head)) return 'female';
+  return 'unknown';
+}
+
+function role(
+  determiner: string,
+  words: string[],
+  language: HeuristicLanguage,
+): Omit<RoleAttribution, 'offset' | 'length' | 'verb'> {
+  const phrase = `${determiner} ${words.join(' ')}`;
+  return { key: foldWord(phrase), phrase, gender: roleGender(determiner, words, language) };
+}
+
+export function findRoleAttributions(text: string, language: HeuristicLanguage): RoleAttribution[] {
+  const { after, before, possessiveAfter, possessiveBefore } = patternsFor(language);
+  const found: RoleAttribution[] = [];
+  for (const match of text.matchAll(after)) {
+    const words = roleWords(match[3], language, false);
+    if (!words) continue;
+    const offset = match.indices![2][0];
+    const phrase = role(match[2], words, language);
+    found.push({ ...phrase, verb: match[1], offset, length: phrase.phrase.length });
+  }
+  for (const match of text.matchAll(before)) {
+    const words = roleWords(match[2], language, true);
+    if (!words) continue;
+    const phrase = role(match[1], words, language);
+    found.push({ ...phrase, verb: match[3], offset: match.index, length: phrase.phrase.length });
+  }
+  if (language === 'en') {
+    for (const match of text.matchAll(possessiveAfter))
+      found.push(possessiveRole(match[2], match[3], match[1], match.indices![2][0], text));
+    for (const match of text.matchAll(possessiveBefore))
+      found.push(possessiveRole(match[1], match[2], match[3], match.index, text));
+  }
+  return found.filter((entry) => entry.key.length > 0).sort((a, b) => a.offset - b.offset);
+}
+
+function possessiveRole(name: string, noun: string, verb: string, offset: number, text: string): RoleAttribution {
+  const phrase = text.slice(offset, offset + name.length + 3 + noun.length).replace(/\s+/gu, ' ');
+  return {
+    key: foldWord(phrase),
+    phrase,
+    offset,
+    length: phrase.length,
+    verb,
+    gender: roleGender('', [noun], 'en'),
+  };
+}
