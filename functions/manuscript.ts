@@ -1,3 +1,4 @@
+import contentDisposition from 'content-disposition';
 import { z } from 'zod';
 import { ErrorBody, Id } from '../core/api/common';
 import { toJobView } from '../core/api/jobs';
@@ -88,7 +89,7 @@ endpoint({
         // Never rendered by the browser: the bytes are untrusted.
         'content-type': 'application/octet-stream',
         'content-length': String(contentLength),
-        'content-disposition': contentDisposition(manuscript.fileName),
+        'content-disposition': attachment(manuscript.fileName || 'manuscript'),
         'x-content-type-options': 'nosniff',
         'cache-control': 'private, no-store',
       },
@@ -96,8 +97,10 @@ endpoint({
   },
 });
 
-/** An attachment header that survives any file name: ASCII fallback plus RFC 5987 UTF-8. */
-function contentDisposition(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7E]|["\\;]/g, '_') || 'manuscript';
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+/**
+ * RFC 6266 attachment header for a user-supplied name: an ASCII-only `filename` for old clients and the exact name in
+ * RFC 8187 `filename*` (percent-encoded UTF-8), so no byte of the name is sent raw in the header.
+ */
+function attachment(fileName: string): string {
+  return contentDisposition(fileName, { fallback: fileName.replace(/[^\x20-\x7E]/g, '_') });
 }

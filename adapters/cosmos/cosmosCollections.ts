@@ -1,4 +1,4 @@
-import type { Container, ErrorResponse, ItemDefinition, PartitionKey } from '@azure/cosmos';
+import type { Container, ErrorResponse, FeedResponse, ItemDefinition, PartitionKey } from '@azure/cosmos';
 import { ConflictError, PreconditionFailedError } from '../../core/errors';
 import type {
   Filter,
@@ -10,6 +10,7 @@ import type {
   TenantCollection,
   TenantDirectory,
 } from '../../core/ports/documents';
+import { openContinuationToken, rejectedContinuationToken, sealContinuationToken } from './continuationToken';
 import { buildQuery } from './queryBuilder';
 
 const SYSTEM_FIELDS = ['_rid', '_self', '_ts', '_attachments', '_etag', '_lsn'];
@@ -93,15 +94,25 @@ class ScopedCollection<T extends { id: string; etag?: string }> {
     partitionKey: PartitionKey | undefined,
     query: ListQuery,
   ): Promise<Page<T>> {
-    const iterator = this.container.items.query<ItemDefinition>(buildQuery(scope, query), {
+    const querySpec = buildQuery(scope, query);
+    const listing = { container: this.container.id, partitionKey, query: querySpec };
+    const given = query.page.continuationToken;
+    const iterator = this.container.items.query<ItemDefinition>(querySpec, {
       partitionKey,
       maxItemCount: query.page.pageSize,
-      continuationToken: query.page.continuationToken,
+      continuationToken: given === undefined ? undefined : openContinuationToken(given, listing),
     });
-    const response = await iterator.fetchNext();
+    let response: FeedResponse<ItemDefinition>;
+    try {
+      response = await iterator.fetchNext();
+    } catch (error) {
+      // The SDK answers a token it cannot parse with 400: the client's token, not our failure.
+      if (given !== undefined && statusOf(error) === 400) throw rejectedContinuationToken();
+      throw error;
+    }
     return {
       items: response.resources.map((r) => fromCosmos<T>(r)!),
-      continuationToken: response.continuationToken ?? null,
+      continuationToken: response.continuationToken ? sealContinuationToken(response.continuationToken, listing) : null,
     };
   }
 }

@@ -26,15 +26,31 @@ export function page<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item), continuationToken: z.string().nullable() });
 }
 
-/** Trimmed single-line text with a length cap; rejects control characters. */
+/**
+ * Characters no text field accepts (docs/reliability.md, "Text the API accepts"): C0 controls other than tab and
+ * line breaks, DEL and the C1 controls, and the explicit bidirectional embeddings, overrides and isolates, which
+ * can make text display in a different order than it is stored ("Trojan source", spoofed file names).
+ */
+// eslint-disable-next-line no-control-regex -- rejecting control characters is the point
+const FORBIDDEN_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
+/** Half of a UTF-16 surrogate pair without the other half: not a character, and not encodable as UTF-8. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Whether a string holds only characters the API stores (see FORBIDDEN_CHARACTERS and LONE_SURROGATE). */
+export function isStorableText(value: string): boolean {
+  return !FORBIDDEN_CHARACTERS.test(value) && !LONE_SURROGATE.test(value);
+}
+
+/**
+ * Text with a length cap: normalized to Unicode NFC (so one title has one spelling) and trimmed; refuses control
+ * characters, explicit bidirectional controls and lone surrogates (400 naming the field).
+ */
 export function text(max: number, min = 0) {
-  return (
-    z
-      .string()
-      .trim()
-      .min(min)
-      .max(max)
-      // eslint-disable-next-line no-control-regex -- rejecting control characters is the point
-      .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), 'must not contain control characters')
-  );
+  return z
+    .string()
+    .normalize('NFC')
+    .trim()
+    .min(min)
+    .max(max)
+    .refine(isStorableText, 'must not contain control characters, bidirectional controls or lone surrogates');
 }
