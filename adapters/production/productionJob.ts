@@ -47,7 +47,7 @@ export interface ProductionAssessment {
   billableCharacters: number;
   estimate: CostEstimate;
   estimatedSeconds: number;
-  /** Length of the audio the plan will become, at the speaking rate SPEC.md assumes (990 characters a minute). */
+  /** Length of the audio the plan will become, at an audiobook's usual speaking rate (990 characters a minute). */
   estimatedAudioSeconds: number;
 }
 

@@ -5,6 +5,14 @@ import { Id, IsoDateTime, text } from './common';
 
 /** Chapters of a project's book: list, read, edit (ETag-checked), reorder, merge, split, delete/restore, spoken preview. */
 export const chapterTypes = [
+  'title_page',
+  'half_title',
+  'copyright',
+  'dedication',
+  'epigraph',
+  'contents',
+  'also_by',
+  'colophon',
   'front_matter',
   'preface',
   'introduction',
@@ -32,6 +40,21 @@ const ChapterStats = z.object({
   estimatedMinutes: z.number(),
 });
 
+/** A doubt of chapter detection, with where to split when it knows (`offset` is what the split call takes). */
+const ChapterWarningView = z
+  .object({
+    code: z.enum(['long_chapter', 'rejected_heading', 'numbering_gap', 'uncertain_start']),
+    message: z.string(),
+    offset: z.number().int().optional(),
+    paragraphIndex: z.number().int().optional(),
+    line: z.string().optional(),
+  })
+  .meta({ id: 'ChapterWarning' });
+
+const ChapterDetection = z
+  .object({ confidence: z.number().min(0).max(1), warnings: z.array(ChapterWarningView) })
+  .meta({ id: 'ChapterDetection' });
+
 const summaryFields = {
   id: Id,
   projectId: Id,
@@ -43,6 +66,8 @@ const summaryFields = {
   deleted: z.boolean(),
   textVersion: z.number().int(),
   planStatus: z.enum(['none', 'planned', 'stale']),
+  /** How sure the import was of this chapter and what it doubted; null once a person edits its text. */
+  detection: ChapterDetection.nullable(),
   hasMaster: z.boolean(),
   updatedAt: IsoDateTime,
   etag: z.string(),
@@ -127,6 +152,7 @@ export function toChapterSummary(record: ChapterRecord): ChapterSummary {
     deleted: record.deleted,
     textVersion: record.textVersion,
     planStatus: record.planStatus,
+    detection: record.detection ?? null,
     hasMaster: record.master !== null,
     updatedAt: record.updatedAt,
     etag: record.etag ?? '',

@@ -28,6 +28,17 @@ export const UploadManuscriptQuery = z.strictObject({
   replace: z.enum(['true', 'false']).default('false'),
 });
 
+/** What chapter detection found and doubted; the chapters carry the details (`detection`). */
+export const ChapterReportView = z
+  .object({
+    confidence: z.number().min(0).max(1),
+    source: z.enum(['toc', 'headings', 'lines']),
+    sections: z.number().int(),
+    notSpoken: z.number().int().meta({ description: 'Sections imported but left out of production (deleted)' }),
+    warnings: z.number().int(),
+  })
+  .meta({ id: 'ChapterReport' });
+
 export const ManuscriptView = z
   .object({
     id: Id,
@@ -41,6 +52,7 @@ export const ManuscriptView = z
     detectedEncoding: z.string().nullable(),
     warnings: z.array(z.string()),
     tocEntries: z.number().int().meta({ description: 'How many table-of-contents entries the file declared' }),
+    chapterReport: ChapterReportView.nullable(),
     error: z.object({ code: z.string(), message: z.string() }).nullable(),
     jobId: z.string(),
     uploadedAt: IsoDateTime,
@@ -67,6 +79,7 @@ export function toManuscriptView(record: ManuscriptRecord): ManuscriptView {
     detectedEncoding: record.detectedEncoding,
     warnings: record.warnings,
     tocEntries: record.tocEntries.length,
+    chapterReport: record.chapterReport ?? null,
     error: record.error,
     jobId: record.jobId,
     uploadedAt: record.uploadedAt,

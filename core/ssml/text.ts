@@ -21,7 +21,7 @@ export function hasSpeakableText(spokenText: string): boolean {
   return /[\p{L}\p{N}]/u.test(sanitizeSpokenText(spokenText));
 }
 
-/** Azure bills every character of the body except the `<speak>` and `<voice>` tags themselves (SPEC.md §6). */
+/** Azure AI Speech bills every character of the body except the `<speak>` and `<voice>` tags themselves. */
 export function billableCharacters(ssml: string): number {
   const body = ssml
     .replace(/<\?xml[^>]*\?>/g, '')
