@@ -1,5 +1,5 @@
 /**
- * The Cosmos containers the app uses and their partition keys (ARCHITECTURE.md). The local launcher creates them;
+ * The Cosmos containers the app uses and their partition keys. The local launcher creates them;
  * in Azure, Bicep does (test/bicep checks the two agree).
  * Ids in per-project containers are server-generated and unique per tenant: the local emulator enforces id
  * uniqueness on the first key level only, where Azure enforces it per (tenantId, projectId).

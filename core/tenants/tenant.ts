@@ -13,7 +13,7 @@ export const defaultQuotasByPlan: Record<TenantPlan, TenantQuotas> = {
   enterprise: { monthlyCharacters: 200_000_000, concurrentJobs: 10, storageBytes: 1024 ** 4 },
 };
 
-/** Days packages are archived for downloads, by plan (SPEC.md §10). */
+/** Days packages are kept for download, by plan. */
 export const packageRetentionDaysByPlan: Record<TenantPlan, number> = { trial: 7, standard: 90, enterprise: 365 };
 
 /** A production holding one of the tenant's concurrent-production slots (see core/jobs/productionSlots.ts). */

@@ -63,7 +63,7 @@ export interface WebhookServiceDeps {
   vetUrl?: (url: string) => Promise<string | undefined>;
 }
 
-/** Tenant admins manage webhook subscriptions (SPEC.md §2: tenant settings); secrets are revealed only once. */
+/** Tenant admins manage webhook subscriptions (a tenant setting); secrets are revealed only once. */
 export class WebhookService {
   constructor(private readonly deps: WebhookServiceDeps) {}
 

@@ -14,7 +14,7 @@ import { startReceiver, type WebhookReceiver } from '../webhooks/receiver';
 const roles: Role[] = ['admin', 'creator', 'validator'];
 const userOf = (role: Role, tenant: 'andes' | 'pampa' = 'andes') => `${role}@${tenant}.test`;
 
-/** Every feature's entries (test/api/isolation/*.ts), merged: SPEC.md §2 written out per operation. */
+/** Every feature's entries (test/api/isolation/*.ts), merged: the permission matrix written out per operation. */
 function loadIsolationTables(): IsolationTable {
   const dir = path.join(__dirname, 'isolation');
   const merged: IsolationTable = {};
