@@ -8,9 +8,10 @@ const LOCAL_API = 'http://127.0.0.1:7071';
 export default defineConfig({
   plugins: [react()],
   resolve: {
-    // Only types come from core (`import type`), so no zod ends up in the bundle.
+    // Forms check fields with core's zod schemas (the same rules as the API), so zod is part of the bundle.
     alias: { '@core': fileURLToPath(new URL('../core', import.meta.url)) },
   },
-  build: { outDir: 'dist', sourcemap: true, assetsDir: 'assets' },
+  // No source maps in the production build: they would publish the source next to the app.
+  build: { outDir: 'dist', sourcemap: false, assetsDir: 'assets' },
   server: { proxy: { '/api': { target: LOCAL_API, changeOrigin: false } } },
 });

@@ -1,3 +1,4 @@
+import { lazy, Suspense, type ComponentType } from 'react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter, Navigate, Route, Routes, useParams } from 'react-router-dom';
 import { ApiError } from './api/client';
@@ -6,11 +7,44 @@ import { CALLBACK_PATH } from './auth/implicitFlow';
 import { RequireAuth } from './auth/RequireAuth';
 import { AppLayout } from './layout/AppLayout';
 import { AuthCallbackPage } from './pages/AuthCallbackPage';
-import { NewProjectPage } from './pages/NewProjectPage';
 import { NotFoundPage } from './pages/NotFoundPage';
-import { ProjectDetailPage } from './pages/ProjectDetailPage';
 import { ProjectsListPage } from './pages/ProjectsListPage';
 import { SignInPage } from './pages/SignInPage';
+import { ProjectStudioLayout } from './studio/ProjectStudioLayout';
+import { Loading } from './ui/Loading';
+import { ToastProvider } from './ui/Toasts';
+
+/**
+ * Each step page is its own chunk, loaded when first opened: the sign-in page and the projects list do not carry the
+ * editor (and the form schemas) with them.
+ */
+function lazyPage(load: () => Promise<ComponentType>): ComponentType {
+  const Lazy = lazy(async () => ({ default: await load() }));
+  return function LazyPage() {
+    return (
+      <Suspense fallback={<Loading />}>
+        <Lazy />
+      </Suspense>
+    );
+  };
+}
+
+const NewProjectPage = lazyPage(() => import('./pages/NewProjectPage').then((module) => module.NewProjectPage));
+const BookPage = lazyPage(() => import('./studio/book/BookPage').then((module) => module.BookPage));
+const ManuscriptPage = lazyPage(() =>
+  import('./studio/manuscript/ManuscriptPage').then((module) => module.ManuscriptPage),
+);
+const ChaptersPage = lazyPage(() => import('./studio/chapters/ChaptersPage').then((module) => module.ChaptersPage));
+const CharactersPage = lazyPage(() =>
+  import('./studio/characters/CharactersPage').then((module) => module.CharactersPage),
+);
+const CastingPage = lazyPage(() => import('./studio/casting/CastingPage').then((module) => module.CastingPage));
+const PlanPage = lazyPage(() => import('./studio/plan/PlanPage').then((module) => module.PlanPage));
+const PronunciationPage = lazyPage(() =>
+  import('./studio/pronunciation/PronunciationPage').then((module) => module.PronunciationPage),
+);
+const ReviewPage = lazyPage(() => import('./studio/review/ReviewPage').then((module) => module.ReviewPage));
+const EstimatePage = lazyPage(() => import('./studio/estimate/EstimatePage').then((module) => module.EstimatePage));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -23,34 +57,51 @@ const queryClient = new QueryClient({
   },
 });
 
-/** A fresh page state per project, so edits in progress never leak from one project to the next. */
-function ProjectDetailRoute() {
+/** A fresh studio per project, so edits in progress never leak from one project to the next. */
+function ProjectStudioRoute() {
   const { projectId } = useParams();
-  return <ProjectDetailPage key={projectId} />;
+  return <ProjectStudioLayout key={projectId} />;
 }
 
+/**
+ * One routing scheme: every page of a project lives under `/projects/:projectId/<step>`, each step deep-linkable.
+ * Steps added later (production, listening, delivery) join as further child routes.
+ */
 export function App() {
   return (
     <QueryClientProvider client={queryClient}>
       <BrowserRouter>
         <AuthProvider>
-          <Routes>
-            <Route path="/" element={<SignInPage />} />
-            <Route path={CALLBACK_PATH} element={<AuthCallbackPage />} />
-            <Route
-              element={
-                <RequireAuth>
-                  <AppLayout />
-                </RequireAuth>
-              }
-            >
-              <Route path="/projects" element={<ProjectsListPage />} />
-              <Route path="/projects/new" element={<NewProjectPage />} />
-              <Route path="/projects/:projectId" element={<ProjectDetailRoute />} />
-              <Route path="*" element={<NotFoundPage />} />
-            </Route>
-            <Route path="/index.html" element={<Navigate to="/" replace />} />
-          </Routes>
+          <ToastProvider>
+            <Routes>
+              <Route path="/" element={<SignInPage />} />
+              <Route path={CALLBACK_PATH} element={<AuthCallbackPage />} />
+              <Route
+                element={
+                  <RequireAuth>
+                    <AppLayout />
+                  </RequireAuth>
+                }
+              >
+                <Route path="/projects" element={<ProjectsListPage />} />
+                <Route path="/projects/new" element={<NewProjectPage />} />
+                <Route path="/projects/:projectId" element={<ProjectStudioRoute />}>
+                  <Route index element={<BookPage />} />
+                  <Route path="manuscript" element={<ManuscriptPage />} />
+                  <Route path="chapters/:chapterId?" element={<ChaptersPage />} />
+                  <Route path="characters" element={<CharactersPage />} />
+                  <Route path="casting" element={<CastingPage />} />
+                  <Route path="plan/:chapterId?" element={<PlanPage />} />
+                  <Route path="pronunciation" element={<PronunciationPage />} />
+                  <Route path="review" element={<ReviewPage />} />
+                  <Route path="estimate" element={<EstimatePage />} />
+                  <Route path="*" element={<NotFoundPage />} />
+                </Route>
+                <Route path="*" element={<NotFoundPage />} />
+              </Route>
+              <Route path="/index.html" element={<Navigate to="/" replace />} />
+            </Routes>
+          </ToastProvider>
         </AuthProvider>
       </BrowserRouter>
     </QueryClientProvider>

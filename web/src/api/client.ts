@@ -73,6 +73,58 @@ export async function apiJson<T>(path: string, options: RequestOptions = {}): Pr
   return (await response.json()) as T;
 }
 
+/** For responses without a body (204). */
+export async function apiSend(path: string, options: RequestOptions = {}): Promise<void> {
+  const response = await apiFetch(path, options);
+  await response.arrayBuffer();
+}
+
+export interface UploadOptions {
+  method?: 'PUT' | 'POST';
+  contentType: string;
+  onProgress?(loaded: number, total: number): void;
+  signal?: AbortSignal;
+}
+
+/**
+ * Sends a file and reports upload progress, which fetch cannot do: XMLHttpRequest fires `upload.progress` events.
+ * Same headers and error handling as `apiFetch`.
+ */
+export function apiUpload<T>(path: string, file: Blob, options: UploadOptions): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open(options.method ?? 'PUT', `/api${path}`);
+    request.setRequestHeader('Accept', 'application/json');
+    request.setRequestHeader('Content-Type', options.contentType);
+    const token = auth.getAccessToken();
+    if (token) {
+      request.setRequestHeader('Authorization', `Bearer ${token}`);
+      request.setRequestHeader('x-khipu-authorization', `Bearer ${token}`);
+    }
+    request.upload.onprogress = (event) =>
+      options.onProgress?.(event.loaded, event.lengthComputable ? event.total : file.size);
+    request.onerror = () => reject(new ApiError(0, 'network_error', 'The service could not be reached.'));
+    request.onabort = () => reject(new DOMException('Upload cancelled', 'AbortError'));
+    request.onload = () => {
+      const response = new Response(request.status === 204 ? null : request.responseText, {
+        status: request.status,
+        statusText: request.statusText,
+        headers: { 'content-type': request.getResponseHeader('content-type') ?? 'application/json' },
+      });
+      if (response.ok) {
+        void response.json().then((body) => resolve(body as T), reject);
+        return;
+      }
+      void toApiError(response).then((error) => {
+        if (response.status === 401) auth.onUnauthenticated();
+        reject(error);
+      });
+    };
+    options.signal?.addEventListener('abort', () => request.abort());
+    request.send(file);
+  });
+}
+
 async function toApiError(response: Response): Promise<ApiError> {
   let body: Partial<ApiErrorBody> | null = null;
   try {

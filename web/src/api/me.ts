@@ -17,18 +17,37 @@ export function fetchAuthConfig(): Promise<AuthConfig> {
 }
 
 export type Permission =
-  'projects.create' | 'projects.update' | 'projects.archive' | 'projects.restore' | 'users.manage';
+  | 'projects.create'
+  | 'projects.update'
+  | 'projects.archive'
+  | 'projects.restore'
+  | 'users.manage'
+  | 'review.comment'
+  | 'review.approve';
 
 export function hasPermission(me: MeResponse | undefined, permission: Permission): boolean {
   return me?.permissions.includes(permission) ?? false;
 }
 
 /**
- * `permissions` are what the role may do at all; creators may change only their own projects (SPEC §2).
+ * `permissions` are what the role may do at all; creators may change only their own projects, validators review only
+ * the projects they are assigned to (they see no others).
  * The API stays the judge — this only decides which controls to show.
  */
 export function canOnProject(me: MeResponse | undefined, project: Project, permission: Permission): boolean {
   if (!me || !hasPermission(me, permission)) return false;
-  if (me.principal.role === 'creator') return project.ownerId === me.principal.userId;
+  if (me.principal.role === 'creator' && permission !== 'review.comment')
+    return project.ownerId === me.principal.userId;
   return true;
 }
+
+/** What the signed-in person may do on this project: the controls a page renders. */
+export function projectAccess(me: MeResponse | undefined, project: Project) {
+  const archived = project.status === 'archived';
+  return {
+    canEdit: !archived && canOnProject(me, project, 'projects.update'),
+    canComment: !archived && canOnProject(me, project, 'review.comment'),
+    canApprove: !archived && canOnProject(me, project, 'review.approve'),
+  };
+}
+export type ProjectAccess = ReturnType<typeof projectAccess>;

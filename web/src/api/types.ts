@@ -45,3 +45,33 @@ export interface ApiErrorBody {
     requestId?: string;
   };
 }
+
+export type { ManuscriptView as Manuscript } from '@core/api/manuscript';
+export type { ChapterSummary, ChapterView as Chapter, SpokenPreview } from '@core/api/chapters';
+export type { CharacterView as Character } from '@core/api/characters';
+export type { VoiceView as Voice } from '@core/api/voices';
+export type { CastingSummaryView as CastingSummary } from '@core/api/casting';
+export type { SegmentView as Segment } from '@core/api/segments';
+export type { LexiconEntryView as LexiconEntry } from '@core/api/lexicon';
+export type { PausePolicyView as PausePolicy } from '@core/api/planning';
+export type { JobView as Job } from '@core/api/jobs';
+export type {
+  ReviewThreadView as ReviewThread,
+  ReviewSummaryView as ReviewSummary,
+  ChapterReviewView as ChapterReview,
+  ChapterApprovalView as ChapterApproval,
+} from '@core/api/reviews';
+export type { ProjectFactsView as ProjectFacts } from '@core/api/studio';
+
+import type { z as zod } from 'zod';
+import type { CastingPoolView, VoiceAssignmentView } from '@core/api/casting';
+import type { ProductionEstimate as ProductionEstimateSchema } from '@core/api/production';
+import type { LexiconEntryChange as LexiconEntryChangeSchema } from '@core/api/lexicon';
+export type CastingPool = zod.infer<typeof CastingPoolView>;
+export type VoiceAssignment = zod.infer<typeof VoiceAssignmentView>;
+export type ProductionEstimate = zod.infer<typeof ProductionEstimateSchema>;
+export type LexiconEntryChange = zod.infer<typeof LexiconEntryChangeSchema>;
+
+/** Who speaks a segment: the narrator, nobody known yet, or a character id. */
+export const NARRATOR = 'narrator';
+export const UNKNOWN_SPEAKER = 'unknown';

@@ -3,7 +3,15 @@ import { useQueryClient } from '@tanstack/react-query';
 import { configureApiAuth } from '../api/client';
 import { fetchAuthConfig } from '../api/me';
 import { buildAuthorizeUrl } from './implicitFlow';
-import { clearSession, msUntilExpiry, readSession, writeSession, type Session } from './session';
+import {
+  clearSession,
+  msUntilExpiry,
+  parseSession,
+  readSession,
+  SESSION_KEY,
+  writeSession,
+  type Session,
+} from './session';
 
 export type SignedOutReason = 'signed_out' | 'expired' | null;
 
@@ -44,6 +52,28 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       onUnauthenticated: () => endSessionRef.current('expired'),
     }),
   );
+
+  // Another tab signed in or out: follow it, so every tab shows the same account.
+  useEffect(() => {
+    const onStorage = (event: StorageEvent) => {
+      if (event.key !== SESSION_KEY && event.key !== null) return;
+      const next = parseSession(event.newValue);
+      if (next) {
+        setSignedOutReason(null);
+        setSession((current) => (current?.accessToken === next.accessToken ? current : next));
+      } else {
+        setSession((current) => {
+          if (current) {
+            setSignedOutReason('signed_out');
+            queryClient.clear();
+          }
+          return null;
+        });
+      }
+    };
+    window.addEventListener('storage', onStorage);
+    return () => window.removeEventListener('storage', onStorage);
+  }, [queryClient]);
 
   useEffect(() => {
     if (!session) return undefined;

@@ -5,12 +5,16 @@ export interface Session {
   expiresAt: number;
 }
 
-const SESSION_KEY = 'khipu.session';
+/**
+ * Kept in localStorage so a new tab or a reload stays signed in until the token expires; every tab watches the key
+ * (`storage` events), so signing out in one tab signs out all of them. The token is short-lived and the app's
+ * Content-Security-Policy allows only its own scripts, which is what keeps other code from reading it.
+ */
+export const SESSION_KEY = 'khipu.session';
 /** Renew a little early so a request never leaves with a token that expires on the way. */
 const EXPIRY_MARGIN_MS = 30_000;
 
-export function readSession(now = Date.now()): Session | null {
-  const raw = sessionStorage.getItem(SESSION_KEY);
+export function parseSession(raw: string | null, now = Date.now()): Session | null {
   if (!raw) return null;
   try {
     const parsed = JSON.parse(raw) as Partial<Session>;
@@ -22,12 +26,16 @@ export function readSession(now = Date.now()): Session | null {
   }
 }
 
+export function readSession(now = Date.now()): Session | null {
+  return parseSession(localStorage.getItem(SESSION_KEY), now);
+}
+
 export function writeSession(session: Session): void {
-  sessionStorage.setItem(SESSION_KEY, JSON.stringify(session));
+  localStorage.setItem(SESSION_KEY, JSON.stringify(session));
 }
 
 export function clearSession(): void {
-  sessionStorage.removeItem(SESSION_KEY);
+  localStorage.removeItem(SESSION_KEY);
 }
 
 export function msUntilExpiry(session: Session, now = Date.now()): number {

@@ -1,6 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { resources, SUPPORTED_LANGUAGES, type SupportedLanguage } from './resources';
+import { NAMESPACES, resources, SUPPORTED_LANGUAGES, type SupportedLanguage } from './resources';
 
 const STORAGE_KEY = 'khipu.language';
 export const DEFAULT_LANGUAGE: SupportedLanguage = 'en-US';
@@ -38,7 +38,7 @@ void i18n.use(initReactI18next).init({
   supportedLngs: [...SUPPORTED_LANGUAGES],
   // Region-specific codes are the resource keys themselves; do not fall back to the bare language.
   load: 'currentOnly',
-  ns: ['common', 'auth', 'projects'],
+  ns: NAMESPACES,
   defaultNS: 'common',
   interpolation: { escapeValue: false },
   returnNull: false,

@@ -1,22 +1,99 @@
 import enCommon from './locales/en-US/common.json';
 import enAuth from './locales/en-US/auth.json';
 import enProjects from './locales/en-US/projects.json';
+import enErrors from './locales/en-US/errors.json';
+import enStudio from './locales/en-US/studio.json';
+import enManuscript from './locales/en-US/manuscript.json';
+import enChapters from './locales/en-US/chapters.json';
+import enCharacters from './locales/en-US/characters.json';
+import enCasting from './locales/en-US/casting.json';
+import enPlan from './locales/en-US/plan.json';
+import enPronunciation from './locales/en-US/pronunciation.json';
+import enReview from './locales/en-US/review.json';
+import enEstimate from './locales/en-US/estimate.json';
 import esCommon from './locales/es-PE/common.json';
 import esAuth from './locales/es-PE/auth.json';
 import esProjects from './locales/es-PE/projects.json';
+import esErrors from './locales/es-PE/errors.json';
+import esStudio from './locales/es-PE/studio.json';
+import esManuscript from './locales/es-PE/manuscript.json';
+import esChapters from './locales/es-PE/chapters.json';
+import esCharacters from './locales/es-PE/characters.json';
+import esCasting from './locales/es-PE/casting.json';
+import esPlan from './locales/es-PE/plan.json';
+import esPronunciation from './locales/es-PE/pronunciation.json';
+import esReview from './locales/es-PE/review.json';
+import esEstimate from './locales/es-PE/estimate.json';
 import ptCommon from './locales/pt-BR/common.json';
 import ptAuth from './locales/pt-BR/auth.json';
 import ptProjects from './locales/pt-BR/projects.json';
+import ptErrors from './locales/pt-BR/errors.json';
+import ptStudio from './locales/pt-BR/studio.json';
+import ptManuscript from './locales/pt-BR/manuscript.json';
+import ptChapters from './locales/pt-BR/chapters.json';
+import ptCharacters from './locales/pt-BR/characters.json';
+import ptCasting from './locales/pt-BR/casting.json';
+import ptPlan from './locales/pt-BR/plan.json';
+import ptPronunciation from './locales/pt-BR/pronunciation.json';
+import ptReview from './locales/pt-BR/review.json';
+import ptEstimate from './locales/pt-BR/estimate.json';
 
 export const SUPPORTED_LANGUAGES = ['en-US', 'es-PE', 'pt-BR'] as const;
 export type SupportedLanguage = (typeof SUPPORTED_LANGUAGES)[number];
 
-/** English is the reference: the other languages must have exactly its shape (checked by the type below). */
-export const referenceResources = { common: enCommon, auth: enAuth, projects: enProjects };
+/**
+ * One namespace per feature area, one JSON file per namespace and language, so people working on different areas
+ * never edit the same file. English is the reference: the other languages must have exactly its shape (checked by
+ * the type below and by i18n/catalogs.test.ts).
+ */
+export const referenceResources = {
+  common: enCommon,
+  auth: enAuth,
+  projects: enProjects,
+  errors: enErrors,
+  studio: enStudio,
+  manuscript: enManuscript,
+  chapters: enChapters,
+  characters: enCharacters,
+  casting: enCasting,
+  plan: enPlan,
+  pronunciation: enPronunciation,
+  review: enReview,
+  estimate: enEstimate,
+};
 type Namespaces = typeof referenceResources;
+export const NAMESPACES = Object.keys(referenceResources) as (keyof Namespaces)[];
 
 export const resources: Record<SupportedLanguage, Namespaces> = {
   'en-US': referenceResources,
-  'es-PE': { common: esCommon, auth: esAuth, projects: esProjects },
-  'pt-BR': { common: ptCommon, auth: ptAuth, projects: ptProjects },
+  'es-PE': {
+    common: esCommon,
+    auth: esAuth,
+    projects: esProjects,
+    errors: esErrors,
+    studio: esStudio,
+    manuscript: esManuscript,
+    chapters: esChapters,
+    characters: esCharacters,
+    casting: esCasting,
+    plan: esPlan,
+    pronunciation: esPronunciation,
+    review: esReview,
+    estimate: esEstimate,
+  },
+  'pt-BR': {
+    common: ptCommon,
+    auth: ptAuth,
+    projects: ptProjects,
+    errors: ptErrors,
+    studio: ptStudio,
+    manuscript: ptManuscript,
+    chapters: ptChapters,
+    characters: ptCharacters,
+    casting: ptCasting,
+    plan: ptPlan,
+    pronunciation: ptPronunciation,
+    review: ptReview,
+    estimate: ptEstimate,
+  },
 };

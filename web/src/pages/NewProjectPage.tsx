@@ -1,10 +1,10 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate } from 'react-router-dom';
-import { ApiError } from '../api/client';
 import { hasPermission, useMe } from '../api/me';
 import { useCreateProject } from '../api/projects';
-import { emptyFormValues, mapFieldIssues, toMetadata } from '../projects/formModel';
+import { defaultBookLanguage, emptyFormValues, toMetadata } from '../projects/formModel';
+import { useServerFormErrors } from '../projects/serverErrors';
 import { ProjectForm } from '../projects/ProjectForm';
 import { Loading } from '../ui/Loading';
 
@@ -13,17 +13,9 @@ export function NewProjectPage() {
   const me = useMe();
   const navigate = useNavigate();
   const create = useCreateProject();
-  // New books start in the reader's own language and region; any BCP 47 tag can be chosen instead.
-  const initialValues = useMemo(() => emptyFormValues(i18n.language), [i18n.language]);
-  const { fieldErrors, otherErrors } = useMemo(() => {
-    const error = create.error;
-    if (error instanceof ApiError) {
-      const mapped = mapFieldIssues(error.fields);
-      if (error.fields.length === 0) mapped.otherErrors.push(error.message);
-      return mapped;
-    }
-    return { fieldErrors: {}, otherErrors: error ? [t('common:errors.generic')] : [] };
-  }, [create.error, t]);
+  // New books start in the reader's own language and region when the studio offers it.
+  const initialValues = useMemo(() => emptyFormValues(defaultBookLanguage(i18n.language)), [i18n.language]);
+  const { fieldErrors, otherErrors } = useServerFormErrors(create.error);
 
   if (me.isPending) return <Loading />;
   if (!hasPermission(me.data, 'projects.create')) return <Navigate to="/projects" replace />;

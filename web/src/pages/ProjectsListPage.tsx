@@ -5,7 +5,7 @@ import { hasPermission, useMe } from '../api/me';
 import { useProjectList, type ProjectFilters } from '../api/projects';
 import { PROJECT_STATUSES, type ProjectStatus } from '../api/types';
 import { CoverImage } from '../projects/CoverImage';
-import { StatusBadge } from '../projects/StatusBadge';
+import { StageBadge } from '../studio/StageBadge';
 import { Alert } from '../ui/Alert';
 import { useFormat } from '../ui/format';
 import { Loading } from '../ui/Loading';
@@ -155,7 +155,7 @@ export function ProjectsListPage() {
                   </td>
                   <td>{format.languageName(project.metadata.language)}</td>
                   <td>
-                    <StatusBadge status={project.status} />
+                    <StageBadge project={project} />
                   </td>
                   <td>
                     <time dateTime={project.updatedAt}>{format.dateTime(project.updatedAt)}</time>

@@ -1,6 +1,6 @@
 import { useId, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api/client';
+import { useErrorText } from '../ui/errorText';
 import { useUploadCover } from '../api/projects';
 import type { Project } from '../api/types';
 import { Alert } from '../ui/Alert';
@@ -9,8 +9,28 @@ import { CoverImage } from './CoverImage';
 const ACCEPTED_TYPES = ['image/jpeg', 'image/png'];
 /** Far above any real cover; the API enforces its own limit and answers 413 beyond it. */
 const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
+/** Retailers' smallest square cover (the API checks the same). */
+const MIN_COVER_PX = 2400;
 
-const unique = (items: string[]) => items.filter((item, index) => items.indexOf(item) === index);
+/** The image's pixel size as the browser decodes it, or null when it cannot (the API will say why). */
+async function imageSize(file: File): Promise<{ width: number; height: number } | null> {
+  try {
+    const bitmap = await createImageBitmap(file);
+    const size = { width: bitmap.width, height: bitmap.height };
+    bitmap.close();
+    return size;
+  } catch {
+    return null;
+  }
+}
+
+/** The server's notes on what it adjusted, in the reader's language. */
+function warningKey(warning: string): { key: 'converted' | 'flattened' | 'adjusted'; space?: string } {
+  const converted = /^converted from (\S+) to sRGB$/.exec(warning);
+  if (converted) return { key: 'converted', space: converted[1].toUpperCase() };
+  if (/transparency/.test(warning)) return { key: 'flattened' };
+  return { key: 'adjusted' };
+}
 
 /** The cover preview plus, for editors, the upload control with the API's verdict on the image. */
 export function CoverPanel({ project, canEdit }: { project: Project; canEdit: boolean }) {
@@ -19,28 +39,27 @@ export function CoverPanel({ project, canEdit }: { project: Project; canEdit: bo
   const hintId = useId();
   const [localError, setLocalError] = useState<string | null>(null);
   const upload = useUploadCover(project.id);
+  const errorText = useErrorText();
 
-  const localProblem = (file: File): string | null => {
+  const localProblem = async (file: File): Promise<string | null> => {
     if (!ACCEPTED_TYPES.includes(file.type)) return t('cover.wrongType');
     if (file.size > MAX_UPLOAD_BYTES) return t('cover.tooLarge');
+    const size = await imageSize(file);
+    if (size && size.width !== size.height) return t('cover.notSquare', size);
+    if (size && size.width < MIN_COVER_PX) return t('cover.tooSmall', { ...size, minimum: MIN_COVER_PX });
     return null;
   };
-  const onChoose = (event: ChangeEvent<HTMLInputElement>) => {
+  const onChoose = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
     event.target.value = '';
     if (!file) return;
     upload.reset();
-    const problem = localProblem(file);
+    const problem = await localProblem(file);
     setLocalError(problem);
     if (!problem) upload.mutate(file);
   };
   const rejected = upload.error;
-  const apiProblem =
-    rejected instanceof ApiError
-      ? unique([rejected.message, ...rejected.fields.map((issue) => issue.message)]).join(' ')
-      : rejected
-        ? t('common:errors.generic')
-        : null;
+  const apiProblem = rejected ? errorText(rejected, { validation_failed: t('cover.unreadable') }) : null;
   const problem = localError ?? apiProblem;
 
   return (
@@ -58,11 +77,14 @@ export function CoverPanel({ project, canEdit }: { project: Project; canEdit: bo
           })}
         </p>
       )}
-      {project.cover?.warnings.map((warning) => (
-        <Alert key={warning} tone="warning">
-          {warning}
-        </Alert>
-      ))}
+      {project.cover?.warnings.map((warning) => {
+        const { key, space } = warningKey(warning);
+        return (
+          <Alert key={warning} tone="warning">
+            {t(`cover.warnings.${key}`, { space })}
+          </Alert>
+        );
+      })}
       {canEdit && (
         <div className="cover-panel__upload">
           <label htmlFor={inputId} className="button button--secondary">
@@ -74,7 +96,7 @@ export function CoverPanel({ project, canEdit }: { project: Project; canEdit: bo
             type="file"
             accept={ACCEPTED_TYPES.join(',')}
             aria-describedby={hintId}
-            onChange={onChoose}
+            onChange={(event) => void onChoose(event)}
             disabled={upload.isPending}
           />
           <p id={hintId} className="field__hint">

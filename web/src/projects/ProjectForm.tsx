@@ -2,12 +2,13 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../ui/Alert';
 import { TextField } from '../ui/TextField';
-import { useFormat } from '../ui/format';
 import { ListInput } from './ListInput';
+import { useValidationText } from '../ui/validation';
+import { LanguagePicker } from './LanguagePicker';
 import {
   defaultDisclosure,
   isDefaultDisclosure,
-  SUGGESTED_BOOK_LANGUAGES,
+  validateMetadata,
   type FieldErrors,
   type FormField,
   type MetadataFormValues,
@@ -35,14 +36,17 @@ export function ProjectForm({
   onCancel,
 }: ProjectFormProps) {
   const { t } = useTranslation(['projects', 'common']);
-  const format = useFormat();
+  const validationText = useValidationText();
   const [values, setValues] = useState(initialValues);
+  const [localErrors, setLocalErrors] = useState<FieldErrors | null>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
-  const errorCount = Object.keys(fieldErrors).length + formErrors.length;
+  // Errors found here before sending replace the server's; the server's show when the browser found none.
+  const shownErrors = localErrors && Object.keys(localErrors).length > 0 ? localErrors : fieldErrors;
+  const errorCount = Object.keys(shownErrors).length + formErrors.length;
 
   useEffect(() => {
     if (errorCount > 0) summaryRef.current?.focus();
-  }, [fieldErrors, formErrors, errorCount]);
+  }, [shownErrors, formErrors, errorCount]);
 
   const set =
     <K extends FormField>(field: K) =>
@@ -58,9 +62,13 @@ export function ProjectForm({
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    onSubmit(values);
+    const problems = validateMetadata(values);
+    setLocalErrors(problems);
+    if (Object.keys(problems).length === 0) onSubmit(values);
   };
-  const field = (name: FormField) => ({ id: `field-${name}`, error: fieldErrors[name] });
+  const errorText = (name: FormField) =>
+    validationText(shownErrors[name], name === 'seriesNumber' ? 'seriesNumber' : name);
+  const field = (name: FormField) => ({ id: `field-${name}`, error: errorText(name) });
 
   return (
     <form className="form" onSubmit={submit} noValidate aria-describedby={errorCount > 0 ? 'form-errors' : undefined}>
@@ -68,10 +76,10 @@ export function ProjectForm({
         <div ref={summaryRef} tabIndex={-1} id="form-errors" className="form__summary">
           <Alert tone="error" title={t('form.errorSummary', { count: errorCount })}>
             <ul>
-              {(Object.entries(fieldErrors) as [FormField, string][]).map(([name, message]) => (
+              {(Object.keys(shownErrors) as FormField[]).map((name) => (
                 <li key={name}>
                   <a href={`#field-${name}`}>
-                    {t(`fields.${name}`)}: {message}
+                    {t(`fields.${name}`)}: {errorText(name)}
                   </a>
                 </li>
               ))}
@@ -110,23 +118,13 @@ export function ProjectForm({
           maxLength={4000}
         />
         <div className="form__grid">
-          <TextField
+          <LanguagePicker
             {...field('language')}
             label={t('fields.language')}
-            hint={t('hints.language', { name: format.languageName(values.language) })}
+            hint={t('hints.language')}
             value={values.language}
             onChange={set('language')}
-            list="book-languages"
-            required
-            maxLength={35}
           />
-          <datalist id="book-languages">
-            {SUGGESTED_BOOK_LANGUAGES.map((tag) => (
-              <option key={tag} value={tag}>
-                {format.languageName(tag)}
-              </option>
-            ))}
-          </datalist>
         </div>
       </fieldset>
 

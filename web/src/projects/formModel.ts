@@ -1,4 +1,6 @@
+import { BookMetadata as BookMetadataSchema } from '@core/api/projects';
 import type { BookMetadata, FieldIssue } from '../api/types';
+import { zodErrorMap } from '../ui/validation';
 
 /** What the metadata form edits: every input holds text; conversion to the API shape happens once, on submit. */
 export interface MetadataFormValues {
@@ -39,23 +41,33 @@ export function isDefaultDisclosure(text: string): boolean {
   return Object.values(DISCLOSURES).includes(text.trim());
 }
 
-/** Book languages offered first; any other BCP 47 tag may be typed. */
-export const SUGGESTED_BOOK_LANGUAGES = [
+/**
+ * Book languages the studio offers: the product reads English, Spanish and Portuguese books (spoken-form rules,
+ * character detection, attribution), in these regional variants. A project created elsewhere with another tag
+ * keeps it (the picker shows it too).
+ */
+export const SUPPORTED_BOOK_LANGUAGES = [
   'en-US',
   'en-GB',
+  'en-AU',
+  'en-CA',
+  'en-IE',
+  'en-IN',
   'es-PE',
   'es-ES',
   'es-MX',
   'es-AR',
   'es-CO',
   'es-CL',
+  'es-US',
   'pt-BR',
   'pt-PT',
-  'qu-PE',
-  'fr-FR',
-  'de-DE',
-  'it-IT',
 ];
+
+/** The reader's language as the default for a new book, when it is one the studio offers. */
+export function defaultBookLanguage(uiLanguage: string): string {
+  return SUPPORTED_BOOK_LANGUAGES.includes(uiLanguage) ? uiLanguage : 'en-US';
+}
 
 export function emptyFormValues(bookLanguage = 'en-US'): MetadataFormValues {
   return {
@@ -147,6 +159,18 @@ export function formFieldFor(apiField: string): FormField | null {
     'digitalVoiceDisclosure',
   ];
   return known.find((field) => field === path[0]) ?? null;
+}
+
+/**
+ * The same rules the API applies (core's BookMetadata schema), checked before sending. Messages are translation
+ * codes (see ui/validation.ts), shown beside the inputs.
+ */
+export function validateMetadata(values: MetadataFormValues): FieldErrors {
+  const result = BookMetadataSchema.safeParse(toMetadata(values), { error: zodErrorMap });
+  if (result.success) return {};
+  return mapFieldIssues(
+    result.error.issues.map((issue) => ({ field: issue.path.map(String).join('.'), message: issue.message })),
+  ).fieldErrors;
 }
 
 /** Splits API issues into messages shown beside inputs and ones with no input to sit next to. */

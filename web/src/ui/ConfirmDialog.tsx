@@ -1,5 +1,6 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Dialog } from './Dialog';
 
 interface ConfirmDialogProps {
   open: boolean;
@@ -12,7 +13,7 @@ interface ConfirmDialogProps {
   onCancel(): void;
 }
 
-/** A native modal `<dialog>`: focus trapping, Escape and the backdrop come from the browser. */
+/** "Are you sure?" with the consequence spelled out and the action named on its button. */
 export function ConfirmDialog({
   open,
   title,
@@ -24,34 +25,23 @@ export function ConfirmDialog({
   onCancel,
 }: ConfirmDialogProps) {
   const { t } = useTranslation();
-  const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
   return (
-    <dialog
-      ref={ref}
-      className="dialog"
-      aria-labelledby={titleId}
-      onCancel={onCancel}
-      onClose={() => open && onCancel()}
+    <Dialog
+      open={open}
+      title={title}
+      onClose={onCancel}
+      actions={
+        <>
+          <button type="button" className="button button--secondary" onClick={onCancel} disabled={busy}>
+            {t('actions.cancel')}
+          </button>
+          <button type="button" className={`button button--${tone}`} onClick={onConfirm} disabled={busy}>
+            {confirmLabel}
+          </button>
+        </>
+      }
     >
-      <h2 id={titleId} className="dialog__title">
-        {title}
-      </h2>
-      <div className="dialog__body">{children}</div>
-      <div className="dialog__actions">
-        <button type="button" className="button button--secondary" onClick={onCancel} disabled={busy}>
-          {t('actions.cancel')}
-        </button>
-        <button type="button" className={`button button--${tone}`} onClick={onConfirm} disabled={busy}>
-          {confirmLabel}
-        </button>
-      </div>
-    </dialog>
+      {children}
+    </Dialog>
   );
 }

@@ -1,0 +1,70 @@
+import { useEffect, useRef } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { apiJson } from './client';
+import { bookKeys, projectPath, projectScope } from './keys';
+import type { Job, ProjectFacts } from './types';
+
+const TERMINAL = new Set<Job['status']>(['succeeded', 'failed', 'cancelled']);
+export const isFinished = (job: Pick<Job, 'status'>) => TERMINAL.has(job.status);
+
+/** Poll quickly while a job has just started, then back off: 0.5 s growing by half each time, at most 5 s. */
+export function pollDelay(pollsSoFar: number): number {
+  return Math.min(5000, Math.round(500 * 1.5 ** pollsSoFar));
+}
+
+export function useProjectFacts(projectId: string) {
+  return useQuery({
+    queryKey: bookKeys.facts(projectId),
+    queryFn: ({ signal }) => apiJson<ProjectFacts>(`${projectPath(projectId)}/facts`, { signal }),
+    staleTime: 5_000,
+  });
+}
+
+/**
+ * Follows one job until it ends, polling with backoff; when it ends, everything of the project is refetched
+ * (chapters after an import, characters after detection …). Every long step (import, detection, planning, and
+ * production later) shows its progress through this one hook.
+ */
+export function useJobProgress(projectId: string, jobId: string | null | undefined, onFinished?: (job: Job) => void) {
+  const queryClient = useQueryClient();
+  const query = useQuery({
+    queryKey: bookKeys.job(projectId, jobId ?? ''),
+    enabled: Boolean(jobId),
+    queryFn: ({ signal }) => apiJson<Job>(`${projectPath(projectId)}/jobs/${encodeURIComponent(jobId!)}`, { signal }),
+    staleTime: 0,
+    refetchInterval: (q) => (q.state.data && isFinished(q.state.data) ? false : pollDelay(q.state.dataUpdateCount)),
+  });
+  const finishedRef = useRef<string | null>(null);
+  const callbackRef = useRef(onFinished);
+  useEffect(() => {
+    callbackRef.current = onFinished;
+  }, [onFinished]);
+  const job = query.data;
+  useEffect(() => {
+    if (!job || !isFinished(job) || finishedRef.current === job.id) return;
+    finishedRef.current = job.id;
+    void queryClient.invalidateQueries({
+      queryKey: projectScope(projectId),
+      predicate: (q) => q.queryKey[2] !== 'jobs',
+    });
+    void queryClient.invalidateQueries({ queryKey: ['projects'] });
+    callbackRef.current?.(job);
+  }, [job, projectId, queryClient]);
+  return query;
+}
+
+/** The project's running job, if any (from the project facts), followed live. */
+export function useActiveJob(projectId: string) {
+  const facts = useProjectFacts(projectId);
+  const activeJobId = facts.data?.activeJobId ?? null;
+  const job = useJobProgress(projectId, activeJobId);
+  return { jobId: activeJobId, job: job.data && !isFinished(job.data) ? job.data : undefined };
+}
+
+/** Fraction done in [0, 1] from whichever counts the job reports, or null when it has none yet. */
+export function jobFraction(job: Job): number | null {
+  const { segmentsDone, segmentsTotal, chaptersDone, chaptersTotal } = job.progress;
+  if (segmentsTotal > 0) return Math.min(1, segmentsDone / segmentsTotal);
+  if (chaptersTotal > 0) return Math.min(1, chaptersDone / chaptersTotal);
+  return null;
+}

@@ -1,0 +1,117 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { apiJson } from './client';
+import { bookKeys, projectPath, projectScope } from './keys';
+import type { Segment } from './types';
+
+const PAGE_SIZE = 100;
+/** A chapter never has more segments than this in practice; the cap keeps a runaway loop from hammering the API. */
+const MAX_PAGES = 200;
+
+/** Every segment of one chapter, in reading order (pages fetched until the continuation runs out). */
+export function useChapterSegments(projectId: string, chapterId: string | undefined) {
+  return useQuery({
+    queryKey: bookKeys.segments(projectId, chapterId ?? ''),
+    enabled: Boolean(chapterId),
+    queryFn: async ({ signal }) => {
+      const items: Segment[] = [];
+      let token: string | null = null;
+      for (let page = 0; page < MAX_PAGES; page++) {
+        const params = new URLSearchParams({ chapterId: chapterId!, pageSize: String(PAGE_SIZE) });
+        if (token) params.set('continuationToken', token);
+        const result: { items: Segment[]; continuationToken: string | null } = await apiJson(
+          `${projectPath(projectId)}/segments?${params.toString()}`,
+          { signal },
+        );
+        items.push(...result.items);
+        token = result.continuationToken;
+        if (!token) break;
+      }
+      return items.sort((a, b) => a.index - b.index);
+    },
+  });
+}
+
+/** Up to a page of the book's flagged lines: enough to say "12 flagged" or "100+". */
+export function useFlaggedSegments(projectId: string, enabled = true) {
+  return useQuery({
+    queryKey: bookKeys.flagged(projectId),
+    enabled,
+    queryFn: ({ signal }) =>
+      apiJson<{ items: Segment[]; continuationToken: string | null }>(
+        `${projectPath(projectId)}/segments?flagged=true&pageSize=${PAGE_SIZE}`,
+        { signal },
+      ),
+  });
+}
+
+export interface SegmentPatch {
+  speakerId?: string;
+  text?: string;
+  flagged?: boolean;
+  revisionNote?: string | null;
+}
+
+/**
+ * Saves one segment edit with the ETag it was made on. The cache is updated optimistically and put back when the
+ * server refuses (a 412 carries the current segment, which the caller shows as a conflict).
+ */
+export function useUpdateSegment(projectId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ segment, patch }: { segment: Segment; patch: SegmentPatch }) =>
+      apiJson<Segment>(`${projectPath(projectId)}/segments/${encodeURIComponent(segment.id)}`, {
+        method: 'PATCH',
+        json: patch,
+        headers: { 'If-Match': segment.etag },
+      }),
+    onMutate: async ({ segment, patch }) => {
+      const key = bookKeys.segments(projectId, segment.chapterId);
+      await queryClient.cancelQueries({ queryKey: key });
+      const previous = queryClient.getQueryData<Segment[]>(key);
+      queryClient.setQueryData<Segment[]>(key, (list) =>
+        list?.map((item) => (item.id === segment.id ? { ...item, ...patch } : item)),
+      );
+      return { previous, key };
+    },
+    onSuccess: (saved) => {
+      queryClient.setQueryData<Segment[]>(bookKeys.segments(projectId, saved.chapterId), (list) =>
+        list?.map((item) => (item.id === saved.id ? saved : item)),
+      );
+    },
+    onError: (_error, _vars, context) => {
+      if (context?.previous) queryClient.setQueryData(context.key, context.previous);
+    },
+    onSettled: () => {
+      void queryClient.invalidateQueries({ queryKey: bookKeys.flagged(projectId) });
+      void queryClient.invalidateQueries({ queryKey: bookKeys.facts(projectId) });
+    },
+  });
+}
+
+/** Split and merge change neighbours and indexes: refetch the chapter's segments afterwards. */
+export function useSegmentStructure(projectId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({
+      segment,
+      action,
+      offset,
+    }: {
+      segment: Segment;
+      action: 'split' | 'merge-next';
+      offset?: number;
+    }) => {
+      await apiJson<unknown>(`${projectPath(projectId)}/segments/${encodeURIComponent(segment.id)}/${action}`, {
+        method: 'POST',
+        json: action === 'split' ? { offset } : undefined,
+        headers: { 'If-Match': segment.etag },
+      });
+      return segment.chapterId;
+    },
+    onSettled: (_data, _error, { segment }) =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: bookKeys.segments(projectId, segment.chapterId) }),
+        queryClient.invalidateQueries({ queryKey: [...projectScope(projectId), 'chapter'] }),
+      ]),
+  });
+}

@@ -1,0 +1,24 @@
+import { useTranslation } from 'react-i18next';
+import type { Job, Project, ProjectFacts } from '../api/types';
+import { Badge, type BadgeTone } from '../ui/Badge';
+import { projectStage, type Stage } from './steps';
+
+const TONES: Record<Stage, BadgeTone> = {
+  archived: 'neutral',
+  needsManuscript: 'neutral',
+  importing: 'info',
+  needsCharacters: 'info',
+  casting: 'info',
+  planning: 'info',
+  inReview: 'warning',
+  readyToProduce: 'brand',
+  producing: 'info',
+  produced: 'success',
+};
+
+/** The book's real stage, from the work done (not the editorial status someone may have left at "Draft"). */
+export function StageBadge({ project, facts, activeJob }: { project: Project; facts?: ProjectFacts; activeJob?: Job }) {
+  const { t } = useTranslation('studio');
+  const stage = projectStage(project, facts, activeJob);
+  return <Badge tone={TONES[stage]}>{t(`stages.${stage}`)}</Badge>;
+}

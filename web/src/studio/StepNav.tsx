@@ -1,0 +1,51 @@
+import { useTranslation } from 'react-i18next';
+import { NavLink } from 'react-router-dom';
+import { jobFraction } from '../api/jobs';
+import { ProgressBar } from '../ui/ProgressBar';
+import { studioSteps, type StepView, type StudioStatus } from './steps';
+
+const MARKS: Record<StepView['state'], string> = { done: '✓', running: '…', attention: '!', todo: '' };
+
+/** The workflow steps as the studio's navigation: each a link, with its state in words and live progress. */
+export function StepNav({ status }: { status: StudioStatus }) {
+  const { t } = useTranslation('studio');
+  const steps = studioSteps(status);
+  const base = `/projects/${encodeURIComponent(status.project.id)}`;
+  return (
+    <nav className="step-nav" aria-labelledby="step-nav-title">
+      <h2 id="step-nav-title" className="step-nav__title">
+        {t('nav.title')}
+      </h2>
+      <ol className="step-nav__list" aria-label={t('nav.title')}>
+        {steps.map((step, index) => (
+          <li key={step.id} className={`step-nav__item step-nav__item--${step.state}`}>
+            <NavLink end to={step.path ? `${base}/${step.path}` : base} className="step-nav__link">
+              <span className="step-nav__marker" aria-hidden="true">
+                {MARKS[step.state] || index + 1}
+              </span>
+              <span className="step-nav__text">
+                <span className="step-nav__name">{t(`steps.${step.id}`)}</span>
+                <span className="step-nav__state">
+                  {t(`states.${step.state}`)}
+                  {step.detail && <> · {t(`details.${step.detail.key}`, step.detail.values)}</>}
+                </span>
+                {step.attention && (
+                  <span className="step-nav__attention">
+                    {t(`attention.${step.attention.key}`, { count: step.attention.count })}
+                    {step.attention.more ? '+' : ''}
+                  </span>
+                )}
+              </span>
+            </NavLink>
+            {step.job && (
+              <ProgressBar
+                label={t('nav.jobProgress', { step: t(`steps.${step.id}`) })}
+                value={jobFraction(step.job)}
+              />
+            )}
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}

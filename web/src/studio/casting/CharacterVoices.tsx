@@ -1,0 +1,201 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { auditionCharacter, useSetVoice, useVoices, type VoiceChoice } from '../../api/casting';
+import type { Character, Voice } from '../../api/types';
+import { NARRATOR } from '../../api/types';
+import { Alert } from '../../ui/Alert';
+import { AuditionPlayer } from '../../ui/AuditionPlayer';
+import { useErrorText } from '../../ui/errorText';
+import { useToast } from '../../ui/Toasts';
+import { useStudio } from '../StudioContext';
+
+/** Per character: voice, style, style degree, rate and pitch, saved per row, with an audition of their own lines. */
+export function CharacterVoices({
+  characters,
+  bookLocale,
+  canEdit,
+}: {
+  characters: Character[];
+  bookLocale: string;
+  canEdit: boolean;
+}) {
+  const { t } = useTranslation('casting');
+  const voices = useVoices({ language: bookLocale.split('-')[0] });
+  const sorted = [...characters].sort(
+    (a, b) => Number(b.id === NARRATOR) - Number(a.id === NARRATOR) || b.dialogueLineCount - a.dialogueLineCount,
+  );
+  return (
+    <section className="card" aria-labelledby="character-voices-title">
+      <h3 id="character-voices-title" className="card__title">
+        {t('characters.title')}
+      </h3>
+      <div className="table-scroll">
+        <table className="data-table">
+          <caption className="visually-hidden">{t('characters.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('characters.character')}</th>
+              <th scope="col">{t('characters.voice')}</th>
+              <th scope="col">{t('characters.style')}</th>
+              <th scope="col">{t('characters.rate')}</th>
+              <th scope="col">{t('characters.pitch')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('characters.actions')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {sorted.map((character) => (
+              <VoiceRow
+                key={`${character.id}:${character.etag}`}
+                character={character}
+                voices={voices.data?.items ?? []}
+                canEdit={canEdit}
+              />
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+function VoiceRow({ character, voices, canEdit }: { character: Character; voices: Voice[]; canEdit: boolean }) {
+  const { project } = useStudio();
+  const { t } = useTranslation('casting');
+  const errorText = useErrorText();
+  const toast = useToast();
+  const setVoice = useSetVoice(project.id);
+  const current = character.voice;
+  const [choice, setChoice] = useState<VoiceChoice>({
+    voiceName: current?.voiceName ?? '',
+    style: current?.style ?? undefined,
+    styleDegree: current?.styleDegree ?? undefined,
+    ratePercent: current?.ratePercent ?? 0,
+    pitchPercent: current?.pitchPercent ?? 0,
+  });
+  const voice = voices.find((item) => item.name === choice.voiceName);
+  const name = character.id === NARRATOR ? t('narrator') : character.name;
+  const dirty =
+    choice.voiceName !== (current?.voiceName ?? '') ||
+    (choice.style ?? null) !== (current?.style ?? null) ||
+    (choice.ratePercent ?? 0) !== (current?.ratePercent ?? 0) ||
+    (choice.pitchPercent ?? 0) !== (current?.pitchPercent ?? 0) ||
+    (choice.styleDegree ?? null) !== (current?.styleDegree ?? null);
+  const id = (field: string) => `voice-${character.id}-${field}`;
+  return (
+    <tr>
+      <th scope="row">{name}</th>
+      <td>
+        <label htmlFor={id('voice')} className="visually-hidden">
+          {t('characters.voiceFor', { name })}
+        </label>
+        <select
+          id={id('voice')}
+          value={choice.voiceName}
+          disabled={!canEdit}
+          onChange={(event) => setChoice({ ...choice, voiceName: event.target.value, style: undefined })}
+        >
+          {!choice.voiceName && <option value="">{t('characters.noVoice')}</option>}
+          {choice.voiceName && !voice && <option value={choice.voiceName}>{choice.voiceName}</option>}
+          {voices.map((item) => (
+            <option key={item.name} value={item.name}>
+              {item.name} · {t(`gender.${item.gender}`)}
+            </option>
+          ))}
+        </select>
+      </td>
+      <td>
+        <label htmlFor={id('style')} className="visually-hidden">
+          {t('characters.styleFor', { name })}
+        </label>
+        <select
+          id={id('style')}
+          value={choice.style ?? ''}
+          disabled={!canEdit || !voice || voice.styles.length === 0}
+          onChange={(event) => setChoice({ ...choice, style: event.target.value || undefined })}
+        >
+          <option value="">{t('characters.noStyle')}</option>
+          {voice?.styles.map((style) => (
+            <option key={style} value={style}>
+              {style}
+            </option>
+          ))}
+        </select>
+        {choice.style && (
+          <>
+            <label htmlFor={id('degree')} className="visually-hidden">
+              {t('characters.degreeFor', { name })}
+            </label>
+            <input
+              id={id('degree')}
+              type="range"
+              min={0.1}
+              max={2}
+              step={0.1}
+              value={choice.styleDegree ?? 1}
+              disabled={!canEdit}
+              onChange={(event) => setChoice({ ...choice, styleDegree: Number(event.target.value) })}
+            />
+          </>
+        )}
+      </td>
+      <td>
+        <label htmlFor={id('rate')} className="visually-hidden">
+          {t('characters.rateFor', { name })}
+        </label>
+        <input
+          id={id('rate')}
+          className="input--narrow"
+          type="number"
+          min={-50}
+          max={100}
+          step={5}
+          value={choice.ratePercent ?? 0}
+          disabled={!canEdit}
+          onChange={(event) => setChoice({ ...choice, ratePercent: Number(event.target.value) })}
+        />
+      </td>
+      <td>
+        <label htmlFor={id('pitch')} className="visually-hidden">
+          {t('characters.pitchFor', { name })}
+        </label>
+        <input
+          id={id('pitch')}
+          className="input--narrow"
+          type="number"
+          min={-50}
+          max={50}
+          step={5}
+          value={choice.pitchPercent ?? 0}
+          disabled={!canEdit}
+          onChange={(event) => setChoice({ ...choice, pitchPercent: Number(event.target.value) })}
+        />
+      </td>
+      <td className="data-table__actions">
+        {canEdit && (
+          <button
+            type="button"
+            className="button button--primary button--small"
+            disabled={!dirty || !choice.voiceName || setVoice.isPending}
+            onClick={() =>
+              setVoice.mutate(
+                { characterId: character.id, choice },
+                { onSuccess: () => toast.show(t('characters.saved', { name })) },
+              )
+            }
+          >
+            {t('characters.save', { name })}
+          </button>
+        )}
+        {current && (
+          <AuditionPlayer
+            label={t('characters.audition', { name })}
+            load={(signal) => auditionCharacter(project.id, character.id, signal)}
+          />
+        )}
+        {setVoice.error && <Alert tone="error">{errorText(setVoice.error)}</Alert>}
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,174 @@
+import {
+  closestCenter,
+  DndContext,
+  KeyboardSensor,
+  PointerSensor,
+  useSensor,
+  useSensors,
+  type Announcements,
+  type DragEndEvent,
+} from '@dnd-kit/core';
+import {
+  arrayMove,
+  SortableContext,
+  sortableKeyboardCoordinates,
+  useSortable,
+  verticalListSortingStrategy,
+} from '@dnd-kit/sortable';
+import { CSS } from '@dnd-kit/utilities';
+import { useTranslation } from 'react-i18next';
+import { NavLink } from 'react-router-dom';
+import type { ChapterSummary } from '../../api/types';
+import { Badge } from '../../ui/Badge';
+import { useFormat } from '../../ui/format';
+
+interface ChapterListProps {
+  chapters: ChapterSummary[];
+  /** Link target of a chapter. */
+  hrefOf(chapter: ChapterSummary): string;
+  /** Reordering is offered only to editors. */
+  onReorder?(chapterIds: string[]): void;
+  /** Per chapter, something to show beside it (review state, open threads). */
+  extra?(chapter: ChapterSummary): React.ReactNode;
+  label: string;
+}
+
+/** The moved order: `id` taken out and put at `toIndex`. */
+export function moveChapter(ids: string[], id: string, toIndex: number): string[] {
+  const from = ids.indexOf(id);
+  if (from < 0 || toIndex < 0 || toIndex >= ids.length) return ids;
+  return arrayMove(ids, from, toIndex);
+}
+
+/**
+ * The book's chapters in reading order, with type badges and word counts. Editors reorder them by dragging the
+ * handle (mouse or touch), by keyboard on the handle (Space, arrows, Space, announced to screen readers), or with
+ * the move up/down buttons.
+ */
+export function ChapterList({ chapters, hrefOf, onReorder, extra, label }: ChapterListProps) {
+  const { t } = useTranslation('chapters');
+  const ids = chapters.map((chapter) => chapter.id);
+  const titleOf = (id: string | number) => chapters.find((chapter) => chapter.id === id)?.title ?? '';
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+  );
+  const announcements: Announcements = {
+    onDragStart: ({ active }) => t('dnd.picked', { title: titleOf(active.id) }),
+    onDragOver: ({ active, over }) =>
+      over ? t('dnd.over', { title: titleOf(active.id), position: ids.indexOf(String(over.id)) + 1 }) : undefined,
+    onDragEnd: ({ active, over }) =>
+      over
+        ? t('dnd.dropped', { title: titleOf(active.id), position: ids.indexOf(String(over.id)) + 1 })
+        : t('dnd.cancelled', { title: titleOf(active.id) }),
+    onDragCancel: ({ active }) => t('dnd.cancelled', { title: titleOf(active.id) }),
+  };
+  const onDragEnd = ({ active, over }: DragEndEvent) => {
+    if (!over || active.id === over.id) return;
+    onReorder?.(moveChapter(ids, String(active.id), ids.indexOf(String(over.id))));
+  };
+
+  return (
+    <DndContext
+      sensors={sensors}
+      collisionDetection={closestCenter}
+      onDragEnd={onDragEnd}
+      accessibility={{ announcements, screenReaderInstructions: { draggable: t('dnd.instructions') } }}
+    >
+      <SortableContext items={ids} strategy={verticalListSortingStrategy}>
+        <ol className="chapter-list" aria-label={label}>
+          {chapters.map((chapter, index) => (
+            <ChapterRow
+              key={chapter.id}
+              chapter={chapter}
+              href={hrefOf(chapter)}
+              reorderable={Boolean(onReorder)}
+              isFirst={index === 0}
+              isLast={index === chapters.length - 1}
+              onMove={(delta) => onReorder?.(moveChapter(ids, chapter.id, index + delta))}
+              extra={extra?.(chapter)}
+            />
+          ))}
+        </ol>
+      </SortableContext>
+    </DndContext>
+  );
+}
+
+function ChapterRow({
+  chapter,
+  href,
+  reorderable,
+  isFirst,
+  isLast,
+  onMove,
+  extra,
+}: {
+  chapter: ChapterSummary;
+  href: string;
+  reorderable: boolean;
+  isFirst: boolean;
+  isLast: boolean;
+  onMove(delta: number): void;
+  extra?: React.ReactNode;
+}) {
+  const { t } = useTranslation('chapters');
+  const format = useFormat();
+  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({
+    id: chapter.id,
+    disabled: !reorderable,
+  });
+  return (
+    <li
+      ref={setNodeRef}
+      className={`chapter-list__item${isDragging ? ' chapter-list__item--dragging' : ''}`}
+      style={{ transform: CSS.Transform.toString(transform), transition }}
+    >
+      {reorderable && (
+        <button
+          type="button"
+          className="drag-handle"
+          aria-label={t('list.drag', { title: chapter.title })}
+          {...attributes}
+          {...listeners}
+        >
+          <span aria-hidden="true">⋮⋮</span>
+        </button>
+      )}
+      <NavLink to={href} className="chapter-list__link">
+        <span className="chapter-list__title">{chapter.title}</span>
+        <span className="chapter-list__meta">
+          <Badge tone={chapter.chapterType === 'chapter' ? 'neutral' : 'info'}>
+            {t(`types.${chapter.chapterType}`)}
+          </Badge>
+          <span className="small muted">
+            {t('list.words', { count: chapter.stats.words, formatted: format.number(chapter.stats.words) })}
+          </span>
+        </span>
+      </NavLink>
+      {extra}
+      {reorderable && (
+        <span className="chapter-list__move">
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={t('list.moveUp', { title: chapter.title })}
+            disabled={isFirst}
+            onClick={() => onMove(-1)}
+          >
+            <span aria-hidden="true">↑</span>
+          </button>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={t('list.moveDown', { title: chapter.title })}
+            disabled={isLast}
+            onClick={() => onMove(1)}
+          >
+            <span aria-hidden="true">↓</span>
+          </button>
+        </span>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,36 @@
+import { useTranslation } from 'react-i18next';
+import { useChapterAction, useChapters } from '../../api/chapters';
+import { Alert } from '../../ui/Alert';
+import { useErrorText } from '../../ui/errorText';
+import { Loading } from '../../ui/Loading';
+
+/** Deleted chapters stay restorable in their former place. */
+export function DeletedChapters({ projectId }: { projectId: string }) {
+  const { t } = useTranslation('chapters');
+  const errorText = useErrorText();
+  const all = useChapters(projectId, true);
+  const action = useChapterAction(projectId);
+  if (all.isPending) return <Loading />;
+  const deleted = (all.data ?? []).filter((chapter) => chapter.deleted);
+  if (deleted.length === 0) return <p className="muted small">{t('deleted.none')}</p>;
+  return (
+    <>
+      <ul className="plain-list" aria-label={t('deleted.label')}>
+        {deleted.map((chapter) => (
+          <li key={chapter.id} className="plain-list__row">
+            <span>{chapter.title}</span>
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              disabled={action.isPending}
+              onClick={() => action.mutate({ chapterId: chapter.id, action: 'restore' })}
+            >
+              {t('deleted.restore', { title: chapter.title })}
+            </button>
+          </li>
+        ))}
+      </ul>
+      {action.error && <Alert tone="error">{errorText(action.error)}</Alert>}
+    </>
+  );
+}

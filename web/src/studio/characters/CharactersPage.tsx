@@ -1,0 +1,97 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useCharacters, useStartJob } from '../../api/characters';
+import { isFinished, jobFraction, useJobProgress } from '../../api/jobs';
+import type { Character } from '../../api/types';
+import { NARRATOR } from '../../api/types';
+import { Alert } from '../../ui/Alert';
+import { useErrorText } from '../../ui/errorText';
+import { Loading } from '../../ui/Loading';
+import { ProgressBar } from '../../ui/ProgressBar';
+import { useStudio } from '../StudioContext';
+import { CharacterCard } from './CharacterCard';
+import { CharacterDialog } from './CharacterDialog';
+import { MergeDialog } from './MergeDialog';
+
+type Editing =
+  { kind: 'edit'; character: Character } | { kind: 'add' } | { kind: 'merge'; character: Character } | null;
+
+/** Who is in the book: run detection, then correct it (rename, aliases, merge, split an alias off, delete, add). */
+export function CharactersPage() {
+  const { project, access, status } = useStudio();
+  const { t } = useTranslation('characters');
+  const errorText = useErrorText();
+  const characters = useCharacters(project.id);
+  const detect = useStartJob(project.id, 'characters/detect');
+  const [jobId, setJobId] = useState<string | null>(null);
+  const activeDetection = status.activeJob?.kind === 'characters' ? status.activeJob.id : null;
+  const job = useJobProgress(project.id, jobId ?? activeDetection);
+  const [editing, setEditing] = useState<Editing>(null);
+  const running = Boolean(job.data && !isFinished(job.data));
+  const hasChapters = (status.facts?.chapterCount ?? 0) > 0;
+
+  if (characters.isPending) return <Loading />;
+  const list = characters.data ?? [];
+  const sorted = [...list].sort(
+    (a, b) => Number(b.id === NARRATOR) - Number(a.id === NARRATOR) || b.dialogueLineCount - a.dialogueLineCount,
+  );
+
+  return (
+    <div className="step-page">
+      <header className="step-page__header step-page__header--actions">
+        <div>
+          <h2>{t('title')}</h2>
+          <p className="muted">{t('intro')}</p>
+        </div>
+        {access.canEdit && (
+          <div className="button-row">
+            <button
+              type="button"
+              className="button button--primary"
+              disabled={running || detect.isPending || !hasChapters}
+              onClick={() => detect.mutate({}, { onSuccess: ({ job: started }) => setJobId(started.id) })}
+            >
+              {list.length > 1 ? t('detect.again') : t('detect.start')}
+            </button>
+            <button type="button" className="button button--secondary" onClick={() => setEditing({ kind: 'add' })}>
+              {t('add')}
+            </button>
+          </div>
+        )}
+      </header>
+      {!hasChapters && <Alert tone="info">{t('needsChapters')}</Alert>}
+      {detect.error && <Alert tone="error">{errorText(detect.error, { conflict: t('detect.busy') })}</Alert>}
+      {job.data && running && (
+        <ProgressBar label={t('detect.running')} value={jobFraction(job.data)} detail={t('detect.running')} />
+      )}
+      {job.data?.status === 'failed' && <Alert tone="error">{t('detect.failed')}</Alert>}
+      {job.data?.status === 'succeeded' && jobId && (
+        <Alert tone="success">{t('detect.done', { count: list.filter((c) => c.id !== NARRATOR).length })}</Alert>
+      )}
+      {characters.isError && <Alert tone="error">{errorText(characters.error)}</Alert>}
+      <ul className="card-grid" aria-label={t('listLabel')}>
+        {sorted.map((character) => (
+          <CharacterCard
+            key={character.id}
+            character={character}
+            canEdit={access.canEdit}
+            onEdit={() => setEditing({ kind: 'edit', character })}
+            onMerge={() => setEditing({ kind: 'merge', character })}
+          />
+        ))}
+      </ul>
+      {editing?.kind === 'merge' ? (
+        <MergeDialog
+          character={editing.character}
+          others={list.filter((c) => c.id !== editing.character.id && c.id !== NARRATOR)}
+          onClose={() => setEditing(null)}
+        />
+      ) : editing ? (
+        <CharacterDialog
+          character={editing.kind === 'edit' ? editing.character : undefined}
+          onClose={() => setEditing(null)}
+        />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,172 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { useChapters } from '../../api/chapters';
+import { useEstimate } from '../../api/estimate';
+import type { ProductionEstimate } from '../../api/types';
+import { Alert } from '../../ui/Alert';
+import { useErrorText } from '../../ui/errorText';
+import { useFormat } from '../../ui/format';
+import { Loading } from '../../ui/Loading';
+import { useStudio } from '../StudioContext';
+
+const PLATFORMS = ['apple', 'acx', 'google', 'spotify', 'kobo'] as const;
+const PROBLEM_CODES = [
+  'no_chapters',
+  'chapter_not_planned',
+  'chapter_empty',
+  'unknown_speakers',
+  'voice_missing',
+  'voice_unavailable',
+  'nothing_to_speak',
+  'segment_too_long',
+  'chapter_silent',
+] as const;
+type ProblemCode = (typeof PROBLEM_CODES)[number];
+const COST_KINDS = ['tts_characters', 'llm_tokens', 'compute_seconds', 'storage_bytes'] as const;
+type CostKind = (typeof COST_KINDS)[number];
+
+/** What producing the book would cost and take, and what still stands in the way, before anything is spent. */
+export function EstimatePage() {
+  const { project } = useStudio();
+  const { t } = useTranslation('estimate');
+  const format = useFormat();
+  const errorText = useErrorText();
+  const [platforms, setPlatforms] = useState<string[]>(['apple', 'acx']);
+  const estimate = useEstimate(project.id, platforms);
+  const chapters = useChapters(project.id);
+  const titleOf = (chapterId?: string) => chapters.data?.find((chapter) => chapter.id === chapterId)?.title ?? '';
+
+  return (
+    <div className="step-page">
+      <header className="step-page__header">
+        <h2>{t('title')}</h2>
+        <p className="muted">{t('intro')}</p>
+      </header>
+      <fieldset className="form__section form__section--compact">
+        <legend>{t('platforms')}</legend>
+        <div className="checkbox-row">
+          {PLATFORMS.map((platform) => (
+            <label key={platform} className="checkbox">
+              <input
+                type="checkbox"
+                checked={platforms.includes(platform)}
+                onChange={(event) =>
+                  setPlatforms((list) =>
+                    event.target.checked ? [...list, platform] : list.filter((item) => item !== platform),
+                  )
+                }
+              />
+              {t(`platformNames.${platform}`)}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      {platforms.length === 0 ? (
+        <Alert tone="info">{t('choosePlatform')}</Alert>
+      ) : estimate.isPending ? (
+        <Loading />
+      ) : estimate.isError ? (
+        <Alert tone="error">{errorText(estimate.error)}</Alert>
+      ) : (
+        <EstimateView estimate={estimate.data} titleOf={titleOf} format={format} />
+      )}
+      <p className="small">
+        <Link to={`/projects/${encodeURIComponent(project.id)}/review`}>{t('toReview')}</Link>
+      </p>
+    </div>
+  );
+}
+
+function EstimateView({
+  estimate,
+  titleOf,
+  format,
+}: {
+  estimate: ProductionEstimate;
+  titleOf(chapterId?: string): string;
+  format: ReturnType<typeof useFormat>;
+}) {
+  const { t } = useTranslation('estimate');
+  const known = (code: string): code is ProblemCode => (PROBLEM_CODES as readonly string[]).includes(code);
+  const kindKnown = (kind: string): kind is CostKind => (COST_KINDS as readonly string[]).includes(kind);
+  return (
+    <>
+      <dl className="stat-grid">
+        <div className="stat">
+          <dt>{t('stats.cost')}</dt>
+          <dd>{format.usd(estimate.estimate.totalUsd)}</dd>
+        </div>
+        <div className="stat">
+          <dt>{t('stats.characters')}</dt>
+          <dd>{format.number(estimate.billableCharacters)}</dd>
+        </div>
+        <div className="stat">
+          <dt>{t('stats.audio')}</dt>
+          <dd>{format.duration(estimate.estimatedAudioSeconds)}</dd>
+        </div>
+        <div className="stat">
+          <dt>{t('stats.work')}</dt>
+          <dd>{format.duration(estimate.estimatedSeconds)}</dd>
+        </div>
+        <div className="stat">
+          <dt>{t('stats.chapters')}</dt>
+          <dd>{format.number(estimate.chapters.length)}</dd>
+        </div>
+        <div className="stat">
+          <dt>{t('stats.segments')}</dt>
+          <dd>{format.number(estimate.segmentsTotal)}</dd>
+        </div>
+      </dl>
+      <section className="card" aria-labelledby="estimate-lines">
+        <h3 id="estimate-lines" className="card__title">
+          {t('lines.title')}
+        </h3>
+        <table className="data-table">
+          <caption className="visually-hidden">{t('lines.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('lines.kind')}</th>
+              <th scope="col">{t('lines.quantity')}</th>
+              <th scope="col">{t('lines.amount')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {estimate.estimate.lines.map((line) => (
+              <tr key={`${line.kind}:${line.rate}`}>
+                <th scope="row">{kindKnown(line.kind) ? t(`lines.kinds.${line.kind}`) : line.kind}</th>
+                <td>{format.number(line.quantity)}</td>
+                <td>{format.usd(line.amountUsd)}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">{t('lines.total')}</th>
+              <td />
+              <td>{format.usd(estimate.estimate.totalUsd)}</td>
+            </tr>
+          </tfoot>
+        </table>
+      </section>
+      <section className="card" aria-labelledby="estimate-problems">
+        <h3 id="estimate-problems" className="card__title">
+          {t('problems.title', { count: estimate.problems.length })}
+        </h3>
+        {estimate.problems.length === 0 ? (
+          <p className="muted">{t('problems.none')}</p>
+        ) : (
+          <ul className="plain-list">
+            {estimate.problems.map((problem, index) => (
+              <li key={`${problem.code}:${problem.chapterId ?? problem.characterId ?? index}`}>
+                {known(problem.code)
+                  ? t(`problems.codes.${problem.code}`, { chapter: titleOf(problem.chapterId) })
+                  : t('problems.other')}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}

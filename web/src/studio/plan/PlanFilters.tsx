@@ -1,0 +1,59 @@
+import { useTranslation } from 'react-i18next';
+import type { Segment } from '../../api/types';
+import { UNKNOWN_SPEAKER } from '../../api/types';
+import type { SpeakerOption } from './speakers';
+
+export type SegmentFilter =
+  { kind: 'all' } | { kind: 'unknown' } | { kind: 'flagged' } | { kind: 'speaker'; speakerId: string };
+
+export function applyFilter(segments: Segment[], filter: SegmentFilter): Segment[] {
+  switch (filter.kind) {
+    case 'all':
+      return segments;
+    case 'unknown':
+      return segments.filter((segment) => segment.speakerId === UNKNOWN_SPEAKER);
+    case 'flagged':
+      return segments.filter((segment) => segment.flagged);
+    case 'speaker':
+      return segments.filter((segment) => segment.speakerId === filter.speakerId);
+  }
+}
+
+const encode = (filter: SegmentFilter) => (filter.kind === 'speaker' ? `speaker:${filter.speakerId}` : filter.kind);
+const decode = (value: string): SegmentFilter =>
+  value.startsWith('speaker:')
+    ? { kind: 'speaker', speakerId: value.slice('speaker:'.length) }
+    : { kind: value as 'all' | 'unknown' | 'flagged' };
+
+/** Which lines to show: all, the unknown ones, the flagged ones, or one speaker's; each with how many there are. */
+export function PlanFilters({
+  filter,
+  speakers,
+  segments,
+  onChange,
+}: {
+  filter: SegmentFilter;
+  speakers: SpeakerOption[];
+  segments: Segment[];
+  onChange(filter: SegmentFilter): void;
+}) {
+  const { t } = useTranslation('plan');
+  const count = (f: SegmentFilter) => applyFilter(segments, f).length;
+  return (
+    <div className="field field--inline">
+      <label htmlFor="plan-filter">{t('filters.label')}</label>
+      <select id="plan-filter" value={encode(filter)} onChange={(event) => onChange(decode(event.target.value))}>
+        <option value="all">{t('filters.all', { count: segments.length })}</option>
+        <option value="unknown">{t('filters.unknown', { count: count({ kind: 'unknown' }) })}</option>
+        <option value="flagged">{t('filters.flagged', { count: count({ kind: 'flagged' }) })}</option>
+        <optgroup label={t('filters.bySpeaker')}>
+          {speakers.map((speaker) => (
+            <option key={speaker.id} value={`speaker:${speaker.id}`}>
+              {t('filters.speaker', { name: speaker.name, count: count({ kind: 'speaker', speakerId: speaker.id }) })}
+            </option>
+          ))}
+        </optgroup>
+      </select>
+    </div>
+  );
+}

@@ -1,0 +1,257 @@
+import { useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { useChapters } from '../../api/chapters';
+import { useCharacters, useStartJob } from '../../api/characters';
+import { isFinished, jobFraction, useJobProgress } from '../../api/jobs';
+import { useThreads } from '../../api/reviews';
+import { useChapterSegments } from '../../api/segments';
+import type { Segment } from '../../api/types';
+import { UNKNOWN_SPEAKER } from '../../api/types';
+import { Alert } from '../../ui/Alert';
+import { useErrorText } from '../../ui/errorText';
+import { Loading } from '../../ui/Loading';
+import { ProgressBar } from '../../ui/ProgressBar';
+import { useToast } from '../../ui/Toasts';
+import { LexiconEntryDialog } from '../pronunciation/LexiconEntryDialog';
+import { ChapterThreads } from '../review/ChapterThreads';
+import { DecisionBar } from '../review/DecisionBar';
+import { useStudio } from '../StudioContext';
+import { BulkAssign } from './BulkAssign';
+import { PlanFilters, applyFilter, type SegmentFilter } from './PlanFilters';
+import { ReadingView } from './ReadingView';
+import { SegmentInspector } from './SegmentInspector';
+import { speakerOptions } from './speakers';
+import { usePlanEdits } from './usePlanEdits';
+
+/**
+ * The plan, chapter by chapter: who reads every line. Fix speakers (one at a time or all shown lines at once), edit,
+ * split and merge lines, with undo and clear conflicts; reviewers read the same view and comment or decide.
+ */
+export function PlanPage() {
+  const { project, access, status } = useStudio();
+  const { chapterId } = useParams();
+  const navigate = useNavigate();
+  const { t } = useTranslation('plan');
+  const errorText = useErrorText();
+  const toast = useToast();
+  const chapters = useChapters(project.id);
+  const characters = useCharacters(project.id);
+  const threads = useThreads(project.id);
+  const startPlan = useStartJob(project.id, 'plan');
+  const [jobId, setJobId] = useState<string | null>(null);
+  const activePlan = status.activeJob?.kind === 'plan' ? status.activeJob.id : null;
+  const job = useJobProgress(project.id, jobId ?? activePlan);
+  const planning = Boolean(job.data && !isFinished(job.data));
+  const selectedChapterId = chapterId ?? chapters.data?.[0]?.id;
+  const segments = useChapterSegments(project.id, selectedChapterId);
+  const edits = usePlanEdits(project.id);
+  const [filter, setFilter] = useState<SegmentFilter>({ kind: 'all' });
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [selection, setSelection] = useState<{ segmentId: string; text: string } | null>(null);
+  const [lexiconText, setLexiconText] = useState<string | null>(null);
+  const speakerSelectRef = useRef<HTMLSelectElement>(null);
+  const base = `/projects/${encodeURIComponent(project.id)}/plan`;
+
+  const speakers = useMemo(() => speakerOptions(characters.data ?? [], t('narrator')), [characters.data, t]);
+  const speakerName = (speakerId: string) =>
+    speakerId === UNKNOWN_SPEAKER
+      ? t('unknown')
+      : (speakers.find((speaker) => speaker.id === speakerId)?.name ?? t('removedSpeaker'));
+  const allSegments = segments.data ?? [];
+  const shown = applyFilter(allSegments, filter);
+  const selected = allSegments.find((segment) => segment.id === selectedId) ?? null;
+  const chapterThreads = (threads.data ?? []).filter((thread) => thread.chapterId === selectedChapterId);
+  const openBySegment = useMemo(() => {
+    const counts = new Map<string, number>();
+    for (const thread of chapterThreads)
+      if (thread.segmentId && thread.status === 'open')
+        counts.set(thread.segmentId, (counts.get(thread.segmentId) ?? 0) + 1);
+    return counts;
+  }, [chapterThreads]);
+  const chapterReview = status.review?.chapters.find((chapter) => chapter.chapterId === selectedChapterId);
+  const hasPlan = (status.facts?.segmentCount ?? 0) > 0;
+
+  const jumpFlagged = (direction: 1 | -1) => {
+    const index = shown.findIndex((segment) => segment.id === selectedId);
+    const ordered = direction === 1 ? shown.slice(index + 1) : shown.slice(0, Math.max(0, index)).reverse();
+    const next = ordered.find((segment) => segment.flagged || segment.speakerId === UNKNOWN_SPEAKER);
+    if (next) setSelectedId(next.id);
+    else toast.show(t('keys.noMoreFlagged'), 'info');
+  };
+  const assign = async (segment: Segment, speakerId: string) => {
+    // Choosing a speaker is the fix a flag asks for: the line is checked now.
+    const ok = await edits.apply(segment, { speakerId, ...(segment.flagged ? { flagged: false } : {}) });
+    if (ok) toast.show(t('assigned', { name: speakerName(speakerId) }));
+  };
+
+  if (chapters.isPending || characters.isPending) return <Loading />;
+  if (!chapters.data?.length)
+    return (
+      <div className="empty-state">
+        <h2>{t('empty.title')}</h2>
+        <p>{t('empty.noChapters')}</p>
+      </div>
+    );
+
+  return (
+    <div className="plan">
+      <header className="step-page__header step-page__header--actions">
+        <div>
+          <h2>{t('title')}</h2>
+          <p className="muted">{t('intro')}</p>
+        </div>
+        {access.canEdit && (
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={planning || startPlan.isPending}
+            onClick={() => startPlan.mutate({}, { onSuccess: ({ job: started }) => setJobId(started.id) })}
+          >
+            {hasPlan ? t('planAgain') : t('planBook')}
+          </button>
+        )}
+      </header>
+      {startPlan.error && <Alert tone="error">{errorText(startPlan.error, { conflict: t('busy') })}</Alert>}
+      {planning && job.data && (
+        <ProgressBar label={t('planning')} value={jobFraction(job.data)} detail={t('planning')} />
+      )}
+      {job.data?.status === 'failed' && <Alert tone="error">{t('planFailed')}</Alert>}
+
+      <div className="plan__toolbar">
+        <div className="field field--inline">
+          <label htmlFor="plan-chapter">{t('chapter')}</label>
+          <select
+            id="plan-chapter"
+            value={selectedChapterId ?? ''}
+            onChange={(event) => {
+              setSelectedId(null);
+              navigate(`${base}/${encodeURIComponent(event.target.value)}`);
+            }}
+          >
+            {chapters.data.map((chapter) => {
+              const review = status.review?.chapters.find((item) => item.chapterId === chapter.id);
+              const notes = [
+                review && review.decision !== 'pending' ? t(`decisionShort.${review.decision}`) : null,
+                review && review.openThreads > 0 ? t('openThreadsShort', { count: review.openThreads }) : null,
+              ].filter(Boolean);
+              return (
+                <option key={chapter.id} value={chapter.id}>
+                  {chapter.title}
+                  {notes.length ? ` — ${notes.join(', ')}` : ''}
+                </option>
+              );
+            })}
+          </select>
+        </div>
+        <PlanFilters filter={filter} speakers={speakers} onChange={setFilter} segments={allSegments} />
+        {access.canEdit && shown.length > 0 && filter.kind !== 'all' && (
+          <BulkAssign segments={shown} speakers={speakers} apply={edits.apply} />
+        )}
+      </div>
+
+      {chapterReview && <DecisionBar projectId={project.id} review={chapterReview} canApprove={access.canApprove} />}
+      {edits.conflict && (
+        <Alert tone="warning" title={t('conflict.title')}>
+          <p>{t('conflict.body')}</p>
+          <button type="button" className="button button--secondary button--small" onClick={edits.clearConflict}>
+            {t('conflict.ok')}
+          </button>
+        </Alert>
+      )}
+      {edits.error && !edits.conflict && <Alert tone="error">{errorText(edits.error)}</Alert>}
+
+      {segments.isPending ? (
+        <Loading />
+      ) : allSegments.length === 0 ? (
+        <Alert tone="info">{access.canEdit ? t('empty.notPlanned') : t('empty.notPlannedReadOnly')}</Alert>
+      ) : (
+        <div className="plan__body">
+          <div className="plan__reading">
+            <p className="small muted" aria-live="polite">
+              {t('showing', { count: shown.length, total: allSegments.length })}
+            </p>
+            <ReadingView
+              label={t('readingLabel')}
+              segments={shown}
+              speakerName={speakerName}
+              selectedId={selectedId}
+              onSelect={(id) => {
+                setSelectedId(id);
+                if (selection && selection.segmentId !== id) setSelection(null);
+              }}
+              openThreads={openBySegment}
+              onTextSelected={(segment, text) => {
+                setSelectedId(segment.id);
+                setSelection({ segmentId: segment.id, text });
+              }}
+              onCommand={(command) => {
+                if (command === 'nextFlagged') jumpFlagged(1);
+                if (command === 'previousFlagged') jumpFlagged(-1);
+                if (command === 'assign') speakerSelectRef.current?.focus();
+                if (command === 'undo' && access.canEdit)
+                  void edits.undoLast().then((ok) => ok && toast.show(t('undone')));
+                if (command === 'comment') document.getElementById('new-line-comment')?.focus();
+              }}
+            />
+            <details className="keys-help">
+              <summary>{t('keys.title')}</summary>
+              <dl>
+                {(['move', 'flagged', 'assign', 'undo', 'comment'] as const).map((key) => (
+                  <div key={key}>
+                    <dt>{t(`keys.list.${key}.keys`)}</dt>
+                    <dd>{t(`keys.list.${key}.does`)}</dd>
+                  </div>
+                ))}
+              </dl>
+            </details>
+          </div>
+          <aside className="plan__side">
+            {selected ? (
+              <SegmentInspector
+                key={`${selected.id}:${selected.etag}`}
+                ref={speakerSelectRef}
+                segment={selected}
+                speakers={speakers}
+                speakerName={speakerName}
+                threads={chapterThreads.filter((thread) => thread.segmentId === selected.id)}
+                saving={edits.saving}
+                onAssign={(speakerId) => void assign(selected, speakerId)}
+                onPatch={(patch) => void edits.apply(selected, patch)}
+                selectedText={selection?.segmentId === selected.id ? selection.text : null}
+                onAddPronunciation={setLexiconText}
+              />
+            ) : (
+              <p className="muted small">{t('selectLine')}</p>
+            )}
+            {access.canEdit && edits.canUndo && (
+              <button
+                type="button"
+                className="button button--secondary button--small"
+                onClick={() => void edits.undoLast().then((ok) => ok && toast.show(t('undone')))}
+              >
+                {t('undo')}
+              </button>
+            )}
+            {selectedChapterId && (
+              <ChapterThreads
+                projectId={project.id}
+                chapterId={selectedChapterId}
+                threads={chapterThreads.filter((thread) => !thread.segmentId)}
+              />
+            )}
+            <p className="small">
+              <Link to={`/projects/${encodeURIComponent(project.id)}/pronunciation`}>{t('toPronunciation')}</Link>
+            </p>
+          </aside>
+        </div>
+      )}
+      {lexiconText && (
+        <LexiconEntryDialog
+          initial={{ grapheme: lexiconText, locale: project.metadata.language }}
+          onClose={() => setLexiconText(null)}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,171 @@
+import { forwardRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSegmentStructure } from '../../api/segments';
+import { useCreateThread, useReply, useSetThreadStatus } from '../../api/reviews';
+import type { ReviewThread, Segment } from '../../api/types';
+import { UNKNOWN_SPEAKER } from '../../api/types';
+import { Alert } from '../../ui/Alert';
+import { useErrorText } from '../../ui/errorText';
+import { CommentThread } from '../review/CommentThread';
+import { NewCommentForm } from '../review/NewCommentForm';
+import { useStudio } from '../StudioContext';
+import type { SpeakerOption } from './speakers';
+
+interface SegmentInspectorProps {
+  segment: Segment;
+  speakers: SpeakerOption[];
+  speakerName(speakerId: string): string;
+  threads: ReviewThread[];
+  saving: boolean;
+  onAssign(speakerId: string): void;
+  onPatch(patch: { text?: string; flagged?: boolean }): void;
+  /** Words the reader selected in this line, offered for the lexicon. */
+  selectedText: string | null;
+  onAddPronunciation(text: string): void;
+}
+
+/**
+ * The selected line: change its speaker, edit its text, split or merge, flag it, discuss it. Reviewers see the same
+ * panel with only the discussion.
+ */
+export const SegmentInspector = forwardRef<HTMLSelectElement, SegmentInspectorProps>(function SegmentInspector(
+  { segment, speakers, speakerName, threads, saving, onAssign, onPatch, selectedText, onAddPronunciation },
+  speakerRef,
+) {
+  const { project, access } = useStudio();
+  const { t } = useTranslation('plan');
+  const errorText = useErrorText();
+  const structure = useSegmentStructure(project.id);
+  const createThread = useCreateThread(project.id);
+  const reply = useReply(project.id);
+  const setStatus = useSetThreadStatus(project.id);
+  const [text, setText] = useState(segment.text);
+  const [cursor, setCursor] = useState<number | null>(null);
+  const reviewError = createThread.error ?? reply.error ?? setStatus.error;
+
+  return (
+    <section className="inspector" aria-labelledby="inspector-title">
+      <h3 id="inspector-title" className="inspector__title">
+        {t('inspector.title', { position: segment.index + 1 })}
+      </h3>
+      {access.canEdit ? (
+        <>
+          <div className="field">
+            <label htmlFor="segment-speaker">{t('inspector.speaker')}</label>
+            <select
+              id="segment-speaker"
+              ref={speakerRef}
+              value={segment.speakerId}
+              disabled={saving}
+              onChange={(event) => onAssign(event.target.value)}
+            >
+              {segment.speakerId === UNKNOWN_SPEAKER && (
+                <option value={UNKNOWN_SPEAKER}>{speakerName(UNKNOWN_SPEAKER)}</option>
+              )}
+              {speakers.map((speaker) => (
+                <option key={speaker.id} value={speaker.id}>
+                  {speaker.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              checked={segment.flagged}
+              onChange={(event) => onPatch({ flagged: event.target.checked })}
+            />
+            {t('inspector.flag')}
+          </label>
+          <div className="field">
+            <label htmlFor="segment-text">{t('inspector.text')}</label>
+            <textarea
+              id="segment-text"
+              rows={4}
+              value={text}
+              onChange={(event) => setText(event.target.value)}
+              onSelect={(event) => setCursor(event.currentTarget.selectionStart)}
+            />
+          </div>
+          <div className="button-row button-row--compact">
+            <button
+              type="button"
+              className="button button--primary button--small"
+              disabled={saving || text === segment.text || text.trim() === ''}
+              onClick={() => onPatch({ text })}
+            >
+              {t('inspector.saveText')}
+            </button>
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              disabled={
+                structure.isPending ||
+                cursor === null ||
+                cursor <= 0 ||
+                cursor >= segment.text.length ||
+                text !== segment.text
+              }
+              onClick={() => cursor !== null && structure.mutate({ segment, action: 'split', offset: cursor })}
+            >
+              {t('inspector.split')}
+            </button>
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              disabled={structure.isPending}
+              onClick={() => structure.mutate({ segment, action: 'merge-next' })}
+            >
+              {t('inspector.mergeNext')}
+            </button>
+          </div>
+          {structure.error && <Alert tone="error">{errorText(structure.error)}</Alert>}
+          {selectedText && (
+            <div className="inspector__selection">
+              <p className="small">{t('inspector.selected', { text: selectedText })}</p>
+              <button
+                type="button"
+                className="button button--secondary button--small"
+                onClick={() => onAddPronunciation(selectedText)}
+              >
+                {t('inspector.addPronunciation', { text: selectedText })}
+              </button>
+            </div>
+          )}
+        </>
+      ) : (
+        <p className="small">{t('inspector.spokenBy', { name: speakerName(segment.speakerId) })}</p>
+      )}
+      <div className="inspector__threads">
+        <h4>{t('inspector.comments')}</h4>
+        {threads.length === 0 && <p className="small muted">{t('inspector.noComments')}</p>}
+        {threads.map((thread) => (
+          <CommentThread
+            key={thread.id}
+            thread={thread}
+            canComment={access.canComment}
+            busy={reply.isPending || setStatus.isPending}
+            onReply={(body) => reply.mutateAsync({ threadId: thread.id, body })}
+            onSetStatus={(action) => setStatus.mutate({ threadId: thread.id, action })}
+          />
+        ))}
+        {access.canComment && (
+          <NewCommentForm
+            id="new-line-comment"
+            label={t('inspector.commentOnLine')}
+            busy={createThread.isPending}
+            onSubmit={(body) =>
+              createThread.mutateAsync({
+                chapterId: segment.chapterId,
+                segmentId: segment.id,
+                quote: selectedText ? selectedText.slice(0, 500) : null,
+                body,
+              })
+            }
+          />
+        )}
+        {reviewError && <Alert tone="error">{errorText(reviewError)}</Alert>}
+      </div>
+    </section>
+  );
+});

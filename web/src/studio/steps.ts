@@ -1,0 +1,165 @@
+import type { ChapterReview, Job, Project, ProjectFacts, ReviewSummary } from '../api/types';
+
+/**
+ * The studio's navigation: one route per workflow step under `/projects/:projectId/<path>`. Part of the studio that
+ * comes later (production, listening, delivery) adds its steps here; each step words its own state from the
+ * numbers in `StudioStatus`.
+ */
+export type StepId =
+  'book' | 'manuscript' | 'chapters' | 'characters' | 'casting' | 'plan' | 'pronunciation' | 'review' | 'estimate';
+
+export type StepState = 'done' | 'running' | 'attention' | 'todo';
+
+export interface StudioStatus {
+  project: Project;
+  facts: ProjectFacts | undefined;
+  /** The job running for the project, if any. */
+  activeJob: Job | undefined;
+  review: ReviewSummary | undefined;
+  /** Flagged lines, up to a page; `more` when there are more than counted. */
+  flagged: { count: number; more: boolean } | undefined;
+}
+
+export interface StepView {
+  id: StepId;
+  /** Route segment under the project ('' for the book itself). */
+  path: string;
+  state: StepState;
+  /** Translation key (namespace `studio`, under `steps.details`) and its values, or null. */
+  detail: { key: DetailKey; values: Record<string, number> } | null;
+  /** The running job when it belongs to this step. */
+  job?: Job;
+  /** Open review threads or flagged lines to look at. */
+  attention?: { key: AttentionKey; count: number; more?: boolean };
+}
+
+export type DetailKey =
+  'chapters' | 'characters' | 'voiced' | 'attributed' | 'approved' | 'manuscriptFailed' | 'manuscriptProcessing';
+export type AttentionKey = 'flagged' | 'openThreads' | 'changesRequested' | 'unvoiced';
+
+const JOB_STEP: Partial<Record<Job['kind'], StepId>> = { import: 'manuscript', characters: 'characters', plan: 'plan' };
+
+export function stepOfJob(job: Job): StepId | undefined {
+  return JOB_STEP[job.kind];
+}
+
+export const STEP_PATHS: Record<StepId, string> = {
+  book: '',
+  manuscript: 'manuscript',
+  chapters: 'chapters',
+  characters: 'characters',
+  casting: 'casting',
+  plan: 'plan',
+  pronunciation: 'pronunciation',
+  review: 'review',
+  estimate: 'estimate',
+};
+
+function countDecisions(chapters: ChapterReview[]) {
+  return {
+    approved: chapters.filter((chapter) => chapter.decision === 'approved').length,
+    changesRequested: chapters.filter((chapter) => chapter.decision === 'changes_requested').length,
+  };
+}
+
+export function studioSteps(status: StudioStatus): StepView[] {
+  const { project, facts, activeJob, review, flagged } = status;
+  const workflow = Object.fromEntries(project.workflow.steps.map((step) => [step.step, step.state]));
+  const runningFor = (id: StepId) => (activeJob && stepOfJob(activeJob) === id ? activeJob : undefined);
+  const step = (id: StepId, state: StepState, extra: Partial<StepView> = {}): StepView => {
+    const job = runningFor(id);
+    return { id, path: STEP_PATHS[id], state: job ? 'running' : state, detail: null, job, ...extra };
+  };
+  const chapters = facts?.chapterCount ?? 0;
+  const characters = facts?.characterCount ?? 0;
+  const voiced = facts?.charactersWithVoice ?? 0;
+  const segments = facts?.segmentCount ?? 0;
+  const decisions = review ? countDecisions(review.chapters) : { approved: 0, changesRequested: 0 };
+
+  return [
+    step('book', workflow.metadata === 'complete' ? 'done' : 'todo'),
+    step(
+      'manuscript',
+      facts?.manuscriptStatus === 'failed' ? 'attention' : chapters > 0 ? 'done' : 'todo',
+      facts?.manuscriptStatus === 'failed'
+        ? { detail: { key: 'manuscriptFailed', values: {} } }
+        : facts?.manuscriptStatus === 'processing'
+          ? { detail: { key: 'manuscriptProcessing', values: {} } }
+          : chapters > 0
+            ? { detail: { key: 'chapters', values: { count: chapters } } }
+            : {},
+    ),
+    step(
+      'chapters',
+      chapters > 0 ? 'done' : 'todo',
+      chapters > 0 ? { detail: { key: 'chapters', values: { count: chapters } } } : {},
+    ),
+    step(
+      'characters',
+      characters > 0 ? 'done' : 'todo',
+      characters > 0 ? { detail: { key: 'characters', values: { count: characters } } } : {},
+    ),
+    step('casting', characters > 0 && voiced >= characters ? 'done' : characters > 0 ? 'attention' : 'todo', {
+      detail: characters > 0 ? { key: 'voiced', values: { done: voiced, total: characters } } : null,
+      attention: characters > voiced ? { key: 'unvoiced', count: characters - voiced } : undefined,
+    }),
+    step('plan', segments > 0 ? (flagged && flagged.count > 0 ? 'attention' : 'done') : 'todo', {
+      detail:
+        segments > 0 ? { key: 'attributed', values: { done: facts?.segmentsWithSpeaker ?? 0, total: segments } } : null,
+      attention:
+        flagged && flagged.count > 0 ? { key: 'flagged', count: flagged.count, more: flagged.more } : undefined,
+    }),
+    step('pronunciation', segments > 0 ? 'done' : 'todo'),
+    step(
+      'review',
+      review && review.totals.chapters > 0
+        ? decisions.approved === review.totals.chapters
+          ? 'done'
+          : review.totals.openThreads > 0 || decisions.changesRequested > 0
+            ? 'attention'
+            : 'todo'
+        : 'todo',
+      {
+        detail:
+          review && review.totals.chapters > 0
+            ? { key: 'approved', values: { done: decisions.approved, total: review.totals.chapters } }
+            : null,
+        attention:
+          review && review.totals.openThreads > 0
+            ? { key: 'openThreads', count: review.totals.openThreads }
+            : decisions.changesRequested > 0
+              ? { key: 'changesRequested', count: decisions.changesRequested }
+              : undefined,
+      },
+    ),
+    step('estimate', 'todo'),
+  ];
+}
+
+/** Where the book stands, for the badge beside its title: derived from the work done, never a manual flag. */
+export type Stage =
+  | 'archived'
+  | 'needsManuscript'
+  | 'importing'
+  | 'needsCharacters'
+  | 'casting'
+  | 'planning'
+  | 'inReview'
+  | 'readyToProduce'
+  | 'producing'
+  | 'produced';
+
+export function projectStage(project: Project, facts?: ProjectFacts, activeJob?: Job): Stage {
+  if (project.status === 'archived') return 'archived';
+  const state = Object.fromEntries(project.workflow.steps.map((step) => [step.step, step.state]));
+  if (activeJob?.kind === 'produce' || activeJob?.kind === 'regenerate' || state.production === 'in_progress')
+    return 'producing';
+  if (state.packaging === 'complete') return 'produced';
+  if (state.manuscript !== 'complete')
+    return facts?.manuscriptStatus === 'processing' ? 'importing' : 'needsManuscript';
+  if (state.characters !== 'complete') return 'needsCharacters';
+  if (state.casting !== 'complete') return 'casting';
+  if (state.planning !== 'complete') return 'planning';
+  if (project.status === 'review') return 'inReview';
+  return 'readyToProduce';
+}

@@ -1,0 +1,24 @@
+import { useActiveJob, useProjectFacts } from '../api/jobs';
+import { useReviewSummary } from '../api/reviews';
+import { useFlaggedSegments } from '../api/segments';
+import type { Project } from '../api/types';
+import type { StudioStatus } from './steps';
+
+/** Everything the navigation words its steps from, kept live while the project is open. */
+export function useStudioStatus(project: Project): StudioStatus {
+  const facts = useProjectFacts(project.id);
+  const { job } = useActiveJob(project.id);
+  const review = useReviewSummary(project.id);
+  const planned = (facts.data?.segmentCount ?? 0) > 0;
+  const flagged = useFlaggedSegments(project.id, planned);
+  return {
+    project,
+    facts: facts.data,
+    activeJob: job,
+    review: review.data,
+    flagged:
+      planned && flagged.data
+        ? { count: flagged.data.items.length, more: flagged.data.continuationToken !== null }
+        : undefined,
+  };
+}

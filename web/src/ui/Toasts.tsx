@@ -1,0 +1,70 @@
+import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+type ToastTone = 'success' | 'error' | 'info';
+interface Toast {
+  id: number;
+  tone: ToastTone;
+  message: string;
+}
+
+interface ToastApi {
+  show(message: string, tone?: ToastTone): void;
+}
+
+const ToastContext = createContext<ToastApi>({ show: () => undefined });
+
+const TOAST_MS = 6000;
+
+/**
+ * Short confirmations ("Saved", "Speaker changed") announced to screen readers through one polite live region;
+ * errors use the assertive one. Each can be dismissed; they also leave on their own.
+ */
+export function ToastProvider({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const [toasts, setToasts] = useState<Toast[]>([]);
+  const next = useRef(1);
+  const dismiss = useCallback((id: number) => setToasts((list) => list.filter((toast) => toast.id !== id)), []);
+  const api = useMemo<ToastApi>(
+    () => ({
+      show(message, tone = 'success') {
+        const id = next.current++;
+        setToasts((list) => [...list.slice(-3), { id, tone, message }]);
+        window.setTimeout(() => dismiss(id), TOAST_MS);
+      },
+    }),
+    [dismiss],
+  );
+  const region = (tones: ToastTone[], live: 'polite' | 'assertive') => (
+    <div className="toasts" role={live === 'polite' ? 'status' : 'alert'} aria-live={live}>
+      {toasts
+        .filter((toast) => tones.includes(toast.tone))
+        .map((toast) => (
+          <div key={toast.id} className={`toast toast--${toast.tone}`}>
+            <span>{toast.message}</span>
+            <button
+              type="button"
+              className="toast__close"
+              aria-label={t('actions.dismiss')}
+              onClick={() => dismiss(toast.id)}
+            >
+              ×
+            </button>
+          </div>
+        ))}
+    </div>
+  );
+  return (
+    <ToastContext.Provider value={api}>
+      {children}
+      <div className="toasts-stack">
+        {region(['success', 'info'], 'polite')}
+        {region(['error'], 'assertive')}
+      </div>
+    </ToastContext.Provider>
+  );
+}
+
+export function useToast(): ToastApi {
+  return useContext(ToastContext);
+}
