@@ -12,7 +12,7 @@ import {
 } from '../core/api/planning';
 import { NotFoundError, DomainError } from '../core/errors';
 import { bookCharacters } from '../core/planning/bookDocuments';
-import { committedSegments } from '../core/planning/planGenerations';
+import { readCommittedPlan } from '../core/planning/planGenerations';
 import { speechRequestsForChapter } from '../core/production/speechPlan';
 import { SegmentTooLargeError, SsmlAllowlistError } from '../core/ssml';
 import { PLAN_BOOK_ORCHESTRATION } from '../orchestrations/planBook';
@@ -123,7 +123,7 @@ endpoint({
     const chapter = await services.book.chapters.get(tenantId, params.projectId, params.chapterId);
     if (!chapter || chapter.type !== 'chapter' || chapter.deleted) throw new NotFoundError('Chapter');
     const [segments, characters, lexicon, pausePolicy, voices] = await Promise.all([
-      committedSegments(services.book.segments, chapter),
+      readCommittedPlan(services.book.chapters, services.book.segments, chapter).then((plan) => plan.segments),
       bookCharacters(services.book.characters, tenantId, params.projectId),
       services.lexicon.snapshot(tenantId, params.projectId),
       services.planning.pausePolicyFor(tenantId, params.projectId),

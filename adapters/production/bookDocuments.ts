@@ -1,6 +1,6 @@
 /** Reads a project's book documents for production, paging through the per-project containers. */
 import type { ChapterRecord, CharacterRecord, SegmentRecord } from '../../core/book/records';
-import { committedSegments } from '../../core/planning/planGenerations';
+import { readCommittedPlan } from '../../core/planning/planGenerations';
 import type { Filter, Page, PageRequest } from '../../core/ports/documents';
 import type { Services } from '../compositionRoot';
 
@@ -38,5 +38,5 @@ export async function segmentsOfChapter(
 ): Promise<SegmentRecord[]> {
   const chapter = await svc.book.chapters.get(tenantId, projectId, chapterId);
   if (!chapter || chapter.type !== 'chapter') return [];
-  return committedSegments(svc.book.segments, chapter);
+  return (await readCommittedPlan(svc.book.chapters, svc.book.segments, chapter)).segments;
 }

@@ -10,12 +10,12 @@ import { ConflictError, PreconditionFailedError } from '../errors';
 import type { ProjectCollection } from '../ports/documents';
 import type { Clock } from '../ports/system';
 import { forEachLimited } from './bookDocuments';
-import { allGenerations, committedGeneration, committedSegments, generationOf } from './planGenerations';
+import { allGenerations, committedGeneration, generationOf, readCommittedPlan } from './planGenerations';
 import { planProblems } from './planInvariant';
 
 const WRITE_CONCURRENCY = 8;
-/** ETag races on one chapter document are between a handful of writers; past this something is wrong. */
-const MAX_CHAPTER_WRITE_ATTEMPTS = 20;
+/** ETag races on one chapter document: each lost race means another writer won, so this only stops a runaway. */
+const MAX_CHAPTER_WRITE_ATTEMPTS = 100;
 
 /** Test-only hooks (off unless configured in local mode): make a write fail the way a crash would. */
 export interface PlanWriteFaults {
@@ -65,8 +65,9 @@ export class ChapterPlanWriter {
       const chapter = await this.deps.chapters.get(tenantId, projectId, chapterId);
       if (!chapter || chapter.type !== 'chapter' || chapter.deleted) return { kind: 'gone' };
       if (!fresh && chapter.planJobId === jobId && chapter.planStatus === 'planned') {
-        const segments = await committedSegments(this.deps.segments, chapter);
-        if (planProblems(chapter, segments).length === 0) return { kind: 'done', chapter, segments };
+        const plan = await readCommittedPlan(this.deps.chapters, this.deps.segments, chapter);
+        if (plan.chapter.planJobId === jobId && planProblems(plan.chapter, plan.segments).length === 0)
+          return { kind: 'done', chapter: plan.chapter, segments: plan.segments };
       }
       const held = chapter.planning;
       if (!fresh && held && held.jobId === jobId && held.textVersion === chapter.textVersion)

@@ -16,7 +16,7 @@ import type { Clock, IdGenerator } from '../ports/system';
 import type { ProductionFacts } from '../projects/project';
 import type { ProjectService } from '../projects/projectService';
 import { bookCharacters, forEachLimited, listAll } from './bookDocuments';
-import { countSegmentFacts, isCommitted } from './planGenerations';
+import { committedGeneration, countSegmentFacts, isCommitted, readCommittedPlan } from './planGenerations';
 import { planProblems, type PlanProblemKind } from './planInvariant';
 import type { PlanService } from './planService';
 
@@ -150,17 +150,26 @@ export class PlanConsistencyService {
   }
 
   private async inspect(tenantId: string, projectId: string) {
-    const [chapterList, segments, characters, running, project] = await Promise.all([
-      this.allChapters(tenantId, projectId),
+    const before = await this.allChapters(tenantId, projectId);
+    const [segments, characters, running, project] = await Promise.all([
       listAll(this.deps.segments, tenantId, projectId, { field: 'type', op: 'eq', value: 'segment' }),
       bookCharacters(this.deps.characters, tenantId, projectId),
       this.jobRunning(tenantId, projectId),
       this.deps.projects.find(tenantId, projectId),
     ]);
+    const chapterList = await this.allChapters(tenantId, projectId);
     const chapters = new Map(chapterList.map((chapter) => [chapter.id, chapter]));
     const byChapter = new Map<string, SegmentRecord[]>();
     for (const segment of segments)
       byChapter.set(segment.chapterId, [...(byChapter.get(segment.chapterId) ?? []), segment]);
+    // A chapter committed while the segments were listed may have lost its old plan mid-listing: read it again.
+    const generationBefore = new Map(before.map((chapter) => [chapter.id, committedGeneration(chapter)]));
+    for (const chapter of chapterList) {
+      if (generationBefore.get(chapter.id) === committedGeneration(chapter)) continue;
+      const plan = await readCommittedPlan(this.deps.chapters, this.deps.segments, chapter);
+      chapters.set(chapter.id, plan.chapter);
+      byChapter.set(chapter.id, plan.segments);
+    }
 
     const chapterProblems: ChapterFinding[] = [];
     const removable: SegmentRecord[] = [];

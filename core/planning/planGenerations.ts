@@ -6,6 +6,7 @@
  */
 import type { ChapterRecord, SegmentRecord } from '../book/records';
 import { UNKNOWN_SPEAKER } from '../book/records';
+import { ConflictError } from '../errors';
 import type { Filter, ProjectCollection } from '../ports/documents';
 import type { ProjectService } from '../projects/projectService';
 import { bookChapters, listAll } from './bookDocuments';
@@ -66,6 +67,33 @@ export async function committedSegments(
     direction: 'ASC',
   });
   return found.filter(keep).sort((a, b) => a.index - b.index);
+}
+
+/** Times a plan is read again because a newer generation was committed (and the read one removed) meanwhile. */
+const MAX_PLAN_READS = 5;
+
+/**
+ * The chapter's plan as one consistent read. A commit removes the generation it replaces, so a reader that raced a
+ * commit could see part of the old plan; the chapter is read again after the segments, and if its committed
+ * generation moved, the new one is read instead.
+ */
+export async function readCommittedPlan(
+  chapters: ProjectCollection<ChapterRecord>,
+  segments: ProjectCollection<SegmentRecord>,
+  chapter: ChapterRecord,
+): Promise<{ chapter: ChapterRecord; segments: SegmentRecord[] }> {
+  let current = chapter;
+  for (let read = 1; ; read++) {
+    const plan = await committedSegments(segments, current);
+    const after = await chapters.get(current.tenantId, current.projectId, current.id);
+    if (!after || after.type !== 'chapter') return { chapter: current, segments: plan };
+    if (committedGeneration(after) === committedGeneration(current)) return { chapter: after, segments: plan };
+    if (read >= MAX_PLAN_READS)
+      throw new ConflictError('The chapter is being planned again right now; try again in a moment', {
+        chapterId: chapter.id,
+      });
+    current = after;
+  }
 }
 
 /** Every segment stored for the chapter, of any generation (for planners and the consistency check). */

@@ -22,7 +22,7 @@ import {
   type PausePolicy,
   type PausePolicyRecord,
 } from './pausePolicy';
-import { committedSegments, plannedSegmentId, recountSegmentFacts } from './planGenerations';
+import { committedSegments, plannedSegmentId, readCommittedPlan, recountSegmentFacts } from './planGenerations';
 import { planProblems, type PlanProblem } from './planInvariant';
 import { segmentChapter } from './segmentation';
 import { mergeUnspeakable } from './speakable';
@@ -152,8 +152,13 @@ export class PlanService {
       const outcome = await this.writer.commit(tenantId, projectId, chapterId, claimed.claim);
       if (outcome.kind === 'gone') return summaryOf(chapterId, [], usage);
       if (outcome.kind === 'text_changed') continue;
-      const plan = await committedSegments(this.deps.segments, outcome.chapter);
-      const problems = planProblems(outcome.chapter, plan);
+      // Whichever generation is committed now (a newer planner may have won since) must hold.
+      const { chapter, segments: plan } = await readCommittedPlan(
+        this.deps.chapters,
+        this.deps.segments,
+        outcome.chapter,
+      );
+      const problems = planProblems(chapter, plan);
       if (problems.length > 0) throw new PlanIntegrityError(chapterId, problems);
       return summaryOf(chapterId, plan, usage);
     }
@@ -255,7 +260,7 @@ export class PlanService {
     let segments = 0;
     let flagged = 0;
     for (const chapter of chapters) {
-      const plan = await committedSegments(this.deps.segments, chapter);
+      const plan = (await readCommittedPlan(this.deps.chapters, this.deps.segments, chapter)).segments;
       segments += plan.length;
       flagged += plan.filter((segment) => segment.flagged).length;
     }

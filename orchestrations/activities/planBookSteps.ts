@@ -7,13 +7,16 @@
  */
 import type { Services } from '../../adapters/compositionRoot';
 import { HeuristicAttribution } from '../../core/characters/heuristicEngines';
-import { isTerminal } from '../../core/jobs/job';
+import { PreconditionFailedError } from '../../core/errors';
+import { isTerminal, type JobProgress } from '../../core/jobs/job';
 import type { AnalysisEngines, AttributionEngine } from '../../core/ports/analysis';
 import { analysisJobStopped, recordTokenCost } from './analysisJobs';
 
 export const PLAN_BOOK_START = 'planBook_start';
 export const PLAN_BOOK_CHAPTER = 'planBook_chapter';
 export const PLAN_BOOK_FINISH = 'planBook_finish';
+/** Each attempt retries the job's own read-modify-write several times; this bounds a runaway, not a real contest. */
+const MAX_PROGRESS_ATTEMPTS = 10;
 
 export interface PlanBookInput {
   tenantId: string;
@@ -74,7 +77,7 @@ export async function planBookChapter(svc: Services, input: PlanChapterInput): P
   );
   await recordTokenCost(svc, input, summary.usage, `${input.jobId}:${input.chapterId}`);
   const segments = input.segmentsBefore + summary.segments;
-  await svc.jobs.reportProgress(input.tenantId, input.projectId, input.jobId, {
+  await reportTotals(svc, input, {
     chaptersDone: input.position + 1,
     segmentsDone: segments,
     segmentsTotal: segments,
@@ -86,6 +89,21 @@ export async function planBookChapter(svc: Services, input: PlanChapterInput): P
     flagged: summary.flagged,
     tokens: summary.usage.promptTokens + summary.usage.completionTokens,
   };
+}
+
+/**
+ * Progress is written as totals, so writers of the same step (a replay racing the original) write the same values and
+ * a lost race is simply tried again.
+ */
+async function reportTotals(svc: Services, job: PlanBookInput, totals: Partial<JobProgress>): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await svc.jobs.reportProgress(job.tenantId, job.projectId, job.jobId, totals);
+      return;
+    } catch (error) {
+      if (!(error instanceof PreconditionFailedError) || attempt >= MAX_PROGRESS_ATTEMPTS) throw error;
+    }
+  }
 }
 
 /** Recounts the facts and ends the job; a succeeded job reports what is stored, not what the steps said. */

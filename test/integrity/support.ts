@@ -1,4 +1,8 @@
+import { readFileSync } from 'node:fs';
 import type { Services } from '../../adapters/compositionRoot';
+import { CosmosProjectCollection } from '../../adapters/cosmos/cosmosCollections';
+import { initialProgress, type JobRecord } from '../../core/jobs/job';
+import { PRIDE_AND_PREJUDICE } from '../support/corpus';
 import type { ChapterRecord, SegmentRecord } from '../../core/book/records';
 import { bookChapters, listAll } from '../../core/planning/bookDocuments';
 import { generationOf, isCommitted } from '../../core/planning/planGenerations';
@@ -130,4 +134,41 @@ export function planFailures(plan: StoredPlan): string[] {
 /** Generations of each chapter that are stored, for asserting that exactly one is left. */
 export function generationsStored(plan: StoredPlan): number[] {
   return [...new Set(plan.strays.map(generationOf))];
+}
+
+/** The opening of the corpus novel up to (not including) chapter `chapters + 1`: its title page and `chapters` chapters. */
+export function corpusOpening(chapters: number): string {
+  const book = readFileSync(PRIDE_AND_PREJUDICE, 'utf8');
+  const end = book.search(new RegExp(`\\nChapter ${chapters + 1}\\r?\\n`));
+  if (end < 0) throw new Error(`the corpus book has no chapter ${chapters + 1}`);
+  return book.slice(0, end + 1);
+}
+
+/** A plan job document in `running` state, for running its steps by hand as the orchestration would. */
+export async function runningPlanJob(svc: Services, projectId: string): Promise<JobRecord> {
+  const now = new Date().toISOString();
+  return jobsOf(svc).create({
+    id: svc.ids.newId('job'),
+    type: 'job',
+    tenantId: TENANT,
+    projectId,
+    kind: 'plan',
+    status: 'running',
+    orchestration: 'planBook',
+    input: {},
+    progress: initialProgress,
+    result: null,
+    error: null,
+    cancelRequested: false,
+    attempt: 1,
+    createdBy: 'u-andes-creator',
+    createdAt: now,
+    startedAt: now,
+    finishedAt: null,
+    updatedAt: now,
+  });
+}
+
+function jobsOf(svc: Services) {
+  return new CosmosProjectCollection<JobRecord>(svc.database.container('jobs'));
 }
