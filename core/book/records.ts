@@ -5,7 +5,13 @@
  */
 import type { VoiceAssignment, CastingOverride } from '../casting/casting';
 import type { Character } from '../characters/character';
-import type { ChapterType, ManuscriptFormat, TocEntry } from '../manuscript/manuscript';
+import type {
+  ChapterDetectionNote,
+  ChapterReport,
+  ChapterType,
+  ManuscriptFormat,
+  TocEntry,
+} from '../manuscript/manuscript';
 import type { SegmentBoundary, SegmentKind } from '../planning/segmentation';
 import type { ProjectScopedDocument } from '../ports/documents';
 
@@ -22,6 +28,8 @@ export interface ManuscriptRecord extends ProjectScopedDocument {
   detectedEncoding: string | null;
   warnings: string[];
   tocEntries: TocEntry[];
+  /** What chapter detection found and doubted (absent on uploads imported before it was kept). */
+  chapterReport?: ChapterReport | null;
   error: { code: string; message: string } | null;
   /** The import job that parses it. */
   jobId: string;
@@ -66,6 +74,8 @@ export interface ChapterRecord extends ProjectScopedDocument {
   /** Bumped on every text change; segments carry the version they were cut from. */
   textVersion: number;
   planStatus: 'none' | 'planned' | 'stale';
+  /** How sure the import was of this chapter and what it doubted; dropped when a person edits the text. */
+  detection?: ChapterDetectionNote | null;
   /**
    * The plan generation readers see (docs/planning.md). Absent on chapters planned before generations existed: their
    * segments carry no generation either, and count as generation 0.

@@ -20,6 +20,8 @@ export function withNewText(chapter: ChapterRecord, text: string): ChapterRecord
     stats: textStats(text),
     textVersion: chapter.textVersion + 1,
     planStatus: chapter.planStatus === 'planned' ? 'stale' : chapter.planStatus,
+    // The import's doubts were about the text as imported; offsets into it mean nothing after an edit.
+    detection: null,
   };
 }
 

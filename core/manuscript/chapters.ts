@@ -1,92 +1,132 @@
-import type { ChapterType, DetectedChapter, ParsedManuscript } from './manuscript';
-import {
-  boundariesFromHeadingBlocks,
-  boundariesFromLines,
-  boundariesFromToc,
-  type ChapterBoundary,
-} from './boundaries';
+import { boundariesFromHeadingBlocks, boundariesFromToc } from './boundaries';
+import { reportOnChapters } from './chapterReport';
+import { withFrontMatter } from './frontMatter';
+import { detectLineHeadings, type Boundary, type LineDetection } from './lineHeadings';
+import type { DetectedChapter, ParsedManuscript } from './manuscript';
+import { isSpokenByDefault } from './sectionTypes';
 import { countWords } from './stats';
+import { layOut, type TextLayout } from './textLayout';
 
-/** Below this many words of body text a chapter is a fragment (a part title, a stray heading) and merges forward. */
-const MIN_BODY_WORDS = 12;
-/** Text before the first heading becomes front matter when it holds at least this many words. */
-const MIN_FRONT_MATTER_WORDS = 2;
-/** Sections that are legitimately short (a dedication, a credit line) survive with any text at all. */
-const SHORT_SECTION_TYPES: ReadonlySet<ChapterType> = new Set([
-  'front_matter',
-  'credits',
-  'about_the_author',
-  'acknowledgments',
-  'prologue',
-  'epilogue',
-]);
+export interface DetectionOptions {
+  /** The book's language (BCP 47, e.g. "pt-BR"): names sections that have no heading ("Folha de rosto"). */
+  language?: string;
+}
+
+/** Which signal the chapters came from, most trusted first. */
+export type ChapterSource = 'toc' | 'headings' | 'lines';
+
+export interface ChapterDetection {
+  chapters: DetectedChapter[];
+  /** The least confident chapter start, lowered for chapters that carry warnings (0 … 1). */
+  confidence: number;
+  source: ChapterSource;
+}
 
 /**
- * Finds the chapters of a manuscript (SPEC.md §4). Signals in order of trust: the table of contents (EPUB nav/NCX),
- * heading blocks (DOCX styles, Markdown, HTML), heading lines in plain text. Chapters tile the text exactly:
- * the first starts at 0, each ends where the next starts, the last ends at the end of the text.
+ * Finds the sections of a manuscript (docs/manuscripts.md). Signals in order of trust: the table of contents
+ * (EPUB nav/NCX), heading blocks (DOCX styles, Markdown, HTML), heading lines in plain text. Front matter is typed
+ * page by page. Sections tile the text exactly: the first starts at 0, each ends where the next starts.
  */
-export function detectChapters(parsed: ParsedManuscript): DetectedChapter[] {
+export function detectBookChapters(parsed: ParsedManuscript, options: DetectionOptions = {}): ChapterDetection {
   const { text } = parsed;
-  if (text.trim().length === 0) return [];
-  const boundaries = chooseBoundaries(parsed);
-  const ordered = dedupeByOffset(boundaries.filter((b) => b.offset >= 0 && b.offset < text.length));
+  if (text.trim().length === 0) return { chapters: [], confidence: 0, source: 'lines' };
+  const layout = layOut(parsed);
+  const found = chooseBoundaries(parsed, layout);
+  const boundaries = continueAfterContents(
+    layout,
+    withFrontMatter(layout, dedupe(found.boundaries), options.language),
+  ).filter((b) => b.offset >= 0 && b.offset < text.length);
 
-  if (ordered.length === 0) {
-    return [{ title: 'Chapter 1', type: 'chapter', startOffset: 0, endOffset: text.length, headingText: '' }];
-  }
+  const drafts: DetectedChapter[] =
+    boundaries.length === 0
+      ? [{ ...section(text, { offset: 0, headingEnd: 0, title: '', type: 'chapter', confidence: 0.5 }, text.length) }]
+      : boundaries.map((boundary, i) => section(text, boundary, boundaries[i + 1]?.offset ?? text.length));
+  if (drafts[0].startOffset > 0) drafts[0] = { ...drafts[0], startOffset: 0 };
+  if (drafts[0].title === '') drafts[0] = { ...drafts[0], title: 'Chapter 1' };
 
-  const chapters: DetectedChapter[] = ordered.map((boundary, i) => ({
+  // Heading-like lines of the front matter (the book's title) are no chapter starts a person should be asked about.
+  const bodyStart = boundaries.find((b) => b.type === 'chapter' || b.type === 'part')?.offset ?? 0;
+  const report = reportOnChapters({
+    text,
+    chapters: withoutEmptySections(text, drafts),
+    rejected: (found.detection?.rejected ?? []).filter((rejected) => rejected.offset > bodyStart),
+    gaps: found.detection?.gaps ?? [],
+  });
+  return { chapters: report.chapters, confidence: report.confidence, source: found.source };
+}
+
+/** The chapters only (see detectBookChapters). */
+export function detectChapters(parsed: ParsedManuscript, options: DetectionOptions = {}): DetectedChapter[] {
+  return detectBookChapters(parsed, options).chapters;
+}
+
+function chooseBoundaries(
+  parsed: ParsedManuscript,
+  layout: TextLayout,
+): { boundaries: Boundary[]; source: ChapterSource; detection?: LineDetection } {
+  const fromToc = boundariesFromToc(parsed);
+  if (fromToc.length >= 2) return { boundaries: fromToc, source: 'toc' };
+  const fromHeadings = boundariesFromHeadingBlocks(parsed);
+  if (fromHeadings.filter((b) => b.type !== 'part').length >= 2)
+    return { boundaries: fromHeadings, source: 'headings' };
+  const detection = detectLineHeadings(layout);
+  return detection.boundaries.length >= fromHeadings.length
+    ? { boundaries: detection.boundaries, source: 'lines', detection }
+    : { boundaries: fromHeadings, source: 'headings' };
+}
+
+function section(text: string, boundary: Boundary, end: number): DetectedChapter {
+  return {
     title: boundary.title,
     type: boundary.type,
     startOffset: boundary.offset,
-    endOffset: i + 1 < ordered.length ? ordered[i + 1].offset : text.length,
+    endOffset: end,
     headingText: text.slice(boundary.offset, boundary.headingEnd),
-  }));
-
-  const merged = mergeFragments(text, chapters);
-  return attachFrontMatter(text, merged);
+    confidence: boundary.confidence,
+    spoken: isSpokenByDefault(boundary.type),
+    warnings: [],
+  };
 }
 
-function chooseBoundaries(parsed: ParsedManuscript): ChapterBoundary[] {
-  const fromToc = boundariesFromToc(parsed);
-  if (fromToc.length >= 2) return fromToc;
-  const fromHeadings = boundariesFromHeadingBlocks(parsed);
-  if (fromHeadings.filter((b) => b.type !== 'part').length >= 2) return fromHeadings;
-  const fromLines = boundariesFromLines(parsed);
-  return fromLines.length >= fromHeadings.length ? fromLines : fromHeadings;
-}
-
-function dedupeByOffset(boundaries: ChapterBoundary[]): ChapterBoundary[] {
+function dedupe(boundaries: Boundary[]): Boundary[] {
   const sorted = [...boundaries].sort((a, b) => a.offset - b.offset);
   return sorted.filter((b, i) => i === 0 || b.offset !== sorted[i - 1].offset);
 }
 
-function bodyWords(text: string, chapter: DetectedChapter): number {
-  const bodyStart = chapter.startOffset + chapter.headingText.length;
-  return countWords(text.slice(bodyStart, chapter.endOffset));
+/**
+ * A contents list inside the book ends with its entries. Text after it and before the next section would otherwise
+ * go unspoken with the list: it continues the chapter before the list, flagged for a look.
+ */
+function continueAfterContents(layout: TextLayout, boundaries: Boundary[]): Boundary[] {
+  const result: Boundary[] = [];
+  for (const [i, boundary] of boundaries.entries()) {
+    result.push(boundary);
+    if (boundary.extentEnd === undefined) continue;
+    const nextOffset = boundaries[i + 1]?.offset ?? layout.text.length;
+    const rest = layout.blocks.find((block) => block.start >= boundary.extentEnd! && block.start < nextOffset);
+    if (!rest || countWords(layout.text.slice(rest.start, nextOffset)) === 0) continue;
+    const before = [...result].reverse().find((b) => b.type !== 'contents');
+    result.push({
+      offset: rest.start,
+      headingEnd: rest.start,
+      title: before ? `${before.title} (continued)` : 'Chapter 1',
+      type: before?.type === 'title_page' || !before ? 'front_matter' : before.type,
+      confidence: 0.4,
+    });
+  }
+  return result;
 }
 
-function isFragment(text: string, chapter: DetectedChapter): boolean {
-  const words = bodyWords(text, chapter);
-  if (SHORT_SECTION_TYPES.has(chapter.type)) return words === 0;
-  return words < MIN_BODY_WORDS;
-}
-
-/** Fragments merge into the chapter that follows (a part title belongs with its first chapter); the last one backwards. */
-function mergeFragments(text: string, chapters: DetectedChapter[]): DetectedChapter[] {
+/** A section with no words at all (an EPUB cover page, a stray heading mark) joins the section after it. */
+function withoutEmptySections(text: string, chapters: DetectedChapter[]): DetectedChapter[] {
   const result: DetectedChapter[] = [];
   let carriedStart: number | undefined;
   for (const chapter of chapters) {
-    if (isFragment(text, chapter)) {
+    if (countWords(text.slice(chapter.startOffset, chapter.endOffset)) === 0) {
       carriedStart ??= chapter.startOffset;
       continue;
     }
-    result.push(
-      carriedStart === undefined
-        ? chapter
-        : { ...chapter, startOffset: carriedStart, headingText: chapter.headingText },
-    );
+    result.push(carriedStart === undefined ? chapter : { ...chapter, startOffset: carriedStart });
     carriedStart = undefined;
   }
   if (carriedStart !== undefined) {
@@ -95,21 +135,4 @@ function mergeFragments(text: string, chapters: DetectedChapter[]): DetectedChap
     else result.push({ ...chapters[0], startOffset: carriedStart, endOffset: text.length });
   }
   return result;
-}
-
-function attachFrontMatter(text: string, chapters: DetectedChapter[]): DetectedChapter[] {
-  const first = chapters[0];
-  if (first.startOffset === 0) return chapters;
-  const prefix = text.slice(0, first.startOffset);
-  if (countWords(prefix) >= MIN_FRONT_MATTER_WORDS) {
-    const front: DetectedChapter = {
-      title: 'Front matter',
-      type: 'front_matter',
-      startOffset: 0,
-      endOffset: first.startOffset,
-      headingText: '',
-    };
-    return [front, ...chapters];
-  }
-  return [{ ...first, startOffset: 0 }, ...chapters.slice(1)];
 }

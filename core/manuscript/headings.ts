@@ -2,90 +2,297 @@ import type { ChapterType } from './manuscript';
 import { romanToNumber, wordsToNumber } from './numerals';
 
 /**
- * Recognises a single line as a chapter-like heading (SPEC.md §4), in English, Spanish and Portuguese.
- * `family` groups headings of one convention so detection can prefer the book's dominant one.
+ * Reads one line as a heading by its shape alone (docs/manuscripts.md): "CHAPTER XII.", "Capítulo primero",
+ * "STAVE I: MARLEY'S GHOST", "BOOK THE FIRST", "PRIMERA PARTE", "IV.", "I. A SCANDAL IN BOHEMIA", "Prologue",
+ * "Contents". Whether such a line really starts a chapter depends on the rest of the book (lineHeadings.ts).
  */
-export type HeadingFamily = 'numbered' | 'part' | 'bare_roman' | 'special';
+export type HeadingFamily = 'labelled' | 'part' | 'numeral' | 'special';
 
 export interface HeadingMatch {
   type: ChapterType;
   family: HeadingFamily;
+  /** The heading word, lower case without accents ('chapter', 'capitulo', 'stave'); '' for numerals and specials. */
+  label: string;
   number?: number;
-  /** True when the line has nothing after the label and number, so a following title line may complete it. */
+  /** Title written on the same line after the number ('' when none). */
+  trailer: string;
+  /** True when nothing follows the number, so a title line after it may complete the heading. */
   expectsTitle: boolean;
 }
 
-const NUMBER_TOKEN = String.raw`(\d{1,4}|[IVXLCDM]{1,8}|[ivxlcdm]{1,8}|[\p{L}]+(?:[\s-]+(?:y|e|and)?[\s-]*[\p{L}]+){0,2})`;
-const TRAILER = String.raw`(?:\s*[.:\-–—]\s*(.*))?`;
-
-const CHAPTER_WORDS = String.raw`chapter|chap\.|cap[ií]tulo|cap\.|adventure|aventura|story|letter|carta`;
-const PART_WORDS = String.raw`part|parte|book|libro|livro|volume|volumen|section|secci[oó]n|se[cç][aã]o`;
-
-const NUMBERED = new RegExp(String.raw`^(?:${CHAPTER_WORDS})\s+${NUMBER_TOKEN}${TRAILER}$`, 'iu');
-const PART = new RegExp(String.raw`^(?:${PART_WORDS})\s+${NUMBER_TOKEN}${TRAILER}$`, 'iu');
-const BARE_ROMAN = /^([IVXLC]{1,7})\.?$/u;
-const ROMAN_WITH_TITLE = /^([IVXLC]{1,7})\.\s+(\p{Lu}[\p{Lu}\s,'’-]{2,60})$/u;
-
-const SPECIAL: Array<[RegExp, ChapterType]> = [
-  [/^(?:prologue|pr[oó]logo)$/iu, 'prologue'],
-  [/^(?:epilogue|ep[ií]logo)$/iu, 'epilogue'],
-  [/^(?:preface|foreword|prefacio|pref[aá]cio|pre[aá]mbulo)$/iu, 'preface'],
-  [/^(?:introduction|introducci[oó]n|introdu[cç][aã]o)$/iu, 'introduction'],
-  [
-    /^(?:afterword|postscript|posfacio|posf[aá]cio|nota final|author'?s note|nota del autor|nota do autor)$/iu,
-    'afterword',
-  ],
-  [/^(?:acknowledge?ments|agradecimientos|agradecimentos)$/iu, 'acknowledgments'],
-  [/^(?:about the author|sobre (?:el|la|o|a) autora?|acerca del autor|acerca de la autora)$/iu, 'about_the_author'],
-  [/^(?:credits|cr[eé]ditos)$/iu, 'credits'],
-  [
-    /^(?:(?:table of )?contents|[ií]ndice|sum[aá]rio|dedication|dedicatoria|dedicat[oó]ria|copyright|title page|epigraph|ep[ií]grafe)$/iu,
-    'front_matter',
-  ],
-];
-
-function parseNumber(token: string): number | undefined {
-  if (/^\d+$/.test(token)) return Number(token);
-  return romanToNumber(token) ?? wordsToNumber(token);
+export function foldAccents(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
-/** Classifies one trimmed line. Lines longer than a heading plausibly is are rejected outright. */
-export function classifyHeadingLine(rawLine: string): HeadingMatch | null {
-  const line = rawLine.trim().replace(/\s+/g, ' ');
-  if (line.length === 0 || line.length > 90) return null;
+const CHAPTER_LABELS = new Set([
+  'chapter',
+  'chap',
+  'chapitre',
+  'capitulo',
+  'cap',
+  'capitolo',
+  'kapitel',
+  'stave',
+  'letter',
+  'lettre',
+  'carta',
+  'adventure',
+  'aventura',
+  'aventure',
+  'story',
+  'tale',
+  'episode',
+  'episodio',
+  'canto',
+]);
+const PART_LABELS = new Set([
+  'part',
+  'parte',
+  'partie',
+  'book',
+  'libro',
+  'livro',
+  'livre',
+  'volume',
+  'vol',
+  'volumen',
+  'tomo',
+  'tome',
+  'section',
+  'seccion',
+  'secao',
+]);
 
-  const chapterMatch = NUMBERED.exec(line);
-  const numbered = chapterMatch ?? PART.exec(line);
-  if (numbered) {
-    const number = parseNumber(numbered[1]);
-    if (number === undefined) return null;
-    const isPart = chapterMatch === null;
-    const trailer = (numbered[2] ?? '').trim();
-    if (trailer.length > 70 || /[.!?]\s+\p{Ll}/u.test(trailer)) return null;
-    return {
-      type: isPart ? 'part' : 'chapter',
-      family: isPart ? 'part' : 'numbered',
-      number,
-      expectsTitle: trailer === '',
-    };
-  }
+/** Section names, folded; a line is one of these, possibly followed by a qualifier ("Preface to the Second Edition"). */
+const SPECIAL_NAMES: Array<[ChapterType, string[]]> = [
+  ['prologue', ['prologue', 'prologo']],
+  ['epilogue', ['epilogue', 'epilogo']],
+  [
+    'preface',
+    [
+      'preface',
+      'foreword',
+      'prefacio',
+      'preambulo',
+      'avant-propos',
+      'to the reader',
+      'ao leitor',
+      'al lector',
+      'au lecteur',
+      'advertencia',
+      'avis au lecteur',
+      'proemio',
+      'nota preliminar',
+      'prefatory note',
+    ],
+  ],
+  ['introduction', ['introduction', 'introduccion', 'introducao']],
+  [
+    'afterword',
+    [
+      'afterword',
+      'postscript',
+      'posfacio',
+      'postface',
+      'nota final',
+      "author's note",
+      'nota del autor',
+      'nota do autor',
+      "note de l'auteur",
+    ],
+  ],
+  ['acknowledgments', ['acknowledgments', 'acknowledgements', 'agradecimientos', 'agradecimentos', 'remerciements']],
+  [
+    'about_the_author',
+    [
+      'about the author',
+      'sobre el autor',
+      'sobre la autora',
+      'sobre o autor',
+      'sobre a autora',
+      'acerca del autor',
+      'acerca de la autora',
+      "a propos de l'auteur",
+    ],
+  ],
+  ['credits', ['credits', 'creditos']],
+  [
+    'contents',
+    ['contents', 'table of contents', 'indice', 'sumario', 'table des matieres', 'table', 'list of chapters'],
+  ],
+  ['dedication', ['dedication', 'dedicatoria', 'dedicace']],
+  ['epigraph', ['epigraph', 'epigrafe', 'epigraphe']],
+  ['copyright', ['copyright', 'copyright page']],
+  ['title_page', ['title page', 'cover', 'portada', 'capa', 'couverture', 'folha de rosto', 'page de titre']],
+  [
+    'also_by',
+    [
+      'by the same author',
+      'also by the author',
+      'other books by the author',
+      'obras do autor',
+      'obras del autor',
+      'do mesmo autor',
+      'del mismo autor',
+      'du meme auteur',
+    ],
+  ],
+  ['colophon', ['colophon', 'colofon', 'colofao']],
+];
+/** Names that may carry a qualifier after them and still be the section's heading. */
+const QUALIFIABLE: ReadonlySet<ChapterType> = new Set<ChapterType>([
+  'prologue',
+  'epilogue',
+  'preface',
+  'introduction',
+  'afterword',
+  'contents',
+  'also_by',
+]);
+const ALSO_BY = /^(?:also by|other (?:books|works|titles) by|books by|otras obras de|outras obras de)\s/;
 
-  const bare = BARE_ROMAN.exec(line);
-  if (bare) {
-    const number = romanToNumber(bare[1]);
-    return number === undefined ? null : { type: 'chapter', family: 'bare_roman', number, expectsTitle: true };
-  }
-  const romanTitled = ROMAN_WITH_TITLE.exec(line);
-  if (romanTitled) {
-    const number = romanToNumber(romanTitled[1]);
-    return number === undefined ? null : { type: 'chapter', family: 'bare_roman', number, expectsTitle: false };
-  }
+const SPECIAL_BY_NAME = new Map<string, ChapterType>(
+  SPECIAL_NAMES.flatMap(([type, names]) => names.map((name) => [name, type] as const)),
+);
 
-  const label = line.replace(/[.:]\s*$/, '').split(/\s*[:.–—]\s+/)[0];
-  for (const [pattern, type] of SPECIAL) {
-    if (pattern.test(label)) return { type, family: 'special', expectsTitle: false };
+/** Decoration around a heading: underscores of italics, asterisks, brackets, rules ("— 12 —", "[Chapter 1]"). */
+const LEADING_DECORATION = /^[\s_*=~#•·[(<{|–—-]+/u;
+const TRAILING_DECORATION = /[\s_*=~#•·\])>}|–—-]+$/u;
+const PUNCTUATION_AFTER_NUMBER = /[.:;,)–—-]+$/u;
+const SEPARATOR = /^[.:;,)–—-]+\s*/u;
+const TITLE_START = /^[\p{Lu}\p{N}"“'‘«¿¡([]/u;
+
+function clean(rawLine: string): string {
+  return rawLine.replace(/\s+/g, ' ').trim().replace(LEADING_DECORATION, '').replace(TRAILING_DECORATION, '').trim();
+}
+
+interface NumberRead {
+  number: number;
+  /** Tokens consumed. */
+  length: number;
+  punctuated: boolean;
+}
+
+/** The number at tokens[from…]: digits, a Roman numeral or up to three number words ("twenty-first", "treinta y dos"). */
+function readNumber(tokens: string[], from: number): NumberRead | undefined {
+  const first = tokens[from];
+  if (first === undefined) return undefined;
+  const bare = first.replace(PUNCTUATION_AFTER_NUMBER, '');
+  const punctuated = bare.length !== first.length;
+  if (/^\d{1,4}$/.test(bare)) return { number: Number(bare), length: 1, punctuated };
+  const roman = romanToNumber(bare);
+  if (roman !== undefined && (bare === bare.toUpperCase() || bare === bare.toLowerCase())) {
+    return { number: roman, length: 1, punctuated };
+  }
+  for (let length = Math.min(3, tokens.length - from); length >= 1; length--) {
+    const span = tokens.slice(from, from + length);
+    // Only the last word of a spelled-out number may carry punctuation.
+    if (span.slice(0, -1).some((token) => PUNCTUATION_AFTER_NUMBER.test(token))) continue;
+    const last = span[span.length - 1];
+    const words = [...span.slice(0, -1), last.replace(PUNCTUATION_AFTER_NUMBER, '')].join(' ');
+    const number = wordsToNumber(words);
+    if (number !== undefined)
+      return { number, length, punctuated: last !== last.replace(PUNCTUATION_AFTER_NUMBER, '') };
+  }
+  return undefined;
+}
+
+/** What follows the number: a title when separated or capitalised, otherwise the line is prose and not a heading. */
+function readTrailer(rest: string, punctuated: boolean): string | undefined {
+  const separated = punctuated || SEPARATOR.test(rest);
+  const trailer = rest.replace(SEPARATOR, '').trim();
+  if (trailer === '') return '';
+  if (!separated && !TITLE_START.test(trailer)) return undefined;
+  if (trailer.length > 150 || /[.!?]\s+\p{Ll}/u.test(trailer)) return undefined;
+  return trailer;
+}
+
+function labelled(tokens: string[]): HeadingMatch | null {
+  const word = (index: number) => foldAccents(tokens[index] ?? '').replace(/[.:,]+$/, '');
+  let label = word(0);
+  let read: NumberRead | undefined;
+  let restFrom: number;
+  if (CHAPTER_LABELS.has(label) || PART_LABELS.has(label)) {
+    const from = word(1) === 'the' ? 2 : 1;
+    read = readNumber(tokens, from);
+    restFrom = from + (read?.length ?? 0);
+  } else {
+    // An ordinal before the word: "FIRST PART", "Primera parte", "Première partie".
+    read = readNumber(tokens, 0);
+    if (!read || read.punctuated || /\d/.test(tokens[0])) return null;
+    label = word(read.length);
+    if (!CHAPTER_LABELS.has(label) && !PART_LABELS.has(label)) return null;
+    restFrom = read.length + 1;
+    read = { ...read, punctuated: PUNCTUATION_AFTER_NUMBER.test(tokens[read.length]) };
+  }
+  if (!read) return null;
+  const trailer = readTrailer(tokens.slice(restFrom).join(' '), read.punctuated);
+  if (trailer === undefined) return null;
+  const isPart = PART_LABELS.has(label);
+  return {
+    type: isPart ? 'part' : 'chapter',
+    family: isPart ? 'part' : 'labelled',
+    label,
+    number: read.number,
+    trailer,
+    expectsTitle: trailer === '',
+  };
+}
+
+const NUMERAL_ALONE = /^(\d{1,3}|[IVXLCDM]{1,9})[.)]?$/u;
+const NUMERAL_WITH_TITLE = /^(\d{1,3}|[IVXLCDM]{1,9})(?:[.:)]\s*|\s*[–—-]+\s*|\s{2,})(\S.*)$/u;
+
+function numeral(line: string): HeadingMatch | null {
+  const alone = NUMERAL_ALONE.exec(line);
+  const titled = alone ? null : NUMERAL_WITH_TITLE.exec(line);
+  const token = (alone ?? titled)?.[1];
+  if (!token) return null;
+  const number = /^\d+$/.test(token) ? Number(token) : romanToNumber(token);
+  if (number === undefined || number === 0) return null;
+  const trailer = titled ? titled[2].trim() : '';
+  if (titled && (!TITLE_START.test(trailer) || trailer.length > 150 || /[.!?]\s+\p{Ll}/u.test(trailer))) return null;
+  return { type: 'chapter', family: 'numeral', label: '', number, trailer, expectsTitle: trailer === '' };
+}
+
+function special(line: string): HeadingMatch | null {
+  const phrase = foldAccents(line)
+    .replace(/[’‘]/g, "'")
+    .replace(/[.:;,!]+$/, '')
+    .trim();
+  const exact = SPECIAL_BY_NAME.get(phrase);
+  const found = (type: ChapterType): HeadingMatch => ({
+    type,
+    family: 'special',
+    label: '',
+    trailer: '',
+    expectsTitle: false,
+  });
+  if (exact) return found(exact);
+  if (ALSO_BY.test(phrase) && phrase.split(' ').length <= 8) return found('also_by');
+  const words = phrase.split(/\s+/);
+  if (words.length > 8 || /[.!?;]\s/.test(phrase)) return null;
+  for (let length = Math.min(3, words.length - 1); length >= 1; length--) {
+    const type = SPECIAL_BY_NAME.get(
+      words
+        .slice(0, length)
+        .join(' ')
+        .replace(/[:.,]$/, ''),
+    );
+    if (type && QUALIFIABLE.has(type)) return found(type);
   }
   return null;
+}
+
+/** A chapter number written as digits, a Roman numeral or words ("XXIV", "24", "twenty-four"), or undefined. */
+export function readChapterNumber(token: string): number | undefined {
+  return readNumber(token.trim().split(/\s+/), 0)?.number;
+}
+
+/** Classifies one line. Lines longer than a heading plausibly is are rejected outright. */
+export function classifyHeadingLine(rawLine: string): HeadingMatch | null {
+  const line = clean(rawLine);
+  if (line.length === 0 || line.length > 160) return null;
+  return labelled(line.split(' ')) ?? numeral(line) ?? special(line);
 }
 
 /** Classifies a heading whose position already marks it as a heading (DOCX style, EPUB TOC, Markdown #). */
@@ -93,12 +300,20 @@ export function classifyHeadingTitle(title: string): ChapterType {
   return classifyHeadingLine(title)?.type ?? 'chapter';
 }
 
+/** A short line written all in capitals ("THE SISTERS", "ARABY"): in a story collection, a title on its own. */
+export function isUpperCaseTitle(line: string): boolean {
+  const trimmed = clean(line);
+  if (trimmed.length < 2 || trimmed.length > 80 || trimmed.split(' ').length > 12) return false;
+  if (!/\p{Lu}.*\p{Lu}/u.test(trimmed) || /\p{Ll}/u.test(trimmed)) return false;
+  return !/[,;]$/.test(trimmed);
+}
+
 /** A short line that can complete a heading as its title ("CHAPTER XII." followed by "The Ball"). */
 export function looksLikeTitleLine(line: string): boolean {
   const trimmed = line.trim();
   if (trimmed.length === 0 || trimmed.length > 80) return false;
   if (trimmed.split(/\s+/).length > 12) return false;
-  if (!/^[\p{Lu}\p{N}"“'‘¿¡«]/u.test(trimmed)) return false;
+  if (!/^[\p{Lu}\p{N}"“'‘¿¡«_]/u.test(trimmed)) return false;
   const isAllCaps = trimmed === trimmed.toUpperCase() && /\p{Lu}/u.test(trimmed);
   return (
     isAllCaps ||

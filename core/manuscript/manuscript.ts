@@ -32,18 +32,62 @@ export interface ParsedManuscript {
   warnings: string[];
 }
 
+/**
+ * What a section of the book is (docs/manuscripts.md). Front matter has its own types so that a person sees what each
+ * piece is, so that nothing is named "Front matter" in a package, and so that pieces a listener does not need (the
+ * contents, the title page, the imprint) can be left unspoken. `front_matter` remains for sections before the first
+ * chapter that match no known kind.
+ */
 export type ChapterType =
+  | 'title_page'
+  | 'half_title'
+  | 'copyright'
+  | 'dedication'
+  | 'epigraph'
+  | 'contents'
+  | 'also_by'
+  | 'colophon'
   | 'front_matter'
   | 'preface'
   | 'introduction'
   | 'prologue'
+  | 'part'
   | 'chapter'
   | 'epilogue'
   | 'afterword'
   | 'acknowledgments'
   | 'about_the_author'
-  | 'credits'
-  | 'part';
+  | 'credits';
+
+/** Something a person should look at before producing: a chapter start that may be wrong or missing. */
+export interface ChapterWarning {
+  code: 'long_chapter' | 'rejected_heading' | 'numbering_gap' | 'uncertain_start';
+  message: string;
+  /** Where to split, when the warning knows: UTF-16 offset into the chapter's text (what the split call takes). */
+  offset?: number;
+  /** The same place as the index of the paragraph (blank-line separated, as the spoken preview counts them). */
+  paragraphIndex?: number;
+  /** The line that looked like a heading, as written. */
+  line?: string;
+}
+
+/** What the import tells about one chapter it found, kept on the chapter until a person edits its text. */
+export interface ChapterDetectionNote {
+  confidence: number;
+  warnings: ChapterWarning[];
+}
+
+/** What the import tells about the chapter list as a whole. */
+export interface ChapterReport {
+  /** The least confident chapter start, lowered for chapters with warnings (0 … 1). */
+  confidence: number;
+  /** Which signal the chapters came from: the EPUB table of contents, heading styles, or heading lines. */
+  source: 'toc' | 'headings' | 'lines';
+  sections: number;
+  /** Sections imported as not spoken (contents, title page …), restorable by a person. */
+  notSpoken: number;
+  warnings: number;
+}
 
 export interface DetectedChapter {
   title: string;
@@ -51,8 +95,13 @@ export interface DetectedChapter {
   /** Half-open range [startOffset, endOffset) into the manuscript text; chapters tile the text without gaps. */
   startOffset: number;
   endOffset: number;
-  /** The heading as written in the text ('' when the chapter has none, e.g. front matter). */
+  /** The heading as written in the text ('' when the chapter has none, e.g. a title page). */
   headingText: string;
+  /** How sure detection is that the chapter starts here with this title, from 0 to 1. */
+  confidence: number;
+  /** False for sections a listener does not need (contents, title page, imprint): imported, but not produced. */
+  spoken: boolean;
+  warnings: ChapterWarning[];
 }
 
 /** Restricts a manuscript to [start, end), shifting blocks and TOC entries; used to drop boilerplate. */

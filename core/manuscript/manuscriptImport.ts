@@ -7,8 +7,8 @@ import type { ProjectCollection } from '../ports/documents';
 import type { Clock } from '../ports/system';
 import type { ProjectService } from '../projects/projectService';
 import type { ChapterService } from './chapterService';
-import { detectChapters } from './chapters';
-import type { ChapterType, ParsedManuscript } from './manuscript';
+import { detectBookChapters } from './chapters';
+import type { ChapterReport, ChapterType, ChapterWarning, ParsedManuscript } from './manuscript';
 import { manuscriptBlobPrefix, type ManuscriptService } from './manuscriptService';
 import { textStats } from './stats';
 
@@ -53,6 +53,10 @@ interface StagedChapter {
   type: ChapterType;
   headingText: string;
   text: string;
+  /** Absent in batches staged before detection reported them. */
+  spoken?: boolean;
+  confidence?: number;
+  warnings?: ChapterWarning[];
 }
 
 /** Ids of an import's chapters: deterministic (a retried step rewrites the same documents) and unique per tenant. */
@@ -86,12 +90,24 @@ export class ManuscriptImport {
       throw error;
     }
     await this.deps.jobs.reportProgress(tenantId, projectId, jobId, { phase: 'detecting' });
-    const staged: StagedChapter[] = detectChapters(parsed).map((chapter) => ({
+    const project = await this.deps.projects.find(tenantId, projectId);
+    const detection = detectBookChapters(parsed, { language: project?.metadata.language });
+    const staged: StagedChapter[] = detection.chapters.map((chapter) => ({
       title: chapter.title,
       type: chapter.type,
       headingText: chapter.headingText,
       text: parsed.text.slice(chapter.startOffset, chapter.endOffset),
+      spoken: chapter.spoken,
+      confidence: chapter.confidence,
+      warnings: chapter.warnings,
     }));
+    const chapterReport: ChapterReport = {
+      confidence: detection.confidence,
+      source: detection.source,
+      sections: staged.length,
+      notSpoken: staged.filter((chapter) => chapter.spoken === false).length,
+      warnings: staged.reduce((sum, chapter) => sum + (chapter.warnings?.length ?? 0), 0),
+    };
     const batches = Math.ceil(staged.length / IMPORT_BATCH_SIZE);
     for (let batch = 0; batch < batches; batch++) {
       const slice = staged.slice(batch * IMPORT_BATCH_SIZE, (batch + 1) * IMPORT_BATCH_SIZE);
@@ -103,6 +119,7 @@ export class ManuscriptImport {
       detectedEncoding: parsed.detectedEncoding ?? null,
       warnings: parsed.warnings,
       tocEntries: parsed.tocEntries ?? [],
+      chapterReport,
     }));
     await this.deps.jobs.reportProgress(tenantId, projectId, jobId, {
       phase: 'saving',
@@ -130,9 +147,11 @@ export class ManuscriptImport {
         headingText: chapter.headingText,
         text: chapter.text,
         stats: textStats(chapter.text),
-        deleted: false,
+        // Sections a listener does not need are kept, deleted (restorable), so production leaves them out.
+        deleted: chapter.spoken === false,
         textVersion: 1,
         planStatus: 'none',
+        detection: { confidence: chapter.confidence ?? 1, warnings: chapter.warnings ?? [] },
         master: null,
         createdAt: now,
         updatedAt: now,
@@ -157,7 +176,7 @@ export class ManuscriptImport {
       await this.deleteSegmentsOf(tenantId, projectId, old.id);
       await this.deps.chapters.delete(tenantId, projectId, old.id);
     }
-    const chapterCount = chapters.filter(isFromImport(manuscriptId)).length;
+    const chapterCount = chapters.filter((chapter) => isFromImport(manuscriptId)(chapter) && !chapter.deleted).length;
     await this.deps.manuscripts.modify(tenantId, projectId, manuscriptId, (current) => ({
       ...current,
       status: 'ready',
@@ -175,9 +194,10 @@ export class ManuscriptImport {
       segmentsRendered: 0,
       chaptersMastered: 0,
     });
+    const manuscript = await this.deps.manuscripts.find(tenantId, projectId, manuscriptId);
     await this.deps.jobs.finish(tenantId, projectId, jobId, {
       status: 'succeeded',
-      result: { manuscriptId, chapterCount },
+      result: { manuscriptId, chapterCount, chapterReport: manuscript?.chapterReport ?? null },
     });
     return { cancelled: false, chapterCount };
   }

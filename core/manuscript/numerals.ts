@@ -1,4 +1,4 @@
-/** Reading chapter numbers written as Roman numerals or spelled-out words (en, es, pt). */
+/** Reading chapter numbers written as Roman numerals or spelled-out words (en, es, pt, fr). */
 
 const ROMAN_VALUES: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100, D: 500, M: 1000 };
 const CANONICAL_ROMAN = /^M{0,4}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$/;
@@ -150,6 +150,37 @@ const UNITS: Record<string, number> = {
   oitavo: 8,
   nono: 9,
   nona: 9,
+  // French
+  une: 1,
+  deux: 2,
+  trois: 3,
+  quatre: 4,
+  cinq: 5,
+  sept: 7,
+  huit: 8,
+  neuf: 9,
+  douze: 12,
+  treize: 13,
+  seize: 16,
+  premier: 1,
+  premiere: 1,
+  deuxieme: 2,
+  seconde: 2,
+  troisieme: 3,
+  quatrieme: 4,
+  cinquieme: 5,
+  sixieme: 6,
+  septieme: 7,
+  huitieme: 8,
+  neuvieme: 9,
+  dixieme: 10,
+  onzieme: 11,
+  douzieme: 12,
+  // Spanish and Portuguese ordinal tens written apart ("décimo quinto", "vigésimo primeiro")
+  undecima: 11,
+  duodecima: 12,
+  oitava: 8,
+  setima: 7,
 };
 
 const TENS: Record<string, number> = {
@@ -178,9 +209,18 @@ const TENS: Record<string, number> = {
   trigesima: 30,
   cuadragesimo: 40,
   quadragesimo: 40,
+  decimo: 10,
+  decima: 10,
+  // French ("dix-sept", "trente et un")
+  dix: 10,
+  vingt: 20,
+  trente: 30,
+  quarante: 40,
+  cinquante: 50,
+  soixante: 60,
 };
 
-const CONNECTORS = new Set(['y', 'e', 'and']);
+const CONNECTORS = new Set(['y', 'e', 'and', 'et']);
 
 function foldAccents(word: string): string {
   return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();

@@ -30,7 +30,9 @@ describe('Pride and Prejudice (corpus)', () => {
     const { parsed, chapters } = await chaptersOf(readFileSync(CORPUS_BOOK), 'pride-and-prejudice.txt');
     const bodyChapters = chapters.filter((c) => c.type === 'chapter');
     expect(bodyChapters.map((c) => c.title)).toEqual(Array.from({ length: 61 }, (_, i) => `Chapter ${i + 1}`));
-    expect(chapters.filter((c) => c.type !== 'chapter').every((c) => c.type === 'front_matter')).toBe(true);
+    expect(chapters.filter((c) => c.type !== 'chapter').map((c) => [c.type, c.title, c.spoken])).toEqual([
+      ['title_page', 'Title page', false],
+    ]);
     for (const chapter of chapters) {
       const text = parsed.text.slice(chapter.startOffset, chapter.endOffset);
       expect(text).not.toMatch(/Project Gutenberg|Gutenberg-tm|\*\*\* ?(START|END) OF|^Produced by/im);
@@ -68,7 +70,10 @@ describe('heading conventions', () => {
     const { chapters } = await chaptersOf(fixture('roman-headings.txt'), 'roman.txt');
     const body = chapters.filter((c) => c.type === 'chapter');
     expect(body.map((c) => c.title)).toEqual(['I. The Arrival', 'II. The Storm', 'III. The Departure']);
-    expect(chapters[0].type).toBe('front_matter');
+    expect(chapters.slice(0, 2).map((c) => [c.type, c.spoken])).toEqual([
+      ['title_page', false],
+      ['contents', false],
+    ]);
   });
 
   it('reads English, Spanish and Portuguese headings with Arabic, Roman and spelled-out numbers, and special sections', async () => {
@@ -76,6 +81,7 @@ describe('heading conventions', () => {
     expect(chapters.map((c) => [c.type, c.title])).toEqual([
       ['prologue', 'Prologue'],
       ['chapter', 'CHAPTER I.'],
+      ['part', 'PART TWO'],
       ['chapter', 'Chapter Twelve'],
       ['chapter', 'Capítulo 3'],
       ['epilogue', 'Epilogue'],
@@ -83,23 +89,22 @@ describe('heading conventions', () => {
     ]);
   });
 
-  it('merges a part title into the chapter that follows instead of making a fragment chapter', async () => {
+  it('keeps a part heading as a section of its own, spoken, holding just the heading', async () => {
     const { parsed, chapters } = await chaptersOf(fixture('headings-mixed.txt'), 'mixed.txt');
-    const twelve = chapters.find((c) => c.title === 'Chapter Twelve');
-    expect(parsed.text.slice(twelve!.startOffset, twelve!.endOffset)).toMatch(/^PART TWO\n\nChapter Twelve/);
+    const part = chapters.find((c) => c.type === 'part');
+    expect(part).toMatchObject({ title: 'PART TWO', headingText: 'PART TWO', spoken: true });
+    expect(parsed.text.slice(part!.startOffset, part!.endOffset).trim()).toBe('PART TWO');
   });
 
   it('reads "CAPITULO PRIMEIRO" and "Capítulo primero" headings', async () => {
     const pt = await chaptersOf(fixture('portuguese-dashes.txt'), 'dom.txt');
     expect(pt.chapters.map((c) => c.title)).toEqual(['CAPITULO PRIMEIRO', 'CAPITULO II']);
     const es = await chaptersOf(fixture('spanish-raya.md'), 'casa.md');
-    expect(es.chapters.map((c) => [c.type, c.title])).toEqual(
-      [
-        ['front_matter', 'Front matter'],
-        ['chapter', 'Capítulo primero'],
-        ['chapter', 'Capítulo 2'],
-      ].slice(es.chapters[0].type === 'front_matter' ? 0 : 1),
-    );
+    expect(es.chapters.map((c) => [c.type, c.title])).toEqual([
+      ['title_page', 'Title page'],
+      ['chapter', 'Capítulo primero'],
+      ['chapter', 'Capítulo 2'],
+    ]);
   });
 
   it('does not turn a table of contents in the text into chapters', async () => {
@@ -116,6 +121,7 @@ describe('heading conventions', () => {
       'Chapter 3',
     ]);
     expect(chapters.filter((c) => c.type === 'chapter').every((c) => c.startOffset > 40)).toBe(true);
+    expect(chapters[0]).toMatchObject({ type: 'contents', title: 'Contents', spoken: false });
   });
 
   it('gives a text with no headings a single chapter', async () => {

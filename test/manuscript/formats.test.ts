@@ -79,7 +79,8 @@ describe('DOCX', () => {
     ).toEqual(['The Keeper', 'The Storm']);
     const chapters = detectChapters(parsed);
     expect(chapters.map((c) => [c.type, c.title])).toEqual([
-      ['front_matter', 'Front matter'],
+      ['title_page', 'Title page'],
+      ['dedication', 'Dedication'],
       ['chapter', 'The Keeper'],
       ['chapter', 'The Storm'],
     ]);

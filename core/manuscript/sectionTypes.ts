@@ -1,0 +1,65 @@
+import type { ChapterType } from './manuscript';
+
+/**
+ * Sections imported but not produced (docs/manuscripts.md): the opening credits already say the title and the author,
+ * a contents list read aloud is noise, and an imprint or copyright page is not part of the work. A person can restore
+ * any of them.
+ */
+const UNSPOKEN: ReadonlySet<ChapterType> = new Set<ChapterType>([
+  'title_page',
+  'half_title',
+  'copyright',
+  'contents',
+  'also_by',
+  'colophon',
+]);
+
+export function isSpokenByDefault(type: ChapterType): boolean {
+  return !UNSPOKEN.has(type);
+}
+
+/** Types that only ever stand before the body of the book. */
+export const FRONT_MATTER_TYPES: ReadonlySet<ChapterType> = new Set<ChapterType>([
+  'title_page',
+  'half_title',
+  'copyright',
+  'dedication',
+  'epigraph',
+  'also_by',
+  'colophon',
+  'front_matter',
+]);
+
+type GenericTitled = Exclude<ChapterType, 'chapter' | 'part' | 'front_matter'>;
+type TitleLanguage = 'en' | 'es' | 'pt' | 'fr';
+
+/** Names for sections that have no heading of their own, in the book's language (English when unknown). */
+const GENERIC_TITLES: Record<GenericTitled, Record<TitleLanguage, string>> = {
+  title_page: { en: 'Title page', es: 'Portada', pt: 'Folha de rosto', fr: 'Page de titre' },
+  half_title: { en: 'Half title', es: 'Anteportada', pt: 'Falsa folha de rosto', fr: 'Faux-titre' },
+  copyright: { en: 'Copyright', es: 'Derechos de autor', pt: 'Direitos autorais', fr: "Droits d'auteur" },
+  dedication: { en: 'Dedication', es: 'Dedicatoria', pt: 'Dedicatória', fr: 'Dédicace' },
+  epigraph: { en: 'Epigraph', es: 'Epígrafe', pt: 'Epígrafe', fr: 'Épigraphe' },
+  contents: { en: 'Contents', es: 'Índice', pt: 'Sumário', fr: 'Table des matières' },
+  also_by: { en: 'By the same author', es: 'Del mismo autor', pt: 'Do mesmo autor', fr: 'Du même auteur' },
+  colophon: { en: 'Imprint', es: 'Pie de imprenta', pt: 'Colofão', fr: 'Achevé d’imprimer' },
+  preface: { en: 'Preface', es: 'Prefacio', pt: 'Prefácio', fr: 'Préface' },
+  introduction: { en: 'Introduction', es: 'Introducción', pt: 'Introdução', fr: 'Introduction' },
+  prologue: { en: 'Prologue', es: 'Prólogo', pt: 'Prólogo', fr: 'Prologue' },
+  epilogue: { en: 'Epilogue', es: 'Epílogo', pt: 'Epílogo', fr: 'Épilogue' },
+  afterword: { en: 'Afterword', es: 'Epílogo del autor', pt: 'Posfácio', fr: 'Postface' },
+  acknowledgments: { en: 'Acknowledgments', es: 'Agradecimientos', pt: 'Agradecimentos', fr: 'Remerciements' },
+  about_the_author: { en: 'About the author', es: 'Sobre el autor', pt: 'Sobre o autor', fr: 'À propos de l’auteur' },
+  credits: { en: 'Credits', es: 'Créditos', pt: 'Créditos', fr: 'Crédits' },
+};
+
+function titleLanguage(language: string | undefined): TitleLanguage {
+  const primary = (language ?? '').toLowerCase().split(/[-_]/)[0];
+  return primary === 'es' || primary === 'pt' || primary === 'fr' ? primary : 'en';
+}
+
+/** The name of a section without a heading; `fallback` (e.g. its first line) for types without a generic name. */
+export function genericTitle(type: ChapterType, language: string | undefined, fallback: string): string {
+  if (type === 'chapter' || type === 'part' || type === 'front_matter') return fallback;
+  return GENERIC_TITLES[type][titleLanguage(language)];
+}

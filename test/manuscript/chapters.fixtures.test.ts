@@ -1,0 +1,147 @@
+import { parseManuscript } from '../../adapters/manuscript';
+import { describe as describeChapters, scoreChapters } from '../../bench/chapters/score';
+import { paragraphsOf } from '../../core/manuscript/chapterEdits';
+import { detectBookChapters, detectChapters } from '../../core/manuscript/chapters';
+import { classifyHeadingLine } from '../../core/manuscript/headings';
+import { CHAPTER_FIXTURES } from './fixtures/chapterFixtures';
+
+const paragraph = (n: number) =>
+  `This is paragraph ${n} of the story, and it goes on for a while so that the chapter has some weight to it.`;
+const body = (paragraphs: number, from = 0) =>
+  Array.from({ length: paragraphs }, (_, i) => paragraph(from + i)).join('\n\n');
+const detect = async (text: string, language = 'en-GB') =>
+  detectBookChapters(await parseManuscript(Buffer.from(text), { fileName: 'book.txt' }), { language });
+
+describe.each(CHAPTER_FIXTURES.map((fixture) => [fixture.name, fixture] as const))('fixture %s', (_name, fixture) => {
+  it(`reads its chapters: ${fixture.convention}`, async () => {
+    const { bytes, fileName } = await fixture.build();
+    const parsed = await parseManuscript(bytes, { fileName });
+    const found = describeChapters(parsed.text, detectChapters(parsed, { language: fixture.language }));
+    expect(scoreChapters(found, fixture.expected)).toMatchObject({ missing: [], spurious: [] });
+    expect(found).toEqual(fixture.expected);
+  });
+});
+
+describe('heading lines', () => {
+  it.each([
+    ['CHAPTER THE FIRST', 'labelled', 1],
+    ['Chapter XXIV.', 'labelled', 24],
+    ['Capítulo primero', 'labelled', 1],
+    ['CAPITULO PRIMEIRO', 'labelled', 1],
+    ['CHAPITRE DIX-SEPT', 'labelled', 17],
+    ['LETTER I', 'labelled', 1],
+    ['ADVENTURE I. A SCANDAL IN BOHEMIA', 'labelled', 1],
+    ['STAVE III:  THE SECOND OF THE THREE SPIRITS', 'labelled', 3],
+    ['BOOK ONE', 'part', 1],
+    ['Primera parte', 'part', 1],
+    ['PART THE SECOND', 'part', 2],
+    ['LIBRO TERCERO', 'part', 3],
+    ['XII.', 'numeral', 12],
+    ['I. A SCANDAL IN BOHEMIA', 'numeral', 1],
+    ['— 7 —', 'numeral', 7],
+  ])('reads %s', (line, family, number) => {
+    expect(classifyHeadingLine(line)).toMatchObject({ family, number });
+  });
+
+  it.each([
+    'Chapter one was the dullest part of the report.',
+    'I went down to the river that morning.',
+    'Book me a table for two, please.',
+    'THE END',
+  ])('does not read "%s" as a heading', (line) => {
+    expect(classifyHeadingLine(line)).toBeNull();
+  });
+
+  it.each([
+    ['Contents', 'contents'],
+    ['ÍNDICE', 'contents'],
+    ['Sumário', 'contents'],
+    ['Ao leitor', 'preface'],
+    ['PREFACE TO THE SECOND EDITION', 'preface'],
+    ['Obras do autor', 'also_by'],
+    ['Also by Jane Doe', 'also_by'],
+  ])('names the section "%s" (%s)', (line, type) => {
+    expect(classifyHeadingLine(line)?.type).toBe(type);
+  });
+});
+
+describe('no silent merge', () => {
+  it('finds a misprinted heading word where the numbering has a hole, and says so when it finds none', async () => {
+    const chapters = [1, 2, 3, 4, 5, 6].map((n) => `${n === 4 ? 'CHAPTRE' : 'CHAPTER'} ${n}\n\n${body(3, n * 10)}`);
+    const recovered = await detect(chapters.join('\n\n\n\n'));
+    expect(recovered.chapters.map((c) => c.title)).toEqual(
+      [1, 2, 3, 4, 5, 6].map((n) => `${n === 4 ? 'CHAPTRE' : 'CHAPTER'} ${n}`),
+    );
+
+    const broken = [1, 2, 3, 4, 5, 6].map((n) => `${n === 4 ? 'Interlude' : `CHAPTER ${n}`}\n\n${body(3, n * 10)}`);
+    const gap = await detect(broken.join('\n\n\n\n'));
+    expect(gap.chapters).toHaveLength(5);
+    const third = gap.chapters[2];
+    expect(third.warnings).toEqual([
+      expect.objectContaining({ code: 'numbering_gap', message: expect.stringContaining('from 3 to 5') }),
+    ]);
+    expect(gap.confidence).toBeLessThanOrEqual(0.5);
+  });
+
+  it('warns with the line and the paragraph to split at when a heading-like line is not taken', async () => {
+    const chapters = [1, 2, 3, 4].map((n) => `CHAPTER ${n}\n\n${body(3, n * 10)}`);
+    // An upper-case title set apart like the headings, in a book whose chapters are numbered: not taken, but flagged.
+    chapters[1] += `\n\n\n\nTHE SECOND JOURNEY\n\n${body(2, 90)}`;
+    const detection = await detect(chapters.join('\n\n\n\n'));
+    expect(detection.chapters).toHaveLength(4);
+    const second = detection.chapters[1];
+    const [warning] = second.warnings;
+    expect(warning).toMatchObject({ code: 'rejected_heading', line: 'THE SECOND JOURNEY', paragraphIndex: 4 });
+    const text = (await parseManuscript(Buffer.from(chapters.join('\n\n\n\n')), { fileName: 'b.txt' })).text;
+    const chapterText = text.slice(second.startOffset, second.endOffset);
+    expect(chapterText.slice(warning.offset!).startsWith('THE SECOND JOURNEY')).toBe(true);
+    expect(paragraphsOf(chapterText)[warning.paragraphIndex!].text).toBe('THE SECOND JOURNEY');
+    expect(detection.confidence).toBeLessThanOrEqual(0.5);
+  });
+
+  it('warns when a chapter is more than four times the median length', async () => {
+    const chapters = [1, 2, 3, 4, 5].map((n) => `Chapter ${n}\n\n${body(n === 5 ? 30 : 4, n * 100)}`);
+    const detection = await detect(chapters.join('\n\n\n\n'));
+    expect(detection.chapters.map((c) => c.warnings.map((w) => w.code))).toEqual([[], [], [], [], ['long_chapter']]);
+    // Long alone is not doubtful: nothing inside it looked like a heading.
+    expect(detection.confidence).toBeGreaterThan(0.5);
+  });
+
+  it('does not take the entries of a contents list at the end for chapters, and leaves the list unspoken', async () => {
+    const text = [1, 2, 3].map((n) => `Capítulo ${n}\n\n${body(3, n * 10)}`).join('\n\n\n\n');
+    const detection = await detect(
+      `${text}\n\n\n\nÍNDICE\n\nCapítulo 1 .... 5\nCapítulo 2 .... 9\nCapítulo 3 .... 14\n`,
+      'es',
+    );
+    expect(detection.chapters.map((c) => [c.type, c.title, c.spoken])).toEqual([
+      ['chapter', 'Capítulo 1', true],
+      ['chapter', 'Capítulo 2', true],
+      ['chapter', 'Capítulo 3', true],
+      ['contents', 'ÍNDICE', false],
+    ]);
+  });
+
+  it('keeps three headings in a row that are not a contents list (a part, a book, a chapter)', async () => {
+    const detection = await detect(`PART I\n\n\nBOOK I\n\n\nCHAPTER 1\n\n${body(3)}\n\n\n\nCHAPTER 2\n\n${body(3, 5)}`);
+    expect(detection.chapters.map((c) => [c.type, c.title])).toEqual([
+      ['part', 'PART I'],
+      ['part', 'BOOK I'],
+      ['chapter', 'CHAPTER 1'],
+      ['chapter', 'CHAPTER 2'],
+    ]);
+  });
+});
+
+describe('Project Gutenberg variants', () => {
+  it.each([
+    ['End of the Project Gutenberg EBook of X, by Y'],
+    ["End of Project Gutenberg's X, by Y"],
+    ['*** END OF THE PROJECT GUTENBERG EBOOK X ***'],
+    ['***END OF THE PROJECT GUTENBERG EBOOK X***'],
+  ])('cuts the footer at "%s"', async (footer) => {
+    const text = `*** START OF THE PROJECT GUTENBERG EBOOK X ***\n\nProduced by A. Volunteer\nand others\n\nChapter 1\n\n${body(2)}\n\n${footer}\n\nlicense text`;
+    const parsed = await parseManuscript(Buffer.from(text), { fileName: 'x.txt' });
+    expect(parsed.text.trim().startsWith('Chapter 1')).toBe(true);
+    expect(parsed.text.trim().endsWith(paragraph(1))).toBe(true);
+  });
+});
