@@ -15,7 +15,7 @@
 import type { Gender } from './character';
 import { honorificClass, honorificOf } from './honorifics';
 import type { NameForm } from './mentions';
-import { DIMINUTIVES } from './vocabulary';
+import { DIMINUTIVES, type HeuristicLanguage } from './vocabulary';
 
 /** Characters around a mention within which a nearby full name settles an ambiguous bare name (a few pages). */
 export const NEAR_WINDOW = 12_000;
@@ -52,6 +52,10 @@ export class PersonIndex {
   private readonly givenNames = new Set<string>();
   private readonly fullByGiven = new Map<string, Set<string>>();
   private readonly familyOf = new Map<string, Set<string>>();
+  /** Kinds of given-name titles written with each given name ("tio João", "D. João": two people). */
+  private readonly givenTitleGroups = new Map<string, Set<string>>();
+  /** Per bare given name with one full name: whether each chapter's run of mentions reaches that full name. */
+  private readonly linkedRuns = new Map<string, Map<number, boolean>>();
   /** Chapters where each bare given name is written. */
   private readonly bareChapters = new Map<string, Set<number>>();
 
@@ -59,6 +63,7 @@ export class PersonIndex {
   constructor(
     forms: PlacedForm[],
     private readonly gender: GenderOracle,
+    private readonly language: HeuristicLanguage,
   ) {
     for (const { form } of forms) this.learnUse(form);
     for (const placed of forms) {
@@ -120,6 +125,10 @@ export class PersonIndex {
     } else if (title.naming === 'given' || (title.naming === 'either' && tokens.length > 1)) {
       this.givenNames.add(first);
       if (tokens.length > 1) this.surnames.add(last);
+      if (title.naming === 'given' && tokens.length === 1) {
+        if (!this.givenTitleGroups.has(first)) this.givenTitleGroups.set(first, new Set());
+        this.givenTitleGroups.get(first)!.add(titleGroup(title.cls));
+      }
     }
   }
 
@@ -127,6 +136,16 @@ export class PersonIndex {
   private readsAsSurname(token: string): boolean {
     if (!this.surnames.has(token)) return false;
     return !this.givenNames.has(token) || this.titledSurnames.has(token);
+  }
+
+  /**
+   * "Miss Lydia" (a known given name) or "Miss Bingley" (a known surname). A word the book uses neither way follows
+   * the language: English puts surnames after Miss ("Miss Parker"), Spanish and Portuguese given names ("Srta. Rosa").
+   */
+  private eitherReadsAsGiven(token: string): boolean {
+    if (this.givenNames.has(token) && !this.titledSurnames.has(token)) return true;
+    if (this.surnames.has(token)) return false;
+    return this.language !== 'en';
   }
 
   /** The nodes a titled or multi-word form names, most specific first; none for a bare word. */
@@ -142,16 +161,20 @@ export class PersonIndex {
       case 'surname':
         // "Mrs. Ignatius Gallaher" names her husband: only a man's title links to the full name.
         return [`${title.cls}|${last}`, ...(title.gender === 'female' ? [] : full)];
-      case 'given':
+      case 'given': {
         // "Uncle Scrooge": a family name after a given-name title is read as the bare surname.
         if (tokens.length === 1 && this.readsAsSurname(first)) return [];
-        return tokens.length === 1 ? [`given|${first}`] : full;
+        if (tokens.length > 1) return full;
+        // "tio João" and "D. João" in one book are two people; neither is the bare "João".
+        const groups = this.givenTitleGroups.get(first);
+        return [groups && groups.size > 1 ? `${titleGroup(title.cls)}|${first}` : `given|${first}`];
+      }
       case 'rank':
         return [`${title.cls}|${first}`];
       case 'either':
         // "Miss Mary Sinico" is that full name; the bare "Mary" may be another Mary.
         if (tokens.length > 1) return full;
-        return this.readsAsSurname(first) ? [`${title.cls}|${first}`] : [`given|${first}`];
+        return this.eitherReadsAsGiven(first) ? [`given|${first}`] : [`${title.cls}|${first}`];
     }
   }
 
@@ -188,8 +211,11 @@ export class PersonIndex {
     if (gender === 'male') node.titleVotes.male++;
   }
 
-  /** Titles decide; without any, the pronoun and article votes the caller counted. */
-  private genderOfRoot(root: string): Gender {
+  /**
+   * Titles decide; without any, the pronoun and article votes the caller counted. `ownFormsOnly` leaves out the
+   * votes of bare given names, which other people of the same name share.
+   */
+  private genderOfRoot(root: string, ownFormsOnly = false): Gender {
     const keys = this.members(root);
     let female = 0;
     let male = 0;
@@ -198,7 +224,14 @@ export class PersonIndex {
       male += this.nodes.get(key)!.titleVotes.male;
     }
     if (female !== male) return female > male ? 'female' : 'male';
-    return this.gender(keys);
+    return this.gender(ownFormsOnly ? keys.filter((key) => !this.isSharedGivenName(key)) : keys);
+  }
+
+  /** A given name several people bear (several full names, or a namesake elsewhere in the book). */
+  private isSharedGivenName(key: string): boolean {
+    if (!key.startsWith('given|')) return false;
+    const given = key.slice('given|'.length);
+    return (this.fullByGiven.get(given)?.size ?? 0) > 1 || this.nodes.has(`alone|${given}`);
   }
 
   private ensureNode(key: string, name: string): string {
@@ -260,9 +293,17 @@ export class PersonIndex {
       );
       const fullRoots = unique([...members].filter((key) => key.startsWith('full|')).map((key) => this.root(key)));
       if (titledRoots.length === 0) continue;
-      const genders = new Map([...titledRoots, ...fullRoots].map((root) => [root, this.genderOfRoot(root)]));
+      const genders = new Map([...titledRoots, ...fullRoots].map((root) => [root, this.genderOfRoot(root, true)]));
+      const chapters = new Map(
+        [...titledRoots, ...fullRoots].map((root) => [
+          root,
+          new Set(this.members(root).flatMap((key) => [...this.nodes.get(key)!.chapters])),
+        ]),
+      );
+      // Only a full name written in a chapter where the titled person is can be that person.
       const fits = (a: string, b: string) =>
-        genders.get(a) === 'unknown' || genders.get(b) === 'unknown' || genders.get(a) === genders.get(b);
+        (genders.get(a) === 'unknown' || genders.get(b) === 'unknown' || genders.get(a) === genders.get(b)) &&
+        [...chapters.get(a)!].some((chapter) => chapters.get(b)!.has(chapter));
       const links: [string, string][] = [];
       for (const full of fullRoots.filter((root) => !titledRoots.includes(root))) {
         const matches = titledRoots.filter((titled) => fits(full, titled));
@@ -277,12 +318,22 @@ export class PersonIndex {
     }
   }
 
+  /**
+   * "Lizzy" and "Elizabeth" written in one chapter are one person, unless each has a full name of its own with
+   * another surname ("Jack Power", "John Henchy").
+   */
   private linkDiminutives(): void {
+    const surnamesOf = (given: string) =>
+      new Set([...(this.fullByGiven.get(given) ?? [])].map((key) => this.nodes.get(key)!.surname));
     for (const [full, shorts] of Object.entries(DIMINUTIVES)) {
       const fullChapters = this.givenChapters(full);
       if (fullChapters.size === 0) continue;
       for (const short of shorts) {
-        if ([...this.givenChapters(short)].some((chapter) => fullChapters.has(chapter)))
+        const longSurnames = surnamesOf(full);
+        const shortSurnames = surnamesOf(short);
+        const different =
+          longSurnames.size > 0 && shortSurnames.size > 0 && ![...shortSurnames].some((name) => longSurnames.has(name));
+        if (!different && [...this.givenChapters(short)].some((chapter) => fullChapters.has(chapter)))
           this.union(this.ensureNode(`given|${full}`, full), this.ensureNode(`given|${short}`, short));
       }
     }
@@ -290,17 +341,54 @@ export class PersonIndex {
 
   /**
    * A bare given name: the one full name with it in this chapter, else the nearest one; else the given name's own
-   * person (joined to its owning full name by linkGivenNames).
+   * person (joined to its one full name by linkGivenNames). Where the bare name's run of chapters never meets its
+   * full name (another story of a collection), it is someone else of the same name.
    */
   private resolveGiven(token: string, at: number, chapter: number): string {
     const fulls = this.candidatesFor(token, [...(this.fullByGiven.get(token) ?? [])]);
     const here = unique(fulls.filter((key) => this.nodes.get(key)!.chapters.has(chapter)).map((key) => this.root(key)));
     if (here.length === 1) return here[0];
+    if (fulls.length === 1 && !this.runReaches(token, chapter, fulls[0]))
+      return this.root(this.ensureNode(`alone|${token}`, token));
     if (fulls.length > 1) {
       const near = this.nearest(fulls, at);
       if (near !== undefined) return this.root(near);
     }
     return this.root(this.ensureNode(`given|${token}`, token));
+  }
+
+  /**
+   * Chapters where a person known by a bare given name is written (that name, its familiar forms, its titled forms)
+   * form runs of consecutive chapters; a run reaches a full name when that full name's person is written in one of
+   * its chapters. A story of a collection is a run of its own.
+   */
+  private runReaches(token: string, chapter: number, full: string): boolean {
+    let runs = this.linkedRuns.get(token);
+    if (!runs) {
+      runs = new Map();
+      const person = this.members(this.root(this.ensureNode(`given|${token}`, token)));
+      const chapters = [
+        ...new Set([
+          ...this.givenChapters(token),
+          ...person.flatMap((key) => [...this.nodes.get(key)!.chapters, ...this.bareChaptersOfNode(key)]),
+        ]),
+      ].sort((a, b) => a - b);
+      const fullChapters = new Set(this.members(this.root(full)).flatMap((key) => [...this.nodes.get(key)!.chapters]));
+      let start = 0;
+      for (let index = 1; index <= chapters.length; index++) {
+        if (index < chapters.length && chapters[index] - chapters[index - 1] <= 1) continue;
+        const run = chapters.slice(start, index);
+        const reaches = run.some((seen) => fullChapters.has(seen));
+        for (const seen of run) runs.set(seen, reaches);
+        start = index;
+      }
+      this.linkedRuns.set(token, runs);
+    }
+    return runs.get(chapter) ?? false;
+  }
+
+  private bareChaptersOfNode(key: string): number[] {
+    return key.startsWith('given|') ? [...(this.bareChapters.get(key.slice('given|'.length)) ?? [])] : [];
   }
 
   /**
@@ -337,6 +425,11 @@ export class PersonIndex {
     }
     return tie ? undefined : best;
   }
+}
+
+/** Don, Doña, Dom, Dona and D. are one kind of title; the others are their own kind. */
+function titleGroup(cls: string): string {
+  return cls === 'dona' || cls === 'd' ? 'don' : cls;
 }
 
 function unique(values: string[]): string[] {

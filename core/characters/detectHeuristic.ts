@@ -23,6 +23,14 @@ import { heuristicLanguage, type HeuristicLanguage } from './vocabulary';
 
 /** A titled name ("Mrs. Long") is a character when mentioned this often, even if never tagged as speaking. */
 const MIN_TITLED_MENTIONS = 3;
+/** Prepositions of place right before a mention, per language. */
+const LOCATIVE: Record<HeuristicLanguage, RegExp> = {
+  en: /(?:^|[^\p{L}])(?:in|at|into|near|inside|towards?)\s+$/iu,
+  es: /(?:^|[^\p{L}])(?:en|hacia|desde)\s+$/iu,
+  pt: /(?:^|[^\p{L}])(?:em|para|desde)\s+$/iu,
+};
+/** This share of mentions after a preposition of place makes a name a place. */
+const PLACE_SHARE = 0.25;
 /** A name addressed in dialogue this often is a character; once is enough with this many mentions. */
 const MIN_VOCATIVES = 2;
 const MIN_ADDRESSED_MENTIONS = 5;
@@ -36,6 +44,8 @@ interface Placed extends PlacedForm {
   votes: Votes;
   age: AgeBand | null;
   vocative: boolean;
+  /** Written after "in", "at", "em", "en": a place more likely than a person. */
+  locative: boolean;
 }
 
 interface Tally {
@@ -46,6 +56,8 @@ interface Tally {
   titled: number;
   /** Times the person is addressed by name in dialogue. */
   vocatives: number;
+  /** Mentions after a preposition of place ("in London", "em Lisboa"). */
+  locatives: number;
   lines: number;
   chapters: Set<string>;
   first: { chapterId: string; offset: number; at: number } | null;
@@ -63,6 +75,7 @@ function newTally(): Tally {
     mentions: 0,
     titled: 0,
     vocatives: 0,
+    locatives: 0,
     lines: 0,
     chapters: new Set(),
     first: null,
@@ -102,7 +115,7 @@ export function detectCharactersHeuristic(chapters: ChapterInput[]): Character[]
       addVotes(bareVotes.get(mention.form.tokens[0])!, mention.votes);
     }
   }
-  const people = new PersonIndex(placed, (keys) => nodeGender(keys, formVotes, bareVotes));
+  const people = new PersonIndex(placed, (keys) => nodeGender(keys, formVotes, bareVotes), bookLanguage);
 
   const tallies = new Map<string, Tally>();
   const tallyFor = (key: string) => {
@@ -119,6 +132,7 @@ export function detectCharactersHeuristic(chapters: ChapterInput[]): Character[]
     if (people.isBareSurname(mention.form)) tally.bareSurnames.add(label);
     tally.mentions++;
     if (mention.vocative) tally.vocatives++;
+    if (mention.locative) tally.locatives++;
     tally.chapters.add(chapter.id);
     if (tally.first === null) tally.first = { chapterId: chapter.id, offset: mention.local, at: mention.at };
     addVotes(tally.votes, mention.votes);
@@ -186,14 +200,14 @@ export function detectCharactersHeuristic(chapters: ChapterInput[]): Character[]
   return result;
 }
 
-/** Someone who speaks, is named with a title often enough, or is spoken to ("Martha, …") is a person of the story. */
+/**
+ * Someone who speaks, is named with a title often enough, or is spoken to ("Martha, …") is a person of the story;
+ * a name often written after "in" or "at" is a place, even when someone apostrophises it ("Ah, Lisboa!").
+ */
 function isPerson(tally: Tally): boolean {
-  return (
-    tally.lines >= 1 ||
-    tally.titled >= MIN_TITLED_MENTIONS ||
-    tally.vocatives >= MIN_VOCATIVES ||
-    (tally.vocatives >= 1 && tally.mentions >= MIN_ADDRESSED_MENTIONS)
-  );
+  if (tally.lines >= 1 || tally.titled >= MIN_TITLED_MENTIONS) return true;
+  if (tally.locatives >= tally.mentions * PLACE_SHARE) return false;
+  return tally.vocatives >= MIN_VOCATIVES || (tally.vocatives >= 1 && tally.mentions >= MIN_ADDRESSED_MENTIONS);
 }
 
 function scanChapters(chapters: ChapterInput[], wordCase: WordCase): ChapterScan[] {
@@ -220,6 +234,7 @@ function scanChapters(chapters: ChapterInput[], wordCase: WordCase): ChapterScan
         votes,
         age: ageBefore(text, mention.offset),
         vocative: isVocative(text, mention.offset, mention.length),
+        locative: LOCATIVE[language].test(text.slice(Math.max(0, mention.offset - 8), mention.offset)),
       };
     });
     const attributions = findAttributions(text, language)
@@ -259,10 +274,10 @@ function nodeGender(keys: string[], formVotes: Map<string, Votes>, bareVotes: Ma
   const votes = emptyVotes();
   for (const key of keys) {
     const [kind, name] = [key.slice(0, key.indexOf('|')), key.slice(key.indexOf('|') + 1)];
-    if (kind === 'full') {
-      addVotes(votes, formVotes.get(name) ?? emptyVotes());
-      addVotes(votes, bareVotes.get(name.split(' ')[0]) ?? emptyVotes());
-    } else if (kind === 'given' || kind === 'bare') addVotes(votes, bareVotes.get(name) ?? emptyVotes());
+    // A full name's own mentions only: its bare given name may belong to someone else.
+    if (kind === 'full') addVotes(votes, formVotes.get(name) ?? emptyVotes());
+    else if (kind === 'given' || kind === 'bare' || kind === 'alone')
+      addVotes(votes, bareVotes.get(name) ?? emptyVotes());
     else addVote(titles, honorificClass(kind)?.gender ?? 'unknown');
   }
   return genderOf(titles) !== 'unknown' ? genderOf(titles) : genderOf(votes);

@@ -41,7 +41,7 @@ export const HONORIFICS: Record<string, Honorific> = {
   prof: { cls: 'professor', gender: 'unknown', naming: 'surname', abbreviation: true },
   rev: { cls: 'reverend', gender: 'male', naming: 'surname', abbreviation: true },
   reverend: { cls: 'reverend', gender: 'male', naming: 'surname' },
-  father: { cls: 'father', gender: 'male', naming: 'surname' },
+  father: { cls: 'father', gender: 'male', naming: 'either' },
   colonel: { cls: 'colonel', gender: 'male', naming: 'surname' },
   captain: { cls: 'captain', gender: 'male', naming: 'surname' },
   major: { cls: 'major', gender: 'male', naming: 'surname' },
@@ -95,6 +95,7 @@ export const HONORIFICS: Record<string, Honorific> = {
   doutor: { cls: 'dr', gender: 'male', naming: 'surname', lowerCaseIn: ROMANCE },
   conego: { cls: 'canon', gender: 'male', naming: 'given', lowerCaseIn: ROMANCE },
   cônego: { cls: 'canon', gender: 'male', naming: 'given', lowerCaseIn: ROMANCE },
+  conselheiro: { cls: 'councillor', gender: 'male', naming: 'surname', lowerCaseIn: ROMANCE },
 };
 
 export function honorificOf(title: string): Honorific | undefined {

@@ -182,6 +182,8 @@ export function isVocative(text: string, offset: number, length: number): boolea
   return /,[ \t\r\n]*$/u.test(before) && /^[ \t]*(?:[!?]|[.,][ \t]*[”"’»])/u.test(after);
 }
 
+/** A title's dot ("St. Clair", "Mr. Darcy") does not end a sentence. */
+const ABBREVIATION_END = /(?:^|[^\p{L}])(?:St|Mr|Mrs|Ms|Dr|Sr|Sra|Srta|D|Mme|Mlle|Prof|Rev)\.\s*$/u;
 const SENTENCE_END = /[.!?:;"“”‘’«»—–()[\]-]\s*$|^\s*$/u;
 
 /**
@@ -200,7 +202,8 @@ export class WordCase {
       const key = foldWord(match[0]);
       if (/^\p{Lu}/u.test(match[0])) {
         increment(this.capital, key);
-        if (!SENTENCE_END.test(text.slice(Math.max(0, match.index - 3), match.index))) increment(this.midCapital, key);
+        const before = text.slice(Math.max(0, match.index - 6), match.index);
+        if (!SENTENCE_END.test(before.slice(-3)) || ABBREVIATION_END.test(before)) increment(this.midCapital, key);
       } else increment(this.lower, key);
     }
   }

@@ -31,11 +31,11 @@ export interface Narration {
 
 /**
  * A third-person book's narration still holds some "I" (letters, an intrusive narrator, quotations the dialogue
- * scanner missed); measured on the development books, third-person narration stays under a quarter of personal
- * pronouns and first-person narration is well over half.
+ * scanner missed): on the development books third-person narration measured 0 to 9 first-person words per hundred
+ * personal pronouns, the first-person novel 83.
  */
 const FIRST_PERSON_SHARE = 0.4;
-const MIN_PRONOUNS = 20;
+const MIN_PRONOUNS = 8;
 
 /** Text outside dialogue: quotations removed, and paragraphs that open with a dialogue dash. */
 export function narrationOnly(text: string): string {

@@ -94,7 +94,8 @@ function roleWords(raw: string, language: HeuristicLanguage, wholePhrase: boolea
 /** Adverbs (-ly, -mente) and gerunds (-ing, -ndo) follow a role, they are not part of it. */
 function isModifier(word: string, language: HeuristicLanguage): boolean {
   const folded = foldWord(word);
-  if (language === 'en') return /(?:ly|ing)$/u.test(folded);
+  // "smiling", "gravely"; not "king" or "ring".
+  if (language === 'en') return /ly$/u.test(folded) || (folded.length >= 6 && /ing$/u.test(folded));
   return /(?:mente|ndo)$/u.test(folded);
 }
 
@@ -108,7 +109,9 @@ export function roleGender(determiner: string, words: string[], language: Heuris
   const nouns = GENDERED_NOUNS[language];
   if (nouns.female.has(head)) return 'female';
   if (nouns.male.has(head)) return 'male';
-  if (language === 'en' && /ess$/u.test(head)) return 'female';
+  // English morphology: -ess and -woman are women ("laundress", "charwoman"), -man men ("cabman").
+  if (language === 'en' && /(?:ess|woman)$/u.test(head)) return 'female';
+  if (language === 'en' && /man$/u.test(head)) return 'male';
   return 'unknown';
 }
 

@@ -273,7 +273,7 @@ const FUNCTION_WORDS: Record<HeuristicLanguage, string> = {
     sobre tras al es son era eran fue fueron ser estar está están estaba había hay ha han he muy más menos ya
     también tampoco aquí allí allá ahí ahora entonces luego después antes siempre nunca jamás todavía aún
     bien mal tan tanto todo toda todos todas otro otra otros otras mismo misma
-    ay ah oh eh bah ea hola caramba olé uf vaya
+    ay ah oh eh bah ea hola caramba olé uf vaya jesús cristo virgen
     capítulo libro parte tomo prólogo epílogo índice fin dios señor`,
   pt: `o a os as um uma uns umas este esta isto estes estas esse essa isso esses essas aquele aquela aquilo
     aqueles aquelas meu minha meus minhas teu tua teus tuas seu sua seus suas nosso nossa nossos nossas eu tu
@@ -283,7 +283,7 @@ const FUNCTION_WORDS: Record<HeuristicLanguage, string> = {
     nos nas ao aos à às pelo pela pelos pelas num numa é são era eram foi foram ser estar está estão estava
     havia há tem têm muito muita mais menos já também tampouco aqui ali lá cá agora então logo depois antes
     sempre nunca jamais ainda bem mal tão tanto todo toda todos todas outro outra outros outras mesmo mesma
-    ah oh ai eh olá oxalá uf eia
+    ah oh ai eh olá oxalá uf eia jesus cristo virgem
     capítulo capitulo livro parte tomo prólogo epílogo índice fim deus senhor`,
 };
 

@@ -1,8 +1,21 @@
 import { readFileSync } from 'fs';
 import fc from 'fast-check';
+import { BOOK_SLUGS, bookChapters, characterTruth, type BookSlug } from '../../bench/characters/books';
+import { scoreCast, type CharacterScore } from '../../bench/characters/score';
 import { attributeSpeakers, detectCharactersHeuristic, NARRATOR_ID, type Character } from '../../core/characters';
+import { FIRST_PERSON_NARRATOR_DESCRIPTION, type ChapterInput } from '../../core/characters/character';
 import { castVoices, clampPitch, clampRate, clampStyleDegree, type VoiceDescriptor } from '../../core/casting';
 import { PRIDE_AND_PREJUDICE } from '../support/corpus';
+import {
+  ACCENTLESS_CAPITALS,
+  ENGLISH_WOMAN_NARRATOR,
+  NAMESAKES,
+  ONE_MAN_THREE_NAMES,
+  PORTUGUESE_WOMAN_NARRATOR,
+  SAINT_NAMES,
+  SPANISH_TITLES,
+  UNNAMED_SPEAKERS,
+} from './detectionFixtures';
 
 const book = readFileSync(PRIDE_AND_PREJUDICE, 'utf8');
 const chapters = book
@@ -81,6 +94,136 @@ describe('heuristic character detection', () => {
       NARRATOR_ID,
     ]);
     expect(labels.every((label) => label.confidence >= 0 && label.confidence <= 1)).toBe(true);
+  });
+});
+
+/** The cast of a small book, looked up by any of a character's names. */
+function castOf(chapters: ChapterInput[]) {
+  const cast = detectCharactersHeuristic(chapters);
+  const named = (name: string) => cast.filter((c) => c.name === name || c.aliases.includes(name));
+  return { cast, named, one: (name: string) => named(name)[0] };
+}
+
+describe('names, titles and people', () => {
+  it('keeps namesakes apart: each story\'s bare "John" is that story\'s John', () => {
+    const { cast, named } = castOf(NAMESAKES);
+    const smith = named('John Smith');
+    const brown = named('John Brown');
+    expect(smith).toHaveLength(1);
+    expect(brown).toHaveLength(1);
+    expect(smith[0]).not.toBe(brown[0]);
+    expect(smith[0].dialogueLineCount).toBe(1);
+    expect(brown[0].dialogueLineCount).toBe(2);
+    expect(brown[0].aliases).toContain('Mr. Brown');
+    expect(cast.filter((c) => c.name === 'John' && c.aliases.length === 0)).toEqual([]);
+  });
+
+  it('joins "Tom", "Tom Kernan" and "Mr. Kernan" into one man, apart from Mrs. Kernan', () => {
+    const { named, one } = castOf(ONE_MAN_THREE_NAMES);
+    expect(named('Tom')).toHaveLength(1);
+    expect(one('Tom')).toBe(one('Mr. Kernan'));
+    expect(one('Tom')).toBe(one('Tom Kernan'));
+    expect(one('Tom')).toMatchObject({ gender: 'male', dialogueLineCount: 2 });
+    expect(one('Mrs. Kernan')).not.toBe(one('Tom'));
+    expect(one('Mrs. Kernan').gender).toBe('female');
+  });
+
+  it('reads "St." as Saint: three lords, none called "Lord St"', () => {
+    const { cast, one } = castOf(SAINT_NAMES);
+    const lords = ['Lord St. Clair', 'Lord St. Vincent', 'Lord St. Aubyn'].map(one);
+    expect(new Set(lords).size).toBe(3);
+    expect(lords.every((lord) => lord?.gender === 'male')).toBe(true);
+    expect(one('Lady St. Clair')).toMatchObject({ gender: 'female' });
+    expect(cast.some((c) => [c.name, ...c.aliases].some((form) => /\bSt$/u.test(form)))).toBe(false);
+  });
+
+  it('understands Spanish titles: don/doña with given names, Sr./Sra. as two people, roles by article', () => {
+    const { cast, one } = castOf(SPANISH_TITLES);
+    expect(one('Julián')).toBe(one('don Julián'));
+    expect(one('Julián').gender).toBe('male');
+    expect(one('doña Rosa')).toMatchObject({ gender: 'female', dialogueLineCount: 2 });
+    expect(one('Sra. Gómez').gender).toBe('female');
+    expect(cast.some((c) => [c.name, ...c.aliases].includes('Sr. Gómez') && c.gender === 'female')).toBe(false);
+    expect(one('el cura')).toMatchObject({ name: 'El cura', gender: 'male', dialogueLineCount: 2 });
+    expect(one('la criada')).toMatchObject({ gender: 'female', dialogueLineCount: 2 });
+  });
+
+  it('casts speakers known only by their role, and not "the other" or "the two"', () => {
+    const { cast, one } = castOf(UNNAMED_SPEAKERS);
+    expect(one('the king')).toMatchObject({ name: 'The king', gender: 'male', dialogueLineCount: 2 });
+    expect(one('the priest')).toMatchObject({ gender: 'male', dialogueLineCount: 2 });
+    expect(one('the old woman')).toMatchObject({ gender: 'female', dialogueLineCount: 2 });
+    expect(cast.map((c) => c.name.toLowerCase())).not.toEqual(expect.arrayContaining(['the other']));
+    expect(cast.some((c) => /\btwo\b/u.test(c.name))).toBe(false);
+  });
+
+  it('takes no interjection, accentless capital ("Ja" for "Já") or place for a character', () => {
+    const { cast, one } = castOf(ACCENTLESS_CAPITALS);
+    expect(cast.map((c) => c.name).sort()).toEqual(['Cotrim', 'Narrator', 'Sabina']);
+    expect(one('Sabina').gender).toBe('female');
+    expect(one('Cotrim').gender).toBe('male');
+  });
+});
+
+describe('the narrator of a first-person book', () => {
+  it('is the "I" of an English book, a woman from what she says of herself, with her tagged lines', () => {
+    const narrator = detectCharactersHeuristic(ENGLISH_WOMAN_NARRATOR)[0];
+    expect(narrator).toMatchObject({
+      id: NARRATOR_ID,
+      importance: 'narrator',
+      gender: 'female',
+      description: FIRST_PERSON_NARRATOR_DESCRIPTION,
+    });
+    expect(narrator.dialogueLineCount).toBe(2);
+  });
+
+  it('is a woman in Portuguese from the agreement of her adjectives ("cansada", "eu mesma")', () => {
+    const narrator = detectCharactersHeuristic(PORTUGUESE_WOMAN_NARRATOR)[0];
+    expect(narrator).toMatchObject({ id: NARRATOR_ID, gender: 'female' });
+    expect(narrator.dialogueLineCount).toBeGreaterThanOrEqual(2);
+  });
+
+  it('stays the genderless narrating voice of a third-person book', () => {
+    const narrator = detectCharactersHeuristic(NAMESAKES)[0];
+    expect(narrator).toMatchObject({ id: NARRATOR_ID, name: 'Narrator', gender: 'unknown', dialogueLineCount: 0 });
+  });
+});
+
+/** Floors measured on the development books (npm run bench -- characters); a regression fails here. */
+const BOOK_FLOORS: Record<BookSlug, { recall: number; spurious: number }> = {
+  'pride-and-prejudice': { recall: 0.95, spurious: 2 },
+  'a-christmas-carol': { recall: 0.7, spurious: 3 },
+  dubliners: { recall: 0.85, spurious: 6 },
+  'memorias-postumas-de-bras-cubas': { recall: 0.7, spurious: 2 },
+};
+
+describe.each(BOOK_SLUGS)('the development book %s against its hand-written cast', (slug) => {
+  let score: CharacterScore;
+  let cast: Character[];
+  beforeAll(async () => {
+    const truth = characterTruth(slug);
+    cast = detectCharactersHeuristic(await bookChapters(slug, truth.language));
+    score = scoreCast(cast, truth);
+  });
+
+  it('finds the main characters without merging two of them', () => {
+    // The missed names travel with the verdict, so a failure says who was lost.
+    expect({ enough: score.recall >= BOOK_FLOORS[slug].recall, missed: score.missed }).toEqual({
+      enough: true,
+      missed: score.missed,
+    });
+    expect(score.merged).toEqual([]);
+  });
+
+  it('gives the found characters and the narrator their genders: never the opposite one', () => {
+    expect(score.genderWrong.filter((wrong) => !wrong.endsWith('(unknown)'))).toEqual([]);
+    expect(score.genderAccuracy).toBeGreaterThanOrEqual(0.9);
+    expect(score.narratorGenderRight).toBe(true);
+  });
+
+  it('invents few speaking characters', () => {
+    expect(score.spurious.length).toBeLessThanOrEqual(BOOK_FLOORS[slug].spurious);
+    expect(new Set(cast.map((c) => c.id)).size).toBe(cast.length);
   });
 });
 

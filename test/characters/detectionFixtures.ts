@@ -1,0 +1,188 @@
+/**
+ * Small books written for the conventions the development corpus lacks: Spanish titles and roles, a first-person
+ * woman narrating (English and Portuguese), namesakes in a story collection, Saint names, accents dropped on
+ * capitals, places that are mentioned but never speak.
+ */
+import type { ChapterInput } from '../../core/characters/character';
+
+function chapters(language: string, ...texts: string[]): ChapterInput[] {
+  return texts.map((text, index) => ({ id: `c${index + 1}`, text, language }));
+}
+
+/** Don/Doña with given names, Sr./Sra. with one surname (two people), roles by article. */
+export const SPANISH_TITLES = chapters(
+  'es-MX',
+  [
+    '—Buenos días —dijo don Julián al entrar en la cocina.',
+    '',
+    '—Buenos días, señor —respondió la criada, y ella siguió barriendo.',
+    '',
+    '—¿Ha visto usted a doña Rosa? —preguntó Julián.',
+    '',
+    '—Salió temprano con el Sr. Gómez —dijo la criada.',
+    '',
+    'El Sr. Gómez y la Sra. Gómez vivían enfrente. Julián los saludaba cada mañana.',
+  ].join('\n'),
+  [
+    '—Dios le guarde —dijo el cura desde la puerta.',
+    '',
+    '—Pase, padre —contestó doña Rosa—. ¿Quiere usted un café?',
+    '',
+    '—Con mucho gusto —repuso el cura, y él se sentó junto al fuego.',
+    '',
+    '—Mi marido llegará pronto —dijo la Sra. Gómez, que entraba detrás.',
+    '',
+    '—Ya lo sé —respondió doña Rosa.',
+  ].join('\n'),
+);
+
+/** A woman tells her own story: "I was a young woman", "my husband", "said I". */
+export const ENGLISH_WOMAN_NARRATOR = chapters(
+  'en-GB',
+  [
+    'I was a young woman when I first came to the house on the hill, and I remember the morning well.',
+    'My husband had gone ahead with the luggage; I followed in the carriage with my sister Ann.',
+    '',
+    '"Shall we stay long?" asked Ann.',
+    '',
+    '"As long as he likes," said I, and I looked out at the rain. I was tired, and I did not want to talk.',
+    '',
+    'I thought of my mother, and of the letters I had not written. I had promised her so much.',
+  ].join('\n'),
+  [
+    'The house was colder than I had feared. I walked through every room before I allowed myself to sit down.',
+    '',
+    '"You will catch your death," said Ann.',
+    '',
+    '"Then I shall catch it here," I said, and I laughed at my own temper.',
+    '',
+    'I wrote to my mother that night. I told her that I was happy, which was not yet true.',
+  ].join('\n'),
+);
+
+/** The same in Portuguese, with agreement on the narrator's adjectives ("cansada", "sozinha"). */
+export const PORTUGUESE_WOMAN_NARRATOR = chapters(
+  'pt-BR',
+  [
+    'Eu estava cansada naquela tarde, e fiquei sozinha na varanda até a noite cair.',
+    'Lembro-me de que meu pai chegou tarde; eu não quis jantar.',
+    '',
+    '-- Não vens comer? perguntou meu pai.',
+    '',
+    '-- Não tenho fome, respondi; e eu mesma não sabia por quê.',
+    '',
+    'Sou casada há vinte anos, e ainda me lembro daquela varanda.',
+  ].join('\n'),
+  [
+    'No dia seguinte fui à cidade com a Marta. Eu estava contente, e ela também.',
+    '',
+    '-- Vamos pelo rio? disse a Marta.',
+    '',
+    '-- Vamos, disse eu.',
+    '',
+    'O Lucas esperava-nos na ponte. Ele acenou de longe, e eu acenei também.',
+  ].join('\n'),
+);
+
+/** A collection: three stories, three Johns; the bare "John" of each story is that story's John. */
+export const NAMESAKES = chapters(
+  'en-GB',
+  [
+    'John Smith kept the mill by the river. Every morning John opened the sluice himself.',
+    '',
+    '"The water is high," said John, and he frowned at the sky.',
+    '',
+    '"Too high," said Mary. She had come down with his breakfast.',
+  ].join('\n'),
+  [
+    'Nobody in the town liked the new schoolmaster, Mr. Reed. He spoke little and smiled less.',
+    '',
+    '"Sit down," said Mr. Reed, and the children sat.',
+  ].join('\n'),
+  [
+    'John Brown had been a sailor before he was a grocer. John still walked as if the floor were moving.',
+    '',
+    '"Two pounds of sugar," said John, and he weighed it out with care.',
+    '',
+    '"You are generous, Mr. Brown," said the widow.',
+    '',
+    '"I am careful," said John.',
+  ].join('\n'),
+);
+
+/** The main character is "Tom", "Tom Kernan" and "Mr. Kernan": one person, one voice. */
+export const ONE_MAN_THREE_NAMES = chapters(
+  'en-GB',
+  [
+    'Tom Kernan had been a commercial traveller of the old school. His wife kept the house on Glasnevin road.',
+    '',
+    '"You are late, Tom," said Mrs. Kernan.',
+    '',
+    '"I was kept," said Mr. Kernan. He took off his hat and hung it on the peg.',
+  ].join('\n'),
+  [
+    'On Sunday Tom went to the retreat with his friends. Mr. Kernan sat at the end of the pew.',
+    '',
+    '"I bar the candles," said Tom, and he meant it.',
+    '',
+    '"Hush," said Mrs. Kernan. She did not look at him.',
+  ].join('\n'),
+);
+
+/** Three lords whose names begin with "St.": three people, none called "Lord St". */
+export const SAINT_NAMES = chapters(
+  'en-GB',
+  [
+    'Lord St. Clair came in first, and Lord St. Vincent after him. Lady St. Clair stayed by the window.',
+    '',
+    '"We are late," said Lord St. Clair.',
+    '',
+    '"We are always late," said Lord St. Vincent.',
+    '',
+    '"Then let us be later still," said Lord St. Aubyn, who had followed them in.',
+    '',
+    '"Gentlemen," said Lady St. Clair, "the soup is cold."',
+  ].join('\n'),
+);
+
+/**
+ * Old Portuguese printing drops the accent on capitals: "Ja" for "Já" at the start of a line of dialogue is not a
+ * name, nor are interjections; "Lisboa" is a place that is talked about, never to.
+ */
+export const ACCENTLESS_CAPITALS = chapters(
+  'pt-BR',
+  [
+    '-- Ja chegaste? perguntou a Sabina.',
+    '',
+    '-- Ja, disse o Cotrim; e ele sentou-se.',
+    '',
+    '-- Oh! que calor, disse a Sabina. Ela abanava-se com o leque.',
+    '',
+    '-- Em Lisboa faz mais calor, respondeu o Cotrim. Ja estive em Lisboa duas vezes, e já sei.',
+    '',
+    'A Sabina riu-se. Ja era tarde. Lisboa ficava longe, e Lisboa nunca lhe pareceu real.',
+    'Ah, Lisboa! pensava ela; e já não dizia nada.',
+  ].join('\n'),
+);
+
+/** Speakers without names: the king, the priest, the old woman; "the other" and "the two" are nobody. */
+export const UNNAMED_SPEAKERS = chapters(
+  'en-GB',
+  [
+    '"Who goes there?" said the king.',
+    '',
+    '"A friend," replied the priest.',
+    '',
+    '"Let him in," said the king, and he rose from his chair.',
+    '',
+    '"Not yet," said the other.',
+    '',
+    '"Never," cried the two together.',
+    '',
+    'The priest bowed. "I bring news," the priest said.',
+    '',
+    '"Bad news, I suppose," said the old woman by the fire. She did not look up.',
+    '',
+    '"News is news," said the old woman.',
+  ].join('\n'),
+);
