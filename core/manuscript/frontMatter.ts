@@ -2,7 +2,7 @@ import { sameTitle } from './contents';
 import { foldAccents } from './headings';
 import type { Boundary } from './lineHeadings';
 import type { ChapterType } from './manuscript';
-import { genericTitle } from './sectionTypes';
+import { genericTitle, isSpokenByDefault } from './sectionTypes';
 import { countWords } from './stats';
 import { gapsAreMeaningful, type LaidOutBlock, type TextLayout } from './textLayout';
 
@@ -71,10 +71,11 @@ export function withFrontMatter(layout: TextLayout, boundaries: Boundary[], lang
     const firstLine = text.trim().split('\n')[0].trim();
     if (type === 'title_page') titleLine = firstLine;
     const previous = result[result.length - 1];
+    // An unknown page continues the section before it, unless that would leave prose unspoken.
     const joinsPrevious =
       type === 'front_matter' &&
       previous !== undefined &&
-      (words <= SHORT_PAGE_WORDS || previous.type !== 'title_page');
+      (isSpokenByDefault(previous.type) || (previous.type === 'title_page' && words <= SHORT_PAGE_WORDS));
     if (joinsPrevious) continue;
     result.push({
       offset: page.start,

@@ -132,6 +132,22 @@ describe('no silent merge', () => {
   });
 });
 
+describe('front matter', () => {
+  it('never leaves prose unspoken: a long untitled page after the contents is front matter of its own', async () => {
+    const contents = 'CONTENTS\n\nChapter 1\nChapter 2';
+    const foreword = body(12, 50);
+    const chapters = [1, 2].map((n) => `Chapter ${n}\n\n${body(3, n * 10)}`).join('\n\n\n\n');
+    const detection = await detect(`THE BOOK\n\nBy Someone\n\n\n\n${contents}\n\n\n\n${foreword}\n\n\n\n${chapters}`);
+    expect(detection.chapters.map((c) => [c.type, c.title, c.spoken])).toEqual([
+      ['title_page', 'Title page', false],
+      ['contents', 'CONTENTS', false],
+      ['front_matter', `${paragraph(50).slice(0, 77)}…`, true],
+      ['chapter', 'Chapter 1', true],
+      ['chapter', 'Chapter 2', true],
+    ]);
+  });
+});
+
 describe('Project Gutenberg variants', () => {
   it.each([
     ['End of the Project Gutenberg EBook of X, by Y'],
