@@ -1,4 +1,4 @@
-/** Reading statistics used for chapter lists and production estimates (SPEC.md §4: about 155 words per minute). */
+/** Reading statistics used for chapter lists and production estimates (an audiobook narrator reads about 155 words a minute). */
 export const WORDS_PER_MINUTE = 155;
 
 export interface TextStats {
