@@ -1,8 +1,12 @@
 /**
- * Merging the per-chunk character lists of a model into one cast for the whole book. Two entries are one person when
- * they share a name form (canonical name or alias) and their genders agree; a form that several characters of one
- * reply claim (a family surname, "Miss Bennet") is ambiguous and merges nothing. Names are sanitised and must occur
- * in the book: a model (or a manuscript trying to steer it) cannot add characters the text never names.
+ * Merging the per-chunk character lists of a model into one cast for the whole book, by the rules the offline engine
+ * follows (docs/characters.md). Two entries are one person when they share a name form (canonical name or alias) and
+ * their genders agree; a form that several characters of one reply claim (a family surname, "Miss Bennet") is
+ * ambiguous and merges nothing, and so is a one-word name that entries with different full names carry across the
+ * book (two Johns, "John Smith" and "John Brown", are not joined by "John"). The narrator is the offline engine's:
+ * a first-person narrator's name, if a reply lists it, joins the narrator instead of becoming a second person.
+ * Names are sanitised and must occur in the book: a model (or a manuscript trying to steer it) cannot add characters
+ * the text never names.
  */
 import {
   characterIdFor,
@@ -13,6 +17,7 @@ import {
   type Gender,
   type Importance,
 } from '../../core/characters/character';
+import { detectNarration } from '../../core/characters/narration';
 import type { ReplyCharacter } from './prompts';
 
 const MAX_NAME = 80;
@@ -97,11 +102,24 @@ export class CharacterMerger {
 
   /** The cast: narrator first, then characters by first appearance in the book; ids stable for the same replies. */
   characters(chapters: ChapterInput[]): Character[] {
-    const located = this.groups()
+    const narration = detectNarration(chapters);
+    const narratorKey = narration.name === null ? null : nameKey(narration.name);
+    const groups = this.groups();
+    const isNarrator = (group: Group) =>
+      narratorKey !== null && [group.name, ...group.aliases].some((form) => nameKey(form) === narratorKey);
+    const narratorGroup = groups.find(isNarrator);
+    const located = groups
+      .filter((group) => !isNarrator(group))
       .map((group) => ({ group, first: firstAppearance([group.name, ...group.aliases], chapters) }))
       .filter((entry) => entry.first !== null);
     located.sort((a, b) => a.first!.order - b.first!.order || a.group.name.localeCompare(b.group.name));
-    const narrator = narratorCharacter(chapters[0]?.id ?? null);
+    const narrator = narratorCharacter(chapters[0]?.id ?? null, {
+      firstPerson: narration.firstPerson,
+      name: narratorGroup?.name ?? narration.name,
+      aliases: narratorGroup ? [narratorGroup.name, ...narratorGroup.aliases] : [],
+      gender: narration.gender !== 'unknown' ? narration.gender : (narratorGroup?.gender ?? 'unknown'),
+      lines: narration.lines + (narratorGroup?.dialogueLineCount ?? 0),
+    });
     const taken = new Set([narrator.id]);
     const result: Character[] = [narrator];
     for (const { group, first } of located) {
@@ -114,14 +132,15 @@ export class CharacterMerger {
     return result;
   }
 
-  private groups(): Omit<Character, 'id' | 'firstAppearance'>[] {
+  private groups(): Group[] {
     const parent = this.entries.map((_, index) => index);
     const root = (index: number): number => (parent[index] === index ? index : (parent[index] = root(parent[index])));
     const byKey = new Map<string, number>();
+    const shared = this.sharedFirstNames();
     this.entries.forEach((entry, index) => {
       const keys = new Set([entry.name, ...entry.aliases].map(nameKey));
       for (const key of keys) {
-        if (this.ambiguous.has(key) && key !== nameKey(entry.name)) continue;
+        if ((this.ambiguous.has(key) || shared.has(key)) && key !== nameKey(entry.name)) continue;
         const other = byKey.get(key);
         if (other === undefined) byKey.set(key, index);
         else if (compatible(this.entries[root(other)], entry)) parent[root(index)] = root(other);
@@ -136,7 +155,24 @@ export class CharacterMerger {
     return [...members.values()].map((group) => this.combine(group));
   }
 
-  private combine(group: Entry[]): Omit<Character, 'id' | 'firstAppearance'> {
+  /**
+   * One-word names that entries with different full names carry ("John" with "John Smith" and with "John Brown"):
+   * they say nothing about which John is meant.
+   */
+  private sharedFirstNames(): Set<string> {
+    const fullNames = new Map<string, Set<string>>();
+    for (const entry of this.entries) {
+      const forms = [entry.name, ...entry.aliases].map(nameKey);
+      const full = forms.filter((form) => form.includes(' ')).map((form) => form.split(' ').pop()!);
+      for (const word of forms.filter((form) => !form.includes(' '))) {
+        if (!fullNames.has(word)) fullNames.set(word, new Set());
+        for (const surname of full) if (surname !== word) fullNames.get(word)!.add(surname);
+      }
+    }
+    return new Set([...fullNames.entries()].filter(([, surnames]) => surnames.size > 1).map(([word]) => word));
+  }
+
+  private combine(group: Entry[]): Group {
     const name = mostCommon(group.map((entry) => entry.name));
     const aliasSet = new Map<string, string>();
     for (const entry of group)
@@ -158,6 +194,8 @@ export class CharacterMerger {
     };
   }
 }
+
+type Group = Omit<Character, 'id' | 'firstAppearance'>;
 
 function compatible(a: Entry, b: Entry): boolean {
   return a.gender === 'unknown' || b.gender === 'unknown' || a.gender === b.gender;
