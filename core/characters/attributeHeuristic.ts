@@ -1,14 +1,26 @@
 /**
- * Label-only speaker attribution: a speaker id per segment id, never text. Dialogue takes its speaker from an
- * adjacent attribution ("said Elizabeth"), else from turn alternation in a two-person exchange, else from who is
- * addressed by name; narration and headings belong to the narrator.
+ * Label-only speaker attribution: a speaker id per segment id, never text. Per chapter: find the turns and the
+ * exchanges they form (attribution/structure), read the evidence beside each turn (attribution/evidence: tags,
+ * introductions, beats, pronouns, names addressed), then settle each exchange by turn-taking (attributeTurns), whose
+ * probabilities are the labels' confidences. Narration and headings belong to the narrator, and so do a first-person
+ * narrator's own lines ("said I", "disse eu", "respondi"). See docs/dialogue-and-attribution.md.
  */
+import { Cast } from './attribution/cast';
+import {
+  addressedIn,
+  beatBy,
+  CLAIM,
+  fromIntro,
+  fromPrecedingNarration,
+  fromTag,
+  Recency,
+  type Finding,
+  type Scene,
+} from './attribution/evidence';
+import { readSpeechTag } from './attribution/speechTags';
+import { chapterStructure, type ChapterStructure } from './attribution/structure';
+import { believe, type TurnEvidence } from './attributeTurns';
 import { NARRATOR_ID, type Character } from './character';
-import { propagateTurns } from './attributeTurns';
-import { SPEECH_VERBS } from './vocabulary';
-
-/** Possessives ("cried his wife") say nothing about who speaks. */
-const SUBJECT_PRONOUNS = { female: new Set(['she', 'ella', 'ela']), male: new Set(['he', 'él', 'ele']) };
 
 export interface AttributableSegment {
   id: string;
@@ -26,68 +38,16 @@ export interface SpeakerLabel {
   confidence: number;
 }
 
-const EXPLICIT = 0.9;
-const SAME_PARAGRAPH = 0.85;
-const PRONOUN = 0.6;
-const BEAT = 0.6;
-const VOCATIVE = 0.45;
-
-interface AliasIndex {
-  pattern: RegExp | null;
-  byAlias: Map<string, string>;
-  gender: Map<string, Character['gender']>;
-}
-
-function aliasIndex(characters: Character[]): AliasIndex {
-  const byAlias = new Map<string, string>();
-  const gender = new Map<string, Character['gender']>();
-  for (const character of characters) {
-    if (character.id === NARRATOR_ID) continue;
-    gender.set(character.id, character.gender);
-    for (const alias of [character.name, ...character.aliases])
-      if (!byAlias.has(alias)) byAlias.set(alias, character.id);
-  }
-  const escaped = [...byAlias.keys()]
-    .sort((a, b) => b.length - a.length)
-    .map((alias) => alias.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  const pattern =
-    escaped.length === 0 ? null : new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
-  return { pattern, byAlias, gender };
-}
-
-function namesIn(text: string, index: AliasIndex): { id: string; offset: number }[] {
-  if (!index.pattern) return [];
-  return [...text.matchAll(index.pattern)].map((match) => ({ id: index.byAlias.get(match[0])!, offset: match.index }));
-}
-
-const ALL_VERBS = Object.values(SPEECH_VERBS).flat().join('|');
-const VERB_NEAR_START = new RegExp(
-  `^[\\s,.;:!?¡¿—–\\-"'“”‘’«»]*(?:[\\p{L}'’.]+\\s+){0,4}?(?:${ALL_VERBS})(?!\\p{L})`,
-  'iu',
-);
-const VERB_ANYWHERE = new RegExp(`(?<!\\p{L})(?:${ALL_VERBS})(?!\\p{L})`, 'iu');
-
-/** Who an attribution clause names: "said Elizabeth" → Elizabeth; "said she" → last speaker of that gender. */
-function speakerFromAttribution(
-  text: string,
-  index: AliasIndex,
-  recent: string[],
-): { id: string; confidence: number } | null {
-  const clause = text.slice(0, 200);
-  if (!VERB_NEAR_START.test(clause) && !(VERB_ANYWHERE.test(clause) && clause.length < 80)) return null;
-  const names = namesIn(clause, index);
-  if (names.length > 0) return { id: names[0].id, confidence: EXPLICIT };
-  const words = (clause.toLowerCase().match(/\p{L}+/gu) ?? []).slice(0, 6);
-  const female = words.some((word) => SUBJECT_PRONOUNS.female.has(word));
-  const male = words.some((word) => SUBJECT_PRONOUNS.male.has(word));
-  if (female === male) return null;
-  const wanted = female ? 'female' : 'male';
-  const match = recent.find((id) => index.gender.get(id) === wanted);
-  return match ? { id: match, confidence: PRONOUN } : null;
-}
+/** Candidates per exchange: everyone its evidence names, plus a few people the scene named before it. */
+const SCENE_CANDIDATES = 3;
+const MAX_CANDIDATES = 12;
+/** Weight, as an exchange's first speaker, of each of the people most recently named before it. */
+const OPENING_WEIGHTS = [3, 2, 1.5];
+const SILENT_BEAT_CHARS = 160;
+const LOOK_AHEAD_PARAGRAPHS = 6;
 
 export function attributeSpeakers(segments: AttributableSegment[], characters: Character[]): SpeakerLabel[] {
-  const index = aliasIndex(characters);
+  const cast = new Cast(characters);
   const byChapter = new Map<string, AttributableSegment[]>();
   for (const segment of segments) {
     if (!byChapter.has(segment.chapterId)) byChapter.set(segment.chapterId, []);
@@ -96,117 +56,234 @@ export function attributeSpeakers(segments: AttributableSegment[], characters: C
   const labels = new Map<string, SpeakerLabel>();
   for (const chapterSegments of byChapter.values()) {
     const ordered = [...chapterSegments].sort((a, b) => a.index - b.index);
-    attributeChapter(ordered, index, labels);
+    attributeChapter(ordered, cast).forEach((label, position) => labels.set(ordered[position].id, label));
   }
   return segments.map((segment) => labels.get(segment.id)!);
 }
 
-function attributeChapter(ordered: AttributableSegment[], index: AliasIndex, labels: Map<string, SpeakerLabel>): void {
-  const recent: string[] = [];
-  const remember = (id: string) => {
-    const at = recent.indexOf(id);
-    if (at >= 0) recent.splice(at, 1);
-    recent.unshift(id);
+interface TurnReading {
+  evidence: TurnEvidence;
+  /** The people named before the turn, most recent first. */
+  recent: string[];
+}
+
+function emptyEvidence(): TurnEvidence {
+  return {
+    claims: [],
+    gender: null,
+    genderPreference: [],
+    excluded: [],
+    answering: [],
+    continuesPrevious: false,
+    likelySameAsPrevious: false,
+    silent: false,
   };
-  const found: (SpeakerLabel | null)[] = ordered.map(() => null);
-  const recentAt: string[][] = [];
+}
 
-  // Pass 1: explicit attributions next to the dialogue.
-  ordered.forEach((segment, position) => {
-    recentAt[position] = [...recent];
-    if (segment.kind !== 'dialogue') {
-      found[position] = { segmentId: segment.id, speakerId: NARRATOR_ID, confidence: 1 };
-      for (const { id } of namesIn(segment.text, index)) remember(id);
-      return;
-    }
-    const next = ordered[position + 1];
-    const previous = ordered[position - 1];
-    const sameParagraph = (segment: AttributableSegment | undefined) =>
-      segment !== undefined && segment.boundaryBefore !== 'paragraph';
-    let hit: { id: string; confidence: number } | null = null;
-    if (next?.kind === 'narration' && sameParagraph(next)) hit = speakerFromAttribution(next.text, index, recent);
-    if (!hit && previous?.kind === 'narration' && sameParagraph(segment) && /[:,—–-]\s*$/u.test(previous.text)) {
-      const names = namesIn(previous.text.slice(-120), index);
-      if (names.length > 0 && VERB_ANYWHERE.test(previous.text.slice(-120)))
-        hit = { id: names[names.length - 1].id, confidence: EXPLICIT };
-    }
+function absorb(evidence: TurnEvidence, finding: Finding | null, discount = 1): void {
+  if (!finding) return;
+  if (finding.claim)
+    evidence.claims.push({ speakerId: finding.claim.speakerId, confidence: finding.claim.confidence * discount });
+  else if (finding.gender && !evidence.gender) {
+    evidence.gender = finding.gender;
+    evidence.genderPreference = finding.preference ?? [];
+  }
+  for (const id of finding.excluded ?? []) if (!evidence.excluded.includes(id)) evidence.excluded.push(id);
+}
 
-    if (!hit) hit = embeddedAttribution(segment.text, index, recent);
-    if (!hit && next?.kind === 'narration' && sameParagraph(next)) hit = actionBeat(next.text, index);
-    if (!hit && previous?.kind === 'narration' && sameParagraph(segment)) hit = actionBeat(previous.text, index);
+const sameParagraph = (structure: ChapterStructure, a: number, b: number) =>
+  structure.paragraphOf[a] === structure.paragraphOf[b];
 
-    if (hit) {
-      found[position] = { segmentId: segment.id, speakerId: hit.id, confidence: hit.confidence };
-      remember(hit.id);
-    }
-  });
-
-  // Pass 2: dialogue split by an attribution within one paragraph shares its speaker.
-  for (let position = 0; position < ordered.length; position++) {
-    if (found[position] || ordered[position].kind !== 'dialogue') continue;
-    for (const step of [-2, 2]) {
-      const other = ordered[position + step];
-      const between = ordered[position + step / 2];
-      const inner = step < 0 ? ordered[position] : other;
-      if (!other || other.kind !== 'dialogue' || between?.kind !== 'narration') continue;
-      if (between.boundaryBefore === 'paragraph' || inner?.boundaryBefore === 'paragraph') continue;
-      const label = found[position + step];
-      if (label && label.speakerId !== NARRATOR_ID && label.confidence >= EXPLICIT) {
-        found[position] = { segmentId: ordered[position].id, speakerId: label.speakerId, confidence: SAME_PARAGRAPH };
+/** The evidence beside one turn: tags after its pieces, narration introducing it, a beat in its paragraph. */
+function readTurn(
+  ordered: AttributableSegment[],
+  structure: ChapterStructure,
+  t: number,
+  cast: Cast,
+  recency: Recency,
+): TurnEvidence {
+  const turn = structure.turns[t];
+  const evidence = emptyEvidence();
+  evidence.excluded = [...new Set(turn.positions.flatMap((at) => addressedIn(ordered[at].text, cast)))];
+  const scene: Scene = {
+    cast,
+    recent: recency.snapshot(),
+    focus: recency.focus(),
+    excluded: new Set(evidence.excluded),
+  };
+  for (const at of turn.positions) {
+    const next = ordered[at + 1];
+    if (!next || next.kind !== 'narration' || !sameParagraph(structure, at, at + 1)) continue;
+    const tag = readSpeechTag(next.text);
+    if (!tag) continue;
+    absorb(evidence, fromTag(tag, scene));
+    break;
+  }
+  const first = turn.positions[0];
+  const before = ordered[first - 1];
+  if (before?.kind === 'narration' && sameParagraph(structure, first, first - 1))
+    absorb(evidence, fromIntro(before.text, scene));
+  else if (turn.opensParagraph && before?.kind === 'narration') {
+    const previous = structure.paragraphs[turn.paragraph - 1];
+    if (previous.hasDialogue) absorb(evidence, fromIntro(before.text, scene));
+    else if (!isSilentBeat(previous.text, cast) || t === 0 || structure.turns[t - 1].run !== turn.run)
+      absorb(evidence, fromPrecedingNarration(previous.text, scene), 0.95);
+    else absorb(evidence, fromIntro(previous.text, scene));
+  }
+  if (evidence.claims.length === 0) {
+    for (const at of [turn.positions.at(-1)! + 1, first - 1]) {
+      const beside = ordered[at];
+      if (beside?.kind !== 'narration' || !sameParagraph(structure, at, first)) continue;
+      const actor = beatBy(beside.text, cast);
+      if (actor && !scene.excluded.has(actor)) {
+        evidence.claims.push({ speakerId: actor, confidence: CLAIM.beat });
         break;
       }
     }
   }
+  evidence.continuesPrevious = turn.continuesPrevious;
+  if (turn.dashAfterNarration && t > 0 && structure.turns[t - 1].paragraph === turn.paragraph) {
+    const between = ordered.slice(structure.turns[t - 1].positions.at(-1)! + 1, first);
+    evidence.likelySameAsPrevious = !between.some(
+      (segment) => readSpeechTag(segment.text) === null && cast.mentions(segment.text).length > 0,
+    );
+  }
+  return evidence;
+}
 
-  // Pass 3: paragraph mates, alternation in runs of turns, answers to an addressed name.
-  propagateTurns(ordered, found, (text) => vocatives(text, index));
+/** A first-person chapter: its narration says "I" more than "he" and "she" (so its narrator takes part in talk). */
+function narratedInFirstPerson(ordered: AttributableSegment[]): boolean {
+  const narration = ordered
+    .filter((segment) => segment.kind === 'narration')
+    .map((segment) => segment.text)
+    .join(' ');
+  const first = (narration.match(/(?<![\p{L}\p{N}])(?:I|me|my|eu|mim|meu|minha|yo|mí|mi)(?![\p{L}\p{N}])/gu) ?? [])
+    .length;
+  const third = (narration.match(/(?<![\p{L}\p{N}])(?:he|she|him|her|ele|ela|elle|ella|él)(?![\p{L}\p{N}])/giu) ?? [])
+    .length;
+  return first >= 10 && first > third;
+}
 
-  // Pass 4: a line addressing someone is spoken by another recently named person.
-  ordered.forEach((segment, position) => {
-    if (found[position] || segment.kind !== 'dialogue') return;
-    const addressed = vocatives(segment.text, index);
-    const candidate = recentAt[position].slice(0, 2).find((id) => !addressed.includes(id));
-    if (addressed.length > 0 && candidate)
-      found[position] = { segmentId: segment.id, speakerId: candidate, confidence: VOCATIVE };
-  });
-  found.forEach((label, position) =>
-    labels.set(ordered[position].id, label ?? { segmentId: ordered[position].id, speakerId: 'unknown', confidence: 0 }),
+/**
+ * A short narrated paragraph between two lines is a beat by whoever it opens with: a named person ("Mr. Darcy
+ * bowed.") or, by "He"/"She", the person of that gender named last ("He moistened his upper lip…").
+ */
+function silentBeat(text: string, cast: Cast, recent: string[]): { speakerId: string; confidence: number } | null {
+  const trimmed = text.trim();
+  if (!isSilentBeat(trimmed, cast)) return null;
+  const actor = beatBy(trimmed, cast);
+  if (actor) return { speakerId: actor, confidence: CLAIM.silentBeat };
+  const pronoun = /^(he|she|ele|ela|elle|ella|él)(?![\p{L}\p{N}])/iu.exec(trimmed)?.[1].toLowerCase();
+  if (!pronoun) return null;
+  const gender = /^(?:she|ela|ella)$/u.test(pronoun) ? 'female' : 'male';
+  const id = recent.find((candidate) => cast.genderOf(candidate) === gender);
+  return id ? { speakerId: id, confidence: CLAIM.silentPronounBeat } : null;
+}
+
+function isSilentBeat(text: string, cast: Cast): boolean {
+  const trimmed = text.trim();
+  return (
+    trimmed.length <= SILENT_BEAT_CHARS &&
+    !/[:,]$/u.test(trimmed) &&
+    (beatBy(trimmed, cast) !== null || /^(?:he|she|ele|ela|elle|ella|él)(?![\p{L}\p{N}])/iu.test(trimmed))
   );
 }
 
-/** Names used to address someone: at the start or end of the line, set off by a comma or closing punctuation. */
-function vocatives(text: string, index: AliasIndex): string[] {
-  const inner = text.replace(/^[\s"'“”‘’«»—–-]+|[\s"'“”‘’«»—–-]+$/gu, '');
-  // A one- or two-word line naming someone ("Bingley.") is an answer, not an address.
-  if ((inner.match(/\p{L}+/gu) ?? []).length < 3) return [];
-  return namesIn(inner, index)
-    .filter(({ offset }) => {
-      const before = inner.slice(Math.max(0, offset - 12), offset);
-      const after = inner.slice(offset).replace(/^[\p{L}.'’ ]+/u, '');
-      return /(^|[,!?]\s*|(?:my dear|dear|oh|oh!)\s+)$/iu.test(before) && /^\s*([,!?.]|$)/u.test(after);
-    })
-    .map(({ id }) => id);
+/** People first named in the paragraphs just after an exchange begins ("he said" before the narration names him). */
+function namedAfter(
+  ordered: AttributableSegment[],
+  structure: ChapterStructure,
+  entries: { turn: number | null }[],
+  cast: Cast,
+): string[] {
+  const first = entries.find((entry) => entry.turn !== null)?.turn;
+  if (first === undefined || first === null) return [];
+  const from = structure.turns[first].paragraph;
+  const text = structure.paragraphs
+    .slice(from, from + LOOK_AHEAD_PARAGRAPHS)
+    .flatMap((paragraph) => paragraph.positions)
+    .filter((position) => ordered[position].kind === 'narration')
+    .map((position) => ordered[position].text)
+    .join(' ');
+  return [...new Set(cast.mentions(text).map((mention) => mention.id))];
 }
 
-/** The "-- Vem cá, disse Capitu." style: the attribution follows the speech inside one dash-led segment. */
-const EMBEDDED = new RegExp(`[,;.!?…]\\s+(?=(?:${ALL_VERBS})(?!\\p{L}))`, 'iu');
+function attributeChapter(ordered: AttributableSegment[], cast: Cast): SpeakerLabel[] {
+  const structure = chapterStructure(ordered);
+  const { turns, paragraphs } = structure;
+  const recency = new Recency();
+  const readings: TurnReading[] = [];
+  const note = (segment: AttributableSegment) =>
+    segment.kind === 'dialogue' ? recency.pass(segment.text) : recency.rememberText(segment.text, cast);
+  let position = 0;
+  turns.forEach((turn, t) => {
+    for (; position < turn.positions[0]; position++) note(ordered[position]);
+    const recent = recency.snapshot();
+    const evidence = readTurn(ordered, structure, t, cast, recency);
+    if (t > 0 && turns[t - 1].run === turn.run) evidence.answering = readings[t - 1].evidence.excluded;
+    readings.push({ evidence, recent });
+    for (const id of evidence.excluded) recency.remember(id);
+    const confident = evidence.claims.find((claim) => claim.confidence >= CLAIM.namedIntro);
+    if (confident && confident.speakerId !== NARRATOR_ID) recency.remember(confident.speakerId);
+    const lastOfParagraph = paragraphs[turn.paragraph].positions.at(-1)!;
+    for (; position <= lastOfParagraph; position++) note(ordered[position]);
+  });
 
-function embeddedAttribution(
-  text: string,
-  index: AliasIndex,
-  recent: string[],
-): { id: string; confidence: number } | null {
-  if (!/^\s*(?:--|[—―–])/u.test(text)) return null;
-  const match = EMBEDDED.exec(text);
-  if (!match) return null;
-  const hit = speakerFromAttribution(text.slice(match.index + match[0].length), index, recent);
-  return hit && { id: hit.id, confidence: Math.min(hit.confidence, SAME_PARAGRAPH) };
-}
+  const firstPersonNarrator = cast.firstPersonNarrator || narratedInFirstPerson(ordered);
+  const beliefs = new Map<number, { speakerId: string; probability: number }>();
+  const runs = new Map<number, { turn: number | null; evidence: TurnEvidence; recent: string[] }[]>();
+  turns.forEach((turn, t) => {
+    const entries = runs.get(turn.run) ?? [];
+    if (t > 0 && turns[t - 1].run === turn.run)
+      for (const interlude of structure.interludes.filter((item) => item.afterTurn === t - 1)) {
+        const beat = silentBeat(paragraphs[interlude.paragraph].text, cast, readings[t].recent);
+        if (beat)
+          entries.push({
+            turn: null,
+            evidence: { ...emptyEvidence(), claims: [beat], silent: true },
+            recent: readings[t].recent,
+          });
+      }
+    entries.push({ turn: t, ...readings[t] });
+    runs.set(turn.run, entries);
+  });
 
-/** "Sir Thomas struck the mantelpiece." beside a line in the same paragraph: the one acting usually speaks. */
-function actionBeat(text: string, index: AliasIndex): { id: string; confidence: number } | null {
-  const names = namesIn(text, index);
-  const lead = text.search(/\p{L}/u);
-  if (names.length === 0 || names[0].offset !== lead) return null;
-  return { id: names[0].id, confidence: BEAT };
+  for (const entries of runs.values()) {
+    const scene = entries[0].recent.slice(0, SCENE_CANDIDATES);
+    const named = entries.flatMap(({ evidence }) => [
+      ...evidence.claims.map((claim) => claim.speakerId),
+      ...evidence.genderPreference,
+      ...evidence.excluded,
+    ]);
+    const later = entries.length > 0 ? namedAfter(ordered, structure, entries, cast) : [];
+    const candidates = [
+      ...new Set([...named, ...scene, ...(firstPersonNarrator ? [NARRATOR_ID] : []), ...later]),
+    ].slice(0, MAX_CANDIDATES);
+    if (candidates.length === 0) continue;
+    const opening = new Map(scene.map((id, rank) => [id, OPENING_WEIGHTS[rank]]));
+    const strong = new Set(
+      entries.flatMap(({ evidence }) =>
+        evidence.claims.filter((claim) => claim.confidence >= CLAIM.namedIntro).map((claim) => claim.speakerId),
+      ),
+    );
+    const believed = believe({
+      manySpeakers: strong.size >= 3,
+      turns: entries.map((entry) => entry.evidence),
+      candidates,
+      opening,
+      genderOf: (id) => cast.genderOf(id),
+    });
+    entries.forEach((entry, k) => {
+      if (entry.turn !== null) beliefs.set(entry.turn, believed[k]);
+    });
+  }
+
+  return ordered.map((segment, at) => {
+    if (segment.kind !== 'dialogue') return { segmentId: segment.id, speakerId: NARRATOR_ID, confidence: 1 };
+    const t = structure.turnOf[at];
+    const belief = t === undefined ? undefined : beliefs.get(t);
+    return belief
+      ? { segmentId: segment.id, speakerId: belief.speakerId, confidence: Math.round(belief.probability * 100) / 100 }
+      : { segmentId: segment.id, speakerId: 'unknown', confidence: 0 };
+  });
 }

@@ -1,130 +1,185 @@
 /**
- * Turn-level inference for the heuristic attributor. A paragraph of dialogue is one speaker's turn; in a run of
- * turns not broken by narration, two people usually alternate, so a known turn tells who speaks two turns earlier
- * and later; and the person a turn addresses by name usually answers in the next one.
+ * Turn-taking over one exchange (a run of turns with no long narration between them), as a small hidden Markov
+ * model: the hidden state is who speaks this turn and who spoke the one before; two people usually alternate (the
+ * speaker of a turn is most likely the speaker of the turn before last), a third person sometimes comes in, and the
+ * same person rarely speaks twice in a row unless the speech runs on. Each turn's evidence (tags, introductions,
+ * beats, pronouns, names it addresses) weighs the candidates; forward-backward gives every turn the probability of
+ * each candidate, which is the label's confidence.
  */
+import type { Gender } from './character';
 
-/** The parts of a segment and a label this module reads (structural, so it needs no import from the attributor). */
-interface AttributableSegment {
-  id: string;
-  kind: 'narration' | 'dialogue' | 'heading';
-  text: string;
-  boundaryBefore?: string;
+export interface TurnEvidence {
+  /** Independent claims that a given person speaks, each right with the probability given. */
+  claims: { speakerId: string; confidence: number }[];
+  /** The speaker's gender when a pronoun or a relation says it but not who ("he said" with two men present). */
+  gender: 'female' | 'male' | null;
+  /** Who the pronoun most likely means, most likely first (a mild preference among people of that gender). */
+  genderPreference: string[];
+  /** People this line addresses by name, or who a relation excludes: not its speaker. */
+  excluded: string[];
+  /** People the line before addressed by name: one of them usually answers. */
+  answering: string[];
+  /** The speech runs on from the turn before (same speaker). */
+  continuesPrevious: boolean;
+  /** The turn before was this speaker's too, interrupted by their own action ("…respondeu Virgilia. E depois:--"). */
+  likelySameAsPrevious: boolean;
+  /** A narrated beat ("Mr. Darcy bowed."): a turn without a line. */
+  silent: boolean;
 }
 
-interface SpeakerLabel {
-  segmentId: string;
+export const TURN_TAKING = {
+  /** The speaker of a turn is the speaker of the turn before last (two people alternating). */
+  alternate: 0.8,
+  /** The same, in an exchange where three or more people are named as speakers. */
+  alternateAmongMany: 0.5,
+  /** After a narrated beat, the one who acted speaks next. */
+  afterBeat: 0.25,
+  /** How much more likely someone addressed by name in the line before is to speak. */
+  answers: 3,
+  /** The same person again, with no sign of it. */
+  repeat: 0.04,
+  /** The speech runs on into this turn. */
+  runOn: 0.97,
+  /** Interrupted by the speaker's own action. */
+  resumed: 0.7,
+  /** A named person the line addresses is its speaker. */
+  addressed: 0.04,
+  /** A person of the other gender than the pronoun says. */
+  wrongGender: 0.03,
+  /** A person of unknown gender where a pronoun says one. */
+  unknownGender: 0.3,
+  /** The preference among people of the pronoun's gender: the most recent gets this much more weight. */
+  recencyBoost: 1.6,
+  /** Where a pronoun gives a gender, how well "someone not in the cast" fits it. */
+  someoneElseGender: 0.5,
+  /** Weight of "someone not in the cast" as the first speaker of an exchange. */
+  someoneElseOpening: 0.5,
+} as const;
+
+/** A candidate standing for everyone the cast does not name: it keeps confidences honest when the evidence fits nobody known. */
+const SOMEONE_ELSE = '';
+
+export interface Exchange {
+  turns: TurnEvidence[];
+  /** Three or more people speak in it (so two-person alternation is weaker). */
+  manySpeakers: boolean;
+  /** Everyone who could speak in this exchange (at most a dozen). */
+  candidates: string[];
+  /** Weight of each candidate as the first speaker (people just named in the scene weigh more). */
+  opening: Map<string, number>;
+  genderOf: (id: string) => Gender;
+}
+
+export interface TurnBelief {
   speakerId: string;
-  confidence: number;
+  probability: number;
 }
 
-const SAME_PARAGRAPH = 0.85;
-const ALTERNATION = 0.55;
-const ADDRESSED_ANSWERS = 0.45;
-const DECAY = 0.85;
-const MAX_REACH = 6;
-
-interface Turn {
-  positions: number[];
-  label: { speakerId: string; confidence: number } | null;
-  addressed: string[];
-}
-
-function startsParagraph(segment: AttributableSegment, position: number): boolean {
-  return (
-    position === 0 ||
-    segment.boundaryBefore === undefined ||
-    !['dialogue_turn', 'sentence'].includes(segment.boundaryBefore)
-  );
-}
-
-/** Runs of dialogue paragraphs with no narration-only paragraph between them. */
-function turnRuns(ordered: AttributableSegment[], addressedIn: (text: string) => string[]): Turn[][] {
-  const runs: Turn[][] = [[]];
-  let paragraph: number[] = [];
-  const close = () => {
-    if (paragraph.length === 0) return;
-    const dialogue = paragraph.filter((position) => ordered[position].kind === 'dialogue');
-    if (dialogue.length === 0) runs.push([]);
-    else
-      runs[runs.length - 1].push({
-        positions: dialogue,
-        label: null,
-        addressed: dialogue.flatMap((position) => addressedIn(ordered[position].text)),
-      });
-    paragraph = [];
-  };
-  ordered.forEach((segment, position) => {
-    if (startsParagraph(segment, position)) close();
-    paragraph.push(position);
-  });
-  close();
-  return runs.filter((run) => run.length > 0);
-}
-
-function bestLabel(turn: Turn, found: (SpeakerLabel | null)[]): Turn['label'] {
-  let best: Turn['label'] = null;
-  for (const position of turn.positions) {
-    const label = found[position];
-    if (label && label.speakerId !== 'unknown' && (!best || label.confidence > best.confidence))
-      best = { speakerId: label.speakerId, confidence: label.confidence };
+function emission(turn: TurnEvidence, candidate: string, count: number, genderOf: (id: string) => Gender): number {
+  let weight = 1;
+  for (const claim of turn.claims)
+    weight *= candidate === claim.speakerId ? claim.confidence : (1 - claim.confidence) / Math.max(1, count - 1);
+  if (candidate === SOMEONE_ELSE) return turn.gender ? weight * TURN_TAKING.someoneElseGender : weight;
+  if (turn.gender) {
+    const gender = genderOf(candidate);
+    if (gender === 'unknown') weight *= TURN_TAKING.unknownGender;
+    else if (gender !== turn.gender) weight *= TURN_TAKING.wrongGender;
+    else if (turn.genderPreference[0] === candidate) weight *= TURN_TAKING.recencyBoost;
   }
-  return best;
+  if (turn.excluded.includes(candidate)) weight *= TURN_TAKING.addressed;
+  else if (turn.answering.includes(candidate)) weight *= TURN_TAKING.answers;
+  return weight;
 }
 
-/** Fills unlabelled dialogue in `found` from paragraph mates, alternation and addressed names. */
-export function propagateTurns(
-  ordered: AttributableSegment[],
-  found: (SpeakerLabel | null)[],
-  addressedIn: (text: string) => string[],
-): void {
-  for (const run of turnRuns(ordered, addressedIn)) {
-    for (const turn of run) turn.label = bestLabel(turn, found);
-    for (let changed = true, round = 0; changed && round < 4; round++) {
-      changed = false;
-      run.forEach((turn, k) => {
-        if (turn.label) return;
-        const inferred = alternation(run, k) ?? addressedAnswer(run, k);
-        if (inferred) {
-          turn.label = inferred;
-          changed = true;
-        }
-      });
-    }
-    for (const turn of run) {
-      if (!turn.label) continue;
-      for (const position of turn.positions) {
-        if (found[position] && found[position]!.speakerId !== 'unknown') continue;
-        found[position] = {
-          segmentId: ordered[position].id,
-          speakerId: turn.label.speakerId,
-          confidence: Math.min(turn.label.confidence, SAME_PARAGRAPH),
-        };
+/**
+ * P(speaker now = a | previous = b, before that = c); `c` is -1 at the start of the exchange. `afterSilent`: the
+ * previous turn was a narrated beat, after which the one who acted often speaks.
+ */
+function transition(
+  turn: TurnEvidence,
+  afterSilent: boolean,
+  alternate: number,
+  a: number,
+  b: number,
+  c: number,
+  count: number,
+): number {
+  if (turn.continuesPrevious) return a === b ? TURN_TAKING.runOn : (1 - TURN_TAKING.runOn) / Math.max(1, count - 1);
+  const same = turn.likelySameAsPrevious
+    ? TURN_TAKING.resumed
+    : afterSilent
+      ? TURN_TAKING.afterBeat
+      : TURN_TAKING.repeat;
+  if (a === b) return same;
+  if (c < 0 || c === b) return (1 - same) / Math.max(1, count - 1);
+  if (a === c) return alternate * (1 - same);
+  return ((1 - alternate) * (1 - same)) / Math.max(1, count - 2);
+}
+
+/**
+ * The probability of each candidate speaking each turn, by forward-backward over states (speaker now, speaker
+ * before). Silent turns are part of the chain; their beliefs are returned too.
+ */
+export function believe(exchange: Exchange): TurnBelief[] {
+  const { turns, opening, genderOf } = exchange;
+  if (turns.length === 0 || exchange.candidates.length === 0) return [];
+  const candidates = [...exchange.candidates, SOMEONE_ELSE];
+  const n = candidates.length;
+  const alternate = exchange.manySpeakers ? TURN_TAKING.alternateAmongMany : TURN_TAKING.alternate;
+  const move = (k: number, a: number, b: number, c: number) =>
+    transition(turns[k], turns[k - 1].silent, alternate, a, b, c, n);
+  // State index: a * (n + 1) + (b + 1), b = -1 meaning "nobody yet".
+  const width = n + 1;
+  const size = n * width;
+  const state = (a: number, b: number) => a * width + (b + 1);
+  const emissions = turns.map((turn) => candidates.map((candidate) => emission(turn, candidate, n, genderOf)));
+
+  const forward: Float64Array[] = [];
+  const first = new Float64Array(size);
+  const openingWeight = (id: string) => (id === SOMEONE_ELSE ? TURN_TAKING.someoneElseOpening : (opening.get(id) ?? 1));
+  const openingTotal = candidates.reduce((sum, id) => sum + openingWeight(id), 0);
+  for (let a = 0; a < n; a++) first[state(a, -1)] = (openingWeight(candidates[a]) / openingTotal) * emissions[0][a];
+  forward.push(normalise(first));
+  for (let k = 1; k < turns.length; k++) {
+    const next = new Float64Array(size);
+    const previous = forward[k - 1];
+    for (let b = 0; b < n; b++)
+      for (let c = -1; c < n; c++) {
+        const p = previous[state(b, c)];
+        if (p === 0) continue;
+        for (let a = 0; a < n; a++) next[state(a, b)] += p * move(k, a, b, c) * emissions[k][a];
       }
-    }
+    forward.push(normalise(next));
   }
+
+  const backward: Float64Array[] = new Array<Float64Array>(turns.length);
+  backward[turns.length - 1] = new Float64Array(size).fill(1);
+  for (let k = turns.length - 2; k >= 0; k--) {
+    const current = new Float64Array(size);
+    const later = backward[k + 1];
+    for (let b = 0; b < n; b++)
+      for (let c = -1; c < n; c++) {
+        let sum = 0;
+        for (let a = 0; a < n; a++) sum += move(k + 1, a, b, c) * emissions[k + 1][a] * later[state(a, b)];
+        current[state(b, c)] = sum;
+      }
+    backward[k] = normalise(current);
+  }
+
+  return turns.map((_, k) => {
+    const marginal = new Float64Array(n);
+    for (let a = 0; a < n; a++)
+      for (let b = -1; b < n; b++) marginal[a] += forward[k][state(a, b)] * backward[k][state(a, b)];
+    const total = marginal.reduce((sum, value) => sum + value, 0);
+    // The best person the cast names (someone unnamed has no voice to give the line).
+    let best = 0;
+    for (let a = 1; a < n - 1; a++) if (marginal[a] > marginal[best]) best = a;
+    return { speakerId: candidates[best], probability: total > 0 ? marginal[best] / total : 0 };
+  });
 }
 
-function alternation(run: Turn[], k: number): Turn['label'] {
-  for (let step = 2; step <= MAX_REACH; step += 2) {
-    for (const candidate of [run[k - step], run[k + step]]) {
-      if (!candidate?.label) continue;
-      const speaker = candidate.label.speakerId;
-      const neighbours = [run[k - 1], run[k + 1]].filter((turn) => turn?.label);
-      if (neighbours.some((turn) => turn.label!.speakerId === speaker)) continue;
-      if (run[k].addressed.includes(speaker)) continue;
-      return {
-        speakerId: speaker,
-        confidence: ALTERNATION * DECAY ** (step / 2 - 1) * Math.min(1, candidate.label.confidence / 0.9),
-      };
-    }
-  }
-  return null;
-}
-
-function addressedAnswer(run: Turn[], k: number): Turn['label'] {
-  const previous = run[k - 1];
-  if (!previous) return null;
-  const addressed = previous.addressed.filter((id) => id !== previous.label?.speakerId);
-  return addressed.length === 1 ? { speakerId: addressed[0], confidence: ADDRESSED_ANSWERS } : null;
+function normalise(values: Float64Array): Float64Array {
+  const total = values.reduce((sum, value) => sum + value, 0);
+  if (total > 0) for (let i = 0; i < values.length; i++) values[i] /= total;
+  return values;
 }

@@ -1,16 +1,30 @@
 /**
  * Dialogue turns inside one paragraph. Returns the start (relative to the paragraph) and kind of each piece; pieces
- * start at non-whitespace characters, and whitespace between pieces belongs to the piece before.
+ * start at non-whitespace characters, and whitespace between pieces belongs to the piece before. The conventions
+ * and the rules for each are described in docs/dialogue-and-attribution.md.
  */
+import { readSpeechTag } from '../characters/attribution/speechTags';
+
 export interface Piece {
   start: number;
   kind: 'narration' | 'dialogue';
 }
 
-/** Dashes that open a turn: em dash (raya), horizontal bar, en dash, and the typewriter "--". */
-const TURN_DASH = /^(?:--|[—―–])/;
-const DASH_TOKEN = /--|[—―–]/g;
-const CLOSING_PUNCTUATION = /^[.,;:!?…]*/;
+export interface DialogueConventions {
+  /** The chapter prints dialogue with a plain hyphen as the dash ("-Ya voy -dijo el ventero-"). */
+  hyphenDashes: boolean;
+}
+
+const NO_HYPHEN_DASHES: DialogueConventions = { hyphenDashes: false };
+
+/** A run of dashes: em dash, horizontal bar, en dash, two or more hyphens, and (by convention) a lone hyphen. */
+const DASH_RUN = /[—―–]+|-{2,}/gu;
+const HYPHEN_RUN = /[—―–]+|-{2,}|(?<![\p{L}\p{N}])-|-(?![\p{L}\p{N}])/gu;
+const OPENING_DASH = /^(?:[—―–]|--)/u;
+/** A hyphen opening a paragraph as a dialogue dash: glued to the first word ("-Ya voy"), not a list bullet ("- a"). */
+const OPENING_HYPHEN = /^-(?=[\p{L}\p{N}¿¡«"“'‘])/u;
+const CLOSING_PUNCTUATION = /^[.,;:!?…]*/u;
+const SENTENCE_END = /[.!?…]/u;
 
 const QUOTE_PAIRS: Record<string, string[]> = {
   '"': ['"', '”'],
@@ -32,43 +46,162 @@ function skipSpaces(text: string, from: number): number {
   return i;
 }
 
-/** Raya / "--" paragraphs: a dash opens the turn; a later dash after a space opens the attribution (inciso). */
-function dashTurns(text: string): Piece[] {
-  const pieces: Piece[] = [{ start: 0, kind: 'dialogue' }];
-  let mode: 'dialogue' | 'narration' = 'dialogue';
-  const firstDash = TURN_DASH.exec(text)?.[0].length ?? 0;
-  DASH_TOKEN.lastIndex = firstDash;
-  for (let match = DASH_TOKEN.exec(text); match !== null; match = DASH_TOKEN.exec(text)) {
-    const at = match.index;
-    const before = text[at - 1];
-    const after = at + match[0].length;
+function lastVisible(text: string, before: number): string {
+  return text.slice(0, before).trimEnd().slice(-1);
+}
+
+/** Whether a chapter prints dialogue with plain hyphens: at least two paragraphs open with a glued hyphen. */
+export function detectConventions(paragraphs: string[]): DialogueConventions {
+  const opening = paragraphs.filter((paragraph) => OPENING_HYPHEN.test(paragraph)).length;
+  return { hyphenDashes: opening >= 2 };
+}
+
+export function opensWithDash(paragraph: string, conventions: DialogueConventions = NO_HYPHEN_DASHES): boolean {
+  return OPENING_DASH.test(paragraph) || (conventions.hyphenDashes && OPENING_HYPHEN.test(paragraph));
+}
+
+/**
+ * Words that, opening the clause after a speech tag, continue the narration rather than resume the speech: a
+ * gerund ("perguntei eu, enterrando as unhas"), a preposition or subordinator starting an adverbial ("disse ella, no
+ * fim de algum tempo", "he said, with a smile").
+ */
+const NARRATION_CONTINUES =
+  /^(?:\p{L}+(?:ando|endo|indo|ondo|ing)|\p{L}{2,}(?:ado|ada|ados|adas|ido|ida|idos|idas)(?=[\s.,;:!?…]|$)|\p{L}{3,}ed(?=[\s.,;:!?…]|$)|with|without|in|at|after|before|as|while|when|looking|com|sem|no|na|nos|nas|n['’]um|n['’]uma|num|numa|ao|aos|à|á|às|pela|pelo|pelas|pelos|emquanto|enquanto|quando|depois|antes|con|sin|en|al|tras|mientras|cuando)(?![\p{L}\p{N}])/iu;
+/** After a semicolon, "and" starts a narrated clause ("respondeu elle; e, para que…"). */
+const NARRATED_CONJUNCTION = /^(?:and|e|y)(?![\p{L}\p{N}])/iu;
+
+interface Scan {
+  text: string;
+  pieces: Piece[];
+  dashes: RegExp;
+}
+
+function push(scan: Scan, start: number, kind: Piece['kind']): void {
+  const { pieces, text } = scan;
+  if (start >= text.length) return;
+  const last = pieces[pieces.length - 1];
+  if (last && last.start === start) {
+    last.kind = kind;
+    return;
+  }
+  if (last && last.kind === kind && kind === 'narration') return;
+  pieces.push({ start, kind });
+}
+
+function nextDash(scan: Scan, from: number): { at: number; end: number } | null {
+  scan.dashes.lastIndex = from;
+  const match = scan.dashes.exec(scan.text);
+  return match ? { at: match.index, end: match.index + match[0].length } : null;
+}
+
+/** The first inline speech tag (no dash around it) after clause punctuation in [from, to), if any. */
+function nextInlineTag(text: string, from: number, to: number): { at: number; end: number } | null {
+  const pattern = /[,;.!?…]+["'”’»]?\s+/gu;
+  pattern.lastIndex = from;
+  for (let match = pattern.exec(text); match !== null && match.index < to; match = pattern.exec(text)) {
+    const at = match.index + match[0].length;
+    if (at >= to) break;
+    const tag = readSpeechTag(text.slice(at, to));
+    if (tag) return { at, end: at + tag.end };
+  }
+  return null;
+}
+
+/**
+ * After an inline tag ends at `tagEnd`, where the speech resumes, or -1 when the rest (up to `limit`) is narration.
+ * A comma or semicolon resumes the speech unless the next clause extends the narration; a full stop resumes it
+ * unless the stretch introduces the next turn (ends with a colon).
+ */
+function resumeAfterTag(text: string, tagEnd: number, limit: number): number {
+  let end = tagEnd;
+  for (let guard = 0; guard < 8 && end < limit; guard++) {
+    const terminator = text[end] === '-' || /[—―–]/u.test(text[end]) ? 'dash' : text[end];
+    const afterPunctuation = end + (terminator === 'dash' ? 1 : 0);
+    const punctuation = CLOSING_PUNCTUATION.exec(text.slice(afterPunctuation))?.[0] ?? '';
+    const next = skipSpaces(text, afterPunctuation + punctuation.length);
+    if (next >= limit) return -1;
+    const rest = text.slice(next, limit);
+    if (terminator === ':') return -1;
+    if (terminator === 'dash') return next;
+    if (SENTENCE_END.test(terminator)) return /:\s*$/u.test(rest) ? -1 : next;
+    const extends_ = NARRATION_CONTINUES.test(rest) || (terminator === ';' && NARRATED_CONJUNCTION.test(rest));
+    if (!extends_) return next;
+    if (terminator === ';' && NARRATED_CONJUNCTION.test(rest)) {
+      // A narrated clause after "; and" runs to the end of its sentence.
+      const stop = rest.search(/[.!?…](?=\s|$)/u);
+      if (stop < 0) return -1;
+      end = next + stop;
+      continue;
+    }
+    const clause = rest.search(/[,;:.!?…]/u);
+    if (clause < 0) return -1;
+    end = next + clause;
+  }
+  return -1;
+}
+
+/**
+ * Dash paragraphs (raya, "--", a hyphen by convention): a dash opens the turn; a later dash after a space opens an
+ * inserted attribution (inciso) that a following dash closes; a dash glued to sentence punctuation opens a new turn;
+ * a speech tag with no dash around it ("—Who? said I.", "--Não sei, retorqui; o doente…") is cut out as narration.
+ */
+function dashTurns(text: string, conventions: DialogueConventions): Piece[] {
+  const scan: Scan = {
+    text,
+    pieces: [{ start: 0, kind: 'dialogue' }],
+    dashes: conventions.hyphenDashes ? HYPHEN_RUN : DASH_RUN,
+  };
+  let mode: 'dialogue' | 'inciso' | 'narration' = 'dialogue';
+  let i = nextDash(scan, 0)?.end ?? 0;
+  while (i < text.length) {
+    const dash = nextDash(scan, i);
     if (mode === 'dialogue') {
-      if (isSpace(before) && after < text.length) {
-        pieces.push({ start: at, kind: 'narration' });
-        mode = 'narration';
+      const tag = nextInlineTag(text, i, dash ? dash.at : text.length);
+      if (tag) {
+        push(scan, tag.at, 'narration');
+        const resume = resumeAfterTag(text, tag.end, dash ? dash.at : text.length);
+        if (resume >= 0) push(scan, resume, 'dialogue');
+        mode = resume >= 0 ? 'dialogue' : 'narration';
+        i = resume >= 0 ? resume : tag.end;
+        continue;
       }
+      if (!dash) break;
+      const before = text[dash.at - 1];
+      if (isSpace(before) && dash.end < text.length) {
+        // " —dijo Rosa", " -- José Dias baixou a voz." open an inserted narration (inciso).
+        push(scan, dash.at, 'narration');
+        mode = 'inciso';
+      } else if (/[.!?…:]/u.test(before ?? '')) {
+        push(scan, dash.at, 'dialogue'); // "—Já?--Já; virei amanhã."
+      }
+      i = dash.end;
       continue;
     }
-    const previousVisible = text.slice(0, at).trimEnd().slice(-1);
-    if (isSpace(before) && /[.!?…]/u.test(previousVisible)) {
-      // A new turn after the attribution sentence ended: "—dijo Rosa. —Y luego…"
-      pieces.push({ start: at, kind: 'dialogue' });
+    if (!dash) break;
+    const before = text[dash.at - 1];
+    const previous = lastVisible(text, dash.at);
+    if (SENTENCE_END.test(previous) || previous === ':') {
+      // A new turn after the attribution's sentence: "—dijo Rosa. —Y luego…", "eu.--Ora, defuntos!", "mãos:--Ando".
+      push(scan, dash.at, 'dialogue');
       mode = 'dialogue';
+      i = dash.end;
       continue;
     }
-    const next = skipSpaces(text, after);
-    const closesInciso = !isSpace(before) || next >= text.length || /[.,;:]/.test(text[next]);
-    if (!closesInciso) continue;
+    const next = skipSpaces(text, dash.end);
+    const closesInciso =
+      mode === 'inciso' && (!isSpace(before) || next >= text.length || /[.,;:]/u.test(text[next] ?? ''));
+    if (!closesInciso) {
+      i = dash.end;
+      continue;
+    }
     // The inciso closes ("Rosa—." / "Capitu --."): the dash and its punctuation stay with the narration.
     const punctuation = CLOSING_PUNCTUATION.exec(text.slice(next))?.[0] ?? '';
-    const resume = skipSpaces(text, punctuation.length > 0 ? next + punctuation.length : after);
-    if (resume < text.length) {
-      pieces.push({ start: resume, kind: 'dialogue' });
-      mode = 'dialogue';
-      DASH_TOKEN.lastIndex = resume;
-    }
+    const resume = skipSpaces(text, punctuation.length > 0 ? next + punctuation.length : dash.end);
+    if (resume < text.length) push(scan, resume, 'dialogue');
+    mode = 'dialogue';
+    i = Math.max(resume, dash.end);
   }
-  return pieces;
+  return scan.pieces;
 }
 
 function isOpeningQuote(text: string, at: number): boolean {
@@ -99,12 +232,24 @@ function findClosing(text: string, open: number): number {
   return -1;
 }
 
+/**
+ * A short quotation inside a narrated sentence ("what the knowing ones call "nuts" to Scrooge", "at the word
+ * "liberality," Scrooge frowned") is a word mentioned, not a line spoken: it follows a word that is not a speech
+ * verb and is not set off by punctuation.
+ */
+function isMention(text: string, open: number, close: number): boolean {
+  const before = text.slice(0, open).trimEnd();
+  if (before.length === 0 || !isLetter(before[before.length - 1])) return false;
+  const quoted = text.slice(open + 1, close);
+  if ((quoted.match(/[\p{L}\p{N}]+/gu) ?? []).length > 4) return false;
+  const previousWord = /[\p{L}'’-]+$/u.exec(before)?.[0] ?? '';
+  return (
+    readSpeechTag(previousWord) === null && !/^(?:say|says|saying|cry|cries|crying|ask|asking)$/iu.test(previousWord)
+  );
+}
+
 function quoteTurns(text: string): Piece[] {
-  const pieces: Piece[] = [];
-  const push = (start: number, kind: Piece['kind']) => {
-    if (start < text.length && !(pieces.length > 0 && pieces[pieces.length - 1].start === start))
-      pieces.push({ start, kind });
-  };
+  const scan: Scan = { text, pieces: [], dashes: DASH_RUN };
   let i = 0;
   let narrationFrom = 0;
   while (i < text.length) {
@@ -114,20 +259,53 @@ function quoteTurns(text: string): Piece[] {
       continue;
     }
     const close = findClosing(text, i);
-    if (text.slice(narrationFrom, i).trim().length > 0) push(narrationFrom, 'narration');
-    push(i, 'dialogue');
-    if (close < 0) return pieces.length > 0 ? pieces : [{ start: 0, kind: 'dialogue' }];
+    if (close >= 0 && isMention(text, i, close)) {
+      i = close + 1;
+      continue;
+    }
+    if (text.slice(narrationFrom, i).trim().length > 0) push(scan, narrationFrom, 'narration');
+    push(scan, i, 'dialogue');
+    if (close < 0) return finish(scan, 'dialogue');
     const end = close + 1 + (CLOSING_PUNCTUATION.exec(text.slice(close + 1))?.[0].length ?? 0);
     narrationFrom = skipSpaces(text, end);
     i = narrationFrom;
   }
-  if (text.slice(narrationFrom).trim().length > 0) push(narrationFrom, 'narration');
-  if (pieces.length === 0) return [{ start: 0, kind: 'narration' }];
-  pieces[0] = { ...pieces[0], start: 0 };
-  return pieces;
+  if (text.slice(narrationFrom).trim().length > 0) push(scan, narrationFrom, 'narration');
+  return finish(scan, 'narration');
+}
+
+function finish(scan: Scan, fallback: Piece['kind']): Piece[] {
+  if (scan.pieces.length === 0) return [{ start: 0, kind: fallback }];
+  scan.pieces[0] = { ...scan.pieces[0], start: 0 };
+  return scan.pieces;
+}
+
+/**
+ * A dash turn that starts inside a narrated paragraph, glued to the narration's closing punctuation: "ouço uma
+ * voz:--Olá, meu rapaz", "animaram-se um pouco.--Talvez aceite, disse elle", "sacudiu-m'os na cara;--Vês".
+ */
+function embeddedTurn(paragraph: string, conventions: DialogueConventions): number {
+  const dash = conventions.hyphenDashes ? '(?:--|[—―–]|-)' : '(?:--|[—―–])';
+  const match = new RegExp(`(?:[.!?…;]|:\\s?)(${dash})(?=[\\p{L}\\p{N}¿¡])`, 'u').exec(paragraph);
+  return match ? match.index + match[0].length - match[1].length : -1;
 }
 
 /** Splits a paragraph (without surrounding whitespace) into narration and dialogue pieces. */
-export function dialoguePieces(paragraph: string): Piece[] {
-  return TURN_DASH.test(paragraph) ? dashTurns(paragraph) : quoteTurns(paragraph);
+export function dialoguePieces(paragraph: string, conventions: DialogueConventions = NO_HYPHEN_DASHES): Piece[] {
+  if (opensWithDash(paragraph, conventions)) return dashTurns(paragraph, conventions);
+  const quoted = quoteTurns(paragraph);
+  // Only narration can hold a dash turn: inside a quotation "--" is the speaker's own dash.
+  for (let p = 0; p < quoted.length; p++) {
+    if (quoted[p].kind !== 'narration') continue;
+    const end = p + 1 < quoted.length ? quoted[p + 1].start : paragraph.length;
+    const at = embeddedTurn(paragraph.slice(quoted[p].start, end), conventions);
+    if (at <= 0) continue;
+    const turn = quoted[p].start + at;
+    const after = dashTurns(paragraph.slice(turn), conventions).map((piece) => ({
+      ...piece,
+      start: piece.start + turn,
+    }));
+    return [...quoted.slice(0, p + 1), ...after];
+  }
+  return quoted;
 }

@@ -1,5 +1,5 @@
 import { classifyHeadingLine } from '../manuscript/headings';
-import { dialoguePieces } from './segmentation.dialogue';
+import { detectConventions, dialoguePieces } from './segmentation.dialogue';
 import { sentenceCuts } from './segmentation.sentences';
 
 export type SegmentKind = 'narration' | 'dialogue' | 'heading';
@@ -58,9 +58,44 @@ function isHeadingParagraph(content: string): boolean {
   return !/[\r\n]/.test(content) && classifyHeadingLine(content) !== null;
 }
 
+const SPEAKABLE = /[\p{L}\p{N}]/u;
+const WITHIN_PARAGRAPH: ReadonlySet<SegmentBoundary> = new Set(['dialogue_turn', 'sentence']);
+
+/**
+ * A piece with nothing to speak (a lone "--", "—", or the punctuation between two quotations) joins a neighbour:
+ * narration in the same paragraph first, then any piece of the same paragraph, then the segment before. Its text is
+ * kept, so the segments still tile the chapter.
+ */
+function withoutUnspeakable(text: string, cuts: Cut[]): Cut[] {
+  const result = [...cuts];
+  const spanOf = (i: number) => text.slice(result[i].at, i + 1 < result.length ? result[i + 1].at : text.length);
+  for (let i = 0; i < result.length && result.length > 1;) {
+    if (SPEAKABLE.test(spanOf(i))) {
+      i++;
+      continue;
+    }
+    const previous = i > 0 && WITHIN_PARAGRAPH.has(result[i].boundary) ? result[i - 1] : undefined;
+    const next = i + 1 < result.length && WITHIN_PARAGRAPH.has(result[i + 1].boundary) ? result[i + 1] : undefined;
+    const intoNext =
+      i === 0 ||
+      (next !== undefined && next.kind === 'narration' && previous?.kind !== 'narration') ||
+      (next !== undefined && previous === undefined);
+    if (intoNext) {
+      // The next piece starts earlier, where this one started, and keeps this one's boundary.
+      result[i] = { ...result[i], kind: result[i + 1].kind };
+      result.splice(i + 1, 1);
+    } else {
+      result.splice(i, 1);
+      i = Math.max(0, i - 1);
+    }
+  }
+  return result;
+}
+
 /**
  * Splits a chapter into speakable segments at paragraph and dialogue-turn boundaries, separating dialogue from its
- * attribution, and long paragraphs at sentence boundaries. Concatenating the segments' texts gives back `text`
+ * attribution, and long paragraphs at sentence boundaries. Every segment holds something to speak (a letter or a
+ * digit) unless the whole chapter has none. Concatenating the segments' texts gives back `text`
  * exactly: whitespace between segments belongs to the segment before it, leading whitespace to the first.
  */
 export function segmentChapter(text: string, options: SegmentationOptions = {}): Segment[] {
@@ -71,8 +106,10 @@ export function segmentChapter(text: string, options: SegmentationOptions = {}):
   let inHeading = true;
   const heading = options.headingText?.trim() ?? '';
   let consumedUntil = 0;
+  const allParagraphs = paragraphs(text);
+  const conventions = detectConventions(allParagraphs.map(({ start, end }) => text.slice(start, end)));
 
-  for (const paragraph of paragraphs(text)) {
+  for (const paragraph of allParagraphs) {
     if (paragraph.end <= consumedUntil) continue;
     let start = Math.max(paragraph.start, consumedUntil);
     while (start < paragraph.end && /\s/u.test(text[start])) start++;
@@ -111,7 +148,7 @@ export function segmentChapter(text: string, options: SegmentationOptions = {}):
       continue;
     }
 
-    const pieces = dialoguePieces(content());
+    const pieces = dialoguePieces(content(), conventions);
     pieces.forEach((piece, p) => {
       const pieceStart = start + piece.start;
       const pieceEnd = p + 1 < pieces.length ? start + pieces[p + 1].start : paragraph.end;
@@ -125,8 +162,9 @@ export function segmentChapter(text: string, options: SegmentationOptions = {}):
 
   if (cuts.length === 0) cuts.push({ at: 0, kind: 'narration', boundary: 'chapter_head' });
   cuts[0] = { ...cuts[0], at: 0 };
-  return cuts.map((cut, index) => {
-    const endOffset = index + 1 < cuts.length ? cuts[index + 1].at : text.length;
+  const kept = withoutUnspeakable(text, cuts);
+  return kept.map((cut, index) => {
+    const endOffset = index + 1 < kept.length ? kept[index + 1].at : text.length;
     return {
       index,
       kind: cut.kind,

@@ -18,7 +18,7 @@ export const PT_EXCERPTS: AttributionExcerpt[] = [
 
 ⟦capitu⟧-- Vem cá, disse Capitu.
 
-⟦bentinho⟧-- Não posso, respondeu Bentinho; minha mãe está chamando.
+⟦bentinho⟧-- Não posso, respondeu Bentinho; ⟦bentinho⟧minha mãe está chamando.
 
 ⟦capitu⟧-- Ela não chamou ninguém.
 
@@ -46,7 +46,7 @@ Ele foi. No reboco, a ponta do prego tinha riscado dois nomes.
 
 ⟦bentinho⟧-- Capitu! exclamou Bentinho.
 
-⟦capitu⟧-- Não diga nada, murmurou ela. Apague, se quiser.
+⟦capitu⟧-- Não diga nada, murmurou ela. ⟦capitu⟧Apague, se quiser.
 `,
   },
   {
@@ -84,7 +84,7 @@ Tio Cosme largou o cachimbo e olhou para a irmã.
 
 ⟦jose-dias⟧-- Crianças crescem, Tio Cosme.
 
-⟦dona-gloria⟧-- Basta, disse Dona Glória levantando-se. Falaremos disto amanhã.
+⟦dona-gloria⟧-- Basta, disse Dona Glória levantando-se. ⟦dona-gloria⟧Falaremos disto amanhã.
 `,
   },
   {
@@ -260,7 +260,7 @@ A porta abriu-se, e o estalajadeiro examinou-o da cabeça aos pés.
 
 ⟦lulu⟧-- Porque não gosto dele.
 
-⟦carlota⟧-- Mentira, retrucou a irmã. Gostas demais.
+⟦carlota⟧-- Mentira, retrucou a irmã. ⟦carlota⟧Gostas demais.
 
 Lulu corou e não respondeu. O major entrou, tirando o chapéu.
 

@@ -1,0 +1,188 @@
+/**
+ * The cast as attribution reads it: where characters are named in a text, who a tag's subject names ("said Mr.
+ * Bennet", "said my aunt", "replicou o animal"), and each character's gender. Forms that could name two characters
+ * are left out rather than guessed, as are bare honorifics ("Mr") that detection sometimes keeps as aliases.
+ */
+import { NARRATOR_ID, type Character, type Gender } from '../character';
+
+export interface Mention {
+  id: string;
+  offset: number;
+  length: number;
+  /** Followed by a possessive "'s": "Scrooge's nephew" names the nephew, not Scrooge. */
+  possessive: boolean;
+}
+
+const DETERMINERS =
+  'the|my|his|her|their|our|your|its|this|that|o|a|os|as|el|la|los|las|meu|minha|meus|minhas|seu|sua|nosso|nossa|mi|su|este|esta|aquele|aquella|aquela';
+const LEADING_DETERMINER = new RegExp(`^(?:${DETERMINERS})\\s+`, 'iu');
+/** Words that address or mention someone in a tag without naming the speaker: "said Mrs. Bennet to her husband". */
+const ADDRESSEE_BEFORE = /(?:^|\s)(?:to|at|with|a|ao|à|á|para|com|con)\s+$/iu;
+const HONORIFIC_ONLY =
+  /^(?:mr|mrs|ms|miss|dr|sir|lady|lord|madam|master|d|dom|dona|don|doña|sr|sra|srta|senhor|senhora|señor|señora)\.?$/iu;
+const FEMALE_NOUNS =
+  /^(?:wife|mother|mamma|mama|sister|aunt|niece|daughter|lady|woman|girl|widow|queen|maid|mistress|landlady|housekeeper|grandmother|mulher|mãe|mae|irmã|tia|sobrinha|filha|senhora|moça|menina|rapariga|viúva|rainha|criada|esposa|madre|hermana|sobrina|hija|señora|muchacha|niña|viuda|reina)$/iu;
+const MALE_NOUNS =
+  /^(?:husband|father|papa|brother|uncle|nephew|son|lord|man|gentleman|boy|widower|king|master|landlord|grandfather|priest|marido|pae|pai|irmão|tio|sobrinho|filho|senhor|homem|rapaz|menino|rei|padre|esposo|hermano|hijo|señor|hombre|muchacho|niño)$/iu;
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The pattern of one name as printed: spaces may be any whitespace, an honorific's full stop is optional. */
+function formPattern(form: string): string {
+  return form
+    .trim()
+    .split(/\s+/u)
+    .map((token) => (token.endsWith('.') ? `${escapeRegExp(token.slice(0, -1))}\\.?` : escapeRegExp(token)))
+    .join('\\s+');
+}
+
+/** Lower-case, accent-free, without full stops and a leading determiner: "My aunt" → "aunt". */
+export function roleKey(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[’‘]/gu, "'")
+    .replace(/\./gu, '')
+    .replace(/\s+/gu, ' ')
+    .trim()
+    .replace(LEADING_DETERMINER, '');
+}
+
+export function nounGender(noun: string): Gender {
+  if (FEMALE_NOUNS.test(noun)) return 'female';
+  return MALE_NOUNS.test(noun) ? 'male' : 'unknown';
+}
+
+export class Cast {
+  /** Proper-name forms (capitalised), matched as written. */
+  private readonly names: RegExp | null;
+  private readonly idOfName = new Map<string, string>();
+  /** Role forms ("aunt", "old man", "capitão") by their key, matched after a determiner. */
+  private readonly roles = new Map<string, string>();
+  private readonly rolePattern: RegExp | null;
+  private readonly gender = new Map<string, Gender>();
+  private readonly forms = new Map<string, string[]>();
+  readonly ids: string[];
+  /** The narrator is a character of the story ("I"), with a name, a gender or lines of its own. */
+  readonly firstPersonNarrator: boolean;
+
+  constructor(characters: Character[]) {
+    const owners = new Map<string, Set<string>>();
+    const own = (form: string, id: string) => {
+      if (!owners.has(form)) owners.set(form, new Set());
+      owners.get(form)!.add(id);
+    };
+    const narrator = characters.find((character) => character.id === NARRATOR_ID);
+    this.firstPersonNarrator =
+      narrator !== undefined &&
+      (narrator.dialogueLineCount > 0 || narrator.gender !== 'unknown' || narrator.aliases.length > 0);
+    // A first-person narrator is named and addressed like anyone else ("Dr. Cubas", "Braz").
+    const speakers = characters.filter((character) => character.id !== NARRATOR_ID || this.firstPersonNarrator);
+    this.ids = speakers.map((character) => character.id);
+    for (const character of speakers) {
+      this.gender.set(character.id, character.gender);
+      this.forms.set(character.id, [character.name, ...character.aliases]);
+      for (const form of [character.name, ...character.aliases]) {
+        const trimmed = form.trim();
+        if (trimmed.length < 2 || HONORIFIC_ONLY.test(trimmed)) continue;
+        own(trimmed, character.id);
+      }
+    }
+    const nameForms: string[] = [];
+    for (const [form, ids] of owners) {
+      const named = speakers.filter((character) => character.name.trim() === form);
+      const id = ids.size === 1 ? [...ids][0] : named.length === 1 ? named[0].id : undefined;
+      if (id === undefined) continue;
+      const key = roleKey(form);
+      if (/^\p{Lu}/u.test(form) && !LEADING_DETERMINER.test(form)) {
+        this.idOfName.set(form.replace(/\./gu, '').replace(/\s+/gu, ' '), id);
+        nameForms.push(form);
+      } else if (key.length > 1 && !this.roles.has(key)) this.roles.set(key, id);
+    }
+    nameForms.sort((a, b) => b.length - a.length);
+    this.names =
+      nameForms.length === 0
+        ? null
+        : new RegExp(`(?<![\\p{L}\\p{N}])(?:${nameForms.map(formPattern).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+    const roleKeys = [...this.roles.keys()].sort((a, b) => b.length - a.length);
+    this.rolePattern =
+      roleKeys.length === 0
+        ? null
+        : new RegExp(
+            `(?<![\\p{L}\\p{N}])(?:${DETERMINERS})\\s+(${roleKeys.map(formPattern).join('|')})(?![\\p{L}\\p{N}])`,
+            'giu',
+          );
+  }
+
+  /** A character's name and aliases as detection gave them. */
+  formsOf(id: string): string[] {
+    return this.forms.get(id) ?? [];
+  }
+
+  genderOf(id: string): Gender {
+    return this.gender.get(id) ?? 'unknown';
+  }
+
+  /** Every naming of a character in `text`, in reading order. */
+  mentions(text: string): Mention[] {
+    const found: Mention[] = [];
+    const possessiveAt = (end: number) => /^['’]s(?![\p{L}\p{N}])/u.test(text.slice(end));
+    if (this.names) {
+      for (const match of text.matchAll(this.names)) {
+        const id = this.idOfName.get(match[0].replace(/\./gu, '').replace(/\s+/gu, ' '));
+        if (id)
+          found.push({
+            id,
+            offset: match.index,
+            length: match[0].length,
+            possessive: possessiveAt(match.index + match[0].length),
+          });
+      }
+    }
+    if (this.rolePattern) {
+      for (const match of text.matchAll(this.rolePattern)) {
+        const id = this.roles.get(roleKey(match[1]));
+        if (
+          id &&
+          !found.some((mention) => mention.offset <= match.index && match.index < mention.offset + mention.length)
+        )
+          found.push({
+            id,
+            offset: match.index,
+            length: match[0].length,
+            possessive: possessiveAt(match.index + match[0].length),
+          });
+      }
+    }
+    return found.sort((a, b) => a.offset - b.offset);
+  }
+
+  /**
+   * The character a tag's subject names: the first naming that is neither a possessor ("Scrooge's nephew") nor an
+   * addressee ("to her husband"); else a role the subject is ("the nephew", "o capitão"), matched on its last word
+   * when only one role ends so.
+   */
+  subjectOf(subject: string): string | null {
+    for (const mention of this.mentions(subject)) {
+      if (mention.possessive) continue;
+      if (ADDRESSEE_BEFORE.test(subject.slice(0, mention.offset))) continue;
+      return mention.id;
+    }
+    const key = roleKey(subject.split(/[,;]/u)[0]);
+    const direct = this.roles.get(key);
+    if (direct) return direct;
+    const head = key.split(' ').slice(0, 3);
+    for (let length = head.length; length > 0; length--) {
+      const wanted = head.slice(0, length).join(' ');
+      const endingSo = [...this.roles.entries()].filter(
+        ([role]) => role === wanted || role.endsWith(` ${wanted}`) || role.endsWith(`'s ${wanted}`),
+      );
+      if (endingSo.length === 1) return endingSo[0][1];
+      if (endingSo.length > 1) return null;
+    }
+    return null;
+  }
+}

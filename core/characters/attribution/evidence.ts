@@ -1,0 +1,330 @@
+/**
+ * What the text around a line says about its speaker: a speech tag after or inside it ("said Elizabeth", "—dijo
+ * Rosa—", "he replied", "disse eu"), narration introducing it ("Mrs. Bennet said only,", "Then he said:", "thus
+ * accosted by Miss Bingley:"), an action beat by a named person in its paragraph, and the people it addresses by
+ * name (who are not its speaker). Names and "I" give claims; "he"/"she" give a claim when the scene makes the
+ * referent clear (the only person of that gender there, or the one the narration was just about), else a gender
+ * for turn-taking to settle. CLAIM holds how reliable each kind is (docs/dialogue-and-attribution.md).
+ */
+import { NARRATOR_ID } from '../character';
+import { Cast, nounGender, type Mention } from './cast';
+import {
+  isFirstPersonPronoun,
+  pronounGender,
+  sentencesOf,
+  speechVerbsIn,
+  subjectPronounsIn,
+  type SpeechTag,
+} from './speechTags';
+
+/** How often each kind of evidence names the right speaker. */
+export const CLAIM = {
+  namedTag: 0.985,
+  firstPersonTag: 0.985,
+  pronounOnlyCandidate: 0.9,
+  pronounFocus: 0.8,
+  relationBySurname: 0.9,
+  namedIntro: 0.92,
+  subjectIntro: 0.75,
+  beat: 0.65,
+  precedingNarration: 0.6,
+  silentBeat: 0.9,
+  silentPronounBeat: 0.7,
+} as const;
+
+/** How many of the most recently named people count as "in the scene" for a pronoun. */
+const SCENE_WINDOW = 4;
+/** Someone last named longer ago than this (in characters of text) has left the scene. */
+const SCENE_CHARS = 3000;
+/** The narration is still "about" its last subject this close (in characters) before a line. */
+const FOCUS_CHARS = 400;
+
+export interface Finding {
+  claim?: { speakerId: string; confidence: number };
+  gender?: 'female' | 'male';
+  preference?: string[];
+  excluded?: string[];
+}
+
+/** What is known around a line when its evidence is read. */
+export interface Scene {
+  cast: Cast;
+  /** People named lately, most recent first. */
+  recent: string[];
+  /** The person the last narrated sentence before the line opened with, if it was just before it. */
+  focus: string | null;
+  /** People the line addresses: never its speaker. */
+  excluded: ReadonlySet<string>;
+}
+
+/**
+ * The people a scene has named, most recent first. A sentence's subject (the person it opens with) is remembered
+ * after the others it names, so "he" prefers the person the narration is about.
+ */
+export class Recency {
+  private readonly order: string[] = [];
+  private readonly when = new Map<string, number>();
+  private lastSubject: { id: string; at: number } | null = null;
+  /** Characters of text read so far: how long ago someone was named. */
+  private clock = 0;
+
+  remember(id: string): void {
+    const at = this.order.indexOf(id);
+    if (at >= 0) this.order.splice(at, 1);
+    this.order.unshift(id);
+    this.when.set(id, this.clock);
+  }
+
+  /** Text read without looking for names in it (dialogue): it still puts earlier namings further back. */
+  pass(text: string): void {
+    this.clock += text.length;
+  }
+
+  rememberText(text: string, cast: Cast): void {
+    for (const { offset, text: sentence } of sentencesOf(text)) {
+      const mentions = cast.mentions(sentence);
+      for (const relative of relativesNamed(sentence, cast, this.snapshot())) mentions.push(relative);
+      mentions.sort((a, b) => a.offset - b.offset);
+      const lead = sentence.search(/\p{L}/u);
+      const subject = mentions.find((mention) => mention.offset === lead && !mention.possessive);
+      for (const mention of mentions) if (mention !== subject) this.remember(mention.id);
+      if (subject) {
+        this.remember(subject.id);
+        this.lastSubject = { id: subject.id, at: this.clock + offset };
+      }
+    }
+    this.clock += text.length;
+  }
+
+  /** Who is still in the scene: named within about a page, most recent first. */
+  snapshot(): string[] {
+    return this.order.filter((id) => this.clock - this.when.get(id)! <= SCENE_CHARS);
+  }
+
+  /** The subject of the narration just read, if it was read just now. */
+  focus(): string | null {
+    return this.lastSubject && this.clock - this.lastSubject.at <= FOCUS_CHARS ? this.lastSubject.id : null;
+  }
+}
+
+/**
+ * "he"/"she": a claim for the only person of that gender in the scene, or for the one the narration was just about;
+ * otherwise the gender, with the people of that gender in the scene, most recent first.
+ */
+function gendered(gender: 'female' | 'male', scene: Scene, exclude: readonly string[] = []): Finding {
+  const { cast, recent, excluded, focus } = scene;
+  const fits = (id: string) => cast.genderOf(id) === gender && !excluded.has(id) && !exclude.includes(id);
+  const candidates = recent.filter(fits);
+  const inScene = recent.slice(0, SCENE_WINDOW).filter(fits);
+  if (candidates.length > 0 && inScene.length === 1 && inScene[0] === candidates[0])
+    return { claim: { speakerId: candidates[0], confidence: CLAIM.pronounOnlyCandidate }, gender };
+  if (focus !== null && fits(focus)) return { claim: { speakerId: focus, confidence: CLAIM.pronounFocus }, gender };
+  return { gender, preference: candidates.slice(0, 3) };
+}
+
+/** The family name a character is known by: "Mrs. Bennet" → Bennet, "Elizabeth Bennet" → Bennet. */
+function surnameOf(id: string, cast: Cast): string | null {
+  for (const form of cast.formsOf(id)) {
+    const tokens = form.split(/\s+/u);
+    if (tokens.length >= 2 && /^\p{Lu}/u.test(tokens[tokens.length - 1])) return tokens[tokens.length - 1];
+  }
+  return null;
+}
+
+const SPOUSE_OR_PARENT =
+  /^(?:wife|husband|lady|mother|father|mamma|mama|papa|mãe|mae|pae|pai|mulher|marido|madre|padre|esposa|esposo)$/iu;
+const MARRIED_WOMAN = /^(?:Mrs|Sra|Señora|Senhora|Madame|Mme|D|Dona|Doña)\.?$/u;
+const MAN = /^(?:Mr|Sr|Señor|Senhor|Monsieur|M|Dom|Don)\.?$/u;
+const UNMARRIED = /^(?:Miss|Srta|Señorita|Mlle)\.?$/u;
+
+/** The relative of `possessor` that a spouse or parent noun names: same family name, the right title or alone. */
+function relativeBySurname(possessor: string, gender: 'female' | 'male', cast: Cast): string | null {
+  const surname = surnameOf(possessor, cast);
+  if (!surname) return null;
+  const title = gender === 'female' ? MARRIED_WOMAN : MAN;
+  const tokensOf = (form: string) => form.split(/\s+/u);
+  const family = cast.ids.filter(
+    (id) =>
+      id !== possessor &&
+      cast.genderOf(id) === gender &&
+      cast.formsOf(id).some((form) => tokensOf(form).length >= 2 && tokensOf(form).at(-1) === surname),
+  );
+  const titled = family.filter((id) =>
+    cast.formsOf(id).some((form) => {
+      const tokens = tokensOf(form);
+      return tokens.length === 2 && tokens[1] === surname && title.test(tokens[0]);
+    }),
+  );
+  if (titled.length === 1) return titled[0];
+  // Untitled only when the family holds one such person and no unmarried title says otherwise ("Miss Bingley").
+  const single = family.length === 1 && !cast.formsOf(family[0]).some((form) => UNMARRIED.test(tokensOf(form)[0]));
+  return single ? family[0] : null;
+}
+
+const RELATION_IN_NARRATION = /(?<![\p{L}\p{N}])(his|her)\s+(wife|husband|mother|father|lady)(?![\p{L}\p{N}])/giu;
+
+/**
+ * Relatives a narration names by relation ("fatigued with the raptures of his wife"), as mentions: the possessor is
+ * the person of the possessive's gender named last, the relative the one sharing the family name.
+ */
+function relativesNamed(sentence: string, cast: Cast, recent: string[]): Mention[] {
+  const found: Mention[] = [];
+  for (const match of sentence.matchAll(RELATION_IN_NARRATION)) {
+    const possessorGender = match[1].toLowerCase() === 'his' ? 'male' : 'female';
+    const before = cast.mentions(sentence.slice(0, match.index)).reverse();
+    const possessor =
+      before.find((mention) => cast.genderOf(mention.id) === possessorGender)?.id ??
+      recent.find((id) => cast.genderOf(id) === possessorGender);
+    const gender = nounGender(match[2]);
+    if (!possessor || gender === 'unknown') continue;
+    const relative = relativeBySurname(possessor, gender, cast);
+    if (relative) found.push({ id: relative, offset: match.index, length: match[0].length, possessive: false });
+  }
+  return found;
+}
+
+/**
+ * A relation instead of a name ("cried his wife", "said her father", "disse meu pae"): someone of the noun's gender
+ * other than the possessor (someone the line addresses, else the person of the possessive's gender named last, or
+ * the narrator for "my"); a spouse or parent shares the family name ("his wife" of Mr. Bennet is Mrs. Bennet).
+ */
+function relation(subject: string, scene: Scene): Finding | null {
+  const match = /^(his|her|their|my|seu|sua|meu|minha|su|mi)\s+(\p{L}+)/iu.exec(subject.trim());
+  if (!match) return null;
+  const gender = nounGender(match[2]);
+  if (gender === 'unknown') return null;
+  const possessive = match[1].toLowerCase();
+  const possessorGender = possessive === 'his' ? 'male' : possessive === 'her' ? 'female' : null;
+  const possessor = /^(?:my|meu|minha|mi)$/u.test(possessive)
+    ? NARRATOR_ID
+    : possessorGender === null
+      ? undefined
+      : [...scene.excluded, ...scene.recent].find((id) => scene.cast.genderOf(id) === possessorGender);
+  if (possessor && SPOUSE_OR_PARENT.test(match[2])) {
+    const relative = relativeBySurname(possessor, gender, scene.cast);
+    if (relative && !scene.excluded.has(relative))
+      return { claim: { speakerId: relative, confidence: CLAIM.relationBySurname }, gender };
+  }
+  const others = possessor ? [possessor] : [];
+  return { ...gendered(gender, scene, others), excluded: others };
+}
+
+/** Who a speech tag names: a character, the narrator ("said I"), or by pronoun or relation someone in the scene. */
+export function fromTag(tag: SpeechTag, scene: Scene): Finding | null {
+  if (tag.firstPerson) return { claim: { speakerId: NARRATOR_ID, confidence: CLAIM.firstPersonTag } };
+  const named = scene.cast.subjectOf(tag.subject);
+  if (named) return { claim: { speakerId: named, confidence: CLAIM.namedTag } };
+  const gender = pronounGender(tag.pronoun);
+  if (gender) return gendered(gender, scene);
+  return relation(tag.subject, scene);
+}
+
+function fromPronoun(pronoun: string, scene: Scene): Finding | null {
+  if (isFirstPersonPronoun(pronoun)) return { claim: { speakerId: NARRATOR_ID, confidence: CLAIM.subjectIntro } };
+  const gender = pronounGender(pronoun);
+  return gender ? gendered(gender, scene) : null;
+}
+
+/** The last sentence of a narration (a semicolon or colon ends a clause, which is what an introduction needs). */
+function lastSentence(text: string): string {
+  const trimmed = text.trimEnd().replace(/[:,—–-]+$/u, '');
+  return sentencesOf(trimmed).at(-1)?.text ?? trimmed;
+}
+
+/** Words that open a clause without being its subject: "and thus began:", "e então disse:". */
+const CLAUSE_OPENERS =
+  /^(?:(?:and|but|then|thus|so|now|again|at last|e|mas|então|depois|logo|assim|y|pero|entonces|luego|así)\s+)+/iu;
+
+/** The speaker an introduction names: the subject of its last speech verb's clause, or of the sentence. */
+function introducedBy(narration: string, scene: Scene): Finding | null {
+  const { cast, excluded } = scene;
+  const named = (id: string | undefined, confidence: number): Finding | null =>
+    id !== undefined && !excluded.has(id) ? { claim: { speakerId: id, confidence } } : null;
+  const agent = /(?<![\p{L}\p{N}])by\s+(.{2,40}?)\s*[:,]?\s*$/u.exec(narration.trimEnd());
+  if (agent) {
+    // "thus accosted by Miss Bingley:": the agent of a passive introduction speaks.
+    const mention = cast.mentions(agent[1]).find((found) => found.offset === 0 && !found.possessive);
+    if (mention) return named(mention.id, CLAIM.namedIntro);
+  }
+  const sentence = lastSentence(narration);
+  const verbs = speechVerbsIn(sentence);
+  const mentions = cast.mentions(sentence).filter((mention) => !mention.possessive);
+  const pronouns = subjectPronounsIn(sentence);
+  if (verbs.length > 0) {
+    const verb = verbs[verbs.length - 1].offset;
+    // The verb's own clause names its subject ("…went to the tube, a furious voice called out:"); a clause of the
+    // verb alone ("Mrs. Bennet, with a smile, said:", "…, and thus began:") leaves it to the sentence.
+    const clauseStart = Math.max(
+      0,
+      ...[...sentence.slice(0, verb).matchAll(/[,;]\s*/gu)].map((m) => m.index + m[0].length),
+    );
+    const clause = sentence.slice(clauseStart, verb).replace(CLAUSE_OPENERS, '').trim();
+    const inClause = mentions.filter((mention) => mention.offset >= clauseStart && mention.offset < verb);
+    const pronounInClause = pronouns.filter((pronoun) => pronoun.offset >= clauseStart && pronoun.offset < verb).at(-1);
+    if (inClause.length > 0) return named(inClause[0].id, CLAIM.namedIntro);
+    if (pronounInClause) return fromPronoun(pronounInClause.pronoun, scene);
+    if (/\p{L}/u.test(clause) && !/^\p{Ll}+(?:ly)?$/u.test(clause))
+      return named(cast.subjectOf(clause) ?? undefined, CLAIM.namedIntro);
+    const before = mentions.filter((mention) => mention.offset < verb);
+    const pronounBefore = pronouns.filter((pronoun) => pronoun.offset < verb).at(-1);
+    if (pronounBefore && (before.length === 0 || pronounBefore.offset > before[0].offset))
+      return fromPronoun(pronounBefore.pronoun, scene);
+    const after = mentions.find((mention) => mention.offset > verb && mention.offset - verb < 30);
+    return named((before[0] ?? after)?.id, CLAIM.namedIntro);
+  }
+  if (!/:\s*$/u.test(narration)) return null;
+  const lead = sentence.search(/\p{L}/u);
+  if (mentions[0]?.offset === lead) return named(mentions[0].id, CLAIM.subjectIntro);
+  const pronoun = pronouns[0];
+  if (!pronoun || pronoun.offset !== lead) return null;
+  const found = fromPronoun(pronoun.pronoun, scene);
+  return found?.claim ? { ...found, claim: { ...found.claim, confidence: CLAIM.subjectIntro } } : found;
+}
+
+/**
+ * Narration that introduces the line after it, ending in a colon, comma or dash: the subject of its last speech
+ * verb ("Mrs. Bennet said only,", "Then he said:"), the agent of a passive ("accosted by Miss Bingley:"), or, before
+ * a colon with no speech verb, the person its last sentence opens with ("Lenehan called out:", "He bawled upstairs:").
+ */
+export function fromIntro(narration: string, scene: Scene): Finding | null {
+  return /[:,—–-]\s*$/u.test(narration) ? introducedBy(narration, scene) : null;
+}
+
+/**
+ * A narrated paragraph just before a line that does not introduce it by punctuation still tells, more weakly, who
+ * is about to speak: its last sentence's speaker ("she began to declare that…") or the person it is about
+ * ("Mrs. Bennet … began scolding one of her daughters.").
+ */
+export function fromPrecedingNarration(narration: string, scene: Scene): Finding | null {
+  if (/[:,—–-]\s*$/u.test(narration)) return fromIntro(narration, scene);
+  const found = introducedBy(`${narration.trimEnd().replace(/[.!?…]+["'”’»]*$/u, '')}:`, scene);
+  return found?.claim ? { ...found, claim: { ...found.claim, confidence: CLAIM.precedingNarration } } : found;
+}
+
+/** "Sir William only smiled." beside a line in its paragraph: the one acting there usually speaks. */
+export function beatBy(narration: string, cast: Cast): string | null {
+  const mentions = cast.mentions(narration);
+  const lead = narration.search(/\p{L}/u);
+  const first = mentions[0];
+  return first && first.offset === lead && !first.possessive ? first.id : null;
+}
+
+const OPENERS = /(?:^|[,!?;:]\s*|(?:my dear|dear|oh|o|ah|well|yes|no|nay|pray|now)[,!]?\s+)$/iu;
+
+/**
+ * Names a line addresses: at its start or end, or set off by commas inside it ("Mr. Bennet, how can you…",
+ * "…, Lizzy.", "Tell me, John,"). A line of one or two words that is a name ("Bingley.") answers, not addresses.
+ */
+export function addressedIn(line: string, cast: Cast): string[] {
+  const inner = line.replace(/^[\s"'“”‘’«»—―–-]+|[\s"'“”‘’«»—―–-]+$/gu, '');
+  if ((inner.match(/\p{L}+/gu) ?? []).length < 3) return [];
+  return cast
+    .mentions(inner)
+    .filter((mention) => {
+      if (mention.possessive) return false;
+      const before = inner.slice(Math.max(0, mention.offset - 16), mention.offset);
+      const after = inner.slice(mention.offset + mention.length);
+      return OPENERS.test(before) && /^\s*(?:[,!?.;:…]|$)/u.test(after);
+    })
+    .map((mention) => mention.id);
+}

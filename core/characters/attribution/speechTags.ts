@@ -1,0 +1,242 @@
+/**
+ * Speech tags: the short clauses that say who speaks ("said Elizabeth", "he replied", "—dijo Rosa", "disse-lhe eu",
+ * "respondi"). Segmentation uses them to cut a tag out of a dash-led paragraph that has no closing dash; attribution
+ * uses them to read the speaker. One lexicon serves English, Spanish and Portuguese (a chapter's language is not
+ * always known where text is cut, and the verbs of the three languages do not collide), including the old
+ * spellings nineteenth-century editions print (Portuguese "ella", "accrescentou").
+ */
+
+/** Comma-separated entries of a word list (entries may hold spaces: "went on"). */
+function list(entries: string): string[] {
+  return entries
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry.length > 0);
+}
+
+/** Verbs that report speech, in the forms tags use: past, present and (es/pt) imperfect, third person. */
+const THIRD_PERSON_VERBS = list(`
+  said, says, replied, replies, cried, asked, asks, answered, exclaimed, added, continued,
+  returned, observed, whispered, shouted, muttered, rejoined, remarked, resumed, repeated,
+  inquired, enquired, called, murmured, interrupted, declared, insisted, protested, began,
+  sighed, pursued, retorted, pleaded, demanded, explained, growled, faltered, hinted, mused,
+  groaned, sobbed, screamed, roared, yelled, grumbled, stammered, urged, admitted, agreed,
+  confessed, affirmed, assented, responded, snapped, gasped, persisted, ventured, objected,
+  interposed, concluded, suggested, laughed, went on, put in, broke in, called out, cried out,
+  thundered, wailed, moaned, hissed, panted, chimed in, echoed, drawled, lisped, piped, addressed,
+  dijo, dice, decía, preguntó, pregunta, preguntaba, respondió, responde, respondía, contestó,
+  contesta, contestaba, exclamó, exclama, gritó, grita, murmuró, murmura, añadió, agregó,
+  susurró, replicó, repuso, continuó, prosiguió, explicó, insistió, interrumpió, suspiró,
+  observó, advirtió, comentó, aclaró, afirmó, admitió, confesó, protestó, rogó, suplicó,
+  ordenó, llamó, sollozó, balbuceó, tartamudeó, gruñó, masculló, repitió, concluyó, inquirió,
+  terció, bramó, chilló, rugió, musitó,
+  disse, diz, dizia, perguntou, pergunta, perguntava, respondeu, responde, respondia, exclamou,
+  exclamava, gritou, gritava, murmurou, murmurava, acrescentou, accrescentou, sussurrou,
+  replicou, retrucou, retorquiu, retorquia, continuou, explicou, tornou, tornava, redarguiu,
+  insistiu, interrompeu, suspirou, bradou, bradava, acudiu, concluiu, ponderou, emendou,
+  observou, concordou, concordava, comentou, commentou, commentavam, objectou, objetou, repetiu,
+  repetia, atalhou, prosseguiu, volveu, advertiu, confessou, affirmou, afirmou, declarou,
+  protestou, soluçou, balbuciou, gaguejou, clamou, rosnou, resmungou, inquiriu, instou, chamou, chamava,
+  explicava, respondiam, perguntavam, diziam, disseram, responderam, perguntaram,
+`);
+
+/** Verbs whose form already says the speaker is the narrator ("respondi", "dije"). */
+const FIRST_PERSON_VERBS = list(`
+  dije, decía, pregunté, preguntaba, respondí, contesté, exclamé, grité, murmuré, añadí,
+  agregué, susurré, repliqué, repuse, continué, proseguí, expliqué, insistí, interrumpí,
+  suspiré, observé, advertí, comenté, aclaré, afirmé, admití, confesé, protesté, rogué,
+  supliqué, repetí, concluí,
+  respondi, perguntei, exclamei, gritei, murmurei, acrescentei, accrescentei, sussurrei,
+  repliquei, retruquei, retorqui, continuei, expliquei, tornei, redargui, insisti, interrompi,
+  suspirei, acudi, conclui, concluí, emendei, bradei, observei, ponderei, concordei, objectei,
+  objetei, repeti, atalhei, prosegui, volvi, adverti, confessei, declarei, protestei, clamei,
+  commentei, comentei
+`);
+
+/** Pronouns that name the speaker of a tag. */
+const FIRST_PERSON_PRONOUNS = new Set(['i', 'yo', 'eu']);
+const MALE_PRONOUNS = new Set(['he', 'él', 'ele', 'elle']);
+const FEMALE_PRONOUNS = new Set(['she', 'ella', 'ela']);
+
+/** Portuguese (and old Spanish) clitics glued to the verb: "disse-lhe", "interrompeu-me", "díjole" is rare. */
+const CLITIC = '(?:-(?:lhe|lhes|lh[ao]s?|me|te|se|nos|vos|o|a|os|as))?';
+
+const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
+const alternatives = (words: string[]) =>
+  [...new Set(words)]
+    .sort((a, b) => b.length - a.length)
+    .map(escape)
+    .join('|');
+
+const VERB = `(?:${alternatives([...THIRD_PERSON_VERBS, ...FIRST_PERSON_VERBS])})${CLITIC}`;
+const FIRST_PERSON_VERB = new RegExp(`^(?:${alternatives(FIRST_PERSON_VERBS)})${CLITIC}$`, 'iu');
+/** Forms that are first person only (Spanish "decía" is first and third person alike). */
+const ONLY_FIRST_PERSON = new Set(FIRST_PERSON_VERBS.filter((verb) => !THIRD_PERSON_VERBS.includes(verb)));
+
+const WORD = "[\\p{L}\\p{N}'’.-]+";
+/** Words that may stand between a subject and its verb ("he then said", "Mr. Bennet coolly replied"). */
+const ADVERB = '(?:\\p{L}+ly|then|now|again|at\\s+last|only|entonces|luego|então|depois|logo|ainda)';
+
+/** Clause punctuation, a dash, or a hyphen used as a dash (not one joining two words). */
+const CLAUSE_PUNCTUATION = /[,;:.!?…—―–]|--|-(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])-/gu;
+/** A full stop after these ends an abbreviation or an initial, not the clause ("said Mr. Bennet"). */
+const ABBREVIATION =
+  /(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|Dra|St|Sr|Sra|Srta|Sto|Sta|D|Jr|Prof|Rev|Capt|Col|Gen|Lt|Hon|(?!I)\p{Lu})$/u;
+const MAX_TAG_CHARS = 90;
+
+/** Where the clause that starts `text` ends. */
+export function clauseEnd(text: string): number {
+  CLAUSE_PUNCTUATION.lastIndex = 0;
+  for (let match = CLAUSE_PUNCTUATION.exec(text); match !== null; match = CLAUSE_PUNCTUATION.exec(text)) {
+    if (match[0] === '.' && ABBREVIATION.test(text.slice(0, match.index))) continue;
+    return match.index;
+  }
+  return text.length;
+}
+
+/**
+ * A tag at the very start of `text`: verb first ("said Elizabeth", "replicou o animal", "disse-lhe eu", "exclamou.")
+ * or subject first ("he said", "my aunt said piously", "Mr. Bennet coolly replied"). The clause runs to the first
+ * clause punctuation or dash. The checks keep speech that merely contains a verb from passing for a tag: a
+ * verb-first tag names a person right after the verb or ends there, and a subject-first tag ends within a few
+ * adverbs or an addressee after its verb ("I said nothing" is speech, "I said to him" a tag).
+ */
+const VERB_FIRST = new RegExp(`^((?:${ADVERB}\\s+)?)(${VERB})(?![\\p{L}\\p{N}])`, 'iu');
+const SUBJECT_FIRST = new RegExp(
+  `^((?:${WORD}\\s+){0,3}?${WORD})\\s+(?:${ADVERB}\\s+)?(${VERB})(?![\\p{L}\\p{N}])`,
+  'iu',
+);
+const AFTER_SUBJECT_FIRST = new RegExp(
+  `^(?:\\s+(?:${ADVERB}|\\p{L}+mente|(?:to|a|ao|à|á)\\s+${WORD}|me|him|her|them|us))*\\s*$`,
+  'iu',
+);
+const DETERMINER =
+  /^(?:the|my|his|her|their|our|your|a|an|o|os|as|el|la|los|las|meu|minha|seu|sua|mi|su|old|young|little)$/iu;
+
+export interface SpeechTag {
+  /** Where the tag clause ends in the text given (at its terminating punctuation or dash, or the text's end). */
+  end: number;
+  verb: string;
+  /** The words around the verb that may name the speaker (the subject side of the clause). */
+  subject: string;
+  /** The tag's own words say the narrator speaks: "said I", "I said", "disse eu", "respondi". */
+  firstPerson: boolean;
+  /** A subject pronoun of the tag ("he said", "disse ella"), lower-cased, or null. */
+  pronoun: string | null;
+}
+
+function words(text: string): string[] {
+  return (text.match(/[\p{L}\p{N}'’]+/gu) ?? []).map((word) => word.toLowerCase());
+}
+
+/** Reads a speech tag at the start of `text` (leading spaces and dashes allowed), or null. */
+export function readSpeechTag(text: string): SpeechTag | null {
+  const lead = /^[\s—―–-]*/u.exec(text)![0].length;
+  const body = text.slice(lead);
+  const end = clauseEnd(body);
+  const clause = body.slice(0, end);
+  if (clause.length === 0 || clause.length > MAX_TAG_CHARS) return null;
+
+  let verb: string;
+  let subject: string;
+  const verbFirst = VERB_FIRST.exec(clause);
+  if (verbFirst) {
+    verb = verbFirst[2];
+    subject = clause.slice(verbFirst[0].length).trim();
+    if (subject.length > 0 && !namesSomeone(subject)) return null;
+  } else {
+    const subjectFirst = SUBJECT_FIRST.exec(clause);
+    if (!subjectFirst || !plausibleSubject(subjectFirst[1])) return null;
+    if (!AFTER_SUBJECT_FIRST.test(clause.slice(subjectFirst[0].length))) return null;
+    verb = subjectFirst[2];
+    subject = subjectFirst[1];
+  }
+  const subjectWords = words(subject);
+  const verbWord = verb.toLowerCase();
+  const firstPerson =
+    subjectWords.slice(0, 3).some((word) => FIRST_PERSON_PRONOUNS.has(word)) ||
+    (ONLY_FIRST_PERSON.has(verbWord.replace(/-.*$/u, '')) && !subjectWords.some(isThirdPersonSubject));
+  const pronoun = subjectWords.slice(0, 3).find((word) => MALE_PRONOUNS.has(word) || FEMALE_PRONOUNS.has(word)) ?? null;
+  return { end: lead + end, verb, subject: subject.trim(), firstPerson, pronoun };
+}
+
+function isThirdPersonSubject(word: string): boolean {
+  return MALE_PRONOUNS.has(word) || FEMALE_PRONOUNS.has(word);
+}
+
+const isPronoun = (word: string) => FIRST_PERSON_PRONOUNS.has(word) || isThirdPersonSubject(word);
+const isAdverb = (word: string) => new RegExp(`^(?:${ADVERB}|\\p{L}+mente)$`, 'iu').test(word);
+
+/** After a verb-first tag's verb: the speaker, possibly after adverbs ("retorquia modestamente o Villaça"). */
+function namesSomeone(subject: string): boolean {
+  const tokens = subject.split(/\s+/u).filter((token) => token.length > 0);
+  let at = 0;
+  while (at < tokens.length - 1 && isAdverb(tokens[at])) at++;
+  const first = tokens[at].replace(/[^\p{L}'’.]/gu, '');
+  const lower = first.toLowerCase();
+  if (isPronoun(lower)) return true;
+  if (DETERMINER.test(lower)) return at + 1 < tokens.length && /^\p{L}/u.test(tokens[at + 1]);
+  return /^\p{Lu}/u.test(first);
+}
+
+/**
+ * A subject before the verb must look like a person: a pronoun, a capitalised name, or a determiner and noun ("the
+ * old man", "my aunt", "o capitão"), never a clause of speech ("It was what I said").
+ */
+function plausibleSubject(subject: string): boolean {
+  const tokens = subject.trim().split(/\s+/u);
+  const lower = tokens[0].toLowerCase();
+  if (tokens.length === 1 && isPronoun(lower)) return true;
+  if (DETERMINER.test(lower)) return tokens.length <= 4 && tokens.slice(1).every((token) => /^\p{L}/u.test(token));
+  return tokens.every((token) => /^\p{Lu}/u.test(token) || /^(?:de|da|do|dos|das|del|van|von)$/u.test(token));
+}
+
+/** The gender a tag's subject pronoun says, if any. */
+export function pronounGender(pronoun: string | null): 'female' | 'male' | null {
+  if (pronoun === null) return null;
+  if (FEMALE_PRONOUNS.has(pronoun)) return 'female';
+  return MALE_PRONOUNS.has(pronoun) ? 'male' : null;
+}
+
+/** Whether a word is a speech verb form ("said", "disse-lhe", "respondí"), for checks outside a tag. */
+export function isSpeechVerb(word: string): boolean {
+  return new RegExp(`^${VERB}$`, 'iu').test(word);
+}
+
+export function isFirstPersonVerb(word: string): boolean {
+  return FIRST_PERSON_VERB.test(word);
+}
+
+const VERB_ANYWHERE = new RegExp(`(?<![\\p{L}\\p{N}])(?:${VERB})(?![\\p{L}\\p{N}])`, 'giu');
+
+/** Offsets and forms of the speech verbs in a text ("Mrs. Bennet said only," → said at 12). */
+export function speechVerbsIn(text: string): { offset: number; verb: string }[] {
+  return [...text.matchAll(VERB_ANYWHERE)].map((match) => ({ offset: match.index, verb: match[0] }));
+}
+
+const PRONOUN_WORD = /(?<![\p{L}\p{N}])(I|he|she|yo|él|ella|eu|ele|elle|ela)(?![\p{L}\p{N}])/giu;
+
+/** Subject pronouns in a text with their offsets ("Then he said:" → he at 5). */
+export function subjectPronounsIn(text: string): { offset: number; pronoun: string }[] {
+  return [...text.matchAll(PRONOUN_WORD)]
+    .filter((match) => match[1] !== 'i')
+    .map((match) => ({ offset: match.index, pronoun: match[1] === 'I' ? 'i' : match[1].toLowerCase() }));
+}
+
+export function isFirstPersonPronoun(pronoun: string): boolean {
+  return FIRST_PERSON_PRONOUNS.has(pronoun);
+}
+
+/** The sentences of a narration with their offsets; a full stop after an abbreviation or initial ends none. */
+export function sentencesOf(text: string): { offset: number; text: string }[] {
+  const result: { offset: number; text: string }[] = [];
+  let start = 0;
+  for (const match of text.matchAll(/[.!?…;:]+["'”’»)]*\s+/gu)) {
+    const end = match.index + match[0].length;
+    if (/^\.\S*\s+$/u.test(match[0]) && ABBREVIATION.test(text.slice(0, match.index))) continue;
+    result.push({ offset: start, text: text.slice(start, end) });
+    start = end;
+  }
+  if (start < text.length) result.push({ offset: start, text: text.slice(start) });
+  return result;
+}

@@ -1,0 +1,142 @@
+/**
+ * The conversational structure of a chapter's segments: paragraphs, turns (one speaker's dialogue pieces in a
+ * paragraph), speeches that run on across paragraphs, and runs of turns that make up one exchange.
+ */
+
+/** The parts of a segment attribution reads (structural, so this module imports nothing from the attributor). */
+export interface ChapterSegment {
+  id: string;
+  kind: 'narration' | 'dialogue' | 'heading';
+  text: string;
+  boundaryBefore?: string;
+}
+
+export interface Paragraph {
+  positions: number[];
+  hasDialogue: boolean;
+  text: string;
+}
+
+export interface Turn {
+  /** Positions (in the chapter's ordered segments) of this turn's dialogue pieces. */
+  positions: number[];
+  paragraph: number;
+  /** The first piece opens its paragraph. */
+  opensParagraph: boolean;
+  /** The previous paragraph's speech did not close and this one reopens it: the same person goes on speaking. */
+  continuesPrevious: boolean;
+  /** Opened by a dash after narration inside the paragraph ("…respondeu Virgilia. E depois:--Ando…"). */
+  dashAfterNarration: boolean;
+  /** Index of the run (one uninterrupted exchange) this turn belongs to. */
+  run: number;
+}
+
+export interface Interlude {
+  /** A short narrated paragraph between two turns of a run ("Mr. Darcy bowed."). */
+  paragraph: number;
+  /** Position of the turn it follows in the turn list (-1 when it comes before the first turn of its run). */
+  afterTurn: number;
+}
+
+export interface ChapterStructure {
+  paragraphs: Paragraph[];
+  paragraphOf: number[];
+  turns: Turn[];
+  turnOf: (number | undefined)[];
+  interludes: Interlude[];
+}
+
+const WITHIN_PARAGRAPH = new Set(['dialogue_turn', 'sentence']);
+const OPENING_QUOTES = /^["“„«‹‘'「]/u;
+const CLOSING_QUOTES = /["”»›’'」]$/u;
+const OPENING_DASH = /^(?:--|[—―–-])/u;
+/** A narrated paragraph longer than this ends an exchange; shorter ones are beats inside it. */
+const INTERLUDE_MAX_CHARS = 300;
+
+function opensParagraph(segment: ChapterSegment, position: number): boolean {
+  return position === 0 || segment.boundaryBefore === undefined || !WITHIN_PARAGRAPH.has(segment.boundaryBefore);
+}
+
+export function chapterStructure(ordered: ChapterSegment[]): ChapterStructure {
+  const paragraphs: Paragraph[] = [];
+  const paragraphOf: number[] = [];
+  ordered.forEach((segment, position) => {
+    if (opensParagraph(segment, position) || paragraphs.length === 0)
+      paragraphs.push({ positions: [], hasDialogue: false, text: '' });
+    const paragraph = paragraphs[paragraphs.length - 1];
+    paragraph.positions.push(position);
+    paragraph.hasDialogue ||= segment.kind === 'dialogue';
+    paragraph.text += segment.text;
+    paragraphOf.push(paragraphs.length - 1);
+  });
+
+  const turns: Turn[] = [];
+  const turnOf: (number | undefined)[] = ordered.map(() => undefined);
+  paragraphs.forEach((paragraph, index) => {
+    let current: Turn | null = null;
+    let previousKind: ChapterSegment['kind'] | null = null;
+    let previousText = '';
+    for (const position of paragraph.positions) {
+      const segment = ordered[position];
+      const text = segment.text.trim();
+      if (segment.kind === 'dialogue') {
+        const dashTurn: boolean =
+          current !== null &&
+          OPENING_DASH.test(text) &&
+          (previousKind === 'narration' || /[.!?…:]$/u.test(previousText));
+        if (current === null || dashTurn) {
+          current = {
+            positions: [],
+            paragraph: index,
+            opensParagraph: current === null && position === paragraph.positions[0],
+            continuesPrevious: false,
+            dashAfterNarration: dashTurn && previousKind === 'narration',
+            run: 0,
+          };
+          turns.push(current);
+        }
+        current.positions.push(position);
+        turnOf[position] = turns.length - 1;
+      }
+      previousKind = segment.kind;
+      previousText = text;
+    }
+  });
+
+  // A speech running on: the previous paragraph ends inside an open quotation and this one reopens it.
+  turns.forEach((turn, t) => {
+    if (!turn.opensParagraph || t === 0) return;
+    const before = turns[t - 1];
+    if (before.paragraph !== turn.paragraph - 1) return;
+    const lastOfParagraph = paragraphs[before.paragraph].positions.at(-1)!;
+    if (before.positions.at(-1) !== lastOfParagraph) return;
+    const opening = ordered[before.positions[0]].text.trim();
+    const ending = ordered[lastOfParagraph].text.trim();
+    const reopening = ordered[turn.positions[0]].text.trim();
+    turn.continuesPrevious =
+      OPENING_QUOTES.test(opening) && OPENING_QUOTES.test(reopening) && !CLOSING_QUOTES.test(ending);
+  });
+
+  const interludes: Interlude[] = [];
+  let run = 0;
+  let lastTurnParagraph = -1;
+  turns.forEach((turn, t) => {
+    if (t > 0) {
+      const between = paragraphs.slice(lastTurnParagraph + 1, turn.paragraph);
+      const breaks = between.some(
+        (paragraph) =>
+          paragraph.text.trim().length > INTERLUDE_MAX_CHARS ||
+          paragraph.positions.some((position) => ordered[position].kind === 'heading') ||
+          ordered[paragraph.positions[0]].boundaryBefore === 'scene_break',
+      );
+      if (breaks || ordered[turn.positions[0]].boundaryBefore === 'scene_break') run++;
+      else
+        between.forEach((_, offset) =>
+          interludes.push({ paragraph: lastTurnParagraph + 1 + offset, afterTurn: t - 1 }),
+        );
+    }
+    turn.run = run;
+    lastTurnParagraph = turn.paragraph;
+  });
+  return { paragraphs, paragraphOf, turns, turnOf, interludes };
+}
