@@ -54,12 +54,13 @@ export function UserMenu() {
         className="user-menu__trigger"
         aria-expanded={open}
         aria-controls={panelId}
-        aria-label={t('user.menuLabel', { name })}
         onClick={() => setOpen((value) => !value)}
       >
         <span className="avatar" aria-hidden="true">
           {initials(name)}
         </span>
+        {/* The accessible name contains the visible name (speech input users say what they see). */}
+        <span className="visually-hidden">{t('user.menuLabelPrefix')} </span>
         <span className="user-menu__name">{name}</span>
         <span className="user-menu__chevron" aria-hidden="true">
           ▾

@@ -34,7 +34,8 @@ export function DecisionBar({
   const [asking, setAsking] = useState(false);
   const [note, setNote] = useState('');
   const approval = review.approval;
-  const stale = decide.error instanceof ApiError && decide.error.status === 412;
+  // 412: someone decided while this page was open; 428: a decision appeared that this page had not seen.
+  const stale = decide.error instanceof ApiError && [412, 428].includes(decide.error.status);
 
   const send = (decision: ChapterReview['decision'], withNote?: string) =>
     decide.mutate(

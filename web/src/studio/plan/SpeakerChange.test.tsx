@@ -1,0 +1,111 @@
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { bookKeys } from '../../api/keys';
+import type { Segment } from '../../api/types';
+import { renderInStudio, segment } from '../../test/render';
+import { SegmentInspector } from './SegmentInspector';
+import { usePlanEdits } from './usePlanEdits';
+
+const speakers = [
+  { id: 'narrator', name: 'Narrator' },
+  { id: 'c1', name: 'Elizabeth' },
+  { id: 'c2', name: 'Mr. Darcy' },
+];
+const speakerName = (id: string) => speakers.find((s) => s.id === id)?.name ?? 'Unknown speaker';
+
+/** The plan page's wiring in small: the inspector's speaker choice saved through usePlanEdits. */
+function Harness({ line }: { line: Segment }) {
+  const edits = usePlanEdits('p1');
+  return (
+    <>
+      {edits.conflict && <p role="alert">conflict on {edits.conflict.segmentId}</p>}
+      <button type="button" onClick={() => void edits.undoLast()}>
+        undo
+      </button>
+      <SegmentInspector
+        segment={line}
+        speakers={speakers}
+        speakerName={speakerName}
+        threads={[]}
+        saving={edits.saving}
+        onAssign={(speakerId) => void edits.apply(line, { speakerId, flagged: false })}
+        onPatch={(patch) => void edits.apply(line, patch)}
+        selectedText={null}
+        onAddPronunciation={() => undefined}
+      />
+    </>
+  );
+}
+
+function jsonResponse(status: number, body: unknown) {
+  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+}
+
+describe('changing a line’s speaker', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('saves the new speaker with the line’s ETag, and undo sends the old one back with the new ETag', async () => {
+    const line = segment(4, { speakerId: 'unknown', flagged: true });
+    const requests: { url: string; method: string; ifMatch: string | null; body: unknown }[] = [];
+    let version = 1;
+    const fetchMock = vi.fn(async (url: string, init: RequestInit) => {
+      const headers = new Headers(init.headers);
+      const body = JSON.parse(String(init.body));
+      requests.push({ url, method: String(init.method), ifMatch: headers.get('If-Match'), body });
+      version++;
+      return jsonResponse(200, { ...line, ...body, etag: `"e4-v${version}"` });
+    });
+    vi.stubGlobal('fetch', fetchMock);
+    const { queryClient } = renderInStudio(<Harness line={line} />);
+    queryClient.setQueryData(bookKeys.segments('p1', 'c1'), [line]);
+
+    const select = screen.getByLabelText('Speaker');
+    expect((select as HTMLSelectElement).value).toBe('unknown');
+    fireEvent.change(select, { target: { value: 'c2' } });
+    await waitFor(() => expect(requests).toHaveLength(1));
+    expect(requests[0]).toEqual({
+      url: '/api/v1/projects/p1/segments/s4',
+      method: 'PATCH',
+      ifMatch: '"e4"',
+      body: { speakerId: 'c2', flagged: false },
+    });
+    await waitFor(() =>
+      expect(queryClient.getQueryData<Segment[]>(bookKeys.segments('p1', 'c1'))?.[0]).toMatchObject({
+        speakerId: 'c2',
+        etag: '"e4-v2"',
+      }),
+    );
+
+    fireEvent.click(screen.getByRole('button', { name: 'undo' }));
+    await waitFor(() => expect(requests).toHaveLength(2));
+    expect(requests[1]).toMatchObject({ ifMatch: '"e4-v2"', body: { speakerId: 'unknown', flagged: true } });
+  });
+
+  it('shows a conflict and the other person’s version when the line changed meanwhile', async () => {
+    const line = segment(7, { speakerId: 'c1' });
+    const theirs = { ...line, speakerId: 'narrator', etag: '"theirs"' };
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () =>
+        jsonResponse(412, {
+          error: { code: 'precondition_failed', message: 'changed', details: { current: theirs }, requestId: 'r' },
+        }),
+      ),
+    );
+    const { queryClient } = renderInStudio(<Harness line={line} />);
+    queryClient.setQueryData(bookKeys.segments('p1', 'c1'), [line]);
+    fireEvent.change(screen.getByLabelText('Speaker'), { target: { value: 'c2' } });
+    await screen.findByText('conflict on s7');
+    expect(queryClient.getQueryData<Segment[]>(bookKeys.segments('p1', 'c1'))?.[0]).toMatchObject({
+      speakerId: 'narrator',
+      etag: '"theirs"',
+    });
+  });
+
+  it('offers reviewers no speaker control, only the discussion', () => {
+    renderInStudio(<Harness line={segment(1, { speakerId: 'c1' })} />, { canEdit: false, canComment: true });
+    expect(screen.queryByLabelText('Speaker')).toBeNull();
+    expect(screen.getByText('Read by Elizabeth')).toBeTruthy();
+    expect(screen.getByLabelText('Comment on this line')).toBeTruthy();
+  });
+});
