@@ -95,7 +95,12 @@ describe('manuscript import', () => {
     const job = await finish(projectId, accepted.job.id, seen);
     const list = await chapters(projectId);
     expect(job).toMatchObject({ status: 'succeeded', result: { chapterCount: list.length } });
-    expect(job.progress).toMatchObject({ chaptersDone: list.length, chaptersTotal: list.length });
+    // Progress counts every section saved, including those imported unspoken (deleted): the title page here.
+    const saved = (await (
+      await platform.api(CREATOR, `/v1/projects/${projectId}/chapters?includeDeleted=true`)
+    ).json()) as { items: Array<ChapterSummary & { deleted: boolean }> };
+    expect(saved.items.filter((c) => c.deleted).map((c) => c.chapterType)).toEqual(['title_page']);
+    expect(job.progress).toMatchObject({ chaptersDone: saved.items.length, chaptersTotal: saved.items.length });
     // Phases only move forward: queued → parsing → detecting → saving → succeeded.
     const phases = ['queued', 'parsing', 'detecting', 'saving', 'succeeded'];
     const ranks = seen.map((snapshot) => phases.indexOf(snapshot.progress.phase));
@@ -104,11 +109,11 @@ describe('manuscript import', () => {
     const counts = seen.filter((s) => s.progress.phase === 'saving').map((s) => s.progress.chaptersDone);
     expect([...counts].sort((a, b) => a - b)).toEqual(counts);
 
-    // The body is exactly 61 chapters; anything before them is front matter (the edition's title page).
+    // The spoken book is exactly the 61 chapters; the edition's title page is kept but not spoken.
     const body = list.filter((c) => c.chapterType === 'chapter');
     expect(body.map((c) => c.title)).toEqual(Array.from({ length: 61 }, (_, i) => `Chapter ${i + 1}`));
-    expect(list.slice(0, list.length - 61).every((c) => c.chapterType === 'front_matter')).toBe(true);
-    expect(list.map((c) => c.order)).toEqual(list.map((_, i) => i));
+    expect(list).toHaveLength(61);
+    expect(saved.items.map((c) => c.order)).toEqual(saved.items.map((_, i) => i));
     expect(body.every((c) => c.stats.words > 500 && c.stats.estimatedMinutes > 3)).toBe(true);
     expect(list[0]).not.toHaveProperty('text');
     const text = await bookText(projectId);
