@@ -207,7 +207,9 @@ export class JobService {
     if (!job) throw new NotFoundError('Job');
     if (isTerminal(job.status)) return job;
     await this.modify(user.tenantId, projectId, jobId, (current) => ({ ...current, cancelRequested: true }));
-    await orchestrations.raiseEvent(jobId, 'cancel', { by: user.userId });
+    // An orchestration that no longer exists (ended or purged without settling the job) has nothing left to stop:
+    // the job is still settled, which frees the project and the production slot it held.
+    await orchestrations.raiseEvent(jobId, 'cancel', { by: user.userId }).catch(() => undefined);
     return this.finish(user.tenantId, projectId, jobId, { status: 'cancelled' });
   }
 

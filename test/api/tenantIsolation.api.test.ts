@@ -68,6 +68,9 @@ beforeAll(async () => {
     .jpeg()
     .toBuffer();
   setCoverJpeg(cover);
+  // The matrix starts productions in many projects at once; the tenants' concurrent-production quota is another
+  // test's subject (test/races/jobs.races.test.ts), so it must not refuse them here.
+  for (const tenantId of ['t-andes', 't-pampa']) await raiseProductionQuota(tenantId);
   const doc = (await (await platform.api(null, '/openapi.json')).json()) as any;
   allOperations = Object.entries(
     doc.paths as Record<
@@ -96,6 +99,17 @@ afterAll(async () => {
   await platform?.stop();
   await receiver?.close();
 });
+
+async function raiseProductionQuota(tenantId: string): Promise<void> {
+  const path = `/v1/operator/tenants/${tenantId}`;
+  const tenant = (await (await platform.api('operator@khipu.test', path)).json()) as { etag: string };
+  const res = await platform.api('operator@khipu.test', path, {
+    method: 'PATCH',
+    headers: { 'if-match': tenant.etag },
+    json: { quotas: { concurrentJobs: 100 } },
+  });
+  if (res.status !== 200) throw new Error(`raising ${tenantId}'s quota: ${res.status} ${await res.text()}`);
+}
 
 async function newProject(owner: string, opts: { validator?: string; withCover?: boolean; archived?: boolean } = {}) {
   const res = await platform.api(owner, '/v1/projects', {

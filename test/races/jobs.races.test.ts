@@ -6,7 +6,7 @@
 import sharp from 'sharp';
 import { randomBytes } from 'node:crypto';
 import { importSmallManuscript, waitForJob } from '../api/isolation/fixtures';
-import { seedPlannedBook } from '../production/seedBook';
+import { LONG_NARRATION, seedPlannedBook, type Line } from '../production/seedBook';
 import { minimalMetadata, startTestPlatform, type TestPlatform } from '../support/testPlatform';
 import { cosmosContainer, inParallel, RACE_PLATFORM_ENV, tally, type Outcome } from './support';
 
@@ -46,8 +46,14 @@ async function newProject(user: string, title: string): Promise<string> {
   return project.id;
 }
 
+/** A book that takes a while to produce, so its job can be interrupted mid-way. */
+const LONG_BOOK = [1, 2, 3].map((n) => ({
+  title: `Chapter ${n}`,
+  lines: LONG_NARRATION.map((text): Line => ['narration', 'paragraph', 'narrator', ` ${text}`]),
+}));
+
 /** A project with a retail cover and a small planned, cast book, ready to produce. */
-async function plannedProject(user: string, title: string): Promise<string> {
+async function plannedProject(user: string, title: string, chapters?: typeof LONG_BOOK): Promise<string> {
   const projectId = await newProject(user, title);
   await body(
     await platform.api(user, `/v1/projects/${projectId}/cover`, {
@@ -57,7 +63,7 @@ async function plannedProject(user: string, title: string): Promise<string> {
     }),
     200,
   );
-  await seedPlannedBook(platform, user.endsWith('@pampa.test') ? 't-pampa' : 't-andes', projectId);
+  await seedPlannedBook(platform, user.endsWith('@pampa.test') ? 't-pampa' : 't-andes', projectId, undefined, chapters);
   return projectId;
 }
 
@@ -224,4 +230,41 @@ test('claims left behind by a crash are taken over: a lock or slot whose job end
     tenants.close();
     jobs.close();
   }
+});
+
+test('a job whose orchestration ended without settling it is marked interrupted and its claims taken over', async () => {
+  const durable = `${new URL(platform.urls.api).origin}/runtime/webhooks/durabletask/instances`;
+  const runtimeStatus = async (jobId: string) =>
+    ((await (await fetch(`${durable}/${jobId}`)).json()) as { runtimeStatus: string }).runtimeStatus;
+  const terminate = async (jobId: string) => {
+    expect((await fetch(`${durable}/${jobId}/terminate?reason=crash`, { method: 'POST' })).status).toBe(202);
+    for (let i = 0; (await runtimeStatus(jobId)) !== 'Terminated'; i++) {
+      if (i > 600) throw new Error(`${jobId} was not terminated`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  };
+  const projectId = await plannedProject(ANDES, 'Interrupted', LONG_BOOK);
+  const first = await body<{ job: { id: string } }>(await produce(ANDES, projectId), 202);
+  await terminate(first.job.id);
+
+  // The orchestration is gone and the job still says it runs: the next start settles it and takes its claims.
+  const second = await body<{ job: { id: string } }>(await produce(ANDES, projectId), 202);
+  const interrupted = await body(await platform.api(ANDES, `/v1/projects/${projectId}/jobs/${first.job.id}`), 200);
+  expect(interrupted).toMatchObject({ status: 'failed', error: { code: 'job_interrupted' } });
+
+  // An orchestration whose record was purged cannot be told from a slow one: its claims hold, and cancelling the
+  // job (which no longer has an orchestration to stop) frees them.
+  await terminate(second.job.id);
+  expect((await fetch(`${durable}/${second.job.id}`, { method: 'DELETE' })).status).toBe(200);
+  const held = await produce(ANDES, projectId);
+  expect(held.status).toBe(409);
+  expect(((await held.json()) as any).error.details.jobId).toBe(second.job.id);
+  const cancelled = await body(
+    await platform.api(ANDES, `/v1/projects/${projectId}/jobs/${second.job.id}/cancel`, { method: 'POST' }),
+    200,
+  );
+  expect(cancelled.status).toBe('cancelled');
+  const third = await body<{ job: { id: string } }>(await produce(ANDES, projectId), 202);
+  await platform.api(ANDES, `/v1/projects/${projectId}/jobs/${third.job.id}/cancel`, { method: 'POST' });
+  await waitForJob(platform, ANDES, projectId, third.job.id, 300_000);
 });
