@@ -1,7 +1,8 @@
 /**
  * Character detection on the development books (offline engine): recall of the hand-listed main characters, truth
  * characters split into several, detected characters merging several, gender accuracy, spurious characters (matching
- * nobody, with at least SPURIOUS_MIN_LINES attributed lines), the narrator's gender and how many were detected.
+ * nobody, with at least SPURIOUS_MIN_LINES attributed lines), the narrator's gender, how many were detected and how
+ * long detection took.
  */
 import { HeuristicCharacterDetection } from '../core/characters/heuristicEngines';
 import { BOOK_SLUGS, bookChapters, characterTruth } from './characters/books';
@@ -17,7 +18,9 @@ const characters: BenchModule = {
     for (const slug of BOOK_SLUGS) {
       const truth = characterTruth(slug);
       const chapters = await bookChapters(slug, truth.language);
+      const started = process.hrtime.bigint();
       const { characters: cast } = await engine.detect({ chapters, language: truth.language });
+      const milliseconds = Math.round(Number(process.hrtime.bigint() - started) / 1e6);
       const score = scoreCast(cast, truth);
       context.log(
         `${slug}: missed ${score.missed.join(', ') || '-'}; split ${score.split.join(', ') || '-'}; merged ${
@@ -38,6 +41,7 @@ const characters: BenchModule = {
           spurious: score.spurious.length,
           narratorGender: score.narratorGenderRight ? 'right' : 'wrong',
           detected: score.detected,
+          milliseconds,
         },
       });
     }

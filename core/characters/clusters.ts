@@ -56,6 +56,8 @@ export class PersonIndex {
   private readonly givenTitleGroups = new Map<string, Set<string>>();
   /** Per bare given name with one full name: whether each chapter's run of mentions reaches that full name. */
   private readonly linkedRuns = new Map<string, Map<number, boolean>>();
+  /** Gender of each person once clustering is done; null while people may still join. */
+  private genders: Map<string, Gender> | null = null;
   /** Chapters where each bare given name is written. */
   private readonly bareChapters = new Map<string, Set<number>>();
 
@@ -79,6 +81,8 @@ export class PersonIndex {
     this.linkGivenNames();
     this.linkFamilies();
     this.linkDiminutives();
+    // People are fixed from here on (later nodes only ever start people of their own): genders can be remembered.
+    this.genders = new Map();
   }
 
   /** The person (root node key) a mention refers to, or undefined when it cannot be told. */
@@ -216,6 +220,14 @@ export class PersonIndex {
    * votes of bare given names, which other people of the same name share.
    */
   private genderOfRoot(root: string, ownFormsOnly = false): Gender {
+    const remembered = ownFormsOnly ? undefined : this.genders?.get(root);
+    if (remembered) return remembered;
+    const gender = this.computeGender(root, ownFormsOnly);
+    if (!ownFormsOnly) this.genders?.set(root, gender);
+    return gender;
+  }
+
+  private computeGender(root: string, ownFormsOnly: boolean): Gender {
     const keys = this.members(root);
     let female = 0;
     let male = 0;

@@ -23,6 +23,13 @@ import { heuristicLanguage, type HeuristicLanguage } from './vocabulary';
 
 /** A titled name ("Mrs. Long") is a character when mentioned this often, even if never tagged as speaking. */
 const MIN_TITLED_MENTIONS = 3;
+/**
+ * A name followed, again and again, by "he" or by "she" (never mixed) is a person the narration follows, even if the
+ * tags never name them as speaking ("Jimmy", "Eveline").
+ */
+const MIN_DESCRIBED_MENTIONS = 8;
+const MIN_PRONOUN_VOTES = 4;
+const CONSISTENT_PRONOUNS = 0.85;
 /** Prepositions of place right before a mention, per language. */
 const LOCATIVE: Record<HeuristicLanguage, RegExp> = {
   en: /(?:^|[^\p{L}])(?:in|at|into|near|inside|towards?)\s+$/iu,
@@ -42,6 +49,8 @@ interface Placed extends PlacedForm {
   local: number;
   length: number;
   votes: Votes;
+  /** The pronoun part of `votes` (articles left out: places have articles too). */
+  pronoun: Votes;
   age: AgeBand | null;
   vocative: boolean;
   /** Written after "in", "at", "em", "en": a place more likely than a person. */
@@ -62,6 +71,7 @@ interface Tally {
   chapters: Set<string>;
   first: { chapterId: string; offset: number; at: number } | null;
   votes: Votes;
+  pronounVotes: Votes;
   titleVotes: Votes;
   ages: Map<AgeBand, number>;
   verbs: Map<string, number>;
@@ -80,6 +90,7 @@ function newTally(): Tally {
     chapters: new Set(),
     first: null,
     votes: emptyVotes(),
+    pronounVotes: emptyVotes(),
     titleVotes: emptyVotes(),
     ages: new Map(),
     verbs: new Map(),
@@ -136,6 +147,7 @@ export function detectCharactersHeuristic(chapters: ChapterInput[]): Character[]
     tally.chapters.add(chapter.id);
     if (tally.first === null) tally.first = { chapterId: chapter.id, offset: mention.local, at: mention.at };
     addVotes(tally.votes, mention.votes);
+    addVotes(tally.pronounVotes, mention.pronoun);
     const title = mention.form.honorific ? honorificOf(mention.form.honorific) : undefined;
     if (title) {
       tally.titled++;
@@ -207,7 +219,14 @@ export function detectCharactersHeuristic(chapters: ChapterInput[]): Character[]
 function isPerson(tally: Tally): boolean {
   if (tally.lines >= 1 || tally.titled >= MIN_TITLED_MENTIONS) return true;
   if (tally.locatives >= tally.mentions * PLACE_SHARE) return false;
-  return tally.vocatives >= MIN_VOCATIVES || (tally.vocatives >= 1 && tally.mentions >= MIN_ADDRESSED_MENTIONS);
+  if (tally.vocatives >= MIN_VOCATIVES || (tally.vocatives >= 1 && tally.mentions >= MIN_ADDRESSED_MENTIONS))
+    return true;
+  const { female, male } = tally.pronounVotes;
+  return (
+    tally.mentions >= MIN_DESCRIBED_MENTIONS &&
+    female + male >= MIN_PRONOUN_VOTES &&
+    Math.max(female, male) >= (female + male) * CONSISTENT_PRONOUNS
+  );
 }
 
 function scanChapters(chapters: ChapterInput[], wordCase: WordCase): ChapterScan[] {
@@ -222,7 +241,9 @@ function scanChapters(chapters: ChapterInput[], wordCase: WordCase): ChapterScan
       const end = mention.offset + mention.length;
       const next = raw[position + 1]?.offset ?? text.length;
       const votes = emptyVotes();
-      addVote(votes, pronounAfter(text, end, next, language));
+      const pronoun = emptyVotes();
+      addVote(pronoun, pronounAfter(text, end, next, language));
+      addVotes(votes, pronoun);
       addVote(votes, articleBefore(text, mention.offset, language));
       return {
         form: mention.form,
@@ -232,6 +253,7 @@ function scanChapters(chapters: ChapterInput[], wordCase: WordCase): ChapterScan
         local: mention.offset,
         length: mention.length,
         votes,
+        pronoun,
         age: ageBefore(text, mention.offset),
         vocative: isVocative(text, mention.offset, mention.length),
         locative: LOCATIVE[language].test(text.slice(Math.max(0, mention.offset - 8), mention.offset)),
