@@ -167,7 +167,8 @@ export function findAttributions(text: string, language: HeuristicLanguage): Att
 
 /**
  * A name addressed in dialogue: right after an opening quote or dialogue dash and before a comma or "!"
- * ("“Martha, …", "—Rosa, …"), or after a comma and closing the phrase ("…, Martha!", "…, Mr Henchy,” said").
+ * ("“Martha, …", "—Rosa, …"), or after a comma and closing the phrase ("…, Martha!", "…, Mr Henchy,” said", and in
+ * a line of dash dialogue "--Vem cá, Eugenia, disse ella").
  * Places and things are rarely spoken to; people are.
  */
 export function isVocative(text: string, offset: number, length: number): boolean {
@@ -179,7 +180,15 @@ export function isVocative(text: string, offset: number, length: number): boolea
     /[“"‘«—–-]/u.test(before)
   )
     return true;
-  return /,[ \t\r\n]*$/u.test(before) && /^[ \t]*(?:[!?]|[.,][ \t]*[”"’»])/u.test(after);
+  if (!/,[ \t\r\n]*$/u.test(before)) return false;
+  if (/^[ \t]*(?:[!?]|[.,][ \t]*[”"’»])/u.test(after)) return true;
+  // Dash dialogue has no closing quote: "--Vem cá, Eugenia, disse ella" addresses Eugenia.
+  return /^[ \t]*[,!?.]/u.test(after) && opensWithDialogueDash(text, offset);
+}
+
+function opensWithDialogueDash(text: string, offset: number): boolean {
+  const paragraphStart = Math.max(text.lastIndexOf('\n\n', offset), text.lastIndexOf('\n\r\n', offset), 0);
+  return /^\s*(?:—|–|--|-(?=\S))/u.test(text.slice(paragraphStart, offset));
 }
 
 /** A title's dot ("St. Clair", "Mr. Darcy") does not end a sentence. */

@@ -163,6 +163,23 @@ describe('names, titles and people', () => {
     expect(one('Sabina').gender).toBe('female');
     expect(one('Cotrim').gender).toBe('male');
   });
+  it('casts someone only spoken to, in quotes or in dash dialogue, but not a name said once in passing', () => {
+    const { one } = castOf([
+      {
+        id: 'c1',
+        language: 'pt-BR',
+        text: [
+          '-- Vem cá, Eugenia, disse ella; e a menina veio.',
+          '',
+          '-- Senta-te, Eugenia. Não tenhas medo.',
+          '',
+          'Falou-se depois do Rio e de Petropolis.',
+        ].join('\n'),
+      },
+    ]);
+    expect(one('Eugenia')).toBeDefined();
+    expect(one('Petropolis')).toBeUndefined();
+  });
 });
 
 describe('the narrator of a first-person book', () => {
