@@ -127,9 +127,30 @@ export class SegmentSeeder {
     }
   }
 
+  /** One planned chapter whose segments are spoken by `speakers`, in order. */
   async seed(tenantId: string, projectId: string, speakers: string[]): Promise<string[]> {
     const now = new Date().toISOString();
     const ids: string[] = [];
+    const chapterId = `${projectId}.seeded-${this.seeded}`;
+    const lines = speakers.map((speakerId, index) => `"Line ${index} spoken by ${speakerId}."`);
+    await this.chapters.create({
+      id: chapterId,
+      type: 'chapter',
+      tenantId,
+      projectId,
+      order: 1000 + this.seeded,
+      title: 'Seeded chapter',
+      chapterType: 'chapter',
+      headingText: '',
+      text: lines.join(''),
+      stats: { words: lines.length * 5, characters: lines.join('').length, estimatedMinutes: 1 },
+      deleted: false,
+      textVersion: 1,
+      planStatus: 'planned',
+      master: null,
+      createdAt: now,
+      updatedAt: now,
+    });
     for (const [index, speakerId] of speakers.entries()) {
       const id = `${projectId}.seg-${this.seeded++}`;
       await this.segments.create({
@@ -137,10 +158,10 @@ export class SegmentSeeder {
         type: 'segment',
         tenantId,
         projectId,
-        chapterId: 'seeded-chapter',
+        chapterId,
         index,
         kind: 'dialogue',
-        text: `"Line ${index} spoken by ${speakerId}."`,
+        text: lines[index],
         boundaryBefore: 'paragraph',
         speakerId,
         speakerConfidence: 0.9,
