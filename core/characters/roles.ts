@@ -36,7 +36,8 @@ const DETERMINERS: Record<HeuristicLanguage, string> = {
   pt: '(?:o|O|a|A|meu|Meu|minha|Minha)',
 };
 const CLITIC = '(?:-(?:me|te|lhe|nos|vos|lhes|se))?';
-const WORD = "\\p{L}[\\p{L}\\p{M}'’-]*";
+/** A word, hyphenated or not; a trailing hyphen is dialogue punctuation ("-dijo el ventero-"). */
+const WORD = "\\p{L}[\\p{L}\\p{M}'’]*(?:-\\p{L}[\\p{L}\\p{M}'’]*)*";
 const PHRASE = `${WORD}(?:[ \\t]+${WORD}){0,3}`;
 
 interface Patterns {

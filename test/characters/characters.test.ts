@@ -146,6 +146,8 @@ describe('names, titles and people', () => {
     expect(cast.some((c) => [c.name, ...c.aliases].includes('Sr. Gómez') && c.gender === 'female')).toBe(false);
     expect(one('el cura')).toMatchObject({ name: 'El cura', gender: 'male', dialogueLineCount: 2 });
     expect(one('la criada')).toMatchObject({ gender: 'female', dialogueLineCount: 2 });
+    expect(one('el ventero')).toMatchObject({ name: 'El ventero', gender: 'male', dialogueLineCount: 2 });
+    expect(one('Julián').dialogueLineCount).toBe(3);
   });
 
   it('casts speakers known only by their role, and not "the other" or "the two"', () => {

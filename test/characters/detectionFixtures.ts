@@ -34,6 +34,14 @@ export const SPANISH_TITLES = chapters(
     '',
     '—Ya lo sé —respondió doña Rosa.',
   ].join('\n'),
+  // Some editions print the dialogue dash as a plain hyphen.
+  [
+    '-Ya voy -dijo el ventero-. Espere usted un momento.',
+    '',
+    '-No tengo prisa -respondió don Julián.',
+    '',
+    '-Pues yo sí -dijo el ventero-, que la cena se enfría.',
+  ].join('\n'),
 );
 
 /** A woman tells her own story: "I was a young woman", "my husband", "said I". */
