@@ -52,13 +52,19 @@ export class AzureBlobStore implements BlobStore {
     else await blob.uploadStream(body, UPLOAD_BUFFER_SIZE, UPLOAD_CONCURRENCY, options);
   }
 
-  async openRead(name: string) {
+  async openRead(name: string, range?: { start: number; end: number }) {
     try {
-      const response = await this.container.getBlobClient(name).download();
+      const response = range
+        ? await this.container.getBlobClient(name).download(range.start, range.end - range.start + 1)
+        : await this.container.getBlobClient(name).download();
+      const contentLength = response.contentLength ?? 0;
+      // A ranged answer names the blob's size in Content-Range ("bytes a-b/size").
+      const total = Number(response.contentRange?.split('/')[1]);
       return {
         stream: response.readableStreamBody as Readable,
         contentType: response.contentType ?? 'application/octet-stream',
-        contentLength: response.contentLength ?? 0,
+        contentLength,
+        totalBytes: Number.isFinite(total) ? total : contentLength,
       };
     } catch (error) {
       if (isStatus(error, 404)) return undefined;

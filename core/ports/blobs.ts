@@ -6,7 +6,14 @@ export interface BlobStore {
   putIfAbsent(name: string, body: Buffer | Readable, contentType: string): Promise<boolean>;
   /** Overwriting write, for derived artifacts whose name is not content-addressed. */
   put(name: string, body: Buffer | Readable, contentType: string): Promise<void>;
-  openRead(name: string): Promise<{ stream: Readable; contentType: string; contentLength: number } | undefined>;
+  /**
+   * Opens a blob for reading, whole or one byte range (`start`..`end` inclusive). `contentLength` is the length of
+   * what the stream carries; `totalBytes` the blob's size.
+   */
+  openRead(
+    name: string,
+    range?: { start: number; end: number },
+  ): Promise<{ stream: Readable; contentType: string; contentLength: number; totalBytes: number } | undefined>;
   readBuffer(name: string, maxBytes: number): Promise<Buffer | undefined>;
   exists(name: string): Promise<boolean>;
   delete(name: string): Promise<void>;
