@@ -3,6 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { startWebServer, type RunningWebServer } from './webServer';
 
 /** Raw HTTP so that paths like `/../x` reach the server unnormalized, as an attacker would send them. */
@@ -39,6 +40,8 @@ describe('local web server', () => {
     fs.mkdirSync(path.join(dist, 'assets'), { recursive: true });
     fs.writeFileSync(path.join(dist, 'index.html'), '<!doctype html><div id="root"></div>');
     fs.writeFileSync(path.join(dist, 'assets', 'app-abc123.js'), 'console.log(1)');
+    fs.writeFileSync(path.join(dist, 'assets', 'big-abc123.js'), 'console.log("compress me");\n'.repeat(500));
+    fs.writeFileSync(path.join(dist, 'assets', 'art-abc123.png'), Buffer.alloc(4096, 1));
     fs.writeFileSync(path.join(root, 'secret.txt'), 'do not serve');
     fs.copyFileSync(
       path.join(__dirname, '..', '..', 'web', 'staticwebapp.config.json'),
@@ -84,6 +87,27 @@ describe('local web server', () => {
     const index = await get(web.url, '/');
     expect(index.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(index.headers['cache-control']).toBe('no-cache');
+  });
+
+  test('compresses text assets for browsers that accept it, and nothing else', async () => {
+    const source = fs.readFileSync(path.join(root, 'dist', 'assets', 'big-abc123.js'));
+    const br = await get(web.url, '/assets/big-abc123.js', { headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers.vary).toBe('Accept-Encoding');
+    expect(br.headers['content-length']).toBeUndefined();
+    expect(br.body.length).toBeLessThan(source.length / 10);
+    expect(brotliDecompressSync(br.body).equals(source)).toBe(true);
+    const gzip = await get(web.url, '/assets/big-abc123.js', { headers: { 'accept-encoding': 'gzip' } });
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gzip.body).equals(source)).toBe(true);
+    const refused = await get(web.url, '/assets/big-abc123.js', { headers: { 'accept-encoding': 'br;q=0, gzip;q=0' } });
+    expect(refused.headers['content-encoding']).toBeUndefined();
+    expect(refused.body.equals(source)).toBe(true);
+    const plain = await get(web.url, '/assets/big-abc123.js');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(Number(plain.headers['content-length'])).toBe(source.length);
+    const image = await get(web.url, '/assets/art-abc123.png', { headers: { 'accept-encoding': 'br' } });
+    expect(image.headers['content-encoding']).toBeUndefined();
   });
 
   test('client routes fall back to index.html, missing assets do not', async () => {

@@ -3,6 +3,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { createBrotliCompress, createGzip, constants as zlibConstants } from 'node:zlib';
 import { proxyToApi } from './apiProxy';
 import { loadSwaRules, type SwaRules } from './swaConfig';
 
@@ -126,14 +127,28 @@ function baseHeaders(rules: SwaRules): Record<string, string> {
   return { ...rules.globalHeaders };
 }
 
+/** Text assets shrink to a fraction compressed (as Static Web Apps serves them); images and fonts already are. */
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.map', '.svg', '.txt', '.webmanifest']);
+const MIN_COMPRESS_BYTES = 1024;
+
+function chooseEncoding(req: IncomingMessage, extension: string, size: number): 'br' | 'gzip' | null {
+  if (!COMPRESSIBLE.has(extension) || size < MIN_COMPRESS_BYTES) return null;
+  const accepted = String(req.headers['accept-encoding'] ?? '').toLowerCase();
+  if (/(^|[\s,])br(\s*;\s*q=(?!0(\.0*)?\b)[\d.]+)?\s*(,|$)/.test(accepted)) return 'br';
+  if (/(^|[\s,])gzip(\s*;\s*q=(?!0(\.0*)?\b)[\d.]+)?\s*(,|$)/.test(accepted)) return 'gzip';
+  return null;
+}
+
 function sendFile(req: IncomingMessage, res: ServerResponse, filePath: string, size: number, rules: SwaRules): void {
   const extension = path.extname(filePath).toLowerCase();
   // Vite puts a content hash in every asset name, so those never change; index.html must always be revalidated.
   const immutable = filePath.includes(`${path.sep}assets${path.sep}`);
+  const encoding = chooseEncoding(req, extension, size);
   res.writeHead(200, {
     ...baseHeaders(rules),
     'content-type': CONTENT_TYPES[extension] ?? 'application/octet-stream',
-    'content-length': size,
+    ...(encoding ? { 'content-encoding': encoding } : { 'content-length': size }),
+    ...(COMPRESSIBLE.has(extension) ? { vary: 'Accept-Encoding' } : {}),
     'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
   });
   if (req.method === 'HEAD') {
@@ -142,7 +157,16 @@ function sendFile(req: IncomingMessage, res: ServerResponse, filePath: string, s
   }
   const stream = createReadStream(filePath);
   stream.on('error', () => res.destroy());
-  stream.pipe(res);
+  if (!encoding) {
+    stream.pipe(res);
+    return;
+  }
+  const compressor =
+    encoding === 'br'
+      ? createBrotliCompress({ params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5 } })
+      : createGzip({ level: 6 });
+  compressor.on('error', () => res.destroy());
+  stream.pipe(compressor).pipe(res);
 }
 
 function sendText(res: ServerResponse, status: number, text: string, rules: SwaRules): void {
