@@ -58,8 +58,8 @@ async function signIn(page: Page, email: string): Promise<void> {
 
 async function accessToken(page: Page): Promise<string> {
   // Strings, not functions: the test compiles without DOM types, the browser evaluates them.
-  const raw = await page.evaluate<string | null>("sessionStorage.getItem('khipu.session')");
-  if (!raw) throw new Error('No session in sessionStorage');
+  const raw = await page.evaluate<string | null>("localStorage.getItem('khipu.session')");
+  if (!raw) throw new Error('No session in localStorage');
   return (JSON.parse(raw) as { accessToken: string }).accessToken;
 }
 
@@ -140,7 +140,8 @@ describe('web app in a real browser', () => {
     await field(page, 'Subtitle').fill('Novela');
     await addListItem(page, 'Authors', 'Mario Vargas Llosa');
     await addListItem(page, 'Narrators', 'Voz digital Camila');
-    await field(page, 'Book language').fill('es-PE');
+    // The book language is a picker of the supported locales.
+    await field(page, 'Book language').selectOption('es-PE');
     await field(page, 'Description').fill('Una novela sobre un colegio militar de Lima.');
     await addListItem(page, 'Keywords', 'Lima');
     await field(page, 'Publisher').fill('Editorial Andes');

@@ -6,6 +6,7 @@ import { apiJson } from '../../api/client';
 import { projectPath } from '../../api/keys';
 import type { Character, Segment } from '../../api/types';
 import { NARRATOR } from '../../api/types';
+import { ActionLabel } from '../../ui/ActionLabel';
 import { Alert } from '../../ui/Alert';
 import { Badge } from '../../ui/Badge';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
@@ -97,19 +98,19 @@ export function CharacterCard({
       {canEdit && (
         <div className="button-row button-row--compact">
           <button type="button" className="button button--secondary button--small" onClick={onEdit}>
-            {t('actions.edit', { name: character.name })}
+            <ActionLabel visible={t('actions.editShort')} full={t('actions.edit', { name: character.name })} />
           </button>
           {!isNarrator && (
             <>
               <button type="button" className="button button--secondary button--small" onClick={onMerge}>
-                {t('actions.merge', { name: character.name })}
+                <ActionLabel visible={t('actions.mergeShort')} full={t('actions.merge', { name: character.name })} />
               </button>
               <button
                 type="button"
                 className="button button--danger-outline button--small"
                 onClick={() => setConfirmDelete(true)}
               >
-                {t('actions.delete', { name: character.name })}
+                <ActionLabel visible={t('actions.deleteShort')} full={t('actions.delete', { name: character.name })} />
               </button>
             </>
           )}

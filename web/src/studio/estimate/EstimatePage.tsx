@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useChapters } from '../../api/chapters';
+import { useCharacters } from '../../api/characters';
 import { useEstimate } from '../../api/estimate';
 import type { ProductionEstimate } from '../../api/types';
 import { Alert } from '../../ui/Alert';
@@ -21,6 +22,8 @@ const PROBLEM_CODES = [
   'nothing_to_speak',
   'segment_too_long',
   'chapter_silent',
+  'cover_missing',
+  'isbn_missing',
 ] as const;
 type ProblemCode = (typeof PROBLEM_CODES)[number];
 const COST_KINDS = ['tts_characters', 'llm_tokens', 'compute_seconds', 'storage_bytes'] as const;
@@ -35,7 +38,9 @@ export function EstimatePage() {
   const [platforms, setPlatforms] = useState<string[]>(['apple', 'acx']);
   const estimate = useEstimate(project.id, platforms);
   const chapters = useChapters(project.id);
+  const characters = useCharacters(project.id);
   const titleOf = (chapterId?: string) => chapters.data?.find((chapter) => chapter.id === chapterId)?.title ?? '';
+  const nameOf = (characterId?: string) => characters.data?.find((c) => c.id === characterId)?.name ?? '';
 
   return (
     <div className="step-page">
@@ -69,7 +74,7 @@ export function EstimatePage() {
       ) : estimate.isError ? (
         <Alert tone="error">{errorText(estimate.error)}</Alert>
       ) : (
-        <EstimateView estimate={estimate.data} titleOf={titleOf} format={format} />
+        <EstimateView estimate={estimate.data} titleOf={titleOf} nameOf={nameOf} format={format} />
       )}
       <p className="small">
         <Link to={`/projects/${encodeURIComponent(project.id)}/review`}>{t('toReview')}</Link>
@@ -78,18 +83,68 @@ export function EstimatePage() {
   );
 }
 
+type Problem = ProductionEstimate['problems'][number];
+
+function ProblemList({
+  id,
+  title,
+  empty,
+  problems,
+  describe,
+}: {
+  id: string;
+  title: string;
+  empty?: string;
+  problems: Problem[];
+  describe(problem: Problem): string;
+}) {
+  return (
+    <section className="card" aria-labelledby={id}>
+      <h3 id={id} className="card__title">
+        {title}
+      </h3>
+      {problems.length === 0 ? (
+        <p className="muted">{empty}</p>
+      ) : (
+        <ul className="plain-list">
+          {problems.map((problem, index) => (
+            <li
+              key={`${problem.code}:${problem.chapterId ?? problem.characterId ?? problem.platform ?? index}:${index}`}
+            >
+              {describe(problem)}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
 function EstimateView({
   estimate,
   titleOf,
+  nameOf,
   format,
 }: {
   estimate: ProductionEstimate;
   titleOf(chapterId?: string): string;
+  nameOf(characterId?: string): string;
   format: ReturnType<typeof useFormat>;
 }) {
   const { t } = useTranslation('estimate');
   const known = (code: string): code is ProblemCode => (PROBLEM_CODES as readonly string[]).includes(code);
   const kindKnown = (kind: string): kind is CostKind => (COST_KINDS as readonly string[]).includes(kind);
+  // Blocking problems refuse the job; warnings say what it would skip or which retailer rule a package would fail.
+  const blocking = estimate.problems.filter((problem) => problem.severity !== 'warning');
+  const warnings = estimate.problems.filter((problem) => problem.severity === 'warning');
+  const describe = (problem: Problem) =>
+    known(problem.code)
+      ? t(`problems.codes.${problem.code}`, {
+          chapter: titleOf(problem.chapterId),
+          character: nameOf(problem.characterId),
+          platform: problem.platform ? t(`platformNames.${problem.platform}`) : '',
+        })
+      : t('problems.other');
   return (
     <>
       <dl className="stat-grid">
@@ -149,24 +204,21 @@ function EstimateView({
           </tfoot>
         </table>
       </section>
-      <section className="card" aria-labelledby="estimate-problems">
-        <h3 id="estimate-problems" className="card__title">
-          {t('problems.title', { count: estimate.problems.length })}
-        </h3>
-        {estimate.problems.length === 0 ? (
-          <p className="muted">{t('problems.none')}</p>
-        ) : (
-          <ul className="plain-list">
-            {estimate.problems.map((problem, index) => (
-              <li key={`${problem.code}:${problem.chapterId ?? problem.characterId ?? index}`}>
-                {known(problem.code)
-                  ? t(`problems.codes.${problem.code}`, { chapter: titleOf(problem.chapterId) })
-                  : t('problems.other')}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <ProblemList
+        id="estimate-problems"
+        title={t('problems.title', { count: blocking.length })}
+        empty={t('problems.none')}
+        problems={blocking}
+        describe={describe}
+      />
+      {warnings.length > 0 && (
+        <ProblemList
+          id="estimate-warnings"
+          title={t('problems.warningsTitle', { count: warnings.length })}
+          problems={warnings}
+          describe={describe}
+        />
+      )}
     </>
   );
 }
