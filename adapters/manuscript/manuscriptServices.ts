@@ -7,7 +7,7 @@ import type { BlobStore } from '../../core/ports/blobs';
 import type { ProjectCollection } from '../../core/ports/documents';
 import type { Clock, IdGenerator } from '../../core/ports/system';
 import type { ProjectService } from '../../core/projects/projectService';
-import { parseManuscript } from './parse';
+import { analyzeInWorker } from './workerAnalysis';
 
 export interface ManuscriptServices {
   manuscripts: ManuscriptService;
@@ -42,7 +42,7 @@ export function buildManuscriptServices(deps: {
     blobs,
     clock,
     maxUploadBytes,
-    parse: (bytes, hints) => parseManuscript(bytes, { ...hints, limits: { maxBytes: maxUploadBytes } }),
+    analyze: analyzeInWorker({ limits: { maxBytes: maxUploadBytes } }),
   });
   return { manuscripts, manuscriptImport, chapters };
 }

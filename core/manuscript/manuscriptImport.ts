@@ -7,7 +7,7 @@ import type { ProjectCollection } from '../ports/documents';
 import type { Clock } from '../ports/system';
 import type { ProjectService } from '../projects/projectService';
 import type { ChapterService } from './chapterService';
-import { detectBookChapters } from './chapters';
+import { detectBookChapters, type ChapterDetection } from './chapters';
 import type { ChapterReport, ChapterType, ChapterWarning, ParsedManuscript } from './manuscript';
 import { manuscriptBlobPrefix, type ManuscriptService } from './manuscriptService';
 import { textStats } from './stats';
@@ -17,6 +17,32 @@ export type ManuscriptParser = (
   bytes: Buffer,
   hints: { fileName?: string; contentType?: string },
 ) => Promise<ParsedManuscript>;
+
+/** A parsed upload and its chapters. The parse blocks, which only chapter detection reads, stay behind. */
+export interface ManuscriptAnalysis {
+  parsed: Omit<ParsedManuscript, 'blocks'>;
+  detection: ChapterDetection;
+}
+
+/**
+ * Parses the bytes and finds the chapters, calling `parsed` in between (progress). It is the CPU-heavy part of an
+ * import, seconds to minutes on a big book, so the composition root runs it off the event loop
+ * (adapters/manuscript/workerAnalysis.ts); throws DomainErrors for bad files.
+ */
+export type ManuscriptAnalyzer = (
+  bytes: Buffer,
+  hints: { fileName?: string; contentType?: string; language?: string },
+  parsed: () => Promise<void>,
+) => Promise<ManuscriptAnalysis>;
+
+/** Both steps in the calling thread. */
+export function analyzeInline(parse: ManuscriptParser): ManuscriptAnalyzer {
+  return async (bytes, hints, parsed) => {
+    const manuscript = await parse(bytes, { fileName: hints.fileName, contentType: hints.contentType });
+    await parsed();
+    return { parsed: manuscript, detection: detectBookChapters(manuscript, { language: hints.language }) };
+  };
+}
 
 export interface ManuscriptImportDeps {
   manuscripts: ManuscriptService;
@@ -28,7 +54,7 @@ export interface ManuscriptImportDeps {
   jobs: JobService;
   blobs: BlobStore;
   clock: Clock;
-  parse: ManuscriptParser;
+  analyze: ManuscriptAnalyzer;
   maxUploadBytes: number;
 }
 
@@ -82,16 +108,21 @@ export class ManuscriptImport {
     const bytes = await this.deps.blobs.readBuffer(manuscript.originalBlob, this.deps.maxUploadBytes);
     if (!bytes) return { ok: false, error: { code: 'not_found', message: 'The uploaded file is gone' } };
 
-    let parsed: ParsedManuscript;
+    const project = await this.deps.projects.find(tenantId, projectId);
+    let parsed: ManuscriptAnalysis['parsed'];
+    let detection: ChapterDetection;
     try {
-      parsed = await this.deps.parse(bytes, { fileName: manuscript.fileName, contentType: manuscript.contentType });
+      ({ parsed, detection } = await this.deps.analyze(
+        bytes,
+        { fileName: manuscript.fileName, contentType: manuscript.contentType, language: project?.metadata.language },
+        async () => {
+          await this.deps.jobs.reportProgress(tenantId, projectId, jobId, { phase: 'detecting' });
+        },
+      ));
     } catch (error) {
       if (error instanceof DomainError) return { ok: false, error: { code: error.code, message: error.message } };
       throw error;
     }
-    await this.deps.jobs.reportProgress(tenantId, projectId, jobId, { phase: 'detecting' });
-    const project = await this.deps.projects.find(tenantId, projectId);
-    const detection = detectBookChapters(parsed, { language: project?.metadata.language });
     const staged: StagedChapter[] = detection.chapters.map((chapter) => ({
       title: chapter.title,
       type: chapter.type,
