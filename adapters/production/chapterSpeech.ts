@@ -17,7 +17,13 @@ import type { PausePolicy } from '../../core/planning/pausePolicy';
 import { charactersOf } from './bookDocuments';
 import type { ProductionContext } from './productionContext';
 
-export const OUTPUT_FORMAT: SpeechOutputFormat = 'pcm-24khz-16bit-mono';
+/**
+ * Each engine's own rate, so no segment is resampled on its own (mastering resamples each chapter once): espeak-ng
+ * renders 22.05 kHz, Azure's neural voices 24 kHz.
+ */
+export function outputFormatFor(engine: SpeechEngine): SpeechOutputFormat {
+  return engine === 'offline' ? 'pcm-22050hz-16bit-mono' : 'pcm-24khz-16bit-mono';
+}
 
 export interface PlannedSegment {
   segment: SegmentRecord;
@@ -80,7 +86,7 @@ export async function planSegments(
       // Per segment: only segments a lexicon entry changes get a new address (see segmentLexicon).
       lexiconVersion: input.lexiconVersion,
       engine: svc.speech.engine,
-      outputFormat: OUTPUT_FORMAT,
+      outputFormat: outputFormatFor(svc.speech.engine),
     };
     return { segment: byId.get(input.segmentId)!, speech: input, key, baseHash: segmentAudioHash(key) };
   });

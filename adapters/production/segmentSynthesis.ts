@@ -19,7 +19,8 @@ import type { SegmentSpeechInput } from '../../core/production/speechPlan';
 import {
   baseTakeId,
   currentTake,
-  OUTPUT_FORMAT,
+  isTakeCurrent,
+  outputFormatFor,
   plannedSegmentSsml,
   planSegments,
   type ChapterSpeechPlan,
@@ -175,6 +176,14 @@ async function renderOne(
 ): Promise<RenderOutcome> {
   const { svc } = ctx;
   const { tenantId, projectId } = job;
+  // A kept take named again (a person chose it): when it still matches the line it becomes current and nothing is
+  // rendered; when the line changed since, the line's present audio is used instead.
+  const chosen = forcedTakeId ? item.segment.takes.find((t) => t.takeId === forcedTakeId) : undefined;
+  if (chosen && isTakeCurrent(chosen, item) && (await svc.blobs.exists(chosen.blobName))) {
+    await recordTake(ctx, item.segment, chosen);
+    return { synthesized: false, duplicateWrite: false, billableCharacters: 0 };
+  }
+  if (chosen) forcedTakeId = undefined;
   const existing = forcedTakeId ? undefined : currentTake(item);
   if (existing && (await svc.blobs.exists(existing.blobName))) {
     return { synthesized: false, duplicateWrite: false, billableCharacters: 0 };
@@ -210,9 +219,12 @@ export async function synthesizeToBlob(
   const ssml = plannedSegmentSsml(speech, plan, svc.speech.engine);
   let result;
   try {
-    result = await ctx.speechLimiter.run(() => svc.speech.synthesize({ ssml, outputFormat: OUTPUT_FORMAT }, tempFile), {
-      signal,
-    });
+    result = await ctx.speechLimiter.run(
+      () => svc.speech.synthesize({ ssml, outputFormat: outputFormatFor(svc.speech.engine) }, tempFile),
+      {
+        signal,
+      },
+    );
   } catch (error) {
     if (isSpeechPermanent(error)) throw new PermanentSpeechFailure(speech.segmentId, error);
     throw error;

@@ -8,12 +8,21 @@ export type WritableTarget = string;
 
 export type SpeechEngine = 'offline' | 'azure';
 
-/** 24 or 48 kHz, 16-bit signed little-endian, mono PCM in a RIFF/WAVE container. */
-export type SpeechOutputFormat = 'pcm-24khz-16bit-mono' | 'pcm-48khz-16bit-mono';
+/**
+ * 16-bit signed little-endian mono PCM in a RIFF/WAVE container, at 22.05, 24 or 48 kHz. 22.05 kHz is the offline
+ * engine's own rate: production asks each engine for its own rate, so no segment is resampled on its own (mastering
+ * resamples a whole chapter once).
+ */
+export type SpeechOutputFormat = 'pcm-22050hz-16bit-mono' | 'pcm-24khz-16bit-mono' | 'pcm-48khz-16bit-mono';
 
-export const SPEECH_OUTPUT_FORMATS: readonly SpeechOutputFormat[] = ['pcm-24khz-16bit-mono', 'pcm-48khz-16bit-mono'];
+export const SPEECH_OUTPUT_FORMATS: readonly SpeechOutputFormat[] = [
+  'pcm-22050hz-16bit-mono',
+  'pcm-24khz-16bit-mono',
+  'pcm-48khz-16bit-mono',
+];
 
-export function sampleRateOfFormat(format: SpeechOutputFormat): 24000 | 48000 {
+export function sampleRateOfFormat(format: SpeechOutputFormat): 22050 | 24000 | 48000 {
+  if (format === 'pcm-22050hz-16bit-mono') return 22050;
   return format === 'pcm-48khz-16bit-mono' ? 48000 : 24000;
 }
 

@@ -85,6 +85,65 @@ describe('offline espeak-ng synthesizer', () => {
     }
   });
 
+  it('one engine per worker: 40 requests in any order, each byte-identical to a fresh engine’s', async () => {
+    const long = Array.from(
+      { length: 12 },
+      (_, i) =>
+        `Sentence ${i + 1} of a long paragraph runs on, as novels do, past the end of the line before it stops.`,
+    ).join(' ');
+    const requests = [
+      speak('en-US-EspeakMale1', 'At the bridge they stopped to watch the water.'),
+      speak('en-GB-EspeakFemale2', long, 'en-GB'),
+      speak('es-419-EspeakMale3', '—¿Llegaste? —preguntó Rosa. <break time="400ms"/> Nadie respondió.', 'es-419'),
+      speak('pt-BR-EspeakFemale1', '<prosody rate="-20%">Olá! Como você está hoje?</prosody>', 'pt-BR'),
+      '<speak version="1.0" xml:lang="en-US"><voice name="en-US-EspeakMale2">Hello.</voice>' +
+        '<voice name="es-ES-EspeakFemale1">Hola, ¿qué tal?</voice></speak>',
+    ];
+    const fresh: Buffer[] = [];
+    for (const [index, ssml] of requests.entries()) {
+      const engine = new EspeakSynthesizer();
+      try {
+        const file = path.join(dir, `fresh-${index}.wav`);
+        await engine.synthesize({ ssml, outputFormat: 'pcm-22050hz-16bit-mono' }, file);
+        fresh.push(await readFile(file));
+      } finally {
+        await engine.close();
+      }
+    }
+    const shared = new EspeakSynthesizer();
+    try {
+      // A fixed shuffle: every request follows every other at least once.
+      let state = 7;
+      for (let n = 0; n < 40; n++) {
+        state = (state * 1103515245 + 12345) % 2147483648;
+        const index = state % requests.length;
+        const file = path.join(dir, `shared-${n}.wav`);
+        await shared.synthesize({ ssml: requests[index], outputFormat: 'pcm-22050hz-16bit-mono' }, file);
+        const bytes = await readFile(file);
+        expect({ n, index, bytes: bytes.length, same: bytes.equals(fresh[index]) }).toEqual({
+          n,
+          index,
+          bytes: fresh[index].length,
+          same: true,
+        });
+      }
+    } finally {
+      await shared.close();
+    }
+  }, 180_000);
+
+  it('writes the engine’s own 22.05 kHz without resampling, and resamples the same audio for 24 kHz', async () => {
+    const ssml = speak('en-US-EspeakFemale1', 'The same words at two rates.');
+    const native = await synthesizer.synthesize(
+      { ssml, outputFormat: 'pcm-22050hz-16bit-mono' },
+      path.join(dir, 'native.wav'),
+    );
+    const nativeInfo = await readWavInfo(path.join(dir, 'native.wav'));
+    const resampled = await synthesizer.synthesize({ ssml, outputFormat: FORMAT }, path.join(dir, 'resampled.wav'));
+    expect(nativeInfo).toMatchObject({ audioFormat: 1, sampleRateHz: 22050, channels: 1, bitsPerSample: 16 });
+    expect(Math.abs(native.durationMs - resampled.durationMs)).toBeLessThanOrEqual(1);
+  });
+
   it('honours <break>: a 2 s break lengthens the audio by about 2 s', async () => {
     const plain = await synth(speak('en-US-EspeakMale1', 'First part. Second part.'), 'nobreak.wav');
     const withBreak = await synth(

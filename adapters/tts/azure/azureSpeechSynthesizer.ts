@@ -44,6 +44,7 @@ export interface AzureSpeechSynthesizerOptions {
 
 /** Port formats → SDK formats (RIFF: the SDK hands back a complete WAV file). */
 const OUTPUT_FORMATS: Record<SpeechOutputFormat, SpeechSynthesisOutputFormat> = {
+  'pcm-22050hz-16bit-mono': SpeechSynthesisOutputFormat.Riff22050Hz16BitMonoPcm,
   'pcm-24khz-16bit-mono': SpeechSynthesisOutputFormat.Riff24Khz16BitMonoPcm,
   'pcm-48khz-16bit-mono': SpeechSynthesisOutputFormat.Riff48Khz16BitMonoPcm,
 };

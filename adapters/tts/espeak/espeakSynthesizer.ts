@@ -1,9 +1,10 @@
 /**
- * Offline SpeechSynthesizer: espeak-ng (WASM, worker threads) → raw 22.05 kHz PCM temp file → ffmpeg resample →
- * 24 or 48 kHz 16-bit mono WAV at the destination. Deterministic (see workerSource.ts) and bit-exact through ffmpeg.
+ * Offline SpeechSynthesizer: espeak-ng (WASM, worker threads, one engine each) → 16-bit mono WAV at the engine's own
+ * 22.05 kHz, written straight to the destination. Another rate (24 or 48 kHz, for callers that need one) is made by
+ * one ffmpeg resample of that file. Deterministic (see workerSource.ts) and bit-exact through ffmpeg.
  */
 import { randomBytes } from 'node:crypto';
-import { rm, stat } from 'node:fs/promises';
+import { rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import {
   sampleRateOfFormat,
@@ -42,42 +43,19 @@ export class EspeakSynthesizer implements SpeechSynthesizer {
     if (!SPEECH_OUTPUT_FORMATS.includes(request.outputFormat)) {
       throw new SpeechPermanentError(`unsupported output format ${String(request.outputFormat)}`, 'other');
     }
-    // espeak-ng renders 22.05 kHz; ffmpeg resamples to the rate asked for (48 kHz adds no detail, only the rate).
     const outputSampleRate = sampleRateOfFormat(request.outputFormat);
     const runs = translateSsml(request.ssml, this.options);
     const target = path.resolve(destination);
-    const rawPath = path.join(path.dirname(target), `.espeak-${randomBytes(8).toString('hex')}.raw`);
+    const nativeFile = path.join(path.dirname(target), `.espeak-${randomBytes(8).toString('hex')}.wav`);
     try {
-      const raw = await this.pool.run(runs, rawPath);
+      const raw = await this.pool.run(runs, nativeFile);
       if (raw.samples / raw.sampleRate > MAX_REQUEST_AUDIO_SEC) {
         throw new SpeechPermanentError('request produced more than 15 minutes of audio', 'too_long');
       }
-      await runFfmpeg(
-        [
-          '-y',
-          '-f',
-          's16le',
-          '-ar',
-          String(raw.sampleRate),
-          '-ac',
-          '1',
-          '-i',
-          rawPath,
-          '-af',
-          `aresample=${outputSampleRate}`,
-          '-c:a',
-          'pcm_s16le',
-          '-map_metadata',
-          '-1',
-          '-bitexact',
-          '-f',
-          'wav',
-          target,
-        ],
-        { binaryPath: this.options.ffmpegPath, timeoutMs: 5 * 60_000 },
-      );
+      if (raw.sampleRate === outputSampleRate) await rename(nativeFile, target);
+      else await this.resample(nativeFile, outputSampleRate, target);
     } finally {
-      await rm(rawPath, { force: true });
+      await rm(nativeFile, { force: true });
     }
     const [info, stats] = await Promise.all([readWavInfo(target), stat(target)]);
     return {
@@ -85,6 +63,27 @@ export class EspeakSynthesizer implements SpeechSynthesizer {
       bytes: stats.size,
       billableCharacters: countBillableCharacters(request.ssml),
     };
+  }
+
+  private async resample(file: string, sampleRate: number, target: string): Promise<void> {
+    await runFfmpeg(
+      [
+        '-y',
+        '-i',
+        file,
+        '-af',
+        `aresample=${sampleRate}`,
+        '-c:a',
+        'pcm_s16le',
+        '-map_metadata',
+        '-1',
+        '-bitexact',
+        '-f',
+        'wav',
+        target,
+      ],
+      { binaryPath: this.options.ffmpegPath, timeoutMs: 5 * 60_000 },
+    );
   }
 
   close(): Promise<void> {

@@ -1,4 +1,7 @@
-/** A small pool of espeak-ng worker threads; each owns one (non re-entrant) WASM instance and runs one job at a time. */
+/**
+ * A small pool of espeak-ng worker threads; each owns one (non re-entrant) WASM instance for its whole life and runs one
+ * job at a time (see workerSource.ts for how every job starts from the engine's pristine state).
+ */
 import { Worker } from 'node:worker_threads';
 import { ESPEAK_WORKER_SOURCE } from './workerSource';
 import type { EspeakRun } from './ssmlToEspeak';
@@ -11,7 +14,7 @@ export interface RawSynthesis {
 interface Job {
   id: number;
   runs: EspeakRun[];
-  rawPath: string;
+  wavPath: string;
   resolve: (result: RawSynthesis) => void;
   reject: (error: Error) => void;
   timer?: NodeJS.Timeout;
@@ -43,10 +46,10 @@ export class EspeakWorkerPool {
     private readonly jobTimeoutMs = 5 * 60_000,
   ) {}
 
-  run(runs: EspeakRun[], rawPath: string): Promise<RawSynthesis> {
+  run(runs: EspeakRun[], wavPath: string): Promise<RawSynthesis> {
     if (this.closed) return Promise.reject(new Error('espeak pool is closed'));
     return new Promise((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, runs, rawPath, resolve, reject });
+      this.queue.push({ id: this.nextId++, runs, wavPath, resolve, reject });
       this.dispatch();
     });
   }
@@ -75,7 +78,7 @@ export class EspeakWorkerPool {
       this.jobTimeoutMs,
     );
     slot.ready.then(
-      () => slot.worker.postMessage({ id: job.id, runs: job.runs, rawPath: job.rawPath }),
+      () => slot.worker.postMessage({ id: job.id, runs: job.runs, wavPath: job.wavPath }),
       (error: Error) => this.fail(slot, error),
     );
   }

@@ -1,12 +1,22 @@
 /**
- * Source of the worker thread that owns one espeak-ng WASM instance. It is a string (run with `eval: true`) so the
- * same code works under tsc output, tsx and jest without a separate build step for a .js worker file.
+ * Source of the worker thread that owns one espeak-ng WASM instance for its whole life. It is a string (run with
+ * `eval: true`) so the same code works under tsc output, tsx and jest without a separate build step for a .js worker.
  *
- * Determinism: espeak-ng keeps state between calls (its PRNG, seeded from time() at start-up, and open data files
- * whose read positions live in the JS file system, outside the WASM heap). Restoring a heap snapshot between calls
- * therefore left those positions stale and truncated later sentences. Each request gets a fresh instance instead,
- * created with the clock fixed, from a data package read once per worker: equal input gives byte-identical PCM in any
- * process, whatever ran before. A fresh instance costs ~150 ms; it is built ahead, while the worker waits for work.
+ * Determinism with one engine: espeak-ng keeps state between calls (its PRNG, seeded from time() at start-up, the
+ * loaded voice and dictionary, synthesis buffers), so the worker starts every request from the engine's pristine
+ * state: right after construction (with the clock fixed) it copies the whole heap, and restores that copy before each
+ * request. Everything a request leaves behind lives in the heap, except what the bindings keep on the JavaScript side.
+ * The one such thing that points into the heap is the bindings' string cache (a buffer they malloc and grow on their
+ * own); after a restore it would point at memory the allocator considers free, and espeak's next allocations would
+ * overwrite the text being spoken (that is what cut sentences short when an earlier version restored snapshots).
+ * So strings never go through that cache: the worker allocates its own text buffer before the copy is taken, writes
+ * each voice name and document into it, and passes the bindings a pointer. The file system holds no open files
+ * between calls (espeak opens, reads and closes its data files inside each call). The result is byte-identical to a
+ * fresh engine for every request, whatever ran before, at the cost of a heap copy (a few ms) instead of a new
+ * instance (~200 ms).
+ *
+ * Output: a RIFF/WAVE file (16-bit mono PCM at the engine's rate, 22,050 Hz) written as the audio arrives; the header
+ * is completed when the request ends.
  */
 export const ESPEAK_WORKER_SOURCE = String.raw`
 'use strict';
@@ -15,40 +25,74 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { pathToFileURL } = require('node:url');
 
+const TEXT_BYTES = 256 * 1024;
+const VOICE_BYTES = 256;
+const encoder = new TextEncoder();
+
+function wavHeader(sampleRate, dataBytes) {
+  const header = Buffer.alloc(44);
+  header.write('RIFF', 0, 'ascii');
+  header.writeUInt32LE(36 + dataBytes, 4);
+  header.write('WAVE', 8, 'ascii');
+  header.write('fmt ', 12, 'ascii');
+  header.writeUInt32LE(16, 16);
+  header.writeUInt16LE(1, 20);
+  header.writeUInt16LE(1, 22);
+  header.writeUInt32LE(sampleRate, 24);
+  header.writeUInt32LE(sampleRate * 2, 28);
+  header.writeUInt16LE(2, 32);
+  header.writeUInt16LE(16, 34);
+  header.write('data', 36, 'ascii');
+  header.writeUInt32LE(dataBytes, 40);
+  return header;
+}
+
 async function start() {
   const factory = (await import(pathToFileURL(workerData.modulePath).href)).default;
   const data = fs.readFileSync(path.join(path.dirname(workerData.modulePath), 'espeak-ng.data'));
   const dataPackage = data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength);
-  const freshEngine = async () => {
-    const realNow = Date.now;
-    Date.now = () => 1700000000000;
-    try {
-      const module = await factory({ getPreloadedPackage: () => dataPackage });
-      return new module.eSpeakNGWorker();
-    } finally {
-      Date.now = realNow;
-    }
+  const realNow = Date.now;
+  Date.now = () => 1700000000000;
+  let module, engine;
+  try {
+    module = await factory({ getPreloadedPackage: () => dataPackage });
+    engine = new module.eSpeakNGWorker();
+  } finally {
+    Date.now = realNow;
+  }
+  const voiceText = module._malloc(VOICE_BYTES);
+  const documentText = module._malloc(TEXT_BYTES);
+  if (!voiceText || !documentText) throw new Error('cannot allocate the text buffers');
+  const pristine = module.HEAPU8.slice();
+  const restore = () => {
+    const heap = module.HEAPU8;
+    heap.set(pristine);
+    if (heap.length > pristine.length) heap.fill(0, pristine.length);
   };
-  // The next request's instance is built while this worker would otherwise wait for work.
-  let nextEngine = freshEngine();
-  await nextEngine;
+  const write = (pointer, capacity, text) => {
+    const bytes = encoder.encode(text);
+    if (bytes.length + 1 > capacity) throw new Error('text too long for one espeak request');
+    module.HEAPU8.set(bytes, pointer);
+    module.HEAPU8[pointer + bytes.length] = 0;
+    return { ptr: pointer };
+  };
 
-  parentPort.on('message', async (message) => {
+  parentPort.on('message', (message) => {
     let fd;
     try {
-      const engine = await nextEngine;
-      nextEngine = freshEngine();
-      nextEngine.catch(() => undefined);
-      fd = fs.openSync(message.rawPath, 'w', 0o600);
+      restore();
+      const sampleRate = engine.get_samplerate();
+      fd = fs.openSync(message.wavPath, 'w', 0o600);
+      fs.writeSync(fd, wavHeader(sampleRate, 0));
       let samples = 0;
       for (const run of message.runs) {
-        const status = engine.set_voice(run.voice);
+        const status = engine.set_voice(write(voiceText, VOICE_BYTES, run.voice));
         if (status !== 0) throw new Error('espeak-ng has no voice ' + run.voice + ' (status ' + status + ')');
         engine.set_rate(175);
         engine.set_pitch(50);
         engine.set_range(50);
         engine.set_volume(100);
-        engine.synthesize(run.ssml, (chunk) => {
+        engine.synthesize(write(documentText, TEXT_BYTES, run.ssml), (chunk) => {
           if (chunk && chunk.length > 0) {
             fs.writeSync(fd, Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
             samples += chunk.length;
@@ -56,9 +100,10 @@ async function start() {
           return false;
         });
       }
+      fs.writeSync(fd, wavHeader(sampleRate, samples * 2), 0, 44, 0);
       fs.closeSync(fd);
       fd = undefined;
-      parentPort.postMessage({ id: message.id, samples, sampleRate: engine.get_samplerate() });
+      parentPort.postMessage({ id: message.id, samples, sampleRate });
     } catch (error) {
       if (fd !== undefined) { try { fs.closeSync(fd); } catch {} }
       parentPort.postMessage({ id: message.id, error: String(error && error.message || error) });
