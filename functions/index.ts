@@ -31,6 +31,7 @@ import './studio';
 import '../orchestrations/planBook';
 import '../orchestrations/activities/planBookActivities';
 import './production';
+import './takes';
 import '../orchestrations/activities/productionActivities';
 import '../orchestrations/renderChapter';
 import '../orchestrations/produceBook';

@@ -20,6 +20,7 @@ import { assessProduction, checkProductionQuota } from '../adapters/production/p
 import { PRODUCE_BOOK } from '../orchestrations/produceBook';
 import { REGENERATE_SEGMENT } from '../orchestrations/regenerateSegment';
 import { endpoint } from './http/endpoint';
+import { rangedAudio } from './http/rangedAudio';
 import type { Services } from '../adapters/compositionRoot';
 
 /**
@@ -81,6 +82,8 @@ endpoint({
           platforms: body.platforms,
           chapterIds: chapterIds ?? null,
           allowUnknownSpeakers: body.allowUnknownSpeakers,
+          // Kept with the job so its actual cost can be compared with what was estimated when it started.
+          estimatedUsd: assessment.estimate.totalUsd,
         },
         action: 'project.generateAudio',
       },
@@ -289,27 +292,27 @@ endpoint({
   operationId: 'getChapterAudio',
   method: 'GET',
   route: 'v1/projects/{projectId}/chapters/{chapterId}/audio',
-  summary: "The chapter's mastered audio (FLAC), streamed for the browser player",
+  summary: "The chapter's mastered audio (FLAC), streamed with HTTP Range support",
   tags: ['production'],
   access: 'tenant',
   params: z.strictObject({ projectId: Id, chapterId: Id }),
   objects: { projectId: 'project' },
-  responses: { 200: { description: 'Audio bytes', contentType: 'audio/flac' }, ...errors },
-  async handle({ principal, params, services }) {
+  responses: {
+    200: { description: 'Audio bytes', contentType: 'audio/flac' },
+    206: { description: 'The byte range asked for (Range: bytes=a-b)', contentType: 'audio/flac' },
+    416: { description: 'The range starts past the end of the audio', schema: ErrorBody },
+    ...errors,
+  },
+  async handle({ principal, params, services, request, requestId }) {
     const { user } = await services.projects.load(principal, params.projectId, 'project.read');
     const chapter = await services.book.chapters.get(user.tenantId, params.projectId, params.chapterId);
     if (!chapter || chapter.type !== 'chapter' || !chapter.master) throw new NotFoundError('Chapter audio');
-    const blob = await services.blobs.openRead(chapter.master.blobName);
-    if (!blob) throw new NotFoundError('Chapter audio');
-    return {
-      status: 200,
-      stream: blob.stream,
-      headers: {
-        'content-type': 'audio/flac',
-        'content-length': String(blob.contentLength),
-        'cache-control': 'private, max-age=300',
-        'x-content-type-options': 'nosniff',
-      },
-    };
+    return rangedAudio(
+      services.blobs,
+      chapter.master.blobName,
+      'audio/flac',
+      { rangeHeader: request.headers.get('range'), requestId },
+      'Chapter audio',
+    );
   },
 });

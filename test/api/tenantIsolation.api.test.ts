@@ -40,6 +40,7 @@ const NOT_TENANT_OBJECTS: Record<string, string> = {
   voiceName: 'the shared voice catalog',
   tenantId: 'operator routes, outside any tenant',
   identityId: 'operator routes: sign-in identities, which exist before and outside any tenant',
+  token: 'media links: the sealed link is the credential and names its own tenant (test/listening covers forgery)',
 };
 const MATRIX_KINDS: readonly string[] = ['project', ...TENANT_WIDE_KINDS];
 

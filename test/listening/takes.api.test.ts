@@ -1,0 +1,200 @@
+/**
+ * Listening API on the real local platform: a produced chapter's timeline and loudness, a segment's takes streamed
+ * with HTTP Range (directly with a bearer token and through a short-lived media link), choosing an earlier take
+ * (it becomes current and the chapter is re-mastered without synthesis), refusals for outdated takes, racing
+ * choices, forged links, and other tenants' objects answering 404.
+ */
+import { waitForJob } from '../api/isolation/fixtures';
+import { updateSegmentText } from '../production/seedBook';
+import { CREATOR, json, plannedBook, startProduction, tenantOf } from '../production/support';
+import { startTestPlatform, type TestPlatform } from '../support/testPlatform';
+
+const PAMPA = 'creator@pampa.test';
+let platform: TestPlatform;
+let book: { projectId: string; chapterIds: string[]; segmentIds: string[] };
+
+jest.setTimeout(10 * 60_000);
+
+interface Take {
+  takeId: string;
+  current: boolean;
+  matchesLine: boolean;
+  durationMs: number;
+}
+interface Timeline {
+  master: { durationSec: number; integratedLufs: number; rmsDb: number; matchesPlan: boolean; jobId: string } | null;
+  segments: {
+    segmentId: string;
+    spoken: boolean;
+    startSec: number | null;
+    endSec: number | null;
+    rendered: boolean;
+    currentTakeId: string | null;
+    takes: Take[];
+  }[];
+}
+
+const project = () => `/v1/projects/${book.projectId}`;
+const segmentId = () => book.segmentIds[3];
+
+async function takes(id = segmentId()) {
+  return json<{ currentTakeId: string; items: Take[] }>(
+    await platform.api(CREATOR, `${project()}/segments/${id}/takes`),
+    200,
+  );
+}
+
+async function finished(jobId: string) {
+  const job = await waitForJob(platform, CREATOR, book.projectId, jobId, 240_000);
+  expect(job.status).toBe('succeeded');
+  return job;
+}
+
+beforeAll(async () => {
+  platform = await startTestPlatform();
+  book = await plannedBook(platform, { title: 'Listening Test' });
+  await finished(await startProduction(platform, book.projectId, ['apple']));
+}, 300_000);
+
+afterAll(async () => {
+  await platform?.stop();
+});
+
+test("a produced chapter's timeline places every spoken line in the master and reports its loudness", async () => {
+  const timeline = await json<Timeline>(
+    await platform.api(CREATOR, `${project()}/chapters/${book.chapterIds[0]}/timeline`),
+    200,
+  );
+  expect(timeline.master).toMatchObject({ matchesPlan: true });
+  expect(timeline.master!.durationSec).toBeGreaterThan(30);
+  expect(timeline.master!.integratedLufs).toBeLessThan(0);
+  expect(timeline.master!.rmsDb).toBeLessThan(0);
+  const spoken = timeline.segments.filter((s) => s.spoken);
+  expect(spoken.length).toBe(timeline.segments.length);
+  for (const [i, line] of spoken.entries()) {
+    expect(line.rendered).toBe(true);
+    expect(line.takes).toHaveLength(1);
+    expect(line.endSec!).toBeGreaterThan(line.startSec!);
+    if (i > 0) expect(line.startSec!).toBeGreaterThanOrEqual(spoken[i - 1].endSec!);
+  }
+  expect(spoken.at(-1)!.endSec).toBe(timeline.master!.durationSec);
+});
+
+test("a take's audio streams whole or by byte range; a range past the end answers 416", async () => {
+  const [take] = (await takes()).items;
+  const path = `${project()}/segments/${segmentId()}/takes/${take.takeId}/audio`;
+  const whole = await platform.api(CREATOR, path);
+  expect(whole.status).toBe(200);
+  expect(whole.headers.get('content-type')).toBe('audio/wav');
+  expect(whole.headers.get('accept-ranges')).toBe('bytes');
+  const bytes = Buffer.from(await whole.arrayBuffer());
+  expect(bytes.subarray(0, 4).toString('latin1')).toBe('RIFF');
+
+  const part = await platform.api(CREATOR, path, { headers: { range: 'bytes=100-199' } });
+  expect(part.status).toBe(206);
+  expect(part.headers.get('content-range')).toBe(`bytes 100-199/${bytes.length}`);
+  expect(Buffer.from(await part.arrayBuffer())).toEqual(bytes.subarray(100, 200));
+
+  const tail = await platform.api(CREATOR, path, { headers: { range: 'bytes=-10' } });
+  expect(tail.status).toBe(206);
+  expect(Buffer.from(await tail.arrayBuffer())).toEqual(bytes.subarray(bytes.length - 10));
+
+  const past = await platform.api(CREATOR, path, { headers: { range: `bytes=${bytes.length}-` } });
+  expect(past.status).toBe(416);
+  expect(past.headers.get('content-range')).toBe(`bytes */${bytes.length}`);
+  expect(((await past.json()) as { error: { code: string } }).error.code).toBe('range_not_satisfiable');
+});
+
+test('the chapter master streams by byte range too', async () => {
+  const res = await platform.api(CREATOR, `${project()}/chapters/${book.chapterIds[0]}/audio`, {
+    headers: { range: 'bytes=0-3' },
+  });
+  expect(res.status).toBe(206);
+  expect(Buffer.from(await res.arrayBuffer()).toString('latin1')).toBe('fLaC');
+});
+
+test('a media link streams without a token; forged, tampered or foreign-tenant links answer 404', async () => {
+  const link = await json<{ url: string; contentType: string; expiresAt: string }>(
+    await platform.api(CREATOR, `${project()}/chapters/${book.chapterIds[0]}/audio-link`),
+    200,
+  );
+  expect(link.url).toMatch(/^\/api\/v1\/media\/t-andes\.[A-Za-z0-9_-]+$/);
+  expect(link.contentType).toBe('audio/flac');
+  expect(Date.parse(link.expiresAt) - Date.now()).toBeLessThanOrEqual(15 * 60_000);
+  const origin = platform.urls.api.replace(/\/api$/, '');
+  const streamed = await fetch(`${origin}${link.url}`, { headers: { range: 'bytes=0-3' } });
+  expect(streamed.status).toBe(206);
+  expect(Buffer.from(await streamed.arrayBuffer()).toString('latin1')).toBe('fLaC');
+
+  const token = link.url.split('/').pop()!;
+  const flipped = token.slice(0, -3) + (token.at(-3) === 'A' ? 'B' : 'A') + token.slice(-2);
+  for (const forged of [flipped, token.replace(/^t-andes/, 't-pampa'), `t-andes.${'A'.repeat(60)}`]) {
+    expect((await fetch(`${origin}/api/v1/media/${forged}`)).status).toBe(404);
+  }
+});
+
+test("another tenant's takes, timelines and links answer 404", async () => {
+  const [take] = (await takes()).items;
+  const paths = [
+    `${project()}/chapters/${book.chapterIds[0]}/timeline`,
+    `${project()}/chapters/${book.chapterIds[0]}/audio-link`,
+    `${project()}/segments/${segmentId()}/takes`,
+    `${project()}/segments/${segmentId()}/takes/${take.takeId}/audio`,
+    `${project()}/segments/${segmentId()}/takes/${take.takeId}/audio-link`,
+  ];
+  for (const path of paths)
+    expect({ path, status: (await platform.api(PAMPA, path)).status }).toEqual({ path, status: 404 });
+  const select = await platform.api(PAMPA, `${project()}/segments/${segmentId()}/takes/${take.takeId}/select`, {
+    method: 'POST',
+  });
+  expect(select.status).toBe(404);
+});
+
+test('choosing an earlier take makes it current and re-masters the chapter without synthesis; 20 racing choices start one job', async () => {
+  const [first] = (await takes()).items;
+  const regenerated = await json<{ job: { id: string } }>(
+    await platform.api(CREATOR, `${project()}/segments/${segmentId()}/regenerate`, { method: 'POST', json: {} }),
+    202,
+  );
+  await finished(regenerated.job.id);
+  const afterRegenerate = await takes();
+  expect(afterRegenerate.items).toHaveLength(2);
+  expect(afterRegenerate.items[0]).toMatchObject({ current: true, matchesLine: true });
+  expect(afterRegenerate.items[1]).toMatchObject({ takeId: first.takeId, current: false, matchesLine: true });
+
+  const responses = await Promise.all(
+    Array.from({ length: 20 }, () =>
+      platform.api(CREATOR, `${project()}/segments/${segmentId()}/takes/${first.takeId}/select`, { method: 'POST' }),
+    ),
+  );
+  const statuses = responses.map((r) => r.status).sort();
+  expect(statuses.filter((s) => s === 202)).toHaveLength(1);
+  expect(statuses.filter((s) => s !== 202).every((s) => s === 409)).toBe(true);
+  const started = responses.find((r) => r.status === 202)!;
+  const job = await finished(((await started.json()) as { job: { id: string } }).job.id);
+  expect((job as unknown as { result: { synthesisCalls: number } }).result.synthesisCalls).toBe(0);
+
+  const chosen = await takes();
+  expect(chosen.currentTakeId).toBe(first.takeId);
+  expect(chosen.items).toHaveLength(2);
+  const timeline = await json<Timeline>(
+    await platform.api(CREATOR, `${project()}/chapters/${book.chapterIds[0]}/timeline`),
+    200,
+  );
+  expect(timeline.master!.jobId).toBe(job.id);
+});
+
+test('a take rendered from an earlier text cannot be chosen', async () => {
+  const id = book.segmentIds[5];
+  const [old] = (await takes(id)).items;
+  await updateSegmentText(platform, tenantOf(CREATOR), book.projectId, id, ' They walked along the lane again.');
+  const list = await takes(id);
+  expect(list.items[0]).toMatchObject({ takeId: old.takeId, matchesLine: false });
+  const refused = await platform.api(CREATOR, `${project()}/segments/${id}/takes/${old.takeId}/select`, {
+    method: 'POST',
+  });
+  expect(refused.status).toBe(422);
+  expect(((await refused.json()) as { error: { details: { reason: string } } }).error.details.reason).toBe(
+    'take_outdated',
+  );
+});
