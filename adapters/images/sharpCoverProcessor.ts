@@ -25,10 +25,11 @@ export const sharpCoverProcessor: CoverProcessor = {
   async process<T>(upload: IncomingFile, use: (cover: ProcessedCover) => Promise<T>): Promise<T> {
     const declared = acceptedTypes[upload.contentType.split(';')[0].trim().toLowerCase()];
     if (!declared) throw new DomainError('unsupported_media_type', 'Covers must be image/jpeg or image/png');
+    await upload.head(); // an empty body is refused as such, not as an unreadable image
     const dir = await mkdtemp(path.join(os.tmpdir(), 'khipu-cover-'));
     try {
       const image = path.join(dir, 'original');
-      await pipeline(upload.stream, createWriteStream(image, { flags: 'wx' }));
+      await pipeline(upload.open(), createWriteStream(image, { flags: 'wx' }));
       const bytes = (await stat(image)).size;
       const processed = await convert(image, declared);
       return await use({ ...processed, original: { bytes, open: () => createReadStream(image) } });

@@ -60,7 +60,7 @@ export class ManuscriptService {
         { field: 'status', message: 'project is archived' },
       ]);
     }
-    refuseObviouslyBadManuscript(request.file.head);
+    refuseObviouslyBadManuscript(await request.file.head());
     if (!request.replace && (await this.hasChapters(user.tenantId, projectId))) {
       throw new ConflictError('The project already has chapters; upload with ?replace=true to replace them', {
         field: 'replace',
@@ -135,7 +135,7 @@ export class ManuscriptService {
     try {
       await this.deps.blobs.put(
         blobName,
-        pipeline(file.stream, measure, () => undefined),
+        pipeline(file.open(), measure, () => undefined),
         file.contentType,
       );
     } catch (error) {

@@ -94,15 +94,11 @@ export interface IncomingUpload extends IncomingFile {
 }
 
 /**
- * Opens a large upload as a stream: checks the media type and the declared size, reserves its bytes in the
- * instance's in-flight budget (429 with Retry-After when full), reads the first bytes (400 when there are none) and
- * hands the rest over unread. The stream fails with `payload_too_large` if the sender goes past `maxBytes`.
+ * Opens a large upload without reading it: checks the media type and the declared size and reserves the upload's
+ * bytes in the instance's in-flight budget (429 with Retry-After when full). The body is read only when the service
+ * asks (`head()`, `open()`), and fails with `payload_too_large` past `maxBytes`.
  */
-export async function openUpload(
-  request: HttpRequest,
-  contentTypes: string[],
-  maxBytes: number,
-): Promise<IncomingUpload> {
+export function openUpload(request: HttpRequest, contentTypes: string[], maxBytes: number): IncomingUpload {
   const contentType = assertContentType(request, contentTypes);
   const declared = declaredLength(request);
   if (declared !== undefined && declared > maxBytes) throw tooLarge(maxBytes);
@@ -115,48 +111,54 @@ export async function openUpload(
   }
   inFlightUploadBytes += reserved;
   let released = false;
-  const release = () => {
-    if (released) return;
-    released = true;
-    inFlightUploadBytes -= reserved;
+  const chunks = bodyChunks(request);
+  const headChunks: Uint8Array[] = [];
+  let received = 0;
+  let ended = !chunks;
+  let head: Promise<Buffer> | undefined;
+  let opened = false;
+
+  const next = async (): Promise<Uint8Array | undefined> => {
+    if (ended || !chunks) return undefined;
+    const chunk = await chunks.next();
+    if (chunk.done) {
+      ended = true;
+      return undefined;
+    }
+    received += chunk.value.byteLength;
+    if (received > maxBytes) throw tooLarge(maxBytes);
+    return chunk.value;
   };
-  try {
-    const chunks = bodyChunks(request);
-    const head: Uint8Array[] = [];
-    let received = 0;
-    let ended = !chunks;
-    while (chunks && received < UPLOAD_HEAD_BYTES) {
-      const next = await chunks.next();
-      if (next.done) {
-        ended = true;
-        break;
-      }
-      received += next.value.byteLength;
-      if (received > maxBytes) throw tooLarge(maxBytes);
-      head.push(next.value);
+  const readHead = async (): Promise<Buffer> => {
+    while (received < UPLOAD_HEAD_BYTES) {
+      const chunk = await next();
+      if (!chunk) break;
+      headChunks.push(chunk);
     }
     if (received === 0) throw new ValidationError('The body is empty', [{ field: 'body', message: 'required' }]);
-    const headBytes = Buffer.concat(head, received);
-    async function* wholeBody(): AsyncGenerator<Buffer> {
-      yield headBytes;
-      if (ended || !chunks) return;
-      let total = received;
-      for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
-        total += next.value.byteLength;
-        if (total > maxBytes) throw tooLarge(maxBytes);
-        yield Buffer.from(next.value.buffer, next.value.byteOffset, next.value.byteLength);
-      }
+    return Buffer.concat(headChunks, received).subarray(0, UPLOAD_HEAD_BYTES);
+  };
+  async function* wholeBody(): AsyncGenerator<Buffer> {
+    await (head ??= readHead());
+    for (const chunk of headChunks.splice(0)) yield Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    for (let chunk = await next(); chunk; chunk = await next()) {
+      yield Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     }
-    return {
-      contentType,
-      head: headBytes.subarray(0, UPLOAD_HEAD_BYTES),
-      stream: Readable.from(wholeBody(), { objectMode: false }),
-      release,
-    };
-  } catch (error) {
-    release();
-    throw error;
   }
+  return {
+    contentType,
+    head: () => (head ??= readHead()),
+    open() {
+      if (opened) throw new Error('An upload can be opened only once');
+      opened = true;
+      return Readable.from(wholeBody(), { objectMode: false });
+    },
+    release() {
+      if (released) return;
+      released = true;
+      inFlightUploadBytes -= reserved;
+    },
+  };
 }
 
 /** Upload bytes currently reserved on this instance (for tests and diagnostics). */

@@ -86,7 +86,7 @@ async function handle(
     const params = parse(definition.params, request.params, 'path');
     const query = parse(definition.query, Object.fromEntries(request.query.entries()), 'query');
     const body = await readBody(definition, request, svc);
-    upload = await openStreamedUpload(definition, request, svc);
+    upload = openStreamedUpload(definition, request, svc);
     const ctx: RequestContext<unknown, unknown, unknown> = {
       requestId,
       principal,
@@ -185,12 +185,8 @@ async function readBody(definition: AnyEndpoint, request: HttpRequest, svc: Serv
   throw validationError(result.error, 'body');
 }
 
-/** Only now, with the caller authenticated and the request valid, does an upload's body start to be read. */
-async function openStreamedUpload(
-  definition: AnyEndpoint,
-  request: HttpRequest,
-  svc: Services,
-): Promise<IncomingUpload | undefined> {
+/** Opened only once the caller is authenticated and the request valid; its body is read when the service asks. */
+function openStreamedUpload(definition: AnyEndpoint, request: HttpRequest, svc: Services): IncomingUpload | undefined {
   if (definition.body?.kind !== 'binary' || !definition.body.streamed) return undefined;
   return openUpload(request, definition.body.contentTypes, definition.body.maxBytes ?? svc.config.MAX_UPLOAD_BYTES);
 }

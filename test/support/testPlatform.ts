@@ -20,6 +20,8 @@ export interface TestPlatform {
   urls: PlatformUrls;
   env: Record<string, string>;
   dataDir: string;
+  /** The platform process (the Functions host runs in it unless `separateHostProcess`). */
+  pid: number;
   /** A bearer token for a seeded or stored user (by email), from the dev identity provider. */
   token(email: string): Promise<string>;
   /** fetch against the API with a user's token; `path` is under /api, e.g. `/v1/projects`. */
@@ -85,6 +87,7 @@ export async function startTestPlatform(
   return {
     ...ready,
     dataDir,
+    pid: child.pid!,
     token,
     async api(user, apiPath, init = {}) {
       const headers = new Headers(init.headers);
