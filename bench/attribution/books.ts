@@ -158,8 +158,18 @@ export interface BookResult {
   flagged: number;
   characters: number;
   problems: string[];
+  /** Every labelled line as scored (for calibration by confidence band). */
+  scored: ScoredLine[];
   /** Each wrong or unknown labelled line (for reading the failures while tuning). */
-  misses: { line: LabelledLine; heldOut: boolean; predicted: string; confidence: number; segment: string }[];
+  misses: (ScoredLine & { segment: string })[];
+}
+
+export interface ScoredLine {
+  line: LabelledLine;
+  heldOut: boolean;
+  predicted: string;
+  confidence: number;
+  right: boolean;
 }
 
 interface PlannedSegment {
@@ -216,6 +226,7 @@ export async function runBook(truth: BookTruth, corpusDir: string, engines: Engi
       .length,
     characters: detection.characters.length,
     problems: located.problems,
+    scored: [],
     misses: [],
   };
   for (const { line, offset, heldOut } of located.lines) {
@@ -226,25 +237,24 @@ export async function runBook(truth: BookTruth, corpusDir: string, engines: Engi
     const tally = heldOut ? result.heldOut : result.development;
     tally.segments++;
     const label = holder?.label;
-    if (!label || label.speakerId === 'unknown') {
-      result.misses.push({ line, heldOut, predicted: 'unknown', confidence: 0, segment: holder?.segment.text ?? '' });
-      continue;
-    }
+    const known = label !== undefined && label.speakerId !== 'unknown';
+    const right = known && speakerMatches(truth, line.speaker, cast.get(label.speakerId));
+    const scored: ScoredLine = {
+      line,
+      heldOut,
+      predicted: !known ? 'unknown' : (cast.get(label.speakerId)?.name ?? label.speakerId),
+      confidence: known ? label.confidence : 0,
+      right,
+    };
+    result.scored.push(scored);
+    if (!right) result.misses.push({ ...scored, segment: holder?.segment.text ?? '' });
+    if (!known) continue;
     tally.labelled++;
-    const right = speakerMatches(truth, line.speaker, cast.get(label.speakerId));
     if (right) tally.correct++;
     if (label.confidence >= CONFIDENT) {
       tally.confident++;
       if (right) tally.confidentCorrect++;
     }
-    if (!right)
-      result.misses.push({
-        line,
-        heldOut,
-        predicted: cast.get(label.speakerId)?.name ?? label.speakerId,
-        confidence: label.confidence,
-        segment: holder!.segment.text,
-      });
   }
   return result;
 }

@@ -19,7 +19,7 @@ import {
 } from './attribution/evidence';
 import { readSpeechTag } from './attribution/speechTags';
 import { chapterStructure, type ChapterStructure } from './attribution/structure';
-import { believe, type TurnEvidence } from './attributeTurns';
+import { believe, SOMEONE_ELSE, type TurnEvidence } from './attributeTurns';
 import { NARRATOR_ID, type Character } from './character';
 
 export interface AttributableSegment {
@@ -44,6 +44,8 @@ const MAX_CANDIDATES = 12;
 /** Weight, as an exchange's first speaker, of each of the people most recently named before it. */
 const OPENING_WEIGHTS = [3, 2, 1.5];
 const SILENT_BEAT_CHARS = 160;
+/** A first reading's speaker at least this likely is taken as known by the second reading. */
+const SETTLED = 0.7;
 const LOOK_AHEAD_PARAGRAPHS = 6;
 
 export function attributeSpeakers(segments: AttributableSegment[], characters: Character[]): SpeakerLabel[] {
@@ -77,6 +79,7 @@ function emptyEvidence(): TurnEvidence {
     continuesPrevious: false,
     likelySameAsPrevious: false,
     silent: false,
+    afterNarration: false,
   };
 }
 
@@ -108,7 +111,8 @@ function readTurn(
   const scene: Scene = {
     cast,
     recent: recency.snapshot(),
-    focus: recency.focus(),
+    fresh: recency.fresh(),
+    unnamedLatest: recency.unnamedLatest(cast),
     excluded: new Set(evidence.excluded),
   };
   for (const at of turn.positions) {
@@ -142,6 +146,7 @@ function readTurn(
     }
   }
   evidence.continuesPrevious = turn.continuesPrevious;
+  evidence.afterNarration = t > 0 && structure.turns[t - 1].paragraph < turn.paragraph - 1;
   if (turn.dashAfterNarration && t > 0 && structure.turns[t - 1].paragraph === turn.paragraph) {
     const between = ordered.slice(structure.turns[t - 1].positions.at(-1)! + 1, first);
     evidence.likelySameAsPrevious = !between.some(
@@ -208,8 +213,16 @@ function namedAfter(
   return [...new Set(cast.mentions(text).map((mention) => mention.id))];
 }
 
-function attributeChapter(ordered: AttributableSegment[], cast: Cast): SpeakerLabel[] {
-  const structure = chapterStructure(ordered);
+/**
+ * Reads every turn's evidence in order, keeping track of who the narration names. `speakers` are turns already
+ * settled (from a first pass): each such speaker becomes the person the scene is about, as a named tag would.
+ */
+function readChapter(
+  ordered: AttributableSegment[],
+  structure: ChapterStructure,
+  cast: Cast,
+  speakers: ReadonlyMap<number, string>,
+): TurnReading[] {
   const { turns, paragraphs } = structure;
   const recency = new Recency();
   const readings: TurnReading[] = [];
@@ -223,12 +236,22 @@ function attributeChapter(ordered: AttributableSegment[], cast: Cast): SpeakerLa
     if (t > 0 && turns[t - 1].run === turn.run) evidence.answering = readings[t - 1].evidence.excluded;
     readings.push({ evidence, recent });
     for (const id of evidence.excluded) recency.remember(id);
-    const confident = evidence.claims.find((claim) => claim.confidence >= CLAIM.namedIntro);
-    if (confident && confident.speakerId !== NARRATOR_ID) recency.remember(confident.speakerId);
+    const settled = speakers.get(t) ?? evidence.claims.find((claim) => claim.confidence >= CLAIM.namedIntro)?.speakerId;
+    if (settled !== undefined && settled !== SOMEONE_ELSE) recency.rememberSpeaker(settled, cast);
     const lastOfParagraph = paragraphs[turn.paragraph].positions.at(-1)!;
     for (; position <= lastOfParagraph; position++) note(ordered[position]);
   });
+  return readings;
+}
 
+/** Settles every exchange of the chapter by turn-taking: the most likely speaker of each turn and its probability. */
+function settle(
+  ordered: AttributableSegment[],
+  structure: ChapterStructure,
+  cast: Cast,
+  readings: TurnReading[],
+): Map<number, { speakerId: string; probability: number }> {
+  const { turns, paragraphs } = structure;
   const firstPersonNarrator = cast.firstPersonNarrator || narratedInFirstPerson(ordered);
   const beliefs = new Map<number, { speakerId: string; probability: number }>();
   const runs = new Map<number, { turn: number | null; evidence: TurnEvidence; recent: string[] }[]>();
@@ -255,12 +278,11 @@ function attributeChapter(ordered: AttributableSegment[], cast: Cast): SpeakerLa
       ...evidence.genderPreference,
       ...evidence.excluded,
     ]);
-    const later = entries.length > 0 ? namedAfter(ordered, structure, entries, cast) : [];
-    const candidates = [
-      ...new Set([...named, ...scene, ...(firstPersonNarrator ? [NARRATOR_ID] : []), ...later]),
-    ].slice(0, MAX_CANDIDATES);
+    const later = namedAfter(ordered, structure, entries, cast);
+    const candidates = [...new Set([...named, ...scene, ...(firstPersonNarrator ? [NARRATOR_ID] : []), ...later])]
+      .filter((id) => id !== SOMEONE_ELSE)
+      .slice(0, MAX_CANDIDATES);
     if (candidates.length === 0) continue;
-    const opening = new Map(scene.map((id, rank) => [id, OPENING_WEIGHTS[rank]]));
     const strong = new Set(
       entries.flatMap(({ evidence }) =>
         evidence.claims.filter((claim) => claim.confidence >= CLAIM.namedIntro).map((claim) => claim.speakerId),
@@ -270,13 +292,25 @@ function attributeChapter(ordered: AttributableSegment[], cast: Cast): SpeakerLa
       manySpeakers: strong.size >= 3,
       turns: entries.map((entry) => entry.evidence),
       candidates,
-      opening,
+      opening: new Map(scene.map((id, rank) => [id, OPENING_WEIGHTS[rank]])),
       genderOf: (id) => cast.genderOf(id),
     });
     entries.forEach((entry, k) => {
       if (entry.turn !== null) beliefs.set(entry.turn, believed[k]);
     });
   }
+  return beliefs;
+}
+
+function attributeChapter(ordered: AttributableSegment[], cast: Cast): SpeakerLabel[] {
+  const structure = chapterStructure(ordered);
+  // Twice: the second reading knows who the first one found speaking, so "she added" after an untagged line by
+  // Mrs. Bennet means Mrs. Bennet.
+  let beliefs = settle(ordered, structure, cast, readChapter(ordered, structure, cast, new Map()));
+  const settled = new Map(
+    [...beliefs].filter(([, belief]) => belief.probability >= SETTLED).map(([t, belief]) => [t, belief.speakerId]),
+  );
+  beliefs = settle(ordered, structure, cast, readChapter(ordered, structure, cast, settled));
 
   return ordered.map((segment, at) => {
     if (segment.kind !== 'dialogue') return { segmentId: segment.id, speakerId: NARRATOR_ID, confidence: 1 };

@@ -25,6 +25,8 @@ export interface TurnEvidence {
   likelySameAsPrevious: boolean;
   /** A narrated beat ("Mr. Darcy bowed."): a turn without a line. */
   silent: boolean;
+  /** Narration stands between this turn and the one before (the same person often goes on after it). */
+  afterNarration: boolean;
 }
 
 export const TURN_TAKING = {
@@ -34,6 +36,8 @@ export const TURN_TAKING = {
   alternateAmongMany: 0.5,
   /** After a narrated beat, the one who acted speaks next. */
   afterBeat: 0.25,
+  /** After a narrated paragraph, the one who spoke before goes on. */
+  afterNarration: 0.3,
   /** How much more likely someone addressed by name in the line before is to speak. */
   answers: 3,
   /** The same person again, with no sign of it. */
@@ -54,10 +58,15 @@ export const TURN_TAKING = {
   someoneElseGender: 0.5,
   /** Weight of "someone not in the cast" as the first speaker of an exchange. */
   someoneElseOpening: 0.5,
+  /** The share of a wrong claim's doubt that goes to someone the cast does not name. */
+  wrongClaimUncast: 0.5,
 } as const;
 
-/** A candidate standing for everyone the cast does not name: it keeps confidences honest when the evidence fits nobody known. */
-const SOMEONE_ELSE = '';
+/**
+ * A candidate standing for everyone the cast does not name ("the girl", "a furious voice"): evidence may claim it,
+ * and it keeps confidences honest when the evidence fits nobody known. It is never a label.
+ */
+export const SOMEONE_ELSE = '';
 
 export interface Exchange {
   turns: TurnEvidence[];
@@ -77,8 +86,14 @@ export interface TurnBelief {
 
 function emission(turn: TurnEvidence, candidate: string, count: number, genderOf: (id: string) => Gender): number {
   let weight = 1;
-  for (const claim of turn.claims)
-    weight *= candidate === claim.speakerId ? claim.confidence : (1 - claim.confidence) / Math.max(1, count - 1);
+  for (const claim of turn.claims) {
+    const doubt = 1 - claim.confidence;
+    if (candidate === claim.speakerId) weight *= claim.confidence;
+    else if (claim.speakerId === SOMEONE_ELSE) weight *= doubt / Math.max(1, count - 1);
+    // When a claim is wrong, the speaker is as likely someone the cast does not name as anyone it does.
+    else if (candidate === SOMEONE_ELSE) weight *= doubt * TURN_TAKING.wrongClaimUncast;
+    else weight *= (doubt * (1 - TURN_TAKING.wrongClaimUncast)) / Math.max(1, count - 2);
+  }
   if (candidate === SOMEONE_ELSE) return turn.gender ? weight * TURN_TAKING.someoneElseGender : weight;
   if (turn.gender) {
     const gender = genderOf(candidate);
@@ -109,7 +124,9 @@ function transition(
     ? TURN_TAKING.resumed
     : afterSilent
       ? TURN_TAKING.afterBeat
-      : TURN_TAKING.repeat;
+      : turn.afterNarration
+        ? TURN_TAKING.afterNarration
+        : TURN_TAKING.repeat;
   if (a === b) return same;
   if (c < 0 || c === b) return (1 - same) / Math.max(1, count - 1);
   if (a === c) return alternate * (1 - same);

@@ -21,9 +21,9 @@ const ADDRESSEE_BEFORE = /(?:^|\s)(?:to|at|with|a|ao|à|á|para|com|con)\s+$/iu;
 const HONORIFIC_ONLY =
   /^(?:mr|mrs|ms|miss|dr|sir|lady|lord|madam|master|d|dom|dona|don|doña|sr|sra|srta|senhor|senhora|señor|señora)\.?$/iu;
 const FEMALE_NOUNS =
-  /^(?:wife|mother|mamma|mama|sister|aunt|niece|daughter|lady|woman|girl|widow|queen|maid|mistress|landlady|housekeeper|grandmother|mulher|mãe|mae|irmã|tia|sobrinha|filha|senhora|moça|menina|rapariga|viúva|rainha|criada|esposa|madre|hermana|sobrina|hija|señora|muchacha|niña|viuda|reina)$/iu;
+  /^(?:waitress|nurse|criada|ama|camareira|moça|criadita|wife|mother|mamma|mama|sister|aunt|niece|daughter|lady|woman|girl|widow|queen|maid|mistress|landlady|housekeeper|grandmother|mulher|mãe|mae|irmã|tia|sobrinha|filha|senhora|moça|menina|rapariga|viúva|rainha|criada|esposa|madre|hermana|sobrina|hija|señora|muchacha|niña|viuda|reina)$/iu;
 const MALE_NOUNS =
-  /^(?:husband|father|papa|brother|uncle|nephew|son|lord|man|gentleman|boy|widower|king|master|landlord|grandfather|priest|marido|pae|pai|irmão|tio|sobrinho|filho|senhor|homem|rapaz|menino|rei|padre|esposo|hermano|hijo|señor|hombre|muchacho|niño)$/iu;
+  /^(?:captain|capitão|capitan|capitán|clerk|priest|cura|sailor|marinheiro|marinero|soldier|soldado|officer|oficial|coachman|cocheiro|cochero|waiter|barber|barbeiro|barbero|curate|stranger|fellow|youth|porter|landlord|innkeeper|estalajadeiro|ventero|almocreve|arriero|husband|father|papa|brother|uncle|nephew|son|lord|man|gentleman|boy|widower|king|master|landlord|grandfather|priest|marido|pae|pai|irmão|tio|sobrinho|filho|senhor|homem|rapaz|menino|rei|padre|esposo|hermano|hijo|señor|hombre|muchacho|niño)$/iu;
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -49,6 +49,25 @@ export function roleKey(text: string): string {
     .replace(/\s+/gu, ' ')
     .trim()
     .replace(LEADING_DETERMINER, '');
+}
+
+const PERSON_PHRASE = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:${DETERMINERS}|a|an|um|uma|un|una)\\s+(?:\\p{L}+\\s+)?(\\p{L}+)(?![\\p{L}\\p{N}])`,
+  'giu',
+);
+
+/**
+ * People a text names by a noun the cast has no role for ("encontrei o capitão", "a slatternly girl"): their
+ * offsets and genders. They are real people of the scene, so "he"/"she" may point to them rather than to the cast.
+ */
+export function unnamedPeopleIn(text: string, cast: Cast): { offset: number; gender: 'female' | 'male' }[] {
+  const found: { offset: number; gender: 'female' | 'male' }[] = [];
+  for (const match of text.matchAll(PERSON_PHRASE)) {
+    const gender = nounGender(match[1]);
+    if (gender === 'unknown' || cast.subjectOf(match[0]) !== null) continue;
+    found.push({ offset: match.index, gender });
+  }
+  return found;
 }
 
 export function nounGender(noun: string): Gender {
@@ -92,6 +111,8 @@ export class Cast {
       }
     }
     const nameForms: string[] = [];
+    // Role forms as written (accents and all), without their determiner: "O capitão" → "capitão".
+    const roleForms: string[] = [];
     for (const [form, ids] of owners) {
       const named = speakers.filter((character) => character.name.trim() === form);
       const id = ids.size === 1 ? [...ids][0] : named.length === 1 ? named[0].id : undefined;
@@ -100,19 +121,22 @@ export class Cast {
       if (/^\p{Lu}/u.test(form) && !LEADING_DETERMINER.test(form)) {
         this.idOfName.set(form.replace(/\./gu, '').replace(/\s+/gu, ' '), id);
         nameForms.push(form);
-      } else if (key.length > 1 && !this.roles.has(key)) this.roles.set(key, id);
+      } else if (key.length > 1 && !this.roles.has(key)) {
+        this.roles.set(key, id);
+        roleForms.push(form.trim().replace(LEADING_DETERMINER, ''));
+      }
     }
     nameForms.sort((a, b) => b.length - a.length);
     this.names =
       nameForms.length === 0
         ? null
         : new RegExp(`(?<![\\p{L}\\p{N}])(?:${nameForms.map(formPattern).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
-    const roleKeys = [...this.roles.keys()].sort((a, b) => b.length - a.length);
+    roleForms.sort((a, b) => b.length - a.length);
     this.rolePattern =
-      roleKeys.length === 0
+      roleForms.length === 0
         ? null
         : new RegExp(
-            `(?<![\\p{L}\\p{N}])(?:${DETERMINERS})\\s+(${roleKeys.map(formPattern).join('|')})(?![\\p{L}\\p{N}])`,
+            `(?<![\\p{L}\\p{N}])(?:${DETERMINERS})\\s+(${roleForms.map(formPattern).join('|')})(?![\\p{L}\\p{N}])`,
             'giu',
           );
   }

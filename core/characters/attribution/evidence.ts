@@ -6,11 +6,13 @@
  * referent clear (the only person of that gender there, or the one the narration was just about), else a gender
  * for turn-taking to settle. CLAIM holds how reliable each kind is (docs/dialogue-and-attribution.md).
  */
-import { NARRATOR_ID } from '../character';
-import { Cast, nounGender, type Mention } from './cast';
+import { SOMEONE_ELSE } from '../attributeTurns';
+import { NARRATOR_ID, type Gender } from '../character';
+import { Cast, nounGender, unnamedPeopleIn, type Mention } from './cast';
 import {
   isFirstPersonPronoun,
   pronounGender,
+  readSpeechTag,
   sentencesOf,
   speechVerbsIn,
   subjectPronounsIn,
@@ -20,6 +22,7 @@ import {
 /** How often each kind of evidence names the right speaker. */
 export const CLAIM = {
   namedTag: 0.985,
+  unnamedTag: 0.9,
   firstPersonTag: 0.985,
   pronounOnlyCandidate: 0.9,
   pronounFocus: 0.8,
@@ -36,7 +39,7 @@ export const CLAIM = {
 const SCENE_WINDOW = 4;
 /** Someone last named longer ago than this (in characters of text) has left the scene. */
 const SCENE_CHARS = 3000;
-/** The narration is still "about" its last subject this close (in characters) before a line. */
+/** Someone named this close (in characters) before a pronoun is its likely antecedent. */
 const FOCUS_CHARS = 400;
 
 export interface Finding {
@@ -51,10 +54,12 @@ export interface Scene {
   cast: Cast;
   /** People named lately, most recent first. */
   recent: string[];
-  /** The person the last narrated sentence before the line opened with, if it was just before it. */
-  focus: string | null;
+  /** People named just before the line (within a few sentences), most recent first. */
+  fresh: string[];
   /** People the line addresses: never its speaker. */
   excluded: ReadonlySet<string>;
+  /** Genders whose latest antecedent is someone the cast does not name. */
+  unnamedLatest: ReadonlySet<Gender>;
 }
 
 /**
@@ -64,15 +69,25 @@ export interface Scene {
 export class Recency {
   private readonly order: string[] = [];
   private readonly when = new Map<string, number>();
-  private lastSubject: { id: string; at: number } | null = null;
+  /** The last person of each gender a sentence was about: "He …" goes on being about him. */
+  private readonly subjectOf = new Map<Gender, string>();
+  /** When someone the cast does not name was last named, per gender ("o capitão", "a slatternly girl"). */
+  private readonly unnamed = new Map<Gender, number>();
   /** Characters of text read so far: how long ago someone was named. */
   private clock = 0;
 
-  remember(id: string): void {
-    const at = this.order.indexOf(id);
-    if (at >= 0) this.order.splice(at, 1);
+  remember(id: string, at = this.clock): void {
+    const index = this.order.indexOf(id);
+    if (index >= 0) this.order.splice(index, 1);
     this.order.unshift(id);
-    this.when.set(id, this.clock);
+    this.when.set(id, at);
+  }
+
+  /** The speaker of the line just read: the person the scene is now about. */
+  rememberSpeaker(id: string, cast: Cast): void {
+    this.remember(id);
+    const gender = cast.genderOf(id);
+    if (gender !== 'unknown') this.subjectOf.set(gender, id);
   }
 
   /** Text read without looking for names in it (dialogue): it still puts earlier namings further back. */
@@ -81,19 +96,36 @@ export class Recency {
   }
 
   rememberText(text: string, cast: Cast): void {
+    const start = this.clock;
+    this.clock += text.length;
     for (const { offset, text: sentence } of sentencesOf(text)) {
+      const at = start + offset;
       const mentions = cast.mentions(sentence);
       for (const relative of relativesNamed(sentence, cast, this.snapshot())) mentions.push(relative);
       mentions.sort((a, b) => a.offset - b.offset);
       const lead = sentence.search(/\p{L}/u);
-      const subject = mentions.find((mention) => mention.offset === lead && !mention.possessive);
-      for (const mention of mentions) if (mention !== subject) this.remember(mention.id);
-      if (subject) {
-        this.remember(subject.id);
-        this.lastSubject = { id: subject.id, at: this.clock + offset };
+      // A sentence is about the person it opens with, or the one its speech tag names ("said Corley."), or, opening
+      // with "He"/"She", about the last person of that gender a sentence was about.
+      const tag = readSpeechTag(sentence);
+      const tagged = tag ? cast.subjectOf(tag.subject) : null;
+      const pronoun = /^(he|she|ele|ela|elle|ella|él)(?![\p{L}\p{N}])/iu.exec(sentence.slice(Math.max(0, lead)))?.[1];
+      const gender = pronoun ? pronounGender(pronoun.toLowerCase()) : null;
+      const subject =
+        mentions.find((mention) => opensSentence(sentence, lead, mention))?.id ??
+        mentions.find((mention) => mention.id === tagged && !mention.possessive)?.id ??
+        (gender ? this.subjectOf.get(gender) : undefined);
+      for (const mention of mentions) if (mention.id !== subject) this.remember(mention.id, at + mention.offset);
+      for (const person of unnamedPeopleIn(sentence, cast)) {
+        this.unnamed.set(person.gender, at + person.offset);
+        if (person.offset === lead) this.subjectOf.set(person.gender, SOMEONE_ELSE);
+      }
+      if (subject === SOMEONE_ELSE && gender) this.unnamed.set(gender, at + Math.max(0, lead));
+      else if (subject) {
+        this.remember(subject, at + Math.max(0, lead));
+        const subjectGender = cast.genderOf(subject);
+        if (subjectGender !== 'unknown') this.subjectOf.set(subjectGender, subject);
       }
     }
-    this.clock += text.length;
   }
 
   /** Who is still in the scene: named within about a page, most recent first. */
@@ -101,10 +133,30 @@ export class Recency {
     return this.order.filter((id) => this.clock - this.when.get(id)! <= SCENE_CHARS);
   }
 
-  /** The subject of the narration just read, if it was read just now. */
-  focus(): string | null {
-    return this.lastSubject && this.clock - this.lastSubject.at <= FOCUS_CHARS ? this.lastSubject.id : null;
+  /** People named in the last few sentences read, most recent first (a pronoun's likely antecedents). */
+  fresh(): string[] {
+    return this.order.filter((id) => this.clock - this.when.get(id)! <= FOCUS_CHARS);
   }
+
+  /** Genders for which someone the cast does not name was named after everyone of that gender it does name. */
+  unnamedLatest(cast: Cast): Set<Gender> {
+    const latest = new Set<Gender>();
+    for (const [gender, at] of this.unnamed) {
+      if (this.clock - at > FOCUS_CHARS) continue;
+      const named = this.order.find((id) => cast.genderOf(id) === gender);
+      if (named === undefined || this.when.get(named)! < at) latest.add(gender);
+    }
+    return latest;
+  }
+}
+
+/** A naming that opens its sentence, after at most two words ("Old Cotter looked…", "But Lenehan could…"). */
+function opensSentence(sentence: string, lead: number, mention: Mention): boolean {
+  if (mention.possessive || lead < 0 || mention.offset < lead) return false;
+  return (
+    (sentence.slice(lead, mention.offset).match(/\p{L}+/gu) ?? []).length <= 2 &&
+    !/[,;:]/u.test(sentence.slice(lead, mention.offset))
+  );
 }
 
 /**
@@ -112,13 +164,18 @@ export class Recency {
  * otherwise the gender, with the people of that gender in the scene, most recent first.
  */
 function gendered(gender: 'female' | 'male', scene: Scene, exclude: readonly string[] = []): Finding {
-  const { cast, recent, excluded, focus } = scene;
-  const fits = (id: string) => cast.genderOf(id) === gender && !excluded.has(id) && !exclude.includes(id);
+  const { cast, recent, excluded, fresh } = scene;
+  // "he" and "she" never mean a first-person narrator, who is "I".
+  const fits = (id: string) =>
+    id !== NARRATOR_ID && cast.genderOf(id) === gender && !excluded.has(id) && !exclude.includes(id);
   const candidates = recent.filter(fits);
   const inScene = recent.slice(0, SCENE_WINDOW).filter(fits);
   if (candidates.length > 0 && inScene.length === 1 && inScene[0] === candidates[0])
     return { claim: { speakerId: candidates[0], confidence: CLAIM.pronounOnlyCandidate }, gender };
-  if (focus !== null && fits(focus)) return { claim: { speakerId: focus, confidence: CLAIM.pronounFocus }, gender };
+  if (scene.unnamedLatest.has(gender))
+    return { claim: { speakerId: SOMEONE_ELSE, confidence: CLAIM.pronounFocus }, gender };
+  const antecedent = fresh.find(fits);
+  if (antecedent) return { claim: { speakerId: antecedent, confidence: CLAIM.pronounFocus }, gender };
   return { gender, preference: candidates.slice(0, 3) };
 }
 
@@ -195,15 +252,19 @@ function relation(subject: string, scene: Scene): Finding | null {
   if (gender === 'unknown') return null;
   const possessive = match[1].toLowerCase();
   const possessorGender = possessive === 'his' ? 'male' : possessive === 'her' ? 'female' : null;
-  const possessor = /^(?:my|meu|minha|mi)$/u.test(possessive)
-    ? NARRATOR_ID
+  const possessors = /^(?:my|meu|minha|mi)$/u.test(possessive)
+    ? [NARRATOR_ID]
     : possessorGender === null
-      ? undefined
-      : [...scene.excluded, ...scene.recent].find((id) => scene.cast.genderOf(id) === possessorGender);
-  if (possessor && SPOUSE_OR_PARENT.test(match[2])) {
-    const relative = relativeBySurname(possessor, gender, scene.cast);
-    if (relative && !scene.excluded.has(relative))
-      return { claim: { speakerId: relative, confidence: CLAIM.relationBySurname }, gender };
+      ? []
+      : [...scene.excluded, ...scene.recent].filter((id) => scene.cast.genderOf(id) === possessorGender);
+  const possessor = possessors[0];
+  if (SPOUSE_OR_PARENT.test(match[2])) {
+    // The possessor is whichever person near the line has a spouse or parent of that family in the cast.
+    for (const candidate of possessors.slice(0, SCENE_WINDOW)) {
+      const relative = relativeBySurname(candidate, gender, scene.cast);
+      if (relative && !scene.excluded.has(relative))
+        return { claim: { speakerId: relative, confidence: CLAIM.relationBySurname }, gender };
+    }
   }
   const others = possessor ? [possessor] : [];
   return { ...gendered(gender, scene, others), excluded: others };
@@ -216,8 +277,15 @@ export function fromTag(tag: SpeechTag, scene: Scene): Finding | null {
   if (named) return { claim: { speakerId: named, confidence: CLAIM.namedTag } };
   const gender = pronounGender(tag.pronoun);
   if (gender) return gendered(gender, scene);
-  return relation(tag.subject, scene);
+  const related = relation(tag.subject, scene);
+  if (related) return related;
+  // "replied the girl", "said a voice": someone the cast does not name.
+  if (UNNAMED_SUBJECT.test(tag.subject.trim()))
+    return { claim: { speakerId: SOMEONE_ELSE, confidence: CLAIM.unnamedTag } };
+  return null;
 }
+
+const UNNAMED_SUBJECT = /^(?:the|a|an|one|some|o|um|uma|el|la|un|una|os|as|los|las)\s+\p{L}/iu;
 
 function fromPronoun(pronoun: string, scene: Scene): Finding | null {
   if (isFirstPersonPronoun(pronoun)) return { claim: { speakerId: NARRATOR_ID, confidence: CLAIM.subjectIntro } };
@@ -309,7 +377,7 @@ export function beatBy(narration: string, cast: Cast): string | null {
   return first && first.offset === lead && !first.possessive ? first.id : null;
 }
 
-const OPENERS = /(?:^|[,!?;:]\s*|(?:my dear|dear|oh|o|ah|well|yes|no|nay|pray|now)[,!]?\s+)$/iu;
+const OPENERS = /(?:^|[,!?;:]\s*|(?<![\p{L}\p{N}])(?:my dear|dear|oh|o|ah|well|yes|no|nay|pray|now)[,!]?\s+)$/iu;
 
 /**
  * Names a line addresses: at its start or end, or set off by commas inside it ("Mr. Bennet, how can you…",
