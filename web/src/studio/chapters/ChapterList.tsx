@@ -16,6 +16,7 @@ import {
   verticalListSortingStrategy,
 } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router-dom';
 import type { ChapterSummary } from '../../api/types';
@@ -53,10 +54,19 @@ export function ChapterList({ chapters, hrefOf, onReorder, extra, label }: Chapt
     useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
     useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
   );
+  // dnd-kit reports "over itself" right after pick-up; saying so would drown "Picked up …".
+  const justPicked = useRef(false);
   const announcements: Announcements = {
-    onDragStart: ({ active }) => t('dnd.picked', { title: titleOf(active.id) }),
-    onDragOver: ({ active, over }) =>
-      over ? t('dnd.over', { title: titleOf(active.id), position: ids.indexOf(String(over.id)) + 1 }) : undefined,
+    onDragStart: ({ active }) => {
+      justPicked.current = true;
+      return t('dnd.picked', { title: titleOf(active.id) });
+    },
+    onDragOver: ({ active, over }) => {
+      const first = justPicked.current;
+      justPicked.current = false;
+      if (!over || (first && over.id === active.id)) return undefined;
+      return t('dnd.over', { title: titleOf(active.id), position: ids.indexOf(String(over.id)) + 1 });
+    },
     onDragEnd: ({ active, over }) =>
       over
         ? t('dnd.dropped', { title: titleOf(active.id), position: ids.indexOf(String(over.id)) + 1 })

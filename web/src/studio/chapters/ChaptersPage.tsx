@@ -10,10 +10,11 @@ import { useStudio } from '../StudioContext';
 import { ChapterEditor } from './ChapterEditor';
 import { ChapterList } from './ChapterList';
 import { DeletedChapters } from './DeletedChapters';
+import { ReviewMarks } from './ReviewMarks';
 
 /** The chapters editor: the list (reorder, open) beside the selected chapter (rename, split, merge, delete, spoken form). */
 export function ChaptersPage() {
-  const { project, access } = useStudio();
+  const { project, access, status } = useStudio();
   const { chapterId } = useParams();
   const { t } = useTranslation('chapters');
   const errorText = useErrorText();
@@ -48,6 +49,10 @@ export function ChaptersPage() {
           chapters={chapters.data}
           hrefOf={hrefOf}
           onReorder={access.canEdit ? (ids) => reorder.mutate(ids) : undefined}
+          extra={(item) => {
+            const review = status.review?.chapters.find((chapter) => chapter.chapterId === item.id);
+            return review ? <ReviewMarks review={review} /> : null;
+          }}
         />
         {reorder.error && <Alert tone="error">{errorText(reorder.error)}</Alert>}
         {access.canEdit && (

@@ -10,6 +10,7 @@ import type { Segment } from '../../api/types';
 import { UNKNOWN_SPEAKER } from '../../api/types';
 import { Alert } from '../../ui/Alert';
 import { useErrorText } from '../../ui/errorText';
+import { useFormat } from '../../ui/format';
 import { Loading } from '../../ui/Loading';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { useToast } from '../../ui/Toasts';
@@ -34,6 +35,7 @@ export function PlanPage() {
   const navigate = useNavigate();
   const { t } = useTranslation('plan');
   const errorText = useErrorText();
+  const format = useFormat();
   const toast = useToast();
   const chapters = useChapters(project.id);
   const characters = useCharacters(project.id);
@@ -169,7 +171,11 @@ export function PlanPage() {
         <div className="plan__body">
           <div className="plan__reading">
             <p className="small muted" aria-live="polite">
-              {t('showing', { count: shown.length, total: allSegments.length })}
+              {t('showing', {
+                count: allSegments.length,
+                shown: format.number(shown.length),
+                total: format.number(allSegments.length),
+              })}
             </p>
             <ReadingView
               label={t('readingLabel')}

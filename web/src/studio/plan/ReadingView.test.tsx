@@ -72,6 +72,8 @@ describe('ReadingView', () => {
     fireEvent.keyDown(view, { key: 'a' });
     fireEvent.keyDown(view, { key: 'z', ctrlKey: true });
     expect(onCommand.mock.calls.map(([command]) => command)).toEqual(['nextFlagged', 'assign', 'undo']);
+    fireEvent.keyDown(view, { key: 'End' });
+    expect(onSelect).toHaveBeenLastCalledWith('s3');
     fireEvent.click(screen.getAllByRole('option')[3]);
     expect(onSelect).toHaveBeenLastCalledWith('s3');
   });

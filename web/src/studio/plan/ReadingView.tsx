@@ -53,8 +53,9 @@ export function ReadingView(props: ReadingViewProps) {
 
   const move = (delta: number) => {
     if (segments.length === 0) return;
-    const next = selectedIndex < 0 ? 0 : Math.min(segments.length - 1, Math.max(0, selectedIndex + delta));
-    onSelect(segments[next].id);
+    // With nothing selected, moving down starts at the first line and moving up at the last.
+    const from = selectedIndex >= 0 ? selectedIndex : delta > 0 ? -1 : segments.length;
+    onSelect(segments[Math.min(segments.length - 1, Math.max(0, from + delta))].id);
   };
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.altKey || event.metaKey || (event.ctrlKey && event.key !== 'z')) return;
