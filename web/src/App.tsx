@@ -45,6 +45,11 @@ const PronunciationPage = lazyPage(() =>
 );
 const ReviewPage = lazyPage(() => import('./studio/review/ReviewPage').then((module) => module.ReviewPage));
 const EstimatePage = lazyPage(() => import('./studio/estimate/EstimatePage').then((module) => module.EstimatePage));
+const ProductionPage = lazyPage(() =>
+  import('./studio/production/ProductionPage').then((module) => module.ProductionPage),
+);
+const ListenPage = lazyPage(() => import('./studio/listen/ListenPage').then((module) => module.ListenPage));
+const DeliveryPage = lazyPage(() => import('./studio/delivery/DeliveryPage').then((module) => module.DeliveryPage));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -95,6 +100,9 @@ export function App() {
                   <Route path="pronunciation" element={<PronunciationPage />} />
                   <Route path="review" element={<ReviewPage />} />
                   <Route path="estimate" element={<EstimatePage />} />
+                  <Route path="production" element={<ProductionPage />} />
+                  <Route path="listen/:chapterId?" element={<ListenPage />} />
+                  <Route path="delivery" element={<DeliveryPage />} />
                   <Route path="*" element={<NotFoundPage />} />
                 </Route>
                 <Route path="*" element={<NotFoundPage />} />

@@ -37,6 +37,15 @@ import ptPlan from './locales/pt-BR/plan.json';
 import ptPronunciation from './locales/pt-BR/pronunciation.json';
 import ptReview from './locales/pt-BR/review.json';
 import ptEstimate from './locales/pt-BR/estimate.json';
+import enProduction from './locales/en-US/production.json';
+import enListen from './locales/en-US/listen.json';
+import enDelivery from './locales/en-US/delivery.json';
+import esProduction from './locales/es-PE/production.json';
+import esListen from './locales/es-PE/listen.json';
+import esDelivery from './locales/es-PE/delivery.json';
+import ptProduction from './locales/pt-BR/production.json';
+import ptListen from './locales/pt-BR/listen.json';
+import ptDelivery from './locales/pt-BR/delivery.json';
 
 export const SUPPORTED_LANGUAGES = ['en-US', 'es-PE', 'pt-BR'] as const;
 export type SupportedLanguage = (typeof SUPPORTED_LANGUAGES)[number];
@@ -60,6 +69,9 @@ export const referenceResources = {
   pronunciation: enPronunciation,
   review: enReview,
   estimate: enEstimate,
+  production: enProduction,
+  listen: enListen,
+  delivery: enDelivery,
 };
 type Namespaces = typeof referenceResources;
 export const NAMESPACES = Object.keys(referenceResources) as (keyof Namespaces)[];
@@ -80,6 +92,9 @@ export const resources: Record<SupportedLanguage, Namespaces> = {
     pronunciation: esPronunciation,
     review: esReview,
     estimate: esEstimate,
+    production: esProduction,
+    listen: esListen,
+    delivery: esDelivery,
   },
   'pt-BR': {
     common: ptCommon,
@@ -95,5 +110,8 @@ export const resources: Record<SupportedLanguage, Namespaces> = {
     pronunciation: ptPronunciation,
     review: ptReview,
     estimate: ptEstimate,
+    production: ptProduction,
+    listen: ptListen,
+    delivery: ptDelivery,
   },
 };

@@ -6,7 +6,18 @@ import type { ChapterReview, Job, Project, ProjectFacts, ReviewSummary } from '.
  * numbers in `StudioStatus`.
  */
 export type StepId =
-  'book' | 'manuscript' | 'chapters' | 'characters' | 'casting' | 'plan' | 'pronunciation' | 'review' | 'estimate';
+  | 'book'
+  | 'manuscript'
+  | 'chapters'
+  | 'characters'
+  | 'casting'
+  | 'plan'
+  | 'pronunciation'
+  | 'review'
+  | 'estimate'
+  | 'production'
+  | 'listen'
+  | 'delivery';
 
 export type StepState = 'done' | 'running' | 'attention' | 'todo';
 
@@ -37,7 +48,13 @@ export type DetailKey =
   'chapters' | 'characters' | 'voiced' | 'attributed' | 'approved' | 'manuscriptFailed' | 'manuscriptProcessing';
 export type AttentionKey = 'flagged' | 'openThreads' | 'changesRequested' | 'unvoiced';
 
-const JOB_STEP: Partial<Record<Job['kind'], StepId>> = { import: 'manuscript', characters: 'characters', plan: 'plan' };
+const JOB_STEP: Partial<Record<Job['kind'], StepId>> = {
+  import: 'manuscript',
+  characters: 'characters',
+  plan: 'plan',
+  produce: 'production',
+  regenerate: 'production',
+};
 
 export function stepOfJob(job: Job): StepId | undefined {
   return JOB_STEP[job.kind];
@@ -53,6 +70,9 @@ export const STEP_PATHS: Record<StepId, string> = {
   pronunciation: 'pronunciation',
   review: 'review',
   estimate: 'estimate',
+  production: 'production',
+  listen: 'listen',
+  delivery: 'delivery',
 };
 
 function countDecisions(chapters: ChapterReview[]) {
@@ -133,6 +153,10 @@ export function studioSteps(status: StudioStatus): StepView[] {
       },
     ),
     step('estimate', 'todo'),
+    // The workflow's own states: production and packaging are marked complete by the pipeline.
+    step('production', workflow.production === 'complete' ? 'done' : 'todo'),
+    step('listen', workflow.production === 'complete' ? 'done' : 'todo'),
+    step('delivery', workflow.packaging === 'complete' ? 'done' : 'todo'),
   ];
 }
 

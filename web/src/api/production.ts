@@ -1,0 +1,111 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { PackageView, StartProductionRequest } from '@core/api/production';
+import type { TenantView } from '@core/api/tenants';
+import type { CostReportView } from '@core/api/costs';
+import { apiJson } from './client';
+import { bookKeys, projectPath, projectScope } from './keys';
+import type { Job, ProductionEstimate } from './types';
+
+export type Package = PackageView;
+export type Tenant = z.infer<typeof TenantView>;
+export type CostReport = z.infer<typeof CostReportView>;
+export type ProductionRequest = z.input<typeof StartProductionRequest>;
+export type Platform = Package['platform'];
+
+/** Every platform a production can build, in the order the retail stores are usually worked through. */
+export const PLATFORMS: Platform[] = ['apple', 'acx', 'google', 'spotify', 'kobo'];
+
+const productionKeys = {
+  packages: (projectId: string) => [...projectScope(projectId), 'packages'] as const,
+  produceJobs: (projectId: string) => [...projectScope(projectId), 'jobs', 'history'] as const,
+  tenant: ['tenant'] as const,
+  monthCosts: (from: string) => ['costs', 'tenant', 'kind', from] as const,
+};
+
+/** A fresh key per user action: a retried request cannot start the job twice. */
+const requestKey = () => `web-${crypto.randomUUID()}`;
+
+export function useStartProduction(projectId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (request: ProductionRequest) =>
+      apiJson<{ job: Job; estimate?: ProductionEstimate }>(`${projectPath(projectId)}/productions`, {
+        method: 'POST',
+        json: request,
+        headers: { 'Idempotency-Key': requestKey() },
+      }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: projectScope(projectId) }),
+  });
+}
+
+/** The project's jobs, newest first (one page: a book has few enough to list). */
+export function useJobHistory(projectId: string, refetchWhileRunning = false) {
+  return useQuery({
+    queryKey: productionKeys.produceJobs(projectId),
+    queryFn: async ({ signal }) =>
+      (await apiJson<{ items: Job[] }>(`${projectPath(projectId)}/jobs?pageSize=50`, { signal })).items,
+    refetchInterval: refetchWhileRunning ? 5_000 : false,
+    placeholderData: keepPreviousData,
+  });
+}
+
+function useJobAction(projectId: string, action: 'cancel' | 'retry') {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (jobId: string) =>
+      apiJson<Job | { job: Job }>(`${projectPath(projectId)}/jobs/${encodeURIComponent(jobId)}/${action}`, {
+        method: 'POST',
+      }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: projectScope(projectId) }),
+  });
+}
+
+export const useCancelJob = (projectId: string) => useJobAction(projectId, 'cancel');
+export const useRetryJob = (projectId: string) => useJobAction(projectId, 'retry');
+
+export function useJob(projectId: string, jobId: string | undefined) {
+  return useQuery({
+    queryKey: bookKeys.job(projectId, jobId ?? ''),
+    enabled: Boolean(jobId),
+    queryFn: ({ signal }) => apiJson<Job>(`${projectPath(projectId)}/jobs/${encodeURIComponent(jobId!)}`, { signal }),
+  });
+}
+
+export function usePackages(projectId: string) {
+  return useQuery({
+    queryKey: productionKeys.packages(projectId),
+    queryFn: async ({ signal }) =>
+      (await apiJson<{ items: Package[] }>(`${projectPath(projectId)}/packages`, { signal })).items,
+  });
+}
+
+/** A short-lived download link, asked for at the moment of the click (it expires in minutes). */
+export function packageDownloadLink(projectId: string, packageId: string) {
+  return apiJson<{ url: string; fileName: string; expiresAt: string }>(
+    `${projectPath(projectId)}/packages/${encodeURIComponent(packageId)}/download`,
+  );
+}
+
+export function useCurrentTenant(enabled = true) {
+  return useQuery({
+    queryKey: productionKeys.tenant,
+    enabled,
+    queryFn: ({ signal }) => apiJson<Tenant>('/v1/tenant', { signal }),
+  });
+}
+
+/** The first day of this month (UTC), as the cost report reads days. */
+export function monthStart(now = new Date()): string {
+  return `${now.getUTCFullYear()}-${String(now.getUTCMonth() + 1).padStart(2, '0')}-01`;
+}
+
+/** This month's spend by kind: characters synthesized count against the tenant's monthly quota. */
+export function useMonthUsage(enabled = true) {
+  const from = monthStart();
+  return useQuery({
+    queryKey: productionKeys.monthCosts(from),
+    enabled,
+    queryFn: ({ signal }) => apiJson<CostReport>(`/v1/costs?groupBy=kind&from=${from}`, { signal }),
+  });
+}

@@ -1,0 +1,50 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { canOnProject } from '../../api/me';
+import { PLATFORMS, usePackages, type Package } from '../../api/production';
+import { Alert } from '../../ui/Alert';
+import { useErrorText } from '../../ui/errorText';
+import { Loading } from '../../ui/Loading';
+import { useStudio } from '../StudioContext';
+import { PackageList } from './PackageList';
+import { PackagePreviews } from './PackagePreviews';
+import { ReadinessReport } from './ReadinessReport';
+import '../../styles/studio2.css';
+
+/** Per retailer, the newest package's readiness rule by rule and its previews; below, every package to download. */
+export function DeliveryPage() {
+  const { project, me } = useStudio();
+  const { t } = useTranslation('delivery');
+  const errorText = useErrorText();
+  const packages = usePackages(project.id);
+  if (packages.isPending) return <Loading />;
+  if (packages.isError) return <Alert tone="error">{errorText(packages.error)}</Alert>;
+  const latest = PLATFORMS.map((platform) => packages.data.find((pkg) => pkg.platform === platform)).filter(
+    (pkg): pkg is Package => pkg !== undefined,
+  );
+  // Export follows the project's "generate audio" rights: admins and the owner.
+  const canDownload = canOnProject(me, project, 'projects.update');
+  return (
+    <div className="step-page">
+      <header className="step-page__header">
+        <h2>{t('title')}</h2>
+        <p className="muted">{t('intro')}</p>
+      </header>
+      {latest.length === 0 ? (
+        <Alert tone="info">
+          {t('none')} <Link to={`/projects/${encodeURIComponent(project.id)}/production`}>{t('toProduction')}</Link>
+        </Alert>
+      ) : (
+        <>
+          {latest.map((pkg) => (
+            <div key={pkg.id} className="delivery__platform">
+              <ReadinessReport pkg={pkg} headingId={`readiness-${pkg.platform}`} />
+              <PackagePreviews projectId={project.id} pkg={pkg} />
+            </div>
+          ))}
+          <PackageList projectId={project.id} packages={packages.data} canDownload={canDownload} />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,92 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { packageDownloadLink, type Package } from '../../api/production';
+import { Alert } from '../../ui/Alert';
+import { Badge } from '../../ui/Badge';
+import { useErrorText } from '../../ui/errorText';
+import { useFormat } from '../../ui/format';
+
+/** Every package built, newest first, with its version, size and a download through a link asked for on click. */
+export function PackageList({
+  projectId,
+  packages,
+  canDownload,
+}: {
+  projectId: string;
+  packages: Package[];
+  canDownload: boolean;
+}) {
+  const { t } = useTranslation(['delivery', 'estimate']);
+  const format = useFormat();
+  const errorText = useErrorText();
+  const [error, setError] = useState<unknown>(null);
+  const download = async (pkg: Package) => {
+    setError(null);
+    try {
+      const link = await packageDownloadLink(projectId, pkg.id);
+      // The link carries its own short-lived authorization; the browser downloads it as a file.
+      window.location.assign(link.url);
+    } catch (failure) {
+      setError(failure);
+    }
+  };
+  return (
+    <section className="card" aria-labelledby="package-list">
+      <h3 id="package-list" className="card__title">
+        {t('packages.title')}
+      </h3>
+      <div className="table-scroll">
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('packages.platform')}</th>
+              <th scope="col">{t('packages.version')}</th>
+              <th scope="col">{t('packages.file')}</th>
+              <th scope="col">{t('packages.size')}</th>
+              <th scope="col">{t('packages.length')}</th>
+              <th scope="col">{t('packages.built')}</th>
+              <th scope="col">{t('packages.readiness')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('packages.actions')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {packages.map((pkg) => (
+              <tr key={pkg.id}>
+                <th scope="row">{t(`estimate:platformNames.${pkg.platform}`)}</th>
+                <td>{t('packages.versionNumber', { version: pkg.version })}</td>
+                <td className="mono">{pkg.fileName}</td>
+                <td>{format.bytes(pkg.bytes)}</td>
+                <td>{format.duration(pkg.totalDurationSec)}</td>
+                <td>{format.dateTime(pkg.createdAt)}</td>
+                <td>
+                  <Badge tone={pkg.readiness.passed ? 'success' : 'danger'}>
+                    {pkg.readiness.passed ? t('readiness.passed') : t('packages.notReady')}
+                  </Badge>
+                </td>
+                <td className="data-table__actions">
+                  {pkg.expired ? (
+                    <span className="small muted">{t('packages.expired')}</span>
+                  ) : (
+                    canDownload && (
+                      <button
+                        type="button"
+                        className="button button--small"
+                        onClick={() => void download(pkg)}
+                        aria-label={t('packages.downloadLabel', { file: pkg.fileName, version: pkg.version })}
+                      >
+                        {t('packages.download')}
+                      </button>
+                    )
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {error !== null && <Alert tone="error">{errorText(error)}</Alert>}
+    </section>
+  );
+}

@@ -1,0 +1,91 @@
+import { useTranslation } from 'react-i18next';
+import type { Package } from '../../api/production';
+import { Badge } from '../../ui/Badge';
+
+type Rule = Package['readiness']['rules'][number];
+
+/** Rule ids the report knows how to explain; an unknown one is shown with the server's own description. */
+export const KNOWN_RULES = [
+  'format',
+  'sample-rate',
+  'bitrate',
+  'cbr',
+  'channels',
+  'rms',
+  'peak',
+  'noise-floor',
+  'room-tone-head',
+  'room-tone-tail',
+  'file-length',
+  'file-size',
+  'total-length',
+  'single-file',
+  'retail-sample',
+  'chapter-markers',
+  'credits',
+  'isbn',
+  'disclosure',
+  'cover',
+] as const;
+type KnownRule = (typeof KNOWN_RULES)[number];
+const isKnown = (id: string): id is KnownRule => (KNOWN_RULES as readonly string[]).includes(id);
+
+/**
+ * A package's readiness for its retailer, rule by rule: passed or failed (in words and colour), what was measured
+ * against what the retailer expects, and for a failure what to do about it.
+ */
+export function ReadinessReport({ pkg, headingId }: { pkg: Package; headingId: string }) {
+  const { t } = useTranslation(['delivery', 'estimate']);
+  const failed = pkg.readiness.rules.filter((rule) => !rule.passed).length;
+  const nameOf = (rule: Rule) => (isKnown(rule.id) ? t(`rules.${rule.id}.name`) : rule.description);
+  return (
+    <section className="card readiness" aria-labelledby={headingId}>
+      <div className="readiness__head">
+        <h3 id={headingId} className="card__title">
+          {t(`estimate:platformNames.${pkg.platform}`)}
+        </h3>
+        {pkg.readiness.passed ? (
+          <Badge tone="success">{t('readiness.passed')}</Badge>
+        ) : (
+          <Badge tone="danger">{t('readiness.failed', { count: failed })}</Badge>
+        )}
+      </div>
+      <div className="table-scroll">
+        <table className="data-table readiness__table">
+          <caption className="visually-hidden">
+            {t('readiness.caption', { platform: t(`estimate:platformNames.${pkg.platform}`) })}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('readiness.rule')}</th>
+              <th scope="col">{t('readiness.result')}</th>
+              <th scope="col">{t('readiness.measured')}</th>
+              <th scope="col">{t('readiness.expected')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {pkg.readiness.rules.map((rule, index) => (
+              <tr key={`${rule.id}-${index}`} className={rule.passed ? 'rule--passed' : 'rule--failed'}>
+                <th scope="row">
+                  {nameOf(rule)}
+                  {!rule.passed && (
+                    <p className="rule__fix small">
+                      {isKnown(rule.id) ? t(`rules.${rule.id}.fix`) : t('readiness.genericFix')}
+                    </p>
+                  )}
+                </th>
+                <td>
+                  <Badge tone={rule.passed ? 'success' : 'danger'}>
+                    {rule.passed ? t('readiness.rulePassed') : t('readiness.ruleFailed')}
+                  </Badge>
+                </td>
+                <td className="mono">{rule.measured}</td>
+                <td className="mono">{rule.expected}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

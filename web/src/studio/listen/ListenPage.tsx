@@ -1,0 +1,128 @@
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { useChapters } from '../../api/chapters';
+import { useCharacters } from '../../api/characters';
+import { useChapterAudioLink, useChapterTimeline, type TimelineSegment } from '../../api/listening';
+import { NARRATOR, UNKNOWN_SPEAKER } from '../../api/types';
+import { Alert } from '../../ui/Alert';
+import { useErrorText } from '../../ui/errorText';
+import { Loading } from '../../ui/Loading';
+import { useStudio } from '../StudioContext';
+import { ChapterPlayer } from './ChapterPlayer';
+import { LoudnessPanel } from './LoudnessPanel';
+import { SegmentLines } from './SegmentLines';
+import { TakeChooser } from './TakeChooser';
+import '../../styles/studio2.css';
+
+/** Listen to a chapter with its text beside the waveform; pick a line to hear, compare and choose its takes. */
+export function ListenPage() {
+  const { project, access, status } = useStudio();
+  const { chapterId: routeChapter } = useParams();
+  const navigate = useNavigate();
+  const { t } = useTranslation('listen');
+  const errorText = useErrorText();
+  const chapters = useChapters(project.id);
+  const characters = useCharacters(project.id);
+  const mastered = (chapters.data ?? []).filter((chapter) => chapter.hasMaster);
+  const chapterId = routeChapter ?? mastered[0]?.id;
+  const timeline = useChapterTimeline(project.id, chapterId);
+  const master = timeline.data?.master ?? null;
+  const link = useChapterAudioLink(project.id, chapterId, master?.masteredAt);
+  const audioRef = useRef<HTMLAudioElement | null>(null);
+  const [time, setTime] = useState(0);
+  const [selected, setSelected] = useState<TimelineSegment | undefined>();
+  const base = `/projects/${encodeURIComponent(project.id)}/listen`;
+
+  const speakerName = (speakerId: string) =>
+    speakerId === NARRATOR
+      ? t('lines.narrator')
+      : speakerId === UNKNOWN_SPEAKER
+        ? t('lines.unknown')
+        : (characters.data?.find((c) => c.id === speakerId)?.name ?? speakerId);
+
+  const playFrom = (segment: TimelineSegment) => {
+    const audio = audioRef.current;
+    if (!audio || segment.startSec === null) return;
+    audio.currentTime = segment.startSec;
+    void audio.play().catch(() => undefined);
+  };
+
+  if (chapters.isPending) return <Loading />;
+  return (
+    <div className="step-page listen">
+      <header className="step-page__header">
+        <h2>{t('title')}</h2>
+        <p className="muted">{t('intro')}</p>
+      </header>
+      {mastered.length === 0 ? (
+        <Alert tone="info">
+          {t('nothingYet')}{' '}
+          <Link to={`/projects/${encodeURIComponent(project.id)}/production`}>{t('toProduction')}</Link>
+        </Alert>
+      ) : (
+        <>
+          <div className="field field--inline">
+            <label htmlFor="listen-chapter">{t('chapter')}</label>
+            <select
+              id="listen-chapter"
+              value={chapterId}
+              onChange={(event) => {
+                setSelected(undefined);
+                setTime(0);
+                navigate(`${base}/${encodeURIComponent(event.target.value)}`);
+              }}
+            >
+              {mastered.map((chapter) => (
+                <option key={chapter.id} value={chapter.id}>
+                  {chapter.title}
+                </option>
+              ))}
+            </select>
+          </div>
+          {timeline.isError && <Alert tone="error">{errorText(timeline.error)}</Alert>}
+          {timeline.isPending ? (
+            <Loading />
+          ) : (
+            timeline.data && (
+              <div className="listen__layout">
+                <div className="listen__main">
+                  {link.data ? (
+                    <ChapterPlayer url={link.data.url} audioRef={audioRef} onTime={setTime} />
+                  ) : link.isError ? (
+                    <Alert tone="error">{errorText(link.error)}</Alert>
+                  ) : (
+                    <Loading />
+                  )}
+                  <SegmentLines
+                    segments={timeline.data.segments}
+                    currentTime={time}
+                    selectedId={selected?.segmentId}
+                    speakerName={speakerName}
+                    onPlayFrom={playFrom}
+                    onSelect={setSelected}
+                  />
+                </div>
+                <aside className="listen__side">
+                  {master && <LoudnessPanel master={master} />}
+                  {selected ? (
+                    <TakeChooser
+                      key={selected.segmentId}
+                      projectId={project.id}
+                      segmentId={selected.segmentId}
+                      text={selected.text}
+                      canEdit={access.canEdit}
+                      busy={Boolean(status.activeJob)}
+                    />
+                  ) : (
+                    <p className="muted small">{t('takes.pick')}</p>
+                  )}
+                </aside>
+              </div>
+            )
+          )}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TimelineSegment } from '../../api/listening';
+import { segmentAt } from './segmentAt';
+
+/**
+ * The chapter's text beside the player, one line per segment: the line being heard is highlighted (and scrolled
+ * into view), a click plays from that line and selects it for its takes.
+ */
+export function SegmentLines({
+  segments,
+  currentTime,
+  selectedId,
+  speakerName,
+  onPlayFrom,
+  onSelect,
+}: {
+  segments: TimelineSegment[];
+  currentTime: number;
+  selectedId: string | undefined;
+  speakerName(speakerId: string): string;
+  onPlayFrom(segment: TimelineSegment): void;
+  onSelect(segment: TimelineSegment): void;
+}) {
+  const { t } = useTranslation('listen');
+  const playing = segmentAt(segments, currentTime);
+  const playingRef = useRef<HTMLLIElement | null>(null);
+  useEffect(() => {
+    playingRef.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [playing?.segmentId]);
+  return (
+    <ol className="listen-lines" aria-label={t('lines.label')}>
+      {segments.map((segment) => {
+        const isPlaying = segment.segmentId === playing?.segmentId;
+        const classes = ['listen-line'];
+        if (isPlaying) classes.push('listen-line--playing');
+        if (segment.segmentId === selectedId) classes.push('listen-line--selected');
+        if (!segment.spoken) classes.push('listen-line--silent');
+        return (
+          <li
+            key={segment.segmentId}
+            ref={isPlaying ? playingRef : undefined}
+            className={classes.join(' ')}
+            aria-current={isPlaying ? 'true' : undefined}
+          >
+            <button
+              type="button"
+              className="listen-line__button"
+              onClick={() => {
+                onSelect(segment);
+                if (segment.startSec !== null) onPlayFrom(segment);
+              }}
+            >
+              <span className="listen-line__speaker">{speakerName(segment.speakerId)}</span>
+              <span className="listen-line__text">{segment.text}</span>
+              {!segment.rendered && segment.spoken && <span className="listen-line__note">{t('lines.changed')}</span>}
+            </button>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

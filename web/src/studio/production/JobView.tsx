@@ -1,0 +1,146 @@
+import { useTranslation } from 'react-i18next';
+import { useChapters } from '../../api/chapters';
+import { isFinished, jobFraction, useJobProgress } from '../../api/jobs';
+import { useCancelJob, useRetryJob } from '../../api/production';
+import type { Job } from '../../api/types';
+import { Alert } from '../../ui/Alert';
+import { Badge, type BadgeTone } from '../../ui/Badge';
+import { useErrorText } from '../../ui/errorText';
+import { useFormat } from '../../ui/format';
+import { ProgressBar } from '../../ui/ProgressBar';
+
+const KNOWN_PHASES = ['queued', 'synthesizing', 'mastering', 'packaging'] as const;
+export const STATUS_TONE: Record<Job['status'], BadgeTone> = {
+  queued: 'neutral',
+  running: 'info',
+  succeeded: 'success',
+  failed: 'danger',
+  cancelled: 'warning',
+};
+
+/** One production job, followed live (polling with backoff): phase, counts, ETA, cost so far, chapter by chapter. */
+export function JobView({ projectId, job: initial, canEdit }: { projectId: string; job: Job; canEdit: boolean }) {
+  const { t } = useTranslation('production');
+  const format = useFormat();
+  const errorText = useErrorText();
+  const followed = useJobProgress(projectId, isFinished(initial) ? null : initial.id);
+  const job = followed.data ?? initial;
+  const chapters = useChapters(projectId);
+  const cancel = useCancelJob(projectId);
+  const retry = useRetryJob(projectId);
+  const { progress } = job;
+  const phase: (typeof KNOWN_PHASES)[number] | 'working' = (KNOWN_PHASES as readonly string[]).includes(progress.phase)
+    ? (progress.phase as (typeof KNOWN_PHASES)[number])
+    : 'working';
+  const selected = Array.isArray(job.input.chapterIds) ? (job.input.chapterIds as string[]) : null;
+  const started = job.startedAt ? Date.parse(job.startedAt) : Date.parse(job.createdAt);
+  const inJob = (chapters.data ?? []).filter((chapter) =>
+    job.kind === 'regenerate' ? chapter.id === job.input.chapterId : !selected || selected.includes(chapter.id),
+  );
+  const finished = isFinished(job);
+
+  return (
+    <section className="card job-view" aria-labelledby="job-view-title">
+      <div className="job-view__head">
+        <h3 id="job-view-title" className="card__title">
+          {t(`kinds.${job.kind === 'regenerate' ? 'regenerate' : 'produce'}`)}
+        </h3>
+        <Badge tone={STATUS_TONE[job.status]}>{t(`status.${job.status}`)}</Badge>
+      </div>
+      <ProgressBar
+        label={t('job.progress')}
+        value={finished && job.status === 'succeeded' ? 1 : jobFraction(job)}
+        detail={t(`phases.${phase}`)}
+      />
+      <dl className="stat-grid" aria-live="polite">
+        <div className="stat">
+          <dt>{t('job.chapters')}</dt>
+          <dd>
+            {t('job.doneOfTotal', {
+              done: format.number(progress.chaptersDone),
+              total: format.number(progress.chaptersTotal),
+            })}
+          </dd>
+        </div>
+        <div className="stat">
+          <dt>{t('job.segments')}</dt>
+          <dd>
+            {t('job.doneOfTotal', {
+              done: format.number(progress.segmentsDone),
+              total: format.number(progress.segmentsTotal),
+            })}
+          </dd>
+        </div>
+        <div className="stat">
+          <dt>{t('job.eta')}</dt>
+          <dd>{!finished && progress.etaSeconds !== null ? format.duration(progress.etaSeconds) : t('job.noEta')}</dd>
+        </div>
+        <div className="stat">
+          <dt>{t('job.cost')}</dt>
+          <dd>{format.usd(progress.costSoFarUsd)}</dd>
+        </div>
+      </dl>
+      {job.error && <Alert tone="error">{t('job.failed', { message: job.error.message })}</Alert>}
+      {inJob.length > 0 && (
+        <div className="table-scroll">
+          <table className="data-table">
+            <caption className="visually-hidden">{t('job.chapterCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('job.chapter')}</th>
+                <th scope="col">{t('job.state')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {inJob.map((chapter) => {
+                const mastered = chapter.hasMaster && Date.parse(chapter.updatedAt) >= started;
+                const state = mastered
+                  ? 'mastered'
+                  : finished
+                    ? chapter.hasMaster
+                      ? 'unchanged'
+                      : 'notDone'
+                    : 'waiting';
+                return (
+                  <tr key={chapter.id}>
+                    <th scope="row">{chapter.title}</th>
+                    <td>
+                      <Badge tone={state === 'mastered' ? 'success' : state === 'notDone' ? 'warning' : 'neutral'}>
+                        {t(`chapterStates.${state}`)}
+                      </Badge>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {canEdit && (
+        <div className="button-row">
+          {!finished && (
+            <button
+              type="button"
+              className="button button--danger-outline"
+              disabled={cancel.isPending || job.cancelRequested}
+              onClick={() => cancel.mutate(job.id)}
+            >
+              {job.cancelRequested ? t('job.cancelling') : t('job.cancel')}
+            </button>
+          )}
+          {(job.status === 'failed' || job.status === 'cancelled') && (
+            <button
+              type="button"
+              className="button button--primary"
+              disabled={retry.isPending}
+              onClick={() => retry.mutate(job.id)}
+            >
+              {t('job.retry')}
+            </button>
+          )}
+        </div>
+      )}
+      {(cancel.error || retry.error) && <Alert tone="error">{errorText(cancel.error ?? retry.error)}</Alert>}
+    </section>
+  );
+}

@@ -1,0 +1,152 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api/client';
+import { useChapters } from '../../api/chapters';
+import { useEstimate } from '../../api/estimate';
+import { PLATFORMS, useCurrentTenant, useMonthUsage, useStartProduction, type Platform } from '../../api/production';
+import { Alert } from '../../ui/Alert';
+import { useErrorText } from '../../ui/errorText';
+import { useFormat } from '../../ui/format';
+import { useStudio } from '../StudioContext';
+
+type Scope = 'all' | 'approved' | 'selection';
+const QUOTAS = ['monthlyCharacters', 'concurrentJobs', 'storageBytes'] as const;
+type Quota = (typeof QUOTAS)[number];
+
+/** The production form: which packages, which chapters, what it costs and what is left of the month's quota. */
+export function StartProduction() {
+  const { project } = useStudio();
+  const { t } = useTranslation(['production', 'estimate']);
+  const format = useFormat();
+  const errorText = useErrorText();
+  const [platforms, setPlatforms] = useState<Platform[]>(['apple', 'acx']);
+  const [scope, setScope] = useState<Scope>('all');
+  const [selection, setSelection] = useState<string[]>([]);
+  const chapters = useChapters(project.id);
+  const estimate = useEstimate(project.id, platforms);
+  const tenant = useCurrentTenant();
+  const usage = useMonthUsage();
+  const start = useStartProduction(project.id);
+
+  const monthLimit = tenant.data?.quotas.monthlyCharacters;
+  const used = usage.data?.byKind.tts_characters.quantity ?? 0;
+  const remaining = monthLimit === undefined ? undefined : Math.max(0, monthLimit - used);
+  const needed = estimate.data?.billableCharacters;
+  const overQuota = remaining !== undefined && needed !== undefined && needed > remaining;
+  const blocking = estimate.data?.problems.filter((problem) => problem.severity === 'blocking') ?? [];
+  const canStart =
+    platforms.length > 0 &&
+    !start.isPending &&
+    (scope !== 'selection' || selection.length > 0) &&
+    blocking.length === 0;
+
+  const submit = () =>
+    start.mutate({
+      platforms,
+      allowUnknownSpeakers: false,
+      approvedOnly: scope === 'approved',
+      ...(scope === 'selection' ? { chapterIds: selection } : {}),
+    });
+
+  return (
+    <section className="card" aria-labelledby="start-production">
+      <h3 id="start-production" className="card__title">
+        {t('start.title')}
+      </h3>
+      <fieldset className="form__section form__section--compact">
+        <legend>{t('start.platforms')}</legend>
+        <div className="checkbox-row">
+          {PLATFORMS.map((platform) => (
+            <label key={platform} className="checkbox">
+              <input
+                type="checkbox"
+                checked={platforms.includes(platform)}
+                onChange={(event) =>
+                  setPlatforms((list) =>
+                    event.target.checked ? [...list, platform] : list.filter((item) => item !== platform),
+                  )
+                }
+              />
+              {t(`estimate:platformNames.${platform}`)}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <fieldset className="form__section form__section--compact">
+        <legend>{t('start.chapters')}</legend>
+        <div className="checkbox-row">
+          {(['all', 'approved', 'selection'] as const).map((value) => (
+            <label key={value} className="checkbox">
+              <input type="radio" name="scope" checked={scope === value} onChange={() => setScope(value)} />
+              {t(`start.scope.${value}`)}
+            </label>
+          ))}
+        </div>
+        {scope === 'selection' && (
+          <ul className="plain-list chapter-picker" aria-label={t('start.pickChapters')}>
+            {(chapters.data ?? []).map((chapter) => (
+              <li key={chapter.id}>
+                <label className="checkbox">
+                  <input
+                    type="checkbox"
+                    checked={selection.includes(chapter.id)}
+                    onChange={(event) =>
+                      setSelection((list) =>
+                        event.target.checked ? [...list, chapter.id] : list.filter((id) => id !== chapter.id),
+                      )
+                    }
+                  />
+                  {chapter.title}
+                </label>
+              </li>
+            ))}
+          </ul>
+        )}
+      </fieldset>
+      {estimate.data && (
+        <dl className="stat-grid">
+          <div className="stat">
+            <dt>{t('start.cost')}</dt>
+            <dd>{format.usd(estimate.data.estimate.totalUsd)}</dd>
+          </div>
+          <div className="stat">
+            <dt>{t('start.characters')}</dt>
+            <dd>{format.number(estimate.data.billableCharacters)}</dd>
+          </div>
+          <div className="stat">
+            <dt>{t('start.remaining')}</dt>
+            <dd>{remaining === undefined ? '—' : format.number(remaining)}</dd>
+          </div>
+          <div className="stat">
+            <dt>{t('start.audio')}</dt>
+            <dd>{format.duration(estimate.data.estimatedAudioSeconds)}</dd>
+          </div>
+        </dl>
+      )}
+      {scope !== 'all' && <p className="small muted">{t('start.scopeNote')}</p>}
+      {overQuota && <Alert tone="warning">{t('start.overQuota', { needed: format.number(needed!) })}</Alert>}
+      {blocking.length > 0 && <Alert tone="warning">{t('start.blocked', { count: blocking.length })}</Alert>}
+      {start.isError && <Alert tone="error">{describeRefusal(start.error)}</Alert>}
+      {start.isSuccess && <Alert tone="success">{t('start.started')}</Alert>}
+      <div className="button-row">
+        <button type="button" className="button button--primary" disabled={!canStart} onClick={submit}>
+          {t('start.submit')}
+        </button>
+      </div>
+    </section>
+  );
+
+  function describeRefusal(error: unknown): string {
+    if (error instanceof ApiError && error.code === 'quota_exceeded') {
+      const quota = error.details.quota as Quota | undefined;
+      if (quota && (QUOTAS as readonly string[]).includes(quota)) {
+        const limit = Number(error.details.limit ?? 0);
+        return t(`refusals.${quota}`, {
+          limit: quota === 'storageBytes' ? format.bytes(limit) : format.number(limit),
+        });
+      }
+    }
+    if (error instanceof ApiError && error.code === 'unprocessable') return t('refusals.blocked');
+    return errorText(error);
+  }
+}
