@@ -124,18 +124,12 @@ function resumeAfterTag(text: string, tagEnd: number, limit: number): number {
     if (terminator === ':') return -1;
     if (terminator === 'dash') return next;
     if (SENTENCE_END.test(terminator)) return /:\s*$/u.test(rest) ? -1 : next;
-    const extends_ = NARRATION_CONTINUES.test(rest) || (terminator === ';' && NARRATED_CONJUNCTION.test(rest));
-    if (!extends_) return next;
-    if (terminator === ';' && NARRATED_CONJUNCTION.test(rest)) {
-      // A narrated clause after "; and" runs to the end of its sentence.
-      const stop = rest.search(/[.!?…](?=\s|$)/u);
-      if (stop < 0) return -1;
-      end = next + stop;
-      continue;
-    }
-    const clause = rest.search(/[,;:.!?…]/u);
-    if (clause < 0) return -1;
-    end = next + clause;
+    const narrated = NARRATION_CONTINUES.test(rest) || (terminator === ';' && NARRATED_CONJUNCTION.test(rest));
+    if (!narrated) return next;
+    // The narration goes on to the end of its sentence ("perguntei eu, enterrando as unhas…, como para…").
+    const stop = rest.search(/[.!?…](?=\s|$)/u);
+    if (stop < 0) return -1;
+    end = next + stop;
   }
   return -1;
 }
@@ -214,6 +208,13 @@ function isOpeningQuote(text: string, at: number): boolean {
   return true;
 }
 
+/** "the boys' hats": an apostrophe after a plural, followed by a lower-case word, with a closing quote still to come. */
+function pluralPossessive(text: string, at: number, closers: string[]): boolean {
+  if (!/[sS]/u.test(text[at - 1] ?? '') || !/^\s\p{Ll}/u.test(text.slice(at + 1, at + 3))) return false;
+  for (let i = at + 1; i < text.length; i++) if (closers.includes(text[i]) && !isLetter(text[i + 1])) return true;
+  return false;
+}
+
 function findClosing(text: string, open: number): number {
   const opener = text[open];
   const closers = QUOTE_PAIRS[opener];
@@ -223,6 +224,7 @@ function findClosing(text: string, open: number): number {
     if (opener === '«' && ch === '«') depth++;
     if (!closers.includes(ch)) continue;
     if ((opener === "'" || opener === '‘') && isLetter(text[i + 1])) continue; // an apostrophe inside a word
+    if ((opener === "'" || opener === '‘') && pluralPossessive(text, i, closers)) continue; // "the boys' hats"
     if (depth > 0) {
       depth--;
       continue;

@@ -62,6 +62,132 @@ describe('segmentation', () => {
     ]);
   });
 
+  it('Spanish with plain hyphens: the hyphen opens the turn and the inciso when the chapter prints dialogue so', () => {
+    const text =
+      '-Ya voy -dijo el ventero-. Espere usted.\n\n-¿Quién es? -preguntó la moza.\n\n-Un arriero -respondió él.';
+    const segments = segmentChapter(text);
+    expectExactTiling(text, segments);
+    expect(view(segments)).toEqual([
+      ['dialogue', '-Ya voy', 'chapter_head'],
+      ['narration', '-dijo el ventero-.', 'dialogue_turn'],
+      ['dialogue', 'Espere usted.', 'dialogue_turn'],
+      ['dialogue', '-¿Quién es?', 'paragraph'],
+      ['narration', '-preguntó la moza.', 'dialogue_turn'],
+      ['dialogue', '-Un arriero', 'paragraph'],
+      ['narration', '-respondió él.', 'dialogue_turn'],
+    ]);
+  });
+
+  it('does not take a list with hyphen bullets, or one hyphenated paragraph, for dialogue', () => {
+    const list = 'Things to bring:\n\n- a lamp\n\n- a rope';
+    expect(segmentChapter(list).every((s) => s.kind === 'narration')).toBe(true);
+    const single = 'He wrote the word down.\n\n-Self-evident, he thought, was the wrong word.';
+    expect(segmentChapter(single).every((s) => s.kind === 'narration')).toBe(true);
+  });
+
+  it('guillemets, Spanish and Portuguese, with the attribution after them', () => {
+    const text = '«Vuelve pronto», gritó alguien desde la puerta.\n\n«Não demoro», disse ela, «prometo».';
+    const segments = segmentChapter(text);
+    expectExactTiling(text, segments);
+    expect(view(segments)).toEqual([
+      ['dialogue', '«Vuelve pronto»,', 'chapter_head'],
+      ['narration', 'gritó alguien desde la puerta.', 'dialogue_turn'],
+      ['dialogue', '«Não demoro»,', 'paragraph'],
+      ['narration', 'disse ela,', 'dialogue_turn'],
+      ['dialogue', '«prometo».', 'dialogue_turn'],
+    ]);
+  });
+
+  it('dash-introduced English dialogue: the tag without a closing dash is cut out ("—Who? said I.")', () => {
+    const text =
+      '—Well, so your old friend is gone.\n\n—Who? said I.\n\n—I have my own theory about it, he said. I think it was one of those cases.';
+    const segments = segmentChapter(text);
+    expectExactTiling(text, segments);
+    expect(view(segments)).toEqual([
+      ['dialogue', '—Well, so your old friend is gone.', 'chapter_head'],
+      ['dialogue', '—Who?', 'paragraph'],
+      ['narration', 'said I.', 'dialogue_turn'],
+      ['dialogue', '—I have my own theory about it,', 'paragraph'],
+      ['narration', 'he said.', 'dialogue_turn'],
+      ['dialogue', 'I think it was one of those cases.', 'dialogue_turn'],
+    ]);
+  });
+
+  it('"--" glued to punctuation: tags inside the paragraph, new turns after them, narration that goes on', () => {
+    const text = [
+      '--Anda visitando os defuntos? disse-lhe eu.--Ora, defuntos! respondeu Virgilia. E depois de me apertar as mãos:--Ando a ver se ponho os vadios para a rua.',
+      '--Não sei se faz bem, retorqui; o doente é um solteirão.',
+      '--Vivo? perguntei eu, enterrando as unhas nas mãos, como para certificar-me.',
+      '--Café às quatro? perguntou o major, espantado.',
+      'Súbito ouço uma voz:--Olá, meu rapaz!',
+    ].join('\r\n\r\n');
+    const segments = segmentChapter(text);
+    expectExactTiling(text, segments);
+    expect(view(segments)).toEqual([
+      ['dialogue', '--Anda visitando os defuntos?', 'chapter_head'],
+      ['narration', 'disse-lhe eu.', 'dialogue_turn'],
+      ['dialogue', '--Ora, defuntos!', 'dialogue_turn'],
+      ['narration', 'respondeu Virgilia. E depois de me apertar as mãos:', 'dialogue_turn'],
+      ['dialogue', '--Ando a ver se ponho os vadios para a rua.', 'dialogue_turn'],
+      ['dialogue', '--Não sei se faz bem,', 'paragraph'],
+      ['narration', 'retorqui;', 'dialogue_turn'],
+      ['dialogue', 'o doente é um solteirão.', 'dialogue_turn'],
+      ['dialogue', '--Vivo?', 'paragraph'],
+      ['narration', 'perguntei eu, enterrando as unhas nas mãos, como para certificar-me.', 'dialogue_turn'],
+      ['dialogue', '--Café às quatro?', 'paragraph'],
+      ['narration', 'perguntou o major, espantado.', 'dialogue_turn'],
+      ['narration', 'Súbito ouço uma voz:', 'paragraph'],
+      ['dialogue', '--Olá, meu rapaz!', 'dialogue_turn'],
+    ]);
+  });
+
+  it("single quotes beside apostrophes, and a dash inside a quotation is the speaker's own", () => {
+    const text =
+      "'It's late,' said Tom, 'and the boys' hats aren't dry.'\n\n\"You are a strange creature!--always wanting me to play,\" said she.";
+    const segments = segmentChapter(text);
+    expectExactTiling(text, segments);
+    expect(view(segments)).toEqual([
+      ['dialogue', "'It's late,'", 'chapter_head'],
+      ['narration', 'said Tom,', 'dialogue_turn'],
+      ['dialogue', "'and the boys' hats aren't dry.'", 'dialogue_turn'],
+      ['dialogue', '"You are a strange creature!--always wanting me to play,"', 'paragraph'],
+      ['narration', 'said she.', 'dialogue_turn'],
+    ]);
+  });
+
+  it('keeps a word quoted inside a narrated sentence in the narration, and a line after a speech verb apart', () => {
+    const text =
+      'It was what the knowing ones call "nuts" to Scrooge.\n\nSo he said "Pooh, pooh!" and closed the door.';
+    const segments = segmentChapter(text);
+    expectExactTiling(text, segments);
+    expect(view(segments)).toEqual([
+      ['narration', 'It was what the knowing ones call "nuts" to Scrooge.', 'chapter_head'],
+      ['narration', 'So he said', 'paragraph'],
+      ['dialogue', '"Pooh, pooh!"', 'dialogue_turn'],
+      ['narration', 'and closed the door.', 'dialogue_turn'],
+    ]);
+  });
+
+  it('a speech running over paragraphs stays dialogue until its quotation closes', () => {
+    const text =
+      '"My motive is as follows.\n\n"We have reason to imagine that his aunt objects."\n\nHe folded the letter.';
+    const segments = segmentChapter(text);
+    expect(view(segments)).toEqual([
+      ['dialogue', '"My motive is as follows.', 'chapter_head'],
+      ['dialogue', '"We have reason to imagine that his aunt objects."', 'paragraph'],
+      ['narration', 'He folded the letter.', 'paragraph'],
+    ]);
+  });
+
+  it('never leaves a segment with nothing to speak: lone dashes and punctuation join a neighbour', () => {
+    const text = '"Hello." -- "Goodbye."\n\n—\n\n"Wait!" . "Why?"\n\n--';
+    const segments = segmentChapter(text);
+    expectExactTiling(text, segments);
+    for (const segment of segments) expect(segment.text).toMatch(/[\p{L}\p{N}]/u);
+    expect(segments.map((s) => s.kind)).toEqual(['dialogue', 'dialogue', 'dialogue', 'dialogue']);
+    expect(segmentChapter('—', { headingText: '—' }).map((s) => s.text)).toEqual(['—']);
+  });
+
   it('marks scene breaks and keeps their markers between segments', () => {
     const text = 'The end of one scene.\n\n* * *\n\nThe start of another.';
     const segments = segmentChapter(text);
@@ -130,6 +256,8 @@ describe('segmentation', () => {
             expect(segments[i].endOffset).toBeGreaterThan(segments[i].startOffset);
           }
           if (text.length > 0) expect(segments[segments.length - 1].endOffset).toBe(text.length);
+          // Something to speak in every segment, unless the chapter has nothing to speak at all.
+          if (/[\p{L}\p{N}]/u.test(text)) for (const segment of segments) expect(segment.text).toMatch(/[\p{L}\p{N}]/u);
         },
       ),
       { numRuns: 400 },

@@ -1,0 +1,210 @@
+import { attributeSpeakers } from '../../core/characters/attributeHeuristic';
+import { narratorCharacter, NARRATOR_ID, type Character, type Gender } from '../../core/characters/character';
+import { segmentChapter } from '../../core/planning/segmentation';
+
+function person(id: string, name: string, gender: Gender, aliases: string[] = []): Character {
+  return { ...narratorCharacter(null), id, name, aliases, gender, importance: 'main', description: '' };
+}
+
+/** The first-person narrator as character detection gives it: the narrator record with a name and a gender. */
+function firstPersonNarrator(name: string, gender: Gender): Character {
+  return { ...narratorCharacter(null), name, gender, dialogueLineCount: 3 };
+}
+
+interface Line {
+  text: string;
+  speaker: string;
+  confidence: number;
+}
+
+function attribute(text: string, cast: Character[]): Line[] {
+  const segments = segmentChapter(text).map((segment) => ({
+    id: `s${segment.index}`,
+    kind: segment.kind,
+    text: segment.text,
+    chapterId: 'chapter',
+    index: segment.index,
+    boundaryBefore: segment.boundaryBefore,
+  }));
+  const labels = attributeSpeakers(segments, cast);
+  labels.forEach((label, i) => {
+    expect(label.segmentId).toBe(segments[i].id);
+    expect(label.confidence).toBeGreaterThanOrEqual(0);
+    expect(label.confidence).toBeLessThanOrEqual(1);
+    if (segments[i].kind !== 'dialogue') expect(label).toMatchObject({ speakerId: NARRATOR_ID, confidence: 1 });
+  });
+  return segments
+    .map((segment, i) => ({ segment, label: labels[i] }))
+    .filter(({ segment }) => segment.kind === 'dialogue')
+    .map(({ segment, label }) => ({
+      text: segment.text.trim(),
+      speaker: label.speakerId,
+      confidence: label.confidence,
+    }));
+}
+
+function lineWith(lines: Line[], snippet: string): Line {
+  const line = lines.find((candidate) => candidate.text.includes(snippet));
+  if (!line) throw new Error(`no dialogue segment holds ${JSON.stringify(snippet)}`);
+  return line;
+}
+
+const bennets = [
+  narratorCharacter(null),
+  person('mr-bennet', 'Mr. Bennet', 'male'),
+  person('mrs-bennet', 'Mrs. Bennet', 'female'),
+  person('elizabeth', 'Elizabeth', 'female', ['Lizzy', 'Elizabeth Bennet']),
+  person('kitty', 'Kitty', 'female'),
+];
+
+describe('speaker attribution', () => {
+  it('reads tags after, inside and before a line, in quotes, raya and double hyphen', () => {
+    const cast = [
+      narratorCharacter(null),
+      person('ann', 'Ann', 'female'),
+      person('tom', 'Tom', 'male'),
+      person('rosa', 'Rosa', 'female'),
+      person('martin', 'Martín', 'male'),
+    ];
+    const lines = attribute(
+      [
+        '"Is it you?" asked Ann. "I had given up hope."',
+        'Tom said only, "It is."',
+        '—¿Llegaste? —preguntó Rosa.',
+        '—Ya voy —dijo Martín—. Espera un momento.',
+        '-- Vens? -- disse Tom.',
+      ].join('\n\n'),
+      cast,
+    );
+    expect(lines.map((line) => line.speaker)).toEqual(['ann', 'ann', 'tom', 'rosa', 'martin', 'martin', 'tom']);
+    for (const line of lines) expect(line.confidence).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it("gives a first-person narrator's lines to the narrator: said I, I said, disse eu, respondi, dije yo", () => {
+    const english = attribute(
+      [
+        'My uncle saw me staring at him.',
+        '"Well, so your old friend is gone," said Mr. Bennet.',
+        '"Who?" said I.',
+        '"Father Flynn."',
+        '"Is he dead?" I asked.',
+      ].join('\n\n'),
+      [firstPersonNarrator('Narrator', 'male'), person('mr-bennet', 'Mr. Bennet', 'male')],
+    );
+    expect(lineWith(english, 'Who?').speaker).toBe(NARRATOR_ID);
+    expect(lineWith(english, 'Is he dead?').speaker).toBe(NARRATOR_ID);
+    expect(lineWith(english, 'Father Flynn').speaker).toBe('mr-bennet');
+
+    const cast = [firstPersonNarrator('Braz Cubas', 'male'), person('virgilia', 'Virgilia', 'female')];
+    const portuguese = attribute(
+      '--Anda visitando os defuntos? disse-lhe eu.--Ora, defuntos! respondeu Virgilia.\n\n--Não sei se faz bem, retorqui.',
+      cast,
+    );
+    expect(portuguese.map((line) => line.speaker)).toEqual([NARRATOR_ID, 'virgilia', NARRATOR_ID]);
+    const spanish = attribute('—Ya voy —dije yo.\n\n—Bien —respondió Virgilia.', cast);
+    expect(spanish.map((line) => line.speaker)).toEqual([NARRATOR_ID, 'virgilia']);
+  });
+
+  it('follows a two-person exchange through untagged turns, and says how sure it is', () => {
+    const lines = attribute(
+      [
+        '"My dear Mr. Bennet," said Mrs. Bennet, "have you heard that Netherfield Park is let?"',
+        '"I have not," replied Mr. Bennet.',
+        '"But it is."',
+        '"Who has taken it?"',
+        '"A young man of large fortune."',
+        '"Is he married or single?"',
+      ].join('\n\n'),
+      bennets,
+    );
+    expect(lines.map((line) => line.speaker)).toEqual([
+      'mrs-bennet',
+      'mrs-bennet',
+      'mr-bennet',
+      'mrs-bennet',
+      'mr-bennet',
+      'mrs-bennet',
+      'mr-bennet',
+    ]);
+    const [tagged, , replied, ...untagged] = lines;
+    expect(tagged.confidence).toBeGreaterThanOrEqual(0.9);
+    expect(replied.confidence).toBeGreaterThanOrEqual(0.9);
+    // Further from the tags, turn-taking alone is less sure.
+    expect(untagged.at(-1)!.confidence).toBeLessThan(replied.confidence);
+  });
+
+  it('never gives a line to the person it addresses by name', () => {
+    const lines = attribute(
+      [
+        'Mr. Bennet and his wife sat by the fire with Lizzy.',
+        '"Mr. Bennet, how can you abuse your own children in such a way?"',
+        '"You mistake me, Lizzy. I have a high respect for your nerves."',
+      ].join('\n\n'),
+      bennets,
+    );
+    expect(lineWith(lines, 'how can you abuse').speaker).not.toBe('mr-bennet');
+    expect(lineWith(lines, 'You mistake me').speaker).not.toBe('elizabeth');
+  });
+
+  it('resolves he and she to the person of that gender the narration was just about', () => {
+    const lines = attribute(
+      [
+        '"It will rain," said Kitty.',
+        'Mr. Bennet looked up from his book and frowned at the window.',
+        '"It will not," he said.',
+        'Mrs. Bennet put down her work.',
+        '"Then we shall walk to Meryton," she said.',
+      ].join('\n\n'),
+      bennets,
+    );
+    expect(lineWith(lines, 'It will not').speaker).toBe('mr-bennet');
+    expect(lineWith(lines, 'walk to Meryton').speaker).toBe('mrs-bennet');
+  });
+
+  it('reads a relation by family name ("cried his wife") and a passive introduction ("accosted by")', () => {
+    const lines = attribute(
+      [
+        'Mr. Bennet made no answer.',
+        '"Do you not want to know who has taken it?" cried his wife impatiently.',
+        'He was thinking of her with some complacency, when thus accosted by Elizabeth:',
+        '"I can guess the subject of your reverie."',
+      ].join('\n\n'),
+      bennets,
+    );
+    expect(lineWith(lines, 'who has taken it').speaker).toBe('mrs-bennet');
+    expect(lineWith(lines, 'I can guess').speaker).toBe('elizabeth');
+  });
+
+  it('keeps the speaker of a speech that runs over paragraphs', () => {
+    const lines = attribute(
+      [
+        '"I have received a letter," said Mr. Bennet. "It begins:',
+        '"My motive for cautioning you is as follows.',
+        '"We have reason to imagine that his aunt objects."',
+        '"How strange!" cried Elizabeth.',
+      ].join('\n\n'),
+      bennets,
+    );
+    expect(lineWith(lines, 'My motive').speaker).toBe('mr-bennet');
+    expect(lineWith(lines, 'his aunt objects').speaker).toBe('mr-bennet');
+    expect(lineWith(lines, 'We have reason').confidence).toBeGreaterThanOrEqual(0.7);
+  });
+
+  it('is not confident about a line whose tag names someone outside the cast', () => {
+    const lines = attribute(
+      ['"Why, where is our Martha?" cried Mr. Bennet.', '"We had a deal of work to finish," replied the girl.'].join(
+        '\n\n',
+      ),
+      bennets,
+    );
+    expect(lineWith(lines, 'a deal of work').confidence).toBeLessThan(0.7);
+  });
+
+  it('does not give "he said" to a first-person narrator', () => {
+    const lines = attribute(['I sat beside Mr. Bennet at the window.', '"It is late," he said.'].join('\n\n'), [
+      firstPersonNarrator('Narrator', 'male'),
+      person('mr-bennet', 'Mr. Bennet', 'male'),
+    ]);
+    expect(lineWith(lines, 'It is late').speaker).toBe('mr-bennet');
+  });
+});

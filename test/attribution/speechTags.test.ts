@@ -1,0 +1,49 @@
+import { clauseEnd, readSpeechTag, sentencesOf } from '../../core/characters/attribution/speechTags';
+
+describe('speech tags', () => {
+  it.each([
+    ['said Elizabeth.', { verb: 'said', subject: 'Elizabeth', firstPerson: false, pronoun: null }],
+    ['said Mr. Bennet; "and', { verb: 'said', subject: 'Mr. Bennet', firstPerson: false, pronoun: null }],
+    ['returned she;', { verb: 'returned', subject: 'she', firstPerson: false, pronoun: 'she' }],
+    ['my aunt said piously.', { verb: 'said', subject: 'my aunt', firstPerson: false, pronoun: null }],
+    ['said I.', { verb: 'said', subject: 'I', firstPerson: true, pronoun: null }],
+    ['I said to him.', { verb: 'said', subject: 'I', firstPerson: true, pronoun: null }],
+    ['—dijo Rosa—.', { verb: 'dijo', subject: 'Rosa', firstPerson: false, pronoun: null }],
+    ['-dijo el ventero-.', { verb: 'dijo', subject: 'el ventero', firstPerson: false, pronoun: null }],
+    ['dije yo.', { verb: 'dije', subject: 'yo', firstPerson: true, pronoun: null }],
+    ['disse-lhe eu.--Ora', { verb: 'disse-lhe', subject: 'eu', firstPerson: true, pronoun: null }],
+    ['respondi;', { verb: 'respondi', subject: '', firstPerson: true, pronoun: null }],
+    [
+      'retorquia modestamente o Villaça,',
+      { verb: 'retorquia', subject: 'modestamente o Villaça', firstPerson: false, pronoun: null },
+    ],
+    [
+      'disse ella com ar dolente;',
+      { verb: 'disse', subject: 'ella com ar dolente', firstPerson: false, pronoun: 'ella' },
+    ],
+  ])('reads %j', (text, expected) => {
+    expect(readSpeechTag(text)).toMatchObject(expected);
+  });
+
+  it.each(['It was what I said.', 'was Bob’s mild answer.', 'said to be true, they say.', 'I said nothing about it.'])(
+    'finds no tag in %j',
+    (text) => {
+      expect(readSpeechTag(text)).toBeNull();
+    },
+  );
+
+  it('ends a clause at punctuation or a dash, never at an abbreviation or a hyphenated word', () => {
+    expect(clauseEnd('said Mr. Bennet; then')).toBe(15);
+    expect(clauseEnd('disse-lhe eu.')).toBe(12);
+    expect(clauseEnd('dijo el ventero- y')).toBe(15);
+  });
+
+  it('splits narration into sentences without breaking after titles or initials', () => {
+    const sentences = sentencesOf('Mr. Bennet was among the earliest. He had always intended to go; she knew it.');
+    expect(sentences.map((sentence) => sentence.text.trim())).toEqual([
+      'Mr. Bennet was among the earliest.',
+      'He had always intended to go;',
+      'she knew it.',
+    ]);
+  });
+});
