@@ -10,6 +10,7 @@ import { AuthCallbackPage } from './pages/AuthCallbackPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { ProjectsListPage } from './pages/ProjectsListPage';
 import { SignInPage } from './pages/SignInPage';
+import { AccountGate } from './signup/AccountGate';
 import { ProjectStudioLayout } from './studio/ProjectStudioLayout';
 import { Loading } from './ui/Loading';
 import { ToastProvider } from './ui/Toasts';
@@ -49,6 +50,8 @@ const ProductionPage = lazyPage(() =>
   import('./studio/production/ProductionPage').then((module) => module.ProductionPage),
 );
 const ListenPage = lazyPage(() => import('./studio/listen/ListenPage').then((module) => module.ListenPage));
+const OperatorPage = lazyPage(() => import('./operator/OperatorPage').then((module) => module.OperatorPage));
+const SignupPage = lazyPage(() => import('./signup/SignupPage').then((module) => module.SignupPage));
 const DeliveryPage = lazyPage(() => import('./studio/delivery/DeliveryPage').then((module) => module.DeliveryPage));
 
 const queryClient = new QueryClient({
@@ -88,7 +91,16 @@ export function App() {
                   </RequireAuth>
                 }
               >
-                <Route path="/projects" element={<ProjectsListPage />} />
+                <Route
+                  path="/projects"
+                  element={
+                    <AccountGate>
+                      <ProjectsListPage />
+                    </AccountGate>
+                  }
+                />
+                <Route path="/operator" element={<OperatorPage />} />
+                <Route path="/signup" element={<SignupPage />} />
                 <Route path="/projects/new" element={<NewProjectPage />} />
                 <Route path="/projects/:projectId" element={<ProjectStudioRoute />}>
                   <Route index element={<BookPage />} />

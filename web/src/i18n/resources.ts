@@ -46,6 +46,12 @@ import esDelivery from './locales/es-PE/delivery.json';
 import ptProduction from './locales/pt-BR/production.json';
 import ptListen from './locales/pt-BR/listen.json';
 import ptDelivery from './locales/pt-BR/delivery.json';
+import enOperator from './locales/en-US/operator.json';
+import enSignup from './locales/en-US/signup.json';
+import esOperator from './locales/es-PE/operator.json';
+import esSignup from './locales/es-PE/signup.json';
+import ptOperator from './locales/pt-BR/operator.json';
+import ptSignup from './locales/pt-BR/signup.json';
 
 export const SUPPORTED_LANGUAGES = ['en-US', 'es-PE', 'pt-BR'] as const;
 export type SupportedLanguage = (typeof SUPPORTED_LANGUAGES)[number];
@@ -72,6 +78,8 @@ export const referenceResources = {
   production: enProduction,
   listen: enListen,
   delivery: enDelivery,
+  operator: enOperator,
+  signup: enSignup,
 };
 type Namespaces = typeof referenceResources;
 export const NAMESPACES = Object.keys(referenceResources) as (keyof Namespaces)[];
@@ -95,6 +103,8 @@ export const resources: Record<SupportedLanguage, Namespaces> = {
     production: esProduction,
     listen: esListen,
     delivery: esDelivery,
+    operator: esOperator,
+    signup: esSignup,
   },
   'pt-BR': {
     common: ptCommon,
@@ -113,5 +123,7 @@ export const resources: Record<SupportedLanguage, Namespaces> = {
     production: ptProduction,
     listen: ptListen,
     delivery: ptDelivery,
+    operator: ptOperator,
+    signup: ptSignup,
   },
 };
