@@ -21,6 +21,11 @@ export interface AttributionExcerpt {
   /** Dialogue convention, e.g. `curly quotes`, `raya`, `double hyphen`, `guillemets`. */
   convention: string;
   characters: BenchCharacter[];
+  /**
+   * The book is told in the first person: the narrator is a character, as character detection makes it (a name, a
+   * gender, lines of its own), and `⟦narrator⟧` marks the narrator's own lines.
+   */
+  narrator?: { name: string; gender: Gender };
   /** Text with `⟦speakerId⟧` markers before each dialogue turn. */
   text: string;
 }
@@ -54,6 +59,7 @@ export function prepareExcerpt(excerpt: AttributionExcerpt): PreparedExcerpt {
   const segments = segmentChapter(text);
   const problems: string[] = [];
   const ids = new Set(excerpt.characters.map((character) => character.id));
+  if (excerpt.narrator) ids.add(NARRATOR_ID);
   const goldBySegment = new Map<number, string>();
   for (const marker of markers) {
     if (!ids.has(marker.speakerId)) problems.push(`unknown speaker ${marker.speakerId}`);
@@ -86,10 +92,10 @@ export function benchCharacters(excerpt: AttributionExcerpt): Character[] {
     {
       ...base,
       id: NARRATOR_ID,
-      name: 'Narrator',
+      name: excerpt.narrator?.name ?? 'Narrator',
       aliases: [],
-      gender: 'unknown',
-      dialogueLineCount: 0,
+      gender: excerpt.narrator?.gender ?? 'unknown',
+      dialogueLineCount: excerpt.narrator ? 1 : 0,
       importance: 'narrator',
     },
     ...excerpt.characters.map((character): Character => ({

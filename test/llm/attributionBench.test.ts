@@ -11,6 +11,7 @@ describe('attribution benchmark dataset', () => {
     expect(new Set(ALL_EXCERPTS.map((excerpt) => excerpt.id)).size).toBe(ALL_EXCERPTS.length);
     for (const excerpt of prepared) {
       const cast = new Set(excerpt.excerpt.characters.map((character) => character.id));
+      if (excerpt.excerpt.narrator) cast.add('narrator');
       for (const gold of excerpt.gold) expect(cast.has(gold.speakerId)).toBe(true);
       expect(benchCharacters(excerpt.excerpt)[0].id).toBe('narrator');
       expect(excerpt.segments.map((segment) => segment.text).join('')).toBe(excerpt.text);
@@ -24,7 +25,16 @@ describe('attribution benchmark dataset', () => {
     expect([...perLanguage.values()].reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(300);
     for (const language of ['en', 'es', 'pt']) expect(perLanguage.get(language)).toBeGreaterThanOrEqual(100);
     const conventions = ALL_EXCERPTS.map((excerpt) => excerpt.convention).join(' ');
-    for (const convention of ['raya', 'double hyphen', 'guillemets', 'curly', 'single quotes'])
+    for (const convention of [
+      'raya',
+      'double hyphen',
+      'guillemets',
+      'curly',
+      'single quotes',
+      'plain hyphen',
+      'dash-introduced',
+      'first-person narrator',
+    ])
       expect(conventions).toContain(convention);
   });
 });

@@ -328,4 +328,45 @@ Clara was silent for a moment.
 ⟦clara⟧"It is not a no," said she.
 `,
   },
+  {
+    id: 'en-dash-narrator',
+    language: 'en',
+    convention: 'dash-introduced dialogue without closing marks, first-person narrator',
+    narrator: { name: 'Narrator', gender: 'male' },
+    characters: [
+      { id: 'uncle', name: 'my uncle', aliases: ['uncle'], gender: 'male' },
+      { id: 'aunt', name: 'my aunt', aliases: ['aunt'], gender: 'female' },
+      { id: 'mr-doyle', name: 'Mr Doyle', aliases: ['Doyle', 'old Doyle'], gender: 'male' },
+    ],
+    text: `When I came down to supper old Doyle was sitting by the fire with his pipe.
+
+⟦mr-doyle⟧—There was something queer about him, Doyle said. ⟦mr-doyle⟧I always thought so.
+
+⟦uncle⟧—Queer in what way? asked my uncle.
+
+⟦mr-doyle⟧—I couldn't rightly say.
+
+My aunt set the teapot on the table and looked at me.
+
+⟦aunt⟧—You'll be sorry to hear it, she said. ⟦aunt⟧The old man is dead.
+
+⟦narrator⟧—Who is dead? said I.
+
+⟦aunt⟧—Mr Keane, from the shop.
+
+⟦narrator⟧—When?
+
+⟦aunt⟧—Last night, God rest him.
+
+I went on eating as if the news had not touched me. My uncle filled his glass.
+
+⟦uncle⟧—He was a good friend to the boy, he said to Doyle.
+
+⟦mr-doyle⟧—Too good, maybe. A boy wants boys of his own age about him.
+
+⟦narrator⟧—I liked him, I said.
+
+Nobody answered me, and after a while old Doyle knocked out his pipe against the grate.
+`,
+  },
 ];

@@ -327,4 +327,45 @@ Elena se asomó a la ventanilla. No había ninguna vaca.
 ⟦elena⟧"Pues ya tienes quien te lo diga todos los días."
 `,
   },
+  {
+    id: 'es-venta-guion',
+    language: 'es',
+    convention: 'guion (plain hyphen as the dash), first-person narrator',
+    narrator: { name: 'Narrador', gender: 'male' },
+    characters: [
+      { id: 'ventero', name: 'el ventero', aliases: ['ventero'], gender: 'male' },
+      { id: 'moza', name: 'Maritornes', aliases: ['la moza'], gender: 'female' },
+      { id: 'arriero', name: 'el arriero', aliases: ['arriero'], gender: 'male' },
+    ],
+    text: `Llegué a la venta con el caballo cojo y la capa empapada. Llamé dos veces antes de que se abriera el postigo.
+
+⟦ventero⟧-¿Quién va a estas horas? -preguntó el ventero, sacando el candil.
+
+⟦narrator⟧-Un estudiante de Salamanca -dije yo-, ⟦narrator⟧que busca techo y cena.
+
+⟦ventero⟧-Techo hay. Cena, según lo que traiga en la bolsa.
+
+⟦narrator⟧-Traigo poco, pero pago lo que como.
+
+⟦ventero⟧-Ya voy -dijo el ventero-. ⟦ventero⟧Espere usted, que se me ha ido la llave.
+
+Abrió al fin, y me hizo pasar a una cocina llena de humo donde una moza fregaba los cacharros.
+
+⟦ventero⟧-Maritornes, pon otro plato -mandó él.
+
+⟦moza⟧-¿Otro? -respondió la moza sin volverse-. ⟦moza⟧No queda más que el guiso de ayer.
+
+⟦narrator⟧-El guiso de ayer me parece un banquete -contesté.
+
+⟦moza⟧-Eso lo dice porque no lo ha probado.
+
+En el rincón, un arriero se rió por lo bajo.
+
+⟦arriero⟧-Tiene razón la moza, señor estudiante. Yo lo probé y aún me duele el estómago.
+
+⟦narrator⟧-Entonces beberé más vino -repliqué.
+
+⟦arriero⟧-Eso ya es otra cosa.
+`,
+  },
 ];

@@ -315,4 +315,40 @@ Fidélia sentou-se no canapé e tirou as luvas devagar.
 ⟦dona-carmo⟧— E os seus vivos, que somos nós.
 `,
   },
+  {
+    id: 'pt-travessa-narrador',
+    language: 'pt',
+    convention: 'double hyphen glued to the punctuation, attribution without dashes, first-person narrator',
+    narrator: { name: 'Narrador', gender: 'male' },
+    characters: [
+      { id: 'lucia', name: 'Lucia', aliases: ['a Lucia'], gender: 'female' },
+      { id: 'tio-anselmo', name: 'Tio Anselmo', aliases: ['o tio', 'meu tio'], gender: 'male' },
+    ],
+    text: `Achei a Lucia á janella, com os olhos na rua e o bordado esquecido no regaço.
+
+⟦narrator⟧--Esperava alguem? perguntei eu.--⟦lucia⟧Ninguem, respondeu ella sem se voltar. ⟦lucia⟧Espero que a chuva passe.
+
+⟦narrator⟧--A chuva não passa antes da noite.
+
+⟦lucia⟧--Então esperarei a noite.
+
+Sentei-me ao pé della; ella continuou a olhar para a rua.
+
+⟦lucia⟧--Você hoje está calado, disse ella emfim; ⟦lucia⟧aconteceu alguma cousa?
+
+⟦narrator⟧--Nada, respondi; ⟦narrator⟧estive com meu tio.
+
+⟦lucia⟧--E elle disse o que?
+
+⟦narrator⟧--Disse o que sempre diz.
+
+Nisto abriu-se a porta e entrou o Tio Anselmo, sacudindo o guarda-chuva.
+
+⟦tio-anselmo⟧--Cá estão os dous! exclamou. ⟦tio-anselmo⟧Logo vi que não estavas em casa.
+
+⟦lucia⟧--Chegou tarde, tio.
+
+⟦tio-anselmo⟧--Cheguei quando pude, menina, retorquiu elle, ⟦tio-anselmo⟧que a rua está um rio.
+`,
+  },
 ];
