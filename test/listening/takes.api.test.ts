@@ -198,3 +198,21 @@ test('a take rendered from an earlier text cannot be chosen', async () => {
     'take_outdated',
   );
 });
+
+test("a package's retail sample is listed and streams through a media link", async () => {
+  const { seedPackageWithSample } = await import('./seedTakes');
+  const packageId = await seedPackageWithSample(platform, tenantOf(CREATOR), book.projectId);
+  const previews = await json<{ items: { role: string }[] }>(
+    await platform.api(CREATOR, `${project()}/packages/${packageId}/previews`),
+    200,
+  );
+  expect(previews.items.map((item) => item.role)).toEqual(['retail-sample']);
+  const link = await json<{ url: string }>(
+    await platform.api(CREATOR, `${project()}/packages/${packageId}/previews/retail-sample/audio-link`),
+    200,
+  );
+  const origin = platform.urls.api.replace(/\/api$/, '');
+  const streamed = await fetch(`${origin}${link.url}`);
+  expect(streamed.status).toBe(200);
+  expect(Buffer.from(await streamed.arrayBuffer()).toString('latin1')).toBe('ID3');
+});
