@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_TERMS_VERSION, TERMS_VERSION_PATTERN } from '../../core/privacy/consent';
 
 /**
  * The one place that reads the environment. Everything else receives a typed `AppConfig`.
@@ -54,6 +55,11 @@ const baseSchema = z.object({
   RATE_LIMIT_PER_MINUTE: positiveInt(600),
   /** Request and job logs; the CLI runs its in-process platform at `warn` so they do not drown its progress bars. */
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /** The terms of service and privacy notice in force; people accept it before using the platform (docs/privacy.md). */
+  TERMS_VERSION: z
+    .string()
+    .regex(TERMS_VERSION_PATTERN, 'letters, digits, ".", "_" or "-", at most 32')
+    .default(DEFAULT_TERMS_VERSION),
 });
 
 const localSchema = baseSchema.extend({
@@ -82,7 +88,7 @@ const localTestingOnly = z.undefined({ message: 'must not be set in azure mode (
 const azureSchema = baseSchema.extend({
   KHIPU_MODE: z.literal('azure'),
   /** Longest `exp - iat` an accepted token may have (see docs/reliability.md, "Token lifetime and refresh"). */
-  AUTH_MAX_TOKEN_LIFETIME_SECONDS: positiveInt(3600),
+  AUTH_MAX_TOKEN_LIFETIME_SECONDS: positiveInt(5400),
   STORAGE_BLOB_ENDPOINT: url,
   COSMOS_ENDPOINT: url,
   EVENTGRID_TOPIC_ENDPOINT: url,

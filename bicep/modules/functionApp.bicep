@@ -53,6 +53,9 @@ param openAiDeploymentCharacters string = 'gpt-4o-mini'
 param openAiDeploymentAttribution string = 'gpt-4o-mini'
 param openAiApiVersion string = '2024-10-21'
 
+@description('The terms of service and privacy notice in force; a new version asks everyone to accept again.')
+param termsVersion string = '2026-12'
+
 @minLength(3)
 @maxLength(45)
 param durableTaskHubName string
@@ -162,7 +165,7 @@ var appConfigSettings = {
   AUTH_TENANT_CLAIM: authTenantClaim
   AUTH_ROLES_CLAIM: authRolesClaim
   // Longest exp - iat accepted; Entra's default access tokens can live 60-90 min: see docs/reliability.md.
-  AUTH_MAX_TOKEN_LIFETIME_SECONDS: '3600'
+  AUTH_MAX_TOKEN_LIFETIME_SECONDS: '5400'
   AUTH_CLIENT_ID: authClientId
   AUTH_AUTHORIZATION_ENDPOINT: authAuthorizationEndpoint
   AUTH_SCOPE: authScope
@@ -180,6 +183,7 @@ var appConfigSettings = {
   OPENAI_DEPLOYMENT_CHARACTERS: openAiDeploymentCharacters
   OPENAI_DEPLOYMENT_ATTRIBUTION: openAiDeploymentAttribution
   OPENAI_API_VERSION: openAiApiVersion
+  TERMS_VERSION: termsVersion
 }
 
 // host.json names no storage provider (Azure Storage by default); these override it for the scheduler backend.
