@@ -12,6 +12,7 @@ import {
   CLAIM,
   fromIntro,
   fromPrecedingNarration,
+  fromPronounAside,
   fromTag,
   Recency,
   type Finding,
@@ -46,6 +47,23 @@ const OPENING_WEIGHTS = [3, 2, 1.5];
 const SILENT_BEAT_CHARS = 160;
 /** A first reading's speaker at least this likely is taken as known by the second reading. */
 const SETTLED = 0.7;
+
+/**
+ * The turn-taking probability that a confident label (0.7, the review threshold) starts from. The model treats its
+ * evidence as independent, which it is not quite, so its probabilities run high: on the labelled development
+ * lines, those from 0.7 to 0.8 were right about 85 % of the time, those of 0.8 and more 99 %. Confidences are the
+ * probabilities stretched so that 0.7 begins where precision reaches 97 % and more (docs/dialogue-and-attribution.md).
+ */
+const CONFIDENT_FROM = 0.8;
+const CONFIDENT = 0.7;
+
+function calibrated(probability: number): number {
+  const confidence =
+    probability < CONFIDENT_FROM
+      ? (probability * CONFIDENT) / CONFIDENT_FROM
+      : CONFIDENT + ((probability - CONFIDENT_FROM) * (1 - CONFIDENT)) / (1 - CONFIDENT_FROM);
+  return Math.round(Math.min(1, Math.max(0, confidence)) * 100) / 100;
+}
 const LOOK_AHEAD_PARAGRAPHS = 6;
 
 export function attributeSpeakers(segments: AttributableSegment[], characters: Character[]): SpeakerLabel[] {
@@ -115,14 +133,21 @@ function readTurn(
     unnamedLatest: recency.unnamedLatest(cast),
     excluded: new Set(evidence.excluded),
   };
+  let aside: string | null = null;
   for (const at of turn.positions) {
     const next = ordered[at + 1];
     if (!next || next.kind !== 'narration' || !sameParagraph(structure, at, at + 1)) continue;
     const tag = readSpeechTag(next.text);
-    if (!tag) continue;
+    if (!tag) {
+      aside ??= next.text;
+      continue;
+    }
     absorb(evidence, fromTag(tag, scene));
+    aside = null;
     break;
   }
+  if (aside !== null && evidence.claims.length === 0 && !evidence.gender)
+    absorb(evidence, fromPronounAside(aside, scene));
   const first = turn.positions[0];
   const before = ordered[first - 1];
   if (before?.kind === 'narration' && sameParagraph(structure, first, first - 1))
@@ -317,7 +342,7 @@ function attributeChapter(ordered: AttributableSegment[], cast: Cast): SpeakerLa
     const t = structure.turnOf[at];
     const belief = t === undefined ? undefined : beliefs.get(t);
     return belief
-      ? { segmentId: segment.id, speakerId: belief.speakerId, confidence: Math.round(belief.probability * 100) / 100 }
+      ? { segmentId: segment.id, speakerId: belief.speakerId, confidence: calibrated(belief.probability) }
       : { segmentId: segment.id, speakerId: 'unknown', confidence: 0 };
   });
 }

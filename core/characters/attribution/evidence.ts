@@ -331,8 +331,12 @@ function introducedBy(narration: string, scene: Scene): Finding | null {
     const pronounInClause = pronouns.filter((pronoun) => pronoun.offset >= clauseStart && pronoun.offset < verb).at(-1);
     if (inClause.length > 0) return named(inClause[0].id, CLAIM.namedIntro);
     if (pronounInClause) return fromPronoun(pronounInClause.pronoun, scene);
-    if (/\p{L}/u.test(clause) && !/^\p{Ll}+(?:ly)?$/u.test(clause))
-      return named(cast.subjectOf(clause) ?? undefined, CLAIM.namedIntro);
+    if (/\p{L}/u.test(clause) && !/^\p{Ll}+(?:ly)?$/u.test(clause)) {
+      const role = cast.subjectOf(clause);
+      if (role) return named(role, CLAIM.namedIntro);
+      // "…, a furious voice called out:": someone the cast does not name.
+      return UNNAMED_SUBJECT.test(clause) ? { claim: { speakerId: SOMEONE_ELSE, confidence: CLAIM.unnamedTag } } : null;
+    }
     const before = mentions.filter((mention) => mention.offset < verb);
     const pronounBefore = pronouns.filter((pronoun) => pronoun.offset < verb).at(-1);
     if (pronounBefore && (before.length === 0 || pronounBefore.offset > before[0].offset))
@@ -367,6 +371,21 @@ export function fromPrecedingNarration(narration: string, scene: Scene): Finding
   if (/[:,—–-]\s*$/u.test(narration)) return fromIntro(narration, scene);
   const found = introducedBy(`${narration.trimEnd().replace(/[.!?…]+["'”’»]*$/u, '')}:`, scene);
   return found?.claim ? { ...found, claim: { ...found.claim, confidence: CLAIM.precedingNarration } } : found;
+}
+
+/**
+ * A narrated aside inside or beside a line that is about "he" or "she" ("Oh! my dear," as she entered the room,
+ * "…"): the person of that gender the scene makes likely.
+ */
+export function fromPronounAside(narration: string, scene: Scene): Finding | null {
+  const match =
+    /^\s*(?:(?:as|and|then|while|when|but|e|y|enquanto|emquanto|mientras)\s+)?(he|she|ele|ela|elle|ella|él)(?![\p{L}\p{N}])/iu.exec(
+      narration,
+    );
+  const gender = match ? pronounGender(match[1].toLowerCase()) : null;
+  if (!gender) return null;
+  const found = gendered(gender, scene);
+  return found.claim ? { ...found, claim: { ...found.claim, confidence: found.claim.confidence * 0.9 } } : found;
 }
 
 /** "Sir William only smiled." beside a line in its paragraph: the one acting there usually speaks. */
