@@ -256,6 +256,7 @@ describe('the studio, from manuscript to an approved plan', () => {
     const word = 'Netherfield';
     const row = reading.getByRole('option').filter({ hasText: word }).first();
     await row.scrollIntoViewIfNeeded();
+    // Runs in the browser; typed loosely because the test compiles without DOM types.
     await row.evaluate((element, text) => {
       const doc = (element as unknown as { ownerDocument: any }).ownerDocument;
       const paragraph = (element as any).querySelector('.segment__text');
@@ -268,7 +269,7 @@ describe('the studio, from manuscript to an approved plan', () => {
       const selection = doc.getSelection();
       selection.removeAllRanges();
       selection.addRange(range);
-      (element as any).dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+      (element as any).dispatchEvent(new doc.defaultView.MouseEvent('mouseup', { bubbles: true }));
     }, word);
     await page.getByRole('button', { name: `Add a pronunciation for “${word}”` }).click();
     const dialog = page.getByRole('dialog', { name: 'Add a pronunciation' });

@@ -7,13 +7,25 @@ const PAGE_SIZE = 100;
 /** A chapter never has more segments than this in practice; the cap keeps a runaway loop from hammering the API. */
 const MAX_PAGES = 200;
 
-/** Every segment of one chapter, in reading order (pages fetched until the continuation runs out). */
+/**
+ * Every segment of one chapter, in reading order (pages fetched until the continuation runs out). On a first load
+ * the lines show as their pages arrive, so a long chapter is readable after its first page; a refetch replaces the
+ * list once, complete.
+ */
 export function useChapterSegments(projectId: string, chapterId: string | undefined) {
+  const queryClient = useQueryClient();
+  const key = bookKeys.segments(projectId, chapterId ?? '');
   return useQuery({
-    queryKey: bookKeys.segments(projectId, chapterId ?? ''),
+    queryKey: key,
     enabled: Boolean(chapterId),
     queryFn: async ({ signal }) => {
+      const progressive = queryClient.getQueryData<Segment[]>(key) === undefined;
       const items: Segment[] = [];
+      // Lines already on screen may have been edited while later pages loaded: the screen's version is newer.
+      const withEdits = () => {
+        const shown = new Map((queryClient.getQueryData<Segment[]>(key) ?? []).map((item) => [item.id, item]));
+        return items.map((item) => shown.get(item.id) ?? item).sort((a, b) => a.index - b.index);
+      };
       let token: string | null = null;
       for (let page = 0; page < MAX_PAGES; page++) {
         const params = new URLSearchParams({ chapterId: chapterId!, pageSize: String(PAGE_SIZE) });
@@ -25,8 +37,9 @@ export function useChapterSegments(projectId: string, chapterId: string | undefi
         items.push(...result.items);
         token = result.continuationToken;
         if (!token) break;
+        if (progressive) queryClient.setQueryData(key, withEdits());
       }
-      return items.sort((a, b) => a.index - b.index);
+      return progressive ? withEdits() : items.sort((a, b) => a.index - b.index);
     },
   });
 }
