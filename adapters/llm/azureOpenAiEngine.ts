@@ -5,6 +5,7 @@
  * mapped through allowlists of segment and character refs; anything else becomes `unknown`.
  */
 import type OpenAI from 'openai';
+import { narratesInFirstPerson } from '../../core/characters/attribution/cast';
 import { NARRATOR_ID } from '../../core/characters/character';
 import {
   addUsage,
@@ -141,6 +142,16 @@ export class LlmAttribution implements AttributionEngine {
       aliases: character.aliases.slice(0, 8),
       gender: character.gender,
     }));
+    const narrator = input.characters.find((character) => character.id === NARRATOR_ID);
+    const narratorLine = narratesInFirstPerson(narrator)
+      ? {
+          ref: NARRATOR_ID,
+          firstPerson: true,
+          name: narrator!.name,
+          aliases: narrator!.aliases.slice(0, 8),
+          gender: narrator!.gender,
+        }
+      : { ref: NARRATOR_ID, firstPerson: false };
 
     const segmentRef = new Map(ordered.map((segment, position) => [segment.id, `s${position + 1}`]));
     let usage: TokenUsage = emptyUsage(this.options.attributionDeployment);
@@ -162,6 +173,7 @@ export class LlmAttribution implements AttributionEngine {
       const user = [
         `Language: ${input.chapter.language}.`,
         `Characters: ${JSON.stringify(characterList)}`,
+        `Narrator: ${JSON.stringify(narratorLine)}`,
         delimited('SEGMENTS', lines.join('\n')),
       ].join('\n');
       const reply = await this.chat.complete(

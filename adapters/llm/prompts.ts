@@ -73,5 +73,12 @@ export const ATTRIBUTION_SYSTEM_PROMPT = [
   'the others are context ("speaker" gives earlier decisions).',
   'For each segment to label, return its ref, the ref of the speaking character from the character list,',
   '"narrator" if the narrator says it, or "unknown" if it cannot be told, and a confidence between 0 and 1.',
+  'Read the speech tags before, inside and after each line ("said Elizabeth", "—dijo Rosa—", "disse eu"), the',
+  'narration introducing it, and who the narration is about for "he" and "she". Lines without tags usually',
+  'alternate between the two people talking. A person addressed by name in a line is not its speaker. A speech',
+  'whose quotation runs on into the next paragraph keeps its speaker. When the narrator is a character of the',
+  'story (first person), lines tagged "said I", "I said", "disse eu", "respondi", "dije yo" are "narrator".',
+  'Confidence is the probability that the label is right: 0.7 or more only when it would be wrong less than once',
+  'in thirty times.',
   'Use only refs from the lists. Return labels only, no text.',
 ].join('\n');

@@ -1,6 +1,6 @@
 import { RateLimitError } from 'openai';
 import { createAnalysisEngines } from '../../adapters/llm/createAnalysisEngines';
-import { NARRATOR_ID, type Character } from '../../core/characters/character';
+import { narratorCharacter, NARRATOR_ID, type Character } from '../../core/characters/character';
 import { delimitedContent, FAKE_MODEL, FakeOpenAi } from '../support/fakeOpenAi';
 import { FAST_RETRIES, segmentsOf, settingsFor } from './support';
 
@@ -172,6 +172,51 @@ describe('LLM attribution over Azure OpenAI', () => {
       expect(label.confidence).toBeLessThanOrEqual(1);
       expect(label.speakerId).toBe(segments[i].kind === 'dialogue' ? 'unknown' : NARRATOR_ID);
     }
+  });
+
+  it('tells the model who narrates, and takes "narrator" for a first-person narrator\'s own line', async () => {
+    const narrator: Character = { ...person(NARRATOR_ID, 'Braz Cubas', 'male'), importance: 'narrator' };
+    const firstPersonCast = [narrator, person('virgilia', 'Virgilia', 'female')];
+    const segments = segmentsOf(
+      'ch1',
+      '--Anda visitando os defuntos? disse-lhe eu.\n\n--Ora, defuntos! respondeu Virgilia.',
+    );
+    fake.responder = (request) => {
+      const refs = delimitedContent(request, 'SEGMENTS')
+        .split('\n')
+        .map((line) => JSON.parse(line) as { ref: string; label: boolean; text: string })
+        .filter((line) => line.label);
+      return {
+        content: JSON.stringify({
+          labels: refs.map((line) => ({
+            segment: line.ref,
+            speaker: line.text.includes('Anda') ? 'narrator' : 'c1',
+            confidence: 0.95,
+          })),
+        }),
+      };
+    };
+    const result = await engineWith().attribute({
+      chapter: { id: 'ch1', language: 'pt' },
+      segments,
+      characters: firstPersonCast,
+    });
+    const user = fake.requests[0].body.messages.find((message) => message.role === 'user')!.content;
+    expect(JSON.parse(/^Narrator: (.*)$/m.exec(user)![1])).toEqual({
+      ref: NARRATOR_ID,
+      firstPerson: true,
+      name: 'Braz Cubas',
+      aliases: [],
+      gender: 'male',
+    });
+    const dialogue = result.labels.filter((_, i) => segments[i].kind === 'dialogue');
+    expect(dialogue.map((label) => label.speakerId)).toEqual([NARRATOR_ID, 'virgilia']);
+
+    fake.requests.length = 0;
+    const thirdPersonCast = [narratorCharacter(null), ...cast.slice(1)];
+    await engineWith().attribute({ chapter: { id: 'ch1', language: 'es' }, segments, characters: thirdPersonCast });
+    const thirdPerson = fake.requests[0].body.messages.find((message) => message.role === 'user')!.content;
+    expect(JSON.parse(/^Narrator: (.*)$/m.exec(thirdPerson)![1])).toEqual({ ref: NARRATOR_ID, firstPerson: false });
   });
 
   it('uses the heuristic engines by default, at zero token cost', async () => {

@@ -75,6 +75,17 @@ export function nounGender(noun: string): Gender {
   return MALE_NOUNS.test(noun) ? 'male' : 'unknown';
 }
 
+/**
+ * Whether the narrator record is a character of the story, the "I" of a first-person book: detection then gives it
+ * a gender, a name or lines of its own (a third-person narrator has none of them).
+ */
+export function narratesInFirstPerson(narrator: Character | undefined): boolean {
+  return (
+    narrator !== undefined &&
+    (narrator.dialogueLineCount > 0 || narrator.gender !== 'unknown' || narrator.aliases.length > 0)
+  );
+}
+
 export class Cast {
   /** Proper-name forms (capitalised), matched as written. */
   private readonly names: RegExp | null;
@@ -94,10 +105,7 @@ export class Cast {
       if (!owners.has(form)) owners.set(form, new Set());
       owners.get(form)!.add(id);
     };
-    const narrator = characters.find((character) => character.id === NARRATOR_ID);
-    this.firstPersonNarrator =
-      narrator !== undefined &&
-      (narrator.dialogueLineCount > 0 || narrator.gender !== 'unknown' || narrator.aliases.length > 0);
+    this.firstPersonNarrator = narratesInFirstPerson(characters.find((character) => character.id === NARRATOR_ID));
     // A first-person narrator is named and addressed like anyone else ("Dr. Cubas", "Braz").
     const speakers = characters.filter((character) => character.id !== NARRATOR_ID || this.firstPersonNarrator);
     this.ids = speakers.map((character) => character.id);
