@@ -13,9 +13,11 @@ export interface Piece {
 export interface DialogueConventions {
   /** The chapter prints dialogue with a plain hyphen as the dash ("-Ya voy -dijo el ventero-"). */
   hyphenDashes: boolean;
+  /** The chapter prints dialogue with dashes, so a dash glued to narration may open a turn ("voz:--Olá"). */
+  dashDialogue: boolean;
 }
 
-const NO_HYPHEN_DASHES: DialogueConventions = { hyphenDashes: false };
+const QUOTED_DIALOGUE: DialogueConventions = { hyphenDashes: false, dashDialogue: false };
 
 /** A run of dashes: em dash, horizontal bar, en dash, two or more hyphens, and (by convention) a lone hyphen. */
 const DASH_RUN = /[—―–]+|-{2,}/gu;
@@ -50,13 +52,17 @@ function lastVisible(text: string, before: number): string {
   return text.slice(0, before).trimEnd().slice(-1);
 }
 
-/** Whether a chapter prints dialogue with plain hyphens: at least two paragraphs open with a glued hyphen. */
+/**
+ * How a chapter prints dialogue: with plain hyphens when at least two paragraphs open with a glued hyphen, with
+ * dashes when at least two paragraphs open with one (an English novel's "--" inside narration is no turn).
+ */
 export function detectConventions(paragraphs: string[]): DialogueConventions {
-  const opening = paragraphs.filter((paragraph) => OPENING_HYPHEN.test(paragraph)).length;
-  return { hyphenDashes: opening >= 2 };
+  const hyphenDashes = paragraphs.filter((paragraph) => OPENING_HYPHEN.test(paragraph)).length >= 2;
+  const dashed = paragraphs.filter((paragraph) => opensWithDash(paragraph, { hyphenDashes, dashDialogue: false }));
+  return { hyphenDashes, dashDialogue: dashed.length >= 2 };
 }
 
-export function opensWithDash(paragraph: string, conventions: DialogueConventions = NO_HYPHEN_DASHES): boolean {
+export function opensWithDash(paragraph: string, conventions: DialogueConventions = QUOTED_DIALOGUE): boolean {
   return OPENING_DASH.test(paragraph) || (conventions.hyphenDashes && OPENING_HYPHEN.test(paragraph));
 }
 
@@ -293,9 +299,10 @@ function embeddedTurn(paragraph: string, conventions: DialogueConventions): numb
 }
 
 /** Splits a paragraph (without surrounding whitespace) into narration and dialogue pieces. */
-export function dialoguePieces(paragraph: string, conventions: DialogueConventions = NO_HYPHEN_DASHES): Piece[] {
+export function dialoguePieces(paragraph: string, conventions: DialogueConventions = QUOTED_DIALOGUE): Piece[] {
   if (opensWithDash(paragraph, conventions)) return dashTurns(paragraph, conventions);
   const quoted = quoteTurns(paragraph);
+  if (!conventions.dashDialogue) return quoted;
   // Only narration can hold a dash turn: inside a quotation "--" is the speaker's own dash.
   for (let p = 0; p < quoted.length; p++) {
     if (quoted[p].kind !== 'narration') continue;
