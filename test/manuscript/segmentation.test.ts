@@ -141,6 +141,20 @@ describe('segmentation', () => {
     ]);
   });
 
+  it('leaves the dashes of a narration in a book whose dialogue is quoted where they are', () => {
+    const text =
+      'How many people\'s happiness were in his guardianship!--how much of pleasure or pain.\n\n"Indeed," said she.';
+    expect(view(segmentChapter(text))).toEqual([
+      [
+        'narration',
+        "How many people's happiness were in his guardianship!--how much of pleasure or pain.",
+        'chapter_head',
+      ],
+      ['dialogue', '"Indeed,"', 'paragraph'],
+      ['narration', 'said she.', 'dialogue_turn'],
+    ]);
+  });
+
   it("single quotes beside apostrophes, and a dash inside a quotation is the speaker's own", () => {
     const text =
       "'It's late,' said Tom, 'and the boys' hats aren't dry.'\n\n\"You are a strange creature!--always wanting me to play,\" said she.";
