@@ -14,7 +14,8 @@ endpoint({
   access: 'operator',
   params: z.strictObject({ tenantId: Id, projectId: Id }),
   body: { kind: 'json', schema: ConsistencyCheckRequest },
-  objects: { tenantId: 'tenant', projectId: 'project' },
+  // The project first: the isolation matrix exercises the first object an operation names.
+  objects: { projectId: 'project', tenantId: 'tenant' },
   responses: {
     200: { description: 'What was found and, with repair, what was done', schema: ConsistencyReportView },
     400: { description: 'Invalid input; `details.fields` names each field', schema: ErrorBody },
