@@ -405,6 +405,8 @@ describe('the studio, from manuscript to an approved plan', () => {
     expect(await finished(planned.id)).toBe('succeeded');
 
     const { page } = creator;
+    // Back to English after the language tests (the choice is remembered per browser).
+    await page.evaluate("localStorage.setItem('khipu.language', 'en-US')");
     await page.goto(`${target.webUrl}/projects/${long.id}/plan`);
     await expectVisible(page.getByText('Showing 2,000 of 2,000 lines'), 120_000);
     const reading = page.getByRole('listbox', { name: 'Lines of the chapter' });

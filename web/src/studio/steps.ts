@@ -176,14 +176,29 @@ export type Stage =
 export function projectStage(project: Project, facts?: ProjectFacts, activeJob?: Job): Stage {
   if (project.status === 'archived') return 'archived';
   const state = Object.fromEntries(project.workflow.steps.map((step) => [step.step, step.state]));
+  // The live counts, when the page has them, are fresher than the project's own workflow (read when it opened).
+  const done = facts
+    ? {
+        manuscript: facts.manuscriptStatus === 'ready' && facts.chapterCount > 0,
+        characters: facts.characterCount > 0,
+        casting: facts.characterCount > 0 && facts.charactersWithVoice >= facts.characterCount,
+        planning: facts.segmentCount > 0 && facts.segmentsWithSpeaker >= facts.segmentCount,
+        packaging: facts.packagesReady > 0,
+      }
+    : {
+        manuscript: state.manuscript === 'complete',
+        characters: state.characters === 'complete',
+        casting: state.casting === 'complete',
+        planning: state.planning === 'complete',
+        packaging: state.packaging === 'complete',
+      };
   if (activeJob?.kind === 'produce' || activeJob?.kind === 'regenerate' || state.production === 'in_progress')
     return 'producing';
-  if (state.packaging === 'complete') return 'produced';
-  if (state.manuscript !== 'complete')
-    return facts?.manuscriptStatus === 'processing' ? 'importing' : 'needsManuscript';
-  if (state.characters !== 'complete') return 'needsCharacters';
-  if (state.casting !== 'complete') return 'casting';
-  if (state.planning !== 'complete') return 'planning';
+  if (done.packaging) return 'produced';
+  if (!done.manuscript) return facts?.manuscriptStatus === 'processing' ? 'importing' : 'needsManuscript';
+  if (!done.characters) return 'needsCharacters';
+  if (!done.casting) return 'casting';
+  if (!done.planning) return 'planning';
   if (project.status === 'review') return 'inReview';
   return 'readyToProduce';
 }

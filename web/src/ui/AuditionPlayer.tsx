@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ActionLabel } from './ActionLabel';
 import { useErrorText } from './errorText';
 
 /**
@@ -7,7 +8,17 @@ import { useErrorText } from './errorText';
  * in an `<audio>` element with controls, so it can be replayed, paused or, where the browser blocks autoplay,
  * started by hand.
  */
-export function AuditionPlayer({ label, load }: { label: string; load(signal: AbortSignal): Promise<Blob> }) {
+export function AuditionPlayer({
+  label,
+  shortLabel,
+  load,
+}: {
+  /** The accessible name: says what is heard ("Listen to en-GB-Female1"). */
+  label: string;
+  /** A shorter visible word ("Listen") where rows repeat the same action; part of `label`. */
+  shortLabel?: string;
+  load(signal: AbortSignal): Promise<Blob>;
+}) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const [url, setUrl] = useState<string | null>(null);
@@ -49,7 +60,13 @@ export function AuditionPlayer({ label, load }: { label: string; load(signal: Ab
         aria-busy={state === 'loading'}
       >
         <span aria-hidden="true">▶ </span>
-        {state === 'loading' ? t('audition.loading') : label}
+        {state === 'loading' ? (
+          t('audition.loading')
+        ) : shortLabel ? (
+          <ActionLabel visible={shortLabel} full={label} />
+        ) : (
+          label
+        )}
       </button>
       {url && (
         <audio

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { auditionCharacter, useSetVoice, useVoices, type VoiceChoice } from '../../api/casting';
 import type { Character, Voice } from '../../api/types';
 import { NARRATOR } from '../../api/types';
+import { ActionLabel } from '../../ui/ActionLabel';
 import { Alert } from '../../ui/Alert';
 import { AuditionPlayer } from '../../ui/AuditionPlayer';
 import { useErrorText } from '../../ui/errorText';
@@ -185,12 +186,13 @@ function VoiceRow({ character, voices, canEdit }: { character: Character; voices
               )
             }
           >
-            {t('characters.save', { name })}
+            <ActionLabel visible={t('characters.saveShort')} full={t('characters.save', { name })} />
           </button>
         )}
         {current && (
           <AuditionPlayer
             label={t('characters.audition', { name })}
+            shortLabel={t('characters.auditionShort')}
             load={(signal) => auditionCharacter(project.id, character.id, signal)}
           />
         )}

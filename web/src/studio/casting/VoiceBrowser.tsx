@@ -149,6 +149,7 @@ export function VoiceBrowser({ bookLocale, pool, canEdit }: { bookLocale: string
                   <td>
                     <AuditionPlayer
                       label={t('browser.auditionVoice', { voice: voice.name })}
+                      shortLabel={t('browser.audition')}
                       load={(signal) => auditionVoice(voice.name, { locale: voice.locale }, signal)}
                     />
                   </td>
