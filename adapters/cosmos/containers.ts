@@ -29,6 +29,8 @@ export const containerDefinitions = {
   costs: byProject('costs'),
   lexicon: byProject('lexicon'),
   reviews: byProject('reviews'),
+  /** Per-tenant and platform daily metric aggregates (core/metrics/dailyMetricsStore.ts), expiring by TTL. */
+  metrics: byTenant('metrics'),
 } satisfies Record<string, ContainerDefinition>;
 
 export type ContainerName = keyof typeof containerDefinitions;

@@ -31,7 +31,7 @@ export const projectActions = [
 export type ProjectAction = (typeof projectActions)[number];
 
 /** What the platform operator may do; the operator belongs to no tenant and acts on any tenant's behalf. */
-export const operatorActions = ['tenants.manage', 'projects.checkConsistency'] as const;
+export const operatorActions = ['tenants.manage', 'projects.checkConsistency', 'metrics.read'] as const;
 export type OperatorAction = (typeof operatorActions)[number];
 
 /** What a principal needs to know about a project to decide access. */

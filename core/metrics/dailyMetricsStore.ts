@@ -1,0 +1,123 @@
+/**
+ * Per-tenant, per-day metric documents (and the platform's, under PLATFORM_SCOPE). A flush merges its delta into the
+ * day's document atomically: created create-only when the day is new, otherwise replaced only if its ETag still
+ * matches (a lost race re-reads and merges again). Each delta carries a flush id the document remembers, so a flush
+ * retried after an answer that never arrived is not counted twice. Reads are one partition and at most
+ * MAX_WINDOW_DAYS documents.
+ */
+import { ConflictError, PreconditionFailedError } from '../errors';
+import type { StoredDocument, TenantCollection } from '../ports/documents';
+import type { Clock } from '../ports/system';
+import { emptyTotals, mergeTotals, type MetricsTotals } from './dailyMetrics';
+import type { MetricsDelta } from './metricsBuffer';
+
+export interface DailyMetricsRecord extends StoredDocument {
+  type: 'metrics-day';
+  /** The day (YYYY-MM-DD); unique within its scope's partition. */
+  id: string;
+  /** A tenant id, or PLATFORM_SCOPE. */
+  tenantId: string;
+  day: string;
+  totals: MetricsTotals;
+  /** One-way keys of the day's active users (tenant scopes), up to MAX_ACTIVE_USER_KEYS. */
+  activeUserKeys: string[];
+  /** The last flushes merged in, so a retried flush is recognised. */
+  appliedFlushes: string[];
+  updatedAt: string;
+  /** Seconds until Cosmos expires the document. */
+  ttl: number;
+}
+
+export const MAX_WINDOW_DAYS = 92;
+/** Past this many distinct users in one tenant's day the count stops growing (the document stays small). */
+export const MAX_ACTIVE_USER_KEYS = 10_000;
+const REMEMBERED_FLUSHES = 100;
+const MAX_ATTEMPTS = 20;
+export const METRICS_RETENTION_DAYS = 400;
+
+export interface FlushDelta extends MetricsDelta {
+  flushId: string;
+}
+
+export class DailyMetricsStore {
+  constructor(private readonly deps: { documents: TenantCollection<DailyMetricsRecord>; clock: Clock }) {}
+
+  /** Merges a delta into its day; answers how many of its active users the day had not seen yet. */
+  async apply(delta: FlushDelta): Promise<{ newActiveUsers: number }> {
+    for (let attempt = 1; ; attempt++) {
+      const current = await this.deps.documents.get(delta.scope, delta.day);
+      try {
+        if (!current) {
+          const created = merged(this.blank(delta), delta);
+          await this.deps.documents.create(created.record);
+          return { newActiveUsers: created.newActiveUsers };
+        }
+        if (current.appliedFlushes.includes(delta.flushId)) return { newActiveUsers: 0 };
+        const next = merged(current, delta);
+        await this.deps.documents.replace({ ...next.record, updatedAt: this.now() }, current.etag!);
+        return { newActiveUsers: next.newActiveUsers };
+      } catch (error) {
+        const lostRace = error instanceof ConflictError || error instanceof PreconditionFailedError;
+        if (!lostRace || attempt >= MAX_ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  /** The stored days of one scope among `days` (missing days measured nothing), oldest first. */
+  async read(scope: string, days: readonly string[]): Promise<DailyMetricsRecord[]> {
+    if (days.length === 0) return [];
+    if (days.length > MAX_WINDOW_DAYS) throw new RangeError(`at most ${MAX_WINDOW_DAYS} days at once`);
+    const records: DailyMetricsRecord[] = [];
+    let continuationToken: string | undefined;
+    do {
+      const page = await this.deps.documents.list(scope, {
+        filter: {
+          op: 'and',
+          filters: [
+            { field: 'type', op: 'eq', value: 'metrics-day' },
+            { field: 'day', op: 'in', values: [...days] },
+          ],
+        },
+        page: { pageSize: MAX_WINDOW_DAYS, continuationToken },
+      });
+      records.push(...page.items);
+      continuationToken = page.continuationToken ?? undefined;
+    } while (continuationToken && records.length < days.length);
+    return records.sort((a, b) => a.day.localeCompare(b.day));
+  }
+
+  private blank(delta: FlushDelta): DailyMetricsRecord {
+    return {
+      type: 'metrics-day',
+      id: delta.day,
+      tenantId: delta.scope,
+      day: delta.day,
+      totals: emptyTotals(),
+      activeUserKeys: [],
+      appliedFlushes: [],
+      updatedAt: this.now(),
+      ttl: METRICS_RETENTION_DAYS * 86_400,
+    };
+  }
+
+  private now(): string {
+    return this.deps.clock.now().toISOString();
+  }
+}
+
+function merged(record: DailyMetricsRecord, delta: FlushDelta): { record: DailyMetricsRecord; newActiveUsers: number } {
+  const known = new Set(record.activeUserKeys);
+  const room = Math.max(0, MAX_ACTIVE_USER_KEYS - known.size);
+  const added = [...new Set(delta.activeUserKeys)].filter((key) => !known.has(key)).slice(0, room);
+  const totals = mergeTotals(record.totals, delta.totals);
+  totals.activeUsers += added.length;
+  return {
+    record: {
+      ...record,
+      totals,
+      activeUserKeys: [...record.activeUserKeys, ...added],
+      appliedFlushes: [...record.appliedFlushes, delta.flushId].slice(-REMEMBERED_FLUSHES),
+    },
+    newActiveUsers: added.length,
+  };
+}
