@@ -180,12 +180,15 @@ describe('speaker attribution', () => {
       [
         '"I have received a letter," said Mr. Bennet. "It begins:',
         '"My motive for cautioning you is as follows.',
+        "\"Can you guess, Lizzy, who is meant? 'This young gentleman is blessed with every thing.'",
         '"We have reason to imagine that his aunt objects."',
         '"How strange!" cried Elizabeth.',
       ].join('\n\n'),
       bennets,
     );
     expect(lineWith(lines, 'My motive').speaker).toBe('mr-bennet');
+    expect(lineWith(lines, 'Can you guess').speaker).toBe('mr-bennet');
+    // A quotation inside the speech closes at the paragraph's end; the speech itself runs on.
     expect(lineWith(lines, 'his aunt objects').speaker).toBe('mr-bennet');
     expect(lineWith(lines, 'We have reason').confidence).toBeGreaterThanOrEqual(0.7);
   });

@@ -86,6 +86,18 @@ export function narratesInFirstPerson(narrator: Character | undefined): boolean 
   );
 }
 
+/**
+ * Who a form shared by several characters names: the one it is the name of; when several records carry that very
+ * name (detection split one person in two), the one with the most lines. A form that is only an alias of several
+ * names nobody, rather than a guess.
+ */
+function ownerOf(form: string, characters: Character[]): string | undefined {
+  const named = characters
+    .filter((character) => character.name.trim() === form)
+    .sort((a, b) => b.dialogueLineCount - a.dialogueLineCount);
+  return named[0]?.id;
+}
+
 export class Cast {
   /** Proper-name forms (capitalised), matched as written. */
   private readonly names: RegExp | null;
@@ -122,8 +134,7 @@ export class Cast {
     // Role forms as written (accents and all), without their determiner: "O capitão" → "capitão".
     const roleForms: string[] = [];
     for (const [form, ids] of owners) {
-      const named = speakers.filter((character) => character.name.trim() === form);
-      const id = ids.size === 1 ? [...ids][0] : named.length === 1 ? named[0].id : undefined;
+      const id = ids.size === 1 ? [...ids][0] : ownerOf(form, speakers);
       if (id === undefined) continue;
       const key = roleKey(form);
       if (/^\p{Lu}/u.test(form) && !LEADING_DETERMINER.test(form)) {

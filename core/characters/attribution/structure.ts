@@ -48,7 +48,17 @@ export interface ChapterStructure {
 
 const WITHIN_PARAGRAPH = new Set(['dialogue_turn', 'sentence']);
 const OPENING_QUOTES = /^["“„«‹‘'「]/u;
-const CLOSING_QUOTES = /["”»›’'」]$/u;
+/** The marks that close a quotation opened by each mark. */
+const CLOSERS: Record<string, string> = {
+  '"': '"”',
+  '“': '”"',
+  '„': '“”',
+  '«': '»',
+  '‹': '›',
+  '‘': '’',
+  "'": "'’",
+  '「': '」',
+};
 const OPENING_DASH = /^(?:--|[—―–-])/u;
 /** A narrated paragraph longer than this ends an exchange; shorter ones are beats inside it. */
 const INTERLUDE_MAX_CHARS = 300;
@@ -113,8 +123,12 @@ export function chapterStructure(ordered: ChapterSegment[]): ChapterStructure {
     const opening = ordered[before.positions[0]].text.trim();
     const ending = ordered[lastOfParagraph].text.trim();
     const reopening = ordered[turn.positions[0]].text.trim();
-    turn.continuesPrevious =
-      OPENING_QUOTES.test(opening) && OPENING_QUOTES.test(reopening) && !CLOSING_QUOTES.test(ending);
+    // The paragraph's own quotation is still open: it does not end with that quotation's closing mark (a quotation
+    // inside it, as in a letter read aloud, may close there).
+    const closers = CLOSERS[opening[0]] ?? '';
+    const closed =
+      closers.includes(ending.replace(/[\s.,;:!?…)]+$/u, '').slice(-1)) || closers.includes(ending.slice(-1));
+    turn.continuesPrevious = OPENING_QUOTES.test(opening) && OPENING_QUOTES.test(reopening) && !closed;
   });
 
   const interludes: Interlude[] = [];
