@@ -46,6 +46,7 @@ import type { AnalysisEngines } from '../core/ports/analysis';
 import { createAnalysisEngines } from './llm/createAnalysisEngines';
 import { ReviewService } from '../core/review/reviewService';
 import type { ReviewDocument } from '../core/review/review';
+import { buildPrivacyServices, type PrivacyServices } from './privacy/privacyServices';
 
 /**
  * The one composition root: SDK clients are built once per process, from the one config, and handed to core as ports.
@@ -98,6 +99,8 @@ export interface Services {
   webhookDispatcher: WebhookDispatcher;
   /** Comment threads and chapter decisions (the validator's review). */
   reviews: ReviewService;
+  /** Consent, audit trail, personal-data export, erasure, tenant export and deletion. */
+  privacy: PrivacyServices;
 }
 
 let built: Services | undefined;
@@ -145,6 +148,7 @@ function buildServices(config: AppEnvironment): Services {
   const ids = randomIds;
   const events = createEventPublisher(config, () => azureCredential(config));
   const projectService = new ProjectService({ projects, users, blobs, covers: sharpCoverProcessor, clock, ids });
+  const identities = new CosmosIdentityStore(container('identities'));
   const book: Services['book'] = {
     manuscripts: new CosmosProjectCollection<ManuscriptRecord>(container('chapters')),
     chapters: new CosmosProjectCollection<ChapterRecord>(container('chapters')),
@@ -190,7 +194,7 @@ function buildServices(config: AppEnvironment): Services {
     tenants: new TenantService({
       tenants,
       users,
-      identities: new CosmosIdentityStore(container('identities')),
+      identities,
       isDeactivatedAnywhere: deactivatedAnywhere(container('users')),
       clock,
       ids,
@@ -214,6 +218,16 @@ function buildServices(config: AppEnvironment): Services {
     audio: createAudioToolchain(config),
     events,
     users: new UserService({ users, clock, ids }),
+    privacy: buildPrivacyServices({
+      database,
+      users,
+      tenants,
+      identities,
+      blobs,
+      clock,
+      ids,
+      termsVersion: config.TERMS_VERSION,
+    }),
     costs: new CostService({
       costs: new CosmosProjectCollection<CostRecord>(container('costs')),
       projects,

@@ -18,6 +18,7 @@ export type ErrorCode =
   | 'rate_limited'
   | 'quota_exceeded'
   | 'tenant_suspended'
+  | 'consent_required'
   | 'internal';
 
 export interface FieldIssue {

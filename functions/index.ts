@@ -36,3 +36,8 @@ import '../orchestrations/activities/productionActivities';
 import '../orchestrations/renderChapter';
 import '../orchestrations/produceBook';
 import '../orchestrations/regenerateSegment';
+import './privacy';
+import '../orchestrations/activities/eraseUserActivities';
+import '../orchestrations/eraseUser';
+import '../orchestrations/activities/exportTenantActivities';
+import '../orchestrations/exportTenant';

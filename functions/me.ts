@@ -32,6 +32,7 @@ endpoint({
   summary: 'The signed-in identity, its tenant and what it may do',
   tags: ['identity'],
   access: 'signed-in',
+  beforeConsent: true,
   responses: {
     200: { description: 'Current identity', schema: MeView },
     401: { description: 'Not signed in', schema: ErrorBody },

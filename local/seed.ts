@@ -3,6 +3,7 @@ import { containerDefinitions } from '../adapters/cosmos/containers';
 import { defaultQuotasByPlan, type TenantRecord } from '../core/tenants/tenant';
 import type { UserRecord } from '../core/users/user';
 import type { TenantRole } from '../core/auth/principal';
+import { DEFAULT_TERMS_VERSION } from '../core/privacy/consent';
 import { seedTenants, seedUsers, type DevUser } from './identity/seedUsers';
 
 /** Creates the seeded tenants and users (create-only, so edits made through the API survive restarts). */
@@ -35,6 +36,9 @@ export async function seedDirectory(client: CosmosClient, databaseId: string): P
       status: 'active',
       createdAt: now,
       updatedAt: now,
+      // The seeded demo accounts come having accepted the default terms; with another TERMS_VERSION they accept
+      // it on first use like everyone else.
+      consent: { termsVersion: DEFAULT_TERMS_VERSION, acceptedAt: now },
     };
     await createIfAbsent(() => database.container(containerDefinitions.users.id).items.create(doc));
   }

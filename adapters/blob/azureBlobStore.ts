@@ -3,11 +3,12 @@ import {
   type ContainerClient,
   generateBlobSASQueryParameters,
   type BlobServiceClient,
+  type ContainerListBlobFlatSegmentResponse,
   StorageSharedKeyCredential,
   type UserDelegationKey,
 } from '@azure/storage-blob';
 import type { Readable } from 'node:stream';
-import type { BlobStore } from '../../core/ports/blobs';
+import type { BlobListing, BlobStore } from '../../core/ports/blobs';
 
 /**
  * Streamed uploads go in 1 MiB blocks, four in flight: about 5 MB of memory per upload whatever its size (4 MiB
@@ -103,6 +104,25 @@ export class AzureBlobStore implements BlobStore {
       count++;
     }
     return count;
+  }
+
+  async list(
+    prefix: string,
+    page: { pageSize: number; continuationToken?: string },
+  ): Promise<{ items: BlobListing[]; continuationToken: string | null }> {
+    const pages = this.container
+      .listBlobsFlat({ prefix })
+      .byPage({ maxPageSize: page.pageSize, continuationToken: page.continuationToken });
+    const { value } = (await pages.next()) as { value?: ContainerListBlobFlatSegmentResponse };
+    if (!value) return { items: [], continuationToken: null };
+    return {
+      items: value.segment.blobItems.map((blob) => ({
+        name: blob.name,
+        contentType: blob.properties.contentType ?? 'application/octet-stream',
+        bytes: blob.properties.contentLength ?? 0,
+      })),
+      continuationToken: value.continuationToken || null,
+    };
   }
 
   async bytesUnder(prefix: string): Promise<number> {

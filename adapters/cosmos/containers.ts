@@ -31,6 +31,10 @@ export const containerDefinitions = {
   reviews: byProject('reviews'),
   /** Per-tenant and platform daily metric aggregates (core/metrics/dailyMetricsStore.ts), expiring by TTL. */
   metrics: byTenant('metrics'),
+  /** One record per state-changing request, expiring by TTL (core/privacy/audit.ts). */
+  audit: byTenant('audit'),
+  /** Erasure and tenant-export jobs (core/privacy/privacyJob.ts). */
+  privacy: byTenant('privacy'),
 } satisfies Record<string, ContainerDefinition>;
 
 export type ContainerName = keyof typeof containerDefinitions;

@@ -15,19 +15,19 @@ import { buildQuery } from './queryBuilder';
 
 const SYSTEM_FIELDS = ['_rid', '_self', '_ts', '_attachments', '_etag', '_lsn'];
 
-function fromCosmos<T>(item: ItemDefinition | undefined): T | undefined {
+export function fromCosmos<T>(item: ItemDefinition | undefined): T | undefined {
   if (!item) return undefined;
   const doc: Record<string, unknown> = { ...item, etag: item._etag };
   for (const field of SYSTEM_FIELDS) delete doc[field];
   return doc as T;
 }
 
-function toCosmos<T extends { etag?: string }>(doc: T): ItemDefinition {
+export function toCosmos<T extends { etag?: string }>(doc: T): ItemDefinition {
   const { etag: _ignored, ...rest } = doc;
   return rest as ItemDefinition;
 }
 
-function statusOf(error: unknown): number | undefined {
+export function statusOf(error: unknown): number | undefined {
   return typeof error === 'object' && error !== null ? Number((error as ErrorResponse).code) : undefined;
 }
 

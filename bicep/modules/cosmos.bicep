@@ -60,6 +60,8 @@ var containers = [
   { name: 'reviews', partitionKey: projectPartitionKey, compositeIndexes: [projectListByUpdated], defaultTtl: -1 }
   { name: 'deliveries', partitionKey: tenantPartitionKey, compositeIndexes: [listByUpdated, listByStatusAndUpdated], defaultTtl: 2592000 }
   { name: 'metrics', partitionKey: tenantPartitionKey, compositeIndexes: [], defaultTtl: -1 }
+  { name: 'audit', partitionKey: tenantPartitionKey, compositeIndexes: [], defaultTtl: -1 }
+  { name: 'privacy', partitionKey: tenantPartitionKey, compositeIndexes: [], defaultTtl: -1 }
 ]
 
 resource cosmosAccount 'Microsoft.DocumentDB/databaseAccounts@2024-11-15' = {

@@ -13,6 +13,8 @@ export const tenantActions = [
   'tenant.settings',
   'tenant.read',
   'costs.read',
+  /** Export anyone's personal data, erase users, export or delete the whole organization. */
+  'privacy.manage',
 ] as const;
 export type TenantAction = (typeof tenantActions)[number];
 
@@ -49,6 +51,7 @@ const tenantMatrix: Record<TenantAction, readonly TenantPrincipal['role'][]> = {
   'tenant.settings': ['admin'],
   'tenant.read': ['admin', 'creator', 'validator'],
   'costs.read': ['admin', 'creator', 'validator'],
+  'privacy.manage': ['admin'],
 };
 
 export function requireTenantPrincipal(principal: Principal | undefined): TenantPrincipal {

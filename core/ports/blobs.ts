@@ -18,10 +18,21 @@ export interface BlobStore {
   exists(name: string): Promise<boolean>;
   delete(name: string): Promise<void>;
   deletePrefix(prefix: string): Promise<number>;
+  /** One page of the blobs under a prefix, in name order (for sweeps over a tenant's data: export, erasure). */
+  list(
+    prefix: string,
+    page: { pageSize: number; continuationToken?: string },
+  ): Promise<{ items: BlobListing[]; continuationToken: string | null }>;
   /** Total bytes stored under a prefix (a tenant's usage, for the storage quota). */
   bytesUnder(prefix: string): Promise<number>;
   /** A short-lived read-only URL (user delegation SAS in Azure, account SAS on the emulator). */
   readUrl(name: string, ttlSeconds: number, downloadFileName?: string): Promise<string>;
+}
+
+export interface BlobListing {
+  name: string;
+  contentType: string;
+  bytes: number;
 }
 
 export function tenantBlobPrefix(tenantId: string): string {

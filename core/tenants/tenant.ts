@@ -23,6 +23,13 @@ export interface RunningProduction {
   claimedAt: string;
 }
 
+export interface TenantDeletion {
+  requestedAt: string;
+  /** The pseudonym of the admin who asked. */
+  requestedBy: string;
+  purgeAfter: string;
+}
+
 export interface TenantRecord {
   id: string;
   type: 'tenant';
@@ -35,5 +42,7 @@ export interface TenantRecord {
   createdBy: string;
   /** Productions holding the concurrent-jobs quota, claimed and released with ETag-conditional writes. */
   runningProductions?: RunningProduction[];
+  /** Set when an admin deletes the organization: closed at once, purged after `purgeAfter` (docs/privacy.md). */
+  deletion?: TenantDeletion | null;
   etag?: string;
 }

@@ -163,6 +163,11 @@ export class TenantService {
     const tenant = await this.deps.tenants.get(tenantId);
     if (!tenant) throw new ForbiddenError('Your tenant does not exist');
     if (tenant.status === 'suspended') throw new DomainError('tenant_suspended', 'Your organization is suspended');
+    if (tenant.deletion) {
+      throw new DomainError('tenant_suspended', 'Your organization is closed and scheduled for deletion', {
+        purgeAfter: tenant.deletion.purgeAfter,
+      });
+    }
     return tenant;
   }
 }

@@ -1,5 +1,6 @@
 import type { TenantRole } from '../auth/principal';
 import type { StoredDocument } from '../ports/documents';
+import type { ConsentRecord } from '../privacy/consent';
 
 export interface UserRecord extends StoredDocument {
   type: 'user';
@@ -12,4 +13,6 @@ export interface UserRecord extends StoredDocument {
   status: 'active' | 'invited' | 'deactivated';
   createdAt: string;
   updatedAt: string;
+  /** The terms version the person accepted and when; absent until they accept (docs/privacy.md, "Consent"). */
+  consent?: ConsentRecord | null;
 }

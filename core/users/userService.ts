@@ -3,6 +3,7 @@ import { narrowerRole, type Principal, type TenantPrincipal, type TenantRole } f
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import type { Page, TenantCollection } from '../ports/documents';
 import type { Clock, IdGenerator } from '../ports/system';
+import { assertTermsAccepted } from '../privacy/consent';
 import type { UserRecord } from './user';
 
 export interface UserServiceDeps {
@@ -84,12 +85,14 @@ export class UserService {
   /**
    * The caller as the users container knows them now, on every request: a role change or a deactivation takes
    * effect on the next request, whatever the token still says. The token's role can only narrow the stored one;
-   * a token for someone who is not (or no longer) a user of the tenant is refused.
+   * a token for someone who is not (or no longer) a user of the tenant is refused. With `termsVersion`, someone who
+   * has not accepted those terms is refused too (403 `consent_required`).
    */
-  async currentMember(principal: TenantPrincipal): Promise<TenantPrincipal> {
+  async currentMember(principal: TenantPrincipal, termsVersion?: string): Promise<TenantPrincipal> {
     const user = await this.deps.users.get(principal.tenantId, principal.userId);
     if (!user) throw new ForbiddenError('Your account does not belong to this organization');
     if (user.status === 'deactivated') throw new ForbiddenError('Your account is deactivated');
+    if (termsVersion !== undefined) assertTermsAccepted(user.consent, termsVersion);
     return { ...principal, role: narrowerRole(user.role, principal.role) };
   }
 }

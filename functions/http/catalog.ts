@@ -6,7 +6,7 @@ export type Reply =
   | { status: number; stream: NodeJS.ReadableStream; headers?: Record<string, string> }
   | { status: number; html: string; headers?: Record<string, string> };
 
-export type ObjectKind = 'project' | 'user' | 'tenant' | 'webhook';
+export type ObjectKind = 'project' | 'user' | 'tenant' | 'webhook' | 'privacyJob';
 
 export interface ResponseSpec {
   description: string;
@@ -42,6 +42,11 @@ export interface EndpointDefinition<
   objects?: Record<string, ObjectKind>;
   /** The handler starts or steers durable orchestrations (binds a durable client; `ctx.orchestrations`). */
   orchestrates?: boolean;
+  /**
+   * Tenant users may call it before accepting the terms in force (reading who they are, reading and giving consent,
+   * exporting their own data); every other tenant operation answers 403 `consent_required` until they accept.
+   */
+  beforeConsent?: boolean;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- handlers are typed at definition; the catalog only routes

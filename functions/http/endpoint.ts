@@ -14,6 +14,7 @@ import { withIdempotency } from './idempotency';
 import { durableClientInput, orchestrationClientFor } from './orchestrationClient';
 import type { OrchestrationClient } from '../../core/ports/orchestrations';
 import { endpointCatalog, type AnyEndpoint, type EndpointDefinition, type Reply } from './catalog';
+import { isAudited } from '../../core/privacy/audit';
 
 export type { Reply } from './catalog';
 
@@ -79,7 +80,7 @@ async function handle(
   let status = 500;
   try {
     svc = services();
-    ({ principal, tenant } = await authenticate(definition.access, request, svc));
+    ({ principal, tenant } = await authenticate(definition, request, svc));
     rateLimiter ??= new TenantRateLimiter(svc.config.RATE_LIMIT_PER_MINUTE);
     if (principal)
       rateLimiter.take(principal.kind === 'tenant-user' ? `t:${principal.tenantId}` : `u:${principal.userId}`);
@@ -119,15 +120,54 @@ async function handle(
     return { status, headers: { ...response.headers, 'x-request-id': requestId }, jsonBody: response.body };
   } finally {
     upload?.release();
-    svc?.logger.info('request', {
-      requestId,
+    if (svc) await recordRequest(svc, definition, request, { requestId, principal, status, started });
+  }
+}
+
+/**
+ * One JSON log line per request and, for a tenant user's state-changing request, an audit record. Tenant users
+ * appear in both by pseudonym only (docs/privacy.md, "Audit trail and logs"); the operator by id.
+ */
+async function recordRequest(
+  svc: Services,
+  definition: AnyEndpoint,
+  request: HttpRequest,
+  outcome: { requestId: string; principal: Principal | undefined; status: number; started: number },
+): Promise<void> {
+  const { requestId, principal, status } = outcome;
+  const tenantUser = principal?.kind === 'tenant-user' ? principal : undefined;
+  const actor = tenantUser
+    ? await svc.privacy.pseudonyms.of(tenantUser.tenantId, tenantUser.userId).catch(() => 'unavailable')
+    : undefined;
+  svc.logger.info('request', {
+    requestId,
+    operation: definition.operationId,
+    method: definition.method,
+    status,
+    outcome: status < 400 ? 'success' : status < 500 ? 'rejected' : 'error',
+    durationMs: Date.now() - outcome.started,
+    tenantId: tenantUser?.tenantId,
+    actor,
+    userId: principal?.kind === 'operator' ? principal.userId : undefined,
+  });
+  if (!tenantUser || !isAudited(definition.method, status)) return;
+  try {
+    await svc.privacy.audit.record({
+      tenantId: tenantUser.tenantId,
+      userId: tenantUser.userId,
       operation: definition.operationId,
       method: definition.method,
+      params: Object.fromEntries(Object.entries(request.params).filter(([, value]) => typeof value === 'string')),
+      objectKinds: { ...definition.objects },
       status,
-      outcome: status < 400 ? 'success' : status < 500 ? 'rejected' : 'error',
-      durationMs: Date.now() - started,
-      tenantId: principal?.kind === 'tenant-user' ? principal.tenantId : undefined,
-      userId: principal?.userId,
+      requestId,
+    });
+  } catch (error) {
+    // The request itself is done; a lost audit record is logged, never turned into a failed response.
+    svc.logger.error('audit record not written', {
+      requestId,
+      operation: definition.operationId,
+      error: String(error),
     });
   }
 }
@@ -143,10 +183,11 @@ function validRequestId(value: string | null): string | undefined {
 }
 
 async function authenticate(
-  access: Access,
+  definition: AnyEndpoint,
   request: HttpRequest,
   svc: Services,
 ): Promise<{ principal?: Principal; tenant?: TenantRecord }> {
+  const access: Access = definition.access;
   const token = extractBearerToken(request.headers);
   if (access === 'public') {
     return { principal: token ? await svc.tokenVerifier.verify(token).catch(() => undefined) : undefined };
@@ -157,7 +198,7 @@ async function authenticate(
   // The role comes from the user document (the token's claim can only narrow it), so a change is immediate.
   const [tenant, member] = await Promise.all([
     svc.tenants.assertActive(principal.tenantId),
-    svc.users.currentMember(principal),
+    svc.users.currentMember(principal, definition.beforeConsent ? undefined : svc.privacy.consent.termsVersion),
   ]);
   return { principal: member, tenant };
 }

@@ -8,6 +8,7 @@ const statusByCode: Record<ErrorCode, number> = {
   unauthenticated: 401,
   forbidden: 403,
   tenant_suspended: 403,
+  consent_required: 403,
   not_found: 404,
   conflict: 409,
   job_in_progress: 409,

@@ -181,6 +181,8 @@ async function fixtureFor(op: Operation, role: Role, situation: Situation) {
   const kind = Object.values(op.objects)[0];
   if (kind === 'user') return newUser(tenantOf(situation));
   if (kind === 'webhook') return newWebhook(tenantOf(situation));
+  const create = cases[op.operationId]?.create;
+  if (create) return create({ platform, admin: userOf('admin', tenantOf(situation)) });
   const withCover = op.operationId === 'getCover';
   const archived = op.operationId === 'restoreProject';
   if (situation === 'otherTenant')

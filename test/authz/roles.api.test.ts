@@ -3,6 +3,7 @@
  * the next request (the token's role claim can only narrow the stored role, never keep a revoked one).
  */
 import { startTestPlatform, minimalMetadata, type TestPlatform } from '../support/testPlatform';
+import { acceptTerms } from '../privacy/support';
 
 const ADMIN = 'admin@andes.test';
 const CREATOR = 'creator@andes.test';
@@ -27,6 +28,7 @@ async function invite(by: string, email: string, role: string) {
 
 test('a demoted admin’s old token can no longer create users or delete projects', async () => {
   const second = await body<{ id: string }>(await invite(ADMIN, 'second-admin@andes.test', 'admin'), 201);
+  await acceptTerms(platform, 'second-admin@andes.test');
   // The second admin signs in while still an admin and keeps that token.
   const oldToken = await platform.token('second-admin@andes.test');
   const asSecond = (path: string, init: RequestInit & { json?: unknown } = {}) =>
@@ -72,6 +74,7 @@ test('a demoted admin’s old token can no longer create users or delete project
 
 test('a deactivated user’s token stops working on the next request', async () => {
   const user = await body<{ id: string }>(await invite(ADMIN, 'leaver@andes.test', 'creator'), 201);
+  await acceptTerms(platform, 'leaver@andes.test');
   expect((await platform.api('leaver@andes.test', '/v1/projects')).status).toBe(200);
   const current = await body<{ etag: string }>(await platform.api(ADMIN, `/v1/users/${user.id}`), 200);
   await body(

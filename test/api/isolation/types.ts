@@ -6,8 +6,8 @@ export type Role = 'admin' | 'creator' | 'validator';
  * What an operation's path parameter names. Projects have owners and assigned validators; users and webhook
  * subscriptions belong to the whole tenant, so for them "unassigned" is the same as "own".
  */
-export type ObjectKind = 'project' | 'user' | 'webhook';
-export const TENANT_WIDE_KINDS: readonly ObjectKind[] = ['user', 'webhook'];
+export type ObjectKind = 'project' | 'user' | 'webhook' | 'privacyJob';
+export const TENANT_WIDE_KINDS: readonly ObjectKind[] = ['user', 'webhook', 'privacyJob'];
 
 export interface PrepareContext {
   platform: TestPlatform;
@@ -26,6 +26,11 @@ export interface IsolationCase {
    * Project-scoped operations only.
    */
   prepare?: (ctx: PrepareContext) => Promise<Record<string, string>>;
+  /**
+   * Makes the object a tenant-wide operation names when it is neither a user nor a webhook subscription (a privacy
+   * job), in the tenant of `admin` (that tenant's admin email), and returns its id.
+   */
+  create?: (ctx: { platform: TestPlatform; admin: string }) => Promise<{ id: string; etag: string }>;
   /** A valid request, so validation never masks authorization. */
   request?: (etag: string, prepared: Record<string, string>) => RequestInit & { json?: unknown };
 }
