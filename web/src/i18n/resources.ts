@@ -52,6 +52,9 @@ import esOperator from './locales/es-PE/operator.json';
 import esSignup from './locales/es-PE/signup.json';
 import ptOperator from './locales/pt-BR/operator.json';
 import ptSignup from './locales/pt-BR/signup.json';
+import enPrivacy from './locales/en-US/privacy.json';
+import esPrivacy from './locales/es-PE/privacy.json';
+import ptPrivacy from './locales/pt-BR/privacy.json';
 
 export const SUPPORTED_LANGUAGES = ['en-US', 'es-PE', 'pt-BR'] as const;
 export type SupportedLanguage = (typeof SUPPORTED_LANGUAGES)[number];
@@ -80,6 +83,7 @@ export const referenceResources = {
   delivery: enDelivery,
   operator: enOperator,
   signup: enSignup,
+  privacy: enPrivacy,
 };
 type Namespaces = typeof referenceResources;
 export const NAMESPACES = Object.keys(referenceResources) as (keyof Namespaces)[];
@@ -105,6 +109,7 @@ export const resources: Record<SupportedLanguage, Namespaces> = {
     delivery: esDelivery,
     operator: esOperator,
     signup: esSignup,
+    privacy: esPrivacy,
   },
   'pt-BR': {
     common: ptCommon,
@@ -125,5 +130,6 @@ export const resources: Record<SupportedLanguage, Namespaces> = {
     delivery: ptDelivery,
     operator: ptOperator,
     signup: ptSignup,
+    privacy: ptPrivacy,
   },
 };

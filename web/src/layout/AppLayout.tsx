@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet } from 'react-router-dom';
+import { ConsentGate } from '../privacy/ConsentGate';
 import { UserMenu } from './UserMenu';
 
 /** The frame around every signed-in page: brand, main navigation, user menu. New areas add a NavLink here. */
@@ -23,7 +24,9 @@ export function AppLayout() {
         </div>
       </header>
       <main id="main" className="app-main" tabIndex={-1}>
-        <Outlet />
+        <ConsentGate>
+          <Outlet />
+        </ConsentGate>
       </main>
     </div>
   );

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { useMe } from '../api/me';
 import { useAuth } from '../auth/AuthProvider';
+import { ExportMyData } from '../privacy/ExportMyData';
 import { LanguageSelect } from '../ui/LanguageSelect';
 
 function initials(name: string): string {
@@ -84,6 +85,7 @@ export function UserMenu() {
           </dl>
         </div>
         <LanguageSelect />
+        <ExportMyData />
         <button
           type="button"
           className="button button--secondary button--block"
