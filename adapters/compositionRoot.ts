@@ -47,6 +47,8 @@ import { createAnalysisEngines } from './llm/createAnalysisEngines';
 import { ReviewService } from '../core/review/reviewService';
 import type { ReviewDocument } from '../core/review/review';
 import { buildPrivacyServices, type PrivacyServices } from './privacy/privacyServices';
+import { buildPlatformMetrics, type PlatformMetrics } from './metrics/platformMetrics';
+import { measuringAnalysisEngines, measuringSpeechSynthesizer } from './metrics/measuringPorts';
 
 /**
  * The one composition root: SDK clients are built once per process, from the one config, and handed to core as ports.
@@ -101,6 +103,8 @@ export interface Services {
   reviews: ReviewService;
   /** Consent, audit trail, personal-data export, erasure, tenant export and deletion. */
   privacy: PrivacyServices;
+  /** What the platform measures: OpenTelemetry export and the stored daily aggregates the operator reads. */
+  metrics: PlatformMetrics;
 }
 
 let built: Services | undefined;
@@ -147,7 +151,16 @@ function buildServices(config: AppEnvironment): Services {
   const clock = systemClock;
   const ids = randomIds;
   const events = createEventPublisher(config, () => azureCredential(config));
-  const projectService = new ProjectService({ projects, users, blobs, covers: sharpCoverProcessor, clock, ids });
+  const metrics = buildPlatformMetrics({ container: container('metrics'), tenants, clock, ids, logger });
+  const projectService = new ProjectService({
+    projects,
+    users,
+    blobs,
+    covers: sharpCoverProcessor,
+    clock,
+    ids,
+    metrics: metrics.recorder,
+  });
   const identities = new CosmosIdentityStore(container('identities'));
   const book: Services['book'] = {
     manuscripts: new CosmosProjectCollection<ManuscriptRecord>(container('chapters')),
@@ -162,9 +175,11 @@ function buildServices(config: AppEnvironment): Services {
     projects: projectService,
     clock,
     ids,
+    metrics: metrics.recorder,
   });
   return {
     config,
+    metrics,
     logger,
     clock,
     ids,
@@ -213,8 +228,14 @@ function buildServices(config: AppEnvironment): Services {
       speech: () => services().speech,
       credential: () => azureCredential(config),
     }),
-    speech: createSpeechSynthesizer(config, () => azureCredential(config)),
-    analysis: createAnalysisEngines(config, () => azureCredential(config)),
+    speech: measuringSpeechSynthesizer(
+      createSpeechSynthesizer(config, () => azureCredential(config)),
+      metrics.recorder,
+    ),
+    analysis: measuringAnalysisEngines(
+      createAnalysisEngines(config, () => azureCredential(config)),
+      metrics.recorder,
+    ),
     audio: createAudioToolchain(config),
     events,
     users: new UserService({ users, clock, ids }),

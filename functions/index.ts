@@ -3,6 +3,7 @@
  * silently miss files, and the local host and `func start` must load exactly the same set.
  */
 import './setup';
+import './measurementScope';
 import './me';
 import './tenants';
 import './users';
@@ -17,6 +18,7 @@ import '../orchestrations/importManuscript';
 import './webhooks';
 import './webhookDispatcher';
 import './costs';
+import './metrics';
 import './characters';
 import './voices';
 import './casting';

@@ -128,6 +128,12 @@ export async function synthesizeSegments(
     summary.duplicateWrites += outcome.duplicateWrite ? 1 : 0;
     summary.billableCharacters += outcome.billableCharacters;
   });
+  svc.metrics.recorder.record({
+    name: 'speech.segments',
+    tenantId: input.tenantId,
+    cacheHits: summary.cacheHits,
+    synthesized: summary.synthesisCalls,
+  });
   // What was sent was billed, whatever happened to the rest of the batch.
   await recordCosts(ctx, input, plan, summary, synthesizedIds);
 

@@ -4,6 +4,7 @@ import { updateWithRetry } from '../common/optimisticUpdate';
 import { NotFoundError } from '../errors';
 import type { Filter, Page, ProjectCollection, TenantDirectory } from '../ports/documents';
 import type { OrchestrationClient } from '../ports/orchestrations';
+import type { JobOutcome, MetricsRecorder } from '../ports/metrics';
 import type { Clock, IdGenerator } from '../ports/system';
 import type { ProjectRecord } from '../projects/project';
 import type { ProjectService } from '../projects/projectService';
@@ -21,6 +22,7 @@ export interface JobServiceDeps {
   projects: ProjectService;
   clock: Clock;
   ids: IdGenerator;
+  metrics?: MetricsRecorder;
 }
 
 export interface StartJobRequest {
@@ -183,16 +185,52 @@ export class JobService {
       | { status: 'failed'; error: { code: string; message: string } }
       | { status: 'cancelled' },
   ): Promise<JobRecord> {
-    const job = await this.modify(tenantId, projectId, jobId, (current) => ({
-      ...current,
-      status: outcome.status,
-      result: outcome.status === 'succeeded' ? outcome.result : current.result,
-      error: outcome.status === 'failed' ? outcome.error : null,
-      progress: { ...current.progress, phase: outcome.status, etaSeconds: 0 },
-      finishedAt: this.now(),
-    }));
+    let endsNow = false;
+    const job = await this.modify(tenantId, projectId, jobId, (current) => {
+      endsNow = !isTerminal(current.status);
+      return {
+        ...current,
+        status: outcome.status,
+        result: outcome.status === 'succeeded' ? outcome.result : current.result,
+        error: outcome.status === 'failed' ? outcome.error : null,
+        progress: { ...current.progress, phase: outcome.status, etaSeconds: 0 },
+        finishedAt: this.now(),
+      };
+    });
     await this.releaseClaims(tenantId, projectId, jobId, job.kind);
+    // Settling an ended job again (a retried activity, a cancel after the end) is not another ending.
+    if (endsNow) await this.measureEnd(job, outcome.status);
     return job;
+  }
+
+  /** Duration and outcome per kind; a project's first successful production is its completion. */
+  private async measureEnd(job: JobRecord, outcome: JobOutcome): Promise<void> {
+    const { metrics } = this.deps;
+    if (!metrics) return;
+    const durationMs = Date.parse(job.finishedAt ?? this.now()) - Date.parse(job.createdAt);
+    metrics.record({ name: 'job.ended', tenantId: job.tenantId, kind: job.kind, outcome, durationMs });
+    if (job.kind !== 'produce' || outcome !== 'succeeded') return;
+    try {
+      // One job runs per project at a time, so exactly one production sees itself as the first success.
+      const successes = await this.deps.jobs.count(job.tenantId, job.projectId, {
+        op: 'and',
+        filters: [
+          { field: 'type', op: 'eq', value: 'job' },
+          { field: 'kind', op: 'eq', value: 'produce' },
+          { field: 'status', op: 'eq', value: 'succeeded' },
+        ],
+      });
+      const project = successes === 1 ? await this.deps.projects.find(job.tenantId, job.projectId) : undefined;
+      if (project) {
+        metrics.record({
+          name: 'project.completed',
+          tenantId: job.tenantId,
+          createdDay: project.createdAt.slice(0, 10),
+        });
+      }
+    } catch {
+      // A measurement is not worth failing the job's settlement for.
+    }
   }
 
   /** Marks the job as cancel-requested and stops its orchestration; work in flight finishes, no new work starts. */

@@ -8,6 +8,7 @@ import type { Filter, Page, TenantCollection } from '../ports/documents';
 import type { CoverProcessor } from '../ports/images';
 import type { IncomingFile } from '../ports/uploads';
 import type { Clock, IdGenerator } from '../ports/system';
+import type { MetricsRecorder } from '../ports/metrics';
 import type { UserRecord } from '../users/user';
 import { updateWithRetry } from '../common/optimisticUpdate';
 import {
@@ -25,6 +26,7 @@ export interface ProjectServiceDeps {
   covers: CoverProcessor;
   clock: Clock;
   ids: IdGenerator;
+  metrics?: MetricsRecorder;
 }
 
 export interface ListProjectsOptions {
@@ -50,7 +52,7 @@ export class ProjectService {
   async create(principal: Principal | undefined, request: CreateProjectRequest): Promise<ProjectRecord> {
     const user = authorizeTenantAction(principal, 'projects.create');
     const now = this.deps.clock.now().toISOString();
-    return this.deps.projects.create({
+    const created = await this.deps.projects.create({
       id: this.deps.ids.newId('prj'),
       type: 'project',
       tenantId: user.tenantId,
@@ -69,6 +71,8 @@ export class ProjectService {
       updatedAt: now,
       updatedBy: user.userId,
     });
+    this.deps.metrics?.record({ name: 'project.created', tenantId: user.tenantId });
+    return created;
   }
 
   /** Loads a project the principal may act on; invisible projects are NotFound, forbidden actions Forbidden. */

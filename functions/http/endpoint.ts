@@ -15,6 +15,8 @@ import { durableClientInput, orchestrationClientFor } from './orchestrationClien
 import type { OrchestrationClient } from '../../core/ports/orchestrations';
 import { endpointCatalog, type AnyEndpoint, type EndpointDefinition, type Reply } from './catalog';
 import { isAudited } from '../../core/privacy/audit';
+import { requireOperator } from '../../core/auth/permissions';
+import { runForTenant } from '../../adapters/metrics/tenantScope';
 
 export type { Reply } from './catalog';
 
@@ -81,6 +83,8 @@ async function handle(
   try {
     svc = services();
     ({ principal, tenant } = await authenticate(definition, request, svc));
+    // Operator routes refuse everyone else before anything about the request is looked at (403, never a 400).
+    if (definition.access === 'operator') requireOperator(principal);
     rateLimiter ??= new TenantRateLimiter(svc.config.RATE_LIMIT_PER_MINUTE);
     if (principal)
       rateLimiter.take(principal.kind === 'tenant-user' ? `t:${principal.tenantId}` : `u:${principal.userId}`);
@@ -101,16 +105,20 @@ async function handle(
       orchestrations: definition.orchestrates ? orchestrationClientFor(context) : unavailableOrchestrations,
       upload,
     };
-    const reply = definition.idempotent
-      ? await withIdempotency(
-          svc,
-          principal,
-          definition.operationId,
-          request.headers.get('idempotency-key'),
-          { params, query, body },
-          () => definition.handle(ctx),
-        )
-      : await definition.handle(ctx);
+    // The work runs in its tenant's scope, so the measuring wrappers of speech and analysis can attribute it.
+    const ready = svc;
+    const reply = await runForTenant(principal?.kind === 'tenant-user' ? principal.tenantId : undefined, () =>
+      definition.idempotent
+        ? withIdempotency(
+            ready,
+            principal,
+            definition.operationId,
+            request.headers.get('idempotency-key'),
+            { params, query, body },
+            () => definition.handle(ctx),
+          )
+        : definition.handle(ctx),
+    );
     status = reply.status;
     return toHttpResponse(reply, requestId);
   } catch (error) {
@@ -136,6 +144,17 @@ async function recordRequest(
 ): Promise<void> {
   const { requestId, principal, status } = outcome;
   const tenantUser = principal?.kind === 'tenant-user' ? principal : undefined;
+  const durationMs = Date.now() - outcome.started;
+  const tenantId = tenantUser?.tenantId;
+  svc.metrics.recorder.record({
+    name: 'http.request',
+    tenantId,
+    operation: definition.operationId,
+    status,
+    durationMs,
+  });
+  if (tenantUser)
+    svc.metrics.recorder.record({ name: 'user.active', tenantId: tenantUser.tenantId, userId: tenantUser.userId });
   const actor = tenantUser
     ? await svc.privacy.pseudonyms.of(tenantUser.tenantId, tenantUser.userId).catch(() => 'unavailable')
     : undefined;
@@ -145,8 +164,8 @@ async function recordRequest(
     method: definition.method,
     status,
     outcome: status < 400 ? 'success' : status < 500 ? 'rejected' : 'error',
-    durationMs: Date.now() - outcome.started,
-    tenantId: tenantUser?.tenantId,
+    durationMs,
+    tenantId,
     actor,
     userId: principal?.kind === 'operator' ? principal.userId : undefined,
   });
