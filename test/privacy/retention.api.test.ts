@@ -6,6 +6,9 @@
  */
 import sharp from 'sharp';
 import type { PrivacyJobView } from '../../core/api/privacy';
+import type { AuditRecord } from '../../core/privacy/audit';
+import type { PrivacyJobRecord } from '../../core/privacy/privacyJob';
+import type { TenantRecord } from '../../core/tenants/tenant';
 import { minimalMetadata, startTestPlatform, type TestPlatform } from '../support/testPlatform';
 import {
   ADMIN,
@@ -36,11 +39,11 @@ async function runRetention(): Promise<void> {
 }
 
 /** Moves a stored document's field into the past, as the passing of time would (the API never backdates). */
-async function backdate(container: string, id: string, partitionKey: string, change: (doc: any) => any) {
+async function backdate<T extends object>(container: string, id: string, partitionKey: string, change: (doc: T) => T) {
   await withDatabase(platform, async (db) => {
     const item = db.container(container).item(id, partitionKey);
-    const { resource } = await item.read();
-    await item.replace(change(resource));
+    const { resource } = await item.read<T>();
+    await item.replace(change(resource!));
   });
 }
 
@@ -132,9 +135,9 @@ test('a deleted organization is closed at once, reopenable during retention, and
   expect((await ownDocuments()).length).toBeGreaterThan(3);
 
   // Once the period is over, the run deletes every document and blob of the organization, its own record last.
-  await backdate('tenants', tenantId, tenantId, (doc) => ({
+  await backdate<TenantRecord>('tenants', tenantId, tenantId, (doc) => ({
     ...doc,
-    deletion: { ...doc.deletion, purgeAfter: new Date(Date.now() - 1000).toISOString() },
+    deletion: { ...doc.deletion!, purgeAfter: new Date(Date.now() - 1000).toISOString() },
   }));
   await runRetention();
   await until(async () => (await ownDocuments()).length === 0, 'the tenant to be purged');
@@ -170,7 +173,7 @@ test('audit records and export zips past their retention periods are deleted; re
   });
   expect(audit.length).toBeGreaterThanOrEqual(2);
   const [old, ...recent] = audit;
-  await backdate('audit', old.id, 't-andes', (doc) => ({
+  await backdate<AuditRecord>('audit', old.id, 't-andes', (doc) => ({
     ...doc,
     at: new Date(Date.now() - 366 * 86_400_000).toISOString(),
   }));
@@ -179,9 +182,9 @@ test('audit records and export zips past their retention periods are deleted; re
   await waitForPrivacyJob(platform, ADMIN, exported.id);
   const zipName = `tenants/t-andes/exports/${exported.id}.zip`;
   expect(await blobContainer(platform).getBlobClient(zipName).exists()).toBe(true);
-  await backdate('privacy', exported.id, 't-andes', (doc) => ({
+  await backdate<PrivacyJobRecord>('privacy', exported.id, 't-andes', (doc) => ({
     ...doc,
-    archive: { ...doc.archive, expiresAt: new Date(Date.now() - 1000).toISOString() },
+    archive: { ...doc.archive!, expiresAt: new Date(Date.now() - 1000).toISOString() },
   }));
 
   await runRetention();
