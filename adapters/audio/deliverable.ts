@@ -1,5 +1,6 @@
-/** Measurements of encoded deliverables in the shape core's readiness rules read. */
+/** Measurements of encoded deliverables in the shape core's readiness rules read: container facts from the file's headers, levels from the pass that encoded it. */
 import path from 'node:path';
+import type { LoudnessMeasurement } from '../../core/audio/measurements';
 import type { AudioFileRole, MeasuredAudioFile, MeasuredCover } from '../../core/audio/readiness';
 import { measureLoudness } from './measure';
 import { detectMp3BitrateMode } from './mp3Info';
@@ -10,11 +11,15 @@ export async function measureDeliverableFile(
   role: AudioFileRole,
   name = path.basename(file),
   tools: { ffmpegPath?: string; ffprobePath?: string; signal?: AbortSignal } = {},
+  knownLoudness?: LoudnessMeasurement,
 ): Promise<MeasuredAudioFile> {
   const probed = await probe(file, { binaryPath: tools.ffprobePath, signal: tools.signal });
   const audio = probed.audio;
   if (!audio) throw new Error(`${name} has no audio stream`);
-  const loudness = await measureLoudness(file, tools);
+  // Levels measured when the file was encoded are the file's; only an unknown file is decoded to measure it.
+  const loudness = knownLoudness
+    ? { ...knownLoudness, durationSec: probed.durationSec }
+    : await measureLoudness(file, tools);
   const isMp3 = audio.codecName === 'mp3';
   const bitRate = audio.bitRateBps ?? probed.bitRateBps;
   return {

@@ -1,11 +1,18 @@
-/** Retail encodes: CBR MP3 per chapter and a single-track M4B (AAC-LC) with chapter markers, tags and cover. */
+/**
+ * Retail encodes: CBR MP3 per chapter and a single-track M4B (AAC-LC) with chapter markers, tags and cover. Each
+ * encode measures the stream it encodes in the same pass (the measurement branch of the filter graph), so a finished
+ * file is never decoded again just to be measured. Tags are rewritten by stream copy, and an M4B whose chapters are
+ * already AAC is assembled by stream copy.
+ */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { runFfmpeg } from './ffmpeg';
+import type { LoudnessMeasurement } from '../../core/audio/measurements';
+import { runFfmpeg, runFfprobe } from './ffmpeg';
+import { MeasurementParser, measurementFilters } from './measure';
 import { concatList, linkIntoDir, withTempDir } from './tempFiles';
 import { readWavInfo } from './wavHeader';
 import { probe } from './probe';
-import type { AudioTags, M4bRequest } from '../../core/ports/audio';
+import type { AudioTags, EncodedAudio, M4bRequest } from '../../core/ports/audio';
 
 export type { AudioTags };
 
@@ -25,16 +32,22 @@ export interface Mp3Options extends ToolOptions {
 
 const MAX_TAG_LENGTH = 4000;
 
-export async function encodeMp3Cbr(master: string, out: string, options: Mp3Options = {}): Promise<void> {
+export async function encodeMp3Cbr(master: string, out: string, options: Mp3Options = {}): Promise<EncodedAudio> {
   const bitrate = options.bitrateKbps ?? 192;
   if (![128, 160, 192, 224, 256, 320].includes(bitrate)) throw new RangeError(`unsupported MP3 bitrate ${bitrate}`);
+  const sampleRate = options.sampleRate ?? 44100;
+  const channels = options.channels ?? 1;
+  const parser = new MeasurementParser();
   await runFfmpeg(
     [
       '-y',
       '-i',
       master,
+      '-filter_complex',
+      `[0:a:0]aresample=${sampleRate},aformat=channel_layouts=${channels === 1 ? 'mono' : 'stereo'},asplit=2[encode][measure];` +
+        `[measure]${measurementFilters(sampleRate)}[measured]`,
       '-map',
-      '0:a:0',
+      '[encode]',
       '-map_metadata',
       '-1',
       '-c:a',
@@ -42,9 +55,9 @@ export async function encodeMp3Cbr(master: string, out: string, options: Mp3Opti
       '-b:a',
       `${bitrate}k`,
       '-ar',
-      String(options.sampleRate ?? 44100),
+      String(sampleRate),
       '-ac',
-      String(options.channels ?? 1),
+      String(channels),
       '-id3v2_version',
       '3',
       '-write_xing',
@@ -53,9 +66,50 @@ export async function encodeMp3Cbr(master: string, out: string, options: Mp3Opti
       '-f',
       'mp3',
       out,
+      '-map',
+      '[measured]',
+      '-f',
+      'null',
+      '-',
     ],
-    { binaryPath: options.ffmpegPath, signal: options.signal, timeoutMs: options.timeoutMs ?? 60 * 60_000 },
+    {
+      binaryPath: options.ffmpegPath,
+      signal: options.signal,
+      timeoutMs: options.timeoutMs ?? 60 * 60_000,
+      onStderrLine: (line) => parser.line(line),
+    },
   );
+  return { loudness: parser.result(await mediaDuration(out, options)) };
+}
+
+/** New tags on an MP3 without touching its audio frames (the muxer writes a fresh ID3v2.3 tag and Info header). */
+export async function retagMp3(source: string, out: string, tags: AudioTags, options: ToolOptions = {}): Promise<void> {
+  await runFfmpeg(
+    [
+      '-y',
+      '-i',
+      source,
+      '-map',
+      '0:a:0',
+      '-map_metadata',
+      '-1',
+      '-c:a',
+      'copy',
+      '-id3v2_version',
+      '3',
+      '-write_xing',
+      '1',
+      ...metadataArgs(tags, 'id3'),
+      '-f',
+      'mp3',
+      out,
+    ],
+    { binaryPath: options.ffmpegPath, signal: options.signal, timeoutMs: options.timeoutMs ?? 10 * 60_000 },
+  );
+}
+
+async function mediaDuration(file: string, options: ToolOptions): Promise<number> {
+  return (await probe(file, { binaryPath: options.ffprobePath, signal: options.signal })).durationSec;
 }
 
 export interface M4bInput extends M4bRequest, ToolOptions {}
@@ -63,6 +117,8 @@ export interface M4bInput extends M4bRequest, ToolOptions {}
 export interface M4bResult {
   durationSec: number;
   chapterStartsSec: number[];
+  /** Measured in the encoding pass; absent when the chapters were joined by stream copy. */
+  loudness?: LoudnessMeasurement;
 }
 
 /** Apple Books' single-file limit is 23 h. */
@@ -70,7 +126,11 @@ const MAX_M4B_SECONDS = 23 * 3600;
 
 export async function encodeM4b(input: M4bInput): Promise<M4bResult> {
   if (input.chapters.length === 0) throw new Error('an M4B needs at least one chapter');
-  const durations = await Promise.all(input.chapters.map((c) => chapterDuration(c.file, input)));
+  // Chapters already in AAC are joined as they are; anything else is encoded once, measured in the same pass.
+  const copy = input.chapters.every((c) => /\.m4a$/i.test(c.file));
+  const durations = await Promise.all(
+    input.chapters.map((c) => (copy ? aacPacketSeconds(c.file, input) : chapterDuration(c.file, input))),
+  );
   const starts: number[] = [];
   let total = 0;
   for (const duration of durations) {
@@ -86,7 +146,9 @@ export async function encodeM4b(input: M4bInput): Promise<M4bResult> {
       'chapter',
     );
     const listFile = path.join(dir, 'list.ffconcat');
-    await writeFile(listFile, concatList(names), 'utf8');
+    // Joined AAC keeps each chapter's every frame (its encoder priming included): each file spans exactly its frames,
+    // so timestamps stay evenly spaced and chapter k starts where its own audio does, at the sum of the spans before.
+    await writeFile(listFile, concatList(names, copy ? durations : undefined), 'utf8');
     const metadataFile = path.join(dir, 'chapters.ffmetadata');
     await writeFile(
       metadataFile,
@@ -99,33 +161,51 @@ export async function encodeM4b(input: M4bInput): Promise<M4bResult> {
 
     const args = ['-y', '-f', 'concat', '-safe', '1', '-i', listFile, '-f', 'ffmetadata', '-i', metadataFile];
     if (input.coverJpeg) args.push('-i', input.coverJpeg);
-    args.push('-map', '0:a:0', '-map_metadata', '1', '-map_chapters', '1');
+    if (copy) args.push('-map', '0:a:0', '-c:a', 'copy');
+    else
+      args.push(
+        '-filter_complex',
+        `[0:a:0]aresample=44100,aformat=channel_layouts=mono,asplit=2[encode][measure];` +
+          `[measure]${measurementFilters(44100)}[measured]`,
+        '-map',
+        '[encode]',
+        '-c:a',
+        'aac',
+        '-profile:a',
+        'aac_low',
+        '-b:a',
+        `${input.bitrateKbps ?? 64}k`,
+        '-ar',
+        '44100',
+        '-ac',
+        '1',
+      );
+    args.push('-map_metadata', '1', '-map_chapters', '1');
     if (input.coverJpeg) args.push('-map', '2:v:0', '-c:v', 'copy', '-disposition:v:0', 'attached_pic');
-    args.push(
-      '-c:a',
-      'aac',
-      '-profile:a',
-      'aac_low',
-      '-b:a',
-      `${input.bitrateKbps ?? 64}k`,
-      '-ar',
-      '44100',
-      '-ac',
-      '1',
-      ...metadataArgs(input.tags, 'mp4'),
-      '-movflags',
-      '+faststart',
-      '-f',
-      'mp4',
-      input.out,
-    );
+    args.push(...metadataArgs(input.tags, 'mp4'), '-movflags', '+faststart', '-f', 'mp4', input.out);
+    if (!copy) args.push('-map', '[measured]', '-f', 'null', '-');
+    const parser = new MeasurementParser();
     await runFfmpeg(args, {
       binaryPath: input.ffmpegPath,
       signal: input.signal,
       timeoutMs: input.timeoutMs ?? 4 * 60 * 60_000,
+      onStderrLine: copy ? undefined : (line) => parser.line(line),
     });
-    return { durationSec: total, chapterStartsSec: starts };
+    return { durationSec: total, chapterStartsSec: starts, loudness: copy ? undefined : parser.result(total) };
   });
+}
+
+/** AAC frames are 1,024 samples: a file's span in a stream-copied join, encoder priming and padding included. */
+async function aacPacketSeconds(file: string, options: ToolOptions): Promise<number> {
+  const { stdout } = await runFfprobe(
+    ['-v', 'error', '-select_streams', 'a:0', '-show_entries', 'stream=nb_frames,sample_rate', '-of', 'json', file],
+    { binaryPath: options.ffprobePath, signal: options.signal, timeoutMs: 60_000 },
+  );
+  const stream = (JSON.parse(stdout) as { streams?: { nb_frames?: string; sample_rate?: string }[] }).streams?.[0];
+  const frames = Number(stream?.nb_frames);
+  const rate = Number(stream?.sample_rate);
+  if (!(frames > 0) || !(rate > 0)) throw new Error(`${path.basename(file)} is not an AAC file with frames`);
+  return (frames * 1024) / rate;
 }
 
 async function chapterDuration(file: string, options: ToolOptions): Promise<number> {

@@ -1,7 +1,7 @@
 /** The ffmpeg implementation of core's AudioToolchain port; binary paths come from config via the composition root. */
 import type { AudioToolchain } from '../../core/ports/audio';
 import { measureCover, measureDeliverableFile } from './deliverable';
-import { encodeM4b, encodeMp3Cbr } from './encode';
+import { encodeM4b, encodeMp3Cbr, retagMp3 } from './encode';
 import { masterChapter } from './master';
 import { measureLoudness } from './measure';
 import { probe } from './probe';
@@ -14,6 +14,7 @@ export {
   masterChapter,
   encodeMp3Cbr,
   encodeM4b,
+  retagMp3,
   splitLongAudio,
   measureDeliverableFile,
   measureCover,
@@ -28,9 +29,10 @@ export function createFfmpegToolchain(paths: { ffmpegPath?: string; ffprobePath?
     measureLoudness: (file, options) => measureLoudness(file, { ...tools, ...options }),
     masterChapter: (request, outFile) => masterChapter({ ...request, ...tools }, outFile),
     encodeMp3Cbr: (master, out, options) => encodeMp3Cbr(master, out, { ...tools, ...options }),
+    retagMp3: (source, out, tags) => retagMp3(source, out, tags, tools),
     encodeM4b: (request) => encodeM4b({ ...request, ...tools }),
     splitLongAudio: (master, request) => splitLongAudio(master, { ...request, ...tools }),
-    measureDeliverableFile: (file, role, name) => measureDeliverableFile(file, role, name, tools),
+    measureDeliverableFile: (file, role, name, loudness) => measureDeliverableFile(file, role, name, tools, loudness),
     measureCover: (file) => measureCover(file),
   };
 }

@@ -1,22 +1,28 @@
 /**
- * Chapter mastering: segments + pauses + head/tail room tone are concatenated (concat demuxer, safe mode), gained to
- * the loudness target (measure, then a fixed gain: deterministic, unlike dynamic loudnorm), peak-limited at 4×
- * oversampling so the encoded file keeps its true-peak margin, and laid over a generated pink-noise room tone bed
- * (fixed seed: the same inputs give the same master). Everything streams through ffmpeg; JS holds no audio.
+ * Chapter mastering in one ffmpeg pass: segments + pauses + head/tail room tone are concatenated (concat demuxer,
+ * safe mode), resampled once to 44.1 kHz, gained to the loudness target (one fixed gain, computed before the pass
+ * from the levels the caller metered while fetching the segments: deterministic, unlike dynamic loudnorm),
+ * peak-limited under the true-peak target with a margin for the lossy encoders, and laid over a generated pink-noise
+ * room tone bed (fixed seed: the same inputs give the same master). The stream is split: the FLAC/WAV master, any
+ * retail encodings asked for (MP3, AAC), and a measurement branch (EBU R128 with true peak, astats, windowed noise
+ * floor, silence at head and tail) whose figures therefore describe every file written. Everything streams through
+ * ffmpeg; JS holds no audio.
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { MasterChapterRequest, MasteredChapter } from '../../core/ports/audio';
+import { LoudnessMeter, type MeteredLevels } from '../../core/audio/loudnessMeter';
+import type { MasterChapterRequest, MasteredChapter, RenderEncodings } from '../../core/ports/audio';
 import {
+  chapterGainDb,
   correctionGainDb,
   DEFAULT_ROOM_TONE,
-  loudnessGainDb,
   MASTER_SAMPLE_RATE_HZ,
   roomToneFor,
   isMostlyRoomTone,
 } from '../../core/audio/masteringTarget';
 import { runFfmpeg } from './ffmpeg';
-import { measureLoudness, MeasurementParser } from './measure';
+import { meterWavFile } from './levelTap';
+import { MeasurementParser, measurementFilters } from './measure';
 import { concatList, linkIntoDir, withTempDir, writeSilenceWav } from './tempFiles';
 import { readWavInfo, type WavInfo } from './wavHeader';
 
@@ -31,11 +37,14 @@ export type MasterChapterResult = MasteredChapter;
 
 const MAX_SEGMENTS = 5000;
 const MAX_PAUSE_MS = 20_000;
-/** True-peak margin the sample-peak limiter keeps for the lossy encoder's overshoot. */
+/** True-peak margin the sample-peak limiter keeps for inter-sample peaks and the lossy encoders' overshoot. */
 const ENCODER_MARGIN_DB = 1.5;
 /** ffmpeg's pink `anoisesrc` has an RMS about 14.55 dB under its amplitude (measured). */
 const PINK_NOISE_CREST_DB = 14.55;
 const ROOM_TONE_SEED = 20240611;
+/** A render whose measured levels miss the target by less than this is kept (the prediction's usual error is far less). */
+const CORRECTION_TOLERANCE_DB = 1;
+const MAX_CORRECTIONS = 2;
 
 export async function masterChapter(input: MasterChapterInput, outFile: string): Promise<MasterChapterResult> {
   validate(input);
@@ -86,76 +95,156 @@ export async function masterChapter(input: MasterChapterInput, outFile: string):
     if (roomTone.tailMs > 0) order.push(await silence(roomTone.tailMs));
     const listFile = path.join(dir, 'list.ffconcat');
     await writeFile(listFile, concatList(order), 'utf8');
-    const concatInput = ['-f', 'concat', '-safe', '1', '-i', listFile];
 
-    const parser = new MeasurementParser();
-    await runFfmpeg([...concatInput, '-af', 'ebur128=framelog=verbose', '-f', 'null', '-'], {
-      ...run,
-      onStderrLine: (line) => parser.line(line),
+    const speech = input.levels ?? (await meterSegments(input));
+    const roomToneSec = (roomTone.headMs + roomTone.tailMs) / 1000;
+    let gainDb = chapterGainDb(withRoomTone(speech, roomToneSec), input.target, {
+      maxRmsLiftLu: mostlyRoomTone ? 4 : 2,
     });
-    const speechLufs = parser.result(0).integratedLufs;
-    const firstGainDb = speechLufs === null ? 0 : loudnessGainDb(speechLufs, input.target);
-
-    const render = (gain: number) => renderMaster(concatInput, gain, input, outFile, run);
-    const measure = () =>
-      measureLoudness(outFile, { ffmpegPath: input.ffmpegPath, ffprobePath: input.ffprobePath, signal: input.signal });
-    let gainDb = firstGainDb;
-    await render(gainDb);
-    let measured = await measure();
-    // The limiter absorbs part of any added gain, so a second, smaller correction may still be needed.
-    for (let attempt = 0; attempt < 2; attempt++) {
-      const correction = correctionGainDb(measured, input.target, { maxRmsLiftLu: mostlyRoomTone ? 4 : 2 });
+    const durationSec = cursor + roomTone.tailMs / 1000;
+    const render = async (gain: number) => {
+      const parser = new MeasurementParser();
+      await runFfmpeg(renderArgs(listFile, gain, input, outFile, input.encodings ?? {}), {
+        ...run,
+        onStderrLine: (line) => parser.line(line),
+      });
+      return parser.result(durationSec);
+    };
+    let measured = await render(gainDb);
+    // The prediction holds within a fraction of a dB for chapters of speech. A chapter that is mostly room tone, lifted
+    // hard to reach the RMS floor, loses part of the lift to the limiter: only a miss that large is rendered again.
+    for (let attempt = 0; attempt < MAX_CORRECTIONS; attempt++) {
+      const correction = correctionGainDb(measured, input.target, {
+        maxRmsLiftLu: mostlyRoomTone ? 4 : 2,
+        toleranceDb: CORRECTION_TOLERANCE_DB,
+      });
       if (correction === 0) break;
       gainDb += correction;
-      await render(gainDb);
-      measured = await measure();
+      measured = await render(gainDb);
     }
-    return { outFile, durationSec: measured.durationSec, gainDb, segmentStartsSec, measured };
+    return { outFile, durationSec, gainDb, segmentStartsSec, measured };
   });
 }
 
-async function renderMaster(
-  concatInput: string[],
+/** The levels of the whole chapter: the segments' with their pauses, and the room tone (far under every gate). */
+function withRoomTone(speech: MeteredLevels, roomToneSec: number): MeteredLevels {
+  const total = speech.durationSec + roomToneSec;
+  if (speech.rmsDb === null || total <= 0) return { ...speech, durationSec: total };
+  const energy = 10 ** (speech.rmsDb / 10) * speech.durationSec;
+  return { ...speech, rmsDb: 10 * Math.log10(energy / total), durationSec: total };
+}
+
+async function meterSegments(input: MasterChapterInput): Promise<MeteredLevels> {
+  const meter = new LoudnessMeter();
+  for (const [index, segment] of input.segmentFiles.entries()) {
+    await meterWavFile(segment.path, meter);
+    if (index < input.segmentFiles.length - 1) meter.pushSilence(Math.min(segment.pauseAfterMs, MAX_PAUSE_MS) / 1000);
+  }
+  return meter.result();
+}
+
+function renderArgs(
+  listFile: string,
   gainDb: number,
   input: MasterChapterInput,
   outFile: string,
-  run: { binaryPath?: string; signal?: AbortSignal; timeoutMs?: number },
-): Promise<void> {
+  encodings: RenderEncodings,
+): string[] {
   const limitLinear = Math.min(1, Math.max(0.0625, 10 ** ((input.target.truePeakDb - ENCODER_MARGIN_DB) / 20)));
   const toneAmplitude = Math.min(
     1,
     10 ** (((input.roomToneLevelDb ?? DEFAULT_ROOM_TONE.levelDb) + PINK_NOISE_CREST_DB) / 20),
   );
-  const oversampled = MASTER_SAMPLE_RATE_HZ * 4;
+  const outputs: { label: string; args: string[] }[] = [
+    {
+      label: 'master',
+      args: [
+        '-ac',
+        '1',
+        '-ar',
+        String(MASTER_SAMPLE_RATE_HZ),
+        '-sample_fmt',
+        's16',
+        ...(path.extname(outFile).toLowerCase() === '.flac' ? ['-c:a', 'flac'] : ['-c:a', 'pcm_s16le']),
+        '-map_metadata',
+        '-1',
+        '-bitexact',
+        outFile,
+      ],
+    },
+  ];
+  if (encodings.mp3) {
+    outputs.push({
+      label: 'mp3',
+      args: [
+        '-c:a',
+        'libmp3lame',
+        '-b:a',
+        `${encodings.mp3.bitrateKbps}k`,
+        '-ar',
+        String(MASTER_SAMPLE_RATE_HZ),
+        '-ac',
+        '1',
+        '-map_metadata',
+        '-1',
+        '-id3v2_version',
+        '0',
+        '-write_xing',
+        '1',
+        '-f',
+        'mp3',
+        encodings.mp3.file,
+      ],
+    });
+  }
+  if (encodings.aac) {
+    outputs.push({
+      label: 'aac',
+      args: [
+        '-c:a',
+        'aac',
+        '-profile:a',
+        'aac_low',
+        '-b:a',
+        `${encodings.aac.bitrateKbps}k`,
+        '-ar',
+        String(MASTER_SAMPLE_RATE_HZ),
+        '-ac',
+        '1',
+        '-map_metadata',
+        '-1',
+        '-f',
+        'mp4',
+        encodings.aac.file,
+      ],
+    });
+  }
+  const split = [...outputs.map((o) => `[${o.label}]`), '[measure]'];
   const graph =
-    `[0:a]aformat=channel_layouts=mono,aresample=${oversampled},volume=${gainDb.toFixed(3)}dB,` +
-    `alimiter=limit=${limitLinear.toFixed(5)}:attack=5:release=60:level=disabled,aresample=${MASTER_SAMPLE_RATE_HZ}[speech];` +
+    `[0:a]aformat=channel_layouts=mono,aresample=${MASTER_SAMPLE_RATE_HZ},volume=${gainDb.toFixed(3)}dB,` +
+    `alimiter=limit=${limitLinear.toFixed(5)}:attack=5:release=60:level=disabled[speech];` +
     `anoisesrc=c=pink:r=${MASTER_SAMPLE_RATE_HZ}:a=${toneAmplitude.toFixed(6)}:seed=${ROOM_TONE_SEED}[tone];` +
     // amix divides by the input count; volume=2 undoes it so speech keeps its level.
-    `[speech][tone]amix=inputs=2:duration=first:dropout_transition=0,volume=2[out]`;
-  const codec = path.extname(outFile).toLowerCase() === '.flac' ? ['-c:a', 'flac'] : ['-c:a', 'pcm_s16le'];
-  await runFfmpeg(
-    [
-      '-y',
-      ...concatInput,
-      '-filter_complex',
-      graph,
-      '-map',
-      '[out]',
-      '-ac',
-      '1',
-      '-ar',
-      String(MASTER_SAMPLE_RATE_HZ),
-      '-sample_fmt',
-      's16',
-      ...codec,
-      '-map_metadata',
-      '-1',
-      '-bitexact',
-      outFile,
-    ],
-    run,
-  );
+    `[speech][tone]amix=inputs=2:duration=first:dropout_transition=0,volume=2,` +
+    `aformat=sample_fmts=s16:sample_rates=${MASTER_SAMPLE_RATE_HZ},asplit=${split.length}${split.join('')};` +
+    `[measure]${measurementFilters(MASTER_SAMPLE_RATE_HZ)}[measured]`;
+  return [
+    '-y',
+    '-f',
+    'concat',
+    '-safe',
+    '1',
+    '-i',
+    listFile,
+    '-filter_complex',
+    graph,
+    ...outputs.flatMap((o) => ['-map', `[${o.label}]`, ...o.args]),
+    '-map',
+    '[measured]',
+    '-f',
+    'null',
+    '-',
+  ];
 }
 
 function validate(input: MasterChapterInput): void {

@@ -20,24 +20,41 @@ export interface MeasureOptions extends Pick<RunOptions, 'timeoutMs' | 'signal'>
 }
 
 const WINDOW_RMS_KEY = 'lavfi.astats.Overall.RMS_level';
+const DEFAULT_SILENCE_THRESHOLD_DB = -50;
 
-export async function measureLoudness(file: string, options: MeasureOptions = {}): Promise<LoudnessMeasurement> {
-  const probed = await probe(file, { binaryPath: options.ffprobePath, signal: options.signal });
-  const sampleRate = probed.audio?.sampleRateHz ?? 44100;
-  const windowSamples = Math.max(1, Math.round(sampleRate * (options.noiseWindowSec ?? 0.5)));
-  const threshold = options.silenceThresholdDb ?? -50;
-
-  const input: string[] = [];
-  if (options.startSec !== undefined) input.push('-ss', seconds(options.startSec));
-  if (options.durationSec !== undefined) input.push('-t', seconds(options.durationSec));
-  const filters = [
+/**
+ * The measurement chain (a filter chain for `-af`, or a branch of a bigger graph): whole-file astats, head/tail
+ * silence, the RMS of each 0.5 s window (printed, parsed as a stream), EBU R128 with true peak. Its log lines are
+ * what MeasurementParser reads, so an encode can measure the stream it encodes in the same pass.
+ */
+export function measurementFilters(
+  sampleRateHz: number,
+  options: { silenceThresholdDb?: number; noiseWindowSec?: number } = {},
+): string {
+  const windowSamples = Math.max(1, Math.round(sampleRateHz * (options.noiseWindowSec ?? 0.5)));
+  return [
     'astats@overall=metadata=0',
-    `silencedetect=noise=${threshold}dB:d=0.2`,
+    `silencedetect=noise=${options.silenceThresholdDb ?? DEFAULT_SILENCE_THRESHOLD_DB}dB:d=0.2`,
     `asetnsamples=n=${windowSamples}:p=0`,
     'astats@window=metadata=1:reset=1',
     `ametadata@window=mode=print:key=${WINDOW_RMS_KEY}`,
     'ebur128=peak=true:framelog=verbose',
   ].join(',');
+}
+
+export async function measureLoudness(file: string, options: MeasureOptions = {}): Promise<LoudnessMeasurement> {
+  const probed = await probe(file, { binaryPath: options.ffprobePath, signal: options.signal });
+  const sampleRate = probed.audio?.sampleRateHz ?? 44100;
+  const windowSamples = Math.max(1, Math.round(sampleRate * (options.noiseWindowSec ?? 0.5)));
+  const threshold = options.silenceThresholdDb ?? DEFAULT_SILENCE_THRESHOLD_DB;
+
+  const input: string[] = [];
+  if (options.startSec !== undefined) input.push('-ss', seconds(options.startSec));
+  if (options.durationSec !== undefined) input.push('-t', seconds(options.durationSec));
+  const filters = measurementFilters(sampleRate, {
+    silenceThresholdDb: threshold,
+    noiseWindowSec: windowSamples / sampleRate,
+  });
 
   const parser = new MeasurementParser();
   await runFfmpeg([...input, '-i', file, '-map', '0:a:0', '-af', filters, '-f', 'null', '-'], {

@@ -34,16 +34,22 @@ export async function linkIntoDir(dir: string, sources: string[], stem: string):
 }
 
 /** Concat demuxer syntax: single-quoted, a quote written as '\'' (ffmpeg's quoting rules). */
-export function concatListLine(fileName: string, extra: { inpoint?: number; outpoint?: number } = {}): string {
+export function concatListLine(
+  fileName: string,
+  extra: { inpoint?: number; outpoint?: number; duration?: number } = {},
+): string {
   if (/[\r\n\0]/.test(fileName)) throw new Error('file names in a concat list cannot contain line breaks');
   let line = `file '${fileName.replace(/'/g, "'\\''")}'\n`;
   if (extra.inpoint !== undefined) line += `inpoint ${extra.inpoint.toFixed(6)}\n`;
   if (extra.outpoint !== undefined) line += `outpoint ${extra.outpoint.toFixed(6)}\n`;
+  if (extra.duration !== undefined) line += `duration ${extra.duration.toFixed(6)}\n`;
   return line;
 }
 
-export function concatList(fileNames: string[]): string {
-  return 'ffconcat version 1.0\n' + fileNames.map((name) => concatListLine(name)).join('');
+export function concatList(fileNames: string[], durations?: number[]): string {
+  return (
+    'ffconcat version 1.0\n' + fileNames.map((name, i) => concatListLine(name, { duration: durations?.[i] })).join('')
+  );
 }
 
 /** A 16-bit PCM WAV of digital silence, written in 64 KiB blocks. */

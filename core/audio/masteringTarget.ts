@@ -72,3 +72,28 @@ export function correctionGainDb(
   }
   return Math.abs(gain) < (options.toleranceDb ?? 0.4) ? 0 : gain;
 }
+
+/** Gain is kept within ±30 dB: more means the input is broken, and the render's measurement will show it. */
+const MAX_GAIN_DB = 30;
+/** What the peak limiter takes back from the gain on speech (measured: 0.5–0.7 dB on espeak-ng and test tones). */
+export const LIMITER_ALLOWANCE_DB = 0.5;
+
+/**
+ * The one gain of a chapter's render, from its levels measured before it (speech loudness, and RMS over the whole
+ * chapter with its pauses and room tone): onto the loudness target, lifted further (within `maxRmsLiftLu`) when the
+ * chapter's RMS would fall under the RMS floor, as `correctionGainDb` does after a render.
+ */
+export function chapterGainDb(
+  levels: { integratedLufs: number | null; rmsDb: number | null },
+  target: MasteringTarget,
+  options: { maxRmsLiftLu?: number } = {},
+): number {
+  if (levels.integratedLufs === null) return 0;
+  // Aim as if the levels were that much lower: the limiter then brings them back onto the targets.
+  const afterLimiter = {
+    integratedLufs: levels.integratedLufs - LIMITER_ALLOWANCE_DB,
+    rmsDb: levels.rmsDb === null ? null : levels.rmsDb - LIMITER_ALLOWANCE_DB,
+  };
+  const gain = correctionGainDb(afterLimiter, target, { toleranceDb: 0, maxRmsLiftLu: options.maxRmsLiftLu });
+  return Math.max(-MAX_GAIN_DB, Math.min(MAX_GAIN_DB, gain));
+}

@@ -2,6 +2,7 @@
  * Audio toolchain port: what orchestrations need from ffmpeg, in file paths (temp files or downloaded blobs).
  * Implemented by adapters/audio (createFfmpegToolchain). Audio never passes through this interface as bytes.
  */
+import type { MeteredLevels } from '../audio/loudnessMeter';
 import type { LoudnessMeasurement, ProbeResult } from '../audio/measurements';
 import type { MasteringTarget } from '../audio/masteringTarget';
 import type { AudioFileRole, MeasuredAudioFile, MeasuredCover } from '../audio/readiness';
@@ -24,12 +25,26 @@ export interface AudioTags {
   publisher?: string;
 }
 
+/** Retail encodings a render can write beside its master, from the same stream, in the same pass. */
+export interface RenderEncodings {
+  /** MP3, constant bit rate, 44.1 kHz mono, no tags (packaging adds them without re-encoding). */
+  mp3?: { file: string; bitrateKbps: number };
+  /** AAC-LC in an MP4 (.m4a) container, 44.1 kHz mono, for M4Bs assembled by stream copy. */
+  aac?: { file: string; bitrateKbps: number };
+}
+
 export interface MasterChapterRequest {
   segmentFiles: { path: string; pauseAfterMs: number }[];
   headRoomToneMs: number;
   tailRoomToneMs: number;
   target: MasteringTarget;
   roomToneLevelDb?: number;
+  /**
+   * Levels of the segments with their pauses (head and tail room tone not included), measured as they were fetched;
+   * the gain is computed from them before the single render pass. Measured from the files when absent.
+   */
+  levels?: MeteredLevels;
+  encodings?: RenderEncodings;
   workDir: string;
   signal?: AbortSignal;
 }
@@ -39,7 +54,13 @@ export interface MasteredChapter {
   durationSec: number;
   gainDb: number;
   segmentStartsSec: number[];
+  /** Measured in the render pass on the stream the master and every encoding were written from. */
   measured: LoudnessMeasurement;
+}
+
+/** An encode measured in its own pass (the measurement branch reads the stream the encoder gets). */
+export interface EncodedAudio {
+  loudness: LoudnessMeasurement;
 }
 
 export interface M4bRequest {
@@ -68,10 +89,26 @@ export interface AudioToolchain {
     master: string,
     out: string,
     options?: { bitrateKbps?: number; sampleRate?: number; channels?: 1 | 2; tags?: AudioTags },
-  ): Promise<void>;
-  encodeM4b(request: M4bRequest): Promise<{ durationSec: number; chapterStartsSec: number[] }>;
+  ): Promise<EncodedAudio>;
+  /** An MP3 with new tags and the same audio frames (stream copy: nothing is decoded or encoded). */
+  retagMp3(source: string, out: string, tags: AudioTags): Promise<void>;
+  /**
+   * The M4B: chapters given as AAC (.m4a) files are joined by stream copy; anything else is encoded once, with the
+   * measurement taken in that pass (`loudness`; absent for a stream copy, whose parts were measured when encoded).
+   */
+  encodeM4b(
+    request: M4bRequest,
+  ): Promise<{ durationSec: number; chapterStartsSec: number[]; loudness?: LoudnessMeasurement }>;
   splitLongAudio(master: string, request: SplitRequest): Promise<{ file: string; startSec: number; endSec: number }[]>;
-  /** Probe + loudness (+ CBR detection for MP3) of an encoded deliverable, ready for evaluateReadiness. */
-  measureDeliverableFile(file: string, role: AudioFileRole, name?: string): Promise<MeasuredAudioFile>;
+  /**
+   * Probe (+ CBR detection for MP3) of an encoded deliverable, ready for evaluateReadiness, with the levels measured
+   * when it was encoded; only a file whose levels are not known is decoded to measure them.
+   */
+  measureDeliverableFile(
+    file: string,
+    role: AudioFileRole,
+    name?: string,
+    loudness?: LoudnessMeasurement,
+  ): Promise<MeasuredAudioFile>;
   measureCover(file: string): Promise<MeasuredCover>;
 }
