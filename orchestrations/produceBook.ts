@@ -1,23 +1,33 @@
 /**
  * produceBook (one per production job; the instance id is the job id): preflight (plan complete, estimate within
- * quota) → chapters as renderChapter sub-orchestrations, a few at a time → a package per requested platform →
- * completion. Cancellation is seen at every checkpoint (the jobs API marks the job); nothing new starts after it.
- * Any failure ends in the fail activity, which records a clear error on the job and publishes `khipu.job.failed`.
+ * quota) → chapters as renderChapter sub-orchestrations in a sliding window (a new chapter starts as soon as one
+ * finishes, so chapter N masters and encodes its retail files while chapter N+1 synthesizes) → a package per
+ * requested platform, assembled from the chapters' stored encodings → completion. The window is `CHAPTER_WINDOW`
+ * lanes (renderChapterLane sub-orchestrations) taking every Wth chapter in order: each lane starts its next chapter
+ * when the previous one is mastered, and the lanes overlap. Cancellation is seen at every
+ * checkpoint (the jobs API marks the job); nothing new starts after it. Any failure ends in the fail activity, which
+ * records a clear error on the job and publishes `khipu.job.failed`. History holds ids, counts and blob names only.
  */
 import * as df from 'durable-functions';
 import type { OrchestrationContext } from 'durable-functions';
 import type { PackageSummary } from '../adapters/production/bookPackaging';
 import type { PreflightResult, ProductionJobInput } from '../adapters/production/productionJob';
 import type { SkippedItem } from '../core/production/preflight';
-import { chunk } from '../core/production/progress';
+import type { JobRef } from '../adapters/production/jobProgress';
+import { encodingsFor, type ChapterEncodingFormat } from '../core/packaging/encodings';
 import { ProductionActivity } from './activities/productionActivities';
 import { RENDER_CHAPTER, type ChapterOutcome } from './renderChapter';
 import { failureOf } from './productionFailure';
 
 export const PRODUCE_BOOK = 'produceBook';
+export const RENDER_CHAPTER_LANE = 'renderChapterLane';
 
-/** Chapters rendered at once: each fans out its own synthesis batches, and the host caps activities anyway. */
-export const CHAPTER_PARALLELISM = 3;
+/**
+ * Chapters in flight at once. Two keep a host's synthesis busy while the previous chapter masters; more would only
+ * queue their synthesis behind the same engines (the host caps activities; in Azure, instances add engines and the
+ * window's chapters spread over them).
+ */
+export const CHAPTER_WINDOW = 2;
 
 export interface ProductionTotals {
   chapters: number;
@@ -29,6 +39,8 @@ export interface ProductionTotals {
   durationSec: number;
   /** Lines (and chapters) with nothing to speak that the job left out instead of failing on them. */
   skipped: SkippedItem[];
+  /** Set by a lane that stopped for a cancel. */
+  cancelled?: boolean;
 }
 
 export function addChapter(totals: ProductionTotals, outcome: ChapterOutcome): ProductionTotals {
@@ -41,6 +53,19 @@ export function addChapter(totals: ProductionTotals, outcome: ChapterOutcome): P
     billableCharacters: totals.billableCharacters + outcome.billableCharacters,
     durationSec: totals.durationSec + outcome.durationSec,
     skipped: [...totals.skipped, ...outcome.skipped],
+  };
+}
+
+function mergeTotals(a: ProductionTotals, b: ProductionTotals): ProductionTotals {
+  return {
+    chapters: a.chapters + b.chapters,
+    segments: a.segments + b.segments,
+    synthesisCalls: a.synthesisCalls + b.synthesisCalls,
+    cacheHits: a.cacheHits + b.cacheHits,
+    duplicateWrites: a.duplicateWrites + b.duplicateWrites,
+    billableCharacters: a.billableCharacters + b.billableCharacters,
+    durationSec: a.durationSec + b.durationSec,
+    skipped: [...a.skipped, ...b.skipped],
   };
 }
 
@@ -65,25 +90,23 @@ df.app.orchestration(PRODUCE_BOOK, function* (context: OrchestrationContext) {
       return { cancelled: true };
     }
     let totals: ProductionTotals = { ...emptyTotals, skipped: preflight.skipped };
-    for (const batch of chunk(preflight.chapterIds, CHAPTER_PARALLELISM)) {
-      const check: { cancelled: boolean } = yield context.df.callActivity(ProductionActivity.checkpoint, {
-        ...ref,
-        chaptersDone: totals.chapters,
-      });
-      if (check.cancelled) {
-        yield context.df.callActivity(ProductionActivity.settleStopped, ref);
-        return { cancelled: true, ...totals };
-      }
-      const outcomes: ChapterOutcome[] = yield context.df.Task.all(
-        batch.map((chapterId) =>
-          context.df.callSubOrchestrator(RENDER_CHAPTER, { ...ref, chapterId }, `${input.jobId}-${chapterId}`),
+    const formats = encodingsFor(input.platforms);
+    const lanes = Array.from({ length: CHAPTER_WINDOW }, (_, lane) =>
+      preflight.chapterIds.filter((_id, index) => index % CHAPTER_WINDOW === lane),
+    ).filter((chapterIds) => chapterIds.length > 0);
+    const laneTotals: ProductionTotals[] = yield context.df.Task.all(
+      lanes.map((chapterIds, lane) =>
+        context.df.callSubOrchestrator(
+          RENDER_CHAPTER_LANE,
+          { ...ref, chapterIds, formats },
+          `${input.jobId}-lane-${lane}`,
         ),
-      );
-      for (const outcome of outcomes) totals = addChapter(totals, outcome);
-      if (outcomes.some((o) => o.cancelled)) {
-        yield context.df.callActivity(ProductionActivity.settleStopped, ref);
-        return { cancelled: true, ...totals };
-      }
+      ),
+    );
+    for (const lane of laneTotals) totals = mergeTotals(totals, lane);
+    if (laneTotals.some((lane) => lane.cancelled)) {
+      yield context.df.callActivity(ProductionActivity.settleStopped, ref);
+      return { cancelled: true, ...totals };
     }
     const packing: { cancelled: boolean } = yield context.df.callActivity(ProductionActivity.checkpoint, {
       ...ref,
@@ -94,16 +117,11 @@ df.app.orchestration(PRODUCE_BOOK, function* (context: OrchestrationContext) {
       yield context.df.callActivity(ProductionActivity.settleStopped, ref);
       return { cancelled: true, ...totals };
     }
-    const packages: PackageSummary[] = [];
-    for (const platform of input.platforms) {
-      packages.push(
-        yield context.df.callActivity(ProductionActivity.package, {
-          ...ref,
-          platform,
-          chapterIds: preflight.chapterIds,
-        }),
-      );
-    }
+    const packages: PackageSummary[] = yield context.df.Task.all(
+      input.platforms.map((platform) =>
+        context.df.callActivity(ProductionActivity.package, { ...ref, platform, chapterIds: preflight.chapterIds }),
+      ),
+    );
     const result = {
       ...totals,
       synthesisCalls: totals.synthesisCalls + packages.reduce((sum, p) => sum + p.synthesisCalls, 0),
@@ -120,4 +138,26 @@ df.app.orchestration(PRODUCE_BOOK, function* (context: OrchestrationContext) {
     yield context.df.callActivity(ProductionActivity.fail, { ...ref, ...failure });
     return { failed: true, ...failure };
   }
+});
+
+/**
+ * renderChapterLane: one lane of the production window, its chapters one after another (a cancel is seen before each
+ * one starts). A chapter that fails fails the lane, and with it the job.
+ */
+df.app.orchestration(RENDER_CHAPTER_LANE, function* (context: OrchestrationContext) {
+  const input = context.df.getInput<JobRef & { chapterIds: string[]; formats: ChapterEncodingFormat[] }>();
+  const ref = { tenantId: input.tenantId, projectId: input.projectId, jobId: input.jobId, userId: input.userId };
+  let totals: ProductionTotals = { ...emptyTotals };
+  for (const chapterId of input.chapterIds) {
+    const check: { cancelled: boolean } = yield context.df.callActivity(ProductionActivity.checkpoint, ref);
+    if (check.cancelled) return { ...totals, cancelled: true };
+    const outcome: ChapterOutcome = yield context.df.callSubOrchestrator(
+      RENDER_CHAPTER,
+      { ...ref, chapterId, formats: input.formats },
+      `${input.jobId}-${chapterId}`,
+    );
+    totals = addChapter(totals, outcome);
+    if (outcome.cancelled) return { ...totals, cancelled: true };
+  }
+  return totals;
 });

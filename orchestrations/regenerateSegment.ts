@@ -1,11 +1,13 @@
 /**
  * regenerateSegment (one per regenerate job): a new take of one segment, kept beside the earlier ones; its chapter
- * re-mastered (other chapters keep their masters); the packages rebuilt, re-encoding only what changed.
+ * re-mastered with its retail encodings (other chapters keep theirs); the packages rebuilt from the stored encodings
+ * with the chapters they held before (what was produced), re-encoding only what changed.
  */
 import * as df from 'durable-functions';
 import type { OrchestrationContext } from 'durable-functions';
 import type { PackageSummary } from '../adapters/production/bookPackaging';
 import type { ProductionJobInput, PreflightResult } from '../adapters/production/productionJob';
+import { encodingsFor } from '../core/packaging/encodings';
 import { ProductionActivity } from './activities/productionActivities';
 import { failureOf } from './productionFailure';
 import { RENDER_CHAPTER, type ChapterOutcome } from './renderChapter';
@@ -30,19 +32,24 @@ df.app.orchestration(REGENERATE_SEGMENT, function* (context: OrchestrationContex
     }
     const chapter: ChapterOutcome = yield context.df.callSubOrchestrator(
       RENDER_CHAPTER,
-      { ...ref, chapterId: input.chapterId, newTakes: [{ segmentId: input.segmentId, takeId: input.takeId }] },
+      {
+        ...ref,
+        chapterId: input.chapterId,
+        formats: encodingsFor(input.platforms),
+        newTakes: [{ segmentId: input.segmentId, takeId: input.takeId }],
+      },
       `${input.jobId}-${input.chapterId}`,
     );
     if (chapter.cancelled) {
       yield context.df.callActivity(ProductionActivity.settleStopped, ref);
       return { cancelled: true };
     }
-    const packages: PackageSummary[] = [];
-    for (const platform of input.platforms) {
-      packages.push(
-        yield context.df.callActivity(ProductionActivity.package, { ...ref, platform, chapterIds: input.chapterIds }),
-      );
-    }
+    // Without a chapter list (the endpoint sends none), each package keeps the chapters it held: what was produced.
+    const packages: PackageSummary[] = yield context.df.Task.all(
+      input.platforms.map((platform) =>
+        context.df.callActivity(ProductionActivity.package, { ...ref, platform, chapterIds: input.chapterIds }),
+      ),
+    );
     const result = {
       segmentId: input.segmentId,
       takeId: input.takeId,

@@ -1,6 +1,7 @@
 /**
  * renderChapter (sub-orchestration, one per chapter of a production job): list the chapter's segments in batches,
- * synthesize the batches in parallel (each activity skips audio that already exists), then master the chapter.
+ * synthesize the batches in parallel (each activity skips audio that already exists), then master the chapter and
+ * write its retail encodings in that same pass.
  * A batch that fails for a passing reason (the service throttled past the limiter's patience, a lost connection) is
  * run again a few times; a segment the service refuses for good comes back in the summary and fails the chapter at
  * once, without a retry. Deterministic: only activity results decide the path; history holds segment ids and counts.
@@ -10,6 +11,7 @@ import type { OrchestrationContext } from 'durable-functions';
 import type { JobRef } from '../adapters/production/jobProgress';
 import type { MasterSummary } from '../adapters/production/chapterMastering';
 import type { SynthesisSummary } from '../adapters/production/segmentSynthesis';
+import type { ChapterEncodingFormat } from '../core/packaging/encodings';
 import type { SkippedItem } from '../core/production/preflight';
 import { ProductionActivity } from './activities/productionActivities';
 
@@ -27,6 +29,8 @@ function synthesisRetry(): df.RetryOptions {
 
 export interface RenderChapterInput extends JobRef {
   chapterId: string;
+  /** Retail encodings to write when the chapter is mastered (from the job's platforms). */
+  formats?: ChapterEncodingFormat[];
   newTakes?: { segmentId: string; takeId: string }[];
 }
 

@@ -1,10 +1,15 @@
 /**
- * Builds one retail package from chapter masters: encodes (or reuses) the audio files, measures them, evaluates the
- * platform's readiness rules on those measurements, writes the manifest and, except for Apple's M4B, a zip.
- * All output goes to a fresh server-named directory under `deps.workDir`; names inside the package are sanitized.
+ * Builds one retail package from chapter masters: takes each chapter's retail encoding made when it was mastered
+ * (MP3s retagged by stream copy, the M4B joined from the chapters' AAC by stream copy), encodes only what has none
+ * (split parts, the retail sample, older masters) measuring in that same pass, reuses the previous build's files,
+ * evaluates the platform's readiness rules on those measurements, writes the manifest and, except for Apple's M4B, a
+ * zip. No finished file is decoded again to be measured. All output goes to a fresh server-named directory under
+ * `deps.workDir`; names inside the package are sanitized.
  */
 import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { combineMeasurements } from '../../core/audio/loudnessMeter';
+import type { LoudnessMeasurement } from '../../core/audio/measurements';
 import { evaluateReadiness } from '../../core/audio/readiness';
 import {
   buildManifest,
@@ -13,6 +18,8 @@ import {
   planMp3Files,
   tagsFor,
   validatePackageRequest,
+  RETAIL_ENCODINGS,
+  type EncodedSet,
   type ManifestFileEntry,
   type PackageFile,
   type PackageRequest,
@@ -39,14 +46,27 @@ export interface PackageDeps {
 }
 
 /** Encoding parameters are part of every reuse key: changing them re-encodes everything. */
-const MP3_ENCODING = { codec: 'mp3', mode: 'cbr', kbps: 192, sampleRateHz: 44100, channels: 1, version: 1 } as const;
-const M4B_ENCODING = { codec: 'aac-lc', kbps: 64, sampleRateHz: 44100, channels: 1, version: 1 } as const;
+const MP3_ENCODING = RETAIL_ENCODINGS.mp3;
+const M4B_ENCODING = RETAIL_ENCODINGS.aac;
 
 interface ProducedAudio extends AudioToMeasure {
   title: string;
   chapterIndex?: number;
   part?: number;
   key: string;
+  /**
+   * Made from the masters' own encodings (retagged, joined): rebuilding it costs no more than fetching it, so it is
+   * not offered to the next build for reuse.
+   */
+  fromMasterEncodings?: boolean;
+}
+
+/** The encodings made with a planned file's source, when it is a whole chapter or credits (not a window of one). */
+function encodedSource(request: PackageRequest, file: PlannedAudioFile): EncodedSet | undefined {
+  if (file.window) return undefined;
+  if (file.role === 'opening-credits') return request.credits?.openingEncoded;
+  if (file.role === 'closing-credits') return request.credits?.closingEncoded;
+  return file.chapterIndex === undefined ? undefined : request.chapters[file.chapterIndex]?.encoded;
 }
 
 export async function buildPackage(request: PackageRequest, deps: PackageDeps): Promise<PackageResult> {
@@ -136,8 +156,13 @@ async function build(request: PackageRequest, deps: PackageDeps, outputDir: stri
     readiness,
     manifest,
     encodings: files
-      .filter((f) => f.encodingKey !== undefined)
-      .map((f) => ({ key: f.encodingKey!, path: f.path, sha256: f.sha256 })),
+      .filter((f) => f.encodingKey !== undefined && !produced.find((p) => p.path === f.path)?.fromMasterEncodings)
+      .map((f) => ({
+        key: f.encodingKey!,
+        path: f.path,
+        sha256: f.sha256,
+        loudness: produced.find((p) => p.path === f.path)?.loudness,
+      })),
     stats: { encoded: reuse.encoded, reused: reuse.reused },
   };
 }
@@ -152,8 +177,10 @@ async function encodeFiles(
   const tools = { ffmpegPath: deps.ffmpegPath, signal: deps.signal };
   for (const [index, chapter] of request.chapters.entries())
     await sources.requireFile(chapter.masterFile, `chapters.${index}.masterFile`);
-  for (const [field, file] of Object.entries(request.credits ?? {}))
+  for (const field of ['openingFile', 'closingFile'] as const) {
+    const file = request.credits?.[field];
     if (file) await sources.requireFile(file, `credits.${field}`);
+  }
 
   const windows = await planCutWindows(request, deps.audio, tools);
   const sample = await planRetailSample(request, deps.audio, tools);
@@ -162,13 +189,23 @@ async function encodeFiles(
   const produced: ProducedAudio[] = [];
   for (const [index, file] of planned.entries()) {
     const out = path.join(outputDir, `audio-${String(index + 1).padStart(4, '0')}.mp3`);
-    const key = sha256Json({
-      encoding: MP3_ENCODING,
-      source: await sources.sha256(file.source),
-      window: file.window && { start: round6(file.window.startSec), end: round6(file.window.endSec) },
-      tags: file.tags,
-    });
-    await reuse.produce(key, out, () => encodeMp3(file, out, deps, outputDir), deps.signal);
+    const encoded = encodedSource(request, file)?.mp3;
+    let key: string;
+    let loudness: LoudnessMeasurement | undefined;
+    if (encoded) {
+      // Encoded with the master: only the tags are new (stream copy), the levels are the mastering pass's.
+      key = sha256Json({ encoding: MP3_ENCODING, encoded: encoded.sha256, tags: file.tags });
+      await deps.audio.retagMp3(encoded.file, out, file.tags);
+      loudness = encoded.loudness;
+    } else {
+      key = sha256Json({
+        encoding: MP3_ENCODING,
+        source: await sources.sha256(file.source),
+        window: file.window && { start: round6(file.window.startSec), end: round6(file.window.endSec) },
+        tags: file.tags,
+      });
+      loudness = await reuse.produce(key, out, () => encodeMp3(file, out, deps, outputDir), deps.signal);
+    }
     produced.push({
       path: out,
       name: file.name,
@@ -177,12 +214,19 @@ async function encodeFiles(
       chapterIndex: file.chapterIndex,
       part: file.part,
       key,
+      loudness,
+      fromMasterEncodings: encoded !== undefined,
     });
   }
   return produced;
 }
 
-async function encodeMp3(file: PlannedAudioFile, out: string, deps: PackageDeps, outputDir: string): Promise<void> {
+async function encodeMp3(
+  file: PlannedAudioFile,
+  out: string,
+  deps: PackageDeps,
+  outputDir: string,
+): Promise<LoudnessMeasurement> {
   const options = {
     bitrateKbps: MP3_ENCODING.kbps,
     sampleRate: MP3_ENCODING.sampleRateHz,
@@ -190,14 +234,11 @@ async function encodeMp3(file: PlannedAudioFile, out: string, deps: PackageDeps,
     tags: file.tags,
   };
   const window = file.window;
-  if (!window) {
-    await deps.audio.encodeMp3Cbr(file.source, out, options);
-    return;
-  }
-  await withTempDir(outputDir, 'excerpt', async (dir) => {
+  if (!window) return (await deps.audio.encodeMp3Cbr(file.source, out, options)).loudness;
+  return withTempDir(outputDir, 'excerpt', async (dir) => {
     const wav = path.join(dir, 'excerpt.wav');
     await renderExcerpt(file.source, window, wav, { ffmpegPath: deps.ffmpegPath, signal: deps.signal });
-    await deps.audio.encodeMp3Cbr(wav, out, options);
+    return (await deps.audio.encodeMp3Cbr(wav, out, options)).loudness;
   });
 }
 
@@ -209,22 +250,34 @@ async function encodeBook(
   reuse: EncodingReuse,
   coverJpeg: string | undefined,
 ): Promise<ProducedAudio> {
-  const chapters = planM4bChapters(request);
-  for (const chapter of chapters) await sources.requireFile(chapter.file, 'chapters');
+  const chapters = planM4bChapters(request).map((chapter, index, all) => ({
+    ...chapter,
+    encoded:
+      (index === 0 && request.credits?.openingFile ? request.credits.openingEncoded : undefined) ??
+      (index === all.length - 1 && request.credits?.closingFile ? request.credits.closingEncoded : undefined) ??
+      (chapter.chapterIndex === undefined ? undefined : request.chapters[chapter.chapterIndex]?.encoded),
+  }));
+  const aac = chapters.map((c) => c.encoded?.aac);
+  const joined = aac.every((file) => file !== undefined);
+  if (!joined) for (const chapter of chapters) await sources.requireFile(chapter.file, 'chapters');
   const tags = tagsFor(request.book, { title: request.book.title });
   const out = path.join(outputDir, 'book.m4b');
   const key = sha256Json({
     encoding: M4B_ENCODING,
-    chapters: await Promise.all(chapters.map(async (c) => ({ title: c.title, source: await sources.sha256(c.file) }))),
+    chapters: await Promise.all(
+      chapters.map(async (c, i) =>
+        joined ? { title: c.title, aac: aac[i]!.sha256 } : { title: c.title, source: await sources.sha256(c.file) },
+      ),
+    ),
     cover: coverJpeg ? await sources.sha256(coverJpeg) : null,
     tags,
   });
-  await reuse.produce(
+  const loudness = await reuse.produce(
     key,
     out,
     async () => {
-      await deps.audio.encodeM4b({
-        chapters: chapters.map((c) => ({ title: c.title, file: c.file })),
+      const result = await deps.audio.encodeM4b({
+        chapters: chapters.map((c, i) => ({ title: c.title, file: joined ? aac[i]!.file : c.file })),
         out,
         tags,
         coverJpeg,
@@ -232,6 +285,8 @@ async function encodeBook(
         workDir: outputDir,
         signal: deps.signal,
       });
+      // Joined by stream copy, the book's levels are its chapters' own, measured when each was encoded.
+      return joined ? combineMeasurements(aac.map((file) => file!.loudness)) : result.loudness;
     },
     deps.signal,
   );
@@ -241,6 +296,8 @@ async function encodeBook(
     role: 'book',
     title: request.book.title,
     key,
+    loudness,
+    fromMasterEncodings: joined,
   };
 }
 

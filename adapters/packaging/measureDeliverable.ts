@@ -1,4 +1,8 @@
-/** Readiness inputs measured on the encoded files of a package (never on the masters). */
+/**
+ * Readiness inputs of a package's encoded files: container facts read from each file's headers, levels measured by
+ * the pass that encoded it (the stream the encoder received) or, for a file whose levels are unknown, by decoding it.
+ */
+import type { LoudnessMeasurement } from '../../core/audio/measurements';
 import type { AudioFileRole, MeasuredDeliverable } from '../../core/audio/readiness';
 import { descriptionWithDisclosure } from '../../core/packaging';
 import type { PackageBookMetadata } from '../../core/packaging';
@@ -8,6 +12,7 @@ export interface AudioToMeasure {
   path: string;
   name: string;
   role: AudioFileRole;
+  loudness?: LoudnessMeasurement;
 }
 
 const MEASURE_CONCURRENCY = 2;
@@ -19,7 +24,7 @@ export async function measureDeliverable(
   options: { coverFile?: string; m4b?: string },
 ): Promise<MeasuredDeliverable> {
   const measured = await mapLimit(files, MEASURE_CONCURRENCY, (f) =>
-    audio.measureDeliverableFile(f.path, f.role, f.name),
+    audio.measureDeliverableFile(f.path, f.role, f.name, f.loudness),
   );
   let chapterMarkers: MeasuredDeliverable['chapterMarkers'];
   let coverEmbedded = true;

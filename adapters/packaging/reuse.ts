@@ -3,6 +3,7 @@
  * are copied instead of encoded again, after checking they are still what the previous build wrote.
  */
 import { copyFile } from 'node:fs/promises';
+import type { LoudnessMeasurement } from '../../core/audio/measurements';
 import type { PreviousEncodings, ReusableEncoding } from '../../core/packaging';
 import { sha256File } from './fileHash';
 
@@ -19,18 +20,25 @@ export class EncodingReuse {
   }
 
   /**
-   * Puts the file for `key` at `out`: a verified copy of the previous build's file, or whatever `encode` writes.
+   * Puts the file for `key` at `out`: a verified copy of the previous build's file, or whatever `encode` writes; returns
+   * the levels measured when it was encoded (kept with the previous build's file), when known.
    * A previous file that is gone or changed is not an error: it is encoded again.
    */
-  async produce(key: string, out: string, encode: () => Promise<void>, signal?: AbortSignal): Promise<void> {
+  async produce(
+    key: string,
+    out: string,
+    encode: () => Promise<LoudnessMeasurement | undefined>,
+    signal?: AbortSignal,
+  ): Promise<LoudnessMeasurement | undefined> {
     const previous = this.byKey.get(key);
     if (previous && (await this.matches(previous, signal))) {
       await copyFile(previous.path, out);
       this.reused += 1;
-      return;
+      return previous.loudness;
     }
-    await encode();
+    const loudness = await encode();
     this.encoded += 1;
+    return loudness;
   }
 
   private async matches(previous: ReusableEncoding, signal?: AbortSignal): Promise<boolean> {

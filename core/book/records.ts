@@ -12,6 +12,7 @@ import type {
   ManuscriptFormat,
   TocEntry,
 } from '../manuscript/manuscript';
+import type { LoudnessMeasurement } from '../audio/measurements';
 import type { SegmentBoundary, SegmentKind } from '../planning/segmentation';
 import type { ProjectScopedDocument } from '../ports/documents';
 
@@ -56,6 +57,20 @@ export interface ChapterMasterRecord {
   noiseFloorDb: number;
   masteredAt: string;
   jobId: string;
+  /**
+   * Everything the render pass measured (head and tail room tone included). Absent on masters made before the
+   * measurements were kept: their chapters are encoded again from the master when packaged.
+   */
+  measured?: LoudnessMeasurement;
+  /** Retail encodings written from the master's own stream in its render pass: their levels are `measured`. */
+  encodings?: ChapterEncodingRecord[];
+}
+
+export interface ChapterEncodingRecord {
+  format: 'mp3' | 'aac';
+  blobName: string;
+  sha256: string;
+  bytes: number;
 }
 
 export interface ChapterRecord extends ProjectScopedDocument {

@@ -21,3 +21,4 @@ export {
 } from './layout';
 export { buildManifest } from './manifest';
 export { validatePackageRequest, PACKAGE_LIMITS } from './validation';
+export { RETAIL_ENCODINGS, encodingsFor, type ChapterEncodingFormat } from './encodings';

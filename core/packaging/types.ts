@@ -2,6 +2,7 @@
  * Retail packaging: what the production pipeline asks for (PackageRequest) and what it gets back (PackageResult).
  * Implemented by adapters/packaging `buildPackage`; everything here is plain data, file paths are local temp files.
  */
+import type { LoudnessMeasurement } from '../audio/measurements';
 import type { ReadinessReport } from '../audio/readiness';
 import type { RetailPlatform } from '../audio/retailSpecs';
 import type { ChapterType } from '../manuscript/manuscript';
@@ -31,10 +32,29 @@ export interface PackageBookMetadata {
   copyright?: string | null;
 }
 
+/** A retail encoding made when the audio was mastered, measured in that pass. */
+export interface EncodedAudioFile {
+  file: string;
+  sha256: string;
+  loudness: LoudnessMeasurement;
+}
+
+/** The encodings of one master, by format (see encodings.ts). */
+export interface EncodedSet {
+  mp3?: EncodedAudioFile;
+  aac?: EncodedAudioFile;
+}
+
 export interface PackageChapterInput {
   title: string;
-  /** 44.1 kHz mono WAV/FLAC master at the target loudness, with head and tail room tone. */
+  /**
+   * 44.1 kHz mono WAV/FLAC master at the target loudness, with head and tail room tone. When `encoded` holds what the
+   * package needs and the chapter is neither split nor the retail sample's source, the master is never read, and a
+   * local copy of one of its encodings may stand in for it here.
+   */
   masterFile: string;
+  /** Encodings made with the master: used as they are (MP3 retagged, AAC joined) instead of encoding again. */
+  encoded?: EncodedSet;
   durationSec: number;
   /** The master's sha256 when the caller knows it (ChapterMasterRecord.sha256); computed otherwise. */
   masterSha256?: string;
@@ -56,6 +76,8 @@ export interface ReusableEncoding {
   key: string;
   path: string;
   sha256: string;
+  /** Levels measured when it was encoded; a reused file without them is measured again. */
+  loudness?: LoudnessMeasurement;
 }
 
 export interface PreviousEncodings {
@@ -69,7 +91,12 @@ export interface PackageRequest {
   coverJpeg?: string | null;
   chapters: PackageChapterInput[];
   /** Masters of the spoken opening credits (title, author, narrator) and closing credits ("The End"). */
-  credits?: { openingFile?: string | null; closingFile?: string | null };
+  credits?: {
+    openingFile?: string | null;
+    closingFile?: string | null;
+    openingEncoded?: EncodedSet;
+    closingEncoded?: EncodedSet;
+  };
   /**
    * Retail sample (1–5 min): `auto` takes it from the first narrative chapter, cut in a pause. Platforms that need
    * one (ACX) default to `auto`; others get a sample only when a window is given. `none` leaves it out.

@@ -73,3 +73,16 @@ export function packageBlobPrefix(tenantId: string, projectId: string, packageId
   if (!/^[A-Za-z0-9_.-]{1,128}$/.test(packageId)) throw new TypeError('unsafe package id');
   return `${projectBlobPrefix(tenantId, projectId)}packages/${packageId}/`;
 }
+
+/** A retail encoding of a master: named by the master's hash and the encoding's own parameters. */
+export function chapterEncodingBlobName(
+  tenantId: string,
+  projectId: string,
+  chapterId: string,
+  masterHash: string,
+  encoding: { codec: string; kbps: number; version: number; extension: string },
+): string {
+  const master = chapterMasterBlobName(tenantId, projectId, chapterId, masterHash, 'flac');
+  const suffix = `${encoding.codec}-${encoding.kbps}k-v${encoding.version}`.replace(/[^a-z0-9-]/gi, '');
+  return `${master.slice(0, -'.flac'.length)}-${suffix}.${encoding.extension}`;
+}

@@ -2,6 +2,7 @@
  * A built retail package: the stored document (Cosmos `packages`, pk tenantId/projectId) and its lifecycle rules.
  * Each build of a platform gets a new version; downloads go through short-lived links until `expiresAt`.
  */
+import type { LoudnessMeasurement } from '../audio/measurements';
 import type { ReadinessReport } from '../audio/readiness';
 import type { PackagePlatform } from '../packaging/types';
 import type { ProjectScopedDocument } from '../ports/documents';
@@ -14,6 +15,8 @@ export interface PackageEncodingRecord {
   sha256: string;
   /** Sanitized file name inside the package. */
   name: string;
+  /** Levels measured when it was encoded: a reused file is not measured again (absent on older records). */
+  loudness?: LoudnessMeasurement;
 }
 
 export interface PackageRecord extends ProjectScopedDocument {
@@ -24,6 +27,8 @@ export interface PackageRecord extends ProjectScopedDocument {
   jobId: string;
   deliverable: { blobName: string; name: string; bytes: number; sha256: string; contentType: string };
   readiness: ReadinessReport;
+  /** The chapters it holds, in order: a regeneration rebuilds the package with these (absent on older records). */
+  chapterIds?: string[];
   /** Encoded files kept beside the deliverable, so the next build re-encodes only what changed. */
   encodings: PackageEncodingRecord[];
   totalDurationSec: number;

@@ -32,8 +32,12 @@ export const ProductionActivity = {
   settleStopped: 'productionSettleStopped',
 } as const;
 
-/** Segments per synthesis activity: enough to keep the TTS limiter busy, small enough to lose little on a crash. */
-export const SEGMENTS_PER_BATCH = 12;
+/**
+ * Segments per synthesis activity: enough to keep the TTS limiter busy with few activities (each holds one of the
+ * host's activity slots while its segments wait for an engine, and a chapter's mastering needs a free slot as soon as
+ * its synthesis ends), small enough to lose little on a crash (each segment's audio is stored as it is made).
+ */
+export const SEGMENTS_PER_BATCH = 24;
 
 df.app.activity(ProductionActivity.preflight, {
   handler: (input: ProductionJobInput) => preflightProduction(productionContext(), input),
