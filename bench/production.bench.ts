@@ -234,7 +234,9 @@ function roleOf(platformPid: () => number | undefined) {
       return inPlatform ? 'ffmpeg (product)' : 'ffmpeg (floor)';
     if (p.commandLine.includes('azurite')) return 'azurite';
     if (p.pid === platform) return 'platform (node)';
-    return inPlatform ? `other product process (${p.name})` : `other (${p.name})`;
+    // Node processes by their script (the Cosmos emulator, the Functions host…), others by executable.
+    const script = /([\w-]+)\.ts\b/.exec(p.commandLine)?.[1] ?? p.name;
+    return inPlatform ? `product: ${script}` : `benchmark: ${script}`;
   };
 }
 

@@ -187,14 +187,10 @@ export async function runFloor(chapters: FloorChapter[], mark: (phase: string) =
     const encodeEndMs = performance.now() - started;
     mark('encode');
 
-    let audioSec = 0;
     await inPairs([...mp3s, m4b], async (file) => {
-      const { stderr } = await runFfmpeg(
-        ['-i', file, '-af', 'astats=metadata=0,ebur128=peak=true', '-f', 'null', '-'],
-        { maxStderrBytes: 256 * 1024 },
-      );
-      if (file === m4b) audioSec = durationOf(stderr);
+      await runFfmpeg(['-i', file, '-af', 'astats=metadata=0,ebur128=peak=true:framelog=verbose', '-f', 'null', '-']);
     });
+    const audioSec = energy.reduce((sum, stats) => sum + stats.samples / 22050, 0);
     const measureEndMs = performance.now() - started;
     mark('measure');
     return { synthesisEndMs, encodeEndMs, measureEndMs, audioSec };
@@ -214,10 +210,4 @@ async function inPairs<T>(items: T[], work: (item: T, index: number) => Promise<
       }
     }),
   );
-}
-
-/** The input duration ffmpeg prints (`Duration: 00:43:36.12`). */
-function durationOf(stderr: string): number {
-  const match = /Duration: (\d+):(\d+):(\d+(?:\.\d+)?)/.exec(stderr);
-  return match ? Number(match[1]) * 3600 + Number(match[2]) * 60 + Number(match[3]) : 0;
 }
