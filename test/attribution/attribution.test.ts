@@ -175,6 +175,25 @@ describe('speaker attribution', () => {
     expect(lineWith(lines, 'I can guess').speaker).toBe('elizabeth');
   });
 
+  it('takes "the sister" for a relative in the scene, not for someone outside the cast', () => {
+    const cast = [
+      narratorCharacter(null),
+      person('carlota', 'Carlota', 'female'),
+      person('lulu', 'Lulu', 'female'),
+      person('major', 'Major Vieira', 'male', ['major']),
+    ];
+    const lines = attribute(
+      [
+        'Carlota e Lulu bordavam na sala.',
+        '-- Não gosto dele, disse Lulu.',
+        '-- Mentira, retrucou a irmã. Gostas demais.',
+      ].join('\n\n'),
+      cast,
+    );
+    expect(lineWith(lines, 'Mentira').speaker).toBe('carlota');
+    expect(lineWith(lines, 'Mentira').confidence).toBeGreaterThanOrEqual(0.5);
+  });
+
   it('keeps the speaker of a speech that runs over paragraphs', () => {
     const lines = attribute(
       [

@@ -279,13 +279,21 @@ export function fromTag(tag: SpeechTag, scene: Scene): Finding | null {
   if (gender) return gendered(gender, scene);
   const related = relation(tag.subject, scene);
   if (related) return related;
+  const head = UNNAMED_SUBJECT.exec(tag.subject.trim());
+  if (!head) return null;
+  // "retrucou a irmã", "said the nephew": a relative, of the noun's gender, of the person just named.
+  const kinGender = KINSHIP.test(head[1]) ? nounGender(head[1]) : 'unknown';
+  const relativeOf = scene.fresh[0] ?? scene.recent[0];
+  if (kinGender !== 'unknown') return gendered(kinGender, scene, relativeOf ? [relativeOf] : []);
   // "replied the girl", "said a voice": someone the cast does not name.
-  if (UNNAMED_SUBJECT.test(tag.subject.trim()))
-    return { claim: { speakerId: SOMEONE_ELSE, confidence: CLAIM.unnamedTag } };
-  return null;
+  return { claim: { speakerId: SOMEONE_ELSE, confidence: CLAIM.unnamedTag } };
 }
 
-const UNNAMED_SUBJECT = /^(?:the|a|an|one|some|o|um|uma|el|la|un|una|os|as|los|las)\s+\p{L}/iu;
+const KINSHIP =
+  /^(?:sister|brother|mother|father|aunt|uncle|wife|husband|daughter|son|nephew|niece|cousin|irmã|irmão|mãe|pae|pai|tia|tio|filha|filho|sobrinha|sobrinho|prima|primo|mulher|marido|hermana|hermano|madre|padre|hija|hijo|sobrina|sobrino|esposa|esposo)$/iu;
+
+const UNNAMED_SUBJECT =
+  /^(?:the|a|an|one|some|o|um|uma|el|la|un|una|os|as|los|las)\s+(?:\p{L}+\s+)??(\p{L}+)(?=\s|$)/iu;
 
 function fromPronoun(pronoun: string, scene: Scene): Finding | null {
   if (isFirstPersonPronoun(pronoun)) return { claim: { speakerId: NARRATOR_ID, confidence: CLAIM.subjectIntro } };
