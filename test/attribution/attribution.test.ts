@@ -194,6 +194,25 @@ describe('speaker attribution', () => {
     expect(lineWith(lines, 'Mentira').confidence).toBeGreaterThanOrEqual(0.5);
   });
 
+  it('treats two records of the same name as one person, so turn-taking does not alternate between them', () => {
+    const split = [
+      narratorCharacter(null),
+      { ...person('jane', 'Jane', 'female'), dialogueLineCount: 20 },
+      { ...person('jane-2', 'Jane', 'female', ['Miss Jane Bennet']), dialogueLineCount: 5 },
+      person('elizabeth', 'Elizabeth', 'female'),
+    ];
+    const lines = attribute(
+      [
+        '"Is my father in town?" asked Elizabeth.',
+        '"Yes, he went on Tuesday," said Miss Jane Bennet.',
+        '"And have you heard from him often?"',
+        '"Only twice," said Jane.',
+      ].join('\n\n'),
+      split,
+    );
+    expect(lines.map((line) => line.speaker)).toEqual(['elizabeth', 'jane', 'elizabeth', 'jane']);
+  });
+
   it('keeps the speaker of a speech that runs over paragraphs', () => {
     const lines = attribute(
       [

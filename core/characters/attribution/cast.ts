@@ -120,21 +120,39 @@ export class Cast {
     this.firstPersonNarrator = narratesInFirstPerson(characters.find((character) => character.id === NARRATOR_ID));
     // A first-person narrator is named and addressed like anyone else ("Dr. Cubas", "Braz").
     const speakers = characters.filter((character) => character.id !== NARRATOR_ID || this.firstPersonNarrator);
-    this.ids = speakers.map((character) => character.id);
+    // Records that carry the very same name are one person detection split in two: attribution speaks of the one
+    // with the most lines, so turn-taking does not take the two halves for two people.
+    const primary = new Map<string, Character>();
     for (const character of speakers) {
-      this.gender.set(character.id, character.gender);
-      this.forms.set(character.id, [character.name, ...character.aliases]);
+      const key = character.id === NARRATOR_ID ? NARRATOR_ID : roleKey(character.name);
+      const current = primary.get(key);
+      if (!current || character.dialogueLineCount > current.dialogueLineCount) primary.set(key, character);
+    }
+    const primaryOf = (character: Character) =>
+      primary.get(character.id === NARRATOR_ID ? NARRATOR_ID : roleKey(character.name))!;
+    this.ids = [...new Set(speakers.map((character) => primaryOf(character).id))];
+    for (const character of speakers) {
+      const person = primaryOf(character);
+      if (!this.gender.has(person.id) || this.gender.get(person.id) === 'unknown')
+        this.gender.set(person.id, person.gender !== 'unknown' ? person.gender : character.gender);
+      this.forms.set(person.id, [...(this.forms.get(person.id) ?? []), character.name, ...character.aliases]);
       for (const form of [character.name, ...character.aliases]) {
         const trimmed = form.trim();
         if (trimmed.length < 2 || HONORIFIC_ONLY.test(trimmed)) continue;
-        own(trimmed, character.id);
+        own(trimmed, person.id);
       }
     }
     const nameForms: string[] = [];
     // Role forms as written (accents and all), without their determiner: "O capitão" → "capitão".
     const roleForms: string[] = [];
     for (const [form, ids] of owners) {
-      const id = ids.size === 1 ? [...ids][0] : ownerOf(form, speakers);
+      const id =
+        ids.size === 1
+          ? [...ids][0]
+          : ownerOf(
+              form,
+              speakers.filter((character) => ids.has(character.id)),
+            );
       if (id === undefined) continue;
       const key = roleKey(form);
       if (/^\p{Lu}/u.test(form) && !LEADING_DETERMINER.test(form)) {
