@@ -10,6 +10,7 @@ import {
   PreviewParams,
   TakeList,
   TakeParams,
+  WaveformView,
   type PreviewRole,
 } from '../core/api/takes';
 import type { ChapterRecord } from '../core/book/records';
@@ -18,6 +19,7 @@ import { CLOSING_CREDITS_TITLE, OPENING_CREDITS_TITLE, RETAIL_SAMPLE_NAME } from
 import type { PackageRecord } from '../core/production/packageRecord';
 import { chapterTimeline, segmentTakes } from '../adapters/listening/chapterListening';
 import { MediaLinks } from '../adapters/listening/mediaLinks';
+import { chapterWaveform } from '../adapters/listening/waveform';
 import { productionContext } from '../adapters/production/productionContext';
 import { REGENERATE_SEGMENT } from '../orchestrations/regenerateSegment';
 import type { Services } from '../adapters/compositionRoot';
@@ -114,6 +116,28 @@ endpoint({
       status: 200,
       json: await issueLink(services, user.tenantId, masterOf(chapter).blobName, MASTER_CONTENT_TYPE),
     };
+  },
+});
+
+endpoint({
+  operationId: 'getChapterWaveform',
+  method: 'GET',
+  route: 'v1/projects/{projectId}/chapters/{chapterId}/waveform',
+  summary: "The chapter master's waveform (peak of each stretch), measured once on the server, for the player to draw",
+  tags: ['listening'],
+  access: 'tenant',
+  params: z.strictObject({ projectId: Id, chapterId: Id }),
+  objects: { projectId: 'project' },
+  responses: { 200: { description: 'The waveform', schema: WaveformView }, ...errors },
+  async handle({ principal, params, services }) {
+    const { user } = await services.projects.load(principal, params.projectId, 'project.read');
+    const chapter = await liveChapter(services, user.tenantId, params.projectId, params.chapterId);
+    const master = masterOf(chapter);
+    const waveform = await chapterWaveform(
+      { blobs: services.blobs, ffmpegPath: services.config.FFMPEG_PATH },
+      { blobName: master.blobName, durationSec: master.durationSec },
+    );
+    return { status: 200, json: waveform };
   },
 });
 

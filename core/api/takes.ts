@@ -74,6 +74,18 @@ export const ChapterTimelineView = z
   .meta({ id: 'ChapterTimeline' });
 export type ChapterTimelineView = z.infer<typeof ChapterTimelineView>;
 
+export const WaveformView = z
+  .object({
+    durationSec: z.number(),
+    /** The loudest sample of each equal stretch of the chapter master, in order, 0 (silence) to 1 (full scale). */
+    peaks: z.array(z.number().min(0).max(1)),
+  })
+  .meta({
+    id: 'Waveform',
+    description: "A chapter master's shape for drawing: measured once on the server, so no browser decodes a chapter",
+  });
+export type WaveformView = z.infer<typeof WaveformView>;
+
 export const MediaLinkView = z
   .object({
     /** Relative to the API's origin (`/api/v1/media/…`); streams with HTTP Range until `expiresAt`. */

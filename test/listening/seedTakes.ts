@@ -11,7 +11,7 @@ import { segmentAudioBlobName, segmentAudioHash } from '../../core/production/co
 import { chapterSpeech } from '../../core/production/speechPlan';
 import { OfflineVoiceCatalog } from '../../adapters/voices/offlineVoiceCatalog';
 import { outputFormatFor } from '../../adapters/production/chapterSpeech';
-import { seedPlannedBook } from '../production/seedBook';
+import { seedMasteredChapter, seedPlannedBook } from '../production/seedBook';
 import type { TestPlatform } from '../support/testPlatform';
 
 /** 16-bit mono PCM WAV of `samples` silent samples. */
@@ -151,4 +151,28 @@ export async function seedPackageWithSample(platform: TestPlatform, tenantId: st
     client.dispose();
   }
   return packageId;
+}
+
+/** A mastered chapter whose master blob holds real (silent) audio, so the waveform can be measured from it. */
+export async function seedMasteredChapterWithAudio(platform: TestPlatform, tenantId: string, projectId: string) {
+  const chapterId = await seedMasteredChapter(platform, tenantId, projectId);
+  const client = new CosmosClient({
+    endpoint: platform.urls.cosmos,
+    key: platform.env.COSMOS_KEY,
+    connectionPolicy: { enableEndpointDiscovery: false },
+  });
+  try {
+    const { resource } = await client
+      .database('khipu')
+      .container('chapters')
+      .item(chapterId, [tenantId, projectId])
+      .read<{ master: { blobName: string } }>();
+    await BlobServiceClient.fromConnectionString(platform.env.STORAGE_CONNECTION_STRING)
+      .getContainerClient('khipu')
+      .getBlockBlobClient(resource!.master.blobName)
+      .uploadData(silentWav(22050));
+  } finally {
+    client.dispose();
+  }
+  return chapterId;
 }

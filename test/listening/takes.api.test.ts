@@ -1,13 +1,17 @@
 /**
- * Listening API on the real local platform: a produced chapter's timeline and loudness, a segment's takes streamed
+ * Listening API on the real local platform: a produced chapter's timeline, loudness and waveform, a segment's takes streamed
  * with HTTP Range (directly with a bearer token and through a short-lived media link), choosing an earlier take
  * (it becomes current and the chapter is re-mastered without synthesis), refusals for outdated takes, racing
  * choices, forged links, and other tenants' objects answering 404.
  */
+import { CosmosClient } from '@azure/cosmos';
+import { BlobServiceClient } from '@azure/storage-blob';
 import { waitForJob } from '../api/isolation/fixtures';
 import { updateSegmentText } from '../production/seedBook';
 import { CREATOR, json, plannedBook, startProduction, tenantOf } from '../production/support';
 import { startTestPlatform, type TestPlatform } from '../support/testPlatform';
+import { waveformBuckets } from '../../core/listening/waveform';
+import { waveformBlobName } from '../../adapters/listening/waveform';
 
 const PAMPA = 'creator@pampa.test';
 let platform: TestPlatform;
@@ -44,6 +48,31 @@ async function takes(id = segmentId()) {
   );
 }
 
+async function masterBlobName(chapterId: string): Promise<string> {
+  const client = new CosmosClient({
+    endpoint: platform.urls.cosmos,
+    key: platform.env.COSMOS_KEY,
+    connectionPolicy: { enableEndpointDiscovery: false },
+  });
+  try {
+    const { resource } = await client
+      .database('khipu')
+      .container('chapters')
+      .item(chapterId, [tenantOf(CREATOR), book.projectId])
+      .read<{ master: { blobName: string } }>();
+    return resource!.master.blobName;
+  } finally {
+    client.dispose();
+  }
+}
+
+async function blobExists(name: string): Promise<boolean> {
+  return BlobServiceClient.fromConnectionString(platform.env.STORAGE_CONNECTION_STRING)
+    .getContainerClient('khipu')
+    .getBlockBlobClient(name)
+    .exists();
+}
+
 async function finished(jobId: string) {
   const job = await waitForJob(platform, CREATOR, book.projectId, jobId, 240_000);
   expect(job.status).toBe('succeeded');
@@ -78,6 +107,31 @@ test("a produced chapter's timeline places every spoken line in the master and r
     if (i > 0) expect(line.startSec!).toBeGreaterThanOrEqual(spoken[i - 1].endSec!);
   }
   expect(spoken.at(-1)!.endSec).toBe(timeline.master!.durationSec);
+});
+
+test("the chapter's waveform is measured once on the server: a bar per stretch, speech loud, the pauses quiet", async () => {
+  const path = `${project()}/chapters/${book.chapterIds[0]}/waveform`;
+  const timeline = await json<Timeline>(
+    await platform.api(CREATOR, `${project()}/chapters/${book.chapterIds[0]}/timeline`),
+    200,
+  );
+  // Twenty listeners open the chapter at once: all get the same picture, measured and stored once.
+  const first = await Promise.all(Array.from({ length: 20 }, () => platform.api(CREATOR, path)));
+  const bodies = await Promise.all(first.map((res) => json<{ durationSec: number; peaks: number[] }>(res, 200)));
+  const waveform = bodies[0];
+  for (const body of bodies) expect(body).toEqual(waveform);
+  expect(waveform.durationSec).toBe(timeline.master!.durationSec);
+  // A bar per stretch; the decoded audio may end a few samples short of the stored duration, one bar fewer.
+  expect(waveform.peaks.length).toBeLessThanOrEqual(waveformBuckets(waveform.durationSec));
+  expect(waveform.peaks.length).toBeGreaterThanOrEqual(waveformBuckets(waveform.durationSec) - 1);
+  expect(Math.max(...waveform.peaks)).toBeGreaterThan(0.2);
+  expect(Math.max(...waveform.peaks)).toBeLessThanOrEqual(1);
+  // Room tone between lines is far quieter than speech.
+  expect(Math.min(...waveform.peaks)).toBeLessThan(0.05);
+  const master = await masterBlobName(book.chapterIds[0]);
+  const stored = await platform.api(CREATOR, path);
+  expect(await json(stored, 200)).toEqual(waveform);
+  expect(await blobExists(waveformBlobName(master))).toBe(true);
 });
 
 test("a take's audio streams whole or by byte range; a range past the end answers 416", async () => {
@@ -138,6 +192,7 @@ test("another tenant's takes, timelines and links answer 404", async () => {
   const paths = [
     `${project()}/chapters/${book.chapterIds[0]}/timeline`,
     `${project()}/chapters/${book.chapterIds[0]}/audio-link`,
+    `${project()}/chapters/${book.chapterIds[0]}/waveform`,
     `${project()}/segments/${segmentId()}/takes`,
     `${project()}/segments/${segmentId()}/takes/${take.takeId}/audio`,
     `${project()}/segments/${segmentId()}/takes/${take.takeId}/audio-link`,

@@ -1,5 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ChapterTimelineView, MediaLinkView, TakeList, TakeView, TimelineSegmentView } from '@core/api/takes';
+import type {
+  ChapterTimelineView,
+  MediaLinkView,
+  TakeList,
+  TakeView,
+  TimelineSegmentView,
+  WaveformView,
+} from '@core/api/takes';
 import { apiJson } from './client';
 import { projectPath, projectScope } from './keys';
 import type { Job } from './types';
@@ -8,6 +15,7 @@ export type ChapterTimeline = ChapterTimelineView;
 export type TimelineSegment = TimelineSegmentView;
 export type Take = TakeView;
 export type MediaLink = MediaLinkView;
+export type ChapterWaveform = WaveformView;
 export type PreviewRole = 'retail-sample' | 'opening-credits' | 'closing-credits';
 
 const listeningKeys = {
@@ -22,6 +30,19 @@ export function useChapterTimeline(projectId: string, chapterId: string | undefi
     enabled: Boolean(chapterId),
     queryFn: ({ signal }) =>
       apiJson<ChapterTimeline>(`${projectPath(projectId)}/chapters/${encodeURIComponent(chapterId!)}/timeline`, {
+        signal,
+      }),
+  });
+}
+
+/** The master's waveform; a new master (a new `masteredAt`) has a new one, an unchanged one never changes. */
+export function useChapterWaveform(projectId: string, chapterId: string | undefined, masteredAt: string | undefined) {
+  return useQuery({
+    queryKey: [...projectScope(projectId), 'waveform', chapterId ?? '', masteredAt ?? ''] as const,
+    enabled: Boolean(chapterId && masteredAt),
+    staleTime: Infinity,
+    queryFn: ({ signal }) =>
+      apiJson<ChapterWaveform>(`${projectPath(projectId)}/chapters/${encodeURIComponent(chapterId!)}/waveform`, {
         signal,
       }),
   });

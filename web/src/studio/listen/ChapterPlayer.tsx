@@ -1,43 +1,44 @@
-import { useEffect, useRef, type RefObject } from 'react';
+import type { RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import WaveSurfer from 'wavesurfer.js';
+import type { ChapterWaveform } from '../../api/listening';
+import { Waveform } from './Waveform';
 
 /**
- * The chapter master in an audio element (the short-lived media link, streamed with HTTP Range) with its waveform
- * drawn by wavesurfer.js, which follows the element: seeking on the waveform seeks the audio and vice versa.
+ * The chapter master in an audio element (the short-lived media link, streamed with HTTP Range, so seeking fetches
+ * only what is heard) above its waveform, drawn from the peaks the server measured. Pressing the waveform seeks
+ * the audio; the audio's position moves the waveform's cursor.
  */
 export function ChapterPlayer({
   url,
   audioRef,
+  waveform,
+  currentTime,
   onTime,
 }: {
   url: string;
   audioRef: RefObject<HTMLAudioElement | null>;
+  waveform: ChapterWaveform | undefined;
+  currentTime: number;
   onTime(seconds: number): void;
 }) {
   const { t } = useTranslation('listen');
-  const waveRef = useRef<HTMLDivElement | null>(null);
-  useEffect(() => {
+  const seek = (seconds: number) => {
     const audio = audioRef.current;
-    const container = waveRef.current;
-    if (!audio || !container) return;
-    const wave = WaveSurfer.create({
-      container,
-      media: audio,
-      height: 72,
-      waveColor: '#9aa5b8',
-      progressColor: '#2f5fb3',
-      cursorColor: '#1c2b45',
-      normalize: true,
-    });
-    return () => wave.destroy();
-  }, [audioRef, url]);
+    if (!audio) return;
+    audio.currentTime = seconds;
+    onTime(seconds);
+  };
   return (
     <div className="chapter-player">
-      <div ref={waveRef} className="chapter-player__wave" aria-hidden="true" />
+      <div className="chapter-player__wave">
+        {waveform && waveform.peaks.length > 0 && (
+          <Waveform peaks={waveform.peaks} durationSec={waveform.durationSec} currentTime={currentTime} onSeek={seek} />
+        )}
+      </div>
       <audio
         ref={audioRef}
         className="chapter-player__audio"
+        data-testid="chapter-audio"
         controls
         preload="metadata"
         src={url}

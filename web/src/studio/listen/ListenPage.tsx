@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useChapters } from '../../api/chapters';
 import { useCharacters } from '../../api/characters';
-import { useChapterAudioLink, useChapterTimeline, type TimelineSegment } from '../../api/listening';
+import { useChapterAudioLink, useChapterTimeline, useChapterWaveform, type TimelineSegment } from '../../api/listening';
 import { NARRATOR, UNKNOWN_SPEAKER } from '../../api/types';
 import { Alert } from '../../ui/Alert';
 import { useErrorText } from '../../ui/errorText';
@@ -29,6 +29,7 @@ export function ListenPage() {
   const timeline = useChapterTimeline(project.id, chapterId);
   const master = timeline.data?.master ?? null;
   const link = useChapterAudioLink(project.id, chapterId, master?.masteredAt);
+  const waveform = useChapterWaveform(project.id, chapterId, master?.masteredAt);
   const audioRef = useRef<HTMLAudioElement | null>(null);
   const [time, setTime] = useState(0);
   const [selected, setSelected] = useState<TimelineSegment | undefined>();
@@ -88,7 +89,13 @@ export function ListenPage() {
               <div className="listen__layout">
                 <div className="listen__main">
                   {link.data ? (
-                    <ChapterPlayer url={link.data.url} audioRef={audioRef} onTime={setTime} />
+                    <ChapterPlayer
+                      url={link.data.url}
+                      audioRef={audioRef}
+                      waveform={waveform.data}
+                      currentTime={time}
+                      onTime={setTime}
+                    />
                   ) : link.isError ? (
                     <Alert tone="error">{errorText(link.error)}</Alert>
                   ) : (

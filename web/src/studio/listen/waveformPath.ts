@@ -1,0 +1,32 @@
+/** Height of the drawing in SVG units; bars grow up and down from the middle. */
+export const WAVEFORM_HEIGHT = 100;
+/** Share of a bucket's width a bar takes, leaving a gap between bars. */
+const BAR_WIDTH = 0.8;
+/** A silent stretch still shows as a hairline, so the timeline reads as continuous. */
+const MIN_BAR = 0.5;
+
+/**
+ * One SVG path holding every bar: bar `i` spans x = i..i+0.8 and is as tall as its peak relative to the loudest one
+ * (a quiet master still shows its shape). The SVG's viewBox is `peaks.length` wide, so the browser scales it.
+ */
+export function waveformPath(peaks: readonly number[]): string {
+  const loudest = peaks.reduce((max, peak) => Math.max(max, peak), 0);
+  const middle = WAVEFORM_HEIGHT / 2;
+  return peaks
+    .map((peak, index) => {
+      const half = Math.max(MIN_BAR, loudest > 0 ? (peak / loudest) * middle : 0);
+      const top = round(middle - half);
+      return `M${index} ${top}h${BAR_WIDTH}v${round(half * 2)}h-${BAR_WIDTH}z`;
+    })
+    .join('');
+}
+
+/** Where a pointer at `clientX` falls on an element spanning `left`..`left + width`, as a share 0..1. */
+export function pointerFraction(clientX: number, left: number, width: number): number {
+  if (width <= 0) return 0;
+  return Math.min(1, Math.max(0, (clientX - left) / width));
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}
