@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CostReportQuery, CostReportView } from '../core/api/costs';
+import { CostReportQuery, CostReportView, TenantUsageView } from '../core/api/costs';
 import { ErrorBody, Id } from '../core/api/common';
 import { endpoint } from './http/endpoint';
 
@@ -42,5 +42,20 @@ endpoint({
   },
   async handle({ principal, params, query, services }) {
     return { status: 200, json: await services.costs.projectReport(principal, params.projectId, query) };
+  },
+});
+
+endpoint({
+  operationId: 'getTenantUsage',
+  method: 'GET',
+  route: 'v1/tenant/usage',
+  summary: "Your organization's use of its quotas: characters this month, productions running, storage (any role)",
+  tags: ['costs'],
+  access: 'tenant',
+  responses: { 200: { description: 'The usage', schema: TenantUsageView }, ...errors },
+  async handle({ principal, services }) {
+    const tenant = await services.tenants.current(principal);
+    const usage = await services.costs.quotaUsage(tenant, await services.projects.storedBytes(tenant.id));
+    return { status: 200, json: usage };
   },
 });

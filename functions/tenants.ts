@@ -9,6 +9,7 @@ import {
   TenantView,
   toIdentityView,
   toTenantView,
+  UpdateOwnTenantRequest,
   UpdateTenantRequest,
 } from '../core/api/tenants';
 import { endpoint } from './http/endpoint';
@@ -54,6 +55,25 @@ endpoint({
   responses: { 200: { description: 'Your tenant', schema: TenantView }, ...errors },
   async handle({ principal, services }) {
     return { status: 200, json: toTenantView(await services.tenants.current(principal)) };
+  },
+});
+
+endpoint({
+  operationId: 'updateCurrentTenant',
+  method: 'PATCH',
+  route: 'v1/tenant',
+  summary: "Tenant admin: rename your organization (plan, status and quotas are the platform operator's)",
+  tags: ['tenants'],
+  access: 'tenant',
+  body: { kind: 'json', schema: UpdateOwnTenantRequest },
+  responses: {
+    200: { description: 'Your tenant', schema: TenantView },
+    412: { description: 'Stale If-Match; `details.current` is the version stored now', schema: ErrorBody },
+    428: { description: 'If-Match missing', schema: ErrorBody },
+    ...errors,
+  },
+  async handle({ principal, body, ifMatch, services }) {
+    return { status: 200, json: toTenantView(await services.tenants.rename(principal, ifMatch, body.name)) };
   },
 });
 

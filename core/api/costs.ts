@@ -39,3 +39,21 @@ export const CostReportView = z
       'Spend between `from` and `to` (UTC days, inclusive). Quantities: characters, tokens, seconds, and byte-days ' +
       'for storage (one daily snapshot per project).',
   });
+
+export const TenantUsageView = z
+  .object({
+    month: z.string().meta({ description: 'YYYY-MM (UTC)' }),
+    monthlyCharacters: z.object({
+      limit: z.number(),
+      used: z.number(),
+      remaining: z.number(),
+      resetsAt: z.string().meta({ description: 'When the month ends and the character quota resets (ISO 8601)' }),
+    }),
+    concurrentJobs: z.object({ limit: z.number(), running: z.number() }),
+    storageBytes: z.object({ limit: z.number(), used: z.number() }),
+  })
+  .meta({
+    id: 'TenantUsage',
+    description:
+      "The organization's use of its quotas: characters synthesized this month, productions running, storage",
+  });

@@ -66,6 +66,9 @@ export const UpdateTenantRequest = z
   })
   .meta({ id: 'UpdateTenantRequest' });
 
+/** What a tenant admin may change about the organization: its name (plan, status and quotas are the operator's). */
+export const UpdateOwnTenantRequest = z.strictObject({ name: text(120, 2) }).meta({ id: 'UpdateOwnTenantRequest' });
+
 /** A signed-in identity as the operator sees it: the tenants it created and how many it may create. */
 export const IdentityView = z
   .object({

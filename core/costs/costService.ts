@@ -25,6 +25,14 @@ export interface CostQuery {
   to?: string;
 }
 
+export interface TenantUsage {
+  /** `YYYY-MM`, UTC. */
+  month: string;
+  monthlyCharacters: { limit: number; used: number; remaining: number; resetsAt: string };
+  concurrentJobs: { limit: number; running: number };
+  storageBytes: { limit: number; used: number };
+}
+
 export const MAX_REPORT_DAYS = 366;
 const PAGE = 100;
 
@@ -82,7 +90,27 @@ export class CostService {
     return total;
   }
 
-  /** Tenant-wide for admins; creators see their own projects, validators the ones assigned to them (SPEC.md §2). */
+  /**
+   * How much of its quotas the tenant has used this month, for any of its members: the quota is the organization's,
+   * and a refusal tells a creator as much anyway. `storedBytes` is what the tenant keeps now.
+   */
+  async quotaUsage(tenant: TenantRecord, storedBytes: number): Promise<TenantUsage> {
+    const { month, resetsAt } = monthBounds(this.deps.clock.now());
+    const used = await this.monthToDateCharacters(tenant.id);
+    return {
+      month,
+      monthlyCharacters: {
+        limit: tenant.quotas.monthlyCharacters,
+        used,
+        remaining: Math.max(0, tenant.quotas.monthlyCharacters - used),
+        resetsAt,
+      },
+      concurrentJobs: { limit: tenant.quotas.concurrentJobs, running: (tenant.runningProductions ?? []).length },
+      storageBytes: { limit: tenant.quotas.storageBytes, used: storedBytes },
+    };
+  }
+
+  /** Tenant-wide for admins; creators see their own projects, validators the ones assigned to them (`project.costs`). */
   async report(principal: Principal | undefined, query: CostQuery): Promise<CostReport> {
     const user = authorizeTenantAction(principal, 'costs.read');
     const { from, to, days } = this.range(query);

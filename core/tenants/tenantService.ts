@@ -112,6 +112,20 @@ export class TenantService {
     return tenant;
   }
 
+  /**
+   * A tenant admin renames the organization. Plan, quotas and status stay the operator's (they decide what the
+   * tenant pays for and may use); the name is the one setting the organization owns.
+   */
+  async rename(principal: Principal | undefined, ifMatch: string | undefined, name: string): Promise<TenantRecord> {
+    const admin = authorizeTenantAction(principal, 'tenant.settings');
+    if (!ifMatch) {
+      throw new DomainError('precondition_required', 'Send If-Match with the ETag of the organization you saw');
+    }
+    const tenant = await this.deps.tenants.get(admin.tenantId);
+    if (!tenant) throw new NotFoundError('Tenant');
+    return this.deps.tenants.replace({ ...tenant, name, updatedAt: this.deps.clock.now().toISOString() }, ifMatch);
+  }
+
   async list(
     principal: Principal | undefined,
     page: { pageSize: number; continuationToken?: string },
