@@ -31,7 +31,26 @@ export const SPAN_NAMES = {
   http: 'khipu.http.request',
 } as const;
 
-interface Instruments {
+/** Instrument names (the workbook's and the alerts' KQL name them; docs/operations.md describes each). */
+export const METRIC_NAMES = {
+  ttsRequests: 'khipu.tts.requests',
+  ttsCharacters: 'khipu.tts.billable_characters',
+  ttsDuration: 'khipu.tts.duration',
+  segments: 'khipu.production.segments',
+  llmRequests: 'khipu.llm.requests',
+  llmTokens: 'khipu.llm.tokens',
+  llmDuration: 'khipu.llm.duration',
+  jobsCompleted: 'khipu.jobs.completed',
+  jobsDuration: 'khipu.jobs.duration',
+  httpRequests: 'khipu.http.requests',
+  httpDuration: 'khipu.http.duration',
+  activeUsers: 'khipu.users.active',
+  projectsCreated: 'khipu.projects.created',
+  projectsCompleted: 'khipu.projects.completed',
+} as const;
+
+/** One instrument per name, no more, no fewer. */
+interface Instruments extends Record<keyof typeof METRIC_NAMES, Counter | Histogram> {
   ttsRequests: Counter;
   ttsCharacters: Counter;
   ttsDuration: Histogram;
@@ -56,48 +75,51 @@ function createInstruments(meter: Meter): Instruments {
       advice: { explicitBucketBoundaries: [...LATENCY_BOUNDS_MS] },
     });
   return {
-    ttsRequests: meter.createCounter('khipu.tts.requests', {
+    ttsRequests: meter.createCounter(METRIC_NAMES.ttsRequests, {
       unit: '{request}',
       description: 'Requests to the TTS engine, by outcome (ok, throttled, failed, cancelled)',
     }),
-    ttsCharacters: meter.createCounter('khipu.tts.billable_characters', {
+    ttsCharacters: meter.createCounter(METRIC_NAMES.ttsCharacters, {
       unit: '{character}',
       description: 'Characters billed by the TTS engine',
     }),
-    ttsDuration: latency('khipu.tts.duration', 'Time of one TTS request'),
-    segments: meter.createCounter('khipu.production.segments', {
+    ttsDuration: latency(METRIC_NAMES.ttsDuration, 'Time of one TTS request'),
+    segments: meter.createCounter(METRIC_NAMES.segments, {
       unit: '{segment}',
       description: 'Production segments served from stored audio (source=cache) or synthesized (source=synthesized)',
     }),
-    llmRequests: meter.createCounter('khipu.llm.requests', {
+    llmRequests: meter.createCounter(METRIC_NAMES.llmRequests, {
       unit: '{call}',
       description: 'Calls of an analysis engine (character detection, attribution), by outcome',
     }),
-    llmTokens: meter.createCounter('khipu.llm.tokens', {
+    llmTokens: meter.createCounter(METRIC_NAMES.llmTokens, {
       unit: '{token}',
       description: 'Model tokens used, by token_type (prompt, completion)',
     }),
-    llmDuration: latency('khipu.llm.duration', 'Time of one analysis-engine call'),
-    jobsCompleted: meter.createCounter('khipu.jobs.completed', {
+    llmDuration: latency(METRIC_NAMES.llmDuration, 'Time of one analysis-engine call'),
+    jobsCompleted: meter.createCounter(METRIC_NAMES.jobsCompleted, {
       unit: '{job}',
       description: 'Jobs that ended, by job_kind and outcome (succeeded, failed, cancelled)',
     }),
-    jobsDuration: meter.createHistogram('khipu.jobs.duration', {
+    jobsDuration: meter.createHistogram(METRIC_NAMES.jobsDuration, {
       unit: 's',
       description: 'Time from a job being queued to its end',
       advice: { explicitBucketBoundaries: [...JOB_DURATION_BOUNDS_S] },
     }),
-    httpRequests: meter.createCounter('khipu.http.requests', {
+    httpRequests: meter.createCounter(METRIC_NAMES.httpRequests, {
       unit: '{request}',
       description: 'API requests, by operation and status_class (2xx, 3xx, 4xx, 5xx)',
     }),
-    httpDuration: latency('khipu.http.duration', 'Time to answer one API request'),
-    activeUsers: meter.createCounter('khipu.users.active', {
+    httpDuration: latency(METRIC_NAMES.httpDuration, 'Time to answer one API request'),
+    activeUsers: meter.createCounter(METRIC_NAMES.activeUsers, {
       unit: '{user}',
       description: "Users active for the first time in a tenant's UTC day (sum per day: daily active users)",
     }),
-    projectsCreated: meter.createCounter('khipu.projects.created', { unit: '{project}', description: 'New projects' }),
-    projectsCompleted: meter.createCounter('khipu.projects.completed', {
+    projectsCreated: meter.createCounter(METRIC_NAMES.projectsCreated, {
+      unit: '{project}',
+      description: 'New projects',
+    }),
+    projectsCompleted: meter.createCounter(METRIC_NAMES.projectsCompleted, {
       unit: '{project}',
       description: "Projects whose first production succeeded, with the project's creation day (created_day)",
     }),

@@ -1,5 +1,6 @@
-// Log alerts on the Function App's telemetry: HTTP 5xx rate, failed executions and failed production jobs
-// (the app tracks a custom event named JobFailed when a produceBook orchestration ends in failure).
+// Log alerts on the Function App's telemetry: HTTP 5xx rate and failed executions (the host's request records), p95
+// API latency (the app's timing spans), failed jobs and TTS throttling (the app's OpenTelemetry metrics; names in
+// adapters/metrics/openTelemetryMetrics.ts, docs/operations.md says what each alert means and what to do).
 
 param namePrefix string
 param location string
@@ -14,6 +15,15 @@ param serverErrorRatePercent int = 5
 
 @description('Failed function executions over 15 minutes that raise the alert')
 param failedExecutionThreshold int = 10
+
+@description('95th percentile of API request time, in milliseconds over 15 minutes, that raises the alert')
+param apiP95LatencyMs int = 3000
+
+@description('Jobs ending in failure over 15 minutes that raise the alert (0: any failed job)')
+param failedJobThreshold int = 0
+
+@description('TTS requests the speech service throttled (429) over 15 minutes that raise the alert')
+param ttsThrottledThreshold int = 50
 
 @description('How often the rules run; log alerts are billed per rule by frequency (15 minutes is the cheapest)')
 @allowed(['PT5M', 'PT10M', 'PT15M'])
@@ -62,13 +72,31 @@ var alertDefinitions = [
     threshold: failedExecutionThreshold
   }
   {
+    name: '${namePrefix}-api-p95-latency'
+    displayName: 'Khipu API: p95 latency above ${apiP95LatencyMs} ms'
+    severity: 2
+    query: 'dependencies | where name == "khipu.http.request" | summarize p95LatencyMs = percentile(duration, 95)'
+    measure: 'p95LatencyMs'
+    aggregation: 'Maximum'
+    threshold: apiP95LatencyMs
+  }
+  {
     name: '${namePrefix}-jobs-failed'
-    displayName: 'Khipu production jobs failed'
+    displayName: 'Khipu jobs failed'
     severity: 1
-    query: 'customEvents | where name == "JobFailed" | summarize failedJobs = count()'
+    query: 'customMetrics | where name == "khipu.jobs.completed" and tostring(customDimensions.outcome) == "failed" | summarize failedJobs = sum(valueSum)'
     measure: 'failedJobs'
     aggregation: 'Total'
-    threshold: 0
+    threshold: failedJobThreshold
+  }
+  {
+    name: '${namePrefix}-tts-throttled'
+    displayName: 'Khipu TTS: speech service throttling'
+    severity: 2
+    query: 'customMetrics | where name == "khipu.tts.requests" and tostring(customDimensions.outcome) == "throttled" | summarize throttled = sum(valueSum)'
+    measure: 'throttled'
+    aggregation: 'Total'
+    threshold: ttsThrottledThreshold
   }
 ]
 

@@ -281,7 +281,9 @@ describe('resource settings the issue asks for', () => {
     const swa = moduleNamed('staticWebApp.bicep');
     expect(value(swa, single(resourcesOfType(swa, 'Microsoft.Web/staticSites'), 'swa'), 'sku.name')).toBe('Standard');
     expect(resourcesOfType(swa, 'Microsoft.Web/staticSites/linkedBackends')).toHaveLength(1);
-    expect(moduleNamed('alerts.bicep').source).toMatch(/customEvents \| where name == "JobFailed"/);
+    expect(moduleNamed('alerts.bicep').source).toMatch(
+      /name == "khipu\.jobs\.completed" and tostring\(customDimensions\.outcome\) == "failed"/,
+    );
   });
 
   test('azure.yaml points azd at bicep/ with services api and web and the postdeploy hook', () => {

@@ -152,7 +152,8 @@ test('only the operator reads platform metrics; bad windows and unknown tenants 
   expect((await platform.api(null, '/v1/operator/metrics')).status).toBe(401);
   const tooLong = await platform.api(OPERATOR, '/v1/operator/metrics?days=93');
   expect(tooLong.status).toBe(400);
-  expect((await tooLong.json()).error.details.fields[0].field).toBe('days');
+  const refusal = (await tooLong.json()) as { error: { details: { fields: { field: string }[] } } };
+  expect(refusal.error.details.fields[0]!.field).toBe('days');
   const unknownField = await platform.api(OPERATOR, '/v1/operator/metrics?userId=u-andes-admin');
   expect(unknownField.status).toBe(400);
   await unknownField.arrayBuffer();
