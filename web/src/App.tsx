@@ -53,6 +53,12 @@ const ListenPage = lazyPage(() => import('./studio/listen/ListenPage').then((mod
 const OperatorPage = lazyPage(() => import('./operator/OperatorPage').then((module) => module.OperatorPage));
 const SignupPage = lazyPage(() => import('./signup/SignupPage').then((module) => module.SignupPage));
 const DeliveryPage = lazyPage(() => import('./studio/delivery/DeliveryPage').then((module) => module.DeliveryPage));
+const CostsPage = lazyPage(() => import('./costs/CostsPage').then((module) => module.CostsPage));
+const AdminLayout = lazyPage(() => import('./admin/AdminLayout').then((module) => module.AdminLayout));
+const AdminUsersPage = lazyPage(() => import('./admin/UsersPage').then((module) => module.UsersPage));
+const AdminMembersPage = lazyPage(() => import('./admin/MembersPage').then((module) => module.MembersPage));
+const AdminWebhooksPage = lazyPage(() => import('./admin/WebhooksPage').then((module) => module.WebhooksPage));
+const AdminSettingsPage = lazyPage(() => import('./admin/SettingsPage').then((module) => module.SettingsPage));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -100,6 +106,28 @@ export function App() {
                   }
                 />
                 <Route path="/operator" element={<OperatorPage />} />
+                <Route
+                  path="/costs"
+                  element={
+                    <AccountGate>
+                      <CostsPage />
+                    </AccountGate>
+                  }
+                />
+                <Route
+                  path="/admin"
+                  element={
+                    <AccountGate>
+                      <AdminLayout />
+                    </AccountGate>
+                  }
+                >
+                  <Route index element={<Navigate to="users" replace />} />
+                  <Route path="users" element={<AdminUsersPage />} />
+                  <Route path="projects" element={<AdminMembersPage />} />
+                  <Route path="webhooks" element={<AdminWebhooksPage />} />
+                  <Route path="settings" element={<AdminSettingsPage />} />
+                </Route>
                 <Route path="/signup" element={<SignupPage />} />
                 <Route path="/projects/new" element={<NewProjectPage />} />
                 <Route path="/projects/:projectId" element={<ProjectStudioRoute />}>

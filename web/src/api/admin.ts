@@ -11,6 +11,7 @@ import type {
 import type { ALL_EVENT_TYPES } from '@core/ports/events';
 import { apiFetch, apiJson } from './client';
 import type { Project } from './types';
+import type { Tenant } from './production';
 
 export type User = z.infer<typeof UserView>;
 export type NewUser = z.input<typeof CreateUserRequest>;
@@ -147,5 +148,19 @@ export function useDeliveries(webhookId: string | undefined) {
         )
       ).items,
     refetchInterval: (query) => (query.state.data?.some((d) => d.status === 'pending') ? 2_000 : 15_000),
+  });
+}
+
+/** An admin renames the organization (the one setting it owns); the version seen goes in If-Match. */
+export function useRenameTenant() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ tenant, name }: { tenant: Tenant; name: string }) =>
+      apiJson<Tenant>('/v1/tenant', { method: 'PATCH', json: { name }, headers: { 'If-Match': tenant.etag } }),
+    onSettled: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: ['tenant'] }),
+        queryClient.invalidateQueries({ queryKey: ['me'] }),
+      ]),
   });
 }

@@ -4,6 +4,7 @@ import type { PackageView, StartProductionRequest } from '@core/api/production';
 import type { TenantView } from '@core/api/tenants';
 import type { CostReportView } from '@core/api/costs';
 import { apiJson } from './client';
+import { isFinished } from './jobs';
 import { bookKeys, projectPath, projectScope } from './keys';
 import type { Job, ProductionEstimate } from './types';
 
@@ -20,7 +21,6 @@ const productionKeys = {
   packages: (projectId: string) => [...projectScope(projectId), 'packages'] as const,
   produceJobs: (projectId: string) => [...projectScope(projectId), 'jobs', 'history'] as const,
   tenant: ['tenant'] as const,
-  monthCosts: (from: string) => ['costs', 'tenant', 'kind', from] as const,
 };
 
 /** A fresh key per user action: a retried request cannot start the job twice. */
@@ -39,13 +39,17 @@ export function useStartProduction(projectId: string) {
   });
 }
 
-/** The project's jobs, newest first (one page: a book has few enough to list). */
+/**
+ * The project's jobs, newest first (one page: a book has few enough to list), read again every few seconds while one
+ * of them is still running, so the list never keeps showing a finished job as running.
+ */
 export function useJobHistory(projectId: string, refetchWhileRunning = false) {
   return useQuery({
     queryKey: productionKeys.produceJobs(projectId),
     queryFn: async ({ signal }) =>
       (await apiJson<{ items: Job[] }>(`${projectPath(projectId)}/jobs?pageSize=50`, { signal })).items,
-    refetchInterval: refetchWhileRunning ? 5_000 : false,
+    refetchInterval: (query) =>
+      refetchWhileRunning || query.state.data?.some((job) => !isFinished(job)) ? 5_000 : false,
     placeholderData: keepPreviousData,
   });
 }
@@ -92,20 +96,5 @@ export function useCurrentTenant(enabled = true) {
     queryKey: productionKeys.tenant,
     enabled,
     queryFn: ({ signal }) => apiJson<Tenant>('/v1/tenant', { signal }),
-  });
-}
-
-/** The first day of this month (UTC), as the cost report reads days. */
-export function monthStart(now = new Date()): string {
-  return `${now.getUTCFullYear()}-${String(now.getUTCMonth() + 1).padStart(2, '0')}-01`;
-}
-
-/** This month's spend by kind: characters synthesized count against the tenant's monthly quota. */
-export function useMonthUsage(enabled = true) {
-  const from = monthStart();
-  return useQuery({
-    queryKey: productionKeys.monthCosts(from),
-    enabled,
-    queryFn: ({ signal }) => apiJson<CostReport>(`/v1/costs?groupBy=kind&from=${from}`, { signal }),
   });
 }

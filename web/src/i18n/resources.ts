@@ -52,6 +52,12 @@ import esOperator from './locales/es-PE/operator.json';
 import esSignup from './locales/es-PE/signup.json';
 import ptOperator from './locales/pt-BR/operator.json';
 import ptSignup from './locales/pt-BR/signup.json';
+import enCosts from './locales/en-US/costs.json';
+import enAdmin from './locales/en-US/admin.json';
+import esCosts from './locales/es-PE/costs.json';
+import esAdmin from './locales/es-PE/admin.json';
+import ptCosts from './locales/pt-BR/costs.json';
+import ptAdmin from './locales/pt-BR/admin.json';
 import enPrivacy from './locales/en-US/privacy.json';
 import esPrivacy from './locales/es-PE/privacy.json';
 import ptPrivacy from './locales/pt-BR/privacy.json';
@@ -84,6 +90,8 @@ export const referenceResources = {
   operator: enOperator,
   signup: enSignup,
   privacy: enPrivacy,
+  costs: enCosts,
+  admin: enAdmin,
 };
 type Namespaces = typeof referenceResources;
 export const NAMESPACES = Object.keys(referenceResources) as (keyof Namespaces)[];
@@ -110,6 +118,8 @@ export const resources: Record<SupportedLanguage, Namespaces> = {
     operator: esOperator,
     signup: esSignup,
     privacy: esPrivacy,
+    costs: esCosts,
+    admin: esAdmin,
   },
   'pt-BR': {
     common: ptCommon,
@@ -131,5 +141,7 @@ export const resources: Record<SupportedLanguage, Namespaces> = {
     operator: ptOperator,
     signup: ptSignup,
     privacy: ptPrivacy,
+    costs: ptCosts,
+    admin: ptAdmin,
   },
 };

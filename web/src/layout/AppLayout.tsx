@@ -1,11 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet } from 'react-router-dom';
+import { useMe } from '../api/me';
 import { ConsentGate } from '../privacy/ConsentGate';
 import { UserMenu } from './UserMenu';
 
 /** The frame around every signed-in page: brand, main navigation, user menu. New areas add a NavLink here. */
 export function AppLayout() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['common', 'costs', 'admin', 'operator']);
+  const principal = useMe().data?.principal;
   return (
     <div className="app">
       <a className="skip-link" href="#main">
@@ -18,7 +20,15 @@ export function AppLayout() {
             <span>Khipu Cloud</span>
           </Link>
           <nav aria-label={t('nav.label')} className="main-nav">
-            <NavLink to="/projects">{t('nav.projects')}</NavLink>
+            {principal?.kind === 'operator' ? (
+              <NavLink to="/operator">{t('operator:title')}</NavLink>
+            ) : (
+              <NavLink to="/projects">{t('nav.projects')}</NavLink>
+            )}
+            {principal?.kind === 'tenant-user' && <NavLink to="/costs">{t('costs:nav')}</NavLink>}
+            {principal?.kind === 'tenant-user' && principal.role === 'admin' && (
+              <NavLink to="/admin">{t('admin:nav')}</NavLink>
+            )}
           </nav>
           <UserMenu />
         </div>

@@ -1,22 +1,14 @@
 import { useTranslation } from 'react-i18next';
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Job } from '../../api/types';
 import { Badge } from '../../ui/Badge';
 import { useFormat } from '../../ui/format';
+import { EstimateChart, estimatedUsd } from './EstimateChart';
 import { STATUS_TONE } from './JobView';
-
-const estimatedUsd = (job: Job) => (typeof job.input.estimatedUsd === 'number' ? job.input.estimatedUsd : null);
 
 /** Every job of the project, newest first, and for productions what was estimated against what they cost. */
 export function JobHistory({ jobs }: { jobs: Job[] }) {
   const { t } = useTranslation('production');
   const format = useFormat();
-  const productions = jobs.filter((job) => job.kind === 'produce' && estimatedUsd(job) !== null).reverse();
-  const chart = productions.map((job) => ({
-    name: format.dateTime(job.createdAt),
-    estimate: estimatedUsd(job) ?? 0,
-    actual: job.progress.costSoFarUsd,
-  }));
   return (
     <section className="card" aria-labelledby="job-history">
       <h3 id="job-history" className="card__title">
@@ -61,22 +53,7 @@ export function JobHistory({ jobs }: { jobs: Job[] }) {
           </table>
         </div>
       )}
-      {chart.length > 0 && (
-        <figure className="chart">
-          <figcaption>{t('history.chartCaption')}</figcaption>
-          <ResponsiveContainer width="100%" height={220}>
-            <BarChart data={chart} accessibilityLayer>
-              <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="name" />
-              <YAxis tickFormatter={(value: number) => format.usd(value)} width={80} />
-              <Tooltip formatter={(value) => format.usd(Number(value))} />
-              <Legend />
-              <Bar dataKey="estimate" name={t('history.estimate')} fill="#8a94a6" />
-              <Bar dataKey="actual" name={t('history.actual')} fill="#2f6fdf" />
-            </BarChart>
-          </ResponsiveContainer>
-        </figure>
-      )}
+      <EstimateChart jobs={jobs} caption={t('history.chartCaption')} />
     </section>
   );
 }

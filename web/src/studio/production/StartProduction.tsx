@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { useChapters } from '../../api/chapters';
 import { useEstimate } from '../../api/estimate';
-import { PLATFORMS, useCurrentTenant, useMonthUsage, useStartProduction, type Platform } from '../../api/production';
+import { useTenantUsage } from '../../api/costs';
+import { PLATFORMS, useStartProduction, type Platform } from '../../api/production';
 import { Alert } from '../../ui/Alert';
 import { useErrorText } from '../../ui/errorText';
 import { useFormat } from '../../ui/format';
@@ -24,13 +25,11 @@ export function StartProduction() {
   const [selection, setSelection] = useState<string[]>([]);
   const chapters = useChapters(project.id);
   const estimate = useEstimate(project.id, platforms);
-  const tenant = useCurrentTenant();
-  const usage = useMonthUsage();
+  const usage = useTenantUsage();
   const start = useStartProduction(project.id);
 
-  const monthLimit = tenant.data?.quotas.monthlyCharacters;
-  const used = usage.data?.byKind.tts_characters.quantity ?? 0;
-  const remaining = monthLimit === undefined ? undefined : Math.max(0, monthLimit - used);
+  // The organization's quota, whoever is looking: a creator's own costs would understate what is used.
+  const remaining = usage.data?.monthlyCharacters.remaining;
   const needed = estimate.data?.billableCharacters;
   const overQuota = remaining !== undefined && needed !== undefined && needed > remaining;
   const blocking = estimate.data?.problems.filter((problem) => problem.severity === 'blocking') ?? [];
