@@ -51,6 +51,9 @@ const ProductionPage = lazyPage(() =>
 );
 const ListenPage = lazyPage(() => import('./studio/listen/ListenPage').then((module) => module.ListenPage));
 const OperatorPage = lazyPage(() => import('./operator/OperatorPage').then((module) => module.OperatorPage));
+const OperatorMetricsPage = lazyPage(() =>
+  import('./operator/metrics/MetricsPage').then((module) => module.MetricsPage),
+);
 const SignupPage = lazyPage(() => import('./signup/SignupPage').then((module) => module.SignupPage));
 const DeliveryPage = lazyPage(() => import('./studio/delivery/DeliveryPage').then((module) => module.DeliveryPage));
 const CostsPage = lazyPage(() => import('./costs/CostsPage').then((module) => module.CostsPage));
@@ -106,6 +109,7 @@ export function App() {
                   }
                 />
                 <Route path="/operator" element={<OperatorPage />} />
+                <Route path="/operator/metrics" element={<OperatorMetricsPage />} />
                 <Route
                   path="/costs"
                   element={

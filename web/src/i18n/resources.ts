@@ -52,6 +52,9 @@ import esOperator from './locales/es-PE/operator.json';
 import esSignup from './locales/es-PE/signup.json';
 import ptOperator from './locales/pt-BR/operator.json';
 import ptSignup from './locales/pt-BR/signup.json';
+import enOperatorMetrics from './locales/en-US/operatorMetrics.json';
+import esOperatorMetrics from './locales/es-PE/operatorMetrics.json';
+import ptOperatorMetrics from './locales/pt-BR/operatorMetrics.json';
 import enCosts from './locales/en-US/costs.json';
 import enAdmin from './locales/en-US/admin.json';
 import esCosts from './locales/es-PE/costs.json';
@@ -88,6 +91,7 @@ export const referenceResources = {
   listen: enListen,
   delivery: enDelivery,
   operator: enOperator,
+  operatorMetrics: enOperatorMetrics,
   signup: enSignup,
   privacy: enPrivacy,
   costs: enCosts,
@@ -116,6 +120,7 @@ export const resources: Record<SupportedLanguage, Namespaces> = {
     listen: esListen,
     delivery: esDelivery,
     operator: esOperator,
+    operatorMetrics: esOperatorMetrics,
     signup: esSignup,
     privacy: esPrivacy,
     costs: esCosts,
@@ -139,6 +144,7 @@ export const resources: Record<SupportedLanguage, Namespaces> = {
     listen: ptListen,
     delivery: ptDelivery,
     operator: ptOperator,
+    operatorMetrics: ptOperatorMetrics,
     signup: ptSignup,
     privacy: ptPrivacy,
     costs: ptCosts,

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { useTenants, useUpdateTenant, type TenantSummary } from '../api/operator';
 import { Alert } from '../ui/Alert';
 import { Badge } from '../ui/Badge';
@@ -13,6 +14,7 @@ const PLANS = ['trial', 'standard', 'enterprise'] as const;
 /** The platform operator's page: every tenant, searchable; suspend or reinstate, plan and quotas. */
 export function OperatorPage() {
   const { t } = useTranslation('operator');
+  const { t: tMetrics } = useTranslation('operatorMetrics');
   const errorText = useErrorText();
   const tenants = useTenants();
   const [query, setQuery] = useState('');
@@ -23,6 +25,9 @@ export function OperatorPage() {
     <div className="page">
       <h1>{t('title')}</h1>
       <p className="muted">{t('intro')}</p>
+      <p>
+        <Link to="/operator/metrics">{tMetrics('toMetrics')}</Link>
+      </p>
       <div className="field field--inline">
         <label htmlFor="tenant-search">{t('search')}</label>
         <input id="tenant-search" type="search" value={query} onChange={(event) => setQuery(event.target.value)} />
