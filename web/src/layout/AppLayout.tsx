@@ -6,7 +6,7 @@ import { UserMenu } from './UserMenu';
 
 /** The frame around every signed-in page: brand, main navigation, user menu. New areas add a NavLink here. */
 export function AppLayout() {
-  const { t } = useTranslation(['common', 'costs', 'admin', 'operator']);
+  const { t } = useTranslation(['common', 'costs', 'admin', 'operator', 'operatorMetrics']);
   const principal = useMe().data?.principal;
   return (
     <div className="app">
@@ -21,10 +21,13 @@ export function AppLayout() {
           </Link>
           <nav aria-label={t('nav.label')} className="main-nav">
             {principal?.kind === 'operator' ? (
-              <NavLink to="/operator">{t('operator:title')}</NavLink>
+              <NavLink to="/operator" end>
+                {t('operator:title')}
+              </NavLink>
             ) : (
               <NavLink to="/projects">{t('nav.projects')}</NavLink>
             )}
+            {principal?.kind === 'operator' && <NavLink to="/operator/metrics">{t('operatorMetrics:nav')}</NavLink>}
             {principal?.kind === 'tenant-user' && <NavLink to="/costs">{t('costs:nav')}</NavLink>}
             {principal?.kind === 'tenant-user' && principal.role === 'admin' && (
               <NavLink to="/admin">{t('admin:nav')}</NavLink>
