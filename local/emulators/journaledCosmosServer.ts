@@ -17,6 +17,7 @@ import path from 'node:path';
 import { containerDefinitions } from '../../adapters/cosmos/containers';
 import { COSMOS_EMULATOR_KEY } from './cosmos';
 import { CosmosJournal, type ContainerContents, type JournalRecord, type StoredDocument } from './cosmosJournal';
+import { scanLinearly } from './linearQueryScan';
 
 /** The whole-database JSON file earlier versions wrote every few seconds; imported once, then retired. */
 const LEGACY_SNAPSHOT = 'snapshot.json';
@@ -64,6 +65,11 @@ function installJournaledDocuments(state: DurabilityState): void {
       super(...args);
       const containerId = this._parent.read()?.id;
       if (containerId) state.containers.set(containerId, this);
+    }
+
+    /** The library's compiled queries are quadratic in the container's size; see linearQueryScan.ts. */
+    override _getQuery(sql: string): ReturnType<Documents['_getQuery']> {
+      return scanLinearly(super._getQuery(sql));
     }
 
     override _set(data: ItemObject): ItemObject {
