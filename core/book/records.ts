@@ -100,9 +100,41 @@ export interface ChapterRecord extends ProjectScopedDocument {
   planJobId?: string;
   /** The generation a planner is writing now (claimed before its first segment is written); null when none. */
   planning?: PlanClaim | null;
+  /**
+   * What the committed plan holds, written with the commit and kept current by segment edits, so listings and the
+   * estimate need not read the segments (docs/planning.md, "Read side"). Absent on chapters planned before it was
+   * kept: readers then read the segments.
+   */
+  planTotals?: ChapterPlanTotals | null;
   master: ChapterMasterRecord | null;
   createdAt: string;
   updatedAt: string;
+}
+
+/** Counts over one plan generation of a chapter; sums over its segments, so an edit adjusts them by difference. */
+export interface ChapterPlanTotals {
+  /** The generation counted; totals of any other generation describe nothing a reader sees. */
+  generation: number;
+  segments: number;
+  /** Characters of segment text. */
+  characters: number;
+  /** Characters a speech service bills for the segments' text (core/ssml/text.ts). */
+  billableCharacters: number;
+  /** Segments of any kind whose speaker is unknown. */
+  unknownSpeaker: number;
+  /** Dialogue segments whose speaker is unknown (what refuses production). */
+  unknownDialogue: number;
+  flagged: number;
+  /** Segments per speaker id, any kind. */
+  speakers: Record<string, number>;
+  /** Dialogue segments per speaker id. */
+  dialogueSpeakers: Record<string, number>;
+  /** Segments production would skip, having nothing to speak (core/production/preflight.ts). */
+  nothingToSpeak: number;
+  /** Segments too long for one synthesis request. */
+  tooLong: number;
+  /** The book language the spoken-form checks were made in. */
+  language: string;
 }
 
 /** A planner's claim on the next generation of a chapter's segments. */
