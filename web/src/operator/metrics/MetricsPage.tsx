@@ -10,6 +10,7 @@ import { useFigureFormat } from './figureFormat';
 import { usePlatformMetrics, WINDOWS } from './metricsApi';
 import { DailyTable, JobsTable, OperationsTable, TenantsTable } from './MetricsTables';
 import '../../styles/studio2.css';
+import './metrics.css';
 
 /**
  * The operator's platform metrics: headline figures, jobs per kind, API operations and the day-by-day series for
@@ -78,14 +79,14 @@ function Headline({ figures }: { figures: MetricsFigures }) {
   const triple = (latency: { p50: number | null; p95: number | null; p99: number | null }) =>
     t('latencyTriple', { p50: f.ms(latency.p50), p95: f.ms(latency.p95), p99: f.ms(latency.p99) });
   const { http, speech, segments, llm, activeUsers, projects } = figures;
-  const items: [label: string, value: string, detail?: string][] = [
+  const items: [label: string, value: string, detail?: string, triple?: boolean][] = [
     [t('figures.apiRequests'), f.count(http.requests)],
     [t('figures.errorRate'), f.share(http.errorRate)],
-    [t('figures.apiLatency'), triple(http.latencyMs)],
+    [t('figures.apiLatency'), triple(http.latencyMs), undefined, true],
     [t('figures.ttsRequests'), f.count(speech.requests)],
     [t('figures.billableCharacters'), f.count(speech.billableCharacters)],
     [t('figures.throttled'), f.count(speech.throttled)],
-    [t('figures.synthesisLatency'), triple(speech.latencyMs)],
+    [t('figures.synthesisLatency'), triple(speech.latencyMs), undefined, true],
     [
       t('figures.cacheHitRatio'),
       f.share(segments.cacheHitRatio),
@@ -104,14 +105,14 @@ function Headline({ figures }: { figures: MetricsFigures }) {
     ],
   ];
   return (
-    <section aria-labelledby="metrics-headline">
+    <section className="metrics-section" aria-labelledby="metrics-headline">
       <h2 id="metrics-headline">{t('headline')}</h2>
       <dl className="stat-grid">
-        {items.map(([label, value, detail]) => (
+        {items.map(([label, value, detail, isTriple]) => (
           <div className="stat" key={label}>
             <dt>{label}</dt>
-            <dd>{value}</dd>
-            {detail && <dd className="small muted">{detail}</dd>}
+            <dd className={isTriple ? 'metrics-triple' : undefined}>{value}</dd>
+            {detail && <dd className="metrics-detail">{detail}</dd>}
           </div>
         ))}
       </dl>

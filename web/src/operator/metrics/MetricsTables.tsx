@@ -10,7 +10,7 @@ export function JobsTable({ jobs }: { jobs: MetricsFigures['jobs'] }) {
   const { t } = useTranslation('operatorMetrics');
   const f = useFigureFormat();
   return (
-    <section aria-labelledby="metrics-jobs">
+    <section className="metrics-section" aria-labelledby="metrics-jobs">
       <h2 id="metrics-jobs">{t('jobs.title')}</h2>
       {jobs.length === 0 ? (
         <p className="muted">{t('jobs.empty')}</p>
@@ -50,7 +50,7 @@ export function OperationsTable({ operations }: { operations: MetricsFigures['ht
   const { t } = useTranslation('operatorMetrics');
   const f = useFigureFormat();
   return (
-    <section aria-labelledby="metrics-operations">
+    <section className="metrics-section" aria-labelledby="metrics-operations">
       <h2 id="metrics-operations">{t('operations.title')}</h2>
       {operations.length === 0 ? (
         <p className="muted">{t('operations.empty')}</p>
@@ -96,7 +96,7 @@ export function DailyTable({ daily }: { daily: MetricsReport['daily'] }) {
   const { t } = useTranslation('operatorMetrics');
   const f = useFigureFormat();
   return (
-    <section aria-labelledby="metrics-daily">
+    <section className="metrics-section" aria-labelledby="metrics-daily">
       <h2 id="metrics-daily">{t('daily.title')}</h2>
       <div className="table-scroll">
         <table className="data-table">
@@ -139,7 +139,7 @@ export function TenantsTable({ days, onPick }: { days: number; onPick: (tenantId
   const pages = useTenantMetrics(days, true);
   const rows = pages.data?.pages.flatMap((page) => page.items) ?? [];
   return (
-    <section aria-labelledby="metrics-tenants">
+    <section className="metrics-section" aria-labelledby="metrics-tenants">
       <h2 id="metrics-tenants">{t('tenants.title')}</h2>
       {days > TENANT_TABLE_MAX_DAYS && <p className="small muted">{t('tenants.windowNote')}</p>}
       {pages.isPending ? (
