@@ -125,7 +125,8 @@ function readTurn(
 ): TurnEvidence {
   const turn = structure.turns[t];
   const evidence = emptyEvidence();
-  evidence.excluded = [...new Set(turn.positions.flatMap((at) => addressedIn(ordered[at].text, cast)))];
+  // The names a turn addresses, read over all its pieces ("Lizzy," said he, "I was going…").
+  evidence.excluded = addressedIn(turn.positions.map((at) => ordered[at].text).join(' '), cast);
   const scene: Scene = {
     cast,
     recent: recency.snapshot(),
@@ -258,7 +259,10 @@ function readChapter(
     for (; position < turn.positions[0]; position++) note(ordered[position]);
     const recent = recency.snapshot();
     const evidence = readTurn(ordered, structure, t, cast, recency);
-    if (t > 0 && turns[t - 1].run === turn.run) evidence.answering = readings[t - 1].evidence.excluded;
+    // Whoever the line before addressed usually answers, if the scene has them (a name at a line's start is
+    // sometimes its subject, "Mr. Darcy, you see, is the man!", not someone present).
+    if (t > 0 && turns[t - 1].run === turn.run)
+      evidence.answering = readings[t - 1].evidence.excluded.filter((id) => recent.includes(id));
     readings.push({ evidence, recent });
     for (const id of evidence.excluded) recency.remember(id);
     const settled = speakers.get(t) ?? evidence.claims.find((claim) => claim.confidence >= CLAIM.namedIntro)?.speakerId;

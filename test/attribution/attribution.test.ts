@@ -213,6 +213,36 @@ describe('speaker attribution', () => {
     expect(lines.map((line) => line.speaker)).toEqual(['elizabeth', 'jane', 'elizabeth', 'jane']);
   });
 
+  it('reads the names a turn addresses over all its pieces, and a name the line talks about is no address', () => {
+    const lines = attribute(
+      [
+        'The next morning Elizabeth was met by her father, who came out of his library.',
+        '"Lizzy," said he, "I was going to look for you."',
+        '"Mr. Bennet, you see, is the man! Now, Lizzy, I think I have surprised you."',
+      ].join('\n\n'),
+      bennets,
+    );
+    expect(lineWith(lines, 'look for you').speaker).toBe('mr-bennet');
+    expect(lineWith(lines, 'is the man').speaker).not.toBe('elizabeth');
+  });
+
+  it('lets "he" mean a man the narration has just brought in without a name, not a man of the cast', () => {
+    const cast = [
+      firstPersonNarrator('Braz Cubas', 'male'),
+      person('lobo-neves', 'Lobo Neves', 'male'),
+      person('virgilia', 'Virgilia', 'female'),
+    ];
+    const lines = attribute(
+      [
+        'Sahi da casa de Lobo Neves pensando na politica.',
+        'Imaginem um homem de quarenta annos, alto, magro e pallido, com um chapéu velho.',
+        '--Aposto que me não conhece, Sr. Dr. Cubas? disse elle.',
+      ].join('\n\n'),
+      cast,
+    );
+    expect(lineWith(lines, 'Aposto').confidence).toBeLessThan(0.7);
+  });
+
   it('keeps the speaker of a speech that runs over paragraphs', () => {
     const lines = attribute(
       [

@@ -11,6 +11,8 @@ export interface Mention {
   length: number;
   /** Followed by a possessive "'s": "Scrooge's nephew" names the nephew, not Scrooge. */
   possessive: boolean;
+  /** Named by a role noun ("the nephew", "o capitão") rather than a name. */
+  role?: boolean;
 }
 
 const DETERMINERS =
@@ -52,18 +54,21 @@ export function roleKey(text: string): string {
 }
 
 const PERSON_PHRASE = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:${DETERMINERS}|a|an|um|uma|un|una)\\s+(?:\\p{L}+\\s+)?(\\p{L}+)(?![\\p{L}\\p{N}])`,
+  `(?<![\\p{L}\\p{N}])(?:${DETERMINERS}|a|an|um|uma|un|una)\\s+(\\p{L}+)(?:\\s+(\\p{L}+))?`,
   'giu',
 );
 
 /**
- * People a text names by a noun the cast has no role for ("encontrei o capitão", "a slatternly girl"): their
- * offsets and genders. They are real people of the scene, so "he"/"she" may point to them rather than to the cast.
+ * People a text names by a noun the cast has no role for ("encontrei o capitão", "a slatternly girl", "um homem de
+ * quarenta annos"): their offsets and genders. They are real people of the scene, so "he"/"she" may point to them
+ * rather than to the cast.
  */
 export function unnamedPeopleIn(text: string, cast: Cast): { offset: number; gender: 'female' | 'male' }[] {
   const found: { offset: number; gender: 'female' | 'male' }[] = [];
   for (const match of text.matchAll(PERSON_PHRASE)) {
-    const gender = nounGender(match[1]);
+    // The noun right after the determiner, or after one adjective ("a slatternly girl").
+    const noun = nounGender(match[1]) !== 'unknown' ? match[1] : match[2];
+    const gender = noun ? nounGender(noun) : 'unknown';
     if (gender === 'unknown' || cast.subjectOf(match[0]) !== null) continue;
     found.push({ offset: match.index, gender });
   }
@@ -215,6 +220,7 @@ export class Cast {
             offset: match.index,
             length: match[0].length,
             possessive: possessiveAt(match.index + match[0].length),
+            role: true,
           });
       }
     }

@@ -100,10 +100,26 @@ export class Recency {
     this.clock += text.length;
     for (const { offset, text: sentence } of sentencesOf(text)) {
       const at = start + offset;
-      const mentions = cast.mentions(sentence);
-      for (const relative of relativesNamed(sentence, cast, this.snapshot())) mentions.push(relative);
-      mentions.sort((a, b) => a.offset - b.offset);
+      // A role names a person when its noun is a person's ("a man", "the nephew") or as a sentence's subject; "the
+      // subject" in "on the subject" names nobody.
       const lead = sentence.search(/\p{L}/u);
+      const mentions = cast.mentions(sentence).filter(
+        (mention) =>
+          !mention.role ||
+          opensSentence(sentence, lead, mention) ||
+          nounGender(
+            sentence
+              .slice(mention.offset, mention.offset + mention.length)
+              .split(/\s+/u)
+              .at(-1)!,
+          ) !== 'unknown',
+      );
+      const possessors = (gender: Gender) => [
+        ...(this.subjectOf.get(gender) ? [this.subjectOf.get(gender)!] : []),
+        ...this.snapshot(),
+      ];
+      for (const relative of relativesNamed(sentence, cast, possessors)) mentions.push(relative);
+      mentions.sort((a, b) => a.offset - b.offset);
       // A sentence is about the person it opens with, or the one its speech tag names ("said Corley."), or, opening
       // with "He"/"She", about the last person of that gender a sentence was about.
       const tag = readSpeechTag(sentence);
@@ -169,11 +185,16 @@ function gendered(gender: 'female' | 'male', scene: Scene, exclude: readonly str
   const fits = (id: string) =>
     id !== NARRATOR_ID && cast.genderOf(id) === gender && !excluded.has(id) && !exclude.includes(id);
   const candidates = recent.filter(fits);
+  // Someone the cast does not name, brought in after everyone of that gender it does name, comes first.
+  if (scene.unnamedLatest.has(gender))
+    return {
+      claim: { speakerId: SOMEONE_ELSE, confidence: CLAIM.pronounFocus },
+      gender,
+      preference: candidates.slice(0, 3),
+    };
   const inScene = recent.slice(0, SCENE_WINDOW).filter(fits);
   if (candidates.length > 0 && inScene.length === 1 && inScene[0] === candidates[0])
     return { claim: { speakerId: candidates[0], confidence: CLAIM.pronounOnlyCandidate }, gender };
-  if (scene.unnamedLatest.has(gender))
-    return { claim: { speakerId: SOMEONE_ELSE, confidence: CLAIM.pronounFocus }, gender };
   const antecedent = fresh.find(fits);
   if (antecedent) return { claim: { speakerId: antecedent, confidence: CLAIM.pronounFocus }, gender };
   return { gender, preference: candidates.slice(0, 3) };
@@ -224,18 +245,26 @@ const RELATION_IN_NARRATION = /(?<![\p{L}\p{N}])(his|her)\s+(wife|husband|mother
  * Relatives a narration names by relation ("fatigued with the raptures of his wife"), as mentions: the possessor is
  * the person of the possessive's gender named last, the relative the one sharing the family name.
  */
-function relativesNamed(sentence: string, cast: Cast, recent: string[]): Mention[] {
+function relativesNamed(sentence: string, cast: Cast, possessors: (gender: Gender) => string[]): Mention[] {
   const found: Mention[] = [];
   for (const match of sentence.matchAll(RELATION_IN_NARRATION)) {
     const possessorGender = match[1].toLowerCase() === 'his' ? 'male' : 'female';
-    const before = cast.mentions(sentence.slice(0, match.index)).reverse();
-    const possessor =
-      before.find((mention) => cast.genderOf(mention.id) === possessorGender)?.id ??
-      recent.find((id) => cast.genderOf(id) === possessorGender);
     const gender = nounGender(match[2]);
-    if (!possessor || gender === 'unknown') continue;
-    const relative = relativeBySurname(possessor, gender, cast);
-    if (relative) found.push({ id: relative, offset: match.index, length: match[0].length, possessive: false });
+    if (gender === 'unknown') continue;
+    const before = cast
+      .mentions(sentence.slice(0, match.index))
+      .reverse()
+      .map((mention) => mention.id);
+    // The possessor is whoever, named before it or lately, has a relative of that family in the cast.
+    const candidates = [...before, ...possessors(possessorGender)].filter(
+      (id) => cast.genderOf(id) === possessorGender,
+    );
+    for (const possessor of [...new Set(candidates)].slice(0, SCENE_WINDOW)) {
+      const relative = relativeBySurname(possessor, gender, cast);
+      if (!relative) continue;
+      found.push({ id: relative, offset: match.index, length: match[0].length, possessive: false });
+      break;
+    }
   }
   return found;
 }
@@ -266,8 +295,14 @@ function relation(subject: string, scene: Scene): Finding | null {
         return { claim: { speakerId: relative, confidence: CLAIM.relationBySurname }, gender };
     }
   }
+  // No relative of that family in the cast: only the gender is known (the relative may well be outside the cast).
   const others = possessor ? [possessor] : [];
-  return { ...gendered(gender, scene, others), excluded: others };
+  const found = gendered(gender, scene, others);
+  return {
+    gender,
+    preference: found.claim ? [found.claim.speakerId, ...(found.preference ?? [])] : found.preference,
+    excluded: others,
+  };
 }
 
 /** Who a speech tag names: a character, the narrator ("said I"), or by pronoun or relation someone in the scene. */
@@ -404,6 +439,8 @@ export function beatBy(narration: string, cast: Cast): string | null {
   return first && first.offset === lead && !first.possessive ? first.id : null;
 }
 
+const SUBJECT_AFTER_ASIDE =
+  /^[_*]*,\s*(?:(?:\p{L}+\s+){0,2}\p{L}+,\s*(?:is|was|has|had|will|would|does|did|é|era|foi|tem|es|fue|está|estaba)|who|whom|whose|which|que|quem|cujo|cuja|quien|cuyo)(?![\p{L}\p{N}])/iu;
 const OPENERS = /(?:^|[,!?;:]\s*|(?<![\p{L}\p{N}])(?:my dear|dear|oh|o|ah|well|yes|no|nay|pray|now)[,!]?\s+)$/iu;
 
 /**
@@ -419,6 +456,8 @@ export function addressedIn(line: string, cast: Cast): string[] {
       if (mention.possessive) return false;
       const before = inner.slice(Math.max(0, mention.offset - 16), mention.offset);
       const after = inner.slice(mention.offset + mention.length);
+      // "Mr. Darcy, you see, is the man!", "Mr. Darcy, who never looks…": the name is what the line talks about.
+      if (SUBJECT_AFTER_ASIDE.test(after)) return false;
       return OPENERS.test(before) && /^\s*(?:[,!?.;:…]|$)/u.test(after);
     })
     .map((mention) => mention.id);
