@@ -54,6 +54,8 @@ function policyOf(container: string): ContainerPolicy {
 
 export interface ErasureTarget {
   matcher: SubjectMatcher;
+  /** When the person's user record was created. */
+  joinedAt: string;
   /** The erasure's own job document, which holds the subject until the job ends. */
   jobId: string;
   /** Who takes over projects the person owned. */
@@ -96,14 +98,38 @@ export type BlobErasure = { action: 'keep' } | { action: 'delete' } | { action: 
 export const MAX_REWRITABLE_JSON_BYTES = 16 * 1024 * 1024;
 
 /**
- * Tenant exports may contain the person's data: all are deleted (they are short-lived copies). JSON blobs are read
- * and rewritten: webhook dead letters are notifications (people's text), other JSON is book content. Manuscripts,
- * covers and audio are the organization's content and are not changed.
+ * Tenant exports finished since the person joined may contain their data: those are deleted (they are short-lived
+ * copies); one finished before their user record was created cannot name them. Both times come from the app's clock
+ * (the export job's `finishedAt`, the user's `createdAt`). JSON blobs are read and rewritten: webhook dead letters are
+ * notifications (people's text), other JSON is book content. Manuscripts, covers and audio are the organization's
+ * content and are not changed.
  */
-export function planBlobErasure(tenantId: string, blob: { name: string; contentType: string }): BlobErasure {
+export function planBlobErasure(
+  tenantId: string,
+  blob: { name: string; contentType: string },
+  subject: {
+    joinedAt: string;
+    /** For a blob under the exports prefix: when its export job finished (null when unknown or unfinished). */
+    exportFinishedAt?: string | null;
+  },
+): BlobErasure {
   const prefix = tenantBlobPrefix(tenantId);
-  if (blob.name.startsWith(`${prefix}exports/`)) return { action: 'delete' };
+  if (blob.name.startsWith(`${prefix}exports/`)) {
+    const finishedAt = subject.exportFinishedAt ?? null;
+    const before = finishedAt !== null && Date.parse(finishedAt) < Date.parse(subject.joinedAt);
+    return before ? { action: 'keep' } : { action: 'delete' };
+  }
   const isJson = blob.contentType.startsWith('application/json') || blob.name.endsWith('.json');
   if (!isJson) return { action: 'keep' };
   return { action: 'rewriteJson', text: blob.name.startsWith(`${prefix}webhooks/`) ? 'people' : 'book' };
+}
+
+/** The export job ids named by blobs under the tenant's exports prefix. */
+export function exportJobIdOf(tenantId: string, blobName: string): string | undefined {
+  const prefix = tenantBlobPrefix(tenantId);
+  return new RegExp(`^${escape(prefix)}exports/([A-Za-z0-9_-]+)\\.zip$`).exec(blobName)?.[1];
+}
+
+function escape(value: string): string {
+  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

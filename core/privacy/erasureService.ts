@@ -8,13 +8,19 @@ import { authorizeTenantAction } from '../auth/permissions';
 import type { Principal } from '../auth/principal';
 import { updateWithRetry } from '../common/optimisticUpdate';
 import { ConflictError, NotFoundError, PreconditionFailedError, ValidationError } from '../errors';
-import { tenantBlobPrefix, type BlobStore } from '../ports/blobs';
+import { tenantBlobPrefix, type BlobListing, type BlobStore } from '../ports/blobs';
 import type { TenantCollection } from '../ports/documents';
 import type { OrchestrationClient } from '../ports/orchestrations';
 import type { Clock } from '../ports/system';
 import type { IdentityStore } from '../tenants/identity';
 import type { UserRecord } from '../users/user';
-import { MAX_REWRITABLE_JSON_BYTES, planBlobErasure, planDocumentErasure, type ErasureTarget } from './erasurePlan';
+import {
+  exportJobIdOf,
+  MAX_REWRITABLE_JSON_BYTES,
+  planBlobErasure,
+  planDocumentErasure,
+  type ErasureTarget,
+} from './erasurePlan';
 import { SubjectMatcher } from './personalData';
 import type { TenantDocuments } from './ports';
 import {
@@ -157,7 +163,7 @@ export class ErasureService {
   async surveyBlobs(request: ErasureStep & { continuationToken: string | null }): Promise<ChunkResult> {
     const target = await this.targetOf(request);
     return this.walkBlobs(request, async (blob) => {
-      const plan = planBlobErasure(request.tenantId, blob);
+      const plan = await this.planBlob(request.tenantId, blob, target);
       if (plan.action === 'delete') return 'deleted';
       if (plan.action === 'keep') return 'kept';
       const content = await this.readJson(blob.name, blob.bytes);
@@ -168,7 +174,7 @@ export class ErasureService {
   async applyBlobs(request: ErasureStep & { continuationToken: string | null }): Promise<ChunkResult> {
     const target = await this.targetOf(request);
     return this.walkBlobs(request, async (blob) => {
-      const plan = planBlobErasure(request.tenantId, blob);
+      const plan = await this.planBlob(request.tenantId, blob, target);
       if (plan.action === 'keep') return 'kept';
       if (plan.action === 'delete') {
         await this.deps.blobs.delete(blob.name);
@@ -242,7 +248,7 @@ export class ErasureService {
         phase: 'queued',
         requestedBy,
         subjectRef: await this.deps.pseudonyms.of(user.tenantId, user.id),
-        subject: { userId: user.id, email: user.email, names },
+        subject: { userId: user.id, email: user.email, names, joinedAt: user.createdAt },
         successorId: requestedBy,
         attempt: 1,
         report: null,
@@ -304,6 +310,7 @@ export class ErasureService {
     const subject = this.subjectOf(job);
     return {
       matcher: new SubjectMatcher({ ...subject, pseudonym: job.subjectRef! }),
+      joinedAt: subject.joinedAt,
       jobId: job.id,
       successorId: job.successorId ?? job.requestedBy,
     };
@@ -329,7 +336,7 @@ export class ErasureService {
 
   private async walkBlobs(
     request: ErasureStep & { continuationToken: string | null },
-    handle: (blob: { name: string; contentType: string; bytes: number }) => Promise<'kept' | 'rewritten' | 'deleted'>,
+    handle: (blob: BlobListing) => Promise<'kept' | 'rewritten' | 'deleted'>,
   ): Promise<ChunkResult> {
     const page = await this.deps.blobs.list(tenantBlobPrefix(request.tenantId), {
       pageSize: BLOB_PAGE_SIZE,
@@ -342,6 +349,15 @@ export class ErasureService {
       if (outcome === 'deleted') counts.deleted++;
     }
     return { counts, continuationToken: page.continuationToken };
+  }
+
+  private async planBlob(tenantId: string, blob: BlobListing, target: ErasureTarget) {
+    const exportJobId = exportJobIdOf(tenantId, blob.name);
+    const exportJob = exportJobId ? await this.deps.privacyJobs.find(tenantId, exportJobId) : undefined;
+    return planBlobErasure(tenantId, blob, {
+      joinedAt: target.joinedAt,
+      exportFinishedAt: exportJob?.status === 'succeeded' ? exportJob.finishedAt : null,
+    });
   }
 
   private async readJson(name: string, bytes: number): Promise<unknown> {

@@ -50,6 +50,8 @@ export interface ErasureSubject {
   userId: string;
   email: string;
   names: string[];
+  /** When their user record was created: nothing written before can hold them. */
+  joinedAt: string;
 }
 
 export interface PrivacyJobRecord extends StoredDocument {

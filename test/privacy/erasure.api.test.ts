@@ -40,6 +40,7 @@ let victimId: string;
 let ownProjectId: string;
 let sharedProjectId: string;
 let earlierExportId: string;
+let exportBeforeHerId: string;
 
 interface PersonalData {
   format: string;
@@ -72,6 +73,14 @@ async function seedCosts(tenantId: string, projectId: string, userId: string, co
 beforeAll(async () => {
   receiver = await startReceiver(204);
   platform = await startTestPlatform({ env: { RATE_LIMIT_PER_MINUTE: '1000000', WEBHOOK_ALLOW_LOOPBACK: 'true' } });
+
+  // An organization export finished before she joined: it cannot hold her, so the erasure keeps it.
+  const beforeHer = await json<{ id: string }>(
+    await platform.api(ADMIN, '/v1/tenant/exports', { method: 'POST' }),
+    202,
+  );
+  expect((await waitForPrivacyJob(platform, ADMIN, beforeHer.id)).status).toBe('succeeded');
+  exportBeforeHerId = beforeHer.id;
 
   // Invited with an Idempotency-Key: the replayable response holds their email and name.
   const invited = await platform.api(ADMIN, '/v1/users', {
@@ -270,11 +279,13 @@ test('erasure: one job for 20 parallel requests, every trace removed everywhere,
   );
   expect(costs.groups.map((group) => group.key)).toContain(jobs[0].subjectRef);
 
-  // She is gone: her account answers nothing, the user is unknown, and the export made before cannot be fetched.
+  // She is gone: her account answers nothing, the user is unknown, and the export made while she was a member cannot
+  // be fetched (the one finished before she joined can).
   expect((await platform.api(EMAIL, '/v1/projects')).status).toBe(403);
   expect((await platform.api(ADMIN, `/v1/users/${victimId}`)).status).toBe(404);
   expect((await platform.api(ADMIN, `/v1/users/${victimId}`, { method: 'DELETE' })).status).toBe(404);
   expect((await platform.api(ADMIN, `/v1/privacy/jobs/${earlierExportId}/download`)).status).toBe(422);
+  expect((await platform.api(ADMIN, `/v1/privacy/jobs/${exportBeforeHerId}/download`)).status).toBe(200);
   // The job is the tenant's: the other tenant's admin cannot see it, nor can a creator.
   expect((await platform.api(PAMPA_ADMIN, `/v1/privacy/jobs/${done.id}`)).status).toBe(404);
   expect((await platform.api('creator@andes.test', `/v1/privacy/jobs/${done.id}`)).status).toBe(403);

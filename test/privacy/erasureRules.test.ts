@@ -3,7 +3,7 @@
  * does with a document that holds one. Integration tests (erasure.api.test.ts) run the same rules on the platform.
  */
 import { containerDefinitions } from '../../adapters/cosmos/containers';
-import { hasErasurePolicy, planBlobErasure, planDocumentErasure } from '../../core/privacy/erasurePlan';
+import { exportJobIdOf, hasErasurePolicy, planBlobErasure, planDocumentErasure } from '../../core/privacy/erasurePlan';
 import { ERASED_EMAIL, ERASED_NAME, SubjectMatcher, type DataSubject } from '../../core/privacy/personalData';
 import { isPseudonym, pseudonymOf } from '../../core/privacy/pseudonym';
 import { jsonObjectText, streamedArray } from '../../core/privacy/jsonStream';
@@ -16,7 +16,8 @@ const subject: DataSubject = {
   pseudonym: pseudonymOf(key, 'usr_4f1c9a2b7d'),
 };
 const matcher = new SubjectMatcher(subject);
-const target = { matcher, jobId: 'era_job', successorId: 'u-admin' };
+const joinedAt = '2026-06-01T00:00:00.000Z';
+const target = { matcher, jobId: 'era_job', successorId: 'u-admin', joinedAt };
 
 describe('pseudonyms', () => {
   it('are a keyed hash: stable for a key, different under another key, never the id', () => {
@@ -140,9 +141,20 @@ describe('the erasure plan', () => {
     );
   });
 
-  it('deletes tenant exports, rewrites JSON blobs and leaves media alone', () => {
-    const blob = (name: string, contentType: string) => planBlobErasure('t-andes', { name, contentType });
-    expect(blob('tenants/t-andes/exports/exp_1.zip', 'application/zip')).toEqual({ action: 'delete' });
+  it('deletes the exports finished since the person joined, rewrites JSON blobs and leaves media alone', () => {
+    const blob = (name: string, contentType: string, exportFinishedAt: string | null = null) =>
+      planBlobErasure('t-andes', { name, contentType }, { joinedAt, exportFinishedAt });
+    expect(blob('tenants/t-andes/exports/exp_1.zip', 'application/zip', '2026-07-01T00:00:00.000Z')).toEqual({
+      action: 'delete',
+    });
+    // Still being written, or of an unknown job: it may hold them.
+    expect(blob('tenants/t-andes/exports/exp_2.zip', 'application/zip')).toEqual({ action: 'delete' });
+    // Finished before the person joined: it cannot hold them.
+    expect(blob('tenants/t-andes/exports/exp_0.zip', 'application/zip', '2026-05-01T00:00:00.000Z')).toEqual({
+      action: 'keep',
+    });
+    expect(exportJobIdOf('t-andes', 'tenants/t-andes/exports/exp_0.zip')).toBe('exp_0');
+    expect(exportJobIdOf('t-andes', 'tenants/t-other/exports/exp_0.zip')).toBeUndefined();
     expect(blob('tenants/t-andes/webhooks/deadletter/w/d.json', 'application/json')).toEqual({
       action: 'rewriteJson',
       text: 'people',

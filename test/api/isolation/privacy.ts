@@ -1,3 +1,4 @@
+import type { PrivacyJobView } from '../../../core/api/privacy';
 import { json, waitForPrivacyJob } from '../../privacy/support';
 import type { TestPlatform } from '../../support/testPlatform';
 import type { IsolationTable } from './types';
@@ -5,53 +6,48 @@ import type { IsolationTable } from './types';
 /**
  * Privacy (docs/privacy.md): another user's personal data, erasures and organization exports are the tenant
  * admin's alone. Creators and validators get 403 whatever the id; another tenant's user or job answers its admin
- * 404, like an id that never existed. Each tenant gets one erasure and one finished export as fixtures (both are
- * whole-tenant jobs: one each keeps the matrix from sweeping the tenants over and over).
+ * 404, like an id that never existed. The job operations are exercised on a finished organization export, one per
+ * tenant, made again only when it can no longer be downloaded.
  */
-const erasures = new Map<string, Promise<{ id: string; etag: string }>>();
 const exports = new Map<string, Promise<{ id: string; etag: string }>>();
 
-function once(
-  cache: Map<string, Promise<{ id: string; etag: string }>>,
-  admin: string,
-  make: () => Promise<{ id: string; etag: string }>,
-) {
-  if (!cache.has(admin)) cache.set(admin, make());
-  return cache.get(admin)!;
-}
-
-async function erasureJob(platform: TestPlatform, admin: string) {
-  const domain = admin.split('@')[1];
-  const user = await json<{ id: string }>(
-    await platform.api(admin, '/v1/users', {
-      method: 'POST',
-      json: { email: `matrix-erased-${Date.now()}@${domain}`, displayName: 'Matrix Erased', role: 'creator' },
-    }),
-    201,
-  );
-  const job = await json<{ id: string; etag: string }>(
-    await platform.api(admin, `/v1/users/${user.id}`, { method: 'DELETE' }),
-    202,
-  );
-  return { id: job.id, etag: job.etag };
+/** Erasures delete the exports that may hold the person; the matrix's own erasures must be over first. */
+async function noErasureRunning(platform: TestPlatform, admin: string): Promise<void> {
+  for (let deadline = Date.now() + 600_000; ;) {
+    const jobs = await json<{ items: PrivacyJobView[] }>(
+      await platform.api(admin, '/v1/privacy/jobs?kind=erasure&pageSize=100'),
+      200,
+    );
+    if (jobs.items.every((job) => job.status === 'succeeded' || job.status === 'failed')) return;
+    if (Date.now() > deadline) throw new Error('erasures of the matrix did not finish');
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
 }
 
 async function finishedExport(platform: TestPlatform, admin: string) {
+  await noErasureRunning(platform, admin);
   const job = await json<{ id: string }>(await platform.api(admin, '/v1/tenant/exports', { method: 'POST' }), 202);
   const done = await waitForPrivacyJob(platform, admin, job.id, 600_000);
   if (done.status !== 'succeeded') throw new Error(`export fixture failed: ${JSON.stringify(done)}`);
   return { id: done.id, etag: done.etag };
 }
 
+async function downloadableExport(platform: TestPlatform, admin: string) {
+  const cached = exports.get(admin);
+  if (cached) {
+    const job = await cached;
+    const link = await platform.api(admin, `/v1/privacy/jobs/${job.id}/download`);
+    await link.arrayBuffer();
+    if (link.status === 200) return job;
+  }
+  const made = finishedExport(platform, admin);
+  exports.set(admin, made);
+  return made;
+}
+
 export const isolation: IsolationTable = {
   exportUserPersonalData: { allowed: ['admin'] },
   startUserErasure: { allowed: ['admin'] },
-  getPrivacyJob: {
-    allowed: ['admin'],
-    create: ({ platform, admin }) => once(erasures, admin, () => erasureJob(platform, admin)),
-  },
-  downloadTenantExport: {
-    allowed: ['admin'],
-    create: ({ platform, admin }) => once(exports, admin, () => finishedExport(platform, admin)),
-  },
+  getPrivacyJob: { allowed: ['admin'], create: ({ platform, admin }) => downloadableExport(platform, admin) },
+  downloadTenantExport: { allowed: ['admin'], create: ({ platform, admin }) => downloadableExport(platform, admin) },
 };
