@@ -59,8 +59,9 @@ function platformPid(): number | undefined {
   return processTree(process.pid).find((p) => p.ppid === process.pid && p.commandLine.includes('platformProcess'))?.pid;
 }
 
-function sample(platform: TestPlatform | undefined, origin: number): PhaseSample {
-  const split = cpuSplit(process.pid, platform ? platformPid() : undefined);
+/** CPU so far, split between the platform's processes and the rest of this tree (the floor, the API client). */
+function sample(origin: number): PhaseSample {
+  const split = cpuSplit(process.pid, platformPid());
   return { atMs: performance.now() - origin, ...split };
 }
 
@@ -160,7 +161,7 @@ async function timedProduction(
   chapterIds: string[],
 ): Promise<RunResult & { job: JobView }> {
   const origin = performance.now();
-  const start = sample(platform, origin);
+  const start = sample(origin);
   const jobId = await startJob(platform, projectId, '/productions', {
     platforms: PLATFORMS,
     chapterIds,
@@ -169,9 +170,9 @@ async function timedProduction(
   let synthesized: PhaseSample | undefined;
   const job = await waitForJob(platform, projectId, jobId, (snapshot) => {
     const { segmentsDone = 0, segmentsTotal = 0 } = snapshot.progress;
-    if (!synthesized && segmentsTotal > 0 && segmentsDone >= segmentsTotal) synthesized = sample(platform, origin);
+    if (!synthesized && segmentsTotal > 0 && segmentsDone >= segmentsTotal) synthesized = sample(origin);
   });
-  const end = sample(platform, origin);
+  const end = sample(origin);
   if (job.status !== 'succeeded') throw new Error(`production ${job.status}: ${job.error?.message ?? ''}`);
   const mid = synthesized ?? end;
   return {
@@ -187,8 +188,8 @@ async function timedProduction(
 
 async function timedFloor(chapters: FloorChapter[]): Promise<RunResult> {
   const origin = performance.now();
-  const marks: Record<string, PhaseSample> = { start: sample(undefined, origin) };
-  const times = await runFloor(chapters, (name) => (marks[name] = sample(undefined, origin)));
+  const marks: Record<string, PhaseSample> = { start: sample(origin) };
+  const times = await runFloor(chapters, (name) => (marks[name] = sample(origin)));
   return {
     audioSec: times.audioSec,
     phases: [
