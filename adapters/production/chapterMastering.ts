@@ -27,7 +27,7 @@ import { describeFile } from '../packaging/fileHash';
 import { segmentsOfChapter } from './bookDocuments';
 import { uploadFileIfAbsent } from './blobFiles';
 import { audioLocation, planSegments } from './chapterSpeech';
-import type { JobRef } from './jobProgress';
+import { addJobProgress, type JobRef } from './jobProgress';
 import type { ProductionContext } from './productionContext';
 import { withWorkspace } from './workspace';
 
@@ -149,6 +149,9 @@ export async function masterChapterAudio(ctx: ProductionContext, input: MasterCh
       (doc) => ({ ...doc, master: master! }),
     );
   }
+  // Progress shown while the window runs (the job's total is set again, exactly, before packaging; a rerun of this
+  // activity after a crash may count its chapter twice until then).
+  await addJobProgress(ctx, input, { chaptersDone: 1 });
   await svc.events.publish([
     createDomainEvent({
       type: EventTypes.chapterCompleted,
