@@ -33,18 +33,19 @@ interface Entry {
 export class MetricsBuffer {
   private entries = new Map<string, Entry>();
   /** Users this process already handed over today, so a busy user does not ride along in every flush. */
-  private handedOver = { day: '', keys: new Set<string>() };
+  private handedOver = { day: '', users: new Set<string>() };
 
   constructor(private readonly clock: Clock) {}
 
   add(measurement: Measurement): void {
     const today = utcDay(this.clock.now());
     if (measurement.name === 'user.active') {
-      const key = activeUserKey(measurement.tenantId, measurement.userId);
-      if (this.handedOver.day !== today) this.handedOver = { day: today, keys: new Set() };
-      if (this.handedOver.keys.has(`${measurement.tenantId}/${key}`)) return;
-      this.handedOver.keys.add(`${measurement.tenantId}/${key}`);
-      this.entry(measurement.tenantId, today).keys.add(key);
+      if (this.handedOver.day !== today) this.handedOver = { day: today, users: new Set() };
+      // In memory only, for this process's day: the stored key is the one-way one.
+      const seen = `${measurement.tenantId}\u0000${measurement.userId}`;
+      if (this.handedOver.users.has(seen)) return;
+      this.handedOver.users.add(seen);
+      this.entry(measurement.tenantId, today).keys.add(activeUserKey(measurement.tenantId, measurement.userId));
       return;
     }
     // A completion belongs to the day its project was created: completion rates compare like with like.
