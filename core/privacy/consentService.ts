@@ -1,11 +1,11 @@
 import { requireTenantPrincipal } from '../auth/permissions';
 import type { Principal } from '../auth/principal';
-import { updateWithRetry } from '../common/optimisticUpdate';
 import { ValidationError } from '../errors';
 import type { TenantCollection } from '../ports/documents';
 import type { Clock } from '../ports/system';
 import type { UserRecord } from '../users/user';
 import { hasAcceptedTerms, type ConsentRecord } from './consent';
+import { settleOnce } from './settleOnce';
 
 export interface ConsentServiceDeps {
   users: TenantCollection<UserRecord>;
@@ -47,16 +47,12 @@ export class ConsentService {
         { field: 'termsVersion', message: `the current version is ${this.deps.termsVersion}` },
       ]);
     }
-    const current = await this.deps.users.get(user.tenantId, user.userId);
-    if (current && hasAcceptedTerms(current.consent, termsVersion)) return this.stateOf(current.consent ?? null);
-    const saved = await updateWithRetry(
+    const saved = await settleOnce(
       'User',
       () => this.deps.users.get(user.tenantId, user.userId),
       (doc, etag) => this.deps.users.replace(doc, etag),
-      (doc) =>
-        hasAcceptedTerms(doc.consent, termsVersion)
-          ? doc
-          : { ...doc, consent: { termsVersion, acceptedAt: this.deps.clock.now().toISOString() } },
+      (doc) => hasAcceptedTerms(doc.consent, termsVersion),
+      (doc) => ({ ...doc, consent: { termsVersion, acceptedAt: this.deps.clock.now().toISOString() } }),
     );
     return this.stateOf(saved.consent ?? null);
   }

@@ -6,7 +6,6 @@
  */
 import { authorizeTenantAction, requireOperator } from '../auth/permissions';
 import type { Principal } from '../auth/principal';
-import { updateWithRetry } from '../common/optimisticUpdate';
 import { NotFoundError, ValidationError } from '../errors';
 import { tenantBlobPrefix, type BlobStore } from '../ports/blobs';
 import type { TenantDirectory } from '../ports/documents';
@@ -14,6 +13,7 @@ import type { Clock } from '../ports/system';
 import type { TenantRecord } from '../tenants/tenant';
 import type { AnyDocument, TenantDocuments } from './ports';
 import type { Pseudonyms } from './pseudonym';
+import { settleOnce } from './settleOnce';
 
 /** As long as an archived project stays restorable. */
 export const TENANT_DELETION_RETENTION_DAYS = 30;
@@ -46,12 +46,12 @@ export class TenantDeletionService {
       ]);
     }
     const requestedBy = await this.deps.pseudonyms.of(admin.tenantId, admin.userId);
-    return updateWithRetry(
+    return settleOnce(
       'Tenant',
       () => this.deps.tenants.get(admin.tenantId),
       (doc, etag) => this.deps.tenants.replace(doc, etag),
+      (doc) => Boolean(doc.deletion),
       (doc) => {
-        if (doc.deletion) return doc;
         const now = this.deps.clock.now();
         const purgeAfter = new Date(now.getTime() + TENANT_DELETION_RETENTION_DAYS * 86_400_000);
         return {
@@ -66,11 +66,12 @@ export class TenantDeletionService {
   /** Operator: reopens an organization scheduled for deletion, during the retention period. */
   async cancel(principal: Principal | undefined, tenantId: string): Promise<TenantRecord> {
     requireOperator(principal);
-    return updateWithRetry(
+    return settleOnce(
       'Tenant',
       () => this.deps.tenants.get(tenantId),
       (doc, etag) => this.deps.tenants.replace(doc, etag),
-      (doc) => (doc.deletion ? { ...doc, deletion: null, updatedAt: this.deps.clock.now().toISOString() } : doc),
+      (doc) => !doc.deletion,
+      (doc) => ({ ...doc, deletion: null, updatedAt: this.deps.clock.now().toISOString() }),
     );
   }
 

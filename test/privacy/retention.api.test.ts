@@ -128,7 +128,22 @@ test('a deleted organization is closed at once, reopenable during retention, and
     204,
   );
   expect((await as('/v1/projects')).status).toBe(200);
-  await json(await as('/v1/tenant/deletion', { method: 'POST', json: { tenantName: 'Closing Books' } }), 202);
+  // Asked 20 times at once, the deletion is scheduled once: requests that arrive once it is closed are refused.
+  const again = await Promise.all(
+    Array.from({ length: 20 }, () =>
+      as('/v1/tenant/deletion', { method: 'POST', json: { tenantName: 'Closing Books' } }),
+    ),
+  );
+  const accepted = await Promise.all(
+    again.filter((res) => res.status === 202).map((res) => json<{ requestedAt: string; purgeAfter: string }>(res, 202)),
+  );
+  const refused = again.filter((res) => res.status !== 202);
+  expect(accepted.length).toBeGreaterThanOrEqual(1);
+  expect(new Set(accepted.map((answer) => `${answer.requestedAt} ${answer.purgeAfter}`)).size).toBe(1);
+  for (const res of refused) {
+    expect(res.status).toBe(403);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('tenant_suspended');
+  }
 
   // Within the period the retention run keeps everything.
   await runRetention();
