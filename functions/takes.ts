@@ -266,8 +266,21 @@ async function packagedPlatforms(tenantId: string, projectId: string): Promise<s
   return [...new Set(page.items.map((p) => p.platform))].sort();
 }
 
-/** The package's retail sample and credits files, found by the names the package layout gives them. */
-function previewsOf(record: PackageRecord): { role: PreviewRole; fileName: string; blobName: string }[] {
+/**
+ * The package's retail sample and credits: stored beside it since previews were kept; older packages are read by
+ * the names the package layout gives their encoded files.
+ */
+function previewsOf(
+  record: PackageRecord,
+): { role: PreviewRole; fileName: string; blobName: string; contentType: string }[] {
+  if (record.previews) {
+    return record.previews.map((preview) => ({
+      role: preview.role,
+      fileName: preview.name,
+      blobName: preview.blobName,
+      contentType: preview.contentType,
+    }));
+  }
   const roleOf = (name: string): PreviewRole | undefined => {
     if (name === RETAIL_SAMPLE_NAME) return 'retail-sample';
     const title = name.replace(/^\d+ - /, '').replace(/\.[a-z0-9]+$/, '');
@@ -277,7 +290,7 @@ function previewsOf(record: PackageRecord): { role: PreviewRole; fileName: strin
   };
   return record.encodings.flatMap((encoding) => {
     const role = roleOf(encoding.name);
-    return role ? [{ role, fileName: encoding.name, blobName: encoding.blobName }] : [];
+    return role ? [{ role, fileName: encoding.name, blobName: encoding.blobName, contentType: 'audio/mpeg' }] : [];
   });
 }
 
@@ -320,7 +333,7 @@ endpoint({
     const record = await loadPackage(user.tenantId, params.projectId, params.packageId);
     const preview = previewsOf(record).find((p) => p.role === params.role);
     if (!preview) throw new NotFoundError('Preview');
-    return { status: 200, json: await issueLink(services, user.tenantId, preview.blobName, 'audio/mpeg') };
+    return { status: 200, json: await issueLink(services, user.tenantId, preview.blobName, preview.contentType) };
   },
 });
 

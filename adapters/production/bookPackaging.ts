@@ -45,6 +45,7 @@ import {
 } from '../../core/production/packageRecord';
 import { buildPackage, type PreviousEncodings } from '../packaging';
 import { sha256File } from '../packaging/fileHash';
+import { storePackagePreviews } from '../listening/packagePreviews';
 import { chaptersOf } from './bookDocuments';
 import { downloadBlob, uploadFileIfAbsent } from './blobFiles';
 import { planSegments } from './chapterSpeech';
@@ -149,6 +150,7 @@ export async function packageBook(ctx: ProductionContext, input: PackageInput): 
       await uploadFileIfAbsent(svc.blobs, blobName, encoding.path, 'application/octet-stream');
       encodings.push({ key: encoding.key, blobName, sha256: encoding.sha256, name, loudness: encoding.loudness });
     }
+    const previews = await storePackagePreviews(svc.blobs, prefix, result.files);
 
     const existing = await ctx.packages.get(tenantId, projectId, packageId);
     const version = existing?.version ?? (await latestVersion(ctx, input)) + 1;
@@ -172,6 +174,7 @@ export async function packageBook(ctx: ProductionContext, input: PackageInput): 
       readiness: result.readiness,
       chapterIds: chapters.map((c) => c.id),
       encodings,
+      previews,
       totalDurationSec: result.manifest.totalDurationSec,
       stats: result.stats,
       expiresAt: existing?.expiresAt ?? packageExpiresAt(now, tenant.plan),

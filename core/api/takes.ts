@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PREVIEW_ROLES, type PreviewRole } from '../production/packageRecord';
 import { Id, IsoDateTime } from './common';
 
 /**
@@ -100,8 +101,8 @@ export const MediaParams = z.strictObject({
   token: z.string().regex(/^[A-Za-z0-9_-]{1,64}\.[A-Za-z0-9_-]{40,4096}$/, 'is not a media link'),
 });
 
-export const previewRoles = ['retail-sample', 'opening-credits', 'closing-credits'] as const;
-export type PreviewRole = (typeof previewRoles)[number];
+export const previewRoles = PREVIEW_ROLES;
+export type { PreviewRole };
 
 export const PackagePreviewList = z
   .object({

@@ -4,7 +4,7 @@
  */
 import type { LoudnessMeasurement } from '../audio/measurements';
 import type { ReadinessReport } from '../audio/readiness';
-import type { PackagePlatform } from '../packaging/types';
+import type { PackageFileRole, PackagePlatform } from '../packaging/types';
 import type { ProjectScopedDocument } from '../ports/documents';
 import { packageRetentionDaysByPlan, type TenantPlan } from '../tenants/tenant';
 
@@ -19,6 +19,22 @@ export interface PackageEncodingRecord {
   loudness?: LoudnessMeasurement;
 }
 
+/** The files of a package a person listens to before delivering it. */
+export const PREVIEW_ROLES = [
+  'retail-sample',
+  'opening-credits',
+  'closing-credits',
+] as const satisfies readonly PackageFileRole[];
+export type PreviewRole = (typeof PREVIEW_ROLES)[number];
+
+export interface PackagePreviewRecord {
+  role: PreviewRole;
+  /** The file's name inside the package. */
+  name: string;
+  blobName: string;
+  contentType: string;
+}
+
 export interface PackageRecord extends ProjectScopedDocument {
   type: 'package';
   platform: PackagePlatform;
@@ -31,6 +47,8 @@ export interface PackageRecord extends ProjectScopedDocument {
   chapterIds?: string[];
   /** Encoded files kept beside the deliverable, so the next build re-encodes only what changed. */
   encodings: PackageEncodingRecord[];
+  /** Its retail sample and credits, stored to be listened to (absent on older records). */
+  previews?: PackagePreviewRecord[];
   totalDurationSec: number;
   stats: { encoded: number; reused: number };
   expiresAt: string;

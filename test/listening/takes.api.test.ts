@@ -16,6 +16,7 @@ import { waveformBlobName } from '../../adapters/listening/waveform';
 const PAMPA = 'creator@pampa.test';
 let platform: TestPlatform;
 let book: { projectId: string; chapterIds: string[]; segmentIds: string[] };
+let productionJobId = '';
 
 jest.setTimeout(10 * 60_000);
 
@@ -82,7 +83,8 @@ async function finished(jobId: string) {
 beforeAll(async () => {
   platform = await startTestPlatform();
   book = await plannedBook(platform, { title: 'Listening Test' });
-  await finished(await startProduction(platform, book.projectId, ['apple']));
+  productionJobId = await startProduction(platform, book.projectId, ['apple', 'acx']);
+  await finished(productionJobId);
 }, 300_000);
 
 afterAll(async () => {
@@ -270,4 +272,36 @@ test("a package's retail sample is listed and streams through a media link", asy
   const streamed = await fetch(`${origin}${link.url}`);
   expect(streamed.status).toBe(200);
   expect(Buffer.from(await streamed.arrayBuffer()).toString('latin1')).toBe('ID3');
+});
+
+test('an ACX package offers its retail sample and its credits to listen to, each streaming as MP3 by range', async () => {
+  const acx = await json<{ id: string; platform: string }>(
+    await platform.api(CREATOR, `${project()}/packages/${productionJobId}-acx`),
+    200,
+  );
+  const previews = await json<{ items: { role: string; fileName: string }[] }>(
+    await platform.api(CREATOR, `${project()}/packages/${acx.id}/previews`),
+    200,
+  );
+  expect(previews.items.map((item) => item.role).sort()).toEqual([
+    'closing-credits',
+    'opening-credits',
+    'retail-sample',
+  ]);
+  const origin = platform.urls.api.replace(/\/api$/, '');
+  for (const { role } of previews.items) {
+    const link = await json<{ url: string; contentType: string }>(
+      await platform.api(CREATOR, `${project()}/packages/${acx.id}/previews/${role}/audio-link`),
+      200,
+    );
+    expect(link.contentType).toBe('audio/mpeg');
+    const head = await fetch(`${origin}${link.url}`, { headers: { range: 'bytes=0-2' } });
+    expect(head.status).toBe(206);
+    const bytes = Buffer.from(await head.arrayBuffer());
+    // An MP3 starts with its ID3 tag or a frame sync.
+    expect(bytes.subarray(0, 3).toString('latin1') === 'ID3' || (bytes[0] === 0xff && (bytes[1] & 0xe0) === 0xe0)).toBe(
+      true,
+    );
+  }
+  expect((await platform.api(PAMPA, `${project()}/packages/${acx.id}/previews`)).status).toBe(404);
 });
