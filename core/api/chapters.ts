@@ -69,6 +69,8 @@ const summaryFields = {
   /** How sure the import was of this chapter and what it doubted; null once a person edits its text. */
   detection: ChapterDetection.nullable(),
   hasMaster: z.boolean(),
+  /** The job whose mastering made the chapter's current audio (a production shows chapter by chapter what it did). */
+  masteredByJobId: z.string().nullable(),
   updatedAt: IsoDateTime,
   etag: z.string(),
 };
@@ -154,6 +156,7 @@ export function toChapterSummary(record: ChapterRecord): ChapterSummary {
     planStatus: record.planStatus,
     detection: record.detection ?? null,
     hasMaster: record.master !== null,
+    masteredByJobId: record.master?.jobId ?? null,
     updatedAt: record.updatedAt,
     etag: record.etag ?? '',
   };

@@ -7,6 +7,9 @@ import { useErrorText } from '../ui/errorText';
 import { TextField } from '../ui/TextField';
 import { EVENT_TYPES } from './eventTypes';
 
+/** Test events reach a webhook whatever it subscribes to, so they are not offered as a choice. */
+const SUBSCRIBABLE = EVENT_TYPES.filter((type) => type !== 'khipu.webhook.test');
+
 /** Add a subscription: the receiving address, what it is for, and which events it hears about. */
 export function NewWebhook({ onSecret }: { onSecret(secret: string): void }) {
   const { t } = useTranslation('admin');
@@ -14,7 +17,7 @@ export function NewWebhook({ onSecret }: { onSecret(secret: string): void }) {
   const create = useCreateWebhook();
   const [url, setUrl] = useState('');
   const [description, setDescription] = useState('');
-  const [events, setEvents] = useState<EventType[]>(EVENT_TYPES.filter((type) => type !== 'khipu.webhook.test'));
+  const [events, setEvents] = useState<EventType[]>([...SUBSCRIBABLE]);
   const [submitted, setSubmitted] = useState(false);
   const urlMissing = url.trim().length === 0;
   const refused =
@@ -69,7 +72,7 @@ export function NewWebhook({ onSecret }: { onSecret(secret: string): void }) {
         <fieldset className="form__section form__section--compact">
           <legend>{t('webhooks.events')}</legend>
           <ul className="plain-list event-list">
-            {EVENT_TYPES.map((type) => (
+            {SUBSCRIBABLE.map((type) => (
               <li key={type}>
                 <label className="checkbox">
                   <input

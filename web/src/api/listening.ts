@@ -9,6 +9,7 @@ import type {
 } from '@core/api/takes';
 import { apiJson } from './client';
 import { projectPath, projectScope } from './keys';
+import { showJobStarted } from './production';
 import type { Job } from './types';
 
 export type ChapterTimeline = ChapterTimelineView;
@@ -86,7 +87,7 @@ export function useSelectTake(projectId: string) {
         `${projectPath(projectId)}/segments/${encodeURIComponent(segmentId)}/takes/${encodeURIComponent(takeId)}/select`,
         { method: 'POST' },
       ),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: [...projectScope(projectId), 'facts'] }),
+    onSuccess: ({ job }) => showJobStarted(queryClient, projectId, job),
   });
 }
 
@@ -98,7 +99,7 @@ export function useRegenerateSegment(projectId: string) {
         method: 'POST',
         json: {},
       }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: [...projectScope(projectId), 'facts'] }),
+    onSuccess: ({ job }) => showJobStarted(queryClient, projectId, job),
   });
 }
 

@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { PackageView, StartProductionRequest } from '@core/api/production';
 import type { TenantView } from '@core/api/tenants';
@@ -6,7 +6,7 @@ import type { CostReportView } from '@core/api/costs';
 import { apiJson } from './client';
 import { isFinished } from './jobs';
 import { bookKeys, projectPath, projectScope } from './keys';
-import type { Job, ProductionEstimate } from './types';
+import type { ChapterSummary, Job, ProductionEstimate, ProjectFacts } from './types';
 
 export type Package = PackageView;
 export type Tenant = z.infer<typeof TenantView>;
@@ -26,6 +26,21 @@ const productionKeys = {
 /** A fresh key per user action: a retried request cannot start the job twice. */
 const requestKey = () => `web-${crypto.randomUUID()}`;
 
+/**
+ * A job the API just accepted is the project's running job at once: the navigation, the stage badge and the job view
+ * follow it from this moment, not from the next time the project's facts are read.
+ */
+export function showJobStarted(queryClient: QueryClient, projectId: string, job: Job): Promise<void> {
+  queryClient.setQueryData(bookKeys.job(projectId, job.id), job);
+  queryClient.setQueryData<ProjectFacts>(bookKeys.facts(projectId), (facts) =>
+    facts ? { ...facts, activeJobId: job.id } : facts,
+  );
+  return queryClient.invalidateQueries({
+    queryKey: projectScope(projectId),
+    predicate: (query) => query.queryKey[2] !== 'facts' && query.queryKey[3] !== job.id,
+  });
+}
+
 export function useStartProduction(projectId: string) {
   const queryClient = useQueryClient();
   return useMutation({
@@ -35,7 +50,7 @@ export function useStartProduction(projectId: string) {
         json: request,
         headers: { 'Idempotency-Key': requestKey() },
       }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: projectScope(projectId) }),
+    onSuccess: ({ job }) => showJobStarted(queryClient, projectId, job),
   });
 }
 
@@ -73,6 +88,23 @@ export function useJob(projectId: string, jobId: string | undefined) {
     queryKey: bookKeys.job(projectId, jobId ?? ''),
     enabled: Boolean(jobId),
     queryFn: ({ signal }) => apiJson<Job>(`${projectPath(projectId)}/jobs/${encodeURIComponent(jobId!)}`, { signal }),
+  });
+}
+
+/**
+ * The project's chapters (the same cache entry the chapter pages use), read again every few seconds while a production
+ * runs, so the job view shows each chapter as soon as it is mastered.
+ */
+export function useChaptersDuringJob(projectId: string, running: boolean) {
+  return useQuery({
+    queryKey: bookKeys.chapters(projectId, false),
+    queryFn: async ({ signal }) =>
+      (
+        await apiJson<{ items: ChapterSummary[] }>(`${projectPath(projectId)}/chapters?includeDeleted=false`, {
+          signal,
+        })
+      ).items,
+    refetchInterval: running ? 3_000 : false,
   });
 }
 

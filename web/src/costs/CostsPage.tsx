@@ -4,12 +4,13 @@ import { useUsers } from '../api/admin';
 import { useCostReport, useProjectNames, useTenantUsage, type CostPeriod } from '../api/costs';
 import { useMe } from '../api/me';
 import { useJobHistory } from '../api/production';
-import { EstimateChart, estimatedProductions } from '../studio/production/EstimateChart';
+import { EstimateChart, estimatedProductions, estimatedUsd } from '../studio/production/EstimateChart';
 import { Alert } from '../ui/Alert';
 import { useErrorText } from '../ui/errorText';
 import { useFormat } from '../ui/format';
 import { Loading } from '../ui/Loading';
 import { KindSummary } from './KindSummary';
+import { useMoney } from './money';
 import { PERIODS, periodDates, daysOf, type PeriodId } from './periods';
 import { QuotaCard } from './QuotaCard';
 import { SpendChart } from './SpendChart';
@@ -50,7 +51,8 @@ export function CostsPage() {
   };
   const dayLabel = (day: string) => format.date(`${day}T12:00:00Z`);
   const report = byDay.data;
-  const nothingSpent = report !== undefined && report.totalUsd === 0 && report.groups.length === 0;
+  // Work can be metered and still cost nothing (the offline voices are free): empty charts would say no more.
+  const nothingSpent = report !== undefined && report.totalUsd === 0;
 
   return (
     <div className="page costs">
@@ -162,9 +164,37 @@ function ProductionEstimates({ projectId }: { projectId: string | undefined }) {
 function ProjectEstimates({ projectId }: { projectId: string }) {
   const { t } = useTranslation('costs');
   const errorText = useErrorText();
+  const format = useFormat();
+  const money = useMoney();
   const jobs = useJobHistory(projectId);
   if (jobs.isPending) return <Loading />;
   if (jobs.isError) return <Alert tone="error">{errorText(jobs.error, { not_found: t('refusals.notFound') })}</Alert>;
-  if (estimatedProductions(jobs.data).length === 0) return <p className="muted">{t('estimates.none')}</p>;
-  return <EstimateChart jobs={jobs.data} />;
+  const productions = estimatedProductions(jobs.data);
+  if (productions.length === 0) return <p className="muted">{t('estimates.none')}</p>;
+  return (
+    <>
+      <div className="table-scroll">
+        <table className="data-table">
+          <caption className="visually-hidden">{t('estimates.title')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('estimates.started')}</th>
+              <th scope="col">{t('estimates.estimate')}</th>
+              <th scope="col">{t('estimates.actual')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {productions.map((job) => (
+              <tr key={job.id}>
+                <th scope="row">{format.dateTime(job.createdAt)}</th>
+                <td>{money.amount(estimatedUsd(job) ?? 0)}</td>
+                <td>{money.amount(job.progress.costSoFarUsd)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <EstimateChart jobs={jobs.data} />
+    </>
+  );
 }

@@ -100,7 +100,7 @@ function TenantRow({ tenant }: { tenant: TenantSummary }) {
       </td>
       <td>
         <input
-          className="input--narrow"
+          className="input--count"
           inputMode="numeric"
           aria-label={t('quotaFor', { quota: t('quotas.monthlyCharacters'), name: tenant.name })}
           value={monthly}
@@ -126,33 +126,37 @@ function TenantRow({ tenant }: { tenant: TenantSummary }) {
         />
         <div className="small muted">{format.bytes(tenant.quotas.storageBytes)}</div>
       </td>
-      <td className="data-table__actions">
-        <button
-          type="button"
-          className="button button--small"
-          disabled={update.isPending}
-          onClick={() =>
-            change({
-              quotas: {
-                monthlyCharacters: Number(monthly),
-                concurrentJobs: Number(jobs),
-                storageBytes: Number(storage) * 1024 ** 3,
-              },
-            })
-          }
-          aria-label={t('saveQuotasFor', { name: tenant.name })}
-        >
-          {t('saveQuotas')}
-        </button>
-        <button
-          type="button"
-          className={suspended ? 'button button--small button--primary' : 'button button--small button--danger-outline'}
-          disabled={update.isPending}
-          onClick={() => change({ status: suspended ? 'active' : 'suspended' })}
-          aria-label={t(suspended ? 'reinstateTenant' : 'suspendTenant', { name: tenant.name })}
-        >
-          {t(suspended ? 'reinstate' : 'suspend')}
-        </button>
+      <td>
+        <div className="data-table__actions">
+          <button
+            type="button"
+            className="button button--small"
+            disabled={update.isPending}
+            onClick={() =>
+              change({
+                quotas: {
+                  monthlyCharacters: Number(monthly),
+                  concurrentJobs: Number(jobs),
+                  storageBytes: Number(storage) * 1024 ** 3,
+                },
+              })
+            }
+            aria-label={t('saveQuotasFor', { name: tenant.name })}
+          >
+            {t('saveQuotas')}
+          </button>
+          <button
+            type="button"
+            className={
+              suspended ? 'button button--small button--primary' : 'button button--small button--danger-outline'
+            }
+            disabled={update.isPending}
+            onClick={() => change({ status: suspended ? 'active' : 'suspended' })}
+            aria-label={t(suspended ? 'reinstateTenant' : 'suspendTenant', { name: tenant.name })}
+          >
+            {t(suspended ? 'reinstate' : 'suspend')}
+          </button>
+        </div>
       </td>
     </tr>
   );

@@ -15,7 +15,9 @@ const chapter = (id: string, title: string, order: number, words = 1200): Chapte
   deleted: false,
   textVersion: 1,
   planStatus: 'none',
+  detection: null,
   hasMaster: false,
+  masteredByJobId: null,
   updatedAt: '2025-01-01T00:00:00.000Z',
   etag: `"${id}"`,
 });

@@ -65,7 +65,7 @@ export function PackageList({
                     {pkg.readiness.passed ? t('readiness.passed') : t('packages.notReady')}
                   </Badge>
                 </td>
-                <td className="data-table__actions">
+                <td>
                   {pkg.expired ? (
                     <span className="small muted">{t('packages.expired')}</span>
                   ) : (

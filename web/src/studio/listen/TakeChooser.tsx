@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isFinished, useJobProgress } from '../../api/jobs';
 import { takeAudioLink, useRegenerateSegment, useSelectTake, useTakes, type Take } from '../../api/listening';
 import { Alert } from '../../ui/Alert';
 import { Badge } from '../../ui/Badge';
@@ -31,6 +32,9 @@ export function TakeChooser({
   const takes = useTakes(projectId, segmentId);
   const select = useSelectTake(projectId);
   const regenerate = useRegenerateSegment(projectId);
+  // Follow the job this chooser started, so the new take shows as soon as it is done however short the job was.
+  const started = useJobProgress(projectId, (regenerate.data ?? select.data)?.job.id);
+  const outcome = started.data && isFinished(started.data) ? started.data.status : null;
   const audioRef = useRef<HTMLAudioElement | null>(null);
   const [playing, setPlaying] = useState<string | null>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
@@ -120,8 +124,10 @@ export function TakeChooser({
         </div>
       )}
       {busy && canEdit && <p className="small muted">{t('takes.busy')}</p>}
-      {select.isSuccess && <Alert tone="success">{t('takes.selected')}</Alert>}
-      {regenerate.isSuccess && <Alert tone="success">{t('takes.regenerating')}</Alert>}
+      {outcome === 'succeeded' && <Alert tone="success">{t('takes.done')}</Alert>}
+      {outcome !== null && outcome !== 'succeeded' && <Alert tone="error">{t('takes.jobFailed')}</Alert>}
+      {outcome === null && select.isSuccess && <Alert tone="success">{t('takes.selected')}</Alert>}
+      {outcome === null && regenerate.isSuccess && <Alert tone="success">{t('takes.regenerating')}</Alert>}
       {(select.error || regenerate.error || loadError !== null) && (
         <Alert tone="error">
           {errorText(select.error ?? regenerate.error ?? loadError, { unprocessable: t('takes.outdatedRefused') })}

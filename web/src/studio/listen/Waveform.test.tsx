@@ -1,7 +1,7 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { Waveform } from './Waveform';
-import { pointerFraction, waveformPath } from './waveformPath';
+import { downsample, MAX_BARS, pointerFraction, waveformPath } from './waveformPath';
 
 const bars = (path: string) => path.split('M').filter(Boolean);
 const barHeight = (bar: string) => Number(/v([\d.]+)/.exec(bar)![1]);
@@ -12,6 +12,15 @@ describe('the waveform drawn from server peaks', () => {
     const heights = bars(path).map(barHeight);
     expect(heights).toEqual([25, 100, 1, 50]);
     expect(bars(path)[1]).toBe('1 0h0.8v100h-0.8z');
+  });
+
+  it('keeps a long chapter legible: at most a few hundred bars, each the loudest of its stretch', () => {
+    const peaks = Array.from({ length: 1600 }, (_, index) => (index === 801 ? 0.9 : 0.1));
+    const bars = downsample(peaks);
+    expect(bars).toHaveLength(MAX_BARS);
+    expect(bars.filter((bar) => bar === 0.9)).toHaveLength(1);
+    expect(bars[Math.floor((801 * MAX_BARS) / 1600)]).toBe(0.9);
+    expect(downsample([0.1, 0.2])).toEqual([0.1, 0.2]);
   });
 
   it('shows the part already heard and moves its cursor with the audio', () => {

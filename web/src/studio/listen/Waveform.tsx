@@ -1,5 +1,5 @@
 import { useId, useMemo, type PointerEvent } from 'react';
-import { pointerFraction, WAVEFORM_HEIGHT, waveformPath } from './waveformPath';
+import { downsample, pointerFraction, WAVEFORM_HEIGHT, waveformPath } from './waveformPath';
 
 /**
  * The chapter's shape, drawn from peaks the server measured (nothing is decoded in the browser), with the part
@@ -19,8 +19,9 @@ export function Waveform({
   onSeek(seconds: number): void;
 }) {
   const clipId = `waveform-played-${useId().replace(/[^A-Za-z0-9_-]/g, '')}`;
-  const path = useMemo(() => waveformPath(peaks), [peaks]);
-  const width = Math.max(1, peaks.length);
+  const bars = useMemo(() => downsample(peaks), [peaks]);
+  const path = useMemo(() => waveformPath(bars), [bars]);
+  const width = Math.max(1, bars.length);
   const played = durationSec > 0 ? Math.min(1, Math.max(0, currentTime / durationSec)) * width : 0;
   const seek = (event: PointerEvent<SVGSVGElement>) => {
     const box = event.currentTarget.getBoundingClientRect();

@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { useChapters } from '../../api/chapters';
 import { isFinished, jobFraction, useJobProgress } from '../../api/jobs';
-import { useCancelJob, useRetryJob } from '../../api/production';
+import { useCancelJob, useChaptersDuringJob, useRetryJob } from '../../api/production';
 import type { Job } from '../../api/types';
 import { Alert } from '../../ui/Alert';
 import { Badge, type BadgeTone } from '../../ui/Badge';
@@ -25,7 +24,8 @@ export function JobView({ projectId, job: initial, canEdit }: { projectId: strin
   const errorText = useErrorText();
   const followed = useJobProgress(projectId, isFinished(initial) ? null : initial.id);
   const job = followed.data ?? initial;
-  const chapters = useChapters(projectId);
+  const finished = isFinished(job);
+  const chapters = useChaptersDuringJob(projectId, !finished);
   const cancel = useCancelJob(projectId);
   const retry = useRetryJob(projectId);
   const { progress } = job;
@@ -33,11 +33,11 @@ export function JobView({ projectId, job: initial, canEdit }: { projectId: strin
     ? (progress.phase as (typeof KNOWN_PHASES)[number])
     : 'working';
   const selected = Array.isArray(job.input.chapterIds) ? (job.input.chapterIds as string[]) : null;
-  const started = job.startedAt ? Date.parse(job.startedAt) : Date.parse(job.createdAt);
   const inJob = (chapters.data ?? []).filter((chapter) =>
     job.kind === 'regenerate' ? chapter.id === job.input.chapterId : !selected || selected.includes(chapter.id),
   );
-  const finished = isFinished(job);
+  const count = (done: number, total: number) =>
+    total > 0 ? t('job.doneOfTotal', { done: format.number(done), total: format.number(total) }) : '—';
 
   return (
     <section className="card job-view" aria-labelledby="job-view-title">
@@ -50,26 +50,16 @@ export function JobView({ projectId, job: initial, canEdit }: { projectId: strin
       <ProgressBar
         label={t('job.progress')}
         value={finished && job.status === 'succeeded' ? 1 : jobFraction(job)}
-        detail={t(`phases.${phase}`)}
+        detail={finished ? t(`status.${job.status}`) : t(`phases.${phase}`)}
       />
       <dl className="stat-grid" aria-live="polite">
         <div className="stat">
           <dt>{t('job.chapters')}</dt>
-          <dd>
-            {t('job.doneOfTotal', {
-              done: format.number(progress.chaptersDone),
-              total: format.number(progress.chaptersTotal),
-            })}
-          </dd>
+          <dd>{count(progress.chaptersDone, progress.chaptersTotal)}</dd>
         </div>
         <div className="stat">
           <dt>{t('job.segments')}</dt>
-          <dd>
-            {t('job.doneOfTotal', {
-              done: format.number(progress.segmentsDone),
-              total: format.number(progress.segmentsTotal),
-            })}
-          </dd>
+          <dd>{count(progress.segmentsDone, progress.segmentsTotal)}</dd>
         </div>
         <div className="stat">
           <dt>{t('job.eta')}</dt>
@@ -93,7 +83,8 @@ export function JobView({ projectId, job: initial, canEdit }: { projectId: strin
             </thead>
             <tbody>
               {inJob.map((chapter) => {
-                const mastered = chapter.hasMaster && Date.parse(chapter.updatedAt) >= started;
+                // Mastered by this very job, or (once it ended) kept from before, or left without audio.
+                const mastered = chapter.masteredByJobId === job.id;
                 const state = mastered
                   ? 'mastered'
                   : finished

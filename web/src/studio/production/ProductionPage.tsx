@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { isFinished } from '../../api/jobs';
 import { useJobHistory } from '../../api/production';
 import type { Job } from '../../api/types';
 import { Alert } from '../../ui/Alert';
@@ -19,6 +20,8 @@ export function ProductionPage() {
   const jobs = history.data ?? [];
   const running = status.activeJob && AUDIO_KINDS.has(status.activeJob.kind) ? status.activeJob : undefined;
   const latest = running ?? jobs.find((job) => AUDIO_KINDS.has(job.kind));
+  // Only one job runs per project: while one does (whatever its kind), there is nothing to start.
+  const busy = Boolean(status.activeJob) || jobs.some((job) => !isFinished(job));
   return (
     <div className="step-page">
       <header className="step-page__header">
@@ -26,7 +29,7 @@ export function ProductionPage() {
         <p className="muted">{t('intro')}</p>
       </header>
       {latest && <JobView projectId={project.id} job={latest} canEdit={access.canEdit} />}
-      {access.canEdit && !status.activeJob && <StartProduction />}
+      {access.canEdit && !busy && <StartProduction />}
       {!access.canEdit && <Alert tone="info">{t('readOnly')}</Alert>}
       {history.isPending ? <Loading /> : <JobHistory jobs={jobs} />}
     </div>

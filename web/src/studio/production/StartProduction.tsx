@@ -48,7 +48,7 @@ export function StartProduction() {
     });
 
   return (
-    <section className="card" aria-labelledby="start-production">
+    <section className="card start-production" aria-labelledby="start-production">
       <h3 id="start-production" className="card__title">
         {t('start.title')}
       </h3>

@@ -1,0 +1,108 @@
+import { screen, within } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeApi } from '../../admin/testSupport';
+import type { Job } from '../../api/types';
+import { renderInStudio } from '../../test/render';
+import { JobView } from './JobView';
+
+function job(overrides: Partial<Job> = {}): Job {
+  return {
+    id: 'job-2',
+    projectId: 'p1',
+    kind: 'produce',
+    status: 'succeeded',
+    progress: {
+      phase: 'succeeded',
+      chaptersDone: 2,
+      chaptersTotal: 2,
+      segmentsDone: 21,
+      segmentsTotal: 21,
+      etaSeconds: 0,
+      costSoFarUsd: 0.5,
+      message: null,
+    },
+    input: { platforms: ['apple'], chapterIds: null },
+    result: null,
+    error: null,
+    cancelRequested: false,
+    attempt: 1,
+    createdBy: 'u1',
+    createdAt: '2025-01-01T10:00:00.000Z',
+    startedAt: '2025-01-01T10:00:01.000Z',
+    finishedAt: '2025-01-01T10:02:00.000Z',
+    updatedAt: '2025-01-01T10:02:00.000Z',
+    ...overrides,
+  } as Job;
+}
+
+const chapter = (id: string, title: string, masteredByJobId: string | null) => ({
+  id,
+  projectId: 'p1',
+  order: Number(id.slice(1)),
+  title,
+  chapterType: 'chapter',
+  headingText: title,
+  stats: { words: 100, characters: 500, estimatedMinutes: 1 },
+  deleted: false,
+  textVersion: 1,
+  planStatus: 'planned',
+  detection: null,
+  hasMaster: masteredByJobId !== null,
+  masteredByJobId,
+  updatedAt: '2024-12-01T00:00:00.000Z',
+  etag: `"${id}"`,
+});
+
+beforeEach(() => {
+  fakeApi({
+    'GET /v1/projects/p1/chapters': {
+      body: {
+        items: [
+          chapter('c1', 'Chapter 1', 'job-2'),
+          chapter('c2', 'Chapter 2', 'job-1'),
+          chapter('c3', 'Chapter 3', null),
+        ],
+      },
+    },
+  });
+});
+
+describe('the job view', () => {
+  it('tells chapter by chapter what this production did, from the job that mastered each one', async () => {
+    renderInStudio(<JobView projectId="p1" job={job()} canEdit />);
+    const row = async (title: string) => (await screen.findByRole('rowheader', { name: title })).closest('tr')!;
+    expect(within(await row('Chapter 1')).getByText('Mastered')).toBeTruthy();
+    expect(within(await row('Chapter 2')).getByText('Unchanged')).toBeTruthy();
+    expect(within(await row('Chapter 3')).getByText('Not produced')).toBeTruthy();
+    expect(screen.getByRole('progressbar', { name: 'Production progress' }).getAttribute('aria-valuetext')).toBe(
+      'Finished',
+    );
+  });
+
+  it('shows no "0 of 0" before the job has counted its work', async () => {
+    renderInStudio(
+      <JobView
+        projectId="p1"
+        job={job({
+          status: 'running',
+          finishedAt: null,
+          progress: {
+            ...job().progress,
+            phase: 'queued',
+            chaptersDone: 0,
+            chaptersTotal: 0,
+            segmentsDone: 0,
+            segmentsTotal: 0,
+          },
+        })}
+        canEdit
+      />,
+    );
+    await screen.findByRole('rowheader', { name: 'Chapter 1' });
+    expect(screen.queryByText('0 of 0')).toBeNull();
+    expect(screen.getAllByText('—').length).toBeGreaterThanOrEqual(2);
+    expect(
+      within(screen.getByRole('rowheader', { name: 'Chapter 3' }).closest('tr')!).getByText('Waiting'),
+    ).toBeTruthy();
+  });
+});
