@@ -32,15 +32,27 @@ export const MAX_WINDOW_DAYS = 92;
 /** Past this many distinct users in one tenant's day the count stops growing (the document stays small). */
 export const MAX_ACTIVE_USER_KEYS = 10_000;
 const REMEMBERED_FLUSHES = 100;
-const MAX_ATTEMPTS = 20;
+/** Writers racing for one day (every instance flushes the platform's) back off at random before merging again. */
+const MAX_ATTEMPTS = 30;
+const BACKOFF_STEP_MS = 15;
 export const METRICS_RETENTION_DAYS = 400;
 
 export interface FlushDelta extends MetricsDelta {
   flushId: string;
 }
 
+export interface DailyMetricsStoreDeps {
+  documents: TenantCollection<DailyMetricsRecord>;
+  clock: Clock;
+  /** Waits between attempts after a lost race; injected so tests and benches can choose. */
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+}
+
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
 export class DailyMetricsStore {
-  constructor(private readonly deps: { documents: TenantCollection<DailyMetricsRecord>; clock: Clock }) {}
+  constructor(private readonly deps: DailyMetricsStoreDeps) {}
 
   /** Merges a delta into its day; answers how many of its active users the day had not seen yet. */
   async apply(delta: FlushDelta): Promise<{ newActiveUsers: number }> {
@@ -59,6 +71,8 @@ export class DailyMetricsStore {
       } catch (error) {
         const lostRace = error instanceof ConflictError || error instanceof PreconditionFailedError;
         if (!lostRace || attempt >= MAX_ATTEMPTS) throw error;
+        const jitter = (this.deps.random ?? Math.random)() * BACKOFF_STEP_MS * Math.min(attempt, 8);
+        await (this.deps.sleep ?? realSleep)(jitter);
       }
     }
   }

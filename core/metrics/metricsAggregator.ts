@@ -44,7 +44,11 @@ export class MetricsAggregator implements MetricsRecorder {
 
   /** Writes everything recorded before the call; flushes run one after another. Never rejects. */
   flush(): Promise<void> {
-    this.chain = this.chain.then(() => this.flushOnce());
+    this.chain = this.chain
+      .then(() => this.flushOnce())
+      .catch((error: unknown) => {
+        this.deps.logger.warn('metrics flush failed', { error: String(error) });
+      });
     return this.chain;
   }
 

@@ -188,3 +188,24 @@ test('a completion is filed under the day its project was created', async () => 
     completedOfCreated: 1,
   });
 });
+
+test('a flush that breaks half-way neither rejects nor stops the flushes after it', async () => {
+  let failIds = true;
+  const process = new MetricsAggregator({
+    store: new DailyMetricsStore({ documents, clock }),
+    clock,
+    ids: {
+      newId: (prefix) => {
+        if (failIds) throw new Error('no entropy');
+        return randomIds.newId(prefix);
+      },
+    },
+    logger,
+  });
+  process.record({ name: 'project.created', tenantId: 't-broken' });
+  await expect(process.flush()).resolves.toBeUndefined();
+  failIds = false;
+  process.record({ name: 'project.created', tenantId: 't-broken' });
+  await process.flush();
+  expect((await day('t-broken')).totals.projects.created).toBe(1);
+});
