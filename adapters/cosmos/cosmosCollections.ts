@@ -11,7 +11,7 @@ import type {
   TenantDirectory,
 } from '../../core/ports/documents';
 import { openContinuationToken, rejectedContinuationToken, sealContinuationToken } from './continuationToken';
-import { buildQuery } from './queryBuilder';
+import { buildQuery, type Selection } from './queryBuilder';
 
 const SYSTEM_FIELDS = ['_rid', '_self', '_ts', '_attachments', '_etag', '_lsn'];
 
@@ -89,12 +89,13 @@ class ScopedCollection<T extends { id: string; etag?: string }> {
     }
   }
 
-  protected async query(
+  protected async query<R = T>(
     scope: Record<string, string>,
     partitionKey: PartitionKey | undefined,
     query: ListQuery,
-  ): Promise<Page<T>> {
-    const querySpec = buildQuery(scope, query);
+    select: Selection = 'documents',
+  ): Promise<Page<R>> {
+    const querySpec = buildQuery(scope, query, select);
     const listing = { container: this.container.id, partitionKey, query: querySpec };
     const given = query.page.continuationToken;
     const iterator = this.container.items.query<ItemDefinition>(querySpec, {
@@ -111,7 +112,7 @@ class ScopedCollection<T extends { id: string; etag?: string }> {
       throw error;
     }
     return {
-      items: response.resources.map((r) => fromCosmos<T>(r)!),
+      items: response.resources.map((r) => fromCosmos<R>(r)!),
       continuationToken: response.continuationToken ? sealContinuationToken(response.continuationToken, listing) : null,
     };
   }
@@ -152,6 +153,14 @@ export class CosmosProjectCollection<T extends ProjectScopedDocument>
   }
   list(tenantId: string, projectId: string, query: ListQuery): Promise<Page<T>> {
     return this.query({ tenantId, projectId }, [tenantId, projectId], query);
+  }
+  listFields<K extends keyof T & string>(
+    tenantId: string,
+    projectId: string,
+    fields: readonly K[],
+    query: ListQuery,
+  ): Promise<Page<Pick<T, K>>> {
+    return this.query<Pick<T, K>>({ tenantId, projectId }, [tenantId, projectId], query, { fields });
   }
   async count(tenantId: string, projectId: string, filter: Filter): Promise<number> {
     const { resources } = await this.container.items

@@ -6,16 +6,35 @@ import type { Filter, ListQuery } from '../../core/ports/documents';
  * against a strict pattern so a mistake cannot become injection.
  */
 const FIELD_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
+/** Names Cosmos SQL reserves: a property so named is written `c["order"]`, as the dotted form does not parse. */
+const RESERVED = new Set(
+  'and array as asc between by case cast convert cross desc distinct else end escape exists false for from group having in inner insert into is join left like limit not null offset on or order outer over right select set then top true udf undefined update value when where with'.split(
+    ' ',
+  ),
+);
 
 function fieldRef(field: string): string {
   if (!FIELD_PATTERN.test(field)) throw new Error(`Invalid field path: ${field}`);
-  return `c.${field}`;
+  return field
+    .split('.')
+    .reduce((ref, name) => (RESERVED.has(name.toLowerCase()) ? `${ref}["${name}"]` : `${ref}.${name}`), 'c');
+}
+
+/** What a query returns: whole documents, a count, or the named top-level fields of each document. */
+export type Selection = 'documents' | 'count' | { fields: readonly string[] };
+
+function projectionOf(select: Selection): string {
+  if (select === 'documents') return '*';
+  if (select === 'count') return 'VALUE COUNT(1)';
+  if (select.fields.length === 0 || select.fields.some((field) => field.includes('.')))
+    throw new Error('Projections name top-level fields');
+  return select.fields.map(fieldRef).join(', ');
 }
 
 export function buildQuery(
   scope: Record<string, string>,
   query: Pick<ListQuery, 'filter' | 'orderBy'>,
-  select: 'documents' | 'count' = 'documents',
+  select: Selection = 'documents',
 ): SqlQuerySpec {
   const parameters: SqlParameter[] = [];
   const param = (value: SqlParameter['value']): string => {
@@ -25,8 +44,7 @@ export function buildQuery(
   };
   const clauses = Object.entries(scope).map(([field, value]) => `${fieldRef(field)} = ${param(value)}`);
   if (query.filter) clauses.push(render(query.filter, param));
-  const projection = select === 'count' ? 'VALUE COUNT(1)' : '*';
-  let sql = `SELECT ${projection} FROM c`;
+  let sql = `SELECT ${projectionOf(select)} FROM c`;
   if (clauses.length) sql += ` WHERE ${clauses.join(' AND ')}`;
   if (query.orderBy) {
     sql += ` ORDER BY ${fieldRef(query.orderBy.field)} ${query.orderBy.direction === 'DESC' ? 'DESC' : 'ASC'}`;
@@ -44,6 +62,10 @@ function render(filter: Filter, param: (value: SqlParameter['value']) => string)
       return `${fieldRef(filter.field)} != ${param(filter.value)}`;
     case 'lt':
       return `${fieldRef(filter.field)} < ${param(filter.value)}`;
+    case 'gt':
+      return `${fieldRef(filter.field)} > ${param(filter.value)}`;
+    case 'entryGt':
+      return `${fieldRef(filter.field)}[${param(filter.key)}] > ${param(filter.value)}`;
     case 'in':
       return `ARRAY_CONTAINS(${param(filter.values)}, ${fieldRef(filter.field)})`;
     case 'arrayContains':
@@ -52,6 +74,8 @@ function render(filter: Filter, param: (value: SqlParameter['value']) => string)
       return `CONTAINS(${fieldRef(filter.field)}, ${param(filter.value)})`;
     case 'isNull':
       return `IS_NULL(${fieldRef(filter.field)})`;
+    case 'absent':
+      return `(NOT IS_DEFINED(${fieldRef(filter.field)}) OR IS_NULL(${fieldRef(filter.field)}))`;
     case 'or':
       return `(${filter.filters.map((f) => render(f, param)).join(' OR ')})`;
     case 'and':

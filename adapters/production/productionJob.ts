@@ -5,8 +5,6 @@
  */
 import { estimateProductionBytes } from '../../core/production/outputSize';
 import { SSML_LIMITS } from '../../core/ssml/planRequests';
-import { billableCharacters as ssmlBillableCharacters } from '../../core/ssml/text';
-import { UNKNOWN_SPEAKER, type ChapterRecord } from '../../core/book/records';
 import type { CostEstimate } from '../../core/costs/estimate';
 import { createDomainEvent, EventTypes, jobSubject, type EventType } from '../../core/ports/events';
 import { NARRATOR_ID } from '../../core/characters/character';
@@ -14,16 +12,15 @@ import {
   blockingProblems,
   findPackageProblems,
   findPlanProblems,
-  findSegmentProblems,
   findVoiceProblems,
   PlanIncompleteError,
-  type ChapterPlanSummary,
   type PreflightOptions,
   type PreflightProblem,
   type SkippedItem,
 } from '../../core/production/preflight';
 import type { PackagePlatform } from '../../core/packaging';
-import { chaptersOf, charactersOf, segmentsOfChapter } from './bookDocuments';
+import { summarizeBookPlan } from '../../core/production/planSummaries';
+import { chaptersOf, charactersOf } from './bookDocuments';
 import { EVENT_SOURCE } from './chapterMastering';
 import { isJobCancelled, setJobProgress, type JobRef } from './jobProgress';
 import type { ProductionContext } from './productionContext';
@@ -59,32 +56,11 @@ export async function assessProduction(
   options: PreflightOptions & { refuse?: boolean; platforms?: readonly PackagePlatform[] } = {},
 ): Promise<ProductionAssessment> {
   const { svc } = ctx;
-  const [all, project, catalog] = await Promise.all([
-    chaptersOf(svc, tenantId, projectId),
-    svc.projects.find(tenantId, projectId),
-    ctx.voices(),
-  ]);
-  const selected = all.filter((c) => !c.deleted && (!chapterIds || chapterIds.includes(c.id)));
-  const summaries: ChapterPlanSummary[] = [];
-  const counts: ProductionAssessment['chapters'] = [];
-  const segmentProblems: PreflightProblem[] = [];
-  const skipped: SkippedItem[] = [];
-  let characters = 0;
-  for (const chapter of selected) {
-    const segments = await segmentsOfChapter(svc, tenantId, projectId, chapter.id);
-    summaries.push({
-      chapter: pick(chapter),
-      segmentCount: segments.length,
-      unknownSpeakerSegments: segments.filter((s) => s.kind === 'dialogue' && s.speakerId === UNKNOWN_SPEAKER).length,
-      speakerIds: [...new Set(segments.filter((s) => s.kind === 'dialogue').map((s) => s.speakerId))],
-    });
-    const found = project ? findSegmentProblems(chapter, segments, project.metadata.language) : [];
-    segmentProblems.push(...found);
-    if (found.some((problem) => problem.code === 'chapter_silent'))
-      skipped.push({ chapterId: chapter.id, reason: 'nothing_to_speak' });
-    else counts.push({ chapterId: chapter.id, title: chapter.title, segmentCount: segments.length });
-    for (const segment of segments) characters += ssmlBillableCharacters(segment.text) + SSML_OVERHEAD_PER_SEGMENT;
-  }
+  const [project, catalog] = await Promise.all([svc.projects.find(tenantId, projectId), ctx.voices()]);
+  // Read from each chapter's plan totals, not from every segment (core/production/planSummaries.ts).
+  const plan = await summarizeBookPlan(svc.book, tenantId, projectId, chapterIds, project?.metadata.language);
+  const { summaries, segmentProblems, skipped, chapters: counts } = plan;
+  const characters = plan.billableCharacters + plan.segmentCount * SSML_OVERHEAD_PER_SEGMENT;
   const cast = await charactersOf(svc, tenantId, projectId);
   const speakers = new Set([NARRATOR_ID, ...summaries.flatMap((summary) => summary.speakerIds)]);
   const problems = [
@@ -131,10 +107,6 @@ export async function checkProductionQuota(
     characters: assessment.billableCharacters,
     storageBytes: storedBytes + estimateProductionBytes(assessment.estimatedAudioSeconds, job.platforms),
   });
-}
-
-function pick(chapter: ChapterRecord): ChapterPlanSummary['chapter'] {
-  return { id: chapter.id, title: chapter.title, planStatus: chapter.planStatus, deleted: chapter.deleted };
 }
 
 export interface ProductionJobInput extends JobRef {

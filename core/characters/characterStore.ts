@@ -11,7 +11,8 @@ import {
 } from '../book/records';
 import { updateWithRetry } from '../common/optimisticUpdate';
 import { ConflictError } from '../errors';
-import { isCommitted, recountSegmentFacts } from '../planning/planGenerations';
+import { recordSegmentEdit } from '../planning/chapterTotals';
+import { generationOf, isCommitted, recountSegmentFacts } from '../planning/planGenerations';
 import type { Filter, ProjectCollection } from '../ports/documents';
 import type { Clock } from '../ports/system';
 import type { ProjectService } from '../projects/projectService';
@@ -158,6 +159,8 @@ export class CharacterStore {
   async repointSegments(tenantId: string, projectId: string, fromId: string, toId: string): Promise<number> {
     const isPlan = this.planMembership(tenantId, projectId);
     let moved = 0;
+    // Per chapter and generation, the segments as they were and as stored, for the chapters' plan totals.
+    const edits = new Map<string, { before: SegmentRecord[]; after: SegmentRecord[] }>();
     for (let rounds = 0; rounds < MAX_PAGES; rounds++) {
       const page = await this.deps.segments.list(tenantId, projectId, {
         filter: {
@@ -171,12 +174,15 @@ export class CharacterStore {
       });
       if (page.items.length === 0) break;
       for (const segment of page.items) {
-        await updateWithRetry(
+        let before: SegmentRecord | undefined;
+        const after = await updateWithRetry(
           'Segment',
           () => this.deps.segments.get(tenantId, projectId, segment.id),
           (doc, etag) => this.deps.segments.replace(doc, etag),
-          (doc): SegmentRecord =>
-            doc.speakerId !== fromId
+          (doc): SegmentRecord => {
+            // The last call is the one whose write was stored.
+            before = doc;
+            return doc.speakerId !== fromId
               ? doc
               : {
                   ...doc,
@@ -185,10 +191,28 @@ export class CharacterStore {
                   flagged: toId === UNKNOWN_SPEAKER ? true : doc.flagged,
                   speakerConfidence: toId === UNKNOWN_SPEAKER ? 0 : doc.speakerConfidence,
                   updatedAt: this.now(),
-                },
+                };
+          },
         );
+        if (before && before.speakerId === fromId) {
+          const key = `${after.chapterId}\u0000${generationOf(after)}`;
+          const edit = edits.get(key) ?? { before: [], after: [] };
+          edit.before.push(before);
+          edit.after.push(after);
+          edits.set(key, edit);
+        }
         if (await isPlan(segment)) moved++;
       }
+    }
+    for (const { before, after } of edits.values()) {
+      await recordSegmentEdit(this.deps.chapters, {
+        tenantId,
+        projectId,
+        chapterId: after[0].chapterId,
+        generation: generationOf(after[0]),
+        before,
+        after,
+      });
     }
     if (toId === UNKNOWN_SPEAKER && moved > 0) await recountSegmentFacts(this.deps, tenantId, projectId);
     return moved;

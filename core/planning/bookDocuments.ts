@@ -1,30 +1,59 @@
-/** Reading a book's documents whole: planning, its checks and its counters work on every page, never on a sample. */
+/**
+ * Reading a book's documents: whole (planning, its checks and its counters work on every page, never on a sample) or
+ * as outlines that leave the text behind (listings, the estimate and the plan job's bookkeeping).
+ */
 import type { ChapterRecord, CharacterRecord } from '../book/records';
-import type { Filter, ProjectCollection, ProjectScopedDocument } from '../ports/documents';
+import type { Filter, ListQuery, Page, ProjectCollection, ProjectScopedDocument } from '../ports/documents';
 
-const LIST_PAGE = 100;
+/**
+ * Documents per page when reading everything a query matches: few round trips for a long chapter (a store may still
+ * answer with smaller pages; the continuation token carries on).
+ */
+const LIST_PAGE = 1000;
 
-/** Reads every page of a query. */
-export async function listAll<T extends ProjectScopedDocument>(
-  collection: ProjectCollection<T>,
-  tenantId: string,
-  projectId: string,
-  filter: Filter,
-  orderBy?: { field: string; direction: 'ASC' | 'DESC' },
-): Promise<T[]> {
+type Order = ListQuery['orderBy'];
+
+async function readEveryPage<T>(list: (page: ListQuery['page']) => Promise<Page<T>>): Promise<T[]> {
   const items: T[] = [];
   let continuationToken: string | undefined;
   do {
-    const page = await collection.list(tenantId, projectId, {
-      filter,
-      orderBy,
-      page: { pageSize: LIST_PAGE, continuationToken },
-    });
+    const page = await list({ pageSize: LIST_PAGE, continuationToken });
     items.push(...page.items);
     continuationToken = page.continuationToken ?? undefined;
   } while (continuationToken);
   return items;
 }
+
+/** Reads every page of a query. */
+export function listAll<T extends ProjectScopedDocument>(
+  collection: ProjectCollection<T>,
+  tenantId: string,
+  projectId: string,
+  filter: Filter,
+  orderBy?: Order,
+): Promise<T[]> {
+  return readEveryPage((page) => collection.list(tenantId, projectId, { filter, orderBy, page }));
+}
+
+/** Reads every page of a query, only the named fields of each document. */
+export function listAllFields<T extends ProjectScopedDocument, K extends keyof T & string>(
+  collection: ProjectCollection<T>,
+  tenantId: string,
+  projectId: string,
+  fields: readonly K[],
+  filter: Filter,
+  orderBy?: Order,
+): Promise<Pick<T, K>[]> {
+  return readEveryPage((page) => collection.listFields(tenantId, projectId, fields, { filter, orderBy, page }));
+}
+
+const LIVE_CHAPTERS: Filter = {
+  op: 'and',
+  filters: [
+    { field: 'type', op: 'eq', value: 'chapter' },
+    { field: 'deleted', op: 'eq', value: false },
+  ],
+};
 
 /** The book's live chapters in reading order (sorted here: `order` is a reserved word in Cosmos SQL). */
 export async function bookChapters(
@@ -32,13 +61,32 @@ export async function bookChapters(
   tenantId: string,
   projectId: string,
 ): Promise<ChapterRecord[]> {
-  const live = await listAll(chapters, tenantId, projectId, {
-    op: 'and',
-    filters: [
-      { field: 'type', op: 'eq', value: 'chapter' },
-      { field: 'deleted', op: 'eq', value: false },
-    ],
-  });
+  const live = await listAll(chapters, tenantId, projectId, LIVE_CHAPTERS);
+  return live.sort((a, b) => a.order - b.order);
+}
+
+/** What readers of a chapter's plan need, without its text. */
+export const OUTLINE_FIELDS = [
+  'id',
+  'tenantId',
+  'projectId',
+  'order',
+  'title',
+  'deleted',
+  'planStatus',
+  'planGeneration',
+  'planTotals',
+] as const satisfies readonly (keyof ChapterRecord)[];
+
+export type ChapterOutline = Pick<ChapterRecord, (typeof OUTLINE_FIELDS)[number]>;
+
+/** The book's live chapters in reading order, as outlines. */
+export async function bookChapterOutlines(
+  chapters: ProjectCollection<ChapterRecord>,
+  tenantId: string,
+  projectId: string,
+): Promise<ChapterOutline[]> {
+  const live = await listAllFields(chapters, tenantId, projectId, OUTLINE_FIELDS, LIVE_CHAPTERS);
   return live.sort((a, b) => a.order - b.order);
 }
 

@@ -5,12 +5,12 @@
  * replayed planner of the same job claims the same generation and rewrites the same ids; two planners of different
  * jobs write different generations and the newer one wins whole. Crashing anywhere leaves the committed plan intact.
  */
-import type { ChapterRecord, PlanClaim, SegmentRecord } from '../book/records';
+import type { ChapterPlanTotals, ChapterRecord, PlanClaim, SegmentRecord } from '../book/records';
 import { ConflictError, PreconditionFailedError } from '../errors';
-import type { ProjectCollection } from '../ports/documents';
+import type { Filter, ProjectCollection } from '../ports/documents';
 import type { Clock } from '../ports/system';
-import { forEachLimited } from './bookDocuments';
-import { allGenerations, committedGeneration, generationOf, readCommittedPlan } from './planGenerations';
+import { forEachLimited, listAllFields } from './bookDocuments';
+import { committedGeneration, readCommittedPlan, UNVERSIONED_GENERATION } from './planGenerations';
 import { planProblems } from './planInvariant';
 
 const WRITE_CONCURRENCY = 8;
@@ -87,25 +87,38 @@ export class ChapterPlanWriter {
     }
   }
 
-  /** Stores the generation's segments create-only; a segment already stored by an earlier attempt is kept. */
-  async write(claim: PlanClaim, records: SegmentRecord[]): Promise<void> {
+  /**
+   * Stores the generation's segments create-only; a segment already stored by an earlier attempt is kept. Returns the
+   * segments as stored (an earlier attempt's labels win where it wrote first).
+   */
+  async write(claim: PlanClaim, records: SegmentRecord[]): Promise<SegmentRecord[]> {
+    const stored: SegmentRecord[] = new Array<SegmentRecord>(records.length);
     const half = Math.ceil(records.length / 2);
-    const store = (record: SegmentRecord) => this.createOnce(record);
-    await forEachLimited(records.slice(0, half), WRITE_CONCURRENCY, store);
+    const store = (i: number) => this.createOnce(records[i]).then((segment) => (stored[i] = segment));
+    const positions = records.map((_, i) => i);
+    await forEachLimited(positions.slice(0, half), WRITE_CONCURRENCY, store);
     if (records.length > 0)
       this.deps.faults?.afterPartialWrite({
         jobId: claim.jobId,
         chapterId: records[0].chapterId,
         generation: claim.generation,
       });
-    await forEachLimited(records.slice(half), WRITE_CONCURRENCY, store);
+    await forEachLimited(positions.slice(half), WRITE_CONCURRENCY, store);
+    return stored;
   }
 
   /**
    * Makes the generation the chapter's plan, if it is still newer than the committed one and cut from the current
-   * text, then removes the generations it replaces. A generation that lost is removed instead.
+   * text, then removes the generations it replaces. A generation that lost is removed instead. `totals` (counted from
+   * the generation's segments) are stored in the same write, so they always describe the committed plan.
    */
-  async commit(tenantId: string, projectId: string, chapterId: string, claim: PlanClaim): Promise<CommitOutcome> {
+  async commit(
+    tenantId: string,
+    projectId: string,
+    chapterId: string,
+    claim: PlanClaim,
+    totals: ChapterPlanTotals | null,
+  ): Promise<CommitOutcome> {
     for (let attempt = 1; ; attempt++) {
       const chapter = await this.deps.chapters.get(tenantId, projectId, chapterId);
       if (!chapter || chapter.type !== 'chapter') {
@@ -132,6 +145,7 @@ export class ChapterPlanWriter {
         planJobId: claim.jobId,
         planning: chapter.planning?.generation === claim.generation ? null : (chapter.planning ?? null),
         planStatus: 'planned',
+        planTotals: totals,
         updatedAt: this.deps.clock.now().toISOString(),
       };
       try {
@@ -147,7 +161,14 @@ export class ChapterPlanWriter {
   /** Removes every generation older than the committed one (newer ones may be in the middle of being written). */
   async removeOlderGenerations(chapter: ChapterRecord): Promise<number> {
     const committed = committedGeneration(chapter);
-    const older = (await allGenerations(this.deps.segments, chapter)).filter((s) => generationOf(s) < committed);
+    if (committed === UNVERSIONED_GENERATION) return 0;
+    const older = await this.segmentKeys(chapter, {
+      op: 'or',
+      filters: [
+        { field: 'planGeneration', op: 'lt', value: committed },
+        { field: 'planGeneration', op: 'absent' },
+      ],
+    });
     await this.deleteAll(older);
     return older.length;
   }
@@ -156,20 +177,38 @@ export class ChapterPlanWriter {
     chapter: Pick<ChapterRecord, 'id' | 'tenantId' | 'projectId'>,
     generation: number,
   ): Promise<number> {
-    const doomed = (await allGenerations(this.deps.segments, chapter)).filter((s) => generationOf(s) === generation);
+    const doomed = await this.segmentKeys(
+      chapter,
+      generation === UNVERSIONED_GENERATION
+        ? { field: 'planGeneration', op: 'absent' }
+        : { field: 'planGeneration', op: 'eq', value: generation },
+    );
     await this.deleteAll(doomed);
     return doomed.length;
   }
 
-  async deleteAll(segments: SegmentRecord[]): Promise<void> {
+  /** Which of the chapter's segments `generations` selects, by key only: removing them needs nothing else. */
+  private segmentKeys(chapter: Pick<ChapterRecord, 'id' | 'tenantId' | 'projectId'>, generations: Filter) {
+    return listAllFields(this.deps.segments, chapter.tenantId, chapter.projectId, ['id', 'tenantId', 'projectId'], {
+      op: 'and',
+      filters: [
+        { field: 'type', op: 'eq', value: 'segment' },
+        { field: 'chapterId', op: 'eq', value: chapter.id },
+        generations,
+      ],
+    });
+  }
+
+  async deleteAll(segments: Pick<SegmentRecord, 'id' | 'tenantId' | 'projectId'>[]): Promise<void> {
     await forEachLimited(segments, WRITE_CONCURRENCY, (segment) =>
       this.deps.segments.delete(segment.tenantId, segment.projectId, segment.id),
     );
   }
 
-  private async createOnce(record: SegmentRecord): Promise<void> {
+  private async createOnce(record: SegmentRecord): Promise<SegmentRecord> {
     try {
       await this.deps.segments.create(record);
+      return record;
     } catch (error) {
       if (!(error instanceof ConflictError)) throw error;
       const stored = await this.deps.segments.get(record.tenantId, record.projectId, record.id);
@@ -180,6 +219,7 @@ export class ChapterPlanWriter {
         (stored.text !== record.text || stored.index !== record.index || stored.chapterId !== record.chapterId)
       )
         throw new GenerationMismatchError(`Segment ${record.id} is stored with different content`);
+      return stored ?? record;
     }
   }
 }

@@ -4,12 +4,15 @@
  * reader sees either the old plan or the new one, never a mix, a half or both. Every reader of segments goes through
  * this module: it is the one place that knows which segments are the plan.
  */
-import type { ChapterRecord, SegmentRecord } from '../book/records';
+import type { ChapterPlanTotals, ChapterRecord, SegmentRecord } from '../book/records';
 import { UNKNOWN_SPEAKER } from '../book/records';
 import { ConflictError } from '../errors';
 import type { Filter, ProjectCollection } from '../ports/documents';
 import type { ProjectService } from '../projects/projectService';
-import { bookChapters, listAll } from './bookDocuments';
+import { bookChapterOutlines, listAll } from './bookDocuments';
+
+/** What identifies a chapter's plan: the chapter and its committed generation. */
+type PlanRef = Pick<ChapterRecord, 'id' | 'tenantId' | 'projectId' | 'planGeneration'>;
 
 /** Chapters planned before generations existed: their segments carry no generation and count as this one. */
 export const UNVERSIONED_GENERATION = 0;
@@ -41,7 +44,7 @@ export function isCommitted(segment: SegmentRecord, chapter: ChapterRecord): boo
  * to match, so for them the query takes the whole chapter and `keep` drops other generations after reading.
  */
 export function committedQuery(
-  chapter: ChapterRecord,
+  chapter: Pick<ChapterRecord, 'id' | 'planGeneration'>,
   extra: Filter[] = [],
 ): { filter: Filter; keep: (segment: SegmentRecord) => boolean } {
   const generation = committedGeneration(chapter);
@@ -59,7 +62,7 @@ export function committedQuery(
 /** The chapter's plan: its committed segments in reading order. */
 export async function committedSegments(
   segments: ProjectCollection<SegmentRecord>,
-  chapter: ChapterRecord,
+  chapter: PlanRef,
 ): Promise<SegmentRecord[]> {
   const { filter, keep } = committedQuery(chapter);
   const found = await listAll(segments, chapter.tenantId, chapter.projectId, filter, {
@@ -121,7 +124,7 @@ export async function countSegmentFacts(
   segments: ProjectCollection<SegmentRecord>,
   tenantId: string,
   projectId: string,
-  chapters: ChapterRecord[],
+  chapters: (PlanRef & Pick<ChapterRecord, 'planStatus'>)[],
 ): Promise<SegmentFacts> {
   const versioned = chapters.filter((chapter) => committedGeneration(chapter) !== UNVERSIONED_GENERATION);
   const unversioned = chapters.filter(
@@ -161,6 +164,78 @@ export async function countSegmentFacts(
   return facts;
 }
 
+/**
+ * The chapter's plan totals when they describe its committed generation (docs/planning.md, "Read side") and, if
+ * `language` is given, were counted in it; undefined otherwise (planned before totals were kept): read the segments.
+ */
+export function currentTotals(
+  chapter: Pick<ChapterRecord, 'planGeneration' | 'planTotals'>,
+  language?: string,
+): ChapterPlanTotals | undefined {
+  const totals = chapter.planTotals;
+  if (!totals || totals.generation !== committedGeneration(chapter)) return undefined;
+  if (language !== undefined && totals.language !== language) return undefined;
+  return totals;
+}
+
+/**
+ * The planning facts of the given chapters from their plan totals; the store counts only what totals do not hold
+ * (rendered audio, which production changes) and the plans of chapters without totals.
+ */
+export async function segmentFactsFromTotals(
+  segments: ProjectCollection<SegmentRecord>,
+  tenantId: string,
+  projectId: string,
+  chapters: (PlanRef & Pick<ChapterRecord, 'planStatus' | 'planTotals'>)[],
+): Promise<SegmentFacts> {
+  const totalled = chapters.filter((chapter) => currentTotals(chapter));
+  const facts = await countSegmentFacts(
+    segments,
+    tenantId,
+    projectId,
+    chapters.filter((chapter) => !currentTotals(chapter)),
+  );
+  let segmentsInTotals = 0;
+  for (const chapter of totalled) {
+    const totals = currentTotals(chapter)!;
+    segmentsInTotals += totals.segments;
+    facts.segmentCount += totals.segments;
+    facts.segmentsWithSpeaker += totals.segments - totals.unknownSpeaker;
+  }
+  let unrendered = 0;
+  for (let start = 0; start < totalled.length; start += CHAPTERS_PER_COUNT) {
+    unrendered += await segments.count(tenantId, projectId, {
+      op: 'and',
+      filters: [
+        { field: 'type', op: 'eq', value: 'segment' },
+        committedPlans(totalled.slice(start, start + CHAPTERS_PER_COUNT)),
+        { field: 'currentTakeId', op: 'isNull' },
+      ],
+    });
+  }
+  facts.segmentsRendered += segmentsInTotals - unrendered;
+  return facts;
+}
+
+/** The committed segments of several (versioned) chapters, as one filter. */
+function committedPlans(chapters: Pick<ChapterRecord, 'id' | 'planGeneration'>[]): Filter {
+  return {
+    op: 'or',
+    filters: chapters.map((chapter): Filter => {
+      const generation = committedGeneration(chapter);
+      return {
+        op: 'and',
+        filters: [
+          { field: 'chapterId', op: 'eq', value: chapter.id },
+          generation === UNVERSIONED_GENERATION
+            ? { field: 'planGeneration', op: 'absent' }
+            : { field: 'planGeneration', op: 'eq', value: generation },
+        ],
+      };
+    }),
+  };
+}
+
 /** Stores the planning facts recounted from the committed plans of the book's live chapters. */
 export function recountSegmentFacts(
   deps: {
@@ -172,6 +247,11 @@ export function recountSegmentFacts(
   projectId: string,
 ): Promise<void> {
   return deps.projects.recountFacts(tenantId, projectId, 'segments', async () =>
-    countSegmentFacts(deps.segments, tenantId, projectId, await bookChapters(deps.chapters, tenantId, projectId)),
+    segmentFactsFromTotals(
+      deps.segments,
+      tenantId,
+      projectId,
+      await bookChapterOutlines(deps.chapters, tenantId, projectId),
+    ),
   );
 }

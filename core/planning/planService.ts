@@ -13,7 +13,8 @@ import type { AttributionEngine, SpeakerLabel, TokenUsage } from '../ports/analy
 import type { ProjectCollection } from '../ports/documents';
 import type { Clock, IdGenerator, Logger } from '../ports/system';
 import type { ProjectService } from '../projects/projectService';
-import { bookChapters, bookCharacters } from './bookDocuments';
+import { bookChapterOutlines, bookCharacters } from './bookDocuments';
+import { totalsOf } from './chapterTotals';
 import { ChapterPlanWriter, GenerationMismatchError, type PlanWriteFaults } from './chapterPlanWriter';
 import {
   effectivePausePolicy,
@@ -22,7 +23,13 @@ import {
   type PausePolicy,
   type PausePolicyRecord,
 } from './pausePolicy';
-import { committedSegments, plannedSegmentId, readCommittedPlan, recountSegmentFacts } from './planGenerations';
+import {
+  committedSegments,
+  currentTotals,
+  plannedSegmentId,
+  readCommittedPlan,
+  recountSegmentFacts,
+} from './planGenerations';
 import { planProblems, type PlanProblem } from './planInvariant';
 import { segmentChapter } from './segmentation';
 import { mergeUnspeakable } from './speakable';
@@ -99,7 +106,7 @@ export class PlanService {
 
   /** The non-deleted chapters to plan, in reading order; every requested id must name one of them. */
   async chaptersToPlan(tenantId: string, projectId: string, chapterIds?: string[]): Promise<string[]> {
-    const chapters = await bookChapters(this.deps.chapters, tenantId, projectId);
+    const chapters = await bookChapterOutlines(this.deps.chapters, tenantId, projectId);
     if (!chapterIds || chapterIds.length === 0) return chapters.map((chapter) => chapter.id);
     const known = new Set(chapters.map((chapter) => chapter.id));
     const missing = chapterIds.filter((id) => !known.has(id));
@@ -141,15 +148,17 @@ export class PlanService {
       if (claimed.kind === 'done') return summaryOf(chapterId, claimed.segments, usage);
       const cut = await this.cut(claimed.chapter, claimed.claim, attribution, language);
       usage = addUsage(usage, cut.usage);
+      let stored: SegmentRecord[];
       try {
-        await this.writer.write(claimed.claim, cut.records);
+        stored = await this.writer.write(claimed.claim, cut.records);
       } catch (error) {
         if (!(error instanceof GenerationMismatchError)) throw error;
         fresh = true;
         continue;
       }
       fresh = false;
-      const outcome = await this.writer.commit(tenantId, projectId, chapterId, claimed.claim);
+      const totals = totalsOf(stored, claimed.claim.generation, language);
+      const outcome = await this.writer.commit(tenantId, projectId, chapterId, claimed.claim, totals);
       if (outcome.kind === 'gone') return summaryOf(chapterId, [], usage);
       if (outcome.kind === 'text_changed') continue;
       // Whichever generation is committed now (a newer planner may have won since) must hold.
@@ -175,8 +184,10 @@ export class PlanService {
     language: string,
   ): Promise<{ records: SegmentRecord[]; usage: TokenUsage }> {
     const { tenantId, projectId, id: chapterId } = chapter;
+    // A chapter never planned has no earlier plan to carry choices over from.
+    const neverPlanned = chapter.planStatus === 'none' && chapter.planGeneration === undefined;
     const [previous, characterRecords] = await Promise.all([
-      committedSegments(this.deps.segments, chapter),
+      neverPlanned ? [] : committedSegments(this.deps.segments, chapter),
       bookCharacters(this.deps.characters, tenantId, projectId),
     ]);
     const characters = characterRecords.map(toCharacter);
@@ -256,15 +267,26 @@ export class PlanService {
     chapterIds: string[],
   ): Promise<{ chapters: number; segments: number; flagged: number }> {
     const wanted = new Set(chapterIds);
-    const chapters = (await bookChapters(this.deps.chapters, tenantId, projectId)).filter((c) => wanted.has(c.id));
+    const outlines = (await bookChapterOutlines(this.deps.chapters, tenantId, projectId)).filter((c) =>
+      wanted.has(c.id),
+    );
     let segments = 0;
     let flagged = 0;
-    for (const chapter of chapters) {
+    for (const outline of outlines) {
+      const totals = currentTotals(outline);
+      if (totals) {
+        segments += totals.segments;
+        flagged += totals.flagged;
+        continue;
+      }
+      // Planned before totals were kept: count its segments.
+      const chapter = await this.deps.chapters.get(tenantId, projectId, outline.id);
+      if (!chapter || chapter.type !== 'chapter') continue;
       const plan = (await readCommittedPlan(this.deps.chapters, this.deps.segments, chapter)).segments;
       segments += plan.length;
       flagged += plan.filter((segment) => segment.flagged).length;
     }
-    return { chapters: chapters.length, segments, flagged };
+    return { chapters: outlines.length, segments, flagged };
   }
 
   async getPausePolicy(principal: Principal | undefined, projectId: string) {

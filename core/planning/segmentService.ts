@@ -11,18 +11,19 @@ import { NARRATOR_ID } from '../characters/character';
 import { updateWithRetry } from '../common/optimisticUpdate';
 import { ConflictError, NotFoundError, PreconditionFailedError, ValidationError } from '../errors';
 import { textStats } from '../manuscript/stats';
-import type { Filter, Page, ProjectCollection } from '../ports/documents';
+import type { Page, ProjectCollection } from '../ports/documents';
 import type { Clock, IdGenerator } from '../ports/system';
+import type { ProjectRecord } from '../projects/project';
 import type { ProjectService } from '../projects/projectService';
-import { bookChapters } from './bookDocuments';
+import { recordSegmentEdit } from './chapterTotals';
 import {
   committedGeneration,
-  committedQuery,
   committedSegments,
   generationOf,
   isCommitted,
   recountSegmentFacts,
 } from './planGenerations';
+import { listSegmentPage, type SegmentPageRequest } from './segmentListing';
 
 export interface SegmentServiceDeps {
   chapters: ProjectCollection<ChapterRecord>;
@@ -33,46 +34,13 @@ export interface SegmentServiceDeps {
   ids: IdGenerator;
 }
 
-export interface SegmentListOptions {
-  chapterId?: string;
-  speakerId?: string;
-  unknown?: boolean;
-  flagged?: boolean;
-  pageSize: number;
-  continuationToken?: string;
-}
+export type SegmentListOptions = SegmentPageRequest;
 
 export interface SegmentPatch {
   speakerId?: string;
   text?: string;
   flagged?: boolean;
   revisionNote?: string | null;
-}
-
-/** Where a listing stopped: the chapter's position in reading order and the store's token inside that chapter. */
-interface ListCursor {
-  chapter: number;
-  inner: string | null;
-}
-
-function encodeCursor(cursor: ListCursor): string {
-  return Buffer.from(JSON.stringify(cursor), 'utf8').toString('base64url');
-}
-
-function decodeCursor(token: string | undefined): ListCursor {
-  if (!token) return { chapter: 0, inner: null };
-  try {
-    const value = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as Partial<ListCursor>;
-    if (
-      Number.isInteger(value.chapter) &&
-      value.chapter! >= 0 &&
-      (value.inner === null || typeof value.inner === 'string')
-    )
-      return { chapter: value.chapter!, inner: value.inner };
-  } catch {
-    // fall through to the validation error
-  }
-  throw new ValidationError('Invalid continuation token', [{ field: 'continuationToken', message: 'malformed' }]);
 }
 
 /** A segment's weight in the planning facts: an edit that changes it triggers a recount. */
@@ -90,39 +58,14 @@ const trailingSpace = (text: string) => text.slice(text.trimEnd().length);
 export class SegmentService {
   constructor(private readonly deps: SegmentServiceDeps) {}
 
-  /** Ordered by chapter reading order, then by position in the chapter. */
+  /** Ordered by chapter reading order, then by position in the chapter (segmentListing.ts). */
   async list(
     principal: Principal | undefined,
     projectId: string,
     options: SegmentListOptions,
   ): Promise<Page<SegmentRecord>> {
     const { user } = await this.deps.projects.load(principal, projectId, 'project.read');
-    const chapters = (await bookChapters(this.deps.chapters, user.tenantId, projectId)).filter(
-      (chapter) => !options.chapterId || chapter.id === options.chapterId,
-    );
-    if (options.chapterId && chapters.length === 0) throw new NotFoundError('Chapter');
-    const filters: Filter[] = [];
-    if (options.speakerId) filters.push({ field: 'speakerId', op: 'eq', value: options.speakerId });
-    if (options.unknown) filters.push({ field: 'speakerId', op: 'eq', value: UNKNOWN_SPEAKER });
-    if (options.flagged) filters.push({ field: 'flagged', op: 'eq', value: true });
-
-    const cursor = decodeCursor(options.continuationToken);
-    const items: SegmentRecord[] = [];
-    while (cursor.chapter < chapters.length && items.length < options.pageSize) {
-      const { filter, keep } = committedQuery(chapters[cursor.chapter], filters);
-      const page = await this.deps.segments.list(user.tenantId, projectId, {
-        filter,
-        orderBy: { field: 'index', direction: 'ASC' },
-        page: { pageSize: options.pageSize - items.length, continuationToken: cursor.inner ?? undefined },
-      });
-      items.push(...page.items.filter(keep));
-      if (page.continuationToken) cursor.inner = page.continuationToken;
-      else {
-        cursor.chapter += 1;
-        cursor.inner = null;
-      }
-    }
-    return { items, continuationToken: cursor.chapter < chapters.length ? encodeCursor(cursor) : null };
+    return listSegmentPage(this.deps, user.tenantId, projectId, options);
   }
 
   async get(principal: Principal | undefined, projectId: string, segmentId: string): Promise<SegmentRecord> {
@@ -137,7 +80,7 @@ export class SegmentService {
     ifMatch: string,
     patch: SegmentPatch,
   ): Promise<SegmentRecord> {
-    const { user } = await this.deps.projects.load(principal, projectId, 'project.update');
+    const { user, project } = await this.deps.projects.load(principal, projectId, 'project.update');
     const { segment } = await this.load(user, projectId, segmentId);
     assertFresh(segment, ifMatch);
     if (patch.speakerId !== undefined) await this.assertSpeaker(user.tenantId, projectId, patch.speakerId);
@@ -165,7 +108,7 @@ export class SegmentService {
     }
     if (audioChanged) next.currentTakeId = null;
     const saved = await this.deps.segments.replace(next, ifMatch);
-    await this.adjustFacts(user.tenantId, projectId, [segment], [saved]);
+    await this.recordEdit(project, [segment], [saved]);
     return saved;
   }
 
@@ -177,7 +120,7 @@ export class SegmentService {
     offset: number,
     ifMatch: string | undefined,
   ): Promise<[SegmentRecord, SegmentRecord]> {
-    const { user } = await this.deps.projects.load(principal, projectId, 'project.update');
+    const { user, project } = await this.deps.projects.load(principal, projectId, 'project.update');
     const { segment, chapter } = await this.load(user, projectId, segmentId);
     if (ifMatch) assertFresh(segment, ifMatch);
     const head = segment.text.slice(0, offset);
@@ -208,7 +151,7 @@ export class SegmentService {
       { ...segment, text: head, currentTakeId: null, updatedAt: now },
       segment.etag!,
     );
-    await this.adjustFacts(user.tenantId, projectId, [segment], [first, second]);
+    await this.recordEdit(project, [segment], [first, second]);
     return [first, second];
   }
 
@@ -219,7 +162,7 @@ export class SegmentService {
     segmentId: string,
     ifMatch: string | undefined,
   ): Promise<SegmentRecord> {
-    const { user } = await this.deps.projects.load(principal, projectId, 'project.update');
+    const { user, project } = await this.deps.projects.load(principal, projectId, 'project.update');
     const { segment, chapter } = await this.load(user, projectId, segmentId);
     if (ifMatch) assertFresh(segment, ifMatch);
     const siblings = await committedSegments(this.deps.segments, chapter);
@@ -240,7 +183,7 @@ export class SegmentService {
     );
     await this.deps.segments.delete(user.tenantId, projectId, next.id);
     await this.shiftIndexes(chapter, next, -1);
-    await this.adjustFacts(user.tenantId, projectId, [segment, next], [merged]);
+    await this.recordEdit(project, [segment, next], [merged]);
     return merged;
   }
 
@@ -251,13 +194,13 @@ export class SegmentService {
     segmentId: string,
     ifMatch: string | undefined,
   ): Promise<void> {
-    const { user } = await this.deps.projects.load(principal, projectId, 'project.update');
+    const { user, project } = await this.deps.projects.load(principal, projectId, 'project.update');
     const { segment } = await this.load(user, projectId, segmentId);
     if (ifMatch) assertFresh(segment, ifMatch);
     const edited = await this.replaceInChapter(segment, '');
     await this.deps.segments.delete(user.tenantId, projectId, segment.id);
     await this.shiftIndexes(edited, segment, -1);
-    await this.adjustFacts(user.tenantId, projectId, [segment], []);
+    await this.recordEdit(project, [segment], []);
   }
 
   /** A segment of a chapter's committed plan, with its chapter; any other generation is not part of the book. */
@@ -333,6 +276,21 @@ export class SegmentService {
         (current) => ({ ...current, index: current.index + delta }),
       );
     }
+  }
+
+  /** Keeps the chapter's plan totals and then the project's facts in step with an edit of its segments. */
+  private async recordEdit(project: ProjectRecord, before: SegmentRecord[], after: SegmentRecord[]): Promise<void> {
+    const [{ tenantId, projectId, chapterId }] = before;
+    await recordSegmentEdit(this.deps.chapters, {
+      tenantId,
+      projectId,
+      chapterId,
+      generation: generationOf(before[0]),
+      language: project.metadata.language,
+      before,
+      after,
+    });
+    await this.adjustFacts(tenantId, projectId, before, after);
   }
 
   private async adjustFacts(tenantId: string, projectId: string, before: SegmentRecord[], after: SegmentRecord[]) {

@@ -29,7 +29,12 @@ export type Filter =
   | { op: 'or'; filters: Filter[] }
   | { op: 'and'; filters: Filter[] }
   | { field: string; op: 'lt'; value: string | number }
-  | { field: string; op: 'isNull' };
+  | { field: string; op: 'gt'; value: string | number }
+  /** The map at `field` has an entry `key` greater than `value` (`c.field[@key] > @value`). */
+  | { field: string; op: 'entryGt'; key: string; value: number }
+  | { field: string; op: 'isNull' }
+  /** The field is missing or null. */
+  | { field: string; op: 'absent' };
 
 export interface ListQuery {
   filter?: Filter;
@@ -60,6 +65,13 @@ export interface ProjectCollection<T extends ProjectScopedDocument> {
   replace(doc: T, etag: string): Promise<T>;
   delete(tenantId: string, projectId: string, id: string): Promise<void>;
   list(tenantId: string, projectId: string, query: ListQuery): Promise<Page<T>>;
+  /** Like `list`, returning only the named top-level fields of each document: the store sends nothing else. */
+  listFields<K extends keyof T & string>(
+    tenantId: string,
+    projectId: string,
+    fields: readonly K[],
+    query: ListQuery,
+  ): Promise<Page<Pick<T, K>>>;
   /** How many documents match, counted by the store (no documents are read). */
   count(tenantId: string, projectId: string, filter: Filter): Promise<number>;
 }

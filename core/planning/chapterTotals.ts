@@ -1,0 +1,116 @@
+/**
+ * A chapter's plan totals (docs/planning.md, "Read side"): counts over the segments of one plan generation, stored on
+ * the chapter so that listings and the production estimate read one small document per chapter instead of every
+ * segment. Written whole when a plan is committed; every edit of a segment afterwards adjusts them by the difference
+ * between the segments it replaced and the ones it wrote, with an ETag-conditional write of the chapter.
+ */
+import type { ChapterPlanTotals, ChapterRecord, SegmentRecord } from '../book/records';
+import { UNKNOWN_SPEAKER } from '../book/records';
+import { PreconditionFailedError } from '../errors';
+import type { ProjectCollection } from '../ports/documents';
+import { findSegmentProblems } from '../production/preflight';
+import { billableCharacters } from '../ssml/text';
+
+export type CountedSegment = Pick<SegmentRecord, 'id' | 'index' | 'kind' | 'text' | 'speakerId' | 'flagged'>;
+
+/** Each lost race means another writer's adjustment was stored; this only stops a runaway. */
+const MAX_ADJUST_ATTEMPTS = 100;
+
+function emptyTotals(generation: number, language: string): ChapterPlanTotals {
+  return {
+    generation,
+    segments: 0,
+    characters: 0,
+    billableCharacters: 0,
+    unknownSpeaker: 0,
+    unknownDialogue: 0,
+    flagged: 0,
+    speakers: {},
+    dialogueSpeakers: {},
+    nothingToSpeak: 0,
+    tooLong: 0,
+    language,
+  };
+}
+
+/** Adds (sign +1) or removes (sign -1) the segments' counts. Every count is a sum over segments, so this is exact. */
+function accumulate(totals: ChapterPlanTotals, segments: CountedSegment[], sign: 1 | -1): ChapterPlanTotals {
+  const next: ChapterPlanTotals = {
+    ...totals,
+    speakers: { ...totals.speakers },
+    dialogueSpeakers: { ...totals.dialogueSpeakers },
+  };
+  const bump = (map: Record<string, number>, key: string) => {
+    const count = (map[key] ?? 0) + sign;
+    if (count > 0) map[key] = count;
+    else delete map[key];
+  };
+  for (const segment of segments) {
+    const unknown = segment.speakerId === UNKNOWN_SPEAKER;
+    const dialogue = segment.kind === 'dialogue';
+    next.segments += sign;
+    next.characters += sign * segment.text.length;
+    next.billableCharacters += sign * billableCharacters(segment.text);
+    if (unknown) next.unknownSpeaker += sign;
+    if (unknown && dialogue) next.unknownDialogue += sign;
+    if (segment.flagged) next.flagged += sign;
+    bump(next.speakers, segment.speakerId);
+    if (dialogue) bump(next.dialogueSpeakers, segment.speakerId);
+  }
+  // The preflight rules decide what production skips or refuses; each segment is judged on its own text.
+  const problems = findSegmentProblems({ id: '', title: '' }, segments, totals.language);
+  const silent = problems.some((problem) => problem.code === 'chapter_silent')
+    ? segments.length
+    : problems.filter((problem) => problem.code === 'nothing_to_speak').length;
+  next.nothingToSpeak += sign * silent;
+  next.tooLong += sign * problems.filter((problem) => problem.code === 'segment_too_long').length;
+  return next;
+}
+
+/** The totals of one generation's segments. */
+export function totalsOf(segments: CountedSegment[], generation: number, language: string): ChapterPlanTotals {
+  return accumulate(emptyTotals(generation, language), segments, 1);
+}
+
+/** The totals after `before` were replaced by `after` (either may be empty: a segment created or deleted). */
+export function adjustedTotals(
+  totals: ChapterPlanTotals,
+  before: CountedSegment[],
+  after: CountedSegment[],
+): ChapterPlanTotals {
+  return accumulate(accumulate(totals, before, -1), after, 1);
+}
+
+/**
+ * Records an edit of a chapter's committed segments in its totals: `before` are the segments as they were, `after` as
+ * stored now. Nothing is written when the chapter has no totals for that generation (it was planned again meanwhile,
+ * and the new plan's totals were counted from its own segments) or keeps none. Totals counted in another language
+ * than the book's current one are dropped, so readers count those segments themselves; an edit that leaves every text
+ * as it was (a speaker or a flag) may omit the language.
+ */
+export async function recordSegmentEdit(
+  chapters: ProjectCollection<ChapterRecord>,
+  edit: {
+    tenantId: string;
+    projectId: string;
+    chapterId: string;
+    generation: number;
+    language?: string;
+    before: CountedSegment[];
+    after: CountedSegment[];
+  },
+): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    const chapter = await chapters.get(edit.tenantId, edit.projectId, edit.chapterId);
+    const totals = chapter?.planTotals;
+    if (!chapter || chapter.type !== 'chapter' || !totals || totals.generation !== edit.generation) return;
+    const planTotals =
+      (edit.language ?? totals.language) === totals.language ? adjustedTotals(totals, edit.before, edit.after) : null;
+    try {
+      await chapters.replace({ ...chapter, planTotals }, chapter.etag!);
+      return;
+    } catch (error) {
+      if (!(error instanceof PreconditionFailedError) || attempt >= MAX_ADJUST_ATTEMPTS) throw error;
+    }
+  }
+}

@@ -1,0 +1,115 @@
+/**
+ * What the preflight rules (preflight.ts) and the estimate need to know about a book's plan, read from each chapter's
+ * plan totals (docs/planning.md, "Read side") rather than from every segment: a book of any length costs one outline
+ * per chapter. Segments are read only for a chapter whose totals report lines production would skip or refuse (to
+ * name each one), and for a chapter planned before totals were kept.
+ */
+import type { ChapterRecord, SegmentRecord } from '../book/records';
+import { UNKNOWN_SPEAKER } from '../book/records';
+import type { ProjectCollection } from '../ports/documents';
+import { bookChapterOutlines, type ChapterOutline } from '../planning/bookDocuments';
+import { currentTotals, readCommittedPlan } from '../planning/planGenerations';
+import { billableCharacters } from '../ssml/text';
+import { findSegmentProblems, type ChapterPlanSummary, type PreflightProblem, type SkippedItem } from './preflight';
+
+export interface PlanSummaryDeps {
+  chapters: ProjectCollection<ChapterRecord>;
+  segments: ProjectCollection<SegmentRecord>;
+}
+
+export interface BookPlanSummary {
+  /** One per selected live chapter, for findPlanProblems. */
+  summaries: ChapterPlanSummary[];
+  /** Lines production would skip or refuse, and chapters with nothing to speak, by findSegmentProblems. */
+  segmentProblems: PreflightProblem[];
+  /** Chapters left out whole: nothing in them can be spoken. */
+  skipped: SkippedItem[];
+  /** The chapters production renders. */
+  chapters: { chapterId: string; title: string; segmentCount: number }[];
+  /** Segments of every selected chapter (rendered or skipped). */
+  segmentCount: number;
+  /** Billable characters of their text, before any markup. */
+  billableCharacters: number;
+}
+
+interface ChapterReading {
+  segments: number;
+  unknownDialogue: number;
+  dialogueSpeakers: string[];
+  billableCharacters: number;
+  problems: PreflightProblem[];
+}
+
+/**
+ * The plan of the book's live chapters (all, or those in `chapterIds`) in reading order. `language` is the book's:
+ * the spoken-form checks depend on it; without one (no project) lines are not checked.
+ */
+export async function summarizeBookPlan(
+  deps: PlanSummaryDeps,
+  tenantId: string,
+  projectId: string,
+  chapterIds: readonly string[] | null | undefined,
+  language: string | undefined,
+): Promise<BookPlanSummary> {
+  const outlines = (await bookChapterOutlines(deps.chapters, tenantId, projectId)).filter(
+    (chapter) => !chapterIds || chapterIds.includes(chapter.id),
+  );
+  const result: BookPlanSummary = {
+    summaries: [],
+    segmentProblems: [],
+    skipped: [],
+    chapters: [],
+    segmentCount: 0,
+    billableCharacters: 0,
+  };
+  for (const outline of outlines) {
+    const reading = await readChapter(deps, outline, language);
+    result.summaries.push({
+      chapter: { id: outline.id, title: outline.title, planStatus: outline.planStatus, deleted: outline.deleted },
+      segmentCount: reading.segments,
+      unknownSpeakerSegments: reading.unknownDialogue,
+      speakerIds: reading.dialogueSpeakers,
+    });
+    result.segmentProblems.push(...reading.problems);
+    if (reading.problems.some((problem) => problem.code === 'chapter_silent'))
+      result.skipped.push({ chapterId: outline.id, reason: 'nothing_to_speak' });
+    else result.chapters.push({ chapterId: outline.id, title: outline.title, segmentCount: reading.segments });
+    result.segmentCount += reading.segments;
+    result.billableCharacters += reading.billableCharacters;
+  }
+  return result;
+}
+
+async function readChapter(
+  deps: PlanSummaryDeps,
+  outline: ChapterOutline,
+  language: string | undefined,
+): Promise<ChapterReading> {
+  const totals = currentTotals(outline, language);
+  if (totals) {
+    const named = language !== undefined && (totals.nothingToSpeak > 0 || totals.tooLong > 0);
+    return {
+      segments: totals.segments,
+      unknownDialogue: totals.unknownDialogue,
+      dialogueSpeakers: Object.keys(totals.dialogueSpeakers),
+      billableCharacters: totals.billableCharacters,
+      problems: named ? findSegmentProblems(outline, await planOf(deps, outline), language) : [],
+    };
+  }
+  const segments = await planOf(deps, outline);
+  const dialogue = segments.filter((segment) => segment.kind === 'dialogue');
+  return {
+    segments: segments.length,
+    unknownDialogue: dialogue.filter((segment) => segment.speakerId === UNKNOWN_SPEAKER).length,
+    dialogueSpeakers: [...new Set(dialogue.map((segment) => segment.speakerId))],
+    billableCharacters: segments.reduce((sum, segment) => sum + billableCharacters(segment.text), 0),
+    problems: language === undefined ? [] : findSegmentProblems(outline, segments, language),
+  };
+}
+
+/** The chapter's committed plan, read whole. */
+async function planOf(deps: PlanSummaryDeps, outline: ChapterOutline): Promise<SegmentRecord[]> {
+  const chapter = await deps.chapters.get(outline.tenantId, outline.projectId, outline.id);
+  if (!chapter || chapter.type !== 'chapter') return [];
+  return (await readCommittedPlan(deps.chapters, deps.segments, chapter)).segments;
+}
