@@ -40,12 +40,28 @@ export type SegmentView = z.infer<typeof SegmentView>;
 
 export const SegmentPage = page(SegmentView).meta({ id: 'SegmentPage' });
 
+/** Largest page of a book-wide listing; one chapter's listing may ask for pages of up to a thousand segments. */
+export const MAX_SEGMENT_PAGE = 100;
+export const MAX_CHAPTER_SEGMENT_PAGE = 1000;
+
 export const ListSegmentsQuery = ContinuationQuery.extend({
+  pageSize: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_CHAPTER_SEGMENT_PAGE)
+    .default(25)
+    .describe(`At most ${MAX_SEGMENT_PAGE}, or ${MAX_CHAPTER_SEGMENT_PAGE} when \`chapterId\` is given`),
   chapterId: Id.optional(),
   speakerId: z.string().max(100).optional(),
   unknown: booleanFlag.optional(),
   flagged: booleanFlag.optional(),
-}).strict();
+})
+  .strict()
+  .refine((query) => query.chapterId !== undefined || query.pageSize <= MAX_SEGMENT_PAGE, {
+    path: ['pageSize'],
+    message: `must be at most ${MAX_SEGMENT_PAGE} unless chapterId is given (then ${MAX_CHAPTER_SEGMENT_PAGE})`,
+  });
 
 export const UpdateSegmentRequest = z
   .strictObject({
