@@ -95,11 +95,11 @@ describe('AUTH_MAX_TOKEN_LIFETIME_SECONDS', () => {
     EVENTGRID_TOPIC_KEY: 'key',
   };
 
-  test('defaults to one hour in Azure and to the dev identity provider’s working day locally', () => {
-    expect(parseConfig(azure).AUTH_MAX_TOKEN_LIFETIME_SECONDS).toBe(HOUR);
+  test('defaults to the longest token Entra issues by default (90 minutes) in Azure and to the dev identity provider’s working day locally', () => {
+    expect(parseConfig(azure).AUTH_MAX_TOKEN_LIFETIME_SECONDS).toBe(1.5 * HOUR);
     expect(parseConfig(local).AUTH_MAX_TOKEN_LIFETIME_SECONDS).toBe(8 * HOUR);
-    expect(parseConfig({ ...azure, AUTH_MAX_TOKEN_LIFETIME_SECONDS: '5400' }).AUTH_MAX_TOKEN_LIFETIME_SECONDS).toBe(
-      5400,
+    expect(parseConfig({ ...azure, AUTH_MAX_TOKEN_LIFETIME_SECONDS: '3600' }).AUTH_MAX_TOKEN_LIFETIME_SECONDS).toBe(
+      HOUR,
     );
     expect(() => parseConfig({ ...azure, AUTH_MAX_TOKEN_LIFETIME_SECONDS: '0' })).toThrow(
       /AUTH_MAX_TOKEN_LIFETIME_SECONDS/,
