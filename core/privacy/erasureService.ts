@@ -81,7 +81,14 @@ export class ErasureService {
   ): Promise<PrivacyJobRecord> {
     const admin = authorizeTenantAction(principal, 'privacy.manage');
     const user = await this.deps.users.get(admin.tenantId, userId);
-    if (!user || user.type !== 'user') throw new NotFoundError('User');
+    if (!user || user.type !== 'user') {
+      // An erasure that failed after closing the account is finished by asking for it again.
+      const unfinished = await this.failedErasureOf(admin.tenantId, userId);
+      if (!unfinished) throw new NotFoundError('User');
+      const retried = await this.retry(unfinished);
+      if (retried) await this.start(retried, orchestrations);
+      return retried ?? this.deps.privacyJobs.load(admin.tenantId, unfinished.id);
+    }
     if (user.id === admin.userId) {
       throw new ValidationError('You cannot erase your own account; ask another admin', [
         { field: 'userId', message: 'is your own account' },
@@ -263,6 +270,22 @@ export class ErasureService {
       if (error instanceof ConflictError) return null;
       throw error;
     }
+  }
+
+  private async failedErasureOf(tenantId: string, userId: string): Promise<PrivacyJobRecord | undefined> {
+    const page = await this.deps.privacyJobDocuments.list(tenantId, {
+      filter: {
+        op: 'and',
+        filters: [
+          { field: 'type', op: 'eq', value: 'privacyJob' },
+          { field: 'kind', op: 'eq', value: 'erasure' },
+          { field: 'status', op: 'eq', value: 'failed' },
+          { field: 'subject.userId', op: 'eq', value: userId },
+        ],
+      },
+      page: { pageSize: 1 },
+    });
+    return page.items[0];
   }
 
   /** Failed → queued with the next attempt; only one of several parallel requests makes the transition. */

@@ -12,6 +12,7 @@
 import { randomBytes } from 'node:crypto';
 import type { PrivacyJobView } from '../../core/api/privacy';
 import { priceUsage, toCostRecord } from '../../core/costs/costEntry';
+import type { PrivacyJobRecord } from '../../core/privacy/privacyJob';
 import { importSmallManuscript } from '../api/isolation/fixtures';
 import { startTestPlatform, minimalMetadata, type TestPlatform } from '../support/testPlatform';
 import { startReceiver, type WebhookReceiver } from '../webhooks/receiver';
@@ -295,4 +296,34 @@ test('an admin cannot erase themselves', async () => {
   const res = await platform.api(ADMIN, '/v1/users/u-andes-admin', { method: 'DELETE' });
   expect(res.status).toBe(400);
   expect((await platform.api(ADMIN, '/v1/projects')).status).toBe(200);
+});
+
+test('an erasure that failed after closing the account is finished by asking for it again', async () => {
+  const email = 'inti.huaman@andes.test';
+  const userId = await inviteUser(platform, ADMIN, { email, displayName: 'Inti Huamán', role: 'validator' });
+  const first = await json<PrivacyJobView>(await platform.api(ADMIN, `/v1/users/${userId}`, { method: 'DELETE' }), 202);
+  expect((await waitForPrivacyJob(platform, ADMIN, first.id)).status).toBe('succeeded');
+
+  // As if the job had stopped for good after the account was closed, with a trace still left behind.
+  await withDatabase(platform, async (db) => {
+    const item = db.container('privacy').item(first.id, 't-andes');
+    const { resource } = await item.read<PrivacyJobRecord>();
+    await item.replace({
+      ...resource!,
+      status: 'failed',
+      phase: 'failed',
+      error: { code: 'internal', message: 'The erasure stopped unexpectedly; ask for it again to finish it' },
+      subject: { userId, email, names: ['Inti Huamán'], joinedAt: '2026-01-01T00:00:00.000Z' },
+    });
+  });
+  await seedCosts('t-andes', sharedProjectId, userId, 1);
+
+  const again = await json<PrivacyJobView>(await platform.api(ADMIN, `/v1/users/${userId}`, { method: 'DELETE' }), 202);
+  expect(again).toMatchObject({ id: first.id, attempt: 2 });
+  const done = await waitForPrivacyJob(platform, ADMIN, first.id);
+  expect(done.status).toBe('succeeded');
+  expect(done.erasure!.found.costs).toEqual({ rewritten: 1, deleted: 0 });
+  expect(tracesOf([email, 'Inti Huamán', userId], await everyDocument(platform), [])).toEqual([]);
+  // Nothing left to finish: the id names nobody now.
+  expect((await platform.api(ADMIN, `/v1/users/${userId}`, { method: 'DELETE' })).status).toBe(404);
 });
