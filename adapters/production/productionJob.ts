@@ -162,8 +162,14 @@ export async function finishProduction(
 ): Promise<void> {
   const { svc } = ctx;
   if (await isJobCancelled(ctx, input)) return settleFacts(ctx, input);
+  // The project shows what the job did before the job says it has ended: whoever sees it end and reads the project
+  // again then finds the new counts, not the old ones. Should that fail, the job still ends, and settles after.
+  const settled = await settleFacts(ctx, input).then(
+    () => true,
+    () => false,
+  );
   await svc.jobs.finish(input.tenantId, input.projectId, input.jobId, { status: 'succeeded', result: input.result });
-  await settleFacts(ctx, input);
+  if (!settled) await settleFacts(ctx, input);
   await publishJobEvent(ctx, input, EventTypes.jobCompleted, input.result);
 }
 
@@ -174,8 +180,12 @@ export async function failProduction(
   const { svc } = ctx;
   if (await isJobCancelled(ctx, input)) return settleFacts(ctx, input);
   const error = { code: input.code, message: input.message.slice(0, 2000) };
+  const settled = await settleFacts(ctx, input).then(
+    () => true,
+    () => false,
+  );
   await svc.jobs.finish(input.tenantId, input.projectId, input.jobId, { status: 'failed', error });
-  await settleFacts(ctx, input);
+  if (!settled) await settleFacts(ctx, input);
   await publishJobEvent(ctx, input, EventTypes.jobFailed, { error });
 }
 

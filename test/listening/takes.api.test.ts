@@ -17,6 +17,7 @@ const PAMPA = 'creator@pampa.test';
 let platform: TestPlatform;
 let book: { projectId: string; chapterIds: string[]; segmentIds: string[] };
 let productionJobId = '';
+let factsWhenJobEnded: { chaptersMastered: number; packagesReady: number; activeJobId: string | null };
 
 jest.setTimeout(10 * 60_000);
 
@@ -84,6 +85,18 @@ beforeAll(async () => {
   platform = await startTestPlatform();
   book = await plannedBook(platform, { title: 'Listening Test' });
   productionJobId = await startProduction(platform, book.projectId, ['apple', 'acx']);
+  // Watched closely: the first read that sees the job ended is followed at once by a read of the project.
+  for (;;) {
+    const job = await json<{ status: string }>(
+      await platform.api(CREATOR, `${project()}/jobs/${productionJobId}`),
+      200,
+    );
+    if (job.status !== 'queued' && job.status !== 'running') {
+      factsWhenJobEnded = await json(await platform.api(CREATOR, `${project()}/facts`), 200);
+      break;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
   await finished(productionJobId);
 }, 300_000);
 
@@ -109,6 +122,14 @@ test("a produced chapter's timeline places every spoken line in the master and r
     if (i > 0) expect(line.startSec!).toBeGreaterThanOrEqual(spoken[i - 1].endSec!);
   }
   expect(spoken.at(-1)!.endSec).toBe(timeline.master!.durationSec);
+});
+
+test('when a production is seen to end, the project already shows what it did', () => {
+  expect(factsWhenJobEnded).toMatchObject({
+    chaptersMastered: book.chapterIds.length,
+    packagesReady: 2,
+    activeJobId: null,
+  });
 });
 
 test("the chapter's waveform is measured once on the server: a bar per stretch, speech loud, the pauses quiet", async () => {
