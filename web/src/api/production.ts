@@ -23,6 +23,9 @@ const productionKeys = {
   tenant: ['tenant'] as const,
 };
 
+/** The job list's cache key: a finished job refreshes it (jobs are left out of the project-wide refresh). */
+export const jobHistoryKey = productionKeys.produceJobs;
+
 /** A fresh key per user action: a retried request cannot start the job twice. */
 const requestKey = () => `web-${crypto.randomUUID()}`;
 

@@ -62,9 +62,9 @@ describe('the take chooser', () => {
   it('offers to use only earlier takes that still match the line, and asks the API to select it', async () => {
     renderInStudio(<TakeChooser projectId="p1" segmentId="s1" text="It is a fine day." canEdit busy={false} />);
     await screen.findAllByRole('listitem');
-    expect(screen.queryByRole('button', { name: 'Use take 3' })).toBeNull();
-    expect(screen.queryByRole('button', { name: 'Use take 1' })).toBeNull();
-    await userEvent.click(screen.getByRole('button', { name: 'Use take 2' }));
+    expect(screen.queryByRole('button', { name: 'Use this take (take 3)' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Use this take (take 1)' })).toBeNull();
+    await userEvent.click(screen.getByRole('button', { name: 'Use this take (take 2)' }));
     await screen.findByText(/Take chosen/);
     expect(requests).toContainEqual({ method: 'POST', url: '/api/v1/projects/p1/segments/s1/takes/take-mid/select' });
   });
@@ -72,7 +72,7 @@ describe('the take chooser', () => {
   it('renders no choice or regeneration for someone who cannot edit', async () => {
     renderInStudio(<TakeChooser projectId="p1" segmentId="s1" text="x" canEdit={false} busy={false} />);
     await screen.findAllByRole('listitem');
-    expect(screen.queryByRole('button', { name: /Use take/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: /Use this take/ })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Render a new take' })).toBeNull();
     expect(screen.getAllByRole('button', { name: /Play take/ })).toHaveLength(3);
   });

@@ -1,6 +1,7 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { isFinished, jobFraction, useJobProgress } from '../../api/jobs';
-import { useCancelJob, useChaptersDuringJob, useRetryJob } from '../../api/production';
+import { jobHistoryKey, useCancelJob, useChaptersDuringJob, useRetryJob } from '../../api/production';
 import type { Job } from '../../api/types';
 import { Alert } from '../../ui/Alert';
 import { Badge, type BadgeTone } from '../../ui/Badge';
@@ -22,7 +23,11 @@ export function JobView({ projectId, job: initial, canEdit }: { projectId: strin
   const { t } = useTranslation('production');
   const format = useFormat();
   const errorText = useErrorText();
-  const followed = useJobProgress(projectId, isFinished(initial) ? null : initial.id);
+  const queryClient = useQueryClient();
+  // The job list is not refreshed with the rest of the project when a job ends: this view asks for it.
+  const followed = useJobProgress(projectId, isFinished(initial) ? null : initial.id, () =>
+    queryClient.invalidateQueries({ queryKey: jobHistoryKey(projectId) }),
+  );
   const job = followed.data ?? initial;
   const finished = isFinished(job);
   const chapters = useChaptersDuringJob(projectId, !finished);
