@@ -100,9 +100,7 @@ export class ChapterService {
     // Save the longer chapter first: a crash before the delete leaves the text twice, never missing.
     const merged = await this.save(withNewText(chapter, chapter.text + next.text), chapter.etag!);
     await this.deps.chapters.delete(user.tenantId, projectId, next.id);
-    await this.deps.projects.updateFacts(user.tenantId, projectId, (facts) => ({
-      chapterCount: Math.max(0, facts.chapterCount - 1),
-    }));
+    await this.recountChapters(user.tenantId, projectId);
     return merged;
   }
 
@@ -159,9 +157,7 @@ export class ChapterService {
       await this.deps.chapters.delete(user.tenantId, projectId, second.id);
       throw error;
     }
-    await this.deps.projects.updateFacts(user.tenantId, projectId, (facts) => ({
-      chapterCount: facts.chapterCount + 1,
-    }));
+    await this.recountChapters(user.tenantId, projectId);
     return { first, second };
   }
 
@@ -183,6 +179,22 @@ export class ChapterService {
     const { user, project } = await this.deps.projects.load(principal, projectId, 'project.read');
     const chapter = await this.find(user.tenantId, projectId, chapterId);
     return spokenPreviewOf(chapter, project.metadata.language, page);
+  }
+
+  /**
+   * Stores the project's chapter count as the store counts the live chapters now (docs/planning.md, "Counters"):
+   * never an increment, so parallel edits cannot lose one or count one twice.
+   */
+  recountChapters(tenantId: string, projectId: string): Promise<void> {
+    return this.deps.projects.recountFacts(tenantId, projectId, 'chapters', async () => ({
+      chapterCount: await this.deps.chapters.count(tenantId, projectId, {
+        op: 'and',
+        filters: [
+          { field: 'type', op: 'eq', value: 'chapter' },
+          { field: 'deleted', op: 'eq', value: false },
+        ],
+      }),
+    }));
   }
 
   /** Every chapter of the project (for the import job and for other steps acting for the system). */
@@ -218,9 +230,7 @@ export class ChapterService {
       (doc, etag) => this.save(doc, etag),
       (current) => ({ ...current, deleted }),
     );
-    await this.deps.projects.updateFacts(user.tenantId, projectId, (facts) => ({
-      chapterCount: Math.max(0, facts.chapterCount + (deleted ? -1 : 1)),
-    }));
+    await this.recountChapters(user.tenantId, projectId);
     return saved;
   }
 

@@ -217,9 +217,9 @@ export class ManuscriptImport {
       if (earlier.id !== manuscriptId) await this.deps.manuscripts.remove(tenantId, projectId, earlier.id);
     }
     await this.deps.blobs.deletePrefix(this.stagingPrefix(ref));
+    await this.deps.chapterEdits.recountChapters(tenantId, projectId);
     await this.deps.projects.updateFacts(tenantId, projectId, {
       manuscriptStatus: 'ready',
-      chapterCount,
       segmentCount: 0,
       segmentsWithSpeaker: 0,
       segmentsRendered: 0,
@@ -241,17 +241,17 @@ export class ManuscriptImport {
     const { tenantId, projectId, jobId, manuscriptId } = ref;
     const error = ref.error ?? { code: 'cancelled', message: 'The import was cancelled' };
     let cleanupFailure: unknown;
-    let remaining: number | undefined;
     try {
       const chapters = await this.deps.chapterEdits.listAll(tenantId, projectId, true);
       for (const staged of chapters.filter(isFromImport(manuscriptId))) {
         await this.deps.chapters.delete(tenantId, projectId, staged.id);
       }
-      remaining = chapters.filter((chapter) => !isFromImport(manuscriptId)(chapter) && !chapter.deleted).length;
       await this.deps.blobs.deletePrefix(this.stagingPrefix(ref));
     } catch (failure) {
       cleanupFailure = failure;
     }
+    // Counted from the store whether or not the cleanup finished: what is stored is what the count says.
+    await this.deps.chapterEdits.recountChapters(tenantId, projectId);
     if (await this.deps.manuscripts.find(tenantId, projectId, manuscriptId)) {
       await this.deps.manuscripts.modify(tenantId, projectId, manuscriptId, (current) => ({
         ...current,
@@ -259,10 +259,9 @@ export class ManuscriptImport {
         error,
       }));
     }
-    await this.deps.projects.updateFacts(tenantId, projectId, (facts) => {
-      const chapterCount = remaining ?? facts.chapterCount;
-      return { manuscriptStatus: chapterCount > 0 ? 'ready' : 'failed', chapterCount };
-    });
+    await this.deps.projects.updateFacts(tenantId, projectId, (facts) => ({
+      manuscriptStatus: facts.chapterCount > 0 ? 'ready' : 'failed',
+    }));
     const job = await this.deps.jobs.find(tenantId, projectId, jobId);
     if (job && !isTerminal(job.status)) {
       await this.deps.jobs.finish(
