@@ -1,8 +1,10 @@
 /**
- * The worker-thread side of workerAnalysis.ts: parses the upload and finds its chapters, away from the event loop
- * that serves requests. Input comes as workerData; messages out: `parsed` (progress), then `done` with the result,
- * or `failed` with a DomainError's code and message (the file's fault), or `crashed` (ours).
+ * The worker-thread side of workerAnalysis.ts: parses the upload and finds its chapters away from the event loop
+ * that serves requests, at the lowest CPU priority where the platform allows it per thread. Input comes as
+ * workerData; messages out: `parsed` (progress), then `done` with the result, or `failed` with a DomainError's code
+ * and message (the file's fault), or `crashed` (ours).
  */
+import os from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { detectBookChapters } from '../../core/manuscript/chapters';
 import { DomainError } from '../../core/errors';
@@ -47,5 +49,8 @@ async function analyze(request: AnalysisRequest): Promise<AnalysisMessage> {
 }
 
 if (parentPort) {
+  // On Linux a thread has its own nice value: the analysis yields the CPU to the threads answering requests (and to
+  // every other process). Elsewhere the value is per process, and lowering it would slow the whole host.
+  if (process.platform === 'linux') os.setPriority(0, os.constants.priority.PRIORITY_LOW);
   void analyze(workerData as AnalysisRequest).then((message) => parentPort!.postMessage(message));
 }

@@ -1,6 +1,7 @@
 /**
  * Runs the CPU-heavy part of an import (parse and chapter detection, seconds to minutes on a big book) in a worker
- * thread, so the instance's event loop keeps answering every tenant's requests meanwhile, and bounds it in time:
+ * thread at low CPU priority (analysisWorker.ts), so the instance keeps answering every tenant's requests meanwhile
+ * (bench/noisyTenant.bench.ts), and bounds it in time:
  * past the limit the worker is stopped and the import fails with a clear error instead of holding a core.
  */
 import path from 'node:path';
