@@ -195,7 +195,7 @@ export async function runBook(truth: BookTruth, corpusDir: string, engines: Engi
 
   const planned: PlannedSegment[] = [];
   for (const chapter of chapters) {
-    const segments = segmentChapter(chapter.text, { headingText: chapter.headingText });
+    const segments = segmentChapter(chapter.text, { headingText: chapter.headingText, language: truth.language });
     const ids = segments.map((segment) => `${chapter.id}-s${segment.index}`);
     const { labels } = await engines.attribution.attribute({
       chapter: { id: chapter.id, language: truth.language },

@@ -56,7 +56,7 @@ export function prepareExcerpt(excerpt: AttributionExcerpt): PreparedExcerpt {
   }
   text += excerpt.text.slice(from);
 
-  const segments = segmentChapter(text);
+  const segments = segmentChapter(text, { language: excerpt.language });
   const problems: string[] = [];
   const ids = new Set(excerpt.characters.map((character) => character.id));
   if (excerpt.narrator) ids.add(NARRATOR_ID);

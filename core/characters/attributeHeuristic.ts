@@ -22,6 +22,7 @@ import { readSpeechTag } from './attribution/speechTags';
 import { chapterStructure, type ChapterStructure } from './attribution/structure';
 import { believe, SOMEONE_ELSE, type TurnEvidence } from './attributeTurns';
 import { NARRATOR_ID, type Character } from './character';
+import { heuristicLanguage } from './vocabulary';
 
 export interface AttributableSegment {
   id: string;
@@ -66,8 +67,13 @@ function calibrated(probability: number): number {
 }
 const LOOK_AHEAD_PARAGRAPHS = 6;
 
-export function attributeSpeakers(segments: AttributableSegment[], characters: Character[]): SpeakerLabel[] {
-  const cast = new Cast(characters);
+/** `language`: the book's (BCP-47 or bare); speech tags are read with its verbs. */
+export function attributeSpeakers(
+  segments: AttributableSegment[],
+  characters: Character[],
+  language?: string,
+): SpeakerLabel[] {
+  const cast = new Cast(characters, language ? heuristicLanguage(language) : undefined);
   const byChapter = new Map<string, AttributableSegment[]>();
   for (const segment of segments) {
     if (!byChapter.has(segment.chapterId)) byChapter.set(segment.chapterId, []);
@@ -138,7 +144,7 @@ function readTurn(
   for (const at of turn.positions) {
     const next = ordered[at + 1];
     if (!next || next.kind !== 'narration' || !sameParagraph(structure, at, at + 1)) continue;
-    const tag = readSpeechTag(next.text);
+    const tag = readSpeechTag(next.text, cast.language);
     if (!tag) {
       aside ??= next.text;
       continue;
@@ -176,7 +182,7 @@ function readTurn(
   if (turn.dashAfterNarration && t > 0 && structure.turns[t - 1].paragraph === turn.paragraph) {
     const between = ordered.slice(structure.turns[t - 1].positions.at(-1)! + 1, first);
     evidence.likelySameAsPrevious = !between.some(
-      (segment) => readSpeechTag(segment.text) === null && cast.mentions(segment.text).length > 0,
+      (segment) => readSpeechTag(segment.text, cast.language) === null && cast.mentions(segment.text).length > 0,
     );
   }
   return evidence;

@@ -30,7 +30,7 @@ export class HeuristicAttribution implements AttributionEngine {
     signal?.throwIfAborted();
     const segments = input.segments.map((segment) => ({ ...segment, chapterId: input.chapter.id }));
     return Promise.resolve({
-      labels: attributeSpeakers(segments, input.characters),
+      labels: attributeSpeakers(segments, input.characters, input.chapter.language),
       usage: emptyUsage(HEURISTIC_MODEL),
     });
   }

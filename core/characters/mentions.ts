@@ -1,6 +1,7 @@
 /** Finding name mentions and named speech attributions in running text, and the capitalisation facts of a book. */
 import { displayTitle, honorificOf, honorificPattern } from './honorifics';
-import { foldWord, isFunctionWord, SPEECH_VERBS, type HeuristicLanguage } from './vocabulary';
+import { SPEECH_VERBS, verbAlternatives } from './speechVerbs';
+import { foldWord, isFunctionWord, type HeuristicLanguage } from './vocabulary';
 
 const LOWER = '[\\p{Ll}\\p{M}]';
 /** "Darcy", "O’Connor", "M'Coy", "D’Arcy", "Nhã-loló", "Jean-Paul". */
@@ -110,7 +111,7 @@ const CLITIC = '(?:-(?:me|te|lhe|nos|vos|lhes|se))?';
 function patternsFor(language: HeuristicLanguage): Patterns {
   const cached = patternCache.get(language);
   if (cached) return cached;
-  const verbs = SPEECH_VERBS[language].join('|');
+  const verbs = verbAlternatives(SPEECH_VERBS[language].thirdPerson);
   const mention = mentionSource(language);
   const article = NAME_ARTICLE[language] ? `(?:${NAME_ARTICLE[language]}${SPACE})?` : '';
   const patterns = {

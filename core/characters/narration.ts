@@ -7,13 +7,12 @@
  */
 import type { ChapterInput, Gender } from './character';
 import { NAME_TOKEN } from './mentions';
+import { SPEECH_VERBS, verbAlternatives } from './speechVerbs';
 import {
-  FIRST_PERSON_SPEECH,
   FIRST_PERSON_WORDS,
   foldWord,
   heuristicLanguage,
   isFunctionWord,
-  SPEECH_VERBS,
   THIRD_PERSON_WORDS,
   type HeuristicLanguage,
 } from './vocabulary';
@@ -209,11 +208,11 @@ const linePatterns = new Map<HeuristicLanguage, RegExp>();
 export function firstPersonTagPattern(language: HeuristicLanguage): RegExp {
   const cached = linePatterns.get(language);
   if (cached) return cached;
-  const { pronoun, verbs } = FIRST_PERSON_SPEECH[language];
-  const third = SPEECH_VERBS[language].join('|');
+  const { firstPersonPronoun: pronoun, firstPerson: verbs, thirdPerson } = SPEECH_VERBS[language];
+  const third = verbAlternatives(thirdPerson);
   const alternatives = [`(?:${third})(?:-(?:lhe|lhes|te|nos))?[ \\t]+${pronoun}(?!\\p{L})`];
   if (language === 'en') alternatives.push(`(?<=[,!?—-][ \\t"”’]*)I[ \\t]+(?:${third})(?!\\p{L})`);
-  if (verbs.length > 0) alternatives.push(`(?:${verbs.join('|')})(?!\\p{L})`);
+  if (verbs.length > 0) alternatives.push(`(?:${verbAlternatives(verbs)})(?!\\p{L})`);
   const pattern = new RegExp(`(?<!\\p{L})(?:${alternatives.join('|')})`, 'gu');
   linePatterns.set(language, pattern);
   return pattern;

@@ -13,10 +13,9 @@ import {
   GENDERED_NOUNS,
   isFunctionWord,
   NOT_ROLES,
-  SPEECH_VERBS,
-  UNAMBIGUOUS_SPEECH_VERBS,
   type HeuristicLanguage,
 } from './vocabulary';
+import { SPEECH_VERBS, verbAlternatives } from './speechVerbs';
 
 export interface RoleAttribution {
   /** Lower-case determiner and phrase: `the old man`, `o padre`, `scrooge's nephew`. */
@@ -52,8 +51,8 @@ const cache = new Map<HeuristicLanguage, Patterns>();
 function patternsFor(language: HeuristicLanguage): Patterns {
   const cached = cache.get(language);
   if (cached) return cached;
-  const verbs = SPEECH_VERBS[language].join('|');
-  const strictVerbs = UNAMBIGUOUS_SPEECH_VERBS[language].join('|');
+  const verbs = verbAlternatives(SPEECH_VERBS[language].thirdPerson);
+  const strictVerbs = verbAlternatives(SPEECH_VERBS[language].unambiguous);
   const determiner = DETERMINERS[language];
   const patterns = {
     after: new RegExp(`(?<!\\p{L})(${verbs})${CLITIC}${SPACE}(${determiner})[ \\t]+(${PHRASE})`, 'gud'),

@@ -194,7 +194,7 @@ export class PlanService {
     const speakers = new Set([NARRATOR_ID, UNKNOWN_SPEAKER, ...characters.map((c) => c.id)]);
     // Nothing without words may reach synthesis: such a piece rides with a neighbour, and the text still tiles.
     const { segments: pieces, merged } = mergeUnspeakable(
-      segmentChapter(chapter.text, { headingText: chapter.headingText }),
+      segmentChapter(chapter.text, { headingText: chapter.headingText, language }),
       language,
     );
     if (merged.length > 0) {

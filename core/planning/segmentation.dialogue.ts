@@ -4,6 +4,7 @@
  * and the rules for each are described in docs/dialogue-and-attribution.md.
  */
 import { readSpeechTag } from '../characters/attribution/speechTags';
+import type { HeuristicLanguage } from '../characters/vocabulary';
 
 export interface Piece {
   start: number;
@@ -15,6 +16,8 @@ export interface DialogueConventions {
   hyphenDashes: boolean;
   /** The chapter prints dialogue with dashes, so a dash glued to narration may open a turn ("voz:--Olá"). */
   dashDialogue: boolean;
+  /** The book's language, whose speech verbs make tags; every known language's when absent. */
+  language?: HeuristicLanguage;
 }
 
 const QUOTED_DIALOGUE: DialogueConventions = { hyphenDashes: false, dashDialogue: false };
@@ -56,10 +59,10 @@ function lastVisible(text: string, before: number): string {
  * How a chapter prints dialogue: with plain hyphens when at least two paragraphs open with a glued hyphen, with
  * dashes when at least two paragraphs open with one (an English novel's "--" inside narration is no turn).
  */
-export function detectConventions(paragraphs: string[]): DialogueConventions {
+export function detectConventions(paragraphs: string[], language?: HeuristicLanguage): DialogueConventions {
   const hyphenDashes = paragraphs.filter((paragraph) => OPENING_HYPHEN.test(paragraph)).length >= 2;
   const dashed = paragraphs.filter((paragraph) => opensWithDash(paragraph, { hyphenDashes, dashDialogue: false }));
-  return { hyphenDashes, dashDialogue: dashed.length >= 2 };
+  return { hyphenDashes, dashDialogue: dashed.length >= 2, language };
 }
 
 export function opensWithDash(paragraph: string, conventions: DialogueConventions = QUOTED_DIALOGUE): boolean {
@@ -80,6 +83,7 @@ interface Scan {
   text: string;
   pieces: Piece[];
   dashes: RegExp;
+  language?: HeuristicLanguage;
 }
 
 function push(scan: Scan, start: number, kind: Piece['kind']): void {
@@ -101,13 +105,18 @@ function nextDash(scan: Scan, from: number): { at: number; end: number } | null 
 }
 
 /** The first inline speech tag (no dash around it) after clause punctuation in [from, to), if any. */
-function nextInlineTag(text: string, from: number, to: number): { at: number; end: number } | null {
+function nextInlineTag(
+  text: string,
+  from: number,
+  to: number,
+  language?: HeuristicLanguage,
+): { at: number; end: number } | null {
   const pattern = /[,;.!?…]+["'”’»]?\s+/gu;
   pattern.lastIndex = from;
   for (let match = pattern.exec(text); match !== null && match.index < to; match = pattern.exec(text)) {
     const at = match.index + match[0].length;
     if (at >= to) break;
-    const tag = readSpeechTag(text.slice(at, to));
+    const tag = readSpeechTag(text.slice(at, to), language);
     if (tag) return { at, end: at + tag.end };
   }
   return null;
@@ -150,13 +159,14 @@ function dashTurns(text: string, conventions: DialogueConventions): Piece[] {
     text,
     pieces: [{ start: 0, kind: 'dialogue' }],
     dashes: conventions.hyphenDashes ? HYPHEN_RUN : DASH_RUN,
+    language: conventions.language,
   };
   let mode: 'dialogue' | 'inciso' | 'narration' = 'dialogue';
   let i = nextDash(scan, 0)?.end ?? 0;
   while (i < text.length) {
     const dash = nextDash(scan, i);
     if (mode === 'dialogue') {
-      const tag = nextInlineTag(text, i, dash ? dash.at : text.length);
+      const tag = nextInlineTag(text, i, dash ? dash.at : text.length, conventions.language);
       if (tag) {
         push(scan, tag.at, 'narration');
         const resume = resumeAfterTag(text, tag.end, dash ? dash.at : text.length);
@@ -245,19 +255,20 @@ function findClosing(text: string, open: number): number {
  * "liberality," Scrooge frowned") is a word mentioned, not a line spoken: it follows a word that is not a speech
  * verb and is not set off by punctuation.
  */
-function isMention(text: string, open: number, close: number): boolean {
+function isMention(text: string, open: number, close: number, language?: HeuristicLanguage): boolean {
   const before = text.slice(0, open).trimEnd();
   if (before.length === 0 || !isLetter(before[before.length - 1])) return false;
   const quoted = text.slice(open + 1, close);
   if ((quoted.match(/[\p{L}\p{N}]+/gu) ?? []).length > 4) return false;
   const previousWord = /[\p{L}'’-]+$/u.exec(before)?.[0] ?? '';
   return (
-    readSpeechTag(previousWord) === null && !/^(?:say|says|saying|cry|cries|crying|ask|asking)$/iu.test(previousWord)
+    readSpeechTag(previousWord, language) === null &&
+    !/^(?:say|says|saying|cry|cries|crying|ask|asking)$/iu.test(previousWord)
   );
 }
 
-function quoteTurns(text: string): Piece[] {
-  const scan: Scan = { text, pieces: [], dashes: DASH_RUN };
+function quoteTurns(text: string, language?: HeuristicLanguage): Piece[] {
+  const scan: Scan = { text, pieces: [], dashes: DASH_RUN, language };
   let i = 0;
   let narrationFrom = 0;
   while (i < text.length) {
@@ -267,7 +278,7 @@ function quoteTurns(text: string): Piece[] {
       continue;
     }
     const close = findClosing(text, i);
-    if (close >= 0 && isMention(text, i, close)) {
+    if (close >= 0 && isMention(text, i, close, language)) {
       i = close + 1;
       continue;
     }
@@ -301,7 +312,7 @@ function embeddedTurn(paragraph: string, conventions: DialogueConventions): numb
 /** Splits a paragraph (without surrounding whitespace) into narration and dialogue pieces. */
 export function dialoguePieces(paragraph: string, conventions: DialogueConventions = QUOTED_DIALOGUE): Piece[] {
   if (opensWithDash(paragraph, conventions)) return dashTurns(paragraph, conventions);
-  const quoted = quoteTurns(paragraph);
+  const quoted = quoteTurns(paragraph, conventions.language);
   if (!conventions.dashDialogue) return quoted;
   // Only narration can hold a dash turn: inside a quotation "--" is the speaker's own dash.
   for (let p = 0; p < quoted.length; p++) {

@@ -1,3 +1,4 @@
+import { heuristicLanguage } from '../characters/vocabulary';
 import { classifyHeadingLine } from '../manuscript/headings';
 import { detectConventions, dialoguePieces } from './segmentation.dialogue';
 import { sentenceCuts } from './segmentation.sentences';
@@ -21,6 +22,11 @@ export interface SegmentationOptions {
   headingText?: string;
   /** Pieces longer than this are split at sentence boundaries. */
   maxSegmentChars?: number;
+  /**
+   * The book's language (BCP-47 or bare: `en`, `es-MX`, `pt-BR`): speech tags are read with its verbs only. Without
+   * it, the verbs of every language the engine knows apply at once.
+   */
+  language?: string;
 }
 
 export const DEFAULT_MAX_SEGMENT_CHARS = 1500;
@@ -107,7 +113,10 @@ export function segmentChapter(text: string, options: SegmentationOptions = {}):
   const heading = options.headingText?.trim() ?? '';
   let consumedUntil = 0;
   const allParagraphs = paragraphs(text);
-  const conventions = detectConventions(allParagraphs.map(({ start, end }) => text.slice(start, end)));
+  const conventions = detectConventions(
+    allParagraphs.map(({ start, end }) => text.slice(start, end)),
+    options.language ? heuristicLanguage(options.language) : undefined,
+  );
 
   for (const paragraph of allParagraphs) {
     if (paragraph.end <= consumedUntil) continue;

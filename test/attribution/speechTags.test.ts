@@ -32,6 +32,21 @@ describe('speech tags', () => {
     },
   );
 
+  it('reads only the verbs of the language it is given, and every language when given none', () => {
+    expect(readSpeechTag('dijo Rosa.', 'es')).toMatchObject({ verb: 'dijo', subject: 'Rosa' });
+    expect(readSpeechTag('dijo Rosa.', 'en')).toBeNull();
+    expect(readSpeechTag('said Tom.', 'pt')).toBeNull();
+    expect(readSpeechTag('disse ella,', 'pt')).toMatchObject({ pronoun: 'ella' });
+    for (const text of ['dijo Rosa.', 'said Tom.', 'disse ella,']) expect(readSpeechTag(text)).not.toBeNull();
+  });
+
+  it('reads plural tags, old Spanish enclitics and Victorian verbs', () => {
+    expect(readSpeechTag('respondieron las madres,', 'es')).toMatchObject({ subject: 'las madres' });
+    expect(readSpeechTag('díjole el cura.', 'es')).toMatchObject({ verb: 'díjole', subject: 'el cura' });
+    expect(readSpeechTag('I ejaculated.', 'en')).toMatchObject({ firstPerson: true });
+    expect(readSpeechTag('confirmou a mulher;', 'pt')).toMatchObject({ subject: 'a mulher' });
+  });
+
   it('ends a clause at punctuation or a dash, never at an abbreviation or a hyphenated word', () => {
     expect(clauseEnd('said Mr. Bennet; then')).toBe(15);
     expect(clauseEnd('disse-lhe eu.')).toBe(12);

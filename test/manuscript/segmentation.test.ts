@@ -98,6 +98,18 @@ describe('segmentation', () => {
     ]);
   });
 
+  it("cuts tags with the book's language only", () => {
+    const text = '—Bom dia, disse ella, como vai?';
+    const kinds = (language?: string) => segmentChapter(text, { language }).map((s) => [s.kind, s.text.trim()]);
+    expect(kinds('pt')).toEqual([
+      ['dialogue', '—Bom dia,'],
+      ['narration', 'disse ella,'],
+      ['dialogue', 'como vai?'],
+    ]);
+    expect(kinds()).toEqual(kinds('pt-BR'));
+    expect(kinds('en')).toEqual([['dialogue', text]]);
+  });
+
   it('dash-introduced English dialogue: the tag without a closing dash is cut out ("—Who? said I.")', () => {
     const text =
       '—Well, so your old friend is gone.\n\n—Who? said I.\n\n—I have my own theory about it, he said. I think it was one of those cases.';

@@ -4,6 +4,7 @@
  * are left out rather than guessed, as are bare honorifics ("Mr") that detection sometimes keeps as aliases.
  */
 import { NARRATOR_ID, type Character, type Gender } from '../character';
+import type { HeuristicLanguage } from '../vocabulary';
 
 export interface Mention {
   id: string;
@@ -116,7 +117,14 @@ export class Cast {
   /** The narrator is a character of the story ("I"), with a name, a gender or lines of its own. */
   readonly firstPersonNarrator: boolean;
 
-  constructor(characters: Character[]) {
+  /**
+   * `language`: the book's, whose speech verbs and pronouns the attribution reads (every known language's when
+   * absent).
+   */
+  constructor(
+    characters: Character[],
+    readonly language?: HeuristicLanguage,
+  ) {
     const owners = new Map<string, Set<string>>();
     const own = (form: string, id: string) => {
       if (!owners.has(form)) owners.set(form, new Set());

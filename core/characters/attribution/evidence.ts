@@ -122,7 +122,7 @@ export class Recency {
       mentions.sort((a, b) => a.offset - b.offset);
       // A sentence is about the person it opens with, or the one its speech tag names ("said Corley."), or, opening
       // with "He"/"She", about the last person of that gender a sentence was about.
-      const tag = readSpeechTag(sentence);
+      const tag = readSpeechTag(sentence, cast.language);
       const tagged = tag ? cast.subjectOf(tag.subject) : null;
       const pronoun = /^(he|she|ele|ela|elle|ella|él)(?![\p{L}\p{N}])/iu.exec(sentence.slice(Math.max(0, lead)))?.[1];
       const gender = pronoun ? pronounGender(pronoun.toLowerCase()) : null;
@@ -358,7 +358,7 @@ function introducedBy(narration: string, scene: Scene): Finding | null {
     if (mention) return named(mention.id, CLAIM.namedIntro);
   }
   const sentence = lastSentence(narration);
-  const verbs = speechVerbsIn(sentence);
+  const verbs = speechVerbsIn(sentence, cast.language);
   const mentions = cast.mentions(sentence).filter((mention) => !mention.possessive);
   const pronouns = subjectPronounsIn(sentence);
   if (verbs.length > 0) {

@@ -1,81 +1,56 @@
 /**
  * Speech tags: the short clauses that say who speaks ("said Elizabeth", "he replied", "—dijo Rosa", "disse-lhe eu",
  * "respondi"). Segmentation uses them to cut a tag out of a dash-led paragraph that has no closing dash; attribution
- * uses them to read the speaker. One lexicon serves English, Spanish and Portuguese (a chapter's language is not
- * always known where text is cut, and the verbs of the three languages do not collide), including the old
- * spellings nineteenth-century editions print (Portuguese "ella", "accrescentou").
+ * uses them to read the speaker. The verbs are the language's (speechVerbs.ts); where a text's language is not
+ * known, the three languages' verbs apply together.
  */
-
-/** Comma-separated entries of a word list (entries may hold spaces: "went on"). */
-function list(entries: string): string[] {
-  return entries
-    .split(',')
-    .map((entry) => entry.trim())
-    .filter((entry) => entry.length > 0);
-}
-
-/** Verbs that report speech, in the forms tags use: past, present and (es/pt) imperfect, third person. */
-const THIRD_PERSON_VERBS = list(`
-  said, says, replied, replies, cried, asked, asks, answered, exclaimed, added, continued,
-  returned, observed, whispered, shouted, muttered, rejoined, remarked, resumed, repeated,
-  inquired, enquired, called, murmured, interrupted, declared, insisted, protested, began,
-  sighed, pursued, retorted, pleaded, demanded, explained, growled, faltered, hinted, mused,
-  groaned, sobbed, screamed, roared, yelled, grumbled, stammered, urged, admitted, agreed,
-  confessed, affirmed, assented, responded, snapped, gasped, persisted, ventured, objected,
-  interposed, concluded, suggested, laughed, went on, put in, broke in, called out, cried out,
-  thundered, wailed, moaned, hissed, panted, chimed in, echoed, drawled, lisped, piped, addressed,
-  dijo, dice, decía, preguntó, pregunta, preguntaba, respondió, responde, respondía, contestó,
-  contesta, contestaba, exclamó, exclama, gritó, grita, murmuró, murmura, añadió, agregó,
-  susurró, replicó, repuso, continuó, prosiguió, explicó, insistió, interrumpió, suspiró,
-  observó, advirtió, comentó, aclaró, afirmó, admitió, confesó, protestó, rogó, suplicó,
-  ordenó, llamó, sollozó, balbuceó, tartamudeó, gruñó, masculló, repitió, concluyó, inquirió,
-  terció, bramó, chilló, rugió, musitó,
-  disse, diz, dizia, perguntou, pergunta, perguntava, respondeu, responde, respondia, exclamou,
-  exclamava, gritou, gritava, murmurou, murmurava, acrescentou, accrescentou, sussurrou,
-  replicou, retrucou, retorquiu, retorquia, continuou, explicou, tornou, tornava, redarguiu,
-  insistiu, interrompeu, suspirou, bradou, bradava, acudiu, concluiu, ponderou, emendou,
-  observou, concordou, concordava, comentou, commentou, commentavam, objectou, objetou, repetiu,
-  repetia, atalhou, prosseguiu, volveu, advertiu, confessou, affirmou, afirmou, declarou,
-  protestou, soluçou, balbuciou, gaguejou, clamou, rosnou, resmungou, inquiriu, instou, chamou, chamava,
-  explicava, respondiam, perguntavam, diziam, disseram, responderam, perguntaram,
-`);
-
-/** Verbs whose form already says the speaker is the narrator ("respondi", "dije"). */
-const FIRST_PERSON_VERBS = list(`
-  dije, decía, pregunté, preguntaba, respondí, contesté, exclamé, grité, murmuré, añadí,
-  agregué, susurré, repliqué, repuse, continué, proseguí, expliqué, insistí, interrumpí,
-  suspiré, observé, advertí, comenté, aclaré, afirmé, admití, confesé, protesté, rogué,
-  supliqué, repetí, concluí,
-  respondi, perguntei, exclamei, gritei, murmurei, acrescentei, accrescentei, sussurrei,
-  repliquei, retruquei, retorqui, continuei, expliquei, tornei, redargui, insisti, interrompi,
-  suspirei, acudi, conclui, concluí, emendei, bradei, observei, ponderei, concordei, objectei,
-  objetei, repeti, atalhei, prosegui, volvi, adverti, confessei, declarei, protestei, clamei,
-  commentei, comentei
-`);
+import { firstPersonPronouns, speechVerbsOf, verbAlternatives } from '../speechVerbs';
+import type { HeuristicLanguage } from '../vocabulary';
 
 /** Pronouns that name the speaker of a tag. */
-const FIRST_PERSON_PRONOUNS = new Set(['i', 'yo', 'eu']);
+const FIRST_PERSON_PRONOUNS = new Set(firstPersonPronouns());
 const MALE_PRONOUNS = new Set(['he', 'él', 'ele', 'elle']);
 const FEMALE_PRONOUNS = new Set(['she', 'ella', 'ela']);
 
-/** Portuguese (and old Spanish) clitics glued to the verb: "disse-lhe", "interrompeu-me", "díjole" is rare. */
+/** Portuguese (and old Spanish) clitics glued to the verb: "disse-lhe", "interrompeu-me". */
 const CLITIC = '(?:-(?:lhe|lhes|lh[ao]s?|me|te|se|nos|vos|o|a|os|as))?';
-
-const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
-const alternatives = (words: string[]) =>
-  [...new Set(words)]
-    .sort((a, b) => b.length - a.length)
-    .map(escape)
-    .join('|');
-
-const VERB = `(?:${alternatives([...THIRD_PERSON_VERBS, ...FIRST_PERSON_VERBS])})${CLITIC}`;
-const FIRST_PERSON_VERB = new RegExp(`^(?:${alternatives(FIRST_PERSON_VERBS)})${CLITIC}$`, 'iu');
-/** Forms that are first person only (Spanish "decía" is first and third person alike). */
-const ONLY_FIRST_PERSON = new Set(FIRST_PERSON_VERBS.filter((verb) => !THIRD_PERSON_VERBS.includes(verb)));
 
 const WORD = "[\\p{L}\\p{N}'’.-]+";
 /** Words that may stand between a subject and its verb ("he then said", "Mr. Bennet coolly replied"). */
 const ADVERB = '(?:\\p{L}+ly|then|now|again|at\\s+last|only|entonces|luego|então|depois|logo|ainda)';
+
+/** A language's speech verbs compiled for reading tags; `any` when the text's language is not known. */
+interface TagLexicon {
+  verb: string;
+  verbFirst: RegExp;
+  subjectFirst: RegExp;
+  firstPersonVerb: RegExp;
+  /** Forms that are first person only (Spanish "decía" is first and third person alike). */
+  onlyFirstPerson: Set<string>;
+  verbAnywhere: RegExp;
+  wholeVerb: RegExp;
+}
+
+const lexicons = new Map<HeuristicLanguage | 'any', TagLexicon>();
+
+function lexiconFor(language?: HeuristicLanguage): TagLexicon {
+  const key = language ?? 'any';
+  const cached = lexicons.get(key);
+  if (cached) return cached;
+  const { thirdPerson, firstPerson } = speechVerbsOf(language);
+  const verb = `(?:${verbAlternatives([...thirdPerson, ...firstPerson])})${CLITIC}`;
+  const lexicon: TagLexicon = {
+    verb,
+    verbFirst: new RegExp(`^((?:${ADVERB}\\s+)?)(${verb})(?![\\p{L}\\p{N}])`, 'iu'),
+    subjectFirst: new RegExp(`^((?:${WORD}\\s+){0,3}?${WORD})\\s+(?:${ADVERB}\\s+)?(${verb})(?![\\p{L}\\p{N}])`, 'iu'),
+    firstPersonVerb: new RegExp(`^(?:${verbAlternatives(firstPerson)})${CLITIC}$`, 'iu'),
+    onlyFirstPerson: new Set(firstPerson.filter((form) => !thirdPerson.includes(form))),
+    verbAnywhere: new RegExp(`(?<![\\p{L}\\p{N}])(?:${verb})(?![\\p{L}\\p{N}])`, 'giu'),
+    wholeVerb: new RegExp(`^${verb}$`, 'iu'),
+  };
+  lexicons.set(key, lexicon);
+  return lexicon;
+}
 
 /** Clause punctuation, a dash, or a hyphen used as a dash (not one joining two words). */
 const CLAUSE_PUNCTUATION = /[,;:.!?…—―–]|--|-(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])-/gu;
@@ -94,18 +69,6 @@ export function clauseEnd(text: string): number {
   return text.length;
 }
 
-/**
- * A tag at the very start of `text`: verb first ("said Elizabeth", "replicou o animal", "disse-lhe eu", "exclamou.")
- * or subject first ("he said", "my aunt said piously", "Mr. Bennet coolly replied"). The clause runs to the first
- * clause punctuation or dash. The checks keep speech that merely contains a verb from passing for a tag: a
- * verb-first tag names a person right after the verb or ends there, and a subject-first tag ends within a few
- * adverbs or an addressee after its verb ("I said nothing" is speech, "I said to him" a tag).
- */
-const VERB_FIRST = new RegExp(`^((?:${ADVERB}\\s+)?)(${VERB})(?![\\p{L}\\p{N}])`, 'iu');
-const SUBJECT_FIRST = new RegExp(
-  `^((?:${WORD}\\s+){0,3}?${WORD})\\s+(?:${ADVERB}\\s+)?(${VERB})(?![\\p{L}\\p{N}])`,
-  'iu',
-);
 const AFTER_SUBJECT_FIRST = new RegExp(
   `^(?:\\s+(?:${ADVERB}|\\p{L}+mente|(?:to|a|ao|à|á)\\s+${WORD}|me|him|her|them|us))*\\s*$`,
   'iu',
@@ -129,8 +92,17 @@ function words(text: string): string[] {
   return (text.match(/[\p{L}\p{N}'’]+/gu) ?? []).map((word) => word.toLowerCase());
 }
 
-/** Reads a speech tag at the start of `text` (leading spaces and dashes allowed), or null. */
-export function readSpeechTag(text: string): SpeechTag | null {
+/**
+ * A tag at the very start of `text`: verb first ("said Elizabeth", "replicou o animal", "disse-lhe eu", "exclamou.")
+ * or subject first ("he said", "my aunt said piously", "Mr. Bennet coolly replied"). The clause runs to the first
+ * clause punctuation or dash. The checks keep speech that merely contains a verb from passing for a tag: a
+ * verb-first tag names a person right after the verb or ends there, and a subject-first tag ends within a few
+ * adverbs or an addressee after its verb ("I said nothing" is speech, "I said to him" a tag).
+ *
+ * Leading spaces and dashes are allowed; null when `text` does not open with a tag.
+ */
+export function readSpeechTag(text: string, language?: HeuristicLanguage): SpeechTag | null {
+  const lexicon = lexiconFor(language);
   const lead = /^[\s—―–-]*/u.exec(text)![0].length;
   const body = text.slice(lead);
   const end = clauseEnd(body);
@@ -139,13 +111,13 @@ export function readSpeechTag(text: string): SpeechTag | null {
 
   let verb: string;
   let subject: string;
-  const verbFirst = VERB_FIRST.exec(clause);
+  const verbFirst = lexicon.verbFirst.exec(clause);
   if (verbFirst) {
     verb = verbFirst[2];
     subject = clause.slice(verbFirst[0].length).trim();
     if (subject.length > 0 && !namesSomeone(subject)) return null;
   } else {
-    const subjectFirst = SUBJECT_FIRST.exec(clause);
+    const subjectFirst = lexicon.subjectFirst.exec(clause);
     if (!subjectFirst || !plausibleSubject(subjectFirst[1])) return null;
     if (!AFTER_SUBJECT_FIRST.test(clause.slice(subjectFirst[0].length))) return null;
     verb = subjectFirst[2];
@@ -155,7 +127,7 @@ export function readSpeechTag(text: string): SpeechTag | null {
   const verbWord = verb.toLowerCase();
   const firstPerson =
     subjectWords.slice(0, 3).some((word) => FIRST_PERSON_PRONOUNS.has(word)) ||
-    (ONLY_FIRST_PERSON.has(verbWord.replace(/-.*$/u, '')) && !subjectWords.some(isThirdPersonSubject));
+    (lexicon.onlyFirstPerson.has(verbWord.replace(/-.*$/u, '')) && !subjectWords.some(isThirdPersonSubject));
   const pronoun = subjectWords.slice(0, 3).find((word) => MALE_PRONOUNS.has(word) || FEMALE_PRONOUNS.has(word)) ?? null;
   return { end: lead + end, verb, subject: subject.trim(), firstPerson, pronoun };
 }
@@ -199,19 +171,20 @@ export function pronounGender(pronoun: string | null): 'female' | 'male' | null 
 }
 
 /** Whether a word is a speech verb form ("said", "disse-lhe", "respondí"), for checks outside a tag. */
-export function isSpeechVerb(word: string): boolean {
-  return new RegExp(`^${VERB}$`, 'iu').test(word);
+export function isSpeechVerb(word: string, language?: HeuristicLanguage): boolean {
+  return lexiconFor(language).wholeVerb.test(word);
 }
 
-export function isFirstPersonVerb(word: string): boolean {
-  return FIRST_PERSON_VERB.test(word);
+export function isFirstPersonVerb(word: string, language?: HeuristicLanguage): boolean {
+  return lexiconFor(language).firstPersonVerb.test(word);
 }
-
-const VERB_ANYWHERE = new RegExp(`(?<![\\p{L}\\p{N}])(?:${VERB})(?![\\p{L}\\p{N}])`, 'giu');
 
 /** Offsets and forms of the speech verbs in a text ("Mrs. Bennet said only," → said at 12). */
-export function speechVerbsIn(text: string): { offset: number; verb: string }[] {
-  return [...text.matchAll(VERB_ANYWHERE)].map((match) => ({ offset: match.index, verb: match[0] }));
+export function speechVerbsIn(text: string, language?: HeuristicLanguage): { offset: number; verb: string }[] {
+  return [...text.matchAll(lexiconFor(language).verbAnywhere)].map((match) => ({
+    offset: match.index,
+    verb: match[0],
+  }));
 }
 
 const PRONOUN_WORD = /(?<![\p{L}\p{N}])(I|he|she|yo|él|ella|eu|ele|elle|ela)(?![\p{L}\p{N}])/giu;
