@@ -24,6 +24,7 @@ export const chapterTypes = [
   'about_the_author',
   'credits',
   'part',
+  'back_matter',
 ] as const satisfies readonly ChapterType[];
 // Fails to compile when ChapterType gains a member this list lacks.
 const everyChapterTypeListed: Record<ChapterType, true> = Object.fromEntries(

@@ -36,7 +36,8 @@ export interface ParsedManuscript {
  * What a section of the book is (docs/manuscripts.md). Front matter has its own types so that a person sees what each
  * piece is, so that nothing is named "Front matter" in a package, and so that pieces a listener does not need (the
  * contents, the title page, the imprint) can be left unspoken. `front_matter` remains for sections before the first
- * chapter that match no known kind.
+ * chapter that match no known kind; `back_matter` is reference material after the work (notes, a glossary or
+ * vocabulary, an index, a bibliography).
  */
 export type ChapterType =
   | 'title_page'
@@ -57,7 +58,8 @@ export type ChapterType =
   | 'afterword'
   | 'acknowledgments'
   | 'about_the_author'
-  | 'credits';
+  | 'credits'
+  | 'back_matter';
 
 /** Something a person should look at before producing: a chapter start that may be wrong or missing. */
 export interface ChapterWarning {

@@ -2,8 +2,8 @@ import type { ChapterType } from './manuscript';
 
 /**
  * Sections imported but not produced (docs/manuscripts.md): the opening credits already say the title and the author,
- * a contents list read aloud is noise, and an imprint or copyright page is not part of the work. A person can restore
- * any of them.
+ * a contents list read aloud is noise, an imprint or copyright page is not part of the work, and notes, a glossary or
+ * an index are for looking things up on a page, not for listening. A person can restore any of them.
  */
 const UNSPOKEN: ReadonlySet<ChapterType> = new Set<ChapterType>([
   'title_page',
@@ -12,6 +12,7 @@ const UNSPOKEN: ReadonlySet<ChapterType> = new Set<ChapterType>([
   'contents',
   'also_by',
   'colophon',
+  'back_matter',
 ]);
 
 export function isSpokenByDefault(type: ChapterType): boolean {
@@ -30,7 +31,9 @@ export const FRONT_MATTER_TYPES: ReadonlySet<ChapterType> = new Set<ChapterType>
   'front_matter',
 ]);
 
-type GenericTitled = Exclude<ChapterType, 'chapter' | 'part' | 'front_matter'>;
+/** Types named by their first line when they have no heading: no listener should hear "Front matter". */
+type NamedByFirstLine = 'chapter' | 'part' | 'front_matter' | 'back_matter';
+type GenericTitled = Exclude<ChapterType, NamedByFirstLine>;
 type TitleLanguage = 'en' | 'es' | 'pt' | 'fr';
 
 /** Names for sections that have no heading of their own, in the book's language (English when unknown). */
@@ -60,6 +63,6 @@ function titleLanguage(language: string | undefined): TitleLanguage {
 
 /** The name of a section without a heading; `fallback` (e.g. its first line) for types without a generic name. */
 export function genericTitle(type: ChapterType, language: string | undefined, fallback: string): string {
-  if (type === 'chapter' || type === 'part' || type === 'front_matter') return fallback;
+  if (type === 'chapter' || type === 'part' || type === 'front_matter' || type === 'back_matter') return fallback;
   return GENERIC_TITLES[type][titleLanguage(language)];
 }
