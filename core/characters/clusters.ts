@@ -19,6 +19,11 @@ import { DIMINUTIVES, type HeuristicLanguage } from './vocabulary';
 
 /** Characters around a mention within which a nearby full name settles an ambiguous bare name (a few pages). */
 export const NEAR_WINDOW = 12_000;
+/**
+ * A bare given name's run of chapters that never meets its full name is still that person when it shares this many
+ * other people with the chapters that do: a novel's people come back, a collection's stories have their own.
+ */
+const SAME_STORY_PEOPLE = 2;
 
 export interface PlacedForm {
   form: NameForm;
@@ -60,6 +65,8 @@ export class PersonIndex {
   private genders: Map<string, Gender> | null = null;
   /** Chapters where each bare given name is written. */
   private readonly bareChapters = new Map<string, Set<number>>();
+  /** Chapters where each person's explicit forms are written, once people are fixed. */
+  private peopleChapters: Map<string, Set<number>> | null = null;
 
   /** Builds the nodes and their evidence links from every plausible form of the book. */
   constructor(
@@ -386,17 +393,47 @@ export class PersonIndex {
         ]),
       ].sort((a, b) => a - b);
       const fullChapters = new Set(this.members(this.root(full)).flatMap((key) => [...this.nodes.get(key)!.chapters]));
+      const split: number[][] = [];
       let start = 0;
       for (let index = 1; index <= chapters.length; index++) {
         if (index < chapters.length && chapters[index] - chapters[index - 1] <= 1) continue;
-        const run = chapters.slice(start, index);
-        const reaches = run.some((seen) => fullChapters.has(seen));
-        for (const seen of run) runs.set(seen, reaches);
+        split.push(chapters.slice(start, index));
         start = index;
+      }
+      const reaching = split.filter((run) => run.some((seen) => fullChapters.has(seen)));
+      const reachedChapters = new Set(reaching.flat());
+      const own = new Set([this.root(this.ensureNode(`given|${token}`, token)), this.root(full)]);
+      for (const run of split) {
+        const reaches =
+          reaching.includes(run) || this.sharedPeople(new Set(run), reachedChapters, own) >= SAME_STORY_PEOPLE;
+        for (const seen of run) runs.set(seen, reaches);
       }
       this.linkedRuns.set(token, runs);
     }
     return runs.get(chapter) ?? false;
+  }
+
+  /**
+   * How many people, other than `own`, are written both in `chapters` and in `others`: a novel's chapters apart
+   * still share their people (Elizabeth, Mrs. Bennet), a collection's stories do not.
+   */
+  private sharedPeople(chapters: Set<number>, others: Set<number>, own: Set<string>): number {
+    if (!this.peopleChapters) {
+      this.peopleChapters = new Map();
+      for (const node of this.nodes.values()) {
+        const root = this.root(node.key);
+        const seen = this.peopleChapters.get(root) ?? new Set<number>();
+        for (const chapter of node.chapters) seen.add(chapter);
+        this.peopleChapters.set(root, seen);
+      }
+    }
+    let shared = 0;
+    for (const [root, seen] of this.peopleChapters) {
+      if (own.has(root)) continue;
+      const list = [...seen];
+      if (list.some((chapter) => chapters.has(chapter)) && list.some((chapter) => others.has(chapter))) shared++;
+    }
+    return shared;
   }
 
   private bareChaptersOfNode(key: string): number[] {

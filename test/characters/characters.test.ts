@@ -15,6 +15,7 @@ import {
   SAINT_NAMES,
   SPANISH_TITLES,
   UNNAMED_SPEAKERS,
+  NOVEL_WITH_GAPS,
 } from './detectionFixtures';
 
 const book = readFileSync(PRIDE_AND_PREJUDICE, 'utf8');
@@ -116,6 +117,13 @@ describe('names, titles and people', () => {
     expect(brown[0].dialogueLineCount).toBe(2);
     expect(brown[0].aliases).toContain('Mr. Brown');
     expect(cast.filter((c) => c.name === 'John' && c.aliases.length === 0)).toEqual([]);
+  });
+
+  it("keeps a novel's heroine one person across chapters that never write her full name", () => {
+    const { named } = castOf(NOVEL_WITH_GAPS);
+    expect(named('Jane')).toHaveLength(1);
+    expect(named('Jane')[0].aliases).toContain('Miss Jane Hart');
+    expect(named('Jane')[0].dialogueLineCount).toBe(2);
   });
 
   it('joins "Tom", "Tom Kernan" and "Mr. Kernan" into one man, apart from Mrs. Kernan', () => {

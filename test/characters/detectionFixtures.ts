@@ -194,3 +194,30 @@ export const UNNAMED_SPEAKERS = chapters(
     '"News is news," said the old woman.',
   ].join('\n'),
 );
+
+/**
+ * A novel whose heroine's full name is written once, in the middle: her bare given name in chapters far from it is
+ * still her, because those chapters share her people (her mother, her suitor).
+ */
+export const NOVEL_WITH_GAPS = chapters(
+  'en-GB',
+  [
+    '"Rain again," said Mrs. Hart at breakfast.',
+    '',
+    '"It will clear by noon," said Jane, and she smiled at Mr. Lowe.',
+    '',
+    '"I hope so," said Mr. Lowe.',
+  ].join('\n'),
+  [
+    'Everyone at the assembly agreed that Miss Jane Hart danced best. Jane knew it; Mrs. Hart was proud, and Mr. Lowe was silent.',
+  ].join('\n'),
+  ['The regiment marched through the town. "Left!" cried the sergeant, and the drums went on.'].join('\n'),
+  ['The regiment left at dawn. "Wheel!" cried the sergeant.'].join('\n'),
+  [
+    '"You are late," said Mrs. Hart.',
+    '',
+    '"The road was bad," said Jane. She took off her bonnet.',
+    '',
+    '"Then I shall drive you home," said Mr. Lowe.',
+  ].join('\n'),
+);
