@@ -4,13 +4,26 @@
  * Ids in per-project containers are server-generated and unique per tenant: the local emulator enforces id
  * uniqueness on the first key level only, where Azure enforces it per (tenantId, projectId).
  */
+export interface IndexedPath {
+  path: string;
+  order: 'ascending' | 'descending';
+}
+
 export interface ContainerDefinition {
   id: string;
   partitionKeyPaths: string[];
+  /**
+   * Composite indexes the read side relies on, besides the per-listing ones Bicep declares for every container: the
+   * fields a query filters on by equality first, then the one it is ordered by (docs/planning.md, "Read side").
+   */
+  compositeIndexes?: IndexedPath[][];
+  /** Paths kept out of the index: long text nothing filters on, which would only make every write dearer. */
+  excludedPaths?: string[];
 }
 
 const byTenant = (id: string): ContainerDefinition => ({ id, partitionKeyPaths: ['/tenantId'] });
 const byProject = (id: string): ContainerDefinition => ({ id, partitionKeyPaths: ['/tenantId', '/projectId'] });
+const ascending = (...paths: string[]): IndexedPath[] => paths.map((path) => ({ path, order: 'ascending' }));
 
 export const containerDefinitions = {
   tenants: { id: 'tenants', partitionKeyPaths: ['/id'] },
@@ -21,9 +34,23 @@ export const containerDefinitions = {
   webhooks: byTenant('webhooks'),
   idempotency: byTenant('idempotency'),
   deliveries: byTenant('deliveries'),
-  chapters: byProject('chapters'),
+  chapters: {
+    ...byProject('chapters'),
+    // Chapter outlines in reading order (segment listing, estimate).
+    compositeIndexes: [ascending('/type', '/deleted', '/order')],
+    excludedPaths: ['/text/?'],
+  },
   characters: byProject('characters'),
-  segments: byProject('segments'),
+  segments: {
+    ...byProject('segments'),
+    // A chapter's committed plan in order, whole or narrowed to a speaker (unknown included) or to flagged lines.
+    compositeIndexes: [
+      ascending('/chapterId', '/planGeneration', '/index'),
+      ascending('/chapterId', '/planGeneration', '/speakerId', '/index'),
+      ascending('/chapterId', '/planGeneration', '/flagged', '/index'),
+    ],
+    excludedPaths: ['/text/?'],
+  },
   jobs: byProject('jobs'),
   packages: byProject('packages'),
   costs: byProject('costs'),

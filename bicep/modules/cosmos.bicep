@@ -42,26 +42,53 @@ var projectListByStatusAndUpdated = [
   { path: '/updatedAt', order: 'descending' }
 ]
 
+// The read side (adapters/cosmos/containers.ts): chapter outlines in reading order, and a chapter's committed plan in
+// order, whole or narrowed to one speaker or to flagged lines. Chapter and segment text is never filtered on, so it is
+// kept out of the index.
+var chaptersInOrder = [
+  { path: '/type', order: 'ascending' }
+  { path: '/deleted', order: 'ascending' }
+  { path: '/order', order: 'ascending' }
+]
+var planInOrder = [
+  { path: '/chapterId', order: 'ascending' }
+  { path: '/planGeneration', order: 'ascending' }
+  { path: '/index', order: 'ascending' }
+]
+var planBySpeakerInOrder = [
+  { path: '/chapterId', order: 'ascending' }
+  { path: '/planGeneration', order: 'ascending' }
+  { path: '/speakerId', order: 'ascending' }
+  { path: '/index', order: 'ascending' }
+]
+var planFlaggedInOrder = [
+  { path: '/chapterId', order: 'ascending' }
+  { path: '/planGeneration', order: 'ascending' }
+  { path: '/flagged', order: 'ascending' }
+  { path: '/index', order: 'ascending' }
+]
+var unindexedText = [{ path: '/text/?' }]
+
 // defaultTtl -1 enables per-document `ttl` without expiring anything by default.
 var containers = [
-  { name: 'tenants', partitionKey: { paths: ['/id'], kind: 'Hash', version: 2 }, compositeIndexes: [], defaultTtl: -1 }
-  { name: 'identities', partitionKey: { paths: ['/id'], kind: 'Hash', version: 2 }, compositeIndexes: [], defaultTtl: -1 }
-  { name: 'users', partitionKey: tenantPartitionKey, compositeIndexes: [listByUpdated], defaultTtl: -1 }
-  { name: 'projects', partitionKey: tenantPartitionKey, compositeIndexes: [listByUpdated, listByStatusAndUpdated], defaultTtl: -1 }
-  { name: 'webhooks', partitionKey: tenantPartitionKey, compositeIndexes: [listByUpdated], defaultTtl: -1 }
-  { name: 'idempotency', partitionKey: tenantPartitionKey, compositeIndexes: [], defaultTtl: 172800 }
-  { name: 'chapters', partitionKey: projectPartitionKey, compositeIndexes: [projectListByUpdated], defaultTtl: -1 }
-  { name: 'characters', partitionKey: projectPartitionKey, compositeIndexes: [projectListByUpdated], defaultTtl: -1 }
-  { name: 'segments', partitionKey: projectPartitionKey, compositeIndexes: [projectListByUpdated], defaultTtl: -1 }
-  { name: 'jobs', partitionKey: projectPartitionKey, compositeIndexes: [projectListByUpdated, projectListByStatusAndUpdated], defaultTtl: -1 }
-  { name: 'packages', partitionKey: projectPartitionKey, compositeIndexes: [projectListByUpdated, projectListByStatusAndUpdated], defaultTtl: -1 }
-  { name: 'costs', partitionKey: projectPartitionKey, compositeIndexes: [projectListByUpdated], defaultTtl: -1 }
-  { name: 'lexicon', partitionKey: projectPartitionKey, compositeIndexes: [projectListByUpdated], defaultTtl: -1 }
-  { name: 'reviews', partitionKey: projectPartitionKey, compositeIndexes: [projectListByUpdated], defaultTtl: -1 }
-  { name: 'deliveries', partitionKey: tenantPartitionKey, compositeIndexes: [listByUpdated, listByStatusAndUpdated], defaultTtl: 2592000 }
-  { name: 'metrics', partitionKey: tenantPartitionKey, compositeIndexes: [], defaultTtl: -1 }
-  { name: 'audit', partitionKey: tenantPartitionKey, compositeIndexes: [], defaultTtl: -1 }
-  { name: 'privacy', partitionKey: tenantPartitionKey, compositeIndexes: [], defaultTtl: -1 }
+  { name: 'tenants', partitionKey: { paths: ['/id'], kind: 'Hash', version: 2 }, compositeIndexes: [], defaultTtl: -1, excludedPaths: [] }
+  { name: 'identities', partitionKey: { paths: ['/id'], kind: 'Hash', version: 2 }, compositeIndexes: [], defaultTtl: -1, excludedPaths: [] }
+  { name: 'users', partitionKey: tenantPartitionKey, compositeIndexes: [listByUpdated], defaultTtl: -1, excludedPaths: [] }
+  { name: 'projects', partitionKey: tenantPartitionKey, compositeIndexes: [listByUpdated, listByStatusAndUpdated], defaultTtl: -1, excludedPaths: [] }
+  { name: 'webhooks', partitionKey: tenantPartitionKey, compositeIndexes: [listByUpdated], defaultTtl: -1, excludedPaths: [] }
+  { name: 'idempotency', partitionKey: tenantPartitionKey, compositeIndexes: [], defaultTtl: 172800, excludedPaths: [] }
+  { name: 'chapters', partitionKey: projectPartitionKey, compositeIndexes: [projectListByUpdated, chaptersInOrder], defaultTtl: -1, excludedPaths: unindexedText }
+  { name: 'characters', partitionKey: projectPartitionKey, compositeIndexes: [projectListByUpdated], defaultTtl: -1, excludedPaths: [] }
+  { name: 'segments', partitionKey: projectPartitionKey, compositeIndexes: [projectListByUpdated, planInOrder, planBySpeakerInOrder, planFlaggedInOrder], defaultTtl: -1, excludedPaths: unindexedText }
+  { name: 'jobs', partitionKey: projectPartitionKey, compositeIndexes: [projectListByUpdated, projectListByStatusAndUpdated], defaultTtl: -1, excludedPaths: [] }
+  { name: 'packages', partitionKey: projectPartitionKey, compositeIndexes: [projectListByUpdated, projectListByStatusAndUpdated], defaultTtl: -1, excludedPaths: [] }
+  { name: 'costs', partitionKey: projectPartitionKey, compositeIndexes: [projectListByUpdated], defaultTtl: -1, excludedPaths: [] }
+  { name: 'lexicon', partitionKey: projectPartitionKey, compositeIndexes: [projectListByUpdated], defaultTtl: -1, excludedPaths: [] }
+  { name: 'reviews', partitionKey: projectPartitionKey, compositeIndexes: [projectListByUpdated], defaultTtl: -1, excludedPaths: [] }
+  { name: 'deliveries', partitionKey: tenantPartitionKey, compositeIndexes: [listByUpdated, listByStatusAndUpdated], defaultTtl: 2592000, excludedPaths: [] }
+  { name: 'metrics', partitionKey: tenantPartitionKey, compositeIndexes: [], defaultTtl: -1, excludedPaths: [] }
+  { name: 'audit', partitionKey: tenantPartitionKey, compositeIndexes: [], defaultTtl: -1, excludedPaths: [] }
+  { name: 'privacy', partitionKey: tenantPartitionKey, compositeIndexes: [], defaultTtl: -1, excludedPaths: [] }
 ]
 
 resource cosmosAccount 'Microsoft.DocumentDB/databaseAccounts@2024-11-15' = {
@@ -122,11 +149,7 @@ resource containerResources 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/
               path: '/*'
             }
           ]
-          excludedPaths: [
-            {
-              path: '/"_etag"/?'
-            }
-          ]
+          excludedPaths: concat([{ path: '/"_etag"/?' }], container.excludedPaths)
           compositeIndexes: container.compositeIndexes
         }
       }
