@@ -9,6 +9,9 @@ export function useMe() {
     queryKey: meKey,
     queryFn: ({ signal }) => apiJson<MeResponse>('/v1/me', { signal }),
     staleTime: 60_000,
+    // A refused identity (suspended organization, deactivated account) stays refused: a page that mounts while the
+    // refusal shows must not ask again, or the gates above it flip to "loading" and back for ever.
+    retryOnMount: false,
   });
 }
 
