@@ -124,12 +124,24 @@ function role(
   return { key: foldWord(phrase), phrase, gender: roleGender(determiner, words, language) };
 }
 
+/**
+ * A verb before its subject is a tag only right after the line it reports ('"…," said the man', '—dijo el cura—',
+ * '(preguntó el cabrero)'), perhaps after an adverb; after a subject of its own the phrase that follows is its
+ * object ("He repeated the question", "Mr. Wickham began the subject").
+ */
+function inTagPosition(text: string, verbAt: number): boolean {
+  const before = text.slice(Math.max(0, verbAt - 40), verbAt);
+  return /(?:^|[”"’'»—―–,;:!?(…-]|\n)[ \t]*(?:(?:then|presently|at\s+last|again|now|\p{L}+ly|\p{L}+mente|entonces|luego|então|depois)[ \t]+)?$/u.test(
+    before,
+  );
+}
+
 export function findRoleAttributions(text: string, language: HeuristicLanguage): RoleAttribution[] {
   const { after, before, possessiveAfter, possessiveBefore } = patternsFor(language);
   const found: RoleAttribution[] = [];
   for (const match of text.matchAll(after)) {
     const words = roleWords(match[3], language, false);
-    if (!words) continue;
+    if (!words || !inTagPosition(text, match.index)) continue;
     const offset = match.indices![2][0];
     const phrase = role(match[2], words, language);
     found.push({ ...phrase, verb: match[1], offset, length: phrase.phrase.length });
@@ -142,7 +154,8 @@ export function findRoleAttributions(text: string, language: HeuristicLanguage):
   }
   if (language === 'en') {
     for (const match of text.matchAll(possessiveAfter))
-      found.push(possessiveRole(match[2], match[3], match[1], match.indices![2][0], text));
+      if (inTagPosition(text, match.index))
+        found.push(possessiveRole(match[2], match[3], match[1], match.indices![2][0], text));
     for (const match of text.matchAll(possessiveBefore))
       found.push(possessiveRole(match[1], match[2], match[3], match.index, text));
   }

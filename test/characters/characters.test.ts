@@ -165,6 +165,8 @@ describe('names, titles and people', () => {
     expect(one('the old woman')).toMatchObject({ gender: 'female', dialogueLineCount: 2 });
     expect(cast.map((c) => c.name.toLowerCase())).not.toEqual(expect.arrayContaining(['the other']));
     expect(cast.some((c) => /\btwo\b/u.test(c.name))).toBe(false);
+    // "He repeated the question", "began the subject": the phrase after a verb that has its subject is its object.
+    expect(cast.some((c) => /question|subject/u.test(c.name))).toBe(false);
   });
 
   it('takes no interjection, accentless capital ("Ja" for "Já") or place for a character', () => {

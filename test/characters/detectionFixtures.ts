@@ -192,6 +192,9 @@ export const UNNAMED_SPEAKERS = chapters(
     '"Bad news, I suppose," said the old woman by the fire. She did not look up.',
     '',
     '"News is news," said the old woman.',
+    '',
+    'He repeated the question, and she answered the question with a frown. The priest began the subject',
+    'again; then he resumed the subject after supper.',
   ].join('\n'),
 );
 
