@@ -28,7 +28,7 @@ const HYPHEN_RUN = /[—―–]+|-{2,}|(?<![\p{L}\p{N}])-|-(?![\p{L}\p{N}])/gu;
 const OPENING_DASH = /^(?:[—―–]|--)/u;
 /** A hyphen opening a paragraph as a dialogue dash: glued to the first word ("-Ya voy"), not a list bullet ("- a"). */
 const OPENING_HYPHEN = /^-(?=[\p{L}\p{N}¿¡«"“'‘])/u;
-const CLOSING_PUNCTUATION = /^[.,;:!?…]*/u;
+const CLOSING_PUNCTUATION = /^[.,;:!?…)]*/u;
 const SENTENCE_END = /[.!?…]/u;
 
 const QUOTE_PAIRS: Record<string, string[]> = {
@@ -177,8 +177,10 @@ function dashTurns(text: string, conventions: DialogueConventions): Piece[] {
       }
       if (!dash) break;
       const before = text[dash.at - 1];
-      if (isSpace(before) && dash.end < text.length) {
-        // " —dijo Rosa", " -- José Dias baixou a voz." open an inserted narration (inciso).
+      const tagFollows = readSpeechTag(text.slice(dash.end), conventions.language) !== null;
+      if ((isSpace(before) || tagFollows) && dash.end < text.length) {
+        // " —dijo Rosa", " -- José Dias baixou a voz." open an inserted narration (inciso), and so does a dash glued
+        // to the line when a speech tag follows it ("¡Pues es verdad!--respondieron las madres", "voy—dijo").
         push(scan, dash.at, 'narration');
         mode = 'inciso';
       } else if (/[.!?…:]/u.test(before ?? '')) {
@@ -309,8 +311,38 @@ function embeddedTurn(paragraph: string, conventions: DialogueConventions): numb
   return match ? match.index + match[0].length - match[1].length : -1;
 }
 
+/**
+ * A speech tag in parentheses inside a line ("--Y si no, vamos a ver (preguntó el cabrero): ¿qué…", "(observó en
+ * esto el padre del novio)") is narration: the parenthesis and the punctuation after it are cut out and the line
+ * resumes after them.
+ */
+function withParentheticalTags(paragraph: string, pieces: Piece[], language?: HeuristicLanguage): Piece[] {
+  const scan: Scan = { text: paragraph, pieces: [], dashes: DASH_RUN, language };
+  pieces.forEach((piece, p) => {
+    push(scan, piece.start, piece.kind);
+    if (piece.kind !== 'dialogue') return;
+    const end = p + 1 < pieces.length ? pieces[p + 1].start : paragraph.length;
+    for (const match of paragraph.slice(piece.start, end).matchAll(/\(([^()]{2,120})\)/gu)) {
+      const inner = match[1];
+      const tag = readSpeechTag(inner, language);
+      if (!tag || /[\p{L}\p{N}]/u.test(inner.slice(tag.end))) continue;
+      const open = piece.start + match.index;
+      const close = open + match[0].length;
+      const punctuation = CLOSING_PUNCTUATION.exec(paragraph.slice(close))?.[0] ?? '';
+      push(scan, open, 'narration');
+      const resume = skipSpaces(paragraph, close + punctuation.length);
+      if (resume < end) push(scan, resume, 'dialogue');
+    }
+  });
+  return scan.pieces;
+}
+
 /** Splits a paragraph (without surrounding whitespace) into narration and dialogue pieces. */
 export function dialoguePieces(paragraph: string, conventions: DialogueConventions = QUOTED_DIALOGUE): Piece[] {
+  return withParentheticalTags(paragraph, turnPieces(paragraph, conventions), conventions.language);
+}
+
+function turnPieces(paragraph: string, conventions: DialogueConventions): Piece[] {
   if (opensWithDash(paragraph, conventions)) return dashTurns(paragraph, conventions);
   const quoted = quoteTurns(paragraph, conventions.language);
   if (!conventions.dashDialogue) return quoted;

@@ -40,6 +40,15 @@ describe('speech tags', () => {
     for (const text of ['dijo Rosa.', 'said Tom.', 'disse ella,']) expect(readSpeechTag(text)).not.toBeNull();
   });
 
+  it('reads tags in parentheses and with adverbial phrases before the subject', () => {
+    expect(readSpeechTag('(preguntó el cabrero): ¿qué', 'es')).toMatchObject({ subject: 'el cabrero' });
+    expect(readSpeechTag('(observó en esto el padre del novio), es', 'es')).toMatchObject({
+      subject: 'en esto el padre del novio',
+    });
+    expect(readSpeechTag('dijeron al fin consistorialmente las madres.', 'es')).not.toBeNull();
+    expect(readSpeechTag('said to be true.', 'en')).toBeNull();
+  });
+
   it('reads plural tags, old Spanish enclitics and Victorian verbs', () => {
     expect(readSpeechTag('respondieron las madres,', 'es')).toMatchObject({ subject: 'las madres' });
     expect(readSpeechTag('díjole el cura.', 'es')).toMatchObject({ verb: 'díjole', subject: 'el cura' });

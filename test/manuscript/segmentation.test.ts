@@ -98,6 +98,33 @@ describe('segmentation', () => {
     ]);
   });
 
+  it('cuts out tags in parentheses and tags after a dash glued to the line', () => {
+    const text = [
+      '--Y bien, vamos a ver (preguntó el molinero): ¿quién manda aquí?',
+      '--¡Pues es verdad!--respondieron las vecinas, riendo a carcajadas.',
+      '--¡Nada, nada! (exclamaron al fin las muchachas.) ¡Cuéntelo otra vez!',
+      '—Ya voy—dijo Martín—. Espera.',
+      '"Yes (I think) we shall go," said Tom.',
+    ].join('\n\n');
+    const segments = segmentChapter(text, { language: 'es' });
+    expectExactTiling(text, segments);
+    expect(view(segments)).toEqual([
+      ['dialogue', '--Y bien, vamos a ver', 'chapter_head'],
+      ['narration', '(preguntó el molinero):', 'dialogue_turn'],
+      ['dialogue', '¿quién manda aquí?', 'dialogue_turn'],
+      ['dialogue', '--¡Pues es verdad!', 'paragraph'],
+      ['narration', '--respondieron las vecinas, riendo a carcajadas.', 'dialogue_turn'],
+      ['dialogue', '--¡Nada, nada!', 'paragraph'],
+      ['narration', '(exclamaron al fin las muchachas.)', 'dialogue_turn'],
+      ['dialogue', '¡Cuéntelo otra vez!', 'dialogue_turn'],
+      ['dialogue', '—Ya voy', 'paragraph'],
+      ['narration', '—dijo Martín—.', 'dialogue_turn'],
+      ['dialogue', 'Espera.', 'dialogue_turn'],
+      ['dialogue', '"Yes (I think) we shall go,"', 'paragraph'],
+      ['narration', 'said Tom.', 'dialogue_turn'],
+    ]);
+  });
+
   it("cuts tags with the book's language only", () => {
     const text = '—Bom dia, disse ella, como vai?';
     const kinds = (language?: string) => segmentChapter(text, { language }).map((s) => [s.kind, s.text.trim()]);

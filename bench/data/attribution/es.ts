@@ -368,4 +368,36 @@ En el rincón, un arriero se rió por lo bajo.
 ⟦arriero⟧-Eso ya es otra cosa.
 `,
   },
+  {
+    id: 'es-parentesis-era',
+    language: 'es',
+    convention: 'double hyphen with tags in parentheses and tags glued to the line',
+    characters: [
+      { id: 'molinero', name: 'el molinero', aliases: ['molinero'], gender: 'male' },
+      { id: 'alcaldesa', name: 'la alcaldesa', aliases: ['alcaldesa'], gender: 'female' },
+      { id: 'sacristan', name: 'el sacristán', aliases: ['sacristán'], gender: 'male' },
+      { id: 'mozas', name: 'las mozas', aliases: ['mozas'], gender: 'female' },
+    ],
+    text: `Aquella tarde se juntaron en la era todos los vecinos, y el sacristán, que sabía leer, traía el papel del
+pregón en la mano.
+
+⟦molinero⟧--Pues a ver (preguntó el molinero): ⟦molinero⟧¿qué dice ese papel que tanto nos importa?
+
+⟦sacristan⟧--Dice lo que ya sabíamos--respondió el sacristán, doblándolo con mucho cuidado.
+
+⟦alcaldesa⟧--¡Eso no es respuesta! (exclamó la alcaldesa.) ⟦alcaldesa⟧Léalo usted entero, que para eso lo ha traído.
+
+⟦sacristan⟧--Lo leeré si me dejan (repuso el sacristán), ⟦sacristan⟧pero no me interrumpan a cada palabra.
+
+⟦mozas⟧--¡Que lo lea, que lo lea!--gritaron las mozas desde la cerca.
+
+El sacristán carraspeó dos veces y se caló los anteojos.
+
+⟦molinero⟧--¿Y bien? (insistió el molinero). ⟦molinero⟧Ya estamos callados.
+
+⟦sacristan⟧--Pues dice que este año no se cobra el diezmo del trigo.
+
+⟦alcaldesa⟧--¡Bendito sea Dios!--dijo la alcaldesa, santiguándose.
+`,
+  },
 ];

@@ -52,8 +52,8 @@ function lexiconFor(language?: HeuristicLanguage): TagLexicon {
   return lexicon;
 }
 
-/** Clause punctuation, a dash, or a hyphen used as a dash (not one joining two words). */
-const CLAUSE_PUNCTUATION = /[,;:.!?…—―–]|--|-(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])-/gu;
+/** Clause punctuation, a closing parenthesis, a dash, or a hyphen used as a dash (not one joining two words). */
+const CLAUSE_PUNCTUATION = /[,;:.!?…—―–)]|--|-(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])-/gu;
 /** A full stop after these ends an abbreviation or an initial, not the clause ("said Mr. Bennet"). */
 const ABBREVIATION =
   /(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|Dra|St|Sr|Sra|Srta|Sto|Sta|D|Jr|Prof|Rev|Capt|Col|Gen|Lt|Hon|(?!I)\p{Lu})$/u;
@@ -99,11 +99,11 @@ function words(text: string): string[] {
  * verb-first tag names a person right after the verb or ends there, and a subject-first tag ends within a few
  * adverbs or an addressee after its verb ("I said nothing" is speech, "I said to him" a tag).
  *
- * Leading spaces and dashes are allowed; null when `text` does not open with a tag.
+ * Leading spaces, dashes and an opening parenthesis are allowed; null when `text` does not open with a tag.
  */
 export function readSpeechTag(text: string, language?: HeuristicLanguage): SpeechTag | null {
   const lexicon = lexiconFor(language);
-  const lead = /^[\s—―–-]*/u.exec(text)![0].length;
+  const lead = /^[\s—―–(-]*/u.exec(text)![0].length;
   const body = text.slice(lead);
   const end = clauseEnd(body);
   const clause = body.slice(0, end);
@@ -137,17 +137,27 @@ function isThirdPersonSubject(word: string): boolean {
 }
 
 const isPronoun = (word: string) => FIRST_PERSON_PRONOUNS.has(word) || isThirdPersonSubject(word);
-const isAdverb = (word: string) => new RegExp(`^(?:${ADVERB}|\\p{L}+mente)$`, 'iu').test(word);
 
-/** After a verb-first tag's verb: the speaker, possibly after adverbs ("retorquia modestamente o Villaça"). */
+/** Adverbial phrases that may stand between a tag's verb and its subject ("dijeron al fin las madres"). */
+const ADVERBIAL_PHRASE =
+  '(?:al\\s+fin|por\\s+fin|en\\s+esto|en\\s+seguida|otra\\s+vez|a\\s+su\\s+vez|at\\s+last|at\\s+length|in\\s+turn|em\\s+seguida|por\\s+fim|de\\s+novo|outra\\s+vez|[áa]\\s+sua\\s+vez|de\\s+repente)';
+const LEADING_ADVERBS = new RegExp(`^(?:(?:${ADVERBIAL_PHRASE}|${ADVERB}|\\p{L}+mente)(?![\\p{L}\\p{N}])\\s*)+`, 'iu');
+
+/**
+ * After a verb-first tag's verb: the speaker, possibly after adverbs and adverbial phrases ("retorquia modestamente o
+ * Villaça", "dijeron al fin consistorialmente las madres").
+ */
 function namesSomeone(subject: string): boolean {
-  const tokens = subject.split(/\s+/u).filter((token) => token.length > 0);
-  let at = 0;
-  while (at < tokens.length - 1 && isAdverb(tokens[at])) at++;
-  const first = tokens[at].replace(/[^\p{L}'’.]/gu, '');
+  const tokens = subject
+    .replace(LEADING_ADVERBS, '')
+    .split(/\s+/u)
+    .filter((token) => token.length > 0);
+  // Only adverbs: a tag without a subject ("dijo luego.", "said quietly.").
+  if (tokens.length === 0) return true;
+  const first = tokens[0].replace(/[^\p{L}'’.]/gu, '');
   const lower = first.toLowerCase();
   if (isPronoun(lower)) return true;
-  if (DETERMINER.test(lower)) return at + 1 < tokens.length && /^\p{L}/u.test(tokens[at + 1]);
+  if (DETERMINER.test(lower)) return tokens.length > 1 && /^\p{L}/u.test(tokens[1]);
   return /^\p{Lu}/u.test(first);
 }
 
