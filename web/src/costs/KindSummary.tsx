@@ -47,7 +47,7 @@ export function KindSummary({ report, days }: { report: CostReport; days: number
               <XAxis type="number" tickFormatter={money.axis} />
               <YAxis type="category" dataKey="name" width={140} />
               <Tooltip formatter={(value) => money.amount(Number(value))} />
-              <Bar dataKey="amount" name={t('charts.amount')}>
+              <Bar isAnimationActive={false} dataKey="amount" name={t('charts.amount')}>
                 {data.map((entry) => (
                   <Cell key={entry.kind} fill={KIND_COLORS[entry.kind]} />
                 ))}

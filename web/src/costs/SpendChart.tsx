@@ -50,7 +50,7 @@ export function SpendChart({
             {orientation === 'columns' ? (
               <>
                 <XAxis dataKey="label" minTickGap={16} />
-                <YAxis tickFormatter={money.axis} width={64} />
+                <YAxis tickFormatter={money.axis} width={84} />
               </>
             ) : (
               <>
@@ -60,8 +60,16 @@ export function SpendChart({
             )}
             <Tooltip formatter={(value) => money.amount(Number(value))} />
             <Legend />
+            {/* Drawn at once, not grown: no motion to sit through, and the figures are there at first glance. */}
             {COST_KINDS.map((kind) => (
-              <Bar key={kind} dataKey={kind} stackId="spend" name={t(`kinds.${kind}`)} fill={KIND_COLORS[kind]} />
+              <Bar
+                isAnimationActive={false}
+                key={kind}
+                dataKey={kind}
+                stackId="spend"
+                name={t(`kinds.${kind}`)}
+                fill={KIND_COLORS[kind]}
+              />
             ))}
           </BarChart>
         </ResponsiveContainer>

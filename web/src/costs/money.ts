@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 
 /**
- * Dollars as a cost page needs them: cents for ordinary amounts, more digits below a dollar (an offline book's
+ * Dollars as a cost page needs them: cents for ordinary amounts, up to four decimals below a dollar (an offline book's
  * compute costs fractions of a cent, which would otherwise all read "$0.00"), and a compact form for chart axes.
  */
 export function useMoney() {
@@ -11,7 +11,8 @@ export function useMoney() {
   const small = new Intl.NumberFormat(locale, {
     style: 'currency',
     currency: 'USD',
-    maximumSignificantDigits: 3,
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 4,
   });
   const compact = new Intl.NumberFormat(locale, {
     style: 'currency',

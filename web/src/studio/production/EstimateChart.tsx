@@ -32,8 +32,8 @@ export function EstimateChart({ jobs, caption }: { jobs: Job[]; caption?: string
           <YAxis tickFormatter={(value: number) => format.usd(value)} width={80} />
           <Tooltip formatter={(value) => format.usd(Number(value))} />
           <Legend />
-          <Bar dataKey="estimate" name={t('history.estimate')} fill="#8a94a6" />
-          <Bar dataKey="actual" name={t('history.actual')} fill="#2f6fdf" />
+          <Bar isAnimationActive={false} dataKey="estimate" name={t('history.estimate')} fill="#8a94a6" />
+          <Bar isAnimationActive={false} dataKey="actual" name={t('history.actual')} fill="#2f6fdf" />
         </BarChart>
       </ResponsiveContainer>
     </figure>
