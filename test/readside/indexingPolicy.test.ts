@@ -5,7 +5,7 @@
  * scanning the partition.
  */
 import { join } from 'node:path';
-import { containerDefinitions, type IndexedPath } from '../../adapters/cosmos/containers';
+import { containerDefinitions, type ContainerDefinition, type IndexedPath } from '../../adapters/cosmos/containers';
 import { literalValue } from '../bicep/bicepQueries';
 import { bicepRoot, files } from '../bicep/bicepFixtures';
 
@@ -32,7 +32,8 @@ function served(container: string, equalities: string[], orderedBy: string): boo
 
 describe('indexes of the read side', () => {
   test('every composite index and excluded path the app declares is deployed', () => {
-    for (const definition of Object.values(containerDefinitions)) {
+    const definitions: ContainerDefinition[] = Object.values(containerDefinitions);
+    for (const definition of definitions) {
       const container = deployedNamed(definition.id);
       for (const index of definition.compositeIndexes ?? []) expect(container.compositeIndexes).toContainEqual(index);
       for (const path of definition.excludedPaths ?? []) expect(container.excludedPaths).toContainEqual({ path });
