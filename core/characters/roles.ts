@@ -69,14 +69,21 @@ function patternsFor(language: HeuristicLanguage): Patterns {
 
 /**
  * The role words of a phrase after its determiner: up to three lower-case words ending at a function word, an
- * adverb or a gerund ("the old man gravely" → "old man"). In English a capitalised word after "the" is a role
- * written as a title ("the Ghost"). Null when nothing is left or the head is a determiner or numeral.
+ * adverb or a gerund ("the old man gravely" → "old man"). In English capitalised words after "the" are a role
+ * written as a title ("the Ghost", "the Mock Turtle"). Null when nothing is left or the head is a determiner or numeral.
  */
 function roleWords(raw: string, language: HeuristicLanguage, wholePhrase: boolean): string[] | null {
   const words = raw.split(/[ \t]+/u);
   if (/^\p{Lu}/u.test(words[0])) {
     if (language !== 'en') return null;
-    return isFunctionWord(words[0], language) ? null : [words[0]];
+    // A title of one or more capitalised words: "the Ghost", "the Mock Turtle", "the March Hare".
+    const title: string[] = [];
+    for (const word of words) {
+      if (!/^\p{Lu}/u.test(word)) break;
+      title.push(word);
+    }
+    while (title.length > 0 && isFunctionWord(title[title.length - 1], language)) title.pop();
+    return title.length > 0 ? title : null;
   }
   const kept: string[] = [];
   for (const word of words) {

@@ -16,6 +16,7 @@ import {
   SPANISH_TITLES,
   UNNAMED_SPEAKERS,
   NOVEL_WITH_GAPS,
+  TITLED_ROLES,
 } from './detectionFixtures';
 
 const book = readFileSync(PRIDE_AND_PREJUDICE, 'utf8');
@@ -167,6 +168,13 @@ describe('names, titles and people', () => {
     expect(cast.some((c) => /\btwo\b/u.test(c.name))).toBe(false);
     // "He repeated the question", "began the subject": the phrase after a verb that has its subject is its object.
     expect(cast.some((c) => /question|subject/u.test(c.name))).toBe(false);
+  });
+
+  it('casts roles written as titles of several words ("the March Hare")', () => {
+    const { cast, one } = castOf(TITLED_ROLES);
+    expect(one('the Blue Beetle')).toMatchObject({ name: 'The Blue Beetle', gender: 'male', dialogueLineCount: 2 });
+    expect(one('the March Hare')).toMatchObject({ name: 'The March Hare', dialogueLineCount: 2 });
+    expect(cast.some((c) => c.name === 'The Blue' || c.name === 'The March')).toBe(false);
   });
 
   it('takes no interjection, accentless capital ("Ja" for "Já") or place for a character', () => {

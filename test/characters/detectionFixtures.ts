@@ -224,3 +224,17 @@ export const NOVEL_WITH_GAPS = chapters(
     '"Then I shall drive you home," said Mr. Lowe.',
   ].join('\n'),
 );
+
+/** Roles written as titles of several capitalised words (a fable's animals), one of them starting with a month. */
+export const TITLED_ROLES = chapters(
+  'en-GB',
+  [
+    '"Who goes there?" said the Blue Beetle.',
+    '',
+    '"Only a friend," said the March Hare. "And a hungry one."',
+    '',
+    '"Friends knock first," said the Blue Beetle, and he shut the door.',
+    '',
+    '"Then I knock," said the March Hare.',
+  ].join('\n'),
+);
