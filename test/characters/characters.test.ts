@@ -17,6 +17,7 @@ import {
   UNNAMED_SPEAKERS,
   NOVEL_WITH_GAPS,
   TITLED_ROLES,
+  MORE_ROMANCE_TITLES,
 } from './detectionFixtures';
 
 const book = readFileSync(PRIDE_AND_PREJUDICE, 'utf8');
@@ -168,6 +169,15 @@ describe('names, titles and people', () => {
     expect(cast.some((c) => /\btwo\b/u.test(c.name))).toBe(false);
     // "He repeated the question", "began the subject": the phrase after a verb that has its subject is its object.
     expect(cast.some((c) => /question|subject/u.test(c.name))).toBe(false);
+  });
+
+  it('reads lower-case Romance titles before given names (señá, maese, prima, mano) with their gender', () => {
+    const es = castOf(MORE_ROMANCE_TITLES.es);
+    expect(es.one('señá Frasquita')).toMatchObject({ gender: 'female', dialogueLineCount: 1 });
+    expect(es.one('maese Nicolás')).toMatchObject({ gender: 'male', dialogueLineCount: 1 });
+    const pt = castOf(MORE_ROMANCE_TITLES.pt);
+    expect(pt.one('prima Justina')).toMatchObject({ gender: 'female', dialogueLineCount: 1 });
+    expect(pt.one('mano Cosme')).toMatchObject({ gender: 'male', dialogueLineCount: 1 });
   });
 
   it('casts roles written as titles of several words ("the March Hare")', () => {

@@ -238,3 +238,27 @@ export const TITLED_ROLES = chapters(
     '"Then I knock," said the March Hare.',
   ].join('\n'),
 );
+
+/** Lower-case titles before given names: señá, maese, prima, mano. */
+export const MORE_ROMANCE_TITLES = {
+  es: chapters(
+    'es-ES',
+    [
+      '—¿Está el molinero? —preguntó maese Nicolás desde la puerta.',
+      '',
+      '—No está —respondió la señá Frasquita—. Ha ido al pueblo.',
+      '',
+      'Maese Nicolás se quitó el sombrero, y la señá Frasquita le ofreció una silla.',
+    ].join('\n'),
+  ),
+  pt: chapters(
+    'pt-BR',
+    [
+      '--Não sei, disse prima Justina; mano Cosme é que sabe.',
+      '',
+      '--Eu? respondeu mano Cosme. Eu não sei de nada.',
+      '',
+      'Prima Justina sorriu, e mano Cosme voltou ao gamão.',
+    ].join('\n'),
+  ),
+};
