@@ -26,6 +26,9 @@ const ConsistencyStateView = z
     leftoverSegments: z.number().int().describe('Segments of an uncommitted plan generation no running job writes'),
     inProgressSegments: z.number().int().describe('Segments a running plan job may still commit'),
     orphanedSegments: z.number().int().describe('Segments whose chapter no longer exists'),
+    staleTotals: z
+      .array(z.object({ chapterId: Id, title: z.string() }))
+      .describe('Chapters whose stored plan totals differ from a count of their committed plan'),
     facts: z.array(
       z.object({
         fact: z.enum([
@@ -54,6 +57,7 @@ export const ConsistencyReportView = z
         chaptersReplanned: z.array(Id),
         chaptersNotRepaired: z.array(z.object({ chapterId: Id, reason: z.string() })),
         segmentsRemoved: z.number().int(),
+        totalsRecounted: z.array(Id).describe('Chapters whose plan totals were counted again'),
         factsRecounted: z.boolean(),
         after: ConsistencyStateView,
       })
@@ -63,7 +67,11 @@ export const ConsistencyReportView = z
 export type ConsistencyReportView = z.infer<typeof ConsistencyReportView>;
 
 function toStateView(state: ConsistencyState): z.infer<typeof ConsistencyStateView> {
-  return { ...state, chapterProblems: state.chapterProblems.map((problem) => ({ ...problem })) };
+  return {
+    ...state,
+    chapterProblems: state.chapterProblems.map((problem) => ({ ...problem })),
+    staleTotals: state.staleTotals.map((stale) => ({ ...stale })),
+  };
 }
 
 export function toConsistencyReportView(report: ConsistencyReport): ConsistencyReportView {

@@ -10,6 +10,7 @@ import { PreconditionFailedError } from '../errors';
 import type { ProjectCollection } from '../ports/documents';
 import { findSegmentProblems } from '../production/preflight';
 import { billableCharacters } from '../ssml/text';
+import { committedGeneration, readCommittedPlan } from './planGenerations';
 
 export type CountedSegment = Pick<SegmentRecord, 'id' | 'index' | 'kind' | 'text' | 'speakerId' | 'flagged'>;
 
@@ -108,6 +109,42 @@ export async function recordSegmentEdit(
       (edit.language ?? totals.language) === totals.language ? adjustedTotals(totals, edit.before, edit.after) : null;
     try {
       await chapters.replace({ ...chapter, planTotals }, chapter.etag!);
+      return;
+    } catch (error) {
+      if (!(error instanceof PreconditionFailedError) || attempt >= MAX_ADJUST_ATTEMPTS) throw error;
+    }
+  }
+}
+
+/** Whether two totals hold the same counts (maps compared by content, not by the order of their keys). */
+export function sameTotals(a: ChapterPlanTotals, b: ChapterPlanTotals): boolean {
+  const canonical = (totals: ChapterPlanTotals) =>
+    JSON.stringify(totals, (_key, value: unknown) =>
+      value && typeof value === 'object' && !Array.isArray(value)
+        ? Object.fromEntries(Object.entries(value).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)))
+        : value,
+    );
+  return canonical(a) === canonical(b);
+}
+
+/**
+ * Counts the chapter's committed plan again and stores the totals (the consistency check's repair, after a writer
+ * stopped between a segment edit and the adjustment). Keeps the language they were counted in; a chapter without
+ * totals is left without.
+ */
+export async function recountChapterTotals(
+  deps: { chapters: ProjectCollection<ChapterRecord>; segments: ProjectCollection<SegmentRecord> },
+  tenantId: string,
+  projectId: string,
+  chapterId: string,
+): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    const loaded = await deps.chapters.get(tenantId, projectId, chapterId);
+    if (!loaded || loaded.type !== 'chapter' || !loaded.planTotals) return;
+    const { chapter, segments } = await readCommittedPlan(deps.chapters, deps.segments, loaded);
+    const planTotals = totalsOf(segments, committedGeneration(chapter), loaded.planTotals.language);
+    try {
+      await deps.chapters.replace({ ...chapter, planTotals }, chapter.etag!);
       return;
     } catch (error) {
       if (!(error instanceof PreconditionFailedError) || attempt >= MAX_ADJUST_ATTEMPTS) throw error;

@@ -1,9 +1,10 @@
 /**
  * The operator's consistency check of a project's plan (docs/planning.md, "Consistency check"): every chapter's
  * committed segments hold the plan invariant (planInvariant.ts), no segment is left from another generation or from a
- * chapter that no longer exists, and the project's counters equal what is stored. With `repair`, a failing chapter is
- * planned again (a new generation replaces the broken one whole), leftovers are removed and the counters recounted;
- * the report then says what the store looks like afterwards.
+ * chapter that no longer exists, each chapter's plan totals count its committed plan, and the project's counters
+ * equal what is stored. With `repair`, a failing chapter is planned again (a new generation replaces the broken one
+ * whole), leftovers are removed, stale totals and the counters recounted; the report then says what the store looks
+ * like afterwards.
  */
 import { authorizeOperatorAction } from '../auth/permissions';
 import type { Principal } from '../auth/principal';
@@ -16,7 +17,14 @@ import type { Clock, IdGenerator } from '../ports/system';
 import type { ProductionFacts } from '../projects/project';
 import type { ProjectService } from '../projects/projectService';
 import { bookCharacters, forEachLimited, listAll } from './bookDocuments';
-import { committedGeneration, countSegmentFacts, isCommitted, readCommittedPlan } from './planGenerations';
+import { recountChapterTotals, sameTotals, totalsOf } from './chapterTotals';
+import {
+  committedGeneration,
+  countSegmentFacts,
+  currentTotals,
+  isCommitted,
+  readCommittedPlan,
+} from './planGenerations';
 import { planProblems, type PlanProblemKind } from './planInvariant';
 import type { PlanService } from './planService';
 
@@ -60,6 +68,8 @@ export interface ConsistencyState {
   inProgressSegments: number;
   /** Segments whose chapter no longer exists. */
   orphanedSegments: number;
+  /** Chapters whose plan totals differ from a count of their committed plan (a writer stopped mid-edit). */
+  staleTotals: { chapterId: string; title: string }[];
   facts: { fact: CountedFact; stored: number; counted: number }[];
   consistent: boolean;
 }
@@ -73,6 +83,8 @@ export interface ConsistencyReport {
     chaptersReplanned: string[];
     chaptersNotRepaired: { chapterId: string; reason: string }[];
     segmentsRemoved: number;
+    /** Chapters whose plan totals were counted again. */
+    totalsRecounted: string[];
     factsRecounted: boolean;
     after: ConsistencyState;
   } | null;
@@ -127,11 +139,17 @@ export class PlanConsistencyService {
       );
       chaptersReplanned.push(chapterId);
     }
+    // A chapter planned again has fresh totals; the others are counted again.
+    const totalsRecounted = found.state.staleTotals
+      .map((stale) => stale.chapterId)
+      .filter((chapterId) => !chaptersReplanned.includes(chapterId));
+    for (const chapterId of totalsRecounted) await recountChapterTotals(this.deps, tenantId, projectId, chapterId);
     await this.recountAll(tenantId, projectId);
     report.repair = {
       chaptersReplanned,
       chaptersNotRepaired,
       segmentsRemoved: found.removable.length,
+      totalsRecounted,
       factsRecounted: true,
       after: (await this.inspect(tenantId, projectId)).state,
     };
@@ -197,6 +215,14 @@ export class PlanConsistencyService {
         chapterProblems.push({ chapterId, title: chapter.title, ...problem });
     }
 
+    const staleTotals: ConsistencyState['staleTotals'] = [];
+    for (const chapter of chapters.values()) {
+      const totals = currentTotals(chapter);
+      const plan = (byChapter.get(chapter.id) ?? []).filter((segment) => isCommitted(segment, chapter));
+      if (totals && !sameTotals(totals, totalsOf(plan, totals.generation, totals.language)))
+        staleTotals.push({ chapterId: chapter.id, title: chapter.title });
+    }
+
     const live = chapterList.filter((chapter) => !chapter.deleted);
     const counted: Record<CountedFact, number> = {
       chapterCount: live.length,
@@ -215,11 +241,13 @@ export class PlanConsistencyService {
       leftoverSegments,
       inProgressSegments,
       orphanedSegments,
+      staleTotals,
       facts,
       consistent:
         chapterProblems.length === 0 &&
         leftoverSegments === 0 &&
         orphanedSegments === 0 &&
+        staleTotals.length === 0 &&
         facts.every((fact) => fact.stored === fact.counted),
     };
     return { state, chapters, removable };

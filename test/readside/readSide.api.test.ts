@@ -10,6 +10,7 @@ import type { ChapterRecord, SegmentRecord } from '../../core/book/records';
 import { totalsOf } from '../../core/planning/chapterTotals';
 import { committedSegments } from '../../core/planning/planGenerations';
 import { textStats } from '../../core/manuscript/stats';
+import { consistencyCheck } from '../integrity/support';
 import { startTestPlatform, type TestPlatform } from '../support/testPlatform';
 import {
   allSegments,
@@ -159,6 +160,25 @@ describe('plan totals', () => {
     );
     expect(same.filter((s) => s === 200)).toHaveLength(1);
     expect(same.filter((s) => s === 412)).toHaveLength(PARALLEL - 1);
+    await expectTotalsCurrent();
+  });
+});
+
+describe('the consistency check', () => {
+  it('finds totals a writer left behind (stopped between a segment edit and its adjustment) and counts them again', async () => {
+    const [chapterId] = chapterIds;
+    const chapter = (await chapters.get(TENANT, projectId, chapterId))!;
+    const totals = chapter.planTotals!;
+    await chapters.replace(
+      { ...chapter, planTotals: { ...totals, flagged: totals.flagged + 2, speakers: { ...totals.speakers, x: 1 } } },
+      chapter.etag!,
+    );
+    const found = await consistencyCheck(platform, projectId);
+    expect(found.found.staleTotals).toEqual([{ chapterId, title: chapter.title }]);
+    expect(found.found.consistent).toBe(false);
+    const repaired = await consistencyCheck(platform, projectId, true);
+    expect(repaired.repair?.totalsRecounted).toEqual([chapterId]);
+    expect(repaired.repair?.after.staleTotals).toEqual([]);
     await expectTotalsCurrent();
   });
 });
