@@ -2,6 +2,7 @@
  * Readiness: pure evaluation of a measured deliverable against a platform's spec. Every rule reports what was
  * measured and what was expected, so the report explains itself. Measurements come from the encoded files.
  */
+import { isValidIsbn } from '../projects/isbn';
 import type { BitrateMode, LoudnessMeasurement } from './measurements';
 import { RETAIL_SPECS, type AcceptedFormat, type Range, type RetailPlatform, type RetailSpec } from './retailSpecs';
 
@@ -326,19 +327,6 @@ const DISCLOSURE =
 
 export function hasDigitalVoiceDisclosure(description: string): boolean {
   return DISCLOSURE.test(description);
-}
-
-export function isValidIsbn(raw: string): boolean {
-  const isbn = raw.replace(/[\s-]/g, '').toUpperCase();
-  if (/^\d{13}$/.test(isbn)) {
-    const sum = [...isbn].reduce((acc, d, i) => acc + Number(d) * (i % 2 === 0 ? 1 : 3), 0);
-    return sum % 10 === 0;
-  }
-  if (/^\d{9}[\dX]$/.test(isbn)) {
-    const sum = [...isbn].reduce((acc, d, i) => acc + (d === 'X' ? 10 : Number(d)) * (10 - i), 0);
-    return sum % 11 === 0;
-  }
-  return false;
 }
 
 function inRange(value: number | null, range: Range): boolean {

@@ -4,7 +4,7 @@
  * line too long for one synthesis request) refuse the job; warnings describe what a job that runs would skip (lines or
  * whole chapters with nothing to speak) or which retailer rules its packages would fail (no cover, no ISBN). Pure; the pipeline reads the documents and acts on the findings.
  */
-import { isValidIsbn } from '../audio/readiness';
+import { isValidIsbn } from '../projects/isbn';
 import { RETAIL_SPECS } from '../audio/retailSpecs';
 import type { ChapterRecord, CharacterRecord, SegmentRecord } from '../book/records';
 import { UNKNOWN_SPEAKER } from '../book/records';

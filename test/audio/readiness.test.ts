@@ -3,10 +3,10 @@ import { correctionGainDb } from '../../core/audio/masteringTarget';
 import {
   evaluateReadiness,
   hasDigitalVoiceDisclosure,
-  isValidIsbn,
   type MeasuredAudioFile,
   type MeasuredDeliverable,
 } from '../../core/audio/readiness';
+import { isValidIsbn } from '../../core/projects/isbn';
 
 const goodLevels: LoudnessMeasurement = {
   integratedLufs: -20,
@@ -154,6 +154,11 @@ describe('evaluateReadiness', () => {
     expect(
       failed(evaluateReadiness('kobo', { ...noIsbn, metadata: { ...noIsbn.metadata, isbn: '978-0-306-40615-8' } })),
     ).toContain('isbn');
+    // Thirteen digits with a good check digit are an ISBN only under the book prefixes 978 and 979 (977 is a serial's).
+    const serial = { ...noIsbn, metadata: { ...noIsbn.metadata, isbn: '977-0-000-00000-3' } };
+    expect(failed(evaluateReadiness('spotify', serial))).toContain('isbn');
+    const prefix979 = { ...noIsbn, metadata: { ...noIsbn.metadata, isbn: '979-10-90636-07-1' } };
+    expect(failed(evaluateReadiness('spotify', prefix979))).not.toContain('isbn');
     const huge = acxDeliverable({ files: [mp3('ch01.mp3', 'chapter', { sizeBytes: 250 * 1024 * 1024 })] });
     expect(failed(evaluateReadiness('kobo', huge))).toEqual(['file-size']);
   });

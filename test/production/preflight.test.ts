@@ -92,6 +92,10 @@ describe('preflight problems', () => {
       ['isbn_missing', 'spotify', 'warning'],
     ]);
     expect(findPackageProblems({ cover: {}, metadata: { isbn: '9780141439518' } }, ['apple', 'spotify'])).toEqual([]);
+    // The checksum alone does not make an ISBN: 977 is the serials' prefix, not a book's.
+    expect(
+      findPackageProblems({ cover: {}, metadata: { isbn: '9770000000003' } }, ['spotify']).map((p) => p.code),
+    ).toEqual(['isbn_missing']);
   });
 
   it('keeps unknown speakers blocking unless the narrator may read them; only blocking problems refuse', () => {
