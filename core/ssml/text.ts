@@ -21,11 +21,16 @@ export function hasSpeakableText(spokenText: string): boolean {
   return /[\p{L}\p{N}]/u.test(sanitizeSpokenText(spokenText));
 }
 
-/** Azure AI Speech bills every character of the body except the `<speak>` and `<voice>` tags themselves. */
+/**
+ * What Azure AI Speech bills for a request: every character of the SSML body except the XML declaration and the
+ * `<speak>` and `<voice>` tags themselves (text, prosody, break and phoneme markup and the whitespace inside count),
+ * in code points (docs/domain.md, "Azure AI Speech"). The estimate, the plan totals and both engines' reports all use
+ * this one count, so what is estimated is what is billed.
+ */
 export function billableCharacters(ssml: string): number {
   const body = ssml
-    .replace(/<\?xml[^>]*\?>/g, '')
-    .replace(/<\/?speak\b[^>]*>/g, '')
-    .replace(/<\/?voice\b[^>]*>/g, '');
+    .replace(/<\?xml[^>]*\?>/gi, '')
+    .replace(/<\/?\s*speak\b[^>]*>/gi, '')
+    .replace(/<\/?\s*voice\b[^>]*>/gi, '');
   return Array.from(body.trim()).length;
 }

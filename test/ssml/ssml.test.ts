@@ -2,6 +2,7 @@ import { readFileSync } from 'fs';
 import fc from 'fast-check';
 import { XMLParser } from 'fast-xml-parser';
 import {
+  billableCharacters,
   buildSsml,
   planSsmlRequests,
   sanitizeSpokenText,
@@ -155,6 +156,18 @@ describe('SSML builder', () => {
       expect(request.billableCharacters).toBeGreaterThan(0);
     }
     expect(requests.length).toBeGreaterThan(10);
+  });
+});
+
+describe('billable characters', () => {
+  it('counts the body between the speak and voice tags, however the tags are spelled, in code points', () => {
+    const body = '<prosody rate="-5%">Ñandú 🦤 ran.</prosody>';
+    expect(
+      billableCharacters(`<?xml version="1.0"?><speak version="1.0"><voice name="a">${body}</voice></speak>`),
+    ).toBe(Array.from(body).length);
+    expect(billableCharacters(`<SPEAK version="1.0">< voice name="a">${body}</ VOICE></Speak>`)).toBe(
+      Array.from(body).length,
+    );
   });
 });
 

@@ -27,7 +27,7 @@ import {
 } from '../../../core/ports/speech';
 import { SpeechTransientError } from '../../../core/production/speechRetry';
 import { parseWavHeader } from '../../audio/wavHeader';
-import { countBillableCharacters } from '../billableCharacters';
+import { billableCharacters } from '../../../core/ssml/text';
 import { SpeechAuthProvider, type SpeechCredentials } from './speechAuth';
 import { mapSdkCancellation } from './speechFailures';
 
@@ -101,7 +101,7 @@ export class AzureSpeechSynthesizer implements SpeechSynthesizer {
     return {
       durationMs: Math.round(info.durationSec * 1000),
       bytes: audio.length,
-      billableCharacters: countBillableCharacters(request.ssml),
+      billableCharacters: billableCharacters(request.ssml),
     };
   }
 

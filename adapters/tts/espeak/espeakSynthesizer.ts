@@ -17,7 +17,7 @@ import {
 } from '../../../core/ports/speech';
 import { runFfmpeg } from '../../audio/ffmpeg';
 import { readWavInfo } from '../../audio/wavHeader';
-import { countBillableCharacters } from '../billableCharacters';
+import { billableCharacters } from '../../../core/ssml/text';
 import { EspeakWorkerPool } from './espeakWorkerPool';
 import { translateSsml, type TranslateOptions } from './ssmlToEspeak';
 
@@ -61,7 +61,7 @@ export class EspeakSynthesizer implements SpeechSynthesizer {
     return {
       durationMs: Math.round(info.durationSec * 1000),
       bytes: stats.size,
-      billableCharacters: countBillableCharacters(request.ssml),
+      billableCharacters: billableCharacters(request.ssml),
     };
   }
 
