@@ -29,7 +29,8 @@ import {
 import type { AudioToolchain } from '../../core/ports/audio';
 import { withTempDir } from '../audio/tempFiles';
 import { renderExcerpt } from './excerpt';
-import { describeFile, sha256Json } from './fileHash';
+import { describeFile } from './fileHash';
+import { contentKey } from '../../core/production/contentAddress';
 import { measureDeliverable, type AudioToMeasure } from './measureDeliverable';
 import { EncodingReuse } from './reuse';
 import { SourceFiles } from './sourceFiles';
@@ -194,11 +195,11 @@ async function encodeFiles(
     let loudness: LoudnessMeasurement | undefined;
     if (encoded) {
       // Encoded with the master: only the tags are new (stream copy), the levels are the mastering pass's.
-      key = sha256Json({ encoding: MP3_ENCODING, encoded: encoded.sha256, tags: file.tags });
+      key = contentKey({ encoding: MP3_ENCODING, encoded: encoded.sha256, tags: file.tags });
       await deps.audio.retagMp3(encoded.file, out, file.tags);
       loudness = encoded.loudness;
     } else {
-      key = sha256Json({
+      key = contentKey({
         encoding: MP3_ENCODING,
         source: await sources.sha256(file.source),
         window: file.window && { start: round6(file.window.startSec), end: round6(file.window.endSec) },
@@ -262,7 +263,7 @@ async function encodeBook(
   if (!joined) for (const chapter of chapters) await sources.requireFile(chapter.file, 'chapters');
   const tags = tagsFor(request.book, { title: request.book.title });
   const out = path.join(outputDir, 'book.m4b');
-  const key = sha256Json({
+  const key = contentKey({
     encoding: M4B_ENCODING,
     chapters: await Promise.all(
       chapters.map(async (c, i) =>

@@ -34,6 +34,11 @@ export function sha256Hex(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
+/** The content address of structured inputs: sha256 of their canonical JSON (sorted keys, undefined left out). */
+export function contentKey(value: unknown): string {
+  return sha256Hex(canonicalJson(value));
+}
+
 export function segmentAudioHash(key: SegmentAudioKey): string {
   return sha256Hex(canonicalJson(key));
 }
