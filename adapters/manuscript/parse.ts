@@ -1,4 +1,5 @@
 import { findGutenbergBody } from '../../core/manuscript/gutenberg';
+import { refusedFormatOf } from '../../core/manuscript/sniff';
 import { sliceManuscript, type ParsedManuscript } from '../../core/manuscript/manuscript';
 import {
   ManuscriptTooLargeError,
@@ -20,21 +21,6 @@ export interface ManuscriptUpload {
   contentType?: string;
   limits?: Partial<ManuscriptLimits>;
 }
-
-/** Formats we recognise by magic bytes and refuse with 415 rather than misread as text. */
-const REFUSED_SIGNATURES: Array<{ magic: number[]; name: string }> = [
-  { magic: [0xd0, 0xcf, 0x11, 0xe0], name: 'legacy Word/OLE document (.doc)' },
-  { magic: [0x89, 0x50, 0x4e, 0x47], name: 'PNG image' },
-  { magic: [0xff, 0xd8, 0xff], name: 'JPEG image' },
-  { magic: [0x47, 0x49, 0x46, 0x38], name: 'GIF image' },
-  { magic: [0x1f, 0x8b], name: 'gzip archive' },
-  { magic: [0x52, 0x61, 0x72, 0x21], name: 'RAR archive' },
-  { magic: [0x37, 0x7a, 0xbc, 0xaf], name: '7-Zip archive' },
-  { magic: [0x7b, 0x5c, 0x72, 0x74, 0x66], name: 'RTF document' },
-  { magic: [0x49, 0x44, 0x33], name: 'MP3 audio' },
-  { magic: [0x7f, 0x45, 0x4c, 0x46], name: 'executable (ELF)' },
-  { magic: [0x4d, 0x5a], name: 'executable (PE)' },
-];
 
 function startsWith(bytes: Buffer, magic: number[]): boolean {
   return magic.every((value, i) => bytes[i] === value);
@@ -118,8 +104,8 @@ async function parseByFormat(
       `the file is named .${extension} but its content is not a valid ${extension.toUpperCase()}`,
     );
   }
-  const refused = REFUSED_SIGNATURES.find((signature) => startsWith(bytes, signature.magic));
-  if (refused) throw new UnsupportedFormatError(refused.name);
+  const refused = refusedFormatOf(bytes);
+  if (refused) throw new UnsupportedFormatError(refused);
 
   switch (textFlavour(bytes, upload)) {
     case 'html':

@@ -5,6 +5,7 @@ import {
   UnsupportedFormatError,
 } from '../../core/manuscript/errors';
 import { DomainError } from '../../core/errors';
+import { refuseObviouslyBadManuscript } from '../../core/manuscript/sniff';
 import { buildDocx, buildEpub, buildZip } from './fixtures/builders';
 
 const XXE_DOCTYPE = '<!DOCTYPE foo [ <!ENTITY xxe SYSTEM "file:///etc/passwd"> ]>';
@@ -159,5 +160,16 @@ describe('hostile manuscripts', () => {
     expect(await rejection(parseManuscript(Buffer.from('%PDF-1.4 garbage'), { fileName: 'a.pdf' }))).toBeInstanceOf(
       UnreadableManuscriptError,
     );
+  });
+
+  it('refuses the same formats at upload as the parser does, before anything is stored', async () => {
+    const rtf = Buffer.from('{\\rtf1\\ansi Chapter 1. It was a dark and stormy night.}');
+    const legacyWord = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(8)]);
+    for (const bytes of [rtf, legacyWord]) {
+      const atParse = await rejection(parseManuscript(bytes, { fileName: 'book.txt' }));
+      expect(atParse).toBeInstanceOf(UnsupportedFormatError);
+      expect(() => refuseObviouslyBadManuscript(bytes)).toThrow(UnsupportedFormatError);
+      expect(() => refuseObviouslyBadManuscript(bytes)).toThrow(atParse.message);
+    }
   });
 });
