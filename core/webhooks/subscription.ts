@@ -1,7 +1,9 @@
+/**
+ * A webhook subscription as the domain keeps it. The request shapes are the API's (core/api/webhooks.ts); the URL
+ * policy is checked by the service (deliveryUrl.ts), which knows whether loopback receivers are allowed.
+ */
 import { randomBytes } from 'node:crypto';
-import { z } from 'zod';
-import { ALL_EVENT_TYPES, type EventType } from '../ports/events';
-import { checkDeliveryUrl, MAX_WEBHOOK_URL_LENGTH } from './deliveryUrl';
+import type { EventType } from '../ports/events';
 import { SECRET_PREFIX } from './signing';
 
 export interface WebhookSubscriptionRecord {
@@ -20,72 +22,12 @@ export interface WebhookSubscriptionRecord {
   etag?: string;
 }
 
-/** What the API returns: the secret is only revealed on creation and rotation. */
-export type WebhookSubscriptionView = Omit<WebhookSubscriptionRecord, 'secret' | 'type' | 'etag'>;
-
 export const MAX_SUBSCRIPTIONS_PER_TENANT = 20;
 const SECRET_BYTES = 32;
 
 export function generateWebhookSecret(random: (size: number) => Buffer = randomBytes): string {
   return `${SECRET_PREFIX}${random(SECRET_BYTES).toString('base64')}`;
 }
-
-export function toSubscriptionView(record: WebhookSubscriptionRecord): WebhookSubscriptionView {
-  const { secret: _secret, type: _type, etag: _etag, ...view } = record;
-  return view;
-}
-
-export interface WebhookSchemaOptions {
-  /** Local platform only: accept http and loopback URLs so tests can deliver to a local receiver. */
-  allowLoopback: boolean;
-}
-
-const eventTypeSchema = z.enum(ALL_EVENT_TYPES as [EventType, ...EventType[]]);
-
-const eventTypesSchema = z
-  .array(eventTypeSchema)
-  .min(1)
-  .max(ALL_EVENT_TYPES.length)
-  .refine((types) => new Set(types).size === types.length, { message: 'event types must be unique' });
-
-function webhookUrlSchema(options: WebhookSchemaOptions) {
-  return z
-    .string()
-    .trim()
-    .min(1)
-    .max(MAX_WEBHOOK_URL_LENGTH)
-    .superRefine((value, ctx) => {
-      // Early feedback only: DNS names are checked again at every delivery, since their answers change.
-      const target = checkDeliveryUrl(value, options);
-      if (!target.ok) ctx.addIssue({ code: 'custom', message: target.reason });
-    });
-}
-
-export function createWebhookSubscriptionRequestSchema(options: WebhookSchemaOptions) {
-  return z
-    .object({
-      url: webhookUrlSchema(options),
-      eventTypes: eventTypesSchema,
-      description: z.string().trim().max(200).optional(),
-      active: z.boolean().default(true),
-    })
-    .strict();
-}
-
-export function updateWebhookSubscriptionRequestSchema(options: WebhookSchemaOptions) {
-  return z
-    .object({
-      url: webhookUrlSchema(options).optional(),
-      eventTypes: eventTypesSchema.optional(),
-      description: z.string().trim().max(200).optional(),
-      active: z.boolean().optional(),
-    })
-    .strict()
-    .refine((update) => Object.keys(update).length > 0, { message: 'nothing to update' });
-}
-
-export type CreateWebhookSubscriptionRequest = z.infer<ReturnType<typeof createWebhookSubscriptionRequestSchema>>;
-export type UpdateWebhookSubscriptionRequest = z.infer<ReturnType<typeof updateWebhookSubscriptionRequestSchema>>;
 
 /** Whether a subscription wants an event: active and subscribed to its type. */
 export function subscriptionMatches(subscription: WebhookSubscriptionRecord, eventType: string): boolean {

@@ -6,12 +6,7 @@ import type { Page, TenantCollection } from '../ports/documents';
 import type { Clock, IdGenerator } from '../ports/system';
 import type { WebhookDeliveryDoc } from './deliveryLog';
 import { checkDeliveryUrl } from './deliveryUrl';
-import {
-  generateWebhookSecret,
-  MAX_SUBSCRIPTIONS_PER_TENANT,
-  type WebhookSubscriptionRecord,
-  type WebhookSubscriptionView,
-} from './subscription';
+import { generateWebhookSecret, MAX_SUBSCRIPTIONS_PER_TENANT, type WebhookSubscriptionRecord } from './subscription';
 import { webhookTestEvent } from './webhookEvent';
 
 /**
@@ -24,7 +19,11 @@ export interface WebhookSubscriptionDoc extends WebhookSubscriptionRecord {
   secretRotatedAt?: string | null;
 }
 
-export type WebhookView = WebhookSubscriptionView & { etag: string; secretRotatedAt: string | null };
+/** What the API shows of a subscription: never a secret (those are revealed only on creation and rotation). */
+export type WebhookView = Omit<WebhookSubscriptionRecord, 'secret' | 'type' | 'etag'> & {
+  etag: string;
+  secretRotatedAt: string | null;
+};
 
 export const SECRET_ROTATION_GRACE_MS = 24 * 60 * 60 * 1000;
 
