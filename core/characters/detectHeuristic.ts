@@ -17,7 +17,7 @@ import { PersonIndex, type PlacedForm } from './clusters';
 import { addVote, ageBefore, articleBefore, emptyVotes, genderOf, pronounAfter, type Votes } from './genderEvidence';
 import { honorificClass, honorificOf } from './honorifics';
 import { findAttributions, findMentions, formLabel, isVocative, WordCase, type NameForm } from './mentions';
-import { detectNarration } from './narration';
+import { detectNarration, dialogueSpans } from './narration';
 import { findRoleAttributions, type RoleAttribution } from './roles';
 import { heuristicLanguage, type HeuristicLanguage } from './vocabulary';
 
@@ -43,6 +43,12 @@ const MIN_VOCATIVES = 2;
 const MIN_ADDRESSED_MENTIONS = 5;
 /** A role is a character when it speaks at least this often ("said the old man" twice). */
 const MIN_ROLE_LINES = 2;
+/**
+ * A first-person narrator who never says his name is the person addressed this often whom the narration mentions
+ * at most this share of the time (the narration says "I").
+ */
+const MIN_NARRATOR_VOCATIVES = 3;
+const NARRATOR_NARRATED_SHARE = 0.1;
 
 interface Placed extends PlacedForm {
   chapterText: string;
@@ -55,6 +61,8 @@ interface Placed extends PlacedForm {
   vocative: boolean;
   /** Written after "in", "at", "em", "en": a place more likely than a person. */
   locative: boolean;
+  /** Written in narration, outside every line of dialogue. */
+  narrated: boolean;
 }
 
 interface Tally {
@@ -67,6 +75,8 @@ interface Tally {
   vocatives: number;
   /** Mentions after a preposition of place ("in London", "em Lisboa"). */
   locatives: number;
+  /** Mentions in narration (outside dialogue). */
+  narrated: number;
   lines: number;
   chapters: Set<string>;
   first: { chapterId: string; offset: number; at: number } | null;
@@ -86,6 +96,7 @@ function newTally(): Tally {
     titled: 0,
     vocatives: 0,
     locatives: 0,
+    narrated: 0,
     lines: 0,
     chapters: new Set(),
     first: null,
@@ -144,6 +155,7 @@ export function detectCharactersHeuristic(chapters: ChapterInput[]): Character[]
     tally.mentions++;
     if (mention.vocative) tally.vocatives++;
     if (mention.locative) tally.locatives++;
+    if (mention.narrated) tally.narrated++;
     tally.chapters.add(chapter.id);
     if (tally.first === null) tally.first = { chapterId: chapter.id, offset: mention.local, at: mention.at };
     addVotes(tally.votes, mention.votes);
@@ -164,7 +176,12 @@ export function detectCharactersHeuristic(chapters: ChapterInput[]): Character[]
   tallyRoles(scans, tallies);
 
   const narration = detectNarration(chapters);
-  const narratorKey = narration.name === null ? undefined : narratorPerson(narration.name, placed, people);
+  const narratorKey =
+    narration.name !== null
+      ? narratorPerson(narration.name, placed, people)
+      : narration.firstPerson
+        ? addressedNarrator(tallies)
+        : undefined;
   const selected = [...tallies.entries()].filter(
     ([key, tally]) =>
       key !== narratorKey && (key.startsWith('role|') ? tally.lines >= MIN_ROLE_LINES : isPerson(tally)),
@@ -237,6 +254,7 @@ function scanChapters(chapters: ChapterInput[], wordCase: WordCase): ChapterScan
     const raw = findMentions(text, language)
       .map((mention) => ({ ...mention, form: wordCase.plausible(mention.form) }))
       .filter((mention): mention is typeof mention & { form: NameForm } => mention.form !== null);
+    const inDialogue = spanTest(dialogueSpans(text, language));
     const mentions = raw.map((mention, position): Placed => {
       const end = mention.offset + mention.length;
       const next = raw[position + 1]?.offset ?? text.length;
@@ -257,6 +275,7 @@ function scanChapters(chapters: ChapterInput[], wordCase: WordCase): ChapterScan
         age: ageBefore(text, mention.offset),
         vocative: isVocative(text, mention.offset, mention.length),
         locative: LOCATIVE[language].test(text.slice(Math.max(0, mention.offset - 8), mention.offset)),
+        narrated: !inDialogue(mention.offset),
       };
     });
     const attributions = findAttributions(text, language)
@@ -355,6 +374,41 @@ function narratorPerson(name: string, placed: Placed[], people: PersonIndex): st
   const tokens = name.split(' ');
   const found = placed.find((mention) => mention.form.tokens.join(' ') === tokens.join(' '));
   return found ? people.resolve(found.form, found.at, found.chapter) : undefined;
+}
+
+/**
+ * The name a first-person narrator who never names himself goes by: the person others address by name again and
+ * again ("my dear Hale", "Tonico") whom the narration never mentions and no tag names, because the narration
+ * calls him "I". The most addressed such person; nobody when two are addressed equally often.
+ */
+function addressedNarrator(tallies: Map<string, Tally>): string | undefined {
+  const candidates = [...tallies.entries()]
+    .filter(
+      ([key, tally]) =>
+        !key.startsWith('role|') &&
+        tally.vocatives >= MIN_NARRATOR_VOCATIVES &&
+        tally.lines <= 1 &&
+        tally.narrated <= tally.mentions * NARRATOR_NARRATED_SHARE,
+    )
+    .sort((a, b) => b[1].vocatives - a[1].vocatives);
+  if (candidates.length === 0) return undefined;
+  if (candidates.length > 1 && candidates[1][1].vocatives === candidates[0][1].vocatives) return undefined;
+  return candidates[0][0];
+}
+
+/** Whether an offset falls inside one of the sorted, non-overlapping spans. */
+function spanTest(spans: [number, number][]): (offset: number) => boolean {
+  return (offset) => {
+    let low = 0;
+    let high = spans.length - 1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      if (offset < spans[mid][0]) high = mid - 1;
+      else if (offset >= spans[mid][1]) low = mid + 1;
+      else return true;
+    }
+    return false;
+  };
 }
 
 /** The most used form, preferring any fuller form to a bare surname; a role's name is its phrase, capitalised. */

@@ -5,14 +5,17 @@
  * narrator naming himself or herself ("I, Braz Cubas,", "my name is …"), lines from first-person speech tags.
  * Unknown when there is no evidence. See docs/characters.md.
  */
+import { segmentChapter } from '../planning/segmentation';
 import type { ChapterInput, Gender } from './character';
 import { NAME_TOKEN } from './mentions';
 import { SPEECH_VERBS, verbAlternatives } from './speechVerbs';
 import {
+  FIRST_PERSON_VERB_FORMS,
   FIRST_PERSON_WORDS,
   foldWord,
   heuristicLanguage,
   isFunctionWord,
+  THIRD_PERSON_VERB_FORMS,
   THIRD_PERSON_WORDS,
   type HeuristicLanguage,
 } from './vocabulary';
@@ -33,31 +36,38 @@ export interface Narration {
  * scanner missed): on the development books third-person narration measured 0 to 9 first-person words per hundred
  * personal pronouns, the first-person novel 83.
  */
-const FIRST_PERSON_SHARE = 0.4;
+const FIRST_PERSON_SHARE = 0.25;
 const MIN_PRONOUNS = 8;
 
-/** Text outside dialogue: quotations removed, and paragraphs that open with a dialogue dash. */
-export function narrationOnly(text: string): string {
-  return text
-    .split(/\r?\n[ \t]*\r?\n/u)
-    .filter((paragraph) => !/^\s*(?:—|–|--|-(?=\S))/u.test(paragraph))
-    .map((paragraph) =>
-      paragraph
-        .replace(/“[^”]*(?:”|$)/gu, ' ')
-        .replace(/«[^»]*(?:»|$)/gu, ' ')
-        .replace(/"[^"]*(?:"|$)/gu, ' ')
-        .replace(/(?<!\p{L})‘[^’]*(?:’(?!\p{L})|$)/gu, ' '),
-    )
-    .join('\n\n');
+/**
+ * Where a chapter's dialogue is, as segmentation cuts it (quotations of every kind, single quotes beside
+ * apostrophes, dash paragraphs, speeches over several paragraphs): half-open ranges in reading order.
+ */
+export function dialogueSpans(text: string, language?: HeuristicLanguage): [number, number][] {
+  return segmentChapter(text, { language })
+    .filter((segment) => segment.kind === 'dialogue')
+    .map((segment) => [segment.startOffset, segment.endOffset]);
+}
+
+/** Text outside dialogue (dialogue blanked out, offsets kept). */
+export function narrationOnly(text: string, language?: HeuristicLanguage): string {
+  const parts: string[] = [];
+  let at = 0;
+  for (const [from, to] of dialogueSpans(text, language)) {
+    parts.push(text.slice(at, from), ' '.repeat(to - from));
+    at = to;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
 }
 
 export function detectNarration(chapters: ChapterInput[]): Narration {
   const language = heuristicLanguage(chapters[0]?.language ?? 'en');
-  const first = new Set(FIRST_PERSON_WORDS[language]);
-  const third = new Set(THIRD_PERSON_WORDS[language]);
+  const first = new Set([...FIRST_PERSON_WORDS[language], ...FIRST_PERSON_VERB_FORMS[language]]);
+  const third = new Set([...THIRD_PERSON_WORDS[language], ...THIRD_PERSON_VERB_FORMS[language]]);
   let firstCount = 0;
   let thirdCount = 0;
-  const narrations = chapters.map((chapter) => narrationOnly(chapter.text));
+  const narrations = chapters.map((chapter) => narrationOnly(chapter.text, language));
   for (const narration of narrations)
     for (const [word] of narration.matchAll(/\p{L}+/gu)) {
       const folded = word === 'I' ? 'i' : word.toLowerCase();
@@ -74,7 +84,7 @@ export function detectNarration(chapters: ChapterInput[]): Narration {
   return {
     firstPerson,
     gender: narratorGender(narration, language),
-    name: narratorName(allText, language),
+    name: narratorName(narration, language),
     lines: firstPersonLines(allText, language),
     ...base,
   };

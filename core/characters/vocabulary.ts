@@ -56,6 +56,27 @@ export const THIRD_PERSON_WORDS: Record<HeuristicLanguage, string[]> = {
 };
 
 /**
+ * Spanish and Portuguese drop subject pronouns, so who narrates shows in the verbs: frequent past forms whose person
+ * is unambiguous (es "fui, vi, dije, llegué" against "fue, vio, dijo, llegó"; pt "fui, vi, cheguei" against "foi, viu,
+ * chegou"). English always writes its pronouns and needs none.
+ */
+export const FIRST_PERSON_VERB_FORMS: Record<HeuristicLanguage, string[]> = {
+  en: [],
+  es: `fui vi dije hice tuve estuve pude quise supe puse vine llegué entré salí miré pensé sentí volví quedé
+    encontré tomé oí respondí pregunté conocí viví creí`.split(/\s+/u),
+  pt: `fui vi fiz tive estive pude soube dei pus vim cheguei entrei saí olhei pensei senti voltei fiquei
+    encontrei tomei ouvi respondi perguntei conheci vivi achei`.split(/\s+/u),
+};
+
+export const THIRD_PERSON_VERB_FORMS: Record<HeuristicLanguage, string[]> = {
+  en: [],
+  es: `fue vio dijo hizo tuvo estuvo pudo quiso supo puso vino llegó entró salió miró pensó sintió volvió quedó
+    encontró tomó oyó respondió preguntó conoció vivió creyó`.split(/\s+/u),
+  pt: `foi viu fez teve esteve pôde deu pôs veio chegou entrou saiu olhou pensou sentiu voltou ficou encontrou
+    tomou ouviu respondeu perguntou conheceu viveu achou`.split(/\s+/u),
+};
+
+/**
  * Closed-class words per language: articles, pronouns, determiners, prepositions, conjunctions, auxiliaries, common
  * adverbs, interjections, and the words that head chapters. A capitalised one starts a sentence; it is never a name.
  */

@@ -1,6 +1,8 @@
 import { attributeSpeakers } from '../../core/characters/attributeHeuristic';
 import { narratorCharacter, NARRATOR_ID, type Character, type Gender } from '../../core/characters/character';
+import { detectCharactersHeuristic } from '../../core/characters/detectHeuristic';
 import { segmentChapter } from '../../core/planning/segmentation';
+import { ADDRESSED_NARRATOR } from '../characters/detectionFixtures';
 
 function person(id: string, name: string, gender: Gender, aliases: string[] = []): Character {
   return { ...narratorCharacter(null), id, name, aliases, gender, importance: 'main', description: '' };
@@ -277,5 +279,17 @@ describe('speaker attribution', () => {
       person('mr-bennet', 'Mr. Bennet', 'male'),
     ]);
     expect(lineWith(lines, 'It is late').speaker).toBe('mr-bennet');
+  });
+});
+
+describe('attribution with the cast detection finds', () => {
+  it("gives an addressed first-person narrator the lines between his friend's, and the friend his own", () => {
+    const cast = detectCharactersHeuristic(ADDRESSED_NARRATOR);
+    const graves = cast.find((character) => character.name === 'Graves')!.id;
+    const lines = ADDRESSED_NARRATOR.flatMap((chapter) => attribute(chapter.text, cast));
+    expect(lineWith(lines, 'You are late, Hale').speaker).toBe(graves);
+    expect(lineWith(lines, "It is a woman's hand").speaker).toBe(NARRATOR_ID);
+    expect(lineWith(lines, 'Excellent, Hale!').speaker).toBe(graves);
+    expect(lineWith(lines, 'Hale, the lamp').speaker).toBe(graves);
   });
 });

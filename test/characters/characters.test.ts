@@ -18,6 +18,8 @@ import {
   NOVEL_WITH_GAPS,
   TITLED_ROLES,
   MORE_ROMANCE_TITLES,
+  ADDRESSED_NARRATOR,
+  SINGLE_QUOTED_THIRD_PERSON,
 } from './detectionFixtures';
 
 const book = readFileSync(PRIDE_AND_PREJUDICE, 'utf8');
@@ -213,6 +215,20 @@ describe('names, titles and people', () => {
 });
 
 describe('the narrator of a first-person book', () => {
+  it('names a first-person narrator who never names himself by the name others address him by', () => {
+    const cast = detectCharactersHeuristic(ADDRESSED_NARRATOR);
+    expect(cast[0]).toMatchObject({ id: NARRATOR_ID, name: 'Hale', gender: 'unknown' });
+    expect(cast[0].dialogueLineCount).toBeGreaterThanOrEqual(1);
+    // Hale is the narrator, not a second record; the visitor's "My name is Ann Ross" is hers, not the narrator's.
+    expect(cast.filter((c) => c.name === 'Hale' || c.aliases.includes('Hale'))).toHaveLength(1);
+    expect(cast.some((c) => c.id !== NARRATOR_ID && c.name === 'Graves')).toBe(true);
+  });
+
+  it('does not take third-person narration with single-quoted dialogue full of "I" for a first-person book', () => {
+    const cast = detectCharactersHeuristic(SINGLE_QUOTED_THIRD_PERSON);
+    expect(cast[0]).toMatchObject({ id: NARRATOR_ID, name: 'Narrator', dialogueLineCount: 0 });
+  });
+
   it('is the "I" of an English book, a woman from what she says of herself, with her tagged lines', () => {
     const narrator = detectCharactersHeuristic(ENGLISH_WOMAN_NARRATOR)[0];
     expect(narrator).toMatchObject({

@@ -262,3 +262,48 @@ export const MORE_ROMANCE_TITLES = {
     ].join('\n'),
   ),
 };
+
+/**
+ * A first-person narrator who never says his name: his friend addresses him by it ("my dear Hale"), the narration
+ * calls him "I" and tells mostly about the friend ("he"); a visitor gives her own name in a quotation.
+ */
+export const ADDRESSED_NARRATOR = chapters(
+  'en-GB',
+  [
+    'My friend Graves was standing by the window when I came down. He had been up all night, I could see, and he',
+    'had not touched his breakfast. He turned as I entered.',
+    '',
+    '"You are late, Hale," said he. "Sit down and tell me what you make of this letter."',
+    '',
+    '"It is a woman\'s hand," said I.',
+    '',
+    '"Excellent, Hale! And what else?"',
+    '',
+    'I turned the paper over. He watched me with the half-smile he kept for my mistakes, and he said nothing.',
+  ].join('\n'),
+  [
+    'Our visitor was a tall woman in grey. She sat where Graves pointed, and he took his old chair by the fire.',
+    '',
+    '"My name is Ann Ross," said she. "I have come because I am afraid."',
+    '',
+    '"Then you have come to the right place," said Graves. "Hale, the lamp, if you please."',
+    '',
+    'I lit the lamp. He leaned forward, and I saw in his face that he was already far ahead of us both.',
+    '',
+    '"Go on, Miss Ross," said he. "And you, Hale, take notes."',
+  ].join('\n'),
+);
+
+/** Third person, dialogue in straight single quotes full of "I": not a first-person book. */
+export const SINGLE_QUOTED_THIRD_PERSON = chapters(
+  'en-GB',
+  [
+    "'I am sure I shall be late,' said Kate to herself. 'I always am, and I never mind it.'",
+    '',
+    "She ran down the lane, and she did not stop until she reached the gate. 'I knew it,' she thought.",
+    '',
+    "'I'm here!' she cried. 'I'm here, and I've brought the eggs!'",
+    '',
+    "Her aunt looked at her over her glasses. 'You have,' said she, 'and I see you have broken two.'",
+  ].join('\n'),
+);
