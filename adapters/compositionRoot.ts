@@ -20,6 +20,7 @@ import { JobService } from '../core/jobs/jobService';
 import type { ProjectJobLock } from '../core/jobs/projectJobLock';
 import type { ProjectCollection } from '../core/ports/documents';
 import { createJwtTokenVerifier } from './identity/jwtTokenVerifier';
+import { createAzureSpeechFromConfig } from './tts/azure/fromConfig';
 import { sharpCoverProcessor } from './images/sharpCoverProcessor';
 import { createLogger } from './logging/logger';
 import { IdempotencyStore } from './cosmos/idempotencyStore';
@@ -151,6 +152,9 @@ function buildServices(config: AppEnvironment): Services {
   const clock = systemClock;
   const ids = randomIds;
   const events = createEventPublisher(config, () => azureCredential(config));
+  // One set of Azure Speech clients (synthesizer and voice list), authenticated the same way, when TTS_ENGINE=azure.
+  const azureSpeech =
+    config.TTS_ENGINE === 'azure' ? createAzureSpeechFromConfig(config, () => azureCredential(config)) : undefined;
   const metrics = buildPlatformMetrics({ container: container('metrics'), tenants, clock, ids, logger });
   const projectService = new ProjectService({
     projects,
@@ -226,12 +230,9 @@ function buildServices(config: AppEnvironment): Services {
       clock,
       // Resolved on first audition, once the root (and its speech synthesizer) exists.
       speech: () => services().speech,
-      credential: () => azureCredential(config),
+      azureVoiceList: azureSpeech?.voices,
     }),
-    speech: measuringSpeechSynthesizer(
-      createSpeechSynthesizer(config, () => azureCredential(config)),
-      metrics.recorder,
-    ),
+    speech: measuringSpeechSynthesizer(createSpeechSynthesizer(config, azureSpeech), metrics.recorder),
     analysis: measuringAnalysisEngines(
       createAnalysisEngines(config, () => azureCredential(config)),
       metrics.recorder,

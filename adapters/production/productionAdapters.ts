@@ -11,19 +11,10 @@ import type { SpeechSynthesizer } from '../../core/ports/speech';
 import { createFfmpegToolchain } from '../audio';
 import { createKeyCredential, EventGridEventPublisher } from '../events/eventGridPublisher';
 import { EspeakSynthesizer } from '../tts/espeak';
-import { AzureSpeechSynthesizer } from '../tts/azure/azureSpeechSynthesizer';
+import type { AzureSpeech } from '../tts/azure/fromConfig';
 
-export function createSpeechSynthesizer(
-  config: AppEnvironment,
-  azureCredential: () => TokenCredential,
-): SpeechSynthesizer {
-  if (config.TTS_ENGINE === 'azure') {
-    const credentials =
-      config.KHIPU_MODE === 'local' && config.SPEECH_KEY
-        ? { kind: 'key' as const, key: config.SPEECH_KEY }
-        : { kind: 'entra' as const, resourceId: config.SPEECH_RESOURCE_ID ?? '', credential: azureCredential() };
-    return new AzureSpeechSynthesizer({ region: config.SPEECH_REGION, endpoint: config.SPEECH_ENDPOINT, credentials });
-  }
+export function createSpeechSynthesizer(config: AppEnvironment, azure: AzureSpeech | undefined): SpeechSynthesizer {
+  if (azure) return azure.synthesizer;
   // Two WASM workers: the host runs several synthesis activities at once on a 2-core machine.
   return new EspeakSynthesizer({ ffmpegPath: config.FFMPEG_PATH, poolSize: 2 });
 }

@@ -41,7 +41,10 @@ export interface CharacterServiceDeps extends VoiceServiceOptions {
 }
 
 export function buildCharacterServices(deps: CharacterServiceDeps): CharacterServices {
-  const { catalog, samples } = createVoiceServices(deps.config, { speech: deps.speech, credential: deps.credential });
+  const { catalog, samples } = createVoiceServices(deps.config, {
+    speech: deps.speech,
+    azureVoiceList: deps.azureVoiceList,
+  });
   const characterStore = new CharacterStore({
     characters: deps.characters,
     segments: deps.segments,

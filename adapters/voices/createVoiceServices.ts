@@ -2,12 +2,11 @@
  * The voice catalog and audition synthesizer for the configured TTS_ENGINE: the offline espeak-ng voices by default,
  * the Azure Speech voice list (cached per region) when TTS_ENGINE=azure.
  */
-import type { TokenCredential } from '@azure/identity';
 import type { SpeechSynthesizer } from '../../core/ports/speech';
 import type { SampleSynthesizer, VoiceCatalog } from '../../core/ports/voices';
 import type { AppEnvironment } from '../config/config';
 import { EspeakSynthesizer } from '../tts/espeak';
-import { createAzureVoiceListClient } from '../tts/azure/azureVoiceList';
+import type { AzureVoiceListClient } from '../tts/azure/azureVoiceList';
 import { AzureVoiceCatalog } from './azureVoiceCatalog';
 import { OfflineVoiceCatalog } from './offlineVoiceCatalog';
 import { SpeechSampleSynthesizer } from './speechSampleSynthesizer';
@@ -20,7 +19,8 @@ export interface VoiceServices {
 export interface VoiceServiceOptions {
   /** The app's speech synthesizer, when the composition root has one; otherwise auditions build their own. */
   speech?: () => SpeechSynthesizer;
-  credential?: () => TokenCredential;
+  /** With TTS_ENGINE=azure: the voice-list client built with the synthesizer (adapters/tts/azure/fromConfig.ts). */
+  azureVoiceList?: AzureVoiceListClient;
 }
 
 export function createVoiceServices(config: AppEnvironment, options: VoiceServiceOptions = {}): VoiceServices {
@@ -29,14 +29,8 @@ export function createVoiceServices(config: AppEnvironment, options: VoiceServic
     const speech = options.speech ?? (() => (espeak ??= new EspeakSynthesizer({ ffmpegPath: config.FFMPEG_PATH })));
     return { catalog: new OfflineVoiceCatalog(), samples: new SpeechSampleSynthesizer(speech, 'offline') };
   }
-  const voiceList = createAzureVoiceListClient({
-    endpoint: config.SPEECH_ENDPOINT,
-    region: config.SPEECH_REGION,
-    credentials:
-      config.KHIPU_MODE === 'local' && config.SPEECH_KEY
-        ? { kind: 'key', key: config.SPEECH_KEY }
-        : { kind: 'entra', resourceId: config.SPEECH_RESOURCE_ID ?? '', credential: requireCredential(options) },
-  });
+  const voiceList = options.azureVoiceList;
+  if (!voiceList) throw new Error('TTS_ENGINE=azure needs the Azure voice list from the composition root');
   const regionKey = config.SPEECH_ENDPOINT ?? config.SPEECH_REGION ?? '';
   const catalog = new AzureVoiceCatalog(regionKey, () => voiceList.listVoices());
   const speech =
@@ -45,9 +39,4 @@ export function createVoiceServices(config: AppEnvironment, options: VoiceServic
       throw new Error('Auditions with TTS_ENGINE=azure need the Azure speech synthesizer from the composition root');
     });
   return { catalog, samples: new SpeechSampleSynthesizer(speech, 'azure') };
-}
-
-function requireCredential(options: VoiceServiceOptions): TokenCredential {
-  if (!options.credential) throw new Error('Keyless Azure Speech needs a token credential');
-  return options.credential();
 }

@@ -24,11 +24,17 @@ export function azureSpeechCredentials(
   return { kind: 'entra', resourceId: settings.SPEECH_RESOURCE_ID, credential: credential() };
 }
 
+/** The Azure Speech clients of one configuration: both authenticate the same way. */
+export interface AzureSpeech {
+  synthesizer: AzureSpeechSynthesizer;
+  voices: AzureVoiceListClient;
+}
+
 export function createAzureSpeechFromConfig(
   settings: AzureSpeechSettings,
   credential: () => TokenCredential,
   options: { requestTimeoutMs?: number } = {},
-): { synthesizer: AzureSpeechSynthesizer; voices: AzureVoiceListClient } {
+): AzureSpeech {
   const credentials = azureSpeechCredentials(settings, credential);
   const location = { region: settings.SPEECH_REGION, endpoint: settings.SPEECH_ENDPOINT };
   return {

@@ -6,4 +6,9 @@ export {
 } from './azureVoiceList';
 export { SpeechAuthProvider, type SpeechCredentials, COGNITIVE_SERVICES_SCOPE } from './speechAuth';
 export { mapSdkCancellation, retryAfterMsOf } from './speechFailures';
-export { azureSpeechCredentials, createAzureSpeechFromConfig, type AzureSpeechSettings } from './fromConfig';
+export {
+  azureSpeechCredentials,
+  createAzureSpeechFromConfig,
+  type AzureSpeech,
+  type AzureSpeechSettings,
+} from './fromConfig';
