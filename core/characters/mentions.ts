@@ -238,7 +238,9 @@ export class WordCase {
     if (title && title.naming !== 'rank') return form;
     const tokens = [...form.tokens];
     while (tokens.length > 1 && !this.looksLikeName(tokens[0])) tokens.shift();
-    if (!tokens.every((token) => this.looksLikeName(token))) return null;
+    if (!this.looksLikeName(tokens[0])) return null;
+    // After a name, a capitalised word is part of it even when it is also a common word ("José Dias", "Tom Bell").
+    if (tokens.slice(1).some((token) => isFunctionWord(token, this.language))) return null;
     return tokens.length === form.tokens.length ? form : { honorific: form.honorific, tokens };
   }
 }

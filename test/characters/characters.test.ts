@@ -20,6 +20,7 @@ import {
   MORE_ROMANCE_TITLES,
   ADDRESSED_NARRATOR,
   SINGLE_QUOTED_THIRD_PERSON,
+  COMMON_WORD_SURNAME,
 } from './detectionFixtures';
 
 const book = readFileSync(PRIDE_AND_PREJUDICE, 'utf8');
@@ -180,6 +181,11 @@ describe('names, titles and people', () => {
     const pt = castOf(MORE_ROMANCE_TITLES.pt);
     expect(pt.one('prima Justina')).toMatchObject({ gender: 'female', dialogueLineCount: 1 });
     expect(pt.one('mano Cosme')).toMatchObject({ gender: 'male', dialogueLineCount: 1 });
+  });
+
+  it('keeps a full name whose surname is also a common word ("José Dias")', () => {
+    const { one } = castOf(COMMON_WORD_SURNAME);
+    expect(one('José Dias')).toMatchObject({ gender: 'male', dialogueLineCount: 1 });
   });
 
   it('casts roles written as titles of several words ("the March Hare")', () => {

@@ -307,3 +307,17 @@ export const SINGLE_QUOTED_THIRD_PERSON = chapters(
     "Her aunt looked at her over her glasses. 'You have,' said she, 'and I see you have broken two.'",
   ].join('\n'),
 );
+
+/** A surname that is also a common word of the language ("dias", days): the full name is still a name. */
+export const COMMON_WORD_SURNAME = chapters(
+  'pt-BR',
+  [
+    'Passaram dois dias. José Dias veio jantar, como fazia todos os dias, e sentou-se ao pé da janela.',
+    '',
+    '--Que calor! disse José Dias.',
+    '',
+    '--Dias assim são raros, respondeu a viúva; e abanou-se.',
+    '',
+    'Nos dias seguintes José Dias não voltou; ele estava doente.',
+  ].join('\n'),
+);
