@@ -6,6 +6,7 @@
  * itself ("the old woman").
  */
 import type { Gender } from './character';
+import { honorificOf } from './honorifics';
 import { NAME_TOKEN, SPACE } from './mentions';
 import {
   foldWord,
@@ -86,7 +87,9 @@ function roleWords(raw: string, language: HeuristicLanguage, wholePhrase: boolea
     return title.length > 0 ? title : null;
   }
   const kept: string[] = [];
-  for (const word of words) {
+  for (const [index, word] of words.entries()) {
+    // "la señá Frasquita", "el tío Lucas": a title before a name, not a role.
+    if (honorificOf(word) !== undefined && /^\p{Lu}/u.test(words[index + 1] ?? '')) return null;
     if (!/^\p{Ll}/u.test(word) || isFunctionWord(word, language) || isModifier(word, language)) break;
     kept.push(word);
   }
@@ -149,6 +152,10 @@ export function findRoleAttributions(text: string, language: HeuristicLanguage):
   for (const match of text.matchAll(after)) {
     const words = roleWords(match[3], language, false);
     if (!words || !inTagPosition(text, match.index)) continue;
+    // A title at the end of a line, its name on the next ("la señá⏎Frasquita").
+    const last = words[words.length - 1];
+    if (honorificOf(last) !== undefined && /^\s*\p{Lu}/u.test(text.slice(match.indices![3][0] + match[3].length)))
+      continue;
     const offset = match.indices![2][0];
     const phrase = role(match[2], words, language);
     found.push({ ...phrase, verb: match[1], offset, length: phrase.phrase.length });

@@ -176,8 +176,12 @@ describe('names, titles and people', () => {
 
   it('reads lower-case Romance titles before given names (señá, maese, prima, mano) with their gender', () => {
     const es = castOf(MORE_ROMANCE_TITLES.es);
-    expect(es.one('señá Frasquita')).toMatchObject({ gender: 'female', dialogueLineCount: 1 });
+    expect(es.one('señá Frasquita')).toMatchObject({ gender: 'female', dialogueLineCount: 2 });
     expect(es.one('maese Nicolás')).toMatchObject({ gender: 'male', dialogueLineCount: 1 });
+    // "el tío Lucas", "la señá⏎Frasquita": a title before a name is no role "el tío" or "la señá".
+    expect(es.cast.map((c) => c.name)).not.toEqual(expect.arrayContaining(['El tío']));
+    expect(es.cast.map((c) => c.name)).not.toEqual(expect.arrayContaining(['La señá']));
+    expect(es.one('tío Lucas')).toMatchObject({ gender: 'male', dialogueLineCount: 2 });
     const pt = castOf(MORE_ROMANCE_TITLES.pt);
     expect(pt.one('prima Justina')).toMatchObject({ gender: 'female', dialogueLineCount: 1 });
     expect(pt.one('mano Cosme')).toMatchObject({ gender: 'male', dialogueLineCount: 1 });
