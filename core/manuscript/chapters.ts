@@ -3,7 +3,7 @@ import { reportOnChapters } from './chapterReport';
 import { withFrontMatter } from './frontMatter';
 import { detectLineHeadings, type Boundary, type LineDetection } from './lineHeadings';
 import type { DetectedChapter, ParsedManuscript } from './manuscript';
-import { isSpokenByDefault } from './sectionTypes';
+import { genericTitle, isSpokenByDefault } from './sectionTypes';
 import { countWords } from './stats';
 import { layOut, type TextLayout } from './textLayout';
 
@@ -40,7 +40,9 @@ export function detectBookChapters(parsed: ParsedManuscript, options: DetectionO
   const drafts: DetectedChapter[] =
     boundaries.length === 0
       ? [{ ...section(text, { offset: 0, headingEnd: 0, title: '', type: 'chapter', confidence: 0.5 }, text.length) }]
-      : boundaries.map((boundary, i) => section(text, boundary, boundaries[i + 1]?.offset ?? text.length));
+      : boundaries.map((boundary, i) =>
+          section(text, named(boundary, options.language), boundaries[i + 1]?.offset ?? text.length),
+        );
   if (drafts[0].startOffset > 0) drafts[0] = { ...drafts[0], startOffset: 0 };
   if (drafts[0].title === '') drafts[0] = { ...drafts[0], title: 'Chapter 1' };
 
@@ -73,6 +75,11 @@ function chooseBoundaries(
   return detection.boundaries.length >= fromHeadings.length
     ? { boundaries: detection.boundaries, source: 'lines', detection }
     : { boundaries: fromHeadings, source: 'headings' };
+}
+
+/** A section found without a heading of its own (an unlabelled contents list) is named by its kind. */
+function named(boundary: Boundary, language: string | undefined): Boundary {
+  return boundary.title === '' ? { ...boundary, title: genericTitle(boundary.type, language, '') } : boundary;
 }
 
 function section(text: string, boundary: Boundary, end: number): DetectedChapter {

@@ -18,6 +18,11 @@ export interface HeadingMatch {
   trailer: string;
   /** True when nothing follows the number, so a title line after it may complete the heading. */
   expectsTitle: boolean;
+  /**
+   * The words after the number run on without a separator ("Primera parte del ingenioso hidalgo …", "Part one of the
+   * journey"): a heading only when the line stands alone in its block, since prose can start the same way.
+   */
+  runOn?: boolean;
 }
 
 export function foldAccents(text: string): string {
@@ -138,6 +143,29 @@ const SPECIAL_NAMES: Array<[ChapterType, string[]]> = [
     ],
   ],
   ['colophon', ['colophon', 'colofon', 'colofao']],
+  [
+    'back_matter',
+    [
+      'notes',
+      'endnotes',
+      'footnotes',
+      'notas',
+      'vocabulary',
+      'vocabulario',
+      'vocabulaire',
+      'glossary',
+      'glosario',
+      'glossario',
+      'glossaire',
+      'index',
+      'indice alfabetico',
+      'indice onomastico',
+      'indice remissivo',
+      'bibliography',
+      'bibliografia',
+      'bibliographie',
+    ],
+  ],
 ];
 /** Names that may carry a qualifier after them and still be the section's heading. */
 const QUALIFIABLE: ReadonlySet<ChapterType> = new Set<ChapterType>([
@@ -148,6 +176,7 @@ const QUALIFIABLE: ReadonlySet<ChapterType> = new Set<ChapterType>([
   'afterword',
   'contents',
   'also_by',
+  'back_matter',
 ]);
 const ALSO_BY = /^(?:also by|other (?:books|works|titles) by|books by|otras obras de|outras obras de)\s/;
 
@@ -207,6 +236,15 @@ function readTrailer(rest: string, punctuated: boolean): string | undefined {
   return trailer;
 }
 
+/** "of the …", "del …", "da …": the words that let a part heading run on into the work's name. */
+const RUN_ON = /^(?:of|del|de|da|do|das|dos|du|des|della|dello)\s+\p{L}/u;
+
+function runOnTrailer(rest: string): string | undefined {
+  const trailer = rest.trim();
+  if (!RUN_ON.test(foldAccents(trailer)) || trailer.length > 120 || /[.!?;,]\s|[,;:]$/u.test(trailer)) return undefined;
+  return trailer;
+}
+
 function labelled(tokens: string[]): HeadingMatch | null {
   const word = (index: number) => foldAccents(tokens[index] ?? '').replace(/[.:,]+$/, '');
   let label = word(0);
@@ -226,16 +264,19 @@ function labelled(tokens: string[]): HeadingMatch | null {
     read = { ...read, punctuated: PUNCTUATION_AFTER_NUMBER.test(tokens[read.length]) };
   }
   if (!read) return null;
-  const trailer = readTrailer(tokens.slice(restFrom).join(' '), read.punctuated);
-  if (trailer === undefined) return null;
+  const rest = tokens.slice(restFrom).join(' ');
   const isPart = PART_LABELS.has(label);
+  const trailer = readTrailer(rest, read.punctuated);
+  const runOn = trailer === undefined && isPart && !read.punctuated ? runOnTrailer(rest) : undefined;
+  if (trailer === undefined && runOn === undefined) return null;
   return {
     type: isPart ? 'part' : 'chapter',
     family: isPart ? 'part' : 'labelled',
     label,
     number: read.number,
-    trailer,
+    trailer: trailer ?? runOn ?? '',
     expectsTitle: trailer === '',
+    ...(runOn !== undefined ? { runOn: true } : {}),
   };
 }
 
@@ -251,6 +292,8 @@ function numeral(line: string): HeadingMatch | null {
   if (number === undefined || number === 0) return null;
   const trailer = titled ? titled[2].trim() : '';
   if (titled && (!TITLE_START.test(trailer) || trailer.length > 150 || /[.!?]\s+\p{Ll}/u.test(trailer))) return null;
+  // "D. Pedro", "M. Dupont", "C. Smith": a lone L, C, D or M before a name is an initial or a title, not 50 … 1000.
+  if (titled && /^[LCDM]$/.test(token)) return null;
   return { type: 'chapter', family: 'numeral', label: '', number, trailer, expectsTitle: trailer === '' };
 }
 
@@ -308,6 +351,23 @@ export function isUpperCaseTitle(line: string): boolean {
   return !/[,;]$/.test(trimmed);
 }
 
+/** An initial or a title of address before a name, in the languages we read (en, es, pt, fr). */
+const TITLE_ABBREVIATION =
+  /(^|[\s(«"“'‘¿¡])(\p{Lu}|D[ªº]|Mrs?|Ms|Drs?|Sts?|Sr|Sra|Srta|Sto|Sta|Snr|Prof|Rev|Gen|Col|Capt|Lt|Mme|Mlle|Mgr|Fr|Pe|Exmo|Exma|Ilmo|Ilma|Vv?Ex)\.(?=\s+\p{Lu})/gu;
+
+/**
+ * The line with the full stops of abbreviations before a name taken out ("D. Gloria", "Mr. Hyde", "St. Simon",
+ * "Sr. Lobato"), so that its sentences can be counted.
+ */
+export function withoutAbbreviationStops(line: string): string {
+  return line.replace(TITLE_ABBREVIATION, '$1$2');
+}
+
+/** One sentence at most: no full stop, question or exclamation mark before its end (abbreviations aside). */
+export function isOneSentence(line: string): boolean {
+  return /^[^.!?]*[.!?…]*$/u.test(withoutAbbreviationStops(line.trim()));
+}
+
 /** A short line that can complete a heading as its title ("CHAPTER XII." followed by "The Ball"). */
 export function looksLikeTitleLine(line: string): boolean {
   const trimmed = line.trim();
@@ -315,9 +375,16 @@ export function looksLikeTitleLine(line: string): boolean {
   if (trimmed.split(/\s+/).length > 12) return false;
   if (!/^[\p{Lu}\p{N}"“'‘¿¡«_]/u.test(trimmed)) return false;
   const isAllCaps = trimmed === trimmed.toUpperCase() && /\p{Lu}/u.test(trimmed);
-  return (
-    isAllCaps ||
-    !/[.,;:!?…"”»]$/u.test(trimmed) ||
-    (/^[^.!?]*[.!?]$/u.test(trimmed) && trimmed.split(/\s+/).length <= 6)
+  return isAllCaps || !/[.,;:!?…"”»]$/u.test(trimmed) || (isOneSentence(trimmed) && trimmed.split(/\s+/).length <= 6);
+}
+
+const END_MARKERS = new Set(['the end', 'end', 'fin', 'fim', 'finis', 'fine', 'ende', 'la fin', 'fin del libro']);
+
+/** A line that closes the work ("THE END", "FIN.", "FIM", "Finis"): what follows it is not part of the story. */
+export function isEndMarker(line: string): boolean {
+  return END_MARKERS.has(
+    foldAccents(clean(line))
+      .replace(/[.!]+$/, '')
+      .trim(),
   );
 }

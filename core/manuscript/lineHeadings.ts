@@ -1,14 +1,19 @@
 import { distance } from 'fastest-levenshtein';
 import { findContents, sameTitle, type ContentsRegion } from './contents';
+import { foldAccents, isUpperCaseTitle, readChapterNumber, type HeadingMatch } from './headings';
 import {
-  classifyHeadingLine,
-  foldAccents,
-  isUpperCaseTitle,
-  looksLikeTitleLine,
-  readChapterNumber,
-  type HeadingMatch,
-} from './headings';
+  candidateOf,
+  collapse,
+  joinTitle,
+  takeTitleLines,
+  withoutDecoration,
+  type Accepted,
+  type Candidate,
+} from './headingTitles';
 import type { ChapterType } from './manuscript';
+import { findBackMatter } from './backMatter';
+import { continuation, numeralChapters } from './numbering';
+import { findRecurringContents } from './recurringContents';
 import { gapsAreMeaningful, type LaidOutBlock, type TextLayout } from './textLayout';
 
 /**
@@ -25,6 +30,11 @@ export interface Boundary {
   confidence: number;
   /** Where the section's own text ends when it is known to end before the next section (a contents list). */
   extentEnd?: number;
+  /**
+   * On the book's first numbered chapter when it is numbered 2 and no heading numbered 1 precedes it: the text
+   * before it holds chapter 1, whose heading is missing.
+   */
+  firstNumberMissing?: boolean;
 }
 
 export interface RejectedHeading {
@@ -47,48 +57,8 @@ export interface LineDetection {
   contents: ContentsRegion[];
 }
 
-interface Candidate {
-  block: LaidOutBlock;
-  match: HeadingMatch;
-  /** The heading's lines within its block: the first alone, or all of a short block (a wrapped or second title line). */
-  lineCount: number;
-}
-
-interface Accepted extends Candidate {
-  confidence: number;
-  title: string;
-  headingEnd: number;
-}
-
-const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
-const withoutDecoration = (text: string) => collapse(text.replace(/(^|\s)[_*]+|[_*]+(\s|$)/g, '$1$2'));
-
-/** Lines of the block that belong to its heading: the first, and up to two more written like a title. */
-function headingLines(block: LaidOutBlock): number {
-  let count = 1;
-  while (count < Math.min(3, block.lines.length)) {
-    const line = block.lines[count].trim();
-    if (line.length > 90 || !(looksLikeTitleLine(line) || isUpperCaseTitle(line))) break;
-    count++;
-  }
-  return count;
-}
-
-function candidateOf(block: LaidOutBlock): Candidate | null {
-  const match = classifyHeadingLine(block.lines[0]);
-  if (!match) return null;
-  const lineCount = headingLines(block);
-  // Numerals are ambiguous; they are headings only when they stand alone (or with their title) in their block.
-  if (match.family === 'numeral' && lineCount < block.lines.length) return null;
-  return { block, match, lineCount };
-}
-
-function joinTitle(heading: string, title: string): string {
-  if (/[.:]$/.test(heading)) return `${heading} ${title}`;
-  if (/^[\dIVXLCDM]+$/.test(heading)) return `${heading}. ${title}`;
-  return `${heading}: ${title}`;
-}
-
+/** Words of the paragraph under a front-matter title for it to head a section ("EL REY" over a royal licence). */
+const MIN_WORDS_UNDER_TITLE = 15;
 export function detectLineHeadings(layout: TextLayout): LineDetection {
   const { blocks, paragraphGap } = layout;
   const meaningfulGaps = gapsAreMeaningful(layout);
@@ -97,7 +67,9 @@ export function detectLineHeadings(layout: TextLayout): LineDetection {
     const candidate = candidateOf(block);
     if (candidate) candidates.set(block.index, candidate);
   }
-  const contents = findContents(layout, (index) => candidates.get(index)?.match ?? null);
+  const headingAt = (index: number) => candidates.get(index)?.match ?? null;
+  const listed = findContents(layout, headingAt);
+  const contents = [...listed, ...findRecurringContents(layout, headingAt, listed)].sort((a, b) => a.start - b.start);
   const inContents = (index: number) => contents.some((r) => index >= r.firstBlock && index <= r.lastBlock);
   const rejected: RejectedHeading[] = [];
   const reject = (block: LaidOutBlock, reason: string) =>
@@ -151,30 +123,37 @@ export function detectLineHeadings(layout: TextLayout): LineDetection {
     if (group.length >= 3) gaps.push(...recoverMisspelled(layout, group, accepted, accept));
   }
 
-  // 2. Parts and named sections (prologue, preface …) stand on their own.
+  // 2. Parts and named sections (prologue, preface …) stand on their own; back matter only after the work (6.).
   for (const candidate of open) {
     if (candidate.match.family === 'part') accept(candidate, 0.95);
-    if (candidate.match.family === 'special') accept(candidate, 0.9);
+    if (candidate.match.family === 'special' && candidate.match.type !== 'back_matter') accept(candidate, 0.9);
   }
   takeTitleLines(layout, accepted, consumed, meaningfulGaps);
 
-  // 3. Bare numerals ("IV.", "12") are chapter starts only as a numbered sequence, and only in a book without
-  //    worded chapter headings (there they number sections within chapters).
-  const wordedChapters = [...accepted.values()].filter((a) => a.match.family === 'labelled').length;
+  // 3. Bare numerals ("IV.", "12") start chapters only as a numbered sequence (numbering.ts): the book's own in a book
+  //    without worded chapter headings, or one carrying a worded sequence on in another style ("ADVENTURE VI. …"
+  //    then "VII. THE …"). Others number sections within chapters, a story or an introduction.
   const numerals = open.filter((c) => c.match.family === 'numeral' && !consumed.has(c.block.index));
-  if (wordedChapters < 2) {
-    const sequence = numberedSequence(numerals);
-    if (sequence.length >= 3 && sequence.length >= numerals.length * 0.6) {
-      for (const candidate of numerals) {
-        if (sequence.includes(candidate)) accept(candidate, 0.9);
-        else if (candidate.match.number! <= sequence.length + 1) reject(candidate.block, 'numeral out of sequence');
+  const worded = [...byLabel.values()]
+    .map((group) => group.filter((c) => accepted.has(c.block.index)))
+    .filter((group) => group.length >= 2);
+  if (worded.length === 0) {
+    const found = numeralChapters(numerals);
+    if (found) {
+      for (const candidate of found.numbering) {
+        if (found.chapters.includes(candidate)) continue;
+        if (candidate.match.number! <= found.chapters.length + 1) reject(candidate.block, 'numeral out of sequence');
       }
-      takeTitleLines(layout, accepted, consumed, meaningfulGaps);
+      for (const candidate of found.chapters) accept(candidate, 0.9);
     }
+  } else {
+    for (const group of worded) for (const candidate of continuation(group, numerals)) accept(candidate, 0.9);
   }
+  takeTitleLines(layout, accepted, consumed, meaningfulGaps);
 
   // 4. Titles alone on their line: in a collection they are the stories' headings when its contents list names them,
-  //    or, in a book with no other headings, when they are set apart like headings.
+  //    or, in a book with no other headings, when they are set apart like headings. Before a book's first numbered
+  //    chapter, a title the contents list names is a front-matter section of its own ("TASA", "EL REY").
   const entries = contents.flatMap((region) => region.entries);
   const namedInContents = (line: string) =>
     entries.some(
@@ -191,22 +170,53 @@ export function detectLineHeadings(layout: TextLayout): LineDetection {
       (isUpperCaseTitle(block.lines[0]) || namedInContents(block.lines.join(' '))),
   );
   const chapterCount = () => [...accepted.values()].filter((a) => a.match.family !== 'special').length;
-  const named = titles.filter((block) => namedInContents(block.lines.join(' ')));
-  for (const block of named) acceptTitle(block, 0.95);
+  const firstNumbered = minimum(
+    [...accepted.values()]
+      .filter((a) => a.match.number !== undefined && a.match.type === 'chapter')
+      .map((a) => a.block.index),
+    Infinity,
+  );
+  // In the front matter only a title over text of its own: a title page or a half title repeats the book's title too.
+  const headsText = (block: LaidOutBlock) => {
+    const next = blocks[block.index + 1];
+    return (
+      next !== undefined &&
+      next.words >= MIN_WORDS_UNDER_TITLE &&
+      /\p{Ll}/u.test(next.text) &&
+      !candidates.has(next.index)
+    );
+  };
+  const inFront = (block: LaidOutBlock) => block.index < firstNumbered && firstNumbered !== Infinity;
+  const named = titles.filter(
+    (block) => namedInContents(block.lines.join(' ')) && (!inFront(block) || headsText(block)),
+  );
+  for (const block of named) acceptTitle(block, inFront(block) ? 'front_matter' : 'chapter', 0.95);
   const setApart = (block: LaidOutBlock) => meaningfulGaps && block.blanksBefore >= headingSpacing;
   if (chapterCount() === 0) {
     const spaced = titles.filter((block) => !named.includes(block) && setApart(block));
-    if (spaced.length >= 2) for (const block of spaced) acceptTitle(block, 0.75);
+    if (spaced.length >= 2) for (const block of spaced) acceptTitle(block, 'chapter', 0.75);
   } else {
     for (const block of titles) {
       if (!accepted.has(block.index) && setApart(block)) reject(block, 'title line set apart like a heading');
     }
   }
 
-  function acceptTitle(block: LaidOutBlock, confidence: number) {
-    const match: HeadingMatch = { type: 'chapter', family: 'labelled', label: '', trailer: '', expectsTitle: false };
+  function acceptTitle(block: LaidOutBlock, type: ChapterType, confidence: number) {
+    const match: HeadingMatch = { type, family: 'labelled', label: '', trailer: '', expectsTitle: false };
     accept({ block, match, lineCount: block.lines.length }, confidence);
   }
+
+  // 5. A book whose numbering starts at 2 lost its first heading: the text before it is that chapter (frontMatter.ts).
+  const numbered = [...accepted.values()]
+    .filter((a) => a.match.number !== undefined && a.match.type === 'chapter')
+    .sort((a, b) => a.block.index - b.block.index);
+  const firstNumberMissing = numbered.length >= 2 && numbered[0].match.number === 2 ? numbered[0] : undefined;
+
+  // 6. Back matter after the work: after a closing line ("FIN.") or under a heading naming it, past the last section.
+  let lastBodyBlock = -1;
+  for (const index of [...accepted.keys(), ...consumed]) lastBodyBlock = Math.max(lastBodyBlock, index);
+  const backMatter = findBackMatter(layout, lastBodyBlock, headingAt, inContents);
+  const backMatterStart = backMatter[0]?.block.start ?? Infinity;
 
   const boundaries: Boundary[] = [...accepted.values()].map((a) => ({
     offset: a.block.start,
@@ -214,7 +224,17 @@ export function detectLineHeadings(layout: TextLayout): LineDetection {
     title: a.title,
     type: a.match.type,
     confidence: a.confidence,
+    ...(a === firstNumberMissing ? { firstNumberMissing: true } : {}),
   }));
+  for (const start of backMatter) {
+    boundaries.push({
+      offset: start.block.start,
+      headingEnd: start.headingEnd,
+      title: start.title,
+      type: 'back_matter',
+      confidence: 0.9,
+    });
+  }
   for (const region of contents) {
     boundaries.push({
       offset: region.start,
@@ -225,21 +245,12 @@ export function detectLineHeadings(layout: TextLayout): LineDetection {
       extentEnd: region.end,
     });
   }
-  return { boundaries: boundaries.sort((a, b) => a.offset - b.offset), rejected, gaps, contents };
-}
-
-/** Candidates that count up from 1 by one (a count may start again at 1, as books restart numbering per part). */
-function numberedSequence(numerals: Candidate[]): Candidate[] {
-  const sequence: Candidate[] = [];
-  let last = 0;
-  for (const candidate of numerals) {
-    const number = candidate.match.number!;
-    if (number === last + 1 || (number === 1 && last > 1)) {
-      sequence.push(candidate);
-      last = number;
-    }
-  }
-  return sequence;
+  return {
+    boundaries: boundaries.sort((a, b) => a.offset - b.offset),
+    rejected: rejected.filter((r) => r.offset < backMatterStart),
+    gaps,
+    contents,
+  };
 }
 
 /**
@@ -278,84 +289,11 @@ function recoverMisspelled(
   return gaps;
 }
 
-/**
- * Completes headings that wait for a title ("CAPITULO I" … "Obito do autor") with the block after them. Whether a
- * book titles its chapters is decided for each heading word at once: when most of its headings are followed by a
- * short block set apart like a title (more blank lines after it than between paragraphs, or written like a title),
- * every one of them takes that block, whatever its length or punctuation.
- */
-function takeTitleLines(
-  layout: TextLayout,
-  accepted: Map<number, Accepted>,
-  consumed: Set<number>,
-  meaningfulGaps: boolean,
-): void {
-  const { blocks, paragraphGap } = layout;
-  const groups = new Map<string, Accepted[]>();
-  for (const heading of accepted.values()) {
-    const waitsForTitle =
-      heading.match.expectsTitle &&
-      heading.block.lines.length === 1 &&
-      heading.headingEnd === heading.block.end &&
-      !consumed.has(heading.block.index + 1);
-    if (!waitsForTitle) continue;
-    const key = `${heading.match.family}:${heading.match.label}`;
-    groups.set(key, [...(groups.get(key) ?? []), heading]);
-  }
-  const nextOf = (heading: Accepted) => blocks[heading.block.index + 1];
-  const shaped = (heading: Accepted) => {
-    const next = nextOf(heading);
-    return (
-      next !== undefined &&
-      next.index + 1 < blocks.length &&
-      next.lines.length <= 4 &&
-      next.text.length <= 300 &&
-      !accepted.has(next.index) &&
-      !accepted.has(next.index + 1) &&
-      classifyHeadingLine(next.lines[0])?.family !== 'labelled'
-    );
-  };
-  const setApart = (heading: Accepted) => meaningfulGaps && nextOf(heading).blanksAfter > paragraphGap;
-  const written = (heading: Accepted) => {
-    const next = nextOf(heading);
-    const line = collapse(next.text);
-    return (
-      (next.lines.length <= 2 && looksLikeTitleLine(line)) ||
-      next.lines.every((written) => isUpperCaseTitle(written)) ||
-      /^["“«'‘].*["”»'’]$/u.test(line)
-    );
-  };
-  const unspeakable = (heading: Accepted) => {
-    const next = nextOf(heading);
-    return next.lines.length === 1 && !/[\p{L}\p{N}]/u.test(next.text);
-  };
-  for (const group of groups.values()) {
-    const candidates = group.filter(shaped);
-    if (candidates.length === 0) continue;
-    const bySpacing = candidates.filter(setApart).length >= group.length * 0.5;
-    const byLook = candidates.filter(written).length >= group.length * 0.6;
-    if (!bySpacing && !byLook) continue;
-    for (const heading of candidates) {
-      // In a book that sets titles apart, a title of dots or stars may be followed by the text at once.
-      const fits = bySpacing ? setApart(heading) || written(heading) || unspeakable(heading) : written(heading);
-      if (!fits) continue;
-      const next = nextOf(heading);
-      const headingLine = heading.title;
-      accepted.set(heading.block.index, {
-        ...heading,
-        title: joinTitle(headingLine, withoutDecoration(next.lines.join(' '))),
-        headingEnd: next.end,
-      });
-      consumed.add(next.index);
-    }
-  }
-}
-
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted.length === 0 ? 0 : sorted[Math.floor(sorted.length / 2)];
 }
 
-function minimum(values: number[]): number {
-  return values.length === 0 ? 0 : Math.min(...values);
+function minimum(values: number[], whenNone = 0): number {
+  return values.length === 0 ? whenNone : Math.min(...values);
 }

@@ -2,7 +2,7 @@ import { parseManuscript } from '../../adapters/manuscript';
 import { describe as describeChapters, scoreChapters } from '../../bench/chapters/score';
 import { paragraphsOf } from '../../core/manuscript/chapterEdits';
 import { detectBookChapters, detectChapters } from '../../core/manuscript/chapters';
-import { classifyHeadingLine } from '../../core/manuscript/headings';
+import { classifyHeadingLine, isEndMarker, looksLikeTitleLine } from '../../core/manuscript/headings';
 import { CHAPTER_FIXTURES } from './fixtures/chapterFixtures';
 
 const paragraph = (n: number) =>
@@ -48,8 +48,44 @@ describe('heading lines', () => {
     'I went down to the river that morning.',
     'Book me a table for two, please.',
     'THE END',
+    'D. PEDRO A. DE ALARCÓN',
+    'M. Dupont est arrivé',
+    'Primera parte del viaje fue muy dura, y nadie lo olvidó',
   ])('does not read "%s" as a heading', (line) => {
     expect(classifyHeadingLine(line)).toBeNull();
+  });
+
+  it.each([
+    ['Primera parte del ingenioso caballero de la Mancha', 1],
+    ['Segunda parte de la gaviota del puerto', 2],
+    ['Part one of the journey', 1],
+  ])('reads "%s" as a part whose name runs on after the number', (line, number) => {
+    expect(classifyHeadingLine(line)).toMatchObject({ family: 'part', number, runOn: true });
+  });
+
+  it('reads a lone L, C, D or M as a numeral only without a name after it', () => {
+    expect(classifyHeadingLine('L.')).toMatchObject({ family: 'numeral', number: 50 });
+    expect(classifyHeadingLine('D. Gloria')).toBeNull();
+  });
+
+  it.each([
+    ['FIN.', true],
+    ['THE END', true],
+    ['_The End._', true],
+    ['FIM', true],
+    ['Finis.', true],
+    ['Fin de semana', false],
+    ['The end of the road', false],
+  ])('reads "%s" as the line closing the work: %s', (line, closes) => {
+    expect(isEndMarker(line)).toBe(closes);
+  });
+
+  it.each([
+    ['D. Gloria.', true],
+    ['Mr. Hale comes home.', true],
+    ['He left. She stayed.', false],
+  ])('reads "%s" as a title line: %s (an abbreviation before a name does not end a sentence)', (line, title) => {
+    expect(looksLikeTitleLine(line)).toBe(title);
   });
 
   it.each([
@@ -129,6 +165,107 @@ describe('no silent merge', () => {
       ['chapter', 'CHAPTER 1'],
       ['chapter', 'CHAPTER 2'],
     ]);
+  });
+});
+
+describe('numbering', () => {
+  it('takes numerals that count up to a worded sequence from 1 as its first chapters', async () => {
+    const book = [
+      `I. THE START\n\n${body(3)}`,
+      ...[2, 3, 4].map((n) => `CHAPTER ${['', 'I', 'II', 'III', 'IV'][n]}. PART OF IT\n\n${body(3, n * 10)}`),
+    ].join('\n\n\n\n');
+    const detection = await detect(book);
+    expect(detection.chapters.map((c) => [c.type, c.title, c.confidence])).toEqual([
+      ['chapter', 'I. THE START', 0.9],
+      ['chapter', 'CHAPTER II. PART OF IT', 0.99],
+      ['chapter', 'CHAPTER III. PART OF IT', 0.99],
+      ['chapter', 'CHAPTER IV. PART OF IT', 0.99],
+    ]);
+  });
+
+  it('does not take a stray numeral before a worded sequence for its beginning', async () => {
+    const book = [
+      `${body(3)}\n\n\nIV. A NOTE\n\n${body(1, 5)}`,
+      ...[5, 6, 7].map((n) => `CHAPTER ${n}\n\n${body(3, n * 10)}`),
+    ].join('\n\n\n\n');
+    const detection = await detect(book);
+    expect(detection.chapters.map((c) => c.title)).not.toContain('IV. A NOTE');
+  });
+
+  it('keeps a heading line that wraps only when the line before was long enough to be wrapped', async () => {
+    const wrapped = await detect(
+      [1, 2, 3]
+        .map(
+          (n) =>
+            `CHAPTER ${n}. In which the travellers cross the river at night and\nlose the road\n\n${body(2, n * 10)}`,
+        )
+        .join('\n\n\n\n'),
+    );
+    expect(wrapped.chapters[0].title).toBe(
+      'CHAPTER 1. In which the travellers cross the river at night and lose the road',
+    );
+    const unwrapped = await detect(
+      [1, 2, 3].map((n) => `CHAPTER ${n}. The Start\nit was cold.\n\n${body(2, n * 10)}`).join('\n\n\n\n'),
+    );
+    expect(unwrapped.chapters[0].title).toBe('CHAPTER 1. The Start');
+  });
+});
+
+describe('back matter', () => {
+  const chapters = [1, 2, 3].map((n) => `CHAPTER ${n}\n\n${body(3, n * 10)}`).join('\n\n\n\n');
+
+  it('after the closing line: typed back matter, unspoken, named by its heading or its first line', async () => {
+    const detection = await detect(
+      `${chapters}\n\nTHE END\n\n\n\nThe editor thanks the printers.\n\n${body(2, 90)}\n\n\n\nINDEX\n\nbell, 3\nriver, 7\n`,
+    );
+    expect(detection.chapters.map((c) => [c.type, c.title, c.spoken])).toEqual([
+      ['chapter', 'CHAPTER 1', true],
+      ['chapter', 'CHAPTER 2', true],
+      ['chapter', 'CHAPTER 3', true],
+      ['back_matter', 'The editor thanks the printers.', false],
+      ['back_matter', 'INDEX', false],
+    ]);
+    const text = (await parseManuscript(Buffer.from(`${chapters}\n\nTHE END\n\n\n\nThe editor`), { fileName: 'b.txt' }))
+      .text;
+    const last = (await detect(`${chapters}\n\nTHE END\n\n\n\nThe editor`)).chapters;
+    expect(text.slice(last[2].startOffset, last[2].endOffset).trim().endsWith('THE END')).toBe(true);
+  });
+
+  it('names a section NOTES only after the last chapter, never inside the story', async () => {
+    const inside = [1, 2, 3]
+      .map((n) => `CHAPTER ${n}\n\n${body(2, n * 10)}${n === 2 ? `\n\nNOTES\n\n${body(1, 70)}` : ''}`)
+      .join('\n\n\n\n');
+    const detection = await detect(`${inside}\n\n\n\nNOTES\n\n${body(2, 80)}`);
+    expect(detection.chapters.map((c) => [c.type, c.title])).toEqual([
+      ['chapter', 'CHAPTER 1'],
+      ['chapter', 'CHAPTER 2'],
+      ['chapter', 'CHAPTER 3'],
+      ['back_matter', 'NOTES'],
+    ]);
+  });
+});
+
+describe('contents lists without a label', () => {
+  it('at the end: short lines whose entries are the titles the chapters carried', async () => {
+    const titles = ['The Arrival', 'The Storm at Sea', 'The Long Return'];
+    const chapters = titles.map((title, i) => `CHAPTER ${i + 1}. ${title}\n\n${body(3, i * 10)}`).join('\n\n\n\n');
+    const detection = await detect(`${chapters}\n\n\n\n${titles.join('\n\n')}\n`);
+    expect(detection.chapters.map((c) => [c.type, c.title, c.spoken])).toEqual([
+      ['chapter', 'CHAPTER 1. The Arrival', true],
+      ['chapter', 'CHAPTER 2. The Storm at Sea', true],
+      ['chapter', 'CHAPTER 3. The Long Return', true],
+      ['contents', 'Contents', false],
+    ]);
+  });
+
+  it('never inside the story: dialogue lines that repeat titles are text', async () => {
+    const titles = ['Yes', 'No', 'Perhaps'];
+    const chapters = titles
+      .map((title, i) => `CHAPTER ${i + 1}. ${title.toUpperCase()}\n\n${body(3, i * 10)}`)
+      .join('\n\n\n\n');
+    const dialogue = `${chapters}\n\n"Yes"\n\n"No"\n\n"Perhaps"\n\n${body(2, 50)}`;
+    const detection = await detect(dialogue);
+    expect(detection.chapters.map((c) => c.type)).toEqual(['chapter', 'chapter', 'chapter']);
   });
 });
 

@@ -1,0 +1,55 @@
+import { isEndMarker, isUpperCaseTitle, looksLikeTitleLine, type HeadingMatch } from './headings';
+import type { LaidOutBlock, TextLayout } from './textLayout';
+
+/**
+ * What follows the work (docs/manuscripts.md, "Back matter"): after a line that closes it ("THE END", "FIN.", "FIM")
+ * the rest of the book is back matter — notes, a vocabulary, an index — and after the last chapter a heading that
+ * names such a section ("NOTES", "VOCABULARY", "ÍNDICE ALFABÉTICO") starts one even without that line. The closing
+ * line stays with the chapter it closes.
+ */
+export interface BackMatterStart {
+  block: LaidOutBlock;
+  title: string;
+  /** End of the section's heading; the block's start when it has none. */
+  headingEnd: number;
+}
+
+const MAX_UNTITLED_TITLE = 80;
+
+function namesBackMatter(match: HeadingMatch | null, block: LaidOutBlock): boolean {
+  return match?.type === 'back_matter' && block.lines.length === 1;
+}
+
+function sectionAt(block: LaidOutBlock, match: HeadingMatch | null): BackMatterStart {
+  const line = block.lines[0].trim();
+  const isHeading =
+    namesBackMatter(match, block) ||
+    (block.lines.length === 1 && line.length <= 60 && (isUpperCaseTitle(line) || looksLikeTitleLine(line)));
+  if (isHeading) return { block, title: line, headingEnd: block.start + block.lines[0].length };
+  const title = line.length > MAX_UNTITLED_TITLE ? `${line.slice(0, MAX_UNTITLED_TITLE - 3)}…` : line;
+  return { block, title, headingEnd: block.start };
+}
+
+/**
+ * The back matter sections after block `lastBodyBlock` (the last section of the work found so far). `headingAt`
+ * reads a block's first line as a heading; blocks for which `excluded` holds (a contents list) are left alone.
+ */
+export function findBackMatter(
+  layout: TextLayout,
+  lastBodyBlock: number,
+  headingAt: (blockIndex: number) => HeadingMatch | null,
+  excluded: (blockIndex: number) => boolean,
+): BackMatterStart[] {
+  const after = layout.blocks.filter((block) => block.index > lastBodyBlock && !excluded(block.index));
+  const marker = after.find((block) => block.lines.length === 1 && isEndMarker(block.lines[0]));
+  const starts: BackMatterStart[] = [];
+  if (marker) {
+    const first = after.find((block) => block.index > marker.index && block.words > 0);
+    if (first) starts.push(sectionAt(first, headingAt(first.index)));
+  }
+  for (const block of after) {
+    if (starts.some((start) => start.block.index >= block.index)) continue;
+    if (namesBackMatter(headingAt(block.index), block)) starts.push(sectionAt(block, headingAt(block.index)));
+  }
+  return starts;
+}

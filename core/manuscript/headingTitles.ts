@@ -1,0 +1,168 @@
+import {
+  classifyHeadingLine,
+  isOneSentence,
+  isUpperCaseTitle,
+  looksLikeTitleLine,
+  type HeadingMatch,
+} from './headings';
+import type { LaidOutBlock, TextLayout } from './textLayout';
+
+/**
+ * A heading line as the book writes it (docs/manuscripts.md, "Heading lines in plain text"): the lines of its block
+ * that belong to it (a wrapped title, a second title line), and the title line under a heading that waits for one.
+ */
+export interface Candidate {
+  block: LaidOutBlock;
+  match: HeadingMatch;
+  /** The heading's lines within its block: the first alone, or all of a short block (a wrapped or second title line). */
+  lineCount: number;
+}
+
+export interface Accepted extends Candidate {
+  confidence: number;
+  title: string;
+  headingEnd: number;
+}
+
+export const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
+export const withoutDecoration = (text: string) => collapse(text.replace(/(^|\s)[_*]+|[_*]+(\s|$)/g, '$1$2'));
+
+/** Most lines a heading with its wrapped title takes. */
+const MAX_HEADING_LINES = 3;
+
+/** A line at least this long may have been broken where the text wraps, rather than where its author ended it. */
+const WRAPPED_LINE = 40;
+
+/**
+ * A title wrapped onto the next line: the heading's title started on its first line, the line before is long enough
+ * to have been wrapped and does not end a sentence, and the heading is the whole block (the text starts after a
+ * blank line), so the next line cannot be the first of a paragraph ("Capítulo II. Que trata de la primera salida que
+ * de su tierra hizo el" ⏎ "ingenioso don Quijote").
+ */
+function wrapsTitle(block: LaidOutBlock, match: HeadingMatch, index: number): boolean {
+  const before = block.lines[index - 1].trim();
+  return (
+    match.trailer !== '' &&
+    block.lines.length <= MAX_HEADING_LINES &&
+    before.length >= WRAPPED_LINE &&
+    !/[.!?:;…]$/u.test(before) &&
+    !/[,;:]$/u.test(block.lines[index].trim())
+  );
+}
+
+/** Lines of the block that belong to its heading: the first, and up to two more written like a title or wrapping it. */
+function headingLines(block: LaidOutBlock, match: HeadingMatch): number {
+  let count = 1;
+  while (count < Math.min(MAX_HEADING_LINES, block.lines.length)) {
+    const line = block.lines[count].trim();
+    if (line.length > 90) break;
+    if (!(looksLikeTitleLine(line) || isUpperCaseTitle(line) || wrapsTitle(block, match, count))) break;
+    count++;
+  }
+  return count;
+}
+
+export function candidateOf(block: LaidOutBlock): Candidate | null {
+  const match = classifyHeadingLine(block.lines[0]);
+  if (!match) return null;
+  const lineCount = headingLines(block, match);
+  // Numerals are ambiguous; they are headings only when they stand alone (or with their title) in their block.
+  if (match.family === 'numeral' && lineCount < block.lines.length) return null;
+  if (match.runOn && block.lines.length > 1) return null;
+  return { block, match, lineCount };
+}
+
+export function joinTitle(heading: string, title: string): string {
+  if (/[.:]$/.test(heading)) return `${heading} ${title}`;
+  if (/^[\dIVXLCDM]+$/.test(heading)) return `${heading}. ${title}`;
+  return `${heading}: ${title}`;
+}
+
+/**
+ * Completes headings that wait for a title ("CAPITULO I" … "Obito do autor") with the block after them. Whether a
+ * book titles its chapters is decided for each heading word at once: when most of its headings are followed by a
+ * short block set apart like a title (more blank lines after it than between paragraphs, or written like a title),
+ * every one of them takes that block, whatever its length or punctuation.
+ */
+export function takeTitleLines(
+  layout: TextLayout,
+  accepted: Map<number, Accepted>,
+  consumed: Set<number>,
+  meaningfulGaps: boolean,
+): void {
+  const { blocks, paragraphGap } = layout;
+  const groups = new Map<string, Accepted[]>();
+  for (const heading of accepted.values()) {
+    const waitsForTitle =
+      heading.match.expectsTitle &&
+      heading.block.lines.length === 1 &&
+      heading.headingEnd === heading.block.end &&
+      !consumed.has(heading.block.index + 1);
+    if (!waitsForTitle) continue;
+    const key = `${heading.match.family}:${heading.match.label}`;
+    groups.set(key, [...(groups.get(key) ?? []), heading]);
+  }
+  const nextOf = (heading: Accepted) => blocks[heading.block.index + 1];
+  const shaped = (heading: Accepted) => {
+    const next = nextOf(heading);
+    return (
+      next !== undefined &&
+      next.index + 1 < blocks.length &&
+      next.lines.length <= 4 &&
+      next.text.length <= 300 &&
+      !accepted.has(next.index) &&
+      !accepted.has(next.index + 1) &&
+      classifyHeadingLine(next.lines[0])?.family !== 'labelled'
+    );
+  };
+  const setApart = (heading: Accepted) => meaningfulGaps && nextOf(heading).blanksAfter > paragraphGap;
+  const written = (heading: Accepted) => {
+    const next = nextOf(heading);
+    const line = collapse(next.text);
+    return (
+      (next.lines.length <= 2 && looksLikeTitleLine(line)) ||
+      next.lines.every((written) => isUpperCaseTitle(written)) ||
+      /^["“«'‘].*["”»'’]$/u.test(line)
+    );
+  };
+  // One line that reads like a sentence ("Ideia sem pernas e ideia sem braços."): the title, in a book that titles
+  // nearly every chapter with a line written like one.
+  const sentence = (heading: Accepted) => {
+    const next = nextOf(heading);
+    const line = collapse(next.text);
+    return (
+      next.lines.length === 1 &&
+      line.length <= 80 &&
+      line.split(' ').length <= 12 &&
+      /^[\p{Lu}\p{N}"“'‘¿¡«]/u.test(line) &&
+      isOneSentence(line)
+    );
+  };
+  const unspeakable = (heading: Accepted) => {
+    const next = nextOf(heading);
+    return next.lines.length === 1 && !/[\p{L}\p{N}]/u.test(next.text);
+  };
+  for (const group of groups.values()) {
+    const candidates = group.filter(shaped);
+    if (candidates.length === 0) continue;
+    const bySpacing = candidates.filter(setApart).length >= group.length * 0.5;
+    const byLook = candidates.filter(written).length >= group.length * 0.6;
+    const titledThroughout = candidates.filter(written).length >= group.length * 0.8;
+    if (!bySpacing && !byLook) continue;
+    for (const heading of candidates) {
+      // In a book that sets titles apart, a title of dots or stars may be followed by the text at once.
+      const fits = bySpacing
+        ? setApart(heading) || written(heading) || unspeakable(heading)
+        : written(heading) || (titledThroughout && sentence(heading));
+      if (!fits) continue;
+      const next = nextOf(heading);
+      const headingLine = heading.title;
+      accepted.set(heading.block.index, {
+        ...heading,
+        title: joinTitle(headingLine, withoutDecoration(next.lines.join(' '))),
+        headingEnd: next.end,
+      });
+      consumed.add(next.index);
+    }
+  }
+}
