@@ -14,12 +14,6 @@ import { wavReply } from './voices';
 
 /** Casting (issue #3 §5): the project's voice pool, automatic casting, manual overrides, character auditions. */
 const ProjectParams = z.strictObject({ projectId: Id });
-const errors = {
-  400: { description: 'Invalid input; `details.fields` names each field', schema: ErrorBody },
-  401: { description: 'Not signed in', schema: ErrorBody },
-  403: { description: 'Your role may not do this', schema: ErrorBody },
-  404: { description: 'No such project or character in your tenant', schema: ErrorBody },
-};
 
 endpoint({
   operationId: 'getCastingPool',
@@ -30,7 +24,7 @@ endpoint({
   access: 'tenant',
   params: ProjectParams,
   objects: { projectId: 'project' },
-  responses: { 200: { description: 'The pool', schema: CastingPoolView }, ...errors },
+  responses: { 200: { description: 'The pool', schema: CastingPoolView } },
   async handle({ principal, params, services }) {
     return { status: 200, json: toCastingPoolView(await services.casting.getPool(principal, params.projectId)) };
   },
@@ -46,7 +40,7 @@ endpoint({
   params: ProjectParams,
   body: { kind: 'json', schema: SetCastingPoolRequest },
   objects: { projectId: 'project' },
-  responses: { 200: { description: 'The pool', schema: CastingPoolView }, ...errors },
+  responses: { 200: { description: 'The pool', schema: CastingPoolView } },
   async handle({ principal, params, body, services }) {
     const pool = await services.casting.setPool(principal, params.projectId, body.voiceNames);
     return { status: 200, json: toCastingPoolView(pool) };
@@ -65,7 +59,6 @@ endpoint({
   responses: {
     200: { description: 'The cast', schema: CastingSummaryView },
     409: { description: 'The pool has no usable voice', schema: ErrorBody },
-    ...errors,
   },
   async handle({ principal, params, services }) {
     return { status: 200, json: toCastingSummaryView(await services.casting.autoCast(principal, params.projectId)) };
@@ -81,7 +74,7 @@ endpoint({
   access: 'tenant',
   params: ProjectParams,
   objects: { projectId: 'project' },
-  responses: { 200: { description: 'The cast', schema: CastingSummaryView }, ...errors },
+  responses: { 200: { description: 'The cast', schema: CastingSummaryView } },
   async handle({ principal, params, services }) {
     return { status: 200, json: toCastingSummaryView(await services.casting.summary(principal, params.projectId)) };
   },
@@ -97,7 +90,7 @@ endpoint({
   params: CharacterParams,
   body: { kind: 'json', schema: SetVoiceRequest },
   objects: { projectId: 'project' },
-  responses: { 200: { description: 'The character with its voice', schema: CharacterView }, ...errors },
+  responses: { 200: { description: 'The character with its voice', schema: CharacterView } },
   async handle({ principal, params, body, services }) {
     const updated = await services.casting.setVoice(principal, params.projectId, params.characterId, body);
     return { status: 200, json: toCharacterView(updated) };
@@ -116,7 +109,6 @@ endpoint({
   responses: {
     200: { description: 'WAV audio (24 kHz, 16-bit mono)', contentType: 'audio/wav' },
     409: { description: 'The character has no voice yet', schema: ErrorBody },
-    ...errors,
   },
   async handle({ principal, params, services }) {
     return wavReply(await services.casting.auditionCharacter(principal, params.projectId, params.characterId));

@@ -18,16 +18,8 @@ import { endpoint } from './http/endpoint';
 
 const ProjectParams = z.strictObject({ projectId: Id });
 const ChapterParams = z.strictObject({ projectId: Id, chapterId: Id });
-const errors = {
-  400: { description: 'Invalid input; `details.fields` names each field', schema: ErrorBody },
-  401: { description: 'Not signed in', schema: ErrorBody },
-  403: { description: 'Your role may not do this', schema: ErrorBody },
-  404: { description: 'No such project or chapter in your tenant', schema: ErrorBody },
-};
 const editErrors = {
-  ...errors,
   409: { description: 'An import is running, or the edit does not apply (e.g. nothing to merge)', schema: ErrorBody },
-  412: { description: 'Changed since you read it; `details.current` is the current chapter', schema: ErrorBody },
 };
 const chapter = (record: ChapterRecord, status = 200) => ({ status, json: toChapterView(record) });
 
@@ -41,7 +33,7 @@ endpoint({
   params: ProjectParams,
   query: ListChaptersQuery,
   objects: { projectId: 'project' },
-  responses: { 200: { description: 'The chapters', schema: ChapterList }, ...errors },
+  responses: { 200: { description: 'The chapters', schema: ChapterList } },
   async handle({ principal, params, query, services }) {
     const chapters = await services.chapters.list(principal, params.projectId, query.includeDeleted === 'true');
     return { status: 200, json: { items: chapters.map(toChapterSummary) } };
@@ -74,7 +66,7 @@ endpoint({
   access: 'tenant',
   params: ChapterParams,
   objects: { projectId: 'project' },
-  responses: { 200: { description: 'The chapter', schema: ChapterView }, ...errors },
+  responses: { 200: { description: 'The chapter', schema: ChapterView } },
   async handle({ principal, params, services }) {
     return chapter(await services.chapters.get(principal, params.projectId, params.chapterId));
   },
@@ -90,9 +82,9 @@ endpoint({
   params: ChapterParams,
   body: { kind: 'json', schema: UpdateChapterRequest },
   objects: { projectId: 'project' },
+  ifMatch: 'required',
   responses: {
     200: { description: 'Updated', schema: ChapterView },
-    428: { description: 'If-Match is required', schema: ErrorBody },
     ...editErrors,
   },
   async handle({ principal, params, body, ifMatch, services }) {
@@ -139,6 +131,7 @@ endpoint({
   access: 'tenant',
   params: ChapterParams,
   objects: { projectId: 'project' },
+  ifMatch: 'optional',
   responses: { 200: { description: 'The merged chapter', schema: ChapterView }, ...editErrors },
   async handle({ principal, params, ifMatch, services }) {
     return chapter(await services.chapters.mergeNext(principal, params.projectId, params.chapterId, ifMatch));
@@ -155,6 +148,7 @@ endpoint({
   params: ChapterParams,
   body: { kind: 'json', schema: SplitChapterRequest },
   objects: { projectId: 'project' },
+  ifMatch: 'optional',
   responses: { 201: { description: 'The two chapters', schema: SplitChapterResponse }, ...editErrors },
   async handle({ principal, params, body, ifMatch, services }) {
     const { first, second } = await services.chapters.split(
@@ -182,7 +176,7 @@ endpoint({
   params: ChapterParams,
   query: SpokenPreviewQuery,
   objects: { projectId: 'project' },
-  responses: { 200: { description: 'A page of paragraphs with their spoken form', schema: SpokenPreview }, ...errors },
+  responses: { 200: { description: 'A page of paragraphs with their spoken form', schema: SpokenPreview } },
   async handle({ principal, params, query, services }) {
     const preview = await services.chapters.spokenPreview(principal, params.projectId, params.chapterId, query);
     return {

@@ -15,18 +15,11 @@ import {
 } from '../core/api/characters';
 import { ErrorBody, Id } from '../core/api/common';
 import { toJobView } from '../core/api/jobs';
-import { DomainError } from '../core/errors';
 import { DETECT_CHARACTERS_ORCHESTRATION } from '../orchestrations/detectCharacters';
 import { endpoint } from './http/endpoint';
 
 /** A project's cast of characters (issue #3 §4): detection job, list, read, add, edit, delete, merge, split. */
 const ProjectParams = z.strictObject({ projectId: Id });
-const errors = {
-  400: { description: 'Invalid input; `details.fields` names each field', schema: ErrorBody },
-  401: { description: 'Not signed in', schema: ErrorBody },
-  403: { description: 'Your role may not do this', schema: ErrorBody },
-  404: { description: 'No such project or character in your tenant', schema: ErrorBody },
-};
 
 endpoint({
   operationId: 'startCharacterDetection',
@@ -41,7 +34,6 @@ endpoint({
   responses: {
     202: { description: 'Detection started; poll the job', schema: DetectCharactersAccepted },
     409: { description: 'Another job is running for this project', schema: ErrorBody },
-    ...errors,
   },
   async handle({ principal, params, services, orchestrations }) {
     const job = await services.jobs.start(
@@ -67,7 +59,7 @@ endpoint({
   access: 'tenant',
   params: ProjectParams,
   objects: { projectId: 'project' },
-  responses: { 200: { description: 'The characters', schema: CharacterList }, ...errors },
+  responses: { 200: { description: 'The characters', schema: CharacterList } },
   async handle({ principal, params, services }) {
     const items = await services.characters.list(principal, params.projectId);
     return { status: 200, json: { items: items.map(toCharacterView) } };
@@ -87,7 +79,6 @@ endpoint({
   responses: {
     201: { description: 'Created', schema: CharacterView },
     409: { description: 'A character with this id exists', schema: ErrorBody },
-    ...errors,
   },
   async handle({ principal, params, body, services }) {
     const created = await services.characters.add(principal, params.projectId, body);
@@ -108,7 +99,7 @@ endpoint({
   access: 'tenant',
   params: CharacterParams,
   objects: { projectId: 'project' },
-  responses: { 200: { description: 'The character', schema: CharacterView }, ...errors },
+  responses: { 200: { description: 'The character', schema: CharacterView } },
   async handle({ principal, params, services }) {
     return {
       status: 200,
@@ -127,20 +118,11 @@ endpoint({
   params: CharacterParams,
   body: { kind: 'json', schema: UpdateCharacterRequest },
   objects: { projectId: 'project' },
+  ifMatch: 'required',
   responses: {
     200: { description: 'Updated', schema: CharacterView },
-    412: { description: 'Changed since you read it; `details.current` is the current version', schema: ErrorBody },
-    428: { description: 'If-Match is required', schema: ErrorBody },
-    ...errors,
   },
   async handle({ principal, params, body, ifMatch, services }) {
-    // Authorize first so a missing header on someone else's project still answers 404.
-    await services.projects.load(principal, params.projectId, 'project.update');
-    if (!ifMatch) {
-      throw new DomainError('precondition_required', 'Send If-Match with the ETag of the version you edited', {
-        field: 'If-Match',
-      });
-    }
     const updated = await services.characters.update(principal, params.projectId, params.characterId, ifMatch, body);
     return { status: 200, json: toCharacterView(updated) };
   },
@@ -158,7 +140,6 @@ endpoint({
   responses: {
     200: { description: 'Deleted', schema: DeleteCharacterResult },
     409: { description: 'The narrator cannot be deleted', schema: ErrorBody },
-    ...errors,
   },
   async handle({ principal, params, services }) {
     return { status: 200, json: await services.characters.remove(principal, params.projectId, params.characterId) };
@@ -175,7 +156,7 @@ endpoint({
   params: CharacterParams,
   body: { kind: 'json', schema: MergeCharacterRequest },
   objects: { projectId: 'project' },
-  responses: { 200: { description: 'Merged', schema: MergeCharacterResult }, ...errors },
+  responses: { 200: { description: 'Merged', schema: MergeCharacterResult } },
   async handle({ principal, params, body, services }) {
     const { character, segmentsMoved } = await services.characters.merge(
       principal,
@@ -200,7 +181,6 @@ endpoint({
   responses: {
     201: { description: 'Split', schema: SplitAliasResult },
     409: { description: 'A character with the alias’s id exists', schema: ErrorBody },
-    ...errors,
   },
   async handle({ principal, params, body, services }) {
     const { from, created } = await services.characters.splitAlias(

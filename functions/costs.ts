@@ -3,12 +3,6 @@ import { CostReportQuery, CostReportView, TenantUsageView } from '../core/api/co
 import { ErrorBody, Id } from '../core/api/common';
 import { endpoint } from './http/endpoint';
 
-const errors = {
-  400: { description: 'Invalid query; `details.fields` names each field', schema: ErrorBody },
-  401: { description: 'Not signed in', schema: ErrorBody },
-  403: { description: 'Your role may not do this', schema: ErrorBody },
-};
-
 endpoint({
   operationId: 'getCosts',
   method: 'GET',
@@ -19,7 +13,7 @@ endpoint({
   tags: ['costs'],
   access: 'tenant',
   query: CostReportQuery,
-  responses: { 200: { description: 'The report', schema: CostReportView }, ...errors },
+  responses: { 200: { description: 'The report', schema: CostReportView } },
   async handle({ principal, query, services }) {
     return { status: 200, json: await services.costs.report(principal, query) };
   },
@@ -38,7 +32,6 @@ endpoint({
   responses: {
     200: { description: 'The report', schema: CostReportView },
     404: { description: 'No such project in your tenant', schema: ErrorBody },
-    ...errors,
   },
   async handle({ principal, params, query, services }) {
     return { status: 200, json: await services.costs.projectReport(principal, params.projectId, query) };
@@ -52,7 +45,7 @@ endpoint({
   summary: "Your organization's use of its quotas: characters this month, productions running, storage (any role)",
   tags: ['costs'],
   access: 'tenant',
-  responses: { 200: { description: 'The usage', schema: TenantUsageView }, ...errors },
+  responses: { 200: { description: 'The usage', schema: TenantUsageView } },
   async handle({ principal, services }) {
     const tenant = await services.tenants.current(principal);
     const usage = await services.costs.quotaUsage(tenant, await services.projects.storedBytes(tenant.id));

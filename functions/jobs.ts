@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ErrorBody, Id } from '../core/api/common';
+import { Id } from '../core/api/common';
 import { JobPage, JobView, ListJobsQuery, toJobView } from '../core/api/jobs';
 import { endpoint } from './http/endpoint';
 
@@ -8,11 +8,6 @@ import { endpoint } from './http/endpoint';
  * endpoint; these read, list and cancel them. Durable management URLs never leave the server.
  */
 const JobParams = z.strictObject({ projectId: Id, jobId: Id });
-const errors = {
-  401: { description: 'Not signed in', schema: ErrorBody },
-  403: { description: 'Your role may not do this', schema: ErrorBody },
-  404: { description: 'No such project or job in your tenant', schema: ErrorBody },
-};
 
 endpoint({
   operationId: 'listJobs',
@@ -24,7 +19,7 @@ endpoint({
   params: z.strictObject({ projectId: Id }),
   query: ListJobsQuery,
   objects: { projectId: 'project' },
-  responses: { 200: { description: 'A page of jobs', schema: JobPage }, ...errors },
+  responses: { 200: { description: 'A page of jobs', schema: JobPage } },
   async handle({ principal, params, query, services }) {
     const result = await services.jobs.list(principal, params.projectId, query);
     return { status: 200, json: { items: result.items.map(toJobView), continuationToken: result.continuationToken } };
@@ -40,7 +35,7 @@ endpoint({
   access: 'tenant',
   params: JobParams,
   objects: { projectId: 'project' },
-  responses: { 200: { description: 'The job', schema: JobView }, ...errors },
+  responses: { 200: { description: 'The job', schema: JobView } },
   async handle({ principal, params, services }) {
     return { status: 200, json: toJobView(await services.jobs.get(principal, params.projectId, params.jobId)) };
   },
@@ -56,7 +51,7 @@ endpoint({
   params: JobParams,
   objects: { projectId: 'project' },
   orchestrates: true,
-  responses: { 200: { description: 'The job, cancelled (or already finished)', schema: JobView }, ...errors },
+  responses: { 200: { description: 'The job, cancelled (or already finished)', schema: JobView } },
   async handle({ principal, params, services, orchestrations }) {
     const job = await services.jobs.cancel(principal, params.projectId, params.jobId, orchestrations);
     return { status: 200, json: toJobView(job) };

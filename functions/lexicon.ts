@@ -20,12 +20,6 @@ import { endpoint } from './http/endpoint';
  */
 const ProjectParams = z.strictObject({ projectId: Id });
 const EntryParams = z.strictObject({ projectId: Id, entryId: Id });
-const errors = {
-  400: { description: 'Invalid input; `details.fields` names each field', schema: ErrorBody },
-  401: { description: 'Not signed in', schema: ErrorBody },
-  403: { description: 'Your role may not do this', schema: ErrorBody },
-  404: { description: 'No such project or entry in your tenant', schema: ErrorBody },
-};
 const PLS_TYPES = ['application/pls+xml', 'application/xml', 'text/xml'];
 
 endpoint({
@@ -37,7 +31,7 @@ endpoint({
   access: 'tenant',
   params: ProjectParams,
   objects: { projectId: 'project' },
-  responses: { 200: { description: 'The lexicon', schema: LexiconView }, ...errors },
+  responses: { 200: { description: 'The lexicon', schema: LexiconView } },
   async handle({ principal, params, services }) {
     const { version, entries } = await services.lexicon.list(principal, params.projectId);
     const items = entries.map(toLexiconEntryView).sort((a, b) => a.grapheme.localeCompare(b.grapheme));
@@ -59,7 +53,6 @@ endpoint({
   responses: {
     201: { description: 'Created; segments containing it need rendering again', schema: LexiconEntryChange },
     409: { description: 'An entry for this grapheme and locale exists', schema: ErrorBody },
-    ...errors,
   },
   async handle({ principal, params, body, services }) {
     const { entry, ...change } = await services.lexicon.create(principal, params.projectId, body);
@@ -77,11 +70,10 @@ endpoint({
   params: EntryParams,
   body: { kind: 'json', schema: UpdateLexiconEntryRequest },
   objects: { projectId: 'project' },
+  ifMatch: 'optional',
   responses: {
     200: { description: 'Updated', schema: LexiconEntryChange },
     409: { description: 'Another entry has this grapheme and locale', schema: ErrorBody },
-    412: { description: 'Changed since you read it', schema: ErrorBody },
-    ...errors,
   },
   async handle({ principal, params, body, ifMatch, services }) {
     const { entry, ...change } = await services.lexicon.update(
@@ -104,7 +96,8 @@ endpoint({
   access: 'tenant',
   params: EntryParams,
   objects: { projectId: 'project' },
-  responses: { 200: { description: 'Removed', schema: LexiconChange }, ...errors },
+  ifMatch: 'optional',
+  responses: { 200: { description: 'Removed', schema: LexiconChange } },
   async handle({ principal, params, ifMatch, services }) {
     return { status: 200, json: await services.lexicon.remove(principal, params.projectId, params.entryId, ifMatch) };
   },
@@ -120,7 +113,7 @@ endpoint({
   params: ProjectParams,
   query: LexiconLocaleQuery,
   objects: { projectId: 'project' },
-  responses: { 200: { description: 'PLS XML', contentType: 'application/pls+xml' }, ...errors },
+  responses: { 200: { description: 'PLS XML', contentType: 'application/pls+xml' } },
   async handle({ principal, params, query, services }) {
     if (query.locale === '*')
       throw new ValidationError('PLS holds one language', [{ field: 'locale', message: 'name one locale' }]);
@@ -153,7 +146,6 @@ endpoint({
     413: { description: 'Larger than 100 KB', schema: ErrorBody },
     415: { description: 'Not XML', schema: ErrorBody },
     422: { description: 'Not a valid PLS document', schema: ErrorBody },
-    ...errors,
   },
   async handle({ principal, params, query, body, services }) {
     let xml: string;

@@ -12,11 +12,6 @@ import {
 import { endpoint } from './http/endpoint';
 
 const ProjectParams = z.strictObject({ projectId: Id });
-const errors = {
-  401: { description: 'Not signed in', schema: ErrorBody },
-  403: { description: 'Your role may not do this', schema: ErrorBody },
-  404: { description: 'No such project (or no manuscript yet) in your tenant', schema: ErrorBody },
-};
 
 endpoint({
   operationId: 'uploadManuscript',
@@ -38,7 +33,6 @@ endpoint({
     413: { description: 'File too large', schema: ErrorBody },
     415: { description: 'Not a manuscript format we read', schema: ErrorBody },
     422: { description: 'Recognisably unreadable (e.g. binary sent as text)', schema: ErrorBody },
-    ...errors,
   },
   async handle({ principal, params, query, upload, services, orchestrations }) {
     const { manuscript, job } = await services.manuscripts.upload(
@@ -64,7 +58,7 @@ endpoint({
   access: 'tenant',
   params: ProjectParams,
   objects: { projectId: 'project' },
-  responses: { 200: { description: 'The manuscript', schema: ManuscriptView }, ...errors },
+  responses: { 200: { description: 'The manuscript', schema: ManuscriptView } },
   async handle({ principal, params, services }) {
     return { status: 200, json: toManuscriptView(await services.manuscripts.current(principal, params.projectId)) };
   },
@@ -79,7 +73,7 @@ endpoint({
   access: 'tenant',
   params: ProjectParams,
   objects: { projectId: 'project' },
-  responses: { 200: { description: 'The file', contentType: 'application/octet-stream' }, ...errors },
+  responses: { 200: { description: 'The file', contentType: 'application/octet-stream' } },
   async handle({ principal, params, services }) {
     const { manuscript, stream, contentLength } = await services.manuscripts.original(principal, params.projectId);
     return {

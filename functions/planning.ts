@@ -20,12 +20,6 @@ import { endpoint } from './http/endpoint';
 
 /** Planning: the `plan` job, the pause policy and the SSML that production will send for a chapter. */
 const ProjectParams = z.strictObject({ projectId: Id });
-const errors = {
-  400: { description: 'Invalid input; `details.fields` names each field', schema: ErrorBody },
-  401: { description: 'Not signed in', schema: ErrorBody },
-  403: { description: 'Your role may not do this', schema: ErrorBody },
-  404: { description: 'No such project or chapter in your tenant', schema: ErrorBody },
-};
 
 endpoint({
   operationId: 'startPlan',
@@ -44,7 +38,6 @@ endpoint({
     202: { description: 'The plan job, started', schema: StartPlanResponse },
     409: { description: 'Another job is running for this project', schema: ErrorBody },
     422: { description: 'The project has no chapters yet', schema: ErrorBody },
-    ...errors,
   },
   async handle({ principal, params, body, services, orchestrations }) {
     await services.planning.assertPlannable(principal, params.projectId, body.chapterIds);
@@ -72,7 +65,7 @@ endpoint({
   access: 'tenant',
   params: ProjectParams,
   objects: { projectId: 'project' },
-  responses: { 200: { description: 'The pause policy', schema: PausePolicyView }, ...errors },
+  responses: { 200: { description: 'The pause policy', schema: PausePolicyView } },
   async handle({ principal, params, services }) {
     return {
       status: 200,
@@ -91,10 +84,9 @@ endpoint({
   params: ProjectParams,
   body: { kind: 'json', schema: UpdatePausePolicyRequest },
   objects: { projectId: 'project' },
+  ifMatch: 'optional',
   responses: {
     200: { description: 'The updated policy', schema: PausePolicyView },
-    412: { description: 'Changed since you read it', schema: ErrorBody },
-    ...errors,
   },
   async handle({ principal, params, body, ifMatch, services }) {
     const saved = await services.planning.putPausePolicy(principal, params.projectId, body, ifMatch);
@@ -115,7 +107,6 @@ endpoint({
   responses: {
     200: { description: 'The SSML requests, in order', schema: SsmlPreview },
     422: { description: 'A voice is not in the catalog, or a segment is too long for one request', schema: ErrorBody },
-    ...errors,
   },
   async handle({ principal, params, query, services }) {
     const { user, project } = await services.projects.load(principal, params.projectId, 'project.read');

@@ -21,10 +21,6 @@ import { endpoint, type Reply } from './http/endpoint';
  * Privacy (docs/privacy.md): consent to the terms in force, personal-data export, erasure of a user, export and
  * deletion of the whole organization, and the jobs that do the long work.
  */
-const errors = {
-  401: { description: 'Not signed in', schema: ErrorBody },
-  403: { description: 'Your role may not do this, or the terms in force are not accepted yet', schema: ErrorBody },
-};
 const UserParams = z.strictObject({ userId: Id });
 const JobParams = z.strictObject({ privacyJobId: Id });
 
@@ -36,7 +32,7 @@ endpoint({
   tags: ['privacy'],
   access: 'tenant',
   beforeConsent: true,
-  responses: { 200: { description: 'Your consent', schema: ConsentView }, ...errors },
+  responses: { 200: { description: 'Your consent', schema: ConsentView } },
   async handle({ principal, services }) {
     return { status: 200, json: toConsentView(await services.privacy.consent.state(principal)) };
   },
@@ -54,7 +50,6 @@ endpoint({
   responses: {
     200: { description: 'Accepted', schema: ConsentView },
     400: { description: 'Not the version in force', schema: ErrorBody },
-    ...errors,
   },
   async handle({ principal, body, services }) {
     return { status: 200, json: toConsentView(await services.privacy.consent.accept(principal, body.termsVersion)) };
@@ -69,7 +64,7 @@ endpoint({
   tags: ['privacy'],
   access: 'tenant',
   beforeConsent: true,
-  responses: { 200: { description: 'Your personal data', contentType: 'application/json' }, ...errors },
+  responses: { 200: { description: 'Your personal data', contentType: 'application/json' } },
   async handle({ principal, services }) {
     return download(await services.privacy.userExport.prepare(principal));
   },
@@ -87,7 +82,6 @@ endpoint({
   responses: {
     200: { description: 'The personal data', contentType: 'application/json' },
     404: { description: 'No such user in your organization', schema: ErrorBody },
-    ...errors,
   },
   async handle({ principal, params, services }) {
     return download(await services.privacy.userExport.prepare(principal, params.userId));
@@ -108,7 +102,6 @@ endpoint({
     202: { description: 'The erasure job (the same one when asked again)', schema: PrivacyJobView },
     400: { description: 'Your own account', schema: ErrorBody },
     404: { description: 'No such user in your organization', schema: ErrorBody },
-    ...errors,
   },
   async handle({ principal, params, services, orchestrations }) {
     const job = await services.privacy.erasure.request(principal, params.userId, orchestrations);
@@ -124,7 +117,7 @@ endpoint({
   tags: ['privacy'],
   access: 'tenant',
   orchestrates: true,
-  responses: { 202: { description: 'The export job (the running one, if any)', schema: PrivacyJobView }, ...errors },
+  responses: { 202: { description: 'The export job (the running one, if any)', schema: PrivacyJobView } },
   async handle({ principal, services, orchestrations }) {
     const job = await services.privacy.tenantExport.request(principal, orchestrations);
     return { status: 202, json: toPrivacyJobView(job, services.clock.now()) };
@@ -139,7 +132,7 @@ endpoint({
   tags: ['privacy'],
   access: 'tenant',
   query: ListPrivacyJobsQuery,
-  responses: { 200: { description: 'A page of privacy jobs', schema: PrivacyJobPage }, ...errors },
+  responses: { 200: { description: 'A page of privacy jobs', schema: PrivacyJobPage } },
   async handle({ principal, query, services }) {
     const page = await services.privacy.privacyJobs.list(principal, query);
     const now = services.clock.now();
@@ -162,7 +155,6 @@ endpoint({
   responses: {
     200: { description: 'The job', schema: PrivacyJobView },
     404: { description: 'No such job in your organization', schema: ErrorBody },
-    ...errors,
   },
   async handle({ principal, params, services }) {
     const job = await services.privacy.privacyJobs.get(principal, params.privacyJobId);
@@ -183,7 +175,6 @@ endpoint({
     200: { description: 'Download link (15 minutes)', schema: ExportDownload },
     404: { description: 'No such export in your organization', schema: ErrorBody },
     422: { description: 'Not finished, or expired', schema: ErrorBody },
-    ...errors,
   },
   async handle({ principal, params, services }) {
     return { status: 200, json: await services.privacy.tenantExport.download(principal, params.privacyJobId) };
@@ -201,7 +192,6 @@ endpoint({
   responses: {
     202: { description: 'Scheduled', schema: TenantDeletionView },
     400: { description: 'The name does not match', schema: ErrorBody },
-    ...errors,
   },
   async handle({ principal, body, services }) {
     const tenant = await services.privacy.tenantDeletion.request(principal, body.tenantName);
@@ -220,7 +210,6 @@ endpoint({
   responses: {
     204: { description: 'Reopened (or was not scheduled)' },
     404: { description: 'No such tenant', schema: ErrorBody },
-    ...errors,
   },
   async handle({ principal, params, services }) {
     await services.privacy.tenantDeletion.cancel(principal, params.tenantId);

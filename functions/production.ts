@@ -27,11 +27,6 @@ import type { Services } from '../adapters/compositionRoot';
  * Production: start a job that turns the planned book into retail packages, estimate it, retry a failed one,
  * regenerate one segment, and read and download the packages. Durable management URLs never leave the server.
  */
-const errors = {
-  401: { description: 'Not signed in', schema: ErrorBody },
-  403: { description: 'Your role may not do this', schema: ErrorBody },
-  404: { description: 'No such project (or object) in your tenant', schema: ErrorBody },
-};
 const refusals = {
   409: { description: 'Another job is running for this project', schema: ErrorBody },
   422: {
@@ -56,7 +51,7 @@ endpoint({
   objects: { projectId: 'project' },
   idempotent: true,
   orchestrates: true,
-  responses: { 202: { description: 'Job started', schema: StartedJob }, ...errors, ...refusals },
+  responses: { 202: { description: 'Job started', schema: StartedJob }, ...refusals },
   async handle({ principal, params, body, services, orchestrations }) {
     const { user, project } = await services.projects.load(principal, params.projectId, 'project.generateAudio');
     const ctx = productionContext();
@@ -121,7 +116,6 @@ endpoint({
   objects: { projectId: 'project' },
   responses: {
     200: { description: 'The estimate, with what still blocks production', schema: ProductionEstimate },
-    ...errors,
   },
   async handle({ principal, params, query, services }) {
     const { user, project } = await services.projects.load(principal, params.projectId, 'project.costs');
@@ -144,7 +138,7 @@ endpoint({
   params: z.strictObject({ projectId: Id, jobId: Id }),
   objects: { projectId: 'project' },
   orchestrates: true,
-  responses: { 202: { description: 'The new attempt', schema: StartedJob }, ...errors, 409: refusals[409] },
+  responses: { 202: { description: 'The new attempt', schema: StartedJob }, 409: refusals[409] },
   async handle({ principal, params, services, orchestrations }) {
     const { user, project } = await services.projects.load(principal, params.projectId, 'project.generateAudio');
     const previous = await services.jobs.get(principal, params.projectId, params.jobId);
@@ -180,7 +174,7 @@ endpoint({
   body: { kind: 'json', schema: RegenerateSegmentRequest },
   objects: { projectId: 'project' },
   orchestrates: true,
-  responses: { 202: { description: 'Regeneration job started', schema: StartedJob }, ...errors, ...refusals },
+  responses: { 202: { description: 'Regeneration job started', schema: StartedJob }, ...refusals },
   async handle({ principal, params, body, services, orchestrations }) {
     const { user, project } = await services.projects.load(principal, params.projectId, 'project.generateAudio');
     const segment = await services.book.segments.get(user.tenantId, project.id, params.segmentId);
@@ -225,7 +219,7 @@ endpoint({
   access: 'tenant',
   params: z.strictObject({ projectId: Id }),
   objects: { projectId: 'project' },
-  responses: { 200: { description: 'Packages', schema: PackageList }, ...errors },
+  responses: { 200: { description: 'Packages', schema: PackageList } },
   async handle({ principal, params, services }) {
     const { user } = await services.projects.load(principal, params.projectId, 'project.read');
     const page = await productionContext().packages.list(user.tenantId, params.projectId, {
@@ -247,7 +241,7 @@ endpoint({
   access: 'tenant',
   params: z.strictObject({ projectId: Id, packageId: Id }),
   objects: { projectId: 'project' },
-  responses: { 200: { description: 'The package', schema: PackageView }, ...errors },
+  responses: { 200: { description: 'The package', schema: PackageView } },
   async handle({ principal, params, services }) {
     const { user } = await services.projects.load(principal, params.projectId, 'project.read');
     const record = await productionContext().packages.get(user.tenantId, params.projectId, params.packageId);
@@ -267,7 +261,6 @@ endpoint({
   objects: { projectId: 'project' },
   responses: {
     200: { description: 'Download link', schema: PackageDownload },
-    ...errors,
     422: { description: 'The package has expired', schema: ErrorBody },
   },
   async handle({ principal, params, services }) {
@@ -301,7 +294,6 @@ endpoint({
     200: { description: 'Audio bytes', contentType: 'audio/flac' },
     206: { description: 'The byte range asked for (Range: bytes=a-b)', contentType: 'audio/flac' },
     416: { description: 'The range starts past the end of the audio', schema: ErrorBody },
-    ...errors,
   },
   async handle({ principal, params, services, request, requestId }) {
     const { user } = await services.projects.load(principal, params.projectId, 'project.read');

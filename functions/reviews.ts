@@ -22,12 +22,6 @@ import { endpoint } from './http/endpoint';
 const ProjectParams = z.strictObject({ projectId: Id });
 const ThreadParams = z.strictObject({ projectId: Id, threadId: Id });
 const ChapterParams = z.strictObject({ projectId: Id, chapterId: Id });
-const errors = {
-  400: { description: 'Invalid input; `details.fields` names each field', schema: ErrorBody },
-  401: { description: 'Not signed in', schema: ErrorBody },
-  403: { description: 'Your role may not do this', schema: ErrorBody },
-  404: { description: 'No such project, chapter, segment or thread in your tenant', schema: ErrorBody },
-};
 const threadReply = (status: number, thread: Parameters<typeof toReviewThreadView>[0]) => ({
   status,
   json: toReviewThreadView(thread),
@@ -43,7 +37,7 @@ endpoint({
   access: 'tenant',
   params: ProjectParams,
   objects: { projectId: 'project' },
-  responses: { 200: { description: 'The review state', schema: ReviewSummaryView }, ...errors },
+  responses: { 200: { description: 'The review state', schema: ReviewSummaryView } },
   async handle({ principal, params, services }) {
     return { status: 200, json: toReviewSummaryView(await services.reviews.summary(principal, params.projectId)) };
   },
@@ -59,7 +53,7 @@ endpoint({
   params: ProjectParams,
   query: ListThreadsQuery,
   objects: { projectId: 'project' },
-  responses: { 200: { description: 'The threads', schema: ReviewThreadList }, ...errors },
+  responses: { 200: { description: 'The threads', schema: ReviewThreadList } },
   async handle({ principal, params, query, services }) {
     const threads = await services.reviews.listThreads(principal, params.projectId, query);
     return { status: 200, json: { items: threads.map(toReviewThreadView) } };
@@ -80,7 +74,6 @@ endpoint({
   responses: {
     201: { description: 'The new thread', schema: ReviewThreadView },
     200: { description: 'This request was made before: the thread it opened', schema: ReviewThreadView },
-    ...errors,
   },
   async handle({ principal, params, body, request, services }) {
     const { thread, created } = await services.reviews.openThread(
@@ -102,7 +95,7 @@ endpoint({
   access: 'tenant',
   params: ThreadParams,
   objects: { projectId: 'project' },
-  responses: { 200: { description: 'The thread', schema: ReviewThreadView }, ...errors },
+  responses: { 200: { description: 'The thread', schema: ReviewThreadView } },
   async handle({ principal, params, services }) {
     return threadReply(200, await services.reviews.getThread(principal, params.projectId, params.threadId));
   },
@@ -123,7 +116,6 @@ endpoint({
     201: { description: 'The thread with the reply', schema: ReviewThreadView },
     200: { description: 'This request was made before: the thread as it is', schema: ReviewThreadView },
     409: { description: 'The thread is full; open a new one', schema: ErrorBody },
-    ...errors,
   },
   async handle({ principal, params, body, request, services }) {
     const { thread, created } = await services.reviews.reply(
@@ -153,7 +145,7 @@ for (const [action, status] of [
     access: 'tenant',
     params: ThreadParams,
     objects: { projectId: 'project' },
-    responses: { 200: { description: 'The thread', schema: ReviewThreadView }, ...errors },
+    responses: { 200: { description: 'The thread', schema: ReviewThreadView } },
     async handle({ principal, params, services }) {
       return threadReply(
         200,
@@ -178,7 +170,6 @@ endpoint({
     200: { description: 'The decision in force', schema: ChapterApprovalView },
     412: { description: 'Decided by someone else since you loaded it; `details.current` is theirs', schema: ErrorBody },
     428: { description: 'A decision exists: send its ETag in If-Match', schema: ErrorBody },
-    ...errors,
   },
   async handle({ principal, params, body, ifMatch, services }) {
     const approval = await services.reviews.decide(principal, params.projectId, params.chapterId, body, ifMatch);

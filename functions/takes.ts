@@ -32,11 +32,6 @@ import { rangedAudio } from './http/rangedAudio';
  * audio element streams with HTTP Range. Everything is read inside the caller's tenant; another tenant's objects
  * answer 404.
  */
-const errors = {
-  401: { description: 'Not signed in', schema: ErrorBody },
-  403: { description: 'Your role may not do this', schema: ErrorBody },
-  404: { description: 'No such project, chapter, segment or take in your tenant', schema: ErrorBody },
-};
 const audioResponses = {
   200: { description: 'The whole audio', contentType: 'audio/wav' },
   206: { description: 'The byte range asked for (Range: bytes=a-b)', contentType: 'audio/wav' },
@@ -91,7 +86,7 @@ endpoint({
   access: 'tenant',
   params: z.strictObject({ projectId: Id, chapterId: Id }),
   objects: { projectId: 'project' },
-  responses: { 200: { description: 'The timeline', schema: ChapterTimelineView }, ...errors },
+  responses: { 200: { description: 'The timeline', schema: ChapterTimelineView } },
   async handle({ principal, params, services }) {
     const { user } = await services.projects.load(principal, params.projectId, 'project.read');
     const chapter = await liveChapter(services, user.tenantId, params.projectId, params.chapterId);
@@ -108,7 +103,7 @@ endpoint({
   access: 'tenant',
   params: z.strictObject({ projectId: Id, chapterId: Id }),
   objects: { projectId: 'project' },
-  responses: { 200: { description: 'The link', schema: MediaLinkView }, ...errors },
+  responses: { 200: { description: 'The link', schema: MediaLinkView } },
   async handle({ principal, params, services }) {
     const { user } = await services.projects.load(principal, params.projectId, 'project.read');
     const chapter = await liveChapter(services, user.tenantId, params.projectId, params.chapterId);
@@ -128,7 +123,7 @@ endpoint({
   access: 'tenant',
   params: z.strictObject({ projectId: Id, chapterId: Id }),
   objects: { projectId: 'project' },
-  responses: { 200: { description: 'The waveform', schema: WaveformView }, ...errors },
+  responses: { 200: { description: 'The waveform', schema: WaveformView } },
   async handle({ principal, params, services }) {
     const { user } = await services.projects.load(principal, params.projectId, 'project.read');
     const chapter = await liveChapter(services, user.tenantId, params.projectId, params.chapterId);
@@ -150,7 +145,7 @@ endpoint({
   access: 'tenant',
   params: z.strictObject({ projectId: Id, segmentId: Id }),
   objects: { projectId: 'project' },
-  responses: { 200: { description: 'The takes', schema: TakeList }, ...errors },
+  responses: { 200: { description: 'The takes', schema: TakeList } },
   async handle({ principal, params, services }) {
     const { user } = await services.projects.load(principal, params.projectId, 'project.read');
     const segment = await services.book.segments.get(user.tenantId, params.projectId, params.segmentId);
@@ -172,7 +167,7 @@ endpoint({
   access: 'tenant',
   params: TakeParams,
   objects: { projectId: 'project' },
-  responses: { ...audioResponses, ...errors },
+  responses: { ...audioResponses },
   async handle({ principal, params, services, request, requestId }) {
     const { user } = await services.projects.load(principal, params.projectId, 'project.read');
     const { take } = await findTake(services, user.tenantId, params.projectId, params.segmentId, params.takeId);
@@ -195,7 +190,7 @@ endpoint({
   access: 'tenant',
   params: TakeParams,
   objects: { projectId: 'project' },
-  responses: { 200: { description: 'The link', schema: MediaLinkView }, ...errors },
+  responses: { 200: { description: 'The link', schema: MediaLinkView } },
   async handle({ principal, params, services }) {
     const { user } = await services.projects.load(principal, params.projectId, 'project.read');
     const { take } = await findTake(services, user.tenantId, params.projectId, params.segmentId, params.takeId);
@@ -216,7 +211,6 @@ endpoint({
   orchestrates: true,
   responses: {
     202: { description: 'The job that puts the take in place', schema: StartedJob },
-    ...errors,
     409: { description: 'Another job is running for this project', schema: ErrorBody },
     422: { description: 'The take was rendered from an earlier text, voice or pronunciation', schema: ErrorBody },
   },
@@ -309,7 +303,7 @@ endpoint({
   access: 'tenant',
   params: z.strictObject({ projectId: Id, packageId: Id }),
   objects: { projectId: 'project' },
-  responses: { 200: { description: 'The previews', schema: PackagePreviewList }, ...errors },
+  responses: { 200: { description: 'The previews', schema: PackagePreviewList } },
   async handle({ principal, params, services }) {
     const { user } = await services.projects.load(principal, params.projectId, 'project.read');
     const record = await loadPackage(user.tenantId, params.projectId, params.packageId);
@@ -327,7 +321,7 @@ endpoint({
   access: 'tenant',
   params: PreviewParams,
   objects: { projectId: 'project' },
-  responses: { 200: { description: 'The link', schema: MediaLinkView }, ...errors },
+  responses: { 200: { description: 'The link', schema: MediaLinkView } },
   async handle({ principal, params, services }) {
     const { user } = await services.projects.load(principal, params.projectId, 'project.read');
     const record = await loadPackage(user.tenantId, params.projectId, params.packageId);

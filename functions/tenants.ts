@@ -15,12 +15,6 @@ import {
 import { endpoint } from './http/endpoint';
 import { toUserView } from '../core/api/users';
 
-const errors = {
-  400: { description: 'Invalid input', schema: ErrorBody },
-  401: { description: 'Not signed in', schema: ErrorBody },
-  403: { description: 'Not allowed', schema: ErrorBody },
-};
-
 endpoint({
   operationId: 'signupTenant',
   method: 'POST',
@@ -36,7 +30,6 @@ endpoint({
       description: 'You already belong to a tenant, or already own as many as your identity may create',
       schema: ErrorBody,
     },
-    ...errors,
     403: { description: 'Deactivated in an organization, or no verified email', schema: ErrorBody },
   },
   async handle({ principal, body, services }) {
@@ -52,7 +45,7 @@ endpoint({
   summary: 'Your organization: plan, status and quotas',
   tags: ['tenants'],
   access: 'tenant',
-  responses: { 200: { description: 'Your tenant', schema: TenantView }, ...errors },
+  responses: { 200: { description: 'Your tenant', schema: TenantView } },
   async handle({ principal, services }) {
     return { status: 200, json: toTenantView(await services.tenants.current(principal)) };
   },
@@ -66,11 +59,9 @@ endpoint({
   tags: ['tenants'],
   access: 'tenant',
   body: { kind: 'json', schema: UpdateOwnTenantRequest },
+  ifMatch: 'required',
   responses: {
     200: { description: 'Your tenant', schema: TenantView },
-    412: { description: 'Stale If-Match; `details.current` is the version stored now', schema: ErrorBody },
-    428: { description: 'If-Match missing', schema: ErrorBody },
-    ...errors,
   },
   async handle({ principal, body, ifMatch, services }) {
     return { status: 200, json: toTenantView(await services.tenants.rename(principal, ifMatch, body.name)) };
@@ -88,7 +79,7 @@ endpoint({
     continuationToken: z.string().max(4096).optional(),
     pageSize: z.coerce.number().int().min(1).max(100).default(25),
   }),
-  responses: { 200: { description: 'A page of tenants', schema: TenantPage }, ...errors },
+  responses: { 200: { description: 'A page of tenants', schema: TenantPage } },
   async handle({ principal, query, services }) {
     const page = await services.tenants.list(principal, query);
     return { status: 200, json: { items: page.items.map(toTenantView), continuationToken: page.continuationToken } };
@@ -107,7 +98,6 @@ endpoint({
   responses: {
     200: { description: 'The tenant', schema: TenantView },
     404: { description: 'No such tenant', schema: ErrorBody },
-    ...errors,
   },
   async handle({ principal, params, services }) {
     return { status: 200, json: toTenantView(await services.tenants.get(principal, params.tenantId)) };
@@ -124,10 +114,9 @@ endpoint({
   params: z.strictObject({ tenantId: Id }),
   body: { kind: 'json', schema: UpdateTenantRequest },
   objects: { tenantId: 'tenant' },
+  ifMatch: 'optional',
   responses: {
     200: { description: 'Updated', schema: TenantView },
-    412: { description: 'Stale If-Match', schema: ErrorBody },
-    ...errors,
   },
   async handle({ principal, params, body, ifMatch, services }) {
     return {
@@ -147,7 +136,7 @@ endpoint({
   tags: ['operator'],
   access: 'operator',
   params: IdentityParams,
-  responses: { 200: { description: 'The identity', schema: IdentityView }, ...errors },
+  responses: { 200: { description: 'The identity', schema: IdentityView } },
   async handle({ principal, params, services }) {
     return { status: 200, json: toIdentityView(await services.tenants.identity(principal, params.identityId)) };
   },
@@ -162,7 +151,7 @@ endpoint({
   access: 'operator',
   params: IdentityParams,
   body: { kind: 'json', schema: SetTenantAllowanceRequest },
-  responses: { 200: { description: 'The identity', schema: IdentityView }, ...errors },
+  responses: { 200: { description: 'The identity', schema: IdentityView } },
   async handle({ principal, params, body, services }) {
     const identity = await services.tenants.setTenantAllowance(principal, params.identityId, body.tenantAllowance);
     return { status: 200, json: toIdentityView(identity) };

@@ -3,11 +3,6 @@ import { ErrorBody, Id } from '../core/api/common';
 import { CreateUserRequest, toUserView, UpdateUserRequest, UserPage, UserView } from '../core/api/users';
 import { endpoint } from './http/endpoint';
 
-const errors = {
-  400: { description: 'Invalid input', schema: ErrorBody },
-  401: { description: 'Not signed in', schema: ErrorBody },
-  403: { description: 'Only tenant admins manage users', schema: ErrorBody },
-};
 const UserParams = z.strictObject({ userId: Id });
 
 endpoint({
@@ -21,7 +16,7 @@ endpoint({
     continuationToken: z.string().max(4096).optional(),
     pageSize: z.coerce.number().int().min(1).max(100).default(50),
   }),
-  responses: { 200: { description: 'A page of users', schema: UserPage }, ...errors },
+  responses: { 200: { description: 'A page of users', schema: UserPage } },
   async handle({ principal, query, services }) {
     const page = await services.users.list(principal, query);
     return { status: 200, json: { items: page.items.map(toUserView), continuationToken: page.continuationToken } };
@@ -40,7 +35,6 @@ endpoint({
   responses: {
     201: { description: 'Invited', schema: UserView },
     409: { description: 'Email already in use', schema: ErrorBody },
-    ...errors,
   },
   async handle({ principal, body, services }) {
     return { status: 201, json: toUserView(await services.users.invite(principal, body)) };
@@ -59,7 +53,6 @@ endpoint({
   responses: {
     200: { description: 'The user', schema: UserView },
     404: { description: 'No such user', schema: ErrorBody },
-    ...errors,
   },
   async handle({ principal, params, services }) {
     return { status: 200, json: toUserView(await services.users.get(principal, params.userId)) };
@@ -76,10 +69,10 @@ endpoint({
   params: UserParams,
   body: { kind: 'json', schema: UpdateUserRequest },
   objects: { userId: 'user' },
+  ifMatch: 'optional',
   responses: {
     200: { description: 'Updated', schema: UserView },
     404: { description: 'No such user', schema: ErrorBody },
-    ...errors,
   },
   async handle({ principal, params, body, ifMatch, services }) {
     return { status: 200, json: toUserView(await services.users.update(principal, params.userId, ifMatch, body)) };

@@ -1,4 +1,3 @@
-import { ErrorBody } from '../core/api/common';
 import { AuditionRequest, ListVoicesQuery, VoiceList, VoiceNameParams, toVoiceView } from '../core/api/voices';
 import { requireTenantPrincipal } from '../core/auth/permissions';
 import { endpoint } from './http/endpoint';
@@ -6,11 +5,6 @@ import type { Reply } from './http/endpoint';
 import type { Audition } from '../core/voices/auditionService';
 
 /** The voice catalog of the configured TTS engine, and auditions (issue #3 §5). Any signed-in tenant user. */
-const errors = {
-  400: { description: 'Invalid input; `details.fields` names each field', schema: ErrorBody },
-  401: { description: 'Not signed in', schema: ErrorBody },
-  403: { description: 'Not a tenant account', schema: ErrorBody },
-};
 
 endpoint({
   operationId: 'listVoices',
@@ -20,7 +14,7 @@ endpoint({
   tags: ['voices'],
   access: 'tenant',
   query: ListVoicesQuery,
-  responses: { 200: { description: 'The voices', schema: VoiceList }, ...errors },
+  responses: { 200: { description: 'The voices', schema: VoiceList } },
   async handle({ principal, query, services }) {
     requireTenantPrincipal(principal);
     const voices = await services.voices.list(query);
@@ -37,7 +31,7 @@ endpoint({
   access: 'tenant',
   params: VoiceNameParams,
   body: { kind: 'json', schema: AuditionRequest },
-  responses: { 200: { description: 'WAV audio (24 kHz, 16-bit mono)', contentType: 'audio/wav' }, ...errors },
+  responses: { 200: { description: 'WAV audio (24 kHz, 16-bit mono)', contentType: 'audio/wav' } },
   async handle({ principal, params, body, services }) {
     const user = requireTenantPrincipal(principal);
     const audition = await services.auditions.audition(user.tenantId, { voiceName: params.voiceName, ...body });

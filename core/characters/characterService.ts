@@ -5,6 +5,7 @@
  * under an id derived from the name and whole or nothing: if what follows the stored character fails, it is removed.
  */
 import { UNKNOWN_SPEAKER, type CharacterRecord } from '../book/records';
+import { requireVersion } from '../common/versions';
 import type { Principal } from '../auth/principal';
 import { ConflictError, NotFoundError, PreconditionFailedError, ValidationError } from '../errors';
 import type { ProjectService } from '../projects/projectService';
@@ -63,12 +64,13 @@ export class CharacterService {
     principal: Principal | undefined,
     projectId: string,
     characterId: string,
-    ifMatch: string,
+    ifMatch: string | undefined,
     edit: CharacterEdit,
   ): Promise<CharacterRecord> {
     const { user } = await this.projects.load(principal, projectId, 'project.update');
+    const version = requireVersion(ifMatch, 'version');
     const current = await this.require(user.tenantId, projectId, characterId);
-    if (current.etag !== ifMatch)
+    if (current.etag !== version)
       throw new PreconditionFailedError('The character changed since you loaded it', current);
     if (characterId === NARRATOR_ID && edit.importance && edit.importance !== 'narrator') {
       throw new ValidationError('The narrator keeps its importance', [{ field: 'importance', message: 'narrator' }]);
@@ -87,7 +89,7 @@ export class CharacterService {
       source: 'user',
       updatedAt: this.store.now(),
     };
-    return this.store.replace(next, ifMatch);
+    return this.store.replace(next, version);
   }
 
   async remove(

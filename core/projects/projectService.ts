@@ -1,5 +1,6 @@
 import type { BookMetadata, CreateProjectRequest, ProjectStatus, UpdateProjectRequest } from '../api/projects';
 import { authorizeProjectAction, authorizeTenantAction } from '../auth/permissions';
+import { requireVersion } from '../common/versions';
 import type { Principal, TenantPrincipal } from '../auth/principal';
 import { PreconditionFailedError, ValidationError } from '../errors';
 import type { BlobStore } from '../ports/blobs';
@@ -114,21 +115,22 @@ export class ProjectService {
   async update(
     principal: Principal | undefined,
     projectId: string,
-    ifMatch: string,
+    ifMatch: string | undefined,
     request: UpdateProjectRequest,
   ): Promise<ProjectRecord> {
     const { user, project } = await this.load(principal, projectId, 'project.update');
+    const version = requireVersion(ifMatch, 'version');
     if (project.status === 'archived') {
       throw new ValidationError('An archived project cannot be edited; restore it first', [
         { field: 'status', message: 'project is archived' },
       ]);
     }
-    this.assertFresh(project, ifMatch);
+    this.assertFresh(project, version);
     const metadata: BookMetadata = { ...project.metadata, ...stripUndefined(request.metadata ?? {}) };
     return this.save(
       user,
       { ...project, metadata, searchText: searchTextOf(metadata), status: request.status ?? project.status },
-      ifMatch,
+      version,
     );
   }
 

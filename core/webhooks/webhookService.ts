@@ -1,5 +1,6 @@
 import { authorizeTenantAction } from '../auth/permissions';
 import type { Principal, TenantPrincipal } from '../auth/principal';
+import { requireVersion } from '../common/versions';
 import { ConflictError, NotFoundError, PreconditionFailedError, ValidationError } from '../errors';
 import type { EventPublisher, EventType } from '../ports/events';
 import type { Page, TenantCollection } from '../ports/documents';
@@ -114,11 +115,12 @@ export class WebhookService {
   async update(
     principal: Principal | undefined,
     id: string,
-    ifMatch: string,
+    ifMatch: string | undefined,
     input: Partial<WebhookInput>,
   ): Promise<WebhookView> {
     const { doc } = await this.load(principal, id);
-    if (doc.etag !== ifMatch) throw new PreconditionFailedError('The webhook changed since you read it', doc);
+    const version = requireVersion(ifMatch, 'version');
+    if (doc.etag !== version) throw new PreconditionFailedError('The webhook changed since you read it', doc);
     const next: WebhookSubscriptionDoc = {
       ...doc,
       ...(input.url !== undefined ? { url: await this.checkUrl(input.url) } : {}),
@@ -127,7 +129,7 @@ export class WebhookService {
       ...(input.active !== undefined ? { active: input.active } : {}),
       updatedAt: this.deps.clock.now().toISOString(),
     };
-    return toWebhookView(await this.replace(next, ifMatch));
+    return toWebhookView(await this.replace(next, version));
   }
 
   async delete(principal: Principal | undefined, id: string): Promise<void> {

@@ -35,7 +35,16 @@ export interface EndpointDefinition<
    */
   body?:
     { kind: 'json'; schema: B } | { kind: 'binary'; contentTypes: string[]; maxBytes?: number; streamed?: boolean };
+  /**
+   * What it answers besides the standard errors its kind gives (functions/http/standardResponses.ts): its successes
+   * and the refusals particular to it.
+   */
   responses: Record<number, ResponseSpec>;
+  /**
+   * An update made against the version the caller read (`If-Match`): `required` answers 428 without one, both answer
+   * 412 with the stored version when it is stale. The service checks, after it has found the object for the caller.
+   */
+  ifMatch?: 'required' | 'optional';
   /** Creating POSTs honour `Idempotency-Key`. */
   idempotent?: boolean;
   /** Path parameters that name tenant-owned objects, for the tenant-isolation matrix. */

@@ -14,6 +14,7 @@ import { withIdempotency } from './idempotency';
 import { durableClientInput, orchestrationClientFor } from './orchestrationClient';
 import type { OrchestrationClient } from '../../core/ports/orchestrations';
 import { endpointCatalog, type AnyEndpoint, type EndpointDefinition, type Reply } from './catalog';
+import { standardResponses } from './standardResponses';
 import { isAudited } from '../../core/privacy/audit';
 import { requireOperator } from '../../core/auth/permissions';
 import { runForTenant } from '../../adapters/metrics/tenantScope';
@@ -58,7 +59,8 @@ export function endpoint<
     ): Promise<Reply>;
   },
 ): void {
-  endpointCatalog.push(definition as unknown as AnyEndpoint);
+  const responses = { ...standardResponses(definition as unknown as AnyEndpoint), ...definition.responses };
+  endpointCatalog.push({ ...(definition as unknown as AnyEndpoint), responses });
   app.http(definition.operationId, {
     methods: [definition.method],
     route: definition.route,
