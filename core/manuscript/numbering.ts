@@ -3,7 +3,7 @@ import type { LaidOutBlock } from './textLayout';
 
 /**
  * How a book numbers its chapters when some of its numbers stand without a heading word (docs/manuscripts.md,
- * "Numbering"). A number is read as a chapter start only as part of a sequence, and a book may have two: stories and
+ * "Heading lines in plain text"). A number is read as a chapter start only as part of a sequence, and a book may have two: stories and
  * the sections inside them, or an introduction's sections and the work's chapters. The sequence that numbers the
  * book is the one that does not start again inside the other and spans more of the book; a sequence may change its
  * style half-way ("ADVENTURE VI. …" then "VII. THE …") and is still one sequence.
