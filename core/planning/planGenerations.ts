@@ -217,8 +217,13 @@ export async function segmentFactsFromTotals(
   return facts;
 }
 
-/** The committed segments of several (versioned) chapters, as one filter. */
-function committedPlans(chapters: Pick<ChapterRecord, 'id' | 'planGeneration'>[]): Filter {
+/**
+ * The committed segments of several chapters, as one filter of CHAPTERS_PER_COUNT alternatives (the first repeated
+ * where fewer chapters are given): one query text, which the store compiles once.
+ */
+function committedPlans(given: Pick<ChapterRecord, 'id' | 'planGeneration'>[]): Filter {
+  const chapters = [...given];
+  while (chapters.length < CHAPTERS_PER_COUNT) chapters.push(given[0]);
   return {
     op: 'or',
     filters: chapters.map((chapter): Filter => {

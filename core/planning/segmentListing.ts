@@ -254,11 +254,11 @@ class Listing {
 
   /** Every matching segment of several chapters' plans (their totals say how many), in reading order. */
   private async readChapters(chapters: ListedChapter[]): Promise<SegmentRecord[]> {
-    const plans = chapters.map((chapter) => committedQuery(chapter));
-    const filter: Filter = {
-      op: 'and',
-      filters: [{ op: 'or', filters: plans.map((plan) => plan.filter) }, ...this.extra],
-    };
+    const plans = chapters.map((chapter) => committedQuery(chapter).filter);
+    // Always as many alternatives (the first repeated): every batch is then the same query text, which a store
+    // compiles and plans once instead of once per batch size.
+    while (plans.length < CHAPTERS_PER_QUERY) plans.push(plans[0]);
+    const filter: Filter = { op: 'and', filters: [{ op: 'or', filters: plans }, ...this.extra] };
     const found: SegmentRecord[] = [];
     let continuationToken: string | undefined;
     do {
