@@ -1,0 +1,142 @@
+/**
+ * What the API adds to a listing: `GET /v1/projects` through the local platform (token verification, the caller's
+ * tenant and user, rate limiting, the query, the view, logging) against the query the API makes, sent straight to the
+ * same Cosmos emulator with the SDK, for the same 25 documents. Each side runs with 20 and then 50 requests in flight
+ * (one connection each), alternating API and direct rounds so both see the same machine; p50 and p99 per side and the
+ * API/direct ratio of the medians (target: at most 2).
+ */
+import { CosmosClient, type SqlQuerySpec } from '@azure/cosmos';
+import { startTestPlatform, type TestPlatform } from '../test/support/testPlatform';
+import type { BenchContext, BenchModule, BenchRow } from './types';
+
+const USER = 'creator@andes.test';
+const PROJECTS = 40;
+const PAGE_SIZE = 25;
+const CONNECTIONS = [20, 50];
+const ROUNDS = 2;
+/** The limiter still runs on every request (its cost is part of what is measured); it just never refuses here. */
+const UNLIMITED = { RATE_LIMIT_PER_MINUTE: '100000000' };
+
+function requestsPerRound(env: BenchContext['env']): number {
+  const value = Number(env.API_LATENCY_REQUESTS);
+  return Number.isInteger(value) && value > 0 ? value : 1000;
+}
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+};
+const round = (value: number, digits = 1) => Number(value.toFixed(digits));
+
+/** Runs `request` `total` times with `inFlight` at once; the latency of each, in ms. */
+async function load(inFlight: number, total: number, request: () => Promise<void>): Promise<number[]> {
+  const latencies: number[] = [];
+  let started = 0;
+  await Promise.all(
+    Array.from({ length: inFlight }, async () => {
+      while (started < total) {
+        started++;
+        const begin = process.hrtime.bigint();
+        await request();
+        latencies.push(Number(process.hrtime.bigint() - begin) / 1e6);
+      }
+    }),
+  );
+  return latencies;
+}
+
+async function tenantOf(platform: TestPlatform): Promise<{ tenantId: string; userId: string }> {
+  const res = await platform.api(USER, '/v1/me');
+  const me = (await res.json()) as { principal: { tenantId?: string; userId: string } };
+  const { tenantId, userId } = me.principal;
+  if (!tenantId || !userId) throw new Error(`unexpected /v1/me: ${JSON.stringify(me)}`);
+  return { tenantId, userId };
+}
+
+/** The query ProjectService.list makes for a creator's first page (adapters/cosmos/queryBuilder.ts spells it). */
+function creatorListing(tenantId: string, userId: string): SqlQuerySpec {
+  return {
+    query:
+      'SELECT * FROM c WHERE c.tenantId = @p0 AND ((c.ownerId = @p1 OR ARRAY_CONTAINS(c.memberIds, @p2)) AND c.status != @p3) ORDER BY c.updatedAt DESC',
+    parameters: [
+      { name: '@p0', value: tenantId },
+      { name: '@p1', value: userId },
+      { name: '@p2', value: userId },
+      { name: '@p3', value: 'archived' },
+    ],
+  };
+}
+
+const bench: BenchModule = {
+  name: 'apiLatency',
+  description:
+    'GET /v1/projects (25 of 40 projects) through the API vs the same query sent directly with the Cosmos SDK, at 20 and 50 requests in flight, alternating rounds; p50/p99 and API/direct ratio of p50 (target ≤ 2)',
+  async run({ env, log }) {
+    const total = requestsPerRound(env);
+    const platform = await startTestPlatform({ env: UNLIMITED });
+    const cosmos = new CosmosClient({
+      endpoint: platform.urls.cosmos,
+      key: platform.env.COSMOS_KEY,
+      connectionPolicy: { enableEndpointDiscovery: false },
+    });
+    try {
+      for (let i = 0; i < PROJECTS; i++) {
+        const res = await platform.api(USER, '/v1/projects', {
+          method: 'POST',
+          json: { metadata: { title: `Latency ${i}`, authors: ['Bench'], language: 'en-GB' } },
+        });
+        if (res.status !== 201) throw new Error(`create project: ${res.status} ${await res.text()}`);
+      }
+      const { tenantId, userId } = await tenantOf(platform);
+      const token = await platform.token(USER);
+      const url = `${platform.urls.api}/v1/projects?pageSize=${PAGE_SIZE}`;
+      const viaApi = async () => {
+        // Node's fetch keeps one connection per request in flight (its pool is unbounded per origin).
+        const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+        const body = (await res.json()) as { items: unknown[] };
+        if (res.status !== 200 || body.items.length !== PAGE_SIZE) throw new Error(`API answered ${res.status}`);
+      };
+      const container = cosmos.database(platform.env.COSMOS_DATABASE ?? 'khipu').container('projects');
+      const spec = creatorListing(tenantId, userId);
+      const direct = async () => {
+        const page = await container.items.query(spec, { partitionKey: tenantId, maxItemCount: PAGE_SIZE }).fetchNext();
+        if (page.resources.length !== PAGE_SIZE) throw new Error(`direct query returned ${page.resources.length}`);
+      };
+      // Warm both paths (connections, JWKS, query plans) before measuring.
+      await load(10, 100, viaApi);
+      await load(10, 100, direct);
+
+      const rows: BenchRow[] = [];
+      for (const inFlight of CONNECTIONS) {
+        const api: number[] = [];
+        const sdk: number[] = [];
+        for (let r = 0; r < ROUNDS; r++) {
+          api.push(...(await load(inFlight, total, viaApi)));
+          sdk.push(...(await load(inFlight, total, direct)));
+        }
+        const apiP50 = percentile(api, 50);
+        const sdkP50 = percentile(sdk, 50);
+        const row: BenchRow = {
+          benchmark: 'apiLatency',
+          case: `list projects, ${inFlight} in flight`,
+          metrics: {
+            apiP50Ms: round(apiP50),
+            apiP99Ms: round(percentile(api, 99)),
+            directP50Ms: round(sdkP50),
+            directP99Ms: round(percentile(sdk, 99)),
+            p50Ratio: round(apiP50 / sdkP50, 2),
+            requests: api.length,
+          },
+        };
+        log(`${row.case}: ${JSON.stringify(row.metrics)}`);
+        rows.push(row);
+      }
+      return rows;
+    } finally {
+      cosmos.dispose();
+      await platform.stop();
+    }
+  },
+};
+
+export default bench;
