@@ -15,6 +15,7 @@ import {
   fromPronounAside,
   fromTag,
   Recency,
+  selfNamedIn,
   type Finding,
   type Scene,
 } from './attribution/evidence';
@@ -132,7 +133,11 @@ function readTurn(
   const turn = structure.turns[t];
   const evidence = emptyEvidence();
   // The names a turn addresses, read over all its pieces ("Lizzy," said he, "I was going…").
-  evidence.excluded = addressedIn(turn.positions.map((at) => ordered[at].text).join(' '), cast);
+  const line = turn.positions.map((at) => ordered[at].text).join(' ');
+  evidence.excluded = addressedIn(line, cast);
+  const selfNamed = selfNamedIn(line, cast);
+  if (selfNamed !== null && !evidence.excluded.includes(selfNamed))
+    evidence.claims.push({ speakerId: selfNamed, confidence: CLAIM.selfNamed });
   const scene: Scene = {
     cast,
     recent: recency.snapshot(),

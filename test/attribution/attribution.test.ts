@@ -293,3 +293,31 @@ describe('attribution with the cast detection finds', () => {
     expect(lineWith(lines, 'Hale, the lamp').speaker).toBe(graves);
   });
 });
+
+describe('self-introductions', () => {
+  it('gives a line in which the speaker says who they are to that person ("Sou o Borba", "I am Mr. Bennet")', () => {
+    const cast = [
+      firstPersonNarrator('Braz', 'male'),
+      person('borba', 'Quincas Borba', 'male', ['Borba']),
+      person('neves', 'Lobo Neves', 'male'),
+    ];
+    const lines = attribute(
+      [
+        'Saí da casa de Lobo Neves e fui andando até o Passeio.',
+        'Imaginem um homem de quarenta annos, magro e pallido, com uma sobrecasaca larga e roída.',
+        '--Aposto que me não conhece? disse elle.',
+        '--Não me lembra...',
+        '--Sou o Borba, o Quincas Borba.',
+      ].join('\n\n'),
+      cast,
+    );
+    expect(lineWith(lines, 'Sou o Borba').speaker).toBe('borba');
+    const english = attribute(
+      ['"Who are you?" said Kitty.', '"I am Mr. Bennet\'s cousin," said the visitor.', '"I am Mr. Bennet."'].join(
+        '\n\n',
+      ),
+      bennets,
+    );
+    expect(lineWith(english, 'I am Mr. Bennet.').speaker).toBe('mr-bennet');
+  });
+});

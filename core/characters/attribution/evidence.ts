@@ -33,6 +33,7 @@ export const CLAIM = {
   precedingNarration: 0.6,
   silentBeat: 0.9,
   silentPronounBeat: 0.7,
+  selfNamed: 0.9,
 } as const;
 
 /** How many of the most recently named people count as "in the scene" for a pronoun. */
@@ -441,7 +442,9 @@ export function beatBy(narration: string, cast: Cast): string | null {
 
 const SUBJECT_AFTER_ASIDE =
   /^[_*]*,\s*(?:(?:\p{L}+\s+){0,2}\p{L}+,\s*(?:is|was|has|had|will|would|does|did|é|era|foi|tem|es|fue|está|estaba)|who|whom|whose|which|que|quem|cujo|cuja|quien|cuyo)(?![\p{L}\p{N}])/iu;
-const OPENERS = /(?:^|[,!?;:]\s*|(?<![\p{L}\p{N}])(?:my dear|dear|oh|o|ah|well|yes|no|nay|pray|now)[,!]?\s+)$/iu;
+const OPENERS = /(?:^|[,!?;:]\s*|(?<![\p{L}\p{N}])(?:my dear|dear|oh|ah|well|yes|no|nay|pray|now)[,!]?\s+)$/iu;
+/** English "O Romeo!": in Spanish and Portuguese "o" before a name is the article. */
+const ENGLISH_VOCATIVE_O = /(?<![\p{L}\p{N}])O,?\s+$/u;
 
 /**
  * Names a line addresses: at its start or end, or set off by commas inside it ("Mr. Bennet, how can you…",
@@ -458,7 +461,25 @@ export function addressedIn(line: string, cast: Cast): string[] {
       const after = inner.slice(mention.offset + mention.length);
       // "Mr. Darcy, you see, is the man!", "Mr. Darcy, who never looks…": the name is what the line talks about.
       if (SUBJECT_AFTER_ASIDE.test(after)) return false;
-      return OPENERS.test(before) && /^\s*(?:[,!?.;:…]|$)/u.test(after);
+      const opened = OPENERS.test(before) || ((cast.language ?? 'en') === 'en' && ENGLISH_VOCATIVE_O.test(before));
+      return opened && /^\s*(?:[,!?.;:…]|$)/u.test(after);
     })
     .map((mention) => mention.id);
+}
+
+/** "I am …", "My name is …", "Sou o …", "Me llamo …": the speaker says who they are. */
+const SELF_NAMING =
+  /(?<![\p{L}\p{N}])(?:I\s+am|I['’]m|my\s+name\s+is|they\s+call\s+me|sou|chamo-me|me\s+chamo|(?:o\s+)?meu\s+nome\s+é|soy|me\s+llamo|mi\s+nombre\s+es)\s+(?:(?:the|o|a|el|la)\s+)?/giu;
+
+/**
+ * The character a line names as its own speaker ("Sou o Borba, o Quincas Borba.", "I am Mr. Holmes", "Me llamo
+ * Rosa"), or null. A possessive ("I am Mr. Bennet's niece") names someone else.
+ */
+export function selfNamedIn(line: string, cast: Cast): string | null {
+  for (const match of line.matchAll(SELF_NAMING)) {
+    const after = match.index + match[0].length;
+    const mention = cast.mentions(line.slice(after)).find((found) => found.offset === 0);
+    if (mention && !mention.possessive && !mention.role) return mention.id;
+  }
+  return null;
 }
