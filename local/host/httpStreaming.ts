@@ -12,6 +12,7 @@ import * as http from 'node:http';
 import { payloadTooLarge } from './apiErrorBody';
 import type { RpcHttpData } from './coreTypes';
 import { errorMessage, type HostLogger } from './hostLog';
+import { lingerThenClose } from '../http/lingeringClose';
 import { sendJson, toRpcHttpRequest } from './httpIO';
 import { FunctionInvocationError } from './invoker';
 import type { RouteMatch } from './routeTable';
@@ -30,33 +31,8 @@ const NOT_FORWARDED = new Set(['connection', 'keep-alive', 'proxy-connection', '
 const NOT_RELAYED = new Set(['connection', 'keep-alive', 'transfer-encoding', 'x-ms-invocation-id']);
 
 const proxyAgent = new http.Agent({ keepAlive: true });
-/**
- * After answering a request whose body is still arriving, the rest is read and thrown away for a moment (at most
- * this long and this much) so that a client still sending gets to read the answer: closing at once makes the kernel
- * reset the connection, and the reset can destroy the answer before the client reads it. Then the connection closes.
- */
-const LINGER_MS = 1_000;
-const LINGER_BYTES = 4 * 1024 * 1024;
 /** How long an answer may trail the end of its invocation before the host decides none is coming. */
 const NO_ANSWER_GRACE_MS = 5_000;
-
-function lingerThenClose(req: http.IncomingMessage): void {
-  const socket = req.socket;
-  const readBefore = socket.bytesRead;
-  const close = () => socket.destroy();
-  const timer = setTimeout(close, LINGER_MS);
-  const countDiscarded = () => {
-    if (socket.bytesRead - readBefore > LINGER_BYTES) close();
-  };
-  socket.on('data', countDiscarded);
-  socket.once('close', () => clearTimeout(timer));
-  // The client finished sending within the allowance: the connection is healthy and may carry another request.
-  req.once('end', () => {
-    clearTimeout(timer);
-    socket.off('data', countDiscarded);
-  });
-  req.resume();
-}
 
 export async function serveStreamedHttpTrigger(
   req: http.IncomingMessage,

@@ -1,5 +1,6 @@
 import http, { type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
+import { lingerThenClose } from '../http/lingeringClose';
 
 /** Connection-scoped headers (RFC 9110 §7.6.1) belong to one hop and must not be forwarded. */
 const HOP_BY_HOP = new Set([
@@ -25,6 +26,12 @@ function forwardable(headers: IncomingHttpHeaders): IncomingHttpHeaders {
 /**
  * Forwards one request to the API origin, streaming the body both ways (covers and manuscripts never sit in memory).
  * Status, headers and body pass through unchanged; a dead upstream becomes a 502 in the API's error shape.
+ *
+ * The API may answer before it has read the body (401 or 413 on an upload's headers) and then close its connection.
+ * The answer is then relayed whole: the rest of the body is no longer sent upstream, a connection error that
+ * follows the answer is not mistaken for a broken answer, and the browser's connection closes cleanly
+ * (local/http/lingeringClose.ts): the answer says so, and the rest of the body is read and dropped for a moment
+ * first, so the browser gets to read the answer before the connection goes.
  */
 export function proxyToApi(
   apiBase: URL,
@@ -39,6 +46,9 @@ export function proxyToApi(
   headers['x-forwarded-proto'] = 'http';
   headers['x-forwarded-for'] = req.socket.remoteAddress ?? '';
 
+  /** Set once the upstream answer has been read to its end. */
+  let relayed = false;
+  const sendsBody = req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
   const upstream = http.request(
     {
       protocol: target.protocol,
@@ -49,16 +59,33 @@ export function proxyToApi(
       headers,
     },
     (upstreamRes) => {
+      const answeredEarly = !req.complete;
+      if (answeredEarly) req.unpipe(upstream);
       const responseHeaders = forwardable(upstreamRes.headers);
       for (const [name, value] of Object.entries(extraHeaders)) {
         if (responseHeaders[name.toLowerCase()] === undefined) responseHeaders[name.toLowerCase()] = value;
       }
+      // The browser may still be sending: it must not send another request on this connection, which may close.
+      if (answeredEarly) responseHeaders.connection = 'close';
       res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.statusMessage, responseHeaders);
       upstreamRes.pipe(res);
-      upstreamRes.on('error', () => res.destroy());
+      const connection = upstreamRes.socket;
+      upstreamRes.once('end', () => {
+        relayed = true;
+        // A connection that carried a body is not used again: the API may have answered before reading all of it
+        // (even when its answer reached the proxy after the body was sent) and then closes that connection, which
+        // a next request sent on it would meet as a reset. Destroyed now, before the agent could hand it out again.
+        if (sendsBody) connection.destroy();
+      });
+      // Cut off before its end: the browser must not take a partial answer for a whole one.
+      upstreamRes.once('close', () => {
+        if (!relayed) res.destroy();
+      });
+      if (answeredEarly) res.once('finish', () => lingerThenClose(req));
     },
   );
   upstream.on('error', (error) => {
+    if (relayed) return;
     if (res.headersSent) {
       res.destroy();
       return;
