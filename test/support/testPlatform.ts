@@ -26,6 +26,8 @@ export interface TestPlatform {
   token(email: string): Promise<string>;
   /** fetch against the API with a user's token; `path` is under /api, e.g. `/v1/projects`. */
   api(user: string | null, path: string, init?: RequestInit & { json?: unknown }): Promise<Response>;
+  /** With `captureOutput`: every line the platform process wrote to stdout and stderr so far (its logs among them). */
+  output(): string[];
   /** SIGKILL, as a crash would. */
   kill(): Promise<void>;
   /**
@@ -47,6 +49,8 @@ export async function startTestPlatform(
     dataDir?: string;
     verbose?: boolean;
     separateHostProcess?: boolean;
+    /** Keep what the platform process prints, for `output()`. */
+    captureOutput?: boolean;
   } = {},
 ): Promise<TestPlatform> {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'khipu-test-'));
@@ -69,6 +73,11 @@ export async function startTestPlatform(
     // stdin is a pipe only this process writes to: when the test runner dies, the platform sees it close and stops.
     { cwd: REPO_ROOT, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, NODE_ENV: 'test' } },
   );
+  const captured: string[] = [];
+  if (options.captureOutput) {
+    child.stdout!.on('data', (chunk: Buffer) => captured.push(chunk.toString()));
+    child.stderr!.on('data', (chunk: Buffer) => captured.push(chunk.toString()));
+  }
   const ready = await waitForReady(child);
   const tokens = new Map<string, string>();
   const token = async (email: string) => {
@@ -99,6 +108,7 @@ export async function startTestPlatform(
       }
       return fetch(`${ready.urls.api}${apiPath}`, { ...init, headers, body });
     },
+    output: () => captured.join('').split('\n'),
     async kill() {
       child.kill('SIGKILL');
       await exited;
