@@ -127,7 +127,10 @@ describe('the studio, from manuscript to an approved plan', () => {
     await page.getByRole('link', { name: 'Review the 3 chapters' }).click();
     const list = page.getByRole('list', { name: 'Chapters in reading order' });
     await list.getByRole('link', { name: /Chapter 2/ }).click();
-    await page.getByLabel('Title', { exact: true }).fill('Chapter 2: Mr. Bingley is expected');
+    // Typing before the second chapter's editor has replaced the first one's would type into the one going away.
+    const title = page.getByLabel('Title', { exact: true });
+    await waitFor(async () => (await title.inputValue()) === 'Chapter 2', 20_000, 'the second chapter opened');
+    await title.fill('Chapter 2: Mr. Bingley is expected');
     await page.getByRole('button', { name: 'Save title and type' }).click();
     await expectVisible(list.getByRole('link', { name: /Chapter 2: Mr\. Bingley is expected/ }));
     // What will be heard, beside the text.
