@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { ErrorBody, Id } from '../core/api/common';
-import { ProjectView } from '../core/api/projects';
+import { ProjectView, toProjectView } from '../core/api/projects';
 import { NotFoundError } from '../core/errors';
-import { toProjectView } from '../core/projects/project';
 import { endpoint } from './http/endpoint';
 
 const MAX_COVER_BYTES = 25 * 1024 * 1024;

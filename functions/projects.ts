@@ -1,24 +1,18 @@
 import { z } from 'zod';
-import { ErrorBody, Id } from '../core/api/common';
+import { Id } from '../core/api/common';
 import {
   CreateProjectRequest,
   ListProjectsQuery,
   ProjectPage,
   ProjectView,
   SetMembersRequest,
+  toProjectView,
   UpdateProjectRequest,
 } from '../core/api/projects';
-import { DomainError } from '../core/errors';
-import { type ProjectRecord, toProjectView } from '../core/projects/project';
+import type { ProjectRecord } from '../core/projects/project';
 import { endpoint } from './http/endpoint';
 
 const ProjectParams = z.strictObject({ projectId: Id });
-const errors = {
-  400: { description: 'Invalid input; `details.fields` names each field', schema: ErrorBody },
-  401: { description: 'Not signed in', schema: ErrorBody },
-  403: { description: 'Your role may not do this', schema: ErrorBody },
-  404: { description: 'No such project in your tenant', schema: ErrorBody },
-};
 
 const project = (record: ProjectRecord, status = 200) => ({ status, json: toProjectView(record) });
 
@@ -30,7 +24,7 @@ endpoint({
   tags: ['projects'],
   access: 'tenant',
   query: ListProjectsQuery,
-  responses: { 200: { description: 'A page of projects', schema: ProjectPage }, ...errors },
+  responses: { 200: { description: 'A page of projects', schema: ProjectPage } },
   async handle({ principal, query, services }) {
     const page = await services.projects.list(principal, {
       status: query.status,
@@ -52,7 +46,7 @@ endpoint({
   access: 'tenant',
   idempotent: true,
   body: { kind: 'json', schema: CreateProjectRequest },
-  responses: { 201: { description: 'Created', schema: ProjectView }, ...errors },
+  responses: { 201: { description: 'Created', schema: ProjectView } },
   async handle({ principal, body, services }) {
     const created = await services.projects.create(principal, body);
     return { status: 201, json: toProjectView(created), headers: { Location: `/api/v1/projects/${created.id}` } };
@@ -68,7 +62,7 @@ endpoint({
   access: 'tenant',
   params: ProjectParams,
   objects: { projectId: 'project' },
-  responses: { 200: { description: 'The project', schema: ProjectView }, ...errors },
+  responses: { 200: { description: 'The project', schema: ProjectView } },
   async handle({ principal, params, services }) {
     return project((await services.projects.load(principal, params.projectId)).project);
   },
@@ -84,19 +78,11 @@ endpoint({
   params: ProjectParams,
   body: { kind: 'json', schema: UpdateProjectRequest },
   objects: { projectId: 'project' },
+  ifMatch: 'required',
   responses: {
     200: { description: 'Updated', schema: ProjectView },
-    412: { description: 'Changed since you read it; `details.current` is the current version', schema: ErrorBody },
-    428: { description: 'If-Match is required', schema: ErrorBody },
-    ...errors,
   },
   async handle({ principal, params, body, ifMatch, services }) {
-    // Authorize first so a missing header on someone else's project still answers 404.
-    await services.projects.load(principal, params.projectId, 'project.update');
-    if (!ifMatch)
-      throw new DomainError('precondition_required', 'Send If-Match with the ETag of the version you edited', {
-        field: 'If-Match',
-      });
     return project(await services.projects.update(principal, params.projectId, ifMatch, body));
   },
 });
@@ -110,7 +96,8 @@ endpoint({
   access: 'tenant',
   params: ProjectParams,
   objects: { projectId: 'project' },
-  responses: { 200: { description: 'Archived', schema: ProjectView }, ...errors },
+  ifMatch: 'optional',
+  responses: { 200: { description: 'Archived', schema: ProjectView } },
   async handle({ principal, params, ifMatch, services }) {
     return project(await services.projects.archive(principal, params.projectId, ifMatch));
   },
@@ -125,7 +112,7 @@ endpoint({
   access: 'tenant',
   params: ProjectParams,
   objects: { projectId: 'project' },
-  responses: { 200: { description: 'Archived', schema: ProjectView }, ...errors },
+  responses: { 200: { description: 'Archived', schema: ProjectView } },
   async handle({ principal, params, services }) {
     return project(await services.projects.archive(principal, params.projectId));
   },
@@ -140,7 +127,7 @@ endpoint({
   access: 'tenant',
   params: ProjectParams,
   objects: { projectId: 'project' },
-  responses: { 200: { description: 'Restored', schema: ProjectView }, ...errors },
+  responses: { 200: { description: 'Restored', schema: ProjectView } },
   async handle({ principal, params, services }) {
     return project(await services.projects.restore(principal, params.projectId));
   },
@@ -156,7 +143,7 @@ endpoint({
   params: ProjectParams,
   body: { kind: 'json', schema: SetMembersRequest },
   objects: { projectId: 'project' },
-  responses: { 200: { description: 'Updated', schema: ProjectView }, ...errors },
+  responses: { 200: { description: 'Updated', schema: ProjectView } },
   async handle({ principal, params, body, services }) {
     return project(await services.projects.setMembers(principal, params.projectId, body));
   },

@@ -54,3 +54,9 @@ export function text(max: number, min = 0) {
     .max(max)
     .refine(isStorableText, 'must not contain control characters, bidirectional controls or lone surrogates');
 }
+
+/**
+ * True when each type's values are values of the other: `void (true satisfies SameShape<View, DomainType>)` makes the
+ * compiler refuse a schema that drifts from the domain type it describes, on either side.
+ */
+export type SameShape<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { jobKinds } from '../jobs/job';
-import { Id } from './common';
+import type * as Domain from '../metrics/report';
+import { Id, type SameShape } from './common';
 
 /** The operator's platform metrics: request shapes and the figures derived from the stored daily aggregates. */
 
@@ -137,3 +138,7 @@ export type MetricsFigures = z.infer<typeof MetricsFiguresView>;
 export type MetricsSummary = z.infer<typeof MetricsSummaryView>;
 export type MetricsReport = z.infer<typeof MetricsReportView>;
 export type TenantMetricsRow = z.infer<typeof TenantMetricsPage>['items'][number];
+
+// The schemas describe what the metrics service returns.
+void (true satisfies SameShape<MetricsReport, Domain.MetricsReport>);
+void (true satisfies SameShape<TenantMetricsRow, Domain.TenantMetricsRow>);

@@ -1,12 +1,20 @@
 import { z } from 'zod';
 import { isValidIsbn, normalizeIsbn } from '../projects/isbn';
-import { Id, IsoDateTime, page, text } from './common';
+import {
+  DEFAULT_DISCLOSURE,
+  deriveWorkflow,
+  projectStatuses,
+  workflowSteps,
+  type BookMetadata as BookMetadataRecord,
+  type ProjectRecord,
+  type Workflow,
+} from '../projects/project';
+import { Id, IsoDateTime, page, text, type SameShape } from './common';
 
-export const projectStatuses = ['draft', 'in_progress', 'review', 'completed', 'published', 'archived'] as const;
+export { DEFAULT_DISCLOSURE, projectStatuses, workflowSteps };
+
 export const ProjectStatus = z.enum(projectStatuses);
 export type ProjectStatus = z.infer<typeof ProjectStatus>;
-
-export const DEFAULT_DISCLOSURE = 'This audiobook is narrated by a digital voice.';
 
 const personList = z.array(text(200, 1)).max(20);
 
@@ -57,7 +65,7 @@ const metadataFields = {
   digitalVoiceDisclosure: text(500, 1),
 };
 
-/** Book metadata as retailers need it (SPEC.md §8): all fields the packaging step will write as tags. */
+/** Book metadata as retailers need it (docs/retail-specs.md): all fields the packaging step will write as tags. */
 export const BookMetadata = z
   .strictObject({
     ...metadataFields,
@@ -100,15 +108,6 @@ export const CoverView = z.object({
   warnings: z.array(z.string()),
 });
 
-export const workflowSteps = [
-  'metadata',
-  'manuscript',
-  'characters',
-  'casting',
-  'planning',
-  'production',
-  'packaging',
-] as const;
 export const WorkflowStepState = z.enum(['not_started', 'in_progress', 'complete']);
 export const WorkflowView = z.object({
   steps: z.array(z.object({ step: z.enum(workflowSteps), state: WorkflowStepState, detail: z.string().nullable() })),
@@ -150,3 +149,34 @@ export const SetMembersRequest = z
     validatorIds: z.array(Id).max(100).optional(),
   })
   .meta({ id: 'SetMembersRequest' });
+
+/** What the API shows of a project: its record with the workflow derived from its facts. */
+export function toProjectView(project: ProjectRecord): ProjectView {
+  return {
+    id: project.id,
+    status: project.status,
+    metadata: project.metadata,
+    cover: project.cover
+      ? {
+          width: project.cover.width,
+          height: project.cover.height,
+          originalFormat: project.cover.originalFormat,
+          uploadedAt: project.cover.uploadedAt,
+          variants: ['original', 'retail', 'thumbnail'],
+          warnings: project.cover.warnings,
+        }
+      : null,
+    ownerId: project.ownerId,
+    memberIds: project.memberIds,
+    validatorIds: project.validatorIds,
+    workflow: deriveWorkflow(project),
+    archivedAt: project.archivedAt,
+    createdAt: project.createdAt,
+    updatedAt: project.updatedAt,
+    etag: project.etag ?? '',
+  };
+}
+
+// The schemas describe the domain's shapes exactly.
+void (true satisfies SameShape<BookMetadata, BookMetadataRecord>);
+void (true satisfies SameShape<WorkflowView, Workflow>);

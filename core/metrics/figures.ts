@@ -2,7 +2,7 @@
  * The derived figures the operator reads: ratios, percentiles and per-kind breakdowns computed from summed daily
  * totals. Every ratio is null when there is nothing to divide by, never a made-up zero.
  */
-import type { MetricsFigures, MetricsSummary } from '../api/metrics';
+import type { MetricsFigures, MetricsSummary } from './report';
 import { jobKinds } from '../jobs/job';
 import { emptyTotals, mergeTotals, type HttpTotals, type MetricsTotals } from './dailyMetrics';
 import { emptyHistogram, mergeHistograms, quantile, summarize } from './histogram';

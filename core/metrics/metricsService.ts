@@ -3,7 +3,7 @@
  * Azure and on a laptop). Cost per request is bounded: the platform or one tenant is one partition of at most
  * MAX_WINDOW_DAYS documents; the per-tenant table reads one page of tenants, one partition each.
  */
-import type { MetricsReport, TenantMetricsRow } from '../api/metrics';
+import type { MetricsReport, TenantMetricsRow } from './report';
 import { authorizeOperatorAction } from '../auth/permissions';
 import type { Principal } from '../auth/principal';
 import { NotFoundError } from '../errors';

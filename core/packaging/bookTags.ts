@@ -2,7 +2,7 @@
  * Book metadata → retail tags. Synthetic narration is disclosed twice, as retailers ask (SPEC.md §8): in the
  * narrator credit and in the description.
  */
-import { DEFAULT_DISCLOSURE } from '../api/projects';
+import { DEFAULT_DISCLOSURE } from '../projects/project';
 import { hasDigitalVoiceDisclosure } from '../audio/readiness';
 import type { AudioTags } from '../ports/audio';
 import type { PackageBookMetadata } from './types';

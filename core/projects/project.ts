@@ -1,7 +1,57 @@
-import type { BookMetadata, ProjectStatus, ProjectView, WorkflowView } from '../api/projects';
-import { workflowSteps } from '../api/projects';
 import type { ProjectAccessFacts } from '../auth/permissions';
 import type { StoredDocument } from '../ports/documents';
+
+export const projectStatuses = ['draft', 'in_progress', 'review', 'completed', 'published', 'archived'] as const;
+export type ProjectStatus = (typeof projectStatuses)[number];
+
+/** What a book's metadata says when no one wrote another disclosure: retailers require synthetic voices disclosed. */
+export const DEFAULT_DISCLOSURE = 'This audiobook is narrated by a digital voice.';
+
+export interface Series {
+  name: string;
+  number: number | null;
+}
+
+/** Book metadata as retailers need it (docs/retail-specs.md): every field packaging writes as a tag. */
+export interface BookMetadata {
+  title: string;
+  subtitle: string | null;
+  authors: string[];
+  narrators: string[];
+  translators: string[];
+  adaptors: string[];
+  /** BCP 47 tag, e.g. en-GB. */
+  language: string;
+  description: string | null;
+  keywords: string[];
+  categories: string[];
+  publisher: string | null;
+  /** YYYY, YYYY-MM or YYYY-MM-DD. */
+  publicationDate: string | null;
+  rights: string | null;
+  series: Series | null;
+  /** Normalized (digits only, X for an ISBN-10 check digit); valid by core/projects/isbn.ts. */
+  isbn: string | null;
+  digitalVoiceDisclosure: string;
+}
+
+/** The steps of a project's workflow, in the order a book goes through them. */
+export const workflowSteps = [
+  'metadata',
+  'manuscript',
+  'characters',
+  'casting',
+  'planning',
+  'production',
+  'packaging',
+] as const;
+export type WorkflowStep = (typeof workflowSteps)[number];
+export type WorkflowStepState = 'not_started' | 'in_progress' | 'complete';
+
+export interface Workflow {
+  steps: { step: WorkflowStep; state: WorkflowStepState; detail: string | null }[];
+  currentStep: WorkflowStep;
+}
 
 export interface CoverRecord {
   width: number;
@@ -72,17 +122,17 @@ export function searchTextOf(metadata: BookMetadata): string {
   return [metadata.title, metadata.subtitle ?? '', ...metadata.authors].join(' \u2022 ').toLowerCase();
 }
 
-type StepState = WorkflowView['steps'][number]['state'];
+type StepState = WorkflowStepState;
 
 function ratioState(done: number, total: number): StepState {
   if (total === 0 || done === 0) return 'not_started';
   return done >= total ? 'complete' : 'in_progress';
 }
 
-export function deriveWorkflow(project: Pick<ProjectRecord, 'metadata' | 'facts'>): WorkflowView {
+export function deriveWorkflow(project: Pick<ProjectRecord, 'metadata' | 'facts'>): Workflow {
   const { metadata, facts } = project;
   const metadataComplete = metadata.title.length > 0 && metadata.authors.length > 0 && !!metadata.language;
-  const states: Record<(typeof workflowSteps)[number], { state: StepState; detail: string | null }> = {
+  const states: Record<WorkflowStep, { state: StepState; detail: string | null }> = {
     metadata: { state: metadataComplete ? 'complete' : 'in_progress', detail: null },
     manuscript: {
       state:
@@ -117,30 +167,4 @@ export function deriveWorkflow(project: Pick<ProjectRecord, 'metadata' | 'facts'
   const steps = workflowSteps.map((step) => ({ step, ...states[step] }));
   const currentStep = steps.find((s) => s.state !== 'complete')?.step ?? 'packaging';
   return { steps, currentStep };
-}
-
-export function toProjectView(project: ProjectRecord): ProjectView {
-  return {
-    id: project.id,
-    status: project.status,
-    metadata: project.metadata,
-    cover: project.cover
-      ? {
-          width: project.cover.width,
-          height: project.cover.height,
-          originalFormat: project.cover.originalFormat,
-          uploadedAt: project.cover.uploadedAt,
-          variants: ['original', 'retail', 'thumbnail'],
-          warnings: project.cover.warnings,
-        }
-      : null,
-    ownerId: project.ownerId,
-    memberIds: project.memberIds,
-    validatorIds: project.validatorIds,
-    workflow: deriveWorkflow(project),
-    archivedAt: project.archivedAt,
-    createdAt: project.createdAt,
-    updatedAt: project.updatedAt,
-    etag: project.etag ?? '',
-  };
 }

@@ -1,4 +1,3 @@
-import type { BookMetadata, CreateProjectRequest, ProjectStatus, UpdateProjectRequest } from '../api/projects';
 import { authorizeProjectAction, authorizeTenantAction } from '../auth/permissions';
 import { requireVersion } from '../common/versions';
 import type { Principal, TenantPrincipal } from '../auth/principal';
@@ -15,10 +14,23 @@ import { updateWithRetry } from '../common/optimisticUpdate';
 import {
   emptyProductionFacts,
   searchTextOf,
+  type BookMetadata,
   type FactsGroup,
   type ProductionFacts,
   type ProjectRecord,
+  type ProjectStatus,
 } from './project';
+
+/** A new project: its book's metadata. */
+export interface NewProject {
+  metadata: BookMetadata;
+}
+
+/** Only the fields given change; nullable fields are cleared with null. Archiving has its own operation. */
+export interface ProjectChange {
+  metadata?: Partial<BookMetadata>;
+  status?: Exclude<ProjectStatus, 'archived'>;
+}
 
 export interface ProjectServiceDeps {
   projects: TenantCollection<ProjectRecord>;
@@ -50,7 +62,7 @@ export const ARCHIVE_RETENTION_DAYS = 30;
 export class ProjectService {
   constructor(private readonly deps: ProjectServiceDeps) {}
 
-  async create(principal: Principal | undefined, request: CreateProjectRequest): Promise<ProjectRecord> {
+  async create(principal: Principal | undefined, request: NewProject): Promise<ProjectRecord> {
     const user = authorizeTenantAction(principal, 'projects.create');
     const now = this.deps.clock.now().toISOString();
     const created = await this.deps.projects.create({
@@ -116,7 +128,7 @@ export class ProjectService {
     principal: Principal | undefined,
     projectId: string,
     ifMatch: string | undefined,
-    request: UpdateProjectRequest,
+    request: ProjectChange,
   ): Promise<ProjectRecord> {
     const { user, project } = await this.load(principal, projectId, 'project.update');
     const version = requireVersion(ifMatch, 'version');
