@@ -15,6 +15,7 @@ import {
 import { DomainError, NotFoundError } from '../core/errors';
 import { isTerminal } from '../core/jobs/job';
 import type { PackagePlatform } from '../core/packaging/types';
+import { isCommitted } from '../core/planning/planGenerations';
 import { productionContext } from '../adapters/production/productionContext';
 import { assessProduction, checkProductionQuota } from '../adapters/production/productionJob';
 import { PRODUCE_BOOK } from '../orchestrations/produceBook';
@@ -179,6 +180,11 @@ endpoint({
     const { user, project } = await services.projects.load(principal, params.projectId, 'project.generateAudio');
     const segment = await services.book.segments.get(user.tenantId, project.id, params.segmentId);
     if (!segment || segment.type !== 'segment') throw new NotFoundError('Segment');
+    // Only a line of the chapter's committed plan is part of the book (docs/planning.md); another generation is not.
+    const chapter = await services.book.chapters.get(user.tenantId, project.id, segment.chapterId);
+    if (!chapter || chapter.type !== 'chapter' || chapter.deleted || !isCommitted(segment, chapter)) {
+      throw new NotFoundError('Segment');
+    }
     const platforms = body.platforms ?? (await packagedPlatforms(user.tenantId, project.id));
     const job = await services.jobs.startFor(
       user,

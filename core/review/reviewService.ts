@@ -13,6 +13,7 @@ import type { DomainEvent, EventPublisher } from '../ports/events';
 import type { Clock, IdGenerator, Logger } from '../ports/system';
 import type { ProjectService } from '../projects/projectService';
 import { bookChapters, listAll } from '../planning/planService';
+import { isCommitted } from '../planning/planGenerations';
 import {
   approvalId,
   approvedChapterIds,
@@ -109,8 +110,8 @@ export class ReviewService {
     requestKey?: string,
   ): Promise<{ thread: ReviewThreadRecord; created: boolean }> {
     const { user } = await this.deps.projects.load(principal, projectId, 'project.comment');
-    await this.liveChapter(user.tenantId, projectId, input.chapterId);
-    if (input.segmentId) await this.segmentOf(user.tenantId, projectId, input.chapterId, input.segmentId);
+    const chapter = await this.liveChapter(user.tenantId, projectId, input.chapterId);
+    if (input.segmentId) await this.segmentOf(chapter, input.segmentId);
     const now = this.now();
     const comment: ReviewComment = {
       id: this.newId('rvc', user, requestKey),
@@ -321,9 +322,10 @@ export class ReviewService {
     return chapter;
   }
 
-  private async segmentOf(tenantId: string, projectId: string, chapterId: string, segmentId: string) {
-    const segment = await this.deps.segments.get(tenantId, projectId, segmentId);
-    if (!segment || segment.type !== 'segment' || segment.chapterId !== chapterId) throw new NotFoundError('Segment');
+  /** A line of the chapter's committed plan; a segment of any other generation is not part of the book. */
+  private async segmentOf(chapter: ChapterRecord, segmentId: string) {
+    const segment = await this.deps.segments.get(chapter.tenantId, chapter.projectId, segmentId);
+    if (!segment || segment.type !== 'segment' || !isCommitted(segment, chapter)) throw new NotFoundError('Segment');
     return segment;
   }
 
