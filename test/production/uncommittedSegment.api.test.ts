@@ -33,8 +33,8 @@ async function abandonedCopyOf(segmentId: string): Promise<string> {
       .read<ChapterRecord>();
     const generation = committedGeneration(chapter!) + 1;
     const id = plannedSegmentId(chapter!.id, generation, segment!.index);
-    const { _etag, _rid, _self, _ts, _attachments, ...fields } = segment as SegmentRecord & Record<string, unknown>;
-    void [_etag, _rid, _self, _ts, _attachments];
+    const { _etag, _rid, _self, _ts, ...fields } = segment!;
+    void [_etag, _rid, _self, _ts];
     await database.container('segments').items.create({ ...fields, id, planGeneration: generation });
     return id;
   } finally {
