@@ -12,11 +12,13 @@ import { buildQuery } from '../cosmos/queryBuilder';
  */
 export class CosmosTenantDocuments implements TenantDocuments {
   readonly containers: readonly string[];
+  readonly projectContainers: readonly string[];
   private readonly definitions: Map<string, ContainerDefinition>;
 
   constructor(private readonly database: Database) {
     this.definitions = new Map(Object.values(containerDefinitions).map((def) => [def.id, def]));
     this.containers = [...this.definitions.keys()];
+    this.projectContainers = this.containers.filter((id) => this.definition(id).partitionKeyPaths[1] === '/projectId');
   }
 
   async scan(

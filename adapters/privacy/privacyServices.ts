@@ -6,6 +6,7 @@ import { ConsentService } from '../../core/privacy/consentService';
 import { ErasureService } from '../../core/privacy/erasureService';
 import type { PrivacyJobRecord } from '../../core/privacy/privacyJob';
 import { PrivacyJobService } from '../../core/privacy/privacyJobService';
+import { ArchivedProjectPurge } from '../../core/privacy/projectPurge';
 import { Pseudonyms } from '../../core/privacy/pseudonym';
 import { PrivacyRetention } from '../../core/privacy/retention';
 import { TenantDeletionService } from '../../core/privacy/tenantDeletion';
@@ -43,7 +44,7 @@ export interface PrivacyServicesInput {
   termsVersion: string;
 }
 
-/** Wires the privacy domain (consent, audit, export, erasure, tenant deletion) for the composition root. */
+/** Wires the privacy domain (consent, audit, export, erasure, tenant deletion, retention) for the composition root. */
 export function buildPrivacyServices(input: PrivacyServicesInput): PrivacyServices {
   const { database, users, tenants, identities, blobs, clock, ids } = input;
   const privacyContainer = database.container(containerDefinitions.privacy.id);
@@ -87,6 +88,11 @@ export function buildPrivacyServices(input: PrivacyServicesInput): PrivacyServic
     }),
     tenantExport,
     tenantDeletion,
-    retention: new PrivacyRetention({ deletion: tenantDeletion, audit, exports: tenantExport }),
+    retention: new PrivacyRetention({
+      deletion: tenantDeletion,
+      audit,
+      exports: tenantExport,
+      projects: new ArchivedProjectPurge({ documents, blobs, clock }),
+    }),
   };
 }

@@ -18,6 +18,8 @@ export interface AnyDocument {
 export interface TenantDocuments {
   /** Every container the app stores documents in, in a fixed order. */
   readonly containers: readonly string[];
+  /** The containers partitioned by project: everything a project has besides its own record. */
+  readonly projectContainers: readonly string[];
   /**
    * One page of the tenant's documents in a container: of one project when `projectId` is given, else of every
    * project. The tenants container answers with the tenant's own document; the identities container holds no

@@ -291,32 +291,6 @@ export class ProjectService {
     return this.deps.blobs.bytesUnder(tenantBlobPrefix(tenantId));
   }
 
-  /** Removes projects archived longer than the retention period, with their blobs. Returns how many were purged. */
-  async purgeExpired(tenantId: string): Promise<number> {
-    const cutoff = new Date(this.deps.clock.now().getTime() - ARCHIVE_RETENTION_DAYS * 86_400_000).toISOString();
-    let purged = 0;
-    let continuationToken: string | undefined;
-    do {
-      const page = await this.deps.projects.list(tenantId, {
-        filter: {
-          op: 'and',
-          filters: [
-            { field: 'status', op: 'eq', value: 'archived' },
-            { field: 'archivedAt', op: 'lt', value: cutoff },
-          ],
-        },
-        page: { pageSize: 50, continuationToken },
-      });
-      for (const project of page.items) {
-        await this.deps.blobs.deletePrefix(projectBlobPrefix(tenantId, project.id));
-        await this.deps.projects.delete(tenantId, project.id);
-        purged++;
-      }
-      continuationToken = page.continuationToken ?? undefined;
-    } while (continuationToken);
-    return purged;
-  }
-
   private assertFresh(project: ProjectRecord, ifMatch: string): void {
     if (project.etag !== ifMatch) {
       throw new PreconditionFailedError('The project changed since you loaded it', project);
