@@ -52,7 +52,7 @@ import { planSegments } from './chapterSpeech';
 import { EVENT_SOURCE } from './chapterMastering';
 import type { JobRef } from './jobProgress';
 import type { ProductionContext } from './productionContext';
-import { synthesizeToBlob } from './segmentSynthesis';
+import { recordSpeechCost, synthesizeToBlob } from './segmentSynthesis';
 import { withWorkspace } from './workspace';
 
 /**
@@ -295,8 +295,10 @@ async function creditsFor(
     const speechFile = `${local}.wav`;
     if (await ctx.svc.blobs.exists(speechBlob)) await downloadBlob(ctx.svc.blobs, speechBlob, speechFile);
     else {
-      await synthesizeToBlob(ctx, item.speech, plan, speechBlob, speechFile);
+      const rendered = await synthesizeToBlob(ctx, item.speech, plan, speechBlob, speechFile);
       synthesisCalls++;
+      // Keyed by the speech's content address: the credits' speech is billed once, however many builds reuse it.
+      await recordSpeechCost(ctx, job, rendered.billableCharacters, `credits:${item.baseHash}:tts`);
     }
     const masterFile = `${local}.flac`;
     const files = Object.fromEntries(

@@ -261,12 +261,25 @@ async function recordCosts(
   synthesizedIds: string[],
 ): Promise<void> {
   if (summary.billableCharacters === 0) return;
-  const tenant = await ctx.svc.tenants.assertActive(job.tenantId);
-  const at = ctx.svc.clock.now();
-  const voiceClass = ctx.svc.speech.engine === 'offline' ? 'offline' : 'neural';
   // One entry per run of the batch, keyed by what this run synthesized: a rerun after a crash that finds every
   // segment done records nothing, and a retry after a partial failure records only its own new requests.
   const batchKey = segmentAudioHash({ ...plan.items[0]!.key, takeNonce: synthesizedIds.sort().join(',') }).slice(0, 32);
+  await recordSpeechCost(ctx, job, summary.billableCharacters, `${job.jobId}:${batchKey}:tts`);
+}
+
+/**
+ * Writes the characters the speech engine billed as one cost entry at the tenant's price. The dedupe key makes the
+ * write idempotent: recording the same key again (a retried activity) adds nothing.
+ */
+export async function recordSpeechCost(
+  ctx: ProductionContext,
+  job: JobRef,
+  billableCharacters: number,
+  dedupeKey: string,
+): Promise<void> {
+  if (billableCharacters === 0) return;
+  const tenant = await ctx.svc.tenants.assertActive(job.tenantId);
+  const voiceClass = ctx.svc.speech.engine === 'offline' ? 'offline' : 'neural';
   await ctx.svc.costs.record([
     priceUsage(
       {
@@ -275,9 +288,9 @@ async function recordCosts(
         userId: job.userId,
         jobId: job.jobId,
         rate: `tts:${voiceClass}`,
-        quantity: summary.billableCharacters,
-        at,
-        dedupeKey: `${job.jobId}:${batchKey}:tts`,
+        quantity: billableCharacters,
+        at: ctx.svc.clock.now(),
+        dedupeKey,
       },
       tenant.plan,
     ),
