@@ -2,7 +2,8 @@
  * Runs the CPU-heavy part of an import (parse and chapter detection, seconds to minutes on a big book) in a worker
  * thread at low CPU priority (analysisWorker.ts), so the instance keeps answering every tenant's requests meanwhile
  * (bench/noisyTenant.bench.ts), and bounds it in time:
- * past the limit the worker is stopped and the import fails with a clear error instead of holding a core.
+ * past the limit the worker is stopped and the import fails with a clear error instead of holding a core. A cancelled
+ * job's analysis is stopped too: the worker is terminated the moment the caller's signal aborts.
  */
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -28,19 +29,24 @@ export function analyzeInWorker(options: {
   timeLimitMs?: number;
 }): ManuscriptAnalyzer {
   const timeLimitMs = options.timeLimitMs ?? DEFAULT_ANALYSIS_TIME_LIMIT_MS;
-  return (bytes, hints, parsed) =>
+  return (bytes, hints, parsed, signal) =>
     new Promise((resolve, reject) => {
+      const cancelled = () => new Error('manuscript analysis cancelled');
+      if (signal?.aborted) {
+        reject(cancelled());
+        return;
+      }
       // A copy the worker owns outright (the buffer may be a view into a shared pool), moved rather than cloned.
       const owned = new Uint8Array(bytes);
       const request: AnalysisRequest = { ...hints, bytes: owned, limits: options.limits };
       const worker = new Worker(workerSource(), { eval: true, workerData: request, transferList: [owned.buffer] });
       let settled = false;
+      // The outcome is handed on only once the thread is gone, so no analysis outlives the step that started it.
       const settle = (outcome: () => void) => {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
-        void worker.terminate();
-        outcome();
+        void worker.terminate().then(outcome, outcome);
       };
       const timer = setTimeout(
         () =>
@@ -67,6 +73,9 @@ export function analyzeInWorker(options: {
           settle(() => reject(new DomainError(message.code, message.message, message.details)));
         else settle(() => reject(new Error(`manuscript analysis failed: ${message.message}`)));
       });
+      const stopOnAbort = () => settle(() => reject(cancelled()));
+      signal?.addEventListener('abort', stopOnAbort, { once: true });
+      worker.once('exit', () => signal?.removeEventListener('abort', stopOnAbort));
       worker.on('error', (error) => settle(() => reject(error)));
       worker.on('exit', (code) =>
         settle(() => reject(new Error(`manuscript analysis stopped (exit ${code}) before it finished`))),

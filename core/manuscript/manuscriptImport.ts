@@ -27,19 +27,22 @@ export interface ManuscriptAnalysis {
 /**
  * Parses the bytes and finds the chapters, calling `parsed` in between (progress). It is the CPU-heavy part of an
  * import, seconds to minutes on a big book, so the composition root runs it off the event loop
- * (adapters/manuscript/workerAnalysis.ts); throws DomainErrors for bad files.
+ * (adapters/manuscript/workerAnalysis.ts); throws DomainErrors for bad files. When `signal` aborts (the job was
+ * cancelled) the analysis stops where it is and the promise rejects.
  */
 export type ManuscriptAnalyzer = (
   bytes: Buffer,
   hints: { fileName?: string; contentType?: string; language?: string },
   parsed: () => Promise<void>,
+  signal?: AbortSignal,
 ) => Promise<ManuscriptAnalysis>;
 
 /** Both steps in the calling thread. */
 export function analyzeInline(parse: ManuscriptParser): ManuscriptAnalyzer {
-  return async (bytes, hints, parsed) => {
+  return async (bytes, hints, parsed, signal) => {
     const manuscript = await parse(bytes, { fileName: hints.fileName, contentType: hints.contentType });
     await parsed();
+    signal?.throwIfAborted();
     return { parsed: manuscript, detection: detectBookChapters(manuscript, { language: hints.language }) };
   };
 }
@@ -56,6 +59,8 @@ export interface ManuscriptImportDeps {
   clock: Clock;
   analyze: ManuscriptAnalyzer;
   maxUploadBytes: number;
+  /** How often a running analysis looks whether its job was cancelled (default CANCEL_CHECK_INTERVAL_MS). */
+  cancelCheckIntervalMs?: number;
 }
 
 /** What every import step is told: which job imports which upload. Small, so it can travel in orchestration history. */
@@ -68,6 +73,8 @@ export interface ImportRef {
 
 /** Chapters saved per step: small enough for frequent progress and cancel checks, large enough to stay cheap. */
 export const IMPORT_BATCH_SIZE = 20;
+/** While the analysis runs (up to minutes), the job is read this often to see whether it was cancelled. */
+export const CANCEL_CHECK_INTERVAL_MS = 1_000;
 
 export type ParseOutcome =
   | { ok: true; chapterCount: number; batches: number }
@@ -111,6 +118,7 @@ export class ManuscriptImport {
     const project = await this.deps.projects.find(tenantId, projectId);
     let parsed: ManuscriptAnalysis['parsed'];
     let detection: ChapterDetection;
+    const cancelWatch = this.watchForCancel(ref);
     try {
       ({ parsed, detection } = await this.deps.analyze(
         bytes,
@@ -118,11 +126,16 @@ export class ManuscriptImport {
         async () => {
           await this.deps.jobs.reportProgress(tenantId, projectId, jobId, { phase: 'detecting' });
         },
+        cancelWatch.signal,
       ));
     } catch (error) {
+      if (cancelWatch.signal.aborted) return { ok: false, cancelled: true };
       if (error instanceof DomainError) return { ok: false, error: { code: error.code, message: error.message } };
       throw error;
+    } finally {
+      cancelWatch.stop();
     }
+    if (cancelWatch.signal.aborted) return { ok: false, cancelled: true };
     const staged: StagedChapter[] = detection.chapters.map((chapter) => ({
       title: chapter.title,
       type: chapter.type,
@@ -284,6 +297,33 @@ export class ManuscriptImport {
       if (page.items.length === 0) return;
       for (const segment of page.items) await this.deps.segments.delete(tenantId, projectId, segment.id);
     }
+  }
+
+  /**
+   * Aborts its signal as soon as the job is found cancelled, reading the job every few moments: the analysis runs
+   * for minutes on a big book, and a cancel must stop it rather than let it finish for nothing. The cancel may have
+   * been asked on another instance, so the job document is what is watched.
+   */
+  private watchForCancel(ref: ImportRef): { signal: AbortSignal; stop: () => void } {
+    const controller = new AbortController();
+    const interval = this.deps.cancelCheckIntervalMs ?? CANCEL_CHECK_INTERVAL_MS;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let stopped = false;
+    const check = async () => {
+      // A failed read is not a cancel: the next check reads again.
+      const cancelled = await this.cancelRequested(ref).catch(() => false);
+      if (stopped) return;
+      if (cancelled) controller.abort();
+      else timer = setTimeout(() => void check(), interval);
+    };
+    timer = setTimeout(() => void check(), interval);
+    return {
+      signal: controller.signal,
+      stop: () => {
+        stopped = true;
+        clearTimeout(timer);
+      },
+    };
   }
 
   private async cancelRequested(ref: ImportRef): Promise<boolean> {
