@@ -262,7 +262,7 @@ interface StoredCredits {
  */
 async function creditsFor(
   ctx: ProductionContext,
-  job: JobRef,
+  job: PackageInput,
   book: PackageBookMetadata,
   dir: string,
 ): Promise<{ opening: CreditsAudio; closing: CreditsAudio; synthesisCalls: number }> {
@@ -297,8 +297,11 @@ async function creditsFor(
     else {
       const rendered = await synthesizeToBlob(ctx, item.speech, plan, speechBlob, speechFile);
       synthesisCalls++;
-      // Keyed by the speech's content address: the credits' speech is billed once, however many builds reuse it.
-      await recordSpeechCost(ctx, job, rendered.billableCharacters, `credits:${item.baseHash}:tts`);
+      // Recorded where it is billed: package activities running side by side may each render the credits before one
+      // stores them. Keyed by this job's package and the speech's content address, so a retried activity adds
+      // nothing, and a build that finds the credits stored renders nothing and records nothing.
+      const key = `${job.jobId}:${job.platform}:${item.baseHash}:credits-tts`;
+      await recordSpeechCost(ctx, job, rendered.billableCharacters, key);
     }
     const masterFile = `${local}.flac`;
     const files = Object.fromEntries(

@@ -1,8 +1,9 @@
 /**
  * Every character the speech engine bills is in the cost records, the spoken retail credits included: after a
  * production through the real pipeline against the fake Azure Speech service, the project's TTS characters equal the
- * billable characters of every SSML document the service received. A second production that reuses the stored
- * credits (and the rendered lines) sends nothing and records nothing.
+ * billable characters of every SSML document the service received, also when several packages built side by side
+ * each rendered the credits. A second production that reuses the stored credits (and the rendered lines) sends
+ * nothing and records nothing.
  */
 import { waitForJob } from '../api/isolation/fixtures';
 import { billableCharacters } from '../../core/ssml/text';
@@ -52,7 +53,7 @@ test('the cost records hold every billed character, the credits included, and a 
   const { projectId } = await plannedBook(platform, { title: 'Costed Credits', voices: AZURE_CAST });
   const sentBefore = fake.ssml.length;
 
-  await produced(projectId, ['apple']);
+  await produced(projectId, ['apple', 'acx', 'google']);
   const sent = fake.ssml.slice(sentBefore);
   expect(sent.filter((ssml) => ssml.includes('Written by')).length).toBeGreaterThanOrEqual(1);
   expect(sent.filter((ssml) => ssml.includes('This has been Costed Credits')).length).toBeGreaterThanOrEqual(1);
@@ -61,7 +62,7 @@ test('the cost records hold every billed character, the credits included, and a 
   expect(afterFirst.amountUsd).toBeGreaterThan(0);
 
   const sentAfterFirst = fake.ssml.length;
-  await produced(projectId, ['apple', 'acx']);
+  await produced(projectId, ['apple', 'acx', 'google']);
   expect(fake.ssml.length).toBe(sentAfterFirst);
   expect(await costedCharacters(projectId)).toEqual(afterFirst);
 });
