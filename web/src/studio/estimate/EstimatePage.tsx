@@ -10,22 +10,9 @@ import { useErrorText } from '../../ui/errorText';
 import { useFormat } from '../../ui/format';
 import { Loading } from '../../ui/Loading';
 import { useStudio } from '../StudioContext';
+import { ProblemList } from './ProblemList';
 
 const PLATFORMS = ['apple', 'acx', 'google', 'spotify', 'kobo'] as const;
-const PROBLEM_CODES = [
-  'no_chapters',
-  'chapter_not_planned',
-  'chapter_empty',
-  'unknown_speakers',
-  'voice_missing',
-  'voice_unavailable',
-  'nothing_to_speak',
-  'segment_too_long',
-  'chapter_silent',
-  'cover_missing',
-  'isbn_missing',
-] as const;
-type ProblemCode = (typeof PROBLEM_CODES)[number];
 const COST_KINDS = ['tts_characters', 'llm_tokens', 'compute_seconds', 'storage_bytes'] as const;
 type CostKind = (typeof COST_KINDS)[number];
 
@@ -74,7 +61,13 @@ export function EstimatePage() {
       ) : estimate.isError ? (
         <Alert tone="error">{errorText(estimate.error)}</Alert>
       ) : (
-        <EstimateView estimate={estimate.data} titleOf={titleOf} nameOf={nameOf} format={format} />
+        <EstimateView
+          estimate={estimate.data}
+          projectId={project.id}
+          titleOf={titleOf}
+          nameOf={nameOf}
+          format={format}
+        />
       )}
       <p className="small">
         <Link to={`/projects/${encodeURIComponent(project.id)}/review`}>{t('toReview')}</Link>
@@ -83,68 +76,24 @@ export function EstimatePage() {
   );
 }
 
-type Problem = ProductionEstimate['problems'][number];
-
-function ProblemList({
-  id,
-  title,
-  empty,
-  problems,
-  describe,
-}: {
-  id: string;
-  title: string;
-  empty?: string;
-  problems: Problem[];
-  describe(problem: Problem): string;
-}) {
-  return (
-    <section className="card" aria-labelledby={id}>
-      <h3 id={id} className="card__title">
-        {title}
-      </h3>
-      {problems.length === 0 ? (
-        <p className="muted">{empty}</p>
-      ) : (
-        <ul className="plain-list">
-          {problems.map((problem, index) => (
-            <li
-              key={`${problem.code}:${problem.chapterId ?? problem.characterId ?? problem.platform ?? index}:${index}`}
-            >
-              {describe(problem)}
-            </li>
-          ))}
-        </ul>
-      )}
-    </section>
-  );
-}
-
 function EstimateView({
   estimate,
+  projectId,
   titleOf,
   nameOf,
   format,
 }: {
   estimate: ProductionEstimate;
+  projectId: string;
   titleOf(chapterId?: string): string;
   nameOf(characterId?: string): string;
   format: ReturnType<typeof useFormat>;
 }) {
   const { t } = useTranslation('estimate');
-  const known = (code: string): code is ProblemCode => (PROBLEM_CODES as readonly string[]).includes(code);
   const kindKnown = (kind: string): kind is CostKind => (COST_KINDS as readonly string[]).includes(kind);
   // Blocking problems refuse the job; warnings say what it would skip or which retailer rule a package would fail.
   const blocking = estimate.problems.filter((problem) => problem.severity !== 'warning');
   const warnings = estimate.problems.filter((problem) => problem.severity === 'warning');
-  const describe = (problem: Problem) =>
-    known(problem.code)
-      ? t(`problems.codes.${problem.code}`, {
-          chapter: titleOf(problem.chapterId),
-          character: nameOf(problem.characterId),
-          platform: problem.platform ? t(`platformNames.${problem.platform}`) : '',
-        })
-      : t('problems.other');
   return (
     <>
       <dl className="stat-grid">
@@ -209,14 +158,18 @@ function EstimateView({
         title={t('problems.title', { count: blocking.length })}
         empty={t('problems.none')}
         problems={blocking}
-        describe={describe}
+        projectId={projectId}
+        titleOf={titleOf}
+        nameOf={nameOf}
       />
       {warnings.length > 0 && (
         <ProblemList
           id="estimate-warnings"
           title={t('problems.warningsTitle', { count: warnings.length })}
           problems={warnings}
-          describe={describe}
+          projectId={projectId}
+          titleOf={titleOf}
+          nameOf={nameOf}
         />
       )}
     </>
