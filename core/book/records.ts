@@ -106,6 +106,14 @@ export interface ChapterRecord extends ProjectScopedDocument {
    * kept: readers then read the segments.
    */
   planTotals?: ChapterPlanTotals | null;
+  /**
+   * Edits of the committed plan's segments, counted once each is stored (docs/planning.md, "Segment edits and
+   * re-planning"): a generation built from the segments is committed only if none was counted since its claim.
+   * Absent: 0.
+   */
+  segmentEdits?: number;
+  /** Those of the edits that changed what is heard (a speaker or words): part of the chapter's audible version. */
+  audibleEdits?: number;
   master: ChapterMasterRecord | null;
   createdAt: string;
   updatedAt: string;
@@ -144,6 +152,8 @@ export interface PlanClaim {
   jobId: string;
   /** The chapter text the generation is cut from; a claim for an older text is abandoned. */
   textVersion: number;
+  /** The chapter's `segmentEdits` when claimed; an edit counted since means the generation may lack it. */
+  segmentEdits?: number;
   claimedAt: string;
 }
 
