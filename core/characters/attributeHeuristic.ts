@@ -57,14 +57,33 @@ const SETTLED = 0.7;
  * probabilities stretched so that 0.7 begins where precision reaches 97 % and more (docs/dialogue-and-attribution.md).
  */
 const CONFIDENT_FROM = 0.8;
+/**
+ * The same for a speaker no evidence in the turn itself names, found by turn-taking alone (who spoke two turns
+ * before, who was addressed, who was named last), whose probabilities run higher still: from 0.8 to 0.9 they were
+ * right about 89 % of the time on the development books and 73 % on books never used for tuning, where labels
+ * with a tag of their own held up. Only from 0.9 are they as sure as the rest.
+ */
+const INFERRED_CONFIDENT_FROM = 0.9;
+/** A claim at least this reliable, naming the speaker within the turn, is the turn's own evidence for its label. */
+const OWN_EVIDENCE = 0.85;
 const CONFIDENT = 0.7;
 
-function calibrated(probability: number): number {
+/**
+ * A label's confidence from its turn-taking probability, and whether the turn's own evidence names the speaker (a
+ * tag, an introduction, the line naming its speaker) or turn-taking alone found them.
+ */
+export function labelConfidence(probability: number, ownEvidence: boolean): number {
+  const confidentFrom = ownEvidence ? CONFIDENT_FROM : INFERRED_CONFIDENT_FROM;
   const confidence =
-    probability < CONFIDENT_FROM
-      ? (probability * CONFIDENT) / CONFIDENT_FROM
-      : CONFIDENT + ((probability - CONFIDENT_FROM) * (1 - CONFIDENT)) / (1 - CONFIDENT_FROM);
+    probability < confidentFrom
+      ? (probability * CONFIDENT) / confidentFrom
+      : CONFIDENT + ((probability - confidentFrom) * (1 - CONFIDENT)) / (1 - confidentFrom);
   return Math.round(Math.min(1, Math.max(0, confidence)) * 100) / 100;
+}
+
+/** Whether the turn's own evidence names the speaker it was given (rather than turn-taking alone). */
+function namedByOwnEvidence(evidence: TurnEvidence, speakerId: string): boolean {
+  return evidence.claims.some((claim) => claim.speakerId === speakerId && claim.confidence >= OWN_EVIDENCE);
 }
 const LOOK_AHEAD_PARAGRAPHS = 6;
 
@@ -350,14 +369,19 @@ function attributeChapter(ordered: AttributableSegment[], cast: Cast): SpeakerLa
   const settled = new Map(
     [...beliefs].filter(([, belief]) => belief.probability >= SETTLED).map(([t, belief]) => [t, belief.speakerId]),
   );
-  beliefs = settle(ordered, structure, cast, readChapter(ordered, structure, cast, settled));
+  const readings = readChapter(ordered, structure, cast, settled);
+  beliefs = settle(ordered, structure, cast, readings);
 
   return ordered.map((segment, at) => {
     if (segment.kind !== 'dialogue') return { segmentId: segment.id, speakerId: NARRATOR_ID, confidence: 1 };
     const t = structure.turnOf[at];
     const belief = t === undefined ? undefined : beliefs.get(t);
-    return belief
-      ? { segmentId: segment.id, speakerId: belief.speakerId, confidence: calibrated(belief.probability) }
-      : { segmentId: segment.id, speakerId: 'unknown', confidence: 0 };
+    if (t === undefined || !belief) return { segmentId: segment.id, speakerId: 'unknown', confidence: 0 };
+    const ownEvidence = namedByOwnEvidence(readings[t].evidence, belief.speakerId);
+    return {
+      segmentId: segment.id,
+      speakerId: belief.speakerId,
+      confidence: labelConfidence(belief.probability, ownEvidence),
+    };
   });
 }

@@ -1,4 +1,4 @@
-import { attributeSpeakers } from '../../core/characters/attributeHeuristic';
+import { attributeSpeakers, labelConfidence } from '../../core/characters/attributeHeuristic';
 import { narratorCharacter, NARRATOR_ID, type Character, type Gender } from '../../core/characters/character';
 import { detectCharactersHeuristic } from '../../core/characters/detectHeuristic';
 import { segmentChapter } from '../../core/planning/segmentation';
@@ -133,6 +133,33 @@ describe('speaker attribution', () => {
     expect(replied.confidence).toBeGreaterThanOrEqual(0.9);
     // Further from the tags, turn-taking alone is less sure.
     expect(untagged.at(-1)!.confidence).toBeLessThan(replied.confidence);
+  });
+
+  it('needs a surer turn-taking probability for a confident label when nothing in the turn names its speaker', () => {
+    // A tag or introduction of its own makes a label confident from probability 0.8; turn-taking alone from 0.9.
+    expect(labelConfidence(0.85, true)).toBeGreaterThanOrEqual(0.7);
+    expect(labelConfidence(0.85, false)).toBeLessThan(0.7);
+    expect(labelConfidence(0.89, false)).toBeLessThan(0.7);
+    expect(labelConfidence(0.9, false)).toBeGreaterThanOrEqual(0.7);
+    for (const ownEvidence of [true, false]) {
+      expect(labelConfidence(0, ownEvidence)).toBe(0);
+      expect(labelConfidence(1, ownEvidence)).toBe(1);
+      const steps = Array.from({ length: 101 }, (_, i) => labelConfidence(i / 100, ownEvidence));
+      steps.slice(1).forEach((confidence, i) => expect(confidence).toBeGreaterThanOrEqual(steps[i]));
+    }
+    // In an exchange, the tagged lines are confident and the untagged ones after them are not.
+    const lines = attribute(
+      [
+        'Mr. Bennet was in the library.',
+        '"Kitty, my dear," said Mr. Bennet, "have you heard that Netherfield Park is let?"',
+        '"No, papa."',
+        '"Well, it is."',
+      ].join('\n\n'),
+      bennets,
+    );
+    expect(lines.map((line) => line.speaker)).toEqual(['mr-bennet', 'mr-bennet', 'kitty', 'mr-bennet']);
+    expect(lines[0].confidence).toBeGreaterThanOrEqual(0.9);
+    for (const untagged of lines.slice(2)) expect(untagged.confidence).toBeLessThan(0.7);
   });
 
   it('never gives a line to the person it addresses by name', () => {
