@@ -20,6 +20,8 @@ export const TenantView = z
     plan: z.enum(tenantPlans),
     status: z.enum(['active', 'suspended']),
     quotas: TenantQuotas,
+    /** Set while the organization is closed and scheduled for deletion; the operator can reopen it until purgeAfter. */
+    deletion: z.object({ requestedAt: IsoDateTime, purgeAfter: IsoDateTime }).nullable(),
     createdAt: IsoDateTime,
     updatedAt: IsoDateTime,
     etag: z.string(),
@@ -33,6 +35,7 @@ export function toTenantView(t: TenantRecord): z.infer<typeof TenantView> {
     plan: t.plan,
     status: t.status,
     quotas: t.quotas,
+    deletion: t.deletion ? { requestedAt: t.deletion.requestedAt, purgeAfter: t.deletion.purgeAfter } : null,
     createdAt: t.createdAt,
     updatedAt: t.updatedAt,
     etag: t.etag ?? '',

@@ -2,7 +2,8 @@
  * The daily retention run on the real local platform (the timer through Core Tools' admin endpoint, as the schedule
  * would at 03:30 UTC): a project archived longer than the retention period goes whole, with every document in every
  * per-project container (cost entries excepted: they are the tenant's billing history) and every blob; other projects
- * are untouched; and a purge stopped halfway by a store fault is finished by the next run.
+ * are untouched; and a purge stopped halfway by a store fault is finished by the next run. The operator's view of an
+ * organization its admin closed says when it will be deleted, until the operator reopens it.
  */
 import { BlobServiceClient } from '@azure/storage-blob';
 import { containerDefinitions } from '../../adapters/cosmos/containers';
@@ -216,4 +217,48 @@ test('a purge stopped halfway keeps the project findable, and the next run finis
 test('runs only timer functions through the admin endpoint', async () => {
   const hostUrl = platform.urls.api.replace(/\/api$/, '');
   expect((await fetch(`${hostUrl}/admin/functions/getMe`, { method: 'POST' })).status).toBe(404);
+});
+
+test('the operator sees when a closed organization will be deleted, and reopening it clears that', async () => {
+  const founder = `founder-${Date.now()}@closing-view.test`;
+  const signup = await platform.api(founder, '/v1/tenants/signup', {
+    method: 'POST',
+    json: { tenantName: 'Closing View Books' },
+  });
+  expect(signup.status).toBe(201);
+  const tenantId = ((await signup.json()) as { tenant: { id: string } }).tenant.id;
+  // A fresh token: the signup's new tenant and role reach the token's claims only on a new sign-in.
+  const issued = await fetch(`${platform.urls.identity}/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ grant_type: 'password', username: founder }),
+  });
+  const { access_token: token } = (await issued.json()) as { access_token: string };
+  const asFounder = (path: string, method: string, body: unknown) =>
+    fetch(`${platform.urls.api}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  const terms = (await (
+    await fetch(`${platform.urls.api}/v1/me/consent`, { headers: { authorization: `Bearer ${token}` } })
+  ).json()) as { termsVersion: string };
+  expect((await asFounder('/v1/me/consent', 'PUT', { termsVersion: terms.termsVersion })).status).toBe(200);
+  const scheduled = await asFounder('/v1/tenant/deletion', 'POST', { tenantName: 'Closing View Books' });
+  expect(scheduled.status).toBe(202);
+  const { purgeAfter } = (await scheduled.json()) as { purgeAfter: string };
+
+  type TenantView = { id: string; deletion: { requestedAt: string; purgeAfter: string } | null };
+  const OPERATOR = 'operator@khipu.test';
+  const view = async () =>
+    (await (await platform.api(OPERATOR, `/v1/operator/tenants/${tenantId}`)).json()) as TenantView;
+  expect((await view()).deletion).toEqual({ requestedAt: expect.any(String), purgeAfter });
+  const listed = (await (await platform.api(OPERATOR, '/v1/operator/tenants?pageSize=100')).json()) as {
+    items: TenantView[];
+  };
+  expect(listed.items.find((t) => t.id === tenantId)?.deletion?.purgeAfter).toBe(purgeAfter);
+
+  const cancelled = await platform.api(OPERATOR, `/v1/operator/tenants/${tenantId}/deletion`, { method: 'DELETE' });
+  expect(cancelled.status).toBe(204);
+  expect((await view()).deletion).toBeNull();
 });

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { SignupResponse, TenantView, UpdateTenantRequest } from '@core/api/tenants';
-import { apiJson } from './client';
+import { apiJson, apiSend } from './client';
 import { meKey } from './me';
 
 export type TenantSummary = z.infer<typeof TenantView>;
@@ -40,6 +40,16 @@ export function useUpdateTenant() {
         json: change,
         headers: { 'If-Match': tenant.etag },
       }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: operatorKeys.tenants }),
+  });
+}
+
+/** Reopens an organization its admin closed, while its deletion is still only scheduled. */
+export function useCancelTenantDeletion() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (tenant: TenantSummary) =>
+      apiSend(`/v1/operator/tenants/${encodeURIComponent(tenant.id)}/deletion`, { method: 'DELETE' }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: operatorKeys.tenants }),
   });
 }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { useTenants, useUpdateTenant, type TenantSummary } from '../api/operator';
+import { useCancelTenantDeletion, useTenants, useUpdateTenant, type TenantSummary } from '../api/operator';
 import { Alert } from '../ui/Alert';
 import { Badge } from '../ui/Badge';
 import { useErrorText } from '../ui/errorText';
@@ -11,7 +11,10 @@ import '../styles/studio2.css';
 
 const PLANS = ['trial', 'standard', 'enterprise'] as const;
 
-/** The platform operator's page: every tenant, searchable; suspend or reinstate, plan and quotas. */
+/**
+ * The platform operator's page: every tenant, searchable; suspend or reinstate, plan and quotas; an organization its
+ * admin closed shows when its data will be deleted, and can be reopened until then.
+ */
 export function OperatorPage() {
   const { t } = useTranslation('operator');
   const { t: tMetrics } = useTranslation('operatorMetrics');
@@ -70,6 +73,7 @@ function TenantRow({ tenant }: { tenant: TenantSummary }) {
   const errorText = useErrorText();
   const format = useFormat();
   const update = useUpdateTenant();
+  const cancelDeletion = useCancelTenantDeletion();
   const [monthly, setMonthly] = useState(String(tenant.quotas.monthlyCharacters));
   const [jobs, setJobs] = useState(String(tenant.quotas.concurrentJobs));
   const [storage, setStorage] = useState(String(Math.round(tenant.quotas.storageBytes / 1024 ** 3)));
@@ -81,9 +85,19 @@ function TenantRow({ tenant }: { tenant: TenantSummary }) {
         {tenant.name}
         <div className="small muted mono">{tenant.id}</div>
         {update.error && <div className="small">{errorText(update.error)}</div>}
+        {cancelDeletion.error && <div className="small">{errorText(cancelDeletion.error)}</div>}
       </th>
       <td>
         <Badge tone={suspended ? 'danger' : 'success'}>{t(`statuses.${tenant.status}`)}</Badge>
+        {tenant.deletion && (
+          <div className="small">
+            <Badge tone="danger">{t('deletion.scheduled')}</Badge>{' '}
+            {t('deletion.purgeOn', {
+              date: format.dateTime(tenant.deletion.purgeAfter),
+              requested: format.date(tenant.deletion.requestedAt),
+            })}
+          </div>
+        )}
       </td>
       <td>
         <select
@@ -156,6 +170,17 @@ function TenantRow({ tenant }: { tenant: TenantSummary }) {
           >
             {t(suspended ? 'reinstate' : 'suspend')}
           </button>
+          {tenant.deletion && (
+            <button
+              type="button"
+              className="button button--small button--primary"
+              disabled={cancelDeletion.isPending}
+              onClick={() => cancelDeletion.mutate(tenant)}
+              aria-label={t('deletion.cancelFor', { name: tenant.name })}
+            >
+              {t('deletion.cancel')}
+            </button>
+          )}
         </div>
       </td>
     </tr>
