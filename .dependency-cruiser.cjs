@@ -1,4 +1,4 @@
-/** The direction of dependencies (ARCHITECTURE.md principle 1), checked in CI by `npm run lint`. */
+/** The direction of dependencies (docs/architecture.md §Dependency rules), checked in CI by `npm run lint`. */
 module.exports = {
   forbidden: [
     {

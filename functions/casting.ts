@@ -12,7 +12,10 @@ import { ErrorBody, Id } from '../core/api/common';
 import { endpoint } from './http/endpoint';
 import { wavReply } from './voices';
 
-/** Casting (issue #3 §5): the project's voice pool, automatic casting, manual overrides, character auditions. */
+/**
+ * Casting (docs/domain.md §Casting): the project's voice pool, automatic casting, manual overrides, character
+ * auditions.
+ */
 const ProjectParams = z.strictObject({ projectId: Id });
 
 endpoint({

@@ -18,7 +18,7 @@ import { toJobView } from '../core/api/jobs';
 import { DETECT_CHARACTERS_ORCHESTRATION } from '../orchestrations/detectCharacters';
 import { endpoint } from './http/endpoint';
 
-/** A project's cast of characters (issue #3 §4): detection job, list, read, add, edit, delete, merge, split. */
+/** A project's cast of characters (docs/characters.md): detection job, list, read, add, edit, delete, merge, split. */
 const ProjectParams = z.strictObject({ projectId: Id });
 
 endpoint({

@@ -4,7 +4,9 @@ import { endpoint } from './http/endpoint';
 import type { Reply } from './http/endpoint';
 import type { Audition } from '../core/voices/auditionService';
 
-/** The voice catalog of the configured TTS engine, and auditions (issue #3 §5). Any signed-in tenant user. */
+/**
+ * The voice catalog of the configured TTS engine, and auditions (docs/domain.md §Casting). Any signed-in tenant user.
+ */
 
 endpoint({
   operationId: 'listVoices',

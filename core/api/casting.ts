@@ -26,7 +26,10 @@ export const CastingOverrideView = z
   })
   .meta({ id: 'CastingOverride' });
 
-/** Prosody values outside SPEC.md §5's clamps are accepted and clamped, unless `allowExtremes` lets them through. */
+/**
+ * Prosody values outside the prosody clamps (docs/domain.md §Casting) are accepted and clamped, unless `allowExtremes`
+ * lets them through.
+ */
 export const SetVoiceRequest = z
   .strictObject({
     voiceName: VoiceName,

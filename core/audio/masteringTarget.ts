@@ -1,5 +1,5 @@
 /**
- * The one mastering target that satisfies every retailer in SPEC.md §8: speech at about −20 LUFS (≈ RMS −20 dB
+ * The one mastering target that satisfies every retailer (docs/retail-specs.md): speech at about −20 LUFS (≈ RMS −20 dB
  * for mono speech), true peak ≤ −3.5 dBTP on the encoded file, generated room tone well under −60 dB.
  */
 export interface MasteringTarget {

@@ -1,4 +1,4 @@
-/** Retail delivery specs (SPEC.md §8) as data; readiness rules are generated from these. */
+/** Retail delivery specs (docs/retail-specs.md) as data; readiness rules are generated from these. */
 
 export type RetailPlatform = 'acx' | 'apple' | 'google' | 'spotify' | 'kobo';
 
@@ -41,7 +41,7 @@ export interface RetailSpec {
   retailSampleMinutes?: Range;
   cover: { minPx: number; maxPx?: number; square: boolean; rgb: boolean; formats: ('jpeg' | 'png')[] };
   isbnRequired: boolean;
-  /** AI narration must be disclosed everywhere (SPEC.md §8). */
+  /** AI narration must be disclosed everywhere (docs/retail-specs.md). */
   disclosureRequired: boolean;
 }
 

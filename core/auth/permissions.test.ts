@@ -10,7 +10,7 @@ const user = (role: TenantPrincipal['role'], userId = `u-${role}`, tenantId = 't
 });
 const project = { tenantId: 't1', ownerId: 'u-creator', memberIds: ['u-shared'], validatorIds: ['u-validator'] };
 
-describe('permission matrix (SPEC.md §2)', () => {
+describe('permission matrix (docs/domain.md §Roles and permissions)', () => {
   it('hides other tenants’ projects from everyone, admins included', () => {
     expect(() => authorizeProjectAction(user('admin', 'a', 't2'), 'project.read', project)).toThrow(NotFoundError);
   });

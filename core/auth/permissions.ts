@@ -2,9 +2,9 @@ import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../errors';
 import type { OperatorPrincipal, Principal, TenantPrincipal } from './principal';
 
 /**
- * The permission matrix of SPEC.md §2, in one place. Handlers ask `authorize…` and never compare roles themselves.
- * Objects a principal may not see throw NotFound (other tenants' objects must look nonexistent);
- * visible objects with a forbidden action throw Forbidden.
+ * The permission matrix (docs/domain.md §Roles and permissions), in one place. Handlers ask `authorize…` and never
+ * compare roles themselves. Objects a principal may not see throw NotFound (other tenants' objects must look
+ * nonexistent); visible objects with a forbidden action throw Forbidden.
  */
 export const tenantActions = [
   'users.manage',

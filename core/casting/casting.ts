@@ -1,6 +1,6 @@
 /**
- * Deterministic voice casting (SPEC.md §5): narrator first, then characters by importance and line count; each gets
- * the best-matching voice (gender, age band, locale → language → any), least-used first, ties broken by name.
+ * Deterministic voice casting (docs/domain.md §Casting): narrator first, then characters by importance and line count;
+ * each gets the best-matching voice (gender, age band, locale → language → any), least-used first, ties broken by name.
  * Input order never matters: characters and voices are sorted before anything is decided.
  */
 import type { AgeBand, Character } from '../characters/character';

@@ -1,7 +1,7 @@
 /**
- * Casting a project (SPEC.md §5): a voice pool (default: the catalog's voices in the book's language), deterministic
- * automatic casting over every character that keeps the user's overrides, and manual overrides validated against
- * the catalog allowlist (unknown voice or style → 400 naming the field). Each character record stores its
+ * Casting a project (docs/domain.md §Casting): a voice pool (default: the catalog's voices in the book's language),
+ * deterministic automatic casting over every character that keeps the user's overrides, and manual overrides validated
+ * against the catalog allowlist (unknown voice or style → 400 naming the field). Each character record stores its
  * VoiceAssignment; the project facts count voiced characters.
  */
 import type { Principal } from '../auth/principal';

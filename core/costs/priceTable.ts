@@ -1,10 +1,10 @@
 import type { TenantPlan } from '../tenants/tenant';
 
 /**
- * What each billable unit costs a tenant, per plan, in US dollars. TTS and LLM rates are Azure's list prices
- * (SPEC.md §6, §7) passed through; enterprise tenants get the negotiated discount below. Compute and storage are not
- * in the SPEC: they follow Flex Consumption on-demand execution (≈ $0.000026 per GB-s on a 2 GB instance) and hot
- * LRS blob storage (≈ $0.02 per GB-month). Change the numbers here, nowhere else.
+ * What each billable unit costs a tenant, per plan, in US dollars (docs/domain.md §Costs and quotas). TTS and LLM
+ * rates are Azure's list prices passed through; enterprise tenants get the negotiated discount below. Compute and
+ * storage follow Flex Consumption on-demand execution (≈ $0.000026 per GB-s on a 2 GB instance) and hot LRS blob
+ * storage (≈ $0.02 per GB-month). Change the numbers here, nowhere else.
  */
 
 export const costKinds = ['tts_characters', 'llm_tokens', 'compute_seconds', 'storage_bytes'] as const;

@@ -1,5 +1,5 @@
 /**
- * Book metadata → retail tags. Synthetic narration is disclosed twice, as retailers ask (SPEC.md §8): in the
+ * Book metadata → retail tags. Synthetic narration is disclosed twice, as retailers ask (docs/retail-specs.md): in the
  * narrator credit and in the description.
  */
 import { DEFAULT_DISCLOSURE } from '../projects/project';

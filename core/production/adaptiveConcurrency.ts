@@ -1,5 +1,6 @@
 /**
- * AIMD limiter for calls to a TTS service (SPEC.md §6: ramp gradually, back off on 429/4429/1007, honour retry-after).
+ * AIMD limiter for calls to a TTS service: ramp gradually, back off on 429/4429/1007, honour retry-after
+ * (docs/domain.md §Azure AI Speech).
  * Starts low; each success in a saturated window adds `additiveIncrease / limit` (about one slot per window of
  * successes); a throttle multiplies the limit by `decreaseFactor`, at most once per generation of calls, so a storm
  * of rejections from calls already in flight counts as one signal; a retry-after pauses every new start.

@@ -1,7 +1,8 @@
 /**
- * How a failed TTS call is judged and how long to wait before trying again (SPEC.md §6): throttling and transient
- * faults are retried with capped exponential backoff and jitter, never sooner than the service's retry-after;
- * permanent faults (bad SSML, auth, unknown voice, over limits) are surfaced at once, retrying cannot fix them.
+ * How a failed TTS call is judged and how long to wait before trying again (docs/domain.md §Azure AI Speech):
+ * throttling and transient faults are retried with capped exponential backoff and jitter, never sooner than the
+ * service's retry-after; permanent faults (bad SSML, auth, unknown voice, over limits) are surfaced at once, retrying
+ * cannot fix them.
  */
 import { isSpeechPermanent, isSpeechThrottled } from '../ports/speech';
 

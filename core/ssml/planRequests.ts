@@ -1,4 +1,7 @@
-/** Batches segments into synthesis requests within Azure's limits (SPEC.md §6), never splitting a segment. */
+/**
+ * Batches segments into synthesis requests within Azure's limits (docs/domain.md §Azure AI Speech), never splitting a
+ * segment.
+ */
 import { buildSsml, voiceRuns, type SsmlBuildOptions, type SsmlSegment } from './ssmlBuilder';
 import { billableCharacters, sanitizeSpokenText } from './text';
 

@@ -240,7 +240,7 @@ describe('resource settings the issue asks for', () => {
     );
   });
 
-  test('cosmos: serverless, partition keys of ARCHITECTURE.md, hierarchical keys for project content', () => {
+  test('cosmos: serverless, the partition keys of docs/architecture.md, hierarchical keys for project content', () => {
     const cosmos = moduleNamed('cosmos.bicep');
     const account = single(resourcesOfType(cosmos, 'Microsoft.DocumentDB/databaseAccounts'), 'account');
     expect(value(cosmos, account, 'properties.capabilities')).toEqual([{ name: 'EnableServerless' }]);

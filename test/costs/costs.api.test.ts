@@ -13,7 +13,8 @@ import { minimalMetadata, startTestPlatform, type TestPlatform } from '../suppor
 
 /**
  * Costs on the real local platform: entries recorded through CostService into the Cosmos emulator the app uses, then
- * read back through the API as aggregates per project, user and day, with SPEC.md §2's visibility; quota refusal.
+ * read back through the API as aggregates per project, user and day, with each role's visibility (docs/domain.md §Roles
+ * and permissions); quota refusal.
  */
 let platform: TestPlatform;
 let cosmos: CosmosClient;

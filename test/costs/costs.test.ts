@@ -11,7 +11,7 @@ import { DomainError, ValidationError } from '../../core/errors';
 import { defaultQuotasByPlan } from '../../core/tenants/tenant';
 import { toErrorResponse } from '../../functions/http/errors';
 
-describe('price table (SPEC.md §6, §7, §10)', () => {
+describe('price table (docs/domain.md §Costs and quotas)', () => {
   it('prices neural TTS at $16 per million characters and gpt-4o tokens at $2.50 / $10 per million', () => {
     expect(unitPriceUsd('standard', 'tts:neural') * 1_000_000).toBeCloseTo(16, 9);
     expect(unitPriceUsd('standard', 'llm:gpt-4o:input') * 1_000_000).toBeCloseTo(2.5, 9);

@@ -1,5 +1,5 @@
 /**
- * Crash safety of production (issue #4 §8): the Functions host is SIGKILLed while synthesis activities are in flight
+ * Crash safety of production: the Functions host is SIGKILLed while synthesis activities are in flight
  * (storage, Cosmos and Event Grid live on, as in Azure when a worker dies); a new host process finishes the job. Every
  * segment's audio is byte-identical to an uninterrupted run of the same book, and no segment blob present at the
  * crash is written again.

@@ -1,6 +1,7 @@
 /**
- * Per-tenant quotas refuse a production with a clear error before anything is spent (issue #4 §6): the storage the
- * deliverables would take on top of what the tenant stores, and productions already running in its other projects.
+ * Per-tenant quotas refuse a production with a clear error before anything is spent (docs/domain.md §Costs and quotas):
+ * the storage the deliverables would take on top of what the tenant stores, and productions already running in its
+ * other projects.
  */
 import { waitForJob } from '../api/isolation/fixtures';
 import { startTestPlatform, type TestPlatform } from '../support/testPlatform';

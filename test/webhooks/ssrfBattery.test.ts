@@ -5,7 +5,7 @@ import { deliverWebhook, type HostResolver } from '../../adapters/webhooks/safeH
 import type { DeliveryResult } from '../../core/webhooks/delivery';
 
 /**
- * The SSRF battery of issue #4 §5, item by item, against the real delivery adapter (the code that opens sockets):
+ * The SSRF battery (docs/webhooks.md), item by item, against the real delivery adapter (the code that opens sockets):
  * private ranges, names resolving to them, redirects to them, IPv6 forms including IPv4-mapped ones, the metadata
  * address, 0.0.0.0, numeric IPv4 spellings, IPv6 loopback, unique-local and link-local ranges, and the connect,
  * response-time and response-size caps. Each refusal must name the address rule that fired, so a case cannot pass by

@@ -1,7 +1,7 @@
 import type { TestPlatform } from '../../support/testPlatform';
 import type { IsolationTable, PrepareContext } from './types';
 
-/** Characters, casting and character auditions (issue #3 §4–§5). */
+/** Characters, casting and character auditions: every route answers other tenants 404 and forbidden roles 403. */
 async function addCharacter(
   platform: TestPlatform,
   admin: string,

@@ -18,7 +18,10 @@ export interface PrepareContext {
 
 /** How the tenant-isolation matrix exercises one object-scoped operation. */
 export interface IsolationCase {
-  /** Roles allowed on a project they own or are assigned to, or on any of their tenant's users/webhooks (SPEC.md §2). */
+  /**
+   * Roles allowed on a project they own or are assigned to, or on any of their tenant's users/webhooks
+   * (docs/domain.md).
+   */
   allowed: Role[];
   /**
    * Creates what the operation needs inside the project (a chapter, a segment, ...) and returns the extra path

@@ -1,7 +1,7 @@
 import type { IsolationTable } from './types';
 
 /**
- * Webhook subscriptions: tenant settings, so admins only (SPEC.md §2). Creators and validators get 403 whatever the
+ * Webhook subscriptions: tenant settings, so admins only (docs/domain.md). Creators and validators get 403 whatever the
  * id (the role check comes before the lookup, so it says nothing about existence); another tenant's subscription
  * answers its admin 404, exactly like an id that never existed.
  */
