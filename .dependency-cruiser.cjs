@@ -1,4 +1,6 @@
 /** The direction of dependencies (docs/architecture.md §Dependency rules), checked in CI by `npm run lint`. */
+const APP = '^(functions|orchestrations|core|adapters)/';
+
 module.exports = {
   forbidden: [
     {
@@ -20,6 +22,16 @@ module.exports = {
       },
     },
     {
+      name: 'core-does-no-io',
+      comment: 'Files, sockets, processes and threads are I/O: core reaches them only through its ports',
+      severity: 'error',
+      from: { path: '^core/' },
+      to: {
+        dependencyTypes: ['core'],
+        path: '^(node:)?(fs|fs/promises|net|child_process|worker_threads)$',
+      },
+    },
+    {
       name: 'adapters-do-not-reach-triggers',
       severity: 'error',
       from: { path: '^adapters/' },
@@ -29,8 +41,42 @@ module.exports = {
       name: 'app-does-not-use-local-platform',
       comment: 'The app runs unchanged in Azure: nothing in it may import the local platform',
       severity: 'error',
-      from: { path: '^(functions|orchestrations|core|adapters)/' },
+      from: { path: APP },
       to: { path: '^local/' },
+    },
+    {
+      name: 'production-code-uses-no-dev-dependency',
+      comment:
+        'A package only in devDependencies is missing from the deployed app; unit tests beside the code may use them',
+      severity: 'error',
+      from: { path: APP, pathNot: '\\.test\\.ts$' },
+      to: { dependencyTypes: ['npm-dev'] },
+    },
+    {
+      name: 'web-uses-only-core-api',
+      comment:
+        'The web depends on the API contract (core/api), not on the domain. Deliberate exceptions, pure rules the ' +
+        'browser applies exactly as the server does: the pause bounds the pause editor validates against ' +
+        '(core/planning/pausePolicy.ts) and the word-boundary pattern that finds where a lexicon entry is used ' +
+        '(core/lexicon/lexicon.ts); and the event type names, as a type only (next rule)',
+      severity: 'error',
+      from: { path: '^web/src/' },
+      to: {
+        path: '^core/',
+        pathNot: [
+          '^core/api/',
+          '^core/planning/pausePolicy\\.ts$',
+          '^core/lexicon/lexicon\\.ts$',
+          '^core/ports/events\\.ts$',
+        ],
+      },
+    },
+    {
+      name: 'web-takes-event-types-as-types-only',
+      comment: 'core/ports/events.ts hashes with node:crypto; the web may take its event type names as a type only',
+      severity: 'error',
+      from: { path: '^web/src/' },
+      to: { path: '^core/ports/events\\.ts$', dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'no-circular',
@@ -43,6 +89,8 @@ module.exports = {
     doNotFollow: { path: 'node_modules' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    exclude: { path: '^(test|dist|web|bench)/' },
+    // The web's `@core/*` alias; the root tsconfig does not know it.
+    webpackConfig: { fileName: '.dependency-cruiser.aliases.cjs' },
+    exclude: { path: '^(test|dist|bench)/|^web/(?!src/)' },
   },
 };
