@@ -17,7 +17,7 @@ import { CosmosProjectCollection, CosmosTenantCollection, CosmosTenantDirectory 
 import type { ChapterRecord, CharacterRecord, ManuscriptRecord, SegmentRecord } from '../core/book/records';
 import type { JobRecord } from '../core/jobs/job';
 import { JobService } from '../core/jobs/jobService';
-import type { ProjectJobLock } from '../core/jobs/projectJobLock';
+import { ProjectJobLocks, type ProjectJobLock } from '../core/jobs/projectJobLock';
 import type { ProjectCollection } from '../core/ports/documents';
 import { createJwtTokenVerifier } from './identity/jwtTokenVerifier';
 import { createAzureSpeechFromConfig } from './tts/azure/fromConfig';
@@ -314,7 +314,18 @@ function buildPlanningServices(
       clock,
       ids,
     }),
-    segments: new SegmentService({ chapters, segments, characters, projects, clock, ids }),
+    segments: new SegmentService({
+      chapters,
+      segments,
+      characters,
+      projects,
+      clock,
+      ids,
+      planJobs: {
+        locks: new ProjectJobLocks({ locks: new CosmosProjectCollection<ProjectJobLock>(container('jobs')), clock }),
+        jobs: new CosmosProjectCollection<JobRecord>(container('jobs')),
+      },
+    }),
     lexicon: new LexiconService({
       documents: new CosmosProjectCollection<LexiconDocument>(container('lexicon')),
       chapters,

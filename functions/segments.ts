@@ -26,7 +26,12 @@ const errors = {
 };
 const editErrors = {
   ...errors,
-  409: { description: 'The edit does not apply (nothing to merge, chapter changed since planning)', schema: ErrorBody },
+  409: {
+    description:
+      'The edit does not apply (nothing to merge, chapter changed since planning), or a plan job of the project is ' +
+      'running (`job_in_progress`: it is about to replace the segments; edit when it ends)',
+    schema: ErrorBody,
+  },
   412: { description: 'Changed since you read it; `details.current` is the current segment', schema: ErrorBody },
 };
 const segment = (record: SegmentRecord) => ({ status: 200, json: toSegmentView(record) });

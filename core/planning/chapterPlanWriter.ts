@@ -4,6 +4,8 @@
  * generation with an ETag-checked write once every segment exists, then remove older generations. A retried or
  * replayed planner of the same job claims the same generation and rewrites the same ids; two planners of different
  * jobs write different generations and the newer one wins whole. Crashing anywhere leaves the committed plan intact.
+ * A generation built while a segment edit was stored is not committed (the chapter counts the edits), so an edit
+ * acknowledged to its user is never dropped by a plan that read the segments before it.
  */
 import type { ChapterPlanTotals, ChapterRecord, PlanClaim, SegmentRecord } from '../book/records';
 import { ConflictError, PreconditionFailedError } from '../errors';
@@ -42,7 +44,16 @@ export type CommitOutcome =
   | { kind: 'superseded'; chapter: ChapterRecord }
   /** The chapter text changed while planning; this generation was removed and must be cut again. */
   | { kind: 'text_changed' }
+  /**
+   * A segment edit was stored after the claim, so the generation may have been built without it: it was removed and
+   * must be built again from the edited plan.
+   */
+  | { kind: 'edited' }
   | { kind: 'gone' };
+
+/** Segment edits counted on the chapter so far (chapters written before edits were counted have none). */
+export const editsOf = (chapter: Pick<ChapterRecord, 'segmentEdits'>): number => chapter.segmentEdits ?? 0;
+const editsWhenClaimed = (claim: PlanClaim): number => claim.segmentEdits ?? 0;
 
 /** Thrown when a stored segment of the claimed generation is not the one this planner would write. */
 export class GenerationMismatchError extends Error {}
@@ -70,12 +81,19 @@ export class ChapterPlanWriter {
           return { kind: 'done', chapter: plan.chapter, segments: plan.segments };
       }
       const held = chapter.planning;
-      if (!fresh && held && held.jobId === jobId && held.textVersion === chapter.textVersion)
+      if (
+        !fresh &&
+        held &&
+        held.jobId === jobId &&
+        held.textVersion === chapter.textVersion &&
+        editsWhenClaimed(held) === editsOf(chapter)
+      )
         return { kind: 'claimed', chapter, claim: held };
       const claim: PlanClaim = {
         generation: Math.max(committedGeneration(chapter), held?.generation ?? 0) + 1,
         jobId,
         textVersion: chapter.textVersion,
+        segmentEdits: editsOf(chapter),
         claimedAt: this.deps.clock.now().toISOString(),
       };
       try {
@@ -138,6 +156,10 @@ export class ChapterPlanWriter {
       if (chapter.textVersion !== claim.textVersion) {
         await this.removeGeneration(chapter, claim.generation);
         return { kind: 'text_changed' };
+      }
+      if (editsOf(chapter) !== editsWhenClaimed(claim)) {
+        await this.removeGeneration(chapter, claim.generation);
+        return { kind: 'edited' };
       }
       const next: ChapterRecord = {
         ...chapter,

@@ -38,7 +38,7 @@ export { bookChapters, bookCharacters, forEachLimited, listAll } from './bookDoc
 
 /** Below this confidence a label is flagged for review. */
 export const REVIEW_CONFIDENCE = 0.5;
-/** Times a chapter is cut again because its text changed while it was being planned. */
+/** Times a chapter is cut again because its text or segments were edited while it was being planned. */
 const MAX_PLAN_ATTEMPTS = 3;
 
 export interface PlanServiceDeps {
@@ -160,7 +160,8 @@ export class PlanService {
       const totals = totalsOf(stored, claimed.claim.generation, language);
       const outcome = await this.writer.commit(tenantId, projectId, chapterId, claimed.claim, totals);
       if (outcome.kind === 'gone') return summaryOf(chapterId, [], usage);
-      if (outcome.kind === 'text_changed') continue;
+      // Cut again from what the chapter holds now: its new text, or the segment edits stored meanwhile.
+      if (outcome.kind === 'text_changed' || outcome.kind === 'edited') continue;
       // Whichever generation is committed now (a newer planner may have won since) must hold.
       const { chapter, segments: plan } = await readCommittedPlan(
         this.deps.chapters,
@@ -171,7 +172,7 @@ export class PlanService {
       if (problems.length > 0) throw new PlanIntegrityError(chapterId, problems);
       return summaryOf(chapterId, plan, usage);
     }
-    throw new ConflictError('The chapter text kept changing while it was being planned; plan it again', {
+    throw new ConflictError('The chapter kept being edited while it was being planned; plan it again', {
       chapterId,
     });
   }

@@ -15,7 +15,6 @@ import type { Page, ProjectCollection } from '../ports/documents';
 import type { Clock, IdGenerator } from '../ports/system';
 import type { ProjectRecord } from '../projects/project';
 import type { ProjectService } from '../projects/projectService';
-import { recordSegmentEdit } from './chapterTotals';
 import {
   committedGeneration,
   committedSegments,
@@ -23,6 +22,7 @@ import {
   isCommitted,
   recountSegmentFacts,
 } from './planGenerations';
+import { assertNoPlanRunning, confirmSegmentEdit, type PlanJobsView } from './segmentEditGuard';
 import { listSegmentPage, type SegmentPageRequest } from './segmentListing';
 
 export interface SegmentServiceDeps {
@@ -32,6 +32,8 @@ export interface SegmentServiceDeps {
   projects: ProjectService;
   clock: Clock;
   ids: IdGenerator;
+  /** Who holds the project: edits wait while a plan job runs (segmentEditGuard.ts). */
+  planJobs: Omit<PlanJobsView, 'clock'>;
 }
 
 export type SegmentListOptions = SegmentPageRequest;
@@ -80,7 +82,7 @@ export class SegmentService {
     ifMatch: string,
     patch: SegmentPatch,
   ): Promise<SegmentRecord> {
-    const { user, project } = await this.deps.projects.load(principal, projectId, 'project.update');
+    const { user, project } = await this.editable(principal, projectId);
     const { segment } = await this.load(user, projectId, segmentId);
     assertFresh(segment, ifMatch);
     if (patch.speakerId !== undefined) await this.assertSpeaker(user.tenantId, projectId, patch.speakerId);
@@ -108,7 +110,7 @@ export class SegmentService {
     }
     if (audioChanged) next.currentTakeId = null;
     const saved = await this.deps.segments.replace(next, ifMatch);
-    await this.recordEdit(project, [segment], [saved]);
+    await this.recordEdit(project, [segment], [saved], audioChanged);
     return saved;
   }
 
@@ -120,7 +122,7 @@ export class SegmentService {
     offset: number,
     ifMatch: string | undefined,
   ): Promise<[SegmentRecord, SegmentRecord]> {
-    const { user, project } = await this.deps.projects.load(principal, projectId, 'project.update');
+    const { user, project } = await this.editable(principal, projectId);
     const { segment, chapter } = await this.load(user, projectId, segmentId);
     if (ifMatch) assertFresh(segment, ifMatch);
     const head = segment.text.slice(0, offset);
@@ -151,7 +153,7 @@ export class SegmentService {
       { ...segment, text: head, currentTakeId: null, updatedAt: now },
       segment.etag!,
     );
-    await this.recordEdit(project, [segment], [first, second]);
+    await this.recordEdit(project, [segment], [first, second], true);
     return [first, second];
   }
 
@@ -162,7 +164,7 @@ export class SegmentService {
     segmentId: string,
     ifMatch: string | undefined,
   ): Promise<SegmentRecord> {
-    const { user, project } = await this.deps.projects.load(principal, projectId, 'project.update');
+    const { user, project } = await this.editable(principal, projectId);
     const { segment, chapter } = await this.load(user, projectId, segmentId);
     if (ifMatch) assertFresh(segment, ifMatch);
     const siblings = await committedSegments(this.deps.segments, chapter);
@@ -183,7 +185,7 @@ export class SegmentService {
     );
     await this.deps.segments.delete(user.tenantId, projectId, next.id);
     await this.shiftIndexes(chapter, next, -1);
-    await this.recordEdit(project, [segment, next], [merged]);
+    await this.recordEdit(project, [segment, next], [merged], true);
     return merged;
   }
 
@@ -194,13 +196,13 @@ export class SegmentService {
     segmentId: string,
     ifMatch: string | undefined,
   ): Promise<void> {
-    const { user, project } = await this.deps.projects.load(principal, projectId, 'project.update');
+    const { user, project } = await this.editable(principal, projectId);
     const { segment } = await this.load(user, projectId, segmentId);
     if (ifMatch) assertFresh(segment, ifMatch);
     const edited = await this.replaceInChapter(segment, '');
     await this.deps.segments.delete(user.tenantId, projectId, segment.id);
     await this.shiftIndexes(edited, segment, -1);
-    await this.recordEdit(project, [segment], []);
+    await this.recordEdit(project, [segment], [], true);
   }
 
   /** A segment of a chapter's committed plan, with its chapter; any other generation is not part of the book. */
@@ -278,10 +280,18 @@ export class SegmentService {
     }
   }
 
-  /** Keeps the chapter's plan totals and then the project's facts in step with an edit of its segments. */
-  private async recordEdit(project: ProjectRecord, before: SegmentRecord[], after: SegmentRecord[]): Promise<void> {
+  /**
+   * Counts the stored edit on the chapter with its plan totals (which fails with 409 if a re-plan replaced the
+   * generation meanwhile: the edit went with it), then brings the project's facts in step.
+   */
+  private async recordEdit(
+    project: ProjectRecord,
+    before: SegmentRecord[],
+    after: SegmentRecord[],
+    audible: boolean,
+  ): Promise<void> {
     const [{ tenantId, projectId, chapterId }] = before;
-    await recordSegmentEdit(this.deps.chapters, {
+    await confirmSegmentEdit(this.deps.chapters, {
       tenantId,
       projectId,
       chapterId,
@@ -289,8 +299,16 @@ export class SegmentService {
       language: project.metadata.language,
       before,
       after,
+      audible,
     });
     await this.adjustFacts(tenantId, projectId, before, after);
+  }
+
+  /** The project, for an edit: refused while a plan job runs, since the plan is about to replace the segments. */
+  private async editable(principal: Principal | undefined, projectId: string) {
+    const loaded = await this.deps.projects.load(principal, projectId, 'project.update');
+    await assertNoPlanRunning({ ...this.deps.planJobs, clock: this.deps.clock }, loaded.user.tenantId, projectId);
+    return loaded;
   }
 
   private async adjustFacts(tenantId: string, projectId: string, before: SegmentRecord[], after: SegmentRecord[]) {

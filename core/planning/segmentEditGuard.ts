@@ -1,0 +1,93 @@
+/**
+ * What keeps a segment edit and a re-plan of the same chapter from losing each other's work (docs/planning.md,
+ * "Segment edits and re-planning"):
+ *
+ * - While a plan job of the project runs, segment edits are refused (409 `job_in_progress`): the plan is about to
+ *   replace the segments being edited.
+ * - An edit that passed that check just before a plan started is made safe by the chapter: once its segments are
+ *   stored, the edit is counted on the chapter (`segmentEdits`, an ETag-conditional write). A plan generation is
+ *   committed only if the count is the one it claimed at, so a plan that read the segments before the edit is cut
+ *   again from the edited plan. An edit that finds its generation already replaced answers 409: it is not kept, and
+ *   says so.
+ */
+import type { ChapterRecord, SegmentRecord } from '../book/records';
+import { ConflictError, JobInProgressError, PreconditionFailedError } from '../errors';
+import { isTerminal, type JobRecord } from '../jobs/job';
+import type { ProjectJobLocks } from '../jobs/projectJobLock';
+import type { ProjectCollection } from '../ports/documents';
+import type { Clock } from '../ports/system';
+import { adjustedTotals } from './chapterTotals';
+import { committedGeneration } from './planGenerations';
+
+/** A lock whose job document does not exist yet belongs to a start in progress, for at most this long. */
+const UNRECORDED_JOB_GRACE_MS = 2 * 60_000;
+/** ETag races on the chapter: each lost race means another writer stored its change, so this only stops a runaway. */
+const MAX_CONFIRM_ATTEMPTS = 100;
+
+export interface PlanJobsView {
+  locks: Pick<ProjectJobLocks, 'holder'>;
+  jobs: Pick<ProjectCollection<JobRecord>, 'get'>;
+  clock: Clock;
+}
+
+/** Refuses with 409 `job_in_progress` while a plan job holds the project. */
+export async function assertNoPlanRunning(view: PlanJobsView, tenantId: string, projectId: string): Promise<void> {
+  const held = await view.locks.holder(tenantId, projectId);
+  if (!held || held.kind !== 'plan') return;
+  const job = await view.jobs.get(tenantId, projectId, held.jobId);
+  const running = job
+    ? !isTerminal(job.status)
+    : view.clock.now().getTime() - Date.parse(held.claimedAt) <= UNRECORDED_JOB_GRACE_MS;
+  if (running) throw new JobInProgressError({ jobId: held.jobId, kind: held.kind });
+}
+
+export interface StoredEdit {
+  tenantId: string;
+  projectId: string;
+  chapterId: string;
+  /** The generation the edited segments belong to. */
+  generation: number;
+  language?: string;
+  /** The segments as they were, and as the edit stored them (for the plan totals). */
+  before: SegmentRecord[];
+  after: SegmentRecord[];
+  /** Whether the edit changed what is heard (a speaker or words). */
+  audible: boolean;
+}
+
+/**
+ * Counts a stored edit on its chapter and adjusts the plan totals by it, in one ETag-conditional write. Throws 409
+ * when the chapter's plan is no longer the generation the edit was made on: a re-plan replaced it, and the edit went
+ * with it.
+ */
+export async function confirmSegmentEdit(
+  chapters: ProjectCollection<ChapterRecord>,
+  edit: StoredEdit,
+): Promise<ChapterRecord> {
+  for (let attempt = 1; ; attempt++) {
+    const chapter = await chapters.get(edit.tenantId, edit.projectId, edit.chapterId);
+    if (!chapter || chapter.type !== 'chapter' || committedGeneration(chapter) !== edit.generation) {
+      throw new ConflictError('The chapter was planned again while this edit was saved; it was not kept', {
+        chapterId: edit.chapterId,
+      });
+    }
+    const totals = chapter.planTotals;
+    const planTotals =
+      totals && totals.generation === edit.generation
+        ? (edit.language ?? totals.language) === totals.language
+          ? adjustedTotals(totals, edit.before, edit.after)
+          : null
+        : totals;
+    const next: ChapterRecord = {
+      ...chapter,
+      planTotals,
+      segmentEdits: (chapter.segmentEdits ?? 0) + 1,
+      audibleEdits: (chapter.audibleEdits ?? 0) + (edit.audible ? 1 : 0),
+    };
+    try {
+      return await chapters.replace(next, chapter.etag!);
+    } catch (error) {
+      if (!(error instanceof PreconditionFailedError) || attempt >= MAX_CONFIRM_ATTEMPTS) throw error;
+    }
+  }
+}
