@@ -14,6 +14,7 @@ import {
   type Importance,
 } from './character';
 import { PersonIndex, type PlacedForm } from './clusters';
+import { companionOf, isCompanionRole, type NamedPerson } from './companions';
 import { addVote, ageBefore, articleBefore, emptyVotes, genderOf, pronounAfter, type Votes } from './genderEvidence';
 import { honorificClass, honorificOf } from './honorifics';
 import { findAttributions, findMentions, formLabel, isVocative, WordCase, type NameForm } from './mentions';
@@ -86,6 +87,8 @@ interface Tally {
   ages: Map<AgeBand, number>;
   verbs: Map<string, number>;
   roleGender: Gender;
+  /** Where the book writes a role's phrase (roles only). */
+  roleAt: number[];
 }
 
 function newTally(): Tally {
@@ -106,6 +109,7 @@ function newTally(): Tally {
     ages: new Map(),
     verbs: new Map(),
     roleGender: 'unknown',
+    roleAt: [],
   };
 }
 
@@ -182,6 +186,7 @@ export function detectCharactersHeuristic(chapters: ChapterInput[]): Character[]
       : narration.firstPerson
         ? addressedNarrator(tallies)
         : undefined;
+  if (narration.firstPerson) foldCompanions(tallies, placed, people, narratorKey);
   const selected = [...tallies.entries()].filter(
     ([key, tally]) =>
       key !== narratorKey && (key.startsWith('role|') ? tally.lines >= MIN_ROLE_LINES : isPerson(tally)),
@@ -356,12 +361,47 @@ function tallyRoles(scans: ChapterScan[], tallies: Map<string, Tally>): void {
         tally.forms.set(label, (tally.forms.get(label) ?? 0) + 1);
         tally.mentions++;
         tally.chapters.add(scan.chapter.id);
+        tally.roleAt.push(scan.base + match.index);
         if (tally.first === null)
           tally.first = { chapterId: scan.chapter.id, offset: match.index, at: scan.base + match.index };
         addVote(tally.votes, pronounAfter(text, match.index + match[0].length, text.length, scan.language));
       }
     }
     tallies.set(`role|${key}`, tally);
+  }
+}
+
+/** A first-person narrator's "my friend", "my companion": the named person it is takes its lines and forms. */
+function foldCompanions(
+  tallies: Map<string, Tally>,
+  placed: Placed[],
+  people: PersonIndex,
+  narratorKey: string | undefined,
+): void {
+  const namedAt = new Map<string, number[]>();
+  for (const mention of placed) {
+    if (!mention.narrated) continue;
+    const person = people.resolve(mention.form, mention.at, mention.chapter);
+    if (person === undefined || person === narratorKey || !tallies.has(person)) continue;
+    namedAt.set(person, [...(namedAt.get(person) ?? []), mention.at]);
+  }
+  const named: NamedPerson[] = [...namedAt].map(([key, at]) => ({
+    key,
+    gender: genderOfTally(tallies.get(key)!),
+    namedAt: at.sort((a, b) => a - b),
+  }));
+  for (const [key, role] of [...tallies]) {
+    if (!key.startsWith('role|') || !isCompanionRole(key.slice('role|'.length))) continue;
+    const companion = companionOf(role.roleAt, genderOfTally(role), named);
+    if (companion === undefined) continue;
+    const person = tallies.get(companion)!;
+    // The role's phrase becomes an alias, never the name ("Sherlock Holmes", not "My friend").
+    for (const form of role.forms.keys()) if (!person.forms.has(form)) person.forms.set(form, 0);
+    for (const [verb, count] of role.verbs) person.verbs.set(verb, (person.verbs.get(verb) ?? 0) + count);
+    person.lines += role.lines;
+    person.mentions += role.mentions;
+    for (const chapter of role.chapters) person.chapters.add(chapter);
+    tallies.delete(key);
   }
 }
 

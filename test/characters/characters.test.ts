@@ -5,6 +5,7 @@ import { scoreCast, type CharacterScore } from '../../bench/characters/score';
 import { attributeSpeakers, detectCharactersHeuristic, NARRATOR_ID, type Character } from '../../core/characters';
 import { FIRST_PERSON_NARRATOR_DESCRIPTION, type ChapterInput } from '../../core/characters/character';
 import { castVoices, clampPitch, clampRate, clampStyleDegree, type VoiceDescriptor } from '../../core/casting';
+import { segmentChapter } from '../../core/planning/segmentation';
 import { PRIDE_AND_PREJUDICE } from '../support/corpus';
 import {
   ACCENTLESS_CAPITALS,
@@ -21,6 +22,7 @@ import {
   ADDRESSED_NARRATOR,
   SINGLE_QUOTED_THIRD_PERSON,
   COMMON_WORD_SURNAME,
+  NARRATOR_COMPANIONS,
 } from './detectionFixtures';
 
 const book = readFileSync(PRIDE_AND_PREJUDICE, 'utf8');
@@ -255,6 +257,37 @@ describe('the narrator of a first-person book', () => {
     expect(narrator).toMatchObject({ id: NARRATOR_ID, gender: 'female' });
     expect(narrator.dialogueLineCount).toBeGreaterThanOrEqual(2);
   });
+
+  it.each(Object.entries(NARRATOR_COMPANIONS))(
+    'takes "my friend" for the person the narrator follows, and keeps "my uncle" a role (%s)',
+    (language, book) => {
+      const cast = detectCharactersHeuristic(book);
+      const companion = { en: 'Mr. Hale', es: 'Rosales', pt: 'Vasco' }[language]!;
+      const role = { en: 'my friend', es: 'mi compañero', pt: 'meu amigo' }[language]!;
+      const friend = cast.find((character) => character.name === companion)!;
+      expect(friend.aliases).toContain(role);
+      // The role's tagged lines are that person's; no record of its own is left.
+      expect(friend.dialogueLineCount).toBeGreaterThanOrEqual(3);
+      expect(cast.some((character) => character.name.toLowerCase() === role)).toBe(false);
+      if (language === 'en') expect(cast.some((character) => character.name === 'My uncle')).toBe(true);
+      const segments = book.flatMap((chapter) =>
+        segmentChapter(chapter.text, { language }).map((segment) => ({
+          id: `${chapter.id}-${segment.index}`,
+          kind: segment.kind,
+          text: segment.text,
+          chapterId: chapter.id,
+          index: segment.index,
+          boundaryBefore: segment.boundaryBefore,
+        })),
+      );
+      const labels = attributeSpeakers(segments, cast, language);
+      const tagged = segments.filter(
+        (segment, i) => segments[i + 1]?.text.includes(role) && segment.kind === 'dialogue',
+      );
+      expect(tagged.length).toBeGreaterThanOrEqual(2);
+      for (const line of tagged) expect(labels[segments.indexOf(line)].speakerId).toBe(friend.id);
+    },
+  );
 
   it('stays the genderless narrating voice of a third-person book', () => {
     const narrator = detectCharactersHeuristic(NAMESAKES)[0];

@@ -329,3 +329,90 @@ export const COMMON_WORD_SURNAME = chapters(
     'Nos dias seguintes José Dias não voltou; ele estava doente.',
   ].join('\n'),
 );
+
+/**
+ * First-person books whose narrator calls the person he follows "my friend" / "mi compañero" / "meu amigo" as
+ * often as by name, and has an uncle the book never names (kinship roles stay roles).
+ */
+export const NARRATOR_COMPANIONS = {
+  en: chapters(
+    'en-GB',
+    [
+      'I had not seen Mr. Hale for a month when I called at his rooms. Hale was at the window, and he did not turn.',
+      '',
+      '"You have been walking in the rain," said my friend.',
+      '',
+      '"How can you tell?" said I.',
+      '',
+      'Hale smiled and lit his pipe. My friend was never so pleased as when he had puzzled me.',
+      '',
+      '"Your boots," said Hale. "And your temper." My uncle had warned me of his ways, and I laughed.',
+      '',
+      '"Sit down," said my uncle when I told him of it that evening. I went back the next day.',
+    ].join('\n'),
+    [
+      'Hale met me at the station, and we took the first cab that would have us.',
+      '',
+      '"We are late," remarked my friend, and Hale looked at his watch.',
+      '',
+      '"Not by much," said I.',
+      '',
+      '"By enough," said my friend. I followed Hale up the stairs, and I said nothing.',
+      '',
+      'The house stood at the end of a long lane, and the lamps were not yet lit. The stairs were steep and narrow,',
+      'and the landing smelt of tobacco and of old paper. Somewhere above us a clock struck the half-hour.',
+      '',
+      'Mr. Grey opened the door to us. He was a tall man, and he had been waiting for an hour at least.',
+      '',
+      '"You are late," said Grey.',
+      '',
+      '"Well," said my uncle, when I came home, "was he right?"',
+    ].join('\n'),
+  ),
+  es: chapters(
+    'es-ES',
+    [
+      'Yo no había visto a Rosales en un mes cuando fui a su casa. Rosales estaba en la ventana y no se volvió.',
+      '',
+      '—Vienes de la lluvia —dijo mi compañero.',
+      '',
+      '—¿Cómo lo sabes? —dije yo.',
+      '',
+      'Rosales sonrió y encendió la pipa. Mi compañero nunca estaba tan contento como cuando me dejaba perplejo.',
+      '',
+      '—Las botas —dijo Rosales—. Y el genio.',
+    ].join('\n'),
+    [
+      'Rosales me esperaba en la estación. Yo llegué tarde y él no dijo nada.',
+      '',
+      '—Llegamos tarde —observó mi compañero, y Rosales miró el reloj.',
+      '',
+      '—No mucho —respondí yo.',
+      '',
+      '—Bastante —dijo mi compañero. Seguí a Rosales hasta el coche y no dije nada.',
+    ].join('\n'),
+  ),
+  pt: chapters(
+    'pt-BR',
+    [
+      'Eu não via o Vasco havia um mês quando fui à casa dele. O Vasco estava à janela e não se voltou.',
+      '',
+      '-- Vens da chuva, disse meu amigo.',
+      '',
+      '-- Como sabes? disse eu.',
+      '',
+      'O Vasco sorriu e acendeu o cachimbo. Meu amigo nunca ficava tão contente como quando me deixava perplexo.',
+      '',
+      '-- As botas, disse o Vasco. E o génio.',
+    ].join('\n'),
+    [
+      'O Vasco esperava-me na estação. Eu cheguei tarde e ele não disse nada.',
+      '',
+      '-- Estamos atrasados, observou meu amigo, e o Vasco olhou o relógio.',
+      '',
+      '-- Não muito, respondi eu.',
+      '',
+      '-- Bastante, disse meu amigo. Segui o Vasco até o carro e não disse nada.',
+    ].join('\n'),
+  ),
+};

@@ -446,6 +446,9 @@ const OPENERS = /(?:^|[,!?;:]\s*|(?<![\p{L}\p{N}])(?:my dear|dear|oh|ah|well|yes
 /** English "O Romeo!": in Spanish and Portuguese "o" before a name is the article. */
 const ENGLISH_VOCATIVE_O = /(?<![\p{L}\p{N}])O,?\s+$/u;
 
+/** A role named with the speaker's own "my" ("my friend", "mi amigo", "meu amigo"). */
+const FIRST_PERSON_POSSESSIVE = /^(?:my|mi|meu|minha)\s/iu;
+
 /**
  * Names a line addresses: at its start or end, or set off by commas inside it ("Mr. Bennet, how can you…",
  * "…, Lizzy.", "Tell me, John,"). A line of one or two words that is a name ("Bingley.") answers, not addresses.
@@ -457,6 +460,8 @@ export function addressedIn(line: string, cast: Cast): string[] {
     .mentions(inner)
     .filter((mention) => {
       if (mention.possessive) return false;
+      // In a line, "my friend" is the speaker's friend, not the one the narrator calls so.
+      if (mention.role && FIRST_PERSON_POSSESSIVE.test(inner.slice(mention.offset))) return false;
       const before = inner.slice(Math.max(0, mention.offset - 16), mention.offset);
       const after = inner.slice(mention.offset + mention.length);
       // "Mr. Darcy, you see, is the man!", "Mr. Darcy, who never looks…": the name is what the line talks about.
