@@ -162,6 +162,40 @@ describe('speaker attribution', () => {
     for (const untagged of lines.slice(2)) expect(untagged.confidence).toBeLessThan(0.7);
   });
 
+  it('takes a role word before a name in a tag for a description of the person named', () => {
+    const cast = [
+      narratorCharacter(null),
+      person('corregidor', 'Corregidor', 'male', ['el Corregidor']),
+      person('viejo', 'El viejo', 'male', ['el viejo']),
+      person('frasquita', 'Frasquita', 'female'),
+    ];
+    const lines = attribute(
+      ['—¿Y Lucas? —preguntó Frasquita.', '—Pues mira... —exclamó el viejo Corregidor—. ¡Déjalo dormir!'].join('\n\n'),
+      cast,
+    );
+    expect(lineWith(lines, 'Pues mira').speaker).toBe('corregidor');
+    // A role alone still names the role.
+    expect(attribute('—Ya voy —dijo el viejo.', cast)[0].speaker).toBe('viejo');
+  });
+
+  it('does not take "my friend" in a line for the person the narrator calls so', () => {
+    const cast = [
+      narratorCharacter(null),
+      person('hale', 'Mr. Hale', 'male', ['Hale', 'my friend']),
+      person('grey', 'Mr. Grey', 'male', ['Grey']),
+    ];
+    const lines = attribute(
+      [
+        'Hale and Mr. Grey were at the window when the door opened.',
+        '"You are late," said Grey.',
+        '"Come, my friend, sit down and tell us all about it."',
+      ].join('\n\n'),
+      cast,
+    );
+    // Grey spoke; the line after is Hale's, whom "my friend" in it does not rule out.
+    expect(lineWith(lines, 'Come, my friend').speaker).toBe('hale');
+  });
+
   it('never gives a line to the person it addresses by name', () => {
     const lines = attribute(
       [

@@ -46,6 +46,10 @@ describe('speech tags', () => {
       subject: 'en esto el padre del novio',
     });
     expect(readSpeechTag('dijeron al fin consistorialmente las madres.', 'es')).not.toBeNull();
+    // A phrase of time may end a tag that names nobody.
+    expect(readSpeechTag('preguntó al cabo de un rato.', 'es')).toMatchObject({ verb: 'preguntó' });
+    expect(readSpeechTag('perguntou depois de uma pausa.', 'pt')).toMatchObject({ verb: 'perguntou' });
+    expect(readSpeechTag('said after a pause Mr. Grey.', 'en')).toMatchObject({ verb: 'said' });
     expect(readSpeechTag('said to be true.', 'en')).toBeNull();
   });
 

@@ -237,13 +237,23 @@ export class Cast {
 
   /**
    * The character a tag's subject names: the first naming that is neither a possessor ("Scrooge's nephew") nor an
-   * addressee ("to her husband"); else a role the subject is ("the nephew", "o capitão"), matched on its last word
+   * addressee ("to her husband"), the name after a role that describes it ("el viejo Corregidor"); else a role the subject is ("the nephew", "o capitão"), matched on its last word
    * when only one role ends so.
    */
   subjectOf(subject: string): string | null {
-    for (const mention of this.mentions(subject)) {
+    const mentions = this.mentions(subject);
+    for (const [index, mention] of mentions.entries()) {
       if (mention.possessive) continue;
       if (ADDRESSEE_BEFORE.test(subject.slice(0, mention.offset))) continue;
+      // A role word before a name describes the person named ("el viejo Corregidor", "the old Mr. Fezziwig").
+      const next = mentions[index + 1];
+      if (
+        mention.role &&
+        next &&
+        !next.role &&
+        /^\s+$/u.test(subject.slice(mention.offset + mention.length, next.offset))
+      )
+        return next.id;
       return mention.id;
     }
     const key = roleKey(subject.split(/[,;]/u)[0]);
