@@ -81,6 +81,27 @@ export function labelConfidence(probability: number, ownEvidence: boolean): numb
   return Math.round(Math.min(1, Math.max(0, confidence)) * 100) / 100;
 }
 
+/**
+ * Someone the book only describes ("the lady", "my wife", "minha mãe"), speaking while a person of that gender the
+ * cast names is in the scene, is often that person under another name (the client a story names, the mother others
+ * call by her name): on books never used for tuning, confident labels for described people were right about two
+ * times in three (on the development books, whose described speakers are mostly never named, 97 %). Such a label
+ * is kept but never confident.
+ */
+const DESCRIBED_CONFIDENCE = 0.6;
+
+function mayBeSomeoneNamed(speakerId: string, recent: string[], cast: Cast): boolean {
+  if (!cast.describedOnly(speakerId)) return false;
+  const gender = cast.genderOf(speakerId);
+  return recent.some(
+    (id) =>
+      id !== speakerId &&
+      id !== NARRATOR_ID &&
+      !cast.describedOnly(id) &&
+      (gender === 'unknown' || cast.genderOf(id) === gender),
+  );
+}
+
 /** Whether the turn's own evidence names the speaker it was given (rather than turn-taking alone). */
 function namedByOwnEvidence(evidence: TurnEvidence, speakerId: string): boolean {
   return evidence.claims.some((claim) => claim.speakerId === speakerId && claim.confidence >= OWN_EVIDENCE);
@@ -378,10 +399,13 @@ function attributeChapter(ordered: AttributableSegment[], cast: Cast): SpeakerLa
     const belief = t === undefined ? undefined : beliefs.get(t);
     if (t === undefined || !belief) return { segmentId: segment.id, speakerId: 'unknown', confidence: 0 };
     const ownEvidence = namedByOwnEvidence(readings[t].evidence, belief.speakerId);
+    const confidence = labelConfidence(belief.probability, ownEvidence);
     return {
       segmentId: segment.id,
       speakerId: belief.speakerId,
-      confidence: labelConfidence(belief.probability, ownEvidence),
+      confidence: mayBeSomeoneNamed(belief.speakerId, readings[t].recent, cast)
+        ? Math.min(confidence, DESCRIBED_CONFIDENCE)
+        : confidence,
     };
   });
 }

@@ -196,6 +196,34 @@ describe('speaker attribution', () => {
     expect(lineWith(lines, 'Come, my friend').speaker).toBe('hale');
   });
 
+  it('is never confident that someone only described speaks while a person of that gender it names is there', () => {
+    const cast = [
+      narratorCharacter(null),
+      person('stoner', 'Miss Stoner', 'female', ['Helen Stoner']),
+      person('lady', 'The lady', 'female', ['the lady']),
+      person('holmes', 'Holmes', 'male'),
+    ];
+    const withHer = attribute(
+      [
+        'Miss Stoner had come in out of the rain, and Holmes rose to meet her.',
+        '"It is not cold which makes me shiver," said the lady in a low voice.',
+      ].join('\n\n'),
+      cast,
+    );
+    expect(withHer[0]).toMatchObject({ speaker: 'lady' });
+    expect(withHer[0].confidence).toBeLessThan(0.7);
+    expect(withHer[0].confidence).toBeGreaterThanOrEqual(0.5);
+    const withoutHer = attribute(
+      [
+        'Holmes rose to meet the visitor.',
+        '"It is not cold which makes me shiver," said the lady in a low voice.',
+      ].join('\n\n'),
+      cast,
+    );
+    expect(withoutHer[0]).toMatchObject({ speaker: 'lady' });
+    expect(withoutHer[0].confidence).toBeGreaterThanOrEqual(0.9);
+  });
+
   it('never gives a line to the person it addresses by name', () => {
     const lines = attribute(
       [

@@ -196,6 +196,19 @@ export class Cast {
     return this.forms.get(id) ?? [];
   }
 
+  /**
+   * Whether the book only describes this person ("the lady", "my wife", "o padre": every form a determiner and a
+   * lower-case noun) rather than naming them.
+   */
+  describedOnly(id: string): boolean {
+    const forms = this.formsOf(id);
+    return (
+      id !== NARRATOR_ID &&
+      forms.length > 0 &&
+      forms.every((form) => LEADING_DETERMINER.test(form) && /^\p{Ll}/u.test(form.replace(LEADING_DETERMINER, '')))
+    );
+  }
+
   genderOf(id: string): Gender {
     return this.gender.get(id) ?? 'unknown';
   }
