@@ -260,6 +260,8 @@ function buildServices(config: AppEnvironment): Services {
       documents: new CosmosProjectCollection<ReviewDocument>(container('reviews')),
       chapters: book.chapters,
       segments: book.segments,
+      characters: book.characters,
+      lexicon: new CosmosProjectCollection<LexiconDocument>(container('lexicon')),
       projects: projectService,
       events,
       clock,

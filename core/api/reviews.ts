@@ -70,7 +70,12 @@ export const ChapterReviewView = z
     title: z.string(),
     order: z.number().int(),
     decision: z.enum(chapterDecisions).describe('In force for the current text: an outdated approval reads pending'),
-    approvalStale: z.boolean().describe('Approved, but the chapter text changed afterwards'),
+    approvalStale: z
+      .boolean()
+      .describe(
+        'Approved, but what the chapter sounds like changed afterwards (its words or plan, a speaker, a voice of someone ' +
+          'who speaks in it, a lexicon entry for a word it uses)',
+      ),
     openThreads: z.number().int(),
     resolvedThreads: z.number().int(),
     approval: ChapterApprovalView.nullable().describe('The last decision; send its etag as If-Match to change it'),

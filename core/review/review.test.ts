@@ -3,9 +3,9 @@ import { commentedEvent, decisionEvent, threadStatusEvent } from './reviewEvents
 import type { ReviewThreadRecord } from './review';
 
 const chapters = [
-  { id: 'c2', title: 'Two', order: 1, textVersion: 1 },
-  { id: 'c1', title: 'One', order: 0, textVersion: 3 },
-  { id: 'c3', title: 'Three', order: 2, textVersion: 1 },
+  { id: 'c2', title: 'Two', order: 1, textVersion: 1, audibleVersion: 'heard-c2' },
+  { id: 'c1', title: 'One', order: 0, textVersion: 3, audibleVersion: 'heard-c1' },
+  { id: 'c3', title: 'Three', order: 2, textVersion: 1, audibleVersion: 'heard-c3' },
 ];
 const by = { userId: 'u-validator', name: 'Vera' };
 const approval = (chapterId: string, decision: ChapterApprovalRecord['decision'], version: number) =>
@@ -65,6 +65,15 @@ describe('review summary', () => {
     expect(summary.chapters[0]).toMatchObject({ chapterId: 'c1', decision: 'pending', approvalStale: true });
     expect(summary.chapters[2]).toMatchObject({ chapterId: 'c3', decision: 'approved', approvalStale: false });
     expect(approvedChapterIds(chapters, approvals)).toEqual(['c3']);
+  });
+
+  test('an approval given on another audible version is stale, whatever the text version', () => {
+    const heardThen = { ...approval('c3', 'approved', 1), audibleVersion: 'heard-c3-before-recast' };
+    const heardNow = { ...approval('c2', 'approved', 1), audibleVersion: 'heard-c2' };
+    const summary = summarizeReview(chapters, [], [heardThen, heardNow]);
+    expect(summary.chapters[1]).toMatchObject({ chapterId: 'c2', decision: 'approved', approvalStale: false });
+    expect(summary.chapters[2]).toMatchObject({ chapterId: 'c3', decision: 'pending', approvalStale: true });
+    expect(approvedChapterIds(chapters, [heardThen, heardNow])).toEqual(['c2']);
   });
 
   test('decisions on chapters that no longer exist are ignored', () => {

@@ -1,8 +1,10 @@
 /**
  * Review: the QA pass a validator makes over a planned book before it is produced. People discuss a chapter or one
  * of its segments in threads (resolved when dealt with), and a reviewer decides per chapter: approved or changes
- * requested. This module is plain rules (the web imports it through core/api). An approval holds for the chapter text it was given on: editing the text afterwards makes it stale, so
- * "approved only" production never speaks words nobody approved. See docs/studio.md.
+ * requested. This module is plain rules (the web imports it through core/api). An approval holds for what the chapter
+ * sounded like when it was given (its audible version, audibleVersion.ts: words, plan, speakers, voices, lexicon):
+ * changing any of that afterwards makes it stale, so "approved only" production never speaks anything nobody
+ * approved. See docs/studio.md.
  */
 import type { ProjectScopedDocument } from '../ports/documents';
 
@@ -61,6 +63,11 @@ export interface ChapterApprovalRecord extends ProjectScopedDocument {
   note: string | null;
   /** The chapter's text version the decision was made on. */
   chapterTextVersion: number;
+  /**
+   * The chapter's audible version the decision was made on (audibleVersion.ts). Absent on decisions recorded before
+   * it was kept: those hold for their text version only.
+   */
+  audibleVersion?: string;
   decidedBy: ReviewAuthor;
   decidedAt: string;
   /** 1 for the first decision, +1 for each later one. */
@@ -78,9 +85,15 @@ export function authorOf(principal: { userId: string; displayName?: string; emai
   return { userId: principal.userId, name: principal.displayName ?? principal.email ?? principal.userId };
 }
 
-/** An approval counts only while the chapter still has the text it was given on. */
-export function isApprovalCurrent(approval: ChapterApprovalRecord, chapterTextVersion: number): boolean {
-  return approval.decision === 'approved' && approval.chapterTextVersion === chapterTextVersion;
+/** An approval counts only while the chapter still sounds as it did when the approval was given. */
+export function isApprovalCurrent(
+  approval: ChapterApprovalRecord,
+  chapter: Pick<ChapterForReview, 'textVersion' | 'audibleVersion'>,
+): boolean {
+  if (approval.decision !== 'approved') return false;
+  return approval.audibleVersion === undefined
+    ? approval.chapterTextVersion === chapter.textVersion
+    : approval.audibleVersion === chapter.audibleVersion;
 }
 
 export interface ChapterForReview {
@@ -88,6 +101,8 @@ export interface ChapterForReview {
   title: string;
   order: number;
   textVersion: number;
+  /** What the chapter sounds like now (audibleVersion.ts). */
+  audibleVersion: string;
 }
 
 export interface ChapterReviewState {
@@ -96,7 +111,7 @@ export interface ChapterReviewState {
   order: number;
   /** The decision as it stands for the chapter's current text: an approval of older text reads as pending. */
   decision: ChapterDecision;
-  /** Set when the chapter was approved but its text changed afterwards. */
+  /** Set when the chapter was approved but what it sounds like changed afterwards. */
   approvalStale: boolean;
   openThreads: number;
   resolvedThreads: number;
@@ -120,7 +135,7 @@ export function summarizeReview(
     .map((chapter): ChapterReviewState => {
       const approval = approvalByChapter.get(chapter.id) ?? null;
       const approvalStale =
-        approval !== null && approval.decision === 'approved' && !isApprovalCurrent(approval, chapter.textVersion);
+        approval !== null && approval.decision === 'approved' && !isApprovalCurrent(approval, chapter);
       const ofChapter = threads.filter((thread) => thread.chapterId === chapter.id);
       return {
         chapterId: chapter.id,

@@ -6,14 +6,18 @@
  */
 import { createHash } from 'node:crypto';
 import type { Principal, TenantPrincipal } from '../auth/principal';
-import type { ChapterRecord, SegmentRecord } from '../book/records';
+import type { ChapterRecord, CharacterRecord, SegmentRecord } from '../book/records';
 import { ConflictError, DomainError, NotFoundError, PreconditionFailedError } from '../errors';
 import type { ProjectCollection } from '../ports/documents';
 import type { DomainEvent, EventPublisher } from '../ports/events';
 import type { Clock, IdGenerator, Logger } from '../ports/system';
 import type { ProjectService } from '../projects/projectService';
-import { bookChapters, listAll } from '../planning/planService';
-import { isCommitted } from '../planning/planGenerations';
+import type { LexiconEntry } from '../lexicon/lexicon';
+import type { LexiconDocument } from '../lexicon/lexiconService';
+import { bookChapters, bookCharacters, listAll } from '../planning/planService';
+import { committedSegments, currentTotals, isCommitted } from '../planning/planGenerations';
+import type { ProjectRecord } from '../projects/project';
+import { audibleVersion } from './audibleVersion';
 import {
   approvalId,
   approvedChapterIds,
@@ -22,6 +26,7 @@ import {
   summarizeReview,
   type ChapterApprovalRecord,
   type ChapterDecision,
+  type ChapterForReview,
   type ReviewComment,
   type ReviewDocument,
   type ReviewSummary,
@@ -34,6 +39,9 @@ export interface ReviewServiceDeps {
   documents: ProjectCollection<ReviewDocument>;
   chapters: ProjectCollection<ChapterRecord>;
   segments: ProjectCollection<SegmentRecord>;
+  /** Casting and the lexicon decide what a chapter sounds like, so they are part of what an approval is given on. */
+  characters: ProjectCollection<CharacterRecord>;
+  lexicon: ProjectCollection<LexiconDocument>;
   projects: ProjectService;
   events: EventPublisher;
   clock: Clock;
@@ -76,9 +84,9 @@ export class ReviewService {
   constructor(private readonly deps: ReviewServiceDeps) {}
 
   async summary(principal: Principal | undefined, projectId: string): Promise<ReviewSummary> {
-    const { user } = await this.deps.projects.load(principal, projectId, 'project.read');
+    const { user, project } = await this.deps.projects.load(principal, projectId, 'project.read');
     const [chapters, threads, approvals] = await Promise.all([
-      bookChapters(this.deps.chapters, user.tenantId, projectId),
+      this.chaptersAsHeard(project),
       this.threads(user.tenantId, projectId, {}),
       this.approvals(user.tenantId, projectId),
     ]);
@@ -205,8 +213,9 @@ export class ReviewService {
     input: DecisionInput,
     ifMatch: string | undefined,
   ): Promise<ChapterApprovalRecord> {
-    const { user } = await this.deps.projects.load(principal, projectId, 'project.approve');
+    const { user, project } = await this.deps.projects.load(principal, projectId, 'project.approve');
     const chapter = await this.liveChapter(user.tenantId, projectId, chapterId);
+    const [heard] = await this.asHeard(project, [chapter]);
     const id = approvalId(chapterId);
     const current = await this.approval(user.tenantId, projectId, id);
     if (current && !ifMatch)
@@ -225,6 +234,7 @@ export class ReviewService {
       decision: input.decision,
       note: input.note ?? null,
       chapterTextVersion: chapter.textVersion,
+      audibleVersion: heard.audibleVersion,
       decidedBy: authorOf(user),
       decidedAt: now,
       revision: (current?.revision ?? 0) + 1,
@@ -248,11 +258,54 @@ export class ReviewService {
 
   /** For production limited to approved chapters (the caller has authorized the project). */
   async approvedChapters(tenantId: string, projectId: string): Promise<string[]> {
+    const project = await this.deps.projects.find(tenantId, projectId);
+    if (!project) return [];
     const [chapters, approvals] = await Promise.all([
-      bookChapters(this.deps.chapters, tenantId, projectId),
+      this.chaptersAsHeard(project),
       this.approvals(tenantId, projectId),
     ]);
     return approvedChapterIds(chapters, approvals);
+  }
+
+  /** The book's live chapters with what each sounds like now. */
+  private async chaptersAsHeard(project: ProjectRecord): Promise<ChapterForReview[]> {
+    return this.asHeard(project, await bookChapters(this.deps.chapters, project.tenantId, project.id));
+  }
+
+  private async asHeard(project: ProjectRecord, chapters: ChapterRecord[]): Promise<ChapterForReview[]> {
+    const { tenantId, id: projectId } = project;
+    const language = project.metadata.language;
+    const [characters, lexicon] = await Promise.all([
+      bookCharacters(this.deps.characters, tenantId, projectId),
+      listAll(this.deps.lexicon, tenantId, projectId, { field: 'type', op: 'eq', value: 'lexiconEntry' }) as Promise<
+        LexiconEntry[]
+      >,
+    ]);
+    return Promise.all(
+      chapters.map(async (chapter) => ({
+        id: chapter.id,
+        title: chapter.title,
+        order: chapter.order,
+        textVersion: chapter.textVersion,
+        audibleVersion: audibleVersion({
+          chapter,
+          dialogueSpeakers: await this.dialogueSpeakers(chapter),
+          characters,
+          lexicon,
+          language,
+        }),
+      })),
+    );
+  }
+
+  /** Who speaks the chapter's dialogue: from its plan totals, or its segments where it keeps none. */
+  private async dialogueSpeakers(chapter: ChapterRecord): Promise<string[]> {
+    const totals = currentTotals(chapter);
+    if (totals)
+      return Object.keys(totals.dialogueSpeakers).filter((speakerId) => totals.dialogueSpeakers[speakerId] > 0);
+    if (chapter.planStatus === 'none' && chapter.planGeneration === undefined) return [];
+    const segments = await committedSegments(this.deps.segments, chapter);
+    return segments.filter((segment) => segment.kind === 'dialogue').map((segment) => segment.speakerId);
   }
 
   private newId(prefix: string, user: TenantPrincipal, requestKey: string | undefined): string {
