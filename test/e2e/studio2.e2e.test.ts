@@ -219,6 +219,33 @@ function heard(page: Page, selector: string) {
     });
 }
 
+/** Signs up a new organization through the API and has its admin close it (scheduled for deletion). Returns its id. */
+async function closedOrganization(name: string): Promise<string> {
+  const founder = `founder-${Date.now()}@closing.test`;
+  const signup = await platform.api(founder, '/v1/tenants/signup', { method: 'POST', json: { tenantName: name } });
+  expect(signup.status).toBe(201);
+  const tenantId = ((await signup.json()) as { tenant: { id: string } }).tenant.id;
+  // The new tenant reaches the token's claims on a new sign-in.
+  const issued = await fetch(`${platform.urls.identity}/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ grant_type: 'password', username: founder }),
+  });
+  const { access_token: token } = (await issued.json()) as { access_token: string };
+  const asFounder = (route: string, init: RequestInit = {}) =>
+    fetch(`${platform.urls.api}${route}`, {
+      ...init,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    });
+  const { termsVersion } = (await (await asFounder('/v1/me/consent')).json()) as { termsVersion: string };
+  expect((await asFounder('/v1/me/consent', { method: 'PUT', body: JSON.stringify({ termsVersion }) })).status).toBe(
+    200,
+  );
+  const closed = await asFounder('/v1/tenant/deletion', { method: 'POST', body: JSON.stringify({ tenantName: name }) });
+  expect(closed.status).toBe(202);
+  return tenantId;
+}
+
 describe('the studio, from the estimate to delivered packages, costs and administration', () => {
   test('the creator reads the estimate and produces every package while the job view advances', async () => {
     const { page } = watch(creator);
@@ -455,6 +482,20 @@ describe('the studio, from the estimate to delivered packages, costs and adminis
     await page.getByRole('button', { name: 'Reinstate Pampa Press' }).click();
     await expectVisible(page.getByRole('button', { name: 'Suspend Pampa Press' }));
     expect((await platform.api(PAMPA_CREATOR, '/v1/projects')).status).toBe(200);
+
+    // An organization its admin closed: the operator sees when its data will be deleted, and reopens it.
+    const closedId = await closedOrganization('Closing Shelf');
+    await page.reload();
+    await page.getByLabel('Search by name or id').fill('Closing Shelf');
+    const closedRow = page.getByRole('row', { name: /Closing Shelf/ });
+    await expectVisible(closedRow.getByText('Closed, deletion scheduled'));
+    await expectVisible(closedRow.getByText(/Its data will be deleted on/));
+    await checkPage(page, 'studio2-16b-operator-closed-tenant');
+    const reopen = page.getByRole('button', { name: 'Cancel deletion of Closing Shelf' });
+    await reopen.click();
+    await reopen.waitFor({ state: 'detached' });
+    const reopened = await platform.api(OPERATOR, `/v1/operator/tenants/${closedId}`);
+    expect(((await reopened.json()) as { deletion: unknown }).deletion).toBeNull();
     await operator.context.close();
   });
 
