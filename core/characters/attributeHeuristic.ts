@@ -64,8 +64,13 @@ const CONFIDENT_FROM = 0.8;
  * with a tag of their own held up. Only from 0.9 are they as sure as the rest.
  */
 const INFERRED_CONFIDENT_FROM = 0.9;
-/** A claim at least this reliable, naming the speaker within the turn, is the turn's own evidence for its label. */
-const OWN_EVIDENCE = 0.85;
+/**
+ * A claim at least this reliable, naming the speaker within the turn, is the turn's own evidence for its label: a
+ * named or first-person tag, a named introduction. A pronoun with one candidate, a relative by family name or a line
+ * naming its speaker (claimed 0.9) is not enough alone: such labels were right 94 % of the time on the development
+ * books and 80 % on books never used for tuning.
+ */
+const OWN_EVIDENCE = 0.91;
 const CONFIDENT = 0.7;
 
 /**
@@ -103,7 +108,7 @@ function mayBeSomeoneNamed(speakerId: string, recent: string[], cast: Cast): boo
 }
 
 /** Whether the turn's own evidence names the speaker it was given (rather than turn-taking alone). */
-function namedByOwnEvidence(evidence: TurnEvidence, speakerId: string): boolean {
+export function namedByOwnEvidence(evidence: TurnEvidence, speakerId: string): boolean {
   return evidence.claims.some((claim) => claim.speakerId === speakerId && claim.confidence >= OWN_EVIDENCE);
 }
 const LOOK_AHEAD_PARAGRAPHS = 6;

@@ -1,4 +1,6 @@
-import { attributeSpeakers, labelConfidence } from '../../core/characters/attributeHeuristic';
+import { attributeSpeakers, labelConfidence, namedByOwnEvidence } from '../../core/characters/attributeHeuristic';
+import { CLAIM } from '../../core/characters/attribution/evidence';
+import type { TurnEvidence } from '../../core/characters/attributeTurns';
 import { narratorCharacter, NARRATOR_ID, type Character, type Gender } from '../../core/characters/character';
 import { detectCharactersHeuristic } from '../../core/characters/detectHeuristic';
 import { segmentChapter } from '../../core/planning/segmentation';
@@ -147,6 +149,24 @@ describe('speaker attribution', () => {
       const steps = Array.from({ length: 101 }, (_, i) => labelConfidence(i / 100, ownEvidence));
       steps.slice(1).forEach((confidence, i) => expect(confidence).toBeGreaterThanOrEqual(steps[i]));
     }
+    // A tag or introduction naming the speaker is the turn's own evidence; a pronoun's only candidate, a relative or
+    // a line naming its speaker alone is not, nor a claim for someone else.
+    const turn = (speakerId: string, confidence: number): TurnEvidence => ({
+      claims: [{ speakerId, confidence }],
+      gender: null,
+      genderPreference: [],
+      excluded: [],
+      answering: [],
+      continuesPrevious: false,
+      likelySameAsPrevious: false,
+      silent: false,
+      afterNarration: false,
+    });
+    for (const claim of [CLAIM.namedTag, CLAIM.firstPersonTag, CLAIM.namedIntro])
+      expect(namedByOwnEvidence(turn('ann', claim), 'ann')).toBe(true);
+    for (const claim of [CLAIM.pronounOnlyCandidate, CLAIM.relationBySurname, CLAIM.selfNamed, CLAIM.beat])
+      expect(namedByOwnEvidence(turn('ann', claim), 'ann')).toBe(false);
+    expect(namedByOwnEvidence(turn('tom', CLAIM.namedTag), 'ann')).toBe(false);
     // In an exchange, the tagged lines are confident and the untagged ones after them are not.
     const lines = attribute(
       [
