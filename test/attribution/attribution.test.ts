@@ -244,6 +244,27 @@ describe('speaker attribution', () => {
     expect(withoutHer[0].confidence).toBeGreaterThanOrEqual(0.9);
   });
 
+  it('reads tags naming someone by a lower-case title: dijo don Quijote, respondió tío Lucas, disse tio Cosme', () => {
+    const cast = [
+      narratorCharacter(null),
+      person('quijote', 'Don Quijote', 'male', ['don Quijote', 'Quijote']),
+      person('sancho', 'Sancho', 'male', ['Sancho Panza']),
+      person('lucas', 'Tío Lucas', 'male', ['tío Lucas']),
+    ];
+    const lines = attribute(
+      [
+        'Sancho y el tío Lucas esperaban a la puerta de la venta.',
+        '— Cualquiera yantaría yo —respondió don Quijote—, porque me haría mucho al caso.',
+        '— Y yo también —dijo tío Lucas.',
+      ].join('\n\n'),
+      cast,
+    );
+    expect(lineWith(lines, 'Cualquiera').speaker).toBe('quijote');
+    expect(lineWith(lines, 'mucho al caso').speaker).toBe('quijote');
+    expect(lineWith(lines, 'Y yo también').speaker).toBe('lucas');
+    for (const line of lines) expect(line.confidence).toBeGreaterThanOrEqual(0.7);
+  });
+
   it('never gives a line to the person it addresses by name', () => {
     const lines = attribute(
       [

@@ -46,6 +46,12 @@ describe('speech tags', () => {
       subject: 'en esto el padre del novio',
     });
     expect(readSpeechTag('dijeron al fin consistorialmente las madres.', 'es')).not.toBeNull();
+    // A title written in lower case before a name ("don Quijote", "tío Lucas") names that person.
+    expect(readSpeechTag('respondió don Quijote—, porque', 'es')).toMatchObject({ subject: 'don Quijote' });
+    expect(readSpeechTag('dijo tío Lucas.', 'es')).toMatchObject({ subject: 'tío Lucas' });
+    expect(readSpeechTag('disse tio Cosme.', 'pt')).toMatchObject({ subject: 'tio Cosme' });
+    expect(readSpeechTag('don Quijote respondió:', 'es')).toMatchObject({ subject: 'don Quijote' });
+    expect(readSpeechTag('dijo don nada.', 'es')).toBeNull();
     // A phrase of time may end a tag that names nobody.
     expect(readSpeechTag('preguntó al cabo de un rato.', 'es')).toMatchObject({ verb: 'preguntó' });
     expect(readSpeechTag('perguntou depois de uma pausa.', 'pt')).toMatchObject({ verb: 'perguntou' });

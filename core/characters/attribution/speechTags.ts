@@ -5,6 +5,7 @@
  * known, the three languages' verbs apply together.
  */
 import { firstPersonPronouns, speechVerbsOf, verbAlternatives } from '../speechVerbs';
+import { honorificOf } from '../honorifics';
 import type { HeuristicLanguage } from '../vocabulary';
 
 /** Pronouns that name the speaker of a tag. */
@@ -163,7 +164,13 @@ function namesSomeone(subject: string): boolean {
   const lower = first.toLowerCase();
   if (isPronoun(lower)) return true;
   if (DETERMINER.test(lower)) return tokens.length > 1 && /^\p{L}/u.test(tokens[1]);
+  if (lowerCaseTitle(first)) return tokens.length > 1 && /^\p{Lu}/u.test(tokens[1]);
   return /^\p{Lu}/u.test(first);
+}
+
+/** A title Spanish and Portuguese write in lower case before a name ("don Quijote", "tío Lucas", "señá Frasquita"). */
+function lowerCaseTitle(word: string): boolean {
+  return /^\p{Ll}/u.test(word) && honorificOf(word)?.lowerCaseIn !== undefined;
 }
 
 /**
@@ -175,7 +182,11 @@ function plausibleSubject(subject: string): boolean {
   const lower = tokens[0].toLowerCase();
   if (tokens.length === 1 && isPronoun(lower)) return true;
   if (DETERMINER.test(lower)) return tokens.length <= 4 && tokens.slice(1).every((token) => /^\p{L}/u.test(token));
-  return tokens.every((token) => /^\p{Lu}/u.test(token) || /^(?:de|da|do|dos|das|del|van|von)$/u.test(token));
+  if (lowerCaseTitle(tokens[0])) tokens.shift();
+  return (
+    tokens.length > 0 &&
+    tokens.every((token) => /^\p{Lu}/u.test(token) || /^(?:de|da|do|dos|das|del|van|von)$/u.test(token))
+  );
 }
 
 /** The gender a tag's subject pronoun says, if any. */
