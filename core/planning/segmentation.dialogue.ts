@@ -216,11 +216,15 @@ function dashTurns(text: string, conventions: DialogueConventions): Piece[] {
   return scan.pieces;
 }
 
+const ELIDED_YEAR = /^\d\d(?:s\b|(?![\p{L}\p{N}]))/u;
+
 function isOpeningQuote(text: string, at: number): boolean {
   const ch = text[at];
   const before = text[at - 1];
   const after = text[at + 1];
   if (isSpace(after)) return false;
+  // "in the year '83", "the '90s": an apostrophe eliding a year's century opens no quotation.
+  if ((ch === "'" || ch === '‘' || ch === '’') && ELIDED_YEAR.test(text.slice(at + 1))) return false;
   if (ch === "'" || ch === '‘') return (isSpace(before) || /[([{—–-]/u.test(before)) && isLetter(after);
   if (ch === '"') return isSpace(before) || /[([{—–\-:]/u.test(before ?? '');
   return true;

@@ -208,6 +208,21 @@ describe('segmentation', () => {
     ]);
   });
 
+  it("takes an apostrophe eliding a year's century for no quotation ('83, the '90s)", () => {
+    const text =
+      "It was early in April in the year '83 that I woke.\n\nIn the '90s, 'they said,' we went away.\n\n'Come,' said he.";
+    const segments = segmentChapter(text);
+    expectExactTiling(text, segments);
+    expect(view(segments)).toEqual([
+      ['narration', "It was early in April in the year '83 that I woke.", 'chapter_head'],
+      ['narration', "In the '90s,", 'paragraph'],
+      ['dialogue', "'they said,'", 'dialogue_turn'],
+      ['narration', 'we went away.', 'dialogue_turn'],
+      ['dialogue', "'Come,'", 'paragraph'],
+      ['narration', 'said he.', 'dialogue_turn'],
+    ]);
+  });
+
   it('keeps a word quoted inside a narrated sentence in the narration, and a line after a speech verb apart', () => {
     const text =
       'It was what the knowing ones call "nuts" to Scrooge.\n\nSo he said "Pooh, pooh!" and closed the door.';
