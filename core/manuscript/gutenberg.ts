@@ -12,8 +12,15 @@ export interface BodyRange {
 
 const START_MARKER =
   /^[ \t]*\*{3}\s*START OF (?:THE|THIS) PROJECT GUTENBERG E-?(?:BOOK|TEXT)[^\n]*$|^[ \t]*\*END\*\s*THE SMALL PRINT![^\n]*$/im;
-const END_MARKER =
-  /^[ \t]*\*{0,3}\s*END OF (?:THE |THIS )?PROJECT GUTENBERG\b[^\n]*$|^[ \t]*End of (?:the |this )?Project Gutenberg(?:'s|’s)?\b[^\n]*$/im;
+/**
+ * The end marker's words: "*** END OF THE PROJECT GUTENBERG EBOOK …", "End of the Project Gutenberg EBook of …",
+ * "End of Project Gutenberg's …", in any case. The marker is these words at the start of a line, after up to three
+ * asterisks and any spacing (endMarkerStart).
+ */
+const END_WORDS = /END OF (?:THE |THIS )?PROJECT GUTENBERG\b/gi;
+const LINE_TERMINATOR = /[\n\r\u2028\u2029]/;
+const SPACE = /\s/;
+
 /** A paragraph of credits or a transcriber's note, with the blank lines before it. */
 const EDGE_NOTES = [
   /^\s*(?:Produced|Prepared|Transcribed|Digitized|Scanned|Proofread|Converted)(?: (?:from|for|and|with)[^\n]*?)? by[^\n]*(?:\n[ \t]*\S[^\n]*)*/i,
@@ -37,15 +44,69 @@ function skipLeadingNotes(text: string, start: number, end: number): number {
   return start;
 }
 
+const BLANK = /^[ \t]*$/;
+
+/**
+ * Where the last paragraph break of `body` starts: the first newline of the last blank line's pair, or of the pair
+ * before it when the two share that newline ("\n\n\n" breaks at its first newline); -1 when there is none. Found by
+ * walking back over lines, once, where a regular expression looking ahead for "no later break" reads the rest of
+ * the book at every break.
+ */
+function lastParagraphBreak(body: string): number {
+  let newline = body.lastIndexOf('\n');
+  let lastBreak = -1;
+  while (newline > 0 && lastBreak < 0) {
+    const previous = body.lastIndexOf('\n', newline - 1);
+    if (previous < 0) break;
+    if (BLANK.test(body.slice(previous + 1, newline))) lastBreak = previous;
+    newline = previous;
+  }
+  if (lastBreak <= 0) return lastBreak;
+  const before = body.lastIndexOf('\n', lastBreak - 1);
+  return before >= 0 && BLANK.test(body.slice(before + 1, lastBreak)) ? before : lastBreak;
+}
+
 /** A transcriber's note as the last paragraph of the body. */
 function trimTrailingNote(text: string, start: number, end: number): number {
   const body = text.slice(start, end).trimEnd();
-  const lastBreak = body.search(/\n[ \t]*\n(?![\s\S]*\n[ \t]*\n)/);
+  const lastBreak = lastParagraphBreak(body);
   if (lastBreak < 0) return end;
   const last = body.slice(lastBreak).trim();
   return /^\[?\s*(?:Transcriber'?s?|Transcriber’s) note/i.test(last) && last.length < MAX_NOTE_CHARS
     ? start + lastBreak
     : end;
+}
+
+/**
+ * Where the line holding the end marker starts, or -1. The marker's words are found first and the line start looked
+ * for back from them; a pattern anchored at every line start instead reads a long run of blank lines to its end
+ * from each of its lines.
+ */
+function endMarkerStart(text: string): number {
+  for (const match of text.matchAll(END_WORDS)) {
+    const start = markerLineStart(text, match.index);
+    if (start >= 0) return start;
+  }
+  return -1;
+}
+
+/**
+ * The earliest line start from which only spacing, then up to three asterisks, then any spacing (line breaks
+ * included) lead to `at`, or -1.
+ */
+function markerLineStart(text: string, at: number): number {
+  let spacing = at;
+  while (spacing > 0 && SPACE.test(text[spacing - 1])) spacing--;
+  let stars = spacing;
+  while (stars > 0 && text[stars - 1] === '*') stars--;
+  if (spacing - stars >= 1 && spacing - stars <= 3) {
+    let lineStart = stars;
+    while (lineStart > 0 && (text[lineStart - 1] === ' ' || text[lineStart - 1] === '\t')) lineStart--;
+    if (lineStart === 0 || LINE_TERMINATOR.test(text[lineStart - 1])) return lineStart;
+  }
+  if (spacing === 0 || LINE_TERMINATOR.test(text[spacing - 1])) return spacing;
+  for (let i = spacing; i < at; i++) if (LINE_TERMINATOR.test(text[i])) return i + 1;
+  return -1;
 }
 
 export function findGutenbergBody(text: string): BodyRange {
@@ -58,9 +119,9 @@ export function findGutenbergBody(text: string): BodyRange {
     start = startMatch.index + startMatch[0].length;
     stripped = true;
   }
-  const endMatch = END_MARKER.exec(text.slice(start));
-  if (endMatch) {
-    end = start + endMatch.index;
+  const endMarker = endMarkerStart(text.slice(start));
+  if (endMarker >= 0) {
+    end = start + endMarker;
     stripped = true;
   }
   if (stripped) {
