@@ -1,6 +1,6 @@
 import { classifyHeadingLine } from './headings';
 import type { Boundary } from './lineHeadings';
-import type { ParsedManuscript } from './manuscript';
+import type { Block, ParsedManuscript } from './manuscript';
 
 /**
  * Chapter starts marked by the file's structure: the table of contents of an EPUB (nav or NCX) and heading styles
@@ -43,8 +43,12 @@ function collapse(text: string): string {
 
 export function boundariesFromToc(parsed: ParsedManuscript): Boundary[] {
   const entries = parsed.tocEntries ?? [];
+  const headingAt = new Map<number, Block>();
+  for (const block of entries.length > 0 ? parsed.blocks : []) {
+    if (block.kind === 'heading' && !headingAt.has(block.startOffset)) headingAt.set(block.startOffset, block);
+  }
   const items = entries.map((entry) => {
-    const block = parsed.blocks.find((b) => b.startOffset === entry.offset && b.kind === 'heading');
+    const block = headingAt.get(entry.offset);
     return {
       level: entry.depth,
       title: collapse(entry.title),

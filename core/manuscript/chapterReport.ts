@@ -23,19 +23,47 @@ export interface ChapterReportInput {
   gaps: NumberingGap[];
 }
 
+/** The chapter holding `offset`, or -1; chapters tile the text in order, so it is found by bisection. */
 function containing(chapters: DetectedChapter[], offset: number): number {
-  return chapters.findIndex((chapter) => offset >= chapter.startOffset && offset < chapter.endOffset);
+  let low = 0;
+  let high = chapters.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const chapter = chapters[middle];
+    if (offset < chapter.startOffset) high = middle - 1;
+    else if (offset >= chapter.endOffset) low = middle + 1;
+    else return middle;
+  }
+  return -1;
 }
 
-function place(
-  text: string,
-  chapter: DetectedChapter,
-  offset: number,
-): Pick<ChapterWarning, 'offset' | 'paragraphIndex'> {
-  const relative = offset - chapter.startOffset;
-  const paragraphs = paragraphsOf(text.slice(chapter.startOffset, chapter.endOffset));
-  const paragraph = [...paragraphs].reverse().find((p) => p.offset <= relative);
-  return { offset: relative, ...(paragraph ? { paragraphIndex: paragraph.index } : {}) };
+type Place = Pick<ChapterWarning, 'offset' | 'paragraphIndex'>;
+
+/** Places in a chapter's text; its paragraphs are read once however many warnings point into it. */
+function placer(text: string): (chapter: DetectedChapter, offset: number) => Place {
+  const paragraphsByChapter = new Map<DetectedChapter, ReturnType<typeof paragraphsOf>>();
+  return (chapter, offset) => {
+    const relative = offset - chapter.startOffset;
+    let paragraphs = paragraphsByChapter.get(chapter);
+    if (!paragraphs) {
+      paragraphs = paragraphsOf(text.slice(chapter.startOffset, chapter.endOffset));
+      paragraphsByChapter.set(chapter, paragraphs);
+    }
+    const paragraph = lastAtOrBefore(paragraphs, relative);
+    return { offset: relative, ...(paragraph ? { paragraphIndex: paragraph.index } : {}) };
+  };
+}
+
+/** The last paragraph starting at or before `offset` (paragraphs are in order), by bisection. */
+function lastAtOrBefore<T extends { offset: number }>(paragraphs: T[], offset: number): T | undefined {
+  let low = 0;
+  let high = paragraphs.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (paragraphs[middle].offset <= offset) low = middle + 1;
+    else high = middle;
+  }
+  return paragraphs[low - 1];
 }
 
 function median(values: number[]): number {
@@ -49,6 +77,7 @@ export function reportOnChapters(input: ChapterReportInput): { chapters: Detecte
   const { text } = input;
   const chapters = input.chapters.map((chapter) => ({ ...chapter, warnings: [...chapter.warnings] }));
   const warn = (index: number, warning: ChapterWarning) => chapters[index]?.warnings.push(warning);
+  const place = placer(text);
 
   for (const rejected of input.rejected) {
     const index = containing(chapters, rejected.offset);
@@ -57,7 +86,7 @@ export function reportOnChapters(input: ChapterReportInput): { chapters: Detecte
       code: 'rejected_heading',
       message: `"${rejected.line}" looks like a heading but was not taken as a chapter start (${rejected.reason}); split here if a chapter starts there`,
       line: rejected.line,
-      ...place(text, chapters[index], rejected.offset),
+      ...place(chapters[index], rejected.offset),
     });
   }
   for (const gap of input.gaps) {

@@ -4,7 +4,7 @@ import { withFrontMatter } from './frontMatter';
 import { detectLineHeadings, type Boundary, type LineDetection } from './lineHeadings';
 import type { DetectedChapter, ParsedManuscript } from './manuscript';
 import { genericTitle, isSpokenByDefault } from './sectionTypes';
-import { countWords } from './stats';
+import { hasWords } from './stats';
 import { layOut, type TextLayout } from './textLayout';
 
 export interface DetectionOptions {
@@ -106,13 +106,14 @@ function dedupe(boundaries: Boundary[]): Boundary[] {
  */
 function continueAfterContents(layout: TextLayout, boundaries: Boundary[]): Boundary[] {
   const result: Boundary[] = [];
+  let before: Boundary | undefined;
   for (const [i, boundary] of boundaries.entries()) {
     result.push(boundary);
+    if (boundary.type !== 'contents') before = boundary;
     if (boundary.extentEnd === undefined) continue;
     const nextOffset = boundaries[i + 1]?.offset ?? layout.text.length;
-    const rest = layout.blocks.find((block) => block.start >= boundary.extentEnd! && block.start < nextOffset);
-    if (!rest || countWords(layout.text.slice(rest.start, nextOffset)) === 0) continue;
-    const before = [...result].reverse().find((b) => b.type !== 'contents');
+    const rest = layout.blocks[firstBlockFrom(layout, boundary.extentEnd)];
+    if (!rest || rest.start >= nextOffset || !hasWords(layout.text.slice(rest.start, nextOffset))) continue;
     result.push({
       offset: rest.start,
       headingEnd: rest.start,
@@ -120,8 +121,21 @@ function continueAfterContents(layout: TextLayout, boundaries: Boundary[]): Boun
       type: before?.type === 'title_page' || !before ? 'front_matter' : before.type,
       confidence: 0.4,
     });
+    before = result[result.length - 1];
   }
   return result;
+}
+
+/** Index of the first block starting at or after `offset` (blocks.length when none), by bisection. */
+function firstBlockFrom(layout: TextLayout, offset: number): number {
+  let low = 0;
+  let high = layout.blocks.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (layout.blocks[middle].start < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /** A section with no words at all (an EPUB cover page, a stray heading mark) joins the section after it. */
@@ -129,7 +143,7 @@ function withoutEmptySections(text: string, chapters: DetectedChapter[]): Detect
   const result: DetectedChapter[] = [];
   let carriedStart: number | undefined;
   for (const chapter of chapters) {
-    if (countWords(text.slice(chapter.startOffset, chapter.endOffset)) === 0) {
+    if (!hasWords(text.slice(chapter.startOffset, chapter.endOffset))) {
       carriedStart ??= chapter.startOffset;
       continue;
     }

@@ -1,6 +1,6 @@
-import { distance } from 'fastest-levenshtein';
-import { classifyHeadingLine, foldAccents, type HeadingMatch } from './headings';
+import { classifyHeadingLine, type HeadingMatch } from './headings';
 import type { LaidOutBlock, TextLayout } from './textLayout';
+import { sameTitle, TitleIndex } from './titleMatch';
 
 /**
  * Contents lists in the text (docs/manuscripts.md): at the top or at the end, with a label ("CONTENTS", "ÍNDICE",
@@ -22,23 +22,6 @@ export interface ContentsRegion {
   /** The label line ("CONTENTS") when there is one. */
   label: string | null;
   entries: ContentsEntry[];
-}
-
-/** A comparable form of a title: accents, case and punctuation ignored. */
-export function titleKey(text: string): string {
-  return foldAccents(text)
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
-
-/** Same title allowing a misprint or two ("Couterparts" for "COUNTERPARTS"). */
-export function sameTitle(a: string, b: string): boolean {
-  const x = titleKey(a);
-  const y = titleKey(b);
-  if (x.length === 0 || y.length === 0) return false;
-  if (x === y) return true;
-  const allowed = Math.floor(Math.max(x.length, y.length) / 8);
-  return allowed > 0 && Math.abs(x.length - y.length) <= allowed && distance(x, y) <= allowed;
 }
 
 const LEADERS_AND_PAGE = /(?:\s*\.{2,}\s*|\s{2,}|\t+)(?:\d{1,4}|[ivxlcdm]{1,7}|[IVXLCDM]{1,7})\s*$|\s+[ivxlcdm]{1,5}$/u;
@@ -115,11 +98,50 @@ function labelledRegion(layout: TextLayout, labelIndex: number): ContentsRegion 
 function isListOfHeadings(block: LaidOutBlock): boolean {
   const lines = block.lines.filter((line) => line.trim().length > 0);
   if (lines.length < 3) return false;
-  const headings = lines.filter((line) => {
+  // Reading stops at the first line too many that is no heading: a paragraph of prose is given up on at once.
+  const mostOthers = lines.length - Math.ceil(lines.length * 0.8);
+  let others = 0;
+  for (const line of lines) {
     const match = classifyHeadingLine(entryText(line));
-    return match !== null && match.family !== 'special';
-  });
-  return headings.length >= lines.length * 0.8;
+    if ((match === null || match.family === 'special') && ++others > mostOthers) return false;
+  }
+  return true;
+}
+
+/**
+ * Where each contents entry comes back as a heading: the furthest block, among those `candidateAt` reads as a heading,
+ * whose first line repeats the entry (as repeatsEntry tells), or -1. Built in one pass over the blocks, so that a
+ * list is checked against the rest of the book by lookups rather than by reading the book again for each list.
+ */
+function headingRecurrences(
+  blocks: LaidOutBlock[],
+  candidateAt: (blockIndex: number) => HeadingMatch | null,
+): (entry: ContentsEntry) => number {
+  const titles = new TitleIndex();
+  const numbers = new Map<string, number>();
+  const numberKey = (match: HeadingMatch) => `${match.family}\u0000${match.label}\u0000${match.number}`;
+  for (const block of blocks) {
+    if (candidateAt(block.index) === null) continue;
+    const line = block.lines[0];
+    titles.add(line, block.index);
+    const match = classifyHeadingLine(line);
+    if (match?.number !== undefined) numbers.set(numberKey(match), block.index);
+  }
+  const byTitle = new Map<string, number>();
+  const latestTitled = (title: string) => {
+    let latest = byTitle.get(title);
+    if (latest === undefined) {
+      latest = titles.latest(title);
+      byTitle.set(title, latest);
+    }
+    return latest;
+  };
+  return (entry) =>
+    Math.max(
+      latestTitled(entry.text),
+      entry.match?.trailer ? latestTitled(entry.match.trailer) : -1,
+      entry.match?.number !== undefined ? (numbers.get(numberKey(entry.match)) ?? -1) : -1,
+    );
 }
 
 const WORDS_BETWEEN_ENTRIES = 8;
@@ -134,25 +156,30 @@ export function findContents(
 ): ContentsRegion[] {
   const { blocks, paragraphGap } = layout;
   const regions: ContentsRegion[] = [];
-  const covered = (index: number) => regions.some((r) => index >= r.firstBlock && index <= r.lastBlock);
+  const inRegion = new Uint8Array(blocks.length);
+  const covered = (index: number) => inRegion[index] === 1;
+  const addRegion = (region: ContentsRegion) => {
+    regions.push(region);
+    inRegion.fill(1, region.firstBlock, region.lastBlock + 1);
+  };
 
   // An unlabelled list is a contents list only if the book then has the headings it lists.
-  const laterHeadings = (after: number) =>
-    blocks.filter((block, index) => index > after && candidateAt(index) !== null).map((block) => block.lines[0]);
+  let recurrence: ((entry: ContentsEntry) => number) | undefined;
   const predictsHeadings = (entries: ContentsEntry[], after: number) => {
     const listed = entries.filter((entry) => entry.match !== null && entry.match.family !== 'part');
-    const later = laterHeadings(after);
-    const repeated = listed.filter((entry) => later.some((line) => repeatsEntry(line, [entry])));
-    return listed.length >= 3 && repeated.length >= listed.length / 2;
+    if (listed.length < 3) return false;
+    recurrence ??= headingRecurrences(blocks, candidateAt);
+    const repeated = listed.filter((entry) => recurrence!(entry) > after);
+    return repeated.length >= listed.length / 2;
   };
   for (let i = 0; i < blocks.length; i++) {
     if (covered(i)) continue;
     if (classifyHeadingLine(blocks[i].lines[0])?.type === 'contents') {
       const region = labelledRegion(layout, i);
-      if (region) regions.push(region);
+      if (region) addRegion(region);
     } else if (isListOfHeadings(blocks[i]) && predictsHeadings(entriesOf(blocks[i].lines), i)) {
       const block = blocks[i];
-      regions.push({
+      addRegion({
         firstBlock: i,
         lastBlock: i,
         start: block.start,
@@ -192,7 +219,7 @@ export function findContents(
       ) {
         finalBlock++;
       }
-      regions.push({
+      addRegion({
         firstBlock: run[0].index,
         lastBlock: finalBlock,
         start: blocks[run[0].index].start,

@@ -1,4 +1,4 @@
-import { sameTitle } from './contents';
+import { sameTitle } from './titleMatch';
 import { foldAccents } from './headings';
 import type { Boundary } from './lineHeadings';
 import type { ChapterType } from './manuscript';

@@ -100,7 +100,9 @@ export function takeTitleLines(
       !consumed.has(heading.block.index + 1);
     if (!waitsForTitle) continue;
     const key = `${heading.match.family}:${heading.match.label}`;
-    groups.set(key, [...(groups.get(key) ?? []), heading]);
+    const group = groups.get(key);
+    if (group) group.push(heading);
+    else groups.set(key, [heading]);
   }
   const nextOf = (heading: Accepted) => blocks[heading.block.index + 1];
   const shaped = (heading: Accepted) => {

@@ -1,5 +1,5 @@
 import { distance } from 'fastest-levenshtein';
-import { findContents, sameTitle, type ContentsRegion } from './contents';
+import { findContents, type ContentsRegion } from './contents';
 import { foldAccents, isUpperCaseTitle, readChapterNumber, type HeadingMatch } from './headings';
 import {
   candidateOf,
@@ -15,6 +15,7 @@ import { findBackMatter } from './backMatter';
 import { continuation, numeralChapters } from './numbering';
 import { findRecurringContents } from './recurringContents';
 import { gapsAreMeaningful, type LaidOutBlock, type TextLayout } from './textLayout';
+import { TitleIndex } from './titleMatch';
 
 /**
  * Chapter starts in a book whose headings are lines of text (docs/manuscripts.md). Lines are not accepted one by one:
@@ -70,7 +71,9 @@ export function detectLineHeadings(layout: TextLayout): LineDetection {
   const headingAt = (index: number) => candidates.get(index)?.match ?? null;
   const listed = findContents(layout, headingAt);
   const contents = [...listed, ...findRecurringContents(layout, headingAt, listed)].sort((a, b) => a.start - b.start);
-  const inContents = (index: number) => contents.some((r) => index >= r.firstBlock && index <= r.lastBlock);
+  const contentsBlocks = new Uint8Array(blocks.length);
+  for (const region of contents) contentsBlocks.fill(1, region.firstBlock, region.lastBlock + 1);
+  const inContents = (index: number) => contentsBlocks[index] === 1;
   const rejected: RejectedHeading[] = [];
   const reject = (block: LaidOutBlock, reason: string) =>
     rejected.push({ offset: block.start, line: block.lines[0].trim(), reason });
@@ -99,7 +102,9 @@ export function detectLineHeadings(layout: TextLayout): LineDetection {
   // 1. Chapters named by a word and numbered: each heading word's numbers must follow on.
   const byLabel = new Map<string, Candidate[]>();
   for (const candidate of open.filter((c) => c.match.family === 'labelled')) {
-    byLabel.set(candidate.match.label, [...(byLabel.get(candidate.match.label) ?? []), candidate]);
+    const group = byLabel.get(candidate.match.label);
+    if (group) group.push(candidate);
+    else byLabel.set(candidate.match.label, [candidate]);
   }
   const gaps: NumberingGap[] = [];
   for (const [label, group] of byLabel) {
@@ -140,8 +145,9 @@ export function detectLineHeadings(layout: TextLayout): LineDetection {
   if (worded.length === 0) {
     const found = numeralChapters(numerals);
     if (found) {
+      const chapters = new Set(found.chapters);
       for (const candidate of found.numbering) {
-        if (found.chapters.includes(candidate)) continue;
+        if (chapters.has(candidate)) continue;
         if (candidate.match.number! <= found.chapters.length + 1) reject(candidate.block, 'numeral out of sequence');
       }
       for (const candidate of found.chapters) accept(candidate, 0.9);
@@ -154,11 +160,12 @@ export function detectLineHeadings(layout: TextLayout): LineDetection {
   // 4. Titles alone on their line: in a collection they are the stories' headings when its contents list names them,
   //    or, in a book with no other headings, when they are set apart like headings. Before a book's first numbered
   //    chapter, a title the contents list names is a front-matter section of its own ("TASA", "EL REY").
-  const entries = contents.flatMap((region) => region.entries);
-  const namedInContents = (line: string) =>
-    entries.some(
-      (entry) => sameTitle(entry.text, line) || (!!entry.match?.trailer && sameTitle(entry.match.trailer, line)),
-    );
+  const listedTitles = new TitleIndex();
+  for (const entry of contents.flatMap((region) => region.entries)) {
+    listedTitles.add(entry.text, 0);
+    if (entry.match?.trailer) listedTitles.add(entry.match.trailer, 0);
+  }
+  const namedInContents = (line: string) => listedTitles.has(line);
   const headingSpacing = Math.max(paragraphGap + 1, minimum([...accepted.values()].map((a) => a.block.blanksBefore)));
   const titles = blocks.filter(
     (block) =>
@@ -193,7 +200,8 @@ export function detectLineHeadings(layout: TextLayout): LineDetection {
   for (const block of named) acceptTitle(block, inFront(block) ? 'front_matter' : 'chapter', 0.95);
   const setApart = (block: LaidOutBlock) => meaningfulGaps && block.blanksBefore >= headingSpacing;
   if (chapterCount() === 0) {
-    const spaced = titles.filter((block) => !named.includes(block) && setApart(block));
+    const isNamed = new Set(named);
+    const spaced = titles.filter((block) => !isNamed.has(block) && setApart(block));
     if (spaced.length >= 2) for (const block of spaced) acceptTitle(block, 'chapter', 0.75);
   } else {
     for (const block of titles) {
@@ -295,5 +303,6 @@ function median(values: number[]): number {
 }
 
 function minimum(values: number[], whenNone = 0): number {
-  return values.length === 0 ? whenNone : Math.min(...values);
+  // A loop, not Math.min(...values): a big book has more values than a call takes arguments.
+  return values.length === 0 ? whenNone : values.reduce((least, value) => Math.min(least, value));
 }

@@ -39,7 +39,11 @@ export function numberedSequence<T extends NumberedHeading>(headings: T[]): T[] 
 
 function byStyle<T extends NumberedHeading>(headings: T[]): Map<NumeralStyle, T[]> {
   const styles = new Map<NumeralStyle, T[]>();
-  for (const heading of headings) styles.set(styleOf(heading), [...(styles.get(styleOf(heading)) ?? []), heading]);
+  for (const heading of headings) {
+    const style = styles.get(styleOf(heading));
+    if (style) style.push(heading);
+    else styles.set(styleOf(heading), [heading]);
+  }
   return styles;
 }
 
@@ -110,7 +114,8 @@ export function numeralChapters<T extends NumberedHeading>(numerals: T[]): Numer
   const [book] = contenders.sort(
     (a, b) => restartsPerHeading(a.sequence) - restartsPerHeading(b.sequence) || span(b.sequence) - span(a.sequence),
   );
-  const others = numerals.filter((numeral) => !book.members.includes(numeral));
+  const members = new Set(book.members);
+  const others = numerals.filter((numeral) => !members.has(numeral));
   const chapters = [...book.sequence, ...continuation(book.sequence, others)];
   return { chapters: chapters.sort((a, b) => a.block.index - b.block.index), numbering: book.members };
 }

@@ -1,5 +1,6 @@
 import { classifyHeadingLine, isUpperCaseTitle, type HeadingMatch } from './headings';
-import { titleKey, type ContentsEntry, type ContentsRegion } from './contents';
+import type { ContentsEntry, ContentsRegion } from './contents';
+import { titleKey } from './titleMatch';
 import type { LaidOutBlock, TextLayout } from './textLayout';
 
 /**
@@ -82,11 +83,16 @@ export function findRecurringContents(
   known: ContentsRegion[],
 ): ContentsRegion[] {
   const { blocks } = layout;
-  const covered = (index: number) => known.some((r) => index >= r.firstBlock && index <= r.lastBlock);
+  const inKnown = new Uint8Array(blocks.length);
+  for (const region of known) inKnown.fill(1, region.firstBlock, region.lastBlock + 1);
+  const covered = (index: number) => inKnown[index] === 1;
   const headings = new Map<string, number[]>();
   for (const block of blocks) {
     for (const key of new Set(headingKeys(layout, block, candidateAt(block.index)))) {
-      if (key.length > 0) headings.set(key, [...(headings.get(key) ?? []), block.index]);
+      if (key.length === 0) continue;
+      const positions = headings.get(key);
+      if (positions) positions.push(block.index);
+      else headings.set(key, [block.index]);
     }
   }
   const numbered = blocks.filter((block) => {

@@ -16,6 +16,11 @@ export function countWords(text: string): number {
   return count;
 }
 
+/** True when the text holds a word at all (what countWords(text) > 0 tells, without reading the rest). */
+export function hasWords(text: string): boolean {
+  return /[\p{L}\p{N}]/u.test(text);
+}
+
 export function textStats(text: string): TextStats {
   const words = countWords(text);
   // Characters are counted as code points of the text without surrounding whitespace, as a reader would.
