@@ -49,7 +49,8 @@ function lowPriorityThreads(pid: number): number {
 
 /**
  * The corpus books' bodies one after another up to `bytes` (each without its Project Gutenberg header and licence,
- * whose end marker would end the omnibus at the first book): chapter detection on 4 MB of it runs for half a minute.
+ * whose end marker would end the omnibus at the first book). Detection grows linearly with the text, about a second
+ * of CPU per 5 MB: the upload is made as large as an upload may be, so that it is still detecting when cancelled.
  */
 function omnibus(bytes: number): string {
   const books = readdirSync(CORPUS_DIR)
@@ -114,8 +115,8 @@ describe('cancelling an import during chapter detection', () => {
     const before = await bookText(projectId);
     expect(before).toContain('boiled cabbage');
 
-    // Several megabytes of novels: chapter detection runs for many seconds.
-    const big = await upload(projectId, omnibus(4 * 1024 * 1024), 'fileName=big.txt&replace=true');
+    // 45 MiB of novels (under the 50 MiB upload limit): chapter detection runs for many seconds at low priority.
+    const big = await upload(projectId, omnibus(45 * 1024 * 1024), 'fileName=big.txt&replace=true');
     // Detecting, with its analysis thread running in the host.
     while ((await job(projectId, big.id)).progress.phase !== 'detecting' || lowPriorityThreads(platform.pid) === 0) {
       await pause(50);
