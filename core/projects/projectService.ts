@@ -1,7 +1,7 @@
 import { authorizeProjectAction, authorizeTenantAction } from '../auth/permissions';
 import { requireVersion } from '../common/versions';
 import type { Principal, TenantPrincipal } from '../auth/principal';
-import { PreconditionFailedError, ValidationError } from '../errors';
+import { ConflictError, PreconditionFailedError, ValidationError } from '../errors';
 import type { BlobStore } from '../ports/blobs';
 import { projectBlobPrefix, tenantBlobPrefix } from '../ports/blobs';
 import type { Filter, Page, TenantCollection } from '../ports/documents';
@@ -161,6 +161,14 @@ export class ProjectService {
   async restore(principal: Principal | undefined, projectId: string): Promise<ProjectRecord> {
     const { user, project } = await this.load(principal, projectId, 'project.restore');
     if (project.status !== 'archived') return project;
+    // Past the retention period the daily purge may already be deleting the project's documents: a restore then
+    // would bring back a record whose book is half gone, so the two never overlap in time.
+    const retentionEnds = Date.parse(project.archivedAt ?? '') + ARCHIVE_RETENTION_DAYS * 86_400_000;
+    if (retentionEnds <= this.deps.clock.now().getTime())
+      throw new ConflictError(
+        `The project was archived more than ${ARCHIVE_RETENTION_DAYS} days ago and is being deleted; it can no longer be restored`,
+        { reason: 'retention_expired', archivedAt: project.archivedAt },
+      );
     return this.save(
       user,
       { ...project, status: project.statusBeforeArchive ?? 'draft', statusBeforeArchive: null, archivedAt: null },

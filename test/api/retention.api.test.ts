@@ -20,6 +20,7 @@ jest.setTimeout(10 * 60_000);
 
 let platform: TestPlatform;
 const CREATOR = 'creator@andes.test';
+const ADMIN = 'admin@andes.test';
 const TENANT = 't-andes';
 
 beforeAll(async () => {
@@ -212,6 +213,22 @@ test('a purge stopped halfway keeps the project findable, and the next run finis
   expect(await documentsOf(projectId)).toEqual({ costs: before.costs });
   expect(await countBlobs(projectId)).toBe(0);
   expect(await everythingElse(projectId)).toEqual(othersBefore);
+});
+
+test('a project past the retention period can no longer be restored, so a restore never races the purge', async () => {
+  const projectId = await createProject(platform, CREATOR, 'Too late to restore');
+  await archive(projectId);
+  await backdateArchive(projectId, 31);
+  const res = await platform.api(ADMIN, `/v1/projects/${projectId}/restore`, { method: 'POST' });
+  expect(res.status).toBe(409);
+  const body = (await res.json()) as { error: { code: string; details: { reason: string } } };
+  expect(body.error.code).toBe('conflict');
+  expect(body.error.details.reason).toBe('retention_expired');
+  // Within the period a restore still works.
+  const recent = await createProject(platform, CREATOR, 'Restored in time');
+  await archive(recent);
+  await backdateArchive(recent, 29);
+  expect((await platform.api(ADMIN, `/v1/projects/${recent}/restore`, { method: 'POST' })).status).toBe(200);
 });
 
 test('runs only timer functions through the admin endpoint', async () => {
