@@ -22,6 +22,7 @@ import {
   isCommitted,
   recountSegmentFacts,
 } from './planGenerations';
+import { ChapterRewrite, type PlanEdit } from './chapterRewrite';
 import { assertNoPlanRunning, confirmSegmentEdit, type PlanJobsView } from './segmentEditGuard';
 import { listSegmentPage, type SegmentPageRequest } from './segmentListing';
 
@@ -58,7 +59,11 @@ const leadingSpace = (text: string) => text.slice(0, text.length - text.trimStar
 const trailingSpace = (text: string) => text.slice(text.trimEnd().length);
 
 export class SegmentService {
-  constructor(private readonly deps: SegmentServiceDeps) {}
+  private readonly rewriter: ChapterRewrite;
+
+  constructor(private readonly deps: SegmentServiceDeps) {
+    this.rewriter = new ChapterRewrite(deps);
+  }
 
   /** Ordered by chapter reading order, then by position in the chapter (segmentListing.ts). */
   async list(
@@ -114,7 +119,11 @@ export class SegmentService {
     return saved;
   }
 
-  /** Cuts a segment in two at `offset` (a position in its text); the chapter text is unchanged. */
+  /**
+   * Cuts a segment in two at `offset` (a position in its text); the chapter text is unchanged. Like merge and delete,
+   * it moves every later segment, so the chapter's plan is rewritten whole as a new generation (chapterRewrite.ts):
+   * every segment of the chapter gets a new id.
+   */
   async split(
     principal: Principal | undefined,
     projectId: string,
@@ -122,39 +131,32 @@ export class SegmentService {
     offset: number,
     ifMatch: string | undefined,
   ): Promise<[SegmentRecord, SegmentRecord]> {
-    const { user, project } = await this.editable(principal, projectId);
-    const { segment, chapter } = await this.load(user, projectId, segmentId);
-    if (ifMatch) assertFresh(segment, ifMatch);
-    const head = segment.text.slice(0, offset);
-    const tail = segment.text.slice(offset);
-    if (offset <= 0 || offset >= segment.text.length || head.trim() === '' || tail.trim() === '') {
-      throw new ValidationError('Both parts of a split must contain text', [
-        {
-          field: 'offset',
-          message: `must fall between visible characters of the segment (length ${segment.text.length})`,
-        },
-      ]);
-    }
-    await this.shiftIndexes(chapter, segment, +1);
+    const { project } = await this.editable(principal, projectId);
     const now = this.now();
-    const second = await this.deps.segments.create({
-      ...segment,
-      id: this.deps.ids.newId('seg'),
-      index: segment.index + 1,
-      text: tail,
-      boundaryBefore: 'sentence',
-      takes: [],
-      currentTakeId: null,
-      etag: undefined,
-      createdAt: now,
-      updatedAt: now,
+    const { after, at } = await this.rewrite(project, segmentId, ifMatch, (plan, segment) => {
+      const head = segment.text.slice(0, offset);
+      const tail = segment.text.slice(offset);
+      if (offset <= 0 || offset >= segment.text.length || head.trim() === '' || tail.trim() === '') {
+        throw new ValidationError('Both parts of a split must contain text', [
+          {
+            field: 'offset',
+            message: `must fall between visible characters of the segment (length ${segment.text.length})`,
+          },
+        ]);
+      }
+      const first = { ...segment, text: head, currentTakeId: null, updatedAt: now };
+      const second: SegmentRecord = {
+        ...segment,
+        text: tail,
+        boundaryBefore: 'sentence',
+        takes: [],
+        currentTakeId: null,
+        createdAt: now,
+        updatedAt: now,
+      };
+      return replaceAt(plan, segment, 1, [first, second]);
     });
-    const first = await this.deps.segments.replace(
-      { ...segment, text: head, currentTakeId: null, updatedAt: now },
-      segment.etag!,
-    );
-    await this.recordEdit(project, [segment], [first, second], true);
-    return [first, second];
+    return [after[at], after[at + 1]];
   }
 
   /** Joins a segment with the one after it in the same chapter; the first keeps its speaker and takes. */
@@ -164,15 +166,13 @@ export class SegmentService {
     segmentId: string,
     ifMatch: string | undefined,
   ): Promise<SegmentRecord> {
-    const { user, project } = await this.editable(principal, projectId);
-    const { segment, chapter } = await this.load(user, projectId, segmentId);
-    if (ifMatch) assertFresh(segment, ifMatch);
-    const siblings = await committedSegments(this.deps.segments, chapter);
-    const next = siblings.find((s) => s.index === segment.index + 1);
-    if (!next) throw new ConflictError('This is the last segment of its chapter; there is nothing to merge with');
+    const { project } = await this.editable(principal, projectId);
     const now = this.now();
-    const merged = await this.deps.segments.replace(
-      {
+    const { after, at } = await this.rewrite(project, segmentId, ifMatch, (plan, segment) => {
+      const ordered = inReadingOrder(plan);
+      const next = ordered[ordered.findIndex((candidate) => candidate.id === segment.id) + 1];
+      if (!next) throw new ConflictError('This is the last segment of its chapter; there is nothing to merge with');
+      const merged: SegmentRecord = {
         ...segment,
         text: segment.text + next.text,
         kind: segment.kind === next.kind ? segment.kind : segment.kind === 'heading' ? next.kind : segment.kind,
@@ -180,13 +180,10 @@ export class SegmentService {
         revisionNote: segment.revisionNote ?? next.revisionNote,
         currentTakeId: null,
         updatedAt: now,
-      },
-      segment.etag!,
-    );
-    await this.deps.segments.delete(user.tenantId, projectId, next.id);
-    await this.shiftIndexes(chapter, next, -1);
-    await this.recordEdit(project, [segment, next], [merged], true);
-    return merged;
+      };
+      return replaceAt(plan, segment, 2, [merged]);
+    });
+    return after[at];
   }
 
   /** Deletes the segment and its text from the chapter (the words are no longer part of the book). */
@@ -196,13 +193,34 @@ export class SegmentService {
     segmentId: string,
     ifMatch: string | undefined,
   ): Promise<void> {
-    const { user, project } = await this.editable(principal, projectId);
-    const { segment } = await this.load(user, projectId, segmentId);
-    if (ifMatch) assertFresh(segment, ifMatch);
-    const edited = await this.replaceInChapter(segment, '');
-    await this.deps.segments.delete(user.tenantId, projectId, segment.id);
-    await this.shiftIndexes(edited, segment, -1);
-    await this.recordEdit(project, [segment], [], true);
+    const { project } = await this.editable(principal, projectId);
+    await this.rewrite(project, segmentId, ifMatch, (plan, segment, chapter) => {
+      if (chapter.deleted) throw new ConflictError('The chapter is deleted; restore it before editing its segments');
+      if (plan.length <= 1) throw new ConflictError('A chapter keeps at least one segment; delete the chapter instead');
+      return replaceAt(plan, segment, 1, []);
+    });
+  }
+
+  /**
+   * Writes the chapter's plan with `edit` applied as a new generation, then brings the project's facts in step.
+   * Answers the committed plan and the position of the edited segment in it.
+   */
+  private async rewrite(
+    project: ProjectRecord,
+    segmentId: string,
+    ifMatch: string | undefined,
+    edit: PlanEdit,
+  ): Promise<{ after: SegmentRecord[]; at: number }> {
+    let at = -1;
+    const { before, after } = await this.rewriter.apply(
+      { tenantId: project.tenantId, projectId: project.id, segmentId, ifMatch, language: project.metadata.language },
+      (plan, segment, chapter) => {
+        at = inReadingOrder(plan).findIndex((candidate) => candidate.id === segment.id);
+        return edit(plan, segment, chapter);
+      },
+    );
+    await this.adjustFacts(project.tenantId, project.id, before, after);
+    return { after, at };
   }
 
   /** A segment of a chapter's committed plan, with its chapter; any other generation is not part of the book. */
@@ -265,21 +283,6 @@ export class SegmentService {
     );
   }
 
-  /** Moves every segment after `from` by `delta` places, keeping indexes dense and in order. */
-  private async shiftIndexes(chapter: ChapterRecord, from: SegmentRecord, delta: 1 | -1): Promise<void> {
-    const { tenantId } = chapter;
-    const siblings = await committedSegments(this.deps.segments, chapter);
-    const later = siblings.filter((s) => s.index > from.index && s.id !== from.id);
-    for (const sibling of delta > 0 ? later.reverse() : later) {
-      await updateWithRetry(
-        'Segment',
-        () => this.deps.segments.get(tenantId, from.projectId, sibling.id),
-        (doc, etag) => this.deps.segments.replace(doc, etag),
-        (current) => ({ ...current, index: current.index + delta }),
-      );
-    }
-  }
-
   /**
    * Counts the stored edit on the chapter with its plan totals (which fails with 409 if a re-plan replaced the
    * generation meanwhile: the edit went with it), then brings the project's facts in step.
@@ -326,6 +329,20 @@ export class SegmentService {
   private now(): string {
     return this.deps.clock.now().toISOString();
   }
+}
+
+const inReadingOrder = (plan: SegmentRecord[]) => [...plan].sort((a, b) => a.index - b.index);
+
+/** The plan with `count` segments, from `segment` on, replaced by `pieces`. */
+function replaceAt(
+  plan: SegmentRecord[],
+  segment: SegmentRecord,
+  count: number,
+  pieces: SegmentRecord[],
+): SegmentRecord[] {
+  const ordered = inReadingOrder(plan);
+  const at = ordered.findIndex((candidate) => candidate.id === segment.id);
+  return [...ordered.slice(0, at), ...pieces, ...ordered.slice(at + count)];
 }
 
 function assertFresh(segment: SegmentRecord, ifMatch: string): void {

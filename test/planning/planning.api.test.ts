@@ -195,19 +195,22 @@ describe('planning API', () => {
     const parts = (await split.json()) as { segments: SegmentJson[] };
     expect(parts.segments.map((s) => s.text).join('')).toBe(edited.text);
     await expectChaptersTiled();
-    const badSplit = await api(`/segments/${target.id}/split`, { method: 'POST', json: { offset: 4000 } });
+    // A split rewrites the chapter's plan as a new generation: the segment it was given on is no longer in the plan.
+    expect((await api(`/segments/${target.id}`)).status).toBe(404);
+    const [head] = parts.segments;
+    const badSplit = await api(`/segments/${head.id}/split`, { method: 'POST', json: { offset: 4000 } });
     expect(badSplit.status).toBe(400);
 
-    const merged = await json<SegmentJson>(api(`/segments/${target.id}/merge-next`, { method: 'POST' }));
+    const merged = await json<SegmentJson>(api(`/segments/${head.id}/merge-next`, { method: 'POST' }));
     expect(merged.text).toBe(edited.text);
     await expectChaptersTiled();
 
     const count = (await allSegments(platform, CREATOR, projectId)).length;
-    expect((await api(`/segments/${target.id}`, { method: 'DELETE' }, VALIDATOR)).status).toBe(403);
-    expect((await api(`/segments/${target.id}`, { method: 'DELETE' })).status).toBe(204);
+    expect((await api(`/segments/${merged.id}`, { method: 'DELETE' }, VALIDATOR)).status).toBe(403);
+    expect((await api(`/segments/${merged.id}`, { method: 'DELETE' })).status).toBe(204);
     expect((await chapterText(chapterId)).text).not.toContain('Not yet');
     expect((await allSegments(platform, CREATOR, projectId)).length).toBe(count - 1);
-    expect((await api(`/segments/${target.id}`)).status).toBe(404);
+    expect((await api(`/segments/${merged.id}`)).status).toBe(404);
     await expectChaptersTiled();
   });
 
