@@ -1,5 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
+import { decodeText } from '../../adapters/manuscript/decode';
 import { analyzeInWorker } from '../../adapters/manuscript/workerAnalysis';
+import { findGutenbergBody } from '../../core/manuscript/gutenberg';
 import { PRIDE_AND_PREJUDICE } from '../support/corpus';
 
 /**
@@ -25,10 +27,15 @@ function lowPriorityThreads(): number {
   return count;
 }
 
-/** A book big enough that chapter detection runs for many seconds: the corpus novel, several times over. */
+/**
+ * A book big enough that chapter detection runs for seconds (about one per 5 MB): the corpus novel's body (without
+ * the Project Gutenberg header and licence, whose end marker would end the book at the first copy) 30 times over.
+ */
 function bigBook(): Buffer {
-  const novel = readFileSync(PRIDE_AND_PREJUDICE, 'utf8');
-  return Buffer.from(Array.from({ length: 6 }, () => novel).join('\n\n'));
+  const { text } = decodeText(readFileSync(PRIDE_AND_PREJUDICE));
+  const body = findGutenbergBody(text);
+  const novel = text.slice(body.start, body.end);
+  return Buffer.from(Array.from({ length: 30 }, () => novel).join('\n\n\n'));
 }
 
 describe('analyzeInWorker and cancellation', () => {
