@@ -11,6 +11,7 @@
 import * as df from 'durable-functions';
 import type { OrchestrationContext } from 'durable-functions';
 import type { PackageSummary } from '../adapters/production/bookPackaging';
+import type { PreparedCreditsSummary } from '../adapters/production/retailCredits';
 import type { PreflightResult, ProductionJobInput } from '../adapters/production/productionJob';
 import type { SkippedItem } from '../core/production/preflight';
 import type { JobRef } from '../adapters/production/jobProgress';
@@ -117,14 +118,21 @@ df.app.orchestration(PRODUCE_BOOK, function* (context: OrchestrationContext) {
       yield context.df.callActivity(ProductionActivity.settleStopped, ref);
       return { cancelled: true, ...totals };
     }
+    const prepared: PreparedCreditsSummary = yield context.df.callActivity(ProductionActivity.prepareCredits, ref);
     const packages: PackageSummary[] = yield context.df.Task.all(
       input.platforms.map((platform) =>
-        context.df.callActivity(ProductionActivity.package, { ...ref, platform, chapterIds: preflight.chapterIds }),
+        context.df.callActivity(ProductionActivity.package, {
+          ...ref,
+          platform,
+          chapterIds: preflight.chapterIds,
+          credits: prepared.credits,
+        }),
       ),
     );
     const result = {
       ...totals,
-      synthesisCalls: totals.synthesisCalls + packages.reduce((sum, p) => sum + p.synthesisCalls, 0),
+      synthesisCalls: totals.synthesisCalls + prepared.synthesisCalls,
+      credits: { synthesisCalls: prepared.synthesisCalls, billableCharacters: prepared.billableCharacters },
       packageIds: packages.map((p) => p.packageId),
       packages,
       readiness: Object.fromEntries(

@@ -1,11 +1,13 @@
 /**
  * regenerateSegment (one per regenerate job): a new take of one segment, kept beside the earlier ones; its chapter
  * re-mastered with its retail encodings (other chapters keep theirs); the packages rebuilt from the stored encodings
- * with the chapters they held before (what was produced), re-encoding only what changed.
+ * with the chapters they held before (what was produced), re-encoding only what changed, all reading the credits
+ * prepared once before they fan out.
  */
 import * as df from 'durable-functions';
 import type { OrchestrationContext } from 'durable-functions';
 import type { PackageSummary } from '../adapters/production/bookPackaging';
+import type { PreparedCreditsSummary } from '../adapters/production/retailCredits';
 import type { ProductionJobInput, PreflightResult } from '../adapters/production/productionJob';
 import { encodingsFor } from '../core/packaging/encodings';
 import { ProductionActivity } from './activities/productionActivities';
@@ -44,16 +46,23 @@ df.app.orchestration(REGENERATE_SEGMENT, function* (context: OrchestrationContex
       yield context.df.callActivity(ProductionActivity.settleStopped, ref);
       return { cancelled: true };
     }
+    const prepared: PreparedCreditsSummary = yield context.df.callActivity(ProductionActivity.prepareCredits, ref);
     // Without a chapter list (the endpoint sends none), each package keeps the chapters it held: what was produced.
     const packages: PackageSummary[] = yield context.df.Task.all(
       input.platforms.map((platform) =>
-        context.df.callActivity(ProductionActivity.package, { ...ref, platform, chapterIds: input.chapterIds }),
+        context.df.callActivity(ProductionActivity.package, {
+          ...ref,
+          platform,
+          chapterIds: input.chapterIds,
+          credits: prepared.credits,
+        }),
       ),
     );
     const result = {
       segmentId: input.segmentId,
       takeId: input.takeId,
-      synthesisCalls: chapter.synthesisCalls + packages.reduce((sum, p) => sum + p.synthesisCalls, 0),
+      synthesisCalls: chapter.synthesisCalls + prepared.synthesisCalls,
+      credits: { synthesisCalls: prepared.synthesisCalls, billableCharacters: prepared.billableCharacters },
       cacheHits: chapter.cacheHits,
       packageIds: packages.map((p) => p.packageId),
       packages,

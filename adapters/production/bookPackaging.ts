@@ -1,21 +1,17 @@
 /**
  * Packaging (one activity per platform): each chapter's retail encoding made when it was mastered (or its master,
- * where the package must cut it: the retail sample, a chapter over the per-file limit), spoken credits (mastered and
- * encoded once, kept under a content address) and the retail cover go into `buildPackage`; the deliverable, its
- * encoded files (for reuse by the next build, with their levels) and a PackageRecord with the readiness report and
- * the chapters it holds are stored. The package id derives from the job and platform, so a retried activity rewrites
- * the same package instead of adding one.
+ * where the package must cut it: the retail sample, a chapter over the per-file limit), the spoken credits the job
+ * prepared before packaging (retailCredits.ts: read here, never rendered) and the retail cover go into
+ * `buildPackage`; the deliverable, its encoded files (for reuse by the next build, with their levels) and a
+ * PackageRecord with the readiness report and the chapters it holds are stored. The package id derives from the job
+ * and platform, so a retried activity rewrites the same package instead of adding one.
  */
 import { createReadStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { DEFAULT_MASTERING_TARGET, DEFAULT_ROOM_TONE } from '../../core/audio/masteringTarget';
-import type { ChapterRecord, SegmentRecord } from '../../core/book/records';
-import { NARRATOR_ID } from '../../core/characters/character';
+import type { ChapterRecord } from '../../core/book/records';
 import { NotFoundError } from '../../core/errors';
 import {
-  creditsScript,
-  encodingsFor,
   maxFileSeconds,
   pickSampleChapter,
   RETAIL_ENCODINGS,
@@ -26,16 +22,10 @@ import {
   type PackageChapterInput,
   type PackagePlatform,
 } from '../../core/packaging';
-import type { LoudnessMeasurement } from '../../core/audio/measurements';
 import { projectBlobPrefix } from '../../core/ports/blobs';
 import { createDomainEvent, EventTypes, jobSubject } from '../../core/ports/events';
 import type { ProjectRecord } from '../../core/projects/project';
-import {
-  canonicalJson,
-  packageBlobPrefix,
-  segmentAudioBlobName,
-  sha256Hex,
-} from '../../core/production/contentAddress';
+import { packageBlobPrefix } from '../../core/production/contentAddress';
 import {
   contentTypeOfDeliverable,
   packageDocumentId,
@@ -48,20 +38,16 @@ import { sha256File } from '../packaging/fileHash';
 import { storePackagePreviews } from '../listening/packagePreviews';
 import { chaptersOf } from './bookDocuments';
 import { downloadBlob, uploadFileIfAbsent } from './blobFiles';
-import { planSegments } from './chapterSpeech';
 import { EVENT_SOURCE } from './chapterMastering';
 import type { JobRef } from './jobProgress';
 import type { ProductionContext } from './productionContext';
-import { recordSpeechCost, synthesizeToBlob } from './segmentSynthesis';
+import {
+  downloadPreparedCredits,
+  prepareCredits,
+  type PreparedCredits,
+  type PreparedCreditsSummary,
+} from './retailCredits';
 import { withWorkspace } from './workspace';
-
-/**
- * Credits are a few seconds of speech: the shortest room tone ACX accepts (0.5 s head, 1 s tail) keeps their RMS
- * within the retail range, which long room tone around so little speech would pull under it.
- */
-const CREDITS_ROOM_TONE = { headMs: 500, tailMs: 1000 } as const;
-/** A dB hotter than chapters: with so little speech, unweighted RMS otherwise sits at ACX's lower bound. */
-const CREDITS_TARGET = { ...DEFAULT_MASTERING_TARGET, integratedLufs: DEFAULT_MASTERING_TARGET.integratedLufs + 1 };
 
 export interface PackageInput extends JobRef {
   platform: PackagePlatform;
@@ -70,6 +56,8 @@ export interface PackageInput extends JobRef {
    * chapters of the platform's latest package, else every live chapter that has a master.
    */
   chapterIds?: string[] | null;
+  /** The credits the job prepared for its packages (prepareCredits). */
+  credits: PreparedCredits;
 }
 
 export interface PackageSummary {
@@ -80,7 +68,16 @@ export interface PackageSummary {
   failedRules: string[];
   encoded: number;
   reused: number;
-  synthesisCalls: number;
+}
+
+/**
+ * The production's spoken credits, rendered and stored unless they are stored already: run once per job before its
+ * packages are built side by side, so the credits are paid for once, not once per platform.
+ */
+export async function preparePackageCredits(ctx: ProductionContext, job: JobRef): Promise<PreparedCreditsSummary> {
+  const project = await ctx.svc.projects.find(job.tenantId, job.projectId);
+  if (!project) throw new NotFoundError('Project');
+  return prepareCredits(ctx, job, bookMetadata(project));
 }
 
 export async function packageBook(ctx: ProductionContext, input: PackageInput): Promise<PackageSummary> {
@@ -110,7 +107,7 @@ export async function packageBook(ctx: ProductionContext, input: PackageInput): 
       }
       inputs.push({ ...chapterInput(chapter, masterFile), encoded });
     }
-    const credits = await creditsFor(ctx, input, book, dir);
+    const credits = await downloadPreparedCredits(ctx, input.credits, dir);
     let coverJpeg: string | null = null;
     if (project.cover?.blobs.retail) {
       coverJpeg = path.join(dir, 'cover.jpg');
@@ -208,7 +205,6 @@ export async function packageBook(ctx: ProductionContext, input: PackageInput): 
       failedRules: result.readiness.rules.filter((r) => !r.passed).map((r) => r.id),
       encoded: result.stats.encoded,
       reused: result.stats.reused,
-      synthesisCalls: credits.synthesisCalls,
     };
   });
 }
@@ -241,151 +237,6 @@ export function bookMetadata(project: ProjectRecord): PackageBookMetadata {
     isbn: m.isbn,
     copyright: m.rights,
   };
-}
-
-/** One credits file: its master and its retail encodings, made once and kept under a content address. */
-interface CreditsAudio {
-  master: string;
-  encoded: EncodedSet;
-}
-
-interface StoredCredits {
-  master: { blobName: string; sha256: string };
-  encodings: { format: ChapterEncodingFormat; blobName: string; sha256: string }[];
-  loudness: LoudnessMeasurement;
-}
-
-/**
- * Opening and closing credits read by the narrator, synthesized and mastered like a one-line chapter, with their MP3
- * and AAC made in the mastering pass. Everything is stored under the hash of what decides it (the speech's content
- * address, room tone, target, encodings), so every package and every later build takes them as they are.
- */
-async function creditsFor(
-  ctx: ProductionContext,
-  job: PackageInput,
-  book: PackageBookMetadata,
-  dir: string,
-): Promise<{ opening: CreditsAudio; closing: CreditsAudio; synthesisCalls: number }> {
-  const script = creditsScript(book);
-  let synthesisCalls = 0;
-  const made: CreditsAudio[] = [];
-  for (const [name, text] of [
-    ['opening', script.opening],
-    ['closing', script.closing],
-  ] as const) {
-    const plan = await planSegments(ctx, job.tenantId, job.projectId, [creditsSegment(job, `credits-${name}`, text)]);
-    const item = plan.items[0];
-    const speechBlob = segmentAudioBlobName(job.tenantId, job.projectId, item.baseHash);
-    const formats = encodingsFor(['apple', 'acx']);
-    const key = sha256Hex(
-      canonicalJson({
-        speech: item.baseHash,
-        roomTone: CREDITS_ROOM_TONE,
-        target: CREDITS_TARGET,
-        encodings: formats.map((f) => RETAIL_ENCODINGS[f]),
-      }),
-    );
-    const prefix = `${projectBlobPrefix(job.tenantId, job.projectId)}audio/credits/${key}`;
-    const local = path.join(dir, `credits-${name}`);
-    const stored = await readStoredCredits(ctx, `${prefix}.json`);
-    if (stored) {
-      made.push(await downloadCredits(ctx, stored, local));
-      continue;
-    }
-    const speechFile = `${local}.wav`;
-    if (await ctx.svc.blobs.exists(speechBlob)) await downloadBlob(ctx.svc.blobs, speechBlob, speechFile);
-    else {
-      const rendered = await synthesizeToBlob(ctx, item.speech, plan, speechBlob, speechFile);
-      synthesisCalls++;
-      // Recorded where it is billed: package activities running side by side may each render the credits before one
-      // stores them. Keyed by this job's package and the speech's content address, so a retried activity adds
-      // nothing, and a build that finds the credits stored renders nothing and records nothing.
-      const key = `${job.jobId}:${job.platform}:${item.baseHash}:credits-tts`;
-      await recordSpeechCost(ctx, job, rendered.billableCharacters, key);
-    }
-    const masterFile = `${local}.flac`;
-    const files = Object.fromEntries(
-      formats.map((f) => [
-        f,
-        { file: `${local}.${RETAIL_ENCODINGS[f].extension}`, bitrateKbps: RETAIL_ENCODINGS[f].kbps },
-      ]),
-    );
-    const mastered = await ctx.svc.audio.masterChapter(
-      {
-        segmentFiles: [{ path: speechFile, pauseAfterMs: 0 }],
-        headRoomToneMs: CREDITS_ROOM_TONE.headMs,
-        tailRoomToneMs: CREDITS_ROOM_TONE.tailMs,
-        target: CREDITS_TARGET,
-        roomToneLevelDb: DEFAULT_ROOM_TONE.levelDb,
-        encodings: files,
-        workDir: dir,
-      },
-      masterFile,
-    );
-    const record: StoredCredits = {
-      master: { blobName: `${prefix}.flac`, sha256: await sha256File(masterFile) },
-      encodings: [],
-      loudness: mastered.measured,
-    };
-    await uploadFileIfAbsent(ctx.svc.blobs, record.master.blobName, masterFile, 'audio/flac');
-    const encoded: EncodedSet = {};
-    for (const f of formats) {
-      const blobName = `${prefix}.${RETAIL_ENCODINGS[f].extension}`;
-      const sha256 = await sha256File(files[f].file);
-      await uploadFileIfAbsent(ctx.svc.blobs, blobName, files[f].file, 'application/octet-stream');
-      record.encodings.push({ format: f, blobName, sha256 });
-      encoded[f] = { file: files[f].file, sha256, loudness: mastered.measured };
-    }
-    // Written last: a credits record names only files already stored.
-    await ctx.svc.blobs.putIfAbsent(`${prefix}.json`, Buffer.from(JSON.stringify(record)), 'application/json');
-    made.push({ master: masterFile, encoded });
-  }
-  return { opening: made[0], closing: made[1], synthesisCalls };
-}
-
-function creditsSegment(job: JobRef, id: string, text: string): SegmentRecord {
-  const now = new Date(0).toISOString();
-  return {
-    id,
-    type: 'segment',
-    tenantId: job.tenantId,
-    projectId: job.projectId,
-    chapterId: 'credits',
-    index: 0,
-    kind: 'narration',
-    text,
-    boundaryBefore: 'chapter_head',
-    speakerId: NARRATOR_ID,
-    speakerConfidence: 1,
-    speakerSource: 'user',
-    flagged: false,
-    revisionNote: null,
-    chapterTextVersion: 0,
-    takes: [],
-    currentTakeId: null,
-    createdAt: now,
-    updatedAt: now,
-  };
-}
-
-async function readStoredCredits(ctx: ProductionContext, name: string): Promise<StoredCredits | undefined> {
-  const blob = await ctx.svc.blobs.openRead(name);
-  if (!blob) return undefined;
-  const chunks: Buffer[] = [];
-  for await (const chunk of blob.stream) chunks.push(chunk as Buffer);
-  return JSON.parse(Buffer.concat(chunks).toString('utf8')) as StoredCredits;
-}
-
-async function downloadCredits(ctx: ProductionContext, stored: StoredCredits, local: string): Promise<CreditsAudio> {
-  const master = `${local}.flac`;
-  await downloadBlob(ctx.svc.blobs, stored.master.blobName, master);
-  const encoded: EncodedSet = {};
-  for (const encoding of stored.encodings) {
-    const file = `${local}.${RETAIL_ENCODINGS[encoding.format].extension}`;
-    await downloadBlob(ctx.svc.blobs, encoding.blobName, file);
-    encoded[encoding.format] = { file, sha256: encoding.sha256, loudness: stored.loudness };
-  }
-  return { master, encoded };
 }
 
 /** The chapter's encoding in `format` with the levels its mastering pass measured, when the master has one. */

@@ -4,7 +4,7 @@
  */
 import * as df from 'durable-functions';
 import { masterChapterAudio, type MasterChapterInput } from '../../adapters/production/chapterMastering';
-import { packageBook, type PackageInput } from '../../adapters/production/bookPackaging';
+import { packageBook, preparePackageCredits, type PackageInput } from '../../adapters/production/bookPackaging';
 import { segmentsOfChapter } from '../../adapters/production/bookDocuments';
 import type { JobRef } from '../../adapters/production/jobProgress';
 import { isJobStopped } from '../../adapters/production/jobProgress';
@@ -25,6 +25,7 @@ export const ProductionActivity = {
   listSegmentBatches: 'productionListSegmentBatches',
   synthesize: 'productionSynthesizeSegments',
   master: 'productionMasterChapter',
+  prepareCredits: 'productionPrepareCredits',
   package: 'productionPackage',
   checkpoint: 'productionCheckpoint',
   finish: 'productionFinish',
@@ -64,6 +65,10 @@ df.app.activity(ProductionActivity.synthesize, {
 
 df.app.activity(ProductionActivity.master, {
   handler: (input: MasterChapterInput) => masterChapterAudio(productionContext(), input),
+});
+
+df.app.activity(ProductionActivity.prepareCredits, {
+  handler: (input: JobRef) => preparePackageCredits(productionContext(), input),
 });
 
 df.app.activity(ProductionActivity.package, {
