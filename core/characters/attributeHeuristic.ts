@@ -148,6 +148,7 @@ function emptyEvidence(): TurnEvidence {
     answering: [],
     continuesPrevious: false,
     likelySameAsPrevious: false,
+    dashAfterSpeech: false,
     silent: false,
     afterNarration: false,
   };
@@ -229,6 +230,7 @@ function readTurn(
   }
   evidence.continuesPrevious = turn.continuesPrevious;
   evidence.afterNarration = t > 0 && structure.turns[t - 1].paragraph < turn.paragraph - 1;
+  evidence.dashAfterSpeech = turn.dashAfterSpeech;
   if (turn.dashAfterNarration && t > 0 && structure.turns[t - 1].paragraph === turn.paragraph) {
     const between = ordered.slice(structure.turns[t - 1].positions.at(-1)! + 1, first);
     evidence.likelySameAsPrevious = !between.some(

@@ -23,6 +23,8 @@ export interface TurnEvidence {
   continuesPrevious: boolean;
   /** The turn before was this speaker's too, interrupted by their own action ("…respondeu Virgilia. E depois:--"). */
   likelySameAsPrevious: boolean;
+  /** A dash glued to the speech before it opens this turn ("¡Qué majadería!--Ocúltate tú"): a pause, or a reply. */
+  dashAfterSpeech: boolean;
   /** A narrated beat ("Mr. Darcy bowed."): a turn without a line. */
   silent: boolean;
   /** Narration stands between this turn and the one before (the same person often goes on after it). */
@@ -46,6 +48,12 @@ export const TURN_TAKING = {
   runOn: 0.97,
   /** Interrupted by the speaker's own action. */
   resumed: 0.7,
+  /**
+   * The speech goes on after a dash glued to it in the same paragraph. Books differ (one marks a pause in a speech
+   * so, another a quick reply); read as a pause unless the evidence says otherwise (a name addressed, a tag), it was
+   * right more often on the books measured.
+   */
+  pausedSpeech: 0.9,
   /** A named person the line addresses is its speaker. */
   addressed: 0.04,
   /** A person of the other gender than the pronoun says. */
@@ -120,13 +128,15 @@ function transition(
   count: number,
 ): number {
   if (turn.continuesPrevious) return a === b ? TURN_TAKING.runOn : (1 - TURN_TAKING.runOn) / Math.max(1, count - 1);
-  const same = turn.likelySameAsPrevious
-    ? TURN_TAKING.resumed
-    : afterSilent
-      ? TURN_TAKING.afterBeat
-      : turn.afterNarration
-        ? TURN_TAKING.afterNarration
-        : TURN_TAKING.repeat;
+  const same = turn.dashAfterSpeech
+    ? TURN_TAKING.pausedSpeech
+    : turn.likelySameAsPrevious
+      ? TURN_TAKING.resumed
+      : afterSilent
+        ? TURN_TAKING.afterBeat
+        : turn.afterNarration
+          ? TURN_TAKING.afterNarration
+          : TURN_TAKING.repeat;
   if (a === b) return same;
   if (c < 0 || c === b) return (1 - same) / Math.max(1, count - 1);
   if (a === c) return alternate * (1 - same);

@@ -159,6 +159,7 @@ describe('speaker attribution', () => {
       answering: [],
       continuesPrevious: false,
       likelySameAsPrevious: false,
+      dashAfterSpeech: false,
       silent: false,
       afterNarration: false,
     });
@@ -263,6 +264,32 @@ describe('speaker attribution', () => {
     expect(lineWith(lines, 'mucho al caso').speaker).toBe('quijote');
     expect(lineWith(lines, 'Y yo también').speaker).toBe('lucas');
     for (const line of lines) expect(line.confidence).toBeGreaterThanOrEqual(0.7);
+  });
+
+  it('reads a dash glued to speech as a pause in the same speech, unless the line answers someone', () => {
+    const cast = [
+      narratorCharacter(null),
+      person('lucas', 'Tío Lucas', 'male', ['tío Lucas', 'Lucas']),
+      person('frasquita', 'Frasquita', 'female', ['señá Frasquita']),
+    ];
+    const pause = attribute(
+      [
+        '--Vete tú delante --dijo Lucas a su mujer.',
+        '--¡No está mal pensado! (exclamó Frasquita). ¡Qué majadería!--Pero aquí llega...--Ocúltate tú bien entre los pámpanos.',
+      ].join('\n\n'),
+      cast,
+    );
+    expect(lineWith(pause, 'Vete tú').speaker).toBe('lucas');
+    for (const snippet of ['No está mal', 'Qué majadería', 'aquí llega', 'Ocúltate'])
+      expect(lineWith(pause, snippet).speaker).toBe('frasquita');
+    const reply = attribute(
+      ['A Frasquita e o tio Lucas estavam à porta.', '--Vens amanhã, Frasquita?--Venho, Lucas; virei cedo.'].join(
+        '\n\n',
+      ),
+      cast,
+    );
+    expect(lineWith(reply, 'Vens amanhã').speaker).toBe('lucas');
+    expect(lineWith(reply, 'Venho').speaker).toBe('frasquita');
   });
 
   it('never gives a line to the person it addresses by name', () => {

@@ -27,6 +27,11 @@ export interface Turn {
   continuesPrevious: boolean;
   /** Opened by a dash after narration inside the paragraph ("…respondeu Virgilia. E depois:--Ando…"). */
   dashAfterNarration: boolean;
+  /**
+   * Opened by a dash glued to speech before it in the paragraph ("¡Qué majadería!--Ocúltate tú…"): most often a
+   * pause in one speech, sometimes a reply ("—Já?--Já; virei amanhã.").
+   */
+  dashAfterSpeech: boolean;
   /** Index of the run (one uninterrupted exchange) this turn belongs to. */
   run: number;
 }
@@ -101,6 +106,7 @@ export function chapterStructure(ordered: ChapterSegment[]): ChapterStructure {
             opensParagraph: current === null && position === paragraph.positions[0],
             continuesPrevious: false,
             dashAfterNarration: dashTurn && previousKind === 'narration',
+            dashAfterSpeech: dashTurn && previousKind === 'dialogue',
             run: 0,
           };
           turns.push(current);
