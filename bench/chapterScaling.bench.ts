@@ -4,7 +4,8 @@
  * chapter headings renumbered (test/manuscript/fixtures/renumberedOmnibus.ts). Each size runs in a process of its
  * own, so one case's garbage and compiled code do not weigh on the next, and is stopped past the import's own limit
  * (10 minutes). Reported: seconds (parse, detect, both), seconds per MB, the peak of the JS heap (the most the heap
- * held before a garbage collection, read from V8's --trace-gc lines, minus what it held before the text was read)
+ * held before a garbage collection, read from V8's --trace-gc lines, or at the end if more, minus what it held
+ * before the text was read)
  * and peak RSS, whether every generated chapter was found, the machine's load average when the case started, and
  * the growth exponent: the slope of log time against log size (1 is linear, 2 quadratic).
  *
@@ -31,6 +32,8 @@ interface CaseResult {
   chapters: number;
   chaptersAtGeneratedHeadings: number;
   heapBeforeMB: number;
+  /** The heap once detection is done: its result and the text are still held, and no collection may follow. */
+  heapAfterMB: number;
   maxRssMB: number;
 }
 
@@ -52,6 +55,7 @@ async function runCase(textFile: string): Promise<void> {
     chapters: chapters.length,
     chaptersAtGeneratedHeadings: chapters.filter((chapter) => starts.has(chapter.startOffset)).length,
     heapBeforeMB,
+    heapAfterMB: process.memoryUsage().heapUsed / MB,
     maxRssMB: (process.resourceUsage().maxRSS * 1024) / MB,
   };
   console.log(`${RESULT_PREFIX}${JSON.stringify(result)}`);
@@ -66,8 +70,7 @@ function heapBeforeCollections(output: string): number[] {
 }
 
 interface Outcome {
-  result?: CaseResult;
-  peakHeapMB?: number;
+  measured?: { result: CaseResult; peakHeapMB: number };
   overLimit: boolean;
   failure?: string;
 }
@@ -93,9 +96,8 @@ function runChild(textFile: string, limitSeconds: number): Promise<Outcome> {
       const line = stdout.split('\n').find((candidate) => candidate.startsWith(RESULT_PREFIX));
       if (code !== 0 || !line) return resolve({ overLimit, failure: `exit ${code}: ${stderr.slice(-500)}` });
       const result = JSON.parse(line.slice(RESULT_PREFIX.length)) as CaseResult;
-      const peaks = heapBeforeCollections(stdout);
-      const peakHeapMB = peaks.length > 0 ? Math.max(...peaks) - result.heapBeforeMB : undefined;
-      resolve({ overLimit, result, peakHeapMB });
+      const peakHeapMB = Math.max(result.heapAfterMB, ...heapBeforeCollections(stdout)) - result.heapBeforeMB;
+      resolve({ overLimit, measured: { result, peakHeapMB } });
     });
   });
 }
@@ -138,7 +140,7 @@ const chapterScalingBench: BenchModule = {
         rmSync(textFile);
         const name = `${sizeMB} MB`;
         const common = { 'text MB': round(textMB, 2), 'load avg 1m': round(load, 2) };
-        if (outcome.overLimit || !outcome.result) {
+        if (outcome.overLimit || !outcome.measured) {
           rows.push({
             benchmark: 'chapterScaling',
             case: name,
@@ -149,10 +151,10 @@ const chapterScalingBench: BenchModule = {
           });
           continue;
         }
-        const { result, peakHeapMB } = outcome;
+        const { result, peakHeapMB } = outcome.measured;
         const seconds = result.parseSeconds + result.detectSeconds;
         timed.push({ x: textMB, y: seconds });
-        if (peakHeapMB !== undefined) heaps.push({ x: textMB, y: peakHeapMB });
+        heaps.push({ x: textMB, y: peakHeapMB });
         rows.push({
           benchmark: 'chapterScaling',
           case: name,
@@ -162,8 +164,8 @@ const chapterScalingBench: BenchModule = {
             'parse s': round(result.parseSeconds),
             'detect s': round(result.detectSeconds),
             's per MB': round(seconds / textMB),
-            'peak heap MB': peakHeapMB === undefined ? 'n/a' : round(peakHeapMB, 1),
-            'heap MB per text MB': peakHeapMB === undefined ? 'n/a' : round(peakHeapMB / textMB, 1),
+            'peak heap MB': round(peakHeapMB, 1),
+            'heap MB per text MB': round(peakHeapMB / textMB, 1),
             'peak RSS MB': round(result.maxRssMB, 1),
             chapters: `${result.chaptersAtGeneratedHeadings}/${omnibus.chapterStarts.length} (${result.chapters} found)`,
           },
