@@ -1,6 +1,6 @@
 /**
  * A chapter's audible version: a digest of everything that decides what a listener hears in it, so an approval given
- * on one version holds only while the chapter still sounds that way (docs/studio.md, "Review"). It covers:
+ * on one version holds only while the chapter still sounds that way (docs/studio.md, review). It covers:
  *
  * - the words and the plan: the chapter's text version, its committed plan generation and the count of segment edits
  *   that changed a speaker or words (`audibleEdits`);
