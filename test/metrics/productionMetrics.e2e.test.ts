@@ -62,9 +62,13 @@ test('cache hits, synthesis calls and billed characters across a production, an 
   );
   expect(segmentsOf(afterFirst).cacheHits - segmentsOf(before).cacheHits).toBe(first.result.cacheHits);
   expect(segmentsOf(afterFirst).synthesized).toBeGreaterThan(0);
-  // Segments' characters are what the cost records bill; the credits' requests add theirs on top.
+  // The cost records bill the segments' characters and the credits' (job result: segments, credits apart); the
+  // measured characters hold both.
   const firstCharacters = speechOf(afterFirst).billableCharacters - speechOf(before).billableCharacters;
-  expect(await ttsCharactersBilled(projectId)).toBe(first.result.billableCharacters);
+  expect(await ttsCharactersBilled(projectId)).toBe(
+    first.result.billableCharacters + first.result.credits.billableCharacters,
+  );
+  expect(firstCharacters).toBe(first.result.billableCharacters + first.result.credits.billableCharacters);
   expect(firstCharacters).toBeGreaterThanOrEqual(first.result.billableCharacters);
   expect(firstCharacters > first.result.billableCharacters).toBe(creditsCalls > 0);
   expect(speechOf(afterFirst).latencyMs.count).toBe(speechOf(afterFirst).requests);
