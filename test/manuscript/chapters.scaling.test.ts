@@ -29,6 +29,36 @@ describe('chapter detection on a 20 MB book', () => {
   });
 });
 
+describe('chapter detection on a book of thousands of chapters listed in its contents', () => {
+  /** Titles and dialogue of made-up words, so that no two titles are alike by chance. */
+  let state = 5;
+  const next = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const syllables = ['ba', 'ri', 'to', 'len', 'mar', 'so', 'que', 'dan', 'vel', 'or', 'cas', 'pe', 'lu', 'gro', 'wen'];
+  const common = ['the', 'of', 'and', 'a', 'to', 'in', 'he', 'she', 'said', 'was'];
+  const word = () =>
+    next() < 0.35
+      ? common[Math.floor(next() * common.length)]
+      : Array.from({ length: 1 + Math.floor(next() * 3) }, () => syllables[Math.floor(next() * 15)]).join('');
+  const phrase = (words: number) => Array.from({ length: words }, word).join(' ');
+  const capitalised = (text: string) => text[0].toUpperCase() + text.slice(1);
+
+  it('finds each chapter once, at its heading, and the contents list as one section', async () => {
+    const titles = Array.from({ length: 3000 }, () => capitalised(phrase(3 + Math.floor(next() * 5))));
+    const dialogue = () =>
+      Array.from({ length: 12 }, () => `"${capitalised(phrase(3 + Math.floor(next() * 6)))}?" ${phrase(2)}.\n`);
+    const chapters = titles.map(
+      (title, i) => `Chapter ${i + 1}: ${title}\n\n${capitalised(phrase(60))}.\n\n${dialogue().join('\n')}`,
+    );
+    const contents = titles.map((title, i) => `Chapter ${i + 1}: ${title}`).join('\n');
+    const text = `A BOOK\n\n\n\nCONTENTS\n\n${contents}\n\n\n\n${chapters.join('\n\n\n\n')}`;
+    const parsed = await parseManuscript(Buffer.from(text), { fileName: 'book.txt' });
+    const detection = detectBookChapters(parsed, { language: 'en' });
+    const found = detection.chapters.filter((chapter) => chapter.type === 'chapter');
+    expect(found.map((chapter) => chapter.title)).toEqual(titles.map((title, i) => `Chapter ${i + 1}: ${title}`));
+    expect(detection.chapters.filter((chapter) => chapter.type === 'contents')).toHaveLength(1);
+  });
+});
+
 describe('parsing text with long runs of blank lines and spaces', () => {
   const blankRun = ' \n'.repeat(400_000);
 
