@@ -109,14 +109,15 @@ function isListOfHeadings(block: LaidOutBlock): boolean {
 }
 
 /**
- * Where each contents entry comes back as a heading: the furthest block, among those `candidateAt` reads as a heading,
- * whose first line repeats the entry (as repeatsEntry tells), or -1. Built in one pass over the blocks, so that a
- * list is checked against the rest of the book by lookups rather than by reading the book again for each list.
+ * Whether a contents entry comes back as a heading after a block: a block past it, among those `candidateAt` reads
+ * as a heading, whose first line repeats the entry (as repeatsEntry tells). The headings are indexed in one pass, by
+ * title and by number (with family and heading word, keeping the furthest block of each), so that a list is checked
+ * against the rest of the book by lookups rather than by reading the book again for each list.
  */
 function headingRecurrences(
   blocks: LaidOutBlock[],
   candidateAt: (blockIndex: number) => HeadingMatch | null,
-): (entry: ContentsEntry) => number {
+): (entry: ContentsEntry, after: number) => boolean {
   const titles = new TitleIndex();
   const numbers = new Map<string, number>();
   const numberKey = (match: HeadingMatch) => `${match.family}\u0000${match.label}\u0000${match.number}`;
@@ -127,21 +128,10 @@ function headingRecurrences(
     const match = classifyHeadingLine(line);
     if (match?.number !== undefined) numbers.set(numberKey(match), block.index);
   }
-  const byTitle = new Map<string, number>();
-  const latestTitled = (title: string) => {
-    let latest = byTitle.get(title);
-    if (latest === undefined) {
-      latest = titles.latest(title);
-      byTitle.set(title, latest);
-    }
-    return latest;
-  };
-  return (entry) =>
-    Math.max(
-      latestTitled(entry.text),
-      entry.match?.trailer ? latestTitled(entry.match.trailer) : -1,
-      entry.match?.number !== undefined ? (numbers.get(numberKey(entry.match)) ?? -1) : -1,
-    );
+  return (entry, after) =>
+    (entry.match?.number !== undefined && (numbers.get(numberKey(entry.match)) ?? -1) > after) ||
+    titles.hasAfter(entry.text, after) ||
+    (!!entry.match?.trailer && titles.hasAfter(entry.match.trailer, after));
 }
 
 const WORDS_BETWEEN_ENTRIES = 8;
@@ -164,12 +154,12 @@ export function findContents(
   };
 
   // An unlabelled list is a contents list only if the book then has the headings it lists.
-  let recurrence: ((entry: ContentsEntry) => number) | undefined;
+  let comesBack: ((entry: ContentsEntry, after: number) => boolean) | undefined;
   const predictsHeadings = (entries: ContentsEntry[], after: number) => {
     const listed = entries.filter((entry) => entry.match !== null && entry.match.family !== 'part');
     if (listed.length < 3) return false;
-    recurrence ??= headingRecurrences(blocks, candidateAt);
-    const repeated = listed.filter((entry) => recurrence!(entry) > after);
+    comesBack ??= headingRecurrences(blocks, candidateAt);
+    const repeated = listed.filter((entry) => comesBack!(entry, after));
     return repeated.length >= listed.length / 2;
   };
   for (let i = 0; i < blocks.length; i++) {

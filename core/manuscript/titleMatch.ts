@@ -78,21 +78,32 @@ export class TitleIndex {
 
   /** The furthest position of a title that is the same as `title`, or -1 when there is none. */
   latest(title: string): number {
-    return this.search(titleKey(title), false);
+    return this.search(titleKey(title), -1, false);
   }
 
   has(title: string): boolean {
-    return this.search(titleKey(title), true) >= 0;
+    return this.search(titleKey(title), -1, true) >= 0;
   }
 
-  private search(key: string, anyWill: boolean): number {
+  /** Whether a title that is the same as `title` was added at a position after `position`. */
+  hasAfter(title: string, position: number): boolean {
+    return this.search(titleKey(title), position, true) > position;
+  }
+
+  /**
+   * The furthest position of a title that is the same as `key`'s, or -1; with `anyAfter`, the first one found past
+   * `after` instead (positions up to `after` are not compared at all).
+   */
+  private search(key: string, after: number, anyAfter: boolean): number {
     if (key.length === 0) return -1;
     const exact = this.ids.get(key);
     let latest = exact === undefined ? -1 : this.positions[exact];
-    if ((anyWill && latest >= 0) || mostEdits(key.length) === 0) return latest;
+    if ((anyAfter && latest > after) || mostEdits(key.length) === 0) return latest;
     const consider = (id: number) => {
-      if (this.positions[id] > latest && id !== exact && sameKey(key, this.keys[id])) latest = this.positions[id];
-      return anyWill && latest >= 0;
+      if (this.positions[id] > Math.max(latest, after) && id !== exact && sameKey(key, this.keys[id])) {
+        latest = this.positions[id];
+      }
+      return anyAfter && latest > after;
     };
     // |x − y| ≤ max(x, y) / 8 keeps the other length between 7/8 and 8/7 of this one.
     const lengths: number[] = [];

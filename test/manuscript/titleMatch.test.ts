@@ -65,11 +65,13 @@ describe('TitleIndex', () => {
       const query = next() < 0.5 ? misprint(pick(titles)) : phrase();
       const matching = titles.flatMap((title, position) => (sameTitle(title, query) ? [position] : []));
       const latest = matching.length > 0 ? Math.max(...matching) : -1;
-      expect({ query, latest: index.latest(query), has: index.has(query) }).toEqual({
+      const after = Math.floor(next() * titles.length);
+      expect({
         query,
-        latest,
-        has: latest >= 0,
-      });
+        latest: index.latest(query),
+        has: index.has(query),
+        after: index.hasAfter(query, after),
+      }).toEqual({ query, latest, has: latest >= 0, after: matching.some((position) => position > after) });
       if (latest >= 0 && !titles.includes(query)) misprintsFound++;
     }
     // The generated lines do exercise the misprint search, not only exact titles.
