@@ -139,7 +139,10 @@ endpoint({
   objects: { projectId: 'project' },
   responses: {
     200: { description: 'Deleted', schema: DeleteCharacterResult },
-    409: { description: 'The narrator cannot be deleted', schema: ErrorBody },
+    409: {
+      description: 'The narrator cannot be deleted, or a plan job is running (`job_in_progress`)',
+      schema: ErrorBody,
+    },
   },
   async handle({ principal, params, services }) {
     return { status: 200, json: await services.characters.remove(principal, params.projectId, params.characterId) };
@@ -156,7 +159,10 @@ endpoint({
   params: CharacterParams,
   body: { kind: 'json', schema: MergeCharacterRequest },
   objects: { projectId: 'project' },
-  responses: { 200: { description: 'Merged', schema: MergeCharacterResult } },
+  responses: {
+    200: { description: 'Merged', schema: MergeCharacterResult },
+    409: { description: 'A plan job is running for this project (`job_in_progress`)', schema: ErrorBody },
+  },
   async handle({ principal, params, body, services }) {
     const { character, segmentsMoved } = await services.characters.merge(
       principal,
@@ -180,7 +186,10 @@ endpoint({
   objects: { projectId: 'project' },
   responses: {
     201: { description: 'Split', schema: SplitAliasResult },
-    409: { description: 'A character with the alias’s id exists', schema: ErrorBody },
+    409: {
+      description: 'A character with the alias’s id exists, or a plan job is running (`job_in_progress`)',
+      schema: ErrorBody,
+    },
   },
   async handle({ principal, params, body, services }) {
     const { from, created } = await services.characters.splitAlias(

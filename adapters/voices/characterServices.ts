@@ -12,6 +12,7 @@ import type { ProjectCollection } from '../../core/ports/documents';
 import type { SpeechSynthesizer } from '../../core/ports/speech';
 import type { Clock } from '../../core/ports/system';
 import type { VoiceCatalog } from '../../core/ports/voices';
+import type { PlanJobsView } from '../../core/planning/segmentEditGuard';
 import type { ProjectService } from '../../core/projects/projectService';
 import { AuditionService } from '../../core/voices/auditionService';
 import type { AppEnvironment } from '../config/config';
@@ -37,6 +38,8 @@ export interface CharacterServiceDeps extends VoiceServiceOptions {
   projects: ProjectService;
   blobs: BlobStore;
   clock: Clock;
+  /** Who holds each project: merging or deleting characters waits while a plan job runs. */
+  planJobs: Omit<PlanJobsView, 'clock'>;
   speech?: () => SpeechSynthesizer;
 }
 
@@ -57,7 +60,7 @@ export function buildCharacterServices(deps: CharacterServiceDeps): CharacterSer
     voices: catalog,
     auditions,
     characterStore,
-    characters: new CharacterService(characterStore, deps.projects),
+    characters: new CharacterService(characterStore, deps.projects, { ...deps.planJobs, clock: deps.clock }),
     casting: new CastingService({
       store: characterStore,
       pools: new CosmosProjectCollection<CastingPoolRecord>(deps.charactersContainer),

@@ -3,11 +3,15 @@
  * off. The narrator always exists and can be edited but not deleted, merged or split. Segments follow their
  * speaker: deleting a character flags its lines `unknown`, merging moves them to the survivor. Adding is create-only
  * under an id derived from the name and whole or nothing: if what follows the stored character fails, it is removed.
+ * Delete, merge and split change who speaks the book's lines (or who the planner may name), so like segment edits they
+ * are refused with 409 `job_in_progress` while a plan job runs, and each chapter whose lines they moved counts the
+ * change as an edit (docs/planning.md, "Character merge and delete").
  */
 import { UNKNOWN_SPEAKER, type CharacterRecord } from '../book/records';
 import { requireVersion } from '../common/versions';
 import type { Principal } from '../auth/principal';
 import { ConflictError, NotFoundError, PreconditionFailedError, ValidationError } from '../errors';
+import { assertNoPlanRunning, type PlanJobsView } from '../planning/segmentEditGuard';
 import type { ProjectService } from '../projects/projectService';
 import { characterIdFor, NARRATOR_ID, type Character } from './character';
 import type { CharacterStore } from './characterStore';
@@ -23,6 +27,8 @@ export class CharacterService {
   constructor(
     private readonly store: CharacterStore,
     private readonly projects: ProjectService,
+    /** Who holds the project: changes to who speaks wait while a plan job runs. */
+    private readonly planJobs: PlanJobsView,
   ) {}
 
   async list(principal: Principal | undefined, projectId: string): Promise<CharacterRecord[]> {
@@ -99,6 +105,7 @@ export class CharacterService {
   ): Promise<{ segmentsFlagged: number }> {
     const { user } = await this.projects.load(principal, projectId, 'project.update');
     if (characterId === NARRATOR_ID) throw new ConflictError('The narrator cannot be deleted');
+    await assertNoPlanRunning(this.planJobs, user.tenantId, projectId);
     await this.require(user.tenantId, projectId, characterId);
     // Segments first: a retry after a crash finds the character still there and finishes the job.
     const segmentsFlagged = await this.store.repointSegments(user.tenantId, projectId, characterId, UNKNOWN_SPEAKER);
@@ -122,6 +129,7 @@ export class CharacterService {
         { field: 'intoCharacterId', message: 'same character' },
       ]);
     }
+    await assertNoPlanRunning(this.planJobs, user.tenantId, projectId);
     const source = await this.require(user.tenantId, projectId, characterId);
     const target = await this.store.get(user.tenantId, projectId, intoCharacterId);
     if (!target) {
@@ -150,6 +158,7 @@ export class CharacterService {
     alias: string,
   ): Promise<{ from: CharacterRecord; created: CharacterRecord }> {
     const { user } = await this.projects.load(principal, projectId, 'project.update');
+    await assertNoPlanRunning(this.planJobs, user.tenantId, projectId);
     const source = await this.require(user.tenantId, projectId, characterId);
     const wanted = alias.trim().toLowerCase();
     const found = source.aliases.find((a) => a.toLowerCase() === wanted);

@@ -11,8 +11,8 @@ import {
 } from '../book/records';
 import { updateWithRetry } from '../common/optimisticUpdate';
 import { ConflictError } from '../errors';
-import { recordSegmentEdit } from '../planning/chapterTotals';
 import { generationOf, isCommitted, recountSegmentFacts } from '../planning/planGenerations';
+import { confirmSpeakerMove, type SpeakerMove } from '../planning/segmentEditGuard';
 import type { Filter, ProjectCollection } from '../ports/documents';
 import type { Clock } from '../ports/system';
 import type { ProjectService } from '../projects/projectService';
@@ -154,13 +154,15 @@ export class CharacterStore {
   /**
    * Moves every segment spoken by `fromId` to `toId`, a page at a time, in every stored plan generation (so no plan
    * about to be committed names a removed character). Moved segments leave the filter, so each round queries from the
-   * start; moving to `unknown` flags them for review. Returns how many segments of the book's plan moved.
+   * start; moving to `unknown` flags them for review. Each chapter whose lines moved counts the move as an edit
+   * (segmentEditGuard.ts: a plan claimed before it is cut again, an approval of the chapter goes stale). Returns how
+   * many segments of the book's plan moved.
    */
   async repointSegments(tenantId: string, projectId: string, fromId: string, toId: string): Promise<number> {
     const isPlan = this.planMembership(tenantId, projectId);
     let moved = 0;
-    // Per chapter and generation, the segments as they were and as stored, for the chapters' plan totals.
-    const edits = new Map<string, { before: SegmentRecord[]; after: SegmentRecord[] }>();
+    // Per chapter and generation, the segments as they were and as stored, for the chapters' edit counts and totals.
+    const moves = new Map<string, SpeakerMove>();
     for (let rounds = 0; rounds < MAX_PAGES; rounds++) {
       const page = await this.deps.segments.list(tenantId, projectId, {
         filter: {
@@ -195,25 +197,17 @@ export class CharacterStore {
           },
         );
         if (before && before.speakerId === fromId) {
-          const key = `${after.chapterId}\u0000${generationOf(after)}`;
-          const edit = edits.get(key) ?? { before: [], after: [] };
-          edit.before.push(before);
-          edit.after.push(after);
-          edits.set(key, edit);
+          const move = moves.get(after.chapterId) ?? { tenantId, projectId, chapterId: after.chapterId, changes: [] };
+          let change = move.changes.find((candidate) => candidate.generation === generationOf(after));
+          if (!change) move.changes.push((change = { generation: generationOf(after), before: [], after: [] }));
+          change.before.push(before);
+          change.after.push(after);
+          moves.set(after.chapterId, move);
         }
         if (await isPlan(segment)) moved++;
       }
     }
-    for (const { before, after } of edits.values()) {
-      await recordSegmentEdit(this.deps.chapters, {
-        tenantId,
-        projectId,
-        chapterId: after[0].chapterId,
-        generation: generationOf(after[0]),
-        before,
-        after,
-      });
-    }
+    for (const move of moves.values()) await confirmSpeakerMove(this.deps.chapters, move);
     if (toId === UNKNOWN_SPEAKER && moved > 0) await recountSegmentFacts(this.deps, tenantId, projectId);
     return moved;
   }

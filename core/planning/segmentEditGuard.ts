@@ -91,3 +91,41 @@ export async function confirmSegmentEdit(
     }
   }
 }
+
+/** What re-pointing a character's lines changed in one chapter, per stored plan generation. */
+export interface SpeakerMove {
+  tenantId: string;
+  projectId: string;
+  chapterId: string;
+  /** The segments as they were and as stored, for each generation the move touched (committed or in progress). */
+  changes: { generation: number; before: SegmentRecord[]; after: SegmentRecord[] }[];
+}
+
+/**
+ * Counts a character merge or delete on a chapter whose lines it moved, as a segment edit is counted: one
+ * ETag-conditional write that adds to `segmentEdits` (so a plan generation claimed before the move is refused and cut
+ * again from the moved lines), to `audibleEdits` when lines of the committed plan changed speaker (so an approval of
+ * the chapter goes stale), and adjusts the plan totals. Unlike a single edit, a move is never "lost with" a re-plan:
+ * it moves the speaker's lines in every generation stored, so a chapter planned again meanwhile is simply counted.
+ */
+export async function confirmSpeakerMove(chapters: ProjectCollection<ChapterRecord>, move: SpeakerMove): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    const chapter = await chapters.get(move.tenantId, move.projectId, move.chapterId);
+    if (!chapter || chapter.type !== 'chapter') return;
+    const heard = move.changes.find((change) => change.generation === committedGeneration(chapter));
+    const totals = chapter.planTotals;
+    const counted = totals && move.changes.find((change) => change.generation === totals.generation);
+    const next: ChapterRecord = {
+      ...chapter,
+      planTotals: totals && counted ? adjustedTotals(totals, counted.before, counted.after) : totals,
+      segmentEdits: (chapter.segmentEdits ?? 0) + 1,
+      audibleEdits: (chapter.audibleEdits ?? 0) + (heard ? 1 : 0),
+    };
+    try {
+      await chapters.replace(next, chapter.etag!);
+      return;
+    } catch (error) {
+      if (!(error instanceof PreconditionFailedError) || attempt >= MAX_CONFIRM_ATTEMPTS) throw error;
+    }
+  }
+}
