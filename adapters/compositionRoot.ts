@@ -228,6 +228,10 @@ function buildServices(config: AppEnvironment): Services {
       projects: projectService,
       blobs,
       clock,
+      planJobs: {
+        locks: new ProjectJobLocks({ locks: new CosmosProjectCollection<ProjectJobLock>(container('jobs')), clock }),
+        jobs: new CosmosProjectCollection<JobRecord>(container('jobs')),
+      },
       // Resolved on first audition, once the root (and its speech synthesizer) exists.
       speech: () => services().speech,
       azureVoiceList: azureSpeech?.voices,

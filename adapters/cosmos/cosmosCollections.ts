@@ -169,6 +169,13 @@ export class CosmosProjectCollection<T extends ProjectScopedDocument>
     // One partition answers with one number; summed in case the service splits the aggregate into partial results.
     return resources.reduce((sum, partial) => sum + partial, 0);
   }
+  /**
+   * Filters on the first level of the hierarchical key only, so Cosmos routes it as a prefix query to the physical
+   * partitions holding that tenant (a full-key `partitionKey` option would name one project; none is named here).
+   */
+  listTenantWide(tenantId: string, query: ListQuery): Promise<Page<T>> {
+    return this.query({ tenantId }, undefined, query);
+  }
 }
 
 export class CosmosTenantDirectory<T extends { id: string; etag?: string }>

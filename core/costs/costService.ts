@@ -38,8 +38,9 @@ const PAGE = 100;
 
 /**
  * Meters spend and guards quotas. Producers call `record` (idempotent per `dedupeKey`), `estimate` before a job and
- * `checkQuota` before spending; the API reads the aggregates. Costs live per project partition, so tenant-wide
- * figures visit each of the tenant's projects (a tenant has hundreds of projects, not millions).
+ * `checkQuota` before spending; the API reads the aggregates. Costs live per project partition; tenant-wide figures
+ * read the tenant's entries in one query, so they include the entries of projects since purged (billing history
+ * outlives the project) and cost one query however many projects the tenant has.
  */
 export class CostService {
   constructor(private readonly deps: CostServiceDeps) {}
@@ -84,9 +85,7 @@ export class CostService {
       ],
     };
     let total = 0;
-    for await (const project of this.allProjects(tenantId)) {
-      for await (const record of this.costsOf(tenantId, project.id, filter)) total += record.quantity;
-    }
+    for await (const record of this.tenantCosts(tenantId, filter)) total += record.quantity;
     return total;
   }
 
@@ -110,16 +109,26 @@ export class CostService {
     };
   }
 
-  /** Tenant-wide for admins; creators see their own projects, validators the ones assigned to them (`project.costs`). */
+  /**
+   * Tenant-wide for admins, purged projects' entries included (under their project id); creators see their own
+   * projects, validators the ones assigned to them (`project.costs`). A purged project has no owner or validators left
+   * to check, so its entries are the admins' alone.
+   */
   async report(principal: Principal | undefined, query: CostQuery): Promise<CostReport> {
     const user = authorizeTenantAction(principal, 'costs.read');
     const { from, to, days } = this.range(query);
     const accumulator = new CostAccumulator(query.groupBy, from, to);
-    for await (const project of this.allProjects(user.tenantId)) {
-      if (!this.mayRead(user, project)) continue;
-      for await (const record of this.costsOf(user.tenantId, project.id, this.dayFilter(days))) {
-        accumulator.add(record);
+    const readable = new Map<string, Promise<boolean>>();
+    const mayReadProject = (projectId: string): Promise<boolean> => {
+      let decision = readable.get(projectId);
+      if (!decision) {
+        decision = this.deps.projects.get(user.tenantId, projectId).then((project) => this.mayRead(user, project));
+        readable.set(projectId, decision);
       }
+      return decision;
+    };
+    for await (const record of this.tenantCosts(user.tenantId, this.dayFilter(days))) {
+      if (user.role === 'admin' || (await mayReadProject(record.projectId))) accumulator.add(record);
     }
     return accumulator.report();
   }
@@ -134,8 +143,8 @@ export class CostService {
     return accumulator.report();
   }
 
-  private mayRead(user: TenantPrincipal, project: ProjectRecord): boolean {
-    return canDoOnProject(user, 'project.costs', project);
+  private mayRead(user: TenantPrincipal, project: ProjectRecord | undefined): boolean {
+    return project !== undefined && canDoOnProject(user, 'project.costs', project);
   }
 
   private range(query: CostQuery): { from: string; to: string; days: string[] } {
@@ -156,10 +165,14 @@ export class CostService {
     return { field: 'day', op: 'in', values: days };
   }
 
-  private async *allProjects(tenantId: string): AsyncGenerator<ProjectRecord> {
+  /** Every entry of the tenant matching `filter`, whichever project it was recorded under (existing or purged). */
+  private async *tenantCosts(tenantId: string, filter: Filter): AsyncGenerator<CostRecord> {
     let continuationToken: string | undefined;
     do {
-      const page = await this.deps.projects.list(tenantId, { page: { pageSize: PAGE, continuationToken } });
+      const page = await this.deps.costs.listTenantWide(tenantId, {
+        filter,
+        page: { pageSize: PAGE, continuationToken },
+      });
       yield* page.items;
       continuationToken = page.continuationToken ?? undefined;
     } while (continuationToken);

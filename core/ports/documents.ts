@@ -74,6 +74,11 @@ export interface ProjectCollection<T extends ProjectScopedDocument> {
   ): Promise<Page<Pick<T, K>>>;
   /** How many documents match, counted by the store (no documents are read). */
   count(tenantId: string, projectId: string, filter: Filter): Promise<number>;
+  /**
+   * The tenant's documents across all its project partitions, including those of projects since deleted: one query
+   * on the tenant level of the key, never reaching another tenant's documents.
+   */
+  listTenantWide(tenantId: string, query: ListQuery): Promise<Page<T>>;
 }
 
 /** Tenants are their own partition (`/id`). */

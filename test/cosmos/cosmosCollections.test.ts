@@ -81,6 +81,42 @@ describe('Cosmos collections on the emulator', () => {
     expect((await notes.get('ta', 'p1', 'n1'))?.text).toBe('edited');
   });
 
+  it('reads a tenant across its project partitions on the tenant level of the key, as Azure routes a prefix', async () => {
+    const entries = new CosmosProjectCollection<Note>(
+      client.database('khipu').container(containerDefinitions.costs.id),
+    );
+    for (const [tenantId, projectId, id] of [
+      ['tw-a', 'p1', 'a1'],
+      ['tw-a', 'p1', 'a2'],
+      ['tw-a', 'p2', 'a3'],
+      ['tw-a', 'gone', 'a4'],
+      ['tw-a', 'p2', 'a5'],
+      ['tw-b', 'p1', 'b1'],
+      ['tw-ab', 'p1', 'c1'],
+    ]) {
+      await entries.create({ id, tenantId, projectId, text: id.startsWith('a') ? 'mine' : 'theirs' });
+    }
+    const seen: Note[] = [];
+    let continuationToken: string | undefined;
+    let pages = 0;
+    do {
+      const page = await entries.listTenantWide('tw-a', { page: { pageSize: 2, continuationToken } });
+      seen.push(...page.items);
+      continuationToken = page.continuationToken ?? undefined;
+      pages++;
+    } while (continuationToken);
+    expect(pages).toBeGreaterThan(1);
+    expect(seen.map((n) => `${n.projectId}/${n.id}`).sort()).toEqual(['gone/a4', 'p1/a1', 'p1/a2', 'p2/a3', 'p2/a5']);
+
+    const filtered = await entries.listTenantWide('tw-a', {
+      filter: { field: 'projectId', op: 'in', values: ['p2', 'gone'] },
+      page: { pageSize: 10 },
+    });
+    expect(filtered.items.map((n) => n.id).sort()).toEqual(['a3', 'a4', 'a5']);
+    expect((await entries.listTenantWide('tw-c', { page: { pageSize: 10 } })).items).toEqual([]);
+    expect((await entries.listTenantWide('tw-b', { page: { pageSize: 10 } })).items.map((n) => n.id)).toEqual(['b1']);
+  });
+
   it('keeps documents across a restart through its journal', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'khipu-cosmos-'));
     try {

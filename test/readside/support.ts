@@ -76,6 +76,7 @@ export function counted<T extends SegmentRecord | ChapterRecord>(
       reads.queries++;
       return collection.count(tenantId, projectId, filter);
     },
+    listTenantWide: (tenantId, query: ListQuery) => tally(collection.listTenantWide(tenantId, query)),
   };
 }
 
