@@ -1,6 +1,7 @@
 /**
- * Split, merge and delete change the positions of every later segment of a chapter, so they are written the way a
- * plan is (docs/planning.md, "Split, merge and delete"): the edited plan becomes a new generation, claimed on the
+ * Split, merge and delete change the positions of every later segment of a chapter, and new words change the chapter
+ * text with the segment, so they are written the way a plan is (docs/planning.md, "Split, merge, delete and new
+ * words"): the edited plan becomes a new generation, claimed on the
  * chapter, stored create-only, then committed with one ETag-conditional write of the chapter (its generation, its
  * totals, its text when words were deleted, and the edit count). A crash anywhere leaves either the old plan or the
  * new one whole; an unfinished generation is never read and is removed by the next commit of the chapter.

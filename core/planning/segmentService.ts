@@ -1,6 +1,7 @@
 /**
  * Editing the plan one segment at a time: speaker, text, revision marks, split, merge and delete. A chapter's segments
- * always concatenate to its text, so text edits and deletions change the chapter too. Editing a segment invalidates
+ * always concatenate to its text, so text edits and deletions change the chapter too, in the same write as the plan
+ * (chapterRewrite.ts). Editing a segment invalidates
  * only that segment's audio (its current take), never another segment's. Only the chapter's committed plan generation
  * is visible or editable (planGenerations.ts); a segment of any other generation answers 404.
  */
@@ -8,20 +9,12 @@ import type { Principal, TenantPrincipal } from '../auth/principal';
 import type { ChapterRecord, CharacterRecord, SegmentRecord } from '../book/records';
 import { characterDocumentId, UNKNOWN_SPEAKER } from '../book/records';
 import { NARRATOR_ID } from '../characters/character';
-import { updateWithRetry } from '../common/optimisticUpdate';
 import { ConflictError, NotFoundError, PreconditionFailedError, ValidationError } from '../errors';
-import { textStats } from '../manuscript/stats';
 import type { Page, ProjectCollection } from '../ports/documents';
 import type { Clock, IdGenerator } from '../ports/system';
 import type { ProjectRecord } from '../projects/project';
 import type { ProjectService } from '../projects/projectService';
-import {
-  committedGeneration,
-  committedSegments,
-  generationOf,
-  isCommitted,
-  recountSegmentFacts,
-} from './planGenerations';
+import { generationOf, isCommitted, recountSegmentFacts } from './planGenerations';
 import { ChapterRewrite, type PlanEdit } from './chapterRewrite';
 import { assertNoPlanRunning, confirmSegmentEdit, type PlanJobsView } from './segmentEditGuard';
 import { listSegmentPage, type SegmentPageRequest } from './segmentListing';
@@ -91,30 +84,22 @@ export class SegmentService {
     const { segment } = await this.load(user, projectId, segmentId);
     assertFresh(segment, ifMatch);
     if (patch.speakerId !== undefined) await this.assertSpeaker(user.tenantId, projectId, patch.speakerId);
-    const now = this.now();
-    let next: SegmentRecord = { ...segment, updatedAt: now };
-    let audioChanged = false;
-
-    if (patch.speakerId !== undefined && patch.speakerId !== segment.speakerId) {
-      next = { ...next, speakerId: patch.speakerId, speakerConfidence: 1, speakerSource: 'user' };
-      audioChanged = true;
-    }
-    if (patch.speakerId !== undefined) next.flagged = patch.speakerId === UNKNOWN_SPEAKER;
-    if (patch.revisionNote !== undefined) next.revisionNote = patch.revisionNote;
-    if (patch.revisionNote) next.flagged = true;
-    if (patch.flagged !== undefined) next.flagged = patch.flagged;
-
     if (patch.text !== undefined) {
       validateSegmentText(patch.text);
-      const text = keepSurroundingSpace(segment.text, patch.text);
-      if (text !== segment.text) {
-        const chapter = await this.replaceInChapter(segment, text);
-        next = { ...next, text, chapterTextVersion: chapter.textVersion };
-        audioChanged = true;
+      const words = patch.text;
+      if (keepSurroundingSpace(segment.text, words) !== segment.text) {
+        // New words change the chapter text and the segment together: written as a new generation of the chapter's
+        // plan, committed with the text in one write (chapterRewrite.ts), so no crash leaves them disagreeing.
+        const { after, at } = await this.rewrite(project, segmentId, ifMatch, (plan, current) => {
+          const { next } = patched(current, patch, this.now());
+          const text = keepSurroundingSpace(current.text, words);
+          return replaceAt(plan, current, 1, [{ ...next, text, currentTakeId: null }]);
+        });
+        return after[at];
       }
     }
-    if (audioChanged) next.currentTakeId = null;
-    const saved = await this.deps.segments.replace(next, ifMatch);
+    const { next, audioChanged } = patched(segment, patch, this.now());
+    const saved = await this.deps.segments.replace(audioChanged ? { ...next, currentTakeId: null } : next, ifMatch);
     await this.recordEdit(project, [segment], [saved], audioChanged);
     return saved;
   }
@@ -247,43 +232,6 @@ export class SegmentService {
   }
 
   /**
-   * Replaces the segment's slice of the chapter text (found from the preceding segments' lengths) and bumps the
-   * chapter's text version. Refuses when the chapter text no longer matches its segments (edited since planning).
-   */
-  private async replaceInChapter(segment: SegmentRecord, text: string): Promise<ChapterRecord> {
-    const { tenantId, projectId, chapterId } = segment;
-    const loaded = await this.deps.chapters.get(tenantId, projectId, chapterId);
-    if (!loaded || loaded.type !== 'chapter') throw new NotFoundError('Chapter');
-    const siblings = await committedSegments(this.deps.segments, loaded);
-    if (text === '' && siblings.length <= 1)
-      throw new ConflictError('A chapter keeps at least one segment; delete the chapter instead');
-    const start = siblings.filter((s) => s.index < segment.index).reduce((sum, s) => sum + s.text.length, 0);
-    const planned = siblings.map((s) => s.text).join('');
-    return updateWithRetry(
-      'Chapter',
-      () => this.deps.chapters.get(tenantId, projectId, chapterId),
-      (doc, etag) => this.deps.chapters.replace(doc, etag),
-      (chapter) => {
-        if (chapter.deleted) throw new ConflictError('The chapter is deleted; restore it before editing its segments');
-        if (committedGeneration(chapter) !== generationOf(segment))
-          throw new ConflictError('The chapter was planned again since you loaded this segment', { chapterId });
-        if (chapter.text !== planned)
-          throw new ConflictError('The chapter text changed since it was planned; plan the chapter again', {
-            chapterId,
-          });
-        const updated = chapter.text.slice(0, start) + text + chapter.text.slice(start + segment.text.length);
-        return {
-          ...chapter,
-          text: updated,
-          stats: textStats(updated),
-          textVersion: chapter.textVersion + 1,
-          updatedAt: this.now(),
-        };
-      },
-    );
-  }
-
-  /**
    * Counts the stored edit on the chapter with its plan totals (which fails with 409 if a re-plan replaced the
    * generation meanwhile: the edit went with it), then brings the project's facts in step.
    */
@@ -332,6 +280,25 @@ export class SegmentService {
 }
 
 const inReadingOrder = (plan: SegmentRecord[]) => [...plan].sort((a, b) => a.index - b.index);
+
+/** The segment with the patch's speaker, flag and note applied; whether that changed what is heard. */
+function patched(
+  segment: SegmentRecord,
+  patch: SegmentPatch,
+  now: string,
+): { next: SegmentRecord; audioChanged: boolean } {
+  let next: SegmentRecord = { ...segment, updatedAt: now };
+  let audioChanged = false;
+  if (patch.speakerId !== undefined && patch.speakerId !== segment.speakerId) {
+    next = { ...next, speakerId: patch.speakerId, speakerConfidence: 1, speakerSource: 'user' };
+    audioChanged = true;
+  }
+  if (patch.speakerId !== undefined) next.flagged = patch.speakerId === UNKNOWN_SPEAKER;
+  if (patch.revisionNote !== undefined) next.revisionNote = patch.revisionNote;
+  if (patch.revisionNote) next.flagged = true;
+  if (patch.flagged !== undefined) next.flagged = patch.flagged;
+  return { next, audioChanged };
+}
 
 /** The plan with `count` segments, from `segment` on, replaced by `pieces`. */
 function replaceAt(

@@ -174,29 +174,30 @@ describe('planning API', () => {
     const chapter = await chapterText(chapterId);
     expect(chapter.textVersion).toBe(versionBefore + 1);
     expect(chapter.text).toContain('"Not yet, <voice> & ]]> indeed," said Elizabeth.');
+    // New words are written with the chapter text as a new plan generation (every segment gets a new id); the other
+    // segments keep their words and takes.
     const afterEdit = await allSegments(platform, CREATOR, projectId, `chapterId=${chapterId}`);
+    expect(afterEdit.map((s) => s.index)).toEqual(fresh.map((s) => s.index));
+    expect(afterEdit[target.index]).toEqual(edited);
     for (const segment of afterEdit) {
-      if (segment.id === target.id) continue;
-      const was = fresh.find((s) => s.id === segment.id)!;
-      expect({ text: segment.text, take: segment.currentTakeId, etag: segment.etag }).toEqual({
-        text: was.text,
-        take: was.currentTakeId,
-        etag: was.etag,
-      });
+      if (segment.index === target.index) continue;
+      const was = fresh.find((s) => s.index === segment.index)!;
+      expect({ text: segment.text, take: segment.currentTakeId }).toEqual({ text: was.text, take: was.currentTakeId });
     }
+    expect((await api(`/segments/${target.id}`)).status).toBe(404);
     await expectChaptersTiled();
 
     const ssml = await json<{ requests: { ssml: string }[] }>(api(`/chapters/${chapterId}/ssml?engine=offline`));
     const all = ssml.requests.map((r) => r.ssml).join('');
     expect(all).toContain('&lt;voice&gt; &amp; ]]&gt; indeed');
 
-    const split = await api(`/segments/${target.id}/split`, { method: 'POST', json: { offset: 5 } });
+    const split = await api(`/segments/${edited.id}/split`, { method: 'POST', json: { offset: 5 } });
     expect(split.status).toBe(200);
     const parts = (await split.json()) as { segments: SegmentJson[] };
     expect(parts.segments.map((s) => s.text).join('')).toBe(edited.text);
     await expectChaptersTiled();
     // A split rewrites the chapter's plan as a new generation: the segment it was given on is no longer in the plan.
-    expect((await api(`/segments/${target.id}`)).status).toBe(404);
+    expect((await api(`/segments/${edited.id}`)).status).toBe(404);
     const [head] = parts.segments;
     const badSplit = await api(`/segments/${head.id}/split`, { method: 'POST', json: { offset: 4000 } });
     expect(badSplit.status).toBe(400);

@@ -86,10 +86,11 @@ export function useUpdateSegment(projectId: string) {
       );
       return { previous, key };
     },
-    onSuccess: (saved) => {
-      queryClient.setQueryData<Segment[]>(bookKeys.segments(projectId, saved.chapterId), (list) =>
-        list?.map((item) => (item.id === saved.id ? saved : item)),
-      );
+    onSuccess: (saved, { segment }) => {
+      const key = bookKeys.segments(projectId, saved.chapterId);
+      queryClient.setQueryData<Segment[]>(key, (list) => list?.map((item) => (item.id === segment.id ? saved : item)));
+      // New words are saved with the chapter text as a new plan generation: every segment of the chapter has a new id.
+      if (saved.id !== segment.id) void queryClient.invalidateQueries({ queryKey: key });
     },
     onError: (_error, _vars, context) => {
       if (context?.previous) queryClient.setQueryData(context.key, context.previous);

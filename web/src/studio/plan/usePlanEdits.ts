@@ -41,10 +41,11 @@ export function usePlanEdits(projectId: string) {
       if (patch.text !== undefined) undo.text = segment.text;
       if (patch.flagged !== undefined) undo.flagged = segment.flagged;
       try {
-        await update.mutateAsync({ segment, patch });
+        const saved = await update.mutateAsync({ segment, patch });
         setConflict(null);
+        // A text edit answers the segment under a new id (the chapter's plan was written again).
         if (remember)
-          setHistory((list) => [...list.slice(-49), { segmentId: segment.id, chapterId: segment.chapterId, undo }]);
+          setHistory((list) => [...list.slice(-49), { segmentId: saved.id, chapterId: segment.chapterId, undo }]);
         return true;
       } catch (error) {
         if (error instanceof ApiError && error.status === 412) {
