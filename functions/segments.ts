@@ -80,7 +80,11 @@ endpoint({
   body: { kind: 'json', schema: UpdateSegmentRequest },
   objects: { projectId: 'project' },
   responses: {
-    200: { description: 'Updated', schema: SegmentView },
+    200: {
+      description:
+        "Updated. New text is saved with the chapter text as a new plan of the chapter: the answer carries the segment's new id, and every segment of the chapter has a new id (read them again)",
+      schema: SegmentView,
+    },
     428: { description: 'If-Match is required', schema: ErrorBody },
     ...editErrors,
   },
