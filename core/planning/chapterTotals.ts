@@ -82,40 +82,6 @@ export function adjustedTotals(
   return accumulate(accumulate(totals, before, -1), after, 1);
 }
 
-/**
- * Records an edit of a chapter's committed segments in its totals: `before` are the segments as they were, `after` as
- * stored now. Nothing is written when the chapter has no totals for that generation (it was planned again meanwhile,
- * and the new plan's totals were counted from its own segments) or keeps none. Totals counted in another language
- * than the book's current one are dropped, so readers count those segments themselves; an edit that leaves every text
- * as it was (a speaker or a flag) may omit the language.
- */
-export async function recordSegmentEdit(
-  chapters: ProjectCollection<ChapterRecord>,
-  edit: {
-    tenantId: string;
-    projectId: string;
-    chapterId: string;
-    generation: number;
-    language?: string;
-    before: CountedSegment[];
-    after: CountedSegment[];
-  },
-): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    const chapter = await chapters.get(edit.tenantId, edit.projectId, edit.chapterId);
-    const totals = chapter?.planTotals;
-    if (!chapter || chapter.type !== 'chapter' || !totals || totals.generation !== edit.generation) return;
-    const planTotals =
-      (edit.language ?? totals.language) === totals.language ? adjustedTotals(totals, edit.before, edit.after) : null;
-    try {
-      await chapters.replace({ ...chapter, planTotals }, chapter.etag!);
-      return;
-    } catch (error) {
-      if (!(error instanceof PreconditionFailedError) || attempt >= MAX_ADJUST_ATTEMPTS) throw error;
-    }
-  }
-}
-
 /** Whether two totals hold the same counts (maps compared by content, not by the order of their keys). */
 export function sameTotals(a: ChapterPlanTotals, b: ChapterPlanTotals): boolean {
   const canonical = (totals: ChapterPlanTotals) =>
