@@ -1,26 +1,7 @@
 import type { Services } from '../../adapters/compositionRoot';
-import { CosmosProjectCollection } from '../../adapters/cosmos/cosmosCollections';
-import type { TenantPrincipal } from '../../core/auth/principal';
-import type { ChapterRecord, SegmentRecord } from '../../core/book/records';
-import type { JobRecord } from '../../core/jobs/job';
-import { ProjectJobLocks, type ProjectJobLock } from '../../core/jobs/projectJobLock';
-import { SegmentService } from '../../core/planning/segmentService';
-import type { ProjectCollection } from '../../core/ports/documents';
 import { startTestPlatform, type TestPlatform } from '../support/testPlatform';
-import {
-  consistencyCheck,
-  corpusOpening,
-  createProject,
-  CREATOR,
-  finishedJob,
-  importManuscript,
-  json,
-  planFailures,
-  servicesFor,
-  startJob,
-  storedPlan,
-  TENANT,
-} from './support';
+import { CREATOR_PRINCIPAL, InterruptedEdits } from './interruptedEdits';
+import { consistencyCheck, CREATOR, servicesFor, storedPlan } from './support';
 
 /**
  * Split, merge and delete write the edited chapter as a new plan generation, so an edit that stops halfway (its
@@ -31,172 +12,75 @@ import {
  */
 let platform: TestPlatform;
 let svc: Services;
+let edits: InterruptedEdits;
 
 beforeAll(async () => {
   platform = await startTestPlatform({ env: { RATE_LIMIT_PER_MINUTE: '100000' } });
   svc = await servicesFor(platform);
+  edits = new InterruptedEdits(platform, svc);
 });
 afterAll(async () => {
   await platform?.stop();
 });
 
-const CREATOR_PRINCIPAL: TenantPrincipal = {
-  kind: 'tenant-user',
-  userId: 'u-andes-creator',
-  tenantId: TENANT,
-  role: 'creator',
-};
-
-interface SegmentJson {
-  id: string;
-  index: number;
-  text: string;
-  etag: string;
-}
-
-/** The book's collections, failing every call once `writesBeforeDeath` segment writes were made. */
-function dyingStore(writesBeforeDeath: number) {
-  let writes = 0;
-  let dead = false;
-  const fail = () => {
-    dead = true;
-    throw new Error('the store is gone (the process was killed)');
-  };
-  const wrap = <T extends object>(collection: T, countsWrites: boolean): T =>
-    new Proxy(collection, {
-      get(target, property, receiver) {
-        const value = Reflect.get(target, property, receiver) as unknown;
-        if (typeof value !== 'function') return value;
-        return async (...args: unknown[]) => {
-          if (dead) fail();
-          if (countsWrites && ['create', 'replace', 'upsert', 'delete'].includes(String(property))) {
-            if (writes >= writesBeforeDeath) fail();
-            writes++;
-          }
-          return (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
-        };
-      },
-    });
-  return {
-    segments: wrap(svc.book.segments, true) as ProjectCollection<SegmentRecord>,
-    chapters: wrap(svc.book.chapters, false) as ProjectCollection<ChapterRecord>,
-    writes: () => writes,
-  };
-}
-
-function editingService(store: ReturnType<typeof dyingStore>): SegmentService {
-  const jobs = svc.database.container('jobs');
-  return new SegmentService({
-    chapters: store.chapters,
-    segments: store.segments,
-    characters: svc.book.characters,
-    projects: svc.projects,
-    clock: svc.clock,
-    ids: svc.ids,
-    planJobs: {
-      locks: new ProjectJobLocks({ locks: new CosmosProjectCollection<ProjectJobLock>(jobs), clock: svc.clock }),
-      jobs: new CosmosProjectCollection<JobRecord>(jobs),
-    },
-  });
-}
-
-async function plannedChapter(): Promise<{ projectId: string; chapterId: string; plan: SegmentJson[] }> {
-  const projectId = await createProject(platform, 'Edits that stop halfway');
-  await importManuscript(platform, projectId, corpusOpening(1), 'opening.txt');
-  expect((await finishedJob(platform, projectId, await startJob(platform, projectId, '/plan'))).status).toBe(
-    'succeeded',
-  );
-  const stored = await storedPlan(svc, projectId);
-  const chapter = stored.chapters.reduce((longest, c) =>
-    stored.plans.get(c.id)!.length > stored.plans.get(longest.id)!.length ? c : longest,
-  );
-  return { projectId, chapterId: chapter.id, plan: await chapterPlan(projectId, chapter.id) };
-}
-
-async function chapterPlan(projectId: string, chapterId: string): Promise<SegmentJson[]> {
-  const res = await platform.api(CREATOR, `/v1/projects/${projectId}/segments?chapterId=${chapterId}&pageSize=1000`);
-  return (await json<{ items: SegmentJson[] }>(res, 200)).items;
-}
-
-async function chapterText(projectId: string, chapterId: string): Promise<string> {
-  const res = await platform.api(CREATOR, `/v1/projects/${projectId}/chapters/${chapterId}`);
-  return (await json<{ text: string }>(res, 200)).text;
-}
-
-/** What must hold after any stop: every chapter whole, its totals right, and nothing the check would re-plan. */
-async function expectWhole(projectId: string): Promise<{ leftoverSegments: number }> {
-  expect(planFailures(await storedPlan(svc, projectId))).toEqual([]);
-  const { found } = await consistencyCheck(platform, projectId);
-  expect(found.chapterProblems).toEqual([]);
-  expect(found.staleTotals).toEqual([]);
-  const repaired = await consistencyCheck(platform, projectId, true);
-  expect(repaired.repair).toMatchObject({ chaptersReplanned: [], chaptersNotRepaired: [] });
-  expect(repaired.repair!.after).toMatchObject({ consistent: true });
-  return { leftoverSegments: found.leftoverSegments };
-}
-
 describe('split, merge and delete stopped halfway', () => {
   it('a split stopped while writing leaves the old plan whole', async () => {
-    const { projectId, chapterId, plan } = await plannedChapter();
+    const { projectId, chapterId, plan } = await edits.plannedChapter('Edits that stop halfway');
     expect(plan.length).toBeGreaterThan(20);
-    const textBefore = await chapterText(projectId, chapterId);
+    const textBefore = await edits.chapterText(projectId, chapterId);
     const target = plan[2];
-    const store = dyingStore(Math.floor(plan.length / 2));
+    const store = edits.dyingStore(Math.floor(plan.length / 2));
     await expect(
-      editingService(store).split(
-        CREATOR_PRINCIPAL,
-        projectId,
-        target.id,
-        Math.floor(target.text.length / 2),
-        target.etag,
-      ),
+      edits
+        .editingService(store)
+        .split(CREATOR_PRINCIPAL, projectId, target.id, Math.floor(target.text.length / 2), target.etag),
     ).rejects.toThrow('the store is gone');
 
-    expect(await chapterPlan(projectId, chapterId)).toEqual(plan);
-    expect(await chapterText(projectId, chapterId)).toBe(textBefore);
-    const { leftoverSegments } = await expectWhole(projectId);
+    expect(await edits.chapterPlan(projectId, chapterId)).toEqual(plan);
+    expect(await edits.chapterText(projectId, chapterId)).toBe(textBefore);
+    const { leftoverSegments } = await edits.expectWhole(projectId);
     expect(leftoverSegments).toBe(Math.floor(plan.length / 2));
   });
 
   it('a delete stopped while writing leaves the old plan and the chapter text whole', async () => {
-    const { projectId, chapterId, plan } = await plannedChapter();
-    const textBefore = await chapterText(projectId, chapterId);
+    const { projectId, chapterId, plan } = await edits.plannedChapter('Edits that stop halfway');
+    const textBefore = await edits.chapterText(projectId, chapterId);
     const target = plan[1];
-    const store = dyingStore(Math.floor(plan.length / 3));
-    await expect(editingService(store).remove(CREATOR_PRINCIPAL, projectId, target.id, target.etag)).rejects.toThrow(
-      'the store is gone',
-    );
-    expect(await chapterPlan(projectId, chapterId)).toEqual(plan);
-    expect(await chapterText(projectId, chapterId)).toBe(textBefore);
-    await expectWhole(projectId);
+    const store = edits.dyingStore(Math.floor(plan.length / 3));
+    await expect(
+      edits.editingService(store).remove(CREATOR_PRINCIPAL, projectId, target.id, target.etag),
+    ).rejects.toThrow('the store is gone');
+    expect(await edits.chapterPlan(projectId, chapterId)).toEqual(plan);
+    expect(await edits.chapterText(projectId, chapterId)).toBe(textBefore);
+    await edits.expectWhole(projectId);
   });
 
   it('a merge stopped after its commit leaves the new plan whole, the old one left over to remove', async () => {
-    const { projectId, chapterId, plan } = await plannedChapter();
-    const textBefore = await chapterText(projectId, chapterId);
+    const { projectId, chapterId, plan } = await edits.plannedChapter('Edits that stop halfway');
+    const textBefore = await edits.chapterText(projectId, chapterId);
     const target = plan[3];
     // Every segment of the new plan (one fewer) is written, the commit is made, then the store goes.
-    const store = dyingStore(plan.length - 1);
-    await expect(editingService(store).mergeNext(CREATOR_PRINCIPAL, projectId, target.id, target.etag)).rejects.toThrow(
-      'the store is gone',
-    );
-    const after = await chapterPlan(projectId, chapterId);
+    const store = edits.dyingStore(plan.length - 1);
+    await expect(
+      edits.editingService(store).mergeNext(CREATOR_PRINCIPAL, projectId, target.id, target.etag),
+    ).rejects.toThrow('the store is gone');
+    const after = await edits.chapterPlan(projectId, chapterId);
     expect(after.map((segment) => segment.text)).toEqual([
       ...plan.slice(0, 3).map((segment) => segment.text),
       plan[3].text + plan[4].text,
       ...plan.slice(5).map((segment) => segment.text),
     ]);
     expect(after.map((segment) => segment.index)).toEqual(after.map((_, index) => index));
-    expect(await chapterText(projectId, chapterId)).toBe(textBefore);
-    const { leftoverSegments } = await expectWhole(projectId);
+    expect(await edits.chapterText(projectId, chapterId)).toBe(textBefore);
+    const { leftoverSegments } = await edits.expectWhole(projectId);
     expect(leftoverSegments).toBe(plan.length);
   });
 
   it('an edit after a stopped one removes what the stopped one left', async () => {
-    const { projectId, chapterId, plan } = await plannedChapter();
+    const { projectId, chapterId, plan } = await edits.plannedChapter('Edits that stop halfway');
     const target = plan[2];
     await expect(
-      editingService(dyingStore(5)).split(CREATOR_PRINCIPAL, projectId, target.id, 3, target.etag),
+      edits.editingService(edits.dyingStore(5)).split(CREATOR_PRINCIPAL, projectId, target.id, 3, target.etag),
     ).rejects.toThrow('the store is gone');
     const split = await platform.api(CREATOR, `/v1/projects/${projectId}/segments/${target.id}/split`, {
       method: 'POST',
@@ -204,7 +88,7 @@ describe('split, merge and delete stopped halfway', () => {
       json: { offset: 3 },
     });
     expect(split.status).toBe(200);
-    expect((await chapterPlan(projectId, chapterId)).length).toBe(plan.length + 1);
+    expect((await edits.chapterPlan(projectId, chapterId)).length).toBe(plan.length + 1);
     expect((await storedPlan(svc, projectId)).strays).toEqual([]);
     expect((await consistencyCheck(platform, projectId)).found).toMatchObject({ consistent: true });
   });
