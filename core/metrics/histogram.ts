@@ -112,6 +112,7 @@ export function quantile(histogram: Histogram, q: number): number | null {
   return histogram.max;
 }
 
+/** Estimated from fixed buckets: a percentile is exact to within its bucket (docs/operations.md). */
 export interface LatencySummary {
   count: number;
   mean: number | null;

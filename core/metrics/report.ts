@@ -3,16 +3,9 @@
  * schemas (core/api/metrics.ts) describe these shapes; the domain does not depend on them.
  */
 import type { JobKind } from '../jobs/job';
+import type { LatencySummary } from './histogram';
 
-/** Estimated from fixed buckets: a percentile is exact to within its bucket (docs/operations.md). */
-export interface LatencySummary {
-  count: number;
-  mean: number | null;
-  p50: number | null;
-  p95: number | null;
-  p99: number | null;
-  max: number | null;
-}
+export type { LatencySummary };
 
 export interface HttpFigures {
   requests: number;
