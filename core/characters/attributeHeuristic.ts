@@ -139,7 +139,8 @@ interface TurnReading {
   recent: string[];
 }
 
-function emptyEvidence(): TurnEvidence {
+/** A turn nothing is known about yet: every piece of evidence absent. */
+export function emptyEvidence(): TurnEvidence {
   return {
     claims: [],
     gender: null,

@@ -1,4 +1,9 @@
-import { attributeSpeakers, labelConfidence, namedByOwnEvidence } from '../../core/characters/attributeHeuristic';
+import {
+  attributeSpeakers,
+  emptyEvidence,
+  labelConfidence,
+  namedByOwnEvidence,
+} from '../../core/characters/attributeHeuristic';
 import { CLAIM } from '../../core/characters/attribution/evidence';
 import type { TurnEvidence } from '../../core/characters/attributeTurns';
 import { narratorCharacter, NARRATOR_ID, type Character, type Gender } from '../../core/characters/character';
@@ -152,16 +157,8 @@ describe('speaker attribution', () => {
     // A tag or introduction naming the speaker is the turn's own evidence; a pronoun's only candidate, a relative or
     // a line naming its speaker alone is not, nor a claim for someone else.
     const turn = (speakerId: string, confidence: number): TurnEvidence => ({
+      ...emptyEvidence(),
       claims: [{ speakerId, confidence }],
-      gender: null,
-      genderPreference: [],
-      excluded: [],
-      answering: [],
-      continuesPrevious: false,
-      likelySameAsPrevious: false,
-      dashAfterSpeech: false,
-      silent: false,
-      afterNarration: false,
     });
     for (const claim of [CLAIM.namedTag, CLAIM.firstPersonTag, CLAIM.namedIntro])
       expect(namedByOwnEvidence(turn('ann', claim), 'ann')).toBe(true);
