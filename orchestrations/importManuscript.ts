@@ -1,6 +1,6 @@
 import * as df from 'durable-functions';
 import type { OrchestrationContext } from 'durable-functions';
-import type { ImportRef, ParseOutcome } from '../core/manuscript/manuscriptImport';
+import type { ImportJobInput, ParseOutcome } from '../core/manuscript/manuscriptImport';
 import { IMPORT_ORCHESTRATION } from '../core/manuscript/manuscriptService';
 import { importActivities } from './activities/importManuscriptActivities';
 
@@ -12,8 +12,8 @@ import { importActivities } from './activities/importManuscriptActivities';
 const retry = new df.RetryOptions(2_000, 3);
 
 df.app.orchestration(IMPORT_ORCHESTRATION, function* (context: OrchestrationContext) {
-  const input = context.df.getInput<ImportRef & { userId: string }>();
-  const ref: ImportRef = {
+  const input = context.df.getInput<ImportJobInput & { userId: string }>();
+  const ref: ImportJobInput = {
     tenantId: input.tenantId,
     projectId: input.projectId,
     jobId: input.jobId,

@@ -14,7 +14,7 @@ import type { PackageSummary } from '../adapters/production/bookPackaging';
 import type { PreparedCreditsSummary } from '../adapters/production/retailCredits';
 import type { PreflightResult, ProductionJobInput } from '../adapters/production/productionJob';
 import type { SkippedItem } from '../core/production/preflight';
-import type { JobRef } from '../adapters/production/jobProgress';
+import type { JobInput } from '../core/jobs/job';
 import { encodingsFor, type ChapterEncodingFormat } from '../core/packaging/encodings';
 import { ProductionActivity } from './activities/productionActivities';
 import { RENDER_CHAPTER, type ChapterOutcome } from './renderChapter';
@@ -153,7 +153,7 @@ df.app.orchestration(PRODUCE_BOOK, function* (context: OrchestrationContext) {
  * one starts). A chapter that fails fails the lane, and with it the job.
  */
 df.app.orchestration(RENDER_CHAPTER_LANE, function* (context: OrchestrationContext) {
-  const input = context.df.getInput<JobRef & { chapterIds: string[]; formats: ChapterEncodingFormat[] }>();
+  const input = context.df.getInput<JobInput & { chapterIds: string[]; formats: ChapterEncodingFormat[] }>();
   const ref = { tenantId: input.tenantId, projectId: input.projectId, jobId: input.jobId, userId: input.userId };
   let totals: ProductionTotals = { ...emptyTotals };
   for (const chapterId of input.chapterIds) {

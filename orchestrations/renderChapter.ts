@@ -8,7 +8,7 @@
  */
 import * as df from 'durable-functions';
 import type { OrchestrationContext } from 'durable-functions';
-import type { JobRef } from '../adapters/production/jobProgress';
+import type { JobInput } from '../core/jobs/job';
 import type { MasterSummary } from '../adapters/production/chapterMastering';
 import type { SynthesisSummary } from '../adapters/production/segmentSynthesis';
 import type { ChapterEncodingFormat } from '../core/packaging/encodings';
@@ -27,7 +27,7 @@ function synthesisRetry(): df.RetryOptions {
   return options;
 }
 
-export interface RenderChapterInput extends JobRef {
+export interface RenderChapterInput extends JobInput {
   chapterId: string;
   /** Retail encodings to write when the chapter is mastered (from the job's platforms). */
   formats?: ChapterEncodingFormat[];

@@ -39,7 +39,7 @@ import { storePackagePreviews } from '../listening/packagePreviews';
 import { chaptersOf } from './bookDocuments';
 import { downloadBlob, uploadFileIfAbsent } from './blobFiles';
 import { EVENT_SOURCE } from './chapterMastering';
-import type { JobRef } from './jobProgress';
+import type { JobInput } from '../../core/jobs/job';
 import type { ProductionContext } from './productionContext';
 import {
   downloadPreparedCredits,
@@ -49,7 +49,7 @@ import {
 } from './retailCredits';
 import { withWorkspace } from './workspace';
 
-export interface PackageInput extends JobRef {
+export interface PackageInput extends JobInput {
   platform: PackagePlatform;
   /**
    * Chapters to include (reading order is the project's). When absent (a regeneration), what was produced: the
@@ -74,7 +74,7 @@ export interface PackageSummary {
  * The production's spoken credits, rendered and stored unless they are stored already: run once per job before its
  * packages are built side by side, so the credits are paid for once, not once per platform.
  */
-export async function preparePackageCredits(ctx: ProductionContext, job: JobRef): Promise<PreparedCreditsSummary> {
+export async function preparePackageCredits(ctx: ProductionContext, job: JobInput): Promise<PreparedCreditsSummary> {
   const project = await ctx.svc.projects.find(job.tenantId, job.projectId);
   if (!project) throw new NotFoundError('Project');
   return prepareCredits(ctx, job, bookMetadata(project));

@@ -27,11 +27,12 @@ import { describeFile } from '../packaging/fileHash';
 import { segmentsOfChapter } from './bookDocuments';
 import { uploadFileIfAbsent } from './blobFiles';
 import { audioLocation, planSegments } from './chapterSpeech';
-import { addJobProgress, type JobRef } from './jobProgress';
+import type { JobInput } from '../../core/jobs/job';
+import { addJobProgress } from './jobProgress';
 import type { ProductionContext } from './productionContext';
 import { withWorkspace } from './workspace';
 
-export interface MasterChapterInput extends JobRef {
+export interface MasterChapterInput extends JobInput {
   chapterId: string;
   /** Retail encodings to write in the mastering pass (the job's platforms decide); none when absent. */
   formats?: ChapterEncodingFormat[];

@@ -3,17 +3,10 @@
  * optimistic concurrency (re-applied on a lost race) rather than written as absolute values.
  */
 import { updateWithRetry } from '../../core/common/optimisticUpdate';
-import { isTerminal, type JobProgress, type JobRecord } from '../../core/jobs/job';
+import { isTerminal, type JobProgress, type JobRecord, type JobRef } from '../../core/jobs/job';
 import { etaSeconds } from '../../core/production/progress';
 import { SpeechCancelledError } from '../../core/production/speechRetry';
 import type { ProductionContext } from './productionContext';
-
-export interface JobRef {
-  tenantId: string;
-  projectId: string;
-  jobId: string;
-  userId: string;
-}
 
 /** Neural list price, for "cost so far" while the job runs; the cost records are the real account. */
 const USD_PER_CHARACTER = { offline: 0, azure: 16 / 1_000_000 } as const;

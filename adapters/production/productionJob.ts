@@ -22,7 +22,8 @@ import type { PackagePlatform } from '../../core/packaging';
 import { summarizeBookPlan } from '../../core/production/planSummaries';
 import { chaptersOf, charactersOf } from './bookDocuments';
 import { EVENT_SOURCE } from './chapterMastering';
-import { isJobCancelled, setJobProgress, type JobRef } from './jobProgress';
+import type { JobInput } from '../../core/jobs/job';
+import { isJobCancelled, setJobProgress } from './jobProgress';
 import type { ProductionContext } from './productionContext';
 
 /** Markup the SSML of one segment adds around its text (voice, prosody), for the estimate. */
@@ -109,7 +110,7 @@ export async function checkProductionQuota(
   });
 }
 
-export interface ProductionJobInput extends JobRef {
+export interface ProductionJobInput extends JobInput {
   platforms: PackagePlatform[];
   chapterIds?: string[] | null;
   allowUnknownSpeakers?: boolean;
@@ -146,7 +147,7 @@ export async function preflightProduction(ctx: ProductionContext, input: Product
 
 export async function checkpoint(
   ctx: ProductionContext,
-  input: JobRef & { phase?: string; chaptersDone?: number },
+  input: JobInput & { phase?: string; chaptersDone?: number },
 ): Promise<{ cancelled: boolean }> {
   if (await isJobCancelled(ctx, input)) return { cancelled: true };
   const patch: Record<string, unknown> = {};
@@ -158,7 +159,7 @@ export async function checkpoint(
 
 export async function finishProduction(
   ctx: ProductionContext,
-  input: JobRef & { result: Record<string, unknown> },
+  input: JobInput & { result: Record<string, unknown> },
 ): Promise<void> {
   const { svc } = ctx;
   if (await isJobCancelled(ctx, input)) return settleFacts(ctx, input);
@@ -175,7 +176,7 @@ export async function finishProduction(
 
 export async function failProduction(
   ctx: ProductionContext,
-  input: JobRef & { code: string; message: string },
+  input: JobInput & { code: string; message: string },
 ): Promise<void> {
   const { svc } = ctx;
   if (await isJobCancelled(ctx, input)) return settleFacts(ctx, input);
@@ -190,12 +191,12 @@ export async function failProduction(
 }
 
 /** After a cancel: the project no longer shows the job as active, and its counts reflect the audio kept. */
-export async function settleStoppedProduction(ctx: ProductionContext, input: JobRef): Promise<void> {
+export async function settleStoppedProduction(ctx: ProductionContext, input: JobInput): Promise<void> {
   await settleFacts(ctx, input);
 }
 
 /** Recounts what production changed, so the workflow view reflects the stored audio and packages. */
-async function settleFacts(ctx: ProductionContext, job: JobRef): Promise<void> {
+async function settleFacts(ctx: ProductionContext, job: JobInput): Promise<void> {
   const { svc } = ctx;
   const chapters = (await chaptersOf(svc, job.tenantId, job.projectId)).filter((c) => !c.deleted);
   await svc.planning.recountFacts(job.tenantId, job.projectId);
@@ -210,7 +211,7 @@ async function settleFacts(ctx: ProductionContext, job: JobRef): Promise<void> {
   }));
 }
 
-async function publishJobEvent(ctx: ProductionContext, job: JobRef, type: EventType, data: object): Promise<void> {
+async function publishJobEvent(ctx: ProductionContext, job: JobInput, type: EventType, data: object): Promise<void> {
   const record = await ctx.svc.jobs.find(job.tenantId, job.projectId, job.jobId);
   await ctx.svc.events.publish([
     createDomainEvent({

@@ -27,7 +27,7 @@ import { canonicalJson, segmentAudioBlobName, sha256Hex } from '../../core/produ
 import { sha256File } from '../packaging/fileHash';
 import { downloadBlob, uploadFileIfAbsent } from './blobFiles';
 import { planSegments } from './chapterSpeech';
-import type { JobRef } from './jobProgress';
+import type { JobInput } from '../../core/jobs/job';
 import type { ProductionContext } from './productionContext';
 import { recordSpeechCost, synthesizeToBlob } from './segmentSynthesis';
 import { withWorkspace } from './workspace';
@@ -77,7 +77,7 @@ type CreditsPart = keyof PreparedCredits;
  */
 export async function prepareCredits(
   ctx: ProductionContext,
-  job: JobRef,
+  job: JobInput,
   book: PackageBookMetadata,
 ): Promise<PreparedCreditsSummary> {
   const script = creditsScript(book);
@@ -95,7 +95,7 @@ export async function prepareCredits(
 
 async function prepareCreditsPart(
   ctx: ProductionContext,
-  job: JobRef,
+  job: JobInput,
   part: CreditsPart,
   text: string,
   dir: string,
@@ -196,7 +196,7 @@ async function readStoredCredits(ctx: ProductionContext, name: string): Promise<
   return JSON.parse(Buffer.concat(chunks).toString('utf8')) as StoredCredits;
 }
 
-function creditsSegment(job: JobRef, id: string, text: string): SegmentRecord {
+function creditsSegment(job: JobInput, id: string, text: string): SegmentRecord {
   const now = new Date(0).toISOString();
   return {
     id,

@@ -26,11 +26,12 @@ import {
   type ChapterSpeechPlan,
   type PlannedSegment,
 } from './chapterSpeech';
-import { addJobProgress, isJobStopped, watchJobStop, type JobRef } from './jobProgress';
+import type { JobInput } from '../../core/jobs/job';
+import { addJobProgress, isJobStopped, watchJobStop } from './jobProgress';
 import type { ProductionContext } from './productionContext';
 import { withWorkspace } from './workspace';
 
-export interface SynthesizeSegmentsInput extends JobRef {
+export interface SynthesizeSegmentsInput extends JobInput {
   chapterId: string;
   segmentIds: string[];
   /** Regeneration: render a new take of these segments even though audio for their inputs exists. */
@@ -273,7 +274,7 @@ async function recordCosts(
  */
 export async function recordSpeechCost(
   ctx: ProductionContext,
-  job: JobRef,
+  job: JobInput,
   billableCharacters: number,
   dedupeKey: string,
 ): Promise<void> {

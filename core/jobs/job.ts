@@ -8,6 +8,21 @@ import type { ProjectScopedDocument } from '../ports/documents';
 export const jobKinds = ['import', 'characters', 'plan', 'produce', 'regenerate'] as const;
 export type JobKind = (typeof jobKinds)[number];
 
+/** Which job: the one reference every job kind's steps, stop checks and progress use. */
+export interface JobRef {
+  tenantId: string;
+  projectId: string;
+  jobId: string;
+}
+
+/**
+ * What a job's orchestration is started with and hands to its activities: the job, and the user who started it (the
+ * one cost records and created files are attributed to).
+ */
+export interface JobInput extends JobRef {
+  userId: string;
+}
+
 export const jobStatuses = ['queued', 'running', 'succeeded', 'failed', 'cancelled'] as const;
 export type JobStatus = (typeof jobStatuses)[number];
 

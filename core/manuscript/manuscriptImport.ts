@@ -1,6 +1,6 @@
 import type { ChapterRecord, SegmentRecord } from '../book/records';
 import { DomainError } from '../errors';
-import { isTerminal } from '../jobs/job';
+import { isTerminal, type JobRef } from '../jobs/job';
 import type { JobService } from '../jobs/jobService';
 import type { BlobStore } from '../ports/blobs';
 import type { ProjectCollection } from '../ports/documents';
@@ -64,10 +64,7 @@ export interface ManuscriptImportDeps {
 }
 
 /** What every import step is told: which job imports which upload. Small, so it can travel in orchestration history. */
-export interface ImportRef {
-  tenantId: string;
-  projectId: string;
-  jobId: string;
+export interface ImportJobInput extends JobRef {
   manuscriptId: string;
 }
 
@@ -106,7 +103,7 @@ const isFromImport = (manuscriptId: string) => (chapter: ChapterRecord) => chapt
 export class ManuscriptImport {
   constructor(private readonly deps: ManuscriptImportDeps) {}
 
-  async parse(ref: ImportRef): Promise<ParseOutcome> {
+  async parse(ref: ImportJobInput): Promise<ParseOutcome> {
     if (await this.cancelRequested(ref)) return { ok: false, cancelled: true };
     const { tenantId, projectId, jobId, manuscriptId } = ref;
     await this.deps.jobs.markRunning(tenantId, projectId, jobId, 'parsing');
@@ -174,7 +171,7 @@ export class ManuscriptImport {
   }
 
   /** Saves one staged batch of chapters; answers `cancelled` instead when the user cancelled the job. */
-  async saveBatch(ref: ImportRef & { batch: number; chapterCount: number }): Promise<{ cancelled: boolean }> {
+  async saveBatch(ref: ImportJobInput & { batch: number; chapterCount: number }): Promise<{ cancelled: boolean }> {
     if (await this.cancelRequested(ref)) return { cancelled: true };
     const staged = await this.readStaged(ref, ref.batch);
     const now = this.deps.clock.now().toISOString();
@@ -210,7 +207,7 @@ export class ManuscriptImport {
   }
 
   /** Swaps the new chapters in: the previous ones and earlier uploads go, the facts and the job are brought current. */
-  async complete(ref: ImportRef): Promise<{ cancelled: true } | { cancelled: false; chapterCount: number }> {
+  async complete(ref: ImportJobInput): Promise<{ cancelled: true } | { cancelled: false; chapterCount: number }> {
     // A cancelled job no longer holds the project: another import may be staging, so swap nothing.
     if (await this.cancelRequested(ref)) return { cancelled: true };
     const { tenantId, projectId, jobId, manuscriptId } = ref;
@@ -250,7 +247,7 @@ export class ManuscriptImport {
    * Undoes a failed or cancelled import; the chapters of an earlier import (if any) remain as they were. The job and
    * the manuscript are settled even when a cleanup step fails, which is then rethrown so the step is retried.
    */
-  async abandon(ref: ImportRef & { error: { code: string; message: string } | null }): Promise<void> {
+  async abandon(ref: ImportJobInput & { error: { code: string; message: string } | null }): Promise<void> {
     const { tenantId, projectId, jobId, manuscriptId } = ref;
     const error = ref.error ?? { code: 'cancelled', message: 'The import was cancelled' };
     let cleanupFailure: unknown;
@@ -304,7 +301,7 @@ export class ManuscriptImport {
    * for minutes on a big book, and a cancel must stop it rather than let it finish for nothing. The cancel may have
    * been asked on another instance, so the job document is what is watched.
    */
-  private watchForCancel(ref: ImportRef): { signal: AbortSignal; stop: () => void } {
+  private watchForCancel(ref: ImportJobInput): { signal: AbortSignal; stop: () => void } {
     const controller = new AbortController();
     const interval = this.deps.cancelCheckIntervalMs ?? CANCEL_CHECK_INTERVAL_MS;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -326,20 +323,20 @@ export class ManuscriptImport {
     };
   }
 
-  private async cancelRequested(ref: ImportRef): Promise<boolean> {
+  private async cancelRequested(ref: ImportJobInput): Promise<boolean> {
     const job = await this.deps.jobs.find(ref.tenantId, ref.projectId, ref.jobId);
     return !job || job.cancelRequested || job.status === 'cancelled';
   }
 
-  private stagingPrefix(ref: ImportRef): string {
+  private stagingPrefix(ref: ImportJobInput): string {
     return `${manuscriptBlobPrefix(ref.tenantId, ref.projectId, ref.manuscriptId)}staged/`;
   }
 
-  private stagingBlob(ref: ImportRef, batch: number): string {
+  private stagingBlob(ref: ImportJobInput, batch: number): string {
     return `${this.stagingPrefix(ref)}batch-${String(batch).padStart(5, '0')}.json`;
   }
 
-  private async readStaged(ref: ImportRef, batch: number): Promise<StagedChapter[]> {
+  private async readStaged(ref: ImportJobInput, batch: number): Promise<StagedChapter[]> {
     // A batch holds at most the whole book's text, JSON-escaped: allow headroom over the upload limit.
     const bytes = await this.deps.blobs.readBuffer(this.stagingBlob(ref, batch), this.deps.maxUploadBytes * 4);
     if (!bytes) throw new Error(`Staged chapters of ${ref.manuscriptId} (batch ${batch}) are missing`);

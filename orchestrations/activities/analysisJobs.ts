@@ -2,18 +2,11 @@
 import type { Services } from '../../adapters/compositionRoot';
 import { priceUsage } from '../../core/costs/costEntry';
 import type { RateKey } from '../../core/costs/priceTable';
-import { isTerminal } from '../../core/jobs/job';
+import { isTerminal, type JobInput } from '../../core/jobs/job';
 import type { TokenUsage } from '../../core/ports/analysis';
 
-export interface AnalysisJobRef {
-  tenantId: string;
-  projectId: string;
-  jobId: string;
-  userId: string;
-}
-
 /** The job was cancelled or has already ended: start nothing more. */
-export async function analysisJobStopped(svc: Services, job: AnalysisJobRef): Promise<boolean> {
+export async function analysisJobStopped(svc: Services, job: JobInput): Promise<boolean> {
   const record = await svc.jobs.find(job.tenantId, job.projectId, job.jobId);
   return !record || record.cancelRequested || isTerminal(record.status);
 }
@@ -24,7 +17,7 @@ export async function analysisJobStopped(svc: Services, job: AnalysisJobRef): Pr
  */
 export async function recordTokenCost(
   svc: Services,
-  job: AnalysisJobRef,
+  job: JobInput,
   usage: TokenUsage,
   dedupeScope: string,
 ): Promise<void> {

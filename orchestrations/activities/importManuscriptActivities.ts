@@ -1,6 +1,6 @@
 import * as df from 'durable-functions';
 import { services } from '../../adapters/compositionRoot';
-import type { ImportRef } from '../../core/manuscript/manuscriptImport';
+import type { ImportJobInput } from '../../core/manuscript/manuscriptImport';
 
 /** The steps of `importManuscript`; each is idempotent and delegates to core's ManuscriptImport. */
 export const importActivities = {
@@ -11,18 +11,19 @@ export const importActivities = {
 } as const;
 
 df.app.activity(importActivities.parse, {
-  handler: (ref: ImportRef) => services().manuscriptImport.parse(ref),
+  handler: (ref: ImportJobInput) => services().manuscriptImport.parse(ref),
 });
 
 df.app.activity(importActivities.save, {
-  handler: (input: ImportRef & { batch: number; chapterCount: number }) => services().manuscriptImport.saveBatch(input),
+  handler: (input: ImportJobInput & { batch: number; chapterCount: number }) =>
+    services().manuscriptImport.saveBatch(input),
 });
 
 df.app.activity(importActivities.complete, {
-  handler: (ref: ImportRef) => services().manuscriptImport.complete(ref),
+  handler: (ref: ImportJobInput) => services().manuscriptImport.complete(ref),
 });
 
 df.app.activity(importActivities.abandon, {
-  handler: (input: ImportRef & { error: { code: string; message: string } | null }) =>
+  handler: (input: ImportJobInput & { error: { code: string; message: string } | null }) =>
     services().manuscriptImport.abandon(input),
 });

@@ -6,7 +6,7 @@ import * as df from 'durable-functions';
 import { masterChapterAudio, type MasterChapterInput } from '../../adapters/production/chapterMastering';
 import { packageBook, preparePackageCredits, type PackageInput } from '../../adapters/production/bookPackaging';
 import { segmentsOfChapter } from '../../adapters/production/bookDocuments';
-import type { JobRef } from '../../adapters/production/jobProgress';
+import type { JobInput } from '../../core/jobs/job';
 import { isJobStopped } from '../../adapters/production/jobProgress';
 import { productionContext } from '../../adapters/production/productionContext';
 import {
@@ -45,7 +45,7 @@ df.app.activity(ProductionActivity.preflight, {
 });
 
 df.app.activity(ProductionActivity.listSegmentBatches, {
-  handler: async (input: JobRef & { chapterId: string }) => {
+  handler: async (input: JobInput & { chapterId: string }) => {
     const ctx = productionContext();
     if (await isJobStopped(ctx, input)) return { cancelled: true, batches: [] as string[][] };
     const segments = await segmentsOfChapter(ctx.svc, input.tenantId, input.projectId, input.chapterId);
@@ -68,7 +68,7 @@ df.app.activity(ProductionActivity.master, {
 });
 
 df.app.activity(ProductionActivity.prepareCredits, {
-  handler: (input: JobRef) => preparePackageCredits(productionContext(), input),
+  handler: (input: JobInput) => preparePackageCredits(productionContext(), input),
 });
 
 df.app.activity(ProductionActivity.package, {
@@ -76,17 +76,17 @@ df.app.activity(ProductionActivity.package, {
 });
 
 df.app.activity(ProductionActivity.checkpoint, {
-  handler: (input: JobRef & { phase?: string; chaptersDone?: number }) => checkpoint(productionContext(), input),
+  handler: (input: JobInput & { phase?: string; chaptersDone?: number }) => checkpoint(productionContext(), input),
 });
 
 df.app.activity(ProductionActivity.finish, {
-  handler: (input: JobRef & { result: Record<string, unknown> }) => finishProduction(productionContext(), input),
+  handler: (input: JobInput & { result: Record<string, unknown> }) => finishProduction(productionContext(), input),
 });
 
 df.app.activity(ProductionActivity.fail, {
-  handler: (input: JobRef & { code: string; message: string }) => failProduction(productionContext(), input),
+  handler: (input: JobInput & { code: string; message: string }) => failProduction(productionContext(), input),
 });
 
 df.app.activity(ProductionActivity.settleStopped, {
-  handler: (input: JobRef) => settleStoppedProduction(productionContext(), input),
+  handler: (input: JobInput) => settleStoppedProduction(productionContext(), input),
 });
