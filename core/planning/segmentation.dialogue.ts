@@ -149,6 +149,13 @@ function resumeAfterTag(text: string, tagEnd: number, limit: number): number {
   return -1;
 }
 
+/** After a parenthesised tag closing at `after`: the speech resumes past its punctuation, or -1 when none is left. */
+function resumeAfterParenthesis(text: string, after: number, limit: number): number {
+  const punctuation = CLOSING_PUNCTUATION.exec(text.slice(after))?.[0] ?? '';
+  const next = skipSpaces(text, after + punctuation.length);
+  return next < limit ? next : -1;
+}
+
 /**
  * Dash paragraphs (raya, "--", a hyphen by convention): a dash opens the turn; a later dash after a space opens an
  * inserted attribution (inciso) that a following dash closes; a dash glued to sentence punctuation opens a new turn;
@@ -169,10 +176,16 @@ function dashTurns(text: string, conventions: DialogueConventions): Piece[] {
       const tag = nextInlineTag(text, i, dash ? dash.at : text.length, conventions.language);
       if (tag) {
         push(scan, tag.at, 'narration');
-        const resume = resumeAfterTag(text, tag.end, dash ? dash.at : text.length);
+        const limit = dash ? dash.at : text.length;
+        // A tag in parentheses is narration up to its closing parenthesis, however the clause after the verb goes
+        // on ("(exclamó el viejo, poniéndose más pálido de lo que ya era).--Y tú…").
+        const closing = text[tag.at] === '(' ? text.indexOf(')', tag.end) : -1;
+        const tagEnd = closing >= 0 && closing < limit ? closing + 1 : tag.end;
+        const resume =
+          tagEnd === tag.end ? resumeAfterTag(text, tag.end, limit) : resumeAfterParenthesis(text, tagEnd, limit);
         if (resume >= 0) push(scan, resume, 'dialogue');
         mode = resume >= 0 ? 'dialogue' : 'narration';
-        i = resume >= 0 ? resume : tag.end;
+        i = resume >= 0 ? resume : tagEnd;
         continue;
       }
       if (!dash) break;
@@ -329,7 +342,8 @@ function withParentheticalTags(paragraph: string, pieces: Piece[], language?: He
     for (const match of paragraph.slice(piece.start, end).matchAll(/\(([^()]{2,120})\)/gu)) {
       const inner = match[1];
       const tag = readSpeechTag(inner, language);
-      if (!tag || /[\p{L}\p{N}]/u.test(inner.slice(tag.end))) continue;
+      // The parenthesis is the tag, and the clause it goes on with ("(preguntó ella, riendo)"), not a remark.
+      if (!tag || /[\p{L}\p{N}]/u.test(inner.slice(tag.end).replace(/^[,;][^]*$/u, ''))) continue;
       const open = piece.start + match.index;
       const close = open + match[0].length;
       const punctuation = CLOSING_PUNCTUATION.exec(paragraph.slice(close))?.[0] ?? '';

@@ -125,6 +125,38 @@ describe('segmentation', () => {
     ]);
   });
 
+  it('cuts out a tag in parentheses whole, with the clause it goes on with, in es, pt and en', () => {
+    const books = {
+      es: [
+        '--¡Déjalo dormir! (exclamó el\nviejo alcalde, poniéndose más pálido de lo que ya\nera).--Y tú, escúchame.',
+        '--¿No te gusta? (preguntó la molinera con fingida compasión, que hubiera hecho reír a un santo).--¡Qué lástima!',
+      ],
+      pt: ['--Fique! (disse minha tia, enxugando os olhos). Fique comnosco.'],
+      en: ['"Go on (said he, laughing) and tell me."'],
+    };
+    const expected = {
+      es: {
+        narration: [
+          '(exclamó el viejo alcalde, poniéndose más pálido de lo que ya era).',
+          '(preguntó la molinera con fingida compasión, que hubiera hecho reír a un santo).',
+        ],
+        dialogue: ['--¡Déjalo dormir!', '--Y tú, escúchame.', '--¿No te gusta?', '--¡Qué lástima!'],
+      },
+      pt: { narration: ['(disse minha tia, enxugando os olhos).'], dialogue: ['--Fique!', 'Fique comnosco.'] },
+      en: { narration: ['(said he, laughing)'], dialogue: ['"Go on', 'and tell me."'] },
+    };
+    for (const [language, paragraphs] of Object.entries(books)) {
+      const text = paragraphs.join('\n\n');
+      const segments = segmentChapter(text, { language });
+      expectExactTiling(text, segments);
+      const of = (kind: Segment['kind']) =>
+        segments.filter((segment) => segment.kind === kind).map((segment) => segment.text.trim().replace(/\s+/gu, ' '));
+      expect({ narration: of('narration'), dialogue: of('dialogue') }).toEqual(
+        expected[language as keyof typeof expected],
+      );
+    }
+  });
+
   it("cuts tags with the book's language only", () => {
     const text = '—Bom dia, disse ella, como vai?';
     const kinds = (language?: string) => segmentChapter(text, { language }).map((s) => [s.kind, s.text.trim()]);
