@@ -117,8 +117,6 @@ const envSchema = z.discriminatedUnion('KHIPU_MODE', [localSchema, azureSchema])
 });
 
 export type AppEnvironment = z.infer<typeof envSchema>;
-export type LocalEnvironment = z.infer<typeof localSchema>;
-export type AzureEnvironment = z.infer<typeof azureSchema>;
 
 export class ConfigError extends Error {
   constructor(public readonly issues: { key: string; message: string }[]) {

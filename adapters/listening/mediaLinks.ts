@@ -14,8 +14,6 @@ const IV_BYTES = 12;
 const TAG_BYTES = 16;
 const TOKEN = /^([A-Za-z0-9_-]{1,64})\.([A-Za-z0-9_-]{40,4096})$/;
 
-export const MEDIA_TOKEN_PATTERN = /^[A-Za-z0-9_-]{1,64}\.[A-Za-z0-9_-]{40,4096}$/;
-
 const Sealed = z.strictObject({ b: z.string().min(1), c: z.string().min(1), e: z.number().int() });
 
 export interface MediaTarget {

@@ -28,7 +28,6 @@ export type ReplyCharacter = CharacterReply['characters'][number];
 export const LabelReplySchema = z.object({
   labels: z.array(z.object({ segment: z.string(), speaker: z.string(), confidence: z.number() })),
 });
-export type LabelReply = z.output<typeof LabelReplySchema>;
 
 export const CHARACTER_SCHEMA_NAME = 'book_characters';
 export const LABEL_SCHEMA_NAME = 'speaker_labels';

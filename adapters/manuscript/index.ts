@@ -1,2 +1,1 @@
-export { parseManuscript, type ManuscriptUpload } from './parse';
-export { DEFAULT_MANUSCRIPT_LIMITS, type ManuscriptLimits } from './limits';
+export { parseManuscript } from './parse';

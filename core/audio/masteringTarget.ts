@@ -25,7 +25,6 @@ export const DEFAULT_ROOM_TONE: RoomToneSpec = { levelDb: -66, headMs: 750, tail
 
 /** Master files: 44.1 kHz mono 16-bit, the common denominator of the retail formats. */
 export const MASTER_SAMPLE_RATE_HZ = 44100;
-export const MASTER_CHANNELS = 1;
 
 /** A chapter (a title page, an epigraph) whose speech is under twice its room tone is mostly room tone. */
 export function isMostlyRoomTone(speechSeconds: number, requested: { headMs: number; tailMs: number }): boolean {
@@ -45,12 +44,6 @@ export function roomToneFor(speechSeconds: number, requested: { headMs: number; 
     headMs: Math.min(requested.headMs, MIN_ROOM_TONE.headMs),
     tailMs: Math.min(requested.tailMs, MIN_ROOM_TONE.tailMs),
   };
-}
-
-/** Loudness gain (dB) that moves a measured integrated loudness onto the target, bounded to a sane range. */
-export function loudnessGainDb(measuredLufs: number, target: MasteringTarget, maxGainDb = 30): number {
-  const gain = target.integratedLufs - measuredLufs;
-  return Math.max(-maxGainDb, Math.min(maxGainDb, gain));
 }
 
 /**

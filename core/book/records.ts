@@ -212,6 +212,3 @@ export const UNKNOWN_SPEAKER = 'unknown';
 export function characterDocumentId(projectId: string, characterId: string): string {
   return `${projectId}.${characterId}`;
 }
-
-/** Characters per minute of narration used for chapter length estimates (an unhurried audiobook reading pace). */
-export const NARRATION_CHARS_PER_MINUTE = 990;

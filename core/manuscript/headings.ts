@@ -338,11 +338,6 @@ export function classifyHeadingLine(rawLine: string): HeadingMatch | null {
   return labelled(line.split(' ')) ?? numeral(line) ?? special(line);
 }
 
-/** Classifies a heading whose position already marks it as a heading (DOCX style, EPUB TOC, Markdown #). */
-export function classifyHeadingTitle(title: string): ChapterType {
-  return classifyHeadingLine(title)?.type ?? 'chapter';
-}
-
 /** A short line written all in capitals ("THE SISTERS", "ARABY"): in a story collection, a title on its own. */
 export function isUpperCaseTitle(line: string): boolean {
   const trimmed = clean(line);

@@ -19,18 +19,6 @@ export function isSpokenByDefault(type: ChapterType): boolean {
   return !UNSPOKEN.has(type);
 }
 
-/** Types that only ever stand before the body of the book. */
-export const FRONT_MATTER_TYPES: ReadonlySet<ChapterType> = new Set<ChapterType>([
-  'title_page',
-  'half_title',
-  'copyright',
-  'dedication',
-  'epigraph',
-  'also_by',
-  'colophon',
-  'front_matter',
-]);
-
 /** Types named by their first line when they have no heading: no listener should hear "Front matter". */
 type NamedByFirstLine = 'chapter' | 'part' | 'front_matter' | 'back_matter';
 type GenericTitled = Exclude<ChapterType, NamedByFirstLine>;

@@ -24,10 +24,6 @@ const BOUNDS: Record<HistogramBounds, readonly number[]> = {
   jobSeconds: JOB_DURATION_BOUNDS_S,
 };
 
-export function boundsOf(kind: HistogramBounds): readonly number[] {
-  return BOUNDS[kind];
-}
-
 export interface Histogram {
   bounds: HistogramBounds;
   /** `counts[i]` holds observations ≤ bounds[i] (and > bounds[i-1]); the last entry holds those above every bound. */

@@ -62,14 +62,9 @@ export type Measurement =
    */
   | { name: 'project.completed'; tenantId: string; createdDay: string };
 
-export type MeasurementName = Measurement['name'];
-
 export interface MetricsRecorder {
   record(measurement: Measurement): void;
 }
-
-/** For services built without measurement (unit tests, scripts). */
-export const noMetrics: MetricsRecorder = { record: () => undefined };
 
 /** Fans one measurement out to several recorders; one failing recorder does not keep it from the others. */
 export function allOf(...recorders: MetricsRecorder[]): MetricsRecorder {

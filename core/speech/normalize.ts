@@ -23,8 +23,6 @@ import {
 import { readHeadingNumbers, readLabelledNumerals, readLoneNumerals, readRegnalNumerals } from './normalize.roman';
 import type { LanguageRules } from './normalize.rules';
 
-export type SpeechLanguage = 'en' | 'es' | 'pt';
-
 export interface SpokenFormOptions {
   /** A chapter heading: its heading word and number are read as the language says them ("Chapter twelve"). */
   isHeading?: boolean;

@@ -29,27 +29,3 @@ export const DEFAULT_DELIVERY_LIMITS = {
   timeouts: { connectMs: 5_000, responseMs: 15_000 },
   maxResponseBytes: 64 * 1024,
 } as const;
-
-export type DeliveryAttemptOutcome = 'succeeded' | 'failed' | 'dead_lettered';
-
-/** One document per attempt (Cosmos `webhookDeliveries`, pk /tenantId): the tenant-visible delivery log. */
-export interface WebhookDeliveryRecord {
-  id: string;
-  type: 'webhookDelivery';
-  tenantId: string;
-  subscriptionId: string;
-  /** The domain event id, also sent as `webhook-id`: receivers deduplicate on it. */
-  eventId: string;
-  eventType: string;
-  attempt: number;
-  outcome: DeliveryAttemptOutcome;
-  url: string;
-  httpStatus?: number;
-  durationMs: number;
-  errorCode?: DeliveryErrorCode;
-  errorMessage?: string;
-  responseExcerpt?: string;
-  attemptedAt: string;
-  /** Set when another attempt is scheduled. */
-  nextAttemptAt?: string;
-}

@@ -160,8 +160,3 @@ export function openUpload(request: HttpRequest, contentTypes: string[], maxByte
     },
   };
 }
-
-/** Upload bytes currently reserved on this instance (for tests and diagnostics). */
-export function inFlightUploads(): number {
-  return inFlightUploadBytes;
-}

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { BicepFile, Decorator, Expr, ObjectProperty } from './bicepSyntax';
 import { literalString } from './bicepSyntax';
 
-export type { BicepFile, Expr, ModuleDeclaration, ParamDeclaration, ResourceDeclaration } from './bicepSyntax';
+export type { BicepFile, Expr, ResourceDeclaration } from './bicepSyntax';
 export { literalString } from './bicepSyntax';
 
 /**

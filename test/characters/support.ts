@@ -39,10 +39,6 @@ export async function uploadManuscript(
   if (done.status !== 'succeeded') throw new Error(`import failed: ${JSON.stringify(done)}`);
 }
 
-export function uploadPrideAndPrejudice(platform: TestPlatform, user: string, projectId: string): Promise<void> {
-  return uploadManuscript(platform, user, projectId, readFileSync(PRIDE_AND_PREJUDICE), 'pride-and-prejudice.txt');
-}
-
 /** The corpus book's 61 chapters (Gutenberg header and footer left out), split at the "Chapter N" headings. */
 export function prideAndPrejudiceChapters(): string[] {
   const book = readFileSync(PRIDE_AND_PREJUDICE, 'utf8');

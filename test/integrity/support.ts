@@ -5,7 +5,7 @@ import { initialProgress, type JobRecord } from '../../core/jobs/job';
 import { PRIDE_AND_PREJUDICE } from '../support/corpus';
 import type { ChapterRecord, SegmentRecord } from '../../core/book/records';
 import { bookChapters, listAll } from '../../core/planning/bookDocuments';
-import { generationOf, isCommitted } from '../../core/planning/planGenerations';
+import { isCommitted } from '../../core/planning/planGenerations';
 import { planProblems } from '../../core/planning/planInvariant';
 import type { ConsistencyReportView } from '../../core/api/consistency';
 import { waitForJob } from '../api/isolation/fixtures';
@@ -129,11 +129,6 @@ export function planFailures(plan: StoredPlan): string[] {
     for (const problem of planProblems(chapter, segments)) failures.push(`${chapter.id}: ${problem.message}`);
   }
   return failures;
-}
-
-/** Generations of each chapter that are stored, for asserting that exactly one is left. */
-export function generationsStored(plan: StoredPlan): number[] {
-  return [...new Set(plan.strays.map(generationOf))];
 }
 
 /** The opening of the corpus novel up to (not including) chapter `chapters + 1`: its title page and `chapters` chapters. */

@@ -19,5 +19,5 @@ export const EVENT_TYPES = [
 ] as const satisfies readonly EventType[];
 
 type Missing = Exclude<EventType, (typeof EVENT_TYPES)[number]>;
-/** Compiles only while every event type of the API is listed above. */
+/** Compiles only while every event type of the API is listed above. @public (a compile-time check, read by no one) */
 export const EVERY_EVENT_LISTED: Missing extends never ? true : never = true;

@@ -27,13 +27,6 @@ export function useCasting(projectId: string) {
   });
 }
 
-export function useCastingPool(projectId: string) {
-  return useQuery({
-    queryKey: bookKeys.castingPool(projectId),
-    queryFn: ({ signal }) => apiJson<CastingPool>(`${projectPath(projectId)}/casting/pool`, { signal }),
-  });
-}
-
 function useRefreshCasting(projectId: string) {
   const queryClient = useQueryClient();
   return () =>

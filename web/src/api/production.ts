@@ -86,14 +86,6 @@ function useJobAction(projectId: string, action: 'cancel' | 'retry') {
 export const useCancelJob = (projectId: string) => useJobAction(projectId, 'cancel');
 export const useRetryJob = (projectId: string) => useJobAction(projectId, 'retry');
 
-export function useJob(projectId: string, jobId: string | undefined) {
-  return useQuery({
-    queryKey: bookKeys.job(projectId, jobId ?? ''),
-    enabled: Boolean(jobId),
-    queryFn: ({ signal }) => apiJson<Job>(`${projectPath(projectId)}/jobs/${encodeURIComponent(jobId!)}`, { signal }),
-  });
-}
-
 /**
  * The project's chapters (the same cache entry the chapter pages use), read again every few seconds while a production
  * runs, so the job view shows each chapter as soon as it is mastered.

@@ -2,12 +2,11 @@
  * API shapes as the web sees them, inferred from core's zod schemas (type-only imports, so no zod is bundled).
  */
 import type { z } from 'zod';
-import type { BookMetadata, ProjectStatus, ProjectView, WorkflowView } from '@core/api/projects';
+import type { BookMetadata, ProjectStatus, ProjectView } from '@core/api/projects';
 import type { AuthConfigView, MeView } from '@core/api/users';
 
 export type Project = ProjectView;
-export type { BookMetadata, ProjectStatus, WorkflowView };
-export type WorkflowStep = WorkflowView['steps'][number];
+export type { BookMetadata, ProjectStatus };
 export type CoverVariant = 'thumbnail' | 'retail' | 'original';
 
 /** Same order as core's `projectStatuses`; `satisfies` keeps the two lists honest. */
@@ -20,7 +19,7 @@ export const PROJECT_STATUSES = [
   'archived',
 ] as const satisfies readonly ProjectStatus[];
 type MissingStatus = Exclude<ProjectStatus, (typeof PROJECT_STATUSES)[number]>;
-// Fails to compile if core adds a status the web does not know about.
+/** Fails to compile if core adds a status the web does not know about. @public (a compile-time check, read by no one) */
 export const NO_MISSING_STATUS: MissingStatus extends never ? true : never = true;
 
 export interface ProjectPage {
@@ -29,7 +28,6 @@ export interface ProjectPage {
 }
 
 export type MeResponse = z.infer<typeof MeView>;
-export type TenantRole = NonNullable<MeResponse['principal']['role']>;
 export type AuthConfig = z.infer<typeof AuthConfigView>;
 
 export interface FieldIssue {
@@ -64,11 +62,10 @@ export type {
 export type { ProjectFactsView as ProjectFacts } from '@core/api/studio';
 
 import type { z as zod } from 'zod';
-import type { CastingPoolView, VoiceAssignmentView } from '@core/api/casting';
+import type { CastingPoolView } from '@core/api/casting';
 import type { ProductionEstimate as ProductionEstimateSchema } from '@core/api/production';
 import type { LexiconEntryChange as LexiconEntryChangeSchema } from '@core/api/lexicon';
 export type CastingPool = zod.infer<typeof CastingPoolView>;
-export type VoiceAssignment = zod.infer<typeof VoiceAssignmentView>;
 export type ProductionEstimate = zod.infer<typeof ProductionEstimateSchema>;
 export type LexiconEntryChange = zod.infer<typeof LexiconEntryChangeSchema>;
 

@@ -4,7 +4,6 @@ import { Link, Outlet, useLocation, useParams } from 'react-router-dom';
 import { ApiError } from '../api/client';
 import { canOnProject, projectAccess, useMe } from '../api/me';
 import { useProject, useProjectAction, type VersionedProject } from '../api/projects';
-import type { Project } from '../api/types';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { Alert } from '../ui/Alert';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
@@ -125,4 +124,3 @@ function Studio({ versioned }: { versioned: VersionedProject }) {
   );
 }
 
-export type { Project };
