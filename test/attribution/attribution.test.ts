@@ -417,6 +417,60 @@ describe('speaker attribution', () => {
     expect(lineWith(lines, 'We have reason').confidence).toBeGreaterThanOrEqual(0.7);
   });
 
+  it('takes a name addressed inside a quotation the speaker reports for no address of theirs (en, es, pt)', () => {
+    const cast = [
+      narratorCharacter(null),
+      person('dunn', 'Mr. Dunn', 'male', ['Dunn']),
+      person('pike', 'Mr. Pike', 'male', ['Pike']),
+    ];
+    const english = attribute(
+      [
+        'Mr. Pike sat down, and Mr. Dunn lit his pipe.',
+        '"Pray begin," said Mr. Dunn.',
+        '"My clerk came to me and said: \'I wish, Mr. Pike, that I had your luck.\' I laughed at him."',
+        '"And then?"',
+        "\"'Mr. Pike,' he said, 'you will be rich.' That was all he said.\"",
+      ].join('\n\n'),
+      cast,
+    );
+    expect(lineWith(english, 'My clerk came').speaker).toBe('pike');
+    expect(lineWith(english, 'And then?').speaker).toBe('dunn');
+    expect(lineWith(english, 'you will be rich').speaker).toBe('pike');
+    const spanishCast = [
+      narratorCharacter(null),
+      person('gomez', 'Gómez', 'male', ['señor Gómez']),
+      person('perez', 'Pérez', 'male', ['señor Pérez']),
+    ];
+    const spanish = attribute(
+      [
+        'Pérez se sentó, y Gómez encendió la pipa.',
+        '--Empiece usted --dijo Gómez.',
+        '--Mi mozo vino y me dijo: «Señor Pérez, usted será rico.» Y me reí de él.',
+        '--¿Y después?',
+        '--Después me dijo otra vez: «Pérez, mañana lo verá.» Nada más.',
+      ].join('\n\n'),
+      spanishCast,
+    );
+    expect(lineWith(spanish, 'Mi mozo vino').speaker).toBe('perez');
+    expect(lineWith(spanish, 'mañana lo verá').speaker).toBe('perez');
+    const portuguese = attribute(
+      [
+        'O Pires sentou-se, e o Dantas accendeu o cachimbo.',
+        '--Comece, disse o Dantas.',
+        '--O meu caixeiro veio e disse-me: “Sr. Pires, o senhor vae ser rico.” E eu ri-me delle.',
+        '--E depois?',
+        '--Depois disse-me outra vez: “Pires, amanhã verá.” Mais nada.',
+      ].join('\n\n'),
+      [
+        narratorCharacter(null),
+        person('dantas', 'Dantas', 'male', ['o Dantas']),
+        person('pires', 'Pires', 'male', ['Sr. Pires', 'o Pires']),
+      ],
+    );
+    expect(lineWith(portuguese, 'O meu caixeiro').speaker).toBe('pires');
+    expect(lineWith(portuguese, 'amanhã verá').speaker).toBe('pires');
+  });
+
   it('is not confident about a line whose tag names someone outside the cast', () => {
     const lines = attribute(
       ['"Why, where is our Martha?" cried Mr. Bennet.', '"We had a deal of work to finish," replied the girl.'].join(

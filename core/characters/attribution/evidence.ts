@@ -449,12 +449,43 @@ const ENGLISH_VOCATIVE_O = /(?<![\p{L}\p{N}])O,?\s+$/u;
 /** A role named with the speaker's own "my" ("my friend", "mi amigo", "meu amigo"). */
 const FIRST_PERSON_POSSESSIVE = /^(?:my|mi|meu|minha)\s/iu;
 
+/** Quotations a line holds, by the marks that open them: a single quote inside double quotes, and the like. */
+const NESTED_QUOTATIONS: Record<string, RegExp> = {
+  single: /(?<![\p{L}\p{N}])['‘](?=[\p{L}\p{N}¡¿_])[^]*?['’](?![\p{L}\p{N}])/gu,
+  double: /(?<![\p{L}\p{N}])["“](?=[\p{L}\p{N}¡¿_])[^"“”]*["”]/gu,
+  guillemets: /«[^«»]*»/gu,
+};
+
+/**
+ * A line without the quotations it reports ("'I wish to the Lord, Mr. Wilson, that I was…' he says"): the names
+ * and "I am" inside them are another person's words, so they say nothing about who speaks the line itself. A
+ * quotation counts as nested when its marks differ from those the line opens with.
+ */
+export function ownWords(line: string): string {
+  const trimmed = line.trimStart();
+  const opener = trimmed[0] ?? '';
+  const outer = /['‘’]/u.test(opener)
+    ? 'single'
+    : /["“”„]/u.test(opener)
+      ? 'double'
+      : /[«»]/u.test(opener)
+        ? 'guillemets'
+        : 'dash';
+  // The line's own opening mark is left in place so that a nested quotation right after it still counts as one.
+  const head = outer === 'dash' ? '' : opener;
+  let body = outer === 'dash' ? trimmed : trimmed.slice(1);
+  for (const [family, pattern] of Object.entries(NESTED_QUOTATIONS))
+    if (family !== outer) body = body.replace(pattern, ' ');
+  return head + body;
+}
+
 /**
  * Names a line addresses: at its start or end, or set off by commas inside it ("Mr. Bennet, how can you…",
  * "…, Lizzy.", "Tell me, John,"). A line of one or two words that is a name ("Bingley.") answers, not addresses.
+ * Quotations the line reports are left out: a name addressed there was addressed by someone else.
  */
 export function addressedIn(line: string, cast: Cast): string[] {
-  const inner = line.replace(/^[\s"'“”‘’«»—―–-]+|[\s"'“”‘’«»—―–-]+$/gu, '');
+  const inner = ownWords(line).replace(/^[\s"'“”‘’«»—―–-]+|[\s"'“”‘’«»—―–-]+$/gu, '');
   if ((inner.match(/\p{L}+/gu) ?? []).length < 3) return [];
   return cast
     .mentions(inner)
@@ -480,7 +511,8 @@ const SELF_NAMING =
  * The character a line names as its own speaker ("Sou o Borba, o Quincas Borba.", "I am Mr. Holmes", "Me llamo
  * Rosa"), or null. A possessive ("I am Mr. Bennet's niece") names someone else.
  */
-export function selfNamedIn(line: string, cast: Cast): string | null {
+export function selfNamedIn(quoted: string, cast: Cast): string | null {
+  const line = ownWords(quoted);
   for (const match of line.matchAll(SELF_NAMING)) {
     const after = match.index + match[0].length;
     const mention = cast.mentions(line.slice(after)).find((found) => found.offset === 0);
