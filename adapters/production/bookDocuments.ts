@@ -1,32 +1,24 @@
 /** Reads a project's book documents for production, paging through the per-project containers. */
 import type { ChapterRecord, CharacterRecord, SegmentRecord } from '../../core/book/records';
 import { readCommittedPlan } from '../../core/planning/planGenerations';
-import type { Filter, Page, PageRequest } from '../../core/ports/documents';
+import { readAllItems, type Filter } from '../../core/ports/documents';
 import type { Services } from '../compositionRoot';
 
 const PAGE_SIZE = 200;
 
-export async function readAll<T>(list: (page: PageRequest) => Promise<Page<T>>): Promise<T[]> {
-  const items: T[] = [];
-  let continuationToken: string | undefined;
-  do {
-    const page = await list({ pageSize: PAGE_SIZE, continuationToken });
-    items.push(...page.items);
-    continuationToken = page.continuationToken ?? undefined;
-  } while (continuationToken);
-  return items;
-}
-
 export async function chaptersOf(svc: Services, tenantId: string, projectId: string): Promise<ChapterRecord[]> {
   const filter: Filter = { field: 'type', op: 'eq', value: 'chapter' };
   // `order` is a keyword of Cosmos SQL, so reading order is applied here rather than in the query.
-  const chapters = await readAll((page) => svc.book.chapters.list(tenantId, projectId, { filter, page }));
+  const chapters = await readAllItems(
+    (page) => svc.book.chapters.list(tenantId, projectId, { filter, page }),
+    PAGE_SIZE,
+  );
   return chapters.sort((a, b) => a.order - b.order);
 }
 
 export function charactersOf(svc: Services, tenantId: string, projectId: string): Promise<CharacterRecord[]> {
   const filter: Filter = { field: 'type', op: 'eq', value: 'character' };
-  return readAll((page) => svc.book.characters.list(tenantId, projectId, { filter, page }));
+  return readAllItems((page) => svc.book.characters.list(tenantId, projectId, { filter, page }), PAGE_SIZE);
 }
 
 /** The chapter's plan (its committed generation) in reading order; nothing for a chapter that no longer exists. */

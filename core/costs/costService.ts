@@ -1,7 +1,7 @@
 import { authorizeProjectAction, authorizeTenantAction, canDoOnProject } from '../auth/permissions';
 import type { Principal, TenantPrincipal } from '../auth/principal';
 import { ConflictError, ValidationError } from '../errors';
-import type { Filter, ProjectCollection, TenantCollection } from '../ports/documents';
+import { readAll, type Filter, type ProjectCollection, type TenantCollection } from '../ports/documents';
 import type { Clock, IdGenerator } from '../ports/system';
 import type { ProjectRecord } from '../projects/project';
 import type { TenantRecord } from '../tenants/tenant';
@@ -167,26 +167,10 @@ export class CostService {
 
   /** Every entry of the tenant matching `filter`, whichever project it was recorded under (existing or purged). */
   private async *tenantCosts(tenantId: string, filter: Filter): AsyncGenerator<CostRecord> {
-    let continuationToken: string | undefined;
-    do {
-      const page = await this.deps.costs.listTenantWide(tenantId, {
-        filter,
-        page: { pageSize: PAGE, continuationToken },
-      });
-      yield* page.items;
-      continuationToken = page.continuationToken ?? undefined;
-    } while (continuationToken);
+    yield* readAll((page) => this.deps.costs.listTenantWide(tenantId, { filter, page }), PAGE);
   }
 
   private async *costsOf(tenantId: string, projectId: string, filter: Filter): AsyncGenerator<CostRecord> {
-    let continuationToken: string | undefined;
-    do {
-      const page = await this.deps.costs.list(tenantId, projectId, {
-        filter,
-        page: { pageSize: PAGE, continuationToken },
-      });
-      yield* page.items;
-      continuationToken = page.continuationToken ?? undefined;
-    } while (continuationToken);
+    yield* readAll((page) => this.deps.costs.list(tenantId, projectId, { filter, page }), PAGE);
   }
 }

@@ -2,7 +2,7 @@ import type { ChapterRecord } from '../book/records';
 import type { Principal, TenantPrincipal } from '../auth/principal';
 import { updateWithRetry } from '../common/optimisticUpdate';
 import { ConflictError, DomainError, NotFoundError, PreconditionFailedError, ValidationError } from '../errors';
-import type { Filter, ProjectCollection } from '../ports/documents';
+import { readAllItems, type Filter, type ProjectCollection } from '../ports/documents';
 import type { Clock, IdGenerator } from '../ports/system';
 import type { ProjectRecord } from '../projects/project';
 import type { ProjectService } from '../projects/projectService';
@@ -201,17 +201,11 @@ export class ChapterService {
   async listAll(tenantId: string, projectId: string, includeDeleted: boolean): Promise<ChapterRecord[]> {
     const filters: Filter[] = [{ field: 'type', op: 'eq', value: 'chapter' }];
     if (!includeDeleted) filters.push({ field: 'deleted', op: 'eq', value: false });
-    const chapters: ChapterRecord[] = [];
-    let continuationToken: string | undefined;
-    do {
-      const page = await this.deps.chapters.list(tenantId, projectId, {
-        // No ORDER BY: `order` is a reserved word in Cosmos SQL; chapters are few and sorted here.
-        filter: { op: 'and', filters },
-        page: { pageSize: PAGE_SIZE, continuationToken },
-      });
-      chapters.push(...page.items);
-      continuationToken = page.continuationToken ?? undefined;
-    } while (continuationToken);
+    const chapters = await readAllItems(
+      // No ORDER BY: `order` is a reserved word in Cosmos SQL; chapters are few and sorted here.
+      (page) => this.deps.chapters.list(tenantId, projectId, { filter: { op: 'and', filters }, page }),
+      PAGE_SIZE,
+    );
     return chapters.sort(byReadingOrder);
   }
 

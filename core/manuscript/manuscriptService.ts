@@ -7,7 +7,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import type { JobRecord } from '../jobs/job';
 import type { JobService } from '../jobs/jobService';
 import { projectBlobPrefix, type BlobStore } from '../ports/blobs';
-import type { ProjectCollection } from '../ports/documents';
+import { readAllItems, type ProjectCollection } from '../ports/documents';
 import type { OrchestrationClient } from '../ports/orchestrations';
 import type { IncomingFile } from '../ports/uploads';
 import type { Clock, IdGenerator } from '../ports/system';
@@ -190,17 +190,15 @@ export class ManuscriptService {
 
   /** Every upload of the project, newest first. */
   async all(tenantId: string, projectId: string): Promise<ManuscriptRecord[]> {
-    const uploads: ManuscriptRecord[] = [];
-    let continuationToken: string | undefined;
-    do {
-      const page = await this.deps.manuscripts.list(tenantId, projectId, {
-        filter: { field: 'type', op: 'eq', value: 'manuscript' },
-        orderBy: { field: 'uploadedAt', direction: 'DESC' },
-        page: { pageSize: 50, continuationToken },
-      });
-      uploads.push(...page.items);
-      continuationToken = page.continuationToken ?? undefined;
-    } while (continuationToken);
+    const uploads = await readAllItems(
+      (page) =>
+        this.deps.manuscripts.list(tenantId, projectId, {
+          filter: { field: 'type', op: 'eq', value: 'manuscript' },
+          orderBy: { field: 'uploadedAt', direction: 'DESC' },
+          page,
+        }),
+      50,
+    );
     return uploads.sort((a, b) => b.uploadedAt.localeCompare(a.uploadedAt) || b.id.localeCompare(a.id));
   }
 

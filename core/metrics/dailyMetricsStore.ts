@@ -6,7 +6,7 @@
  * MAX_WINDOW_DAYS documents.
  */
 import { ConflictError, PreconditionFailedError } from '../errors';
-import type { StoredDocument, TenantCollection } from '../ports/documents';
+import { readAll, type Filter, type StoredDocument, type TenantCollection } from '../ports/documents';
 import type { Clock } from '../ports/system';
 import { emptyTotals, mergeTotals, type MetricsTotals } from './dailyMetrics';
 import type { MetricsDelta } from './metricsBuffer';
@@ -82,21 +82,18 @@ export class DailyMetricsStore {
     if (days.length === 0) return [];
     if (days.length > MAX_WINDOW_DAYS) throw new RangeError(`at most ${MAX_WINDOW_DAYS} days at once`);
     const records: DailyMetricsRecord[] = [];
-    let continuationToken: string | undefined;
-    do {
-      const page = await this.deps.documents.list(scope, {
-        filter: {
-          op: 'and',
-          filters: [
-            { field: 'type', op: 'eq', value: 'metrics-day' },
-            { field: 'day', op: 'in', values: [...days] },
-          ],
-        },
-        page: { pageSize: MAX_WINDOW_DAYS, continuationToken },
-      });
-      records.push(...page.items);
-      continuationToken = page.continuationToken ?? undefined;
-    } while (continuationToken && records.length < days.length);
+    const filter: Filter = {
+      op: 'and',
+      filters: [
+        { field: 'type', op: 'eq', value: 'metrics-day' },
+        { field: 'day', op: 'in', values: [...days] },
+      ],
+    };
+    for await (const record of readAll((page) => this.deps.documents.list(scope, { filter, page }), MAX_WINDOW_DAYS)) {
+      records.push(record);
+      // One document per day: once every day is in, no further page can add one.
+      if (records.length >= days.length) break;
+    }
     return records.sort((a, b) => a.day.localeCompare(b.day));
   }
 

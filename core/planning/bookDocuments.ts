@@ -3,7 +3,13 @@
  * as outlines that leave the text behind (listings, the estimate and the plan job's bookkeeping).
  */
 import type { ChapterRecord, CharacterRecord } from '../book/records';
-import type { Filter, ListQuery, Page, ProjectCollection, ProjectScopedDocument } from '../ports/documents';
+import {
+  readAllItems,
+  type Filter,
+  type ListQuery,
+  type ProjectCollection,
+  type ProjectScopedDocument,
+} from '../ports/documents';
 
 /**
  * Documents per page when reading everything a query matches: few round trips for a long chapter (a store may still
@@ -13,17 +19,6 @@ const LIST_PAGE = 1000;
 
 type Order = ListQuery['orderBy'];
 
-async function readEveryPage<T>(list: (page: ListQuery['page']) => Promise<Page<T>>): Promise<T[]> {
-  const items: T[] = [];
-  let continuationToken: string | undefined;
-  do {
-    const page = await list({ pageSize: LIST_PAGE, continuationToken });
-    items.push(...page.items);
-    continuationToken = page.continuationToken ?? undefined;
-  } while (continuationToken);
-  return items;
-}
-
 /** Reads every page of a query. */
 export function listAll<T extends ProjectScopedDocument>(
   collection: ProjectCollection<T>,
@@ -32,7 +27,7 @@ export function listAll<T extends ProjectScopedDocument>(
   filter: Filter,
   orderBy?: Order,
 ): Promise<T[]> {
-  return readEveryPage((page) => collection.list(tenantId, projectId, { filter, orderBy, page }));
+  return readAllItems((page) => collection.list(tenantId, projectId, { filter, orderBy, page }), LIST_PAGE);
 }
 
 /** Reads every page of a query, only the named fields of each document. */
@@ -44,7 +39,10 @@ export function listAllFields<T extends ProjectScopedDocument, K extends keyof T
   filter: Filter,
   orderBy?: Order,
 ): Promise<Pick<T, K>[]> {
-  return readEveryPage((page) => collection.listFields(tenantId, projectId, fields, { filter, orderBy, page }));
+  return readAllItems(
+    (page) => collection.listFields(tenantId, projectId, fields, { filter, orderBy, page }),
+    LIST_PAGE,
+  );
 }
 
 const LIVE_CHAPTERS: Filter = {

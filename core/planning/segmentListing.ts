@@ -17,7 +17,7 @@ import { createHash } from 'node:crypto';
 import type { ChapterPlanTotals, ChapterRecord, SegmentRecord } from '../book/records';
 import { UNKNOWN_SPEAKER } from '../book/records';
 import { NotFoundError, ValidationError } from '../errors';
-import type { Filter, ProjectCollection } from '../ports/documents';
+import { readAllItems, type Filter, type ProjectCollection } from '../ports/documents';
 import { committedQuery, currentTotals } from './planGenerations';
 
 export interface SegmentFilters {
@@ -259,16 +259,10 @@ class Listing {
     // compiles and plans once instead of once per batch size.
     while (plans.length < CHAPTERS_PER_QUERY) plans.push(plans[0]);
     const filter: Filter = { op: 'and', filters: [{ op: 'or', filters: plans }, ...this.extra] };
-    const found: SegmentRecord[] = [];
-    let continuationToken: string | undefined;
-    do {
-      const page = await this.deps.segments.list(this.tenantId, this.projectId, {
-        filter,
-        page: { pageSize: this.request.pageSize + 1, continuationToken },
-      });
-      found.push(...page.items);
-      continuationToken = page.continuationToken ?? undefined;
-    } while (continuationToken);
+    const found = await readAllItems(
+      (page) => this.deps.segments.list(this.tenantId, this.projectId, { filter, page }),
+      this.request.pageSize + 1,
+    );
     const order = new Map(chapters.map((chapter) => [chapter.id, chapter.order]));
     return found.sort((a, b) => order.get(a.chapterId)! - order.get(b.chapterId)! || a.index - b.index);
   }

@@ -19,6 +19,33 @@ export interface Page<T> {
   continuationToken: string | null;
 }
 
+/** A listing with its query bound, asked for one page at a time (a collection's `list`, `listFields`, …). */
+export type PagedListing<T> = (page: PageRequest) => Promise<Page<T>>;
+
+/** Items per page when a caller reads everything a listing matches and names no page size. */
+export const READ_ALL_PAGE_SIZE = 200;
+
+/**
+ * Every item a listing matches, in the store's order, page after page as they arrive: the one implementation of the
+ * continuation loop. A store may answer a page with nothing yet more to come, so only a missing continuation token
+ * ends it. A reader that has seen enough leaves with `break` and no further page is asked for.
+ */
+export async function* readAll<T>(listing: PagedListing<T>, pageSize = READ_ALL_PAGE_SIZE): AsyncGenerator<T> {
+  let continuationToken: string | undefined;
+  do {
+    const page = await listing({ pageSize, continuationToken });
+    yield* page.items;
+    continuationToken = page.continuationToken ?? undefined;
+  } while (continuationToken);
+}
+
+/** `readAll` gathered into an array, for readers that need every item at once (to sort them, to count them). */
+export async function readAllItems<T>(listing: PagedListing<T>, pageSize = READ_ALL_PAGE_SIZE): Promise<T[]> {
+  const items: T[] = [];
+  for await (const item of readAll(listing, pageSize)) items.push(item);
+  return items;
+}
+
 /** A filter the adapter turns into a parameterized query. Field paths are fixed by code, never by user input. */
 export type Filter =
   | { field: string; op: 'eq'; value: string | number | boolean | null }

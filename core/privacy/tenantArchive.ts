@@ -15,7 +15,7 @@
  */
 import { sanitizeTitle } from '../packaging/fileNames';
 import type { BlobStore } from '../ports/blobs';
-import type { Filter, TenantDirectory } from '../ports/documents';
+import { readAll, type Filter, type TenantDirectory } from '../ports/documents';
 import type { TenantRecord } from '../tenants/tenant';
 import type { ArchiveEntry, AnyDocument, TenantDocuments } from './ports';
 
@@ -144,12 +144,7 @@ async function* scanAll(
   tenantId: string,
   options: { projectId?: string; filter?: Filter } = {},
 ): AsyncGenerator<AnyDocument> {
-  let continuationToken: string | undefined;
-  do {
-    const page = await documents.scan(container, tenantId, { pageSize: PAGE_SIZE, continuationToken }, options);
-    yield* page.items;
-    continuationToken = page.continuationToken ?? undefined;
-  } while (continuationToken);
+  yield* readAll((page) => documents.scan(container, tenantId, page, options), PAGE_SIZE);
 }
 
 async function* mapDocs<T>(docs: AsyncIterable<AnyDocument>, map: (doc: AnyDocument) => T): AsyncGenerator<T> {

@@ -8,7 +8,13 @@ import { authorizeTenantAction, requireTenantPrincipal } from '../auth/permissio
 import type { Principal, TenantPrincipal } from '../auth/principal';
 import { NotFoundError } from '../errors';
 import type { ChapterApprovalRecord, ReviewThreadRecord } from '../review/review';
-import type { Filter, Page, PageRequest, TenantCollection, TenantDirectory } from '../ports/documents';
+import {
+  readAll,
+  type Filter,
+  type PagedListing,
+  type TenantCollection,
+  type TenantDirectory,
+} from '../ports/documents';
 import type { Clock } from '../ports/system';
 import type { ProjectRecord } from '../projects/project';
 import type { CostRecord } from '../costs/costEntry';
@@ -235,11 +241,6 @@ export class UserDataExport {
   }
 }
 
-async function* pagesOf<T, R>(read: (page: PageRequest) => Promise<Page<T>>, map: (item: T) => R): AsyncGenerator<R> {
-  let continuationToken: string | undefined;
-  do {
-    const page = await read({ pageSize: PAGE_SIZE, continuationToken });
-    for (const item of page.items) yield map(item);
-    continuationToken = page.continuationToken ?? undefined;
-  } while (continuationToken);
+async function* pagesOf<T, R>(read: PagedListing<T>, map: (item: T) => R): AsyncGenerator<R> {
+  for await (const item of readAll(read, PAGE_SIZE)) yield map(item);
 }

@@ -1,7 +1,7 @@
 import { authorizeTenantAction, requireOperator } from '../auth/permissions';
 import type { Principal } from '../auth/principal';
 import { ConflictError, DomainError, ForbiddenError, NotFoundError, UnauthenticatedError } from '../errors';
-import type { Page, TenantCollection, TenantDirectory } from '../ports/documents';
+import { readAll, type Page, type TenantCollection, type TenantDirectory } from '../ports/documents';
 import type { Clock, IdGenerator } from '../ports/system';
 import type { UserRecord } from '../users/user';
 import type { IdentityRecord, IdentityStore } from './identity';
@@ -164,12 +164,7 @@ export class TenantService {
 
   /** Every tenant id, page by page: for system jobs such as retention (never exposed to a caller). */
   async *allTenantIds(): AsyncGenerator<string> {
-    let continuationToken: string | undefined;
-    do {
-      const page = await this.deps.tenants.list({ page: { pageSize: 100, continuationToken } });
-      for (const tenant of page.items) yield tenant.id;
-      continuationToken = page.continuationToken ?? undefined;
-    } while (continuationToken);
+    for await (const tenant of readAll((page) => this.deps.tenants.list({ page }), 100)) yield tenant.id;
   }
 
   /** Refuses work for suspended tenants; called on every tenant request. */
