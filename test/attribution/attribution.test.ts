@@ -4,6 +4,7 @@ import {
   labelConfidence,
   namedByOwnEvidence,
 } from '../../core/characters/attributeHeuristic';
+import { Cast } from '../../core/characters/attribution/cast';
 import { CLAIM } from '../../core/characters/attribution/evidence';
 import type { TurnEvidence } from '../../core/characters/attributeTurns';
 import { narratorCharacter, NARRATOR_ID, type Character, type Gender } from '../../core/characters/character';
@@ -527,5 +528,21 @@ describe('self-introductions', () => {
       bennets,
     );
     expect(lineWith(english, 'I am Mr. Bennet.').speaker).toBe('mr-bennet');
+  });
+});
+
+describe('the attribution cast', () => {
+  it('takes a name that names a street or a house for no mention of the person ("Baker Street", "rua do Machado")', () => {
+    const cast = new Cast([
+      narratorCharacter(null),
+      person('baker', 'Mr. Henry Baker', 'male', ['Baker', 'Henry Baker']),
+      person('machado', 'Machado', 'male'),
+      person('alcala', 'Alcalá', 'male'),
+    ]);
+    const ids = (text: string) => cast.mentions(text).map((mention) => mention.id);
+    expect(ids('I walked down Baker Street and past Briony Lodge.')).toEqual([]);
+    expect(ids('Morava na rua do Machado; o Machado vinha vel-o.')).toEqual(['machado']);
+    expect(ids('Vivía en la calle de Alcalá, y Alcalá lo sabía.')).toEqual(['alcala']);
+    expect(ids('"Mr. Baker, I believe," said he. Baker nodded.')).toEqual(['baker', 'baker']);
   });
 });

@@ -28,6 +28,21 @@ const FEMALE_NOUNS =
 const MALE_NOUNS =
   /^(?:captain|capitão|capitan|capitán|clerk|priest|cura|sailor|marinheiro|marinero|soldier|soldado|officer|oficial|coachman|cocheiro|cochero|waiter|barber|barbeiro|barbero|curate|stranger|fellow|youth|porter|landlord|innkeeper|estalajadeiro|ventero|almocreve|arriero|husband|father|papa|brother|uncle|nephew|son|lord|man|gentleman|boy|widower|king|master|landlord|grandfather|priest|marido|pae|pai|irmão|tio|sobrinho|filho|senhor|homem|rapaz|menino|rei|padre|esposo|hermano|hijo|señor|hombre|muchacho|niño)$/iu;
 
+/**
+ * A name that names a place: followed by a street's or a building's noun ("Baker Street", "Briony Lodge"), or after
+ * one in Spanish and Portuguese ("rua do Senado", "calle de Alcalá"). Such a naming is no person's.
+ */
+const PLACE_AFTER =
+  /^\s+(?:Street|St\.|Road|Square|Lane|Avenue|Terrace|Place|Gardens|Crescent|Row|Lodge|Hall|Court|Bridge|Station|Hotel|Park)(?![\p{L}\p{N}])/u;
+const PLACE_BEFORE =
+  /(?<![\p{L}\p{N}])(?:rua|travessa|largo|praça|praia|beco|avenida|calle|plaza|paseo|camino|callejón)\s+(?:(?:de|do|da|dos|das|del|de\s+la|de\s+los)\s+)?$/iu;
+
+function namesAPlace(text: string, offset: number, length: number): boolean {
+  return (
+    PLACE_AFTER.test(text.slice(offset + length)) || PLACE_BEFORE.test(text.slice(Math.max(0, offset - 30), offset))
+  );
+}
+
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -220,7 +235,7 @@ export class Cast {
     if (this.names) {
       for (const match of text.matchAll(this.names)) {
         const id = this.idOfName.get(match[0].replace(/\./gu, '').replace(/\s+/gu, ' '));
-        if (id)
+        if (id && !namesAPlace(text, match.index, match[0].length))
           found.push({
             id,
             offset: match.index,
