@@ -55,6 +55,8 @@ export class PersonIndex {
   private readonly surnames = new Set<string>();
   private readonly titledSurnames = new Set<string>();
   private readonly givenNames = new Set<string>();
+  /** Words after a title that names either ("señor Juan", "Sr. Gómez"), read once every form is known. */
+  private readonly titledWords: string[] = [];
   private readonly fullByGiven = new Map<string, Set<string>>();
   private readonly familyOf = new Map<string, Set<string>>();
   /** Kinds of given-name titles written with each given name ("tio João", "D. João": two people). */
@@ -75,6 +77,11 @@ export class PersonIndex {
     private readonly language: HeuristicLanguage,
   ) {
     for (const { form } of forms) this.learnUse(form);
+    for (const word of this.titledWords)
+      if (!this.givenNames.has(word)) {
+        this.surnames.add(word);
+        this.titledSurnames.add(word);
+      }
     for (const placed of forms) {
       const { honorific, tokens } = placed.form;
       if (honorific === null && tokens.length === 1 && !this.readsAsSurname(tokens[0])) {
@@ -129,7 +136,14 @@ export class PersonIndex {
       }
       return;
     }
-    if (title.naming === 'surname') {
+    if (title.givenWhenKnown) {
+      // "Sr. Juan López" is a given name and a surname; "señor Juan" is a surname unless the book uses the word as
+      // a given name elsewhere, which is known once every form is read.
+      if (tokens.length > 1) {
+        this.givenNames.add(first);
+        this.surnames.add(last);
+      } else this.titledWords.push(first);
+    } else if (title.naming === 'surname') {
       this.surnames.add(last);
       this.titledSurnames.add(last);
       if (tokens.length > 1) this.givenNames.add(first);
@@ -149,12 +163,17 @@ export class PersonIndex {
     return !this.givenNames.has(token) || this.titledSurnames.has(token);
   }
 
+  /** A word the book uses as a given name and never as a titled surname. */
+  private readsAsGivenOnly(token: string): boolean {
+    return this.givenNames.has(token) && !this.titledSurnames.has(token);
+  }
+
   /**
    * "Miss Lydia" (a known given name) or "Miss Bingley" (a known surname). A word the book uses neither way follows
    * the language: English puts surnames after Miss ("Miss Parker"), Spanish and Portuguese given names ("Srta. Rosa").
    */
   private eitherReadsAsGiven(token: string): boolean {
-    if (this.givenNames.has(token) && !this.titledSurnames.has(token)) return true;
+    if (this.readsAsGivenOnly(token)) return true;
     if (this.surnames.has(token)) return false;
     return this.language !== 'en';
   }
@@ -168,6 +187,12 @@ export class PersonIndex {
     if (!honorific) return full;
     const title = honorificOf(honorific);
     if (!title) return full;
+    if (title.givenWhenKnown) {
+      // "Sr. Juan López": the full name and the titled surname; "señor Juan": the given name when the book uses
+      // it as one, else a titled surname ("Sr. Gómez" and "Sra. Gómez" are two people).
+      if (tokens.length > 1) return [`${title.cls}|${last}`, ...full];
+      return this.readsAsGivenOnly(first) ? [`given|${first}`] : [`${title.cls}|${first}`];
+    }
     switch (title.naming) {
       case 'surname':
         // "Mrs. Ignatius Gallaher" names her husband: only a man's title links to the full name.
@@ -285,9 +310,26 @@ export class PersonIndex {
    */
   private linkGivenNames(): void {
     for (const [given, fulls] of this.fullByGiven) {
-      const candidates = this.candidatesFor(given, [...fulls]);
+      const whole = [...fulls].filter((key) => !this.joinTruncation(key, fulls));
+      const candidates = this.candidatesFor(given, whole);
       if (candidates.length === 1) this.union(this.ensureNode(`given|${given}`, given), candidates[0]);
     }
+  }
+
+  /**
+   * A full name written once whose surname begins exactly one other full name's surname of the same given name is
+   * that name cut short (a word broken at a line's end, a verse cut off: "Dulcinea del Tobo-"): it joins it.
+   */
+  private joinTruncation(key: string, fulls: Set<string>): boolean {
+    const node = this.nodes.get(key)!;
+    if (node.offsets.length !== 1) return false;
+    const longer = [...fulls].filter((other) => {
+      const surname = this.nodes.get(other)!.surname!;
+      return other !== key && surname.length > node.surname!.length && surname.startsWith(node.surname!);
+    });
+    if (longer.length !== 1) return false;
+    this.union(longer[0], key);
+    return true;
   }
 
   private candidatesFor(given: string, fulls: string[]): string[] {

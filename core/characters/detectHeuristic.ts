@@ -178,6 +178,7 @@ export function detectCharactersHeuristic(chapters: ChapterInput[]): Character[]
       countLine(tallies.get(person)!, found.verb);
     }
   tallyRoles(scans, tallies);
+  foldTitleRoles(tallies);
 
   const narration = detectNarration(chapters);
   const narratorKey =
@@ -403,6 +404,87 @@ function foldCompanions(
     for (const chapter of role.chapters) person.chapters.add(chapter);
     tallies.delete(key);
   }
+}
+
+/**
+ * A role written as a title ("the Hatter", "the Mock Turtle") is a creature's name: the same words written without
+ * the article ("Hatter, …", "Mock Turtle") are that creature, and a shorter title that ends exactly one longer one
+ * ("the Rabbit", "the White Rabbit") is it too. A lower-case role never folds ("the man", "the old man" are often
+ * two people); neither does a shorter title that ends two longer ones.
+ */
+function foldTitleRoles(tallies: Map<string, Tally>): void {
+  const byTitle = new Map<string, string>();
+  for (const [key, tally] of tallies) {
+    const title = key.startsWith('role|') ? titleOfRole(tally) : null;
+    if (title !== null) byTitle.set(title, key);
+  }
+  const target = new Map<string, string>();
+  for (const [title, key] of byTitle) {
+    const longer = [...byTitle.entries()].filter(([other]) => other.endsWith(` ${title}`));
+    target.set(title, longer.length === 1 ? longer[0][1] : key);
+  }
+  const finalKey = (key: string): string => {
+    let current = key;
+    for (let title = titleOfRoleKey(current, tallies); title !== null; title = titleOfRoleKey(current, tallies)) {
+      const next = target.get(title);
+      if (next === undefined || next === current) break;
+      current = next;
+    }
+    return current;
+  };
+  for (const [key, tally] of [...tallies]) {
+    if (!tallies.has(key)) continue;
+    if (key.startsWith('role|')) {
+      const into = finalKey(key);
+      if (into !== key) {
+        absorbTally(tallies.get(into)!, tally);
+        tallies.delete(key);
+      }
+      continue;
+    }
+    const keys = unique([...tally.forms.keys()].map((form) => byTitle.get(form)));
+    if (keys.length !== 1 || keys[0] === undefined) continue;
+    // Its gender stays the role's: the bare form is mostly a vocative, where the next pronoun is someone else's.
+    absorbTally(tallies.get(finalKey(keys[0]))!, { ...tally, votes: emptyVotes(), pronounVotes: emptyVotes() });
+    tallies.delete(key);
+  }
+}
+
+/** The capitalised words after a role's article ("the Mock Turtle" → "Mock Turtle"), or null for a common noun. */
+function titleOfRole(tally: Tally): string | null {
+  const phrase = [...tally.forms.keys()][0] ?? '';
+  const words = phrase.split(' ').slice(1);
+  return words.length > 0 && words.every((word) => /^\p{Lu}/u.test(word)) ? words.join(' ') : null;
+}
+
+function titleOfRoleKey(key: string, tallies: Map<string, Tally>): string | null {
+  const tally = tallies.get(key);
+  return tally && key.startsWith('role|') ? titleOfRole(tally) : null;
+}
+
+/** Adds everything counted for `from` (another record of the same person) to `into`. */
+function absorbTally(into: Tally, from: Tally): void {
+  for (const [form, count] of from.forms) into.forms.set(form, (into.forms.get(form) ?? 0) + count);
+  for (const [verb, count] of from.verbs) into.verbs.set(verb, (into.verbs.get(verb) ?? 0) + count);
+  for (const [age, count] of from.ages) into.ages.set(age, (into.ages.get(age) ?? 0) + count);
+  for (const label of from.bareSurnames) into.bareSurnames.add(label);
+  for (const chapter of from.chapters) into.chapters.add(chapter);
+  into.mentions += from.mentions;
+  into.titled += from.titled;
+  into.vocatives += from.vocatives;
+  into.locatives += from.locatives;
+  into.narrated += from.narrated;
+  into.lines += from.lines;
+  addVotes(into.votes, from.votes);
+  addVotes(into.pronounVotes, from.pronounVotes);
+  addVotes(into.titleVotes, from.titleVotes);
+  if (into.roleGender === 'unknown') into.roleGender = from.roleGender;
+  into.roleAt = [...into.roleAt, ...from.roleAt].sort((a, b) => a - b);
+  if (from.first !== null && (into.first === null || from.first.at < into.first.at)) into.first = from.first;
+}
+
+function unique<T>(values: T[]): T[] {
+  return [...new Set(values)];
 }
 
 function escapeRegExp(text: string): string {

@@ -23,6 +23,11 @@ export interface Honorific {
   lowerCaseIn?: HeuristicLanguage[];
   /** Shown with a dot when it is an abbreviation. */
   abbreviation?: boolean;
+  /**
+   * A surname title that Spanish and Portuguese also put before given names ("señor Juan", "señora Dulcinea",
+   * "Sr. Juan López"): it names a given name when the book uses the word as one elsewhere.
+   */
+  givenWhenKnown?: boolean;
 }
 
 const ROMANCE: HeuristicLanguage[] = ['es', 'pt'];
@@ -77,14 +82,14 @@ export const HONORIFICS: Record<string, Honorific> = {
   constable: { cls: 'constable', gender: 'unknown', naming: 'surname' },
   aunt: { cls: 'aunt', gender: 'female', naming: 'given' },
   uncle: { cls: 'uncle', gender: 'male', naming: 'given' },
-  sr: { cls: 'mr', gender: 'male', naming: 'surname', abbreviation: true },
-  sra: { cls: 'mrs', gender: 'female', naming: 'surname', abbreviation: true },
+  sr: { cls: 'mr', gender: 'male', naming: 'surname', abbreviation: true, givenWhenKnown: true },
+  sra: { cls: 'mrs', gender: 'female', naming: 'surname', abbreviation: true, givenWhenKnown: true },
   srta: { cls: 'miss', gender: 'female', naming: 'either', abbreviation: true },
-  señor: { cls: 'mr', gender: 'male', naming: 'surname', lowerCaseIn: ROMANCE },
-  señora: { cls: 'mrs', gender: 'female', naming: 'surname', lowerCaseIn: ROMANCE },
+  señor: { cls: 'mr', gender: 'male', naming: 'surname', lowerCaseIn: ROMANCE, givenWhenKnown: true },
+  señora: { cls: 'mrs', gender: 'female', naming: 'surname', lowerCaseIn: ROMANCE, givenWhenKnown: true },
   señorita: { cls: 'miss', gender: 'female', naming: 'either', lowerCaseIn: ROMANCE },
-  senhor: { cls: 'mr', gender: 'male', naming: 'surname', lowerCaseIn: ROMANCE },
-  senhora: { cls: 'mrs', gender: 'female', naming: 'surname', lowerCaseIn: ROMANCE },
+  senhor: { cls: 'mr', gender: 'male', naming: 'surname', lowerCaseIn: ROMANCE, givenWhenKnown: true },
+  senhora: { cls: 'mrs', gender: 'female', naming: 'surname', lowerCaseIn: ROMANCE, givenWhenKnown: true },
   senhorita: { cls: 'miss', gender: 'female', naming: 'either', lowerCaseIn: ROMANCE },
   don: { cls: 'don', gender: 'male', naming: 'given', lowerCaseIn: ROMANCE },
   doña: { cls: 'dona', gender: 'female', naming: 'given', lowerCaseIn: ROMANCE },

@@ -99,7 +99,7 @@ const FUNCTION_WORDS: Record<HeuristicLanguage, string> = {
     aquellos aquellas mi mis tu tus su sus nuestro nuestra nuestros nuestras vuestro vuestra yo tú él ella ello
     nosotros nosotras vosotros vosotras ellos ellas usted ustedes me te se nos os le les quien quienes que qué
     cual cuál cuales cuyo cuya y e o u ni pero mas sino porque pues aunque si sí no cuando donde dónde como
-    cómo cuanto cuánto a ante bajo con contra de del desde durante en entre hacia hasta para por según sin
+    cómo cuanto cuánto conque a ante bajo con contra de del desde durante en entre hacia hasta para por según sin
     sobre tras al es son era eran fue fueron ser estar está están estaba había hay ha han he muy más menos ya
     también tampoco aquí allí allá ahí ahora entonces luego después antes siempre nunca jamás todavía aún
     bien mal tan tanto todo toda todos todas otro otra otros otras mismo misma
@@ -127,6 +127,18 @@ const CALENDAR_WORDS: Record<HeuristicLanguage, string> = {
     segunda terça quarta quinta sexta sábado domingo natal páscoa`,
 };
 
+/**
+ * Forms of address that stand for a person's rank ("Your Majesty", "Su Señoría", "Vossa Excelência"): capitalised,
+ * but a way of speaking to someone already in the cast, never a name. "Grace" and "Honour" are left out: they are
+ * also given names.
+ */
+const ADDRESS_WORDS: Record<HeuristicLanguage, string> = {
+  en: `majesty highness excellency lordship ladyship worship reverence`,
+  es: `majestad alteza excelencia señoría usía merced ilustrísima reverencia paternidad eminencia`,
+  pt: `majestade alteza excelência excellencia senhoria mercê reverendíssimo reverendissimo reverendíssima
+    reverendissima eminência`,
+};
+
 /** Lower-case, NFC, accents folded: old editions drop accents on capitals ("Ja" for "Já"). */
 export function foldWord(word: string): string {
   return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[’]/gu, "'");
@@ -139,7 +151,11 @@ function wordSet(text: string): Set<string> {
 const NOT_NAME_SETS = new Map<HeuristicLanguage, Set<string>>(
   (['en', 'es', 'pt'] as const).map((language) => [
     language,
-    new Set([...wordSet(FUNCTION_WORDS[language]), ...wordSet(CALENDAR_WORDS[language])]),
+    new Set([
+      ...wordSet(FUNCTION_WORDS[language]),
+      ...wordSet(CALENDAR_WORDS[language]),
+      ...wordSet(ADDRESS_WORDS[language]),
+    ]),
   ]),
 );
 /** Function words of every language: a Spanish book quotes English, a Portuguese one Latin and French. */

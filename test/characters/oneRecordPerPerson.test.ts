@@ -1,0 +1,194 @@
+/**
+ * One person, one record: conventions by which books name the same person in several ways (a creature's title with
+ * and without its article, a title shortened, "señor" before a given name, a name cut short in verse), and forms of
+ * address that are nobody's name. Small books written for the purpose, in English, Spanish and Portuguese.
+ */
+import { detectCharactersHeuristic } from '../../core/characters';
+import type { ChapterInput } from '../../core/characters/character';
+
+function chapters(language: string, ...texts: string[]): ChapterInput[] {
+  return texts.map((text, index) => ({ id: `c${index + 1}`, text, language }));
+}
+
+function castOf(input: ChapterInput[]) {
+  const cast = detectCharactersHeuristic(input);
+  const named = (name: string) => cast.filter((c) => c.name === name || c.aliases.includes(name));
+  return { cast, named, one: (name: string) => named(name)[0] };
+}
+
+/** Creatures known by a title: "the White Rabbit" / "the Rabbit", "the Hatter" / "Hatter", and two men by role. */
+const CREATURE_TITLES = chapters(
+  'en',
+  [
+    '"Oh dear! I shall be late!" said the White Rabbit, and he hurried away down the hall.',
+    '',
+    '"Where are my gloves?" said the Rabbit, and he looked about him anxiously.',
+    '',
+    '"Late again," said the White Rabbit. "The Duchess will be savage."',
+    '',
+    '"My fan!" said the Rabbit.',
+    '',
+    '"Have some tea," said the Hatter, and he filled a cup.',
+    '',
+    '"No room!" said the Hatter.',
+    '',
+    '"Hatter, why is a raven like a writing-desk?" asked Mary. Hatter did not answer her.',
+    '',
+    '"It is going to rain," said the man at the gate.',
+    '',
+    '"It is," said the old man, and he went in. "I have seen it coming," said the man.',
+    '',
+    '"Sit down, old fellow," said the old man.',
+  ].join('\n'),
+);
+
+/** A shorter title that ends two longer ones belongs to neither. */
+const TWO_LONGER_TITLES = chapters(
+  'en',
+  [
+    '"Move along," said the Red Knight. "Never," said the White Knight.',
+    '',
+    '"I am first," said the Red Knight. "You are not," said the White Knight.',
+    '',
+    '"Silence!" said the Knight. "Both of you," said the Knight.',
+  ].join('\n'),
+);
+
+/** "Your Majesty", "Vuestra Majestad", "Vossa Excelência": ways of speaking to someone, never a person. */
+const FORMS_OF_ADDRESS = {
+  en: chapters(
+    'en',
+    [
+      '"Your Majesty must pardon me," said Alice.',
+      '',
+      '"Pardon, your Majesty," said Alice again. "His Majesty is tired," said Mary.',
+      '',
+      '"Majesty, the tarts!" cried Mary. "Your Highness, the tarts!"',
+      '',
+      '"Majesty, please," said Alice. "Highness, please," said Mary.',
+    ].join('\n'),
+  ),
+  es: chapters(
+    'es',
+    [
+      '—Vuestra Majestad me perdone —dijo Rosa.',
+      '',
+      '—Su Señoría manda —respondió Rosa—. Majestad, yo me voy. Su Majestad no oye.',
+      '',
+      '—Majestad, vamos —dijo Rosa—. Y usted, Señoría, también.',
+      '',
+      '—Señoría, no —dijo Rosa.',
+    ].join('\n'),
+  ),
+  pt: chapters(
+    'pt',
+    [
+      '-- Vossa Excelência me perdoe, disse Rosa.',
+      '',
+      '-- Vossa Excelência manda, respondeu Rosa. Excelência, eu vou-me embora. Reverendíssimo, adeus.',
+      '',
+      '-- Excelência, adeus, disse Rosa. Reverendíssimo, adeus.',
+    ].join('\n'),
+  ),
+};
+
+/**
+ * "señor" before a given name ("el señor Juan López", "señor Juan") is the same man as the full name; before a
+ * surname ("el Sr. Gómez", "la Sra. Gómez") it still names a family, two people. A name cut short at the end of a
+ * verse ("Dulcinea del Tobo-") is the whole name.
+ */
+const ROMANCE_SENOR = {
+  es: chapters(
+    'es',
+    [
+      'Entró el señor Juan López, que era alcalde del lugar.',
+      '',
+      '—Buenas noches —dijo el señor Juan López.',
+      '',
+      '—Buenas las tenga, señor Juan —respondió doña Dulcinea del Toboso.',
+      '',
+      '—¿Está el Sr. Gómez? —preguntó el Sr. Juan.',
+      '',
+      '—No está —dijo la Sra. Gómez—; salió con Dulcinea.',
+      '',
+      '—Aquí estoy —dijo el Sr. Gómez.',
+    ].join('\n'),
+    [
+      'Cantaba el mozo: «Aquí lloró don Quijote ausencias de Dulcinea del Tobo-».',
+      '',
+      '—Bien cantado —dijo doña Dulcinea—. Y el Sr. Gómez también canta.',
+    ].join('\n'),
+  ),
+  pt: chapters(
+    'pt',
+    [
+      'Chegou o senhor José Dias, amigo da casa.',
+      '',
+      '-- Boa noite, senhor José, disse a Sra. Pádua.',
+      '',
+      '-- Boa noite, respondeu o senhor José Dias. O Sr. Pádua está?',
+      '',
+      '-- Não está, disse a Sra. Pádua.',
+      '',
+      '-- Estou aqui, disse o Sr. Pádua.',
+    ].join('\n'),
+  ),
+};
+
+describe('one person, one record', () => {
+  it("joins a creature's title with and without its article, and a shorter title to the one longer one", () => {
+    const { cast, named, one } = castOf(CREATURE_TITLES);
+    expect(named('the Rabbit')).toHaveLength(1);
+    expect(one('the Rabbit')).toBe(one('the White Rabbit'));
+    expect(one('the Rabbit')).toMatchObject({ name: 'The White Rabbit', gender: 'male', dialogueLineCount: 4 });
+    expect(named('Hatter')).toHaveLength(1);
+    expect(one('Hatter')).toBe(one('the Hatter'));
+    expect(one('the Hatter')).toMatchObject({ name: 'The Hatter', dialogueLineCount: 2 });
+    // Common nouns never fold: "the man" and "the old man" are two people.
+    expect(one('the man')).toBeDefined();
+    expect(one('the old man')).toBeDefined();
+    expect(one('the man')).not.toBe(one('the old man'));
+    expect(cast.filter((c) => /Rabbit|Hatter/u.test(c.name))).toHaveLength(2);
+  });
+
+  it('keeps a shorter title apart when it ends two longer ones', () => {
+    const { one } = castOf(TWO_LONGER_TITLES);
+    expect(one('the Red Knight')).not.toBe(one('the White Knight'));
+    expect(one('the Knight')).toBeDefined();
+    expect(one('the Knight')).not.toBe(one('the Red Knight'));
+    expect(one('the Knight')).not.toBe(one('the White Knight'));
+  });
+
+  it.each(['en', 'es', 'pt'] as const)('takes no form of address for a character (%s)', (language) => {
+    const { cast } = castOf(FORMS_OF_ADDRESS[language]);
+    const forms = cast.flatMap((c) => [c.name, ...c.aliases]);
+    expect(forms.filter((form) => /Majest|Highness|Señoría|Excel|Reverend/u.test(form))).toEqual([]);
+    expect(cast.some((c) => c.name === 'Alice' || c.name === 'Rosa')).toBe(true);
+  });
+
+  it('reads Spanish "señor" before a given name as that man, before a surname as a family', () => {
+    const { named, one } = castOf(ROMANCE_SENOR.es);
+    const { cast } = castOf(ROMANCE_SENOR.es);
+    expect(cast.filter((c) => /Juan/u.test(c.name))).toHaveLength(1);
+    expect(one('señor Juan')).toBe(one('señor Juan López'));
+    expect(one('Sr. Juan')).toBe(one('señor Juan López'));
+    expect(one('señor Juan López')).toMatchObject({ gender: 'male', dialogueLineCount: 2 });
+    expect(one('Sr. Gómez')).toMatchObject({ gender: 'male', dialogueLineCount: 1 });
+    expect(one('Sr. Gómez')).not.toBe(one('Sra. Gómez'));
+    expect(one('Sra. Gómez').gender).toBe('female');
+    expect(named('Dulcinea')).toHaveLength(1);
+    expect(one('Dulcinea del Tobo')).toBe(one('doña Dulcinea'));
+    expect(one('doña Dulcinea')).toMatchObject({ gender: 'female', dialogueLineCount: 2 });
+  });
+
+  it('reads Portuguese "senhor" before a given name as that man, before a surname as a family', () => {
+    const { one } = castOf(ROMANCE_SENOR.pt);
+    const { cast } = castOf(ROMANCE_SENOR.pt);
+    expect(cast.filter((c) => /José/u.test(c.name))).toHaveLength(1);
+    expect(one('senhor José')).toBe(one('senhor José Dias'));
+    expect(one('senhor José Dias')).toMatchObject({ gender: 'male', dialogueLineCount: 1 });
+    expect(one('Sra. Pádua')).toMatchObject({ gender: 'female', dialogueLineCount: 2 });
+    expect(one('Sr. Pádua')).toMatchObject({ gender: 'male', dialogueLineCount: 1 });
+    expect(one('Sr. Pádua')).not.toBe(one('Sra. Pádua'));
+  });
+});
