@@ -38,6 +38,13 @@ export interface Narration {
  */
 const FIRST_PERSON_SHARE = 0.25;
 const MIN_PRONOUNS = 8;
+/**
+ * A third-person book whose narrator still speaks of himself now and then (an intrusive narrator: "de cuyo nombre
+ * no quiero acordarme", "quedé atónito") says "I" more often than the development books' third-person narration
+ * (0 to 9 per hundred); what that "I" says of itself, with at least this many votes, is the narrating voice's gender.
+ */
+const INTRUSIVE_SHARE = 0.12;
+const MIN_INTRUSIVE_VOTES = 3;
 
 /**
  * Where a chapter's dialogue is, as segmentation cuts it (quotations of every kind, single quotes beside
@@ -78,7 +85,11 @@ export function detectNarration(chapters: ChapterInput[]): Narration {
   const share = total === 0 ? 0 : firstCount / total;
   const firstPerson = total >= MIN_PRONOUNS && share >= FIRST_PERSON_SHARE;
   const base = { firstPersonShare: Math.round(share * 100) };
-  if (!firstPerson) return { firstPerson, gender: 'unknown', name: null, lines: 0, ...base };
+  if (!firstPerson) {
+    const intrusive = total >= MIN_PRONOUNS && share >= INTRUSIVE_SHARE;
+    const gender = intrusive ? narratorGender(narrations.join('\n\n'), language, MIN_INTRUSIVE_VOTES) : 'unknown';
+    return { firstPerson, gender, name: null, lines: 0, ...base };
+  }
   const allText = chapters.map((chapter) => chapter.text).join('\n\n');
   const narration = narrations.join('\n\n');
   return {
@@ -90,14 +101,14 @@ export function detectNarration(chapters: ChapterInput[]): Narration {
   };
 }
 
-/** Gender votes about "I" in the narration; a clear majority decides. */
-export function narratorGender(narration: string, language: HeuristicLanguage): Gender {
+/** Gender votes about "I" in the narration; a clear majority of at least `minVotes` decides. */
+export function narratorGender(narration: string, language: HeuristicLanguage, minVotes = 1): Gender {
   let female = 0;
   let male = 0;
   const vote = (gender: Gender) => (gender === 'female' ? female++ : gender === 'male' ? male++ : undefined);
   for (const pattern of GENDER_PATTERNS[language])
     for (const match of narration.matchAll(pattern.regex)) vote(pattern.gender(match));
-  if (female + male === 0) return 'unknown';
+  if (female + male === 0 || female + male < minVotes) return 'unknown';
   if (female >= 2 * male && female > male) return 'female';
   if (male >= 2 * female && male > female) return 'male';
   return 'unknown';
