@@ -26,11 +26,18 @@ export interface ContentsRegion {
 
 const LEADERS_AND_PAGE = /(?:\s*\.{2,}\s*|\s{2,}|\t+)(?:\d{1,4}|[ivxlcdm]{1,7}|[IVXLCDM]{1,7})\s*$|\s+[ivxlcdm]{1,5}$/u;
 
+/** A page number after a single space ("The Arrival 10"); taken off only when the heading's own number stays. */
+const SPACED_PAGE = /\s+\d{1,4}$/u;
+
 function entryText(line: string): string {
-  return line
+  const text = line
     .replace(LEADERS_AND_PAGE, '')
     .replace(/\.{2,}\s*$/, '')
     .trim();
+  const withoutPage = text.replace(SPACED_PAGE, '');
+  if (withoutPage === text || !/\p{L}/u.test(withoutPage)) return text;
+  // "Chapter 12" keeps its number; "Chapter 1. The Arrival 10" loses only the page.
+  return classifyHeadingLine(withoutPage)?.number === classifyHeadingLine(text)?.number ? withoutPage : text;
 }
 
 function isProse(block: LaidOutBlock): boolean {
@@ -48,6 +55,9 @@ function isProse(block: LaidOutBlock): boolean {
 function repeatsEntry(line: string, entries: ContentsEntry[]): boolean {
   const match = classifyHeadingLine(line);
   return entries.some((entry) => {
+    // Two numbered headings are the same by their numbers: "Capítulo II" is one misprint away from "Capítulo I".
+    const bothNumbered = match?.number !== undefined && entry.match?.number !== undefined;
+    if (bothNumbered && match.number !== entry.match!.number) return false;
     if (sameTitle(entry.text, line) || (entry.match?.trailer && sameTitle(entry.match.trailer, line))) return true;
     return (
       match !== null &&
@@ -58,6 +68,14 @@ function repeatsEntry(line: string, entries: ContentsEntry[]): boolean {
       match.label === entry.match.label
     );
   });
+}
+
+function startsListedChapter(blocks: LaidOutBlock[], index: number, entries: ContentsEntry[]): boolean {
+  const next = blocks[index + 1];
+  if (entries.length === 0 || !next || blocks[index].lines.length !== 1) return false;
+  const heading = classifyHeadingLine(blocks[index].lines[0]);
+  if (heading === null || !heading.expectsTitle || classifyHeadingLine(next.lines[0]) !== null) return false;
+  return repeatsEntry(next.lines[0], entries);
 }
 
 function entriesOf(lines: string[]): ContentsEntry[] {
@@ -79,6 +97,8 @@ function labelledRegion(layout: TextLayout, labelIndex: number): ContentsRegion 
     const limit = firstEntry ? paragraphGap + 2 : Math.max(paragraphGap + 1, widestEntryGap * 2);
     if (block.blanksBefore > limit || isProse(block) || block.kind === 'heading') break;
     if (entries.length > 0 && repeatsEntry(block.lines[0], entries)) break;
+    // A heading whose title, on the next block, repeats an entry ("CHAPTER I" then "The Arrival"): the book starts.
+    if (startsListedChapter(blocks, i, entries)) break;
     entries.push(...entriesOf(block.lines));
     if (!firstEntry) widestEntryGap = Math.max(widestEntryGap, block.blanksBefore);
     last = i;

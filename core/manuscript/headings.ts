@@ -245,6 +245,9 @@ function runOnTrailer(rest: string): string | undefined {
   return trailer;
 }
 
+/** Articles that are also the number one (es, pt, fr): before a heading word they are articles. */
+const INDEFINITE_ARTICLES = new Set(['un', 'una', 'um', 'uma', 'une']);
+
 function labelled(tokens: string[]): HeadingMatch | null {
   const word = (index: number) => foldAccents(tokens[index] ?? '').replace(/[.:,]+$/, '');
   let label = word(0);
@@ -255,7 +258,9 @@ function labelled(tokens: string[]): HeadingMatch | null {
     read = readNumber(tokens, from);
     restFrom = from + (read?.length ?? 0);
   } else {
-    // An ordinal before the word: "FIRST PART", "Primera parte", "Première partie".
+    // An ordinal before the word: "FIRST PART", "Primera parte", "Première partie". An indefinite article is no
+    // number there: "Uma carta" is "A letter", not "Letter one".
+    if (INDEFINITE_ARTICLES.has(label)) return null;
     read = readNumber(tokens, 0);
     if (!read || read.punctuated || /\d/.test(tokens[0])) return null;
     label = word(read.length);

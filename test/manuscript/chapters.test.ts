@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parseManuscript } from '../../adapters/manuscript';
 import { detectChapters } from '../../core/manuscript/chapters';
 import { findGutenbergBody } from '../../core/manuscript/gutenberg';
+import { classifyHeadingLine } from '../../core/manuscript/headings';
 import type { DetectedChapter, ParsedManuscript } from '../../core/manuscript/manuscript';
 import { textStats } from '../../core/manuscript/stats';
 import { PRIDE_AND_PREJUDICE } from '../support/corpus';
@@ -122,6 +123,56 @@ describe('heading conventions', () => {
     ]);
     expect(chapters.filter((c) => c.type === 'chapter').every((c) => c.startOffset > 40)).toBe(true);
     expect(chapters[0]).toMatchObject({ type: 'contents', title: 'Contents', spoken: false });
+  });
+
+  describe('a contents list ends where the book starts', () => {
+    const prose = (n: number) =>
+      `${'The story of this chapter goes on through the long afternoon without a pause. '.repeat(6)}(${n})`;
+    const book = (lines: string[]) => Buffer.from(lines.join('\n'));
+    const sections = async (lines: string[]) =>
+      (await chaptersOf(book(lines), 'book.txt')).chapters.map((c) => `${c.type}: ${c.title}`);
+
+    it('when a numbered heading is followed by a title the list named ("CHAPTER I" then "The Arrival")', async () => {
+      const titles = ['The Arrival', 'A Letter', 'The Storm'];
+      const toc = ['CONTENTS', '', ...titles.flatMap((t) => [t, ''])];
+      const body = titles.flatMap((t, i) => [`CHAPTER ${'I'.repeat(i + 1)}`, '', t, '', prose(i), '']);
+      expect(await sections([...toc, '', ...body])).toEqual([
+        'contents: CONTENTS',
+        'chapter: CHAPTER I: The Arrival',
+        'chapter: CHAPTER II: A Letter',
+        'chapter: CHAPTER III: The Storm',
+      ]);
+    });
+
+    it('when its entries carry page numbers after a single space ("The Arrival 10")', async () => {
+      const titles = ['The Arrival', 'A Letter', 'The Storm'];
+      const toc = ['CONTENTS', '', ...titles.flatMap((t, i) => [`${t} ${10 + 12 * i}`, ''])];
+      const body = titles.flatMap((t, i) => [`CHAPTER ${i + 1}`, '', t.toUpperCase(), '', prose(i), '']);
+      expect(await sections([...toc, '', ...body])).toEqual([
+        'contents: CONTENTS',
+        'chapter: CHAPTER 1: THE ARRIVAL',
+        'chapter: CHAPTER 2: A LETTER',
+        'chapter: CHAPTER 3: THE STORM',
+      ]);
+    });
+
+    it('and not at its second entry, which is one letter away from the first ("Capítulo I", "Capítulo II")', async () => {
+      const titles = ['A chegada', 'Uma carta', 'A tempestade'];
+      const toc = ['SUMÁRIO', '', ...titles.flatMap((t, i) => [`Capítulo ${'I'.repeat(i + 1)}`, '', t, ''])];
+      const body = titles.flatMap((t, i) => [`CAPÍTULO ${'I'.repeat(i + 1)}`, '', t.toUpperCase(), '', prose(i), '']);
+      expect(await sections([...toc, '', ...body])).toEqual([
+        'contents: SUMÁRIO',
+        'chapter: CAPÍTULO I: A CHEGADA',
+        'chapter: CAPÍTULO II: UMA CARTA',
+        'chapter: CAPÍTULO III: A TEMPESTADE',
+      ]);
+    });
+  });
+
+  it('reads an indefinite article before a heading word as a title, not a number ("Uma carta" is no "Carta 1")', () => {
+    expect(classifyHeadingLine('Uma carta')).toBeNull();
+    expect(classifyHeadingLine('Una carta')).toBeNull();
+    expect(classifyHeadingLine('Primera parte')).toMatchObject({ type: 'part', number: 1 });
   });
 
   it('gives a text with no headings a single chapter', async () => {
