@@ -179,6 +179,7 @@ function buildServices(config: AppEnvironment): Services {
     projects: projectService,
     clock,
     ids,
+    events,
     metrics: metrics.recorder,
   });
   return {

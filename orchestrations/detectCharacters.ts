@@ -8,9 +8,9 @@ import type { OrchestrationContext } from 'durable-functions';
 import {
   DETECT_CHARACTERS_FAIL,
   DETECT_CHARACTERS_RUN,
-  type DetectCharactersInput,
   type DetectCharactersOutcome,
 } from './activities/detectCharactersActivities';
+import type { JobInput } from '../core/jobs/job';
 
 export const DETECT_CHARACTERS_ORCHESTRATION = 'detectCharacters';
 
@@ -18,7 +18,7 @@ const retry = new df.RetryOptions(5_000, 3);
 retry.backoffCoefficient = 2;
 
 df.app.orchestration(DETECT_CHARACTERS_ORCHESTRATION, function* (context: OrchestrationContext) {
-  const input = context.df.getInput<DetectCharactersInput>();
+  const input = context.df.getInput<JobInput>();
   try {
     const outcome: DetectCharactersOutcome = yield context.df.callActivityWithRetry(DETECT_CHARACTERS_RUN, retry, {
       tenantId: input.tenantId,

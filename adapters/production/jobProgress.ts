@@ -1,29 +1,15 @@
 /**
- * Job progress from production activities. Several activities finish at once, so counters are added under
- * optimistic concurrency (re-applied on a lost race) rather than written as absolute values.
+ * Job progress from production activities, through JobService: several activities finish at once, so counters are
+ * added to the current values (re-applied on a lost race) rather than written as absolute values.
  */
-import { updateWithRetry } from '../../core/common/optimisticUpdate';
-import { isTerminal, type JobProgress, type JobRecord, type JobRef } from '../../core/jobs/job';
+import type { JobProgress, JobRef } from '../../core/jobs/job';
+import type { ProgressChange } from '../../core/jobs/jobService';
 import { etaSeconds } from '../../core/production/progress';
 import { SpeechCancelledError } from '../../core/production/speechRetry';
 import type { ProductionContext } from './productionContext';
 
 /** Neural list price, for "cost so far" while the job runs; the cost records are the real account. */
 const USD_PER_CHARACTER = { offline: 0, azure: 16 / 1_000_000 } as const;
-
-export async function isJobCancelled(ctx: ProductionContext, job: JobRef): Promise<boolean> {
-  const record = await ctx.svc.jobs.find(job.tenantId, job.projectId, job.jobId);
-  return !record || record.cancelRequested || record.status === 'cancelled';
-}
-
-/**
- * Whether work of the job should stop starting anything new: it was cancelled, or it already failed (a chapter's
- * permanent error fails the job while sibling chapters are still rendering; their requests would be paid for nothing).
- */
-export async function isJobStopped(ctx: ProductionContext, job: JobRef): Promise<boolean> {
-  const record = await ctx.svc.jobs.find(job.tenantId, job.projectId, job.jobId);
-  return !record || record.cancelRequested || record.status === 'cancelled' || record.status === 'failed';
-}
 
 /** How often running work looks at its job for a cancel: one point read per tick, at most a second of new work lost. */
 export const STOP_POLL_MS = 1_000;
@@ -42,7 +28,8 @@ export function watchJobStop(
   const timer = setInterval(() => {
     if (checking || controller.signal.aborted) return;
     checking = true;
-    isJobStopped(ctx, job)
+    ctx.svc.jobs
+      .isStopRequested(job)
       .then(
         (stopped) => {
           if (stopped) controller.abort(new SpeechCancelledError('the job was stopped'));
@@ -76,22 +63,12 @@ export async function addJobProgress(
 }
 
 export async function setJobProgress(ctx: ProductionContext, job: JobRef, patch: Partial<JobProgress>): Promise<void> {
-  await changeJob(ctx, job, () => patch);
+  await changeJob(ctx, job, patch);
 }
 
-async function changeJob(
-  ctx: ProductionContext,
-  job: JobRef,
-  change: (progress: JobProgress, record: JobRecord) => Partial<JobProgress>,
-): Promise<void> {
-  const documents = ctx.jobDocuments;
+async function changeJob(ctx: ProductionContext, job: JobRef, change: ProgressChange): Promise<void> {
   try {
-    await updateWithRetry(
-      'Job',
-      () => documents.get(job.tenantId, job.projectId, job.jobId),
-      (doc, etag) => documents.replace({ ...doc, updatedAt: ctx.svc.clock.now().toISOString() }, etag),
-      (doc) => (isTerminal(doc.status) ? doc : { ...doc, progress: { ...doc.progress, ...change(doc.progress, doc) } }),
-    );
+    await ctx.svc.jobs.advanceProgress(job, change);
   } catch (error) {
     // Progress is advisory: losing one update must not fail the work it describes.
     ctx.svc.logger.warn('job progress update failed', { jobId: job.jobId, error: String(error) });

@@ -6,7 +6,6 @@ import { services, type Services } from '../compositionRoot';
 import { containerDefinitions } from '../cosmos/containers';
 import { CosmosProjectCollection } from '../cosmos/cosmosCollections';
 import type { VoiceDescriptor } from '../../core/casting/casting';
-import type { JobRecord } from '../../core/jobs/job';
 import type { LexiconEntry } from '../../core/lexicon/lexicon';
 import type { ProjectCollection } from '../../core/ports/documents';
 import type { VoiceCatalog } from '../../core/ports/voices';
@@ -23,8 +22,6 @@ import { OfflineVoiceCatalog } from '../voices/offlineVoiceCatalog';
 export interface ProductionContext {
   svc: Services;
   packages: ProjectCollection<PackageRecord>;
-  /** Raw job documents, for atomic progress counters (JobService.reportProgress takes a patch, not a change). */
-  jobDocuments: ProjectCollection<JobRecord>;
   /** One limiter per process: every synthesis activity in this host shares the TTS service's capacity. */
   speechLimiter: AdaptiveConcurrency;
   voices(): Promise<VoiceDescriptor[]>;
@@ -52,7 +49,6 @@ function buildContext(svc: Services): ProductionContext {
   return {
     svc,
     packages: new CosmosProjectCollection<PackageRecord>(container('packages')),
-    jobDocuments: new CosmosProjectCollection<JobRecord>(container('jobs')),
     speechLimiter: new AdaptiveConcurrency({
       initialLimit: 2,
       maxLimit: svc.config.TTS_ENGINE === 'offline' ? 2 : 16,

@@ -6,7 +6,6 @@
 import { estimateProductionBytes } from '../../core/production/outputSize';
 import { SSML_LIMITS } from '../../core/ssml/planRequests';
 import type { CostEstimate } from '../../core/costs/estimate';
-import { createDomainEvent, EventTypes, jobSubject, type EventType } from '../../core/ports/events';
 import { NARRATOR_ID } from '../../core/characters/character';
 import {
   blockingProblems,
@@ -21,9 +20,8 @@ import {
 import type { PackagePlatform } from '../../core/packaging';
 import { summarizeBookPlan } from '../../core/production/planSummaries';
 import { chaptersOf, charactersOf } from './bookDocuments';
-import { EVENT_SOURCE } from './chapterMastering';
 import type { JobInput } from '../../core/jobs/job';
-import { isJobCancelled, setJobProgress } from './jobProgress';
+import { setJobProgress } from './jobProgress';
 import type { ProductionContext } from './productionContext';
 
 /** Markup the SSML of one segment adds around its text (voice, prosody), for the estimate. */
@@ -124,10 +122,9 @@ export interface PreflightResult {
 }
 
 export async function preflightProduction(ctx: ProductionContext, input: ProductionJobInput): Promise<PreflightResult> {
-  if (await isJobCancelled(ctx, input)) return { cancelled: true, chapterIds: [], skipped: [] };
   const { svc } = ctx;
-  await svc.jobs.markRunning(input.tenantId, input.projectId, input.jobId, 'preflight');
-  await publishJobEvent(ctx, input, EventTypes.jobStarted, { platforms: input.platforms });
+  if (await svc.jobs.isStopRequested(input)) return { cancelled: true, chapterIds: [], skipped: [] };
+  await svc.jobs.markRunning(input.tenantId, input.projectId, input.jobId, 'preflight', { platforms: input.platforms });
   const assessment = await assessProduction(ctx, input.tenantId, input.projectId, input.chapterIds, {
     allowUnknownSpeakers: input.allowUnknownSpeakers,
     platforms: input.platforms,
@@ -149,7 +146,7 @@ export async function checkpoint(
   ctx: ProductionContext,
   input: JobInput & { phase?: string; chaptersDone?: number },
 ): Promise<{ cancelled: boolean }> {
-  if (await isJobCancelled(ctx, input)) return { cancelled: true };
+  if (await ctx.svc.jobs.isStopRequested(input)) return { cancelled: true };
   const patch: Record<string, unknown> = {};
   if (input.phase) patch.phase = input.phase;
   if (input.chaptersDone !== undefined) patch.chaptersDone = input.chaptersDone;
@@ -162,16 +159,16 @@ export async function finishProduction(
   input: JobInput & { result: Record<string, unknown> },
 ): Promise<void> {
   const { svc } = ctx;
-  if (await isJobCancelled(ctx, input)) return settleFacts(ctx, input);
+  if (!(await svc.jobs.find(input.tenantId, input.projectId, input.jobId))) return settleFacts(ctx, input);
   // The project shows what the job did before the job says it has ended: whoever sees it end and reads the project
   // again then finds the new counts, not the old ones. Should that fail, the job still ends, and settles after.
+  // (A job cancelled meanwhile stays cancelled: JobService lets the cancel win.)
   const settled = await settleFacts(ctx, input).then(
     () => true,
     () => false,
   );
   await svc.jobs.finish(input.tenantId, input.projectId, input.jobId, { status: 'succeeded', result: input.result });
   if (!settled) await settleFacts(ctx, input);
-  await publishJobEvent(ctx, input, EventTypes.jobCompleted, input.result);
 }
 
 export async function failProduction(
@@ -179,7 +176,7 @@ export async function failProduction(
   input: JobInput & { code: string; message: string },
 ): Promise<void> {
   const { svc } = ctx;
-  if (await isJobCancelled(ctx, input)) return settleFacts(ctx, input);
+  if (!(await svc.jobs.find(input.tenantId, input.projectId, input.jobId))) return settleFacts(ctx, input);
   const error = { code: input.code, message: input.message.slice(0, 2000) };
   const settled = await settleFacts(ctx, input).then(
     () => true,
@@ -187,7 +184,6 @@ export async function failProduction(
   );
   await svc.jobs.finish(input.tenantId, input.projectId, input.jobId, { status: 'failed', error });
   if (!settled) await settleFacts(ctx, input);
-  await publishJobEvent(ctx, input, EventTypes.jobFailed, { error });
 }
 
 /** After a cancel: the project no longer shows the job as active, and its counts reflect the audio kept. */
@@ -209,18 +205,4 @@ async function settleFacts(ctx: ProductionContext, job: JobInput): Promise<void>
     packagesReady: new Set(packages.items.filter((p) => p.readiness.passed).map((p) => p.platform)).size,
     activeJobId: facts.activeJobId === job.jobId ? null : facts.activeJobId,
   }));
-}
-
-async function publishJobEvent(ctx: ProductionContext, job: JobInput, type: EventType, data: object): Promise<void> {
-  const record = await ctx.svc.jobs.find(job.tenantId, job.projectId, job.jobId);
-  await ctx.svc.events.publish([
-    createDomainEvent({
-      type,
-      source: EVENT_SOURCE,
-      subject: jobSubject(job.tenantId, job.projectId, job.jobId),
-      time: ctx.svc.clock.now().toISOString(),
-      data: { tenantId: job.tenantId, projectId: job.projectId, jobId: job.jobId, kind: record?.kind, ...data },
-      discriminator: String(record?.attempt ?? 1),
-    }),
-  ]);
 }

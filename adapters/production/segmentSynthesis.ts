@@ -27,7 +27,7 @@ import {
   type PlannedSegment,
 } from './chapterSpeech';
 import type { JobInput } from '../../core/jobs/job';
-import { addJobProgress, isJobStopped, watchJobStop } from './jobProgress';
+import { addJobProgress, watchJobStop } from './jobProgress';
 import type { ProductionContext } from './productionContext';
 import { withWorkspace } from './workspace';
 
@@ -81,7 +81,7 @@ export async function synthesizeSegments(
     skipped: [],
   };
   if (input.segmentIds.length > MAX_SEGMENTS_PER_BATCH) throw new RangeError('too many segments in one batch');
-  if (await isJobStopped(ctx, input)) return { ...summary, cancelled: true };
+  if (await ctx.svc.jobs.isStopRequested(input)) return { ...summary, cancelled: true };
   const { svc } = ctx;
   const segments = (
     await Promise.all(input.segmentIds.map((id) => svc.book.segments.get(input.tenantId, input.projectId, id)))

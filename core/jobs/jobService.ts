@@ -1,15 +1,25 @@
 import type { ProjectAction } from '../auth/permissions';
 import type { Principal, TenantPrincipal } from '../auth/principal';
 import { updateWithRetry } from '../common/optimisticUpdate';
-import { NotFoundError } from '../errors';
+import { NotFoundError, PreconditionFailedError } from '../errors';
 import type { Filter, Page, ProjectCollection, TenantDirectory } from '../ports/documents';
+import { EventTypes, type EventPublisher } from '../ports/events';
 import type { OrchestrationClient } from '../ports/orchestrations';
 import type { JobOutcome, MetricsRecorder } from '../ports/metrics';
 import type { Clock, IdGenerator } from '../ports/system';
 import type { ProjectRecord } from '../projects/project';
 import type { ProjectService } from '../projects/projectService';
 import type { TenantRecord } from '../tenants/tenant';
-import { initialProgress, isTerminal, type JobKind, type JobProgress, type JobRecord, type JobStatus } from './job';
+import {
+  initialProgress,
+  isTerminal,
+  type JobKind,
+  type JobProgress,
+  type JobRecord,
+  type JobRef,
+  type JobStatus,
+} from './job';
+import { jobEndEventTypes, jobEvent } from './jobEvents';
 import { ProductionSlots } from './productionSlots';
 import { ProjectJobLocks, type ProjectJobLock } from './projectJobLock';
 
@@ -22,8 +32,13 @@ export interface JobServiceDeps {
   projects: ProjectService;
   clock: Clock;
   ids: IdGenerator;
+  /** Where every job kind's `khipu.job.*` events go. */
+  events: EventPublisher;
   metrics?: MetricsRecorder;
 }
+
+/** A change of a job's progress: a patch, or computed from the current progress (for counters several workers add to). */
+export type ProgressChange = Partial<JobProgress> | ((progress: JobProgress, job: JobRecord) => Partial<JobProgress>);
 
 export interface StartJobRequest {
   kind: JobKind;
@@ -41,6 +56,12 @@ const PRODUCTION_KINDS: ReadonlySet<JobKind> = new Set(['produce', 'regenerate']
  * and creating the job (which takes milliseconds): it is stale.
  */
 const UNFULFILLED_CLAIM_GRACE_MS = 2 * 60_000;
+
+/**
+ * Rounds of optimistic retries (each several attempts) a progress change gets: enough for every parallel activity of
+ * a production to report at once, while a document that can never be written still fails.
+ */
+const PROGRESS_ROUNDS = 8;
 
 /** Durable runtime statuses of an orchestration that will never settle its job any more. */
 const ENDED_ORCHESTRATION_STATUSES: ReadonlySet<string> = new Set(['Completed', 'Failed', 'Terminated', 'Canceled']);
@@ -156,26 +177,69 @@ export class JobService {
     return this.deps.jobs.get(tenantId, projectId, jobId);
   }
 
-  markRunning(tenantId: string, projectId: string, jobId: string, phase: string): Promise<JobRecord> {
-    return this.modify(tenantId, projectId, jobId, (job) =>
-      isTerminal(job.status)
-        ? job
+  /**
+   * The one stop check of every job kind: start no new work when the job was cancelled (or a cancel was asked), has
+   * failed (a sibling step's permanent error: what it would start is paid for nothing), or no longer exists.
+   */
+  async isStopRequested(ref: JobRef): Promise<boolean> {
+    const job = await this.deps.jobs.get(ref.tenantId, ref.projectId, ref.jobId);
+    return !job || job.cancelRequested || job.status === 'cancelled' || job.status === 'failed';
+  }
+
+  /**
+   * Marks the job running and publishes `khipu.job.started` (again on a retried step: the event id is the same, so
+   * subscribers see it once). `details` are added to the event's data.
+   */
+  async markRunning(
+    tenantId: string,
+    projectId: string,
+    jobId: string,
+    phase: string,
+    details: object = {},
+  ): Promise<JobRecord> {
+    const job = await this.modify(tenantId, projectId, jobId, (current) =>
+      isTerminal(current.status)
+        ? current
         : {
-            ...job,
+            ...current,
             status: 'running',
-            startedAt: job.startedAt ?? this.now(),
-            progress: { ...job.progress, phase },
+            startedAt: current.startedAt ?? this.now(),
+            progress: { ...current.progress, phase },
           },
     );
+    if (!isTerminal(job.status))
+      await this.deps.events.publish([jobEvent(job, EventTypes.jobStarted, this.now(), details)]);
+    return job;
   }
 
   reportProgress(tenantId: string, projectId: string, jobId: string, patch: Partial<JobProgress>): Promise<JobRecord> {
-    return this.modify(tenantId, projectId, jobId, (job) =>
-      isTerminal(job.status) ? job : { ...job, progress: { ...job.progress, ...patch } },
-    );
+    return this.advanceProgress({ tenantId, projectId, jobId }, patch);
   }
 
-  /** Settles the job and frees what it held (the project's lock and, for productions, the tenant slot). */
+  /**
+   * Changes a running job's progress under optimistic concurrency: several activities report at once, so a change
+   * lost to a race is re-applied to the fresh document (counters add up instead of overwriting each other). An ended
+   * job's progress stays as it ended.
+   */
+  async advanceProgress(ref: JobRef, change: ProgressChange): Promise<JobRecord> {
+    for (let round = 1; ; round++) {
+      try {
+        return await this.modify(ref.tenantId, ref.projectId, ref.jobId, (job) => {
+          if (isTerminal(job.status)) return job;
+          const patch = typeof change === 'function' ? change(job.progress, job) : change;
+          return { ...job, progress: { ...job.progress, ...patch } };
+        });
+      } catch (error) {
+        // Every lost race is another writer's win, so each round makes progress; a busy job only needs more rounds.
+        if (!(error instanceof PreconditionFailedError) || round >= PROGRESS_ROUNDS) throw error;
+      }
+    }
+  }
+
+  /**
+   * Settles the job, frees what it held (the project's lock and, for productions, the tenant slot) and publishes the
+   * ending (`khipu.job.completed` with the result, `khipu.job.failed` with the error, or `khipu.job.cancelled`).
+   */
   async finish(
     tenantId: string,
     projectId: string,
@@ -186,20 +250,28 @@ export class JobService {
       | { status: 'cancelled' },
   ): Promise<JobRecord> {
     let endsNow = false;
+    let ending = outcome;
     const job = await this.modify(tenantId, projectId, jobId, (current) => {
       endsNow = !isTerminal(current.status);
+      // A cancel wins over whatever the work reports after it: the user was told the job stops.
+      if (current.cancelRequested || current.status === 'cancelled') ending = { status: 'cancelled' };
       return {
         ...current,
-        status: outcome.status,
-        result: outcome.status === 'succeeded' ? outcome.result : current.result,
-        error: outcome.status === 'failed' ? outcome.error : null,
-        progress: { ...current.progress, phase: outcome.status, etaSeconds: 0 },
+        status: ending.status,
+        result: ending.status === 'succeeded' ? ending.result : current.result,
+        error: ending.status === 'failed' ? ending.error : null,
+        progress: { ...current.progress, phase: ending.status, etaSeconds: 0 },
         finishedAt: this.now(),
       };
     });
     await this.releaseClaims(tenantId, projectId, jobId, job.kind);
     // Settling an ended job again (a retried activity, a cancel after the end) is not another ending.
-    if (endsNow) await this.measureEnd(job, outcome.status);
+    if (endsNow) await this.measureEnd(job, ending.status);
+    const details =
+      ending.status === 'succeeded' ? ending.result : ending.status === 'failed' ? { error: ending.error } : {};
+    // Published on a repeated settlement too (a retried step whose first run died before publishing): the event id
+    // is the same, so subscribers see it once.
+    await this.deps.events.publish([jobEvent(job, jobEndEventTypes[ending.status], this.now(), details)]);
     return job;
   }
 

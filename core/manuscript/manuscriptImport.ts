@@ -323,9 +323,8 @@ export class ManuscriptImport {
     };
   }
 
-  private async cancelRequested(ref: ImportJobInput): Promise<boolean> {
-    const job = await this.deps.jobs.find(ref.tenantId, ref.projectId, ref.jobId);
-    return !job || job.cancelRequested || job.status === 'cancelled';
+  private cancelRequested(ref: ImportJobInput): Promise<boolean> {
+    return this.deps.jobs.isStopRequested(ref);
   }
 
   private stagingPrefix(ref: ImportJobInput): string {

@@ -355,6 +355,26 @@ function withParentheticalTags(paragraph: string, pieces: Piece[], language?: He
   return scan.pieces;
 }
 
+/**
+ * Where, inside a block of lines, a new paragraph begins in a book that prints dialogue with dashes and does not
+ * leave blank lines between paragraphs: a line opening with a dialogue dash after a line that ends a sentence
+ * ("…sobre nuestras espaldas?⏎— Aun las tuyas, Sancho —replicó…"). A dash opening a speech tag on its own line
+ * ("¡Hola!⏎—dijo Pedro—.") goes on with the line before. Offsets are into `block`.
+ */
+export function dashLineBreaks(block: string, conventions: DialogueConventions): number[] {
+  if (!conventions.dashDialogue) return [];
+  const dash = conventions.hyphenDashes ? '(?:--|[—―–]|-)' : '(?:--|[—―–])';
+  const pattern = new RegExp(`[.!?…:»"”')][ \\t]*(?:\\r\\n|\\r|\\n)[ \\t]*(?=${dash})`, 'gu');
+  const starts: number[] = [];
+  for (const match of block.matchAll(pattern)) {
+    const at = match.index + match[0].length;
+    const afterDash = block.slice(at).replace(/^(?:--|[—―–-])\s*/u, '');
+    if (readSpeechTag(afterDash, conventions.language) !== null) continue;
+    starts.push(at);
+  }
+  return starts;
+}
+
 /** Splits a paragraph (without surrounding whitespace) into narration and dialogue pieces. */
 export function dialoguePieces(paragraph: string, conventions: DialogueConventions = QUOTED_DIALOGUE): Piece[] {
   return withParentheticalTags(paragraph, turnPieces(paragraph, conventions), conventions.language);

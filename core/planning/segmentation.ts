@@ -1,6 +1,6 @@
 import { heuristicLanguage } from '../characters/vocabulary';
 import { classifyHeadingLine } from '../manuscript/headings';
-import { detectConventions, dialoguePieces } from './segmentation.dialogue';
+import { dashLineBreaks, detectConventions, dialoguePieces, type DialogueConventions } from './segmentation.dialogue';
 import { sentenceCuts } from './segmentation.sentences';
 
 export type SegmentKind = 'narration' | 'dialogue' | 'heading';
@@ -52,6 +52,17 @@ function paragraphs(text: string): Paragraph[] {
     result.push({ start: match.index + leading, end: match.index + match[0].length - trailing });
   }
   return result;
+}
+
+/** A block of lines cut where a line opens a new dialogue turn with a dash (books without blank lines between). */
+function splitAtDashLines(text: string, block: Paragraph, conventions: DialogueConventions): Paragraph[] {
+  const starts = dashLineBreaks(text.slice(block.start, block.end), conventions).map((at) => block.start + at);
+  const bounds = [block.start, ...starts, block.end];
+  return bounds.slice(0, -1).map((start, i) => {
+    let end = bounds[i + 1];
+    while (end > start && /\s/u.test(text[end - 1])) end--;
+    return { start, end };
+  });
 }
 
 const SCENE_BREAK = /^[*#~•·⁂=_\-–—\s]{1,40}$/u;
@@ -118,7 +129,7 @@ export function segmentChapter(text: string, options: SegmentationOptions = {}):
     options.language ? heuristicLanguage(options.language) : undefined,
   );
 
-  for (const paragraph of allParagraphs) {
+  for (const paragraph of allParagraphs.flatMap((block) => splitAtDashLines(text, block, conventions))) {
     if (paragraph.end <= consumedUntil) continue;
     let start = Math.max(paragraph.start, consumedUntil);
     while (start < paragraph.end && /\s/u.test(text[start])) start++;

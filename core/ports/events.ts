@@ -11,6 +11,7 @@ export const EventTypes = {
   chapterCompleted: 'khipu.chapter.completed',
   jobCompleted: 'khipu.job.completed',
   jobFailed: 'khipu.job.failed',
+  jobCancelled: 'khipu.job.cancelled',
   packageReady: 'khipu.package.ready',
   webhookTest: 'khipu.webhook.test',
   reviewCommented: 'khipu.review.commented',

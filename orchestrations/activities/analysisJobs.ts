@@ -1,15 +1,9 @@
-/** What the analysis jobs' activities (character detection, planning) share: the stop check and LLM cost metering. */
+/** What the analysis jobs' activities (character detection, planning) share: LLM cost metering. */
 import type { Services } from '../../adapters/compositionRoot';
 import { priceUsage } from '../../core/costs/costEntry';
 import type { RateKey } from '../../core/costs/priceTable';
-import { isTerminal, type JobInput } from '../../core/jobs/job';
+import type { JobInput } from '../../core/jobs/job';
 import type { TokenUsage } from '../../core/ports/analysis';
-
-/** The job was cancelled or has already ended: start nothing more. */
-export async function analysisJobStopped(svc: Services, job: JobInput): Promise<boolean> {
-  const record = await svc.jobs.find(job.tenantId, job.projectId, job.jobId);
-  return !record || record.cancelRequested || isTerminal(record.status);
-}
 
 /**
  * Records the tokens a model call used. `dedupeScope` names the unit of work (the job, or job and chapter), so an

@@ -8,19 +8,12 @@ import { services, type Services } from '../../adapters/compositionRoot';
 import type { ChapterRecord } from '../../core/book/records';
 import { applyDetection, type DetectionSummary } from '../../core/characters/applyDetection';
 import { HeuristicCharacterDetection } from '../../core/characters/heuristicEngines';
-import { isTerminal } from '../../core/jobs/job';
-import { analysisJobStopped, recordTokenCost } from './analysisJobs';
+import { isTerminal, type JobInput } from '../../core/jobs/job';
+import { recordTokenCost } from './analysisJobs';
 import type { AnalysisEngines, CharacterDetectionEngine, TokenUsage } from '../../core/ports/analysis';
 
 export const DETECT_CHARACTERS_RUN = 'detectCharacters_run';
 export const DETECT_CHARACTERS_FAIL = 'detectCharacters_fail';
-
-export interface DetectCharactersInput {
-  tenantId: string;
-  projectId: string;
-  jobId: string;
-  userId: string;
-}
 
 export type DetectCharactersOutcome =
   { status: 'succeeded'; summary: DetectionSummary; usage: TokenUsage; chapters: number } | { status: 'cancelled' };
@@ -57,10 +50,10 @@ async function loadChapters(svc: Services, tenantId: string, projectId: string):
 }
 
 df.app.activity(DETECT_CHARACTERS_RUN, {
-  handler: async (input: DetectCharactersInput): Promise<DetectCharactersOutcome> => {
+  handler: async (input: JobInput): Promise<DetectCharactersOutcome> => {
     const svc = services();
     const { tenantId, projectId, jobId } = input;
-    if (await analysisJobStopped(svc, input)) return { status: 'cancelled' };
+    if (await svc.jobs.isStopRequested(input)) return { status: 'cancelled' };
     await svc.jobs.markRunning(tenantId, projectId, jobId, 'detecting');
     const project = await svc.projects.find(tenantId, projectId);
     if (!project) throw new Error('The project no longer exists');
@@ -74,7 +67,7 @@ df.app.activity(DETECT_CHARACTERS_RUN, {
     });
     await recordTokenCost(svc, input, usage, input.jobId);
     // The cancel may have arrived while the engine ran: keep the stored cast as it was.
-    if (await analysisJobStopped(svc, input)) return { status: 'cancelled' };
+    if (await svc.jobs.isStopRequested(input)) return { status: 'cancelled' };
     await svc.jobs.reportProgress(tenantId, projectId, jobId, { phase: 'storing', chaptersDone: chapters.length });
     const source = engine.engine === 'heuristic' ? 'heuristic' : 'llm';
     const summary = await applyDetection(svc.characterStore, tenantId, projectId, characters, source);
@@ -90,7 +83,7 @@ df.app.activity(DETECT_CHARACTERS_RUN, {
 });
 
 df.app.activity(DETECT_CHARACTERS_FAIL, {
-  handler: async (input: DetectCharactersInput & { message: string }): Promise<void> => {
+  handler: async (input: JobInput & { message: string }): Promise<void> => {
     const svc = services();
     const job = await svc.jobs.find(input.tenantId, input.projectId, input.jobId);
     if (!job || isTerminal(job.status)) return;

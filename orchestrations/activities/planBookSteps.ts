@@ -8,9 +8,9 @@
 import type { Services } from '../../adapters/compositionRoot';
 import { HeuristicAttribution } from '../../core/characters/heuristicEngines';
 import { PreconditionFailedError } from '../../core/errors';
-import { isTerminal, type JobProgress } from '../../core/jobs/job';
+import { isTerminal, type JobInput, type JobProgress } from '../../core/jobs/job';
 import type { AnalysisEngines, AttributionEngine } from '../../core/ports/analysis';
-import { analysisJobStopped, recordTokenCost } from './analysisJobs';
+import { recordTokenCost } from './analysisJobs';
 
 export const PLAN_BOOK_START = 'planBook_start';
 export const PLAN_BOOK_CHAPTER = 'planBook_chapter';
@@ -18,11 +18,7 @@ export const PLAN_BOOK_FINISH = 'planBook_finish';
 /** Each attempt retries the job's own read-modify-write several times; this bounds a runaway, not a real contest. */
 const MAX_PROGRESS_ATTEMPTS = 10;
 
-export interface PlanBookInput {
-  tenantId: string;
-  projectId: string;
-  jobId: string;
-  userId: string;
+export interface PlanBookInput extends JobInput {
   chapterIds?: string[];
 }
 
@@ -53,7 +49,7 @@ export function attributionEngine(svc: Services): AttributionEngine {
 }
 
 export async function planBookStart(svc: Services, input: PlanBookInput): Promise<PlanStartOutcome> {
-  if (await analysisJobStopped(svc, input)) return { status: 'cancelled' };
+  if (await svc.jobs.isStopRequested(input)) return { status: 'cancelled' };
   const chapterIds = await svc.planning.chaptersToPlan(input.tenantId, input.projectId, input.chapterIds);
   await svc.jobs.markRunning(input.tenantId, input.projectId, input.jobId, 'planning');
   await svc.jobs.reportProgress(input.tenantId, input.projectId, input.jobId, {
@@ -64,7 +60,7 @@ export async function planBookStart(svc: Services, input: PlanBookInput): Promis
 }
 
 export async function planBookChapter(svc: Services, input: PlanChapterInput): Promise<PlanChapterOutcome> {
-  if (await analysisJobStopped(svc, input)) return { status: 'cancelled' };
+  if (await svc.jobs.isStopRequested(input)) return { status: 'cancelled' };
   const project = await svc.projects.find(input.tenantId, input.projectId);
   if (!project) throw new Error('The project no longer exists');
   const summary = await svc.planning.planChapter(

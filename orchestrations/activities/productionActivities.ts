@@ -7,7 +7,6 @@ import { masterChapterAudio, type MasterChapterInput } from '../../adapters/prod
 import { packageBook, preparePackageCredits, type PackageInput } from '../../adapters/production/bookPackaging';
 import { segmentsOfChapter } from '../../adapters/production/bookDocuments';
 import type { JobInput } from '../../core/jobs/job';
-import { isJobStopped } from '../../adapters/production/jobProgress';
 import { productionContext } from '../../adapters/production/productionContext';
 import {
   checkpoint,
@@ -47,7 +46,7 @@ df.app.activity(ProductionActivity.preflight, {
 df.app.activity(ProductionActivity.listSegmentBatches, {
   handler: async (input: JobInput & { chapterId: string }) => {
     const ctx = productionContext();
-    if (await isJobStopped(ctx, input)) return { cancelled: true, batches: [] as string[][] };
+    if (await ctx.svc.jobs.isStopRequested(input)) return { cancelled: true, batches: [] as string[][] };
     const segments = await segmentsOfChapter(ctx.svc, input.tenantId, input.projectId, input.chapterId);
     return {
       cancelled: false,

@@ -68,9 +68,10 @@ describe('subjects and types', () => {
     expect(() => tenantSubjectPrefix('t/x')).toThrow(TypeError);
   });
 
-  test('knows the eleven event types', () => {
+  test('knows the twelve event types', () => {
     expect([...ALL_EVENT_TYPES].sort()).toEqual([
       'khipu.chapter.completed',
+      'khipu.job.cancelled',
       'khipu.job.completed',
       'khipu.job.failed',
       'khipu.job.started',

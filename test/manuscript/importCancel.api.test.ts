@@ -3,6 +3,8 @@ import path from 'node:path';
 import { decodeText } from '../../adapters/manuscript/decode';
 import { findGutenbergBody } from '../../core/manuscript/gutenberg';
 import { CORPUS_DIR } from '../support/corpus';
+import { eventsOfJob, subscribeToJobEvents } from '../jobs/jobEvents';
+import { startEventReceiver, type EventReceiver } from '../production/support';
 import { minimalMetadata, startTestPlatform, type TestPlatform } from '../support/testPlatform';
 
 /**
@@ -13,11 +15,16 @@ import { minimalMetadata, startTestPlatform, type TestPlatform } from '../suppor
 let platform: TestPlatform;
 const CREATOR = 'creator@andes.test';
 
+let receiver: EventReceiver;
+
 beforeAll(async () => {
-  platform = await startTestPlatform({ env: { RATE_LIMIT_PER_MINUTE: '100000' } });
+  receiver = await startEventReceiver();
+  platform = await startTestPlatform({ env: { RATE_LIMIT_PER_MINUTE: '100000', WEBHOOK_ALLOW_LOOPBACK: 'true' } });
+  await subscribeToJobEvents(platform, 'admin@andes.test', receiver);
 });
 afterAll(async () => {
   await platform?.stop();
+  await receiver?.close();
 });
 
 interface Job {
@@ -146,5 +153,15 @@ describe('cancelling an import during chapter detection', () => {
     expect(lowPriorityThreads(platform.pid)).toBe(0);
     expect((await job(projectId, big.id)).status).toBe('cancelled');
     expect(await bookText(projectId)).toBe(before);
+
+    // Subscribers hear of the cancel, and of no other ending.
+    const events = await eventsOfJob(receiver, big.id, ['khipu.job.started', 'khipu.job.cancelled']);
+    expect(events.filter((event) => ['khipu.job.completed', 'khipu.job.failed'].includes(event.type))).toEqual([]);
+    expect(events.find((event) => event.type === 'khipu.job.cancelled')!.data).toMatchObject({
+      tenantId: 't-andes',
+      projectId,
+      jobId: big.id,
+      kind: 'import',
+    });
   });
 });

@@ -157,6 +157,56 @@ describe('segmentation', () => {
     }
   });
 
+  it('starts a new paragraph at a line opening with a dialogue dash after a finished sentence (no blank lines)', () => {
+    const books: Record<string, string> = {
+      es: [
+        '—Uno.',
+        '',
+        '—Dos.',
+        '',
+        '— Pues yo no lo creo —respondió el mozo—, ni lo he visto. ¿Quién lo dijera?',
+        '— Aun tú, mozo —replicó el amo—, lo sabrás.',
+        '—¡Hola!',
+        '—dijo Pedro—. Y adiós.',
+      ].join('\n'),
+      pt: ['--Um.', '', '--Dois.', '', '--Não sei, disse elle. E você?', '--Eu também não, respondi.'].join('\n'),
+    };
+    const expected: Record<string, [string, string, string][]> = {
+      es: [
+        ['dialogue', '—Uno.', 'chapter_head'],
+        ['dialogue', '—Dos.', 'paragraph'],
+        ['dialogue', '— Pues yo no lo creo', 'paragraph'],
+        ['narration', '—respondió el mozo—,', 'dialogue_turn'],
+        ['dialogue', 'ni lo he visto. ¿Quién lo dijera?', 'dialogue_turn'],
+        ['dialogue', '— Aun tú, mozo', 'paragraph'],
+        ['narration', '—replicó el amo—,', 'dialogue_turn'],
+        ['dialogue', 'lo sabrás.', 'dialogue_turn'],
+        ['dialogue', '—¡Hola!', 'paragraph'],
+        ['narration', '—dijo Pedro—.', 'dialogue_turn'],
+        ['dialogue', 'Y adiós.', 'dialogue_turn'],
+      ],
+      pt: [
+        ['dialogue', '--Um.', 'chapter_head'],
+        ['dialogue', '--Dois.', 'paragraph'],
+        ['dialogue', '--Não sei,', 'paragraph'],
+        ['narration', 'disse elle.', 'dialogue_turn'],
+        ['dialogue', 'E você?', 'dialogue_turn'],
+        ['dialogue', '--Eu também não,', 'paragraph'],
+        ['narration', 'respondi.', 'dialogue_turn'],
+      ],
+    };
+    for (const [language, text] of Object.entries(books)) {
+      const segments = segmentChapter(text, { language });
+      expectExactTiling(text, segments);
+      expect(view(segments)).toEqual(expected[language]);
+    }
+    // A book whose dialogue is quoted keeps a dash at a line's start inside its paragraph.
+    const quoted = '"One," said Tom.\n\n"Two," said Ann. It was late.\n--And then the rain came.';
+    expect(
+      segmentChapter(quoted, { language: 'en' }).filter((segment) => segment.boundaryBefore === 'paragraph'),
+    ).toHaveLength(1);
+  });
+
   it("cuts tags with the book's language only", () => {
     const text = '—Bom dia, disse ella, como vai?';
     const kinds = (language?: string) => segmentChapter(text, { language }).map((s) => [s.kind, s.text.trim()]);

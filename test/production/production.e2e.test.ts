@@ -11,7 +11,20 @@ import { pipeline } from 'node:stream/promises';
 import * as yauzl from 'yauzl';
 import { ffprobePath } from '../../adapters/audio';
 import { startTestPlatform, type TestPlatform } from '../support/testPlatform';
-import { ADMIN, CREATOR, json, plannedBook, produce, startEventReceiver, type EventReceiver } from './support';
+import { createProject } from '../planning/support';
+import { eventsOfJob, subscribeToJobEvents } from '../jobs/jobEvents';
+import { waitForJob } from '../api/isolation/fixtures';
+import {
+  ADMIN,
+  CREATOR,
+  json,
+  plannedBook,
+  plannedBookViaApi,
+  produce,
+  startEventReceiver,
+  tenantOf,
+  type EventReceiver,
+} from './support';
 
 let platform: TestPlatform;
 let receiver: EventReceiver;
@@ -152,3 +165,36 @@ function extractMp3s(zipFile: string, dir: string): Promise<string[]> {
     });
   });
 }
+
+test('every job kind publishes khipu.job.started and khipu.job.completed, with one payload shape', async () => {
+  await subscribeToJobEvents(platform, ADMIN, receiver);
+  const projectId = await createProject(platform, CREATOR, 'Job events');
+  await plannedBookViaApi(platform, CREATOR, projectId);
+  expect((await produce(platform, projectId, ['apple'])).status).toBe('succeeded');
+  const segments = await json<{ items: { id: string; text: string }[] }>(
+    await platform.api(CREATOR, `/v1/projects/${projectId}/segments`),
+    200,
+  );
+  const spoken = segments.items.find((segment) => segment.text.trim().length > 20)!;
+  const regeneration = await json<{ job: { id: string } }>(
+    await platform.api(CREATOR, `/v1/projects/${projectId}/segments/${spoken.id}/regenerate`, {
+      method: 'POST',
+      json: {},
+    }),
+    202,
+  );
+  expect((await waitForJob(platform, CREATOR, projectId, regeneration.job.id, 300_000)).status).toBe('succeeded');
+
+  const jobs = await json<{ items: { id: string; kind: string }[] }>(
+    await platform.api(CREATOR, `/v1/projects/${projectId}/jobs`),
+    200,
+  );
+  expect(jobs.items.map((job) => job.kind).sort()).toEqual(['characters', 'import', 'plan', 'produce', 'regenerate']);
+  for (const job of jobs.items) {
+    const events = await eventsOfJob(receiver, job.id, ['khipu.job.started', 'khipu.job.completed']);
+    expect(events.filter((event) => ['khipu.job.failed', 'khipu.job.cancelled'].includes(event.type))).toEqual([]);
+    for (const event of events) {
+      expect(event.data).toMatchObject({ tenantId: tenantOf(CREATOR), projectId, jobId: job.id, kind: job.kind });
+    }
+  }
+}, 600_000);

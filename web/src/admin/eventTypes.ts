@@ -9,6 +9,7 @@ export const EVENT_TYPES = [
   'khipu.chapter.completed',
   'khipu.job.completed',
   'khipu.job.failed',
+  'khipu.job.cancelled',
   'khipu.package.ready',
   'khipu.review.commented',
   'khipu.review.resolved',
