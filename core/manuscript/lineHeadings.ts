@@ -60,6 +60,9 @@ export interface LineDetection {
 
 /** Words of the paragraph under a front-matter title for it to head a section ("EL REY" over a royal licence). */
 const MIN_WORDS_UNDER_TITLE = 15;
+/** Titles in capitals with no extra blank lines around them: how many, and how much text each heads at least. */
+const MIN_UNSPACED_TITLES = 3;
+const MIN_WORDS_UNDER_UNSPACED_TITLE = 300;
 export function detectLineHeadings(layout: TextLayout): LineDetection {
   const { blocks, paragraphGap } = layout;
   const meaningfulGaps = gapsAreMeaningful(layout);
@@ -201,12 +204,30 @@ export function detectLineHeadings(layout: TextLayout): LineDetection {
   const setApart = (block: LaidOutBlock) => meaningfulGaps && block.blanksBefore >= headingSpacing;
   if (chapterCount() === 0) {
     const isNamed = new Set(named);
-    const spaced = titles.filter((block) => !isNamed.has(block) && setApart(block));
+    const unnamed = titles.filter((block) => !isNamed.has(block));
+    const spaced = unnamed.filter(setApart);
     if (spaced.length >= 2) for (const block of spaced) acceptTitle(block, 'chapter', 0.75);
+    else if (!meaningfulGaps && headLongSections(unnamed))
+      for (const block of unnamed) acceptTitle(block, 'chapter', 0.7);
+    else for (const block of unnamed) reject(block, 'title line in capitals, not set apart');
   } else {
     for (const block of titles) {
       if (!accepted.has(block.index) && setApart(block)) reject(block, 'title line set apart like a heading');
     }
+  }
+
+  /**
+   * Where every gap is one blank line, nothing sets a title apart: titles in capitals are the stories' headings when
+   * there are three or more and each heads a story's worth of text, not a sign or a shout inside one.
+   */
+  function headLongSections(heads: LaidOutBlock[]): boolean {
+    if (heads.length < MIN_UNSPACED_TITLES) return false;
+    const wordsBefore = new Array<number>(blocks.length + 1).fill(0);
+    for (const block of blocks) wordsBefore[block.index + 1] = wordsBefore[block.index]! + block.words;
+    return heads.every((head, i) => {
+      const end = heads[i + 1]?.index ?? blocks.length;
+      return wordsBefore[end]! - wordsBefore[head.index + 1]! >= MIN_WORDS_UNDER_UNSPACED_TITLE;
+    });
   }
 
   function acceptTitle(block: LaidOutBlock, type: ChapterType, confidence: number) {

@@ -169,6 +169,43 @@ describe('heading conventions', () => {
     });
   });
 
+  describe('a collection headed by titles in capitals, with one blank line everywhere', () => {
+    const story = (n: number, paragraphs: number) =>
+      Array.from(
+        { length: paragraphs },
+        (_, p) =>
+          `${'She walked along the shore and thought about the letter that had come that morning. '.repeat(5)}(${n}.${p})`,
+      ).flatMap((paragraph) => [paragraph, '']);
+    const collection = (paragraphs: number) =>
+      Buffer.from(
+        [
+          'THE RED ROOM',
+          '',
+          ...story(1, paragraphs),
+          'A NIGHT AT SEA',
+          '',
+          ...story(2, paragraphs),
+          'THE LAST LETTER',
+          '',
+        ]
+          .concat(story(3, paragraphs))
+          .join('\n'),
+      );
+
+    it("takes the titles for its stories when each heads a story's worth of text", async () => {
+      const { chapters } = await chaptersOf(collection(6), 'stories.txt');
+      expect(chapters.map((c) => c.title)).toEqual(['THE RED ROOM', 'A NIGHT AT SEA', 'THE LAST LETTER']);
+    });
+
+    it('does not silently ignore them when the text under each is short: each is a heading to check', async () => {
+      const { chapters } = await chaptersOf(collection(1), 'stories.txt');
+      expect(chapters).toHaveLength(1);
+      const suggested = chapters[0]!.warnings.filter((w) => w.code === 'rejected_heading').map((w) => w.message);
+      expect(suggested.join(' ')).toContain('A NIGHT AT SEA');
+      expect(suggested.join(' ')).toContain('THE LAST LETTER');
+    });
+  });
+
   it('reads an indefinite article before a heading word as a title, not a number ("Uma carta" is no "Carta 1")', () => {
     expect(classifyHeadingLine('Uma carta')).toBeNull();
     expect(classifyHeadingLine('Una carta')).toBeNull();
