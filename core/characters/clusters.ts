@@ -206,7 +206,9 @@ export class PersonIndex {
         return [groups && groups.size > 1 ? `${titleGroup(title.cls)}|${first}` : `given|${first}`];
       }
       case 'rank':
-        return [`${title.cls}|${first}`];
+        // "Lord Robert St. Simon" is "Lord Robert" and "Lord St. Simon". A rank stays with its person: no full name
+        // node, or "Lady Catherine de Bourgh" would take a bare "Catherine" who is someone else.
+        return tokens.length > 1 ? [`${title.cls}|${first}`, `${title.cls}|${last}`] : [`${title.cls}|${first}`];
       case 'either':
         // "Miss Mary Sinico" is that full name; the bare "Mary" may be another Mary.
         if (tokens.length > 1) return full;

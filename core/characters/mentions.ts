@@ -5,9 +5,12 @@ import { foldWord, isFunctionWord, type HeuristicLanguage } from './vocabulary';
 
 const LOWER = '[\\p{Ll}\\p{M}]';
 /** "Darcy", "O’Connor", "M'Coy", "D’Arcy", "Nhã-loló", "Jean-Paul". */
-const SIMPLE_TOKEN = `\\p{Lu}(?:['’]\\p{Lu})?${LOWER}+(?:-\\p{L}${LOWER}*)*`;
-/** "St. Clair" is one name (Saint), so "Lord St. Clair" and "Lord St. Vincent" stay two people. */
-const SAINT_TOKEN = `St\\.?[ \\t]+${SIMPLE_TOKEN}`;
+const SIMPLE_TOKEN = `(?!St(?!\\p{L}))\\p{Lu}(?:['’]\\p{Lu})?${LOWER}+(?:-\\p{L}${LOWER}*)*`;
+/**
+ * "St. Clair" is one name (Saint), so "Lord St. Clair" and "Lord St. Vincent" stay two people, also when a line
+ * breaks after "St."; a bare "St" (a name broken off: "Mr. Neville St.--") is no word of a name.
+ */
+const SAINT_TOKEN = `St\\.?(?:[ \\t]+|[ \\t]*\\r?\\n[ \\t]*)${SIMPLE_TOKEN}`;
 export const NAME_TOKEN = `(?:${SAINT_TOKEN}|${SIMPLE_TOKEN})`;
 const PARTICLE = '(?:de|da|do|dos|das|del|van|von|la|le|di|du)';
 /** Between the words of one name: spaces, or a single line break of a wrapped line. */

@@ -135,7 +135,53 @@ const ROMANCE_SENOR = {
   ),
 };
 
+/**
+ * A rank with a full name ("Lord Robert St. Simon") and with the surname alone ("Lord St. Simon"); a Saint name
+ * broken at a line's end ("Mr. Neville St.⏎Clair") or cut off in speech ("Mr. Neville St.--").
+ */
+const RANKS_AND_SAINTS = chapters(
+  'en',
+  [
+    'Lord Robert St. Simon arrived at noon. "I have come about my wife," said Lord St. Simon.',
+    '',
+    '"Sit down," said Holmes. "Thank you," said Lord Robert St. Simon, and he sat.',
+    '',
+    'Mr. Neville St. Clair had gone to town. Nobody had seen Mr. Neville St.',
+    'Clair since. "Was it Mr. Neville St.-- Oh, never mind," said Holmes.',
+    '',
+    '"I am Mr. Neville St. Clair," said the prisoner at last.',
+  ].join('\n'),
+);
+
+/** "Lady Catherine de Bourgh" keeps her rank: a bare "Catherine" of the chapter is Catherine Bennet. */
+const RANK_AND_NAMESAKE = chapters(
+  'en',
+  [
+    'Lady Catherine de Bourgh arrived with Catherine Bennet. "Good morning," said Lady Catherine.',
+    '',
+    '"Good morning," said Catherine, and she curtsied. "Sit," said Lady Catherine de Bourgh.',
+    '',
+    '"Thank you," said Catherine.',
+  ].join('\n'),
+);
+
 describe('one person, one record', () => {
+  it('joins a rank with a full name to the rank with its surname; reads Saint names across a line break', () => {
+    const { cast, named, one } = castOf(RANKS_AND_SAINTS);
+    expect(named('Lord St. Simon')).toHaveLength(1);
+    expect(one('Lord St. Simon')).toBe(one('Lord Robert St. Simon'));
+    expect(one('Lord St. Simon')).toMatchObject({ gender: 'male', dialogueLineCount: 2 });
+    expect(cast.some((c) => [c.name, ...c.aliases].some((form) => /\bSt$/u.test(form)))).toBe(false);
+    expect(cast.filter((c) => [c.name, ...c.aliases].some((form) => /Neville/u.test(form)))).toHaveLength(1);
+  });
+
+  it('keeps a rank with its person: a bare namesake is not "Lady Catherine"', () => {
+    const { one } = castOf(RANK_AND_NAMESAKE);
+    expect(one('Catherine')).toBe(one('Catherine Bennet'));
+    expect(one('Catherine')).not.toBe(one('Lady Catherine'));
+    expect(one('Lady Catherine')).toBe(one('Lady Catherine de Bourgh'));
+  });
+
   it("joins a creature's title with and without its article, and a shorter title to the one longer one", () => {
     const { cast, named, one } = castOf(CREATURE_TITLES);
     expect(named('the Rabbit')).toHaveLength(1);
