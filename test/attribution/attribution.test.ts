@@ -143,15 +143,14 @@ describe('speaker attribution', () => {
     expect(untagged.at(-1)!.confidence).toBeLessThan(replied.confidence);
   });
 
-  it('needs a surer turn-taking probability for a confident label when nothing in the turn names its speaker', () => {
-    // A tag or introduction of its own makes a label confident from probability 0.8; turn-taking alone from 0.9.
+  it('is never confident of a label turn-taking alone gives, when nothing in the turn names its speaker', () => {
+    // A tag or introduction of its own makes a label confident from probability 0.8; turn-taking alone never does.
     expect(labelConfidence(0.85, true)).toBeGreaterThanOrEqual(0.7);
-    expect(labelConfidence(0.85, false)).toBeLessThan(0.7);
-    expect(labelConfidence(0.89, false)).toBeLessThan(0.7);
-    expect(labelConfidence(0.9, false)).toBeGreaterThanOrEqual(0.7);
+    expect(labelConfidence(1, true)).toBe(1);
+    for (const probability of [0.85, 0.9, 0.99, 1]) expect(labelConfidence(probability, false)).toBeLessThan(0.7);
+    expect(labelConfidence(0.99, false)).toBeGreaterThan(labelConfidence(0.9, false));
     for (const ownEvidence of [true, false]) {
       expect(labelConfidence(0, ownEvidence)).toBe(0);
-      expect(labelConfidence(1, ownEvidence)).toBe(1);
       const steps = Array.from({ length: 101 }, (_, i) => labelConfidence(i / 100, ownEvidence));
       steps.slice(1).forEach((confidence, i) => expect(confidence).toBeGreaterThanOrEqual(steps[i]));
     }
@@ -415,7 +414,10 @@ describe('speaker attribution', () => {
     expect(lineWith(lines, 'Can you guess').speaker).toBe('mr-bennet');
     // A quotation inside the speech closes at the paragraph's end; the speech itself runs on.
     expect(lineWith(lines, 'his aunt objects').speaker).toBe('mr-bennet');
-    expect(lineWith(lines, 'We have reason').confidence).toBeGreaterThanOrEqual(0.7);
+    // Found by turn-taking alone (the quotation left open), it is for review: a quotation left open is sometimes a
+    // misprint or a letter, whose next paragraph another person speaks.
+    expect(lineWith(lines, 'We have reason').confidence).toBeGreaterThan(0.6);
+    expect(lineWith(lines, 'We have reason').confidence).toBeLessThan(0.7);
   });
 
   it('takes a name addressed inside a quotation the speaker reports for no address of theirs (en, es, pt)', () => {
