@@ -24,6 +24,9 @@ export const NEAR_WINDOW = 12_000;
  * other people with the chapters that do: a novel's people come back, a collection's stories have their own.
  */
 const SAME_STORY_PEOPLE = 2;
+/** A kind of given-name title used this often, and this many times as often as every other kind together. */
+const DOMINANT_TITLE_USES = 5;
+const DOMINANT_TITLE_RATIO = 5;
 
 export interface PlacedForm {
   form: NameForm;
@@ -60,7 +63,7 @@ export class PersonIndex {
   private readonly fullByGiven = new Map<string, Set<string>>();
   private readonly familyOf = new Map<string, Set<string>>();
   /** Kinds of given-name titles written with each given name ("tio João", "D. João": two people). */
-  private readonly givenTitleGroups = new Map<string, Set<string>>();
+  private readonly givenTitleGroups = new Map<string, Map<string, number>>();
   /** Per bare given name with one full name: whether each chapter's run of mentions reaches that full name. */
   private readonly linkedRuns = new Map<string, Map<number, boolean>>();
   /** Gender of each person once clustering is done; null while people may still join. */
@@ -151,8 +154,9 @@ export class PersonIndex {
       this.givenNames.add(first);
       if (tokens.length > 1) this.surnames.add(last);
       if (title.naming === 'given' && tokens.length === 1) {
-        if (!this.givenTitleGroups.has(first)) this.givenTitleGroups.set(first, new Set());
-        this.givenTitleGroups.get(first)!.add(titleGroup(title.cls));
+        if (!this.givenTitleGroups.has(first)) this.givenTitleGroups.set(first, new Map());
+        const groups = this.givenTitleGroups.get(first)!;
+        groups.set(titleGroup(title.cls), (groups.get(titleGroup(title.cls)) ?? 0) + 1);
       }
     }
   }
@@ -203,7 +207,8 @@ export class PersonIndex {
         if (tokens.length > 1) return full;
         // "tio João" and "D. João" in one book are two people; neither is the bare "João".
         const groups = this.givenTitleGroups.get(first);
-        return [groups && groups.size > 1 ? `${titleGroup(title.cls)}|${first}` : `given|${first}`];
+        const group = titleGroup(title.cls);
+        return [groups && groups.size > 1 && !isDominant(groups, group) ? `${group}|${first}` : `given|${first}`];
       }
       case 'rank':
         // "Lord Robert St. Simon" is "Lord Robert" and "Lord St. Simon". A rank stays with its person: no full name
@@ -518,6 +523,16 @@ export class PersonIndex {
     }
     return tie ? undefined : best;
   }
+}
+
+/**
+ * The kind of title a name is written with nearly always ("tío Lucas" 138 times, "D. Lucas" once) is how the book
+ * names that person: the bare name is them too, and the rare other kind someone else or a slip.
+ */
+function isDominant(groups: Map<string, number>, group: string): boolean {
+  const own = groups.get(group) ?? 0;
+  const others = [...groups.values()].reduce((sum, count) => sum + count, 0) - own;
+  return own >= DOMINANT_TITLE_USES && own >= DOMINANT_TITLE_RATIO * others;
 }
 
 /** Don, Doña, Dom, Dona and D. are one kind of title; the others are their own kind. */

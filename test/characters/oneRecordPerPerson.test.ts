@@ -165,7 +165,50 @@ const RANK_AND_NAMESAKE = chapters(
   ].join('\n'),
 );
 
+/**
+ * A given name nearly always written with one kind of title ("tío Lucas"), once with another ("D. Lucas"): the bare
+ * "Lucas" is the same man. With two kinds used alike ("tio João", "D. João") they stay two people.
+ */
+const DOMINANT_TITLE = chapters(
+  'es',
+  [
+    'El tío Lucas era molinero. El tío Lucas madrugaba, y el tío Lucas trabajaba.',
+    '',
+    '—Buenos días —dijo el tío Lucas—. ¿Viene usted, Sr. D. Lucas? —preguntó Garduña con burla.',
+    '',
+    '—Voy —respondió el tío Lucas. Lucas salió al camino, y Lucas miró el cielo.',
+    '',
+    '—Llueve —dijo Lucas.',
+  ].join('\n'),
+);
+const TWO_TITLE_KINDS = chapters(
+  'pt',
+  [
+    'O tio João chegou cedo. O tio João trazia doces, e o tio João ria.',
+    '',
+    'D. João, o rei, passou pela rua. D. João ia de carruagem; D. João acenou.',
+    '',
+    '-- Bom dia, disse o tio João.',
+    '',
+    '-- Bom dia, disse D. João.',
+  ].join('\n'),
+);
+
 describe('one person, one record', () => {
+  it('reads a bare given name as the person its one usual title names ("tío Lucas", once "D. Lucas")', () => {
+    const { cast, one } = castOf(DOMINANT_TITLE);
+    expect(cast.filter((c) => [c.name, ...c.aliases].some((form) => /Lucas/u.test(form)))).toHaveLength(1);
+    expect(one('Lucas')).toBe(one('tío Lucas'));
+    expect(one('tío Lucas')).toMatchObject({ gender: 'male', dialogueLineCount: 3 });
+  });
+
+  it('keeps two kinds of title used alike on one given name as two people', () => {
+    const { one } = castOf(TWO_TITLE_KINDS);
+    expect(one('tio João')).toBeDefined();
+    expect(one('D. João')).toBeDefined();
+    expect(one('tio João')).not.toBe(one('D. João'));
+  });
+
   it('joins a rank with a full name to the rank with its surname; reads Saint names across a line break', () => {
     const { cast, named, one } = castOf(RANKS_AND_SAINTS);
     expect(named('Lord St. Simon')).toHaveLength(1);
