@@ -193,7 +193,8 @@ test('every job kind publishes khipu.job.started and khipu.job.completed, with o
   for (const job of jobs.items) {
     const events = await eventsOfJob(receiver, job.id, ['khipu.job.started', 'khipu.job.completed']);
     expect(events.filter((event) => ['khipu.job.failed', 'khipu.job.cancelled'].includes(event.type))).toEqual([]);
-    for (const event of events) {
+    // The receiver also hears the first test's subscription (chapters, packages): the job events are checked here.
+    for (const event of events.filter((e) => e.type.startsWith('khipu.job.'))) {
       expect(event.data).toMatchObject({ tenantId: tenantOf(CREATOR), projectId, jobId: job.id, kind: job.kind });
     }
   }
