@@ -50,6 +50,7 @@ export const englishRules: LanguageRules = {
     if (minutes === 0) return `${toCardinal(hours)} o'clock`;
     return `${toCardinal(hours)} ${pairWords(minutes)}`;
   },
+  clockMarkers: ['a.m.', 'p.m.', 'A.M.', 'P.M.', 'am', 'pm', 'AM', 'PM', "o'clock"],
   oldMoney: { pound: ['pound', 'pounds'], shilling: ['shilling', 'shillings'], pence, halfpenny: 'halfpenny' },
   monthsWithOrdinalDays: new Set([
     ...['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October'],
@@ -91,13 +92,27 @@ export const englishRules: LanguageRules = {
     ml: ['milliliter', 'milliliters'],
     l: ['liter', 'liters'],
     mph: ['mile per hour', 'miles per hour'],
+    lbs: ['pound', 'pounds'],
     lb: ['pound', 'pounds'],
+    oz: ['ounce', 'ounces'],
     ft: ['foot', 'feet'],
+    yd: ['yard', 'yards'],
+    yds: ['yard', 'yards'],
+    cwt: ['hundredweight', 'hundredweight'],
     '°C': ['degree Celsius', 'degrees Celsius'],
     '°F': ['degree Fahrenheit', 'degrees Fahrenheit'],
     h: ['hour', 'hours'],
     min: ['minute', 'minutes'],
   },
+  // Bare, these are words ("5 in the box", "12 st" hardly; "mi" and "s" too short to trust without their period).
+  dottedUnits: {
+    in: ['inch', 'inches'],
+    st: ['stone', 'stone'],
+    mi: ['mile', 'miles'],
+    sec: ['second', 'seconds'],
+    s: ['second', 'seconds'],
+  },
+  dottedUnitsAfterDecimalsOnly: new Set(['s']),
   abbreviations: [
     { written: 'Mr.', spoken: 'Mister', title: true },
     { written: 'Mrs.', spoken: 'Missus', title: true },

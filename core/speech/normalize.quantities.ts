@@ -13,20 +13,40 @@ export function expandPercent(text: string, rules: LanguageRules): string {
   });
 }
 
+/** The unit's period may also end the sentence: then the spoken form keeps one stop. */
+const SENTENCE_MAY_END = /^(?:[ \t]*(?:\n|$)|\s+["'(]?\p{Lu})/u;
+
+/**
+ * "3 km" → "three kilometers", "5 ft. 10 in." → "five feet ten inches". A unit's period belongs to the abbreviation:
+ * it is dropped, unless the sentence may end there ("weighed 12 st." keeps one stop).
+ */
 export function expandUnits(text: string, rules: LanguageRules): string {
-  const symbols = Object.keys(rules.units)
-    .sort((a, b) => b.length - a.length)
-    .map(escapeRegex);
+  const alternation = (keys: string[]) =>
+    keys
+      .sort((a, b) => b.length - a.length)
+      .map(escapeRegex)
+      .join('|');
+  const plain = alternation([...Object.keys(rules.units), 'L', 'mL']);
+  const dotted = Object.keys(rules.dottedUnits ?? {});
+  const dottedAlternative = dotted.length > 0 ? String.raw`|(?<dotted>${alternation(dotted)})\.(?![\p{L}\p{N}])` : '';
   const pattern = new RegExp(
-    String.raw`(?<![\p{L}\p{N}])(${NUMBER})[ \t]?(${symbols.join('|')}|L|mL)(?![\p{L}\p{N}])`,
+    String.raw`(?<![\p{L}\p{N}])(?<number>${NUMBER})[ \t]?(?:(?<symbol>${plain})(?![\p{L}\p{N}])(?<period>\.(?![\p{L}\p{N}]))?${dottedAlternative})`,
     'gu',
   );
-  return text.replace(pattern, (match: string, token: string, symbol: string) => {
-    const unit = rules.units[symbol === 'L' ? 'l' : symbol === 'mL' ? 'ml' : symbol];
-    const value = parseNumber(token, rules);
+  return text.replace(pattern, (...args: unknown[]) => {
+    const match = args[0] as string;
+    const groups = args[args.length - 1] as Record<string, string | undefined>;
+    const source = args[args.length - 2] as string;
+    const offset = args[args.length - 3] as number;
+    const symbol = groups.symbol === 'L' ? 'l' : groups.symbol === 'mL' ? 'ml' : groups.symbol;
+    const unit = groups.dotted ? rules.dottedUnits?.[groups.dotted] : symbol ? rules.units[symbol] : undefined;
+    const value = parseNumber(groups.number ?? '', rules);
     if (!unit || !value) return match;
+    if (groups.dotted && rules.dottedUnitsAfterDecimalsOnly?.has(groups.dotted) && !value.fraction) return match;
     const [singular, plural, feminine] = unit;
-    return `${quantityWords(value, rules, feminine === true)} ${isOne(value) ? singular : plural}`;
+    const hadPeriod = groups.period !== undefined || groups.dotted !== undefined;
+    const stop = hadPeriod && SENTENCE_MAY_END.test(source.slice(offset + match.length)) ? '.' : '';
+    return `${quantityWords(value, rules, feminine === true)} ${isOne(value) ? singular : plural}${stop}`;
   });
 }
 
@@ -41,16 +61,38 @@ export function expandOrdinals(text: string, rules: LanguageRules): string {
   });
 }
 
-/** "5:15" → "five fifteen"; hours up to 24 and minutes up to 59, and not part of a longer "1:2:3" or "3:15.5". */
+/**
+ * "5:15" → "five fifteen"; hours up to 24 and minutes up to 59, and not part of a longer "1:2:3" or "3:15.5". Hours
+ * and minutes written with a dot are a clock time only before a marker of the hour ("7.45 p.m.").
+ */
 export function expandClockTimes(text: string, rules: LanguageRules): string {
-  return text.replace(
-    /(?<![\p{L}\p{N}:.,])(\d{1,2}):(\d{2})(?![\p{L}\p{N}]|:\d|[.,]\d)/gu,
-    (match: string, hours: string, minutes: string) => {
-      const h = Number(hours);
-      const m = Number(minutes);
-      return h <= 24 && m <= 59 ? rules.clock(h, m) : match;
-    },
-  );
+  const read = (match: string, hours: string, minutes: string, offset: number, source: string) => {
+    const h = Number(hours);
+    const m = Number(minutes);
+    if (h > 24 || m > 59) return match;
+    const words = rules.clock(h, m);
+    // "6:00 o'clock", "3:00 en punto": the reading's own closing words are already written after it.
+    const after = source
+      .slice(offset + match.length, offset + match.length + 40)
+      .replace(/^[ \t]+/, '')
+      .replace(/’/g, "'")
+      .toLowerCase();
+    for (let space = words.indexOf(' '); space !== -1; space = words.indexOf(' ', space + 1)) {
+      const tail = words.slice(space + 1);
+      if (after.startsWith(tail) && !/^[\p{L}\p{N}]/u.test(after.slice(tail.length))) return words.slice(0, space);
+    }
+    return words;
+  };
+  let spoken = text.replace(/(?<![\p{L}\p{N}:.,])(\d{1,2}):(\d{2})(?![\p{L}\p{N}]|:\d|[.,]\d)/gu, read);
+  const markers = rules.clockMarkers;
+  if (markers && markers.length > 0) {
+    const dotted = new RegExp(
+      String.raw`(?<![\p{L}\p{N}:.,])(\d{1,2})\.(\d{2})(?=[ \t]?(?:${markers.map(escapeRegex).join('|')})(?![\p{L}\p{N}]))`,
+      'gu',
+    );
+    spoken = spoken.replace(dotted, read);
+  }
+  return spoken;
 }
 
 /** "August 2" → "August second" where the language reads days as ordinals. */

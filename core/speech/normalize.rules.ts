@@ -32,6 +32,9 @@ export interface Abbreviation {
   title?: boolean;
 }
 
+/** [singular, plural, feminine?] */
+export type UnitWords = [singular: string, plural: string, feminine?: boolean];
+
 export interface RomanNumeralWords {
   /** "Henry VIII" → "Henry the Eighth", "Felipe II" → "Felipe segundo". */
   regnal(value: number): string;
@@ -61,6 +64,11 @@ export interface LanguageRules extends RomanNumeralWords {
   monthsWithOrdinalDays?: ReadonlySet<string>;
   /** A clock time ("5:15" → "five fifteen", "cinco y quince", "cinco e quinze"). */
   clock(hours: number, minutes: number): string;
+  /**
+   * Words after which hours and minutes written with a dot are a clock time ("7.45 p.m."), as written; without one of
+   * them "7.45" is a decimal number.
+   */
+  clockMarkers?: readonly string[];
   /** Vulgar fractions: the words alone ("a half") and after a whole number ("two and a half"). */
   vulgarFractions: Record<string, { alone: string; after: string }>;
   decimalWord: string;
@@ -72,8 +80,15 @@ export interface LanguageRules extends RomanNumeralWords {
   /** Separator read as thousands when followed by exactly three digits. */
   thousandsSeparator: ',' | '.';
   currencies: Record<string, CurrencyWords>;
-  /** Unit symbol → [singular, plural, feminine?]. */
-  units: Record<string, [string, string, boolean?]>;
+  /** Unit symbol → [singular, plural, feminine?]; a period after the symbol is the abbreviation's, not a full stop. */
+  units: Record<string, UnitWords>;
+  /**
+   * Units read only when written with their period, because the bare letters are also words ("5 in." is inches,
+   * "5 in the box" is not).
+   */
+  dottedUnits?: Record<string, UnitWords>;
+  /** Dotted units read only after a number with decimals ("2.5 s." is seconds; "10s." is old money). */
+  dottedUnitsAfterDecimalsOnly?: ReadonlySet<string>;
   abbreviations: Abbreviation[];
   /**
    * Lower-case words that stand before a name without being one ("lord", "senhora", "el-rei"), so the name is what

@@ -58,8 +58,9 @@ export function toSpokenForm(text: string, language: string, options: SpokenForm
     spoken = expandOldMoney(spoken, rules);
     spoken = expandClockTimes(spoken, rules);
     spoken = expandPercent(spoken, rules);
-    spoken = expandUnits(spoken, rules);
+    // Ordinals before units: "the 1st." is first, not one stone.
     spoken = expandOrdinals(spoken, rules);
+    spoken = expandUnits(spoken, rules);
     spoken = expandDateDays(spoken, rules);
     spoken = expandDecades(spoken, rules);
     spoken = expandRanges(spoken, rules);

@@ -72,6 +72,24 @@ const ENGLISH = cases('en', 'en-GB', [
   ['clock', 'We met at 5:15 and left at 10:05.', 'We met at five fifteen and left at ten oh five.'],
   ['clock', "He came at 3 o'clock.", "He came at three o'clock."],
   ['clock', 'The train left at 6:00.', "The train left at six o'clock."],
+  ['clock', 'the train left at 7.45 p.m.', 'the train left at seven forty-five p.m.'],
+  [
+    'clock',
+    "at 10.05 am, not at 6.00 o'clock; 7.45 miles",
+    "at ten oh five am, not at six o'clock; seven point four five miles",
+  ],
+  ['unit', '5 ft. 10 in. tall and weighed 12 st.', 'five feet ten inches tall and weighed twelve stone.'],
+  [
+    'unit',
+    'He ran 100 yds. in 10.5 s. and 2 mi. More!',
+    'He ran one hundred yards in ten point five seconds and two miles. More!',
+  ],
+  [
+    'unit',
+    'It weighed 3 lbs. 4 oz., and 2 cwt. in all, on the 1st. Then',
+    'It weighed three pounds four ounces, and two hundredweight in all, on the first. Then',
+  ],
+  ['unit', 'put 5 in the box', 'put five in the box'],
   ['alphanumeric', 'She lived at 12B Baker Street.', 'She lived at twelve B Baker Street.'],
   ['alphanumeric', 'Constable 57E corroborated.', 'Constable fifty-seven E corroborated.'],
   [
