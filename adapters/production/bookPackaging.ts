@@ -22,7 +22,7 @@ import {
   type PackageChapterInput,
   type PackagePlatform,
 } from '../../core/packaging';
-import { projectBlobPrefix } from '../../core/ports/blobs';
+import { projectBlobPrefix, type BlobStore } from '../../core/ports/blobs';
 import { createDomainEvent, EventTypes, jobSubject } from '../../core/ports/events';
 import type { ProjectRecord } from '../../core/projects/project';
 import { packageBlobPrefix } from '../../core/production/contentAddress';
@@ -30,6 +30,7 @@ import {
   contentTypeOfDeliverable,
   packageDocumentId,
   packageExpiresAt,
+  packageInputKey,
   type PackageEncodingRecord,
   type PackageRecord,
 } from '../../core/production/packageRecord';
@@ -68,6 +69,8 @@ export interface PackageSummary {
   failedRules: string[];
   encoded: number;
   reused: number;
+  /** True when an earlier package built from the same inputs became this job's package as it was. */
+  reusedWhole: boolean;
 }
 
 /**
@@ -90,10 +93,61 @@ export async function packageBook(ctx: ProductionContext, input: PackageInput): 
   const missing = chapters.filter((c) => !c.master);
   if (missing.length > 0) throw new Error(`Chapter "${missing[0].title}" has no master yet`);
   if (chapters.length === 0) throw new Error('No chapter has been produced yet');
-  const packageId = packageDocumentId(input.jobId, input.platform);
   const book = bookMetadata(project);
-  const format: ChapterEncodingFormat = input.platform === 'apple' ? 'aac' : 'mp3';
+  const inputKey = packageInputKey({
+    platform: input.platform,
+    book,
+    chapters: chapters.map((c) => ({
+      id: c.id,
+      title: c.title,
+      chapterType: c.chapterType,
+      master: { ...c.master!, masteredAt: undefined, jobId: undefined },
+    })),
+    credits: input.credits,
+    coverBlobName: project.cover?.blobs.retail ?? null,
+  });
+  const last = await latestPackage(ctx, input, 'createdAt');
+  if (last && (await isReusableWhole(svc.blobs, last, inputKey))) {
+    // Nothing that decides its bytes changed: the earlier package is this job's package, nothing is fetched or built.
+    return storePackage(ctx, input, {
+      ...pick(last, ['deliverable', 'readiness', 'chapterIds', 'encodings', 'previews', 'totalDurationSec']),
+      stats: { encoded: 0, reused: last.stats.encoded + last.stats.reused },
+      inputKey,
+      reusedFrom: last.reusedFrom ?? last.id,
+    });
+  }
+  const built = await buildAndStoreFiles(ctx, input, project, chapters, last);
+  return storePackage(ctx, input, { ...built, inputKey });
+}
 
+/** The fields of a package record that describe its contents (the rest is who, when and which version). */
+type PackageContents = Pick<
+  PackageRecord,
+  'deliverable' | 'readiness' | 'chapterIds' | 'encodings' | 'previews' | 'totalDurationSec' | 'stats' | 'inputKey'
+> & { reusedFrom?: string };
+
+function pick<T extends object, K extends keyof T>(value: T, keys: K[]): Pick<T, K> {
+  return Object.fromEntries(keys.map((key) => [key, value[key]])) as Pick<T, K>;
+}
+
+/** An earlier package built from the same inputs, whose deliverable and previews are all still stored. */
+async function isReusableWhole(blobs: BlobStore, last: PackageRecord, inputKey: string): Promise<boolean> {
+  if (last.inputKey !== inputKey) return false;
+  const names = [last.deliverable.blobName, ...(last.previews ?? []).map((p) => p.blobName)];
+  return (await Promise.all(names.map((name) => blobs.exists(name)))).every(Boolean);
+}
+
+async function buildAndStoreFiles(
+  ctx: ProductionContext,
+  input: PackageInput,
+  project: ProjectRecord,
+  chapters: ChapterRecord[],
+  last: PackageRecord | undefined,
+): Promise<Omit<PackageContents, 'inputKey'>> {
+  const { svc } = ctx;
+  const { tenantId, projectId } = input;
+  const packageId = packageDocumentId(input.jobId, input.platform);
+  const format: ChapterEncodingFormat = input.platform === 'apple' ? 'aac' : 'mp3';
   return withWorkspace('package', async (dir) => {
     const needMaster = chaptersNeedingMaster(input.platform, chapters, format);
     const inputs: PackageChapterInput[] = [];
@@ -113,11 +167,11 @@ export async function packageBook(ctx: ProductionContext, input: PackageInput): 
       coverJpeg = path.join(dir, 'cover.jpg');
       await downloadBlob(svc.blobs, project.cover.blobs.retail, coverJpeg);
     }
-    const previous = await previousEncodings(ctx, input, dir);
+    const previous = await previousEncodings(ctx, last, dir);
     const result = await buildPackage(
       {
         platform: input.platform,
-        book,
+        book: bookMetadata(project),
         coverJpeg,
         chapters: inputs,
         credits: {
@@ -149,18 +203,7 @@ export async function packageBook(ctx: ProductionContext, input: PackageInput): 
     }
     const previews = await storePackagePreviews(svc.blobs, prefix, result.files);
 
-    const existing = await ctx.packages.get(tenantId, projectId, packageId);
-    const version = existing?.version ?? (await latestVersion(ctx, input)) + 1;
-    const tenant = await svc.tenants.assertActive(tenantId);
-    const now = svc.clock.now();
-    const record: PackageRecord = {
-      id: packageId,
-      type: 'package',
-      tenantId,
-      projectId,
-      platform: input.platform,
-      version,
-      jobId: input.jobId,
+    return {
       deliverable: {
         blobName: deliverableBlob,
         name: result.deliverable.name,
@@ -174,39 +217,65 @@ export async function packageBook(ctx: ProductionContext, input: PackageInput): 
       previews,
       totalDurationSec: result.manifest.totalDurationSec,
       stats: result.stats,
-      expiresAt: existing?.expiresAt ?? packageExpiresAt(now, tenant.plan),
-      createdAt: existing?.createdAt ?? now.toISOString(),
-      createdBy: input.userId,
-    };
-    await ctx.packages.upsert(record);
-    await svc.events.publish([
-      createDomainEvent({
-        type: EventTypes.packageReady,
-        source: EVENT_SOURCE,
-        subject: jobSubject(tenantId, projectId, input.jobId),
-        time: now.toISOString(),
-        data: {
-          tenantId,
-          projectId,
-          jobId: input.jobId,
-          packageId,
-          platform: input.platform,
-          version,
-          passed: result.readiness.passed,
-        },
-        discriminator: input.platform,
-      }),
-    ]);
-    return {
-      packageId,
-      platform: input.platform,
-      version,
-      passed: result.readiness.passed,
-      failedRules: result.readiness.rules.filter((r) => !r.passed).map((r) => r.id),
-      encoded: result.stats.encoded,
-      reused: result.stats.reused,
     };
   });
+}
+
+/** Stores the job's package record (a retried activity rewrites its own) and announces it. */
+async function storePackage(
+  ctx: ProductionContext,
+  input: PackageInput,
+  contents: PackageContents,
+): Promise<PackageSummary> {
+  const { svc } = ctx;
+  const { tenantId, projectId } = input;
+  const packageId = packageDocumentId(input.jobId, input.platform);
+  const existing = await ctx.packages.get(tenantId, projectId, packageId);
+  const version = existing?.version ?? (await latestVersion(ctx, input)) + 1;
+  const tenant = await svc.tenants.assertActive(tenantId);
+  const now = svc.clock.now();
+  const record: PackageRecord = {
+    id: packageId,
+    type: 'package',
+    tenantId,
+    projectId,
+    platform: input.platform,
+    version,
+    jobId: input.jobId,
+    ...contents,
+    expiresAt: existing?.expiresAt ?? packageExpiresAt(now, tenant.plan),
+    createdAt: existing?.createdAt ?? now.toISOString(),
+    createdBy: input.userId,
+  };
+  await ctx.packages.upsert(record);
+  await svc.events.publish([
+    createDomainEvent({
+      type: EventTypes.packageReady,
+      source: EVENT_SOURCE,
+      subject: jobSubject(tenantId, projectId, input.jobId),
+      time: now.toISOString(),
+      data: {
+        tenantId,
+        projectId,
+        jobId: input.jobId,
+        packageId,
+        platform: input.platform,
+        version,
+        passed: record.readiness.passed,
+      },
+      discriminator: input.platform,
+    }),
+  ]);
+  return {
+    packageId,
+    platform: input.platform,
+    version,
+    passed: record.readiness.passed,
+    failedRules: record.readiness.rules.filter((r) => !r.passed).map((r) => r.id),
+    encoded: record.stats.encoded,
+    reused: record.stats.reused,
+    reusedWhole: contents.reusedFrom !== undefined,
+  };
 }
 
 function chapterInput(chapter: ChapterRecord, file: string) {
@@ -288,8 +357,11 @@ async function chaptersToPackage(
   return live.filter((c) => c.master !== null);
 }
 
-async function previousEncodings(ctx: ProductionContext, input: PackageInput, dir: string): Promise<PreviousEncodings> {
-  const last = await latestPackage(ctx, input, 'createdAt');
+async function previousEncodings(
+  ctx: ProductionContext,
+  last: PackageRecord | undefined,
+  dir: string,
+): Promise<PreviousEncodings> {
   if (!last) return { encodings: [] };
   const reuseDir = path.join(dir, 'previous');
   await mkdir(reuseDir);

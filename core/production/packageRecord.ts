@@ -7,6 +7,7 @@ import type { ReadinessReport } from '../audio/readiness';
 import type { PackageFileRole, PackagePlatform } from '../packaging/types';
 import type { ProjectScopedDocument } from '../ports/documents';
 import { packageRetentionDaysByPlan, type TenantPlan } from '../tenants/tenant';
+import { contentKey } from './contentAddress';
 
 export interface PackageEncodingRecord {
   /** ReusableEncoding.key: what determined the encoded bytes. */
@@ -49,11 +50,41 @@ export interface PackageRecord extends ProjectScopedDocument {
   encodings: PackageEncodingRecord[];
   /** Its retail sample and credits, stored to be listened to (absent on older records). */
   previews?: PackagePreviewRecord[];
+  /**
+   * The content address of everything that decided the package's bytes (packageInputKey): a later build with the same
+   * key takes this package whole instead of building it again (absent on older records, which are never taken).
+   */
+  inputKey?: string;
+  /** Set when this package is an earlier one taken whole: that package's id. */
+  reusedFrom?: string;
   totalDurationSec: number;
   stats: { encoded: number; reused: number };
   expiresAt: string;
   createdAt: string;
   createdBy: string;
+}
+
+/**
+ * Bumped whenever the way a package is built changes (layout, tags, readiness rules, cutting), so packages built the
+ * old way are built again instead of being taken whole.
+ */
+export const PACKAGE_BUILD_REVISION = 1;
+
+/** What decides a package's bytes and its readiness report, all of it known before a single file is fetched. */
+export interface PackageInputs {
+  platform: PackagePlatform;
+  /** The book's metadata as the package tags it. */
+  book: object;
+  /** Each chapter in reading order: its id, title, type and master record (which names every encoding by hash). */
+  chapters: { id: string; title: string; chapterType: string; master: object }[];
+  /** The prepared credits' record blob names (content-addressed). */
+  credits: object;
+  /** The retail cover's blob name (a new cover upload gets a new name), or null. */
+  coverBlobName: string | null;
+}
+
+export function packageInputKey(inputs: PackageInputs): string {
+  return contentKey({ revision: PACKAGE_BUILD_REVISION, ...inputs });
 }
 
 /** Package documents share the container with nothing else, but ids must still be unique per tenant (emulator). */
