@@ -181,12 +181,22 @@ export function detectCharactersHeuristic(chapters: ChapterInput[]): Character[]
   foldTitleRoles(tallies);
 
   const narration = detectNarration(chapters);
-  const narratorKey =
+  let narratorKey =
     narration.name !== null
       ? narratorPerson(narration.name, placed, people)
       : narration.firstPerson
         ? addressedNarrator(tallies)
         : undefined;
+  // "alcunhando-me Dom Casmurro": the person of the nickname is the narrator too.
+  for (const nickname of narration.nicknames) {
+    const person = narratorPerson(nickname, placed, people);
+    if (person === undefined || person === narratorKey || !tallies.has(person)) continue;
+    if (narratorKey === undefined || !tallies.has(narratorKey)) narratorKey = person;
+    else {
+      absorbTally(tallies.get(narratorKey)!, tallies.get(person)!);
+      tallies.delete(person);
+    }
+  }
   if (narration.firstPerson) foldCompanions(tallies, placed, people, narratorKey);
   const selected = [...tallies.entries()].filter(
     ([key, tally]) =>
@@ -493,8 +503,7 @@ function escapeRegExp(text: string): string {
 
 /** The person the narrator's own name resolves to, so the narrator is not cast twice. */
 function narratorPerson(name: string, placed: Placed[], people: PersonIndex): string | undefined {
-  const tokens = name.split(' ');
-  const found = placed.find((mention) => mention.form.tokens.join(' ') === tokens.join(' '));
+  const found = placed.find((mention) => mention.form.tokens.join(' ') === name || formLabel(mention.form) === name);
   return found ? people.resolve(found.form, found.at, found.chapter) : undefined;
 }
 

@@ -25,6 +25,8 @@ export interface Narration {
   gender: Gender;
   /** The name the narrator gives himself or herself, if the text says it. */
   name: string | null;
+  /** Names the narrator says others call him or her ("alcunhando-me Dom Casmurro", "they called me Pip"). */
+  nicknames: string[];
   /** Dialogue lines tagged as the narrator's own ("said I", "disse eu", "respondi"). */
   lines: number;
   /** First-person words per hundred personal pronouns in the narration, for the record. */
@@ -88,7 +90,7 @@ export function detectNarration(chapters: ChapterInput[]): Narration {
   if (!firstPerson) {
     const intrusive = total >= MIN_PRONOUNS && share >= INTRUSIVE_SHARE;
     const gender = intrusive ? narratorGender(narrations.join('\n\n'), language, MIN_INTRUSIVE_VOTES) : 'unknown';
-    return { firstPerson, gender, name: null, lines: 0, ...base };
+    return { firstPerson, gender, name: null, nicknames: [], lines: 0, ...base };
   }
   const allText = chapters.map((chapter) => chapter.text).join('\n\n');
   const narration = narrations.join('\n\n');
@@ -96,6 +98,7 @@ export function detectNarration(chapters: ChapterInput[]): Narration {
     firstPerson,
     gender: narratorGender(narration, language),
     name: narratorName(narration, language),
+    nicknames: narratorNicknames(narration, language),
     lines: firstPersonLines(allText, language),
     ...base,
   };
@@ -221,6 +224,30 @@ export function narratorName(text: string, language: HeuristicLanguage): string 
       counts.set(name, (counts.get(name) ?? 0) + 1);
     }
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? null;
+}
+
+/** A nickname may be printed in italics or quotes: `alcunhando-me _Dom Casmurro_`. */
+const NICKNAMED = `[_"“«']?${NAMED}`;
+const NICKNAME_PATTERNS: Record<HeuristicLanguage, RegExp> = {
+  en: new RegExp(`(?<!\\p{L})(?:called|call|nicknamed|dubbed)\\s+me\\s+${NICKNAMED}`, 'gu'),
+  pt: new RegExp(
+    `(?<!\\p{L})(?:(?:alcunh|cham|apelid)(?:ando|am|avam|aram|ou|ava)-me|me\\s+(?:alcunh|cham|apelid)(?:am|avam|aram|ou|ava))\\s+(?:de\\s+)?${NICKNAMED}`,
+    'gu',
+  ),
+  es: new RegExp(
+    `(?<!\\p{L})(?:me\\s+(?:llam|apod)(?:an|aban|aron|ó|aba)|(?:llam|apod)(?:ándome|andome))\\s+${NICKNAMED}`,
+    'gu',
+  ),
+};
+
+/** The names the narrator says others call him or her, each once, in order of first use. */
+export function narratorNicknames(text: string, language: HeuristicLanguage): string[] {
+  const names = new Set<string>();
+  for (const match of text.matchAll(NICKNAME_PATTERNS[language])) {
+    const name = match[1].replace(/\s+/gu, ' ');
+    if (!isFunctionWord(name.split(' ')[0], language)) names.add(name);
+  }
+  return [...names];
 }
 
 const linePatterns = new Map<HeuristicLanguage, RegExp>();

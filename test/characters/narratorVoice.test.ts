@@ -4,7 +4,7 @@
  */
 import { detectCharactersHeuristic, NARRATOR_ID } from '../../core/characters';
 import type { ChapterInput } from '../../core/characters/character';
-import { detectNarration } from '../../core/characters/narration';
+import { detectNarration, narratorNicknames } from '../../core/characters/narration';
 
 function chapters(language: string, ...texts: string[]): ChapterInput[] {
   return texts.map((text, index) => ({ id: `c${index + 1}`, text, language }));
@@ -65,5 +65,38 @@ describe('the narrating voice of a third-person book', () => {
   it('stays genderless on a single remark, or with no "I" at all', () => {
     expect(detectNarration(ONE_REMARK).gender).toBe('unknown');
     expect(detectNarration(chapters('es', THIRD_PERSON_STORY_ES)).gender).toBe('unknown');
+  });
+});
+
+/** A first-person narrator whom others call by a nickname he reports ("alcunhando-me Dom Casmurro"). */
+const NICKNAMED_NARRATOR_PT = chapters(
+  'pt',
+  [
+    'Eu morava sozinho no Engenho Novo. Um poeta do trem, que eu mal conhecia, ficou amuado comigo, e acabou',
+    'alcunhando-me _Dom Casmurro_. Os vizinhos gostaram, e os amigos escrevem-me: «Dom Casmurro, venha jantar.»',
+    'Eu fui, e eu ri. Eu contei a anedota, e eu mesmo achei graça. Não consultes dicionários; eu explico.',
+    '',
+    '-- Dom Casmurro, venha cá! disse o Carlos.',
+    '',
+    '-- Já vou, respondi eu. Eu fui devagar, e eu sentei-me.',
+    '',
+    '-- Dom Casmurro está velho, disse o Carlos à Sancha.',
+  ].join('\n'),
+);
+
+describe('the nickname of a first-person narrator', () => {
+  it('reads what others call the narrator, in English, Spanish and Portuguese', () => {
+    expect(narratorNicknames('and at school the boys called me Pip, which I hated.', 'en')).toEqual(['Pip']);
+    expect(narratorNicknames('En el pueblo me llamaban «Perico», y yo callaba.', 'es')).toEqual(['Perico']);
+    expect(narratorNicknames('acabou alcunhando-me _Dom Casmurro_. Os vizinhos', 'pt')).toEqual(['Dom Casmurro']);
+    expect(narratorNicknames('chamam-me assim, e eu rio.', 'pt')).toEqual([]);
+  });
+
+  it('casts the nickname as the narrator, not as a character of its own', () => {
+    const cast = detectCharactersHeuristic(NICKNAMED_NARRATOR_PT);
+    const narrator = cast.find((c) => c.id === NARRATOR_ID)!;
+    expect([narrator.name, ...narrator.aliases]).toContain('Dom Casmurro');
+    expect(narrator.gender).toBe('male');
+    expect(cast.filter((c) => [c.name, ...c.aliases].some((form) => /Casmurro/u.test(form)))).toEqual([narrator]);
   });
 });
