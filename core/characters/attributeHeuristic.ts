@@ -6,6 +6,7 @@
  * narrator's own lines ("said I", "disse eu", "respondi"). See docs/dialogue-and-attribution.md.
  */
 import { Cast } from './attribution/cast';
+import { foldRolesIntoNames } from './attribution/coreference';
 import {
   addressedIn,
   beatBy,
@@ -121,7 +122,10 @@ export function attributeSpeakers(
   characters: Character[],
   language?: string,
 ): SpeakerLabel[] {
-  const cast = new Cast(characters, language ? heuristicLanguage(language) : undefined);
+  const bookLanguage = language ? heuristicLanguage(language) : undefined;
+  // A role the narration sets beside a name ("my mother, D. Gloria,") is that person: one record, not two.
+  const narration = segments.filter((segment) => segment.kind === 'narration').map((segment) => segment.text);
+  const cast = new Cast(foldRolesIntoNames(characters, narration, bookLanguage).characters, bookLanguage);
   const byChapter = new Map<string, AttributableSegment[]>();
   for (const segment of segments) {
     if (!byChapter.has(segment.chapterId)) byChapter.set(segment.chapterId, []);

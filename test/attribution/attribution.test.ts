@@ -5,6 +5,7 @@ import {
   namedByOwnEvidence,
 } from '../../core/characters/attributeHeuristic';
 import { Cast } from '../../core/characters/attribution/cast';
+import { foldRolesIntoNames } from '../../core/characters/attribution/coreference';
 import { CLAIM } from '../../core/characters/attribution/evidence';
 import type { TurnEvidence } from '../../core/characters/attributeTurns';
 import { narratorCharacter, NARRATOR_ID, type Character, type Gender } from '../../core/characters/character';
@@ -546,5 +547,67 @@ describe('the attribution cast', () => {
     expect(ids('Morava na rua do Machado; o Machado vinha vel-o.')).toEqual(['machado']);
     expect(ids('Vivía en la calle de Alcalá, y Alcalá lo sabía.')).toEqual(['alcala']);
     expect(ids('"Mr. Baker, I believe," said he. Baker nodded.')).toEqual(['baker', 'baker']);
+  });
+});
+
+describe('one person on a name record and a role record', () => {
+  it('gives the lines of a role the narration sets beside a name to the name (es, pt, en)', () => {
+    const spanish = attribute(
+      [
+        'La señá Rosa, la alegre y hacendosa molinera, barría la plaza cuando llegó el tío Pedro.',
+        '--¡Buenos días! --dijo la molinera.',
+        '--Buenos días --respondió el tío Pedro.',
+      ].join('\n\n'),
+      [
+        narratorCharacter(null),
+        person('rosa', 'Señá Rosa', 'female', ['señá Rosa', 'Rosa']),
+        person('molinera', 'La molinera', 'female', ['la molinera']),
+        person('pedro', 'Tío Pedro', 'male', ['tío Pedro']),
+      ],
+    );
+    expect(lineWith(spanish, 'Buenos días!').speaker).toBe('rosa');
+    const portuguese = attribute(
+      [
+        'Entrou minha mãe, D. Gloria, com o rosario na mão.',
+        '--Onde está o Pedro? perguntou minha mãe.',
+        '--Saiu, respondeu o tio Cosme.',
+      ].join('\n\n'),
+      [
+        firstPersonNarrator('Bento', 'male'),
+        person('gloria', 'D. Gloria', 'female', ['Gloria']),
+        person('mae', 'Minha mãe', 'female', ['minha mãe']),
+        person('cosme', 'Tio Cosme', 'male', ['tio Cosme']),
+      ],
+    );
+    expect(lineWith(portuguese, 'Onde está').speaker).toBe('gloria');
+    const english = attribute(
+      ['Mr. Pike, the old banker, came in with Tom.', '"Good morning," said the banker.', '"Morning," said Tom.'].join(
+        '\n\n',
+      ),
+      [
+        narratorCharacter(null),
+        person('pike', 'Mr. Pike', 'male', ['Pike']),
+        person('banker', 'The banker', 'male', ['the banker']),
+        person('tom', 'Tom', 'male'),
+      ],
+    );
+    expect(lineWith(english, 'Good morning').speaker).toBe('pike');
+  });
+
+  it('folds no role set beside two names, in a list, or after an English "a"', () => {
+    const cast = [
+      narratorCharacter(null),
+      person('pike', 'Mr. Pike', 'male', ['Pike']),
+      person('dunn', 'Mr. Dunn', 'male', ['Dunn']),
+      person('banker', 'The banker', 'male', ['the banker']),
+      person('clerk', 'The clerk', 'male', ['the clerk']),
+      person('man', 'The man', 'male', ['the man']),
+    ];
+    const folded = (narration: string[]) => [...foldRolesIntoNames(cast, narration, 'en').foldedInto];
+    expect(folded(['Mr. Pike, the banker, came in.'])).toEqual([['banker', 'pike']]);
+    expect(folded(['Mr. Pike, the banker, came in.', 'Mr. Dunn, the banker, went out.'])).toEqual([]);
+    expect(folded(['Mr. Pike, the clerk, and the porter went out.'])).toEqual([]);
+    expect(folded(['Mr. Pike, a much younger man, was employed there.'])).toEqual([]);
+    expect(folded(['Mr. Pike, the man who came in yesterday with the dog and the cat, sat.'])).toEqual([]);
   });
 });

@@ -206,6 +206,11 @@ export class Cast {
           );
   }
 
+  /** The character a role form names, by its key ("navarra", "old man"), or null. */
+  roleOf(key: string): string | null {
+    return this.roles.get(key) ?? null;
+  }
+
   /** A character's name and aliases as detection gave them. */
   formsOf(id: string): string[] {
     return this.forms.get(id) ?? [];
