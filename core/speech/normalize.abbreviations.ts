@@ -3,6 +3,7 @@
  * ends the sentence, depend on the words around the abbreviation; books also wrap lines anywhere ("Mr.⏎Darcy") and
  * print whole lines in capitals ("MR. DARCY"), so both count as the same abbreviation.
  */
+import { romanToNumber } from '../manuscript/numerals';
 import type { Abbreviation, LanguageRules } from './normalize.rules';
 
 const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
@@ -11,6 +12,7 @@ const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&
 const GAP = String.raw`[ \t]*(?:\n[ \t]*)?`;
 const NEXT_WORD = new RegExp(String.raw`^${GAP}["'(]?(\p{L}[\p{L}\p{M}'’-]*)`, 'u');
 const NEXT_NUMBER = new RegExp(String.raw`^${GAP}\d`, 'u');
+const ROMAN = String.raw`[IVXLCDM]+|[ivxlcdm]+`;
 /**
  * The word right before, separated only by spaces (a comma or any other mark in between cuts the link), and whether
  * it opens its sentence (nothing but a stop, a quote, a dash or the start of the text before it).
@@ -72,9 +74,14 @@ function spellingsOf(rules: LanguageRules): Spelling[] {
   const spellings = [...bySpelling.entries()]
     .sort(([a], [b]) => b.length - a.length)
     .map(([written, readings]) => {
-      const forms = [...new Set([written, written.toUpperCase()])];
+      // As written, in capitals, and capitalised at a sentence start ("Vol. II" for "vol.").
+      const forms = [...new Set([written, written.toUpperCase(), written.charAt(0).toUpperCase() + written.slice(1)])];
+      // An abbreviation that may stand before a number also takes a Roman numeral after it ("vol. ii", "No. IV").
+      const numeral = readings.some((reading) => reading.when === 'beforeNumber')
+        ? String.raw`(?:([ \t]+|[ \t]*\n[ \t]*)(${ROMAN})(?![\p{L}\p{N}'’]))?`
+        : '()()';
       const pattern = new RegExp(
-        String.raw`(?<![\p{L}\p{N}.])(${forms.map(escapeRegex).join('|')})(?![\p{L}\p{N}])([ \t]*\n[ \t]*(?=\S))?`,
+        String.raw`(?<![\p{L}\p{N}.])(${forms.map(escapeRegex).join('|')})(?![\p{L}\p{N}])${numeral}([ \t]*\n[ \t]*(?=\S))?`,
         'gu',
       );
       return { forms, pattern, readings };
@@ -83,13 +90,32 @@ function spellingsOf(rules: LanguageRules): Spelling[] {
   return spellings;
 }
 
+/**
+ * A Roman numeral after an abbreviation that numbers things ("vol. ii" → 2). Not a lone initial that is also a
+ * letter (L, C, D, M), nor an English "I" that a word follows ("No. I think").
+ */
+function numeralValue(numeral: string | undefined, after: string, rules: LanguageRules): number | undefined {
+  if (!numeral || /^[LCDMlcdm]$/.test(numeral)) return undefined;
+  if (rules.loneIIsPronoun && numeral === 'I' && /^[ \t]*["'(]?\p{L}/u.test(after)) return undefined;
+  return romanToNumber(numeral);
+}
+
 /** The first reading whose context applies wins; none applies, the text stays as written. */
 function expandSpelling(text: string, spelling: Spelling, rules: LanguageRules): string {
   return text.replace(
     spelling.pattern,
-    (match: string, abbreviation: string, lineBreak: string | undefined, offset: number) => {
+    (
+      match: string,
+      abbreviation: string,
+      numeralGap: string | undefined,
+      numeral: string | undefined,
+      lineBreak: string | undefined,
+      offset: number,
+    ) => {
       const before = text.slice(Math.max(0, offset - 80), offset);
       const after = text.slice(offset + abbreviation.length, offset + abbreviation.length + 80);
+      const afterNumeral = text.slice(offset + match.length - (lineBreak?.length ?? 0));
+      const value = numeralValue(numeral, afterNumeral.slice(0, 80), rules);
       const previous = before.match(PREVIOUS_WORD);
       const around: Surroundings = {
         previousWord: previous?.[1],
@@ -98,15 +124,19 @@ function expandSpelling(text: string, spelling: Spelling, rules: LanguageRules):
           (previous.index! > 0 || offset <= before.length) &&
           OPENS_SENTENCE.test(before.slice(0, previous.index)),
         nextWord: after.match(NEXT_WORD)?.[1],
-        nextIsNumber: NEXT_NUMBER.test(after),
+        nextIsNumber: NEXT_NUMBER.test(after) || value !== undefined,
       };
       const reading = spelling.readings.find((candidate) => applies(candidate, around, rules));
       if (!reading) return match;
       const spoken = typeof reading.spoken === 'function' ? reading.spoken(around.nextWord) : reading.spoken;
+      if (reading.when === 'beforeNumber' && value !== undefined) {
+        return `${spoken} ${rules.cardinal(BigInt(value))}${lineBreak ?? ''}`;
+      }
+      const writtenNumeral = numeral ? `${numeralGap ?? ''}${numeral}` : '';
       // A title and the name after it are one phrase, even when the book wrapped the line between them.
-      if (reading.title) return lineBreak ? `${spoken} ` : spoken;
+      if (reading.title) return `${spoken}${writtenNumeral}${lineBreak ? ' ' : ''}`;
       const period = abbreviation.endsWith('.') && SENTENCE_MAY_END.test(after) ? '.' : '';
-      return `${spoken}${period}${lineBreak ?? ''}`;
+      return `${spoken}${period}${writtenNumeral}${lineBreak ?? ''}`;
     },
   );
 }

@@ -100,6 +100,11 @@ export const spanishRules: LanguageRules = {
     { written: 'Sta.', spoken: 'santa', title: true },
     { written: 'Av.', spoken: 'avenida', title: true },
     { written: 'Avda.', spoken: 'avenida', title: true },
+    // Numbering words before a number or a Roman numeral: "vol. II, pág. 23".
+    { written: 'vol.', spoken: 'volumen', when: 'beforeNumber', title: true },
+    { written: 'cap.', spoken: 'capítulo', when: 'beforeNumber', title: true },
+    { written: 'pág.', spoken: 'página', when: 'beforeNumber', title: true },
+    { written: 'págs.', spoken: 'páginas', when: 'beforeNumber', title: true },
     { written: 'pág.', spoken: 'página', title: true },
     { written: 'núm.', spoken: 'número', title: true },
     { written: 'n.º', spoken: 'número', title: true },

@@ -125,6 +125,11 @@ export function portugueseRules(variant: 'BR' | 'PT'): LanguageRules {
       { written: 'Ilmo.', spoken: 'ilustríssimo', title: true },
       { written: 'Ilma.', spoken: 'ilustríssima', title: true },
       { written: 'Av.', spoken: 'avenida', title: true },
+      // Numbering words before a number or a Roman numeral: "vol. II, pág. 23".
+      { written: 'vol.', spoken: 'volume', when: 'beforeNumber', title: true },
+      { written: 'cap.', spoken: 'capítulo', when: 'beforeNumber', title: true },
+      { written: 'pág.', spoken: 'página', when: 'beforeNumber', title: true },
+      { written: 'págs.', spoken: 'páginas', when: 'beforeNumber', title: true },
       { written: 'pág.', spoken: 'página', title: true },
       { written: 'nº', spoken: 'número', title: true },
       { written: 'n.º', spoken: 'número', title: true },

@@ -43,15 +43,17 @@ export function rulesForLanguage(tag: string): LanguageRules | undefined {
 /**
  * The spoken form of `text` for a BCP 47 language: typography cleaned; abbreviations, Roman numerals, money, clock
  * times, dates, numbers, units and ordinals written out. Pure: the stored manuscript text is never changed.
- * The order matters: abbreviations first (so "No. 5" still sees its number), headings and Roman numerals before
- * digits, money and times before the plain numbers they contain.
+ * The order matters: a heading's word and number first, then abbreviations (so "No. 5" still sees its number), Roman
+ * numerals before digits, money and times before the plain numbers they contain.
  */
 export function toSpokenForm(text: string, language: string, options: SpokenFormOptions = {}): string {
   let spoken = cleanTypography(text);
   const rules = rulesForLanguage(language);
   if (rules) {
+    // A heading's own word comes first, so "CAP. XII" is the heading "Capítulo doce", not the reference "capítulo".
+    if (options.isHeading) spoken = readHeadingNumbers(spoken, rules);
     spoken = expandAbbreviations(spoken, rules);
-    spoken = options.isHeading ? readHeadingNumbers(spoken, rules) : readLoneNumerals(spoken, rules, false);
+    if (!options.isHeading) spoken = readLoneNumerals(spoken, rules, false);
     spoken = readLabelledNumerals(spoken, rules);
     spoken = readRegnalNumerals(spoken, rules);
     spoken = expandCurrencies(spoken, rules);
