@@ -45,6 +45,12 @@ export const englishRules: LanguageRules = {
     const low = value % 100;
     return low === 0 ? `${toCardinal(high)} hundred` : `${toCardinal(high)} ${pairWords(low)}`;
   },
+  eraMarkers: ['A.D.', 'AD', 'B.C.', 'BC', 'B.C.E.', 'BCE', 'C.E.', 'CE'],
+  eraYear(value) {
+    if (value < 100 || value % 100 === 0 || (value >= 2000 && value < 2010)) return toCardinal(value);
+    // "476" → "four seventy-six", "1066" → "ten sixty-six".
+    return `${toCardinal(Math.floor(value / 100))} ${pairWords(value % 100)}`;
+  },
   plural,
   clock(hours, minutes) {
     if (minutes === 0) return `${toCardinal(hours)} o'clock`;

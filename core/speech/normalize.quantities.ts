@@ -146,6 +146,25 @@ export function expandYears(text: string, rules: LanguageRules): string {
   );
 }
 
+/** "A.D. 1066" → "A.D. ten sixty-six", "55 BC" → "fifty-five BC": a number next to an era mark is a year. */
+export function expandEraYears(text: string, rules: LanguageRules): string {
+  const eraYear = rules.eraYear;
+  const markers = rules.eraMarkers;
+  if (!eraYear || !markers || markers.length === 0) return text;
+  const era = markers
+    .slice()
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegex)
+    .join('|');
+  const read = (match: string, digits: string) => (Number(digits) > 0 ? eraYear(Number(digits)) : match);
+  return text
+    .replace(
+      new RegExp(String.raw`(?<![\p{L}\p{N}.])(${era})([ \t]+)(\d{1,4})(?![\p{L}\p{N}]|[.,]\d)`, 'gu'),
+      (match: string, mark: string, gap: string, digits: string) => `${mark}${gap}${read(digits, digits)}`,
+    )
+    .replace(new RegExp(String.raw`(?<![\p{L}\p{N}.,])(\d{1,4})(?=[ \t]*(?:${era})(?![\p{L}\p{N}]))`, 'gu'), read);
+}
+
 /** "2½" → "two and a half", "½" → "a half". */
 export function expandVulgarFractions(text: string, rules: LanguageRules): string {
   const symbols = Object.keys(rules.vulgarFractions).join('');

@@ -51,6 +51,12 @@ export interface LanguageRules extends RomanNumeralWords {
   fraction(digits: string): string;
   /** Optional special reading for four-digit years (English "eighteen thirteen"). */
   year?(value: number): string | undefined;
+  /**
+   * Era marks before or after a year (English "A.D. 1066", "55 BC"), as written: the number next to one is a year
+   * whatever its size, read by `eraYear` ("ten sixty-six", "fifty-five").
+   */
+  eraMarkers?: readonly string[];
+  eraYear?(value: number): string;
   /** Optional plural of number words for decades ("the 1960s" → "the nineteen sixties"). */
   plural?(words: string): string;
   /** Pre-decimal British money ("2s. 6d.", "5l."), for languages whose books use it. */

@@ -12,6 +12,7 @@ import {
   expandClockTimes,
   expandDateDays,
   expandDecades,
+  expandEraYears,
   expandNumbers,
   expandOrdinals,
   expandPercent,
@@ -66,6 +67,7 @@ export function toSpokenForm(text: string, language: string, options: SpokenForm
     spoken = expandDateDays(spoken, rules);
     spoken = expandDecades(spoken, rules);
     spoken = expandRanges(spoken, rules);
+    spoken = expandEraYears(spoken, rules);
     spoken = expandYears(spoken, rules);
     spoken = expandVulgarFractions(spoken, rules);
     spoken = expandNumbers(spoken, rules);

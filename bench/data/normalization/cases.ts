@@ -110,6 +110,12 @@ const ENGLISH = cases('en', 'en-GB', [
   ],
   ['year', 'July 1st, 1895', 'July first, eighteen ninety-five'],
   ['year', 'from 1990-1995', 'from nineteen ninety to nineteen ninety-five'],
+  ['year', 'In A.D. 1066 the Normans came.', 'In A.D. ten sixty-six the Normans came.'],
+  [
+    'year',
+    'from 55 BC to AD 476; 800 AD; 2005 CE',
+    'from fifty-five BC to AD four seventy-six; eight hundred AD; two thousand five CE',
+  ],
   [
     'number',
     'There were 1,500 men and 3.5 miles.',
