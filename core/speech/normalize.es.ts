@@ -11,9 +11,11 @@ const SPANISH_FUNCTION_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 const gender = (feminine?: boolean) => ({ gender: feminine ? ('feminine' as const) : ('masculine' as const) });
-// n2words 4.0 writes "cienta" for feminine 101–199; the word is invariable "ciento".
+// n2words 4.0 writes "cienta" for feminine 101–199 (the word is invariable "ciento") and "dieciseis" without its accent.
 const cardinal = (value: bigint, feminine?: boolean) =>
-  toCardinal(value, gender(feminine)).replace(/\bcienta\b/g, 'ciento');
+  toCardinal(value, gender(feminine))
+    .replace(/\bcienta\b/g, 'ciento')
+    .replace(/\bdieciseis\b/g, 'dieciséis');
 
 export const spanishRules: LanguageRules = {
   cardinal,
@@ -34,6 +36,7 @@ export const spanishRules: LanguageRules = {
   // Kings and popes take ordinals up to ten ("Felipe segundo", "Alfonso décimo"), cardinals after ("Luis catorce").
   regnal: (value) => (value <= 10 ? toOrdinal(value) : cardinal(BigInt(value))),
   loneIIsPronoun: false,
+  centuryWords: new Set(['siglo', 'siglos']),
   vulgarFractions: {
     '½': { alone: 'medio', after: 'y medio' },
     '¼': { alone: 'un cuarto', after: 'y cuarto' },

@@ -52,6 +52,7 @@ export function portugueseRules(variant: 'BR' | 'PT'): LanguageRules {
     // Kings and popes take ordinals up to ten ("D. Pedro segundo", "Pio nono"), cardinals after ("Luís catorze").
     regnal: (value) => (value <= 10 ? toOrdinal(value) : cardinal(BigInt(value))),
     loneIIsPronoun: false,
+    centuryWords: new Set(['século', 'séculos', 'seculo', 'seculos']),
     vulgarFractions: {
       '½': { alone: 'meio', after: 'e meio' },
       '¼': { alone: 'um quarto', after: 'e um quarto' },
@@ -130,6 +131,8 @@ export function portugueseRules(variant: 'BR' | 'PT'): LanguageRules {
       { written: 'cap.', spoken: 'capítulo', when: 'beforeNumber', title: true },
       { written: 'pág.', spoken: 'página', when: 'beforeNumber', title: true },
       { written: 'págs.', spoken: 'páginas', when: 'beforeNumber', title: true },
+      { written: 'séc.', spoken: 'século', when: 'beforeNumber', title: true },
+      { written: 'sécs.', spoken: 'séculos', when: 'beforeNumber', title: true },
       { written: 'pág.', spoken: 'página', title: true },
       { written: 'nº', spoken: 'número', title: true },
       { written: 'n.º', spoken: 'número', title: true },

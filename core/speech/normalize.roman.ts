@@ -91,9 +91,33 @@ export function readLabelledNumerals(text: string, rules: LanguageRules): string
   });
 }
 
+/** Centuries are written with I, V and X only; a list joins them ("siglos XVI y XVII", "séculos XV a XVII"). */
+const CENTURY = String.raw`[IVX]+|[ivx]+`;
+const CENTURY_RUN = String.raw`(?:${CENTURY})(?:[ \t]+(?:y|e|a|al|ao|o|ou)[ \t]+(?:${CENTURY})|[ \t]*[-–][ \t]*(?:${CENTURY}))*`;
+
+/** "en el siglo XVII" → "en el siglo diecisiete", "séculos XV e XVI" → "séculos quinze e dezasseis". */
+export function readCenturyNumerals(text: string, rules: LanguageRules): string {
+  const words = rules.centuryWords;
+  if (!words || words.size === 0) return text;
+  const pattern = new RegExp(
+    String.raw`(?<![\p{L}\p{N}])(${[...words].map(escapeRegex).join('|')})([ \t]+)(${CENTURY_RUN})(?![\p{L}\p{N}'’])`,
+    'giu',
+  );
+  return text.replace(pattern, (match, word: string, gap: string, run: string) => {
+    if (!words.has(word.toLowerCase())) return match;
+    const spoken = run.replace(/[ \t]*[-–][ \t]*|[IVX]+|[ivx]+/g, (numeral: string) => {
+      if (/[-–]/.test(numeral)) return ` ${rules.rangeWord} `;
+      const value = romanToNumber(numeral);
+      return value === undefined || value > MAX_CENTURY ? numeral : rules.cardinal(BigInt(value));
+    });
+    return `${word}${gap}${spoken}`;
+  });
+}
+
 /** Regnal numbers stay below forty in practice; longer letter runs after a name are words or acronyms ("DC", "MCM"). */
 const REGNAL = /^[IVX]+$/;
 const MAX_REGNAL = 39;
+const MAX_CENTURY = 39;
 
 /** "Henry VIII" → "Henry the Eighth", "D. João VI" → "Dom João sexto"; not after titles or heading words. */
 export function readRegnalNumerals(text: string, rules: LanguageRules): string {

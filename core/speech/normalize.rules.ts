@@ -40,6 +40,8 @@ export interface RomanNumeralWords {
   regnal(value: number): string;
   /** Whether a lone "I" may be a regnal numeral in running text (English: it is usually the pronoun). */
   loneIIsPronoun: boolean;
+  /** Lower-case words after which Roman numerals number centuries ("siglo XVII" → "siglo diecisiete"). */
+  centuryWords?: ReadonlySet<string>;
 }
 
 export interface LanguageRules extends RomanNumeralWords {

@@ -21,7 +21,13 @@ import {
   expandVulgarFractions,
   expandYears,
 } from './normalize.quantities';
-import { readHeadingNumbers, readLabelledNumerals, readLoneNumerals, readRegnalNumerals } from './normalize.roman';
+import {
+  readCenturyNumerals,
+  readHeadingNumbers,
+  readLabelledNumerals,
+  readLoneNumerals,
+  readRegnalNumerals,
+} from './normalize.roman';
 import type { LanguageRules } from './normalize.rules';
 
 export interface SpokenFormOptions {
@@ -56,6 +62,7 @@ export function toSpokenForm(text: string, language: string, options: SpokenForm
     spoken = expandAbbreviations(spoken, rules);
     if (!options.isHeading) spoken = readLoneNumerals(spoken, rules, false);
     spoken = readLabelledNumerals(spoken, rules);
+    spoken = readCenturyNumerals(spoken, rules);
     spoken = readRegnalNumerals(spoken, rules);
     spoken = expandCurrencies(spoken, rules);
     spoken = expandOldMoney(spoken, rules);

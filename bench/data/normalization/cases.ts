@@ -168,6 +168,12 @@ const SPANISH = cases('es', 'es-ES', [
   ['roman', 'Felipe II y Alfonso X', 'Felipe segundo y Alfonso décimo'],
   ['roman', 'Luis XIV reinó.', 'Luis catorce reinó.'],
   ['roman', 'En el capítulo I lo dijo.', 'En el capítulo I lo dijo.'],
+  ['roman', 'en el siglo XVII', 'en el siglo diecisiete'],
+  [
+    'roman',
+    'los siglos XVI y XVII, el siglo xix y el siglo XX-XXI',
+    'los siglos dieciséis y diecisiete, el siglo diecinueve y el siglo veinte a veintiuno',
+  ],
   ['heading', 'CAPÍTULO VII', 'Capítulo siete', 'heading'],
   ['heading', 'CAPITULO XII', 'Capítulo doce', 'heading'],
   ['heading', 'Capítulo 3', 'Capítulo tres', 'heading'],
@@ -201,6 +207,7 @@ const PORTUGUESE = [
     ['ordinal', 'o 1.º e a 2ª', 'o primeiro e a segunda'],
     ['roman', 'D. Pedro II', 'Dom Pedro segundo'],
     ['roman', 'Luís XIV morreu.', 'Luís catorze morreu.'],
+    ['roman', 'No séc. XIX e nos séculos XV e XVI', 'No século dezenove e nos séculos quinze e dezesseis'],
     ['heading', 'CAPITULO CLX', 'Capítulo cento e sessenta', 'heading'],
     ['heading', 'CAPÍTULO VII', 'Capítulo sete', 'heading'],
     ['heading', 'Capitulo I', 'Capítulo um', 'heading'],
@@ -213,6 +220,7 @@ const PORTUGUESE = [
     ['number', '16 vezes', 'dezasseis vezes'],
     ['heading', 'CAPITULO XVI', 'Capítulo dezasseis', 'heading'],
     ['clock', 'às 21:30', 'às vinte e uma e trinta'],
+    ['roman', 'No séc. XVII. D. Pedro', 'No século dezassete. Dom Pedro'],
   ]),
 ];
 
