@@ -17,7 +17,15 @@ import { PersonIndex, type PlacedForm } from './clusters';
 import { companionOf, isCompanionRole, type NamedPerson } from './companions';
 import { addVote, ageBefore, articleBefore, emptyVotes, genderOf, pronounAfter, type Votes } from './genderEvidence';
 import { honorificClass, honorificOf } from './honorifics';
-import { findAttributions, findMentions, formLabel, isVocative, WordCase, type NameForm } from './mentions';
+import {
+  findAttributions,
+  findMentions,
+  formLabel,
+  isVocative,
+  WordCase,
+  type Attribution,
+  type NameForm,
+} from './mentions';
 import { detectNarration, dialogueSpans } from './narration';
 import { findRoleAttributions, type RoleAttribution } from './roles';
 import { heuristicLanguage, type HeuristicLanguage } from './vocabulary';
@@ -126,6 +134,7 @@ export function detectCharactersHeuristic(chapters: ChapterInput[]): Character[]
   const bookLanguage = heuristicLanguage(chapters[0]?.language ?? 'en');
   const wordCase = new WordCase(bookLanguage);
   for (const chapter of chapters) wordCase.add(chapter.text);
+  wordCase.admitSpeakers(chapters.flatMap(bareTagSubjects));
   const scans = scanChapters(chapters, wordCase);
   const placed = scans.flatMap((scan) => scan.mentions);
   dropFamilyPlurals(placed);
@@ -307,6 +316,18 @@ function scanChapters(chapters: ChapterInput[], wordCase: WordCase): ChapterScan
     return scan;
   });
 }
+
+/**
+ * Speech tags whose subject has no article ("said Five", not "dijo el Molinero"): a capitalised common noun after an
+ * article is a role written as a title, the same person as a name the book gives elsewhere ("el tío Lucas").
+ */
+function bareTagSubjects(chapter: ChapterInput): Attribution[] {
+  const language = heuristicLanguage(chapter.language);
+  return findAttributions(chapter.text, language).filter(
+    (found) => !ARTICLE_BEFORE.test(chapter.text.slice(Math.max(0, found.offset - 6), found.offset)),
+  );
+}
+const ARTICLE_BEFORE = /(?:^|[^\p{L}])(?:the|el|la|los|las|o|a|os|as)\s+$/iu;
 
 /** "the Miss Bennets", "the two young Cratchits": a family in the plural is nobody in particular. */
 function dropFamilyPlurals(placed: Placed[]): void {

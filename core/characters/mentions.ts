@@ -195,6 +195,9 @@ function opensWithDialogueDash(text: string, offset: number): boolean {
   return /^\s*(?:—|–|--|-(?=\S))/u.test(text.slice(paragraphStart, offset));
 }
 
+/** A capitalised common word that is the subject of this many speech tags is a name ("said Five"). */
+const MIN_SPEAKING_TAGS = 2;
+
 /** A title's dot ("St. Clair", "Mr. Darcy") does not end a sentence. */
 const ABBREVIATION_END = /(?:^|[^\p{L}])(?:St|Mr|Mrs|Ms|Dr|Sr|Sra|Srta|D|Mme|Mlle|Prof|Rev)\.\s*$/u;
 const SENTENCE_END = /[.!?:;"“”‘’«»—–()[\]-]\s*$|^\s*$/u;
@@ -207,6 +210,7 @@ export class WordCase {
   private readonly lower = new Map<string, number>();
   private readonly capital = new Map<string, number>();
   private readonly midCapital = new Map<string, number>();
+  private readonly speakers = new Set<string>();
 
   constructor(private readonly language: HeuristicLanguage) {}
 
@@ -221,12 +225,26 @@ export class WordCase {
     }
   }
 
+  /**
+   * Words the book also writes in lower case that are nonetheless someone's name, because they speak under it
+   * again and again ("said Five", "Seven said"): a common word does not speak.
+   */
+  admitSpeakers(attributions: Attribution[]): void {
+    const tags = new Map<string, number>();
+    for (const { form } of attributions)
+      if (form.honorific === null && form.tokens.length === 1) increment(tags, foldWord(form.tokens[0]));
+    for (const [key, count] of tags)
+      if (count >= MIN_SPEAKING_TAGS && (this.midCapital.get(key) ?? 0) >= MIN_SPEAKING_TAGS && !isFunctionWord(key))
+        this.speakers.add(key);
+  }
+
   /** Capitalised, almost never lower-case, seen mid-sentence at least once, and no function word. */
   looksLikeName(token: string): boolean {
     const words = token.split(/[ '’-]+/u).filter((word) => /^\p{Lu}/u.test(word));
     const main = words[words.length - 1] ?? token;
     if (isFunctionWord(main, this.language)) return false;
     const key = foldWord(main.replace(/\.$/u, ''));
+    if (this.speakers.has(key)) return true;
     const capital = this.capital.get(key) ?? 0;
     return capital > 0 && (this.midCapital.get(key) ?? 0) > 0 && (this.lower.get(key) ?? 0) <= capital * 0.1;
   }

@@ -89,7 +89,7 @@ const FUNCTION_WORDS: Record<HeuristicLanguage, string> = {
     about above after against along among around before behind below beneath beside besides between beyond
     during except inside near outside since through throughout till until toward towards via
     is are was were be been being am do does did done have has had having will would shall should can could may
-    might must not never ever always often sometimes perhaps still just only even also too very quite rather
+    might must not never ever always often sometimes perhaps still just only even also too very quite rather thus
     yes yeah nay here there now today tonight tomorrow yesterday again once twice first last next well
     oh ah aha alas ay eh ha hey hm hmm hush hullo hallo hello hurrah huzzah la lo o pooh pshaw tut why
     whew wow bah humbug indeed ay amen
@@ -101,7 +101,7 @@ const FUNCTION_WORDS: Record<HeuristicLanguage, string> = {
     cual cuál cuales cuyo cuya y e o u ni pero mas sino porque pues aunque si sí no cuando donde dónde como
     cómo cuanto cuánto conque a ante bajo con contra de del desde durante en entre hacia hasta para por según sin
     sobre tras al es son era eran fue fueron ser estar está están estaba había hay ha han he muy más menos ya
-    también tampoco aquí allí allá ahí ahora entonces luego después antes siempre nunca jamás todavía aún
+    también tampoco así acaso quizá quizás apenas casi aquí allí allá ahí ahora entonces luego después antes siempre nunca jamás todavía aún
     bien mal tan tanto todo toda todos todas otro otra otros otras mismo misma
     ay ah oh eh bah ea hola caramba olé uf vaya jesús cristo virgen
     capítulo libro parte tomo prólogo epílogo índice fin dios señor`,
@@ -111,7 +111,7 @@ const FUNCTION_WORDS: Record<HeuristicLanguage, string> = {
     quem que quê qual quais cujo cuja e ou nem mas porém pois porque porquê embora se sim não quando onde como
     quanto ante após até com contra de desde em entre para perante por sem sob sobre trás do da dos das no na
     nos nas ao aos à às pelo pela pelos pelas num numa é são era eram foi foram ser estar está estão estava
-    havia há tem têm muito muita mais menos já também tampouco aqui ali lá cá agora então logo depois antes
+    havia há tem têm muito muita mais menos já também tampouco assim talvez apenas quase aqui ali lá cá agora então logo depois antes
     sempre nunca jamais ainda bem mal tão tanto todo toda todos todas outro outra outros outras mesmo mesma
     ah oh ai eh olá oxalá uf eia jesus cristo virgem
     capítulo capitulo livro parte tomo prólogo epílogo índice fim deus senhor`,
