@@ -31,7 +31,11 @@ export const spanishRules: LanguageRules = {
   fraction: (digits) => (digits.startsWith('0') ? digitsOneByOne(digits, spanishRules) : cardinal(BigInt(digits))),
   clock(hours, minutes) {
     const hour = cardinal(BigInt(hours), true);
-    return minutes === 0 ? `${hour} en punto` : `${hour} y ${cardinal(BigInt(minutes))}`;
+    if (minutes === 0) return `${hour} en punto`;
+    // A quarter and a half past are said so; "menos cuarto" would need the next hour and its article ("la una").
+    if (minutes === 15) return `${hour} y cuarto`;
+    if (minutes === 30) return `${hour} y media`;
+    return `${hour} y ${cardinal(BigInt(minutes))}`;
   },
   // Kings and popes take ordinals up to ten ("Felipe segundo", "Alfonso décimo"), cardinals after ("Luis catorce").
   regnal: (value) => (value <= 10 ? toOrdinal(value) : cardinal(BigInt(value))),
@@ -45,6 +49,7 @@ export const spanishRules: LanguageRules = {
     '⅔': { alone: 'dos tercios', after: 'y dos tercios' },
     '⅛': { alone: 'un octavo', after: 'y un octavo' },
   },
+  hoursAndMinutesWord: 'y',
   decimalWord: 'coma',
   minusWord: 'menos',
   percentWord: 'por ciento',

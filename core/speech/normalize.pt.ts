@@ -61,6 +61,7 @@ export function portugueseRules(variant: 'BR' | 'PT'): LanguageRules {
       '⅔': { alone: 'dois terços', after: 'e dois terços' },
       '⅛': { alone: 'um oitavo', after: 'e um oitavo' },
     },
+    hoursAndMinutesWord: 'e',
     decimalWord: 'vírgula',
     minusWord: 'menos',
     percentWord: 'por cento',

@@ -63,7 +63,8 @@ export function expandOrdinals(text: string, rules: LanguageRules): string {
 
 /**
  * "5:15" → "five fifteen"; hours up to 24 and minutes up to 59, and not part of a longer "1:2:3" or "3:15.5". Hours
- * and minutes written with a dot are a clock time only before a marker of the hour ("7.45 p.m.").
+ * and minutes written with a dot are a clock time only before a marker of the hour ("7.45 p.m."); with the hour's
+ * symbol, hours and minutes are counted ("14h30" → "catorze horas e trinta").
  */
 export function expandClockTimes(text: string, rules: LanguageRules): string {
   const read = (match: string, hours: string, minutes: string, offset: number, source: string) => {
@@ -84,6 +85,33 @@ export function expandClockTimes(text: string, rules: LanguageRules): string {
     return words;
   };
   let spoken = text.replace(/(?<![\p{L}\p{N}:.,])(\d{1,2}):(\d{2})(?![\p{L}\p{N}]|:\d|[.,]\d)/gu, read);
+  const joiner = rules.hoursAndMinutesWord;
+  const hourUnit = rules.units.h;
+  const minuteUnit = rules.units.min;
+  if (joiner && hourUnit && minuteUnit) {
+    spoken = spoken.replace(
+      /(?<![\p{L}\p{N}:.,])(\d{1,2})[ \t]?h[ \t]?(\d{1,2})(?:[ \t]?(min)(\.)?)?(?![\p{L}\p{N}])/gu,
+      (
+        match: string,
+        hours: string,
+        minutes: string,
+        minuteWord: string | undefined,
+        period: string | undefined,
+        offset: number,
+        source: string,
+      ) => {
+        const h = Number(hours);
+        const m = Number(minutes);
+        if (h > 24 || m > 59) return match;
+        const [hour, hoursWord, feminine] = hourUnit;
+        const [minute, minutesWord] = minuteUnit;
+        const hourWords = `${rules.beforeNoun(BigInt(h), feminine === true)} ${h === 1 ? hour : hoursWord}`;
+        const minuteWords = minuteWord ? ` ${m === 1 ? minute : minutesWord}` : '';
+        const stop = period && SENTENCE_MAY_END.test(source.slice(offset + match.length)) ? '.' : '';
+        return `${hourWords} ${joiner} ${rules.beforeNoun(BigInt(m), false)}${minuteWords}${stop}`;
+      },
+    );
+  }
   const markers = rules.clockMarkers;
   if (markers && markers.length > 0) {
     const dotted = new RegExp(

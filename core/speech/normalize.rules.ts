@@ -77,6 +77,11 @@ export interface LanguageRules extends RomanNumeralWords {
    * them "7.45" is a decimal number.
    */
   clockMarkers?: readonly string[];
+  /**
+   * Hours and minutes written with the hour's symbol ("14h30", "14 h 30 min") → "catorze horas e trinta (minutos)";
+   * the word that joins them. Languages that do not write times this way leave it out.
+   */
+  hoursAndMinutesWord?: string;
   /** Vulgar fractions: the words alone ("a half") and after a whole number ("two and a half"). */
   vulgarFractions: Record<string, { alone: string; after: string }>;
   decimalWord: string;
