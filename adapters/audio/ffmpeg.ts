@@ -3,6 +3,7 @@
  * time limits and abort. Binaries come from @ffmpeg-installer / @ffprobe-installer unless a path is given.
  */
 import { spawn } from 'node:child_process';
+import type { Readable, Writable } from 'node:stream';
 
 export interface ToolPaths {
   ffmpegPath?: string;
@@ -44,6 +45,10 @@ export interface RunOptions {
   maxStderrBytes?: number;
   /** Bytes of stdout kept (default 8 MiB; ffprobe JSON). */
   maxStdoutBytes?: number;
+  /** Fed to the tool's standard input (read with `-i pipe:0`). */
+  stdin?: Readable;
+  /** Receives the tool's standard output (written with `pipe:1`) instead of it being kept. */
+  stdout?: Writable;
 }
 
 export interface RunResult {
@@ -102,7 +107,11 @@ function runTool(binary: string, argv: string[], options: RunOptions): Promise<R
       reject(new FfmpegError('aborted before start', null, ''));
       return;
     }
-    const child = spawn(binary, argv, { stdio: ['ignore', 'pipe', 'pipe'], shell: false, windowsHide: true });
+    const child = spawn(binary, argv, { stdio: ['pipe', 'pipe', 'pipe'], shell: false, windowsHide: true });
+    // A tool that stops reading early (it failed, or it has what it needs) closes the pipe: its exit tells why.
+    child.stdin.on('error', () => undefined);
+    if (options.stdin) options.stdin.pipe(child.stdin);
+    else child.stdin.end();
     const stderrTail = new TailBuffer(options.maxStderrBytes ?? 64 * 1024);
     const maxStdout = options.maxStdoutBytes ?? 8 * 1024 * 1024;
     const stdoutChunks: Buffer[] = [];
@@ -119,11 +128,13 @@ function runTool(binary: string, argv: string[], options: RunOptions): Promise<R
     const onAbort = () => kill('aborted');
     options.signal?.addEventListener('abort', onAbort, { once: true });
 
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdoutSize += chunk.length;
-      if (stdoutSize > maxStdout) kill(`stdout exceeded ${maxStdout} bytes`);
-      else stdoutChunks.push(chunk);
-    });
+    if (options.stdout) child.stdout.pipe(options.stdout);
+    else
+      child.stdout.on('data', (chunk: Buffer) => {
+        stdoutSize += chunk.length;
+        if (stdoutSize > maxStdout) kill(`stdout exceeded ${maxStdout} bytes`);
+        else stdoutChunks.push(chunk);
+      });
     child.stderr.setEncoding('utf8');
     child.stderr.on('data', (text: string) => {
       stderrTail.push(text);

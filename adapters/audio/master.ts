@@ -10,6 +10,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { PassThrough } from 'node:stream';
 import { LoudnessMeter, type MeteredLevels } from '../../core/audio/loudnessMeter';
 import type { MasterChapterRequest, MasteredChapter, RenderEncodings } from '../../core/ports/audio';
 import {
@@ -20,7 +21,7 @@ import {
   roomToneFor,
   isMostlyRoomTone,
 } from '../../core/audio/masteringTarget';
-import { runFfmpeg } from './ffmpeg';
+import { runFfmpeg, type RunOptions } from './ffmpeg';
 import { meterWavFile } from './levelTap';
 import { MeasurementParser, measurementFilters } from './measure';
 import { concatList, linkIntoDir, withTempDir, writeSilenceWav } from './tempFiles';
@@ -104,10 +105,15 @@ export async function masterChapter(input: MasterChapterInput, outFile: string):
     const durationSec = cursor + roomTone.tailMs / 1000;
     const render = async (gain: number) => {
       const parser = new MeasurementParser();
-      await runFfmpeg(renderArgs(listFile, gain, input, outFile, input.encodings ?? {}), {
-        ...run,
-        onStderrLine: (line) => parser.line(line),
-      });
+      const encodings = input.encodings ?? {};
+      const renderPass = (more: RunOptions) =>
+        runFfmpeg(renderArgs(listFile, gain, input, outFile, encodings), {
+          ...run,
+          ...more,
+          onStderrLine: (line) => parser.line(line),
+        });
+      if (encodings.mp3) await withMp3Encoder(encodings.mp3, run, renderPass);
+      else await renderPass({});
       return parser.result(durationSec);
     };
     let measured = await render(gainDb);
@@ -174,27 +180,10 @@ function renderArgs(
     },
   ];
   if (encodings.mp3) {
+    // Handed to the MP3 encoder's process as it is rendered (withMp3Encoder): the samples the master is written from.
     outputs.push({
       label: 'mp3',
-      args: [
-        '-c:a',
-        'libmp3lame',
-        '-b:a',
-        `${encodings.mp3.bitrateKbps}k`,
-        '-ar',
-        String(MASTER_SAMPLE_RATE_HZ),
-        '-ac',
-        '1',
-        '-map_metadata',
-        '-1',
-        '-id3v2_version',
-        '0',
-        '-write_xing',
-        '1',
-        '-f',
-        'mp3',
-        encodings.mp3.file,
-      ],
+      args: ['-c:a', 'pcm_s16le', '-ar', String(MASTER_SAMPLE_RATE_HZ), '-ac', '1', '-f', 's16le', 'pipe:1'],
     });
   }
   if (encodings.aac) {
@@ -244,6 +233,64 @@ function renderArgs(
     '-f',
     'null',
     '-',
+  ];
+}
+
+/**
+ * Runs the render pass with its MP3 branch piped into a second ffmpeg process that encodes it. LAME is the slowest
+ * step of the pass (about as long as everything else together); in its own process it runs beside the render on
+ * another core instead of after it in the render's one thread, and no sample is decoded or written twice. Either
+ * process failing stops the other.
+ */
+async function withMp3Encoder(
+  mp3: NonNullable<RenderEncodings['mp3']>,
+  run: RunOptions,
+  renderPass: (options: RunOptions) => Promise<unknown>,
+): Promise<void> {
+  const stop = new AbortController();
+  const forward = () => stop.abort();
+  run.signal?.addEventListener('abort', forward, { once: true });
+  const samples = new PassThrough();
+  const stopOnFailure = <T>(work: Promise<T>) =>
+    work.catch((error: unknown) => {
+      stop.abort();
+      samples.destroy();
+      throw error;
+    });
+  try {
+    await Promise.all([
+      stopOnFailure(renderPass({ signal: stop.signal, stdout: samples })),
+      stopOnFailure(runFfmpeg(mp3EncoderArgs(mp3), { ...run, signal: stop.signal, stdin: samples })),
+    ]);
+  } finally {
+    run.signal?.removeEventListener('abort', forward);
+  }
+}
+
+function mp3EncoderArgs(mp3: NonNullable<RenderEncodings['mp3']>): string[] {
+  const pcm = ['-f', 's16le', '-ar', String(MASTER_SAMPLE_RATE_HZ), '-ac', '1'];
+  return [
+    '-y',
+    ...pcm,
+    '-i',
+    'pipe:0',
+    '-c:a',
+    'libmp3lame',
+    '-b:a',
+    `${mp3.bitrateKbps}k`,
+    '-ar',
+    String(MASTER_SAMPLE_RATE_HZ),
+    '-ac',
+    '1',
+    '-map_metadata',
+    '-1',
+    '-id3v2_version',
+    '0',
+    '-write_xing',
+    '1',
+    '-f',
+    'mp3',
+    mp3.file,
   ];
 }
 
