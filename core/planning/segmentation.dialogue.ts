@@ -257,6 +257,12 @@ function findClosing(text: string, open: number): number {
   for (let i = open + 1; i < text.length; i++) {
     const ch = text[i];
     if (opener === '«' && ch === '«') depth++;
+    // A straight double quote after a space and before a word opens a quotation inside this one ("'Is to copy out
+    // the "Encyclopaedia Britannica." There is…'"): it and its own closing mark are not this quotation's end.
+    if (opener === '"' && ch === '"' && isSpace(text[i - 1]) && isLetter(text[i + 1])) {
+      depth++;
+      continue;
+    }
     if (!closers.includes(ch)) continue;
     if ((opener === "'" || opener === '‘') && isLetter(text[i + 1])) continue; // an apostrophe inside a word
     if ((opener === "'" || opener === '‘') && pluralPossessive(text, i, closers)) continue; // "the boys' hats"

@@ -207,6 +207,26 @@ describe('segmentation', () => {
     ).toHaveLength(1);
   });
 
+  it('keeps a straight-quoted title inside a straight-quoted speech in the speech', () => {
+    const text = [
+      '"\'Is to copy out the "Encyclopaedia Britannica." There is the first volume of it. Will you be ready?\'',
+      '"Yes," said he, "the word "nuts" is odd." Then he left.',
+    ].join('\n\n');
+    const segments = segmentChapter(text, { language: 'en' });
+    expectExactTiling(text, segments);
+    expect(view(segments)).toEqual([
+      [
+        'dialogue',
+        '"\'Is to copy out the "Encyclopaedia Britannica." There is the first volume of it. Will you be ready?\'',
+        'chapter_head',
+      ],
+      ['dialogue', '"Yes,"', 'paragraph'],
+      ['narration', 'said he,', 'dialogue_turn'],
+      ['dialogue', '"the word "nuts" is odd."', 'dialogue_turn'],
+      ['narration', 'Then he left.', 'dialogue_turn'],
+    ]);
+  });
+
   it("cuts tags with the book's language only", () => {
     const text = '—Bom dia, disse ella, como vai?';
     const kinds = (language?: string) => segmentChapter(text, { language }).map((s) => [s.kind, s.text.trim()]);
