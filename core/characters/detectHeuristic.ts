@@ -32,6 +32,9 @@ import { heuristicLanguage, type HeuristicLanguage } from './vocabulary';
 
 /** A titled name ("Mrs. Long") is a character when mentioned this often, even if never tagged as speaking. */
 const MIN_TITLED_MENTIONS = 3;
+/** Twice with a title among this many mentions also makes a person ("Mr. Godfrey Norton", then "Godfrey Norton"). */
+const MIN_TITLED_WITH_OTHERS = 2;
+const MIN_TITLED_PERSON_MENTIONS = 5;
 /**
  * A name followed, again and again, by "he" or by "she" (never mixed) is a person the narration follows, even if the
  * tags never name them as speaking ("Jimmy", "Eveline").
@@ -260,6 +263,7 @@ export function detectCharactersHeuristic(chapters: ChapterInput[]): Character[]
  */
 function isPerson(tally: Tally): boolean {
   if (tally.lines >= 1 || tally.titled >= MIN_TITLED_MENTIONS) return true;
+  if (tally.titled >= MIN_TITLED_WITH_OTHERS && tally.mentions >= MIN_TITLED_PERSON_MENTIONS) return true;
   if (tally.locatives >= tally.mentions * PLACE_SHARE) return false;
   if (tally.vocatives >= MIN_VOCATIVES || (tally.vocatives >= 1 && tally.mentions >= MIN_ADDRESSED_MENTIONS))
     return true;

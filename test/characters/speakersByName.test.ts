@@ -55,3 +55,22 @@ describe('speakers named by a common word', () => {
     expect(cast.map((c) => c.name)).not.toContain('Molinero');
   });
 });
+
+/** Named twice with a title and three times without: a person of the story, though he never speaks. */
+const TITLED_TWICE = chapters(
+  'en',
+  [
+    'Her husband was Mr. Godfrey Norton, of the Inner Temple. Godfrey Norton was a lawyer.',
+    '',
+    '"Is he at home?" asked Holmes. "No," said the maid. Godfrey Norton had gone out; Mr. Godfrey Norton',
+    'always went out at noon, and Godfrey Norton came back at six. Mr. Smith, the grocer, said nothing.',
+  ].join('\n'),
+);
+
+describe('people named with a title', () => {
+  it('casts someone named twice with a title among five mentions, not someone titled once', () => {
+    const cast = detectCharactersHeuristic(TITLED_TWICE);
+    expect(cast.find((c) => [c.name, ...c.aliases].includes('Godfrey Norton'))).toMatchObject({ gender: 'male' });
+    expect(cast.some((c) => /Smith/u.test(c.name))).toBe(false);
+  });
+});
