@@ -15,7 +15,6 @@ import {
 } from '../core/api/characters';
 import { ErrorBody, Id } from '../core/api/common';
 import { toJobView } from '../core/api/jobs';
-import { DETECT_CHARACTERS_ORCHESTRATION } from '../orchestrations/detectCharacters';
 import { endpoint } from './http/endpoint';
 
 /** A project's cast of characters (docs/characters.md): detection job, list, read, add, edit, delete, merge, split. */
@@ -39,7 +38,7 @@ endpoint({
     const job = await services.jobs.start(
       principal,
       params.projectId,
-      { kind: 'characters', orchestration: DETECT_CHARACTERS_ORCHESTRATION, input: {}, action: 'project.update' },
+      { kind: 'characters', input: {}, action: 'project.update' },
       orchestrations,
     );
     return {

@@ -15,7 +15,6 @@ import { bookCharacters } from '../core/planning/bookDocuments';
 import { readCommittedPlan } from '../core/planning/planGenerations';
 import { speechRequestsForChapter } from '../core/production/speechPlan';
 import { SegmentTooLargeError, SsmlAllowlistError } from '../core/ssml';
-import { PLAN_BOOK_ORCHESTRATION } from '../orchestrations/planBook';
 import { endpoint } from './http/endpoint';
 
 /** Planning: the `plan` job, the pause policy and the SSML that production will send for a chapter. */
@@ -46,7 +45,6 @@ endpoint({
       params.projectId,
       {
         kind: 'plan',
-        orchestration: PLAN_BOOK_ORCHESTRATION,
         input: body.chapterIds ? { chapterIds: body.chapterIds } : {},
         action: 'project.update',
       },

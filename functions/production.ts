@@ -18,8 +18,6 @@ import type { PackagePlatform } from '../core/packaging/types';
 import { isCommitted } from '../core/planning/planGenerations';
 import { productionContext } from '../adapters/production/productionContext';
 import { assessProduction, checkProductionQuota } from '../adapters/production/productionJob';
-import { PRODUCE_BOOK } from '../orchestrations/produceBook';
-import { REGENERATE_SEGMENT } from '../orchestrations/regenerateSegment';
 import { endpoint } from './http/endpoint';
 import { rangedAudio } from './http/rangedAudio';
 import type { Services } from '../adapters/compositionRoot';
@@ -73,7 +71,6 @@ endpoint({
       project,
       {
         kind: 'produce',
-        orchestration: PRODUCE_BOOK,
         input: {
           platforms: body.platforms,
           chapterIds: chapterIds ?? null,
@@ -154,7 +151,6 @@ endpoint({
       project,
       {
         kind: previous.kind,
-        orchestration: previous.orchestration,
         input: { ...previous.input, retryOf: previous.id },
         action: 'project.generateAudio',
       },
@@ -191,7 +187,6 @@ endpoint({
       project,
       {
         kind: 'regenerate',
-        orchestration: REGENERATE_SEGMENT,
         input: {
           platforms,
           chapterIds: null,

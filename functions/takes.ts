@@ -21,7 +21,6 @@ import { chapterTimeline, segmentTakes } from '../adapters/listening/chapterList
 import { MediaLinks } from '../adapters/listening/mediaLinks';
 import { chapterWaveform } from '../adapters/listening/waveform';
 import { productionContext } from '../adapters/production/productionContext';
-import { REGENERATE_SEGMENT } from '../orchestrations/regenerateSegment';
 import type { Services } from '../adapters/compositionRoot';
 import { endpoint } from './http/endpoint';
 import { rangedAudio } from './http/rangedAudio';
@@ -233,7 +232,6 @@ endpoint({
       project,
       {
         kind: 'regenerate',
-        orchestration: REGENERATE_SEGMENT,
         input: {
           platforms: await packagedPlatforms(user.tenantId, project.id),
           chapterIds: null,

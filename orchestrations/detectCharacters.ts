@@ -10,14 +10,12 @@ import {
   DETECT_CHARACTERS_RUN,
   type DetectCharactersOutcome,
 } from './activities/detectCharactersActivities';
-import type { JobInput } from '../core/jobs/job';
-
-export const DETECT_CHARACTERS_ORCHESTRATION = 'detectCharacters';
+import { jobOrchestrations, type JobInput } from '../core/jobs/job';
 
 const retry = new df.RetryOptions(5_000, 3);
 retry.backoffCoefficient = 2;
 
-df.app.orchestration(DETECT_CHARACTERS_ORCHESTRATION, function* (context: OrchestrationContext) {
+df.app.orchestration(jobOrchestrations.characters, function* (context: OrchestrationContext) {
   const input = context.df.getInput<JobInput>();
   try {
     const outcome: DetectCharactersOutcome = yield context.df.callActivityWithRetry(DETECT_CHARACTERS_RUN, retry, {

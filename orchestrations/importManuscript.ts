@@ -1,7 +1,7 @@
 import * as df from 'durable-functions';
 import type { OrchestrationContext } from 'durable-functions';
 import type { ImportJobInput, ParseOutcome } from '../core/manuscript/manuscriptImport';
-import { IMPORT_ORCHESTRATION } from '../core/manuscript/manuscriptService';
+import { jobOrchestrations } from '../core/jobs/job';
 import { importActivities } from './activities/importManuscriptActivities';
 
 /**
@@ -11,7 +11,7 @@ import { importActivities } from './activities/importManuscriptActivities';
  */
 const retry = new df.RetryOptions(2_000, 3);
 
-df.app.orchestration(IMPORT_ORCHESTRATION, function* (context: OrchestrationContext) {
+df.app.orchestration(jobOrchestrations.import, function* (context: OrchestrationContext) {
   const input = context.df.getInput<ImportJobInput & { userId: string }>();
   const ref: ImportJobInput = {
     tenantId: input.tenantId,

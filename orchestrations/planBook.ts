@@ -6,6 +6,7 @@
  */
 import * as df from 'durable-functions';
 import type { OrchestrationContext } from 'durable-functions';
+import { jobOrchestrations } from '../core/jobs/job';
 import {
   PLAN_BOOK_CHAPTER,
   PLAN_BOOK_FINISH,
@@ -15,12 +16,10 @@ import {
   type PlanStartOutcome,
 } from './activities/planBookActivities';
 
-export const PLAN_BOOK_ORCHESTRATION = 'planBook';
-
 const retry = new df.RetryOptions(2_000, 3);
 retry.backoffCoefficient = 2;
 
-df.app.orchestration(PLAN_BOOK_ORCHESTRATION, function* (context: OrchestrationContext) {
+df.app.orchestration(jobOrchestrations.plan, function* (context: OrchestrationContext) {
   const input = context.df.getInput<PlanBookInput>();
   const base: PlanBookInput = {
     tenantId: input.tenantId,

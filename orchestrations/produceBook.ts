@@ -14,13 +14,12 @@ import type { PackageSummary } from '../adapters/production/bookPackaging';
 import type { PreparedCreditsSummary } from '../adapters/production/retailCredits';
 import type { PreflightResult, ProductionJobInput } from '../adapters/production/productionJob';
 import type { SkippedItem } from '../core/production/preflight';
-import type { JobInput } from '../core/jobs/job';
+import { jobOrchestrations, type JobInput } from '../core/jobs/job';
 import { encodingsFor, type ChapterEncodingFormat } from '../core/packaging/encodings';
 import { ProductionActivity } from './activities/productionActivities';
 import { RENDER_CHAPTER, type ChapterOutcome } from './renderChapter';
 import { failureOf } from './productionFailure';
 
-export const PRODUCE_BOOK = 'produceBook';
 export const RENDER_CHAPTER_LANE = 'renderChapterLane';
 
 /**
@@ -81,7 +80,7 @@ export const emptyTotals: ProductionTotals = {
   skipped: [],
 };
 
-df.app.orchestration(PRODUCE_BOOK, function* (context: OrchestrationContext) {
+df.app.orchestration(jobOrchestrations.produce, function* (context: OrchestrationContext) {
   const input = context.df.getInput<ProductionJobInput>();
   const ref = { tenantId: input.tenantId, projectId: input.projectId, jobId: input.jobId, userId: input.userId };
   try {

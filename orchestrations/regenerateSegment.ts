@@ -9,12 +9,11 @@ import type { OrchestrationContext } from 'durable-functions';
 import type { PackageSummary } from '../adapters/production/bookPackaging';
 import type { PreparedCreditsSummary } from '../adapters/production/retailCredits';
 import type { ProductionJobInput, PreflightResult } from '../adapters/production/productionJob';
+import { jobOrchestrations } from '../core/jobs/job';
 import { encodingsFor } from '../core/packaging/encodings';
 import { ProductionActivity } from './activities/productionActivities';
 import { failureOf } from './productionFailure';
 import { RENDER_CHAPTER, type ChapterOutcome } from './renderChapter';
-
-export const REGENERATE_SEGMENT = 'regenerateSegment';
 
 export interface RegenerateInput extends ProductionJobInput {
   chapterId: string;
@@ -23,7 +22,7 @@ export interface RegenerateInput extends ProductionJobInput {
   takeId: string;
 }
 
-df.app.orchestration(REGENERATE_SEGMENT, function* (context: OrchestrationContext) {
+df.app.orchestration(jobOrchestrations.regenerate, function* (context: OrchestrationContext) {
   const input = context.df.getInput<RegenerateInput>();
   const ref = { tenantId: input.tenantId, projectId: input.projectId, jobId: input.jobId, userId: input.userId };
   try {

@@ -23,6 +23,18 @@ export interface JobInput extends JobRef {
   userId: string;
 }
 
+/**
+ * The orchestration that runs each kind of job: the one place the names are written. JobService starts jobs by kind,
+ * and each orchestration registers itself under its kind's name.
+ */
+export const jobOrchestrations = {
+  import: 'importManuscript',
+  characters: 'detectCharacters',
+  plan: 'planBook',
+  produce: 'produceBook',
+  regenerate: 'regenerateSegment',
+} as const satisfies Record<JobKind, string>;
+
 export const jobStatuses = ['queued', 'running', 'succeeded', 'failed', 'cancelled'] as const;
 export type JobStatus = (typeof jobStatuses)[number];
 

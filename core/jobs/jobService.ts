@@ -13,6 +13,7 @@ import type { TenantRecord } from '../tenants/tenant';
 import {
   initialProgress,
   isTerminal,
+  jobOrchestrations,
   type JobKind,
   type JobProgress,
   type JobRecord,
@@ -41,8 +42,8 @@ export interface JobServiceDeps {
 export type ProgressChange = Partial<JobProgress> | ((progress: JobProgress, job: JobRecord) => Partial<JobProgress>);
 
 export interface StartJobRequest {
+  /** Also names the orchestration that runs the job (jobOrchestrations). */
   kind: JobKind;
-  orchestration: string;
   input: Record<string, unknown>;
   /** The project action the caller needs (e.g. `project.update`). */
   action: ProjectAction;
@@ -98,6 +99,7 @@ export class JobService {
     orchestrations: OrchestrationClient,
   ): Promise<JobRecord> {
     const { tenantId } = user;
+    const orchestration = jobOrchestrations[request.kind];
     const jobId = this.deps.ids.newId('job');
     const now = this.now();
     const ended = (held: { projectId: string; jobId: string; claimedAt: string }) =>
@@ -115,7 +117,7 @@ export class JobService {
         projectId: project.id,
         kind: request.kind,
         status: 'queued',
-        orchestration: request.orchestration,
+        orchestration,
         input: request.input,
         progress: initialProgress,
         result: null,
@@ -128,7 +130,7 @@ export class JobService {
         finishedAt: null,
         updatedAt: now,
       });
-      await orchestrations.start(request.orchestration, job.id, {
+      await orchestrations.start(orchestration, job.id, {
         tenantId,
         projectId: project.id,
         jobId: job.id,

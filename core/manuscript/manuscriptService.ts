@@ -16,7 +16,6 @@ import type { ChapterRecord } from '../book/records';
 import { refuseObviouslyBadManuscript } from './sniff';
 
 /** The durable orchestration that imports an uploaded manuscript (orchestrations/importManuscript.ts). */
-export const IMPORT_ORCHESTRATION = 'importManuscript';
 
 export interface ManuscriptServiceDeps {
   manuscripts: ProjectCollection<ManuscriptRecord>;
@@ -99,7 +98,7 @@ export class ManuscriptService {
       job = await this.deps.jobs.startFor(
         user,
         project,
-        { kind: 'import', orchestration: IMPORT_ORCHESTRATION, input: { manuscriptId }, action: 'project.update' },
+        { kind: 'import', input: { manuscriptId }, action: 'project.update' },
         orchestrations,
       );
     } catch (error) {
