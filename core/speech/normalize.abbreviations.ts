@@ -18,6 +18,12 @@ const ROMAN = String.raw`[IVXLCDM]+|[ivxlcdm]+`;
  * it opens its sentence (nothing but a stop, a quote, a dash or the start of the text before it).
  */
 const PREVIOUS_WORD = /(\p{L}[\p{L}\p{M}'’-]*)[ \t]*\n?[ \t]*$/u;
+/**
+ * A number at most two short words away, as in dates: "3 de ago.", "3º dia de ago.", "ago. de 1857", "ago. 3";
+ * not "3 barcos ao mar." (a longer word in between is no date).
+ */
+const NUMBER_BEFORE = /\d[ºª°]?\.?(?:[ \t]+\p{Ll}{1,3}){0,2}[ \t]+$/u;
+const NUMBER_AFTER = /^[ \t]+(?:\p{Ll}{1,3}[ \t]+)?\d/u;
 const OPENS_SENTENCE = /(?:^|[.!?:;"'«(—–-]|\n)[ \t]*$/u;
 const SENTENCE_MAY_END = new RegExp(String.raw`^(?:[ \t]*$|\s*\n[ \t]*\n|${GAP}["'(]?\p{Lu})`, 'u');
 
@@ -34,6 +40,7 @@ interface Surroundings {
   previousOpensSentence: boolean;
   nextWord: string | undefined;
   nextIsNumber: boolean;
+  numberNearby: boolean;
 }
 
 function applies(abbreviation: Abbreviation, around: Surroundings, rules: LanguageRules): boolean {
@@ -50,6 +57,8 @@ function applies(abbreviation: Abbreviation, around: Surroundings, rules: Langua
       return isName(around.previousWord, rules) && !isName(around.nextWord, rules);
     case 'beforeNumber':
       return around.nextIsNumber;
+    case 'inDate':
+      return around.numberNearby;
   }
 }
 
@@ -125,6 +134,7 @@ function expandSpelling(text: string, spelling: Spelling, rules: LanguageRules):
           OPENS_SENTENCE.test(before.slice(0, previous.index)),
         nextWord: after.match(NEXT_WORD)?.[1],
         nextIsNumber: NEXT_NUMBER.test(after) || value !== undefined,
+        numberNearby: NUMBER_BEFORE.test(before) || NUMBER_AFTER.test(after),
       };
       const reading = spelling.readings.find((candidate) => applies(candidate, around, rules));
       if (!reading) return match;

@@ -15,9 +15,11 @@ export interface CurrencyWords {
  * - `notAfterName`: like `beforeName`, but not right after a name inside a sentence, where a lone capital and
  *   period is a middle initial ("o senhor José D. Silva"); a capitalised word opening the sentence is taken for a
  *   verb or other word ("Chegou D. Placida");
- * - `beforeNumber`: a number follows ("No. 5").
+ * - `beforeNumber`: a number follows ("No. 5");
+ * - `inDate`: a number stands within two short words before or after ("3 de ago. de 1857", "ago. 3"), as a month
+ *   does.
  */
-export type AbbreviationContext = 'beforeName' | 'afterName' | 'notAfterName' | 'beforeNumber';
+export type AbbreviationContext = 'beforeName' | 'afterName' | 'notAfterName' | 'beforeNumber' | 'inDate';
 
 export interface Abbreviation {
   /** As written, including its period(s), e.g. "Mr." or "EE. UU."; the all-capitals spelling matches too. */

@@ -183,6 +183,11 @@ const SPANISH = cases('es', 'es-ES', [
   ['heading', 'CAPÍTULO PRIMERO', 'Capítulo primero', 'heading'],
   ['heading', 'CAP. XII', 'Capítulo doce', 'heading'],
   ['year', 'En 1605 se publicó.', 'En mil seiscientos cinco se publicó.'],
+  [
+    'date',
+    'el 3 de ago. de 1857 y el 12 de dic.',
+    'el tres de agosto de mil ochocientos cincuenta y siete y el doce de diciembre.',
+  ],
   ['currency', 'Costó £5.', 'Costó cinco libras.'],
   ['fraction', 'Faltan 2½.', 'Faltan dos y medio.'],
 ]);
@@ -222,6 +227,8 @@ const PORTUGUESE = [
     ['heading', 'PARTE I.', 'Parte um.', 'heading'],
     ['heading', 'CAPITULO XVI', 'Capítulo dezesseis', 'heading'],
     ['year', 'Em 1869 morreu.', 'Em mil oitocentos e sessenta e nove morreu.'],
+    ['date', '3º dia de ago. de 1857', 'terceiro dia de agosto de mil oitocentos e cinquenta e sete'],
+    ['date', 'em 5 de dez. Depois, 3 barcos ao mar. Ele', 'em cinco de dezembro. Depois, três barcos ao mar. Ele'],
     ['currency', 'Custa R$ 10,50.', 'Custa dez reais e cinquenta centavos.'],
   ]),
   ...cases('pt', 'pt-PT', [
