@@ -611,3 +611,40 @@ describe('one person on a name record and a role record', () => {
     expect(folded(['Mr. Pike, the man who came in yesterday with the dog and the cat, sat.'])).toEqual([]);
   });
 });
+
+describe('a first-person narrator and the people "we" receive', () => {
+  it('gives "said our visitor" to the latest person of the scene who is neither the narrator nor his friend', () => {
+    const cast = [
+      firstPersonNarrator('Dr. Ames', 'male'),
+      person('grey', 'Mr. Grey', 'male', ['Grey', 'my friend']),
+      person('pike', 'Mr. Pike', 'male', ['Pike']),
+    ];
+    const english = attribute(
+      [
+        'Mr. Pike sat down by the fire. Grey lit his pipe and looked at him.',
+        '"It all began last week," said our visitor.',
+        '"Pray go on," said Grey.',
+      ].join('\n\n'),
+      cast,
+    );
+    expect(lineWith(english, 'It all began').speaker).toBe('pike');
+    const spanish = attribute(
+      [
+        'El señor Pike se sentó junto al fuego. Grey encendió la pipa y lo miró.',
+        '--Todo empezó la semana pasada --dijo nuestro visitante.',
+        '--Siga usted --dijo Grey.',
+      ].join('\n\n'),
+      cast,
+    );
+    expect(lineWith(spanish, 'Todo empezó').speaker).toBe('pike');
+    const portuguese = attribute(
+      [
+        'O Pike sentou-se ao pé do fogo. O Grey accendeu o cachimbo e olhou para elle.',
+        '--Tudo começou na semana passada, disse o nosso visitante.',
+        '--Continue, disse o Grey.',
+      ].join('\n\n'),
+      cast,
+    );
+    expect(lineWith(portuguese, 'Tudo começou').speaker).toBe('pike');
+  });
+});

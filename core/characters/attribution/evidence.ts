@@ -315,6 +315,8 @@ export function fromTag(tag: SpeechTag, scene: Scene): Finding | null {
   if (gender) return gendered(gender, scene);
   const related = relation(tag.subject, scene);
   if (related) return related;
+  const guest = ourGuest(tag.subject, scene);
+  if (guest) return guest;
   const head = UNNAMED_SUBJECT.exec(tag.subject.trim());
   if (!head) return null;
   // "retrucou a irmã", "said the nephew": a relative, of the noun's gender, of the person just named.
@@ -323,6 +325,26 @@ export function fromTag(tag: SpeechTag, scene: Scene): Finding | null {
   if (kinGender !== 'unknown') return gendered(kinGender, scene, relativeOf ? [relativeOf] : []);
   // "replied the girl", "said a voice": someone the cast does not name.
   return { claim: { speakerId: SOMEONE_ELSE, confidence: CLAIM.unnamedTag } };
+}
+
+/** "our visitor", "our strange client", "o nosso hospede", "nuestro visitante": someone "we" (the narrator's side) receive. */
+const OUR_SUBJECT = /^(?:(?:o|a|el|la)\s+)?(?:our|nosso|nossa|nuestro|nuestra)\s+(?:\p{L}+\s+)??\p{L}+$/iu;
+/** A character the narration calls by the narrator's "my" ("my friend", "my companion", "meu amigo"). */
+const NARRATORS_OWN = /^(?:my|meu|minha|mi)\s/iu;
+
+/**
+ * "said our visitor", "continued our client", in a book its narrator tells in the first person: the person "we"
+ * receive is neither the narrator nor the narrator's own people ("my friend", "my companion"), but the latest other
+ * person of the scene; when the scene names nobody else, someone the cast does not name (a visitor not yet
+ * introduced).
+ */
+function ourGuest(subject: string, scene: Scene): Finding | null {
+  // In a book a third person narrates, "our knight" is the story's hero, whom narrator and reader share.
+  const { cast } = scene;
+  if (!cast.firstPersonNarrator || !OUR_SUBJECT.test(subject.trim())) return null;
+  const ours = (id: string) => id === NARRATOR_ID || cast.formsOf(id).some((form) => NARRATORS_OWN.test(form));
+  const guest = scene.recent.find((id) => !ours(id) && !scene.excluded.has(id));
+  return { claim: { speakerId: guest ?? SOMEONE_ELSE, confidence: guest ? CLAIM.pronounFocus : CLAIM.unnamedTag } };
 }
 
 const KINSHIP =
