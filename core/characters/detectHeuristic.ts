@@ -27,6 +27,7 @@ import {
   type NameForm,
 } from './mentions';
 import { detectNarration, dialogueSpans } from './narration';
+import { roleNamedAt } from './roleNames';
 import { findRoleAttributions, type RoleAttribution } from './roles';
 import { heuristicLanguage, type HeuristicLanguage } from './vocabulary';
 
@@ -191,6 +192,7 @@ export function detectCharactersHeuristic(chapters: ChapterInput[]): Character[]
     }
   tallyRoles(scans, tallies);
   foldTitleRoles(tallies);
+  foldNamedRoles(tallies, placed, people, bookLanguage);
 
   const narration = detectNarration(chapters);
   let narratorKey =
@@ -430,16 +432,54 @@ function foldCompanions(
     if (!key.startsWith('role|') || !isCompanionRole(key.slice('role|'.length))) continue;
     const companion = companionOf(role.roleAt, genderOfTally(role), named);
     if (companion === undefined) continue;
-    const person = tallies.get(companion)!;
-    // The role's phrase becomes an alias, never the name ("Sherlock Holmes", not "My friend").
-    for (const form of role.forms.keys()) if (!person.forms.has(form)) person.forms.set(form, 0);
-    for (const [verb, count] of role.verbs) person.verbs.set(verb, (person.verbs.get(verb) ?? 0) + count);
-    person.lines += role.lines;
-    person.mentions += role.mentions;
-    for (const chapter of role.chapters) person.chapters.add(chapter);
+    absorbRole(tallies.get(companion)!, role);
     tallies.delete(key);
   }
 }
+
+/** A role's lines and mentions join the person it is; its phrase becomes an alias, never the name. */
+function absorbRole(person: Tally, role: Tally): void {
+  for (const form of role.forms.keys()) if (!person.forms.has(form)) person.forms.set(form, 0);
+  for (const [verb, count] of role.verbs) person.verbs.set(verb, (person.verbs.get(verb) ?? 0) + count);
+  person.lines += role.lines;
+  person.mentions += role.mentions;
+  for (const chapter of role.chapters) person.chapters.add(chapter);
+}
+
+/**
+ * A speaking role the narration names ("Pero Pérez —que así se llamaba el cura—", "el barbero maese Nicolás") is
+ * that person, when every such naming of the role's noun names the same person and their genders agree.
+ */
+function foldNamedRoles(
+  tallies: Map<string, Tally>,
+  placed: Placed[],
+  people: PersonIndex,
+  language: HeuristicLanguage,
+): void {
+  const namedAs = new Map<string, Set<string>>();
+  for (const mention of placed) {
+    const end = mention.local + mention.length;
+    const noun = roleNamedAt(mention.chapterText, mention.local, end, language, mention.narrated);
+    if (noun === null) continue;
+    const person = people.resolve(mention.form, mention.at, mention.chapter);
+    if (person === undefined || !tallies.has(person)) continue;
+    if (!namedAs.has(noun)) namedAs.set(noun, new Set());
+    namedAs.get(noun)!.add(person);
+  }
+  for (const [key, role] of [...tallies]) {
+    const [determiner, noun, ...more] = key.startsWith('role|') ? key.slice('role|'.length).split(' ') : [];
+    if (noun === undefined || more.length > 0 || !DEFINITE_ARTICLES.has(determiner)) continue;
+    const named = [...(namedAs.get(noun) ?? [])];
+    if (named.length !== 1) continue;
+    const person = tallies.get(named[0])!;
+    const [personGender, roleGender] = [genderOfTally(person), genderOfTally(role)];
+    if (personGender !== 'unknown' && roleGender !== 'unknown' && personGender !== roleGender) continue;
+    absorbRole(person, role);
+    if (person.roleGender === 'unknown') person.roleGender = role.roleGender;
+    tallies.delete(key);
+  }
+}
+const DEFINITE_ARTICLES = new Set(['the', 'el', 'la', 'o', 'a']);
 
 /**
  * A role written as a title ("the Hatter", "the Mock Turtle") is a creature's name: the same words written without

@@ -194,7 +194,90 @@ const TWO_TITLE_KINDS = chapters(
   ].join('\n'),
 );
 
+/** The narration says who a speaking role is: a naming clause, a role before the name, a role in apposition. */
+const NAMED_ROLES = {
+  es: chapters(
+    'es',
+    [
+      'Llamó a su amigo el barbero maese Nicolás, y vino también el cura.',
+      '',
+      '—¿Qué le parece, señor licenciado Tomás Gil —que así se llamaba el cura—, de la desgracia? —dijo el barbero.',
+      '',
+      '—Que no tiene remedio —respondió el cura.',
+      '',
+      '—Pues yo digo que sí —replicó el barbero.',
+      '',
+      '—Ya veremos —dijo el cura.',
+    ].join('\n'),
+  ),
+  en: chapters(
+    'en',
+    [
+      'At the mill we found John Hale, the miller of the village. He waved at us.',
+      '',
+      '"Good day," said the miller. "Good day to you," said Tom.',
+      '',
+      '"Will it rain?" asked Tom. "It will," said the miller.',
+    ].join('\n'),
+  ),
+  pt: chapters(
+    'pt',
+    [
+      'Veio o padre Cabral, e com ele Antônio Dutra (tal era o nome do boticário), que não tirava o chapéu.',
+      '',
+      '-- Boa tarde, disse o boticário.',
+      '',
+      '-- Boa tarde, respondeu o padre Cabral. Não chove?',
+      '',
+      '-- Há de chover, disse o boticário.',
+    ].join('\n'),
+  ),
+};
+
+/** Two people named as the same role, or a role whose gender is not the name's: nothing joins. */
+const AMBIGUOUS_ROLES = chapters(
+  'en',
+  [
+    'We met John Hale, the miller of the village, and later Peter Grey, the miller of the next one.',
+    '',
+    '"Good day," said the miller. "Good day," said the miller again.',
+    '',
+    'Then came Mary Stone, the widow of the baker. "Sit down," said the widow. "Thank you," said the widow.',
+    '',
+    'And Mr. Robert Lane, the cook, came too. "Supper!" said the cook. "At last," said the cook, and she sat.',
+  ].join('\n'),
+);
+
 describe('one person, one record', () => {
+  it.each(['es', 'en', 'pt'] as const)('joins a speaking role to the name the narration gives it (%s)', (language) => {
+    const { cast, one } = castOf(NAMED_ROLES[language]);
+    const expected = {
+      es: ['maese Nicolás', 'el barbero'],
+      en: ['John Hale', 'the miller'],
+      pt: ['Antônio Dutra', 'o boticário'],
+    }[language];
+    const person = one(expected[0]);
+    expect(person).toBeDefined();
+    expect(person.name).not.toMatch(/^(?:El|The|O) /u);
+    expect(person.aliases).toContain(expected[1]);
+    expect(person.dialogueLineCount).toBe(2);
+    expect(person.gender).toBe('male');
+    expect(cast.filter((c) => [c.name, ...c.aliases].includes(expected[1]))).toHaveLength(1);
+  });
+
+  it('joins the Spanish role of a naming clause written inside a line of dialogue', () => {
+    const { one } = castOf(NAMED_ROLES.es);
+    expect(one('el cura')).toBe(one('licenciado Tomás Gil'));
+    expect(one('el cura').dialogueLineCount).toBe(2);
+  });
+
+  it("leaves a role apart when two people are named as it, or when its gender is not the name's", () => {
+    const { one } = castOf(AMBIGUOUS_ROLES);
+    expect(one('the miller')).toMatchObject({ name: 'The miller', dialogueLineCount: 2 });
+    expect(one('the widow')).toBe(one('Mary Stone'));
+    expect(one('the cook')).toMatchObject({ name: 'The cook', dialogueLineCount: 2 });
+  });
+
   it('reads a bare given name as the person its one usual title names ("tío Lucas", once "D. Lucas")', () => {
     const { cast, one } = castOf(DOMINANT_TITLE);
     expect(cast.filter((c) => [c.name, ...c.aliases].some((form) => /Lucas/u.test(form)))).toHaveLength(1);
