@@ -72,6 +72,14 @@ export const englishRules: LanguageRules = {
     '⅔': { alone: 'two thirds', after: 'and two thirds' },
     '⅛': { alone: 'an eighth', after: 'and an eighth' },
   },
+  fractionName(numerator, denominator) {
+    // "hundredths", not "one hundredths".
+    const ordinal = toOrdinal(denominator).replace(/^one /, '');
+    const part = denominator === 2 ? 'half' : denominator === 4 ? 'quarter' : ordinal;
+    const parts = numerator === 1 ? part : denominator === 2 ? 'halves' : `${part}s`;
+    return `${toCardinal(numerator)} ${parts}`;
+  },
+  mixedNumberWord: 'and',
   decimalWord: 'point',
   minusWord: 'minus',
   percentWord: 'percent',

@@ -17,6 +17,21 @@ const cardinal = (value: bigint, feminine?: boolean) =>
     .replace(/\bcienta\b/g, 'ciento')
     .replace(/\bdieciseis\b/g, 'dieciséis');
 
+/** The parts a whole is divided into, as fractions name them; other denominators take "-avo" ("doceavo"). */
+const SPANISH_FRACTION_PARTS: Record<number, string> = {
+  2: 'medio',
+  3: 'tercio',
+  4: 'cuarto',
+  5: 'quinto',
+  6: 'sexto',
+  7: 'séptimo',
+  8: 'octavo',
+  9: 'noveno',
+  10: 'décimo',
+  100: 'centésimo',
+  1000: 'milésimo',
+};
+
 export const spanishRules: LanguageRules = {
   cardinal,
   ordinal: (value, feminine) => toOrdinal(value, gender(feminine)),
@@ -42,7 +57,7 @@ export const spanishRules: LanguageRules = {
   loneIIsPronoun: false,
   centuryWords: new Set(['siglo', 'siglos']),
   vulgarFractions: {
-    '½': { alone: 'medio', after: 'y medio' },
+    '½': { alone: 'medio', after: 'y medio', afterFeminine: 'y media' },
     '¼': { alone: 'un cuarto', after: 'y cuarto' },
     '¾': { alone: 'tres cuartos', after: 'y tres cuartos' },
     '⅓': { alone: 'un tercio', after: 'y un tercio' },
@@ -50,6 +65,14 @@ export const spanishRules: LanguageRules = {
     '⅛': { alone: 'un octavo', after: 'y un octavo' },
   },
   hoursAndMinutesWord: 'y',
+  fractionName(numerator, denominator) {
+    const part =
+      SPANISH_FRACTION_PARTS[denominator] ??
+      `${cardinal(BigInt(denominator)).normalize('NFD').replace(/\p{M}/gu, '').replace(/ /g, '')}avo`;
+    return `${spanishRules.beforeNoun(BigInt(numerator), false)} ${part}${numerator === 1 ? '' : 's'}`;
+  },
+  mixedNumberWord: 'y',
+  feminineArticles: new Set(['la', 'las', 'una']),
   decimalWord: 'coma',
   minusWord: 'menos',
   percentWord: 'por ciento',

@@ -34,6 +34,21 @@ function feminineOrdinal(words: string): string {
   return words.replace(/o\b/g, 'a');
 }
 
+/** The parts a whole is divided into, as fractions name them; other denominators take "avos" ("doze avos"). */
+const PORTUGUESE_FRACTION_PARTS: Record<number, string> = {
+  2: 'meio',
+  3: 'terço',
+  4: 'quarto',
+  5: 'quinto',
+  6: 'sexto',
+  7: 'sétimo',
+  8: 'oitavo',
+  9: 'nono',
+  10: 'décimo',
+  100: 'centésimo',
+  1000: 'milésimo',
+};
+
 export function portugueseRules(variant: 'BR' | 'PT'): LanguageRules {
   const localize = variant === 'BR' ? brazilian : (words: string) => words;
   const cardinal = (value: bigint, isFeminine?: boolean) => {
@@ -54,7 +69,7 @@ export function portugueseRules(variant: 'BR' | 'PT'): LanguageRules {
     loneIIsPronoun: false,
     centuryWords: new Set(['século', 'séculos', 'seculo', 'seculos']),
     vulgarFractions: {
-      '½': { alone: 'meio', after: 'e meio' },
+      '½': { alone: 'meio', after: 'e meio', afterFeminine: 'e meia' },
       '¼': { alone: 'um quarto', after: 'e um quarto' },
       '¾': { alone: 'três quartos', after: 'e três quartos' },
       '⅓': { alone: 'um terço', after: 'e um terço' },
@@ -62,6 +77,14 @@ export function portugueseRules(variant: 'BR' | 'PT'): LanguageRules {
       '⅛': { alone: 'um oitavo', after: 'e um oitavo' },
     },
     hoursAndMinutesWord: 'e',
+    fractionName(numerator, denominator) {
+      const count = cardinal(BigInt(numerator));
+      const part = PORTUGUESE_FRACTION_PARTS[denominator];
+      if (!part) return `${count} ${cardinal(BigInt(denominator))} avos`;
+      return `${count} ${part}${numerator === 1 ? '' : 's'}`;
+    },
+    mixedNumberWord: 'e',
+    feminineArticles: new Set(['a', 'as', 'à', 'às', 'uma']),
     decimalWord: 'vírgula',
     minusWord: 'menos',
     percentWord: 'por cento',

@@ -1,4 +1,4 @@
-/** Numbers in their contexts: percentages, units, ordinals, ranges, clock times, dates, years, decades, fractions. */
+/** Numbers in their contexts: percentages, units, ordinals, ranges, clock times, dates, years, decades. */
 import { isOne, numberWords, parseNumber, quantityWords } from './normalize.numbers';
 import type { LanguageRules } from './normalize.rules';
 
@@ -191,18 +191,6 @@ export function expandEraYears(text: string, rules: LanguageRules): string {
       (match: string, mark: string, gap: string, digits: string) => `${mark}${gap}${read(digits, digits)}`,
     )
     .replace(new RegExp(String.raw`(?<![\p{L}\p{N}.,])(\d{1,4})(?=[ \t]*(?:${era})(?![\p{L}\p{N}]))`, 'gu'), read);
-}
-
-/** "2½" → "two and a half", "½" → "a half". */
-export function expandVulgarFractions(text: string, rules: LanguageRules): string {
-  const symbols = Object.keys(rules.vulgarFractions).join('');
-  if (!symbols) return text;
-  const pattern = new RegExp(String.raw`(?<![\p{L}\p{N}])(\d+)?[ \t]?([${symbols}])`, 'gu');
-  return text.replace(pattern, (match: string, whole: string | undefined, symbol: string) => {
-    const words = rules.vulgarFractions[symbol];
-    if (!words) return match;
-    return whole ? `${rules.cardinal(BigInt(whole))} ${words.after}` : words.alone;
-  });
 }
 
 /**

@@ -84,8 +84,17 @@ export interface LanguageRules extends RomanNumeralWords {
    * the word that joins them. Languages that do not write times this way leave it out.
    */
   hoursAndMinutesWord?: string;
-  /** Vulgar fractions: the words alone ("a half") and after a whole number ("two and a half"). */
-  vulgarFractions: Record<string, { alone: string; after: string }>;
+  /**
+   * Common fractions, by their Unicode character: the words alone ("a half"), after a whole number ("two and a half")
+   * and after a feminine one where they differ (Spanish "las tres y media").
+   */
+  vulgarFractions: Record<string, { alone: string; after: string; afterFeminine?: string }>;
+  /** Any other fraction ("3/8" → "three eighths", "tres octavos", "três oitavos"). */
+  fractionName(numerator: number, denominator: number): string;
+  /** Joins a whole number and its fraction ("2 3/8" → "two and three eighths"), also as books write it ("3 y 1/2"). */
+  mixedNumberWord: string;
+  /** Words before a number that make it feminine ("las 3 y 1/2" → "las tres y media"). */
+  feminineArticles?: ReadonlySet<string>;
   decimalWord: string;
   minusWord: string;
   percentWord: string;

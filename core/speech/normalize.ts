@@ -6,6 +6,7 @@ import { expandAbbreviations } from './normalize.abbreviations';
 import { cleanTypography, speakDashes } from './normalize.cleanup';
 import { englishRules } from './normalize.en';
 import { spanishRules } from './normalize.es';
+import { expandFractions } from './normalize.fractions';
 import { expandCurrencies, expandOldMoney } from './normalize.money';
 import { portugueseRules } from './normalize.pt';
 import {
@@ -18,7 +19,6 @@ import {
   expandPercent,
   expandRanges,
   expandUnits,
-  expandVulgarFractions,
   expandYears,
 } from './normalize.quantities';
 import {
@@ -68,6 +68,7 @@ export function toSpokenForm(text: string, language: string, options: SpokenForm
     spoken = expandOldMoney(spoken, rules);
     spoken = expandClockTimes(spoken, rules);
     spoken = expandPercent(spoken, rules);
+    spoken = expandFractions(spoken, rules);
     // Ordinals before units: "the 1st." is first, not one stone.
     spoken = expandOrdinals(spoken, rules);
     spoken = expandUnits(spoken, rules);
@@ -76,7 +77,6 @@ export function toSpokenForm(text: string, language: string, options: SpokenForm
     spoken = expandRanges(spoken, rules);
     spoken = expandEraYears(spoken, rules);
     spoken = expandYears(spoken, rules);
-    spoken = expandVulgarFractions(spoken, rules);
     spoken = expandNumbers(spoken, rules);
   }
   return speakDashes(spoken).replace(/[ \t]{2,}/g, ' ');

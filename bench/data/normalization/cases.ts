@@ -123,6 +123,16 @@ const ENGLISH = cases('en', 'en-GB', [
   ],
   ['currency', 'It cost $5.50 or £1.', 'It cost five dollars and fifty cents or one pound.'],
   ['fraction', 'They walked 2½ miles.', 'They walked two and a half miles.'],
+  [
+    'fraction',
+    'They walked 2 1/2 miles and 3/4 of a mile.',
+    'They walked two and a half miles and three quarters of a mile.',
+  ],
+  [
+    'fraction',
+    '1/2, 1/3, 1/4, 5/8, 7/100, ⅝ and 12 ¼; on 12/05/1890.',
+    'a half, a third, a quarter, five eighths, seven hundredths, five eighths and twelve and a quarter; on twelve/five/eighteen ninety.',
+  ],
   ['roman', 'Henry VIII had six wives.', 'Henry the Eighth had six wives.'],
   ['roman', 'George III, the king, was ill.', 'George the Third, the king, was ill.'],
   ['roman', 'in the reign of Charles I.', 'in the reign of Charles the First.'],
@@ -190,6 +200,12 @@ const SPANISH = cases('es', 'es-ES', [
   ],
   ['currency', 'Costó £5.', 'Costó cinco libras.'],
   ['fraction', 'Faltan 2½.', 'Faltan dos y medio.'],
+  ['fraction', 'Eran las 3 y 1/2.', 'Eran las tres y media.'],
+  [
+    'fraction',
+    'Pesaba 2 1/2 kilos; 1/4, 3/4, 3/8, 1/12 y ⅓.',
+    'Pesaba dos y medio kilos; un cuarto, tres cuartos, tres octavos, un doceavo y un tercio.',
+  ],
 ]);
 
 const PORTUGUESE = [
@@ -230,6 +246,12 @@ const PORTUGUESE = [
     ['date', '3º dia de ago. de 1857', 'terceiro dia de agosto de mil oitocentos e cinquenta e sete'],
     ['date', 'em 5 de dez. Depois, 3 barcos ao mar. Ele', 'em cinco de dezembro. Depois, três barcos ao mar. Ele'],
     ['currency', 'Custa R$ 10,50.', 'Custa dez reais e cinquenta centavos.'],
+    ['fraction', 'Eram as 3 e 1/2.', 'Eram as três e meia.'],
+    [
+      'fraction',
+      '2 1/2 litros; 1/2, 1/4, 3/4, 5/8, 1/12 e ½.',
+      'dois e meio litros; meio, um quarto, três quartos, cinco oitavos, um doze avos e meio.',
+    ],
   ]),
   ...cases('pt', 'pt-PT', [
     ['number', '16 vezes', 'dezasseis vezes'],
