@@ -38,6 +38,19 @@ module.exports = {
       to: { path: ['^functions/', '^orchestrations/', '^local/'] },
     },
     {
+      name: 'triggers-reach-storage-through-services',
+      comment:
+        'Triggers call the services the composition root builds; the Cosmos collections and the production ' +
+        "activities' context are the services' business. One exception: the idempotency store is itself the " +
+        'service (services.idempotency) the request pipeline keeps and replays answers with',
+      severity: 'error',
+      from: { path: '^functions/' },
+      to: {
+        path: ['^adapters/cosmos/', '^adapters/production/productionContext\\.ts$'],
+        pathNot: '^adapters/cosmos/idempotencyStore\\.ts$',
+      },
+    },
+    {
       name: 'app-does-not-use-local-platform',
       comment: 'The app runs unchanged in Azure: nothing in it may import the local platform',
       severity: 'error',

@@ -1,7 +1,6 @@
 import { CosmosClient, type Database } from '@azure/cosmos';
 import { DefaultAzureCredential, type TokenCredential } from '@azure/identity';
 import { BlobServiceClient, StorageSharedKeyCredential } from '@azure/storage-blob';
-import type { TokenVerifier } from '../core/auth/principal';
 import type { BlobStore } from '../core/ports/blobs';
 import type { Clock, IdGenerator, Logger } from '../core/ports/system';
 import type { ProjectRecord } from '../core/projects/project';
@@ -18,7 +17,6 @@ import type { ChapterRecord, CharacterRecord, ManuscriptRecord, SegmentRecord } 
 import type { JobRecord } from '../core/jobs/job';
 import { JobService } from '../core/jobs/jobService';
 import { ProjectJobLocks, type ProjectJobLock } from '../core/jobs/projectJobLock';
-import type { ProjectCollection } from '../core/ports/documents';
 import { createJwtTokenVerifier } from './identity/jwtTokenVerifier';
 import { createAzureSpeechFromConfig } from './tts/azure/fromConfig';
 import { sharpCoverProcessor } from './images/sharpCoverProcessor';
@@ -32,87 +30,53 @@ import { planWriteFaults } from './planning/planWriteFaults';
 import { SegmentService } from '../core/planning/segmentService';
 import type { PausePolicyRecord } from '../core/planning/pausePolicy';
 import { LexiconService, type LexiconDocument } from '../core/lexicon/lexiconService';
-import { buildCharacterServices, type CharacterServices } from './voices/characterServices';
+import { buildCharacterServices } from './voices/characterServices';
 import { CostService } from '../core/costs/costService';
 import type { CostRecord } from '../core/costs/costEntry';
-import type { WebhookDispatcher } from '../core/webhooks/webhookDispatcher';
-import type { WebhookService } from '../core/webhooks/webhookService';
 import { buildWebhookServices } from './webhooks/webhookServices';
-import { buildManuscriptServices, type ManuscriptServices } from './manuscript/manuscriptServices';
-import type { AudioToolchain } from '../core/ports/audio';
-import type { EventPublisher } from '../core/ports/events';
-import type { SpeechSynthesizer } from '../core/ports/speech';
+import { buildManuscriptServices } from './manuscript/manuscriptServices';
 import { createAudioToolchain, createEventPublisher, createSpeechSynthesizer } from './production/productionAdapters';
-import type { AnalysisEngines } from '../core/ports/analysis';
 import { createAnalysisEngines } from './llm/createAnalysisEngines';
 import { ReviewService } from '../core/review/reviewService';
 import type { ReviewDocument } from '../core/review/review';
-import { buildPrivacyServices, type PrivacyServices } from './privacy/privacyServices';
-import { buildPlatformMetrics, type PlatformMetrics } from './metrics/platformMetrics';
+import { buildPrivacyServices } from './privacy/privacyServices';
+import { buildPlatformMetrics } from './metrics/platformMetrics';
 import { measuringAnalysisEngines, measuringSpeechSynthesizer } from './metrics/measuringPorts';
+import type { AppServices } from './appServices';
+import { BookReader } from '../core/book/bookReader';
+import { PackageService } from '../core/production/packageService';
+import type { PackageRecord } from '../core/production/packageRecord';
+import { buildProductionContext, type ProductionContext } from './production/productionContext';
+import { ProductionReads } from './production/productionReads';
 
 /**
  * The one composition root: SDK clients are built once per process, from the one config, and handed to core as ports.
  * Triggers call `services()`; nothing else constructs clients.
  */
-export interface Services {
-  config: AppEnvironment;
-  logger: Logger;
-  clock: Clock;
-  ids: IdGenerator;
-  tokenVerifier: TokenVerifier;
-  blobs: BlobStore;
-  database: Database;
-  idempotency: IdempotencyStore;
-  projects: ProjectService;
-  tenants: TenantService;
-  users: UserService;
-  /** The book's documents; manuscripts live beside chapters (`type` tells them apart). */
-  book: {
-    manuscripts: ProjectCollection<ManuscriptRecord>;
-    chapters: ProjectCollection<ChapterRecord>;
-    characters: ProjectCollection<CharacterRecord>;
-    segments: ProjectCollection<SegmentRecord>;
-  };
-  jobs: JobService;
-  /** Manuscript upload and its background import; chapter edits and the spoken-form preview. */
-  manuscripts: ManuscriptServices['manuscripts'];
-  manuscriptImport: ManuscriptServices['manuscriptImport'];
-  chapters: ManuscriptServices['chapters'];
-  /** Planning (segments, attribution, pause policy), segment editing and the pronunciation lexicon. */
-  planning: PlanService;
-  segments: SegmentService;
-  lexicon: LexiconService;
-  /** The operator's check (and repair) of a project's plan and counters. */
-  consistency: PlanConsistencyService;
-  /** The configured TTS engine's voice catalog (the allowlist for casting and SSML). */
-  voices: CharacterServices['voices'];
-  auditions: CharacterServices['auditions'];
-  characterStore: CharacterServices['characterStore'];
-  characters: CharacterServices['characters'];
-  casting: CharacterServices['casting'];
-  /** The configured TTS engine (offline espeak-ng unless TTS_ENGINE=azure). */
-  speech: SpeechSynthesizer;
-  /** Character detection and speaker attribution: the heuristic unless LLM_ENGINE selects Azure OpenAI. */
-  analysis: AnalysisEngines;
-  audio: AudioToolchain;
-  events: EventPublisher;
-  costs: CostService;
-  webhooks: WebhookService;
-  webhookDispatcher: WebhookDispatcher;
-  /** Comment threads and chapter decisions (the validator's review). */
-  reviews: ReviewService;
-  /** Consent, audit trail, personal-data export, erasure, tenant export and deletion. */
-  privacy: PrivacyServices;
-  /** What the platform measures: OpenTelemetry export and the stored daily aggregates the operator reads. */
-  metrics: PlatformMetrics;
+export interface Services extends AppServices {
+  /** Production as the API sees it (estimate, quota check, timeline, takes), over the production context. */
+  production: ProductionReads;
 }
 
-let built: Services | undefined;
+interface Root {
+  services: Services;
+  production: ProductionContext;
+}
+
+let built: Root | undefined;
+
+function root(): Root {
+  built ??= buildRoot(getConfig());
+  return built;
+}
 
 export function services(): Services {
-  built ??= buildServices(getConfig());
-  return built;
+  return root().services;
+}
+
+/** The production activities' view: the same services plus production's own collections and its TTS limiter. */
+export function productionContext(): ProductionContext {
+  return root().production;
 }
 
 function azureCredential(config: AppEnvironment): TokenCredential {
@@ -141,7 +105,7 @@ function buildBlobs(config: AppEnvironment): BlobStore {
   return new AzureBlobStore(service, service.getContainerClient(config.BLOB_CONTAINER));
 }
 
-function buildServices(config: AppEnvironment): Services {
+function buildRoot(config: AppEnvironment): Root {
   const logger = createLogger(config.LOG_LEVEL);
   const database = buildCosmos(config).database(config.COSMOS_DATABASE);
   const container = (name: keyof typeof containerDefinitions) => database.container(containerDefinitions[name].id);
@@ -182,7 +146,8 @@ function buildServices(config: AppEnvironment): Services {
     events,
     metrics: metrics.recorder,
   });
-  return {
+  const packages = new CosmosProjectCollection<PackageRecord>(container('packages'));
+  const app: AppServices = {
     config,
     metrics,
     logger,
@@ -201,6 +166,8 @@ function buildServices(config: AppEnvironment): Services {
     idempotency: new IdempotencyStore(container('idempotency')),
     projects: projectService,
     book,
+    bookReader: new BookReader(book),
+    packages: new PackageService({ packages }),
     jobs,
     ...buildManuscriptServices({
       maxUploadBytes: config.MAX_UPLOAD_BYTES,
@@ -285,6 +252,11 @@ function buildServices(config: AppEnvironment): Services {
       logger,
     }),
   };
+  const production = buildProductionContext(app, {
+    packages,
+    settings: new CosmosProjectCollection<PausePolicyRecord>(container('lexicon')),
+  });
+  return { services: { ...app, production: new ProductionReads(production) }, production };
 }
 
 function buildPlanningServices(

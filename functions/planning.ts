@@ -11,8 +11,6 @@ import {
   toPausePolicyView,
 } from '../core/api/planning';
 import { NotFoundError, DomainError } from '../core/errors';
-import { bookCharacters } from '../core/planning/bookDocuments';
-import { readCommittedPlan } from '../core/planning/planGenerations';
 import { speechRequestsForChapter } from '../core/production/speechPlan';
 import { SegmentTooLargeError, SsmlAllowlistError } from '../core/ssml';
 import { endpoint } from './http/endpoint';
@@ -109,11 +107,11 @@ endpoint({
   async handle({ principal, params, query, services }) {
     const { user, project } = await services.projects.load(principal, params.projectId, 'project.read');
     const { tenantId } = user;
-    const chapter = await services.book.chapters.get(tenantId, params.projectId, params.chapterId);
-    if (!chapter || chapter.type !== 'chapter' || chapter.deleted) throw new NotFoundError('Chapter');
+    const chapter = await services.bookReader.chapter(tenantId, params.projectId, params.chapterId);
+    if (!chapter || chapter.deleted) throw new NotFoundError('Chapter');
     const [segments, characters, lexicon, pausePolicy, voices] = await Promise.all([
-      readCommittedPlan(services.book.chapters, services.book.segments, chapter).then((plan) => plan.segments),
-      bookCharacters(services.book.characters, tenantId, params.projectId),
+      services.bookReader.plannedSegments(chapter),
+      services.bookReader.characters(tenantId, params.projectId),
       services.lexicon.snapshot(tenantId, params.projectId),
       services.planning.pausePolicyFor(tenantId, params.projectId),
       services.voices.list(),

@@ -14,10 +14,7 @@ import {
 } from '../core/api/production';
 import { DomainError, NotFoundError } from '../core/errors';
 import { isTerminal } from '../core/jobs/job';
-import type { PackagePlatform } from '../core/packaging/types';
 import { isCommitted } from '../core/planning/planGenerations';
-import { productionContext } from '../adapters/production/productionContext';
-import { assessProduction, checkProductionQuota } from '../adapters/production/productionJob';
 import { endpoint } from './http/endpoint';
 import { rangedAudio } from './http/rangedAudio';
 import type { Services } from '../adapters/compositionRoot';
@@ -53,16 +50,14 @@ endpoint({
   responses: { 202: { description: 'Job started', schema: StartedJob }, ...refusals },
   async handle({ principal, params, body, services, orchestrations }) {
     const { user, project } = await services.projects.load(principal, params.projectId, 'project.generateAudio');
-    const ctx = productionContext();
     const chapterIds = body.approvedOnly
       ? await approvedSelection(services, user.tenantId, project.id, body.chapterIds)
       : body.chapterIds;
-    const assessment = await assessProduction(ctx, user.tenantId, project.id, chapterIds, {
+    const assessment = await services.production.assess(user.tenantId, project.id, chapterIds, {
       allowUnknownSpeakers: body.allowUnknownSpeakers,
       platforms: body.platforms,
     });
-    await checkProductionQuota(
-      ctx,
+    await services.production.checkQuota(
       { tenantId: user.tenantId, projectId: project.id, platforms: body.platforms },
       assessment,
     );
@@ -117,7 +112,7 @@ endpoint({
   },
   async handle({ principal, params, query, services }) {
     const { user, project } = await services.projects.load(principal, params.projectId, 'project.costs');
-    const assessment = await assessProduction(productionContext(), user.tenantId, project.id, null, {
+    const assessment = await services.production.assess(user.tenantId, project.id, null, {
       allowUnknownSpeakers: true,
       refuse: false,
       platforms: query.platforms,
@@ -174,14 +169,14 @@ endpoint({
   responses: { 202: { description: 'Regeneration job started', schema: StartedJob }, ...refusals },
   async handle({ principal, params, body, services, orchestrations }) {
     const { user, project } = await services.projects.load(principal, params.projectId, 'project.generateAudio');
-    const segment = await services.book.segments.get(user.tenantId, project.id, params.segmentId);
-    if (!segment || segment.type !== 'segment') throw new NotFoundError('Segment');
+    const segment = await services.bookReader.segment(user.tenantId, project.id, params.segmentId);
+    if (!segment) throw new NotFoundError('Segment');
     // Only a line of the chapter's committed plan is part of the book (docs/planning.md); another generation is not.
-    const chapter = await services.book.chapters.get(user.tenantId, project.id, segment.chapterId);
-    if (!chapter || chapter.type !== 'chapter' || chapter.deleted || !isCommitted(segment, chapter)) {
+    const chapter = await services.bookReader.chapter(user.tenantId, project.id, segment.chapterId);
+    if (!chapter || chapter.deleted || !isCommitted(segment, chapter)) {
       throw new NotFoundError('Segment');
     }
-    const platforms = body.platforms ?? (await packagedPlatforms(user.tenantId, project.id));
+    const platforms = body.platforms ?? (await services.packages.platforms(user.tenantId, project.id));
     const job = await services.jobs.startFor(
       user,
       project,
@@ -203,14 +198,6 @@ endpoint({
   },
 });
 
-async function packagedPlatforms(tenantId: string, projectId: string): Promise<PackagePlatform[]> {
-  const page = await productionContext().packages.list(tenantId, projectId, {
-    filter: { field: 'type', op: 'eq', value: 'package' },
-    page: { pageSize: 100 },
-  });
-  return [...new Set(page.items.map((p) => p.platform))].sort();
-}
-
 endpoint({
   operationId: 'listPackages',
   method: 'GET',
@@ -223,13 +210,9 @@ endpoint({
   responses: { 200: { description: 'Packages', schema: PackageList } },
   async handle({ principal, params, services }) {
     const { user } = await services.projects.load(principal, params.projectId, 'project.read');
-    const page = await productionContext().packages.list(user.tenantId, params.projectId, {
-      filter: { field: 'type', op: 'eq', value: 'package' },
-      orderBy: { field: 'createdAt', direction: 'DESC' },
-      page: { pageSize: 100 },
-    });
+    const packages = await services.packages.list(user.tenantId, params.projectId);
     const now = services.clock.now();
-    return { status: 200, json: { items: page.items.map((p) => toPackageView(p, now)) } };
+    return { status: 200, json: { items: packages.map((p) => toPackageView(p, now)) } };
   },
 });
 
@@ -245,8 +228,8 @@ endpoint({
   responses: { 200: { description: 'The package', schema: PackageView } },
   async handle({ principal, params, services }) {
     const { user } = await services.projects.load(principal, params.projectId, 'project.read');
-    const record = await productionContext().packages.get(user.tenantId, params.projectId, params.packageId);
-    if (!record || record.type !== 'package') throw new NotFoundError('Package');
+    const record = await services.packages.get(user.tenantId, params.projectId, params.packageId);
+    if (!record) throw new NotFoundError('Package');
     return { status: 200, json: toPackageView(record, services.clock.now()) };
   },
 });
@@ -266,8 +249,8 @@ endpoint({
   },
   async handle({ principal, params, services }) {
     const { user } = await services.projects.load(principal, params.projectId, 'project.export');
-    const record = await productionContext().packages.get(user.tenantId, params.projectId, params.packageId);
-    if (!record || record.type !== 'package') throw new NotFoundError('Package');
+    const record = await services.packages.get(user.tenantId, params.projectId, params.packageId);
+    if (!record) throw new NotFoundError('Package');
     const now = services.clock.now();
     if (Date.parse(record.expiresAt) <= now.getTime()) {
       throw new DomainError('unprocessable', 'The package has expired; produce it again', { reason: 'expired' });
@@ -298,8 +281,8 @@ endpoint({
   },
   async handle({ principal, params, services, request, requestId }) {
     const { user } = await services.projects.load(principal, params.projectId, 'project.read');
-    const chapter = await services.book.chapters.get(user.tenantId, params.projectId, params.chapterId);
-    if (!chapter || chapter.type !== 'chapter' || !chapter.master) throw new NotFoundError('Chapter audio');
+    const chapter = await services.bookReader.chapter(user.tenantId, params.projectId, params.chapterId);
+    if (!chapter || !chapter.master) throw new NotFoundError('Chapter audio');
     return rangedAudio(
       services.blobs,
       chapter.master.blobName,

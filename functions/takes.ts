@@ -17,10 +17,8 @@ import type { ChapterRecord } from '../core/book/records';
 import { DomainError, NotFoundError } from '../core/errors';
 import { CLOSING_CREDITS_TITLE, OPENING_CREDITS_TITLE, RETAIL_SAMPLE_NAME } from '../core/packaging/layout';
 import type { PackageRecord } from '../core/production/packageRecord';
-import { chapterTimeline, segmentTakes } from '../adapters/listening/chapterListening';
 import { MediaLinks } from '../adapters/listening/mediaLinks';
 import { chapterWaveform } from '../adapters/listening/waveform';
-import { productionContext } from '../adapters/production/productionContext';
 import type { Services } from '../adapters/compositionRoot';
 import { endpoint } from './http/endpoint';
 import { rangedAudio } from './http/rangedAudio';
@@ -48,15 +46,15 @@ function mediaLinks(services: Services): MediaLinks {
 }
 
 async function liveChapter(services: Services, tenantId: string, projectId: string, chapterId: string) {
-  const chapter = await services.book.chapters.get(tenantId, projectId, chapterId);
-  if (!chapter || chapter.type !== 'chapter' || chapter.deleted) throw new NotFoundError('Chapter');
+  const chapter = await services.bookReader.chapter(tenantId, projectId, chapterId);
+  if (!chapter || chapter.deleted) throw new NotFoundError('Chapter');
   return chapter;
 }
 
 /** The segment, its chapter and the take named (any take the segment keeps). */
 async function findTake(services: Services, tenantId: string, projectId: string, segmentId: string, takeId: string) {
-  const segment = await services.book.segments.get(tenantId, projectId, segmentId);
-  if (!segment || segment.type !== 'segment') throw new NotFoundError('Segment');
+  const segment = await services.bookReader.segment(tenantId, projectId, segmentId);
+  if (!segment) throw new NotFoundError('Segment');
   const take = segment.takes.find((t) => t.takeId === takeId);
   if (!take) throw new NotFoundError('Take');
   return { segment, take };
@@ -89,7 +87,7 @@ endpoint({
   async handle({ principal, params, services }) {
     const { user } = await services.projects.load(principal, params.projectId, 'project.read');
     const chapter = await liveChapter(services, user.tenantId, params.projectId, params.chapterId);
-    return { status: 200, json: await chapterTimeline(productionContext(), chapter) };
+    return { status: 200, json: await services.production.timeline(chapter) };
   },
 });
 
@@ -147,10 +145,10 @@ endpoint({
   responses: { 200: { description: 'The takes', schema: TakeList } },
   async handle({ principal, params, services }) {
     const { user } = await services.projects.load(principal, params.projectId, 'project.read');
-    const segment = await services.book.segments.get(user.tenantId, params.projectId, params.segmentId);
-    if (!segment || segment.type !== 'segment') throw new NotFoundError('Segment');
+    const segment = await services.bookReader.segment(user.tenantId, params.projectId, params.segmentId);
+    if (!segment) throw new NotFoundError('Segment');
     const chapter = await liveChapter(services, user.tenantId, params.projectId, segment.chapterId);
-    const found = await segmentTakes(productionContext(), chapter, segment.id);
+    const found = await services.production.segmentTakes(chapter, segment.id);
     // A segment of an older plan generation is no longer part of the book.
     if (!found) throw new NotFoundError('Segment');
     return { status: 200, json: found.list };
@@ -217,7 +215,7 @@ endpoint({
     const { user, project } = await services.projects.load(principal, params.projectId, 'project.generateAudio');
     const { segment } = await findTake(services, user.tenantId, project.id, params.segmentId, params.takeId);
     const chapter = await liveChapter(services, user.tenantId, project.id, segment.chapterId);
-    const found = await segmentTakes(productionContext(), chapter, segment.id);
+    const found = await services.production.segmentTakes(chapter, segment.id);
     const take = found?.list.items.find((t) => t.takeId === params.takeId);
     if (!found || !take) throw new NotFoundError('Take');
     if (!take.matchesLine) {
@@ -233,7 +231,7 @@ endpoint({
       {
         kind: 'regenerate',
         input: {
-          platforms: await packagedPlatforms(user.tenantId, project.id),
+          platforms: await services.packages.platforms(user.tenantId, project.id),
           chapterIds: null,
           allowUnknownSpeakers: true,
           chapterId: segment.chapterId,
@@ -249,14 +247,6 @@ endpoint({
     return { status: 202, json: { job: toJobView(job) } };
   },
 });
-
-async function packagedPlatforms(tenantId: string, projectId: string): Promise<string[]> {
-  const page = await productionContext().packages.list(tenantId, projectId, {
-    filter: { field: 'type', op: 'eq', value: 'package' },
-    page: { pageSize: 100 },
-  });
-  return [...new Set(page.items.map((p) => p.platform))].sort();
-}
 
 /**
  * The package's retail sample and credits: stored beside it since previews were kept; older packages are read by
@@ -286,9 +276,14 @@ function previewsOf(
   });
 }
 
-async function loadPackage(tenantId: string, projectId: string, packageId: string): Promise<PackageRecord> {
-  const record = await productionContext().packages.get(tenantId, projectId, packageId);
-  if (!record || record.type !== 'package') throw new NotFoundError('Package');
+async function loadPackage(
+  services: Services,
+  tenantId: string,
+  projectId: string,
+  packageId: string,
+): Promise<PackageRecord> {
+  const record = await services.packages.get(tenantId, projectId, packageId);
+  if (!record) throw new NotFoundError('Package');
   return record;
 }
 
@@ -304,7 +299,7 @@ endpoint({
   responses: { 200: { description: 'The previews', schema: PackagePreviewList } },
   async handle({ principal, params, services }) {
     const { user } = await services.projects.load(principal, params.projectId, 'project.read');
-    const record = await loadPackage(user.tenantId, params.projectId, params.packageId);
+    const record = await loadPackage(services, user.tenantId, params.projectId, params.packageId);
     const items = previewsOf(record).map(({ role, fileName }) => ({ role, fileName }));
     return { status: 200, json: { packageId: record.id, items } };
   },
@@ -322,7 +317,7 @@ endpoint({
   responses: { 200: { description: 'The link', schema: MediaLinkView } },
   async handle({ principal, params, services }) {
     const { user } = await services.projects.load(principal, params.projectId, 'project.read');
-    const record = await loadPackage(user.tenantId, params.projectId, params.packageId);
+    const record = await loadPackage(services, user.tenantId, params.projectId, params.packageId);
     const preview = previewsOf(record).find((p) => p.role === params.role);
     if (!preview) throw new NotFoundError('Preview');
     return { status: 200, json: await issueLink(services, user.tenantId, preview.blobName, preview.contentType) };

@@ -2,11 +2,11 @@
 import type { ChapterRecord, CharacterRecord, SegmentRecord } from '../../core/book/records';
 import { readCommittedPlan } from '../../core/planning/planGenerations';
 import { readAllItems, type Filter } from '../../core/ports/documents';
-import type { Services } from '../compositionRoot';
+import type { AppServices } from '../appServices';
 
 const PAGE_SIZE = 200;
 
-export async function chaptersOf(svc: Services, tenantId: string, projectId: string): Promise<ChapterRecord[]> {
+export async function chaptersOf(svc: AppServices, tenantId: string, projectId: string): Promise<ChapterRecord[]> {
   const filter: Filter = { field: 'type', op: 'eq', value: 'chapter' };
   // `order` is a keyword of Cosmos SQL, so reading order is applied here rather than in the query.
   const chapters = await readAllItems(
@@ -16,14 +16,14 @@ export async function chaptersOf(svc: Services, tenantId: string, projectId: str
   return chapters.sort((a, b) => a.order - b.order);
 }
 
-export function charactersOf(svc: Services, tenantId: string, projectId: string): Promise<CharacterRecord[]> {
+export function charactersOf(svc: AppServices, tenantId: string, projectId: string): Promise<CharacterRecord[]> {
   const filter: Filter = { field: 'type', op: 'eq', value: 'character' };
   return readAllItems((page) => svc.book.characters.list(tenantId, projectId, { filter, page }), PAGE_SIZE);
 }
 
 /** The chapter's plan (its committed generation) in reading order; nothing for a chapter that no longer exists. */
 export async function segmentsOfChapter(
-  svc: Services,
+  svc: AppServices,
   tenantId: string,
   projectId: string,
   chapterId: string,

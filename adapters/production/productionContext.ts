@@ -1,14 +1,12 @@
 /**
- * What the production activities need, gathered from the composition root once per process: the app's services plus
- * the few collections only production touches (packages, pause policy) and a process-wide TTS rate limiter.
+ * What the production activities need, built by the composition root once per process (`productionContext()` there):
+ * the app's services plus the few collections only production touches (packages, pause policy) and a process-wide
+ * TTS rate limiter.
  */
-import { services, type Services } from '../compositionRoot';
-import { containerDefinitions } from '../cosmos/containers';
-import { CosmosProjectCollection } from '../cosmos/cosmosCollections';
+import type { AppServices } from '../appServices';
 import type { VoiceDescriptor } from '../../core/casting/casting';
 import type { LexiconEntry } from '../../core/lexicon/lexicon';
 import type { ProjectCollection } from '../../core/ports/documents';
-import type { VoiceCatalog } from '../../core/ports/voices';
 import {
   effectivePausePolicy,
   pausePolicyDocumentId,
@@ -17,10 +15,9 @@ import {
 } from '../../core/planning/pausePolicy';
 import { AdaptiveConcurrency } from '../../core/production/adaptiveConcurrency';
 import type { PackageRecord } from '../../core/production/packageRecord';
-import { OfflineVoiceCatalog } from '../voices/offlineVoiceCatalog';
 
 export interface ProductionContext {
-  svc: Services;
+  svc: AppServices;
   packages: ProjectCollection<PackageRecord>;
   /** One limiter per process: every synthesis activity in this host shares the TTS service's capacity. */
   speechLimiter: AdaptiveConcurrency;
@@ -33,29 +30,24 @@ export interface ProductionContext {
   lexicon(tenantId: string, projectId: string): Promise<LexiconEntry[]>;
 }
 
-let built: ProductionContext | undefined;
-
-export function productionContext(): ProductionContext {
-  built ??= buildContext(services());
-  return built;
+/** The collections the composition root hands production. */
+export interface ProductionStores {
+  packages: ProjectCollection<PackageRecord>;
+  /** The pause policy is a settings document in the lexicon container. */
+  settings: ProjectCollection<PausePolicyRecord>;
 }
 
-function buildContext(svc: Services): ProductionContext {
-  const container = (name: keyof typeof containerDefinitions) => svc.database.container(containerDefinitions[name].id);
-  // The pause policy is a settings document in the lexicon container.
-  const settings = new CosmosProjectCollection<PausePolicyRecord>(container('lexicon'));
-  // The catalog joins the composition root with the voices feature; until then the offline engine's voices.
-  const catalog: VoiceCatalog = (svc as Services & { voices?: VoiceCatalog }).voices ?? new OfflineVoiceCatalog();
+export function buildProductionContext(svc: AppServices, stores: ProductionStores): ProductionContext {
   return {
     svc,
-    packages: new CosmosProjectCollection<PackageRecord>(container('packages')),
+    packages: stores.packages,
     speechLimiter: new AdaptiveConcurrency({
       initialLimit: 2,
       maxLimit: svc.config.TTS_ENGINE === 'offline' ? 2 : 16,
     }),
-    voices: () => catalog.list(),
+    voices: () => svc.voices.list(),
     async pausePolicy(tenantId, projectId) {
-      const record = await settings.get(tenantId, projectId, pausePolicyDocumentId(projectId));
+      const record = await stores.settings.get(tenantId, projectId, pausePolicyDocumentId(projectId));
       return effectivePausePolicy(record?.overrides);
     },
     async lexicon(tenantId, projectId) {

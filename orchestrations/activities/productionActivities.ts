@@ -7,7 +7,7 @@ import { masterChapterAudio, type MasterChapterInput } from '../../adapters/prod
 import { packageBook, preparePackageCredits, type PackageInput } from '../../adapters/production/bookPackaging';
 import { segmentsOfChapter } from '../../adapters/production/bookDocuments';
 import type { JobInput } from '../../core/jobs/job';
-import { productionContext } from '../../adapters/production/productionContext';
+import { productionContext } from '../../adapters/compositionRoot';
 import {
   checkpoint,
   failProduction,
@@ -19,7 +19,7 @@ import {
 import { synthesizeSegments, type SynthesizeSegmentsInput } from '../../adapters/production/segmentSynthesis';
 import { chunk } from '../../core/production/progress';
 
-export const ProductionActivity = {
+export const productionActivities = {
   preflight: 'productionPreflight',
   listSegmentBatches: 'productionListSegmentBatches',
   synthesize: 'productionSynthesizeSegments',
@@ -39,11 +39,11 @@ export const ProductionActivity = {
  */
 export const SEGMENTS_PER_BATCH = 24;
 
-df.app.activity(ProductionActivity.preflight, {
+df.app.activity(productionActivities.preflight, {
   handler: (input: ProductionJobInput) => preflightProduction(productionContext(), input),
 });
 
-df.app.activity(ProductionActivity.listSegmentBatches, {
+df.app.activity(productionActivities.listSegmentBatches, {
   handler: async (input: JobInput & { chapterId: string }) => {
     const ctx = productionContext();
     if (await ctx.svc.jobs.isStopRequested(input)) return { cancelled: true, batches: [] as string[][] };
@@ -58,34 +58,34 @@ df.app.activity(ProductionActivity.listSegmentBatches, {
   },
 });
 
-df.app.activity(ProductionActivity.synthesize, {
+df.app.activity(productionActivities.synthesize, {
   handler: (input: SynthesizeSegmentsInput) => synthesizeSegments(productionContext(), input),
 });
 
-df.app.activity(ProductionActivity.master, {
+df.app.activity(productionActivities.master, {
   handler: (input: MasterChapterInput) => masterChapterAudio(productionContext(), input),
 });
 
-df.app.activity(ProductionActivity.prepareCredits, {
+df.app.activity(productionActivities.prepareCredits, {
   handler: (input: JobInput) => preparePackageCredits(productionContext(), input),
 });
 
-df.app.activity(ProductionActivity.package, {
+df.app.activity(productionActivities.package, {
   handler: (input: PackageInput) => packageBook(productionContext(), input),
 });
 
-df.app.activity(ProductionActivity.checkpoint, {
+df.app.activity(productionActivities.checkpoint, {
   handler: (input: JobInput & { phase?: string; chaptersDone?: number }) => checkpoint(productionContext(), input),
 });
 
-df.app.activity(ProductionActivity.finish, {
+df.app.activity(productionActivities.finish, {
   handler: (input: JobInput & { result: Record<string, unknown> }) => finishProduction(productionContext(), input),
 });
 
-df.app.activity(ProductionActivity.fail, {
+df.app.activity(productionActivities.fail, {
   handler: (input: JobInput & { code: string; message: string }) => failProduction(productionContext(), input),
 });
 
-df.app.activity(ProductionActivity.settleStopped, {
+df.app.activity(productionActivities.settleStopped, {
   handler: (input: JobInput) => settleStoppedProduction(productionContext(), input),
 });
