@@ -5,7 +5,7 @@
  * Virgilia", "da Sabina"). Titles are decisive and counted apart (clusters.ts, honorifics.ts).
  */
 import type { AgeBand, Gender } from './character';
-import { foldWord, GENDERED_ARTICLES, PRONOUNS, type HeuristicLanguage } from './vocabulary';
+import { foldWord, GENDERED_ARTICLES, isFunctionWord, PRONOUNS, type HeuristicLanguage } from './vocabulary';
 
 /** How far after a mention a pronoun may still refer to it. */
 const PRONOUN_WINDOW = 150;
@@ -44,16 +44,27 @@ export function pronounAfter(text: string, from: number, until: number, language
   return 'unknown';
 }
 
-/** The gender the article right before a mention marks (Spanish, Portuguese); unknown in English. */
+/**
+ * The gender the article before a mention marks (Spanish, Portuguese), right before it ("o Cotrim") or before one
+ * adjective or noun that goes with the name ("la hermosa Marcela", "la pastora Marcela", "o velho Cotrim"): the
+ * article agrees with the whole phrase, whose person the name is. Unknown in English.
+ */
 export function articleBefore(text: string, offset: number, language: HeuristicLanguage): Gender {
-  const before = /(\p{L}+)[ \t]+$/u.exec(text.slice(Math.max(0, offset - 12), offset));
-  if (!before) return 'unknown';
-  return (
-    GENDERED_ARTICLES[language][foldWord(before[1])] ??
-    GENDERED_ARTICLES[language][before[1].toLowerCase()] ??
-    'unknown'
-  );
+  const window = text.slice(Math.max(0, offset - 30), offset);
+  const right = /(\p{L}+)[ \t]+$/u.exec(window)?.[1];
+  if (right === undefined) return 'unknown';
+  const adjacent = articleGender(right, language);
+  if (adjacent !== 'unknown' || isFunctionWord(right, language) || !/^\p{Ll}/u.test(right)) return adjacent;
+  // One lower-case word between: "de la hermosa Marcela", "la pastora Marcela"; "la carta que leyó Marcela" has
+  // no plain article two words back.
+  const article = /(?:^|[^\p{L}])(\p{L}+)[ \t]+\p{L}+[ \t]+$/u.exec(window)?.[1];
+  return article !== undefined && PLAIN_ARTICLES.has(foldWord(article)) ? articleGender(article, language) : 'unknown';
 }
+
+function articleGender(word: string, language: HeuristicLanguage): Gender {
+  return GENDERED_ARTICLES[language][foldWord(word)] ?? GENDERED_ARTICLES[language][word.toLowerCase()] ?? 'unknown';
+}
+const PLAIN_ARTICLES = new Set(['el', 'la', 'o', 'a']);
 
 /** An age word right before a mention ("old Fezziwig", "la joven Rosa"). */
 export function ageBefore(text: string, offset: number): AgeBand | null {
