@@ -105,6 +105,15 @@ export const spanishRules: LanguageRules = {
     h: ['hora', 'horas', true],
     min: ['minuto', 'minutos'],
   },
+  // Old money after a number: pesetas and reales (de vellón).
+  dottedUnits: {
+    ptas: ['peseta', 'pesetas', true],
+    pta: ['peseta', 'pesetas', true],
+    pts: ['peseta', 'pesetas', true],
+    'rs. vn': ['real de vellón', 'reales de vellón'],
+    'rs. de vn': ['real de vellón', 'reales de vellón'],
+    rs: ['real', 'reales'],
+  },
   abbreviations: [
     { written: 'Srta.', spoken: 'señorita', title: true },
     { written: 'Sra.', spoken: 'señora', title: true },

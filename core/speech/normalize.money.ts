@@ -1,4 +1,7 @@
-/** Money: amounts with currency symbols, and the pre-decimal British pounds, shillings and pence of older books. */
+/**
+ * Money: amounts with currency symbols, the pre-decimal British pounds, shillings and pence of older books, and the
+ * Portuguese and Brazilian réis written with the cifrão ("1$000").
+ */
 import { isOne, numberWords, parseNumber, quantityWords, type ParsedNumber } from './normalize.numbers';
 import type { LanguageRules } from './normalize.rules';
 
@@ -35,6 +38,36 @@ export function expandCurrencies(text: string, rules: LanguageRules): string {
   return text
     .replace(prefixed, (match: string, symbol: string, token: string) => replace(match, symbol, token))
     .replace(suffixed, (match: string, token: string, symbol: string) => replace(match, symbol, token));
+}
+
+/**
+ * "1$000" → "mil réis", "2$500" → "dois mil e quinhentos réis", "1:500$000" → "um conto e quinhentos mil réis": the
+ * cifrão stands where thousands of réis end, a colon where contos (a million réis) end. Runs before the currency
+ * symbols, where "$" is a dollar.
+ */
+export function expandReis(text: string, rules: LanguageRules): string {
+  const reis = rules.reis;
+  if (!reis) return text;
+  return text.replace(
+    /(?<![\p{L}\p{N}$:.,])(?:(\d{1,3}(?:\.\d{3})*):)?(\d{1,3})\$(\d{3})(?![\p{L}\p{N}$]|[.,]\d)/gu,
+    (match: string, contos: string | undefined, thousands: string, units: string, offset: number, source: string) => {
+      // "1$000 réis": the word is already written after the amount.
+      const reisWritten = new RegExp(String.raw`^[ \t]+${reis.reis}(?![\p{L}])`, 'u').test(
+        source.slice(offset + match.length, offset + match.length + 12),
+      );
+      const reisWord = reisWritten ? '' : ` ${reis.reis}`;
+      const contoCount = BigInt((contos ?? '0').replace(/\./g, ''));
+      const rest = BigInt(thousands) * 1000n + BigInt(units);
+      const parts: string[] = [];
+      if (contoCount > 0n) {
+        parts.push(`${rules.beforeNoun(contoCount, false)} ${contoCount === 1n ? reis.conto[0] : reis.conto[1]}`);
+      }
+      if (rest > 0n) parts.push(`${rules.beforeNoun(rest, false)}${reisWord}`);
+      // "dois contos de réis": whole contos take "de réis".
+      if (rest === 0n) return `${parts.join('')} de${reisWord}`;
+      return parts.join(` ${rules.andWord} `);
+    },
+  );
 }
 
 /** "the 20s", "his 30s.": a decade, not twenty or thirty shillings. */

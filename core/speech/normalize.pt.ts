@@ -49,10 +49,18 @@ const PORTUGUESE_FRACTION_PARTS: Record<number, string> = {
   1000: 'milésimo',
 };
 
+/**
+ * "e" joins thousands to a last group that is a round hundred ("dois mil e quinhentos"); n2words 4.0 writes it only
+ * for "cem".
+ */
+function thousandsAnd(words: string): string {
+  return words.replace(/\bmil ((?:duz|trez|quatroc|quinh|seisc|setec|oitoc|novec)entos)$/, 'mil e $1');
+}
+
 export function portugueseRules(variant: 'BR' | 'PT'): LanguageRules {
   const localize = variant === 'BR' ? brazilian : (words: string) => words;
   const cardinal = (value: bigint, isFeminine?: boolean) => {
-    const words = localize(toCardinal(value));
+    const words = localize(thousandsAnd(toCardinal(value)));
     return isFeminine ? feminine(words) : words;
   };
   const rules: LanguageRules = {
@@ -120,6 +128,9 @@ export function portugueseRules(variant: 'BR' | 'PT'): LanguageRules {
       h: ['hora', 'horas', true],
       min: ['minuto', 'minutos'],
     },
+    reis: { conto: ['conto', 'contos'], reis: 'réis' },
+    // Old money after a number ("30 rs." réis).
+    dottedUnits: { rs: ['real', 'réis'] },
     abbreviations: [
       { written: 'Srta.', spoken: 'senhorita', title: true },
       { written: 'Sra.', spoken: 'senhora', title: true },

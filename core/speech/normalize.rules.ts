@@ -70,6 +70,11 @@ export interface LanguageRules extends RomanNumeralWords {
     pence(value: number): string;
     halfpenny: string;
   };
+  /**
+   * Portuguese and Brazilian money before 1942, written with the cifrão between thousands and units of réis ("1$000" is
+   * a thousand réis, "2:500$000" two contos and five hundred thousand réis): [conto, contos], the joining word and réis.
+   */
+  reis?: { conto: [string, string]; reis: string };
   /** Month names after which a day number is read as an ordinal ("August 2" → "August second"). */
   monthsWithOrdinalDays?: ReadonlySet<string>;
   /** A clock time ("5:15" → "five fifteen", "cinco y quince", "cinco e quinze"). */
@@ -108,7 +113,7 @@ export interface LanguageRules extends RomanNumeralWords {
   units: Record<string, UnitWords>;
   /**
    * Units read only when written with their period, because the bare letters are also words ("5 in." is inches,
-   * "5 in the box" is not).
+   * "5 in the box" is not); old currencies written so count the same way ("25 ptas." → "veinticinco pesetas").
    */
   dottedUnits?: Record<string, UnitWords>;
   /** Dotted units read only after a number with decimals ("2.5 s." is seconds; "10s." is old money). */

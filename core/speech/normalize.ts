@@ -7,7 +7,7 @@ import { cleanTypography, speakDashes } from './normalize.cleanup';
 import { englishRules } from './normalize.en';
 import { spanishRules } from './normalize.es';
 import { expandFractions } from './normalize.fractions';
-import { expandCurrencies, expandOldMoney } from './normalize.money';
+import { expandCurrencies, expandOldMoney, expandReis } from './normalize.money';
 import { portugueseRules } from './normalize.pt';
 import {
   expandClockTimes,
@@ -64,6 +64,7 @@ export function toSpokenForm(text: string, language: string, options: SpokenForm
     spoken = readLabelledNumerals(spoken, rules);
     spoken = readCenturyNumerals(spoken, rules);
     spoken = readRegnalNumerals(spoken, rules);
+    spoken = expandReis(spoken, rules);
     spoken = expandCurrencies(spoken, rules);
     spoken = expandOldMoney(spoken, rules);
     spoken = expandClockTimes(spoken, rules);

@@ -199,6 +199,12 @@ const SPANISH = cases('es', 'es-ES', [
     'el tres de agosto de mil ochocientos cincuenta y siete y el doce de diciembre.',
   ],
   ['currency', 'Costó £5.', 'Costó cinco libras.'],
+  [
+    'old money',
+    '25 ptas., 1 pta. y 30 rs. vn. o 5 duros',
+    'veinticinco pesetas, una peseta y treinta reales de vellón o cinco duros',
+  ],
+  ['old money', 'Costó 21 ptas.', 'Costó veintiuna pesetas.'],
   ['fraction', 'Faltan 2½.', 'Faltan dos y medio.'],
   ['fraction', 'Eran las 3 y 1/2.', 'Eran las tres y media.'],
   [
@@ -247,6 +253,12 @@ const PORTUGUESE = [
     ['date', 'em 5 de dez. Depois, 3 barcos ao mar. Ele', 'em cinco de dezembro. Depois, três barcos ao mar. Ele'],
     ['currency', 'Custa R$ 10,50.', 'Custa dez reais e cinquenta centavos.'],
     ['fraction', 'Eram as 3 e 1/2.', 'Eram as três e meia.'],
+    [
+      'old money',
+      'custou 1$000 e 2$500, 0$500 e 1:500$000 ou 2:000$000 réis. Pagou 30 rs.',
+      'custou mil réis e dois mil e quinhentos réis, quinhentos réis e um conto e quinhentos mil réis ou dois contos de réis. Pagou trinta réis.',
+    ],
+    ['number', 'eram 1500 ou 2550 pessoas', 'eram mil e quinhentos ou dois mil quinhentos e cinquenta pessoas'],
     [
       'fraction',
       '2 1/2 litros; 1/2, 1/4, 3/4, 5/8, 1/12 e ½.',
