@@ -612,6 +612,45 @@ describe('one person on a name record and a role record', () => {
   });
 });
 
+describe("a first-person narrator's own verbs", () => {
+  it("gives the line a narration in the narrator's own person introduces to the narrator (pt, es)", () => {
+    const cast = [
+      firstPersonNarrator('Bento', 'male'),
+      person('capitu', 'Capitú', 'female'),
+      person('dias', 'José Dias', 'male'),
+    ];
+    const portuguese = attribute(
+      [
+        'Capitú olhava para o muro, e José Dias passou no corredor.',
+        '--Que é que você tem?',
+        '--Nada, balbuciei.',
+        'E emendei logo:',
+        '--É uma noticia.',
+      ].join('\n\n'),
+      cast,
+    );
+    expect(lineWith(portuguese, 'É uma noticia').speaker).toBe(NARRATOR_ID);
+    const spanish = attribute(
+      ['Capitú miraba la pared.', '--¿Qué tienes?', '--Nada.', 'Y luego añadí:', '--Es una noticia.'].join('\n\n'),
+      cast,
+    );
+    expect(lineWith(spanish, 'Es una noticia').speaker).toBe(NARRATOR_ID);
+  });
+
+  it('takes a narration reporting what the narrator asked, without a colon, for no introduction of his line', () => {
+    const lines = attribute(
+      [
+        'Capitú estava calada. Peguei-lhe nas mãos, e, fito nella, perguntei-lhe se tinha coragem.',
+        '--De que?',
+        '--De fugir commigo.',
+      ].join('\n\n'),
+      [firstPersonNarrator('Bento', 'male'), person('capitu', 'Capitú', 'female')],
+    );
+    expect(lineWith(lines, 'De que?').speaker).toBe('capitu');
+    expect(lineWith(lines, 'De fugir').speaker).toBe(NARRATOR_ID);
+  });
+});
+
 describe('a first-person narrator and the people "we" receive', () => {
   it('gives "said our visitor" to the latest person of the scene who is neither the narrator nor his friend', () => {
     const cast = [

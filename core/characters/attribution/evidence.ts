@@ -11,6 +11,7 @@ import { NARRATOR_ID, type Gender } from '../character';
 import { Cast, nounGender, unnamedPeopleIn, type Mention } from './cast';
 import {
   isFirstPersonPronoun,
+  isOnlyFirstPersonVerb,
   pronounGender,
   readSpeechTag,
   sentencesOf,
@@ -370,7 +371,7 @@ const CLAUSE_OPENERS =
   /^(?:(?:and|but|then|thus|so|now|again|at last|e|mas|então|depois|logo|assim|y|pero|entonces|luego|así)\s+)+/iu;
 
 /** The speaker an introduction names: the subject of its last speech verb's clause, or of the sentence. */
-function introducedBy(narration: string, scene: Scene): Finding | null {
+function introducedBy(narration: string, scene: Scene, punctuated = true): Finding | null {
   const { cast, excluded } = scene;
   const named = (id: string | undefined, confidence: number): Finding | null =>
     id !== undefined && !excluded.has(id) ? { claim: { speakerId: id, confidence } } : null;
@@ -397,6 +398,15 @@ function introducedBy(narration: string, scene: Scene): Finding | null {
     const pronounInClause = pronouns.filter((pronoun) => pronoun.offset >= clauseStart && pronoun.offset < verb).at(-1);
     if (inClause.length > 0) return named(inClause[0].id, CLAIM.namedIntro);
     if (pronounInClause) return fromPronoun(pronounInClause.pronoun, scene);
+    // "E emendei logo:", "Y añadí:": a verb in the narrator's own person, with no other subject, is the narrator.
+    // Without the colon it more often reports what was said ("perguntei-lhe se tinha coragem."), and the line after
+    // it answers.
+    if (
+      punctuated &&
+      isOnlyFirstPersonVerb(verbs[verbs.length - 1].verb, cast.language) &&
+      !/\p{Lu}/u.test(clause.slice(1))
+    )
+      return named(NARRATOR_ID, CLAIM.namedIntro);
     if (/\p{L}/u.test(clause) && !/^\p{Ll}+(?:ly)?$/u.test(clause)) {
       const role = cast.subjectOf(clause);
       if (role) return named(role, CLAIM.namedIntro);
@@ -435,7 +445,7 @@ export function fromIntro(narration: string, scene: Scene): Finding | null {
  */
 export function fromPrecedingNarration(narration: string, scene: Scene): Finding | null {
   if (/[:,—–-]\s*$/u.test(narration)) return fromIntro(narration, scene);
-  const found = introducedBy(`${narration.trimEnd().replace(/[.!?…]+["'”’»]*$/u, '')}:`, scene);
+  const found = introducedBy(`${narration.trimEnd().replace(/[.!?…]+["'”’»]*$/u, '')}:`, scene, false);
   return found?.claim ? { ...found, claim: { ...found.claim, confidence: CLAIM.precedingNarration } } : found;
 }
 

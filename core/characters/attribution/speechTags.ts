@@ -206,6 +206,11 @@ export function isFirstPersonVerb(word: string, language?: HeuristicLanguage): b
 }
 
 /** Offsets and forms of the speech verbs in a text ("Mrs. Bennet said only," → said at 12). */
+/** A verb form that is the speaker's own person only ("respondi", "emendei", "dije"; not Spanish "decía"). */
+export function isOnlyFirstPersonVerb(word: string, language?: HeuristicLanguage): boolean {
+  return lexiconFor(language).onlyFirstPerson.has(word.toLowerCase().replace(/-.*$/u, ''));
+}
+
 export function speechVerbsIn(text: string, language?: HeuristicLanguage): { offset: number; verb: string }[] {
   return [...text.matchAll(lexiconFor(language).verbAnywhere)].map((match) => ({
     offset: match.index,
