@@ -402,7 +402,9 @@ function tallyRoles(scans: ChapterScan[], tallies: Map<string, Tally>): void {
         tally.roleAt.push(scan.base + match.index);
         if (tally.first === null)
           tally.first = { chapterId: scan.chapter.id, offset: match.index, at: scan.base + match.index };
-        addVote(tally.votes, pronounAfter(text, match.index + match[0].length, text.length, scan.language));
+        // Up to the next name, as for names: "said the Rabbit, and Alice … she" says nothing of the Rabbit.
+        const end = match.index + match[0].length;
+        addVote(tally.votes, pronounAfter(text, end, nextMentionAt(scan.mentions, end) ?? text.length, scan.language));
       }
     }
     tallies.set(`role|${key}`, tally);
@@ -560,6 +562,18 @@ function absorbTally(into: Tally, from: Tally): void {
 
 function unique<T>(values: T[]): T[] {
   return [...new Set(values)];
+}
+
+/** Where the first name mention at or after `offset` starts in its chapter (mentions are in reading order). */
+function nextMentionAt(mentions: Placed[], offset: number): number | undefined {
+  let low = 0;
+  let high = mentions.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (mentions[mid].local < offset) low = mid + 1;
+    else high = mid;
+  }
+  return mentions[low]?.local;
 }
 
 function escapeRegExp(text: string): string {

@@ -48,4 +48,20 @@ describe('gender from the article before a name', () => {
     );
     expect(cast.find((c) => c.name === 'Marcela')).toMatchObject({ gender: 'female', dialogueLineCount: 2 });
   });
+
+  it("reads a role's pronoun only up to the next name: Alice's \"she\" is not the Rabbit's", () => {
+    const cast = detectCharactersHeuristic(
+      chapters(
+        'en',
+        [
+          '"Hurry!" said the Rabbit, and Alice ran after it; she was curious.',
+          '',
+          '"Too late!" said the Rabbit, and Alice sighed, for she was tired.',
+          '',
+          '"My gloves!" said the Rabbit. He looked about him.',
+        ].join('\n'),
+      ),
+    );
+    expect(cast.find((c) => c.name === 'The Rabbit')).toMatchObject({ gender: 'male', dialogueLineCount: 3 });
+  });
 });
