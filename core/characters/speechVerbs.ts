@@ -81,7 +81,8 @@ export const SPEECH_VERBS: Record<HeuristicLanguage, LanguageSpeechVerbs> = {
     firstPerson: list(`
       dije, decía, pregunté, preguntaba, respondí, contesté, exclamé, grité, murmuré, añadí, agregué, susurré,
       repliqué, repuse, continué, proseguí, expliqué, insistí, interrumpí, suspiré, observé, advertí, comenté,
-      aclaré, afirmé, admití, confesé, protesté, rogué, supliqué, repetí, concluí, pensé
+      aclaré, afirmé, admití, confesé, protesté, rogué, supliqué, repetí, concluí, pensé, balbuceé, tartamudeé,
+      sollocé, gruñí, objeté, arguí, inquirí
     `),
     unambiguous: SPANISH_UNAMBIGUOUS,
     firstPersonPronoun: 'yo',
@@ -104,7 +105,7 @@ export const SPEECH_VERBS: Record<HeuristicLanguage, LanguageSpeechVerbs> = {
       retorqui, continuei, expliquei, tornei, redargui, insisti, interrompi, suspirei, acudi, conclui, concluí,
       emendei, bradei, observei, ponderei, concordei, objectei, objetei, repeti, atalhei, prosegui, volvi, adverti,
       confessei, declarei, protestei, clamei, commentei, comentei, confirmei, falei, fallei, jurei, teimei,
-      pensei
+      pensei, balbuciei, gaguejei, solucei, resmunguei, inquiri, accudi, retorquí, affirmei, afirmei
     `),
     unambiguous: PORTUGUESE_UNAMBIGUOUS,
     firstPersonPronoun: 'eu',

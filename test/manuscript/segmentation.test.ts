@@ -227,6 +227,23 @@ describe('segmentation', () => {
     ]);
   });
 
+  it("cuts out a first-person tag with the narrator's less common verbs (balbuciei, gaguejei, balbuceé)", () => {
+    const portuguese = '--Não é nada, balbuciei finalmente.\n\n--Eu? gaguejei. Nada.';
+    expect(view(segmentChapter(portuguese, { language: 'pt' }))).toEqual([
+      ['dialogue', '--Não é nada,', 'chapter_head'],
+      ['narration', 'balbuciei finalmente.', 'dialogue_turn'],
+      ['dialogue', '--Eu?', 'paragraph'],
+      ['narration', 'gaguejei.', 'dialogue_turn'],
+      ['dialogue', 'Nada.', 'dialogue_turn'],
+    ]);
+    const spanish = '—No es nada —balbuceé al fin—. Nada.';
+    expect(view(segmentChapter(spanish, { language: 'es' }))).toEqual([
+      ['dialogue', '—No es nada', 'chapter_head'],
+      ['narration', '—balbuceé al fin—.', 'dialogue_turn'],
+      ['dialogue', 'Nada.', 'dialogue_turn'],
+    ]);
+  });
+
   it("cuts tags with the book's language only", () => {
     const text = '—Bom dia, disse ella, como vai?';
     const kinds = (language?: string) => segmentChapter(text, { language }).map((s) => [s.kind, s.text.trim()]);
