@@ -2,10 +2,12 @@
  * Money: amounts with currency symbols, the pre-decimal British pounds, shillings and pence of older books, and the
  * Portuguese and Brazilian réis written with the cifrão ("1$000").
  */
-import { isOne, numberWords, parseNumber, quantityWords, type ParsedNumber } from './normalize.numbers';
+import { digitWords, isOne, numberWords, parseNumber, quantityWords, type ParsedNumber } from './normalize.numbers';
 import type { LanguageRules } from './normalize.rules';
 
 const NUMBER = String.raw`[-−]?\d+(?:[.,]\d+)*`;
+/** Where a number may start: not inside a word, nor inside a longer number, so a long "7.7.7…" is scanned once. */
+const NUMBER_START = String.raw`(?<![\p{L}\p{N}]|\d[.,])`;
 
 function currencyWords(amount: ParsedNumber, symbol: string, rules: LanguageRules): string {
   const key = symbol.replace(/\.$/, '');
@@ -30,7 +32,7 @@ function currencyWords(amount: ParsedNumber, symbol: string, rules: LanguageRule
 
 export function expandCurrencies(text: string, rules: LanguageRules): string {
   const prefixed = new RegExp(String.raw`(US\$|R\$|S\/\.?|\$|€|£)[ \t]?(${NUMBER})(?![\p{L}\p{N}])`, 'gu');
-  const suffixed = new RegExp(String.raw`(?<![\p{L}\p{N}])(${NUMBER})[ \t]?(€|\$|£)`, 'gu');
+  const suffixed = new RegExp(String.raw`${NUMBER_START}(${NUMBER})[ \t]?(€|\$|£)`, 'gu');
   const replace = (match: string, symbol: string, token: string) => {
     const amount = parseNumber(token, rules);
     return amount ? currencyWords(amount, symbol, rules) : match;
@@ -84,7 +86,7 @@ export function expandOldMoney(text: string, rules: LanguageRules): string {
   const money = rules.oldMoney;
   if (!money) return text;
   const count = (digits: string, [one, many]: [string, string]) =>
-    `${rules.cardinal(BigInt(digits))} ${BigInt(digits) === 1n ? one : many}`;
+    `${digitWords(digits, rules)} ${BigInt(digits) === 1n ? one : many}`;
   const pence = (digits: string, half = '') => {
     if (!half) return money.pence(Number(digits));
     return digits ? `${money.pence(Number(digits))} ${money.halfpenny}` : `a ${money.halfpenny}`;

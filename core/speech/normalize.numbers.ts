@@ -1,4 +1,10 @@
-import type { LanguageRules } from './normalize.rules';
+import { digitsOneByOne, type LanguageRules } from './normalize.rules';
+
+/**
+ * Longer runs of digits are no quantity anyone says (a serial, a hostile input) and are read digit by digit: number
+ * words for them grow faster than the text.
+ */
+export const MAX_CARDINAL_DIGITS = 21;
 
 export interface ParsedNumber {
   negative: boolean;
@@ -30,6 +36,7 @@ export function parseNumber(token: string, rules: LanguageRules): ParsedNumber |
       return undefined;
     }
   }
+  if (integerDigits.length > MAX_CARDINAL_DIGITS || fraction.length > MAX_CARDINAL_DIGITS) return undefined;
   return { negative, integer: BigInt(integerDigits), fraction };
 }
 
@@ -44,6 +51,11 @@ export function quantityWords(parsed: ParsedNumber, rules: LanguageRules, femini
   if (parsed.fraction) return numberWords(parsed, rules, feminine);
   const words = rules.beforeNoun(parsed.integer, feminine);
   return parsed.negative ? `${rules.minusWord} ${words}` : words;
+}
+
+/** A run of digits as words: a cardinal, or digit by digit when it is too long to be a quantity. */
+export function digitWords(digits: string, rules: LanguageRules): string {
+  return digits.length > MAX_CARDINAL_DIGITS ? digitsOneByOne(digits, rules) : rules.cardinal(BigInt(digits));
 }
 
 export function isOne(parsed: ParsedNumber): boolean {

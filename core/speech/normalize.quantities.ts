@@ -1,12 +1,14 @@
 /** Numbers in their contexts: percentages, units, ordinals, ranges, clock times, dates, years, decades. */
-import { isOne, numberWords, parseNumber, quantityWords } from './normalize.numbers';
+import { digitWords, isOne, numberWords, parseNumber, quantityWords } from './normalize.numbers';
 import type { LanguageRules } from './normalize.rules';
 
 const NUMBER = String.raw`[-−]?\d+(?:[.,]\d+)*`;
+/** Where a number may start: not inside a word, nor inside a longer number, so a long "7.7.7…" is scanned once. */
+const NUMBER_START = String.raw`(?<![\p{L}\p{N}]|\d[.,])`;
 const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 export function expandPercent(text: string, rules: LanguageRules): string {
-  const pattern = new RegExp(String.raw`(?<![\p{L}\p{N}])(${NUMBER})[ \t]?%`, 'gu');
+  const pattern = new RegExp(String.raw`${NUMBER_START}(${NUMBER})[ \t]?%`, 'gu');
   return text.replace(pattern, (match: string, token: string) => {
     const value = parseNumber(token, rules);
     return value ? `${numberWords(value, rules)} ${rules.percentWord}` : match;
@@ -30,7 +32,7 @@ export function expandUnits(text: string, rules: LanguageRules): string {
   const dotted = Object.keys(rules.dottedUnits ?? {});
   const dottedAlternative = dotted.length > 0 ? String.raw`|(?<dotted>${alternation(dotted)})\.(?![\p{L}\p{N}])` : '';
   const pattern = new RegExp(
-    String.raw`(?<![\p{L}\p{N}])(?<number>${NUMBER})[ \t]?(?:(?<symbol>${plain})(?![\p{L}\p{N}])(?<period>\.(?![\p{L}\p{N}]))?${dottedAlternative})`,
+    String.raw`${NUMBER_START}(?<number>${NUMBER})[ \t]?(?:(?<symbol>${plain})(?![\p{L}\p{N}])(?<period>\.(?![\p{L}\p{N}]))?${dottedAlternative})`,
     'gu',
   );
   return text.replace(pattern, (...args: unknown[]) => {
@@ -205,7 +207,7 @@ export function expandNumbers(text: string, rules: LanguageRules): string {
       ? numberWords(value, rules)
       : match
           .split(/([.,])/)
-          .map((part) => (/^\d+$/.test(part) ? rules.cardinal(BigInt(part)) : part === '.' ? ' ' : ', '))
+          .map((part) => (/^\d+$/.test(part) ? digitWords(part, rules) : part === '.' ? ' ' : ', '))
           .join('');
     const gluedBefore = /\p{L}/u.test(source.charAt(offset - 1)) ? ' ' : '';
     const gluedAfter = /\p{L}/u.test(source.charAt(offset + match.length)) ? ' ' : '';

@@ -67,6 +67,27 @@ describe('spoken form', () => {
     );
   });
 
+  it('reads long hostile runs whole: number chains, endless digits, repeated abbreviations and numerals', () => {
+    // Each input would take a regex or a number-to-words conversion quadratic in its length if one crept in; the test
+    // then runs for minutes instead of milliseconds.
+    const hostile = [
+      `${'7.'.repeat(30_000)}45 p.m.`,
+      '1'.repeat(100_000),
+      `${'1'.repeat(100_000)}l. and ${'2'.repeat(50_000)}%`,
+      `${'1 '.repeat(30_000)}1/2`,
+      `14h${'3'.repeat(50_000)}`,
+      `1$${'0'.repeat(50_000)}`,
+      `5 ${'ft. '.repeat(20_000)}`,
+      `A.D. ${'A.D. '.repeat(20_000)}1066`,
+    ];
+    for (const language of ['en-GB', 'es-ES', 'pt-BR']) {
+      for (const input of hostile) expect(toSpokenForm(input, language)).not.toMatch(/\d/);
+    }
+    const numerals = `siglo ${'XV y '.repeat(20_000)}XVa vol. ${'i'.repeat(50_000)}a 3 de ${'ago. '.repeat(20_000)}`;
+    expect(toSpokenForm(numerals, 'es-ES')).toContain('siglo quince y quince y');
+    expect(toSpokenForm('1'.repeat(100_000), 'en')).toBe(Array(100_000).fill('one').join(' '));
+  });
+
   it('never leaves digits or invisible controls in en/es/pt output, and never throws (property)', () => {
     const text = fc
       .array(
