@@ -175,6 +175,11 @@ const SPANISH = cases('es', 'es-ES', [
   ['clock', 'a las 14h30', 'a las catorce horas y treinta'],
   ['clock', 'a las 3:00', 'a las tres en punto'],
   ['alphanumeric', 'el piso 12B', 'el piso doce B'],
+  [
+    'unit',
+    'Medía 2 m. de alto y pesaba 80 kg. Luego, 3 km.',
+    'Medía dos metros de alto y pesaba ochenta kilogramos. Luego, tres kilómetros.',
+  ],
   ['ordinal', 'el 1.º y la 2.ª', 'el primero y la segunda'],
   ['ordinal', 'el 1.er día', 'el primer día'],
   ['roman', 'Felipe II y Alfonso X', 'Felipe segundo y Alfonso décimo'],
@@ -239,6 +244,11 @@ const PORTUGUESE = [
       'às catorze horas, às catorze horas e trinta minutos. E à uma hora e cinco.',
     ],
     ['alphanumeric', 'na casa 12B', 'na casa doze B'],
+    [
+      'unit',
+      'Media 2 m. de altura e pesava 80 kg. Depois, 3 km.',
+      'Media dois metros de altura e pesava oitenta quilogramas. Depois, três quilômetros.',
+    ],
     ['ordinal', 'o 1.º e a 2ª', 'o primeiro e a segunda'],
     ['roman', 'D. Pedro II', 'Dom Pedro segundo'],
     ['roman', 'Luís XIV morreu.', 'Luís catorze morreu.'],
