@@ -148,7 +148,9 @@ export async function startJournaledCosmosServer(options: JournaledCosmosOptions
   const state: DurabilityState = { journal: undefined, replaying: false, containers: new Map() };
   installJournaledDocuments(state);
 
-  const server = createHttpServer();
+  // Connections stay open between requests, as Cosmos DB's own gateway keeps them: by default the library answers
+  // `Connection: close`, so every SDK request paid a new TCP connection (the host's busiest work under load).
+  const server = createHttpServer({ keepAlive: true });
   const [libraryListener] = server.listeners('request') as http.RequestListener[];
   server.removeAllListeners('request');
   server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
