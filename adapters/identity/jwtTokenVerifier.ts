@@ -2,6 +2,7 @@ import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload, t
 import type { Principal, TenantRole, TokenVerifier } from '../../core/auth/principal';
 import { UnauthenticatedError } from '../../core/errors';
 import { createDiscoveredJwksUri } from './openIdDiscovery';
+import { VerifiedTokens } from './verifiedTokens';
 
 export { extractBearerToken, KHIPU_AUTHORIZATION_HEADER, UNTRUSTED_CLIENT_PRINCIPAL_HEADER } from './bearerToken';
 
@@ -59,6 +60,7 @@ export function createJwtTokenVerifier(options: JwtTokenVerifierOptions): TokenV
   const clockTolerance = options.clockToleranceSeconds ?? 60;
   const onRejected = options.onRejected ?? logRejection;
   const resolveKey = createKeyResolver(options);
+  const verified = new VerifiedTokens();
 
   return {
     async verify(token: string): Promise<Principal> {
@@ -66,6 +68,9 @@ export function createJwtTokenVerifier(options: JwtTokenVerifierOptions): TokenV
         if (typeof token !== 'string' || token.length === 0 || token.length > MAX_TOKEN_LENGTH) {
           throw new TokenClaimsError('ERR_TOKEN_SIZE', 'token is empty or too long');
         }
+        const now = Date.now();
+        const known = verified.get(token, now);
+        if (known) return known;
         const { payload } = await jwtVerify(token, resolveKey, {
           issuer,
           audience: options.audience,
@@ -76,7 +81,11 @@ export function createJwtTokenVerifier(options: JwtTokenVerifierOptions): TokenV
           maxTokenAge: options.maxTokenLifetimeSeconds,
         });
         assertLifetimeWithin(payload, options.maxTokenLifetimeSeconds);
-        return toPrincipal(payload, options.tenantClaim, options.rolesClaim, operatorRole);
+        const principal = toPrincipal(payload, options.tenantClaim, options.rolesClaim, operatorRole);
+        // Until it expires or grows too old, whichever comes first (without the clock tolerance jose allows).
+        const endsSec = Math.min(payload.exp!, payload.iat! + options.maxTokenLifetimeSeconds);
+        verified.remember(token, principal, now, endsSec * 1000);
+        return principal;
       } catch (error) {
         onRejected(describeRejection(error));
         throw new UnauthenticatedError();
