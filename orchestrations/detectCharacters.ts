@@ -5,11 +5,7 @@
  */
 import * as df from 'durable-functions';
 import type { OrchestrationContext } from 'durable-functions';
-import {
-  DETECT_CHARACTERS_FAIL,
-  DETECT_CHARACTERS_RUN,
-  type DetectCharactersOutcome,
-} from './activities/detectCharactersActivities';
+import { detectCharactersActivities, type DetectCharactersOutcome } from './activities/detectCharactersActivities';
 import { jobOrchestrations, type JobInput } from '../core/jobs/job';
 
 const retry = new df.RetryOptions(5_000, 3);
@@ -18,18 +14,22 @@ retry.backoffCoefficient = 2;
 df.app.orchestration(jobOrchestrations.characters, function* (context: OrchestrationContext) {
   const input = context.df.getInput<JobInput>();
   try {
-    const outcome: DetectCharactersOutcome = yield context.df.callActivityWithRetry(DETECT_CHARACTERS_RUN, retry, {
-      tenantId: input.tenantId,
-      projectId: input.projectId,
-      jobId: input.jobId,
-      userId: input.userId,
-    });
+    const outcome: DetectCharactersOutcome = yield context.df.callActivityWithRetry(
+      detectCharactersActivities.run,
+      retry,
+      {
+        tenantId: input.tenantId,
+        projectId: input.projectId,
+        jobId: input.jobId,
+        userId: input.userId,
+      },
+    );
     return outcome.status === 'succeeded'
       ? { status: outcome.status, characterCount: outcome.summary.characterCount }
       : { status: outcome.status };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    yield context.df.callActivity(DETECT_CHARACTERS_FAIL, { ...input, message });
+    yield context.df.callActivity(detectCharactersActivities.fail, { ...input, message });
     return { status: 'failed' };
   }
 });

@@ -8,9 +8,7 @@ import * as df from 'durable-functions';
 import type { OrchestrationContext } from 'durable-functions';
 import { jobOrchestrations } from '../core/jobs/job';
 import {
-  PLAN_BOOK_CHAPTER,
-  PLAN_BOOK_FINISH,
-  PLAN_BOOK_START,
+  planBookActivities,
   type PlanBookInput,
   type PlanChapterOutcome,
   type PlanStartOutcome,
@@ -28,18 +26,18 @@ df.app.orchestration(jobOrchestrations.plan, function* (context: OrchestrationCo
     userId: input.userId,
   };
   try {
-    const start: PlanStartOutcome = yield context.df.callActivityWithRetry(PLAN_BOOK_START, retry, {
+    const start: PlanStartOutcome = yield context.df.callActivityWithRetry(planBookActivities.start, retry, {
       ...base,
       chapterIds: input.chapterIds,
     });
     if (start.status === 'cancelled') {
-      yield context.df.callActivity(PLAN_BOOK_FINISH, { ...base, outcome: 'cancelled' });
+      yield context.df.callActivity(planBookActivities.finish, { ...base, outcome: 'cancelled' });
       return { status: 'cancelled' };
     }
     let segments = 0;
     let tokens = 0;
     for (let position = 0; position < start.chapterIds.length; position++) {
-      const outcome: PlanChapterOutcome = yield context.df.callActivityWithRetry(PLAN_BOOK_CHAPTER, retry, {
+      const outcome: PlanChapterOutcome = yield context.df.callActivityWithRetry(planBookActivities.chapter, retry, {
         ...base,
         chapterId: start.chapterIds[position],
         position,
@@ -47,13 +45,13 @@ df.app.orchestration(jobOrchestrations.plan, function* (context: OrchestrationCo
         segmentsBefore: segments,
       });
       if (outcome.status === 'cancelled') {
-        yield context.df.callActivity(PLAN_BOOK_FINISH, { ...base, outcome: 'cancelled' });
+        yield context.df.callActivity(planBookActivities.finish, { ...base, outcome: 'cancelled' });
         return { status: 'cancelled' };
       }
       segments += outcome.segments;
       tokens += outcome.tokens;
     }
-    yield context.df.callActivity(PLAN_BOOK_FINISH, {
+    yield context.df.callActivity(planBookActivities.finish, {
       ...base,
       outcome: 'succeeded',
       chapterIds: start.chapterIds,
@@ -62,7 +60,7 @@ df.app.orchestration(jobOrchestrations.plan, function* (context: OrchestrationCo
     return { status: 'succeeded', chapters: start.chapterIds.length, segments };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    yield context.df.callActivity(PLAN_BOOK_FINISH, { ...base, outcome: 'failed', message });
+    yield context.df.callActivity(planBookActivities.finish, { ...base, outcome: 'failed', message });
     return { status: 'failed' };
   }
 });

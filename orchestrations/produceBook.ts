@@ -16,7 +16,7 @@ import type { PreflightResult, ProductionJobInput } from '../adapters/production
 import type { SkippedItem } from '../core/production/preflight';
 import { jobOrchestrations, type JobInput } from '../core/jobs/job';
 import { encodingsFor, type ChapterEncodingFormat } from '../core/packaging/encodings';
-import { ProductionActivity } from './activities/productionActivities';
+import { productionActivities } from './activities/productionActivities';
 import { RENDER_CHAPTER, type ChapterOutcome } from './renderChapter';
 import { failureOf } from './productionFailure';
 
@@ -84,9 +84,9 @@ df.app.orchestration(jobOrchestrations.produce, function* (context: Orchestratio
   const input = context.df.getInput<ProductionJobInput>();
   const ref = { tenantId: input.tenantId, projectId: input.projectId, jobId: input.jobId, userId: input.userId };
   try {
-    const preflight: PreflightResult = yield context.df.callActivity(ProductionActivity.preflight, input);
+    const preflight: PreflightResult = yield context.df.callActivity(productionActivities.preflight, input);
     if (preflight.cancelled) {
-      yield context.df.callActivity(ProductionActivity.settleStopped, ref);
+      yield context.df.callActivity(productionActivities.settleStopped, ref);
       return { cancelled: true };
     }
     let totals: ProductionTotals = { ...emptyTotals, skipped: preflight.skipped };
@@ -105,22 +105,22 @@ df.app.orchestration(jobOrchestrations.produce, function* (context: Orchestratio
     );
     for (const lane of laneTotals) totals = mergeTotals(totals, lane);
     if (laneTotals.some((lane) => lane.cancelled)) {
-      yield context.df.callActivity(ProductionActivity.settleStopped, ref);
+      yield context.df.callActivity(productionActivities.settleStopped, ref);
       return { cancelled: true, ...totals };
     }
-    const packing: { cancelled: boolean } = yield context.df.callActivity(ProductionActivity.checkpoint, {
+    const packing: { cancelled: boolean } = yield context.df.callActivity(productionActivities.checkpoint, {
       ...ref,
       phase: 'packaging',
       chaptersDone: totals.chapters,
     });
     if (packing.cancelled) {
-      yield context.df.callActivity(ProductionActivity.settleStopped, ref);
+      yield context.df.callActivity(productionActivities.settleStopped, ref);
       return { cancelled: true, ...totals };
     }
-    const prepared: PreparedCreditsSummary = yield context.df.callActivity(ProductionActivity.prepareCredits, ref);
+    const prepared: PreparedCreditsSummary = yield context.df.callActivity(productionActivities.prepareCredits, ref);
     const packages: PackageSummary[] = yield context.df.Task.all(
       input.platforms.map((platform) =>
-        context.df.callActivity(ProductionActivity.package, {
+        context.df.callActivity(productionActivities.package, {
           ...ref,
           platform,
           chapterIds: preflight.chapterIds,
@@ -138,11 +138,11 @@ df.app.orchestration(jobOrchestrations.produce, function* (context: Orchestratio
         packages.map((p) => [p.platform, { passed: p.passed, failedRules: p.failedRules }]),
       ),
     };
-    yield context.df.callActivity(ProductionActivity.finish, { ...ref, result });
+    yield context.df.callActivity(productionActivities.finish, { ...ref, result });
     return result;
   } catch (error) {
     const failure = failureOf(error);
-    yield context.df.callActivity(ProductionActivity.fail, { ...ref, ...failure });
+    yield context.df.callActivity(productionActivities.fail, { ...ref, ...failure });
     return { failed: true, ...failure };
   }
 });
@@ -156,7 +156,7 @@ df.app.orchestration(RENDER_CHAPTER_LANE, function* (context: OrchestrationConte
   const ref = { tenantId: input.tenantId, projectId: input.projectId, jobId: input.jobId, userId: input.userId };
   let totals: ProductionTotals = { ...emptyTotals };
   for (const chapterId of input.chapterIds) {
-    const check: { cancelled: boolean } = yield context.df.callActivity(ProductionActivity.checkpoint, ref);
+    const check: { cancelled: boolean } = yield context.df.callActivity(productionActivities.checkpoint, ref);
     if (check.cancelled) return { ...totals, cancelled: true };
     const outcome: ChapterOutcome = yield context.df.callSubOrchestrator(
       RENDER_CHAPTER,

@@ -11,7 +11,7 @@ import type { PreparedCreditsSummary } from '../adapters/production/retailCredit
 import type { ProductionJobInput, PreflightResult } from '../adapters/production/productionJob';
 import { jobOrchestrations } from '../core/jobs/job';
 import { encodingsFor } from '../core/packaging/encodings';
-import { ProductionActivity } from './activities/productionActivities';
+import { productionActivities } from './activities/productionActivities';
 import { failureOf } from './productionFailure';
 import { RENDER_CHAPTER, type ChapterOutcome } from './renderChapter';
 
@@ -26,9 +26,9 @@ df.app.orchestration(jobOrchestrations.regenerate, function* (context: Orchestra
   const input = context.df.getInput<RegenerateInput>();
   const ref = { tenantId: input.tenantId, projectId: input.projectId, jobId: input.jobId, userId: input.userId };
   try {
-    const preflight: PreflightResult = yield context.df.callActivity(ProductionActivity.preflight, input);
+    const preflight: PreflightResult = yield context.df.callActivity(productionActivities.preflight, input);
     if (preflight.cancelled) {
-      yield context.df.callActivity(ProductionActivity.settleStopped, ref);
+      yield context.df.callActivity(productionActivities.settleStopped, ref);
       return { cancelled: true };
     }
     const chapter: ChapterOutcome = yield context.df.callSubOrchestrator(
@@ -42,14 +42,14 @@ df.app.orchestration(jobOrchestrations.regenerate, function* (context: Orchestra
       `${input.jobId}-${input.chapterId}`,
     );
     if (chapter.cancelled) {
-      yield context.df.callActivity(ProductionActivity.settleStopped, ref);
+      yield context.df.callActivity(productionActivities.settleStopped, ref);
       return { cancelled: true };
     }
-    const prepared: PreparedCreditsSummary = yield context.df.callActivity(ProductionActivity.prepareCredits, ref);
+    const prepared: PreparedCreditsSummary = yield context.df.callActivity(productionActivities.prepareCredits, ref);
     // Without a chapter list (the endpoint sends none), each package keeps the chapters it held: what was produced.
     const packages: PackageSummary[] = yield context.df.Task.all(
       input.platforms.map((platform) =>
-        context.df.callActivity(ProductionActivity.package, {
+        context.df.callActivity(productionActivities.package, {
           ...ref,
           platform,
           chapterIds: input.chapterIds,
@@ -66,11 +66,11 @@ df.app.orchestration(jobOrchestrations.regenerate, function* (context: Orchestra
       packageIds: packages.map((p) => p.packageId),
       packages,
     };
-    yield context.df.callActivity(ProductionActivity.finish, { ...ref, result });
+    yield context.df.callActivity(productionActivities.finish, { ...ref, result });
     return result;
   } catch (error) {
     const failure = failureOf(error);
-    yield context.df.callActivity(ProductionActivity.fail, { ...ref, ...failure });
+    yield context.df.callActivity(productionActivities.fail, { ...ref, ...failure });
     return { failed: true, ...failure };
   }
 });

@@ -13,7 +13,7 @@ import type { MasterSummary } from '../adapters/production/chapterMastering';
 import type { SynthesisSummary } from '../adapters/production/segmentSynthesis';
 import type { ChapterEncodingFormat } from '../core/packaging/encodings';
 import type { SkippedItem } from '../core/production/preflight';
-import { ProductionActivity } from './activities/productionActivities';
+import { productionActivities } from './activities/productionActivities';
 
 export const RENDER_CHAPTER = 'renderChapter';
 
@@ -63,13 +63,13 @@ df.app.orchestration(RENDER_CHAPTER, function* (context: OrchestrationContext) {
     skipped: [],
   };
   const listing: { cancelled: boolean; batches: string[][] } = yield context.df.callActivity(
-    ProductionActivity.listSegmentBatches,
+    productionActivities.listSegmentBatches,
     input,
   );
   if (listing.cancelled) return { ...outcome, cancelled: true };
   const results: SynthesisSummary[] = yield context.df.Task.all(
     listing.batches.map((segmentIds) =>
-      context.df.callActivityWithRetry(ProductionActivity.synthesize, synthesisRetry(), { ...input, segmentIds }),
+      context.df.callActivityWithRetry(productionActivities.synthesize, synthesisRetry(), { ...input, segmentIds }),
     ),
   );
   const refused = results.find((result) => result.failure)?.failure;
@@ -85,6 +85,6 @@ df.app.orchestration(RENDER_CHAPTER, function* (context: OrchestrationContext) {
     outcome.skipped.push(...result.skipped);
   }
   if (outcome.cancelled) return outcome;
-  const master: MasterSummary = yield context.df.callActivity(ProductionActivity.master, input);
+  const master: MasterSummary = yield context.df.callActivity(productionActivities.master, input);
   return { ...outcome, durationSec: master.durationSec, masterReused: master.reused };
 });

@@ -12,8 +12,8 @@ import { isTerminal, type JobInput } from '../../core/jobs/job';
 import { recordTokenCost } from './analysisJobs';
 import type { AnalysisEngines, CharacterDetectionEngine, TokenUsage } from '../../core/ports/analysis';
 
-export const DETECT_CHARACTERS_RUN = 'detectCharacters_run';
-export const DETECT_CHARACTERS_FAIL = 'detectCharacters_fail';
+/** The `characters` job's activities, named `<orchestration><Step>` like every orchestration's. */
+export const detectCharactersActivities = { run: 'detectCharactersRun', fail: 'detectCharactersFail' } as const;
 
 export type DetectCharactersOutcome =
   { status: 'succeeded'; summary: DetectionSummary; usage: TokenUsage; chapters: number } | { status: 'cancelled' };
@@ -49,7 +49,7 @@ async function loadChapters(svc: Services, tenantId: string, projectId: string):
   return chapters.sort((a, b) => a.order - b.order);
 }
 
-df.app.activity(DETECT_CHARACTERS_RUN, {
+df.app.activity(detectCharactersActivities.run, {
   handler: async (input: JobInput): Promise<DetectCharactersOutcome> => {
     const svc = services();
     const { tenantId, projectId, jobId } = input;
@@ -82,7 +82,7 @@ df.app.activity(DETECT_CHARACTERS_RUN, {
   },
 });
 
-df.app.activity(DETECT_CHARACTERS_FAIL, {
+df.app.activity(detectCharactersActivities.fail, {
   handler: async (input: JobInput & { message: string }): Promise<void> => {
     const svc = services();
     const job = await svc.jobs.find(input.tenantId, input.projectId, input.jobId);

@@ -2,9 +2,7 @@
 import * as df from 'durable-functions';
 import { services } from '../../adapters/compositionRoot';
 import {
-  PLAN_BOOK_CHAPTER,
-  PLAN_BOOK_FINISH,
-  PLAN_BOOK_START,
+  planBookActivities,
   planBookChapter,
   planBookFinish,
   planBookStart,
@@ -15,6 +13,8 @@ import {
 
 export * from './planBookSteps';
 
-df.app.activity(PLAN_BOOK_START, { handler: (input: PlanBookInput) => planBookStart(services(), input) });
-df.app.activity(PLAN_BOOK_CHAPTER, { handler: (input: PlanChapterInput) => planBookChapter(services(), input) });
-df.app.activity(PLAN_BOOK_FINISH, { handler: (input: PlanFinishInput) => planBookFinish(services(), input) });
+df.app.activity(planBookActivities.start, { handler: (input: PlanBookInput) => planBookStart(services(), input) });
+df.app.activity(planBookActivities.chapter, {
+  handler: (input: PlanChapterInput) => planBookChapter(services(), input),
+});
+df.app.activity(planBookActivities.finish, { handler: (input: PlanFinishInput) => planBookFinish(services(), input) });

@@ -12,9 +12,12 @@ import { isTerminal, type JobInput, type JobProgress } from '../../core/jobs/job
 import type { AnalysisEngines, AttributionEngine } from '../../core/ports/analysis';
 import { recordTokenCost } from './analysisJobs';
 
-export const PLAN_BOOK_START = 'planBook_start';
-export const PLAN_BOOK_CHAPTER = 'planBook_chapter';
-export const PLAN_BOOK_FINISH = 'planBook_finish';
+/** The `plan` job's activities, named `<orchestration><Step>` like every orchestration's. */
+export const planBookActivities = {
+  start: 'planBookStart',
+  chapter: 'planBookChapter',
+  finish: 'planBookFinish',
+} as const;
 /** Each attempt retries the job's own read-modify-write several times; this bounds a runaway, not a real contest. */
 const MAX_PROGRESS_ATTEMPTS = 10;
 

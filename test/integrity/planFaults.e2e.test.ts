@@ -9,6 +9,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Services } from '../../adapters/compositionRoot';
+import { planBookActivities } from '../../orchestrations/activities/planBookSteps';
 import { allSegments } from '../planning/support';
 import { PRIDE_AND_PREJUDICE } from '../support/corpus';
 import { startTestPlatform, type TestPlatform } from '../support/testPlatform';
@@ -69,7 +70,9 @@ test('every chapter of the novel planned through a failed half-write and a retry
 
   const injected = (await history(jobId)).filter(
     (e) =>
-      e.EventType === 'TaskFailed' && e.FunctionName === 'planBook_chapter' && /Injected fault/.test(e.Reason ?? ''),
+      e.EventType === 'TaskFailed' &&
+      e.FunctionName === planBookActivities.chapter &&
+      /Injected fault/.test(e.Reason ?? ''),
   );
   expect(injected).toHaveLength(chapterIds.length);
 
