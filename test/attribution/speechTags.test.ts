@@ -17,6 +17,15 @@ describe('speech tags', () => {
       'retorquia modestamente o Villaça,',
       { verb: 'retorquia', subject: 'modestamente o Villaça', firstPerson: false, pronoun: null },
     ],
+    // A clitic before the verb: "le respondió Sancho", "me dijo Pedro", "se dijo el tío", "lhe disse o padre".
+    ['—le respondió Sancho—,', { verb: 'respondió', subject: 'Sancho', firstPerson: false, pronoun: null }],
+    ['—me dijo Pedro—.', { verb: 'dijo', subject: 'Pedro', firstPerson: false, pronoun: null }],
+    [
+      '(se dijo lúgubremente el tío Lucas).',
+      { verb: 'dijo', subject: 'lúgubremente el tío Lucas', firstPerson: false, pronoun: null },
+    ],
+    ['lhe disse o padre.', { verb: 'disse', subject: 'o padre', firstPerson: false, pronoun: null }],
+    ['Pedro le contestó.', { verb: 'contestó', subject: 'Pedro', firstPerson: false, pronoun: null }],
     [
       'disse ella com ar dolente;',
       { verb: 'disse', subject: 'ella com ar dolente', firstPerson: false, pronoun: 'ella' },
@@ -25,12 +34,16 @@ describe('speech tags', () => {
     expect(readSpeechTag(text)).toMatchObject(expected);
   });
 
-  it.each(['It was what I said.', 'was Bob’s mild answer.', 'said to be true, they say.', 'I said nothing about it.'])(
-    'finds no tag in %j',
-    (text) => {
-      expect(readSpeechTag(text)).toBeNull();
-    },
-  );
+  it.each([
+    'It was what I said.',
+    'se dijo que no.',
+    'me dijo que sí, y se fue.',
+    'was Bob’s mild answer.',
+    'said to be true, they say.',
+    'I said nothing about it.',
+  ])('finds no tag in %j', (text) => {
+    expect(readSpeechTag(text)).toBeNull();
+  });
 
   it('reads only the verbs of the language it is given, and every language when given none', () => {
     expect(readSpeechTag('dijo Rosa.', 'es')).toMatchObject({ verb: 'dijo', subject: 'Rosa' });

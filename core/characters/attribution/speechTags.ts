@@ -16,6 +16,9 @@ const FEMALE_PRONOUNS = new Set(['she', 'ella', 'ela']);
 /** Portuguese (and old Spanish) clitics glued to the verb: "disse-lhe", "interrompeu-me". */
 const CLITIC = '(?:-(?:lhe|lhes|lh[ao]s?|me|te|se|nos|vos|o|a|os|as))?';
 
+/** Spanish and Portuguese clitics before the verb: "le respondió Sancho", "me dijo Pedro", "se dijo", "lhe disse". */
+const PROCLITIC = '(?:se|me|te|le|les|nos|lhe|lhes)';
+
 const WORD = "[\\p{L}\\p{N}'’.-]+";
 /** Words that may stand between a subject and its verb ("he then said", "Mr. Bennet coolly replied"). */
 const ADVERB = '(?:\\p{L}+ly|then|now|again|at\\s+last|only|entonces|luego|então|depois|logo|ainda)';
@@ -42,8 +45,11 @@ function lexiconFor(language?: HeuristicLanguage): TagLexicon {
   const verb = `(?:${verbAlternatives([...thirdPerson, ...firstPerson])})${CLITIC}`;
   const lexicon: TagLexicon = {
     verb,
-    verbFirst: new RegExp(`^((?:${ADVERB}\\s+)?)(${verb})(?![\\p{L}\\p{N}])`, 'iu'),
-    subjectFirst: new RegExp(`^((?:${WORD}\\s+){0,3}?${WORD})\\s+(?:${ADVERB}\\s+)?(${verb})(?![\\p{L}\\p{N}])`, 'iu'),
+    verbFirst: new RegExp(`^((?:${ADVERB}\\s+)?(?:${PROCLITIC}\\s+)?)(${verb})(?![\\p{L}\\p{N}])`, 'iu'),
+    subjectFirst: new RegExp(
+      `^((?:${WORD}\\s+){0,3}?${WORD})\\s+(?:${ADVERB}\\s+)?(?:${PROCLITIC}\\s+)?(${verb})(?![\\p{L}\\p{N}])`,
+      'iu',
+    ),
     firstPersonVerb: new RegExp(`^(?:${verbAlternatives(firstPerson)})${CLITIC}$`, 'iu'),
     onlyFirstPerson: new Set(firstPerson.filter((form) => !thirdPerson.includes(form))),
     verbAnywhere: new RegExp(`(?<![\\p{L}\\p{N}])(?:${verb})(?![\\p{L}\\p{N}])`, 'giu'),
