@@ -534,6 +534,29 @@ describe('self-introductions', () => {
   });
 });
 
+describe('the attribution cast, one person on two records', () => {
+  it('takes a record named by a role for the one record that has the role among its names (es, en, pt)', () => {
+    const cast = new Cast([
+      narratorCharacter(null),
+      person('el-corregidor', 'El Corregidor', 'male', ['el Corregidor']),
+      person('senor-corregidor', 'Señor Corregidor', 'male', ['Corregidor', 'señor Corregidor']),
+      person('the-captain', 'The Captain', 'male', ['the Captain']),
+      person('captain-hale', 'Captain Hale', 'male', ['Captain', 'Hale']),
+      person('o-padre', 'O padre', 'male', ['o padre']),
+      person('padre-cabral', 'Padre Cabral', 'male', ['padre Cabral']),
+      person('the-doctor', 'The doctor', 'male', ['the doctor']),
+      person('doctor-a', 'Dr. Ames', 'male', ['doctor']),
+      person('doctor-b', 'Dr. Bell', 'male', ['doctor']),
+    ]);
+    expect(cast.ids).not.toContain('el-corregidor');
+    expect(cast.subjectOf('el Corregidor')).toBe('senor-corregidor');
+    expect(cast.ids).not.toContain('the-captain');
+    expect(cast.subjectOf('the Captain')).toBe('captain-hale');
+    // "padre" is no form of Padre Cabral's alone, and "doctor" names two people: both stay apart.
+    expect(cast.ids).toEqual(expect.arrayContaining(['o-padre', 'padre-cabral', 'the-doctor']));
+  });
+});
+
 describe('the attribution cast', () => {
   it('takes a name that names a street or a house for no mention of the person ("Baker Street", "rua do Machado")', () => {
     const cast = new Cast([

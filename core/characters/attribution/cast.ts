@@ -156,8 +156,24 @@ export class Cast {
       const current = primary.get(key);
       if (!current || character.dialogueLineCount > current.dialogueLineCount) primary.set(key, character);
     }
-    const primaryOf = (character: Character) =>
-      primary.get(character.id === NARRATOR_ID ? NARRATOR_ID : roleKey(character.name))!;
+    // A record named by a role ("El Corregidor") whose role is a form of exactly one record named otherwise ("Señor
+    // Corregidor", alias "Corregidor") is that person too.
+    const sameAs = new Map<string, string>();
+    for (const [key, character] of primary) {
+      if (key === NARRATOR_ID || !LEADING_DETERMINER.test(character.name.trim())) continue;
+      const others = [...primary].filter(
+        ([otherKey, other]) =>
+          otherKey !== key &&
+          otherKey !== NARRATOR_ID &&
+          !LEADING_DETERMINER.test(other.name.trim()) &&
+          [other.name, ...other.aliases].some((form) => roleKey(form) === key),
+      );
+      if (others.length === 1) sameAs.set(key, others[0][0]);
+    }
+    const primaryOf = (character: Character) => {
+      const key = character.id === NARRATOR_ID ? NARRATOR_ID : roleKey(character.name);
+      return primary.get(sameAs.get(key) ?? key)!;
+    };
     this.ids = [...new Set(speakers.map((character) => primaryOf(character).id))];
     for (const character of speakers) {
       const person = primaryOf(character);
