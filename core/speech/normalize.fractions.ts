@@ -2,7 +2,7 @@
  * Fractions: the Unicode characters (½, ⅜) and the ones books write with a slash ("1/2", "2 3/8", "3 y 1/2"). A date
  * written with slashes ("12/05/1890") is no fraction, nor is "12/5" (a fraction here is smaller than one).
  */
-import type { LanguageRules } from './normalize.rules';
+import { perLanguage, type LanguageRules } from './normalize.rules';
 
 const UNICODE_FRACTIONS: Record<string, [numerator: number, denominator: number]> = {
   '½': [1, 2],
@@ -44,14 +44,22 @@ function wordsOf(numerator: number, denominator: number, rules: LanguageRules): 
 
 const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
-/** "2½" → "two and a half", "½" → "a half", "2 3/8" → "two and three eighths", "las 3 y 1/2" → "las tres y media". */
-export function expandFractions(text: string, rules: LanguageRules): string {
+const ANY_FRACTION = new RegExp(`[/⁄${SYMBOLS}]`, 'u');
+/** A whole number glued to a fraction character ("2½"). */
+const GLUED = new RegExp(String.raw`(?<![\p{L}\p{N}])(\d{1,9})([${SYMBOLS}])`, 'gu');
+
+const fractionPattern = perLanguage((rules) => {
   const mixed = escapeRegex(rules.mixedNumberWord);
-  const pattern = new RegExp(
+  return new RegExp(
     String.raw`(?<![\p{L}\p{N}/⁄.,])(?:(\d{1,9})([ \t]+${mixed}[ \t]+|[ \t]+))?(?:([${SYMBOLS}])|(\d{1,4})[/⁄](\d{1,4})(?![\p{L}\p{N}/⁄]|[.,]\d))`,
     'gu',
   );
-  const glued = new RegExp(String.raw`(?<![\p{L}\p{N}])(\d{1,9})([${SYMBOLS}])`, 'gu');
+});
+
+/** "2½" → "two and a half", "½" → "a half", "2 3/8" → "two and three eighths", "las 3 y 1/2" → "las tres y media". */
+export function expandFractions(text: string, rules: LanguageRules): string {
+  if (!ANY_FRACTION.test(text)) return text;
+  const pattern = fractionPattern(rules);
   const read = (whole: string | undefined, fraction: [number, number], offset: number, source: string) => {
     const [numerator, denominator] = fraction;
     if (numerator < 1 || numerator >= denominator || denominator > LARGEST_DENOMINATOR) return undefined;
@@ -64,7 +72,7 @@ export function expandFractions(text: string, rules: LanguageRules): string {
   };
   return text
     .replace(
-      glued,
+      GLUED,
       (match: string, whole: string, symbol: string, offset: number, source: string) =>
         read(whole, UNICODE_FRACTIONS[symbol], offset, source) ?? match,
     )

@@ -49,7 +49,7 @@ export function expandCurrencies(text: string, rules: LanguageRules): string {
  */
 export function expandReis(text: string, rules: LanguageRules): string {
   const reis = rules.reis;
-  if (!reis) return text;
+  if (!reis || !text.includes('$')) return text;
   return text.replace(
     /(?<![\p{L}\p{N}$:.,])(?:(\d{1,3}(?:\.\d{3})*):)?(\d{1,3})\$(\d{3})(?![\p{L}\p{N}$]|[.,]\d)/gu,
     (match: string, contos: string | undefined, thousands: string, units: string, offset: number, source: string) => {

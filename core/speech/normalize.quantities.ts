@@ -1,6 +1,6 @@
 /** Numbers in their contexts: percentages, units, ordinals, ranges, clock times, dates, years, decades. */
 import { digitWords, isOne, numberWords, parseNumber, quantityWords } from './normalize.numbers';
-import type { LanguageRules } from './normalize.rules';
+import { perLanguage, type LanguageRules } from './normalize.rules';
 
 const NUMBER = String.raw`[-−]?\d+(?:[.,]\d+)*`;
 /** Where a number may start: not inside a word, nor inside a longer number, so a long "7.7.7…" is scanned once. */
@@ -18,11 +18,7 @@ export function expandPercent(text: string, rules: LanguageRules): string {
 /** The unit's period may also end the sentence: then the spoken form keeps one stop. */
 const SENTENCE_MAY_END = /^(?:[ \t]*(?:\n|$)|\s+["'(]?\p{Lu})/u;
 
-/**
- * "3 km" → "three kilometers", "5 ft. 10 in." → "five feet ten inches". A unit's period belongs to the abbreviation:
- * it is dropped, unless the sentence may end there ("weighed 12 st." keeps one stop).
- */
-export function expandUnits(text: string, rules: LanguageRules): string {
+const unitPattern = perLanguage((rules) => {
   const alternation = (keys: string[]) =>
     keys
       .sort((a, b) => b.length - a.length)
@@ -31,10 +27,18 @@ export function expandUnits(text: string, rules: LanguageRules): string {
   const plain = alternation([...Object.keys(rules.units), 'L', 'mL']);
   const dotted = Object.keys(rules.dottedUnits ?? {});
   const dottedAlternative = dotted.length > 0 ? String.raw`|(?<dotted>${alternation(dotted)})\.(?![\p{L}\p{N}])` : '';
-  const pattern = new RegExp(
+  return new RegExp(
     String.raw`${NUMBER_START}(?<number>${NUMBER})[ \t]?(?:(?<symbol>${plain})(?![\p{L}\p{N}])(?<period>\.(?![\p{L}\p{N}]))?${dottedAlternative})`,
     'gu',
   );
+});
+
+/**
+ * "3 km" → "three kilometers", "5 ft. 10 in." → "five feet ten inches". A unit's period belongs to the abbreviation:
+ * it is dropped, unless the sentence may end there ("weighed 12 st." keeps one stop).
+ */
+export function expandUnits(text: string, rules: LanguageRules): string {
+  const pattern = unitPattern(rules);
   return text.replace(pattern, (...args: unknown[]) => {
     const match = args[0] as string;
     const groups = args[args.length - 1] as Record<string, string | undefined>;
@@ -114,16 +118,18 @@ export function expandClockTimes(text: string, rules: LanguageRules): string {
       },
     );
   }
-  const markers = rules.clockMarkers;
-  if (markers && markers.length > 0) {
-    const dotted = new RegExp(
-      String.raw`(?<![\p{L}\p{N}:.,])(\d{1,2})\.(\d{2})(?=[ \t]?(?:${markers.map(escapeRegex).join('|')})(?![\p{L}\p{N}]))`,
-      'gu',
-    );
-    spoken = spoken.replace(dotted, read);
-  }
-  return spoken;
+  const dotted = dottedClockPattern(rules);
+  return dotted ? spoken.replace(dotted, read) : spoken;
 }
+
+const dottedClockPattern = perLanguage((rules) => {
+  const markers = rules.clockMarkers;
+  if (!markers || markers.length === 0) return null;
+  return new RegExp(
+    String.raw`(?<![\p{L}\p{N}:.,])(\d{1,2})\.(\d{2})(?=[ \t]?(?:${markers.map(escapeRegex).join('|')})(?![\p{L}\p{N}]))`,
+    'gu',
+  );
+});
 
 /** "August 2" → "August second" where the language reads days as ordinals. */
 export function expandDateDays(text: string, rules: LanguageRules): string {
@@ -179,21 +185,30 @@ export function expandYears(text: string, rules: LanguageRules): string {
 /** "A.D. 1066" → "A.D. ten sixty-six", "55 BC" → "fifty-five BC": a number next to an era mark is a year. */
 export function expandEraYears(text: string, rules: LanguageRules): string {
   const eraYear = rules.eraYear;
+  const patterns = eraPatterns(rules);
+  if (!eraYear || !patterns) return text;
+  const read = (match: string, digits: string) => (Number(digits) > 0 ? eraYear(Number(digits)) : match);
+  return text
+    .replace(
+      patterns.after,
+      (_match: string, mark: string, gap: string, digits: string) => `${mark}${gap}${read(digits, digits)}`,
+    )
+    .replace(patterns.before, read);
+}
+
+const eraPatterns = perLanguage((rules) => {
   const markers = rules.eraMarkers;
-  if (!eraYear || !markers || markers.length === 0) return text;
+  if (!markers || markers.length === 0) return null;
   const era = markers
     .slice()
     .sort((a, b) => b.length - a.length)
     .map(escapeRegex)
     .join('|');
-  const read = (match: string, digits: string) => (Number(digits) > 0 ? eraYear(Number(digits)) : match);
-  return text
-    .replace(
-      new RegExp(String.raw`(?<![\p{L}\p{N}.])(${era})([ \t]+)(\d{1,4})(?![\p{L}\p{N}]|[.,]\d)`, 'gu'),
-      (match: string, mark: string, gap: string, digits: string) => `${mark}${gap}${read(digits, digits)}`,
-    )
-    .replace(new RegExp(String.raw`(?<![\p{L}\p{N}.,])(\d{1,4})(?=[ \t]*(?:${era})(?![\p{L}\p{N}]))`, 'gu'), read);
-}
+  return {
+    after: new RegExp(String.raw`(?<![\p{L}\p{N}.])(${era})([ \t]+)(\d{1,4})(?![\p{L}\p{N}]|[.,]\d)`, 'gu'),
+    before: new RegExp(String.raw`(?<![\p{L}\p{N}.,])(\d{1,4})(?=[ \t]*(?:${era})(?![\p{L}\p{N}]))`, 'gu'),
+  };
+});
 
 /**
  * Every remaining number. Digits glued to letters ("12B", "A4", "57E") are read apart from them, so nothing numeric

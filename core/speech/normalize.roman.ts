@@ -5,7 +5,7 @@
  * cannot stand (alone on a heading line, after a heading word at the end of a phrase, after a name before a stop).
  */
 import { romanToNumber } from '../manuscript/numerals';
-import type { LanguageRules } from './normalize.rules';
+import { perLanguage, type LanguageRules } from './normalize.rules';
 
 const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const foldAccents = (word: string) => word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
@@ -95,14 +95,20 @@ export function readLabelledNumerals(text: string, rules: LanguageRules): string
 const CENTURY = String.raw`[IVX]+|[ivx]+`;
 const CENTURY_RUN = String.raw`(?:${CENTURY})(?:[ \t]+(?:y|e|a|al|ao|o|ou)[ \t]+(?:${CENTURY})|[ \t]*[-–][ \t]*(?:${CENTURY}))*`;
 
-/** "en el siglo XVII" → "en el siglo diecisiete", "séculos XV e XVI" → "séculos quinze e dezasseis". */
-export function readCenturyNumerals(text: string, rules: LanguageRules): string {
+const centuryPattern = perLanguage((rules) => {
   const words = rules.centuryWords;
-  if (!words || words.size === 0) return text;
-  const pattern = new RegExp(
+  if (!words || words.size === 0) return null;
+  return new RegExp(
     String.raw`(?<![\p{L}\p{N}])(${[...words].map(escapeRegex).join('|')})([ \t]+)(${CENTURY_RUN})(?![\p{L}\p{N}'’])`,
     'giu',
   );
+});
+
+/** "en el siglo XVII" → "en el siglo diecisiete", "séculos XV e XVI" → "séculos quinze e dezasseis". */
+export function readCenturyNumerals(text: string, rules: LanguageRules): string {
+  const words = rules.centuryWords;
+  const pattern = centuryPattern(rules);
+  if (!words || !pattern) return text;
   return text.replace(pattern, (match, word: string, gap: string, run: string) => {
     if (!words.has(word.toLowerCase())) return match;
     const spoken = run.replace(/[ \t]*[-–][ \t]*|[IVX]+|[ivx]+/g, (numeral: string) => {

@@ -136,6 +136,18 @@ export interface LanguageRules extends RomanNumeralWords {
   isFeminineOrdinal(suffix: string): boolean;
 }
 
+/** Builds something from a language's rules once (compiled patterns), since the spoken form runs per paragraph. */
+export function perLanguage<T>(build: (rules: LanguageRules) => T): (rules: LanguageRules) => T {
+  const built = new WeakMap<LanguageRules, T>();
+  return (rules) => {
+    const known = built.get(rules);
+    if (known !== undefined) return known;
+    const value = build(rules);
+    built.set(rules, value);
+    return value;
+  };
+}
+
 export function digitsOneByOne(digits: string, rules: Pick<LanguageRules, 'cardinal'>): string {
   return [...digits].map((digit) => rules.cardinal(BigInt(digit))).join(' ');
 }
