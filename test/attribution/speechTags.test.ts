@@ -26,6 +26,13 @@ describe('speech tags', () => {
     ],
     ['lhe disse o padre.', { verb: 'disse', subject: 'o padre', firstPerson: false, pronoun: null }],
     ['Pedro le contestó.', { verb: 'contestó', subject: 'Pedro', firstPerson: false, pronoun: null }],
+    // How the voice sounded, between the verb and its subject.
+    [
+      '(respondió en alta voz el tío Lucas).',
+      { verb: 'respondió', subject: 'en alta voz el tío Lucas', firstPerson: false, pronoun: null },
+    ],
+    ['disse em voz baixa o padre.', { verb: 'disse', subject: 'em voz baixa o padre', firstPerson: false }],
+    ['said in a low voice the old man.', { verb: 'said', subject: 'in a low voice the old man', firstPerson: false }],
     [
       'disse ella com ar dolente;',
       { verb: 'disse', subject: 'ella com ar dolente', firstPerson: false, pronoun: 'ella' },

@@ -152,6 +152,7 @@ const isPronoun = (word: string) => FIRST_PERSON_PRONOUNS.has(word) || isThirdPe
 const ADVERBIAL_PHRASE =
   '(?:(?:al|ao)\\s+cabo\\s+de\\s+(?:un|una|algún|alguna|um|uma|algum|alguma|poco|pouco)\\s+(?:rato|tiempo|momento|instante|tempo|minuto)|' +
   '(?:after|depois\\s+de|despu[ée]s\\s+de|tras)\\s+(?:a|an|uma?|una?)\\s+(?:moment|pause|while|minute|silence|momento|pausa|rato|instante|minuto|silencio|silêncio)|' +
+  '(?:en|em|a|in\\s+a)\\s+(?:(?:alta|baja|baixa|media|meia|low|loud|high)\\s+(?:voz|voice)|voz\\s+(?:alta|baja|baixa))|' +
   'al\\s+fin|por\\s+fin|en\\s+esto|en\\s+seguida|otra\\s+vez|a\\s+su\\s+vez|at\\s+last|at\\s+length|in\\s+turn|em\\s+seguida|por\\s+fim|de\\s+novo|outra\\s+vez|[áa]\\s+sua\\s+vez|de\\s+repente)';
 const LEADING_ADVERBS = new RegExp(`^(?:(?:${ADVERBIAL_PHRASE}|${ADVERB}|\\p{L}+mente)(?![\\p{L}\\p{N}])\\s*)+`, 'iu');
 
