@@ -101,6 +101,8 @@ interface Tally {
   roleGender: Gender;
   /** Where the book writes a role's phrase (roles only). */
   roleAt: number[];
+  /** Chapters (by index) where a role speaks (roles only). */
+  speaksIn: Set<number>;
 }
 
 function newTally(): Tally {
@@ -122,6 +124,7 @@ function newTally(): Tally {
     verbs: new Map(),
     roleGender: 'unknown',
     roleAt: [],
+    speaksIn: new Set(),
   };
 }
 
@@ -375,16 +378,20 @@ function countLine(tally: Tally, verb: string): void {
 
 /** Roles that speak often enough, with every mention of the same phrase counted and its pronouns read. */
 function tallyRoles(scans: ChapterScan[], tallies: Map<string, Tally>): void {
-  const speaking = new Map<string, RoleAttribution[]>();
-  for (const role of scans.flatMap((scan) => scan.roles)) {
-    if (!speaking.has(role.key)) speaking.set(role.key, []);
-    speaking.get(role.key)!.push(role);
-  }
+  const speaking = new Map<string, (RoleAttribution & { chapter: number })[]>();
+  for (const [chapter, scan] of scans.entries())
+    for (const role of scan.roles) {
+      if (!speaking.has(role.key)) speaking.set(role.key, []);
+      speaking.get(role.key)!.push({ ...role, chapter });
+    }
   for (const [key, attributions] of speaking) {
     if (attributions.length < MIN_ROLE_LINES) continue;
     const tally = newTally();
     tally.roleGender = attributions.find((role) => role.gender !== 'unknown')?.gender ?? 'unknown';
-    for (const role of attributions) countLine(tally, role.verb);
+    for (const role of attributions) {
+      countLine(tally, role.verb);
+      tally.speaksIn.add(role.chapter);
+    }
     const phrase = attributions[0].phrase;
     const pattern = new RegExp(
       `(?<!\\p{L})${escapeRegExp(phrase)
@@ -450,7 +457,8 @@ function absorbRole(person: Tally, role: Tally): void {
 
 /**
  * A speaking role the narration names ("Pero Pérez —que así se llamaba el cura—", "el barbero maese Nicolás") is
- * that person, when every such naming of the role's noun names the same person and their genders agree.
+ * that person, when every such naming (a naming clause anywhere, an apposition in a chapter where the role speaks)
+ * names the same person, that person is named in a chapter where the role speaks, and their genders agree.
  */
 function foldNamedRoles(
   tallies: Map<string, Tally>,
@@ -458,21 +466,29 @@ function foldNamedRoles(
   people: PersonIndex,
   language: HeuristicLanguage,
 ): void {
-  const namedAs = new Map<string, Set<string>>();
+  const namings: { noun: string; byClause: boolean; person: string; chapter: number }[] = [];
+  const presentIn = new Map<string, Set<number>>();
   for (const mention of placed) {
-    const end = mention.local + mention.length;
-    const noun = roleNamedAt(mention.chapterText, mention.local, end, language, mention.narrated);
-    if (noun === null) continue;
     const person = people.resolve(mention.form, mention.at, mention.chapter);
     if (person === undefined || !tallies.has(person)) continue;
-    if (!namedAs.has(noun)) namedAs.set(noun, new Set());
-    namedAs.get(noun)!.add(person);
+    if (!presentIn.has(person)) presentIn.set(person, new Set());
+    presentIn.get(person)!.add(mention.chapter);
+    const end = mention.local + mention.length;
+    const naming = roleNamedAt(mention.chapterText, mention.local, end, language, mention.narrated);
+    if (naming !== null) namings.push({ ...naming, person, chapter: mention.chapter });
   }
   for (const [key, role] of [...tallies]) {
     const [determiner, noun, ...more] = key.startsWith('role|') ? key.slice('role|'.length).split(' ') : [];
     if (noun === undefined || more.length > 0 || !DEFINITE_ARTICLES.has(determiner)) continue;
-    const named = [...(namedAs.get(noun) ?? [])];
-    if (named.length !== 1) continue;
+    // A naming clause anywhere; an apposition only where the role speaks ("el labrador" of one chapter is not the
+    // "labrador" another chapter describes).
+    const named = unique(
+      namings
+        .filter((naming) => naming.noun === noun && (naming.byClause || role.speaksIn.has(naming.chapter)))
+        .map((naming) => naming.person),
+    );
+    // The role is someone in the scene: the person is named in a chapter where the role speaks.
+    if (named.length !== 1 || ![...role.speaksIn].some((chapter) => presentIn.get(named[0])!.has(chapter))) continue;
     const person = tallies.get(named[0])!;
     const [personGender, roleGender] = [genderOfTally(person), genderOfTally(role)];
     if (personGender !== 'unknown' && roleGender !== 'unknown' && personGender !== roleGender) continue;

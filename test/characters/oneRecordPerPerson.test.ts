@@ -248,7 +248,51 @@ const AMBIGUOUS_ROLES = chapters(
   ].join('\n'),
 );
 
+/** A role that speaks where the person the narration later names as that role is nowhere: someone else. */
+const ROLE_IN_ANOTHER_SCENE = chapters(
+  'es',
+  [
+    '—Dame el dinero —dijo el labrador.',
+    '',
+    '—No lo tengo —respondió Andrés.',
+    '',
+    '—Pues págame —dijo el labrador.',
+  ].join('\n'),
+  [
+    'Buscó a un labrador vecino suyo. Sancho Panza, que así se llamaba el labrador, dejó su casa.',
+    '',
+    '—Aquí estoy —dijo Sancho Panza.',
+  ].join('\n'),
+);
+
+/** A naming clause wrapped over two lines, the role speaking where the man is named. */
+const WRAPPED_NAMING = chapters(
+  'es',
+  [
+    'Decían que el tío Lucas (tal era el nombre del',
+    'molinero) ahorraba mucho. El tío Lucas reía.',
+    '',
+    '—Buenas tardes —dijo el molinero.',
+    '',
+    '—Buenas —respondió Garduña.',
+    '',
+    '—Pase usted —dijo el molinero.',
+  ].join('\n'),
+);
+
 describe('one person, one record', () => {
+  it('joins a role named by a clause wrapped over two lines', () => {
+    const { one } = castOf(WRAPPED_NAMING);
+    expect(one('el molinero')).toBe(one('tío Lucas'));
+    expect(one('tío Lucas')).toMatchObject({ name: 'Tío Lucas', dialogueLineCount: 2 });
+  });
+
+  it('keeps a role apart from a person the narration names as that role only in another scene', () => {
+    const { one } = castOf(ROLE_IN_ANOTHER_SCENE);
+    expect(one('el labrador')).toMatchObject({ name: 'El labrador', dialogueLineCount: 2 });
+    expect(one('Sancho Panza')).not.toBe(one('el labrador'));
+  });
+
   it.each(['es', 'en', 'pt'] as const)('joins a speaking role to the name the narration gives it (%s)', (language) => {
     const { cast, one } = castOf(NAMED_ROLES[language]);
     const expected = {
