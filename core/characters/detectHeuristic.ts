@@ -458,7 +458,8 @@ function absorbRole(person: Tally, role: Tally): void {
 /**
  * A speaking role the narration names ("Pero Pérez —que así se llamaba el cura—", "el barbero maese Nicolás") is
  * that person, when every such naming (a naming clause anywhere, an apposition in a chapter where the role speaks)
- * names the same person, that person is named in a chapter where the role speaks, and their genders agree.
+ * names the same person, that person is named in a chapter where the role speaks, and their genders agree. Without
+ * a naming, a role that is a title ("the inspector") is the one person with that title named where it speaks.
  */
 function foldNamedRoles(
   tallies: Map<string, Tally>,
@@ -482,11 +483,12 @@ function foldNamedRoles(
     if (noun === undefined || more.length > 0 || !DEFINITE_ARTICLES.has(determiner)) continue;
     // A naming clause anywhere; an apposition only where the role speaks ("el labrador" of one chapter is not the
     // "labrador" another chapter describes).
-    const named = unique(
+    const namedAs = unique(
       namings
         .filter((naming) => naming.noun === noun && (naming.byClause || role.speaksIn.has(naming.chapter)))
         .map((naming) => naming.person),
     );
+    const named = namedAs.length > 0 ? namedAs : titledAs(noun, role, tallies, presentIn);
     // The role is someone in the scene: the person is named in a chapter where the role speaks.
     if (named.length !== 1 || ![...role.speaksIn].some((chapter) => presentIn.get(named[0])!.has(chapter))) continue;
     const person = tallies.get(named[0])!;
@@ -498,6 +500,28 @@ function foldNamedRoles(
   }
 }
 const DEFINITE_ARTICLES = new Set(['the', 'el', 'la', 'o', 'a']);
+
+/**
+ * "said the inspector" where the only person named with that title in the chapters the role speaks in is
+ * "Inspector Bradstreet": the people bearing the role's noun as their title there (none when it is no title).
+ */
+function titledAs(
+  noun: string,
+  role: Tally,
+  tallies: Map<string, Tally>,
+  presentIn: Map<string, Set<number>>,
+): string[] {
+  const title = honorificOf(noun);
+  if (title === undefined) return [];
+  return [...tallies.entries()]
+    .filter(
+      ([key, tally]) =>
+        !key.startsWith('role|') &&
+        [...tally.forms.keys()].some((form) => honorificOf(form.split(' ')[0])?.cls === title.cls) &&
+        [...role.speaksIn].some((chapter) => presentIn.get(key)?.has(chapter)),
+    )
+    .map(([key]) => key);
+}
 
 /**
  * A role written as a title ("the Hatter", "the Mock Turtle") is a creature's name: the same words written without

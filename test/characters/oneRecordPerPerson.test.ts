@@ -280,7 +280,35 @@ const WRAPPED_NAMING = chapters(
   ].join('\n'),
 );
 
+/** "the inspector" where one Inspector is named, and where two are. */
+const TITLED_ROLES_BY_SCENE = {
+  one: chapters(
+    'en',
+    [
+      'Inspector Hale met us at the door. He was a stout man.',
+      '',
+      '"This way," said the inspector. "Mind the step," said the inspector, and he went first.',
+    ].join('\n'),
+  ),
+  two: chapters(
+    'en',
+    [
+      'Inspector Hale and Inspector Grey met us at the door.',
+      '',
+      '"This way," said the inspector. "Mind the step," said the inspector.',
+    ].join('\n'),
+  ),
+};
+
 describe('one person, one record', () => {
+  it('joins a role that is a title to the one person with that title named where it speaks', () => {
+    const one = castOf(TITLED_ROLES_BY_SCENE.one);
+    expect(one.one('the inspector')).toBe(one.one('Inspector Hale'));
+    expect(one.one('Inspector Hale')).toMatchObject({ name: 'Inspector Hale', dialogueLineCount: 2 });
+    const two = castOf(TITLED_ROLES_BY_SCENE.two);
+    expect(two.one('the inspector')).toMatchObject({ name: 'The inspector', dialogueLineCount: 2 });
+  });
+
   it('joins a role named by a clause wrapped over two lines', () => {
     const { one } = castOf(WRAPPED_NAMING);
     expect(one('el molinero')).toBe(one('tío Lucas'));
