@@ -43,6 +43,7 @@ import { buildPrivacyServices } from './privacy/privacyServices';
 import { buildPlatformMetrics } from './metrics/platformMetrics';
 import { measuringAnalysisEngines, measuringSpeechSynthesizer } from './metrics/measuringPorts';
 import type { AppServices } from './appServices';
+import { CharacterDetectionJob } from '../core/jobs/characterDetectionJob';
 import { BookReader } from '../core/book/bookReader';
 import { PackageService } from '../core/production/packageService';
 import type { PackageRecord } from '../core/production/packageRecord';
@@ -77,6 +78,24 @@ export function services(): Services {
 /** The production activities' view: the same services plus production's own collections and its TTS limiter. */
 export function productionContext(): ProductionContext {
   return root().production;
+}
+
+let detection: CharacterDetectionJob | undefined;
+
+/** The `characters` job's steps, over the app's services (its activities are one-line calls into it). */
+export function characterDetectionJob(): CharacterDetectionJob {
+  const svc = services();
+  detection ??= new CharacterDetectionJob({
+    jobs: svc.jobs,
+    projects: svc.projects,
+    chapters: svc.book.chapters,
+    characterStore: svc.characterStore,
+    engine: svc.analysis.characters,
+    tenants: svc.tenants,
+    costs: svc.costs,
+    clock: svc.clock,
+  });
+  return detection;
 }
 
 function azureCredential(config: AppEnvironment): TokenCredential {

@@ -5,7 +5,8 @@
  */
 import * as df from 'durable-functions';
 import type { OrchestrationContext } from 'durable-functions';
-import { detectCharactersActivities, type DetectCharactersOutcome } from './activities/detectCharactersActivities';
+import type { CharacterDetectionOutcome } from '../core/jobs/characterDetectionJob';
+import { detectCharactersActivities } from './activities/detectCharactersActivities';
 import { jobOrchestrations, type JobInput } from '../core/jobs/job';
 
 const retry = new df.RetryOptions(5_000, 3);
@@ -14,7 +15,7 @@ retry.backoffCoefficient = 2;
 df.app.orchestration(jobOrchestrations.characters, function* (context: OrchestrationContext) {
   const input = context.df.getInput<JobInput>();
   try {
-    const outcome: DetectCharactersOutcome = yield context.df.callActivityWithRetry(
+    const outcome: CharacterDetectionOutcome = yield context.df.callActivityWithRetry(
       detectCharactersActivities.run,
       retry,
       {

@@ -10,7 +10,7 @@ import { HeuristicAttribution } from '../../core/characters/heuristicEngines';
 import { PreconditionFailedError } from '../../core/errors';
 import { isTerminal, type JobInput, type JobProgress } from '../../core/jobs/job';
 import type { AnalysisEngines, AttributionEngine } from '../../core/ports/analysis';
-import { recordTokenCost } from './analysisJobs';
+import { recordTokenCost } from '../../core/jobs/tokenCosts';
 
 /** The `plan` job's activities, named `<orchestration><Step>` like every orchestration's. */
 export const planBookActivities = {
