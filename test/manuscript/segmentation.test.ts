@@ -244,6 +244,22 @@ describe('segmentation', () => {
     ]);
   });
 
+  it('cuts out a tag whose subject is "one of them" or "a voice" (uno de los esbirros, una voz, one of the men)', () => {
+    const spanish = '--Uno.\n\n--¿Quién anda ahí?--preguntó uno de los esbirros.\n\n--¡La Justicia!--contestó una voz.';
+    expect(view(segmentChapter(spanish, { language: 'es' }))).toEqual([
+      ['dialogue', '--Uno.', 'chapter_head'],
+      ['dialogue', '--¿Quién anda ahí?', 'paragraph'],
+      ['narration', '--preguntó uno de los esbirros.', 'dialogue_turn'],
+      ['dialogue', '--¡La Justicia!', 'paragraph'],
+      ['narration', '--contestó una voz.', 'dialogue_turn'],
+    ]);
+    const english = '"Who goes there?" asked one of the men.';
+    expect(view(segmentChapter(english, { language: 'en' }))).toEqual([
+      ['dialogue', '"Who goes there?"', 'chapter_head'],
+      ['narration', 'asked one of the men.', 'dialogue_turn'],
+    ]);
+  });
+
   it("cuts tags with the book's language only", () => {
     const text = '—Bom dia, disse ella, como vai?';
     const kinds = (language?: string) => segmentChapter(text, { language }).map((s) => [s.kind, s.text.trim()]);

@@ -81,7 +81,7 @@ const AFTER_SUBJECT_FIRST = new RegExp(
   'iu',
 );
 const DETERMINER =
-  /^(?:the|my|his|her|their|our|your|a|an|o|os|as|el|la|los|las|meu|minha|seu|sua|nosso|nossa|mi|su|nuestro|nuestra|old|young|little)$/iu;
+  /^(?:the|my|his|her|their|our|your|a|an|o|os|as|el|la|los|las|meu|minha|seu|sua|nosso|nossa|mi|su|nuestro|nuestra|un|una|uno|unos|unas|um|uma|one|some|old|young|little)$/iu;
 
 export interface SpeechTag {
   /** Where the tag clause ends in the text given (at its terminating punctuation or dash, or the text's end). */
