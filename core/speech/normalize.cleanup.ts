@@ -17,18 +17,33 @@ export function cleanTypography(text: string): string {
     .replace(/\r\n?/g, '\n');
 }
 
+/** A dash that opens a line (a turn of dialogue: raya, "--") is not spoken. */
+const TURN_OPENING_DASH = /^([ \t"']*)[—―–][ \t]*/gmu;
 /**
- * Dashes: a turn-opening dash (raya, "--") is not spoken; other em/en dashes are a pause, read as a comma.
- * Runs after number handling so ranges such as 1990–1995 are already words.
+ * A dash inside a line, with the spaces around it; dashes in a row are one pause. An en dash counts only between
+ * spaces (a joined en dash is a range). The match starts where a run of spaces starts, so a long run of spaces without
+ * a dash is scanned once.
+ */
+const DASH = String.raw`(?:[—―]|(?<=[ \t])–(?=[ \t]))`;
+const PAUSE_DASHES = new RegExp(String.raw`(?<![ \t])[ \t]*${DASH}(?:[ \t]*${DASH})*[ \t]*`, 'gu');
+const STOP_OR_PAUSE_AFTER = /[.,;:!?]/;
+const STOP_OR_PAUSE_BEFORE = /[.,;:!?¿¡]/;
+
+/**
+ * Dashes: a turn-opening dash is not spoken; other em/en dashes are a pause, read as a comma, unless punctuation
+ * already makes the pause on either side ("—dijo—." is "dijo."). Only the commas that stand for dashes are dropped:
+ * the author's own punctuation is kept ("1000 A.D., 800 AD" keeps its comma). Runs after number handling so ranges
+ * such as 1990–1995 are already words.
  */
 export function speakDashes(text: string): string {
   return text
     .replace(/--+/g, '—')
-    .replace(/^([ \t"']*)[—―–][ \t]*/gmu, '$1')
-    .replace(/[ \t]*[—―][ \t]*/gu, ', ')
-    .replace(/[ \t]+–[ \t]+/gu, ', ')
-    .replace(/,\s*(?=[.,;:!?])/g, '')
-    .replace(/([.!?¿¡])\s*,\s*/g, '$1 ')
-    .replace(/^,\s*/gm, '')
+    .replace(TURN_OPENING_DASH, '$1')
+    .replace(PAUSE_DASHES, (dashes: string, offset: number, source: string) => {
+      const before = source.charAt(offset - 1);
+      const after = source.charAt(offset + dashes.length);
+      if (before === '' || before === '\n' || STOP_OR_PAUSE_AFTER.test(after)) return '';
+      return STOP_OR_PAUSE_BEFORE.test(before) ? ' ' : ', ';
+    })
     .replace(/[ \t]{2,}/g, ' ');
 }

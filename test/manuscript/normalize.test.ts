@@ -79,6 +79,7 @@ describe('spoken form', () => {
       `1$${'0'.repeat(50_000)}`,
       `5 ${'ft. '.repeat(20_000)}`,
       `A.D. ${'A.D. '.repeat(20_000)}1066`,
+      `5 ${' '.repeat(100_000)}x — ${'— '.repeat(20_000)}6`,
     ];
     for (const language of ['en-GB', 'es-ES', 'pt-BR']) {
       for (const input of hostile) expect(toSpokenForm(input, language)).not.toMatch(/\d/);

@@ -52,6 +52,13 @@ const ENGLISH = cases('en', 'en-GB', [
   ['abbreviation', 'No. I think not.', 'No. I think not.'],
   ['abbreviation', 'built c. 1850 or ca. 1860', 'built circa eighteen fifty or circa eighteen sixty'],
   ['abbreviation', 'apples, pears, &c. were sold', 'apples, pears, et cetera were sold'],
+  ['pause', 'in 1000 A.D., 800 AD', 'in one thousand A.D., eight hundred AD'],
+  [
+    'pause',
+    'apples, pears, &c., were sold at 7 p.m., and dear',
+    'apples, pears, et cetera, were sold at seven p.m., and dear',
+  ],
+  ['pause', '"Hello" — said he — "no." Well — — then.', '"Hello", said he, "no." Well, then.'],
   ['abbreviation', 'Dr. Watson lives on Elm Dr. now.', 'Doctor Watson lives on Elm Drive now.'],
   ['abbreviation', '"Gracechurch Street, Sept. 6."', '"Gracechurch Street, September sixth."'],
   ['old money', 'It cost 2s. 6d. at the fair.', 'It cost two shillings and sixpence at the fair.'],
@@ -165,6 +172,16 @@ const SPANISH = cases('es', 'es-ES', [
   ['abbreviation', 'Firmó el señor Juan D. Pérez.', 'Firmó el señor Juan D. Pérez.'],
   ['abbreviation', 'libros, papeles, etc.', 'libros, papeles, etcétera.'],
   [
+    'pause',
+    'libros, papeles, etc., y en el año 1000 d. C., nada',
+    'libros, papeles, etcétera, y en el año mil d. C., nada',
+  ],
+  [
+    'pause',
+    '—Ya voy —dijo el ventero—. ¿Y tú? —Nada —respondió—, nada.',
+    'Ya voy, dijo el ventero. ¿Y tú? Nada, respondió, nada.',
+  ],
+  [
     'abbreviation',
     'véase el vol. II, pág. 23 y el cap. xii.',
     'véase el volumen dos, página veintitrés y el capítulo doce.',
@@ -235,6 +252,7 @@ const PORTUGUESE = [
     ['abbreviation', 'Assinou o senhor José D. Silva.', 'Assinou o senhor José D. Silva.'],
     ['abbreviation', 'Chegou D.\nEusebia.', 'Chegou Dona Eusebia.'],
     ['abbreviation', 'no vol. II, cap. IV, págs. 3-5', 'no volume dois, capítulo quatro, páginas três a cinco'],
+    ['pause', 'livros, etc., e -- disse ele -- nada.', 'livros, etcétera, e, disse ele, nada.'],
     ['clock', 'às 5:15 e às 10:05', 'às cinco e quinze e às dez e cinco'],
     ['clock', 'à 1:00 e às 2:00', 'à uma hora e às duas horas'],
     ['clock', 'chegaram às 14h30', 'chegaram às catorze horas e trinta'],
