@@ -50,17 +50,28 @@ const PORTUGUESE_FRACTION_PARTS: Record<number, string> = {
 };
 
 /**
- * "e" joins thousands to a last group that is a round hundred ("dois mil e quinhentos"); n2words 4.0 writes it only
- * for "cem".
+ * Between the classes of a number (thousands, millions) Portuguese says "e" only before the last class that is not
+ * zero, and only when that class is under a hundred or a round hundred: "dois mil e quinhentos", "três milhões e
+ * duzentos mil", "um milhão e cinquenta", but "dois mil quinhentos e cinquenta". n2words 4.0 writes the "e" before a
+ * class under a hundred but not before a round hundred; the words are split at that class and rejoined with "e" only
+ * when n2words' own words are exactly the two halves side by side.
  */
-function thousandsAnd(words: string): string {
-  return words.replace(/\bmil ((?:duz|trez|quatroc|quinh|seisc|setec|oitoc|novec)entos)$/, 'mil e $1');
+function cardinalWithClassAnd(value: bigint): string {
+  const words = toCardinal(value);
+  let scale = 1n;
+  while (value % (scale * 1000n) === 0n && value >= scale * 1000n) scale *= 1000n;
+  const lastClass = (value / scale) % 1000n;
+  const rest = value - lastClass * scale;
+  if (rest === 0n || lastClass < 200n || lastClass % 100n !== 0n) return words;
+  const head = toCardinal(rest);
+  const tail = toCardinal(lastClass * scale);
+  return words === `${head} ${tail}` ? `${head} e ${tail}` : words;
 }
 
 export function portugueseRules(variant: 'BR' | 'PT'): LanguageRules {
   const localize = variant === 'BR' ? brazilian : (words: string) => words;
   const cardinal = (value: bigint, isFeminine?: boolean) => {
-    const words = localize(thousandsAnd(toCardinal(value)));
+    const words = localize(cardinalWithClassAnd(value));
     return isFeminine ? feminine(words) : words;
   };
   const rules: LanguageRules = {
@@ -70,6 +81,8 @@ export function portugueseRules(variant: 'BR' | 'PT'): LanguageRules {
     fraction: (digits) => (digits.startsWith('0') ? digitsOneByOne(digits, rules) : cardinal(BigInt(digits))),
     clock(hours, minutes) {
       if (minutes === 0) return hours === 1 ? 'uma hora' : `${cardinal(BigInt(hours), true)} horas`;
+      // Half past is "e meia" in Brazil and Portugal alike ("três e meia"); other minutes are counted.
+      if (minutes === 30) return `${cardinal(BigInt(hours), true)} e meia`;
       return `${cardinal(BigInt(hours), true)} e ${cardinal(BigInt(minutes))}`;
     },
     // Kings and popes take ordinals up to ten ("D. Pedro segundo", "Pio nono"), cardinals after ("Luís catorze").

@@ -255,6 +255,7 @@ const PORTUGUESE = [
     ['pause', 'livros, etc., e -- disse ele -- nada.', 'livros, etcétera, e, disse ele, nada.'],
     ['clock', 'às 5:15 e às 10:05', 'às cinco e quinze e às dez e cinco'],
     ['clock', 'à 1:00 e às 2:00', 'à uma hora e às duas horas'],
+    ['clock', 'às 3:30, à 1:30 e às 10:35', 'às três e meia, à uma e meia e às dez e trinta e cinco'],
     ['clock', 'chegaram às 14h30', 'chegaram às catorze horas e trinta'],
     [
       'clock',
@@ -288,6 +289,11 @@ const PORTUGUESE = [
     ],
     ['number', 'eram 1500 ou 2550 pessoas', 'eram mil e quinhentos ou dois mil quinhentos e cinquenta pessoas'],
     [
+      'number',
+      '3200000, 3200500, 1250000, 1001000, 2000100, 1080, 1280 e 300200',
+      'três milhões e duzentos mil, três milhões duzentos mil e quinhentos, um milhão duzentos e cinquenta mil, um milhão e mil, dois milhões e cem, mil e oitenta, mil duzentos e oitenta e trezentos mil e duzentos',
+    ],
+    [
       'fraction',
       '2 1/2 litros; 1/2, 1/4, 3/4, 5/8, 1/12 e ½.',
       'dois e meio litros; meio, um quarto, três quartos, cinco oitavos, um doze avos e meio.',
@@ -296,7 +302,8 @@ const PORTUGUESE = [
   ...cases('pt', 'pt-PT', [
     ['number', '16 vezes', 'dezasseis vezes'],
     ['heading', 'CAPITULO XVI', 'Capítulo dezasseis', 'heading'],
-    ['clock', 'às 21:30', 'às vinte e uma e trinta'],
+    ['clock', 'às 21:30 e às 3:30; às 3:15', 'às vinte e uma e meia e às três e meia; às três e quinze'],
+    ['number', '3200000 e 1200000 pessoas', 'três milhões e duzentos mil e um milhão e duzentos mil pessoas'],
     ['roman', 'No séc. XVII. D. Pedro', 'No século dezassete. Dom Pedro'],
   ]),
 ];
