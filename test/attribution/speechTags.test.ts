@@ -26,6 +26,13 @@ describe('speech tags', () => {
     ],
     ['lhe disse o padre.', { verb: 'disse', subject: 'o padre', firstPerson: false, pronoun: null }],
     ['Pedro le contestó.', { verb: 'contestó', subject: 'Pedro', firstPerson: false, pronoun: null }],
+    // No subject: the narration goes on with a gerund, or a phrase of time ends the tag.
+    [
+      'continuou voltando-se inteiramente para mim.',
+      { verb: 'continuou', subject: 'voltando-se inteiramente para mim', firstPerson: false, pronoun: null },
+    ],
+    ['perguntou-me no fim.', { verb: 'perguntou-me', subject: 'no fim', firstPerson: false }],
+    ['dijo sonriendo el cura.', { verb: 'dijo', subject: 'sonriendo el cura', firstPerson: false }],
     // How the voice sounded, between the verb and its subject.
     [
       '(respondió en alta voz el tío Lucas).',
@@ -48,6 +55,8 @@ describe('speech tags', () => {
     'was Bob’s mild answer.',
     'said to be true, they say.',
     'I said nothing about it.',
+    'said nothing.',
+    'dijo con razón que no.',
   ])('finds no tag in %j', (text) => {
     expect(readSpeechTag(text)).toBeNull();
   });

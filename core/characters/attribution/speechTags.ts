@@ -16,6 +16,12 @@ const FEMALE_PRONOUNS = new Set(['she', 'ella', 'ela']);
 /** Portuguese (and old Spanish) clitics glued to the verb: "disse-lhe", "interrompeu-me". */
 const CLITIC = '(?:-(?:lhe|lhes|lh[ao]s?|me|te|se|nos|vos|o|a|os|as))?';
 
+/**
+ * A Spanish or Portuguese gerund (with a clitic): "voltando-se", "sonriendo". English ones ("said, smiling") follow
+ * a comma, which ends the tag anyway, and "-ing" words are not all gerunds ("said nothing").
+ */
+const GERUND = /^\p{L}{2,}(?:ando|endo|indo|ondo)(?:-\p{L}+)?(?![\p{L}\p{N}])/iu;
+
 /** Spanish and Portuguese clitics before the verb: "le respondió Sancho", "me dijo Pedro", "se dijo", "lhe disse". */
 const PROCLITIC = '(?:se|me|te|le|les|nos|lhe|lhes)';
 
@@ -122,7 +128,8 @@ export function readSpeechTag(text: string, language?: HeuristicLanguage): Speec
   if (verbFirst) {
     verb = verbFirst[2];
     subject = clause.slice(verbFirst[0].length).trim();
-    if (subject.length > 0 && !namesSomeone(subject)) return null;
+    // "continuou voltando-se para mim", "dijo sonriendo el cura": the narration goes on with a gerund.
+    if (subject.length > 0 && !namesSomeone(subject) && !GERUND.test(subject)) return null;
   } else {
     const subjectFirst = lexicon.subjectFirst.exec(clause);
     if (!subjectFirst || !plausibleSubject(subjectFirst[1])) return null;
@@ -153,7 +160,7 @@ const ADVERBIAL_PHRASE =
   '(?:(?:al|ao)\\s+cabo\\s+de\\s+(?:un|una|algún|alguna|um|uma|algum|alguma|poco|pouco)\\s+(?:rato|tiempo|momento|instante|tempo|minuto)|' +
   '(?:after|depois\\s+de|despu[ée]s\\s+de|tras)\\s+(?:a|an|uma?|una?)\\s+(?:moment|pause|while|minute|silence|momento|pausa|rato|instante|minuto|silencio|silêncio)|' +
   '(?:en|em|a|in\\s+a)\\s+(?:(?:alta|baja|baixa|media|meia|low|loud|high)\\s+(?:voz|voice)|voz\\s+(?:alta|baja|baixa))|' +
-  'al\\s+fin|por\\s+fin|en\\s+esto|en\\s+seguida|otra\\s+vez|a\\s+su\\s+vez|at\\s+last|at\\s+length|in\\s+turn|em\\s+seguida|por\\s+fim|de\\s+novo|outra\\s+vez|[áa]\\s+sua\\s+vez|de\\s+repente)';
+  '(?:no|ao)\\s+fim|al\\s+final|afinal|por\\s+[úu]ltimo|al\\s+fin|por\\s+fin|en\\s+esto|en\\s+seguida|otra\\s+vez|a\\s+su\\s+vez|at\\s+last|at\\s+length|in\\s+turn|em\\s+seguida|por\\s+fim|de\\s+novo|outra\\s+vez|[áa]\\s+sua\\s+vez|de\\s+repente)';
 const LEADING_ADVERBS = new RegExp(`^(?:(?:${ADVERBIAL_PHRASE}|${ADVERB}|\\p{L}+mente)(?![\\p{L}\\p{N}])\\s*)+`, 'iu');
 
 /**
