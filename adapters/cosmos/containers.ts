@@ -63,5 +63,3 @@ export const containerDefinitions = {
   /** Erasure and tenant-export jobs (core/privacy/privacyJob.ts). */
   privacy: byTenant('privacy'),
 } satisfies Record<string, ContainerDefinition>;
-
-export type ContainerName = keyof typeof containerDefinitions;

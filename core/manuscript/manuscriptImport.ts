@@ -7,16 +7,10 @@ import type { ProjectCollection } from '../ports/documents';
 import type { Clock } from '../ports/system';
 import type { ProjectService } from '../projects/projectService';
 import type { ChapterService } from './chapterService';
-import { detectBookChapters, type ChapterDetection } from './chapters';
+import type { ChapterDetection } from './chapters';
 import type { ChapterReport, ChapterType, ChapterWarning, ParsedManuscript } from './manuscript';
 import { manuscriptBlobPrefix, type ManuscriptService } from './manuscriptService';
 import { textStats } from './stats';
-
-/** Reads uploaded bytes in any supported format (adapters/manuscript); throws DomainErrors for bad files. */
-export type ManuscriptParser = (
-  bytes: Buffer,
-  hints: { fileName?: string; contentType?: string },
-) => Promise<ParsedManuscript>;
 
 /** A parsed upload and its chapters. The parse blocks, which only chapter detection reads, stay behind. */
 export interface ManuscriptAnalysis {
@@ -36,16 +30,6 @@ export type ManuscriptAnalyzer = (
   parsed: () => Promise<void>,
   signal?: AbortSignal,
 ) => Promise<ManuscriptAnalysis>;
-
-/** Both steps in the calling thread. */
-export function analyzeInline(parse: ManuscriptParser): ManuscriptAnalyzer {
-  return async (bytes, hints, parsed, signal) => {
-    const manuscript = await parse(bytes, { fileName: hints.fileName, contentType: hints.contentType });
-    await parsed();
-    signal?.throwIfAborted();
-    return { parsed: manuscript, detection: detectBookChapters(manuscript, { language: hints.language }) };
-  };
-}
 
 export interface ManuscriptImportDeps {
   manuscripts: ManuscriptService;

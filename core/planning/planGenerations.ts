@@ -99,20 +99,6 @@ export async function readCommittedPlan(
   }
 }
 
-/** Every segment stored for the chapter, of any generation (for planners and the consistency check). */
-export function allGenerations(
-  segments: ProjectCollection<SegmentRecord>,
-  chapter: Pick<ChapterRecord, 'id' | 'tenantId' | 'projectId'>,
-): Promise<SegmentRecord[]> {
-  return listAll(segments, chapter.tenantId, chapter.projectId, {
-    op: 'and',
-    filters: [
-      { field: 'type', op: 'eq', value: 'segment' },
-      { field: 'chapterId', op: 'eq', value: chapter.id },
-    ],
-  });
-}
-
 export interface SegmentFacts {
   segmentCount: number;
   segmentsWithSpeaker: number;

@@ -34,7 +34,7 @@ import { planProblems, type PlanProblem } from './planInvariant';
 import { segmentChapter } from './segmentation';
 import { mergeUnspeakable } from './speakable';
 
-export { bookChapters, bookCharacters, forEachLimited, listAll } from './bookDocuments';
+export { bookChapters, bookCharacters, listAll } from './bookDocuments';
 
 /** Below this confidence a label is flagged for review. */
 export const REVIEW_CONFIDENCE = 0.5;
