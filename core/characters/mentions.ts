@@ -84,8 +84,12 @@ export function parseNameForm(
   // "Scrooge\nScrooge" across a line break is the same word twice, not a name of two words.
   const repeat = tokens.findIndex((token, index) => index > 0 && token === tokens[index - 1]);
   if (repeat > 0) tokens.splice(repeat);
-  // A function word inside ("Elizabeth And") ends the name there.
-  const end = tokens.findIndex(notName);
+  // A function word inside ("Elizabeth And") ends the name there; right after a title, before another word of the
+  // name, it is a given name that is also a common word ("licenciado Pero Pérez", "Mr. Will Turner").
+  const end = tokens.findIndex(
+    (token, index) =>
+      notName(token) && !(index === 0 && honorific !== null && tokens.length > 1 && !honorificOf(token)),
+  );
   if (end >= 0) tokens.splice(end);
   if (tokens.length === 0) return null;
   const last = words[tokens.length - 1];

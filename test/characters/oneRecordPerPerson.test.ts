@@ -300,7 +300,33 @@ const TITLED_ROLES_BY_SCENE = {
   ),
 };
 
+/** A given name that is also a function word, after a title: "licenciado Pero Pérez", "Mr. Will Turner". */
+const FUNCTION_WORD_GIVEN_NAMES = {
+  es: chapters(
+    'es',
+    [
+      '—¿Qué le parece, señor licenciado Pero Pérez —que así se llamaba el cura—? —preguntó la sobrina.',
+      '',
+      '—Que hay que quemarlos —dijo el cura.',
+      '',
+      '—Sea —respondió el cura.',
+    ].join('\n'),
+  ),
+  en: chapters(
+    'en',
+    ['Mr. Will Turner came in. "Hello," said Mr. Will Turner.', '', '"Sit down," said Turner\'s wife.'].join('\n'),
+  ),
+};
+
 describe('one person, one record', () => {
+  it('reads a given name that is also a function word after a title ("licenciado Pero Pérez")', () => {
+    const es = castOf(FUNCTION_WORD_GIVEN_NAMES.es);
+    expect(es.one('el cura')).toBe(es.one('licenciado Pero Pérez'));
+    expect(es.one('el cura')).toMatchObject({ gender: 'male', dialogueLineCount: 2 });
+    const en = castOf(FUNCTION_WORD_GIVEN_NAMES.en);
+    expect(en.one('Mr. Will Turner')).toMatchObject({ gender: 'male', dialogueLineCount: 1 });
+  });
+
   it('joins a role that is a title to the one person with that title named where it speaks', () => {
     const one = castOf(TITLED_ROLES_BY_SCENE.one);
     expect(one.one('the inspector')).toBe(one.one('Inspector Hale'));
