@@ -1,5 +1,5 @@
 import { toCardinal, toOrdinal } from 'n2words/en-US';
-import { capitalize, digitsOneByOne, type LanguageRules } from './normalize.rules';
+import { capitalize, digitsOneByOne, type LanguageRules, type NumericDates } from './normalize.rules';
 
 function pairWords(value: number): string {
   return value < 10 ? `oh ${toCardinal(value)}` : toCardinal(value);
@@ -30,6 +30,29 @@ function pence(value: number): string {
   return `${toCardinal(value)} pence`;
 }
 
+const MONTHS = [
+  ...['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October'],
+  ...['November', 'December'],
+];
+
+/** "1890" → "eighteen ninety", "1066" → "ten sixty-six", "2005" → "two thousand five"; a two-digit year as said: "ninety", "oh five". */
+function yearWords(value: number, twoDigits: boolean): string {
+  if (twoDigits) return pairWords(value);
+  return englishRules.year?.(value) ?? englishRules.eraYear?.(value) ?? toCardinal(value);
+}
+
+/** American usage: month first, read "December fifth, eighteen ninety". */
+const AMERICAN_DATES: NumericDates = {
+  order: 'month-day',
+  say: (day, month, year) => `${MONTHS[month - 1]} ${toOrdinal(day)}, ${yearWords(year.value, year.twoDigits)}`,
+};
+
+/** British usage (and most of the Commonwealth): day first, read "the twelfth of May, eighteen ninety". */
+const BRITISH_DATES: NumericDates = {
+  order: 'day-month',
+  say: (day, month, year) => `the ${toOrdinal(day)} of ${MONTHS[month - 1]}, ${yearWords(year.value, year.twoDigits)}`,
+};
+
 function plural(words: string): string {
   return words.replace(/(\p{L}+)$/u, (last: string) => (last.endsWith('y') ? `${last.slice(0, -1)}ies` : `${last}s`));
 }
@@ -58,10 +81,9 @@ export const englishRules: LanguageRules = {
   },
   clockMarkers: ['a.m.', 'p.m.', 'A.M.', 'P.M.', 'am', 'pm', 'AM', 'PM', "o'clock"],
   oldMoney: { pound: ['pound', 'pounds'], shilling: ['shilling', 'shillings'], pence, halfpenny: 'halfpenny' },
-  monthsWithOrdinalDays: new Set([
-    ...['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October'],
-    ...['November', 'December'],
-  ]),
+  monthsWithOrdinalDays: new Set(MONTHS),
+  // Without a region, American: the language's commonest reading of an ambiguous "05/06/1890".
+  numericDates: AMERICAN_DATES,
   regnal: (value) => `the ${capitalize(toOrdinal(value))}`,
   loneIIsPronoun: true,
   vulgarFractions: {
@@ -211,3 +233,6 @@ export const englishRules: LanguageRules = {
   ordinalPattern: /(?<![\p{L}\p{N}.,])(\d+)(st|nd|rd|th)(?![\p{L}\p{N}])/giu,
   isFeminineOrdinal: () => false,
 };
+
+/** English where dates are written day first ("12/05/1890" is the twelfth of May). */
+export const britishEnglishRules: LanguageRules = { ...englishRules, numericDates: BRITISH_DATES };

@@ -32,6 +32,11 @@ const SPANISH_FRACTION_PARTS: Record<number, string> = {
   1000: 'milésimo',
 };
 
+const MONTHS = [
+  ...['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre'],
+  ...['noviembre', 'diciembre'],
+];
+
 export const spanishRules: LanguageRules = {
   cardinal,
   ordinal: (value, feminine) => toOrdinal(value, gender(feminine)),
@@ -65,6 +70,12 @@ export const spanishRules: LanguageRules = {
     '⅛': { alone: 'un octavo', after: 'y un octavo' },
   },
   hoursAndMinutesWord: 'y',
+  // Day first: "12/05/1890" → "doce de mayo de mil ochocientos noventa"; a two-digit year "del noventa".
+  numericDates: {
+    order: 'day-month',
+    say: (day, month, year) =>
+      `${cardinal(BigInt(day))} de ${MONTHS[month - 1]} ${year.twoDigits ? 'del' : 'de'} ${cardinal(BigInt(year.value))}`,
+  },
   fractionName(numerator, denominator) {
     const part =
       SPANISH_FRACTION_PARTS[denominator] ??

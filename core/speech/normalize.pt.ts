@@ -68,6 +68,11 @@ function cardinalWithClassAnd(value: bigint): string {
   return words === `${head} ${tail}` ? `${head} e ${tail}` : words;
 }
 
+const MONTHS = [
+  ...['janeiro', 'fevereiro', 'março', 'abril', 'maio', 'junho', 'julho', 'agosto', 'setembro', 'outubro'],
+  ...['novembro', 'dezembro'],
+];
+
 export function portugueseRules(variant: 'BR' | 'PT'): LanguageRules {
   const localize = variant === 'BR' ? brazilian : (words: string) => words;
   const cardinal = (value: bigint, isFeminine?: boolean) => {
@@ -98,6 +103,12 @@ export function portugueseRules(variant: 'BR' | 'PT'): LanguageRules {
       '⅛': { alone: 'um oitavo', after: 'e um oitavo' },
     },
     hoursAndMinutesWord: 'e',
+    // Day first: "12/05/1890" → "doze de maio de mil oitocentos e noventa"; the first day is "primeiro".
+    numericDates: {
+      order: 'day-month',
+      say: (day, month, year) =>
+        `${day === 1 ? 'primeiro' : cardinal(BigInt(day))} de ${MONTHS[month - 1]} de ${cardinal(BigInt(year.value))}`,
+    },
     fractionName(numerator, denominator) {
       const count = cardinal(BigInt(numerator));
       const part = PORTUGUESE_FRACTION_PARTS[denominator];

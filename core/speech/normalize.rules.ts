@@ -46,6 +46,16 @@ export interface RomanNumeralWords {
   centuryWords?: ReadonlySet<string>;
 }
 
+/** The order of day and month in a numeric date when both parts could be either ("05/06/1890"). */
+export type NumericDateOrder = 'day-month' | 'month-day';
+
+export interface NumericDates {
+  /** The usual order in the language (or its variant); a part over 12 is the day whatever the order. */
+  order: NumericDateOrder;
+  /** A date as the language says it; a two-digit year is said as written ("del noventa", "ninety"). */
+  say(day: number, month: number, year: { value: number; twoDigits: boolean }): string;
+}
+
 export interface LanguageRules extends RomanNumeralWords {
   cardinal(value: bigint, feminine?: boolean): string;
   ordinal(value: number, feminine: boolean): string;
@@ -75,6 +85,8 @@ export interface LanguageRules extends RomanNumeralWords {
    * a thousand réis, "2:500$000" two contos and five hundred thousand réis): [conto, contos], the joining word and réis.
    */
   reis?: { conto: [string, string]; reis: string };
+  /** Dates written with numbers and slashes ("12/05/1890"). */
+  numericDates?: NumericDates;
   /** Month names after which a day number is read as an ordinal ("August 2" → "August second"). */
   monthsWithOrdinalDays?: ReadonlySet<string>;
   /** A clock time ("5:15" → "five fifteen", "cinco y quince", "cinco e quinze"). */

@@ -4,7 +4,8 @@
  */
 import { expandAbbreviations } from './normalize.abbreviations';
 import { cleanTypography, speakDashes } from './normalize.cleanup';
-import { englishRules } from './normalize.en';
+import { expandSlashDates } from './normalize.dates';
+import { britishEnglishRules, englishRules } from './normalize.en';
 import { spanishRules } from './normalize.es';
 import { expandFractions } from './normalize.fractions';
 import { expandCurrencies, expandOldMoney, expandReis } from './normalize.money';
@@ -38,10 +39,13 @@ export interface SpokenFormOptions {
 const PORTUGAL = portugueseRules('PT');
 const BRAZIL = portugueseRules('BR');
 
+/** English regions that write dates day first ("12/05/1890" is the twelfth of May). */
+const DAY_FIRST_ENGLISH_REGIONS: ReadonlySet<string> = new Set(['gb', 'uk', 'ie', 'au', 'nz', 'za', 'in']);
+
 /** Maps a BCP 47 tag to the rules we have; undefined for languages that only get the neutral cleanup. */
 export function rulesForLanguage(tag: string): LanguageRules | undefined {
   const [language, region] = tag.toLowerCase().split(/[-_]/);
-  if (language === 'en') return englishRules;
+  if (language === 'en') return region && DAY_FIRST_ENGLISH_REGIONS.has(region) ? britishEnglishRules : englishRules;
   if (language === 'es') return spanishRules;
   if (language === 'pt') return region === 'pt' ? PORTUGAL : BRAZIL;
   return undefined;
@@ -69,6 +73,8 @@ export function toSpokenForm(text: string, language: string, options: SpokenForm
     spoken = expandOldMoney(spoken, rules);
     spoken = expandClockTimes(spoken, rules);
     spoken = expandPercent(spoken, rules);
+    // Dates before fractions: "12/05/1890" is a date, "3/8" a fraction.
+    spoken = expandSlashDates(spoken, rules);
     spoken = expandFractions(spoken, rules);
     // Ordinals before units: "the 1st." is first, not one stone.
     spoken = expandOrdinals(spoken, rules);

@@ -111,6 +111,11 @@ const ENGLISH = cases('en', 'en-GB', [
   ['ordinal', 'on Monday, November 18th, by four', 'on Monday, November eighteenth, by four'],
   ['date', 'on Monday, August 2.', 'on Monday, August second.'],
   [
+    'date',
+    'on 12/05/1890, 5/25/1890 and 05/06/90; 01/01/1066; 3/8, 12/5 and 31/02/1890',
+    'on the twelfth of May, eighteen ninety, the twenty-fifth of May, eighteen ninety and the fifth of June, ninety; the first of January, ten sixty-six; three eighths, twelve/five and thirty-one/two/eighteen ninety',
+  ],
+  [
     'year',
     'In 1813 there were 1813 soldiers.',
     'In eighteen thirteen there were one thousand eight hundred thirteen soldiers.',
@@ -138,7 +143,7 @@ const ENGLISH = cases('en', 'en-GB', [
   [
     'fraction',
     '1/2, 1/3, 1/4, 5/8, 7/100, ⅝ and 12 ¼; on 12/05/1890.',
-    'a half, a third, a quarter, five eighths, seven hundredths, five eighths and twelve and a quarter; on twelve/five/eighteen ninety.',
+    'a half, a third, a quarter, five eighths, seven hundredths, five eighths and twelve and a quarter; on the twelfth of May, eighteen ninety.',
   ],
   ['roman', 'Henry VIII had six wives.', 'Henry the Eighth had six wives.'],
   ['roman', 'George III, the king, was ill.', 'George the Third, the king, was ill.'],
@@ -159,6 +164,22 @@ const ENGLISH = cases('en', 'en-GB', [
   ['heading', 'BOOK II', 'Book two', 'heading'],
   ['heading', 'I Went Home', 'I Went Home', 'heading'],
   ['heading', 'CHAPTER I', 'Chapter one', 'heading'],
+]);
+
+const AMERICAN_ENGLISH = cases('en', 'en-US', [
+  [
+    'date',
+    'on 12/05/1890, 25/12/1890 and 05/06/90; 2/28/2005; 3/8',
+    'on December fifth, eighteen ninety, December twenty-fifth, eighteen ninety and May sixth, ninety; February twenty-eighth, two thousand five; three eighths',
+  ],
+]);
+
+const ENGLISH_WITHOUT_REGION = cases('en', 'en', [
+  [
+    'date',
+    'on 12/05/1890 and 25/12/1890',
+    'on December fifth, eighteen ninety and December twenty-fifth, eighteen ninety',
+  ],
 ]);
 
 const SPANISH = cases('es', 'es-ES', [
@@ -215,6 +236,11 @@ const SPANISH = cases('es', 'es-ES', [
   ['heading', 'CAPÍTULO PRIMERO', 'Capítulo primero', 'heading'],
   ['heading', 'CAP. XII', 'Capítulo doce', 'heading'],
   ['year', 'En 1605 se publicó.', 'En mil seiscientos cinco se publicó.'],
+  [
+    'date',
+    'el 12/05/1890, el 1/1/1900, el 5/25/1890 y el 3/4/85; 3/8',
+    'el doce de mayo de mil ochocientos noventa, el uno de enero de mil novecientos, el veinticinco de mayo de mil ochocientos noventa y el tres de abril del ochenta y cinco; tres octavos',
+  ],
   [
     'date',
     'el 3 de ago. de 1857 y el 12 de dic.',
@@ -279,6 +305,11 @@ const PORTUGUESE = [
     ['heading', 'CAPITULO XVI', 'Capítulo dezesseis', 'heading'],
     ['year', 'Em 1869 morreu.', 'Em mil oitocentos e sessenta e nove morreu.'],
     ['date', '3º dia de ago. de 1857', 'terceiro dia de agosto de mil oitocentos e cinquenta e sete'],
+    [
+      'date',
+      'em 12/05/1890, 1/1/1900, 16/7/1916 e 3/4/85; 3/8',
+      'em doze de maio de mil oitocentos e noventa, primeiro de janeiro de mil e novecentos, dezesseis de julho de mil novecentos e dezesseis e três de abril de oitenta e cinco; três oitavos',
+    ],
     ['date', 'em 5 de dez. Depois, 3 barcos ao mar. Ele', 'em cinco de dezembro. Depois, três barcos ao mar. Ele'],
     ['currency', 'Custa R$ 10,50.', 'Custa dez reais e cinquenta centavos.'],
     ['fraction', 'Eram as 3 e 1/2.', 'Eram as três e meia.'],
@@ -301,6 +332,7 @@ const PORTUGUESE = [
   ]),
   ...cases('pt', 'pt-PT', [
     ['number', '16 vezes', 'dezasseis vezes'],
+    ['date', 'em 16/7/1916', 'em dezasseis de julho de mil novecentos e dezasseis'],
     ['heading', 'CAPITULO XVI', 'Capítulo dezasseis', 'heading'],
     ['clock', 'às 21:30 e às 3:30; às 3:15', 'às vinte e uma e meia e às três e meia; às três e quinze'],
     ['number', '3200000 e 1200000 pessoas', 'três milhões e duzentos mil e um milhão e duzentos mil pessoas'],
@@ -308,4 +340,10 @@ const PORTUGUESE = [
   ]),
 ];
 
-export const NORMALIZATION_CASES: readonly NormalizationCase[] = [...ENGLISH, ...SPANISH, ...PORTUGUESE];
+export const NORMALIZATION_CASES: readonly NormalizationCase[] = [
+  ...ENGLISH,
+  ...AMERICAN_ENGLISH,
+  ...ENGLISH_WITHOUT_REGION,
+  ...SPANISH,
+  ...PORTUGUESE,
+];

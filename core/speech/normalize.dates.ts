@@ -1,0 +1,41 @@
+/**
+ * Dates written with numbers and slashes ("12/05/1890", "5/12/90"), read as the language says a date: "doce de mayo
+ * de mil ochocientos noventa", "December fifth, eighteen ninety". Only full dates count — a day and a month that
+ * exist and a year of two or four digits — so "3/8" and "12/5" are left to the fractions and numbers.
+ */
+import type { LanguageRules, NumericDateOrder } from './normalize.rules';
+
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+const isDate = (day: number, month: number) => month >= 1 && month <= 12 && day >= 1 && day <= DAYS_IN_MONTH[month - 1];
+
+/**
+ * Which part is the day: a part over 12 can only be the day, so it fixes the order; when both orders make a date, the
+ * language's usual order decides. Undefined when neither order makes a date.
+ */
+export function dayAndMonth(
+  first: number,
+  second: number,
+  usualOrder: NumericDateOrder,
+): { day: number; month: number } | undefined {
+  const dayFirst = isDate(first, second);
+  const monthFirst = isDate(second, first);
+  if (dayFirst && (!monthFirst || usualOrder === 'day-month')) return { day: first, month: second };
+  if (monthFirst) return { day: second, month: first };
+  return undefined;
+}
+
+/** Not inside a word or a longer number; the year ends the date (no "12/05/1890/3", no "12/05/1890.5"). */
+const SLASH_DATE = /(?<![\p{L}\p{N}/⁄.,:])(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})(?![\p{L}\p{N}/⁄]|[.,:]\d)/gu;
+
+/** "12/05/1890" → "doce de mayo de mil ochocientos noventa" (es), "May twelfth, eighteen ninety" (en-US). */
+export function expandSlashDates(text: string, rules: LanguageRules): string {
+  const dates = rules.numericDates;
+  if (!dates || !text.includes('/')) return text;
+  return text.replace(SLASH_DATE, (match: string, first: string, second: string, year: string) => {
+    const parts = dayAndMonth(Number(first), Number(second), dates.order);
+    const yearValue = Number(year);
+    if (!parts || (year.length === 4 && yearValue < 1000)) return match;
+    return dates.say(parts.day, parts.month, { value: yearValue, twoDigits: year.length === 2 });
+  });
+}
