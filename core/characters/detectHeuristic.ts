@@ -27,8 +27,9 @@ import {
   type NameForm,
 } from './mentions';
 import { detectNarration, dialogueSpans } from './narration';
-import { roleNamedAt } from './roleNames';
+import { foldNamedRoles, foldTitleRoles } from './roleFolds';
 import { findRoleAttributions, type RoleAttribution } from './roles';
+import { absorbRole, absorbTally, addVotes, countLine, genderOfTally, newTally, type Tally } from './tally';
 import { heuristicLanguage, type HeuristicLanguage } from './vocabulary';
 
 /** A titled name ("Mrs. Long") is a character when mentioned this often, even if never tagged as speaking. */
@@ -76,56 +77,6 @@ interface Placed extends PlacedForm {
   locative: boolean;
   /** Written in narration, outside every line of dialogue. */
   narrated: boolean;
-}
-
-interface Tally {
-  forms: Map<string, number>;
-  /** Labels of bare surnames ("Darcy"): a person is named by a fuller form when there is one. */
-  bareSurnames: Set<string>;
-  mentions: number;
-  titled: number;
-  /** Times the person is addressed by name in dialogue. */
-  vocatives: number;
-  /** Mentions after a preposition of place ("in London", "em Lisboa"). */
-  locatives: number;
-  /** Mentions in narration (outside dialogue). */
-  narrated: number;
-  lines: number;
-  chapters: Set<string>;
-  first: { chapterId: string; offset: number; at: number } | null;
-  votes: Votes;
-  pronounVotes: Votes;
-  titleVotes: Votes;
-  ages: Map<AgeBand, number>;
-  verbs: Map<string, number>;
-  roleGender: Gender;
-  /** Where the book writes a role's phrase (roles only). */
-  roleAt: number[];
-  /** Chapters (by index) where a role speaks (roles only). */
-  speaksIn: Set<number>;
-}
-
-function newTally(): Tally {
-  return {
-    forms: new Map(),
-    bareSurnames: new Set(),
-    mentions: 0,
-    titled: 0,
-    vocatives: 0,
-    locatives: 0,
-    narrated: 0,
-    lines: 0,
-    chapters: new Set(),
-    first: null,
-    votes: emptyVotes(),
-    pronounVotes: emptyVotes(),
-    titleVotes: emptyVotes(),
-    ages: new Map(),
-    verbs: new Map(),
-    roleGender: 'unknown',
-    roleAt: [],
-    speaksIn: new Set(),
-  };
 }
 
 interface ChapterScan {
@@ -350,11 +301,6 @@ function dropFamilyPlurals(placed: Placed[]): void {
   }
 }
 
-function addVotes(into: Votes, votes: Votes): void {
-  into.female += votes.female;
-  into.male += votes.male;
-}
-
 /** The gender of a group of nodes before clustering: titles first, then the votes on their forms. */
 function nodeGender(keys: string[], formVotes: Map<string, Votes>, bareVotes: Map<string, Votes>): Gender {
   const titles = emptyVotes();
@@ -368,12 +314,6 @@ function nodeGender(keys: string[], formVotes: Map<string, Votes>, bareVotes: Ma
     else addVote(titles, honorificClass(kind)?.gender ?? 'unknown');
   }
   return genderOf(titles) !== 'unknown' ? genderOf(titles) : genderOf(votes);
-}
-
-function countLine(tally: Tally, verb: string): void {
-  tally.lines++;
-  const lower = verb.toLowerCase();
-  tally.verbs.set(lower, (tally.verbs.get(lower) ?? 0) + 1);
 }
 
 /** Roles that speak often enough, with every mention of the same phrase counted and its pronouns read. */
@@ -444,164 +384,6 @@ function foldCompanions(
     absorbRole(tallies.get(companion)!, role);
     tallies.delete(key);
   }
-}
-
-/** A role's lines and mentions join the person it is; its phrase becomes an alias, never the name. */
-function absorbRole(person: Tally, role: Tally): void {
-  for (const form of role.forms.keys()) if (!person.forms.has(form)) person.forms.set(form, 0);
-  for (const [verb, count] of role.verbs) person.verbs.set(verb, (person.verbs.get(verb) ?? 0) + count);
-  person.lines += role.lines;
-  person.mentions += role.mentions;
-  for (const chapter of role.chapters) person.chapters.add(chapter);
-}
-
-/**
- * A speaking role the narration names ("Pero Pérez —que así se llamaba el cura—", "el barbero maese Nicolás") is
- * that person, when every such naming (a naming clause anywhere, an apposition in a chapter where the role speaks)
- * names the same person, that person is named in a chapter where the role speaks, and their genders agree. Without
- * a naming, a role that is a title ("the inspector") is the one person with that title named where it speaks.
- */
-function foldNamedRoles(
-  tallies: Map<string, Tally>,
-  placed: Placed[],
-  people: PersonIndex,
-  language: HeuristicLanguage,
-): void {
-  const namings: { noun: string; byClause: boolean; person: string; chapter: number }[] = [];
-  const presentIn = new Map<string, Set<number>>();
-  for (const mention of placed) {
-    const person = people.resolve(mention.form, mention.at, mention.chapter);
-    if (person === undefined || !tallies.has(person)) continue;
-    if (!presentIn.has(person)) presentIn.set(person, new Set());
-    presentIn.get(person)!.add(mention.chapter);
-    const end = mention.local + mention.length;
-    const naming = roleNamedAt(mention.chapterText, mention.local, end, language, mention.narrated);
-    if (naming !== null) namings.push({ ...naming, person, chapter: mention.chapter });
-  }
-  for (const [key, role] of [...tallies]) {
-    const [determiner, noun, ...more] = key.startsWith('role|') ? key.slice('role|'.length).split(' ') : [];
-    if (noun === undefined || more.length > 0 || !DEFINITE_ARTICLES.has(determiner)) continue;
-    // A naming clause anywhere; an apposition only where the role speaks ("el labrador" of one chapter is not the
-    // "labrador" another chapter describes).
-    const namedAs = unique(
-      namings
-        .filter((naming) => naming.noun === noun && (naming.byClause || role.speaksIn.has(naming.chapter)))
-        .map((naming) => naming.person),
-    );
-    const named = namedAs.length > 0 ? namedAs : titledAs(noun, role, tallies, presentIn);
-    // The role is someone in the scene: the person is named in a chapter where the role speaks.
-    if (named.length !== 1 || ![...role.speaksIn].some((chapter) => presentIn.get(named[0])!.has(chapter))) continue;
-    const person = tallies.get(named[0])!;
-    const [personGender, roleGender] = [genderOfTally(person), genderOfTally(role)];
-    if (personGender !== 'unknown' && roleGender !== 'unknown' && personGender !== roleGender) continue;
-    absorbRole(person, role);
-    if (person.roleGender === 'unknown') person.roleGender = role.roleGender;
-    tallies.delete(key);
-  }
-}
-const DEFINITE_ARTICLES = new Set(['the', 'el', 'la', 'o', 'a']);
-
-/**
- * "said the inspector" where the only person named with that title in the chapters the role speaks in is
- * "Inspector Bradstreet": the people bearing the role's noun as their title there (none when it is no title).
- */
-function titledAs(
-  noun: string,
-  role: Tally,
-  tallies: Map<string, Tally>,
-  presentIn: Map<string, Set<number>>,
-): string[] {
-  const title = honorificOf(noun);
-  if (title === undefined) return [];
-  return [...tallies.entries()]
-    .filter(
-      ([key, tally]) =>
-        !key.startsWith('role|') &&
-        [...tally.forms.keys()].some((form) => honorificOf(form.split(' ')[0])?.cls === title.cls) &&
-        [...role.speaksIn].some((chapter) => presentIn.get(key)?.has(chapter)),
-    )
-    .map(([key]) => key);
-}
-
-/**
- * A role written as a title ("the Hatter", "the Mock Turtle") is a creature's name: the same words written without
- * the article ("Hatter, …", "Mock Turtle") are that creature, and a shorter title that ends exactly one longer one
- * ("the Rabbit", "the White Rabbit") is it too. A lower-case role never folds ("the man", "the old man" are often
- * two people); neither does a shorter title that ends two longer ones.
- */
-function foldTitleRoles(tallies: Map<string, Tally>): void {
-  const byTitle = new Map<string, string>();
-  for (const [key, tally] of tallies) {
-    const title = key.startsWith('role|') ? titleOfRole(tally) : null;
-    if (title !== null) byTitle.set(title, key);
-  }
-  const target = new Map<string, string>();
-  for (const [title, key] of byTitle) {
-    const longer = [...byTitle.entries()].filter(([other]) => other.endsWith(` ${title}`));
-    target.set(title, longer.length === 1 ? longer[0][1] : key);
-  }
-  const finalKey = (key: string): string => {
-    let current = key;
-    for (let title = titleOfRoleKey(current, tallies); title !== null; title = titleOfRoleKey(current, tallies)) {
-      const next = target.get(title);
-      if (next === undefined || next === current) break;
-      current = next;
-    }
-    return current;
-  };
-  for (const [key, tally] of [...tallies]) {
-    if (!tallies.has(key)) continue;
-    if (key.startsWith('role|')) {
-      const into = finalKey(key);
-      if (into !== key) {
-        absorbTally(tallies.get(into)!, tally);
-        tallies.delete(key);
-      }
-      continue;
-    }
-    const keys = unique([...tally.forms.keys()].map((form) => byTitle.get(form)));
-    if (keys.length !== 1 || keys[0] === undefined) continue;
-    // Its gender stays the role's: the bare form is mostly a vocative, where the next pronoun is someone else's.
-    absorbTally(tallies.get(finalKey(keys[0]))!, { ...tally, votes: emptyVotes(), pronounVotes: emptyVotes() });
-    tallies.delete(key);
-  }
-}
-
-/** The capitalised words after a role's article ("the Mock Turtle" → "Mock Turtle"), or null for a common noun. */
-function titleOfRole(tally: Tally): string | null {
-  const phrase = [...tally.forms.keys()][0] ?? '';
-  const words = phrase.split(' ').slice(1);
-  return words.length > 0 && words.every((word) => /^\p{Lu}/u.test(word)) ? words.join(' ') : null;
-}
-
-function titleOfRoleKey(key: string, tallies: Map<string, Tally>): string | null {
-  const tally = tallies.get(key);
-  return tally && key.startsWith('role|') ? titleOfRole(tally) : null;
-}
-
-/** Adds everything counted for `from` (another record of the same person) to `into`. */
-function absorbTally(into: Tally, from: Tally): void {
-  for (const [form, count] of from.forms) into.forms.set(form, (into.forms.get(form) ?? 0) + count);
-  for (const [verb, count] of from.verbs) into.verbs.set(verb, (into.verbs.get(verb) ?? 0) + count);
-  for (const [age, count] of from.ages) into.ages.set(age, (into.ages.get(age) ?? 0) + count);
-  for (const label of from.bareSurnames) into.bareSurnames.add(label);
-  for (const chapter of from.chapters) into.chapters.add(chapter);
-  into.mentions += from.mentions;
-  into.titled += from.titled;
-  into.vocatives += from.vocatives;
-  into.locatives += from.locatives;
-  into.narrated += from.narrated;
-  into.lines += from.lines;
-  addVotes(into.votes, from.votes);
-  addVotes(into.pronounVotes, from.pronounVotes);
-  addVotes(into.titleVotes, from.titleVotes);
-  if (into.roleGender === 'unknown') into.roleGender = from.roleGender;
-  into.roleAt = [...into.roleAt, ...from.roleAt].sort((a, b) => a - b);
-  if (from.first !== null && (into.first === null || from.first.at < into.first.at)) into.first = from.first;
-}
-
-function unique<T>(values: T[]): T[] {
-  return [...new Set(values)];
 }
 
 /** Where the first name mention at or after `offset` starts in its chapter (mentions are in reading order). */
@@ -676,14 +458,6 @@ function aliasesOf(tally: Tally, name: string): string[] {
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
     .map(([alias]) => alias)
     .filter((alias) => alias !== name);
-}
-
-/** A title or a role's own word ("the old woman", "o padre") settles it; otherwise pronouns and articles. */
-function genderOfTally(tally: Tally): Gender {
-  const titled = genderOf(tally.titleVotes);
-  if (titled !== 'unknown') return titled;
-  if (tally.roleGender !== 'unknown') return tally.roleGender;
-  return genderOf(tally.votes);
 }
 
 function ageBandOf(tally: Tally, key: string): AgeBand {

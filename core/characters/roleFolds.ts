@@ -1,0 +1,143 @@
+/**
+ * Speaking roles that are someone already in the cast (docs/characters.md): a role written as a title and its bare
+ * form ("the Hatter", "Hatter"), a shorter title of one longer one ("the Rabbit", "the White Rabbit"), a role the
+ * narration names (roleNames.ts) and a role that is the title of the one person bearing it where it speaks.
+ */
+import type { PersonIndex, PlacedForm } from './clusters';
+import { honorificOf } from './honorifics';
+import { roleNamedAt } from './roleNames';
+import { absorbRole, absorbTally, genderOfTally, unique, type Tally } from './tally';
+import { emptyVotes } from './genderEvidence';
+import type { HeuristicLanguage } from './vocabulary';
+
+/** A mention as the folds need it: where it is written and whether in narration. */
+export interface PlacedMention extends PlacedForm {
+  chapterText: string;
+  local: number;
+  length: number;
+  narrated: boolean;
+}
+
+/**
+ * A speaking role the narration names ("Pero Pérez —que así se llamaba el cura—", "el barbero maese Nicolás") is
+ * that person, when every such naming (a naming clause anywhere, an apposition in a chapter where the role speaks)
+ * names the same person, that person is named in a chapter where the role speaks, and their genders agree. Without
+ * a naming, a role that is a title ("the inspector") is the one person with that title named where it speaks.
+ */
+export function foldNamedRoles(
+  tallies: Map<string, Tally>,
+  placed: PlacedMention[],
+  people: PersonIndex,
+  language: HeuristicLanguage,
+): void {
+  const namings: { noun: string; byClause: boolean; person: string; chapter: number }[] = [];
+  const presentIn = new Map<string, Set<number>>();
+  for (const mention of placed) {
+    const person = people.resolve(mention.form, mention.at, mention.chapter);
+    if (person === undefined || !tallies.has(person)) continue;
+    if (!presentIn.has(person)) presentIn.set(person, new Set());
+    presentIn.get(person)!.add(mention.chapter);
+    const end = mention.local + mention.length;
+    const naming = roleNamedAt(mention.chapterText, mention.local, end, language, mention.narrated);
+    if (naming !== null) namings.push({ ...naming, person, chapter: mention.chapter });
+  }
+  for (const [key, role] of [...tallies]) {
+    const [determiner, noun, ...more] = key.startsWith('role|') ? key.slice('role|'.length).split(' ') : [];
+    if (noun === undefined || more.length > 0 || !DEFINITE_ARTICLES.has(determiner)) continue;
+    // A naming clause anywhere; an apposition only where the role speaks ("el labrador" of one chapter is not the
+    // "labrador" another chapter describes).
+    const namedAs = unique(
+      namings
+        .filter((naming) => naming.noun === noun && (naming.byClause || role.speaksIn.has(naming.chapter)))
+        .map((naming) => naming.person),
+    );
+    const named = namedAs.length > 0 ? namedAs : titledAs(noun, role, tallies, presentIn);
+    // The role is someone in the scene: the person is named in a chapter where the role speaks.
+    if (named.length !== 1 || ![...role.speaksIn].some((chapter) => presentIn.get(named[0])!.has(chapter))) continue;
+    const person = tallies.get(named[0])!;
+    const [personGender, roleGender] = [genderOfTally(person), genderOfTally(role)];
+    if (personGender !== 'unknown' && roleGender !== 'unknown' && personGender !== roleGender) continue;
+    absorbRole(person, role);
+    if (person.roleGender === 'unknown') person.roleGender = role.roleGender;
+    tallies.delete(key);
+  }
+}
+const DEFINITE_ARTICLES = new Set(['the', 'el', 'la', 'o', 'a']);
+
+/**
+ * "said the inspector" where the only person named with that title in the chapters the role speaks in is
+ * "Inspector Bradstreet": the people bearing the role's noun as their title there (none when it is no title).
+ */
+function titledAs(
+  noun: string,
+  role: Tally,
+  tallies: Map<string, Tally>,
+  presentIn: Map<string, Set<number>>,
+): string[] {
+  const title = honorificOf(noun);
+  if (title === undefined) return [];
+  return [...tallies.entries()]
+    .filter(
+      ([key, tally]) =>
+        !key.startsWith('role|') &&
+        [...tally.forms.keys()].some((form) => honorificOf(form.split(' ')[0])?.cls === title.cls) &&
+        [...role.speaksIn].some((chapter) => presentIn.get(key)?.has(chapter)),
+    )
+    .map(([key]) => key);
+}
+
+/**
+ * A role written as a title ("the Hatter", "the Mock Turtle") is a creature's name: the same words written without
+ * the article ("Hatter, …", "Mock Turtle") are that creature, and a shorter title that ends exactly one longer one
+ * ("the Rabbit", "the White Rabbit") is it too. A lower-case role never folds ("the man", "the old man" are often
+ * two people); neither does a shorter title that ends two longer ones.
+ */
+export function foldTitleRoles(tallies: Map<string, Tally>): void {
+  const byTitle = new Map<string, string>();
+  for (const [key, tally] of tallies) {
+    const title = key.startsWith('role|') ? titleOfRole(tally) : null;
+    if (title !== null) byTitle.set(title, key);
+  }
+  const target = new Map<string, string>();
+  for (const [title, key] of byTitle) {
+    const longer = [...byTitle.entries()].filter(([other]) => other.endsWith(` ${title}`));
+    target.set(title, longer.length === 1 ? longer[0][1] : key);
+  }
+  const finalKey = (key: string): string => {
+    let current = key;
+    for (let title = titleOfRoleKey(current, tallies); title !== null; title = titleOfRoleKey(current, tallies)) {
+      const next = target.get(title);
+      if (next === undefined || next === current) break;
+      current = next;
+    }
+    return current;
+  };
+  for (const [key, tally] of [...tallies]) {
+    if (!tallies.has(key)) continue;
+    if (key.startsWith('role|')) {
+      const into = finalKey(key);
+      if (into !== key) {
+        absorbTally(tallies.get(into)!, tally);
+        tallies.delete(key);
+      }
+      continue;
+    }
+    const keys = unique([...tally.forms.keys()].map((form) => byTitle.get(form)));
+    if (keys.length !== 1 || keys[0] === undefined) continue;
+    // Its gender stays the role's: the bare form is mostly a vocative, where the next pronoun is someone else's.
+    absorbTally(tallies.get(finalKey(keys[0]))!, { ...tally, votes: emptyVotes(), pronounVotes: emptyVotes() });
+    tallies.delete(key);
+  }
+}
+
+/** The capitalised words after a role's article ("the Mock Turtle" → "Mock Turtle"), or null for a common noun. */
+function titleOfRole(tally: Tally): string | null {
+  const phrase = [...tally.forms.keys()][0] ?? '';
+  const words = phrase.split(' ').slice(1);
+  return words.length > 0 && words.every((word) => /^\p{Lu}/u.test(word)) ? words.join(' ') : null;
+}
+
+function titleOfRoleKey(key: string, tallies: Map<string, Tally>): string | null {
+  const tally = tallies.get(key);
+  return tally && key.startsWith('role|') ? titleOfRole(tally) : null;
+}
