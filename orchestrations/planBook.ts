@@ -7,12 +7,8 @@
 import * as df from 'durable-functions';
 import type { OrchestrationContext } from 'durable-functions';
 import { jobOrchestrations } from '../core/jobs/job';
-import {
-  planBookActivities,
-  type PlanBookInput,
-  type PlanChapterOutcome,
-  type PlanStartOutcome,
-} from './activities/planBookActivities';
+import type { PlanBookInput, PlanChapterOutcome, PlanStartOutcome } from '../core/jobs/planBookJob';
+import { planBookActivities } from './activities/planBookActivities';
 
 const retry = new df.RetryOptions(2_000, 3);
 retry.backoffCoefficient = 2;

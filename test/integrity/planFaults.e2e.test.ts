@@ -9,7 +9,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Services } from '../../adapters/compositionRoot';
-import { planBookActivities } from '../../orchestrations/activities/planBookSteps';
+import { planBookActivities } from '../../orchestrations/activities/planBookActivities';
 import { allSegments } from '../planning/support';
 import { PRIDE_AND_PREJUDICE } from '../support/corpus';
 import { startTestPlatform, type TestPlatform } from '../support/testPlatform';

@@ -11,7 +11,7 @@ import type { PlanWriteFaults } from '../../core/planning/chapterPlanWriter';
 import type { PausePolicyRecord } from '../../core/planning/pausePolicy';
 import { committedSegments } from '../../core/planning/planGenerations';
 import { PlanService } from '../../core/planning/planService';
-import { planBookChapter, planBookFinish, planBookStart } from '../../orchestrations/activities/planBookSteps';
+import { planBookChapter, planBookFinish, planBookStart } from '../../core/jobs/planBookJob';
 import { allSegments } from '../planning/support';
 import { startTestPlatform, type TestPlatform } from '../support/testPlatform';
 import {
