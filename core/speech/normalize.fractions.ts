@@ -1,8 +1,9 @@
 /**
  * Fractions: the Unicode characters (½, ⅜) and the ones books write with a slash ("1/2", "2 3/8", "3 y 1/2"). A date
- * written with slashes ("12/05/1890") is no fraction, nor is "12/5" (a fraction here is smaller than one).
+ * written with slashes ("12/05/1890") is no fraction, nor is "12/5" (a fraction here is smaller than one). Where the
+ * language says so, a fraction follows its measure noun and a half agrees with it ("dos kilos y medio", "meia hora").
  */
-import { perLanguage, type LanguageRules } from './normalize.rules';
+import { perLanguage, type LanguageRules, type UnitWords } from './normalize.rules';
 
 const UNICODE_FRACTIONS: Record<string, [numerator: number, denominator: number]> = {
   '½': [1, 2],
@@ -32,6 +33,7 @@ interface FractionWords {
   alone: string;
   after: string;
   afterFeminine?: string;
+  aloneFeminine?: string;
 }
 
 function wordsOf(numerator: number, denominator: number, rules: LanguageRules): FractionWords {
@@ -45,53 +47,125 @@ function wordsOf(numerator: number, denominator: number, rules: LanguageRules): 
 const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 const ANY_FRACTION = new RegExp(`[/⁄${SYMBOLS}]`, 'u');
-/** A whole number glued to a fraction character ("2½"). */
-const GLUED = new RegExp(String.raw`(?<![\p{L}\p{N}])(\d{1,9})([${SYMBOLS}])`, 'gu');
+/** The word after a fraction, where the language puts the fraction after a measure noun ("dos kilos y medio"). */
+const nounAfter = (rules: LanguageRules) => (rules.measureNouns ? String.raw`(?:([ \t]+)(\p{L}+)(?![\p{L}/]))?` : '');
 
-const fractionPattern = perLanguage((rules) => {
+const fractionPatterns = perLanguage((rules) => {
   const mixed = escapeRegex(rules.mixedNumberWord);
-  return new RegExp(
-    String.raw`(?<![\p{L}\p{N}/⁄.,])(?:(\d{1,9})([ \t]+${mixed}[ \t]+|[ \t]+))?(?:([${SYMBOLS}])|(\d{1,4})[/⁄](\d{1,4})(?![\p{L}\p{N}/⁄]|[.,]\d))`,
-    'gu',
-  );
+  return {
+    /** A whole number glued to a fraction character ("2½"). */
+    glued: new RegExp(String.raw`(?<![\p{L}\p{N}])(\d{1,9})([${SYMBOLS}])${nounAfter(rules)}`, 'gu'),
+    spaced: new RegExp(
+      String.raw`(?<![\p{L}\p{N}/⁄.,])(?:(\d{1,9})([ \t]+${mixed}[ \t]+|[ \t]+))?(?:([${SYMBOLS}])|(\d{1,4})[/⁄](\d{1,4})(?![\p{L}\p{N}/⁄]|[.,]\d))${nounAfter(rules)}`,
+      'gu',
+    ),
+  };
 });
 
-/** "2½" → "two and a half", "½" → "a half", "2 3/8" → "two and three eighths", "las 3 y 1/2" → "las tres y media". */
+/** Measure words (lower case, singular or plural) → their singular, plural and gender. */
+const measureWords = perLanguage((rules) => {
+  const words = new Map<string, UnitWords>();
+  if (!rules.measureNouns) return words;
+  const add = (singular: string, plural: string, feminine: boolean) => {
+    if (singular.includes(' ') || plural.includes(' ')) return;
+    words.set(singular, [singular, plural, feminine]);
+    words.set(plural, [singular, plural, feminine]);
+  };
+  for (const [singular, plural, feminine] of Object.values(rules.units)) add(singular, plural, feminine === true);
+  for (const [singular, plural] of rules.measureNouns.feminine) add(singular, plural, true);
+  for (const [singular, plural] of rules.measureNouns.masculine) add(singular, plural, false);
+  return words;
+});
+
+interface MeasureNoun {
+  words: string;
+  feminine: boolean;
+}
+
+/**
+ * The measure noun after a fraction (a unit symbol or a measure word), in the number of the whole before the fraction:
+ * "1 1/2 kilos" → "kilo", "2 1/2 km" → "kilómetros"; a fraction alone takes the singular ("1/2 hora").
+ */
+function measureNoun(token: string, whole: string | undefined, rules: LanguageRules): MeasureNoun | undefined {
+  const symbol = token === 'L' ? 'l' : token;
+  const unit = Object.hasOwn(rules.units, symbol) ? rules.units[symbol] : measureWords(rules).get(token.toLowerCase());
+  if (!unit) return undefined;
+  const [singular, plural, feminine] = unit;
+  const words = whole !== undefined && Number(whole) !== 1 ? plural : singular;
+  if (words.includes(' ')) return undefined;
+  // A measure word already in the right number keeps its spelling ("HORAS").
+  return { words: words === token.toLowerCase() ? token : words, feminine: feminine === true };
+}
+
+/**
+ * "2½" → "two and a half", "½" → "a half", "2 3/8" → "two and three eighths", "las 3 y 1/2" → "las tres y media";
+ * where the language says so, after a measure noun and agreeing with it: "2 1/2 kilos" → "dos kilos y medio",
+ * "1/2 hora" → "media hora", "1/4 hora" → "un cuarto de hora".
+ */
 export function expandFractions(text: string, rules: LanguageRules): string {
   if (!ANY_FRACTION.test(text)) return text;
-  const pattern = fractionPattern(rules);
-  const read = (whole: string | undefined, fraction: [number, number], offset: number, source: string) => {
+  const patterns = fractionPatterns(rules);
+  const read = (
+    match: string,
+    whole: string | undefined,
+    fraction: [number, number],
+    offset: number,
+    source: string,
+    gap = '',
+    token?: string,
+  ) => {
     const [numerator, denominator] = fraction;
-    if (numerator < 1 || numerator >= denominator || denominator > LARGEST_DENOMINATOR) return undefined;
+    if (numerator < 1 || numerator >= denominator || denominator > LARGEST_DENOMINATOR) return match;
     const words = wordsOf(numerator, denominator, rules);
-    if (!whole) return words.alone;
+    const noun = token ? measureNoun(token, whole, rules) : undefined;
+    if (noun) {
+      const feminine = noun.feminine;
+      if (whole) {
+        const after = feminine ? (words.afterFeminine ?? words.after) : words.after;
+        return `${rules.beforeNoun(BigInt(whole), feminine)} ${noun.words} ${after}`;
+      }
+      if (numerator === 1 && denominator === 2) {
+        return `${feminine ? (words.aloneFeminine ?? words.alone) : words.alone} ${noun.words}`;
+      }
+      return `${words.alone} ${rules.measureNouns?.partOf ?? ''} ${noun.words}`;
+    }
+    // Not a measure noun: the word stays where it is.
+    const rest = token ? `${gap}${token}` : '';
+    if (!whole) return `${words.alone}${rest}`;
     const previous = source.slice(Math.max(0, offset - 20), offset).match(/(\p{L}+)[ \t]+$/u)?.[1];
     const feminine = !!previous && !!rules.feminineArticles?.has(previous.toLowerCase());
     const after = feminine ? (words.afterFeminine ?? words.after) : words.after;
-    return `${rules.cardinal(BigInt(whole), feminine)} ${after}`;
+    return `${rules.cardinal(BigInt(whole), feminine)} ${after}${rest}`;
   };
+  // The noun groups exist only where the language has measure nouns, so the offset and source are read from the end.
+  const hasNoun = rules.measureNouns !== undefined;
+  const tail = (args: unknown[]) => ({
+    gap: hasNoun ? (args[0] as string | undefined) : undefined,
+    token: hasNoun ? (args[1] as string | undefined) : undefined,
+    offset: args[args.length - 2] as number,
+    source: args[args.length - 1] as string,
+  });
   return text
+    .replace(patterns.glued, (match: string, whole: string, symbol: string, ...args: unknown[]) => {
+      const { gap, token, offset, source } = tail(args);
+      return read(match, whole, UNICODE_FRACTIONS[symbol], offset, source, gap, token);
+    })
     .replace(
-      GLUED,
-      (match: string, whole: string, symbol: string, offset: number, source: string) =>
-        read(whole, UNICODE_FRACTIONS[symbol], offset, source) ?? match,
-    )
-    .replace(
-      pattern,
+      patterns.spaced,
       (
         match: string,
         whole: string | undefined,
-        _gap: string | undefined,
+        _wholeGap: string | undefined,
         symbol: string | undefined,
         numerator: string | undefined,
         denominator: string | undefined,
-        offset: number,
-        source: string,
+        ...args: unknown[]
       ) => {
+        const { gap, token, offset, source } = tail(args);
         const fraction: [number, number] = symbol
           ? UNICODE_FRACTIONS[symbol]
           : [Number(numerator), Number(denominator)];
-        return read(whole, fraction, offset, source) ?? match;
+        return read(match, whole, fraction, offset, source, gap, token);
       },
     );
 }

@@ -105,7 +105,20 @@ export interface LanguageRules extends RomanNumeralWords {
    * Common fractions, by their Unicode character: the words alone ("a half"), after a whole number ("two and a half")
    * and after a feminine one where they differ (Spanish "las tres y media").
    */
-  vulgarFractions: Record<string, { alone: string; after: string; afterFeminine?: string }>;
+  vulgarFractions: Record<string, { alone: string; after: string; afterFeminine?: string; aloneFeminine?: string }>;
+  /**
+   * Languages where a fraction follows the measure noun after a whole number and the half agrees with it ("dos kilos y
+   * medio", "media hora", "un cuarto de hora"): nouns of measure and time by gender; the noun takes the number of the
+   * whole ("un kilo y medio", "dos kilos y medio").
+   * Unit symbols and words from `units` count too, with the units' gender. English leaves it out ("two and a half").
+   */
+  measureNouns?: {
+    /** [singular, plural] */
+    feminine: readonly (readonly [string, string])[];
+    masculine: readonly (readonly [string, string])[];
+    /** Joins a fraction other than a half to its noun ("un cuarto de hora"). */
+    partOf: string;
+  };
   /** Any other fraction ("3/8" → "three eighths", "tres octavos", "três oitavos"). */
   fractionName(numerator: number, denominator: number): string;
   /** Joins a whole number and its fraction ("2 3/8" → "two and three eighths"), also as books write it ("3 y 1/2"). */

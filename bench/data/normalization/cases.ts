@@ -257,8 +257,14 @@ const SPANISH = cases('es', 'es-ES', [
   ['fraction', 'Eran las 3 y 1/2.', 'Eran las tres y media.'],
   [
     'fraction',
+    'Tardó 1/2 hora y 2½ horas, 1 1/2 kilos, 21 1/2 leguas, 2 1/4 horas, 1/4 hora, ½ docena y 2 1/2 km.',
+    'Tardó media hora y dos horas y media, un kilo y medio, veintiuna leguas y media, dos horas y cuarto, un cuarto de hora, media docena y dos kilómetros y medio.',
+  ],
+  ['fraction', 'Quedan 2 1/2 restantes y 1/2 de ellos.', 'Quedan dos y medio restantes y medio de ellos.'],
+  [
+    'fraction',
     'Pesaba 2 1/2 kilos; 1/4, 3/4, 3/8, 1/12 y ⅓.',
-    'Pesaba dos y medio kilos; un cuarto, tres cuartos, tres octavos, un doceavo y un tercio.',
+    'Pesaba dos kilos y medio; un cuarto, tres cuartos, tres octavos, un doceavo y un tercio.',
   ],
 ]);
 
@@ -314,6 +320,11 @@ const PORTUGUESE = [
     ['currency', 'Custa R$ 10,50.', 'Custa dez reais e cinquenta centavos.'],
     ['fraction', 'Eram as 3 e 1/2.', 'Eram as três e meia.'],
     [
+      'fraction',
+      'Levou 1/2 hora e 2½ horas, 1 1/2 quilos, 2 1/2 léguas, 3/4 hora, ½ dúzia, 1/2 l e 2 1/2 h.',
+      'Levou meia hora e duas horas e meia, um quilo e meio, duas léguas e meia, três quartos de hora, meia dúzia, meio litro e duas horas e meia.',
+    ],
+    [
       'old money',
       'custou 1$000 e 2$500, 0$500 e 1:500$000 ou 2:000$000 réis. Pagou 30 rs.',
       'custou mil réis e dois mil e quinhentos réis, quinhentos réis e um conto e quinhentos mil réis ou dois contos de réis. Pagou trinta réis.',
@@ -327,7 +338,7 @@ const PORTUGUESE = [
     [
       'fraction',
       '2 1/2 litros; 1/2, 1/4, 3/4, 5/8, 1/12 e ½.',
-      'dois e meio litros; meio, um quarto, três quartos, cinco oitavos, um doze avos e meio.',
+      'dois litros e meio; meio, um quarto, três quartos, cinco oitavos, um doze avos e meio.',
     ],
   ]),
   ...cases('pt', 'pt-PT', [
