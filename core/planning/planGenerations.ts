@@ -72,8 +72,12 @@ export async function committedSegments(
   return found.filter(keep).sort((a, b) => a.index - b.index);
 }
 
-/** Times a plan is read again because a newer generation was committed (and the read one removed) meanwhile. */
-const MAX_PLAN_READS = 5;
+/**
+ * Times a plan is read again because a newer generation was committed (and the read one removed) meanwhile: a
+ * request gives up soon and is told to try again; a planner checking what it left may outlast every planner it raced
+ * (each commit is one finished planner, so their number bounds the re-reads).
+ */
+export const PLAN_READS = { request: 5, planner: 50 } as const;
 
 /**
  * The chapter's plan as one consistent read. A commit removes the generation it replaces, so a reader that raced a
@@ -84,6 +88,7 @@ export async function readCommittedPlan(
   chapters: ProjectCollection<ChapterRecord>,
   segments: ProjectCollection<SegmentRecord>,
   chapter: ChapterRecord,
+  maxReads: number = PLAN_READS.request,
 ): Promise<{ chapter: ChapterRecord; segments: SegmentRecord[] }> {
   let current = chapter;
   for (let read = 1; ; read++) {
@@ -91,7 +96,7 @@ export async function readCommittedPlan(
     const after = await chapters.get(current.tenantId, current.projectId, current.id);
     if (!after || after.type !== 'chapter') return { chapter: current, segments: plan };
     if (committedGeneration(after) === committedGeneration(current)) return { chapter: after, segments: plan };
-    if (read >= MAX_PLAN_READS)
+    if (read >= maxReads)
       throw new ConflictError('The chapter is being planned again right now; try again in a moment', {
         chapterId: chapter.id,
       });

@@ -27,6 +27,7 @@ import {
   committedSegments,
   currentTotals,
   plannedSegmentId,
+  PLAN_READS,
   readCommittedPlan,
   recountSegmentFacts,
 } from './planGenerations';
@@ -167,6 +168,7 @@ export class PlanService {
         this.deps.chapters,
         this.deps.segments,
         outcome.chapter,
+        PLAN_READS.planner,
       );
       const problems = planProblems(chapter, plan);
       if (problems.length > 0) throw new PlanIntegrityError(chapterId, problems);
