@@ -338,6 +338,53 @@ function readChapter(
   return readings;
 }
 
+/** A claim for someone the cast does not name ("continued our strange visitor") is worth this much once identified. */
+const IDENTIFIED_VISITOR = 0.8;
+/** How far back (in characters of the chapter) a visitor who names himself is looked for: about a page. */
+const VISITOR_SCENE_CHARS = 3000;
+
+/**
+ * Someone the scene has not named who says at last who they are ("I am the King.", "Me llamo Rosa"): the turns
+ * before, within about a page and since the scene last named that person, whose evidence gave the line to someone
+ * the cast does not name ("said our visitor", "continued a voice"). Read on the first reading, turn → person.
+ */
+function unnamedVisitors(
+  ordered: AttributableSegment[],
+  structure: ChapterStructure,
+  cast: Cast,
+  readings: TurnReading[],
+): Map<number, string> {
+  const startOf: number[] = [];
+  ordered.reduce((at, segment, position) => {
+    startOf[position] = at;
+    return at + segment.text.length;
+  }, 0);
+  const visitors = new Map<number, string>();
+  structure.turns.forEach((turn, t) => {
+    const line = turn.positions.map((at) => ordered[at].text).join(' ');
+    const person = selfNamedIn(line, cast);
+    if (person === null || readings[t].recent.includes(person)) return;
+    const namedAt = startOf[turn.positions[0]];
+    for (let k = t - 1; k >= 0 && !readings[k].recent.includes(person); k--) {
+      const { evidence } = readings[k];
+      if (namedAt - startOf[structure.turns[k].positions[0]] > VISITOR_SCENE_CHARS) break;
+      if (evidence.excluded.includes(person)) break;
+      if (evidence.claims.some((claim) => claim.speakerId === SOMEONE_ELSE)) visitors.set(k, person);
+    }
+  });
+  return visitors;
+}
+
+/** The visitor's earlier lines are theirs: below a named tag's claim, as the likeliest person, not a certainty. */
+function identifyVisitors(readings: TurnReading[], visitors: ReadonlyMap<number, string>): void {
+  for (const [t, person] of visitors) {
+    const { evidence } = readings[t];
+    evidence.claims = evidence.claims.map((claim) =>
+      claim.speakerId === SOMEONE_ELSE ? { speakerId: person, confidence: IDENTIFIED_VISITOR } : claim,
+    );
+  }
+}
+
 /** Settles every exchange of the chapter by turn-taking: the most likely speaker of each turn and its probability. */
 function settle(
   ordered: AttributableSegment[],
@@ -400,11 +447,16 @@ function attributeChapter(ordered: AttributableSegment[], cast: Cast): SpeakerLa
   const structure = chapterStructure(ordered);
   // Twice: the second reading knows who the first one found speaking, so "she added" after an untagged line by
   // Mrs. Bennet means Mrs. Bennet.
-  let beliefs = settle(ordered, structure, cast, readChapter(ordered, structure, cast, new Map()));
+  const firstReading = readChapter(ordered, structure, cast, new Map());
+  // Found on the first reading: on the second, the visitor settled as speaker is no longer new to the scene.
+  const visitors = unnamedVisitors(ordered, structure, cast, firstReading);
+  identifyVisitors(firstReading, visitors);
+  let beliefs = settle(ordered, structure, cast, firstReading);
   const settled = new Map(
     [...beliefs].filter(([, belief]) => belief.probability >= SETTLED).map(([t, belief]) => [t, belief.speakerId]),
   );
   const readings = readChapter(ordered, structure, cast, settled);
+  identifyVisitors(readings, visitors);
   beliefs = settle(ordered, structure, cast, readings);
 
   return ordered.map((segment, at) => {
