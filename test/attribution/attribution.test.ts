@@ -667,6 +667,23 @@ describe('the attribution cast', () => {
     expect(ids('Vivía en la calle de Alcalá, y Alcalá lo sabía.')).toEqual(['alcala']);
     expect(ids('"Mr. Baker, I believe," said he. Baker nodded.')).toEqual(['baker', 'baker']);
   });
+
+  it('takes a saint\'s name or a name owning a building for no mention of the person ("St. James\'s", "São João")', () => {
+    const cast = new Cast([
+      narratorCharacter(null),
+      person('james', 'Mr. James', 'male', ['James']),
+      person('joao', 'João', 'male'),
+      person('pedro', 'Pedro', 'male'),
+      person('simon', 'Lord St. Simon', 'male', ['St. Simon']),
+    ]);
+    const ids = (text: string) => cast.mentions(text).map((mention) => mention.id);
+    expect(ids("Sarasate plays at the St. James's Hall this afternoon.")).toEqual([]);
+    expect(ids("We heard him at James's Hall; the Globe, St. James's and the Star had it.")).toEqual([]);
+    expect(ids('Na noite de São João o João não veio.')).toEqual(['joao']);
+    expect(ids('Llegó a San Pedro, y Pedro lo esperaba.')).toEqual(['pedro']);
+    // A name that holds the title is the person's; a possessive before anything else is still a naming.
+    expect(ids("Lord St. Simon came in. James's hat was wet.")).toEqual(['simon', 'james']);
+  });
 });
 
 describe('one person on a name record and a role record', () => {

@@ -29,18 +29,21 @@ const MALE_NOUNS =
   /^(?:captain|capitão|capitan|capitán|clerk|priest|cura|sailor|marinheiro|marinero|soldier|soldado|officer|oficial|coachman|cocheiro|cochero|waiter|barber|barbeiro|barbero|curate|stranger|fellow|youth|porter|landlord|innkeeper|estalajadeiro|ventero|almocreve|arriero|husband|father|papa|brother|uncle|nephew|son|lord|man|gentleman|boy|widower|king|master|landlord|grandfather|priest|marido|pae|pai|irmão|tio|sobrinho|filho|senhor|homem|rapaz|menino|rei|padre|esposo|hermano|hijo|señor|hombre|muchacho|niño)$/iu;
 
 /**
- * A name that names a place: followed by a street's or a building's noun ("Baker Street", "Briony Lodge"), or after
- * one in Spanish and Portuguese ("rua do Senado", "calle de Alcalá"). Such a naming is no person's.
+ * A name that names a place: followed by a street's or a building's noun ("Baker Street", "Briony Lodge", "James's
+ * Hall"), or after one in Spanish and Portuguese ("rua do Senado", "calle de Alcalá"), or a saint's name ("St.
+ * James's", "São João", "San Pedro": a church, a feast, a place). Such a naming is no person's.
  */
 const PLACE_AFTER =
-  /^\s+(?:Street|St\.|Road|Square|Lane|Avenue|Terrace|Place|Gardens|Crescent|Row|Lodge|Hall|Court|Bridge|Station|Hotel|Park)(?![\p{L}\p{N}])/u;
+  /^(?:['’]s)?\s+(?:Street|St\.|Road|Square|Lane|Avenue|Terrace|Place|Gardens|Crescent|Row|Lodge|Hall|Court|Bridge|Station|Hotel|Park)(?![\p{L}\p{N}])/u;
 const PLACE_BEFORE =
   /(?<![\p{L}\p{N}])(?:rua|travessa|largo|praça|praia|beco|avenida|calle|plaza|paseo|camino|callejón)\s+(?:(?:de|do|da|dos|das|del|de\s+la|de\s+los)\s+)?$/iu;
 
+/** A saint's title right before a name the cast holds without it. */
+const SAINT_BEFORE = /(?<![\p{L}\p{N}])(?:St\.|Saint|Sta\.|San|Santo|Santa|São)\s+$/u;
+
 function namesAPlace(text: string, offset: number, length: number): boolean {
-  return (
-    PLACE_AFTER.test(text.slice(offset + length)) || PLACE_BEFORE.test(text.slice(Math.max(0, offset - 30), offset))
-  );
+  const before = text.slice(Math.max(0, offset - 30), offset);
+  return PLACE_AFTER.test(text.slice(offset + length)) || PLACE_BEFORE.test(before) || SAINT_BEFORE.test(before);
 }
 
 function escapeRegExp(text: string): string {
