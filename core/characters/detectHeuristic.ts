@@ -27,9 +27,10 @@ import {
   type NameForm,
 } from './mentions';
 import { detectNarration, dialogueSpans } from './narration';
-import { foldNamedRoles, foldTitleRoles } from './roleFolds';
 import { findRoleAttributions, type RoleAttribution } from './roles';
-import { absorbRole, absorbTally, addVotes, countLine, genderOfTally, newTally, type Tally } from './tally';
+import { foldNamedRoles, foldTitleRoles, rolePhraseOf, roleTallyKey } from './roleFolds';
+import { isStoryCollection } from './stories';
+import { absorbRole, absorbTally, addVotes, countLine, genderOfTally, newTally, unique, type Tally } from './tally';
 import { heuristicLanguage, type HeuristicLanguage } from './vocabulary';
 
 /** A titled name ("Mrs. Long") is a character when mentioned this often, even if never tagged as speaking. */
@@ -89,64 +90,12 @@ interface ChapterScan {
 }
 
 export function detectCharactersHeuristic(chapters: ChapterInput[]): Character[] {
-  const bookLanguage = heuristicLanguage(chapters[0]?.language ?? 'en');
-  const wordCase = new WordCase(bookLanguage);
-  for (const chapter of chapters) wordCase.add(chapter.text);
-  wordCase.admitSpeakers(chapters.flatMap(bareTagSubjects));
-  const scans = scanChapters(chapters, wordCase);
-  const placed = scans.flatMap((scan) => scan.mentions);
-  dropFamilyPlurals(placed);
-
-  const bareVotes = new Map<string, Votes>();
-  const formVotes = new Map<string, Votes>();
-  for (const mention of placed) {
-    const key = formLabel(mention.form);
-    if (!formVotes.has(key)) formVotes.set(key, emptyVotes());
-    addVotes(formVotes.get(key)!, mention.votes);
-    if (mention.form.honorific === null && mention.form.tokens.length === 1) {
-      if (!bareVotes.has(mention.form.tokens[0])) bareVotes.set(mention.form.tokens[0], emptyVotes());
-      addVotes(bareVotes.get(mention.form.tokens[0])!, mention.votes);
-    }
-  }
-  const people = new PersonIndex(placed, (keys) => nodeGender(keys, formVotes, bareVotes), bookLanguage);
-
-  const tallies = new Map<string, Tally>();
-  const tallyFor = (key: string) => {
-    if (!tallies.has(key)) tallies.set(key, newTally());
-    return tallies.get(key)!;
-  };
-  for (const mention of placed) {
-    const person = people.resolve(mention.form, mention.at, mention.chapter);
-    if (person === undefined) continue;
-    const chapter = chapters[mention.chapter];
-    const tally = tallyFor(person);
-    const label = formLabel(mention.form);
-    tally.forms.set(label, (tally.forms.get(label) ?? 0) + 1);
-    if (people.isBareSurname(mention.form)) tally.bareSurnames.add(label);
-    tally.mentions++;
-    if (mention.vocative) tally.vocatives++;
-    if (mention.locative) tally.locatives++;
-    if (mention.narrated) tally.narrated++;
-    tally.chapters.add(chapter.id);
-    if (tally.first === null) tally.first = { chapterId: chapter.id, offset: mention.local, at: mention.at };
-    addVotes(tally.votes, mention.votes);
-    addVotes(tally.pronounVotes, mention.pronoun);
-    const title = mention.form.honorific ? honorificOf(mention.form.honorific) : undefined;
-    if (title) {
-      tally.titled++;
-      addVote(tally.titleVotes, title.gender);
-    }
-    if (mention.age) tally.ages.set(mention.age, (tally.ages.get(mention.age) ?? 0) + 1);
-  }
-  for (const scan of scans)
-    for (const found of scan.attributions) {
-      const person = people.resolve(found.form, found.at, found.chapter);
-      if (person === undefined || !tallies.has(person)) continue;
-      countLine(tallies.get(person)!, found.verb);
-    }
-  tallyRoles(scans, tallies);
+  const { bookLanguage, scans, placed, people, tallies } = tallyPeople(chapters);
+  const collection = readsAsCollection(tallies, chapters.length);
+  tallyRoles(scans, tallies, collection);
   foldTitleRoles(tallies);
-  foldNamedRoles(tallies, placed, people, bookLanguage);
+  foldNamedRoles(tallies, placed, people, bookLanguage, collection);
+  rejoinStories(tallies);
 
   const narration = detectNarration(chapters);
   let narratorKey =
@@ -211,6 +160,78 @@ export function detectCharactersHeuristic(chapters: ChapterInput[]): Character[]
     result.push({ ...character, id });
   }
   return result;
+}
+
+/** Whether the book reads as a collection of independent stories (stories.ts), from the people it names. */
+export function isStoryCollectionBook(chapters: ChapterInput[]): boolean {
+  return readsAsCollection(tallyPeople(chapters).tallies, chapters.length);
+}
+
+function readsAsCollection(tallies: Map<string, Tally>, chapterCount: number): boolean {
+  return isStoryCollection(
+    [...tallies.values()].map((tally) => ({ chapters: tally.chapters.size, lines: tally.lines })),
+    chapterCount,
+  );
+}
+
+/** The book's named people: mentions found, clustered into people, and counted per person with their lines. */
+function tallyPeople(chapters: ChapterInput[]) {
+  const bookLanguage = heuristicLanguage(chapters[0]?.language ?? 'en');
+  const wordCase = new WordCase(bookLanguage);
+  for (const chapter of chapters) wordCase.add(chapter.text);
+  wordCase.admitSpeakers(chapters.flatMap(bareTagSubjects));
+  const scans = scanChapters(chapters, wordCase);
+  const placed = scans.flatMap((scan) => scan.mentions);
+  dropFamilyPlurals(placed);
+
+  const bareVotes = new Map<string, Votes>();
+  const formVotes = new Map<string, Votes>();
+  for (const mention of placed) {
+    const key = formLabel(mention.form);
+    if (!formVotes.has(key)) formVotes.set(key, emptyVotes());
+    addVotes(formVotes.get(key)!, mention.votes);
+    if (mention.form.honorific === null && mention.form.tokens.length === 1) {
+      if (!bareVotes.has(mention.form.tokens[0])) bareVotes.set(mention.form.tokens[0], emptyVotes());
+      addVotes(bareVotes.get(mention.form.tokens[0])!, mention.votes);
+    }
+  }
+  const people = new PersonIndex(placed, (keys) => nodeGender(keys, formVotes, bareVotes), bookLanguage);
+
+  const tallies = new Map<string, Tally>();
+  const tallyFor = (key: string) => {
+    if (!tallies.has(key)) tallies.set(key, newTally());
+    return tallies.get(key)!;
+  };
+  for (const mention of placed) {
+    const person = people.resolve(mention.form, mention.at, mention.chapter);
+    if (person === undefined) continue;
+    const chapter = chapters[mention.chapter];
+    const tally = tallyFor(person);
+    const label = formLabel(mention.form);
+    tally.forms.set(label, (tally.forms.get(label) ?? 0) + 1);
+    if (people.isBareSurname(mention.form)) tally.bareSurnames.add(label);
+    tally.mentions++;
+    if (mention.vocative) tally.vocatives++;
+    if (mention.locative) tally.locatives++;
+    if (mention.narrated) tally.narrated++;
+    tally.chapters.add(chapter.id);
+    if (tally.first === null) tally.first = { chapterId: chapter.id, offset: mention.local, at: mention.at };
+    addVotes(tally.votes, mention.votes);
+    addVotes(tally.pronounVotes, mention.pronoun);
+    const title = mention.form.honorific ? honorificOf(mention.form.honorific) : undefined;
+    if (title) {
+      tally.titled++;
+      addVote(tally.titleVotes, title.gender);
+    }
+    if (mention.age) tally.ages.set(mention.age, (tally.ages.get(mention.age) ?? 0) + 1);
+  }
+  for (const scan of scans)
+    for (const found of scan.attributions) {
+      const person = people.resolve(found.form, found.at, found.chapter);
+      if (person === undefined || !tallies.has(person)) continue;
+      countLine(tallies.get(person)!, found.verb);
+    }
+  return { bookLanguage, scans, placed, people, tallies };
 }
 
 /**
@@ -316,8 +337,14 @@ function nodeGender(keys: string[], formVotes: Map<string, Votes>, bareVotes: Ma
   return genderOf(titles) !== 'unknown' ? genderOf(titles) : genderOf(votes);
 }
 
-/** Roles that speak often enough, with every mention of the same phrase counted and its pronouns read. */
-function tallyRoles(scans: ChapterScan[], tallies: Map<string, Tally>): void {
+/**
+ * Roles that speak often enough, with every mention of the same phrase counted and its pronouns read. In a story
+ * collection a role that speaks in several stories is counted per story while roles fold ("the lady" of one story is
+ * not the lady of the next, and a naming in one story names only that story's role); the narrator's own people ("my
+ * aunt", "my friend") are counted once, as the narrator is one.
+ */
+const NARRATORS_OWN = /^(?:my|mi|meu|minha) /u;
+function tallyRoles(scans: ChapterScan[], tallies: Map<string, Tally>, collection: boolean): void {
   const speaking = new Map<string, (RoleAttribution & { chapter: number })[]>();
   for (const [chapter, scan] of scans.entries())
     for (const role of scan.roles) {
@@ -326,36 +353,80 @@ function tallyRoles(scans: ChapterScan[], tallies: Map<string, Tally>): void {
     }
   for (const [key, attributions] of speaking) {
     if (attributions.length < MIN_ROLE_LINES) continue;
-    const tally = newTally();
-    tally.roleGender = attributions.find((role) => role.gender !== 'unknown')?.gender ?? 'unknown';
-    for (const role of attributions) {
-      countLine(tally, role.verb);
-      tally.speaksIn.add(role.chapter);
+    const stories = unique(attributions.map((role) => role.chapter));
+    if (!collection || stories.length < 2 || NARRATORS_OWN.test(key)) {
+      tallies.set(roleTallyKey(key, null), tallyRole(attributions, scans, null));
+      continue;
     }
-    const phrase = attributions[0].phrase;
-    const pattern = new RegExp(
-      `(?<!\\p{L})${escapeRegExp(phrase)
-        .replace(/^(\p{L})/u, (first: string) => `[${first.toLowerCase()}${first.toUpperCase()}]`)
-        .replace(/ /gu, '\\s+')}(?!\\p{L})`,
-      'gu',
-    );
-    for (const scan of scans) {
-      const text = scan.chapter.text;
-      for (const match of text.matchAll(pattern)) {
-        const label = match[0].replace(/\s+/gu, ' ');
-        tally.forms.set(label, (tally.forms.get(label) ?? 0) + 1);
-        tally.mentions++;
-        tally.chapters.add(scan.chapter.id);
-        tally.roleAt.push(scan.base + match.index);
-        if (tally.first === null)
-          tally.first = { chapterId: scan.chapter.id, offset: match.index, at: scan.base + match.index };
-        // Up to the next name, as for names: "said the Rabbit, and Alice … she" says nothing of the Rabbit.
-        const end = match.index + match[0].length;
-        addVote(tally.votes, pronounAfter(text, end, nextMentionAt(scan.mentions, end) ?? text.length, scan.language));
-      }
-    }
-    tallies.set(`role|${key}`, tally);
+    for (const story of stories)
+      tallies.set(
+        roleTallyKey(key, story),
+        tallyRole(
+          attributions.filter((role) => role.chapter === story),
+          scans,
+          story,
+        ),
+      );
   }
+}
+
+/**
+ * A role's per-story records that no fold took become one record again: the attribution engine resolves a speech tag
+ * ("said the lady") to one record of the book, so records that share a phrase cannot be told apart there yet.
+ */
+function rejoinStories(tallies: Map<string, Tally>): void {
+  for (const [key, tally] of [...tallies]) {
+    if (!key.startsWith('role|') || tally.story === null) continue;
+    const phraseKey = roleTallyKey(rolePhraseOf(key), null);
+    const into = tallies.get(phraseKey);
+    tallies.delete(key);
+    tally.story = null;
+    if (into === undefined) {
+      tallies.set(phraseKey, tally);
+      continue;
+    }
+    absorbTally(into, tally);
+    for (const chapter of tally.speaksIn) into.speaksIn.add(chapter);
+  }
+}
+
+/** One record of a speaking role: its lines, and its phrase counted in the whole book or in its story only. */
+function tallyRole(
+  attributions: (RoleAttribution & { chapter: number })[],
+  scans: ChapterScan[],
+  story: number | null,
+): Tally {
+  const tally = newTally();
+  tally.roleGender = attributions.find((role) => role.gender !== 'unknown')?.gender ?? 'unknown';
+  tally.story = story;
+  for (const role of attributions) {
+    countLine(tally, role.verb);
+    tally.speaksIn.add(role.chapter);
+  }
+  const phrase = attributions[0].phrase;
+  const pattern = new RegExp(
+    `(?<!\\p{L})${escapeRegExp(phrase)
+      .replace(/^(\p{L})/u, (first: string) => `[${first.toLowerCase()}${first.toUpperCase()}]`)
+      .replace(/ /gu, '\\s+')}(?!\\p{L})`,
+    'gu',
+  );
+  for (const [index, scan] of scans.entries()) {
+    if (story !== null && index !== story) continue;
+    const text = scan.chapter.text;
+    for (const match of text.matchAll(pattern)) {
+      const label = match[0].replace(/\s+/gu, ' ');
+      tally.forms.set(label, (tally.forms.get(label) ?? 0) + 1);
+      tally.mentions++;
+      tally.chapters.add(scan.chapter.id);
+      tally.roleAt.push(scan.base + match.index);
+      if (tally.first === null)
+        tally.first = { chapterId: scan.chapter.id, offset: match.index, at: scan.base + match.index };
+      // Up to the next name, as for names: "said the Rabbit, and Alice … she" says nothing of the Rabbit.
+      const end = match.index + match[0].length;
+      addVote(tally.votes, pronounAfter(text, end, nextMentionAt(scan.mentions, end) ?? text.length, scan.language));
+    }
+  }
+  return tally;
 }
 
 /** A first-person narrator's "my friend", "my companion": the named person it is takes its lines and forms. */
@@ -378,7 +449,7 @@ function foldCompanions(
     namedAt: at.sort((a, b) => a - b),
   }));
   for (const [key, role] of [...tallies]) {
-    if (!key.startsWith('role|') || !isCompanionRole(key.slice('role|'.length))) continue;
+    if (!key.startsWith('role|') || !isCompanionRole(rolePhraseOf(key))) continue;
     const companion = companionOf(role.roleAt, genderOfTally(role), named);
     if (companion === undefined) continue;
     absorbRole(tallies.get(companion)!, role);

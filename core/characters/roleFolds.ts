@@ -10,6 +10,19 @@ import { absorbRole, absorbTally, genderOfTally, unique, type Tally } from './ta
 import { emptyVotes } from './genderEvidence';
 import type { HeuristicLanguage } from './vocabulary';
 
+/**
+ * The key of a role's record: `role|the lady`, or `role|the lady@3` for the lady of the story in chapter index 3 of
+ * a collection.
+ */
+export function roleTallyKey(phrase: string, story: number | null): string {
+  return story === null ? `role|${phrase}` : `role|${phrase}@${story}`;
+}
+
+/** The role phrase of a role record's key, without its story ("the lady"). */
+export function rolePhraseOf(key: string): string {
+  return key.slice('role|'.length).replace(/@\d+$/u, '');
+}
+
 /** A mention as the folds need it: where it is written and whether in narration. */
 export interface PlacedMention extends PlacedForm {
   chapterText: string;
@@ -22,13 +35,16 @@ export interface PlacedMention extends PlacedForm {
  * A speaking role the narration names ("Pero Pérez —que así se llamaba el cura—", "el barbero maese Nicolás") is
  * that person, when every such naming (a naming clause anywhere, an apposition in a chapter where the role speaks)
  * names the same person, that person is named in a chapter where the role speaks, and their genders agree. Without
- * a naming, a role that is a title ("the inspector") is the one person with that title named where it speaks.
+ * a naming, a role that is a title ("the inspector") is the one person with that title named where it speaks. In a
+ * story collection (`collection`) a naming clause too counts only in the story where the role speaks: the miller
+ * named in one story is not the miller of another.
  */
 export function foldNamedRoles(
   tallies: Map<string, Tally>,
   placed: PlacedMention[],
   people: PersonIndex,
   language: HeuristicLanguage,
+  collection: boolean,
 ): void {
   const namings: { noun: string; byClause: boolean; person: string; chapter: number }[] = [];
   const presentIn = new Map<string, Set<number>>();
@@ -42,13 +58,15 @@ export function foldNamedRoles(
     if (naming !== null) namings.push({ ...naming, person, chapter: mention.chapter });
   }
   for (const [key, role] of [...tallies]) {
-    const [determiner, noun, ...more] = key.startsWith('role|') ? key.slice('role|'.length).split(' ') : [];
+    const [determiner, noun, ...more] = key.startsWith('role|') ? rolePhraseOf(key).split(' ') : [];
     if (noun === undefined || more.length > 0 || !DEFINITE_ARTICLES.has(determiner)) continue;
     // A naming clause anywhere; an apposition only where the role speaks ("el labrador" of one chapter is not the
     // "labrador" another chapter describes).
     const namedAs = unique(
       namings
-        .filter((naming) => naming.noun === noun && (naming.byClause || role.speaksIn.has(naming.chapter)))
+        .filter(
+          (naming) => naming.noun === noun && ((naming.byClause && !collection) || role.speaksIn.has(naming.chapter)),
+        )
         .map((naming) => naming.person),
     );
     const named = namedAs.length > 0 ? namedAs : titledAs(noun, role, tallies, presentIn);
@@ -93,14 +111,21 @@ function titledAs(
  * two people); neither does a shorter title that ends two longer ones.
  */
 export function foldTitleRoles(tallies: Map<string, Tally>): void {
+  // Titles per story: in a collection the Rabbit of one story is not the White Rabbit of another.
   const byTitle = new Map<string, string>();
+  const keysOfTitle = new Map<string, string[]>();
   for (const [key, tally] of tallies) {
     const title = key.startsWith('role|') ? titleOfRole(tally) : null;
-    if (title !== null) byTitle.set(title, key);
+    if (title === null) continue;
+    byTitle.set(storyTitle(title, tally), key);
+    keysOfTitle.set(title, [...(keysOfTitle.get(title) ?? []), key]);
   }
   const target = new Map<string, string>();
   for (const [title, key] of byTitle) {
-    const longer = [...byTitle.entries()].filter(([other]) => other.endsWith(` ${title}`));
+    const story = tallies.get(key)!.story;
+    const longer = [...byTitle.entries()].filter(
+      ([other, otherKey]) => tallies.get(otherKey)!.story === story && other.endsWith(` ${title}`),
+    );
     target.set(title, longer.length === 1 ? longer[0][1] : key);
   }
   const finalKey = (key: string): string => {
@@ -122,7 +147,8 @@ export function foldTitleRoles(tallies: Map<string, Tally>): void {
       }
       continue;
     }
-    const keys = unique([...tally.forms.keys()].map((form) => byTitle.get(form)));
+    // A bare "Hatter" is the creature only when one record bears that title (not one per story).
+    const keys = unique([...tally.forms.keys()].flatMap((form) => keysOfTitle.get(form) ?? [undefined]));
     if (keys.length !== 1 || keys[0] === undefined) continue;
     // Its gender stays the role's: the bare form is mostly a vocative, where the next pronoun is someone else's.
     absorbTally(tallies.get(finalKey(keys[0]))!, { ...tally, votes: emptyVotes(), pronounVotes: emptyVotes() });
@@ -139,5 +165,11 @@ function titleOfRole(tally: Tally): string | null {
 
 function titleOfRoleKey(key: string, tallies: Map<string, Tally>): string | null {
   const tally = tallies.get(key);
-  return tally && key.startsWith('role|') ? titleOfRole(tally) : null;
+  const title = tally && key.startsWith('role|') ? titleOfRole(tally) : null;
+  return title === null ? null : storyTitle(title, tally!);
+}
+
+/** A role's title with its story, when it has one ("Rabbit@3"). */
+function storyTitle(title: string, tally: Tally): string {
+  return tally.story === null ? title : `${title}@${tally.story}`;
 }

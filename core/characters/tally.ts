@@ -30,6 +30,8 @@ export interface Tally {
   roleAt: number[];
   /** Chapters (by index) where a role speaks (roles only). */
   speaksIn: Set<number>;
+  /** In a story collection, the story (chapter index) a role's record is counted in while roles fold; else null. */
+  story: number | null;
 }
 
 export function newTally(): Tally {
@@ -52,6 +54,7 @@ export function newTally(): Tally {
     roleGender: 'unknown',
     roleAt: [],
     speaksIn: new Set(),
+    story: null,
   };
 }
 
