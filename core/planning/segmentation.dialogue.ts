@@ -334,6 +334,26 @@ function embeddedTurn(paragraph: string, conventions: DialogueConventions): numb
   return match ? match.index + match[0].length - match[1].length : -1;
 }
 
+/** Longest line read as speech that a book printed without its opening dash. */
+const MAX_UNDASHED_LINE = 300;
+
+/**
+ * A line printed without its opening dash, its speech tag after a dash glued to it ("Dios te guarde,
+ * Frasquita...--dijo el Corregidor a media voz", a chapter's first line set without the dash): a tag follows speech,
+ * so what stands before it is a line, not narration. Only in a chapter whose dialogue is printed with dashes, and
+ * when that dash is the paragraph's first, with no quotation before it.
+ */
+function opensWithUndashedLine(paragraph: string, conventions: DialogueConventions): boolean {
+  if (!conventions.dashDialogue) return false;
+  const dashes = conventions.hyphenDashes ? HYPHEN_RUN : DASH_RUN;
+  dashes.lastIndex = 0;
+  const dash = dashes.exec(paragraph);
+  if (!dash || dash.index === 0 || dash.index > MAX_UNDASHED_LINE) return false;
+  const line = paragraph.slice(0, dash.index);
+  if (/\s$/u.test(line) || !/\p{L}/u.test(line) || /["“”«»]/u.test(line)) return false;
+  return readSpeechTag(paragraph.slice(dash.index + dash[0].length), conventions.language) !== null;
+}
+
 /**
  * A speech tag in parentheses inside a line ("--Y si no, vamos a ver (preguntó el cabrero): ¿qué…", "(observó en
  * esto el padre del novio)") is narration: the parenthesis and the punctuation after it are cut out and the line
@@ -388,6 +408,9 @@ export function dialoguePieces(paragraph: string, conventions: DialogueConventio
 
 function turnPieces(paragraph: string, conventions: DialogueConventions): Piece[] {
   if (opensWithDash(paragraph, conventions)) return dashTurns(paragraph, conventions);
+  if (opensWithUndashedLine(paragraph, conventions))
+    // Read as if the opening dash were there; the dash added before the paragraph is taken off the offsets again.
+    return dashTurns(`—${paragraph}`, conventions).map((piece) => ({ ...piece, start: Math.max(0, piece.start - 1) }));
   const quoted = quoteTurns(paragraph, conventions.language);
   if (!conventions.dashDialogue) return quoted;
   // Only narration can hold a dash turn: inside a quotation "--" is the speaker's own dash.

@@ -125,6 +125,41 @@ describe('segmentation', () => {
     ]);
   });
 
+  it('reads a line printed without its opening dash as speech when a glued dash and a tag follow it (es, pt)', () => {
+    const spanish = [
+      'Dios te guarde, Frasquita...--dijo el Corregidor a media voz, apareciendo bajo el emparrado.',
+      '--¡Tanto bueno, señor Corregidor!',
+      '--¿Y Lucas? ¿Duerme?',
+      // A glued dash with no tag after it, and a spaced dash, leave the narration as it was.
+      'El Corregidor se había turbado.--La soledad en que la encontraba le parecía un sueño.',
+      'Pedro miró al cielo --dijo luego el cronista-- sin decir nada.',
+    ].join('\n\n');
+    const segments = segmentChapter(spanish, { language: 'es' });
+    expectExactTiling(spanish, segments);
+    expect(view(segments).slice(0, 2)).toEqual([
+      ['dialogue', 'Dios te guarde, Frasquita...', 'chapter_head'],
+      ['narration', '--dijo el Corregidor a media voz, apareciendo bajo el emparrado.', 'dialogue_turn'],
+    ]);
+    expect(view(segments).filter(([, text]) => String(text).startsWith('El Corregidor se había'))).toEqual([
+      ['narration', 'El Corregidor se había turbado.', 'paragraph'],
+    ]);
+    expect(view(segments).filter(([, text]) => String(text).startsWith('Pedro miró'))).toEqual([
+      ['narration', 'Pedro miró al cielo --dijo luego el cronista-- sin decir nada.', 'paragraph'],
+    ]);
+    const portuguese = ['Bons dias, meu rapaz--disse o padre, entrando.', '--Bons dias.', '--Como vae?'].join('\n\n');
+    const pieces = segmentChapter(portuguese, { language: 'pt' });
+    expectExactTiling(portuguese, pieces);
+    expect(view(pieces)[0]).toEqual(['dialogue', 'Bons dias, meu rapaz', 'chapter_head']);
+    expect(view(pieces)[1]).toEqual(['narration', '--disse o padre, entrando.', 'dialogue_turn']);
+    // In a chapter that prints dialogue in quotation marks a dash is the narration's own.
+    const english = ['He stopped--said nothing--and went on.', '"Well?" asked Tom.'].join('\n\n');
+    expect(view(segmentChapter(english, { language: 'en' }))[0]).toEqual([
+      'narration',
+      'He stopped--said nothing--and went on.',
+      'chapter_head',
+    ]);
+  });
+
   it('cuts out a tag in parentheses whole, with the clause it goes on with, in es, pt and en', () => {
     const books = {
       es: [
