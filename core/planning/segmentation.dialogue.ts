@@ -350,7 +350,9 @@ function opensWithUndashedLine(paragraph: string, conventions: DialogueConventio
   const dash = dashes.exec(paragraph);
   if (!dash || dash.index === 0 || dash.index > MAX_UNDASHED_LINE) return false;
   const line = paragraph.slice(0, dash.index);
-  if (/\s$/u.test(line) || !/\p{L}/u.test(line) || /["“”«»]/u.test(line)) return false;
+  // The line ends with its own punctuation before the tag ("Frasquita...--dijo", "¡Basta!--gritó"); a dash glued to
+  // a word ("que Virgilia--chamava-se Virgilia--entrou") sets off an aside in the narration.
+  if (!/[.,;!?…]$/u.test(line) || !/\p{L}/u.test(line) || /["“”«»]/u.test(line)) return false;
   return readSpeechTag(paragraph.slice(dash.index + dash[0].length), conventions.language) !== null;
 }
 

@@ -146,11 +146,22 @@ describe('segmentation', () => {
     expect(view(segments).filter(([, text]) => String(text).startsWith('Pedro miró'))).toEqual([
       ['narration', 'Pedro miró al cielo --dijo luego el cronista-- sin decir nada.', 'paragraph'],
     ]);
-    const portuguese = ['Bons dias, meu rapaz--disse o padre, entrando.', '--Bons dias.', '--Como vae?'].join('\n\n');
+    const portuguese = [
+      'Bons dias, meu rapaz!--disse o padre, entrando.',
+      '--Bons dias.',
+      '--Como vae?',
+      // A dash glued to a word sets off an aside in the narration, whatever verb follows it.
+      'O que importa saber é que Virgilia--chamava-se Virgilia--entrou na alcova.',
+    ].join('\n\n');
     const pieces = segmentChapter(portuguese, { language: 'pt' });
     expectExactTiling(portuguese, pieces);
-    expect(view(pieces)[0]).toEqual(['dialogue', 'Bons dias, meu rapaz', 'chapter_head']);
+    expect(view(pieces)[0]).toEqual(['dialogue', 'Bons dias, meu rapaz!', 'chapter_head']);
     expect(view(pieces)[1]).toEqual(['narration', '--disse o padre, entrando.', 'dialogue_turn']);
+    expect(view(pieces).at(-1)).toEqual([
+      'narration',
+      'O que importa saber é que Virgilia--chamava-se Virgilia--entrou na alcova.',
+      'paragraph',
+    ]);
     // In a chapter that prints dialogue in quotation marks a dash is the narration's own.
     const english = ['He stopped--said nothing--and went on.', '"Well?" asked Tom.'].join('\n\n');
     expect(view(segmentChapter(english, { language: 'en' }))[0]).toEqual([
