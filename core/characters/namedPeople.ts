@@ -1,0 +1,214 @@
+/**
+ * The book's named people before any role is considered: every chapter scanned once for name mentions (with the
+ * evidence around each: pronouns, articles, age, vocatives, places, narration) and speech tags, the mentions
+ * clustered into people (clusters.ts), and each person counted (tally.ts). Kept apart from detection so the story
+ * collection rule and the role folds read the same people the cast is made of.
+ */
+import type { AgeBand, ChapterInput, Gender } from './character';
+import { PersonIndex, type PlacedForm } from './clusters';
+import { addVote, ageBefore, articleBefore, emptyVotes, genderOf, pronounAfter, type Votes } from './genderEvidence';
+import { honorificClass, honorificOf } from './honorifics';
+import {
+  findAttributions,
+  findMentions,
+  formLabel,
+  isVocative,
+  WordCase,
+  type Attribution,
+  type NameForm,
+} from './mentions';
+import { dialogueSpans } from './narration';
+import { findRoleAttributions, type RoleAttribution } from './roles';
+import { addVotes, countLine, newTally, type Tally } from './tally';
+import { heuristicLanguage, type HeuristicLanguage } from './vocabulary';
+
+/** Prepositions of place right before a mention, per language. */
+const LOCATIVE: Record<HeuristicLanguage, RegExp> = {
+  en: /(?:^|[^\p{L}])(?:in|at|into|near|inside|towards?)\s+$/iu,
+  es: /(?:^|[^\p{L}])(?:en|hacia|desde)\s+$/iu,
+  pt: /(?:^|[^\p{L}])(?:em|para|desde)\s+$/iu,
+};
+
+export interface Placed extends PlacedForm {
+  chapterText: string;
+  local: number;
+  length: number;
+  votes: Votes;
+  /** The pronoun part of `votes` (articles left out: places have articles too). */
+  pronoun: Votes;
+  age: AgeBand | null;
+  vocative: boolean;
+  /** Written after "in", "at", "em", "en": a place more likely than a person. */
+  locative: boolean;
+  /** Written in narration, outside every line of dialogue. */
+  narrated: boolean;
+}
+
+export interface ChapterScan {
+  chapter: ChapterInput;
+  language: HeuristicLanguage;
+  base: number;
+  mentions: Placed[];
+  attributions: { form: NameForm; at: number; chapter: number; verb: string }[];
+  roles: RoleAttribution[];
+}
+
+/** The book's named people: mentions found, clustered into people, and counted per person with their lines. */
+export function tallyPeople(chapters: ChapterInput[]) {
+  const bookLanguage = heuristicLanguage(chapters[0]?.language ?? 'en');
+  const wordCase = new WordCase(bookLanguage);
+  for (const chapter of chapters) wordCase.add(chapter.text);
+  wordCase.admitSpeakers(chapters.flatMap(bareTagSubjects));
+  const scans = scanChapters(chapters, wordCase);
+  const placed = scans.flatMap((scan) => scan.mentions);
+  dropFamilyPlurals(placed);
+
+  const bareVotes = new Map<string, Votes>();
+  const formVotes = new Map<string, Votes>();
+  for (const mention of placed) {
+    const key = formLabel(mention.form);
+    if (!formVotes.has(key)) formVotes.set(key, emptyVotes());
+    addVotes(formVotes.get(key)!, mention.votes);
+    if (mention.form.honorific === null && mention.form.tokens.length === 1) {
+      if (!bareVotes.has(mention.form.tokens[0])) bareVotes.set(mention.form.tokens[0], emptyVotes());
+      addVotes(bareVotes.get(mention.form.tokens[0])!, mention.votes);
+    }
+  }
+  const people = new PersonIndex(placed, (keys) => nodeGender(keys, formVotes, bareVotes), bookLanguage);
+
+  const tallies = new Map<string, Tally>();
+  const tallyFor = (key: string) => {
+    if (!tallies.has(key)) tallies.set(key, newTally());
+    return tallies.get(key)!;
+  };
+  for (const mention of placed) {
+    const person = people.resolve(mention.form, mention.at, mention.chapter);
+    if (person === undefined) continue;
+    const chapter = chapters[mention.chapter];
+    const tally = tallyFor(person);
+    const label = formLabel(mention.form);
+    tally.forms.set(label, (tally.forms.get(label) ?? 0) + 1);
+    if (people.isBareSurname(mention.form)) tally.bareSurnames.add(label);
+    tally.mentions++;
+    if (mention.vocative) tally.vocatives++;
+    if (mention.locative) tally.locatives++;
+    if (mention.narrated) tally.narrated++;
+    tally.chapters.add(chapter.id);
+    if (tally.first === null) tally.first = { chapterId: chapter.id, offset: mention.local, at: mention.at };
+    addVotes(tally.votes, mention.votes);
+    addVotes(tally.pronounVotes, mention.pronoun);
+    const title = mention.form.honorific ? honorificOf(mention.form.honorific) : undefined;
+    if (title) {
+      tally.titled++;
+      addVote(tally.titleVotes, title.gender);
+    }
+    if (mention.age) tally.ages.set(mention.age, (tally.ages.get(mention.age) ?? 0) + 1);
+  }
+  for (const scan of scans)
+    for (const found of scan.attributions) {
+      const person = people.resolve(found.form, found.at, found.chapter);
+      if (person === undefined || !tallies.has(person)) continue;
+      countLine(tallies.get(person)!, found.verb);
+    }
+  return { bookLanguage, scans, placed, people, tallies };
+}
+
+function scanChapters(chapters: ChapterInput[], wordCase: WordCase): ChapterScan[] {
+  let base = 0;
+  return chapters.map((chapter, index) => {
+    const language = heuristicLanguage(chapter.language);
+    const text = chapter.text;
+    const raw = findMentions(text, language)
+      .map((mention) => ({ ...mention, form: wordCase.plausible(mention.form) }))
+      .filter((mention): mention is typeof mention & { form: NameForm } => mention.form !== null);
+    const inDialogue = spanTest(dialogueSpans(text, language));
+    const mentions = raw.map((mention, position): Placed => {
+      const end = mention.offset + mention.length;
+      const next = raw[position + 1]?.offset ?? text.length;
+      const votes = emptyVotes();
+      const pronoun = emptyVotes();
+      addVote(pronoun, pronounAfter(text, end, next, language));
+      addVotes(votes, pronoun);
+      addVote(votes, articleBefore(text, mention.offset, language));
+      return {
+        form: mention.form,
+        at: base + mention.offset,
+        chapter: index,
+        chapterText: text,
+        local: mention.offset,
+        length: mention.length,
+        votes,
+        pronoun,
+        age: ageBefore(text, mention.offset),
+        vocative: isVocative(text, mention.offset, mention.length),
+        locative: LOCATIVE[language].test(text.slice(Math.max(0, mention.offset - 8), mention.offset)),
+        narrated: !inDialogue(mention.offset),
+      };
+    });
+    const attributions = findAttributions(text, language)
+      .map((found) => ({
+        form: wordCase.plausible(found.form),
+        at: base + found.offset,
+        chapter: index,
+        verb: found.verb,
+      }))
+      .filter((found): found is ChapterScan['attributions'][number] => found.form !== null);
+    const scan = { chapter, language, base, mentions, attributions, roles: findRoleAttributions(text, language) };
+    base += text.length;
+    return scan;
+  });
+}
+
+/**
+ * Speech tags whose subject has no article ("said Five", not "dijo el Molinero"): a capitalised common noun after an
+ * article is a role written as a title, the same person as a name the book gives elsewhere ("el tío Lucas").
+ */
+function bareTagSubjects(chapter: ChapterInput): Attribution[] {
+  const language = heuristicLanguage(chapter.language);
+  return findAttributions(chapter.text, language).filter(
+    (found) => !ARTICLE_BEFORE.test(chapter.text.slice(Math.max(0, found.offset - 6), found.offset)),
+  );
+}
+const ARTICLE_BEFORE = /(?:^|[^\p{L}])(?:the|el|la|los|las|o|a|os|as)\s+$/iu;
+
+/** "the Miss Bennets", "the two young Cratchits": a family in the plural is nobody in particular. */
+function dropFamilyPlurals(placed: Placed[]): void {
+  const tokens = new Set(placed.flatMap((mention) => mention.form.tokens));
+  for (let index = placed.length - 1; index >= 0; index--) {
+    const { form, chapterText, local } = placed[index];
+    const last = form.tokens[form.tokens.length - 1];
+    if (!/s$/u.test(last) || !tokens.has(last.slice(0, -1))) continue;
+    const before = chapterText.slice(Math.max(0, local - 30), local);
+    if (/(?:^|[^\p{L}])(?:the|The|os|as|los|las)\s+(?:\p{L}+\s+){0,2}$/u.test(before)) placed.splice(index, 1);
+  }
+}
+
+/** The gender of a group of nodes before clustering: titles first, then the votes on their forms. */
+function nodeGender(keys: string[], formVotes: Map<string, Votes>, bareVotes: Map<string, Votes>): Gender {
+  const titles = emptyVotes();
+  const votes = emptyVotes();
+  for (const key of keys) {
+    const [kind, name] = [key.slice(0, key.indexOf('|')), key.slice(key.indexOf('|') + 1)];
+    // A full name's own mentions only: its bare given name may belong to someone else.
+    if (kind === 'full') addVotes(votes, formVotes.get(name) ?? emptyVotes());
+    else if (kind === 'given' || kind === 'bare' || kind === 'alone')
+      addVotes(votes, bareVotes.get(name) ?? emptyVotes());
+    else addVote(titles, honorificClass(kind)?.gender ?? 'unknown');
+  }
+  return genderOf(titles) !== 'unknown' ? genderOf(titles) : genderOf(votes);
+}
+
+/** Whether an offset falls inside one of the sorted, non-overlapping spans. */
+function spanTest(spans: [number, number][]): (offset: number) => boolean {
+  return (offset) => {
+    let low = 0;
+    let high = spans.length - 1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      if (offset < spans[mid][0]) high = mid - 1;
+      else if (offset >= spans[mid][1]) low = mid + 1;
+      else return true;
+    }
+    return false;
+  };
+}
