@@ -4,7 +4,7 @@ import {
   labelConfidence,
   namedByOwnEvidence,
 } from '../../core/characters/attributeHeuristic';
-import { Cast } from '../../core/characters/attribution/cast';
+import { Cast, unnamedPeopleIn } from '../../core/characters/attribution/cast';
 import { foldRolesIntoNames } from '../../core/characters/attribution/coreference';
 import { CLAIM, selfNamedIn } from '../../core/characters/attribution/evidence';
 import type { TurnEvidence } from '../../core/characters/attributeTurns';
@@ -614,6 +614,25 @@ describe('an unnamed visitor who says at last who he is', () => {
       [narratorCharacter(null), person('pedro', 'Pedro', 'male'), person('padre', 'O padre', 'male', ['o padre'])],
     );
     expect(lineWith(portuguese, 'Abram').speaker).toBe('padre');
+  });
+
+  it('takes a noble title the cast does not hold for someone in the scene ("The Count shrugged… said he")', () => {
+    const cast = new Cast(englishCast, 'en');
+    expect(unnamedPeopleIn('The Count shrugged his broad shoulders.', cast)).toEqual([{ offset: 0, gender: 'male' }]);
+    expect(unnamedPeopleIn('la condesa se levantó', cast)).toEqual([{ offset: 0, gender: 'female' }]);
+    const lines = attribute(
+      [
+        'Grey lit his pipe. A tall man in a black mask came in and sat down.',
+        '"You may speak freely before my friend," said Grey.',
+        'The Count shrugged his broad shoulders.',
+        '"Then I must begin," said he, "by binding you both to secrecy."',
+        LONG_PAUSE,
+        '"Then state your case," said Grey.',
+        '"You are right," he cried, tearing off the mask; "I am the Duke. Why should I hide it?"',
+      ].join('\n\n'),
+      englishCast,
+    );
+    expect(lineWith(lines, 'Then I must begin').speaker).toBe('duke');
   });
 
   it("leaves a stranger's line alone when the one who names himself was already in the scene", () => {
