@@ -1,3 +1,3 @@
 export * from './character';
 export { detectCharactersHeuristic } from './detectHeuristic';
-export { attributeSpeakers, type AttributableSegment, type SpeakerLabel } from './attributeHeuristic';
+export { attributeSpeakers } from './attributeHeuristic';

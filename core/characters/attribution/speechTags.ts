@@ -34,11 +34,9 @@ interface TagLexicon {
   verb: string;
   verbFirst: RegExp;
   subjectFirst: RegExp;
-  firstPersonVerb: RegExp;
   /** Forms that are first person only (Spanish "decía" is first and third person alike). */
   onlyFirstPerson: Set<string>;
   verbAnywhere: RegExp;
-  wholeVerb: RegExp;
 }
 
 const lexicons = new Map<HeuristicLanguage | 'any', TagLexicon>();
@@ -56,10 +54,8 @@ function lexiconFor(language?: HeuristicLanguage): TagLexicon {
       `^((?:${WORD}\\s+){0,3}?${WORD})\\s+(?:${ADVERB}\\s+)?(?:${PROCLITIC}\\s+)?(${verb})(?![\\p{L}\\p{N}])`,
       'iu',
     ),
-    firstPersonVerb: new RegExp(`^(?:${verbAlternatives(firstPerson)})${CLITIC}$`, 'iu'),
     onlyFirstPerson: new Set(firstPerson.filter((form) => !thirdPerson.includes(form))),
     verbAnywhere: new RegExp(`(?<![\\p{L}\\p{N}])(?:${verb})(?![\\p{L}\\p{N}])`, 'giu'),
-    wholeVerb: new RegExp(`^${verb}$`, 'iu'),
   };
   lexicons.set(key, lexicon);
   return lexicon;
@@ -210,21 +206,12 @@ export function pronounGender(pronoun: string | null): 'female' | 'male' | null 
   return MALE_PRONOUNS.has(pronoun) ? 'male' : null;
 }
 
-/** Whether a word is a speech verb form ("said", "disse-lhe", "respondí"), for checks outside a tag. */
-export function isSpeechVerb(word: string, language?: HeuristicLanguage): boolean {
-  return lexiconFor(language).wholeVerb.test(word);
-}
-
-export function isFirstPersonVerb(word: string, language?: HeuristicLanguage): boolean {
-  return lexiconFor(language).firstPersonVerb.test(word);
-}
-
-/** Offsets and forms of the speech verbs in a text ("Mrs. Bennet said only," → said at 12). */
 /** A verb form that is the speaker's own person only ("respondi", "emendei", "dije"; not Spanish "decía"). */
 export function isOnlyFirstPersonVerb(word: string, language?: HeuristicLanguage): boolean {
   return lexiconFor(language).onlyFirstPerson.has(word.toLowerCase().replace(/-.*$/u, ''));
 }
 
+/** Offsets and forms of the speech verbs in a text ("Mrs. Bennet said only," → said at 12). */
 export function speechVerbsIn(text: string, language?: HeuristicLanguage): { offset: number; verb: string }[] {
   return [...text.matchAll(lexiconFor(language).verbAnywhere)].map((match) => ({
     offset: match.index,
