@@ -108,9 +108,20 @@ export async function packageBook(ctx: ProductionContext, input: PackageInput): 
   });
   const last = await latestPackage(ctx, input, 'createdAt');
   if (last && (await isReusableWhole(svc.blobs, last, inputKey))) {
+    const contents = pick(last, [
+      'deliverable',
+      'readiness',
+      'chapterIds',
+      'encodings',
+      'previews',
+      'totalDurationSec',
+    ]);
+    // A retried activity finds the package it stored itself: recorded again as it was.
+    if (last.id === packageDocumentId(input.jobId, input.platform))
+      return storePackage(ctx, input, { ...contents, stats: last.stats, inputKey, reusedFrom: last.reusedFrom });
     // Nothing that decides its bytes changed: the earlier package is this job's package, nothing is fetched or built.
     return storePackage(ctx, input, {
-      ...pick(last, ['deliverable', 'readiness', 'chapterIds', 'encodings', 'previews', 'totalDurationSec']),
+      ...contents,
       stats: { encoded: 0, reused: last.stats.encoded + last.stats.reused },
       inputKey,
       reusedFrom: last.reusedFrom ?? last.id,
