@@ -5,11 +5,6 @@
 import { spawn } from 'node:child_process';
 import type { Readable, Writable } from 'node:stream';
 
-export interface ToolPaths {
-  ffmpegPath?: string;
-  ffprobePath?: string;
-}
-
 export function ffmpegPath(override?: string): string {
   if (override) return override;
   // The installer packages are CJS modules exporting `{ path }`.

@@ -7,7 +7,7 @@ import { measureLoudness } from './measure';
 import { probe } from './probe';
 import { splitLongAudio } from './split';
 
-export { ffmpegPath, ffprobePath, runFfmpeg, runFfprobe, FfmpegError } from './ffmpeg';
+export { ffmpegPath, ffprobePath, runFfmpeg } from './ffmpeg';
 export {
   measureLoudness,
   probe,
@@ -19,8 +19,6 @@ export {
   measureDeliverableFile,
   measureCover,
 };
-export { readWavInfo } from './wavHeader';
-export { detectMp3BitrateMode } from './mp3Info';
 
 export function createFfmpegToolchain(paths: { ffmpegPath?: string; ffprobePath?: string } = {}): AudioToolchain {
   const tools = { ffmpegPath: paths.ffmpegPath, ffprobePath: paths.ffprobePath };

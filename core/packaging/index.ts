@@ -1,7 +1,7 @@
 /** Retail packaging in core: request/result types, layout, names, tags, sample choice, manifest, validation. */
 export * from './types';
 export { sanitizeTitle, numberedFileName, deliverableFileName } from './fileNames';
-export { narratorCredit, descriptionWithDisclosure, authorsCredit, tagsFor, creditsScript } from './bookTags';
+export { narratorCredit, descriptionWithDisclosure, tagsFor, creditsScript } from './bookTags';
 export {
   pickSampleChapter,
   chooseSampleWindow,
@@ -9,16 +9,7 @@ export {
   SAMPLE_LIMITS,
   type TimeWindow,
 } from './retailSample';
-export {
-  planMp3Files,
-  planM4bChapters,
-  maxFileSeconds,
-  wantsRetailSample,
-  OPENING_CREDITS_TITLE,
-  CLOSING_CREDITS_TITLE,
-  RETAIL_SAMPLE_NAME,
-  type PlannedAudioFile,
-} from './layout';
+export { planMp3Files, planM4bChapters, maxFileSeconds, wantsRetailSample, type PlannedAudioFile } from './layout';
 export { buildManifest } from './manifest';
-export { validatePackageRequest, PACKAGE_LIMITS } from './validation';
+export { validatePackageRequest } from './validation';
 export { RETAIL_ENCODINGS, encodingsFor, type ChapterEncodingFormat } from './encodings';

@@ -22,8 +22,6 @@ import { keepRunningOnUnhandledRejections } from '../supervision/processGuards';
 import type { HostApi, HostExtension, InvocationInput, InvocationOutput, RegisteredFunction } from './types';
 
 export { FunctionInvocationError } from './invoker';
-export { eventGridInvocationInput } from './eventGridWebhook';
-export type { HttpOutputValue } from './rpcData';
 
 export interface FunctionHostOptions {
   /** The app's entry module (TypeScript through tsx, or compiled JS), e.g. `functions/index.ts`. */

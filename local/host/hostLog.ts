@@ -12,22 +12,6 @@ export interface InvocationLogLine {
   error?: string;
 }
 
-export interface AppLogLine {
-  type: 'log';
-  level: string;
-  category: string;
-  message: string;
-  function?: string;
-  invocationId?: string;
-}
-
-export interface HostEventLine {
-  type: 'host';
-  level: 'information' | 'warning' | 'error';
-  message: string;
-  [detail: string]: unknown;
-}
-
 export const writeJsonLine: HostLogger = (line) => {
   process.stdout.write(`${JSON.stringify(line)}\n`);
 };

@@ -67,11 +67,3 @@ export function fromRpcTypedData(data: RpcTypedData | null | undefined): unknown
   if (data.collectionBytes?.bytes) return data.collectionBytes.bytes.map((bytes) => Buffer.from(bytes));
   return undefined;
 }
-
-/** RpcTypedData for a host-side value, the way the Functions host encodes trigger payloads. */
-export function toRpcTypedData(value: unknown): RpcTypedData {
-  if (typeof value === 'string') return { string: value };
-  if (Buffer.isBuffer(value) || value instanceof Uint8Array) return { bytes: value };
-  if (typeof value === 'number') return Number.isInteger(value) ? { int: value } : { double: value };
-  return { json: JSON.stringify(value ?? null) };
-}

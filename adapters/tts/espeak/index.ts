@@ -1,3 +1,2 @@
-export { EspeakSynthesizer, type EspeakSynthesizerOptions } from './espeakSynthesizer';
-export { offlineVoices, findOfflineVoice, offlineVoiceForLocale, type OfflineVoice } from './voices';
-export { translateSsml, type EspeakRun } from './ssmlToEspeak';
+export { EspeakSynthesizer } from './espeakSynthesizer';
+export { offlineVoices } from './voices';

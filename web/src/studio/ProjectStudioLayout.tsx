@@ -123,4 +123,3 @@ function Studio({ versioned }: { versioned: VersionedProject }) {
     </div>
   );
 }
-
