@@ -72,6 +72,20 @@ const ENDED_ORCHESTRATION_STATUSES: ReadonlySet<string> = new Set(['Completed', 
  * claimed before the job exists. Productions also claim a tenant slot (the concurrent-jobs quota). Both are freed
  * when the job finishes, fails or is cancelled, and recovered when a job ended without freeing them.
  */
+type JobEnding =
+  | { status: 'succeeded'; result: Record<string, unknown> }
+  | { status: 'failed'; error: { code: string; message: string } }
+  | { status: 'cancelled' };
+
+/** How a stored job ended, or undefined while it has not. */
+function endingOf(job: JobRecord): JobEnding | undefined {
+  if (job.status === 'succeeded') return { status: 'succeeded', result: job.result ?? {} };
+  if (job.status === 'failed')
+    return { status: 'failed', error: job.error ?? { code: 'job_failed', message: 'The job failed' } };
+  if (job.status === 'cancelled') return { status: 'cancelled' };
+  return undefined;
+}
+
 export class JobService {
   private readonly locks: ProjectJobLocks;
   private readonly slots: ProductionSlots;
@@ -242,21 +256,15 @@ export class JobService {
    * Settles the job, frees what it held (the project's lock and, for productions, the tenant slot) and publishes the
    * ending (`khipu.job.completed` with the result, `khipu.job.failed` with the error, or `khipu.job.cancelled`).
    */
-  async finish(
-    tenantId: string,
-    projectId: string,
-    jobId: string,
-    outcome:
-      | { status: 'succeeded'; result: Record<string, unknown> }
-      | { status: 'failed'; error: { code: string; message: string } }
-      | { status: 'cancelled' },
-  ): Promise<JobRecord> {
+  async finish(tenantId: string, projectId: string, jobId: string, outcome: JobEnding): Promise<JobRecord> {
     let endsNow = false;
-    let ending = outcome;
+    let ending: JobEnding = outcome;
     const job = await this.modify(tenantId, projectId, jobId, (current) => {
       endsNow = !isTerminal(current.status);
+      // An ended job keeps its ending: a late report, or a cancel that raced the end, does not rewrite it.
+      if (!endsNow) return current;
       // A cancel wins over whatever the work reports after it: the user was told the job stops.
-      if (current.cancelRequested || current.status === 'cancelled') ending = { status: 'cancelled' };
+      if (current.cancelRequested) ending = { status: 'cancelled' };
       return {
         ...current,
         status: ending.status,
@@ -269,11 +277,12 @@ export class JobService {
     await this.releaseClaims(tenantId, projectId, jobId, job.kind);
     // Settling an ended job again (a retried activity, a cancel after the end) is not another ending.
     if (endsNow) await this.measureEnd(job, ending.status);
+    const ended = endingOf(job) ?? ending;
     const details =
-      ending.status === 'succeeded' ? ending.result : ending.status === 'failed' ? { error: ending.error } : {};
+      ended.status === 'succeeded' ? ended.result : ended.status === 'failed' ? { error: ended.error } : {};
     // Published on a repeated settlement too (a retried step whose first run died before publishing): the event id
     // is the same, so subscribers see it once.
-    await this.deps.events.publish([jobEvent(job, jobEndEventTypes[ending.status], this.now(), details)]);
+    await this.deps.events.publish([jobEvent(job, jobEndEventTypes[ended.status], this.now(), details)]);
     return job;
   }
 

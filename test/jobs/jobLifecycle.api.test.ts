@@ -91,3 +91,18 @@ test('a failed job of any kind tells subscribers its error', async () => {
   const [failed] = await eventsOfJob(receiver, ref.jobId, ['khipu.job.failed']);
   expect(failed!.data).toEqual({ tenantId: 't-andes', projectId, jobId: ref.jobId, kind: 'plan', error });
 });
+
+test('an ended job keeps its ending: a cancel that raced the end and a late failure do not rewrite a success', async () => {
+  const ref = refOf(await runningPlanJob(svc, projectId));
+  await svc.jobs.finish(ref.tenantId, ref.projectId, ref.jobId, { status: 'succeeded', result: { chapters: 2 } });
+  // A cancel asked while the job was ending finds it running, flags it, and settles it after the success.
+  const jobs = new CosmosProjectCollection<JobRecord>(svc.database.container('jobs'));
+  const ended = (await jobs.get(ref.tenantId, ref.projectId, ref.jobId))!;
+  await jobs.replace({ ...ended, cancelRequested: true }, ended.etag!);
+  await svc.jobs.finish(ref.tenantId, ref.projectId, ref.jobId, { status: 'cancelled' });
+  const late = { code: 'late', message: 'a retried step failed after the job ended' };
+  const settled = await svc.jobs.finish(ref.tenantId, ref.projectId, ref.jobId, { status: 'failed', error: late });
+  expect(settled).toMatchObject({ status: 'succeeded', result: { chapters: 2 }, error: null });
+  const events = await eventsOfJob(receiver, ref.jobId, ['khipu.job.completed']);
+  expect(new Set(events.map((event) => event.type))).toEqual(new Set(['khipu.job.completed']));
+});
