@@ -1,0 +1,143 @@
+/**
+ * How one book uses each name word, and which name nodes a written form names (docs/characters.md). Whether "Bennet"
+ * is a family name or "Juan" a given name depends on the whole book ("Mr. Bennet", "señor Juan" next to "Juan
+ * López"), so every form is read once before any form is keyed; the person index then joins the keys into people.
+ */
+import { honorificOf } from './honorifics';
+import type { NameForm } from './mentions';
+import type { HeuristicLanguage } from './vocabulary';
+
+/** A kind of given-name title used this often, and this many times as often as every other kind together. */
+const DOMINANT_TITLE_USES = 5;
+const DOMINANT_TITLE_RATIO = 5;
+
+export class BookNameUsage {
+  private readonly surnames = new Set<string>();
+  private readonly titledSurnames = new Set<string>();
+  private readonly givenNames = new Set<string>();
+  /** Words after a title that names either ("señor Juan", "Sr. Gómez"), read once every form is known. */
+  private readonly titledWords: string[] = [];
+  /** Kinds of given-name titles written with each given name ("tio João", "D. João": two people). */
+  private readonly givenTitleGroups = new Map<string, Map<string, number>>();
+
+  constructor(
+    forms: NameForm[],
+    private readonly language: HeuristicLanguage,
+  ) {
+    for (const form of forms) this.learnUse(form);
+    for (const word of this.titledWords)
+      if (!this.givenNames.has(word)) {
+        this.surnames.add(word);
+        this.titledSurnames.add(word);
+      }
+  }
+
+  private learnUse(form: NameForm): void {
+    const { honorific, tokens } = form;
+    const first = tokens[0];
+    const last = tokens[tokens.length - 1];
+    const title = honorific ? honorificOf(honorific) : undefined;
+    if (!title) {
+      if (tokens.length > 1) {
+        this.surnames.add(last);
+        this.givenNames.add(first);
+      }
+      return;
+    }
+    if (title.givenWhenKnown) {
+      // "Sr. Juan López" is a given name and a surname; "señor Juan" is a surname unless the book uses the word as
+      // a given name elsewhere, which is known once every form is read.
+      if (tokens.length > 1) {
+        this.givenNames.add(first);
+        this.surnames.add(last);
+      } else this.titledWords.push(first);
+    } else if (title.naming === 'surname') {
+      this.surnames.add(last);
+      this.titledSurnames.add(last);
+      if (tokens.length > 1) this.givenNames.add(first);
+    } else if (title.naming === 'given' || (title.naming === 'either' && tokens.length > 1)) {
+      this.givenNames.add(first);
+      if (tokens.length > 1) this.surnames.add(last);
+      if (title.naming === 'given' && tokens.length === 1) {
+        if (!this.givenTitleGroups.has(first)) this.givenTitleGroups.set(first, new Map());
+        const groups = this.givenTitleGroups.get(first)!;
+        groups.set(titleGroup(title.cls), (groups.get(titleGroup(title.cls)) ?? 0) + 1);
+      }
+    }
+  }
+
+  /** A bare word is a surname when the book uses it as one and not as a given name (or has a titled surname). */
+  readsAsSurname(token: string): boolean {
+    if (!this.surnames.has(token)) return false;
+    return !this.givenNames.has(token) || this.titledSurnames.has(token);
+  }
+
+  /** A word the book uses as a given name and never as a titled surname. */
+  private readsAsGivenOnly(token: string): boolean {
+    return this.givenNames.has(token) && !this.titledSurnames.has(token);
+  }
+
+  /**
+   * "Miss Lydia" (a known given name) or "Miss Bingley" (a known surname). A word the book uses neither way follows
+   * the language: English puts surnames after Miss ("Miss Parker"), Spanish and Portuguese given names ("Srta. Rosa").
+   */
+  private eitherReadsAsGiven(token: string): boolean {
+    if (this.readsAsGivenOnly(token)) return true;
+    if (this.surnames.has(token)) return false;
+    return this.language !== 'en';
+  }
+
+  /** The nodes a titled or multi-word form names, most specific first; none for a bare word. */
+  explicitKeys(form: NameForm): string[] {
+    const { honorific, tokens } = form;
+    const first = tokens[0];
+    const last = tokens[tokens.length - 1];
+    const full = tokens.length > 1 ? [`full|${first} ${last}`] : [];
+    if (!honorific) return full;
+    const title = honorificOf(honorific);
+    if (!title) return full;
+    if (title.givenWhenKnown) {
+      // "Sr. Juan López": the full name and the titled surname; "señor Juan": the given name when the book uses
+      // it as one, else a titled surname ("Sr. Gómez" and "Sra. Gómez" are two people).
+      if (tokens.length > 1) return [`${title.cls}|${last}`, ...full];
+      return this.readsAsGivenOnly(first) ? [`given|${first}`] : [`${title.cls}|${first}`];
+    }
+    switch (title.naming) {
+      case 'surname':
+        // "Mrs. Ignatius Gallaher" names her husband: only a man's title links to the full name.
+        return [`${title.cls}|${last}`, ...(title.gender === 'female' ? [] : full)];
+      case 'given': {
+        // "Uncle Scrooge": a family name after a given-name title is read as the bare surname.
+        if (tokens.length === 1 && this.readsAsSurname(first)) return [];
+        if (tokens.length > 1) return full;
+        // "tio João" and "D. João" in one book are two people; neither is the bare "João".
+        const groups = this.givenTitleGroups.get(first);
+        const group = titleGroup(title.cls);
+        return [groups && groups.size > 1 && !isDominant(groups, group) ? `${group}|${first}` : `given|${first}`];
+      }
+      case 'rank':
+        // "Lord Robert St. Simon" is "Lord Robert" and "Lord St. Simon". A rank stays with its person: no full name
+        // node, or "Lady Catherine de Bourgh" would take a bare "Catherine" who is someone else.
+        return tokens.length > 1 ? [`${title.cls}|${first}`, `${title.cls}|${last}`] : [`${title.cls}|${first}`];
+      case 'either':
+        // "Miss Mary Sinico" is that full name; the bare "Mary" may be another Mary.
+        if (tokens.length > 1) return full;
+        return this.eitherReadsAsGiven(first) ? [`given|${first}`] : [`${title.cls}|${first}`];
+    }
+  }
+}
+
+/**
+ * The kind of title a name is written with nearly always ("tío Lucas" 138 times, "D. Lucas" once) is how the book
+ * names that person: the bare name is them too, and the rare other kind someone else or a slip.
+ */
+function isDominant(groups: Map<string, number>, group: string): boolean {
+  const own = groups.get(group) ?? 0;
+  const others = [...groups.values()].reduce((sum, count) => sum + count, 0) - own;
+  return own >= DOMINANT_TITLE_USES && own >= DOMINANT_TITLE_RATIO * others;
+}
+
+/** Don, Doña, Dom, Dona and D. are one kind of title; the others are their own kind. */
+function titleGroup(cls: string): string {
+  return cls === 'dona' || cls === 'd' ? 'don' : cls;
+}
