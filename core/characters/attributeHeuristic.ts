@@ -1,25 +1,18 @@
 /**
  * Label-only speaker attribution: a speaker id per segment id, never text. Per chapter: find the turns and the
- * exchanges they form (attribution/structure), read the evidence beside each turn (attribution/evidence: tags,
- * introductions, beats, pronouns, names addressed), then settle each exchange by turn-taking (attributeTurns), whose
- * probabilities are the labels' confidences. Narration and headings belong to the narrator, and so do a first-person
+ * exchanges they form (attribution/structure), read the evidence beside each turn (the readers attribution/evidence
+ * lists: tags, introductions, beats, pronouns, names addressed), then settle each exchange by turn-taking
+ * (attributeTurns), whose probabilities are the labels' confidences. Narration and headings belong to the narrator, and so do a first-person
  * narrator's own lines ("said I", "disse eu", "respondi"). See docs/dialogue-and-attribution.md.
  */
 import { Cast } from './attribution/cast';
 import { foldRolesIntoNames } from './attribution/coreference';
-import {
-  addressedIn,
-  beatBy,
-  CLAIM,
-  fromIntro,
-  fromPrecedingNarration,
-  fromPronounAside,
-  fromTag,
-  Recency,
-  selfNamedIn,
-  type Finding,
-  type Scene,
-} from './attribution/evidence';
+import { CLAIM, type Finding, type Scene } from './attribution/evidence';
+import { beatBy, fromIntro, fromPrecedingNarration, fromPronounAside } from './attribution/introductions';
+import { Recency } from './attribution/recency';
+import { selfNamedIn } from './attribution/selfNaming';
+import { fromTag } from './attribution/tagEvidence';
+import { addressedIn } from './attribution/vocatives';
 import { readSpeechTag } from './attribution/speechTags';
 import { chapterStructure, type ChapterStructure } from './attribution/structure';
 import { believe, SOMEONE_ELSE, type TurnEvidence } from './attributeTurns';

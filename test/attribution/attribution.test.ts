@@ -6,7 +6,8 @@ import {
 } from '../../core/characters/attributeHeuristic';
 import { Cast, unnamedPeopleIn } from '../../core/characters/attribution/cast';
 import { foldRolesIntoNames } from '../../core/characters/attribution/coreference';
-import { CLAIM, selfNamedIn } from '../../core/characters/attribution/evidence';
+import { CLAIM } from '../../core/characters/attribution/evidence';
+import { selfNamedIn } from '../../core/characters/attribution/selfNaming';
 import type { TurnEvidence } from '../../core/characters/attributeTurns';
 import { narratorCharacter, NARRATOR_ID, type Character, type Gender } from '../../core/characters/character';
 import { detectCharactersHeuristic } from '../../core/characters/detectHeuristic';

@@ -1,0 +1,135 @@
+/**
+ * What the narration beside a line says about its speaker: narration introducing it ("Mrs. Bennet said only,",
+ * "Then he said:", "thus accosted by Miss Bingley:"), a narrated paragraph just before it, an aside about "he" or
+ * "she", and an action beat by a named person in its paragraph.
+ */
+import { SOMEONE_ELSE } from '../attributeTurns';
+import { NARRATOR_ID } from '../character';
+import type { Cast } from './cast';
+import { CLAIM, gendered, UNNAMED_SUBJECT, type Finding, type Scene } from './evidence';
+import {
+  isFirstPersonPronoun,
+  isOnlyFirstPersonVerb,
+  pronounGender,
+  sentencesOf,
+  speechVerbsIn,
+  subjectPronounsIn,
+} from './speechTags';
+
+function fromPronoun(pronoun: string, scene: Scene): Finding | null {
+  if (isFirstPersonPronoun(pronoun)) return { claim: { speakerId: NARRATOR_ID, confidence: CLAIM.subjectIntro } };
+  const gender = pronounGender(pronoun);
+  return gender ? gendered(gender, scene) : null;
+}
+
+/** The last sentence of a narration (a semicolon or colon ends a clause, which is what an introduction needs). */
+function lastSentence(text: string): string {
+  const trimmed = text.trimEnd().replace(/[:,—–-]+$/u, '');
+  return sentencesOf(trimmed).at(-1)?.text ?? trimmed;
+}
+
+/** Words that open a clause without being its subject: "and thus began:", "e então disse:". */
+const CLAUSE_OPENERS =
+  /^(?:(?:and|but|then|thus|so|now|again|at last|e|mas|então|depois|logo|assim|y|pero|entonces|luego|así)\s+)+/iu;
+
+/** The speaker an introduction names: the subject of its last speech verb's clause, or of the sentence. */
+function introducedBy(narration: string, scene: Scene, punctuated = true): Finding | null {
+  const { cast, excluded } = scene;
+  const named = (id: string | undefined, confidence: number): Finding | null =>
+    id !== undefined && !excluded.has(id) ? { claim: { speakerId: id, confidence } } : null;
+  const agent = /(?<![\p{L}\p{N}])by\s+(.{2,40}?)\s*[:,]?\s*$/u.exec(narration.trimEnd());
+  if (agent) {
+    // "thus accosted by Miss Bingley:": the agent of a passive introduction speaks.
+    const mention = cast.mentions(agent[1]).find((found) => found.offset === 0 && !found.possessive);
+    if (mention) return named(mention.id, CLAIM.namedIntro);
+  }
+  const sentence = lastSentence(narration);
+  const verbs = speechVerbsIn(sentence, cast.language);
+  const mentions = cast.mentions(sentence).filter((mention) => !mention.possessive);
+  const pronouns = subjectPronounsIn(sentence);
+  if (verbs.length > 0) {
+    const verb = verbs[verbs.length - 1].offset;
+    // The verb's own clause names its subject ("…went to the tube, a furious voice called out:"); a clause of the
+    // verb alone ("Mrs. Bennet, with a smile, said:", "…, and thus began:") leaves it to the sentence.
+    const clauseStart = Math.max(
+      0,
+      ...[...sentence.slice(0, verb).matchAll(/[,;]\s*/gu)].map((m) => m.index + m[0].length),
+    );
+    const clause = sentence.slice(clauseStart, verb).replace(CLAUSE_OPENERS, '').trim();
+    const inClause = mentions.filter((mention) => mention.offset >= clauseStart && mention.offset < verb);
+    const pronounInClause = pronouns.filter((pronoun) => pronoun.offset >= clauseStart && pronoun.offset < verb).at(-1);
+    if (inClause.length > 0) return named(inClause[0].id, CLAIM.namedIntro);
+    if (pronounInClause) return fromPronoun(pronounInClause.pronoun, scene);
+    // "E emendei logo:", "Y añadí:": a verb in the narrator's own person, with no other subject, is the narrator.
+    // Without the colon it more often reports what was said ("perguntei-lhe se tinha coragem."), and the line after
+    // it answers.
+    if (
+      punctuated &&
+      isOnlyFirstPersonVerb(verbs[verbs.length - 1].verb, cast.language) &&
+      !/\p{Lu}/u.test(clause.slice(1))
+    )
+      return named(NARRATOR_ID, CLAIM.namedIntro);
+    if (/\p{L}/u.test(clause) && !/^\p{Ll}+(?:ly)?$/u.test(clause)) {
+      const role = cast.subjectOf(clause);
+      if (role) return named(role, CLAIM.namedIntro);
+      // "…, a furious voice called out:": someone the cast does not name.
+      return UNNAMED_SUBJECT.test(clause) ? { claim: { speakerId: SOMEONE_ELSE, confidence: CLAIM.unnamedTag } } : null;
+    }
+    const before = mentions.filter((mention) => mention.offset < verb);
+    const pronounBefore = pronouns.filter((pronoun) => pronoun.offset < verb).at(-1);
+    if (pronounBefore && (before.length === 0 || pronounBefore.offset > before[0].offset))
+      return fromPronoun(pronounBefore.pronoun, scene);
+    const after = mentions.find((mention) => mention.offset > verb && mention.offset - verb < 30);
+    return named((before[0] ?? after)?.id, CLAIM.namedIntro);
+  }
+  if (!/:\s*$/u.test(narration)) return null;
+  const lead = sentence.search(/\p{L}/u);
+  if (mentions[0]?.offset === lead) return named(mentions[0].id, CLAIM.subjectIntro);
+  const pronoun = pronouns[0];
+  if (!pronoun || pronoun.offset !== lead) return null;
+  const found = fromPronoun(pronoun.pronoun, scene);
+  return found?.claim ? { ...found, claim: { ...found.claim, confidence: CLAIM.subjectIntro } } : found;
+}
+
+/**
+ * Narration that introduces the line after it, ending in a colon, comma or dash: the subject of its last speech
+ * verb ("Mrs. Bennet said only,", "Then he said:"), the agent of a passive ("accosted by Miss Bingley:"), or, before
+ * a colon with no speech verb, the person its last sentence opens with ("Lenehan called out:", "He bawled upstairs:").
+ */
+export function fromIntro(narration: string, scene: Scene): Finding | null {
+  return /[:,—–-]\s*$/u.test(narration) ? introducedBy(narration, scene) : null;
+}
+
+/**
+ * A narrated paragraph just before a line that does not introduce it by punctuation still tells, more weakly, who
+ * is about to speak: its last sentence's speaker ("she began to declare that…") or the person it is about
+ * ("Mrs. Bennet … began scolding one of her daughters.").
+ */
+export function fromPrecedingNarration(narration: string, scene: Scene): Finding | null {
+  if (/[:,—–-]\s*$/u.test(narration)) return fromIntro(narration, scene);
+  const found = introducedBy(`${narration.trimEnd().replace(/[.!?…]+["'”’»]*$/u, '')}:`, scene, false);
+  return found?.claim ? { ...found, claim: { ...found.claim, confidence: CLAIM.precedingNarration } } : found;
+}
+
+/**
+ * A narrated aside inside or beside a line that is about "he" or "she" ("Oh! my dear," as she entered the room,
+ * "…"): the person of that gender the scene makes likely.
+ */
+export function fromPronounAside(narration: string, scene: Scene): Finding | null {
+  const match =
+    /^\s*(?:(?:as|and|then|while|when|but|e|y|enquanto|emquanto|mientras)\s+)?(he|she|ele|ela|elle|ella|él)(?![\p{L}\p{N}])/iu.exec(
+      narration,
+    );
+  const gender = match ? pronounGender(match[1].toLowerCase()) : null;
+  if (!gender) return null;
+  const found = gendered(gender, scene);
+  return found.claim ? { ...found, claim: { ...found.claim, confidence: found.claim.confidence * 0.9 } } : found;
+}
+
+/** "Sir William only smiled." beside a line in its paragraph: the one acting there usually speaks. */
+export function beatBy(narration: string, cast: Cast): string | null {
+  const mentions = cast.mentions(narration);
+  const lead = narration.search(/\p{L}/u);
+  const first = mentions[0];
+  return first && first.offset === lead && !first.possessive ? first.id : null;
+}

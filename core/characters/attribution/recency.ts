@@ -1,0 +1,128 @@
+/**
+ * Who the scene is about while a chapter is read: the people the narration has named lately, the person each
+ * sentence is about, and when someone the cast does not name came in. Pronouns and relations in the evidence are
+ * resolved against it (evidence.ts).
+ */
+import { SOMEONE_ELSE } from '../attributeTurns';
+import type { Gender } from '../character';
+import { nounGender, unnamedPeopleIn, type Cast, type Mention } from './cast';
+import { relativesNamed } from './relatives';
+import { pronounGender, readSpeechTag, sentencesOf } from './speechTags';
+
+/** Someone last named longer ago than this (in characters of text) has left the scene. */
+const SCENE_CHARS = 3000;
+/** Someone named this close (in characters) before a pronoun is its likely antecedent. */
+const FOCUS_CHARS = 400;
+
+/**
+ * The people a scene has named, most recent first. A sentence's subject (the person it opens with) is remembered
+ * after the others it names, so "he" prefers the person the narration is about.
+ */
+export class Recency {
+  private readonly order: string[] = [];
+  private readonly when = new Map<string, number>();
+  /** The last person of each gender a sentence was about: "He …" goes on being about him. */
+  private readonly subjectOf = new Map<Gender, string>();
+  /** When someone the cast does not name was last named, per gender ("o capitão", "a slatternly girl"). */
+  private readonly unnamed = new Map<Gender, number>();
+  /** Characters of text read so far: how long ago someone was named. */
+  private clock = 0;
+
+  remember(id: string, at = this.clock): void {
+    const index = this.order.indexOf(id);
+    if (index >= 0) this.order.splice(index, 1);
+    this.order.unshift(id);
+    this.when.set(id, at);
+  }
+
+  /** The speaker of the line just read: the person the scene is now about. */
+  rememberSpeaker(id: string, cast: Cast): void {
+    this.remember(id);
+    const gender = cast.genderOf(id);
+    if (gender !== 'unknown') this.subjectOf.set(gender, id);
+  }
+
+  /** Text read without looking for names in it (dialogue): it still puts earlier namings further back. */
+  pass(text: string): void {
+    this.clock += text.length;
+  }
+
+  rememberText(text: string, cast: Cast): void {
+    const start = this.clock;
+    this.clock += text.length;
+    for (const { offset, text: sentence } of sentencesOf(text)) {
+      const at = start + offset;
+      // A role names a person when its noun is a person's ("a man", "the nephew") or as a sentence's subject; "the
+      // subject" in "on the subject" names nobody.
+      const lead = sentence.search(/\p{L}/u);
+      const mentions = cast.mentions(sentence).filter(
+        (mention) =>
+          !mention.role ||
+          opensSentence(sentence, lead, mention) ||
+          nounGender(
+            sentence
+              .slice(mention.offset, mention.offset + mention.length)
+              .split(/\s+/u)
+              .at(-1)!,
+          ) !== 'unknown',
+      );
+      const possessors = (gender: Gender) => [
+        ...(this.subjectOf.get(gender) ? [this.subjectOf.get(gender)!] : []),
+        ...this.snapshot(),
+      ];
+      for (const relative of relativesNamed(sentence, cast, possessors)) mentions.push(relative);
+      mentions.sort((a, b) => a.offset - b.offset);
+      // A sentence is about the person it opens with, or the one its speech tag names ("said Corley."), or, opening
+      // with "He"/"She", about the last person of that gender a sentence was about.
+      const tag = readSpeechTag(sentence, cast.language);
+      const tagged = tag ? cast.subjectOf(tag.subject) : null;
+      const pronoun = /^(he|she|ele|ela|elle|ella|él)(?![\p{L}\p{N}])/iu.exec(sentence.slice(Math.max(0, lead)))?.[1];
+      const gender = pronoun ? pronounGender(pronoun.toLowerCase()) : null;
+      const subject =
+        mentions.find((mention) => opensSentence(sentence, lead, mention))?.id ??
+        mentions.find((mention) => mention.id === tagged && !mention.possessive)?.id ??
+        (gender ? this.subjectOf.get(gender) : undefined);
+      for (const mention of mentions) if (mention.id !== subject) this.remember(mention.id, at + mention.offset);
+      for (const person of unnamedPeopleIn(sentence, cast)) {
+        this.unnamed.set(person.gender, at + person.offset);
+        if (person.offset === lead) this.subjectOf.set(person.gender, SOMEONE_ELSE);
+      }
+      if (subject === SOMEONE_ELSE && gender) this.unnamed.set(gender, at + Math.max(0, lead));
+      else if (subject) {
+        this.remember(subject, at + Math.max(0, lead));
+        const subjectGender = cast.genderOf(subject);
+        if (subjectGender !== 'unknown') this.subjectOf.set(subjectGender, subject);
+      }
+    }
+  }
+
+  /** Who is still in the scene: named within about a page, most recent first. */
+  snapshot(): string[] {
+    return this.order.filter((id) => this.clock - this.when.get(id)! <= SCENE_CHARS);
+  }
+
+  /** People named in the last few sentences read, most recent first (a pronoun's likely antecedents). */
+  fresh(): string[] {
+    return this.order.filter((id) => this.clock - this.when.get(id)! <= FOCUS_CHARS);
+  }
+
+  /** Genders for which someone the cast does not name was named after everyone of that gender it does name. */
+  unnamedLatest(cast: Cast): Set<Gender> {
+    const latest = new Set<Gender>();
+    for (const [gender, at] of this.unnamed) {
+      if (this.clock - at > FOCUS_CHARS) continue;
+      const named = this.order.find((id) => cast.genderOf(id) === gender);
+      if (named === undefined || this.when.get(named)! < at) latest.add(gender);
+    }
+    return latest;
+  }
+}
+
+/** A naming that opens its sentence, after at most two words ("Old Cotter looked…", "But Lenehan could…"). */
+function opensSentence(sentence: string, lead: number, mention: Mention): boolean {
+  if (mention.possessive || lead < 0 || mention.offset < lead) return false;
+  return (
+    (sentence.slice(lead, mention.offset).match(/\p{L}+/gu) ?? []).length <= 2 &&
+    !/[,;:]/u.test(sentence.slice(lead, mention.offset))
+  );
+}

@@ -1,0 +1,68 @@
+/**
+ * The people a line addresses by name ("Mr. Bennet, how can you…", "…, Lizzy."), who are therefore not its
+ * speaker, and a line's own words without the quotations it reports, which both this and self-naming read.
+ */
+import type { Cast } from './cast';
+
+const SUBJECT_AFTER_ASIDE =
+  /^[_*]*,\s*(?:(?:\p{L}+\s+){0,2}\p{L}+,\s*(?:is|was|has|had|will|would|does|did|é|era|foi|tem|es|fue|está|estaba)|who|whom|whose|which|que|quem|cujo|cuja|quien|cuyo)(?![\p{L}\p{N}])/iu;
+const OPENERS = /(?:^|[,!?;:]\s*|(?<![\p{L}\p{N}])(?:my dear|dear|oh|ah|well|yes|no|nay|pray|now)[,!]?\s+)$/iu;
+/** English "O Romeo!": in Spanish and Portuguese "o" before a name is the article. */
+const ENGLISH_VOCATIVE_O = /(?<![\p{L}\p{N}])O,?\s+$/u;
+
+/** A role named with the speaker's own "my" ("my friend", "mi amigo", "meu amigo"). */
+const FIRST_PERSON_POSSESSIVE = /^(?:my|mi|meu|minha)\s/iu;
+
+/** Quotations a line holds, by the marks that open them: a single quote inside double quotes, and the like. */
+const NESTED_QUOTATIONS: Record<string, RegExp> = {
+  single: /(?<![\p{L}\p{N}])['‘](?=[\p{L}\p{N}¡¿_])[^]*?['’](?![\p{L}\p{N}])/gu,
+  double: /(?<![\p{L}\p{N}])["“](?=[\p{L}\p{N}¡¿_])[^"“”]*["”]/gu,
+  guillemets: /«[^«»]*»/gu,
+};
+
+/**
+ * A line without the quotations it reports ("'I wish to the Lord, Mr. Wilson, that I was…' he says"): the names
+ * and "I am" inside them are another person's words, so they say nothing about who speaks the line itself. A
+ * quotation counts as nested when its marks differ from those the line opens with.
+ */
+export function ownWords(line: string): string {
+  const trimmed = line.trimStart();
+  const opener = trimmed[0] ?? '';
+  const outer = /['‘’]/u.test(opener)
+    ? 'single'
+    : /["“”„]/u.test(opener)
+      ? 'double'
+      : /[«»]/u.test(opener)
+        ? 'guillemets'
+        : 'dash';
+  // The line's own opening mark is left in place so that a nested quotation right after it still counts as one.
+  const head = outer === 'dash' ? '' : opener;
+  let body = outer === 'dash' ? trimmed : trimmed.slice(1);
+  for (const [family, pattern] of Object.entries(NESTED_QUOTATIONS))
+    if (family !== outer) body = body.replace(pattern, ' ');
+  return head + body;
+}
+
+/**
+ * Names a line addresses: at its start or end, or set off by commas inside it ("Mr. Bennet, how can you…",
+ * "…, Lizzy.", "Tell me, John,"). A line of one or two words that is a name ("Bingley.") answers, not addresses.
+ * Quotations the line reports are left out: a name addressed there was addressed by someone else.
+ */
+export function addressedIn(line: string, cast: Cast): string[] {
+  const inner = ownWords(line).replace(/^[\s"'“”‘’«»—―–-]+|[\s"'“”‘’«»—―–-]+$/gu, '');
+  if ((inner.match(/\p{L}+/gu) ?? []).length < 3) return [];
+  return cast
+    .mentions(inner)
+    .filter((mention) => {
+      if (mention.possessive) return false;
+      // In a line, "my friend" is the speaker's friend, not the one the narrator calls so.
+      if (mention.role && FIRST_PERSON_POSSESSIVE.test(inner.slice(mention.offset))) return false;
+      const before = inner.slice(Math.max(0, mention.offset - 16), mention.offset);
+      const after = inner.slice(mention.offset + mention.length);
+      // "Mr. Darcy, you see, is the man!", "Mr. Darcy, who never looks…": the name is what the line talks about.
+      if (SUBJECT_AFTER_ASIDE.test(after)) return false;
+      const opened = OPENERS.test(before) || ((cast.language ?? 'en') === 'en' && ENGLISH_VOCATIVE_O.test(before));
+      return opened && /^\s*(?:[,!?.;:…]|$)/u.test(after);
+    })
+    .map((mention) => mention.id);
+}
