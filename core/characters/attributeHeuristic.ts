@@ -2,8 +2,9 @@
  * Label-only speaker attribution: a speaker id per segment id, never text. Per chapter: find the turns and the
  * exchanges they form (attribution/structure), read the evidence beside each turn (the readers attribution/evidence
  * lists: tags, introductions, beats, pronouns, names addressed), then settle each exchange by turn-taking
- * (attributeTurns), whose probabilities are the labels' confidences. Narration and headings belong to the narrator, and so do a first-person
- * narrator's own lines ("said I", "disse eu", "respondi"). See docs/dialogue-and-attribution.md.
+ * (attributeTurns), whose probabilities are the labels' confidences. Narration and headings belong to the narrator,
+ * and so do a first-person narrator's own lines ("said I", "disse eu", "respondi"). See
+ * docs/dialogue-and-attribution.md.
  */
 import { Cast } from './attribution/cast';
 import { foldRolesIntoNames } from './attribution/coreference';
