@@ -32,12 +32,12 @@ export interface PlacedMention extends PlacedForm {
 }
 
 /**
- * A speaking role the narration names ("Pero Pérez —que así se llamaba el cura—", "el barbero maese Nicolás") is
- * that person, when every such naming (a naming clause anywhere, an apposition in a chapter where the role speaks)
- * names the same person, that person is named in a chapter where the role speaks, and their genders agree. Without
- * a naming, a role that is a title ("the inspector") is the one person with that title named where it speaks. In a
- * story collection (`collection`) a naming clause too counts only in the story where the role speaks: the miller
- * named in one story is not the miller of another.
+ * A speaking role the narration names ("Pero Pérez —que así se llamaba el cura—", "el barbero maese Nicolás", "la
+ * señá Frasquita, la hermosa navarra,") is that person for the whole book, when every such naming names the same
+ * person, that person is named in a chapter where the role speaks, and their genders agree. Without a naming, a role
+ * that is a title ("the inspector") is the one person with that title named where it speaks. In a story collection
+ * (`collection`) a naming counts only in the story where the role speaks: the miller named in one story is not the
+ * miller of another.
  */
 export function foldNamedRoles(
   tallies: Map<string, Tally>,
@@ -46,7 +46,7 @@ export function foldNamedRoles(
   language: HeuristicLanguage,
   collection: boolean,
 ): void {
-  const namings: { noun: string; byClause: boolean; person: string; chapter: number }[] = [];
+  const namings: { nouns: string[]; person: string; chapter: number }[] = [];
   const presentIn = new Map<string, Set<number>>();
   for (const mention of placed) {
     const person = people.resolve(mention.form, mention.at, mention.chapter);
@@ -60,13 +60,11 @@ export function foldNamedRoles(
   for (const [key, role] of [...tallies]) {
     const [determiner, noun, ...more] = key.startsWith('role|') ? rolePhraseOf(key).split(' ') : [];
     if (noun === undefined || more.length > 0 || !DEFINITE_ARTICLES.has(determiner)) continue;
-    // A naming clause anywhere; an apposition only where the role speaks ("el labrador" of one chapter is not the
-    // "labrador" another chapter describes).
+    // In a novel a naming anywhere names the role for the whole book ("la señá Frasquita, la … navarra," in the
+    // chapter that describes the mill, "dijo la navarra" chapters later); in a collection only in the role's story.
     const namedAs = unique(
       namings
-        .filter(
-          (naming) => naming.noun === noun && ((naming.byClause && !collection) || role.speaksIn.has(naming.chapter)),
-        )
+        .filter((naming) => naming.nouns.includes(noun) && (!collection || role.speaksIn.has(naming.chapter)))
         .map((naming) => naming.person),
     );
     const named = namedAs.length > 0 ? namedAs : titledAs(noun, role, tallies, presentIn);

@@ -28,12 +28,35 @@ const NAMING_CLAUSE: Record<HeuristicLanguage, RegExp> = {
     'u',
   ),
 };
-/** ", barbero del mesmo pueblo", ", molinero,", ", the miller of the village": the role in apposition. */
-const APPOSITION: Record<HeuristicLanguage, RegExp> = {
-  en: new RegExp(`^,\\s+(?:${ARTICLE.en}\\s+)?${NOUN}(?=\\s+of\\s|\\s*[,;.])`, 'u'),
-  es: new RegExp(`^,\\s+(?:${ARTICLE.es}\\s+)?${NOUN}(?=\\s+de(?:l)?\\s|\\s*[,;.])`, 'u'),
-  pt: new RegExp(`^,\\s+(?:${ARTICLE.pt}\\s+)?${NOUN}(?=\\s+d[oa]s?\\s|\\s*[,;.])`, 'u'),
+/**
+ * ", barbero del mesmo pueblo", ", molinero,", ", the miller of the village", ", la pulcra, hacendosa y saludable
+ * navarra,": the role in apposition, after its article and any adjectives. What follows the article is read word by
+ * word; every word that may end the phrase (before "of"/"de"/"do" or a comma, full stop or semicolon) is a candidate
+ * role noun, since the adjectives are themselves separated by commas.
+ */
+const APPOSITION_START: Record<HeuristicLanguage, RegExp> = {
+  en: new RegExp(`^,\\s+(?:${ARTICLE.en}\\s+)?(?=\\p{Ll})`, 'u'),
+  es: new RegExp(`^,\\s+(?:${ARTICLE.es}\\s+)?(?=\\p{Ll})`, 'u'),
+  pt: new RegExp(`^,\\s+(?:${ARTICLE.pt}\\s+)?(?=\\p{Ll})`, 'u'),
 };
+/** What ends an apposition's phrase after a word: its complement ("of the village") or a punctuation mark. */
+const PHRASE_ENDS_AFTER: Record<HeuristicLanguage, RegExp> = {
+  en: /^(?:\s+of\s|\s*[,;.])/u,
+  es: /^(?:\s+del?\s|\s*[,;.])/u,
+  pt: /^(?:\s+d[oa]s?\s|\s*[,;.])/u,
+};
+/** The role's complement ("the miller of the village"): the phrase's noun is the word before it. */
+const COMPLEMENT: Record<HeuristicLanguage, RegExp> = {
+  en: /^\s+of\s/u,
+  es: /^\s+del?\s/u,
+  pt: /^\s+d[oa]s?\s/u,
+};
+/** "fuerte y saludable navarra": the words that join adjectives inside the phrase. */
+const COORDINATING = new Set(['and', 'y', 'e']);
+/** A list goes on after the phrase ("Hale, the miller, and the baker"): the last noun may be someone else. */
+const LIST_GOES_ON = /^\s*,\s*(?:and|or|nor|y|e|o|ou|ni|nem)\s/u;
+/** A description longer than this is a clause, not an apposition ("Hale, who came in with the…"). */
+const MAX_APPOSITION_WORDS = 6;
 /** "el barbero maese Nicolás": the article and the role right before the name, on one line. */
 const ROLE_BEFORE: Record<HeuristicLanguage, RegExp> = {
   en: new RegExp(`(?:^|[^\\p{L}])${ARTICLE.en}\\s+${NOUN}\\s+$`, 'u'),
@@ -41,10 +64,13 @@ const ROLE_BEFORE: Record<HeuristicLanguage, RegExp> = {
   pt: new RegExp(`(?:^|[^\\p{L}])${ARTICLE.pt}\\s+${NOUN}\\s+$`, 'u'),
 };
 
-/** A role noun the text gives a name, and whether a naming clause said it (the narrator naming the role outright). */
+/** The role nouns the text gives a name, and whether a naming clause said it (the narrator naming the role outright). */
 export interface RoleNaming {
-  /** Folded: "barbero", "cura", "miller". */
-  noun: string;
+  /**
+   * Folded: "barbero", "cura", "miller". One for a clause or a role before the name; an apposition's phrase may end at
+   * any of its commas ("la pulcra, hacendosa y saludable navarra"), so each word that may end it is a candidate.
+   */
+  nouns: string[];
   byClause: boolean;
 }
 
@@ -61,12 +87,35 @@ export function roleNamedAt(
   language: HeuristicLanguage,
   narrated: boolean,
 ): RoleNaming | null {
-  const after = text.slice(end, end + 80);
+  const after = text.slice(end, end + 120);
   const clause = NAMING_CLAUSE[language].exec(after)?.slice(1).find(Boolean);
   const before = text.slice(Math.max(0, start - 40), start);
-  const noun =
-    clause ??
-    (narrated ? (APPOSITION[language].exec(after)?.[1] ?? ROLE_BEFORE[language].exec(before)?.[1]) : undefined);
-  if (noun === undefined || isFunctionWord(noun, language)) return null;
-  return { noun: foldWord(noun), byClause: clause !== undefined };
+  const roleBefore = ROLE_BEFORE[language].exec(before)?.[1];
+  const nouns =
+    clause !== undefined
+      ? [clause]
+      : narrated
+        ? [...appositionNouns(after, language), ...(roleBefore === undefined ? [] : [roleBefore])]
+        : [];
+  const roles = nouns.filter((noun) => !isFunctionWord(noun, language)).map(foldWord);
+  return roles.length === 0 ? null : { nouns: roles, byClause: clause !== undefined };
+}
+
+/** The words that may end the role phrase set in apposition right after a name (none when there is none). */
+function appositionNouns(after: string, language: HeuristicLanguage): string[] {
+  const start = APPOSITION_START[language].exec(after);
+  if (start === null) return [];
+  const nouns: string[] = [];
+  // Lower-case words separated by spaces or commas: "pulcra, hacendosa, fuerte y saludable navarra".
+  const word = /(\p{Ll}[\p{Ll}\p{M}]*)(\s*,\s*|\s+)?/uy;
+  word.lastIndex = start[0].length;
+  for (let count = 0; count < MAX_APPOSITION_WORDS; count++) {
+    const match = word.exec(after);
+    // Adjectives and "and" between them; any other function word ends the description ("Toñuelo, cuando la …").
+    if (match === null || (isFunctionWord(match[1], language) && !COORDINATING.has(match[1]))) break;
+    const rest = after.slice(match.index + match[1].length);
+    if (PHRASE_ENDS_AFTER[language].test(rest) && !LIST_GOES_ON.test(rest)) nouns.push(match[1]);
+    if (match[2] === undefined || COMPLEMENT[language].test(rest)) break;
+  }
+  return nouns;
 }
