@@ -1,0 +1,218 @@
+/**
+ * Building a package and storing its files: each chapter's retail encoding made when it was mastered (or its master,
+ * where the package must cut it: the retail sample, a chapter over the per-file limit), the spoken credits the job
+ * prepared before packaging (read here, never rendered), the retail cover and the previous package's encodings go
+ * into `buildPackage`; the deliverable, its encoded files (content-addressed, for reuse by the next build, with their
+ * levels) and its previews are stored.
+ */
+import { createReadStream } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { ChapterRecord } from '../../core/book/records';
+import {
+  maxFileSeconds,
+  pickSampleChapter,
+  RETAIL_ENCODINGS,
+  wantsRetailSample,
+  type ChapterEncodingFormat,
+  type EncodedSet,
+  type PackageBookMetadata,
+  type PackageChapterInput,
+  type PackagePlatform,
+} from '../../core/packaging';
+import { projectBlobPrefix } from '../../core/ports/blobs';
+import type { ProjectRecord } from '../../core/projects/project';
+import { packageBlobPrefix } from '../../core/production/contentAddress';
+import {
+  contentTypeOfDeliverable,
+  packageDocumentId,
+  type PackageEncodingRecord,
+  type PackageRecord,
+} from '../../core/production/packageRecord';
+import { buildPackage, type PreviousEncodings } from '../packaging';
+import { sha256File } from '../packaging/fileHash';
+import { storePackagePreviews } from '../listening/packagePreviews';
+import { downloadBlob, uploadFileIfAbsent } from './blobFiles';
+import type { PackageContents, PackageJob } from './packageRecords';
+import type { ProductionContext } from './productionContext';
+import { downloadPreparedCredits, type PreparedCredits } from './retailCredits';
+import { withWorkspace } from './workspace';
+
+export async function buildAndStoreFiles(
+  ctx: ProductionContext,
+  input: PackageJob & { credits: PreparedCredits },
+  project: ProjectRecord,
+  chapters: ChapterRecord[],
+  last: PackageRecord | undefined,
+): Promise<Omit<PackageContents, 'inputKey'>> {
+  const { svc } = ctx;
+  const { tenantId, projectId } = input;
+  const packageId = packageDocumentId(input.jobId, input.platform);
+  const format: ChapterEncodingFormat = input.platform === 'apple' ? 'aac' : 'mp3';
+  return withWorkspace('package', async (dir) => {
+    const needMaster = chaptersNeedingMaster(input.platform, chapters, format);
+    const inputs: PackageChapterInput[] = [];
+    for (const [index, chapter] of chapters.entries()) {
+      const master = chapter.master!;
+      const encoded = await downloadEncoded(ctx, master, format, path.join(dir, `chapter-${index}`));
+      let masterFile = encoded?.[format]?.file;
+      if (!masterFile || needMaster.has(chapter.id)) {
+        masterFile = path.join(dir, `master-${String(index).padStart(4, '0')}.flac`);
+        await downloadBlob(svc.blobs, master.blobName, masterFile);
+      }
+      inputs.push({ ...chapterInput(chapter, masterFile), encoded });
+    }
+    const credits = await downloadPreparedCredits(ctx, input.credits, dir);
+    let coverJpeg: string | null = null;
+    if (project.cover?.blobs.retail) {
+      coverJpeg = path.join(dir, 'cover.jpg');
+      await downloadBlob(svc.blobs, project.cover.blobs.retail, coverJpeg);
+    }
+    const previous = await previousEncodings(ctx, last, dir);
+    const result = await buildPackage(
+      {
+        platform: input.platform,
+        book: bookMetadata(project),
+        coverJpeg,
+        chapters: inputs,
+        credits: {
+          openingFile: credits.opening.master,
+          closingFile: credits.closing.master,
+          openingEncoded: credits.opening.encoded,
+          closingEncoded: credits.closing.encoded,
+        },
+        previous,
+      },
+      { audio: svc.audio, workDir: dir, ffmpegPath: svc.config.FFMPEG_PATH },
+    );
+
+    const prefix = packageBlobPrefix(tenantId, projectId, packageId);
+    const deliverableBlob = `${prefix}${safeName(result.deliverable.name)}`;
+    await svc.blobs.put(
+      deliverableBlob,
+      createReadStream(result.deliverable.path),
+      contentTypeOfDeliverable(result.deliverable.name),
+    );
+    const encodings: PackageEncodingRecord[] = [];
+    for (const encoding of result.encodings) {
+      const file = result.files.find((f) => f.path === encoding.path);
+      const name = safeName(file?.name ?? path.basename(encoding.path));
+      // Encodings are content-addressed by their key, so unchanged files are stored once across versions.
+      const blobName = `${projectBlobPrefix(tenantId, projectId)}packages/encodings/${encoding.key.slice(0, 64)}-${name}`;
+      await uploadFileIfAbsent(svc.blobs, blobName, encoding.path, 'application/octet-stream');
+      encodings.push({ key: encoding.key, blobName, sha256: encoding.sha256, name, loudness: encoding.loudness });
+    }
+    const previews = await storePackagePreviews(svc.blobs, prefix, result.files);
+
+    return {
+      deliverable: {
+        blobName: deliverableBlob,
+        name: result.deliverable.name,
+        bytes: result.deliverable.bytes,
+        sha256: result.deliverable.sha256,
+        contentType: contentTypeOfDeliverable(result.deliverable.name),
+      },
+      readiness: result.readiness,
+      chapterIds: chapters.map((c) => c.id),
+      encodings,
+      previews,
+      totalDurationSec: result.manifest.totalDurationSec,
+      stats: result.stats,
+    };
+  });
+}
+
+function chapterInput(chapter: ChapterRecord, file: string) {
+  return {
+    title: chapter.title,
+    masterFile: file,
+    durationSec: chapter.master!.durationSec,
+    masterSha256: chapter.master!.sha256,
+    chapterType: chapter.chapterType,
+    segmentStartsSec: chapter.master!.segmentStartsSec,
+  };
+}
+
+export function bookMetadata(project: ProjectRecord): PackageBookMetadata {
+  const m = project.metadata;
+  return {
+    title: m.title,
+    subtitle: m.subtitle,
+    authors: m.authors,
+    narrators: m.narrators,
+    aiNarrated: true,
+    digitalVoiceDisclosure: m.digitalVoiceDisclosure,
+    publisher: m.publisher,
+    year: m.publicationDate ? String(m.publicationDate).slice(0, 4) : null,
+    language: m.language,
+    genre: m.categories[0] ?? null,
+    description: m.description,
+    isbn: m.isbn,
+    copyright: m.rights,
+  };
+}
+
+/** The chapter's encoding in `format` with the levels its mastering pass measured, when the master has one. */
+async function downloadEncoded(
+  ctx: ProductionContext,
+  master: NonNullable<ChapterRecord['master']>,
+  format: ChapterEncodingFormat,
+  local: string,
+): Promise<EncodedSet | undefined> {
+  const encoding = master.encodings?.find((e) => e.format === format);
+  if (!encoding || !master.measured || !(await ctx.svc.blobs.exists(encoding.blobName))) return undefined;
+  const file = `${local}.${RETAIL_ENCODINGS[format].extension}`;
+  await downloadBlob(ctx.svc.blobs, encoding.blobName, file);
+  return { [format]: { file, sha256: encoding.sha256, loudness: master.measured } };
+}
+
+/** Chapters the package cuts (the retail sample's source, parts of a chapter over the per-file limit). */
+function chaptersNeedingMaster(
+  platform: PackagePlatform,
+  chapters: ChapterRecord[],
+  format: ChapterEncodingFormat,
+): Set<string> {
+  const needed = new Set<string>();
+  if (format === 'aac') return needed;
+  const limitSec = maxFileSeconds(platform);
+  for (const chapter of chapters)
+    if (limitSec !== undefined && chapter.master!.durationSec > limitSec * 0.95) needed.add(chapter.id);
+  if (wantsRetailSample({ platform })) {
+    const index = pickSampleChapter(
+      chapters.map((c) => ({ chapterType: c.chapterType, durationSec: c.master!.durationSec })),
+    );
+    if (chapters[index]) needed.add(chapters[index].id);
+  }
+  return needed;
+}
+
+async function previousEncodings(
+  ctx: ProductionContext,
+  last: PackageRecord | undefined,
+  dir: string,
+): Promise<PreviousEncodings> {
+  if (!last) return { encodings: [] };
+  const reuseDir = path.join(dir, 'previous');
+  await mkdir(reuseDir);
+  const encodings = [];
+  for (const [index, encoding] of last.encodings.entries()) {
+    const file = path.join(reuseDir, `${index}-${encoding.name}`);
+    try {
+      await downloadBlob(ctx.svc.blobs, encoding.blobName, file);
+    } catch {
+      continue; // A missing earlier encoding only means that file is encoded again.
+    }
+    if ((await sha256File(file)) === encoding.sha256)
+      encodings.push({ key: encoding.key, path: file, sha256: encoding.sha256, loudness: encoding.loudness });
+  }
+  return { encodings };
+}
+
+/** Blob-name-safe form of a sanitized package file name. */
+function safeName(name: string): string {
+  const cleaned = name
+    .replace(/[^A-Za-z0-9._-]+/g, '_')
+    .replace(/^[._]+/, '')
+    .slice(0, 120);
+  return cleaned || 'file';
+}
