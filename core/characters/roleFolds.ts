@@ -58,8 +58,8 @@ export function foldNamedRoles(
     if (naming !== null) namings.push({ ...naming, person, chapter: mention.chapter });
   }
   for (const [key, role] of [...tallies]) {
-    const [determiner, noun, ...more] = key.startsWith('role|') ? rolePhraseOf(key).split(' ') : [];
-    if (noun === undefined || more.length > 0 || !DEFINITE_ARTICLES.has(determiner)) continue;
+    const noun = key.startsWith('role|') ? namedAsNoun(rolePhraseOf(key)) : null;
+    if (noun === null) continue;
     // In a novel a naming anywhere names the role for the whole book ("la señá Frasquita, la … navarra," in the
     // chapter that describes the mill, "dijo la navarra" chapters later); in a collection only in the role's story.
     const namedAs = unique(
@@ -79,6 +79,18 @@ export function foldNamedRoles(
   }
 }
 const DEFINITE_ARTICLES = new Set(['the', 'el', 'la', 'o', 'a']);
+const NARRATORS_OWN = new Set(['my', 'mi', 'minha', 'meu']);
+
+/**
+ * What a naming must say for a role phrase (roleNames.ts): its noun after an article ("la navarra" → "navarra"), the
+ * whole phrase after the narrator's possessive ("minha mae", also "a minha mae"); null for any other phrase.
+ */
+function namedAsNoun(phrase: string): string | null {
+  const words = phrase.split(' ');
+  const own = DEFINITE_ARTICLES.has(words[0]) && words.length === 3 ? words.slice(1) : words;
+  if (own.length === 2 && NARRATORS_OWN.has(own[0])) return own.join(' ');
+  return words.length === 2 && DEFINITE_ARTICLES.has(words[0]) ? words[1] : null;
+}
 
 /**
  * "said the inspector" where the only person named with that title in the chapters the role speaks in is

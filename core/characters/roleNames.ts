@@ -1,7 +1,7 @@
 /**
  * Where the narration says who a role is (docs/characters.md): a name with its role in apposition ("maese Nicolás,
- * barbero del pueblo", "Lucas Fernández, molinero,"), a role right before the name ("su amigo el barbero maese
- * Nicolás", "the miller John Hale"), or a naming clause ("Pero Pérez —que así se llamaba el cura—", "el tío Lucas
+ * barbero del pueblo", "Lucas Fernández, molinero,", "la molinera, la señá Rosa,", "minha mãe, D. Gloria,"), a role
+ * right before the name ("su amigo el barbero maese Nicolás", "the miller John Hale"), or a naming clause ("Pero Pérez —que así se llamaba el cura—", "el tío Lucas
  * (tal era el nombre del molinero)", "Hale, for that was the name of the miller"). The speaking role "el barbero"
  * is then that named person.
  */
@@ -13,6 +13,18 @@ const ARTICLE: Record<HeuristicLanguage, string> = {
   pt: '(?:o|O|a|A)',
 };
 const NOUN = '(\\p{Ll}[\\p{Ll}\\p{M}]+)';
+/**
+ * The narrator's own people ("my mother", "mi tío", "minha mãe"): a role with this possessive is named as a whole
+ * phrase ("minha mae"), never by its noun alone, which would take "a mãe" (someone else's mother) too.
+ */
+const OWN: Record<HeuristicLanguage, string> = {
+  en: '(?:[Mm]y)',
+  es: '(?:[Mm]i)',
+  pt: '(?:[Mm]inha|[Mm]eu)',
+};
+/** A role's determiner: the narrator's possessive (captured, after an article in Portuguese) or the article. */
+const determiner = (language: HeuristicLanguage): string =>
+  `(?:(?:${ARTICLE[language]}\\s+)?(${OWN[language]})|${ARTICLE[language]})`;
 /** A clause naming the role after the name, its dash, bracket or comma included. */
 const NAMING_CLAUSE: Record<HeuristicLanguage, RegExp> = {
   en: new RegExp(
@@ -35,10 +47,21 @@ const NAMING_CLAUSE: Record<HeuristicLanguage, RegExp> = {
  * role noun, since the adjectives are themselves separated by commas.
  */
 const APPOSITION_START: Record<HeuristicLanguage, RegExp> = {
-  en: new RegExp(`^,\\s+(?:${ARTICLE.en}\\s+)?(?=\\p{Ll})`, 'u'),
-  es: new RegExp(`^,\\s+(?:${ARTICLE.es}\\s+)?(?=\\p{Ll})`, 'u'),
-  pt: new RegExp(`^,\\s+(?:${ARTICLE.pt}\\s+)?(?=\\p{Ll})`, 'u'),
+  en: new RegExp(`^,\\s+(?:${determiner('en')}\\s+)?(?=\\p{Ll})`, 'u'),
+  es: new RegExp(`^,\\s+(?:${determiner('es')}\\s+)?(?=\\p{Ll})`, 'u'),
+  pt: new RegExp(`^,\\s+(?:${determiner('pt')}\\s+)?(?=\\p{Ll})`, 'u'),
 };
+/**
+ * "la molinera, la señá Rosa,", "minha mãe, D. Gloria,": the role set before the name, a comma between (and the
+ * name's own article, in Spanish and Portuguese).
+ */
+const ROLE_APPOSED_BEFORE: Record<HeuristicLanguage, RegExp> = {
+  en: new RegExp(`(?:^|[^\\p{L}])${determiner('en')}\\s+${NOUN},\\s+(?:${ARTICLE.en}\\s+)?$`, 'u'),
+  es: new RegExp(`(?:^|[^\\p{L}])${determiner('es')}\\s+${NOUN},\\s+(?:${ARTICLE.es}\\s+)?$`, 'u'),
+  pt: new RegExp(`(?:^|[^\\p{L}])${determiner('pt')}\\s+${NOUN},\\s+(?:${ARTICLE.pt}\\s+)?$`, 'u'),
+};
+/** After a name set beside a role before it, the apposition ends ("minha mãe, D. Gloria, que…"). */
+const APPOSITION_ENDS = /^\s*[,.;:)]/u;
 /** What ends an apposition's phrase after a word: its complement ("of the village") or a punctuation mark. */
 const PHRASE_ENDS_AFTER: Record<HeuristicLanguage, RegExp> = {
   en: /^(?:\s+of\s|\s*[,;.])/u,
@@ -89,23 +112,35 @@ export function roleNamedAt(
 ): RoleNaming | null {
   const after = text.slice(end, end + 120);
   const clause = NAMING_CLAUSE[language].exec(after)?.slice(1).find(Boolean);
+  if (clause !== undefined)
+    return isFunctionWord(clause, language) ? null : { nouns: [foldWord(clause)], byClause: true };
+  if (!narrated) return null;
   const before = text.slice(Math.max(0, start - 40), start);
-  const roleBefore = ROLE_BEFORE[language].exec(before)?.[1];
-  const nouns =
-    clause !== undefined
-      ? [clause]
-      : narrated
-        ? [...appositionNouns(after, language), ...(roleBefore === undefined ? [] : [roleBefore])]
-        : [];
-  const roles = nouns.filter((noun) => !isFunctionWord(noun, language)).map(foldWord);
-  return roles.length === 0 ? null : { nouns: roles, byClause: clause !== undefined };
+  const roleBefore = ROLE_BEFORE[language].exec(before);
+  const apposedBefore =
+    APPOSITION_ENDS.test(after) && !LIST_GOES_ON.test(after) ? ROLE_APPOSED_BEFORE[language].exec(before) : null;
+  const nouns = [
+    ...appositionNouns(after, language),
+    roleBefore && roleOf(roleBefore[1], undefined, language),
+    apposedBefore && roleOf(apposedBefore[2], apposedBefore[1], language),
+  ].filter((noun): noun is string => typeof noun === 'string');
+  return nouns.length === 0 ? null : { nouns, byClause: false };
+}
+
+/**
+ * A role noun as the folds match it: the noun ("molinera") after an article, the whole phrase ("minha mae") after the
+ * narrator's possessive; null for a function word ("el que", "the other").
+ */
+function roleOf(noun: string, own: string | undefined, language: HeuristicLanguage): string | null {
+  if (isFunctionWord(noun, language)) return null;
+  return own === undefined ? foldWord(noun) : `${foldWord(own)} ${foldWord(noun)}`;
 }
 
 /** The words that may end the role phrase set in apposition right after a name (none when there is none). */
-function appositionNouns(after: string, language: HeuristicLanguage): string[] {
+function appositionNouns(after: string, language: HeuristicLanguage): (string | null)[] {
   const start = APPOSITION_START[language].exec(after);
   if (start === null) return [];
-  const nouns: string[] = [];
+  const nouns: (string | null)[] = [];
   // Lower-case words separated by spaces or commas: "pulcra, hacendosa, fuerte y saludable navarra".
   const word = /(\p{Ll}[\p{Ll}\p{M}]*)(\s*,\s*|\s+)?/uy;
   word.lastIndex = start[0].length;
@@ -114,7 +149,8 @@ function appositionNouns(after: string, language: HeuristicLanguage): string[] {
     // Adjectives and "and" between them; any other function word ends the description ("Toñuelo, cuando la …").
     if (match === null || (isFunctionWord(match[1], language) && !COORDINATING.has(match[1]))) break;
     const rest = after.slice(match.index + match[1].length);
-    if (PHRASE_ENDS_AFTER[language].test(rest) && !LIST_GOES_ON.test(rest)) nouns.push(match[1]);
+    if (PHRASE_ENDS_AFTER[language].test(rest) && !LIST_GOES_ON.test(rest))
+      nouns.push(roleOf(match[1], start[1], language));
     if (match[2] === undefined || COMPLEMENT[language].test(rest)) break;
   }
   return nouns;

@@ -64,6 +64,58 @@ const PORTUGUESE_NOVEL = chapters(
   ].join('\n'),
 );
 
+/** The role set before the name ("la molinera, la señá Rosa,"), and the narrator's own people ("my aunt, Mrs. Reed,"). */
+const ROLE_BEFORE_THE_NAME = {
+  es: chapters(
+    'es',
+    'Junto al río vivía la molinera, la señá Rosa, que sabía guisar y coser. El tío Blas la quería mucho.',
+    [
+      'Aquella tarde la señá Rosa salió a la puerta y vio llegar al tío Blas.',
+      '',
+      '—¿Ya vienes? —dijo la molinera.',
+      '',
+      '—Ya vengo —respondió el tío Blas.',
+      '',
+      '—Pues pasa, que hace frío —dijo la molinera.',
+    ].join('\n'),
+  ),
+  en: chapters(
+    'en',
+    'In those years my aunt, Mrs. Reed, kept the house by the bridge, and I lived with her.',
+    [
+      'When I came home Mrs. Reed was at the door.',
+      '',
+      '"Come in," said my aunt. "It is cold," said I.',
+      '',
+      '"Sit by the fire," said my aunt.',
+    ].join('\n'),
+  ),
+};
+
+/** "minha mãe, D. Rosa," names the narrator's mother, not "a mãe" of another family. */
+const NARRATORS_MOTHER = chapters(
+  'pt',
+  'Naquele tempo minha mãe, D. Rosa, vivia na casa velha com o tio Paulo.',
+  [
+    'D. Rosa estava à janela quando cheguei.',
+    '',
+    '-- Entra, disse minha mãe.',
+    '',
+    '-- Já vou, respondi.',
+    '',
+    '-- Anda depressa, disse minha mãe.',
+  ].join('\n'),
+  [
+    'D. Rosa foi à casa da Clara, que estava com a mãe à porta.',
+    '',
+    '-- Boa tarde, disse a mãe.',
+    '',
+    '-- Boa tarde, respondeu D. Rosa.',
+    '',
+    '-- Entre, entre, disse a mãe.',
+  ].join('\n'),
+);
+
 /** The same role set beside two names, in two chapters: it is neither of them. */
 const TWO_WIDOWS = chapters(
   'en',
@@ -110,6 +162,24 @@ describe('a role named beside a person, across the whole book', () => {
     expect(cast.filter((c) => c.name.toLowerCase() === role)).toHaveLength(0);
   });
 
+  it.each([
+    ['es', ROLE_BEFORE_THE_NAME.es, 'señá Rosa', 'la molinera'],
+    ['en', ROLE_BEFORE_THE_NAME.en, 'Mrs. Reed', 'my aunt'],
+  ] as const)('folds a role set before the name, a comma between (%s)', (_language, book, name, role) => {
+    const { one, named } = castOf(book);
+    expect(one(name)).toBeDefined();
+    expect(one(name).aliases).toContain(role);
+    expect(one(name)).toMatchObject({ gender: 'female', dialogueLineCount: 2 });
+    expect(named(role)).toHaveLength(1);
+  });
+
+  it("folds the narrator's own role into the name beside it, and no one else's role with the same noun", () => {
+    const { one } = castOf(NARRATORS_MOTHER);
+    expect(one('minha mãe')).toBe(one('D. Rosa'));
+    expect(one('D. Rosa').aliases).toContain('minha mãe');
+    expect(one('a mãe')).toMatchObject({ name: 'A mãe', dialogueLineCount: 2 });
+  });
+
   it('gives the role\'s lines to the person when a chapter is attributed on its own ("dijo la molinera")', () => {
     const { cast, one } = castOf(SPANISH_NOVEL);
     const rosa = one('señá Rosa').id;
@@ -148,6 +218,13 @@ describe('reading an apposition', () => {
 
   it('ignores a last noun after which a list goes on', () => {
     expect(named('Martha Hale, the widow, and the miller came', 'Martha Hale', 'en')).toEqual([]);
+    expect(named('llegaron el barbero, maese Nicolás, y el cura', 'maese Nicolás', 'es')).toEqual([]);
+  });
+
+  it("names the narrator's own people by the whole phrase, before or after the name", () => {
+    expect(named('minha mãe, D. Rosa, vivia ali', 'D. Rosa', 'pt')).toEqual(['minha mae']);
+    expect(named('vivia ali D. Rosa, a minha boa mãe, com o tio', 'D. Rosa', 'pt')).toEqual(['minha mae']);
+    expect(named('there Mrs. Reed, my aunt, lived', 'Mrs. Reed', 'en')).toEqual(['my aunt']);
   });
 
   it('reads no apposition in a line of dialogue, where a comma after a name is a vocative', () => {
