@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { BOOK_SLUGS, bookChapters, characterTruth, type BookSlug } from '../../bench/characters/books';
 import { scoreCast, type CharacterScore } from '../../bench/characters/score';
 import { attributeSpeakers, detectCharactersHeuristic, NARRATOR_ID, type Character } from '../../core/characters';
-import { FIRST_PERSON_NARRATOR_DESCRIPTION, type ChapterInput } from '../../core/characters/character';
+import { FIRST_PERSON_NARRATOR_DESCRIPTION } from '../../core/characters/character';
 import { castVoices, clampPitch, clampRate, clampStyleDegree, type VoiceDescriptor } from '../../core/casting';
 import { segmentChapter } from '../../core/planning/segmentation';
 import { PRIDE_AND_PREJUDICE } from '../support/corpus';
@@ -24,6 +24,7 @@ import {
   COMMON_WORD_SURNAME,
   NARRATOR_COMPANIONS,
 } from './detectionFixtures';
+import { castOf } from './smallBooks';
 
 const book = readFileSync(PRIDE_AND_PREJUDICE, 'utf8');
 const chapters = book
@@ -104,13 +105,6 @@ describe('heuristic character detection', () => {
     expect(labels.every((label) => label.confidence >= 0 && label.confidence <= 1)).toBe(true);
   });
 });
-
-/** The cast of a small book, looked up by any of a character's names. */
-function castOf(chapters: ChapterInput[]) {
-  const cast = detectCharactersHeuristic(chapters);
-  const named = (name: string) => cast.filter((c) => c.name === name || c.aliases.includes(name));
-  return { cast, named, one: (name: string) => named(name)[0] };
-}
 
 describe('names, titles and people', () => {
   it('keeps namesakes apart: each story\'s bare "John" is that story\'s John', () => {

@@ -3,11 +3,7 @@
  * woman narrating (English and Portuguese), namesakes in a story collection, Saint names, accents dropped on
  * capitals, places that are mentioned but never speak.
  */
-import type { ChapterInput } from '../../core/characters/character';
-
-function chapters(language: string, ...texts: string[]): ChapterInput[] {
-  return texts.map((text, index) => ({ id: `c${index + 1}`, text, language }));
-}
+import { chapters } from './smallBooks';
 
 /** Don/Doña with given names, Sr./Sra. with one surname (two people), roles by article. */
 export const SPANISH_TITLES = chapters(

@@ -3,12 +3,8 @@
  * "la pastora Marcela", "o velho Cotrim". Evidence only: a name after a verb ("dijo Marcela") says nothing.
  */
 import { detectCharactersHeuristic } from '../../core/characters';
-import type { ChapterInput } from '../../core/characters/character';
 import { articleBefore } from '../../core/characters/genderEvidence';
-
-function chapters(language: string, ...texts: string[]): ChapterInput[] {
-  return texts.map((text, index) => ({ id: `c${index + 1}`, text, language }));
-}
+import { chapters } from './smallBooks';
 
 const before = (text: string, language: 'es' | 'pt' | 'en') => articleBefore(text, text.length, language);
 

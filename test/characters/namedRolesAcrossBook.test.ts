@@ -6,19 +6,9 @@
  */
 import { attributeSpeakers } from '../../core/characters/attributeHeuristic';
 import type { ChapterInput, Character } from '../../core/characters/character';
-import { detectCharactersHeuristic } from '../../core/characters/detectHeuristic';
 import { roleNamedAt } from '../../core/characters/roleNames';
 import { segmentChapter } from '../../core/planning/segmentation';
-
-function chapters(language: string, ...texts: string[]): ChapterInput[] {
-  return texts.map((text, index) => ({ id: `c${index + 1}`, text, language }));
-}
-
-function castOf(input: ChapterInput[]) {
-  const cast = detectCharactersHeuristic(input);
-  const named = (name: string) => cast.filter((c) => c.name === name || c.aliases.includes(name));
-  return { cast, named, one: (name: string) => named(name)[0] };
-}
+import { chapters, castOf } from './smallBooks';
 
 /** The apposition, its adjectives wrapped over a line, in a chapter where the role never speaks. */
 const SPANISH_NOVEL = chapters(

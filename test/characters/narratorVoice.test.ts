@@ -3,12 +3,8 @@
  * enough to say it (an intrusive narrator: "yo mismo lo vi", "quedé asombrado", "I was a young man then").
  */
 import { detectCharactersHeuristic, NARRATOR_ID } from '../../core/characters';
-import type { ChapterInput } from '../../core/characters/character';
 import { detectNarration, narratorNicknames } from '../../core/characters/narration';
-
-function chapters(language: string, ...texts: string[]): ChapterInput[] {
-  return texts.map((text, index) => ({ id: `c${index + 1}`, text, language }));
-}
+import { chapters } from './smallBooks';
 
 const THIRD_PERSON_STORY_ES = [
   'Vivía en la aldea un hidalgo de los de lanza en astillero. Él salía cada mañana al campo y volvía tarde;',

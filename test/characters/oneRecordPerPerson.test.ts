@@ -3,18 +3,7 @@
  * and without its article, a title shortened, "señor" before a given name, a name cut short in verse), and forms of
  * address that are nobody's name. Small books written for the purpose, in English, Spanish and Portuguese.
  */
-import { detectCharactersHeuristic } from '../../core/characters';
-import type { ChapterInput } from '../../core/characters/character';
-
-function chapters(language: string, ...texts: string[]): ChapterInput[] {
-  return texts.map((text, index) => ({ id: `c${index + 1}`, text, language }));
-}
-
-function castOf(input: ChapterInput[]) {
-  const cast = detectCharactersHeuristic(input);
-  const named = (name: string) => cast.filter((c) => c.name === name || c.aliases.includes(name));
-  return { cast, named, one: (name: string) => named(name)[0] };
-}
+import { chapters, castOf } from './smallBooks';
 
 /** Creatures known by a title: "the White Rabbit" / "the Rabbit", "the Hatter" / "Hatter", and two men by role. */
 const CREATURE_TITLES = chapters(

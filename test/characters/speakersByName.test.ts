@@ -4,11 +4,7 @@
  * noun after an article ("dijo el Molinero") stays a role written as a title.
  */
 import { detectCharactersHeuristic } from '../../core/characters';
-import type { ChapterInput } from '../../core/characters/character';
-
-function chapters(language: string, ...texts: string[]): ChapterInput[] {
-  return texts.map((text, index) => ({ id: `c${index + 1}`, text, language }));
-}
+import { chapters } from './smallBooks';
 
 const NUMBERED_GARDENERS = chapters(
   'en',
