@@ -8,6 +8,7 @@ import { Cast, unnamedPeopleIn } from '../../core/characters/attribution/cast';
 import { foldRolesIntoNames } from '../../core/characters/attribution/coreference';
 import { CLAIM } from '../../core/characters/attribution/evidence';
 import { selfNamedIn } from '../../core/characters/attribution/selfNaming';
+import { addressedIn } from '../../core/characters/attribution/vocatives';
 import type { TurnEvidence } from '../../core/characters/attributeTurns';
 import { narratorCharacter, NARRATOR_ID, type Character, type Gender } from '../../core/characters/character';
 import { detectCharactersHeuristic } from '../../core/characters/detectHeuristic';
@@ -369,6 +370,18 @@ describe('speaker attribution', () => {
       split,
     );
     expect(lines.map((line) => line.speaker)).toEqual(['elizabeth', 'jane', 'elizabeth', 'jane']);
+  });
+
+  it('takes a role after an article or a third person\'s possessive for no address ("his friend,", "the doctor,")', () => {
+    const cast = new Cast([
+      narratorCharacter(null),
+      person('hale', 'Mr. Hale', 'male', ['Hale', 'my friend']),
+      person('grey', 'Mr. Grey', 'male', ['Grey', 'the doctor']),
+    ]);
+    expect(addressedIn('"Was she his client, his friend, or his mistress? It mattered."', cast)).toEqual([]);
+    expect(addressedIn('"I sent for the doctor, and he came at once."', cast)).toEqual([]);
+    expect(addressedIn('"Who called the doctor, in the end?"', cast)).toEqual([]);
+    expect(addressedIn('"Tell me, Hale, what she wanted."', cast)).toEqual(['hale']);
   });
 
   it('reads the names a turn addresses over all its pieces, and a name the line talks about is no address', () => {

@@ -12,6 +12,12 @@ const ENGLISH_VOCATIVE_O = /(?<![\p{L}\p{N}])O,?\s+$/u;
 
 /** A role named with the speaker's own "my" ("my friend", "mi amigo", "meu amigo"). */
 const FIRST_PERSON_POSSESSIVE = /^(?:my|mi|meu|minha)\s/iu;
+/**
+ * A role named with an article or a third person's possessive ("his friend", "the doctor") is talked about, never
+ * called: English addresses a role bare or with "my"/"your" ("Doctor,", "your Majesty,"). Spanish and Portuguese
+ * "su", "seu", "sua" also mean "your", so only English determiners are read so.
+ */
+const TALKED_ABOUT = /^(?:the|his|her|their|its|this|that)\s/iu;
 
 /** Quotations a line holds, by the marks that open them: a single quote inside double quotes, and the like. */
 const NESTED_QUOTATIONS: Record<string, RegExp> = {
@@ -57,6 +63,7 @@ export function addressedIn(line: string, cast: Cast): string[] {
       if (mention.possessive) return false;
       // In a line, "my friend" is the speaker's friend, not the one the narrator calls so.
       if (mention.role && FIRST_PERSON_POSSESSIVE.test(inner.slice(mention.offset))) return false;
+      if (mention.role && TALKED_ABOUT.test(inner.slice(mention.offset))) return false;
       const before = inner.slice(Math.max(0, mention.offset - 16), mention.offset);
       const after = inner.slice(mention.offset + mention.length);
       // "Mr. Darcy, you see, is the man!", "Mr. Darcy, who never looks…": the name is what the line talks about.
