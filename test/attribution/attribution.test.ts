@@ -719,6 +719,41 @@ describe('the attribution cast', () => {
   });
 });
 
+describe('a tag naming a role after adjectives', () => {
+  it('takes "la intrépida navarra" for the navarra, never a possessor\'s or a preposition\'s noun', () => {
+    const cast = new Cast([
+      narratorCharacter(null),
+      person('frasquita', 'Señá Frasquita', 'female', ['Frasquita', 'la navarra']),
+      person('corregidor', 'El Corregidor', 'male', ['el Corregidor']),
+      person('old-man', 'The old man', 'male', ['the old man']),
+      person('king', 'The King', 'male', ['the King']),
+    ]);
+    expect(cast.subjectOf('la intrépida navarra')).toBe('frasquita');
+    expect(cast.subjectOf('la navarra')).toBe('frasquita');
+    expect(cast.subjectOf('the poor old man')).toBe('old-man');
+    expect(cast.subjectOf('la mujer del Corregidor')).not.toBe('corregidor');
+    expect(cast.subjectOf("the king's daughter")).toBeNull();
+  });
+
+  it('gives the line to that person ("--Voy a ver...--dijo la intrépida navarra")', () => {
+    const cast = [
+      narratorCharacter(null),
+      person('frasquita', 'Señá Frasquita', 'female', ['Frasquita', 'la navarra']),
+      person('lucas', 'Tío Lucas', 'male', ['tío Lucas', 'Lucas']),
+    ];
+    const lines = attribute(
+      [
+        'Serían las nueve cuando el tío Lucas y la señá Frasquita oyeron llamar a la puerta.',
+        '--Voy a ver...--dijo la intrépida navarra, encaminándose hacia la puerta.',
+        '--¡Quita! ¡Eso me toca a mí!--exclamó el tío Lucas.',
+      ].join('\n\n'),
+      cast,
+    );
+    expect(lineWith(lines, 'Voy a ver')).toMatchObject({ speaker: 'frasquita' });
+    expect(lineWith(lines, 'Voy a ver').confidence).toBeGreaterThanOrEqual(0.7);
+  });
+});
+
 describe('one person on a name record and a role record', () => {
   it('gives the lines of a role the narration sets beside a name to the name (es, pt, en)', () => {
     const spanish = attribute(

@@ -39,6 +39,11 @@ describe('speech tags', () => {
       { verb: 'respondió', subject: 'en alta voz el tío Lucas', firstPerson: false, pronoun: null },
     ],
     ['disse em voz baixa o padre.', { verb: 'disse', subject: 'em voz baixa o padre', firstPerson: false }],
+    // A preposition of manner and its noun, before the subject or ending the tag; a gerund after an adverb.
+    ['respondió con dureza el tío Lucas.', { verb: 'respondió', subject: 'con dureza el tío Lucas' }],
+    ['añadió luego con dureza, viendo que', { verb: 'añadió', subject: 'luego con dureza' }],
+    ['respondeu com impaciência o padre.', { verb: 'respondeu', subject: 'com impaciência o padre' }],
+    ['agregó luego entrando, con voz menos', { verb: 'agregó', subject: 'luego entrando' }],
     ['said in a low voice the old man.', { verb: 'said', subject: 'in a low voice the old man', firstPerson: false }],
     [
       'disse ella com ar dolente;',
@@ -57,6 +62,7 @@ describe('speech tags', () => {
     'I said nothing about it.',
     'said nothing.',
     'dijo con razón que no.',
+    'dijo con Pedro que no.',
   ])('finds no tag in %j', (text) => {
     expect(readSpeechTag(text)).toBeNull();
   });

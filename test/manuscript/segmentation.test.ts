@@ -306,6 +306,19 @@ describe('segmentation', () => {
     ]);
   });
 
+  it('cuts out a tag that says how the line was said ("añadió luego con dureza", "agregó luego entrando")', () => {
+    const text =
+      '--¡Quita!\n\n--¡No salgas!--añadió luego con dureza, viendo que ella quería seguirle.\n\n' +
+      '--Buenas noches--agregó luego entrando, con voz menos oficial.';
+    expect(view(segmentChapter(text, { language: 'es' }))).toEqual([
+      ['dialogue', '--¡Quita!', 'chapter_head'],
+      ['dialogue', '--¡No salgas!', 'paragraph'],
+      ['narration', '--añadió luego con dureza, viendo que ella quería seguirle.', 'dialogue_turn'],
+      ['dialogue', '--Buenas noches', 'paragraph'],
+      ['narration', '--agregó luego entrando, con voz menos oficial.', 'dialogue_turn'],
+    ]);
+  });
+
   it("cuts tags with the book's language only", () => {
     const text = '—Bom dia, disse ella, como vai?';
     const kinds = (language?: string) => segmentChapter(text, { language }).map((s) => [s.kind, s.text.trim()]);

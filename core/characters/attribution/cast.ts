@@ -19,6 +19,9 @@ export interface Mention {
 const DETERMINERS =
   'the|my|his|her|their|our|your|its|this|that|o|a|os|as|el|la|los|las|meu|minha|meus|minhas|seu|sua|nosso|nossa|mi|su|este|esta|aquele|aquella|aquela';
 const LEADING_DETERMINER = new RegExp(`^(?:${DETERMINERS})\\s+`, 'iu');
+/** Words that cannot describe the noun after them: prepositions, conjunctions, articles. */
+const NOT_AN_ADJECTIVE =
+  /^(?:of|to|and|with|from|for|de|del|do|da|dos|das|al|ao|a|en|em|con|com|y|e|que|who|the|el|la|los|las|o|os|as|un|una|um|uma)$/u;
 /** Words that address or mention someone in a tag without naming the speaker: "said Mrs. Bennet to her husband". */
 const ADDRESSEE_BEFORE = /(?:^|\s)(?:to|at|with|a|ao|à|á|para|com|con)\s+$/iu;
 const HONORIFIC_ONLY =
@@ -319,6 +322,13 @@ export class Cast {
       );
       if (endingSo.length === 1) return endingSo[0][1];
       if (endingSo.length > 1) return null;
+    }
+    // Adjectives before the role's noun ("la intrépida navarra", "the poor old man"); never a possessor's or a
+    // preposition's noun ("the king's daughter", "la mujer del Corregidor").
+    for (let from = 1; from < head.length; from++) {
+      if (head.slice(0, from).some((word) => /'s?$/u.test(word) || NOT_AN_ADJECTIVE.test(word))) break;
+      const role = this.roles.get(head.slice(from).join(' '));
+      if (role) return role;
     }
     return null;
   }

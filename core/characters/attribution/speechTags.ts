@@ -125,7 +125,7 @@ export function readSpeechTag(text: string, language?: HeuristicLanguage): Speec
     verb = verbFirst[2];
     subject = clause.slice(verbFirst[0].length).trim();
     // "continuou voltando-se para mim", "dijo sonriendo el cura": the narration goes on with a gerund.
-    if (subject.length > 0 && !namesSomeone(subject) && !GERUND.test(subject)) return null;
+    if (subject.length > 0 && !namesSomeone(subject) && !GERUND.test(subject.replace(LEADING_ADVERBS, ''))) return null;
   } else {
     const subjectFirst = lexicon.subjectFirst.exec(clause);
     if (!subjectFirst || !plausibleSubject(subjectFirst[1])) return null;
@@ -156,6 +156,8 @@ const ADVERBIAL_PHRASE =
   '(?:(?:al|ao)\\s+cabo\\s+de\\s+(?:un|una|algún|alguna|um|uma|algum|alguma|poco|pouco)\\s+(?:rato|tiempo|momento|instante|tempo|minuto)|' +
   '(?:after|depois\\s+de|despu[ée]s\\s+de|tras)\\s+(?:a|an|uma?|una?)\\s+(?:moment|pause|while|minute|silence|momento|pausa|rato|instante|minuto|silencio|silêncio)|' +
   '(?:en|em|a|in\\s+a)\\s+(?:(?:alta|baja|baixa|media|meia|low|loud|high)\\s+(?:voz|voice)|voz\\s+(?:alta|baja|baixa))|' +
+  // How it was said: a preposition of manner and one noun ("con dureza", "com impaciência", "with a smile").
+  '(?:con|com|with)\\s+(?:(?:un|una|um|uma|a|an)\\s+)?\\p{Ll}+|' +
   '(?:no|ao)\\s+fim|al\\s+final|afinal|por\\s+[úu]ltimo|al\\s+fin|por\\s+fin|en\\s+esto|en\\s+seguida|otra\\s+vez|a\\s+su\\s+vez|at\\s+last|at\\s+length|in\\s+turn|em\\s+seguida|por\\s+fim|de\\s+novo|outra\\s+vez|[áa]\\s+sua\\s+vez|de\\s+repente)';
 const LEADING_ADVERBS = new RegExp(`^(?:(?:${ADVERBIAL_PHRASE}|${ADVERB}|\\p{L}+mente)(?![\\p{L}\\p{N}])\\s*)+`, 'iu');
 
