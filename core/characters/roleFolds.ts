@@ -48,11 +48,13 @@ export function foldNamedRoles(
 ): void {
   const namings: { nouns: string[]; person: string; chapter: number }[] = [];
   const presentIn = new Map<string, Set<number>>();
+  const mentioned: PersonMention[] = [];
   for (const mention of placed) {
     const person = people.resolve(mention.form, mention.at, mention.chapter);
     if (person === undefined || !tallies.has(person)) continue;
     if (!presentIn.has(person)) presentIn.set(person, new Set());
     presentIn.get(person)!.add(mention.chapter);
+    mentioned.push({ person, chapter: mention.chapter, local: mention.local, chapterText: mention.chapterText });
     const end = mention.local + mention.length;
     const naming = roleNamedAt(mention.chapterText, mention.local, end, language, mention.narrated);
     if (naming !== null) namings.push({ ...naming, person, chapter: mention.chapter });
@@ -67,7 +69,8 @@ export function foldNamedRoles(
         .filter((naming) => naming.nouns.includes(noun) && (!collection || role.speaksIn.has(naming.chapter)))
         .map((naming) => naming.person),
     );
-    const named = namedAs.length > 0 ? namedAs : titledAs(noun, role, tallies, presentIn);
+    const holders = namedAs.length > 0 ? namedAs : titledAs(noun, role, tallies, presentIn);
+    const named = holders.length > 1 ? lastNamedHolder(holders, role, mentioned) : holders;
     // The role is someone in the scene: the person is named in a chapter where the role speaks.
     if (named.length !== 1 || ![...role.speaksIn].some((chapter) => presentIn.get(named[0])!.has(chapter))) continue;
     const person = tallies.get(named[0])!;
@@ -102,7 +105,9 @@ function titledAs(
   tallies: Map<string, Tally>,
   presentIn: Map<string, Set<number>>,
 ): string[] {
-  const title = honorificOf(noun);
+  // The key folds accents ("o capitao"); the title is looked up as the book writes it ("o capitão").
+  const written = [...role.forms.keys()][0]?.split(' ').at(-1) ?? noun;
+  const title = honorificOf(written) ?? honorificOf(noun);
   if (title === undefined) return [];
   return [...tallies.entries()]
     .filter(
@@ -113,6 +118,39 @@ function titledAs(
     )
     .map(([key]) => key);
 }
+
+/** A named person's mention, where it stands in its chapter. */
+interface PersonMention {
+  person: string;
+  chapter: number;
+  local: number;
+  chapterText: string;
+}
+
+/**
+ * "said the inspector" where two inspectors are named where the role speaks: a definite role points back to the
+ * holder named last before its tag ("Inspector Barton had charge of the case." … "Who is on duty?" "Inspector
+ * Bradstreet, sir." … "said the inspector" is Bradstreet). Only when every tag points to the same holder and, before
+ * each, that holder was named in a paragraph after the other holder's last mention: "Inspector Hale and Inspector
+ * Grey met us" leaves "said the inspector" to neither.
+ */
+function lastNamedHolder(holders: string[], role: Tally, mentioned: PersonMention[]): string[] {
+  const holderMentions = mentioned.filter((mention) => holders.includes(mention.person));
+  const pointedTo = new Set<string>();
+  for (const tag of role.tagsAt) {
+    const before = holderMentions.filter((mention) => mention.chapter === tag.chapter && mention.local < tag.local);
+    const last = before.at(-1);
+    if (last === undefined) continue;
+    const lastOther = before.findLast((mention) => mention.person !== last.person);
+    if (lastOther !== undefined) {
+      const namedAgain = before.find((mention) => mention.local > lastOther.local && mention.person === last.person)!;
+      if (!PARAGRAPH_BREAK.test(last.chapterText.slice(lastOther.local, namedAgain.local))) return [];
+    }
+    pointedTo.add(last.person);
+  }
+  return pointedTo.size === 1 ? [...pointedTo] : [];
+}
+const PARAGRAPH_BREAK = /\n[ \t]*\n/u;
 
 /**
  * A role written as a title ("the Hatter", "the Mock Turtle") is a creature's name: the same words written without

@@ -78,6 +78,7 @@ function tallyRole(
   for (const role of attributions) {
     countLine(tally, role.verb);
     tally.speaksIn.add(role.chapter);
+    tally.tagsAt.push({ chapter: role.chapter, local: role.offset });
   }
   const phrase = attributions[0].phrase;
   const pattern = new RegExp(

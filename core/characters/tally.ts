@@ -30,6 +30,8 @@ export interface Tally {
   roleAt: number[];
   /** Chapters (by index) where a role speaks (roles only). */
   speaksIn: Set<number>;
+  /** Where a role's speech tags stand: chapter index and offset in that chapter (roles only). */
+  tagsAt: { chapter: number; local: number }[];
   /** In a story collection, the story (chapter index) a role's record is counted in while roles fold; else null. */
   story: number | null;
 }
@@ -54,6 +56,7 @@ export function newTally(): Tally {
     roleGender: 'unknown',
     roleAt: [],
     speaksIn: new Set(),
+    tagsAt: [],
     story: null,
   };
 }
@@ -96,6 +99,7 @@ export function absorbTally(into: Tally, from: Tally): void {
   addVotes(into.titleVotes, from.titleVotes);
   if (into.roleGender === 'unknown') into.roleGender = from.roleGender;
   into.roleAt = [...into.roleAt, ...from.roleAt].sort((a, b) => a - b);
+  into.tagsAt = [...into.tagsAt, ...from.tagsAt].sort((a, b) => a.chapter - b.chapter || a.local - b.local);
   if (from.first !== null && (into.first === null || from.first.at < into.first.at)) into.first = from.first;
 }
 
