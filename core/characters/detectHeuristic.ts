@@ -1,8 +1,9 @@
 /**
  * Offline character detection over the whole book (docs/characters.md): the named people (namedPeople.ts), the
  * speakers known by their role (roleTallies.ts) folded into those people where the book says who they are
- * (roleFolds.ts), the first-person narrator's record (narratorRecord.ts), then who of them is cast and how important
- * they are. Deterministic: the same chapters give the same characters and ids.
+ * (roleFolds.ts) or a named speaker calls himself by the role (rolesSelfNamed.ts), the first-person narrator's
+ * record (narratorRecord.ts), then who of them is cast and how important they are. Deterministic: the same chapters
+ * give the same characters and ids.
  */
 import { characterIdFor, narratorCharacter, type Character, type ChapterInput, type Importance } from './character';
 import { aliasesOf, ageBandOf, labelOf, speakingStyleOf } from './castRecord';
@@ -11,6 +12,7 @@ import { detectNarration } from './narration';
 import { foldCompanions, narratorKeyOf } from './narratorRecord';
 import { foldNamedRoles, foldTitleRoles } from './roleFolds';
 import { MIN_ROLE_LINES, rejoinStories, tallyRoles } from './roleTallies';
+import { foldSelfNamedRoles } from './rolesSelfNamed';
 import { isStoryCollection } from './stories';
 import { genderOfTally, type Tally } from './tally';
 
@@ -38,6 +40,7 @@ export function detectCharactersHeuristic(chapters: ChapterInput[]): Character[]
   tallyRoles(scans, tallies, collection);
   foldTitleRoles(tallies);
   foldNamedRoles(tallies, placed, people, bookLanguage, collection);
+  foldSelfNamedRoles(scans, tallies, people);
   rejoinStories(tallies);
 
   const narration = detectNarration(chapters);

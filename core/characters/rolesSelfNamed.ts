@@ -1,0 +1,109 @@
+/**
+ * A named speaker who says who he is by his office or role ("'I am the King,' said Wilhelm", "—¡Yo soy el
+ * Corregidor! —gritó D. Eugenio", "-- Sou o capitão, disse o Veiga"): the role, or the office the book writes as a
+ * name ("el Corregidor", "señor Corregidor"), is that person (docs/characters.md, *Roles the speakers name*).
+ */
+import type { PersonIndex } from './clusters';
+import { honorificOf } from './honorifics';
+import type { ChapterScan } from './namedPeople';
+import { dialogueSpans } from './narration';
+import { roleTallyKey } from './roleFolds';
+import { absorbRole, absorbTally, genderOfTally, unique, type Tally } from './tally';
+import { foldWord, type HeuristicLanguage } from './vocabulary';
+
+/** "I am the <role>" inside a line of dialogue: the article and up to three words after it. */
+const SELF_NAMING: Record<HeuristicLanguage, RegExp> = {
+  en: /(?<!\p{L})I(?: am|['’]m)\s+(the)\s+(\p{L}+(?:[ \t]+\p{L}+){0,2})/gu,
+  es: /(?<!\p{L})[Ss]oy\s+(el|la)\s+(\p{L}+(?:[ \t]+\p{L}+){0,2})/gu,
+  pt: /(?<!\p{L})[Ss]ou\s+(o|a)\s+(\p{L}+(?:[ \t]+\p{L}+){0,2})/gu,
+};
+const PARAGRAPH_BREAK = /\n[ \t]*\n/gu;
+
+/**
+ * Folds each role or office record that a named speaker calls himself into that speaker's record, when every such
+ * self-naming in the book is said by the same person and their genders agree. The speaker is the subject of a speech
+ * tag in the same paragraph as the line (a paragraph holds one speaker's turn). An office written as a name folds
+ * only when the book also writes its word in lower case ("llevaba cuatro años de corregidor"): a common noun, not
+ * somebody's name. In a story collection a role folds only in the story where the speaker names himself.
+ */
+export function foldSelfNamedRoles(scans: ChapterScan[], tallies: Map<string, Tally>, people: PersonIndex): void {
+  const claims = new Map<string, string[]>();
+  for (const [chapter, scan] of scans.entries()) {
+    const text = scan.chapter.text;
+    const spans = scan.attributions.length > 0 ? dialogueSpans(text, scan.language) : [];
+    for (const tag of scan.attributions) {
+      const speaker = people.resolve(tag.form, tag.at, tag.chapter);
+      if (speaker === undefined || !tallies.has(speaker)) continue;
+      const [from, to] = paragraphAround(text, tag.at - scan.base);
+      for (const [start, end] of spans) {
+        if (end <= from || start >= to) continue;
+        for (const match of text.slice(start, end).matchAll(SELF_NAMING[scan.language])) {
+          const record = recordNamed(match[1], match[2], chapter, tallies, scans);
+          if (record === undefined || record === speaker) continue;
+          claims.set(record, [...(claims.get(record) ?? []), speaker]);
+        }
+      }
+    }
+  }
+  for (const [key, speakers] of claims) {
+    const persons = unique(speakers);
+    const [record, person] = [tallies.get(key), tallies.get(persons[0])];
+    if (persons.length !== 1 || record === undefined || person === undefined) continue;
+    const [personGender, recordGender] = [genderOfTally(person), genderOfTally(record)];
+    if (personGender !== 'unknown' && recordGender !== 'unknown' && personGender !== recordGender) continue;
+    if (key.startsWith('role|')) {
+      absorbRole(person, record);
+      if (person.roleGender === 'unknown') person.roleGender = record.roleGender;
+    } else {
+      // The office's forms become aliases; the person keeps the name the book gives them.
+      absorbTally(person, { ...record, forms: new Map([...record.forms.keys()].map((form) => [form, 0])) });
+    }
+    tallies.delete(key);
+  }
+}
+
+/** The record a self-naming phrase names: a speaking role ("el cura", "the old man") or an office written as a name. */
+function recordNamed(
+  article: string,
+  words: string,
+  chapter: number,
+  tallies: Map<string, Tally>,
+  scans: ChapterScan[],
+): string | undefined {
+  const tokens = words.split(/[ \t]+/u);
+  for (let length = tokens.length; length >= 1; length--) {
+    const phrase = foldWord(`${article} ${tokens.slice(0, length).join(' ')}`);
+    for (const key of [roleTallyKey(phrase, chapter), roleTallyKey(phrase, null)]) if (tallies.has(key)) return key;
+  }
+  const office = tokens[0];
+  if (!/^\p{Lu}\p{Ll}+$/u.test(office) || !writtenInLowerCase(office.toLowerCase(), scans)) return undefined;
+  const holders = [...tallies.entries()].filter(
+    ([key, tally]) => !key.startsWith('role|') && [...tally.forms.keys()].some((form) => namesOffice(form, office)),
+  );
+  return holders.length === 1 ? holders[0][0] : undefined;
+}
+
+/** "Corregidor", "señor Corregidor": the office alone or after a title. */
+function namesOffice(form: string, office: string): boolean {
+  const words = form.split(' ');
+  return words.at(-1) === office && (words.length === 1 || (words.length === 2 && honorificOf(words[0]) !== undefined));
+}
+
+function writtenInLowerCase(word: string, scans: ChapterScan[]): boolean {
+  const pattern = new RegExp(`(?<!\\p{L})${word}(?!\\p{L})`, 'u');
+  return scans.some((scan) => pattern.test(scan.chapter.text));
+}
+
+/** The paragraph (text between blank lines) holding `offset`. */
+function paragraphAround(text: string, offset: number): [number, number] {
+  let from = 0;
+  let to = text.length;
+  for (const match of text.matchAll(PARAGRAPH_BREAK)) {
+    if (match.index + match[0].length <= offset) from = match.index + match[0].length;
+    else if (match.index >= offset) {
+      to = match.index;
+      break;
+    }
+  }
+  return [from, to];
+}
