@@ -37,7 +37,6 @@ import './takes';
 import '../orchestrations/activities/productionActivities';
 import '../orchestrations/renderChapter';
 import '../orchestrations/produceBook';
-import '../orchestrations/regenerateSegment';
 import './privacy';
 import '../orchestrations/activities/eraseUserActivities';
 import '../orchestrations/eraseUser';

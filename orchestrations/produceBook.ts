@@ -1,10 +1,14 @@
 /**
- * produceBook (one per production job; the instance id is the job id): preflight (plan complete, estimate within
- * quota) → chapters as renderChapter sub-orchestrations in a sliding window (a new chapter starts as soon as one
- * finishes, so chapter N masters and encodes its retail files while chapter N+1 synthesizes) → a package per
- * requested platform, assembled from the chapters' stored encodings → completion. The window is `CHAPTER_WINDOW`
- * lanes (renderChapterLane sub-orchestrations) taking every Wth chapter in order: each lane starts its next chapter
- * when the previous one is mastered, and the lanes overlap. Cancellation is seen at every
+ * Production, one story for both of its job kinds (the instance id is the job id):
+ * - `produce` (produceBook): preflight (plan complete, estimate within quota) → chapters as renderChapter
+ *   sub-orchestrations in a sliding window (a new chapter starts as soon as one finishes, so chapter N masters and
+ *   encodes its retail files while chapter N+1 synthesizes) → the credits, prepared once → a package per requested
+ *   platform, assembled from the chapters' stored encodings → completion.
+ * - `regenerate` (regenerateSegment) is the same production with a retake: one segment gets a new take (kept beside
+ *   the earlier ones), only its chapter is rendered and re-mastered (other chapters keep theirs), and the packages are
+ *   rebuilt with the chapters they held before (what was produced), re-encoding only what changed.
+ * The window is `CHAPTER_WINDOW` lanes (renderChapterLane sub-orchestrations) taking every Wth chapter in order: each
+ * lane starts its next chapter when the previous one is mastered, and the lanes overlap. Cancellation is seen at every
  * checkpoint (the jobs API marks the job); nothing new starts after it. Any failure ends in the fail activity, which
  * records a clear error on the job and publishes `khipu.job.failed`. History holds ids, counts and blob names only.
  */
@@ -20,16 +24,26 @@ import { productionActivities } from './activities/productionActivities';
 import { RENDER_CHAPTER, type ChapterOutcome } from './renderChapter';
 import { failureOf } from './productionFailure';
 
-export const RENDER_CHAPTER_LANE = 'renderChapterLane';
+const RENDER_CHAPTER_LANE = 'renderChapterLane';
 
 /**
  * Chapters in flight at once. Two keep a host's synthesis busy while the previous chapter masters; more would only
  * queue their synthesis behind the same engines (the host caps activities; in Azure, instances add engines and the
  * window's chapters spread over them).
  */
-export const CHAPTER_WINDOW = 2;
+const CHAPTER_WINDOW = 2;
 
-export interface ProductionTotals {
+/** What a `regenerate` job adds to a production's input: the segment and its new (or chosen) take. */
+interface Retake {
+  chapterId: string;
+  segmentId: string;
+  /** Server-generated nonce of the new take (part of its content address), or an existing take to make current. */
+  takeId: string;
+}
+
+type RegenerateInput = ProductionJobInput & Retake;
+
+interface ProductionTotals {
   chapters: number;
   segments: number;
   synthesisCalls: number;
@@ -43,7 +57,7 @@ export interface ProductionTotals {
   cancelled?: boolean;
 }
 
-export function addChapter(totals: ProductionTotals, outcome: ChapterOutcome): ProductionTotals {
+function addChapter(totals: ProductionTotals, outcome: ChapterOutcome): ProductionTotals {
   return {
     chapters: totals.chapters + 1,
     segments: totals.segments + outcome.segments,
@@ -69,7 +83,7 @@ function mergeTotals(a: ProductionTotals, b: ProductionTotals): ProductionTotals
   };
 }
 
-export const emptyTotals: ProductionTotals = {
+const emptyTotals: ProductionTotals = {
   chapters: 0,
   segments: 0,
   synthesisCalls: 0,
@@ -81,7 +95,20 @@ export const emptyTotals: ProductionTotals = {
 };
 
 df.app.orchestration(jobOrchestrations.produce, function* (context: OrchestrationContext) {
-  const input = context.df.getInput<ProductionJobInput>();
+  return yield* production(context, context.df.getInput<ProductionJobInput>());
+});
+
+df.app.orchestration(jobOrchestrations.regenerate, function* (context: OrchestrationContext) {
+  const input = context.df.getInput<RegenerateInput>();
+  return yield* production(context, input, {
+    chapterId: input.chapterId,
+    segmentId: input.segmentId,
+    takeId: input.takeId,
+  });
+});
+
+/** The production story; with a retake it renders that segment's chapter only (a `regenerate` job). */
+function* production(context: OrchestrationContext, input: ProductionJobInput, retake?: Retake) {
   const ref = { tenantId: input.tenantId, projectId: input.projectId, jobId: input.jobId, userId: input.userId };
   try {
     const preflight: PreflightResult = yield context.df.callActivity(productionActivities.preflight, input);
@@ -89,55 +116,51 @@ df.app.orchestration(jobOrchestrations.produce, function* (context: Orchestratio
       yield context.df.callActivity(productionActivities.settleStopped, ref);
       return { cancelled: true };
     }
-    let totals: ProductionTotals = { ...emptyTotals, skipped: preflight.skipped };
     const formats = encodingsFor(input.platforms);
-    const lanes = Array.from({ length: CHAPTER_WINDOW }, (_, lane) =>
-      preflight.chapterIds.filter((_id, index) => index % CHAPTER_WINDOW === lane),
-    ).filter((chapterIds) => chapterIds.length > 0);
-    const laneTotals: ProductionTotals[] = yield context.df.Task.all(
-      lanes.map((chapterIds, lane) =>
-        context.df.callSubOrchestrator(
-          RENDER_CHAPTER_LANE,
-          { ...ref, chapterIds, formats },
-          `${input.jobId}-lane-${lane}`,
-        ),
-      ),
-    );
-    for (const lane of laneTotals) totals = mergeTotals(totals, lane);
-    if (laneTotals.some((lane) => lane.cancelled)) {
+    const rendered: Rendered = retake
+      ? yield* renderRetake(context, ref, retake, formats)
+      : yield* renderBook(context, ref, preflight, formats);
+    if (rendered.cancelled) {
       yield context.df.callActivity(productionActivities.settleStopped, ref);
-      return { cancelled: true, ...totals };
+      return rendered.result;
     }
-    const packing: { cancelled: boolean } = yield context.df.callActivity(productionActivities.checkpoint, {
-      ...ref,
-      phase: 'packaging',
-      chaptersDone: totals.chapters,
-    });
-    if (packing.cancelled) {
-      yield context.df.callActivity(productionActivities.settleStopped, ref);
-      return { cancelled: true, ...totals };
-    }
+    const { totals } = rendered;
     const prepared: PreparedCreditsSummary = yield context.df.callActivity(productionActivities.prepareCredits, ref);
+    // A retake sends no chapter list (each package keeps the chapters it held: what was produced).
+    const chapterIds = retake ? input.chapterIds : preflight.chapterIds;
     const packages: PackageSummary[] = yield context.df.Task.all(
       input.platforms.map((platform) =>
         context.df.callActivity(productionActivities.package, {
           ...ref,
           platform,
-          chapterIds: preflight.chapterIds,
+          chapterIds,
           credits: prepared.credits,
         }),
       ),
     );
-    const result = {
-      ...totals,
-      synthesisCalls: totals.synthesisCalls + prepared.synthesisCalls,
-      credits: { synthesisCalls: prepared.synthesisCalls, billableCharacters: prepared.billableCharacters },
-      packageIds: packages.map((p) => p.packageId),
-      packages,
-      readiness: Object.fromEntries(
-        packages.map((p) => [p.platform, { passed: p.passed, failedRules: p.failedRules }]),
-      ),
-    };
+    const credits = { synthesisCalls: prepared.synthesisCalls, billableCharacters: prepared.billableCharacters };
+    const synthesisCalls = totals.synthesisCalls + prepared.synthesisCalls;
+    const packageIds = packages.map((p) => p.packageId);
+    const result = retake
+      ? {
+          segmentId: retake.segmentId,
+          takeId: retake.takeId,
+          synthesisCalls,
+          credits,
+          cacheHits: totals.cacheHits,
+          packageIds,
+          packages,
+        }
+      : {
+          ...totals,
+          synthesisCalls,
+          credits,
+          packageIds,
+          packages,
+          readiness: Object.fromEntries(
+            packages.map((p) => [p.platform, { passed: p.passed, failedRules: p.failedRules }]),
+          ),
+        };
     yield context.df.callActivity(productionActivities.finish, { ...ref, result });
     return result;
   } catch (error) {
@@ -145,7 +168,58 @@ df.app.orchestration(jobOrchestrations.produce, function* (context: Orchestratio
     yield context.df.callActivity(productionActivities.fail, { ...ref, ...failure });
     return { failed: true, ...failure };
   }
-});
+}
+
+/** The chapters rendered, or, when a cancel stopped them, what the orchestration returns. */
+type Rendered = { cancelled: false; totals: ProductionTotals } | { cancelled: true; result: Partial<ProductionTotals> };
+
+/** Every chapter the preflight chose, in the window's lanes, then the move to packaging. */
+function* renderBook(
+  context: OrchestrationContext,
+  ref: JobInput,
+  preflight: PreflightResult,
+  formats: ChapterEncodingFormat[],
+): Generator<df.Task, Rendered, unknown> {
+  let totals: ProductionTotals = { ...emptyTotals, skipped: preflight.skipped };
+  const lanes = Array.from({ length: CHAPTER_WINDOW }, (_, lane) =>
+    preflight.chapterIds.filter((_id, index) => index % CHAPTER_WINDOW === lane),
+  ).filter((chapterIds) => chapterIds.length > 0);
+  const laneTotals = (yield context.df.Task.all(
+    lanes.map((chapterIds, lane) =>
+      context.df.callSubOrchestrator(RENDER_CHAPTER_LANE, { ...ref, chapterIds, formats }, `${ref.jobId}-lane-${lane}`),
+    ),
+  )) as ProductionTotals[];
+  for (const lane of laneTotals) totals = mergeTotals(totals, lane);
+  if (laneTotals.some((lane) => lane.cancelled)) return { cancelled: true, result: { cancelled: true, ...totals } };
+  const packing = (yield context.df.callActivity(productionActivities.checkpoint, {
+    ...ref,
+    phase: 'packaging',
+    chaptersDone: totals.chapters,
+  })) as { cancelled: boolean };
+  if (packing.cancelled) return { cancelled: true, result: { cancelled: true, ...totals } };
+  return { cancelled: false, totals };
+}
+
+/** The retake's chapter only, its new take rendered and the chapter re-mastered. */
+function* renderRetake(
+  context: OrchestrationContext,
+  ref: JobInput,
+  retake: Retake,
+  formats: ChapterEncodingFormat[],
+): Generator<df.Task, Rendered, unknown> {
+  const chapter = (yield context.df.callSubOrchestrator(
+    RENDER_CHAPTER,
+    {
+      ...ref,
+      chapterId: retake.chapterId,
+      formats,
+      newTakes: [{ segmentId: retake.segmentId, takeId: retake.takeId }],
+    },
+    `${ref.jobId}-${retake.chapterId}`,
+  )) as ChapterOutcome;
+  if (chapter.cancelled) return { cancelled: true, result: { cancelled: true } };
+  return { cancelled: false, totals: addChapter(emptyTotals, chapter) };
+}
 
 /**
  * renderChapterLane: one lane of the production window, its chapters one after another (a cancel is seen before each
