@@ -1,5 +1,6 @@
 import { toCardinal, toOrdinal } from 'n2words/es-ES';
-import { digitsOneByOne, type LanguageRules } from './normalize.rules';
+import { digitsOneByOne, nounPairs, type LanguageRules } from './normalize.rules';
+import { cardinalOnScale, type ScaleWords } from './normalize.scales';
 
 /** Capitalised at a sentence start without being names ("En", "Y"); see LanguageRules.functionWords. */
 const SPANISH_FUNCTION_WORDS: ReadonlySet<string> = new Set([
@@ -11,11 +12,52 @@ const SPANISH_FUNCTION_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 const gender = (feminine?: boolean) => ({ gender: feminine ? ('feminine' as const) : ('masculine' as const) });
-// n2words 4.0 writes "cienta" for feminine 101–199 (the word is invariable "ciento") and "dieciseis" without its accent.
-const cardinal = (value: bigint, feminine?: boolean) =>
-  toCardinal(value, gender(feminine))
-    .replace(/\bcienta\b/g, 'ciento')
-    .replace(/\bdieciseis\b/g, 'dieciséis');
+
+/** Spanish counts on the long scale: mil millones = 10⁹, un billón = 10¹², un trillón = 10¹⁸ (normalize.scales.ts). */
+const LONG_SCALE_WORDS: ScaleWords = {
+  scale: {
+    names: [
+      ['millón', 'millones'],
+      ['billón', 'billones'],
+      ['trillón', 'trillones'],
+    ],
+    step: 1_000_000n,
+  },
+  // n2words 4.0 writes "dieciseis" without its accent.
+  underAMillion: (value) => toCardinal(value).replace(/\bdieciseis\b/g, 'dieciséis'),
+};
+
+/** The end of the last name of a million or more ("millones", "billón"): these are masculine nouns. */
+const SCALE_NAME_END = /ll(?:ón|ones)(?= |$)/gu;
+
+/**
+ * The feminine agrees in the part that counts the feminine noun, thousands included, not in the millions, which are
+ * masculine nouns themselves: "veintiuna", "doscientas una", "doscientas mil pesetas", "dos millones doscientas mil".
+ */
+function feminine(words: string): string {
+  let countedFrom = 0;
+  for (const scaleName of words.matchAll(SCALE_NAME_END)) countedFrom = scaleName.index + scaleName[0].length;
+  const counted = words
+    .slice(countedFrom)
+    .replace(/(?<!\p{L})(veinti)?(?:uno|ún|un)(?!\p{L})/gu, (_one: string, twenty?: string) => `${twenty ?? ''}una`)
+    .replace(/ientos(?!\p{L})/gu, 'ientas');
+  return words.slice(0, countedFrom) + counted;
+}
+
+/**
+ * "Uno" loses its last vowel before a noun, and "mil", "millón" and the other names of numbers are nouns: "veintiún mil",
+ * "ciento un mil", "un millón" (n2words 4.0 writes "veintiuno mil", "doscientos uno millones").
+ */
+const beforeNumberNoun = (words: string) =>
+  words.replace(
+    /(?<!\p{L})(veinti)?uno(?= (?:mil|millón|millones|billón|billones|trillón|trillones)(?!\p{L}))/gu,
+    (_one: string, twenty?: string) => (twenty ? 'veintiún' : 'un'),
+  );
+
+const cardinal = (value: bigint, isFeminine?: boolean) => {
+  const words = beforeNumberNoun(cardinalOnScale(value, LONG_SCALE_WORDS, (tooLarge) => toCardinal(tooLarge)));
+  return isFeminine ? feminine(words) : words;
+};
 
 /** The parts a whole is divided into, as fractions name them; other denominators take "-avo" ("doceavo"). */
 const SPANISH_FRACTION_PARTS: Record<number, string> = {
@@ -41,12 +83,10 @@ export const spanishRules: LanguageRules = {
   cardinal,
   ordinal: (value, feminine) => toOrdinal(value, gender(feminine)),
   beforeNoun(value, feminine) {
-    const words = cardinal(value, feminine);
+    // "un millón de pesetas", "dos billones de euros": a number ending in a name of a million or more takes "de".
+    const words = cardinal(value, feminine).replace(/(ll(?:ón|ones))$/u, '$1 de');
     if (feminine) return words;
-    return words
-      .replace(/veintiuno$/, 'veintiún')
-      .replace(/\buno$/, 'un')
-      .replace(/(mill[oó]n(?:es)?)$/, '$1 de');
+    return words.replace(/veintiuno$/, 'veintiún').replace(/\buno$/, 'un');
   },
   fraction: (digits) => (digits.startsWith('0') ? digitsOneByOne(digits, spanishRules) : cardinal(BigInt(digits))),
   clock(hours, minutes) {
@@ -97,6 +137,15 @@ export const spanishRules: LanguageRules = {
     ],
     partOf: 'de',
   },
+  feminineNouns: nounPairs(
+    'vez veces, persona personas, casa casas, cosa cosas, mujer mujeres, noche noches, mañana mañanas, ' +
+      'tarde tardes, página páginas, hoja hojas, palabra palabras, línea líneas, carta cartas, calle calles, ' +
+      'puerta puertas, ventana ventanas, mesa mesas, silla sillas, botella botellas, copa copas, taza tazas, ' +
+      'moneda monedas, niña niñas, hija hijas, hermana hermanas, señora señoras, dama damas, vida vidas, ' +
+      'parte partes, cabeza cabezas, ciudad ciudades, isla islas, montaña montañas, vaca vacas, oveja ovejas, ' +
+      'cabra cabras, gallina gallinas, mula mulas, yegua yeguas, fanega fanegas, tonelada toneladas, ' +
+      'yarda yardas, unidad unidades, lección lecciones, canción canciones, estrella estrellas, edad edades',
+  ),
   hoursAndMinutesWord: 'y',
   // Day first: "12/05/1890" → "doce de mayo de mil ochocientos noventa"; a two-digit year "del noventa".
   numericDates: {

@@ -1,6 +1,7 @@
 import { toCardinal, toOrdinal } from 'n2words/pt-PT';
 import { givenNameGender } from './givenNames';
-import { digitsOneByOne, type LanguageRules } from './normalize.rules';
+import { digitsOneByOne, nounPairs, type LanguageRules } from './normalize.rules';
+import { cardinalOnScale, type NumberScale, type ScaleWords } from './normalize.scales';
 
 /** Capitalised at a sentence start without being names ("Em", "E"); see LanguageRules.functionWords. */
 const PORTUGUESE_FUNCTION_WORDS: ReadonlySet<string> = new Set([
@@ -23,11 +24,22 @@ function brazilian(words: string): string {
     .replace(/\bdezanove\b/g, 'dezenove');
 }
 
+/** The end of the last name of a million or more ("milhões", "bilião"): these are masculine nouns. */
+const SCALE_NAME_END = /(?:lh|li)(?:ão|ões)(?= |$)/gu;
+
+/**
+ * The feminine of a cardinal agrees in the part that counts the feminine noun, not in the millions, which are
+ * masculine nouns themselves: "duas mil libras", "duzentas e uma casas", "dois milhões e duzentas mil libras".
+ */
 function feminine(words: string): string {
-  return words
-    .replace(/\bum$/, 'uma')
-    .replace(/\bdois$/, 'duas')
-    .replace(/entos\b/g, 'entas');
+  let countedFrom = 0;
+  for (const scaleName of words.matchAll(SCALE_NAME_END)) countedFrom = scaleName.index + scaleName[0].length;
+  const counted = words
+    .slice(countedFrom)
+    .replace(/(?<!\p{L})um(?!\p{L})/gu, 'uma')
+    .replace(/(?<!\p{L})dois(?!\p{L})/gu, 'duas')
+    .replace(/entos(?!\p{L})/gu, 'entas');
+  return words.slice(0, countedFrom) + counted;
 }
 
 function feminineOrdinal(words: string): string {
@@ -49,22 +61,47 @@ const PORTUGUESE_FRACTION_PARTS: Record<number, string> = {
   1000: 'milésimo',
 };
 
+/** Brazil counts on the short scale, Portugal (like the rest of Europe) on the long one (normalize.scales.ts). */
+const SHORT_SCALE: NumberScale = {
+  names: [
+    ['milhão', 'milhões'],
+    ['bilhão', 'bilhões'],
+    ['trilhão', 'trilhões'],
+    ['quatrilhão', 'quatrilhões'],
+    ['quintilhão', 'quintilhões'],
+  ],
+  step: 1000n,
+};
+const LONG_SCALE: NumberScale = {
+  names: [
+    ['milhão', 'milhões'],
+    ['bilião', 'biliões'],
+    ['trilião', 'triliões'],
+  ],
+  step: 1_000_000n,
+};
+
 /**
- * Between the classes of a number (thousands, millions) Portuguese says "e" only before the last class that is not
- * zero, and only when that class is under a hundred or a round hundred: "dois mil e quinhentos", "três milhões e
- * duzentos mil", "um milhão e cinquenta", but "dois mil quinhentos e cinquenta". n2words 4.0 writes the "e" before a
- * class under a hundred but not before a round hundred; the words are split at that class and rejoined with "e" only
- * when n2words' own words are exactly the two halves side by side.
+ * Whether Portuguese says "e" before this part of a number: the part is the last one that is not zero and holds a
+ * single class (of three digits) that is under a hundred or a round hundred ("três milhões e duzentos mil", "um
+ * milhão e cinquenta", "mil milhões e duzentos mil", but "dois mil quinhentos e cinquenta").
  */
-function cardinalWithClassAnd(value: bigint): string {
-  const words = toCardinal(value);
+function takesAnd(part: bigint): boolean {
+  if (part <= 0n) return false;
   let scale = 1n;
-  while (value % (scale * 1000n) === 0n && value >= scale * 1000n) scale *= 1000n;
-  const lastClass = (value / scale) % 1000n;
-  const rest = value - lastClass * scale;
-  if (rest === 0n || lastClass < 200n || lastClass % 100n !== 0n) return words;
-  const head = toCardinal(rest);
-  const tail = toCardinal(lastClass * scale);
+  while (part % (scale * 1000n) === 0n) scale *= 1000n;
+  const lastClass = part / scale;
+  return lastClass < 1000n && (lastClass < 100n || lastClass % 100n === 0n);
+}
+
+/** Under a million: n2words' words, with the "e" before a round hundred that n2words leaves out (takesAnd). */
+function underAMillion(value: bigint): string {
+  const words = toCardinal(value);
+  const thousands = value / 1000n;
+  const units = value % 1000n;
+  if (thousands === 0n || units === 0n || !takesAnd(units)) return words;
+  const head = toCardinal(thousands * 1000n);
+  const tail = toCardinal(units);
   return words === `${head} ${tail}` ? `${head} e ${tail}` : words;
 }
 
@@ -75,14 +112,21 @@ const MONTHS = [
 
 export function portugueseRules(variant: 'BR' | 'PT'): LanguageRules {
   const localize = variant === 'BR' ? brazilian : (words: string) => words;
+  // "dois bilhões e quinhentos milhões" (pt-BR), "dois mil e quinhentos milhões" (pt-PT) for 2.5 × 10⁹.
+  const scaleWords: ScaleWords = {
+    scale: variant === 'BR' ? SHORT_SCALE : LONG_SCALE,
+    underAMillion,
+    joinLast: (part) => (takesAnd(part) ? 'e' : undefined),
+  };
   const cardinal = (value: bigint, isFeminine?: boolean) => {
-    const words = localize(cardinalWithClassAnd(value));
+    const words = localize(cardinalOnScale(value, scaleWords, toCardinal));
     return isFeminine ? feminine(words) : words;
   };
   const rules: LanguageRules = {
     cardinal,
     ordinal: (value, isFeminine) => (isFeminine ? feminineOrdinal(toOrdinal(value)) : toOrdinal(value)),
-    beforeNoun: (value, isFeminine) => cardinal(value, isFeminine).replace(/(milh(?:ão|ões))$/, '$1 de'),
+    // "um milhão de reais", "dois bilhões de pessoas": a number ending in a name of a million or more takes "de".
+    beforeNoun: (value, isFeminine) => cardinal(value, isFeminine).replace(/((?:lh|li)(?:ão|ões))$/u, '$1 de'),
     fraction: (digits) => (digits.startsWith('0') ? digitsOneByOne(digits, rules) : cardinal(BigInt(digits))),
     clock(hours, minutes) {
       if (minutes === 0) return hours === 1 ? 'uma hora' : `${cardinal(BigInt(hours), true)} horas`;
@@ -130,6 +174,15 @@ export function portugueseRules(variant: 'BR' | 'PT'): LanguageRules {
       ],
       partOf: 'de',
     },
+    feminineNouns: nounPairs(
+      'vez vezes, pessoa pessoas, casa casas, coisa coisas, mulher mulheres, noite noites, manhã manhãs, ' +
+        'tarde tardes, página páginas, folha folhas, palavra palavras, linha linhas, carta cartas, rua ruas, ' +
+        'porta portas, janela janelas, mesa mesas, cadeira cadeiras, garrafa garrafas, moeda moedas, ' +
+        'pataca patacas, menina meninas, filha filhas, irmã irmãs, senhora senhoras, dama damas, vida vidas, ' +
+        'parte partes, cabeça cabeças, cidade cidades, ilha ilhas, montanha montanhas, vaca vacas, ' +
+        'ovelha ovelhas, cabra cabras, galinha galinhas, mula mulas, égua éguas, tonelada toneladas, ' +
+        'jarda jardas, unidade unidades, lição lições, canção canções, estrela estrelas',
+    ),
     hoursAndMinutesWord: 'e',
     // Day first: "12/05/1890" → "doze de maio de mil oitocentos e noventa"; the first day is "primeiro".
     numericDates: {

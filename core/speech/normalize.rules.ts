@@ -119,6 +119,12 @@ export interface LanguageRules extends RomanNumeralWords {
     /** Joins a fraction other than a half to its noun ("un cuarto de hora"). */
     partOf: string;
   };
+  /**
+   * Common feminine nouns counted with numbers, [singular, plural] ("casa", "vez", "noche"): a number right before one
+   * agrees with it ("21 horas" → "veintiuna horas", "2 casas" → "duas casas"), as it does before a feminine unit,
+   * currency or measure noun. Other nouns are not guessed at and keep the masculine, the citation form.
+   */
+  feminineNouns?: readonly (readonly [string, string])[];
   /** Any other fraction ("3/8" → "three eighths", "tres octavos", "três oitavos"). */
   fractionName(numerator: number, denominator: number): string;
   /** Joins a whole number and its fraction ("2 3/8" → "two and three eighths"), also as books write it ("3 y 1/2"). */
@@ -175,6 +181,14 @@ export function perLanguage<T>(build: (rules: LanguageRules) => T): (rules: Lang
 
 export function digitsOneByOne(digits: string, rules: Pick<LanguageRules, 'cardinal'>): string {
   return [...digits].map((digit) => rules.cardinal(BigInt(digit))).join(' ');
+}
+
+/** "vez veces, casa casas" → [["vez", "veces"], ["casa", "casas"]]: word lists kept short to read. */
+export function nounPairs(list: string): (readonly [singular: string, plural: string])[] {
+  return list.split(/,\s*/).map((pair) => {
+    const [singular, plural] = pair.trim().split(/\s+/);
+    return [singular, plural ?? singular] as const;
+  });
 }
 
 export function capitalize(words: string): string {

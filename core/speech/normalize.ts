@@ -4,6 +4,7 @@
  */
 import { expandAbbreviations } from './normalize.abbreviations';
 import { cleanTypography, speakDashes } from './normalize.cleanup';
+import { expandCountedNouns } from './normalize.counted';
 import { expandSlashDates } from './normalize.dates';
 import { britishEnglishRules, englishRules } from './normalize.en';
 import { spanishRules } from './normalize.es';
@@ -42,12 +43,18 @@ const BRAZIL = portugueseRules('BR');
 /** English regions that write dates day first ("12/05/1890" is the twelfth of May). */
 const DAY_FIRST_ENGLISH_REGIONS: ReadonlySet<string> = new Set(['gb', 'uk', 'ie', 'au', 'nz', 'za', 'in']);
 
-/** Maps a BCP 47 tag to the rules we have; undefined for languages that only get the neutral cleanup. */
+/**
+ * Maps a BCP 47 tag to the rules we have; undefined for languages that only get the neutral cleanup. Portuguese is
+ * Brazilian in Brazil and when no region is given (the variant most books and voices are in); every other region
+ * (Portugal, Angola, Mozambique, Cape Verde, …) follows the European norm, long scale included.
+ */
 export function rulesForLanguage(tag: string): LanguageRules | undefined {
-  const [language, region] = tag.toLowerCase().split(/[-_]/);
+  const [language, ...subtags] = tag.toLowerCase().split(/[-_]/);
+  // The region is the two-letter or three-digit subtag ("pt-BR", "pt-Latn-BR", "es-419"), after any script.
+  const region = subtags.find((subtag) => /^(?:[a-z]{2}|\d{3})$/.test(subtag));
   if (language === 'en') return region && DAY_FIRST_ENGLISH_REGIONS.has(region) ? britishEnglishRules : englishRules;
   if (language === 'es') return spanishRules;
-  if (language === 'pt') return region === 'pt' ? PORTUGAL : BRAZIL;
+  if (language === 'pt') return region === undefined || region === 'br' ? BRAZIL : PORTUGAL;
   return undefined;
 }
 
@@ -84,6 +91,8 @@ export function toSpokenForm(text: string, language: string, options: SpokenForm
     spoken = expandRanges(spoken, rules);
     spoken = expandEraYears(spoken, rules);
     spoken = expandYears(spoken, rules);
+    // Counted nouns last before the plain numbers: units, money and times have agreed on their own.
+    spoken = expandCountedNouns(spoken, rules);
     spoken = expandNumbers(spoken, rules);
   }
   return speakDashes(spoken).replace(/[ \t]{2,}/g, ' ');

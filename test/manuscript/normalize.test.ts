@@ -82,6 +82,7 @@ describe('spoken form', () => {
       `5 ${' '.repeat(100_000)}x — ${'— '.repeat(20_000)}6`,
       `${'12/'.repeat(30_000)}1890 ${'1/2/'.repeat(20_000)}90`,
       `${'1/2 '.repeat(20_000)}hora 2 1/2 ${'k'.repeat(100_000)}/h`,
+      `${'21 horas '.repeat(20_000)}${'7.'.repeat(30_000)}7${' '.repeat(50_000)}casas ${'1 '.repeat(30_000)}`,
     ];
     for (const language of ['en-GB', 'es-ES', 'pt-BR']) {
       for (const input of hostile) expect(toSpokenForm(input, language)).not.toMatch(/\d/);

@@ -253,6 +253,21 @@ const SPANISH = cases('es', 'es-ES', [
     'veinticinco pesetas, una peseta y treinta reales de vellón o cinco duros',
   ],
   ['old money', 'Costó 21 ptas.', 'Costó veintiuna pesetas.'],
+  [
+    'agreement',
+    'Pagó 1 libra, 200 pesetas y 21 horas después 2 casas; 1 hombre y 31 noches.',
+    'Pagó una libra, doscientas pesetas y veintiuna horas después dos casas; uno hombre y treinta y una noches.',
+  ],
+  [
+    'agreement',
+    'Eran 201 personas, 21000 almas y 200000 pesetas; 2000000 pesetas el 1 de mayo.',
+    'Eran doscientas una personas, veintiún mil almas y doscientas mil pesetas; dos millones de pesetas el uno de mayo.',
+  ],
+  [
+    'big number',
+    '1500000000 y 21000000 habitantes; 2000000000000',
+    'mil quinientos millones y veintiún millones de habitantes; dos billones',
+  ],
   ['fraction', 'Faltan 2½.', 'Faltan dos y medio.'],
   ['fraction', 'Eran las 3 y 1/2.', 'Eran las tres y media.'],
   [
@@ -270,6 +285,22 @@ const SPANISH = cases('es', 'es-ES', [
 
 const PORTUGUESE = [
   ...cases('pt', 'pt-BR', [
+    [
+      'big number',
+      '1000000000, 2500000000, 1000000000000 e 1200000000000 habitantes',
+      'um bilhão, dois bilhões e quinhentos milhões, um trilhão e um trilhão e duzentos bilhões de habitantes',
+    ],
+    ['big number', 'custou 2000000000 reais', 'custou dois bilhões de reais'],
+    [
+      'agreement',
+      'Comprou 2 casas por 200 libras em 1 hora; 22 vezes, 1 homem e 2 homens.',
+      'Comprou duas casas por duzentas libras em uma hora; vinte e duas vezes, um homem e dois homens.',
+    ],
+    [
+      'agreement',
+      '2000 libras, 201 pessoas, 3200000 libras e 3000000 de libras',
+      'duas mil libras, duzentas e uma pessoas, três milhões e duzentas mil libras e três milhões de libras',
+    ],
     ['abbreviation', 'a Excellentissima Senhora D.\nEusebia', 'a Excellentissima Senhora Dona Eusebia'],
     ['abbreviation', 'D. Placida entrou.', 'Dona Placida entrou.'],
     ['abbreviation', 'Adeus, D.\nPlacida.', 'Adeus, Dona Placida.'],
@@ -329,7 +360,7 @@ const PORTUGUESE = [
       'custou 1$000 e 2$500, 0$500 e 1:500$000 ou 2:000$000 réis. Pagou 30 rs.',
       'custou mil réis e dois mil e quinhentos réis, quinhentos réis e um conto e quinhentos mil réis ou dois contos de réis. Pagou trinta réis.',
     ],
-    ['number', 'eram 1500 ou 2550 pessoas', 'eram mil e quinhentos ou dois mil quinhentos e cinquenta pessoas'],
+    ['number', 'eram 1500 ou 2550 pessoas', 'eram mil e quinhentos ou duas mil quinhentas e cinquenta pessoas'],
     [
       'number',
       '3200000, 3200500, 1250000, 1001000, 2000100, 1080, 1280 e 300200',
@@ -346,9 +377,16 @@ const PORTUGUESE = [
     ['date', 'em 16/7/1916', 'em dezasseis de julho de mil novecentos e dezasseis'],
     ['heading', 'CAPITULO XVI', 'Capítulo dezasseis', 'heading'],
     ['clock', 'às 21:30 e às 3:30; às 3:15', 'às vinte e uma e meia e às três e meia; às três e quinze'],
-    ['number', '3200000 e 1200000 pessoas', 'três milhões e duzentos mil e um milhão e duzentos mil pessoas'],
+    ['number', '3200000 e 1200000 pessoas', 'três milhões e duzentos mil e um milhão e duzentas mil pessoas'],
     ['roman', 'No séc. XVII. D. Pedro', 'No século dezassete. Dom Pedro'],
+    [
+      'big number',
+      '1000000000, 2500000000, 1000000000000 e 1200000000000 habitantes',
+      'mil milhões, dois mil e quinhentos milhões, um bilião e um bilião e duzentos mil milhões de habitantes',
+    ],
+    ['big number', 'custou 2000000000 euros', 'custou dois mil milhões de euros'],
   ]),
+  ...cases('pt', 'pt-AO', [['big number', '1500000000 kwanzas', 'mil e quinhentos milhões de kwanzas']]),
 ];
 
 export const NORMALIZATION_CASES: readonly NormalizationCase[] = [
