@@ -75,7 +75,8 @@ export const SPEECH_VERBS: Record<HeuristicLanguage, LanguageSpeechVerbs> = {
         explicó, insistió, interrumpió, suspiró, observó, advirtió, comentó, aclaró, afirmó, admitió, confesó,
         protestó, rogó, suplicó, ordenó, llamó, sollozó, balbuceó, tartamudeó, gruñó, masculló, repitió,
         concluyó, inquirió, terció, bramó, chilló, rugió, musitó, objetó, arguyó, tornó, volvió, pensó, decían,
-        añadían, exclamaban, gritaban, preguntaban, respondían
+        añadían, exclamaban, gritaban, preguntaban, respondían, interrogó, notificó, vociferó, gimió, sentenció,
+        añadieron, repitieron, replicaron, murmuraron, insistieron
       `),
     ],
     firstPerson: list(`
@@ -97,7 +98,8 @@ export const SPEECH_VERBS: Record<HeuristicLanguage, LanguageSpeechVerbs> = {
         observou, concordou, concordava, comentou, commentou, commentavam, objectou, objetou, repetiu, repetia,
         atalhou, prosseguiu, proseguiu, volveu, advertiu, confessou, affirmou, afirmou, declarou, protestou,
         soluçou, balbuciou, gaguejou, clamou, rosnou, resmungou, inquiriu, instou, chamou, chamava, respondiam,
-        perguntavam, diziam, confirmou, falou, fallou, teimou, jurou, gemeu, replicava, pensou
+        perguntavam, diziam, confirmou, falou, fallou, teimou, jurou, gemeu, replicava, pensou, interrogou,
+        vociferou, sentenciou, acrescentaram, repetiram, replicaram, murmuraram, insistiram
       `),
     ],
     firstPerson: list(`

@@ -44,6 +44,15 @@ describe('speech tags', () => {
     ['añadió luego con dureza, viendo que', { verb: 'añadió', subject: 'luego con dureza' }],
     ['respondeu com impaciência o padre.', { verb: 'respondeu', subject: 'com impaciência o padre' }],
     ['agregó luego entrando, con voz menos', { verb: 'agregó', subject: 'luego entrando' }],
+    // A gerund with its clitic glued ("riéndose", "mirándole"); an indefinite subject alone or before a partitive.
+    ['contestó riéndose el bondadoso Pastor.', { verb: 'contestó', subject: 'riéndose el bondadoso Pastor' }],
+    ['siguió mirándole el cura,', { verb: 'siguió', subject: 'mirándole el cura' }],
+    ['añadió otro.', { verb: 'añadió', subject: 'otro' }],
+    ['repitieron todos.', { verb: 'repitieron', subject: 'todos' }],
+    ['añadían algunos, acostumbrados', { verb: 'añadían', subject: 'algunos' }],
+    ['acrescentou outro dos rapazes.', { verb: 'acrescentou', subject: 'outro dos rapazes' }],
+    ['interrogó el Molinero.', { verb: 'interrogó', subject: 'el Molinero' }],
+    ['notificó el Secretario, después de', { verb: 'notificó', subject: 'el Secretario' }],
     ['said in a low voice the old man.', { verb: 'said', subject: 'in a low voice the old man', firstPerson: false }],
     [
       'disse ella com ar dolente;',
@@ -63,6 +72,8 @@ describe('speech tags', () => {
     'said nothing.',
     'dijo con razón que no.',
     'dijo con Pedro que no.',
+    'repitió todos los nombres.',
+    'dijo bando que no.',
   ])('finds no tag in %j', (text) => {
     expect(readSpeechTag(text)).toBeNull();
   });

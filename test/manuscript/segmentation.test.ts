@@ -306,7 +306,7 @@ describe('segmentation', () => {
     ]);
   });
 
-  it('cuts out a tag that says how the line was said ("añadió luego con dureza", "agregó luego entrando")', () => {
+  it('cuts out tags saying how, by whom unnamed, with a gerund ("añadió luego con dureza", "añadió otro", "riéndose")', () => {
     const text =
       '--¡Quita!\n\n--¡No salgas!--añadió luego con dureza, viendo que ella quería seguirle.\n\n' +
       '--Buenas noches--agregó luego entrando, con voz menos oficial.';
@@ -316,6 +316,19 @@ describe('segmentation', () => {
       ['narration', '--añadió luego con dureza, viendo que ella quería seguirle.', 'dialogue_turn'],
       ['dialogue', '--Buenas noches', 'paragraph'],
       ['narration', '--agregó luego entrando, con voz menos oficial.', 'dialogue_turn'],
+    ]);
+    const others =
+      '--¡Ya va!--añadió otro.\n\n--¡Ya va!--repitieron todos.\n\n--¿Qué hora es?--interrogó el Molinero.\n\n' +
+      '--Buenas--contestó riéndose el bondadoso Pastor.';
+    expect(
+      segmentChapter(others, { language: 'es' })
+        .filter((segment) => segment.kind === 'narration')
+        .map((segment) => segment.text.trim()),
+    ).toEqual([
+      '--añadió otro.',
+      '--repitieron todos.',
+      '--interrogó el Molinero.',
+      '--contestó riéndose el bondadoso Pastor.',
     ]);
   });
 

@@ -20,7 +20,8 @@ const CLITIC = '(?:-(?:lhe|lhes|lh[ao]s?|me|te|se|nos|vos|o|a|os|as))?';
  * A Spanish or Portuguese gerund (with a clitic): "voltando-se", "sonriendo". English ones ("said, smiling") follow
  * a comma, which ends the tag anyway, and "-ing" words are not all gerunds ("said nothing").
  */
-const GERUND = /^\p{L}{2,}(?:ando|endo|indo|ondo)(?:-\p{L}+)?(?![\p{L}\p{N}])/iu;
+const GERUND =
+  /^\p{L}{2,}(?:ando|endo|indo|ondo|ándo|éndo|índo)(?:(?:se|le|les|lo|la|los|las|me|te|nos)(?<=[áéí]\p{L}+))?(?:-\p{L}+)?(?![\p{L}\p{N}])/iu;
 
 /** Spanish and Portuguese clitics before the verb: "le respondió Sancho", "me dijo Pedro", "se dijo", "lhe disse". */
 const PROCLITIC = '(?:se|me|te|le|les|nos|lhe|lhes)';
@@ -175,10 +176,16 @@ function namesSomeone(subject: string): boolean {
   const first = tokens[0].replace(/[^\p{L}'’.]/gu, '');
   const lower = first.toLowerCase();
   if (isPronoun(lower)) return true;
+  // "añadió otro.", "repitieron todos.", "added another, …", "acrescentou um dos rapazes" (after the determiner).
+  if (INDEFINITE_SUBJECT.test(lower)) return tokens.length === 1 || /^(?:de|of|do|da|dos|das)$/iu.test(tokens[1]);
   if (DETERMINER.test(lower)) return tokens.length > 1 && /^\p{L}/u.test(tokens[1]);
   if (lowerCaseTitle(first)) return tokens.length > 1 && /^\p{Lu}/u.test(tokens[1]);
   return /^\p{Lu}/u.test(first);
 }
+
+/** Someone unnamed by an indefinite pronoun, alone or before a partitive ("otro", "todos", "alguno de ellos"). */
+const INDEFINITE_SUBJECT =
+  /^(?:otro|otra|otros|otras|todos|todas|alguno|alguna|algunos|algunas|alguien|ambos|ambas|another|others|all|both|someone|somebody|everyone|everybody|outro|outra|outros|outras|alguém)$/iu;
 
 /** A title Spanish and Portuguese write in lower case before a name ("don Quijote", "tío Lucas", "señá Frasquita"). */
 function lowerCaseTitle(word: string): boolean {
