@@ -9,6 +9,7 @@ import type { Gender } from './character';
 import { honorificOf } from './honorifics';
 import { NAME_TOKEN, SPACE } from './mentions';
 import {
+  FEMININE_AFTER_EL,
   foldWord,
   GENDERED_ARTICLES,
   GENDERED_NOUNS,
@@ -110,6 +111,7 @@ function isModifier(word: string, language: HeuristicLanguage): boolean {
 }
 
 export function roleGender(determiner: string, words: string[], language: HeuristicLanguage): Gender {
+  if (language === 'es' && words.length === 1 && FEMININE_AFTER_EL.has(foldWord(words[0]))) return 'female';
   const article = GENDERED_ARTICLES[language][foldWord(determiner)];
   if (article) return article;
   const possessive = foldWord(determiner);

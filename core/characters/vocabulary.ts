@@ -23,6 +23,12 @@ export const PRONOUNS: Record<HeuristicLanguage, { female: string[]; male: strin
   pt: { female: ['ela', 'ella'], male: ['ele', 'elle'] },
 };
 
+/**
+ * Spanish feminine nouns of people that begin with a stressed "a" and so take "el" ("el ama", "el aya", "el hada"):
+ * the article says nothing of their gender.
+ */
+export const FEMININE_AFTER_EL = new Set(['ama', 'aya', 'hada']);
+
 /** Articles (and their contractions) before a name or a role, with the gender they mark (Spanish and Portuguese). */
 export const GENDERED_ARTICLES: Record<HeuristicLanguage, Record<string, Gender>> = {
   en: {},

@@ -61,3 +61,31 @@ describe('gender from the article before a name', () => {
     expect(cast.find((c) => c.name === 'The Rabbit')).toMatchObject({ gender: 'male', dialogueLineCount: 3 });
   });
 });
+
+describe('a Spanish feminine noun that takes "el"', () => {
+  it('gives "el ama", "el aya" and "el hada" a woman\'s gender, not the article\'s', () => {
+    const cast = detectCharactersHeuristic(
+      chapters(
+        'es',
+        [
+          '—¿Quién llama? —dijo el ama.',
+          '',
+          '—Soy yo, Pedro Gil —respondió el mozo.',
+          '',
+          '—Pues espere —dijo el ama—, que bajo.',
+          '',
+          '—Cuéntame un cuento —dijo el niño.',
+          '',
+          '—Había una vez un rey —dijo el aya.',
+          '',
+          '—¿Y después? —preguntó el niño.',
+          '',
+          '—Después se fue a la guerra —dijo el aya.',
+        ].join('\n'),
+      ),
+    );
+    expect(cast.find((character) => character.name === 'El ama')?.gender).toBe('female');
+    expect(cast.find((character) => character.name === 'El aya')?.gender).toBe('female');
+    expect(cast.find((character) => character.name === 'El niño')?.gender).toBe('male');
+  });
+});
