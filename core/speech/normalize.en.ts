@@ -101,6 +101,13 @@ export const englishRules: LanguageRules = {
     const parts = numerator === 1 ? part : denominator === 2 ? 'halves' : `${part}s`;
     return `${toCardinal(numerator)} ${parts}`;
   },
+  or: () => 'or',
+  perWord: 'per',
+  perUnitsOnly: { s: ['second', 'seconds'] },
+  // "fifty-fifty", "sixty-forty": a split is said as one word.
+  splitJoiner: '-',
+  // Hours a day, days a week: said as the two numbers.
+  slashIdioms: { '24/7': 'twenty-four seven' },
   mixedNumberWord: 'and',
   decimalWord: 'point',
   minusWord: 'minus',

@@ -159,6 +159,11 @@ export const spanishRules: LanguageRules = {
       `${cardinal(BigInt(denominator)).normalize('NFD').replace(/\p{M}/gu, '').replace(/ /g, '')}avo`;
     return `${spanishRules.beforeNoun(BigInt(numerator), false)} ${part}${numerator === 1 ? '' : 's'}`;
   },
+  // "o" becomes "u" before a word that starts with an o sound ("siete u ocho", "uno u otro", "mujer u hombre").
+  or: (nextWord) => (/^h?[oóò]/iu.test(nextWord) ? 'u' : 'o'),
+  perWord: 'por',
+  perUnitsOnly: { s: ['segundo', 'segundos'] },
+  splitJoiner: ' ',
   mixedNumberWord: 'y',
   feminineArticles: new Set(['la', 'las', 'una']),
   decimalWord: 'coma',

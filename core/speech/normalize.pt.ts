@@ -196,6 +196,10 @@ export function portugueseRules(variant: 'BR' | 'PT'): LanguageRules {
       if (!part) return `${count} ${cardinal(BigInt(denominator))} avos`;
       return `${count} ${part}${numerator === 1 ? '' : 's'}`;
     },
+    or: () => 'ou',
+    perWord: 'por',
+    perUnitsOnly: { s: ['segundo', 'segundos'] },
+    splitJoiner: ' ',
     mixedNumberWord: 'e',
     feminineArticles: new Set(['a', 'as', 'à', 'às', 'uma']),
     decimalWord: 'vírgula',

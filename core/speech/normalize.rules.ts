@@ -125,6 +125,24 @@ export interface LanguageRules extends RomanNumeralWords {
    * currency or measure noun. Other nouns are not guessed at and keep the masculine, the citation form.
    */
   feminineNouns?: readonly (readonly [string, string])[];
+  /**
+   * Words joined by a slash are alternatives: the language's "or" before the next word ("his/her" → "his or her";
+   * Spanish "u" before an o sound: "uno/otro" → "uno u otro").
+   */
+  or(nextWord: string): string;
+  /** Joins a unit and the unit it is counted by ("km/h" → "kilometers per hour", "metros por segundo"). */
+  perWord: string;
+  /**
+   * Units read only as the second part of a per-unit pair ("m/s"): alone the letter is too short to trust.
+   */
+  perUnitsOnly?: Record<string, UnitWords>;
+  /**
+   * Joins the two parts of a split that adds up to a hundred ("50/50"): "-" where the language says it as one word
+   * ("fifty-fifty"), " " where it says the two numbers side by side ("cincuenta cincuenta").
+   */
+  splitJoiner: '-' | ' ';
+  /** Numbers with a slash that the language says as a set phrase ("24/7" → "twenty-four seven"). */
+  slashIdioms?: Record<string, string>;
   /** Any other fraction ("3/8" → "three eighths", "tres octavos", "três oitavos"). */
   fractionName(numerator: number, denominator: number): string;
   /** Joins a whole number and its fraction ("2 3/8" → "two and three eighths"), also as books write it ("3 y 1/2"). */

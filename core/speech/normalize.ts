@@ -31,6 +31,7 @@ import {
   readRegnalNumerals,
 } from './normalize.roman';
 import type { LanguageRules } from './normalize.rules';
+import { expandNumberPairs, expandRates, pauseBetweenNumbers, readSlashWords } from './normalize.slashes';
 
 export interface SpokenFormOptions {
   /** A chapter heading: its heading word and number are read as the language says them ("Chapter twelve"). */
@@ -80,11 +81,14 @@ export function toSpokenForm(text: string, language: string, options: SpokenForm
     spoken = expandOldMoney(spoken, rules);
     spoken = expandClockTimes(spoken, rules);
     spoken = expandPercent(spoken, rules);
-    // Dates before fractions: "12/05/1890" is a date, "3/8" a fraction.
+    // Splits first ("30/70" is no fraction), dates before fractions: "12/05/1890" is a date, "3/8" a fraction.
+    spoken = expandNumberPairs(spoken, rules);
     spoken = expandSlashDates(spoken, rules);
     spoken = expandFractions(spoken, rules);
-    // Ordinals before units: "the 1st." is first, not one stone.
+    spoken = pauseBetweenNumbers(spoken);
+    // Ordinals before units: "the 1st." is first, not one stone; rates before units, which would take "10 m" of "10 m/s".
     spoken = expandOrdinals(spoken, rules);
+    spoken = expandRates(spoken, rules);
     spoken = expandUnits(spoken, rules);
     spoken = expandDateDays(spoken, rules);
     spoken = expandDecades(spoken, rules);
@@ -94,6 +98,7 @@ export function toSpokenForm(text: string, language: string, options: SpokenForm
     // Counted nouns last before the plain numbers: units, money and times have agreed on their own.
     spoken = expandCountedNouns(spoken, rules);
     spoken = expandNumbers(spoken, rules);
+    spoken = readSlashWords(spoken, rules);
   }
   return speakDashes(spoken).replace(/[ \t]{2,}/g, ' ');
 }

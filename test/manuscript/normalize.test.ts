@@ -83,6 +83,8 @@ describe('spoken form', () => {
       `${'12/'.repeat(30_000)}1890 ${'1/2/'.repeat(20_000)}90`,
       `${'1/2 '.repeat(20_000)}hora 2 1/2 ${'k'.repeat(100_000)}/h`,
       `${'21 horas '.repeat(20_000)}${'7.'.repeat(30_000)}7${' '.repeat(50_000)}casas ${'1 '.repeat(30_000)}`,
+      `${'m/'.repeat(30_000)}s ${'and/'.repeat(30_000)}1 ${'50/'.repeat(20_000)}50 ${'ab'.repeat(50_000)}${' '.repeat(100_000)}/ x`,
+      `${'10 km/'.repeat(20_000)}h ${'1/'.repeat(30_000)}7 ${' '.repeat(100_000)}x`,
     ];
     for (const language of ['en-GB', 'es-ES', 'pt-BR']) {
       for (const input of hostile) expect(toSpokenForm(input, language)).not.toMatch(/\d/);

@@ -41,8 +41,8 @@ describe('dates written with slashes', () => {
   });
 
   it('leaves fractions, short pairs, impossible dates and dates inside longer runs to the other rules', () => {
-    expect(toSpokenForm('3/8 and 12/5', 'en-US')).toBe('three eighths and twelve/five');
-    expect(toSpokenForm('on 31/02/1890', 'es-ES')).toBe('on treinta y uno/dos/mil ochocientos noventa');
+    expect(toSpokenForm('3/8 and 12/5', 'en-US')).toBe('three eighths and twelve, five');
+    expect(toSpokenForm('on 31/02/1890', 'es-ES')).toBe('on treinta y uno, dos, mil ochocientos noventa');
     expect(toSpokenForm('1/2/3', 'pt-BR')).not.toContain('fevereiro');
     expect(toSpokenForm('12/05/1890/3', 'en-GB')).not.toContain('May');
     expect(toSpokenForm('12/05/189', 'en-GB')).not.toContain('May');

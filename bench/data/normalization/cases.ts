@@ -53,6 +53,17 @@ const ENGLISH = cases('en', 'en-GB', [
   ['abbreviation', 'built c. 1850 or ca. 1860', 'built circa eighteen fifty or circa eighteen sixty'],
   ['abbreviation', 'apples, pears, &c. were sold', 'apples, pears, et cetera were sold'],
   ['pause', 'in 1000 A.D., 800 AD', 'in one thousand A.D., eight hundred AD'],
+  ['slash', 'Each guest and/or his/her servant.', 'Each guest and or his or her servant.'],
+  [
+    'slash',
+    'Open 24/7, split 50/50 or 60/40, at 100 km/h and 10 m/s; see items 1/2/3.',
+    'Open twenty-four seven, split fifty-fifty or sixty-forty, at one hundred kilometers per hour and ten meters per second; see items one, two, three.',
+  ],
+  [
+    'slash',
+    'Speed in km/h, not m/s; yes/no; 30/70.',
+    'Speed in kilometers per hour, not meters per second; yes or no; thirty-seventy.',
+  ],
   [
     'pause',
     'apples, pears, &c., were sold at 7 p.m., and dear',
@@ -113,7 +124,7 @@ const ENGLISH = cases('en', 'en-GB', [
   [
     'date',
     'on 12/05/1890, 5/25/1890 and 05/06/90; 01/01/1066; 3/8, 12/5 and 31/02/1890',
-    'on the twelfth of May, eighteen ninety, the twenty-fifth of May, eighteen ninety and the fifth of June, ninety; the first of January, ten sixty-six; three eighths, twelve/five and thirty-one/two/eighteen ninety',
+    'on the twelfth of May, eighteen ninety, the twenty-fifth of May, eighteen ninety and the fifth of June, ninety; the first of January, ten sixty-six; three eighths, twelve, five and thirty-one, two, eighteen ninety',
   ],
   [
     'year',
@@ -253,6 +264,12 @@ const SPANISH = cases('es', 'es-ES', [
     'veinticinco pesetas, una peseta y treinta reales de vellón o cinco duros',
   ],
   ['old money', 'Costó 21 ptas.', 'Costó veintiuna pesetas.'],
+  ['slash', 'Firmará él/ella y/o su padre, uno/otro.', 'Firmará él o ella y o su padre, uno u otro.'],
+  [
+    'slash',
+    'Abierto 24/7, a medias 50/50, a 100 km/h y 10 m/s; 1/2/3.',
+    'Abierto veinticuatro, siete, a medias cincuenta cincuenta, a cien kilómetros por hora y diez metros por segundo; uno, dos, tres.',
+  ],
   [
     'agreement',
     'Pagó 1 libra, 200 pesetas y 21 horas después 2 casas; 1 hombre y 31 noches.',
@@ -291,6 +308,12 @@ const PORTUGUESE = [
       'um bilhão, dois bilhões e quinhentos milhões, um trilhão e um trilhão e duzentos bilhões de habitantes',
     ],
     ['big number', 'custou 2000000000 reais', 'custou dois bilhões de reais'],
+    ['slash', 'Assina ele/ela e/ou o pai.', 'Assina ele ou ela e ou o pai.'],
+    [
+      'slash',
+      'Aberto 24/7, 50/50, a 100 km/h e 1 m/s; 1/2/3.',
+      'Aberto vinte e quatro, sete, cinquenta cinquenta, a cem quilômetros por hora e um metro por segundo; um, dois, três.',
+    ],
     [
       'agreement',
       'Comprou 2 casas por 200 libras em 1 hora; 22 vezes, 1 homem e 2 homens.',

@@ -1,0 +1,109 @@
+/**
+ * Slashes that are neither dates nor fractions: a speech engine would say "slash" or read a date. Numbers with a slash
+ * are a split ("50/50" → "fifty-fifty"), a set phrase of the language ("24/7") or a list ("1/2/3" → "one, two,
+ * three"); unit symbols are a rate ("km/h", "10 m/s" → "ten meters per second"); words are alternatives ("his/her" →
+ * "his or her", "y/o" → "y o"); any other slash is a pause.
+ */
+import { isOne, parseNumber, quantityWords } from './normalize.numbers';
+import { perLanguage, type LanguageRules, type UnitWords } from './normalize.rules';
+
+const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+/** Two whole numbers and one slash, standing alone: not a date, not inside a longer number or a list. */
+const NUMBER_PAIR = /(?<![\p{L}\p{N}/⁄.,:])(\d{1,3})\/(\d{1,3})(?![\p{L}\p{N}/⁄]|[.,:]\d)/gu;
+
+/**
+ * Splits and set phrases, read before dates and fractions ("30/70" would otherwise be thirty seventieths): two whole
+ * numbers that add up to a hundred are a split ("fifty-fifty", "sixty-forty"; "cincuenta cincuenta").
+ */
+export function expandNumberPairs(text: string, rules: LanguageRules): string {
+  if (!text.includes('/')) return text;
+  return text.replace(NUMBER_PAIR, (match: string, first: string, second: string) => {
+    const idiom = rules.slashIdioms?.[`${Number(first)}/${Number(second)}`];
+    if (idiom) return idiom;
+    const [a, b] = [Number(first), Number(second)];
+    if (a + b !== 100 || a === 0 || b === 0) return match;
+    const words = [rules.cardinal(BigInt(a)), rules.cardinal(BigInt(b))];
+    // "seventy-five twenty-five": a hyphen only between two single words.
+    const joiner = words.some((word) => /[\s-]/.test(word)) ? ' ' : rules.splitJoiner;
+    return words.join(joiner);
+  });
+}
+
+/** Numbers left with slashes between them after dates and fractions ("1/2/3", "12/5") are a list: a pause each. */
+export function pauseBetweenNumbers(text: string): string {
+  return text.includes('/') ? text.replace(/(?<=\d)\/(?=\d)/g, ', ') : text;
+}
+
+const NUMBER = String.raw`[-−]?\d+(?:[.,]\d+)*`;
+const NUMBER_START = String.raw`(?<![\p{L}\p{N}]|\d[.,])`;
+
+const ratePattern = perLanguage((rules) => {
+  const symbols = (keys: string[]) =>
+    keys
+      .filter((key) => !key.includes('/'))
+      .sort((a, b) => b.length - a.length)
+      .map(escapeRegex)
+      .join('|');
+  const counted = symbols(Object.keys(rules.units));
+  const per = symbols([...Object.keys(rules.units), ...Object.keys(rules.perUnitsOnly ?? {})]);
+  return new RegExp(
+    String.raw`(?:${NUMBER_START}(?<number>${NUMBER})[ \t]?)?(?<![\p{L}\p{N}/])(?<counted>${counted})\/(?<per>${per})(?![\p{L}\p{N}/])`,
+    'gu',
+  );
+});
+
+/**
+ * A unit per unit, both in the language's unit table: "10 m/s" → "ten meters per second", "km/h" → "kilómetros por
+ * hora", "1 m/s" → "one meter per second". Read before the units, which would take "10 m" alone.
+ */
+export function expandRates(text: string, rules: LanguageRules): string {
+  if (!text.includes('/')) return text;
+  const unitOf = (symbol: string): UnitWords | undefined =>
+    Object.hasOwn(rules.units, symbol) ? rules.units[symbol] : rules.perUnitsOnly?.[symbol];
+  return text.replace(ratePattern(rules), (...args: unknown[]) => {
+    const match = args[0] as string;
+    const groups = args[args.length - 1] as Record<string, string | undefined>;
+    const counted = unitOf(groups.counted ?? '');
+    const per = unitOf(groups.per ?? '');
+    if (!counted || !per) return match;
+    const [singular, plural, feminine] = counted;
+    const rate = (many: boolean) => `${many ? plural : singular} ${rules.perWord} ${per[0]}`;
+    if (groups.number === undefined) return rate(true);
+    const value = parseNumber(groups.number, rules);
+    if (!value) return match;
+    return `${quantityWords(value, rules, feminine === true)} ${rate(!isOne(value))}`;
+  });
+}
+
+/** Words joined by slashes, standing alone (not in a web address or a file name). */
+const WORD_CHAIN = /(?<![\p{L}\p{N}./:@_\\])\p{L}+(?:\/\p{L}+)+(?![\p{L}\p{N}/]|\.\p{L})/gu;
+
+/**
+ * Words joined by slashes are alternatives, read with the language's "or": "his/her" → "his or her", "él/ella" → "él
+ * o ella"; an "or" already written is not said twice ("and/or" → "and or", "y/o" → "y o", "e/ou" → "e ou"). Parts that
+ * are not words (single letters that are not words of the language: "c/u") and any other slash between spaces are a
+ * pause. Runs after the numbers, so only letters and slashes are left.
+ */
+export function readSlashWords(text: string, rules: LanguageRules): string {
+  if (!text.includes('/')) return text;
+  const isWord = (part: string) => part.length > 1 || rules.functionWords.has(part.toLowerCase());
+  return text
+    .replace(WORD_CHAIN, (chain: string) => {
+      const parts = chain.split('/');
+      if (!parts.every(isWord)) return parts.join(', ');
+      return parts.reduce((said, next, index) => {
+        const previous = parts[index - 1];
+        const or = rules.or(next);
+        const alreadyOr = [previous, next].some((part) => isOrWord(part, rules));
+        return alreadyOr ? `${said} ${next}` : `${said} ${or} ${next}`;
+      });
+    })
+    .replace(/(?<![ \t])[ \t]+\/(?:[ \t]+|$)/gmu, ', ');
+}
+
+function isOrWord(word: string | undefined, rules: LanguageRules): boolean {
+  if (word === undefined) return false;
+  const lower = word.toLowerCase();
+  return lower === rules.or('') || lower === rules.or('o');
+}
