@@ -17,7 +17,7 @@ import type { SegmentService } from '../core/planning/segmentService';
 import type { AnalysisEngines } from '../core/ports/analysis';
 import type { AudioToolchain } from '../core/ports/audio';
 import type { BlobStore } from '../core/ports/blobs';
-import type { ProjectCollection } from '../core/ports/documents';
+import type { TypedCollection } from '../core/ports/typedCollection';
 import type { EventPublisher } from '../core/ports/events';
 import type { SpeechSynthesizer } from '../core/ports/speech';
 import type { Clock, IdGenerator, Logger } from '../core/ports/system';
@@ -49,10 +49,10 @@ export interface AppServices {
   users: UserService;
   /** The book's documents (for the services and jobs that write them); manuscripts live beside chapters. */
   book: {
-    manuscripts: ProjectCollection<ManuscriptRecord>;
-    chapters: ProjectCollection<ChapterRecord>;
-    characters: ProjectCollection<CharacterRecord>;
-    segments: ProjectCollection<SegmentRecord>;
+    manuscripts: TypedCollection<ManuscriptRecord>;
+    chapters: TypedCollection<ChapterRecord>;
+    characters: TypedCollection<CharacterRecord>;
+    segments: TypedCollection<SegmentRecord>;
   };
   /** The book as the API reads it: one chapter, one segment, a chapter's plan, the cast. */
   bookReader: BookReader;

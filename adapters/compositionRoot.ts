@@ -13,7 +13,7 @@ import { AzureBlobStore } from './blob/azureBlobStore';
 import { type AppEnvironment, getConfig } from './config/config';
 import { containerDefinitions } from './cosmos/containers';
 import { CosmosProjectCollection, CosmosTenantCollection, CosmosTenantDirectory } from './cosmos/cosmosCollections';
-import type { ChapterRecord, CharacterRecord, ManuscriptRecord, SegmentRecord } from '../core/book/records';
+import { buildRecordCollections, type RecordCollections } from './cosmos/recordCollections';
 import type { JobRecord } from '../core/jobs/job';
 import { JobService } from '../core/jobs/jobService';
 import { ProjectJobLocks, type ProjectJobLock } from '../core/jobs/projectJobLock';
@@ -28,8 +28,7 @@ import { PlanService } from '../core/planning/planService';
 import { PlanConsistencyService } from '../core/planning/planConsistency';
 import { planWriteFaults } from './planning/planWriteFaults';
 import { SegmentService } from '../core/planning/segmentService';
-import type { PausePolicyRecord } from '../core/planning/pausePolicy';
-import { LexiconService, type LexiconDocument } from '../core/lexicon/lexiconService';
+import { LexiconService } from '../core/lexicon/lexiconService';
 import { buildCharacterServices } from './voices/characterServices';
 import { CostService } from '../core/costs/costService';
 import type { CostRecord } from '../core/costs/costEntry';
@@ -38,7 +37,6 @@ import { buildManuscriptServices } from './manuscript/manuscriptServices';
 import { createAudioToolchain, createEventPublisher, createSpeechSynthesizer } from './production/productionAdapters';
 import { createAnalysisEngines } from './llm/createAnalysisEngines';
 import { ReviewService } from '../core/review/reviewService';
-import type { ReviewDocument } from '../core/review/review';
 import { buildPrivacyServices } from './privacy/privacyServices';
 import { buildPlatformMetrics } from './metrics/platformMetrics';
 import { measuringAnalysisEngines, measuringSpeechSynthesizer } from './metrics/measuringPorts';
@@ -46,7 +44,6 @@ import type { AppServices } from './appServices';
 import { CharacterDetectionJob } from '../core/jobs/characterDetectionJob';
 import { BookReader } from '../core/book/bookReader';
 import { PackageService } from '../core/production/packageService';
-import type { PackageRecord } from '../core/production/packageRecord';
 import { buildProductionContext, type ProductionContext } from './production/productionContext';
 import { ProductionReads } from './production/productionReads';
 
@@ -149,11 +146,12 @@ function buildRoot(config: AppEnvironment): Root {
     metrics: metrics.recorder,
   });
   const identities = new CosmosIdentityStore(container('identities'));
+  const records = buildRecordCollections(database);
   const book: Services['book'] = {
-    manuscripts: new CosmosProjectCollection<ManuscriptRecord>(container('chapters')),
-    chapters: new CosmosProjectCollection<ChapterRecord>(container('chapters')),
-    characters: new CosmosProjectCollection<CharacterRecord>(container('characters')),
-    segments: new CosmosProjectCollection<SegmentRecord>(container('segments')),
+    manuscripts: records.manuscripts,
+    chapters: records.chapters,
+    characters: records.characters,
+    segments: records.segments,
   };
   const jobs = new JobService({
     jobs: new CosmosProjectCollection<JobRecord>(container('jobs')),
@@ -165,7 +163,6 @@ function buildRoot(config: AppEnvironment): Root {
     events,
     metrics: metrics.recorder,
   });
-  const packages = new CosmosProjectCollection<PackageRecord>(container('packages'));
   const app: AppServices = {
     config,
     metrics,
@@ -186,7 +183,7 @@ function buildRoot(config: AppEnvironment): Root {
     projects: projectService,
     book,
     bookReader: new BookReader(book),
-    packages: new PackageService({ packages }),
+    packages: new PackageService({ packages: records.packages }),
     jobs,
     ...buildManuscriptServices({
       maxUploadBytes: config.MAX_UPLOAD_BYTES,
@@ -205,13 +202,13 @@ function buildRoot(config: AppEnvironment): Root {
       clock,
       ids,
     }),
-    ...buildPlanningServices(container, projectService, clock, ids, logger, config),
+    ...buildPlanningServices(container, records, projectService, clock, ids, logger, config),
     ...buildCharacterServices({
       config,
       charactersContainer: container('characters'),
-      characters: new CosmosProjectCollection<CharacterRecord>(container('characters')),
-      segments: new CosmosProjectCollection<SegmentRecord>(container('segments')),
-      chapters: book.chapters,
+      characters: records.characters,
+      segments: records.segments,
+      chapters: records.chapters,
       projects: projectService,
       blobs,
       clock,
@@ -248,11 +245,12 @@ function buildRoot(config: AppEnvironment): Root {
       ids,
     }),
     reviews: new ReviewService({
-      documents: new CosmosProjectCollection<ReviewDocument>(container('reviews')),
-      chapters: book.chapters,
-      segments: book.segments,
-      characters: book.characters,
-      lexicon: new CosmosProjectCollection<LexiconDocument>(container('lexicon')),
+      threads: records.reviewThreads,
+      approvals: records.chapterApprovals,
+      chapters: records.chapters,
+      segments: records.segments,
+      characters: records.characters,
+      lexicon: records.lexiconEntries,
       projects: projectService,
       events,
       clock,
@@ -272,28 +270,27 @@ function buildRoot(config: AppEnvironment): Root {
     }),
   };
   const production = buildProductionContext(app, {
-    packages,
-    settings: new CosmosProjectCollection<PausePolicyRecord>(container('lexicon')),
+    packages: records.packages,
+    settings: records.pausePolicies,
   });
   return { services: { ...app, production: new ProductionReads(production) }, production };
 }
 
 function buildPlanningServices(
   container: (name: keyof typeof containerDefinitions) => ReturnType<Database['container']>,
+  records: RecordCollections,
   projects: ProjectService,
   clock: Clock,
   ids: IdGenerator,
   logger: Logger,
   config: AppEnvironment,
 ): Pick<Services, 'planning' | 'segments' | 'lexicon' | 'consistency'> {
-  const chapters = new CosmosProjectCollection<ChapterRecord>(container('chapters'));
-  const segments = new CosmosProjectCollection<SegmentRecord>(container('segments'));
-  const characters = new CosmosProjectCollection<CharacterRecord>(container('characters'));
+  const { chapters, segments, characters } = records;
   const planning = new PlanService({
     chapters,
     segments,
     characters,
-    settings: new CosmosProjectCollection<PausePolicyRecord>(container('lexicon')),
+    settings: records.pausePolicies,
     projects,
     clock,
     ids,
@@ -325,7 +322,9 @@ function buildPlanningServices(
       },
     }),
     lexicon: new LexiconService({
-      documents: new CosmosProjectCollection<LexiconDocument>(container('lexicon')),
+      entries: records.lexiconEntries,
+      state: records.lexiconState,
+      keys: records.lexiconKeys,
       chapters,
       segments,
       projects,

@@ -4,7 +4,7 @@ import { ChapterService } from '../../core/manuscript/chapterService';
 import { ManuscriptImport } from '../../core/manuscript/manuscriptImport';
 import { ManuscriptService } from '../../core/manuscript/manuscriptService';
 import type { BlobStore } from '../../core/ports/blobs';
-import type { ProjectCollection } from '../../core/ports/documents';
+import type { TypedCollection } from '../../core/ports/typedCollection';
 import type { Clock, IdGenerator } from '../../core/ports/system';
 import type { ProjectService } from '../../core/projects/projectService';
 import { analyzeInWorker } from './workerAnalysis';
@@ -19,9 +19,9 @@ export interface ManuscriptServices {
 export function buildManuscriptServices(deps: {
   maxUploadBytes: number;
   book: {
-    manuscripts: ProjectCollection<ManuscriptRecord>;
-    chapters: ProjectCollection<ChapterRecord>;
-    segments: ProjectCollection<SegmentRecord>;
+    manuscripts: TypedCollection<ManuscriptRecord>;
+    chapters: TypedCollection<ChapterRecord>;
+    segments: TypedCollection<SegmentRecord>;
   };
   projects: ProjectService;
   jobs: JobService;

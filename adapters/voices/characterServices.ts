@@ -8,7 +8,7 @@ import { CastingService, type CastingPoolRecord } from '../../core/casting/casti
 import { CharacterService } from '../../core/characters/characterService';
 import { CharacterStore } from '../../core/characters/characterStore';
 import type { BlobStore } from '../../core/ports/blobs';
-import type { ProjectCollection } from '../../core/ports/documents';
+import type { TypedCollection } from '../../core/ports/typedCollection';
 import type { SpeechSynthesizer } from '../../core/ports/speech';
 import type { Clock } from '../../core/ports/system';
 import type { VoiceCatalog } from '../../core/ports/voices';
@@ -32,9 +32,9 @@ export interface CharacterServiceDeps extends VoiceServiceOptions {
   config: AppEnvironment;
   /** The per-project `characters` container (the casting pool is a `castingPool` document beside the characters). */
   charactersContainer: Container;
-  characters: ProjectCollection<CharacterRecord>;
-  segments: ProjectCollection<SegmentRecord>;
-  chapters: ProjectCollection<ChapterRecord>;
+  characters: TypedCollection<CharacterRecord>;
+  segments: TypedCollection<SegmentRecord>;
+  chapters: TypedCollection<ChapterRecord>;
   projects: ProjectService;
   blobs: BlobStore;
   clock: Clock;

@@ -2,6 +2,7 @@
  * System-level access to a project's characters (no principal: callers authorized already, or act for a job):
  * reading them all, keeping the narrator present, re-pointing segments and keeping the project facts current.
  */
+import type { TypedCollection } from '../ports/typedCollection';
 import {
   characterDocumentId,
   UNKNOWN_SPEAKER,
@@ -13,16 +14,16 @@ import { updateWithRetry } from '../common/optimisticUpdate';
 import { ConflictError } from '../errors';
 import { generationOf, isCommitted, recountSegmentFacts } from '../planning/planGenerations';
 import { confirmSpeakerMove, type SpeakerMove } from '../planning/segmentEditGuard';
-import type { Filter, ProjectCollection } from '../ports/documents';
+import type { Filter } from '../ports/documents';
 import type { Clock } from '../ports/system';
 import type { ProjectService } from '../projects/projectService';
 import { narratorCharacter, NARRATOR_ID, type Character, type Importance } from './character';
 
 export interface CharacterStoreDeps {
-  characters: ProjectCollection<CharacterRecord>;
-  segments: ProjectCollection<SegmentRecord>;
+  characters: TypedCollection<CharacterRecord>;
+  segments: TypedCollection<SegmentRecord>;
   /** Which segments are the plan (a chapter's committed generation) is recorded on the chapter. */
-  chapters: ProjectCollection<ChapterRecord>;
+  chapters: TypedCollection<ChapterRecord>;
   projects: ProjectService;
   clock: Clock;
 }
@@ -74,7 +75,6 @@ export class CharacterStore {
     let continuationToken: string | undefined;
     for (let pages = 0; pages < MAX_PAGES; pages++) {
       const page = await this.deps.characters.list(tenantId, projectId, {
-        filter: { field: 'type', op: 'eq', value: 'character' },
         page: { pageSize: PAGE_SIZE, continuationToken },
       });
       all.push(...page.items);
@@ -167,10 +167,7 @@ export class CharacterStore {
       const page = await this.deps.segments.list(tenantId, projectId, {
         filter: {
           op: 'and',
-          filters: [
-            { field: 'type', op: 'eq', value: 'segment' },
-            { field: 'speakerId', op: 'eq', value: fromId },
-          ],
+          filters: [{ field: 'speakerId', op: 'eq', value: fromId }],
         },
         page: { pageSize: PAGE_SIZE },
       });
@@ -219,7 +216,7 @@ export class CharacterStore {
       if (!chapters.has(segment.chapterId))
         chapters.set(segment.chapterId, this.deps.chapters.get(tenantId, projectId, segment.chapterId));
       const chapter = await chapters.get(segment.chapterId);
-      return !!chapter && chapter.type === 'chapter' && !chapter.deleted && isCommitted(segment, chapter);
+      return !!chapter && !chapter.deleted && isCommitted(segment, chapter);
     };
   }
 
@@ -228,10 +225,7 @@ export class CharacterStore {
    * first one the store returns (a sample, not an exact "first" line across the book).
    */
   async sampleLine(tenantId: string, projectId: string, character: CharacterRecord): Promise<string | undefined> {
-    const filters: Filter[] = [
-      { field: 'type', op: 'eq', value: 'segment' },
-      { field: 'speakerId', op: 'eq', value: character.characterId },
-    ];
+    const filters: Filter[] = [{ field: 'speakerId', op: 'eq', value: character.characterId }];
     const chapterId = character.firstAppearance?.chapterId;
     const inChapter = chapterId
       ? await this.deps.segments.list(tenantId, projectId, {

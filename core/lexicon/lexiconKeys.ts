@@ -7,7 +7,8 @@
  */
 import { createHash } from 'node:crypto';
 import { ConflictError, PreconditionFailedError } from '../errors';
-import type { ProjectCollection, ProjectScopedDocument } from '../ports/documents';
+import type { ProjectScopedDocument } from '../ports/documents';
+import type { TypedCollection, TypedRecord } from '../ports/typedCollection';
 import type { Clock } from '../ports/system';
 import type { LexiconEntry } from './lexicon';
 
@@ -40,12 +41,11 @@ export class DuplicateEntryError extends ConflictError {
   }
 }
 
-/** The `lexicon` container: key claims beside the entries they point at (and other lexicon documents). */
-type LexiconContainer = ProjectCollection<LexiconKeyRecord | (ProjectScopedDocument & { type: string })>;
-
 export class LexiconKeys {
+  /** Key claims, and the entries they point at (stored beside them in the `lexicon` container). */
   constructor(
-    private readonly documents: LexiconContainer,
+    private readonly keys: TypedCollection<LexiconKeyRecord>,
+    private readonly entries: Pick<TypedCollection<TypedRecord & EntryKey>, 'get'>,
     private readonly clock: Clock,
   ) {}
 
@@ -56,17 +56,17 @@ export class LexiconKeys {
       const claimedAt = this.clock.now().toISOString();
       const record: LexiconKeyRecord = { id, type: 'lexiconKey', tenantId, projectId, entryId, claimedAt };
       try {
-        await this.documents.create(record);
+        await this.keys.create(record);
         return;
       } catch (error) {
         if (!(error instanceof ConflictError)) throw error;
       }
-      const held = await this.read(tenantId, projectId, id);
+      const held = await this.keys.get(tenantId, projectId, id);
       if (!held) continue;
       if (held.entryId === entryId) return;
       if (!(await this.abandoned(held, key))) throw new DuplicateEntryError();
       try {
-        await this.documents.replace({ ...held, entryId, claimedAt }, held.etag!);
+        await this.keys.replace({ ...held, entryId, claimedAt }, held.etag!);
         return;
       } catch (error) {
         if (!(error instanceof PreconditionFailedError)) throw error;
@@ -78,19 +78,14 @@ export class LexiconKeys {
   /** Gives the key up, if `entryId` still holds it. */
   async release(tenantId: string, projectId: string, key: EntryKey, entryId: string): Promise<void> {
     const id = lexiconKeyId(projectId, key);
-    const held = await this.read(tenantId, projectId, id);
-    if (held?.entryId === entryId) await this.documents.delete(tenantId, projectId, id);
-  }
-
-  private async read(tenantId: string, projectId: string, id: string): Promise<LexiconKeyRecord | undefined> {
-    const doc = await this.documents.get(tenantId, projectId, id);
-    return doc?.type === 'lexiconKey' ? (doc as LexiconKeyRecord) : undefined;
+    const held = await this.keys.get(tenantId, projectId, id);
+    if (held?.entryId === entryId) await this.keys.delete(tenantId, projectId, id);
   }
 
   /** No entry holds the key and the claim is past its grace period: its writer is gone. */
   private async abandoned(held: LexiconKeyRecord, key: EntryKey): Promise<boolean> {
-    const entry = await this.documents.get(held.tenantId, held.projectId, held.entryId);
-    if (entry?.type === 'lexiconEntry' && sameEntryKey(entry as unknown as EntryKey, key)) return false;
+    const entry = await this.entries.get(held.tenantId, held.projectId, held.entryId);
+    if (entry && sameEntryKey(entry, key)) return false;
     return this.clock.now().getTime() - Date.parse(held.claimedAt) > CLAIM_GRACE_MS;
   }
 }

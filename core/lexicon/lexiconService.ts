@@ -5,15 +5,16 @@
  * One entry per grapheme and locale, claimed atomically (lexiconKeys.ts); a create either stores its entry and
  * answers, or removes what it stored and fails.
  */
+import type { TypedCollection } from '../ports/typedCollection';
 import type { Principal, TenantPrincipal } from '../auth/principal';
 import type { ChapterRecord, SegmentRecord } from '../book/records';
 import { updateWithRetry } from '../common/optimisticUpdate';
 import { ConflictError, DomainError, NotFoundError, PreconditionFailedError } from '../errors';
-import type { ProjectCollection, ProjectScopedDocument } from '../ports/documents';
+import type { ProjectScopedDocument } from '../ports/documents';
 import type { Clock, IdGenerator } from '../ports/system';
 import type { ProjectRecord } from '../projects/project';
 import type { ProjectService } from '../projects/projectService';
-import { bookChapters, forEachLimited, listAll } from '../planning/bookDocuments';
+import { bookChapters, forEachLimited, LIST_PAGE } from '../planning/bookDocuments';
 import { isCommitted, recountSegmentFacts } from '../planning/planGenerations';
 import { segmentsAffectedBy, type LexiconEntry } from './lexicon';
 import { DuplicateEntryError, LexiconKeys, sameEntryKey, type LexiconKeyRecord } from './lexiconKeys';
@@ -33,9 +34,6 @@ export interface LexiconStateRecord extends ProjectScopedDocument {
   updatedAt: string;
 }
 
-/** Everything stored in the `lexicon` container that this service reads. */
-export type LexiconDocument = LexiconEntryRecord | LexiconStateRecord | LexiconKeyRecord;
-
 export type LexiconEntryInput = Omit<LexiconEntry, 'id'>;
 
 export interface LexiconChange {
@@ -47,9 +45,12 @@ export interface LexiconChange {
 }
 
 export interface LexiconServiceDeps {
-  documents: ProjectCollection<LexiconDocument>;
-  chapters: ProjectCollection<ChapterRecord>;
-  segments: ProjectCollection<SegmentRecord>;
+  /** The `lexicon` container's records, one collection per record type. */
+  entries: TypedCollection<LexiconEntryRecord>;
+  state: TypedCollection<LexiconStateRecord>;
+  keys: TypedCollection<LexiconKeyRecord>;
+  chapters: TypedCollection<ChapterRecord>;
+  segments: TypedCollection<SegmentRecord>;
   projects: ProjectService;
   clock: Clock;
   ids: IdGenerator;
@@ -63,7 +64,7 @@ export class LexiconService {
   private readonly keys: LexiconKeys;
 
   constructor(private readonly deps: LexiconServiceDeps) {
-    this.keys = new LexiconKeys(deps.documents, deps.clock);
+    this.keys = new LexiconKeys(deps.keys, deps.entries, deps.clock);
   }
 
   async list(principal: Principal | undefined, projectId: string) {
@@ -75,9 +76,9 @@ export class LexiconService {
   async snapshot(tenantId: string, projectId: string): Promise<{ version: number; entries: LexiconEntryRecord[] }> {
     const [entries, state] = await Promise.all([
       this.entries(tenantId, projectId),
-      this.deps.documents.get(tenantId, projectId, lexiconStateId(projectId)),
+      this.deps.state.get(tenantId, projectId, lexiconStateId(projectId)),
     ]);
-    return { version: state?.type === 'lexiconState' ? state.version : 0, entries };
+    return { version: state?.version ?? 0, entries };
   }
 
   async create(principal: Principal | undefined, projectId: string, input: LexiconEntryInput) {
@@ -116,7 +117,7 @@ export class LexiconService {
     }
     let saved: LexiconEntryRecord;
     try {
-      saved = (await this.deps.documents.replace(next, current.etag!)) as LexiconEntryRecord;
+      saved = await this.deps.entries.replace(next, current.etag!);
     } catch (error) {
       if (rekeyed) await this.keys.release(user.tenantId, projectId, next, entryId);
       throw error;
@@ -169,7 +170,7 @@ export class LexiconService {
       if (same) {
         if (same.kind === input.kind && same.value === input.value) continue;
         const next = { ...same, kind: input.kind, value: input.value, updatedAt: this.now() };
-        touched.push(same, (await this.deps.documents.replace(next, same.etag!)) as LexiconEntryRecord);
+        touched.push(same, await this.deps.entries.replace(next, same.etag!));
         updated++;
       } else {
         if (existing.length >= MAX_LEXICON_ENTRIES)
@@ -209,7 +210,7 @@ export class LexiconService {
     const record = this.newRecord(user, projectId, input);
     await this.keys.claim(user.tenantId, projectId, record, record.id);
     try {
-      return (await this.deps.documents.create(record)) as LexiconEntryRecord;
+      return await this.deps.entries.create(record);
     } catch (error) {
       await this.keys.release(user.tenantId, projectId, record, record.id);
       throw error;
@@ -217,22 +218,18 @@ export class LexiconService {
   }
 
   private async removeEntry(entry: LexiconEntryRecord): Promise<void> {
-    await this.deps.documents.delete(entry.tenantId, entry.projectId, entry.id);
+    await this.deps.entries.delete(entry.tenantId, entry.projectId, entry.id);
     await this.keys.release(entry.tenantId, entry.projectId, entry, entry.id);
   }
 
   private async entry(tenantId: string, projectId: string, entryId: string): Promise<LexiconEntryRecord> {
-    const entry = await this.deps.documents.get(tenantId, projectId, entryId);
-    if (!entry || entry.type !== 'lexiconEntry') throw new NotFoundError('Lexicon entry');
+    const entry = await this.deps.entries.get(tenantId, projectId, entryId);
+    if (!entry) throw new NotFoundError('Lexicon entry');
     return entry;
   }
 
   private entries(tenantId: string, projectId: string): Promise<LexiconEntryRecord[]> {
-    return listAll(this.deps.documents, tenantId, projectId, {
-      field: 'type',
-      op: 'eq',
-      value: 'lexiconEntry',
-    }) as Promise<LexiconEntryRecord[]>;
+    return this.deps.entries.readAllItems(tenantId, projectId, {}, LIST_PAGE);
   }
 
   private async noChange(tenantId: string, projectId: string): Promise<LexiconChange> {
@@ -245,9 +242,7 @@ export class LexiconService {
     const chapters = new Map(
       (await bookChapters(this.deps.chapters, tenantId, project.id)).map((chapter) => [chapter.id, chapter]),
     );
-    const segments = (
-      await listAll(this.deps.segments, tenantId, project.id, { field: 'type', op: 'eq', value: 'segment' })
-    ).filter((segment) => {
+    const segments = (await this.deps.segments.readAllItems(tenantId, project.id, {}, LIST_PAGE)).filter((segment) => {
       const chapter = chapters.get(segment.chapterId);
       return chapter !== undefined && isCommitted(segment, chapter);
     });
@@ -277,23 +272,23 @@ export class LexiconService {
   private async bumpVersion(tenantId: string, projectId: string): Promise<number> {
     const id = lexiconStateId(projectId);
     for (;;) {
-      const state = await this.deps.documents.get(tenantId, projectId, id);
-      if (state?.type === 'lexiconState') {
+      const state = await this.deps.state.get(tenantId, projectId, id);
+      if (state) {
         try {
-          const saved = await this.deps.documents.replace(
+          const saved = await this.deps.state.replace(
             { ...state, version: state.version + 1, updatedAt: this.now() },
             state.etag!,
           );
-          return (saved as LexiconStateRecord).version;
+          return saved.version;
         } catch (error) {
           if (!(error instanceof PreconditionFailedError)) throw error;
-          const newer = await this.deps.documents.get(tenantId, projectId, id);
-          if (newer?.type === 'lexiconState') return newer.version;
+          const newer = await this.deps.state.get(tenantId, projectId, id);
+          if (newer) return newer.version;
           continue;
         }
       }
       try {
-        await this.deps.documents.create({
+        await this.deps.state.create({
           id,
           type: 'lexiconState',
           tenantId,
@@ -305,8 +300,8 @@ export class LexiconService {
       } catch (error) {
         if (!(error instanceof ConflictError)) throw error;
         // Another writer created it first, after this change was stored: its version covers this change.
-        const created = await this.deps.documents.get(tenantId, projectId, id);
-        if (created?.type === 'lexiconState') return created.version;
+        const created = await this.deps.state.get(tenantId, projectId, id);
+        if (created) return created.version;
       }
     }
   }

@@ -1,8 +1,9 @@
+import type { TypedCollection } from '../ports/typedCollection';
 import type { ChapterRecord } from '../book/records';
 import type { Principal, TenantPrincipal } from '../auth/principal';
 import { updateWithRetry } from '../common/optimisticUpdate';
 import { ConflictError, DomainError, NotFoundError, PreconditionFailedError, ValidationError } from '../errors';
-import { readAllItems, type Filter, type ProjectCollection } from '../ports/documents';
+import type { Filter } from '../ports/documents';
 import type { Clock, IdGenerator } from '../ports/system';
 import type { ProjectRecord } from '../projects/project';
 import type { ProjectService } from '../projects/projectService';
@@ -12,7 +13,7 @@ import { textStats } from './stats';
 import { assertSplitOffset, byReadingOrder, headingAtStart, reorderChapters, withNewText } from './chapterEdits';
 
 export interface ChapterServiceDeps {
-  chapters: ProjectCollection<ChapterRecord>;
+  chapters: TypedCollection<ChapterRecord>;
   projects: ProjectService;
   clock: Clock;
   ids: IdGenerator;
@@ -189,23 +190,16 @@ export class ChapterService {
     return this.deps.projects.recountFacts(tenantId, projectId, 'chapters', async () => ({
       chapterCount: await this.deps.chapters.count(tenantId, projectId, {
         op: 'and',
-        filters: [
-          { field: 'type', op: 'eq', value: 'chapter' },
-          { field: 'deleted', op: 'eq', value: false },
-        ],
+        filters: [{ field: 'deleted', op: 'eq', value: false }],
       }),
     }));
   }
 
   /** Every chapter of the project (for the import job and for other steps acting for the system). */
   async listAll(tenantId: string, projectId: string, includeDeleted: boolean): Promise<ChapterRecord[]> {
-    const filters: Filter[] = [{ field: 'type', op: 'eq', value: 'chapter' }];
-    if (!includeDeleted) filters.push({ field: 'deleted', op: 'eq', value: false });
-    const chapters = await readAllItems(
-      // No ORDER BY: `order` is a reserved word in Cosmos SQL; chapters are few and sorted here.
-      (page) => this.deps.chapters.list(tenantId, projectId, { filter: { op: 'and', filters }, page }),
-      PAGE_SIZE,
-    );
+    const filter: Filter | undefined = includeDeleted ? undefined : { field: 'deleted', op: 'eq', value: false };
+    // No ORDER BY: `order` is a reserved word in Cosmos SQL; chapters are few and sorted here.
+    const chapters = await this.deps.chapters.readAllItems(tenantId, projectId, { filter }, PAGE_SIZE);
     return chapters.sort(byReadingOrder);
   }
 
@@ -244,7 +238,7 @@ export class ChapterService {
 
   private async find(tenantId: string, projectId: string, chapterId: string): Promise<ChapterRecord> {
     const chapter = await this.deps.chapters.get(tenantId, projectId, chapterId);
-    if (!chapter || chapter.type !== 'chapter') throw new NotFoundError('Chapter');
+    if (!chapter) throw new NotFoundError('Chapter');
     return chapter;
   }
 

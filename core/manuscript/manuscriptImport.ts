@@ -1,9 +1,9 @@
+import type { TypedCollection } from '../ports/typedCollection';
 import type { ChapterRecord, SegmentRecord } from '../book/records';
 import { DomainError } from '../errors';
 import { isTerminal, type JobRef } from '../jobs/job';
 import type { JobService } from '../jobs/jobService';
 import type { BlobStore } from '../ports/blobs';
-import type { ProjectCollection } from '../ports/documents';
 import type { Clock } from '../ports/system';
 import type { ProjectService } from '../projects/projectService';
 import type { ChapterService } from './chapterService';
@@ -34,9 +34,9 @@ export type ManuscriptAnalyzer = (
 export interface ManuscriptImportDeps {
   manuscripts: ManuscriptService;
   chapterEdits: ChapterService;
-  chapters: ProjectCollection<ChapterRecord>;
+  chapters: TypedCollection<ChapterRecord>;
   /** The plan of replaced chapters goes with them. */
-  segments: ProjectCollection<SegmentRecord>;
+  segments: TypedCollection<SegmentRecord>;
   projects: ProjectService;
   jobs: JobService;
   blobs: BlobStore;

@@ -1,3 +1,4 @@
+import type { TypedCollection } from '../ports/typedCollection';
 import { createHash } from 'node:crypto';
 import { pipeline, Transform, type Readable } from 'node:stream';
 import type { ManuscriptRecord } from '../book/records';
@@ -7,7 +8,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import type { JobRecord } from '../jobs/job';
 import type { JobService } from '../jobs/jobService';
 import { projectBlobPrefix, type BlobStore } from '../ports/blobs';
-import { readAllItems, type ProjectCollection } from '../ports/documents';
+import { readAllItems } from '../ports/documents';
 import type { OrchestrationClient } from '../ports/orchestrations';
 import type { IncomingFile } from '../ports/uploads';
 import type { Clock, IdGenerator } from '../ports/system';
@@ -18,8 +19,8 @@ import { refuseObviouslyBadManuscript } from './sniff';
 /** The durable orchestration that imports an uploaded manuscript (orchestrations/importManuscript.ts). */
 
 export interface ManuscriptServiceDeps {
-  manuscripts: ProjectCollection<ManuscriptRecord>;
-  chapters: ProjectCollection<ChapterRecord>;
+  manuscripts: TypedCollection<ManuscriptRecord>;
+  chapters: TypedCollection<ChapterRecord>;
   projects: ProjectService;
   jobs: JobService;
   blobs: BlobStore;
@@ -192,7 +193,6 @@ export class ManuscriptService {
     const uploads = await readAllItems(
       (page) =>
         this.deps.manuscripts.list(tenantId, projectId, {
-          filter: { field: 'type', op: 'eq', value: 'manuscript' },
           orderBy: { field: 'uploadedAt', direction: 'DESC' },
           page,
         }),
@@ -206,10 +206,7 @@ export class ManuscriptService {
   }
 
   private async hasChapters(tenantId: string, projectId: string): Promise<boolean> {
-    const page = await this.deps.chapters.list(tenantId, projectId, {
-      filter: { field: 'type', op: 'eq', value: 'chapter' },
-      page: { pageSize: 1 },
-    });
+    const page = await this.deps.chapters.list(tenantId, projectId, { page: { pageSize: 1 } });
     return page.items.length > 0;
   }
 }

@@ -7,11 +7,12 @@
  * A generation built while a segment edit was stored is not committed (the chapter counts the edits), so an edit
  * acknowledged to its user is never dropped by a plan that read the segments before it.
  */
+import type { TypedCollection } from '../ports/typedCollection';
 import type { ChapterPlanTotals, ChapterRecord, PlanClaim, SegmentRecord } from '../book/records';
 import { ConflictError, PreconditionFailedError } from '../errors';
-import type { Filter, ProjectCollection } from '../ports/documents';
+import type { Filter } from '../ports/documents';
 import type { Clock } from '../ports/system';
-import { forEachLimited, listAllFields } from './bookDocuments';
+import { forEachLimited, LIST_PAGE } from './bookDocuments';
 import { committedGeneration, readCommittedPlan, UNVERSIONED_GENERATION } from './planGenerations';
 import { planProblems } from './planInvariant';
 
@@ -26,8 +27,8 @@ export interface PlanWriteFaults {
 }
 
 export interface ChapterPlanWriterDeps {
-  chapters: ProjectCollection<ChapterRecord>;
-  segments: ProjectCollection<SegmentRecord>;
+  chapters: TypedCollection<ChapterRecord>;
+  segments: TypedCollection<SegmentRecord>;
   clock: Clock;
   faults?: PlanWriteFaults;
 }
@@ -74,7 +75,7 @@ export class ChapterPlanWriter {
   ): Promise<ClaimOutcome> {
     for (let attempt = 1; ; attempt++) {
       const chapter = await this.deps.chapters.get(tenantId, projectId, chapterId);
-      if (!chapter || chapter.type !== 'chapter' || chapter.deleted) return { kind: 'gone' };
+      if (!chapter || chapter.deleted) return { kind: 'gone' };
       if (!fresh && chapter.planJobId === jobId && chapter.planStatus === 'planned') {
         const plan = await readCommittedPlan(this.deps.chapters, this.deps.segments, chapter);
         if (plan.chapter.planJobId === jobId && planProblems(plan.chapter, plan.segments).length === 0)
@@ -139,7 +140,7 @@ export class ChapterPlanWriter {
   ): Promise<CommitOutcome> {
     for (let attempt = 1; ; attempt++) {
       const chapter = await this.deps.chapters.get(tenantId, projectId, chapterId);
-      if (!chapter || chapter.type !== 'chapter') {
+      if (!chapter) {
         await this.removeGeneration({ id: chapterId, tenantId, projectId }, claim.generation);
         return { kind: 'gone' };
       }
@@ -211,14 +212,14 @@ export class ChapterPlanWriter {
 
   /** Which of the chapter's segments `generations` selects, by key only: removing them needs nothing else. */
   private segmentKeys(chapter: Pick<ChapterRecord, 'id' | 'tenantId' | 'projectId'>, generations: Filter) {
-    return listAllFields(this.deps.segments, chapter.tenantId, chapter.projectId, ['id', 'tenantId', 'projectId'], {
-      op: 'and',
-      filters: [
-        { field: 'type', op: 'eq', value: 'segment' },
-        { field: 'chapterId', op: 'eq', value: chapter.id },
-        generations,
-      ],
-    });
+    const filter: Filter = { op: 'and', filters: [{ field: 'chapterId', op: 'eq', value: chapter.id }, generations] };
+    return this.deps.segments.readAllFields(
+      chapter.tenantId,
+      chapter.projectId,
+      ['id', 'tenantId', 'projectId'],
+      { filter },
+      LIST_PAGE,
+    );
   }
 
   async deleteAll(segments: Pick<SegmentRecord, 'id' | 'tenantId' | 'projectId'>[]): Promise<void> {

@@ -10,10 +10,10 @@
  * Otherwise (another edit or a re-plan got there first) the new generation is removed and the edit is made again
  * from what the chapter holds now; a segment that is no longer in the plan answers 404.
  */
+import type { TypedCollection } from '../ports/typedCollection';
 import type { ChapterRecord, PlanClaim, SegmentRecord } from '../book/records';
 import { ConflictError, NotFoundError, PreconditionFailedError } from '../errors';
 import { textStats } from '../manuscript/stats';
-import type { ProjectCollection } from '../ports/documents';
 import type { Clock, IdGenerator } from '../ports/system';
 import { forEachLimited } from './bookDocuments';
 import { ChapterPlanWriter, editsOf } from './chapterPlanWriter';
@@ -27,8 +27,8 @@ const MAX_REWRITE_ATTEMPTS = 20;
 const MAX_COMMIT_ATTEMPTS = 100;
 
 export interface ChapterRewriteDeps {
-  chapters: ProjectCollection<ChapterRecord>;
-  segments: ProjectCollection<SegmentRecord>;
+  chapters: TypedCollection<ChapterRecord>;
+  segments: TypedCollection<SegmentRecord>;
   clock: Clock;
   ids: IdGenerator;
 }
@@ -80,9 +80,9 @@ export class ChapterRewrite {
   private async round(target: RewriteTarget, edit: PlanEdit): Promise<RewriteResult> {
     const { tenantId, projectId } = target;
     const segment = await this.deps.segments.get(tenantId, projectId, target.segmentId);
-    if (!segment || segment.type !== 'segment') throw new NotFoundError('Segment');
+    if (!segment) throw new NotFoundError('Segment');
     const read = await this.deps.chapters.get(tenantId, projectId, segment.chapterId);
-    if (!read || read.type !== 'chapter') throw new NotFoundError('Segment');
+    if (!read) throw new NotFoundError('Segment');
     if (read.deleted) throw new ConflictError('The chapter is deleted; restore it before editing its segments');
     const plan = (await committedSegments(this.deps.segments, read)).sort((a, b) => a.index - b.index);
     const current = plan.find((candidate) => candidate.id === segment.id);
@@ -151,7 +151,7 @@ export class ChapterRewrite {
     for (let attempt = 1; attempt <= MAX_COMMIT_ATTEMPTS; attempt++) {
       const chapter = await this.deps.chapters.get(tenantId, projectId, chapterId);
       const unchanged =
-        chapter?.type === 'chapter' &&
+        !!chapter &&
         !chapter.deleted &&
         committedGeneration(chapter) === committedGeneration(claimed) &&
         chapter.textVersion === claim.textVersion &&

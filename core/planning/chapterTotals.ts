@@ -4,10 +4,10 @@
  * segment. Written whole when a plan is committed; every edit of a segment afterwards adjusts them by the difference
  * between the segments it replaced and the ones it wrote, with an ETag-conditional write of the chapter.
  */
+import type { TypedCollection } from '../ports/typedCollection';
 import type { ChapterPlanTotals, ChapterRecord, SegmentRecord } from '../book/records';
 import { UNKNOWN_SPEAKER } from '../book/records';
 import { PreconditionFailedError } from '../errors';
-import type { ProjectCollection } from '../ports/documents';
 import { findSegmentProblems } from '../production/preflight';
 import { billableCharacters } from '../ssml/text';
 import { committedGeneration, readCommittedPlan } from './planGenerations';
@@ -99,14 +99,14 @@ export function sameTotals(a: ChapterPlanTotals, b: ChapterPlanTotals): boolean 
  * totals is left without.
  */
 export async function recountChapterTotals(
-  deps: { chapters: ProjectCollection<ChapterRecord>; segments: ProjectCollection<SegmentRecord> },
+  deps: { chapters: TypedCollection<ChapterRecord>; segments: TypedCollection<SegmentRecord> },
   tenantId: string,
   projectId: string,
   chapterId: string,
 ): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     const loaded = await deps.chapters.get(tenantId, projectId, chapterId);
-    if (!loaded || loaded.type !== 'chapter' || !loaded.planTotals) return;
+    if (!loaded || !loaded.planTotals) return;
     const { chapter, segments } = await readCommittedPlan(deps.chapters, deps.segments, loaded);
     const planTotals = totalsOf(segments, committedGeneration(chapter), loaded.planTotals.language);
     try {

@@ -6,6 +6,7 @@
  * whole), leftovers are removed, stale totals and the counters recounted; the report then says what the store looks
  * like afterwards.
  */
+import type { TypedCollection } from '../ports/typedCollection';
 import { authorizeOperatorAction } from '../auth/permissions';
 import type { Principal } from '../auth/principal';
 import type { ChapterRecord, CharacterRecord, SegmentRecord } from '../book/records';
@@ -16,7 +17,7 @@ import type { ProjectCollection } from '../ports/documents';
 import type { Clock, IdGenerator } from '../ports/system';
 import type { ProductionFacts } from '../projects/project';
 import type { ProjectService } from '../projects/projectService';
-import { bookCharacters, forEachLimited, listAll } from './bookDocuments';
+import { bookCharacters, forEachLimited, LIST_PAGE } from './bookDocuments';
 import { recountChapterTotals, sameTotals, totalsOf } from './chapterTotals';
 import {
   committedGeneration,
@@ -29,9 +30,9 @@ import { planProblems, type PlanProblemKind } from './planInvariant';
 import type { PlanService } from './planService';
 
 export interface PlanConsistencyDeps {
-  chapters: ProjectCollection<ChapterRecord>;
-  segments: ProjectCollection<SegmentRecord>;
-  characters: ProjectCollection<CharacterRecord>;
+  chapters: TypedCollection<ChapterRecord>;
+  segments: TypedCollection<SegmentRecord>;
+  characters: TypedCollection<CharacterRecord>;
   jobs: ProjectCollection<JobRecord>;
   projects: ProjectService;
   planning: PlanService;
@@ -170,7 +171,7 @@ export class PlanConsistencyService {
   private async inspect(tenantId: string, projectId: string) {
     const before = await this.allChapters(tenantId, projectId);
     const [segments, characters, running, project] = await Promise.all([
-      listAll(this.deps.segments, tenantId, projectId, { field: 'type', op: 'eq', value: 'segment' }),
+      this.deps.segments.readAllItems(tenantId, projectId, {}, LIST_PAGE),
       bookCharacters(this.deps.characters, tenantId, projectId),
       this.jobRunning(tenantId, projectId),
       this.deps.projects.find(tenantId, projectId),
@@ -254,7 +255,7 @@ export class PlanConsistencyService {
   }
 
   private allChapters(tenantId: string, projectId: string): Promise<ChapterRecord[]> {
-    return listAll(this.deps.chapters, tenantId, projectId, { field: 'type', op: 'eq', value: 'chapter' });
+    return this.deps.chapters.readAllItems(tenantId, projectId, {}, LIST_PAGE);
   }
 
   private async jobRunning(tenantId: string, projectId: string): Promise<boolean> {

@@ -1,6 +1,7 @@
 import { ConflictError } from '../errors';
 import type { ChapterRecord, SegmentRecord } from '../book/records';
 import type { ProjectCollection } from '../ports/documents';
+import { typedCollection, type TypedCollection } from '../ports/typedCollection';
 import { PLAN_READS, readCommittedPlan } from './planGenerations';
 
 /**
@@ -13,10 +14,11 @@ function racedChapter(commits: number) {
   // Only the two methods readCommittedPlan calls are given; the cast names the port they stand for.
   const chapters = {
     get: async () => ({ ...chapter, planGeneration: 1 + Math.min(++reads, commits) }),
-  } as unknown as ProjectCollection<ChapterRecord>;
-  const segments = {
-    list: async () => ({ items: [], continuationToken: null }),
-  } as unknown as ProjectCollection<SegmentRecord>;
+  } as unknown as TypedCollection<ChapterRecord>;
+  const segments = typedCollection<SegmentRecord>(
+    { list: async () => ({ items: [], continuationToken: null }) } as unknown as ProjectCollection<SegmentRecord>,
+    'segment',
+  );
   return { chapter, chapters, segments };
 }
 

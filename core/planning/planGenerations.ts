@@ -4,12 +4,13 @@
  * reader sees either the old plan or the new one, never a mix, a half or both. Every reader of segments goes through
  * this module: it is the one place that knows which segments are the plan.
  */
+import type { TypedCollection } from '../ports/typedCollection';
 import type { ChapterPlanTotals, ChapterRecord, SegmentRecord } from '../book/records';
 import { UNKNOWN_SPEAKER } from '../book/records';
 import { ConflictError } from '../errors';
-import type { Filter, ProjectCollection } from '../ports/documents';
+import type { Filter } from '../ports/documents';
 import type { ProjectService } from '../projects/projectService';
-import { bookChapterOutlines, listAll } from './bookDocuments';
+import { bookChapterOutlines, LIST_PAGE } from './bookDocuments';
 
 /** What identifies a chapter's plan: the chapter and its committed generation. */
 type PlanRef = Pick<ChapterRecord, 'id' | 'tenantId' | 'projectId' | 'planGeneration'>;
@@ -48,11 +49,7 @@ export function committedQuery(
   extra: Filter[] = [],
 ): { filter: Filter; keep: (segment: SegmentRecord) => boolean } {
   const generation = committedGeneration(chapter);
-  const filters: Filter[] = [
-    { field: 'type', op: 'eq', value: 'segment' },
-    { field: 'chapterId', op: 'eq', value: chapter.id },
-    ...extra,
-  ];
+  const filters: Filter[] = [{ field: 'chapterId', op: 'eq', value: chapter.id }, ...extra];
   if (generation === UNVERSIONED_GENERATION)
     return { filter: { op: 'and', filters }, keep: (segment) => generationOf(segment) === UNVERSIONED_GENERATION };
   filters.push({ field: 'planGeneration', op: 'eq', value: generation });
@@ -61,14 +58,16 @@ export function committedQuery(
 
 /** The chapter's plan: its committed segments in reading order. */
 export async function committedSegments(
-  segments: ProjectCollection<SegmentRecord>,
+  segments: TypedCollection<SegmentRecord>,
   chapter: PlanRef,
 ): Promise<SegmentRecord[]> {
   const { filter, keep } = committedQuery(chapter);
-  const found = await listAll(segments, chapter.tenantId, chapter.projectId, filter, {
-    field: 'index',
-    direction: 'ASC',
-  });
+  const found = await segments.readAllItems(
+    chapter.tenantId,
+    chapter.projectId,
+    { filter, orderBy: { field: 'index', direction: 'ASC' } },
+    LIST_PAGE,
+  );
   return found.filter(keep).sort((a, b) => a.index - b.index);
 }
 
@@ -85,8 +84,8 @@ export const PLAN_READS = { request: 5, planner: 50 } as const;
  * generation moved, the new one is read instead.
  */
 export async function readCommittedPlan(
-  chapters: ProjectCollection<ChapterRecord>,
-  segments: ProjectCollection<SegmentRecord>,
+  chapters: TypedCollection<ChapterRecord>,
+  segments: TypedCollection<SegmentRecord>,
   chapter: ChapterRecord,
   maxReads: number = PLAN_READS.request,
 ): Promise<{ chapter: ChapterRecord; segments: SegmentRecord[] }> {
@@ -94,7 +93,7 @@ export async function readCommittedPlan(
   for (let read = 1; ; read++) {
     const plan = await committedSegments(segments, current);
     const after = await chapters.get(current.tenantId, current.projectId, current.id);
-    if (!after || after.type !== 'chapter') return { chapter: current, segments: plan };
+    if (!after) return { chapter: current, segments: plan };
     if (committedGeneration(after) === committedGeneration(current)) return { chapter: after, segments: plan };
     if (read >= maxReads)
       throw new ConflictError('The chapter is being planned again right now; try again in a moment', {
@@ -112,7 +111,7 @@ export interface SegmentFacts {
 
 /** The planning facts of the given chapters, counted by the store over their committed generations. */
 export async function countSegmentFacts(
-  segments: ProjectCollection<SegmentRecord>,
+  segments: TypedCollection<SegmentRecord>,
   tenantId: string,
   projectId: string,
   chapters: (PlanRef & Pick<ChapterRecord, 'planStatus'>)[],
@@ -139,7 +138,7 @@ export async function countSegmentFacts(
     const count = (extra: Filter[]) =>
       segments.count(tenantId, projectId, {
         op: 'and',
-        filters: [{ field: 'type', op: 'eq', value: 'segment' }, plans, ...extra],
+        filters: [plans, ...extra],
       });
     const [all, spoken, silent] = await Promise.all([count([]), count([withSpeaker]), count([unrendered])]);
     facts.segmentCount += all;
@@ -174,7 +173,7 @@ export function currentTotals(
  * (rendered audio, which production changes) and the plans of chapters without totals.
  */
 export async function segmentFactsFromTotals(
-  segments: ProjectCollection<SegmentRecord>,
+  segments: TypedCollection<SegmentRecord>,
   tenantId: string,
   projectId: string,
   chapters: (PlanRef & Pick<ChapterRecord, 'planStatus' | 'planTotals'>)[],
@@ -198,7 +197,6 @@ export async function segmentFactsFromTotals(
     unrendered += await segments.count(tenantId, projectId, {
       op: 'and',
       filters: [
-        { field: 'type', op: 'eq', value: 'segment' },
         committedPlans(totalled.slice(start, start + CHAPTERS_PER_COUNT)),
         { field: 'currentTakeId', op: 'isNull' },
       ],
@@ -236,8 +234,8 @@ function committedPlans(given: Pick<ChapterRecord, 'id' | 'planGeneration'>[]): 
 export function recountSegmentFacts(
   deps: {
     projects: Pick<ProjectService, 'recountFacts'>;
-    chapters: ProjectCollection<ChapterRecord>;
-    segments: ProjectCollection<SegmentRecord>;
+    chapters: TypedCollection<ChapterRecord>;
+    segments: TypedCollection<SegmentRecord>;
   },
   tenantId: string,
   projectId: string,

@@ -3,6 +3,7 @@
  * speaker choices across re-planning, keeps the planning facts current, and stores the project's pause policy.
  * A chapter's plan is written as one generation (chapterPlanWriter.ts, docs/planning.md).
  */
+import type { TypedCollection } from '../ports/typedCollection';
 import type { Principal } from '../auth/principal';
 import { NARRATOR_ID } from '../characters/character';
 import { toCharacter } from '../characters/characterStore';
@@ -10,7 +11,6 @@ import type { ChapterRecord, CharacterRecord, PlanClaim, SegmentRecord } from '.
 import { UNKNOWN_SPEAKER } from '../book/records';
 import { ConflictError, DomainError, PreconditionFailedError, ValidationError } from '../errors';
 import type { AttributionEngine, SpeakerLabel, TokenUsage } from '../ports/analysis';
-import type { ProjectCollection } from '../ports/documents';
 import type { Clock, IdGenerator, Logger } from '../ports/system';
 import type { ProjectService } from '../projects/projectService';
 import { bookChapterOutlines, bookCharacters } from './bookDocuments';
@@ -35,7 +35,7 @@ import { planProblems, type PlanProblem } from './planInvariant';
 import { segmentChapter } from './segmentation';
 import { mergeUnspeakable } from './speakable';
 
-export { bookChapters, bookCharacters, listAll } from './bookDocuments';
+export { bookChapters, bookCharacters } from './bookDocuments';
 
 /** Below this confidence a label is flagged for review. */
 export const REVIEW_CONFIDENCE = 0.5;
@@ -43,11 +43,11 @@ export const REVIEW_CONFIDENCE = 0.5;
 const MAX_PLAN_ATTEMPTS = 3;
 
 export interface PlanServiceDeps {
-  chapters: ProjectCollection<ChapterRecord>;
-  segments: ProjectCollection<SegmentRecord>;
-  characters: ProjectCollection<CharacterRecord>;
+  chapters: TypedCollection<ChapterRecord>;
+  segments: TypedCollection<SegmentRecord>;
+  characters: TypedCollection<CharacterRecord>;
   /** The `lexicon` container, which also holds the pause policy document. */
-  settings: ProjectCollection<PausePolicyRecord>;
+  settings: TypedCollection<PausePolicyRecord>;
   projects: ProjectService;
   clock: Clock;
   ids: IdGenerator;
@@ -284,7 +284,7 @@ export class PlanService {
       }
       // Planned before totals were kept: count its segments.
       const chapter = await this.deps.chapters.get(tenantId, projectId, outline.id);
-      if (!chapter || chapter.type !== 'chapter') continue;
+      if (!chapter) continue;
       const plan = (await readCommittedPlan(this.deps.chapters, this.deps.segments, chapter)).segments;
       segments += plan.length;
       flagged += plan.filter((segment) => segment.flagged).length;
@@ -333,8 +333,7 @@ export class PlanService {
     return effectivePausePolicy((await this.pausePolicyRecord(tenantId, projectId))?.overrides);
   }
 
-  private async pausePolicyRecord(tenantId: string, projectId: string): Promise<PausePolicyRecord | undefined> {
-    const record = await this.deps.settings.get(tenantId, projectId, pausePolicyDocumentId(projectId));
-    return record?.type === 'pausePolicy' ? record : undefined;
+  private pausePolicyRecord(tenantId: string, projectId: string): Promise<PausePolicyRecord | undefined> {
+    return this.deps.settings.get(tenantId, projectId, pausePolicyDocumentId(projectId));
   }
 }

@@ -10,6 +10,7 @@
  *   again from the edited plan. An edit that finds its generation already replaced answers 409: it is not kept, and
  *   says so.
  */
+import type { TypedCollection } from '../ports/typedCollection';
 import type { ChapterRecord, SegmentRecord } from '../book/records';
 import { ConflictError, JobInProgressError, PreconditionFailedError } from '../errors';
 import { isTerminal, type JobRecord } from '../jobs/job';
@@ -61,12 +62,12 @@ export interface StoredEdit {
  * with it.
  */
 export async function confirmSegmentEdit(
-  chapters: ProjectCollection<ChapterRecord>,
+  chapters: TypedCollection<ChapterRecord>,
   edit: StoredEdit,
 ): Promise<ChapterRecord> {
   for (let attempt = 1; ; attempt++) {
     const chapter = await chapters.get(edit.tenantId, edit.projectId, edit.chapterId);
-    if (!chapter || chapter.type !== 'chapter' || committedGeneration(chapter) !== edit.generation) {
+    if (!chapter || committedGeneration(chapter) !== edit.generation) {
       throw new ConflictError('The chapter was planned again while this edit was saved; it was not kept', {
         chapterId: edit.chapterId,
       });
@@ -108,10 +109,10 @@ export interface SpeakerMove {
  * the chapter goes stale), and adjusts the plan totals. Unlike a single edit, a move is never "lost with" a re-plan:
  * it moves the speaker's lines in every generation stored, so a chapter planned again meanwhile is simply counted.
  */
-export async function confirmSpeakerMove(chapters: ProjectCollection<ChapterRecord>, move: SpeakerMove): Promise<void> {
+export async function confirmSpeakerMove(chapters: TypedCollection<ChapterRecord>, move: SpeakerMove): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     const chapter = await chapters.get(move.tenantId, move.projectId, move.chapterId);
-    if (!chapter || chapter.type !== 'chapter') return;
+    if (!chapter) return;
     const heard = move.changes.find((change) => change.generation === committedGeneration(chapter));
     const totals = chapter.planTotals;
     const counted = totals && move.changes.find((change) => change.generation === totals.generation);

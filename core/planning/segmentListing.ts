@@ -13,11 +13,12 @@
  * bound to the filters it was issued for. A listing that spans a re-plan or a reorder may show a page from each, as
  * any paged listing of changing data does.
  */
+import type { TypedCollection } from '../ports/typedCollection';
 import { createHash } from 'node:crypto';
 import type { ChapterPlanTotals, ChapterRecord, SegmentRecord } from '../book/records';
 import { UNKNOWN_SPEAKER } from '../book/records';
 import { NotFoundError, ValidationError } from '../errors';
-import { readAllItems, type Filter, type ProjectCollection } from '../ports/documents';
+import { readAllItems, type Filter } from '../ports/documents';
 import { committedQuery, currentTotals } from './planGenerations';
 
 export interface SegmentFilters {
@@ -33,8 +34,8 @@ export interface SegmentPageRequest extends SegmentFilters {
 }
 
 export interface SegmentListingDeps {
-  chapters: ProjectCollection<ChapterRecord>;
-  segments: ProjectCollection<SegmentRecord>;
+  chapters: TypedCollection<ChapterRecord>;
+  segments: TypedCollection<SegmentRecord>;
 }
 
 const LISTING_FIELDS = ['id', 'order', 'planGeneration', 'planTotals'] as const;
@@ -98,7 +99,6 @@ function chaptersWithMatches(filters: SegmentFilters): Filter {
   return {
     op: 'and',
     filters: [
-      { field: 'type', op: 'eq', value: 'chapter' },
       { field: 'deleted', op: 'eq', value: false },
       ...(filters.chapterId ? [{ field: 'id', op: 'eq', value: filters.chapterId } as Filter] : []),
       {
@@ -189,7 +189,6 @@ class Listing {
       filter: {
         op: 'and',
         filters: [
-          { field: 'type', op: 'eq', value: 'chapter' },
           { field: 'deleted', op: 'eq', value: false },
           { field: 'id', op: 'eq', value: this.request.chapterId! },
         ],

@@ -5,12 +5,13 @@
  * only that segment's audio (its current take), never another segment's. Only the chapter's committed plan generation
  * is visible or editable (planGenerations.ts); a segment of any other generation answers 404.
  */
+import type { TypedCollection } from '../ports/typedCollection';
 import type { Principal, TenantPrincipal } from '../auth/principal';
 import type { ChapterRecord, CharacterRecord, SegmentRecord } from '../book/records';
 import { characterDocumentId, UNKNOWN_SPEAKER } from '../book/records';
 import { NARRATOR_ID } from '../characters/character';
 import { ConflictError, NotFoundError, PreconditionFailedError, ValidationError } from '../errors';
-import type { Page, ProjectCollection } from '../ports/documents';
+import type { Page } from '../ports/documents';
 import type { Clock, IdGenerator } from '../ports/system';
 import type { ProjectRecord } from '../projects/project';
 import type { ProjectService } from '../projects/projectService';
@@ -20,9 +21,9 @@ import { assertNoPlanRunning, confirmSegmentEdit, type PlanJobsView } from './se
 import { listSegmentPage, type SegmentPageRequest } from './segmentListing';
 
 export interface SegmentServiceDeps {
-  chapters: ProjectCollection<ChapterRecord>;
-  segments: ProjectCollection<SegmentRecord>;
-  characters: ProjectCollection<CharacterRecord>;
+  chapters: TypedCollection<ChapterRecord>;
+  segments: TypedCollection<SegmentRecord>;
+  characters: TypedCollection<CharacterRecord>;
   projects: ProjectService;
   clock: Clock;
   ids: IdGenerator;
@@ -215,16 +216,16 @@ export class SegmentService {
     segmentId: string,
   ): Promise<{ segment: SegmentRecord; chapter: ChapterRecord }> {
     const segment = await this.deps.segments.get(user.tenantId, projectId, segmentId);
-    if (!segment || segment.type !== 'segment') throw new NotFoundError('Segment');
+    if (!segment) throw new NotFoundError('Segment');
     const chapter = await this.deps.chapters.get(user.tenantId, projectId, segment.chapterId);
-    if (!chapter || chapter.type !== 'chapter' || !isCommitted(segment, chapter)) throw new NotFoundError('Segment');
+    if (!chapter || !isCommitted(segment, chapter)) throw new NotFoundError('Segment');
     return { segment, chapter };
   }
 
   private async assertSpeaker(tenantId: string, projectId: string, speakerId: string): Promise<void> {
     if (speakerId === NARRATOR_ID || speakerId === UNKNOWN_SPEAKER) return;
     const character = await this.deps.characters.get(tenantId, projectId, characterDocumentId(projectId, speakerId));
-    if (!character || character.type !== 'character' || character.characterId !== speakerId) {
+    if (!character || character.characterId !== speakerId) {
       throw new ValidationError('Unknown speaker', [
         { field: 'speakerId', message: "must be 'narrator', 'unknown' or a character of this project" },
       ]);

@@ -1,19 +1,17 @@
 /** The packages production built for a project, as the API reads them (production writes them; nothing here does). */
+import type { TypedCollection } from '../ports/typedCollection';
 import type { PackagePlatform } from '../packaging/types';
-import type { Filter, ProjectCollection } from '../ports/documents';
 import type { PackageRecord } from './packageRecord';
 
 /** The listing shows at most this many packages (a project keeps one per platform and version). */
 const LISTED_PACKAGES = 100;
-const PACKAGES: Filter = { field: 'type', op: 'eq', value: 'package' };
 
 export class PackageService {
-  constructor(private readonly deps: { packages: ProjectCollection<PackageRecord> }) {}
+  constructor(private readonly deps: { packages: TypedCollection<PackageRecord> }) {}
 
   /** The project's packages, newest first. */
   async list(tenantId: string, projectId: string): Promise<PackageRecord[]> {
     const page = await this.deps.packages.list(tenantId, projectId, {
-      filter: PACKAGES,
       orderBy: { field: 'createdAt', direction: 'DESC' },
       page: { pageSize: LISTED_PACKAGES },
     });
@@ -21,17 +19,13 @@ export class PackageService {
   }
 
   /** The package; undefined when there is none by that id in the project. */
-  async get(tenantId: string, projectId: string, packageId: string): Promise<PackageRecord | undefined> {
-    const found = await this.deps.packages.get(tenantId, projectId, packageId);
-    return found?.type === 'package' ? found : undefined;
+  get(tenantId: string, projectId: string, packageId: string): Promise<PackageRecord | undefined> {
+    return this.deps.packages.get(tenantId, projectId, packageId);
   }
 
   /** The platforms the project has packages for, sorted: what a regeneration rebuilds when none is named. */
   async platforms(tenantId: string, projectId: string): Promise<PackagePlatform[]> {
-    const page = await this.deps.packages.list(tenantId, projectId, {
-      filter: PACKAGES,
-      page: { pageSize: LISTED_PACKAGES },
-    });
+    const page = await this.deps.packages.list(tenantId, projectId, { page: { pageSize: LISTED_PACKAGES } });
     return [...new Set(page.items.map((p) => p.platform))].sort();
   }
 }

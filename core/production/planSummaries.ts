@@ -4,17 +4,17 @@
  * per chapter. Segments are read only for a chapter whose totals report lines production would skip or refuse (to
  * name each one), and for a chapter planned before totals were kept.
  */
+import type { TypedCollection } from '../ports/typedCollection';
 import type { ChapterRecord, SegmentRecord } from '../book/records';
 import { UNKNOWN_SPEAKER } from '../book/records';
-import type { ProjectCollection } from '../ports/documents';
 import { bookChapterOutlines, type ChapterOutline } from '../planning/bookDocuments';
 import { currentTotals, readCommittedPlan } from '../planning/planGenerations';
 import { billableCharacters } from '../ssml/text';
 import { findSegmentProblems, type ChapterPlanSummary, type PreflightProblem, type SkippedItem } from './preflight';
 
 export interface PlanSummaryDeps {
-  chapters: ProjectCollection<ChapterRecord>;
-  segments: ProjectCollection<SegmentRecord>;
+  chapters: TypedCollection<ChapterRecord>;
+  segments: TypedCollection<SegmentRecord>;
 }
 
 export interface BookPlanSummary {
@@ -110,6 +110,6 @@ async function readChapter(
 /** The chapter's committed plan, read whole. */
 async function planOf(deps: PlanSummaryDeps, outline: ChapterOutline): Promise<SegmentRecord[]> {
   const chapter = await deps.chapters.get(outline.tenantId, outline.projectId, outline.id);
-  if (!chapter || chapter.type !== 'chapter') return [];
+  if (!chapter) return [];
   return (await readCommittedPlan(deps.chapters, deps.segments, chapter)).segments;
 }

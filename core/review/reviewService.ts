@@ -4,17 +4,18 @@
  * changes are ETag-conditional replaces retried on a lost race, and the first decision on a chapter is a create-only
  * write of the chapter's one approval document (later ones need the caller's If-Match).
  */
+import type { TypedCollection } from '../ports/typedCollection';
 import { createHash } from 'node:crypto';
 import type { Principal, TenantPrincipal } from '../auth/principal';
 import type { ChapterRecord, CharacterRecord, SegmentRecord } from '../book/records';
 import { ConflictError, DomainError, NotFoundError, PreconditionFailedError } from '../errors';
-import type { ProjectCollection } from '../ports/documents';
+import type { Filter } from '../ports/documents';
 import type { DomainEvent, EventPublisher } from '../ports/events';
 import type { Clock, IdGenerator, Logger } from '../ports/system';
 import type { ProjectService } from '../projects/projectService';
-import type { LexiconEntry } from '../lexicon/lexicon';
-import type { LexiconDocument } from '../lexicon/lexiconService';
-import { bookChapters, bookCharacters, listAll } from '../planning/planService';
+import type { LexiconEntryRecord } from '../lexicon/lexiconService';
+import { bookChapters, bookCharacters } from '../planning/planService';
+import { LIST_PAGE } from '../planning/bookDocuments';
 import { committedSegments, currentTotals, isCommitted } from '../planning/planGenerations';
 import type { ProjectRecord } from '../projects/project';
 import { audibleVersion } from './audibleVersion';
@@ -28,7 +29,6 @@ import {
   type ChapterDecision,
   type ChapterForReview,
   type ReviewComment,
-  type ReviewDocument,
   type ReviewSummary,
   type ReviewThreadRecord,
   type ThreadStatus,
@@ -36,12 +36,13 @@ import {
 import { commentedEvent, decisionEvent, threadStatusEvent } from './reviewEvents';
 
 export interface ReviewServiceDeps {
-  documents: ProjectCollection<ReviewDocument>;
-  chapters: ProjectCollection<ChapterRecord>;
-  segments: ProjectCollection<SegmentRecord>;
+  threads: TypedCollection<ReviewThreadRecord>;
+  approvals: TypedCollection<ChapterApprovalRecord>;
+  chapters: TypedCollection<ChapterRecord>;
+  segments: TypedCollection<SegmentRecord>;
   /** Casting and the lexicon decide what a chapter sounds like, so they are part of what an approval is given on. */
-  characters: ProjectCollection<CharacterRecord>;
-  lexicon: ProjectCollection<LexiconDocument>;
+  characters: TypedCollection<CharacterRecord>;
+  lexicon: TypedCollection<LexiconEntryRecord>;
   projects: ProjectService;
   events: EventPublisher;
   clock: Clock;
@@ -144,7 +145,7 @@ export class ReviewService {
       updatedAt: now,
     };
     try {
-      const thread = (await this.deps.documents.create(record)) as ReviewThreadRecord;
+      const thread = await this.deps.threads.create(record);
       await this.publish(commentedEvent(thread, comment, now));
       return { thread, created: true };
     } catch (error) {
@@ -241,9 +242,7 @@ export class ReviewService {
     };
     let saved: ChapterApprovalRecord;
     try {
-      saved = (
-        current ? await this.deps.documents.replace(next, current.etag!) : await this.deps.documents.create(next)
-      ) as ChapterApprovalRecord;
+      saved = current ? await this.deps.approvals.replace(next, current.etag!) : await this.deps.approvals.create(next);
     } catch (error) {
       if (!(error instanceof ConflictError)) throw error;
       throw new PreconditionFailedError(
@@ -277,9 +276,7 @@ export class ReviewService {
     const language = project.metadata.language;
     const [characters, lexicon] = await Promise.all([
       bookCharacters(this.deps.characters, tenantId, projectId),
-      listAll(this.deps.lexicon, tenantId, projectId, { field: 'type', op: 'eq', value: 'lexiconEntry' }) as Promise<
-        LexiconEntry[]
-      >,
+      this.deps.lexicon.readAllItems(tenantId, projectId, {}, LIST_PAGE),
     ]);
     return Promise.all(
       chapters.map(async (chapter) => ({
@@ -324,7 +321,7 @@ export class ReviewService {
       const next = change(current);
       if (!next) return { doc: current, changed: false };
       try {
-        return { doc: (await this.deps.documents.replace(next, current.etag!)) as ReviewThreadRecord, changed: true };
+        return { doc: await this.deps.threads.replace(next, current.etag!), changed: true };
       } catch (error) {
         if (!(error instanceof PreconditionFailedError) || attempt >= MAX_ATTEMPTS) throw error;
       }
@@ -332,53 +329,43 @@ export class ReviewService {
   }
 
   private async thread(tenantId: string, projectId: string, threadId: string): Promise<ReviewThreadRecord> {
-    const doc = await this.deps.documents.get(tenantId, projectId, threadId);
-    if (!doc || doc.type !== 'reviewThread') throw new NotFoundError('Review thread');
+    const doc = await this.deps.threads.get(tenantId, projectId, threadId);
+    if (!doc) throw new NotFoundError('Review thread');
     return doc;
   }
 
-  private async approval(tenantId: string, projectId: string, id: string) {
-    const doc = await this.deps.documents.get(tenantId, projectId, id);
-    return doc?.type === 'chapterApproval' ? doc : undefined;
+  private approval(tenantId: string, projectId: string, id: string) {
+    return this.deps.approvals.get(tenantId, projectId, id);
   }
 
   private threads(tenantId: string, projectId: string, filter: ThreadFilter): Promise<ReviewThreadRecord[]> {
-    const filters = [
-      { field: 'type', op: 'eq' as const, value: 'reviewThread' },
+    const filters: Filter[] = [
       ...(filter.chapterId ? [{ field: 'chapterId', op: 'eq' as const, value: filter.chapterId }] : []),
       ...(filter.segmentId ? [{ field: 'segmentId', op: 'eq' as const, value: filter.segmentId }] : []),
       ...(filter.status ? [{ field: 'status', op: 'eq' as const, value: filter.status }] : []),
     ];
-    return listAll(
-      this.deps.documents,
+    return this.deps.threads.readAllItems(
       tenantId,
       projectId,
-      { op: 'and', filters },
-      {
-        field: 'createdAt',
-        direction: 'ASC',
-      },
-    ) as Promise<ReviewThreadRecord[]>;
+      { filter: { op: 'and', filters }, orderBy: { field: 'createdAt', direction: 'ASC' } },
+      LIST_PAGE,
+    );
   }
 
   private approvals(tenantId: string, projectId: string): Promise<ChapterApprovalRecord[]> {
-    return listAll(this.deps.documents, tenantId, projectId, {
-      field: 'type',
-      op: 'eq',
-      value: 'chapterApproval',
-    }) as Promise<ChapterApprovalRecord[]>;
+    return this.deps.approvals.readAllItems(tenantId, projectId, {}, LIST_PAGE);
   }
 
   private async liveChapter(tenantId: string, projectId: string, chapterId: string): Promise<ChapterRecord> {
     const chapter = await this.deps.chapters.get(tenantId, projectId, chapterId);
-    if (!chapter || chapter.type !== 'chapter' || chapter.deleted) throw new NotFoundError('Chapter');
+    if (!chapter || chapter.deleted) throw new NotFoundError('Chapter');
     return chapter;
   }
 
   /** A line of the chapter's committed plan; a segment of any other generation is not part of the book. */
   private async segmentOf(chapter: ChapterRecord, segmentId: string) {
     const segment = await this.deps.segments.get(chapter.tenantId, chapter.projectId, segmentId);
-    if (!segment || segment.type !== 'segment' || !isCommitted(segment, chapter)) throw new NotFoundError('Segment');
+    if (!segment || !isCommitted(segment, chapter)) throw new NotFoundError('Segment');
     return segment;
   }
 

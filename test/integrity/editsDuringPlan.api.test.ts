@@ -4,7 +4,7 @@ import type { TenantPrincipal } from '../../core/auth/principal';
 import { ChapterPlanWriter } from '../../core/planning/chapterPlanWriter';
 import { committedSegments, plannedSegmentId } from '../../core/planning/planGenerations';
 import { SegmentService } from '../../core/planning/segmentService';
-import type { ProjectCollection } from '../../core/ports/documents';
+import type { TypedCollection } from '../../core/ports/typedCollection';
 import { ProjectJobLocks, type ProjectJobLock } from '../../core/jobs/projectJobLock';
 import { CosmosProjectCollection } from '../../adapters/cosmos/cosmosCollections';
 import type { JobRecord } from '../../core/jobs/job';
@@ -144,8 +144,8 @@ describe('segment edits while the chapter is planned again', () => {
     // A re-plan reads the segments just before the edit's segment write and commits right after it, before the edit
     // is counted on the chapter.
     let replanned = false;
-    const segments: ProjectCollection<SegmentRecord> = Object.assign(
-      Object.create(svc.book.segments) as ProjectCollection<SegmentRecord>,
+    const segments: TypedCollection<SegmentRecord> = Object.assign(
+      Object.create(svc.book.segments) as TypedCollection<SegmentRecord>,
       {
         replace: async (doc: SegmentRecord, etag: string) => {
           if (replanned) return svc.book.segments.replace(doc, etag);

@@ -5,7 +5,7 @@ import type { ChapterRecord, SegmentRecord } from '../../core/book/records';
 import type { JobRecord } from '../../core/jobs/job';
 import { ProjectJobLocks, type ProjectJobLock } from '../../core/jobs/projectJobLock';
 import { SegmentService } from '../../core/planning/segmentService';
-import type { ProjectCollection } from '../../core/ports/documents';
+import type { TypedCollection } from '../../core/ports/typedCollection';
 import type { TestPlatform } from '../support/testPlatform';
 import {
   consistencyCheck,
@@ -41,8 +41,8 @@ export interface SegmentJson {
 }
 
 export interface DyingStore {
-  segments: ProjectCollection<SegmentRecord>;
-  chapters: ProjectCollection<ChapterRecord>;
+  segments: TypedCollection<SegmentRecord>;
+  chapters: TypedCollection<ChapterRecord>;
   writes: () => number;
 }
 
@@ -76,8 +76,8 @@ export class InterruptedEdits {
         },
       });
     return {
-      segments: wrap(this.svc.book.segments, true) as ProjectCollection<SegmentRecord>,
-      chapters: wrap(this.svc.book.chapters, false) as ProjectCollection<ChapterRecord>,
+      segments: wrap(this.svc.book.segments, true),
+      chapters: wrap(this.svc.book.chapters, false),
       writes: () => writes,
     };
   }

@@ -6,9 +6,8 @@
  * the platform's real Cosmos emulator, as the orchestration would.
  */
 import type { Services } from '../../adapters/compositionRoot';
-import { CosmosProjectCollection } from '../../adapters/cosmos/cosmosCollections';
+import { buildRecordCollections } from '../../adapters/cosmos/recordCollections';
 import type { PlanWriteFaults } from '../../core/planning/chapterPlanWriter';
-import type { PausePolicyRecord } from '../../core/planning/pausePolicy';
 import { committedSegments } from '../../core/planning/planGenerations';
 import { PlanService } from '../../core/planning/planService';
 import { planBookChapter, planBookFinish, planBookStart } from '../../core/jobs/planBookJob';
@@ -63,7 +62,7 @@ function plannerFailingHalfway(): { planner: PlanService; failures: string[] } {
     chapters: svc.book.chapters,
     segments: svc.book.segments,
     characters: svc.book.characters,
-    settings: new CosmosProjectCollection<PausePolicyRecord>(svc.database.container('lexicon')),
+    settings: buildRecordCollections(svc.database).pausePolicies,
     projects: svc.projects,
     clock: svc.clock,
     ids: svc.ids,

@@ -4,7 +4,7 @@ import { CosmosProjectCollection } from '../../adapters/cosmos/cosmosCollections
 import { initialProgress, type JobRecord } from '../../core/jobs/job';
 import { PRIDE_AND_PREJUDICE } from '../support/corpus';
 import type { ChapterRecord, SegmentRecord } from '../../core/book/records';
-import { bookChapters, listAll } from '../../core/planning/bookDocuments';
+import { bookChapters } from '../../core/planning/bookDocuments';
 import { isCommitted } from '../../core/planning/planGenerations';
 import { planProblems } from '../../core/planning/planInvariant';
 import type { ConsistencyReportView } from '../../core/api/consistency';
@@ -95,7 +95,7 @@ export interface StoredPlan {
 /** Every stored segment of the project, sorted into the committed plans and the rest. */
 export async function storedPlan(svc: Services, projectId: string): Promise<StoredPlan> {
   const chapters = await bookChapters(svc.book.chapters, TENANT, projectId);
-  const all = await listAll(svc.book.segments, TENANT, projectId, { field: 'type', op: 'eq', value: 'segment' });
+  const all = await svc.book.segments.readAllItems(TENANT, projectId, {}, 1000);
   const byId = new Map(chapters.map((chapter) => [chapter.id, chapter]));
   const plans = new Map<string, SegmentRecord[]>(chapters.map((chapter) => [chapter.id, []]));
   const strays: SegmentRecord[] = [];

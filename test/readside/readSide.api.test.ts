@@ -5,7 +5,8 @@
  * listing honours each filter and the larger page of a single chapter; the project's facts agree with the segments.
  */
 import { CosmosClient } from '@azure/cosmos';
-import { CosmosProjectCollection } from '../../adapters/cosmos/cosmosCollections';
+import { buildRecordCollections } from '../../adapters/cosmos/recordCollections';
+import type { TypedCollection } from '../../core/ports/typedCollection';
 import type { ChapterRecord, SegmentRecord } from '../../core/book/records';
 import { totalsOf } from '../../core/planning/chapterTotals';
 import { committedSegments } from '../../core/planning/planGenerations';
@@ -29,8 +30,8 @@ const PARALLEL = 24;
 let platform: TestPlatform;
 let book: BookStore;
 let client: CosmosClient;
-let chapters: CosmosProjectCollection<ChapterRecord>;
-let segments: CosmosProjectCollection<SegmentRecord>;
+let chapters: TypedCollection<ChapterRecord>;
+let segments: TypedCollection<SegmentRecord>;
 let projectId: string;
 let chapterIds: string[];
 
@@ -90,9 +91,7 @@ beforeAll(async () => {
     key: platform.env.COSMOS_KEY,
     connectionPolicy: { enableEndpointDiscovery: false },
   });
-  const database = client.database(platform.env.COSMOS_DATABASE ?? 'khipu');
-  chapters = new CosmosProjectCollection<ChapterRecord>(database.container('chapters'));
-  segments = new CosmosProjectCollection<SegmentRecord>(database.container('segments'));
+  ({ chapters, segments } = buildRecordCollections(client.database(platform.env.COSMOS_DATABASE ?? 'khipu')));
   projectId = await createProject(platform, CREATOR, 'Read side');
   ({ chapterIds } = await book.seedBook(TENANT, projectId, DIALOGUE_BOOK));
   chapterIds.push(await addSilentChapter(chapterIds.length));

@@ -4,9 +4,10 @@
  * collection to count what the store sends back (documents and queries), so a test can show what a request reads.
  */
 import { CosmosClient } from '@azure/cosmos';
-import { CosmosProjectCollection } from '../../adapters/cosmos/cosmosCollections';
+import { buildRecordCollections } from '../../adapters/cosmos/recordCollections';
 import type { ChapterRecord, SegmentRecord } from '../../core/book/records';
 import type { ListQuery, Page, ProjectCollection } from '../../core/ports/documents';
+import { typedCollection, type TypedCollection } from '../../core/ports/typedCollection';
 import type { SegmentKind } from '../../core/planning/segmentation';
 import { totalsOf } from '../../core/planning/chapterTotals';
 import { plannedSegmentId } from '../../core/planning/planGenerations';
@@ -19,8 +20,8 @@ export const LANGUAGE = 'en-GB';
 export interface Store {
   server: JournaledCosmosServer;
   client: CosmosClient;
-  chapters: CosmosProjectCollection<ChapterRecord>;
-  segments: CosmosProjectCollection<SegmentRecord>;
+  chapters: TypedCollection<ChapterRecord>;
+  segments: TypedCollection<SegmentRecord>;
   stop(): Promise<void>;
 }
 
@@ -31,12 +32,12 @@ export async function startStore(): Promise<Store> {
     key: COSMOS_EMULATOR_KEY,
     connectionPolicy: { enableEndpointDiscovery: false },
   });
-  const database = client.database('khipu');
+  const { chapters, segments } = buildRecordCollections(client.database('khipu'));
   return {
     server,
     client,
-    chapters: new CosmosProjectCollection<ChapterRecord>(database.container('chapters')),
-    segments: new CosmosProjectCollection<SegmentRecord>(database.container('segments')),
+    chapters,
+    segments,
     async stop() {
       client.dispose();
       await server.stop();
@@ -51,16 +52,16 @@ export interface Reads {
 
 /** The collection, counting the queries it sends and the documents they bring back. */
 export function counted<T extends SegmentRecord | ChapterRecord>(
-  collection: ProjectCollection<T>,
+  collection: TypedCollection<T>,
   reads: Reads,
-): ProjectCollection<T> {
+): TypedCollection<T> {
   const tally = async <R>(page: Promise<Page<R>>) => {
     const result = await page;
     reads.queries++;
     reads.documents += result.items.length;
     return result;
   };
-  return {
+  const counting: ProjectCollection<T> = {
     get: async (tenantId, projectId, id) => {
       reads.documents++;
       return collection.get(tenantId, projectId, id);
@@ -78,6 +79,7 @@ export function counted<T extends SegmentRecord | ChapterRecord>(
     },
     listTenantWide: (tenantId, query: ListQuery) => tally(collection.listTenantWide(tenantId, query)),
   };
+  return typedCollection<T>(counting, collection.type);
 }
 
 export interface LineSpec {

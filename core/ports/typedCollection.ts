@@ -1,0 +1,154 @@
+/**
+ * A collection bound to one record type. Per-project containers hold several record types side by side (a chapter
+ * beside its manuscript, lexicon entries beside the pause policy, review threads beside approvals), told apart by
+ * their `type` field. A `TypedCollection` applies that discriminator itself: every read, listing and count it makes
+ * is scoped to its type, and every write stamps it, so a service never filters by `type` by hand and never mistakes
+ * another record for its own. Partition scoping is the underlying collection's (tenant and project from the caller).
+ */
+import {
+  readAll,
+  readAllItems,
+  READ_ALL_PAGE_SIZE,
+  type Filter,
+  type ListQuery,
+  type Page,
+  type ProjectCollection,
+  type ProjectScopedDocument,
+} from './documents';
+
+export interface TypedRecord extends ProjectScopedDocument {
+  type: string;
+}
+
+/** A listing's filter and order, without a page: what `readAll` reads to the end. */
+export type ReadQuery = Pick<ListQuery, 'filter' | 'orderBy'>;
+
+export interface TypedCollection<T extends TypedRecord> extends ProjectCollection<T> {
+  /** The record type every call is scoped to. */
+  readonly type: T['type'];
+  /** How many records of this type (matching `filter`) the project holds, counted by the store. */
+  count(tenantId: string, projectId: string, filter?: Filter): Promise<number>;
+  /** Every record of this type in the project matching `query`, page after page (a reader may `break` early). */
+  readAll(tenantId: string, projectId: string, query?: ReadQuery, pageSize?: number): AsyncGenerator<T>;
+  /** `readAll` gathered into an array. */
+  readAllItems(tenantId: string, projectId: string, query?: ReadQuery, pageSize?: number): Promise<T[]>;
+  /** `readAllItems` returning only the named top-level fields of each record. */
+  readAllFields<K extends keyof T & string>(
+    tenantId: string,
+    projectId: string,
+    fields: readonly K[],
+    query?: ReadQuery,
+    pageSize?: number,
+  ): Promise<Pick<T, K>[]>;
+}
+
+/** A collection of `store` bound to the record type `type` (the composition root binds one per record type). */
+export function typedCollection<T extends TypedRecord>(
+  store: ProjectCollection<TypedRecord>,
+  type: T['type'],
+): TypedCollection<T> {
+  return new RecordsOfType<T>(store as ProjectCollection<T>, type);
+}
+
+class RecordsOfType<T extends TypedRecord> implements TypedCollection<T> {
+  private readonly ofType: Filter;
+
+  constructor(
+    private readonly store: ProjectCollection<T>,
+    readonly type: T['type'],
+  ) {
+    this.ofType = { field: 'type', op: 'eq', value: type };
+  }
+
+  async get(tenantId: string, projectId: string, id: string): Promise<T | undefined> {
+    const found = await this.store.get(tenantId, projectId, id);
+    return found?.type === this.type ? found : undefined;
+  }
+
+  create(doc: T): Promise<T> {
+    return this.store.create(this.stamped(doc));
+  }
+
+  upsert(doc: T): Promise<T> {
+    return this.store.upsert(this.stamped(doc));
+  }
+
+  replace(doc: T, etag: string): Promise<T> {
+    return this.store.replace(this.stamped(doc), etag);
+  }
+
+  delete(tenantId: string, projectId: string, id: string): Promise<void> {
+    return this.store.delete(tenantId, projectId, id);
+  }
+
+  list(tenantId: string, projectId: string, query: ListQuery): Promise<Page<T>> {
+    return this.store.list(tenantId, projectId, this.scoped(query));
+  }
+
+  listFields<K extends keyof T & string>(
+    tenantId: string,
+    projectId: string,
+    fields: readonly K[],
+    query: ListQuery,
+  ): Promise<Page<Pick<T, K>>> {
+    return this.store.listFields(tenantId, projectId, fields, this.scoped(query));
+  }
+
+  count(tenantId: string, projectId: string, filter?: Filter): Promise<number> {
+    return this.store.count(tenantId, projectId, this.scopedFilter(filter));
+  }
+
+  listTenantWide(tenantId: string, query: ListQuery): Promise<Page<T>> {
+    return this.store.listTenantWide(tenantId, this.scoped(query));
+  }
+
+  readAll(
+    tenantId: string,
+    projectId: string,
+    query: ReadQuery = {},
+    pageSize = READ_ALL_PAGE_SIZE,
+  ): AsyncGenerator<T> {
+    return readAll((page) => this.list(tenantId, projectId, { ...query, page }), pageSize);
+  }
+
+  readAllItems(
+    tenantId: string,
+    projectId: string,
+    query: ReadQuery = {},
+    pageSize = READ_ALL_PAGE_SIZE,
+  ): Promise<T[]> {
+    return readAllItems((page) => this.list(tenantId, projectId, { ...query, page }), pageSize);
+  }
+
+  readAllFields<K extends keyof T & string>(
+    tenantId: string,
+    projectId: string,
+    fields: readonly K[],
+    query: ReadQuery = {},
+    pageSize = READ_ALL_PAGE_SIZE,
+  ): Promise<Pick<T, K>[]> {
+    return readAllItems((page) => this.listFields(tenantId, projectId, fields, { ...query, page }), pageSize);
+  }
+
+  private stamped(doc: T): T {
+    return doc.type === this.type ? doc : { ...doc, type: this.type };
+  }
+
+  private scoped(query: ListQuery): ListQuery {
+    return { ...query, filter: this.scopedFilter(query.filter) };
+  }
+
+  /**
+   * The type condition first, then the caller's, as one flat conjunction. A caller that still names the type itself
+   * (written before its collection knew its type) sends the same query as before, not the condition twice.
+   */
+  private scopedFilter(filter: Filter | undefined): Filter {
+    if (!filter) return this.ofType;
+    const conditions = (filter.op === 'and' ? filter.filters : [filter]).filter((f) => !this.namesType(f));
+    return conditions.length === 0 ? this.ofType : { op: 'and', filters: [this.ofType, ...conditions] };
+  }
+
+  private namesType(filter: Filter): boolean {
+    return filter.op === 'eq' && filter.field === 'type' && filter.value === this.type;
+  }
+}
