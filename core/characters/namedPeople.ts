@@ -51,6 +51,8 @@ export interface ChapterScan {
   mentions: Placed[];
   attributions: { form: NameForm; at: number; chapter: number; verb: string }[];
   roles: RoleAttribution[];
+  /** The chapter's lines of dialogue, as sorted [from, to) offsets. */
+  dialogue: [number, number][];
 }
 
 /** The book's named people: mentions found, clustered into people, and counted per person with their lines. */
@@ -121,7 +123,8 @@ function scanChapters(chapters: ChapterInput[], wordCase: WordCase): ChapterScan
     const raw = findMentions(text, language)
       .map((mention) => ({ ...mention, form: wordCase.plausible(mention.form) }))
       .filter((mention): mention is typeof mention & { form: NameForm } => mention.form !== null);
-    const inDialogue = spanTest(dialogueSpans(text, language));
+    const dialogue = dialogueSpans(text, language);
+    const inDialogue = spanTest(dialogue);
     const mentions = raw.map((mention, position): Placed => {
       const end = mention.offset + mention.length;
       const next = raw[position + 1]?.offset ?? text.length;
@@ -153,7 +156,8 @@ function scanChapters(chapters: ChapterInput[], wordCase: WordCase): ChapterScan
         verb: found.verb,
       }))
       .filter((found): found is ChapterScan['attributions'][number] => found.form !== null);
-    const scan = { chapter, language, base, mentions, attributions, roles: findRoleAttributions(text, language) };
+    const roles = findRoleAttributions(text, language);
+    const scan = { chapter, language, base, mentions, attributions, roles, dialogue };
     base += text.length;
     return scan;
   });

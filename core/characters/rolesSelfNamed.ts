@@ -6,7 +6,6 @@
 import type { PersonIndex } from './clusters';
 import { honorificOf } from './honorifics';
 import type { ChapterScan } from './namedPeople';
-import { dialogueSpans } from './narration';
 import { roleTallyKey } from './roleFolds';
 import { absorbRole, absorbTally, genderOfTally, unique, type Tally } from './tally';
 import { foldWord, type HeuristicLanguage } from './vocabulary';
@@ -30,12 +29,11 @@ export function foldSelfNamedRoles(scans: ChapterScan[], tallies: Map<string, Ta
   const claims = new Map<string, string[]>();
   for (const [chapter, scan] of scans.entries()) {
     const text = scan.chapter.text;
-    const spans = scan.attributions.length > 0 ? dialogueSpans(text, scan.language) : [];
     for (const tag of scan.attributions) {
       const speaker = people.resolve(tag.form, tag.at, tag.chapter);
       if (speaker === undefined || !tallies.has(speaker)) continue;
       const [from, to] = paragraphAround(text, tag.at - scan.base);
-      for (const [start, end] of spans) {
+      for (const [start, end] of scan.dialogue) {
         if (end <= from || start >= to) continue;
         for (const match of text.slice(start, end).matchAll(SELF_NAMING[scan.language])) {
           const record = recordNamed(match[1], match[2], chapter, tallies, scans);
