@@ -9,8 +9,13 @@
 import { parseNumber } from './normalize.numbers';
 import { perLanguage, type LanguageRules } from './normalize.rules';
 
-/** Lower-case singular and plural forms of every feminine noun the language's rules know. */
-const feminineNouns = perLanguage((rules) => {
+const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+/** Where a number may start: not inside a word, nor inside a longer number, so a long "7.7.7…" is scanned once. */
+const NUMBER_START = String.raw`(?<![\p{L}\p{N}]|\d[.,])`;
+
+/** The language's patterns, compiled once: a number before a feminine noun; a million or more before a noun. */
+const countedPatterns = perLanguage((rules) => {
   const nouns = new Set<string>();
   const add = (...words: string[]) => {
     for (const word of words) if (!word.includes(' ')) nouns.add(word.toLowerCase());
@@ -25,24 +30,42 @@ const feminineNouns = perLanguage((rules) => {
   for (const [singular, plural] of [...(rules.measureNouns?.feminine ?? []), ...(rules.feminineNouns ?? [])]) {
     add(singular, plural);
   }
-  return nouns;
+  const alternation = [...nouns]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegex)
+    .join('|');
+  return {
+    feminine:
+      nouns.size > 0
+        ? new RegExp(String.raw`${NUMBER_START}(\d+(?:[.,]\d+)*)([ \t]+)(${alternation})(?![\p{L}\p{N}])`, 'giu')
+        : undefined,
+    // Seven digits or more, or three groups of a thousands separator: only a million or more ends in its name.
+    millions: / de$/.test(rules.beforeNoun(1_000_000n, false))
+      ? new RegExp(String.raw`${NUMBER_START}(\d{7,}|\d{1,3}(?:[.,]\d{3}){2,})([ \t]+)(\p{Ll}+)(?![\p{L}\p{N}])`, 'gu')
+      : undefined,
+  };
 });
 
-/** A whole number (thousands separators allowed), not inside a word or a longer number, then one word. */
-const COUNTED = /(?<![\p{L}\p{N}]|\d[.,])(\d+(?:[.,]\d+)*)([ \t]+)(\p{L}+)(?![\p{L}\p{N}])/gu;
-
 export function expandCountedNouns(text: string, rules: LanguageRules): string {
-  const nouns = feminineNouns(rules);
-  return text.replace(COUNTED, (match: string, digits: string, gap: string, word: string) => {
-    const value = parseNumber(digits, rules);
-    if (!value || value.fraction !== '') return match;
-    const lower = word.toLowerCase();
-    // Lower case or all capitals: a capitalised word after a number starts a name or a sentence, not a count.
-    if (nouns.has(lower) && (word === lower || word === word.toUpperCase()))
+  const patterns = countedPatterns(rules);
+  let spoken = text;
+  if (patterns.feminine) {
+    spoken = spoken.replace(patterns.feminine, (match: string, digits: string, gap: string, word: string) => {
+      const value = parseNumber(digits, rules);
+      // Lower case or all capitals: a capitalised word after a number starts a name or a sentence, not a count.
+      const asWritten = word === word.toLowerCase() || word === word.toUpperCase();
+      if (!value || value.fraction !== '' || !asWritten) return match;
       return `${rules.beforeNoun(value.integer, true)}${gap}${word}`;
+    });
+  }
+  if (patterns.millions) {
     // "dois milhões de reais": only a noun takes it, and a function word ("2000000 de reais") already says it.
-    const asNoun = rules.beforeNoun(value.integer, false);
-    if (/ de$/.test(asNoun) && word === lower && !rules.functionWords.has(lower)) return `${asNoun}${gap}${word}`;
-    return match;
-  });
+    spoken = spoken.replace(patterns.millions, (match: string, digits: string, gap: string, word: string) => {
+      const value = parseNumber(digits, rules);
+      if (!value || value.fraction !== '' || rules.functionWords.has(word)) return match;
+      const asNoun = rules.beforeNoun(value.integer, false);
+      return / de$/.test(asNoun) ? `${asNoun}${gap}${word}` : match;
+    });
+  }
+  return spoken;
 }
