@@ -188,6 +188,7 @@ function readTurn(
   const scene: Scene = {
     cast,
     recent: recency.snapshot(),
+    earlier: recency.sinceLastStranger(),
     fresh: recency.fresh(),
     unnamedLatest: recency.unnamedLatest(cast),
     excluded: new Set(evidence.excluded),

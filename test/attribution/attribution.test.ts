@@ -891,3 +891,51 @@ describe('a first-person narrator and the people "we" receive', () => {
     expect(lineWith(portuguese, 'Tudo começou').speaker).toBe('pike');
   });
 });
+
+describe("a first-person narrator's guest after a long story", () => {
+  const cast = [
+    firstPersonNarrator('Dr. Ames', 'male'),
+    person('grey', 'Mr. Grey', 'male', ['Grey', 'my friend']),
+    person('pike', 'Mr. Pike', 'male', ['Pike']),
+  ];
+  // A story of some pages, told in one speech over several paragraphs (each reopening the quotation).
+  const story = Array.from(
+    { length: 14 },
+    (_, i) =>
+      `"On day ${i + 1} I went to the office at ten, copied my sheets until two, locked the door behind me and ` +
+      'walked home by the river, and nothing happened that I could tell anybody about, for the work was plain, ' +
+      'the pay was good and the hours were short, and I thought that it would go on like that for ever and ever.',
+  );
+
+  it('gives "cried our client" to the person named before the story, out of the scene\'s last page', () => {
+    const lines = attribute(
+      [
+        'Mr. Pike sat down by the fire. Grey lit his pipe and looked at him.',
+        '"Tell us everything," said Grey.',
+        ...story.slice(0, -1),
+        `${story.at(-1)!}"`,
+        'Grey and I laughed at the end of it.',
+        '"I cannot see that there is anything funny," cried our client, flushing.',
+      ].join('\n\n'),
+      cast,
+    );
+    expect(lineWith(lines, 'anything funny').speaker).toBe('pike');
+  });
+
+  it('leaves "said our visitor" to someone the cast does not name when a stranger came in since', () => {
+    const lines = attribute(
+      [
+        'Mr. Pike sat down by the fire. Grey lit his pipe and looked at him.',
+        '"Tell us everything," said Grey.',
+        ...story.slice(0, -1),
+        `${story.at(-1)!}"`,
+        'An hour later a tall man in a grey coat came into the room and sat down without a word.',
+        'The clock struck nine and nobody moved; the fire burned low.',
+        '"I have come a long way," said our visitor.',
+      ].join('\n\n'),
+      cast,
+    );
+    expect(lineWith(lines, 'a long way').speaker).not.toBe('pike');
+    expect(lineWith(lines, 'a long way').confidence).toBeLessThan(0.5);
+  });
+});

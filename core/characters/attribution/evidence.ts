@@ -42,6 +42,8 @@ export interface Scene {
   cast: Cast;
   /** People named lately, most recent first. */
   recent: string[];
+  /** People named earlier in the chapter, since someone the cast does not name last came in, most recent first. */
+  earlier: string[];
   /** People named just before the line (within a few sentences), most recent first. */
   fresh: string[];
   /** People the line addresses: never its speaker. */

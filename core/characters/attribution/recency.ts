@@ -106,6 +106,16 @@ export class Recency {
     return this.order.filter((id) => this.clock - this.when.get(id)! <= FOCUS_CHARS);
   }
 
+  /**
+   * Everyone the chapter has named so far, most recent first, back to the last time someone the cast does not name
+   * came in: a long speech ("our client" telling his story) puts its speaker out of the scene's page, not out of the
+   * room, while an unnamed newcomer after him is more likely who the narration now means.
+   */
+  sinceLastStranger(): string[] {
+    const stranger = Math.max(-1, ...this.unnamed.values());
+    return this.order.filter((id) => this.when.get(id)! > stranger);
+  }
+
   /** Genders for which someone the cast does not name was named after everyone of that gender it does name. */
   unnamedLatest(cast: Cast): Set<Gender> {
     const latest = new Set<Gender>();

@@ -75,15 +75,17 @@ const NARRATORS_OWN = /^(?:my|meu|minha|mi)\s/iu;
 /**
  * "said our visitor", "continued our client", in a book its narrator tells in the first person: the person "we"
  * receive is neither the narrator nor the narrator's own people ("my friend", "my companion"), but the latest other
- * person of the scene; when the scene names nobody else, someone the cast does not name (a visitor not yet
- * introduced).
+ * person of the scene, else of the chapter since a stranger last came in (a client whose story ran for pages); when
+ * nobody else is named, someone the cast does not name (a visitor not yet introduced).
  */
 function ourGuest(subject: string, scene: Scene): Finding | null {
   // In a book a third person narrates, "our knight" is the story's hero, whom narrator and reader share.
   const { cast } = scene;
   if (!cast.firstPersonNarrator || !OUR_SUBJECT.test(subject.trim())) return null;
   const ours = (id: string) => id === NARRATOR_ID || cast.formsOf(id).some((form) => NARRATORS_OWN.test(form));
-  const guest = scene.recent.find((id) => !ours(id) && !scene.excluded.has(id));
+  const guest =
+    scene.recent.find((id) => !ours(id) && !scene.excluded.has(id)) ??
+    scene.earlier.find((id) => !ours(id) && !scene.excluded.has(id));
   return { claim: { speakerId: guest ?? SOMEONE_ELSE, confidence: guest ? CLAIM.pronounFocus : CLAIM.unnamedTag } };
 }
 
