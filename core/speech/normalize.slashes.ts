@@ -45,8 +45,9 @@ const ratePattern = perLanguage((rules) => {
       .sort((a, b) => b.length - a.length)
       .map(escapeRegex)
       .join('|');
-  const counted = symbols(Object.keys(rules.units));
-  const per = symbols([...Object.keys(rules.units), ...Object.keys(rules.perUnitsOnly ?? {})]);
+  const dotted = Object.keys(rules.dottedUnits ?? {}).filter((key) => !key.includes(' '));
+  const counted = symbols([...Object.keys(rules.units), ...dotted]);
+  const per = symbols([...Object.keys(rules.units), ...dotted, ...Object.keys(rules.perUnitsOnly ?? {})]);
   return new RegExp(
     String.raw`(?:${NUMBER_START}(?<number>${NUMBER})[ \t]?)?(?<![\p{L}\p{N}/])(?<counted>${counted})\/(?<per>${per})(?![\p{L}\p{N}/])`,
     'gu',
@@ -54,13 +55,15 @@ const ratePattern = perLanguage((rules) => {
 });
 
 /**
- * A unit per unit, both in the language's unit table: "10 m/s" → "ten meters per second", "km/h" → "kilómetros por
+ * A unit per unit, both in the language's unit tables: "10 m/s" → "ten meters per second", "km/h" → "kilómetros por
  * hora", "1 m/s" → "one meter per second". Read before the units, which would take "10 m" alone.
  */
 export function expandRates(text: string, rules: LanguageRules): string {
   if (!text.includes('/')) return text;
+  // Units that need their period alone ("mi.", "ptas.") are plain in a rate: the slash says what they are ("mi/h").
+  const tables = [rules.units, rules.dottedUnits ?? {}, rules.perUnitsOnly ?? {}];
   const unitOf = (symbol: string): UnitWords | undefined =>
-    Object.hasOwn(rules.units, symbol) ? rules.units[symbol] : rules.perUnitsOnly?.[symbol];
+    tables.find((table) => Object.hasOwn(table, symbol))?.[symbol];
   return text.replace(ratePattern(rules), (...args: unknown[]) => {
     const match = args[0] as string;
     const groups = args[args.length - 1] as Record<string, string | undefined>;

@@ -35,6 +35,13 @@ describe('slashes between words and numbers', () => {
     }
   });
 
+  it('reads units that need their period alone as units in a rate, and other words as alternatives', () => {
+    expect(toSpokenForm('60 mi/h, 3 ft/s, in/out', 'en-US')).toBe(
+      'sixty miles per hour, three feet per second, in or out',
+    );
+    expect(toSpokenForm('20 ptas/kg', 'es-ES')).toBe('veinte pesetas por kilogramo');
+  });
+
   it('says a split that adds up to a hundred as the language does, and 24/7 as an English set phrase', () => {
     expect(toSpokenForm('50/50, 40/60, 75/25 and 24/7', 'en-US')).toBe(
       'fifty-fifty, forty-sixty, seventy-five twenty-five and twenty-four seven',
