@@ -78,6 +78,18 @@ describe('speech tags', () => {
     expect(readSpeechTag(text)).toBeNull();
   });
 
+  it('reads an English subject-first tag followed by a clause of time or manner ("I asked when we were alone")', () => {
+    expect(readSpeechTag('I ejaculated after I had twice read over the announcement.', 'en')).toMatchObject({
+      verb: 'ejaculated',
+      firstPerson: true,
+    });
+    expect(readSpeechTag('he remarked as we paced to and fro,', 'en')).toMatchObject({ pronoun: 'he' });
+    expect(readSpeechTag('Holmes remarked when we were alone.', 'en')).toMatchObject({ subject: 'Holmes' });
+    expect(readSpeechTag('I said nothing when he came in.', 'en')).toBeNull();
+    expect(readSpeechTag('It was what I said when he came.', 'en')).toBeNull();
+    expect(readSpeechTag('Pedro dijo cuando llegó que no.', 'es')).toBeNull();
+  });
+
   it('reads only the verbs of the language it is given, and every language when given none', () => {
     expect(readSpeechTag('dijo Rosa.', 'es')).toMatchObject({ verb: 'dijo', subject: 'Rosa' });
     expect(readSpeechTag('dijo Rosa.', 'en')).toBeNull();

@@ -83,6 +83,8 @@ const AFTER_SUBJECT_FIRST = new RegExp(
   `^(?:\\s+(?:${ADVERB}|\\p{L}+mente|(?:to|a|ao|à|á)\\s+${WORD}|me|him|her|them|us))*\\s*$`,
   'iu',
 );
+/** An English clause of time or manner after the verb ("I asked when we were alone", "he remarked as we paced"). */
+const WHEN_CLAUSE = /^\s+(?:after|before|when|as|while|until)\s+\p{L}/iu;
 const DETERMINER =
   /^(?:the|my|his|her|their|our|your|a|an|o|os|as|el|la|los|las|meu|minha|seu|sua|nosso|nossa|mi|su|nuestro|nuestra|un|una|uno|unos|unas|um|uma|one|some|old|young|little)$/iu;
 
@@ -130,7 +132,9 @@ export function readSpeechTag(text: string, language?: HeuristicLanguage): Speec
   } else {
     const subjectFirst = lexicon.subjectFirst.exec(clause);
     if (!subjectFirst || !plausibleSubject(subjectFirst[1])) return null;
-    if (!AFTER_SUBJECT_FIRST.test(clause.slice(subjectFirst[0].length))) return null;
+    const rest = clause.slice(subjectFirst[0].length);
+    if (!AFTER_SUBJECT_FIRST.test(rest) && !(language !== 'es' && language !== 'pt' && WHEN_CLAUSE.test(rest)))
+      return null;
     verb = subjectFirst[2];
     subject = subjectFirst[1];
   }
