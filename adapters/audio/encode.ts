@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { LoudnessMeasurement } from '../../core/audio/measurements';
 import { runFfmpeg, runFfprobe } from './ffmpeg';
 import { MeasurementParser, measurementFilters } from './measure';
+import { lameCbrArgs } from './mp3Encoding';
 import { concatList, linkIntoDir, withTempDir } from './tempFiles';
 import { readWavInfo } from './wavHeader';
 import { probe } from './probe';
@@ -50,10 +51,7 @@ export async function encodeMp3Cbr(master: string, out: string, options: Mp3Opti
       '[encode]',
       '-map_metadata',
       '-1',
-      '-c:a',
-      'libmp3lame',
-      '-b:a',
-      `${bitrate}k`,
+      ...lameCbrArgs(bitrate),
       '-ar',
       String(sampleRate),
       '-ac',

@@ -23,6 +23,7 @@ import {
 } from '../../core/audio/masteringTarget';
 import { runFfmpeg, type RunOptions } from './ffmpeg';
 import { meterWavFile } from './levelTap';
+import { lameCbrArgs } from './mp3Encoding';
 import { MeasurementParser, measurementFilters } from './measure';
 import { concatList, linkIntoDir, withTempDir, writeSilenceWav } from './tempFiles';
 import { readWavInfo, type WavInfo } from './wavHeader';
@@ -274,10 +275,7 @@ function mp3EncoderArgs(mp3: NonNullable<RenderEncodings['mp3']>): string[] {
     ...pcm,
     '-i',
     'pipe:0',
-    '-c:a',
-    'libmp3lame',
-    '-b:a',
-    `${mp3.bitrateKbps}k`,
+    ...lameCbrArgs(mp3.bitrateKbps),
     '-ar',
     String(MASTER_SAMPLE_RATE_HZ),
     '-ac',
