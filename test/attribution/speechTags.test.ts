@@ -78,13 +78,20 @@ describe('speech tags', () => {
     expect(readSpeechTag(text)).toBeNull();
   });
 
-  it('reads an English subject-first tag followed by a clause of time or manner ("I asked when we were alone")', () => {
+  it('reads an English subject-first tag followed by a clause of time or a phrase of manner ("I asked when…", "with…")', () => {
     expect(readSpeechTag('I ejaculated after I had twice read over the announcement.', 'en')).toMatchObject({
       verb: 'ejaculated',
       firstPerson: true,
     });
     expect(readSpeechTag('he remarked as we paced to and fro,', 'en')).toMatchObject({ pronoun: 'he' });
     expect(readSpeechTag('Holmes remarked when we were alone.', 'en')).toMatchObject({ subject: 'Holmes' });
+    expect(readSpeechTag('he asked with a deep harsh voice and a strongly marked accent.', 'en')).toMatchObject({
+      pronoun: 'he',
+    });
+    expect(readSpeechTag('Alice said with some severity;', 'en')).toMatchObject({ subject: 'Alice' });
+    expect(readSpeechTag('I exclaimed in unfeigned admiration.', 'en')).toMatchObject({ firstPerson: true });
+    expect(readSpeechTag('cried several voices.', 'en')).toMatchObject({ subject: 'several voices' });
+    expect(readSpeechTag('gritaron varios mozos.', 'es')).toMatchObject({ subject: 'varios mozos' });
     expect(readSpeechTag('I said nothing when he came in.', 'en')).toBeNull();
     expect(readSpeechTag('It was what I said when he came.', 'en')).toBeNull();
     expect(readSpeechTag('Pedro dijo cuando llegó que no.', 'es')).toBeNull();

@@ -83,10 +83,13 @@ const AFTER_SUBJECT_FIRST = new RegExp(
   `^(?:\\s+(?:${ADVERB}|\\p{L}+mente|(?:to|a|ao|à|á)\\s+${WORD}|me|him|her|them|us))*\\s*$`,
   'iu',
 );
-/** An English clause of time or manner after the verb ("I asked when we were alone", "he remarked as we paced"). */
-const WHEN_CLAUSE = /^\s+(?:after|before|when|as|while|until)\s+\p{L}/iu;
+/**
+ * An English clause of time or a phrase of manner after the verb ("I asked when we were alone", "he remarked as we
+ * paced", "he asked with a deep harsh voice", "I exclaimed in unfeigned admiration").
+ */
+const WHEN_CLAUSE = /^\s+(?:after|before|when|as|while|until|with|in)\s+\p{L}/iu;
 const DETERMINER =
-  /^(?:the|my|his|her|their|our|your|a|an|o|os|as|el|la|los|las|meu|minha|seu|sua|nosso|nossa|mi|su|nuestro|nuestra|un|una|uno|unos|unas|um|uma|one|some|old|young|little)$/iu;
+  /^(?:the|my|his|her|their|our|your|a|an|o|os|as|el|la|los|las|meu|minha|seu|sua|nosso|nossa|mi|su|nuestro|nuestra|un|una|uno|unos|unas|um|uma|one|some|old|young|little|several|many|varios|varias|muchos|muchas|vários|várias|muitos|muitas)$/iu;
 
 export interface SpeechTag {
   /** Where the tag clause ends in the text given (at its terminating punctuation or dash, or the text's end). */
