@@ -1,9 +1,10 @@
 /**
  * A number right before the noun it counts: it agrees with a feminine noun ("21 horas" → "veintiuna horas", "200
- * pesetas" → "doscientas pesetas", "2 casas" → "duas casas"), and a number ending in a million or more takes the
- * language's "de" before any noun ("2000000 reais" → "dois milhões de reais"). The gender comes only from what the
- * language's rules know — feminine units, currencies, measure nouns and the list of common feminine counted nouns —
- * so an unknown noun keeps the masculine, the citation form. Runs after units, money, clock times and fractions, which
+ * pesetas" → "doscientas pesetas", "2 casas" → "duas casas"), takes its form before a known masculine noun where the
+ * language has one ("21 años" → "veintiún años"), and a number ending in a million or more takes the language's "de"
+ * before any noun ("2000000 reais" → "dois milhões de reais"). The gender comes only from what the language's rules
+ * know — units, currencies, measure nouns and the list of common feminine counted nouns — so an unknown noun keeps the
+ * citation form ("veintiuno", "um"). Runs after units, money, clock times and fractions, which
  * agree on their own.
  */
 import { parseNumber } from './normalize.numbers';
@@ -14,28 +15,37 @@ const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&
 /** Where a number may start: not inside a word, nor inside a longer number, so a long "7.7.7…" is scanned once. */
 const NUMBER_START = String.raw`(?<![\p{L}\p{N}]|\d[.,])`;
 
-/** The language's patterns, compiled once: a number before a feminine noun; a million or more before a noun. */
+/**
+ * The language's patterns, compiled once: a number before a noun whose gender the rules know; a million or more
+ * before any noun. Masculine nouns count only where the number changes before a noun ("veintiún años", "un kilo").
+ */
 const countedPatterns = perLanguage((rules) => {
-  const nouns = new Set<string>();
-  const add = (...words: string[]) => {
-    for (const word of words) if (!word.includes(' ')) nouns.add(word.toLowerCase());
+  const nouns = new Map<string, boolean>();
+  const add = (feminine: boolean, ...words: string[]) => {
+    for (const word of words) if (!word.includes(' ')) nouns.set(word.toLowerCase(), feminine);
   };
-  for (const [singular, plural, feminine] of [
-    ...Object.values(rules.units),
-    ...Object.values(rules.dottedUnits ?? {}),
-  ]) {
-    if (feminine === true) add(singular, plural);
+  const masculineChanges = rules.beforeNoun(21n, false) !== rules.cardinal(21n);
+  const units = [...Object.values(rules.units), ...Object.values(rules.dottedUnits ?? {})];
+  if (masculineChanges) {
+    for (const [singular, plural, feminine] of units) if (feminine !== true) add(false, singular, plural);
+    for (const currency of Object.values(rules.currencies)) {
+      if (!currency.feminine) add(false, currency.one, currency.many);
+    }
+    for (const [singular, plural] of rules.measureNouns?.masculine ?? []) add(false, singular, plural);
   }
-  for (const currency of Object.values(rules.currencies)) if (currency.feminine) add(currency.one, currency.many);
+  // Feminine last: a word listed both ways is feminine.
+  for (const [singular, plural, feminine] of units) if (feminine === true) add(true, singular, plural);
+  for (const currency of Object.values(rules.currencies)) if (currency.feminine) add(true, currency.one, currency.many);
   for (const [singular, plural] of [...(rules.measureNouns?.feminine ?? []), ...(rules.feminineNouns ?? [])]) {
-    add(singular, plural);
+    add(true, singular, plural);
   }
-  const alternation = [...nouns]
+  const alternation = [...nouns.keys()]
     .sort((a, b) => b.length - a.length)
     .map(escapeRegex)
     .join('|');
   return {
-    feminine:
+    nouns,
+    known:
       nouns.size > 0
         ? new RegExp(String.raw`${NUMBER_START}(\d+(?:[.,]\d+)*)([ \t]+)(${alternation})(?![\p{L}\p{N}])`, 'giu')
         : undefined,
@@ -49,13 +59,14 @@ const countedPatterns = perLanguage((rules) => {
 export function expandCountedNouns(text: string, rules: LanguageRules): string {
   const patterns = countedPatterns(rules);
   let spoken = text;
-  if (patterns.feminine) {
-    spoken = spoken.replace(patterns.feminine, (match: string, digits: string, gap: string, word: string) => {
+  if (patterns.known) {
+    spoken = spoken.replace(patterns.known, (match: string, digits: string, gap: string, word: string) => {
       const value = parseNumber(digits, rules);
+      const lower = word.toLowerCase();
       // Lower case or all capitals: a capitalised word after a number starts a name or a sentence, not a count.
-      const asWritten = word === word.toLowerCase() || word === word.toUpperCase();
+      const asWritten = word === lower || word === word.toUpperCase();
       if (!value || value.fraction !== '' || !asWritten) return match;
-      return `${rules.beforeNoun(value.integer, true)}${gap}${word}`;
+      return `${rules.beforeNoun(value.integer, patterns.nouns.get(lower) === true)}${gap}${word}`;
     });
   }
   if (patterns.millions) {

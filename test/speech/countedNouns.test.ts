@@ -46,6 +46,13 @@ describe('a number agrees with the feminine noun it counts', () => {
     expect(toSpokenForm('2 houses and 21 hours', 'en-GB')).toBe('two houses and twenty-one hours');
   });
 
+  it('takes the form before a noun for a masculine noun the tables know, where the language has one', () => {
+    expect(toSpokenForm('21 años, 1 día, 31 días, 1 kilo, 21 dólares y 21 metros', 'es-ES')).toBe(
+      'veintiún años, un día, treinta y un días, un kilo, veintiún dólares y veintiún metros',
+    );
+    expect(toSpokenForm('21 anos e 1 dia', 'pt-BR')).toBe('vinte e um anos e um dia');
+  });
+
   it('says "de" between a million or more and any noun, and not twice', () => {
     expect(toSpokenForm('3000000 pessoas e 2000000 de reais', 'pt-BR')).toBe(
       'três milhões de pessoas e dois milhões de reais',

@@ -272,8 +272,8 @@ const SPANISH = cases('es', 'es-ES', [
   ],
   [
     'agreement',
-    'Pagó 1 libra, 200 pesetas y 21 horas después 2 casas; 1 hombre y 31 noches.',
-    'Pagó una libra, doscientas pesetas y veintiuna horas después dos casas; uno hombre y treinta y una noches.',
+    'Pagó 1 libra, 200 pesetas y 21 horas después 2 casas; 21 años y 31 noches.',
+    'Pagó una libra, doscientas pesetas y veintiuna horas después dos casas; veintiún años y treinta y una noches.',
   ],
   [
     'agreement',
