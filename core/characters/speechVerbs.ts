@@ -76,7 +76,7 @@ export const SPEECH_VERBS: Record<HeuristicLanguage, LanguageSpeechVerbs> = {
         protestó, rogó, suplicó, ordenó, llamó, sollozó, balbuceó, tartamudeó, gruñó, masculló, repitió,
         concluyó, inquirió, terció, bramó, chilló, rugió, musitó, objetó, arguyó, tornó, volvió, pensó, decían,
         añadían, exclamaban, gritaban, preguntaban, respondían, interrogó, notificó, vociferó, gimió, sentenció,
-        añadieron, repitieron, replicaron, murmuraron, insistieron
+        añadieron, repitieron, replicaron, murmuraron, insistieron, observaba, prorrumpió, prorrumpía
       `),
     ],
     firstPerson: list(`
@@ -99,7 +99,8 @@ export const SPEECH_VERBS: Record<HeuristicLanguage, LanguageSpeechVerbs> = {
         atalhou, prosseguiu, proseguiu, volveu, advertiu, confessou, affirmou, afirmou, declarou, protestou,
         soluçou, balbuciou, gaguejou, clamou, rosnou, resmungou, inquiriu, instou, chamou, chamava, respondiam,
         perguntavam, diziam, confirmou, falou, fallou, teimou, jurou, gemeu, replicava, pensou, interrogou,
-        vociferou, sentenciou, acrescentaram, repetiram, replicaram, murmuraram, insistiram
+        vociferou, sentenciou, acrescentaram, repetiram, replicaram, murmuraram, insistiram, acrescentava,
+        accrescentava, observava
       `),
     ],
     firstPerson: list(`

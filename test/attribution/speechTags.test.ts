@@ -52,6 +52,12 @@ describe('speech tags', () => {
     ['añadían algunos, acostumbrados', { verb: 'añadían', subject: 'algunos' }],
     ['acrescentou outro dos rapazes.', { verb: 'acrescentou', subject: 'outro dos rapazes' }],
     ['interrogó el Molinero.', { verb: 'interrogó', subject: 'el Molinero' }],
+    ['—dijo uno—;', { verb: 'dijo', subject: 'uno' }],
+    ['disse-me rindo. Continuei', { verb: 'disse-me', subject: 'rindo' }],
+    ['pensei commigo.', { verb: 'pensei', subject: 'commigo', firstPerson: true }],
+    ['dijo para sí el cura.', { verb: 'dijo', subject: 'para sí el cura' }],
+    ['accrescentava. Sempre que', { verb: 'accrescentava', subject: '' }],
+    ['prorrumpía el Prior.--', { verb: 'prorrumpía', subject: 'el Prior' }],
     ['notificó el Secretario, después de', { verb: 'notificó', subject: 'el Secretario' }],
     ['said in a low voice the old man.', { verb: 'said', subject: 'in a low voice the old man', firstPerson: false }],
     [

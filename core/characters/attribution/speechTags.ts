@@ -21,7 +21,7 @@ const CLITIC = '(?:-(?:lhe|lhes|lh[ao]s?|me|te|se|nos|vos|o|a|os|as))?';
  * a comma, which ends the tag anyway, and "-ing" words are not all gerunds ("said nothing").
  */
 const GERUND =
-  /^\p{L}{2,}(?:ando|endo|indo|ondo|ándo|éndo|índo)(?:(?:se|le|les|lo|la|los|las|me|te|nos)(?<=[áéí]\p{L}+))?(?:-\p{L}+)?(?![\p{L}\p{N}])/iu;
+  /^(?:\p{L}{2,}(?:ando|endo|indo|ondo|ándo|éndo|índo)|rindo|vindo|indo|lendo|vendo|dando|pondo|yendo|viendo|dándo|yéndo)(?:(?:se|le|les|lo|la|los|las|me|te|nos)(?<=[áéí]\p{L}+))?(?:-\p{L}+)?(?![\p{L}\p{N}])/iu;
 
 /** Spanish and Portuguese clitics before the verb: "le respondió Sancho", "me dijo Pedro", "se dijo", "lhe disse". */
 const PROCLITIC = '(?:se|me|te|le|les|nos|lhe|lhes)';
@@ -165,6 +165,8 @@ const ADVERBIAL_PHRASE =
   '(?:after|depois\\s+de|despu[ée]s\\s+de|tras)\\s+(?:a|an|uma?|una?)\\s+(?:moment|pause|while|minute|silence|momento|pausa|rato|instante|minuto|silencio|silêncio)|' +
   '(?:en|em|a|in\\s+a)\\s+(?:(?:alta|baja|baixa|media|meia|low|loud|high)\\s+(?:voz|voice)|voz\\s+(?:alta|baja|baixa))|' +
   // How it was said: a preposition of manner and one noun ("con dureza", "com impaciência", "with a smile").
+  // To oneself ("pensei commigo", "dijo para sí").
+  '(?:comigo|commigo|consigo|conmigo|para\\s+(?:si|sí|mim|consigo))|' +
   '(?:con|com|with)\\s+(?:(?:un|una|um|uma|a|an)\\s+)?\\p{Ll}+|' +
   '(?:no|ao)\\s+fim|al\\s+final|afinal|por\\s+[úu]ltimo|al\\s+fin|por\\s+fin|en\\s+esto|en\\s+seguida|otra\\s+vez|a\\s+su\\s+vez|at\\s+last|at\\s+length|in\\s+turn|em\\s+seguida|por\\s+fim|de\\s+novo|outra\\s+vez|[áa]\\s+sua\\s+vez|de\\s+repente)';
 const LEADING_ADVERBS = new RegExp(`^(?:(?:${ADVERBIAL_PHRASE}|${ADVERB}|\\p{L}+mente)(?![\\p{L}\\p{N}])\\s*)+`, 'iu');
@@ -184,7 +186,8 @@ function namesSomeone(subject: string): boolean {
   const lower = first.toLowerCase();
   if (isPronoun(lower)) return true;
   // "añadió otro.", "repitieron todos.", "added another, …", "acrescentou um dos rapazes" (after the determiner).
-  if (INDEFINITE_SUBJECT.test(lower)) return tokens.length === 1 || /^(?:de|of|do|da|dos|das)$/iu.test(tokens[1]);
+  if (INDEFINITE_SUBJECT.test(lower) && (tokens.length === 1 || /^(?:de|of|do|da|dos|das)$/iu.test(tokens[1])))
+    return true;
   if (DETERMINER.test(lower)) return tokens.length > 1 && /^\p{L}/u.test(tokens[1]);
   if (lowerCaseTitle(first)) return tokens.length > 1 && /^\p{Lu}/u.test(tokens[1]);
   return /^\p{Lu}/u.test(first);
@@ -192,7 +195,7 @@ function namesSomeone(subject: string): boolean {
 
 /** Someone unnamed by an indefinite pronoun, alone or before a partitive ("otro", "todos", "alguno de ellos"). */
 const INDEFINITE_SUBJECT =
-  /^(?:otro|otra|otros|otras|todos|todas|alguno|alguna|algunos|algunas|alguien|ambos|ambas|another|others|all|both|someone|somebody|everyone|everybody|outro|outra|outros|outras|alguém)$/iu;
+  /^(?:uno|una|otro|otra|otros|otras|todos|todas|alguno|alguna|algunos|algunas|alguien|ambos|ambas|one|another|others|all|both|someone|somebody|everyone|everybody|um|uma|outro|outra|outros|outras|alguém)$/iu;
 
 /** A title Spanish and Portuguese write in lower case before a name ("don Quijote", "tío Lucas", "señá Frasquita"). */
 function lowerCaseTitle(word: string): boolean {
