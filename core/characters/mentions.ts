@@ -157,6 +157,7 @@ export function findAttributions(text: string, language: HeuristicLanguage): Att
     const next = text[match.index + match[0].length] ?? '';
     if (next === '!' || next === '?') continue;
     const { title, particle, name, verb } = match.groups!;
+    if (namesRatherThanSpeaks(text, match.indices!.groups!.verb, verb)) continue;
     const parsed = parseNameForm(title, name, language, particle);
     if (!parsed || parsed.possessive) continue;
     const offset = (match.indices!.groups!.title ?? match.indices!.groups!.name)[0];
@@ -172,6 +173,19 @@ export function findAttributions(text: string, language: HeuristicLanguage): Att
   }
   return found.sort((a, b) => a.offset - b.offset);
 }
+
+/**
+ * "was called John Hale", "se llamaba Garduña", "chamava-se Fulgêncio": a verb of calling in the passive or with
+ * "se" gives a name, nobody speaks.
+ */
+function namesRatherThanSpeaks(text: string, [start, end]: [number, number], verb: string): boolean {
+  if (!NAMING_VERB.test(verb)) return false;
+  return (
+    PASSIVE_OR_REFLEXIVE_BEFORE.test(text.slice(Math.max(0, start - 12), start)) || /^-se\b/u.test(text.slice(end))
+  );
+}
+const NAMING_VERB = /^(?:called|named|llam\p{L}*|cham\p{L}*)$/iu;
+const PASSIVE_OR_REFLEXIVE_BEFORE = /(?:^|[^\p{L}])(?:was|were|is|are|be|been|being|se)\s+$/iu;
 
 /**
  * A name addressed in dialogue: right after an opening quote or dialogue dash and before a comma or "!"

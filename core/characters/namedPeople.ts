@@ -156,7 +156,11 @@ function scanChapters(chapters: ChapterInput[], wordCase: WordCase): ChapterScan
         verb: found.verb,
       }))
       .filter((found): found is ChapterScan['attributions'][number] => found.form !== null);
-    const roles = findRoleAttributions(text, language);
+    // "dijo el Corregidor" where the book makes "Corregidor" a name is that name's tag, not a role's.
+    const named = attributions.map((found) => found.at - base);
+    const roles = findRoleAttributions(text, language).filter(
+      (role) => !named.some((at) => at >= role.offset && at < role.offset + role.length),
+    );
     const scan = { chapter, language, base, mentions, attributions, roles, dialogue };
     base += text.length;
     return scan;

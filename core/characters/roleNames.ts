@@ -87,6 +87,25 @@ const ROLE_BEFORE: Record<HeuristicLanguage, RegExp> = {
   pt: new RegExp(`(?:^|[^\\p{L}])${ARTICLE.pt}\\s+${NOUN}\\s+$`, 'u'),
 };
 
+/**
+ * "El alguacil, que seguía al Corregidor, se llamaba Garduña", "The miller was called John Hale", "O boticário
+ * chamava-se Fulano": the role, after its article, is the subject of the naming verb right before the name; a clause
+ * between commas may stand between them. The name may be set in italics or quotation marks.
+ */
+const ROLE_CALLED: Record<HeuristicLanguage, RegExp> = {
+  en: new RegExp(
+    `(?:^|[^\\p{L}])${ARTICLE.en}\\s+${NOUN}(?:,[^.!?;]{1,160},)?\\s+was\\s+(?:called|named)\\s+[_"“]?$`,
+    'u',
+  ),
+  es: new RegExp(`(?:^|[^\\p{L}])${ARTICLE.es}\\s+${NOUN}(?:,[^.!?;]{1,160},)?\\s+se\\s+llamaba\\s+[_"“«]?$`, 'u'),
+  pt: new RegExp(
+    `(?:^|[^\\p{L}])${ARTICLE.pt}\\s+${NOUN}(?:,[^.!?;]{1,160},)?\\s+(?:se\\s+chamava|chamava-se)\\s+[_"“«]?$`,
+    'u',
+  ),
+};
+/** How far before a name a role called by it may stand. */
+const ROLE_CALLED_SPAN = 220;
+
 /** The role nouns the text gives a name, and whether a naming clause said it (the narrator naming the role outright). */
 export interface RoleNaming {
   /**
@@ -115,6 +134,9 @@ export function roleNamedAt(
   if (clause !== undefined)
     return isFunctionWord(clause, language) ? null : { nouns: [foldWord(clause)], byClause: true };
   if (!narrated) return null;
+  const called = ROLE_CALLED[language].exec(text.slice(Math.max(0, start - ROLE_CALLED_SPAN), start));
+  if (called !== null)
+    return isFunctionWord(called[1], language) ? null : { nouns: [foldWord(called[1])], byClause: true };
   const before = text.slice(Math.max(0, start - 40), start);
   const roleBefore = ROLE_BEFORE[language].exec(before);
   const apposedBefore =

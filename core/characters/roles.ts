@@ -77,7 +77,8 @@ function patternsFor(language: HeuristicLanguage): Patterns {
 function roleWords(raw: string, language: HeuristicLanguage, wholePhrase: boolean): string[] | null {
   const words = raw.split(/[ \t]+/u);
   if (/^\p{Lu}/u.test(words[0])) {
-    if (language !== 'en') return null;
+    // "el Sr. Juan López", "la Sra. Gómez": a title before a name, not a role.
+    if (language !== 'en' && honorificOf(words[0]) !== undefined) return null;
     // A title of one or more capitalised words: "the Ghost", "the Mock Turtle", "the March Hare".
     const title: string[] = [];
     for (const word of words) {

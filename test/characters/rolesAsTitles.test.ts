@@ -1,0 +1,136 @@
+/**
+ * Spanish and Portuguese roles written as titles ("dijo el Magistral", "disse o Vigário") speak as roles, like "said
+ * the Hatter" in English, when the book does not make the word a name; a word the book makes a name ("dijo el
+ * Corregidor" beside "señor Corregidor") speaks under that name only, never twice. And a role that is the subject of a
+ * naming verb ("El alguacil, que seguía al alcalde, se llamaba _Garduña_") is that person. Small books written for the
+ * purpose.
+ */
+import { chapters, castOf } from './smallBooks';
+
+const SPANISH_TITLES = chapters(
+  'es',
+  [
+    'Aquella tarde llegaron dos canónigos: uno era magistral y el otro penitenciario.',
+    '',
+    '—Buenas tardes nos dé Dios —dijo el Magistral.',
+    '',
+    '—Y a vuestras mercedes —respondió Pedro Gil.',
+    '',
+    '—¿Hay uvas este año? —preguntó el Penitenciario.',
+    '',
+    '—Muchas —dijo Pedro Gil.',
+    '',
+    '—Pues a probarlas —replicó el magistral.',
+    '',
+    '—Sea —repitió el penitenciario.',
+  ].join('\n'),
+);
+
+const PORTUGUESE_TITLES = chapters(
+  'pt',
+  [
+    'Veio o vigário da freguesia visitar a casa.',
+    '',
+    '-- Boa tarde, disse o Vigário.',
+    '',
+    '-- Boa tarde, respondeu o Paulo Lima.',
+    '',
+    '-- Vim buscar a esmola, disse o Vigário.',
+  ].join('\n'),
+);
+
+/** "Corregidor" is a name here (after "señor", never in lower case): its tags count once, under that name. */
+const OFFICE_AS_NAME = chapters(
+  'es',
+  [
+    '—Buenas noches, señor Corregidor —dijo Pedro Gil.',
+    '',
+    '—Buenas noches —dijo el Corregidor.',
+    '',
+    '—¿Qué manda Usía, señor Corregidor? —preguntó Pedro Gil.',
+    '',
+    '—Que me traigan la capa —respondió el Corregidor.',
+  ].join('\n'),
+);
+
+const ROLE_CALLED = {
+  es: chapters(
+    'es',
+    'El alguacil, que seguía a veinte pasos al alcalde, se llamaba _Garduña_, y era flaco como un hurón.',
+    [
+      'Garduña entró en la plaza.',
+      '',
+      '—¡Alto ahí! —dijo el alguacil.',
+      '',
+      '—¿Quién va? —preguntó Pedro Gil.',
+      '',
+      '—¡La justicia! —respondió el alguacil.',
+    ].join('\n'),
+  ),
+  en: chapters(
+    'en',
+    'The miller, who lived by the bridge with his three dogs, was called John Hale.',
+    [
+      'John Hale came up from the bridge.',
+      '',
+      '"Flour for the inn," said the miller.',
+      '',
+      '"Put it there," said Tom Reed.',
+      '',
+      '"And the corn?" asked the miller.',
+    ].join('\n'),
+  ),
+  pt: chapters(
+    'pt',
+    'O boticário, que morava defronte da igreja, chamava-se Fulgêncio Reis.',
+    [
+      'Fulgêncio Reis abriu a botica cedo.',
+      '',
+      '-- Bom dia, disse o boticário.',
+      '',
+      '-- Bom dia, respondeu o Paulo Lima.',
+      '',
+      '-- Quer o remédio? perguntou o boticário.',
+    ].join('\n'),
+  ),
+};
+
+describe('Spanish and Portuguese roles written as titles', () => {
+  it('a capitalised role speaks as the role, one record whatever its case', () => {
+    const { cast } = castOf(SPANISH_TITLES);
+    const magistral = cast.filter((character) => /^El magistral$/iu.test(character.name));
+    const penitenciario = cast.filter((character) => /^El penitenciario$/iu.test(character.name));
+    expect(magistral).toHaveLength(1);
+    expect(magistral[0].dialogueLineCount).toBe(2);
+    expect(penitenciario).toHaveLength(1);
+    expect(penitenciario[0].dialogueLineCount).toBe(2);
+  });
+
+  it('a Portuguese role written as a title speaks too', () => {
+    const { cast } = castOf(PORTUGUESE_TITLES);
+    const vigario = cast.filter((character) => /^O vigário$/iu.test(character.name));
+    expect(vigario).toHaveLength(1);
+    expect(vigario[0].dialogueLineCount).toBe(2);
+  });
+
+  it('a word the book makes a name speaks under that name only', () => {
+    const { cast, named } = castOf(OFFICE_AS_NAME);
+    expect(named('Corregidor')).toHaveLength(1);
+    expect(named('Corregidor')[0].dialogueLineCount).toBe(2);
+    expect(cast.filter((character) => /^El corregidor$/iu.test(character.name))).toHaveLength(0);
+  });
+});
+
+describe('a role that is the subject of a naming verb', () => {
+  it.each([
+    ['es', ROLE_CALLED.es, 'Garduña', 'el alguacil'],
+    ['en', ROLE_CALLED.en, 'John Hale', 'the miller'],
+    ['pt', ROLE_CALLED.pt, 'Fulgêncio Reis', 'o boticário'],
+  ])('%s: the role is the person it is called', (_language, book, person, role) => {
+    const { cast, named } = castOf(book);
+    expect(named(person)).toHaveLength(1);
+    expect(named(person)[0].aliases).toContain(role);
+    expect(named(person)[0].dialogueLineCount).toBe(2);
+    expect(cast.filter((character) => character.name.toLowerCase() === role)).toHaveLength(0);
+  });
+});
