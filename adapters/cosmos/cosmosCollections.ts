@@ -12,6 +12,7 @@ import type {
 } from '../../core/ports/documents';
 import { openContinuationToken, rejectedContinuationToken, sealContinuationToken } from './continuationToken';
 import { buildQuery, type Selection } from './queryBuilder';
+import { withoutQueryPlan } from './singlePartitionQuery';
 
 const SYSTEM_FIELDS = ['_rid', '_self', '_ts', '_attachments', '_etag', '_lsn'];
 
@@ -98,11 +99,13 @@ class ScopedCollection<T extends { id: string; etag?: string }> {
     const querySpec = buildQuery(scope, query, select);
     const listing = { container: this.container.id, partitionKey, query: querySpec };
     const given = query.page.continuationToken;
-    const iterator = this.container.items.query<ItemDefinition>(querySpec, {
+    const scoped = this.container.items.query<ItemDefinition>(querySpec, {
       partitionKey,
       maxItemCount: query.page.pageSize,
       continuationToken: given === undefined ? undefined : openContinuationToken(given, listing),
     });
+    // One logical partition (a whole key): no query plan to fetch (singlePartitionQuery.ts).
+    const iterator = partitionKey === undefined ? scoped : withoutQueryPlan(scoped);
     let response: FeedResponse<ItemDefinition>;
     try {
       response = await iterator.fetchNext();
