@@ -46,7 +46,7 @@ module.exports = {
       severity: 'error',
       from: { path: '^functions/' },
       to: {
-        path: ['^adapters/cosmos/', '^adapters/production/productionContext\\.ts$'],
+        path: ['^adapters/cosmos/', '^adapters/production/productionContext(Type)?\\.ts$'],
         pathNot: '^adapters/cosmos/idempotencyStore\\.ts$',
       },
     },

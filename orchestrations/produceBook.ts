@@ -14,9 +14,8 @@
  */
 import * as df from 'durable-functions';
 import type { OrchestrationContext } from 'durable-functions';
-import type { PackageSummary } from '../adapters/production/bookPackaging';
-import type { PreparedCreditsSummary } from '../adapters/production/retailCredits';
-import type { PreflightResult, ProductionJobInput } from '../adapters/production/productionJob';
+import type { PackageSummary, PreparedCreditsSummary } from '../core/production/bookPackaging';
+import type { PreflightResult, ProductionJobInput } from '../core/production/productionJob';
 import type { SkippedItem } from '../core/production/preflight';
 import { jobOrchestrations, type JobInput } from '../core/jobs/job';
 import { encodingsFor, type ChapterEncodingFormat } from '../core/packaging/encodings';

@@ -5,9 +5,9 @@
  */
 import type { ChapterRecord, SegmentRecord } from '../../core/book/records';
 import type { ChapterTimelineView, TakeList, TakeView, TimelineSegmentView } from '../../core/api/takes';
-import { segmentsOfChapter } from '../production/bookDocuments';
+import { segmentsOfChapter } from '../../core/production/productionBook';
 import { isTakeCurrent, planSegments, currentTake, type PlannedSegment } from '../production/chapterSpeech';
-import type { ProductionContext } from '../production/productionContext';
+import type { ProductionContext } from '../production/productionContextType';
 
 function takesOf(segment: SegmentRecord, item: PlannedSegment | undefined): TakeView[] {
   return segment.takes.map((take) => ({
@@ -20,7 +20,7 @@ function takesOf(segment: SegmentRecord, item: PlannedSegment | undefined): Take
 }
 
 async function plannedChapter(ctx: ProductionContext, chapter: ChapterRecord) {
-  const segments = await segmentsOfChapter(ctx.svc, chapter.tenantId, chapter.projectId, chapter.id);
+  const segments = await segmentsOfChapter(ctx.svc.book, chapter.tenantId, chapter.projectId, chapter.id);
   const plan =
     segments.length > 0 ? await planSegments(ctx, chapter.tenantId, chapter.projectId, segments) : { items: [] };
   const planned = new Map(plan.items.map((item, position) => [item.segment.id, { item, position }]));

@@ -24,12 +24,11 @@ import {
 } from '../../core/production/contentAddress';
 import { WavLevelTap } from '../audio/levelTap';
 import { describeFile } from '../packaging/fileHash';
-import { segmentsOfChapter } from './bookDocuments';
+import { segmentsOfChapter } from '../../core/production/productionBook';
 import { uploadFileIfAbsent } from './blobFiles';
 import { audioLocation, planSegments } from './chapterSpeech';
 import type { JobInput } from '../../core/jobs/job';
-import { addJobProgress } from './jobProgress';
-import type { ProductionContext } from './productionContext';
+import type { ProductionContext } from './productionContextType';
 import { withWorkspace } from './workspace';
 
 export interface MasterChapterInput extends JobInput {
@@ -53,7 +52,7 @@ export async function masterChapterAudio(ctx: ProductionContext, input: MasterCh
   const { tenantId, projectId, chapterId } = input;
   const chapter = await svc.book.chapters.get(tenantId, projectId, chapterId);
   if (!chapter || chapter.type !== 'chapter') throw new NotFoundError('Chapter');
-  const segments = await segmentsOfChapter(svc, tenantId, projectId, chapterId);
+  const segments = await segmentsOfChapter(svc.book, tenantId, projectId, chapterId);
   if (segments.length === 0) throw new Error(`Chapter "${chapter.title}" has no segments to master`);
   const plan = await planSegments(ctx, tenantId, projectId, segments);
   // Preflight leaves such chapters out; this only meets one whose plan changed since.
@@ -152,7 +151,7 @@ export async function masterChapterAudio(ctx: ProductionContext, input: MasterCh
   }
   // Progress shown while the window runs (the job's total is set again, exactly, before packaging; a rerun of this
   // activity after a crash may count its chapter twice until then).
-  await addJobProgress(ctx, input, { chaptersDone: 1 });
+  await ctx.job.addProgress(input, { chaptersDone: 1 });
   await svc.events.publish([
     createDomainEvent({
       type: EventTypes.chapterCompleted,

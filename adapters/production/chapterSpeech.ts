@@ -14,8 +14,8 @@ import {
   type UnspeakableSegment,
 } from '../../core/production/speechPlan';
 import type { PausePolicy } from '../../core/planning/pausePolicy';
-import { charactersOf } from './bookDocuments';
-import type { ProductionContext } from './productionContext';
+import { charactersOf } from '../../core/production/productionBook';
+import type { ProductionContext } from './productionContextType';
 
 /**
  * Each engine's own rate, so no segment is resampled on its own (mastering resamples each chapter once): espeak-ng
@@ -51,7 +51,7 @@ export async function planSegments(
   const { svc } = ctx;
   const [project, characters, voices, pausePolicy, lexicon] = await Promise.all([
     svc.projects.find(tenantId, projectId),
-    charactersOf(svc, tenantId, projectId),
+    charactersOf(svc.book, tenantId, projectId),
     ctx.voices(),
     ctx.pausePolicy(tenantId, projectId),
     ctx.lexicon(tenantId, projectId),

@@ -16,12 +16,17 @@ import {
   wantsRetailSample,
   type ChapterEncodingFormat,
   type EncodedSet,
-  type PackageBookMetadata,
   type PackageChapterInput,
   type PackagePlatform,
 } from '../../core/packaging';
 import { projectBlobPrefix } from '../../core/ports/blobs';
 import type { ProjectRecord } from '../../core/projects/project';
+import {
+  bookMetadata,
+  type PackageContents,
+  type PackageJob,
+  type PreparedCredits,
+} from '../../core/production/bookPackaging';
 import { packageBlobPrefix } from '../../core/production/contentAddress';
 import {
   contentTypeOfDeliverable,
@@ -33,9 +38,8 @@ import { buildPackage, type PreviousEncodings } from '../packaging';
 import { sha256File } from '../packaging/fileHash';
 import { storePackagePreviews } from '../listening/packagePreviews';
 import { downloadBlob, uploadFileIfAbsent } from './blobFiles';
-import type { PackageContents, PackageJob } from './packageRecords';
-import type { ProductionContext } from './productionContext';
-import { downloadPreparedCredits, type PreparedCredits } from './retailCredits';
+import type { ProductionContext } from './productionContextType';
+import { downloadPreparedCredits } from './retailCredits';
 import { withWorkspace } from './workspace';
 
 export async function buildAndStoreFiles(
@@ -130,25 +134,6 @@ function chapterInput(chapter: ChapterRecord, file: string) {
     masterSha256: chapter.master!.sha256,
     chapterType: chapter.chapterType,
     segmentStartsSec: chapter.master!.segmentStartsSec,
-  };
-}
-
-export function bookMetadata(project: ProjectRecord): PackageBookMetadata {
-  const m = project.metadata;
-  return {
-    title: m.title,
-    subtitle: m.subtitle,
-    authors: m.authors,
-    narrators: m.narrators,
-    aiNarrated: true,
-    digitalVoiceDisclosure: m.digitalVoiceDisclosure,
-    publisher: m.publisher,
-    year: m.publicationDate ? String(m.publicationDate).slice(0, 4) : null,
-    language: m.language,
-    genre: m.categories[0] ?? null,
-    description: m.description,
-    isbn: m.isbn,
-    copyright: m.rights,
   };
 }
 

@@ -1,34 +1,20 @@
 /**
- * What the production activities need, built by the composition root once per process (`productionContext()` there):
- * the app's services plus the few collections only production touches (packages, pause policy) and a process-wide
- * TTS rate limiter.
+ * Builds the production context once per process (the composition root calls it): production's core services over
+ * the app's services and production's collections, with the audio side of packaging (credits, package builds) as the
+ * adapters that run ffmpeg and the speech engine in this context.
  */
 import type { AppServices } from '../appServices';
-import type { VoiceDescriptor } from '../../core/casting/casting';
-import type { LexiconEntry } from '../../core/lexicon/lexicon';
 import type { ProjectCollection } from '../../core/ports/documents';
-import {
-  effectivePausePolicy,
-  pausePolicyDocumentId,
-  type PausePolicy,
-  type PausePolicyRecord,
-} from '../../core/planning/pausePolicy';
+import { effectivePausePolicy, pausePolicyDocumentId, type PausePolicyRecord } from '../../core/planning/pausePolicy';
 import { AdaptiveConcurrency } from '../../core/production/adaptiveConcurrency';
+import { BookPackaging } from '../../core/production/bookPackaging';
 import type { PackageRecord } from '../../core/production/packageRecord';
+import { ProductionJob } from '../../core/production/productionJob';
+import { buildAndStoreFiles } from './packageBuild';
+import type { ProductionContext } from './productionContextType';
+import { prepareCredits } from './retailCredits';
 
-export interface ProductionContext {
-  svc: AppServices;
-  packages: ProjectCollection<PackageRecord>;
-  /** One limiter per process: every synthesis activity in this host shares the TTS service's capacity. */
-  speechLimiter: AdaptiveConcurrency;
-  voices(): Promise<VoiceDescriptor[]>;
-  pausePolicy(tenantId: string, projectId: string): Promise<PausePolicy>;
-  /**
-   * The project's pronunciation lexicon. Each segment's content address carries the version of the entries that
-   * change its request (core/production/speechPlan.ts segmentLexicon), so an edit re-renders only those segments.
-   */
-  lexicon(tenantId: string, projectId: string): Promise<LexiconEntry[]>;
-}
+export type { ProductionContext } from './productionContextType';
 
 /** The collections the composition root hands production. */
 export interface ProductionStores {
@@ -38,14 +24,41 @@ export interface ProductionStores {
 }
 
 export function buildProductionContext(svc: AppServices, stores: ProductionStores): ProductionContext {
-  return {
+  const voices = () => svc.voices.list();
+  const context: ProductionContext = {
     svc,
-    packages: stores.packages,
+    job: new ProductionJob({
+      jobs: svc.jobs,
+      projects: svc.projects,
+      tenants: svc.tenants,
+      costs: svc.costs,
+      planning: svc.planning,
+      book: svc.book,
+      packages: stores.packages,
+      voices,
+      speechEngine: svc.speech.engine,
+      clock: svc.clock,
+      logger: svc.logger,
+    }),
+    packaging: new BookPackaging({
+      projects: svc.projects,
+      tenants: svc.tenants,
+      book: svc.book,
+      packages: stores.packages,
+      blobs: svc.blobs,
+      events: svc.events,
+      clock: svc.clock,
+      // The audio side runs in the context being built (blobs, ffmpeg, the speech engine).
+      files: {
+        prepareCredits: (job, book) => prepareCredits(context, job, book),
+        build: (input, project, chapters, last) => buildAndStoreFiles(context, input, project, chapters, last),
+      },
+    }),
     speechLimiter: new AdaptiveConcurrency({
       initialLimit: 2,
       maxLimit: svc.config.TTS_ENGINE === 'offline' ? 2 : 16,
     }),
-    voices: () => svc.voices.list(),
+    voices,
     async pausePolicy(tenantId, projectId) {
       const record = await stores.settings.get(tenantId, projectId, pausePolicyDocumentId(projectId));
       return effectivePausePolicy(record?.overrides);
@@ -55,4 +68,5 @@ export function buildProductionContext(svc: AppServices, stores: ProductionStore
       return entries;
     },
   };
+  return context;
 }

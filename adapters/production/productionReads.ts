@@ -6,11 +6,9 @@
 import type { ChapterTimelineView } from '../../core/api/takes';
 import type { ChapterRecord } from '../../core/book/records';
 import type { PackagePlatform } from '../../core/packaging/types';
+import type { AssessOptions, ProductionAssessment } from '../../core/production/productionJob';
 import { chapterTimeline, segmentTakes } from '../listening/chapterListening';
-import type { ProductionContext } from './productionContext';
-import { assessProduction, checkProductionQuota, type ProductionAssessment } from './productionJob';
-
-type AssessOptions = Parameters<typeof assessProduction>[4];
+import type { ProductionContext } from './productionContextType';
 
 export class ProductionReads {
   constructor(private readonly context: ProductionContext) {}
@@ -22,7 +20,7 @@ export class ProductionReads {
     chapterIds: string[] | null | undefined,
     options: AssessOptions,
   ): Promise<ProductionAssessment> {
-    return assessProduction(this.context, tenantId, projectId, chapterIds, options);
+    return this.context.job.assess(tenantId, projectId, chapterIds, options);
   }
 
   /** Refuses (quota_exceeded) a production the tenant's quota cannot take, before anything is spent. */
@@ -30,7 +28,7 @@ export class ProductionReads {
     job: { tenantId: string; projectId: string; platforms: PackagePlatform[] },
     assessment: ProductionAssessment,
   ): Promise<void> {
-    return checkProductionQuota(this.context, job, assessment);
+    return this.context.job.checkQuota(job, assessment);
   }
 
   timeline(chapter: ChapterRecord): Promise<ChapterTimelineView> {

@@ -24,11 +24,12 @@ import {
 } from '../../core/packaging';
 import { projectBlobPrefix } from '../../core/ports/blobs';
 import { canonicalJson, segmentAudioBlobName, sha256Hex } from '../../core/production/contentAddress';
+import type { PreparedCredits, PreparedCreditsSummary } from '../../core/production/bookPackaging';
 import { sha256File } from '../packaging/fileHash';
 import { downloadBlob, uploadFileIfAbsent } from './blobFiles';
 import { planSegments } from './chapterSpeech';
 import type { JobInput } from '../../core/jobs/job';
-import type { ProductionContext } from './productionContext';
+import type { ProductionContext } from './productionContextType';
 import { recordSpeechCost, synthesizeToBlob } from './segmentSynthesis';
 import { withWorkspace } from './workspace';
 
@@ -41,19 +42,6 @@ const CREDITS_ROOM_TONE = { headMs: 500, tailMs: 1000 } as const;
 const CREDITS_TARGET = { ...DEFAULT_MASTERING_TARGET, integratedLufs: DEFAULT_MASTERING_TARGET.integratedLufs + 1 };
 /** Both encodings are made whatever the production's platforms, so one stored set serves every later package. */
 const CREDITS_FORMATS = encodingsFor(['apple', 'acx']);
-
-/** Blob names of the stored credits records a production's packages read (small enough for orchestration history). */
-export interface PreparedCredits {
-  opening: string;
-  closing: string;
-}
-
-export interface PreparedCreditsSummary {
-  credits: PreparedCredits;
-  /** Requests sent to the speech engine for the credits by this activity (0 when they were stored already). */
-  synthesisCalls: number;
-  billableCharacters: number;
-}
 
 /** One credits file as a package uses it: its master and its retail encodings, on local disk. */
 export interface CreditsAudio {

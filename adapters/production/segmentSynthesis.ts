@@ -27,8 +27,7 @@ import {
   type PlannedSegment,
 } from './chapterSpeech';
 import type { JobInput } from '../../core/jobs/job';
-import { addJobProgress, watchJobStop } from './jobProgress';
-import type { ProductionContext } from './productionContext';
+import type { ProductionContext } from './productionContextType';
 import { withWorkspace } from './workspace';
 
 export interface SynthesizeSegmentsInput extends JobInput {
@@ -96,7 +95,7 @@ export async function synthesizeSegments(
   const newTakes = new Map((input.newTakes ?? []).map((t) => [t.segmentId, t.takeId]));
 
   const stop = new AbortController();
-  const endWatch = watchJobStop(ctx, input, stop);
+  const endWatch = ctx.job.watchStop(input, stop);
   let settled: PromiseSettledResult<RenderOutcome>[];
   try {
     // Every render settles before the workspace goes: a render still running would write into a deleted folder.
@@ -145,7 +144,7 @@ export async function synthesizeSegments(
   if (unexpected) throw unexpected;
   // Left over at this point: renders the stop withdrew before they were sent.
   if (failures.length > 0) return { ...summary, cancelled: true };
-  await addJobProgress(ctx, input, { segmentsDone: summary.segments, billableCharacters: summary.billableCharacters });
+  await ctx.job.addProgress(input, { segmentsDone: summary.segments, billableCharacters: summary.billableCharacters });
   return summary;
 }
 

@@ -1,23 +1,16 @@
 /**
- * Activities of the production pipeline. Each is a thin wrapper: the work lives in adapters/production; inputs and
- * outputs are ids, blob names and small summaries (never text or audio), so orchestration history stays small.
+ * Activities of the production pipeline (both production kinds and renderChapter), each a one-line call: the job's
+ * steps and packaging are core (core/production/productionJob.ts, bookPackaging.ts), synthesis and mastering
+ * adapters/production. Inputs and outputs are ids, blob names and small summaries (never text or audio), so
+ * orchestration history stays small.
  */
 import * as df from 'durable-functions';
 import { masterChapterAudio, type MasterChapterInput } from '../../adapters/production/chapterMastering';
-import { packageBook, preparePackageCredits, type PackageInput } from '../../adapters/production/bookPackaging';
-import { segmentsOfChapter } from '../../adapters/production/bookDocuments';
+import type { PackageInput } from '../../core/production/bookPackaging';
 import type { JobInput } from '../../core/jobs/job';
 import { productionContext } from '../../adapters/compositionRoot';
-import {
-  checkpoint,
-  failProduction,
-  finishProduction,
-  preflightProduction,
-  settleStoppedProduction,
-  type ProductionJobInput,
-} from '../../adapters/production/productionJob';
+import type { ProductionJobInput } from '../../core/production/productionJob';
 import { synthesizeSegments, type SynthesizeSegmentsInput } from '../../adapters/production/segmentSynthesis';
-import { chunk } from '../../core/production/progress';
 
 export const productionActivities = {
   preflight: 'productionPreflight',
@@ -32,60 +25,33 @@ export const productionActivities = {
   settleStopped: 'productionSettleStopped',
 } as const;
 
-/**
- * Segments per synthesis activity: enough to keep the TTS limiter busy with few activities (each holds one of the
- * host's activity slots while its segments wait for an engine, and a chapter's mastering needs a free slot as soon as
- * its synthesis ends), small enough to lose little on a crash (each segment's audio is stored as it is made).
- */
-export const SEGMENTS_PER_BATCH = 24;
-
 df.app.activity(productionActivities.preflight, {
-  handler: (input: ProductionJobInput) => preflightProduction(productionContext(), input),
+  handler: (input: ProductionJobInput) => productionContext().job.preflight(input),
 });
-
 df.app.activity(productionActivities.listSegmentBatches, {
-  handler: async (input: JobInput & { chapterId: string }) => {
-    const ctx = productionContext();
-    if (await ctx.svc.jobs.isStopRequested(input)) return { cancelled: true, batches: [] as string[][] };
-    const segments = await segmentsOfChapter(ctx.svc, input.tenantId, input.projectId, input.chapterId);
-    return {
-      cancelled: false,
-      batches: chunk(
-        segments.map((s) => s.id),
-        SEGMENTS_PER_BATCH,
-      ),
-    };
-  },
+  handler: (input: JobInput & { chapterId: string }) => productionContext().job.segmentBatches(input),
 });
-
 df.app.activity(productionActivities.synthesize, {
   handler: (input: SynthesizeSegmentsInput) => synthesizeSegments(productionContext(), input),
 });
-
 df.app.activity(productionActivities.master, {
   handler: (input: MasterChapterInput) => masterChapterAudio(productionContext(), input),
 });
-
 df.app.activity(productionActivities.prepareCredits, {
-  handler: (input: JobInput) => preparePackageCredits(productionContext(), input),
+  handler: (input: JobInput) => productionContext().packaging.prepareCredits(input),
 });
-
 df.app.activity(productionActivities.package, {
-  handler: (input: PackageInput) => packageBook(productionContext(), input),
+  handler: (input: PackageInput) => productionContext().packaging.package(input),
 });
-
 df.app.activity(productionActivities.checkpoint, {
-  handler: (input: JobInput & { phase?: string; chaptersDone?: number }) => checkpoint(productionContext(), input),
+  handler: (input: JobInput & { phase?: string; chaptersDone?: number }) => productionContext().job.checkpoint(input),
 });
-
 df.app.activity(productionActivities.finish, {
-  handler: (input: JobInput & { result: Record<string, unknown> }) => finishProduction(productionContext(), input),
+  handler: (input: JobInput & { result: Record<string, unknown> }) => productionContext().job.finish(input),
 });
-
 df.app.activity(productionActivities.fail, {
-  handler: (input: JobInput & { code: string; message: string }) => failProduction(productionContext(), input),
+  handler: (input: JobInput & { code: string; message: string }) => productionContext().job.fail(input),
 });
-
 df.app.activity(productionActivities.settleStopped, {
-  handler: (input: JobInput) => settleStoppedProduction(productionContext(), input),
+  handler: (input: JobInput) => productionContext().job.settleStopped(input),
 });
