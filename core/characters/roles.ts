@@ -71,8 +71,9 @@ function patternsFor(language: HeuristicLanguage): Patterns {
 
 /**
  * The role words of a phrase after its determiner: up to three lower-case words ending at a function word, an
- * adverb or a gerund ("the old man gravely" → "old man"). In English capitalised words after "the" are a role
- * written as a title ("the Ghost", "the Mock Turtle"). Null when nothing is left or the head is a determiner or numeral.
+ * adverb or a gerund ("the old man gravely" → "old man"). Capitalised words after the article are a role written
+ * as a title ("the Ghost", "the Mock Turtle", "el Magistral"); a Spanish or Portuguese title before a name ("el Sr.
+ * Juan López") is none. Null when nothing is left or the head is a determiner or numeral.
  */
 function roleWords(raw: string, language: HeuristicLanguage, wholePhrase: boolean): string[] | null {
   const words = raw.split(/[ \t]+/u);
