@@ -1,8 +1,8 @@
 /**
  * Turn-taking over one exchange (a run of turns with no long narration between them), as a small hidden Markov
- * model: the hidden state is who speaks this turn and who spoke the one before; two people usually alternate (the
- * speaker of a turn is most likely the speaker of the turn before last), a third person sometimes comes in, and the
- * same person rarely speaks twice in a row unless the speech runs on. Each turn's evidence (tags, introductions,
+ * model: the hidden state is who speaks this turn and the last other person who spoke before them (the one they
+ * answer); two people usually alternate (the speaker of a turn is most likely that other person), a third person
+ * sometimes comes in, and the same person rarely speaks twice in a row unless the speech runs on. Each turn's evidence (tags, introductions,
  * beats, pronouns, names it addresses) weighs the candidates; forward-backward gives every turn the probability of
  * each candidate, which is the label's confidence.
  */
@@ -115,8 +115,10 @@ function emission(turn: TurnEvidence, candidate: string, count: number, genderOf
 }
 
 /**
- * P(speaker now = a | previous = b, before that = c); `c` is -1 at the start of the exchange. `afterSilent`: the
- * previous turn was a narrated beat, after which the one who acted often speaks.
+ * P(speaker now = a | previous = b, the one who spoke last before b = c); `c` is -1 while nobody else has spoken.
+ * `c` is the other party of the exchange, remembered however many turns `b` keeps (a tag and then an introduction,
+ * a speech resumed after a beat), so the reply after them goes back to that party. `afterSilent`: the previous turn
+ * was a narrated beat, after which the one who acted often speaks.
  */
 function transition(
   turn: TurnEvidence,
@@ -138,14 +140,14 @@ function transition(
           ? TURN_TAKING.afterNarration
           : TURN_TAKING.repeat;
   if (a === b) return same;
-  if (c < 0 || c === b) return (1 - same) / Math.max(1, count - 1);
+  if (c < 0) return (1 - same) / Math.max(1, count - 1);
   if (a === c) return alternate * (1 - same);
   return ((1 - alternate) * (1 - same)) / Math.max(1, count - 2);
 }
 
 /**
- * The probability of each candidate speaking each turn, by forward-backward over states (speaker now, speaker
- * before). Silent turns are part of the chain; their beliefs are returned too.
+ * The probability of each candidate speaking each turn, by forward-backward over states (speaker now, the last other
+ * speaker before them). Silent turns are part of the chain; their beliefs are returned too.
  */
 export function believe(exchange: Exchange): TurnBelief[] {
   const { turns, opening, genderOf } = exchange;
@@ -159,6 +161,8 @@ export function believe(exchange: Exchange): TurnBelief[] {
   const width = n + 1;
   const size = n * width;
   const state = (a: number, b: number) => a * width + (b + 1);
+  // After (b, c), the speaker a's other party is b, or still c when b speaks again.
+  const after = (a: number, b: number, c: number) => (a === b ? state(a, c) : state(a, b));
   const emissions = turns.map((turn) => candidates.map((candidate) => emission(turn, candidate, n, genderOf)));
 
   const forward: Float64Array[] = [];
@@ -174,7 +178,7 @@ export function believe(exchange: Exchange): TurnBelief[] {
       for (let c = -1; c < n; c++) {
         const p = previous[state(b, c)];
         if (p === 0) continue;
-        for (let a = 0; a < n; a++) next[state(a, b)] += p * move(k, a, b, c) * emissions[k][a];
+        for (let a = 0; a < n; a++) next[after(a, b, c)] += p * move(k, a, b, c) * emissions[k][a];
       }
     forward.push(normalise(next));
   }
@@ -187,7 +191,7 @@ export function believe(exchange: Exchange): TurnBelief[] {
     for (let b = 0; b < n; b++)
       for (let c = -1; c < n; c++) {
         let sum = 0;
-        for (let a = 0; a < n; a++) sum += move(k + 1, a, b, c) * emissions[k + 1][a] * later[state(a, b)];
+        for (let a = 0; a < n; a++) sum += move(k + 1, a, b, c) * emissions[k + 1][a] * later[after(a, b, c)];
         current[state(b, c)] = sum;
       }
     backward[k] = normalise(current);

@@ -9,7 +9,7 @@ import { foldRolesIntoNames } from '../../core/characters/attribution/coreferenc
 import { CLAIM } from '../../core/characters/attribution/evidence';
 import { selfNamedIn } from '../../core/characters/attribution/selfNaming';
 import { addressedIn } from '../../core/characters/attribution/vocatives';
-import type { TurnEvidence } from '../../core/characters/attributeTurns';
+import { believe, type TurnEvidence } from '../../core/characters/attributeTurns';
 import { narratorCharacter, NARRATOR_ID, type Character, type Gender } from '../../core/characters/character';
 import { detectCharactersHeuristic } from '../../core/characters/detectHeuristic';
 import { segmentChapter } from '../../core/planning/segmentation';
@@ -144,6 +144,32 @@ describe('speaker attribution', () => {
     expect(replied.confidence).toBeGreaterThanOrEqual(0.9);
     // Further from the tags, turn-taking alone is less sure.
     expect(untagged.at(-1)!.confidence).toBeLessThan(replied.confidence);
+  });
+
+  it('remembers who a person was answering however many turns in a row they keep (turn-taking model)', () => {
+    const said = (speakerId: string, more: Partial<TurnEvidence> = {}): TurnEvidence => ({
+      ...emptyEvidence(),
+      claims: [{ speakerId, confidence: CLAIM.namedTag }],
+      ...more,
+    });
+    const beliefs = believe({
+      // The bystander first, so that a tie would go to him.
+      candidates: ['hale', 'pike', 'grey'],
+      manySpeakers: false,
+      opening: new Map(),
+      genderOf: () => 'male',
+      turns: [
+        said('pike'),
+        said('grey'),
+        said('pike'),
+        said('grey'),
+        said('grey', { afterNarration: true }),
+        emptyEvidence(),
+        emptyEvidence(),
+      ],
+    });
+    expect(beliefs[5].speakerId).toBe('pike');
+    expect(beliefs[6].speakerId).toBe('grey');
   });
 
   it('is never confident of a label turn-taking alone gives, when nothing in the turn names its speaker', () => {
