@@ -410,6 +410,21 @@ describe('speaker attribution', () => {
     expect(addressedIn('"Tell me, Hale, what she wanted."', cast)).toEqual(['hale']);
   });
 
+  it('takes a line that only calls a name out ("Capitú!", "—¡Frasquita!") for an address, a name answered for none', () => {
+    const cast = new Cast([
+      narratorCharacter(null),
+      person('capitu', 'Capitú', 'female'),
+      person('frasquita', 'Señá Frasquita', 'female', ['Frasquita']),
+      person('bingley', 'Mr. Bingley', 'male', ['Bingley']),
+    ]);
+    expect(addressedIn('--Capitú!', cast)).toEqual(['capitu']);
+    expect(addressedIn('—¡Frasquita!', cast)).toEqual(['frasquita']);
+    expect(addressedIn('"Oh, Bingley!"', cast)).toEqual(['bingley']);
+    expect(addressedIn('"Bingley."', cast)).toEqual([]);
+    expect(addressedIn('"Bingley?"', cast)).toEqual([]);
+    expect(addressedIn('"Poor Bingley!"', cast)).toEqual([]);
+  });
+
   it('reads the names a turn addresses over all its pieces, and a name the line talks about is no address', () => {
     const lines = attribute(
       [

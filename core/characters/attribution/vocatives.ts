@@ -50,13 +50,26 @@ export function ownWords(line: string): string {
 }
 
 /**
+ * A line that is only a name and an exclamation mark ("Capitú!", "—¡Frasquita!") calls that person; a name alone
+ * with a full stop or a question mark ("Bingley.", "Lizzy?") answers or asks about them and says nothing.
+ */
+function calledOut(inner: string, cast: Cast): string[] {
+  const name = /^(?:(?:oh|o|ó|ah|ay)[,!]?\s+)?(.+?)\s*!+$/iu.exec(inner.replace(/^¡/u, ''))?.[1];
+  if (name === undefined) return [];
+  const mentions = cast.mentions(name);
+  return mentions.length === 1 && mentions[0].offset === 0 && mentions[0].length === name.length
+    ? [mentions[0].id]
+    : [];
+}
+
+/**
  * Names a line addresses: at its start or end, or set off by commas inside it ("Mr. Bennet, how can you…",
  * "…, Lizzy.", "Tell me, John,"). A line of one or two words that is a name ("Bingley.") answers, not addresses.
  * Quotations the line reports are left out: a name addressed there was addressed by someone else.
  */
 export function addressedIn(line: string, cast: Cast): string[] {
   const inner = ownWords(line).replace(/^[\s"'“”‘’«»—―–-]+|[\s"'“”‘’«»—―–-]+$/gu, '');
-  if ((inner.match(/\p{L}+/gu) ?? []).length < 3) return [];
+  if ((inner.match(/\p{L}+/gu) ?? []).length < 3) return calledOut(inner, cast);
   return cast
     .mentions(inner)
     .filter((mention) => {
