@@ -882,6 +882,33 @@ describe("a first-person narrator's own verbs", () => {
     expect(lineWith(spanish, 'Es una noticia').speaker).toBe(NARRATOR_ID);
   });
 
+  it('reads an introduction whose pronoun follows its verb ("disse-me elle:", "dijo él:", "said he:")', () => {
+    const cast = [
+      firstPersonNarrator('Bentinho', 'male'),
+      person('jose', 'José Dias', 'male', ['José']),
+      person('gloria', 'D. Gloria', 'female'),
+    ];
+    const portuguese = attribute(
+      [
+        'D. Gloria lia na sala quando José Dias entrou.',
+        'Ao despedir-se de mim, na varanda, disse-me elle:',
+        '--Amanhã, na rua. É dia de licção?',
+        '--A licção foi hoje.',
+      ].join('\n\n'),
+      cast,
+    );
+    expect(lineWith(portuguese, 'Amanhã').speaker).toBe('jose');
+    const spanish = attribute(
+      [
+        'D. Gloria leía en la sala cuando José Dias entró.',
+        'Al despedirse de mí, en la puerta, me dijo él:',
+        '--Mañana, en la calle.',
+      ].join('\n\n'),
+      cast,
+    );
+    expect(lineWith(spanish, 'Mañana').speaker).toBe('jose');
+  });
+
   it('takes a narration reporting what the narrator asked, without a colon, for no introduction of his line', () => {
     const lines = attribute(
       [

@@ -80,6 +80,12 @@ function introducedBy(narration: string, scene: Scene, punctuated = true): Findi
     if (pronounBefore && (before.length === 0 || pronounBefore.offset > before[0].offset))
       return fromPronoun(pronounBefore.pronoun, scene);
     const after = mentions.find((mention) => mention.offset > verb && mention.offset - verb < 30);
+    if (before.length === 0 && after === undefined) {
+      // The pronoun right after its verb: "disse-me elle:", "dijo él:", "said he:".
+      const verbEnd = verb + verbs[verbs.length - 1].verb.length;
+      const pronounAfter = pronouns.find((pronoun) => /^\s+$/u.test(sentence.slice(verbEnd, pronoun.offset)));
+      if (pronounAfter) return fromPronoun(pronounAfter.pronoun, scene);
+    }
     return named((before[0] ?? after)?.id, CLAIM.namedIntro);
   }
   if (!/:\s*$/u.test(narration)) return null;
