@@ -303,7 +303,7 @@ function buildPlanningServices(
       chapters,
       segments,
       characters,
-      jobs: new CosmosProjectCollection<JobRecord>(container('jobs')),
+      jobs: records.jobs,
       projects,
       planning,
       clock,

@@ -5,6 +5,7 @@
  */
 import type { Database } from '@azure/cosmos';
 import type { ChapterRecord, CharacterRecord, ManuscriptRecord, SegmentRecord } from '../../core/book/records';
+import type { JobRecord } from '../../core/jobs/job';
 import type { LexiconKeyRecord } from '../../core/lexicon/lexiconKeys';
 import type { LexiconEntryRecord, LexiconStateRecord } from '../../core/lexicon/lexiconService';
 import type { PausePolicyRecord } from '../../core/planning/pausePolicy';
@@ -29,9 +30,11 @@ export interface RecordCollections {
   reviewThreads: TypedCollection<ReviewThreadRecord>;
   chapterApprovals: TypedCollection<ChapterApprovalRecord>;
   packages: TypedCollection<PackageRecord>;
+  /** The `jobs` container: jobs beside the project's job lock (read here by the plan consistency check). */
+  jobs: TypedCollection<JobRecord>;
 }
 
-type ProjectContainer = 'chapters' | 'characters' | 'segments' | 'lexicon' | 'reviews' | 'packages';
+type ProjectContainer = 'chapters' | 'characters' | 'segments' | 'lexicon' | 'reviews' | 'packages' | 'jobs';
 
 export function buildRecordCollections(database: Database): RecordCollections {
   const stores = new Map<ProjectContainer, CosmosProjectCollection<TypedRecord>>();
@@ -57,5 +60,6 @@ export function buildRecordCollections(database: Database): RecordCollections {
     reviewThreads: bind<ReviewThreadRecord>('reviews', 'reviewThread'),
     chapterApprovals: bind<ChapterApprovalRecord>('reviews', 'chapterApproval'),
     packages: bind<PackageRecord>('packages', 'package'),
+    jobs: bind<JobRecord>('jobs', 'job'),
   };
 }

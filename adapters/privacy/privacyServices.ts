@@ -1,4 +1,5 @@
 import type { Database } from '@azure/cosmos';
+import { typedTenantCollection } from '../../core/ports/typedCollection';
 import type { BlobStore } from '../../core/ports/blobs';
 import type { Clock, IdGenerator } from '../../core/ports/system';
 import { AuditTrail, type AuditRecord } from '../../core/privacy/audit';
@@ -48,11 +49,19 @@ export interface PrivacyServicesInput {
 export function buildPrivacyServices(input: PrivacyServicesInput): PrivacyServices {
   const { database, users, tenants, identities, blobs, clock, ids } = input;
   const privacyContainer = database.container(containerDefinitions.privacy.id);
-  const jobDocuments = new CosmosTenantCollection<PrivacyJobRecord>(privacyContainer);
+  const jobDocuments = typedTenantCollection<PrivacyJobRecord>(
+    new CosmosTenantCollection(privacyContainer),
+    'privacyJob',
+  );
+  // The users container holds user records only; bound to that type, an erasure or export never reads anything else.
+  const userRecords = typedTenantCollection<UserRecord>(users, 'user');
   const documents = new CosmosTenantDocuments(database);
   const pseudonyms = new Pseudonyms(new BlobPseudonymKeys(blobs));
   const audit = new AuditTrail({
-    audit: new CosmosTenantCollection<AuditRecord>(database.container(containerDefinitions.audit.id)),
+    audit: typedTenantCollection<AuditRecord>(
+      new CosmosTenantCollection(database.container(containerDefinitions.audit.id)),
+      'audit',
+    ),
     pseudonyms,
     clock,
     ids,
@@ -60,7 +69,7 @@ export function buildPrivacyServices(input: PrivacyServicesInput): PrivacyServic
   const privacyJobs = new PrivacyJobService({ jobs: jobDocuments, clock });
   const tenantExport = new TenantExportService({
     jobs: jobDocuments,
-    claims: new CosmosTenantCollection<TenantExportClaim>(privacyContainer),
+    claims: typedTenantCollection<TenantExportClaim>(new CosmosTenantCollection(privacyContainer), 'tenantExportClaim'),
     privacyJobs,
     tenants,
     documents,
@@ -74,10 +83,10 @@ export function buildPrivacyServices(input: PrivacyServicesInput): PrivacyServic
     consent: new ConsentService({ users, clock, termsVersion: input.termsVersion }),
     pseudonyms,
     audit,
-    userExport: new UserDataExport({ users, tenants, documents, audit, pseudonyms, clock }),
+    userExport: new UserDataExport({ users: userRecords, tenants, documents, audit, pseudonyms, clock }),
     privacyJobs,
     erasure: new ErasureService({
-      users,
+      users: userRecords,
       identities,
       privacyJobs,
       privacyJobDocuments: jobDocuments,

@@ -1,4 +1,5 @@
 import type { Container } from '@azure/cosmos';
+import { typedTenantCollection } from '../../core/ports/typedCollection';
 import type { BlobStore } from '../../core/ports/blobs';
 import type { EventPublisher } from '../../core/ports/events';
 import type { Clock, IdGenerator, Logger } from '../../core/ports/system';
@@ -30,8 +31,14 @@ export function buildWebhookServices(input: WebhookServicesInput): {
   webhookDispatcher: WebhookDispatcher;
 } {
   const { config, clock, ids, logger, events, blobs } = input;
-  const subscriptions = new CosmosTenantCollection<WebhookSubscriptionDoc>(input.webhooksContainer);
-  const deliveries = new CosmosTenantCollection<WebhookDeliveryDoc>(input.deliveriesContainer);
+  const subscriptions = typedTenantCollection<WebhookSubscriptionDoc>(
+    new CosmosTenantCollection(input.webhooksContainer),
+    'webhookSubscription',
+  );
+  const deliveries = typedTenantCollection<WebhookDeliveryDoc>(
+    new CosmosTenantCollection(input.deliveriesContainer),
+    'webhookDelivery',
+  );
   // Plain http and loopback receivers exist for local tests only; the config accepts the key in local mode only.
   const allowLoopback = config.KHIPU_MODE === 'local' && config.WEBHOOK_ALLOW_LOOPBACK;
   return {

@@ -165,10 +165,7 @@ export class CharacterStore {
     const moves = new Map<string, SpeakerMove>();
     for (let rounds = 0; rounds < MAX_PAGES; rounds++) {
       const page = await this.deps.segments.list(tenantId, projectId, {
-        filter: {
-          op: 'and',
-          filters: [{ field: 'speakerId', op: 'eq', value: fromId }],
-        },
+        filter: { field: 'speakerId', op: 'eq', value: fromId },
         page: { pageSize: PAGE_SIZE },
       });
       if (page.items.length === 0) break;

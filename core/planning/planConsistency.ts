@@ -13,7 +13,6 @@ import type { ChapterRecord, CharacterRecord, SegmentRecord } from '../book/reco
 import { ConflictError, NotFoundError } from '../errors';
 import type { JobRecord } from '../jobs/job';
 import type { AttributionEngine } from '../ports/analysis';
-import type { ProjectCollection } from '../ports/documents';
 import type { Clock, IdGenerator } from '../ports/system';
 import type { ProductionFacts } from '../projects/project';
 import type { ProjectService } from '../projects/projectService';
@@ -33,7 +32,7 @@ export interface PlanConsistencyDeps {
   chapters: TypedCollection<ChapterRecord>;
   segments: TypedCollection<SegmentRecord>;
   characters: TypedCollection<CharacterRecord>;
-  jobs: ProjectCollection<JobRecord>;
+  jobs: TypedCollection<JobRecord>;
   projects: ProjectService;
   planning: PlanService;
   clock: Clock;
@@ -260,13 +259,7 @@ export class PlanConsistencyService {
 
   private async jobRunning(tenantId: string, projectId: string): Promise<boolean> {
     const page = await this.deps.jobs.list(tenantId, projectId, {
-      filter: {
-        op: 'and',
-        filters: [
-          { field: 'type', op: 'eq', value: 'job' },
-          { field: 'status', op: 'in', values: ['queued', 'running'] },
-        ],
-      },
+      filter: { field: 'status', op: 'in', values: ['queued', 'running'] },
       page: { pageSize: 1 },
     });
     return page.items.length > 0;

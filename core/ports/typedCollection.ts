@@ -14,6 +14,8 @@ import {
   type Page,
   type ProjectCollection,
   type ProjectScopedDocument,
+  type StoredDocument,
+  type TenantCollection,
 } from './documents';
 
 export interface TypedRecord extends ProjectScopedDocument {
@@ -50,15 +52,68 @@ export function typedCollection<T extends TypedRecord>(
   return new RecordsOfType<T>(store as ProjectCollection<T>, type);
 }
 
-class RecordsOfType<T extends TypedRecord> implements TypedCollection<T> {
-  private readonly ofType: Filter;
+export interface TypedTenantRecord extends StoredDocument {
+  type: string;
+}
 
+/** The same binding for a container partitioned by tenant only (webhook subscriptions, privacy jobs …). */
+export interface TypedTenantCollection<T extends TypedTenantRecord> extends TenantCollection<T> {
+  readonly type: T['type'];
+}
+
+export function typedTenantCollection<T extends TypedTenantRecord>(
+  store: TenantCollection<TypedTenantRecord>,
+  type: T['type'],
+): TypedTenantCollection<T> {
+  return new TenantRecordsOfType<T>(store as TenantCollection<T>, type);
+}
+
+/** The type condition first, then the caller's, as one flat conjunction (a caller's own type condition not twice). */
+function withType(type: string, filter: Filter | undefined): Filter {
+  const ofType: Filter = { field: 'type', op: 'eq', value: type };
+  if (!filter) return ofType;
+  const namesType = (f: Filter) => f.op === 'eq' && f.field === 'type' && f.value === type;
+  const conditions = (filter.op === 'and' ? filter.filters : [filter]).filter((f) => !namesType(f));
+  return conditions.length === 0 ? ofType : { op: 'and', filters: [ofType, ...conditions] };
+}
+
+function stamped<T extends { type: string }>(doc: T, type: T['type']): T {
+  return doc.type === type ? doc : { ...doc, type };
+}
+
+class TenantRecordsOfType<T extends TypedTenantRecord> implements TypedTenantCollection<T> {
+  constructor(
+    private readonly store: TenantCollection<T>,
+    readonly type: T['type'],
+  ) {}
+
+  async get(tenantId: string, id: string): Promise<T | undefined> {
+    const found = await this.store.get(tenantId, id);
+    return found?.type === this.type ? found : undefined;
+  }
+
+  create(doc: T): Promise<T> {
+    return this.store.create(stamped(doc, this.type));
+  }
+
+  replace(doc: T, etag: string): Promise<T> {
+    return this.store.replace(stamped(doc, this.type), etag);
+  }
+
+  delete(tenantId: string, id: string): Promise<void> {
+    return this.store.delete(tenantId, id);
+  }
+
+  list(tenantId: string, query: ListQuery): Promise<Page<T>> {
+    return this.store.list(tenantId, { ...query, filter: withType(this.type, query.filter) });
+  }
+}
+
+class RecordsOfType<T extends TypedRecord> implements TypedCollection<T> {
   constructor(
     private readonly store: ProjectCollection<T>,
     readonly type: T['type'],
-  ) {
-    this.ofType = { field: 'type', op: 'eq', value: type };
-  }
+  ) {}
 
   async get(tenantId: string, projectId: string, id: string): Promise<T | undefined> {
     const found = await this.store.get(tenantId, projectId, id);
@@ -66,15 +121,15 @@ class RecordsOfType<T extends TypedRecord> implements TypedCollection<T> {
   }
 
   create(doc: T): Promise<T> {
-    return this.store.create(this.stamped(doc));
+    return this.store.create(stamped(doc, this.type));
   }
 
   upsert(doc: T): Promise<T> {
-    return this.store.upsert(this.stamped(doc));
+    return this.store.upsert(stamped(doc, this.type));
   }
 
   replace(doc: T, etag: string): Promise<T> {
-    return this.store.replace(this.stamped(doc), etag);
+    return this.store.replace(stamped(doc, this.type), etag);
   }
 
   delete(tenantId: string, projectId: string, id: string): Promise<void> {
@@ -95,7 +150,7 @@ class RecordsOfType<T extends TypedRecord> implements TypedCollection<T> {
   }
 
   count(tenantId: string, projectId: string, filter?: Filter): Promise<number> {
-    return this.store.count(tenantId, projectId, this.scopedFilter(filter));
+    return this.store.count(tenantId, projectId, withType(this.type, filter));
   }
 
   listTenantWide(tenantId: string, query: ListQuery): Promise<Page<T>> {
@@ -130,25 +185,7 @@ class RecordsOfType<T extends TypedRecord> implements TypedCollection<T> {
     return readAllItems((page) => this.listFields(tenantId, projectId, fields, { ...query, page }), pageSize);
   }
 
-  private stamped(doc: T): T {
-    return doc.type === this.type ? doc : { ...doc, type: this.type };
-  }
-
   private scoped(query: ListQuery): ListQuery {
-    return { ...query, filter: this.scopedFilter(query.filter) };
-  }
-
-  /**
-   * The type condition first, then the caller's, as one flat conjunction. A caller that still names the type itself
-   * (written before its collection knew its type) sends the same query as before, not the condition twice.
-   */
-  private scopedFilter(filter: Filter | undefined): Filter {
-    if (!filter) return this.ofType;
-    const conditions = (filter.op === 'and' ? filter.filters : [filter]).filter((f) => !this.namesType(f));
-    return conditions.length === 0 ? this.ofType : { op: 'and', filters: [this.ofType, ...conditions] };
-  }
-
-  private namesType(filter: Filter): boolean {
-    return filter.op === 'eq' && filter.field === 'type' && filter.value === this.type;
+    return { ...query, filter: withType(this.type, query.filter) };
   }
 }

@@ -3,7 +3,8 @@
  * objects, with what outcome), kept for AUDIT_RETENTION_DAYS. It never holds a person's id, only their pseudonym,
  * nor any request body: user ids among the objects are pseudonymised too, so an erasure has nothing to rewrite.
  */
-import type { PageRequest, Page, TenantCollection, StoredDocument } from '../ports/documents';
+import type { PageRequest, Page, StoredDocument } from '../ports/documents';
+import type { TypedTenantCollection } from '../ports/typedCollection';
 import type { Clock, IdGenerator } from '../ports/system';
 import type { Pseudonyms } from './pseudonym';
 
@@ -43,7 +44,7 @@ export function isAudited(method: string, status: number): boolean {
 }
 
 export interface AuditTrailDeps {
-  audit: TenantCollection<AuditRecord>;
+  audit: TypedTenantCollection<AuditRecord>;
   pseudonyms: Pseudonyms;
   clock: Clock;
   ids: IdGenerator;
@@ -76,13 +77,7 @@ export class AuditTrail {
   /** The actions of one person (by pseudonym), newest first. */
   byActor(tenantId: string, actor: string, page: PageRequest): Promise<Page<AuditRecord>> {
     return this.deps.audit.list(tenantId, {
-      filter: {
-        op: 'and',
-        filters: [
-          { field: 'type', op: 'eq', value: 'audit' },
-          { field: 'actor', op: 'eq', value: actor },
-        ],
-      },
+      filter: { field: 'actor', op: 'eq', value: actor },
       orderBy: { field: 'at', direction: 'DESC' },
       page,
     });

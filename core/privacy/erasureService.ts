@@ -9,7 +9,7 @@ import type { Principal } from '../auth/principal';
 import { updateWithRetry } from '../common/optimisticUpdate';
 import { ConflictError, NotFoundError, PreconditionFailedError, ValidationError } from '../errors';
 import { tenantBlobPrefix, type BlobListing, type BlobStore } from '../ports/blobs';
-import type { TenantCollection } from '../ports/documents';
+import type { TypedTenantCollection } from '../ports/typedCollection';
 import type { OrchestrationClient } from '../ports/orchestrations';
 import type { Clock } from '../ports/system';
 import type { IdentityStore } from '../tenants/identity';
@@ -35,10 +35,10 @@ import type { PrivacyJobService } from './privacyJobService';
 import type { Pseudonyms } from './pseudonym';
 
 export interface ErasureServiceDeps {
-  users: TenantCollection<UserRecord>;
+  users: TypedTenantCollection<UserRecord>;
   identities: IdentityStore;
   privacyJobs: PrivacyJobService;
-  privacyJobDocuments: TenantCollection<PrivacyJobRecord>;
+  privacyJobDocuments: TypedTenantCollection<PrivacyJobRecord>;
   documents: TenantDocuments;
   blobs: BlobStore;
   pseudonyms: Pseudonyms;
@@ -81,7 +81,7 @@ export class ErasureService {
   ): Promise<PrivacyJobRecord> {
     const admin = authorizeTenantAction(principal, 'privacy.manage');
     const user = await this.deps.users.get(admin.tenantId, userId);
-    if (!user || user.type !== 'user') {
+    if (!user) {
       // An erasure that failed after closing the account is finished by asking for it again.
       const unfinished = await this.failedErasureOf(admin.tenantId, userId);
       if (!unfinished) throw new NotFoundError('User');
@@ -277,7 +277,6 @@ export class ErasureService {
       filter: {
         op: 'and',
         filters: [
-          { field: 'type', op: 'eq', value: 'privacyJob' },
           { field: 'kind', op: 'eq', value: 'erasure' },
           { field: 'status', op: 'eq', value: 'failed' },
           { field: 'subject.userId', op: 'eq', value: userId },

@@ -2,13 +2,14 @@ import { authorizeTenantAction } from '../auth/permissions';
 import type { Principal } from '../auth/principal';
 import { updateWithRetry } from '../common/optimisticUpdate';
 import { NotFoundError } from '../errors';
-import type { Filter, Page, TenantCollection } from '../ports/documents';
+import type { Filter, Page } from '../ports/documents';
+import type { TypedTenantCollection } from '../ports/typedCollection';
 import type { Clock } from '../ports/system';
 import { isFinished, type PrivacyJobKind, type PrivacyJobRecord } from './privacyJob';
 
 export interface PrivacyJobServiceDeps {
   /** The `privacy` container: jobs and the tenant-export claim. */
-  jobs: TenantCollection<PrivacyJobRecord>;
+  jobs: TypedTenantCollection<PrivacyJobRecord>;
   clock: Clock;
 }
 
@@ -23,7 +24,7 @@ export class PrivacyJobService {
   async get(principal: Principal | undefined, jobId: string): Promise<PrivacyJobRecord> {
     const admin = authorizeTenantAction(principal, 'privacy.manage');
     const job = await this.deps.jobs.get(admin.tenantId, jobId);
-    if (!job || job.type !== 'privacyJob') throw new NotFoundError('Privacy job');
+    if (!job) throw new NotFoundError('Privacy job');
     return job;
   }
 
@@ -32,10 +33,9 @@ export class PrivacyJobService {
     options: { kind?: PrivacyJobKind; pageSize: number; continuationToken?: string },
   ): Promise<Page<PrivacyJobRecord>> {
     const admin = authorizeTenantAction(principal, 'privacy.manage');
-    const filters: Filter[] = [{ field: 'type', op: 'eq', value: 'privacyJob' }];
-    if (options.kind) filters.push({ field: 'kind', op: 'eq', value: options.kind });
+    const filter: Filter | undefined = options.kind ? { field: 'kind', op: 'eq', value: options.kind } : undefined;
     return this.deps.jobs.list(admin.tenantId, {
-      filter: { op: 'and', filters },
+      filter,
       orderBy: { field: 'createdAt', direction: 'DESC' },
       page: { pageSize: options.pageSize, continuationToken: options.continuationToken },
     });

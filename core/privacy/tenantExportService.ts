@@ -8,7 +8,8 @@ import type { Principal } from '../auth/principal';
 import { sanitizeTitle } from '../packaging/fileNames';
 import { ConflictError, DomainError, NotFoundError, PreconditionFailedError } from '../errors';
 import { tenantBlobPrefix, type BlobStore } from '../ports/blobs';
-import type { StoredDocument, TenantCollection, TenantDirectory } from '../ports/documents';
+import type { StoredDocument, TenantDirectory } from '../ports/documents';
+import type { TypedTenantCollection } from '../ports/typedCollection';
 import type { OrchestrationClient } from '../ports/orchestrations';
 import type { Clock, IdGenerator } from '../ports/system';
 import type { TenantRecord } from '../tenants/tenant';
@@ -44,8 +45,8 @@ const ENDED_RUNTIME_STATUSES = new Set(['Completed', 'Failed', 'Terminated', 'Ca
 const MAX_CLAIM_ATTEMPTS = 10;
 
 export interface TenantExportServiceDeps {
-  jobs: TenantCollection<PrivacyJobRecord>;
-  claims: TenantCollection<TenantExportClaim>;
+  jobs: TypedTenantCollection<PrivacyJobRecord>;
+  claims: TypedTenantCollection<TenantExportClaim>;
   privacyJobs: PrivacyJobService;
   tenants: TenantDirectory<TenantRecord>;
   documents: TenantDocuments;
@@ -176,7 +177,6 @@ export class TenantExportService {
         filter: {
           op: 'and',
           filters: [
-            { field: 'type', op: 'eq', value: 'privacyJob' },
             { field: 'kind', op: 'eq', value: 'tenantExport' },
             { field: 'archive.deletedAt', op: 'eq', value: null },
             { field: 'archive.expiresAt', op: 'lt', value: this.now() },

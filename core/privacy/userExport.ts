@@ -8,13 +8,8 @@ import { authorizeTenantAction, requireTenantPrincipal } from '../auth/permissio
 import type { Principal, TenantPrincipal } from '../auth/principal';
 import { NotFoundError } from '../errors';
 import type { ChapterApprovalRecord, ReviewThreadRecord } from '../review/review';
-import {
-  readAll,
-  type Filter,
-  type PagedListing,
-  type TenantCollection,
-  type TenantDirectory,
-} from '../ports/documents';
+import { readAll, type Filter, type PagedListing, type TenantDirectory } from '../ports/documents';
+import type { TypedTenantCollection } from '../ports/typedCollection';
 import type { Clock } from '../ports/system';
 import type { ProjectRecord } from '../projects/project';
 import type { CostRecord } from '../costs/costEntry';
@@ -39,7 +34,7 @@ const UNATTRIBUTED_CONTAINERS = new Set(['idempotency', 'identities']);
 const PAGE_SIZE = 200;
 
 export interface UserExportDeps {
-  users: TenantCollection<UserRecord>;
+  users: TypedTenantCollection<UserRecord>;
   tenants: TenantDirectory<TenantRecord>;
   documents: TenantDocuments;
   audit: AuditTrail;
@@ -64,7 +59,7 @@ export class UserDataExport {
     const self = userId === undefined || userId === caller.userId;
     const actor: TenantPrincipal = self ? caller : authorizeTenantAction(principal, 'privacy.manage');
     const user = await this.deps.users.get(actor.tenantId, self ? caller.userId : userId!);
-    if (!user || user.type !== 'user') throw new NotFoundError('User');
+    if (!user) throw new NotFoundError('User');
     const tenant = await this.deps.tenants.get(actor.tenantId);
     const pseudonym = await this.deps.pseudonyms.of(user.tenantId, user.id);
     const exportedAt = this.deps.clock.now().toISOString();

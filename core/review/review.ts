@@ -74,8 +74,6 @@ export interface ChapterApprovalRecord extends ProjectScopedDocument {
   revision: number;
 }
 
-export type ReviewDocument = ReviewThreadRecord | ChapterApprovalRecord;
-
 /** One approval document per chapter, so two first decisions race on a create and only one wins. */
 export function approvalId(chapterId: string): string {
   return `apr_${chapterId}`;

@@ -1,6 +1,6 @@
 import { ConflictError, PreconditionFailedError } from '../errors';
 import type { BlobStore } from '../ports/blobs';
-import type { TenantCollection } from '../ports/documents';
+import type { TypedTenantCollection } from '../ports/typedCollection';
 import type { Clock, Logger } from '../ports/system';
 import { DEFAULT_DELIVERY_LIMITS, type DeliveryResult, type WebhookDeliverer } from './delivery';
 import { type DeliveryAttempt, deadLetterBlobName, deliveryIdFor, type WebhookDeliveryDoc } from './deliveryLog';
@@ -17,8 +17,8 @@ import {
 import type { WebhookSubscriptionDoc } from './webhookService';
 
 export interface WebhookDispatcherDeps {
-  webhooks: TenantCollection<WebhookSubscriptionDoc>;
-  deliveries: TenantCollection<WebhookDeliveryDoc>;
+  webhooks: TypedTenantCollection<WebhookSubscriptionDoc>;
+  deliveries: TypedTenantCollection<WebhookDeliveryDoc>;
   deliverer: WebhookDeliverer;
   blobs: BlobStore;
   clock: Clock;
@@ -83,7 +83,6 @@ export class WebhookDispatcher {
       filter: {
         op: 'and',
         filters: [
-          { field: 'type', op: 'eq', value: 'webhookDelivery' },
           { field: 'status', op: 'eq', value: 'pending' },
           { field: 'nextAttemptAt', op: 'lt', value: now },
         ],
@@ -108,14 +107,13 @@ export class WebhookDispatcher {
     const target = testEventTarget(event);
     if (target) {
       const subscription = await this.deps.webhooks.get(event.tenantId, target);
-      return subscription?.type === 'webhookSubscription' ? [subscription] : [];
+      return subscription ? [subscription] : [];
     }
     if (event.type === 'khipu.webhook.test') return [];
     const page = await this.deps.webhooks.list(event.tenantId, {
       filter: {
         op: 'and',
         filters: [
-          { field: 'type', op: 'eq', value: 'webhookSubscription' },
           { field: 'active', op: 'eq', value: true },
           { field: 'eventTypes', op: 'arrayContains', value: event.type },
         ],

@@ -3,7 +3,8 @@ import type { Principal, TenantPrincipal } from '../auth/principal';
 import { requireVersion } from '../common/versions';
 import { ConflictError, NotFoundError, PreconditionFailedError, ValidationError } from '../errors';
 import type { EventPublisher, EventType } from '../ports/events';
-import type { Page, TenantCollection } from '../ports/documents';
+import type { Page } from '../ports/documents';
+import type { TypedTenantCollection } from '../ports/typedCollection';
 import type { Clock, IdGenerator } from '../ports/system';
 import type { WebhookDeliveryDoc } from './deliveryLog';
 import { checkDeliveryUrl } from './deliveryUrl';
@@ -52,8 +53,8 @@ export interface WebhookInput {
 }
 
 export interface WebhookServiceDeps {
-  webhooks: TenantCollection<WebhookSubscriptionDoc>;
-  deliveries: TenantCollection<WebhookDeliveryDoc>;
+  webhooks: TypedTenantCollection<WebhookSubscriptionDoc>;
+  deliveries: TypedTenantCollection<WebhookDeliveryDoc>;
   events: EventPublisher;
   clock: Clock;
   ids: IdGenerator;
@@ -181,7 +182,7 @@ export class WebhookService {
   ): Promise<{ admin: TenantPrincipal; doc: WebhookSubscriptionDoc }> {
     const admin = authorizeTenantAction(principal, 'tenant.settings');
     const doc = await this.deps.webhooks.get(admin.tenantId, id);
-    if (!doc || doc.type !== 'webhookSubscription') throw new NotFoundError('Webhook');
+    if (!doc) throw new NotFoundError('Webhook');
     return { admin, doc };
   }
 
@@ -192,7 +193,6 @@ export class WebhookService {
 
   private async all(tenantId: string): Promise<WebhookSubscriptionDoc[]> {
     const page = await this.deps.webhooks.list(tenantId, {
-      filter: { field: 'type', op: 'eq', value: 'webhookSubscription' },
       page: { pageSize: MAX_SUBSCRIPTIONS_PER_TENANT + 5 },
     });
     return page.items;

@@ -4,8 +4,14 @@
  */
 import { CosmosClient } from '@azure/cosmos';
 import { containerDefinitions } from '../../adapters/cosmos/containers';
-import { CosmosProjectCollection } from '../../adapters/cosmos/cosmosCollections';
-import { typedCollection, type TypedCollection, type TypedRecord } from '../../core/ports/typedCollection';
+import { CosmosProjectCollection, CosmosTenantCollection } from '../../adapters/cosmos/cosmosCollections';
+import {
+  typedCollection,
+  typedTenantCollection,
+  type TypedCollection,
+  type TypedRecord,
+  type TypedTenantRecord,
+} from '../../core/ports/typedCollection';
 import { startCosmos, type RunningCosmos } from '../../local/emulators/cosmos';
 
 interface Thread extends TypedRecord {
@@ -108,5 +114,40 @@ describe('a collection bound to its record type', () => {
     expect(await threads.get('ta', 'p1', 't9')).toMatchObject({ type: 'thread', topic: 'y' });
     await threads.delete('ta', 'p1', 't9');
     expect(await raw.get('ta', 'p1', 't9')).toBeUndefined();
+  });
+});
+
+describe('a tenant-partitioned collection bound to its record type', () => {
+  interface Subscription extends TypedTenantRecord {
+    type: 'subscription';
+    url: string;
+  }
+  interface Claim extends TypedTenantRecord {
+    type: 'claim';
+    url: string;
+  }
+
+  it('reads, lists and writes only its own records', async () => {
+    const store = new CosmosTenantCollection<TypedTenantRecord & { url: string }>(
+      client.database('khipu').container(containerDefinitions.webhooks.id),
+    );
+    const subscriptions = typedTenantCollection<Subscription>(store, 'subscription');
+    const claims = typedTenantCollection<Claim>(store, 'claim');
+    await subscriptions.create({ id: 's1', type: 'subscription', tenantId: 'tw', url: 'https://a.test' });
+    await subscriptions.create({ id: 's2', type: 'subscription', tenantId: 'tw', url: 'https://b.test' });
+    await claims.create({ id: 'c1', type: 'claim', tenantId: 'tw', url: 'https://a.test' });
+    expect(await subscriptions.get('tw', 'c1')).toBeUndefined();
+    expect((await claims.get('tw', 'c1'))?.url).toBe('https://a.test');
+    expect(ids((await subscriptions.list('tw', { page: { pageSize: 10 } })).items)).toEqual(['s1', 's2']);
+    const byUrl = await claims.list('tw', {
+      filter: { field: 'url', op: 'eq', value: 'https://a.test' },
+      page: { pageSize: 10 },
+    });
+    expect(ids(byUrl.items)).toEqual(['c1']);
+    const stored = (await subscriptions.get('tw', 's1'))!;
+    await subscriptions.replace({ ...stored, type: 'claim' } as unknown as Subscription, stored.etag!);
+    expect((await store.get('tw', 's1'))?.type).toBe('subscription');
+    await subscriptions.delete('tw', 's1');
+    expect(await store.get('tw', 's1')).toBeUndefined();
   });
 });
