@@ -4,7 +4,6 @@
  * these services, can be built by the root without an import cycle; the root adds the one service built over that
  * context (`Services.production`).
  */
-import type { Database } from '@azure/cosmos';
 import type { TokenVerifier } from '../core/auth/principal';
 import type { BookReader } from '../core/book/bookReader';
 import type { ChapterRecord, CharacterRecord, ManuscriptRecord, SegmentRecord } from '../core/book/records';
@@ -42,7 +41,6 @@ export interface AppServices {
   ids: IdGenerator;
   tokenVerifier: TokenVerifier;
   blobs: BlobStore;
-  database: Database;
   idempotency: IdempotencyStore;
   projects: ProjectService;
   tenants: TenantService;

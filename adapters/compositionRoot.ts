@@ -169,7 +169,6 @@ function buildRoot(config: AppEnvironment): Root {
     logger,
     clock,
     ids,
-    database,
     blobs,
     tokenVerifier: createJwtTokenVerifier({
       issuer: config.AUTH_ISSUER,

@@ -1,10 +1,16 @@
-import type { Services } from '../../adapters/compositionRoot';
 import { CosmosProjectCollection } from '../../adapters/cosmos/cosmosCollections';
 import type { SegmentRecord } from '../../core/book/records';
 import { ProjectJobLocks, type ProjectJobLock } from '../../core/jobs/projectJobLock';
 import { ChapterPlanWriter } from '../../core/planning/chapterPlanWriter';
 import { committedSegments, plannedSegmentId } from '../../core/planning/planGenerations';
-import { consistencyCheck, runningPlanJob, servicesFor, storedPlan, TENANT } from '../integrity/support';
+import {
+  consistencyCheck,
+  runningPlanJob,
+  servicesFor,
+  storedPlan,
+  TENANT,
+  type TestServices,
+} from '../integrity/support';
 import { allSegments, createProject, DIALOGUE_BOOK, planProject, type SegmentJson } from '../planning/support';
 import { startTestPlatform, type TestPlatform } from '../support/testPlatform';
 import { detectCharacters, uploadManuscript, type CharacterJson } from './support';
@@ -19,7 +25,7 @@ const CREATOR = 'creator@andes.test';
 const VALIDATOR = 'validator@andes.test';
 
 let platform: TestPlatform;
-let svc: Services;
+let svc: TestServices;
 
 beforeAll(async () => {
   platform = await startTestPlatform({ env: { RATE_LIMIT_PER_MINUTE: '100000' } });

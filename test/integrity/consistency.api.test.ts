@@ -3,7 +3,6 @@
  * a leftover generation, a segment whose chapter is gone, counters that drifted), repairs them, and afterwards the
  * project reads as consistent. Only the operator may run it. Plans written before generations existed still read.
  */
-import type { Services } from '../../adapters/compositionRoot';
 import type { SegmentRecord } from '../../core/book/records';
 import { committedSegments } from '../../core/planning/planGenerations';
 import { allSegments } from '../planning/support';
@@ -23,10 +22,11 @@ import {
   startJob,
   storedPlan,
   TENANT,
+  type TestServices,
 } from './support';
 
 let platform: TestPlatform;
-let svc: Services;
+let svc: TestServices;
 
 jest.setTimeout(10 * 60_000);
 

@@ -1,4 +1,3 @@
-import type { Services } from '../../adapters/compositionRoot';
 import type { SegmentRecord } from '../../core/book/records';
 import type { TenantPrincipal } from '../../core/auth/principal';
 import { ChapterPlanWriter } from '../../core/planning/chapterPlanWriter';
@@ -22,6 +21,7 @@ import {
   startJob,
   storedPlan,
   TENANT,
+  type TestServices,
 } from './support';
 
 /**
@@ -31,7 +31,7 @@ import {
  * and re-planning").
  */
 let platform: TestPlatform;
-let svc: Services;
+let svc: TestServices;
 
 beforeAll(async () => {
   platform = await startTestPlatform({ env: { RATE_LIMIT_PER_MINUTE: '100000' } });

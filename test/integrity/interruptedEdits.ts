@@ -1,4 +1,3 @@
-import type { Services } from '../../adapters/compositionRoot';
 import { CosmosProjectCollection } from '../../adapters/cosmos/cosmosCollections';
 import type { TenantPrincipal } from '../../core/auth/principal';
 import type { ChapterRecord, SegmentRecord } from '../../core/book/records';
@@ -19,6 +18,7 @@ import {
   startJob,
   storedPlan,
   TENANT,
+  type TestServices,
 } from './support';
 
 /**
@@ -49,7 +49,7 @@ export interface DyingStore {
 export class InterruptedEdits {
   constructor(
     private readonly platform: TestPlatform,
-    private readonly svc: Services,
+    private readonly svc: TestServices,
   ) {}
 
   /** The book's collections, failing every call once `writesBeforeDeath` segment writes were made. */

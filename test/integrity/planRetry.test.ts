@@ -5,7 +5,6 @@
  * contiguous positions, with the job's counts equal to what is stored. Runs the job's steps in this process against
  * the platform's real Cosmos emulator, as the orchestration would.
  */
-import type { Services } from '../../adapters/compositionRoot';
 import { buildRecordCollections } from '../../adapters/cosmos/recordCollections';
 import type { PlanWriteFaults } from '../../core/planning/chapterPlanWriter';
 import { committedSegments } from '../../core/planning/planGenerations';
@@ -26,10 +25,11 @@ import {
   startJob,
   storedPlan,
   TENANT,
+  type TestServices,
 } from './support';
 
 let platform: TestPlatform;
-let svc: Services;
+let svc: TestServices;
 let projectId: string;
 let chapterIds: string[];
 

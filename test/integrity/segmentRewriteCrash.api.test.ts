@@ -1,7 +1,6 @@
-import type { Services } from '../../adapters/compositionRoot';
 import { startTestPlatform, type TestPlatform } from '../support/testPlatform';
 import { CREATOR_PRINCIPAL, InterruptedEdits } from './interruptedEdits';
-import { consistencyCheck, CREATOR, servicesFor, storedPlan } from './support';
+import { consistencyCheck, CREATOR, servicesFor, storedPlan, type TestServices } from './support';
 
 /**
  * Split, merge and delete write the edited chapter as a new plan generation, so an edit that stops halfway (its
@@ -11,7 +10,7 @@ import { consistencyCheck, CREATOR, servicesFor, storedPlan } from './support';
  * for a process that was killed there.
  */
 let platform: TestPlatform;
-let svc: Services;
+let svc: TestServices;
 let edits: InterruptedEdits;
 
 beforeAll(async () => {

@@ -1,7 +1,6 @@
-import type { Services } from '../../adapters/compositionRoot';
 import { startTestPlatform, type TestPlatform } from '../support/testPlatform';
 import { CREATOR_PRINCIPAL, InterruptedEdits, type DyingStore, type SegmentJson } from './interruptedEdits';
-import { CREATOR, json, servicesFor, storedPlan } from './support';
+import { CREATOR, json, servicesFor, storedPlan, type TestServices } from './support';
 
 /**
  * A segment's new words change the chapter text too; both are written in one step (the edited plan as a new
@@ -12,7 +11,7 @@ import { CREATOR, json, servicesFor, storedPlan } from './support';
  * for a process that was killed there.
  */
 let platform: TestPlatform;
-let svc: Services;
+let svc: TestServices;
 let edits: InterruptedEdits;
 
 beforeAll(async () => {

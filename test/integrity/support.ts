@@ -1,3 +1,4 @@
+import { CosmosClient, type Database } from '@azure/cosmos';
 import { readFileSync } from 'node:fs';
 import type { Services } from '../../adapters/compositionRoot';
 import { CosmosProjectCollection } from '../../adapters/cosmos/cosmosCollections';
@@ -17,14 +18,25 @@ export const OPERATOR = 'operator@khipu.test';
 export const TENANT = 't-andes';
 
 /**
+ * The app's services, and the platform's Cosmos database for what no service hands out (a job's raw record, a
+ * project's job lock), which a test writes to set up a race.
+ */
+export type TestServices = Services & { database: Database };
+
+/**
  * The app's own services in the test process, wired to the test platform's emulators, for what a test must do
  * behind the API: run a job step again by hand, or look at every stored generation. Call once per test file.
  */
-export async function servicesFor(platform: TestPlatform): Promise<Services> {
+export async function servicesFor(platform: TestPlatform): Promise<TestServices> {
   for (const [key, value] of Object.entries(platform.env)) process.env[key] = value;
   process.env.LOG_LEVEL = 'silent';
   const { services } = await import('../../adapters/compositionRoot');
-  return services();
+  const client = new CosmosClient({
+    endpoint: platform.env.COSMOS_ENDPOINT,
+    key: platform.env.COSMOS_KEY,
+    connectionPolicy: { enableEndpointDiscovery: false },
+  });
+  return { ...services(), database: client.database(platform.env.COSMOS_DATABASE ?? 'khipu') };
 }
 
 export async function json<T>(res: Response, status: number): Promise<T> {
@@ -140,7 +152,7 @@ export function corpusOpening(chapters: number): string {
 }
 
 /** A plan job document in `running` state, for running its steps by hand as the orchestration would. */
-export async function runningPlanJob(svc: Services, projectId: string): Promise<JobRecord> {
+export async function runningPlanJob(svc: TestServices, projectId: string): Promise<JobRecord> {
   const now = new Date().toISOString();
   return jobsOf(svc).create({
     id: svc.ids.newId('job'),
@@ -164,6 +176,6 @@ export async function runningPlanJob(svc: Services, projectId: string): Promise<
   });
 }
 
-function jobsOf(svc: Services) {
+function jobsOf(svc: TestServices) {
   return new CosmosProjectCollection<JobRecord>(svc.database.container('jobs'));
 }

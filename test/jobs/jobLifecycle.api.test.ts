@@ -3,10 +3,9 @@
  * every job kind asks, progress that 24 activities report at once without losing a count, and a cancel that wins over
  * an ending reported after it.
  */
-import type { Services } from '../../adapters/compositionRoot';
 import type { JobRecord, JobRef } from '../../core/jobs/job';
 import { CosmosProjectCollection } from '../../adapters/cosmos/cosmosCollections';
-import { createProject, runningPlanJob, servicesFor } from '../integrity/support';
+import { createProject, runningPlanJob, servicesFor, type TestServices } from '../integrity/support';
 import { startEventReceiver, type EventReceiver } from '../production/support';
 import { startTestPlatform, type TestPlatform } from '../support/testPlatform';
 import { eventsOfJob, subscribeToJobEvents } from './jobEvents';
@@ -14,7 +13,7 @@ import { eventsOfJob, subscribeToJobEvents } from './jobEvents';
 const PARALLEL = 24;
 let platform: TestPlatform;
 let receiver: EventReceiver;
-let svc: Services;
+let svc: TestServices;
 let projectId: string;
 
 jest.setTimeout(5 * 60_000);
