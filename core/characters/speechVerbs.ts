@@ -40,7 +40,7 @@ const ENGLISH_UNAMBIGUOUS = list(`
 const SPANISH_UNAMBIGUOUS = list(`
   dijo, preguntó, respondió, contestó, exclamó, gritó, murmuró, susurró, replicó, repuso, dijeron, preguntaron,
   respondieron, contestaron, exclamaron, gritaron, díjole, respondióle, respondiole, preguntóle, preguntole,
-  replicóle, replicole, contestóle, contestole
+  replicóle, replicole, contestóle, contestole, díjose, dijose, preguntóse, preguntose
 `);
 
 const PORTUGUESE_UNAMBIGUOUS = list(`

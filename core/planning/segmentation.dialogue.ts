@@ -367,7 +367,9 @@ function withParentheticalTags(paragraph: string, pieces: Piece[], language?: He
     push(scan, piece.start, piece.kind);
     if (piece.kind !== 'dialogue') return;
     const end = p + 1 < pieces.length ? pieces[p + 1].start : paragraph.length;
-    for (const match of paragraph.slice(piece.start, end).matchAll(/\(([^()]{2,120})\)/gu)) {
+    // A tag's parenthesis may go on to describe the speaker over a few lines ("(contestó el rústico; hombre de unos
+    // treinta años, cuyo rostro…)").
+    for (const match of paragraph.slice(piece.start, end).matchAll(/\(([^()]{2,300})\)/gu)) {
       const inner = match[1];
       const tag = readSpeechTag(inner, language);
       // The parenthesis is the tag, and the clause it goes on with ("(preguntó ella, riendo)"), not a remark.

@@ -171,11 +171,14 @@ describe('segmentation', () => {
     ]);
   });
 
-  it('cuts out a tag in parentheses whole, with the clause it goes on with, in es, pt and en', () => {
+  it('cuts out a tag in parentheses whole, with the clause it goes on with (a few lines at most), in es, pt and en', () => {
     const books = {
       es: [
         '--¡Déjalo dormir! (exclamó el\nviejo alcalde, poniéndose más pálido de lo que ya\nera).--Y tú, escúchame.',
         '--¿No te gusta? (preguntó la molinera con fingida compasión, que hubiera hecho reír a un santo).--¡Qué lástima!',
+        '--No lo sé...(contestó el rústico; hombre de unos\ntreinta años, cuyo rostro esquinado y avieso, propio de\n' +
+          'ladrón o de asesino, daba muy triste idea de su sinceridad). Creo que es cosa de brujería.',
+        '--Este viaje mío (díjose interiormente) es una estratagema.',
       ],
       pt: ['--Fique! (disse minha tia, enxugando os olhos). Fique comnosco.'],
       en: ['"Go on (said he, laughing) and tell me."'],
@@ -185,8 +188,20 @@ describe('segmentation', () => {
         narration: [
           '(exclamó el viejo alcalde, poniéndose más pálido de lo que ya era).',
           '(preguntó la molinera con fingida compasión, que hubiera hecho reír a un santo).',
+          '(contestó el rústico; hombre de unos treinta años, cuyo rostro esquinado y avieso, propio de ladrón o de ' +
+            'asesino, daba muy triste idea de su sinceridad).',
+          '(díjose interiormente)',
         ],
-        dialogue: ['--¡Déjalo dormir!', '--Y tú, escúchame.', '--¿No te gusta?', '--¡Qué lástima!'],
+        dialogue: [
+          '--¡Déjalo dormir!',
+          '--Y tú, escúchame.',
+          '--¿No te gusta?',
+          '--¡Qué lástima!',
+          '--No lo sé...',
+          'Creo que es cosa de brujería.',
+          '--Este viaje mío',
+          'es una estratagema.',
+        ],
       },
       pt: { narration: ['(disse minha tia, enxugando os olhos).'], dialogue: ['--Fique!', 'Fique comnosco.'] },
       en: { narration: ['(said he, laughing)'], dialogue: ['"Go on', 'and tell me."'] },
