@@ -12,7 +12,7 @@ import { detectNarration } from './narration';
 import { foldCompanions, narratorKeyOf } from './narratorRecord';
 import { foldNamedRoles, foldTitleRoles } from './roleFolds';
 import { MIN_ROLE_LINES, rejoinStories, tallyRoles } from './roleTallies';
-import { foldSelfNamedRoles } from './rolesSelfNamed';
+import { foldSelfNamedRoles, officeOf } from './rolesSelfNamed';
 import { isStoryCollection } from './stories';
 import { genderOfTally, type Tally } from './tally';
 
@@ -39,7 +39,13 @@ export function detectCharactersHeuristic(chapters: ChapterInput[]): Character[]
   const collection = readsAsCollection(tallies, chapters.length);
   tallyRoles(scans, tallies, collection);
   foldTitleRoles(tallies);
-  foldNamedRoles(tallies, placed, people, bookLanguage, collection);
+  const offices = new Map(
+    [...tallies].flatMap(([key, tally]) => {
+      const office = key.startsWith('role|') ? undefined : officeOf(tally, scans);
+      return office === undefined ? [] : [[key, office] as const];
+    }),
+  );
+  foldNamedRoles(tallies, placed, people, bookLanguage, collection, offices);
   foldSelfNamedRoles(scans, tallies, people);
   rejoinStories(tallies);
 

@@ -6,7 +6,7 @@
 import type { PersonIndex, PlacedForm } from './clusters';
 import { honorificOf } from './honorifics';
 import { roleNamedAt } from './roleNames';
-import { absorbRole, absorbTally, genderOfTally, unique, type Tally } from './tally';
+import { absorbOffice, absorbRole, absorbTally, genderOfTally, unique, type Tally } from './tally';
 import { emptyVotes } from './genderEvidence';
 import type { HeuristicLanguage } from './vocabulary';
 
@@ -37,7 +37,8 @@ export interface PlacedMention extends PlacedForm {
  * person, that person is named in a chapter where the role speaks, and their genders agree. Without a naming, a role
  * that is a title ("the inspector") is the one person with that title named where it speaks. In a story collection
  * (`collection`) a naming counts only in the story where the role speaks: the miller named in one story is not the
- * miller of another.
+ * miller of another. An office the book writes as a name (`offices`: record key → office, "el Alcalde" → "alcalde")
+ * is named the same way ("El Sr. Juan López, que como particular y como Alcalde…"), present where the book names it.
  */
 export function foldNamedRoles(
   tallies: Map<string, Tally>,
@@ -45,6 +46,7 @@ export function foldNamedRoles(
   people: PersonIndex,
   language: HeuristicLanguage,
   collection: boolean,
+  offices: Map<string, string>,
 ): void {
   const namings: { nouns: string[]; person: string; chapter: number }[] = [];
   const presentIn = new Map<string, Set<number>>();
@@ -60,24 +62,32 @@ export function foldNamedRoles(
     if (naming !== null) namings.push({ ...naming, person, chapter: mention.chapter });
   }
   for (const [key, role] of [...tallies]) {
-    const noun = key.startsWith('role|') ? namedAsNoun(rolePhraseOf(key)) : null;
+    const isRole = key.startsWith('role|');
+    const noun = isRole ? namedAsNoun(rolePhraseOf(key)) : (offices.get(key) ?? null);
     if (noun === null) continue;
+    // Where the role is someone in the scene: where it speaks, or for an office where the book names it.
+    const present = isRole ? role.speaksIn : (presentIn.get(key) ?? new Set<number>());
     // In a novel a naming anywhere names the role for the whole book ("la señá Frasquita, la … navarra," in the
     // chapter that describes the mill, "dijo la navarra" chapters later); in a collection only in the role's story.
     const namedAs = unique(
       namings
-        .filter((naming) => naming.nouns.includes(noun) && (!collection || role.speaksIn.has(naming.chapter)))
+        .filter(
+          (naming) =>
+            naming.person !== key && naming.nouns.includes(noun) && (!collection || present.has(naming.chapter)),
+        )
         .map((naming) => naming.person),
     );
     const holders = namedAs.length > 0 ? namedAs : titledAs(noun, role, tallies, presentIn);
     const named = holders.length > 1 ? lastNamedHolder(holders, role, mentioned) : holders;
     // The role is someone in the scene: the person is named in a chapter where the role speaks.
-    if (named.length !== 1 || ![...role.speaksIn].some((chapter) => presentIn.get(named[0])!.has(chapter))) continue;
+    if (named.length !== 1 || ![...present].some((chapter) => presentIn.get(named[0])!.has(chapter))) continue;
     const person = tallies.get(named[0])!;
     const [personGender, roleGender] = [genderOfTally(person), genderOfTally(role)];
     if (personGender !== 'unknown' && roleGender !== 'unknown' && personGender !== roleGender) continue;
-    absorbRole(person, role);
-    if (person.roleGender === 'unknown') person.roleGender = role.roleGender;
+    if (isRole) {
+      absorbRole(person, role);
+      if (person.roleGender === 'unknown') person.roleGender = role.roleGender;
+    } else absorbOffice(person, role);
     tallies.delete(key);
   }
 }

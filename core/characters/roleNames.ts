@@ -103,6 +103,19 @@ const ROLE_CALLED: Record<HeuristicLanguage, RegExp> = {
     'u',
   ),
 };
+/**
+ * "El Sr. Juan López, que como particular y como Alcalde era…", "Tom Reed, as mayor, …", "o Paulo, enquanto
+ * regedor, …": the office a name holds, after "as" with no article (with an article, "como el alcalde" is a
+ * likeness). A second "as" may stand before it ("como particular y como Alcalde").
+ */
+const IN_OFFICE: Record<HeuristicLanguage, RegExp> = {
+  en: /^,\s+(?:who\s+)?as\s+(?:\p{Ll}+\s+and\s+as\s+)?(\p{L}[\p{Ll}\p{M}]+)(?=[\s,.;])/u,
+  es: /^,\s+(?:que\s+)?como\s+(?:\p{Ll}+\s+y\s+como\s+)?(\p{L}[\p{Ll}\p{M}]+)(?=[\s,.;])/u,
+  pt: /^,\s+(?:que\s+)?(?:como|enquanto)\s+(?:\p{Ll}+\s+e\s+como\s+)?(\p{L}[\p{Ll}\p{M}]+)(?=[\s,.;])/u,
+};
+
+const ARTICLE_WORD = /^(?:the|a|an|el|la|los|las|un|una|o|os|as|um|uma)$/iu;
+
 /** How far before a name a role called by it may stand. */
 const ROLE_CALLED_SPAN = 220;
 
@@ -137,6 +150,9 @@ export function roleNamedAt(
   const called = ROLE_CALLED[language].exec(text.slice(Math.max(0, start - ROLE_CALLED_SPAN), start));
   if (called !== null)
     return isFunctionWord(called[1], language) ? null : { nouns: [foldWord(called[1])], byClause: true };
+  const inOffice = IN_OFFICE[language].exec(after);
+  if (inOffice !== null && !isFunctionWord(inOffice[1], language) && !ARTICLE_WORD.test(inOffice[1]))
+    return { nouns: [foldWord(inOffice[1])], byClause: false };
   const before = text.slice(Math.max(0, start - 40), start);
   const roleBefore = ROLE_BEFORE[language].exec(before);
   const apposedBefore =

@@ -7,7 +7,7 @@ import type { PersonIndex } from './clusters';
 import { honorificOf } from './honorifics';
 import type { ChapterScan } from './namedPeople';
 import { roleTallyKey } from './roleFolds';
-import { absorbRole, absorbTally, genderOfTally, unique, type Tally } from './tally';
+import { absorbOffice, absorbRole, genderOfTally, unique, type Tally } from './tally';
 import { foldWord, type HeuristicLanguage } from './vocabulary';
 
 /** "I am the <role>" inside a line of dialogue: the article and up to three words after it. */
@@ -52,10 +52,7 @@ export function foldSelfNamedRoles(scans: ChapterScan[], tallies: Map<string, Ta
     if (key.startsWith('role|')) {
       absorbRole(person, record);
       if (person.roleGender === 'unknown') person.roleGender = record.roleGender;
-    } else {
-      // The office's forms become aliases; the person keeps the name the book gives them.
-      absorbTally(person, { ...record, forms: new Map([...record.forms.keys()].map((form) => [form, 0])) });
-    }
+    } else absorbOffice(person, record);
     tallies.delete(key);
   }
 }
@@ -79,6 +76,19 @@ function recordNamed(
     ([key, tally]) => !key.startsWith('role|') && [...tally.forms.keys()].some((form) => namesOffice(form, office)),
   );
   return holders.length === 1 ? holders[0][0] : undefined;
+}
+
+/**
+ * The office a named record stands for ("corregidor" for a record written "el Corregidor", "señor Corregidor"),
+ * folded: every form is that word, alone or after a title, or a role phrase folded in ("el viejo"), and the book also
+ * writes the word in lower case. Undefined for a person's name.
+ */
+export function officeOf(tally: Tally, scans: ChapterScan[]): string | undefined {
+  const named = [...tally.forms.keys()].filter((form) => !/^\p{Ll}+ \p{Ll}/u.test(form));
+  const office = named[0]?.split(' ').at(-1);
+  if (office === undefined || !/^\p{Lu}\p{Ll}+$/u.test(office)) return undefined;
+  if (!named.every((form) => namesOffice(form, office))) return undefined;
+  return writtenInLowerCase(office.toLowerCase(), scans) ? foldWord(office) : undefined;
 }
 
 /** "Corregidor", "señor Corregidor": the office alone or after a title. */

@@ -81,6 +81,14 @@ export function absorbRole(person: Tally, role: Tally): void {
   for (const chapter of role.chapters) person.chapters.add(chapter);
 }
 
+/**
+ * An office the book writes as a name ("el Corregidor") joins the person who holds it: everything counted is added,
+ * and its forms become aliases, so the person keeps the name the book gives them.
+ */
+export function absorbOffice(person: Tally, office: Tally): void {
+  absorbTally(person, { ...office, forms: new Map([...office.forms.keys()].map((form) => [form, 0])) });
+}
+
 /** Adds everything counted for `from` (another record of the same person) to `into`. */
 export function absorbTally(into: Tally, from: Tally): void {
   for (const [form, count] of from.forms) into.forms.set(form, (into.forms.get(form) ?? 0) + count);

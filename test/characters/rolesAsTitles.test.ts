@@ -134,3 +134,78 @@ describe('a role that is the subject of a naming verb', () => {
     expect(cast.filter((character) => character.name.toLowerCase() === role)).toHaveLength(0);
   });
 });
+
+/** "<name>, as <office>," with no article: the office is that person (an office written as a name, or a role). */
+const IN_OFFICE = {
+  es: chapters(
+    'es',
+    [
+      'Cada lugar tiene su alcalde. El Sr. Juan Pérez, que como particular y como Alcalde era temido, cenaba solo.',
+      'El Alcalde bebía mucho, y el Alcalde no perdonaba; al Alcalde lo temían todos.',
+      '',
+      '—¡Abran! —dijo el Alcalde.',
+      '',
+      '—Ya voy, señor Alcalde —respondió Pedro Gil.',
+      '',
+      '—¡Pronto! —gritó el Alcalde.',
+    ].join('\n'),
+  ),
+  en: chapters(
+    'en',
+    [
+      'In the village everyone knew that Tom Reed, as mayor, opened the fair every spring.',
+      '',
+      '"Welcome, all of you," said the mayor.',
+      '',
+      '"Thank you," said Mary Brown.',
+      '',
+      '"Now the races," said the mayor.',
+    ].join('\n'),
+  ),
+  pt: chapters(
+    'pt',
+    [
+      'O Paulo Lima, enquanto regedor, mandava em tudo na aldeia.',
+      '',
+      '-- Silêncio, disse o regedor.',
+      '',
+      '-- Sim, senhor, respondeu a Rosa.',
+      '',
+      '-- Agora podem ir, disse o regedor.',
+    ].join('\n'),
+  ),
+};
+
+/** "como el alcalde" is a likeness, not an office. */
+const LIKENESS = chapters(
+  'es',
+  [
+    'Pedro Gil, como el alcalde, cenaba tarde.',
+    '',
+    '—¿Quién llama? —dijo el alcalde.',
+    '',
+    '—Yo —respondió Pedro Gil.',
+    '',
+    '—Pues pasa —dijo el alcalde.',
+  ].join('\n'),
+);
+
+describe('a name set beside an office with "as"', () => {
+  it.each([
+    ['es', IN_OFFICE.es, 'Sr. Juan Pérez', 'señor Alcalde', 2],
+    ['en', IN_OFFICE.en, 'Tom Reed', 'the mayor', 2],
+    ['pt', IN_OFFICE.pt, 'Paulo Lima', 'o regedor', 2],
+  ])('%s: the office is that person', (_language, book, person, office, lines) => {
+    const { named } = castOf(book);
+    expect(named(person)).toHaveLength(1);
+    expect(named(person)[0].aliases).toContain(office);
+    expect(named(person)[0].dialogueLineCount).toBe(lines);
+    expect(named(office)).toHaveLength(1);
+  });
+
+  it('"como el alcalde" names nobody', () => {
+    const { cast, named } = castOf(LIKENESS);
+    expect(named('Pedro Gil')[0].aliases).not.toContain('el alcalde');
+    expect(cast.filter((character) => character.name === 'El alcalde')).toHaveLength(1);
+  });
+});
