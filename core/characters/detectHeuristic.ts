@@ -35,18 +35,18 @@ const MIN_VOCATIVES = 2;
 const MIN_ADDRESSED_MENTIONS = 5;
 
 export function detectCharactersHeuristic(chapters: ChapterInput[]): Character[] {
-  const { bookLanguage, scans, placed, people, tallies } = tallyPeople(chapters);
+  const { bookLanguage, wordCase, scans, placed, people, tallies } = tallyPeople(chapters);
   const collection = readsAsCollection(tallies, chapters.length);
   tallyRoles(scans, tallies, collection);
   foldTitleRoles(tallies);
   const offices = new Map(
     [...tallies].flatMap(([key, tally]) => {
-      const office = key.startsWith('role|') ? undefined : officeOf(tally, scans);
+      const office = key.startsWith('role|') ? undefined : officeOf(tally, wordCase);
       return office === undefined ? [] : [[key, office] as const];
     }),
   );
   foldNamedRoles(tallies, placed, people, bookLanguage, collection, offices);
-  foldSelfNamedRoles(scans, tallies, people);
+  foldSelfNamedRoles(scans, tallies, people, wordCase);
   rejoinStories(tallies);
 
   const narration = detectNarration(chapters);

@@ -256,6 +256,11 @@ export class WordCase {
         this.speakers.add(key);
   }
 
+  /** Whether the book writes the word in lower case at least once ("corregidor" beside "el Corregidor"). */
+  writtenInLowerCase(word: string): boolean {
+    return (this.lower.get(foldWord(word)) ?? 0) > 0;
+  }
+
   /** Capitalised, almost never lower-case, seen mid-sentence at least once, and no function word. */
   looksLikeName(token: string): boolean {
     const words = token.split(/[ '’-]+/u).filter((word) => /^\p{Lu}/u.test(word));

@@ -112,7 +112,7 @@ export function tallyPeople(chapters: ChapterInput[]) {
       if (person === undefined || !tallies.has(person)) continue;
       countLine(tallies.get(person)!, found.verb);
     }
-  return { bookLanguage, scans, placed, people, tallies };
+  return { bookLanguage, wordCase, scans, placed, people, tallies };
 }
 
 function scanChapters(chapters: ChapterInput[], wordCase: WordCase): ChapterScan[] {

@@ -5,6 +5,7 @@
  */
 import type { PersonIndex } from './clusters';
 import { honorificOf } from './honorifics';
+import type { WordCase } from './mentions';
 import type { ChapterScan } from './namedPeople';
 import { roleTallyKey } from './roleFolds';
 import { absorbOffice, absorbRole, genderOfTally, unique, type Tally } from './tally';
@@ -25,7 +26,12 @@ const PARAGRAPH_BREAK = /\n[ \t]*\n/gu;
  * only when the book also writes its word in lower case ("llevaba cuatro años de corregidor"): a common noun, not
  * somebody's name. In a story collection a role folds only in the story where the speaker names himself.
  */
-export function foldSelfNamedRoles(scans: ChapterScan[], tallies: Map<string, Tally>, people: PersonIndex): void {
+export function foldSelfNamedRoles(
+  scans: ChapterScan[],
+  tallies: Map<string, Tally>,
+  people: PersonIndex,
+  wordCase: WordCase,
+): void {
   const claims = new Map<string, string[]>();
   for (const [chapter, scan] of scans.entries()) {
     const text = scan.chapter.text;
@@ -36,7 +42,7 @@ export function foldSelfNamedRoles(scans: ChapterScan[], tallies: Map<string, Ta
       for (const [start, end] of scan.dialogue) {
         if (end <= from || start >= to) continue;
         for (const match of text.slice(start, end).matchAll(SELF_NAMING[scan.language])) {
-          const record = recordNamed(match[1], match[2], chapter, tallies, scans);
+          const record = recordNamed(match[1], match[2], chapter, tallies, wordCase);
           if (record === undefined || record === speaker) continue;
           claims.set(record, [...(claims.get(record) ?? []), speaker]);
         }
@@ -63,7 +69,7 @@ function recordNamed(
   words: string,
   chapter: number,
   tallies: Map<string, Tally>,
-  scans: ChapterScan[],
+  wordCase: WordCase,
 ): string | undefined {
   const tokens = words.split(/[ \t]+/u);
   for (let length = tokens.length; length >= 1; length--) {
@@ -71,7 +77,7 @@ function recordNamed(
     for (const key of [roleTallyKey(phrase, chapter), roleTallyKey(phrase, null)]) if (tallies.has(key)) return key;
   }
   const office = tokens[0];
-  if (!/^\p{Lu}\p{Ll}+$/u.test(office) || !writtenInLowerCase(office.toLowerCase(), scans)) return undefined;
+  if (!/^\p{Lu}\p{Ll}+$/u.test(office) || !wordCase.writtenInLowerCase(office)) return undefined;
   const holders = [...tallies.entries()].filter(
     ([key, tally]) => !key.startsWith('role|') && [...tally.forms.keys()].some((form) => namesOffice(form, office)),
   );
@@ -83,23 +89,18 @@ function recordNamed(
  * folded: every form is that word, alone or after a title, or a role phrase folded in ("el viejo"), and the book also
  * writes the word in lower case. Undefined for a person's name.
  */
-export function officeOf(tally: Tally, scans: ChapterScan[]): string | undefined {
+export function officeOf(tally: Tally, wordCase: WordCase): string | undefined {
   const named = [...tally.forms.keys()].filter((form) => !/^\p{Ll}+ \p{Ll}/u.test(form));
   const office = named[0]?.split(' ').at(-1);
   if (office === undefined || !/^\p{Lu}\p{Ll}+$/u.test(office)) return undefined;
   if (!named.every((form) => namesOffice(form, office))) return undefined;
-  return writtenInLowerCase(office.toLowerCase(), scans) ? foldWord(office) : undefined;
+  return wordCase.writtenInLowerCase(office) ? foldWord(office) : undefined;
 }
 
 /** "Corregidor", "señor Corregidor": the office alone or after a title. */
 function namesOffice(form: string, office: string): boolean {
   const words = form.split(' ');
   return words.at(-1) === office && (words.length === 1 || (words.length === 2 && honorificOf(words[0]) !== undefined));
-}
-
-function writtenInLowerCase(word: string, scans: ChapterScan[]): boolean {
-  const pattern = new RegExp(`(?<!\\p{L})${word}(?!\\p{L})`, 'u');
-  return scans.some((scan) => pattern.test(scan.chapter.text));
 }
 
 /** The paragraph (text between blank lines) holding `offset`. */
