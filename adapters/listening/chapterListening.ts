@@ -6,7 +6,7 @@
 import type { ChapterRecord, SegmentRecord } from '../../core/book/records';
 import type { ChapterTimelineView, TakeList, TakeView, TimelineSegmentView } from '../../core/api/takes';
 import { segmentsOfChapter } from '../../core/production/productionBook';
-import { isTakeCurrent, planSegments, currentTake, type PlannedSegment } from '../production/chapterSpeech';
+import { isTakeCurrent, planSegments, currentTake, type PlannedSegment } from '../../core/production/chapterSpeechPlan';
 import type { ProductionContext } from '../production/productionContextType';
 
 function takesOf(segment: SegmentRecord, item: PlannedSegment | undefined): TakeView[] {
@@ -22,7 +22,9 @@ function takesOf(segment: SegmentRecord, item: PlannedSegment | undefined): Take
 async function plannedChapter(ctx: ProductionContext, chapter: ChapterRecord) {
   const segments = await segmentsOfChapter(ctx.svc.book, chapter.tenantId, chapter.projectId, chapter.id);
   const plan =
-    segments.length > 0 ? await planSegments(ctx, chapter.tenantId, chapter.projectId, segments) : { items: [] };
+    segments.length > 0
+      ? await planSegments(ctx.speechPlan, chapter.tenantId, chapter.projectId, segments)
+      : { items: [] };
   const planned = new Map(plan.items.map((item, position) => [item.segment.id, { item, position }]));
   return { segments, items: plan.items, planned };
 }

@@ -26,7 +26,7 @@ import { WavLevelTap } from '../audio/levelTap';
 import { describeFile } from '../packaging/fileHash';
 import { segmentsOfChapter } from '../../core/production/productionBook';
 import { uploadFileIfAbsent } from './blobFiles';
-import { audioLocation, planSegments } from './chapterSpeech';
+import { audioLocation, planSegments } from '../../core/production/chapterSpeechPlan';
 import type { JobInput } from '../../core/jobs/job';
 import type { ProductionContext } from './productionContextType';
 import { withWorkspace } from './workspace';
@@ -54,7 +54,7 @@ export async function masterChapterAudio(ctx: ProductionContext, input: MasterCh
   if (!chapter || chapter.type !== 'chapter') throw new NotFoundError('Chapter');
   const segments = await segmentsOfChapter(svc.book, tenantId, projectId, chapterId);
   if (segments.length === 0) throw new Error(`Chapter "${chapter.title}" has no segments to master`);
-  const plan = await planSegments(ctx, tenantId, projectId, segments);
+  const plan = await planSegments(ctx.speechPlan, tenantId, projectId, segments);
   // Preflight leaves such chapters out; this only meets one whose plan changed since.
   if (plan.items.length === 0) throw new Error(`Chapter "${chapter.title}" has nothing to speak`);
   const locations = plan.items.map((item) => audioLocation(item, tenantId, projectId));

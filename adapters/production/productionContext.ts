@@ -58,14 +58,19 @@ export function buildProductionContext(svc: AppServices, stores: ProductionStore
       initialLimit: 2,
       maxLimit: svc.config.TTS_ENGINE === 'offline' ? 2 : 16,
     }),
-    voices,
-    async pausePolicy(tenantId, projectId) {
-      const record = await stores.settings.get(tenantId, projectId, pausePolicyDocumentId(projectId));
-      return effectivePausePolicy(record?.overrides);
-    },
-    async lexicon(tenantId, projectId) {
-      const { entries } = await svc.lexicon.snapshot(tenantId, projectId);
-      return entries;
+    speechPlan: {
+      projects: svc.projects,
+      book: svc.book,
+      voices,
+      async pausePolicy(tenantId, projectId) {
+        const record = await stores.settings.get(tenantId, projectId, pausePolicyDocumentId(projectId));
+        return effectivePausePolicy(record?.overrides);
+      },
+      async lexicon(tenantId, projectId) {
+        const { entries } = await svc.lexicon.snapshot(tenantId, projectId);
+        return entries;
+      },
+      speechEngine: svc.speech.engine,
     },
   };
   return context;

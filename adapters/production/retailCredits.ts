@@ -27,7 +27,7 @@ import { canonicalJson, segmentAudioBlobName, sha256Hex } from '../../core/produ
 import type { PreparedCredits, PreparedCreditsSummary } from '../../core/production/bookPackaging';
 import { sha256File } from '../packaging/fileHash';
 import { downloadBlob, uploadFileIfAbsent } from './blobFiles';
-import { planSegments } from './chapterSpeech';
+import { planSegments } from '../../core/production/chapterSpeechPlan';
 import type { JobInput } from '../../core/jobs/job';
 import type { ProductionContext } from './productionContextType';
 import { recordSpeechCost, synthesizeToBlob } from './segmentSynthesis';
@@ -89,7 +89,9 @@ async function prepareCreditsPart(
   dir: string,
 ): Promise<{ record: string; synthesisCalls: number; billableCharacters: number }> {
   const { svc } = ctx;
-  const plan = await planSegments(ctx, job.tenantId, job.projectId, [creditsSegment(job, `credits-${part}`, text)]);
+  const plan = await planSegments(ctx.speechPlan, job.tenantId, job.projectId, [
+    creditsSegment(job, `credits-${part}`, text),
+  ]);
   const item = plan.items[0];
   const key = sha256Hex(
     canonicalJson({

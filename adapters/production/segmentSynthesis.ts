@@ -25,7 +25,7 @@ import {
   planSegments,
   type ChapterSpeechPlan,
   type PlannedSegment,
-} from './chapterSpeech';
+} from '../../core/production/chapterSpeechPlan';
 import type { JobInput } from '../../core/jobs/job';
 import type { ProductionContext } from './productionContextType';
 import { withWorkspace } from './workspace';
@@ -85,7 +85,7 @@ export async function synthesizeSegments(
   const segments = (
     await Promise.all(input.segmentIds.map((id) => svc.book.segments.get(input.tenantId, input.projectId, id)))
   ).filter((s): s is SegmentRecord => !!s && s.chapterId === input.chapterId);
-  const plan = await planSegments(ctx, input.tenantId, input.projectId, segments);
+  const plan = await planSegments(ctx.speechPlan, input.tenantId, input.projectId, segments);
   summary.skipped = plan.skipped.map((segment) => ({
     chapterId: input.chapterId,
     segmentId: segment.segmentId,

@@ -10,7 +10,7 @@ import { effectivePausePolicy } from '../../core/planning/pausePolicy';
 import { segmentAudioBlobName, segmentAudioHash } from '../../core/production/contentAddress';
 import { chapterSpeech } from '../../core/production/speechPlan';
 import { OfflineVoiceCatalog } from '../../adapters/voices/offlineVoiceCatalog';
-import { outputFormatFor } from '../../adapters/production/chapterSpeech';
+import { outputFormatFor } from '../../core/production/chapterSpeechPlan';
 import { seedMasteredChapter, seedPlannedBook } from '../production/seedBook';
 import type { TestPlatform } from '../support/testPlatform';
 

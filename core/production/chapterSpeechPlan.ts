@@ -1,21 +1,33 @@
 /**
  * The speech plan of a chapter's segments with their content addresses: what each segment says, in which voice, and
- * which blob holds (or will hold) its audio. Shared by synthesis and mastering so both agree on every name.
+ * which blob holds (or will hold) its audio. Shared by synthesis, mastering, the credits and the player so all agree
+ * on every name.
  */
-import type { SegmentRecord, SegmentTake } from '../../core/book/records';
-import type { VoiceDescriptor } from '../../core/casting/casting';
-import { NotFoundError } from '../../core/errors';
-import type { SpeechEngine, SpeechOutputFormat } from '../../core/ports/speech';
-import { segmentAudioBlobName, segmentAudioHash, type SegmentAudioKey } from '../../core/production/contentAddress';
-import {
-  chapterSpeech,
-  segmentSsml,
-  type SegmentSpeechInput,
-  type UnspeakableSegment,
-} from '../../core/production/speechPlan';
-import type { PausePolicy } from '../../core/planning/pausePolicy';
-import { charactersOf } from '../../core/production/productionBook';
-import type { ProductionContext } from './productionContextType';
+import type { SegmentRecord, SegmentTake } from '../book/records';
+import type { VoiceDescriptor } from '../casting/casting';
+import { NotFoundError } from '../errors';
+import type { LexiconEntry } from '../lexicon/lexicon';
+import type { PausePolicy } from '../planning/pausePolicy';
+import type { SpeechEngine, SpeechOutputFormat } from '../ports/speech';
+import type { ProjectService } from '../projects/projectService';
+import { segmentAudioBlobName, segmentAudioHash, type SegmentAudioKey } from './contentAddress';
+import { charactersOf, type ProductionBook } from './productionBook';
+import { chapterSpeech, segmentSsml, type SegmentSpeechInput, type UnspeakableSegment } from './speechPlan';
+
+/** What a chapter's speech plan is made from: the book's language and cast, the voices, pauses and lexicon. */
+export interface SpeechPlanSources {
+  projects: Pick<ProjectService, 'find'>;
+  book: Pick<ProductionBook, 'characters'>;
+  /** The configured engine's voice catalog. */
+  voices(): Promise<VoiceDescriptor[]>;
+  pausePolicy(tenantId: string, projectId: string): Promise<PausePolicy>;
+  /**
+   * The project's pronunciation lexicon. Each segment's content address carries the version of the entries that
+   * change its request (speechPlan.ts segmentLexicon), so an edit re-renders only those segments.
+   */
+  lexicon(tenantId: string, projectId: string): Promise<LexiconEntry[]>;
+  speechEngine: SpeechEngine;
+}
 
 /**
  * Each engine's own rate, so no segment is resampled on its own (mastering resamples each chapter once): espeak-ng
@@ -43,18 +55,18 @@ export interface ChapterSpeechPlan {
 }
 
 export async function planSegments(
-  ctx: ProductionContext,
+  sources: SpeechPlanSources,
   tenantId: string,
   projectId: string,
   segments: SegmentRecord[],
 ): Promise<ChapterSpeechPlan> {
-  const { svc } = ctx;
+  const engine = sources.speechEngine;
   const [project, characters, voices, pausePolicy, lexicon] = await Promise.all([
-    svc.projects.find(tenantId, projectId),
-    charactersOf(svc.book, tenantId, projectId),
-    ctx.voices(),
-    ctx.pausePolicy(tenantId, projectId),
-    ctx.lexicon(tenantId, projectId),
+    sources.projects.find(tenantId, projectId),
+    charactersOf(sources.book, tenantId, projectId),
+    sources.voices(),
+    sources.pausePolicy(tenantId, projectId),
+    sources.lexicon(tenantId, projectId),
   ]);
   if (!project) throw new NotFoundError('Project');
   const bookLocale = project.metadata.language;
@@ -72,7 +84,7 @@ export async function planSegments(
     lexicon,
     pausePolicy,
     bookLocale,
-    engine: svc.speech.engine,
+    engine,
   });
   const byId = new Map(segments.map((s) => [s.id, s]));
   const items = speech.map((input) => {
@@ -85,8 +97,8 @@ export async function planSegments(
       pitch: input.pitchPercent,
       // Per segment: only segments a lexicon entry changes get a new address (see segmentLexicon).
       lexiconVersion: input.lexiconVersion,
-      engine: svc.speech.engine,
-      outputFormat: outputFormatFor(svc.speech.engine),
+      engine,
+      outputFormat: outputFormatFor(engine),
     };
     return { segment: byId.get(input.segmentId)!, speech: input, key, baseHash: segmentAudioHash(key) };
   });
