@@ -172,6 +172,28 @@ describe('speaker attribution', () => {
     expect(beliefs[6].speakerId).toBe('grey');
   });
 
+  it("takes a quotation that narration brings someone else in to say, inside one paragraph, for that person's turn", () => {
+    const cast = [
+      narratorCharacter(null),
+      person('alice', 'Alice', 'female'),
+      person('rabbit', 'The White Rabbit', 'male', ['the White Rabbit', 'the Rabbit']),
+    ];
+    const lines = attribute(
+      [
+        'The Rabbit stood by the King, and Alice looked at the jurors.',
+        "'Stupid things!' Alice began in a loud, indignant voice, but she stopped hastily, for the White Rabbit " +
+          "cried out, 'Silence in the court!'",
+        "'I beg your pardon,' said Alice, and then she added, 'I did not mean it.'",
+        "'Well,' said the Rabbit, when Alice had finished, 'you must be quiet.'",
+      ].join('\n\n'),
+      cast,
+    );
+    expect(lineWith(lines, 'Stupid things').speaker).toBe('alice');
+    expect(lineWith(lines, 'Silence in the court')).toMatchObject({ speaker: 'rabbit' });
+    expect(lineWith(lines, 'I did not mean it').speaker).toBe('alice');
+    expect(lineWith(lines, 'you must be quiet').speaker).toBe('rabbit');
+  });
+
   it('is never confident of a label turn-taking alone gives, when nothing in the turn names its speaker', () => {
     // A tag or introduction of its own makes a label confident from probability 0.8; turn-taking alone never does.
     expect(labelConfidence(0.85, true)).toBeGreaterThanOrEqual(0.7);

@@ -3,6 +3,8 @@
  * paragraph), speeches that run on across paragraphs, and runs of turns that make up one exchange.
  */
 
+import { readSpeechTag, speechVerbsIn } from './speechTags';
+
 /** The parts of a segment attribution reads (structural, so this module imports nothing from the attributor). */
 export interface ChapterSegment {
   id: string;
@@ -34,6 +36,30 @@ export interface Turn {
   dashAfterSpeech: boolean;
   /** Index of the run (one uninterrupted exchange) this turn belongs to. */
   run: number;
+}
+
+/** Words that join a clause to the one before without being its subject ("…, for the White Rabbit cried out,"). */
+const JOINING_WORDS =
+  /^(?:(?:and|but|for|when|while|as|then|so|whereupon|y|e|pero|mas|porque|pues|cuando|quando|entonces|então)\s+)+/iu;
+const PRONOUN_SUBJECT = /^(?:he|she|they|it|I|we|you|él|ella|ellos|ellas|ele|ela|elle|eles|elas|yo|eu|nós)$/iu;
+
+/**
+ * Narration between two quotations of one paragraph that tags the first and then brings someone else in to speak
+ * ("'Stupid things!' Alice began in a loud voice, but she stopped, for the White Rabbit cried out, 'Silence!'",
+ * "'Yes,' said Jane, and Elizabeth answered, 'No.'"): the quotation after it is another person's turn. Someone
+ * brought in by a pronoun ("…, and then she added,") may be the same person and is left to the one turn.
+ */
+function bringsInAnother(narration: string): boolean {
+  if (!/[,:]$/u.test(narration)) return false;
+  const tag = readSpeechTag(narration);
+  if (!tag || tag.firstPerson) return false;
+  const rest = narration.slice(tag.end);
+  const verb = speechVerbsIn(rest).at(-1);
+  if (!verb) return false;
+  const subject = (rest.slice(0, verb.offset).split(/[,;:]/u).at(-1) ?? '').trim().replace(JOINING_WORDS, '');
+  if (subject.length === 0 || subject.split(/\s+/u).length > 4 || PRONOUN_SUBJECT.test(subject)) return false;
+  if (!/^(?:\p{Lu}|(?:the|a|an|el|la|los|las|o|os|as|un|una|um|uma)\s+\p{L})/u.test(subject)) return false;
+  return subject.toLowerCase() !== tag.subject.toLowerCase();
 }
 
 export interface Interlude {
@@ -99,7 +125,8 @@ export function chapterStructure(ordered: ChapterSegment[]): ChapterStructure {
           current !== null &&
           OPENING_DASH.test(text) &&
           (previousKind === 'narration' || /[.!?…:]$/u.test(previousText));
-        if (current === null || dashTurn) {
+        const introducedTurn = current !== null && previousKind === 'narration' && bringsInAnother(previousText);
+        if (current === null || dashTurn || introducedTurn) {
           current = {
             positions: [],
             paragraph: index,
