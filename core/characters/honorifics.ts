@@ -28,6 +28,11 @@ export interface Honorific {
    * "Sr. Juan López"): it names a given name when the book uses the word as one elsewhere.
    */
   givenWhenKnown?: boolean;
+  /**
+   * A kin word before a given name ("tia Justina", "mana Gloria", "Aunt Polly"): it says how the speaker is related
+   * to the person, so different people write the same person with different kin words.
+   */
+  kin?: boolean;
 }
 
 const ROMANCE: HeuristicLanguage[] = ['es', 'pt'];
@@ -80,8 +85,10 @@ export const HONORIFICS: Record<string, Honorific> = {
   empress: { cls: 'empress', gender: 'female', naming: 'rank' },
   inspector: { cls: 'inspector', gender: 'unknown', naming: 'surname' },
   constable: { cls: 'constable', gender: 'unknown', naming: 'surname' },
-  aunt: { cls: 'aunt', gender: 'female', naming: 'given' },
-  uncle: { cls: 'uncle', gender: 'male', naming: 'given' },
+  aunt: { cls: 'aunt', gender: 'female', naming: 'given', kin: true },
+  uncle: { cls: 'uncle', gender: 'male', naming: 'given', kin: true },
+  /** "Cousin Jane": English gives a cousin no gender. */
+  cousin: { cls: 'cousin-any', gender: 'unknown', naming: 'given', kin: true },
   sr: { cls: 'mr', gender: 'male', naming: 'surname', abbreviation: true, givenWhenKnown: true },
   sra: { cls: 'mrs', gender: 'female', naming: 'surname', abbreviation: true, givenWhenKnown: true },
   srta: { cls: 'miss', gender: 'female', naming: 'either', abbreviation: true },
@@ -97,20 +104,20 @@ export const HONORIFICS: Record<string, Honorific> = {
   dona: { cls: 'dona', gender: 'female', naming: 'given', lowerCaseIn: ROMANCE },
   /** "D. Placida" (Dona) or "D. Pedro" (Dom): the gender comes from the text around it. */
   d: { cls: 'd', gender: 'unknown', naming: 'given', abbreviation: true },
-  tío: { cls: 'uncle', gender: 'male', naming: 'given', lowerCaseIn: ROMANCE },
-  tía: { cls: 'aunt', gender: 'female', naming: 'given', lowerCaseIn: ROMANCE },
-  tio: { cls: 'uncle', gender: 'male', naming: 'given', lowerCaseIn: ROMANCE },
-  tia: { cls: 'aunt', gender: 'female', naming: 'given', lowerCaseIn: ROMANCE },
+  tío: { cls: 'uncle', gender: 'male', naming: 'given', kin: true, lowerCaseIn: ROMANCE },
+  tía: { cls: 'aunt', gender: 'female', naming: 'given', kin: true, lowerCaseIn: ROMANCE },
+  tio: { cls: 'uncle', gender: 'male', naming: 'given', kin: true, lowerCaseIn: ROMANCE },
+  tia: { cls: 'aunt', gender: 'female', naming: 'given', kin: true, lowerCaseIn: ROMANCE },
   padre: { cls: 'father', gender: 'male', naming: 'either', lowerCaseIn: ROMANCE },
   /** Spanish colloquial "señá Frasquita" (señora before a given name). */
   señá: { cls: 'dona', gender: 'female', naming: 'given', lowerCaseIn: ROMANCE },
   maese: { cls: 'maese', gender: 'male', naming: 'given', lowerCaseIn: ROMANCE },
   sor: { cls: 'sister', gender: 'female', naming: 'given', lowerCaseIn: ROMANCE },
-  primo: { cls: 'cousin', gender: 'male', naming: 'given', lowerCaseIn: ROMANCE },
-  prima: { cls: 'cousin-f', gender: 'female', naming: 'given', lowerCaseIn: ROMANCE },
+  primo: { cls: 'cousin-m', gender: 'male', naming: 'given', kin: true, lowerCaseIn: ROMANCE },
+  prima: { cls: 'cousin-f', gender: 'female', naming: 'given', kin: true, lowerCaseIn: ROMANCE },
   /** Portuguese "mano Cosme", "mana Rita" (brother, sister before a given name). */
-  mano: { cls: 'sibling', gender: 'male', naming: 'given', lowerCaseIn: ['pt'] },
-  mana: { cls: 'sibling-f', gender: 'female', naming: 'given', lowerCaseIn: ['pt'] },
+  mano: { cls: 'sibling', gender: 'male', naming: 'given', kin: true, lowerCaseIn: ['pt'] },
+  mana: { cls: 'sibling-f', gender: 'female', naming: 'given', kin: true, lowerCaseIn: ['pt'] },
   licenciado: { cls: 'licenciado', gender: 'male', naming: 'either', lowerCaseIn: ROMANCE },
   bachiller: { cls: 'bachiller', gender: 'male', naming: 'either', lowerCaseIn: ROMANCE },
   bacharel: { cls: 'bachiller', gender: 'male', naming: 'either', lowerCaseIn: ROMANCE },

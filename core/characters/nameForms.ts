@@ -3,7 +3,7 @@
  * is a family name or "Juan" a given name depends on the whole book ("Mr. Bennet", "señor Juan" next to "Juan
  * López"), so every form is read once before any form is keyed; the person index then joins the keys into people.
  */
-import { honorificOf } from './honorifics';
+import { honorificClass, honorificOf } from './honorifics';
 import type { NameForm } from './mentions';
 import type { HeuristicLanguage } from './vocabulary';
 
@@ -19,6 +19,8 @@ export class BookNameUsage {
   private readonly titledWords: string[] = [];
   /** Kinds of given-name titles written with each given name ("tio João", "D. João": two people). */
   private readonly givenTitleGroups = new Map<string, Map<string, number>>();
+  /** The full names written with each given name ("Gloria Santos"): two of them are two people of that name. */
+  private readonly fullNamesByGiven = new Map<string, Set<string>>();
 
   constructor(
     forms: NameForm[],
@@ -37,6 +39,10 @@ export class BookNameUsage {
     const first = tokens[0];
     const last = tokens[tokens.length - 1];
     const title = honorific ? honorificOf(honorific) : undefined;
+    if (tokens.length > 1) {
+      if (!this.fullNamesByGiven.has(first)) this.fullNamesByGiven.set(first, new Set());
+      this.fullNamesByGiven.get(first)!.add(last);
+    }
     if (!title) {
       if (tokens.length > 1) {
         this.surnames.add(last);
@@ -64,6 +70,11 @@ export class BookNameUsage {
         groups.set(titleGroup(title.cls), (groups.get(titleGroup(title.cls)) ?? 0) + 1);
       }
     }
+  }
+
+  /** Several kinds of title on one given name that are kin words of one person (see kinAgree). */
+  private kinOfOnePerson(given: string, groups: Map<string, number>): boolean {
+    return kinAgree(groups) && (this.fullNamesByGiven.get(given)?.size ?? 0) <= 1;
   }
 
   /** A bare word is a surname when the book uses it as one and not as a given name (or has a titled surname). */
@@ -113,7 +124,8 @@ export class BookNameUsage {
         // "tio João" and "D. João" in one book are two people; neither is the bare "João".
         const groups = this.givenTitleGroups.get(first);
         const group = titleGroup(title.cls);
-        return [groups && groups.size > 1 && !isDominant(groups, group) ? `${group}|${first}` : `given|${first}`];
+        const apart = groups && groups.size > 1 && !isDominant(groups, group) && !this.kinOfOnePerson(first, groups);
+        return [apart ? `${group}|${first}` : `given|${first}`];
       }
       case 'rank':
         // "Lord Robert St. Simon" is "Lord Robert" and "Lord St. Simon". A rank stays with its person: no full name
@@ -125,6 +137,19 @@ export class BookNameUsage {
         return this.eitherReadsAsGiven(first) ? [`given|${first}`] : [`${title.cls}|${first}`];
     }
   }
+}
+
+/**
+ * Kin words before a given name say how the speaker is related to the person ("prima Gloria" for one, "mana Gloria"
+ * for another, "D. Gloria" for the narrator), so they are forms of one person when nothing says the book has two of
+ * that name: at most one other kind of title ("D.", "Don", "Frei"), kin words that agree on the person's gender, and
+ * at most one full name with the given name.
+ */
+function kinAgree(groups: Map<string, number>): boolean {
+  const kinds = [...groups.keys()].map((group) => honorificClass(group));
+  const kin = kinds.filter((kind) => kind?.kin);
+  const genders = new Set(kin.map((kind) => kind!.gender).filter((gender) => gender !== 'unknown'));
+  return kin.length > 0 && kinds.length - kin.length <= 1 && genders.size <= 1;
 }
 
 /**

@@ -156,7 +156,8 @@ const RANK_AND_NAMESAKE = chapters(
 
 /**
  * A given name nearly always written with one kind of title ("tío Lucas"), once with another ("D. Lucas"): the bare
- * "Lucas" is the same man. With two kinds used alike ("tio João", "D. João") they stay two people.
+ * "Lucas" is the same man. With two kinds used alike ("tio João", "D. João") in a book that names two Joãos in full,
+ * they stay two people.
  */
 const DOMINANT_TITLE = chapters(
   'es',
@@ -173,9 +174,9 @@ const DOMINANT_TITLE = chapters(
 const TWO_TITLE_KINDS = chapters(
   'pt',
   [
-    'O tio João chegou cedo. O tio João trazia doces, e o tio João ria.',
+    'O tio João Ribeiro chegou cedo. O tio João trazia doces, e o tio João ria.',
     '',
-    'D. João, o rei, passou pela rua. D. João ia de carruagem; D. João acenou.',
+    'D. João Fagundes, o rei, passou pela rua. D. João ia de carruagem; D. João acenou.',
     '',
     '-- Bom dia, disse o tio João.',
     '',
@@ -372,7 +373,7 @@ describe('one person, one record', () => {
     expect(one('tío Lucas')).toMatchObject({ gender: 'male', dialogueLineCount: 3 });
   });
 
-  it('keeps two kinds of title used alike on one given name as two people', () => {
+  it('keeps two kinds of title used alike on a given name two full names share as two people', () => {
     const { one } = castOf(TWO_TITLE_KINDS);
     expect(one('tio João')).toBeDefined();
     expect(one('D. João')).toBeDefined();
