@@ -9,7 +9,13 @@
 import { Cast } from './attribution/cast';
 import { foldRolesIntoNames } from './attribution/coreference';
 import { CLAIM, type Finding, type Scene } from './attribution/evidence';
-import { beatBy, fromIntro, fromPrecedingNarration, fromPronounAside } from './attribution/introductions';
+import {
+  beatBy,
+  fromBroughtIn,
+  fromIntro,
+  fromPrecedingNarration,
+  fromPronounAside,
+} from './attribution/introductions';
 import { Recency } from './attribution/recency';
 import { selfNamedIn } from './attribution/selfNaming';
 import { fromTag } from './attribution/tagEvidence';
@@ -219,6 +225,7 @@ function readTurn(
       absorb(evidence, fromPrecedingNarration(previous.text, scene), 0.95);
     else absorb(evidence, fromIntro(previous.text, scene));
   }
+  if (evidence.claims.length === 0 && turn.broughtIn !== null) absorb(evidence, fromBroughtIn(turn.broughtIn, scene));
   if (evidence.claims.length === 0) {
     for (const at of [turn.positions.at(-1)! + 1, first - 1]) {
       const beside = ordered[at];

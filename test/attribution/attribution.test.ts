@@ -194,6 +194,37 @@ describe('speaker attribution', () => {
     expect(lineWith(lines, 'you must be quiet').speaker).toBe('rabbit');
   });
 
+  it('takes a quotation that a clause of its own brings someone else in to say, without a speech verb, for theirs', () => {
+    const cast = [
+      narratorCharacter(null),
+      person('alice', 'Alice', 'female'),
+      person('queen', 'The Queen', 'female', ['the Queen']),
+      person('lucas', 'Tío Lucas', 'male', ['tío Lucas']),
+      person('frasquita', 'Frasquita', 'female', ['señá Frasquita']),
+    ];
+    const lines = attribute(
+      [
+        'The Queen sat on her throne, and Alice stood before her.',
+        "'Please go on!' Alice called after her; and the Queen turned round at once: 'Off with her head!'",
+        "'Come back!' Alice cried; and the others all joined in chorus, 'Yes, please do!'",
+        "'I beg your pardon,' said Alice; and then she turned to the Queen, 'I did not mean it.'",
+        '«Vamos», dijo Alice; y Frasquita se levantó: «¿Adónde?»',
+        '«Ya voy», dijo Alice; y volviéndose a la Reina: «¿Viene usted?»',
+      ].join('\n\n'),
+      cast,
+    );
+    expect(lineWith(lines, 'Please go on').speaker).toBe('alice');
+    expect(lineWith(lines, 'Off with her head')).toMatchObject({ speaker: 'queen' });
+    expect(lineWith(lines, 'Come back').speaker).toBe('alice');
+    // Someone the cast does not name: never Alice, never confident.
+    expect(lineWith(lines, 'Yes, please do')).toMatchObject({ speaker: expect.not.stringMatching(/^alice$/u) });
+    expect(lineWith(lines, 'Yes, please do').confidence).toBeLessThan(0.7);
+    // A pronoun ("then she turned") or a gerund ("y volviéndose") goes on with the tagged speaker.
+    expect(lineWith(lines, 'I did not mean it').speaker).toBe('alice');
+    expect(lineWith(lines, 'Adónde').speaker).toBe('frasquita');
+    expect(lineWith(lines, 'Viene usted').speaker).toBe('alice');
+  });
+
   it('is never confident of a label turn-taking alone gives, when nothing in the turn names its speaker', () => {
     // A tag or introduction of its own makes a label confident from probability 0.8; turn-taking alone never does.
     expect(labelConfidence(0.85, true)).toBeGreaterThanOrEqual(0.7);

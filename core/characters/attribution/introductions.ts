@@ -132,6 +132,18 @@ export function fromPronounAside(narration: string, scene: Scene): Finding | nul
   return found.claim ? { ...found, claim: { ...found.claim, confidence: found.claim.confidence * 0.9 } } : found;
 }
 
+/**
+ * The subject that narration after another speaker's tag brings in to say a quotation of the same paragraph
+ * ("…' Alice called; and the others all joined in chorus, '…'", "…' said the Hatter; and the Queen turned: '…'"):
+ * the person it names, or someone the cast does not name. An action rather than a speech verb, so a claim no
+ * stronger than a subject introducing a line.
+ */
+export function fromBroughtIn(subject: string, scene: Scene): Finding | null {
+  const id = scene.cast.subjectOf(subject);
+  if (id !== null) return scene.excluded.has(id) ? null : { claim: { speakerId: id, confidence: CLAIM.subjectIntro } };
+  return UNNAMED_SUBJECT.test(subject) ? { claim: { speakerId: SOMEONE_ELSE, confidence: CLAIM.subjectIntro } } : null;
+}
+
 /** "Sir William only smiled." beside a line in its paragraph: the one acting there usually speaks. */
 export function beatBy(narration: string, cast: Cast): string | null {
   const mentions = cast.mentions(narration);

@@ -34,6 +34,11 @@ export interface Turn {
    * pause in one speech, sometimes a reply ("—Já?--Já; virei amanhã.").
    */
   dashAfterSpeech: boolean;
+  /**
+   * The subject narration after another speaker's tag in the paragraph brings in to say this quotation ("the
+   * others" in "…' Alice called; and the others all joined in chorus, '…"), or null.
+   */
+  broughtIn: string | null;
   /** Index of the run (one uninterrupted exchange) this turn belongs to. */
   run: number;
 }
@@ -49,17 +54,51 @@ const PRONOUN_SUBJECT = /^(?:he|she|they|it|I|we|you|él|ella|ellos|ellas|ele|el
  * "'Yes,' said Jane, and Elizabeth answered, 'No.'"): the quotation after it is another person's turn. Someone
  * brought in by a pronoun ("…, and then she added,") may be the same person and is left to the one turn.
  */
-function bringsInAnother(narration: string): boolean {
-  if (!/[,:]$/u.test(narration)) return false;
+function bringsInAnother(narration: string): string | null {
+  if (!/[,:]$/u.test(narration)) return null;
   const tag = readSpeechTag(narration);
-  if (!tag || tag.firstPerson) return false;
+  if (!tag || tag.firstPerson) return null;
   const rest = narration.slice(tag.end);
   const verb = speechVerbsIn(rest).at(-1);
-  if (!verb) return false;
-  const subject = (rest.slice(0, verb.offset).split(/[,;:]/u).at(-1) ?? '').trim().replace(JOINING_WORDS, '');
-  if (subject.length === 0 || subject.split(/\s+/u).length > 4 || PRONOUN_SUBJECT.test(subject)) return false;
-  if (!/^(?:\p{Lu}|(?:the|a|an|el|la|los|las|o|os|as|un|una|um|uma)\s+\p{L})/u.test(subject)) return false;
-  return subject.toLowerCase() !== tag.subject.toLowerCase();
+  const subject = verb
+    ? (rest.slice(0, verb.offset).split(/[,;:]/u).at(-1) ?? '').trim().replace(JOINING_WORDS, '')
+    : subjectOfJoinedClause(rest);
+  if (subject === null || subject.length === 0 || subject.split(/\s+/u).length > 4) return null;
+  if (PRONOUN_SUBJECT.test(subject) || !NOUN_PHRASE.test(subject)) return null;
+  return subject.toLowerCase() !== tag.subject.toLowerCase() ? subject : null;
+}
+
+const NOUN_PHRASE = /^(?:\p{Lu}|(?:the|a|an|el|la|los|las|o|os|as|un|una|um|uma)\s+\p{L})/u;
+/** Where a clause of its own is joined on: a semicolon, or "and", "then" (after a comma or not). */
+const CLAUSE_JOINTS =
+  /;\s*(?:(?:and|then|y|e|entonces|luego|então|depois)\s+)*|(?<![\p{L}\p{N}])(?:(?:and|then|y|e|entonces|luego|então|depois)\s+)+/giu;
+const ARTICLE = /^(?:the|a|an|el|la|los|las|o|os|as|un|una|um|uma)$/iu;
+/** A joined clause no longer than this, in words, is a short action leading into the quotation. */
+const JOINED_CLAUSE_WORDS = 8;
+
+/**
+ * Narration after a tag that goes on with a clause of its own, joined by "and", "then" or a semicolon, whose
+ * subject is a noun ("'Come back!' Alice called; and the others all joined in chorus, 'Yes!'", "…, y el
+ * Corregidor se levantó:"): that subject (a name, or an article and its noun), or null when the clause opens
+ * otherwise ("y volviéndose a su mujer:", "as the Queen frowned,": the tagged speaker's own action or a clause of
+ * time, after which the same person goes on).
+ */
+function subjectOfJoinedClause(rest: string): string | null {
+  const joints = [...rest.matchAll(CLAUSE_JOINTS)];
+  const joint = joints.at(-1);
+  if (!joint) return null;
+  const clause = rest
+    .slice(joint.index + joint[0].length)
+    .replace(/[\s,:]+$/u, '')
+    .trim();
+  const clauseWords = clause.split(/\s+/u);
+  if (/[,;]/u.test(clause) || clauseWords.length > JOINED_CLAUSE_WORDS) return null;
+  const head = ARTICLE.test(clauseWords[0]) ? 2 : 1;
+  let length = head;
+  while (length < clauseWords.length && /^\p{Lu}/u.test(clauseWords[length])) length++;
+  // The subject needs a verb after it.
+  if (length >= clauseWords.length || (head === 1 && !/^\p{Lu}/u.test(clauseWords[0]))) return null;
+  return clauseWords.slice(0, length).join(' ');
 }
 
 export interface Interlude {
@@ -125,8 +164,9 @@ export function chapterStructure(ordered: ChapterSegment[]): ChapterStructure {
           current !== null &&
           OPENING_DASH.test(text) &&
           (previousKind === 'narration' || /[.!?…:]$/u.test(previousText));
-        const introducedTurn = current !== null && previousKind === 'narration' && bringsInAnother(previousText);
-        if (current === null || dashTurn || introducedTurn) {
+        const broughtIn: string | null =
+          current !== null && previousKind === 'narration' ? bringsInAnother(previousText) : null;
+        if (current === null || dashTurn || broughtIn !== null) {
           current = {
             positions: [],
             paragraph: index,
@@ -134,6 +174,7 @@ export function chapterStructure(ordered: ChapterSegment[]): ChapterStructure {
             continuesPrevious: false,
             dashAfterNarration: dashTurn && previousKind === 'narration',
             dashAfterSpeech: dashTurn && previousKind === 'dialogue',
+            broughtIn,
             run: 0,
           };
           turns.push(current);
