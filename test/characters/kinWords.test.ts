@@ -77,6 +77,25 @@ const PT_TWO_FULL_NAMES = chapters(
   ].join('\n'),
 );
 
+/**
+ * The narrator's possessive kin role ("minha tia") is the one person the book titles with that kin word ("tia Rosa"),
+ * who is also "D. Rosa" to others.
+ */
+const PT_NARRATORS_KIN = chapters(
+  'pt',
+  [
+    '-- Vem cá, disse minha tia. A tia Rosa estava séria.',
+    '',
+    '-- Já vou, tia Rosa, disse eu.',
+    '',
+    '-- Depressa, disse minha tia. A tia Rosa suspirou.',
+    '',
+    '-- Boa tarde, D. Rosa, disse o vigario. D. Rosa sorriu, e D. Rosa sentou-se.',
+    '',
+    '-- Boa tarde, respondeu D. Rosa.',
+  ].join('\n'),
+);
+
 function namesOf(cast: ReturnType<typeof castOf>['cast'], given: string) {
   return cast.filter((c) => [c.name, ...c.aliases].some((form) => new RegExp(`\\b${given}\\b`, 'u').test(form)));
 }
@@ -105,6 +124,14 @@ describe('kin words before a given name', () => {
     expect(one('Aunt Polly')).toMatchObject({ name: 'Aunt Polly', gender: 'female' });
     expect(one('Cousin Polly')).toBe(one('Aunt Polly'));
     expect(one('Polly')).toBe(one('Aunt Polly'));
+  });
+
+  it('folds the narrator\'s "minha tia" into the one "tia Rosa", who is also "D. Rosa"', () => {
+    const { cast, one } = castOf(PT_NARRATORS_KIN);
+    expect(namesOf(cast, 'Rosa')).toHaveLength(1);
+    expect(one('minha tia')).toBe(one('tia Rosa'));
+    expect(one('D. Rosa')).toBe(one('tia Rosa'));
+    expect(one('tia Rosa')).toMatchObject({ gender: 'female' });
   });
 
   it('keeps an uncle and an aunt of one given name apart', () => {
