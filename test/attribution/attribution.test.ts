@@ -225,6 +225,42 @@ describe('speaker attribution', () => {
     expect(lineWith(lines, 'Viene usted').speaker).toBe('alice');
   });
 
+  it('finds the subject brought in after a conjunction, before an adverb, or shared with the clause before', () => {
+    const cast = [
+      narratorCharacter(null),
+      person('alice', 'Alice', 'female'),
+      person('queen', 'The Queen', 'female', ['the Queen']),
+      person('king', 'The King', 'male', ['the King']),
+      person('rabbit', 'The White Rabbit', 'male', ['the White Rabbit', 'the Rabbit']),
+      person('lucas', 'Tío Lucas', 'male', ['tío Lucas']),
+      person('frasquita', 'Frasquita', 'female', ['señá Frasquita']),
+    ];
+    const lines = attribute(
+      [
+        'The Queen and the King sat on their thrones, and Alice stood before them.',
+        "'Oh, a song, please,' Alice replied, so eagerly that the Queen said, in an offended tone, 'No accounting for tastes!'",
+        "'What trial is it?' Alice panted as she ran; but the Queen only answered 'Come on!'",
+        "'Call the first witness,' said the King; and the White Rabbit blew three blasts on the trumpet, and called out, 'First witness!'",
+        "'Take care,' said the King, looking at Alice as he added, 'and mind your head.'",
+        '«Vamos», dijo tío Lucas, tan deprisa que Frasquita contestó: «¿Adónde?»',
+        '«Ya», disse Alice; e Frasquita tocou a campainha, e gritou: «Entrem!»',
+      ].join('\n\n'),
+      cast,
+    );
+    expect(lineWith(lines, 'a song, please').speaker).toBe('alice');
+    expect(lineWith(lines, 'No accounting for tastes').speaker).toBe('queen');
+    expect(lineWith(lines, 'What trial is it').speaker).toBe('alice');
+    expect(lineWith(lines, 'Come on!').speaker).toBe('queen');
+    expect(lineWith(lines, 'Call the first witness').speaker).toBe('king');
+    expect(lineWith(lines, 'First witness!').speaker).toBe('rabbit');
+    // "as he added": a pronoun brings in no one else.
+    expect(lineWith(lines, 'mind your head')).toMatchObject({ speaker: 'king' });
+    expect(lineWith(lines, 'Vamos').speaker).toBe('lucas');
+    expect(lineWith(lines, 'Adónde').speaker).toBe('frasquita');
+    expect(lineWith(lines, 'Ya').speaker).toBe('alice');
+    expect(lineWith(lines, 'Entrem').speaker).toBe('frasquita');
+  });
+
   it('is never confident of a label turn-taking alone gives, when nothing in the turn names its speaker', () => {
     // A tag or introduction of its own makes a label confident from probability 0.8; turn-taking alone never does.
     expect(labelConfidence(0.85, true)).toBeGreaterThanOrEqual(0.7);

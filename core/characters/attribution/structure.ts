@@ -43,26 +43,41 @@ export interface Turn {
   run: number;
 }
 
-/** Words that join a clause to the one before without being its subject ("…, for the White Rabbit cried out,"). */
-const JOINING_WORDS =
-  /^(?:(?:and|but|for|when|while|as|then|so|whereupon|y|e|pero|mas|porque|pues|cuando|quando|entonces|então)\s+)+/iu;
+/** Words that open a clause before its subject ("…, for the White Rabbit cried out,", "so eagerly that the Gryphon said"). */
+const CLAUSE_OPENER =
+  /^.*(?<![\p{L}\p{N}])(?:and|but|for|when|while|as|then|so|that|whereupon|y|e|pero|mas|porque|pues|cuando|quando|entonces|então|que)\s+/isu;
+/** Adverbs between a subject and its verb ("the Gryphon only answered", "Elizabeth quietly said"). */
+const TRAILING_ADVERBS = /(?:\s+(?:only|then|also|just|again|now|at last|\p{L}+ly))+$/iu;
 const PRONOUN_SUBJECT = /^(?:he|she|they|it|I|we|you|él|ella|ellos|ellas|ele|ela|elle|eles|elas|yo|eu|nós)$/iu;
 
 /**
  * Narration between two quotations of one paragraph that tags the first and then brings someone else in to speak
  * ("'Stupid things!' Alice began in a loud voice, but she stopped, for the White Rabbit cried out, 'Silence!'",
- * "'Yes,' said Jane, and Elizabeth answered, 'No.'"): the quotation after it is another person's turn. Someone
- * brought in by a pronoun ("…, and then she added,") may be the same person and is left to the one turn.
+ * "'Yes,' said Jane, and Elizabeth answered, 'No.'", "…' Alice replied, so eagerly that the Gryphon said, '…",
+ * "…' Alice panted; but the Gryphon only answered '…", "…' said the King; and the White Rabbit blew the trumpet,
+ * and called out, '…"): the quotation after it is another person's turn, and this returns that person's subject.
+ * Someone brought in by a pronoun ("…, and then she added,") may be the same person and is left to the one turn.
  */
 function bringsInAnother(narration: string): string | null {
-  if (!/[,:]$/u.test(narration)) return null;
   const tag = readSpeechTag(narration);
   if (!tag || tag.firstPerson) return null;
   const rest = narration.slice(tag.end);
   const verb = speechVerbsIn(rest).at(-1);
-  const subject = verb
-    ? (rest.slice(0, verb.offset).split(/[,;:]/u).at(-1) ?? '').trim().replace(JOINING_WORDS, '')
-    : subjectOfJoinedClause(rest);
+  // The narration leads into the quotation: it ends with a colon or comma, or with the speech verb itself.
+  const endsWithVerb = verb !== undefined && verb.offset + verb.verb.length === rest.trimEnd().length;
+  if (!/[,:]$/u.test(narration) && !endsWithVerb) return null;
+  let subject: string | null;
+  if (verb) {
+    const clause =
+      rest
+        .slice(0, verb.offset)
+        .split(/[,;:.!?]/u)
+        .at(-1) ?? '';
+    subject = clause.replace(CLAUSE_OPENER, '').replace(TRAILING_ADVERBS, '').trim();
+    // "…; and the White Rabbit blew three blasts, and called out,": the verb shares the clause before's subject.
+    if (subject.length === 0 && /(?<![\p{L}\p{N}])(?:and|y|e)\s*$/iu.test(clause))
+      subject = subjectOfJoinedClause(rest.slice(0, verb.offset).replace(/[\s,]*(?:and|y|e)\s*$/iu, ''));
+  } else subject = subjectOfJoinedClause(rest);
   if (subject === null || subject.length === 0 || subject.split(/\s+/u).length > 4) return null;
   if (PRONOUN_SUBJECT.test(subject) || !NOUN_PHRASE.test(subject)) return null;
   return subject.toLowerCase() !== tag.subject.toLowerCase() ? subject : null;
@@ -74,7 +89,7 @@ const CLAUSE_JOINTS =
   /;\s*(?:(?:and|then|y|e|entonces|luego|então|depois)\s+)*|(?<![\p{L}\p{N}])(?:(?:and|then|y|e|entonces|luego|então|depois)\s+)+/giu;
 const ARTICLE = /^(?:the|a|an|el|la|los|las|o|os|as|un|una|um|uma)$/iu;
 /** A joined clause no longer than this, in words, is a short action leading into the quotation. */
-const JOINED_CLAUSE_WORDS = 8;
+const JOINED_CLAUSE_WORDS = 12;
 
 /**
  * Narration after a tag that goes on with a clause of its own, joined by "and", "then" or a semicolon, whose
@@ -91,8 +106,8 @@ function subjectOfJoinedClause(rest: string): string | null {
     .slice(joint.index + joint[0].length)
     .replace(/[\s,:]+$/u, '')
     .trim();
-  const clauseWords = clause.split(/\s+/u);
-  if (/[,;]/u.test(clause) || clauseWords.length > JOINED_CLAUSE_WORDS) return null;
+  const clauseWords = (clause.split(',')[0] ?? '').trim().split(/\s+/u);
+  if (clauseWords.length > JOINED_CLAUSE_WORDS) return null;
   const head = ARTICLE.test(clauseWords[0]) ? 2 : 1;
   let length = head;
   while (length < clauseWords.length && /^\p{Lu}/u.test(clauseWords[length])) length++;
