@@ -223,6 +223,23 @@ describe('speaker attribution', () => {
     expect(lineWith(lines, 'I did not mean it').speaker).toBe('alice');
     expect(lineWith(lines, 'Adónde').speaker).toBe('frasquita');
     expect(lineWith(lines, 'Viene usted').speaker).toBe('alice');
+    // A phrase of manner or a noun before a preposition is no clause of its own: the tagged speaker goes on.
+    const manner = attribute(
+      [
+        'The Queen sat on her throne, and Alice stood before her.',
+        "'Sit down,' said the Queen, with a smile and the crown on her head, 'and be quiet.'",
+        "'Now then,' said Alice, with her head cocked and the door open, 'what is it?'",
+      ].join('\n\n'),
+      cast,
+    );
+    expect(lineWith(manner, 'and be quiet')).toMatchObject({
+      speaker: 'queen',
+      confidence: lineWith(manner, 'Sit down').confidence,
+    });
+    expect(lineWith(manner, 'what is it')).toMatchObject({
+      speaker: 'alice',
+      confidence: lineWith(manner, 'Now then').confidence,
+    });
   });
 
   it('finds the subject brought in after a conjunction, before an adverb, or shared with the clause before', () => {

@@ -111,10 +111,18 @@ function subjectOfJoinedClause(rest: string): string | null {
   const head = ARTICLE.test(clauseWords[0]) ? 2 : 1;
   let length = head;
   while (length < clauseWords.length && /^\p{Lu}/u.test(clauseWords[length])) length++;
-  // The subject needs a verb after it.
+  // The subject needs a verb after it, not a preposition ("and the paper on his knee,": no clause).
   if (length >= clauseWords.length || (head === 1 && !/^\p{Lu}/u.test(clauseWords[0]))) return null;
+  if (PREPOSITION.test(clauseWords[length])) return null;
+  // "with his pipe lit and the lamp burning,": the joint goes on with a phrase of manner, not a clause.
+  const before = rest.slice(0, joint.index).split(/[,;:]/u).at(-1) ?? '';
+  if (MANNER_PHRASE.test(before)) return null;
   return clauseWords.slice(0, length).join(' ');
 }
+
+const PREPOSITION =
+  /^(?:on|in|at|by|with|without|of|to|from|upon|under|over|behind|beside|near|en|con|sin|de|del|a|al|sobre|bajo|tras|em|no|na|nos|nas|com|sem|do|da|ao|sob)$/iu;
+const MANNER_PHRASE = /^\s*(?:with|without|con|sin|com|sem)\s/iu;
 
 export interface Interlude {
   /** A short narrated paragraph between two turns of a run ("Mr. Darcy bowed."). */
