@@ -15,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { runFfmpeg } from '../../adapters/audio/ffmpeg';
+import { lameCbrArgs } from '../../adapters/audio/mp3Encoding';
 import { translateSsml, type EspeakRun } from '../../adapters/tts/espeak/ssmlToEspeak';
 
 export interface FloorChapter {
@@ -168,10 +169,8 @@ export async function runFloor(chapters: FloorChapter[], mark: (phase: string) =
         `[0:a]aresample=44100,volume=${gainDb.toFixed(2)}dB,alimiter=limit=${(10 ** (LIMIT_DB / 20)).toFixed(4)}:level=disabled,asplit=2[mp3][wav]`,
         '-map',
         '[mp3]',
-        '-c:a',
-        'libmp3lame',
-        '-b:a',
-        '192k',
+        // The same LAME settings as the product's: the floor does the same work, never less or more.
+        ...lameCbrArgs(192),
         mp3s[index],
         '-map',
         '[wav]',
