@@ -5,7 +5,8 @@
  */
 import type { PersonIndex, PlacedForm } from './clusters';
 import { honorificOf } from './honorifics';
-import { roleNamedAt } from './roleNames';
+import { husbandNamedAt, roleNamedAt } from './roleNames';
+import { foldWivesRoles, type WifeNaming } from './rolesOfWives';
 import { absorbOffice, absorbRole, absorbTally, genderOfTally, unique, type Tally } from './tally';
 import { emptyVotes } from './genderEvidence';
 import type { HeuristicLanguage } from './vocabulary';
@@ -39,6 +40,7 @@ export interface PlacedMention extends PlacedForm {
  * (`collection`) a naming counts only in the story where the role speaks: the miller named in one story is not the
  * miller of another. An office the book writes as a name (`offices`: record key → office, "el Alcalde" → "alcalde")
  * is named the same way ("El Sr. Juan López, que como particular y como Alcalde…"), present where the book names it.
+ * Last, the feminine of a man's trade ("la molinera") is the woman named as his wife (rolesOfWives.ts).
  */
 export function foldNamedRoles(
   tallies: Map<string, Tally>,
@@ -51,6 +53,7 @@ export function foldNamedRoles(
   const namings: { nouns: string[]; person: string; chapter: number }[] = [];
   const presentIn = new Map<string, Set<number>>();
   const mentioned: PersonMention[] = [];
+  const wives: WifeNaming[] = [];
   for (const mention of placed) {
     const person = people.resolve(mention.form, mention.at, mention.chapter);
     if (person === undefined || !tallies.has(person)) continue;
@@ -60,6 +63,8 @@ export function foldNamedRoles(
     const end = mention.local + mention.length;
     const naming = roleNamedAt(mention.chapterText, mention.local, end, language, mention.narrated);
     if (naming !== null) namings.push({ ...naming, person, chapter: mention.chapter });
+    const husband = husbandNamedAt(mention.chapterText, end, language, mention.narrated);
+    if (husband !== null) wives.push({ ...husband, wife: person, chapter: mention.chapter });
   }
   for (const [key, role] of [...tallies]) {
     const isRole = key.startsWith('role|');
@@ -90,6 +95,10 @@ export function foldNamedRoles(
     } else absorbOffice(person, role);
     tallies.delete(key);
   }
+  // After the roles above, so a husband's trade ("el Molinero") is among his forms.
+  const nounOf = (key: string): string | null =>
+    key.startsWith('role|') ? namedAsNoun(rolePhraseOf(key)) : (offices.get(key) ?? null);
+  foldWivesRoles(tallies, wives, mentioned, nounOf, collection);
 }
 const DEFINITE_ARTICLES = new Set(['the', 'el', 'la', 'o', 'a']);
 const NARRATORS_OWN = new Set(['my', 'mi', 'minha', 'meu']);

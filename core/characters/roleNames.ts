@@ -193,3 +193,48 @@ function appositionNouns(after: string, language: HeuristicLanguage): (string | 
   }
   return nouns;
 }
+
+/**
+ * "la señá Rosa, legítima esposa del tío Blas,", "D. Rosa, mulher do boticário,", "Martha Hale, the wife of the
+ * miller,": a woman set beside her husband in apposition, a few adjectives allowed before the word for wife. What
+ * follows is the husband, after his article.
+ */
+const WIFE_OF: Record<HeuristicLanguage, RegExp> = {
+  en: /^,\s+(?:the\s+)?((?:\p{Ll}+\s+){0,2})wife\s+of\s+(?:the\s+)?/u,
+  es: /^,\s+(?:la\s+)?((?:\p{Ll}+\s+){0,2})(?:esposa|mujer)\s+(?:legítima\s+)?(?:del\s+|de\s+)/u,
+  pt: /^,\s+(?:a\s+)?((?:\p{Ll}+\s+){0,2})(?:esposa|mulher)\s+(?:legítima\s+)?(?:d[oa]\s+|de\s+)/u,
+};
+/** The husband's first word when it is a common noun ("del molinero"): the role itself. */
+const HUSBAND_ROLE = /^(\p{Ll}[\p{Ll}\p{M}]+)(?=[\s,.;:)])/u;
+
+/** Where the narration sets a woman beside her husband: where his name or role starts, and his role's noun if any. */
+export interface HusbandNaming {
+  /** Offset of the husband's words in the text. */
+  at: number;
+  /**
+   * Folded, his first word when written in lower case: "molinero" for "esposa del molinero" (also "tio" for "del tío
+   * Blas", which a mention of the name there overrides); null when it is a name ("de Blas").
+   */
+  role: string | null;
+}
+
+/**
+ * The husband the text gives the woman named right before `end`: an apposition in narration only, as for roles
+ * (`roleNamedAt`), where a comma after a name is no vocative.
+ */
+export function husbandNamedAt(
+  text: string,
+  end: number,
+  language: HeuristicLanguage,
+  narrated: boolean,
+): HusbandNaming | null {
+  if (!narrated) return null;
+  const after = text.slice(end, end + 120);
+  const wife = WIFE_OF[language].exec(after);
+  // Adjectives only before the word for wife ("legítima esposa"); "que era mujer de" is a clause.
+  const adjectives = wife?.[1].split(/\s+/u).filter(Boolean) ?? [];
+  if (wife === null || adjectives.some((word) => isFunctionWord(word, language))) return null;
+  const role = HUSBAND_ROLE.exec(after.slice(wife[0].length));
+  const noun = role === null || isFunctionWord(role[1], language) ? null : foldWord(role[1]);
+  return { at: end + wife[0].length, role: noun };
+}
