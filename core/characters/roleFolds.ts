@@ -5,8 +5,8 @@
  */
 import type { PersonIndex, PlacedForm } from './clusters';
 import { honorificOf } from './honorifics';
-import { husbandNamedAt, roleNamedAt } from './roleNames';
-import { foldWivesRoles, type WifeNaming } from './rolesOfWives';
+import { calledBackAt, husbandNamedAt, roleNamedAt } from './roleNames';
+import { foldWivesRoles, type CalledBackNaming, type WifeNaming } from './rolesOfWives';
 import { absorbOffice, absorbRole, absorbTally, genderOfTally, unique, type Tally } from './tally';
 import { emptyVotes } from './genderEvidence';
 import type { HeuristicLanguage } from './vocabulary';
@@ -54,6 +54,7 @@ export function foldNamedRoles(
   const presentIn = new Map<string, Set<number>>();
   const mentioned: PersonMention[] = [];
   const wives: WifeNaming[] = [];
+  const calledBack: CalledBackNaming[] = [];
   for (const mention of placed) {
     const person = people.resolve(mention.form, mention.at, mention.chapter);
     if (person === undefined || !tallies.has(person)) continue;
@@ -65,6 +66,8 @@ export function foldNamedRoles(
     if (naming !== null) namings.push({ ...naming, person, chapter: mention.chapter });
     const husband = husbandNamedAt(mention.chapterText, end, language, mention.narrated);
     if (husband !== null) wives.push({ ...husband, wife: person, chapter: mention.chapter });
+    const back = calledBackAt(mention.chapterText, mention.local, language, mention.narrated);
+    if (back !== null) calledBack.push({ ...back, person, chapter: mention.chapter });
   }
   for (const [key, role] of [...tallies]) {
     const isRole = key.startsWith('role|');
@@ -96,9 +99,8 @@ export function foldNamedRoles(
     tallies.delete(key);
   }
   // After the roles above, so a husband's trade ("el Molinero") is among his forms.
-  const nounOf = (key: string): string | null =>
-    key.startsWith('role|') ? namedAsNoun(rolePhraseOf(key)) : (offices.get(key) ?? null);
-  foldWivesRoles(tallies, wives, mentioned, nounOf, collection);
+  const roleNounOf = (key: string): string | null => namedAsNoun(rolePhraseOf(key));
+  foldWivesRoles(tallies, { wives, calledBack }, mentioned, { roleNounOf, offices }, collection);
 }
 const DEFINITE_ARTICLES = new Set(['the', 'el', 'la', 'o', 'a']);
 const NARRATORS_OWN = new Set(['my', 'mi', 'minha', 'meu']);

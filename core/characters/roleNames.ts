@@ -238,3 +238,36 @@ export function husbandNamedAt(
   const noun = role === null || isFunctionWord(role[1], language) ? null : foldWord(role[1]);
   return { at: end + wife[0].length, role: noun };
 }
+
+/**
+ * "la Corregidora se había esmerado… Advertiremos que aquella señora se llamaba Doña Mercedes": a demonstrative and a
+ * word for a woman or a man, subject of the naming verb right before the name, pointing back to someone the
+ * narration has just spoken of.
+ */
+const CALLED_BACK: Record<HeuristicLanguage, RegExp> = {
+  en: /(?:^|[^\p{L}])(?:that|this)\s+(lady|woman|gentleman|man)\s+was\s+(?:called|named)\s+[_"“]?$/u,
+  es: /(?:^|[^\p{L}])(?:aquella|esta|esa|aquel|este|ese)\s+(señora|mujer|dama|señor|hombre|caballero)\s+se\s+llamaba\s+[_"“«]?$/u,
+  pt: /(?:^|[^\p{L}])(?:aquela|esta|essa|aquele|este|esse)\s+(senhora|mulher|dama|senhor|homem|cavalheiro)\s+(?:se\s+chamava|chamava-se)\s+[_"“«]?$/u,
+};
+const WOMAN_WORDS = new Set(['lady', 'woman', 'señora', 'mujer', 'dama', 'senhora', 'mulher']);
+
+/** Someone the narration points back to and names: where the demonstrative stands and whom its noun says. */
+export interface CalledBack {
+  at: number;
+  gender: 'female' | 'male';
+}
+
+/** The demonstrative naming right before the name written at `start` (narration only), or null. */
+export function calledBackAt(
+  text: string,
+  start: number,
+  language: HeuristicLanguage,
+  narrated: boolean,
+): CalledBack | null {
+  if (!narrated) return null;
+  const from = Math.max(0, start - 80);
+  const match = CALLED_BACK[language].exec(text.slice(from, start));
+  if (match === null) return null;
+  const at = from + match.index + match[0].search(/\p{L}/u);
+  return { at, gender: WOMAN_WORDS.has(match[1]) ? 'female' : 'male' };
+}

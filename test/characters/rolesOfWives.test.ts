@@ -85,7 +85,76 @@ const NO_WIFE_NAMED = chapters(
   ].join('\n'),
 );
 
+/**
+ * The narration speaks of the wife by her husband's office, then names her with a demonstrative; `between` may bring
+ * another woman in first, who is then the one pointed back to.
+ */
+const NAMED_AFTER = (between: string) =>
+  chapters(
+    'es',
+    [
+      'El Corregidor, que llevaba diez años de corregidor, volvió a casa de noche.',
+      '',
+      `La Corregidora recibió a su esposo en el salón, vestida de gala.${between}`,
+      '',
+      'Advertiremos que aquella señora se llamaba Doña Inés, y que era hija de la ciudad.',
+    ].join('\n'),
+    [
+      'Doña Inés se levantó del sofá.',
+      '',
+      '—Pase usted —dijo la Corregidora.',
+      '',
+      '—Ya paso —respondió el Corregidor.',
+      '',
+      '—Siéntese —añadió la Corregidora.',
+      '',
+      '—Ya me siento —respondió el Corregidor.',
+    ].join('\n'),
+  );
+
+const NAMED_AFTER_PT = chapters(
+  'pt',
+  [
+    'O Regedor, que era regedor havia dez anos, voltou tarde.',
+    '',
+    'A Regedora esperava-o na sala, vestida de seda.',
+    '',
+    'Diga-se que aquela senhora chamava-se D. Inês, e era filha da vila.',
+  ].join('\n'),
+  [
+    'D. Inês levantou-se.',
+    '',
+    '-- Entre, disse a Regedora.',
+    '',
+    '-- Já entro, respondeu o Regedor.',
+    '',
+    '-- Sente-se, disse a Regedora.',
+    '',
+    '-- Já me sento, respondeu o Regedor.',
+  ].join('\n'),
+);
+
 describe('a woman called by the feminine of her husband’s trade or office', () => {
+  it.each([
+    ['es', NAMED_AFTER(''), 'Doña Inés', 'Corregidora', 'el Corregidor'],
+    ['pt', NAMED_AFTER_PT, 'D. Inês', 'Regedora', 'o Regedor'],
+  ] as const)(
+    'is the woman a demonstrative names right after it ("aquella señora se llamaba …") (%s)',
+    (_language, book, name, office, husband) => {
+      const { one, named } = castOf(book);
+      expect(one(office)).toBe(one(name));
+      expect(one(name)).toMatchObject({ gender: 'female', dialogueLineCount: 2 });
+      expect(named(office)).toHaveLength(1);
+      expect(one(husband).aliases).not.toContain(office);
+      expect(one(husband)).toMatchObject({ gender: 'male', dialogueLineCount: 2 });
+    },
+  );
+
+  it('is not the woman a demonstrative names when another woman was spoken of in between', () => {
+    const { one } = castOf(NAMED_AFTER(' Con ella estaba la señá Juana.'));
+    expect(one('Corregidora')).toMatchObject({ name: 'Corregidora', gender: 'female', dialogueLineCount: 2 });
+  });
+
   it.each([
     ['es', SPANISH_NOVEL, 'señá Rosa', 'la molinera'],
     ['pt', PORTUGUESE_NOVEL, 'D. Rosa', 'a boticária'],
