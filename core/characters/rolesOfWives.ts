@@ -78,7 +78,9 @@ export function foldWivesRoles(
         inStory(naming.chapter) && husbandNouns[index].some((masculine) => isFeminineOf(feminine, masculine)),
     );
     const byDemonstrative = [...bookTrades].some((masculine) => isFeminineOf(feminine, masculine))
-      ? calledBack.filter((naming, index) => naming.gender === 'female' && antecedents[index] === key)
+      ? calledBack.filter(
+          (naming, index) => naming.gender === 'female' && antecedents[index] === key && inStory(naming.chapter),
+        )
       : [];
     const women = unique([
       ...byHusband.map((naming) => naming.wife),
