@@ -45,15 +45,18 @@ import { CharacterDetectionJob } from '../core/jobs/characterDetectionJob';
 import { BookReader } from '../core/book/bookReader';
 import { PackageService } from '../core/production/packageService';
 import { buildProductionContext, type ProductionContext } from './production/productionContext';
-import { ProductionReads } from './production/productionReads';
+import type { ChapterListening } from '../core/production/chapterListening';
+import type { ProductionJob } from '../core/production/productionJob';
 
 /**
  * The one composition root: SDK clients are built once per process, from the one config, and handed to core as ports.
  * Triggers call `services()`; nothing else constructs clients.
  */
 export interface Services extends AppServices {
-  /** Production as the API sees it (estimate, quota check, timeline, takes), over the production context. */
-  production: ProductionReads;
+  /** Production's job steps; the API asks them for the estimate and the quota check before a job starts. */
+  production: ProductionJob;
+  /** The player's reads of a chapter: its timeline and a segment's takes, from the speech plan production uses. */
+  listening: ChapterListening;
 }
 
 interface Root {
@@ -272,7 +275,7 @@ function buildRoot(config: AppEnvironment): Root {
     packages: records.packages,
     settings: records.pausePolicies,
   });
-  return { services: { ...app, production: new ProductionReads(production) }, production };
+  return { services: { ...app, production: production.job, listening: production.listening }, production };
 }
 
 function buildPlanningServices(

@@ -87,7 +87,7 @@ endpoint({
   async handle({ principal, params, services }) {
     const { user } = await services.projects.load(principal, params.projectId, 'project.read');
     const chapter = await liveChapter(services, user.tenantId, params.projectId, params.chapterId);
-    return { status: 200, json: await services.production.timeline(chapter) };
+    return { status: 200, json: await services.listening.timeline(chapter) };
   },
 });
 
@@ -148,7 +148,7 @@ endpoint({
     const segment = await services.bookReader.segment(user.tenantId, params.projectId, params.segmentId);
     if (!segment) throw new NotFoundError('Segment');
     const chapter = await liveChapter(services, user.tenantId, params.projectId, segment.chapterId);
-    const found = await services.production.segmentTakes(chapter, segment.id);
+    const found = await services.listening.segmentTakes(chapter, segment.id);
     // A segment of an older plan generation is no longer part of the book.
     if (!found) throw new NotFoundError('Segment');
     return { status: 200, json: found.list };
@@ -215,7 +215,7 @@ endpoint({
     const { user, project } = await services.projects.load(principal, params.projectId, 'project.generateAudio');
     const { segment } = await findTake(services, user.tenantId, project.id, params.segmentId, params.takeId);
     const chapter = await liveChapter(services, user.tenantId, project.id, segment.chapterId);
-    const found = await services.production.segmentTakes(chapter, segment.id);
+    const found = await services.listening.segmentTakes(chapter, segment.id);
     const take = found?.list.items.find((t) => t.takeId === params.takeId);
     if (!found || !take) throw new NotFoundError('Take');
     if (!take.matchesLine) {

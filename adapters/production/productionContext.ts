@@ -8,6 +8,8 @@ import type { ProjectCollection } from '../../core/ports/documents';
 import { effectivePausePolicy, pausePolicyDocumentId, type PausePolicyRecord } from '../../core/planning/pausePolicy';
 import { AdaptiveConcurrency } from '../../core/production/adaptiveConcurrency';
 import { BookPackaging } from '../../core/production/bookPackaging';
+import type { SpeechPlanSources } from '../../core/production/chapterSpeechPlan';
+import { ChapterListening } from '../../core/production/chapterListening';
 import type { PackageRecord } from '../../core/production/packageRecord';
 import { ProductionJob } from '../../core/production/productionJob';
 import { buildAndStoreFiles } from './packageBuild';
@@ -25,6 +27,20 @@ export interface ProductionStores {
 
 export function buildProductionContext(svc: AppServices, stores: ProductionStores): ProductionContext {
   const voices = () => svc.voices.list();
+  const speechPlan: SpeechPlanSources = {
+    projects: svc.projects,
+    book: svc.book,
+    voices,
+    async pausePolicy(tenantId, projectId) {
+      const record = await stores.settings.get(tenantId, projectId, pausePolicyDocumentId(projectId));
+      return effectivePausePolicy(record?.overrides);
+    },
+    async lexicon(tenantId, projectId) {
+      const { entries } = await svc.lexicon.snapshot(tenantId, projectId);
+      return entries;
+    },
+    speechEngine: svc.speech.engine,
+  };
   const context: ProductionContext = {
     svc,
     job: new ProductionJob({
@@ -58,20 +74,8 @@ export function buildProductionContext(svc: AppServices, stores: ProductionStore
       initialLimit: 2,
       maxLimit: svc.config.TTS_ENGINE === 'offline' ? 2 : 16,
     }),
-    speechPlan: {
-      projects: svc.projects,
-      book: svc.book,
-      voices,
-      async pausePolicy(tenantId, projectId) {
-        const record = await stores.settings.get(tenantId, projectId, pausePolicyDocumentId(projectId));
-        return effectivePausePolicy(record?.overrides);
-      },
-      async lexicon(tenantId, projectId) {
-        const { entries } = await svc.lexicon.snapshot(tenantId, projectId);
-        return entries;
-      },
-      speechEngine: svc.speech.engine,
-    },
+    speechPlan,
+    listening: new ChapterListening({ book: svc.book, speechPlan }),
   };
   return context;
 }

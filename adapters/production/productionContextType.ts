@@ -1,11 +1,12 @@
 /**
  * What the production activities need, built once per process by productionContext.ts (called by the composition
  * root): the app's services, production's job steps and packaging (core/production/), the sources of a chapter's
- * speech plan and a process-wide TTS rate limiter.
+ * speech plan, the player's reads of a chapter and a process-wide TTS rate limiter.
  */
 import type { AppServices } from '../appServices';
 import type { AdaptiveConcurrency } from '../../core/production/adaptiveConcurrency';
 import type { BookPackaging } from '../../core/production/bookPackaging';
+import type { ChapterListening } from '../../core/production/chapterListening';
 import type { SpeechPlanSources } from '../../core/production/chapterSpeechPlan';
 import type { ProductionJob } from '../../core/production/productionJob';
 
@@ -19,4 +20,6 @@ export interface ProductionContext {
   speechLimiter: AdaptiveConcurrency;
   /** What a chapter's speech plan is made from (the cast, voices, pauses, lexicon). */
   speechPlan: SpeechPlanSources;
+  /** The player's reads of a chapter (timeline, takes) from the same speech plan. */
+  listening: ChapterListening;
 }

@@ -3,11 +3,21 @@
  * (and which of them still match the line), and the master's measured loudness. Built from the same speech plan
  * synthesis and mastering use, so the timeline and "matches the line" agree with what production does.
  */
-import type { ChapterRecord, SegmentRecord } from '../../core/book/records';
-import type { ChapterTimelineView, TakeList, TakeView, TimelineSegmentView } from '../../core/api/takes';
-import { segmentsOfChapter } from '../../core/production/productionBook';
-import { isTakeCurrent, planSegments, currentTake, type PlannedSegment } from '../../core/production/chapterSpeechPlan';
-import type { ProductionContext } from '../production/productionContextType';
+import type { ChapterRecord, SegmentRecord } from '../book/records';
+import type { ChapterTimelineView, TakeList, TakeView, TimelineSegmentView } from '../api/takes';
+import { segmentsOfChapter, type ProductionBook } from './productionBook';
+import {
+  isTakeCurrent,
+  planSegments,
+  currentTake,
+  type PlannedSegment,
+  type SpeechPlanSources,
+} from './chapterSpeechPlan';
+
+export interface ChapterListeningDeps {
+  book: Pick<ProductionBook, 'chapters' | 'segments'>;
+  speechPlan: SpeechPlanSources;
+}
 
 function takesOf(segment: SegmentRecord, item: PlannedSegment | undefined): TakeView[] {
   return segment.takes.map((take) => ({
@@ -19,18 +29,37 @@ function takesOf(segment: SegmentRecord, item: PlannedSegment | undefined): Take
   }));
 }
 
-async function plannedChapter(ctx: ProductionContext, chapter: ChapterRecord) {
-  const segments = await segmentsOfChapter(ctx.svc.book, chapter.tenantId, chapter.projectId, chapter.id);
+async function plannedChapter(deps: ChapterListeningDeps, chapter: ChapterRecord) {
+  const segments = await segmentsOfChapter(deps.book, chapter.tenantId, chapter.projectId, chapter.id);
   const plan =
     segments.length > 0
-      ? await planSegments(ctx.speechPlan, chapter.tenantId, chapter.projectId, segments)
+      ? await planSegments(deps.speechPlan, chapter.tenantId, chapter.projectId, segments)
       : { items: [] };
   const planned = new Map(plan.items.map((item, position) => [item.segment.id, { item, position }]));
   return { segments, items: plan.items, planned };
 }
 
-export async function chapterTimeline(ctx: ProductionContext, chapter: ChapterRecord): Promise<ChapterTimelineView> {
-  const { segments, items, planned } = await plannedChapter(ctx, chapter);
+/** The player's reads of a chapter: its timeline and a segment's takes. */
+export class ChapterListening {
+  constructor(private readonly deps: ChapterListeningDeps) {}
+
+  timeline(chapter: ChapterRecord): Promise<ChapterTimelineView> {
+    return chapterTimeline(this.deps, chapter);
+  }
+
+  segmentTakes(chapter: ChapterRecord, segmentId: string): Promise<SegmentTakes | undefined> {
+    return segmentTakes(this.deps, chapter, segmentId);
+  }
+}
+
+/** A segment's takes as the player lists them, with the segment they belong to. */
+export interface SegmentTakes {
+  list: TakeList;
+  segment: SegmentRecord;
+}
+
+async function chapterTimeline(deps: ChapterListeningDeps, chapter: ChapterRecord): Promise<ChapterTimelineView> {
+  const { segments, items, planned } = await plannedChapter(deps, chapter);
   const master = chapter.master;
   const matchesPlan = master !== null && master.segmentStartsSec.length === items.length;
   const view: TimelineSegmentView[] = segments.map((segment) => {
@@ -70,12 +99,12 @@ export async function chapterTimeline(ctx: ProductionContext, chapter: ChapterRe
 }
 
 /** One segment's takes, judged against its chapter's present plan; undefined when the segment is not in it. */
-export async function segmentTakes(
-  ctx: ProductionContext,
+async function segmentTakes(
+  deps: ChapterListeningDeps,
   chapter: ChapterRecord,
   segmentId: string,
-): Promise<{ list: TakeList; segment: SegmentRecord } | undefined> {
-  const { segments, planned } = await plannedChapter(ctx, chapter);
+): Promise<SegmentTakes | undefined> {
+  const { segments, planned } = await plannedChapter(deps, chapter);
   const segment = segments.find((s) => s.id === segmentId);
   if (!segment) return undefined;
   return {
