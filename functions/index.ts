@@ -35,7 +35,6 @@ import '../orchestrations/activities/planBookActivities';
 import './production';
 import './takes';
 import '../orchestrations/activities/productionActivities';
-import '../orchestrations/renderChapter';
 import '../orchestrations/produceBook';
 import './privacy';
 import '../orchestrations/activities/eraseUserActivities';
