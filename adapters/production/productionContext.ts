@@ -10,8 +10,10 @@ import { AdaptiveConcurrency } from '../../core/production/adaptiveConcurrency';
 import { BookPackaging } from '../../core/production/bookPackaging';
 import type { SpeechPlanSources } from '../../core/production/chapterSpeechPlan';
 import { ChapterListening } from '../../core/production/chapterListening';
+import { ChapterMastering } from '../../core/production/chapterMastering';
 import type { PackageRecord } from '../../core/production/packageRecord';
 import { ProductionJob } from '../../core/production/productionJob';
+import { createMasterFiles } from './masterFiles';
 import { buildAndStoreFiles } from './packageBuild';
 import type { ProductionContext } from './productionContextType';
 import { prepareCredits } from './retailCredits';
@@ -41,21 +43,22 @@ export function buildProductionContext(svc: AppServices, stores: ProductionStore
     },
     speechEngine: svc.speech.engine,
   };
+  const job = new ProductionJob({
+    jobs: svc.jobs,
+    projects: svc.projects,
+    tenants: svc.tenants,
+    costs: svc.costs,
+    planning: svc.planning,
+    book: svc.book,
+    packages: stores.packages,
+    voices,
+    speechEngine: svc.speech.engine,
+    clock: svc.clock,
+    logger: svc.logger,
+  });
   const context: ProductionContext = {
     svc,
-    job: new ProductionJob({
-      jobs: svc.jobs,
-      projects: svc.projects,
-      tenants: svc.tenants,
-      costs: svc.costs,
-      planning: svc.planning,
-      book: svc.book,
-      packages: stores.packages,
-      voices,
-      speechEngine: svc.speech.engine,
-      clock: svc.clock,
-      logger: svc.logger,
-    }),
+    job,
     packaging: new BookPackaging({
       projects: svc.projects,
       tenants: svc.tenants,
@@ -76,6 +79,15 @@ export function buildProductionContext(svc: AppServices, stores: ProductionStore
     }),
     speechPlan,
     listening: new ChapterListening({ book: svc.book, speechPlan }),
+    mastering: new ChapterMastering({
+      book: svc.book,
+      speechPlan,
+      blobs: svc.blobs,
+      files: createMasterFiles(svc.blobs, svc.audio),
+      job,
+      events: svc.events,
+      clock: svc.clock,
+    }),
   };
   return context;
 }

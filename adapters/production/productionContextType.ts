@@ -7,6 +7,7 @@ import type { AppServices } from '../appServices';
 import type { AdaptiveConcurrency } from '../../core/production/adaptiveConcurrency';
 import type { BookPackaging } from '../../core/production/bookPackaging';
 import type { ChapterListening } from '../../core/production/chapterListening';
+import type { ChapterMastering } from '../../core/production/chapterMastering';
 import type { SpeechPlanSources } from '../../core/production/chapterSpeechPlan';
 import type { ProductionJob } from '../../core/production/productionJob';
 
@@ -22,4 +23,6 @@ export interface ProductionContext {
   speechPlan: SpeechPlanSources;
   /** The player's reads of a chapter (timeline, takes) from the same speech plan. */
   listening: ChapterListening;
+  /** A chapter's master and retail encodings, and its record. */
+  mastering: ChapterMastering;
 }

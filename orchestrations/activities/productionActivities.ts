@@ -1,12 +1,12 @@
 /**
  * Activities of the production pipeline (both production kinds and renderChapter), each a one-line call: the job's
- * steps and packaging are core (core/production/productionJob.ts, bookPackaging.ts), synthesis and mastering
- * adapters/production. Inputs and outputs are ids, blob names and small summaries (never text or audio), so
+ * steps, mastering and packaging are core (core/production/productionJob.ts, chapterMastering.ts, bookPackaging.ts),
+ * synthesis adapters/production. Inputs and outputs are ids, blob names and small summaries (never text or audio), so
  * orchestration history stays small.
  */
 import * as df from 'durable-functions';
-import { masterChapterAudio, type MasterChapterInput } from '../../adapters/production/chapterMastering';
 import type { PackageInput } from '../../core/production/bookPackaging';
+import type { MasterChapterInput } from '../../core/production/chapterMastering';
 import type { JobInput } from '../../core/jobs/job';
 import { productionContext } from '../../adapters/compositionRoot';
 import type { ProductionJobInput } from '../../core/production/productionJob';
@@ -35,7 +35,7 @@ df.app.activity(productionActivities.synthesize, {
   handler: (input: SynthesizeSegmentsInput) => synthesizeSegments(productionContext(), input),
 });
 df.app.activity(productionActivities.master, {
-  handler: (input: MasterChapterInput) => masterChapterAudio(productionContext(), input),
+  handler: (input: MasterChapterInput) => productionContext().mastering.master(input),
 });
 df.app.activity(productionActivities.prepareCredits, {
   handler: (input: JobInput) => productionContext().packaging.prepareCredits(input),

@@ -1,0 +1,191 @@
+/**
+ * Chapter mastering (one activity): the chapter's segment audio with the plan's pauses, room tone at head and tail,
+ * gained to the loudness target and peak-limited, stored under a name derived from everything that went into it,
+ * together with the retail encodings the job's platforms need, and the levels the mastering pass measured. An
+ * unchanged chapter whose master and encodings are already recorded is not mastered again. The audio work (download,
+ * the one ffmpeg pass, storing the files) is behind the MasterFiles port.
+ */
+import { DEFAULT_MASTERING_TARGET, DEFAULT_ROOM_TONE, type MasteringTarget } from '../audio/masteringTarget';
+import type { LoudnessMeasurement } from '../audio/measurements';
+import type { ChapterEncodingRecord, ChapterMasterRecord } from '../book/records';
+import { updateWithRetry } from '../common/optimisticUpdate';
+import { NotFoundError } from '../errors';
+import { JOB_EVENT_SOURCE } from '../jobs/jobEvents';
+import type { JobInput } from '../jobs/job';
+import { RETAIL_ENCODINGS, type ChapterEncodingFormat } from '../packaging';
+import type { BlobStore } from '../ports/blobs';
+import { createDomainEvent, EventTypes, jobSubject, type EventPublisher } from '../ports/events';
+import type { Clock } from '../ports/system';
+import { audioLocation, planSegments, type SpeechPlanSources } from './chapterSpeechPlan';
+import { chapterEncodingBlobName, chapterMasterBlobName, chapterMasterHash } from './contentAddress';
+import { segmentsOfChapter, type ProductionBook } from './productionBook';
+import type { ProductionJob } from './productionJob';
+
+export interface MasterChapterInput extends JobInput {
+  chapterId: string;
+  /** Retail encodings to write in the mastering pass (the job's platforms decide); none when absent. */
+  formats?: ChapterEncodingFormat[];
+}
+
+export interface MasterSummary {
+  chapterId: string;
+  blobName: string;
+  durationSec: number;
+  /** True when the recorded master already matched the chapter's audio. */
+  reused: boolean;
+}
+
+/** What the audio side is asked to render and store, create-only, under the names given. */
+export interface MasterRenderRequest {
+  /** The stored segment audio in reading order, each with the pause after it. */
+  segments: { blobName: string; pauseAfterMs: number }[];
+  roomTone: { headMs: number; tailMs: number; levelDb: number };
+  target: MasteringTarget;
+  masterBlobName: string;
+  encodings: { format: ChapterEncodingFormat; blobName: string; bitrateKbps: number; extension: string }[];
+}
+
+export interface RenderedMaster {
+  sha256: string;
+  durationSec: number;
+  segmentStartsSec: number[];
+  /** Measured in the render pass on the stream the master and every encoding were written from. */
+  measured: LoudnessMeasurement;
+  encodings: ChapterEncodingRecord[];
+}
+
+/** The audio side of mastering: downloading the segments, the one render pass, storing the files. */
+export interface MasterFiles {
+  render(request: MasterRenderRequest): Promise<RenderedMaster>;
+}
+
+export interface ChapterMasteringDeps {
+  book: Pick<ProductionBook, 'chapters' | 'segments'>;
+  speechPlan: SpeechPlanSources;
+  blobs: Pick<BlobStore, 'exists'>;
+  files: MasterFiles;
+  job: Pick<ProductionJob, 'addProgress'>;
+  events: EventPublisher;
+  clock: Clock;
+}
+
+export class ChapterMastering {
+  constructor(private readonly deps: ChapterMasteringDeps) {}
+
+  async master(input: MasterChapterInput): Promise<MasterSummary> {
+    const { book, blobs, clock } = this.deps;
+    const { tenantId, projectId, chapterId } = input;
+    const chapter = await book.chapters.get(tenantId, projectId, chapterId);
+    if (!chapter || chapter.type !== 'chapter') throw new NotFoundError('Chapter');
+    const segments = await segmentsOfChapter(book, tenantId, projectId, chapterId);
+    if (segments.length === 0) throw new Error(`Chapter "${chapter.title}" has no segments to master`);
+    const plan = await planSegments(this.deps.speechPlan, tenantId, projectId, segments);
+    // Preflight leaves such chapters out; this only meets one whose plan changed since.
+    if (plan.items.length === 0) throw new Error(`Chapter "${chapter.title}" has nothing to speak`);
+    const locations = plan.items.map((item) => audioLocation(item, tenantId, projectId));
+    const target = DEFAULT_MASTERING_TARGET;
+    const masterHash = chapterMasterHash({
+      segmentHashes: locations.map((l) => l.hash),
+      pausesAfterMs: plan.items.map((item) => item.speech.pauseAfterMs),
+      headRoomToneMs: DEFAULT_ROOM_TONE.headMs,
+      tailRoomToneMs: DEFAULT_ROOM_TONE.tailMs,
+      target,
+      format: 'flac',
+    });
+    const blobName = chapterMasterBlobName(tenantId, projectId, chapterId, masterHash, 'flac');
+
+    let master = chapter.master;
+    const wanted = input.formats ?? [];
+    const reused = master?.blobName === blobName && (await isComplete(blobs, master, wanted));
+    if (!reused) {
+      // A master already made for these inputs keeps its other encodings: the new pass writes them all again.
+      const kept = master?.blobName === blobName ? (master.encodings ?? []).map((e) => e.format) : [];
+      const formats = [...new Set([...wanted, ...kept])].sort();
+      const rendered = await this.deps.files.render({
+        segments: locations.map((location, index) => ({
+          blobName: location.blobName,
+          pauseAfterMs: plan.items[index].speech.pauseAfterMs,
+        })),
+        roomTone: DEFAULT_ROOM_TONE,
+        target,
+        masterBlobName: blobName,
+        encodings: formats.map((format) => ({
+          format,
+          blobName: chapterEncodingBlobName(tenantId, projectId, chapterId, masterHash, RETAIL_ENCODINGS[format]),
+          bitrateKbps: RETAIL_ENCODINGS[format].kbps,
+          extension: RETAIL_ENCODINGS[format].extension,
+        })),
+      });
+      const m = rendered.measured;
+      const record: ChapterMasterRecord = {
+        blobName,
+        sha256: rendered.sha256,
+        durationSec: rendered.durationSec,
+        segmentStartsSec: rendered.segmentStartsSec,
+        integratedLufs: m.integratedLufs ?? -70,
+        truePeakDb: m.truePeakDb ?? -70,
+        rmsDb: m.rmsDb ?? -70,
+        peakDb: m.peakDb ?? -70,
+        noiseFloorDb: m.noiseFloorDb === null || !Number.isFinite(m.noiseFloorDb) ? -120 : m.noiseFloorDb,
+        masteredAt: clock.now().toISOString(),
+        jobId: input.jobId,
+        measured: finiteMeasurement(m),
+        encodings: rendered.encodings,
+      };
+      master = record;
+      await updateWithRetry(
+        'Chapter',
+        () => book.chapters.get(tenantId, projectId, chapterId),
+        (doc, etag) => book.chapters.replace(doc, etag),
+        (doc) => ({ ...doc, master: record }),
+      );
+    }
+    // Progress shown while the window runs (the job's total is set again, exactly, before packaging; a rerun of this
+    // activity after a crash may count its chapter twice until then).
+    await this.deps.job.addProgress(input, { chaptersDone: 1 });
+    await this.deps.events.publish([
+      createDomainEvent({
+        type: EventTypes.chapterCompleted,
+        source: JOB_EVENT_SOURCE,
+        subject: jobSubject(tenantId, projectId, input.jobId),
+        time: clock.now().toISOString(),
+        data: {
+          tenantId,
+          projectId,
+          jobId: input.jobId,
+          chapterId,
+          title: chapter.title,
+          durationSec: master!.durationSec,
+        },
+        discriminator: chapterId,
+      }),
+    ]);
+    return { chapterId, blobName, durationSec: master!.durationSec, reused };
+  }
+}
+
+/** A recorded master serves this job when its file, its measurements and every encoding the job needs are stored. */
+async function isComplete(
+  blobs: Pick<BlobStore, 'exists'>,
+  master: ChapterMasterRecord,
+  formats: ChapterEncodingFormat[],
+): Promise<boolean> {
+  if (formats.length > 0 && !master.measured) return false;
+  const encodings = formats.map((format) => master.encodings?.find((e) => e.format === format));
+  if (encodings.some((e) => !e)) return false;
+  const names = [master.blobName, ...encodings.map((e) => e!.blobName)];
+  return (await Promise.all(names.map((name) => blobs.exists(name)))).every(Boolean);
+}
+
+/** Cosmos stores JSON: −Infinity (digital silence) becomes a very low finite level. */
+function finiteMeasurement(m: LoudnessMeasurement): LoudnessMeasurement {
+  const finite = (value: number | null, floor: number) =>
+    value === null ? null : Number.isFinite(value) ? value : floor;
+  return {
+    ...m,
+    truePeakDb: finite(m.truePeakDb, -120),
+    rmsDb: finite(m.rmsDb, -120),
+    peakDb: finite(m.peakDb, -120),
+    noiseFloorDb: finite(m.noiseFloorDb, -120),
+  };
+}
