@@ -16,9 +16,9 @@
  */
 import * as df from 'durable-functions';
 import type { OrchestrationContext } from 'durable-functions';
-import type { SynthesisSummary } from '../adapters/production/segmentSynthesis';
 import type { PackageSummary, PreparedCreditsSummary } from '../core/production/bookPackaging';
 import type { MasterSummary } from '../core/production/chapterMastering';
+import type { SynthesisSummary } from '../core/production/segmentSynthesis';
 import type { PreflightResult, ProductionJobInput } from '../core/production/productionJob';
 import type { SkippedItem } from '../core/production/preflight';
 import { jobOrchestrations, type JobInput } from '../core/jobs/job';

@@ -13,10 +13,12 @@ import { ChapterListening } from '../../core/production/chapterListening';
 import { ChapterMastering } from '../../core/production/chapterMastering';
 import type { PackageRecord } from '../../core/production/packageRecord';
 import { ProductionJob } from '../../core/production/productionJob';
+import { SegmentSynthesis } from '../../core/production/segmentSynthesis';
 import { createMasterFiles } from './masterFiles';
 import { buildAndStoreFiles } from './packageBuild';
 import type { ProductionContext } from './productionContextType';
 import { prepareCredits } from './retailCredits';
+import { createSynthesisFiles } from './synthesisFiles';
 
 export type { ProductionContext } from './productionContextType';
 
@@ -73,9 +75,23 @@ export function buildProductionContext(svc: AppServices, stores: ProductionStore
         build: (input, project, chapters, last) => buildAndStoreFiles(context, input, project, chapters, last),
       },
     }),
-    speechLimiter: new AdaptiveConcurrency({
-      initialLimit: 2,
-      maxLimit: svc.config.TTS_ENGINE === 'offline' ? 2 : 16,
+    synthesis: new SegmentSynthesis({
+      book: svc.book,
+      speechPlan,
+      speech: svc.speech,
+      // One limiter per process: every synthesis activity in this host shares the TTS service's capacity.
+      limiter: new AdaptiveConcurrency({
+        initialLimit: 2,
+        maxLimit: svc.config.TTS_ENGINE === 'offline' ? 2 : 16,
+      }),
+      files: createSynthesisFiles(svc.blobs),
+      blobs: svc.blobs,
+      jobs: svc.jobs,
+      job,
+      tenants: svc.tenants,
+      costs: svc.costs,
+      metrics: svc.metrics.recorder,
+      clock: svc.clock,
     }),
     speechPlan,
     listening: new ChapterListening({ book: svc.book, speechPlan }),

@@ -1,15 +1,15 @@
 /**
  * What the production activities need, built once per process by productionContext.ts (called by the composition
  * root): the app's services, production's job steps and packaging (core/production/), the sources of a chapter's
- * speech plan, the player's reads of a chapter and a process-wide TTS rate limiter.
+ * speech plan, the player's reads of a chapter, synthesis and mastering.
  */
 import type { AppServices } from '../appServices';
-import type { AdaptiveConcurrency } from '../../core/production/adaptiveConcurrency';
 import type { BookPackaging } from '../../core/production/bookPackaging';
 import type { ChapterListening } from '../../core/production/chapterListening';
 import type { ChapterMastering } from '../../core/production/chapterMastering';
 import type { SpeechPlanSources } from '../../core/production/chapterSpeechPlan';
 import type { ProductionJob } from '../../core/production/productionJob';
+import type { SegmentSynthesis } from '../../core/production/segmentSynthesis';
 
 export interface ProductionContext {
   svc: AppServices;
@@ -17,8 +17,8 @@ export interface ProductionContext {
   job: ProductionJob;
   /** The credits, then one package per platform: which chapters, reuse or build, the record. */
   packaging: BookPackaging;
-  /** One limiter per process: every synthesis activity in this host shares the TTS service's capacity. */
-  speechLimiter: AdaptiveConcurrency;
+  /** A batch of segments synthesized and their takes recorded, through the process's one TTS limiter. */
+  synthesis: SegmentSynthesis;
   /** What a chapter's speech plan is made from (the cast, voices, pauses, lexicon). */
   speechPlan: SpeechPlanSources;
   /** The player's reads of a chapter (timeline, takes) from the same speech plan. */

@@ -30,7 +30,6 @@ import { downloadBlob, uploadFileIfAbsent } from './blobFiles';
 import { planSegments } from '../../core/production/chapterSpeechPlan';
 import type { JobInput } from '../../core/jobs/job';
 import type { ProductionContext } from './productionContextType';
-import { recordSpeechCost, synthesizeToBlob } from './segmentSynthesis';
 import { withWorkspace } from './workspace';
 
 /**
@@ -112,10 +111,10 @@ async function prepareCreditsPart(
   let billableCharacters = 0;
   if (await svc.blobs.exists(speechBlob)) await downloadBlob(svc.blobs, speechBlob, speechFile);
   else {
-    const rendered = await synthesizeToBlob(ctx, item.speech, plan, speechBlob, speechFile);
+    const rendered = await ctx.synthesis.synthesizeToBlob(item.speech, plan, speechBlob, speechFile);
     synthesisCalls = 1;
     billableCharacters = rendered.billableCharacters;
-    await recordSpeechCost(ctx, job, rendered.billableCharacters, `${job.jobId}:${item.baseHash}:credits-tts`);
+    await ctx.synthesis.recordSpeechCost(job, rendered.billableCharacters, `${job.jobId}:${item.baseHash}:credits-tts`);
   }
 
   const masterFile = `${local}.flac`;

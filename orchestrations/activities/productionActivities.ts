@@ -1,7 +1,7 @@
 /**
  * Activities of the production pipeline (both production kinds and renderChapter), each a one-line call: the job's
- * steps, mastering and packaging are core (core/production/productionJob.ts, chapterMastering.ts, bookPackaging.ts),
- * synthesis adapters/production. Inputs and outputs are ids, blob names and small summaries (never text or audio), so
+ * steps, synthesis, mastering and packaging are core (core/production/productionJob.ts, segmentSynthesis.ts,
+ * chapterMastering.ts, bookPackaging.ts). Inputs and outputs are ids, blob names and small summaries (never text or audio), so
  * orchestration history stays small.
  */
 import * as df from 'durable-functions';
@@ -10,7 +10,7 @@ import type { MasterChapterInput } from '../../core/production/chapterMastering'
 import type { JobInput } from '../../core/jobs/job';
 import { productionContext } from '../../adapters/compositionRoot';
 import type { ProductionJobInput } from '../../core/production/productionJob';
-import { synthesizeSegments, type SynthesizeSegmentsInput } from '../../adapters/production/segmentSynthesis';
+import type { SynthesizeSegmentsInput } from '../../core/production/segmentSynthesis';
 
 export const productionActivities = {
   preflight: 'productionPreflight',
@@ -32,7 +32,7 @@ df.app.activity(productionActivities.listSegmentBatches, {
   handler: (input: JobInput & { chapterId: string }) => productionContext().job.segmentBatches(input),
 });
 df.app.activity(productionActivities.synthesize, {
-  handler: (input: SynthesizeSegmentsInput) => synthesizeSegments(productionContext(), input),
+  handler: (input: SynthesizeSegmentsInput) => productionContext().synthesis.synthesize(input),
 });
 df.app.activity(productionActivities.master, {
   handler: (input: MasterChapterInput) => productionContext().mastering.master(input),

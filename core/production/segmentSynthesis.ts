@@ -1,0 +1,342 @@
+/**
+ * Synthesis of a batch of segments (one activity): each segment whose audio is not in blob storage yet is rendered
+ * through the shared rate limiter to a scratch file and stored create-only under its content address; its take is
+ * then recorded on the segment. Safe to run again after a crash: finished segments are found, not re-rendered.
+ * Stopping: a cancel (or a failure elsewhere in the job) seen while the batch runs, or a permanent error of one of its
+ * segments, withdraws the batch's queued requests; requests already sent finish and their audio is kept. A permanent
+ * error is returned in the summary (retrying cannot fix it); anything else is thrown, so the activity is retried.
+ * The scratch files and storing a file as a blob are behind the SynthesisFiles port.
+ */
+import type { SegmentRecord, SegmentTake } from '../book/records';
+import { updateWithRetry } from '../common/optimisticUpdate';
+import { priceUsage } from '../costs/costEntry';
+import type { CostService } from '../costs/costService';
+import type { JobInput } from '../jobs/job';
+import type { JobService } from '../jobs/jobService';
+import type { BlobStore } from '../ports/blobs';
+import type { MetricsRecorder } from '../ports/metrics';
+import { isSpeechPermanent, type SpeechSynthesizer } from '../ports/speech';
+import type { Clock } from '../ports/system';
+import type { TenantService } from '../tenants/tenantService';
+import type { AdaptiveConcurrency } from './adaptiveConcurrency';
+import {
+  baseTakeId,
+  currentTake,
+  isTakeCurrent,
+  outputFormatFor,
+  plannedSegmentSsml,
+  planSegments,
+  type ChapterSpeechPlan,
+  type PlannedSegment,
+  type SpeechPlanSources,
+} from './chapterSpeechPlan';
+import { segmentAudioBlobName, segmentAudioHash } from './contentAddress';
+import { EXCERPT_CHARS, type SkippedItem } from './preflight';
+import type { ProductionBook } from './productionBook';
+import type { ProductionJob } from './productionJob';
+import { classifySpeechFailure } from './speechRetry';
+import type { SegmentSpeechInput } from './speechPlan';
+
+export interface SynthesizeSegmentsInput extends JobInput {
+  chapterId: string;
+  segmentIds: string[];
+  /** Regeneration: render a new take of these segments even though audio for their inputs exists. */
+  newTakes?: { segmentId: string; takeId: string }[];
+}
+
+export interface SynthesisSummary {
+  cancelled: boolean;
+  segments: number;
+  synthesisCalls: number;
+  cacheHits: number;
+  /** Create-only writes that found the blob already there (another writer got there first). */
+  duplicateWrites: number;
+  billableCharacters: number;
+  /** Segments with nothing to speak, left out instead of sent (the job goes on and lists them). */
+  skipped: SkippedItem[];
+  /** A segment the service refuses for good (bad SSML, unknown voice, auth): the chapter cannot be finished. */
+  failure?: { segmentId: string; message: string };
+}
+
+/** A scratch folder for one batch; `file` names a file in it. */
+export interface Scratch {
+  file(name: string): string;
+}
+
+/** The file side of synthesis: scratch folders that are always removed, and a scratch file stored as a blob. */
+export interface SynthesisFiles {
+  withScratch<T>(purpose: string, work: (scratch: Scratch) => Promise<T>): Promise<T>;
+  /** Stores the file create-only; false when the blob was already there. */
+  storeIfAbsent(blobName: string, file: string, contentType: string): Promise<boolean>;
+}
+
+export interface SegmentSynthesisDeps {
+  book: Pick<ProductionBook, 'chapters' | 'segments'>;
+  speechPlan: SpeechPlanSources;
+  speech: SpeechSynthesizer;
+  /** One limiter per process: every synthesis in this host shares the TTS service's capacity. */
+  limiter: Pick<AdaptiveConcurrency, 'run'>;
+  files: SynthesisFiles;
+  blobs: Pick<BlobStore, 'exists'>;
+  jobs: Pick<JobService, 'isStopRequested'>;
+  job: Pick<ProductionJob, 'watchStop' | 'addProgress'>;
+  tenants: Pick<TenantService, 'assertActive'>;
+  costs: Pick<CostService, 'record'>;
+  metrics: MetricsRecorder;
+  clock: Clock;
+}
+
+export const MAX_SEGMENTS_PER_BATCH = 50;
+const MAX_TAKES_KEPT = 20;
+
+/** A TTS failure retrying cannot fix; the chapter and the job fail with this message. */
+export class PermanentSpeechFailure extends Error {
+  constructor(
+    readonly segmentId: string,
+    readonly serviceError: Error,
+    where = '',
+  ) {
+    super(`Speech synthesis failed permanently for segment ${segmentId}${where}: ${serviceError.message}`);
+    this.name = 'PermanentSpeechFailure';
+  }
+}
+
+interface RenderOutcome {
+  synthesized: boolean;
+  duplicateWrite: boolean;
+  billableCharacters: number;
+}
+
+export class SegmentSynthesis {
+  constructor(private readonly deps: SegmentSynthesisDeps) {}
+
+  async synthesize(input: SynthesizeSegmentsInput): Promise<SynthesisSummary> {
+    const { deps } = this;
+    const summary: SynthesisSummary = {
+      cancelled: false,
+      segments: input.segmentIds.length,
+      synthesisCalls: 0,
+      cacheHits: 0,
+      duplicateWrites: 0,
+      billableCharacters: 0,
+      skipped: [],
+    };
+    if (input.segmentIds.length > MAX_SEGMENTS_PER_BATCH) throw new RangeError('too many segments in one batch');
+    if (await deps.jobs.isStopRequested(input)) return { ...summary, cancelled: true };
+    const segments = (
+      await Promise.all(input.segmentIds.map((id) => deps.book.segments.get(input.tenantId, input.projectId, id)))
+    ).filter((s): s is SegmentRecord => !!s && s.chapterId === input.chapterId);
+    const plan = await planSegments(deps.speechPlan, input.tenantId, input.projectId, segments);
+    summary.skipped = plan.skipped.map((segment) => ({
+      chapterId: input.chapterId,
+      segmentId: segment.segmentId,
+      reason: 'nothing_to_speak',
+      text: segment.text.trim().slice(0, EXCERPT_CHARS),
+    }));
+    const newTakes = new Map((input.newTakes ?? []).map((t) => [t.segmentId, t.takeId]));
+
+    const stop = new AbortController();
+    const endWatch = deps.job.watchStop(input, stop);
+    let settled: PromiseSettledResult<RenderOutcome>[];
+    try {
+      // Every render settles before the scratch folder goes: a render still running would write into a deleted one.
+      settled = await deps.files.withScratch('synth', (scratch) =>
+        Promise.allSettled(
+          plan.items.map(async (item, index) => {
+            const tempFile = scratch.file(`segment-${index}.wav`);
+            try {
+              return await this.renderOne(input, plan, item, tempFile, newTakes.get(item.segment.id), stop.signal);
+            } catch (error) {
+              // One segment that can never be rendered dooms the chapter: send nothing more for this batch.
+              if (error instanceof PermanentSpeechFailure) stop.abort(error);
+              throw error;
+            }
+          }),
+        ),
+      );
+    } finally {
+      endWatch();
+    }
+
+    const synthesizedIds: string[] = [];
+    const failures: unknown[] = [];
+    settled.forEach((result, index) => {
+      if (result.status === 'rejected') return void failures.push(result.reason);
+      const outcome = result.value;
+      if (outcome.synthesized) synthesizedIds.push(plan.items[index]!.segment.id);
+      summary.synthesisCalls += outcome.synthesized ? 1 : 0;
+      summary.cacheHits += outcome.synthesized ? 0 : 1;
+      summary.duplicateWrites += outcome.duplicateWrite ? 1 : 0;
+      summary.billableCharacters += outcome.billableCharacters;
+    });
+    deps.metrics.record({
+      name: 'speech.segments',
+      tenantId: input.tenantId,
+      cacheHits: summary.cacheHits,
+      synthesized: summary.synthesisCalls,
+    });
+    // What was sent was billed, whatever happened to the rest of the batch.
+    await this.recordBatchCosts(input, plan, summary, synthesizedIds);
+
+    const permanent = failures.find((f): f is PermanentSpeechFailure => f instanceof PermanentSpeechFailure);
+    if (permanent) return { ...summary, failure: await this.describeFailure(input, plan, permanent) };
+    // Once the job stopped, a request that failed on its way out is part of the stop, not a reason to retry.
+    const unexpected = stop.signal.aborted ? undefined : failures.find((f) => classifySpeechFailure(f) !== 'cancelled');
+    if (unexpected) throw unexpected;
+    // Left over at this point: renders the stop withdrew before they were sent.
+    if (failures.length > 0) return { ...summary, cancelled: true };
+    await deps.job.addProgress(input, {
+      segmentsDone: summary.segments,
+      billableCharacters: summary.billableCharacters,
+    });
+    return summary;
+  }
+
+  /** One TTS request for one segment through the shared limiter, stored create-only at `blobName`. */
+  async synthesizeToBlob(
+    speech: SegmentSpeechInput,
+    plan: Pick<ChapterSpeechPlan, 'bookLocale' | 'voices'>,
+    blobName: string,
+    tempFile: string,
+    signal?: AbortSignal,
+  ): Promise<{ created: boolean; billableCharacters: number; durationMs: number }> {
+    const { speech: engine, limiter, files } = this.deps;
+    const ssml = plannedSegmentSsml(speech, plan, engine.engine);
+    let result;
+    try {
+      result = await limiter.run(
+        () => engine.synthesize({ ssml, outputFormat: outputFormatFor(engine.engine) }, tempFile),
+        { signal },
+      );
+    } catch (error) {
+      if (isSpeechPermanent(error)) throw new PermanentSpeechFailure(speech.segmentId, error);
+      throw error;
+    }
+    const created = await files.storeIfAbsent(blobName, tempFile, 'audio/wav');
+    return { created, billableCharacters: result.billableCharacters, durationMs: result.durationMs };
+  }
+
+  /**
+   * Writes the characters the speech engine billed as one cost entry at the tenant's price. The dedupe key makes the
+   * write idempotent: recording the same key again (a retried activity) adds nothing.
+   */
+  async recordSpeechCost(job: JobInput, billableCharacters: number, dedupeKey: string): Promise<void> {
+    if (billableCharacters === 0) return;
+    const { tenants, costs, speech, clock } = this.deps;
+    const tenant = await tenants.assertActive(job.tenantId);
+    const voiceClass = speech.engine === 'offline' ? 'offline' : 'neural';
+    await costs.record([
+      priceUsage(
+        {
+          tenantId: job.tenantId,
+          projectId: job.projectId,
+          userId: job.userId,
+          jobId: job.jobId,
+          rate: `tts:${voiceClass}`,
+          quantity: billableCharacters,
+          at: clock.now(),
+          dedupeKey,
+        },
+        tenant.plan,
+      ),
+    ]);
+  }
+
+  /** The job's error message: which segment, where in which chapter, and what the service said. */
+  private async describeFailure(
+    job: SynthesizeSegmentsInput,
+    plan: ChapterSpeechPlan,
+    failure: PermanentSpeechFailure,
+  ): Promise<{ segmentId: string; message: string }> {
+    const chapter = await this.deps.book.chapters
+      .get(job.tenantId, job.projectId, job.chapterId)
+      .catch(() => undefined);
+    const segment = plan.items.find((item) => item.segment.id === failure.segmentId)?.segment;
+    const line = segment ? `line ${segment.index + 1} of ` : '';
+    const where = ` (${line}${chapter ? `"${chapter.title}"` : `chapter ${job.chapterId}`})`;
+    return {
+      segmentId: failure.segmentId,
+      message: new PermanentSpeechFailure(failure.segmentId, failure.serviceError, where).message,
+    };
+  }
+
+  private async renderOne(
+    job: SynthesizeSegmentsInput,
+    plan: ChapterSpeechPlan,
+    item: PlannedSegment,
+    tempFile: string,
+    forcedTakeId: string | undefined,
+    signal: AbortSignal,
+  ): Promise<RenderOutcome> {
+    const { blobs } = this.deps;
+    const { tenantId, projectId } = job;
+    // A kept take named again (a person chose it): when it still matches the line it becomes current and nothing is
+    // rendered; when the line changed since, the line's present audio is used instead.
+    const chosen = forcedTakeId ? item.segment.takes.find((t) => t.takeId === forcedTakeId) : undefined;
+    if (chosen && isTakeCurrent(chosen, item) && (await blobs.exists(chosen.blobName))) {
+      await this.recordTake(item.segment, chosen);
+      return { synthesized: false, duplicateWrite: false, billableCharacters: 0 };
+    }
+    if (chosen) forcedTakeId = undefined;
+    const existing = forcedTakeId ? undefined : currentTake(item);
+    if (existing && (await blobs.exists(existing.blobName))) {
+      return { synthesized: false, duplicateWrite: false, billableCharacters: 0 };
+    }
+    const hash = forcedTakeId ? segmentAudioHash({ ...item.key, takeNonce: forcedTakeId }) : item.baseHash;
+    const takeId = forcedTakeId ?? baseTakeId(hash);
+    const blobName = segmentAudioBlobName(tenantId, projectId, hash);
+    if (await blobs.exists(blobName)) {
+      await this.recordTake(item.segment, {
+        takeId,
+        blobName,
+        contentHash: hash,
+        durationMs: 0,
+        createdAt: this.now(),
+      });
+      return { synthesized: false, duplicateWrite: false, billableCharacters: 0 };
+    }
+    const rendered = await this.synthesizeToBlob(item.speech, plan, blobName, tempFile, signal);
+    await this.recordTake(item.segment, {
+      takeId,
+      blobName,
+      contentHash: hash,
+      durationMs: rendered.durationMs,
+      createdAt: this.now(),
+    });
+    return { synthesized: true, duplicateWrite: !rendered.created, billableCharacters: rendered.billableCharacters };
+  }
+
+  private async recordTake(segment: SegmentRecord, take: SegmentTake): Promise<void> {
+    const { segments } = this.deps.book;
+    await updateWithRetry(
+      'Segment',
+      () => segments.get(segment.tenantId, segment.projectId, segment.id),
+      (doc, etag) => segments.replace(doc, etag),
+      (doc) => {
+        const known = doc.takes.some((t) => t.takeId === take.takeId);
+        const takes = known ? doc.takes : [...doc.takes, take].slice(-MAX_TAKES_KEPT);
+        return { ...doc, takes, currentTakeId: take.takeId };
+      },
+    );
+  }
+
+  private async recordBatchCosts(
+    job: SynthesizeSegmentsInput,
+    plan: ChapterSpeechPlan,
+    summary: SynthesisSummary,
+    synthesizedIds: string[],
+  ): Promise<void> {
+    if (summary.billableCharacters === 0) return;
+    // One entry per run of the batch, keyed by what this run synthesized: a rerun after a crash that finds every
+    // segment done records nothing, and a retry after a partial failure records only its own new requests.
+    const batchKey = segmentAudioHash({ ...plan.items[0]!.key, takeNonce: synthesizedIds.sort().join(',') }).slice(
+      0,
+      32,
+    );
+    await this.recordSpeechCost(job, summary.billableCharacters, `${job.jobId}:${batchKey}:tts`);
+  }
+
+  private now(): string {
+    return this.deps.clock.now().toISOString();
+  }
+}
