@@ -1,8 +1,8 @@
 /**
  * What the composition root (compositionRoot.ts) builds: every service the app shares, handed to triggers and
- * activities. Apart from the root so that the production context, which production's adapters take and which carries
- * these services, can be built by the root without an import cycle; the root adds the two core services built in that
- * context (`Services.production`, `Services.listening`).
+ * activities. Apart from the root so that the production context, whose builder takes these services, can be built by
+ * the root without an import cycle; the root adds the two core services built in that context (`Services.production`,
+ * `Services.listening`).
  */
 import type { TokenVerifier } from '../core/auth/principal';
 import type { BookReader } from '../core/book/bookReader';

@@ -49,7 +49,7 @@ export async function buildAndStoreFiles(
   chapters: ChapterRecord[],
   last: PackageRecord | undefined,
 ): Promise<Omit<PackageContents, 'inputKey'>> {
-  const { svc } = ctx;
+  const { tools } = ctx;
   const { tenantId, projectId } = input;
   const packageId = packageDocumentId(input.jobId, input.platform);
   const format: ChapterEncodingFormat = input.platform === 'apple' ? 'aac' : 'mp3';
@@ -62,7 +62,7 @@ export async function buildAndStoreFiles(
       let masterFile = encoded?.[format]?.file;
       if (!masterFile || needMaster.has(chapter.id)) {
         masterFile = path.join(dir, `master-${String(index).padStart(4, '0')}.flac`);
-        await downloadBlob(svc.blobs, master.blobName, masterFile);
+        await downloadBlob(tools.blobs, master.blobName, masterFile);
       }
       inputs.push({ ...chapterInput(chapter, masterFile), encoded });
     }
@@ -70,7 +70,7 @@ export async function buildAndStoreFiles(
     let coverJpeg: string | null = null;
     if (project.cover?.blobs.retail) {
       coverJpeg = path.join(dir, 'cover.jpg');
-      await downloadBlob(svc.blobs, project.cover.blobs.retail, coverJpeg);
+      await downloadBlob(tools.blobs, project.cover.blobs.retail, coverJpeg);
     }
     const previous = await previousEncodings(ctx, last, dir);
     const result = await buildPackage(
@@ -87,12 +87,12 @@ export async function buildAndStoreFiles(
         },
         previous,
       },
-      { audio: svc.audio, workDir: dir, ffmpegPath: svc.config.FFMPEG_PATH },
+      { audio: tools.audio, workDir: dir, ffmpegPath: tools.ffmpegPath },
     );
 
     const prefix = packageBlobPrefix(tenantId, projectId, packageId);
     const deliverableBlob = `${prefix}${safeName(result.deliverable.name)}`;
-    await svc.blobs.put(
+    await tools.blobs.put(
       deliverableBlob,
       createReadStream(result.deliverable.path),
       contentTypeOfDeliverable(result.deliverable.name),
@@ -103,10 +103,10 @@ export async function buildAndStoreFiles(
       const name = safeName(file?.name ?? path.basename(encoding.path));
       // Encodings are content-addressed by their key, so unchanged files are stored once across versions.
       const blobName = `${projectBlobPrefix(tenantId, projectId)}packages/encodings/${encoding.key.slice(0, 64)}-${name}`;
-      await uploadFileIfAbsent(svc.blobs, blobName, encoding.path, 'application/octet-stream');
+      await uploadFileIfAbsent(tools.blobs, blobName, encoding.path, 'application/octet-stream');
       encodings.push({ key: encoding.key, blobName, sha256: encoding.sha256, name, loudness: encoding.loudness });
     }
-    const previews = await storePackagePreviews(svc.blobs, prefix, result.files);
+    const previews = await storePackagePreviews(tools.blobs, prefix, result.files);
 
     return {
       deliverable: {
@@ -145,9 +145,9 @@ async function downloadEncoded(
   local: string,
 ): Promise<EncodedSet | undefined> {
   const encoding = master.encodings?.find((e) => e.format === format);
-  if (!encoding || !master.measured || !(await ctx.svc.blobs.exists(encoding.blobName))) return undefined;
+  if (!encoding || !master.measured || !(await ctx.tools.blobs.exists(encoding.blobName))) return undefined;
   const file = `${local}.${RETAIL_ENCODINGS[format].extension}`;
-  await downloadBlob(ctx.svc.blobs, encoding.blobName, file);
+  await downloadBlob(ctx.tools.blobs, encoding.blobName, file);
   return { [format]: { file, sha256: encoding.sha256, loudness: master.measured } };
 }
 
@@ -183,7 +183,7 @@ async function previousEncodings(
   for (const [index, encoding] of last.encodings.entries()) {
     const file = path.join(reuseDir, `${index}-${encoding.name}`);
     try {
-      await downloadBlob(ctx.svc.blobs, encoding.blobName, file);
+      await downloadBlob(ctx.tools.blobs, encoding.blobName, file);
     } catch {
       continue; // A missing earlier encoding only means that file is encoded again.
     }

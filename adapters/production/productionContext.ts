@@ -59,7 +59,7 @@ export function buildProductionContext(svc: AppServices, stores: ProductionStore
     logger: svc.logger,
   });
   const context: ProductionContext = {
-    svc,
+    tools: { blobs: svc.blobs, audio: svc.audio, ffmpegPath: svc.config.FFMPEG_PATH },
     job,
     packaging: new BookPackaging({
       projects: svc.projects,

@@ -1,9 +1,10 @@
 /**
  * What the production activities need, built once per process by productionContext.ts (called by the composition
- * root): the app's services, production's job steps and packaging (core/production/), the sources of a chapter's
- * speech plan, the player's reads of a chapter, synthesis and mastering.
+ * root): production's core services (core/production/: the job's steps, synthesis, mastering, packaging, the player's
+ * reads of a chapter), the sources of a chapter's speech plan, and the tools the audio side of packaging works with.
  */
-import type { AppServices } from '../appServices';
+import type { AudioToolchain } from '../../core/ports/audio';
+import type { BlobStore } from '../../core/ports/blobs';
 import type { BookPackaging } from '../../core/production/bookPackaging';
 import type { ChapterListening } from '../../core/production/chapterListening';
 import type { ChapterMastering } from '../../core/production/chapterMastering';
@@ -11,8 +12,16 @@ import type { SpeechPlanSources } from '../../core/production/chapterSpeechPlan'
 import type { ProductionJob } from '../../core/production/productionJob';
 import type { SegmentSynthesis } from '../../core/production/segmentSynthesis';
 
+/** What the credits' audio and the package build work with: blob storage, the ffmpeg toolchain, ffmpeg itself. */
+export interface AudioTools {
+  blobs: BlobStore;
+  audio: AudioToolchain;
+  /** The configured ffmpeg binary (FFMPEG_PATH); the runner's default when not configured. */
+  ffmpegPath?: string;
+}
+
 export interface ProductionContext {
-  svc: AppServices;
+  tools: AudioTools;
   /** The job's steps: preflight, checkpoints, progress, the stop watch, finish and fail. */
   job: ProductionJob;
   /** The credits, then one package per platform: which chapters, reuse or build, the record. */

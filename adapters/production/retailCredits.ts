@@ -87,7 +87,7 @@ async function prepareCreditsPart(
   text: string,
   dir: string,
 ): Promise<{ record: string; synthesisCalls: number; billableCharacters: number }> {
-  const { svc } = ctx;
+  const { tools } = ctx;
   const plan = await planSegments(ctx.speechPlan, job.tenantId, job.projectId, [
     creditsSegment(job, `credits-${part}`, text),
   ]);
@@ -102,14 +102,14 @@ async function prepareCreditsPart(
   );
   const prefix = `${projectBlobPrefix(job.tenantId, job.projectId)}audio/credits/${key}`;
   const recordBlob = `${prefix}.json`;
-  if (await svc.blobs.exists(recordBlob)) return { record: recordBlob, synthesisCalls: 0, billableCharacters: 0 };
+  if (await tools.blobs.exists(recordBlob)) return { record: recordBlob, synthesisCalls: 0, billableCharacters: 0 };
 
   const local = path.join(dir, `credits-${part}`);
   const speechBlob = segmentAudioBlobName(job.tenantId, job.projectId, item.baseHash);
   const speechFile = `${local}.wav`;
   let synthesisCalls = 0;
   let billableCharacters = 0;
-  if (await svc.blobs.exists(speechBlob)) await downloadBlob(svc.blobs, speechBlob, speechFile);
+  if (await tools.blobs.exists(speechBlob)) await downloadBlob(tools.blobs, speechBlob, speechFile);
   else {
     const rendered = await ctx.synthesis.synthesizeToBlob(item.speech, plan, speechBlob, speechFile);
     synthesisCalls = 1;
@@ -124,7 +124,7 @@ async function prepareCreditsPart(
       { file: `${local}.${RETAIL_ENCODINGS[f].extension}`, bitrateKbps: RETAIL_ENCODINGS[f].kbps },
     ]),
   );
-  const mastered = await svc.audio.masterChapter(
+  const mastered = await tools.audio.masterChapter(
     {
       segmentFiles: [{ path: speechFile, pauseAfterMs: 0 }],
       headRoomToneMs: CREDITS_ROOM_TONE.headMs,
@@ -141,13 +141,13 @@ async function prepareCreditsPart(
     encodings: [],
     loudness: mastered.measured,
   };
-  await uploadFileIfAbsent(svc.blobs, record.master.blobName, masterFile, 'audio/flac');
+  await uploadFileIfAbsent(tools.blobs, record.master.blobName, masterFile, 'audio/flac');
   for (const f of CREDITS_FORMATS) {
     const blobName = `${prefix}.${RETAIL_ENCODINGS[f].extension}`;
-    await uploadFileIfAbsent(svc.blobs, blobName, files[f].file, 'application/octet-stream');
+    await uploadFileIfAbsent(tools.blobs, blobName, files[f].file, 'application/octet-stream');
     record.encodings.push({ format: f, blobName, sha256: await sha256File(files[f].file) });
   }
-  await svc.blobs.putIfAbsent(recordBlob, Buffer.from(JSON.stringify(record)), 'application/json');
+  await tools.blobs.putIfAbsent(recordBlob, Buffer.from(JSON.stringify(record)), 'application/json');
   return { record: recordBlob, synthesisCalls, billableCharacters };
 }
 
@@ -166,18 +166,18 @@ export async function downloadPreparedCredits(
 async function downloadCredits(ctx: ProductionContext, recordBlob: string, local: string): Promise<CreditsAudio> {
   const stored = await readStoredCredits(ctx, recordBlob);
   const master = `${local}.flac`;
-  await downloadBlob(ctx.svc.blobs, stored.master.blobName, master);
+  await downloadBlob(ctx.tools.blobs, stored.master.blobName, master);
   const encoded: EncodedSet = {};
   for (const encoding of stored.encodings) {
     const file = `${local}.${RETAIL_ENCODINGS[encoding.format].extension}`;
-    await downloadBlob(ctx.svc.blobs, encoding.blobName, file);
+    await downloadBlob(ctx.tools.blobs, encoding.blobName, file);
     encoded[encoding.format] = { file, sha256: encoding.sha256, loudness: stored.loudness };
   }
   return { master, encoded };
 }
 
 async function readStoredCredits(ctx: ProductionContext, name: string): Promise<StoredCredits> {
-  const blob = await ctx.svc.blobs.openRead(name);
+  const blob = await ctx.tools.blobs.openRead(name);
   // Prepared credits are never deleted while a job that names them runs; a missing record is a fault, not a retry.
   if (!blob) throw new Error(`The prepared credits ${path.basename(name)} are not stored`);
   const chunks: Buffer[] = [];
