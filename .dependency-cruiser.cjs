@@ -51,6 +51,17 @@ module.exports = {
       },
     },
     {
+      name: 'triggers-reach-adapters-through-the-root',
+      comment:
+        'A trigger (a resource file in functions/, an orchestration or activity) gets every adapter as a service ' +
+        'the composition root built. ' +
+        'The host glue is the exception: the request pipeline (functions/http/: bearer extraction, tenant-scoped ' +
+        'metrics, config errors, the idempotency store) and the process hooks (setup.ts, measurementScope.ts)',
+      severity: 'error',
+      from: { path: '^(functions|orchestrations)/', pathNot: '^functions/(http/|setup\\.ts$|measurementScope\\.ts$)' },
+      to: { path: '^adapters/', pathNot: '^adapters/(compositionRoot|appServices)\\.ts$' },
+    },
+    {
       name: 'app-does-not-use-local-platform',
       comment: 'The app runs unchanged in Azure: nothing in it may import the local platform',
       severity: 'error',

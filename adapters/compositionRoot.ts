@@ -47,6 +47,9 @@ import { PackageService } from '../core/production/packageService';
 import { buildProductionContext, type ProductionContext } from './production/productionContext';
 import type { ChapterListening } from '../core/production/chapterListening';
 import type { ProductionJob } from '../core/production/productionJob';
+import type { Waveform } from '../core/listening/waveform';
+import { MediaLinks } from './listening/mediaLinks';
+import { chapterWaveform, type MasterAudio } from './listening/waveform';
 
 /**
  * The one composition root: SDK clients are built once per process, from the one config, and handed to core as ports.
@@ -57,6 +60,10 @@ export interface Services extends AppServices {
   production: ProductionJob;
   /** The player's reads of a chapter: its timeline and a segment's takes, from the speech plan production uses. */
   listening: ChapterListening;
+  /** Sealed, short-lived links the browser's audio element streams a take or a master through. */
+  mediaLinks: MediaLinks;
+  /** A chapter master's waveform peaks, measured once and stored beside the master. */
+  waveforms: { ofMaster(master: MasterAudio): Promise<Waveform> };
 }
 
 interface Root {
@@ -275,7 +282,16 @@ function buildRoot(config: AppEnvironment): Root {
     packages: records.packages,
     settings: records.pausePolicies,
   });
-  return { services: { ...app, production: production.job, listening: production.listening }, production };
+  const listeningExtras = {
+    mediaLinks: new MediaLinks(blobs, () => clock.now()),
+    waveforms: {
+      ofMaster: (master: MasterAudio) => chapterWaveform({ blobs, ffmpegPath: config.FFMPEG_PATH }, master),
+    },
+  };
+  return {
+    services: { ...app, production: production.job, listening: production.listening, ...listeningExtras },
+    production,
+  };
 }
 
 function buildPlanningServices(

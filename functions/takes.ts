@@ -17,8 +17,6 @@ import type { ChapterRecord } from '../core/book/records';
 import { DomainError, NotFoundError } from '../core/errors';
 import { CLOSING_CREDITS_TITLE, OPENING_CREDITS_TITLE, RETAIL_SAMPLE_NAME } from '../core/packaging/layout';
 import type { PackageRecord } from '../core/production/packageRecord';
-import { MediaLinks } from '../adapters/listening/mediaLinks';
-import { chapterWaveform } from '../adapters/listening/waveform';
 import type { Services } from '../adapters/compositionRoot';
 import { endpoint } from './http/endpoint';
 import { rangedAudio } from './http/rangedAudio';
@@ -39,12 +37,6 @@ const MEDIA_LINK_SECONDS = 15 * 60;
 const TAKE_CONTENT_TYPE = 'audio/wav';
 const MASTER_CONTENT_TYPE = 'audio/flac';
 
-let links: MediaLinks | undefined;
-function mediaLinks(services: Services): MediaLinks {
-  links ??= new MediaLinks(services.blobs, () => services.clock.now());
-  return links;
-}
-
 async function liveChapter(services: Services, tenantId: string, projectId: string, chapterId: string) {
   const chapter = await services.bookReader.chapter(tenantId, projectId, chapterId);
   if (!chapter || chapter.deleted) throw new NotFoundError('Chapter');
@@ -61,11 +53,7 @@ async function findTake(services: Services, tenantId: string, projectId: string,
 }
 
 async function issueLink(services: Services, tenantId: string, blobName: string, contentType: string) {
-  const { token, expiresAt } = await mediaLinks(services).issue(
-    tenantId,
-    { blobName, contentType },
-    MEDIA_LINK_SECONDS,
-  );
+  const { token, expiresAt } = await services.mediaLinks.issue(tenantId, { blobName, contentType }, MEDIA_LINK_SECONDS);
   return { url: `/api/v1/media/${token}`, contentType, expiresAt: expiresAt.toISOString() };
 }
 
@@ -125,10 +113,7 @@ endpoint({
     const { user } = await services.projects.load(principal, params.projectId, 'project.read');
     const chapter = await liveChapter(services, user.tenantId, params.projectId, params.chapterId);
     const master = masterOf(chapter);
-    const waveform = await chapterWaveform(
-      { blobs: services.blobs, ffmpegPath: services.config.FFMPEG_PATH },
-      { blobName: master.blobName, durationSec: master.durationSec },
-    );
+    const waveform = await services.waveforms.ofMaster({ blobName: master.blobName, durationSec: master.durationSec });
     return { status: 200, json: waveform };
   },
 });
@@ -340,7 +325,7 @@ endpoint({
     416: audioResponses[416],
   },
   async handle({ params, services, request, requestId }) {
-    const opened = await mediaLinks(services).open(params.token);
+    const opened = await services.mediaLinks.open(params.token);
     if (!opened) throw new NotFoundError('Media link');
     // A suspended tenant's links stop working with its accounts.
     await services.tenants.assertActive(opened.tenantId);
