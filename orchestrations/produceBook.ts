@@ -65,16 +65,7 @@ interface ProductionTotals {
 }
 
 function addChapter(totals: ProductionTotals, outcome: ChapterOutcome): ProductionTotals {
-  return {
-    chapters: totals.chapters + 1,
-    segments: totals.segments + outcome.segments,
-    synthesisCalls: totals.synthesisCalls + outcome.synthesisCalls,
-    cacheHits: totals.cacheHits + outcome.cacheHits,
-    duplicateWrites: totals.duplicateWrites + outcome.duplicateWrites,
-    billableCharacters: totals.billableCharacters + outcome.billableCharacters,
-    durationSec: totals.durationSec + outcome.durationSec,
-    skipped: [...totals.skipped, ...outcome.skipped],
-  };
+  return mergeTotals(totals, { ...outcome, chapters: 1 });
 }
 
 function mergeTotals(a: ProductionTotals, b: ProductionTotals): ProductionTotals {
