@@ -88,21 +88,26 @@ export async function planSegments(
   });
   const byId = new Map(segments.map((s) => [s.id, s]));
   const items = speech.map((input) => {
-    const key: SegmentAudioKey = {
-      spokenText: input.spokenText,
-      voiceName: input.voiceName,
-      style: input.style,
-      styleDegree: input.styleDegree,
-      rate: input.ratePercent,
-      pitch: input.pitchPercent,
-      // Per segment: only segments a lexicon entry changes get a new address (see segmentLexicon).
-      lexiconVersion: input.lexiconVersion,
-      engine,
-      outputFormat: outputFormatFor(engine),
-    };
+    const key = segmentAudioKeyOf(input, engine);
     return { segment: byId.get(input.segmentId)!, speech: input, key, baseHash: segmentAudioHash(key) };
   });
   return { items, skipped, voices, bookLocale, pausePolicy };
+}
+
+/** Everything that decides a segment's audio, from its speech input: the content address its audio is stored under. */
+export function segmentAudioKeyOf(input: SegmentSpeechInput, engine: SpeechEngine): SegmentAudioKey {
+  return {
+    spokenText: input.spokenText,
+    voiceName: input.voiceName,
+    style: input.style,
+    styleDegree: input.styleDegree,
+    rate: input.ratePercent,
+    pitch: input.pitchPercent,
+    // Per segment: only segments a lexicon entry changes get a new address (see segmentLexicon).
+    lexiconVersion: input.lexiconVersion,
+    engine,
+    outputFormat: outputFormatFor(engine),
+  };
 }
 
 /**

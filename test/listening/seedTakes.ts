@@ -10,7 +10,7 @@ import { effectivePausePolicy } from '../../core/planning/pausePolicy';
 import { segmentAudioBlobName, segmentAudioHash } from '../../core/production/contentAddress';
 import { chapterSpeech } from '../../core/production/speechPlan';
 import { OfflineVoiceCatalog } from '../../adapters/voices/offlineVoiceCatalog';
-import { outputFormatFor } from '../../core/production/chapterSpeechPlan';
+import { segmentAudioKeyOf } from '../../core/production/chapterSpeechPlan';
 import { seedMasteredChapter, seedPlannedBook } from '../production/seedBook';
 import type { TestPlatform } from '../support/testPlatform';
 
@@ -72,17 +72,7 @@ export async function seedRenderedSegment(
       engine: 'offline',
     });
     const input = speech.at(-1)!;
-    const hash = segmentAudioHash({
-      spokenText: input.spokenText,
-      voiceName: input.voiceName,
-      style: input.style,
-      styleDegree: input.styleDegree,
-      rate: input.ratePercent,
-      pitch: input.pitchPercent,
-      lexiconVersion: input.lexiconVersion,
-      engine: 'offline',
-      outputFormat: outputFormatFor('offline'),
-    });
+    const hash = segmentAudioHash(segmentAudioKeyOf(input, 'offline'));
     const blobName = segmentAudioBlobName(tenantId, projectId, hash);
     await BlobServiceClient.fromConnectionString(platform.env.STORAGE_CONNECTION_STRING)
       .getContainerClient('khipu')
