@@ -1,7 +1,7 @@
 /** Finding name mentions and named speech attributions in running text, and the capitalisation facts of a book. */
 import { displayTitle, honorificOf, honorificPattern } from './honorifics';
 import { SPEECH_VERBS, verbAlternatives } from './speechVerbs';
-import { foldWord, isFunctionWord, type HeuristicLanguage } from './vocabulary';
+import { foldWord, isFunctionWord, TAG_ADVERB, type HeuristicLanguage } from './vocabulary';
 
 const LOWER = '[\\p{Ll}\\p{M}]';
 /** "Darcy", "O’Connor", "M'Coy", "D’Arcy", "Nhã-loló", "Jean-Paul". */
@@ -124,7 +124,7 @@ function patternsFor(language: HeuristicLanguage): Patterns {
   const patterns = {
     mention: new RegExp(`(?<![\\p{L}'’])${mention}(?![\\p{L}])`, 'gud'),
     after: new RegExp(
-      `(?<!\\p{L})(?<verb>${verbs})${CLITIC}${SPACE}${article}${EPITHET[language]}${mention}(?![\\p{L}])`,
+      `(?<!\\p{L})(?<verb>${verbs})${CLITIC}${SPACE}(?:(?<adverb>${TAG_ADVERB[language]})${SPACE})?${article}${EPITHET[language]}${mention}(?![\\p{L}])`,
       'gud',
     ),
     before: new RegExp(`(?<![\\p{L}'’])${mention}${SPACE}(?<verb>${verbs})(?!\\p{L})`, 'gud'),
@@ -158,6 +158,7 @@ export function findAttributions(text: string, language: HeuristicLanguage): Att
     if (next === '!' || next === '?') continue;
     const { title, particle, name, verb } = match.groups!;
     if (namesRatherThanSpeaks(text, match.indices!.groups!.verb, verb)) continue;
+    if (match.groups!.adverb !== undefined && !reportsDialogue(text, match.index)) continue;
     const parsed = parseNameForm(title, name, language, particle);
     if (!parsed || parsed.possessive) continue;
     const offset = (match.indices!.groups!.title ?? match.indices!.groups!.name)[0];
@@ -206,6 +207,18 @@ export function isVocative(text: string, offset: number, length: number): boolea
   if (/^[ \t]*(?:[!?]|[.,][ \t]*[”"’»])/u.test(after)) return true;
   // Dash dialogue has no closing quote: "--Vem cá, Eugenia, disse ella" addresses Eugenia.
   return /^[ \t]*[,!?.]/u.test(after) && opensWithDialogueDash(text, offset);
+}
+
+/**
+ * Whether a verb stands right after the line of dialogue it reports: a closing quotation mark, dash or parenthesis
+ * before it ('”, said', '—preguntó', '(exclamó'), or a comma or stop inside a paragraph opened by a dialogue dash
+ * ('--Ora, vivam! exclamou'). A tag whose verb and subject an adverb keeps apart ("exclamó entonces la navarra") is
+ * read only there: elsewhere "dizia francamente a Pedro o mal que pensava" is narration with an object.
+ */
+export function reportsDialogue(text: string, verbAt: number): boolean {
+  const before = text.slice(Math.max(0, verbAt - 8), verbAt);
+  if (/[”"’'»—―–)(-][ \t]*(?:\r?\n[ \t]*)?$/u.test(before)) return true;
+  return /[,;:!?…][ \t]*(?:\r?\n[ \t]*)?$/u.test(before) && opensWithDialogueDash(text, verbAt);
 }
 
 function opensWithDialogueDash(text: string, offset: number): boolean {

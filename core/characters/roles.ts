@@ -7,7 +7,7 @@
  */
 import type { Gender } from './character';
 import { honorificOf } from './honorifics';
-import { NAME_TOKEN, SPACE } from './mentions';
+import { NAME_TOKEN, reportsDialogue, SPACE } from './mentions';
 import {
   FEMININE_AFTER_EL,
   foldWord,
@@ -15,6 +15,7 @@ import {
   GENDERED_NOUNS,
   isFunctionWord,
   NOT_ROLES,
+  TAG_ADVERB,
   type HeuristicLanguage,
 } from './vocabulary';
 import { SPEECH_VERBS, verbAlternatives } from './speechVerbs';
@@ -57,7 +58,10 @@ function patternsFor(language: HeuristicLanguage): Patterns {
   const strictVerbs = verbAlternatives(SPEECH_VERBS[language].unambiguous);
   const determiner = DETERMINERS[language];
   const patterns = {
-    after: new RegExp(`(?<!\\p{L})(${verbs})${CLITIC}${SPACE}(${determiner})[ \\t]+(${PHRASE})`, 'gud'),
+    after: new RegExp(
+      `(?<!\\p{L})(${verbs})${CLITIC}${SPACE}(?:${TAG_ADVERB[language]}${SPACE})?(${determiner})[ \\t]+(${PHRASE})`,
+      'gud',
+    ),
     before: new RegExp(`(?<![\\p{L}'’])(${determiner})[ \\t]+(${PHRASE})${SPACE}(${strictVerbs})(?!\\p{L})`, 'gud'),
     possessiveAfter: new RegExp(`(?<!\\p{L})(${verbs})${SPACE}(${NAME_TOKEN})['’]s[ \\t]+(\\p{Ll}+)(?!\\p{L})`, 'gud'),
     possessiveBefore: new RegExp(
@@ -156,6 +160,9 @@ export function findRoleAttributions(text: string, language: HeuristicLanguage):
   for (const match of text.matchAll(after)) {
     const words = roleWords(match[3], language, false);
     if (!words || !inTagPosition(text, match.index)) continue;
+    // An adverb between the verb and its subject ("exclamó entonces la navarra"): a tag only right after dialogue.
+    const between = text.slice(match.index + match[1].length, match.indices![2][0]).replace(/^-\p{L}+/u, '');
+    if (/\p{L}/u.test(between) && !reportsDialogue(text, match.index)) continue;
     // A title at the end of a line, its name on the next ("la señá⏎Frasquita").
     const last = words[words.length - 1];
     if (honorificOf(last) !== undefined && /^\s*\p{Lu}/u.test(text.slice(match.indices![3][0] + match[3].length)))

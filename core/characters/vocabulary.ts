@@ -145,6 +145,34 @@ const ADDRESS_WORDS: Record<HeuristicLanguage, string> = {
     reverendissima eminência`,
 };
 
+/**
+ * An adverb of time or manner a speech tag may set between its verb and its subject ("exclamó entonces la navarra",
+ * "gritó a su vez Toñuelo", "disse então o padre", "said presently the Hatter"), as a regular-expression source:
+ * the closed list of each language, and the adverbs its suffix makes ("majestuosamente", "gravely").
+ */
+export const TAG_ADVERB: Record<HeuristicLanguage, string> = {
+  en: adverbSource('then presently again now at_last at_length at_once', 'ly'),
+  es: adverbSource(
+    `entonces luego después despues ahora también tambien aquí aqui al_fin al_cabo al_punto al_momento por_fin
+      por_último por_ultimo por_su_parte en_esto en_seguida a_su_vez de_nuevo otra_vez`,
+    'mente',
+  ),
+  pt: adverbSource(
+    `então entao depois logo agora também tambem afinal ainda por_fim por_último por_ultimo por_sua_vez de_novo
+      outra_vez em_seguida`,
+    'mente',
+  ),
+};
+
+/** The listed adverbs ("_" between the words of a phrase) or any lower-case word with the adverb suffix. */
+function adverbSource(listed: string, suffix: string): string {
+  const phrases = listed
+    .trim()
+    .split(/\s+/u)
+    .map((phrase) => phrase.replace(/_/gu, '[ \\t]+'));
+  return `(?:${phrases.join('|')}|\\p{Ll}\\p{L}{2,}${suffix})`;
+}
+
 /** Lower-case, NFC, accents folded: old editions drop accents on capitals ("Ja" for "Já"). */
 export function foldWord(word: string): string {
   return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[’]/gu, "'");
