@@ -40,7 +40,9 @@ const DETERMINERS: Record<HeuristicLanguage, string> = {
 const CLITIC = '(?:-(?:me|te|lhe|nos|vos|lhes|se))?';
 /** A word, hyphenated or not; a trailing hyphen is dialogue punctuation ("-dijo el ventero-"). */
 const WORD = "\\p{L}[\\p{L}\\p{M}'’]*(?:-\\p{L}[\\p{L}\\p{M}'’]*)*";
-const PHRASE = `${WORD}(?:[ \\t]+${WORD}){0,3}`;
+/** Between the words of a role: spaces, or one line break of a wrapped line ("said the Mock⏎Turtle"). */
+const GAP = '(?:[ \\t]+|[ \\t]*\\r?\\n[ \\t]*)';
+const PHRASE = `${WORD}(?:${GAP}${WORD}){0,3}`;
 
 interface Patterns {
   after: RegExp;
@@ -59,10 +61,10 @@ function patternsFor(language: HeuristicLanguage): Patterns {
   const determiner = DETERMINERS[language];
   const patterns = {
     after: new RegExp(
-      `(?<!\\p{L})(${verbs})${CLITIC}${SPACE}(?:${TAG_ADVERB[language]}${SPACE})?(${determiner})[ \\t]+(${PHRASE})`,
+      `(?<!\\p{L})(${verbs})${CLITIC}${SPACE}(?:${TAG_ADVERB[language]}${SPACE})?(${determiner})${GAP}(${PHRASE})`,
       'gud',
     ),
-    before: new RegExp(`(?<![\\p{L}'’])(${determiner})[ \\t]+(${PHRASE})${SPACE}(${strictVerbs})(?!\\p{L})`, 'gud'),
+    before: new RegExp(`(?<![\\p{L}'’])(${determiner})${GAP}(${PHRASE})${SPACE}(${strictVerbs})(?!\\p{L})`, 'gud'),
     possessiveAfter: new RegExp(`(?<!\\p{L})(${verbs})${SPACE}(${NAME_TOKEN})['’]s[ \\t]+(\\p{Ll}+)(?!\\p{L})`, 'gud'),
     possessiveBefore: new RegExp(
       `(?<![\\p{L}'’])(${NAME_TOKEN})['’]s[ \\t]+(\\p{Ll}+)${SPACE}(${strictVerbs})(?!\\p{L})`,
@@ -80,7 +82,7 @@ function patternsFor(language: HeuristicLanguage): Patterns {
  * Juan López") is none. Null when nothing is left or the head is a determiner or numeral.
  */
 function roleWords(raw: string, language: HeuristicLanguage, wholePhrase: boolean): string[] | null {
-  const words = raw.split(/[ \t]+/u);
+  const words = raw.split(/\s+/u);
   if (/^\p{Lu}/u.test(words[0])) {
     // "el Sr. Juan López", "la Sra. Gómez": a title before a name, not a role.
     if (language !== 'en' && honorificOf(words[0]) !== undefined) return null;
