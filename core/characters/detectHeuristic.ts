@@ -11,7 +11,7 @@ import { tallyPeople } from './namedPeople';
 import { detectNarration } from './narration';
 import { foldCompanions, narratorKeyOf } from './narratorRecord';
 import { foldNamedRoles, foldTitleRoles } from './roleFolds';
-import { MIN_ROLE_LINES, rejoinStories, tallyRoles } from './roleTallies';
+import { minRoleLines, rejoinStories, tallyRoles } from './roleTallies';
 import { foldSelfNamedRoles, officeOf } from './rolesSelfNamed';
 import { isStoryCollection } from './stories';
 import { genderOfTally, type Tally } from './tally';
@@ -37,7 +37,7 @@ const MIN_ADDRESSED_MENTIONS = 5;
 export function detectCharactersHeuristic(chapters: ChapterInput[]): Character[] {
   const { bookLanguage, wordCase, scans, placed, people, tallies } = tallyPeople(chapters);
   const collection = readsAsCollection(tallies, chapters.length);
-  tallyRoles(scans, tallies, collection);
+  tallyRoles(scans, tallies, collection, wordCase, bookLanguage);
   foldTitleRoles(tallies);
   const offices = new Map(
     [...tallies].flatMap(([key, tally]) => {
@@ -54,7 +54,10 @@ export function detectCharactersHeuristic(chapters: ChapterInput[]): Character[]
   if (narration.firstPerson) foldCompanions(tallies, placed, people, narratorKey);
   const selected = [...tallies.entries()].filter(
     ([key, tally]) =>
-      key !== narratorKey && (key.startsWith('role|') ? tally.lines >= MIN_ROLE_LINES : isPerson(tally)),
+      key !== narratorKey &&
+      (key.startsWith('role|')
+        ? tally.lines >= minRoleLines(tally.forms.keys(), wordCase, bookLanguage)
+        : isPerson(tally)),
   );
   const scores = selected.map(([, tally]) => tally.mentions + 3 * tally.lines);
   const top = Math.max(1, ...scores);

@@ -5,6 +5,8 @@
  * becomes one record per phrase again.
  */
 import { addVote, pronounAfter } from './genderEvidence';
+import type { WordCase } from './mentions';
+import type { HeuristicLanguage } from './vocabulary';
 import type { ChapterScan, Placed } from './namedPeople';
 import { rolePhraseOf, roleTallyKey } from './roleFolds';
 import type { RoleAttribution } from './roles';
@@ -14,13 +16,37 @@ import { absorbTally, countLine, newTally, unique, type Tally } from './tally';
 export const MIN_ROLE_LINES = 2;
 
 /**
+ * A role the book writes as a name ("the Knave", "the Eaglet": capitalised after its article, and its last word
+ * (almost) never written in lower case, as WordCase reads names) is a character with one line, as a name is ("said
+ * Alice" once); a common noun needs two ("said the old man", "said the Duck" where the book also writes "duck").
+ * English only: Spanish and Portuguese put articles before names, so there such a word after "el" or "o" is already
+ * counted as a name's tag ("dijo el Prior"), and a role record left of it is a title the book also writes in lower
+ * case.
+ */
+export function minRoleLines(phrases: Iterable<string>, wordCase: WordCase, language: HeuristicLanguage): number {
+  if (language !== 'en') return MIN_ROLE_LINES;
+  for (const phrase of phrases) {
+    const words = phrase.split(/\s+/u).slice(1);
+    if (words.length > 0 && words.every((word) => /^\p{Lu}/u.test(word)) && wordCase.looksLikeName(words.at(-1)!))
+      return 1;
+  }
+  return MIN_ROLE_LINES;
+}
+
+/**
  * Roles that speak often enough, with every mention of the same phrase counted and its pronouns read. In a story
  * collection a role that speaks in several stories is counted per story while roles fold ("the lady" of one story is
  * not the lady of the next, and a naming in one story names only that story's role); the narrator's own people ("my
  * aunt", "my friend") are counted once, as the narrator is one.
  */
 const NARRATORS_OWN = /^(?:my|mi|meu|minha) /u;
-export function tallyRoles(scans: ChapterScan[], tallies: Map<string, Tally>, collection: boolean): void {
+export function tallyRoles(
+  scans: ChapterScan[],
+  tallies: Map<string, Tally>,
+  collection: boolean,
+  wordCase: WordCase,
+  language: HeuristicLanguage,
+): void {
   const speaking = new Map<string, (RoleAttribution & { chapter: number })[]>();
   for (const [chapter, scan] of scans.entries())
     for (const role of scan.roles) {
@@ -28,7 +54,8 @@ export function tallyRoles(scans: ChapterScan[], tallies: Map<string, Tally>, co
       speaking.get(role.key)!.push({ ...role, chapter });
     }
   for (const [key, attributions] of speaking) {
-    if (attributions.length < MIN_ROLE_LINES) continue;
+    if (attributions.length < minRoleLines(unique(attributions.map((role) => role.phrase)), wordCase, language))
+      continue;
     const stories = unique(attributions.map((role) => role.chapter));
     if (!collection || stories.length < 2 || NARRATORS_OWN.test(key)) {
       tallies.set(roleTallyKey(key, null), tallyRole(attributions, scans, null));
