@@ -11,6 +11,7 @@ import type { SegmentRecord, SegmentTake } from '../book/records';
 import { updateWithRetry } from '../common/optimisticUpdate';
 import { priceUsage } from '../costs/costEntry';
 import type { CostService } from '../costs/costService';
+import { PreconditionFailedError } from '../errors';
 import type { JobInput } from '../jobs/job';
 import type { JobService } from '../jobs/jobService';
 import type { BlobStore } from '../ports/blobs';
@@ -306,17 +307,31 @@ export class SegmentSynthesis {
     return { synthesized: true, duplicateWrite: !rendered.created, billableCharacters: rendered.billableCharacters };
   }
 
+  /**
+   * Makes `take` the segment's current take. The first attempt replaces the copy the batch read at its start, guarded
+   * by that copy's ETag: one write per segment instead of a read and a write. Only when the segment changed since
+   * (the ETag no longer matches) is it read again and the take applied to what is stored.
+   */
   private async recordTake(segment: SegmentRecord, take: SegmentTake): Promise<void> {
     const { segments } = this.deps.book;
+    const withTake = (doc: SegmentRecord): SegmentRecord => {
+      const known = doc.takes.some((t) => t.takeId === take.takeId);
+      const takes = known ? doc.takes : [...doc.takes, take].slice(-MAX_TAKES_KEPT);
+      return { ...doc, takes, currentTakeId: take.takeId };
+    };
+    if (segment.etag) {
+      try {
+        await segments.replace(withTake(segment), segment.etag);
+        return;
+      } catch (error) {
+        if (!(error instanceof PreconditionFailedError)) throw error;
+      }
+    }
     await updateWithRetry(
       'Segment',
       () => segments.get(segment.tenantId, segment.projectId, segment.id),
       (doc, etag) => segments.replace(doc, etag),
-      (doc) => {
-        const known = doc.takes.some((t) => t.takeId === take.takeId);
-        const takes = known ? doc.takes : [...doc.takes, take].slice(-MAX_TAKES_KEPT);
-        return { ...doc, takes, currentTakeId: take.takeId };
-      },
+      withTake,
     );
   }
 

@@ -1,0 +1,144 @@
+/**
+ * Synthesis records each segment's new take in one write: it replaces the copy the batch read at its start, guarded
+ * by that copy's ETag, and reads the segment again only when someone changed it in between. Counted on in-memory
+ * ports (the Cosmos side of the guarantee, ETag-conditional replace, is the store's own and tested with it).
+ */
+import { offlineVoices } from '../../adapters/tts/espeak';
+import type { SegmentRecord } from '../../core/book/records';
+import { PreconditionFailedError } from '../../core/errors';
+import { DEFAULT_PAUSE_POLICY } from '../../core/planning/pausePolicy';
+import { SegmentSynthesis, type SegmentSynthesisDeps } from '../../core/production/segmentSynthesis';
+
+const TENANT = 't1';
+const PROJECT = 'p1';
+const CHAPTER = 'ch1';
+
+/** Segments in memory with ETags, counting point reads and replaces as a Cosmos container would answer them. */
+class SegmentStore {
+  readonly docs = new Map<string, SegmentRecord>();
+  reads = 0;
+  replaces = 0;
+  private version = 0;
+  /** Called once, right before the next replace: another writer changes the stored segment first. */
+  interleave?: (doc: SegmentRecord) => SegmentRecord;
+
+  put(doc: SegmentRecord): void {
+    this.docs.set(doc.id, { ...doc, etag: `e${++this.version}` });
+  }
+
+  get = async (_tenantId: string, _projectId: string, id: string) => {
+    this.reads++;
+    const doc = this.docs.get(id);
+    return doc ? structuredClone(doc) : undefined;
+  };
+
+  replace = async (doc: SegmentRecord, etag: string) => {
+    this.replaces++;
+    const other = this.interleave;
+    this.interleave = undefined;
+    if (other) this.put(other(this.docs.get(doc.id)!));
+    const stored = this.docs.get(doc.id)!;
+    if (stored.etag !== etag) throw new PreconditionFailedError('Segment changed');
+    this.put(doc);
+    return structuredClone(this.docs.get(doc.id)!);
+  };
+}
+
+function segment(index: number, text: string): SegmentRecord {
+  return {
+    id: `s${index}`,
+    type: 'segment',
+    tenantId: TENANT,
+    projectId: PROJECT,
+    chapterId: CHAPTER,
+    index,
+    kind: 'narration',
+    text,
+    boundaryBefore: 'paragraph',
+    speakerId: 'narrator',
+    speakerConfidence: 1,
+    speakerSource: 'heuristic',
+    flagged: false,
+    revisionNote: null,
+    chapterTextVersion: 1,
+    takes: [],
+    currentTakeId: null,
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+  } as SegmentRecord;
+}
+
+function synthesisOver(store: SegmentStore): { synthesis: SegmentSynthesis; stored: Set<string> } {
+  const stored = new Set<string>();
+  const deps = {
+    book: {
+      segments: { get: store.get, replace: store.replace },
+      chapters: { get: async () => ({ id: CHAPTER, title: 'Chapter 1' }) },
+    },
+    speechPlan: {
+      projects: { find: async () => ({ id: PROJECT, metadata: { language: 'en-GB' } }) },
+      book: { characters: { list: async () => ({ items: [], continuationToken: null }) } },
+      voices: async () => offlineVoices,
+      pausePolicy: async () => DEFAULT_PAUSE_POLICY,
+      lexicon: async () => [],
+      speechEngine: 'offline',
+    },
+    speech: {
+      engine: 'offline',
+      synthesize: async (request: { ssml: string }) => ({ billableCharacters: request.ssml.length, durationMs: 1000 }),
+    },
+    limiter: { run: <T>(work: () => Promise<T>) => work() },
+    files: {
+      withScratch: <T>(_purpose: string, work: (scratch: { file(name: string): string }) => Promise<T>) =>
+        work({ file: (name: string) => `/scratch/${name}` }),
+      storeIfAbsent: async (blobName: string) => !stored.has(blobName) && !!stored.add(blobName),
+    },
+    blobs: { exists: async (name: string) => stored.has(name) },
+    jobs: { isStopRequested: async () => false },
+    job: { watchStop: () => () => undefined, addProgress: async () => undefined },
+    tenants: { assertActive: async () => ({ plan: 'standard' }) },
+    costs: { record: async () => undefined },
+    metrics: { record: () => undefined },
+    clock: { now: () => new Date('2026-01-02T00:00:00.000Z') },
+  } as unknown as SegmentSynthesisDeps; // in-memory stand-ins carry only what synthesis calls
+  return { synthesis: new SegmentSynthesis(deps), stored };
+}
+
+const job = { tenantId: TENANT, projectId: PROJECT, userId: 'u1', jobId: 'j1', chapterId: CHAPTER };
+
+describe('recording takes during synthesis', () => {
+  it('reads each segment once and writes it once', async () => {
+    const store = new SegmentStore();
+    const texts = ['It was a bright cold day.', 'The clocks were striking.', 'Nobody answered.'];
+    texts.forEach((text, index) => store.put(segment(index, text)));
+    const { synthesis, stored } = synthesisOver(store);
+
+    const summary = await synthesis.synthesize({ ...job, segmentIds: ['s0', 's1', 's2'] });
+
+    expect(summary).toMatchObject({ synthesisCalls: 3, cacheHits: 0 });
+    expect(store.reads).toBe(3);
+    expect(store.replaces).toBe(3);
+    for (const doc of store.docs.values()) {
+      expect(doc.takes).toHaveLength(1);
+      expect(doc.currentTakeId).toBe(doc.takes[0]!.takeId);
+      expect(stored.has(doc.takes[0]!.blobName)).toBe(true);
+    }
+  });
+
+  it('applies the take to the stored segment when another writer changed it after the batch read it', async () => {
+    const store = new SegmentStore();
+    store.put(segment(0, 'It was a bright cold day.'));
+    const { synthesis } = synthesisOver(store);
+    store.interleave = (doc) => ({ ...doc, revisionNote: 'check the pause', flagged: true });
+
+    await synthesis.synthesize({ ...job, segmentIds: ['s0'] });
+
+    const doc = store.docs.get('s0')!;
+    expect(doc).toMatchObject({ revisionNote: 'check the pause', flagged: true });
+    expect(doc.takes).toHaveLength(1);
+    expect(doc.currentTakeId).toBe(doc.takes[0]!.takeId);
+    // The batch's read, the conditional write that lost, the fresh read and the write that won.
+    expect(store.reads).toBe(2);
+    expect(store.replaces).toBe(2);
+  });
+});
