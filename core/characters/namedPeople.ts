@@ -179,7 +179,10 @@ function bareTagSubjects(chapter: ChapterInput): Attribution[] {
 }
 const ARTICLE_BEFORE = /(?:^|[^\p{L}])(?:the|el|la|los|las|o|a|os|as)\s+$/iu;
 
-/** "the Miss Bennets", "the two young Cratchits": a family in the plural is nobody in particular. */
+/**
+ * "the Miss Bennets", "the two young Cratchits", "two smaller Cratchits, boy and girl", "these young Cratchits": a
+ * family in the plural, after an article, a demonstrative or a numeral, is nobody in particular.
+ */
 function dropFamilyPlurals(placed: Placed[]): void {
   const tokens = new Set(placed.flatMap((mention) => mention.form.tokens));
   for (let index = placed.length - 1; index >= 0; index--) {
@@ -187,9 +190,16 @@ function dropFamilyPlurals(placed: Placed[]): void {
     const last = form.tokens[form.tokens.length - 1];
     if (!/s$/u.test(last) || !tokens.has(last.slice(0, -1))) continue;
     const before = chapterText.slice(Math.max(0, local - 30), local);
-    if (/(?:^|[^\p{L}])(?:the|The|os|as|los|las)\s+(?:\p{L}+\s+){0,2}$/u.test(before)) placed.splice(index, 1);
+    if (FAMILY_BEFORE.test(before)) placed.splice(index, 1);
   }
 }
+const FAMILY_BEFORE = new RegExp(
+  `(?:^|[^\\p{L}])(?:${`the these those both two three four five os as estes estas esses essas aqueles aquelas dois duas
+    três los las estos esos esas aquellos aquellas dos tres`
+    .split(/\s+/u)
+    .join('|')})\\s+(?:\\p{L}+\\s+){0,2}$`,
+  'iu',
+);
 
 /** The gender of a group of nodes before clustering: titles first, then the votes on their forms. */
 function nodeGender(keys: string[], formVotes: Map<string, Votes>, bareVotes: Map<string, Votes>): Gender {
