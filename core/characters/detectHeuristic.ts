@@ -37,7 +37,7 @@ const MIN_ADDRESSED_MENTIONS = 5;
 export function detectCharactersHeuristic(chapters: ChapterInput[]): Character[] {
   const { bookLanguage, wordCase, scans, placed, people, tallies } = tallyPeople(chapters);
   const collection = readsAsCollection(tallies, chapters.length);
-  tallyRoles(scans, tallies, collection, wordCase, bookLanguage);
+  tallyRoles(scans, tallies, collection);
   foldTitleRoles(tallies);
   const offices = new Map(
     [...tallies].flatMap(([key, tally]) => {

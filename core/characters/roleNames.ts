@@ -76,8 +76,11 @@ const COMPLEMENT: Record<HeuristicLanguage, RegExp> = {
 };
 /** "fuerte y saludable navarra": the words that join adjectives inside the phrase. */
 const COORDINATING = new Set(['and', 'y', 'e']);
-/** A list goes on after the phrase ("Hale, the miller, and the baker"): the last noun may be someone else. */
-const LIST_GOES_ON = /^\s*,\s*(?:and|or|nor|y|e|o|ou|ni|nem)\s/u;
+/**
+ * A list goes on after the phrase ("Hale, the miller, and the baker"; "There were Holmes, the hydraulic engineer,
+ * Inspector Bradstreet…", another name right after the comma): the noun may be someone else.
+ */
+const LIST_GOES_ON = /^\s*,\s*(?:(?:and|or|nor|y|e|o|ou|ni|nem)\s|\p{Lu})/u;
 /** A description longer than this is a clause, not an apposition ("Hale, who came in with the…"). */
 const MAX_APPOSITION_WORDS = 6;
 /** "el barbero maese Nicolás": the article and the role right before the name, on one line. */

@@ -1,8 +1,8 @@
 /**
  * Speakers known only by their role ("said the old man", "—dijo el cura"), counted as records beside the named
- * people: each role that speaks often enough gets its lines and every mention of its phrase, per story in a story
+ * people: each role that speaks gets its lines and every mention of its phrase, per story in a story
  * collection (stories.ts) so that roleFolds.ts can fold a role into a person of its own story only; what no fold took
- * becomes one record per phrase again.
+ * becomes one record per phrase again, cast when it speaks often enough.
  */
 import { addVote, pronounAfter } from './genderEvidence';
 import type { WordCase } from './mentions';
@@ -34,19 +34,15 @@ export function minRoleLines(phrases: Iterable<string>, wordCase: WordCase, lang
 }
 
 /**
- * Roles that speak often enough, with every mention of the same phrase counted and its pronouns read. In a story
- * collection a role that speaks in several stories is counted per story while roles fold ("the lady" of one story is
- * not the lady of the next, and a naming in one story names only that story's role); the narrator's own people ("my
- * aunt", "my friend") are counted once, as the narrator is one.
+ * Every role that speaks, even once, with every mention of the same phrase counted and its pronouns read: a role
+ * that speaks once is no character of its own (`minRoleLines`), but a fold may find whom it is ("—preguntó la
+ * asturiana Maritornes", "(replicó el llamado Manuel)": the role before the name), and that person's line counts. In
+ * a story collection a role that speaks in several stories is counted per story while roles fold ("the lady" of one
+ * story is not the lady of the next, and a naming in one story names only that story's role); the narrator's own
+ * people ("my aunt", "my friend") are counted once, as the narrator is one.
  */
 const NARRATORS_OWN = /^(?:my|mi|meu|minha) /u;
-export function tallyRoles(
-  scans: ChapterScan[],
-  tallies: Map<string, Tally>,
-  collection: boolean,
-  wordCase: WordCase,
-  language: HeuristicLanguage,
-): void {
+export function tallyRoles(scans: ChapterScan[], tallies: Map<string, Tally>, collection: boolean): void {
   const speaking = new Map<string, (RoleAttribution & { chapter: number })[]>();
   for (const [chapter, scan] of scans.entries())
     for (const role of scan.roles) {
@@ -54,8 +50,6 @@ export function tallyRoles(
       speaking.get(role.key)!.push({ ...role, chapter });
     }
   for (const [key, attributions] of speaking) {
-    if (attributions.length < minRoleLines(unique(attributions.map((role) => role.phrase)), wordCase, language))
-      continue;
     const stories = unique(attributions.map((role) => role.chapter));
     if (!collection || stories.length < 2 || NARRATORS_OWN.test(key)) {
       tallies.set(roleTallyKey(key, null), tallyRole(attributions, scans, null));

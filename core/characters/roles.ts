@@ -44,6 +44,8 @@ const WORD = "\\p{L}[\\p{L}\\p{M}'’]*(?:-\\p{L}[\\p{L}\\p{M}'’]*)*";
 const GAP = '(?:[ \\t]+|[ \\t]*\\r?\\n[ \\t]*)';
 const PHRASE = `${WORD}(?:${GAP}${WORD}){0,3}`;
 
+const NEGATIONS = new Set(['no', 'not', 'never', 'nunca', 'jamas', 'ni', 'nao', 'nem']);
+
 interface Patterns {
   after: RegExp;
   before: RegExp;
@@ -93,6 +95,8 @@ function roleWords(raw: string, language: HeuristicLanguage, wholePhrase: boolea
       title.push(word);
     }
     while (title.length > 0 && isFunctionWord(title[title.length - 1], language)) title.pop();
+    // Before a verb, a negation says nobody spoke: "El Corregidor no contestó", "the King never said".
+    if (wholePhrase && words.slice(title.length).some((word) => NEGATIONS.has(foldWord(word)))) return null;
     return title.length > 0 ? title : null;
   }
   const kept: string[] = [];
