@@ -18,6 +18,7 @@ import { PRIDE_AND_PREJUDICE } from '../test/support/corpus';
 import { startTestPlatform, type TestPlatform } from '../test/support/testPlatform';
 import { runFloor, type FloorChapter } from './production/floor';
 import { cpuSplit, PeakMemorySampler, processTree, subtree, type ProcessInfo } from './production/processTree';
+import { activitySpans, describeBreakdown, ToolWatcher } from './production/regenerationBreakdown';
 import type { BenchContext, BenchModule, BenchRow, MetricValue } from './types';
 
 const USER = 'creator@andes.test';
@@ -331,6 +332,9 @@ async function regeneration(
     200,
   );
   const segment = segments.items[Math.min(2, segments.items.length - 1)]!;
+  // Watching the platform's ffmpeg processes costs this process a /proc scan every few tens of milliseconds.
+  const tools = new ToolWatcher(platform.pid);
+  tools.start();
   const started = performance.now();
   const metrics: Record<string, MetricValue> = {};
   try {
@@ -341,9 +345,17 @@ async function regeneration(
     metrics.shareOfFullRun = round(wallSec / fullRunSec, 3);
     metrics.status = job.status;
     if (job.status !== 'succeeded') metrics.error = (job.error?.message ?? '').slice(0, 120);
+    const activities = await activitySpans(platform.urls.api.replace(/\/api\/?$/, ''), jobId, tools.startedAtMs);
+    const longest = (name: string) =>
+      round(Math.max(0, ...activities.filter((a) => a.name === name).map((a) => a.durationSec)), 2);
+    metrics.masterSec = longest('productionMasterChapter');
+    metrics.packageSec = longest('productionPackage');
+    context.log(`regeneration, where the time went:\n${describeBreakdown(activities, tools.stop())}`);
   } catch (error) {
     metrics.status = 'error';
     metrics.error = String(error).slice(0, 120);
+  } finally {
+    tools.stop();
   }
   context.log(`regeneration: ${JSON.stringify(metrics)}`);
   return { benchmark: 'production', case: 'regenerate one segment → updated packages', metrics };

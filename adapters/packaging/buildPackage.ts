@@ -31,6 +31,7 @@ import { withTempDir } from '../audio/tempFiles';
 import { renderExcerpt } from './excerpt';
 import { describeFile } from './fileHash';
 import { contentKey } from '../../core/production/contentAddress';
+import { mapLimit } from './mapLimit';
 import { measureDeliverable, type AudioToMeasure } from './measureDeliverable';
 import { EncodingReuse } from './reuse';
 import { SourceFiles } from './sourceFiles';
@@ -49,6 +50,8 @@ export interface PackageDeps {
 /** Encoding parameters are part of every reuse key: changing them re-encodes everything. */
 const MP3_ENCODING = RETAIL_ENCODINGS.mp3;
 const M4B_ENCODING = RETAIL_ENCODINGS.aac;
+/** MP3 files of a zip package made at once (the machine's cores; each is one ffmpeg process). */
+const FILE_CONCURRENCY = 2;
 
 interface ProducedAudio extends AudioToMeasure {
   title: string;
@@ -187,8 +190,9 @@ async function encodeFiles(
   const sample = await planRetailSample(request, deps.audio, tools);
   const planned = planMp3Files(request, windows, sample);
 
-  const produced: ProducedAudio[] = [];
-  for (const [index, file] of planned.entries()) {
+  // Two files at a time: a retag is mostly waiting on the disk and the process start, and an encode of a cut (the
+  // retail sample, a part) runs beside them instead of holding every retag up.
+  return mapLimit(planned, FILE_CONCURRENCY, async (file, index): Promise<ProducedAudio> => {
     const out = path.join(outputDir, `audio-${String(index + 1).padStart(4, '0')}.mp3`);
     const encoded = encodedSource(request, file)?.mp3;
     let key: string;
@@ -207,7 +211,7 @@ async function encodeFiles(
       });
       loudness = await reuse.produce(key, out, () => encodeMp3(file, out, deps, outputDir), deps.signal);
     }
-    produced.push({
+    return {
       path: out,
       name: file.name,
       role: file.role,
@@ -217,9 +221,8 @@ async function encodeFiles(
       key,
       loudness,
       fromMasterEncodings: encoded !== undefined,
-    });
-  }
-  return produced;
+    };
+  });
 }
 
 async function encodeMp3(

@@ -7,6 +7,7 @@ import type { AudioFileRole, MeasuredDeliverable } from '../../core/audio/readin
 import { descriptionWithDisclosure } from '../../core/packaging';
 import type { PackageBookMetadata } from '../../core/packaging';
 import type { AudioToolchain } from '../../core/ports/audio';
+import { mapLimit } from './mapLimit';
 
 export interface AudioToMeasure {
   path: string;
@@ -44,18 +45,4 @@ export async function measureDeliverable(
     metadata: { isbn: book.isbn ?? undefined, description: descriptionWithDisclosure(book) },
     aiNarrated: book.aiNarrated,
   };
-}
-
-/** Runs `work` over `items` with at most `limit` in flight, keeping the input order in the result. */
-async function mapLimit<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }

@@ -59,14 +59,20 @@ async function renderAndStore(
       },
       outFile,
     );
-    const { sha256 } = await describeFile(outFile);
-    await uploadFileIfAbsent(blobs, request.masterBlobName, outFile, 'audio/flac');
-    const encodings: ChapterEncodingRecord[] = [];
-    for (const encoding of request.encodings) {
-      const file = encodingFiles[encoding.format]!.file;
-      await uploadFileIfAbsent(blobs, encoding.blobName, file, encoding.format === 'mp3' ? 'audio/mpeg' : 'audio/mp4');
-      encodings.push({ format: encoding.format, blobName: encoding.blobName, ...(await describeFile(file)) });
-    }
+    // The master and each encoding are hashed and stored side by side: the activity waits for the largest file only.
+    const [{ sha256 }, ...encodings] = await Promise.all([
+      storeFile(blobs, request.masterBlobName, outFile, 'audio/flac'),
+      ...request.encodings.map(async (encoding): Promise<ChapterEncodingRecord> => ({
+        format: encoding.format,
+        blobName: encoding.blobName,
+        ...(await storeFile(
+          blobs,
+          encoding.blobName,
+          encodingFiles[encoding.format]!.file,
+          encoding.format === 'mp3' ? 'audio/mpeg' : 'audio/mp4',
+        )),
+      })),
+    ]);
     return {
       sha256,
       durationSec: mastered.durationSec,
@@ -75,6 +81,17 @@ async function renderAndStore(
       encodings,
     };
   });
+}
+
+/** Stores `file` create-only under `name` while hashing it; its size and hash. */
+async function storeFile(
+  blobs: BlobStore,
+  name: string,
+  file: string,
+  contentType: string,
+): Promise<{ bytes: number; sha256: string }> {
+  const [described] = await Promise.all([describeFile(file), uploadFileIfAbsent(blobs, name, file, contentType)]);
+  return described;
 }
 
 /** Downloads a segment's audio to `file`, metering its levels on the way (no second read). */

@@ -35,12 +35,16 @@ import {
   type PackageRecord,
 } from '../../core/production/packageRecord';
 import { buildPackage, type PreviousEncodings } from '../packaging';
+import { mapLimit } from '../packaging/mapLimit';
 import { sha256File } from '../packaging/fileHash';
 import { storePackagePreviews } from '../listening/packagePreviews';
 import { downloadBlob, uploadFileIfAbsent } from './blobFiles';
 import type { ProductionContext } from './productionContextType';
 import { downloadPreparedCredits } from './retailCredits';
 import { withWorkspace } from './workspace';
+
+/** Blobs fetched at once per package build: enough to hide each request's latency, few enough to spare the store. */
+const FETCH_CONCURRENCY = 4;
 
 export async function buildAndStoreFiles(
   ctx: ProductionContext,
@@ -55,24 +59,22 @@ export async function buildAndStoreFiles(
   const format: ChapterEncodingFormat = input.platform === 'apple' ? 'aac' : 'mp3';
   return withWorkspace('package', async (dir) => {
     const needMaster = chaptersNeedingMaster(input.platform, chapters, format);
-    const inputs: PackageChapterInput[] = [];
-    for (const [index, chapter] of chapters.entries()) {
-      const master = chapter.master!;
-      const encoded = await downloadEncoded(ctx, master, format, path.join(dir, `chapter-${index}`));
-      let masterFile = encoded?.[format]?.file;
-      if (!masterFile || needMaster.has(chapter.id)) {
-        masterFile = path.join(dir, `master-${String(index).padStart(4, '0')}.flac`);
-        await downloadBlob(tools.blobs, master.blobName, masterFile);
-      }
-      inputs.push({ ...chapterInput(chapter, masterFile), encoded });
-    }
-    const credits = await downloadPreparedCredits(ctx, input.credits, dir);
-    let coverJpeg: string | null = null;
-    if (project.cover?.blobs.retail) {
-      coverJpeg = path.join(dir, 'cover.jpg');
-      await downloadBlob(tools.blobs, project.cover.blobs.retail, coverJpeg);
-    }
-    const previous = await previousEncodings(ctx, last, dir);
+    // Every input is fetched at once, a few files at a time: the package waits for the slowest fetch, not their sum.
+    const [inputs, credits, coverJpeg, previous] = await Promise.all([
+      mapLimit(chapters, FETCH_CONCURRENCY, async (chapter, index): Promise<PackageChapterInput> => {
+        const master = chapter.master!;
+        const encoded = await downloadEncoded(ctx, master, format, path.join(dir, `chapter-${index}`));
+        let masterFile = encoded?.[format]?.file;
+        if (!masterFile || needMaster.has(chapter.id)) {
+          masterFile = path.join(dir, `master-${String(index).padStart(4, '0')}.flac`);
+          await downloadBlob(tools.blobs, master.blobName, masterFile);
+        }
+        return { ...chapterInput(chapter, masterFile), encoded };
+      }),
+      downloadPreparedCredits(ctx, input.credits, dir),
+      retailCover(ctx, project, dir),
+      previousEncodings(ctx, last, dir),
+    ]);
     const result = await buildPackage(
       {
         platform: input.platform,
@@ -171,6 +173,13 @@ function chaptersNeedingMaster(
   return needed;
 }
 
+async function retailCover(ctx: ProductionContext, project: ProjectRecord, dir: string): Promise<string | null> {
+  if (!project.cover?.blobs.retail) return null;
+  const coverJpeg = path.join(dir, 'cover.jpg');
+  await downloadBlob(ctx.tools.blobs, project.cover.blobs.retail, coverJpeg);
+  return coverJpeg;
+}
+
 async function previousEncodings(
   ctx: ProductionContext,
   last: PackageRecord | undefined,
@@ -179,17 +188,17 @@ async function previousEncodings(
   if (!last) return { encodings: [] };
   const reuseDir = path.join(dir, 'previous');
   await mkdir(reuseDir);
-  const encodings = [];
-  for (const [index, encoding] of last.encodings.entries()) {
+  const fetched = await mapLimit(last.encodings, FETCH_CONCURRENCY, async (encoding, index) => {
     const file = path.join(reuseDir, `${index}-${encoding.name}`);
     try {
       await downloadBlob(ctx.tools.blobs, encoding.blobName, file);
     } catch {
-      continue; // A missing earlier encoding only means that file is encoded again.
+      return undefined; // A missing earlier encoding only means that file is encoded again.
     }
-    if ((await sha256File(file)) === encoding.sha256)
-      encodings.push({ key: encoding.key, path: file, sha256: encoding.sha256, loudness: encoding.loudness });
-  }
+    if ((await sha256File(file)) !== encoding.sha256) return undefined;
+    return { key: encoding.key, path: file, sha256: encoding.sha256, loudness: encoding.loudness };
+  });
+  const encodings = fetched.filter((encoding) => encoding !== undefined);
   return { encodings };
 }
 

@@ -157,22 +157,25 @@ export async function downloadPreparedCredits(
   credits: PreparedCredits,
   dir: string,
 ): Promise<{ opening: CreditsAudio; closing: CreditsAudio }> {
-  return {
-    opening: await downloadCredits(ctx, credits.opening, path.join(dir, 'credits-opening')),
-    closing: await downloadCredits(ctx, credits.closing, path.join(dir, 'credits-closing')),
-  };
+  const [opening, closing] = await Promise.all([
+    downloadCredits(ctx, credits.opening, path.join(dir, 'credits-opening')),
+    downloadCredits(ctx, credits.closing, path.join(dir, 'credits-closing')),
+  ]);
+  return { opening, closing };
 }
 
 async function downloadCredits(ctx: ProductionContext, recordBlob: string, local: string): Promise<CreditsAudio> {
   const stored = await readStoredCredits(ctx, recordBlob);
   const master = `${local}.flac`;
-  await downloadBlob(ctx.tools.blobs, stored.master.blobName, master);
   const encoded: EncodedSet = {};
-  for (const encoding of stored.encodings) {
-    const file = `${local}.${RETAIL_ENCODINGS[encoding.format].extension}`;
-    await downloadBlob(ctx.tools.blobs, encoding.blobName, file);
-    encoded[encoding.format] = { file, sha256: encoding.sha256, loudness: stored.loudness };
-  }
+  await Promise.all([
+    downloadBlob(ctx.tools.blobs, stored.master.blobName, master),
+    ...stored.encodings.map(async (encoding) => {
+      const file = `${local}.${RETAIL_ENCODINGS[encoding.format].extension}`;
+      await downloadBlob(ctx.tools.blobs, encoding.blobName, file);
+      encoded[encoding.format] = { file, sha256: encoding.sha256, loudness: stored.loudness };
+    }),
+  ]);
   return { master, encoded };
 }
 

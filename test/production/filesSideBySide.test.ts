@@ -1,0 +1,192 @@
+/**
+ * Production's blob traffic runs side by side instead of one file after another: the chapter's master and its
+ * encodings are hashed and stored at once after the render, and a package build fetches its inputs (the chapters'
+ * encodings, the credits, the cover) a few at a time. Counted on a blob store that records how many reads and writes
+ * are open at each moment; the files and records are the same as before.
+ */
+import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { createFfmpegToolchain, runFfmpeg } from '../../adapters/audio';
+import { createMasterFiles } from '../../adapters/production/masterFiles';
+import { buildAndStoreFiles } from '../../adapters/production/packageBuild';
+import type { ProductionContext } from '../../adapters/production/productionContextType';
+import { DEFAULT_MASTERING_TARGET, DEFAULT_ROOM_TONE } from '../../core/audio/masteringTarget';
+import type { ChapterRecord } from '../../core/book/records';
+import type { BlobStore } from '../../core/ports/blobs';
+import type { RenderedMaster } from '../../core/production/chapterMastering';
+import type { ProjectRecord } from '../../core/projects/project';
+
+const PREFIX = 'tenants/t1/projects/p1/';
+const audio = createFfmpegToolchain();
+
+/** Blobs in memory, counting the reads and writes open at once (a read is open until its stream closes). */
+class CountingBlobs {
+  readonly stored = new Map<string, Buffer>();
+  private reads = 0;
+  private writes = 0;
+  mostReads = 0;
+  mostWrites = 0;
+
+  readonly store: Pick<BlobStore, 'putIfAbsent' | 'put' | 'openRead' | 'exists'> = {
+    exists: async (name) => this.stored.has(name),
+    putIfAbsent: async (name, body) => {
+      if (this.stored.has(name)) return false;
+      await this.put(name, body);
+      return true;
+    },
+    put: (name, body) => this.put(name, body),
+    openRead: async (name) => {
+      const body = this.stored.get(name);
+      if (!body) return undefined;
+      this.reads += 1;
+      this.mostReads = Math.max(this.mostReads, this.reads);
+      const stream = Readable.from([body]);
+      stream.once('close', () => (this.reads -= 1));
+      return { stream, contentType: 'application/octet-stream', contentLength: body.length, totalBytes: body.length };
+    },
+  };
+
+  private async put(name: string, body: Buffer | Readable): Promise<void> {
+    this.writes += 1;
+    this.mostWrites = Math.max(this.mostWrites, this.writes);
+    try {
+      const chunks: Buffer[] = [];
+      if (Buffer.isBuffer(body)) chunks.push(body);
+      else for await (const chunk of body) chunks.push(chunk as Buffer);
+      this.stored.set(name, Buffer.concat(chunks));
+    } finally {
+      this.writes -= 1;
+    }
+  }
+
+  resetCounts(): void {
+    this.mostReads = 0;
+    this.mostWrites = 0;
+  }
+}
+
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+describe('production files side by side', () => {
+  let dir: string;
+  const blobs = new CountingBlobs();
+  const rendered: RenderedMaster[] = [];
+
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'khipu-side-by-side-'));
+    for (const [index, frequency] of [220, 330, 440].entries()) {
+      const file = path.join(dir, `segment-${index}.wav`);
+      await runFfmpeg([
+        ...['-y', '-f', 'lavfi', '-i', `sine=frequency=${frequency}:sample_rate=22050:duration=3`],
+        ...['-af', 'volume=0.25', '-ac', '1', '-c:a', 'pcm_s16le', file],
+      ]);
+      blobs.stored.set(`${PREFIX}audio/segment-${index}.wav`, await readFile(file));
+    }
+  }, 60_000);
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  const render = (name: string, segments: number[]) =>
+    createMasterFiles(blobs.store as BlobStore, audio).render({
+      segments: segments.map((index) => ({ blobName: `${PREFIX}audio/segment-${index}.wav`, pauseAfterMs: 400 })),
+      roomTone: DEFAULT_ROOM_TONE,
+      target: DEFAULT_MASTERING_TARGET,
+      masterBlobName: `${PREFIX}masters/${name}.flac`,
+      encodings: [
+        { format: 'aac', blobName: `${PREFIX}masters/${name}.m4a`, bitrateKbps: 64, extension: 'm4a' },
+        { format: 'mp3', blobName: `${PREFIX}masters/${name}.mp3`, bitrateKbps: 192, extension: 'mp3' },
+      ],
+    });
+
+  it('stores a chapter’s master and its encodings at once, each under its name with its hash', async () => {
+    blobs.resetCounts();
+    const master = await render('chapter-1', [0, 1, 2]);
+    expect(blobs.mostWrites).toBe(3);
+    expect(sha256(blobs.stored.get(`${PREFIX}masters/chapter-1.flac`)!)).toBe(master.sha256);
+    expect(master.encodings.map((e) => e.format)).toEqual(['aac', 'mp3']);
+    for (const encoding of master.encodings) {
+      const stored = blobs.stored.get(encoding.blobName)!;
+      expect(encoding.sha256).toBe(sha256(stored));
+      expect(encoding.bytes).toBe(stored.length);
+    }
+    rendered.push(master);
+  }, 60_000);
+
+  it('fetches a package’s inputs a few at a time and stores the package built from them', async () => {
+    for (const [name, segments] of [
+      ['chapter-2', [1, 0]],
+      ['chapter-3', [2, 1]],
+      ['credits-opening', [0]],
+      ['credits-closing', [2]],
+    ] as const)
+      rendered.push(await render(name, [...segments]));
+    const [one, two, three, opening, closing] = rendered;
+    const credits = (master: RenderedMaster, name: string) => {
+      const blobName = `${PREFIX}credits/${name}.json`;
+      const record = {
+        master: { blobName: `${PREFIX}masters/${name}.flac`, sha256: master.sha256 },
+        encodings: master.encodings.map(({ format, blobName: encodingBlob, sha256: hash }) => ({
+          format,
+          blobName: encodingBlob,
+          sha256: hash,
+        })),
+        loudness: master.measured,
+      };
+      blobs.stored.set(blobName, Buffer.from(JSON.stringify(record)));
+      return blobName;
+    };
+    const coverFile = path.join(dir, 'cover.jpg');
+    await runFfmpeg(['-y', '-f', 'lavfi', '-i', 'color=c=blue:s=3000x3000:d=1', '-frames:v', '1', coverFile]);
+    blobs.stored.set(`${PREFIX}cover/retail.jpg`, await readFile(coverFile));
+    const chapters = [one, two, three].map(
+      (master, index) =>
+        ({
+          id: `c${index + 1}`,
+          title: `Chapter ${index + 1}`,
+          chapterType: 'chapter',
+          master: {
+            blobName: `${PREFIX}masters/chapter-${index + 1}.flac`,
+            sha256: master.sha256,
+            durationSec: master.durationSec,
+            segmentStartsSec: master.segmentStartsSec,
+            measured: master.measured,
+            encodings: master.encodings,
+          },
+        }) as unknown as ChapterRecord, // the build reads only these fields of a chapter
+    );
+    const project = {
+      metadata: {
+        title: 'Side by Side',
+        authors: ['Ana Quispe'],
+        narrators: [],
+        language: 'en-US',
+        categories: [],
+        description: 'A short test book.',
+      },
+      cover: { blobs: { retail: `${PREFIX}cover/retail.jpg` } },
+    } as unknown as ProjectRecord; // the build reads only the metadata and the retail cover
+    const ctx = { tools: { blobs: blobs.store as BlobStore, audio } } as ProductionContext;
+
+    blobs.resetCounts();
+    const built = await buildAndStoreFiles(
+      ctx,
+      {
+        tenantId: 't1',
+        projectId: 'p1',
+        jobId: 'job1',
+        userId: 'u1',
+        platform: 'apple',
+        credits: { opening: credits(opening, 'credits-opening'), closing: credits(closing, 'credits-closing') },
+      },
+      project,
+      chapters,
+      undefined,
+    );
+    expect(blobs.mostReads).toBeGreaterThan(1);
+    expect(blobs.mostReads).toBeLessThanOrEqual(8);
+    expect(built.chapterIds).toEqual(['c1', 'c2', 'c3']);
+    expect(sha256(blobs.stored.get(built.deliverable.blobName)!)).toBe(built.deliverable.sha256);
+  }, 120_000);
+});
