@@ -158,11 +158,14 @@ export function emptyEvidence(): TurnEvidence {
     dashAfterSpeech: false,
     silent: false,
     afterNarration: false,
+    thirdPerson: false,
   };
 }
 
 function absorb(evidence: TurnEvidence, finding: Finding | null, discount = 1): void {
   if (!finding) return;
+  // A narrated paragraph before the line (read at a discount) is about someone, not always the one who speaks next.
+  if (finding.thirdPerson && discount === 1) evidence.thirdPerson = true;
   if (finding.claim)
     evidence.claims.push({ speakerId: finding.claim.speakerId, confidence: finding.claim.confidence * discount });
   else if (finding.gender && !evidence.gender) {

@@ -6,7 +6,7 @@
  * beats, pronouns, names it addresses) weighs the candidates; forward-backward gives every turn the probability of
  * each candidate, which is the label's confidence.
  */
-import type { Gender } from './character';
+import { NARRATOR_ID, type Gender } from './character';
 
 export interface TurnEvidence {
   /** Independent claims that a given person speaks, each right with the probability given. */
@@ -29,6 +29,8 @@ export interface TurnEvidence {
   silent: boolean;
   /** Narration stands between this turn and the one before (the same person often goes on after it). */
   afterNarration: boolean;
+  /** A tag or the narration speaks of the speaker in the third person ("he said"): not a first-person narrator. */
+  thirdPerson: boolean;
 }
 
 export const TURN_TAKING = {
@@ -56,6 +58,8 @@ export const TURN_TAKING = {
   pausedSpeech: 0.9,
   /** A named person the line addresses is its speaker. */
   addressed: 0.04,
+  /** A first-person narrator, where the speaker is spoken of in the third person. */
+  narratorInThirdPerson: 0.04,
   /** A person of the other gender than the pronoun says. */
   wrongGender: 0.03,
   /** A person of unknown gender where a pronoun says one. */
@@ -109,6 +113,7 @@ function emission(turn: TurnEvidence, candidate: string, count: number, genderOf
     else if (gender !== turn.gender) weight *= TURN_TAKING.wrongGender;
     else if (turn.genderPreference[0] === candidate) weight *= TURN_TAKING.recencyBoost;
   }
+  if (turn.thirdPerson && candidate === NARRATOR_ID) weight *= TURN_TAKING.narratorInThirdPerson;
   if (turn.excluded.includes(candidate)) weight *= TURN_TAKING.addressed;
   else if (turn.answering.includes(candidate)) weight *= TURN_TAKING.answers;
   return weight;

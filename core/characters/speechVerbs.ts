@@ -21,6 +21,11 @@ export interface LanguageSpeechVerbs {
   unambiguous: readonly string[];
   /** The subject pronoun that makes a third-person form the narrator's: "said I", "disse eu", "dije yo". */
   firstPersonPronoun: string;
+  /**
+   * Third-person forms a first person shares ("eu disse", "yo decía", the imperfects): without a subject they may be
+   * the narrator's. English lists none, as its forms never say the person.
+   */
+  eitherPerson: readonly string[];
 }
 
 /** Comma-separated entries of a word list (entries may hold spaces: "went on"). */
@@ -65,6 +70,7 @@ export const SPEECH_VERBS: Record<HeuristicLanguage, LanguageSpeechVerbs> = {
     firstPerson: [],
     unambiguous: ENGLISH_UNAMBIGUOUS,
     firstPersonPronoun: 'I',
+    eitherPerson: [],
   },
   es: {
     thirdPerson: [
@@ -87,6 +93,10 @@ export const SPEECH_VERBS: Record<HeuristicLanguage, LanguageSpeechVerbs> = {
     `),
     unambiguous: SPANISH_UNAMBIGUOUS,
     firstPersonPronoun: 'yo',
+    eitherPerson: list(`
+      decía, preguntaba, respondía, contestaba, exclamaba, gritaba, murmuraba, añadía, continuaba, observaba,
+      prorrumpía
+    `),
   },
   pt: {
     thirdPerson: [
@@ -112,6 +122,11 @@ export const SPEECH_VERBS: Record<HeuristicLanguage, LanguageSpeechVerbs> = {
     `),
     unambiguous: PORTUGUESE_UNAMBIGUOUS,
     firstPersonPronoun: 'eu',
+    eitherPerson: list(`
+      disse, dizia, perguntava, respondia, exclamava, gritava, murmurava, retorquia, continuava, explicava, tornava,
+      insistia, interrompia, suspirava, bradava, acudia, concordava, repetia, chamava, replicava, acrescentava,
+      accrescentava, observava
+    `),
   },
 };
 
@@ -128,6 +143,7 @@ export function speechVerbsOf(language?: HeuristicLanguage): LanguageSpeechVerbs
     firstPerson: all((verbs) => verbs.firstPerson),
     unambiguous: all((verbs) => verbs.unambiguous),
     firstPersonPronoun: '',
+    eitherPerson: all((verbs) => verbs.eitherPerson),
   };
 }
 

@@ -30,8 +30,8 @@ interface Line {
   confidence: number;
 }
 
-function attribute(text: string, cast: Character[]): Line[] {
-  const segments = segmentChapter(text).map((segment) => ({
+function attribute(text: string, cast: Character[], language?: string): Line[] {
+  const segments = segmentChapter(text, language ? { language } : undefined).map((segment) => ({
     id: `s${segment.index}`,
     kind: segment.kind,
     text: segment.text,
@@ -39,7 +39,7 @@ function attribute(text: string, cast: Character[]): Line[] {
     index: segment.index,
     boundaryBefore: segment.boundaryBefore,
   }));
-  const labels = attributeSpeakers(segments, cast);
+  const labels = attributeSpeakers(segments, cast, language);
   labels.forEach((label, i) => {
     expect(label.segmentId).toBe(segments[i].id);
     expect(label.confidence).toBeGreaterThanOrEqual(0);
@@ -652,6 +652,69 @@ describe('speaker attribution', () => {
       person('mr-bennet', 'Mr. Bennet', 'male'),
     ]);
     expect(lineWith(lines, 'It is late').speaker).toBe('mr-bennet');
+  });
+
+  it('keeps "he asked" and "asked the landlady" from a first-person narrator whose own narration comes just before', () => {
+    const cast = [
+      firstPersonNarrator('Watson', 'male'),
+      person('holmes', 'Holmes', 'male'),
+      person('wilson', 'Wilson', 'male'),
+    ];
+    const exchange = (scene: string, tag: string) =>
+      attribute(
+        [
+          scene,
+          '"I come from the garden," said I.',
+          '"Alone?"',
+          'I looked at them without answering.',
+          `"And what were you doing there?" ${tag}.`,
+          '"Nothing."',
+        ].join('\n\n'),
+        cast,
+        'en',
+      );
+    const pronoun = exchange('Holmes and Wilson were by the fire when I came in.', 'he asked');
+    expect(lineWith(pronoun, 'what were you doing').speaker).not.toBe(NARRATOR_ID);
+    expect(lineWith(pronoun, 'Nothing.').speaker).toBe(NARRATOR_ID);
+    const unnamed = exchange(
+      'I found Holmes and Wilson by the fire, and the landlady with them.',
+      'asked the landlady',
+    );
+    expect(lineWith(unnamed, 'what were you doing').speaker).not.toBe(NARRATOR_ID);
+    expect(lineWith(unnamed, 'what were you doing').confidence).toBeLessThan(0.7);
+    expect(lineWith(unnamed, 'Nothing.').speaker).toBe(NARRATOR_ID);
+  });
+
+  it('takes a tag whose verb is in the third person, with no subject, for someone other than a first-person narrator', () => {
+    // The narration just before the line is the narrator's own ("Eu olhei…"), which alone would give him the line.
+    const portuguese = attribute(
+      [
+        'Rosa e Dona Clara estavam na varanda quando cheguei.',
+        '--Venho do quintal, disse eu.',
+        '--Sozinho?',
+        'Eu olhei para ella sem responder.',
+        '--E que fazia lá? perguntou-me.',
+        '--Nada.',
+      ].join('\n\n'),
+      [firstPersonNarrator('Bento', 'male'), person('rosa', 'Rosa', 'female'), person('clara', 'Dona Clara', 'female')],
+      'pt',
+    );
+    expect(lineWith(portuguese, 'E que fazia lá?').speaker).not.toBe(NARRATOR_ID);
+    expect(lineWith(portuguese, 'Nada.').speaker).toBe(NARRATOR_ID);
+    const spanish = attribute(
+      [
+        'Rosa y Doña Clara estaban en el balcón cuando llegué.',
+        '—Vengo del huerto —dije yo.',
+        '—¿Solo?',
+        'Yo la miré sin responder.',
+        '—¿Y qué hacías allí? —me preguntó.',
+        '—Nada.',
+      ].join('\n\n'),
+      [firstPersonNarrator('Bento', 'male'), person('rosa', 'Rosa', 'female'), person('clara', 'Doña Clara', 'female')],
+      'es',
+    );
+    expect(lineWith(spanish, 'qué hacías allí?').speaker).not.toBe(NARRATOR_ID);
+    expect(lineWith(spanish, 'Nada.').speaker).toBe(NARRATOR_ID);
   });
 });
 

@@ -111,6 +111,16 @@ describe('speech tags', () => {
     for (const text of ['dijo Rosa.', 'said Tom.', 'disse ella,']) expect(readSpeechTag(text)).not.toBeNull();
   });
 
+  it('tells a verb only a third person says ("perguntou-me", "respondió") where the language marks the person', () => {
+    expect(readSpeechTag('perguntou-me no fim.', 'pt')).toMatchObject({ firstPerson: false, thirdPersonVerb: true });
+    expect(readSpeechTag('me preguntó.', 'es')).toMatchObject({ firstPerson: false, thirdPersonVerb: true });
+    expect(readSpeechTag('respondi.', 'pt')).toMatchObject({ firstPerson: true, thirdPersonVerb: false });
+    expect(readSpeechTag('dije yo.', 'es')).toMatchObject({ firstPerson: true, thirdPersonVerb: false });
+    // "disse" is "I said" and "he said" alike; English "said" is anyone's.
+    expect(readSpeechTag('disse.', 'pt')).toMatchObject({ thirdPersonVerb: false });
+    expect(readSpeechTag('said Tom.', 'en')).toMatchObject({ thirdPersonVerb: false });
+  });
+
   it('reads tags in parentheses and with adverbial phrases before the subject', () => {
     expect(readSpeechTag('(preguntó el cabrero): ¿qué', 'es')).toMatchObject({ subject: 'el cabrero' });
     expect(readSpeechTag('(observó en esto el padre del novio), es', 'es')).toMatchObject({

@@ -35,6 +35,8 @@ export interface Finding {
   gender?: 'female' | 'male';
   preference?: string[];
   excluded?: string[];
+  /** The speaker is spoken of in the third person ("he said", "cried his wife"): not a first-person narrator. */
+  thirdPerson?: boolean;
 }
 
 /** What is known around a line when its evidence is read. */
@@ -52,11 +54,7 @@ export interface Scene {
   unnamedLatest: ReadonlySet<Gender>;
 }
 
-/**
- * "he"/"she": a claim for the only person of that gender in the scene, or for the one the narration was just about;
- * otherwise the gender, with the people of that gender in the scene, most recent first.
- */
-export function gendered(gender: 'female' | 'male', scene: Scene, exclude: readonly string[] = []): Finding {
+function genderedReading(gender: 'female' | 'male', scene: Scene, exclude: readonly string[] = []): Finding {
   const { cast, recent, excluded, fresh } = scene;
   // "he" and "she" never mean a first-person narrator, who is "I".
   const fits = (id: string) =>
@@ -75,6 +73,15 @@ export function gendered(gender: 'female' | 'male', scene: Scene, exclude: reado
   const antecedent = fresh.find(fits);
   if (antecedent) return { claim: { speakerId: antecedent, confidence: CLAIM.pronounFocus }, gender };
   return { gender, preference: candidates.slice(0, 3) };
+}
+
+/**
+ * "he"/"she": a claim for the only person of that gender in the scene, or for the one the narration was just about;
+ * otherwise the gender, with the people of that gender in the scene, most recent first. Either way the speaker is
+ * spoken of in the third person, so a first-person narrator is not them.
+ */
+export function gendered(gender: 'female' | 'male', scene: Scene, exclude: readonly string[] = []): Finding {
+  return { ...genderedReading(gender, scene, exclude), thirdPerson: true };
 }
 
 /** "the girl", "a voice", "o capitão": a subject phrase naming nobody the cast knows by name. */

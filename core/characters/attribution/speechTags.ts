@@ -37,6 +37,8 @@ interface TagLexicon {
   subjectFirst: RegExp;
   /** Forms that are first person only (Spanish "decía" is first and third person alike). */
   onlyFirstPerson: Set<string>;
+  /** Forms that are third person only ("perguntou", "respondió"); none where the forms do not say the person. */
+  onlyThirdPerson: Set<string>;
   verbAnywhere: RegExp;
 }
 
@@ -46,7 +48,7 @@ function lexiconFor(language?: HeuristicLanguage): TagLexicon {
   const key = language ?? 'any';
   const cached = lexicons.get(key);
   if (cached) return cached;
-  const { thirdPerson, firstPerson } = speechVerbsOf(language);
+  const { thirdPerson, firstPerson, eitherPerson } = speechVerbsOf(language);
   const verb = `(?:${verbAlternatives([...thirdPerson, ...firstPerson])})${CLITIC}`;
   const lexicon: TagLexicon = {
     verb,
@@ -56,6 +58,12 @@ function lexiconFor(language?: HeuristicLanguage): TagLexicon {
       'iu',
     ),
     onlyFirstPerson: new Set(firstPerson.filter((form) => !thirdPerson.includes(form))),
+    // A language that lists no first-person forms (English) does not say the person by the verb.
+    onlyThirdPerson: new Set(
+      firstPerson.length === 0
+        ? []
+        : thirdPerson.filter((form) => !firstPerson.includes(form) && !eitherPerson.includes(form)),
+    ),
     verbAnywhere: new RegExp(`(?<![\\p{L}\\p{N}])(?:${verb})(?![\\p{L}\\p{N}])`, 'giu'),
   };
   lexicons.set(key, lexicon);
@@ -101,6 +109,8 @@ export interface SpeechTag {
   firstPerson: boolean;
   /** A subject pronoun of the tag ("he said", "disse ella"), lower-cased, or null. */
   pronoun: string | null;
+  /** The verb's own form says someone other than the narrator speaks ("perguntou-me", "respondió"): never "I". */
+  thirdPersonVerb: boolean;
 }
 
 function words(text: string): string[] {
@@ -147,7 +157,8 @@ export function readSpeechTag(text: string, language?: HeuristicLanguage): Speec
     subjectWords.slice(0, 3).some((word) => FIRST_PERSON_PRONOUNS.has(word)) ||
     (lexicon.onlyFirstPerson.has(verbWord.replace(/-.*$/u, '')) && !subjectWords.some(isThirdPersonSubject));
   const pronoun = subjectWords.slice(0, 3).find((word) => MALE_PRONOUNS.has(word) || FEMALE_PRONOUNS.has(word)) ?? null;
-  return { end: lead + end, verb, subject: subject.trim(), firstPerson, pronoun };
+  const thirdPersonVerb = !firstPerson && lexicon.onlyThirdPerson.has(verbWord.replace(/-.*$/u, ''));
+  return { end: lead + end, verb, subject: subject.trim(), firstPerson, pronoun, thirdPersonVerb };
 }
 
 function isThirdPersonSubject(word: string): boolean {

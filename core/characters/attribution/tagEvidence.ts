@@ -58,13 +58,14 @@ export function fromTag(tag: SpeechTag, scene: Scene): Finding | null {
   const guest = ourGuest(tag.subject, scene);
   if (guest) return guest;
   const head = UNNAMED_SUBJECT.exec(tag.subject.trim());
-  if (!head) return null;
+  // "perguntou-me no fim", "respondió": a verb in the third person, with no subject, is someone other than "I".
+  if (!head) return tag.thirdPersonVerb ? { thirdPerson: true } : null;
   // "retrucou a irmã", "said the nephew": a relative, of the noun's gender, of the person just named.
   const kinGender = KINSHIP.test(head[1]) ? nounGender(head[1]) : 'unknown';
   const relativeOf = scene.fresh[0] ?? scene.recent[0];
   if (kinGender !== 'unknown') return gendered(kinGender, scene, relativeOf ? [relativeOf] : []);
   // "replied the girl", "said a voice": someone the cast does not name.
-  return { claim: { speakerId: SOMEONE_ELSE, confidence: CLAIM.unnamedTag } };
+  return { claim: { speakerId: SOMEONE_ELSE, confidence: CLAIM.unnamedTag }, thirdPerson: true };
 }
 
 /** "our visitor", "our strange client", "o nosso hospede", "nuestro visitante": someone "we" (the narrator's side) receive. */
