@@ -8,6 +8,7 @@
  */
 import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { Readable } from 'node:stream';
 import { combineMeasurements } from '../../core/audio/loudnessMeter';
 import type { LoudnessMeasurement } from '../../core/audio/measurements';
 import { evaluateReadiness } from '../../core/audio/readiness';
@@ -45,6 +46,11 @@ export interface PackageDeps {
   /** FFMPEG_PATH from config, for the excerpt cuts this module runs itself. */
   ffmpegPath?: string;
   signal?: AbortSignal;
+  /**
+   * Stores a zip deliverable while it is written (its bytes as a stream, under its download name); when absent the
+   * caller stores the finished file.
+   */
+  storeDeliverable?: (name: string, body: Readable) => Promise<unknown>;
 }
 
 /** Encoding parameters are part of every reuse key: changing them re-encodes everything. */
@@ -138,17 +144,14 @@ async function build(request: PackageRequest, deps: PackageDeps, outputDir: stri
     deliverable = files[0];
   } else {
     const zipFile = path.join(outputDir, 'package.zip');
-    await writeZip(
+    const name = deliverableFileName(request.book.title, request.platform);
+    const store = deps.storeDeliverable;
+    const written = await writeZip(
       files.map((f) => ({ path: f.path, name: f.name, compress: f.role === 'manifest' })),
       zipFile,
-      deps.signal,
+      { signal: deps.signal, copyTo: store && ((body) => store(name, body)) },
     );
-    deliverable = {
-      path: zipFile,
-      role: 'zip',
-      name: deliverableFileName(request.book.title, request.platform),
-      ...(await describeFile(zipFile, deps.signal)),
-    };
+    deliverable = { path: zipFile, role: 'zip', name, ...written };
     files.push(deliverable);
   }
 

@@ -1,8 +1,12 @@
 /**
- * Zip writing with yazl, streamed from files to a file (memory flat whatever the book's size). Deterministic: entries
- * in the order given, one fixed timestamp and mode, so the same inputs give byte-identical packages.
+ * Zip writing with yazl, streamed from files to a file (memory flat whatever the book's size), hashed as it is written
+ * and, when asked, copied to a second consumer at the same time (the blob store: the upload runs beside the writing
+ * instead of reading the finished file again). Deterministic: entries in the order given, one fixed timestamp and
+ * mode, so the same inputs give byte-identical packages.
  */
+import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
+import { PassThrough, Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { ZipFile } from 'yazl';
 
@@ -22,7 +26,17 @@ export interface ZipEntry {
 const FIXED_MTIME = new Date(2000, 0, 1, 0, 0, 0);
 const FILE_MODE = 0o100644;
 
-export async function writeZip(entries: ZipEntry[], outFile: string, signal?: AbortSignal): Promise<void> {
+export interface WriteZipOptions {
+  signal?: AbortSignal;
+  /** Receives the zip's bytes as they are written (e.g. an upload); its failure fails the writing and vice versa. */
+  copyTo?: (body: Readable) => Promise<unknown>;
+}
+
+export async function writeZip(
+  entries: ZipEntry[],
+  outFile: string,
+  options: WriteZipOptions = {},
+): Promise<{ bytes: number; sha256: string }> {
   const names = new Set<string>();
   for (const entry of entries) {
     if (!isSafeEntryName(entry.name)) throw new Error(`unsafe zip entry name ${JSON.stringify(entry.name)}`);
@@ -41,13 +55,33 @@ export async function writeZip(entries: ZipEntry[], outFile: string, signal?: Ab
     });
   }
   zip.end();
+  const hash = createHash('sha256');
+  let bytes = 0;
+  const counted = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      hash.update(chunk);
+      bytes += chunk.length;
+      done(null, chunk);
+    },
+  });
   const output = createWriteStream(outFile);
-  try {
-    await Promise.race([pipeline(zip.outputStream, output, { signal }), failed]);
-  } catch (error) {
-    output.destroy();
-    throw error;
-  }
+  // A readable piped to two destinations flows at the pace of the slower one.
+  const copy = options.copyTo ? counted.pipe(new PassThrough()) : undefined;
+  const writing = Promise.race([pipeline(zip.outputStream, counted, output, { signal: options.signal }), failed]).catch(
+    (error: unknown) => {
+      output.destroy();
+      copy?.destroy(error as Error);
+      throw error;
+    },
+  );
+  const copying = copy
+    ? options.copyTo!(copy).catch((error: unknown) => {
+        counted.destroy(error as Error);
+        throw error;
+      })
+    : undefined;
+  await Promise.all([writing, copying]);
+  return { bytes, sha256: hash.digest('hex') };
 }
 
 export function isSafeEntryName(name: string): boolean {

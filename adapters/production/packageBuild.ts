@@ -75,6 +75,9 @@ export async function buildAndStoreFiles(
       retailCover(ctx, project, dir),
       previousEncodings(ctx, last, dir),
     ]);
+    const prefix = packageBlobPrefix(tenantId, projectId, packageId);
+    const deliverableBlobOf = (name: string) => `${prefix}${safeName(name)}`;
+    let streamed = false;
     const result = await buildPackage(
       {
         platform: input.platform,
@@ -89,16 +92,25 @@ export async function buildAndStoreFiles(
         },
         previous,
       },
-      { audio: tools.audio, workDir: dir, ffmpegPath: tools.ffmpegPath },
+      {
+        audio: tools.audio,
+        workDir: dir,
+        ffmpegPath: tools.ffmpegPath,
+        // A zip goes to the store as it is written; the M4B, written by ffmpeg, is stored once finished.
+        storeDeliverable: (name, body) => {
+          streamed = true;
+          return tools.blobs.put(deliverableBlobOf(name), body, contentTypeOfDeliverable(name));
+        },
+      },
     );
 
-    const prefix = packageBlobPrefix(tenantId, projectId, packageId);
-    const deliverableBlob = `${prefix}${safeName(result.deliverable.name)}`;
-    await tools.blobs.put(
-      deliverableBlob,
-      createReadStream(result.deliverable.path),
-      contentTypeOfDeliverable(result.deliverable.name),
-    );
+    const deliverableBlob = deliverableBlobOf(result.deliverable.name);
+    if (!streamed)
+      await tools.blobs.put(
+        deliverableBlob,
+        createReadStream(result.deliverable.path),
+        contentTypeOfDeliverable(result.deliverable.name),
+      );
     const encodings: PackageEncodingRecord[] = [];
     for (const encoding of result.encodings) {
       const file = result.files.find((f) => f.path === encoding.path);

@@ -1,10 +1,13 @@
 /**
  * A zip package makes its MP3 files two at a time (one ffmpeg process per core), whether it retags the masters' own
- * encodings or encodes a cut, and keeps them in the package's order with the same bytes as one at a time.
+ * encodings or encodes a cut, and keeps them in the package's order with the same bytes as one at a time. The zip is
+ * hashed and handed to its copy (the upload) while it is written.
  */
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createFfmpegToolchain } from '../../adapters/audio';
 import { buildPackage } from '../../adapters/packaging';
+import { writeZip } from '../../adapters/packaging/zip';
 import type { EncodedSet, PackageRequest } from '../../core/packaging';
 import type { AudioToolchain } from '../../core/ports/audio';
 import { sha256File } from '../../adapters/packaging/fileHash';
@@ -103,4 +106,45 @@ describe('MP3 files of a zip package', () => {
     expect(result.deliverable.sha256).toBe(serial.deliverable.sha256);
     expect(result.readiness).toEqual(serial.readiness);
   }, 120_000);
+});
+
+describe('a zip copied while it is written', () => {
+  let dir: string;
+  let cleanup: () => Promise<void>;
+  let entries: { path: string; name: string; compress: boolean }[];
+
+  beforeAll(async () => {
+    ({ dir, cleanup } = await makeTempDir('zip-copy'));
+    entries = [];
+    for (const [index, size] of [300_000, 2_000_000, 10].entries()) {
+      const file = path.join(dir, `entry-${index}.bin`);
+      await writeFile(file, Buffer.alloc(size, index + 1));
+      entries.push({ path: file, name: `Entry ${index}.bin`, compress: index === 2 });
+    }
+  });
+  afterAll(() => cleanup());
+
+  it('gives the copy the file’s bytes, and returns their size and hash', async () => {
+    const chunks: Buffer[] = [];
+    const out = path.join(dir, 'copied.zip');
+    const written = await writeZip(entries, out, {
+      copyTo: async (body) => {
+        for await (const chunk of body) chunks.push(chunk as Buffer);
+      },
+    });
+    const file = await readFile(out);
+    expect(Buffer.concat(chunks).equals(file)).toBe(true);
+    expect(written).toEqual({ bytes: file.length, sha256: await sha256File(out) });
+    expect((await listZip(out)).map((e) => e.name)).toEqual(['Entry 0.bin', 'Entry 1.bin', 'Entry 2.bin']);
+  });
+
+  it('fails when its copy fails', async () => {
+    await expect(
+      writeZip(entries, path.join(dir, 'failed.zip'), {
+        copyTo: async (body) => {
+          for await (const _chunk of body) throw new Error('the store refused the upload');
+        },
+      }),
+    ).rejects.toThrow('the store refused the upload');
+  });
 });

@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
+import { ReadStream } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -25,6 +26,8 @@ const audio = createFfmpegToolchain();
 /** Blobs in memory, counting the reads and writes open at once (a read is open until its stream closes). */
 class CountingBlobs {
   readonly stored = new Map<string, Buffer>();
+  /** Blobs whose body was a file read back from disk. */
+  readonly fromFiles = new Set<string>();
   private reads = 0;
   private writes = 0;
   mostReads = 0;
@@ -50,6 +53,7 @@ class CountingBlobs {
   };
 
   private async put(name: string, body: Buffer | Readable): Promise<void> {
+    if (body instanceof ReadStream) this.fromFiles.add(name);
     this.writes += 1;
     this.mostWrites = Math.max(this.mostWrites, this.writes);
     try {
@@ -114,14 +118,16 @@ describe('production files side by side', () => {
     rendered.push(master);
   }, 60_000);
 
-  it('fetches a package’s inputs a few at a time and stores the package built from them', async () => {
-    for (const [name, segments] of [
-      ['chapter-2', [1, 0]],
-      ['chapter-3', [2, 1]],
-      ['credits-opening', [0]],
-      ['credits-closing', [2]],
-    ] as const)
-      rendered.push(await render(name, [...segments]));
+  /** Chapters 1–3 and the credits rendered, the cover stored: what a package build reads. */
+  async function packageInputs() {
+    if (rendered.length === 1)
+      for (const [name, segments] of [
+        ['chapter-2', [1, 0]],
+        ['chapter-3', [2, 1]],
+        ['credits-opening', [0]],
+        ['credits-closing', [2]],
+      ] as const)
+        rendered.push(await render(name, [...segments]));
     const [one, two, three, opening, closing] = rendered;
     const credits = (master: RenderedMaster, name: string) => {
       const blobName = `${PREFIX}credits/${name}.json`;
@@ -167,26 +173,35 @@ describe('production files side by side', () => {
       },
       cover: { blobs: { retail: `${PREFIX}cover/retail.jpg` } },
     } as unknown as ProjectRecord; // the build reads only the metadata and the retail cover
-    const ctx = { tools: { blobs: blobs.store as BlobStore, audio } } as ProductionContext;
-
-    blobs.resetCounts();
-    const built = await buildAndStoreFiles(
-      ctx,
-      {
-        tenantId: 't1',
-        projectId: 'p1',
-        jobId: 'job1',
-        userId: 'u1',
-        platform: 'apple',
-        credits: { opening: credits(opening, 'credits-opening'), closing: credits(closing, 'credits-closing') },
-      },
-      project,
+    return {
       chapters,
-      undefined,
-    );
-    expect(blobs.mostReads).toBeGreaterThan(1);
-    expect(blobs.mostReads).toBeLessThanOrEqual(8);
-    expect(built.chapterIds).toEqual(['c1', 'c2', 'c3']);
-    expect(sha256(blobs.stored.get(built.deliverable.blobName)!)).toBe(built.deliverable.sha256);
-  }, 120_000);
+      project,
+      credits: { opening: credits(opening, 'credits-opening'), closing: credits(closing, 'credits-closing') },
+    };
+  }
+
+  it.each(['apple', 'acx'] as const)(
+    'fetches the inputs of an %s package a few at a time and stores the package built from them',
+    async (platform) => {
+      const { chapters, project, credits } = await packageInputs();
+      const ctx = { tools: { blobs: blobs.store as BlobStore, audio } } as ProductionContext;
+      blobs.resetCounts();
+      const built = await buildAndStoreFiles(
+        ctx,
+        { tenantId: 't1', projectId: 'p1', jobId: `job-${platform}`, userId: 'u1', platform, credits },
+        project,
+        chapters,
+        undefined,
+      );
+      expect(blobs.mostReads).toBeGreaterThan(1);
+      expect(blobs.mostReads).toBeLessThanOrEqual(8);
+      expect(built.chapterIds).toEqual(['c1', 'c2', 'c3']);
+      const stored = blobs.stored.get(built.deliverable.blobName)!;
+      expect(sha256(stored)).toBe(built.deliverable.sha256);
+      expect(stored.length).toBe(built.deliverable.bytes);
+      // A zip is stored as it is written; the M4B, which ffmpeg writes, from its finished file.
+      expect(blobs.fromFiles.has(built.deliverable.blobName)).toBe(platform === 'apple');
+    },
+    120_000,
+  );
 });
