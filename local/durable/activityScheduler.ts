@@ -62,7 +62,8 @@ export class ActivityScheduler {
       } catch (error) {
         this.deps.log('error', `activity scheduler: ${(error as Error).message}`);
       }
-      if (!leasedAny && this.running) await this.wakeup.sleep(this.deps.pollMs);
+      if (leasedAny) this.wakeup.busy();
+      else if (this.running) await this.wakeup.sleepIdle(this.deps.pollMs);
     }
   }
 

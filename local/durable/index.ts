@@ -21,7 +21,8 @@ export interface DurableExtensionOptions {
   logger?: (line: object) => void;
   /** Engine time; defaults to the wall clock. */
   clock?: () => Date;
-  /** How often idle loops look at storage for work posted by other processes (default 250 ms). */
+  /** How often idle loops look at storage for work posted by other processes (default 250 ms; a loop that keeps
+   * finding nothing backs off to IDLE_POLL_GROWTH times this, see wakeup.ts). */
   pollIntervalMs?: number;
   /** Activity lease; a crashed worker's activity runs again this long after its last renewal (default 10 s). */
   activityLeaseMs?: number;

@@ -60,7 +60,8 @@ export class OrchestrationDispatcher {
       } catch (error) {
         this.deps.log('error', `orchestration dispatcher: ${(error as Error).message}`);
       }
-      if (!progressed && this.running) await this.wakeup.sleep(this.deps.pollMs);
+      if (progressed) this.wakeup.busy();
+      else if (this.running) await this.wakeup.sleepIdle(this.deps.pollMs);
     }
   }
 
