@@ -16,16 +16,12 @@
 import type { Gender } from './character';
 import { honorificClass, honorificOf } from './honorifics';
 import type { NameForm } from './mentions';
+import { runsOfConsecutive, SAME_STORY_PEOPLE, sharedPeople } from './chapterRuns';
 import { BookNameUsage } from './nameForms';
 import { DIMINUTIVES, type HeuristicLanguage } from './vocabulary';
 
 /** Characters around a mention within which a nearby full name settles an ambiguous bare name (a few pages). */
 export const NEAR_WINDOW = 12_000;
-/**
- * A bare given name's run of chapters that never meets its full name is still that person when it shares this many
- * other people with the chapters that do: a novel's people come back, a collection's stories have their own.
- */
-const SAME_STORY_PEOPLE = 2;
 
 export interface PlacedForm {
   form: NameForm;
@@ -339,19 +335,14 @@ export class PersonIndex {
         ]),
       ].sort((a, b) => a - b);
       const fullChapters = new Set(this.members(this.root(full)).flatMap((key) => [...this.nodes.get(key)!.chapters]));
-      const split: number[][] = [];
-      let start = 0;
-      for (let index = 1; index <= chapters.length; index++) {
-        if (index < chapters.length && chapters[index] - chapters[index - 1] <= 1) continue;
-        split.push(chapters.slice(start, index));
-        start = index;
-      }
+      const split = runsOfConsecutive(chapters);
       const reaching = split.filter((run) => run.some((seen) => fullChapters.has(seen)));
       const reachedChapters = new Set(reaching.flat());
       const own = new Set([this.root(this.ensureNode(`given|${token}`, token)), this.root(full)]);
       for (const run of split) {
         const reaches =
-          reaching.includes(run) || this.sharedPeople(new Set(run), reachedChapters, own) >= SAME_STORY_PEOPLE;
+          reaching.includes(run) ||
+          sharedPeople(this.chaptersOfPeople(), new Set(run), reachedChapters, own) >= SAME_STORY_PEOPLE;
         for (const seen of run) runs.set(seen, reaches);
       }
       this.linkedRuns.set(token, runs);
@@ -359,11 +350,8 @@ export class PersonIndex {
     return runs.get(chapter) ?? false;
   }
 
-  /**
-   * How many people, other than `own`, are written both in `chapters` and in `others`: a novel's chapters apart
-   * still share their people (Elizabeth, Mrs. Bennet), a collection's stories do not.
-   */
-  private sharedPeople(chapters: Set<number>, others: Set<number>, own: Set<string>): number {
+  /** Chapters where each person's explicit forms are written, once people are fixed. */
+  private chaptersOfPeople(): Map<string, Set<number>> {
     if (!this.peopleChapters) {
       this.peopleChapters = new Map();
       for (const node of this.nodes.values()) {
@@ -373,13 +361,7 @@ export class PersonIndex {
         this.peopleChapters.set(root, seen);
       }
     }
-    let shared = 0;
-    for (const [root, seen] of this.peopleChapters) {
-      if (own.has(root)) continue;
-      const list = [...seen];
-      if (list.some((chapter) => chapters.has(chapter)) && list.some((chapter) => others.has(chapter))) shared++;
-    }
-    return shared;
+    return this.peopleChapters;
   }
 
   private bareChaptersOfNode(key: string): number[] {

@@ -1,0 +1,42 @@
+/**
+ * Where a person's story begins and ends, for telling namesakes apart (clusters.ts): the chapters a name is written
+ * in fall into runs of consecutive chapters, and two sets of chapters belong to one story when they share other
+ * people. A novel's people come back chapter after chapter; a collection's stories have people of their own.
+ */
+
+/**
+ * A set of chapters belongs with another when they share this many people besides the ones being compared: a novel's
+ * chapters apart still share Elizabeth and Mrs. Bennet, a collection's stories share nobody.
+ */
+export const SAME_STORY_PEOPLE = 2;
+
+/** Chapter indexes, ascending and without repeats, cut into runs of consecutive chapters. */
+export function runsOfConsecutive(chapters: number[]): number[][] {
+  const runs: number[][] = [];
+  let start = 0;
+  for (let index = 1; index <= chapters.length; index++) {
+    if (index < chapters.length && chapters[index] - chapters[index - 1] <= 1) continue;
+    runs.push(chapters.slice(start, index));
+    start = index;
+  }
+  return runs;
+}
+
+/**
+ * How many people (`peopleChapters`: each person's chapters), other than `own`, are written both in `chapters` and
+ * in `others`.
+ */
+export function sharedPeople(
+  peopleChapters: Map<string, Set<number>>,
+  chapters: Set<number>,
+  others: Set<number>,
+  own: Set<string>,
+): number {
+  let shared = 0;
+  for (const [person, seen] of peopleChapters) {
+    if (own.has(person)) continue;
+    const list = [...seen];
+    if (list.some((chapter) => chapters.has(chapter)) && list.some((chapter) => others.has(chapter))) shared++;
+  }
+  return shared;
+}
