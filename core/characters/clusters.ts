@@ -206,14 +206,37 @@ export class PersonIndex {
   /**
    * A bare given name belongs to a full name when that is the only full name with this given name written in a
    * chapter where the bare name is too ("Jane" and "Miss Jane Bennet", not the author "Jane Austen" of the title
-   * page). With several such full names the bare name is ambiguous and is resolved per mention.
+   * page). With several such full names the bare name is ambiguous and is resolved per mention. A full name never
+   * written in a chapter with its given name is still that person when it is the book's only full name with that
+   * given name and introduces the person right before the given name is first written (`introducedJustBefore`):
+   * "…se llamaba Doña Mercedes Carrillo de Albornoz." ends a chapter, "Doña Mercedes" speaks in the next.
    */
   private linkGivenNames(): void {
     for (const [given, fulls] of this.fullByGiven) {
       const whole = [...fulls].filter((key) => !this.joinTruncation(key, fulls));
       const candidates = this.candidatesFor(given, whole);
       if (candidates.length === 1) this.union(this.ensureNode(`given|${given}`, given), candidates[0]);
+      else if (candidates.length === 0 && whole.length === 1 && this.introducedJustBefore(given, whole[0]))
+        this.union(this.ensureNode(`given|${given}`, given), whole[0]);
     }
+  }
+
+  /**
+   * Whether a given name and the one full name with it, never written in one chapter, are one person: the full name
+   * introduces the person in the chapter right before the one where the given name is first written (never
+   * before), and their titles state no opposite genders. A full name further away may be a namesake ("Mary Stuart"
+   * the queen, "Mary" the maid), and a given name written before it is known apart from it.
+   */
+  private introducedJustBefore(given: string, full: string): boolean {
+    const givenChapters = this.givenChapters(given);
+    if (givenChapters.size === 0) return false;
+    const fullKeys = this.members(this.root(full));
+    const fullChapters = new Set(fullKeys.flatMap((key) => [...this.nodes.get(key)!.chapters]));
+    if (!fullChapters.has(Math.min(...givenChapters) - 1)) return false;
+    const givenNode = this.nodes.get(`given|${given}`);
+    const womanOrMan = (nodes: NodeFacts[]) =>
+      Math.sign(nodes.reduce((sum, node) => sum + node.titleVotes.female - node.titleVotes.male, 0));
+    return womanOrMan(givenNode ? [givenNode] : []) * womanOrMan(fullKeys.map((key) => this.nodes.get(key)!)) >= 0;
   }
 
   /**
