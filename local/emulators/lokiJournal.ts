@@ -10,10 +10,12 @@
  * database the journal switches to a new generation, and once the save is on disk the older generations are deleted.
  * Right after Azurite loads a database, every generation left beside it is replayed onto it.
  *
- * Replay is idempotent: records hold whole documents keyed by Loki's `$loki`, and only each document's last state is
- * applied (put back when present, removed when removed), so a generation the snapshot already holds (a kill between
- * the save and the deletion) changes nothing. A collection added, removed or cleared is not a document change: the
- * next answer then waits for a whole save instead, as every answer did before.
+ * The saved database names the last generation it holds (`khipuJournalCut`, a property Loki serializes with it), so
+ * a generation a kill left behind between the save and its deletion is not replayed. Replay is idempotent besides:
+ * records hold whole documents keyed by Loki's `$loki`, and only each document's last state is applied (put back when
+ * present, removed when removed); changes made before a save but journaled after it replay onto the saved state
+ * harmlessly. A collection added, removed or cleared is not a document change: the next answer then waits for a
+ * whole save instead, as every answer did before.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -44,6 +46,8 @@ export interface LokiCollection {
 
 export interface LokiDatabase {
   filename: string;
+  /** Set before each whole save, so the saved database names the last journal generation it holds. */
+  khipuJournalCut?: number;
   persistenceMethod?: string;
   throttledSavePending?: boolean;
   collections: LokiCollection[];
@@ -56,6 +60,7 @@ export interface LokiConstructor {
   prototype: {
     configureOptions(this: LokiDatabase, ...args: unknown[]): unknown;
     loadDatabase(this: LokiDatabase, options: unknown, callback?: (error?: unknown) => void): unknown;
+    loadJSONObject(this: LokiDatabase, saved: { khipuJournalCut?: unknown }, ...args: unknown[]): unknown;
     saveDatabaseInternal(this: LokiDatabase, callback: (error?: Error | null) => void): void;
     addCollection(this: LokiDatabase, ...args: unknown[]): LokiCollection;
     removeCollection(this: LokiDatabase, ...args: unknown[]): unknown;
@@ -169,6 +174,8 @@ function enableChanges(collection: LokiCollection): void {
 interface DatabaseJournal {
   attached: boolean;
   generation: number;
+  /** The last generation the loaded database holds (0 for a database saved before journals existed). */
+  loadedCut: number;
   /** Every append so far, in order; a mutating answer waits for it. */
   tail: Promise<void>;
   /** A change the changes API does not record (a collection added, removed or cleared) waits for a whole save. */
@@ -188,10 +195,17 @@ export class LokiJournals {
     // eslint-disable-next-line @typescript-eslint/no-this-alias -- the hooks below run with Loki's `this`
     const journals = this;
     const proto = Loki.prototype;
-    const { configureOptions, loadDatabase, saveDatabaseInternal, addCollection, removeCollection } = proto;
+    const { configureOptions, loadDatabase, loadJSONObject, saveDatabaseInternal, addCollection, removeCollection } =
+      proto;
     // Every Loki database Azurite opens configures itself once in its constructor: that is where we learn of it.
     proto.configureOptions = function (...args) {
-      journals.journals.set(this, { attached: false, generation: 0, tail: Promise.resolve(), structural: false });
+      journals.journals.set(this, {
+        attached: false,
+        generation: 0,
+        loadedCut: 0,
+        tail: Promise.resolve(),
+        structural: false,
+      });
       return configureOptions.apply(this, args);
     };
     proto.loadDatabase = function (options, callback) {
@@ -208,6 +222,12 @@ export class LokiJournals {
       };
       return loadDatabase.call(this, typeof options === 'function' ? {} : options, loaded);
     };
+    proto.loadJSONObject = function (saved, ...args) {
+      const journal = journals.journals.get(this);
+      const cut = Number(saved?.khipuJournalCut);
+      if (journal) journal.loadedCut = Number.isInteger(cut) && cut > 0 ? cut : 0;
+      return loadJSONObject.call(this, saved, ...args);
+    };
     proto.saveDatabaseInternal = function (callback) {
       const journal = journals.journals.get(this);
       if (!journal || this.persistenceMethod !== 'fs') return saveDatabaseInternal.call(this, callback);
@@ -215,6 +235,7 @@ export class LokiJournals {
       if (!journal.attached) journals.attach(this);
       // Loki serializes the whole database synchronously in this call: later changes go to the next generation.
       const cut = journal.generation++;
+      this.khipuJournalCut = cut;
       const appendedBeforeCut = journal.tail;
       saveDatabaseInternal.call(this, (error) => {
         if (error) return callback(error);
@@ -290,13 +311,13 @@ export class LokiJournals {
     const files = journalFiles(database);
     replayJournal(
       database,
-      files.flatMap(({ file }) => readJournal(file)),
+      files.filter(({ generation }) => generation > journal.loadedCut).flatMap(({ file }) => readJournal(file)),
     );
     for (const collection of database.collections) {
       enableChanges(collection);
       collection.flushChanges();
     }
-    journal.generation = (files[files.length - 1]?.generation ?? 0) + 1;
+    journal.generation = Math.max(files[files.length - 1]?.generation ?? 0, journal.loadedCut) + 1;
     journal.attached = true;
   }
 

@@ -94,6 +94,35 @@ describe('Azurite metadata journal', () => {
   });
 });
 
+describe('Azurite metadata journal after a save', () => {
+  it('does not replay a generation the saved database already holds (a kill between the save and its deletion)', async () => {
+    const first = await startAzurite({ location: dir });
+    const blobs = BlobServiceClient.fromConnectionString(first.connectionString).getContainerClient('khipu');
+    await blobs.createIfNotExists();
+    await blobs.getBlockBlobClient('x').upload('x', 1);
+    const held = path.join(dir, 'held');
+    fs.mkdirSync(held);
+    const heldNames = journalsOf('__azurite_db_blob__.json');
+    expect(heldNames.length).toBeGreaterThan(0);
+    for (const name of heldNames) fs.copyFileSync(path.join(dir, name), path.join(held, name));
+    await blobs.getBlobClient('x').delete();
+    const afterDelete = journalsOf('__azurite_db_blob__.json');
+    // Azurite's autosave (every 5 s) saves the whole database and deletes the generations it holds.
+    expect(await eventually(() => afterDelete.every((name) => !fs.existsSync(path.join(dir, name))))).toBe(true);
+    await sigkill(first.pid);
+    // As if the kill had come before the deletion: the generation that created 'x' is back beside the database.
+    for (const name of heldNames) fs.copyFileSync(path.join(held, name), path.join(dir, name));
+
+    const second = await startAzurite({ location: dir });
+    try {
+      const reopened = BlobServiceClient.fromConnectionString(second.connectionString).getContainerClient('khipu');
+      expect(await reopened.getBlobClient('x').exists()).toBe(false);
+    } finally {
+      await second.stop();
+    }
+  });
+});
+
 describe('replaying a journal', () => {
   const Loki = createRequire(require.resolve('azurite/dist/src/azurite.js'))('lokijs') as new (
     file: string,
