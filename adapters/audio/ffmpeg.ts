@@ -44,6 +44,8 @@ export interface RunOptions {
   stdin?: Readable;
   /** Receives the tool's standard output (written with `pipe:1`) instead of it being kept. */
   stdout?: Writable;
+  /** Receive what the tool writes to its file descriptors 3, 4, … (written with `pipe:3`, `pipe:4`, …). */
+  extraOutputs?: Writable[];
 }
 
 export interface RunResult {
@@ -102,7 +104,13 @@ function runTool(binary: string, argv: string[], options: RunOptions): Promise<R
       reject(new FfmpegError('aborted before start', null, ''));
       return;
     }
-    const child = spawn(binary, argv, { stdio: ['pipe', 'pipe', 'pipe'], shell: false, windowsHide: true });
+    const extraOutputs = options.extraOutputs ?? [];
+    const child = spawn(binary, argv, {
+      stdio: ['pipe', 'pipe', 'pipe', ...extraOutputs.map(() => 'pipe' as const)],
+      shell: false,
+      windowsHide: true,
+    });
+    for (const [index, output] of extraOutputs.entries()) (child.stdio[3 + index] as Readable).pipe(output);
     // A tool that stops reading early (it failed, or it has what it needs) closes the pipe: its exit tells why.
     child.stdin.on('error', () => undefined);
     if (options.stdin) options.stdin.pipe(child.stdin);

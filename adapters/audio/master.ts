@@ -107,14 +107,14 @@ export async function masterChapter(input: MasterChapterInput, outFile: string):
     const render = async (gain: number) => {
       const parser = new MeasurementParser();
       const encodings = input.encodings ?? {};
+      const encoders = sideEncoders(encodings);
       const renderPass = (more: RunOptions) =>
-        runFfmpeg(renderArgs(listFile, gain, input, outFile, encodings), {
+        runFfmpeg(renderArgs(listFile, gain, input, outFile, encoders.length), {
           ...run,
           ...more,
           onStderrLine: (line) => parser.line(line),
         });
-      if (encodings.mp3) await withMp3Encoder(encodings.mp3, run, renderPass);
-      else await renderPass({});
+      await withSideEncoders(encoders, run, renderPass);
       return parser.result(durationSec);
     };
     let measured = await render(gainDb);
@@ -155,7 +155,7 @@ function renderArgs(
   gainDb: number,
   input: MasterChapterInput,
   outFile: string,
-  encodings: RenderEncodings,
+  sideEncoderCount: number,
 ): string[] {
   const limitLinear = Math.min(1, Math.max(0.0625, 10 ** ((input.target.truePeakDb - ENCODER_MARGIN_DB) / 20)));
   const toneAmplitude = Math.min(
@@ -180,33 +180,12 @@ function renderArgs(
       ],
     },
   ];
-  if (encodings.mp3) {
-    // Handed to the MP3 encoder's process as it is rendered (withMp3Encoder): the samples the master is written from.
+  // Each retail encoding is handed, as the samples the master is written from, to its encoder's own process
+  // (withSideEncoders): the first on standard output, the others on file descriptors 3, 4, …
+  for (let index = 0; index < sideEncoderCount; index++) {
     outputs.push({
-      label: 'mp3',
-      args: ['-c:a', 'pcm_s16le', '-ar', String(MASTER_SAMPLE_RATE_HZ), '-ac', '1', '-f', 's16le', 'pipe:1'],
-    });
-  }
-  if (encodings.aac) {
-    outputs.push({
-      label: 'aac',
-      args: [
-        '-c:a',
-        'aac',
-        '-profile:a',
-        'aac_low',
-        '-b:a',
-        `${encodings.aac.bitrateKbps}k`,
-        '-ar',
-        String(MASTER_SAMPLE_RATE_HZ),
-        '-ac',
-        '1',
-        '-map_metadata',
-        '-1',
-        '-f',
-        'mp4',
-        encodings.aac.file,
-      ],
+      label: `encoder${index}`,
+      args: ['-c:a', 'pcm_s16le', ...RAW_SAMPLES, index === 0 ? 'pipe:1' : `pipe:${index + 2}`],
     });
   }
   const split = [...outputs.map((o) => `[${o.label}]`), '[measure]'];
@@ -237,31 +216,54 @@ function renderArgs(
   ];
 }
 
+/** The raw samples a render hands its encoders: 16-bit mono at the master's rate. */
+const RAW_SAMPLES = ['-f', 's16le', '-ar', String(MASTER_SAMPLE_RATE_HZ), '-ac', '1'];
+
+/** The encoder processes a render feeds, MP3 first (LAME is the slowest), each as its output arguments. */
+function sideEncoders(encodings: RenderEncodings): string[][] {
+  const encoders: string[][] = [];
+  if (encodings.mp3) encoders.push(mp3EncoderArgs(encodings.mp3));
+  if (encodings.aac) encoders.push(aacEncoderArgs(encodings.aac));
+  return encoders;
+}
+
 /**
- * Runs the render pass with its MP3 branch piped into a second ffmpeg process that encodes it. LAME is the slowest
- * step of the pass (about as long as everything else together); in its own process it runs beside the render on
- * another core instead of after it in the render's one thread, and no sample is decoded or written twice. Either
- * process failing stops the other.
+ * Runs the render pass with each retail encoding piped into an ffmpeg process of its own. The encoders (LAME about as
+ * slow as the whole render, the AAC encoder about half of it) then run beside the render on the other core instead
+ * of after one another in the render's one thread, and no sample is decoded or written twice. Any process failing
+ * stops the others.
  */
-async function withMp3Encoder(
-  mp3: NonNullable<RenderEncodings['mp3']>,
+async function withSideEncoders(
+  encoders: string[][],
   run: RunOptions,
   renderPass: (options: RunOptions) => Promise<unknown>,
 ): Promise<void> {
+  if (encoders.length === 0) {
+    await renderPass({});
+    return;
+  }
   const stop = new AbortController();
   const forward = () => stop.abort();
   run.signal?.addEventListener('abort', forward, { once: true });
-  const samples = new PassThrough();
+  const pipes = encoders.map(() => new PassThrough());
   const stopOnFailure = <T>(work: Promise<T>) =>
     work.catch((error: unknown) => {
       stop.abort();
-      samples.destroy();
+      for (const pipe of pipes) pipe.destroy();
       throw error;
     });
   try {
     await Promise.all([
-      stopOnFailure(renderPass({ signal: stop.signal, stdout: samples })),
-      stopOnFailure(runFfmpeg(mp3EncoderArgs(mp3), { ...run, signal: stop.signal, stdin: samples })),
+      stopOnFailure(renderPass({ signal: stop.signal, stdout: pipes[0], extraOutputs: pipes.slice(1) })),
+      ...encoders.map((args, index) =>
+        stopOnFailure(
+          runFfmpeg(['-y', ...RAW_SAMPLES, '-i', 'pipe:0', ...args], {
+            ...run,
+            signal: stop.signal,
+            stdin: pipes[index],
+          }),
+        ),
+      ),
     ]);
   } finally {
     run.signal?.removeEventListener('abort', forward);
@@ -269,12 +271,7 @@ async function withMp3Encoder(
 }
 
 function mp3EncoderArgs(mp3: NonNullable<RenderEncodings['mp3']>): string[] {
-  const pcm = ['-f', 's16le', '-ar', String(MASTER_SAMPLE_RATE_HZ), '-ac', '1'];
   return [
-    '-y',
-    ...pcm,
-    '-i',
-    'pipe:0',
     ...lameCbrArgs(mp3.bitrateKbps),
     '-ar',
     String(MASTER_SAMPLE_RATE_HZ),
@@ -289,6 +286,26 @@ function mp3EncoderArgs(mp3: NonNullable<RenderEncodings['mp3']>): string[] {
     '-f',
     'mp3',
     mp3.file,
+  ];
+}
+
+function aacEncoderArgs(aac: NonNullable<RenderEncodings['aac']>): string[] {
+  return [
+    '-c:a',
+    'aac',
+    '-profile:a',
+    'aac_low',
+    '-b:a',
+    `${aac.bitrateKbps}k`,
+    '-ar',
+    String(MASTER_SAMPLE_RATE_HZ),
+    '-ac',
+    '1',
+    '-map_metadata',
+    '-1',
+    '-f',
+    'mp4',
+    aac.file,
   ];
 }
 

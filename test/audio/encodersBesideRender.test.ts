@@ -1,7 +1,9 @@
 /**
- * The chapter render hands its MP3 branch to an encoder process of its own (so LAME runs beside the render instead of
- * after it in the render's one thread): exactly two ffmpeg processes per render, the MP3 is the retail encoding of
- * the master's samples, and an encoder that fails fails the render instead of leaving it blocked on a full pipe.
+ * The chapter render hands each retail encoding to an encoder process of its own (so LAME and the AAC encoder run
+ * beside the render instead of after it in the render's one thread): exactly three ffmpeg processes per render with
+ * both encodings, the MP3 and the AAC are the retail encodings of the master's samples (the AAC byte for byte what
+ * encoding the stored master gives), and an encoder that fails fails the render instead of leaving it blocked on a
+ * full pipe.
  */
 import { chmod, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -10,7 +12,7 @@ import { DEFAULT_MASTERING_TARGET } from '../../core/audio/masteringTarget';
 import { runFfmpeg } from '../../adapters/audio/ffmpeg';
 import { makeTempDir } from './helpers';
 
-describe('MP3 encoded beside the chapter render', () => {
+describe('retail encodings made beside the chapter render', () => {
   let dir: string;
   let cleanup: () => Promise<void>;
   let log: string;
@@ -47,38 +49,55 @@ describe('MP3 encoded beside the chapter render', () => {
   }, 60_000);
   afterAll(() => cleanup());
 
-  const request = (mp3File: string) => ({
+  const request = (mp3File: string, aacFile = path.join(dir, 'chapter.m4a')) => ({
     segmentFiles,
     headRoomToneMs: 750,
     tailRoomToneMs: 1000,
     target: DEFAULT_MASTERING_TARGET,
     encodings: {
       mp3: { file: mp3File, bitrateKbps: 192 },
-      aac: { file: path.join(dir, 'chapter.m4a'), bitrateKbps: 64 },
+      aac: { file: aacFile, bitrateKbps: 64 },
     },
     workDir: dir,
   });
 
-  it('runs one render and one MP3 encoder, and the MP3 carries the master’s audio', async () => {
+  it('runs one render and one encoder per encoding, and the encodings carry the master’s audio', async () => {
     await writeFile(log, '');
-    const mastered = await audio.masterChapter(request(path.join(dir, 'chapter.mp3')), path.join(dir, 'master.flac'));
+    const master = path.join(dir, 'master.flac');
+    const mastered = await audio.masterChapter(request(path.join(dir, 'chapter.mp3')), master);
     const invocations = (await readFile(log, 'utf8')).trim().split('\n');
-    expect(invocations).toHaveLength(2);
-    const encoder = invocations.find((line) => line.includes('libmp3lame'));
-    const render = invocations.find((line) => !line.includes('libmp3lame'));
-    expect(encoder).toContain('pipe:0');
+    expect(invocations).toHaveLength(3);
+    const mp3Encoder = invocations.find((line) => line.includes('libmp3lame'));
+    const aacEncoder = invocations.find((line) => line.includes('-c:a aac'));
+    const render = invocations.find((line) => line !== mp3Encoder && line !== aacEncoder)!;
+    expect(mp3Encoder).toContain('pipe:0');
+    expect(aacEncoder).toContain('pipe:0');
     expect(render).not.toContain('libmp3lame');
+    expect(render).not.toContain('-c:a aac');
     expect(render).toContain('pipe:1');
+    expect(render).toContain('pipe:3');
 
     const probed = await audio.probe(path.join(dir, 'chapter.mp3'));
     expect(probed.audio).toMatchObject({ codecName: 'mp3', sampleRateHz: 44100, channels: 1 });
     expect(probed.durationSec).toBeCloseTo(mastered.durationSec, 0);
     const decoded = await measureLoudness(path.join(dir, 'chapter.mp3'));
     expect(Math.abs(decoded.rmsDb! - mastered.measured.rmsDb!)).toBeLessThan(0.4);
+
+    const aac = await audio.probe(path.join(dir, 'chapter.m4a'));
+    expect(aac.audio).toMatchObject({ codecName: 'aac', sampleRateHz: 44100, channels: 1 });
+    // The master's samples, encoded with the same settings in one process, give the same file byte for byte.
+    const fromMaster = path.join(dir, 'from-master.m4a');
+    const aacArgs = aacEncoder!.slice(aacEncoder!.indexOf('-c:a aac')).split(' ').slice(0, -1);
+    await runFfmpeg(['-y', '-i', master, ...aacArgs, fromMaster]);
+    expect((await readFile(path.join(dir, 'chapter.m4a'))).equals(await readFile(fromMaster))).toBe(true);
   }, 60_000);
 
   it('an encoder that cannot write its file fails the render', async () => {
     const unwritable = path.join(dir, 'no-such-folder', 'chapter.mp3');
     await expect(audio.masterChapter(request(unwritable), path.join(dir, 'master-2.flac'))).rejects.toThrow(/ffmpeg/);
+    const aacUnwritable = path.join(dir, 'no-such-folder', 'chapter.m4a');
+    await expect(
+      audio.masterChapter(request(path.join(dir, 'chapter-3.mp3'), aacUnwritable), path.join(dir, 'master-3.flac')),
+    ).rejects.toThrow(/ffmpeg/);
   }, 60_000);
 });
