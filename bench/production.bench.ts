@@ -332,7 +332,8 @@ async function regeneration(
     200,
   );
   const segment = segments.items[Math.min(2, segments.items.length - 1)]!;
-  // Watching the platform's ffmpeg processes costs this process a /proc scan every few tens of milliseconds.
+  // Watching the platform's ffmpeg processes costs this process a /proc scan every 100 ms (processes shorter than
+  // that may be missed; the breakdown is for the long ones).
   const tools = new ToolWatcher(platform.pid);
   tools.start();
   const started = performance.now();

@@ -95,7 +95,7 @@ export class ToolWatcher {
 
   constructor(
     private readonly rootPid: number,
-    private readonly intervalMs = 25,
+    private readonly intervalMs = 100,
   ) {}
 
   start(): void {
