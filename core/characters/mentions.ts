@@ -4,8 +4,11 @@ import { SPEECH_VERBS, verbAlternatives } from './speechVerbs';
 import { foldWord, isFunctionWord, TAG_ADVERB, type HeuristicLanguage } from './vocabulary';
 
 const LOWER = '[\\p{Ll}\\p{M}]';
-/** "Darcy", "O’Connor", "M'Coy", "D’Arcy", "Nhã-loló", "Jean-Paul". */
-const SIMPLE_TOKEN = `(?!St(?!\\p{L}))\\p{Lu}(?:['’]\\p{Lu})?${LOWER}+(?:-\\p{L}${LOWER}*)*`;
+/**
+ * "Darcy", "O’Connor", "M'Coy", "D’Arcy", "Nhã-loló", "Jean-Paul"; a short prefix before a second capital is one word
+ * ("McCarthy", "MacDonald", "DeWitt", "FitzGerald"), or the name would be read as its prefix alone and lost.
+ */
+const SIMPLE_TOKEN = `(?!St(?!\\p{L}))(?:\\p{Lu}${LOWER}{1,3}\\p{Lu}${LOWER}+|\\p{Lu}(?:['’]\\p{Lu})?${LOWER}+)(?:-\\p{L}${LOWER}*)*`;
 /**
  * "St. Clair" is one name (Saint), so "Lord St. Clair" and "Lord St. Vincent" stay two people, also when a line
  * breaks after "St."; a bare "St" (a name broken off: "Mr. Neville St.--") is no word of a name.
