@@ -14,45 +14,22 @@
  * or to the family member mentioned nearest; otherwise it stays unresolved or its own person.
  */
 import type { Gender } from './character';
-import { honorificClass, honorificOf } from './honorifics';
-import type { NameForm } from './mentions';
 import { runsOfConsecutive, SAME_STORY_PEOPLE, sharedPeople } from './chapterRuns';
+import type { NameForm } from './mentions';
 import { BookNameUsage } from './nameForms';
+import { NameNodes, type NodeFacts, type PlacedForm } from './nameNodes';
 import { DIMINUTIVES, type HeuristicLanguage } from './vocabulary';
 
 /** Characters around a mention within which a nearby full name settles an ambiguous bare name (a few pages). */
 export const NEAR_WINDOW = 12_000;
 
-export interface PlacedForm {
-  form: NameForm;
-  /** Offset in the whole book (chapters laid end to end). */
-  at: number;
-  chapter: number;
-}
-
-interface NodeFacts {
-  key: string;
-  /** The gender the node's title states, or unknown. */
-  titleGender: Gender;
-  /** A family name node: titled surname or rank with a surname. */
-  surname: string | null;
-  given: string | null;
-  offsets: number[];
-  chapters: Set<number>;
-  /** Titles written with this node's mentions ("Miss Eliza Bennet" makes the full name a woman's). */
-  titleVotes: { female: number; male: number };
-  /** Node of a man's surname title (Mr, Colonel, Sr.): a bare surname means him. */
-  maleSurnameTitle: boolean;
-}
+export type { PlacedForm } from './nameNodes';
 
 export type GenderOracle = (nodeKeys: string[]) => Gender;
 
 export class PersonIndex {
-  private readonly nodes = new Map<string, NodeFacts>();
-  private readonly parent = new Map<string, string>();
+  private readonly graph = new NameNodes();
   private readonly names: BookNameUsage;
-  private readonly fullByGiven = new Map<string, Set<string>>();
-  private readonly familyOf = new Map<string, Set<string>>();
   /** Per bare given name with one full name: whether each chapter's run of mentions reaches that full name. */
   private readonly linkedRuns = new Map<string, Map<number, boolean>>();
   /** Gender of each person once clustering is done; null while people may still join. */
@@ -79,8 +56,8 @@ export class PersonIndex {
         this.bareChapters.get(tokens[0])!.add(placed.chapter);
       }
       const keys = this.names.explicitKeys(placed.form);
-      keys.forEach((key) => this.touch(key, placed));
-      for (let i = 1; i < keys.length; i++) this.union(keys[0], keys[i]);
+      keys.forEach((key) => this.graph.touch(key, placed));
+      for (let i = 1; i < keys.length; i++) this.graph.union(keys[0], keys[i]);
     }
     this.linkGivenNames();
     this.linkFamilies();
@@ -98,53 +75,18 @@ export class PersonIndex {
     return this.resolveGiven(token, at, chapter);
   }
 
-  /** A one-word form read as a family name ("Darcy"): its person is better named by a fuller form. */
-  isBareSurname(form: NameForm): boolean {
-    return form.honorific === null && form.tokens.length === 1 && this.names.readsAsSurname(form.tokens[0]);
-  }
-
   root(key: string): string {
-    let current = key;
-    while (this.parent.has(current) && this.parent.get(current) !== current) current = this.parent.get(current)!;
-    return current;
+    return this.graph.root(key);
   }
 
   /** Every node key joined into the same person as `key`. */
   members(rootKey: string): string[] {
-    return [...this.nodes.keys()].filter((key) => this.root(key) === rootKey);
+    return this.graph.members(rootKey);
   }
 
-  private touch(key: string, placed: PlacedForm): void {
-    let node = this.nodes.get(key);
-    if (!node) {
-      const [kind, name] = [key.slice(0, key.indexOf('|')), key.slice(key.indexOf('|') + 1)];
-      const title = kind === 'full' || kind === 'given' ? undefined : honorificClass(kind);
-      node = {
-        key,
-        titleGender: kind === 'given' || kind === 'full' ? 'unknown' : (title?.gender ?? 'unknown'),
-        surname: kind === 'full' ? name.split(' ').pop()! : kind === 'given' ? null : name,
-        given: kind === 'full' ? name.split(' ')[0] : kind === 'given' ? name : null,
-        offsets: [],
-        chapters: new Set(),
-        titleVotes: { female: 0, male: 0 },
-        maleSurnameTitle: title?.naming === 'surname' && title.gender === 'male',
-      };
-      this.nodes.set(key, node);
-      this.parent.set(key, key);
-      if (kind === 'full') {
-        if (!this.fullByGiven.has(node.given!)) this.fullByGiven.set(node.given!, new Set());
-        this.fullByGiven.get(node.given!)!.add(key);
-      }
-      if (node.surname !== null) {
-        if (!this.familyOf.has(node.surname)) this.familyOf.set(node.surname, new Set());
-        this.familyOf.get(node.surname)!.add(key);
-      }
-    }
-    node.offsets.push(placed.at);
-    node.chapters.add(placed.chapter);
-    const gender = placed.form.honorific ? honorificOf(placed.form.honorific)?.gender : undefined;
-    if (gender === 'female') node.titleVotes.female++;
-    if (gender === 'male') node.titleVotes.male++;
+  /** A one-word form read as a family name ("Darcy"): its person is better named by a fuller form. */
+  isBareSurname(form: NameForm): boolean {
+    return form.honorific === null && form.tokens.length === 1 && this.names.readsAsSurname(form.tokens[0]);
   }
 
   /**
@@ -164,8 +106,8 @@ export class PersonIndex {
     let female = 0;
     let male = 0;
     for (const key of keys) {
-      female += this.nodes.get(key)!.titleVotes.female;
-      male += this.nodes.get(key)!.titleVotes.male;
+      female += this.graph.get(key)!.titleVotes.female;
+      male += this.graph.get(key)!.titleVotes.male;
     }
     if (female !== male) return female > male ? 'female' : 'male';
     return this.gender(ownFormsOnly ? keys.filter((key) => !this.isSharedGivenName(key)) : keys);
@@ -175,32 +117,7 @@ export class PersonIndex {
   private isSharedGivenName(key: string): boolean {
     if (!key.startsWith('given|')) return false;
     const given = key.slice('given|'.length);
-    return (this.fullByGiven.get(given)?.size ?? 0) > 1 || this.nodes.has(`alone|${given}`);
-  }
-
-  private ensureNode(key: string, name: string): string {
-    if (!this.nodes.has(key)) {
-      this.nodes.set(key, {
-        key,
-        titleGender: 'unknown',
-        surname: null,
-        given: name,
-        offsets: [],
-        chapters: new Set(),
-        titleVotes: { female: 0, male: 0 },
-        maleSurnameTitle: false,
-      });
-      this.parent.set(key, key);
-    }
-    return key;
-  }
-
-  private union(a: string, b: string): void {
-    const rootA = this.root(a);
-    const rootB = this.root(b);
-    if (rootA === rootB) return;
-    const [keep, join] = rootA < rootB ? [rootA, rootB] : [rootB, rootA];
-    this.parent.set(join, keep);
+    return (this.graph.fullByGiven.get(given)?.size ?? 0) > 1 || this.graph.has(`alone|${given}`);
   }
 
   /**
@@ -212,12 +129,12 @@ export class PersonIndex {
    * "…se llamaba Doña Mercedes Carrillo de Albornoz." ends a chapter, "Doña Mercedes" speaks in the next.
    */
   private linkGivenNames(): void {
-    for (const [given, fulls] of this.fullByGiven) {
+    for (const [given, fulls] of this.graph.fullByGiven) {
       const whole = [...fulls].filter((key) => !this.joinTruncation(key, fulls));
       const candidates = this.candidatesFor(given, whole);
-      if (candidates.length === 1) this.union(this.ensureNode(`given|${given}`, given), candidates[0]);
+      if (candidates.length === 1) this.graph.union(this.graph.ensure(`given|${given}`, given), candidates[0]);
       else if (candidates.length === 0 && whole.length === 1 && this.introducedJustBefore(given, whole[0]))
-        this.union(this.ensureNode(`given|${given}`, given), whole[0]);
+        this.graph.union(this.graph.ensure(`given|${given}`, given), whole[0]);
     }
   }
 
@@ -231,12 +148,12 @@ export class PersonIndex {
     const givenChapters = this.givenChapters(given);
     if (givenChapters.size === 0) return false;
     const fullKeys = this.members(this.root(full));
-    const fullChapters = new Set(fullKeys.flatMap((key) => [...this.nodes.get(key)!.chapters]));
+    const fullChapters = new Set(fullKeys.flatMap((key) => [...this.graph.get(key)!.chapters]));
     if (!fullChapters.has(Math.min(...givenChapters) - 1)) return false;
-    const givenNode = this.nodes.get(`given|${given}`);
+    const givenNode = this.graph.get(`given|${given}`);
     const womanOrMan = (nodes: NodeFacts[]) =>
       Math.sign(nodes.reduce((sum, node) => sum + node.titleVotes.female - node.titleVotes.male, 0));
-    return womanOrMan(givenNode ? [givenNode] : []) * womanOrMan(fullKeys.map((key) => this.nodes.get(key)!)) >= 0;
+    return womanOrMan(givenNode ? [givenNode] : []) * womanOrMan(fullKeys.map((key) => this.graph.get(key)!)) >= 0;
   }
 
   /**
@@ -244,25 +161,25 @@ export class PersonIndex {
    * that name cut short (a word broken at a line's end, a verse cut off: "Dulcinea del Tobo-"): it joins it.
    */
   private joinTruncation(key: string, fulls: Set<string>): boolean {
-    const node = this.nodes.get(key)!;
+    const node = this.graph.get(key)!;
     if (node.offsets.length !== 1) return false;
     const longer = [...fulls].filter((other) => {
-      const surname = this.nodes.get(other)!.surname!;
+      const surname = this.graph.get(other)!.surname!;
       return other !== key && surname.length > node.surname!.length && surname.startsWith(node.surname!);
     });
     if (longer.length !== 1) return false;
-    this.union(longer[0], key);
+    this.graph.union(longer[0], key);
     return true;
   }
 
   private candidatesFor(given: string, fulls: string[]): string[] {
     const seen = this.givenChapters(given);
-    return fulls.filter((key) => [...this.nodes.get(key)!.chapters].some((chapter) => seen.has(chapter)));
+    return fulls.filter((key) => [...this.graph.get(key)!.chapters].some((chapter) => seen.has(chapter)));
   }
 
   /** Chapters where a given name is written bare or with a given-name title ("Lizzy", "Miss Eliza"). */
   private givenChapters(given: string): Set<number> {
-    return new Set([...(this.bareChapters.get(given) ?? []), ...(this.nodes.get(`given|${given}`)?.chapters ?? [])]);
+    return new Set([...(this.bareChapters.get(given) ?? []), ...(this.graph.get(`given|${given}`)?.chapters ?? [])]);
   }
 
   /**
@@ -270,7 +187,7 @@ export class PersonIndex {
    * "Tom Kernan" and "Mr Kernan", but not "Bob Cratchit" and "Peter Cratchit" both with "Mr. Cratchit".
    */
   private linkFamilies(): void {
-    for (const members of this.familyOf.values()) {
+    for (const members of this.graph.familyOf.values()) {
       // A married woman's title ("Mrs. Mooney") is never inferred from a full name: it may be her daughter's.
       const titledRoots = unique(
         [...members].filter((key) => !key.startsWith('full|') && !key.startsWith('mrs|')).map((key) => this.root(key)),
@@ -281,7 +198,7 @@ export class PersonIndex {
       const chapters = new Map(
         [...titledRoots, ...fullRoots].map((root) => [
           root,
-          new Set(this.members(root).flatMap((key) => [...this.nodes.get(key)!.chapters])),
+          new Set(this.members(root).flatMap((key) => [...this.graph.get(key)!.chapters])),
         ]),
       );
       // Only a full name written in a chapter where the titled person is can be that person.
@@ -298,7 +215,7 @@ export class PersonIndex {
         );
         if (rivals.length === 0) links.push([full, matches[0]]);
       }
-      for (const [full, titled] of links) this.union(full, titled);
+      for (const [full, titled] of links) this.graph.union(full, titled);
     }
   }
 
@@ -308,7 +225,7 @@ export class PersonIndex {
    */
   private linkDiminutives(): void {
     const surnamesOf = (given: string) =>
-      new Set([...(this.fullByGiven.get(given) ?? [])].map((key) => this.nodes.get(key)!.surname));
+      new Set([...(this.graph.fullByGiven.get(given) ?? [])].map((key) => this.graph.get(key)!.surname));
     for (const [full, shorts] of Object.entries(DIMINUTIVES)) {
       const fullChapters = this.givenChapters(full);
       if (fullChapters.size === 0) continue;
@@ -318,7 +235,7 @@ export class PersonIndex {
         const different =
           longSurnames.size > 0 && shortSurnames.size > 0 && ![...shortSurnames].some((name) => longSurnames.has(name));
         if (!different && [...this.givenChapters(short)].some((chapter) => fullChapters.has(chapter)))
-          this.union(this.ensureNode(`given|${full}`, full), this.ensureNode(`given|${short}`, short));
+          this.graph.union(this.graph.ensure(`given|${full}`, full), this.graph.ensure(`given|${short}`, short));
       }
     }
   }
@@ -329,16 +246,16 @@ export class PersonIndex {
    * full name (another story of a collection), it is someone else of the same name.
    */
   private resolveGiven(token: string, at: number, chapter: number): string {
-    const fulls = this.candidatesFor(token, [...(this.fullByGiven.get(token) ?? [])]);
-    const here = unique(fulls.filter((key) => this.nodes.get(key)!.chapters.has(chapter)).map((key) => this.root(key)));
+    const fulls = this.candidatesFor(token, [...(this.graph.fullByGiven.get(token) ?? [])]);
+    const here = unique(fulls.filter((key) => this.graph.get(key)!.chapters.has(chapter)).map((key) => this.root(key)));
     if (here.length === 1) return here[0];
     if (fulls.length === 1 && !this.runReaches(token, chapter, fulls[0]))
-      return this.root(this.ensureNode(`alone|${token}`, token));
+      return this.root(this.graph.ensure(`alone|${token}`, token));
     if (fulls.length > 1) {
       const near = this.nearest(fulls, at);
       if (near !== undefined) return this.root(near);
     }
-    return this.root(this.ensureNode(`given|${token}`, token));
+    return this.root(this.graph.ensure(`given|${token}`, token));
   }
 
   /**
@@ -350,18 +267,18 @@ export class PersonIndex {
     let runs = this.linkedRuns.get(token);
     if (!runs) {
       runs = new Map();
-      const person = this.members(this.root(this.ensureNode(`given|${token}`, token)));
+      const person = this.members(this.root(this.graph.ensure(`given|${token}`, token)));
       const chapters = [
         ...new Set([
           ...this.givenChapters(token),
-          ...person.flatMap((key) => [...this.nodes.get(key)!.chapters, ...this.bareChaptersOfNode(key)]),
+          ...person.flatMap((key) => [...this.graph.get(key)!.chapters, ...this.bareChaptersOfNode(key)]),
         ]),
       ].sort((a, b) => a - b);
-      const fullChapters = new Set(this.members(this.root(full)).flatMap((key) => [...this.nodes.get(key)!.chapters]));
+      const fullChapters = new Set(this.members(this.root(full)).flatMap((key) => [...this.graph.get(key)!.chapters]));
       const split = runsOfConsecutive(chapters);
       const reaching = split.filter((run) => run.some((seen) => fullChapters.has(seen)));
       const reachedChapters = new Set(reaching.flat());
-      const own = new Set([this.root(this.ensureNode(`given|${token}`, token)), this.root(full)]);
+      const own = new Set([this.root(this.graph.ensure(`given|${token}`, token)), this.root(full)]);
       for (const run of split) {
         const reaches =
           reaching.includes(run) ||
@@ -377,7 +294,7 @@ export class PersonIndex {
   private chaptersOfPeople(): Map<string, Set<number>> {
     if (!this.peopleChapters) {
       this.peopleChapters = new Map();
-      for (const node of this.nodes.values()) {
+      for (const node of this.graph.all()) {
         const root = this.root(node.key);
         const seen = this.peopleChapters.get(root) ?? new Set<number>();
         for (const chapter of node.chapters) seen.add(chapter);
@@ -397,11 +314,11 @@ export class PersonIndex {
    * ("Mrs. Fezziwig") has its man as a person of his own, named by the bare surname.
    */
   private resolveSurname(token: string, at: number): string | undefined {
-    const members = [...(this.familyOf.get(token) ?? [])];
+    const members = [...(this.graph.familyOf.get(token) ?? [])];
     const men = unique(members.map((key) => this.root(key))).filter((root) => this.genderOfRoot(root) !== 'female');
-    if (men.length === 0) return this.root(this.ensureNode(`bare|${token}`, token));
+    if (men.length === 0) return this.root(this.graph.ensure(`bare|${token}`, token));
     if (men.length === 1) return men[0];
-    const titled = unique(members.filter((key) => this.nodes.get(key)!.maleSurnameTitle).map((key) => this.root(key)));
+    const titled = unique(members.filter((key) => this.graph.get(key)!.maleSurnameTitle).map((key) => this.root(key)));
     if (titled.length === 1) return titled[0];
     const near = this.nearest(
       members.filter((key) => men.includes(this.root(key))),
@@ -416,7 +333,7 @@ export class PersonIndex {
     let bestDistance = NEAR_WINDOW + 1;
     let tie = false;
     for (const key of keys) {
-      const distance = closestDistance(this.nodes.get(key)?.offsets ?? [], at);
+      const distance = closestDistance(this.graph.get(key)?.offsets ?? [], at);
       if (distance < bestDistance) {
         best = key;
         bestDistance = distance;
