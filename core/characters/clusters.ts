@@ -5,7 +5,8 @@
  * (`lady|Catherine`) or a full name (`full|Fitzwilliam Darcy`). Nodes join only on evidence:
  * - one mention holding both forms ("Mr. Fitzwilliam Darcy", "Miss Lydia Bennet");
  * - a full name and its given name, when no other full name with that given name is written where the bare name
- *   is: eight different Johns stay eight people;
+ *   is: eight different Johns stay eight people; or when the book's only full name with that given name introduces
+ *   the person in the chapter right before the given name is first written;
  * - a full name and the one titled person of its surname whose gender agrees ("Tom Kernan" and "Mr Kernan", never
  *   "Lydia Bennet" and "Mrs. Bennet", since two women are called Bennet with a title);
  * - a familiar form and its full given name in the same chapter ("Lizzy", "Elizabeth").
