@@ -78,6 +78,7 @@ export function toolKind(commandLine: string): string {
   if (/ffprobe/.test(commandLine.split(' ')[0] ?? '')) return 'ffprobe';
   if (commandLine.includes('-f concat') && commandLine.includes('alimiter')) return 'chapter render';
   if (commandLine.includes('pipe:0') && commandLine.includes('libmp3lame')) return 'mp3 encoder (beside the render)';
+  if (commandLine.includes('pipe:0') && commandLine.includes('-c:a aac')) return 'aac encoder (beside the render)';
   if (commandLine.includes('-f concat') && commandLine.includes('-c copy')) return 'm4b join (stream copy)';
   if (commandLine.includes('silencedetect')) return 'silence scan';
   if (commandLine.includes('anoisesrc') && commandLine.includes('afade')) return 'excerpt cut';
