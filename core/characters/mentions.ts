@@ -1,5 +1,6 @@
 /** Finding name mentions and named speech attributions in running text, and the capitalisation facts of a book. */
 import { displayTitle, honorificOf, honorificPattern } from './honorifics';
+import { findInterruptedTags } from './interruptedTags';
 import { SPEECH_VERBS, verbAlternatives } from './speechVerbs';
 import { foldWord, isFunctionWord, TAG_ADVERB, type HeuristicLanguage } from './vocabulary';
 
@@ -109,12 +110,23 @@ interface Patterns {
   mention: RegExp;
   after: RegExp;
   before: RegExp;
+  /** A whole subject that is one name, perhaps after an article ("El Dutra"). */
+  subject: RegExp;
 }
 
 const patternCache = new Map<HeuristicLanguage, Patterns>();
 
 /** Articles a name may carry after a speech verb in Spanish and Portuguese ("disse o Cotrim", "dijo la Rosa"). */
 const NAME_ARTICLE: Record<HeuristicLanguage, string> = { en: '', es: '(?:el|la)', pt: '(?:o|a)' };
+/**
+ * The article of a name that starts its sentence ("El Dutra, que…, dijo:"). English sets none before a name: "The
+ * Hatter" is a role written as a title (roles.ts).
+ */
+const SENTENCE_NAME_ARTICLE: Record<HeuristicLanguage, string> = {
+  en: '(?![Tt]he\\s)',
+  es: '(?:(?:[Ee]l|[Ll]a)\\s+)?',
+  pt: '(?:(?:[Oo]|[Aa])\\s+)?',
+};
 /** Clitics on a Portuguese speech verb ("disse-me o Dutra"). */
 const CLITIC = '(?:-(?:me|te|lhe|nos|vos|lhes|se))?';
 
@@ -131,6 +143,7 @@ function patternsFor(language: HeuristicLanguage): Patterns {
       'gud',
     ),
     before: new RegExp(`(?<![\\p{L}'’])${mention}${SPACE}(?<verb>${verbs})(?!\\p{L})`, 'gud'),
+    subject: new RegExp(`^${SENTENCE_NAME_ARTICLE[language]}${mention}$`, 'ud'),
   };
   patternCache.set(language, patterns);
   return patterns;
@@ -174,6 +187,19 @@ export function findAttributions(text: string, language: HeuristicLanguage): Att
     const end = match.indices!.groups!.name[1];
     const offset = title ? match.index : match.indices!.groups!.name[0] + name.indexOf(parsed.form.tokens[0]);
     found.push({ ...parsed, verb, offset, length: end - offset });
+  }
+  // "Holmes, turning to me, said:": a clause between the name and its verb (interruptedTags.ts).
+  for (const tag of findInterruptedTags(text, language)) {
+    const match = patternsFor(language).subject.exec(tag.subject);
+    if (!match) continue;
+    const { title, particle, name } = match.groups!;
+    const parsed = parseNameForm(title, name, language, particle);
+    if (!parsed || parsed.possessive) continue;
+    const start = (match.indices!.groups!.title ?? match.indices!.groups!.name)[0];
+    const offset = title
+      ? tag.offset + start
+      : tag.offset + match.indices!.groups!.name[0] + name.indexOf(parsed.form.tokens[0]);
+    found.push({ ...parsed, verb: tag.verb, offset, length: tag.offset + match[0].length - offset });
   }
   return found.sort((a, b) => a.offset - b.offset);
 }

@@ -7,6 +7,7 @@
  */
 import type { Gender } from './character';
 import { honorificOf } from './honorifics';
+import { findInterruptedTags } from './interruptedTags';
 import { NAME_TOKEN, reportsDialogue, SPACE } from './mentions';
 import {
   FEMININE_AFTER_EL,
@@ -47,6 +48,8 @@ const PHRASE = `${WORD}(?:${GAP}${WORD}){0,3}`;
 const NEGATIONS = new Set(['no', 'not', 'never', 'nunca', 'jamas', 'ni', 'nao', 'nem']);
 
 interface Patterns {
+  /** A whole subject that is one role with its determiner ("El labrador", "The old man"). */
+  subject: RegExp;
   after: RegExp;
   before: RegExp;
   possessiveAfter: RegExp;
@@ -62,6 +65,7 @@ function patternsFor(language: HeuristicLanguage): Patterns {
   const strictVerbs = verbAlternatives(SPEECH_VERBS[language].unambiguous);
   const determiner = DETERMINERS[language];
   const patterns = {
+    subject: new RegExp(`^(${determiner})${GAP}(${PHRASE})$`, 'u'),
     after: new RegExp(
       `(?<!\\p{L})(${verbs})${CLITIC}${SPACE}(?:${TAG_ADVERB[language]}${SPACE})?(${determiner})${GAP}(${PHRASE})`,
       'gud',
@@ -161,7 +165,7 @@ function inTagPosition(text: string, verbAt: number): boolean {
 }
 
 export function findRoleAttributions(text: string, language: HeuristicLanguage): RoleAttribution[] {
-  const { after, before, possessiveAfter, possessiveBefore } = patternsFor(language);
+  const { subject, after, before, possessiveAfter, possessiveBefore } = patternsFor(language);
   const found: RoleAttribution[] = [];
   for (const match of text.matchAll(after)) {
     const words = roleWords(match[3], language, false);
@@ -182,6 +186,14 @@ export function findRoleAttributions(text: string, language: HeuristicLanguage):
     if (!words) continue;
     const phrase = role(match[1], words, language);
     found.push({ ...phrase, verb: match[3], offset: match.index, length: phrase.phrase.length });
+  }
+  // "El labrador, que vio la prisa, respondió:": a clause between the role and its verb (interruptedTags.ts).
+  for (const tag of findInterruptedTags(text, language)) {
+    const match = subject.exec(tag.subject);
+    const words = match ? roleWords(match[2], language, true) : null;
+    if (!match || !words) continue;
+    const phrase = role(match[1], words, language);
+    found.push({ ...phrase, verb: tag.verb, offset: tag.offset, length: phrase.phrase.length });
   }
   if (language === 'en') {
     for (const match of text.matchAll(possessiveAfter))
