@@ -16,7 +16,7 @@ import {
   replayJournal,
   type LokiDatabase,
 } from '../../local/emulators/lokiJournal';
-import { eventually, isRunning } from './support';
+import { eventually, sigkill } from './support';
 
 const PARALLEL = 20;
 let dir: string;
@@ -25,11 +25,6 @@ beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'khipu-azurite-journal-'));
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-async function sigkill(pid: number): Promise<void> {
-  process.kill(pid, 'SIGKILL');
-  await eventually(() => !isRunning(pid));
-}
 
 const journalsOf = (database: string) =>
   fs

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { startAzurite } from '../../local/emulators/azurite';
 import { startCosmos, type RunningCosmos } from '../../local/emulators/cosmos';
 import { CosmosJournal, type JournalRecord, type StoredDocument } from '../../local/emulators/cosmosJournal';
-import { eventually, isRunning } from './support';
+import { sigkill } from './support';
 
 const PARALLEL = 20;
 let dir: string;
@@ -20,11 +20,6 @@ beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'khipu-durable-'));
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-async function sigkill(pid: number): Promise<void> {
-  process.kill(pid, 'SIGKILL');
-  await eventually(() => !isRunning(pid));
-}
 
 const cosmosClient = (cosmos: RunningCosmos) =>
   new CosmosClient({

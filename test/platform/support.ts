@@ -109,3 +109,9 @@ export function heldRequest(
     },
   };
 }
+
+/** Kills `pid` as a crash would (SIGKILL) and waits until it is gone. */
+export async function sigkill(pid: number): Promise<void> {
+  process.kill(pid, 'SIGKILL');
+  await eventually(() => !isRunning(pid));
+}
