@@ -26,6 +26,7 @@ import {
   type PackageRequest,
   type PackageResult,
   type PlannedAudioFile,
+  type TimeWindow,
 } from '../../core/packaging';
 import type { AudioToolchain } from '../../core/ports/audio';
 import { withTempDir } from '../audio/tempFiles';
@@ -51,6 +52,29 @@ export interface PackageDeps {
    * caller stores the finished file.
    */
   storeDeliverable?: (name: string, body: Readable) => Promise<unknown>;
+  /**
+   * A chapter's master on local disk, for a chapter whose `masterFile` is one of its encodings standing in for it:
+   * called only when the build must cut that master (a retail sample it cannot reuse). Absent → `masterFile` is the
+   * master.
+   */
+  masterOf?: (chapterIndex: number) => Promise<string>;
+  /**
+   * Retail sample windows chosen by earlier builds, by the sha256 of the master they were chosen in: such a master is
+   * neither probed nor scanned for its sample again.
+   */
+  knownSampleWindows?: ReadonlyMap<string, TimeWindow>;
+}
+
+/** Where this build's retail sample was cut, so a later build can take the window instead of finding it again. */
+export interface SampleCut {
+  masterSha256: string;
+  window: TimeWindow;
+  /** The key of the sample's encoding among `encodings`. */
+  encodingKey: string;
+}
+
+export interface BuiltPackage extends PackageResult {
+  sampleCut?: SampleCut;
 }
 
 /** Encoding parameters are part of every reuse key: changing them re-encodes everything. */
@@ -79,7 +103,7 @@ function encodedSource(request: PackageRequest, file: PlannedAudioFile): Encoded
   return file.chapterIndex === undefined ? undefined : request.chapters[file.chapterIndex]?.encoded;
 }
 
-export async function buildPackage(request: PackageRequest, deps: PackageDeps): Promise<PackageResult> {
+export async function buildPackage(request: PackageRequest, deps: PackageDeps): Promise<BuiltPackage> {
   validatePackageRequest(request);
   const outputDir = await mkdtemp(path.join(path.resolve(deps.workDir), 'package-'));
   try {
@@ -90,7 +114,7 @@ export async function buildPackage(request: PackageRequest, deps: PackageDeps): 
   }
 }
 
-async function build(request: PackageRequest, deps: PackageDeps, outputDir: string): Promise<PackageResult> {
+async function build(request: PackageRequest, deps: PackageDeps, outputDir: string): Promise<BuiltPackage> {
   const sources = new SourceFiles(deps.signal);
   for (const chapter of request.chapters)
     if (chapter.masterSha256) sources.know(chapter.masterFile, chapter.masterSha256);
@@ -98,10 +122,11 @@ async function build(request: PackageRequest, deps: PackageDeps, outputDir: stri
   if (coverSource) await sources.requireFile(coverSource, 'coverJpeg');
   const reuse = new EncodingReuse(request.previous);
 
+  let sampleCut: SampleCut | undefined;
   const produced =
     request.platform === 'apple'
       ? [await encodeBook(request, deps, outputDir, sources, reuse, coverSource)]
-      : await encodeFiles(request, deps, outputDir, sources, reuse);
+      : await encodeFiles(request, deps, outputDir, sources, reuse, (cut) => (sampleCut = cut));
 
   let coverFile: string | undefined;
   if (coverSource && request.platform !== 'apple') {
@@ -171,6 +196,7 @@ async function build(request: PackageRequest, deps: PackageDeps, outputDir: stri
         loudness: produced.find((p) => p.path === f.path)?.loudness,
       })),
     stats: { encoded: reuse.encoded, reused: reuse.reused },
+    sampleCut,
   };
 }
 
@@ -180,8 +206,12 @@ async function encodeFiles(
   outputDir: string,
   sources: SourceFiles,
   reuse: EncodingReuse,
+  onSampleCut: (cut: SampleCut) => void,
 ): Promise<ProducedAudio[]> {
   const tools = { ffmpegPath: deps.ffmpegPath, signal: deps.signal };
+  const masterOf = (chapterIndex: number) =>
+    deps.masterOf?.(chapterIndex) ?? Promise.resolve(request.chapters[chapterIndex].masterFile);
+  const masterSha256 = (chapterIndex: number) => sources.sha256(request.chapters[chapterIndex].masterFile);
   for (const [index, chapter] of request.chapters.entries())
     await sources.requireFile(chapter.masterFile, `chapters.${index}.masterFile`);
   for (const field of ['openingFile', 'closingFile'] as const) {
@@ -190,7 +220,11 @@ async function encodeFiles(
   }
 
   const windows = await planCutWindows(request, deps.audio, tools);
-  const sample = await planRetailSample(request, deps.audio, tools);
+  const known = deps.knownSampleWindows;
+  const sample = await planRetailSample(request, deps.audio, tools, {
+    masterFile: masterOf,
+    knownWindow: known && (async (chapterIndex) => known.get(await masterSha256(chapterIndex))),
+  });
   const planned = planMp3Files(request, windows, sample);
 
   // Two files at a time: a retag is mostly waiting on the disk and the process start, and an encode of a cut (the
@@ -212,7 +246,17 @@ async function encodeFiles(
         window: file.window && { start: round6(file.window.startSec), end: round6(file.window.endSec) },
         tags: file.tags,
       });
-      loudness = await reuse.produce(key, out, () => encodeMp3(file, out, deps, outputDir), deps.signal);
+      // A cut reads the master itself, which the caller may fetch only now: a reused cut never needs it.
+      const cutSource = async () =>
+        file.window && file.chapterIndex !== undefined ? masterOf(file.chapterIndex) : file.source;
+      loudness = await reuse.produce(
+        key,
+        out,
+        async () => encodeMp3({ ...file, source: await cutSource() }, out, deps, outputDir),
+        deps.signal,
+      );
+      if (file.role === 'retail-sample' && sample)
+        onSampleCut({ masterSha256: await masterSha256(sample.chapterIndex), window: sample.window, encodingKey: key });
     }
     return {
       path: out,

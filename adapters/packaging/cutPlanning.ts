@@ -49,25 +49,36 @@ export async function planCutWindows(
   return windows;
 }
 
+/** How the sample's planning reaches a chapter's master: its local file, and a window chosen in it before. */
+export interface SampleSource {
+  /** The chapter's master on local disk (fetched on first use where the caller fetches lazily). */
+  masterFile(chapterIndex: number): Promise<string>;
+  /** The automatic window chosen in this chapter's master by an earlier build, when one was recorded. */
+  knownWindow?(chapterIndex: number): Promise<TimeWindow | undefined>;
+}
+
 export async function planRetailSample(
   request: PackageRequest,
   audio: AudioToolchain,
   tools: ToolOptions,
+  source: SampleSource,
 ): Promise<{ chapterIndex: number; window: TimeWindow } | undefined> {
   if (!wantsRetailSample(request)) return undefined;
   const sample = request.retailSample;
   if (typeof sample === 'object') {
-    const chapter = request.chapters[sample.fromChapterIndex];
-    const durationSec = (await audio.probe(chapter.masterFile)).durationSec;
+    const durationSec = (await audio.probe(await source.masterFile(sample.fromChapterIndex))).durationSec;
     return { chapterIndex: sample.fromChapterIndex, window: explicitSampleWindow(sample, durationSec) };
   }
   const chapterIndex = pickSampleChapter(request.chapters);
-  const chapter = request.chapters[chapterIndex];
-  const durationSec = (await audio.probe(chapter.masterFile)).durationSec;
+  // The window is decided by the master's bytes alone: one chosen in the same master is the one this scan would find.
+  const known = await source.knownWindow?.(chapterIndex);
+  if (known) return { chapterIndex, window: known };
+  const masterFile = await source.masterFile(chapterIndex);
+  const durationSec = (await audio.probe(masterFile)).durationSec;
   let pauses: number[] = [];
   if (durationSec > SAMPLE_LIMITS.wholeChapterMaxSec) {
     const scannedSec = SAMPLE_LIMITS.maxSec + 5;
-    pauses = pauseMidpoints(await detectQuietRegions(chapter.masterFile, { endSec: scannedSec }, tools), scannedSec);
+    pauses = pauseMidpoints(await detectQuietRegions(masterFile, { endSec: scannedSec }, tools), scannedSec);
   }
   return { chapterIndex, window: chooseSampleWindow(durationSec, pauses) };
 }

@@ -1,9 +1,11 @@
 /**
  * Building a package and storing its files: each chapter's retail encoding made when it was mastered (or its master,
- * where the package must cut it: the retail sample, a chapter over the per-file limit), the spoken credits the job
- * prepared before packaging (read here, never rendered), the retail cover and the previous package's encodings go
- * into `buildPackage`; the deliverable, its encoded files (content-addressed, for reuse by the next build, with their
- * levels) and its previews are stored.
+ * where the package must cut it: a chapter over the per-file limit, the retail sample unless the previous build's
+ * sample of the same master is reused), the encoding of the spoken credits the job prepared before packaging (read
+ * here, never rendered), the retail cover and the previous package's encodings go into `buildPackage`; the
+ * deliverable, its encoded files (content-addressed, for reuse by the next build, with their levels and, for the
+ * retail sample, the window it was cut in) and its previews are stored. Nothing is fetched that the build does not
+ * read, and nothing is uploaded that is stored under the same name already.
  */
 import { createReadStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
@@ -11,13 +13,12 @@ import path from 'node:path';
 import type { ChapterRecord } from '../../core/book/records';
 import {
   maxFileSeconds,
-  pickSampleChapter,
   RETAIL_ENCODINGS,
-  wantsRetailSample,
   type ChapterEncodingFormat,
   type EncodedSet,
   type PackageChapterInput,
   type PackagePlatform,
+  type TimeWindow,
 } from '../../core/packaging';
 import { projectBlobPrefix } from '../../core/ports/blobs';
 import type { ProjectRecord } from '../../core/projects/project';
@@ -30,11 +31,13 @@ import {
 import { packageBlobPrefix } from '../../core/production/contentAddress';
 import {
   contentTypeOfDeliverable,
+  PACKAGE_BUILD_REVISION,
   packageDocumentId,
   type PackageEncodingRecord,
   type PackageRecord,
+  type SampleCutRecord,
 } from '../../core/production/packageRecord';
-import { buildPackage, type PreviousEncodings } from '../packaging';
+import { buildPackage, type PreviousEncodings, type SampleCut } from '../packaging';
 import { mapLimit } from '../packaging/mapLimit';
 import { sha256File } from '../packaging/fileHash';
 import { storePackagePreviews } from '../listening/packagePreviews';
@@ -58,23 +61,35 @@ export async function buildAndStoreFiles(
   const packageId = packageDocumentId(input.jobId, input.platform);
   const format: ChapterEncodingFormat = input.platform === 'apple' ? 'aac' : 'mp3';
   return withWorkspace('package', async (dir) => {
-    const needMaster = chaptersNeedingMaster(input.platform, chapters, format);
+    const needMaster = chaptersOverFileLimit(input.platform, chapters, format);
+    // A master is fetched once, when first needed: eagerly for a chapter without the encoding or one the package
+    // splits, lazily for the retail sample's chapter (a reused sample needs none).
+    const masters = new Map<number, Promise<string>>();
+    const masterOf = (index: number) => {
+      let file = masters.get(index);
+      if (!file) {
+        const local = path.join(dir, `master-${String(index).padStart(4, '0')}.flac`);
+        file = downloadBlob(tools.blobs, chapters[index].master!.blobName, local).then(() => local);
+        masters.set(index, file);
+      }
+      return file;
+    };
     // Every input is fetched at once, a few files at a time: the package waits for the slowest fetch, not their sum.
-    const [inputs, credits, coverJpeg, previous] = await Promise.all([
+    const [inputs, fetchedCredits, coverJpeg, previous] = await Promise.all([
       mapLimit(chapters, FETCH_CONCURRENCY, async (chapter, index): Promise<PackageChapterInput> => {
-        const master = chapter.master!;
-        const encoded = await downloadEncoded(ctx, master, format, path.join(dir, `chapter-${index}`));
-        let masterFile = encoded?.[format]?.file;
-        if (!masterFile || needMaster.has(chapter.id)) {
-          masterFile = path.join(dir, `master-${String(index).padStart(4, '0')}.flac`);
-          await downloadBlob(tools.blobs, master.blobName, masterFile);
-        }
+        const encoded = await downloadEncoded(ctx, chapter.master!, format, path.join(dir, `chapter-${index}`));
+        const standIn = encoded?.[format]?.file;
+        const masterFile = !standIn || needMaster.has(chapter.id) ? await masterOf(index) : standIn;
         return { ...chapterInput(chapter, masterFile), encoded };
       }),
-      downloadPreparedCredits(ctx, input.credits, dir),
+      downloadPreparedCredits(ctx, input.credits, dir, format),
       retailCover(ctx, project, dir),
       previousEncodings(ctx, last, dir),
     ]);
+    // A book not joined from its chapters' encodings is encoded from masters, the credits' included.
+    const credits = inputs.some((chapter) => !chapter.encoded?.[format])
+      ? await fetchedCredits.withMasters()
+      : fetchedCredits;
     const prefix = packageBlobPrefix(tenantId, projectId, packageId);
     const deliverableBlobOf = (name: string) => `${prefix}${safeName(name)}`;
     let streamed = false;
@@ -90,12 +105,14 @@ export async function buildAndStoreFiles(
           openingEncoded: credits.opening.encoded,
           closingEncoded: credits.closing.encoded,
         },
-        previous,
+        previous: { encodings: previous.encodings },
       },
       {
         audio: tools.audio,
         workDir: dir,
         ffmpegPath: tools.ffmpegPath,
+        masterOf,
+        knownSampleWindows: previous.sampleWindows,
         // A zip goes to the store as it is written; the M4B, written by ffmpeg, is stored once finished.
         storeDeliverable: (name, body) => {
           streamed = true;
@@ -117,8 +134,18 @@ export async function buildAndStoreFiles(
       const name = safeName(file?.name ?? path.basename(encoding.path));
       // Encodings are content-addressed by their key, so unchanged files are stored once across versions.
       const blobName = `${projectBlobPrefix(tenantId, projectId)}packages/encodings/${encoding.key.slice(0, 64)}-${name}`;
-      await uploadFileIfAbsent(tools.blobs, blobName, encoding.path, 'application/octet-stream');
-      encodings.push({ key: encoding.key, blobName, sha256: encoding.sha256, name, loudness: encoding.loudness });
+      // The previous build's file, fetched and verified under this very name, is stored already: no bytes to send.
+      if (!previous.verifiedBlobs.has(blobName))
+        await uploadFileIfAbsent(tools.blobs, blobName, encoding.path, 'application/octet-stream');
+      const cut = result.sampleCut?.encodingKey === encoding.key ? result.sampleCut : undefined;
+      encodings.push({
+        key: encoding.key,
+        blobName,
+        sha256: encoding.sha256,
+        name,
+        loudness: encoding.loudness,
+        ...(cut && { sampleCut: sampleCutRecord(cut) }),
+      });
     }
     const previews = await storePackagePreviews(tools.blobs, prefix, result.files);
 
@@ -165,8 +192,8 @@ async function downloadEncoded(
   return { [format]: { file, sha256: encoding.sha256, loudness: master.measured } };
 }
 
-/** Chapters the package cuts (the retail sample's source, parts of a chapter over the per-file limit). */
-function chaptersNeedingMaster(
+/** Chapters the package splits into parts under the per-file limit: each part is cut from the master. */
+function chaptersOverFileLimit(
   platform: PackagePlatform,
   chapters: ChapterRecord[],
   format: ChapterEncodingFormat,
@@ -176,13 +203,16 @@ function chaptersNeedingMaster(
   const limitSec = maxFileSeconds(platform);
   for (const chapter of chapters)
     if (limitSec !== undefined && chapter.master!.durationSec > limitSec * 0.95) needed.add(chapter.id);
-  if (wantsRetailSample({ platform })) {
-    const index = pickSampleChapter(
-      chapters.map((c) => ({ chapterType: c.chapterType, durationSec: c.master!.durationSec })),
-    );
-    if (chapters[index]) needed.add(chapters[index].id);
-  }
   return needed;
+}
+
+function sampleCutRecord(cut: SampleCut): SampleCutRecord {
+  return {
+    masterSha256: cut.masterSha256,
+    startSec: cut.window.startSec,
+    endSec: cut.window.endSec,
+    revision: PACKAGE_BUILD_REVISION,
+  };
 }
 
 async function retailCover(ctx: ProductionContext, project: ProjectRecord, dir: string): Promise<string | null> {
@@ -192,12 +222,20 @@ async function retailCover(ctx: ProductionContext, project: ProjectRecord, dir: 
   return coverJpeg;
 }
 
+/**
+ * The previous build's encodings, fetched and verified (with the blob names they were verified under), and the sample
+ * windows it chose, by master.
+ */
 async function previousEncodings(
   ctx: ProductionContext,
   last: PackageRecord | undefined,
   dir: string,
-): Promise<PreviousEncodings> {
-  if (!last) return { encodings: [] };
+): Promise<PreviousEncodings & { sampleWindows: Map<string, TimeWindow>; verifiedBlobs: Set<string> }> {
+  const sampleWindows = new Map<string, TimeWindow>();
+  for (const { sampleCut: cut } of last?.encodings ?? [])
+    if (cut?.revision === PACKAGE_BUILD_REVISION)
+      sampleWindows.set(cut.masterSha256, { startSec: cut.startSec, endSec: cut.endSec });
+  if (!last) return { encodings: [], sampleWindows, verifiedBlobs: new Set() };
   const reuseDir = path.join(dir, 'previous');
   await mkdir(reuseDir);
   const fetched = await mapLimit(last.encodings, FETCH_CONCURRENCY, async (encoding, index) => {
@@ -208,10 +246,17 @@ async function previousEncodings(
       return undefined; // A missing earlier encoding only means that file is encoded again.
     }
     if ((await sha256File(file)) !== encoding.sha256) return undefined;
-    return { key: encoding.key, path: file, sha256: encoding.sha256, loudness: encoding.loudness };
+    return {
+      reusable: { key: encoding.key, path: file, sha256: encoding.sha256, loudness: encoding.loudness },
+      blobName: encoding.blobName,
+    };
   });
-  const encodings = fetched.filter((encoding) => encoding !== undefined);
-  return { encodings };
+  const verified = fetched.filter((encoding) => encoding !== undefined);
+  return {
+    encodings: verified.map((encoding) => encoding.reusable),
+    sampleWindows,
+    verifiedBlobs: new Set(verified.map((encoding) => encoding.blobName)),
+  };
 }
 
 /** Blob-name-safe form of a sanitized package file name. */

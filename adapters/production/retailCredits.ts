@@ -42,7 +42,7 @@ const CREDITS_TARGET = { ...DEFAULT_MASTERING_TARGET, integratedLufs: DEFAULT_MA
 /** Both encodings are made whatever the production's platforms, so one stored set serves every later package. */
 const CREDITS_FORMATS = encodingsFor(['apple', 'acx']);
 
-/** One credits file as a package uses it: its master and its retail encodings, on local disk. */
+/** One credits file as a package uses it, on local disk: its master (or an encoding standing in for it) and encodings. */
 export interface CreditsAudio {
   master: string;
   encoded: EncodedSet;
@@ -151,32 +151,56 @@ async function prepareCreditsPart(
   return { record: recordBlob, synthesisCalls, billableCharacters };
 }
 
-/** The prepared credits, downloaded for one package build. */
+/** The opening and closing credits as one package build uses them. */
+export interface PackageCredits {
+  opening: CreditsAudio;
+  closing: CreditsAudio;
+  /** The same credits with their masters fetched, for a package that encodes from masters. */
+  withMasters(): Promise<{ opening: CreditsAudio; closing: CreditsAudio }>;
+}
+
+/**
+ * The prepared credits for one package build: only the encoding its platform takes (MP3 or AAC) is fetched, and a
+ * local copy of it stands in for the master, which `withMasters` fetches when the build needs it after all.
+ */
 export async function downloadPreparedCredits(
   ctx: ProductionContext,
   credits: PreparedCredits,
   dir: string,
-): Promise<{ opening: CreditsAudio; closing: CreditsAudio }> {
-  const [opening, closing] = await Promise.all([
-    downloadCredits(ctx, credits.opening, path.join(dir, 'credits-opening')),
-    downloadCredits(ctx, credits.closing, path.join(dir, 'credits-closing')),
-  ]);
-  return { opening, closing };
+  format: ChapterEncodingFormat,
+): Promise<PackageCredits> {
+  const [opening, closing] = await Promise.all(
+    (['opening', 'closing'] as const).map(async (part) => {
+      const local = path.join(dir, `credits-${part}`);
+      const stored = await readStoredCredits(ctx, credits[part]);
+      const master = once(async () => {
+        await downloadBlob(ctx.tools.blobs, stored.master.blobName, `${local}.flac`);
+        return `${local}.flac`;
+      });
+      const encoding = stored.encodings.find((e) => e.format === format);
+      if (!encoding) return { audio: { master: await master(), encoded: {} }, master };
+      const file = `${local}.${RETAIL_ENCODINGS[format].extension}`;
+      await downloadBlob(ctx.tools.blobs, encoding.blobName, file);
+      const encoded: EncodedSet = { [format]: { file, sha256: encoding.sha256, loudness: stored.loudness } };
+      return { audio: { master: file, encoded }, master };
+    }),
+  );
+  return {
+    opening: opening.audio,
+    closing: closing.audio,
+    withMasters: async () => {
+      const [openingMaster, closingMaster] = await Promise.all([opening.master(), closing.master()]);
+      return {
+        opening: { ...opening.audio, master: openingMaster },
+        closing: { ...closing.audio, master: closingMaster },
+      };
+    },
+  };
 }
 
-async function downloadCredits(ctx: ProductionContext, recordBlob: string, local: string): Promise<CreditsAudio> {
-  const stored = await readStoredCredits(ctx, recordBlob);
-  const master = `${local}.flac`;
-  const encoded: EncodedSet = {};
-  await Promise.all([
-    downloadBlob(ctx.tools.blobs, stored.master.blobName, master),
-    ...stored.encodings.map(async (encoding) => {
-      const file = `${local}.${RETAIL_ENCODINGS[encoding.format].extension}`;
-      await downloadBlob(ctx.tools.blobs, encoding.blobName, file);
-      encoded[encoding.format] = { file, sha256: encoding.sha256, loudness: stored.loudness };
-    }),
-  ]);
-  return { master, encoded };
+function once<T>(make: () => Promise<T>): () => Promise<T> {
+  let made: Promise<T> | undefined;
+  return () => (made ??= make());
 }
 
 async function readStoredCredits(ctx: ProductionContext, name: string): Promise<StoredCredits> {

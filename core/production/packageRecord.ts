@@ -18,6 +18,21 @@ export interface PackageEncodingRecord {
   name: string;
   /** Levels measured when it was encoded: a reused file is not measured again (absent on older records). */
   loudness?: LoudnessMeasurement;
+  /**
+   * For a retail sample: the window its build chose in the master it was cut from (found by probing the master and
+   * scanning its pauses, so a function of the master's bytes and the build revision). A later build of the same
+   * revision whose sample comes from the same master takes the window from here and fetches the master only if the
+   * sample must be encoded again (absent on other files and older records).
+   */
+  sampleCut?: SampleCutRecord;
+}
+
+export interface SampleCutRecord {
+  masterSha256: string;
+  startSec: number;
+  endSec: number;
+  /** PACKAGE_BUILD_REVISION of the build that chose it: a window chosen the old way is chosen again. */
+  revision: number;
 }
 
 /** The files of a package a person listens to before delivering it. */

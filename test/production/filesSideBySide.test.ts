@@ -3,6 +3,11 @@
  * encodings are hashed and stored at once after the render, and a package build fetches its inputs (the chapters'
  * encodings, the credits, the cover) a few at a time. Counted on a blob store that records how many reads and writes
  * are open at each moment; the files and records are the same as before.
+ *
+ * And a package build fetches, probes and uploads only what it uses: the credits' encoding its platform takes (never
+ * their master or the other format), the retail sample's master only when the sample cannot be reused, no probe of a
+ * master whose sample window the previous build recorded, no upload of an encoding stored under its name already;
+ * the deliverable is byte for byte the one a build that fetched everything makes.
  */
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
@@ -18,6 +23,7 @@ import { DEFAULT_MASTERING_TARGET, DEFAULT_ROOM_TONE } from '../../core/audio/ma
 import type { ChapterRecord } from '../../core/book/records';
 import type { BlobStore } from '../../core/ports/blobs';
 import type { RenderedMaster } from '../../core/production/chapterMastering';
+import type { PackageRecord } from '../../core/production/packageRecord';
 import type { ProjectRecord } from '../../core/projects/project';
 
 const PREFIX = 'tenants/t1/projects/p1/';
@@ -28,6 +34,9 @@ class CountingBlobs {
   readonly stored = new Map<string, Buffer>();
   /** Blobs whose body was a file read back from disk. */
   readonly fromFiles = new Set<string>();
+  /** Every blob opened for reading, and every blob a write was attempted to (an upload sends its bytes), in order. */
+  readonly readNames: string[] = [];
+  readonly writeNames: string[] = [];
   private reads = 0;
   private writes = 0;
   mostReads = 0;
@@ -36,7 +45,10 @@ class CountingBlobs {
   readonly store: Pick<BlobStore, 'putIfAbsent' | 'put' | 'openRead' | 'exists'> = {
     exists: async (name) => this.stored.has(name),
     putIfAbsent: async (name, body) => {
-      if (this.stored.has(name)) return false;
+      if (this.stored.has(name)) {
+        this.writeNames.push(name);
+        return false;
+      }
       await this.put(name, body);
       return true;
     },
@@ -44,6 +56,7 @@ class CountingBlobs {
     openRead: async (name) => {
       const body = this.stored.get(name);
       if (!body) return undefined;
+      this.readNames.push(name);
       this.reads += 1;
       this.mostReads = Math.max(this.mostReads, this.reads);
       const stream = Readable.from([body]);
@@ -54,6 +67,7 @@ class CountingBlobs {
 
   private async put(name: string, body: Buffer | Readable): Promise<void> {
     if (body instanceof ReadStream) this.fromFiles.add(name);
+    this.writeNames.push(name);
     this.writes += 1;
     this.mostWrites = Math.max(this.mostWrites, this.writes);
     try {
@@ -69,6 +83,8 @@ class CountingBlobs {
   resetCounts(): void {
     this.mostReads = 0;
     this.mostWrites = 0;
+    this.readNames.length = 0;
+    this.writeNames.length = 0;
   }
 }
 
@@ -204,4 +220,82 @@ describe('production files side by side', () => {
     },
     120_000,
   );
+
+  describe('a package build fetches, probes and uploads only what it uses', () => {
+    let probes: string[] = [];
+    const countingAudio = {
+      ...audio,
+      probe: (file: string) => {
+        probes.push(path.basename(file));
+        return audio.probe(file);
+      },
+    };
+    const ctx = { tools: { blobs: blobs.store as BlobStore, audio: countingAudio } } as ProductionContext;
+    const build = async (
+      platform: 'apple' | 'acx',
+      jobId: string,
+      last?: Awaited<ReturnType<typeof buildAndStoreFiles>>,
+    ) => {
+      const { chapters, project, credits } = await packageInputs();
+      blobs.resetCounts();
+      probes = [];
+      // The build reads only the previous record's encodings.
+      const lastRecord = last && ({ encodings: last.encodings } as unknown as PackageRecord);
+      const built = await buildAndStoreFiles(
+        ctx,
+        { tenantId: 't1', projectId: 'p1', jobId, userId: 'u1', platform, credits },
+        project,
+        chapters,
+        lastRecord,
+      );
+      return { built, reads: [...blobs.readNames], writes: [...blobs.writeNames], probes: [...probes] };
+    };
+    const masterReads = (reads: string[]) => reads.filter((name) => name.endsWith('.flac'));
+    const creditsReads = (reads: string[]) => reads.filter((name) => /masters\/credits-.*\.(flac|mp3|m4a)$/.test(name));
+    const deliverableOf = (built: Awaited<ReturnType<typeof buildAndStoreFiles>>) =>
+      sha256(blobs.stored.get(built.deliverable.blobName)!);
+
+    it('Apple reads the credits’ AAC only, and no master', async () => {
+      const { built, reads } = await build('apple', 'fetch-apple');
+      expect(masterReads(reads)).toEqual([]);
+      expect(creditsReads(reads).sort()).toEqual([
+        `${PREFIX}masters/credits-closing.m4a`,
+        `${PREFIX}masters/credits-opening.m4a`,
+      ]);
+      expect(deliverableOf(built)).toBe(built.deliverable.sha256);
+    }, 120_000);
+
+    it('ACX reads the credits’ MP3 only; a rebuild reuses the sample without its master, a probe or an upload', async () => {
+      const first = await build('acx', 'fetch-acx-1');
+      expect(creditsReads(first.reads).sort()).toEqual([
+        `${PREFIX}masters/credits-closing.mp3`,
+        `${PREFIX}masters/credits-opening.mp3`,
+      ]);
+      // The first build finds the sample's window in the master: one fetch, one probe.
+      expect(masterReads(first.reads)).toEqual([`${PREFIX}masters/chapter-1.flac`]);
+      expect(first.probes).toHaveLength(1);
+      expect(first.built.stats).toEqual({ encoded: 1, reused: 0 });
+      const sampleEncoding = first.built.encodings.find((e) => e.sampleCut);
+      expect(sampleEncoding?.sampleCut).toMatchObject({ masterSha256: rendered[0].sha256, startSec: 0 });
+      expect(first.writes).toContain(sampleEncoding!.blobName);
+
+      const second = await build('acx', 'fetch-acx-2', first.built);
+      expect(masterReads(second.reads)).toEqual([]);
+      expect(second.probes).toEqual([]);
+      expect(second.built.stats).toEqual({ encoded: 0, reused: 1 });
+      expect(second.writes).not.toContain(sampleEncoding!.blobName);
+      expect(second.built.encodings).toEqual(first.built.encodings);
+      expect(deliverableOf(second.built)).toBe(deliverableOf(first.built));
+      expect(second.built.readiness).toEqual(first.built.readiness);
+
+      // The previous sample gone from the store: the master is fetched and cut again, to the same bytes.
+      const stored = blobs.stored.get(sampleEncoding!.blobName)!;
+      blobs.stored.delete(sampleEncoding!.blobName);
+      const third = await build('acx', 'fetch-acx-3', second.built);
+      expect(masterReads(third.reads)).toEqual([`${PREFIX}masters/chapter-1.flac`]);
+      expect(third.built.stats).toEqual({ encoded: 1, reused: 0 });
+      expect(blobs.stored.get(sampleEncoding!.blobName)).toEqual(stored);
+      expect(deliverableOf(third.built)).toBe(deliverableOf(first.built));
+    }, 180_000);
+  });
 });
