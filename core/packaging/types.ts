@@ -49,8 +49,9 @@ export interface PackageChapterInput {
   title: string;
   /**
    * 44.1 kHz mono WAV/FLAC master at the target loudness, with head and tail room tone. When `encoded` holds what the
-   * package needs and the chapter is neither split nor the retail sample's source, the master is never read, and a
-   * local copy of one of its encodings may stand in for it here.
+   * package needs and the chapter is not split, a local copy of one of its encodings may stand in for it here: the
+   * master itself is fetched only when a cut of it must be encoded (the retail sample, when its recorded window cannot
+   * be reused), through the build's `masterOf`.
    */
   masterFile: string;
   /** Encodings made with the master: used as they are (MP3 retagged, AAC joined) instead of encoding again. */
