@@ -4,11 +4,11 @@
  * instead of reading the finished file again). Deterministic: entries in the order given, one fixed timestamp and
  * mode, so the same inputs give byte-identical packages.
  */
-import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { PassThrough, Transform, type Readable } from 'node:stream';
+import { PassThrough, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { ZipFile } from 'yazl';
+import { hashingStream } from './fileHash';
 
 export interface ZipEntry {
   /** Local file to store. */
@@ -55,15 +55,7 @@ export async function writeZip(
     });
   }
   zip.end();
-  const hash = createHash('sha256');
-  let bytes = 0;
-  const counted = new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      hash.update(chunk);
-      bytes += chunk.length;
-      done(null, chunk);
-    },
-  });
+  const { stream: counted, result } = hashingStream();
   const output = createWriteStream(outFile);
   // A readable piped to two destinations flows at the pace of the slower one.
   const copy = options.copyTo ? counted.pipe(new PassThrough()) : undefined;
@@ -81,7 +73,7 @@ export async function writeZip(
       })
     : undefined;
   await Promise.all([writing, copying]);
-  return { bytes, sha256: hash.digest('hex') };
+  return result();
 }
 
 export function isSafeEntryName(name: string): boolean {

@@ -4,12 +4,12 @@
  * upload. Memory stays flat whatever the tenant's size. A final `manifest.json` lists every entry with its size
  * and SHA-256, so a download can be checked.
  */
-import { createHash } from 'node:crypto';
-import { PassThrough, Readable, Transform } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import { finished, pipeline } from 'node:stream/promises';
 import { ZipFile } from 'yazl';
 import type { BlobStore } from '../../core/ports/blobs';
 import type { ArchiveEntry, ArchiveSource, ArchiveSummary, ArchiveWriter } from '../../core/privacy/ports';
+import { hashingStream } from '../packaging/fileHash';
 
 const FIXED_MODE = 0o100644;
 const MAX_PATH_CHARS = 1024;
@@ -52,20 +52,12 @@ export class ZipArchiveWriter implements ArchiveWriter {
 
   /** Adds one entry and resolves once yazl has read all of it. */
   private async add(zip: ZipFile, entry: ArchiveEntry): Promise<ArchiveSummary['entries'][number]> {
-    const hash = createHash('sha256');
-    let bytes = 0;
-    const measured = new Transform({
-      transform(chunk: Buffer, _encoding, done) {
-        hash.update(chunk);
-        bytes += chunk.length;
-        done(null, chunk);
-      },
-    });
+    const { stream: measured, result } = hashingStream();
     const source = this.open(entry.source);
     const copied = pipeline(source, measured);
     zip.addReadStream(measured, entry.path, { mtime: new Date(), mode: FIXED_MODE, compress: entry.compress });
     await Promise.all([copied, finished(measured)]);
-    return { path: entry.path, bytes, sha256: hash.digest('hex') };
+    return { path: entry.path, ...result() };
   }
 
   /** A stream that reads nothing until the zip reaches its entry. */
