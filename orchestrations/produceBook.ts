@@ -50,13 +50,11 @@ interface Retake {
 
 type RegenerateInput = ProductionJobInput & Retake;
 
-interface ProductionTotals {
+/** The counters a synthesis batch reports, which a chapter and a production add up. */
+type SynthesisCounts = Omit<SynthesisSummary, 'cancelled' | 'failure'>;
+
+interface ProductionTotals extends SynthesisCounts {
   chapters: number;
-  segments: number;
-  synthesisCalls: number;
-  cacheHits: number;
-  duplicateWrites: number;
-  billableCharacters: number;
   durationSec: number;
   /** Lines (and chapters) with nothing to speak that the job left out instead of failing on them. */
   skipped: SkippedItem[];
@@ -254,14 +252,9 @@ interface RenderChapterInput extends JobInput {
   newTakes?: { segmentId: string; takeId: string }[];
 }
 
-interface ChapterOutcome {
+interface ChapterOutcome extends SynthesisCounts {
   chapterId: string;
   cancelled: boolean;
-  segments: number;
-  synthesisCalls: number;
-  cacheHits: number;
-  duplicateWrites: number;
-  billableCharacters: number;
   durationSec: number;
   masterReused: boolean;
   /** Segments with nothing to speak, left out of the chapter's audio. */
