@@ -11,7 +11,7 @@ import { tallyPeople } from './namedPeople';
 import { detectNarration } from './narration';
 import { foldCompanions, narratorKeyOf } from './narratorRecord';
 import { foldNamedRoles, foldTitleRoles } from './roleFolds';
-import { minRoleLines, rejoinStories, tallyRoles } from './roleTallies';
+import { minRoleLines, rejoinStories, speaksForNewGroup, tallyRoles } from './roleTallies';
 import { foldSelfNamedRoles, officeOf } from './rolesSelfNamed';
 import { isStoryCollection } from './stories';
 import { genderOfTally, type Tally } from './tally';
@@ -56,7 +56,7 @@ export function detectCharactersHeuristic(chapters: ChapterInput[]): Character[]
     ([key, tally]) =>
       key !== narratorKey &&
       (key.startsWith('role|')
-        ? tally.lines >= minRoleLines(tally.forms.keys(), wordCase, bookLanguage)
+        ? tally.lines >= minRoleLines(tally.forms.keys(), wordCase, bookLanguage) || speaksForNewGroup(tally, scans)
         : isPerson(tally)),
   );
   const scores = selected.map(([, tally]) => tally.mentions + 3 * tally.lines);

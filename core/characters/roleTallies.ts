@@ -2,11 +2,12 @@
  * Speakers known only by their role ("said the old man", "—dijo el cura"), counted as records beside the named
  * people: each role that speaks gets its lines and every mention of its phrase, per story in a story
  * collection (stories.ts) so that roleFolds.ts can fold a role into a person of its own story only; what no fold took
- * becomes one record per phrase again, cast when it speaks often enough.
+ * becomes one record per phrase again, cast when it speaks often enough, or once as one of a group the narration has
+ * just brought in.
  */
 import { addVote, pronounAfter } from './genderEvidence';
 import type { WordCase } from './mentions';
-import type { HeuristicLanguage } from './vocabulary';
+import { foldWord, type HeuristicLanguage } from './vocabulary';
 import type { ChapterScan, Placed } from './namedPeople';
 import { rolePhraseOf, roleTallyKey } from './roleFolds';
 import type { RoleAttribution } from './roles';
@@ -33,6 +34,44 @@ export function minRoleLines(phrases: Iterable<string>, wordCase: WordCase, lang
   return MIN_ROLE_LINES;
 }
 
+/** The narrator's own people: "my aunt", "mi tío", "minha mãe". */
+const NARRATORS_OWN = /^(?:my|mi|meu|minha) /u;
+
+/**
+ * Words that bring in several people at once, before the plural of what they are ("unos mercaderes toledanos", "dos
+ * mujeres mozas", "two young clerks", "uns almocreves"): numerals and the plural indefinite, as `foldWord` writes them.
+ */
+const GROUP_DETERMINERS: Record<HeuristicLanguage, string> = {
+  en: 'some|two|three|four|five|several',
+  es: 'unos|unas|dos|tres|cuatro|cinco|varios|varias',
+  pt: 'uns|umas|dois|duas|tres|quatro|cinco|varios|varias',
+};
+/** How far before its one tag the narration may have brought the group in: about a page, the same scene. */
+const GROUP_INTRODUCED_WITHIN = 3000;
+
+/**
+ * A role that speaks once is a character when it is one of a group the narration has just brought in ("…eran unos
+ * mercaderes toledanos…" and, within the page, "—replicó el mercader—"): the plural with a numeral or a plural
+ * indefinite says the scene holds new, unnamed people, so the role is a stranger of that scene, not another way of
+ * calling someone the book names ("la intrépida navarra", "the engineer"), which a role that speaks once most often
+ * is. The narrator's own people ("my assistant") are no strangers, and a role written as a title is read as a name
+ * (`minRoleLines`).
+ */
+export function speaksForNewGroup(tally: Tally, scans: ChapterScan[]): boolean {
+  if (tally.lines !== 1 || tally.tagsAt.length !== 1) return false;
+  const words = [...tally.forms.keys()][0]?.split(/\s+/u) ?? [];
+  if (words.length < 2 || NARRATORS_OWN.test(foldWord(`${words[0]} `)) || !/^\p{Ll}/u.test(words[1])) return false;
+  const { chapter, local } = tally.tagsAt[0];
+  const scan = scans[chapter];
+  const head = escapeRegExp(foldWord(words[words.length - 1]));
+  const group = new RegExp(
+    `(?<!\\p{L})(?:${GROUP_DETERMINERS[scan.language]})\\s+(?:\\p{L}+\\s+){0,2}${head}e?s(?!\\p{L})`,
+    'u',
+  );
+  const before = scan.chapter.text.slice(Math.max(0, local - GROUP_INTRODUCED_WITHIN), local);
+  return group.test(foldWord(before));
+}
+
 /**
  * Every role that speaks, even once, with every mention of the same phrase counted and its pronouns read: a role
  * that speaks once is no character of its own (`minRoleLines`), but a fold may find whom it is ("—preguntó la
@@ -41,7 +80,6 @@ export function minRoleLines(phrases: Iterable<string>, wordCase: WordCase, lang
  * story is not the lady of the next, and a naming in one story names only that story's role); the narrator's own
  * people ("my aunt", "my friend") are counted once, as the narrator is one.
  */
-const NARRATORS_OWN = /^(?:my|mi|meu|minha) /u;
 export function tallyRoles(scans: ChapterScan[], tallies: Map<string, Tally>, collection: boolean): void {
   const speaking = new Map<string, (RoleAttribution & { chapter: number })[]>();
   for (const [chapter, scan] of scans.entries())
