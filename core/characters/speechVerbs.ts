@@ -82,7 +82,8 @@ export const SPEECH_VERBS: Record<HeuristicLanguage, LanguageSpeechVerbs> = {
         protestó, rogó, suplicó, ordenó, llamó, sollozó, balbuceó, tartamudeó, gruñó, masculló, repitió,
         concluyó, inquirió, terció, bramó, chilló, rugió, musitó, objetó, arguyó, tornó, volvió, pensó, decían,
         añadían, exclamaban, gritaban, preguntaban, respondían, interrogó, notificó, vociferó, gimió, sentenció,
-        añadieron, repitieron, replicaron, murmuraron, insistieron, observaba, prorrumpió, prorrumpía
+        añadieron, repitieron, replicaron, murmuraron, insistieron, observaba, prorrumpió, prorrumpía, repusieron,
+        profirió, balbuceaba, gemía, contestábale, respondíale, decíale, preguntábale
       `),
     ],
     firstPerson: list(`
@@ -95,7 +96,7 @@ export const SPEECH_VERBS: Record<HeuristicLanguage, LanguageSpeechVerbs> = {
     firstPersonPronoun: 'yo',
     eitherPerson: list(`
       decía, preguntaba, respondía, contestaba, exclamaba, gritaba, murmuraba, añadía, continuaba, observaba,
-      prorrumpía
+      prorrumpía, balbuceaba, gemía, contestábale, respondíale, decíale, preguntábale
     `),
   },
   pt: {

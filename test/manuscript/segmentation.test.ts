@@ -171,6 +171,31 @@ describe('segmentation', () => {
     ]);
   });
 
+  it('cuts out a tag whose subject is a demonstrative or whose verb follows a verb of going on (es, pt)', () => {
+    const spanish = [
+      '--¡Ya voy! (respondió éste, levantándose de la silla). Espera un poco.',
+      '--¡Socorro!--iba gritando la criada, mientras subía la escalera.',
+      '--¿Quién es? (se apresuró a contestar el posadero).',
+    ].join('\n\n');
+    const segments = segmentChapter(spanish, { language: 'es' });
+    expectExactTiling(spanish, segments);
+    expect(view(segments).map(([kind, text]) => [kind, text])).toEqual([
+      ['dialogue', '--¡Ya voy!'],
+      ['narration', '(respondió éste, levantándose de la silla).'],
+      ['dialogue', 'Espera un poco.'],
+      ['dialogue', '--¡Socorro!'],
+      ['narration', '--iba gritando la criada, mientras subía la escalera.'],
+      ['dialogue', '--¿Quién es?'],
+      ['narration', '(se apresuró a contestar el posadero).'],
+    ]);
+    const portuguese = '--Não sei.\n\n--Pois eu sei--ia dizendo o padre, a sorrir.';
+    expect(view(segmentChapter(portuguese, { language: 'pt' })).map(([kind, text]) => [kind, text])).toEqual([
+      ['dialogue', '--Não sei.'],
+      ['dialogue', '--Pois eu sei'],
+      ['narration', '--ia dizendo o padre, a sorrir.'],
+    ]);
+  });
+
   it('cuts out a tag in parentheses whole, with the clause it goes on with (a few lines at most), in es, pt and en', () => {
     const books = {
       es: [

@@ -10,8 +10,14 @@ import type { HeuristicLanguage } from '../vocabulary';
 
 /** Pronouns that name the speaker of a tag. */
 const FIRST_PERSON_PRONOUNS = new Set(firstPersonPronouns());
-const MALE_PRONOUNS = new Set(['he', 'él', 'ele', 'elle']);
-const FEMALE_PRONOUNS = new Set(['she', 'ella', 'ela']);
+/**
+ * Spanish and Portuguese demonstratives stand for a person as a tag's subject ("respondió éste", "añadió ésta",
+ * "continuó aquél": the latter, the former), with the gender of the person they stand for.
+ */
+const MALE_DEMONSTRATIVES = ['éste', 'este', 'aquél', 'aquel', 'aquele', 'aquelle'];
+const FEMALE_DEMONSTRATIVES = ['ésta', 'esta', 'aquélla', 'aquella', 'aquela'];
+const MALE_PRONOUNS = new Set(['he', 'él', 'ele', 'elle', ...MALE_DEMONSTRATIVES]);
+const FEMALE_PRONOUNS = new Set(['she', 'ella', 'ela', ...FEMALE_DEMONSTRATIVES]);
 
 /** Portuguese (and old Spanish) clitics glued to the verb: "disse-lhe", "interrompeu-me". */
 const CLITIC = '(?:-(?:lhe|lhes|lh[ao]s?|me|te|se|nos|vos|o|a|os|as))?';
@@ -29,6 +35,24 @@ const PROCLITIC = '(?:se|me|te|le|les|nos|lhe|lhes)';
 const WORD = "[\\p{L}\\p{N}'’.-]+";
 /** Words that may stand between a subject and its verb ("he then said", "Mr. Bennet coolly replied"). */
 const ADVERB = '(?:\\p{L}+ly|then|now|again|at\\s+last|only|entonces|luego|então|depois|logo|ainda)';
+
+/** A gerund of speech, with the accent a clitic glued to it brings ("diciéndose", "gritándole", "dizendo-lhe"). */
+const SPEECH_GERUND =
+  '(?:dici[eé]ndo|grit[aá]ndo|exclam[aá]ndo|murmur[aá]ndo|pregunt[aá]ndo|respondi[eé]ndo|contest[aá]ndo|' +
+  'repiti[eé]ndo|gruñ[eé]ndo|refunfuñ[aá]ndo|mascull[aá]ndo|solloz[aá]ndo|gimi[eé]ndo|rez[aá]ndo|pens[aá]ndo|' +
+  'dizendo|perguntando|respondendo|repetindo|resmungando|soluçando|gemendo|murmurando)(?:se|le|les|-se|-lhe|-lhes)?';
+const SPEECH_INFINITIVE =
+  '(?:decir|responder|contestar|preguntar|exclamar|gritar|murmurar|replicar|añadir|observar|dizer|perguntar|' +
+  'acrescentar|accrescentar)(?:le|les|-lhe|-lhes)?';
+/**
+ * A verb of going on or hurrying and a speech verb after it stand for the speech verb in a Spanish or Portuguese tag:
+ * a gerund after "iba", "seguía", "entró" ("iba gritando la criada", "iban diciéndose los arrieros", "entró
+ * diciendo el alcalde", "ia dizendo o padre"), an infinitive after "se apresuró a", "volvió a", "tornou a" ("se
+ * apresuró a contestar el posadero", "tornou a perguntar o barbeiro"). Any other gerund goes on with the narration.
+ */
+const PERIPHRASIS =
+  `(?:(?:iba|iban|seguía|seguían|siguió|continuó|entró|salió|venía|ia|iam|seguia|continuou|entrou|saiu|vinha)\\s+${SPEECH_GERUND}|` +
+  `(?:apresuró|apresuraron|apressou|volvió|volvieron|tornó|tornou|voltou)\\s+a\\s+${SPEECH_INFINITIVE})`;
 
 /** A language's speech verbs compiled for reading tags; `any` when the text's language is not known. */
 interface TagLexicon {
@@ -52,7 +76,10 @@ function lexiconFor(language?: HeuristicLanguage): TagLexicon {
   const verb = `(?:${verbAlternatives([...thirdPerson, ...firstPerson])})${CLITIC}`;
   const lexicon: TagLexicon = {
     verb,
-    verbFirst: new RegExp(`^((?:${ADVERB}\\s+)?(?:${PROCLITIC}\\s+)?)(${verb})(?![\\p{L}\\p{N}])`, 'iu'),
+    verbFirst: new RegExp(
+      `^((?:${ADVERB}\\s+)?(?:${PROCLITIC}\\s+)?)(${language === 'en' ? '' : `${PERIPHRASIS}|`}${verb})(?![\\p{L}\\p{N}])`,
+      'iu',
+    ),
     subjectFirst: new RegExp(
       `^((?:${WORD}\\s+){0,3}?${WORD})\\s+(?:${ADVERB}\\s+)?(?:${PROCLITIC}\\s+)?(${verb})(?![\\p{L}\\p{N}])`,
       'iu',
@@ -97,7 +124,7 @@ const AFTER_SUBJECT_FIRST = new RegExp(
  */
 const WHEN_CLAUSE = /^\s+(?:after|before|when|as|while|until|with|in)\s+\p{L}/iu;
 const DETERMINER =
-  /^(?:the|my|his|her|their|our|your|a|an|o|os|as|el|la|los|las|meu|minha|seu|sua|nosso|nossa|mi|su|nuestro|nuestra|un|una|uno|unos|unas|um|uma|one|some|old|young|little|several|many|varios|varias|muchos|muchas|vários|várias|muitos|muitas)$/iu;
+  /^(?:este|esta|aquel|aquella|aquele|aquela|aquelle|the|my|his|her|their|our|your|a|an|o|os|as|el|la|los|las|meu|minha|seu|sua|nosso|nossa|mi|su|nuestro|nuestra|un|una|uno|unos|unas|um|uma|one|some|old|young|little|several|many|varios|varias|muchos|muchas|vários|várias|muitos|muitas)$/iu;
 
 export interface SpeechTag {
   /** Where the tag clause ends in the text given (at its terminating punctuation or dash, or the text's end). */
@@ -179,7 +206,7 @@ const ADVERBIAL_PHRASE =
   // To oneself ("pensei commigo", "dijo para sí").
   '(?:comigo|commigo|consigo|conmigo|para\\s+(?:si|sí|mim|consigo))|' +
   '(?:con|com|with)\\s+(?:(?:un|una|um|uma|a|an)\\s+)?\\p{Ll}+|' +
-  '(?:no|ao)\\s+fim|al\\s+final|afinal|por\\s+[úu]ltimo|al\\s+fin|por\\s+fin|en\\s+esto|en\\s+seguida|otra\\s+vez|a\\s+su\\s+vez|at\\s+last|at\\s+length|in\\s+turn|em\\s+seguida|por\\s+fim|de\\s+novo|outra\\s+vez|[áa]\\s+sua\\s+vez|de\\s+repente)';
+  '(?:no|ao)\\s+fim|al\\s+cabo|al\\s+mismo\\s+tiempo|ao\\s+mesmo\\s+tempo|en\\s+tanto|entretanto|al\\s+final|afinal|por\\s+[úu]ltimo|al\\s+fin|por\\s+fin|en\\s+esto|en\\s+seguida|otra\\s+vez|a\\s+su\\s+vez|at\\s+last|at\\s+length|in\\s+turn|em\\s+seguida|por\\s+fim|de\\s+novo|outra\\s+vez|[áa]\\s+sua\\s+vez|de\\s+repente)';
 const LEADING_ADVERBS = new RegExp(`^(?:(?:${ADVERBIAL_PHRASE}|${ADVERB}|\\p{L}+mente)(?![\\p{L}\\p{N}])\\s*)+`, 'iu');
 
 /**
