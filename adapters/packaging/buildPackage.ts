@@ -1,9 +1,10 @@
 /**
  * Builds one retail package from chapter masters: takes each chapter's retail encoding made when it was mastered
  * (MP3s retagged by stream copy, the M4B joined from the chapters' AAC by stream copy), encodes only what has none
- * (split parts, the retail sample, older masters) measuring in that same pass, reuses the previous build's files,
- * evaluates the platform's readiness rules on those measurements, writes the manifest and, except for Apple's M4B, a
- * zip. No finished file is decoded again to be measured. All output goes to a fresh server-named directory under
+ * (split parts, the retail sample, older masters; an M4B whose chapters do not all have their AAC is encoded whole)
+ * from the masters, never from an encoding (masterSources.ts), measuring in that same pass, reuses the previous
+ * build's files, evaluates the platform's readiness rules on those measurements, writes the manifest and, except for
+ * Apple's M4B, a zip. No finished file is decoded again to be measured. All output goes to a fresh server-named directory under
  * `deps.workDir`; names inside the package are sanitized.
  */
 import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -34,13 +35,14 @@ import { renderExcerpt } from './excerpt';
 import { describeFile } from './fileHash';
 import { contentKey } from '../../core/production/contentAddress';
 import { mapLimit } from './mapLimit';
+import { MasterSources, type MasterLookup, type MasterRef } from './masterSources';
 import { measureDeliverable, type AudioToMeasure } from './measureDeliverable';
 import { EncodingReuse } from './reuse';
 import { SourceFiles } from './sourceFiles';
 import { planCutWindows, planRetailSample } from './cutPlanning';
 import { writeZip } from './zip';
 
-export interface PackageDeps {
+export interface PackageDeps extends MasterLookup {
   audio: AudioToolchain;
   /** Directory the package directory is created in (temp disk of the activity). */
   workDir: string;
@@ -52,12 +54,6 @@ export interface PackageDeps {
    * caller stores the finished file.
    */
   storeDeliverable?: (name: string, body: Readable) => Promise<unknown>;
-  /**
-   * A chapter's master on local disk, for a chapter whose `masterFile` is one of its encodings standing in for it:
-   * called only when the build must cut that master (a retail sample it cannot reuse). Absent → `masterFile` is the
-   * master.
-   */
-  masterOf?: (chapterIndex: number) => Promise<string>;
   /**
    * Retail sample windows chosen by earlier builds, by the sha256 of the master they were chosen in: such a master is
    * neither probed nor scanned for its sample again.
@@ -82,6 +78,8 @@ const MP3_ENCODING = RETAIL_ENCODINGS.mp3;
 const M4B_ENCODING = RETAIL_ENCODINGS.aac;
 /** MP3 files of a zip package made at once (the machine's cores; each is one ffmpeg process). */
 const FILE_CONCURRENCY = 2;
+/** Masters the caller is asked for at once, for an M4B encoded from them (each may be a fetch). */
+const MASTER_CONCURRENCY = 4;
 
 interface ProducedAudio extends AudioToMeasure {
   title: string;
@@ -116,8 +114,7 @@ export async function buildPackage(request: PackageRequest, deps: PackageDeps): 
 
 async function build(request: PackageRequest, deps: PackageDeps, outputDir: string): Promise<BuiltPackage> {
   const sources = new SourceFiles(deps.signal);
-  for (const chapter of request.chapters)
-    if (chapter.masterSha256) sources.know(chapter.masterFile, chapter.masterSha256);
+  const masters = new MasterSources(request, deps, sources);
   const coverSource = request.coverJpeg ?? undefined;
   if (coverSource) await sources.requireFile(coverSource, 'coverJpeg');
   const reuse = new EncodingReuse(request.previous);
@@ -125,8 +122,8 @@ async function build(request: PackageRequest, deps: PackageDeps, outputDir: stri
   let sampleCut: SampleCut | undefined;
   const produced =
     request.platform === 'apple'
-      ? [await encodeBook(request, deps, outputDir, sources, reuse, coverSource)]
-      : await encodeFiles(request, deps, outputDir, sources, reuse, (cut) => (sampleCut = cut));
+      ? [await encodeBook(request, deps, outputDir, { sources, masters, reuse }, coverSource)]
+      : await encodeFiles(request, deps, outputDir, { sources, masters, reuse }, (cut) => (sampleCut = cut));
 
   let coverFile: string | undefined;
   if (coverSource && request.platform !== 'apple') {
@@ -200,18 +197,30 @@ async function build(request: PackageRequest, deps: PackageDeps, outputDir: stri
   };
 }
 
+/** The build's inputs: the caller's files, the masters behind them and the previous build's encodings. */
+interface BuildInputs {
+  sources: SourceFiles;
+  masters: MasterSources;
+  reuse: EncodingReuse;
+}
+
+/** Whose master a planned MP3 file is made from. */
+function masterRefOf(file: PlannedAudioFile): MasterRef {
+  if (file.role === 'opening-credits') return { credits: 'opening' };
+  if (file.role === 'closing-credits') return { credits: 'closing' };
+  return { chapterIndex: file.chapterIndex! };
+}
+
 async function encodeFiles(
   request: PackageRequest,
   deps: PackageDeps,
   outputDir: string,
-  sources: SourceFiles,
-  reuse: EncodingReuse,
+  { sources, masters, reuse }: BuildInputs,
   onSampleCut: (cut: SampleCut) => void,
 ): Promise<ProducedAudio[]> {
   const tools = { ffmpegPath: deps.ffmpegPath, signal: deps.signal };
-  const masterOf = (chapterIndex: number) =>
-    deps.masterOf?.(chapterIndex) ?? Promise.resolve(request.chapters[chapterIndex].masterFile);
-  const masterSha256 = (chapterIndex: number) => sources.sha256(request.chapters[chapterIndex].masterFile);
+  const masterOf = (chapterIndex: number) => masters.file({ chapterIndex });
+  const masterSha256 = (chapterIndex: number) => masters.sha256({ chapterIndex });
   for (const [index, chapter] of request.chapters.entries())
     await sources.requireFile(chapter.masterFile, `chapters.${index}.masterFile`);
   for (const field of ['openingFile', 'closingFile'] as const) {
@@ -219,7 +228,7 @@ async function encodeFiles(
     if (file) await sources.requireFile(file, `credits.${field}`);
   }
 
-  const windows = await planCutWindows(request, deps.audio, tools);
+  const windows = await planCutWindows(request, deps.audio, tools, masterOf);
   const known = deps.knownSampleWindows;
   const sample = await planRetailSample(request, deps.audio, tools, {
     masterFile: masterOf,
@@ -240,19 +249,18 @@ async function encodeFiles(
       await deps.audio.retagMp3(encoded.file, out, file.tags);
       loudness = encoded.loudness;
     } else {
+      const master = masterRefOf(file);
       key = contentKey({
         encoding: MP3_ENCODING,
-        source: await sources.sha256(file.source),
+        source: await masters.sha256(master),
         window: file.window && { start: round6(file.window.startSec), end: round6(file.window.endSec) },
         tags: file.tags,
       });
-      // A cut reads the master itself, which the caller may fetch only now: a reused cut never needs it.
-      const cutSource = async () =>
-        file.window && file.chapterIndex !== undefined ? masterOf(file.chapterIndex) : file.source;
+      // The master itself is read, which the caller may fetch only now: a reused file never needs it.
       loudness = await reuse.produce(
         key,
         out,
-        async () => encodeMp3({ ...file, source: await cutSource() }, out, deps, outputDir),
+        async () => encodeMp3({ ...file, source: await masters.file(master) }, out, deps, outputDir),
         deps.signal,
       );
       if (file.role === 'retail-sample' && sample)
@@ -297,27 +305,35 @@ async function encodeBook(
   request: PackageRequest,
   deps: PackageDeps,
   outputDir: string,
-  sources: SourceFiles,
-  reuse: EncodingReuse,
+  { sources, masters, reuse }: BuildInputs,
   coverJpeg: string | undefined,
 ): Promise<ProducedAudio> {
-  const chapters = planM4bChapters(request).map((chapter, index, all) => ({
-    ...chapter,
-    encoded:
-      (index === 0 && request.credits?.openingFile ? request.credits.openingEncoded : undefined) ??
-      (index === all.length - 1 && request.credits?.closingFile ? request.credits.closingEncoded : undefined) ??
-      (chapter.chapterIndex === undefined ? undefined : request.chapters[chapter.chapterIndex]?.encoded),
-  }));
-  const aac = chapters.map((c) => c.encoded?.aac);
+  const chapters = planM4bChapters(request).map((chapter, index) => {
+    const master: MasterRef =
+      chapter.chapterIndex !== undefined
+        ? { chapterIndex: chapter.chapterIndex }
+        : { credits: index === 0 && request.credits?.openingFile ? 'opening' : 'closing' };
+    const encoded =
+      'credits' in master
+        ? request.credits?.[`${master.credits}Encoded`]
+        : request.chapters[master.chapterIndex].encoded;
+    return { title: chapter.title, master, aac: encoded?.aac };
+  });
+  const aac = chapters.map((c) => c.aac);
   const joined = aac.every((file) => file !== undefined);
-  if (!joined) for (const chapter of chapters) await sources.requireFile(chapter.file, 'chapters');
+  // Not joined, the book is encoded from every chapter's and credits file's master, never from an AAC given for some
+  // of them: that would be a second lossy generation for those chapters, in a book mixing generations.
+  const masterFiles = joined ? [] : await mapLimit(chapters, MASTER_CONCURRENCY, (c) => masters.file(c.master));
+  for (const file of masterFiles) await sources.requireFile(file, 'chapters');
   const tags = tagsFor(request.book, { title: request.book.title });
   const out = path.join(outputDir, 'book.m4b');
   const key = contentKey({
     encoding: M4B_ENCODING,
+    // `master`, not the `source` earlier builds wrote: they keyed an encode that read some chapters' AAC by those
+    // chapters' master hashes, and such a file must not be taken for one encoded from the masters.
     chapters: await Promise.all(
       chapters.map(async (c, i) =>
-        joined ? { title: c.title, aac: aac[i]!.sha256 } : { title: c.title, source: await sources.sha256(c.file) },
+        joined ? { title: c.title, aac: aac[i]!.sha256 } : { title: c.title, master: await masters.sha256(c.master) },
       ),
     ),
     cover: coverJpeg ? await sources.sha256(coverJpeg) : null,
@@ -328,7 +344,7 @@ async function encodeBook(
     out,
     async () => {
       const result = await deps.audio.encodeM4b({
-        chapters: chapters.map((c, i) => ({ title: c.title, file: joined ? aac[i]!.file : c.file })),
+        chapters: chapters.map((c, i) => ({ title: c.title, file: joined ? aac[i]!.file : masterFiles[i] })),
         out,
         tags,
         coverJpeg,

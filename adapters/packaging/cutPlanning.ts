@@ -22,27 +22,32 @@ const SEARCH_FROM_FRACTION = 0.8;
 /** A segment start is where speech begins; the cut goes just before it, inside the pause. */
 const BEFORE_SEGMENT_SEC = 0.05;
 
-/** Per chapter: the windows of its parts, or undefined when it fits in one file. */
+/**
+ * Per chapter: the windows of its parts, or undefined when it fits in one file. Found in the master the parts are cut
+ * from (`masterFile`), not in an encoding standing in for it, whose encoder padding would shift them.
+ */
 export async function planCutWindows(
   request: PackageRequest,
   audio: AudioToolchain,
   tools: ToolOptions,
+  masterFile: (chapterIndex: number) => Promise<string>,
 ): Promise<(TimeWindow[] | undefined)[]> {
   const limitSec = maxFileSeconds(request.platform, request.maxFileMinutes);
   const windows: (TimeWindow[] | undefined)[] = [];
-  for (const chapter of request.chapters) {
+  for (const [chapterIndex, chapter] of request.chapters.entries()) {
     if (limitSec === undefined || chapter.durationSec <= limitSec * 0.95) {
       windows.push(undefined);
       continue;
     }
-    const durationSec = (await audio.probe(chapter.masterFile)).durationSec;
+    const master = await masterFile(chapterIndex);
+    const durationSec = (await audio.probe(master)).durationSec;
     if (durationSec <= limitSec) {
       windows.push(undefined);
       continue;
     }
     const candidates = chapter.segmentStartsSec?.length
       ? chapter.segmentStartsSec.map((s) => s - BEFORE_SEGMENT_SEC)
-      : pauseMidpoints(await detectQuietRegions(chapter.masterFile, {}, tools), durationSec);
+      : pauseMidpoints(await detectQuietRegions(master, {}, tools), durationSec);
     const edges = [0, ...chooseCuts(durationSec, limitSec, candidates, SEARCH_FROM_FRACTION), durationSec];
     windows.push(edges.slice(1).map((endSec, i) => ({ startSec: edges[i], endSec })));
   }

@@ -1,15 +1,17 @@
 /**
  * Building a package and storing its files: each chapter's retail encoding made when it was mastered (or its master,
- * where the package must cut it: a chapter over the per-file limit, the retail sample unless the previous build's
- * sample of the same master is reused), the encoding of the spoken credits the job prepared before packaging (read
- * here, never rendered), the retail cover and the previous package's encodings go into `buildPackage`; the
- * deliverable, its encoded files (content-addressed, for reuse by the next build, with their levels and, for the
+ * where the package must encode from it: a chapter over the per-file limit, a chapter without the encoding, the
+ * retail sample unless the previous build's sample of the same master is reused, and every chapter and credits file
+ * of an M4B that cannot be joined from AAC alone), the encoding of the spoken credits the job prepared before
+ * packaging (or their masters, for that M4B; read here, never rendered), the retail cover and the previous package's
+ * encodings go into `buildPackage`; the deliverable, its encoded files (content-addressed, for reuse by the next build, with their levels and, for the
  * retail sample, the window it was cut in) and its previews are stored. Nothing is fetched that the build does not
  * read, and nothing is uploaded that is stored under the same name already.
  */
 import { createReadStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import type { LoudnessMeasurement } from '../../core/audio/measurements';
 import type { ChapterRecord } from '../../core/book/records';
 import {
   maxFileSeconds,
@@ -43,7 +45,7 @@ import { sha256File } from '../packaging/fileHash';
 import { storePackagePreviews } from '../listening/packagePreviews';
 import { downloadBlob, uploadFileIfAbsent } from './blobFiles';
 import type { ProductionContext } from './productionContextType';
-import { downloadPreparedCredits } from './retailCredits';
+import { downloadPreparedCredits, readPreparedCredits } from './retailCredits';
 import { withWorkspace } from './workspace';
 
 /** Blobs fetched at once per package build: enough to hide each request's latency, few enough to spare the store. */
@@ -61,9 +63,9 @@ export async function buildAndStoreFiles(
   const packageId = packageDocumentId(input.jobId, input.platform);
   const format: ChapterEncodingFormat = input.platform === 'apple' ? 'aac' : 'mp3';
   return withWorkspace('package', async (dir) => {
-    const needMaster = chaptersOverFileLimit(input.platform, chapters, format);
-    // A master is fetched once, when first needed: eagerly for a chapter without the encoding or one the package
-    // splits, lazily for the retail sample's chapter (a reused sample needs none).
+    const split = chaptersOverFileLimit(input.platform, chapters, format);
+    // A master is fetched once, when first needed: eagerly for a chapter the package encodes from it, lazily for the
+    // retail sample's chapter (a reused sample needs none).
     const masters = new Map<number, Promise<string>>();
     const masterOf = (index: number) => {
       let file = masters.get(index);
@@ -74,22 +76,31 @@ export async function buildAndStoreFiles(
       }
       return file;
     };
+    // What is stored decides what is fetched: an M4B is joined by stream copy only when every chapter and both credits
+    // have their AAC; otherwise it is encoded whole from masters, and no AAC is fetched (none is read).
+    const [stored, storedCredits] = await Promise.all([
+      mapLimit(chapters, FETCH_CONCURRENCY, (chapter) => storedEncoding(ctx, chapter.master!, format)),
+      readPreparedCredits(ctx, input.credits),
+    ]);
+    const usesEncodings =
+      format === 'mp3' ||
+      (stored.every((encoding) => encoding !== undefined) &&
+        Object.values(storedCredits).every((credits) => credits.encodings.some((e) => e.format === format)));
     // Every input is fetched at once, a few files at a time: the package waits for the slowest fetch, not their sum.
-    const [inputs, fetchedCredits, coverJpeg, previous] = await Promise.all([
+    const [inputs, credits, coverJpeg, previous] = await Promise.all([
       mapLimit(chapters, FETCH_CONCURRENCY, async (chapter, index): Promise<PackageChapterInput> => {
-        const encoded = await downloadEncoded(ctx, chapter.master!, format, path.join(dir, `chapter-${index}`));
-        const standIn = encoded?.[format]?.file;
-        const masterFile = !standIn || needMaster.has(chapter.id) ? await masterOf(index) : standIn;
-        return { ...chapterInput(chapter, masterFile), encoded };
+        const encoding = stored[index];
+        if (!encoding || !usesEncodings || split.has(chapter.id)) return chapterInput(chapter, await masterOf(index));
+        const file = `${path.join(dir, `chapter-${index}`)}.${RETAIL_ENCODINGS[format].extension}`;
+        await downloadBlob(tools.blobs, encoding.blobName, file);
+        // A local copy of the encoding stands in for the master, which `masterOf` fetches if the build must encode.
+        const encoded: EncodedSet = { [format]: { file, sha256: encoding.sha256, loudness: encoding.loudness } };
+        return { ...chapterInput(chapter, file), encoded };
       }),
-      downloadPreparedCredits(ctx, input.credits, dir, format),
+      downloadPreparedCredits(ctx, storedCredits, dir, usesEncodings ? format : undefined),
       retailCover(ctx, project, dir),
       previousEncodings(ctx, last, dir),
     ]);
-    // A book not joined from its chapters' encodings is encoded from masters, the credits' included.
-    const credits = inputs.some((chapter) => !chapter.encoded?.[format])
-      ? await fetchedCredits.withMasters()
-      : fetchedCredits;
     const prefix = packageBlobPrefix(tenantId, projectId, packageId);
     const deliverableBlobOf = (name: string) => `${prefix}${safeName(name)}`;
     let streamed = false;
@@ -112,6 +123,7 @@ export async function buildAndStoreFiles(
         workDir: dir,
         ffmpegPath: tools.ffmpegPath,
         masterOf,
+        creditsMasterOf: credits.masterOf,
         knownSampleWindows: previous.sampleWindows,
         // A zip goes to the store as it is written; the M4B, written by ffmpeg, is stored once finished.
         storeDeliverable: (name, body) => {
@@ -178,18 +190,15 @@ function chapterInput(chapter: ChapterRecord, file: string) {
   };
 }
 
-/** The chapter's encoding in `format` with the levels its mastering pass measured, when the master has one. */
-async function downloadEncoded(
+/** The chapter's stored encoding in `format`, when the master has one whose levels its mastering pass measured. */
+async function storedEncoding(
   ctx: ProductionContext,
   master: NonNullable<ChapterRecord['master']>,
   format: ChapterEncodingFormat,
-  local: string,
-): Promise<EncodedSet | undefined> {
+): Promise<{ blobName: string; sha256: string; loudness: LoudnessMeasurement } | undefined> {
   const encoding = master.encodings?.find((e) => e.format === format);
   if (!encoding || !master.measured || !(await ctx.tools.blobs.exists(encoding.blobName))) return undefined;
-  const file = `${local}.${RETAIL_ENCODINGS[format].extension}`;
-  await downloadBlob(ctx.tools.blobs, encoding.blobName, file);
-  return { [format]: { file, sha256: encoding.sha256, loudness: master.measured } };
+  return { blobName: encoding.blobName, sha256: encoding.sha256, loudness: master.measured };
 }
 
 /** Chapters the package splits into parts under the per-file limit: each part is cut from the master. */

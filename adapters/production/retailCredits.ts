@@ -48,7 +48,8 @@ export interface CreditsAudio {
   encoded: EncodedSet;
 }
 
-interface StoredCredits {
+/** A prepared credits file's record: its stored master and encodings, with the levels its mastering pass measured. */
+export interface StoredCredits {
   master: { blobName: string; sha256: string };
   encodings: { format: ChapterEncodingFormat; blobName: string; sha256: string }[];
   loudness: LoudnessMeasurement;
@@ -151,50 +152,57 @@ async function prepareCreditsPart(
   return { record: recordBlob, synthesisCalls, billableCharacters };
 }
 
+/** The records of the prepared credits, read before a package build decides which of their files it fetches. */
+export async function readPreparedCredits(
+  ctx: ProductionContext,
+  credits: PreparedCredits,
+): Promise<Record<CreditsPart, StoredCredits>> {
+  const [opening, closing] = await Promise.all([
+    readStoredCredits(ctx, credits.opening),
+    readStoredCredits(ctx, credits.closing),
+  ]);
+  return { opening, closing };
+}
+
 /** The opening and closing credits as one package build uses them. */
 export interface PackageCredits {
   opening: CreditsAudio;
   closing: CreditsAudio;
-  /** The same credits with their masters fetched, for a package that encodes from masters. */
-  withMasters(): Promise<{ opening: CreditsAudio; closing: CreditsAudio }>;
+  /** A credits file's master: the file above when that is its master, else fetched on first use. */
+  masterOf(part: CreditsPart): Promise<string>;
 }
 
 /**
- * The prepared credits for one package build: only the encoding its platform takes (MP3 or AAC) is fetched, and a
- * local copy of it stands in for the master, which `withMasters` fetches when the build needs it after all.
+ * Fetches what one package build reads of the prepared credits: with a `format`, each file's encoding in it (a local
+ * copy of which stands in for the master, fetched by `masterOf` only if the build needs it after all); without one, or
+ * where that encoding is not stored, its master.
  */
 export async function downloadPreparedCredits(
   ctx: ProductionContext,
-  credits: PreparedCredits,
+  stored: Record<CreditsPart, StoredCredits>,
   dir: string,
-  format: ChapterEncodingFormat,
+  format: ChapterEncodingFormat | undefined,
 ): Promise<PackageCredits> {
   const [opening, closing] = await Promise.all(
     (['opening', 'closing'] as const).map(async (part) => {
       const local = path.join(dir, `credits-${part}`);
-      const stored = await readStoredCredits(ctx, credits[part]);
+      const record = stored[part];
       const master = once(async () => {
-        await downloadBlob(ctx.tools.blobs, stored.master.blobName, `${local}.flac`);
+        await downloadBlob(ctx.tools.blobs, record.master.blobName, `${local}.flac`);
         return `${local}.flac`;
       });
-      const encoding = stored.encodings.find((e) => e.format === format);
-      if (!encoding) return { audio: { master: await master(), encoded: {} }, master };
+      const encoding = record.encodings.find((e) => e.format === format);
+      if (!format || !encoding) return { audio: { master: await master(), encoded: {} }, master };
       const file = `${local}.${RETAIL_ENCODINGS[format].extension}`;
       await downloadBlob(ctx.tools.blobs, encoding.blobName, file);
-      const encoded: EncodedSet = { [format]: { file, sha256: encoding.sha256, loudness: stored.loudness } };
+      const encoded: EncodedSet = { [format]: { file, sha256: encoding.sha256, loudness: record.loudness } };
       return { audio: { master: file, encoded }, master };
     }),
   );
   return {
     opening: opening.audio,
     closing: closing.audio,
-    withMasters: async () => {
-      const [openingMaster, closingMaster] = await Promise.all([opening.master(), closing.master()]);
-      return {
-        opening: { ...opening.audio, master: openingMaster },
-        closing: { ...closing.audio, master: closingMaster },
-      };
-    },
+    masterOf: (part) => (part === 'opening' ? opening.master() : closing.master()),
   };
 }
 

@@ -49,9 +49,9 @@ export interface PackageChapterInput {
   title: string;
   /**
    * 44.1 kHz mono WAV/FLAC master at the target loudness, with head and tail room tone. When `encoded` holds what the
-   * package needs and the chapter is not split, a local copy of one of its encodings may stand in for it here: the
-   * master itself is fetched only when a cut of it must be encoded (the retail sample, when its recorded window cannot
-   * be reused), through the build's `masterOf`.
+   * package needs and the chapter is not split, a local copy of one of its encodings may stand in for it here, to be
+   * stream-copied or retagged only: anything encoded from the chapter (the retail sample, when its recorded window
+   * cannot be reused; an M4B not joined from AAC) reads the master, through the build's `masterOf`.
    */
   masterFile: string;
   /** Encodings made with the master: used as they are (MP3 retagged, AAC joined) instead of encoding again. */
@@ -91,7 +91,10 @@ export interface PackageRequest {
   /** 3000×3000 RGB JPEG (the retail cover variant); absent → the cover rule fails. */
   coverJpeg?: string | null;
   chapters: PackageChapterInput[];
-  /** Masters of the spoken opening credits (title, author, narrator) and closing credits ("The End"). */
+  /**
+   * Masters of the spoken opening credits (title, author, narrator) and closing credits ("The End"); as for a chapter,
+   * a file with its encoding may stand in for its master, which the build's `creditsMasterOf` then gives.
+   */
   credits?: {
     openingFile?: string | null;
     closingFile?: string | null;

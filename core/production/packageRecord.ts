@@ -80,10 +80,11 @@ export interface PackageRecord extends ProjectScopedDocument {
 }
 
 /**
- * Bumped whenever the way a package is built changes (layout, tags, readiness rules, cutting), so packages built the
- * old way are built again instead of being taken whole.
+ * Bumped whenever the way a package is built changes (layout, tags, readiness rules, cutting, what an encode reads), so
+ * packages built the old way are built again instead of being taken whole. 2: an M4B not joined from AAC is encoded
+ * from every chapter's master, where revision 1 encoded the AAC of the chapters that had one a second time.
  */
-export const PACKAGE_BUILD_REVISION = 1;
+export const PACKAGE_BUILD_REVISION = 2;
 
 /** What decides a package's bytes and its readiness report, all of it known before a single file is fetched. */
 export interface PackageInputs {

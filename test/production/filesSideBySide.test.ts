@@ -7,12 +7,13 @@
  * And a package build fetches, probes and uploads only what it uses: the credits' encoding its platform takes (never
  * their master or the other format), the retail sample's master only when the sample cannot be reused, no probe of a
  * master whose sample window the previous build recorded, no upload of an encoding stored under its name already;
- * the deliverable is byte for byte the one a build that fetched everything makes.
+ * the deliverable is byte for byte the one a build that fetched everything makes. An M4B that cannot be joined from
+ * AAC alone is encoded from every master, fetched once each, and reads no AAC.
  */
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { ReadStream } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createFfmpegToolchain, runFfmpeg } from '../../adapters/audio';
@@ -21,6 +22,7 @@ import { buildAndStoreFiles } from '../../adapters/production/packageBuild';
 import type { ProductionContext } from '../../adapters/production/productionContextType';
 import { DEFAULT_MASTERING_TARGET, DEFAULT_ROOM_TONE } from '../../core/audio/masteringTarget';
 import type { ChapterRecord } from '../../core/book/records';
+import type { AudioToolchain } from '../../core/ports/audio';
 import type { BlobStore } from '../../core/ports/blobs';
 import type { RenderedMaster } from '../../core/production/chapterMastering';
 import type { PackageRecord } from '../../core/production/packageRecord';
@@ -89,6 +91,9 @@ class CountingBlobs {
 }
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+/** The md5 of a file's decoded audio (ffmpeg's md5 muxer): files with the same samples have the same. */
+const decodedAudio = async (file: string) =>
+  (await runFfmpeg(['-i', file, '-map', '0:a:0', '-f', 'md5', '-'])).stdout.trim();
 
 describe('production files side by side', () => {
   let dir: string;
@@ -223,11 +228,17 @@ describe('production files side by side', () => {
 
   describe('a package build fetches, probes and uploads only what it uses', () => {
     let probes: string[] = [];
-    const countingAudio = {
+    /** The files each M4B encode or join read. */
+    let m4bInputs: string[][] = [];
+    const countingAudio: AudioToolchain = {
       ...audio,
       probe: (file: string) => {
         probes.push(path.basename(file));
         return audio.probe(file);
+      },
+      encodeM4b: (request) => {
+        m4bInputs.push(request.chapters.map((c) => path.basename(c.file)));
+        return audio.encodeM4b(request);
       },
     };
     const ctx = { tools: { blobs: blobs.store as BlobStore, audio: countingAudio } } as ProductionContext;
@@ -235,10 +246,14 @@ describe('production files side by side', () => {
       platform: 'apple' | 'acx',
       jobId: string,
       last?: Awaited<ReturnType<typeof buildAndStoreFiles>>,
+      /** Changes the stored inputs for this build only. */
+      alter?: () => void,
     ) => {
       const { chapters, project, credits } = await packageInputs();
+      alter?.();
       blobs.resetCounts();
       probes = [];
+      m4bInputs = [];
       // The build reads only the previous record's encodings.
       const lastRecord = last && ({ encodings: last.encodings } as unknown as PackageRecord);
       const built = await buildAndStoreFiles(
@@ -248,7 +263,13 @@ describe('production files side by side', () => {
         chapters,
         lastRecord,
       );
-      return { built, reads: [...blobs.readNames], writes: [...blobs.writeNames], probes: [...probes] };
+      return {
+        built,
+        reads: [...blobs.readNames],
+        writes: [...blobs.writeNames],
+        probes: [...probes],
+        m4bInputs: [...m4bInputs],
+      };
     };
     const masterReads = (reads: string[]) => reads.filter((name) => name.endsWith('.flac'));
     const creditsReads = (reads: string[]) => reads.filter((name) => /masters\/credits-.*\.(flac|mp3|m4a)$/.test(name));
@@ -256,14 +277,91 @@ describe('production files side by side', () => {
       sha256(blobs.stored.get(built.deliverable.blobName)!);
 
     it('Apple reads the credits’ AAC only, and no master', async () => {
-      const { built, reads } = await build('apple', 'fetch-apple');
+      const { built, reads, m4bInputs: joined } = await build('apple', 'fetch-apple');
       expect(masterReads(reads)).toEqual([]);
+      expect(joined).toEqual([
+        ['credits-opening.m4a', 'chapter-0.m4a', 'chapter-1.m4a', 'chapter-2.m4a', 'credits-closing.m4a'],
+      ]);
       expect(creditsReads(reads).sort()).toEqual([
         `${PREFIX}masters/credits-closing.m4a`,
         `${PREFIX}masters/credits-opening.m4a`,
       ]);
       expect(deliverableOf(built)).toBe(built.deliverable.sha256);
     }, 120_000);
+
+    /** The masters' FLAC, as a build that encodes the whole book from masters must fetch them: once each. */
+    const allMasters = [
+      `${PREFIX}masters/chapter-1.flac`,
+      `${PREFIX}masters/chapter-2.flac`,
+      `${PREFIX}masters/chapter-3.flac`,
+      `${PREFIX}masters/credits-closing.flac`,
+      `${PREFIX}masters/credits-opening.flac`,
+    ];
+    const withoutAac = {
+      'a chapter’s AAC is gone from the store': () => {
+        blobs.stored.delete(`${PREFIX}masters/chapter-2.m4a`);
+      },
+      'the closing credits were prepared without an AAC': () => {
+        const name = `${PREFIX}credits/credits-closing.json`;
+        const record = JSON.parse(blobs.stored.get(name)!.toString('utf8')) as { encodings: { format: string }[] };
+        record.encodings = record.encodings.filter((e) => e.format !== 'aac');
+        blobs.stored.set(name, Buffer.from(JSON.stringify(record)));
+      },
+    };
+    it.each(Object.keys(withoutAac) as (keyof typeof withoutAac)[])(
+      'when %s, Apple encodes the book from every master, fetched once each, and reads no AAC',
+      async (situation) => {
+        const stored = new Map(blobs.stored);
+        try {
+          const {
+            built,
+            reads,
+            m4bInputs: encoded,
+          } = await build('apple', 'masters-apple', undefined, () => withoutAac[situation]());
+          expect(reads.filter((name) => name.endsWith('.m4a'))).toEqual([]);
+          expect(masterReads(reads).sort()).toEqual(allMasters);
+          expect(encoded).toEqual([
+            [
+              'credits-opening.flac',
+              'master-0000.flac',
+              'master-0001.flac',
+              'master-0002.flac',
+              'credits-closing.flac',
+            ],
+          ]);
+          expect(built.stats).toEqual({ encoded: 1, reused: 0 });
+          // The stored M4B's audio is one encode of the masters, sample for sample, and spans each master's length.
+          const m4b = path.join(dir, 'masters-apple.m4b');
+          await writeFile(m4b, blobs.stored.get(built.deliverable.blobName)!);
+          const masterFiles = await Promise.all(
+            ['credits-opening', 'chapter-1', 'chapter-2', 'chapter-3', 'credits-closing'].map(async (name) => {
+              const file = path.join(dir, `reference-${name}.flac`);
+              await writeFile(file, blobs.stored.get(`${PREFIX}masters/${name}.flac`)!);
+              return file;
+            }),
+          );
+          const reference = path.join(dir, 'reference.m4b');
+          await audio.encodeM4b({
+            chapters: masterFiles.map((file) => ({ title: path.basename(file), file })),
+            out: reference,
+            tags: { title: 'Reference' },
+            bitrateKbps: 64,
+            workDir: dir,
+          });
+          expect(await decodedAudio(m4b)).toBe(await decodedAudio(reference));
+          const probed = await audio.probe(m4b);
+          const [one, two, three, opening, closing] = rendered;
+          for (const [index, master] of [opening, one, two, three, closing].entries()) {
+            const { startSec, endSec } = probed.chapters[index];
+            expect(Math.abs(endSec - startSec - master.durationSec)).toBeLessThanOrEqual(0.0015);
+          }
+        } finally {
+          blobs.stored.clear();
+          for (const [name, body] of stored) blobs.stored.set(name, body);
+        }
+      },
+      120_000,
+    );
 
     it('ACX reads the credits’ MP3 only; a rebuild reuses the sample without its master, a probe or an upload', async () => {
       const first = await build('acx', 'fetch-acx-1');
