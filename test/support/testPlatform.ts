@@ -148,14 +148,17 @@ function waitForReady(child: ChildProcess): Promise<{ urls: PlatformUrls; env: R
     let stdout = '';
     let stderr = '';
     const timer = setTimeout(() => reject(new Error(`platform did not start:\n${stderr}`)), 90_000);
-    child.stdout!.on('data', (chunk: Buffer) => {
+    // Listens only until the marker: the platform's log lines that follow are not kept or searched again.
+    const onData = (chunk: Buffer) => {
       stdout += chunk.toString();
       const line = stdout.split('\n').find((l) => l.startsWith(READY_MARKER));
       if (line) {
         clearTimeout(timer);
+        child.stdout!.off('data', onData);
         resolve(JSON.parse(line.slice(READY_MARKER.length + 1)));
       }
-    });
+    };
+    child.stdout!.on('data', onData);
     child.stderr!.on('data', (chunk: Buffer) => {
       stderr = (stderr + chunk.toString()).slice(-20_000);
     });
