@@ -1,7 +1,8 @@
 /**
  * What a retailer plays first, kept listenable beside a package: its retail sample and its opening and closing
- * credits, copied out of the build as they are in the package (a zip's entries cannot be streamed with HTTP Range),
- * under the package's own prefix so they go when the package goes.
+ * credits, copied out of the build as they are in the package (a zip's entries cannot be streamed with HTTP Range).
+ * Stored under the sha256 of their bytes, like the package's encodings: a file an earlier build (of this platform or
+ * another) stored already, such as credits with the same tags or a reused sample, is not sent again.
  */
 import { createReadStream } from 'node:fs';
 import path from 'node:path';
@@ -20,9 +21,10 @@ const CONTENT_TYPES: Record<string, string> = {
 
 const isPreview = (role: string): role is PreviewRole => (PREVIEW_ROLES as readonly string[]).includes(role);
 
+/** `previewPrefix`: the project's folder of previews (the name is the prefix, the sha256 and a known extension). */
 export async function storePackagePreviews(
-  blobs: BlobStore,
-  packagePrefix: string,
+  blobs: Pick<BlobStore, 'exists' | 'putIfAbsent'>,
+  previewPrefix: string,
   files: readonly PackageFile[],
 ): Promise<PackagePreviewRecord[]> {
   const previews: PackagePreviewRecord[] = [];
@@ -30,9 +32,11 @@ export async function storePackagePreviews(
     if (!isPreview(file.role)) continue;
     const extension = path.extname(file.name).toLowerCase();
     const contentType = CONTENT_TYPES[extension] ?? 'application/octet-stream';
-    // Server-generated name: the role and a known extension, never the file's own name.
-    const blobName = `${packagePrefix}previews/${file.role}${CONTENT_TYPES[extension] ? extension : '.bin'}`;
-    await blobs.put(blobName, createReadStream(file.path), contentType);
+    // Server-generated name: the content's hash and a known extension, never the file's own name.
+    const blobName = `${previewPrefix}${file.sha256}${CONTENT_TYPES[extension] ? extension : '.bin'}`;
+    // A blob is committed whole, so one stored under its content's hash holds these bytes: nothing to send. Two builds
+    // racing may both send them; the create-only write keeps one copy.
+    if (!(await blobs.exists(blobName))) await blobs.putIfAbsent(blobName, createReadStream(file.path), contentType);
     previews.push({ role: file.role, name: file.name, blobName, contentType });
   }
   return previews;

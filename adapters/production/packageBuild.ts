@@ -6,7 +6,7 @@
  * packaging (or their masters, for that M4B; read here, never rendered), the retail cover and the previous package's
  * encodings go into `buildPackage`; the deliverable, its encoded files (content-addressed, for reuse by the next build, with their levels and, for the
  * retail sample, the window it was cut in) and its previews are stored. Nothing is fetched that the build does not
- * read, and nothing is uploaded that is stored under the same name already.
+ * read, and nothing is uploaded that is stored under the same content-addressed name already.
  */
 import { createReadStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
@@ -159,7 +159,11 @@ export async function buildAndStoreFiles(
         ...(cut && { sampleCut: sampleCutRecord(cut) }),
       });
     }
-    const previews = await storePackagePreviews(tools.blobs, prefix, result.files);
+    const previews = await storePackagePreviews(
+      tools.blobs,
+      `${projectBlobPrefix(tenantId, projectId)}packages/previews/`,
+      result.files,
+    );
 
     return {
       deliverable: {

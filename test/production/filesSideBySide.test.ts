@@ -7,7 +7,8 @@
  * And a package build fetches, probes and uploads only what it uses: the credits' encoding its platform takes (never
  * their master or the other format), the retail sample's master only when the sample cannot be reused, no probe of a
  * master whose sample window the previous build recorded, no upload of an encoding stored under its name already;
- * the deliverable is byte for byte the one a build that fetched everything makes. An M4B that cannot be joined from
+ * the deliverable is byte for byte the one a build that fetched everything makes; previews stored under their content's
+ * hash are not sent again by a build that makes the same bytes. An M4B that cannot be joined from
  * AAC alone is encoded from every master, fetched once each, and reads no AAC.
  */
 import { createHash } from 'node:crypto';
@@ -376,12 +377,25 @@ describe('production files side by side', () => {
       const sampleEncoding = first.built.encodings.find((e) => e.sampleCut);
       expect(sampleEncoding?.sampleCut).toMatchObject({ masterSha256: rendered[0].sha256, startSec: 0 });
       expect(first.writes).toContain(sampleEncoding!.blobName);
+      expect(first.built.previews.map((preview) => preview.role).sort()).toEqual([
+        'closing-credits',
+        'opening-credits',
+        'retail-sample',
+      ]);
+      /** Uploads of a build's own previews. */
+      const previewWrites = ({ built, writes }: typeof first) =>
+        writes.filter((name) => built.previews.some((preview) => preview.blobName === name));
 
       const second = await build('acx', 'fetch-acx-2', first.built);
       expect(masterReads(second.reads)).toEqual([]);
       expect(second.probes).toEqual([]);
       expect(second.built.stats).toEqual({ encoded: 0, reused: 1 });
       expect(second.writes).not.toContain(sampleEncoding!.blobName);
+      // The same bytes as the first build's previews, stored under their content's hash: nothing sent.
+      expect(previewWrites(second)).toEqual([]);
+      expect(second.built.previews).toEqual(first.built.previews);
+      for (const { blobName } of first.built.previews)
+        expect(`${PREFIX}packages/previews/${sha256(blobs.stored.get(blobName)!)}.mp3`).toBe(blobName);
       expect(second.built.encodings).toEqual(first.built.encodings);
       expect(deliverableOf(second.built)).toBe(deliverableOf(first.built));
       expect(second.built.readiness).toEqual(first.built.readiness);
@@ -393,6 +407,7 @@ describe('production files side by side', () => {
       expect(masterReads(third.reads)).toEqual([`${PREFIX}masters/chapter-1.flac`]);
       expect(third.built.stats).toEqual({ encoded: 1, reused: 0 });
       expect(blobs.stored.get(sampleEncoding!.blobName)).toEqual(stored);
+      expect(previewWrites(third)).toEqual([]);
       expect(deliverableOf(third.built)).toBe(deliverableOf(first.built));
     }, 180_000);
   });
