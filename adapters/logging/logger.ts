@@ -16,8 +16,10 @@ const FLUSH_INTERVAL_MS = 100;
 export function batchedLines(fd: number): pino.DestinationStream {
   const stream = pino.destination({ dest: fd, sync: false, minLength: BATCH_BYTES });
   let unflushed = false;
+  let closed = false;
+  stream.once('close', () => (closed = true));
   setInterval(() => {
-    if (!unflushed || stream.destroyed) return;
+    if (!unflushed || closed) return;
     unflushed = false;
     stream.flush();
   }, FLUSH_INTERVAL_MS).unref();
