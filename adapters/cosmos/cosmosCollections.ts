@@ -14,12 +14,18 @@ import { openContinuationToken, rejectedContinuationToken, sealContinuationToken
 import { buildQuery, type Selection } from './queryBuilder';
 import { withoutQueryPlan } from './singlePartitionQuery';
 
-const SYSTEM_FIELDS = ['_rid', '_self', '_ts', '_attachments', '_etag', '_lsn'];
+const SYSTEM_FIELDS = new Set(['_rid', '_self', '_ts', '_attachments', '_etag', '_lsn']);
 
+/**
+ * The stored document without Cosmos' system fields, its `_etag` as `etag`. Built by copying the other fields rather
+ * than by deleting from a copy: an object that loses properties turns into a slow dictionary for every later read
+ * and for JSON serialisation, and a listing builds and serialises one per item.
+ */
 export function fromCosmos<T>(item: ItemDefinition | undefined): T | undefined {
   if (!item) return undefined;
-  const doc: Record<string, unknown> = { ...item, etag: item._etag };
-  for (const field of SYSTEM_FIELDS) delete doc[field];
+  const doc: Record<string, unknown> = {};
+  for (const field of Object.keys(item)) if (!SYSTEM_FIELDS.has(field)) doc[field] = item[field];
+  doc.etag = item._etag;
   return doc as T;
 }
 

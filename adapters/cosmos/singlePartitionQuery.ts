@@ -21,10 +21,14 @@ class NoQueryPlanError extends Error {
   }
 }
 
+/**
+ * One settled answer for every iterator of the process: the SDK only awaits it and checks for an Error, and an error
+ * built per query would capture a stack trace on every listing.
+ */
+const noQueryPlan: Promise<unknown> = Promise.resolve(new NoQueryPlanError());
+
 export function withoutQueryPlan<T>(iterator: QueryIterator<T>): QueryIterator<T> {
   // The SDK returns the plan promise it holds instead of fetching one; an Error in it is thrown where a plan is used.
-  (iterator as unknown as { queryPlanPromise?: Promise<unknown> }).queryPlanPromise = Promise.resolve(
-    new NoQueryPlanError(),
-  );
+  (iterator as unknown as { queryPlanPromise?: Promise<unknown> }).queryPlanPromise = noQueryPlan;
   return iterator;
 }
