@@ -5,28 +5,33 @@ import type { Logger } from '../../core/ports/system';
 const BATCH_BYTES = 4096;
 /** …or this often, whichever comes first, so a quiet process still shows its lines promptly. */
 const FLUSH_INTERVAL_MS = 100;
+/** Pino's level number opens every line; a warning (40) or worse is written at once, with what precedes it. */
+const URGENT_LINE = /^\{"level":([4-9]\d|\d{3,})[,}]/;
 
 /**
- * Stdout written in batches (docs/api-performance.md). Pino's default destination writes every line on
- * its own, through libuv's thread pool: on a busy API that was a write, a cross-thread wake-up and a completion
- * notice per request, about a tenth of the request's CPU. Batched, one write carries a few dozen lines. What is still
- * buffered is written synchronously when the process exits (pino registers that for asynchronous destinations); a
- * process killed outright loses at most the last interval's lines, never an audit record (those are stored).
+ * Stdout written in batches (docs/api-performance.md). Pino's default destination writes every line on its own,
+ * through libuv's thread pool: on a busy API that was a write, a cross-thread wake-up and a completion notice per
+ * request, about a tenth of the request's CPU. Batched, one write carries a few dozen lines. Warnings and errors are
+ * not held back. What is still buffered is written synchronously when the process exits (pino registers that for
+ * asynchronous destinations); a process killed outright loses at most the last interval's informational lines, never
+ * an audit record (those are stored).
  */
 export function batchedLines(fd: number): pino.DestinationStream {
   const stream = pino.destination({ dest: fd, sync: false, minLength: BATCH_BYTES });
   let unflushed = false;
   let closed = false;
   stream.once('close', () => (closed = true));
-  setInterval(() => {
+  const flush = () => {
     if (!unflushed || closed) return;
     unflushed = false;
     stream.flush();
-  }, FLUSH_INTERVAL_MS).unref();
+  };
+  setInterval(flush, FLUSH_INTERVAL_MS).unref();
   return {
     write(line: string) {
       unflushed = true;
       stream.write(line);
+      if (URGENT_LINE.test(line)) flush();
     },
   };
 }

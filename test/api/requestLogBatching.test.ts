@@ -14,14 +14,35 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 afterEach(() => jest.useRealTimers());
 
-test('lines logged in separate turns are written together by one write, all of them, in order', async () => {
+async function withLogFile(
+  check: (fd: number, file: string, writesToLog: () => number) => Promise<void>,
+): Promise<void> {
   jest.useFakeTimers({ doNotFake: ['setImmediate', 'clearImmediate', 'nextTick', 'queueMicrotask'] });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'khipu-log-'));
   const file = path.join(dir, 'log.jsonl');
   const fd = fs.openSync(file, 'w');
   const writes = jest.spyOn(fs, 'write');
-  const writesToLog = () => writes.mock.calls.filter(([target]) => target === fd).length;
   try {
+    await check(fd, file, () => writes.mock.calls.filter(([target]) => target === fd).length);
+  } finally {
+    writes.mockRestore();
+    fs.closeSync(fd);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The lines in the file once `count` of them are there (the write completes on libuv's thread pool). */
+async function linesOf(file: string, count: number): Promise<string[]> {
+  let lines: string[] = [];
+  for (let turn = 0; turn < 10_000 && lines.length < count; turn++) {
+    await nextTurn();
+    lines = fs.readFileSync(file, 'utf8').split('\n').filter(Boolean);
+  }
+  return lines;
+}
+
+test('lines logged in separate turns are written together by one write, all of them, in order', async () => {
+  await withLogFile(async (fd, file, writesToLog) => {
     const logger = createLogger('info', batchedLines(fd));
     for (let i = 0; i < LINES; i++) {
       logger.info('request', { requestId: `r-${i}`, status: 200 });
@@ -30,18 +51,26 @@ test('lines logged in separate turns are written together by one write, all of t
     expect(writesToLog()).toBe(0);
 
     jest.advanceTimersByTime(100);
-    let lines: string[] = [];
-    for (let turn = 0; turn < 10_000 && lines.length < LINES; turn++) {
-      await nextTurn();
-      lines = fs.readFileSync(file, 'utf8').split('\n').filter(Boolean);
-    }
+    const lines = await linesOf(file, LINES);
     expect(lines.map((line) => (JSON.parse(line) as { requestId: string }).requestId)).toEqual(
       Array.from({ length: LINES }, (_, i) => `r-${i}`),
     );
     expect(writesToLog()).toBe(1);
-  } finally {
-    writes.mockRestore();
-    fs.closeSync(fd);
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  });
+});
+
+test('a warning or an error is written at once, with the lines before it', async () => {
+  await withLogFile(async (fd, file, writesToLog) => {
+    const logger = createLogger('info', batchedLines(fd));
+    logger.info('request', { requestId: 'r-0' });
+    logger.error('audit record not written', { requestId: 'r-0' });
+    const lines = await linesOf(file, 2);
+    expect(lines.map((line) => (JSON.parse(line) as { msg: string }).msg)).toEqual([
+      'request',
+      'audit record not written',
+    ]);
+    expect(writesToLog()).toBe(1);
+    logger.warn('slow', {});
+    expect((await linesOf(file, 3)).length).toBe(3);
+  });
 });
