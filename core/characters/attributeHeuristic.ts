@@ -8,6 +8,7 @@
  */
 import { Cast } from './attribution/cast';
 import { foldRolesIntoNames } from './attribution/coreference';
+import { addresseesBeside } from './attribution/addressees';
 import { CLAIM, type Finding, type Scene } from './attribution/evidence';
 import {
   beatBy,
@@ -191,6 +192,9 @@ function readTurn(
   // The names a turn addresses, read over all its pieces ("Lizzy," said he, "I was going…").
   const line = turn.positions.map((at) => ordered[at].text).join(' ');
   evidence.excluded = addressedIn(line, cast);
+  // Someone the narration says the line is spoken to is not its speaker, and answers it, like a name it calls.
+  for (const id of addresseesBeside(ordered, structure, t, cast))
+    if (!evidence.excluded.includes(id)) evidence.excluded.push(id);
   const selfNamed = selfNamedIn(line, cast);
   if (selfNamed !== null && !evidence.excluded.includes(selfNamed))
     evidence.claims.push({ speakerId: selfNamed, confidence: CLAIM.selfNamed });
