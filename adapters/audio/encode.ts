@@ -2,17 +2,24 @@
  * Retail encodes: CBR MP3 per chapter and a single-track M4B (AAC-LC) with chapter markers, tags and cover. Each
  * encode measures the stream it encodes in the same pass (the measurement branch of the filter graph), so a finished
  * file is never decoded again just to be measured. Tags are rewritten by stream copy, and an M4B whose chapters are
- * already AAC is assembled by stream copy.
+ * already AAC is assembled by stream copy. An encode reads lossless masters only (encodingSource.ts): an AAC or MP3
+ * given to one is refused, never decoded into a second lossy generation.
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { LoudnessMeasurement } from '../../core/audio/measurements';
-import { runFfmpeg, runFfprobe } from './ffmpeg';
+import { runFfmpeg } from './ffmpeg';
 import { MeasurementParser, measurementFilters } from './measure';
 import { lameCbrArgs } from './mp3Encoding';
 import { concatList, linkIntoDir, withTempDir } from './tempFiles';
-import { readWavInfo } from './wavHeader';
 import { probe } from './probe';
+import {
+  readEncodingSource,
+  requireLossless,
+  requireLosslessFile,
+  SecondGenerationError,
+  type EncodingSource,
+} from './encodingSource';
 import type { AudioTags, EncodedAudio, M4bRequest } from '../../core/ports/audio';
 
 export type { AudioTags };
@@ -38,6 +45,7 @@ export async function encodeMp3Cbr(master: string, out: string, options: Mp3Opti
   if (![128, 160, 192, 224, 256, 320].includes(bitrate)) throw new RangeError(`unsupported MP3 bitrate ${bitrate}`);
   const sampleRate = options.sampleRate ?? 44100;
   const channels = options.channels ?? 1;
+  await requireLosslessFile('an MP3 encode', master, options);
   const parser = new MeasurementParser();
   await runFfmpeg(
     [
@@ -124,11 +132,12 @@ const MAX_M4B_SECONDS = 23 * 3600;
 
 export async function encodeM4b(input: M4bInput): Promise<M4bResult> {
   if (input.chapters.length === 0) throw new Error('an M4B needs at least one chapter');
-  // Chapters already in AAC are joined as they are; anything else is encoded once, measured in the same pass.
-  const copy = input.chapters.every((c) => /\.m4a$/i.test(c.file));
-  const durations = await Promise.all(
-    input.chapters.map((c) => (copy ? aacPacketSeconds(c.file, input) : chapterDuration(c.file, input))),
-  );
+  // Chapters already in AAC are joined as they are; lossless masters are encoded once, measured in the same pass.
+  // Anything else (AAC beside masters, an MP3, AAC a stream copy cannot join) is refused, never encoded again.
+  const sources = await Promise.all(input.chapters.map((c) => readEncodingSource(c.file, input)));
+  const copy = sources.every((source) => source.codec === 'aac');
+  if (!copy) requireLossless('an M4B encode', sources);
+  const durations = copy ? joinedAacSpans(sources) : sources.map((source) => source.durationSec);
   const starts: number[] = [];
   let total = 0;
   for (const duration of durations) {
@@ -193,22 +202,31 @@ export async function encodeM4b(input: M4bInput): Promise<M4bResult> {
   });
 }
 
-/** AAC frames are 1,024 samples: a file's span in a stream-copied join, encoder priming and padding included. */
-async function aacPacketSeconds(file: string, options: ToolOptions): Promise<number> {
-  const { stdout } = await runFfprobe(
-    ['-v', 'error', '-select_streams', 'a:0', '-show_entries', 'stream=nb_frames,sample_rate', '-of', 'json', file],
-    { binaryPath: options.ffprobePath, signal: options.signal, timeoutMs: 60_000 },
+/**
+ * Each AAC chapter's span in a stream-copied join: its frames of 1,024 samples, encoder priming and padding included.
+ * A stream copy joins AAC only as it is, so every chapter must have the profile, sample rate and channels of the first
+ * (the M4B has one track) and count its frames (an MP4, not raw ADTS).
+ */
+function joinedAacSpans(sources: readonly EncodingSource[]): number[] {
+  const describe = (source: EncodingSource) =>
+    `${path.basename(source.file)} is ${source.profile ?? 'AAC'} ${source.sampleRateHz ?? '?'} Hz ` +
+    `${source.channels ?? '?'} ch`;
+  const [first] = sources;
+  const unlike = sources.filter(
+    (source) =>
+      source.profile !== first.profile ||
+      source.sampleRateHz !== first.sampleRateHz ||
+      source.channels !== first.channels,
   );
-  const stream = (JSON.parse(stdout) as { streams?: { nb_frames?: string; sample_rate?: string }[] }).streams?.[0];
-  const frames = Number(stream?.nb_frames);
-  const rate = Number(stream?.sample_rate);
-  if (!(frames > 0) || !(rate > 0)) throw new Error(`${path.basename(file)} is not an AAC file with frames`);
-  return (frames * 1024) / rate;
-}
-
-async function chapterDuration(file: string, options: ToolOptions): Promise<number> {
-  if (/\.wav$/i.test(file)) return (await readWavInfo(file)).durationSec;
-  return (await probe(file, { binaryPath: options.ffprobePath, signal: options.signal })).durationSec;
+  if (unlike.length > 0)
+    throw new SecondGenerationError(
+      `AAC chapters cannot be joined by stream copy unless they share profile, sample rate and channels: ` +
+        `${unlike.map(describe).join(', ')}, ${describe(first)}; encoding them again would be a second lossy generation`,
+    );
+  return sources.map(({ file, frames, sampleRateHz }) => {
+    if (!frames || !sampleRateHz) throw new Error(`${path.basename(file)} is not an AAC file with frames`);
+    return (frames * 1024) / sampleRateHz;
+  });
 }
 
 /** ffmetadata escaping: `=`, `;`, `#`, `\` and newlines are backslash-escaped. */

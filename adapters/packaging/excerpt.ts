@@ -3,12 +3,14 @@
  * a file without ACX's head and tail room tone, so each excerpt is trimmed to its speech (plus a short lead-in
  * and let-out) and padded with generated room tone at the master's level: ~0.75 s head, ~2.3 s tail.
  */
+import { requireLosslessFile } from '../audio/encodingSource';
 import { runFfmpeg } from '../audio/ffmpeg';
 import { DEFAULT_ROOM_TONE, MASTER_SAMPLE_RATE_HZ } from '../../core/audio/masteringTarget';
 import type { TimeWindow } from '../../core/packaging';
 
 export interface ToolOptions {
   ffmpegPath?: string;
+  ffprobePath?: string;
   signal?: AbortSignal;
 }
 
@@ -89,7 +91,10 @@ export function speechBounds(regions: QuietRegion[], windowSec: number): { onset
   return { onsetSec, offsetSec };
 }
 
-/** Renders `window` of `master` as a 44.1 kHz mono 16-bit WAV: speech trimmed, then padded with room tone. */
+/**
+ * Renders `window` of `master` as a 44.1 kHz mono 16-bit WAV: speech trimmed, then padded with room tone. The WAV is
+ * encoded next, so `master` must be lossless: a cut of an encoding is refused, as its encode would be.
+ */
 export async function renderExcerpt(
   master: string,
   window: TimeWindow,
@@ -98,6 +103,7 @@ export async function renderExcerpt(
 ): Promise<void> {
   const windowSec = window.endSec - window.startSec;
   if (!(windowSec > 0)) throw new RangeError('an excerpt needs a positive length');
+  await requireLosslessFile('an excerpt cut for encoding', master, tools);
   const regions = await detectQuietRegions(master, window, tools);
   const { onsetSec, offsetSec } = speechBounds(regions, windowSec);
   if (offsetSec - onsetSec < MIN_QUIET_SEC) throw new Error('the excerpt window holds no speech');

@@ -85,6 +85,7 @@ export interface AudioToolchain {
   probe(file: string): Promise<ProbeResult>;
   measureLoudness(file: string, options?: { startSec?: number; durationSec?: number }): Promise<LoudnessMeasurement>;
   masterChapter(request: MasterChapterRequest, outFile: string): Promise<MasteredChapter>;
+  /** An MP3 of a lossless master; an encoded source (AAC, MP3) is refused, never encoded again. */
   encodeMp3Cbr(
     master: string,
     out: string,
@@ -93,8 +94,9 @@ export interface AudioToolchain {
   /** An MP3 with new tags and the same audio frames (stream copy: nothing is decoded or encoded). */
   retagMp3(source: string, out: string, tags: AudioTags): Promise<void>;
   /**
-   * The M4B: chapters given as AAC (.m4a) files are joined by stream copy; anything else is encoded once, with the
-   * measurement taken in that pass (`loudness`; absent for a stream copy, whose parts were measured when encoded).
+   * The M4B: chapters that are all AAC of one profile, rate and channel count are joined by stream copy; lossless
+   * masters are encoded once, with the measurement taken in that pass (`loudness`; absent for a stream copy, whose
+   * parts were measured when encoded). Any other mix is refused: an encoding is never decoded to be encoded again.
    */
   encodeM4b(
     request: M4bRequest,
