@@ -1,5 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { localizedNumbers } from './localizedNumbers';
 import { NAMESPACES, resources, SUPPORTED_LANGUAGES, type SupportedLanguage } from './resources';
 
 const STORAGE_KEY = 'khipu.language';
@@ -31,18 +32,22 @@ i18n.on('languageChanged', (language) => {
   document.documentElement.lang = language;
 });
 
-void i18n.use(initReactI18next).init({
-  resources,
-  lng: initialLanguage(),
-  fallbackLng: DEFAULT_LANGUAGE,
-  supportedLngs: [...SUPPORTED_LANGUAGES],
-  // Region-specific codes are the resource keys themselves; do not fall back to the bare language.
-  load: 'currentOnly',
-  ns: NAMESPACES,
-  defaultNS: 'common',
-  interpolation: { escapeValue: false },
-  returnNull: false,
-});
+void i18n
+  .use(initReactI18next)
+  .use(localizedNumbers())
+  .init({
+    resources,
+    lng: initialLanguage(),
+    fallbackLng: DEFAULT_LANGUAGE,
+    supportedLngs: [...SUPPORTED_LANGUAGES],
+    // Region-specific codes are the resource keys themselves; do not fall back to the bare language.
+    load: 'currentOnly',
+    ns: NAMESPACES,
+    defaultNS: 'common',
+    // Numbers in every text are grouped and punctuated in the reader's language (localizedNumbers.ts).
+    interpolation: { escapeValue: false, alwaysFormat: true },
+    returnNull: false,
+  });
 
 export { SUPPORTED_LANGUAGES, type SupportedLanguage };
 export default i18n;

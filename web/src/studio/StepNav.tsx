@@ -32,7 +32,6 @@ export function StepNav({ status }: { status: StudioStatus }) {
                 {step.attention && (
                   <span className="step-nav__attention">
                     {t(`attention.${step.attention.key}`, { count: step.attention.count })}
-                    {step.attention.more ? '+' : ''}
                   </span>
                 )}
               </span>

@@ -41,12 +41,13 @@ export interface StepView {
   /** The running job when it belongs to this step. */
   job?: Job;
   /** Open review threads or flagged lines to look at. */
-  attention?: { key: AttentionKey; count: number; more?: boolean };
+  attention?: { key: AttentionKey; count: number };
 }
 
 export type DetailKey =
   'chapters' | 'characters' | 'voiced' | 'attributed' | 'approved' | 'manuscriptFailed' | 'manuscriptProcessing';
-export type AttentionKey = 'flagged' | 'openThreads' | 'changesRequested' | 'unvoiced';
+/** `flaggedAtLeast`: a page of flagged lines was counted and there are more ("100+ flagged lines"). */
+export type AttentionKey = 'flagged' | 'flaggedAtLeast' | 'openThreads' | 'changesRequested' | 'unvoiced';
 
 const JOB_STEP: Partial<Record<Job['kind'], StepId>> = {
   import: 'manuscript',
@@ -127,7 +128,9 @@ export function studioSteps(status: StudioStatus): StepView[] {
       detail:
         segments > 0 ? { key: 'attributed', values: { done: facts?.segmentsWithSpeaker ?? 0, total: segments } } : null,
       attention:
-        flagged && flagged.count > 0 ? { key: 'flagged', count: flagged.count, more: flagged.more } : undefined,
+        flagged && flagged.count > 0
+          ? { key: flagged.more ? 'flaggedAtLeast' : 'flagged', count: flagged.count }
+          : undefined,
     }),
     step('pronunciation', segments > 0 ? 'done' : 'todo'),
     step(

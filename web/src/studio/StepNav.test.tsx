@@ -1,0 +1,66 @@
+import { render, screen } from '@testing-library/react';
+import { MemoryRouter } from 'react-router-dom';
+import { afterEach, describe, expect, it } from 'vitest';
+import i18n from '../i18n';
+import { testProject } from '../test/render';
+import { StepNav } from './StepNav';
+import type { StudioStatus } from './steps';
+
+/** A whole book's counts: thousands of lines, a first page of flagged lines with more behind it. */
+function bookStatus(flagged: StudioStatus['flagged']): StudioStatus {
+  const project = testProject();
+  return {
+    project,
+    facts: {
+      manuscriptStatus: 'ready',
+      chapterCount: 1212,
+      characterCount: 46,
+      charactersWithVoice: 46,
+      segmentCount: 32160,
+      segmentsWithSpeaker: 32160,
+      segmentsRendered: 0,
+      chaptersMastered: 0,
+      packagesReady: 0,
+      activeJobId: null,
+    },
+    activeJob: undefined,
+    review: undefined,
+    flagged,
+  };
+}
+
+function renderNav(status: StudioStatus) {
+  return render(
+    <MemoryRouter>
+      <StepNav status={status} />
+    </MemoryRouter>,
+  );
+}
+
+afterEach(async () => {
+  await i18n.changeLanguage('en-US');
+});
+
+describe('the workflow navigation at book size', () => {
+  it('writes counts the reader’s way: grouped thousands in English', () => {
+    renderNav(bookStatus({ count: 3, more: false }));
+    expect(screen.getByText(/32,160 of 32,160 lines attributed/)).toBeTruthy();
+    expect(screen.getAllByText(/1,212 chapters/).length).toBeGreaterThan(0);
+    expect(screen.getByText('3 flagged lines')).toBeTruthy();
+  });
+
+  it('writes counts the reader’s way in Portuguese and Spanish', async () => {
+    await i18n.changeLanguage('pt-BR');
+    const { unmount } = renderNav(bookStatus(undefined));
+    expect(screen.getByText(/32\.160 de 32\.160/)).toBeTruthy();
+    unmount();
+    await i18n.changeLanguage('es-PE');
+    renderNav(bookStatus(undefined));
+    expect(screen.getAllByText(/1,212 capítulos/).length).toBeGreaterThan(0);
+  });
+
+  it('says a first page of flagged lines is a lower bound, with the plus on the number', () => {
+    renderNav(bookStatus({ count: 100, more: true }));
+    expect(screen.getByText('100+ flagged lines')).toBeTruthy();
+  });
+});
