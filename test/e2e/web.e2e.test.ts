@@ -221,7 +221,7 @@ describe('web app in a real browser', () => {
     const preview = page.getByRole('img', { name: 'Cover of La ciudad y los perros' });
     await waitFor(() => preview.evaluate(imageDecoded));
     expect(await preview.getAttribute('src')).toMatch(/^blob:/);
-    await expectVisible(page.getByText('2400 × 2400 px, JPEG'));
+    await expectVisible(page.getByText('2,400 × 2,400 px, JPEG'));
     await screenshot(page, '10-cover-preview');
 
     await page.getByRole('link', { name: 'Projects' }).first().click();
