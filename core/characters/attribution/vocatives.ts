@@ -6,7 +6,18 @@ import type { Cast } from './cast';
 
 const SUBJECT_AFTER_ASIDE =
   /^[_*]*,\s*(?:(?:\p{L}+\s+){0,2}\p{L}+,\s*(?:is|was|has|had|will|would|does|did|é|era|foi|tem|es|fue|está|estaba)|who|whom|whose|which|que|quem|cujo|cuja|quien|cuyo)(?![\p{L}\p{N}])/iu;
-const OPENERS = /(?:^|[,!?;:]\s*|(?<![\p{L}\p{N}])(?:my dear|dear|oh|ah|well|yes|no|nay|pray|now)[,!]?\s+)$/iu;
+/**
+ * Words of address may stand between the opening and the name ("Mira, hermano Pedro,", "Olhe, meu caro Bento,",
+ * "Look here, old Tom,"), a title among them ("Sea, señor don Pedro mío,"), and a possessive or "amigo" may follow it
+ * ("señor don Pedro mío,", "Pedro amigo,").
+ */
+const ADDRESS_WORD =
+  '(?:don|doña|dom|dona|hermano|hermana|amigo|amiga|señor|señora|señorita|compadre|comadre|hijo|hija|querido|querida|buen|buena|irmão|irmã|senhor|senhora|caro|cara|meu|minha|filho|filha|menino|menina|old|brother|sister|friend)';
+const OPENERS = new RegExp(
+  `(?:^|[,!?;:]\\s*|(?<![\\p{L}\\p{N}])(?:my dear|dear|oh|ah|well|yes|no|nay|pray|now)[,!]?\\s+)(?:${ADDRESS_WORD}\\s+){0,2}$`,
+  'iu',
+);
+const CLOSERS = new RegExp(`^(?:\\s+(?:mío|mía|meu|minha|amigo|amiga|querido|querida))?\\s*(?:[,!?.;:…]|$)`, 'iu');
 /** English "O Romeo!": in Spanish and Portuguese "o" before a name is the article. */
 const ENGLISH_VOCATIVE_O = /(?<![\p{L}\p{N}])O,?\s+$/u;
 
@@ -82,7 +93,7 @@ export function addressedIn(line: string, cast: Cast): string[] {
       // "Mr. Darcy, you see, is the man!", "Mr. Darcy, who never looks…": the name is what the line talks about.
       if (SUBJECT_AFTER_ASIDE.test(after)) return false;
       const opened = OPENERS.test(before) || ((cast.language ?? 'en') === 'en' && ENGLISH_VOCATIVE_O.test(before));
-      return opened && /^\s*(?:[,!?.;:…]|$)/u.test(after);
+      return opened && CLOSERS.test(after);
     })
     .map((mention) => mention.id);
 }
