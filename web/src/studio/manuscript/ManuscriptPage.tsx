@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { useChapters } from '../../api/chapters';
 import { isFinished, jobFraction, useJobProgress } from '../../api/jobs';
 import { downloadOriginal, manuscriptContentType, useManuscript, useUploadManuscript } from '../../api/manuscript';
 import { Alert } from '../../ui/Alert';
@@ -11,6 +12,7 @@ import { Loading } from '../../ui/Loading';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { useStudio } from '../StudioContext';
 import { DropZone } from './DropZone';
+import { ImportReport } from './ImportReport';
 
 /** The API refuses bigger uploads with 413; saying so before sending saves the wait. */
 const MAX_MANUSCRIPT_BYTES = 200 * 1024 * 1024;
@@ -22,6 +24,7 @@ export function ManuscriptPage() {
   const format = useFormat();
   const errorText = useErrorText();
   const manuscript = useManuscript(project.id);
+  const chapters = useChapters(project.id);
   const upload = useUploadManuscript(project.id);
   const [jobId, setJobId] = useState<string | null>(null);
   const [pending, setPending] = useState<File | null>(null);
@@ -84,9 +87,6 @@ export function ManuscriptPage() {
             <dd>{t(`statuses.${current.status}`)}</dd>
           </dl>
           {current.status === 'failed' && <Alert tone="error">{t('errors.importFailed')}</Alert>}
-          {current.warnings.length > 0 && (
-            <Alert tone="info">{t('current.warnings', { count: current.warnings.length })}</Alert>
-          )}
           <div className="button-row">
             <button
               type="button"
@@ -102,6 +102,16 @@ export function ManuscriptPage() {
             )}
           </div>
         </section>
+      )}
+
+      {current?.status === 'ready' && (
+        <ImportReport
+          manuscript={current}
+          chapters={chapters.data}
+          chapterHref={(chapter) =>
+            `/projects/${encodeURIComponent(project.id)}/chapters/${encodeURIComponent(chapter.id)}`
+          }
+        />
       )}
 
       {access.canEdit && (

@@ -1,0 +1,85 @@
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import { MemoryRouter } from 'react-router-dom';
+import { describe, expect, it } from 'vitest';
+import type { ChapterSummary, Manuscript } from '../../api/types';
+import { ImportReport } from './ImportReport';
+
+type Warning = NonNullable<ChapterSummary['detection']>['warnings'][number];
+
+const chapter = (index: number, warnings: Warning[] = [], words = 1200): ChapterSummary => ({
+  id: `c${index}`,
+  projectId: 'p1',
+  order: index,
+  title: `Chapter ${index}`,
+  chapterType: 'chapter',
+  headingText: `Chapter ${index}`,
+  stats: { words, characters: words * 5, estimatedMinutes: words / 155 },
+  deleted: false,
+  textVersion: 1,
+  planStatus: 'none',
+  detection: { confidence: 0.99, warnings },
+  hasMaster: false,
+  masteredByJobId: null,
+  updatedAt: '2025-01-01T00:00:00.000Z',
+  etag: `"c${index}"`,
+});
+
+const manuscript: Manuscript = {
+  id: 'm1',
+  projectId: 'p1',
+  fileName: 'book.txt',
+  contentType: 'text/plain',
+  bytes: 2_000_000,
+  sha256: 'x',
+  status: 'ready',
+  format: 'txt',
+  detectedEncoding: 'UTF-8',
+  warnings: ['Project Gutenberg header and license removed'],
+  tocEntries: 0,
+  chapterReport: { confidence: 0.8, source: 'lines', sections: 1214, notSpoken: 3, warnings: 2 },
+  error: null,
+  jobId: 'j1',
+  uploadedAt: '2025-01-01T00:00:00.000Z',
+  uploadedBy: 'u1',
+  etag: '"m1"',
+};
+
+function renderReport(chapters: ChapterSummary[] | undefined) {
+  return render(
+    <MemoryRouter>
+      <ImportReport manuscript={manuscript} chapters={chapters} chapterHref={(c) => `/chapters/${c.id}`} />
+    </MemoryRouter>,
+  );
+}
+
+describe('the import report', () => {
+  it('shows how the chapters were found, the notes about the file and each doubted chapter with a link', () => {
+    const long = chapter(7, [{ code: 'long_chapter', message: 'long' }], 2152);
+    const rejected = chapter(9, [{ code: 'rejected_heading', message: 'x', offset: 10, line: 'CHAPTER THE LAST' }]);
+    renderReport([chapter(1), long, chapter(8), rejected]);
+    const report = screen.getByRole('region', { name: 'What the import found' });
+    expect(within(report).getByText('1,214 sections, found from lines that read like chapter headings')).toBeTruthy();
+    expect(within(report).getByText('80%')).toBeTruthy();
+    expect(within(report).getByText(/^3 sections \(front or back matter\)/)).toBeTruthy();
+    expect(within(report).getByText('Project Gutenberg header and license removed')).toBeTruthy();
+    expect(within(report).getByText('2 chapters to check')).toBeTruthy();
+    expect(within(report).getByRole('link', { name: 'Chapter 7' }).getAttribute('href')).toBe('/chapters/c7');
+    expect(within(report).getByText(/2,152 words, more than four times a typical chapter/)).toBeTruthy();
+    expect(within(report).getByText(/“CHAPTER THE LAST”/)).toBeTruthy();
+  });
+
+  it('lists a whole book’s doubts twenty at a time, the rest on request', () => {
+    const chapters = Array.from({ length: 300 }, (_, i) => chapter(i + 1, [{ code: 'uncertain_start', message: '' }]));
+    renderReport(chapters);
+    expect(screen.getAllByRole('listitem')).toHaveLength(1 + 20);
+    fireEvent.click(screen.getByRole('button', { name: 'Show all 300' }));
+    expect(screen.getAllByRole('listitem')).toHaveLength(1 + 300);
+  });
+
+  it('does not say no chapter was doubted before the chapters are known', () => {
+    renderReport(undefined);
+    expect(screen.queryByText(/chapters? to check|doubted none/)).toBeNull();
+    renderReport([chapter(1)]);
+    expect(screen.getByText('Chapter detection doubted none of the chapters.')).toBeTruthy();
+  });
+});

@@ -1,0 +1,96 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import type { ChapterSummary, Manuscript } from '../../api/types';
+import { useFormat } from '../../ui/format';
+
+/** A whole book can leave many doubts; the first ones show at once, the rest on request. */
+const DOUBTS_SHOWN_FIRST = 20;
+
+type ChapterWarning = NonNullable<ChapterSummary['detection']>['warnings'][number];
+
+interface Doubt {
+  chapter: ChapterSummary;
+  warning: ChapterWarning;
+}
+
+/**
+ * What the import found and doubted, so a producer knows what to check before casting: how the chapters were found
+ * and with what confidence, what was left out of production, the notes about the file (in the server's own words,
+ * English; the parsers give no codes) and each chapter detection doubted, linked to the chapter to fix it in.
+ */
+export function ImportReport({
+  manuscript,
+  chapters,
+  chapterHref,
+}: {
+  manuscript: Manuscript;
+  /** Undefined while they load: the doubts are not said to be none before they are known. */
+  chapters: ChapterSummary[] | undefined;
+  chapterHref(chapter: ChapterSummary): string;
+}) {
+  const { t } = useTranslation('manuscript');
+  const format = useFormat();
+  const [showAll, setShowAll] = useState(false);
+  const report = manuscript.chapterReport;
+  const doubts: Doubt[] = (chapters ?? []).flatMap((chapter) =>
+    (chapter.detection?.warnings ?? []).map((warning) => ({ chapter, warning })),
+  );
+  const shown = showAll ? doubts : doubts.slice(0, DOUBTS_SHOWN_FIRST);
+  if (!report && manuscript.warnings.length === 0) return null;
+
+  return (
+    <section className="card import-report" aria-labelledby="import-report-title">
+      <h3 id="import-report-title" className="card__title">
+        {t('report.title')}
+      </h3>
+      {report && (
+        <dl className="facts">
+          <dt>{t('report.sections')}</dt>
+          <dd>{t('report.found', { count: report.sections, source: t(`report.sources.${report.source}`) })}</dd>
+          <dt>{t('report.confidence')}</dt>
+          <dd>{format.percent(report.confidence)}</dd>
+          {report.notSpoken > 0 && (
+            <>
+              <dt>{t('report.notSpokenLabel')}</dt>
+              <dd>{t('report.notSpoken', { count: report.notSpoken })}</dd>
+            </>
+          )}
+        </dl>
+      )}
+
+      {manuscript.warnings.length > 0 && (
+        <>
+          <h4 className="import-report__heading">{t('current.warnings', { count: manuscript.warnings.length })}</h4>
+          <ul className="import-report__list">
+            {manuscript.warnings.map((warning, index) => (
+              <li key={index} lang="en">
+                {warning}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+
+      {chapters && <h4 className="import-report__heading">{t('report.doubtsTitle', { count: doubts.length })}</h4>}
+      {!chapters ? null : doubts.length === 0 ? (
+        <p className="muted">{t('report.noDoubts')}</p>
+      ) : (
+        <ul className="import-report__list">
+          {shown.map(({ chapter, warning }, index) => (
+            <li key={`${chapter.id}-${index}`}>
+              <Link to={chapterHref(chapter)}>{chapter.title}</Link>
+              {': '}
+              {t(`report.doubts.${warning.code}`, { words: chapter.stats.words, line: warning.line ?? '' })}
+            </li>
+          ))}
+        </ul>
+      )}
+      {doubts.length > shown.length && (
+        <button type="button" className="button button--secondary" onClick={() => setShowAll(true)}>
+          {t('report.showAll', { count: doubts.length })}
+        </button>
+      )}
+    </section>
+  );
+}
