@@ -4,11 +4,11 @@
  * Stored under the sha256 of their bytes, like the package's encodings: a file an earlier build (of this platform or
  * another) stored already, such as credits with the same tags or a reused sample, is not sent again.
  */
-import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import type { BlobStore } from '../../core/ports/blobs';
 import type { PackageFile } from '../../core/packaging/types';
 import { PREVIEW_ROLES, type PackagePreviewRecord, type PreviewRole } from '../../core/production/packageRecord';
+import { uploadFileUnlessStored } from '../production/blobFiles';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.mp3': 'audio/mpeg',
@@ -34,9 +34,7 @@ export async function storePackagePreviews(
     const contentType = CONTENT_TYPES[extension] ?? 'application/octet-stream';
     // Server-generated name: the content's hash and a known extension, never the file's own name.
     const blobName = `${previewPrefix}${file.sha256}${CONTENT_TYPES[extension] ? extension : '.bin'}`;
-    // A blob is committed whole, so one stored under its content's hash holds these bytes: nothing to send. Two builds
-    // racing may both send them; the create-only write keeps one copy.
-    if (!(await blobs.exists(blobName))) await blobs.putIfAbsent(blobName, createReadStream(file.path), contentType);
+    await uploadFileUnlessStored(blobs, blobName, file.path, contentType);
     previews.push({ role: file.role, name: file.name, blobName, contentType });
   }
   return previews;

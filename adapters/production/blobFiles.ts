@@ -10,6 +10,24 @@ export async function downloadBlob(blobs: BlobStore, name: string, file: string)
   await pipeline(blob.stream, createWriteStream(file, { flags: 'wx' }));
 }
 
+/**
+ * Stores a file under a name that is its content's own address (the sha256 of its bytes is in the name): a blob by
+ * that name holds these bytes already (blobs are committed whole, and only the server names them), so a HEAD comes
+ * first and the bytes are sent only when it is absent. A create-only write still guards the race: builds that store
+ * the same file at once may all send it, one commits, the others are refused, none fails. Resolves whether the
+ * bytes were sent. (A create-only write alone sends every byte before the service refuses the commit.)
+ */
+export async function uploadFileUnlessStored(
+  blobs: Pick<BlobStore, 'exists' | 'putIfAbsent'>,
+  name: string,
+  file: string,
+  contentType: string,
+): Promise<boolean> {
+  if (await blobs.exists(name)) return false;
+  await blobs.putIfAbsent(name, createReadStream(file), contentType);
+  return true;
+}
+
 export function uploadFileIfAbsent(
   blobs: BlobStore,
   name: string,

@@ -6,7 +6,8 @@
  * packaging (or their masters, for that M4B; read here, never rendered), the retail cover and the previous package's
  * encodings go into `buildPackage`; the deliverable, its encoded files (content-addressed, for reuse by the next build, with their levels and, for the
  * retail sample, the window it was cut in) and its previews are stored. Nothing is fetched that the build does not
- * read, and nothing is uploaded that is stored under the same content-addressed name already.
+ * read, and nothing is uploaded that is stored under the same content-addressed name already (encodings and previews are
+ * named by the sha256 of their bytes and looked for before they are sent).
  */
 import { createReadStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
@@ -43,7 +44,7 @@ import { buildPackage, type PreviousEncodings, type SampleCut } from '../packagi
 import { mapLimit } from '../packaging/mapLimit';
 import { sha256File } from '../packaging/fileHash';
 import { storePackagePreviews } from '../listening/packagePreviews';
-import { downloadBlob, uploadFileIfAbsent } from './blobFiles';
+import { downloadBlob, uploadFileUnlessStored } from './blobFiles';
 import type { ProductionContext } from './productionContextType';
 import { downloadPreparedCredits, readPreparedCredits } from './retailCredits';
 import { withWorkspace } from './workspace';
@@ -144,11 +145,12 @@ export async function buildAndStoreFiles(
     for (const encoding of result.encodings) {
       const file = result.files.find((f) => f.path === encoding.path);
       const name = safeName(file?.name ?? path.basename(encoding.path));
-      // Encodings are content-addressed by their key, so unchanged files are stored once across versions.
-      const blobName = `${projectBlobPrefix(tenantId, projectId)}packages/encodings/${encoding.key.slice(0, 64)}-${name}`;
-      // The previous build's file, fetched and verified under this very name, is stored already: no bytes to send.
+      // Named by the sha256 of its bytes: the same file, whichever build or platform made it, is stored once, and a
+      // blob found under the name holds exactly these bytes, so nothing is sent for it.
+      const blobName = `${projectBlobPrefix(tenantId, projectId)}packages/encodings/${encoding.sha256}-${name}`;
+      // The previous build's file, fetched and verified under this very name, needs not even the HEAD.
       if (!previous.verifiedBlobs.has(blobName))
-        await uploadFileIfAbsent(tools.blobs, blobName, encoding.path, 'application/octet-stream');
+        await uploadFileUnlessStored(tools.blobs, blobName, encoding.path, 'application/octet-stream');
       const cut = result.sampleCut?.encodingKey === encoding.key ? result.sampleCut : undefined;
       encodings.push({
         key: encoding.key,

@@ -8,7 +8,8 @@
  * their master or the other format), the retail sample's master only when the sample cannot be reused, no probe of a
  * master whose sample window the previous build recorded, no upload of an encoding stored under its name already;
  * the deliverable is byte for byte the one a build that fetched everything makes; previews stored under their content's
- * hash are not sent again by a build that makes the same bytes. An M4B that cannot be joined from
+ * hash are not sent again by a build that makes the same bytes, nor are encodings (named by their sha256 too) that no
+ * record names but the store holds. An M4B that cannot be joined from
  * AAC alone is encoded from every master, fetched once each, and reads no AAC.
  */
 import { createHash } from 'node:crypto';
@@ -40,6 +41,8 @@ class CountingBlobs {
   /** Every blob opened for reading, and every blob a write was attempted to (an upload sends its bytes), in order. */
   readonly readNames: string[] = [];
   readonly writeNames: string[] = [];
+  /** Bytes each write sent, by blob name: a refused create-only write has sent its whole body too. */
+  readonly sentBytes = new Map<string, number>();
   private reads = 0;
   private writes = 0;
   mostReads = 0;
@@ -50,6 +53,7 @@ class CountingBlobs {
     putIfAbsent: async (name, body) => {
       if (this.stored.has(name)) {
         this.writeNames.push(name);
+        this.sentBytes.set(name, (this.sentBytes.get(name) ?? 0) + (await bodyOf(body)).length);
         return false;
       }
       await this.put(name, body);
@@ -74,10 +78,9 @@ class CountingBlobs {
     this.writes += 1;
     this.mostWrites = Math.max(this.mostWrites, this.writes);
     try {
-      const chunks: Buffer[] = [];
-      if (Buffer.isBuffer(body)) chunks.push(body);
-      else for await (const chunk of body) chunks.push(chunk as Buffer);
-      this.stored.set(name, Buffer.concat(chunks));
+      const bytes = await bodyOf(body);
+      this.sentBytes.set(name, (this.sentBytes.get(name) ?? 0) + bytes.length);
+      this.stored.set(name, bytes);
     } finally {
       this.writes -= 1;
     }
@@ -88,7 +91,15 @@ class CountingBlobs {
     this.mostWrites = 0;
     this.readNames.length = 0;
     this.writeNames.length = 0;
+    this.sentBytes.clear();
   }
+}
+
+async function bodyOf(body: Buffer | Readable): Promise<Buffer> {
+  if (Buffer.isBuffer(body)) return body;
+  const chunks: Buffer[] = [];
+  for await (const chunk of body) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
 }
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
@@ -268,6 +279,7 @@ describe('production files side by side', () => {
         built,
         reads: [...blobs.readNames],
         writes: [...blobs.writeNames],
+        sentBytes: new Map(blobs.sentBytes),
         probes: [...probes],
         m4bInputs: [...m4bInputs],
       };
@@ -376,15 +388,16 @@ describe('production files side by side', () => {
       expect(first.built.stats).toEqual({ encoded: 1, reused: 0 });
       const sampleEncoding = first.built.encodings.find((e) => e.sampleCut);
       expect(sampleEncoding?.sampleCut).toMatchObject({ masterSha256: rendered[0].sha256, startSec: 0 });
-      expect(first.writes).toContain(sampleEncoding!.blobName);
-      expect(first.built.previews.map((preview) => preview.role).sort()).toEqual([
+      // Stored under the sha256 of its bytes (sent by the first ACX build above, which cut the same sample).
+      expect(sha256(blobs.stored.get(sampleEncoding!.blobName)!)).toBe(sampleEncoding!.sha256);
+      expect((first.built.previews ?? []).map((preview) => preview.role).sort()).toEqual([
         'closing-credits',
         'opening-credits',
         'retail-sample',
       ]);
       /** Uploads of a build's own previews. */
       const previewWrites = ({ built, writes }: typeof first) =>
-        writes.filter((name) => built.previews.some((preview) => preview.blobName === name));
+        writes.filter((name) => (built.previews ?? []).some((preview) => preview.blobName === name));
 
       const second = await build('acx', 'fetch-acx-2', first.built);
       expect(masterReads(second.reads)).toEqual([]);
@@ -394,7 +407,7 @@ describe('production files side by side', () => {
       // The same bytes as the first build's previews, stored under their content's hash: nothing sent.
       expect(previewWrites(second)).toEqual([]);
       expect(second.built.previews).toEqual(first.built.previews);
-      for (const { blobName } of first.built.previews)
+      for (const { blobName } of first.built.previews ?? [])
         expect(`${PREFIX}packages/previews/${sha256(blobs.stored.get(blobName)!)}.mp3`).toBe(blobName);
       expect(second.built.encodings).toEqual(first.built.encodings);
       expect(deliverableOf(second.built)).toBe(deliverableOf(first.built));
@@ -409,6 +422,38 @@ describe('production files side by side', () => {
       expect(blobs.stored.get(sampleEncoding!.blobName)).toEqual(stored);
       expect(previewWrites(third)).toEqual([]);
       expect(deliverableOf(third.built)).toBe(deliverableOf(first.built));
+    }, 180_000);
+
+    it('a rebuild without the record of encodings stored under their names sends none of their bytes', async () => {
+      const first = await build('acx', 'lost-record-1');
+      expect(first.built.encodings.length).toBeGreaterThan(0);
+      const encodingBlobs = new Set(first.built.encodings.map((e) => e.blobName));
+      /** Bytes a build sent to encoding blobs, refused create-only writes included. */
+      const encodingBytesSent = ({ sentBytes }: typeof first) =>
+        [...sentBytes].reduce((sum, [name, bytes]) => sum + (name.includes('/packages/encodings/') ? bytes : 0), 0);
+
+      // The package record is lost (or this is another build of the same files): nothing names the stored encodings,
+      // so the sample is encoded again, to the same bytes, which are stored already.
+      const rebuild = await build('acx', 'lost-record-2');
+      expect(rebuild.built.stats).toEqual({ encoded: 1, reused: 0 });
+      expect(rebuild.built.encodings).toEqual(first.built.encodings);
+      expect(rebuild.writes.filter((name) => encodingBlobs.has(name))).toEqual([]);
+      expect(encodingBytesSent(rebuild)).toBe(0);
+      expect(deliverableOf(rebuild.built)).toBe(deliverableOf(first.built));
+      for (const { blobName, sha256: hash } of first.built.encodings) {
+        // Named by the sha256 of the bytes stored under the name.
+        expect(blobName.startsWith(`${PREFIX}packages/encodings/${hash}-`)).toBe(true);
+        expect(sha256(blobs.stored.get(blobName)!)).toBe(hash);
+      }
+
+      // An encoding gone from the store is sent again, once, under the same name.
+      const [gone] = first.built.encodings;
+      const bytes = blobs.stored.get(gone.blobName)!;
+      blobs.stored.delete(gone.blobName);
+      const third = await build('acx', 'lost-record-3');
+      expect(third.writes.filter((name) => name === gone.blobName)).toEqual([gone.blobName]);
+      expect(encodingBytesSent(third)).toBe(bytes.length);
+      expect(blobs.stored.get(gone.blobName)).toEqual(bytes);
     }, 180_000);
   });
 });
