@@ -1,8 +1,9 @@
 /**
- * Spanish and Portuguese tag forms the reader once missed, so the tag stayed inside the line and the line went to
+ * Tag forms the reader once missed, so the tag stayed inside the line and the line went to
  * turn-taking: a demonstrative for the speaker ("respondió éste", "añadió ésta", "exclamó aquella buena mujer"), a
  * verb of going on or hurrying before the speech verb ("iba gritando la criada", "se apresuró a contestar el
- * posadero", "tornou a perguntar o barbeiro"), "al cabo" and "en tanto" before the subject, and a few verbs.
+ * posadero", "tornou a perguntar o barbeiro"), "al cabo" and "en tanto" before the subject, and a few verbs; in
+ * English, "poor" before a name ("said poor Tom") and a few adverbs not ending in -ly ("she said aloud").
  */
 import { attributeSpeakers } from '../../core/characters/attributeHeuristic';
 import { pronounGender, readSpeechTag } from '../../core/characters/attribution/speechTags';
@@ -25,7 +26,7 @@ function dialogue(text: string, cast: Character[], language: string) {
     .filter((segment) => segment.kind === 'dialogue');
 }
 
-describe('tag forms of Spanish and Portuguese', () => {
+describe('tag forms once missed', () => {
   it('reads a demonstrative as the speaker, with its gender', () => {
     const latter = readSpeechTag('(respondió éste, levantándose de la silla).', 'es');
     expect(latter).toMatchObject({ verb: 'respondió', subject: 'éste', pronoun: 'éste' });
@@ -63,6 +64,16 @@ describe('tag forms of Spanish and Portuguese', () => {
     expect(readSpeechTag('profirió el alcalde.', 'es')).toMatchObject({ verb: 'profirió' });
     expect(readSpeechTag('contestábale la maestra, llorando.', 'es')).toMatchObject({ verb: 'contestábale' });
     expect(readSpeechTag('(balbuceaba el viejo).', 'es')).toMatchObject({ verb: 'balbuceaba' });
+  });
+
+  it('reads "poor" before an English name and "aloud", "rather", "quite", "very" among the adverbs', () => {
+    expect(readSpeechTag('said poor Tom, and his eyes filled with tears.', 'en')).toMatchObject({
+      subject: 'poor Tom',
+    });
+    expect(readSpeechTag('thought poor Tom,', 'en')).toMatchObject({ verb: 'thought' });
+    expect(readSpeechTag('she said aloud.', 'en')).toMatchObject({ pronoun: 'she' });
+    expect(readSpeechTag('the dog replied rather crossly:', 'en')).toMatchObject({ subject: 'the dog' });
+    expect(readSpeechTag('I said very little.', 'en')).toBeNull();
   });
 
   it('gives the line such a tag tags to its speaker, not to the one turn-taking expects', () => {

@@ -34,7 +34,7 @@ const PROCLITIC = '(?:se|me|te|le|les|nos|lhe|lhes)';
 
 const WORD = "[\\p{L}\\p{N}'’.-]+";
 /** Words that may stand between a subject and its verb ("he then said", "Mr. Bennet coolly replied"). */
-const ADVERB = '(?:\\p{L}+ly|then|now|again|at\\s+last|only|entonces|luego|então|depois|logo|ainda)';
+const ADVERB = '(?:\\p{L}+ly|then|now|again|at\\s+last|only|aloud|rather|quite|very|entonces|luego|então|depois|logo|ainda)';
 
 /** A gerund of speech, with the accent a clitic glued to it brings ("diciéndose", "gritándole", "dizendo-lhe"). */
 const SPEECH_GERUND =
@@ -124,7 +124,7 @@ const AFTER_SUBJECT_FIRST = new RegExp(
  */
 const WHEN_CLAUSE = /^\s+(?:after|before|when|as|while|until|with|in)\s+\p{L}/iu;
 const DETERMINER =
-  /^(?:este|esta|aquel|aquella|aquele|aquela|aquelle|the|my|his|her|their|our|your|a|an|o|os|as|el|la|los|las|meu|minha|seu|sua|nosso|nossa|mi|su|nuestro|nuestra|un|una|uno|unos|unas|um|uma|one|some|old|young|little|several|many|varios|varias|muchos|muchas|vários|várias|muitos|muitas)$/iu;
+  /^(?:este|esta|aquel|aquella|aquele|aquela|aquelle|the|my|his|her|their|our|your|a|an|o|os|as|el|la|los|las|meu|minha|seu|sua|nosso|nossa|mi|su|nuestro|nuestra|un|una|uno|unos|unas|um|uma|one|some|old|young|little|poor|several|many|varios|varias|muchos|muchas|vários|várias|muitos|muitas)$/iu;
 
 export interface SpeechTag {
   /** Where the tag clause ends in the text given (at its terminating punctuation or dash, or the text's end). */
