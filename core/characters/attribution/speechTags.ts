@@ -34,7 +34,8 @@ const PROCLITIC = '(?:se|me|te|le|les|nos|lhe|lhes)';
 
 const WORD = "[\\p{L}\\p{N}'’.-]+";
 /** Words that may stand between a subject and its verb ("he then said", "Mr. Bennet coolly replied"). */
-const ADVERB = '(?:\\p{L}+ly|then|now|again|at\\s+last|only|aloud|rather|quite|very|entonces|luego|então|depois|logo|ainda)';
+const ADVERB =
+  '(?:\\p{L}+ly|then|now|again|at\\s+last|only|aloud|rather|quite|very|entonces|luego|então|depois|logo|ainda)';
 
 /** A gerund of speech, with the accent a clitic glued to it brings ("diciéndose", "gritándole", "dizendo-lhe"). */
 const SPEECH_GERUND =
