@@ -91,7 +91,9 @@ export function unnamedPeopleIn(text: string, cast: Cast): { offset: number; gen
     // The noun right after the determiner, or after one adjective ("a slatternly girl").
     const noun = nounGender(match[1]) !== 'unknown' ? match[1] : match[2];
     const gender = noun ? nounGender(noun) : 'unknown';
-    if (gender === 'unknown' || cast.subjectOf(match[0]) !== null) continue;
+    // A phrase that names someone of the cast ("the old man", a role it holds) is that person; one whose noun only
+    // ends a role of the cast ("a man" beside "the old man") is someone else.
+    if (gender === 'unknown' || cast.mentions(match[0]).length > 0) continue;
     found.push({ offset: match.index, gender });
   }
   return found;

@@ -1,0 +1,39 @@
+/**
+ * Someone the narration brings in by a noun ("A man entered…") is someone the cast does not name, even when the cast
+ * holds a role ending with that noun ("the old man"): "he asked" after it is the newcomer, not the man named before.
+ */
+import { attributeSpeakers } from '../../core/characters/attributeHeuristic';
+import { Cast, unnamedPeopleIn } from '../../core/characters/attribution/cast';
+import { narratorCharacter, type Character, type Gender } from '../../core/characters/character';
+import { segmentChapter } from '../../core/planning/segmentation';
+
+function person(id: string, name: string, gender: Gender, aliases: string[] = []): Character {
+  return { ...narratorCharacter(null), id, name, aliases, gender, importance: 'main', description: '' };
+}
+
+const cast = [person('tom', 'Tom', 'male'), person('old-man', 'The old man', 'male', ['the old man'])];
+
+describe('a newcomer the narration brings in by a noun', () => {
+  it('is someone the cast does not name unless the phrase names a person of the cast', () => {
+    const reading = new Cast(cast, 'en');
+    expect(unnamedPeopleIn('A man entered the room.', reading)).toEqual([{ offset: 0, gender: 'male' }]);
+    expect(unnamedPeopleIn('The old man entered the room.', reading)).toEqual([]);
+  });
+
+  it('is who "he" means, not the only man the cast names in the scene', () => {
+    const text = [
+      '"Come in!" said Tom.',
+      'A man entered, tall and grave, in a black coat that reached his knees.',
+      '"You had my letter?" he asked.',
+    ].join('\n\n');
+    const segments = segmentChapter(text, { language: 'en' });
+    const labels = attributeSpeakers(
+      segments.map((segment) => ({ ...segment, id: `s${segment.index}`, chapterId: 'c' })),
+      cast,
+      'en',
+    );
+    const asked = labels[segments.findIndex((segment) => segment.text.includes('You had my letter?'))];
+    // The newcomer has no voice of his own: whoever the label falls back to is never heard without review.
+    expect(asked.speakerId === 'tom' ? asked.confidence : 0).toBeLessThan(0.3);
+  });
+});
