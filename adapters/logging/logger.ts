@@ -11,10 +11,10 @@ const URGENT_LINE = /^\{"level":([4-9]\d|\d{3,})[,}]/;
 /**
  * Stdout written in batches (docs/api-performance.md). Pino's default destination writes every line on its own,
  * through libuv's thread pool: on a busy API that was a write, a cross-thread wake-up and a completion notice per
- * request, about a tenth of the request's CPU. Batched, one write carries a few dozen lines. Warnings and errors are
- * not held back. What is still buffered is written synchronously when the process exits (pino registers that for
- * asynchronous destinations); a process killed outright loses at most the last interval's informational lines, never
- * an audit record (those are stored).
+ * request. Batched, one write carries a few dozen lines. Warnings and errors are not held back. What is still
+ * buffered is written synchronously when the process exits (pino registers that for asynchronous destinations); a
+ * process killed outright loses at most the last interval's informational lines, never an audit record (those are
+ * stored).
  */
 export function batchedLines(fd: number): pino.DestinationStream {
   const stream = pino.destination({ dest: fd, sync: false, minLength: BATCH_BYTES });
