@@ -169,7 +169,9 @@ function absorb(evidence: TurnEvidence, finding: Finding | null, discount = 1): 
   if (finding.thirdPerson && discount === 1) evidence.thirdPerson = true;
   if (finding.claim)
     evidence.claims.push({ speakerId: finding.claim.speakerId, confidence: finding.claim.confidence * discount });
-  else if (finding.gender && !evidence.gender) {
+  // "she" after "the young lady" points to someone the cast does not name, who has no voice of her own: the label falls
+  // to a person of the cast, so to one of that gender, the likeliest first.
+  if (finding.gender && !evidence.gender && (!finding.claim || finding.claim.speakerId === SOMEONE_ELSE)) {
     evidence.gender = finding.gender;
     evidence.genderPreference = finding.preference ?? [];
   }
