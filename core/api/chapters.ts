@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ChapterRecord } from '../book/records';
 import type { ChapterType } from '../manuscript/manuscript';
+import { currentTotals } from '../planning/planGenerations';
 import { Id, IsoDateTime, text } from './common';
 
 /** Chapters of a project's book: list, read, edit (ETag-checked), reorder, merge, split, delete/restore, spoken preview. */
@@ -56,6 +57,22 @@ const ChapterDetection = z
   .object({ confidence: z.number().min(0).max(1), warnings: z.array(ChapterWarningView) })
   .meta({ id: 'ChapterDetection' });
 
+/**
+ * What the chapter's committed plan leaves a producer to check, from the counts kept on the chapter record
+ * (docs/planning.md, "Read side"); null when the chapter has no current counts (not planned, re-planning, or planned
+ * before counts were kept), which is never the same as nothing to check.
+ */
+const ChapterReview = z
+  .object({
+    segments: z.number().int(),
+    flagged: z.number().int(),
+    /** Segments of any kind whose speaker is unknown. */
+    unknownSpeaker: z.number().int(),
+    /** Dialogue segments whose speaker is unknown: these stop production. */
+    unknownDialogue: z.number().int(),
+  })
+  .meta({ id: 'ChapterReview' });
+
 const summaryFields = {
   id: Id,
   projectId: Id,
@@ -67,6 +84,7 @@ const summaryFields = {
   deleted: z.boolean(),
   textVersion: z.number().int(),
   planStatus: z.enum(['none', 'planned', 'stale']),
+  review: ChapterReview.nullable(),
   /** How sure the import was of this chapter and what it doubted; null once a person edits its text. */
   detection: ChapterDetection.nullable(),
   hasMaster: z.boolean(),
@@ -143,6 +161,13 @@ export const SpokenPreview = z
   .meta({ id: 'SpokenPreview' });
 export type SpokenPreview = z.infer<typeof SpokenPreview>;
 
+function reviewOf(record: ChapterRecord): ChapterSummary['review'] {
+  const totals = record.planStatus === 'none' ? undefined : currentTotals(record);
+  if (!totals) return null;
+  const { segments, flagged, unknownSpeaker, unknownDialogue } = totals;
+  return { segments, flagged, unknownSpeaker, unknownDialogue };
+}
+
 export function toChapterSummary(record: ChapterRecord): ChapterSummary {
   return {
     id: record.id,
@@ -155,6 +180,7 @@ export function toChapterSummary(record: ChapterRecord): ChapterSummary {
     deleted: record.deleted,
     textVersion: record.textVersion,
     planStatus: record.planStatus,
+    review: reviewOf(record),
     detection: record.detection ?? null,
     hasMaster: record.master !== null,
     masteredByJobId: record.master?.jobId ?? null,

@@ -15,6 +15,7 @@ const chapter = (id: string, title: string, order: number, words = 1200): Chapte
   deleted: false,
   textVersion: 1,
   planStatus: 'none',
+  review: null,
   detection: null,
   hasMaster: false,
   masteredByJobId: null,

@@ -17,6 +17,7 @@ const chapter = (index: number, warnings: Warning[] = [], words = 1200): Chapter
   deleted: false,
   textVersion: 1,
   planStatus: 'none',
+  review: null,
   detection: { confidence: 0.99, warnings },
   hasMaster: false,
   masteredByJobId: null,
