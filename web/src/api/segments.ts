@@ -98,6 +98,8 @@ export function useUpdateSegment(projectId: string) {
     onSettled: () => {
       void queryClient.invalidateQueries({ queryKey: bookKeys.flagged(projectId) });
       void queryClient.invalidateQueries({ queryKey: bookKeys.facts(projectId) });
+      // The chapter list carries each chapter's flagged and unknown counts, which the edit may have moved.
+      void queryClient.invalidateQueries({ queryKey: [...projectScope(projectId), 'chapters'] });
     },
   });
 }
@@ -126,6 +128,7 @@ export function useSegmentStructure(projectId: string) {
       Promise.all([
         queryClient.invalidateQueries({ queryKey: bookKeys.segments(projectId, segment.chapterId) }),
         queryClient.invalidateQueries({ queryKey: [...projectScope(projectId), 'chapter'] }),
+        queryClient.invalidateQueries({ queryKey: [...projectScope(projectId), 'chapters'] }),
       ]),
   });
 }

@@ -19,6 +19,7 @@ import { ChapterThreads } from '../review/ChapterThreads';
 import { DecisionBar } from '../review/DecisionBar';
 import { useStudio } from '../StudioContext';
 import { BulkAssign } from './BulkAssign';
+import { ChapterPicker } from './ChapterPicker';
 import { PlanFilters, applyFilter, type SegmentFilter } from './PlanFilters';
 import { ReadingView } from './ReadingView';
 import { SegmentInspector } from './SegmentInspector';
@@ -121,31 +122,21 @@ export function PlanPage() {
       {job.data?.status === 'failed' && <Alert tone="error">{t('planFailed')}</Alert>}
 
       <div className="plan__toolbar">
-        <div className="field field--inline">
-          <label htmlFor="plan-chapter">{t('chapter')}</label>
-          <select
-            id="plan-chapter"
-            value={selectedChapterId ?? ''}
-            onChange={(event) => {
-              setSelectedId(null);
-              navigate(`${base}/${encodeURIComponent(event.target.value)}`);
-            }}
-          >
-            {chapters.data.map((chapter) => {
-              const review = status.review?.chapters.find((item) => item.chapterId === chapter.id);
-              const notes = [
-                review && review.decision !== 'pending' ? t(`decisionShort.${review.decision}`) : null,
-                review && review.openThreads > 0 ? t('openThreadsShort', { count: review.openThreads }) : null,
-              ].filter(Boolean);
-              return (
-                <option key={chapter.id} value={chapter.id}>
-                  {chapter.title}
-                  {notes.length ? ` — ${notes.join(', ')}` : ''}
-                </option>
-              );
-            })}
-          </select>
-        </div>
+        <ChapterPicker
+          chapters={chapters.data}
+          selectedId={selectedChapterId}
+          notesOf={(chapter) => {
+            const review = status.review?.chapters.find((item) => item.chapterId === chapter.id);
+            return [
+              review && review.decision !== 'pending' ? t(`decisionShort.${review.decision}`) : null,
+              review && review.openThreads > 0 ? t('openThreadsShort', { count: review.openThreads }) : null,
+            ].filter((note): note is string => note !== null);
+          }}
+          onSelect={(id) => {
+            setSelectedId(null);
+            navigate(`${base}/${encodeURIComponent(id)}`);
+          }}
+        />
         <PlanFilters filter={filter} speakers={speakers} onChange={setFilter} segments={allSegments} />
         {access.canEdit && shown.length > 0 && filter.kind !== 'all' && (
           <BulkAssign segments={shown} speakers={speakers} apply={edits.apply} />

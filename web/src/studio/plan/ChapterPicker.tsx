@@ -1,0 +1,78 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ChapterSummary } from '../../api/types';
+
+/** A chapter has lines to check while its current plan holds a flagged line or one with no known speaker. */
+export function hasLinesToCheck(chapter: ChapterSummary): boolean {
+  return chapter.review !== null && (chapter.review.flagged > 0 || chapter.review.unknownSpeaker > 0);
+}
+
+/** The first chapter after `currentId` in reading order with lines to check, wrapping round to the book's start. */
+export function nextChapterToCheck(chapters: ChapterSummary[], currentId: string | undefined): ChapterSummary | null {
+  const start = chapters.findIndex((chapter) => chapter.id === currentId);
+  const after = [...chapters.slice(start + 1), ...chapters.slice(0, Math.max(0, start))];
+  return after.find(hasLinesToCheck) ?? null;
+}
+
+interface ChapterPickerProps {
+  chapters: ChapterSummary[];
+  selectedId: string | undefined;
+  /** What else the option says about a chapter (its review decision, open comments). */
+  notesOf(chapter: ChapterSummary): string[];
+  onSelect(chapterId: string): void;
+}
+
+/**
+ * The plan's chapter picker: each chapter says how many of its lines are flagged or have no known speaker (counts
+ * the chapter list carries, so a whole book costs no extra request), the list can be narrowed to the chapters with
+ * lines to check, and one button goes to the next such chapter.
+ */
+export function ChapterPicker({ chapters, selectedId, notesOf, onSelect }: ChapterPickerProps) {
+  const { t } = useTranslation('plan');
+  const [onlyToCheck, setOnlyToCheck] = useState(false);
+  const toCheck = chapters.filter(hasLinesToCheck);
+  // The chapter on screen stays in the list even when it has nothing left to check, so the picker still names it.
+  const listed = onlyToCheck
+    ? chapters.filter((chapter) => hasLinesToCheck(chapter) || chapter.id === selectedId)
+    : chapters;
+  const next = nextChapterToCheck(chapters, selectedId);
+
+  const countsOf = (chapter: ChapterSummary): string[] => {
+    if (!chapter.review) return [t('picker.notPlanned')];
+    const counts: string[] = [];
+    if (chapter.review.flagged > 0) counts.push(t('picker.flagged', { count: chapter.review.flagged }));
+    if (chapter.review.unknownSpeaker > 0) counts.push(t('picker.unknown', { count: chapter.review.unknownSpeaker }));
+    return counts;
+  };
+
+  return (
+    <div className="plan__chapters">
+      <div className="field field--inline">
+        <label htmlFor="plan-chapter">{t('chapter')}</label>
+        <select id="plan-chapter" value={selectedId ?? ''} onChange={(event) => onSelect(event.target.value)}>
+          {listed.map((chapter) => {
+            const notes = [...countsOf(chapter), ...notesOf(chapter)];
+            return (
+              <option key={chapter.id} value={chapter.id}>
+                {chapter.title}
+                {notes.length ? ` — ${notes.join(', ')}` : ''}
+              </option>
+            );
+          })}
+        </select>
+      </div>
+      <label className="checkbox">
+        <input type="checkbox" checked={onlyToCheck} onChange={(event) => setOnlyToCheck(event.target.checked)} />{' '}
+        {t('picker.onlyToCheck', { count: toCheck.length })}
+      </label>
+      <button
+        type="button"
+        className="button button--secondary button--small"
+        disabled={next === null}
+        onClick={() => next && onSelect(next.id)}
+      >
+        {next ? t('picker.next') : t('picker.noneToCheck')}
+      </button>
+    </div>
+  );
+}
