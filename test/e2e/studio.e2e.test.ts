@@ -229,6 +229,9 @@ describe('the studio, from manuscript to an approved plan', () => {
     expect(flagged.items.length).toBeGreaterThan(0);
     const line = flagged.items[0];
     await page.goto(`${projectUrl}/plan/${line.chapterId}`);
+    // The chapter picker counts each chapter's lines to check, from the chapter list alone.
+    await expectVisible(page.getByLabel(/Only chapters with lines to check \(\d+\)/));
+    expect(await page.locator('#plan-chapter option:checked').textContent()).toMatch(/ — [\d,]+ flagged/);
     await page.getByLabel('Show', { exact: true }).selectOption('flagged');
     const reading = page.getByRole('listbox', { name: 'Lines of the chapter' });
     // Keyboard: focus the reading view, jump to the next flagged line.

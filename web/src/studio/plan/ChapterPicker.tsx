@@ -62,7 +62,7 @@ export function ChapterPicker({ chapters, selectedId, notesOf, onSelect }: Chapt
         </select>
       </div>
       <label className="checkbox">
-        <input type="checkbox" checked={onlyToCheck} onChange={(event) => setOnlyToCheck(event.target.checked)} />{' '}
+        <input type="checkbox" checked={onlyToCheck} onChange={(event) => setOnlyToCheck(event.target.checked)} />
         {t('picker.onlyToCheck', { count: toCheck.length })}
       </label>
       <button
