@@ -81,6 +81,22 @@ describe('changing a line’s speaker', () => {
     expect(requests[1]).toMatchObject({ ifMatch: '"e4-v2"', body: { speakerId: 'unknown', flagged: true } });
   });
 
+  it('refreshes the chapter list, whose flagged and unknown counts the edit moved', async () => {
+    const line = segment(2, { speakerId: 'unknown', flagged: true });
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (_url: string, init: RequestInit) =>
+        jsonResponse(200, { ...line, ...JSON.parse(String(init.body)), etag: '"e2-v2"' }),
+      ),
+    );
+    const { queryClient } = renderInStudio(<Harness line={line} />);
+    queryClient.setQueryData(bookKeys.segments('p1', 'c1'), [line]);
+    queryClient.setQueryData(bookKeys.chapters('p1'), []);
+    expect(queryClient.getQueryState(bookKeys.chapters('p1'))?.isInvalidated).toBe(false);
+    fireEvent.change(screen.getByLabelText('Speaker'), { target: { value: 'c1' } });
+    await waitFor(() => expect(queryClient.getQueryState(bookKeys.chapters('p1'))?.isInvalidated).toBe(true));
+  });
+
   it('shows a conflict and the other person’s version when the line changed meanwhile', async () => {
     const line = segment(7, { speakerId: 'c1' });
     const theirs = { ...line, speakerId: 'narrator', etag: '"theirs"' };
