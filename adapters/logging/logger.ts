@@ -18,28 +18,45 @@ const URGENT_LINE = /^\{"level":([4-9]\d|\d{3,})[,}]/;
  */
 export function batchedLines(fd: number): pino.DestinationStream {
   const stream = pino.destination({ dest: fd, sync: false, minLength: BATCH_BYTES });
-  let unflushed = false;
+  // Bytes handed to the stream and not yet written. The stream drops a flush asked for while a write is in flight,
+  // so a warning that arrives then is flushed when that write completes (its 'drain'), not at the next interval.
+  let buffered = 0;
+  let urgentWaiting = false;
   let closed = false;
   stream.once('close', () => (closed = true));
   const flush = () => {
-    if (!unflushed || closed) return;
-    unflushed = false;
-    stream.flush();
+    if (buffered > 0 && !closed) stream.flush();
   };
+  stream.on('write', (bytes: number) => {
+    buffered = Math.max(0, buffered - bytes);
+    if (buffered === 0) urgentWaiting = false;
+  });
+  stream.on('drain', () => {
+    if (urgentWaiting) flush();
+  });
   setInterval(flush, FLUSH_INTERVAL_MS).unref();
   return {
     write(line: string) {
-      unflushed = true;
+      buffered += Buffer.byteLength(line);
       stream.write(line);
-      if (URGENT_LINE.test(line)) flush();
+      if (URGENT_LINE.test(line)) {
+        urgentWaiting = true;
+        flush();
+      }
     },
   };
 }
 
+/**
+ * One batched stdout per process, shared by every logger: two buffers on one pipe could each write a batch larger
+ * than the pipe writes atomically, and a partial write of one could let the other's lines into the middle of a line.
+ */
+let stdoutLines: pino.DestinationStream | undefined;
+
 /** Structured JSON logs (one line per event) on stdout; Application Insights picks them up through OpenTelemetry. */
 export function createLogger(
   level: string = 'info',
-  destination: pino.DestinationStream = batchedLines(1),
+  destination: pino.DestinationStream = (stdoutLines ??= batchedLines(1)),
 ): Logger & { raw: pino.Logger } {
   const raw = pino({ level, base: { service: 'khipu-api' }, timestamp: pino.stdTimeFunctions.isoTime }, destination);
   return {

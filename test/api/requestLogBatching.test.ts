@@ -74,3 +74,16 @@ test('a warning or an error is written at once, with the lines before it', async
     expect((await linesOf(file, 3)).length).toBe(3);
   });
 });
+
+test('a warning logged while a batch is being written follows it as soon as that write completes', async () => {
+  await withLogFile(async (fd, file) => {
+    const logger = createLogger('info', batchedLines(fd));
+    logger.info('request', { requestId: 'r-0' });
+    logger.error('first', {});
+    // Same turn: the write carrying the first two lines is still on libuv's thread pool, and the stream drops a
+    // flush asked for meanwhile. The flush interval is a fake timer that never fires here.
+    logger.warn('second', {});
+    const lines = await linesOf(file, 3);
+    expect(lines.map((line) => (JSON.parse(line) as { msg: string }).msg)).toEqual(['request', 'first', 'second']);
+  });
+});
