@@ -2,29 +2,15 @@
  * The person the narration says a line is spoken to ("said Anne to the doctor", "Juan se volvió hacia Pedro:",
  * "voltando-se para o padre") is not its speaker and answers it, in a scene of three people as in one of two.
  */
-import { attributeSpeakers } from '../../core/characters/attributeHeuristic';
 import { addresseesBeside } from '../../core/characters/attribution/addressees';
 import { Cast } from '../../core/characters/attribution/cast';
 import { chapterStructure } from '../../core/characters/attribution/structure';
-import { narratorCharacter, type Character, type Gender } from '../../core/characters/character';
+import { type Character } from '../../core/characters/character';
 import { segmentChapter } from '../../core/planning/segmentation';
-
-function person(id: string, name: string, gender: Gender, aliases: string[] = []): Character {
-  return { ...narratorCharacter(null), id, name, aliases, gender, importance: 'main', description: '' };
-}
+import { attributedDialogue, person } from './chapterFixture';
 
 function speakers(paragraphs: string[], cast: Character[], language: string): [string, string][] {
-  const text = paragraphs.join('\n\n');
-  const segments = segmentChapter(text, { language });
-  const labels = attributeSpeakers(
-    segments.map((segment) => ({ ...segment, id: `s${segment.index}`, chapterId: 'c' })),
-    cast,
-    language,
-  );
-  return segments
-    .map((segment, i) => [segment.kind, segment.text.trim(), labels[i].speakerId])
-    .filter(([kind]) => kind === 'dialogue')
-    .map(([, line, speaker]) => [line, speaker]);
+  return attributedDialogue(paragraphs.join('\n\n'), cast, language).map((line) => [line.text, line.speakerId]);
 }
 
 describe('the person a line is spoken to', () => {

@@ -3,27 +3,13 @@
  * untagged exchange makes the narrator its likeliest first speaker, ahead of the people the narration just named
  * (who may only be talked about). Narration closing with a colon introduces the line and is read as such instead.
  */
-import { attributeSpeakers } from '../../core/characters/attributeHeuristic';
-import { narratorCharacter, NARRATOR_ID, type Character, type Gender } from '../../core/characters/character';
-import { segmentChapter } from '../../core/planning/segmentation';
-
-function person(id: string, name: string, gender: Gender): Character {
-  return { ...narratorCharacter(null), id, name, aliases: [], gender, importance: 'main', description: '' };
-}
+import { narratorCharacter, NARRATOR_ID, type Character } from '../../core/characters/character';
+import { attributedDialogue, person } from './chapterFixture';
 
 const narrator: Character = { ...narratorCharacter(null), name: 'Bento', gender: 'male', dialogueLineCount: 3 };
 
 function speakers(text: string, cast: Character[], language: string): { text: string; speaker: string }[] {
-  const segments = segmentChapter(text, { language });
-  const labels = attributeSpeakers(
-    segments.map((segment) => ({ ...segment, id: `s${segment.index}`, chapterId: 'c' })),
-    cast,
-    language,
-  );
-  return segments
-    .map((segment, i) => ({ text: segment.text.trim(), speaker: labels[i].speakerId, kind: segment.kind }))
-    .filter(({ kind }) => kind === 'dialogue')
-    .map(({ text: line, speaker }) => ({ text: line, speaker }));
+  return attributedDialogue(text, cast, language).map((line) => ({ text: line.text, speaker: line.speakerId }));
 }
 
 describe("narration ending on a first-person narrator's own doing before an exchange", () => {

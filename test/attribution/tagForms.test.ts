@@ -5,25 +5,16 @@
  * posadero", "tornou a perguntar o barbeiro"), "al cabo" and "en tanto" before the subject, and a few verbs; in
  * English, "poor" before a name ("said poor Tom") and a few adverbs not ending in -ly ("she said aloud").
  */
-import { attributeSpeakers } from '../../core/characters/attributeHeuristic';
 import { pronounGender, readSpeechTag } from '../../core/characters/attribution/speechTags';
-import { narratorCharacter, type Character, type Gender } from '../../core/characters/character';
-import { segmentChapter } from '../../core/planning/segmentation';
-
-function person(id: string, name: string, gender: Gender): Character {
-  return { ...narratorCharacter(null), id, name, aliases: [], gender, importance: 'main', description: '' };
-}
+import { type Character } from '../../core/characters/character';
+import { attributedDialogue, person } from './chapterFixture';
 
 function dialogue(text: string, cast: Character[], language: string) {
-  const segments = segmentChapter(text, { language });
-  const labels = attributeSpeakers(
-    segments.map((segment) => ({ ...segment, id: `s${segment.index}`, chapterId: 'c' })),
-    cast,
-    language,
-  );
-  return segments
-    .map((segment, i) => ({ kind: segment.kind, text: segment.text.trim(), speaker: labels[i].speakerId }))
-    .filter((segment) => segment.kind === 'dialogue');
+  return attributedDialogue(text, cast, language).map(({ kind, text: line, speakerId }) => ({
+    kind,
+    text: line,
+    speaker: speakerId,
+  }));
 }
 
 describe('tag forms once missed', () => {

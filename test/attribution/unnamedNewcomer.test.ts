@@ -3,14 +3,8 @@
  * holds a role ending with that noun ("the old man"): "he asked" after it is the newcomer, not the man named before.
  * Such a newcomer has no voice of their own, so the label falls to a person of the cast of the pronoun's gender.
  */
-import { attributeSpeakers } from '../../core/characters/attributeHeuristic';
 import { Cast, unnamedPeopleIn } from '../../core/characters/attribution/cast';
-import { narratorCharacter, type Character, type Gender } from '../../core/characters/character';
-import { segmentChapter } from '../../core/planning/segmentation';
-
-function person(id: string, name: string, gender: Gender, aliases: string[] = []): Character {
-  return { ...narratorCharacter(null), id, name, aliases, gender, importance: 'main', description: '' };
-}
+import { attributeChapter, person } from './chapterFixture';
 
 const cast = [person('tom', 'Tom', 'male'), person('old-man', 'The old man', 'male', ['the old man'])];
 
@@ -27,13 +21,7 @@ describe('a newcomer the narration brings in by a noun', () => {
       'A man entered, tall and grave, in a black coat that reached his knees.',
       '"You had my letter?" he asked.',
     ].join('\n\n');
-    const segments = segmentChapter(text, { language: 'en' });
-    const labels = attributeSpeakers(
-      segments.map((segment) => ({ ...segment, id: `s${segment.index}`, chapterId: 'c' })),
-      cast,
-      'en',
-    );
-    const asked = labels[segments.findIndex((segment) => segment.text.includes('You had my letter?'))];
+    const asked = attributeChapter(text, cast, 'en').find((segment) => segment.text.includes('You had my letter?'))!;
     // The newcomer has no voice of his own: whoever the label falls back to is never heard without review.
     expect(asked.speakerId === 'tom' ? asked.confidence : 0).toBeLessThan(0.3);
   });
@@ -51,13 +39,7 @@ describe('a newcomer the narration brings in by a noun', () => {
         'found the young lady waiting for us.',
       '"I am so glad that you have come," she said.',
     ].join('\n\n');
-    const segments = segmentChapter(text, { language: 'en' });
-    const labels = attributeSpeakers(
-      segments.map((segment) => ({ ...segment, id: `s${segment.index}`, chapterId: 'c' })),
-      people,
-      'en',
-    );
-    const glad = labels[segments.findIndex((segment) => segment.text.includes('I am so glad'))];
+    const glad = attributeChapter(text, people, 'en').find((segment) => segment.text.includes('I am so glad'))!;
     // The likeliest woman is the one just named; the label stays below review confidence.
     expect(glad.speakerId).toBe('anne');
     expect(glad.confidence).toBeLessThan(0.7);

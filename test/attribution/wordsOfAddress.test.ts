@@ -2,15 +2,9 @@
  * A name a line calls may come with words of address, before it ("hermano Pedro", "meu caro Bento", "señor don
  * Pedro") or after it ("Pedro amigo", "señor don Pedro mío"): it still addresses that person.
  */
-import { attributeSpeakers } from '../../core/characters/attributeHeuristic';
 import { Cast } from '../../core/characters/attribution/cast';
 import { addressedIn } from '../../core/characters/attribution/vocatives';
-import { narratorCharacter, type Character, type Gender } from '../../core/characters/character';
-import { segmentChapter } from '../../core/planning/segmentation';
-
-function person(id: string, name: string, gender: Gender, aliases: string[] = []): Character {
-  return { ...narratorCharacter(null), id, name, aliases, gender, importance: 'main', description: '' };
-}
+import { attributeChapter, person } from './chapterFixture';
 
 describe('words of address around a name a line calls', () => {
   const spanish = new Cast([person('pedro', 'Don Pedro', 'male', ['Pedro']), person('juana', 'Juana', 'female')], 'es');
@@ -39,13 +33,8 @@ describe('words of address around a name a line calls', () => {
       '—¿Qué se cuenta? —preguntó don Pedro.',
       '—Mire, hermano Tomás, el río viene crecido.',
     ].join('\n\n');
-    const segments = segmentChapter(text, { language: 'es' });
-    const labels = attributeSpeakers(
-      segments.map((segment) => ({ ...segment, id: `s${segment.index}`, chapterId: 'c' })),
-      cast,
-      'es',
-    );
-    const speakerOf = (line: string) => labels[segments.findIndex((segment) => segment.text.trim() === line)].speakerId;
+    const lines = attributeChapter(text, cast, 'es');
+    const speakerOf = (line: string) => lines.find((segment) => segment.text === line)?.speakerId;
     expect(speakerOf('—Mire, hermano Tomás, el río viene crecido.')).not.toBe('tomas');
   });
 });
