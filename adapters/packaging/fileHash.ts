@@ -2,7 +2,6 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { Transform } from 'node:stream';
 
 export async function sha256File(file: string, signal?: AbortSignal): Promise<string> {
   const hash = createHash('sha256');
@@ -13,18 +12,4 @@ export async function sha256File(file: string, signal?: AbortSignal): Promise<st
 export async function describeFile(file: string, signal?: AbortSignal): Promise<{ bytes: number; sha256: string }> {
   const [info, sha256] = await Promise.all([stat(file), sha256File(file, signal)]);
   return { bytes: info.size, sha256 };
-}
-
-/** A pass-through that hashes and counts what flows through it; `result()` is final once the stream has ended. */
-export function hashingStream(): { stream: Transform; result(): { bytes: number; sha256: string } } {
-  const hash = createHash('sha256');
-  let bytes = 0;
-  const stream = new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      hash.update(chunk);
-      bytes += chunk.length;
-      done(null, chunk);
-    },
-  });
-  return { stream, result: () => ({ bytes, sha256: hash.digest('hex') }) };
 }

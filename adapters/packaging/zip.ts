@@ -8,7 +8,7 @@ import { createWriteStream } from 'node:fs';
 import { PassThrough, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { ZipFile } from 'yazl';
-import { hashingStream } from './fileHash';
+import { hashingStream } from '../../core/common/hashingStream';
 
 export interface ZipEntry {
   /** Local file to store. */

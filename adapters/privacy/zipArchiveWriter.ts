@@ -9,7 +9,7 @@ import { finished, pipeline } from 'node:stream/promises';
 import { ZipFile } from 'yazl';
 import type { BlobStore } from '../../core/ports/blobs';
 import type { ArchiveEntry, ArchiveSource, ArchiveSummary, ArchiveWriter } from '../../core/privacy/ports';
-import { hashingStream } from '../packaging/fileHash';
+import { hashingStream } from '../../core/common/hashingStream';
 
 const FIXED_MODE = 0o100644;
 const MAX_PATH_CHARS = 1024;

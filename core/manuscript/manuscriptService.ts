@@ -1,8 +1,8 @@
 import type { TypedCollection } from '../ports/typedCollection';
-import { createHash } from 'node:crypto';
-import { pipeline, Transform, type Readable } from 'node:stream';
+import { pipeline, type Readable } from 'node:stream';
 import type { ManuscriptRecord } from '../book/records';
 import type { Principal } from '../auth/principal';
+import { hashingStream } from '../common/hashingStream';
 import { updateWithRetry } from '../common/optimisticUpdate';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import type { JobRecord } from '../jobs/job';
@@ -123,15 +123,7 @@ export class ManuscriptService {
    * or went away) leaves nothing behind.
    */
   private async storeOriginal(blobName: string, file: IncomingFile): Promise<{ bytes: number; sha256: string }> {
-    const hash = createHash('sha256');
-    let bytes = 0;
-    const measure = new Transform({
-      transform(chunk: Buffer, _encoding, done) {
-        hash.update(chunk);
-        bytes += chunk.length;
-        done(null, chunk);
-      },
-    });
+    const { stream: measure, result } = hashingStream();
     try {
       await this.deps.blobs.put(
         blobName,
@@ -142,7 +134,7 @@ export class ManuscriptService {
       await this.deps.blobs.delete(blobName);
       throw error;
     }
-    return { bytes, sha256: hash.digest('hex') };
+    return result();
   }
 
   /** The latest upload, whatever its status. */
