@@ -4,11 +4,10 @@
  * continued by the service. The same query sent plainly with the SDK shows the plan request the adapter saves.
  */
 import { CosmosClient } from '@azure/cosmos';
-import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { containerDefinitions } from '../../adapters/cosmos/containers';
 import { CosmosProjectCollection, CosmosTenantCollection } from '../../adapters/cosmos/cosmosCollections';
 import { startCosmos, type RunningCosmos } from '../../local/emulators/cosmos';
+import { startCosmosWire, type CosmosWire } from '../support/cosmosWire';
 
 interface Dated {
   id: string;
@@ -18,47 +17,24 @@ interface Dated {
   etag?: string;
 }
 
-const PLAN_HEADER = 'x-ms-cosmos-is-query-plan-request';
-
-/** Forwards every request to `target`, counting queries and query-plan requests. */
-async function countingProxy(target: string) {
-  const counts = { plans: 0, queries: 0 };
-  const agent = new http.Agent({ keepAlive: true });
-  const server = http.createServer((req, res) => {
-    if (String(req.headers[PLAN_HEADER] ?? '').toLowerCase() === 'true') counts.plans++;
-    else if (String(req.headers['x-ms-documentdb-isquery'] ?? '').toLowerCase() === 'true') counts.queries++;
-    const forwarded = http.request(new URL(req.url ?? '/', target), {
-      method: req.method,
-      headers: req.headers,
-      agent,
-    });
-    forwarded.on('response', (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
-    });
-    forwarded.on('error', () => res.destroy());
-    req.pipe(forwarded);
+/** Queries and query-plan requests among the requests `action` made. */
+async function countsDuring(action: () => Promise<unknown>): Promise<{ plans: number; queries: number }> {
+  const seen = await proxy.during(async () => {
+    await action();
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
-    counts,
-    endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    reset: () => Object.assign(counts, { plans: 0, queries: 0 }),
-    stop: () => {
-      agent.destroy();
-      server.closeAllConnections();
-      return new Promise<void>((resolve) => server.close(() => resolve()));
-    },
+    plans: seen.filter((r) => r.kind === 'query-plan').length,
+    queries: seen.filter((r) => r.kind === 'query').length,
   };
 }
 
 let cosmos: RunningCosmos;
-let proxy: Awaited<ReturnType<typeof countingProxy>>;
+let proxy: CosmosWire;
 let client: CosmosClient;
 
 beforeAll(async () => {
   cosmos = await startCosmos({ port: 0, database: 'khipu' });
-  proxy = await countingProxy(cosmos.endpoint);
+  proxy = await startCosmosWire(cosmos.endpoint);
   client = new CosmosClient({
     endpoint: proxy.endpoint,
     key: cosmos.key,
@@ -85,34 +61,32 @@ describe('listings scoped to one partition key', () => {
     for (let i = 0; i < 5; i++) await collection.create(dated('tenant-plan', 'p', i));
     await collection.create(dated('tenant-other', 'p', 9));
 
-    proxy.reset();
     const query = { orderBy: { field: 'updatedAt', direction: 'DESC' as const }, page: { pageSize: 3 } };
-    const first = await collection.list('tenant-plan', query);
-    const second = await collection.list('tenant-plan', {
-      ...query,
-      page: { pageSize: 3, continuationToken: first.continuationToken! },
+    let ids: string[] = [];
+    let lastContinuation: string | null = null;
+    const listingCounts = await countsDuring(async () => {
+      const first = await collection.list('tenant-plan', query);
+      const second = await collection.list('tenant-plan', {
+        ...query,
+        page: { pageSize: 3, continuationToken: first.continuationToken! },
+      });
+      ids = [...first.items, ...second.items].map((doc) => doc.id);
+      lastContinuation = second.continuationToken;
     });
-    expect([...first.items, ...second.items].map((doc) => doc.id)).toEqual([
-      'doc-4',
-      'doc-3',
-      'doc-2',
-      'doc-1',
-      'doc-0',
-    ]);
-    expect(second.continuationToken).toBeNull();
-    expect(proxy.counts).toEqual({ plans: 0, queries: 2 });
+    expect(ids).toEqual(['doc-4', 'doc-3', 'doc-2', 'doc-1', 'doc-0']);
+    expect(lastContinuation).toBeNull();
+    expect(listingCounts).toEqual({ plans: 0, queries: 2 });
 
     // The same query, sent plainly: the SDK asks for a plan beside it.
-    proxy.reset();
-    await container.items
-      .query(
-        { query: 'SELECT * FROM c WHERE c.tenantId = @t', parameters: [{ name: '@t', value: 'tenant-plan' }] },
-        {
-          partitionKey: 'tenant-plan',
-        },
-      )
-      .fetchNext();
-    expect(proxy.counts).toEqual({ plans: 1, queries: 1 });
+    const plainCounts = await countsDuring(() =>
+      container.items
+        .query(
+          { query: 'SELECT * FROM c WHERE c.tenantId = @t', parameters: [{ name: '@t', value: 'tenant-plan' }] },
+          { partitionKey: 'tenant-plan' },
+        )
+        .fetchNext(),
+    );
+    expect(plainCounts).toEqual({ plans: 1, queries: 1 });
   }, 60_000);
 
   it('a project listing (both keys of a hierarchical partition) sends no plan either', async () => {
@@ -120,9 +94,11 @@ describe('listings scoped to one partition key', () => {
     const collection = new CosmosProjectCollection<Dated>(container);
     for (let i = 0; i < 3; i++) await collection.create(dated('tenant-plan', 'project-1', i));
 
-    proxy.reset();
-    const page = await collection.list('tenant-plan', 'project-1', { page: { pageSize: 10 } });
-    expect(page.items).toHaveLength(3);
-    expect(proxy.counts).toEqual({ plans: 0, queries: 1 });
+    let listed = 0;
+    const counts = await countsDuring(async () => {
+      listed = (await collection.list('tenant-plan', 'project-1', { page: { pageSize: 10 } })).items.length;
+    });
+    expect(listed).toBe(3);
+    expect(counts).toEqual({ plans: 0, queries: 1 });
   }, 60_000);
 });
