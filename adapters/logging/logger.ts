@@ -17,14 +17,15 @@ const URGENT_LINE = /^\{"level":([4-9]\d|\d{3,})[,}]/;
  * stored).
  */
 export function batchedLines(fd: number): pino.DestinationStream {
-  const stream = pino.destination({ dest: fd, sync: false, minLength: BATCH_BYTES });
+  // The periodic flush is the stream's own, so it stops when the stream closes or is destroyed.
+  const stream = pino.destination({ dest: fd, sync: false, minLength: BATCH_BYTES, periodicFlush: FLUSH_INTERVAL_MS });
   // Bytes handed to the stream and not yet written. The stream drops a flush asked for while a write is in flight,
   // so a warning that arrives then is flushed when that write completes (its 'drain'), not at the next interval.
   let buffered = 0;
   let urgentWaiting = false;
   let closed = false;
   stream.once('close', () => (closed = true));
-  const flush = () => {
+  const flushUrgent = () => {
     if (buffered > 0 && !closed) stream.flush();
   };
   stream.on('write', (bytes: number) => {
@@ -32,16 +33,15 @@ export function batchedLines(fd: number): pino.DestinationStream {
     if (buffered === 0) urgentWaiting = false;
   });
   stream.on('drain', () => {
-    if (urgentWaiting) flush();
+    if (urgentWaiting) flushUrgent();
   });
-  setInterval(flush, FLUSH_INTERVAL_MS).unref();
   return {
     write(line: string) {
       buffered += Buffer.byteLength(line);
       stream.write(line);
       if (URGENT_LINE.test(line)) {
         urgentWaiting = true;
-        flush();
+        flushUrgent();
       }
     },
   };

@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import pino from 'pino';
 import { batchedLines, createLogger } from '../../adapters/logging/logger';
 
 const LINES = 20;
@@ -85,5 +86,21 @@ test('a warning logged while a batch is being written follows it as soon as that
     logger.warn('second', {});
     const lines = await linesOf(file, 3);
     expect(lines.map((line) => (JSON.parse(line) as { msg: string }).msg)).toEqual(['request', 'first', 'second']);
+  });
+});
+
+test('a destination whose stream was destroyed stops flushing instead of throwing from its timer', async () => {
+  await withLogFile(async (fd) => {
+    const opened = jest.spyOn(pino, 'destination');
+    try {
+      const logger = createLogger('info', batchedLines(fd));
+      logger.info('request', { requestId: 'r-0' });
+      const stream = opened.mock.results[0]!.value as ReturnType<typeof pino.destination>;
+      stream.destroy();
+      // The stream reports 'close' only once its file is synced; the interval must not flush it before then either.
+      expect(() => jest.advanceTimersByTime(1_000)).not.toThrow();
+    } finally {
+      opened.mockRestore();
+    }
   });
 });
