@@ -1,4 +1,5 @@
 import { minimalMetadata, startTestPlatform, type TestPlatform } from '../support/testPlatform';
+import { waitForJob } from '../api/isolation/fixtures';
 
 /** Chapter editing through the API on the real local platform: every edit keeps the book's text exactly. */
 let platform: TestPlatform;
@@ -63,15 +64,9 @@ async function newBook(): Promise<string> {
     body: BOOK,
   });
   const { job } = await json<{ job: { id: string } }>(res, 202);
-  for (;;) {
-    const current = await json<{ status: string }>(
-      await platform.api(CREATOR, `/v1/projects/${created.id}/jobs/${job.id}`),
-      200,
-    );
-    if (current.status === 'succeeded') return created.id;
-    if (current.status !== 'queued' && current.status !== 'running') throw new Error(JSON.stringify(current));
-    await new Promise((resolve) => setTimeout(resolve, 150));
-  }
+  const done = await waitForJob(platform, CREATOR, created.id, job.id);
+  if (done.status !== 'succeeded') throw new Error(JSON.stringify(done));
+  return created.id;
 }
 
 const base = (projectId: string) => `/v1/projects/${projectId}/chapters`;

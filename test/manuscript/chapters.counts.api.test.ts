@@ -1,4 +1,5 @@
 import { minimalMetadata, startTestPlatform, type TestPlatform } from '../support/testPlatform';
+import { waitForJob } from '../api/isolation/fixtures';
 
 /**
  * The project's chapter count under parallel chapter edits, on the real local platform: every edit recounts the live
@@ -40,15 +41,9 @@ async function importedBook(): Promise<string> {
     body: book,
   });
   const { job } = await json<{ job: { id: string } }>(upload, 202);
-  for (;;) {
-    const current = await json<{ status: string }>(
-      await platform.api(CREATOR, `/v1/projects/${created.id}/jobs/${job.id}`),
-      200,
-    );
-    if (current.status === 'succeeded') return created.id;
-    if (current.status !== 'queued' && current.status !== 'running') throw new Error(JSON.stringify(current));
-    await new Promise((resolve) => setTimeout(resolve, 150));
-  }
+  const done = await waitForJob(platform, CREATOR, created.id, job.id);
+  if (done.status !== 'succeeded') throw new Error(JSON.stringify(done));
+  return created.id;
 }
 
 async function chapterIds(projectId: string): Promise<string[]> {
