@@ -7,6 +7,7 @@ import sharp, { type Metadata } from 'sharp';
 import { DomainError, ValidationError } from '../../core/errors';
 import type { CoverProcessor, ProcessedCover } from '../../core/ports/images';
 import type { IncomingFile } from '../../core/ports/uploads';
+import { type FileNote, fileNotes } from '../../core/common/fileNotes';
 
 /** Retail covers: square, at least 2400 px (ACX); 3000×3000 sRGB JPEG satisfies every retailer. */
 export const COVER_MIN_PX = 2400;
@@ -68,9 +69,9 @@ async function convert(image: string, declared: 'jpeg' | 'png'): Promise<Omit<Pr
       { field: 'body', message: `image is ${width}×${height}` },
     ]);
   }
-  const warnings: string[] = [];
-  if (meta.space && meta.space !== 'srgb') warnings.push(`converted from ${meta.space} to sRGB`);
-  if (meta.hasAlpha) warnings.push('transparency flattened onto white');
+  const notes: FileNote[] = [];
+  if (meta.space && meta.space !== 'srgb') notes.push(fileNotes.coverColorSpaceConverted(meta.space));
+  if (meta.hasAlpha) notes.push(fileNotes.coverTransparencyFlattened());
   const normalized = () =>
     sharp(image, { limitInputPixels: COVER_MAX_PIXELS })
       .rotate()
@@ -84,7 +85,7 @@ async function convert(image: string, declared: 'jpeg' | 'png'): Promise<Omit<Pr
         .toBuffer(),
       normalized().resize(COVER_THUMB_PX, COVER_THUMB_PX, { fit: 'cover' }).jpeg({ quality: 80 }).toBuffer(),
     ]);
-    return { width, height, originalFormat: declared, retailJpeg, thumbnailJpeg, warnings };
+    return { width, height, originalFormat: declared, retailJpeg, thumbnailJpeg, notes };
   } catch {
     throw new ValidationError('The image could not be decoded', [{ field: 'body', message: 'corrupt image data' }]);
   }

@@ -5,6 +5,7 @@ import { assembleBlocks } from './assemble';
 import { htmlToBlocks } from './html';
 import type { ManuscriptLimits } from './limits';
 import { openSafeZip } from './zip';
+import { type FileNote, fileNotes } from '../../core/common/fileNotes';
 
 /** Word's "Title" is the book title (front matter, not a chapter heading); chapters use Heading 1…6, mapped by default. */
 const STYLE_MAP = ["p[style-name='Title'] => p:fresh", "p[style-name='Subtitle'] => p:fresh"];
@@ -25,17 +26,17 @@ export async function parseDocx(bytes: Buffer, limits: ManuscriptLimits): Promis
   }
 
   let html: string;
-  const warnings: string[] = [];
+  const notes: FileNote[] = [];
   try {
     const result = await mammoth.convertToHtml(
       { buffer: bytes },
       { styleMap: STYLE_MAP, convertImage: NO_IMAGES, externalFileAccess: false },
     );
     html = result.value;
-    for (const message of result.messages.slice(0, 20)) warnings.push(message.message);
+    for (const message of result.messages.slice(0, 20)) notes.push(fileNotes.libraryMessage('docx', message.message));
   } catch (error) {
     throw new UnreadableManuscriptError(`the DOCX could not be converted (${(error as Error).message})`);
   }
   const { text, blocks } = assembleBlocks(htmlToBlocks(html).blocks);
-  return { format: 'docx', text, blocks, warnings };
+  return { format: 'docx', text, blocks, notes };
 }

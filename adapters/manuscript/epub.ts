@@ -7,6 +7,7 @@ import { htmlToBlocks, stripDoctype } from './html';
 import type { ManuscriptLimits } from './limits';
 import { nodeText, parsePackageXml } from './xml';
 import { openSafeZip, type SafeZip } from './zip';
+import { fileNotes } from '../../core/common/fileNotes';
 
 interface ManifestItem {
   id: string;
@@ -175,9 +176,9 @@ export async function parseEpub(bytes: Buffer, limits: ManuscriptLimits): Promis
       if (offset !== undefined && entry.title.length > 0)
         tocEntries.push({ title: entry.title, offset, depth: entry.depth });
     }
-    const warnings =
-      rawToc.length > tocEntries.length ? [`${rawToc.length - tocEntries.length} TOC entries point nowhere`] : [];
-    return { format: 'epub', text, blocks, tocEntries, warnings };
+    const notes =
+      rawToc.length > tocEntries.length ? [fileNotes.tocEntriesUnresolved(rawToc.length - tocEntries.length)] : [];
+    return { format: 'epub', text, blocks, tocEntries, notes };
   } finally {
     zip.close();
   }

@@ -2,6 +2,7 @@ import { Parser } from 'htmlparser2';
 import type { ParsedManuscript } from '../../core/manuscript/manuscript';
 import { assembleBlocks, type RawBlock } from './assemble';
 import { decodeText } from './decode';
+import { fileNotes } from '../../core/common/fileNotes';
 
 const BLOCK_TAGS = new Set([
   'p',
@@ -128,6 +129,6 @@ export function parseHtml(bytes: Buffer): ParsedManuscript {
   const { text: markup, encoding } = decodeText(bytes);
   const { blocks: raw } = htmlToBlocks(markup);
   const { text, blocks } = assembleBlocks(raw);
-  const warnings = text.length === 0 ? ['the HTML document has no text'] : [];
-  return { format: 'html', text, blocks, detectedEncoding: encoding, warnings };
+  const notes = text.length === 0 ? [fileNotes.htmlWithoutText()] : [];
+  return { format: 'html', text, blocks, detectedEncoding: encoding, notes };
 }

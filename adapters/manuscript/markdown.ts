@@ -70,5 +70,5 @@ export function parseMarkdown(bytes: Buffer): ParsedManuscript {
   flush();
 
   const { text, blocks } = assembleBlocks(raw);
-  return { format: 'markdown', text, blocks, detectedEncoding: encoding, warnings: [] };
+  return { format: 'markdown', text, blocks, detectedEncoding: encoding, notes: [] };
 }

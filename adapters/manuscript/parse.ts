@@ -14,6 +14,7 @@ import { parseMarkdown } from './markdown';
 import { parsePdf } from './pdf';
 import { parseTxt } from './txt';
 import { openSafeZip } from './zip';
+import { fileNotes } from '../../core/common/fileNotes';
 
 export interface ManuscriptUpload {
   /** The client's file name: a hint only, never trusted over the bytes. */
@@ -82,7 +83,7 @@ export async function parseManuscript(bytes: Buffer, upload: ManuscriptUpload = 
   const result = body.stripped
     ? {
         ...sliceManuscript(parsed, body.start, body.end),
-        warnings: [...parsed.warnings, 'Project Gutenberg header and license removed'],
+        notes: [...parsed.notes, fileNotes.gutenbergBoilerplateRemoved()],
       }
     : parsed;
   if (result.text.trim().length === 0) throw new UnreadableManuscriptError('the manuscript contains no book text');

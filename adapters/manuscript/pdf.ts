@@ -131,5 +131,5 @@ export async function parsePdf(bytes: Buffer, limits: ManuscriptLimits): Promise
   if (text.trim().length === 0) {
     throw new UnreadableManuscriptError('the PDF has no text layer (scanned pages need OCR, which we do not do)');
   }
-  return { format: 'pdf', text, blocks: paragraphBlocks(text), warnings: [] };
+  return { format: 'pdf', text, blocks: paragraphBlocks(text), notes: [] };
 }

@@ -4,5 +4,5 @@ import { paragraphBlocks } from './textBlocks';
 
 export function parseTxt(bytes: Buffer): ParsedManuscript {
   const { text, encoding } = decodeText(bytes);
-  return { format: 'txt', text, blocks: paragraphBlocks(text), detectedEncoding: encoding, warnings: [] };
+  return { format: 'txt', text, blocks: paragraphBlocks(text), detectedEncoding: encoding, notes: [] };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type FileNote, fileNoteCodes, notesFromMessages } from '../common/fileNotes';
 
 /** Shared API building blocks. Every request and response shape is a zod schema; OpenAPI is generated from them. */
 
@@ -60,3 +61,21 @@ export function text(max: number, min = 0) {
  * compiler refuse a schema that drifts from the domain type it describes, on either side.
  */
 export type SameShape<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+
+/**
+ * A note about an uploaded file with a stable code and the parameters its sentence needs, so a client can show it in
+ * the user's language; `message` says it in English. `library_message` carries a library's own text as it wrote it.
+ */
+export const FileNoteView = z
+  .object({
+    code: z.enum(fileNoteCodes),
+    params: z.record(z.string(), z.union([z.string(), z.number()])),
+    message: z.string(),
+  })
+  .meta({ id: 'FileNote' });
+export type FileNoteView = z.infer<typeof FileNoteView>;
+
+/** The notes of a stored file; files stored before notes had codes give their English sentences under the generic code. */
+export function toFileNoteViews(notes: FileNote[] | undefined, messages: string[], source: string): FileNoteView[] {
+  return notes ?? notesFromMessages(messages, source);
+}

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ManuscriptRecord } from '../book/records';
-import { Id, IsoDateTime, text } from './common';
+import { FileNoteView, Id, IsoDateTime, text, toFileNoteViews } from './common';
 import { JobView } from './jobs';
 
 /** Manuscript upload and status. The original is kept as sent; chapters come from the background import job. */
@@ -50,7 +50,8 @@ export const ManuscriptView = z
     status: z.enum(['processing', 'ready', 'failed']),
     format: z.enum(manuscriptFormats).nullable(),
     detectedEncoding: z.string().nullable(),
-    warnings: z.array(z.string()),
+    warnings: z.array(z.string()).meta({ description: "The notes' English sentences (`notes` carries their codes)" }),
+    notes: z.array(FileNoteView).meta({ description: 'What the parser noticed about the file, with stable codes' }),
     tocEntries: z.number().int().meta({ description: 'How many table-of-contents entries the file declared' }),
     chapterReport: ChapterReportView.nullable(),
     error: z.object({ code: z.string(), message: z.string() }).nullable(),
@@ -78,6 +79,7 @@ export function toManuscriptView(record: ManuscriptRecord): ManuscriptView {
     format: record.format,
     detectedEncoding: record.detectedEncoding,
     warnings: record.warnings,
+    notes: toFileNoteViews(record.notes, record.warnings, record.format ?? 'file'),
     tocEntries: record.tocEntries.length,
     chapterReport: record.chapterReport ?? null,
     error: record.error,

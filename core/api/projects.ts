@@ -9,7 +9,7 @@ import {
   type ProjectRecord,
   type Workflow,
 } from '../projects/project';
-import { Id, IsoDateTime, page, text, type SameShape } from './common';
+import { FileNoteView, Id, IsoDateTime, page, text, toFileNoteViews, type SameShape } from './common';
 
 export { DEFAULT_DISCLOSURE, projectStatuses, workflowSteps };
 
@@ -105,7 +105,8 @@ export const CoverView = z.object({
   uploadedAt: IsoDateTime,
   /** Readable by the caller with their token: `GET .../cover?variant=` */
   variants: z.array(z.enum(['original', 'retail', 'thumbnail'])),
-  warnings: z.array(z.string()),
+  warnings: z.array(z.string()).meta({ description: "The notes' English sentences (`notes` carries their codes)" }),
+  notes: z.array(FileNoteView).meta({ description: 'What the conversion changed, with stable codes' }),
 });
 
 export const WorkflowStepState = z.enum(['not_started', 'in_progress', 'complete']);
@@ -164,6 +165,7 @@ export function toProjectView(project: ProjectRecord): ProjectView {
           uploadedAt: project.cover.uploadedAt,
           variants: ['original', 'retail', 'thumbnail'],
           warnings: project.cover.warnings,
+          notes: toFileNoteViews(project.cover.notes, project.cover.warnings, 'cover'),
         }
       : null,
     ownerId: project.ownerId,

@@ -3,6 +3,7 @@
  * object in the per-project Cosmos containers (partition `(tenantId, projectId)`). Every step of the pipeline reads
  * and writes these; the API views in core/api are derived from them.
  */
+import type { FileNote } from '../common/fileNotes';
 import type { VoiceAssignment, CastingOverride } from '../casting/casting';
 import type { Character } from '../characters/character';
 import type {
@@ -27,7 +28,10 @@ export interface ManuscriptRecord extends ProjectScopedDocument {
   status: 'processing' | 'ready' | 'failed';
   format: ManuscriptFormat | null;
   detectedEncoding: string | null;
+  /** The notes' English sentences (what API clients read before notes had codes). */
   warnings: string[];
+  /** What the parser noticed about the file, with codes (absent on uploads imported before notes had codes). */
+  notes?: FileNote[];
   tocEntries: TocEntry[];
   /** What chapter detection found and doubted (absent on uploads imported before it was kept). */
   chapterReport?: ChapterReport | null;

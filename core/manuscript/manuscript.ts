@@ -1,3 +1,5 @@
+import type { FileNote } from '../common/fileNotes';
+
 /**
  * The format-neutral result of parsing an uploaded manuscript. Every parser (TXT, Markdown, DOCX, EPUB, HTML, PDF)
  * produces this shape; chapter detection and segmentation work on it without knowing the original format.
@@ -28,8 +30,8 @@ export interface ParsedManuscript {
   tocEntries?: TocEntry[];
   /** Encoding the bytes were decoded from, for text formats (e.g. 'UTF-8', 'windows-1252', 'UTF-16LE'). */
   detectedEncoding?: string;
-  /** Human-readable notes about things the parser skipped or guessed. */
-  warnings: string[];
+  /** What the parser skipped, converted or guessed, each with a code and its English sentence. */
+  notes: FileNote[];
 }
 
 /**

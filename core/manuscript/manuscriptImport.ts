@@ -142,7 +142,8 @@ export class ManuscriptImport {
       ...current,
       format: parsed.format,
       detectedEncoding: parsed.detectedEncoding ?? null,
-      warnings: parsed.warnings,
+      warnings: parsed.notes.map((note) => note.message),
+      notes: parsed.notes,
       tocEntries: parsed.tocEntries ?? [],
       chapterReport,
     }));

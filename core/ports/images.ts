@@ -1,3 +1,4 @@
+import type { FileNote } from '../common/fileNotes';
 import type { IncomingFile, StagedFile } from './uploads';
 
 /** Cover image processing port (sharp in production and locally). */
@@ -9,7 +10,8 @@ export interface ProcessedCover {
   retailJpeg: Buffer;
   /** Small JPEG for lists. */
   thumbnailJpeg: Buffer;
-  warnings: string[];
+  /** What the conversion changed (colour space, transparency). */
+  notes: FileNote[];
   /** The file as uploaded, staged on local disk while `use` runs (to be stored as the original). */
   original: StagedFile;
 }

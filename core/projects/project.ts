@@ -1,3 +1,4 @@
+import type { FileNote } from '../common/fileNotes';
 import type { ProjectAccessFacts } from '../auth/permissions';
 import type { StoredDocument } from '../ports/documents';
 
@@ -59,7 +60,10 @@ export interface CoverRecord {
   originalFormat: 'jpeg' | 'png';
   uploadedAt: string;
   blobs: { original: string; retail: string; thumbnail: string };
+  /** The notes' English sentences. */
   warnings: string[];
+  /** What the conversion changed, with codes (absent on covers stored before notes had codes). */
+  notes?: FileNote[];
 }
 
 /**

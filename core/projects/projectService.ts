@@ -214,7 +214,8 @@ export class ProjectService {
         originalFormat: processed.originalFormat,
         uploadedAt: this.deps.clock.now().toISOString(),
         blobs,
-        warnings: processed.warnings,
+        warnings: processed.notes.map((note) => note.message),
+        notes: processed.notes,
       };
     });
     const saved = await this.save(user, { ...project, cover }, project.etag!);

@@ -134,7 +134,7 @@ describe('projects API', () => {
       body: jpeg,
     });
     expect(put.status).toBe(200);
-    expect(((await put.json()) as any).cover).toMatchObject({ width: 2400, height: 2400 });
+    expect(((await put.json()) as any).cover).toMatchObject({ width: 2400, height: 2400, notes: [], warnings: [] });
     const retail = await platform.api('creator@andes.test', `/v1/projects/${p.id}/cover?variant=retail`);
     expect(retail.status).toBe(200);
     const meta = await sharp(Buffer.from(await retail.arrayBuffer())).metadata();
@@ -146,5 +146,7 @@ describe('projects API', () => {
     expect(doc.openapi).toBe('3.1.0');
     expect(doc.paths['/api/v1/projects/{projectId}'].patch.operationId).toBe('updateProject');
     expect(doc.components.schemas.BookMetadata).toBeDefined();
+    // Notes about uploaded files carry codes a client can translate.
+    expect(doc.components.schemas.FileNote.properties.code.enum).toContain('toc_entries_unresolved');
   });
 });

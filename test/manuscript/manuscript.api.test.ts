@@ -126,6 +126,12 @@ describe('manuscript import', () => {
     >;
     expect(manuscript).toMatchObject({ status: 'ready', format: 'txt', detectedEncoding: 'UTF-8', error: null });
     expect(manuscript.warnings).toContain('Project Gutenberg header and license removed');
+    // The same note with a stable code, for clients that say it in their user's language.
+    expect(manuscript.notes).toContainEqual({
+      code: 'gutenberg_boilerplate_removed',
+      params: {},
+      message: 'Project Gutenberg header and license removed',
+    });
 
     const original = await platform.api(CREATOR, `/v1/projects/${projectId}/manuscript/original`);
     expect(original.status).toBe(200);

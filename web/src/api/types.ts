@@ -45,6 +45,7 @@ export interface ApiErrorBody {
 }
 
 export type { ManuscriptView as Manuscript } from '@core/api/manuscript';
+export type { FileNoteView as FileNote } from '@core/api/common';
 export type { ChapterSummary, ChapterView as Chapter, SpokenPreview } from '@core/api/chapters';
 export type { CharacterView as Character } from '@core/api/characters';
 export type { VoiceView as Voice } from '@core/api/voices';

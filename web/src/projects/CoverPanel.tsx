@@ -4,6 +4,7 @@ import { useErrorText } from '../ui/errorText';
 import { useUploadCover } from '../api/projects';
 import type { Project } from '../api/types';
 import { Alert } from '../ui/Alert';
+import { FileNoteText } from '../ui/FileNoteText';
 import { CoverImage } from './CoverImage';
 
 const ACCEPTED_TYPES = ['image/jpeg', 'image/png'];
@@ -22,14 +23,6 @@ async function imageSize(file: File): Promise<{ width: number; height: number } 
   } catch {
     return null;
   }
-}
-
-/** The server's notes on what it adjusted, in the reader's language. */
-function warningKey(warning: string): { key: 'converted' | 'flattened' | 'adjusted'; space?: string } {
-  const converted = /^converted from (\S+) to sRGB$/.exec(warning);
-  if (converted) return { key: 'converted', space: converted[1].toUpperCase() };
-  if (/transparency/.test(warning)) return { key: 'flattened' };
-  return { key: 'adjusted' };
 }
 
 /** The cover preview plus, for editors, the upload control with the API's verdict on the image. */
@@ -77,14 +70,11 @@ export function CoverPanel({ project, canEdit }: { project: Project; canEdit: bo
           })}
         </p>
       )}
-      {project.cover?.warnings.map((warning) => {
-        const { key, space } = warningKey(warning);
-        return (
-          <Alert key={warning} tone="warning">
-            {t(`cover.warnings.${key}`, { space })}
-          </Alert>
-        );
-      })}
+      {project.cover?.notes.map((note) => (
+        <Alert key={note.code + note.message} tone="warning">
+          <FileNoteText note={note} />
+        </Alert>
+      ))}
       {canEdit && (
         <div className="cover-panel__upload">
           <label htmlFor={inputId} className="button button--secondary">

@@ -1,6 +1,7 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { MemoryRouter } from 'react-router-dom';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import i18n from '../../i18n';
 import type { ChapterSummary, Manuscript } from '../../api/types';
 import { ImportReport } from './ImportReport';
 
@@ -36,6 +37,9 @@ const manuscript: Manuscript = {
   format: 'txt',
   detectedEncoding: 'UTF-8',
   warnings: ['Project Gutenberg header and license removed'],
+  notes: [
+    { code: 'gutenberg_boilerplate_removed', params: {}, message: 'Project Gutenberg header and license removed' },
+  ],
   tocEntries: 0,
   chapterReport: { confidence: 0.8, source: 'lines', sections: 1214, notSpoken: 3, warnings: 2 },
   error: null,
@@ -45,10 +49,10 @@ const manuscript: Manuscript = {
   etag: '"m1"',
 };
 
-function renderReport(chapters: ChapterSummary[] | undefined) {
+function renderReport(chapters: ChapterSummary[] | undefined, shown: Manuscript = manuscript) {
   return render(
     <MemoryRouter>
-      <ImportReport manuscript={manuscript} chapters={chapters} chapterHref={(c) => `/chapters/${c.id}`} />
+      <ImportReport manuscript={shown} chapters={chapters} chapterHref={(c) => `/chapters/${c.id}`} />
     </MemoryRouter>,
   );
 }
@@ -82,5 +86,37 @@ describe('the import report', () => {
     expect(screen.queryByText(/chapters? to check|doubted none/)).toBeNull();
     renderReport([chapter(1)]);
     expect(screen.getByText('Chapter detection doubted none of the chapters.')).toBeTruthy();
+  });
+
+  describe('notes about the file, from their codes', () => {
+    afterEach(async () => {
+      await i18n.changeLanguage('en-US');
+    });
+    const noted: Manuscript = {
+      ...manuscript,
+      format: 'epub',
+      warnings: ['3 TOC entries point nowhere', 'Unrecognised paragraph style: Fancy'],
+      notes: [
+        { code: 'toc_entries_unresolved', params: { count: 3 }, message: '3 TOC entries point nowhere' },
+        { code: 'library_message', params: { source: 'docx' }, message: 'Unrecognised paragraph style: Fancy' },
+      ],
+    };
+
+    it('says them in Portuguese for a pt-BR producer, with a library’s own words marked as English', async () => {
+      await i18n.changeLanguage('pt-BR');
+      renderReport([chapter(1)], noted);
+      expect(screen.getByText('A importação deixou 2 observações sobre este arquivo.')).toBeTruthy();
+      expect(screen.getByText('3 entradas do sumário não apontam para nenhum lugar do livro.')).toBeTruthy();
+      expect(screen.queryByText('3 TOC entries point nowhere')).toBeNull();
+      const library = screen.getByText('Unrecognised paragraph style: Fancy');
+      expect(library.getAttribute('lang')).toBe('en');
+      expect(library.closest('li')?.textContent).toMatch(/^Observação do leitor de DOCX/);
+    });
+
+    it('says them in Spanish for an es-PE producer', async () => {
+      await i18n.changeLanguage('es-PE');
+      renderReport([chapter(1)], manuscript);
+      expect(screen.getByText('Se quitaron el encabezado y la licencia de Project Gutenberg')).toBeTruthy();
+    });
   });
 });

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { ChapterSummary, Manuscript } from '../../api/types';
+import { FileNoteText } from '../../ui/FileNoteText';
 import { useFormat } from '../../ui/format';
 
 /** A whole book can leave many doubts; the first ones show at once, the rest on request. */
@@ -16,8 +17,8 @@ interface Doubt {
 
 /**
  * What the import found and doubted, so a producer knows what to check before casting: how the chapters were found
- * and with what confidence, what was left out of production, the notes about the file (in the server's own words,
- * English; the parsers give no codes) and each chapter detection doubted, linked to the chapter to fix it in.
+ * and with what confidence, what was left out of production, the notes about the file (said in the producer's language
+ * from their codes) and each chapter detection doubted, linked to the chapter to fix it in.
  */
 export function ImportReport({
   manuscript,
@@ -37,7 +38,8 @@ export function ImportReport({
     (chapter.detection?.warnings ?? []).map((warning) => ({ chapter, warning })),
   );
   const shown = showAll ? doubts : doubts.slice(0, DOUBTS_SHOWN_FIRST);
-  if (!report && manuscript.warnings.length === 0) return null;
+  const notes = manuscript.notes;
+  if (!report && notes.length === 0) return null;
 
   return (
     <section className="card import-report" aria-labelledby="import-report-title">
@@ -59,13 +61,13 @@ export function ImportReport({
         </dl>
       )}
 
-      {manuscript.warnings.length > 0 && (
+      {notes.length > 0 && (
         <>
-          <h4 className="import-report__heading">{t('current.warnings', { count: manuscript.warnings.length })}</h4>
+          <h4 className="import-report__heading">{t('current.warnings', { count: notes.length })}</h4>
           <ul className="import-report__list">
-            {manuscript.warnings.map((warning, index) => (
-              <li key={index} lang="en">
-                {warning}
+            {notes.map((note, index) => (
+              <li key={index}>
+                <FileNoteText note={note} />
               </li>
             ))}
           </ul>
