@@ -121,8 +121,8 @@ describe('the studio with a whole book, in Portuguese', () => {
     const report = page.getByRole('region', { name: 'O que a importação encontrou' });
     await expectVisible(report);
     await expectVisible(report.getByText(`${doubted.length} capítulos para conferir`));
-    // The file's own note (the server's words) is shown, not only counted.
-    await expectVisible(report.getByText('Project Gutenberg header and license removed'));
+    // The note about the file is shown, not only counted, and said in Portuguese from its code.
+    await expectVisible(report.getByText('Cabeçalho e licença do Project Gutenberg removidos'));
     await screenshot(page, 'at-size-01-import-report');
     expect(await englishLeftOn(page, 'pt-BR')).toEqual([]);
     expect(await axeViolations(page)).toEqual([]);
