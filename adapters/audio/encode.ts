@@ -1,8 +1,8 @@
 /**
  * Retail encodes: CBR MP3 per chapter and a single-track M4B (AAC-LC) with chapter markers, tags and cover. Each
  * encode measures the stream it encodes in the same pass (the measurement branch of the filter graph), so a finished
- * file is never decoded again just to be measured. Tags are rewritten by stream copy, and an M4B whose chapters are
- * already AAC is assembled by stream copy. An encode reads lossless masters only (encodingSource.ts): an AAC or MP3
+ * file is never decoded again just to be measured. An M4B whose chapters are already AAC is assembled by stream copy
+ * (a finished MP3's tags are rewritten without ffmpeg, in mp3Retag.ts). An encode reads lossless masters only (encodingSource.ts): an AAC or MP3
  * given to one is refused, never decoded into a second lossy generation.
  */
 import { writeFile } from 'node:fs/promises';
@@ -13,6 +13,7 @@ import { MeasurementParser, measurementFilters } from './measure';
 import { lameCbrArgs } from './mp3Encoding';
 import { concatList, linkIntoDir, withTempDir } from './tempFiles';
 import { probe } from './probe';
+import { cleanTag, containerTags } from './tags';
 import {
   readEncodingSource,
   requireLossless,
@@ -37,8 +38,6 @@ export interface Mp3Options extends ToolOptions {
   channels?: 1 | 2;
   tags?: AudioTags;
 }
-
-const MAX_TAG_LENGTH = 4000;
 
 export async function encodeMp3Cbr(master: string, out: string, options: Mp3Options = {}): Promise<EncodedAudio> {
   const bitrate = options.bitrateKbps ?? 192;
@@ -86,32 +85,6 @@ export async function encodeMp3Cbr(master: string, out: string, options: Mp3Opti
     },
   );
   return { loudness: parser.result(await mediaDuration(out, options)) };
-}
-
-/** New tags on an MP3 without touching its audio frames (the muxer writes a fresh ID3v2.3 tag and Info header). */
-export async function retagMp3(source: string, out: string, tags: AudioTags, options: ToolOptions = {}): Promise<void> {
-  await runFfmpeg(
-    [
-      '-y',
-      '-i',
-      source,
-      '-map',
-      '0:a:0',
-      '-map_metadata',
-      '-1',
-      '-c:a',
-      'copy',
-      '-id3v2_version',
-      '3',
-      '-write_xing',
-      '1',
-      ...metadataArgs(tags, 'id3'),
-      '-f',
-      'mp3',
-      out,
-    ],
-    { binaryPath: options.ffmpegPath, signal: options.signal, timeoutMs: options.timeoutMs ?? 10 * 60_000 },
-  );
 }
 
 async function mediaDuration(file: string, options: ToolOptions): Promise<number> {
@@ -245,38 +218,6 @@ function ffmetadata(tags: AudioTags, chapters: { title: string; start: number; e
   return text;
 }
 
-/** ffmpeg metadata keys per container: narrator goes to composer (what Apple Books and most players read). */
-function containerTags(tags: AudioTags, container: 'id3' | 'mp4'): Record<string, string> {
-  const out: Record<string, string> = {};
-  const set = (key: string, value: string | number | undefined) => {
-    if (value !== undefined && String(value).trim() !== '') out[key] = cleanTag(String(value));
-  };
-  set('title', tags.title);
-  set('album', tags.album);
-  set('artist', tags.artist);
-  set('album_artist', tags.albumArtist);
-  set('composer', tags.narrator);
-  set('genre', tags.genre);
-  set('date', tags.year);
-  set('track', tags.track);
-  set('copyright', tags.copyright);
-  set('publisher', tags.publisher);
-  if (container === 'mp4') {
-    set('description', tags.description);
-    set('comment', tags.comment ?? tags.description);
-  } else {
-    set('comment', tags.comment ?? tags.description);
-    if (tags.narrator) out.narrator = cleanTag(tags.narrator);
-  }
-  return out;
-}
-
 function metadataArgs(tags: AudioTags, container: 'id3' | 'mp4'): string[] {
   return Object.entries(containerTags(tags, container)).flatMap(([key, value]) => ['-metadata', `${key}=${value}`]);
-}
-
-function cleanTag(value: string): string {
-  // Control characters other than newline would corrupt tag frames; cap the length.
-  // eslint-disable-next-line no-control-regex -- matching control characters is the point
-  return value.replace(/[\u0000-\u0009\u000b-\u001f\u007f]/g, ' ').slice(0, MAX_TAG_LENGTH);
 }

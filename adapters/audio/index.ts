@@ -1,8 +1,9 @@
 /** The ffmpeg implementation of core's AudioToolchain port; binary paths come from config via the composition root. */
 import type { AudioToolchain } from '../../core/ports/audio';
 import { measureCover, measureDeliverableFile } from './deliverable';
-import { encodeM4b, encodeMp3Cbr, retagMp3 } from './encode';
+import { encodeM4b, encodeMp3Cbr } from './encode';
 import { masterChapter } from './master';
+import { retagMp3 } from './mp3Retag';
 import { measureLoudness } from './measure';
 import { probe } from './probe';
 import { splitLongAudio } from './split';
@@ -27,7 +28,7 @@ export function createFfmpegToolchain(paths: { ffmpegPath?: string; ffprobePath?
     measureLoudness: (file, options) => measureLoudness(file, { ...tools, ...options }),
     masterChapter: (request, outFile) => masterChapter({ ...request, ...tools }, outFile),
     encodeMp3Cbr: (master, out, options) => encodeMp3Cbr(master, out, { ...tools, ...options }),
-    retagMp3: (source, out, tags) => retagMp3(source, out, tags, tools),
+    retagMp3: (source, out, tags) => retagMp3(source, out, tags),
     encodeM4b: (request) => encodeM4b({ ...request, ...tools }),
     splitLongAudio: (master, request) => splitLongAudio(master, { ...request, ...tools }),
     measureDeliverableFile: (file, role, name, loudness) => measureDeliverableFile(file, role, name, tools, loudness),
