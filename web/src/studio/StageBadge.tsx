@@ -13,6 +13,7 @@ const TONES: Record<Stage, BadgeTone> = {
   inReview: 'warning',
   readyToProduce: 'brand',
   producing: 'info',
+  partlyProduced: 'info',
   produced: 'success',
 };
 

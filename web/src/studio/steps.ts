@@ -45,7 +45,15 @@ export interface StepView {
 }
 
 export type DetailKey =
-  'chapters' | 'characters' | 'voiced' | 'attributed' | 'approved' | 'manuscriptFailed' | 'manuscriptProcessing';
+  | 'chapters'
+  | 'characters'
+  | 'voiced'
+  | 'attributed'
+  | 'approved'
+  | 'produced'
+  | 'audible'
+  | 'manuscriptFailed'
+  | 'manuscriptProcessing';
 /** `flaggedAtLeast`: a page of flagged lines was counted and there are more ("100+ flagged lines"). */
 export type AttentionKey = 'flagged' | 'flaggedAtLeast' | 'openThreads' | 'changesRequested' | 'unvoiced';
 
@@ -96,6 +104,9 @@ export function studioSteps(status: StudioStatus): StepView[] {
   const voiced = facts?.charactersWithVoice ?? 0;
   const segments = facts?.segmentCount ?? 0;
   const decisions = review ? countDecisions(review.chapters) : { approved: 0, changesRequested: 0 };
+  const mastered = facts?.chaptersMastered ?? 0;
+  // The live counts, when the page has them, are fresher than the workflow the project was read with.
+  const produced = facts ? chapters > 0 && mastered >= chapters : workflow.production === 'complete';
 
   return [
     step('book', workflow.metadata === 'complete' ? 'done' : 'todo'),
@@ -156,9 +167,13 @@ export function studioSteps(status: StudioStatus): StepView[] {
       },
     ),
     step('estimate', 'todo'),
-    // The workflow's own states: production and packaging are marked complete by the pipeline.
-    step('production', workflow.production === 'complete' ? 'done' : 'todo'),
-    step('listen', workflow.production === 'complete' ? 'done' : 'todo'),
+    // A production of some chapters leaves them to be heard: the steps say how many, not only "to do".
+    step('production', produced ? 'done' : 'todo', {
+      detail: mastered > 0 ? { key: 'produced', values: { done: mastered, total: chapters } } : null,
+    }),
+    step('listen', produced ? 'done' : 'todo', {
+      detail: mastered > 0 ? { key: 'audible', values: { count: mastered } } : null,
+    }),
     step('delivery', workflow.packaging === 'complete' ? 'done' : 'todo'),
   ];
 }
@@ -174,6 +189,7 @@ export type Stage =
   | 'inReview'
   | 'readyToProduce'
   | 'producing'
+  | 'partlyProduced'
   | 'produced';
 
 export function projectStage(project: Project, facts?: ProjectFacts, activeJob?: Job): Stage {
@@ -187,6 +203,7 @@ export function projectStage(project: Project, facts?: ProjectFacts, activeJob?:
         casting: facts.characterCount > 0 && facts.charactersWithVoice >= facts.characterCount,
         planning: facts.segmentCount > 0 && facts.segmentsWithSpeaker >= facts.segmentCount,
         packaging: facts.packagesReady > 0,
+        partly: facts.chaptersMastered > 0 && facts.chaptersMastered < facts.chapterCount,
       }
     : {
         manuscript: state.manuscript === 'complete',
@@ -194,9 +211,13 @@ export function projectStage(project: Project, facts?: ProjectFacts, activeJob?:
         casting: state.casting === 'complete',
         planning: state.planning === 'complete',
         packaging: state.packaging === 'complete',
+        partly: false,
       };
-  if (activeJob?.kind === 'produce' || activeJob?.kind === 'regenerate' || state.production === 'in_progress')
-    return 'producing';
+  if (activeJob?.kind === 'produce' || activeJob?.kind === 'regenerate') return 'producing';
+  // Without the live counts the workflow's "in progress" is all there is; with them, some chapters produced and no
+  // production running is a book produced in part, not one being produced.
+  if (!facts && state.production === 'in_progress') return 'producing';
+  if (done.partly) return 'partlyProduced';
   if (done.packaging) return 'produced';
   if (!done.manuscript) return facts?.manuscriptStatus === 'processing' ? 'importing' : 'needsManuscript';
   if (!done.characters) return 'needsCharacters';

@@ -1,0 +1,66 @@
+import { render, screen } from '@testing-library/react';
+import { MemoryRouter } from 'react-router-dom';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ProjectFacts } from '../api/types';
+import i18n from '../i18n';
+import { testProject } from '../test/render';
+import { StageBadge } from './StageBadge';
+import { StepNav } from './StepNav';
+import type { StudioStatus } from './steps';
+
+/**
+ * A book of fifteen chapters of which two were produced (a producer trying the voices on a few chapters first), no
+ * job running: the project's workflow says production is "in progress".
+ */
+const project = testProject({
+  workflow: {
+    steps: [
+      { step: 'production', state: 'in_progress', detail: '2/15 chapters mastered' },
+      { step: 'packaging', state: 'complete', detail: '3 packages' },
+    ],
+    currentStep: 'production',
+  },
+});
+const facts: ProjectFacts = {
+  manuscriptStatus: 'ready',
+  chapterCount: 15,
+  characterCount: 10,
+  charactersWithVoice: 10,
+  segmentCount: 2709,
+  segmentsWithSpeaker: 2709,
+  segmentsRendered: 150,
+  chaptersMastered: 2,
+  packagesReady: 3,
+  activeJobId: null,
+};
+const status: StudioStatus = { project, facts, activeJob: undefined, review: undefined, flagged: undefined };
+
+afterEach(async () => {
+  await i18n.changeLanguage('en-US');
+});
+
+describe('a book produced in part', () => {
+  it('the production and listening steps say how many chapters were produced and can be heard', async () => {
+    await i18n.changeLanguage('pt-BR');
+    render(
+      <MemoryRouter>
+        <StepNav status={status} />
+      </MemoryRouter>,
+    );
+    expect(screen.getByText(/2 de 15 capítulos produzidos/)).toBeTruthy();
+    expect(screen.getByText(/2 capítulos para ouvir/)).toBeTruthy();
+  });
+
+  it('is not said to be producing while no production runs', async () => {
+    await i18n.changeLanguage('es-PE');
+    render(<StageBadge project={project} facts={facts} />);
+    expect(screen.getByText('Producido en parte')).toBeTruthy();
+    expect(screen.queryByText('Produciendo')).toBeNull();
+  });
+
+  it('is said to be producing while a production runs', () => {
+    const job = { id: 'j1', kind: 'produce' } as StudioStatus['activeJob'];
+    render(<StageBadge project={project} facts={{ ...facts, activeJobId: 'j1' }} activeJob={job} />);
+    expect(screen.getByText('Producing')).toBeTruthy();
+  });
+});
