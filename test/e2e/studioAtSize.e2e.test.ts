@@ -166,6 +166,32 @@ describe('the studio with a whole book, in Portuguese', () => {
     expect(widths).toEqual(Object.fromEntries(Object.keys(widths).map((name) => [name, 390])));
   });
 
+  test('an admin on a 390-px phone: the header keeps every area in reach and no page scrolls sideways', async () => {
+    // An admin's header has one more area (Administração) than a creator's: on one line it overflowed the phone.
+    const admin = await newSession(browser, { locale: 'pt-BR', width: 390, height: 844 });
+    await signIn(target, admin.page, 'admin@andes.test', 'Entrar');
+    const widths: Record<string, number> = {};
+    for (const [name, url] of [
+      ['projects', `${target.webUrl}/projects`],
+      ['admin-users', `${target.webUrl}/admin/users`],
+      ['costs', `${target.webUrl}/costs`],
+      ['delivery', `${projectUrl}/delivery`],
+    ] as const) {
+      await admin.page.goto(url);
+      await expectVisible(admin.page.getByRole('link', { name: 'Administração' }));
+      await admin.page.waitForLoadState('networkidle').catch(() => undefined);
+      widths[name] = await admin.page.evaluate<number>('document.documentElement.scrollWidth');
+    }
+    await screenshot(admin.page, 'at-size-03-phone-admin-delivery');
+    const nav = admin.page.getByRole('navigation', { name: 'Principal' });
+    for (const area of ['Projetos', 'Custos', 'Administração']) {
+      const box = await nav.getByRole('link', { name: area }).boundingBox();
+      expect({ area, inside: box !== null && box.x >= 0 && box.x + box.width <= 390 }).toEqual({ area, inside: true });
+    }
+    await admin.context.close();
+    expect(widths).toEqual(Object.fromEntries(Object.keys(widths).map((name) => [name, 390])));
+  });
+
   test('nothing broke in the browser (no script error, no refused inline style)', () => {
     expect(producer.problems.filter((problem) => !/\b4\d\d\b/.test(problem))).toEqual([]);
   });
