@@ -1,5 +1,5 @@
 /** Moving blobs to and from temp files as streams (audio never sits whole in memory). */
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { NotFoundError } from '../../core/errors';
 import type { BlobStore } from '../../core/ports/blobs';
@@ -24,15 +24,20 @@ export async function uploadFileUnlessStored(
   contentType: string,
 ): Promise<boolean> {
   if (await blobs.exists(name)) return false;
-  await blobs.putIfAbsent(name, createReadStream(file), contentType);
+  await blobs.putIfAbsent(name, { filePath: file }, contentType);
   return true;
 }
 
+/**
+ * Stores a file create-only, sent from disk in one Put Blob (see BlobBody): for a file that is usually new (a segment's
+ * fresh audio, a chapter's master), where looking first would add a request to every store. Resolves false when the
+ * blob was already there.
+ */
 export function uploadFileIfAbsent(
   blobs: BlobStore,
   name: string,
   file: string,
   contentType: string,
 ): Promise<boolean> {
-  return blobs.putIfAbsent(name, createReadStream(file), contentType);
+  return blobs.putIfAbsent(name, { filePath: file }, contentType);
 }

@@ -9,7 +9,6 @@
  * read, and nothing is uploaded that is stored under the same content-addressed name already (encodings and previews are
  * named by the sha256 of their bytes and looked for before they are sent).
  */
-import { createReadStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { LoudnessMeasurement } from '../../core/audio/measurements';
@@ -138,7 +137,7 @@ export async function buildAndStoreFiles(
     if (!streamed)
       await tools.blobs.put(
         deliverableBlob,
-        createReadStream(result.deliverable.path),
+        { filePath: result.deliverable.path },
         contentTypeOfDeliverable(result.deliverable.name),
       );
     const encodings: PackageEncodingRecord[] = [];

@@ -14,7 +14,6 @@
  */
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { ReadStream } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -25,7 +24,7 @@ import type { ProductionContext } from '../../adapters/production/productionCont
 import { DEFAULT_MASTERING_TARGET, DEFAULT_ROOM_TONE } from '../../core/audio/masteringTarget';
 import type { ChapterRecord } from '../../core/book/records';
 import type { AudioToolchain } from '../../core/ports/audio';
-import type { BlobStore } from '../../core/ports/blobs';
+import type { BlobBody, BlobStore } from '../../core/ports/blobs';
 import type { RenderedMaster } from '../../core/production/chapterMastering';
 import type { PackageRecord } from '../../core/production/packageRecord';
 import type { ProjectRecord } from '../../core/projects/project';
@@ -72,8 +71,8 @@ class CountingBlobs {
     },
   };
 
-  private async put(name: string, body: Buffer | Readable): Promise<void> {
-    if (body instanceof ReadStream) this.fromFiles.add(name);
+  private async put(name: string, body: BlobBody): Promise<void> {
+    if (!Buffer.isBuffer(body) && 'filePath' in body) this.fromFiles.add(name);
     this.writeNames.push(name);
     this.writes += 1;
     this.mostWrites = Math.max(this.mostWrites, this.writes);
@@ -95,8 +94,9 @@ class CountingBlobs {
   }
 }
 
-async function bodyOf(body: Buffer | Readable): Promise<Buffer> {
+async function bodyOf(body: BlobBody): Promise<Buffer> {
   if (Buffer.isBuffer(body)) return body;
+  if ('filePath' in body) return readFile(body.filePath);
   const chunks: Buffer[] = [];
   for await (const chunk of body) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks);
