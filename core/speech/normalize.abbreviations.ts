@@ -3,6 +3,7 @@
  * ends the sentence, depend on the words around the abbreviation; books also wrap lines anywhere ("Mr.⏎Darcy") and
  * print whole lines in capitals ("MR. DARCY"), so both count as the same abbreviation.
  */
+import { foldAccents } from '../manuscript/headings';
 import { romanToNumber } from '../manuscript/numerals';
 import type { Abbreviation, LanguageRules } from './normalize.rules';
 
@@ -27,6 +28,10 @@ const NUMBER_AFTER = /^[ \t]+(?:\p{Ll}{1,3}[ \t]+)?\d/u;
 const OPENS_SENTENCE = /(?:^|[.!?:;"'«(—–-]|\n)[ \t]*$/u;
 const SENTENCE_MAY_END = new RegExp(String.raw`^(?:[ \t]*$|\s*\n[ \t]*\n|${GAP}["'(]?\p{Lu})`, 'u');
 
+const LETTER_BEFORE_ON_LINE = /\p{L}[^\n]*$/u;
+const LETTER_AFTER_ON_LINE = /^[^\n]*\p{L}/u;
+const SENTENCE_GOES_ON = /^(?:\.\.|[ \t]*(?:[,;:?!]|["'(]?\p{Ll}))/u;
+
 const isCapitalised = (word: string | undefined): word is string => !!word && /^\p{Lu}/u.test(word);
 
 function isName(word: string | undefined, rules: LanguageRules): boolean {
@@ -41,6 +46,10 @@ interface Surroundings {
   nextWord: string | undefined;
   nextIsNumber: boolean;
   numberNearby: boolean;
+  /** A letter stands on the same line before or after the abbreviation. */
+  wordsOnItsLine: boolean;
+  /** What follows is a lower-case word, a pause or an ellipsis: no new sentence starts. */
+  sentenceGoesOn: boolean;
 }
 
 function applies(abbreviation: Abbreviation, around: Surroundings, rules: LanguageRules): boolean {
@@ -59,6 +68,15 @@ function applies(abbreviation: Abbreviation, around: Surroundings, rules: Langua
       return around.nextIsNumber;
     case 'inDate':
       return around.numberNearby;
+    case 'amidWords':
+      // A capitalised word opening the sentence is a verb when the sentence goes on ("Dígame V., señor"), a name
+      // when it stops ("Carlos V.").
+      return (
+        around.wordsOnItsLine &&
+        !nameFollows &&
+        (!isName(around.previousWord, rules) || (around.previousOpensSentence && around.sentenceGoesOn)) &&
+        !(around.previousWord !== undefined && foldAccents(around.previousWord.toLowerCase()) in rules.headingLabels)
+      );
   }
 }
 
@@ -135,6 +153,8 @@ function expandSpelling(text: string, spelling: Spelling, rules: LanguageRules):
         nextWord: after.match(NEXT_WORD)?.[1],
         nextIsNumber: NEXT_NUMBER.test(after) || value !== undefined,
         numberNearby: NUMBER_BEFORE.test(before) || NUMBER_AFTER.test(after),
+        wordsOnItsLine: LETTER_BEFORE_ON_LINE.test(before) || LETTER_AFTER_ON_LINE.test(after),
+        sentenceGoesOn: SENTENCE_GOES_ON.test(after),
       };
       const reading = spelling.readings.find((candidate) => applies(candidate, around, rules));
       if (!reading) return match;
@@ -145,7 +165,8 @@ function expandSpelling(text: string, spelling: Spelling, rules: LanguageRules):
       const writtenNumeral = numeral ? `${numeralGap ?? ''}${numeral}` : '';
       // A title and the name after it are one phrase, even when the book wrapped the line between them.
       if (reading.title) return `${spoken}${writtenNumeral}${lineBreak ? ' ' : ''}`;
-      const period = abbreviation.endsWith('.') && SENTENCE_MAY_END.test(after) ? '.' : '';
+      // "V..." is the abbreviation's period and an ellipsis's last two: the ellipsis stays whole.
+      const period = abbreviation.endsWith('.') && (SENTENCE_MAY_END.test(after) || after.startsWith('..')) ? '.' : '';
       return `${spoken}${period}${writtenNumeral}${lineBreak ?? ''}`;
     },
   );

@@ -4,6 +4,20 @@
 const INVISIBLE = /[\u00AD\u200B\u200C\u200D\u2060\uFEFF\u200E\u200F\u202A-\u202E\u2066-\u2069\u061C]/g;
 const SPACES = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g;
 const SCENE_BREAK_LINE = /^[ \t]*(?:[*#~•·⁂=_][ \t]*){1,20}[ \t]*$/gmu;
+/**
+ * Plain-text books (Project Gutenberg's among them) mark italics with underscores: "_that_", "_El Sombrero de tres
+ * picos_", "_deficit._". An underscore that opens a word or closes one is markup, never read; one inside a word
+ * ("snake_case") is kept. Emphasis is not carried over into the speech.
+ */
+const ITALICS_OPENING = /(?<![\p{L}\p{N}_])_+(?=["'(¿¡]{0,3}[\p{L}\p{N}])/gu;
+const ITALICS_CLOSING = /(?<=[\p{L}\p{N}.,;:!?'")\]])_+(?![\p{L}\p{N}_])/gu;
+/**
+ * A footnote or errata mark glued to a word ("é* justo", "céu.*", "fora**") or a bracketed note number ("word[1]")
+ * is a reference for the eye; an engine would say "asterisk" or the number.
+ */
+/** Asterisks standing for a name the author withholds ("the town of ***, where"): a pause, not three "asterisk"s. */
+const WITHHELD_NAME = /(?<=[\p{L}\p{N}])[ \t]+\*{2,}(?=([ \t]*[\p{L}\p{N}]?))/gu;
+const NOTE_MARKS = /(?<=[\p{L}\p{M}.,;:!?'")])(?:\*{1,3}|\[\d{1,3}\])(?![\p{L}\p{N}*])/gu;
 
 export function cleanTypography(text: string): string {
   return text
@@ -14,6 +28,10 @@ export function cleanTypography(text: string): string {
     .replace(/[‘’‚‛`´]/g, "'")
     .replace(/…/g, '...')
     .replace(SCENE_BREAK_LINE, '')
+    .replace(ITALICS_OPENING, '')
+    .replace(ITALICS_CLOSING, '')
+    .replace(NOTE_MARKS, '')
+    .replace(WITHHELD_NAME, (_stars: string, next: string) => (next.trim() === '' ? '' : ','))
     .replace(/\r\n?/g, '\n');
 }
 

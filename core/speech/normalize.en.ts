@@ -102,6 +102,7 @@ export const englishRules: LanguageRules = {
     return `${toCardinal(numerator)} ${parts}`;
   },
   or: () => 'or',
+  and: () => 'and',
   perWord: 'per',
   perUnitsOnly: { s: ['second', 'seconds'] },
   // "fifty-fifty", "sixty-forty": a split is said as one word.

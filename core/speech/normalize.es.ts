@@ -161,6 +161,8 @@ export const spanishRules: LanguageRules = {
   },
   // "o" becomes "u" before a word that starts with an o sound ("siete u ocho", "uno u otro", "mujer u hombre").
   or: (nextWord) => (/^h?[oóò]/iu.test(nextWord) ? 'u' : 'o'),
+  // "y" is "e" before an i sound, not before a diphthong ("Pérez e Hijos", "agua y hielo").
+  and: (nextWord) => (/^h?[iíì](?![aeoáéó])/iu.test(nextWord) ? 'e' : 'y'),
   perWord: 'por',
   perUnitsOnly: { s: ['segundo', 'segundos'] },
   splitJoiner: ' ',
@@ -222,6 +224,11 @@ export const spanishRules: LanguageRules = {
     { written: 'Uds.', spoken: 'ustedes' },
     { written: 'Vd.', spoken: 'usted' },
     { written: 'Vds.', spoken: 'ustedes' },
+    // Older prints write usted "V." and ustedes "VV."; a name after it makes "V." an initial.
+    { written: 'V.', spoken: 'usted', when: 'amidWords' },
+    { written: 'VV.', spoken: 'ustedes', when: 'amidWords' },
+    { written: 'S. M.', spoken: 'Su Majestad' },
+    { written: 'v. gr.', spoken: 'verbigracia' },
     { written: 'Excmo.', spoken: 'excelentísimo', title: true },
     { written: 'Excma.', spoken: 'excelentísima', title: true },
     { written: 'Ilmo.', spoken: 'ilustrísimo', title: true },

@@ -197,6 +197,7 @@ export function portugueseRules(variant: 'BR' | 'PT'): LanguageRules {
       return `${count} ${part}${numerator === 1 ? '' : 's'}`;
     },
     or: () => 'ou',
+    and: () => 'e',
     perWord: 'por',
     perUnitsOnly: { s: ['segundo', 'segundos'] },
     splitJoiner: ' ',

@@ -17,9 +17,12 @@ export interface CurrencyWords {
  *   verb or other word ("Chegou D. Placida");
  * - `beforeNumber`: a number follows ("No. 5");
  * - `inDate`: a number stands within two short words before or after ("3 de ago. de 1857", "ago. 3"), as a month
- *   does.
+ *   does;
+ * - `amidWords`: a word of its own line stands before or after it, but no name and no heading word ("capítulo"),
+ *   as around a pronoun: the older Spanish "V." (usted) in "¿No tenga V. tantos celos?", while "V. Hugo" is an
+ *   initial, "Carlos V." a king and a line "V." a section number.
  */
-export type AbbreviationContext = 'beforeName' | 'afterName' | 'notAfterName' | 'beforeNumber' | 'inDate';
+export type AbbreviationContext = 'beforeName' | 'afterName' | 'notAfterName' | 'beforeNumber' | 'inDate' | 'amidWords';
 
 export interface Abbreviation {
   /** As written, including its period(s), e.g. "Mr." or "EE. UU."; the all-capitals spelling matches too. */
@@ -130,6 +133,11 @@ export interface LanguageRules extends RomanNumeralWords {
    * Spanish "u" before an o sound: "uno/otro" → "uno u otro").
    */
   or(nextWord: string): string;
+  /**
+   * The language's "and" before the next word, said for an ampersand ("Crosbie & Alleyne"); Spanish says "e" before
+   * an i sound ("Pérez & Hijos" → "Pérez e Hijos").
+   */
+  and(nextWord: string): string;
   /** Joins a unit and the unit it is counted by ("km/h" → "kilometers per hour", "metros por segundo"). */
   perWord: string;
   /**

@@ -32,6 +32,7 @@ import {
 } from './normalize.roman';
 import type { LanguageRules } from './normalize.rules';
 import { expandNumberPairs, expandRates, pauseBetweenNumbers, readSlashWords } from './normalize.slashes';
+import { readAmpersands } from './normalize.symbols';
 
 export interface SpokenFormOptions {
   /** A chapter heading: its heading word and number are read as the language says them ("Chapter twelve"). */
@@ -72,6 +73,8 @@ export function toSpokenForm(text: string, language: string, options: SpokenForm
     // A heading's own word comes first, so "CAP. XII" is the heading "Capítulo doce", not the reference "capítulo".
     if (options.isHeading) spoken = readHeadingNumbers(spoken, rules);
     spoken = expandAbbreviations(spoken, rules);
+    // After the abbreviations, which read "&c." as et cetera.
+    spoken = readAmpersands(spoken, rules);
     if (!options.isHeading) spoken = readLoneNumerals(spoken, rules, false);
     spoken = readLabelledNumerals(spoken, rules);
     spoken = readCenturyNumerals(spoken, rules);

@@ -175,6 +175,14 @@ const ENGLISH = cases('en', 'en-GB', [
   ['heading', 'BOOK II', 'Book two', 'heading'],
   ['heading', 'I Went Home', 'I Went Home', 'heading'],
   ['heading', 'CHAPTER I', 'Chapter one', 'heading'],
+  ['italics', 'I never said _that_; it was _your_ idea.', 'I never said that; it was your idea.'],
+  ['italics', 'He had read _The Old Curiosity Shop._ Twice.', 'He had read The Old Curiosity Shop. Twice.'],
+  ['italics', 'the file_name stays', 'the file_name stays'],
+  ['note mark', 'He was mistaken* about the road.', 'He was mistaken about the road.'],
+  ['note mark', 'the old mill.[3] Nobody', 'the old mill. Nobody'],
+  ['note mark', 'the town of *** in the north', 'the town of, in the north'],
+  ['symbol', 'a clerk at Hobbs & Lane, drapers', 'a clerk at Hobbs and Lane, drapers'],
+  ['symbol', 'Hobbs &\nLane and AT&T', 'Hobbs and\nLane and AT&T'],
 ]);
 
 const AMERICAN_ENGLISH = cases('en', 'en-US', [
@@ -298,6 +306,19 @@ const SPANISH = cases('es', 'es-ES', [
     'Pesaba 2 1/2 kilos; 1/4, 3/4, 3/8, 1/12 y ⅓.',
     'Pesaba dos kilos y medio; un cuarto, tres cuartos, tres octavos, un doceavo y un tercio.',
   ],
+  ['italics', 'Leía _La Gaceta_ cada mañana.', 'Leía La Gaceta cada mañana.'],
+  ['italics', 'gritó: _"¡Fuego!"_ y calló', 'gritó: "¡Fuego!" y calló'],
+  ['abbreviation', '¿Qué quiere V. de mí? Dígalo V... o váyase.', '¿Qué quiere usted de mí? Dígalo usted... o váyase.'],
+  ['abbreviation', 'Ya lo saben VV., señores.', 'Ya lo saben ustedes, señores.'],
+  ['abbreviation', 'V. Ruiz firmó; el emperador Carlos V.', 'V. Ruiz firmó; el emperador Carlos quinto.'],
+  ['abbreviation', 'Léase el capítulo V. Luego', 'Léase el capítulo V. Luego'],
+  [
+    'abbreviation',
+    'al servicio de S. M. el Rey; v. gr., los jueces',
+    'al servicio de Su Majestad el Rey; verbigracia, los jueces',
+  ],
+  ['symbol', 'la casa Pérez & Hijos y Gómez & Cía.', 'la casa Pérez e Hijos y Gómez y Cía.'],
+  ['note mark', 'en el pueblo de *** vivía', 'en el pueblo de, vivía'],
 ]);
 
 const PORTUGUESE = [
@@ -394,6 +415,9 @@ const PORTUGUESE = [
       '2 1/2 litros; 1/2, 1/4, 3/4, 5/8, 1/12 e ½.',
       'dois litros e meio; meio, um quarto, três quartos, cinco oitavos, um doze avos e meio.',
     ],
+    ['italics', 'lia o _Jornal do Commercio_ e o _Diario_.', 'lia o Jornal do Commercio e o Diario.'],
+    ['note mark', 'Não era* justo; o céu.* Depois', 'Não era justo; o céu. Depois'],
+    ['symbol', 'a firma Souza & Irmão', 'a firma Souza e Irmão'],
   ]),
   ...cases('pt', 'pt-PT', [
     ['number', '16 vezes', 'dezasseis vezes'],

@@ -1,0 +1,25 @@
+/** Symbols that stand for a word in running text, said as the language says that word. */
+import type { LanguageRules } from './normalize.rules';
+
+/** The ampersand and the word or number after it, across spaces and at most one line break. */
+const AMPERSAND = /&(?=[ \t]*\n?[ \t]*["'(]?(\p{L}[\p{L}\p{M}'-]*|\p{N}))/gu;
+/** A word, number or closing mark before the ampersand, across the same gap. */
+const WORD_BEFORE = /[\p{L}\p{N}.,'")][ \t]*\n?[ \t]*$/u;
+
+/**
+ * An ampersand between words or names ("Crosbie & Alleyne", "Smith & Co.") is the language's "and". "&c." is read
+ * before this, as an abbreviation (et cetera). An ampersand glued to letters on both sides ("AT&T") is left alone.
+ */
+export function readAmpersands(text: string, rules: LanguageRules): string {
+  if (!text.includes('&')) return text;
+  return text.replace(AMPERSAND, (ampersand: string, nextWord: string, offset: number, source: string) => {
+    const spacedBefore = /\s/.test(source.charAt(offset - 1));
+    const spacedAfter = /\s/.test(source.charAt(offset + 1));
+    if (!spacedBefore && !spacedAfter) return ampersand;
+    // Only the gap right before the ampersand is looked at, so a long run of spaces is read once.
+    let gapStart = offset;
+    while (gapStart > 0 && /[ \t\n]/.test(source.charAt(gapStart - 1)) && offset - gapStart < 200) gapStart--;
+    if (!WORD_BEFORE.test(source.slice(Math.max(0, gapStart - 1), offset))) return ampersand;
+    return `${spacedBefore ? '' : ' '}${rules.and(nextWord)}${spacedAfter ? '' : ' '}`;
+  });
+}
