@@ -65,9 +65,15 @@ export class WavLevelTap extends Transform {
     const even = data.length - (data.length % 2);
     if (even < data.length) this.carry = Buffer.from(data.subarray(even));
     if (even === 0) return;
-    // Copy into an aligned buffer: Int16Array needs an even byte offset.
-    const samples = new Int16Array(even / 2);
-    Buffer.from(samples.buffer).set(data.subarray(0, even));
+    // The meter reads the chunk's own bytes where it can: a copy of every chunk would double the buffer memory each
+    // download allocates (and the garbage collections that memory triggers). Int16Array needs an even byte offset, so
+    // a chunk that starts on an odd one (rare: network chunks start at 0) is copied into an aligned buffer.
+    let samples: Int16Array;
+    if (data.byteOffset % 2 === 0) samples = new Int16Array(data.buffer, data.byteOffset, even / 2);
+    else {
+      samples = new Int16Array(even / 2);
+      Buffer.from(samples.buffer).set(data.subarray(0, even));
+    }
     this.meter.push(samples, this.rate);
     this.remainingData -= even;
   }
