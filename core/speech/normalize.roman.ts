@@ -57,33 +57,42 @@ export function readHeadingNumbers(text: string, rules: LanguageRules): string {
 }
 
 /**
- * A line that is only a Roman numeral (with its period) numbers a part or section. In running text the single letters
- * that are also initials or words (L, C, D, M; the pronoun I without a period) stay as they are.
+ * A line that is only a Roman numeral (with its period) numbers a part or section, and so does a numeral with its
+ * period opening a line whose rest is a title in capitals ("VII. THE BLUE ROOM", a story's number in a collection).
+ * In running text the single letters that are also initials or words (L, C, D, M; the pronoun I without a period)
+ * stay as they are.
  */
 export function readLoneNumerals(text: string, rules: LanguageRules, isHeading: boolean): string {
   return text.replace(
-    /^([ \t]*)([IVXLCDM]+)(\.?)(?=[ \t]*$)/gmu,
-    (match, indent: string, roman: string, dot: string) => {
+    /^([ \t]*)([IVXLCDM]+)(\.?)(?=([ \t]*$|[ \t]+[^\n]*))/gmu,
+    (match, indent: string, roman: string, dot: string, rest: string) => {
       const value = romanToNumber(roman);
       if (value === undefined) return match;
       if (!isHeading && roman.length === 1 && (/[LCDM]/.test(roman) || (roman === 'I' && dot === ''))) return match;
+      if (rest.trim() !== '' && (dot === '' || !isCapitalsTitle(rest))) return match;
       return `${indent}${rules.cardinal(BigInt(value))}${dot}`;
     },
   );
 }
 
-/** "see Chapter XII" in running text: a capitalised heading word and its number. */
+/** A title printed in capitals: two capitals in a row and no lower-case letter ("THE BLUE ROOM", "EL MOLINO"). */
+const isCapitalsTitle = (line: string) => /\p{Lu}{2}/u.test(line) && !/\p{Ll}/u.test(line);
+
+/**
+ * "see Chapter XII" in running text: a heading word and its number. After a heading word in lower case ("no capitulo
+ * XXV") only a numeral of two letters or more counts: a single letter may be the letter itself ("the letter C").
+ */
 export function readLabelledNumerals(text: string, rules: LanguageRules): string {
   const labels = Object.keys(rules.headingLabels)
     .filter((label) => !label.endsWith('.'))
-    .map((label) => label.replace(/^\p{L}/u, (c) => c.toUpperCase()))
-    .map(escapeRegex);
+    // Written with or without accents ("capítulo", "capitulo"), in any case.
+    .map((label) => escapeRegex(label).replace(/[aeiouc]/g, (c) => `[${c}${ACCENTED[c]}]`));
   const pattern = new RegExp(
     String.raw`(?<![\p{L}\p{N}])(${labels.join('|')})([ \t]+)([IVXLCDM]+)(?![\p{L}\p{N}'’])`,
     'giu',
   );
   return text.replace(pattern, (match, label: string, gap: string, roman: string, offset: number) => {
-    if (!/^\p{Lu}/u.test(label) || roman !== roman.toUpperCase()) return match;
+    if (roman !== roman.toUpperCase() || (!/^\p{Lu}/u.test(label) && roman.length < 2)) return match;
     const value = romanToNumber(roman);
     const after = text.slice(offset + match.length);
     if (value === undefined || mayBePronoun(roman, after, rules)) return match;
@@ -127,7 +136,8 @@ const MAX_CENTURY = 39;
 
 /** "Henry VIII" → "Henry the Eighth", "D. João VI" → "Dom João sexto"; not after titles or heading words. */
 export function readRegnalNumerals(text: string, rules: LanguageRules): string {
-  const pattern = /(?<![\p{L}\p{N}'’])(\p{Lu}[\p{Ll}\p{M}]+)([ \t]+)([IVX]+)(?![\p{L}\p{N}'’])/gu;
+  // A book may wrap the line between the name and its number ("Fernando⏎VII").
+  const pattern = /(?<![\p{L}\p{N}'’])(\p{Lu}[\p{Ll}\p{M}]+)([ \t]+|[ \t]*\n[ \t]*)([IVX]+)(?![\p{L}\p{N}'’])/gu;
   const labels = new Set(Object.keys(rules.headingLabels).map(foldAccents));
   return text.replace(pattern, (match, name: string, gap: string, roman: string, offset: number) => {
     const lower = name.toLowerCase();

@@ -44,7 +44,9 @@ describe('spoken form', () => {
     expect(toSpokenForm('Capítulo III', 'pt-BR', { isHeading: true })).toBe('Capítulo três');
     expect(toSpokenForm('IV.', 'en', { isHeading: true })).toBe('four.');
     expect(toSpokenForm('see Chapter XII', 'en')).toBe('see Chapter twelve');
-    expect(toSpokenForm('the chapter XII', 'en')).toBe('the chapter XII');
+    // A heading word in lower case takes a numeral of two letters or more; a single letter may be the letter itself.
+    expect(toSpokenForm('the chapter XII', 'en')).toBe('the chapter twelve');
+    expect(toSpokenForm('the letter C', 'en')).toBe('the letter C');
     expect(toSpokenForm('I went home.', 'en', { isHeading: true })).toBe('I went home.');
     expect(toSpokenForm('Part I was long', 'en')).toBe('Part I was long');
   });

@@ -183,6 +183,10 @@ const ENGLISH = cases('en', 'en-GB', [
   ['note mark', 'the town of *** in the north', 'the town of, in the north'],
   ['symbol', 'a clerk at Hobbs & Lane, drapers', 'a clerk at Hobbs and Lane, drapers'],
   ['symbol', 'Hobbs &\nLane and AT&T', 'Hobbs and\nLane and AT&T'],
+  ['roman', 'XI. THE SILVER LAMP', 'eleven. THE SILVER LAMP'],
+  ['roman', 'I. Then it rained.', 'I. Then it rained.'],
+  ['roman', 'as told in part III of the tale', 'as told in part three of the tale'],
+  ['roman', 'in the days of King Edward\nVI, a boy', 'in the days of King Edward\nthe Sixth, a boy'],
 ]);
 
 const AMERICAN_ENGLISH = cases('en', 'en-US', [
@@ -319,6 +323,9 @@ const SPANISH = cases('es', 'es-ES', [
   ],
   ['symbol', 'la casa Pérez & Hijos y Gómez & Cía.', 'la casa Pérez e Hijos y Gómez y Cía.'],
   ['note mark', 'en el pueblo de *** vivía', 'en el pueblo de, vivía'],
+  ['roman', 'IV. EL VIAJE DE VUELTA', 'cuatro. EL VIAJE DE VUELTA'],
+  ['roman', 'en tiempos de Felipe\nIV, cuando', 'en tiempos de Felipe\ncuarto, cuando'],
+  ['roman', 'como se dijo en el capítulo XIV, el mozo', 'como se dijo en el capítulo catorce, el mozo'],
 ]);
 
 const PORTUGUESE = [
@@ -418,6 +425,7 @@ const PORTUGUESE = [
     ['italics', 'lia o _Jornal do Commercio_ e o _Diario_.', 'lia o Jornal do Commercio e o Diario.'],
     ['note mark', 'Não era* justo; o céu.* Depois', 'Não era justo; o céu. Depois'],
     ['symbol', 'a firma Souza & Irmão', 'a firma Souza e Irmão'],
+    ['roman', 'como se viu no capitulo XIV, o moço', 'como se viu no capitulo catorze, o moço'],
   ]),
   ...cases('pt', 'pt-PT', [
     ['number', '16 vezes', 'dezasseis vezes'],

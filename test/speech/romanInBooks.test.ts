@@ -1,0 +1,41 @@
+/**
+ * Roman numerals as whole books print them: a story's number before its title in capitals, a heading word in lower
+ * case in running text, a king's number on the next line (docs/spoken-form.md, Roman numerals).
+ */
+import { toSpokenForm } from '../../core/speech/normalize';
+
+describe('Roman numerals in running text of whole books', () => {
+  it('reads a numeral and its period opening a line whose rest is a title in capitals', () => {
+    expect(toSpokenForm('Contents\nIX. THE GREEN DOOR\nX. THE LAST LETTER', 'en')).toBe(
+      'Contents\nnine. THE GREEN DOOR\nten. THE LAST LETTER',
+    );
+    expect(toSpokenForm('III. LA VENTA', 'es')).toBe('tres. LA VENTA');
+    // Not a title in capitals, no period, or a letter that is also an initial: left as written.
+    expect(toSpokenForm('IX. The green door', 'en')).toBe('IX. The green door');
+    expect(toSpokenForm('IX THE GREEN DOOR', 'en')).toBe('IX THE GREEN DOOR');
+    expect(toSpokenForm('C. DICKENS', 'en')).toBe('C. DICKENS');
+    expect(toSpokenForm('I. WENT HOME', 'en')).toBe('one. WENT HOME');
+  });
+
+  it('reads a numeral of two letters or more after a heading word in lower case', () => {
+    expect(toSpokenForm('as in chapter XII, he', 'en')).toBe('as in chapter twelve, he');
+    expect(toSpokenForm('no capítulo XL, e', 'pt-BR')).toBe('no capítulo quarenta, e');
+    expect(toSpokenForm('en el libro II', 'es')).toBe('en el libro dos');
+    expect(toSpokenForm('the letter C and part I', 'en')).toBe('the letter C and part I');
+  });
+
+  it('reads a regnal number written on the line after the name', () => {
+    expect(toSpokenForm('under Henry\nVIII, the', 'en')).toBe('under Henry\nthe Eighth, the');
+    expect(toSpokenForm('el rey Alfonso\nXIII.', 'es')).toBe('el rey Alfonso\ntrece.');
+    expect(toSpokenForm('then\nII was', 'en')).toBe('then\nII was');
+  });
+
+  it('reads long hostile lines whole', () => {
+    // A line-title check that rescanned the line at each capital would be quadratic here.
+    const line = `VII. ${'A '.repeat(50_000)}b\n${'XI.\n'.repeat(20_000)}${'Henry\n'.repeat(20_000)}VIII, the end`;
+    const spoken = toSpokenForm(line, 'en');
+    expect(spoken.startsWith('VII. A A')).toBe(true);
+    expect(spoken.endsWith('Henry\nHenry\nthe Eighth, the end')).toBe(true);
+    expect(spoken).toContain('b\neleven.\neleven.\n');
+  });
+});
