@@ -16,7 +16,7 @@ const ITALICS_CLOSING = /(?<=[\p{L}\p{N}.,;:!?'")\]])_+(?![\p{L}\p{N}_])/gu;
  * is a reference for the eye; an engine would say "asterisk" or the number.
  */
 /** Asterisks standing for a name the author withholds ("the town of ***, where"): a pause, not three "asterisk"s. */
-const WITHHELD_NAME = /(?<=[\p{L}\p{N}])[ \t]+\*{2,}(?=([ \t]*[\p{L}\p{N}]?))/gu;
+const WITHHELD_NAME = /(?<=[\p{L}\p{N}])(?:[ \t]+|[ \t]*\n[ \t]*)\*{2,}(?=([ \t]*[\p{L}\p{N}]?))/gu;
 const NOTE_MARKS = /(?<=[\p{L}\p{M}.,;:!?'")])(?:\*{1,3}|\[\d{1,3}\])(?![\p{L}\p{N}*])/gu;
 
 export function cleanTypography(text: string): string {

@@ -160,6 +160,8 @@ export const englishRules: LanguageRules = {
   abbreviations: [
     { written: 'Mr.', spoken: 'Mister', title: true },
     { written: 'Mrs.', spoken: 'Missus', title: true },
+    // After a name ("John Smith, Esq."); its period may end the sentence.
+    { written: 'Esq.', spoken: 'Esquire' },
     { written: 'Ms.', spoken: 'Miz', title: true },
     { written: 'Mr', spoken: 'Mister', when: 'beforeName', title: true },
     { written: 'Mrs', spoken: 'Missus', when: 'beforeName', title: true },
@@ -238,7 +240,12 @@ export const englishRules: LanguageRules = {
     act: 'Act',
     scene: 'Scene',
   },
-  ordinalPattern: /(?<![\p{L}\p{N}.,])(\d+)(st|nd|rd|th)(?![\p{L}\p{N}])/giu,
+  // Older prints write "2d" and "3d" for second and third ("the 2d edition", "May 23d"); "2d" is also twopence, so
+  // only after "the" or a month.
+  ordinalPattern: new RegExp(
+    String.raw`(?<![\p{L}\p{N}.,])(\d+)(st|nd|rd|th|(?<=(?<!\p{L})(?:the|${MONTHS.join('|')})[ \t]+(?:\d*[02-9])?[23])d)(?![\p{L}\p{N}])`,
+    'giu',
+  ),
   isFeminineOrdinal: () => false,
 };
 

@@ -248,6 +248,7 @@ export const spanishRules: LanguageRules = {
     { written: 'pág.', spoken: 'página', title: true },
     { written: 'núm.', spoken: 'número', title: true },
     { written: 'n.º', spoken: 'número', title: true },
+    { written: 'n.', spoken: 'número', when: 'beforeNumber', title: true },
     { written: 'EE. UU.', spoken: 'Estados Unidos' },
     { written: 'EE.UU.', spoken: 'Estados Unidos' },
     // Months abbreviated in dates, only next to a day or a year ("3 de ago. de 1857"): alone they may be words.

@@ -281,6 +281,7 @@ export function portugueseRules(variant: 'BR' | 'PT'): LanguageRules {
       { written: 'pág.', spoken: 'página', title: true },
       { written: 'nº', spoken: 'número', title: true },
       { written: 'n.º', spoken: 'número', title: true },
+      { written: 'n.', spoken: 'número', when: 'beforeNumber', title: true },
       // Months abbreviated in dates, only next to a day or a year ("3 de ago. de 1857"): alone they may be words.
       { written: 'jan.', spoken: 'janeiro', when: 'inDate' },
       { written: 'fev.', spoken: 'fevereiro', when: 'inDate' },

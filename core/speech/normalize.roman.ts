@@ -88,7 +88,7 @@ export function readLabelledNumerals(text: string, rules: LanguageRules): string
     // Written with or without accents ("capítulo", "capitulo"), in any case.
     .map((label) => escapeRegex(label).replace(/[aeiouc]/g, (c) => `[${c}${ACCENTED[c]}]`));
   const pattern = new RegExp(
-    String.raw`(?<![\p{L}\p{N}])(${labels.join('|')})([ \t]+)([IVXLCDM]+)(?![\p{L}\p{N}'’])`,
+    String.raw`(?<![\p{L}\p{N}])(${labels.join('|')})([ \t]+|[ \t]*\n[ \t]*)([IVXLCDM]+)(?![\p{L}\p{N}'’])`,
     'giu',
   );
   return text.replace(pattern, (match, label: string, gap: string, roman: string, offset: number) => {

@@ -50,6 +50,20 @@ describe('book markup in the spoken form', () => {
     expect(toSpokenForm('Se V. quiser', 'pt-BR')).toBe('Se V. quiser');
   });
 
+  it('reads older print conventions: "2d"/"3d" ordinals after "the" or a month, "Esq.", "n." before a number', () => {
+    expect(toSpokenForm('the 3d day of June; June 22d; the 102d year', 'en')).toBe(
+      'the third day of June; June twenty-second; the one hundred second year',
+    );
+    // "2d" is also twopence: only "the" or a month makes it an ordinal, and 12 and 13 take "th".
+    expect(toSpokenForm('4s. 2d. and 1s 3d', 'en-GB')).toBe(
+      'four shillings and twopence and one shilling and threepence',
+    );
+    expect(toSpokenForm('the 12d', 'en')).not.toContain('twelfth');
+    expect(toSpokenForm('John Hale, Esq., of Leeds. Paid', 'en')).toBe('John Hale, Esquire, of Leeds. Paid');
+    expect(toSpokenForm('na casa n. 40.', 'pt-BR')).toBe('na casa número quarenta.');
+    expect(toSpokenForm('o n. de casas', 'pt-BR')).toBe('o n. de casas');
+  });
+
   it('reads long hostile runs of markup whole', () => {
     // A rule that rescanned its rejections would be quadratic here and run for minutes.
     const hostile = [
@@ -57,6 +71,7 @@ describe('book markup in the spoken form', () => {
       `x${' '.repeat(100_000)}${'*'.repeat(50_000)}y ${'a* '.repeat(30_000)}`,
       `x${' '.repeat(100_000)}& ${'& '.repeat(30_000)}y ${'a&'.repeat(30_000)}`,
       `${'V. '.repeat(30_000)}x ${'Dígame V. '.repeat(10_000)}`,
+      `the ${'2'.repeat(100_000)}d ${'the 2d '.repeat(20_000)}${'n. '.repeat(20_000)}1`,
     ];
     for (const language of ['en-GB', 'es-ES', 'pt-BR']) {
       for (const input of hostile) expect(toSpokenForm(input, language).length).toBeGreaterThan(0);

@@ -22,6 +22,7 @@ describe('Roman numerals in running text of whole books', () => {
     expect(toSpokenForm('no capítulo XL, e', 'pt-BR')).toBe('no capítulo quarenta, e');
     expect(toSpokenForm('en el libro II', 'es')).toBe('en el libro dos');
     expect(toSpokenForm('the letter C and part I', 'en')).toBe('the letter C and part I');
+    expect(toSpokenForm('ao fim do capitulo\nIX, e', 'pt-BR')).toBe('ao fim do capitulo\nnove, e');
   });
 
   it('reads a regnal number written on the line after the name', () => {

@@ -187,6 +187,12 @@ const ENGLISH = cases('en', 'en-GB', [
   ['roman', 'I. Then it rained.', 'I. Then it rained.'],
   ['roman', 'as told in part III of the tale', 'as told in part three of the tale'],
   ['roman', 'in the days of King Edward\nVI, a boy', 'in the days of King Edward\nthe Sixth, a boy'],
+  [
+    'ordinal',
+    'the 2d edition, printed May 23d; 1s 2d',
+    'the second edition, printed May twenty-third; one shilling and twopence',
+  ],
+  ['abbreviation', 'a letter to Henry Lamb, Esq. of Bath', 'a letter to Henry Lamb, Esquire of Bath'],
 ]);
 
 const AMERICAN_ENGLISH = cases('en', 'en-US', [
@@ -326,6 +332,7 @@ const SPANISH = cases('es', 'es-ES', [
   ['roman', 'IV. EL VIAJE DE VUELTA', 'cuatro. EL VIAJE DE VUELTA'],
   ['roman', 'en tiempos de Felipe\nIV, cuando', 'en tiempos de Felipe\ncuarto, cuando'],
   ['roman', 'como se dijo en el capítulo XIV, el mozo', 'como se dijo en el capítulo catorce, el mozo'],
+  ['abbreviation', 'vivía en el n. 7 de la plaza', 'vivía en el número siete de la plaza'],
 ]);
 
 const PORTUGUESE = [
@@ -426,6 +433,9 @@ const PORTUGUESE = [
     ['note mark', 'Não era* justo; o céu.* Depois', 'Não era justo; o céu. Depois'],
     ['symbol', 'a firma Souza & Irmão', 'a firma Souza e Irmão'],
     ['roman', 'como se viu no capitulo XIV, o moço', 'como se viu no capitulo catorze, o moço'],
+    ['abbreviation', 'morava no n. 12 da rua', 'morava no número doze da rua'],
+    ['roman', 'o fim do capitulo\nXX, quando', 'o fim do capitulo\nvinte, quando'],
+    ['note mark', 'na vila de\n*** havia um moinho', 'na vila de, havia um moinho'],
   ]),
   ...cases('pt', 'pt-PT', [
     ['number', '16 vezes', 'dezasseis vezes'],
