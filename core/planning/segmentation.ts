@@ -123,6 +123,8 @@ export function segmentChapter(text: string, options: SegmentationOptions = {}):
   let inHeading = true;
   const heading = options.headingText?.trim() ?? '';
   let consumedUntil = 0;
+  /** The paragraph before is narration ending with a colon: it introduces what follows. */
+  let introducedByColon = false;
   const allParagraphs = paragraphs(text);
   const conventions = detectConventions(
     allParagraphs.map(({ start, end }) => text.slice(start, end)),
@@ -168,7 +170,7 @@ export function segmentChapter(text: string, options: SegmentationOptions = {}):
       continue;
     }
 
-    const pieces = dialoguePieces(content(), conventions);
+    const pieces = dialoguePieces(content(), conventions, introducedByColon);
     pieces.forEach((piece, p) => {
       const pieceStart = start + piece.start;
       const pieceEnd = p + 1 < pieces.length ? start + pieces[p + 1].start : paragraph.end;
@@ -178,6 +180,7 @@ export function segmentChapter(text: string, options: SegmentationOptions = {}):
       }
     });
     pendingBoundary = 'paragraph';
+    introducedByColon = pieces[pieces.length - 1].kind === 'narration' && /:\s*$/u.test(content());
   }
 
   if (cuts.length === 0) cuts.push({ at: 0, kind: 'narration', boundary: 'chapter_head' });

@@ -171,6 +171,37 @@ describe('segmentation', () => {
     ]);
   });
 
+  it('reads a line printed without its dash as speech when a tag in parentheses follows it, or a colon introduces it', () => {
+    const spanish = [
+      '--¿Quién llama a estas horas?',
+      '--Soy yo, que vengo del pueblo.',
+      '¡Rosario! (gritó el alcalde al entrar en la sala). Quiero saberlo todo ahora mismo.',
+      '--¡Ya va! ¡Ya va! (siguió gruñendo el alcalde.)--Pues yo no pienso esperar más.',
+      'Se fue por el camino, repitiendo a cada paso esta idea, que le rondaba:',
+      '¡Mañana lo sabrá todo el pueblo!',
+      // Narration that only exclaims, with no colon before it, and a parenthesis that is no tag, stay narration.
+      '¡Qué noche aquella! Nadie durmió en la casa.',
+      'La casa (que ya no existe) estaba junto al río.',
+    ].join('\n\n');
+    const segments = segmentChapter(spanish, { language: 'es' });
+    expectExactTiling(spanish, segments);
+    expect(view(segments).slice(2)).toEqual([
+      ['dialogue', '¡Rosario!', 'paragraph'],
+      ['narration', '(gritó el alcalde al entrar en la sala).', 'dialogue_turn'],
+      ['dialogue', 'Quiero saberlo todo ahora mismo.', 'dialogue_turn'],
+      ['dialogue', '--¡Ya va! ¡Ya va!', 'paragraph'],
+      ['narration', '(siguió gruñendo el alcalde.)', 'dialogue_turn'],
+      ['dialogue', '--Pues yo no pienso esperar más.', 'dialogue_turn'],
+      ['narration', 'Se fue por el camino, repitiendo a cada paso esta idea, que le rondaba:', 'paragraph'],
+      ['dialogue', '¡Mañana lo sabrá todo el pueblo!', 'paragraph'],
+      ['narration', '¡Qué noche aquella! Nadie durmió en la casa.', 'paragraph'],
+      ['narration', 'La casa (que ya no existe) estaba junto al río.', 'paragraph'],
+    ]);
+    // In a chapter whose dialogue is quoted, an exclamation after a colon is the narration's.
+    const quoted = ['"Who is there?" asked Tom.', 'He thought only this:', '¡Nada!'].join('\n\n');
+    expect(view(segmentChapter(quoted, { language: 'es' })).at(-1)).toEqual(['narration', '¡Nada!', 'paragraph']);
+  });
+
   it('cuts out a tag whose subject is a demonstrative or whose verb follows a verb of going on (es, pt)', () => {
     const spanish = [
       '--¡Ya voy! (respondió éste, levantándose de la silla). Espera un poco.',
