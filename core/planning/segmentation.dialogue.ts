@@ -337,7 +337,7 @@ function embeddedTurn(paragraph: string, conventions: DialogueConventions): numb
 }
 
 /** Longest line read as speech that a book printed without its opening dash. */
-const MAX_UNDASHED_LINE = 300;
+export const MAX_UNDASHED_LINE = 300;
 
 /**
  * A line printed without its opening dash, its speech tag after a dash glued to it ("Dios te guarde,
@@ -423,17 +423,33 @@ export function dashLineBreaks(block: string, conventions: DialogueConventions):
   return starts;
 }
 
-/**
- * Splits a paragraph (without surrounding whitespace) into narration and dialogue pieces. `introduced`: the paragraph
- * before is narration ending with a colon.
- */
+/** What the paragraphs around a paragraph say about it. */
+export interface ParagraphContext {
+  /** The paragraph before is narration ending with a colon. */
+  introducedByColon?: boolean;
+  /** The paragraph is a line printed without its dash between dialogue lines (undashedLinesBetweenDashLines). */
+  undashedLine?: boolean;
+}
+
+/** Splits a paragraph (without surrounding whitespace) into narration and dialogue pieces. */
 export function dialoguePieces(
   paragraph: string,
   conventions: DialogueConventions = QUOTED_DIALOGUE,
-  introduced = false,
+  context: ParagraphContext = {},
 ): Piece[] {
-  if (introduced && isIntroducedUndashedLine(paragraph, conventions)) return [{ start: 0, kind: 'dialogue' }];
-  return withParentheticalTags(paragraph, turnPieces(paragraph, conventions), conventions.language);
+  if (context.introducedByColon && isIntroducedUndashedLine(paragraph, conventions))
+    return [{ start: 0, kind: 'dialogue' }];
+  return withParentheticalTags(
+    paragraph,
+    context.undashedLine ? asDashed(paragraph, conventions) : turnPieces(paragraph, conventions),
+    conventions.language,
+  );
+}
+
+/** The paragraph read as if it opened with a dash. */
+function asDashed(paragraph: string, conventions: DialogueConventions): Piece[] {
+  // The dash added before the paragraph is taken off the offsets again.
+  return dashTurns(`—${paragraph}`, conventions).map((piece) => ({ ...piece, start: Math.max(0, piece.start - 1) }));
 }
 
 /**
@@ -449,9 +465,7 @@ function isIntroducedUndashedLine(paragraph: string, conventions: DialogueConven
 
 function turnPieces(paragraph: string, conventions: DialogueConventions): Piece[] {
   if (opensWithDash(paragraph, conventions)) return dashTurns(paragraph, conventions);
-  if (opensWithUndashedLine(paragraph, conventions))
-    // Read as if the opening dash were there; the dash added before the paragraph is taken off the offsets again.
-    return dashTurns(`—${paragraph}`, conventions).map((piece) => ({ ...piece, start: Math.max(0, piece.start - 1) }));
+  if (opensWithUndashedLine(paragraph, conventions)) return asDashed(paragraph, conventions);
   const quoted = quoteTurns(paragraph, conventions.language);
   if (!conventions.dashDialogue) return quoted;
   // Only narration can hold a dash turn: inside a quotation "--" is the speaker's own dash.

@@ -1,6 +1,7 @@
 import { heuristicLanguage } from '../characters/vocabulary';
 import { classifyHeadingLine } from '../manuscript/headings';
 import { dashLineBreaks, detectConventions, dialoguePieces, type DialogueConventions } from './segmentation.dialogue';
+import { undashedLinesBetweenDashLines } from './segmentation.undashed';
 import { sentenceCuts } from './segmentation.sentences';
 
 export type SegmentKind = 'narration' | 'dialogue' | 'heading';
@@ -131,7 +132,12 @@ export function segmentChapter(text: string, options: SegmentationOptions = {}):
     options.language ? heuristicLanguage(options.language) : undefined,
   );
 
-  for (const paragraph of allParagraphs.flatMap((block) => splitAtDashLines(text, block, conventions))) {
+  const cutParagraphs = allParagraphs.flatMap((block) => splitAtDashLines(text, block, conventions));
+  const undashedLines = undashedLinesBetweenDashLines(
+    cutParagraphs.map(({ start, end }) => text.slice(start, end)),
+    conventions,
+  );
+  for (const [at, paragraph] of cutParagraphs.entries()) {
     if (paragraph.end <= consumedUntil) continue;
     let start = Math.max(paragraph.start, consumedUntil);
     while (start < paragraph.end && /\s/u.test(text[start])) start++;
@@ -170,7 +176,10 @@ export function segmentChapter(text: string, options: SegmentationOptions = {}):
       continue;
     }
 
-    const pieces = dialoguePieces(content(), conventions, introducedByColon);
+    const pieces = dialoguePieces(content(), conventions, {
+      introducedByColon,
+      undashedLine: undashedLines.has(at),
+    });
     pieces.forEach((piece, p) => {
       const pieceStart = start + piece.start;
       const pieceEnd = p + 1 < pieces.length ? start + pieces[p + 1].start : paragraph.end;

@@ -202,6 +202,50 @@ describe('segmentation', () => {
     expect(view(segmentChapter(quoted, { language: 'es' })).at(-1)).toEqual(['narration', '¡Nada!', 'paragraph']);
   });
 
+  it('reads a paragraph without a dash after a dash line as a line when it speaks as "I" or "you" and the narration never does', () => {
+    const spanish = [
+      'El alcalde entró en la cocina sin quitarse el sombrero.',
+      '--¿Qué le pasa a V., compadre?',
+      'Me he mojado hasta los huesos en el arroyo, y no siento los pies.',
+      '--¡Pues siéntese junto al fuego!--Y tú, Rosa, tráele una manta.',
+      'Rosa obedeció sin decir palabra.',
+    ].join('\n\n');
+    const segments = segmentChapter(spanish, { language: 'es' });
+    expectExactTiling(spanish, segments);
+    expect(view(segments)[2]).toEqual([
+      'dialogue',
+      'Me he mojado hasta los huesos en el arroyo, y no siento los pies.',
+      'paragraph',
+    ]);
+    expect(view(segments).at(-1)).toEqual(['narration', 'Rosa obedeció sin decir palabra.', 'paragraph']);
+    // A first-person narrator's narration ("dije yo") says "me" too: there the paragraph stays narration.
+    const firstPerson = [
+      '--¿Quién va? --preguntó el ventero.',
+      '--Un estudiante --dije yo--, que busca techo.',
+      'Abrió al fin, y me hizo pasar a la cocina.',
+      '--Siéntese V. ahí.',
+    ].join('\n\n');
+    expect(
+      view(segmentChapter(firstPerson, { language: 'es' })).filter(
+        ([, text]) => text === 'Abrió al fin, y me hizo pasar a la cocina.',
+      ),
+    ).toEqual([['narration', 'Abrió al fin, y me hizo pasar a la cocina.', 'paragraph']]);
+    const portuguese = ['--Que tem você, rapaz?', 'Cahi no rio, e estou molhado até os ossos.', '--Pois entre!'].join(
+      '\n\n',
+    );
+    expect(view(segmentChapter(portuguese, { language: 'pt' }))[1][0]).toBe('narration');
+    const portugueseLine = [
+      '--Que tem você, rapaz?',
+      'Cahi no rio, e estou com frio; deixe-me entrar.',
+      '--Pois entre!',
+    ];
+    expect(view(segmentChapter(portugueseLine.join('\n\n'), { language: 'pt' }))[1]).toEqual([
+      'dialogue',
+      'Cahi no rio, e estou com frio; deixe-me entrar.',
+      'paragraph',
+    ]);
+  });
+
   it('cuts out a tag whose subject is a demonstrative or whose verb follows a verb of going on (es, pt)', () => {
     const spanish = [
       '--¡Ya voy! (respondió éste, levantándose de la silla). Espera un poco.',
