@@ -173,6 +173,7 @@ export function segmentChapter(text: string, options: SegmentationOptions = {}):
 
     if (isSceneBreak(content())) {
       if (cuts.length > 0) pendingBoundary = 'scene_break';
+      introducedByColon = false;
       continue;
     }
 

@@ -197,6 +197,9 @@ describe('segmentation', () => {
       ['narration', '¡Qué noche aquella! Nadie durmió en la casa.', 'paragraph'],
       ['narration', 'La casa (que ya no existe) estaba junto al río.', 'paragraph'],
     ]);
+    // A scene break between them ends the introduction.
+    const broken = segmentChapter(`${spanish}\n\nY pensó entonces:\n\n* * *\n\n¡Qué noche!`, { language: 'es' });
+    expect(view(broken).at(-1)).toEqual(['narration', '¡Qué noche!', 'scene_break']);
     // In a chapter whose dialogue is quoted, an exclamation after a colon is the narration's.
     const quoted = ['"Who is there?" asked Tom.', 'He thought only this:', '¡Nada!'].join('\n\n');
     expect(view(segmentChapter(quoted, { language: 'es' })).at(-1)).toEqual(['narration', '¡Nada!', 'paragraph']);
