@@ -205,7 +205,9 @@ function dashTurns(text: string, conventions: DialogueConventions): Piece[] {
     if (!dash) break;
     const before = text[dash.at - 1];
     const previous = lastVisible(text, dash.at);
-    if (SENTENCE_END.test(previous) || previous === ':') {
+    // A tag's parenthesis may hold its full stop: "(siguió pensando Rosa.)--Pues…".
+    const closedSentence = previous === ')' && SENTENCE_END.test(lastVisible(text, text.lastIndexOf(')', dash.at)));
+    if (SENTENCE_END.test(previous) || previous === ':' || closedSentence) {
       // A new turn after the attribution's sentence: "—dijo Rosa. —Y luego…", "eu.--Ora, defuntos!", "mãos:--Ando".
       push(scan, dash.at, 'dialogue');
       mode = 'dialogue';
@@ -335,7 +337,7 @@ function embeddedTurn(paragraph: string, conventions: DialogueConventions): numb
 }
 
 /** Longest line read as speech that a book printed without its opening dash. */
-const MAX_UNDASHED_LINE = 300;
+export const MAX_UNDASHED_LINE = 300;
 
 /**
  * A line printed without its opening dash, its speech tag after a dash glued to it ("Dios te guarde,
@@ -345,6 +347,7 @@ const MAX_UNDASHED_LINE = 300;
  */
 function opensWithUndashedLine(paragraph: string, conventions: DialogueConventions): boolean {
   if (!conventions.dashDialogue) return false;
+  if (opensWithUndashedParenthesisedLine(paragraph, conventions)) return true;
   const dashes = conventions.hyphenDashes ? HYPHEN_RUN : DASH_RUN;
   dashes.lastIndex = 0;
   const dash = dashes.exec(paragraph);
@@ -354,6 +357,21 @@ function opensWithUndashedLine(paragraph: string, conventions: DialogueConventio
   // a word ("que Virgilia--chamava-se Virgilia--entrou") sets off an aside in the narration.
   if (!/[.,;!?…]$/u.test(line) || !/\p{L}/u.test(line) || /["“”«»]/u.test(line)) return false;
   return readSpeechTag(paragraph.slice(dash.index + dash[0].length), conventions.language) !== null;
+}
+
+/**
+ * The same with the tag in parentheses after the line's own punctuation ("¡Mercedes! (exclamó el Corregidor al
+ * entrar). Necesito saber…"): a parenthesis opening with a speech tag follows speech, so the paragraph is a line
+ * printed without its dash.
+ */
+function opensWithUndashedParenthesisedLine(paragraph: string, conventions: DialogueConventions): boolean {
+  const open = paragraph.indexOf('(');
+  if (open <= 0 || open > MAX_UNDASHED_LINE) return false;
+  const line = paragraph.slice(0, open).trimEnd();
+  if (!/[.,;!?…]$/u.test(line) || !/\p{L}/u.test(line) || /["“”«»]/u.test(line)) return false;
+  if (line.length === open) return false; // "palabra(dijo…": no space before the parenthesis
+  if (/[—―–]|--/u.test(line)) return false;
+  return readSpeechTag(paragraph.slice(open + 1), conventions.language) !== null;
 }
 
 /**
@@ -405,16 +423,49 @@ export function dashLineBreaks(block: string, conventions: DialogueConventions):
   return starts;
 }
 
+/** What the paragraphs around a paragraph say about it. */
+export interface ParagraphContext {
+  /** The paragraph before is narration ending with a colon. */
+  introducedByColon?: boolean;
+  /** The paragraph is a line printed without its dash between dialogue lines (undashedLinesBetweenDashLines). */
+  undashedLine?: boolean;
+}
+
 /** Splits a paragraph (without surrounding whitespace) into narration and dialogue pieces. */
-export function dialoguePieces(paragraph: string, conventions: DialogueConventions = QUOTED_DIALOGUE): Piece[] {
-  return withParentheticalTags(paragraph, turnPieces(paragraph, conventions), conventions.language);
+export function dialoguePieces(
+  paragraph: string,
+  conventions: DialogueConventions = QUOTED_DIALOGUE,
+  context: ParagraphContext = {},
+): Piece[] {
+  if (context.introducedByColon && isIntroducedUndashedLine(paragraph, conventions))
+    return [{ start: 0, kind: 'dialogue' }];
+  return withParentheticalTags(
+    paragraph,
+    context.undashedLine ? asDashed(paragraph, conventions) : turnPieces(paragraph, conventions),
+    conventions.language,
+  );
+}
+
+/** The paragraph read as if it opened with a dash. */
+function asDashed(paragraph: string, conventions: DialogueConventions): Piece[] {
+  // The dash added before the paragraph is taken off the offsets again.
+  return dashTurns(`—${paragraph}`, conventions).map((piece) => ({ ...piece, start: Math.max(0, piece.start - 1) }));
+}
+
+/**
+ * A line printed without its dash after narration that introduces it with a colon ("…diciéndose esta frase:" ⏎
+ * "¡También la Corregidora es guapa!"): in a chapter whose dialogue is printed with dashes, a short paragraph of
+ * exclamations or questions only, with no dash or quotation of its own.
+ */
+function isIntroducedUndashedLine(paragraph: string, conventions: DialogueConventions): boolean {
+  if (!conventions.dashDialogue || paragraph.length > MAX_UNDASHED_LINE) return false;
+  if (/[—―–"“”«»(]|--/u.test(paragraph)) return false;
+  return /^(?:[¡¿][^¡!¿?]+[!?][.…]*\s*)+$/u.test(paragraph);
 }
 
 function turnPieces(paragraph: string, conventions: DialogueConventions): Piece[] {
   if (opensWithDash(paragraph, conventions)) return dashTurns(paragraph, conventions);
-  if (opensWithUndashedLine(paragraph, conventions))
-    // Read as if the opening dash were there; the dash added before the paragraph is taken off the offsets again.
-    return dashTurns(`—${paragraph}`, conventions).map((piece) => ({ ...piece, start: Math.max(0, piece.start - 1) }));
+  if (opensWithUndashedLine(paragraph, conventions)) return asDashed(paragraph, conventions);
   const quoted = quoteTurns(paragraph, conventions.language);
   if (!conventions.dashDialogue) return quoted;
   // Only narration can hold a dash turn: inside a quotation "--" is the speaker's own dash.

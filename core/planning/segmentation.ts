@@ -1,6 +1,7 @@
 import { heuristicLanguage } from '../characters/vocabulary';
 import { classifyHeadingLine } from '../manuscript/headings';
 import { dashLineBreaks, detectConventions, dialoguePieces, type DialogueConventions } from './segmentation.dialogue';
+import { undashedLinesBetweenDashLines } from './segmentation.undashed';
 import { sentenceCuts } from './segmentation.sentences';
 
 export type SegmentKind = 'narration' | 'dialogue' | 'heading';
@@ -123,13 +124,20 @@ export function segmentChapter(text: string, options: SegmentationOptions = {}):
   let inHeading = true;
   const heading = options.headingText?.trim() ?? '';
   let consumedUntil = 0;
+  /** The paragraph before is narration ending with a colon: it introduces what follows. */
+  let introducedByColon = false;
   const allParagraphs = paragraphs(text);
   const conventions = detectConventions(
     allParagraphs.map(({ start, end }) => text.slice(start, end)),
     options.language ? heuristicLanguage(options.language) : undefined,
   );
 
-  for (const paragraph of allParagraphs.flatMap((block) => splitAtDashLines(text, block, conventions))) {
+  const cutParagraphs = allParagraphs.flatMap((block) => splitAtDashLines(text, block, conventions));
+  const undashedLines = undashedLinesBetweenDashLines(
+    cutParagraphs.map(({ start, end }) => text.slice(start, end)),
+    conventions,
+  );
+  for (const [at, paragraph] of cutParagraphs.entries()) {
     if (paragraph.end <= consumedUntil) continue;
     let start = Math.max(paragraph.start, consumedUntil);
     while (start < paragraph.end && /\s/u.test(text[start])) start++;
@@ -165,10 +173,14 @@ export function segmentChapter(text: string, options: SegmentationOptions = {}):
 
     if (isSceneBreak(content())) {
       if (cuts.length > 0) pendingBoundary = 'scene_break';
+      introducedByColon = false;
       continue;
     }
 
-    const pieces = dialoguePieces(content(), conventions);
+    const pieces = dialoguePieces(content(), conventions, {
+      introducedByColon,
+      undashedLine: undashedLines.has(at),
+    });
     pieces.forEach((piece, p) => {
       const pieceStart = start + piece.start;
       const pieceEnd = p + 1 < pieces.length ? start + pieces[p + 1].start : paragraph.end;
@@ -178,6 +190,7 @@ export function segmentChapter(text: string, options: SegmentationOptions = {}):
       }
     });
     pendingBoundary = 'paragraph';
+    introducedByColon = pieces[pieces.length - 1].kind === 'narration' && /:\s*$/u.test(content());
   }
 
   if (cuts.length === 0) cuts.push({ at: 0, kind: 'narration', boundary: 'chapter_head' });

@@ -171,6 +171,84 @@ describe('segmentation', () => {
     ]);
   });
 
+  it('reads a line printed without its dash as speech when a tag in parentheses follows it, or a colon introduces it', () => {
+    const spanish = [
+      '--¿Quién llama a estas horas?',
+      '--Soy yo, que vengo del pueblo.',
+      '¡Rosario! (gritó el alcalde al entrar en la sala). Quiero saberlo todo ahora mismo.',
+      '--¡Ya va! ¡Ya va! (siguió gruñendo el alcalde.)--Pues yo no pienso esperar más.',
+      'Se fue por el camino, repitiendo a cada paso esta idea, que le rondaba:',
+      '¡Mañana lo sabrá todo el pueblo!',
+      // Narration that only exclaims, with no colon before it, and a parenthesis that is no tag, stay narration.
+      '¡Qué noche aquella! Nadie durmió en la casa.',
+      'La casa (que ya no existe) estaba junto al río.',
+    ].join('\n\n');
+    const segments = segmentChapter(spanish, { language: 'es' });
+    expectExactTiling(spanish, segments);
+    expect(view(segments).slice(2)).toEqual([
+      ['dialogue', '¡Rosario!', 'paragraph'],
+      ['narration', '(gritó el alcalde al entrar en la sala).', 'dialogue_turn'],
+      ['dialogue', 'Quiero saberlo todo ahora mismo.', 'dialogue_turn'],
+      ['dialogue', '--¡Ya va! ¡Ya va!', 'paragraph'],
+      ['narration', '(siguió gruñendo el alcalde.)', 'dialogue_turn'],
+      ['dialogue', '--Pues yo no pienso esperar más.', 'dialogue_turn'],
+      ['narration', 'Se fue por el camino, repitiendo a cada paso esta idea, que le rondaba:', 'paragraph'],
+      ['dialogue', '¡Mañana lo sabrá todo el pueblo!', 'paragraph'],
+      ['narration', '¡Qué noche aquella! Nadie durmió en la casa.', 'paragraph'],
+      ['narration', 'La casa (que ya no existe) estaba junto al río.', 'paragraph'],
+    ]);
+    // A scene break between them ends the introduction.
+    const broken = segmentChapter(`${spanish}\n\nY pensó entonces:\n\n* * *\n\n¡Qué noche!`, { language: 'es' });
+    expect(view(broken).at(-1)).toEqual(['narration', '¡Qué noche!', 'scene_break']);
+    // In a chapter whose dialogue is quoted, an exclamation after a colon is the narration's.
+    const quoted = ['"Who is there?" asked Tom.', 'He thought only this:', '¡Nada!'].join('\n\n');
+    expect(view(segmentChapter(quoted, { language: 'es' })).at(-1)).toEqual(['narration', '¡Nada!', 'paragraph']);
+  });
+
+  it('reads a paragraph without a dash after a dash line as a line when it speaks as "I" or "you" and the narration never does', () => {
+    const spanish = [
+      'El alcalde entró en la cocina sin quitarse el sombrero.',
+      '--¿Qué le pasa a V., compadre?',
+      'Me he mojado hasta los huesos en el arroyo, y no siento los pies.',
+      '--¡Pues siéntese junto al fuego!--Y tú, Rosa, tráele una manta.',
+      'Rosa obedeció sin decir palabra.',
+    ].join('\n\n');
+    const segments = segmentChapter(spanish, { language: 'es' });
+    expectExactTiling(spanish, segments);
+    expect(view(segments)[2]).toEqual([
+      'dialogue',
+      'Me he mojado hasta los huesos en el arroyo, y no siento los pies.',
+      'paragraph',
+    ]);
+    expect(view(segments).at(-1)).toEqual(['narration', 'Rosa obedeció sin decir palabra.', 'paragraph']);
+    // A first-person narrator's narration ("dije yo") says "me" too: there the paragraph stays narration.
+    const firstPerson = [
+      '--¿Quién va? --preguntó el ventero.',
+      '--Un estudiante --dije yo--, que busca techo.',
+      'Abrió al fin, y me hizo pasar a la cocina.',
+      '--Siéntese V. ahí.',
+    ].join('\n\n');
+    expect(
+      view(segmentChapter(firstPerson, { language: 'es' })).filter(
+        ([, text]) => text === 'Abrió al fin, y me hizo pasar a la cocina.',
+      ),
+    ).toEqual([['narration', 'Abrió al fin, y me hizo pasar a la cocina.', 'paragraph']]);
+    const portuguese = ['--Que tem você, rapaz?', 'Cahi no rio, e estou molhado até os ossos.', '--Pois entre!'].join(
+      '\n\n',
+    );
+    expect(view(segmentChapter(portuguese, { language: 'pt' }))[1][0]).toBe('narration');
+    const portugueseLine = [
+      '--Que tem você, rapaz?',
+      'Cahi no rio, e estou com frio; deixe-me entrar.',
+      '--Pois entre!',
+    ];
+    expect(view(segmentChapter(portugueseLine.join('\n\n'), { language: 'pt' }))[1]).toEqual([
+      'dialogue',
+      'Cahi no rio, e estou com frio; deixe-me entrar.',
+      'paragraph',
+    ]);
+  });
+
   it('cuts out a tag whose subject is a demonstrative or whose verb follows a verb of going on (es, pt)', () => {
     const spanish = [
       '--¡Ya voy! (respondió éste, levantándose de la silla). Espera un poco.',

@@ -90,5 +90,5 @@ function ourGuest(subject: string, scene: Scene): Finding | null {
   return { claim: { speakerId: guest ?? SOMEONE_ELSE, confidence: guest ? CLAIM.pronounFocus : CLAIM.unnamedTag } };
 }
 
-const KINSHIP =
+export const KINSHIP =
   /^(?:sister|brother|mother|father|aunt|uncle|wife|husband|daughter|son|nephew|niece|cousin|irmã|irmão|mãe|pae|pai|tia|tio|filha|filho|sobrinha|sobrinho|prima|primo|mulher|marido|hermana|hermano|madre|padre|hija|hijo|sobrina|sobrino|esposa|esposo)$/iu;
