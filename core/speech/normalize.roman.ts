@@ -136,8 +136,9 @@ const MAX_CENTURY = 39;
 
 /** "Henry VIII" → "Henry the Eighth", "D. João VI" → "Dom João sexto"; not after titles or heading words. */
 export function readRegnalNumerals(text: string, rules: LanguageRules): string {
-  // A book may wrap the line between the name and its number ("Fernando⏎VII").
-  const pattern = /(?<![\p{L}\p{N}'’])(\p{Lu}[\p{Ll}\p{M}]+)([ \t]+|[ \t]*\n[ \t]*)([IVX]+)(?![\p{L}\p{N}'’])/gu;
+  // A book may wrap the line between the name and its number ("Fernando⏎VII"). A capitalised word of two letters is
+  // a word opening a sentence ("As I have"), not a king's name.
+  const pattern = /(?<![\p{L}\p{N}'’])(\p{Lu}[\p{Ll}\p{M}]{2,})([ \t]+|[ \t]*\n[ \t]*)([IVX]+)(?![\p{L}\p{N}'’])/gu;
   const labels = new Set(Object.keys(rules.headingLabels).map(foldAccents));
   return text.replace(pattern, (match, name: string, gap: string, roman: string, offset: number) => {
     const lower = name.toLowerCase();

@@ -29,6 +29,8 @@ describe('Roman numerals in running text of whole books', () => {
     expect(toSpokenForm('under Henry\nVIII, the', 'en')).toBe('under Henry\nthe Eighth, the');
     expect(toSpokenForm('el rey Alfonso\nXIII.', 'es')).toBe('el rey Alfonso\ntrece.');
     expect(toSpokenForm('then\nII was', 'en')).toBe('then\nII was');
+    // A capitalised word of two letters opens a sentence; it is no king's name.
+    expect(toSpokenForm('As I have said, Pedro I reinó.', 'es')).toBe('As I have said, Pedro primero reinó.');
   });
 
   it('reads long hostile lines whole', () => {

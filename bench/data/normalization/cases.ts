@@ -333,6 +333,11 @@ const SPANISH = cases('es', 'es-ES', [
   ['roman', 'en tiempos de Felipe\nIV, cuando', 'en tiempos de Felipe\ncuarto, cuando'],
   ['roman', 'como se dijo en el capítulo XIV, el mozo', 'como se dijo en el capítulo catorce, el mozo'],
   ['abbreviation', 'vivía en el n. 7 de la plaza', 'vivía en el número siete de la plaza'],
+  [
+    'roman',
+    'Carlos I de España; "As I said", wrote the editor',
+    'Carlos primero de España; "As I said", wrote the editor',
+  ],
 ]);
 
 const PORTUGUESE = [
