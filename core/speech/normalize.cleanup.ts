@@ -20,7 +20,7 @@ const WITHHELD_NAME = /(?<=[\p{L}\p{N}])(?:[ \t]+|[ \t]*\n[ \t]*)\*{2,}(?=([ \t]
 const NOTE_MARKS = /(?<=[\p{L}\p{M}.,;:!?'")])(?:\*{1,3}|\[\d{1,3}\])(?![\p{L}\p{N}*])/gu;
 
 export function cleanTypography(text: string): string {
-  return text
+  const cleaned = text
     .normalize('NFC')
     .replace(INVISIBLE, '')
     .replace(SPACES, ' ')
@@ -28,11 +28,20 @@ export function cleanTypography(text: string): string {
     .replace(/[‘’‚‛`´]/g, "'")
     .replace(/…/g, '...')
     .replace(SCENE_BREAK_LINE, '')
-    .replace(ITALICS_OPENING, '')
-    .replace(ITALICS_CLOSING, '')
-    .replace(NOTE_MARKS, '')
-    .replace(WITHHELD_NAME, (_stars: string, next: string) => (next.trim() === '' ? '' : ','))
     .replace(/\r\n?/g, '\n');
+  return withoutMarkup(cleaned);
+}
+
+/** Italics underscores, note marks and withheld names; most paragraphs have none of their characters. */
+function withoutMarkup(text: string): string {
+  let cleaned = text;
+  if (cleaned.includes('_')) cleaned = cleaned.replace(ITALICS_OPENING, '').replace(ITALICS_CLOSING, '');
+  if (cleaned.includes('*') || cleaned.includes('[')) {
+    cleaned = cleaned
+      .replace(NOTE_MARKS, '')
+      .replace(WITHHELD_NAME, (_stars: string, next: string) => (next.trim() === '' ? '' : ','));
+  }
+  return cleaned;
 }
 
 /** A dash that opens a line (a turn of dialogue: raya, "--") is not spoken. */
