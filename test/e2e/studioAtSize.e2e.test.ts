@@ -167,13 +167,16 @@ describe('the studio with a whole book, in Portuguese', () => {
   });
 
   test('an admin on a 390-px phone: the header keeps every area in reach and no page scrolls sideways', async () => {
-    // An admin's header has one more area (Administração) than a creator's: on one line it overflowed the phone.
+    // An admin's header has one more area (Administração) than a creator's: on one line it overflowed the phone. The
+    // organization's name field with its button, and the webhook event names, were wider than a phone too.
     const admin = await newSession(browser, { locale: 'pt-BR', width: 390, height: 844 });
     await signIn(target, admin.page, 'admin@andes.test', 'Entrar');
     const widths: Record<string, number> = {};
     for (const [name, url] of [
       ['projects', `${target.webUrl}/projects`],
       ['admin-users', `${target.webUrl}/admin/users`],
+      ['admin-webhooks', `${target.webUrl}/admin/webhooks`],
+      ['admin-settings', `${target.webUrl}/admin/settings`],
       ['costs', `${target.webUrl}/costs`],
       ['delivery', `${projectUrl}/delivery`],
     ] as const) {
