@@ -88,11 +88,26 @@ export class Recency {
         if (person.offset === lead) this.subjectOf.set(person.gender, SOMEONE_ELSE);
       }
       if (subject === SOMEONE_ELSE && gender) this.unnamed.set(gender, at + Math.max(0, lead));
+      else if (subject === undefined) this.aboutFirstNamed(mentions, cast);
       else if (subject) {
         this.remember(subject, at + Math.max(0, lead));
         const subjectGender = cast.genderOf(subject);
         if (subjectGender !== 'unknown') this.subjectOf.set(subjectGender, subject);
       }
+    }
+  }
+
+  /**
+   * A sentence that opens with no one ("It was late before Holmes returned.") is about the first person of each
+   * gender it names: "He came back alone" after it is that person, not the last subject of an earlier sentence.
+   */
+  private aboutFirstNamed(mentions: Mention[], cast: Cast): void {
+    const seen = new Set<Gender>();
+    for (const mention of mentions) {
+      const gender = cast.genderOf(mention.id);
+      if (mention.possessive || gender === 'unknown' || seen.has(gender)) continue;
+      seen.add(gender);
+      this.subjectOf.set(gender, mention.id);
     }
   }
 
