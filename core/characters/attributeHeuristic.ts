@@ -167,6 +167,7 @@ export function emptyEvidence(): TurnEvidence {
     silent: false,
     afterNarration: false,
     thirdPerson: false,
+    departed: [],
   };
 }
 
@@ -356,6 +357,7 @@ function readChapter(
     for (; position < turn.positions[0]; position++) note(ordered[position]);
     const recent = recency.snapshot();
     const evidence = readTurn(ordered, structure, t, cast, recency);
+    evidence.departed = recency.departed().filter((id) => !evidence.claims.some((claim) => claim.speakerId === id));
     // Whoever the line before addressed usually answers, if the scene has them (a name at a line's start is
     // sometimes its subject, "Mr. Darcy, you see, is the man!", not someone present).
     if (t > 0 && turns[t - 1].run === turn.run) {
