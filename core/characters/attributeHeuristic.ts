@@ -9,6 +9,7 @@
 import { Cast } from './attribution/cast';
 import { foldRolesIntoNames } from './attribution/coreference';
 import { addresseesBeside } from './attribution/addressees';
+import { addressedLast } from './attribution/answering';
 import { CLAIM, type Finding, type Scene } from './attribution/evidence';
 import {
   beatBy,
@@ -166,6 +167,7 @@ export function emptyEvidence(): TurnEvidence {
     silent: false,
     afterNarration: false,
     thirdPerson: false,
+    departed: [],
   };
 }
 
@@ -355,10 +357,16 @@ function readChapter(
     for (; position < turn.positions[0]; position++) note(ordered[position]);
     const recent = recency.snapshot();
     const evidence = readTurn(ordered, structure, t, cast, recency);
+    evidence.departed = recency.departed().filter((id) => !evidence.claims.some((claim) => claim.speakerId === id));
     // Whoever the line before addressed usually answers, if the scene has them (a name at a line's start is
     // sometimes its subject, "Mr. Darcy, you see, is the man!", not someone present).
-    if (t > 0 && turns[t - 1].run === turn.run)
-      evidence.answering = readings[t - 1].evidence.excluded.filter((id) => recent.includes(id));
+    if (t > 0 && turns[t - 1].run === turn.run) {
+      // Of several people the line before addressed, the one its last sentence addresses answers.
+      const before = turns[t - 1].positions.map((at) => ordered[at].text).join(' ');
+      const last = addressedLast(before, cast);
+      const addressed = last.length > 0 ? last : readings[t - 1].evidence.excluded;
+      evidence.answering = addressed.filter((id) => recent.includes(id));
+    }
     readings.push({ evidence, recent });
     for (const id of evidence.excluded) recency.remember(id);
     const settled = speakers.get(t) ?? evidence.claims.find((claim) => claim.confidence >= CLAIM.namedIntro)?.speakerId;

@@ -31,6 +31,8 @@ export interface TurnEvidence {
   afterNarration: boolean;
   /** A tag or the narration speaks of the speaker in the third person ("he said"): not a first-person narrator. */
   thirdPerson: boolean;
+  /** People the narration said left before this turn (and nobody has named since): not its speaker. */
+  departed: string[];
 }
 
 export const TURN_TAKING = {
@@ -60,6 +62,8 @@ export const TURN_TAKING = {
   addressed: 0.04,
   /** A first-person narrator, where the speaker is spoken of in the third person. */
   narratorInThirdPerson: 0.04,
+  /** Someone the narration said left the room. */
+  departed: 0.04,
   /** A person of the other gender than the pronoun says. */
   wrongGender: 0.03,
   /** A person of unknown gender where a pronoun says one. */
@@ -114,6 +118,7 @@ function emission(turn: TurnEvidence, candidate: string, count: number, genderOf
     else if (turn.genderPreference[0] === candidate) weight *= TURN_TAKING.recencyBoost;
   }
   if (turn.thirdPerson && candidate === NARRATOR_ID) weight *= TURN_TAKING.narratorInThirdPerson;
+  if (turn.departed.includes(candidate)) weight *= TURN_TAKING.departed;
   if (turn.excluded.includes(candidate)) weight *= TURN_TAKING.addressed;
   else if (turn.answering.includes(candidate)) weight *= TURN_TAKING.answers;
   return weight;

@@ -64,7 +64,7 @@ export const SPEECH_VERBS: Record<HeuristicLanguage, LanguageSpeechVerbs> = {
         broke in, called out, cried out, thundered, wailed, moaned, panted, chimed in, echoed, piped, addressed,
         yelled, repeated, resumed, remonstrated, commanded, announced, answered back, broke out, burst out,
         struck in, proceeded, whined, bellowed, corrected, reflected, thought, begged, entreated, implored,
-        queried, sneered, chuckled
+        queried, sneered, chuckled, interjected, snarled
       `),
     ],
     firstPerson: [],

@@ -252,6 +252,17 @@ function pluralPossessive(text: string, at: number, closers: string[]): boolean 
   return false;
 }
 
+/**
+ * A double quote opening a line while a double quotation opened on an earlier line is still open: the next paragraph
+ * of the same speech, printed without a blank line before it (a letter read aloud, `"'The Copper Beeches.⏎"'DEAR
+ * MISS HUNTER:--…`), as each paragraph of a speech reopens its quotation. It does not close the speech.
+ */
+function reopensOnNewLine(text: string, open: number, at: number): boolean {
+  if (!/["“]/u.test(text[open]) || !/["“]/u.test(text[at])) return false;
+  const lineStart = text.lastIndexOf('\n', at - 1);
+  return lineStart > open && /^[ \t]*$/u.test(text.slice(lineStart + 1, at)) && !isSpace(text[at + 1] ?? ' ');
+}
+
 function findClosing(text: string, open: number): number {
   const opener = text[open];
   const closers = QUOTE_PAIRS[opener];
@@ -265,6 +276,7 @@ function findClosing(text: string, open: number): number {
       depth++;
       continue;
     }
+    if (reopensOnNewLine(text, open, i)) continue;
     if (!closers.includes(ch)) continue;
     if ((opener === "'" || opener === '‘') && isLetter(text[i + 1])) continue; // an apostrophe inside a word
     if ((opener === "'" || opener === '‘') && pluralPossessive(text, i, closers)) continue; // "the boys' hats"

@@ -99,4 +99,24 @@ describe('tag forms once missed', () => {
       ['Espera un poco.', 'pedro'],
     ]);
   });
+
+  it('reads "interjected" and "snarled" as speech verbs: the line is the named speaker\'s, not the alternation\'s', () => {
+    expect(readSpeechTag('interjected Vance.', 'en')).toMatchObject({ verb: 'interjected', subject: 'Vance' });
+    expect(readSpeechTag('he snarled.', 'en')).toMatchObject({ verb: 'snarled', pronoun: 'he' });
+    const cast = [person('vance', 'Mr. Vance', 'male', ['Vance']), person('penrose', 'Mr. Penrose', 'male')];
+    const lines = dialogue(
+      [
+        '"I drove from the station in a dog-cart," said Mr. Penrose.',
+        '"One horse?" interjected Vance.',
+        '"Only one."',
+      ].join('\n\n'),
+      cast,
+      'en',
+    );
+    expect(lines.map((line) => [line.text, line.speaker])).toEqual([
+      ['"I drove from the station in a dog-cart,"', 'penrose'],
+      ['"One horse?"', 'vance'],
+      ['"Only one."', 'penrose'],
+    ]);
+  });
 });

@@ -391,6 +391,28 @@ describe('segmentation', () => {
     ]);
   });
 
+  it('keeps a letter read aloud in the speech when its next paragraph reopens the quotation on the next line', () => {
+    const text = [
+      '"Here it is, and I will read it to you:',
+      "          \"'Elm Lodge, Tuesday.\n\"'DEAR MISS GREY:--My wife would be glad to see you. Yours, J. WARD.'",
+      '"That is all he wrote," she ended. "Well?" I asked.',
+    ].join('\n\n');
+    const segments = segmentChapter(text, { language: 'en' });
+    expectExactTiling(text, segments);
+    expect(view(segments)).toEqual([
+      ['dialogue', '"Here it is, and I will read it to you:', 'chapter_head'],
+      [
+        'dialogue',
+        "\"'Elm Lodge, Tuesday.\n\"'DEAR MISS GREY:--My wife would be glad to see you. Yours, J. WARD.'",
+        'paragraph',
+      ],
+      ['dialogue', '"That is all he wrote,"', 'paragraph'],
+      ['narration', 'she ended.', 'dialogue_turn'],
+      ['dialogue', '"Well?"', 'dialogue_turn'],
+      ['narration', 'I asked.', 'dialogue_turn'],
+    ]);
+  });
+
   it("cuts out a first-person tag with the narrator's less common verbs (balbuciei, gaguejei, balbuceé)", () => {
     const portuguese = '--Não é nada, balbuciei finalmente.\n\n--Eu? gaguejei. Nada.';
     expect(view(segmentChapter(portuguese, { language: 'pt' }))).toEqual([

@@ -7,6 +7,7 @@
 import type { Cast } from './cast';
 import type { ChapterSegment, ChapterStructure } from './structure';
 import type { HeuristicLanguage } from '../vocabulary';
+import { listenersIn } from './listeners';
 import { sentencesOf, speechVerbsIn } from './speechTags';
 
 /**
@@ -71,7 +72,7 @@ const INTRODUCES = /:\s*$/u;
  * The people the narration beside turn `t` says it is spoken to: the narration after each of its pieces in its
  * paragraph (not the narration closing the paragraph with a colon, which introduces the next line: "…and said to
  * the host:"), and the last sentence of the narration before it, in its paragraph, introducing it, or a narrated
- * paragraph just before it.
+ * paragraph just before it; and the people that last sentence says are listening (listeners.ts).
  */
 export function addresseesBeside(
   ordered: readonly ChapterSegment[],
@@ -84,6 +85,7 @@ export function addresseesBeside(
   const first = turn.positions[0];
   const last = turn.positions.at(-1)!;
   const beside: string[] = [];
+  const listening: string[] = [];
   for (const at of turn.positions) {
     const next = ordered[at + 1];
     if (next?.kind !== 'narration' || paragraphOf(at + 1) !== turn.paragraph) continue;
@@ -96,7 +98,11 @@ export function addresseesBeside(
     (paragraphOf(first - 1) === turn.paragraph ||
       INTRODUCES.test(before.text) ||
       (turn.opensParagraph && !structure.paragraphs[turn.paragraph - 1].hasDialogue))
-  )
-    beside.push(sentencesOf(before.text.trimEnd()).at(-1)?.text ?? before.text);
-  return [...new Set(beside.flatMap((narration) => addresseesIn(narration, cast)))];
+  ) {
+    const introducing = sentencesOf(before.text.trimEnd()).at(-1)?.text ?? before.text;
+    beside.push(introducing);
+    // "…and we listened in silence to the story which our visitor told us.": the listeners are spoken to.
+    listening.push(...listenersIn(introducing, cast));
+  }
+  return [...new Set([...beside.flatMap((narration) => addresseesIn(narration, cast)), ...listening])];
 }

@@ -6,6 +6,7 @@
 import { SOMEONE_ELSE } from '../attributeTurns';
 import type { Gender } from '../character';
 import { nounGender, unnamedPeopleIn, type Cast, type Mention } from './cast';
+import { saysLeaving } from './departures';
 import { relativesNamed } from './relatives';
 import { pronounGender, readSpeechTag, sentencesOf } from './speechTags';
 
@@ -27,8 +28,11 @@ export class Recency {
   private readonly unnamed = new Map<Gender, number>();
   /** Characters of text read so far: how long ago someone was named. */
   private clock = 0;
+  /** People the narration said left, not named or heard since (departures.ts). */
+  private readonly gone = new Set<string>();
 
   remember(id: string, at = this.clock): void {
+    this.gone.delete(id);
     const index = this.order.indexOf(id);
     if (index >= 0) this.order.splice(index, 1);
     this.order.unshift(id);
@@ -88,12 +92,33 @@ export class Recency {
         if (person.offset === lead) this.subjectOf.set(person.gender, SOMEONE_ELSE);
       }
       if (subject === SOMEONE_ELSE && gender) this.unnamed.set(gender, at + Math.max(0, lead));
+      else if (subject === undefined) this.aboutFirstNamed(mentions, cast);
       else if (subject) {
         this.remember(subject, at + Math.max(0, lead));
         const subjectGender = cast.genderOf(subject);
         if (subjectGender !== 'unknown') this.subjectOf.set(subjectGender, subject);
+        if (saysLeaving(sentence)) this.gone.add(subject);
       }
     }
+  }
+
+  /**
+   * A sentence that opens with no one ("It was late before Holmes returned.") is about the first person of each
+   * gender it names: "He came back alone" after it is that person, not the last subject of an earlier sentence.
+   */
+  private aboutFirstNamed(mentions: Mention[], cast: Cast): void {
+    const seen = new Set<Gender>();
+    for (const mention of mentions) {
+      const gender = cast.genderOf(mention.id);
+      if (mention.possessive || gender === 'unknown' || seen.has(gender)) continue;
+      seen.add(gender);
+      this.subjectOf.set(gender, mention.id);
+    }
+  }
+
+  /** The people the narration said left, and nobody has named or heard since. */
+  departed(): string[] {
+    return [...this.gone];
   }
 
   /** Who is still in the scene: named within about a page, most recent first. */

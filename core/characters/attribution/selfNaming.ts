@@ -3,6 +3,7 @@
  * is known once they introduce themselves.
  */
 import type { Cast } from './cast';
+import { personByFamilyName } from './fullNames';
 import { ownWords } from './vocatives';
 
 /** "I am …", "My name is …", "Sou o …", "Me llamo …": the speaker says who they are. */
@@ -17,8 +18,9 @@ const ROLE_PHRASE_END = /^(?:\s*[.,;:!?…—–)]|\s+(?:of|de|do|da|del)\s|\s*$
 
 /**
  * The character a line names as its own speaker ("Sou o Borba, o Quincas Borba.", "I am Mr. Holmes", "Me llamo
- * Rosa", "I am the King."), or null. A possessive ("I am Mr. Bennet's niece") names someone else; a role names the
- * speaker only when the phrase ends with it (an unnamed visitor who says at last who he is).
+ * Rosa", "I am the King."), or null; a full name the cast holds only by title and family name ("I am Alexander
+ * Holder" for "Mr. Holder") is that person. A possessive ("I am Mr. Bennet's niece") names someone else; a role names
+ * the speaker only when the phrase ends with it (an unnamed visitor who says at last who he is).
  */
 export function selfNamedIn(quoted: string, cast: Cast): string | null {
   const line = ownWords(quoted);
@@ -27,7 +29,12 @@ export function selfNamedIn(quoted: string, cast: Cast): string | null {
     const article = ARTICLE.exec(rest)?.[0] ?? '';
     const name = cast.mentions(rest.slice(article.length)).find((found) => found.offset === 0);
     if (name && !name.possessive && !name.role) return name.id;
-    if (!article) continue;
+    if (!article) {
+      // "I am Alexander Holder" where the cast knows only "Mr. Holder".
+      const bearer = name ? null : personByFamilyName(rest, cast);
+      if (bearer !== null) return bearer;
+      continue;
+    }
     const role = cast.mentions(rest).find((found) => found.offset === 0 && found.role);
     if (role && !role.possessive && ROLE_PHRASE_END.test(rest.slice(role.length))) return role.id;
   }

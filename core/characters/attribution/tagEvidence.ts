@@ -68,8 +68,13 @@ export function fromTag(tag: SpeechTag, scene: Scene): Finding | null {
   return { claim: { speakerId: SOMEONE_ELSE, confidence: CLAIM.unnamedTag }, thirdPerson: true };
 }
 
-/** "our visitor", "our strange client", "o nosso hospede", "nuestro visitante": someone "we" (the narrator's side) receive. */
-const OUR_SUBJECT = /^(?:(?:o|a|el|la)\s+)?(?:our|nosso|nossa|nuestro|nuestra)\s+(?:\p{L}+\s+)??\p{L}+$/iu;
+/**
+ * "our visitor", "our strange client", "o nosso hospede", "nuestro visitante": someone "we" (the narrator's side)
+ * receive; with the narrator's "my", only a noun of receiving ("answered my visitor", "said my client"), since "my
+ * friend" is the narrator's own.
+ */
+const OUR_SUBJECT =
+  /^(?:(?:o|a|el|la)\s+)?(?:(?:our|nosso|nossa|nuestro|nuestra)\s+(?:\p{L}+\s+)??\p{L}+|(?:my|meu|minha|mi)\s+(?:\p{L}+\s+)??(?:visitor|guest|client|caller|visita|visitante|hóspede|huésped|cliente))$/iu;
 /** A character the narration calls by the narrator's "my" ("my friend", "my companion", "meu amigo"). */
 const NARRATORS_OWN = /^(?:my|meu|minha|mi)\s/iu;
 
