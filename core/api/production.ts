@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { PACKAGE_PLATFORMS, type PackagePlatform } from '../packaging/types';
 import type { PackageRecord } from '../production/packageRecord';
-import { Id, IsoDateTime } from './common';
+import type { ReadinessRule } from '../audio/readiness';
+import { readinessValueCodes } from '../audio/readinessValues';
+import { Id, IsoDateTime, type SameShape } from './common';
 import { JobView } from './jobs';
 
 export const PackagePlatformSchema = z.enum(PACKAGE_PLATFORMS as unknown as [PackagePlatform, ...PackagePlatform[]]);
@@ -102,13 +104,28 @@ export const RegenerateSegmentRequest = z
   })
   .meta({ id: 'RegenerateSegmentRequest' });
 
-export const ReadinessRuleView = z.object({
-  id: z.string(),
-  description: z.string(),
-  passed: z.boolean(),
-  measured: z.string(),
-  expected: z.string(),
-});
+/** A readiness value as a code with params, for a client to say in its reader's language (docs/studio-production.md). */
+export const ReadinessValueView = z
+  .object({
+    code: z.enum(readinessValueCodes),
+    params: z.record(z.string(), z.union([z.string(), z.number()])),
+  })
+  .meta({ id: 'ReadinessValue' });
+
+/** `measured`/`expected` in English; the structured values are absent on packages built before they existed. */
+export const ReadinessRuleView = z
+  .object({
+    id: z.string(),
+    description: z.string(),
+    passed: z.boolean(),
+    measured: z.string(),
+    expected: z.string(),
+    measuredValues: z.array(ReadinessValueView).optional(),
+    failingFile: z.object({ name: z.string(), otherFailingFiles: z.number().int() }).optional(),
+    expectedValue: ReadinessValueView.optional(),
+  })
+  .meta({ id: 'ReadinessRule' });
+void (true satisfies SameShape<z.infer<typeof ReadinessRuleView>, ReadinessRule>);
 
 export const PackageView = z
   .object({

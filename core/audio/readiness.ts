@@ -4,7 +4,10 @@
  */
 import { isValidIsbn } from '../projects/isbn';
 import type { BitrateMode, LoudnessMeasurement } from './measurements';
+import { readinessValue as value, type ReadinessUnit, type ReadinessValue } from './readinessValues';
 import { RETAIL_SPECS, type AcceptedFormat, type Range, type RetailPlatform, type RetailSpec } from './retailSpecs';
+
+export type { ReadinessValue } from './readinessValues';
 
 export type AudioFileRole = 'chapter' | 'opening-credits' | 'closing-credits' | 'retail-sample' | 'book';
 
@@ -45,6 +48,14 @@ export interface ReadinessRule {
   passed: boolean;
   measured: string;
   expected: string;
+  /**
+   * `measured` and `expected` as codes with params, for a client to say in its reader's language. Reports stored
+   * before these existed have only the English text. `measuredValues` holds one value, or for a per-file rule every
+   * file passed, the distinct values seen (up to three); `failingFile` names the first file that failed such a rule.
+   */
+  measuredValues?: ReadinessValue[];
+  failingFile?: { name: string; otherFailingFiles: number };
+  expectedValue?: ReadinessValue;
 }
 
 export interface ReadinessReport {
@@ -69,17 +80,56 @@ function perFile(
   id: string,
   description: string,
   files: MeasuredAudioFile[],
-  expected: string,
-  check: (file: MeasuredAudioFile) => { ok: boolean; value: string },
+  [expected, expectedValue]: Said,
+  check: (file: MeasuredAudioFile) => { ok: boolean; said: Said },
 ): ReadinessRule {
-  if (files.length === 0) return { id, description, passed: false, measured: 'no audio files', expected };
+  if (files.length === 0) {
+    return {
+      id,
+      description,
+      passed: false,
+      measured: 'no audio files',
+      expected,
+      measuredValues: [value.state('no_audio_files')],
+      expectedValue,
+    };
+  }
   const results = files.map((file) => ({ file, ...check(file) }));
   const failed = results.filter((r) => !r.ok);
-  const measured =
-    failed.length > 0
-      ? `${failed[0].file.name}: ${failed[0].value}${failed.length > 1 ? ` (+${failed.length - 1} more files)` : ''}`
-      : [...new Set(results.map((r) => r.value))].slice(0, 3).join(', ');
-  return { id, description, passed: failed.length === 0, measured, expected };
+  if (failed.length > 0) {
+    const [text, structured] = failed[0].said;
+    const others = failed.length - 1;
+    return {
+      id,
+      description,
+      passed: false,
+      measured: `${failed[0].file.name}: ${text}${others > 0 ? ` (+${others} more files)` : ''}`,
+      expected,
+      measuredValues: [structured],
+      failingFile: { name: failed[0].file.name, otherFailingFiles: others },
+      expectedValue,
+    };
+  }
+  const distinct = new Map(results.map((r) => [r.said[0], r.said[1]]));
+  const seen = [...distinct.entries()].slice(0, 3);
+  return {
+    id,
+    description,
+    passed: true,
+    measured: seen.map(([text]) => text).join(', '),
+    expected,
+    measuredValues: seen.map(([, structured]) => structured),
+    expectedValue,
+  };
+}
+
+/** A value in English words and as a code with params; the two are built side by side so they never disagree. */
+type Said = [text: string, structured: ReadinessValue];
+
+/** With `decimals`, rounded to that many digits; without, the number as measured. */
+function quantity(amount: number, unit: ReadinessUnit, decimals?: number): Said {
+  const text = decimals === undefined ? String(amount) : amount.toFixed(decimals);
+  return [`${text} ${unit}`, value.quantity(amount, unit, decimals)];
 }
 
 function formatOf(file: MeasuredAudioFile, spec: RetailSpec): AcceptedFormat | undefined {
@@ -94,37 +144,39 @@ function containerMatches(formatName: string, container: AcceptedFormat['contain
 function formatRules(spec: RetailSpec, files: MeasuredAudioFile[]): ReadinessRule[] {
   const accepted = spec.formats.map((f) => `${f.container}/${f.codecs.join('|')}`).join(', ');
   const rules = [
-    perFile('format', 'Audio format accepted by the retailer', files, accepted, (f) => ({
+    perFile('format', 'Audio format accepted by the retailer', files, [accepted, value.literal(accepted)], (f) => ({
       ok: !!formatOf(f, spec),
-      value: `${f.formatName}/${f.codec}`,
+      said: literal(`${f.formatName}/${f.codec}`),
     })),
     perFile(
       'sample-rate',
       'Sample rate',
       files,
-      spec.exactSampleRateHz ? `${spec.exactSampleRateHz} Hz` : `≥ ${spec.minSampleRateHz} Hz`,
+      spec.exactSampleRateHz
+        ? quantity(spec.exactSampleRateHz, 'Hz')
+        : [`≥ ${spec.minSampleRateHz} Hz`, value.atLeast(spec.minSampleRateHz, 'Hz')],
       (f) => ({
         ok:
           f.sampleRateHz !== undefined &&
           (spec.exactSampleRateHz ? f.sampleRateHz === spec.exactSampleRateHz : f.sampleRateHz >= spec.minSampleRateHz),
-        value: `${f.sampleRateHz ?? '?'} Hz`,
+        said: f.sampleRateHz === undefined ? ['? Hz', value.state('unmeasured')] : quantity(f.sampleRateHz, 'Hz'),
       }),
     ),
-    perFile('bitrate', 'Bit rate', files, 'at least the format minimum', (f) => {
+    perFile('bitrate', 'Bit rate', files, ['at least the format minimum', value.state('format_minimum')], (f) => {
       const format = formatOf(f, spec);
       const minimum = (f.channels ?? 1) > 1 ? format?.minStereoKbps : format?.minMonoKbps;
       const bitsOk = format?.minBitsPerSample === undefined || (f.bitsPerSample ?? 0) >= format.minBitsPerSample;
       return {
         ok: !!format && bitsOk && (minimum === undefined || (f.bitRateKbps ?? 0) >= minimum - 1),
-        value: `${f.bitRateKbps ?? '?'} kbps`,
+        said: f.bitRateKbps === undefined ? ['? kbps', value.state('unmeasured')] : quantity(f.bitRateKbps, 'kbps'),
       };
     }),
   ];
   if (spec.formats.some((f) => f.cbrRequired)) {
     rules.push(
-      perFile('cbr', 'Constant bit rate', files, 'CBR', (f) => ({
+      perFile('cbr', 'Constant bit rate', files, literal('CBR'), (f) => ({
         ok: !formatOf(f, spec)?.cbrRequired || f.bitrateMode === 'cbr',
-        value: f.bitrateMode.toUpperCase(),
+        said: literal(f.bitrateMode.toUpperCase()),
       })),
     );
   }
@@ -136,56 +188,62 @@ function formatRules(spec: RetailSpec, files: MeasuredAudioFile[]): ReadinessRul
     passed: channelCounts.length === 1 && channelCounts[0] > 0 && (spec.channels !== 'mono' || channelCounts[0] === 1),
     measured: channelCounts.map((c) => (c === 1 ? 'mono' : c === 2 ? 'stereo' : `${c} ch`)).join(', ') || 'none',
     expected: spec.channels === 'mono' ? 'mono' : 'one layout',
+    measuredValues: channelCounts.length > 0 ? channelCounts.map((c) => value.channelLayout(c)) : [value.state('none')],
+    expectedValue: spec.channels === 'mono' ? value.channelLayout(1) : value.state('one_layout'),
   });
   return rules;
 }
 
 function levelRules(spec: RetailSpec, files: MeasuredAudioFile[]): ReadinessRule[] {
   const rules: ReadinessRule[] = [];
-  const db = (value: number | null) =>
-    value === null ? 'unmeasured' : value === -Infinity ? '-inf dB' : `${value.toFixed(1)} dB`;
+  const db = (level: number | null): Said =>
+    level === null
+      ? ['unmeasured', value.state('unmeasured')]
+      : level === -Infinity
+        ? ['-inf dB', value.state('silence')]
+        : quantity(level, 'dB', 1);
   if (spec.rmsDb) {
     const range = spec.rmsDb;
     rules.push(
-      perFile('rms', 'RMS level', files, rangeText(range, ' dB'), (f) => ({
+      perFile('rms', 'RMS level', files, rangeSaid(range, 'dB'), (f) => ({
         ok: inRange(f.loudness.rmsDb, range),
-        value: db(f.loudness.rmsDb),
+        said: db(f.loudness.rmsDb),
       })),
     );
   }
   if (spec.maxPeakDb !== undefined) {
     const max = spec.maxPeakDb;
     rules.push(
-      perFile('peak', 'Peak level (true peak where measured)', files, `≤ ${max} dB`, (f) => {
+      perFile('peak', 'Peak level (true peak where measured)', files, atMost(max, 'dB'), (f) => {
         const peak = f.loudness.truePeakDb ?? f.loudness.peakDb;
-        return { ok: peak !== null && peak <= max, value: db(peak) };
+        return { ok: peak !== null && peak <= max, said: db(peak) };
       }),
     );
   }
   if (spec.maxNoiseFloorDb !== undefined) {
     const max = spec.maxNoiseFloorDb;
     rules.push(
-      perFile('noise-floor', 'Noise floor (quietest 0.5 s)', files, `≤ ${max} dB`, (f) => ({
+      perFile('noise-floor', 'Noise floor (quietest 0.5 s)', files, atMost(max, 'dB'), (f) => ({
         ok: f.loudness.noiseFloorDb !== null && f.loudness.noiseFloorDb <= max,
-        value: db(f.loudness.noiseFloorDb),
+        said: db(f.loudness.noiseFloorDb),
       })),
     );
   }
   if (spec.headRoomToneMs) {
     const range = spec.headRoomToneMs;
     rules.push(
-      perFile('room-tone-head', 'Room tone at the head', files, rangeText(range, ' ms'), (f) => ({
+      perFile('room-tone-head', 'Room tone at the head', files, rangeSaid(range, 'ms'), (f) => ({
         ok: inRange(f.loudness.headSilenceMs, range),
-        value: `${f.loudness.headSilenceMs} ms`,
+        said: quantity(f.loudness.headSilenceMs, 'ms'),
       })),
     );
   }
   if (spec.tailRoomToneMs) {
     const range = spec.tailRoomToneMs;
     rules.push(
-      perFile('room-tone-tail', 'Room tone at the tail', files, rangeText(range, ' ms'), (f) => ({
+      perFile('room-tone-tail', 'Room tone at the tail', files, rangeSaid(range, 'ms'), (f) => ({
         ok: inRange(f.loudness.tailSilenceMs, range),
-        value: `${f.loudness.tailSilenceMs} ms`,
+        said: quantity(f.loudness.tailSilenceMs, 'ms'),
       })),
     );
   }
@@ -195,22 +253,22 @@ function levelRules(spec: RetailSpec, files: MeasuredAudioFile[]): ReadinessRule
 function lengthRules(spec: RetailSpec, deliverable: MeasuredDeliverable): ReadinessRule[] {
   const { files } = deliverable;
   const rules: ReadinessRule[] = [];
-  const minutes = (sec: number) => `${(sec / 60).toFixed(1)} min`;
+  const minutes = (sec: number): Said => quantity(sec / 60, 'min', 1);
   if (spec.maxFileMinutes !== undefined) {
     const max = spec.maxFileMinutes;
     rules.push(
-      perFile('file-length', 'Length of each file', files, `≤ ${max} min`, (f) => ({
+      perFile('file-length', 'Length of each file', files, atMost(max, 'min'), (f) => ({
         ok: f.durationSec <= max * 60,
-        value: minutes(f.durationSec),
+        said: minutes(f.durationSec),
       })),
     );
   }
   if (spec.maxFileBytes !== undefined) {
     const max = spec.maxFileBytes;
     rules.push(
-      perFile('file-size', 'Size of each file', files, `≤ ${Math.round(max / 1048576)} MB`, (f) => ({
+      perFile('file-size', 'Size of each file', files, atMost(Math.round(max / 1048576), 'MB'), (f) => ({
         ok: f.sizeBytes <= max,
-        value: `${(f.sizeBytes / 1048576).toFixed(1)} MB`,
+        said: quantity(f.sizeBytes / 1048576, 'MB', 1),
       })),
     );
   }
@@ -222,6 +280,8 @@ function lengthRules(spec: RetailSpec, deliverable: MeasuredDeliverable): Readin
       passed: total < spec.maxTotalHours * 3600,
       measured: `${(total / 3600).toFixed(2)} h`,
       expected: `< ${spec.maxTotalHours} h`,
+      measuredValues: [value.quantity(total / 3600, 'h', 2)],
+      expectedValue: value.lessThan(spec.maxTotalHours, 'h'),
     });
   }
   if (spec.minTotalMinutes !== undefined) {
@@ -229,8 +289,10 @@ function lengthRules(spec: RetailSpec, deliverable: MeasuredDeliverable): Readin
       id: 'total-length',
       description: 'Total running time',
       passed: total >= spec.minTotalMinutes * 60,
-      measured: minutes(total),
+      measured: minutes(total)[0],
       expected: `≥ ${spec.minTotalMinutes} min`,
+      measuredValues: [minutes(total)[1]],
+      expectedValue: value.atLeast(spec.minTotalMinutes, 'min'),
     });
   }
   if (spec.packaging === 'single-m4b') {
@@ -240,6 +302,8 @@ function lengthRules(spec: RetailSpec, deliverable: MeasuredDeliverable): Readin
       passed: files.length === 1,
       measured: `${files.length} files`,
       expected: '1 file',
+      measuredValues: [value.fileCount(files.length)],
+      expectedValue: value.fileCount(1),
     });
   }
   if (spec.retailSampleMinutes) {
@@ -249,8 +313,10 @@ function lengthRules(spec: RetailSpec, deliverable: MeasuredDeliverable): Readin
       id: 'retail-sample',
       description: 'Retail sample',
       passed: !!sample && inRange(sample.durationSec / 60, range),
-      measured: sample ? minutes(sample.durationSec) : 'missing',
+      measured: sample ? minutes(sample.durationSec)[0] : 'missing',
       expected: rangeText(range, ' min'),
+      measuredValues: [sample ? minutes(sample.durationSec)[1] : value.state('missing')],
+      expectedValue: rangeSaid(range, 'min')[1],
     });
   }
   return rules;
@@ -266,6 +332,8 @@ function contentRules(spec: RetailSpec, deliverable: MeasuredDeliverable): Readi
       passed: !!markers && markers.count > 0 && markers.titled === markers.count,
       measured: markers ? `${markers.count} markers, ${markers.titled} titled` : 'none',
       expected: '≥ 1, all titled',
+      measuredValues: [markers ? value.markers(markers.count, markers.titled) : value.state('none')],
+      expectedValue: value.allMarkersTitled(1),
     });
   }
   if (spec.needsCredits) {
@@ -277,6 +345,8 @@ function contentRules(spec: RetailSpec, deliverable: MeasuredDeliverable): Readi
       passed: both,
       measured: both ? 'present' : 'missing',
       expected: 'opening and closing credits files',
+      measuredValues: [value.state(both ? 'present' : 'missing')],
+      expectedValue: value.state('opening_and_closing_credits'),
     });
   }
   rules.push(coverRule(spec, deliverable.cover));
@@ -288,6 +358,8 @@ function contentRules(spec: RetailSpec, deliverable: MeasuredDeliverable): Readi
       passed: !!isbn && isValidIsbn(isbn),
       measured: isbn ?? 'missing',
       expected: 'valid ISBN-10 or ISBN-13',
+      measuredValues: [isbn ? value.literal(isbn) : value.state('missing')],
+      expectedValue: value.state('valid_isbn'),
     });
   }
   if (spec.disclosureRequired && deliverable.aiNarrated) {
@@ -298,6 +370,8 @@ function contentRules(spec: RetailSpec, deliverable: MeasuredDeliverable): Readi
       passed: disclosed,
       measured: disclosed ? 'present' : 'missing',
       expected: '"narrated by a digital voice" or equivalent',
+      measuredValues: [value.state(disclosed ? 'present' : 'missing')],
+      expectedValue: value.state('digital_voice_statement'),
     });
   }
   return rules;
@@ -306,7 +380,27 @@ function contentRules(spec: RetailSpec, deliverable: MeasuredDeliverable): Readi
 function coverRule(spec: RetailSpec, cover: MeasuredCover | undefined): ReadinessRule {
   const c = spec.cover;
   const expected = `${c.square ? 'square ' : ''}≥ ${c.minPx} px${c.maxPx ? ` and ≤ ${c.maxPx} px` : ''}, ${c.rgb ? 'RGB ' : ''}${c.formats.join('/').toUpperCase()}`;
-  if (!cover) return { id: 'cover', description: 'Cover art', passed: false, measured: 'missing', expected };
+  const expectedValue: ReadinessValue = {
+    code: 'cover_expected',
+    params: {
+      minPx: c.minPx,
+      maxPx: c.maxPx ?? 0,
+      square: c.square ? 1 : 0,
+      rgb: c.rgb ? 1 : 0,
+      formats: c.formats.join('/').toUpperCase(),
+    },
+  };
+  if (!cover) {
+    return {
+      id: 'cover',
+      description: 'Cover art',
+      passed: false,
+      measured: 'missing',
+      expected,
+      measuredValues: [value.state('missing')],
+      expectedValue,
+    };
+  }
   const passed =
     Math.min(cover.width, cover.height) >= c.minPx &&
     (c.maxPx === undefined || Math.max(cover.width, cover.height) <= c.maxPx) &&
@@ -319,6 +413,18 @@ function coverRule(spec: RetailSpec, cover: MeasuredCover | undefined): Readines
     passed,
     measured: `${cover.width}×${cover.height} ${cover.colorSpace.toUpperCase()} ${cover.format.toUpperCase()}`,
     expected,
+    measuredValues: [
+      {
+        code: 'cover_measured',
+        params: {
+          width: cover.width,
+          height: cover.height,
+          colorSpace: cover.colorSpace.toUpperCase(),
+          format: cover.format.toUpperCase(),
+        },
+      },
+    ],
+    expectedValue,
   };
 }
 
@@ -338,4 +444,19 @@ function rangeText(range: Range, unit: string): string {
   if (range.min !== undefined && range.max !== undefined) return `${range.min}..${range.max}${unit}`;
   if (range.min !== undefined) return `≥ ${range.min}${unit}`;
   return `≤ ${range.max}${unit}`;
+}
+
+function rangeSaid(range: Range, unit: ReadinessUnit): Said {
+  const text = rangeText(range, ` ${unit}`);
+  if (range.min !== undefined && range.max !== undefined) return [text, value.range(range.min, range.max, unit)];
+  if (range.min !== undefined) return [text, value.atLeast(range.min, unit)];
+  return [text, value.atMost(range.max ?? 0, unit)];
+}
+
+function atMost(max: number, unit: ReadinessUnit): Said {
+  return [`≤ ${max} ${unit}`, value.atMost(max, unit)];
+}
+
+function literal(text: string): Said {
+  return [text, value.literal(text)];
 }
