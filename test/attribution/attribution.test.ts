@@ -1,9 +1,6 @@
-import {
-  attributeSpeakers,
-  emptyEvidence,
-  labelConfidence,
-  namedByOwnEvidence,
-} from '../../core/characters/attributeHeuristic';
+import { attributeSpeakers } from '../../core/characters/attributeHeuristic';
+import { labelConfidence, namedByOwnEvidence } from '../../core/characters/attribution/confidence';
+import { emptyEvidence } from '../../core/characters/attribution/turnReading';
 import { Cast, unnamedPeopleIn } from '../../core/characters/attribution/cast';
 import { foldRolesIntoNames } from '../../core/characters/attribution/coreference';
 import { CLAIM } from '../../core/characters/attribution/evidence';

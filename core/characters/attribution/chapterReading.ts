@@ -1,0 +1,57 @@
+/**
+ * One reading of a chapter: every turn's evidence in order, with the people the narration has named so far, and
+ * who the line before addressed (who usually answers).
+ */
+import { SOMEONE_ELSE, type TurnEvidence } from '../attributeTurns';
+import { addressedLast } from './answering';
+import type { Cast } from './cast';
+import { CLAIM } from './evidence';
+import { Recency } from './recency';
+import type { ChapterSegment, ChapterStructure } from './structure';
+import { readTurn } from './turnReading';
+
+export interface TurnReading {
+  evidence: TurnEvidence;
+  /** The people named before the turn, most recent first. */
+  recent: string[];
+}
+
+/**
+ * Reads every turn's evidence in order, keeping track of who the narration names. `speakers` are turns already
+ * settled (from a first pass): each such speaker becomes the person the scene is about, as a named tag would.
+ */
+export function readChapter(
+  ordered: ChapterSegment[],
+  structure: ChapterStructure,
+  cast: Cast,
+  speakers: ReadonlyMap<number, string>,
+): TurnReading[] {
+  const { turns, paragraphs } = structure;
+  const recency = new Recency();
+  const readings: TurnReading[] = [];
+  const note = (segment: ChapterSegment) =>
+    segment.kind === 'dialogue' ? recency.pass(segment.text) : recency.rememberText(segment.text, cast);
+  let position = 0;
+  turns.forEach((turn, t) => {
+    for (; position < turn.positions[0]; position++) note(ordered[position]);
+    const recent = recency.snapshot();
+    const evidence = readTurn(ordered, structure, t, cast, recency);
+    evidence.departed = recency.departed().filter((id) => !evidence.claims.some((claim) => claim.speakerId === id));
+    // Whoever the line before addressed usually answers, if the scene has them (a name at a line's start is
+    // sometimes its subject, "Mr. Darcy, you see, is the man!", not someone present).
+    if (t > 0 && turns[t - 1].run === turn.run) {
+      // Of several people the line before addressed, the one its last sentence addresses answers.
+      const before = turns[t - 1].positions.map((at) => ordered[at].text).join(' ');
+      const last = addressedLast(before, cast);
+      const addressed = last.length > 0 ? last : readings[t - 1].evidence.excluded;
+      evidence.answering = addressed.filter((id) => recent.includes(id));
+    }
+    readings.push({ evidence, recent });
+    for (const id of evidence.excluded) recency.remember(id);
+    const settled = speakers.get(t) ?? evidence.claims.find((claim) => claim.confidence >= CLAIM.namedIntro)?.speakerId;
+    if (settled !== undefined && settled !== SOMEONE_ELSE) recency.rememberSpeaker(settled, cast);
+    const lastOfParagraph = paragraphs[turn.paragraph].positions.at(-1)!;
+    for (; position <= lastOfParagraph; position++) note(ordered[position]);
+  });
+  return readings;
+}

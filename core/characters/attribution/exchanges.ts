@@ -1,0 +1,109 @@
+/**
+ * Settles each exchange (a run of turns) by turn-taking: its candidates (everyone its evidence names, a few people
+ * the scene named before it, a first-person narrator, people named just after it begins), the weights of who opens
+ * it, and the silent beats between its lines, handed to the turn-taking model.
+ */
+import { believe, SOMEONE_ELSE, type TurnEvidence } from '../attributeTurns';
+import { NARRATOR_ID } from '../character';
+import type { Cast } from './cast';
+import type { TurnReading } from './chapterReading';
+import { CLAIM } from './evidence';
+import { narratedInFirstPerson, narratorLeadsIn } from './firstPersonNarrator';
+import { silentBeat } from './silentBeats';
+import type { ChapterSegment, ChapterStructure } from './structure';
+import { emptyEvidence } from './turnReading';
+
+/** Candidates per exchange: everyone its evidence names, plus a few people the scene named before it. */
+const SCENE_CANDIDATES = 3;
+const MAX_CANDIDATES = 12;
+/** Weight, as an exchange's first speaker, of each of the people most recently named before it. */
+const OPENING_WEIGHTS = [3, 2, 1.5];
+/**
+ * A first-person narrator's opening weight after narration ending on the narrator's own doing: twice the person
+ * named last's (1×: +1 line on the Portuguese first-person book never used for tuning, 2× to 4×: +4, 10×: loses
+ * lines on both first-person books).
+ */
+const NARRATOR_LEADS_IN_OPENING = 6;
+const LOOK_AHEAD_PARAGRAPHS = 6;
+
+/** People first named in the paragraphs just after an exchange begins ("he said" before the narration names him). */
+function namedAfter(
+  ordered: ChapterSegment[],
+  structure: ChapterStructure,
+  entries: { turn: number | null }[],
+  cast: Cast,
+): string[] {
+  const first = entries.find((entry) => entry.turn !== null)?.turn;
+  if (first === undefined || first === null) return [];
+  const from = structure.turns[first].paragraph;
+  const text = structure.paragraphs
+    .slice(from, from + LOOK_AHEAD_PARAGRAPHS)
+    .flatMap((paragraph) => paragraph.positions)
+    .filter((position) => ordered[position].kind === 'narration')
+    .map((position) => ordered[position].text)
+    .join(' ');
+  return [...new Set(cast.mentions(text).map((mention) => mention.id))];
+}
+
+export /** Settles every exchange of the chapter by turn-taking: the most likely speaker of each turn and its probability. */
+function settleExchanges(
+  ordered: ChapterSegment[],
+  structure: ChapterStructure,
+  cast: Cast,
+  readings: TurnReading[],
+): Map<number, { speakerId: string; probability: number }> {
+  const { turns, paragraphs } = structure;
+  const firstPersonNarrator = cast.firstPersonNarrator || narratedInFirstPerson(ordered);
+  const beliefs = new Map<number, { speakerId: string; probability: number }>();
+  const runs = new Map<number, { turn: number | null; evidence: TurnEvidence; recent: string[] }[]>();
+  turns.forEach((turn, t) => {
+    const entries = runs.get(turn.run) ?? [];
+    if (t > 0 && turns[t - 1].run === turn.run)
+      for (const interlude of structure.interludes.filter((item) => item.afterTurn === t - 1)) {
+        const beat = silentBeat(paragraphs[interlude.paragraph].text, cast, readings[t].recent);
+        if (beat)
+          entries.push({
+            turn: null,
+            evidence: { ...emptyEvidence(), claims: [beat], silent: true },
+            recent: readings[t].recent,
+          });
+      }
+    entries.push({ turn: t, ...readings[t] });
+    runs.set(turn.run, entries);
+  });
+
+  for (const entries of runs.values()) {
+    const scene = entries[0].recent.slice(0, SCENE_CANDIDATES);
+    const named = entries.flatMap(({ evidence }) => [
+      ...evidence.claims.map((claim) => claim.speakerId),
+      ...evidence.genderPreference,
+      ...evidence.excluded,
+    ]);
+    const later = namedAfter(ordered, structure, entries, cast);
+    const candidates = [...new Set([...named, ...scene, ...(firstPersonNarrator ? [NARRATOR_ID] : []), ...later])]
+      .filter((id) => id !== SOMEONE_ELSE)
+      .slice(0, MAX_CANDIDATES);
+    if (candidates.length === 0) continue;
+    const strong = new Set(
+      entries.flatMap(({ evidence }) =>
+        evidence.claims.filter((claim) => claim.confidence >= CLAIM.namedIntro).map((claim) => claim.speakerId),
+      ),
+    );
+    const believed = believe({
+      manySpeakers: strong.size >= 3,
+      turns: entries.map((entry) => entry.evidence),
+      candidates,
+      opening: new Map([
+        ...scene.map((id, rank): [string, number] => [id, OPENING_WEIGHTS[rank]]),
+        ...(firstPersonNarrator && entries[0].turn !== null && narratorLeadsIn(structure, entries[0].turn)
+          ? [[NARRATOR_ID, NARRATOR_LEADS_IN_OPENING] as [string, number]]
+          : []),
+      ]),
+      genderOf: (id) => cast.genderOf(id),
+    });
+    entries.forEach((entry, k) => {
+      if (entry.turn !== null) beliefs.set(entry.turn, believed[k]);
+    });
+  }
+  return beliefs;
+}

@@ -1,0 +1,130 @@
+/**
+ * The evidence beside one turn, read in the order it is trusted: the names the line addresses, a line naming its own
+ * speaker, the tag after one of its pieces (or else a pronoun aside), the narration introducing it, a speaker the
+ * narration brings in, a beat in its paragraph; then what the turn's shape says of the turn before.
+ */
+import { SOMEONE_ELSE, type TurnEvidence } from '../attributeTurns';
+import { addresseesBeside } from './addressees';
+import type { Cast } from './cast';
+import { CLAIM, type Finding, type Scene } from './evidence';
+import { beatBy, fromBroughtIn, fromIntro, fromPrecedingNarration, fromPronounAside } from './introductions';
+import type { Recency } from './recency';
+import { selfNamedIn } from './selfNaming';
+import { isSilentBeat } from './silentBeats';
+import { readSpeechTag } from './speechTags';
+import type { ChapterSegment, ChapterStructure } from './structure';
+import { fromTag } from './tagEvidence';
+import { addressedIn } from './vocatives';
+
+/** A turn nothing is known about yet: every piece of evidence absent. */
+export function emptyEvidence(): TurnEvidence {
+  return {
+    claims: [],
+    gender: null,
+    genderPreference: [],
+    excluded: [],
+    answering: [],
+    continuesPrevious: false,
+    likelySameAsPrevious: false,
+    dashAfterSpeech: false,
+    silent: false,
+    afterNarration: false,
+    thirdPerson: false,
+    departed: [],
+  };
+}
+
+function absorb(evidence: TurnEvidence, finding: Finding | null, discount = 1): void {
+  if (!finding) return;
+  // A narrated paragraph before the line (read at a discount) is about someone, not always the one who speaks next.
+  if (finding.thirdPerson && discount === 1) evidence.thirdPerson = true;
+  if (finding.claim)
+    evidence.claims.push({ speakerId: finding.claim.speakerId, confidence: finding.claim.confidence * discount });
+  // "she" after "the young lady" points to someone the cast does not name, who has no voice of her own: the label falls
+  // to a person of the cast, so to one of that gender, the likeliest first.
+  if (finding.gender && !evidence.gender && (!finding.claim || finding.claim.speakerId === SOMEONE_ELSE)) {
+    evidence.gender = finding.gender;
+    evidence.genderPreference = finding.preference ?? [];
+  }
+  for (const id of finding.excluded ?? []) if (!evidence.excluded.includes(id)) evidence.excluded.push(id);
+}
+
+const sameParagraph = (structure: ChapterStructure, a: number, b: number) =>
+  structure.paragraphOf[a] === structure.paragraphOf[b];
+
+/** The evidence beside one turn: tags after its pieces, narration introducing it, a beat in its paragraph. */
+export function readTurn(
+  ordered: ChapterSegment[],
+  structure: ChapterStructure,
+  t: number,
+  cast: Cast,
+  recency: Recency,
+): TurnEvidence {
+  const turn = structure.turns[t];
+  const evidence = emptyEvidence();
+  // The names a turn addresses, read over all its pieces ("Lizzy," said he, "I was going…").
+  const line = turn.positions.map((at) => ordered[at].text).join(' ');
+  evidence.excluded = addressedIn(line, cast);
+  // Someone the narration says the line is spoken to is not its speaker, and answers it, like a name it calls.
+  for (const id of addresseesBeside(ordered, structure, t, cast))
+    if (!evidence.excluded.includes(id)) evidence.excluded.push(id);
+  const selfNamed = selfNamedIn(line, cast);
+  if (selfNamed !== null && !evidence.excluded.includes(selfNamed))
+    evidence.claims.push({ speakerId: selfNamed, confidence: CLAIM.selfNamed });
+  const scene: Scene = {
+    cast,
+    recent: recency.snapshot(),
+    earlier: recency.sinceLastStranger(),
+    fresh: recency.fresh(),
+    unnamedLatest: recency.unnamedLatest(cast),
+    excluded: new Set(evidence.excluded),
+  };
+  let aside: string | null = null;
+  for (const at of turn.positions) {
+    const next = ordered[at + 1];
+    if (!next || next.kind !== 'narration' || !sameParagraph(structure, at, at + 1)) continue;
+    const tag = readSpeechTag(next.text, cast.language);
+    if (!tag) {
+      aside ??= next.text;
+      continue;
+    }
+    absorb(evidence, fromTag(tag, scene));
+    aside = null;
+    break;
+  }
+  if (aside !== null && evidence.claims.length === 0 && !evidence.gender)
+    absorb(evidence, fromPronounAside(aside, scene));
+  const first = turn.positions[0];
+  const before = ordered[first - 1];
+  if (before?.kind === 'narration' && sameParagraph(structure, first, first - 1))
+    absorb(evidence, fromIntro(before.text, scene));
+  else if (turn.opensParagraph && before?.kind === 'narration') {
+    const previous = structure.paragraphs[turn.paragraph - 1];
+    if (previous.hasDialogue) absorb(evidence, fromIntro(before.text, scene));
+    else if (!isSilentBeat(previous.text, cast) || t === 0 || structure.turns[t - 1].run !== turn.run)
+      absorb(evidence, fromPrecedingNarration(previous.text, scene), 0.95);
+    else absorb(evidence, fromIntro(previous.text, scene));
+  }
+  if (evidence.claims.length === 0 && turn.broughtIn !== null) absorb(evidence, fromBroughtIn(turn.broughtIn, scene));
+  if (evidence.claims.length === 0) {
+    for (const at of [turn.positions.at(-1)! + 1, first - 1]) {
+      const beside = ordered[at];
+      if (beside?.kind !== 'narration' || !sameParagraph(structure, at, first)) continue;
+      const actor = beatBy(beside.text, cast);
+      if (actor && !scene.excluded.has(actor)) {
+        evidence.claims.push({ speakerId: actor, confidence: CLAIM.beat });
+        break;
+      }
+    }
+  }
+  evidence.continuesPrevious = turn.continuesPrevious;
+  evidence.afterNarration = t > 0 && structure.turns[t - 1].paragraph < turn.paragraph - 1;
+  evidence.dashAfterSpeech = turn.dashAfterSpeech;
+  if (turn.dashAfterNarration && t > 0 && structure.turns[t - 1].paragraph === turn.paragraph) {
+    const between = ordered.slice(structure.turns[t - 1].positions.at(-1)! + 1, first);
+    evidence.likelySameAsPrevious = !between.some(
+      (segment) => readSpeechTag(segment.text, cast.language) === null && cast.mentions(segment.text).length > 0,
+    );
+  }
+  return evidence;
+}
