@@ -1,6 +1,7 @@
 import { render, screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { Package } from '../../api/production';
+import i18n from '../../i18n';
 import { ReadinessReport } from './ReadinessReport';
 
 function acxPackage(rules: Package['readiness']['rules']): Package {
@@ -23,6 +24,10 @@ function acxPackage(rules: Package['readiness']['rules']): Package {
     createdBy: 'u1',
   };
 }
+
+afterEach(async () => {
+  await i18n.changeLanguage('en-US');
+});
 
 describe('the readiness report', () => {
   it('shows each rule with its result in words, the measured and expected values, and what to do about a failure', () => {
@@ -80,5 +85,108 @@ describe('the readiness report', () => {
     );
     expect(screen.getByRole('rowheader').textContent).toMatch('Something new');
     expect(screen.getByRole('rowheader').textContent).toMatch('Fix what the rule measures and produce again.');
+  });
+
+  it('says the measured and expected values in the reader’s language, numbers written their way', async () => {
+    await i18n.changeLanguage('pt-BR');
+    render(
+      <ReadinessReport
+        headingId="r"
+        pkg={acxPackage([
+          {
+            id: 'total-length',
+            description: 'Single track length',
+            passed: true,
+            measured: '0.57 h',
+            expected: '< 23 h',
+            measuredValues: [{ code: 'quantity', params: { value: 0.57, unit: 'h', decimals: 2 } }],
+            expectedValue: { code: 'less_than', params: { value: 23, unit: 'h' } },
+          },
+          {
+            id: 'rms',
+            description: 'RMS level',
+            passed: false,
+            measured: 'ch01.mp3: -28.0 dB (+1 more files)',
+            expected: '-23..-18 dB',
+            measuredValues: [{ code: 'quantity', params: { value: -28, unit: 'dB', decimals: 1 } }],
+            failingFile: { name: 'ch01.mp3', otherFailingFiles: 1 },
+            expectedValue: { code: 'range', params: { min: -23, max: -18, unit: 'dB' } },
+          },
+          {
+            id: 'credits',
+            description: 'Opening and closing credits',
+            passed: false,
+            measured: 'missing',
+            expected: 'opening and closing credits files',
+            measuredValues: [{ code: 'missing', params: {} }],
+            expectedValue: { code: 'opening_and_closing_credits', params: {} },
+          },
+          {
+            id: 'channels',
+            description: 'All files share one channel layout (all mono or all stereo)',
+            passed: false,
+            measured: 'mono, stereo',
+            expected: 'one layout',
+            measuredValues: [
+              { code: 'channel_layout', params: { channels: 1 } },
+              { code: 'channel_layout', params: { channels: 2 } },
+            ],
+            expectedValue: { code: 'one_layout', params: {} },
+          },
+          {
+            id: 'chapter-markers',
+            description: 'Chapter markers with titles',
+            passed: false,
+            measured: '4 markers, 3 titled',
+            expected: '≥ 1, all titled',
+            measuredValues: [{ code: 'markers', params: { count: 4, titled: 3 } }],
+            expectedValue: { code: 'all_markers_titled', params: { min: 1 } },
+          },
+          {
+            id: 'sample-rate',
+            description: 'Sample rate',
+            passed: true,
+            measured: '44100 Hz',
+            expected: '44100 Hz',
+            measuredValues: [{ code: 'quantity', params: { value: 44100, unit: 'Hz' } }],
+            expectedValue: { code: 'quantity', params: { value: 44100, unit: 'Hz' } },
+          },
+        ])}
+      />,
+    );
+    const [, total, rms, credits, channels, markers, rate] = screen.getAllByRole('row');
+    const cells = (row: HTMLElement) =>
+      within(row)
+        .getAllByRole('cell')
+        .map((cell) => cell.textContent);
+    expect(cells(total).slice(1)).toEqual(['0,57 h', '< 23 h']);
+    expect(cells(rms).slice(1)).toEqual(['ch01.mp3: -28,0 dB (+1 outro arquivo)', '-23 a -18 dB']);
+    expect(cells(credits).slice(1)).toEqual(['ausente', 'arquivos de créditos de abertura e de encerramento']);
+    expect(cells(channels).slice(1)).toEqual(['mono, estéreo', 'o mesmo layout em todos os arquivos']);
+    expect(cells(markers).slice(1)).toEqual(['4 marcadores, 3 com título', 'pelo menos 1, todos com título']);
+    expect(cells(rate).slice(1)).toEqual(['44.100 Hz', '44.100 Hz']);
+  });
+
+  it('shows the English text of a package built before rules carried their values as codes', async () => {
+    await i18n.changeLanguage('pt-BR');
+    render(
+      <ReadinessReport
+        headingId="r"
+        pkg={acxPackage([
+          {
+            id: 'total-length',
+            description: 'Total running time',
+            passed: true,
+            measured: '0.57 h',
+            expected: '< 23 h',
+          },
+        ])}
+      />,
+    );
+    const [, row] = screen.getAllByRole('row');
+    const [, measured, expected] = within(row).getAllByRole('cell');
+    expect(measured.textContent).toBe('0.57 h');
+    expect(measured.firstElementChild?.getAttribute('lang')).toBe('en');
+    expect(expected.textContent).toBe('< 23 h');
   });
 });

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Package } from '../../api/production';
 import { Badge } from '../../ui/Badge';
+import { ExpectedText, MeasuredText } from './ReadinessValueText';
 
 type Rule = Package['readiness']['rules'][number];
 
@@ -32,7 +33,8 @@ const isKnown = (id: string): id is KnownRule => (KNOWN_RULES as readonly string
 
 /**
  * A package's readiness for its retailer, rule by rule: passed or failed (in words and colour), what was measured
- * against what the retailer expects, and for a failure what to do about it.
+ * against what the retailer expects (in the reader's language when the server gave the values as codes), and for a
+ * failure what to do about it.
  */
 export function ReadinessReport({ pkg, headingId }: { pkg: Package; headingId: string }) {
   const { t } = useTranslation(['delivery', 'estimate']);
@@ -79,8 +81,12 @@ export function ReadinessReport({ pkg, headingId }: { pkg: Package; headingId: s
                     {rule.passed ? t('readiness.rulePassed') : t('readiness.ruleFailed')}
                   </Badge>
                 </td>
-                <td className="mono">{rule.measured}</td>
-                <td className="mono">{rule.expected}</td>
+                <td className="mono">
+                  <MeasuredText rule={rule} />
+                </td>
+                <td className="mono">
+                  <ExpectedText rule={rule} />
+                </td>
               </tr>
             ))}
           </tbody>
