@@ -129,6 +129,8 @@ type Said = [text: string, structured: ReadinessValue];
 /** With `decimals`, rounded to that many digits; without, the number as measured. */
 function quantity(amount: number, unit: ReadinessUnit, decimals?: number): Said {
   const text = decimals === undefined ? String(amount) : amount.toFixed(decimals);
+  // A number JSON cannot carry (NaN from a failed probe) is no measurement.
+  if (!Number.isFinite(amount)) return [`${text} ${unit}`, value.state('unmeasured')];
   return [`${text} ${unit}`, value.quantity(amount, unit, decimals)];
 }
 

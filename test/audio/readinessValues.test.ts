@@ -132,11 +132,13 @@ describe('readiness values a client can say in its own language', () => {
 
   it('says what could not be measured or is absent', () => {
     const silent = { ...levels, truePeakDb: -Infinity, noiseFloorDb: null };
-    const files = [mp3('ch01.mp3', 'chapter', { loudness: silent, sampleRateHz: undefined })];
+    const files = [mp3('ch01.mp3', 'chapter', { loudness: silent, sampleRateHz: undefined, bitRateKbps: NaN })];
     const { rules } = evaluateReadiness('acx', deliverable({ files, cover: undefined }));
     expect(rule(rules, 'peak').measuredValues).toEqual([{ code: 'silence', params: {} }]);
     expect(rule(rules, 'noise-floor').measuredValues).toEqual([{ code: 'unmeasured', params: {} }]);
     expect(rule(rules, 'sample-rate').measuredValues).toEqual([{ code: 'unmeasured', params: {} }]);
+    // A number JSON cannot carry is stored as no measurement, never as null.
+    expect(rule(rules, 'bitrate').measuredValues).toEqual([{ code: 'unmeasured', params: {} }]);
     expect(rule(rules, 'cover').measuredValues).toEqual([{ code: 'missing', params: {} }]);
     const empty = evaluateReadiness('acx', deliverable({ files: [] })).rules;
     expect(rule(empty, 'format').measuredValues).toEqual([{ code: 'no_audio_files', params: {} }]);
