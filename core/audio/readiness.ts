@@ -4,7 +4,8 @@
  */
 import { isValidIsbn } from '../projects/isbn';
 import type { BitrateMode, LoudnessMeasurement } from './measurements';
-import { readinessValue as value, type ReadinessUnit, type ReadinessValue } from './readinessValues';
+import { atMost, literal, quantity, rangeSaid, readinessValue as value, type Said } from './readinessValues';
+import type { ReadinessValue } from './readinessValues';
 import { RETAIL_SPECS, type AcceptedFormat, type Range, type RetailPlatform, type RetailSpec } from './retailSpecs';
 
 export type { ReadinessValue } from './readinessValues';
@@ -121,17 +122,6 @@ function perFile(
     measuredValues: seen.map(([, structured]) => structured),
     expectedValue,
   };
-}
-
-/** A value in English words and as a code with params; the two are built side by side so they never disagree. */
-type Said = [text: string, structured: ReadinessValue];
-
-/** With `decimals`, rounded to that many digits; without, the number as measured. */
-function quantity(amount: number, unit: ReadinessUnit, decimals?: number): Said {
-  const text = decimals === undefined ? String(amount) : amount.toFixed(decimals);
-  // A number JSON cannot carry (NaN from a failed probe) is no measurement.
-  if (!Number.isFinite(amount)) return [`${text} ${unit}`, value.state('unmeasured')];
-  return [`${text} ${unit}`, value.quantity(amount, unit, decimals)];
 }
 
 function formatOf(file: MeasuredAudioFile, spec: RetailSpec): AcceptedFormat | undefined {
@@ -316,7 +306,7 @@ function lengthRules(spec: RetailSpec, deliverable: MeasuredDeliverable): Readin
       description: 'Retail sample',
       passed: !!sample && inRange(sample.durationSec / 60, range),
       measured: sample ? minutes(sample.durationSec)[0] : 'missing',
-      expected: rangeText(range, ' min'),
+      expected: rangeSaid(range, 'min')[0],
       measuredValues: [sample ? minutes(sample.durationSec)[1] : value.state('missing')],
       expectedValue: rangeSaid(range, 'min')[1],
     });
@@ -440,25 +430,4 @@ export function hasDigitalVoiceDisclosure(description: string): boolean {
 function inRange(value: number | null, range: Range): boolean {
   if (value === null || Number.isNaN(value)) return false;
   return (range.min === undefined || value >= range.min) && (range.max === undefined || value <= range.max);
-}
-
-function rangeText(range: Range, unit: string): string {
-  if (range.min !== undefined && range.max !== undefined) return `${range.min}..${range.max}${unit}`;
-  if (range.min !== undefined) return `≥ ${range.min}${unit}`;
-  return `≤ ${range.max}${unit}`;
-}
-
-function rangeSaid(range: Range, unit: ReadinessUnit): Said {
-  const text = rangeText(range, ` ${unit}`);
-  if (range.min !== undefined && range.max !== undefined) return [text, value.range(range.min, range.max, unit)];
-  if (range.min !== undefined) return [text, value.atLeast(range.min, unit)];
-  return [text, value.atMost(range.max ?? 0, unit)];
-}
-
-function atMost(max: number, unit: ReadinessUnit): Said {
-  return [`≤ ${max} ${unit}`, value.atMost(max, unit)];
-}
-
-function literal(text: string): Said {
-  return [text, value.literal(text)];
 }

@@ -3,6 +3,8 @@
  * its words need, so a client can say them in its reader's language with its own number format; each rule keeps the
  * same value in English text for API clients. The codes are listed in docs/studio-production.md.
  */
+import type { Range } from './retailSpecs';
+
 export const readinessValueCodes = [
   /** A number with its unit: params `value`, `unit` and, when rounded, `decimals` (digits after the separator). */
   'quantity',
@@ -85,6 +87,36 @@ export const readinessValue = {
   allMarkersTitled: (min: number): ReadinessValue => ({ code: 'all_markers_titled', params: { min } }),
   literal: (text: string): ReadinessValue => ({ code: 'literal', params: { text } }),
 };
+
+/**
+ * A value in English words (a rule's `measured`/`expected`) and as a code with params, built by one call so the two
+ * never disagree.
+ */
+export type Said = [text: string, structured: ReadinessValue];
+
+/** With `decimals`, rounded to that many digits; without, the number as measured. */
+export function quantity(amount: number, unit: ReadinessUnit, decimals?: number): Said {
+  const text = decimals === undefined ? String(amount) : amount.toFixed(decimals);
+  // A number JSON cannot carry (NaN from a failed probe) is no measurement.
+  if (!Number.isFinite(amount)) return [`${text} ${unit}`, readinessValue.state('unmeasured')];
+  return [`${text} ${unit}`, readinessValue.quantity(amount, unit, decimals)];
+}
+
+export function rangeSaid(range: Range, unit: ReadinessUnit): Said {
+  if (range.min !== undefined && range.max !== undefined) {
+    return [`${range.min}..${range.max} ${unit}`, readinessValue.range(range.min, range.max, unit)];
+  }
+  if (range.min !== undefined) return [`≥ ${range.min} ${unit}`, readinessValue.atLeast(range.min, unit)];
+  return [`≤ ${range.max} ${unit}`, readinessValue.atMost(range.max ?? 0, unit)];
+}
+
+export function atMost(max: number, unit: ReadinessUnit): Said {
+  return [`≤ ${max} ${unit}`, readinessValue.atMost(max, unit)];
+}
+
+export function literal(text: string): Said {
+  return [text, readinessValue.literal(text)];
+}
 
 /** Rounded the way the English text shows it, so both say the same number. */
 function round(value: number, decimals: number): number {
