@@ -1,4 +1,3 @@
-import type { LoudnessMeasurement } from '../../core/audio/measurements';
 import { correctionGainDb } from '../../core/audio/masteringTarget';
 import {
   evaluateReadiness,
@@ -7,39 +6,7 @@ import {
   type MeasuredDeliverable,
 } from '../../core/audio/readiness';
 import { isValidIsbn } from '../../core/projects/isbn';
-
-const goodLevels: LoudnessMeasurement = {
-  integratedLufs: -20,
-  loudnessRangeLu: 5,
-  truePeakDb: -4.5,
-  rmsDb: -21.5,
-  peakDb: -5,
-  noiseFloorDb: -66,
-  headSilenceMs: 800,
-  tailSilenceMs: 2600,
-  durationSec: 600,
-};
-
-function mp3(
-  name: string,
-  role: MeasuredAudioFile['role'],
-  overrides: Partial<MeasuredAudioFile> = {},
-): MeasuredAudioFile {
-  return {
-    name,
-    role,
-    formatName: 'mp3',
-    codec: 'mp3',
-    bitrateMode: 'cbr',
-    bitRateKbps: 192,
-    sampleRateHz: 44100,
-    channels: 1,
-    durationSec: 600,
-    sizeBytes: 14_400_000,
-    loudness: goodLevels,
-    ...overrides,
-  };
-}
+import { goodLevels, mp3 } from './readinessFixtures';
 
 function acxDeliverable(overrides: Partial<MeasuredDeliverable> = {}): MeasuredDeliverable {
   return {

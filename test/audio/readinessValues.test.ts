@@ -1,41 +1,7 @@
-import type { LoudnessMeasurement } from '../../core/audio/measurements';
-import {
-  evaluateReadiness,
-  type MeasuredAudioFile,
-  type MeasuredDeliverable,
-  type ReadinessRule,
-} from '../../core/audio/readiness';
+import { evaluateReadiness, type MeasuredDeliverable, type ReadinessRule } from '../../core/audio/readiness';
 import { readinessValueCodes } from '../../core/audio/readinessValues';
 import type { RetailPlatform } from '../../core/audio/retailSpecs';
-
-const levels: LoudnessMeasurement = {
-  integratedLufs: -20,
-  loudnessRangeLu: 5,
-  truePeakDb: -4.5,
-  rmsDb: -21.5,
-  peakDb: -5,
-  noiseFloorDb: -66,
-  headSilenceMs: 800,
-  tailSilenceMs: 2600,
-  durationSec: 600,
-};
-
-function mp3(name: string, role: MeasuredAudioFile['role'], over: Partial<MeasuredAudioFile> = {}): MeasuredAudioFile {
-  return {
-    name,
-    role,
-    formatName: 'mp3',
-    codec: 'mp3',
-    bitrateMode: 'cbr',
-    bitRateKbps: 192,
-    sampleRateHz: 44100,
-    channels: 1,
-    durationSec: 600,
-    sizeBytes: 14_400_000,
-    loudness: levels,
-    ...over,
-  };
-}
+import { goodLevels as levels, mp3 } from './readinessFixtures';
 
 function deliverable(over: Partial<MeasuredDeliverable> = {}): MeasuredDeliverable {
   return {
