@@ -35,19 +35,17 @@ export async function retagMp3(
   options: RetagOptions = {},
 ): Promise<void> {
   const audio = await audioSpan(source);
-  const output = createWriteStream(out);
-  const writeTag = new Promise<void>((resolve, reject) =>
-    output.write(id3v2Tag(tags), (error) => (error ? reject(error) : resolve())),
+  const tag = id3v2Tag(tags);
+  // One pipeline from the tag to the end of the audio, so any error of the output (a folder gone, a full disk) rejects
+  // this call: a write stream written to before a pipeline owns it would emit an error nobody listens to.
+  await pipeline(
+    async function* () {
+      yield tag;
+      yield* createReadStream(source, { start: audio.start, end: audio.end - 1 });
+    },
+    createWriteStream(out),
+    { signal: options.signal },
   );
-  try {
-    await writeTag;
-  } catch (error) {
-    output.destroy();
-    throw error;
-  }
-  await pipeline(createReadStream(source, { start: audio.start, end: audio.end - 1 }), output, {
-    signal: options.signal,
-  });
 }
 
 /** The ID3v2.3 tag of a packaged MP3: the same frames an ffmpeg mux of these tags writes (containerTags). */

@@ -128,4 +128,23 @@ describe('retagging an MP3', () => {
     await expect(retagMp3(file('silence.wav'), file('not-written.mp3'), TAGS)).rejects.toBeInstanceOf(NotAnMp3Error);
     await expect(readFile(file('not-written.mp3'))).rejects.toMatchObject({ code: 'ENOENT' });
   }, 60_000);
+
+  it('an output that cannot be written rejects the call and leaves no error event unheard', async () => {
+    const source = await mp3('for-unwritable.mp3', []);
+    const unheard: unknown[] = [];
+    const listen = (error: unknown) => unheard.push(error);
+    const earlier = process.listeners('uncaughtException');
+    process.removeAllListeners('uncaughtException');
+    process.on('uncaughtException', listen);
+    try {
+      await expect(retagMp3(source, file(path.join('no-such-folder', 'out.mp3')), TAGS)).rejects.toMatchObject({
+        code: 'ENOENT',
+      });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    } finally {
+      process.removeListener('uncaughtException', listen);
+      for (const listener of earlier) process.on('uncaughtException', listener);
+    }
+    expect(unheard).toEqual([]);
+  }, 60_000);
 });
