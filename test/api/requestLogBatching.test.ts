@@ -90,17 +90,22 @@ test('a warning logged while a batch is being written follows it as soon as that
 });
 
 test('a destination whose stream was destroyed stops flushing instead of throwing from its timer', async () => {
-  await withLogFile(async (fd) => {
-    const opened = jest.spyOn(pino, 'destination');
-    try {
-      const logger = createLogger('info', batchedLines(fd));
-      logger.info('request', { requestId: 'r-0' });
-      const stream = opened.mock.results[0]!.value as ReturnType<typeof pino.destination>;
-      stream.destroy();
-      // The stream reports 'close' only once its file is synced; the interval must not flush it before then either.
-      expect(() => jest.advanceTimersByTime(1_000)).not.toThrow();
-    } finally {
-      opened.mockRestore();
-    }
-  });
+  jest.useFakeTimers({ doNotFake: ['setImmediate', 'clearImmediate', 'nextTick', 'queueMicrotask'] });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'khipu-log-'));
+  // The stream closes this descriptor itself when destroyed, so the test does not close it too.
+  const fd = fs.openSync(path.join(dir, 'log.jsonl'), 'w');
+  const opened = jest.spyOn(pino, 'destination');
+  try {
+    const logger = createLogger('info', batchedLines(fd));
+    logger.info('request', { requestId: 'r-0' });
+    const stream = opened.mock.results[0]!.value as ReturnType<typeof pino.destination>;
+    const closed = new Promise<void>((resolve) => stream.once('close', () => resolve()));
+    stream.destroy();
+    // The stream reports 'close' only once its file is synced; the interval must not flush it before then either.
+    expect(() => jest.advanceTimersByTime(1_000)).not.toThrow();
+    await closed;
+  } finally {
+    opened.mockRestore();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });
