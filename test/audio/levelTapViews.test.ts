@@ -7,6 +7,7 @@ import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { WavLevelTap } from '../../adapters/audio/levelTap';
 import { LoudnessMeter } from '../../core/audio/loudnessMeter';
+import { pcmWav } from '../support/wav';
 
 const RATE = 22_050;
 
@@ -23,20 +24,7 @@ function toneWav(seconds: number): { wav: Buffer; samples: Int16Array } {
   const samples = new Int16Array(Math.round(seconds * RATE));
   for (let i = 0; i < samples.length; i++)
     samples[i] = Math.round(8000 * Math.sin((2 * Math.PI * 440 * i) / RATE) * (1 + Math.sin(i / RATE)) * 0.5);
-  const header = Buffer.alloc(44);
-  header.write('RIFF', 0);
-  header.writeUInt32LE(36 + samples.byteLength, 4);
-  header.write('WAVEfmt ', 8);
-  header.writeUInt32LE(16, 16);
-  header.writeUInt16LE(1, 20);
-  header.writeUInt16LE(1, 22);
-  header.writeUInt32LE(RATE, 24);
-  header.writeUInt32LE(RATE * 2, 28);
-  header.writeUInt16LE(2, 32);
-  header.writeUInt16LE(16, 34);
-  header.write('data', 36);
-  header.writeUInt32LE(samples.byteLength, 40);
-  return { wav: Buffer.concat([header, Buffer.from(samples.buffer)]), samples };
+  return { wav: pcmWav(samples, RATE), samples };
 }
 
 /** Runs `chunks` through a tap into `meter`, discarding the bytes. */

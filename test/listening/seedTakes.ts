@@ -13,24 +13,11 @@ import { OfflineVoiceCatalog } from '../../adapters/voices/offlineVoiceCatalog';
 import { segmentAudioKeyOf } from '../../core/production/chapterSpeechPlan';
 import { seedMasteredChapter, seedPlannedBook } from '../production/seedBook';
 import type { TestPlatform } from '../support/testPlatform';
+import { pcmWav } from '../support/wav';
 
 /** 16-bit mono PCM WAV of `samples` silent samples. */
 export function silentWav(samples = 2205, sampleRate = 22050): Buffer {
-  const data = samples * 2;
-  const header = Buffer.alloc(44);
-  header.write('RIFF', 0, 'latin1');
-  header.writeUInt32LE(36 + data, 4);
-  header.write('WAVEfmt ', 8, 'latin1');
-  header.writeUInt32LE(16, 16);
-  header.writeUInt16LE(1, 20);
-  header.writeUInt16LE(1, 22);
-  header.writeUInt32LE(sampleRate, 24);
-  header.writeUInt32LE(sampleRate * 2, 28);
-  header.writeUInt16LE(2, 32);
-  header.writeUInt16LE(16, 34);
-  header.write('data', 36, 'latin1');
-  header.writeUInt32LE(data, 40);
-  return Buffer.concat([header, Buffer.alloc(data)]);
+  return pcmWav(new Int16Array(samples), sampleRate);
 }
 
 export async function seedRenderedSegment(
