@@ -3,7 +3,8 @@
  *
  * - the product: the real local platform in a child process, driven through the public API as the command-line
  *   client does (project, cover, manuscript, characters, casting, plan, then a production of six chapters for Apple
- *   Books and ACX on the offline engine); the production job is timed from its POST to its end;
+ *   Books and ACX on the offline engine); the production job is timed from its POST to its end, and followed as the
+ *   studio follows a job (production/jobPolling.ts), with the cost of one poll measured on its own;
  * - the floor (bench/production/floor.ts): the same SSML through the same espeak-ng build and the same ffmpeg, doing
  *   only the unavoidable work.
  *
@@ -17,6 +18,7 @@ import sharp from 'sharp';
 import { PRIDE_AND_PREJUDICE } from '../test/support/corpus';
 import { startTestPlatform, type TestPlatform } from '../test/support/testPlatform';
 import { runFloor, type FloorChapter } from './production/floor';
+import { pollUntilEnded } from './production/jobPolling';
 import { cpuSplit, PeakMemorySampler, processTree, subtree, type ProcessInfo } from './production/processTree';
 import { activitySpans, describeBreakdown, ToolWatcher } from './production/regenerationBreakdown';
 import type { BenchContext, BenchModule, BenchRow, MetricValue } from './types';
@@ -28,7 +30,8 @@ const CUT_BEFORE_HEADING = /^Chapter 9\s*$/m;
 /** Positions produced (1-based, as `--chapters 2-7`): six chapters, leaving the title page and two chapters out. */
 const PRODUCED_POSITIONS = [2, 3, 4, 5, 6, 7];
 const PLATFORMS = ['apple', 'acx'];
-const POLL_MS = 250;
+/** Reads of an ended job, back to back, to measure what one poll of the job costs. */
+const COST_POLLS = 100;
 
 interface JobView {
   id: string;
@@ -36,6 +39,7 @@ interface JobView {
   error: { message: string } | null;
   result: { durationSec?: number; synthesisCalls?: number } | null;
   progress: { segmentsDone?: number; segmentsTotal?: number };
+  finishedAt: string | null;
 }
 
 interface PhaseSample {
@@ -84,12 +88,11 @@ async function waitForJob(
   jobId: string,
   onPoll?: (job: JobView) => void,
 ): Promise<JobView> {
-  for (;;) {
-    const job = await json<JobView>(await platform.api(USER, `/v1/projects/${projectId}/jobs/${jobId}`), 200);
-    onPoll?.(job);
-    if (['succeeded', 'failed', 'cancelled'].includes(job.status)) return job;
-    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-  }
+  return (await pollUntilEnded(() => readJob(platform, projectId, jobId), onPoll)).job;
+}
+
+async function readJob(platform: TestPlatform, projectId: string, jobId: string): Promise<JobView> {
+  return json<JobView>(await platform.api(USER, `/v1/projects/${projectId}/jobs/${jobId}`), 200);
 }
 
 async function startJob(platform: TestPlatform, projectId: string, route: string, body?: unknown): Promise<string> {
@@ -155,13 +158,19 @@ async function floorInput(platform: TestPlatform, projectId: string, chapterIds:
   return chapters;
 }
 
-/** A production job timed from its POST: synthesis ends when every segment is done; the rest is the tail. */
+/**
+ * A production job timed from its POST: synthesis ends when a poll first sees every segment done; the rest is the tail.
+ * The run ends when the job says it finished (its `finishedAt`, from the same machine's clock), not when a poll sees
+ * it, so the client's back-off does not lengthen the measured wall time; the CPU is read when the poll sees the end
+ * (the platform is idle in between).
+ */
 async function timedProduction(
   platform: TestPlatform,
   projectId: string,
   chapterIds: string[],
-): Promise<RunResult & { job: JobView }> {
+): Promise<RunResult & { job: JobView; polls: number }> {
   const origin = performance.now();
+  const originEpochMs = Date.now();
   const start = sample(origin);
   const jobId = await startJob(platform, projectId, '/productions', {
     platforms: PLATFORMS,
@@ -169,21 +178,58 @@ async function timedProduction(
     allowUnknownSpeakers: true,
   });
   let synthesized: PhaseSample | undefined;
-  const job = await waitForJob(platform, projectId, jobId, (snapshot) => {
-    const { segmentsDone = 0, segmentsTotal = 0 } = snapshot.progress;
-    if (!synthesized && segmentsTotal > 0 && segmentsDone >= segmentsTotal) synthesized = sample(origin);
-  });
-  const end = sample(origin);
+  const { job, polls } = await pollUntilEnded(
+    () => readJob(platform, projectId, jobId),
+    (snapshot) => {
+      const { segmentsDone = 0, segmentsTotal = 0 } = snapshot.progress;
+      if (!synthesized && segmentsTotal > 0 && segmentsDone >= segmentsTotal) synthesized = sample(origin);
+    },
+  );
+  const seenEnded = sample(origin);
   if (job.status !== 'succeeded') throw new Error(`production ${job.status}: ${job.error?.message ?? ''}`);
-  const mid = synthesized ?? end;
+  const finishedAtMs = job.finishedAt ? Date.parse(job.finishedAt) - originEpochMs : seenEnded.atMs;
+  const end = { ...seenEnded, atMs: Math.min(seenEnded.atMs, finishedAtMs) };
+  const mid = synthesized ? { ...synthesized, atMs: Math.min(synthesized.atMs, end.atMs) } : end;
   return {
     job,
+    polls,
     audioSec: job.result?.durationSec ?? 0,
     phases: [
       phase('synthesis', start, mid, 'product'),
       phase('tail', mid, end, 'product'),
       phase('total', start, end, 'product'),
     ],
+  };
+}
+
+/**
+ * What one poll of a job costs the product (the platform's processes and this process as the client), on its own:
+ * an ended job read back to back. Reported beside the production so that a client polling more often than the studio
+ * can add it back.
+ */
+async function measurePollCost(
+  platform: TestPlatform,
+  projectId: string,
+  jobId: string,
+  polls: number[],
+  productionWallSec: number,
+): Promise<BenchRow> {
+  const origin = performance.now();
+  const before = sample(origin);
+  for (let read = 0; read < COST_POLLS; read++) await readJob(platform, projectId, jobId);
+  const after = sample(origin);
+  const cpuMsPerPoll =
+    ((after.platformSec + after.benchSec - before.platformSec - before.benchSec) * 1000) / COST_POLLS;
+  return {
+    benchmark: 'production',
+    case: `job poll (an ended job read ${COST_POLLS} times in a row)`,
+    metrics: {
+      cpuMsPerPoll: round(cpuMsPerPoll, 1),
+      wallMsPerPoll: round((after.atMs - before.atMs) / COST_POLLS, 1),
+      pollsPerProduction: median(polls),
+      // What a client polling every 250 ms for the whole production would have added.
+      cpuSecAt250ms: round(((productionWallSec / 0.25) * cpuMsPerPoll) / 1000, 1),
+    },
   };
 }
 
@@ -266,7 +312,7 @@ async function run(context: BenchContext): Promise<BenchRow[]> {
     const first = await plannedProject(platform, manuscript, cover);
     const floorChapters = await floorInput(platform, first.projectId, first.chapterIds);
 
-    const products: (RunResult & { job: JobView })[] = [];
+    const products: (RunResult & { job: JobView; polls: number })[] = [];
     const floors: RunResult[] = [];
     let last = first;
     for (let pair = 1; pair <= PAIRS; pair++) {
@@ -309,6 +355,15 @@ async function run(context: BenchContext): Promise<BenchRow[]> {
     }
 
     const fullRunSec = median(products.map((r) => r.phases.find((p) => p.name === 'total')!.wallSec));
+    rows.push(
+      await measurePollCost(
+        platform,
+        last.projectId,
+        products.at(-1)!.job.id,
+        products.map((r) => r.polls),
+        fullRunSec,
+      ),
+    );
     rows.push(await regeneration(platform, last, fullRunSec, context));
     rows.push(await rerun(platform, last, fullRunSec, context));
   } finally {
