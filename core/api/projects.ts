@@ -10,6 +10,7 @@ import {
   type Workflow,
 } from '../projects/project';
 import { FileNoteView, Id, IsoDateTime, page, text, toFileNoteViews, type SameShape } from './common';
+import { ProjectFactsView, toProjectFactsView } from './studio';
 
 export { DEFAULT_DISCLOSURE, projectStatuses, workflowSteps };
 
@@ -126,6 +127,8 @@ export const ProjectView = z
     memberIds: z.array(z.string()),
     validatorIds: z.array(z.string()),
     workflow: WorkflowView,
+    /** The counts the workflow is derived from: a list can tell a book produced in part from one being produced. */
+    facts: ProjectFactsView,
     archivedAt: IsoDateTime.nullable(),
     createdAt: IsoDateTime,
     updatedAt: IsoDateTime,
@@ -172,6 +175,7 @@ export function toProjectView(project: ProjectRecord): ProjectView {
     memberIds: project.memberIds,
     validatorIds: project.validatorIds,
     workflow: deriveWorkflow(project),
+    facts: toProjectFactsView(project.facts),
     archivedAt: project.archivedAt,
     createdAt: project.createdAt,
     updatedAt: project.updatedAt,

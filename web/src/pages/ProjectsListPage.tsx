@@ -1,9 +1,10 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
+import { isFinished, useJobProgress } from '../api/jobs';
 import { hasPermission, useMe } from '../api/me';
 import { useProjectList, type ProjectFilters } from '../api/projects';
-import { PROJECT_STATUSES, type ProjectStatus } from '../api/types';
+import { PROJECT_STATUSES, type Project, type ProjectStatus } from '../api/types';
 import { CoverImage } from '../projects/CoverImage';
 import { StageBadge } from '../studio/StageBadge';
 import { Alert } from '../ui/Alert';
@@ -16,6 +17,15 @@ function readFilters(params: URLSearchParams): ProjectFilters {
     q: params.get('q') ?? '',
     status: (PROJECT_STATUSES as readonly string[]).includes(status) ? (status as ProjectStatus) : '',
   };
+}
+
+/**
+ * A listed book's stage from its live counts; a book with a running job is followed until the job ends, so the list
+ * says "producing" only while a production runs, and a production of some chapters that finished says how many.
+ */
+function ListedStage({ project }: { project: Project }) {
+  const { data: job } = useJobProgress(project.id, project.facts.activeJobId);
+  return <StageBadge project={project} facts={project.facts} activeJob={job && !isFinished(job) ? job : undefined} />;
 }
 
 /** All projects the user may see; filters live in the URL so a filtered list can be bookmarked and shared. */
@@ -155,7 +165,7 @@ export function ProjectsListPage() {
                   </td>
                   <td>{format.languageName(project.metadata.language)}</td>
                   <td>
-                    <StageBadge project={project} />
+                    <ListedStage project={project} />
                   </td>
                   <td>
                     <time dateTime={project.updatedAt}>{format.dateTime(project.updatedAt)}</time>

@@ -21,5 +21,10 @@ const TONES: Record<Stage, BadgeTone> = {
 export function StageBadge({ project, facts, activeJob }: { project: Project; facts?: ProjectFacts; activeJob?: Job }) {
   const { t } = useTranslation('studio');
   const stage = projectStage(project, facts, activeJob);
-  return <Badge tone={TONES[stage]}>{t(`stages.${stage}`)}</Badge>;
+  // A book produced in part says how far it got: the list is where a producer spots what is left to produce.
+  const label =
+    stage === 'partlyProduced' && facts
+      ? t('stages.partlyProducedCount', { done: facts.chaptersMastered, total: facts.chapterCount })
+      : t(`stages.${stage}`);
+  return <Badge tone={TONES[stage]}>{label}</Badge>;
 }

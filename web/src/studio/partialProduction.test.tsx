@@ -54,7 +54,7 @@ describe('a book produced in part', () => {
   it('is not said to be producing while no production runs', async () => {
     await i18n.changeLanguage('es-PE');
     render(<StageBadge project={project} facts={facts} />);
-    expect(screen.getByText('Producido en parte')).toBeTruthy();
+    expect(screen.getByText('Producido en parte: 2 de 15 capítulos')).toBeTruthy();
     expect(screen.queryByText('Produciendo')).toBeNull();
   });
 
