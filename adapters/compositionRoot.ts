@@ -236,7 +236,7 @@ function buildRoot(config: AppEnvironment): Root {
     ),
     audio: createAudioToolchain(config),
     events,
-    users: new UserService({ users, clock, ids }),
+    users: new UserService({ users, clock }),
     privacy: buildPrivacyServices({
       database,
       users,

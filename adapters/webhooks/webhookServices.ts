@@ -1,5 +1,5 @@
 import type { Container } from '@azure/cosmos';
-import { typedTenantCollection } from '../../core/ports/typedCollection';
+import { typedTenantCollection, type TypedTenantRecord } from '../../core/ports/typedCollection';
 import type { BlobStore } from '../../core/ports/blobs';
 import type { EventPublisher } from '../../core/ports/events';
 import type { Clock, IdGenerator, Logger } from '../../core/ports/system';
@@ -7,6 +7,7 @@ import type { TenantRecord } from '../../core/tenants/tenant';
 import type { WebhookDeliveryDoc } from '../../core/webhooks/deliveryLog';
 import { retryDelayMs } from '../../core/webhooks/retryPolicy';
 import { WebhookDispatcher } from '../../core/webhooks/webhookDispatcher';
+import { SubscriptionRoster, type WebhookRosterDoc } from '../../core/webhooks/subscriptionRoster';
 import { WebhookService, type WebhookSubscriptionDoc } from '../../core/webhooks/webhookService';
 import type { AppEnvironment } from '../config/config';
 import { CosmosTenantCollection, type CosmosTenantDirectory } from '../cosmos/cosmosCollections';
@@ -31,10 +32,9 @@ export function buildWebhookServices(input: WebhookServicesInput): {
   webhookDispatcher: WebhookDispatcher;
 } {
   const { config, clock, ids, logger, events, blobs } = input;
-  const subscriptions = typedTenantCollection<WebhookSubscriptionDoc>(
-    new CosmosTenantCollection(input.webhooksContainer),
-    'webhookSubscription',
-  );
+  const webhooksContainer = new CosmosTenantCollection<TypedTenantRecord>(input.webhooksContainer);
+  const subscriptions = typedTenantCollection<WebhookSubscriptionDoc>(webhooksContainer, 'webhookSubscription');
+  const rosters = typedTenantCollection<WebhookRosterDoc>(webhooksContainer, 'webhookRoster');
   const deliveries = typedTenantCollection<WebhookDeliveryDoc>(
     new CosmosTenantCollection(input.deliveriesContainer),
     'webhookDelivery',
@@ -44,6 +44,7 @@ export function buildWebhookServices(input: WebhookServicesInput): {
   return {
     webhooks: new WebhookService({
       webhooks: subscriptions,
+      roster: new SubscriptionRoster({ rosters, subscriptions, clock }),
       deliveries,
       events,
       clock,

@@ -1,15 +1,15 @@
+import { createHash } from 'node:crypto';
 import { authorizeTenantAction } from '../auth/permissions';
 import { narrowerRole, type Principal, type TenantPrincipal, type TenantRole } from '../auth/principal';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import type { Page, TenantCollection } from '../ports/documents';
-import type { Clock, IdGenerator } from '../ports/system';
+import type { Clock } from '../ports/system';
 import { assertTermsAccepted } from '../privacy/consent';
 import type { UserRecord } from './user';
 
 export interface UserServiceDeps {
   users: TenantCollection<UserRecord>;
   clock: Clock;
-  ids: IdGenerator;
 }
 
 export class UserService {
@@ -41,20 +41,27 @@ export class UserService {
       page: { pageSize: 1 },
     });
     if (existing.items.length > 0) {
-      throw new ConflictError('A user with this email already exists in your organization', { field: 'email' });
+      throw emailTaken();
     }
     const now = this.deps.clock.now().toISOString();
-    return this.deps.users.create({
-      id: this.deps.ids.newId('usr'),
-      type: 'user',
-      tenantId: admin.tenantId,
-      email: request.email,
-      displayName: request.displayName,
-      role: request.role,
-      status: 'invited',
-      createdAt: now,
-      updatedAt: now,
-    });
+    // The id follows from the address, so of concurrent invitations of one address the create-only write lets one
+    // through; the listing above finds the address under any other id (an identity's own, from signup).
+    return this.deps.users
+      .create({
+        id: invitedUserId(admin.tenantId, request.email),
+        type: 'user',
+        tenantId: admin.tenantId,
+        email: request.email,
+        displayName: request.displayName,
+        role: request.role,
+        status: 'invited',
+        createdAt: now,
+        updatedAt: now,
+      })
+      .catch((error: unknown) => {
+        if (error instanceof ConflictError) throw emailTaken();
+        throw error;
+      });
   }
 
   async update(
@@ -95,4 +102,16 @@ export class UserService {
     if (termsVersion !== undefined) assertTermsAccepted(user.consent, termsVersion);
     return { ...principal, role: narrowerRole(user.role, principal.role) };
   }
+}
+
+function emailTaken(): ConflictError {
+  return new ConflictError('A user with this email already exists in your organization', { field: 'email' });
+}
+
+/**
+ * An invited user's id: one per organization and (lower-case) email address. Erasing the person deletes the record,
+ * so inviting the address again creates it anew.
+ */
+function invitedUserId(tenantId: string, email: string): string {
+  return `usr_${createHash('sha256').update(`${tenantId}\n${email.toLowerCase()}`).digest('hex').slice(0, 40)}`;
 }

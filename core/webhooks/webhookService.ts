@@ -1,7 +1,7 @@
 import { authorizeTenantAction } from '../auth/permissions';
 import type { Principal, TenantPrincipal } from '../auth/principal';
 import { requireVersion } from '../common/versions';
-import { ConflictError, NotFoundError, PreconditionFailedError, ValidationError } from '../errors';
+import { NotFoundError, PreconditionFailedError, ValidationError } from '../errors';
 import type { EventPublisher, EventType } from '../ports/events';
 import type { Page } from '../ports/documents';
 import type { TypedTenantCollection } from '../ports/typedCollection';
@@ -9,6 +9,7 @@ import type { Clock, IdGenerator } from '../ports/system';
 import type { WebhookDeliveryDoc } from './deliveryLog';
 import { checkDeliveryUrl } from './deliveryUrl';
 import { generateWebhookSecret, MAX_SUBSCRIPTIONS_PER_TENANT, type WebhookSubscriptionRecord } from './subscription';
+import type { SubscriptionRoster } from './subscriptionRoster';
 import { webhookTestEvent } from './webhookEvent';
 
 /**
@@ -54,6 +55,8 @@ export interface WebhookInput {
 
 export interface WebhookServiceDeps {
   webhooks: TypedTenantCollection<WebhookSubscriptionDoc>;
+  /** The tenant's places, which hold the subscription limit. */
+  roster: SubscriptionRoster;
   deliveries: TypedTenantCollection<WebhookDeliveryDoc>;
   events: EventPublisher;
   clock: Clock;
@@ -75,16 +78,13 @@ export class WebhookService {
     const admin = authorizeTenantAction(principal, 'tenant.settings');
     const url = await this.checkUrl(input.url);
     this.checkEventTypes(input.eventTypes);
-    const existing = await this.all(admin.tenantId);
-    if (existing.length >= MAX_SUBSCRIPTIONS_PER_TENANT) {
-      throw new ConflictError(`A tenant can have at most ${MAX_SUBSCRIPTIONS_PER_TENANT} webhooks; delete one first`, {
-        limit: MAX_SUBSCRIPTIONS_PER_TENANT,
-      });
-    }
+    const id = this.deps.ids.newId('whk');
+    // The limit is a place on the tenant's roster, taken atomically before the subscription exists.
+    await this.deps.roster.claim(admin.tenantId, id);
     const now = this.deps.clock.now().toISOString();
     const secret = generateWebhookSecret();
-    const created = await this.deps.webhooks.create({
-      id: this.deps.ids.newId('whk'),
+    const created = await this.store({
+      id,
       type: 'webhookSubscription',
       tenantId: admin.tenantId,
       url,
@@ -137,6 +137,7 @@ export class WebhookService {
     const { admin } = await this.load(principal, id);
     // Pending retries find the subscription gone and stop (cancelled) on their next attempt.
     await this.deps.webhooks.delete(admin.tenantId, id);
+    await this.deps.roster.release(admin.tenantId, id);
   }
 
   /** New secret now; the old one keeps signing beside it for 24 h so receivers can roll over without gaps. */
@@ -184,6 +185,16 @@ export class WebhookService {
     const doc = await this.deps.webhooks.get(admin.tenantId, id);
     if (!doc) throw new NotFoundError('Webhook');
     return { admin, doc };
+  }
+
+  /** Stores a new subscription; when that fails its place goes back (else it would wait out the roster's grace). */
+  private async store(doc: WebhookSubscriptionDoc): Promise<WebhookSubscriptionDoc> {
+    try {
+      return await this.deps.webhooks.create(doc);
+    } catch (error) {
+      await this.deps.roster.release(doc.tenantId, doc.id);
+      throw error;
+    }
   }
 
   private replace(next: WebhookSubscriptionDoc, etag: string): Promise<WebhookSubscriptionDoc> {

@@ -12,7 +12,6 @@ function serviceWith(users: UserRecord[]): UserService {
   return new UserService({
     users: collection as TenantCollection<UserRecord>,
     clock: { now: () => new Date() },
-    ids: { newId: (prefix) => `${prefix}_1` },
   });
 }
 
