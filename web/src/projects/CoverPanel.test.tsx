@@ -36,4 +36,16 @@ describe('the cover panel', () => {
     expect(screen.getByText('A transparência foi achatada sobre fundo branco.')).toBeTruthy();
     expect(screen.queryByText(/converted from|flattened onto/)).toBeNull();
   });
+
+  it('writes the cover’s pixel sizes and the upload hint’s with the reader’s thousands separator', async () => {
+    await i18n.changeLanguage('pt-BR');
+    render(
+      <QueryClientProvider client={new QueryClient()}>
+        <CoverPanel project={project} canEdit />
+      </QueryClientProvider>,
+    );
+    expect(screen.getByText('2.400 × 2.400 px, PNG')).toBeTruthy();
+    expect(screen.getByText(/pelo menos 2\.400 × 2\.400 px \(recomendado 3\.000 × 3\.000\)/)).toBeTruthy();
+    expect(screen.queryByText(/\b2400\b|\b3000\b/)).toBeNull();
+  });
 });

@@ -11,7 +11,9 @@ const ACCEPTED_TYPES = ['image/jpeg', 'image/png'];
 /** Far above any real cover; the API enforces its own limit and answers 413 beyond it. */
 const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
 /** Retailers' smallest square cover (the API checks the same). */
-const MIN_COVER_PX = 2400;
+export const MIN_COVER_PX = 2400;
+/** The size most retailers recommend. */
+const RECOMMENDED_COVER_PX = 3000;
 
 /** The image's pixel size as the browser decodes it, or null when it cannot (the API will say why). */
 async function imageSize(file: File): Promise<{ width: number; height: number } | null> {
@@ -90,7 +92,7 @@ export function CoverPanel({ project, canEdit }: { project: Project; canEdit: bo
             disabled={upload.isPending}
           />
           <p id={hintId} className="field__hint">
-            {t('cover.hint')}
+            {t('cover.hint', { minimum: MIN_COVER_PX, recommended: RECOMMENDED_COVER_PX })}
           </p>
           {upload.isPending && <p role="status">{t('cover.uploading')}</p>}
           {upload.isSuccess && <Alert tone="success">{t('cover.uploaded')}</Alert>}

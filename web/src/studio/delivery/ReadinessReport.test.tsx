@@ -189,4 +189,34 @@ describe('the readiness report', () => {
     expect(measured.firstElementChild?.getAttribute('lang')).toBe('en');
     expect(expected.textContent).toBe('< 23 h');
   });
+
+  it('writes a cover’s measured and expected pixel sizes, and how to fix it, with the reader’s thousands separator', async () => {
+    await i18n.changeLanguage('es-PE');
+    render(
+      <ReadinessReport
+        headingId="r"
+        pkg={acxPackage([
+          {
+            id: 'cover',
+            description: 'Cover art',
+            passed: false,
+            measured: '2000x2000 srgb jpeg',
+            expected: 'square, >= 2400 px',
+            measuredValues: [
+              { code: 'cover_measured', params: { width: 2000, height: 2000, colorSpace: 'sRGB', format: 'JPEG' } },
+            ],
+            expectedValue: {
+              code: 'cover_expected',
+              params: { minPx: 2400, maxPx: 0, square: 1, rgb: 1, formats: 'JPEG' },
+            },
+          },
+        ])}
+      />,
+    );
+    const [, cover] = screen.getAllByRole('row');
+    expect(cover.textContent).toMatch('2,000 × 2,000 px sRGB JPEG');
+    expect(cover.textContent).toMatch('2,400 px');
+    expect(cover.textContent).toMatch('al menos 2,400 px en el paso del libro');
+    expect(cover.textContent).not.toMatch(/\b2400\b|\b2000\b/);
+  });
 });

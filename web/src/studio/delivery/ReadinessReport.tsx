@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Package } from '../../api/production';
+import { MIN_COVER_PX } from '../../projects/CoverPanel';
 import { Badge } from '../../ui/Badge';
 import { ExpectedText, MeasuredText } from './ReadinessValueText';
 
@@ -72,7 +73,9 @@ export function ReadinessReport({ pkg, headingId }: { pkg: Package; headingId: s
                   {nameOf(rule)}
                   {!rule.passed && (
                     <p className="rule__fix small">
-                      {isKnown(rule.id) ? t(`rules.${rule.id}.fix`) : t('readiness.genericFix')}
+                      {isKnown(rule.id)
+                        ? t(`rules.${rule.id}.fix`, { minimum: MIN_COVER_PX })
+                        : t('readiness.genericFix')}
                     </p>
                   )}
                 </th>

@@ -41,8 +41,8 @@ function useValueSayer(): (value: Value) => string {
       maximumFractionDigits: digits ?? 3,
     }).format(Number(amount ?? 0));
   };
-  // Pixel sizes are counts a designer reads as typed ("3000 px"), never grouped.
-  const pixels = (amount: string | number | undefined) => String(amount ?? 0);
+  // Pixel sizes are grouped the reader's way, as the cover panel writes them ("3.000 × 3.000 px" in Portuguese).
+  const pixels = (amount: string | number | undefined) => number(amount, 0);
   const say = (value: Value): string => {
     const p = value.params;
     const unit = String(p.unit ?? '');
@@ -68,7 +68,7 @@ function useValueSayer(): (value: Value) => string {
       case 'all_markers_titled':
         return t('values.all_markers_titled', { min: Number(p.min ?? 1) });
       case 'cover_measured':
-        return `${pixels(p.width)}×${pixels(p.height)} ${String(p.colorSpace ?? '')} ${String(p.format ?? '')}`;
+        return `${pixels(p.width)} × ${pixels(p.height)} px ${String(p.colorSpace ?? '')} ${String(p.format ?? '')}`;
       case 'cover_expected': {
         const size = Number(p.maxPx)
           ? t('values.range', { min: pixels(p.minPx), max: pixels(p.maxPx), unit: 'px' })
