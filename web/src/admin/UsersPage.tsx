@@ -44,7 +44,7 @@ export function UsersPage() {
         ) : (
           <>
             <div className="table-scroll">
-              <table className="data-table">
+              <table className="data-table data-table--cards">
                 <caption className="visually-hidden">{t('users.caption', { count: users.data.length })}</caption>
                 <thead>
                   <tr>
@@ -67,8 +67,10 @@ export function UsersPage() {
                           {user.displayName}
                           {self && <span className="muted small"> ({t('users.you')})</span>}
                         </th>
-                        <td className="admin__email">{user.email}</td>
-                        <td>
+                        <td className="admin__email" data-label={t('users.email')}>
+                          {user.email}
+                        </td>
+                        <td data-label={t('users.role')}>
                           <select
                             aria-label={t('users.roleOf', { name: user.displayName })}
                             value={user.role}
@@ -82,7 +84,7 @@ export function UsersPage() {
                             ))}
                           </select>
                         </td>
-                        <td>
+                        <td data-label={t('users.status')}>
                           <Badge tone={STATUS_TONE[user.status]}>{t(`statuses.${user.status}`)}</Badge>
                         </td>
                         <td>

@@ -1,0 +1,157 @@
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, screenshot } from './support/browser';
+import { accessToken, expectVisible, newSession, signIn, waitFor, type E2eSession } from './support/session';
+import { startPlatformTarget, type E2eTarget } from './support/target';
+
+/**
+ * What a producer meets after a first production, on the whole local platform: a small book of which only the first
+ * chapter was produced is listed as produced in part, with the count, while another tenant's producer, signed in at
+ * the same time, does not see it; an admin reads the people of the organization on a 390-px phone. Screenshots go to
+ * test-output/screenshots/.
+ */
+
+const CREATOR = 'creator@andes.test';
+const OTHER_TENANT_CREATOR = 'creator@pampa.test';
+const TITLE = 'A Short Walk to the Mill';
+
+const MANUSCRIPT = [
+  'Chapter 1',
+  '',
+  '"Good morning," said Margaret. "Shall we walk to the mill?"',
+  '',
+  '"We shall," replied Thomas.',
+  '',
+  'Chapter 2',
+  '',
+  'The mill wheel turned slowly in the evening light.',
+  '',
+].join('\n');
+
+jest.setTimeout(240_000);
+
+let target: E2eTarget;
+let browser: Browser;
+let producer: E2eSession;
+let token = '';
+let projectId = '';
+
+async function api<T>(apiPath: string, init: { method?: string; json?: unknown; body?: string; type?: string } = {}) {
+  const response = await fetch(`${target.webUrl}/api${apiPath}`, {
+    method: init.method ?? 'GET',
+    headers: { authorization: `Bearer ${token}`, 'content-type': init.type ?? 'application/json' },
+    body: init.body ?? (init.json === undefined ? undefined : JSON.stringify(init.json)),
+  });
+  if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${apiPath}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+async function finished(started: { job: { id: string } }): Promise<void> {
+  let status = '';
+  await waitFor(
+    async () => {
+      status = (await api<{ status: string }>(`/v1/projects/${projectId}/jobs/${started.job.id}`)).status;
+      return ['succeeded', 'failed', 'cancelled'].includes(status);
+    },
+    120_000,
+    `job ${started.job.id}`,
+  );
+  expect({ job: started.job.id, status }).toEqual({ job: started.job.id, status: 'succeeded' });
+}
+
+/** How many lines of text each element's own text takes on screen. */
+async function renderedLines(page: Page, selector: string): Promise<Record<string, number>> {
+  return page.evaluate<Record<string, number>, string>((css) => {
+    const lines: Record<string, number> = {};
+    for (const element of Array.from(document.querySelectorAll(css))) {
+      const range = document.createRange();
+      range.selectNodeContents(element);
+      const tops = new Set(Array.from(range.getClientRects()).map((rect) => Math.round(rect.top)));
+      lines[element.textContent?.trim() ?? ''] = tops.size;
+    }
+    return lines;
+  }, selector);
+}
+
+beforeAll(async () => {
+  target = await startPlatformTarget();
+  browser = await launchBrowser();
+  producer = await newSession(browser, { locale: 'es-PE' });
+  await signIn(target, producer.page, CREATOR, 'Iniciar sesión');
+  token = await accessToken(producer.page);
+});
+
+afterAll(async () => {
+  await producer?.context.close();
+  await browser?.close();
+  await target?.stop();
+});
+
+describe('after a first production', () => {
+  test('a book produced in its first chapter only is listed as produced in part, and only to its own tenant', async () => {
+    projectId = (
+      await api<{ id: string }>('/v1/projects', {
+        method: 'POST',
+        json: { metadata: { title: TITLE, authors: ['E. Example'], language: 'en-US' } },
+      })
+    ).id;
+    await finished(
+      await api(`/v1/projects/${projectId}/manuscript?fileName=mill.txt`, {
+        method: 'PUT',
+        body: MANUSCRIPT,
+        type: 'text/plain',
+      }),
+    );
+    await finished(await api(`/v1/projects/${projectId}/characters/detect`, { method: 'POST', json: {} }));
+    await api(`/v1/projects/${projectId}/casting/auto`, { method: 'POST' });
+    await finished(await api(`/v1/projects/${projectId}/plan`, { method: 'POST', json: {} }));
+    const chapters = await api<{ items: { id: string }[] }>(`/v1/projects/${projectId}/chapters`);
+    expect(chapters.items).toHaveLength(2);
+    await finished(
+      await api(`/v1/projects/${projectId}/productions`, {
+        method: 'POST',
+        json: { platforms: ['apple'], chapterIds: [chapters.items[0].id], allowUnknownSpeakers: true },
+      }),
+    );
+
+    // The other tenant's producer is signed in at the same time, in a browser of their own.
+    const other = await newSession(browser, { locale: 'pt-BR' });
+    await signIn(target, other.page, OTHER_TENANT_CREATOR, 'Entrar');
+
+    const { page } = producer;
+    await page.goto(`${target.webUrl}/projects`);
+    const row = page.getByRole('row', { name: new RegExp(TITLE) });
+    await expectVisible(row.getByText('Producido en parte: 1 de 2 capítulos'));
+    expect(await row.getByText('Produciendo').count()).toBe(0);
+    await screenshot(page, 'producer-01-list-partly-produced');
+
+    await other.page.goto(`${target.webUrl}/projects`);
+    await expectVisible(other.page.getByRole('heading', { name: 'Projetos', level: 1 }));
+    await other.page.waitForLoadState('networkidle').catch(() => undefined);
+    expect(await other.page.getByText(TITLE).count()).toBe(0);
+    await screenshot(other.page, 'producer-02-other-tenant-list');
+    await other.context.close();
+  });
+
+  test('an admin on a 390-px phone reads each person’s e-mail address whole, on one line', async () => {
+    const admin = await newSession(browser, { locale: 'pt-BR', width: 390, height: 844 });
+    await signIn(target, admin.page, 'admin@andes.test', 'Entrar');
+    await admin.page.goto(`${target.webUrl}/admin/users`);
+    await expectVisible(admin.page.getByText('validator@andes.test'));
+    const lines = await renderedLines(admin.page, '.admin__email');
+    expect(Object.keys(lines)).toEqual(expect.arrayContaining(['admin@andes.test', 'validator@andes.test']));
+    expect(lines).toEqual(Object.fromEntries(Object.keys(lines).map((email) => [email, 1])));
+    // Each person's role can still be changed on the phone: the picker is on screen, not scrolled away.
+    const picker = await admin.page
+      .getByLabel(/^Papel de /)
+      .first()
+      .boundingBox();
+    expect(picker !== null && picker.x >= 0 && picker.x + picker.width <= 390).toBe(true);
+    expect(await admin.page.evaluate<number>('document.documentElement.scrollWidth')).toBe(390);
+    await screenshot(admin.page, 'producer-03-phone-admin-users');
+    await admin.context.close();
+  });
+
+  test('nothing broke in the producer’s browser', () => {
+    expect(producer.problems.filter((problem) => !/\b4\d\d\b/.test(problem))).toEqual([]);
+  });
+});
