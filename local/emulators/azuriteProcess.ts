@@ -7,11 +7,13 @@
  * files before Azurite answers, but the metadata that makes them a blob did not: a kill within those 5 seconds lost
  * writes Azurite had acknowledged. Here every response to a mutating request waits until the changes made so far are
  * appended to each database's journal (lokiJournal.ts; a whole save only for what a journal cannot hold), and the
- * journal is replayed when Azurite loads the database again. Arguments are Azurite's own command line.
+ * journal is replayed when Azurite loads the database again. It also hashes content only where the hash is used
+ * (azuriteContentHash.ts). Arguments are Azurite's own command line.
  */
 import * as http from 'node:http';
 import { createRequire } from 'node:module';
 import { exitWithParent } from '../supervision/parentWatch';
+import { hashContentOnlyWhereUsed } from './azuriteContentHash';
 import { LokiJournals, type LokiConstructor } from './lokiJournal';
 
 const MUTATING_METHODS = new Set(['PUT', 'POST', 'DELETE', 'PATCH', 'MERGE']);
@@ -37,6 +39,7 @@ function answerWritesOnlyWhenDurable(journals: LokiJournals): void {
 
 function main(): void {
   const inMemory = process.argv.includes('--inMemoryPersistence');
+  hashContentOnlyWhereUsed(createRequire(azuriteEntry));
   if (!inMemory) {
     const journals = new LokiJournals();
     journals.install(createRequire(azuriteEntry)('lokijs') as LokiConstructor);
