@@ -1,7 +1,8 @@
 /**
  * Offline character detection over the whole book (docs/characters.md): the named people (namedPeople.ts), the
  * speakers known by their role (roleTallies.ts) folded into those people where the book says who they are
- * (roleFolds.ts) or a named speaker calls himself by the role (rolesSelfNamed.ts), the first-person narrator's
+ * (roleFolds.ts), a named speaker calls himself by the role (rolesSelfNamed.ts) or the role gives its name
+ * (rolesSelfIntroduced.ts), the first-person narrator's
  * record (narratorRecord.ts), then who of them is cast and how important they are. Deterministic: the same chapters
  * give the same characters and ids.
  */
@@ -12,6 +13,7 @@ import { detectNarration } from './narration';
 import { foldCompanions, narratorKeyOf } from './narratorRecord';
 import { foldNamedRoles, foldTitleRoles } from './roleFolds';
 import { minRoleLines, rejoinStories, speaksForNewGroup, tallyRoles } from './roleTallies';
+import { foldSelfIntroducedRoles } from './rolesSelfIntroduced';
 import { foldSelfNamedRoles, officeOf } from './rolesSelfNamed';
 import { isStoryCollection } from './stories';
 import { genderOfTally, type Tally } from './tally';
@@ -47,6 +49,7 @@ export function detectCharactersHeuristic(chapters: ChapterInput[]): Character[]
   );
   foldNamedRoles(tallies, placed, people, bookLanguage, collection, offices);
   foldSelfNamedRoles(scans, tallies, people, wordCase);
+  foldSelfIntroducedRoles(scans, tallies, people);
   rejoinStories(tallies);
 
   const narration = detectNarration(chapters);

@@ -104,7 +104,7 @@ function namesOffice(form: string, office: string): boolean {
 }
 
 /** The paragraph (text between blank lines) holding `offset`. */
-function paragraphAround(text: string, offset: number): [number, number] {
+export function paragraphAround(text: string, offset: number): [number, number] {
   let from = 0;
   let to = text.length;
   for (const match of text.matchAll(PARAGRAPH_BREAK)) {

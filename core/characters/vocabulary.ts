@@ -106,7 +106,7 @@ const FUNCTION_WORDS: Record<HeuristicLanguage, string> = {
     nosotros nosotras vosotros vosotras ellos ellas usted ustedes me te se nos os le les quien quienes que qué
     cual cuál cuales cuyo cuya y e o u ni pero mas sino porque pues aunque si sí no cuando donde dónde como
     cómo cuanto cuánto conque a ante bajo con contra de del desde durante en entre hacia hasta para por según sin
-    sobre tras al es son era eran fue fueron ser estar está están estaba había hay ha han he muy más menos ya
+    sobre tras al soy eres es somos sois son era eran fue fueron ser estar está están estaba había hay ha han he muy más menos ya
     también tampoco así acaso quizá quizás apenas casi aquí allí allá ahí ahora entonces luego después antes siempre nunca jamás todavía aún
     bien mal tan tanto todo toda todos todas otro otra otros otras mismo misma
     ay ah oh eh bah ea hola caramba olé uf vaya jesús cristo virgen
@@ -116,7 +116,7 @@ const FUNCTION_WORDS: Record<HeuristicLanguage, string> = {
     ele ela elle ella nós vós eles elas elles ellas você vocês me te se nos vos lhe lhes mim ti comigo commigo
     quem que quê qual quais cujo cuja e ou nem mas porém pois porque porquê embora se sim não quando onde como
     quanto ante após até com contra de desde em entre para perante por sem sob sobre trás do da dos das no na
-    nos nas ao aos à às pelo pela pelos pelas num numa é são era eram foi foram ser estar está estão estava
+    nos nas ao aos à às pelo pela pelos pelas num numa sou és é somos sois são era eram foi foram ser estar está estão estava
     havia há tem têm muito muita mais menos já também tampouco assim talvez apenas quase aqui ali lá cá agora então logo depois antes
     sempre nunca jamais ainda bem mal tão tanto todo toda todos todas outro outra outros outras mesmo mesma
     ah oh ai eh olá oxalá uf eia jesus cristo virgem
