@@ -5,6 +5,7 @@
  * removed with their segments flagged `unknown`. Idempotent: running it twice stores the same documents.
  */
 import { UNKNOWN_SPEAKER, type CharacterRecord } from '../book/records';
+import { ConflictError, PreconditionFailedError } from '../errors';
 import { NARRATOR_ID, type Character } from './character';
 import type { CharacterStore } from './characterStore';
 
@@ -22,6 +23,11 @@ function namesOf(character: Pick<Character, 'name' | 'aliases'>): string[] {
   return [character.name, ...character.aliases].map((name) => name.trim().toLowerCase());
 }
 
+/** How many times one character's write is decided again after losing a race to a concurrent edit. */
+const MAX_ATTEMPTS = 16;
+
+type Outcome = 'created' | 'updated' | 'keptUserEdited' | 'skippedUserNames';
+
 export async function applyDetection(
   store: CharacterStore,
   tenantId: string,
@@ -38,27 +44,9 @@ export async function applyDetection(
 
   for (const character of detected) {
     found.add(character.id);
-    const current = existing.get(character.id);
-    let next: CharacterRecord;
-    if (current?.source === 'user') {
-      next = {
-        ...current,
-        dialogueLineCount: character.dialogueLineCount,
-        firstAppearance: character.firstAppearance,
-        updatedAt: store.now(),
-      };
-      summary.keptUserEdited++;
-    } else if (current) {
-      next = store.record(tenantId, projectId, character, source, current);
-      summary.updated++;
-    } else if (character.id !== NARRATOR_ID && namesOf(character).some((name) => userNames.has(name))) {
-      summary.skippedUserNames++;
-      continue;
-    } else {
-      next = store.record(tenantId, projectId, character, source);
-      summary.created++;
-    }
-    await store.upsert(next);
+    summary[
+      await storeDetected(store, character, existing.get(character.id), { tenantId, projectId, source, userNames })
+    ]++;
   }
   if (!found.has(NARRATOR_ID)) await store.ensureNarrator(tenantId, projectId);
 
@@ -69,4 +57,48 @@ export async function applyDetection(
     summary.removed++;
   }
   return { ...(await store.refreshFacts(tenantId, projectId)), ...summary };
+}
+
+/**
+ * Writes one detected character over what is stored, conditionally: created create-only, refreshed on the ETag it
+ * was decided from. A user's edit (or addition) that lands between the read and the write makes the write fail; the
+ * character is read again and the decision made again, so the user's fields are kept instead of overwritten.
+ */
+async function storeDetected(
+  store: CharacterStore,
+  character: Character,
+  current: CharacterRecord | undefined,
+  context: { tenantId: string; projectId: string; source: 'heuristic' | 'llm'; userNames: Set<string> },
+): Promise<Outcome> {
+  const { tenantId, projectId, source, userNames } = context;
+  for (let attempt = 1; ; attempt++) {
+    let next: CharacterRecord;
+    let outcome: Outcome;
+    if (current?.source === 'user') {
+      next = {
+        ...current,
+        dialogueLineCount: character.dialogueLineCount,
+        firstAppearance: character.firstAppearance,
+        updatedAt: store.now(),
+      };
+      outcome = 'keptUserEdited';
+    } else if (current) {
+      next = store.record(tenantId, projectId, character, source, current);
+      outcome = 'updated';
+    } else if (character.id !== NARRATOR_ID && namesOf(character).some((name) => userNames.has(name))) {
+      return 'skippedUserNames';
+    } else {
+      next = store.record(tenantId, projectId, character, source);
+      outcome = 'created';
+    }
+    try {
+      if (current) await store.replace(next, current.etag!);
+      else await store.create(next);
+      return outcome;
+    } catch (error) {
+      const lostRace = error instanceof PreconditionFailedError || error instanceof ConflictError;
+      if (!lostRace || attempt >= MAX_ATTEMPTS) throw error;
+      current = await store.get(tenantId, projectId, character.id);
+    }
+  }
 }

@@ -143,10 +143,6 @@ export class CharacterStore {
     return this.deps.characters.create(record);
   }
 
-  upsert(record: CharacterRecord): Promise<CharacterRecord> {
-    return this.deps.characters.upsert(record);
-  }
-
   replace(record: CharacterRecord, etag: string): Promise<CharacterRecord> {
     return this.deps.characters.replace(record, etag);
   }
