@@ -151,6 +151,31 @@ describe('after a first production', () => {
     await admin.context.close();
   });
 
+  test('a producer on a 390-px phone sees each character’s voice picker whole, to change a voice', async () => {
+    const phone = await newSession(browser, { locale: 'es-PE', width: 390, height: 844 });
+    await phone.page.addInitScript(
+      `localStorage.setItem('khipu.session', ${JSON.stringify(
+        await producer.page.evaluate<string>("localStorage.getItem('khipu.session')"),
+      )})`,
+    );
+    await phone.page.goto(`${target.webUrl}/projects/${projectId}/casting`);
+    await expectVisible(phone.page.getByLabel(/^Voz de /));
+    // Whole means inside the box that scrolls the table: a picker running past it is cut off on the phone.
+    const cut = await phone.page.evaluate<
+      string[]
+    >(`Array.from(document.querySelectorAll('select[id^="voice-"][id$="-voice"]'))
+      .filter((picker) => {
+        const box = picker.getBoundingClientRect();
+        const frame = picker.closest('.table-scroll').getBoundingClientRect();
+        return box.left < frame.left || box.right > frame.right;
+      })
+      .map((picker) => picker.id)`);
+    expect(await phone.page.getByLabel(/^Voz de /).count()).toBeGreaterThanOrEqual(2);
+    expect(cut).toEqual([]);
+    await screenshot(phone.page, 'producer-04-phone-casting');
+    await phone.context.close();
+  });
+
   test('nothing broke in the producer’s browser', () => {
     expect(producer.problems.filter((problem) => !/\b4\d\d\b/.test(problem))).toEqual([]);
   });

@@ -31,7 +31,7 @@ export function CharacterVoices({
         {t('characters.title')}
       </h3>
       <div className="table-scroll">
-        <table className="data-table">
+        <table className="data-table data-table--cards">
           <caption className="visually-hidden">{t('characters.caption')}</caption>
           <thead>
             <tr>
@@ -87,7 +87,7 @@ function VoiceRow({ character, voices, canEdit }: { character: Character; voices
   return (
     <tr>
       <th scope="row">{name}</th>
-      <td>
+      <td data-label={t('characters.voice')}>
         <label htmlFor={id('voice')} className="visually-hidden">
           {t('characters.voiceFor', { name })}
         </label>
@@ -106,7 +106,7 @@ function VoiceRow({ character, voices, canEdit }: { character: Character; voices
           ))}
         </select>
       </td>
-      <td>
+      <td data-label={t('characters.style')}>
         <label htmlFor={id('style')} className="visually-hidden">
           {t('characters.styleFor', { name })}
         </label>
@@ -141,7 +141,7 @@ function VoiceRow({ character, voices, canEdit }: { character: Character; voices
           </>
         )}
       </td>
-      <td>
+      <td data-label={t('characters.rate')}>
         <label htmlFor={id('rate')} className="visually-hidden">
           {t('characters.rateFor', { name })}
         </label>
@@ -157,7 +157,7 @@ function VoiceRow({ character, voices, canEdit }: { character: Character; voices
           onChange={(event) => setChoice({ ...choice, ratePercent: Number(event.target.value) })}
         />
       </td>
-      <td>
+      <td data-label={t('characters.pitch')}>
         <label htmlFor={id('pitch')} className="visually-hidden">
           {t('characters.pitchFor', { name })}
         </label>
