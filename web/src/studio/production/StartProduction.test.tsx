@@ -1,0 +1,26 @@
+import { screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { fakeApi } from '../../admin/testSupport';
+import i18n from '../../i18n';
+import { renderInStudio } from '../../test/render';
+import { StartProduction } from './StartProduction';
+
+afterEach(async () => {
+  await i18n.changeLanguage('en-US');
+});
+
+describe('the production form', () => {
+  it('says what the month’s remaining quota counts, next to the characters this production needs', async () => {
+    await i18n.changeLanguage('pt-BR');
+    fakeApi({
+      'GET /v1/projects/p1/chapters': { body: { items: [], continuationToken: null } },
+      'GET /v1/projects/p1/productions/estimate': {
+        body: { estimate: { totalUsd: 0 }, billableCharacters: 997, estimatedAudioSeconds: 61, problems: [] },
+      },
+      'GET /v1/tenant/usage': { body: { monthlyCharacters: { used: 670, limit: 20_000_000, remaining: 19_999_330 } } },
+    });
+    renderInStudio(<StartProduction />);
+    const remaining = await screen.findByText('19.999.330');
+    expect(remaining.closest('.stat')?.querySelector('dt')?.textContent).toBe('Caracteres disponíveis neste mês');
+  });
+});
