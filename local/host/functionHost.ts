@@ -15,6 +15,7 @@ import { errorMessage, writeJsonLine, type HostLogger } from './hostLog';
 import { createRequestListener } from './httpDispatcher';
 import { DEFAULT_MAX_REQUEST_BODY_BYTES } from './httpIO';
 import { FunctionInvoker } from './invoker';
+import { capturingStreamingProxy } from './streamingProxyServer';
 import { buildInputData, toRegisteredFunction } from './registeredFunctions';
 import { compileRoute, RouteTable, type HttpRoute } from './routeTable';
 import { fromRpcTypedData } from './rpcData';
@@ -145,7 +146,9 @@ export async function startFunctionHost(options: FunctionHostOptions): Promise<R
   if (functions.length === 0) logger({ type: 'host', level: 'warning', message: 'No job functions found.' });
 
   // As the worker does once the app is loaded: the model reports its capabilities (and locks `app.setup`).
-  const capabilities = (await programmingModel.getCapabilities?.({})) ?? {};
+  const { result: capabilities, proxyServer } = await capturingStreamingProxy(
+    async () => (await programmingModel.getCapabilities?.({})) ?? {},
+  );
   const httpStreamUri = capabilities.HttpUri || undefined;
   const invoker = new FunctionInvoker(registry, programmingModel, logger);
   await invoker.runAppStartHooks();
@@ -191,6 +194,7 @@ export async function startFunctionHost(options: FunctionHostOptions): Promise<R
       maxRequestBodyBytes,
       logger,
       httpStreamUri,
+      httpStreamServer: httpStreamUri ? proxyServer : undefined,
       invokeHttp: async (functionName, request, invocationId) => {
         const triggerMetadata: Record<string, RpcTypedData> = {
           Query: { json: JSON.stringify(request.query ?? {}) },
@@ -220,6 +224,8 @@ export async function startFunctionHost(options: FunctionHostOptions): Promise<R
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
       await closeServer(server);
+      // The model's proxy lives as long as its worker; here the host is the worker.
+      if (proxyServer) await closeServer(proxyServer);
       for (const extension of [...started].reverse()) {
         await extension.stop().catch((error: unknown) =>
           logger({

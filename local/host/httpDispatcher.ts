@@ -23,6 +23,8 @@ export interface HttpDispatcherDeps {
   invokeHttp(functionName: string, request: RpcHttpData, invocationId?: string): Promise<RpcHttpData | null>;
   /** Set when the app turned HTTP streaming on: the programming model's proxy, where requests are forwarded. */
   httpStreamUri?: string;
+  /** The proxy's server itself, when the host holds it: a request without a body is handed to it in process. */
+  httpStreamServer?: http.Server;
   eventGrid: EventGridWebhookDeps;
   baseUrl(): string;
   maxRequestBodyBytes: number;

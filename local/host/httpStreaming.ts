@@ -14,12 +14,15 @@ import type { RpcHttpData } from './coreTypes';
 import { errorMessage, type HostLogger } from './hostLog';
 import { lingerThenClose } from '../http/lingeringClose';
 import { sendJson, toRpcHttpRequest } from './httpIO';
+import { bodilessProxyRequest, hasNoRequestBody, RelayedResponse } from './httpStreamingInProcess';
 import { FunctionInvocationError } from './invoker';
 import type { RouteMatch } from './routeTable';
 
 export interface StreamedTriggerDeps {
   /** The worker's proxy address (the programming model's `HttpUri` capability). */
   httpStreamUri: string;
+  /** The proxy's server, when the host holds it: a request without a body is handed to it in this process. */
+  httpStreamServer?: http.Server;
   maxRequestBodyBytes: number;
   invokeHttp(functionName: string, request: RpcHttpData, invocationId: string): Promise<RpcHttpData | null>;
   logger: HostLogger;
@@ -47,13 +50,18 @@ export async function serveStreamedHttpTrigger(
     return;
   }
   const invocationId = randomUUID();
-  const headers: http.OutgoingHttpHeaders = {};
+  const headers: http.IncomingHttpHeaders = {};
   for (const [name, value] of Object.entries(req.headers)) {
     if (value !== undefined && !NOT_FORWARDED.has(name)) headers[name] = value;
   }
   headers['x-ms-invocation-id'] = invocationId;
   headers['x-forwarded-host'] = url.host;
   headers['x-forwarded-proto'] = url.protocol.replace(/:$/, '');
+  if (deps.httpStreamServer && hasNoRequestBody(req)) {
+    const inProcess = { ...deps, httpStreamServer: deps.httpStreamServer };
+    await serveInProcess(req, res, url, match, inProcess, { invocationId, headers });
+    return;
+  }
   const proxyRequest = http.request(new URL(`${url.pathname}${url.search}`, deps.httpStreamUri), {
     method: req.method,
     headers,
@@ -145,6 +153,44 @@ export async function serveStreamedHttpTrigger(
       if (!req.complete) res.setHeader('Connection', 'close');
       res.end();
     }
+  }
+  await done;
+}
+
+async function serveInProcess(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  url: URL,
+  match: RouteMatch,
+  deps: StreamedTriggerDeps & { httpStreamServer: http.Server },
+  proxied: { invocationId: string; headers: http.IncomingHttpHeaders },
+): Promise<void> {
+  const { invocationId, headers } = proxied;
+  let answered = false;
+  const done = new Promise<void>((resolve) => res.once('close', () => resolve()));
+  req.resume(); // nothing to read, but the request must still end
+  const answer = new RelayedResponse(res, NOT_RELAYED, () => {
+    answered = true;
+  });
+  deps.httpStreamServer.emit('request', bodilessProxyRequest(req, url, headers), answer);
+  try {
+    await deps.invokeHttp(
+      match.route.functionName,
+      toRpcHttpRequest(req, url, match.params, Buffer.alloc(0)),
+      invocationId,
+    );
+  } catch (error) {
+    const failedId = error instanceof FunctionInvocationError ? error.invocationId : invocationId;
+    if (!answered) {
+      answered = true;
+      sendJson(res, 500, { error: 'InternalServerError', invocationId: failedId });
+    }
+  }
+  // The model writes its answer before the invocation completes; a function that returned nothing never answers,
+  // which the Functions host reports as 204.
+  if (!answered) {
+    res.statusCode = 204;
+    res.end();
   }
   await done;
 }
