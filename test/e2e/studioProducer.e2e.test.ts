@@ -58,18 +58,18 @@ async function finished(started: { job: { id: string } }): Promise<void> {
   expect({ job: started.job.id, status }).toEqual({ job: started.job.id, status: 'succeeded' });
 }
 
-/** How many lines of text each element's own text takes on screen. */
+/** How many lines of text each element's own text takes on screen (run in the page, hence a string). */
 async function renderedLines(page: Page, selector: string): Promise<Record<string, number>> {
-  return page.evaluate<Record<string, number>, string>((css) => {
-    const lines: Record<string, number> = {};
-    for (const element of Array.from(document.querySelectorAll(css))) {
+  return page.evaluate<Record<string, number>>(`(() => {
+    const lines = {};
+    for (const element of document.querySelectorAll(${JSON.stringify(selector)})) {
       const range = document.createRange();
       range.selectNodeContents(element);
       const tops = new Set(Array.from(range.getClientRects()).map((rect) => Math.round(rect.top)));
-      lines[element.textContent?.trim() ?? ''] = tops.size;
+      lines[element.textContent.trim()] = tops.size;
     }
     return lines;
-  }, selector);
+  })()`);
 }
 
 beforeAll(async () => {
