@@ -88,10 +88,15 @@ class ScopedCollection<T extends { id: string; etag?: string }> {
     }
   }
 
-  protected async remove(id: string, partitionKey: PartitionKey): Promise<void> {
+  protected async remove(id: string, partitionKey: PartitionKey, etag?: string): Promise<void> {
     try {
-      await this.container.item(id, partitionKey).delete();
+      await this.container
+        .item(id, partitionKey)
+        .delete(etag === undefined ? undefined : { accessCondition: { type: 'IfMatch', condition: etag } });
     } catch (error) {
+      if (statusOf(error) === 412) {
+        throw new PreconditionFailedError('The object changed since you loaded it', await this.read(id, partitionKey));
+      }
       if (statusOf(error) !== 404) throw error;
     }
   }
@@ -157,8 +162,8 @@ export class CosmosProjectCollection<T extends ProjectScopedDocument>
       doc && doc.tenantId === tenantId && doc.projectId === projectId ? doc : undefined,
     );
   }
-  delete(tenantId: string, projectId: string, id: string): Promise<void> {
-    return this.remove(id, [tenantId, projectId]);
+  delete(tenantId: string, projectId: string, id: string, etag?: string): Promise<void> {
+    return this.remove(id, [tenantId, projectId], etag);
   }
   list(tenantId: string, projectId: string, query: ListQuery): Promise<Page<T>> {
     return this.query({ tenantId, projectId }, [tenantId, projectId], query);

@@ -52,9 +52,7 @@ export async function applyDetection(
 
   for (const record of existing.values()) {
     if (found.has(record.characterId) || record.source === 'user' || record.characterId === NARRATOR_ID) continue;
-    await store.repointSegments(tenantId, projectId, record.characterId, UNKNOWN_SPEAKER);
-    await store.delete(tenantId, projectId, record.characterId);
-    summary.removed++;
+    if (await removeUndetected(store, record)) summary.removed++;
   }
   return { ...(await store.refreshFacts(tenantId, projectId)), ...summary };
 }
@@ -99,6 +97,26 @@ async function storeDetected(
       const lostRace = error instanceof PreconditionFailedError || error instanceof ConflictError;
       if (!lostRace || attempt >= MAX_ATTEMPTS) throw error;
       current = await store.get(tenantId, projectId, character.id);
+    }
+  }
+}
+
+/**
+ * Removes a character the detection no longer finds, its lines flagged `unknown` first. The delete is conditional on
+ * the version read: a user who edited the character meanwhile made it theirs, and it stays (its lines, already moved,
+ * wait in review). Answers whether it was removed.
+ */
+async function removeUndetected(store: CharacterStore, record: CharacterRecord): Promise<boolean> {
+  const { tenantId, projectId, characterId } = record;
+  for (let attempt = 1; ; attempt++) {
+    const current = await store.get(tenantId, projectId, characterId);
+    if (!current || current.source === 'user') return false;
+    await store.repointSegments(tenantId, projectId, characterId, UNKNOWN_SPEAKER);
+    try {
+      await store.delete(tenantId, projectId, characterId, current.etag);
+      return true;
+    } catch (error) {
+      if (!(error instanceof PreconditionFailedError) || attempt >= MAX_ATTEMPTS) throw error;
     }
   }
 }

@@ -135,8 +135,9 @@ export class CharacterStore {
     );
   }
 
-  delete(tenantId: string, projectId: string, characterId: string): Promise<void> {
-    return this.deps.characters.delete(tenantId, projectId, characterDocumentId(projectId, characterId));
+  /** With `etag`, only while the character is still the version read (PreconditionFailedError otherwise). */
+  delete(tenantId: string, projectId: string, characterId: string, etag?: string): Promise<void> {
+    return this.deps.characters.delete(tenantId, projectId, characterDocumentId(projectId, characterId), etag);
   }
 
   create(record: CharacterRecord): Promise<CharacterRecord> {

@@ -90,7 +90,8 @@ export interface ProjectCollection<T extends ProjectScopedDocument> {
   create(doc: T): Promise<T>;
   upsert(doc: T): Promise<T>;
   replace(doc: T, etag: string): Promise<T>;
-  delete(tenantId: string, projectId: string, id: string): Promise<void>;
+  /** With `etag`, only if the stored version still has it (PreconditionFailedError otherwise); gone is not an error. */
+  delete(tenantId: string, projectId: string, id: string, etag?: string): Promise<void>;
   list(tenantId: string, projectId: string, query: ListQuery): Promise<Page<T>>;
   /** Like `list`, returning only the named top-level fields of each document: the store sends nothing else. */
   listFields<K extends keyof T & string>(

@@ -132,8 +132,8 @@ class RecordsOfType<T extends TypedRecord> implements TypedCollection<T> {
     return this.store.replace(stamped(doc, this.type), etag);
   }
 
-  delete(tenantId: string, projectId: string, id: string): Promise<void> {
-    return this.store.delete(tenantId, projectId, id);
+  delete(tenantId: string, projectId: string, id: string, etag?: string): Promise<void> {
+    return this.store.delete(tenantId, projectId, id, etag);
   }
 
   list(tenantId: string, projectId: string, query: ListQuery): Promise<Page<T>> {

@@ -81,6 +81,23 @@ describe('Cosmos collections on the emulator', () => {
     expect((await notes.get('ta', 'p1', 'n1'))?.text).toBe('edited');
   });
 
+  it('deletes conditionally on an ETag: a stale one is refused with the current document and deletes nothing', async () => {
+    const notes = new CosmosProjectCollection<Note>(
+      client.database('khipu').container(containerDefinitions.characters.id),
+    );
+    const first = await notes.create({ id: 'del-1', tenantId: 'ta', projectId: 'p1', text: 'first' });
+    const edited = await notes.replace({ ...first, text: 'edited' }, first.etag!);
+    const refused = await notes.delete('ta', 'p1', 'del-1', first.etag).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(PreconditionFailedError);
+    expect((refused as PreconditionFailedError).details).toMatchObject({ current: { text: 'edited' } });
+    expect((await notes.get('ta', 'p1', 'del-1'))?.text).toBe('edited');
+    await notes.delete('ta', 'p1', 'del-1', edited.etag);
+    expect(await notes.get('ta', 'p1', 'del-1')).toBeUndefined();
+    // Gone already: nothing to refuse, with or without an ETag.
+    await notes.delete('ta', 'p1', 'del-1', edited.etag);
+    await notes.delete('ta', 'p1', 'del-1');
+  });
+
   it('reads a tenant across its project partitions on the tenant level of the key, as Azure routes a prefix', async () => {
     const entries = new CosmosProjectCollection<Note>(
       client.database('khipu').container(containerDefinitions.costs.id),

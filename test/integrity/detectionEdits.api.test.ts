@@ -39,6 +39,7 @@ afterAll(async () => {
 interface CharacterJson {
   id: string;
   name: string;
+  description: string;
   source: string;
   etag: string;
 }
@@ -48,16 +49,22 @@ async function characters(projectId: string): Promise<CharacterJson[]> {
   return (await json<{ items: CharacterJson[] }>(res, 200)).items;
 }
 
-test(`${PARALLEL} character edits acknowledged while a detection is being stored are all kept`, async () => {
-  const projectId = await createProject(platform, 'Detection under edits');
+interface Detected {
+  projectId: string;
+  /** The detected characters as the API shows them, before any edit. */
+  before: CharacterJson[];
+  /** What detection found, as the same engine on the same text finds it again. */
+  found: Character[];
+}
+
+async function detectedProject(title: string): Promise<Detected> {
+  const projectId = await createProject(platform, title);
   await importManuscript(platform, projectId, corpusOpening(3), 'opening.txt');
   const job = await finishedJob(platform, projectId, await startJob(platform, projectId, '/characters/detect'));
   expect(job.status).toBe('succeeded');
-  const detectedBefore = (await characters(projectId)).filter((c) => c.source !== 'user' && c.id !== 'narrator');
-  expect(detectedBefore.length).toBeGreaterThanOrEqual(4);
-
-  // Detection finds the same characters again (the same engine on the same text): what it stores is a refresh.
-  const detected: Character[] = (await svc.characterStore.listAll(TENANT, projectId)).map((record) => ({
+  const before = (await characters(projectId)).filter((c) => c.source !== 'user' && c.id !== 'narrator');
+  expect(before.length).toBeGreaterThanOrEqual(4);
+  const found: Character[] = (await svc.characterStore.listAll(TENANT, projectId)).map((record) => ({
     id: record.characterId,
     name: record.name,
     aliases: record.aliases,
@@ -70,13 +77,29 @@ test(`${PARALLEL} character edits acknowledged while a detection is being stored
     firstAppearance: record.firstAppearance,
     importance: record.importance,
   }));
-  // Each edit renames a character; the last acknowledged name of each is what must be stored afterwards.
+  return { projectId, before, found };
+}
+
+/**
+ * Stores `found` as detection does, while ${PARALLEL} edits of `targets` (each describing it anew, on the ETag read
+ * before) arrive through the API between detection's read of the stored characters and its writes. Answers the
+ * last acknowledged description of each character edited.
+ */
+async function detectWhileEditing(
+  projectId: string,
+  targets: CharacterJson[],
+  found: Character[],
+): Promise<Map<string, string>> {
   const acknowledged = new Map<string, string>();
   const store: CharacterStore = Object.create(svc.characterStore) as CharacterStore;
+  let edited = false;
   store.listAll = async (tenantId, id) => {
     const stale = await svc.characterStore.listAll(tenantId, id);
+    // Only detection's own first read is raced; the store reads again (the project's facts) after the writes.
+    if (edited) return stale;
+    edited = true;
     const outcomes = await inParallel(PARALLEL, (i) => {
-      const target = detectedBefore[i % detectedBefore.length];
+      const target = targets[i % targets.length];
       return platform.api(CREATOR, `/v1/projects/${projectId}/characters/${target.id}`, {
         method: 'PATCH',
         headers: { 'if-match': target.etag },
@@ -89,12 +112,32 @@ test(`${PARALLEL} character edits acknowledged while a detection is being stored
     expect(outcomes.filter((o) => o.status !== 200 && o.status !== 412).map((o) => o.body)).toEqual([]);
     return stale;
   };
+  await applyDetection(store, TENANT, projectId, found, 'heuristic');
+  expect(acknowledged.size).toBe(targets.length);
+  return acknowledged;
+}
 
-  await applyDetection(store, TENANT, projectId, detected, 'heuristic');
+/** The acknowledged edits not stored as acknowledged, by character id (none when every edit was kept). */
+async function lostEdits(projectId: string, acknowledged: Map<string, string>): Promise<string[]> {
+  const stored = new Map((await characters(projectId)).map((c) => [c.id, c]));
+  return [...acknowledged]
+    .filter(([id, description]) => stored.get(id)?.description !== description || stored.get(id)?.source !== 'user')
+    .map(([id]) => id);
+}
 
-  expect(acknowledged.size).toBe(detectedBefore.length);
-  const after = new Map((await characters(projectId)).map((c) => [c.id, c as CharacterJson & { description: string }]));
-  const lost = [...acknowledged].filter(([id, description]) => after.get(id)?.description !== description);
-  expect(lost).toEqual([]);
-  for (const id of acknowledged.keys()) expect(after.get(id)?.source).toBe('user');
+test(`${PARALLEL} character edits acknowledged while a detection is being stored are all kept`, async () => {
+  const { projectId, before, found } = await detectedProject('Detection under edits');
+  const acknowledged = await detectWhileEditing(projectId, before, found);
+  expect(await lostEdits(projectId, acknowledged)).toEqual([]);
+});
+
+test('a character the detection no longer finds is not deleted when a user edited it meanwhile', async () => {
+  const { projectId, before, found } = await detectedProject('Detection drops edited characters');
+  const dropped = before.slice(0, 4);
+  const acknowledged = await detectWhileEditing(
+    projectId,
+    dropped,
+    found.filter((character) => !dropped.some((c) => c.id === character.id)),
+  );
+  expect(await lostEdits(projectId, acknowledged)).toEqual([]);
 });
