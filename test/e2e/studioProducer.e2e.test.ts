@@ -151,7 +151,7 @@ describe('after a first production', () => {
     await admin.context.close();
   });
 
-  test('a producer on a 390-px phone sees each character’s voice picker whole, to change a voice', async () => {
+  test('a producer on a 390-px phone sees each character’s voice picker and the plan’s chapter controls whole', async () => {
     const phone = await newSession(browser, { locale: 'es-PE', width: 390, height: 844 });
     await phone.page.addInitScript(
       `localStorage.setItem('khipu.session', ${JSON.stringify(
@@ -173,6 +173,17 @@ describe('after a first production', () => {
     expect(await phone.page.getByLabel(/^Voz de /).count()).toBeGreaterThanOrEqual(2);
     expect(cut).toEqual([]);
     await screenshot(phone.page, 'producer-04-phone-casting');
+
+    // The plan's chapter controls, whose button says there is no other chapter to check, stay inside their box.
+    await phone.page.goto(`${target.webUrl}/projects/${projectId}/plan`);
+    await expectVisible(phone.page.locator('.plan__chapters .button'));
+    const overflow = await phone.page.evaluate<number>(`(() => {
+      const controls = document.querySelector('.plan__chapters');
+      const widest = Math.max(...Array.from(controls.children).map((child) => child.getBoundingClientRect().right));
+      return Math.max(0, Math.round(widest - controls.getBoundingClientRect().right));
+    })()`);
+    expect(overflow).toBe(0);
+    await screenshot(phone.page, 'producer-05-phone-plan');
     await phone.context.close();
   });
 
