@@ -14,6 +14,7 @@ const TONES: Record<Stage, BadgeTone> = {
   readyToProduce: 'brand',
   producing: 'info',
   partlyProduced: 'info',
+  packagesNotReady: 'warning',
   produced: 'success',
 };
 

@@ -63,4 +63,11 @@ describe('a book produced in part', () => {
     render(<StageBadge project={project} facts={{ ...facts, activeJobId: 'j1' }} activeJob={job} />);
     expect(screen.getByText('Producing')).toBeTruthy();
   });
+
+  it('every chapter produced but no package ready is not said to be ready to produce', async () => {
+    await i18n.changeLanguage('pt-BR');
+    render(<StageBadge project={project} facts={{ ...facts, chaptersMastered: 15, packagesReady: 0 }} />);
+    expect(screen.getByText('Produzido · pacotes não prontos')).toBeTruthy();
+    expect(screen.queryByText('Pronto para produzir')).toBeNull();
+  });
 });

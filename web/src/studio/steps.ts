@@ -190,6 +190,7 @@ export type Stage =
   | 'readyToProduce'
   | 'producing'
   | 'partlyProduced'
+  | 'packagesNotReady'
   | 'produced';
 
 export function projectStage(project: Project, facts?: ProjectFacts, activeJob?: Job): Stage {
@@ -204,6 +205,7 @@ export function projectStage(project: Project, facts?: ProjectFacts, activeJob?:
         planning: facts.segmentCount > 0 && facts.segmentsWithSpeaker >= facts.segmentCount,
         packaging: facts.packagesReady > 0,
         partly: facts.chaptersMastered > 0 && facts.chaptersMastered < facts.chapterCount,
+        produced: facts.chapterCount > 0 && facts.chaptersMastered >= facts.chapterCount,
       }
     : {
         manuscript: state.manuscript === 'complete',
@@ -212,6 +214,7 @@ export function projectStage(project: Project, facts?: ProjectFacts, activeJob?:
         planning: state.planning === 'complete',
         packaging: state.packaging === 'complete',
         partly: false,
+        produced: false,
       };
   if (activeJob?.kind === 'produce' || activeJob?.kind === 'regenerate') return 'producing';
   // Without the live counts the workflow's "in progress" is all there is; with them, some chapters produced and no
@@ -219,6 +222,9 @@ export function projectStage(project: Project, facts?: ProjectFacts, activeJob?:
   if (!facts && state.production === 'in_progress') return 'producing';
   if (done.partly) return 'partlyProduced';
   if (done.packaging) return 'produced';
+  // Every chapter produced but no package passes its retailer's rules (a missing cover, a short sample): the book is
+  // not ready to produce again, its packages need fixing on the delivery page.
+  if (done.produced) return 'packagesNotReady';
   if (!done.manuscript) return facts?.manuscriptStatus === 'processing' ? 'importing' : 'needsManuscript';
   if (!done.characters) return 'needsCharacters';
   if (!done.casting) return 'casting';

@@ -31,6 +31,8 @@ export const KNOWN_RULES = [
 ] as const;
 type KnownRule = (typeof KNOWN_RULES)[number];
 const isKnown = (id: string): id is KnownRule => (KNOWN_RULES as readonly string[]).includes(id);
+/** The retailer's own smallest cover when the rule carries it (Apple's is smaller than ACX's), else the strictest. */
+const coverMinimum = (rule: Rule): number => Number(rule.expectedValue?.params.minPx) || MIN_COVER_PX;
 
 /**
  * A package's readiness for its retailer, rule by rule: passed or failed (in words and colour), what was measured
@@ -74,7 +76,7 @@ export function ReadinessReport({ pkg, headingId }: { pkg: Package; headingId: s
                   {!rule.passed && (
                     <p className="rule__fix small">
                       {isKnown(rule.id)
-                        ? t(`rules.${rule.id}.fix`, { minimum: MIN_COVER_PX })
+                        ? t(`rules.${rule.id}.fix`, { minimum: coverMinimum(rule) })
                         : t('readiness.genericFix')}
                     </p>
                   )}
