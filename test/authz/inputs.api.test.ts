@@ -206,7 +206,8 @@ describe('oversized bodies and stale writes', () => {
     expect(stale.status).toBe(412);
     const current = ((await stale.json()) as any).error.details.current;
     expect(current).toMatchObject({ id: created.id, metadata: { subtitle: 'First' }, workflow: expect.any(Object) });
-    for (const internal of ['facts', 'searchText', 'tenantId', 'type', 'createdBy', 'updatedBy'])
+    expect(current.facts).toMatchObject({ chapterCount: 0, activeJobId: null });
+    for (const internal of ['searchText', 'tenantId', 'type', 'createdBy', 'updatedBy'])
       expect(current).not.toHaveProperty(internal);
   });
 });
