@@ -17,6 +17,8 @@ export interface TurnEvidence {
   genderPreference: string[];
   /** People this line addresses by name, or who a relation excludes: not its speaker. */
   excluded: string[];
+  /** The gender of the person the line is said to, when its words of address say it ("Não, senhora,"). */
+  addresseeGender: 'female' | 'male' | null;
   /** People the line before addressed by name: one of them usually answers. */
   answering: string[];
   /** The speech runs on from the turn before (same speaker). */
@@ -62,6 +64,12 @@ export const TURN_TAKING = {
   addressed: 0.04,
   /** A first-person narrator, where the speaker is spoken of in the third person. */
   narratorInThirdPerson: 0.04,
+  /**
+   * Words of address giving the gender of the one spoken to ("Não, senhora,"): a speaker of that gender, and a line
+   * after someone of the other gender (the line usually answers the one before).
+   */
+  addressedGender: 0.3,
+  answersOtherGender: 0.5,
   /** Someone the narration said left the room. */
   departed: 0.04,
   /** A person of the other gender than the pronoun says. */
@@ -117,6 +125,7 @@ function emission(turn: TurnEvidence, candidate: string, count: number, genderOf
     else if (gender !== turn.gender) weight *= TURN_TAKING.wrongGender;
     else if (turn.genderPreference[0] === candidate) weight *= TURN_TAKING.recencyBoost;
   }
+  if (turn.addresseeGender && genderOf(candidate) === turn.addresseeGender) weight *= TURN_TAKING.addressedGender;
   if (turn.thirdPerson && candidate === NARRATOR_ID) weight *= TURN_TAKING.narratorInThirdPerson;
   if (turn.departed.includes(candidate)) weight *= TURN_TAKING.departed;
   if (turn.excluded.includes(candidate)) weight *= TURN_TAKING.addressed;
@@ -156,6 +165,15 @@ function transition(
 }
 
 /**
+ * A line whose words of address give the gender of the one spoken to ("Não, senhora,") usually answers the one who
+ * spoke before it: less likely after someone of the other gender.
+ */
+function addressedFits(turn: TurnEvidence, previousGender: Gender): number {
+  if (!turn.addresseeGender || previousGender === 'unknown') return 1;
+  return previousGender === turn.addresseeGender ? 1 : TURN_TAKING.answersOtherGender;
+}
+
+/**
  * The probability of each candidate speaking each turn, by forward-backward over states (speaker now, the last other
  * speaker before them). Silent turns are part of the chain; their beliefs are returned too.
  */
@@ -165,8 +183,9 @@ export function believe(exchange: Exchange): TurnBelief[] {
   const candidates = [...exchange.candidates, SOMEONE_ELSE];
   const n = candidates.length;
   const alternate = exchange.manySpeakers ? TURN_TAKING.alternateAmongMany : TURN_TAKING.alternate;
+  const genders = candidates.map((id) => (id === SOMEONE_ELSE ? 'unknown' : genderOf(id)));
   const move = (k: number, a: number, b: number, c: number) =>
-    transition(turns[k], turns[k - 1].silent, alternate, a, b, c, n);
+    transition(turns[k], turns[k - 1].silent, alternate, a, b, c, n) * addressedFits(turns[k], genders[b]);
   // State index: a * (n + 1) + (b + 1), b = -1 meaning "nobody yet".
   const width = n + 1;
   const size = n * width;

@@ -83,7 +83,7 @@ export const SPEECH_VERBS: Record<HeuristicLanguage, LanguageSpeechVerbs> = {
         concluyó, inquirió, terció, bramó, chilló, rugió, musitó, objetó, arguyó, tornó, volvió, pensó, decían,
         añadían, exclamaban, gritaban, preguntaban, respondían, interrogó, notificó, vociferó, gimió, sentenció,
         añadieron, repitieron, replicaron, murmuraron, insistieron, observaba, prorrumpió, prorrumpía, repusieron,
-        profirió, balbuceaba, gemía, contestábale, respondíale, decíale, preguntábale
+        profirió, balbuceaba, gemía, contestábale, respondíale, decíale, preguntábale, aventuró, asintió, acentuó
       `),
     ],
     firstPerson: list(`
@@ -111,7 +111,7 @@ export const SPEECH_VERBS: Record<HeuristicLanguage, LanguageSpeechVerbs> = {
         soluçou, balbuciou, gaguejou, clamou, rosnou, resmungou, inquiriu, instou, chamou, chamava, respondiam,
         perguntavam, diziam, confirmou, falou, fallou, teimou, jurou, gemeu, replicava, pensou, interrogou,
         vociferou, sentenciou, acrescentaram, repetiram, replicaram, murmuraram, insistiram, acrescentava,
-        accrescentava, observava
+        accrescentava, observava, aventurou, assentiu, assentiram, acentuou, accentuou
       `),
     ],
     firstPerson: list(`

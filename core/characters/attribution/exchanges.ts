@@ -9,6 +9,7 @@ import type { Cast } from './cast';
 import type { TurnReading } from './chapterReading';
 import { CLAIM } from './evidence';
 import { narratedInFirstPerson, narratorLeadsIn } from './firstPersonNarrator';
+import { beatOnNarrator } from './beatsOnNarrator';
 import { silentBeat } from './silentBeats';
 import type { ChapterSegment, ChapterStructure } from './structure';
 import { emptyEvidence } from './turnReading';
@@ -65,6 +66,12 @@ function settleExchanges(
           entries.push({
             turn: null,
             evidence: { ...emptyEvidence(), claims: [beat], silent: true },
+            recent: readings[t].recent,
+          });
+        else if (firstPersonNarrator && beatOnNarrator(paragraphs[interlude.paragraph].text))
+          entries.push({
+            turn: null,
+            evidence: { ...emptyEvidence(), silent: true, thirdPerson: true },
             recent: readings[t].recent,
           });
       }

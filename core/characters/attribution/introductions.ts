@@ -8,6 +8,7 @@ import { NARRATOR_ID } from '../character';
 import type { Cast } from './cast';
 import { CLAIM, gendered, UNNAMED_SUBJECT, type Finding, type Scene } from './evidence';
 import { kinIntroduced } from './kinIntroductions';
+import { opensWithPreposition } from './prepositionalClauses';
 import {
   isFirstPersonPronoun,
   isOnlyFirstPersonVerb,
@@ -56,7 +57,8 @@ function introducedBy(narration: string, scene: Scene, punctuated = true): Findi
       0,
       ...[...sentence.slice(0, verb).matchAll(/[,;]\s*/gu)].map((m) => m.index + m[0].length),
     );
-    const clause = sentence.slice(clauseStart, verb).replace(CLAUSE_OPENERS, '').trim();
+    const opened = sentence.slice(clauseStart, verb).replace(CLAUSE_OPENERS, '').trim();
+    const clause = opensWithPreposition(opened, cast.language) ? '' : opened;
     const inClause = mentions.filter((mention) => mention.offset >= clauseStart && mention.offset < verb);
     const pronounInClause = pronouns.filter((pronoun) => pronoun.offset >= clauseStart && pronoun.offset < verb).at(-1);
     if (inClause.length > 0) return named(inClause[0].id, CLAIM.namedIntro);

@@ -4,6 +4,7 @@
  * narration brings in, a beat in its paragraph; then what the turn's shape says of the turn before.
  */
 import { SOMEONE_ELSE, type TurnEvidence } from '../attributeTurns';
+import { addresseeGender } from './addresseeGender';
 import { addresseesBeside } from './addressees';
 import type { Cast } from './cast';
 import { CLAIM, type Finding, type Scene } from './evidence';
@@ -23,6 +24,7 @@ export function emptyEvidence(): TurnEvidence {
     gender: null,
     genderPreference: [],
     excluded: [],
+    addresseeGender: null,
     answering: [],
     continuesPrevious: false,
     likelySameAsPrevious: false,
@@ -68,6 +70,7 @@ export function readTurn(
   // Someone the narration says the line is spoken to is not its speaker, and answers it, like a name it calls.
   for (const id of addresseesBeside(ordered, structure, t, cast))
     if (!evidence.excluded.includes(id)) evidence.excluded.push(id);
+  evidence.addresseeGender = addresseeGender(line);
   const selfNamed = selfNamedIn(line, cast);
   if (selfNamed !== null && !evidence.excluded.includes(selfNamed))
     evidence.claims.push({ speakerId: selfNamed, confidence: CLAIM.selfNamed });
