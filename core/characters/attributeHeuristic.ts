@@ -7,6 +7,7 @@
  * docs/dialogue-and-attribution.md.
  */
 import { Cast } from './attribution/cast';
+import { castOfChapter } from './attribution/chapterCast';
 import { readChapter } from './attribution/chapterReading';
 import { speakerConfidence } from './attribution/confidence';
 import { foldRolesIntoNames } from './attribution/coreference';
@@ -42,17 +43,19 @@ export function attributeSpeakers(
   language?: string,
 ): SpeakerLabel[] {
   const bookLanguage = language ? heuristicLanguage(language) : undefined;
-  // A role the narration sets beside a name ("my mother, D. Gloria,") is that person: one record, not two.
-  const narration = segments.filter((segment) => segment.kind === 'narration').map((segment) => segment.text);
-  const cast = new Cast(foldRolesIntoNames(characters, narration, bookLanguage).characters, bookLanguage);
   const byChapter = new Map<string, AttributableSegment[]>();
   for (const segment of segments) {
     if (!byChapter.has(segment.chapterId)) byChapter.set(segment.chapterId, []);
     byChapter.get(segment.chapterId)!.push(segment);
   }
   const labels = new Map<string, SpeakerLabel>();
-  for (const chapterSegments of byChapter.values()) {
+  for (const [chapterId, chapterSegments] of byChapter) {
     const ordered = [...chapterSegments].sort((a, b) => a.index - b.index);
+    // Only the people this chapter may name; a role the narration sets beside a name ("my mother, D. Gloria,") is
+    // that person: one record, not two.
+    const present = castOfChapter(characters, chapterId, ordered.map((segment) => segment.text).join(''));
+    const narration = ordered.filter((segment) => segment.kind === 'narration').map((segment) => segment.text);
+    const cast = new Cast(foldRolesIntoNames(present, narration, bookLanguage).characters, bookLanguage);
     attributeChapter(ordered, cast).forEach((label, position) => labels.set(ordered[position].id, label));
   }
   return segments.map((segment) => labels.get(segment.id)!);

@@ -4,6 +4,7 @@
  */
 import { SOMEONE_ELSE, type TurnEvidence } from '../attributeTurns';
 import { addressedLast } from './answering';
+import { presentedIn } from './presentations';
 import type { Cast } from './cast';
 import { CLAIM } from './evidence';
 import { Recency } from './recency';
@@ -44,7 +45,9 @@ export function readChapter(
       const before = turns[t - 1].positions.map((at) => ordered[at].text).join(' ');
       const last = addressedLast(before, cast);
       const addressed = last.length > 0 ? last : readings[t - 1].evidence.excluded;
-      evidence.answering = addressed.filter((id) => recent.includes(id));
+      // Someone presented to another ("This is my friend, Dr. Watson.") was not the one spoken to.
+      const presented = presentedIn(before, cast);
+      evidence.answering = addressed.filter((id) => recent.includes(id) && !presented.includes(id));
     }
     readings.push({ evidence, recent });
     for (const id of evidence.excluded) recency.remember(id);

@@ -11,9 +11,10 @@ const IDENTIFIED_VISITOR = 0.8;
 const VISITOR_SCENE_CHARS = 3000;
 
 /**
- * Someone the scene has not named who says at last who they are ("I am the King.", "Me llamo Rosa"): the turns
- * before, within about a page and since the scene last named that person, whose evidence gave the line to someone
- * the cast does not name ("said our visitor", "continued a voice"). Read on the first reading, turn → person.
+ * Someone the scene has not named who says at last who they are ("I am the King.", "Me llamo Rosa"): that turn and
+ * the turns before, within about a page and since the scene last named that person, whose evidence gave the line to
+ * someone the cast does not name ("said our visitor", "continued a voice"). Read on the first reading, turn →
+ * person.
  */
 export function unnamedVisitors(
   ordered: ChapterSegment[],
@@ -32,7 +33,8 @@ export function unnamedVisitors(
     const person = selfNamedIn(line, cast);
     if (person === null || readings[t].recent.includes(person)) return;
     const namedAt = startOf[turn.positions[0]];
-    for (let k = t - 1; k >= 0 && !readings[k].recent.includes(person); k--) {
+    // The line that names them too: its own "answered our visitor" is that person.
+    for (let k = t; k >= 0 && !readings[k].recent.includes(person); k--) {
       const { evidence } = readings[k];
       if (namedAt - startOf[structure.turns[k].positions[0]] > VISITOR_SCENE_CHARS) break;
       if (evidence.excluded.includes(person)) break;
