@@ -163,10 +163,17 @@ function buildRoot(config: AppEnvironment): Root {
     characters: records.characters,
     segments: records.segments,
   };
+  const costs = new CostService({
+    costs: new CosmosProjectCollection<CostRecord>(container('costs')),
+    projects,
+    clock,
+    ids,
+  });
   const jobs = new JobService({
     jobs: new CosmosProjectCollection<JobRecord>(container('jobs')),
     locks: new CosmosProjectCollection<ProjectJobLock>(container('jobs')),
     tenants,
+    characterUsage: costs,
     projects: projectService,
     clock,
     ids,
@@ -247,12 +254,7 @@ function buildRoot(config: AppEnvironment): Root {
       ids,
       termsVersion: config.TERMS_VERSION,
     }),
-    costs: new CostService({
-      costs: new CosmosProjectCollection<CostRecord>(container('costs')),
-      projects,
-      clock,
-      ids,
-    }),
+    costs,
     reviews: new ReviewService({
       threads: records.reviewThreads,
       approvals: records.chapterApprovals,

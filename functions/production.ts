@@ -15,6 +15,8 @@ import {
 import { DomainError, NotFoundError } from '../core/errors';
 import { isTerminal } from '../core/jobs/job';
 import { isCommitted } from '../core/planning/planGenerations';
+import type { PackagePlatform } from '../core/packaging';
+import { segmentCharacters } from '../core/production/productionJob';
 import { endpoint } from './http/endpoint';
 import { rangedAudio } from './http/rangedAudio';
 import type { Services } from '../adapters/compositionRoot';
@@ -74,6 +76,7 @@ endpoint({
           estimatedUsd: assessment.estimate.totalUsd,
         },
         action: 'project.generateAudio',
+        characters: assessment.billableCharacters,
       },
       orchestrations,
     );
@@ -117,7 +120,9 @@ endpoint({
       refuse: false,
       platforms: query.platforms,
     });
-    return { status: 200, json: { platforms: query.platforms, ...assessment } };
+    const tenant = await services.tenants.assertActive(user.tenantId);
+    const monthlyCharacters = await services.costs.characterQuota(tenant, assessment.billableCharacters);
+    return { status: 200, json: { platforms: query.platforms, ...assessment, quota: { monthlyCharacters } } };
   },
 });
 
@@ -148,12 +153,43 @@ endpoint({
         kind: previous.kind,
         input: { ...previous.input, retryOf: previous.id },
         action: 'project.generateAudio',
+        characters: await retryCharacters(services, user.tenantId, project.id, previous.kind, previous.input),
       },
       orchestrations,
     );
     return { status: 202, json: { job: toJobView(job) } };
   },
 });
+
+/**
+ * What a retried production reserves against the monthly character quota: the estimate of what it was asked to make
+ * (audio already rendered is reused, so this holds more than it spends, never less), or the one segment of a retake.
+ */
+async function retryCharacters(
+  services: Services,
+  tenantId: string,
+  projectId: string,
+  kind: 'produce' | 'regenerate',
+  input: Record<string, unknown>,
+): Promise<number> {
+  if (kind === 'regenerate') {
+    // Selecting an existing take synthesizes nothing.
+    if (input.selected === true || typeof input.segmentId !== 'string') return 0;
+    const segment = await services.bookReader.segment(tenantId, projectId, input.segmentId);
+    return segment ? segmentCharacters(segment.text) : 0;
+  }
+  const chapterIds = Array.isArray(input.chapterIds)
+    ? (input.chapterIds as unknown[]).filter((id): id is string => typeof id === 'string')
+    : null;
+  // The job's input was validated when the job was created; a missing list only leaves package checks out.
+  const platforms: PackagePlatform[] = Array.isArray(input.platforms) ? (input.platforms as PackagePlatform[]) : [];
+  const assessment = await services.production.assess(tenantId, projectId, chapterIds, {
+    allowUnknownSpeakers: input.allowUnknownSpeakers === true,
+    refuse: false,
+    platforms,
+  });
+  return assessment.billableCharacters;
+}
 
 endpoint({
   operationId: 'regenerateSegmentAudio',
@@ -191,6 +227,7 @@ endpoint({
           takeId: services.ids.newId('take'),
         },
         action: 'project.generateAudio',
+        characters: segmentCharacters(segment.text),
       },
       orchestrations,
     );

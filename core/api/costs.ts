@@ -46,6 +46,9 @@ export const TenantUsageView = z
     monthlyCharacters: z.object({
       limit: z.number(),
       used: z.number(),
+      reserved: z
+        .number()
+        .meta({ description: 'Characters held by productions running now, not yet counted in `used` or `remaining`' }),
       remaining: z.number(),
       resetsAt: z.string().meta({ description: 'When the month ends and the character quota resets (ISO 8601)' }),
     }),

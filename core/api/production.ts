@@ -80,6 +80,23 @@ export const ProductionEstimate = z
     /** Length of the finished audio. */
     estimatedAudioSeconds: z.number().int(),
     estimate: CostEstimateView,
+    /**
+     * Where the monthly character quota stands for this production: recorded this month (`used`), held by productions
+     * running now (`reserved`), this production's estimate (`requested`) and what is left once the reservations are
+     * spent (`remaining`). A start is refused while used + reserved + requested passes the limit.
+     */
+    quota: z
+      .object({
+        monthlyCharacters: z.object({
+          limit: z.number(),
+          used: z.number(),
+          reserved: z.number(),
+          requested: z.number(),
+          remaining: z.number(),
+          resetsAt: z.string(),
+        }),
+      })
+      .optional(),
   })
   .meta({ id: 'ProductionEstimate' });
 

@@ -8,7 +8,15 @@ import type { TenantRecord } from '../tenants/tenant';
 import { CostAccumulator, type CostGrouping, type CostReport, daysBetween } from './aggregate';
 import { type CostEntry, costRecordId, type CostRecord, toCostRecord, validateCostEntry } from './costEntry';
 import { type CostEstimate, estimateCost, type EstimateInput } from './estimate';
-import { enforceQuotas, monthBounds, type QuotaReport, type QuotaRequest } from './quota';
+import {
+  characterQuotaReport,
+  enforceQuotas,
+  monthBounds,
+  reservedCharacters,
+  type CharacterQuotaReport,
+  type QuotaReport,
+  type QuotaRequest,
+} from './quota';
 
 export interface CostServiceDeps {
   costs: ProjectCollection<CostRecord>;
@@ -28,7 +36,7 @@ export interface CostQuery {
 export interface TenantUsage {
   /** `YYYY-MM`, UTC. */
   month: string;
-  monthlyCharacters: { limit: number; used: number; remaining: number; resetsAt: string };
+  monthlyCharacters: { limit: number; used: number; reserved: number; remaining: number; resetsAt: string };
   concurrentJobs: { limit: number; running: number };
   storageBytes: { limit: number; used: number };
 }
@@ -75,6 +83,21 @@ export class CostService {
     return enforceQuotas(tenant.quotas, { monthToDateCharacters, resetsAt }, request);
   }
 
+  /**
+   * The monthly character quota as a production asking for `requested` characters would meet it: the reservations of
+   * the productions holding slots now count beside the recorded characters (core/jobs/productionSlots.ts).
+   */
+  async characterQuota(tenant: TenantRecord, requested: number): Promise<CharacterQuotaReport> {
+    const { resetsAt } = monthBounds(this.deps.clock.now());
+    const monthToDateCharacters = await this.monthToDateCharacters(tenant.id);
+    const reserved = reservedCharacters(tenant.runningProductions ?? []);
+    return characterQuotaReport(
+      tenant.quotas,
+      { monthToDateCharacters, resetsAt, reservedCharacters: reserved },
+      requested,
+    );
+  }
+
   async monthToDateCharacters(tenantId: string): Promise<number> {
     const { month } = monthBounds(this.deps.clock.now());
     const filter: Filter = {
@@ -94,16 +117,11 @@ export class CostService {
    * and a refusal tells a creator as much anyway. `storedBytes` is what the tenant keeps now.
    */
   async quotaUsage(tenant: TenantRecord, storedBytes: number): Promise<TenantUsage> {
-    const { month, resetsAt } = monthBounds(this.deps.clock.now());
-    const used = await this.monthToDateCharacters(tenant.id);
+    const { month } = monthBounds(this.deps.clock.now());
+    const { limit, used, reserved, remaining, resetsAt } = await this.characterQuota(tenant, 0);
     return {
       month,
-      monthlyCharacters: {
-        limit: tenant.quotas.monthlyCharacters,
-        used,
-        remaining: Math.max(0, tenant.quotas.monthlyCharacters - used),
-        resetsAt,
-      },
+      monthlyCharacters: { limit, used, reserved, remaining, resetsAt },
       concurrentJobs: { limit: tenant.quotas.concurrentJobs, running: (tenant.runningProductions ?? []).length },
       storageBytes: { limit: tenant.quotas.storageBytes, used: storedBytes },
     };

@@ -1,5 +1,5 @@
 import { QuotaExceededError } from '../errors';
-import type { TenantQuotas } from '../tenants/tenant';
+import type { RunningProduction, TenantQuotas } from '../tenants/tenant';
 
 /** What the work about to start needs; omitted dimensions are not checked. */
 export interface QuotaRequest {
@@ -16,23 +16,41 @@ export interface QuotaUsage {
   monthToDateCharacters: number;
   /** First instant of next UTC month (ISO), when the character quota resets. */
   resetsAt: string;
+  /** Characters the tenant's live productions hold and have not been counted in `monthToDateCharacters`; default 0. */
+  reservedCharacters?: number;
+}
+
+/** The monthly character quota as one figure set: what is recorded, held by live productions, asked and left. */
+export interface CharacterQuotaReport {
+  limit: number;
+  used: number;
+  reserved: number;
+  requested: number;
+  remaining: number;
+  resetsAt: string;
 }
 
 export interface QuotaReport {
-  monthlyCharacters: { limit: number; used: number; requested: number; remaining: number; resetsAt: string };
+  monthlyCharacters: CharacterQuotaReport;
   concurrentJobs: { limit: number; running: number };
   storageBytes: { limit: number; requested: number };
 }
 
+export function characterQuotaReport(quotas: TenantQuotas, usage: QuotaUsage, requested: number): CharacterQuotaReport {
+  const reserved = usage.reservedCharacters ?? 0;
+  return {
+    limit: quotas.monthlyCharacters,
+    used: usage.monthToDateCharacters,
+    reserved,
+    requested,
+    remaining: Math.max(0, quotas.monthlyCharacters - usage.monthToDateCharacters - reserved),
+    resetsAt: usage.resetsAt,
+  };
+}
+
 export function quotaReport(quotas: TenantQuotas, usage: QuotaUsage, request: QuotaRequest): QuotaReport {
   return {
-    monthlyCharacters: {
-      limit: quotas.monthlyCharacters,
-      used: usage.monthToDateCharacters,
-      requested: request.characters ?? 0,
-      remaining: Math.max(0, quotas.monthlyCharacters - usage.monthToDateCharacters),
-      resetsAt: usage.resetsAt,
-    },
+    monthlyCharacters: characterQuotaReport(quotas, usage, request.characters ?? 0),
     concurrentJobs: { limit: quotas.concurrentJobs, running: request.concurrentJobs ?? 0 },
     storageBytes: { limit: quotas.storageBytes, requested: request.storageBytes ?? 0 },
   };
@@ -54,13 +72,7 @@ export function enforceQuotas(quotas: TenantQuotas, usage: QuotaUsage, request: 
   nonNegative('storageBytes', request.storageBytes);
   const report = quotaReport(quotas, usage, request);
   const chars = report.monthlyCharacters;
-  if (request.characters !== undefined && chars.used + chars.requested > chars.limit) {
-    throw new QuotaExceededError(
-      `Monthly character quota exceeded: ${chars.used} of ${chars.limit} characters used this month and this job ` +
-        `needs ${chars.requested}; the quota resets at ${chars.resetsAt}`,
-      { quota: 'monthlyCharacters', ...chars },
-    );
-  }
+  if (request.characters !== undefined) assertCharactersFit(chars);
   if (request.concurrentJobs !== undefined && request.concurrentJobs + 1 > quotas.concurrentJobs) {
     throw new QuotaExceededError(
       `Concurrent job quota reached: ${request.concurrentJobs} of ${quotas.concurrentJobs} jobs are running; ` +
@@ -94,4 +106,34 @@ export function assertProductionSlotFree(quotas: TenantQuotas, running: number):
       { quota: 'concurrentJobs', limit: quotas.concurrentJobs, running },
     );
   }
+}
+
+/**
+ * The characters live productions hold against the monthly quota. A reservation counts in full for as long as its slot
+ * is held, even for the part its production has already recorded: counted twice while the production runs, never
+ * missed (docs/quotas.md says why this conservative choice was made).
+ */
+export function reservedCharacters(live: readonly RunningProduction[]): number {
+  return live.reduce((sum, production) => sum + (production.reservedCharacters ?? 0), 0);
+}
+
+/** Whether the request fits the month: work that synthesizes nothing always does. */
+export function charactersFit(chars: CharacterQuotaReport): boolean {
+  return chars.requested === 0 || chars.used + chars.reserved + chars.requested <= chars.limit;
+}
+
+/**
+ * Throws `quota_exceeded` (quota `monthlyCharacters`) when the month's recorded characters, the reservations of the
+ * other live productions and this request together pass the limit. Work that synthesizes nothing always fits.
+ */
+export function assertCharactersFit(chars: CharacterQuotaReport): void {
+  nonNegative('requested', chars.requested);
+  nonNegative('reserved', chars.reserved);
+  if (charactersFit(chars)) return;
+  const held = chars.reserved > 0 ? `, ${chars.reserved} are reserved by productions running now` : '';
+  throw new QuotaExceededError(
+    `Monthly character quota exceeded: ${chars.used} of ${chars.limit} characters used this month${held}, and this ` +
+      `job needs ${chars.requested}; the quota resets at ${chars.resetsAt}`,
+    { quota: 'monthlyCharacters', ...chars },
+  );
 }

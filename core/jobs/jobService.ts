@@ -21,7 +21,7 @@ import {
   type JobStatus,
 } from './job';
 import { jobEndEventTypes, jobEvent } from './jobEvents';
-import { ProductionSlots } from './productionSlots';
+import { ProductionSlots, type CharacterUsage } from './productionSlots';
 import { ProjectJobLocks, type ProjectJobLock } from './projectJobLock';
 
 export interface JobServiceDeps {
@@ -30,6 +30,8 @@ export interface JobServiceDeps {
   locks: ProjectCollection<ProjectJobLock>;
   /** Tenants carry the concurrent-production slots. */
   tenants: TenantDirectory<TenantRecord>;
+  /** The month's recorded characters, which a production's character reservation must fit beside. */
+  characterUsage: CharacterUsage;
   projects: ProjectService;
   clock: Clock;
   ids: IdGenerator;
@@ -47,6 +49,8 @@ export interface StartJobRequest {
   input: Record<string, unknown>;
   /** The project action the caller needs (e.g. `project.update`). */
   action: ProjectAction;
+  /** For a production: the characters its estimate says it will synthesize, reserved with its slot. */
+  characters?: number;
 }
 
 /** Jobs of these kinds synthesize speech: each holds one of the tenant's concurrent-production slots. */
@@ -92,7 +96,7 @@ export class JobService {
 
   constructor(private readonly deps: JobServiceDeps) {
     this.locks = new ProjectJobLocks({ locks: deps.locks, clock: deps.clock });
-    this.slots = new ProductionSlots({ tenants: deps.tenants, clock: deps.clock });
+    this.slots = new ProductionSlots({ tenants: deps.tenants, usage: deps.characterUsage, clock: deps.clock });
   }
 
   /** Records the job and starts its orchestration (instance id = job id). */
@@ -123,7 +127,9 @@ export class JobService {
     );
     let job: JobRecord | undefined;
     try {
-      if (PRODUCTION_KINDS.has(request.kind)) await this.slots.claim(tenantId, { jobId, projectId: project.id }, ended);
+      if (PRODUCTION_KINDS.has(request.kind)) {
+        await this.slots.claim(tenantId, { jobId, projectId: project.id, characters: request.characters }, ended);
+      }
       job = await this.deps.jobs.create({
         id: jobId,
         type: 'job',

@@ -1,11 +1,20 @@
 /**
- * The tenant's concurrent-productions quota as slots on the tenant document: a production claims a slot before its
- * job exists with an ETag-conditional write that adds it to `runningProductions` only if fewer than the quota are
- * there, so concurrent starts across the tenant's projects can never exceed it. The job frees its slot when it
+ * The tenant's concurrent-productions quota as slots on the tenant document, and the monthly character quota as the
+ * reservations those slots carry: a production claims a slot before its job exists with an ETag-conditional write
+ * that adds it to `runningProductions` only if fewer than the quota are there and the characters it will synthesize
+ * fit beside the month's recorded characters and the other slots' reservations, so concurrent starts across the
+ * tenant's projects can never together pass either quota. The job frees its slot (and its reservation) when it
  * finishes, fails or is cancelled; a slot whose job has ended, never came to exist or whose project was purged is
- * stale and is dropped by the next claim that needs room.
+ * stale and is dropped by the next claim that needs room. docs/quotas.md describes the arithmetic.
  */
-import { assertProductionSlotFree } from '../costs/quota';
+import {
+  assertCharactersFit,
+  assertProductionSlotFree,
+  characterQuotaReport,
+  charactersFit,
+  monthBounds,
+  reservedCharacters,
+} from '../costs/quota';
 import { NotFoundError, PreconditionFailedError } from '../errors';
 import type { TenantDirectory } from '../ports/documents';
 import type { Clock } from '../ports/system';
@@ -14,24 +23,58 @@ import type { RunningProduction, TenantRecord } from '../tenants/tenant';
 /** Each attempt is one read and one conditional write; with N concurrent claims the last one needs N rounds. */
 const MAX_ATTEMPTS = 64;
 
-export class ProductionSlots {
-  constructor(private readonly deps: { tenants: TenantDirectory<TenantRecord>; clock: Clock }) {}
+/** The characters the tenant's productions have recorded this UTC month (the cost records). */
+export interface CharacterUsage {
+  monthToDateCharacters(tenantId: string): Promise<number>;
+}
 
-  /** Claims a slot for the job or throws `quota_exceeded` (429) naming the limit and the productions running. */
+export interface ProductionClaim {
+  jobId: string;
+  projectId: string;
+  /** What the production's estimate says it will synthesize; 0 or absent for work that synthesizes nothing. */
+  characters?: number;
+}
+
+export class ProductionSlots {
+  constructor(private readonly deps: { tenants: TenantDirectory<TenantRecord>; usage: CharacterUsage; clock: Clock }) {}
+
+  /**
+   * Claims a slot carrying the job's character reservation, or throws `quota_exceeded` (429) naming the quota: the
+   * concurrent-jobs limit and the productions running, or the character figures (limit, used, reserved, requested).
+   */
   async claim(
     tenantId: string,
-    production: { jobId: string; projectId: string },
+    production: ProductionClaim,
     isStale: (running: RunningProduction) => Promise<boolean>,
   ): Promise<void> {
-    const claim: RunningProduction = { ...production, claimedAt: this.deps.clock.now().toISOString() };
+    const { characters = 0, ...held } = production;
+    const now = this.deps.clock.now();
+    const claim: RunningProduction = {
+      ...held,
+      claimedAt: now.toISOString(),
+      ...(characters > 0 ? { reservedCharacters: characters } : {}),
+    };
+    const { resetsAt } = monthBounds(now);
     for (let attempt = 1; ; attempt++) {
       const tenant = await this.deps.tenants.get(tenantId);
       if (!tenant) throw new NotFoundError('Tenant');
       const running = tenant.runningProductions ?? [];
       if (running.some((r) => r.jobId === claim.jobId)) return;
+      // Read after the tenant document: a production that ends in between has recorded its characters before freeing
+      // its slot, so it is counted twice (recorded and reserved) rather than not at all.
+      const used = characters > 0 ? await this.deps.usage.monthToDateCharacters(tenantId) : 0;
+      const chars = (live: RunningProduction[]) =>
+        characterQuotaReport(
+          tenant.quotas,
+          { monthToDateCharacters: used, resetsAt, reservedCharacters: reservedCharacters(live) },
+          characters,
+        );
+      const fits = (live: RunningProduction[]) =>
+        live.length < tenant.quotas.concurrentJobs && charactersFit(chars(live));
       // Stale slots are only looked for when they stand in the way.
-      const live = running.length >= tenant.quotas.concurrentJobs ? await withoutStale(running, isStale) : running;
+      const live = fits(running) ? running : await withoutStale(running, isStale);
       assertProductionSlotFree(tenant.quotas, live.length);
+      assertCharactersFit(chars(live));
       try {
         await this.deps.tenants.replace({ ...tenant, runningProductions: [...live, claim] }, tenant.etag!);
         return;
@@ -41,7 +84,7 @@ export class ProductionSlots {
     }
   }
 
-  /** Frees the job's slot; a no-op when it holds none. */
+  /** Frees the job's slot and its reservation; a no-op when it holds none. */
   async release(tenantId: string, jobId: string): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       const tenant = await this.deps.tenants.get(tenantId);

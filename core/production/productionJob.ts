@@ -17,6 +17,7 @@ import type { SpeechEngine } from '../ports/speech';
 import type { Clock, Logger } from '../ports/system';
 import type { ProjectService } from '../projects/projectService';
 import { SSML_LIMITS } from '../ssml/planRequests';
+import { billableCharacters } from '../ssml/text';
 import type { TenantService } from '../tenants/tenantService';
 import { estimateProductionBytes } from './outputSize';
 import type { PackageRecord } from './packageRecord';
@@ -41,6 +42,11 @@ const SSML_OVERHEAD_PER_SEGMENT = 40;
 const SECONDS_PER_CHARACTER = 0.004;
 /** Neural list price, for "cost so far" while the job runs; the cost records are the real account. */
 const USD_PER_CHARACTER = { offline: 0, azure: 16 / 1_000_000 } as const;
+
+/** What synthesizing one segment of this text bills (its text plus the markup around it), for a reservation. */
+export function segmentCharacters(text: string): number {
+  return billableCharacters(text) + SSML_OVERHEAD_PER_SEGMENT;
+}
 
 /** How often running work looks at its job for a cancel: one point read per tick, at most a second of new work lost. */
 const STOP_POLL_MS = 1_000;

@@ -21,6 +21,11 @@ export interface RunningProduction {
   jobId: string;
   projectId: string;
   claimedAt: string;
+  /**
+   * The characters the production's estimate said it would synthesize, held against the monthly character quota
+   * while the slot is held (absent on slots claimed before reservations existed, and on jobs that synthesize nothing).
+   */
+  reservedCharacters?: number;
 }
 
 export interface TenantDeletion {
