@@ -111,7 +111,7 @@ export function assertProductionSlotFree(quotas: TenantQuotas, running: number):
 /**
  * The characters live productions hold against the monthly quota. A reservation counts in full for as long as its slot
  * is held, even for the part its production has already recorded: counted twice while the production runs, never
- * missed (docs/quotas.md says why this conservative choice was made).
+ * missed (docs/reliability.md, "Concurrent productions and the monthly characters", says why).
  */
 export function reservedCharacters(live: readonly RunningProduction[]): number {
   return live.reduce((sum, production) => sum + (production.reservedCharacters ?? 0), 0);

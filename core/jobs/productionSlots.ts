@@ -5,7 +5,7 @@
  * fit beside the month's recorded characters and the other slots' reservations, so concurrent starts across the
  * tenant's projects can never together pass either quota. The job frees its slot (and its reservation) when it
  * finishes, fails or is cancelled; a slot whose job has ended, never came to exist or whose project was purged is
- * stale and is dropped by the next claim that needs room. docs/quotas.md describes the arithmetic.
+ * stale and is dropped by the next claim that needs room. docs/reliability.md describes the arithmetic.
  */
 import {
   assertCharactersFit,
