@@ -19,6 +19,8 @@ export type ErrorCode =
   | 'quota_exceeded'
   | 'tenant_suspended'
   | 'consent_required'
+  /** The change would leave the organization without an active admin. */
+  | 'last_admin'
   | 'internal';
 
 export interface FieldIssue {

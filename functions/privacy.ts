@@ -102,6 +102,7 @@ endpoint({
     202: { description: 'The erasure job (the same one when asked again)', schema: PrivacyJobView },
     400: { description: 'Your own account', schema: ErrorBody },
     404: { description: 'No such user in your organization', schema: ErrorBody },
+    409: { description: "The organization's last active admin (`last_admin`)", schema: ErrorBody },
   },
   async handle({ principal, params, services, orchestrations }) {
     const job = await services.privacy.erasure.request(principal, params.userId, orchestrations);

@@ -73,6 +73,7 @@ endpoint({
   responses: {
     200: { description: 'Updated', schema: UserView },
     404: { description: 'No such user', schema: ErrorBody },
+    409: { description: 'Would leave the organization without an active admin (`last_admin`)', schema: ErrorBody },
   },
   async handle({ principal, params, body, ifMatch, services }) {
     return { status: 200, json: toUserView(await services.users.update(principal, params.userId, ifMatch, body)) };

@@ -15,6 +15,7 @@ import { TenantExportService, type TenantExportClaim } from '../../core/privacy/
 import { UserDataExport } from '../../core/privacy/userExport';
 import type { IdentityStore } from '../../core/tenants/identity';
 import type { TenantRecord } from '../../core/tenants/tenant';
+import { AdminRoster } from '../../core/users/adminRoster';
 import type { UserRecord } from '../../core/users/user';
 import { containerDefinitions } from '../cosmos/containers';
 import { CosmosTenantCollection, type CosmosTenantDirectory } from '../cosmos/cosmosCollections';
@@ -53,7 +54,8 @@ export function buildPrivacyServices(input: PrivacyServicesInput): PrivacyServic
     new CosmosTenantCollection(privacyContainer),
     'privacyJob',
   );
-  // The users container holds user records only; bound to that type, an erasure or export never reads anything else.
+  // The users container holds user records and each tenant's admin roster; bound to the user type, an erasure or
+  // export reads only the records, and shuts an account through the roster.
   const userRecords = typedTenantCollection<UserRecord>(users, 'user');
   const documents = new CosmosTenantDocuments(database);
   const pseudonyms = new Pseudonyms(new BlobPseudonymKeys(blobs));
@@ -87,6 +89,7 @@ export function buildPrivacyServices(input: PrivacyServicesInput): PrivacyServic
     privacyJobs,
     erasure: new ErasureService({
       users: userRecords,
+      admins: new AdminRoster({ container: users, clock }),
       identities,
       privacyJobs,
       privacyJobDocuments: jobDocuments,

@@ -6,13 +6,13 @@
  */
 import { authorizeTenantAction } from '../auth/permissions';
 import type { Principal } from '../auth/principal';
-import { updateWithRetry } from '../common/optimisticUpdate';
 import { ConflictError, NotFoundError, PreconditionFailedError, ValidationError } from '../errors';
 import { tenantBlobPrefix, type BlobListing, type BlobStore } from '../ports/blobs';
 import type { TypedTenantCollection } from '../ports/typedCollection';
 import type { OrchestrationClient } from '../ports/orchestrations';
 import type { Clock } from '../ports/system';
 import type { IdentityStore } from '../tenants/identity';
+import type { AdminRoster } from '../users/adminRoster';
 import type { UserRecord } from '../users/user';
 import {
   exportJobIdOf,
@@ -36,6 +36,8 @@ import type { Pseudonyms } from './pseudonym';
 
 export interface ErasureServiceDeps {
   users: TypedTenantCollection<UserRecord>;
+  /** Shutting an admin's account goes through the roster, so an erasure never leaves the tenant without an admin. */
+  admins: AdminRoster;
   identities: IdentityStore;
   privacyJobs: PrivacyJobService;
   privacyJobDocuments: TypedTenantCollection<PrivacyJobRecord>;
@@ -95,6 +97,9 @@ export class ErasureService {
       ]);
     }
     const { tenantId } = admin;
+    // Shut now rather than when the job starts: two admins erasing each other at once must not both be accepted
+    // (409 `last_admin` for the second), and the person adds nothing more while the job waits.
+    await this.shutAccount(tenantId, user.id);
     const jobId = erasureJobId(tenantId, user.id, user.createdAt);
     const created = await this.createJob(admin.userId, user, jobId);
     if (created) {
@@ -119,18 +124,7 @@ export class ErasureService {
   async begin(step: ErasureStep): Promise<{ containers: string[] }> {
     const job = await this.deps.privacyJobs.running(step.tenantId, step.jobId, 'surveying');
     const subject = this.subjectOf(job);
-    const user = await this.deps.users.get(step.tenantId, subject.userId);
-    if (user && user.status !== 'deactivated') {
-      await updateWithRetry(
-        'User',
-        () => this.deps.users.get(step.tenantId, subject.userId),
-        (doc, etag) => this.deps.users.replace(doc, etag),
-        (doc): UserRecord => ({ ...doc, status: 'deactivated', updatedAt: this.deps.clock.now().toISOString() }),
-      ).catch((error: unknown) => {
-        // Deleted meanwhile (an earlier run of this step finished the job's last step): nothing to shut.
-        if (!(error instanceof NotFoundError)) throw error;
-      });
-    }
+    await this.shutAccount(step.tenantId, subject.userId);
     return { containers: [...this.deps.documents.containers] };
   }
 
@@ -241,6 +235,26 @@ export class ErasureService {
   }
 
   // ---- internals ----
+
+  /** Deactivates the account (through the admin roster), re-deciding on the record as it is when it changed meanwhile. */
+  private async shutAccount(tenantId: string, userId: string): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      const user = await this.deps.users.get(tenantId, userId);
+      // Gone (an earlier run of the job finished its last step) or already shut: nothing to do.
+      if (!user || user.status === 'deactivated') return;
+      try {
+        const deactivated: UserRecord = {
+          ...user,
+          status: 'deactivated',
+          updatedAt: this.deps.clock.now().toISOString(),
+        };
+        await this.deps.admins.write(user, deactivated);
+        return;
+      } catch (error) {
+        if (!(error instanceof PreconditionFailedError) || attempt >= 10) throw error;
+      }
+    }
+  }
 
   private async createJob(requestedBy: string, user: UserRecord, jobId: string): Promise<PrivacyJobRecord | null> {
     const now = this.deps.clock.now().toISOString();

@@ -4,28 +4,37 @@ import { narrowerRole, type Principal, type TenantPrincipal, type TenantRole } f
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import type { Page, TenantCollection } from '../ports/documents';
 import type { Clock } from '../ports/system';
+import { typedTenantCollection, type TypedTenantCollection } from '../ports/typedCollection';
 import { assertTermsAccepted } from '../privacy/consent';
+import { AdminRoster, isActiveAdmin } from './adminRoster';
 import type { UserRecord } from './user';
 
 export interface UserServiceDeps {
+  /** The users container: user records, and beside them each tenant's admin roster (./adminRoster.ts). */
   users: TenantCollection<UserRecord>;
   clock: Clock;
 }
 
 export class UserService {
-  constructor(private readonly deps: UserServiceDeps) {}
+  private readonly users: TypedTenantCollection<UserRecord>;
+  private readonly admins: AdminRoster;
+
+  constructor(private readonly deps: UserServiceDeps) {
+    this.users = typedTenantCollection<UserRecord>(deps.users, 'user');
+    this.admins = new AdminRoster({ container: deps.users, clock: deps.clock });
+  }
 
   async list(
     principal: Principal | undefined,
     page: { pageSize: number; continuationToken?: string },
   ): Promise<Page<UserRecord>> {
     const admin = authorizeTenantAction(principal, 'users.manage');
-    return this.deps.users.list(admin.tenantId, { orderBy: { field: 'email', direction: 'ASC' }, page });
+    return this.users.list(admin.tenantId, { orderBy: { field: 'email', direction: 'ASC' }, page });
   }
 
   async get(principal: Principal | undefined, userId: string): Promise<UserRecord> {
     const admin = authorizeTenantAction(principal, 'users.manage');
-    const user = await this.deps.users.get(admin.tenantId, userId);
+    const user = await this.users.get(admin.tenantId, userId);
     if (!user) throw new NotFoundError('User');
     return user;
   }
@@ -36,7 +45,7 @@ export class UserService {
     request: { email: string; displayName: string; role: TenantRole },
   ): Promise<UserRecord> {
     const admin = authorizeTenantAction(principal, 'users.manage');
-    const existing = await this.deps.users.list(admin.tenantId, {
+    const existing = await this.users.list(admin.tenantId, {
       filter: { field: 'email', op: 'eq', value: request.email },
       page: { pageSize: 1 },
     });
@@ -46,7 +55,7 @@ export class UserService {
     const now = this.deps.clock.now().toISOString();
     // The id follows from the address, so of concurrent invitations of one address the create-only write lets one
     // through; the listing above finds the address under any other id (an identity's own, from signup).
-    return this.deps.users
+    const invited = await this.users
       .create({
         id: invitedUserId(admin.tenantId, request.email),
         type: 'user',
@@ -62,6 +71,9 @@ export class UserService {
         if (error instanceof ConflictError) throw emailTaken();
         throw error;
       });
+    // A new admin joins the roster after their record exists (never before: the roster may list fewer, not more).
+    if (isActiveAdmin(invited)) await this.admins.reconcile(admin.tenantId);
+    return invited;
   }
 
   async update(
@@ -77,7 +89,9 @@ export class UserService {
         { field: update.status ? 'status' : 'role', message: 'ask another admin' },
       ]);
     }
-    return this.deps.users.replace(
+    // Through the admin roster: of two admins demoting each other at once, one is refused (409 `last_admin`).
+    return this.admins.write(
+      user,
       {
         ...user,
         displayName: update.displayName ?? user.displayName,
@@ -96,7 +110,7 @@ export class UserService {
    * has not accepted those terms is refused too (403 `consent_required`).
    */
   async currentMember(principal: TenantPrincipal, termsVersion?: string): Promise<TenantPrincipal> {
-    const user = await this.deps.users.get(principal.tenantId, principal.userId);
+    const user = await this.users.get(principal.tenantId, principal.userId);
     if (!user) throw new ForbiddenError('Your account does not belong to this organization');
     if (user.status === 'deactivated') throw new ForbiddenError('Your account is deactivated');
     if (termsVersion !== undefined) assertTermsAccepted(user.consent, termsVersion);

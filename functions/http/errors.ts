@@ -13,6 +13,7 @@ const statusByCode: Record<ErrorCode, number> = {
   conflict: 409,
   job_in_progress: 409,
   idempotency_in_progress: 409,
+  last_admin: 409,
   precondition_failed: 412,
   payload_too_large: 413,
   unsupported_media_type: 415,
