@@ -90,6 +90,24 @@ test('a deactivated user’s token stops working on the next request', async () 
   expect(((await refused.json()) as any).error.code).toBe('forbidden');
 });
 
+test('the tenant’s admin roster is not a user: the users API neither lists, reads, changes nor erases it', async () => {
+  // An admin invited as such puts the roster in place beside the users.
+  await body(await invite(ADMIN, 'roster-admin@andes.test', 'admin'), 201);
+  const users = await body<{ items: { id: string }[] }>(await platform.api(ADMIN, '/v1/users?pageSize=100'), 200);
+  expect(users.items.map((u) => u.id)).not.toContain('adminRoster');
+  expect(users.items.length).toBeGreaterThan(0);
+  expect((await platform.api(ADMIN, '/v1/users/adminRoster')).status).toBe(404);
+  const patched = await platform.api(ADMIN, '/v1/users/adminRoster', { method: 'PATCH', json: { role: 'creator' } });
+  expect(patched.status).toBe(404);
+  expect((await platform.api(ADMIN, '/v1/users/adminRoster', { method: 'DELETE' })).status).toBe(404);
+});
+
+test('the OpenAPI document names the last-admin refusal of a role change and of an erasure', async () => {
+  const spec = await body<any>(await fetch(`${platform.urls.api}/openapi.json`), 200);
+  expect(spec.paths['/api/v1/users/{userId}'].patch.responses['409'].description).toMatch(/last_admin/);
+  expect(spec.paths['/api/v1/users/{userId}'].delete.responses['409'].description).toMatch(/last_admin/);
+});
+
 function invitation(email: string) {
   return { email, displayName: email, role: 'creator' };
 }
