@@ -58,16 +58,17 @@ export class AdminRoster {
   }
 
   /**
-   * Writes `next` over `current` (conditional on `etag`, by default the version `current` was read at), keeping the
-   * roster behind it: refused with 409 `last_admin` when it would leave the tenant without an active admin.
+   * Writes `next` over `current`, conditional on the version `current` was read at (the decision is made on it, so
+   * the write must not land on any other), keeping the roster behind it: refused with 409 `last_admin` when it would
+   * leave the tenant without an active admin.
    */
-  async write(current: UserRecord, next: UserRecord, etag: string = current.etag!): Promise<UserRecord> {
+  async write(current: UserRecord, next: UserRecord): Promise<UserRecord> {
     const loses = isActiveAdmin(current) && !isActiveAdmin(next);
     const gains = !isActiveAdmin(current) && isActiveAdmin(next);
     if (loses) await this.release(current.tenantId, current.id, next.status === 'deactivated' ? 'status' : 'role');
     let saved: UserRecord;
     try {
-      saved = await this.users.replace(next, etag);
+      saved = await this.users.replace(next, current.etag!);
     } catch (error) {
       // The user kept their rights: put them back on the roster. Should that fail too, the roster only lacks a real
       // admin, which the next refusal repairs; the caller needs the write's own error.

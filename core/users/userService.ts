@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { authorizeTenantAction } from '../auth/permissions';
 import { narrowerRole, type Principal, type TenantPrincipal, type TenantRole } from '../auth/principal';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
+import { ConflictError, ForbiddenError, NotFoundError, PreconditionFailedError, ValidationError } from '../errors';
 import type { Page, TenantCollection } from '../ports/documents';
 import type { Clock } from '../ports/system';
 import { typedTenantCollection, type TypedTenantCollection } from '../ports/typedCollection';
@@ -89,18 +89,19 @@ export class UserService {
         { field: update.status ? 'status' : 'role', message: 'ask another admin' },
       ]);
     }
+    // The change is decided on the record just read, so it may only land on that version: a client's older (or
+    // newer) one is stale here.
+    if (ifMatch !== undefined && ifMatch !== user.etag) {
+      throw new PreconditionFailedError('The object changed since you loaded it', user);
+    }
     // Through the admin roster: of two admins demoting each other at once, one is refused (409 `last_admin`).
-    return this.admins.write(
-      user,
-      {
-        ...user,
-        displayName: update.displayName ?? user.displayName,
-        role: update.role ?? user.role,
-        status: update.status ?? user.status,
-        updatedAt: this.deps.clock.now().toISOString(),
-      },
-      ifMatch ?? user.etag!,
-    );
+    return this.admins.write(user, {
+      ...user,
+      displayName: update.displayName ?? user.displayName,
+      role: update.role ?? user.role,
+      status: update.status ?? user.status,
+      updatedAt: this.deps.clock.now().toISOString(),
+    });
   }
 
   /**

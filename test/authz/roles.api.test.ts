@@ -102,6 +102,32 @@ test('the tenant’s admin roster is not a user: the users API neither lists, re
   expect((await platform.api(ADMIN, '/v1/users/adminRoster', { method: 'DELETE' })).status).toBe(404);
 });
 
+test('demoting an admin with a stale If-Match answers 412 and changes nothing; the version in the 412 then works', async () => {
+  const other = await body<{ id: string; etag: string }>(await invite(ADMIN, 'stale-admin@andes.test', 'admin'), 201);
+  await body(
+    await platform.api(ADMIN, `/v1/users/${other.id}`, { method: 'PATCH', json: { displayName: 'Renamed' } }),
+    200,
+  );
+  const stale = await platform.api(ADMIN, `/v1/users/${other.id}`, {
+    method: 'PATCH',
+    headers: { 'if-match': other.etag },
+    json: { role: 'creator' },
+  });
+  const refused = await body<{ error: { code: string; details: { current: { etag: string; role: string } } } }>(
+    stale,
+    412,
+  );
+  expect(refused.error.details.current.role).toBe('admin');
+  const unchanged = await body<{ etag: string; role: string }>(await platform.api(ADMIN, `/v1/users/${other.id}`), 200);
+  expect(unchanged).toMatchObject({ role: 'admin', etag: refused.error.details.current.etag });
+  const demoted = await platform.api(ADMIN, `/v1/users/${other.id}`, {
+    method: 'PATCH',
+    headers: { 'if-match': refused.error.details.current.etag },
+    json: { role: 'creator' },
+  });
+  expect((await body<{ role: string }>(demoted, 200)).role).toBe('creator');
+});
+
 test('the OpenAPI document names the last-admin refusal of a role change and of an erasure', async () => {
   const spec = await body<any>(await fetch(`${platform.urls.api}/openapi.json`), 200);
   expect(spec.paths['/api/v1/users/{userId}'].patch.responses['409'].description).toMatch(/last_admin/);
