@@ -1,0 +1,92 @@
+/**
+ * A segment regeneration synthesizes one segment: it reserves that segment's characters with its production slot and
+ * is refused (429 `monthlyCharacters`) when the month has no room for them, on the real local platform.
+ */
+import { seedPlannedBook } from '../production/seedBook';
+import { minimalMetadata, startTestPlatform, type TestPlatform } from '../support/testPlatform';
+
+const CREATOR = 'creator@andes.test';
+const OPERATOR = 'operator@khipu.test';
+let platform: TestPlatform;
+
+jest.setTimeout(5 * 60_000);
+
+beforeAll(async () => {
+  platform = await startTestPlatform();
+}, 120_000);
+afterAll(async () => {
+  await platform?.stop();
+});
+
+async function body<T = any>(res: Response, status: number): Promise<T> {
+  const text = await res.text();
+  if (res.status !== status) throw new Error(`expected ${status}, got ${res.status}: ${text}`);
+  return JSON.parse(text) as T;
+}
+
+async function setMonthlyCharacters(monthlyCharacters: number): Promise<void> {
+  const tenant = await body<{ etag: string }>(await platform.api(OPERATOR, '/v1/operator/tenants/t-andes'), 200);
+  await body(
+    await platform.api(OPERATOR, '/v1/operator/tenants/t-andes', {
+      method: 'PATCH',
+      headers: { 'if-match': tenant.etag },
+      json: { quotas: { monthlyCharacters, concurrentJobs: 3 } },
+    }),
+    200,
+  );
+}
+
+async function reservedNow(projectId: string): Promise<number> {
+  const estimate = await body<{ quota: { monthlyCharacters: { reserved: number } } }>(
+    await platform.api(CREATOR, `/v1/projects/${projectId}/productions/estimate?platforms=apple`),
+    200,
+  );
+  return estimate.quota.monthlyCharacters.reserved;
+}
+
+test("a regeneration reserves its segment's characters and is refused when the month has no room for them", async () => {
+  const project = await body<{ id: string }>(
+    await platform.api(CREATOR, '/v1/projects', {
+      method: 'POST',
+      json: { metadata: { ...minimalMetadata('Reserved Retake'), language: 'en-US' } },
+    }),
+    201,
+  );
+  const { segmentIds } = await seedPlannedBook(platform, 't-andes', project.id);
+  const segment = await body<{ text: string }>(
+    await platform.api(CREATOR, `/v1/projects/${project.id}/segments/${segmentIds[0]}`),
+    200,
+  );
+  const usage = await body<{ monthlyCharacters: { used: number } }>(
+    await platform.api(CREATOR, '/v1/tenant/usage'),
+    200,
+  );
+  const used = usage.monthlyCharacters.used;
+  const regenerate = () =>
+    platform.api(CREATOR, `/v1/projects/${project.id}/segments/${segmentIds[0]}/regenerate`, {
+      method: 'POST',
+      json: {},
+    });
+
+  await setMonthlyCharacters(used + 1);
+  const refused = await body<{ error: { code: string; details: Record<string, number | string> } }>(
+    await regenerate(),
+    429,
+  );
+  expect(refused.error.code).toBe('quota_exceeded');
+  expect(refused.error.details).toMatchObject({ quota: 'monthlyCharacters', limit: used + 1, used, reserved: 0 });
+  const requested = refused.error.details.requested as number;
+  // The one segment's text and its markup, not the whole book.
+  expect(requested).toBeGreaterThanOrEqual(segment.text.trim().length);
+  expect(requested).toBeLessThan(segment.text.length + 100);
+
+  // Room for exactly that segment: it starts and holds its characters until it ends.
+  await setMonthlyCharacters(used + requested);
+  const started = await body<{ job: { id: string } }>(await regenerate(), 202);
+  expect(await reservedNow(project.id)).toBe(requested);
+  await body(
+    await platform.api(CREATOR, `/v1/projects/${project.id}/jobs/${started.job.id}/cancel`, { method: 'POST' }),
+    200,
+  );
+  expect(await reservedNow(project.id)).toBe(0);
+});
