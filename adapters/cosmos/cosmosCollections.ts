@@ -142,8 +142,8 @@ export class CosmosTenantCollection<T extends StoredDocument>
   get(tenantId: string, id: string): Promise<T | undefined> {
     return this.read(id, tenantId).then((doc) => (doc && doc.tenantId === tenantId ? doc : undefined));
   }
-  delete(tenantId: string, id: string): Promise<void> {
-    return this.remove(id, tenantId);
+  delete(tenantId: string, id: string, etag?: string): Promise<void> {
+    return this.remove(id, tenantId, etag);
   }
   list(tenantId: string, query: ListQuery): Promise<Page<T>> {
     return this.query({ tenantId }, tenantId, query);

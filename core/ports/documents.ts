@@ -76,7 +76,8 @@ export interface TenantCollection<T extends StoredDocument> {
   create(doc: T): Promise<T>;
   /** Replace if the stored version still has `etag`; throws PreconditionFailedError (with the current doc) otherwise. */
   replace(doc: T, etag: string): Promise<T>;
-  delete(tenantId: string, id: string): Promise<void>;
+  /** With `etag`, only while the stored version still has it (PreconditionFailedError otherwise); gone is done. */
+  delete(tenantId: string, id: string, etag?: string): Promise<void>;
   list(tenantId: string, query: ListQuery): Promise<Page<T>>;
 }
 

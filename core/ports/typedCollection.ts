@@ -100,8 +100,8 @@ class TenantRecordsOfType<T extends TypedTenantRecord> implements TypedTenantCol
     return this.store.replace(stamped(doc, this.type), etag);
   }
 
-  delete(tenantId: string, id: string): Promise<void> {
-    return this.store.delete(tenantId, id);
+  delete(tenantId: string, id: string, etag?: string): Promise<void> {
+    return this.store.delete(tenantId, id, etag);
   }
 
   list(tenantId: string, query: ListQuery): Promise<Page<T>> {

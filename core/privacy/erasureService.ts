@@ -194,7 +194,7 @@ export class ErasureService {
     const job = await this.deps.privacyJobs.load(step.tenantId, step.jobId);
     const { userId } = this.subjectOf(job);
     await this.releaseTenantClaim(userId, step.tenantId);
-    await this.deps.users.delete(step.tenantId, userId);
+    await this.deleteShutAccount(step.tenantId, userId);
   }
 
   /** Settles the job with its report; the job forgets who the person was (it keeps their pseudonym). */
@@ -235,6 +235,27 @@ export class ErasureService {
   }
 
   // ---- internals ----
+
+  /**
+   * Deletes the user record only as a deactivated one (conditional on that version): an account reactivated while the
+   * job ran is shut again first, through the admin roster, so the roster never keeps a deleted admin.
+   */
+  private async deleteShutAccount(tenantId: string, userId: string): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      await this.shutAccount(tenantId, userId);
+      const user = await this.deps.users.get(tenantId, userId);
+      if (!user) return;
+      try {
+        if (user.status === 'deactivated') {
+          await this.deps.users.delete(tenantId, userId, user.etag);
+          return;
+        }
+      } catch (error) {
+        if (!(error instanceof PreconditionFailedError)) throw error;
+      }
+      if (attempt >= 10) throw new PreconditionFailedError('The account kept changing while it was being closed');
+    }
+  }
 
   /** Deactivates the account (through the admin roster), re-deciding on the record as it is when it changed meanwhile. */
   private async shutAccount(tenantId: string, userId: string): Promise<void> {

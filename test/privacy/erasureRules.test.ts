@@ -135,6 +135,16 @@ describe('the erasure plan', () => {
     expect(planDocumentErasure('users', user, target)).toEqual({ action: 'deleteLast' });
   });
 
+  it('never rewrites the admin roster: a pseudonym on it would count as an admin', () => {
+    const roster = {
+      id: 'adminRoster',
+      tenantId: 't-andes',
+      type: 'adminRoster',
+      adminIds: [subject.userId, 'u-admin'],
+    };
+    expect(planDocumentErasure('users', roster, target)).toEqual({ action: 'keep' });
+  });
+
   it('refuses a container it has no policy for', () => {
     expect(() => planDocumentErasure('newFeature', { id: 'x', createdBy: subject.userId }, target)).toThrow(
       /No erasure policy/,
