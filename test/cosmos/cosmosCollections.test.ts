@@ -98,6 +98,20 @@ describe('Cosmos collections on the emulator', () => {
     await notes.delete('ta', 'p1', 'del-1');
   });
 
+  it('deletes a tenant document conditionally on an ETag too: a stale one deletes nothing', async () => {
+    const users = new CosmosTenantCollection<{ id: string; tenantId: string; email: string; etag?: string }>(
+      client.database('khipu').container(containerDefinitions.users.id),
+    );
+    const first = await users.create({ id: 'del-user', tenantId: 'ta', email: 'first@a.test' });
+    const edited = await users.replace({ ...first, email: 'edited@a.test' }, first.etag!);
+    const refused = await users.delete('ta', 'del-user', first.etag).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(PreconditionFailedError);
+    expect((await users.get('ta', 'del-user'))?.email).toBe('edited@a.test');
+    await users.delete('ta', 'del-user', edited.etag);
+    expect(await users.get('ta', 'del-user')).toBeUndefined();
+    await users.delete('ta', 'del-user', edited.etag);
+  });
+
   it('reads a tenant across its project partitions on the tenant level of the key, as Azure routes a prefix', async () => {
     const entries = new CosmosProjectCollection<Note>(
       client.database('khipu').container(containerDefinitions.costs.id),
