@@ -1,7 +1,9 @@
 /**
  * A segment regeneration synthesizes one segment: it reserves that segment's characters with its production slot and
- * is refused (429 `monthlyCharacters`) when the month has no room for them, on the real local platform.
+ * is refused (429 `monthlyCharacters`) when the month has no room for them; a retried production reserves its
+ * estimate the same way. On the real local platform.
  */
+import sharp from 'sharp';
 import { seedPlannedBook } from '../production/seedBook';
 import { minimalMetadata, startTestPlatform, type TestPlatform } from '../support/testPlatform';
 
@@ -34,6 +36,14 @@ async function setMonthlyCharacters(monthlyCharacters: number): Promise<void> {
     }),
     200,
   );
+}
+
+async function usedThisMonth(): Promise<number> {
+  const usage = await body<{ monthlyCharacters: { used: number } }>(
+    await platform.api(CREATOR, '/v1/tenant/usage'),
+    200,
+  );
+  return usage.monthlyCharacters.used;
 }
 
 async function reservedNow(projectId: string): Promise<number> {
@@ -89,4 +99,48 @@ test("a regeneration reserves its segment's characters and is refused when the m
     200,
   );
   expect(await reservedNow(project.id)).toBe(0);
+});
+
+test('a retried production reserves its estimate and is refused when the month has no room for it', async () => {
+  const project = await body<{ id: string }>(
+    await platform.api(CREATOR, '/v1/projects', {
+      method: 'POST',
+      json: { metadata: { ...minimalMetadata('Reserved Retry'), language: 'en-US' } },
+    }),
+    201,
+  );
+  const cover = await sharp({ create: { width: 3000, height: 3000, channels: 3, background: '#993366' } })
+    .jpeg()
+    .toBuffer();
+  await body(
+    await platform.api(CREATOR, `/v1/projects/${project.id}/cover`, {
+      method: 'PUT',
+      headers: { 'content-type': 'image/jpeg' },
+      body: new Uint8Array(cover),
+    }),
+    200,
+  );
+  await seedPlannedBook(platform, 't-andes', project.id);
+  await setMonthlyCharacters(100_000_000);
+  const first = await body<{ job: { id: string }; estimate: { billableCharacters: number } }>(
+    await platform.api(CREATOR, `/v1/projects/${project.id}/productions`, {
+      method: 'POST',
+      json: { platforms: ['apple'], allowUnknownSpeakers: true },
+    }),
+    202,
+  );
+  await body(
+    await platform.api(CREATOR, `/v1/projects/${project.id}/jobs/${first.job.id}/cancel`, { method: 'POST' }),
+    200,
+  );
+  const used = await usedThisMonth();
+  await setMonthlyCharacters(used + 1);
+  const refused = await body<{ error: { code: string; details: Record<string, unknown> } }>(
+    await platform.api(CREATOR, `/v1/projects/${project.id}/jobs/${first.job.id}/retry`, { method: 'POST' }),
+    429,
+  );
+  expect(refused.error).toMatchObject({
+    code: 'quota_exceeded',
+    details: { quota: 'monthlyCharacters', limit: used + 1, reserved: 0, requested: first.estimate.billableCharacters },
+  });
 });
