@@ -79,10 +79,10 @@ export function toolKind(commandLine: string): string {
   if (commandLine.includes('-f concat') && commandLine.includes('alimiter')) return 'chapter render';
   if (commandLine.includes('pipe:0') && commandLine.includes('libmp3lame')) return 'mp3 encoder (beside the render)';
   if (commandLine.includes('pipe:0') && commandLine.includes('-c:a aac')) return 'aac encoder (beside the render)';
-  if (commandLine.includes('-f concat') && commandLine.includes('-c copy')) return 'm4b join (stream copy)';
+  if (commandLine.includes('-f concat') && /-c(:a)? copy/.test(commandLine)) return 'm4b join (stream copy)';
   if (commandLine.includes('silencedetect')) return 'silence scan';
   if (commandLine.includes('anoisesrc') && commandLine.includes('afade')) return 'excerpt cut';
-  if (commandLine.includes('-c:a copy')) return 'retag (stream copy)';
+  if (commandLine.includes('-c:a copy')) return 'stream copy';
   if (commandLine.includes('libmp3lame')) return 'mp3 encode';
   if (commandLine.includes('ebur128') || commandLine.includes('astats')) return 'measurement';
   return 'other ffmpeg';
