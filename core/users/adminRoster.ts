@@ -75,7 +75,8 @@ export class AdminRoster {
       if (loses) await this.reconcile(current.tenantId).catch(() => undefined);
       throw error;
     }
-    if (gains) await this.reconcile(current.tenantId);
+    // The change is stored: should the roster not follow, it only lacks a real admin until the next refusal repairs it.
+    if (gains) await this.reconcile(current.tenantId).catch(() => undefined);
     return saved;
   }
 
@@ -83,7 +84,7 @@ export class AdminRoster {
    * Takes the user off the roster before their rights go, or refuses when nobody else would be left. The roster is
    * written even when the user is not on it, so a repair that read it before cannot add them back afterwards.
    */
-  async release(tenantId: string, userId: string, field: 'role' | 'status'): Promise<void> {
+  private async release(tenantId: string, userId: string, field: 'role' | 'status'): Promise<void> {
     let repaired = false;
     for (let attempt = 1; ; attempt++) {
       try {

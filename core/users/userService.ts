@@ -72,7 +72,8 @@ export class UserService {
         throw error;
       });
     // A new admin joins the roster after their record exists (never before: the roster may list fewer, not more).
-    if (isActiveAdmin(invited)) await this.admins.reconcile(admin.tenantId);
+    // The invitation is stored either way; a roster that did not follow is repaired at its next refusal.
+    if (isActiveAdmin(invited)) await this.admins.reconcile(admin.tenantId).catch(() => undefined);
     return invited;
   }
 
