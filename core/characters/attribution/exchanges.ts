@@ -10,6 +10,7 @@ import type { TurnReading } from './chapterReading';
 import { CLAIM } from './evidence';
 import { narratedInFirstPerson, narratorLeadsIn } from './firstPersonNarrator';
 import { beatOnNarrator } from './beatsOnNarrator';
+import { askedTheNarrator, NARRATOR_ANSWERS } from './questionsToNarrator';
 import { silentBeat } from './silentBeats';
 import type { ChapterSegment, ChapterStructure } from './structure';
 import { emptyEvidence } from './turnReading';
@@ -75,7 +76,13 @@ function settleExchanges(
             recent: readings[t].recent,
           });
       }
-    entries.push({ turn: t, ...readings[t] });
+    if (firstPersonNarrator && askedTheNarrator(structure, t)) {
+      // The other person's reported question is their turn; the narrator answers it.
+      const { evidence, recent } = readings[t];
+      entries.push({ turn: null, evidence: { ...emptyEvidence(), silent: true, thirdPerson: true }, recent });
+      const answer = { speakerId: NARRATOR_ID, confidence: NARRATOR_ANSWERS };
+      entries.push({ turn: t, recent, evidence: { ...evidence, claims: [...evidence.claims, answer] } });
+    } else entries.push({ turn: t, ...readings[t] });
     runs.set(turn.run, entries);
   });
 
