@@ -2,10 +2,10 @@
  * The people a line addresses by name ("Mr. Bennet, how can you…", "…, Lizzy."), who are therefore not its
  * speaker, and a line's own words without the quotations it reports, which both this and self-naming read.
  */
-import type { Cast } from './cast';
+import { nounGender, type Cast } from './cast';
 
 const SUBJECT_AFTER_ASIDE =
-  /^[_*]*,\s*(?:(?:\p{L}+\s+){0,2}\p{L}+,\s*(?:is|was|has|had|will|would|does|did|é|era|foi|tem|es|fue|está|estaba)|who|whom|whose|which|que|quem|cujo|cuja|quien|cuyo)(?![\p{L}\p{N}])/iu;
+  /^[_*]*,\s*(?:(?:\p{L}+\s+){0,2}\p{L}+,\s*(?:is|was|has|had|will|would|does|did|é|era|foi|tem|es|fue|está|estaba|\p{Ll}{2,}ed)|who|whom|whose|which|que|quem|cujo|cuja|quien|cuyo)(?![\p{L}\p{N}])/iu;
 /**
  * Words of address may stand between the opening and the name ("Mira, hermano Pedro,", "Olhe, meu caro Bento,",
  * "Look here, old Tom,"), a title among them ("Sea, señor don Pedro mío,"), and a possessive or "amigo" may follow it
@@ -20,6 +20,15 @@ const OPENERS = new RegExp(
 const CLOSERS = new RegExp(`^(?:\\s+(?:mío|mía|meu|minha|amigo|amiga|querido|querida))?\\s*(?:[,!?.;:…]|$)`, 'iu');
 /** English "O Romeo!": in Spanish and Portuguese "o" before a name is the article. */
 const ENGLISH_VOCATIVE_O = /(?<![\p{L}\p{N}])O,?\s+$/u;
+
+/** A name set beside a noun spoken of ("this maid, Alice, deposes…"): an apposition, not a call. */
+const APPOSITION_BEFORE = /(?<![\p{L}\p{N}])(?:this|that|the|his|her|their|its)\s+(\p{Ll}+),\s*$/u;
+
+/** Whether a name comes right after a person spoken of and a comma ("this maid, Alice"; not "after the dance, Miss"). */
+function besidePersonSpokenOf(before: string): boolean {
+  const noun = APPOSITION_BEFORE.exec(before)?.[1];
+  return noun !== undefined && nounGender(noun) !== 'unknown';
+}
 
 /** A role named with the speaker's own "my" ("my friend", "mi amigo", "meu amigo"). */
 const FIRST_PERSON_POSSESSIVE = /^(?:my|mi|meu|minha)\s/iu;
@@ -92,6 +101,7 @@ export function addressedIn(line: string, cast: Cast): string[] {
       const after = inner.slice(mention.offset + mention.length);
       // "Mr. Darcy, you see, is the man!", "Mr. Darcy, who never looks…": the name is what the line talks about.
       if (SUBJECT_AFTER_ASIDE.test(after)) return false;
+      if (besidePersonSpokenOf(inner.slice(Math.max(0, mention.offset - 24), mention.offset))) return false;
       const opened = OPENERS.test(before) || ((cast.language ?? 'en') === 'en' && ENGLISH_VOCATIVE_O.test(before));
       return opened && CLOSERS.test(after);
     })
