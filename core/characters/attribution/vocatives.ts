@@ -2,7 +2,8 @@
  * The people a line addresses by name ("Mr. Bennet, how can you…", "…, Lizzy."), who are therefore not its
  * speaker, and a line's own words without the quotations it reports, which both this and self-naming read.
  */
-import { nounGender, type Cast } from './cast';
+import type { Cast } from './cast';
+import { besidePersonSpokenOf } from './namesBesidePeople';
 
 const SUBJECT_AFTER_ASIDE =
   /^[_*]*,\s*(?:(?:\p{L}+\s+){0,2}\p{L}+,\s*(?:is|was|has|had|will|would|does|did|é|era|foi|tem|es|fue|está|estaba|\p{Ll}{2,}ed)|who|whom|whose|which|que|quem|cujo|cuja|quien|cuyo)(?![\p{L}\p{N}])/iu;
@@ -20,15 +21,6 @@ const OPENERS = new RegExp(
 const CLOSERS = new RegExp(`^(?:\\s+(?:mío|mía|meu|minha|amigo|amiga|querido|querida))?\\s*(?:[,!?.;:…]|$)`, 'iu');
 /** English "O Romeo!": in Spanish and Portuguese "o" before a name is the article. */
 const ENGLISH_VOCATIVE_O = /(?<![\p{L}\p{N}])O,?\s+$/u;
-
-/** A name set beside a noun spoken of ("this maid, Alice, deposes…"): an apposition, not a call. */
-const APPOSITION_BEFORE = /(?<![\p{L}\p{N}])(?:this|that|the|his|her|their|its)\s+(\p{Ll}+),\s*$/u;
-
-/** Whether a name comes right after a person spoken of and a comma ("this maid, Alice"; not "after the dance, Miss"). */
-function besidePersonSpokenOf(before: string): boolean {
-  const noun = APPOSITION_BEFORE.exec(before)?.[1];
-  return noun !== undefined && nounGender(noun) !== 'unknown';
-}
 
 /** A role named with the speaker's own "my" ("my friend", "mi amigo", "meu amigo"). */
 const FIRST_PERSON_POSSESSIVE = /^(?:my|mi|meu|minha)\s/iu;
@@ -99,8 +91,10 @@ export function addressedIn(line: string, cast: Cast): string[] {
       if (mention.role && TALKED_ABOUT.test(inner.slice(mention.offset))) return false;
       const before = inner.slice(Math.max(0, mention.offset - 16), mention.offset);
       const after = inner.slice(mention.offset + mention.length);
-      // "Mr. Darcy, you see, is the man!", "Mr. Darcy, who never looks…": the name is what the line talks about.
+      // "Mr. Darcy, you see, is the man!", "Lady Ames, then, returned …", "Mr. Darcy, who never looks…": the name is
+      // what the line talks about.
       if (SUBJECT_AFTER_ASIDE.test(after)) return false;
+      // "this maid, Alice,": an apposition to a person spoken of.
       if (besidePersonSpokenOf(inner.slice(Math.max(0, mention.offset - 24), mention.offset))) return false;
       const opened = OPENERS.test(before) || ((cast.language ?? 'en') === 'en' && ENGLISH_VOCATIVE_O.test(before));
       return opened && CLOSERS.test(after);
