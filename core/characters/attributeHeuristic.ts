@@ -6,6 +6,7 @@
  * and so do a first-person narrator's own lines ("said I", "disse eu", "respondi"). See
  * docs/dialogue-and-attribution.md.
  */
+import { foldDescriptionsAnsweringNames } from './attribution/answeringDescriptions';
 import { Cast } from './attribution/cast';
 import { castOfChapter } from './attribution/chapterCast';
 import { readChapter } from './attribution/chapterReading';
@@ -55,7 +56,9 @@ export function attributeSpeakers(
     // that person: one record, not two.
     const present = castOfChapter(characters, chapterId, ordered.map((segment) => segment.text).join(''));
     const narration = ordered.filter((segment) => segment.kind === 'narration').map((segment) => segment.text);
-    const cast = new Cast(foldRolesIntoNames(present, narration, bookLanguage).characters, bookLanguage);
+    const folded = foldRolesIntoNames(present, narration, bookLanguage).characters;
+    // A description first met here that answers to one person's name ("…, Mr. Hatherley," ⏎ said my patient) is him.
+    const cast = new Cast(foldDescriptionsAnsweringNames(ordered, folded, chapterId, bookLanguage), bookLanguage);
     attributeChapter(ordered, cast).forEach((label, position) => labels.set(ordered[position].id, label));
   }
   return segments.map((segment) => labels.get(segment.id)!);

@@ -59,9 +59,14 @@ export function foldRolesIntoNames(
     if (partners.has(name) || foldedInto.has(name)) continue;
     foldedInto.set(role, name);
   }
-  if (foldedInto.size === 0) return { characters, foldedInto };
+  return { characters: foldInto(characters, foldedInto), foldedInto };
+}
+
+/** The characters with each role record of `foldedInto` (role id → name id) folded into its name's record. */
+export function foldInto(characters: Character[], foldedInto: ReadonlyMap<string, string>): Character[] {
+  if (foldedInto.size === 0) return characters;
   const byId = new Map(characters.map((character) => [character.id, character]));
-  const folded = characters
+  return characters
     .filter((character) => !foldedInto.has(character.id))
     .map((character) => {
       const roles = [...foldedInto].filter(([, name]) => name === character.id).map(([role]) => byId.get(role)!);
@@ -76,7 +81,6 @@ export function foldRolesIntoNames(
         dialogueLineCount: character.dialogueLineCount + roles.reduce((sum, role) => sum + role.dialogueLineCount, 0),
       };
     });
-  return { characters: folded, foldedInto };
 }
 
 /** Role–name pairs a sentence sets side by side: "Name, the role," or "the role, Name,". */

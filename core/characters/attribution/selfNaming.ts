@@ -4,11 +4,12 @@
  */
 import type { Cast } from './cast';
 import { personByFamilyName } from './fullNames';
+import { givenNameOfSomeoneElse } from './givenNames';
 import { ownWords } from './vocatives';
 
 /** "I am …", "My name is …", "Sou o …", "Me llamo …": the speaker says who they are. */
 const SELF_NAMING =
-  /(?<![\p{L}\p{N}])(?:I\s+am|I['’]m|my\s+name\s+is|they\s+call\s+me|sou|chamo-me|me\s+chamo|(?:o\s+)?meu\s+nome\s+é|soy|me\s+llamo|mi\s+nombre\s+es)\s+/giu;
+  /(?<![\p{L}\p{N}])(?:I\s+am|I['’]m|my\s+(?:real\s+|true\s+)?name\s+is|they\s+call\s+me|sou|chamo-me|me\s+chamo|(?:o\s+)?meu\s+nome\s+é|soy|me\s+llamo|mi\s+nombre\s+es)\s+/giu;
 const ARTICLE = /^(?:the|o|a|el|la)\s+/iu;
 /**
  * After a role ("I am the King.", "Soy el cura, de este lugar"), what ends the phrase: a role followed by more words
@@ -27,7 +28,10 @@ export function selfNamedIn(quoted: string, cast: Cast): string | null {
   for (const match of line.matchAll(SELF_NAMING)) {
     const rest = line.slice(match.index + match[0].length);
     const article = ARTICLE.exec(rest)?.[0] ?? '';
-    const name = cast.mentions(rest.slice(article.length)).find((found) => found.offset === 0);
+    const named = rest.slice(article.length);
+    const name = cast.mentions(named).find((found) => found.offset === 0);
+    // "My name is John Robinson" where the cast's `John` is another story's man: someone else.
+    if (name && givenNameOfSomeoneElse(named, name)) continue;
     if (name && !name.possessive && !name.role) return name.id;
     if (!article) {
       // "I am Alexander Holder" where the cast knows only "Mr. Holder".

@@ -70,11 +70,11 @@ export function fromTag(tag: SpeechTag, scene: Scene): Finding | null {
 
 /**
  * "our visitor", "our strange client", "o nosso hospede", "nuestro visitante": someone "we" (the narrator's side)
- * receive; with the narrator's "my", only a noun of receiving ("answered my visitor", "said my client"), since "my
- * friend" is the narrator's own.
+ * receive; with the narrator's "my", only a noun of receiving ("answered my visitor", "said my client", "my patient"),
+ * since "my friend" is the narrator's own.
  */
 const OUR_SUBJECT =
-  /^(?:(?:o|a|el|la)\s+)?(?:(?:our|nosso|nossa|nuestro|nuestra)\s+(?:\p{L}+\s+)??\p{L}+|(?:my|meu|minha|mi)\s+(?:\p{L}+\s+)??(?:visitor|guest|client|caller|visita|visitante|hóspede|huésped|cliente))$/iu;
+  /^(?:(?:o|a|el|la)\s+)?(?:(?:our|nosso|nossa|nuestro|nuestra)\s+(?:\p{L}+\s+)??\p{L}+|(?:my|meu|minha|mi)\s+(?:\p{L}+\s+)??(?:visitor|guest|client|caller|patient|visita|visitante|hóspede|huésped|cliente))$/iu;
 /** A character the narration calls by the narrator's "my" ("my friend", "my companion", "meu amigo"). */
 const NARRATORS_OWN = /^(?:my|meu|minha|mi)\s/iu;
 
@@ -88,7 +88,10 @@ function ourGuest(subject: string, scene: Scene): Finding | null {
   // In a book a third person narrates, "our knight" is the story's hero, whom narrator and reader share.
   const { cast } = scene;
   if (!cast.firstPersonNarrator || !OUR_SUBJECT.test(subject.trim())) return null;
-  const ours = (id: string) => id === NARRATOR_ID || cast.formsOf(id).some((form) => NARRATORS_OWN.test(form));
+  // "my patient", "my client" is someone received, not one of the narrator's own.
+  const ours = (id: string) =>
+    id === NARRATOR_ID ||
+    cast.formsOf(id).some((form) => NARRATORS_OWN.test(form.trim()) && !OUR_SUBJECT.test(form.trim()));
   const guest =
     scene.recent.find((id) => !ours(id) && !scene.excluded.has(id)) ??
     scene.earlier.find((id) => !ours(id) && !scene.excluded.has(id));

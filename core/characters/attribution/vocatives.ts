@@ -3,9 +3,10 @@
  * speaker, and a line's own words without the quotations it reports, which both this and self-naming read.
  */
 import type { Cast } from './cast';
+import { besidePersonSpokenOf } from './namesBesidePeople';
 
 const SUBJECT_AFTER_ASIDE =
-  /^[_*]*,\s*(?:(?:\p{L}+\s+){0,2}\p{L}+,\s*(?:is|was|has|had|will|would|does|did|é|era|foi|tem|es|fue|está|estaba)|who|whom|whose|which|que|quem|cujo|cuja|quien|cuyo)(?![\p{L}\p{N}])/iu;
+  /^[_*]*,\s*(?:(?:\p{L}+\s+){0,2}\p{L}+,\s*(?:is|was|has|had|will|would|does|did|é|era|foi|tem|es|fue|está|estaba|\p{Ll}{2,}ed)|who|whom|whose|which|que|quem|cujo|cuja|quien|cuyo)(?![\p{L}\p{N}])/iu;
 /**
  * Words of address may stand between the opening and the name ("Mira, hermano Pedro,", "Olhe, meu caro Bento,",
  * "Look here, old Tom,"), a title among them ("Sea, señor don Pedro mío,"), and a possessive or "amigo" may follow it
@@ -90,8 +91,11 @@ export function addressedIn(line: string, cast: Cast): string[] {
       if (mention.role && TALKED_ABOUT.test(inner.slice(mention.offset))) return false;
       const before = inner.slice(Math.max(0, mention.offset - 16), mention.offset);
       const after = inner.slice(mention.offset + mention.length);
-      // "Mr. Darcy, you see, is the man!", "Mr. Darcy, who never looks…": the name is what the line talks about.
+      // "Mr. Darcy, you see, is the man!", "Lady Ames, then, returned …", "Mr. Darcy, who never looks…": the name is
+      // what the line talks about.
       if (SUBJECT_AFTER_ASIDE.test(after)) return false;
+      // "this maid, Alice,": an apposition to a person spoken of.
+      if (besidePersonSpokenOf(inner.slice(Math.max(0, mention.offset - 24), mention.offset))) return false;
       const opened = OPENERS.test(before) || ((cast.language ?? 'en') === 'en' && ENGLISH_VOCATIVE_O.test(before));
       return opened && CLOSERS.test(after);
     })
