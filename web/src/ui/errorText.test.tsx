@@ -34,6 +34,31 @@ describe('server errors in the reader’s language', () => {
     expect(text).toContain('2027');
   });
 
+  it('counts the characters running productions hold when there are some', () => {
+    const text = errorText()(
+      refusal(429, 'quota_exceeded', {
+        quota: 'monthlyCharacters',
+        limit: 100_000,
+        used: 20_000,
+        reserved: 70_000,
+        requested: 25_000,
+        remaining: 10_000,
+        resetsAt: '2027-01-01T00:00:00.000Z',
+      }),
+    );
+    expect(text).toContain('20,000 of 100,000');
+    expect(text).toContain('70,000 held by productions running now');
+    expect(text).toContain('25,000');
+  });
+
+  it('says an admin cannot be the last one removed, in each language', async () => {
+    expect(errorText()(refusal(409, 'last_admin', { field: 'role', userId: 'usr_1' }))).toBe(
+      'This would leave your organization without an active admin. Make someone else an admin first.',
+    );
+    await i18n.changeLanguage('pt-BR');
+    expect(errorText()(refusal(409, 'last_admin', { field: 'status' }))).toContain('sem nenhum administrador ativo');
+  });
+
   it('names the concurrent productions quota and the storage quota', () => {
     const describe = errorText();
     expect(describe(refusal(429, 'quota_exceeded', { quota: 'concurrentJobs', limit: 2, running: 2 }))).toBe(

@@ -27,9 +27,14 @@ export function useErrorText() {
     const { details } = error;
     if (error.code === 'quota_exceeded' && isKnownQuota(details.quota)) {
       const limit = numberIn(details, 'limit');
-      return t(`quotas.${details.quota}`, {
+      // Characters held by productions still running count against the month too; say so only when there are some.
+      const reserved = numberIn(details, 'reserved');
+      const key =
+        details.quota === 'monthlyCharacters' && reserved > 0 ? 'monthlyCharactersWithReserved' : details.quota;
+      return t(`quotas.${key}`, {
         limit: details.quota === 'storageBytes' ? format.bytes(limit) : format.number(limit),
         used: format.number(numberIn(details, 'used')),
+        reserved: format.number(reserved),
         requested: format.number(numberIn(details, 'requested')),
         running: format.number(numberIn(details, 'running')),
         resetsAt: typeof details.resetsAt === 'string' ? format.date(details.resetsAt) : '',
