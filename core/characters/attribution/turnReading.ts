@@ -11,6 +11,8 @@ import { CLAIM, type Finding, type Scene } from './evidence';
 import { beatBy, fromBroughtIn, fromIntro, fromPrecedingNarration, fromPronounAside } from './introductions';
 import type { Recency } from './recency';
 import { selfNamedIn } from './selfNaming';
+import { goesOnSpeaking } from './goingOn';
+import { kinAddressedIn } from './kinshipVocatives';
 import { isSilentBeat } from './silentBeats';
 import { readSpeechTag } from './speechTags';
 import type { ChapterSegment, ChapterStructure } from './structure';
@@ -67,6 +69,7 @@ export function readTurn(
   // The names a turn addresses, read over all its pieces ("Lizzy," said he, "I was going…").
   const line = turn.positions.map((at) => ordered[at].text).join(' ');
   evidence.excluded = addressedIn(line, cast);
+  for (const id of kinAddressedIn(line, cast)) if (!evidence.excluded.includes(id)) evidence.excluded.push(id);
   // Someone the narration says the line is spoken to is not its speaker, and answers it, like a name it calls.
   for (const id of addresseesBeside(ordered, structure, t, cast))
     if (!evidence.excluded.includes(id)) evidence.excluded.push(id);
@@ -83,6 +86,8 @@ export function readTurn(
     excluded: new Set(evidence.excluded),
   };
   let aside: string | null = null;
+  // The tag names nobody and says the speech went on ("--agregó en seguida,"): the one before speaks again.
+  let goesOn = false;
   for (const at of turn.positions) {
     const next = ordered[at + 1];
     if (!next || next.kind !== 'narration' || !sameParagraph(structure, at, at + 1)) continue;
@@ -92,6 +97,7 @@ export function readTurn(
       continue;
     }
     absorb(evidence, fromTag(tag, scene));
+    goesOn = t > 0 && goesOnSpeaking(tag);
     aside = null;
     break;
   }
@@ -129,5 +135,6 @@ export function readTurn(
       (segment) => readSpeechTag(segment.text, cast.language) === null && cast.mentions(segment.text).length > 0,
     );
   }
+  if (goesOn) evidence.likelySameAsPrevious = true;
   return evidence;
 }
