@@ -40,3 +40,17 @@ export function sharedPeople(
   }
   return shared;
 }
+
+/**
+ * A person written in at least this share of the book's chapters is its recurring cast (a series' detective and
+ * narrator, a novel's heroine): present in every story, they say nothing of which chapters are one story.
+ */
+const RECURRING_SHARE = 0.5;
+
+/** `peopleChapters` without the recurring cast, for telling stories apart by the people they share. */
+export function withoutRecurringCast(
+  peopleChapters: Map<string, Set<number>>,
+  chapterCount: number,
+): Map<string, Set<number>> {
+  return new Map([...peopleChapters].filter(([, seen]) => seen.size < chapterCount * RECURRING_SHARE));
+}
