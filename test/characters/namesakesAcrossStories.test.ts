@@ -55,13 +55,28 @@ describe('a bare given name in another story of a collection', () => {
     expect(moore?.firstAppearance?.chapterId).toBe('c4');
   });
 
-  it('leaves out only the people present in at least half of the chapters', () => {
-    const people = new Map([
+  it("leaves out a collection's people present in half of the chapters or more, and no novel's", () => {
+    const collection = new Map([
       ['detective', new Set([0, 1, 2, 3])],
       ['narrator', new Set([0, 2])],
-      ['client', new Set([1])],
+      ['client 1', new Set([0])],
+      ['client 2', new Set([1])],
+      ['client 3', new Set([2])],
+      ['client 4', new Set([3])],
+      ['client 5', new Set([3])],
     ]);
-    expect([...withoutRecurringCast(people, 4).keys()]).toEqual(['client']);
-    expect([...withoutRecurringCast(people, 5).keys()]).toEqual(['narrator', 'client']);
+    expect([...withoutRecurringCast(collection, 4).keys()]).toEqual([
+      'client 1',
+      'client 2',
+      'client 3',
+      'client 4',
+      'client 5',
+    ]);
+    const novel = new Map([
+      ['heroine', new Set([0, 1, 2, 3])],
+      ['mother', new Set([0, 2, 3])],
+      ['suitor', new Set([1])],
+    ]);
+    expect(withoutRecurringCast(novel, 4)).toBe(novel);
   });
 });
