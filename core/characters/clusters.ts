@@ -15,7 +15,7 @@
  * or to the family member mentioned nearest; otherwise it stays unresolved or its own person.
  */
 import type { Gender } from './character';
-import { runsOfConsecutive, SAME_STORY_PEOPLE, sharedPeople } from './chapterRuns';
+import { runsOfConsecutive, SAME_STORY_PEOPLE, sharedPeople, withoutRecurringCast } from './chapterRuns';
 import type { NameForm } from './mentions';
 import { BookNameUsage } from './nameForms';
 import { NameNodes, type NodeFacts, type PlacedForm } from './nameNodes';
@@ -301,6 +301,8 @@ export class PersonIndex {
         for (const chapter of node.chapters) seen.add(chapter);
         this.peopleChapters.set(root, seen);
       }
+      const chapterCount = new Set([...this.peopleChapters.values()].flatMap((seen) => [...seen])).size;
+      this.peopleChapters = withoutRecurringCast(this.peopleChapters, chapterCount);
     }
     return this.peopleChapters;
   }

@@ -7,6 +7,7 @@
  */
 import type { Gender } from './character';
 import { honorificOf } from './honorifics';
+import { occupationGender } from './occupationNouns';
 import { findInterruptedTags } from './interruptedTags';
 import { NAME_TOKEN, reportsDialogue, SPACE } from './mentions';
 import {
@@ -137,6 +138,7 @@ export function roleGender(determiner: string, words: string[], language: Heuris
   const nouns = GENDERED_NOUNS[language];
   if (nouns.female.has(head)) return 'female';
   if (nouns.male.has(head)) return 'male';
+  if (language === 'en' && occupationGender(head) !== 'unknown') return occupationGender(head);
   // English morphology: -ess and -woman are women ("laundress", "charwoman"), -man men ("cabman").
   if (language === 'en' && /(?:ess|woman)$/u.test(head)) return 'female';
   if (language === 'en' && /man$/u.test(head)) return 'male';
