@@ -12,6 +12,7 @@ import { castOfChapter } from './attribution/chapterCast';
 import { readChapter } from './attribution/chapterReading';
 import { speakerConfidence } from './attribution/confidence';
 import { foldRolesIntoNames } from './attribution/coreference';
+import { foldOwnDescriptions } from './attribution/ownDescriptions';
 import { settleExchanges } from './attribution/exchanges';
 import { chapterStructure } from './attribution/structure';
 import { identifyVisitors, unnamedVisitors } from './attribution/visitors';
@@ -52,9 +53,10 @@ export function attributeSpeakers(
   const labels = new Map<string, SpeakerLabel>();
   for (const [chapterId, chapterSegments] of byChapter) {
     const ordered = [...chapterSegments].sort((a, b) => a.index - b.index);
-    // Only the people this chapter may name; a role the narration sets beside a name ("my mother, D. Gloria,") is
+    // Only the people this chapter may name (a description of its own story's is its named newcomer); a role the narration sets beside a name ("my mother, D. Gloria,") is
     // that person: one record, not two.
-    const present = castOfChapter(characters, chapterId, ordered.map((segment) => segment.text).join(''));
+    const text = ordered.map((segment) => segment.text).join('');
+    const present = castOfChapter(foldOwnDescriptions(characters, chapterId, text), chapterId, text);
     const narration = ordered.filter((segment) => segment.kind === 'narration').map((segment) => segment.text);
     const folded = foldRolesIntoNames(present, narration, bookLanguage).characters;
     // A description first met here that answers to one person's name ("…, Mr. Hatherley," ⏎ said my patient) is him.

@@ -23,19 +23,19 @@ function escapeRegExp(text: string): string {
 }
 
 /** A form that names the person (capitalised, no determiner before it). */
-function isName(form: string): boolean {
+export function isName(form: string): boolean {
   const trimmed = form.trim();
   return /^\p{Lu}/u.test(trimmed) && !DETERMINER_FIRST.test(trimmed) && !HONORIFIC_ONLY.test(trimmed);
 }
 
 /** A determiner and lower-case words: the person described, not named ("the lady", not "the Hatter"). */
-function isDescription(form: string): boolean {
+export function isDescription(form: string): boolean {
   const trimmed = form.trim();
   return DETERMINER_FIRST.test(trimmed) && /^\p{Ll}/u.test(trimmed.replace(DETERMINER_FIRST, ''));
 }
 
 /** The gender a description's noun says ("the old man" → male), if any. */
-function genderOfDescription(form: string): 'female' | 'male' | null {
+export function genderOfDescription(form: string): 'female' | 'male' | null {
   const noun = form.trim().split(/\s+/u).pop() ?? '';
   const gender = nounGender(noun);
   return gender === 'unknown' ? null : gender;

@@ -3,6 +3,7 @@
  * paragraph), speeches that run on across paragraphs, and runs of turns that make up one exchange.
  */
 
+import { groupTagClause } from './groupTags';
 import { readSpeechTag, speechVerbsIn } from './speechTags';
 
 /** The parts of a segment attribution reads (structural, so this module imports nothing from the attributor). */
@@ -160,6 +161,16 @@ function opensParagraph(segment: ChapterSegment, position: number): boolean {
   return position === 0 || segment.boundaryBefore === undefined || !WITHIN_PARAGRAPH.has(segment.boundaryBefore);
 }
 
+/** Whether the narration after a quotation, in its paragraph, is a tag naming one speaker ("said Alice"). */
+function taggedBy(after: ChapterSegment | undefined, sameParagraph: boolean): boolean {
+  return (
+    sameParagraph &&
+    after?.kind === 'narration' &&
+    readSpeechTag(after.text) !== null &&
+    groupTagClause(after.text) === null
+  );
+}
+
 export function chapterStructure(ordered: ChapterSegment[]): ChapterStructure {
   const paragraphs: Paragraph[] = [];
   const paragraphOf: number[] = [];
@@ -189,7 +200,14 @@ export function chapterStructure(ordered: ChapterSegment[]): ChapterStructure {
           (previousKind === 'narration' || /[.!?…:]$/u.test(previousText));
         const broughtIn: string | null =
           current !== null && previousKind === 'narration' ? bringsInAnother(previousText) : null;
-        if (current === null || dashTurn || broughtIn !== null) {
+        // "'No room!' they cried out when they saw Alice coming. 'Plenty of room!' said Alice": a group spoke, and a
+        // quotation after it with a tag of its own is that person's turn ("…' they both cried. 'Wake up!'" goes on).
+        const afterGroup =
+          current !== null &&
+          previousKind === 'narration' &&
+          groupTagClause(previousText) !== null &&
+          taggedBy(ordered[position + 1], paragraph.positions.includes(position + 1));
+        if (current === null || dashTurn || broughtIn !== null || afterGroup) {
           current = {
             positions: [],
             paragraph: index,

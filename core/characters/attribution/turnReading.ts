@@ -8,6 +8,7 @@ import { addresseeGender } from './addresseeGender';
 import { addresseesBeside } from './addressees';
 import type { Cast } from './cast';
 import { CLAIM, type Finding, type Scene } from './evidence';
+import { groupTagClause } from './groupTags';
 import { beatBy, fromBroughtIn, fromIntro, fromPrecedingNarration, fromPronounAside } from './introductions';
 import type { Recency } from './recency';
 import { selfNamedIn } from './selfNaming';
@@ -88,10 +89,18 @@ export function readTurn(
   let aside: string | null = null;
   // The tag names nobody and says the speech went on ("--agregó en seguida,"): the one before speaks again.
   let goesOn = false;
+  let spokenByGroup = false;
   for (const at of turn.positions) {
     const next = ordered[at + 1];
     if (!next || next.kind !== 'narration' || !sameParagraph(structure, at, at + 1)) continue;
     const tag = readSpeechTag(next.text, cast.language);
+    const group = tag ? null : groupTagClause(next.text, cast.language);
+    if (group !== null) {
+      absorb(evidence, { excluded: cast.mentions(group).map((mention) => mention.id), thirdPerson: true });
+      spokenByGroup = true;
+      aside = null;
+      break;
+    }
     if (!tag) {
       aside ??= next.text;
       continue;
@@ -115,7 +124,7 @@ export function readTurn(
     else absorb(evidence, fromIntro(previous.text, scene));
   }
   if (evidence.claims.length === 0 && turn.broughtIn !== null) absorb(evidence, fromBroughtIn(turn.broughtIn, scene));
-  if (evidence.claims.length === 0) {
+  if (evidence.claims.length === 0 && !spokenByGroup) {
     for (const at of [turn.positions.at(-1)! + 1, first - 1]) {
       const beside = ordered[at];
       if (beside?.kind !== 'narration' || !sameParagraph(structure, at, first)) continue;
