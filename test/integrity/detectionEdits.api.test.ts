@@ -5,7 +5,7 @@
  * acknowledged must still be stored once the detection has finished: it wins over the detection's stale copy.
  */
 import { applyDetection } from '../../core/characters/applyDetection';
-import type { CharacterStore } from '../../core/characters/characterStore';
+import { toCharacter, type CharacterStore } from '../../core/characters/characterStore';
 import type { Character } from '../../core/characters/character';
 import { inParallel } from '../races/support';
 import { startTestPlatform, type TestPlatform } from '../support/testPlatform';
@@ -64,19 +64,7 @@ async function detectedProject(title: string): Promise<Detected> {
   expect(job.status).toBe('succeeded');
   const before = (await characters(projectId)).filter((c) => c.source !== 'user' && c.id !== 'narrator');
   expect(before.length).toBeGreaterThanOrEqual(4);
-  const found: Character[] = (await svc.characterStore.listAll(TENANT, projectId)).map((record) => ({
-    id: record.characterId,
-    name: record.name,
-    aliases: record.aliases,
-    gender: record.gender,
-    ageBand: record.ageBand,
-    description: record.description,
-    traits: record.traits,
-    speakingStyle: record.speakingStyle,
-    dialogueLineCount: record.dialogueLineCount,
-    firstAppearance: record.firstAppearance,
-    importance: record.importance,
-  }));
+  const found: Character[] = (await svc.characterStore.listAll(TENANT, projectId)).map(toCharacter);
   return { projectId, before, found };
 }
 
