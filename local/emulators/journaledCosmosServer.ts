@@ -60,6 +60,8 @@ function installJournaledDocuments(state: DurabilityState): void {
 
   class JournaledDocuments extends Base {
     static override journaled = true as const;
+    /** Set while the library's replace deletes the old version, which is not a change of its own. */
+    private replacing = false;
 
     constructor(...args: ConstructorParameters<DocumentsClass>) {
       super(...args);
@@ -78,10 +80,26 @@ function installJournaledDocuments(state: DurabilityState): void {
       return stored;
     }
 
+    /**
+     * The library replaces a document by deleting it and storing the new version. Journaled as they happen, those
+     * are two records that may reach the disk in different batches, and a kill between them would leave the document
+     * deleted on replay; the new version alone is the whole change (replaying a put replaces the stored document).
+     */
+    override replace(...args: Parameters<Documents['replace']>): ItemObject {
+      this.replacing = true;
+      try {
+        return super.replace(...args);
+      } finally {
+        this.replacing = false;
+      }
+    }
+
     override delete(idOrRid: string, partition: unknown): void {
       const existing = this._item('/id', idOrRid, partition).read() as ItemObject | undefined;
       super.delete(idOrRid, partition);
-      if (existing) this.record({ c: this.containerId(), op: 'del', id: existing.id, p: this._getPartition(existing) });
+      if (existing && !this.replacing) {
+        this.record({ c: this.containerId(), op: 'del', id: existing.id, p: this._getPartition(existing) });
+      }
     }
 
     private containerId(): string {

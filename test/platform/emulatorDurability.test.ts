@@ -71,6 +71,34 @@ describe('Cosmos emulator journal', () => {
     }
   });
 
+  it('journals a replace as one record: no point a kill can cut the journal at leaves the document deleted', async () => {
+    const cosmos = await startCosmos({ port: 0, database: 'khipu', dataDir: dir });
+    const client = cosmosClient(cosmos);
+    const projects = client.database('khipu').container('projects');
+    let etag = (await projects.items.create({ id: 'p', tenantId: 't1', n: 0 })).resource!._etag;
+    for (let n = 1; n <= 3; n++) {
+      const replaced = await projects
+        .item('p', 't1')
+        .replace({ id: 'p', tenantId: 't1', n }, { accessCondition: { type: 'IfMatch', condition: etag } });
+      etag = replaced.resource!._etag;
+    }
+    await projects.items.upsert({ id: 'p', tenantId: 't1', n: 4 });
+    await sigkill(cosmos.pid);
+    client.dispose();
+
+    // The journal is written in batches, each forced to disk before the next; a kill can leave any prefix of it.
+    const [file] = fs.readdirSync(dir).filter((name) => name.startsWith('journal-'));
+    // What the document is after replaying the journal up to each of its records: never gone.
+    const versionAfterEachRecord = fs
+      .readFileSync(path.join(dir, file!), 'utf8')
+      .split('\n')
+      .filter((line) => line.length > 0)
+      .map((line) => JSON.parse(line) as JournalRecord)
+      .filter((record) => record.c === 'projects')
+      .map((record) => (record.op === 'put' ? record.d.n : 'deleted'));
+    expect(versionAfterEachRecord).toEqual([0, 1, 2, 3, 4]);
+  });
+
   it('drops a torn last record (a write that was never acknowledged) and keeps appending after it', async () => {
     const put = (id: string, n: number): JournalRecord => ({ c: 'projects', op: 'put', d: { id, tenantId: 't', n } });
     const journal = await CosmosJournal.open(dir, () => undefined);
