@@ -117,7 +117,7 @@ export class CosmosJournal {
     if (this.failure) throw this.failure;
     this.pending.push(`${JSON.stringify(record)}\n`);
     this.appended += 1;
-    this.flushing ??= this.drain().finally(() => (this.flushing = undefined));
+    this.flush();
     return this.appended;
   }
 
@@ -155,6 +155,17 @@ export class CosmosJournal {
     await this.compacting?.catch(() => undefined);
     await this.whenDurable().catch(() => undefined);
     await this.handle.close();
+  }
+
+  /**
+   * Starts writing the pending records unless a flush is under way. A record appended after that flush's last batch
+   * but before it wound up (a waiter it had just released appends at once) would otherwise wait for the next append.
+   */
+  private flush(): void {
+    this.flushing ??= this.drain().finally(() => {
+      this.flushing = undefined;
+      if (this.pending.length > 0 && !this.failure) this.flush();
+    });
   }
 
   private async drain(): Promise<void> {

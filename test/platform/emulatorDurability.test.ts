@@ -119,6 +119,20 @@ describe('Cosmos emulator journal', () => {
     expect(again).toEqual([put('a', 1), put('b', 2), put('d', 4)]);
   });
 
+  it('writes a record appended the moment an earlier one became durable, before its flush has wound up', async () => {
+    const put = (id: string): JournalRecord => ({ c: 'projects', op: 'put', d: { id, tenantId: 't' } });
+    const journal = await CosmosJournal.open(dir, () => undefined);
+    journal.append(put('a'));
+    await journal.whenDurable();
+    // No yield in between: the flush that made `a` durable has not finished yet.
+    journal.append(put('b'));
+    await journal.whenDurable();
+    await journal.close();
+    const replayed: JournalRecord[] = [];
+    await (await CosmosJournal.open(dir, (record) => replayed.push(record))).close();
+    expect(replayed).toEqual([put('a'), put('b')]);
+  });
+
   it('compacts into a snapshot while writes go on, losing none of them', async () => {
     /** What the emulator would hold: the state the records describe. */
     const apply = (state: Map<string, StoredDocument>, record: JournalRecord) => {
