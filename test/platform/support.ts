@@ -59,7 +59,10 @@ export async function killEverything(pid: number): Promise<number[]> {
       // already gone
     }
   }
-  await eventually(() => all.every((target) => !isRunning(target)));
+  // A survivor would go on writing the data directory the restarted platform reads: the test's premise is gone.
+  if (!(await eventually(() => all.every((target) => !isRunning(target))))) {
+    throw new Error(`still running after kill -9: ${all.filter(isRunning).join(', ')}`);
+  }
   return all;
 }
 
