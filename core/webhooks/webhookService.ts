@@ -187,12 +187,20 @@ export class WebhookService {
     return { admin, doc };
   }
 
-  /** Stores a new subscription; when that fails its place goes back (else it would wait out the roster's grace). */
+  /**
+   * Stores a new subscription; when that fails and it is not stored, its place goes back (else it would wait out the
+   * roster's grace). A failed create may still have stored it (the answer lost on the way), and a stored subscription
+   * without a place would let the tenant past the limit: when its absence cannot be confirmed, the grace decides.
+   */
   private async store(doc: WebhookSubscriptionDoc): Promise<WebhookSubscriptionDoc> {
     try {
       return await this.deps.webhooks.create(doc);
     } catch (error) {
-      await this.deps.roster.release(doc.tenantId, doc.id);
+      const stored = await this.deps.webhooks.get(doc.tenantId, doc.id).then(
+        (found) => found !== undefined,
+        () => true,
+      );
+      if (!stored) await this.deps.roster.release(doc.tenantId, doc.id);
       throw error;
     }
   }
