@@ -7,6 +7,7 @@
 import contentDisposition from 'content-disposition';
 import http from 'node:http';
 import { minimalMetadata, startTestPlatform, type TestPlatform } from '../support/testPlatform';
+import { body } from '../support/responses';
 
 const CREATOR = 'creator@andes.test';
 const PAMPA = 'creator@pampa.test';
@@ -18,12 +19,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await platform?.stop();
 });
-
-async function body<T = any>(res: Response, status: number): Promise<T> {
-  const text = await res.text();
-  if (res.status !== status) throw new Error(`expected ${status}, got ${res.status}: ${text}`);
-  return JSON.parse(text) as T;
-}
 
 async function createProject(user: string, title: string): Promise<{ id: string; etag: string }> {
   return body(

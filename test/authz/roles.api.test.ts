@@ -4,6 +4,7 @@
  */
 import { startTestPlatform, minimalMetadata, type TestPlatform } from '../support/testPlatform';
 import { acceptTerms } from '../privacy/support';
+import { body } from '../support/responses';
 
 const ADMIN = 'admin@andes.test';
 const CREATOR = 'creator@andes.test';
@@ -15,12 +16,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await platform?.stop();
 });
-
-async function body<T = any>(res: Response, status: number): Promise<T> {
-  const text = await res.text();
-  if (res.status !== status) throw new Error(`expected ${status}, got ${res.status}: ${text}`);
-  return JSON.parse(text) as T;
-}
 
 async function invite(by: string, email: string, role: string) {
   return platform.api(by, '/v1/users', { method: 'POST', json: { email, displayName: email, role } });

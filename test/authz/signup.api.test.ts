@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { startTestPlatform, type TestPlatform } from '../support/testPlatform';
 import { inParallel, RACE_PLATFORM_ENV, tally } from '../races/support';
+import { body } from '../support/responses';
 
 const OPERATOR = 'operator@khipu.test';
 const ADMIN = 'admin@andes.test';
@@ -19,12 +20,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await platform?.stop();
 });
-
-async function body<T = any>(res: Response, status: number): Promise<T> {
-  const text = await res.text();
-  if (res.status !== status) throw new Error(`expected ${status}, got ${res.status}: ${text}`);
-  return JSON.parse(text) as T;
-}
 
 const signup = (email: string, tenantName: string) =>
   platform.api(email, '/v1/tenants/signup', { method: 'POST', json: { tenantName } });

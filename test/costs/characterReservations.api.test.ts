@@ -6,6 +6,7 @@
 import sharp from 'sharp';
 import { seedPlannedBook } from '../production/seedBook';
 import { minimalMetadata, startTestPlatform, type TestPlatform } from '../support/testPlatform';
+import { body } from '../support/responses';
 
 const CREATOR = 'creator@andes.test';
 const OPERATOR = 'operator@khipu.test';
@@ -19,12 +20,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await platform?.stop();
 });
-
-async function body<T = any>(res: Response, status: number): Promise<T> {
-  const text = await res.text();
-  if (res.status !== status) throw new Error(`expected ${status}, got ${res.status}: ${text}`);
-  return JSON.parse(text) as T;
-}
 
 async function setMonthlyCharacters(monthlyCharacters: number): Promise<void> {
   const tenant = await body<{ etag: string }>(await platform.api(OPERATOR, '/v1/operator/tenants/t-andes'), 200);

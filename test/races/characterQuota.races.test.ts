@@ -8,6 +8,7 @@ import sharp from 'sharp';
 import { seedPlannedBook } from '../production/seedBook';
 import { minimalMetadata, startTestPlatform, type TestPlatform } from '../support/testPlatform';
 import { inParallel, RACE_PLATFORM_ENV, tally } from './support';
+import { body } from '../support/responses';
 
 const ANDES = 'creator@andes.test';
 const OPERATOR = 'operator@khipu.test';
@@ -24,12 +25,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await platform?.stop();
 });
-
-async function body<T = any>(res: Response, status: number): Promise<T> {
-  const text = await res.text();
-  if (res.status !== status) throw new Error(`expected ${status}, got ${res.status}: ${text}`);
-  return JSON.parse(text) as T;
-}
 
 /** A project with a retail cover and the small planned, cast book, ready to produce. */
 async function plannedProject(title: string, cover: Buffer): Promise<string> {

@@ -9,6 +9,7 @@ import { importSmallManuscript, waitForJob } from '../api/isolation/fixtures';
 import { LONG_NARRATION, seedPlannedBook, type Line } from '../production/seedBook';
 import { minimalMetadata, startTestPlatform, type TestPlatform } from '../support/testPlatform';
 import { cosmosContainer, inParallel, RACE_PLATFORM_ENV, tally, type Outcome } from './support';
+import { body } from '../support/responses';
 
 const ANDES = 'creator@andes.test';
 const PAMPA = 'creator@pampa.test';
@@ -28,12 +29,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await platform?.stop();
 });
-
-async function body<T = any>(res: Response, status: number): Promise<T> {
-  const text = await res.text();
-  if (res.status !== status) throw new Error(`expected ${status}, got ${res.status}: ${text}`);
-  return JSON.parse(text) as T;
-}
 
 async function newProject(user: string, title: string): Promise<string> {
   const project = await body<{ id: string }>(
