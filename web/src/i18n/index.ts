@@ -1,6 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { localizedNumbers } from './localizedNumbers';
+import { withZeroAsPlural } from './zeroAsPlural';
 import { NAMESPACES, resources, SUPPORTED_LANGUAGES, type SupportedLanguage } from './resources';
 
 const STORAGE_KEY = 'khipu.language';
@@ -36,7 +37,7 @@ void i18n
   .use(initReactI18next)
   .use(localizedNumbers())
   .init({
-    resources,
+    resources: { ...resources, 'pt-BR': withZeroAsPlural(resources['pt-BR']) },
     lng: initialLanguage(),
     fallbackLng: DEFAULT_LANGUAGE,
     supportedLngs: [...SUPPORTED_LANGUAGES],
