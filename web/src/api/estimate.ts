@@ -1,6 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useSyncExternalStore } from 'react';
 import { apiJson } from './client';
-import { bookKeys, projectPath } from './keys';
+import { bookKeys, projectPath, projectScope } from './keys';
 import type { ProductionEstimate } from './types';
 
 export function useEstimate(projectId: string, platforms: string[]) {
@@ -14,4 +15,16 @@ export function useEstimate(projectId: string, platforms: string[]) {
         { signal },
       ),
   });
+}
+
+/** Whether an estimate of the book, for any choice of retailers, has been fetched in this browser (and is kept). */
+export function useEstimateShown(projectId: string): boolean {
+  const queryClient = useQueryClient();
+  return useSyncExternalStore(
+    (onChange) => queryClient.getQueryCache().subscribe(onChange),
+    () =>
+      queryClient
+        .getQueriesData({ queryKey: [...projectScope(projectId), 'estimate'] })
+        .some(([, estimate]) => estimate !== undefined),
+  );
 }

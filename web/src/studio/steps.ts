@@ -29,6 +29,8 @@ export interface StudioStatus {
   review: ReviewSummary | undefined;
   /** Flagged lines, up to a page; `more` when there are more than counted. */
   flagged: { count: number; more: boolean } | undefined;
+  /** An estimate of this book was shown in this browser (the server keeps no record of estimates). */
+  estimated?: boolean;
 }
 
 export interface StepView {
@@ -92,7 +94,7 @@ function countDecisions(chapters: ChapterReview[]) {
 }
 
 export function studioSteps(status: StudioStatus): StepView[] {
-  const { project, facts, activeJob, review, flagged } = status;
+  const { project, facts, activeJob, review, flagged, estimated } = status;
   const workflow = Object.fromEntries(project.workflow.steps.map((step) => [step.step, step.state]));
   const runningFor = (id: StepId) => (activeJob && stepOfJob(activeJob) === id ? activeJob : undefined);
   const step = (id: StepId, state: StepState, extra: Partial<StepView> = {}): StepView => {
@@ -107,6 +109,10 @@ export function studioSteps(status: StudioStatus): StepView[] {
   const mastered = facts?.chaptersMastered ?? 0;
   // The live counts, when the page has them, are fresher than the workflow the project was read with.
   const produced = facts ? chapters > 0 && mastered >= chapters : workflow.production === 'complete';
+  // A production starts from an estimate (the same checks and costs), so one that ran or runs means one was made.
+  const productionRan =
+    (facts ? facts.segmentsRendered > 0 || mastered > 0 : (workflow.production ?? 'not_started') !== 'not_started') ||
+    (activeJob !== undefined && stepOfJob(activeJob) === 'production');
 
   return [
     step('book', workflow.metadata === 'complete' ? 'done' : 'todo'),
@@ -166,7 +172,7 @@ export function studioSteps(status: StudioStatus): StepView[] {
               : undefined,
       },
     ),
-    step('estimate', 'todo'),
+    step('estimate', estimated || productionRan ? 'done' : 'todo'),
     // A production of some chapters leaves them to be heard: the steps say how many, not only "to do".
     step('production', produced ? 'done' : 'todo', {
       detail: mastered > 0 ? { key: 'produced', values: { done: mastered, total: chapters } } : null,

@@ -1,3 +1,4 @@
+import { useEstimateShown } from '../api/estimate';
 import { useActiveJob, useProjectFacts } from '../api/jobs';
 import { useReviewSummary } from '../api/reviews';
 import { useFlaggedSegments } from '../api/segments';
@@ -11,6 +12,7 @@ export function useStudioStatus(project: Project): StudioStatus {
   const review = useReviewSummary(project.id);
   const planned = (facts.data?.segmentCount ?? 0) > 0;
   const flagged = useFlaggedSegments(project.id, planned);
+  const estimated = useEstimateShown(project.id);
   return {
     project,
     facts: facts.data,
@@ -20,5 +22,6 @@ export function useStudioStatus(project: Project): StudioStatus {
       planned && flagged.data
         ? { count: flagged.data.items.length, more: flagged.data.continuationToken !== null }
         : undefined,
+    estimated,
   };
 }
