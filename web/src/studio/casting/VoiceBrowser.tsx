@@ -113,7 +113,7 @@ export function VoiceBrowser({ bookLocale, pool, canEdit }: { bookLocale: string
         <Alert tone="error">{errorText(voices.error)}</Alert>
       ) : (
         <div className="table-scroll">
-          <table className="data-table">
+          <table className="data-table data-table--cards">
             <caption className="visually-hidden">{t('browser.caption')}</caption>
             <thead>
               <tr>
@@ -131,7 +131,7 @@ export function VoiceBrowser({ bookLocale, pool, canEdit }: { bookLocale: string
               {voices.data.items.map((voice) => (
                 <tr key={voice.name}>
                   {canEdit && (
-                    <td>
+                    <td data-label={t('browser.inPool')}>
                       <input
                         type="checkbox"
                         checked={selected.has(voice.name)}
@@ -143,9 +143,9 @@ export function VoiceBrowser({ bookLocale, pool, canEdit }: { bookLocale: string
                   <th scope="row" className="mono">
                     {voice.name}
                   </th>
-                  <td>{format.languageName(voice.locale)}</td>
-                  <td>{t(`gender.${voice.gender}`)}</td>
-                  <td>{voice.styles.length ? voice.styles.join(', ') : '—'}</td>
+                  <td data-label={t('browser.locale')}>{format.languageName(voice.locale)}</td>
+                  <td data-label={t('browser.gender')}>{t(`gender.${voice.gender}`)}</td>
+                  <td data-label={t('browser.styles')}>{voice.styles.length ? voice.styles.join(', ') : '—'}</td>
                   <td>
                     <AuditionPlayer
                       label={t('browser.auditionVoice', { voice: voice.name })}

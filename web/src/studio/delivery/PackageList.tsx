@@ -36,7 +36,7 @@ export function PackageList({
         {t('packages.title')}
       </h3>
       <div className="table-scroll">
-        <table className="data-table">
+        <table className="data-table data-table--cards">
           <thead>
             <tr>
               <th scope="col">{t('packages.platform')}</th>
@@ -55,12 +55,14 @@ export function PackageList({
             {packages.map((pkg) => (
               <tr key={pkg.id}>
                 <th scope="row">{t(`estimate:platformNames.${pkg.platform}`)}</th>
-                <td>{t('packages.versionNumber', { version: pkg.version })}</td>
-                <td className="mono">{pkg.fileName}</td>
-                <td>{format.bytes(pkg.bytes)}</td>
-                <td>{format.duration(pkg.totalDurationSec)}</td>
-                <td>{format.dateTime(pkg.createdAt)}</td>
-                <td>
+                <td data-label={t('packages.version')}>{t('packages.versionNumber', { version: pkg.version })}</td>
+                <td className="mono" data-label={t('packages.file')}>
+                  {pkg.fileName}
+                </td>
+                <td data-label={t('packages.size')}>{format.bytes(pkg.bytes)}</td>
+                <td data-label={t('packages.length')}>{format.duration(pkg.totalDurationSec)}</td>
+                <td data-label={t('packages.built')}>{format.dateTime(pkg.createdAt)}</td>
+                <td data-label={t('packages.readiness')}>
                   <Badge tone={pkg.readiness.passed ? 'success' : 'danger'}>
                     {pkg.readiness.passed ? t('readiness.passed') : t('packages.notReady')}
                   </Badge>

@@ -56,7 +56,7 @@ export function ReadinessReport({ pkg, headingId }: { pkg: Package; headingId: s
         )}
       </div>
       <div className="table-scroll">
-        <table className="data-table readiness__table">
+        <table className="data-table data-table--cards readiness__table">
           <caption className="visually-hidden">
             {t('readiness.caption', { platform: t(`estimate:platformNames.${pkg.platform}`) })}
           </caption>
@@ -86,10 +86,10 @@ export function ReadinessReport({ pkg, headingId }: { pkg: Package; headingId: s
                     {rule.passed ? t('readiness.rulePassed') : t('readiness.ruleFailed')}
                   </Badge>
                 </td>
-                <td className="mono">
+                <td className="mono" data-label={t('readiness.measured')}>
                   <MeasuredText rule={rule} />
                 </td>
-                <td className="mono">
+                <td className="mono" data-label={t('readiness.expected')}>
                   <ExpectedText rule={rule} />
                 </td>
               </tr>

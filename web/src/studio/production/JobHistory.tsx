@@ -18,7 +18,7 @@ export function JobHistory({ jobs }: { jobs: Job[] }) {
         <p className="muted">{t('history.empty')}</p>
       ) : (
         <div className="table-scroll">
-          <table className="data-table">
+          <table className="data-table data-table--cards">
             <thead>
               <tr>
                 <th scope="col">{t('history.kind')}</th>
@@ -39,13 +39,13 @@ export function JobHistory({ jobs }: { jobs: Job[] }) {
                 return (
                   <tr key={job.id}>
                     <th scope="row">{t(`historyKinds.${job.kind}`)}</th>
-                    <td>
+                    <td data-label={t('history.status')}>
                       <Badge tone={STATUS_TONE[job.status]}>{t(`status.${job.status}`)}</Badge>
                     </td>
-                    <td>{format.dateTime(job.createdAt)}</td>
-                    <td>{ended === null ? '—' : format.duration(ended)}</td>
-                    <td>{estimate === null ? '—' : format.usd(estimate)}</td>
-                    <td>{format.usd(job.progress.costSoFarUsd)}</td>
+                    <td data-label={t('history.started')}>{format.dateTime(job.createdAt)}</td>
+                    <td data-label={t('history.duration')}>{ended === null ? '—' : format.duration(ended)}</td>
+                    <td data-label={t('history.estimate')}>{estimate === null ? '—' : format.usd(estimate)}</td>
+                    <td data-label={t('history.actual')}>{format.usd(job.progress.costSoFarUsd)}</td>
                   </tr>
                 );
               })}
