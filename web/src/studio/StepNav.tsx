@@ -1,5 +1,6 @@
+import { useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink } from 'react-router-dom';
+import { NavLink, useLocation } from 'react-router-dom';
 import { jobFraction } from '../api/jobs';
 import { ProgressBar } from '../ui/ProgressBar';
 import { studioSteps, type StepView, type StudioStatus } from './steps';
@@ -11,12 +12,15 @@ export function StepNav({ status }: { status: StudioStatus }) {
   const { t } = useTranslation('studio');
   const steps = studioSteps(status);
   const base = `/projects/${encodeURIComponent(status.project.id)}`;
+  const list = useRef<HTMLOListElement>(null);
+  const { pathname } = useLocation();
+  useLayoutEffect(() => keepCurrentStepShown(list.current), [pathname]);
   return (
     <nav className="step-nav" aria-labelledby="step-nav-title">
       <h2 id="step-nav-title" className="step-nav__title">
         {t('nav.title')}
       </h2>
-      <ol className="step-nav__list" aria-label={t('nav.title')}>
+      <ol ref={list} className="step-nav__list" aria-label={t('nav.title')}>
         {steps.map((step, index) => (
           <li key={step.id} className={`step-nav__item step-nav__item--${step.state}`}>
             <NavLink end to={step.path ? `${base}/${step.path}` : base} className="step-nav__link">
@@ -47,4 +51,32 @@ export function StepNav({ status }: { status: StudioStatus }) {
       </ol>
     </nav>
   );
+}
+
+/**
+ * On a narrow screen the steps are one row that scrolls sideways, which opened on the first two steps whatever the
+ * page: the step the producer is on is scrolled to the middle of the row instead (the page itself does not move). The
+ * steps widen as their counts arrive, so this holds until the producer scrolls the row themselves.
+ */
+function keepCurrentStepShown(list: HTMLOListElement | null): (() => void) | undefined {
+  if (!list) return undefined;
+  const show = () => {
+    const current = list.querySelector('[aria-current="page"]')?.closest('li');
+    if (!current || list.scrollWidth <= list.clientWidth) return;
+    const row = list.getBoundingClientRect();
+    const step = current.getBoundingClientRect();
+    if (step.left >= row.left && step.right <= row.right) return;
+    list.scrollLeft += step.left - row.left - (row.width - step.width) / 2;
+  };
+  show();
+  if (typeof ResizeObserver === 'undefined') return undefined;
+  const resized = new ResizeObserver(show);
+  for (const item of list.children) resized.observe(item);
+  const stop = () => resized.disconnect();
+  const touched = ['pointerdown', 'wheel', 'keydown'] as const;
+  for (const event of touched) list.addEventListener(event, stop, { once: true, passive: true });
+  return () => {
+    stop();
+    for (const event of touched) list.removeEventListener(event, stop);
+  };
 }
