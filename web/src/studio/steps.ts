@@ -109,6 +109,7 @@ export function studioSteps(status: StudioStatus): StepView[] {
   const mastered = facts?.chaptersMastered ?? 0;
   // The live counts, when the page has them, are fresher than the workflow the project was read with.
   const produced = facts ? chapters > 0 && mastered >= chapters : workflow.production === 'complete';
+  const packaged = facts ? facts.packagesReady > 0 : workflow.packaging === 'complete';
   // A production starts from an estimate (the same checks and costs), so one that ran or runs means one was made.
   const productionRan =
     (facts ? facts.segmentsRendered > 0 || mastered > 0 : (workflow.production ?? 'not_started') !== 'not_started') ||
@@ -180,7 +181,8 @@ export function studioSteps(status: StudioStatus): StepView[] {
     step('listen', produced ? 'done' : 'todo', {
       detail: mastered > 0 ? { key: 'audible', values: { count: mastered } } : null,
     }),
-    step('delivery', workflow.packaging === 'complete' ? 'done' : 'todo'),
+    // Every chapter produced and still no package that passes its retailer's rules: the delivery page says what to fix.
+    step('delivery', packaged ? 'done' : produced ? 'attention' : 'todo'),
   ];
 }
 

@@ -76,3 +76,19 @@ describe('the estimate step', () => {
     expect(result.current).toBe(true);
   });
 });
+
+describe('the delivery step', () => {
+  const produced = { ...planned, segmentsRendered: 40, chaptersMastered: 2 };
+  const deliveryState = (facts: ProjectFacts) =>
+    studioSteps({ project: testProject(), facts, activeJob: undefined, review: undefined, flagged: undefined }).find(
+      (step) => step.id === 'delivery',
+    )?.state;
+
+  it('needs attention when every chapter was produced but no package passes its retailer’s rules', () => {
+    expect({
+      notProduced: deliveryState(planned),
+      noPackageReady: deliveryState(produced),
+      packageReady: deliveryState({ ...produced, packagesReady: 1 }),
+    }).toEqual({ notProduced: 'todo', noPackageReady: 'attention', packageReady: 'done' });
+  });
+});
