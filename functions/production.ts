@@ -14,6 +14,7 @@ import {
 } from '../core/api/production';
 import { DomainError, NotFoundError } from '../core/errors';
 import { isTerminal } from '../core/jobs/job';
+import { productionReservation } from '../core/jobs/productionReservation';
 import { isCommitted } from '../core/planning/planGenerations';
 import type { PackagePlatform } from '../core/packaging';
 import { segmentCharacters } from '../core/production/productionJob';
@@ -76,7 +77,7 @@ endpoint({
           estimatedUsd: assessment.estimate.totalUsd,
         },
         action: 'project.generateAudio',
-        characters: assessment.billableCharacters,
+        characters: productionReservation(project, assessment.billableCharacters),
       },
       orchestrations,
     );
@@ -121,7 +122,10 @@ endpoint({
       platforms: query.platforms,
     });
     const tenant = await services.tenants.assertActive(user.tenantId);
-    const monthlyCharacters = await services.costs.characterQuota(tenant, assessment.billableCharacters);
+    const monthlyCharacters = await services.costs.characterQuota(
+      tenant,
+      productionReservation(project, assessment.billableCharacters),
+    );
     return { status: 200, json: { platforms: query.platforms, ...assessment, quota: { monthlyCharacters } } };
   },
 });
@@ -153,7 +157,10 @@ endpoint({
         kind: previous.kind,
         input: { ...previous.input, retryOf: previous.id },
         action: 'project.generateAudio',
-        characters: await retryCharacters(services, user.tenantId, project.id, previous.kind, previous.input),
+        characters: productionReservation(
+          project,
+          await retryLineCharacters(services, user.tenantId, project.id, previous.kind, previous.input),
+        ),
       },
       orchestrations,
     );
@@ -162,10 +169,11 @@ endpoint({
 });
 
 /**
- * What a retried production reserves against the monthly character quota: the estimate of what it was asked to make
- * (audio already rendered is reused, so this holds more than it spends, never less), or the one segment of a retake.
+ * The lines a retried production reserves characters for (the credits come on top): the estimate of what it was asked
+ * to make (audio already rendered is reused, so this holds more than it spends, never less), or the one segment of a
+ * retake.
  */
-async function retryCharacters(
+async function retryLineCharacters(
   services: Services,
   tenantId: string,
   projectId: string,
@@ -227,7 +235,7 @@ endpoint({
           takeId: services.ids.newId('take'),
         },
         action: 'project.generateAudio',
-        characters: segmentCharacters(segment.text),
+        characters: productionReservation(project, segmentCharacters(segment.text)),
       },
       orchestrations,
     );

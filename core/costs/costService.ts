@@ -11,11 +11,12 @@ import { type CostEstimate, estimateCost, type EstimateInput } from './estimate'
 import {
   characterQuotaReport,
   enforceQuotas,
+  heldCharacters,
   monthBounds,
-  reservedCharacters,
   type CharacterQuotaReport,
   type QuotaReport,
   type QuotaRequest,
+  type RecordedCharacters,
 } from './quota';
 
 export interface CostServiceDeps {
@@ -84,21 +85,30 @@ export class CostService {
   }
 
   /**
-   * The monthly character quota as a production asking for `requested` characters would meet it: the reservations of
-   * the productions holding slots now count beside the recorded characters (core/jobs/productionSlots.ts).
+   * The monthly character quota as a production asking for `requested` characters would meet it: what the productions
+   * holding slots now have reserved and not yet recorded counts beside the recorded characters
+   * (core/jobs/productionSlots.ts).
    */
   async characterQuota(tenant: TenantRecord, requested: number): Promise<CharacterQuotaReport> {
     const { resetsAt } = monthBounds(this.deps.clock.now());
-    const monthToDateCharacters = await this.monthToDateCharacters(tenant.id);
-    const reserved = reservedCharacters(tenant.runningProductions ?? []);
+    const recorded = await this.recordedCharacters(tenant.id);
+    const held = heldCharacters(tenant.runningProductions ?? [], recorded.byJob);
     return characterQuotaReport(
       tenant.quotas,
-      { monthToDateCharacters, resetsAt, reservedCharacters: reserved },
+      { monthToDateCharacters: recorded.total, resetsAt, reservedCharacters: held },
       requested,
     );
   }
 
   async monthToDateCharacters(tenantId: string): Promise<number> {
+    return (await this.recordedCharacters(tenantId)).total;
+  }
+
+  /**
+   * The month's recorded characters, also per job: one read of the month's entries gives both, so a production's
+   * share always matches the total it is part of.
+   */
+  async recordedCharacters(tenantId: string): Promise<RecordedCharacters> {
     const { month } = monthBounds(this.deps.clock.now());
     const filter: Filter = {
       op: 'and',
@@ -108,8 +118,12 @@ export class CostService {
       ],
     };
     let total = 0;
-    for await (const record of this.tenantCosts(tenantId, filter)) total += record.quantity;
-    return total;
+    const byJob = new Map<string, number>();
+    for await (const record of this.tenantCosts(tenantId, filter)) {
+      total += record.quantity;
+      if (record.jobId) byJob.set(record.jobId, (byJob.get(record.jobId) ?? 0) + record.quantity);
+    }
+    return { total, byJob };
   }
 
   /**

@@ -16,7 +16,10 @@ export interface QuotaUsage {
   monthToDateCharacters: number;
   /** First instant of next UTC month (ISO), when the character quota resets. */
   resetsAt: string;
-  /** Characters the tenant's live productions hold and have not been counted in `monthToDateCharacters`; default 0. */
+  /**
+   * Characters the tenant's live productions hold beyond what they have recorded (so not counted in
+   * `monthToDateCharacters`); default 0. See `heldCharacters`.
+   */
   reservedCharacters?: number;
 }
 
@@ -108,13 +111,24 @@ export function assertProductionSlotFree(quotas: TenantQuotas, running: number):
   }
 }
 
+/** The characters the tenant has recorded this UTC month: in all, and per job that recorded them. */
+export interface RecordedCharacters {
+  total: number;
+  byJob: ReadonlyMap<string, number>;
+}
+
 /**
- * The characters live productions hold against the monthly quota. A reservation counts in full for as long as its slot
- * is held, even for the part its production has already recorded: counted twice while the production runs, never
- * missed (docs/reliability.md, "Concurrent productions and the monthly characters", says why).
+ * The characters live productions hold against the monthly quota beside the recorded ones: of each reservation, what
+ * its production has not recorded yet this month. A production is so counted once, as the larger of its reservation
+ * and what it has recorded, however far it has got (docs/reliability.md, "Concurrent productions and the monthly
+ * characters").
  */
-export function reservedCharacters(live: readonly RunningProduction[]): number {
-  return live.reduce((sum, production) => sum + (production.reservedCharacters ?? 0), 0);
+export function heldCharacters(live: readonly RunningProduction[], recordedByJob: ReadonlyMap<string, number>): number {
+  return live.reduce(
+    (sum, production) =>
+      sum + Math.max(0, (production.reservedCharacters ?? 0) - (recordedByJob.get(production.jobId) ?? 0)),
+    0,
+  );
 }
 
 /** Whether the request fits the month: work that synthesizes nothing always does. */

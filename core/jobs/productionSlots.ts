@@ -2,8 +2,8 @@
  * The tenant's concurrent-productions quota as slots on the tenant document, and the monthly character quota as the
  * reservations those slots carry: a production claims a slot before its job exists with an ETag-conditional write
  * that adds it to `runningProductions` only if fewer than the quota are there and the characters it will synthesize
- * fit beside the month's recorded characters and the other slots' reservations, so concurrent starts across the
- * tenant's projects can never together pass either quota. The job frees its slot (and its reservation) when it
+ * fit beside the month's recorded characters and what the other slots' reservations hold beyond what their jobs have
+ * recorded, so concurrent starts across the tenant's projects can never together pass either quota. The job frees its slot (and its reservation) when it
  * finishes, fails or is cancelled; a slot whose job has ended, never came to exist or whose project was purged is
  * stale and is dropped by the next claim that needs room. docs/reliability.md describes the arithmetic.
  */
@@ -12,20 +12,24 @@ import {
   assertProductionSlotFree,
   characterQuotaReport,
   charactersFit,
+  heldCharacters,
   monthBounds,
-  reservedCharacters,
+  type RecordedCharacters,
 } from '../costs/quota';
 import { NotFoundError, PreconditionFailedError } from '../errors';
 import type { TenantDirectory } from '../ports/documents';
 import type { Clock } from '../ports/system';
 import type { RunningProduction, TenantRecord } from '../tenants/tenant';
 
+/** Work that synthesizes nothing is never refused on characters, so its claim reads no usage. */
+const NOTHING_RECORDED: RecordedCharacters = { total: 0, byJob: new Map() };
+
 /** Each attempt is one read and one conditional write; with N concurrent claims the last one needs N rounds. */
 const MAX_ATTEMPTS = 64;
 
-/** The characters the tenant's productions have recorded this UTC month (the cost records). */
+/** The characters the tenant has recorded this UTC month (the cost records), in all and per job. */
 export interface CharacterUsage {
-  monthToDateCharacters(tenantId: string): Promise<number>;
+  recordedCharacters(tenantId: string): Promise<RecordedCharacters>;
 }
 
 export interface ProductionClaim {
@@ -61,12 +65,17 @@ export class ProductionSlots {
       const running = tenant.runningProductions ?? [];
       if (running.some((r) => r.jobId === claim.jobId)) return;
       // Read after the tenant document: a production that ends in between has recorded its characters before freeing
-      // its slot, so it is counted twice (recorded and reserved) rather than not at all.
-      const used = characters > 0 ? await this.deps.usage.monthToDateCharacters(tenantId) : 0;
+      // its slot, so its slot is still read and its records are in the one read of the month's, both counted once.
+      // Characters recorded after this read move from a live reservation to the total: the sum does not change.
+      const recorded = characters > 0 ? await this.deps.usage.recordedCharacters(tenantId) : NOTHING_RECORDED;
       const chars = (live: RunningProduction[]) =>
         characterQuotaReport(
           tenant.quotas,
-          { monthToDateCharacters: used, resetsAt, reservedCharacters: reservedCharacters(live) },
+          {
+            monthToDateCharacters: recorded.total,
+            resetsAt,
+            reservedCharacters: heldCharacters(live, recorded.byJob),
+          },
           characters,
         );
       const fits = (live: RunningProduction[]) =>

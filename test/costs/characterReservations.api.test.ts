@@ -1,10 +1,14 @@
 /**
- * A segment regeneration synthesizes one segment: it reserves that segment's characters with its production slot and
- * is refused (429 `monthlyCharacters`) when the month has no room for them; a retried production reserves its
- * estimate the same way. On the real local platform.
+ * What a production reserves with its production slot, and the refusal (429 `monthlyCharacters`) when the month has
+ * no room for it: a production its lines' estimate and the spoken credits it prepares; a segment regeneration that
+ * segment and the credits; a retried production its estimate and the credits. On the real local platform.
  */
 import sharp from 'sharp';
+import { creditsCharacters } from '../../core/jobs/productionReservation';
+import { segmentCharacters } from '../../core/production/productionJob';
+import type { ProjectRecord } from '../../core/projects/project';
 import { seedPlannedBook } from '../production/seedBook';
+import { cosmosContainer } from '../races/support';
 import { minimalMetadata, startTestPlatform, type TestPlatform } from '../support/testPlatform';
 import { body } from '../support/responses';
 
@@ -39,6 +43,17 @@ async function usedThisMonth(): Promise<number> {
     200,
   );
   return usage.monthlyCharacters.used;
+}
+
+/** The credits' characters of the project as stored, worked out here from its metadata. */
+async function creditsOf(projectId: string): Promise<number> {
+  const projects = cosmosContainer(platform, 'projects');
+  try {
+    const { resource } = await projects.container.item(projectId, 't-andes').read<ProjectRecord>();
+    return creditsCharacters(resource!);
+  } finally {
+    projects.close();
+  }
 }
 
 async function reservedNow(projectId: string): Promise<number> {
@@ -81,14 +96,17 @@ test("a regeneration reserves its segment's characters and is refused when the m
   expect(refused.error.code).toBe('quota_exceeded');
   expect(refused.error.details).toMatchObject({ quota: 'monthlyCharacters', limit: used + 1, used, reserved: 0 });
   const requested = refused.error.details.requested as number;
-  // The one segment's text and its markup, not the whole book.
-  expect(requested).toBeGreaterThanOrEqual(segment.text.trim().length);
-  expect(requested).toBeLessThan(segment.text.length + 100);
+  // The one segment's text and its markup, not the whole book, and the credits the job prepares before its packages.
+  const credits = await creditsOf(project.id);
+  expect(credits).toBeGreaterThan(0);
+  expect(requested).toBe(segmentCharacters(segment.text) + credits);
+  expect(requested - credits).toBeGreaterThanOrEqual(segment.text.trim().length);
+  expect(requested - credits).toBeLessThan(segment.text.length + 100);
 
-  // Room for exactly that segment: it starts and holds its characters until it ends.
+  // Room for exactly that: it starts and holds what it has not recorded yet until it ends.
   await setMonthlyCharacters(used + requested);
   const started = await body<{ job: { id: string } }>(await regenerate(), 202);
-  expect(await reservedNow(project.id)).toBe(requested);
+  expect(await reservedNow(project.id)).toBeLessThanOrEqual(requested);
   await body(
     await platform.api(CREATOR, `/v1/projects/${project.id}/jobs/${started.job.id}/cancel`, { method: 'POST' }),
     200,
@@ -136,6 +154,64 @@ test('a retried production reserves its estimate and is refused when the month h
   );
   expect(refused.error).toMatchObject({
     code: 'quota_exceeded',
-    details: { quota: 'monthlyCharacters', limit: used + 1, reserved: 0, requested: first.estimate.billableCharacters },
+    details: {
+      quota: 'monthlyCharacters',
+      limit: used + 1,
+      reserved: 0,
+      requested: first.estimate.billableCharacters + (await creditsOf(project.id)),
+    },
   });
+});
+
+test('a production reserves the spoken credits beside its lines: room for the lines alone is not enough', async () => {
+  const project = await body<{ id: string }>(
+    await platform.api(CREATOR, '/v1/projects', {
+      method: 'POST',
+      json: { metadata: { ...minimalMetadata('Reserved Credits'), language: 'en-US' } },
+    }),
+    201,
+  );
+  const cover = await sharp({ create: { width: 3000, height: 3000, channels: 3, background: '#339966' } })
+    .jpeg()
+    .toBuffer();
+  await body(
+    await platform.api(CREATOR, `/v1/projects/${project.id}/cover`, {
+      method: 'PUT',
+      headers: { 'content-type': 'image/jpeg' },
+      body: new Uint8Array(cover),
+    }),
+    200,
+  );
+  await seedPlannedBook(platform, 't-andes', project.id);
+  await setMonthlyCharacters(100_000_000);
+  const estimate = await body<{ billableCharacters: number; quota: { monthlyCharacters: { requested: number } } }>(
+    await platform.api(CREATOR, `/v1/projects/${project.id}/productions/estimate?platforms=apple`),
+    200,
+  );
+  const lines = estimate.billableCharacters;
+  const credits = await creditsOf(project.id);
+  // The estimate's quota figures ask for what the start will reserve.
+  expect(estimate.quota.monthlyCharacters.requested).toBe(lines + credits);
+  const start = () =>
+    platform.api(CREATOR, `/v1/projects/${project.id}/productions`, {
+      method: 'POST',
+      json: { platforms: ['apple'], allowUnknownSpeakers: true },
+    });
+
+  const used = await usedThisMonth();
+  await setMonthlyCharacters(used + lines);
+  const refused = await body<{ error: { code: string; details: Record<string, unknown> } }>(await start(), 429);
+  expect(refused.error).toMatchObject({
+    code: 'quota_exceeded',
+    details: { quota: 'monthlyCharacters', limit: used + lines, used, reserved: 0, requested: lines + credits },
+  });
+
+  await setMonthlyCharacters(used + lines + credits);
+  const started = await body<{ job: { id: string } }>(await start(), 202);
+  expect(await reservedNow(project.id)).toBeLessThanOrEqual(lines + credits);
+  await body(
+    await platform.api(CREATOR, `/v1/projects/${project.id}/jobs/${started.job.id}/cancel`, { method: 'POST' }),
+    200,
+  );
+  expect(await reservedNow(project.id)).toBe(0);
 });

@@ -2,11 +2,15 @@
  * Every character the speech engine bills is in the cost records, the spoken retail credits included: after a
  * production through the real pipeline against the fake Azure Speech service, the project's TTS characters equal the
  * billable characters of every SSML document the service received, with three packages built side by side from the
- * credits the job rendered once. A second production that reuses the stored credits (and the rendered lines) sends
- * nothing and records nothing.
+ * credits the job rendered once. What the production recorded is within what it reserved when it started, and the
+ * credits within the part of the reservation made for them. A second production that reuses the stored credits (and
+ * the rendered lines) sends nothing and records nothing.
  */
 import { waitForJob } from '../api/isolation/fixtures';
+import { creditsCharacters } from '../../core/jobs/productionReservation';
+import type { ProjectRecord } from '../../core/projects/project';
 import { billableCharacters } from '../../core/ssml/text';
+import { cosmosContainer } from '../races/support';
 import { startFakeSpeechService, type FakeSpeechService } from '../support/fakeSpeechService';
 import { startTestPlatform, type TestPlatform } from '../support/testPlatform';
 import { azureSpeechEnv, CREATOR, json, plannedBook, startProduction } from '../production/support';
@@ -47,18 +51,41 @@ async function costedCharacters(projectId: string): Promise<{ quantity: number; 
   return report.byKind.tts_characters;
 }
 
+/** What starting a production of the project reserves now (the estimate's quota figures ask for it). */
+async function reservation(projectId: string): Promise<number> {
+  const estimate = await json<{ quota: { monthlyCharacters: { requested: number } } }>(
+    await platform.api(CREATOR, `/v1/projects/${projectId}/productions/estimate?platforms=apple`),
+    200,
+  );
+  return estimate.quota.monthlyCharacters.requested;
+}
+
+async function projectRecord(projectId: string): Promise<ProjectRecord> {
+  const projects = cosmosContainer(platform, 'projects');
+  try {
+    return (await projects.container.item(projectId, 't-andes').read<ProjectRecord>()).resource!;
+  } finally {
+    projects.close();
+  }
+}
+
 const billed = (documents: string[]) => documents.reduce((sum, ssml) => sum + billableCharacters(ssml), 0);
 
 test('the cost records hold every billed character, the credits included, and a rebuild adds none', async () => {
   const { projectId } = await plannedBook(platform, { title: 'Costed Credits', voices: AZURE_CAST });
   const sentBefore = fake.ssml.length;
+  const reserved = await reservation(projectId);
 
   await produced(projectId, ['apple', 'acx', 'google']);
   const sent = fake.ssml.slice(sentBefore);
-  expect(sent.filter((ssml) => ssml.includes('Written by')).length).toBe(1);
-  expect(sent.filter((ssml) => ssml.includes('This has been Costed Credits')).length).toBe(1);
+  const opening = sent.filter((ssml) => ssml.includes('Written by'));
+  const closing = sent.filter((ssml) => ssml.includes('This has been Costed Credits'));
+  expect(opening.length).toBe(1);
+  expect(closing.length).toBe(1);
   const afterFirst = await costedCharacters(projectId);
   expect(afterFirst.quantity).toBe(billed(sent));
+  expect(afterFirst.quantity).toBeLessThanOrEqual(reserved);
+  expect(billed([...opening, ...closing])).toBeLessThanOrEqual(creditsCharacters(await projectRecord(projectId)));
   expect(afterFirst.amountUsd).toBeGreaterThan(0);
 
   const sentAfterFirst = fake.ssml.length;

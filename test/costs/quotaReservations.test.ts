@@ -1,9 +1,15 @@
 /**
- * The monthly character quota's reservation arithmetic: what live productions hold, when a new one fits, what a
- * refusal says, and how a production slot carries its reservation from claim to release. The claim's atomicity under
- * parallel starts is tested on the real platform (test/races/characterQuota.races.test.ts).
+ * The monthly character quota's reservation arithmetic: what live productions hold beside what they have recorded,
+ * when a new one fits, what a refusal says, and how a production slot carries its reservation from claim to release.
+ * The claim's atomicity under parallel starts is tested on the real platform (test/races/characterQuota.races.test.ts).
  */
-import { assertCharactersFit, characterQuotaReport, enforceQuotas, reservedCharacters } from '../../core/costs/quota';
+import {
+  assertCharactersFit,
+  characterQuotaReport,
+  enforceQuotas,
+  heldCharacters,
+  type RecordedCharacters,
+} from '../../core/costs/quota';
 import { DomainError, PreconditionFailedError } from '../../core/errors';
 import { ProductionSlots } from '../../core/jobs/productionSlots';
 import type { ListQuery, Page, TenantDirectory } from '../../core/ports/documents';
@@ -30,8 +36,24 @@ describe('character reservations', () => {
       { jobId: 'j2', projectId: 'p2', claimedAt: RESETS_AT },
       { jobId: 'j3', projectId: 'p3', claimedAt: RESETS_AT, reservedCharacters: 150 },
     ];
-    expect(reservedCharacters(running)).toBe(450);
-    expect(reservedCharacters([])).toBe(0);
+    expect(heldCharacters(running, new Map())).toBe(450);
+    expect(heldCharacters([], new Map())).toBe(0);
+  });
+
+  it('hold only what a live production has not recorded yet, and nothing once it has recorded more', () => {
+    const running: RunningProduction[] = [
+      { jobId: 'j1', projectId: 'p1', claimedAt: RESETS_AT, reservedCharacters: 300 },
+      { jobId: 'j2', projectId: 'p2', claimedAt: RESETS_AT, reservedCharacters: 100 },
+      { jobId: 'j3', projectId: 'p3', claimedAt: RESETS_AT },
+    ];
+    // j1 has recorded 120 of its 300, j2 more than its reservation, j3 (reserving nothing) some; `ended` has no slot.
+    const recorded = new Map([
+      ['j1', 120],
+      ['j2', 130],
+      ['j3', 40],
+      ['ended', 500],
+    ]);
+    expect(heldCharacters(running, recorded)).toBe(180);
   });
 
   it('fit while used + reserved + requested stays within the limit, up to the last character', () => {
@@ -100,19 +122,22 @@ class OneTenant implements TenantDirectory<TenantRecord> {
 describe('a production slot carries its reservation', () => {
   const clock = { now: () => new Date('2025-03-15T10:00:00.000Z') };
   let usedThisMonth: number;
+  let recordedByJob: Map<string, number>;
   let usageReads: number;
   let tenant: OneTenant;
   let slots: ProductionSlots;
+  const recorded = (): RecordedCharacters => ({ total: usedThisMonth, byJob: recordedByJob });
   const usage = {
-    monthToDateCharacters: async () => {
+    recordedCharacters: async () => {
       usageReads++;
-      return usedThisMonth;
+      return recorded();
     },
   };
   const neverStale = async () => false;
 
   beforeEach(() => {
     usedThisMonth = 300;
+    recordedByJob = new Map();
     usageReads = 0;
     tenant = new OneTenant({
       id: 't1',
@@ -147,6 +172,35 @@ describe('a production slot carries its reservation', () => {
     ]);
   });
 
+  it('counts what a running production has recorded once: in the month, no longer in its reservation', async () => {
+    await slots.claim('t1', { jobId: 'a', projectId: 'p1', characters: 400 }, neverStale);
+    // `a` has synthesized 250 of its 400 characters: the month shows them, its slot still holds 150 more.
+    usedThisMonth += 250;
+    recordedByJob.set('a', 250);
+    // 550 recorded + 150 held + 300 asked = the limit: it fits (counting the 250 twice would refuse it).
+    await slots.claim('t1', { jobId: 'b', projectId: 'p2', characters: 300 }, neverStale);
+    const refused = await slots.claim('t1', { jobId: 'c', projectId: 'p3', characters: 1 }, neverStale).then(
+      () => undefined,
+      (error: DomainError) => error,
+    );
+    expect(refused?.details).toMatchObject({
+      quota: 'monthlyCharacters',
+      used: 550,
+      reserved: 450,
+      requested: 1,
+      remaining: 0,
+    });
+  });
+
+  it('counts a production that records more than it reserved as what it recorded', async () => {
+    await slots.claim('t1', { jobId: 'a', projectId: 'p1', characters: 200 }, neverStale);
+    usedThisMonth += 260;
+    recordedByJob.set('a', 260);
+    // 560 recorded, nothing more held by `a`: 440 are left, not 240.
+    await slots.claim('t1', { jobId: 'b', projectId: 'p2', characters: 440 }, neverStale);
+    expect(tenant.running.map((r) => r.jobId)).toEqual(['a', 'b']);
+  });
+
   it('drops a stale slot whose reservation stands in the way, though a slot is free', async () => {
     await slots.claim('t1', { jobId: 'dead', projectId: 'p1', characters: 600 }, neverStale);
     await slots.claim('t1', { jobId: 'b', projectId: 'p2', characters: 500 }, async (r) => r.jobId === 'dead');
@@ -165,10 +219,10 @@ describe('a production slot carries its reservation', () => {
       tenants: tenant,
       usage: {
         // Another start's claim lands between this claim's read and its write.
-        monthToDateCharacters: async () => {
+        recordedCharacters: async () => {
           if (usageReads++ === 0)
             await slots.claim('t1', { jobId: 'other', projectId: 'p9', characters: 500 }, neverStale);
-          return usedThisMonth;
+          return recorded();
         },
       },
       clock,
