@@ -19,6 +19,7 @@ import { CLOSING_CREDITS_TITLE, OPENING_CREDITS_TITLE, RETAIL_SAMPLE_NAME } from
 import type { PackageRecord } from '../core/production/packageRecord';
 import type { Services } from '../adapters/compositionRoot';
 import { endpoint } from './http/endpoint';
+import { productionReservation } from '../core/jobs/productionReservation';
 import { rangedAudio } from './http/rangedAudio';
 
 /**
@@ -226,6 +227,9 @@ endpoint({
           selected: true,
         },
         action: 'project.generateAudio',
+        // The take is stored already (no line is rendered), but its job prepares the credits like any production and
+        // renders them when the book's metadata changed since they were stored.
+        characters: productionReservation(project, 0),
       },
       orchestrations,
     );

@@ -82,7 +82,8 @@ export const ProductionEstimate = z
     estimate: CostEstimateView,
     /**
      * Where the monthly character quota stands for this production: recorded this month (`used`), held by productions
-     * running now (`reserved`), this production's estimate (`requested`) and what is left once the reservations are
+     * running now beyond what they recorded (`reserved`), what this production would reserve: its lines and its spoken
+     * credits (`requested`) and what is left once the reservations are
      * spent (`remaining`). A start is refused while used + reserved + requested passes the limit.
      */
     quota: z

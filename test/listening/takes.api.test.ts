@@ -262,6 +262,43 @@ test('choosing an earlier take makes it current and re-masters the chapter witho
   expect(timeline.master!.jobId).toBe(job.id);
 });
 
+test('choosing a take reserves the credits its job may render, and is refused when the month has no room for them', async () => {
+  const operator = 'operator@khipu.test';
+  const tenantPath = `/v1/operator/tenants/${tenantOf(CREATOR)}`;
+  const setMonthlyCharacters = async (monthlyCharacters: number) => {
+    const tenant = await json<{ etag: string }>(await platform.api(operator, tenantPath), 200);
+    await json(
+      await platform.api(operator, tenantPath, {
+        method: 'PATCH',
+        headers: { 'if-match': tenant.etag },
+        json: { quotas: { monthlyCharacters } },
+      }),
+      200,
+    );
+  };
+  const other = (await takes()).items.find((take) => !take.current && take.matchesLine)!;
+  const usage = await json<{ monthlyCharacters: { used: number; limit: number } }>(
+    await platform.api(CREATOR, '/v1/tenant/usage'),
+    200,
+  );
+  const { used, limit } = usage.monthlyCharacters;
+  await setMonthlyCharacters(used + 1);
+  try {
+    const refused = await json<{ error: { code: string; details: { requested: number } } }>(
+      await platform.api(CREATOR, `${project()}/segments/${segmentId()}/takes/${other.takeId}/select`, {
+        method: 'POST',
+      }),
+      429,
+    );
+    expect(refused.error.code).toBe('quota_exceeded');
+    // No line is rendered, only the credits may be: what is asked for is theirs alone.
+    expect(refused.error.details.requested).toBeGreaterThan(1);
+    expect(refused.error.details.requested).toBeLessThan(2_000);
+  } finally {
+    await setMonthlyCharacters(limit);
+  }
+});
+
 test('a take rendered from an earlier text cannot be chosen', async () => {
   const id = book.segmentIds[5];
   const [old] = (await takes(id)).items;

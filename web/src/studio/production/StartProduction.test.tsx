@@ -23,4 +23,32 @@ describe('the production form', () => {
     const remaining = await screen.findByText('19.999.330');
     expect(remaining.closest('.stat')?.querySelector('dt')?.textContent).toBe('Caracteres disponíveis neste mês');
   });
+
+  it('warns when the lines fit the month but the credits the start also reserves do not', async () => {
+    fakeApi({
+      'GET /v1/projects/p1/chapters': { body: { items: [], continuationToken: null } },
+      'GET /v1/projects/p1/productions/estimate': {
+        body: {
+          estimate: { totalUsd: 0 },
+          billableCharacters: 900,
+          estimatedAudioSeconds: 61,
+          problems: [],
+          quota: {
+            monthlyCharacters: {
+              limit: 2_000,
+              used: 600,
+              reserved: 400,
+              requested: 1_100,
+              remaining: 1_000,
+              resetsAt: '2027-01-01T00:00:00.000Z',
+            },
+          },
+        },
+      },
+      'GET /v1/tenant/usage': { body: { monthlyCharacters: { used: 600, limit: 2_000, remaining: 1_400 } } },
+    });
+    renderInStudio(<StartProduction />);
+    const warning = await screen.findByText(/more than your organization has left/);
+    expect(warning.textContent).toContain('1,100');
+  });
 });

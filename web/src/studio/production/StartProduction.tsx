@@ -30,8 +30,12 @@ export function StartProduction() {
 
   // The organization's quota, whoever is looking: a creator's own costs would understate what is used.
   const remaining = usage.data?.monthlyCharacters.remaining;
-  const needed = estimate.data?.billableCharacters;
-  const overQuota = remaining !== undefined && needed !== undefined && needed > remaining;
+  // A start reserves the lines and the spoken credits against what running productions leave, so the warning follows
+  // the estimate's own quota figures when it has them; the lines alone would miss credits that do not fit.
+  const startQuota = estimate.data?.quota?.monthlyCharacters;
+  const needed = startQuota?.requested ?? estimate.data?.billableCharacters;
+  const room = startQuota?.remaining ?? remaining;
+  const overQuota = room !== undefined && needed !== undefined && needed > room;
   const blocking = estimate.data?.problems.filter((problem) => problem.severity === 'blocking') ?? [];
   const canStart =
     platforms.length > 0 &&
