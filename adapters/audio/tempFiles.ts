@@ -19,17 +19,21 @@ export async function withTempDir<T>(workDir: string, prefix: string, work: (dir
  * Each source is linked in as `<stem>-<n>.<ext>`, so caller paths never reach ffmpeg's list parser.
  */
 export async function linkIntoDir(dir: string, sources: string[], stem: string): Promise<string[]> {
-  const names: string[] = [];
-  for (const [index, source] of sources.entries()) {
+  const names = sources.map((source, index) => {
     const ext =
       path
         .extname(source)
         .toLowerCase()
         .replace(/[^a-z0-9.]/g, '') || '.bin';
-    const name = `${stem}-${String(index).padStart(5, '0')}${ext}`;
-    await symlink(path.resolve(source), path.join(dir, name));
-    names.push(name);
-  }
+    return `${stem}-${String(index).padStart(5, '0')}${ext}`;
+  });
+  // Side by side: a chapter links in every segment, each link a file-system call of its own. All are settled before
+  // a failure is reported, so none is still being made while the caller removes the folder.
+  const linked = await Promise.allSettled(
+    sources.map((source, index) => symlink(path.resolve(source), path.join(dir, names[index]))),
+  );
+  const failed = linked.find((result) => result.status === 'rejected');
+  if (failed) throw failed.reason;
   return names;
 }
 

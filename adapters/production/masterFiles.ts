@@ -1,11 +1,13 @@
 /**
  * The audio side of chapter mastering (core/production/chapterMastering.ts decides what to master and records it):
- * the segments are downloaded through a level meter, so the gain is known before the one ffmpeg pass that writes the
- * master and the retail encodings (MP3, AAC) from the same stream and measures it; the files are then stored
- * create-only under the names the core chose. Everything happens in a temp folder that is always removed.
+ * the segments are downloaded a few at a time and metered in reading order, so the gain is known before the one
+ * ffmpeg pass that writes the master and the retail encodings (MP3, AAC) from the same stream and measures it; the
+ * files are then stored create-only under the names the core chose. Everything happens in a temp folder that is
+ * always removed.
  */
 import { createWriteStream } from 'node:fs';
 import path from 'node:path';
+import { Readable, Transform, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { LoudnessMeter } from '../../core/audio/loudnessMeter';
 import type { ChapterEncodingRecord } from '../../core/book/records';
@@ -21,6 +23,12 @@ import { withWorkspace } from './workspace';
 /** Longest pause mastering renders (as adapters/audio/master.ts caps it). */
 const MAX_PAUSE_MS = 20_000;
 
+/**
+ * Segment downloads in flight at once: each waits mostly on the storage service (a request, a small body), so a few
+ * side by side hide that wait; a few, because every one early holds its audio in memory until its turn to be metered.
+ */
+const FETCHES_AT_ONCE = 4;
+
 export function createMasterFiles(blobs: BlobStore, audio: AudioToolchain): MasterFiles {
   return { render: (request) => renderAndStore(blobs, audio, request) };
 }
@@ -32,13 +40,7 @@ async function renderAndStore(
 ): Promise<RenderedMaster> {
   return withWorkspace('master', async (dir) => {
     const meter = new LoudnessMeter();
-    const segmentFiles = [];
-    for (const [index, segment] of request.segments.entries()) {
-      const file = path.join(dir, `segment-${String(index).padStart(5, '0')}.wav`);
-      await downloadMetered(blobs, segment.blobName, file, meter);
-      if (index < request.segments.length - 1) meter.pushSilence(Math.min(segment.pauseAfterMs, MAX_PAUSE_MS) / 1000);
-      segmentFiles.push({ path: file, pauseAfterMs: segment.pauseAfterMs });
-    }
+    const segmentFiles = await fetchSegmentsMetered(blobs, request.segments, dir, meter);
     const outFile = path.join(dir, 'master.flac');
     const encodingFiles: RenderEncodings = Object.fromEntries(
       request.encodings.map((encoding) => [
@@ -94,9 +96,62 @@ async function storeFile(
   return described;
 }
 
-/** Downloads a segment's audio to `file`, metering its levels on the way (no second read). */
-async function downloadMetered(blobs: BlobStore, name: string, file: string, meter: LoudnessMeter): Promise<void> {
+/**
+ * Downloads the segments into `dir`, FETCHES_AT_ONCE at a time, and meters them in reading order with the pauses
+ * between them (the gated loudness is measured over blocks that span segments, so the order matters). A segment that
+ * arrives before those ahead of it are metered waits in memory; no byte is read twice.
+ */
+async function fetchSegmentsMetered(
+  blobs: BlobStore,
+  segments: MasterRenderRequest['segments'],
+  dir: string,
+  meter: LoudnessMeter,
+): Promise<{ path: string; pauseAfterMs: number }[]> {
+  const files = segments.map((_, index) => path.join(dir, `segment-${String(index).padStart(5, '0')}.wav`));
+  // Each entry is dropped once metered, so the chunks held are those of the fetches in flight or waiting.
+  const fetches: (Promise<Buffer[]> | undefined)[] = [];
+  const start = (index: number) => {
+    if (index >= segments.length) return;
+    const fetch = download(blobs, segments[index].blobName, files[index]);
+    // Awaited in reading order below; one failing before its turn must not count as unhandled meanwhile.
+    fetch.catch(() => undefined);
+    fetches[index] = fetch;
+  };
+  for (let index = 0; index < FETCHES_AT_ONCE; index++) start(index);
+  try {
+    for (const [index, segment] of segments.entries()) {
+      const chunks = await fetches[index]!;
+      fetches[index] = undefined;
+      start(index + FETCHES_AT_ONCE);
+      await meterChunks(chunks, meter);
+      if (index < segments.length - 1) meter.pushSilence(Math.min(segment.pauseAfterMs, MAX_PAUSE_MS) / 1000);
+    }
+  } catch (error) {
+    // The workspace is removed when this throws: the fetches still writing into it end first.
+    await Promise.allSettled(fetches);
+    throw error;
+  }
+  return segments.map((segment, index) => ({ path: files[index], pauseAfterMs: segment.pauseAfterMs }));
+}
+
+/** Downloads a segment's audio to `file`; the chunks written, for the meter. */
+async function download(blobs: BlobStore, name: string, file: string): Promise<Buffer[]> {
   const blob = await blobs.openRead(name);
   if (!blob) throw new NotFoundError(`Audio ${name.split('/').pop()}`);
-  await pipeline(blob.stream, new WavLevelTap(meter), createWriteStream(file, { flags: 'wx' }));
+  const chunks: Buffer[] = [];
+  const keep = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      chunks.push(chunk);
+      done(null, chunk);
+    },
+  });
+  await pipeline(blob.stream, keep, createWriteStream(file, { flags: 'wx' }));
+  return chunks;
+}
+
+/** Feeds a downloaded WAV's chunks, as they came, to the meter. */
+async function meterChunks(chunks: Buffer[], meter: LoudnessMeter): Promise<void> {
+  // The tap meters; its output is the bytes already on disk.
+  const discard = new Writable({ write: (_chunk, _encoding, done) => done() });
+  await pipeline(Readable.from(chunks), new WavLevelTap(meter), discard);
 }

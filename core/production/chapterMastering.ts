@@ -18,7 +18,8 @@ import { createDomainEvent, EventTypes, jobSubject, type EventPublisher } from '
 import type { Clock } from '../ports/system';
 import { audioLocation, planSegments, type SpeechPlanSources } from './chapterSpeechPlan';
 import { chapterEncodingBlobName, chapterMasterBlobName, chapterMasterHash } from './contentAddress';
-import { segmentsOfChapter, type ProductionBook } from './productionBook';
+import { readCommittedPlan } from '../planning/planGenerations';
+import type { ProductionBook } from './productionBook';
 import type { ProductionJob } from './productionJob';
 
 export interface MasterChapterInput extends JobInput {
@@ -75,9 +76,10 @@ export class ChapterMastering {
   async master(input: MasterChapterInput): Promise<MasterSummary> {
     const { book, blobs, clock } = this.deps;
     const { tenantId, projectId, chapterId } = input;
-    const chapter = await book.chapters.get(tenantId, projectId, chapterId);
-    if (!chapter || chapter.type !== 'chapter') throw new NotFoundError('Chapter');
-    const segments = await segmentsOfChapter(book, tenantId, projectId, chapterId);
+    const found = await book.chapters.get(tenantId, projectId, chapterId);
+    if (!found || found.type !== 'chapter') throw new NotFoundError('Chapter');
+    // The chapter as of the plan read: the one read above, or a later copy when a commit raced the read.
+    const { chapter, segments } = await readCommittedPlan(book.chapters, book.segments, found);
     if (segments.length === 0) throw new Error(`Chapter "${chapter.title}" has no segments to master`);
     const plan = await planSegments(this.deps.speechPlan, tenantId, projectId, segments);
     // Preflight leaves such chapters out; this only meets one whose plan changed since.

@@ -30,6 +30,8 @@ export interface BookPlanSummary {
   segmentCount: number;
   /** Billable characters of their text, before any markup. */
   billableCharacters: number;
+  /** The same two counts over every live chapter, selected or not, when asked for (`countBook`); else the selection's. */
+  book: { segmentCount: number; billableCharacters: number };
 }
 
 interface ChapterReading {
@@ -50,10 +52,11 @@ export async function summarizeBookPlan(
   projectId: string,
   chapterIds: readonly string[] | null | undefined,
   language: string | undefined,
+  options: { countBook?: boolean } = {},
 ): Promise<BookPlanSummary> {
-  const outlines = (await bookChapterOutlines(deps.chapters, tenantId, projectId)).filter(
-    (chapter) => !chapterIds || chapterIds.includes(chapter.id),
-  );
+  const book = await bookChapterOutlines(deps.chapters, tenantId, projectId);
+  const selected = (chapter: ChapterOutline) => !chapterIds || chapterIds.includes(chapter.id);
+  const outlines = book.filter(selected);
   const result: BookPlanSummary = {
     summaries: [],
     segmentProblems: [],
@@ -61,6 +64,7 @@ export async function summarizeBookPlan(
     chapters: [],
     segmentCount: 0,
     billableCharacters: 0,
+    book: { segmentCount: 0, billableCharacters: 0 },
   };
   for (const outline of outlines) {
     const reading = await readChapter(deps, outline, language);
@@ -77,7 +81,29 @@ export async function summarizeBookPlan(
     result.segmentCount += reading.segments;
     result.billableCharacters += reading.billableCharacters;
   }
+  result.book = { segmentCount: result.segmentCount, billableCharacters: result.billableCharacters };
+  if (options.countBook)
+    for (const outline of book.filter((chapter) => !selected(chapter))) {
+      const counted = await countChapter(deps, outline, language);
+      result.book.segmentCount += counted.segments;
+      result.book.billableCharacters += counted.billableCharacters;
+    }
   return result;
+}
+
+/** A chapter's size only (no checks): from its plan totals, or its plan when it has none. */
+async function countChapter(
+  deps: PlanSummaryDeps,
+  outline: ChapterOutline,
+  language: string | undefined,
+): Promise<{ segments: number; billableCharacters: number }> {
+  const totals = currentTotals(outline, language);
+  if (totals) return { segments: totals.segments, billableCharacters: totals.billableCharacters };
+  const segments = await planOf(deps, outline);
+  return {
+    segments: segments.length,
+    billableCharacters: segments.reduce((sum, segment) => sum + billableCharacters(segment.text), 0),
+  };
 }
 
 async function readChapter(

@@ -18,6 +18,7 @@ import type { Clock, Logger } from '../ports/system';
 import type { ProjectService } from '../projects/projectService';
 import { SSML_LIMITS } from '../ssml/planRequests';
 import { billableCharacters } from '../ssml/text';
+import type { TenantRecord } from '../tenants/tenant';
 import type { TenantService } from '../tenants/tenantService';
 import { estimateProductionBytes } from './outputSize';
 import type { PackageRecord } from './packageRecord';
@@ -35,6 +36,7 @@ import {
 import { chaptersOf, charactersOf, segmentsOfChapter, type ProductionBook } from './productionBook';
 import { chunk, etaSeconds } from './progress';
 import { SpeechCancelledError } from './speechRetry';
+import { allEnded } from './allEnded';
 
 /** Markup the SSML of one segment adds around its text (voice, prosody), for the estimate. */
 const SSML_OVERHEAD_PER_SEGMENT = 40;
@@ -46,6 +48,11 @@ const USD_PER_CHARACTER = { offline: 0, azure: 16 / 1_000_000 } as const;
 /** What synthesizing one segment of this text bills (its text plus the markup around it), for a reservation. */
 export function segmentCharacters(text: string): number {
   return billableCharacters(text) + SSML_OVERHEAD_PER_SEGMENT;
+}
+
+/** Length of the audio `characters` become, at an audiobook's usual speaking rate. */
+function audioSecondsOf(characters: number): number {
+  return Math.ceil((characters / SSML_LIMITS.charsPerMinute) * 60);
 }
 
 /** How often running work looks at its job for a cancel: one point read per tick, at most a second of new work lost. */
@@ -89,14 +96,37 @@ export interface ProductionAssessment {
   estimatedSeconds: number;
   /** Length of the audio the plan will become, at an audiobook's usual speaking rate (990 characters a minute). */
   estimatedAudioSeconds: number;
+  /** The same length for every live chapter of the book when asked for (`countBook`), else the chapters'. */
+  bookAudioSeconds: number;
 }
 
-export type AssessOptions = PreflightOptions & { refuse?: boolean; platforms?: readonly PackagePlatform[] };
+export type AssessOptions = PreflightOptions & {
+  refuse?: boolean;
+  platforms?: readonly PackagePlatform[];
+  /** Also count the chapters outside `chapterIds` (their size only, for the storage a whole book's packages take). */
+  countBook?: boolean;
+};
 
 export interface ProductionJobInput extends JobInput {
   platforms: PackagePlatform[];
   chapterIds?: string[] | null;
   allowUnknownSpeakers?: boolean;
+}
+
+/**
+ * The preflight's input: a regeneration's job input (which the orchestration passes whole) adds its retake, the
+ * segment, its chapter and whether an existing take is made current instead of rendering a new one.
+ */
+export interface PreflightInput extends ProductionJobInput {
+  chapterId?: string;
+  segmentId?: string;
+  selected?: boolean;
+}
+
+/** What the quota is checked against: the characters to synthesize and the audio the stored files will hold. */
+interface QuotaDemand {
+  billableCharacters: number;
+  estimatedAudioSeconds: number;
 }
 
 export interface PreflightResult {
@@ -118,11 +148,16 @@ export class ProductionJob {
   ): Promise<ProductionAssessment> {
     const { deps } = this;
     const [project, catalog] = await Promise.all([deps.projects.find(tenantId, projectId), deps.voices()]);
-    // Read from each chapter's plan totals, not from every segment (planSummaries.ts).
-    const plan = await summarizeBookPlan(deps.book, tenantId, projectId, chapterIds, project?.metadata.language);
+    const [plan, cast] = await Promise.all([
+      // Read from each chapter's plan totals, not from every segment (planSummaries.ts).
+      summarizeBookPlan(deps.book, tenantId, projectId, chapterIds, project?.metadata.language, {
+        countBook: options.countBook,
+      }),
+      charactersOf(deps.book, tenantId, projectId),
+    ]);
     const { summaries, segmentProblems, skipped, chapters: counts } = plan;
     const characters = plan.billableCharacters + plan.segmentCount * SSML_OVERHEAD_PER_SEGMENT;
-    const cast = await charactersOf(deps.book, tenantId, projectId);
+    const bookCharacters = plan.book.billableCharacters + plan.book.segmentCount * SSML_OVERHEAD_PER_SEGMENT;
     const speakers = new Set([NARRATOR_ID, ...summaries.flatMap((summary) => summary.speakerIds)]);
     const problems = [
       ...findPlanProblems(summaries, cast, options),
@@ -145,7 +180,8 @@ export class ProductionJob {
       billableCharacters: characters,
       estimate: deps.costs.estimate({ billableCharacters: characters, voiceClass }, tenant.plan),
       estimatedSeconds: Math.ceil(characters * SECONDS_PER_CHARACTER),
-      estimatedAudioSeconds: Math.ceil((characters / SSML_LIMITS.charsPerMinute) * 60),
+      estimatedAudioSeconds: audioSecondsOf(characters),
+      bookAudioSeconds: audioSecondsOf(bookCharacters),
     };
   }
 
@@ -158,37 +194,75 @@ export class ProductionJob {
     job: { tenantId: string; projectId: string; platforms: PackagePlatform[] },
     assessment: ProductionAssessment,
   ): Promise<void> {
-    const { deps } = this;
-    const [tenant, storedBytes] = await Promise.all([
-      deps.tenants.assertActive(job.tenantId),
-      deps.projects.storedBytes(job.tenantId),
+    await this.enforceQuota(job, assessment, await this.quotaState(job.tenantId));
+  }
+
+  /**
+   * The job starts for real: checked again (the plan or quota may have changed since the request), then running.
+   * A retake renders one chapter: its plan is checked there, the characters are its segment's (none for a take made
+   * current), and the storage is the book's, whose packages are built again whole.
+   */
+  async preflight(input: PreflightInput): Promise<PreflightResult> {
+    const { jobs, projects } = this.deps;
+    if (await jobs.isStopRequested(input)) return { cancelled: true, chapterIds: [], skipped: [] };
+    const retake =
+      input.chapterId && input.segmentId
+        ? { chapterId: input.chapterId, segmentId: input.segmentId, selected: input.selected === true }
+        : undefined;
+    // The job's start and the reads the checks need touch different documents, so they run side by side (the
+    // tenant's stored bytes, a listing of its blobs, takes longest). All end before a check refuses the job.
+    const [, assessment, quota, retakeCharacters] = await allEnded(
+      jobs.markRunning(input.tenantId, input.projectId, input.jobId, 'preflight', { platforms: input.platforms }),
+      this.assess(input.tenantId, input.projectId, retake ? [retake.chapterId] : input.chapterIds, {
+        allowUnknownSpeakers: input.allowUnknownSpeakers,
+        platforms: input.platforms,
+        countBook: retake !== undefined,
+      }),
+      this.quotaState(input.tenantId),
+      retake && !retake.selected ? this.segmentCharactersOf(input, retake.segmentId) : Promise.resolve(0),
+    );
+    const demand: QuotaDemand = retake
+      ? { billableCharacters: retakeCharacters, estimatedAudioSeconds: assessment.bookAudioSeconds }
+      : assessment;
+    await this.enforceQuota(input, demand, quota);
+    await Promise.all([
+      projects.updateFacts(input.tenantId, input.projectId, { activeJobId: input.jobId }),
+      this.setProgress(input, {
+        phase: 'synthesizing',
+        chaptersTotal: assessment.chapters.length,
+        chaptersDone: 0,
+        segmentsTotal: assessment.segmentsTotal,
+        segmentsDone: 0,
+        message: `Estimated ${assessment.estimate.totalUsd.toFixed(2)} USD`,
+      }),
     ]);
-    await deps.costs.checkQuota(tenant, {
-      characters: assessment.billableCharacters,
-      storageBytes: storedBytes + estimateProductionBytes(assessment.estimatedAudioSeconds, job.platforms),
+    return { cancelled: false, chapterIds: assessment.chapters.map((c) => c.chapterId), skipped: assessment.skipped };
+  }
+
+  /** The tenant (refused when not active) and the bytes it stores now. */
+  private quotaState(tenantId: string): Promise<[TenantRecord, number]> {
+    return Promise.all([this.deps.tenants.assertActive(tenantId), this.deps.projects.storedBytes(tenantId)]);
+  }
+
+  /**
+   * Refuses (quota_exceeded) when the month's characters or the storage the files would take, on top of what the
+   * tenant stores now, pass the tenant's quotas.
+   */
+  private async enforceQuota(
+    job: { platforms: PackagePlatform[] },
+    demand: QuotaDemand,
+    [tenant, storedBytes]: [TenantRecord, number],
+  ): Promise<void> {
+    await this.deps.costs.checkQuota(tenant, {
+      characters: demand.billableCharacters,
+      storageBytes: storedBytes + estimateProductionBytes(demand.estimatedAudioSeconds, job.platforms),
     });
   }
 
-  /** The job starts for real: checked again (the plan or quota may have changed since the request), then running. */
-  async preflight(input: ProductionJobInput): Promise<PreflightResult> {
-    const { jobs, projects } = this.deps;
-    if (await jobs.isStopRequested(input)) return { cancelled: true, chapterIds: [], skipped: [] };
-    await jobs.markRunning(input.tenantId, input.projectId, input.jobId, 'preflight', { platforms: input.platforms });
-    const assessment = await this.assess(input.tenantId, input.projectId, input.chapterIds, {
-      allowUnknownSpeakers: input.allowUnknownSpeakers,
-      platforms: input.platforms,
-    });
-    await this.checkQuota(input, assessment);
-    await projects.updateFacts(input.tenantId, input.projectId, { activeJobId: input.jobId });
-    await this.setProgress(input, {
-      phase: 'synthesizing',
-      chaptersTotal: assessment.chapters.length,
-      chaptersDone: 0,
-      segmentsTotal: assessment.segmentsTotal,
-      segmentsDone: 0,
-      message: `Estimated ${assessment.estimate.totalUsd.toFixed(2)} USD`,
-    });
-    return { cancelled: false, chapterIds: assessment.chapters.map((c) => c.chapterId), skipped: assessment.skipped };
+  /** What synthesizing one segment's current text bills; nothing for a segment that is gone (synthesis refuses it). */
+  private async segmentCharactersOf(job: JobInput, segmentId: string): Promise<number> {
+    const segment = await this.deps.book.segments.get(job.tenantId, job.projectId, segmentId);
+    return segment ? segmentCharacters(segment.text) : 0;
   }
 
   /** A chapter's committed plan as batches of segment ids, one synthesis activity each. */

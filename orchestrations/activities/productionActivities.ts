@@ -9,7 +9,7 @@ import type { PackageInput } from '../../core/production/bookPackaging';
 import type { MasterChapterInput } from '../../core/production/chapterMastering';
 import type { JobInput } from '../../core/jobs/job';
 import { productionContext } from '../../adapters/compositionRoot';
-import type { ProductionJobInput } from '../../core/production/productionJob';
+import type { PreflightInput } from '../../core/production/productionJob';
 import type { SynthesizeSegmentsInput } from '../../core/production/segmentSynthesis';
 
 export const productionActivities = {
@@ -26,7 +26,8 @@ export const productionActivities = {
 } as const;
 
 df.app.activity(productionActivities.preflight, {
-  handler: (input: ProductionJobInput) => productionContext().job.preflight(input),
+  // A regeneration's input carries its retake (chapter, segment), which narrows the checks to that chapter.
+  handler: (input: PreflightInput) => productionContext().job.preflight(input),
 });
 df.app.activity(productionActivities.listSegmentBatches, {
   handler: (input: JobInput & { chapterId: string }) => productionContext().job.segmentBatches(input),

@@ -1,7 +1,8 @@
 /**
- * Production's blob traffic runs side by side instead of one file after another: the chapter's master and its
- * encodings are hashed and stored at once after the render, and a package build fetches its inputs (the chapters'
- * encodings, the credits, the cover) a few at a time. Counted on a blob store that records how many reads and writes
+ * Production's blob traffic runs side by side instead of one file after another: a chapter's segments are fetched a
+ * few at a time for its master (and metered in reading order all the same), the chapter's master and its encodings
+ * are hashed and stored at once after the render, and a package build fetches its inputs (the chapters' encodings,
+ * the credits, the cover) a few at a time. Counted on a blob store that records how many reads and writes
  * are open at each moment; the files and records are the same as before.
  *
  * And a package build fetches, probes and uploads only what it uses: the credits' encoding its platform takes (never
@@ -23,7 +24,10 @@ import { buildAndStoreFiles } from '../../adapters/production/packageBuild';
 import type { ProductionContext } from '../../adapters/production/productionContextType';
 import { DEFAULT_MASTERING_TARGET, DEFAULT_ROOM_TONE } from '../../core/audio/masteringTarget';
 import type { ChapterRecord } from '../../core/book/records';
-import type { AudioToolchain } from '../../core/ports/audio';
+import { LoudnessMeter } from '../../core/audio/loudnessMeter';
+import { NotFoundError } from '../../core/errors';
+import type { AudioToolchain, MasterChapterRequest } from '../../core/ports/audio';
+import { meterWavFile } from '../../adapters/audio/levelTap';
 import type { BlobBody, BlobStore } from '../../core/ports/blobs';
 import type { RenderedMaster } from '../../core/production/chapterMastering';
 import type { PackageRecord } from '../../core/production/packageRecord';
@@ -149,6 +153,49 @@ describe('production files side by side', () => {
       expect(encoding.bytes).toBe(stored.length);
     }
     rendered.push(master);
+  }, 60_000);
+
+  it('fetches a chapter’s segments a few at a time and meters them in reading order, with their pauses', async () => {
+    const order = [0, 1, 2, 0, 2, 1, 1, 0];
+    let levels: MasterChapterRequest['levels'];
+    const capturing: AudioToolchain = {
+      ...audio,
+      masterChapter: (request, outFile) => {
+        levels = request.levels;
+        return audio.masterChapter(request, outFile);
+      },
+    };
+    blobs.resetCounts();
+    await createMasterFiles(blobs.store as BlobStore, capturing).render({
+      segments: order.map((index, at) => ({ blobName: `${PREFIX}audio/segment-${index}.wav`, pauseAfterMs: 100 * at })),
+      roomTone: DEFAULT_ROOM_TONE,
+      target: DEFAULT_MASTERING_TARGET,
+      masterBlobName: `${PREFIX}masters/in-order.flac`,
+      encodings: [],
+    });
+    expect(blobs.mostReads).toBe(4);
+    expect(blobs.readNames).toEqual(order.map((index) => `${PREFIX}audio/segment-${index}.wav`));
+    // The levels one meter gives the same segments read one after another, each followed by its pause.
+    const serial = new LoudnessMeter();
+    for (const [at, index] of order.entries()) {
+      await meterWavFile(path.join(dir, `segment-${index}.wav`), serial);
+      if (at < order.length - 1) serial.pushSilence((100 * at) / 1000);
+    }
+    expect(levels).toEqual(serial.result());
+  }, 60_000);
+
+  it('fails on a segment that is not stored, once the fetches already started have ended', async () => {
+    const names = [0, 1, 2, 9, 0, 1].map((index) => `${PREFIX}audio/segment-${index}.wav`);
+    await expect(
+      createMasterFiles(blobs.store as BlobStore, audio).render({
+        segments: names.map((blobName) => ({ blobName, pauseAfterMs: 0 })),
+        roomTone: DEFAULT_ROOM_TONE,
+        target: DEFAULT_MASTERING_TARGET,
+        masterBlobName: `${PREFIX}masters/missing.flac`,
+        encodings: [],
+      }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    expect(blobs.stored.has(`${PREFIX}masters/missing.flac`)).toBe(false);
   }, 60_000);
 
   /** Chapters 1–3 and the credits rendered, the cover stored: what a package build reads. */
