@@ -13,6 +13,11 @@ export interface HttpRoute {
   segments: RouteSegment[];
   precedence: number[];
   registrationOrder: number;
+  /**
+   * Per template segment, the lower-cased text of a segment that is one literal, else null: a lookup rejects a route
+   * whose literals differ from the path with string comparisons alone, before matching it in full.
+   */
+  literals: (string | null)[];
 }
 
 export interface RouteMatch {
@@ -42,6 +47,9 @@ export function compileRoute(
     segments,
     precedence: segments.map(segmentPrecedence),
     registrationOrder,
+    literals: segments.map(([part, ...rest]) =>
+      part.kind === 'literal' && rest.length === 0 ? part.text.toLowerCase() : null,
+    ),
   };
 }
 
@@ -114,6 +122,19 @@ export function matchRoute(route: HttpRoute, pathSegments: string[]): Record<str
   return pathSegments.length <= route.segments.length ? params : null;
 }
 
+/**
+ * Whether the route's one-literal segments agree with the (lower-cased) path: false rules the route out; true leaves
+ * the full match to decide. A literal segment is never omittable, so one beyond the end of the path rules it out too.
+ */
+function literalsAgree(route: HttpRoute, lowerCaseSegments: readonly string[]): boolean {
+  const { literals } = route;
+  for (let index = 0; index < literals.length; index += 1) {
+    const literal = literals[index];
+    if (literal !== null && literal !== lowerCaseSegments[index]) return false;
+  }
+  return true;
+}
+
 export type RouteLookup =
   { kind: 'match'; match: RouteMatch } | { kind: 'methodNotAllowed'; allowed: string[] } | { kind: 'none' };
 
@@ -128,9 +149,12 @@ export class RouteTable {
     return this.#routes;
   }
 
+  /** The first route in precedence order that matches (of a route per HTTP function, most differ in a literal). */
   lookup(method: string, pathSegments: string[]): RouteLookup {
     const allowed = new Set<string>();
+    const lowerCaseSegments = pathSegments.map((segment) => segment.toLowerCase());
     for (const route of this.#routes) {
+      if (!literalsAgree(route, lowerCaseSegments)) continue;
       const params = matchRoute(route, pathSegments);
       if (!params) continue;
       if (!route.methods || route.methods.has(method.toUpperCase())) return { kind: 'match', match: { route, params } };

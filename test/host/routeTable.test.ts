@@ -1,4 +1,4 @@
-import { compileRoute, RouteTable } from '../../local/host/routeTable';
+import { compileRoute, matchRoute, RouteTable } from '../../local/host/routeTable';
 
 function table(...templates: [string, string, string[]?][]): RouteTable {
   return new RouteTable(
@@ -65,5 +65,75 @@ describe('route table', () => {
     expect(() => compileRoute('x', 'a/{*rest}/b', null, 0)).toThrow(/catch-all/);
     expect(() => compileRoute('x', 'a/{id:nonsense}', null, 0)).toThrow(/Unsupported route constraint/);
     expect(() => compileRoute('x', 'a/{id', null, 0)).toThrow(/Unclosed/);
+  });
+
+  test('matches case-insensitively, and a literal segment is never omitted', () => {
+    const routes = table(['list', 'v1/Projects'], ['one', 'v1/projects/{id}/Audio'], ['file', 'v1/files/{name}.{ext}']);
+    expect(resolve(routes, 'V1/PROJECTS').name).toBe('list');
+    expect(resolve(routes, 'v1/projects/P-1/audio').params).toEqual({ id: 'P-1' });
+    expect(resolve(routes, 'v1/projects/p-1').kind).toBe('none');
+    expect(resolve(routes, 'v1/FILES/Book.MP3').params).toEqual({ name: 'Book', ext: 'MP3' });
+    expect(resolve(routes, '').kind).toBe('none');
+  });
+
+  test('finds the route a full match of every route in precedence order finds', () => {
+    const templates = [
+      'v1/projects',
+      'v1/projects/{projectId}',
+      'v1/projects/{projectId}/chapters/{chapterId:int}',
+      'v1/projects/{projectId}/chapters/{chapterId}/segments/{*rest}',
+      'v1/{kind:alpha}/{id?}',
+      'v1/files/{name}.{ext}',
+      'v1/{*anything}',
+      'health',
+      '{page=home}',
+    ];
+    const routes = table(...templates.map((template, i): [string, string] => [`f${i}`, template]));
+    const paths = [
+      '',
+      'health',
+      'HEALTH/x',
+      'v1',
+      'v1/projects',
+      'v1/Projects/p1',
+      'v1/projects/p1/chapters/7',
+      'v1/projects/p1/chapters/x',
+      'v1/projects/p1/chapters/7/segments',
+      'v1/projects/p1/chapters/7/segments/a/b',
+      'v1/files/a.b',
+      'v1/abc',
+      'v1/abc/1',
+      'v1/abc/1/2',
+      'other',
+      'other/deeper',
+    ];
+    for (const path of paths) {
+      const segments = path.split('/').filter(Boolean);
+      const everyRoute = routes.routes
+        .map((route) => ({ route, params: matchRoute(route, segments) }))
+        .find((candidate) => candidate.params !== null);
+      const found = routes.lookup('GET', segments);
+      expect({ path, name: found.kind === 'match' ? found.match.route.functionName : undefined }).toEqual({
+        path,
+        name: everyRoute?.route.functionName,
+      });
+      if (found.kind === 'match') expect(found.match.params).toEqual(everyRoute?.params);
+    }
+  });
+
+  test('a lookup rules out routes by their literal segments without matching each in full', () => {
+    // The host has a route per HTTP function and looks one up per request: the path is lower-cased once, and a route
+    // whose literals differ from it costs string comparisons, not a full (case-folding) match.
+    const others = Array.from({ length: 40 }, (_, i): [string, string] => [`other${i}`, `v1/other${i}/{id}`]);
+    const routes = table(...others, ['list', 'v1/projects']);
+    const toLowerCase = jest.spyOn(String.prototype, 'toLowerCase');
+    try {
+      const found = routes.lookup('GET', ['v1', 'projects']);
+      expect(found.kind === 'match' && found.match.route.functionName).toBe('list');
+      // Once per path segment, then the one route that agrees is matched in full (twice per literal).
+      expect(toLowerCase).toHaveBeenCalledTimes(2 + 4);
+    } finally {
+      toLowerCase.mockRestore();
+    }
   });
 });
