@@ -1,4 +1,4 @@
-/** Retail packaging (ffmpeg, its own zip writer): `buildPackage` turns chapter masters into a measured, retail-ready package. */
+/** Retail packaging (ffmpeg, yazl): `buildPackage` turns chapter masters into a measured, retail-ready package. */
 export { buildPackage } from './buildPackage';
 export type { SampleCut } from './buildPackage';
 export { isSafeEntryName } from './zip';
