@@ -3,7 +3,9 @@
  * `moov` box without starting ffprobe: a book's join reads one per chapter, and each ffprobe process costs a start and
  * a demux of the header on a machine where the join waits for all of them. Only the plain case is read here: an MP4
  * whose one audio track is MPEG-4 AAC-LC with its channels in the AudioSpecificConfig. Anything else returns
- * undefined and is left to ffprobe.
+ * undefined and is left to ffprobe. music-metadata, which the project has, gives the container's duration (priming
+ * included) and the sample entry's channel count (2 for a mono AAC written by ffmpeg), but neither the frame count nor
+ * the AAC profile, so it cannot answer what a stream copy needs.
  */
 import { open, type FileHandle } from 'node:fs/promises';
 
