@@ -24,18 +24,20 @@ export async function measureDeliverable(
   files: AudioToMeasure[],
   options: { coverFile?: string; m4b?: string },
 ): Promise<MeasuredDeliverable> {
-  const measured = await mapLimit(files, MEASURE_CONCURRENCY, (f) =>
-    audio.measureDeliverableFile(f.path, f.role, f.name, f.loudness),
-  );
+  // The M4B's chapter marks and cover art are read beside the file's own measurement: two ffprobe processes at once,
+  // where the book's package waited for one after the other.
+  const [measured, m4b] = await Promise.all([
+    mapLimit(files, MEASURE_CONCURRENCY, (f) => audio.measureDeliverableFile(f.path, f.role, f.name, f.loudness)),
+    options.m4b ? audio.probe(options.m4b) : undefined,
+  ]);
   let chapterMarkers: MeasuredDeliverable['chapterMarkers'];
   let coverEmbedded = true;
-  if (options.m4b) {
-    const probed = await audio.probe(options.m4b);
+  if (m4b) {
     chapterMarkers = {
-      count: probed.chapters.length,
-      titled: probed.chapters.filter((c) => c.title.trim() !== '').length,
+      count: m4b.chapters.length,
+      titled: m4b.chapters.filter((c) => c.title.trim() !== '').length,
     };
-    coverEmbedded = probed.coverArt !== undefined;
+    coverEmbedded = m4b.coverArt !== undefined;
   }
   const cover = options.coverFile && coverEmbedded ? await audio.measureCover(options.coverFile) : undefined;
   return {

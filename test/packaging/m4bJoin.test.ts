@@ -1,0 +1,117 @@
+/**
+ * An M4B joined from the chapters' AAC starts one ffmpeg process, the join, and ffprobe only on the finished book:
+ * the chapters' facts come from their MP4 headers. The join reads the chapters through a queue deep enough that its
+ * reader thread does not wait for the muxer at every packet (ffmpeg's default of 8 cost two context switches per AAC
+ * frame, about half the join's CPU). The book's measurement and its chapter marks are read at once, not one after
+ * the other.
+ */
+import { chmod, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { createFfmpegToolchain, ffmpegPath, runFfmpeg } from '../../adapters/audio';
+import { CHAPTER_QUEUE_PACKETS } from '../../adapters/audio/encode';
+import { ffprobePath } from '../../adapters/audio/ffmpeg';
+import { buildPackage } from '../../adapters/packaging';
+import { sha256File } from '../../adapters/packaging/fileHash';
+import type { EncodedSet, PackageRequest } from '../../core/packaging';
+import type { AudioToolchain } from '../../core/ports/audio';
+import { BOOK, makeCover, makeMaster, makeTempDir } from './helpers';
+
+const audio = createFfmpegToolchain();
+/** Separates a process's arguments and the processes in the log (tags may hold newlines). */
+const ARG = '\u001f';
+const PROCESS = '\u001e';
+
+/** A script standing in for `binary` that logs each run's arguments to `log`, then runs it. */
+async function recordingBinary(dir: string, name: string, binary: string, log: string): Promise<string> {
+  const script = path.join(dir, name);
+  await writeFile(
+    script,
+    `#!/bin/sh\n{ printf '%s' '${name}'; for a in "$@"; do printf '\\037%s' "$a"; done; printf '\\036'; } >> '${log}'\n` +
+      `exec '${binary}' "$@"\n`,
+  );
+  await chmod(script, 0o755);
+  return script;
+}
+
+describe('an M4B joined from AAC chapters', () => {
+  let dir: string;
+  let cleanup: () => Promise<void>;
+  let request: PackageRequest;
+
+  beforeAll(async () => {
+    ({ dir, cleanup } = await makeTempDir('m4b-join'));
+    const aacOf = async (name: string, frequencyHz: number): Promise<EncodedSet> => {
+      const master = await makeMaster(audio, dir, name, { segments: 2, segmentSec: 1.5, frequencyHz });
+      const file = path.join(dir, `${name}.m4a`);
+      await runFfmpeg(['-y', '-i', master.file, ...['-c:a', 'aac', '-b:a', '64k', '-ar', '44100', '-ac', '1'], file]);
+      return { aac: { file, sha256: await sha256File(file), loudness: await audio.measureLoudness(file) } };
+    };
+    const chapters = await Promise.all([220, 260, 300].map((hz, i) => aacOf(`chapter-${i}`, hz)));
+    request = {
+      platform: 'apple',
+      book: BOOK,
+      coverJpeg: await makeCover(dir),
+      chapters: chapters.map((encoded, i) => ({
+        title: `Chapter ${i + 1}`,
+        masterFile: encoded.aac!.file,
+        durationSec: 4,
+        encoded,
+      })),
+      credits: { openingEncoded: await aacOf('opening', 240), closingEncoded: await aacOf('closing', 280) },
+    };
+    request.credits!.openingFile = request.credits!.openingEncoded!.aac!.file;
+    request.credits!.closingFile = request.credits!.closingEncoded!.aac!.file;
+  }, 120_000);
+  afterAll(() => cleanup());
+
+  it('starts the join and probes only the finished book, through a deep chapter queue', async () => {
+    const log = path.join(dir, 'processes.log');
+    await writeFile(log, '');
+    const recording = createFfmpegToolchain({
+      ffmpegPath: await recordingBinary(dir, 'ffmpeg', ffmpegPath(), log),
+      ffprobePath: await recordingBinary(dir, 'ffprobe', ffprobePath(), log),
+    });
+    const result = await buildPackage(request, { audio: recording, workDir: dir });
+
+    const processes = (await readFile(log, 'utf8'))
+      .split(PROCESS)
+      .filter(Boolean)
+      .map((line) => line.split(ARG));
+    const joins = processes.filter(([tool]) => tool === 'ffmpeg');
+    expect(joins).toHaveLength(1);
+    const probed = processes.filter(([tool]) => tool === 'ffprobe').map((args) => args[args.length - 1]);
+    expect(probed.length).toBeGreaterThan(0);
+    expect(probed.every((file) => file === result.deliverable.path)).toBe(true);
+
+    const join = joins[0];
+    const concat = join.findIndex((arg, i) => arg === '-f' && join[i + 1] === 'concat');
+    expect(join.slice(concat - 2, concat)).toEqual(['-thread_queue_size', String(CHAPTER_QUEUE_PACKETS)]);
+    expect(CHAPTER_QUEUE_PACKETS).toBeGreaterThanOrEqual(1024);
+    expect((await audio.probe(result.deliverable.path)).chapters).toHaveLength(5);
+  }, 60_000);
+
+  it('reads the book’s measurement and its chapter marks at once', async () => {
+    let inFlight = 0;
+    let most = 0;
+    const watch =
+      <A extends unknown[], R>(work: (...args: A) => Promise<R>) =>
+      async (...args: A): Promise<R> => {
+        most = Math.max(most, ++inFlight);
+        try {
+          return await work(...args);
+        } finally {
+          inFlight -= 1;
+        }
+      };
+    const watched: AudioToolchain = {
+      ...audio,
+      probe: watch(audio.probe),
+      measureDeliverableFile: watch(audio.measureDeliverableFile),
+    };
+    const result = await buildPackage(request, { audio: watched, workDir: dir });
+    expect(most).toBe(2);
+    expect(result.readiness.rules.find((r) => r.id === 'chapter-markers')).toMatchObject({
+      measured: '5 markers, 5 titled',
+    });
+  }, 60_000);
+});
