@@ -149,7 +149,12 @@ async function run(context: BenchContext): Promise<BenchRow[]> {
   try {
     platform = await startTestPlatform({ env: { LOG_LEVEL: 'warn' } });
     const platformPid = platform.pid;
-    const sampler = new CpuSampler(process.pid, () => [process.pid, platformPid]);
+    // The peak-memory sampler scans every process of the machine every 200 ms: measurement, not the product's client.
+    const sampler = new CpuSampler(
+      process.pid,
+      () => [process.pid, platformPid],
+      () => memory.costSec,
+    );
     context.log('platform up; planning the floor input');
     const first = await plannedProject(platform, manuscript, cover);
     const floorChapters = await chapterSsml(platform, first.projectId, first.chapterIds);
@@ -306,7 +311,8 @@ const production: BenchModule = {
     "(0.5 s growing by half, at most 5 s) saw it. The product's synthesis ends when its last synthesis activity " +
     'completed (Durable history). CPU from /proc readings of the process tree every 100 ms during product runs and at ' +
     "the floor's phase ends; CPU at an instant is the first reading at or after it (late by at most 100 ms: " +
-    "conservative); the readings' own cost is left out. CPU by process: median of the pairs per role; ffmpeg " +
+    'conservative); the cost of the readings and of the peak-memory sampling is left out. CPU by process: median ' +
+    'of the pairs per role; ffmpeg ' +
     "processes by their last reading, what they used after it (or short ones never read) from the platform's " +
     'reaped-children time; espeak-ng runs in worker threads of the platform\'s process (its "other threads"); the ' +
     "floor's ffmpeg is its reaped-children time. Then one segment regenerated and an unchanged rerun",

@@ -55,8 +55,8 @@ function childrenOf(pid: number): number[] {
 
 /**
  * Takes readings of the tree under `rootPid`, on demand (`read`) and every `intervalMs` between `start` and `stop`.
- * What the readings cost this process (the CPU it used while reading) is kept in each reading's `samplerSec`, so it
- * can be left out of the benchmark's own figures.
+ * What the readings cost this process (the CPU it used while reading), and what other measurements in it cost, is
+ * kept in each reading's `samplerSec`, so it can be left out of the benchmark's own figures.
  */
 export class CpuSampler {
   private readonly readings: TreeReading[] = [];
@@ -68,6 +68,8 @@ export class CpuSampler {
     private readonly rootPid: number,
     /** Processes whose main thread is read apart from the rest of their threads. */
     private readonly threadsOf: () => number[],
+    /** CPU other measurements in this process have spent so far, left out with the readings' own. */
+    private readonly otherMeasurementSec: () => number = () => 0,
     private readonly intervalMs = 100,
   ) {}
 
@@ -111,7 +113,7 @@ export class CpuSampler {
     }
     const used = process.cpuUsage(cost);
     this.samplerSec += (used.user + used.system) / 1e6;
-    const reading = { atMs, processes, samplerSec: this.samplerSec };
+    const reading = { atMs, processes, samplerSec: this.samplerSec + this.otherMeasurementSec() };
     this.readings.push(reading);
     return reading;
   }

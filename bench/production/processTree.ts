@@ -92,6 +92,7 @@ export type RoleOf = (process: ProcessInfo, tree: ProcessInfo[]) => string;
  */
 export class PeakMemorySampler {
   private readonly peaks = new Map<string, number>();
+  private spentSec = 0;
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -113,11 +114,19 @@ export class PeakMemorySampler {
   }
 
   sample(): void {
+    const cost = process.cpuUsage();
     const tree = processTree(this.rootPid);
     for (const p of tree) {
       const role = this.roleOf(p, tree);
       this.peaks.set(role, Math.max(this.peaks.get(role) ?? 0, p.peakRssMb));
     }
+    const used = process.cpuUsage(cost);
+    this.spentSec += (used.user + used.system) / 1e6;
+  }
+
+  /** CPU this process has spent sampling (a scan of every process of the machine), seconds. */
+  get costSec(): number {
+    return this.spentSec;
   }
 
   reset(): void {
