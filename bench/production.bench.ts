@@ -108,7 +108,9 @@ function phaseRow(side: string, run: number, result: RunResult, phaseName: strin
 
 /** The CPU-by-process table: median of the runs per role, with its share of their total. */
 function roleRows(label: string, runs: RunResult[]): BenchRow[] {
-  return medianByRole(runs.map((r) => r.cpuByRole)).map(({ role, cpuSec, share }) => ({
+  // A child read between its fork and its exec shows up as a role of its own with no CPU.
+  const rows = medianByRole(runs.map((r) => r.cpuByRole)).filter((r) => r.role === 'total' || r.cpuSec !== 0);
+  return rows.map(({ role, cpuSec, share }) => ({
     benchmark: 'production',
     case: `${label} / ${role}`,
     metrics: { cpuSec: round(cpuSec, 2), share: round(share, 3) },

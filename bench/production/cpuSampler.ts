@@ -33,6 +33,14 @@ function readStat(file: string): { ppid: number; name: string; ownSec: number; r
   };
 }
 
+/**
+ * CPU of the calling thread so far, seconds: what a measurement costs, without the worker threads that run meanwhile
+ * (process.cpuUsage would count theirs too, and the floor's synthesize during its readings).
+ */
+export function thisThreadCpuSec(): number {
+  return readStat('/proc/thread-self/stat')?.ownSec ?? 0;
+}
+
 function childrenOf(pid: number): number[] {
   const children: number[] = [];
   let tasks: string[];
@@ -90,7 +98,7 @@ export class CpuSampler {
 
   /** One reading now (epoch milliseconds, the clock the platform's job records use). */
   read(): TreeReading {
-    const cost = process.cpuUsage();
+    const costFrom = thisThreadCpuSec();
     const atMs = Date.now();
     const split = new Set(this.threadsOf());
     const processes: ProcessCpu[] = [];
@@ -111,8 +119,7 @@ export class CpuSampler {
       });
       pending.push(...childrenOf(pid));
     }
-    const used = process.cpuUsage(cost);
-    this.samplerSec += (used.user + used.system) / 1e6;
+    this.samplerSec += thisThreadCpuSec() - costFrom;
     const reading = { atMs, processes, samplerSec: this.samplerSec + this.otherMeasurementSec() };
     this.readings.push(reading);
     return reading;

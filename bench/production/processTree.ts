@@ -4,6 +4,7 @@
  * the benchmark process) in one tree. CPU is read by cpuSampler.ts, which reads only the tree's processes.
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import { thisThreadCpuSec } from './cpuSampler';
 
 const CLOCK_TICKS_PER_SECOND = 100;
 
@@ -114,14 +115,13 @@ export class PeakMemorySampler {
   }
 
   sample(): void {
-    const cost = process.cpuUsage();
+    const costFrom = thisThreadCpuSec();
     const tree = processTree(this.rootPid);
     for (const p of tree) {
       const role = this.roleOf(p, tree);
       this.peaks.set(role, Math.max(this.peaks.get(role) ?? 0, p.peakRssMb));
     }
-    const used = process.cpuUsage(cost);
-    this.spentSec += (used.user + used.system) / 1e6;
+    this.spentSec += thisThreadCpuSec() - costFrom;
   }
 
   /** CPU this process has spent sampling (a scan of every process of the machine), seconds. */
