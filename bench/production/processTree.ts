@@ -1,12 +1,10 @@
 /**
- * CPU and memory of a process tree, read from /proc (Linux): the benchmark runs the product (the platform in a child
- * process with its own children: Azurite, ffmpeg) and the floor (worker threads and ffmpeg children of the benchmark
- * process) in one tree, and charges each its own processes.
- *
- * CPU of a group at an instant = Σ over its live processes of utime + stime + cutime + cstime: a child that has
- * exited and been waited for is already in its parent's cutime/cstime, so nothing is lost or counted twice.
+ * Processes of a tree and their peak memory, read from /proc (Linux): the benchmark runs the product (the platform in
+ * a child process with its own children: the emulators, ffmpeg) and the floor (worker threads and ffmpeg children of
+ * the benchmark process) in one tree. CPU is read by cpuSampler.ts, which reads only the tree's processes.
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import { thisThreadCpuSec } from './cpuSampler';
 
 const CLOCK_TICKS_PER_SECOND = 100;
 
@@ -85,22 +83,6 @@ export function subtree(processes: ProcessInfo[], rootPid: number): ProcessInfo[
   return processes.filter((p) => inside.has(p.pid));
 }
 
-export interface CpuSplit {
-  /** The platform process and everything under it (the product's server side). */
-  platformSec: number;
-  /** The benchmark process itself (API client, the floor's worker threads) and its other children (the floor's ffmpeg). */
-  benchSec: number;
-}
-
-/** CPU seconds so far, split between the platform's subtree and the rest of the benchmark's tree. */
-export function cpuSplit(benchPid: number, platformPid: number | undefined): CpuSplit {
-  const tree = processTree(benchPid);
-  const platform = platformPid === undefined ? [] : subtree(tree, platformPid);
-  const platformPids = new Set(platform.map((p) => p.pid));
-  const sum = (list: ProcessInfo[]) => list.reduce((total, p) => total + p.cpuSec, 0);
-  return { platformSec: sum(platform), benchSec: sum(tree.filter((p) => !platformPids.has(p.pid))) };
-}
-
 /** A role for each process, so peak memory is reported per kind of process rather than per pid. */
 export type RoleOf = (process: ProcessInfo, tree: ProcessInfo[]) => string;
 
@@ -111,6 +93,7 @@ export type RoleOf = (process: ProcessInfo, tree: ProcessInfo[]) => string;
  */
 export class PeakMemorySampler {
   private readonly peaks = new Map<string, number>();
+  private spentSec = 0;
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -132,11 +115,18 @@ export class PeakMemorySampler {
   }
 
   sample(): void {
+    const costFrom = thisThreadCpuSec();
     const tree = processTree(this.rootPid);
     for (const p of tree) {
       const role = this.roleOf(p, tree);
       this.peaks.set(role, Math.max(this.peaks.get(role) ?? 0, p.peakRssMb));
     }
+    this.spentSec += thisThreadCpuSec() - costFrom;
+  }
+
+  /** CPU this process has spent sampling (a scan of every process of the machine), seconds. */
+  get costSec(): number {
+    return this.spentSec;
   }
 
   reset(): void {
