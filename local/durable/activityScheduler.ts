@@ -29,6 +29,8 @@ export class ActivityScheduler {
   private running = false;
   private loopDone: Promise<void> = Promise.resolve();
   private readonly inFlight = new Set<Promise<void>>();
+  /** The last lease filled every free slot (or there was none): a finished activity should look for more at once. */
+  private mayHaveWaitingItems = false;
 
   constructor(private readonly deps: ActivitySchedulerDeps) {}
 
@@ -44,9 +46,15 @@ export class ActivityScheduler {
     await Promise.allSettled([...this.inFlight]);
   }
 
+  /**
+   * One lease query per round. A round that leased fewer items than it had slots for saw the whole visible queue, so
+   * the loop sleeps (work enqueued in this process kicks it); only a round that filled every free slot may have left
+   * items behind, and then the loop queries again at once and a finished activity kicks it to use the freed slot.
+   */
   private async loop(): Promise<void> {
     while (this.running) {
       let leasedAny = false;
+      let slotsFilled = false;
       try {
         const free = this.deps.maxConcurrent - this.inFlight.size;
         const leased = await this.deps.queue.lease(this.deps.now().getTime(), free);
@@ -54,16 +62,18 @@ export class ActivityScheduler {
           if (!this.running) break;
           const run = this.run(item).finally(() => {
             this.inFlight.delete(run);
-            this.wakeup.kick();
+            if (this.mayHaveWaitingItems) this.wakeup.kick();
           });
           this.inFlight.add(run);
         }
         leasedAny = leased.length > 0;
+        slotsFilled = leased.length >= free;
+        this.mayHaveWaitingItems = slotsFilled;
       } catch (error) {
         this.deps.log('error', `activity scheduler: ${(error as Error).message}`);
       }
       if (leasedAny) this.wakeup.busy();
-      else if (this.running) await this.wakeup.sleepIdle(this.deps.pollMs);
+      if (this.running && !(leasedAny && slotsFilled)) await this.wakeup.sleepIdle(this.deps.pollMs);
     }
   }
 

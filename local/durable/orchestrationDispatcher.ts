@@ -9,6 +9,9 @@ import { OrchestratorInvoker, runEpisode } from './orchestrationRunner';
 import { Wakeup } from './wakeup';
 import { ActivityQueue, Delivered, Inbox, InboxMessage } from './workQueues';
 
+/** Most inbox messages one round reads. */
+const DUE_BATCH = 1000;
+
 export interface EngineLogger {
   (level: 'information' | 'warning' | 'error', message: string, detail?: Record<string, unknown>): void;
 }
@@ -44,11 +47,19 @@ export class OrchestrationDispatcher {
     await this.loopDone;
   }
 
+  /**
+   * One inbox query per round. After a round the loop sleeps even when it made progress: every message posted in this
+   * process kicks it (activity results, client starts and events, and this loop's own messages through `kickAt`), so
+   * a query straight after a round would only find what a kick announces anyway. Only a round that hit the batch
+   * limit queries again at once.
+   */
   private async loop(): Promise<void> {
     while (this.running) {
       let progressed = false;
+      let batchFull = false;
       try {
-        const due = await this.deps.inbox.due(this.deps.now().getTime(), 1000);
+        const due = await this.deps.inbox.due(this.deps.now().getTime(), DUE_BATCH);
+        batchFull = [...due.values()].reduce((count, list) => count + list.length, 0) >= DUE_BATCH;
         const groups = [...due.entries()];
         for (let i = 0; i < groups.length && this.running; i += this.deps.maxConcurrentOrchestrations) {
           const slice = groups.slice(i, i + this.deps.maxConcurrentOrchestrations);
@@ -61,7 +72,7 @@ export class OrchestrationDispatcher {
         this.deps.log('error', `orchestration dispatcher: ${(error as Error).message}`);
       }
       if (progressed) this.wakeup.busy();
-      else if (this.running) await this.wakeup.sleepIdle(this.deps.pollMs);
+      if (this.running && !(progressed && batchFull)) await this.wakeup.sleepIdle(this.deps.pollMs);
     }
   }
 

@@ -31,7 +31,8 @@ export async function startAzuriteInTemp(): Promise<{ azurite: RunningAzurite; t
   }
 }
 
-export async function startDurableTestEnv(taskHubName: string): Promise<DurableTestEnv> {
+/** `pollIntervalMs`: how often the engine's loops look for work no kick announced (100 ms unless a test needs more). */
+export async function startDurableTestEnv(taskHubName: string, pollIntervalMs = 100): Promise<DurableTestEnv> {
   const { azurite, tempDir } = await startAzuriteInTemp();
   const logs: object[] = [];
   const logger = (line: object) => logs.push(line);
@@ -45,7 +46,7 @@ export async function startDurableTestEnv(taskHubName: string): Promise<DurableT
         storageConnectionString: azurite.connectionString,
         taskHubName,
         logger,
-        pollIntervalMs: 100,
+        pollIntervalMs,
       }),
     ],
   });
