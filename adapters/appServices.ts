@@ -24,6 +24,7 @@ import type { PackageService } from '../core/production/packageService';
 import type { ProjectService } from '../core/projects/projectService';
 import type { ReviewService } from '../core/review/reviewService';
 import type { TenantService } from '../core/tenants/tenantService';
+import type { TenantStorageUsage } from '../core/tenants/storageUsage';
 import type { UserService } from '../core/users/userService';
 import type { WebhookDispatcher } from '../core/webhooks/webhookDispatcher';
 import type { WebhookService } from '../core/webhooks/webhookService';
@@ -80,6 +81,8 @@ export interface AppServices {
   audio: AudioToolchain;
   events: EventPublisher;
   costs: CostService;
+  /** The bytes each tenant stores, as a stored measurement (one point read for the storage quota). */
+  storageUsage: TenantStorageUsage;
   webhooks: WebhookService;
   webhookDispatcher: WebhookDispatcher;
   /** Comment threads and chapter decisions (the validator's review). */

@@ -7,6 +7,8 @@ import type { ProjectRecord } from '../core/projects/project';
 import { ProjectService } from '../core/projects/projectService';
 import type { TenantRecord } from '../core/tenants/tenant';
 import { TenantService } from '../core/tenants/tenantService';
+import { TenantStorageUsage, type StorageUsageRecord } from '../core/tenants/storageUsage';
+import { typedTenantCollection } from '../core/ports/typedCollection';
 import type { UserRecord } from '../core/users/user';
 import { UserService } from '../core/users/userService';
 import { AzureBlobStore } from './blob/azureBlobStore';
@@ -255,6 +257,15 @@ function buildRoot(config: AppEnvironment): Root {
       termsVersion: config.TERMS_VERSION,
     }),
     costs,
+    // Beside the metrics aggregates: a measurement of the tenant, in its partition, never the tenant document.
+    storageUsage: new TenantStorageUsage({
+      documents: typedTenantCollection<StorageUsageRecord>(
+        new CosmosTenantCollection(container('metrics')),
+        'storageUsage',
+      ),
+      blobs,
+      clock,
+    }),
     reviews: new ReviewService({
       threads: records.reviewThreads,
       approvals: records.chapterApprovals,

@@ -42,13 +42,15 @@ endpoint({
   operationId: 'getTenantUsage',
   method: 'GET',
   route: 'v1/tenant/usage',
-  summary: "Your organization's use of its quotas: characters this month, productions running, storage (any role)",
+  summary:
+    "Your organization's use of its quotas: characters this month, productions running, storage as last measured " +
+    '(any role)',
   tags: ['costs'],
   access: 'tenant',
   responses: { 200: { description: 'The usage', schema: TenantUsageView } },
   async handle({ principal, services }) {
     const tenant = await services.tenants.current(principal);
-    const usage = await services.costs.quotaUsage(tenant, await services.projects.storedBytes(tenant.id));
+    const usage = await services.costs.quotaUsage(tenant, await services.storageUsage.current(tenant.id));
     return { status: 200, json: usage };
   },
 });

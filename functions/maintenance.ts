@@ -5,13 +5,15 @@ import { ARCHIVE_RETENTION_DAYS } from '../core/projects/projectService';
 /**
  * Daily at 03:30 UTC: archived projects past their retention period are purged with every document and blob they
  * have; so are organizations whose deletion is due, and audit records and export zips past theirs (docs/privacy.md,
- * "Retention"). A run stopped halfway is finished by the next.
+ * "Retention"). A run stopped halfway is finished by the next. Then every remaining tenant's stored bytes are measured
+ * again: what the purge freed, and the manuscripts and covers stored since the last production ended.
  */
 app.timer('purgeArchivedProjects', {
   schedule: '0 30 3 * * *',
   handler: async (_timer, context) => {
-    const { tenants, privacy, logger } = services();
+    const { tenants, privacy, storageUsage, logger } = services();
     const swept = { tenantsPurged: 0, projects: 0, projectDocuments: 0, projectBlobs: 0, auditRecords: 0, exports: 0 };
+    let storageMeasured = 0;
     for await (const tenantId of tenants.allTenantIds()) {
       const sweep = await privacy.retention.sweep(tenantId);
       if (sweep.tenantPurged) {
@@ -23,7 +25,14 @@ app.timer('purgeArchivedProjects', {
       swept.projectBlobs += sweep.projects.blobs;
       swept.auditRecords += sweep.auditRecords;
       swept.exports += sweep.exports;
+      await storageUsage.measure(tenantId);
+      storageMeasured++;
     }
-    logger.info('retention', { operation: context.functionName, retentionDays: ARCHIVE_RETENTION_DAYS, ...swept });
+    logger.info('retention', {
+      operation: context.functionName,
+      retentionDays: ARCHIVE_RETENTION_DAYS,
+      ...swept,
+      storageMeasured,
+    });
   },
 });

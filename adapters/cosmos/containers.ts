@@ -56,7 +56,10 @@ export const containerDefinitions = {
   costs: byProject('costs'),
   lexicon: byProject('lexicon'),
   reviews: byProject('reviews'),
-  /** Per-tenant and platform daily metric aggregates (core/metrics/dailyMetricsStore.ts), expiring by TTL. */
+  /**
+   * Per-tenant and platform daily metric aggregates (core/metrics/dailyMetricsStore.ts), expiring by TTL; and each
+   * tenant's stored-bytes measurement (core/tenants/storageUsage.ts), which does not expire.
+   */
   metrics: byTenant('metrics'),
   /** One record per state-changing request, expiring by TTL (core/privacy/audit.ts). */
   audit: byTenant('audit'),

@@ -49,6 +49,7 @@ export function buildProductionContext(svc: AppServices, stores: ProductionStore
     jobs: svc.jobs,
     projects: svc.projects,
     tenants: svc.tenants,
+    storage: svc.storageUsage,
     costs: svc.costs,
     planning: svc.planning,
     book: svc.book,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { costGroupings } from '../costs/aggregate';
 import { costKinds } from '../costs/priceTable';
+import { IsoDateTime } from './common';
 
 const Day = z
   .string()
@@ -53,7 +54,15 @@ export const TenantUsageView = z
       resetsAt: z.string().meta({ description: 'When the month ends and the character quota resets (ISO 8601)' }),
     }),
     concurrentJobs: z.object({ limit: z.number(), running: z.number() }),
-    storageBytes: z.object({ limit: z.number(), used: z.number() }),
+    storageBytes: z.object({
+      limit: z.number(),
+      used: z.number(),
+      measuredAt: IsoDateTime.meta({
+        description:
+          'When `used` was measured (ISO 8601): it is remeasured when a production ends, when projects are purged ' +
+          'and daily, so files stored since may not be counted yet',
+      }),
+    }),
   })
   .meta({
     id: 'TenantUsage',

@@ -5,6 +5,7 @@ import { readAll, type Filter, type ProjectCollection, type TenantCollection } f
 import type { Clock, IdGenerator } from '../ports/system';
 import type { ProjectRecord } from '../projects/project';
 import type { TenantRecord } from '../tenants/tenant';
+import type { StoredBytes } from '../tenants/storageUsage';
 import { CostAccumulator, type CostGrouping, type CostReport, daysBetween } from './aggregate';
 import { type CostEntry, costRecordId, type CostRecord, toCostRecord, validateCostEntry } from './costEntry';
 import { type CostEstimate, estimateCost, type EstimateInput } from './estimate';
@@ -39,7 +40,8 @@ export interface TenantUsage {
   month: string;
   monthlyCharacters: { limit: number; used: number; reserved: number; remaining: number; resetsAt: string };
   concurrentJobs: { limit: number; running: number };
-  storageBytes: { limit: number; used: number };
+  /** `used` as last measured, at `measuredAt` (core/tenants/storageUsage.ts). */
+  storageBytes: { limit: number; used: number; measuredAt: string };
 }
 
 export const MAX_REPORT_DAYS = 366;
@@ -128,16 +130,16 @@ export class CostService {
 
   /**
    * How much of its quotas the tenant has used this month, for any of its members: the quota is the organization's,
-   * and a refusal tells a creator as much anyway. `storedBytes` is what the tenant keeps now.
+   * and a refusal tells a creator as much anyway. `stored` is the tenant's stored bytes as last measured.
    */
-  async quotaUsage(tenant: TenantRecord, storedBytes: number): Promise<TenantUsage> {
+  async quotaUsage(tenant: TenantRecord, stored: StoredBytes): Promise<TenantUsage> {
     const { month } = monthBounds(this.deps.clock.now());
     const { limit, used, reserved, remaining, resetsAt } = await this.characterQuota(tenant, 0);
     return {
       month,
       monthlyCharacters: { limit, used, reserved, remaining, resetsAt },
       concurrentJobs: { limit: tenant.quotas.concurrentJobs, running: (tenant.runningProductions ?? []).length },
-      storageBytes: { limit: tenant.quotas.storageBytes, used: storedBytes },
+      storageBytes: { limit: tenant.quotas.storageBytes, used: stored.bytes, measuredAt: stored.measuredAt },
     };
   }
 

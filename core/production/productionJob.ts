@@ -20,6 +20,7 @@ import { SSML_LIMITS } from '../ssml/planRequests';
 import { billableCharacters } from '../ssml/text';
 import type { TenantRecord } from '../tenants/tenant';
 import type { TenantService } from '../tenants/tenantService';
+import type { TenantStorageUsage } from '../tenants/storageUsage';
 import { estimateProductionBytes } from './outputSize';
 import type { PackageRecord } from './packageRecord';
 import { summarizeBookPlan } from './planSummaries';
@@ -67,8 +68,10 @@ const SEGMENTS_PER_BATCH = 24;
 
 export interface ProductionJobDeps {
   jobs: Pick<JobService, 'isStopRequested' | 'markRunning' | 'find' | 'finish' | 'advanceProgress'>;
-  projects: Pick<ProjectService, 'find' | 'storedBytes' | 'updateFacts'>;
+  projects: Pick<ProjectService, 'find' | 'updateFacts'>;
   tenants: Pick<TenantService, 'assertActive'>;
+  /** The tenant's stored bytes as last measured (a point read, never a listing). */
+  storage: Pick<TenantStorageUsage, 'current'>;
   costs: Pick<CostService, 'estimate' | 'checkQuota'>;
   planning: Pick<PlanService, 'recountFacts'>;
   book: ProductionBook;
@@ -239,9 +242,13 @@ export class ProductionJob {
     return { cancelled: false, chapterIds: assessment.chapters.map((c) => c.chapterId), skipped: assessment.skipped };
   }
 
-  /** The tenant (refused when not active) and the bytes it stores now. */
-  private quotaState(tenantId: string): Promise<[TenantRecord, number]> {
-    return Promise.all([this.deps.tenants.assertActive(tenantId), this.deps.projects.storedBytes(tenantId)]);
+  /** The tenant (refused when not active) and the bytes it stores, as last measured. */
+  private async quotaState(tenantId: string): Promise<[TenantRecord, number]> {
+    const [tenant, stored] = await Promise.all([
+      this.deps.tenants.assertActive(tenantId),
+      this.deps.storage.current(tenantId),
+    ]);
+    return [tenant, stored.bytes];
   }
 
   /**

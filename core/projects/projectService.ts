@@ -3,7 +3,7 @@ import { requireVersion } from '../common/versions';
 import type { Principal, TenantPrincipal } from '../auth/principal';
 import { ConflictError, PreconditionFailedError, ValidationError } from '../errors';
 import type { BlobStore } from '../ports/blobs';
-import { projectBlobPrefix, tenantBlobPrefix } from '../ports/blobs';
+import { projectBlobPrefix } from '../ports/blobs';
 import type { Filter, Page, TenantCollection } from '../ports/documents';
 import type { CoverProcessor } from '../ports/images';
 import type { IncomingFile } from '../ports/uploads';
@@ -293,11 +293,6 @@ export class ProjectService {
   /** Reads a project for system work (orchestrations); tenant scoping still applies. */
   find(tenantId: string, projectId: string): Promise<ProjectRecord | undefined> {
     return this.deps.projects.get(tenantId, projectId);
-  }
-
-  /** Bytes the tenant stores (manuscripts, covers, audio, packages), for the storage quota. */
-  storedBytes(tenantId: string): Promise<number> {
-    return this.deps.blobs.bytesUnder(tenantBlobPrefix(tenantId));
   }
 
   private assertFresh(project: ProjectRecord, ifMatch: string): void {

@@ -8,7 +8,7 @@ import * as df from 'durable-functions';
 import type { PackageInput } from '../../core/production/bookPackaging';
 import type { MasterChapterInput } from '../../core/production/chapterMastering';
 import type { JobInput } from '../../core/jobs/job';
-import { productionContext } from '../../adapters/compositionRoot';
+import { productionContext, services } from '../../adapters/compositionRoot';
 import type { PreflightInput } from '../../core/production/productionJob';
 import type { SynthesizeSegmentsInput } from '../../core/production/segmentSynthesis';
 
@@ -48,11 +48,28 @@ df.app.activity(productionActivities.checkpoint, {
   handler: (input: JobInput & { phase?: string; chaptersDone?: number }) => productionContext().job.checkpoint(input),
 });
 df.app.activity(productionActivities.finish, {
-  handler: (input: JobInput & { result: Record<string, unknown> }) => productionContext().job.finish(input),
+  handler: (input: JobInput & { result: Record<string, unknown> }) =>
+    measureStorageAfter(input, productionContext().job.finish(input)),
 });
 df.app.activity(productionActivities.fail, {
-  handler: (input: JobInput & { code: string; message: string }) => productionContext().job.fail(input),
+  handler: (input: JobInput & { code: string; message: string }) =>
+    measureStorageAfter(input, productionContext().job.fail(input)),
 });
 df.app.activity(productionActivities.settleStopped, {
-  handler: (input: JobInput) => productionContext().job.settleStopped(input),
+  handler: (input: JobInput) => measureStorageAfter(input, productionContext().job.settleStopped(input)),
 });
+
+/**
+ * However a production ends, the audio and packages it stored change the tenant's storage most: its stored bytes are
+ * measured again once the job has ended. A failed measurement leaves the job's outcome alone (the activity still
+ * succeeds) and is made good by the next production's end or the daily maintenance run.
+ */
+async function measureStorageAfter(input: JobInput, ended: Promise<void>): Promise<void> {
+  await ended;
+  const { storageUsage, logger } = services();
+  await storageUsage
+    .measure(input.tenantId)
+    .catch((error: unknown) =>
+      logger.warn('storage measurement failed', { tenantId: input.tenantId, jobId: input.jobId, error: String(error) }),
+    );
+}

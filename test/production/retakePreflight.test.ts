@@ -68,10 +68,10 @@ function preflightFor() {
     },
     projects: {
       find: async () => ({ metadata: { language: 'en-GB', isbn: null }, cover: null }),
-      storedBytes: async () => STORED_BYTES,
       updateFacts: async () => ({}),
     },
     tenants: { assertActive: async () => ({ id: TENANT, plan: 'pro' }) },
+    storage: { current: async () => ({ bytes: STORED_BYTES, measuredAt: '2024-01-01T00:00:00.000Z' }) },
     costs: {
       estimate: () => ({ totalUsd: 0 }),
       checkQuota: async (_tenant: unknown, request: { characters?: number; storageBytes?: number }) => {

@@ -38,7 +38,7 @@ beforeEach(() => {
         month: today.slice(0, 7),
         monthlyCharacters: { limit: 1_000_000, used: 850_000, remaining: 150_000, resetsAt: '2031-01-01T00:00:00Z' },
         concurrentJobs: { limit: 2, running: 1 },
-        storageBytes: { limit: 10 * 1024 ** 3, used: 1024 ** 3 },
+        storageBytes: { limit: 10 * 1024 ** 3, used: 1024 ** 3, measuredAt: '2026-03-01T03:30:00.000Z' },
       },
     },
     'GET /v1/projects': {

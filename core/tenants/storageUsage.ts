@@ -1,0 +1,78 @@
+/**
+ * The bytes a tenant stores, as a stored measurement (docs/domain.md, "Costs and quotas"): readers (the usage view, a
+ * production's storage check) make one point read; only a measurement lists the tenant's blobs, at the points where
+ * storage changes a lot (a production ends, projects are purged, the daily maintenance run) and the first time the
+ * figure is read. The measurement is its own small document in the tenant's partition, never the tenant document,
+ * whose ETag production slot claims contend for.
+ */
+import { ConflictError, PreconditionFailedError } from '../errors';
+import { tenantBlobPrefix, type BlobStore } from '../ports/blobs';
+import type { StoredDocument, TenantCollection } from '../ports/documents';
+import type { Clock } from '../ports/system';
+
+export const STORAGE_USAGE_TYPE = 'storageUsage';
+/** One document per tenant, in the tenant's own partition. */
+export const STORAGE_USAGE_ID = 'storage-usage';
+
+export interface StoredBytes {
+  bytes: number;
+  /** When the listing behind `bytes` began (ISO 8601): blobs stored after it may be missing from the figure. */
+  measuredAt: string;
+}
+
+export interface StorageUsageRecord extends StoredDocument, StoredBytes {
+  type: typeof STORAGE_USAGE_TYPE;
+  id: typeof STORAGE_USAGE_ID;
+}
+
+export interface StorageUsageDeps {
+  documents: TenantCollection<StorageUsageRecord>;
+  blobs: Pick<BlobStore, 'bytesUnder'>;
+  clock: Clock;
+}
+
+/**
+ * Each lost race means another measurement was stored meanwhile; a newer one ends the write, so this is only reached
+ * by a long run of older measurements finishing one after another.
+ */
+const MAX_WRITE_ATTEMPTS = 100;
+
+export class TenantStorageUsage {
+  constructor(private readonly deps: StorageUsageDeps) {}
+
+  /** The stored figure: one point read; measured now only when the tenant has none yet. */
+  async current(tenantId: string): Promise<StoredBytes> {
+    const stored = await this.deps.documents.get(tenantId, STORAGE_USAGE_ID);
+    return stored ? figureOf(stored) : this.measure(tenantId);
+  }
+
+  /**
+   * Lists the tenant's blobs once and stores their total, unless a measurement that began later is already stored:
+   * then that one stays, and is what this answers.
+   */
+  async measure(tenantId: string): Promise<StoredBytes> {
+    const measuredAt = this.deps.clock.now().toISOString();
+    const bytes = await this.deps.blobs.bytesUnder(tenantBlobPrefix(tenantId));
+    return this.store(tenantId, { bytes, measuredAt });
+  }
+
+  private async store(tenantId: string, figure: StoredBytes): Promise<StoredBytes> {
+    const record: StorageUsageRecord = { type: STORAGE_USAGE_TYPE, id: STORAGE_USAGE_ID, tenantId, ...figure };
+    for (let attempt = 1; ; attempt++) {
+      const stored = await this.deps.documents.get(tenantId, STORAGE_USAGE_ID);
+      if (stored && stored.measuredAt >= figure.measuredAt) return figureOf(stored);
+      try {
+        return figureOf(
+          stored ? await this.deps.documents.replace(record, stored.etag!) : await this.deps.documents.create(record),
+        );
+      } catch (error) {
+        const lostRace = error instanceof PreconditionFailedError || error instanceof ConflictError;
+        if (!lostRace || attempt >= MAX_WRITE_ATTEMPTS) throw error;
+      }
+    }
+  }
+}
+
+function figureOf(record: StoredBytes): StoredBytes {
+  return { bytes: record.bytes, measuredAt: record.measuredAt };
+}
