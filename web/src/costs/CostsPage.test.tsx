@@ -73,6 +73,8 @@ describe('the costs page', () => {
     ).toBe('85');
     expect(quota.textContent).toMatch('850,000 of 1,000,000');
     expect(quota.textContent).toMatch('Your organization has used 85% of this month');
+    // The storage figure is a measurement: the card says when it was taken.
+    expect(quota.textContent).toMatch(/Storage as measured on .*2026/);
     // The quota comes from the organization's usage, not from the creator's own (partial) costs.
     expect(sent.some((r) => r.path === '/v1/tenant/usage')).toBe(true);
   });

@@ -47,6 +47,10 @@ export function QuotaCard({ usage }: { usage: TenantUsage }) {
         />
       </div>
       <p className="small muted">{t('quota.resets', { date: format.date(characters.resetsAt) })}</p>
+      {/* The storage figure is a stored measurement, not a live count: say when it was taken. */}
+      <p className="small muted">
+        {t('quota.storageMeasured', { date: format.dateTime(usage.storageBytes.measuredAt) })}
+      </p>
       {charactersShare >= 1 ? (
         <Alert tone="warning">{t('quota.overLimit')}</Alert>
       ) : (
