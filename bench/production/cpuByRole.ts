@@ -64,7 +64,14 @@ export function cpuByRole(readings: TreeReading[], roles: Roles, include: Includ
   const before = new Map(first.processes.map((p) => [p.pid, p]));
   const alive = new Set(last.processes.map((p) => p.pid));
   const lastSeen = new Map<number, ProcessCpu>();
-  for (const reading of readings) for (const p of reading.processes) if (include(p)) lastSeen.set(p.pid, p);
+  for (const reading of readings)
+    for (const p of reading.processes) {
+      if (!include(p)) continue;
+      // An exited process not yet waited for (and one caught mid-exec) shows an empty command line: keep the one it
+      // was seen with, so its role follows what it ran.
+      const earlier = lastSeen.get(p.pid)?.commandLine;
+      lastSeen.set(p.pid, p.commandLine === '' && earlier ? { ...p, commandLine: earlier } : p);
+    }
   const samplerSec = last.samplerSec - first.samplerSec;
   const reapedPool = new Map<number, number>();
   const pool = (pid: number, sec: number) => reapedPool.set(pid, (reapedPool.get(pid) ?? 0) + sec);

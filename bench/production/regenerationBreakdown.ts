@@ -129,6 +129,8 @@ export class ToolWatcher {
       if (known) {
         known.lastMs = now;
         known.cpuSec = Math.max(known.cpuSec, p.cpuSec);
+        // A process first seen as it starts may show a command line that names nothing yet: look again later.
+        if (known.kind === 'other ffmpeg') known.kind = toolKind(p.commandLine);
       } else this.seen.set(p.pid, { kind: toolKind(p.commandLine), firstMs: now, lastMs: now, cpuSec: p.cpuSec });
     }
   }

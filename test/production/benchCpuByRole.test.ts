@@ -57,6 +57,18 @@ test('a render seen while it ran is charged what it was seen using; its end afte
   expect(sum(cpu)).toBeCloseTo(treeCpuSec(readings[2]!) - treeCpuSec(readings[0]!));
 });
 
+test('a render last seen exited and not yet waited for (an empty command line) keeps the role it was seen with', () => {
+  const zombie = { ...render(400, 2.5), commandLine: '' };
+  const readings = [
+    reading(0, [bench(1), platform(10, 6, 0)]),
+    reading(100, [bench(1), platform(11, 6.5, 0), render(400, 2)]),
+    reading(200, [bench(1), platform(12, 7, 0), zombie]),
+  ];
+  const cpu = cpuByRole(readings, roles);
+  expect(cpu.get('ffmpeg: chapter render')).toBeCloseTo(2.5);
+  expect(cpu.get('ffmpeg: other ffmpeg')).toBeUndefined();
+});
+
 test('a process that lived between two readings is charged once, to the unseen children', () => {
   const readings = [reading(0, [bench(1), platform(10, 6, 0)]), reading(100, [bench(1), platform(10, 6, 0.7)])];
   const cpu = cpuByRole(readings, roles);
