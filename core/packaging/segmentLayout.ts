@@ -12,7 +12,7 @@ export interface SegmentLayout {
   endsSec: readonly number[];
 }
 
-export interface LayoutQuietRegion {
+interface LayoutQuietRegion {
   startSec: number;
   endSec: number;
 }
