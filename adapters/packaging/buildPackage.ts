@@ -206,7 +206,6 @@ interface BuildInputs {
   reuse: EncodingReuse;
 }
 
-/** Whose master a planned MP3 file is made from. */
 /** The segment layout of the chapter master a file is cut from, when that master recorded one. */
 function layoutOf(request: PackageRequest, file: PlannedAudioFile): SegmentLayout | undefined {
   const ref = masterRefOf(file);
@@ -215,6 +214,7 @@ function layoutOf(request: PackageRequest, file: PlannedAudioFile): SegmentLayou
   return segmentLayoutOf(chapter.segmentStartsSec, chapter.segmentEndsSec);
 }
 
+/** Whose master a planned MP3 file is made from. */
 function masterRefOf(file: PlannedAudioFile): MasterRef {
   if (file.role === 'opening-credits') return { credits: 'opening' };
   if (file.role === 'closing-credits') return { credits: 'closing' };
