@@ -82,12 +82,14 @@ export async function masterChapter(input: MasterChapterInput, outFile: string):
     const roomTone = roomToneFor(speechSec, requestedRoomTone);
     const order: string[] = [];
     const segmentStartsSec: number[] = [];
+    const segmentEndsSec: number[] = [];
     let cursor = roomTone.headMs / 1000;
     if (roomTone.headMs > 0) order.push(await silence(roomTone.headMs));
     for (const [index, segment] of input.segmentFiles.entries()) {
       segmentStartsSec.push(cursor);
       order.push(names[index]);
       cursor += infos[index].durationSec;
+      segmentEndsSec.push(cursor);
       const isLast = index === input.segmentFiles.length - 1;
       if (!isLast && segment.pauseAfterMs > 0) {
         order.push(await silence(segment.pauseAfterMs));
@@ -129,7 +131,7 @@ export async function masterChapter(input: MasterChapterInput, outFile: string):
       gainDb += correction;
       measured = await render(gainDb);
     }
-    return { outFile, durationSec, gainDb, segmentStartsSec, measured };
+    return { outFile, durationSec, gainDb, segmentStartsSec, segmentEndsSec, measured };
   });
 }
 

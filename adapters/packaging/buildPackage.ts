@@ -18,6 +18,7 @@ import {
   deliverableFileName,
   planM4bChapters,
   planMp3Files,
+  segmentLayoutOf,
   tagsFor,
   validatePackageRequest,
   RETAIL_ENCODINGS,
@@ -27,6 +28,7 @@ import {
   type PackageRequest,
   type PackageResult,
   type PlannedAudioFile,
+  type SegmentLayout,
   type TimeWindow,
 } from '../../core/packaging';
 import type { AudioToolchain } from '../../core/ports/audio';
@@ -204,6 +206,14 @@ interface BuildInputs {
   reuse: EncodingReuse;
 }
 
+/** The segment layout of the chapter master a file is cut from, when that master recorded one. */
+function layoutOf(request: PackageRequest, file: PlannedAudioFile): SegmentLayout | undefined {
+  const ref = masterRefOf(file);
+  if (!('chapterIndex' in ref)) return undefined;
+  const chapter = request.chapters[ref.chapterIndex];
+  return segmentLayoutOf(chapter.segmentStartsSec, chapter.segmentEndsSec);
+}
+
 /** Whose master a planned MP3 file is made from. */
 function masterRefOf(file: PlannedAudioFile): MasterRef {
   if (file.role === 'opening-credits') return { credits: 'opening' };
@@ -260,7 +270,8 @@ async function encodeFiles(
       loudness = await reuse.produce(
         key,
         out,
-        async () => encodeMp3({ ...file, source: await masters.file(master) }, out, deps, outputDir),
+        async () =>
+          encodeMp3({ ...file, source: await masters.file(master) }, out, deps, outputDir, layoutOf(request, file)),
         deps.signal,
       );
       if (file.role === 'retail-sample' && sample)
@@ -285,6 +296,7 @@ async function encodeMp3(
   out: string,
   deps: PackageDeps,
   outputDir: string,
+  layout: SegmentLayout | undefined,
 ): Promise<LoudnessMeasurement> {
   const options = {
     bitrateKbps: MP3_ENCODING.kbps,
@@ -296,7 +308,7 @@ async function encodeMp3(
   if (!window) return (await deps.audio.encodeMp3Cbr(file.source, out, options)).loudness;
   return withTempDir(outputDir, 'excerpt', async (dir) => {
     const wav = path.join(dir, 'excerpt.wav');
-    await renderExcerpt(file.source, window, wav, { ffmpegPath: deps.ffmpegPath, signal: deps.signal });
+    await renderExcerpt(file.source, window, wav, { ffmpegPath: deps.ffmpegPath, signal: deps.signal }, layout);
     return (await deps.audio.encodeMp3Cbr(wav, out, options)).loudness;
   });
 }

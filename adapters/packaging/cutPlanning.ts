@@ -9,13 +9,14 @@ import {
   maxFileSeconds,
   pickSampleChapter,
   SAMPLE_LIMITS,
+  segmentLayoutOf,
   wantsRetailSample,
   type PackageRequest,
   type TimeWindow,
 } from '../../core/packaging';
 import type { AudioToolchain } from '../../core/ports/audio';
 import { chooseCuts } from '../audio/split';
-import { detectQuietRegions, pauseMidpoints, type ToolOptions } from './excerpt';
+import { detectQuietRegions, pauseMidpoints, quietRegionsOf, type ToolOptions } from './excerpt';
 
 /** Cut no earlier than this fraction of the limit (as splitLongAudio does). */
 const SEARCH_FROM_FRACTION = 0.8;
@@ -83,7 +84,10 @@ export async function planRetailSample(
   let pauses: number[] = [];
   if (durationSec > SAMPLE_LIMITS.wholeChapterMaxSec) {
     const scannedSec = SAMPLE_LIMITS.maxSec + 5;
-    pauses = pauseMidpoints(await detectQuietRegions(masterFile, { endSec: scannedSec }, tools), scannedSec);
+    const { segmentStartsSec, segmentEndsSec } = request.chapters[chapterIndex];
+    const layout = segmentLayoutOf(segmentStartsSec, segmentEndsSec);
+    const regions = await quietRegionsOf(masterFile, { startSec: 0, endSec: scannedSec }, tools, layout);
+    pauses = pauseMidpoints(regions, scannedSec);
   }
   return { chapterIndex, window: chooseSampleWindow(durationSec, pauses) };
 }

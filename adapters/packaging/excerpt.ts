@@ -6,7 +6,7 @@
 import { requireLosslessFile } from '../audio/encodingSource';
 import { runFfmpeg } from '../audio/ffmpeg';
 import { DEFAULT_ROOM_TONE, MASTER_SAMPLE_RATE_HZ } from '../../core/audio/masteringTarget';
-import type { TimeWindow } from '../../core/packaging';
+import { layoutQuietRegions, type SegmentLayout, type TimeWindow } from '../../core/packaging';
 
 export interface ToolOptions {
   ffmpegPath?: string;
@@ -75,6 +75,20 @@ export async function detectQuietRegions(
   return regions;
 }
 
+/**
+ * The quiet stretches of a window of a master: from the segment layout mastering recorded when there is one (no
+ * process started), else found by a scan.
+ */
+export async function quietRegionsOf(
+  file: string,
+  window: TimeWindow,
+  tools: ToolOptions,
+  layout: SegmentLayout | undefined,
+): Promise<QuietRegion[]> {
+  if (layout) return layoutQuietRegions(layout, window, MIN_QUIET_SEC);
+  return detectQuietRegions(file, window, tools);
+}
+
 /** Midpoints of the pauses inside a master (not its head or tail room tone): candidate cut points. */
 export function pauseMidpoints(regions: QuietRegion[], durationSec: number): number[] {
   return regions
@@ -93,18 +107,20 @@ export function speechBounds(regions: QuietRegion[], windowSec: number): { onset
 
 /**
  * Renders `window` of `master` as a 44.1 kHz mono 16-bit WAV: speech trimmed, then padded with room tone. The WAV is
- * encoded next, so `master` must be lossless: a cut of an encoding is refused, as its encode would be.
+ * encoded next, so `master` must be lossless: a cut of an encoding is refused, as its encode would be. The speech is
+ * found from the master's segment `layout` when given, else by a scan of the window.
  */
 export async function renderExcerpt(
   master: string,
   window: TimeWindow,
   outWav: string,
   tools: ToolOptions = {},
+  layout?: SegmentLayout,
 ): Promise<void> {
   const windowSec = window.endSec - window.startSec;
   if (!(windowSec > 0)) throw new RangeError('an excerpt needs a positive length');
   await requireLosslessFile('an excerpt cut for encoding', master, tools);
-  const regions = await detectQuietRegions(master, window, tools);
+  const regions = await quietRegionsOf(master, window, tools, layout);
   const { onsetSec, offsetSec } = speechBounds(regions, windowSec);
   if (offsetSec - onsetSec < MIN_QUIET_SEC) throw new Error('the excerpt window holds no speech');
   const bodyStart = window.startSec + Math.max(0, onsetSec - LEAD_IN_SEC);

@@ -79,6 +79,7 @@ async function renderAndStore(
       sha256,
       durationSec: mastered.durationSec,
       segmentStartsSec: mastered.segmentStartsSec,
+      segmentEndsSec: mastered.segmentEndsSec,
       measured: mastered.measured,
       encodings,
     };

@@ -192,6 +192,7 @@ function chapterInput(chapter: ChapterRecord, file: string) {
     masterSha256: chapter.master!.sha256,
     chapterType: chapter.chapterType,
     segmentStartsSec: chapter.master!.segmentStartsSec,
+    segmentEndsSec: chapter.master!.segmentEndsSec,
   };
 }
 

@@ -54,6 +54,11 @@ export interface ChapterMasterRecord {
   durationSec: number;
   /** Segment starts in the master, for splitting at segment boundaries and for the editor's timeline. */
   segmentStartsSec: number[];
+  /**
+   * Where each segment's audio ends in the master: with the starts, where the pauses are, so the retail sample and
+   * split parts are cut without scanning the master for silence. Absent on masters made before: those are scanned.
+   */
+  segmentEndsSec?: number[];
   integratedLufs: number;
   truePeakDb: number;
   rmsDb: number;

@@ -13,3 +13,4 @@ export { planMp3Files, planM4bChapters, maxFileSeconds, wantsRetailSample, type 
 export { buildManifest } from './manifest';
 export { validatePackageRequest } from './validation';
 export { RETAIL_ENCODINGS, encodingsFor, type ChapterEncodingFormat } from './encodings';
+export { segmentLayoutOf, layoutQuietRegions, type SegmentLayout } from './segmentLayout';

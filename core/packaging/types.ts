@@ -63,6 +63,8 @@ export interface PackageChapterInput {
   chapterType?: ChapterType;
   /** Segment starts in the master (MasteredChapter.segmentStartsSec): preferred cut points for long chapters. */
   segmentStartsSec?: number[];
+  /** Where each segment's audio ends (ChapterMasterRecord.segmentEndsSec): with the starts, the pauses, unscanned. */
+  segmentEndsSec?: number[];
 }
 
 export interface RetailSampleWindow {

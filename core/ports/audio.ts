@@ -54,6 +54,8 @@ export interface MasteredChapter {
   durationSec: number;
   gainDb: number;
   segmentStartsSec: number[];
+  /** Where each segment's audio ends in the master: the pauses between are known quiet, with no scan. */
+  segmentEndsSec: number[];
   /** Measured in the render pass on the stream the master and every encoding were written from. */
   measured: LoudnessMeasurement;
 }

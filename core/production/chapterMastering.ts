@@ -50,6 +50,7 @@ export interface RenderedMaster {
   sha256: string;
   durationSec: number;
   segmentStartsSec: number[];
+  segmentEndsSec: number[];
   /** Measured in the render pass on the stream the master and every encoding were written from. */
   measured: LoudnessMeasurement;
   encodings: ChapterEncodingRecord[];
@@ -124,6 +125,7 @@ export class ChapterMastering {
         sha256: rendered.sha256,
         durationSec: rendered.durationSec,
         segmentStartsSec: rendered.segmentStartsSec,
+        segmentEndsSec: rendered.segmentEndsSec,
         integratedLufs: m.integratedLufs ?? -70,
         truePeakDb: m.truePeakDb ?? -70,
         rmsDb: m.rmsDb ?? -70,

@@ -17,7 +17,7 @@ export async function makeMaster(
   dir: string,
   name: string,
   options: { segments: number; segmentSec: number; frequencyHz: number; pauseMs?: number },
-): Promise<{ file: string; durationSec: number; segmentStartsSec: number[] }> {
+): Promise<{ file: string; durationSec: number; segmentStartsSec: number[]; segmentEndsSec: number[] }> {
   const segment = path.join(dir, `${name}-segment.wav`);
   await runFfmpeg([
     '-y',
@@ -53,7 +53,8 @@ export async function makeMaster(
     },
     file,
   );
-  return { file, durationSec: mastered.durationSec, segmentStartsSec: mastered.segmentStartsSec };
+  const { durationSec, segmentStartsSec, segmentEndsSec } = mastered;
+  return { file, durationSec, segmentStartsSec, segmentEndsSec };
 }
 
 /** A master far too loud for any retailer: a near-full-scale tone with no room tone. */

@@ -147,6 +147,9 @@ describe('production files side by side', () => {
     expect(blobs.mostWrites).toBe(3);
     expect(sha256(blobs.stored.get(`${PREFIX}masters/chapter-1.flac`)!)).toBe(master.sha256);
     expect(master.encodings.map((e) => e.format)).toEqual(['aac', 'mp3']);
+    // Where each segment's 3 s of audio ends, before the next one's start: the sample is cut by it, unscanned.
+    expect(master.segmentEndsSec).toHaveLength(3);
+    for (const [i, end] of master.segmentEndsSec.entries()) expect(end - master.segmentStartsSec[i]).toBeCloseTo(3, 6);
     for (const encoding of master.encodings) {
       const stored = blobs.stored.get(encoding.blobName)!;
       expect(encoding.sha256).toBe(sha256(stored));
@@ -237,6 +240,7 @@ describe('production files side by side', () => {
             sha256: master.sha256,
             durationSec: master.durationSec,
             segmentStartsSec: master.segmentStartsSec,
+            segmentEndsSec: master.segmentEndsSec,
             measured: master.measured,
             encodings: master.encodings,
           },
