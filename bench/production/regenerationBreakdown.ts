@@ -80,10 +80,11 @@ export function toolKind(commandLine: string): string {
   if (commandLine.includes('pipe:0') && commandLine.includes('libmp3lame')) return 'mp3 encoder (beside the render)';
   if (commandLine.includes('pipe:0') && commandLine.includes('-c:a aac')) return 'aac encoder (beside the render)';
   if (commandLine.includes('-f concat') && /-c(:a)? copy/.test(commandLine)) return 'm4b join (stream copy)';
-  if (commandLine.includes('silencedetect')) return 'silence scan';
+  // An encode measures its output in the same pass, and that chain holds a silencedetect too: it is an encode.
+  if (commandLine.includes('libmp3lame')) return 'mp3 encode';
+  if (commandLine.includes('silencedetect') && !/-c(:a)? /.test(commandLine)) return 'silence scan';
   if (commandLine.includes('anoisesrc') && commandLine.includes('afade')) return 'excerpt cut';
   if (commandLine.includes('-c:a copy')) return 'stream copy';
-  if (commandLine.includes('libmp3lame')) return 'mp3 encode';
   if (commandLine.includes('ebur128') || commandLine.includes('astats')) return 'measurement';
   return 'other ffmpeg';
 }

@@ -20,3 +20,13 @@ test('the chapter render and the encoders beside it keep their names', () => {
   );
   expect(toolKind('/ffprobe -show_format in.mp3')).toBe('ffprobe');
 });
+
+test('an encode that measures its output in the same pass (silencedetect in its chain) is an encode, not a scan', () => {
+  const measuredEncode =
+    '/ffmpeg -y -i part.wav -filter_complex [0:a]asplit=2[encode][measure];[measure]ebur128=peak=true,' +
+    'silencedetect=noise=-50dB:d=0.2[measured] -map [encode] -c:a libmp3lame -b:a 192k out.mp3 -map [measured] -f null -';
+  expect(toolKind(measuredEncode)).toBe('mp3 encode');
+  expect(toolKind('/ffmpeg -i master.flac -map 0:a:0 -af silencedetect=noise=-50dB:d=0.2 -f null -')).toBe(
+    'silence scan',
+  );
+});
