@@ -1,7 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, screenshot } from './support/browser';
 import { englishLeftOn } from './support/catalogue';
-import { accessToken, expectVisible, newSession, signIn, waitFor, type E2eSession } from './support/session';
+import { bearerApi, jobSucceeded, plannedMillBook, type BearerApi } from './support/plannedBook';
+import { accessToken, expectVisible, newSession, signIn, type E2eSession } from './support/session';
 import { startPlatformTarget, type E2eTarget } from './support/target';
 
 /**
@@ -25,19 +26,6 @@ const STEP_WORDS: Record<
   'es-PE': { estimate: 'Costo estimado', done: 'Listo', delivery: 'Entrega', attention: 'Requiere atención' },
 };
 
-const MANUSCRIPT = [
-  'Chapter 1',
-  '',
-  '"Good morning," said Margaret. "Shall we walk to the mill?"',
-  '',
-  '"We shall," replied Thomas.',
-  '',
-  'Chapter 2',
-  '',
-  'The mill wheel turned slowly in the evening light.',
-  '',
-].join('\n');
-
 jest.setTimeout(300_000);
 
 let target: E2eTarget;
@@ -46,28 +34,8 @@ let producer: E2eSession;
 let token = '';
 let projectId = '';
 
-async function api<T>(apiPath: string, init: { method?: string; json?: unknown; body?: string; type?: string } = {}) {
-  const response = await fetch(`${target.webUrl}/api${apiPath}`, {
-    method: init.method ?? 'GET',
-    headers: { authorization: `Bearer ${token}`, 'content-type': init.type ?? 'application/json' },
-    body: init.body ?? (init.json === undefined ? undefined : JSON.stringify(init.json)),
-  });
-  if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${apiPath}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
-
-async function finished(started: { job: { id: string } }): Promise<void> {
-  let status = '';
-  await waitFor(
-    async () => {
-      status = (await api<{ status: string }>(`/v1/projects/${projectId}/jobs/${started.job.id}`)).status;
-      return ['succeeded', 'failed', 'cancelled'].includes(status);
-    },
-    180_000,
-    `job ${started.job.id}`,
-  );
-  expect({ job: started.job.id, status }).toEqual({ job: started.job.id, status: 'succeeded' });
-}
+let api: BearerApi;
+const finished = (started: { job: { id: string } }) => jobSucceeded(api, projectId, started, 180_000);
 
 /** A browser of the producer's own, already signed in, at a size and in a language. */
 async function producerAt(locale: string, width: number): Promise<E2eSession> {
@@ -109,22 +77,8 @@ beforeAll(async () => {
   producer = await newSession(browser);
   await signIn(target, producer.page, CREATOR);
   token = await accessToken(producer.page);
-  projectId = (
-    await api<{ id: string }>('/v1/projects', {
-      method: 'POST',
-      json: { metadata: { title: TITLE, authors: [AUTHOR], language: 'en-US' } },
-    })
-  ).id;
-  await finished(
-    await api(`/v1/projects/${projectId}/manuscript?fileName=mill.txt`, {
-      method: 'PUT',
-      body: MANUSCRIPT,
-      type: 'text/plain',
-    }),
-  );
-  await finished(await api(`/v1/projects/${projectId}/characters/detect`, { method: 'POST', json: {} }));
-  await api(`/v1/projects/${projectId}/casting/auto`, { method: 'POST' });
-  await finished(await api(`/v1/projects/${projectId}/plan`, { method: 'POST', json: {} }));
+  api = bearerApi(target.webUrl, token);
+  projectId = await plannedMillBook(api, { title: TITLE, authors: [AUTHOR] }, 180_000);
   await finished(
     await api(`/v1/projects/${projectId}/productions`, {
       method: 'POST',

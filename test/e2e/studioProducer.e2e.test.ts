@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, screenshot } from './support/browser';
-import { accessToken, expectVisible, newSession, signIn, waitFor, type E2eSession } from './support/session';
+import { bearerApi, jobSucceeded, plannedMillBook, type BearerApi } from './support/plannedBook';
+import { accessToken, expectVisible, newSession, signIn, type E2eSession } from './support/session';
 import { startPlatformTarget, type E2eTarget } from './support/target';
 
 /**
@@ -14,19 +15,6 @@ const CREATOR = 'creator@andes.test';
 const OTHER_TENANT_CREATOR = 'creator@pampa.test';
 const TITLE = 'A Short Walk to the Mill';
 
-const MANUSCRIPT = [
-  'Chapter 1',
-  '',
-  '"Good morning," said Margaret. "Shall we walk to the mill?"',
-  '',
-  '"We shall," replied Thomas.',
-  '',
-  'Chapter 2',
-  '',
-  'The mill wheel turned slowly in the evening light.',
-  '',
-].join('\n');
-
 jest.setTimeout(240_000);
 
 let target: E2eTarget;
@@ -35,28 +23,8 @@ let producer: E2eSession;
 let token = '';
 let projectId = '';
 
-async function api<T>(apiPath: string, init: { method?: string; json?: unknown; body?: string; type?: string } = {}) {
-  const response = await fetch(`${target.webUrl}/api${apiPath}`, {
-    method: init.method ?? 'GET',
-    headers: { authorization: `Bearer ${token}`, 'content-type': init.type ?? 'application/json' },
-    body: init.body ?? (init.json === undefined ? undefined : JSON.stringify(init.json)),
-  });
-  if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${apiPath}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
-
-async function finished(started: { job: { id: string } }): Promise<void> {
-  let status = '';
-  await waitFor(
-    async () => {
-      status = (await api<{ status: string }>(`/v1/projects/${projectId}/jobs/${started.job.id}`)).status;
-      return ['succeeded', 'failed', 'cancelled'].includes(status);
-    },
-    120_000,
-    `job ${started.job.id}`,
-  );
-  expect({ job: started.job.id, status }).toEqual({ job: started.job.id, status: 'succeeded' });
-}
+let api: BearerApi;
+const finished = (started: { job: { id: string } }) => jobSucceeded(api, projectId, started, 120_000);
 
 /** How many lines of text each element's own text takes on screen (run in the page, hence a string). */
 async function renderedLines(page: Page, selector: string): Promise<Record<string, number>> {
@@ -78,6 +46,7 @@ beforeAll(async () => {
   producer = await newSession(browser, { locale: 'es-PE' });
   await signIn(target, producer.page, CREATOR, 'Iniciar sesión');
   token = await accessToken(producer.page);
+  api = bearerApi(target.webUrl, token);
 });
 
 afterAll(async () => {
@@ -88,22 +57,7 @@ afterAll(async () => {
 
 describe('after a first production', () => {
   test('a book produced in its first chapter only is listed as produced in part, and only to its own tenant', async () => {
-    projectId = (
-      await api<{ id: string }>('/v1/projects', {
-        method: 'POST',
-        json: { metadata: { title: TITLE, authors: ['E. Example'], language: 'en-US' } },
-      })
-    ).id;
-    await finished(
-      await api(`/v1/projects/${projectId}/manuscript?fileName=mill.txt`, {
-        method: 'PUT',
-        body: MANUSCRIPT,
-        type: 'text/plain',
-      }),
-    );
-    await finished(await api(`/v1/projects/${projectId}/characters/detect`, { method: 'POST', json: {} }));
-    await api(`/v1/projects/${projectId}/casting/auto`, { method: 'POST' });
-    await finished(await api(`/v1/projects/${projectId}/plan`, { method: 'POST', json: {} }));
+    projectId = await plannedMillBook(api, { title: TITLE, authors: ['E. Example'] }, 120_000);
     const chapters = await api<{ items: { id: string }[] }>(`/v1/projects/${projectId}/chapters`);
     expect(chapters.items).toHaveLength(2);
     await finished(
