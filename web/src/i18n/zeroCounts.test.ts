@@ -56,7 +56,11 @@ describe('a count of zero', () => {
       await i18n.changeLanguage(language);
       said[language] = [
         i18n.t('openThreads', { ns: 'review', count: 0 }),
-        i18n.t('totals', { ns: 'review', count: 0, approved: 1, total: 2 }),
+        i18n.t('totals', {
+          ns: 'review',
+          count: 0,
+          chapters: i18n.t('approvedChapters', { ns: 'review', approved: 1, count: 2 }),
+        }),
       ];
     }
     expect(said).toEqual({
@@ -72,5 +76,22 @@ describe('a count of zero', () => {
       i18n.t('threads', { ns: 'plan', count: 0 }),
       i18n.t('details.chapters', { ns: 'studio', count: 0 }),
     ]).toEqual(['0 comentários', '0 capítulos']);
+  });
+
+  it("says one chapter in the singular, whatever the comments' count", async () => {
+    const said: Record<string, string> = {};
+    for (const language of SUPPORTED_LANGUAGES) {
+      await i18n.changeLanguage(language);
+      said[language] = i18n.t('totals', {
+        ns: 'review',
+        count: 3,
+        chapters: i18n.t('approvedChapters', { ns: 'review', approved: 1, count: 1 }),
+      });
+    }
+    expect(said).toEqual({
+      'en-US': '1 of 1 chapter approved · 3 open comments',
+      'es-PE': '1 de 1 capítulo aprobado · 3 comentarios abiertos',
+      'pt-BR': '1 de 1 capítulo aprovado · 3 comentários abertos',
+    });
   });
 });

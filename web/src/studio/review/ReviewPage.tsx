@@ -30,8 +30,8 @@ export function ReviewPage() {
         <h2>{t('title')}</h2>
         <p className="muted">
           {t('totals', {
-            approved: format.number(totals.approved),
-            total: format.number(totals.chapters),
+            // The chapters' plural follows the chapter count, the comments' the comment count.
+            chapters: t('approvedChapters', { approved: format.number(totals.approved), count: totals.chapters }),
             count: totals.openThreads,
           })}
         </p>
