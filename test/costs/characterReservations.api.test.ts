@@ -64,6 +64,30 @@ async function reservedNow(projectId: string): Promise<number> {
   return estimate.quota.monthlyCharacters.reserved;
 }
 
+/** An English project with its cover stored and a planned book, ready to produce. */
+async function plannedProjectWithCover(title: string, coverColour: string): Promise<{ id: string }> {
+  const project = await body<{ id: string }>(
+    await platform.api(CREATOR, '/v1/projects', {
+      method: 'POST',
+      json: { metadata: { ...minimalMetadata(title), language: 'en-US' } },
+    }),
+    201,
+  );
+  const cover = await sharp({ create: { width: 3000, height: 3000, channels: 3, background: coverColour } })
+    .jpeg()
+    .toBuffer();
+  await body(
+    await platform.api(CREATOR, `/v1/projects/${project.id}/cover`, {
+      method: 'PUT',
+      headers: { 'content-type': 'image/jpeg' },
+      body: new Uint8Array(cover),
+    }),
+    200,
+  );
+  await seedPlannedBook(platform, 't-andes', project.id);
+  return project;
+}
+
 test("a regeneration reserves its segment's characters and is refused when the month has no room for them", async () => {
   const project = await body<{ id: string }>(
     await platform.api(CREATOR, '/v1/projects', {
@@ -115,25 +139,7 @@ test("a regeneration reserves its segment's characters and is refused when the m
 });
 
 test('a retried production reserves its estimate and is refused when the month has no room for it', async () => {
-  const project = await body<{ id: string }>(
-    await platform.api(CREATOR, '/v1/projects', {
-      method: 'POST',
-      json: { metadata: { ...minimalMetadata('Reserved Retry'), language: 'en-US' } },
-    }),
-    201,
-  );
-  const cover = await sharp({ create: { width: 3000, height: 3000, channels: 3, background: '#993366' } })
-    .jpeg()
-    .toBuffer();
-  await body(
-    await platform.api(CREATOR, `/v1/projects/${project.id}/cover`, {
-      method: 'PUT',
-      headers: { 'content-type': 'image/jpeg' },
-      body: new Uint8Array(cover),
-    }),
-    200,
-  );
-  await seedPlannedBook(platform, 't-andes', project.id);
+  const project = await plannedProjectWithCover('Reserved Retry', '#993366');
   await setMonthlyCharacters(100_000_000);
   const first = await body<{ job: { id: string }; estimate: { billableCharacters: number } }>(
     await platform.api(CREATOR, `/v1/projects/${project.id}/productions`, {
@@ -164,25 +170,7 @@ test('a retried production reserves its estimate and is refused when the month h
 });
 
 test('a production reserves the spoken credits beside its lines: room for the lines alone is not enough', async () => {
-  const project = await body<{ id: string }>(
-    await platform.api(CREATOR, '/v1/projects', {
-      method: 'POST',
-      json: { metadata: { ...minimalMetadata('Reserved Credits'), language: 'en-US' } },
-    }),
-    201,
-  );
-  const cover = await sharp({ create: { width: 3000, height: 3000, channels: 3, background: '#339966' } })
-    .jpeg()
-    .toBuffer();
-  await body(
-    await platform.api(CREATOR, `/v1/projects/${project.id}/cover`, {
-      method: 'PUT',
-      headers: { 'content-type': 'image/jpeg' },
-      body: new Uint8Array(cover),
-    }),
-    200,
-  );
-  await seedPlannedBook(platform, 't-andes', project.id);
+  const project = await plannedProjectWithCover('Reserved Credits', '#339966');
   await setMonthlyCharacters(100_000_000);
   const estimate = await body<{ billableCharacters: number; quota: { monthlyCharacters: { requested: number } } }>(
     await platform.api(CREATOR, `/v1/projects/${project.id}/productions/estimate?platforms=apple`),
