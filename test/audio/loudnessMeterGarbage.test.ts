@@ -33,8 +33,12 @@ describe('the loudness meter', () => {
   it('meters ten minutes of audio without garbage per sample', async () => {
     const chunk = speechLike(0.5);
     const meter = new LoudnessMeter();
-    // Warm up, so the loop runs optimized as it does after the first segments of a production.
-    for (let i = 0; i < 40; i++) meter.push(chunk, RATE);
+    // Warm up, so the loop runs optimized as it does after the first segments of a production: V8 compiles it on a
+    // helper thread, which the pauses leave room for on a busy machine.
+    for (let round = 0; round < 5; round++) {
+      for (let i = 0; i < 20; i++) meter.push(chunk, RATE);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
     const pushes = (10 * 60) / 0.5;
     const collections = await collectionsDuring(() => {
       // A view per push, as the level tap makes of each downloaded chunk.
@@ -42,7 +46,7 @@ describe('the loudness meter', () => {
     });
     // A few collections come from the views and the finished sub-blocks (a number per 100 ms), not from samples.
     expect(collections).toBeLessThanOrEqual(5);
-    expect(meter.result().durationSec).toBeCloseTo(620, 6);
+    expect(meter.result().durationSec).toBeCloseTo(650, 6);
   });
 
   it('gives the same figures however the audio is cut into pushes', () => {
