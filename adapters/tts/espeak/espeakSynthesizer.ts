@@ -28,6 +28,10 @@ export interface EspeakSynthesizerOptions extends TranslateOptions {
   jobTimeoutMs?: number;
 }
 
+/** What the worker writes (workerSource.ts): a 44-byte RIFF/WAVE header, then 16-bit mono samples. */
+const WAV_HEADER_BYTES = 44;
+const BYTES_PER_SAMPLE = 2;
+
 /** Azure's per-request cap is 10 minutes; leave room for engine differences in speaking rate. */
 const MAX_REQUEST_AUDIO_SEC = 15 * 60;
 
@@ -47,22 +51,29 @@ export class EspeakSynthesizer implements SpeechSynthesizer {
     const runs = translateSsml(request.ssml, this.options);
     const target = path.resolve(destination);
     const nativeFile = path.join(path.dirname(target), `.espeak-${randomBytes(8).toString('hex')}.wav`);
+    const billable = billableCharacters(request.ssml);
+    let renamed = false;
     try {
       const raw = await this.pool.run(runs, nativeFile);
       if (raw.samples / raw.sampleRate > MAX_REQUEST_AUDIO_SEC) {
         throw new SpeechPermanentError('request produced more than 15 minutes of audio', 'too_long');
       }
-      if (raw.sampleRate === outputSampleRate) await rename(nativeFile, target);
-      else await this.resample(nativeFile, outputSampleRate, target);
+      if (raw.sampleRate === outputSampleRate) {
+        await rename(nativeFile, target);
+        renamed = true;
+        // The worker wrote the header and exactly these samples: nothing to read back from the file (once per segment).
+        return {
+          durationMs: Math.round((raw.samples / raw.sampleRate) * 1000),
+          bytes: WAV_HEADER_BYTES + raw.samples * BYTES_PER_SAMPLE,
+          billableCharacters: billable,
+        };
+      }
+      await this.resample(nativeFile, outputSampleRate, target);
     } finally {
-      await rm(nativeFile, { force: true });
+      if (!renamed) await rm(nativeFile, { force: true });
     }
     const [info, stats] = await Promise.all([readWavInfo(target), stat(target)]);
-    return {
-      durationMs: Math.round(info.durationSec * 1000),
-      bytes: stats.size,
-      billableCharacters: billableCharacters(request.ssml),
-    };
+    return { durationMs: Math.round(info.durationSec * 1000), bytes: stats.size, billableCharacters: billable };
   }
 
   private async resample(file: string, sampleRate: number, target: string): Promise<void> {
