@@ -3,10 +3,12 @@
  * tenant and user, rate limiting, the query, the view, logging) against the query the API makes, sent straight to the
  * same Cosmos emulator with the SDK, for the same 25 documents. Each side runs with 20 and then 50 requests in flight
  * (one connection each), alternating API and direct rounds so both see the same machine, after the same warm-up of
- * each; p50 and p99 per side and the API/direct ratio of the medians (target: at most 2). What the figures mean and
+ * each; p50 and p99 per side and the API/direct ratio of the medians (target: at most 2), and the CPU each process
+ * spent per request (from /proc), which a shared machine disturbs far less than latency. What the figures mean and
  * where the API's time goes: docs/api-performance.md.
  */
 import { CosmosClient, type SqlQuerySpec } from '@azure/cosmos';
+import { readdirSync, readFileSync } from 'node:fs';
 import { startTestPlatform, type TestPlatform } from '../test/support/testPlatform';
 import type { BenchContext, BenchModule, BenchRow } from './types';
 
@@ -29,6 +31,76 @@ const percentile = (values: number[], p: number) => {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 };
 const round = (value: number, digits = 1) => Number(value.toFixed(digits));
+
+const CLOCK_TICKS_PER_MS = 0.1;
+
+/** CPU a process has used so far (user + system), ms, from /proc (Linux); undefined elsewhere. */
+function processCpuMs(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_MS;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The descendant of `pid` whose command line contains `marker` (the platform's Cosmos emulator). */
+function descendantWith(pid: number, marker: string): number | undefined {
+  try {
+    for (const task of readdirSync(`/proc/${pid}/task`)) {
+      const children = readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
+      for (const child of children.map(Number)) {
+        if (readFileSync(`/proc/${child}/cmdline`, 'utf8').includes(marker)) return child;
+        const deeper = descendantWith(child, marker);
+        if (deeper !== undefined) return deeper;
+      }
+    }
+  } catch {
+    // not Linux, or the process exited meanwhile: no CPU figures
+  }
+  return undefined;
+}
+
+const selfCpuMs = () => {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1000;
+};
+
+/** CPU per request of the platform's process (the Functions host), its Cosmos emulator and this process. */
+class CpuPerRequest {
+  private readonly spent = { host: 0, emulator: 0, client: 0 };
+  private requests = 0;
+
+  constructor(
+    private readonly hostPid: number | undefined,
+    private readonly emulatorPid: number | undefined,
+  ) {}
+
+  async during(requests: number, work: () => Promise<unknown>): Promise<void> {
+    const before = this.read();
+    await work();
+    const after = this.read();
+    this.spent.host += after.host - before.host;
+    this.spent.emulator += after.emulator - before.emulator;
+    this.spent.client += after.client - before.client;
+    this.requests += requests;
+  }
+
+  /** Per request, ms; NaN where /proc could not be read. */
+  perRequest(): { host: number; emulator: number; client: number } {
+    return {
+      host: this.spent.host / this.requests,
+      emulator: this.spent.emulator / this.requests,
+      client: this.spent.client / this.requests,
+    };
+  }
+
+  private read() {
+    const cpu = (pid: number | undefined) => (pid === undefined ? NaN : (processCpuMs(pid) ?? NaN));
+    return { host: cpu(this.hostPid), emulator: cpu(this.emulatorPid), client: selfCpuMs() };
+  }
+}
 
 /** Runs `request` `total` times with `inFlight` at once; the latency of each, in ms. */
 async function load(inFlight: number, total: number, request: () => Promise<void>): Promise<number[]> {
@@ -111,14 +183,19 @@ const bench: BenchModule = {
       await load(20, WARM_UP_REQUESTS, viaApi);
       await load(20, WARM_UP_REQUESTS, direct);
 
+      const emulatorPid = descendantWith(platform.pid, 'cosmosProcess');
       const rows: BenchRow[] = [];
       for (const inFlight of CONNECTIONS) {
         const api: number[] = [];
         const sdk: number[] = [];
+        const apiCpu = new CpuPerRequest(platform.pid, emulatorPid);
+        const sdkCpu = new CpuPerRequest(undefined, emulatorPid);
         for (let r = 0; r < ROUNDS; r++) {
-          api.push(...(await load(inFlight, total, viaApi)));
-          sdk.push(...(await load(inFlight, total, direct)));
+          await apiCpu.during(total, async () => api.push(...(await load(inFlight, total, viaApi))));
+          await sdkCpu.during(total, async () => sdk.push(...(await load(inFlight, total, direct))));
         }
+        const apiPer = apiCpu.perRequest();
+        const sdkPer = sdkCpu.perRequest();
         const apiP50 = percentile(api, 50);
         const sdkP50 = percentile(sdk, 50);
         const row: BenchRow = {
@@ -130,6 +207,13 @@ const bench: BenchModule = {
             directP50Ms: round(sdkP50),
             directP99Ms: round(percentile(sdk, 99)),
             p50Ratio: round(apiP50 / sdkP50, 2),
+            // CPU ms per request: the API's host process, emulator and client; the direct side's client and emulator.
+            apiHostCpuMs: round(apiPer.host, 3),
+            apiEmulatorCpuMs: round(apiPer.emulator, 3),
+            apiClientCpuMs: round(apiPer.client, 3),
+            directClientCpuMs: round(sdkPer.client, 3),
+            directEmulatorCpuMs: round(sdkPer.emulator, 3),
+            hostToDirectClientCpu: round(apiPer.host / sdkPer.client, 2),
             requests: api.length,
           },
         };

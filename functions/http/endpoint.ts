@@ -1,6 +1,5 @@
 import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
 import { randomUUID } from 'node:crypto';
-import type { Readable } from 'node:stream';
 import { z } from 'zod';
 import type { Principal } from '../../core/auth/principal';
 import type { TenantRecord } from '../../core/tenants/tenant';
@@ -8,6 +7,7 @@ import { DomainError, UnauthenticatedError } from '../../core/errors';
 import { services, type Services } from '../../adapters/compositionRoot';
 import { extractBearerToken } from '../../adapters/identity/jwtTokenVerifier';
 import { toErrorResponse } from './errors';
+import { jsonReply, toHttpResponse } from './httpReply';
 import { openUpload, readBinaryBody, readJsonBody, type IncomingUpload } from './body';
 import { TenantRateLimiter } from './rateLimiter';
 import { withIdempotency } from './idempotency';
@@ -127,7 +127,7 @@ async function handle(
     const response = toErrorResponse(error, requestId);
     status = response.status;
     if (status >= 500) context.error(error);
-    return { status, headers: { ...response.headers, 'x-request-id': requestId }, jsonBody: response.body };
+    return jsonReply(status, { ...response.headers, 'x-request-id': requestId }, response.body);
   } finally {
     upload?.release();
     if (svc) await recordRequest(svc, definition, request, { requestId, principal, status, started });
@@ -269,23 +269,4 @@ export function validationError(error: z.ZodError, where: 'path' | 'query' | 'bo
       fields,
     },
   );
-}
-
-function toHttpResponse(reply: Reply, requestId: string): HttpResponseInit {
-  const headers: Record<string, string> = { 'x-request-id': requestId, ...reply.headers };
-  if ('stream' in reply && reply.stream) {
-    return { status: reply.status, headers, body: reply.stream as Readable as unknown as ReadableStream };
-  }
-  if ('bytes' in reply && reply.bytes) return { status: reply.status, headers, body: reply.bytes };
-  if ('html' in reply && reply.html !== undefined) {
-    return {
-      status: reply.status,
-      headers: { 'content-type': 'text/html; charset=utf-8', ...headers },
-      body: reply.html,
-    };
-  }
-  const body = 'json' in reply ? reply.json : undefined;
-  const etag = (body as { etag?: unknown } | undefined)?.etag;
-  if (typeof etag === 'string' && etag) headers.ETag = etag;
-  return body === undefined ? { status: reply.status, headers } : { status: reply.status, headers, jsonBody: body };
 }
