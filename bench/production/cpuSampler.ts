@@ -61,6 +61,36 @@ function childrenOf(pid: number): number[] {
   return children;
 }
 
+function readCommandLine(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ').trim();
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * Command lines, read once per pid and executable name: a child read between its fork and its exec still shows its
+ * parent's command line, and the name changes at the exec. (A pid is not reused within a run of a few minutes.)
+ * An empty command line is not kept but read again next time: a process caught inside its exec already shows its new
+ * name while its arguments are not in place yet, and keeping that would leave a long encoder unnamed for its whole
+ * life ("other ffmpeg"); an exited process not yet waited for shows one too.
+ */
+export class CommandLines {
+  private readonly known = new Map<string, string>();
+
+  constructor(private readonly read: (pid: number) => string = readCommandLine) {}
+
+  of(pid: number, name: string): string {
+    const key = `${pid} ${name}`;
+    const known = this.known.get(key);
+    if (known) return known;
+    const read = this.read(pid);
+    if (read) this.known.set(key, read);
+    return read;
+  }
+}
+
 /**
  * Takes readings of the tree under `rootPid`, on demand (`read`) and every `intervalMs` between `start` and `stop`.
  * What the readings cost this process (the CPU it used while reading), and what other measurements in it cost, is
@@ -68,7 +98,7 @@ function childrenOf(pid: number): number[] {
  */
 export class CpuSampler {
   private readonly readings: TreeReading[] = [];
-  private readonly commandLines = new Map<string, string>();
+  private readonly commandLines = new CommandLines();
   private samplerSec = 0;
   private timer: NodeJS.Timeout | undefined;
 
@@ -112,7 +142,7 @@ export class CpuSampler {
         pid,
         ppid: stat.ppid,
         name: stat.name,
-        commandLine: this.commandLine(pid, stat.name),
+        commandLine: this.commandLines.of(pid, stat.name),
         ownSec: stat.ownSec,
         reapedSec: stat.reapedSec,
         ...(main ? { mainThreadSec: main.ownSec } : {}),
@@ -123,23 +153,5 @@ export class CpuSampler {
     const reading = { atMs, processes, samplerSec: this.samplerSec + this.otherMeasurementSec() };
     this.readings.push(reading);
     return reading;
-  }
-
-  /**
-   * Read once per pid and executable name: a child read between its fork and its exec still shows its parent's
-   * command line, and the name changes at the exec. (A pid is not reused within a run of a few minutes.)
-   */
-  private commandLine(pid: number, name: string): string {
-    const key = `${pid} ${name}`;
-    let known = this.commandLines.get(key);
-    if (known === undefined) {
-      try {
-        known = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ').trim();
-      } catch {
-        known = '';
-      }
-      this.commandLines.set(key, known);
-    }
-    return known;
   }
 }
