@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ErrorBody, Id } from '../core/api/common';
 import { ProjectView, toProjectView } from '../core/api/projects';
 import { NotFoundError } from '../core/errors';
+import { measureAfterUpload } from '../core/tenants/storageUsage';
 import { endpoint } from './http/endpoint';
 
 const MAX_COVER_BYTES = 25 * 1024 * 1024;
@@ -23,10 +24,13 @@ endpoint({
     415: { description: 'Not JPEG or PNG', schema: ErrorBody },
   },
   async handle({ principal, params, upload, services }) {
-    return {
-      status: 200,
-      json: toProjectView(await services.projects.setCover(principal, params.projectId, upload!)),
-    };
+    const project = await services.projects.setCover(principal, params.projectId, upload!);
+    await measureAfterUpload(services.storageUsage, services.logger, {
+      tenantId: project.tenantId,
+      projectId: project.id,
+      kind: 'cover',
+    });
+    return { status: 200, json: toProjectView(project) };
   },
 });
 

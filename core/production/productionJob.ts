@@ -1,14 +1,13 @@
 /**
- * The job-level story of production (and of regeneration, the same production with a retake): assessment before
- * spending (plan complete, estimate, quota), the start, the segment batches of a chapter, cancel checkpoints, progress
- * while the work runs, and the outcome (job document, project facts, events through JobService). The API uses the
- * assessment and the quota check to refuse at once; the orchestration's activities call the rest, one line each.
+ * The job-level story of production (and of regeneration, the same production with a retake): the start (checked
+ * again, then running), the segment batches of a chapter, cancel checkpoints and the outcome (job document, project
+ * facts, events through JobService). What it would cost (productionAssessment.ts), the quota check
+ * (productionQuota.ts), progress while the work runs (productionProgress.ts) and the watch for a stop (stopWatch.ts)
+ * are modules of their own; this class is the one face the API and the orchestration's activities call, one line each.
  */
-import { NARRATOR_ID } from '../characters/character';
-import type { CostEstimate } from '../costs/estimate';
 import type { CostService } from '../costs/costService';
 import type { JobInput, JobProgress, JobRef } from '../jobs/job';
-import type { JobService, ProgressChange } from '../jobs/jobService';
+import type { JobService } from '../jobs/jobService';
 import type { PackagePlatform } from '../packaging';
 import type { VoiceDescriptor } from '../casting/casting';
 import type { PlanService } from '../planning/planService';
@@ -16,48 +15,25 @@ import type { ProjectCollection } from '../ports/documents';
 import type { SpeechEngine } from '../ports/speech';
 import type { Clock, Logger } from '../ports/system';
 import type { ProjectService } from '../projects/projectService';
-import { SSML_LIMITS } from '../ssml/planRequests';
-import { billableCharacters } from '../ssml/text';
-import type { TenantRecord } from '../tenants/tenant';
 import type { TenantService } from '../tenants/tenantService';
 import type { TenantStorageUsage } from '../tenants/storageUsage';
-import { estimateProductionBytes } from './outputSize';
 import type { PackageRecord } from './packageRecord';
-import { summarizeBookPlan } from './planSummaries';
+import type { SkippedItem } from './preflight';
 import {
-  blockingProblems,
-  findPackageProblems,
-  findPlanProblems,
-  findVoiceProblems,
-  PlanIncompleteError,
-  type PreflightOptions,
-  type PreflightProblem,
-  type SkippedItem,
-} from './preflight';
-import { chaptersOf, charactersOf, segmentsOfChapter, type ProductionBook } from './productionBook';
-import { chunk, etaSeconds } from './progress';
-import { SpeechCancelledError } from './speechRetry';
+  ProductionAssessor,
+  segmentCharacters,
+  type AssessOptions,
+  type ProductionAssessment,
+} from './productionAssessment';
+import { chaptersOf, segmentsOfChapter, type ProductionBook } from './productionBook';
+import { ProductionProgress } from './productionProgress';
+import { ProductionQuota, type QuotaDemand } from './productionQuota';
+import { chunk } from './progress';
+import { watchForStop } from './stopWatch';
 import { allEnded } from './allEnded';
 
-/** Markup the SSML of one segment adds around its text (voice, prosody), for the estimate. */
-const SSML_OVERHEAD_PER_SEGMENT = 40;
-/** Observed offline engine + mastering throughput, for the time estimate: seconds of work per character. */
-const SECONDS_PER_CHARACTER = 0.004;
-/** Neural list price, for "cost so far" while the job runs; the cost records are the real account. */
-const USD_PER_CHARACTER = { offline: 0, azure: 16 / 1_000_000 } as const;
-
-/** What synthesizing one segment of this text bills (its text plus the markup around it), for a reservation. */
-export function segmentCharacters(text: string): number {
-  return billableCharacters(text) + SSML_OVERHEAD_PER_SEGMENT;
-}
-
-/** Length of the audio `characters` become, at an audiobook's usual speaking rate. */
-function audioSecondsOf(characters: number): number {
-  return Math.ceil((characters / SSML_LIMITS.charsPerMinute) * 60);
-}
-
-/** How often running work looks at its job for a cancel: one point read per tick, at most a second of new work lost. */
-const STOP_POLL_MS = 1_000;
+// Reservations and the API name this as the production job's own; it lives with the assessment that counts it.
+export { segmentCharacters };
 
 /**
  * Segments per synthesis activity: enough to keep the TTS limiter busy with few activities (each holds one of the
@@ -83,33 +59,6 @@ export interface ProductionJobDeps {
   logger: Logger;
 }
 
-export interface ProductionAssessment {
-  /**
-   * Everything production would meet: blocking problems (a job is refused while any remains; only reported when not
-   * refusing) and warnings (what a job leaves out, which retailer rules its packages would fail).
-   */
-  problems: PreflightProblem[];
-  /** The chapters production renders. */
-  chapters: { chapterId: string; title: string; segmentCount: number }[];
-  /** Chapters left out whole: nothing in them can be spoken. */
-  skipped: SkippedItem[];
-  segmentsTotal: number;
-  billableCharacters: number;
-  estimate: CostEstimate;
-  estimatedSeconds: number;
-  /** Length of the audio the plan will become, at an audiobook's usual speaking rate (990 characters a minute). */
-  estimatedAudioSeconds: number;
-  /** The same length for every live chapter of the book when asked for (`countBook`), else the chapters'. */
-  bookAudioSeconds: number;
-}
-
-export type AssessOptions = PreflightOptions & {
-  refuse?: boolean;
-  platforms?: readonly PackagePlatform[];
-  /** Also count the chapters outside `chapterIds` (their size only, for the storage a whole book's packages take). */
-  countBook?: boolean;
-};
-
 export interface ProductionJobInput extends JobInput {
   platforms: PackagePlatform[];
   chapterIds?: string[] | null;
@@ -126,12 +75,6 @@ export interface PreflightInput extends ProductionJobInput {
   selected?: boolean;
 }
 
-/** What the quota is checked against: the characters to synthesize and the audio the stored files will hold. */
-interface QuotaDemand {
-  billableCharacters: number;
-  estimatedAudioSeconds: number;
-}
-
 export interface PreflightResult {
   cancelled: boolean;
   chapterIds: string[];
@@ -140,52 +83,24 @@ export interface PreflightResult {
 }
 
 export class ProductionJob {
-  constructor(private readonly deps: ProductionJobDeps) {}
+  private readonly assessor: ProductionAssessor;
+  private readonly quota: ProductionQuota;
+  private readonly progress: ProductionProgress;
+
+  constructor(private readonly deps: ProductionJobDeps) {
+    this.assessor = new ProductionAssessor(deps);
+    this.quota = new ProductionQuota(deps);
+    this.progress = new ProductionProgress(deps);
+  }
 
   /** The plan's problems, what production would render and its estimate; refuses a blocked plan unless told not to. */
-  async assess(
+  assess(
     tenantId: string,
     projectId: string,
     chapterIds: string[] | null | undefined,
     options: AssessOptions = {},
   ): Promise<ProductionAssessment> {
-    const { deps } = this;
-    const [project, catalog] = await Promise.all([deps.projects.find(tenantId, projectId), deps.voices()]);
-    const [plan, cast] = await Promise.all([
-      // Read from each chapter's plan totals, not from every segment (planSummaries.ts).
-      summarizeBookPlan(deps.book, tenantId, projectId, chapterIds, project?.metadata.language, {
-        countBook: options.countBook,
-      }),
-      charactersOf(deps.book, tenantId, projectId),
-    ]);
-    const { summaries, segmentProblems, skipped, chapters: counts } = plan;
-    const characters = plan.billableCharacters + plan.segmentCount * SSML_OVERHEAD_PER_SEGMENT;
-    const bookCharacters = plan.book.billableCharacters + plan.book.segmentCount * SSML_OVERHEAD_PER_SEGMENT;
-    const speakers = new Set([NARRATOR_ID, ...summaries.flatMap((summary) => summary.speakerIds)]);
-    const problems = [
-      ...findPlanProblems(summaries, cast, options),
-      ...findVoiceProblems(
-        cast.filter((character) => speakers.has(character.characterId)),
-        new Set(catalog.map((voice) => voice.name)),
-      ),
-      ...segmentProblems,
-      ...(project ? findPackageProblems(project, options.platforms ?? []) : []),
-    ];
-    const blocking = blockingProblems(problems);
-    if (blocking.length > 0 && options.refuse !== false) throw new PlanIncompleteError(blocking);
-    const tenant = await deps.tenants.assertActive(tenantId);
-    const voiceClass = deps.speechEngine === 'offline' ? 'offline' : 'neural';
-    return {
-      problems,
-      chapters: counts,
-      skipped,
-      segmentsTotal: counts.reduce((sum, c) => sum + c.segmentCount, 0),
-      billableCharacters: characters,
-      estimate: deps.costs.estimate({ billableCharacters: characters, voiceClass }, tenant.plan),
-      estimatedSeconds: Math.ceil(characters * SECONDS_PER_CHARACTER),
-      estimatedAudioSeconds: audioSecondsOf(characters),
-      bookAudioSeconds: audioSecondsOf(bookCharacters),
-    };
+    return this.assessor.assess(tenantId, projectId, chapterIds, options);
   }
 
   /**
@@ -197,7 +112,7 @@ export class ProductionJob {
     job: { tenantId: string; projectId: string; platforms: PackagePlatform[] },
     assessment: ProductionAssessment,
   ): Promise<void> {
-    await this.enforceQuota(job, assessment, await this.quotaState(job.tenantId));
+    await this.quota.enforce(job, assessment, await this.quota.state(job.tenantId));
   }
 
   /**
@@ -212,8 +127,8 @@ export class ProductionJob {
       input.chapterId && input.segmentId
         ? { chapterId: input.chapterId, segmentId: input.segmentId, selected: input.selected === true }
         : undefined;
-    // The job's start and the reads the checks need touch different documents, so they run side by side (the
-    // tenant's stored bytes, a listing of its blobs, takes longest). All end before a check refuses the job.
+    // The job's start and the reads the checks need touch different documents, so they run side by side. All end
+    // before a check refuses the job.
     const [, assessment, quota, retakeCharacters] = await allEnded(
       jobs.markRunning(input.tenantId, input.projectId, input.jobId, 'preflight', { platforms: input.platforms }),
       this.assess(input.tenantId, input.projectId, retake ? [retake.chapterId] : input.chapterIds, {
@@ -221,13 +136,13 @@ export class ProductionJob {
         platforms: input.platforms,
         countBook: retake !== undefined,
       }),
-      this.quotaState(input.tenantId),
+      this.quota.state(input.tenantId),
       retake && !retake.selected ? this.segmentCharactersOf(input, retake.segmentId) : Promise.resolve(0),
     );
     const demand: QuotaDemand = retake
       ? { billableCharacters: retakeCharacters, estimatedAudioSeconds: assessment.bookAudioSeconds }
       : assessment;
-    await this.enforceQuota(input, demand, quota);
+    await this.quota.enforce(input, demand, quota);
     await Promise.all([
       projects.updateFacts(input.tenantId, input.projectId, { activeJobId: input.jobId }),
       this.setProgress(input, {
@@ -240,30 +155,6 @@ export class ProductionJob {
       }),
     ]);
     return { cancelled: false, chapterIds: assessment.chapters.map((c) => c.chapterId), skipped: assessment.skipped };
-  }
-
-  /** The tenant (refused when not active) and the bytes it stores, as last measured. */
-  private async quotaState(tenantId: string): Promise<[TenantRecord, number]> {
-    const [tenant, stored] = await Promise.all([
-      this.deps.tenants.assertActive(tenantId),
-      this.deps.storage.current(tenantId),
-    ]);
-    return [tenant, stored.bytes];
-  }
-
-  /**
-   * Refuses (quota_exceeded) when the month's characters or the storage the files would take, on top of what the
-   * tenant stores now, pass the tenant's quotas.
-   */
-  private async enforceQuota(
-    job: { platforms: PackagePlatform[] },
-    demand: QuotaDemand,
-    [tenant, storedBytes]: [TenantRecord, number],
-  ): Promise<void> {
-    await this.deps.costs.checkQuota(tenant, {
-      characters: demand.billableCharacters,
-      storageBytes: storedBytes + estimateProductionBytes(demand.estimatedAudioSeconds, job.platforms),
-    });
   }
 
   /** What synthesizing one segment's current text bills; nothing for a segment that is gone (synthesis refuses it). */
@@ -326,63 +217,21 @@ export class ProductionJob {
     return this.settleFacts(input);
   }
 
-  /**
-   * Progress from work running side by side: counters are added to the current values (re-applied on a lost race)
-   * rather than written as absolute values.
-   */
-  async addProgress(
+  /** Progress from work running side by side, added to the current values (productionProgress.ts). */
+  addProgress(
     job: JobRef,
     added: { segmentsDone?: number; chaptersDone?: number; billableCharacters?: number },
   ): Promise<void> {
-    const costAdded = (added.billableCharacters ?? 0) * USD_PER_CHARACTER[this.deps.speechEngine];
-    await this.changeProgress(job, (progress, record) => {
-      const segmentsDone = Math.min(progress.segmentsTotal, progress.segmentsDone + (added.segmentsDone ?? 0));
-      const startedAt = Date.parse(record.startedAt ?? record.createdAt);
-      return {
-        segmentsDone,
-        chaptersDone: progress.chaptersDone + (added.chaptersDone ?? 0),
-        costSoFarUsd: Math.round((progress.costSoFarUsd + costAdded) * 1e6) / 1e6,
-        etaSeconds: etaSeconds(segmentsDone, progress.segmentsTotal, startedAt, this.deps.clock.now().getTime()),
-      };
-    });
+    return this.progress.add(job, added);
   }
 
   setProgress(job: JobRef, patch: Partial<JobProgress>): Promise<void> {
-    return this.changeProgress(job, patch);
+    return this.progress.set(job, patch);
   }
 
-  /**
-   * Polls the job while work runs and aborts `controller` once the job is stopped (the cancel may come from another
-   * process, so the job document is the signal). Returns the function that ends the watch.
-   */
-  watchStop(job: JobRef, controller: AbortController, intervalMs = STOP_POLL_MS): () => void {
-    let checking = false;
-    const timer = setInterval(() => {
-      if (checking || controller.signal.aborted) return;
-      checking = true;
-      this.deps.jobs
-        .isStopRequested(job)
-        .then(
-          (stopped) => {
-            if (stopped) controller.abort(new SpeechCancelledError('the job was stopped'));
-          },
-          // A failed read is only a missed tick; the next one asks again.
-          () => undefined,
-        )
-        .finally(() => {
-          checking = false;
-        });
-    }, intervalMs);
-    return () => clearInterval(timer);
-  }
-
-  private async changeProgress(job: JobRef, change: ProgressChange): Promise<void> {
-    try {
-      await this.deps.jobs.advanceProgress(job, change);
-    } catch (error) {
-      // Progress is advisory: losing one update must not fail the work it describes.
-      this.deps.logger.warn('job progress update failed', { jobId: job.jobId, error: String(error) });
-    }
+  /** Aborts `controller` once the job is stopped (stopWatch.ts); returns the function that ends the watch. */
+  watchStop(job: JobRef, controller: AbortController, intervalMs?: number): () => void {
+    return watchForStop(this.deps.jobs, job, controller, intervalMs);
   }
 
   /** Recounts what production changed, so the workflow view reflects the stored audio and packages. */

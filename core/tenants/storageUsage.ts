@@ -1,14 +1,14 @@
 /**
  * The bytes a tenant stores, as a stored measurement (docs/domain.md, "Costs and quotas"): readers (the usage view, a
  * production's storage check) make one point read; only a measurement lists the tenant's blobs, at the points where
- * storage changes a lot (a production ends, projects are purged, the daily maintenance run) and the first time the
- * figure is read. The measurement is its own small document in the tenant's partition, never the tenant document,
+ * storage changes (a production ends, a manuscript or cover is uploaded, the daily maintenance run purges projects)
+ * and the first time the figure is read. The measurement is its own small document in the tenant's partition, never the tenant document,
  * whose ETag production slot claims contend for.
  */
 import { ConflictError, PreconditionFailedError } from '../errors';
 import { tenantBlobPrefix, type BlobStore } from '../ports/blobs';
 import type { StoredDocument, TenantCollection } from '../ports/documents';
-import type { Clock } from '../ports/system';
+import type { Clock, Logger } from '../ports/system';
 
 export const STORAGE_USAGE_TYPE = 'storageUsage';
 /** One document per tenant, in the tenant's own partition. */
@@ -71,6 +71,26 @@ export class TenantStorageUsage {
       }
     }
   }
+}
+
+/**
+ * After an upload is stored: the tenant's bytes are measured again, so the storage quota counts the upload at once
+ * rather than after the daily run. The upload is already stored and stays so whatever happens here: a failed
+ * measurement is logged and left to the next one.
+ */
+export async function measureAfterUpload(
+  usage: Pick<TenantStorageUsage, 'measure'>,
+  logger: Logger,
+  upload: { tenantId: string; projectId: string; kind: 'manuscript' | 'cover' },
+): Promise<void> {
+  await usage.measure(upload.tenantId).catch((error: unknown) =>
+    logger.warn('storage measurement after an upload failed', {
+      tenantId: upload.tenantId,
+      projectId: upload.projectId,
+      upload: upload.kind,
+      error: String(error),
+    }),
+  );
 }
 
 function figureOf(record: StoredBytes): StoredBytes {
