@@ -26,16 +26,21 @@ describe('breakableOnlyBetweenDateAndTime', () => {
 });
 
 describe('formatBytes', () => {
-  it('says bytes in the plural where there are several, in each language', () => {
+  it('says bytes in the plural where there are several, in each language, the number held to its unit', () => {
     expect(['en-US', 'es-PE', 'pt-BR'].map((locale) => formatBytes(locale, 163))).toEqual([
-      '163 bytes',
-      '163 bytes',
-      '163 bytes',
+      '163\u00a0bytes',
+      '163\u00a0bytes',
+      '163\u00a0bytes',
     ]);
-    expect(['en-US', 'es-PE', 'pt-BR'].map((locale) => formatBytes(locale, 1))).toEqual(['1 byte', '1 byte', '1 byte']);
+    expect(['en-US', 'es-PE', 'pt-BR'].map((locale) => pieces(formatBytes(locale, 1)))).toEqual([
+      ['1_byte'],
+      ['1_byte'],
+      ['1_byte'],
+    ]);
   });
 
   it('keeps the short unit for larger sizes', () => {
-    expect(formatBytes('pt-BR', 301_773)).toBe('294,7 kB');
+    expect(pieces(formatBytes('es-PE', 301_773))).toEqual(['294.7_kB']);
+    expect(pieces(formatBytes('pt-BR', 301_773))).toEqual(['294,7_kB']);
   });
 });

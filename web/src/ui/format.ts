@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
 
+/** Keeps a number with its unit ("294.7 kB", "6 s") and the pieces of a date together when a column wraps. */
+const NO_BREAK_SPACE = '\u00a0';
 const TIME_FIELDS = new Set<Intl.DateTimeFormatPartTypes>([
   'hour',
   'minute',
@@ -21,7 +23,9 @@ export function breakableOnlyBetweenDateAndTime(parts: Intl.DateTimeFormatPart[]
   const joinerFrom = boundary > 0 ? fields[boundary - 1] + 1 : parts.length;
   const joinerTo = boundary > 0 ? fields[boundary] : parts.length;
   return parts
-    .map((part, index) => (index >= joinerFrom && index < joinerTo ? part.value : part.value.replace(/ /g, '\u00a0')))
+    .map((part, index) =>
+      index >= joinerFrom && index < joinerTo ? part.value : part.value.replace(/ /g, NO_BREAK_SPACE),
+    )
     .join('');
 }
 
@@ -40,7 +44,9 @@ export function formatBytes(locale: string, value: number): string {
     unit: units[index],
     unitDisplay: index === 0 ? 'long' : 'short',
     maximumFractionDigits: index === 0 ? 0 : 1,
-  }).format(size);
+  })
+    .format(size)
+    .replace(/ /g, NO_BREAK_SPACE);
 }
 
 /** Numbers, dates, durations, money and language names in the reader's language, through `Intl`. */
@@ -66,7 +72,9 @@ export function useFormat() {
       const minutes = Math.floor((total % 3600) / 60);
       const secs = total % 60;
       const unit = (value: number, name: 'hour' | 'minute' | 'second') =>
-        new Intl.NumberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'short' }).format(value);
+        new Intl.NumberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'short' })
+          .format(value)
+          .replace(/ /g, NO_BREAK_SPACE);
       if (hours > 0) return `${unit(hours, 'hour')} ${unit(minutes, 'minute')}`;
       if (minutes > 0) return secs > 0 ? `${unit(minutes, 'minute')} ${unit(secs, 'second')}` : unit(minutes, 'minute');
       return unit(secs, 'second');
