@@ -189,6 +189,125 @@ describe('a produced book', () => {
     await context.close();
   });
 
+  test('at 1280 px the character voices fit their card in the three languages, also once an audition plays', async () => {
+    const found: Record<string, string[]> = {};
+    for (const locale of LOCALES) {
+      const { page, context } = await producerAt(locale, 1280);
+      await openStep(page, 'casting');
+      const voices = page.locator('section[aria-labelledby="character-voices-title"]');
+      await expectVisible(voices.locator('tbody tr'));
+      found[`${locale} casting`] = await sidewaysScrollers(page);
+      await voices.locator('.audition button').first().click();
+      await expectVisible(voices.locator('audio'));
+      found[`${locale} casting, auditioning`] = await sidewaysScrollers(page);
+      if (locale === 'es-PE') await screenshot(page, 'produced-desktop-casting');
+      await context.close();
+    }
+    expect(found).toEqual(Object.fromEntries(Object.keys(found).map((name) => [name, []])));
+  });
+
+  test('on a desktop the projects list keeps each time stamp on one line beside a long title', async () => {
+    await api('/v1/projects', {
+      method: 'POST',
+      json: {
+        metadata: {
+          title: 'Crónica extraordinaria y minuciosamente documentada de un molinero a orillas del río',
+          authors: [AUTHOR, 'Bartolomé de las Casas-Quiñones'],
+          language: 'es-PE',
+        },
+      },
+    });
+    const lines: Record<string, number[]> = {};
+    for (const locale of LOCALES) {
+      const { page, context } = await producerAt(locale, 1280);
+      await page.goto(`${target.webUrl}/projects`);
+      await expectVisible(page.getByRole('link', { name: TITLE }));
+      await expectVisible(page.getByRole('link', { name: /^Crónica extraordinaria/ }));
+      lines[locale] = await page.evaluate<number[]>(`Array.from(document.querySelectorAll('.project-table tbody time'))
+        .map((stamp) => {
+          const range = document.createRange();
+          range.selectNodeContents(stamp);
+          return new Set(Array.from(range.getClientRects()).map((rect) => Math.round(rect.top))).size;
+        })`);
+      if (locale === 'es-PE') await screenshot(page, 'projects-desktop');
+      await context.close();
+    }
+    expect(lines).toEqual({ 'en-US': [1, 1], 'pt-BR': [1, 1], 'es-PE': [1, 1] });
+  });
+
+  test('on a desktop in Spanish and Portuguese: the language named whole, pauses in line, sizes whole, no “0 min”', async () => {
+    const picker: Record<string, { width: number; needs: number }> = {};
+    const stats: Record<string, string> = {};
+    const pauseRowsOutOfLine: Record<string, number> = {};
+    const manuscriptSize: Record<string, string> = {};
+    const packageSizeLines: Record<string, number> = {};
+    for (const locale of ['es-PE', 'pt-BR'] as const) {
+      const { page, context } = await producerAt(locale, 1280);
+      await openStep(page, '');
+      await expectVisible(page.locator('select:has(optgroup)'));
+      // The width the select would take to show its longest option, from a copy of it left free to size itself.
+      picker[locale] = await page.evaluate<{ width: number; needs: number }>(`(() => {
+        const select = document.querySelector('select:has(optgroup)');
+        const free = select.cloneNode(true);
+        free.removeAttribute('id');
+        free.style.position = 'absolute';
+        free.style.width = 'auto';
+        free.style.maxWidth = 'none';
+        document.body.append(free);
+        const needs = Math.round(free.getBoundingClientRect().width);
+        free.remove();
+        return { width: Math.round(select.getBoundingClientRect().width), needs };
+      })()`);
+      await openStep(page, 'pronunciation');
+      await expectVisible(page.locator('input[id^="pause-"]'));
+      // Fields that start on the same line (one grid row) whose inputs do not: a label wrapped and pushed one down.
+      pauseRowsOutOfLine[locale] = await page.evaluate<number>(`(() => {
+        const inputTopsByRow = new Map();
+        for (const input of document.querySelectorAll('input[id^="pause-"]')) {
+          const row = Math.round(input.closest('.field').getBoundingClientRect().top);
+          inputTopsByRow.set(row, [...(inputTopsByRow.get(row) ?? []), Math.round(input.getBoundingClientRect().top)]);
+        }
+        return [...inputTopsByRow.values()].filter((tops) => new Set(tops).size > 1).length;
+      })()`);
+      await openStep(page, 'manuscript');
+      manuscriptSize[locale] =
+        (await page
+          .locator('dd', { hasText: /\bbytes?\b/ })
+          .first()
+          .textContent()) ?? '';
+      await openStep(page, 'delivery');
+      await expectVisible(page.locator('.table-scroll td', { hasText: /\d\skB$/ }));
+      // The packages table's size cell ("294.7 kB"): how many lines its text takes.
+      packageSizeLines[locale] = await page.evaluate<number>(`(() => {
+        const cell = Array.from(document.querySelectorAll('.table-scroll td'))
+          .find((td) => /\\d\\skB$/.test(td.textContent.trim()));
+        const range = document.createRange();
+        range.selectNodeContents(cell);
+        return new Set(Array.from(range.getClientRects()).map((rect) => Math.round(rect.top))).size;
+      })()`);
+      await openStep(page, 'chapters'); // the first chapter opens in the editor
+      await expectVisible(page.locator('.chapter-editor__header p'));
+      stats[locale] = (await page.locator('.chapter-editor__header p').textContent()) ?? '';
+      await context.close();
+    }
+    expect({
+      clippedPickers: Object.values(picker).filter(({ width, needs }) => width < needs),
+      pauseRowsOutOfLine,
+      manuscriptSize,
+      packageSizeLines,
+      stats,
+    }).toEqual({
+      clippedPickers: [],
+      pauseRowsOutOfLine: { 'es-PE': 0, 'pt-BR': 0 },
+      manuscriptSize: { 'es-PE': '163\u00a0bytes', 'pt-BR': '163\u00a0bytes' },
+      packageSizeLines: { 'es-PE': 1, 'pt-BR': 1 },
+      stats: {
+        'es-PE': expect.stringMatching(/^16 palabras · unos \d+\ss de audio$/),
+        'pt-BR': expect.stringMatching(/^16 palavras · cerca de \d+\ss de áudio$/),
+      },
+    });
+  });
+
   test('nothing broke in the producer’s browser', () => {
     expect(producer.problems.filter((problem) => !/\b4\d\d\b/.test(problem))).toEqual([]);
   });

@@ -167,7 +167,7 @@ export function ProjectsListPage() {
                   <td>
                     <ListedStage project={project} />
                   </td>
-                  <td>
+                  <td className="project-table__updated">
                     <time dateTime={project.updatedAt}>{format.dateTime(project.updatedAt)}</time>
                   </td>
                 </tr>

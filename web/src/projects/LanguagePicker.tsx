@@ -39,6 +39,7 @@ export function LanguagePicker({ id, label, value, onChange, hint, error }: Lang
       <select
         id={id}
         name={id}
+        className="field__select--fit"
         value={value}
         onChange={(event) => onChange(event.target.value)}
         aria-invalid={error ? true : undefined}

@@ -117,15 +117,13 @@ export function ProjectForm({
           rows={5}
           maxLength={4000}
         />
-        <div className="form__grid">
-          <LanguagePicker
-            {...field('language')}
-            label={t('fields.language')}
-            hint={t('hints.language')}
-            value={values.language}
-            onChange={set('language')}
-          />
-        </div>
+        <LanguagePicker
+          {...field('language')}
+          label={t('fields.language')}
+          hint={t('hints.language')}
+          value={values.language}
+          onChange={set('language')}
+        />
       </fieldset>
 
       <fieldset className="form__section">

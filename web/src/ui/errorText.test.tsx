@@ -66,7 +66,7 @@ describe('server errors in the reader’s language', () => {
     );
     expect(
       describe(refusal(429, 'quota_exceeded', { quota: 'storageBytes', limit: 5 * 1024 ** 3, requested: 1 })),
-    ).toContain('5 GB');
+    ).toContain('5\u00a0GB'); // a number and its unit are kept together
   });
 
   it('falls back to the code’s message for a quota it does not know', () => {

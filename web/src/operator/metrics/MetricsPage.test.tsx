@@ -157,7 +157,7 @@ describe('the operator’s metrics page', () => {
     expect(
       within(production)
         .getAllByRole('cell')
-        .map((cell) => cell.textContent),
+        .map((cell) => cell.textContent?.replace(/\s/g, ' ')), // a number and its unit are held by no-break spaces
     ).toEqual(['5', '1', '0', '1 min 35 sec', '10 min']);
     expect(within(screen.getByRole('region', { name: 'API operations' })).getByText('listProjects')).toBeTruthy();
     // Newest day first; days with nothing measured say so with dashes, not zeros dressed as ratios.

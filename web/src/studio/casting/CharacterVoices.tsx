@@ -31,15 +31,19 @@ export function CharacterVoices({
         {t('characters.title')}
       </h3>
       <div className="table-scroll">
-        <table className="data-table data-table--cards">
+        <table className="data-table data-table--cards data-table--fit">
           <caption className="visually-hidden">{t('characters.caption')}</caption>
           <thead>
             <tr>
               <th scope="col">{t('characters.character')}</th>
               <th scope="col">{t('characters.voice')}</th>
               <th scope="col">{t('characters.style')}</th>
-              <th scope="col">{t('characters.rate')}</th>
-              <th scope="col">{t('characters.pitch')}</th>
+              <th scope="col" className="data-table__narrow">
+                {t('characters.rate')}
+              </th>
+              <th scope="col" className="data-table__narrow">
+                {t('characters.pitch')}
+              </th>
               <th scope="col">
                 <span className="visually-hidden">{t('characters.actions')}</span>
               </th>
@@ -93,6 +97,7 @@ function VoiceRow({ character, voices, canEdit }: { character: Character; voices
         </label>
         <select
           id={id('voice')}
+          className="data-table__gives-way"
           value={choice.voiceName}
           disabled={!canEdit}
           onChange={(event) => setChoice({ ...choice, voiceName: event.target.value, style: undefined })}

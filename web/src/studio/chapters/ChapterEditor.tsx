@@ -73,8 +73,8 @@ export function ChapterEditor({
         <h2 id="chapter-editor-title">{chapter.title}</h2>
         <p className="muted small">
           {t('editor.stats', {
-            words: format.number(chapter.stats.words),
-            minutes: format.number(Math.round(chapter.stats.estimatedMinutes)),
+            count: chapter.stats.words,
+            duration: format.duration(chapter.stats.estimatedMinutes * 60),
           })}
         </p>
       </header>

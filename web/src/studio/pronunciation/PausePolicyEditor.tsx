@@ -43,7 +43,7 @@ function PausePolicyForm({ policy, canEdit }: { policy: PausePolicy; canEdit: bo
         {t('pauses.title')}
       </h3>
       <p className="muted small">{t('pauses.intro')}</p>
-      <div className="form__grid form__grid--three">
+      <div className="form__grid form__grid--three form__grid--aligned">
         {pauseBoundaries.map((boundary) => (
           <div key={boundary} className={`field${invalid.includes(boundary) ? ' field--invalid' : ''}`}>
             <label htmlFor={`pause-${boundary}`}>{t(`pauses.boundaries.${boundary}`)}</label>
