@@ -3,6 +3,7 @@ import { BlobServiceClient, type ContainerClient } from '@azure/storage-blob';
 import { containerDefinitions } from '../../adapters/cosmos/containers';
 import type { PrivacyJobView } from '../../core/api/privacy';
 import type { TestPlatform } from '../support/testPlatform';
+import { pollBackoff } from '../support/polling';
 
 export const ADMIN = 'admin@andes.test';
 export const CREATOR = 'creator@andes.test';
@@ -46,11 +47,12 @@ export async function waitForPrivacyJob(
   timeoutMs = 300_000,
 ): Promise<PrivacyJobView> {
   const deadline = Date.now() + timeoutMs;
+  const pause = pollBackoff(200);
   for (;;) {
     const job = await json<PrivacyJobView>(await platform.api(admin, `/v1/privacy/jobs/${jobId}`), 200);
     if (job.status === 'succeeded' || job.status === 'failed') return job;
     if (Date.now() > deadline) throw new Error(`privacy job ${jobId} did not finish: ${JSON.stringify(job)}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await pause();
   }
 }
 

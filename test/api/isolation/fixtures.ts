@@ -1,3 +1,4 @@
+import { pollBackoff } from '../../support/polling';
 import type { TestPlatform } from '../../support/testPlatform';
 
 /** A short manuscript with two chapters and some dialogue, enough for every per-chapter and per-segment operation. */
@@ -24,12 +25,13 @@ export async function waitForJob(
   timeoutMs = 120_000,
 ): Promise<{ status: string; [key: string]: unknown }> {
   const deadline = Date.now() + timeoutMs;
+  const pause = pollBackoff(250);
   for (;;) {
     const res = await platform.api(user, `/v1/projects/${projectId}/jobs/${jobId}`);
     const job = (await res.json()) as { status: string };
     if (['succeeded', 'failed', 'cancelled'].includes(job.status)) return job;
     if (Date.now() > deadline) throw new Error(`job ${jobId} did not finish: ${JSON.stringify(job)}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    await pause();
   }
 }
 
