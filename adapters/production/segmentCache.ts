@@ -143,7 +143,7 @@ function isWriterAlive(tempName: string): boolean {
 }
 
 /** A RIFF/WAVE file whose data chunk declares its length and lies whole inside the bytes. */
-export function isWholeWav(bytes: Buffer): boolean {
+function isWholeWav(bytes: Buffer): boolean {
   if (bytes.length < 12 || bytes.toString('ascii', 0, 4) !== 'RIFF' || bytes.toString('ascii', 8, 12) !== 'WAVE') {
     return false;
   }
