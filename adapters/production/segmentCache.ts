@@ -90,11 +90,11 @@ export function createSegmentCache(options: SegmentCacheOptions): SegmentCache {
 
   return {
     async keep(blobName, file) {
+      const temp = path.join(dir, `${process.pid}-${randomBytes(8).toString('hex')}${TEMP_SUFFIX}`);
       try {
         const { size } = await stat(file);
         if (size > maxBytes * LOW_WATER) return;
         if (!(await ownFolder())) return;
-        const temp = path.join(dir, `${process.pid}-${randomBytes(8).toString('hex')}${TEMP_SUFFIX}`);
         // A hard link costs no copy; another filesystem needs one.
         await link(file, temp).catch(() => copyFile(file, temp));
         const now = new Date();
@@ -104,6 +104,7 @@ export function createSegmentCache(options: SegmentCacheOptions): SegmentCache {
         await evictIfOver();
       } catch {
         // Only a later miss: the blob is stored.
+        await unlink(temp).catch(() => undefined);
       }
     },
 
@@ -116,8 +117,8 @@ export function createSegmentCache(options: SegmentCacheOptions): SegmentCache {
       } catch {
         return undefined;
       }
-      const bytes = await readFile(file);
-      if (!isWholeWav(bytes)) {
+      const bytes = await readFile(file).catch(() => undefined);
+      if (!bytes || !isWholeWav(bytes)) {
         await unlink(file);
         await unlink(entry).catch(() => undefined);
         return undefined;
