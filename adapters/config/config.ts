@@ -53,6 +53,8 @@ const baseSchema = z.object({
   MAX_UPLOAD_BYTES: positiveInt(50 * 1024 * 1024),
   MAX_JSON_BODY_BYTES: positiveInt(256 * 1024),
   RATE_LIMIT_PER_MINUTE: positiveInt(600),
+  /** Size cap of this machine's copy of the segments it synthesized (adapters/production/segmentCache.ts). */
+  SEGMENT_CACHE_MAX_BYTES: positiveInt(1024 * 1024 * 1024),
   /** Request and job logs; the CLI runs its in-process platform at `warn` so they do not drown its progress bars. */
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   /** The terms of service and privacy notice in force; people accept it before using the platform (docs/privacy.md). */

@@ -1,6 +1,6 @@
 /**
  * The audio side of chapter mastering (core/production/chapterMastering.ts decides what to master and records it):
- * the segments are downloaded a few at a time and metered in reading order, so the gain is known before the one
+ * the segments are fetched a few at a time (this machine's copy of those it synthesized, else a download) and metered in reading order, so the gain is known before the one
  * ffmpeg pass that writes the master and the retail encodings (MP3, AAC) from the same stream and measures it; the
  * files are then stored create-only under the names the core chose. Everything happens in a temp folder that is
  * always removed.
@@ -18,6 +18,7 @@ import type { MasterFiles, MasterRenderRequest, RenderedMaster } from '../../cor
 import { WavLevelTap } from '../audio/levelTap';
 import { describeFile } from '../packaging/fileHash';
 import { uploadFileIfAbsent } from './blobFiles';
+import type { SegmentCache } from './segmentCache';
 import { withWorkspace } from './workspace';
 
 /** Longest pause mastering renders (as adapters/audio/master.ts caps it). */
@@ -29,18 +30,25 @@ const MAX_PAUSE_MS = 20_000;
  */
 const FETCHES_AT_ONCE = 4;
 
-export function createMasterFiles(blobs: BlobStore, audio: AudioToolchain): MasterFiles {
-  return { render: (request) => renderAndStore(blobs, audio, request) };
+/** Where a segment's audio comes from: this machine's copy when it has a whole one, blob storage otherwise. */
+interface SegmentSource {
+  blobs: BlobStore;
+  cache?: SegmentCache;
+}
+
+export function createMasterFiles(blobs: BlobStore, audio: AudioToolchain, cache?: SegmentCache): MasterFiles {
+  return { render: (request) => renderAndStore({ blobs, cache }, audio, request) };
 }
 
 async function renderAndStore(
-  blobs: BlobStore,
+  source: SegmentSource,
   audio: AudioToolchain,
   request: MasterRenderRequest,
 ): Promise<RenderedMaster> {
+  const { blobs } = source;
   return withWorkspace('master', async (dir) => {
     const meter = new LoudnessMeter();
-    const segmentFiles = await fetchSegmentsMetered(blobs, request.segments, dir, meter);
+    const segmentFiles = await fetchSegmentsMetered(source, request.segments, dir, meter);
     const outFile = path.join(dir, 'master.flac');
     const encodingFiles: RenderEncodings = Object.fromEntries(
       request.encodings.map((encoding) => [
@@ -98,12 +106,12 @@ async function storeFile(
 }
 
 /**
- * Downloads the segments into `dir`, FETCHES_AT_ONCE at a time, and meters them in reading order with the pauses
+ * Fetches the segments into `dir` (from the local cache, else downloaded), FETCHES_AT_ONCE at a time, and meters them in reading order with the pauses
  * between them (the gated loudness is measured over blocks that span segments, so the order matters). A segment that
  * arrives before those ahead of it are metered waits in memory; no byte is read twice.
  */
 async function fetchSegmentsMetered(
-  blobs: BlobStore,
+  source: SegmentSource,
   segments: MasterRenderRequest['segments'],
   dir: string,
   meter: LoudnessMeter,
@@ -113,7 +121,7 @@ async function fetchSegmentsMetered(
   const fetches: (Promise<Buffer[]> | undefined)[] = [];
   const start = (index: number) => {
     if (index >= segments.length) return;
-    const fetch = download(blobs, segments[index].blobName, files[index]);
+    const fetch = fetchSegment(source, segments[index].blobName, files[index]);
     // Awaited in reading order below; one failing before its turn must not count as unhandled meanwhile.
     fetch.catch(() => undefined);
     fetches[index] = fetch;
@@ -133,6 +141,12 @@ async function fetchSegmentsMetered(
     throw error;
   }
   return segments.map((segment, index) => ({ path: files[index], pauseAfterMs: segment.pauseAfterMs }));
+}
+
+/** A segment's audio at `file`; its bytes, for the meter. */
+async function fetchSegment({ blobs, cache }: SegmentSource, name: string, file: string): Promise<Buffer[]> {
+  const cached = await cache?.take(name, file);
+  return cached ? [cached] : download(blobs, name, file);
 }
 
 /** Downloads a segment's audio to `file`; the chunks written, for the meter. */

@@ -18,6 +18,7 @@ import { createMasterFiles } from './masterFiles';
 import { buildAndStoreFiles } from './packageBuild';
 import type { ProductionContext } from './productionContextType';
 import { prepareCredits } from './retailCredits';
+import { createSegmentCache } from './segmentCache';
 import { createSynthesisFiles } from './synthesisFiles';
 
 export type { ProductionContext } from './productionContextType';
@@ -30,6 +31,8 @@ export interface ProductionStores {
 }
 
 export function buildProductionContext(svc: AppServices, stores: ProductionStores): ProductionContext {
+  // Segments this machine synthesized, read back from disk by the chapter's mastering instead of downloaded.
+  const segmentCache = createSegmentCache({ maxBytes: svc.config.SEGMENT_CACHE_MAX_BYTES });
   const voices = () => svc.voices.list();
   const speechPlan: SpeechPlanSources = {
     projects: svc.projects,
@@ -85,7 +88,7 @@ export function buildProductionContext(svc: AppServices, stores: ProductionStore
         initialLimit: 2,
         maxLimit: svc.config.TTS_ENGINE === 'offline' ? 2 : 16,
       }),
-      files: createSynthesisFiles(svc.blobs),
+      files: createSynthesisFiles(svc.blobs, segmentCache),
       blobs: svc.blobs,
       jobs: svc.jobs,
       job,
@@ -100,7 +103,7 @@ export function buildProductionContext(svc: AppServices, stores: ProductionStore
       book: svc.book,
       speechPlan,
       blobs: svc.blobs,
-      files: createMasterFiles(svc.blobs, svc.audio),
+      files: createMasterFiles(svc.blobs, svc.audio, segmentCache),
       job,
       events: svc.events,
       clock: svc.clock,

@@ -29,6 +29,7 @@ describe('Function App settings follow the config schema', () => {
     'MAX_UPLOAD_BYTES',
     'MAX_JSON_BODY_BYTES',
     'RATE_LIMIT_PER_MINUTE',
+    'SEGMENT_CACHE_MAX_BYTES',
     'LOG_LEVEL',
     'OPENAI_TEMPERATURE',
   ];
