@@ -7,6 +7,9 @@
  * input. A file enters under a temp name and is renamed into place, so a reader never sees a half-written entry; a
  * reader also takes an entry only when the WAV header's data length fits inside the file. Past the size cap the
  * least recently used entries are removed (a file being read stays readable: unlinking keeps it open on Linux).
+ * An entry unused for `maxAgeMs` is neither taken nor kept, so a copy of audio whose blob was erased lives at most
+ * that long after its last use on a machine that keeps working (the folder is scanned at least every few minutes
+ * while the cache is used).
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
@@ -18,6 +21,10 @@ import path from 'node:path';
 const LOW_WATER = 0.75;
 const ENTRY_SUFFIX = '.wav';
 const TEMP_SUFFIX = '.tmp';
+/** A mastering follows its chapter's synthesis within minutes; an hour covers a retake's regeneration as well. */
+const DEFAULT_MAX_AGE_MS = 60 * 60_000;
+/** The folder is scanned (expired and stale files removed, the cap enforced) at least this often while in use. */
+const SCAN_INTERVAL_MS = 5 * 60_000;
 
 export interface SegmentCache {
   /** Keeps a copy of `file`, whose bytes are exactly the stored blob `blobName`; a failure only means a later miss. */
@@ -31,6 +38,8 @@ export interface SegmentCache {
 
 export interface SegmentCacheOptions {
   maxBytes: number;
+  /** How long an entry may go unused before it is removed (default an hour). */
+  maxAgeMs?: number;
   /** The folder; a fixed one under os.tmpdir() unless a test isolates its own. */
   dir?: string;
 }
@@ -42,6 +51,8 @@ export function defaultSegmentCacheDir(): string {
 export function createSegmentCache(options: SegmentCacheOptions): SegmentCache {
   const dir = options.dir ?? defaultSegmentCacheDir();
   const { maxBytes } = options;
+  const maxAgeMs = options.maxAgeMs ?? DEFAULT_MAX_AGE_MS;
+  let lastScanMs = 0;
   // This process's view of the folder's size: the last scan's total plus what it added since. Other processes'
   // additions are seen at the next scan, so the folder can pass the cap by what they added in between.
   let estimatedBytes: number | undefined;
@@ -59,6 +70,7 @@ export function createSegmentCache(options: SegmentCacheOptions): SegmentCache {
     path.join(dir, createHash('sha256').update(blobName).digest('hex') + ENTRY_SUFFIX);
 
   async function scanAndEvict(): Promise<void> {
+    lastScanMs = Date.now();
     const entries: { file: string; bytes: number; usedMs: number }[] = [];
     for (const name of await readdir(dir)) {
       const file = path.join(dir, name);
@@ -68,7 +80,8 @@ export function createSegmentCache(options: SegmentCacheOptions): SegmentCache {
       }
       if (!name.endsWith(ENTRY_SUFFIX)) continue;
       const info = await stat(file).catch(() => undefined);
-      if (info) entries.push({ file, bytes: info.size, usedMs: info.mtimeMs });
+      if (info && lastScanMs - info.mtimeMs > maxAgeMs) await unlink(file).catch(() => undefined);
+      else if (info) entries.push({ file, bytes: info.size, usedMs: info.mtimeMs });
     }
     let total = entries.reduce((sum, entry) => sum + entry.bytes, 0);
     if (total > maxBytes) {
@@ -83,7 +96,8 @@ export function createSegmentCache(options: SegmentCacheOptions): SegmentCache {
   }
 
   function evictIfOver(): Promise<void> {
-    if (estimatedBytes !== undefined && estimatedBytes <= maxBytes) return Promise.resolve();
+    const scanDue = Date.now() - lastScanMs > SCAN_INTERVAL_MS;
+    if (!scanDue && estimatedBytes !== undefined && estimatedBytes <= maxBytes) return Promise.resolve();
     scanning ??= scanAndEvict().finally(() => (scanning = undefined));
     return scanning;
   }
@@ -117,7 +131,12 @@ export function createSegmentCache(options: SegmentCacheOptions): SegmentCache {
       } catch {
         return undefined;
       }
-      const bytes = await readFile(file).catch(() => undefined);
+      // The link shares the entry's times: an entry unused past its age is as good as gone.
+      const unusedMs = await stat(file).then(
+        (info) => Date.now() - info.mtimeMs,
+        () => Infinity,
+      );
+      const bytes = unusedMs > maxAgeMs ? undefined : await readFile(file).catch(() => undefined);
       if (!bytes || !isWholeWav(bytes)) {
         await unlink(file);
         await unlink(entry).catch(() => undefined);
@@ -125,6 +144,7 @@ export function createSegmentCache(options: SegmentCacheOptions): SegmentCache {
       }
       const now = new Date();
       await utimes(entry, now, now).catch(() => undefined);
+      await evictIfOver().catch(() => undefined);
       return bytes;
     },
   };

@@ -130,8 +130,10 @@ describe('the cache’s bounds', () => {
       const scratch = path.join(work, `bounded-${index}.wav`);
       fs.copyFileSync(segment, scratch);
       await cache.keep(name(index), scratch);
-      // As if each was kept a second after the one before, long ago: the order of use is known, not left to the clock.
-      if (index > 0) fs.utimesSync(entry(index), index, index);
+      // As if each was kept a second after the one before, a minute ago: the order of use is known, not left to the
+      // clock, and none is past its age.
+      const keptAt = Date.now() / 1000 - 60 + index;
+      if (index > 0) fs.utimesSync(entry(index), keptAt, keptAt);
       // Segment 0 is read each round, so it is never the least recently used.
       expect(await cache.take(name(0), taken(0))).toBeDefined();
       const held = fs.readdirSync(dir).reduce((sum, file) => sum + fs.statSync(path.join(dir, file)).size, 0);
@@ -139,6 +141,28 @@ describe('the cache’s bounds', () => {
     }
     expect(await cache.take(name(19), taken(19))).toBeDefined();
     expect(await cache.take(name(1), taken(1))).toBeUndefined();
+  }, 60_000);
+
+  it('neither takes nor keeps an entry unused past its age, so erased audio does not linger', async () => {
+    const dir = path.join(wire.dir, 'aged');
+    const cache = createSegmentCache({ maxBytes: 64 * 1024 * 1024, maxAgeMs: 10 * 60_000, dir });
+    const name = (label: string) => `${PREFIX}audio/aged-${label}.wav`;
+    const entry = (label: string) => path.join(dir, `${createHash('sha256').update(name(label)).digest('hex')}.wav`);
+    for (const label of ['old', 'erased', 'fresh']) {
+      const scratch = await renderedSegment(300);
+      await cache.keep(name(label), scratch);
+    }
+    const elevenMinutesAgo = Date.now() / 1000 - 11 * 60;
+    fs.utimesSync(entry('old'), elevenMinutesAgo, elevenMinutesAgo);
+    fs.utimesSync(entry('erased'), elevenMinutesAgo, elevenMinutesAgo);
+    // Past its age an entry is a miss (the segment is downloaded), and it is gone from the disk.
+    expect(await cache.take(name('old'), path.join(work, `aged-taken-${fileCount++}.wav`))).toBeUndefined();
+    expect(fs.existsSync(entry('old'))).toBe(false);
+    // One nobody asks for again is removed by the next scan, which a cache in use runs at least every few minutes.
+    const later = createSegmentCache({ maxBytes: 64 * 1024 * 1024, maxAgeMs: 10 * 60_000, dir });
+    await later.keep(name('another'), await renderedSegment(350));
+    expect(fs.existsSync(entry('erased'))).toBe(false);
+    expect(await later.take(name('fresh'), path.join(work, `aged-taken-${fileCount++}.wav`))).toBeDefined();
   }, 60_000);
 
   it('removes the temp files of a writer that was killed, and keeps nothing else but entries', async () => {
