@@ -8,6 +8,9 @@
  *    limiter, MP3 192 kbps CBR, and a 44.1 kHz WAV for the M4B (two chapters at a time, one per core);
  * 3. one AAC encode of the whole book into an M4B with chapter markers;
  * 4. one measurement pass per output (EBU R128 with true peak, astats), two at a time.
+ *
+ * What it leaves out that the product's packages carry (the spoken credits, the retail sample) is made after its
+ * phases by floorSameFiles.ts, and counted apart.
  */
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
