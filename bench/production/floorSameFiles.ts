@@ -4,8 +4,8 @@
  *
  * 1. credits synthesis: the opening and closing credits' texts, each one request in the narrator's voice;
  * 2. one ffmpeg pass per credits file: resample, loudness gain, limiter, room tone at both ends, MP3 and AAC;
- * 3. one ffmpeg pass for the retail sample: the product's window length cut from the first chapter's master, room
- *    tone at both ends, MP3;
+ * 3. one ffmpeg pass for the retail sample: the product's window length (240 s, or the whole chapter when shorter)
+ *    cut from the first chapter's master, room tone at both ends, MP3;
  * 4. one measurement pass per output, two at a time, as for the floor's chapters.
  */
 import { writeFile } from 'node:fs/promises';
@@ -14,7 +14,7 @@ import { runFfmpeg } from '../../adapters/audio/ffmpeg';
 import { lameCbrArgs } from '../../adapters/audio/mp3Encoding';
 import { translateSsml } from '../../adapters/tts/espeak/ssmlToEspeak';
 import { DEFAULT_ROOM_TONE } from '../../core/audio/masteringTarget';
-import { chooseSampleWindow } from '../../core/packaging/retailSample';
+import { SAMPLE_LIMITS } from '../../core/packaging/retailSample';
 import { inPairs, LIMIT_DB, measureOutput, TARGET_RMS_DB, type FloorEngines } from './floor';
 
 /** The product's credits: the shortest room tone ACX accepts, and 1 dB hotter than chapters (retailCredits.ts). */
@@ -75,7 +75,10 @@ export async function makeSameFiles(
   const made = {} as SameFiles['credits'];
   for (const part of parts)
     made[part] = { mp3: path.join(dir, `credits-${part}.mp3`), m4a: path.join(dir, `credits-${part}.m4a`) };
-  const { endSec: sampleWindowSec } = chooseSampleWindow(firstMasterSec, []);
+  // The floor's chapters lack the product's pauses and room tone, so their length cannot choose the window as the
+  // product's does (whole chapter up to 270 s, else to a pause by 240 s): a chapter the floor reads in 268 s is over
+  // 270 s in the product. The product's longest cut, or the whole chapter when shorter.
+  const sampleWindowSec = Math.min(SAMPLE_LIMITS.maxSec, firstMasterSec);
   const sample = path.join(dir, 'sample.mp3');
   const passes: (() => Promise<void>)[] = [
     ...parts.map((part, index) => () => masterCredits(raws[index]!, rmsDb(pcm[index]!), made[part])),
