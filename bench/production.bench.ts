@@ -30,6 +30,7 @@ import { jobEnd } from './production/jobClock';
 import {
   api,
   chapterSsml,
+  creditsSsml,
   json,
   plannedProject,
   readJob,
@@ -40,7 +41,15 @@ import {
 } from './production/productApi';
 import { PeakMemorySampler, subtree, type ProcessInfo } from './production/processTree';
 import { activitySpans, describeBreakdown, ToolWatcher } from './production/regenerationBreakdown';
-import { hostUrl, timedFloor, timedProduction, type ProductRun, type RunResult } from './production/timedRuns';
+import {
+  hostUrl,
+  timedFloor,
+  timedProduction,
+  type FloorRun,
+  type Phase,
+  type ProductRun,
+  type RunResult,
+} from './production/timedRuns';
 import type { BenchContext, BenchModule, BenchRow, MetricValue } from './types';
 
 const PAIRS = 2;
@@ -106,6 +115,24 @@ function phaseRow(side: string, run: number, result: RunResult, phaseName: strin
   };
 }
 
+/** The floor's run as if it had made the credits and the retail sample among its phases. */
+function sameFilesResult(floor: FloorRun): RunResult {
+  return { ...floor, phases: floor.sameFilesPhases };
+}
+
+/** The floor's extra work for the same files as the product, on its own. */
+function extraRow(run: number, p: Phase, sampleWindowSec: number): BenchRow {
+  return {
+    benchmark: 'production',
+    case: `floor ${run} / same files: ${p.name}`,
+    metrics: {
+      wallSec: round(p.wallSec, 2),
+      cpuSec: round(p.cpuSec, 2),
+      ...(p.name === 'extra total' ? { sampleWindowSec: round(sampleWindowSec, 1) } : {}),
+    },
+  };
+}
+
 /** The CPU-by-process table: median of the runs per role, with its share of their total. */
 function roleRows(label: string, runs: RunResult[]): BenchRow[] {
   // A child read between its fork and its exec shows up as a role of its own with no CPU.
@@ -160,9 +187,11 @@ async function run(context: BenchContext): Promise<BenchRow[]> {
     context.log('platform up; planning the floor input');
     const first = await plannedProject(platform, manuscript, cover);
     const floorChapters = await chapterSsml(platform, first.projectId, first.chapterIds);
+    const floorCredits = await creditsSsml(platform, first.projectId, floorChapters[0]!.ssml[0]!);
+    context.log(`the floor's opening credits request: ${floorCredits.opening}`);
 
     const products: ProductRun[] = [];
-    const floors: RunResult[] = [];
+    const floors: FloorRun[] = [];
     let last = first;
     for (let pair = 1; pair <= PAIRS; pair++) {
       // A fresh project per product run, so no run finds audio an earlier one stored.
@@ -174,9 +203,12 @@ async function run(context: BenchContext): Promise<BenchRow[]> {
         `product ${pair}: ${product.phases.map((p) => `${p.name} ${p.wallSec.toFixed(1)} s`).join(', ')} ` +
           `(seen by the studio at ${product.seenByStudioSec.toFixed(1)} s)`,
       );
-      const floor = await timedFloor(floorChapters, sampler, platformPid);
+      const floor = await timedFloor(floorChapters, floorCredits, sampler, platformPid);
       floors.push(floor);
-      context.log(`floor ${pair}: ${floor.phases.map((p) => `${p.name} ${p.wallSec.toFixed(1)} s`).join(', ')}`);
+      context.log(
+        `floor ${pair}: ${floor.phases.map((p) => `${p.name} ${p.wallSec.toFixed(1)} s`).join(', ')}; ` +
+          `then ${floor.extraPhases.map((p) => `${p.name} ${p.wallSec.toFixed(1)} s`).join(', ')}`,
+      );
     }
 
     for (const [index, result] of products.entries())
@@ -184,29 +216,39 @@ async function run(context: BenchContext): Promise<BenchRow[]> {
         rows.push(phaseRow('product', index + 1, result, name, name === 'total' ? result.seenByStudioSec : undefined));
     for (const [index, result] of floors.entries())
       for (const name of ['synthesis', 'tail', 'total']) rows.push(phaseRow('floor', index + 1, result, name));
-    for (const name of ['synthesis', 'tail', 'total']) {
-      const pick = (results: RunResult[], key: 'wallSec' | 'cpuSec') =>
-        median(results.map((r) => r.phases.find((p) => p.name === name)![key]));
-      const productWall = pick(products, 'wallSec');
-      const productCpu = pick(products, 'cpuSec');
-      const floorWall = pick(floors, 'wallSec');
-      const floorCpu = pick(floors, 'cpuSec');
-      rows.push({
-        benchmark: 'production',
-        case: `product/floor (median of ${PAIRS} pairs) / ${name}`,
-        metrics: {
-          wallSec: round(productWall, 1),
-          ...(name === 'total' ? { seenByStudioSec: round(median(products.map((r) => r.seenByStudioSec)), 1) } : {}),
-          cpuSec: round(productCpu, 1),
-          coresBusy: round(productCpu / productWall),
-          floorWallSec: round(floorWall, 1),
-          floorCpuSec: round(floorCpu, 1),
-          floorCoresBusy: round(floorCpu / floorWall),
-          wallRatio: round(productWall / floorWall),
-          cpuRatio: round(productCpu / floorCpu),
-        },
-      });
+    for (const [index, result] of floors.entries()) {
+      for (const p of result.extraPhases) rows.push(extraRow(index + 1, p, result.sampleWindowSec));
+      for (const name of ['synthesis', 'tail', 'total'])
+        rows.push(phaseRow('floor with the same files', index + 1, sameFilesResult(result), name));
     }
+    const ratios: [string, (floor: FloorRun) => RunResult][] = [
+      ['product/floor', (floor) => floor],
+      ['product/floor with the same files', sameFilesResult],
+    ];
+    for (const [label, floorSide] of ratios)
+      for (const name of ['synthesis', 'tail', 'total']) {
+        const pick = (results: RunResult[], key: 'wallSec' | 'cpuSec') =>
+          median(results.map((r) => r.phases.find((p) => p.name === name)![key]));
+        const productWall = pick(products, 'wallSec');
+        const productCpu = pick(products, 'cpuSec');
+        const floorWall = pick(floors.map(floorSide), 'wallSec');
+        const floorCpu = pick(floors.map(floorSide), 'cpuSec');
+        rows.push({
+          benchmark: 'production',
+          case: `${label} (median of ${PAIRS} pairs) / ${name}`,
+          metrics: {
+            wallSec: round(productWall, 1),
+            ...(name === 'total' ? { seenByStudioSec: round(median(products.map((r) => r.seenByStudioSec)), 1) } : {}),
+            cpuSec: round(productCpu, 1),
+            coresBusy: round(productCpu / productWall),
+            floorWallSec: round(floorWall, 1),
+            floorCpuSec: round(floorCpu, 1),
+            floorCoresBusy: round(floorCpu / floorWall),
+            wallRatio: round(productWall / floorWall),
+            cpuRatio: round(productCpu / floorCpu),
+          },
+        });
+      }
     rows.push(...roleRows('CPU by process', products), ...roleRows('CPU by process (floor)', floors));
 
     const fullRunSec = median(products.map((r) => r.phases.find((p) => p.name === 'total')!.wallSec));
@@ -307,7 +349,11 @@ const production: BenchModule = {
   name: 'production',
   description:
     'Six chapters of Pride and Prejudice (offline engine, Apple Books + ACX) through the local platform and its API, ' +
-    'interleaved with the floor (same engine and ffmpeg, only the unavoidable work). A product run, a regeneration ' +
+    'interleaved with the floor (same engine and ffmpeg, only the unavoidable work: the chapters synthesized, each ' +
+    'mastered in one pass with its MP3 and the WAV for one M4B, every output measured; no credits, no retail ' +
+    'sample) and, right after each floor run, what the floor with the same files adds (the two spoken credits ' +
+    "synthesized and mastered with MP3 and AAC, a retail sample of the product's window length cut from the first " +
+    'chapter, each output measured), reported apart and in the second ratio. A product run, a regeneration ' +
     "and a rerun last from just before the start request to the job's recorded end (its finishedAt, written after " +
     'the packages are stored; same machine clock); seenByStudioSec is when a client polling as the studio does ' +
     "(0.5 s growing by half, at most 5 s) saw it. The product's synthesis ends when its last synthesis activity " +

@@ -8,6 +8,9 @@
  *    limiter, MP3 192 kbps CBR, and a 44.1 kHz WAV for the M4B (two chapters at a time, one per core);
  * 3. one AAC encode of the whole book into an M4B with chapter markers;
  * 4. one measurement pass per output (EBU R128 with true peak, astats), two at a time.
+ *
+ * What it leaves out that the product's packages carry (the spoken credits, the retail sample) is made after its
+ * phases by floorSameFiles.ts, and counted apart.
  */
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -33,8 +36,8 @@ export interface FloorTimes {
 }
 
 const WORKERS = 2;
-const TARGET_RMS_DB = -20;
-const LIMIT_DB = -5;
+export const TARGET_RMS_DB = -20;
+export const LIMIT_DB = -5;
 
 const FLOOR_WORKER_SOURCE = String.raw`
 'use strict';
@@ -66,7 +69,7 @@ const { pathToFileURL } = require('node:url');
 })();
 `;
 
-class FloorEngines {
+export class FloorEngines {
   private readonly workers: Worker[] = [];
   private readonly ready: Promise<void>[] = [];
 
@@ -111,8 +114,24 @@ class FloorEngines {
   }
 }
 
-/** Runs the floor on `chapters`; `mark` is called at each phase end (the benchmark samples CPU there). */
-export async function runFloor(chapters: FloorChapter[], mark: (phase: string) => void): Promise<FloorTimes> {
+/** What the floor's run hands to work done after it, before its engines stop and its files are deleted. */
+export interface FloorLeftovers {
+  engines: FloorEngines;
+  dir: string;
+  /** Each chapter's 44.1 kHz WAV, the floor's master. */
+  masters: string[];
+  mastersSec: number[];
+}
+
+/**
+ * Runs the floor on `chapters`; `mark` is called at each phase end (the benchmark samples CPU there). `after`, when
+ * given, runs once the floor's phases are over, on its engines and files (the floor's figures end before it).
+ */
+export async function runFloor(
+  chapters: FloorChapter[],
+  mark: (phase: string) => void,
+  after?: (leftovers: FloorLeftovers) => Promise<void>,
+): Promise<FloorTimes> {
   const started = performance.now();
   const dir = await mkdtemp(path.join(os.tmpdir(), 'khipu-floor-'));
   const engines = new FloorEngines();
@@ -186,12 +205,11 @@ export async function runFloor(chapters: FloorChapter[], mark: (phase: string) =
     const encodeEndMs = performance.now() - started;
     mark('encode');
 
-    await inPairs([...mp3s, m4b], async (file) => {
-      await runFfmpeg(['-i', file, '-af', 'astats=metadata=0,ebur128=peak=true:framelog=verbose', '-f', 'null', '-']);
-    });
+    await inPairs([...mp3s, m4b], measureOutput);
     const audioSec = energy.reduce((sum, stats) => sum + stats.samples / 22050, 0);
     const measureEndMs = performance.now() - started;
     mark('measure');
+    await after?.({ engines, dir, masters: wavs, mastersSec: energy.map((stats) => stats.samples / 22050) });
     return { synthesisEndMs, encodeEndMs, measureEndMs, audioSec };
   } finally {
     await engines.close();
@@ -199,7 +217,7 @@ export async function runFloor(chapters: FloorChapter[], mark: (phase: string) =
   }
 }
 
-async function inPairs<T>(items: T[], work: (item: T, index: number) => Promise<void>): Promise<void> {
+export async function inPairs<T>(items: T[], work: (item: T, index: number) => Promise<void>): Promise<void> {
   let next = 0;
   await Promise.all(
     Array.from({ length: WORKERS }, async () => {
@@ -209,4 +227,9 @@ async function inPairs<T>(items: T[], work: (item: T, index: number) => Promise<
       }
     }),
   );
+}
+
+/** The measurement pass every floor output gets: EBU R128 with true peak, and astats. */
+export async function measureOutput(file: string): Promise<void> {
+  await runFfmpeg(['-i', file, '-af', 'astats=metadata=0,ebur128=peak=true:framelog=verbose', '-f', 'null', '-']);
 }

@@ -2,7 +2,11 @@
  * The production benchmark's client of the product: the public API, used as the command-line client uses it (a
  * planned project of the corpus novel, its jobs started and followed as the studio follows them).
  */
+import { creditsScript } from '../../core/packaging';
+import { bookMetadata } from '../../core/production/bookPackaging';
+import type { ProjectRecord } from '../../core/projects/project';
 import type { TestPlatform } from '../../test/support/testPlatform';
+import { creditsRequest, type CreditsSsml } from './floorSameFiles';
 import { pollUntilEnded } from './jobPolling';
 
 const USER = 'creator@andes.test';
@@ -121,6 +125,24 @@ export async function chapterSsml(
     chapters.push({ title: chapterId, ssml: preview.requests.map((r) => r.ssml) });
   }
   return chapters;
+}
+
+/**
+ * The SSML the product sends for the project's opening and closing credits: the texts it builds from the book's
+ * metadata, each one request in the narrator's voice (that of `narratorRequest`, a chapter's heading).
+ */
+export async function creditsSsml(
+  platform: TestPlatform,
+  projectId: string,
+  narratorRequest: string,
+): Promise<CreditsSsml> {
+  const view = await json<Pick<ProjectRecord, 'metadata'>>(await api(platform, `/v1/projects/${projectId}`), 200);
+  // bookMetadata reads only the record's metadata, which the API returns as stored.
+  const script = creditsScript(bookMetadata(view as ProjectRecord));
+  return {
+    opening: creditsRequest(narratorRequest, script.opening),
+    closing: creditsRequest(narratorRequest, script.closing),
+  };
 }
 
 /** A production of the project's chosen chapters for the benchmark's platforms; returns the job's id. */

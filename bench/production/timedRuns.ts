@@ -15,6 +15,7 @@ import {
 } from './cpuByRole';
 import type { CpuSampler } from './cpuSampler';
 import { runFloor, type FloorChapter } from './floor';
+import { makeSameFiles, type CreditsSsml } from './floorSameFiles';
 import { jobEnd, lastCompletionSec } from './jobClock';
 import { startProduction, waitForJob, type PlannedProject } from './productApi';
 import { activitySpans } from './regenerationBreakdown';
@@ -32,6 +33,15 @@ export interface RunResult {
   phases: Phase[];
   audioSec: number;
   cpuByRole: Map<string, number>;
+}
+
+/** A floor run that also made the credits and the retail sample (floorSameFiles.ts), after its own phases. */
+export interface FloorRun extends RunResult {
+  /** The extra work alone ('credits synthesis', 'credits and sample', 'extra total'). */
+  extraPhases: Phase[];
+  /** The floor with the same files: each of the floor's phases with its share of the extra work added. */
+  sameFilesPhases: Phase[];
+  sampleWindowSec: number;
 }
 
 export interface ProductRun extends RunResult {
@@ -101,12 +111,16 @@ export async function timedProduction(
   };
 }
 
-/** The floor, its CPU read at each phase's end (its ffmpeg processes counted from this process's reaped time). */
+/**
+ * The floor, its CPU read at each phase's end (its ffmpeg processes counted from this process's reaped time), then
+ * the credits and the retail sample on its engines and files, read the same way and reported apart.
+ */
 export async function timedFloor(
   chapters: FloorChapter[],
+  credits: CreditsSsml,
   sampler: CpuSampler,
   platformPid: number,
-): Promise<RunResult> {
+): Promise<FloorRun> {
   sampler.drain();
   const origin = performance.now();
   const marks: Record<string, { index: number; atMs: number }> = {};
@@ -115,19 +129,42 @@ export async function timedFloor(
     marks[name] = { index: Object.keys(marks).length, atMs: performance.now() - origin };
   };
   mark('start');
-  const times = await runFloor(chapters, mark);
+  let sampleWindowSec = 0;
+  const times = await runFloor(chapters, mark, async ({ engines, dir, masters, mastersSec }) => {
+    const made = await makeSameFiles(engines, masters[0]!, mastersSec[0]!, dir, credits, mark);
+    sampleWindowSec = made.sampleWindowSec;
+    mark('same files');
+  });
   const readings = sampler.drain();
   const platformPids = subtreePids(readings, platformPid);
   const side: Side = { include: (p) => !platformPids.has(p.pid), roles: floorRoles(process.pid) };
   const between = (name: string, from: string, to: string) =>
     phase(name, (marks[to]!.atMs - marks[from]!.atMs) / 1000, readings, marks[from]!.index, marks[to]!.index, side);
+  const plus = (name: string, a: Phase, b: Phase): Phase => ({
+    name,
+    wallSec: a.wallSec + b.wallSec,
+    cpuSec: a.cpuSec + b.cpuSec,
+  });
+  const floorPhases = [
+    between('synthesis', 'start', 'synthesis'),
+    between('tail', 'synthesis', 'measure'),
+    between('total', 'start', 'measure'),
+  ];
+  const extraPhases = [
+    between('credits synthesis', 'measure', 'credits synthesis'),
+    between('credits and sample', 'credits synthesis', 'same files'),
+    between('extra total', 'measure', 'same files'),
+  ];
   return {
     audioSec: times.audioSec,
     cpuByRole: cpuByRole(readings.slice(0, marks.measure!.index + 1), side.roles, side.include),
-    phases: [
-      between('synthesis', 'start', 'synthesis'),
-      between('tail', 'synthesis', 'measure'),
-      between('total', 'start', 'measure'),
+    phases: floorPhases,
+    extraPhases,
+    sameFilesPhases: [
+      plus('synthesis', floorPhases[0]!, extraPhases[0]!),
+      plus('tail', floorPhases[1]!, extraPhases[1]!),
+      plus('total', floorPhases[2]!, extraPhases[2]!),
     ],
+    sampleWindowSec,
   };
 }
