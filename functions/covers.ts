@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ErrorBody, Id } from '../core/api/common';
 import { ProjectView, toProjectView } from '../core/api/projects';
 import { NotFoundError } from '../core/errors';
-import { measureAfterUpload } from '../core/tenants/storageUsage';
+import { countUpload } from '../core/tenants/storageUsage';
 import { endpoint } from './http/endpoint';
 
 const MAX_COVER_BYTES = 25 * 1024 * 1024;
@@ -25,10 +25,14 @@ endpoint({
   },
   async handle({ principal, params, upload, services }) {
     const project = await services.projects.setCover(principal, params.projectId, upload!);
-    await measureAfterUpload(services.storageUsage, services.logger, {
+    const cover = project.cover!;
+    // Each cover version has a folder of its own: the original and the two images derived from it.
+    const versionFolder = cover.blobs.original.slice(0, cover.blobs.original.lastIndexOf('/') + 1);
+    await countUpload(services.storageUsage, services.logger, {
       tenantId: project.tenantId,
       projectId: project.id,
       kind: 'cover',
+      bytes: () => services.blobs.bytesUnder(versionFolder),
     });
     return { status: 200, json: toProjectView(project) };
   },

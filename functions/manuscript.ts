@@ -9,7 +9,7 @@ import {
   UploadManuscriptResponse,
   toManuscriptView,
 } from '../core/api/manuscript';
-import { measureAfterUpload } from '../core/tenants/storageUsage';
+import { countUpload } from '../core/tenants/storageUsage';
 import { endpoint } from './http/endpoint';
 
 const ProjectParams = z.strictObject({ projectId: Id });
@@ -42,10 +42,11 @@ endpoint({
       { file: upload!, fileName: query.fileName, replace: query.replace === 'true' },
       orchestrations,
     );
-    await measureAfterUpload(services.storageUsage, services.logger, {
+    await countUpload(services.storageUsage, services.logger, {
       tenantId: manuscript.tenantId,
       projectId: manuscript.projectId,
       kind: 'manuscript',
+      bytes: async () => manuscript.bytes,
     });
     return {
       status: 202,

@@ -1,9 +1,9 @@
 /**
  * The bytes a tenant stores, as a stored measurement (docs/domain.md, "Costs and quotas"): readers (the usage view, a
  * production's storage check) make one point read; only a measurement lists the tenant's blobs, at the points where
- * storage changes (a production ends, a manuscript or cover is uploaded, the daily maintenance run purges projects)
- * and the first time the figure is read. The measurement is its own small document in the tenant's partition, never the tenant document,
- * whose ETag production slot claims contend for.
+ * storage changes a lot (a production ends, the daily maintenance run purges projects) and the first time the figure is
+ * read; an upload adds its own bytes to the stored figure, without a listing. The measurement is its own small
+ * document in the tenant's partition, never the tenant document, whose ETag production slot claims contend for.
  */
 import { ConflictError, PreconditionFailedError } from '../errors';
 import { tenantBlobPrefix, type BlobStore } from '../ports/blobs';
@@ -56,6 +56,31 @@ export class TenantStorageUsage {
     return this.store(tenantId, { bytes, measuredAt });
   }
 
+  /**
+   * Adds what an upload stored to the figure (an ETag-conditional replace, no listing: its cost does not grow with the
+   * tenant); `measuredAt` stays the listing's. The next measurement replaces the sum: one that began before the upload
+   * and is stored after it may leave the upload out until the one after.
+   */
+  async addStored(tenantId: string, bytes: number): Promise<StoredBytes> {
+    for (let attempt = 1; ; attempt++) {
+      const stored = await this.deps.documents.get(tenantId, STORAGE_USAGE_ID);
+      // No figure yet: the first measurement lists the upload with everything else.
+      if (!stored) return this.measure(tenantId);
+      const record: StorageUsageRecord = {
+        type: STORAGE_USAGE_TYPE,
+        id: STORAGE_USAGE_ID,
+        tenantId,
+        bytes: stored.bytes + bytes,
+        measuredAt: stored.measuredAt,
+      };
+      try {
+        return figureOf(await this.deps.documents.replace(record, stored.etag!));
+      } catch (error) {
+        if (!(error instanceof PreconditionFailedError) || attempt >= MAX_WRITE_ATTEMPTS) throw error;
+      }
+    }
+  }
+
   private async store(tenantId: string, figure: StoredBytes): Promise<StoredBytes> {
     const record: StorageUsageRecord = { type: STORAGE_USAGE_TYPE, id: STORAGE_USAGE_ID, tenantId, ...figure };
     for (let attempt = 1; ; attempt++) {
@@ -74,23 +99,25 @@ export class TenantStorageUsage {
 }
 
 /**
- * After an upload is stored: the tenant's bytes are measured again, so the storage quota counts the upload at once
- * rather than after the daily run. The upload is already stored and stays so whatever happens here: a failed
- * measurement is logged and left to the next one.
+ * After an upload is stored: its bytes are added to the tenant's figure, so the storage quota counts the upload at
+ * once rather than at the next measurement. The upload is already stored and stays so whatever happens here: a
+ * failure is logged and left to the next measurement.
  */
-export async function measureAfterUpload(
-  usage: Pick<TenantStorageUsage, 'measure'>,
+export async function countUpload(
+  usage: Pick<TenantStorageUsage, 'addStored'>,
   logger: Logger,
-  upload: { tenantId: string; projectId: string; kind: 'manuscript' | 'cover' },
+  upload: { tenantId: string; projectId: string; kind: 'manuscript' | 'cover'; bytes: () => Promise<number> },
 ): Promise<void> {
-  await usage.measure(upload.tenantId).catch((error: unknown) =>
-    logger.warn('storage measurement after an upload failed', {
+  try {
+    await usage.addStored(upload.tenantId, await upload.bytes());
+  } catch (error) {
+    logger.warn('counting an upload in the stored bytes failed', {
       tenantId: upload.tenantId,
       projectId: upload.projectId,
       upload: upload.kind,
       error: String(error),
-    }),
-  );
+    });
+  }
 }
 
 function figureOf(record: StoredBytes): StoredBytes {

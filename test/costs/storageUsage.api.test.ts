@@ -65,7 +65,7 @@ test('the usage view lists no blob per request: a file stored since the measurem
 test('the figure follows a production’s end', async () => {
   const book = await plannedBook(platform, { user: PAMPA, title: 'Measured' });
   producedProjectId = book.projectId;
-  // The book's cover upload was measured when it was stored; what follows is the production's end.
+  // The book's cover upload was counted when it was stored; what follows is the production's end.
   const before = await storage();
   const projectBefore = await bytesUnder(`tenants/${TENANT}/projects/${book.projectId}/`);
   const production = await produce(platform, book.projectId, ['apple'], PAMPA);

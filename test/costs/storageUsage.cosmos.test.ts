@@ -106,3 +106,20 @@ test('24 measurements at once, the newest finishing first: the newest figure is 
   expect(await late.measure(tenantId)).toEqual(newest);
   expect(await documents.get(tenantId, STORAGE_USAGE_ID)).toMatchObject(newest);
 });
+
+test('24 uploads counted at once: every one is added, none lost to another, and nothing is listed', async () => {
+  const tenantId = 't-uploads';
+  await blobs.put(`tenants/${tenantId}/projects/p1/manuscript.txt`, Buffer.alloc(4000), 'text/plain');
+  const usage = new TenantStorageUsage({ documents, blobs, clock: { now: () => new Date() } });
+  const measured = await usage.measure(tenantId);
+
+  wire.clear();
+  const sizes = Array.from({ length: 24 }, (_, index) => 1000 + index);
+  await Promise.all(sizes.map((bytes) => usage.addStored(tenantId, bytes)));
+
+  const stored = await usage.current(tenantId);
+  expect(stored.bytes).toBe(4000 + sizes.reduce((sum, bytes) => sum + bytes, 0));
+  // The figure still says when the tenant's blobs were last listed, and counting listed none.
+  expect(stored.measuredAt).toBe(measured.measuredAt);
+  expect(listings()).toBe(0);
+});
