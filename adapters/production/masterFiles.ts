@@ -1,9 +1,9 @@
 /**
  * The audio side of chapter mastering (core/production/chapterMastering.ts decides what to master and records it):
- * the segments are fetched a few at a time (this machine's copy of those it synthesized, else a download) and metered in reading order, so the gain is known before the one
- * ffmpeg pass that writes the master and the retail encodings (MP3, AAC) from the same stream and measures it; the
- * files are then stored create-only under the names the core chose. Everything happens in a temp folder that is
- * always removed.
+ * the segments are fetched a few at a time (this machine's copy of those it synthesized, else a download) and metered
+ * in reading order, so the gain is known before the one ffmpeg pass that writes the master and the retail encodings
+ * (MP3, AAC) from the same stream and measures it; the files are then stored create-only under the names the core
+ * chose. Everything happens in a temp folder that is always removed.
  */
 import { createWriteStream } from 'node:fs';
 import path from 'node:path';
@@ -106,9 +106,9 @@ async function storeFile(
 }
 
 /**
- * Fetches the segments into `dir` (from the local cache, else downloaded), FETCHES_AT_ONCE at a time, and meters them in reading order with the pauses
- * between them (the gated loudness is measured over blocks that span segments, so the order matters). A segment that
- * arrives before those ahead of it are metered waits in memory; no byte is read twice.
+ * Fetches the segments into `dir` (from the local cache, else downloaded), FETCHES_AT_ONCE at a time, and meters them
+ * in reading order with the pauses between them (the gated loudness is measured over blocks that span segments, so the
+ * order matters). A segment that arrives before those ahead of it are metered waits in memory; no byte is read twice.
  */
 async function fetchSegmentsMetered(
   source: SegmentSource,

@@ -15,7 +15,7 @@ export function createSynthesisFiles(blobs: BlobStore, cache?: SegmentCache): Sy
     withScratch: (purpose, work) => withWorkspace(purpose, (dir) => work({ file: (name) => path.join(dir, name) })),
     async storeIfAbsent(blobName, file, contentType) {
       const created = await uploadFileIfAbsent(blobs, blobName, file, contentType);
-      // Only a file that made the blob is its bytes: when the blob was there, another render's bytes are the stored ones.
+      // Only a file that made the blob is its bytes: when the blob was there, another render's are the stored ones.
       if (created) await cache?.keep(blobName, file);
       return created;
     },
