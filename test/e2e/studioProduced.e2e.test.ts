@@ -71,6 +71,25 @@ async function renderedLines(page: Page, selector: string): Promise<number> {
   })()`);
 }
 
+/** The voice pickers narrower than their own option (a copy of each, left free to size itself, gives the width). */
+async function clippedVoicePickers(page: Page): Promise<string[]> {
+  return page.evaluate<string[]>(`Array.from(document.querySelectorAll('select[id$="-voice"]'))
+    .map((select) => {
+      const free = select.cloneNode(true);
+      free.removeAttribute('id');
+      free.style.position = 'absolute';
+      free.style.width = 'auto';
+      free.style.minWidth = '0';
+      free.style.maxWidth = 'none';
+      document.body.append(free);
+      const needs = Math.round(free.getBoundingClientRect().width);
+      free.remove();
+      return { name: select.id, width: Math.round(select.getBoundingClientRect().width), needs };
+    })
+    .filter(({ width, needs }) => width < needs)
+    .map(({ name, width, needs }) => name + ': ' + width + ' < ' + needs)`);
+}
+
 beforeAll(async () => {
   target = await startPlatformTarget();
   browser = await launchBrowser();
@@ -306,6 +325,37 @@ describe('a produced book', () => {
         'pt-BR': expect.stringMatching(/^16 palavras · cerca de \d+\ss de áudio$/),
       },
     });
+  });
+
+  test('at tablet and desktop widths in the three languages: voice pickers whole, no table or page scrolling sideways', async () => {
+    const found: Record<string, string[]> = {};
+    for (const locale of LOCALES) {
+      const { page, context } = await producerAt(locale, 768);
+      await openStep(page, 'casting');
+      await expectVisible(page.locator('select[id$="-voice"]'));
+      for (const width of [768, 1024, 1440]) {
+        await page.setViewportSize({ width, height: 844 });
+        found[`${locale} ${width} casting`] = [
+          ...(await clippedVoicePickers(page)),
+          ...(await sidewaysScrollers(page)),
+        ];
+        if (locale === 'es-PE') await screenshot(page, `produced-casting-${width}`);
+      }
+      await page.setViewportSize({ width: 768, height: 844 });
+      await openStep(page, 'delivery');
+      await expectVisible(page.locator('.table-scroll table tbody tr'));
+      // The packages' eight columns hid the download button past the card's edge.
+      found[`${locale} 768 delivery`] = await sidewaysScrollers(page);
+      if (locale === 'pt-BR') await screenshot(page, 'produced-delivery-768');
+      await page.goto(`${target.webUrl}/projects`);
+      await expectVisible(page.getByRole('link', { name: TITLE }));
+      found[`${locale} 768 projects`] = await page.evaluate<string[]>(`(() => {
+        const { scrollWidth, clientWidth } = document.documentElement;
+        return scrollWidth > clientWidth ? ['the page: ' + scrollWidth + ' > ' + clientWidth] : [];
+      })()`);
+      await context.close();
+    }
+    expect(found).toEqual(Object.fromEntries(Object.keys(found).map((name) => [name, []])));
   });
 
   test('nothing broke in the producer’s browser', () => {

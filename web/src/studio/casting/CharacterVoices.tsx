@@ -38,12 +38,8 @@ export function CharacterVoices({
               <th scope="col">{t('characters.character')}</th>
               <th scope="col">{t('characters.voice')}</th>
               <th scope="col">{t('characters.style')}</th>
-              <th scope="col" className="data-table__narrow">
-                {t('characters.rate')}
-              </th>
-              <th scope="col" className="data-table__narrow">
-                {t('characters.pitch')}
-              </th>
+              <th scope="col">{t('characters.rate')}</th>
+              <th scope="col">{t('characters.pitch')}</th>
               <th scope="col">
                 <span className="visually-hidden">{t('characters.actions')}</span>
               </th>
@@ -97,7 +93,6 @@ function VoiceRow({ character, voices, canEdit }: { character: Character; voices
         </label>
         <select
           id={id('voice')}
-          className="data-table__gives-way"
           value={choice.voiceName}
           disabled={!canEdit}
           onChange={(event) => setChoice({ ...choice, voiceName: event.target.value, style: undefined })}
