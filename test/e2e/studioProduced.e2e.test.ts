@@ -358,6 +358,40 @@ describe('a produced book', () => {
     expect(found).toEqual(Object.fromEntries(Object.keys(found).map((name) => [name, []])));
   });
 
+  test('on a tablet the keyboard’s focus shows whole: the current step in the row of steps, a voice picker', async () => {
+    const { page, context } = await producerAt('es-PE', 768);
+    await openStep(page, 'casting');
+    await expectVisible(page.locator('select[id$="-voice"]'));
+    // The focused element's box, the box of the nearest ancestor that clips it, and its ring (a box shadow).
+    const focused = () =>
+      page.evaluate<{ current: boolean; voice: boolean; whole: boolean; ringRoom: boolean; ring: string }>(`(() => {
+        const element = document.activeElement;
+        let frame = element.parentElement;
+        while (frame && getComputedStyle(frame).overflowX === 'visible') frame = frame.parentElement;
+        const box = element.getBoundingClientRect();
+        const clip = (frame ?? document.documentElement).getBoundingClientRect();
+        return {
+          current: element.getAttribute('aria-current') === 'page' && element.closest('.step-nav') !== null,
+          voice: /-voice$/.test(element.id),
+          whole: box.left >= clip.left && box.right <= clip.right,
+          ringRoom: box.left - 3 >= clip.left && box.right + 3 <= clip.right && box.top - 3 >= clip.top,
+          ring: getComputedStyle(element).boxShadow,
+        };
+      })()`);
+    const seen: Record<string, { whole: boolean; ringRoom: boolean; ring: boolean }> = {};
+    for (let presses = 0; presses < 40 && Object.keys(seen).length < 2; presses++) {
+      await page.keyboard.press('Tab');
+      const now = await focused();
+      const what = now.current ? 'current step' : now.voice ? 'voice picker' : '';
+      if (what && !seen[what]) {
+        seen[what] = { whole: now.whole, ringRoom: now.ringRoom, ring: now.ring.includes('rgba(31, 78, 121, 0.35)') };
+      }
+    }
+    await context.close();
+    const shown = { whole: true, ringRoom: true, ring: true };
+    expect(seen).toEqual({ 'current step': shown, 'voice picker': shown });
+  });
+
   test('nothing broke in the producer’s browser', () => {
     expect(producer.problems.filter((problem) => !/\b4\d\d\b/.test(problem))).toEqual([]);
   });

@@ -15,6 +15,7 @@ export function StepNav({ status }: { status: StudioStatus }) {
   const list = useRef<HTMLOListElement>(null);
   const { pathname } = useLocation();
   useLayoutEffect(() => keepCurrentStepShown(list.current), [pathname]);
+  useLayoutEffect(() => showFocusedStepWhole(list.current), []);
   return (
     <nav className="step-nav" aria-labelledby="step-nav-title">
       <h2 id="step-nav-title" className="step-nav__title">
@@ -79,4 +80,18 @@ function keepCurrentStepShown(list: HTMLOListElement | null): (() => void) | und
     stop();
     for (const event of touched) list.removeEventListener(event, stop);
   };
+}
+
+/**
+ * The browser scrolls a focused link into the row only until part of it shows: tabbing along the row on a tablet left
+ * the focused step cut at the row's edge, its name half hidden. The whole step is brought in.
+ */
+function showFocusedStepWhole(list: HTMLOListElement | null): (() => void) | undefined {
+  if (!list) return undefined;
+  const show = (event: FocusEvent) => {
+    // jsdom, under the unit tests, has no scrollIntoView.
+    if (event.target instanceof Element) event.target.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+  };
+  list.addEventListener('focusin', show);
+  return () => list.removeEventListener('focusin', show);
 }
