@@ -157,4 +157,66 @@ describe('PDF', () => {
     expect(parsed.text).toContain('(finally)');
     expect(detectChapters(parsed).map((c) => c.title)).toEqual(['Chapter 1', 'Chapter 2']);
   });
+
+  it('drops running heads and page numbers, joins hyphenated words and paragraphs broken by a page', async () => {
+    const bytes = buildPdf([
+      ['THE RIVER WARDEN', '', 'by Samuel Pike'],
+      [
+        'Chapter 1',
+        '',
+        'The water rose during the night and the chimneys were stand-',
+        'ing out of it like masts.',
+        '',
+        '1',
+      ],
+      [
+        '2    THE RIVER WARDEN',
+        'The warden had gone away the day before',
+        'to see his mother, and the bell was silent.',
+      ],
+      ['THE RIVER WARDEN    3', 'Chapter 2', '', 'The inquiry lasted nine days, and nobody was'],
+      ['4    THE RIVER WARDEN', 'satis-', 'fied with its end.'],
+    ]);
+    const { text } = await parseManuscript(bytes, { fileName: 'book.pdf' });
+    expect(text).toBe(
+      [
+        'THE RIVER WARDEN',
+        'by Samuel Pike',
+        'Chapter 1',
+        'The water rose during the night and the chimneys were standing\nout of it like masts.',
+        'The warden had gone away the day before\nto see his mother, and the bell was silent.',
+        'Chapter 2',
+        'The inquiry lasted nine days, and nobody was\nsatisfied\nwith its end.',
+      ].join('\n\n'),
+    );
+  });
+});
+
+describe('text extracted from a PDF (pages separated by form feeds)', () => {
+  it('loses the running heads and page numbers and joins words hyphenated at line ends', async () => {
+    const pages = [
+      'THE RIVER WARDEN\n\nby Samuel Pike\n',
+      'CHAPTER I\n\nThe water rose and the chimneys were stand-\ning out of it like masts. The warden had\n\n1\n',
+      'THE RIVER WARDEN\n\ngone up the river.\n\nCHAPTER II\n\nThe inquiry lasted nine days.\n\n- 2 -\n',
+      'THE RIVER WARDEN\n\nNobody was satisfied.\n\n3\n',
+      '12\n\nCHAPTER III\n\nThe bell rang again.\n\n4',
+    ];
+    const parsed = await parseManuscript(Buffer.from(pages.join('\f')), { fileName: 'book.txt' });
+    expect(parsed.text).toBe(
+      [
+        'THE RIVER WARDEN\n\nby Samuel Pike',
+        'CHAPTER I\n\nThe water rose and the chimneys were standing\nout of it like masts. The warden had\ngone up the river.',
+        'CHAPTER II\n\nThe inquiry lasted nine days.',
+        'Nobody was satisfied.',
+        // A number that does not count with the pages is the book's own.
+        '12\n\nCHAPTER III\n\nThe bell rang again.',
+      ].join('\n\n'),
+    );
+    expect(detectChapters(parsed).map((c) => c.title)).toEqual([
+      'Title page',
+      'CHAPTER I',
+      'CHAPTER II',
+      'CHAPTER III',
+    ]);
+  });
 });
