@@ -12,12 +12,19 @@ const SCENE_BREAK_LINE = /^[ \t]*(?:[*#~•·⁂=_][ \t]*){1,20}[ \t]*$/gmu;
 const ITALICS_OPENING = /(?<![\p{L}\p{N}_])_+(?=["'(¿¡]{0,3}[\p{L}\p{N}])/gu;
 const ITALICS_CLOSING = /(?<=[\p{L}\p{N}.,;:!?'")\]])_+(?![\p{L}\p{N}_])/gu;
 /**
- * A footnote or errata mark glued to a word ("é* justo", "céu.*", "fora**") or a bracketed note number ("word[1]")
- * is a reference for the eye; an engine would say "asterisk" or the number.
+ * A footnote or errata mark glued to a word ("é* justo", "céu.*", "fora**"), a bracketed note number ("word[1]") or
+ * a Markdown note reference ("farm.[^1]", "[^author]") is a reference for the eye; an engine would say "asterisk" or
+ * the number.
  */
 /** Asterisks standing for a name the author withholds ("the town of ***, where"): a pause, not three "asterisk"s. */
 const WITHHELD_NAME = /(?<=[\p{L}\p{N}])(?:[ \t]+|[ \t]*\n[ \t]*)\*{2,}(?=([ \t]*[\p{L}\p{N}]?))/gu;
-const NOTE_MARKS = /(?<=[\p{L}\p{M}.,;:!?'")])(?:\*{1,3}|\[\d{1,3}\])(?![\p{L}\p{N}*])/gu;
+const NOTE_MARKS = /(?<=[\p{L}\p{M}.,;:!?'")])(?:\*{1,3}|\[\d{1,3}\]|\[\^[\p{L}\p{N}_-]{1,20}\])(?![\p{L}\p{N}*])/gu;
+/**
+ * A note number printed in superscript ("hedges,¹", "the field²"). After a unit of one or two letters it is a power
+ * ("m²", "cm³") and is left to the units.
+ */
+const SUPERSCRIPT_NOTE_MARKS = /(?<=[.,;:!?'")]|\p{L}{3})[¹²³⁰⁴-⁹]{1,3}(?![\p{L}\p{N}])/gu;
+const SUPERSCRIPT_DIGIT = /[¹²³⁰⁴-⁹]/u;
 
 export function cleanTypography(text: string): string {
   const cleaned = text
@@ -41,6 +48,7 @@ function withoutMarkup(text: string): string {
       .replace(NOTE_MARKS, '')
       .replace(WITHHELD_NAME, (_stars: string, next: string) => (next.trim() === '' ? '' : ','));
   }
+  if (SUPERSCRIPT_DIGIT.test(cleaned)) cleaned = cleaned.replace(SUPERSCRIPT_NOTE_MARKS, '');
   return cleaned;
 }
 
