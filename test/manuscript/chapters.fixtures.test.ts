@@ -211,6 +211,15 @@ describe('numbering', () => {
   });
 });
 
+describe('epigraphs', () => {
+  it('does not take a quotation with its attribution under a bare number for the chapter title', async () => {
+    const epigraphs = ['"Every house has a room nobody enters."\n— Old saying', '"Silence is loud."\n\n-- Anonymous'];
+    const book = [1, 2, 3].map((n) => `${n}\n\n${epigraphs[n % 2]}\n\n${body(3, n * 10)}`).join('\n\n\n\n');
+    const detection = await detect(book);
+    expect(detection.chapters.map((c) => c.title)).toEqual(['1', '2', '3']);
+  });
+});
+
 describe('back matter', () => {
   const chapters = [1, 2, 3].map((n) => `CHAPTER ${n}\n\n${body(3, n * 10)}`).join('\n\n\n\n');
 
