@@ -49,6 +49,10 @@ const CHAPTER_LABELS = new Set([
   'episode',
   'episodio',
   'canto',
+  // A play's scenes are its chapters; its acts are parts.
+  'scene',
+  'escena',
+  'cena',
 ]);
 const PART_LABELS = new Set([
   'part',
@@ -66,6 +70,10 @@ const PART_LABELS = new Set([
   'section',
   'seccion',
   'secao',
+  'act',
+  'acte',
+  'acto',
+  'ato',
 ]);
 
 /** Section names, folded; a line is one of these, possibly followed by a qualifier ("Preface to the Second Edition"). */
@@ -143,6 +151,20 @@ const SPECIAL_NAMES: Array<[ChapterType, string[]]> = [
     ],
   ],
   ['colophon', ['colophon', 'colofon', 'colofao']],
+  // A play's list of its persons: read to the listener, who will hear their names, under its own heading.
+  [
+    'front_matter',
+    [
+      'dramatis personae',
+      'persons represented',
+      'persons of the drama',
+      'persons of the play',
+      'cast of characters',
+      'personajes',
+      'personagens',
+      'personnages',
+    ],
+  ],
   [
     'back_matter',
     [

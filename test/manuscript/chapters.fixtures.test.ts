@@ -39,6 +39,12 @@ describe('heading lines', () => {
     ['XII.', 'numeral', 12],
     ['I. A SCANDAL IN BOHEMIA', 'numeral', 1],
     ['— 7 —', 'numeral', 7],
+    ['ACT III', 'part', 3],
+    ['Primer acto', 'part', 1],
+    ['ATO SEGUNDO', 'part', 2],
+    ['SCENE II. The street outside, later.', 'labelled', 2],
+    ['ESCENA PRIMERA', 'labelled', 1],
+    ['CENA IV', 'labelled', 4],
   ])('reads %s', (line, family, number) => {
     expect(classifyHeadingLine(line)).toMatchObject({ family, number });
   });
@@ -51,6 +57,8 @@ describe('heading lines', () => {
     'D. PEDRO A. DE ALARCÓN',
     'M. Dupont est arrivé',
     'Primera parte del viaje fue muy dura, y nadie lo olvidó',
+    'Act one was the longest, and the audience slept through it.',
+    'Ato contínuo, levantou-se e saiu.',
   ])('does not read "%s" as a heading', (line) => {
     expect(classifyHeadingLine(line)).toBeNull();
   });
@@ -96,6 +104,8 @@ describe('heading lines', () => {
     ['PREFACE TO THE SECOND EDITION', 'preface'],
     ['Obras do autor', 'also_by'],
     ['Also by Jane Doe', 'also_by'],
+    ['DRAMATIS PERSONAE', 'front_matter'],
+    ['Personajes', 'front_matter'],
   ])('names the section "%s" (%s)', (line, type) => {
     expect(classifyHeadingLine(line)?.type).toBe(type);
   });
