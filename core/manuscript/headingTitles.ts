@@ -126,20 +126,6 @@ export function takeTitleLines(
     else groups.set(key, [heading]);
   }
   const nextOf = (heading: Accepted) => blocks[heading.block.index + 1];
-  const shaped = (heading: Accepted) => {
-    const next = nextOf(heading);
-    return (
-      next !== undefined &&
-      next.index + 1 < blocks.length &&
-      next.lines.length <= 4 &&
-      next.text.length <= 300 &&
-      !accepted.has(next.index) &&
-      !accepted.has(next.index + 1) &&
-      classifyHeadingLine(next.lines[0])?.family !== 'labelled' &&
-      !isEpigraph(next.lines, blocks[next.index + 1]?.lines)
-    );
-  };
-  const setApart = (heading: Accepted) => meaningfulGaps && nextOf(heading).blanksAfter > paragraphGap;
   const written = (heading: Accepted) => {
     const next = nextOf(heading);
     const line = collapse(next.text);
@@ -149,6 +135,21 @@ export function takeTitleLines(
       /^["“«'‘].*["”»'’]$/u.test(line)
     );
   };
+  const shaped = (heading: Accepted) => {
+    const next = nextOf(heading);
+    return (
+      next !== undefined &&
+      next.index + 1 < blocks.length &&
+      next.lines.length <= 4 &&
+      next.text.length <= 300 &&
+      !accepted.has(next.index) &&
+      // A part's title is followed by its first chapter's heading at once ("BOOK ONE", "THE COAST", "CHAPTER 1").
+      (!accepted.has(next.index + 1) || (heading.match.family === 'part' && written(heading))) &&
+      classifyHeadingLine(next.lines[0])?.family !== 'labelled' &&
+      !isEpigraph(next.lines, blocks[next.index + 1]?.lines)
+    );
+  };
+  const setApart = (heading: Accepted) => meaningfulGaps && nextOf(heading).blanksAfter > paragraphGap;
   // One line that reads like a sentence ("Ideia sem pernas e ideia sem braços."): the title, in a book that titles
   // nearly every chapter with a line written like one.
   const sentence = (heading: Accepted) => {

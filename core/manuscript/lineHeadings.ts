@@ -1,6 +1,6 @@
 import { distance } from 'fastest-levenshtein';
 import { findContents, type ContentsRegion } from './contents';
-import { foldAccents, isUpperCaseTitle, readChapterNumber, type HeadingMatch } from './headings';
+import { foldAccents, isEndMarker, isUpperCaseTitle, readChapterNumber, type HeadingMatch } from './headings';
 import {
   candidateOf,
   collapse,
@@ -177,6 +177,8 @@ export function detectLineHeadings(layout: TextLayout): LineDetection {
       !consumed.has(block.index) &&
       !candidates.has(block.index) &&
       block.lines.length <= 2 &&
+      // A closing line set apart ("FIM", "THE END") ends the work; it titles nothing (back matter, 6.).
+      !isEndMarker(block.lines[0]) &&
       (isUpperCaseTitle(block.lines[0]) || namedInContents(block.lines.join(' '))),
   );
   const chapterCount = () => [...accepted.values()].filter((a) => a.match.family !== 'special').length;

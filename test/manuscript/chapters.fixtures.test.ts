@@ -221,6 +221,23 @@ describe('numbering', () => {
   });
 });
 
+describe('parts', () => {
+  it('take the title line under them, even when their first chapter heading follows at once', async () => {
+    const book = ['ONE', 'TWO']
+      .map(
+        (n, i) => `BOOK ${n}\n\nTHE ${n === 'ONE' ? 'COAST' : 'DESERT'}\n\n\n\nCHAPTER ${i + 1}\n\n${body(3, i * 10)}`,
+      )
+      .join('\n\n\n\n');
+    const detection = await detect(book);
+    expect(detection.chapters.map((c) => [c.type, c.title])).toEqual([
+      ['part', 'BOOK ONE: THE COAST'],
+      ['chapter', 'CHAPTER 1'],
+      ['part', 'BOOK TWO: THE DESERT'],
+      ['chapter', 'CHAPTER 2'],
+    ]);
+  });
+});
+
 describe('epigraphs', () => {
   it('does not take a quotation with its attribution under a bare number for the chapter title', async () => {
     const epigraphs = ['"Every house has a room nobody enters."\n— Old saying', '"Silence is loud."\n\n-- Anonymous'];
@@ -248,6 +265,19 @@ describe('back matter', () => {
       .text;
     const last = (await detect(`${chapters}\n\nTHE END\n\n\n\nThe editor`)).chapters;
     expect(text.slice(last[2].startOffset, last[2].endOffset).trim().endsWith('THE END')).toBe(true);
+  });
+
+  it('an appendix after the work is back matter; a closing line set apart raises no doubt', async () => {
+    const detection = await detect(
+      `${chapters}\n\n\n\nFIM\n\n\n\nAPPENDIX A\n\nTHE ROUTE\n\n${body(1, 80)}\n\n\n\nAnexo\n\n${body(1, 90)}`,
+    );
+    expect(detection.chapters.map((c) => [c.type, c.title, c.spoken, c.warnings])).toEqual([
+      ['chapter', 'CHAPTER 1', true, []],
+      ['chapter', 'CHAPTER 2', true, []],
+      ['chapter', 'CHAPTER 3', true, []],
+      ['back_matter', 'APPENDIX A', false, []],
+      ['back_matter', 'Anexo', false, []],
+    ]);
   });
 
   it('names a section NOTES only after the last chapter, never inside the story', async () => {
