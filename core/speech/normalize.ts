@@ -11,6 +11,7 @@ import { spanishRules } from './normalize.es';
 import { expandFractions } from './normalize.fractions';
 import { expandCurrencies, expandOldMoney, expandReis } from './normalize.money';
 import { portugueseRules } from './normalize.pt';
+import { pauseAtVerseLineEnds } from './normalize.verse';
 import {
   expandClockTimes,
   expandDateDays,
@@ -103,5 +104,6 @@ export function toSpokenForm(text: string, language: string, options: SpokenForm
     spoken = expandNumbers(spoken, rules);
     spoken = readSlashWords(spoken, rules);
   }
-  return speakDashes(spoken).replace(/[ \t]{2,}/g, ' ');
+  // Last, so a line's end is judged on the words that will be said, after the numbers are words.
+  return speakDashes(pauseAtVerseLineEnds(spoken)).replace(/[ \t]{2,}/g, ' ');
 }

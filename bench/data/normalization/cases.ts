@@ -182,6 +182,16 @@ const ENGLISH = cases('en', 'en-GB', [
   ['note mark', 'the old mill.[3] Nobody', 'the old mill. Nobody'],
   ['note mark', "on my grandmother's farm.[^1] They follow", "on my grandmother's farm. They follow"],
   ['note mark', 'gold to the hedges,¹\nNow the binders²', 'gold to the hedges,\nNow the binders'],
+  [
+    'verse',
+    'The plough goes down the furrow,\nThe gulls come down behind;\nThe seed goes in the darkness\nAnd the farmer goes in blind.',
+    'The plough goes down the furrow,\nThe gulls come down behind;\nThe seed goes in the darkness,\nAnd the farmer goes in blind.',
+  ],
+  [
+    'verse',
+    'He said that the rain would clear by noon, and it did not clear by\nnoon, and I have thought of nothing else since that\nmorning.',
+    'He said that the rain would clear by noon, and it did not clear by\nnoon, and I have thought of nothing else since that\nmorning.',
+  ],
   ['unit', 'a room of 20 m² and a field', 'a room of twenty m² and a field'],
   ['note mark', 'the town of *** in the north', 'the town of, in the north'],
   ['symbol', 'a clerk at Hobbs & Lane, drapers', 'a clerk at Hobbs and Lane, drapers'],
@@ -333,6 +343,11 @@ const SPANISH = cases('es', 'es-ES', [
   ['symbol', 'la casa Pérez & Hijos y Gómez & Cía.', 'la casa Pérez e Hijos y Gómez y Cía.'],
   ['note mark', 'en el pueblo de *** vivía', 'en el pueblo de, vivía'],
   ['note mark', 'la costa gallega.³ El faro[^nota] sigue', 'la costa gallega. El faro sigue'],
+  [
+    'verse',
+    'Lleva el río la luna\ny la luna lleva el río\nnadie sabe quién empuja\nen la noche del estío.',
+    'Lleva el río la luna,\ny la luna lleva el río,\nnadie sabe quién empuja,\nen la noche del estío.',
+  ],
   ['roman', 'IV. EL VIAJE DE VUELTA', 'cuatro. EL VIAJE DE VUELTA'],
   ['roman', 'en tiempos de Felipe\nIV, cuando', 'en tiempos de Felipe\ncuarto, cuando'],
   ['roman', 'como se dijo en el capítulo XIV, el mozo', 'como se dijo en el capítulo catorce, el mozo'],
@@ -446,6 +461,11 @@ const PORTUGUESE = [
     ['roman', 'o fim do capitulo\nXX, quando', 'o fim do capitulo\nvinte, quando'],
     ['note mark', 'na vila de\n*** havia um moinho', 'na vila de, havia um moinho'],
     ['note mark', 'a cantiga do Minho,¹ que o cego[^2] cantava', 'a cantiga do Minho, que o cego cantava'],
+    [
+      'verse',
+      'O vento que vem do mar\nleva a carta ao meu amor\nse ele a não quiser ler\ndeita-a ao rio, por favor.',
+      'O vento que vem do mar,\nleva a carta ao meu amor,\nse ele a não quiser ler,\ndeita-a ao rio, por favor.',
+    ],
   ]),
   ...cases('pt', 'pt-PT', [
     ['number', '16 vezes', 'dezasseis vezes'],
