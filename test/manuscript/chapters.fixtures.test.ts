@@ -238,6 +238,35 @@ describe('parts', () => {
   });
 });
 
+describe('letters', () => {
+  it('a book told in letters starts each at its date line over a salutation, named by the date (es, pt)', async () => {
+    const letter = (date: string, greeting: string, n: number) => `${date}\n\n${greeting}\n\n${body(2, n * 10)}`;
+    const es = await detect(
+      [
+        letter('Madrid, 3 de marzo de 1851.', 'Querida hermana:', 1),
+        letter('Toledo, 10 de abril de 1851.', 'Mi querido Juan,', 2),
+      ].join('\n\n\n\n'),
+      'es',
+    );
+    expect(es.chapters.map((c) => [c.type, c.title])).toEqual([
+      ['chapter', 'Madrid, 3 de marzo de 1851.'],
+      ['chapter', 'Toledo, 10 de abril de 1851.'],
+    ]);
+    const pt = await detect(
+      [letter('Lisboa, 3 de Março de 1851', 'Meu caro amigo,', 1), letter('Porto, 1 de Maio', 'Senhor,', 2)].join(
+        '\n\n\n\n',
+      ),
+      'pt',
+    );
+    expect(pt.chapters.map((c) => c.title)).toEqual(['Lisboa, 3 de Março de 1851', 'Porto, 1 de Maio']);
+  });
+
+  it('a single dated letter inside a story starts nothing', async () => {
+    const story = `${body(2)}\n\nYork, April 1st, 1851.\n\nDear Kitty,\n\n${body(2, 10)}`;
+    expect((await detect(story)).chapters).toHaveLength(1);
+  });
+});
+
 describe('epigraphs', () => {
   it('does not take a quotation with its attribution under a bare number for the chapter title', async () => {
     const epigraphs = ['"Every house has a room nobody enters."\n— Old saying', '"Silence is loud."\n\n-- Anonymous'];
