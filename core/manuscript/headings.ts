@@ -214,8 +214,11 @@ const SPECIAL_BY_NAME = new Map<string, ChapterType>(
   SPECIAL_NAMES.flatMap(([type, names]) => names.map((name) => [name, type] as const)),
 );
 
-/** Decoration around a heading: underscores of italics, asterisks, brackets, rules ("— 12 —", "[Chapter 1]"). */
-const LEADING_DECORATION = /^[\s_*=~#•·[(<{|–—-]+/u;
+/**
+ * Decoration around a heading: underscores of italics, asterisks, brackets, rules ("— 12 —", "[Chapter 1]"), and the
+ * section sign before a section's number ("§ 3"), which says what a bare number says.
+ */
+const LEADING_DECORATION = /^[\s_*=~#•·[(<{|–—§-]+/u;
 const TRAILING_DECORATION = /[\s_*=~#•·\])>}|–—-]+$/u;
 const PUNCTUATION_AFTER_NUMBER = /[.:;,)–—-]+$/u;
 const SEPARATOR = /^[.:;,)–—-]+\s*/u;

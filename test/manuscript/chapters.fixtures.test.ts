@@ -45,6 +45,8 @@ describe('heading lines', () => {
     ['SCENE II. The street outside, later.', 'labelled', 2],
     ['ESCENA PRIMERA', 'labelled', 1],
     ['CENA IV', 'labelled', 4],
+    ['§ 3', 'numeral', 3],
+    ['§ IV. The Coast', 'numeral', 4],
   ])('reads %s', (line, family, number) => {
     expect(classifyHeadingLine(line)).toMatchObject({ family, number });
   });
@@ -59,6 +61,7 @@ describe('heading lines', () => {
     'Primera parte del viaje fue muy dura, y nadie lo olvidó',
     'Act one was the longest, and the audience slept through it.',
     'Ato contínuo, levantou-se e saiu.',
+    '§ 3 of the act says nothing of it.',
   ])('does not read "%s" as a heading', (line) => {
     expect(classifyHeadingLine(line)).toBeNull();
   });
@@ -235,6 +238,13 @@ describe('parts', () => {
       ['part', 'BOOK TWO: THE DESERT'],
       ['chapter', 'CHAPTER 2'],
     ]);
+  });
+});
+
+describe('section signs', () => {
+  it('numbers chapters "§ 1", "§ 2" … like bare numbers, titled as written', async () => {
+    const book = [1, 2, 3].map((n) => `§ ${n}\n\n${body(3, n * 10)}`).join('\n\n\n\n');
+    expect((await detect(book)).chapters.map((c) => c.title)).toEqual(['§ 1', '§ 2', '§ 3']);
   });
 });
 

@@ -196,6 +196,8 @@ const ENGLISH = cases('en', 'en-GB', [
   ['note mark', 'the town of *** in the north', 'the town of, in the north'],
   ['symbol', 'a clerk at Hobbs & Lane, drapers', 'a clerk at Hobbs and Lane, drapers'],
   ['symbol', 'Hobbs &\nLane and AT&T', 'Hobbs and\nLane and AT&T'],
+  ['symbol', 'as § 12 says, and §§ 3-5 repeat', 'as section twelve says, and sections three to five repeat'],
+  ['heading', '§ IV', 'section four', 'heading'],
   ['roman', 'XI. THE SILVER LAMP', 'eleven. THE SILVER LAMP'],
   ['roman', 'I. Then it rained.', 'I. Then it rained.'],
   ['roman', 'as told in part III of the tale', 'as told in part three of the tale'],
@@ -343,6 +345,7 @@ const SPANISH = cases('es', 'es-ES', [
   ['symbol', 'la casa Pérez & Hijos y Gómez & Cía.', 'la casa Pérez e Hijos y Gómez y Cía.'],
   ['note mark', 'en el pueblo de *** vivía', 'en el pueblo de, vivía'],
   ['note mark', 'la costa gallega.³ El faro[^nota] sigue', 'la costa gallega. El faro sigue'],
+  ['symbol', 'según el § 4 de la ley', 'según el párrafo cuatro de la ley'],
   [
     'verse',
     'Lleva el río la luna\ny la luna lleva el río\nnadie sabe quién empuja\nen la noche del estío.',
@@ -461,6 +464,7 @@ const PORTUGUESE = [
     ['roman', 'o fim do capitulo\nXX, quando', 'o fim do capitulo\nvinte, quando'],
     ['note mark', 'na vila de\n*** havia um moinho', 'na vila de, havia um moinho'],
     ['note mark', 'a cantiga do Minho,¹ que o cego[^2] cantava', 'a cantiga do Minho, que o cego cantava'],
+    ['symbol', 'como diz o §2 da lei', 'como diz o parágrafo dois da lei'],
     [
       'verse',
       'O vento que vem do mar\nleva a carta ao meu amor\nse ele a não quiser ler\ndeita-a ao rio, por favor.',
