@@ -44,6 +44,48 @@ describe('Markdown', () => {
     const chapters = detectChapters(parsed).filter((c) => c.type === 'chapter');
     expect(chapters.map((c) => c.title)).toEqual(['Capítulo primero', 'Capítulo 2']);
   });
+
+  it('gathers footnote definitions at the end under a Notes heading beside the chapters, which is not spoken', async () => {
+    const source = [
+      '# The Field',
+      '## Chapter 1',
+      'The farm stood near the river.[^1] It was old.',
+      '[^1]: The farm stood near Alton,\nin Hampshire.\n\n    It was sold in 1962.',
+      'The barn was red.[^barn]',
+      '## Chapter 2',
+      'The harvest came early.',
+      '[^barn]: Painted in 1950.',
+    ].join('\n\n');
+    const parsed = await parseManuscript(Buffer.from(source), { fileName: 'book.md' });
+    expect(parsed.text).toBe(
+      [
+        'The Field',
+        'Chapter 1',
+        'The farm stood near the river.[^1] It was old.',
+        'The barn was red.[^barn]',
+        'Chapter 2',
+        'The harvest came early.',
+        'Notes',
+        '[^1]: The farm stood near Alton,\nin Hampshire.\nIt was sold in 1962.',
+        '[^barn]: Painted in 1950.',
+      ].join('\n\n'),
+    );
+    expect(detectChapters(parsed).map((c) => [c.type, c.title, c.spoken])).toEqual([
+      ['title_page', 'Title page', false],
+      ['chapter', 'Chapter 1', true],
+      ['chapter', 'Chapter 2', true],
+      ['back_matter', 'Notes', false],
+    ]);
+    // A book ending with its own notes section takes the other notes there.
+    const own = await parseManuscript(Buffer.from(`${source.split('\n\n[^barn]')[0]}\n\n## Notes\n\n[^barn]: Red.`), {
+      fileName: 'book.md',
+    });
+    expect(own.text.split('\n\n').slice(-3)).toEqual([
+      'Notes',
+      '[^barn]: Red.',
+      '[^1]: The farm stood near Alton,\nin Hampshire.\nIt was sold in 1962.',
+    ]);
+  });
 });
 
 describe('HTML', () => {
