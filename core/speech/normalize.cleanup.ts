@@ -66,7 +66,7 @@ const STOP_OR_PAUSE_BEFORE = /[.,;:!?¿¡]/;
 
 /**
  * Dashes: a turn-opening dash is not spoken; other em/en dashes are a pause, read as a comma, unless punctuation
- * already makes the pause on either side ("—dijo—." is "dijo."). Only the commas that stand for dashes are dropped:
+ * already makes the pause on either side or the text ends there ("—dijo—." is "dijo."). Only the commas that stand for dashes are dropped:
  * the author's own punctuation is kept ("1000 A.D., 800 AD" keeps its comma). Runs after number handling so ranges
  * such as 1990–1995 are already words.
  */
@@ -77,7 +77,8 @@ export function speakDashes(text: string): string {
     .replace(PAUSE_DASHES, (dashes: string, offset: number, source: string) => {
       const before = source.charAt(offset - 1);
       const after = source.charAt(offset + dashes.length);
-      if (before === '' || before === '\n' || STOP_OR_PAUSE_AFTER.test(after)) return '';
+      // Nothing follows a dash closing the text ("— 7 —" as a heading): the end is its own pause.
+      if (before === '' || before === '\n' || after === '' || STOP_OR_PAUSE_AFTER.test(after)) return '';
       return STOP_OR_PAUSE_BEFORE.test(before) ? ' ' : ', ';
     })
     .replace(/[ \t]{2,}/g, ' ');

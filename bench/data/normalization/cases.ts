@@ -198,6 +198,7 @@ const ENGLISH = cases('en', 'en-GB', [
   ['symbol', 'Hobbs &\nLane and AT&T', 'Hobbs and\nLane and AT&T'],
   ['symbol', 'as § 12 says, and §§ 3-5 repeat', 'as section twelve says, and sections three to five repeat'],
   ['heading', '§ IV', 'section four', 'heading'],
+  ['heading', '— 7 —', 'seven', 'heading'],
   ['roman', 'XI. THE SILVER LAMP', 'eleven. THE SILVER LAMP'],
   ['roman', 'I. Then it rained.', 'I. Then it rained.'],
   ['roman', 'as told in part III of the tale', 'as told in part three of the tale'],
@@ -346,6 +347,7 @@ const SPANISH = cases('es', 'es-ES', [
   ['note mark', 'en el pueblo de *** vivía', 'en el pueblo de, vivía'],
   ['note mark', 'la costa gallega.³ El faro[^nota] sigue', 'la costa gallega. El faro sigue'],
   ['symbol', 'según el § 4 de la ley', 'según el párrafo cuatro de la ley'],
+  ['heading', '— 12 —', 'doce', 'heading'],
   [
     'verse',
     'Lleva el río la luna\ny la luna lleva el río\nnadie sabe quién empuja\nen la noche del estío.',
