@@ -1,3 +1,4 @@
+import { classifyHeadingLine } from '../../core/manuscript/headings';
 import type { ParsedManuscript } from '../../core/manuscript/manuscript';
 import { assembleBlocks, type RawBlock } from './assemble';
 import { decodeText } from './decode';
@@ -5,6 +6,24 @@ import { decodeText } from './decode';
 const ATX_HEADING = /^ {0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$/;
 const SETEXT_UNDERLINE = /^ {0,3}(=+|-+)\s*$/;
 const FENCE = /^ {0,3}(```|~~~)/;
+/** A footnote's definition, `[^1]: The farm stood near Alton.`; lines indented under it continue it. */
+const FOOTNOTE_DEFINITION = /^ {0,3}\[\^[^\]\s]+\]:/;
+const CONTINUATION = /^(?: {4}|\t)/;
+/** The heading footnotes are gathered under; the chapter detection reads it as back matter (not spoken). */
+const NOTES_HEADING = 'Notes';
+
+/**
+ * The heading level the notes go under: the level the book's chapters use (the shallowest one holding two headings
+ * or more), so the notes are a section beside the chapters, not a new level that would outrank them.
+ */
+function chapterLevel(raw: RawBlock[]): number {
+  const counts = new Map<number, number>();
+  for (const block of raw) if (block.kind === 'heading') counts.set(block.level!, (counts.get(block.level!) ?? 0) + 1);
+  const repeated = [...counts].filter(([, count]) => count >= 2).map(([level]) => level);
+  if (repeated.length > 0) return Math.min(...repeated);
+  // No level holds chapters: below every heading there is, so the notes alone make no level of two.
+  return Math.min(6, Math.max(0, ...counts.keys()) + 1);
+}
 
 /** Inline Markdown markup is presentation, not words: keep the words, drop the markers. */
 function stripInline(line: string): string {
@@ -32,6 +51,11 @@ export function parseMarkdown(bytes: Buffer): ParsedManuscript {
   }
 
   const raw: RawBlock[] = [];
+  // Footnote definitions wherever they stand, gathered at the end under a heading of their own.
+  const notes: string[] = [];
+  let inNote = false;
+  // Under a heading naming back matter ("## Notes") the definitions are already where they belong.
+  let inBackMatter = false;
   let paragraph: string[] = [];
   let inFence = false;
   const flush = () => {
@@ -49,15 +73,34 @@ export function parseMarkdown(bytes: Buffer): ParsedManuscript {
       paragraph.push(line);
       continue;
     }
+    if (FOOTNOTE_DEFINITION.test(line) && !inBackMatter) {
+      flush();
+      notes.push(stripInline(line.trim()));
+      inNote = true;
+      continue;
+    }
+    if (inNote) {
+      const blank = line.trim().length === 0;
+      // A note runs on over the lines right under it, and over lines indented under it after a blank line.
+      const lazy = !blank && lines[i - 1]?.trim() !== '' && !ATX_HEADING.test(line);
+      if (lazy || (!blank && CONTINUATION.test(line))) {
+        notes[notes.length - 1] += `\n${stripInline(line.trim())}`;
+        continue;
+      }
+      if (blank) continue;
+      inNote = false;
+    }
     const atx = ATX_HEADING.exec(line);
     if (atx) {
       flush();
       raw.push({ kind: 'heading', level: atx[1].length, text: stripInline(atx[2]) });
+      inBackMatter = classifyHeadingLine(atx[2])?.type === 'back_matter';
       continue;
     }
     const underline = SETEXT_UNDERLINE.exec(line);
     if (underline && paragraph.length === 1) {
       raw.push({ kind: 'heading', level: underline[1].startsWith('=') ? 1 : 2, text: stripInline(paragraph[0]) });
+      inBackMatter = classifyHeadingLine(paragraph[0])?.type === 'back_matter';
       paragraph = [];
       continue;
     }
@@ -68,6 +111,11 @@ export function parseMarkdown(bytes: Buffer): ParsedManuscript {
     paragraph.push(stripInline(stripLinePrefix(line)));
   }
   flush();
+  if (notes.length > 0) {
+    // A book ending with its own notes section takes the rest of its notes there.
+    if (!inBackMatter) raw.push({ kind: 'heading', level: chapterLevel(raw), text: NOTES_HEADING });
+    for (const note of notes) raw.push({ kind: 'paragraph', text: note });
+  }
 
   const { text, blocks } = assembleBlocks(raw);
   return { format: 'markdown', text, blocks, detectedEncoding: encoding, notes: [] };

@@ -3,6 +3,7 @@ import type { ParsedManuscript } from '../../core/manuscript/manuscript';
 import { UnreadableManuscriptError } from '../../core/manuscript/errors';
 import type { ManuscriptLimits } from './limits';
 import { paragraphBlocks } from './textBlocks';
+import { joinHyphenatedLines, pageFurniture } from '../../core/manuscript/pageFurniture';
 
 interface PdfLine {
   text: string;
@@ -98,31 +99,35 @@ function extractLines(bytes: Buffer, limits: ManuscriptLimits): Promise<PdfLine[
   });
 }
 
-const PAGE_NUMBER = /^\s*(?:[-–—]\s*)?\d{1,4}(?:\s*[-–—])?\s*$/;
+const SENTENCE_END = /[.!?:;"'”’»)\]]$/u;
 
-/** Rebuilds paragraphs from positioned lines: a wide vertical gap starts a new paragraph, page numbers are dropped. */
+/**
+ * Rebuilds paragraphs from positioned lines: a wide vertical gap starts a new paragraph; running heads and page
+ * numbers are dropped; a paragraph the page broke mid-sentence runs on onto the next page.
+ */
 function linesToText(pages: PdfLine[][]): string {
+  const furniture = pageFurniture(pages.map((lines) => lines.map((line) => line.text)));
   const paragraphs: string[] = [];
   let current: string[] = [];
   const flush = () => {
     if (current.length > 0) paragraphs.push(current.join('\n'));
     current = [];
   };
-  for (const page of pages) {
-    for (const line of page) {
+  pages.forEach((page, p) => {
+    let firstOnPage = true;
+    page.forEach((line, l) => {
       const text = line.text.replace(/\s+$/, '');
-      if (text.trim().length === 0 || PAGE_NUMBER.test(text)) continue;
-      if (line.gap > 1.6) flush();
-      if (current.length > 0 && /\p{L}-$/u.test(current[current.length - 1]) && /^\p{Ll}/u.test(text)) {
-        // A word hyphenated across lines by layout is joined again.
-        current[current.length - 1] = current[current.length - 1].slice(0, -1) + text.trimStart();
-      } else {
-        current.push(text.trim());
-      }
-    }
-    flush();
-  }
-  return paragraphs.join('\n\n');
+      if (text.trim().length === 0 || furniture[p][l]) return;
+      const last = current[current.length - 1];
+      const runsOn = firstOnPage && last !== undefined && !SENTENCE_END.test(last) && /^\s*\p{Ll}/u.test(text);
+      if ((firstOnPage && !runsOn) || line.gap > 1.6) flush();
+      firstOnPage = false;
+      current.push(text.trim());
+    });
+  });
+  flush();
+  // A word hyphenated across lines by layout is joined again.
+  return paragraphs.map((paragraph) => joinHyphenatedLines(paragraph.split('\n')).join('\n')).join('\n\n');
 }
 
 export async function parsePdf(bytes: Buffer, limits: ManuscriptLimits): Promise<ParsedManuscript> {

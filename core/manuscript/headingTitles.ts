@@ -79,6 +79,27 @@ export function joinTitle(heading: string, title: string): string {
 }
 
 /**
+ * An attribution line under a quotation: a dash, then a name or a source of a few words ("— Old saying", "-- Anon.",
+ * "―Machado de Assis, Dom Casmurro"). A turn of dialogue opened by a dash is no attribution: it asks, exclaims, or
+ * runs on in lower case after a comma ("--Não é nada, disse ela").
+ */
+const ATTRIBUTION = /^\s*(?:[—―–]|--)\s*(\p{Lu}[^!?…]*)$/u;
+
+function isAttribution(line: string): boolean {
+  const source = ATTRIBUTION.exec(line)?.[1];
+  return source !== undefined && source.split(/\s+/).length <= 8 && !/,\s*\p{Ll}/u.test(source);
+}
+
+/**
+ * A quotation with its author's name on its last line, or a quoted block with the name alone in the block after it:
+ * an epigraph under the heading, never the heading's title.
+ */
+function isEpigraph(lines: string[], linesAfter: string[] = []): boolean {
+  if (lines.length >= 2 && isAttribution(lines[lines.length - 1])) return true;
+  return /^["“«'‘]/u.test(lines[0]) && linesAfter.length === 1 && isAttribution(linesAfter[0]);
+}
+
+/**
  * Completes headings that wait for a title ("CAPITULO I" … "Obito do autor") with the block after them. Whether a
  * book titles its chapters is decided for each heading word at once: when most of its headings are followed by a
  * short block set apart like a title (more blank lines after it than between paragraphs, or written like a title),
@@ -105,19 +126,6 @@ export function takeTitleLines(
     else groups.set(key, [heading]);
   }
   const nextOf = (heading: Accepted) => blocks[heading.block.index + 1];
-  const shaped = (heading: Accepted) => {
-    const next = nextOf(heading);
-    return (
-      next !== undefined &&
-      next.index + 1 < blocks.length &&
-      next.lines.length <= 4 &&
-      next.text.length <= 300 &&
-      !accepted.has(next.index) &&
-      !accepted.has(next.index + 1) &&
-      classifyHeadingLine(next.lines[0])?.family !== 'labelled'
-    );
-  };
-  const setApart = (heading: Accepted) => meaningfulGaps && nextOf(heading).blanksAfter > paragraphGap;
   const written = (heading: Accepted) => {
     const next = nextOf(heading);
     const line = collapse(next.text);
@@ -127,6 +135,21 @@ export function takeTitleLines(
       /^["“«'‘].*["”»'’]$/u.test(line)
     );
   };
+  const shaped = (heading: Accepted) => {
+    const next = nextOf(heading);
+    return (
+      next !== undefined &&
+      next.index + 1 < blocks.length &&
+      next.lines.length <= 4 &&
+      next.text.length <= 300 &&
+      !accepted.has(next.index) &&
+      // A part's title is followed by its first chapter's heading at once ("BOOK ONE", "THE COAST", "CHAPTER 1").
+      (!accepted.has(next.index + 1) || (heading.match.family === 'part' && written(heading))) &&
+      classifyHeadingLine(next.lines[0])?.family !== 'labelled' &&
+      !isEpigraph(next.lines, blocks[next.index + 1]?.lines)
+    );
+  };
+  const setApart = (heading: Accepted) => meaningfulGaps && nextOf(heading).blanksAfter > paragraphGap;
   // One line that reads like a sentence ("Ideia sem pernas e ideia sem braços."): the title, in a book that titles
   // nearly every chapter with a line written like one.
   const sentence = (heading: Accepted) => {

@@ -49,6 +49,10 @@ const CHAPTER_LABELS = new Set([
   'episode',
   'episodio',
   'canto',
+  // A play's scenes are its chapters; its acts are parts.
+  'scene',
+  'escena',
+  'cena',
 ]);
 const PART_LABELS = new Set([
   'part',
@@ -66,6 +70,10 @@ const PART_LABELS = new Set([
   'section',
   'seccion',
   'secao',
+  'act',
+  'acte',
+  'acto',
+  'ato',
 ]);
 
 /** Section names, folded; a line is one of these, possibly followed by a qualifier ("Preface to the Second Edition"). */
@@ -143,6 +151,20 @@ const SPECIAL_NAMES: Array<[ChapterType, string[]]> = [
     ],
   ],
   ['colophon', ['colophon', 'colofon', 'colofao']],
+  // A play's list of its persons: read to the listener, who will hear their names, under its own heading.
+  [
+    'front_matter',
+    [
+      'dramatis personae',
+      'persons represented',
+      'persons of the drama',
+      'persons of the play',
+      'cast of characters',
+      'personajes',
+      'personagens',
+      'personnages',
+    ],
+  ],
   [
     'back_matter',
     [
@@ -164,6 +186,14 @@ const SPECIAL_NAMES: Array<[ChapterType, string[]]> = [
       'bibliography',
       'bibliografia',
       'bibliographie',
+      'appendix',
+      'appendices',
+      'apendice',
+      'apendices',
+      'appendice',
+      'anexo',
+      'anexos',
+      'annexe',
     ],
   ],
 ];
@@ -184,8 +214,11 @@ const SPECIAL_BY_NAME = new Map<string, ChapterType>(
   SPECIAL_NAMES.flatMap(([type, names]) => names.map((name) => [name, type] as const)),
 );
 
-/** Decoration around a heading: underscores of italics, asterisks, brackets, rules ("— 12 —", "[Chapter 1]"). */
-const LEADING_DECORATION = /^[\s_*=~#•·[(<{|–—-]+/u;
+/**
+ * Decoration around a heading: underscores of italics, asterisks, brackets, rules ("— 12 —", "[Chapter 1]"), and the
+ * section sign before a section's number ("§ 3"), which says what a bare number says.
+ */
+const LEADING_DECORATION = /^[\s_*=~#•·[(<{|–—§-]+/u;
 const TRAILING_DECORATION = /[\s_*=~#•·\])>}|–—-]+$/u;
 const PUNCTUATION_AFTER_NUMBER = /[.:;,)–—-]+$/u;
 const SEPARATOR = /^[.:;,)–—-]+\s*/u;

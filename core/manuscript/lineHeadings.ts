@@ -1,6 +1,6 @@
 import { distance } from 'fastest-levenshtein';
 import { findContents, type ContentsRegion } from './contents';
-import { foldAccents, isUpperCaseTitle, readChapterNumber, type HeadingMatch } from './headings';
+import { foldAccents, isEndMarker, isUpperCaseTitle, readChapterNumber, type HeadingMatch } from './headings';
 import {
   candidateOf,
   collapse,
@@ -13,6 +13,7 @@ import {
 import type { ChapterType } from './manuscript';
 import { findBackMatter } from './backMatter';
 import { continuation, numeralChapters } from './numbering';
+import { letterOpenings } from './letters';
 import { findRecurringContents } from './recurringContents';
 import { gapsAreMeaningful, type LaidOutBlock, type TextLayout } from './textLayout';
 import { TitleIndex } from './titleMatch';
@@ -131,7 +132,7 @@ export function detectLineHeadings(layout: TextLayout): LineDetection {
     if (group.length >= 3) gaps.push(...recoverMisspelled(layout, group, accepted, accept));
   }
 
-  // 2. Parts and named sections (prologue, preface …) stand on their own; back matter only after the work (6.).
+  // 2. Parts and named sections (prologue, preface …) stand on their own; back matter only after the work (7.).
   for (const candidate of open) {
     if (candidate.match.family === 'part') accept(candidate, 0.95);
     if (candidate.match.family === 'special' && candidate.match.type !== 'back_matter') accept(candidate, 0.9);
@@ -160,7 +161,12 @@ export function detectLineHeadings(layout: TextLayout): LineDetection {
   }
   takeTitleLines(layout, accepted, consumed, meaningfulGaps);
 
-  // 4. Titles alone on their line: in a collection they are the stories' headings when its contents list names them,
+  // 4. A book told in letters without headings: each letter's date line over its salutation starts it (letters.ts).
+  if ([...accepted.values()].every((a) => a.match.family === 'special')) {
+    for (const block of letterOpenings(blocks)) if (!inContents(block.index)) acceptLetter(block);
+  }
+
+  // 5. Titles alone on their line: in a collection they are the stories' headings when its contents list names them,
   //    or, in a book with no other headings, when they are set apart like headings. Before a book's first numbered
   //    chapter, a title the contents list names is a front-matter section of its own ("TASA", "EL REY").
   const listedTitles = new TitleIndex();
@@ -177,6 +183,8 @@ export function detectLineHeadings(layout: TextLayout): LineDetection {
       !consumed.has(block.index) &&
       !candidates.has(block.index) &&
       block.lines.length <= 2 &&
+      // A closing line set apart ("FIM", "THE END") ends the work; it titles nothing (back matter, 7.).
+      !isEndMarker(block.lines[0]) &&
       (isUpperCaseTitle(block.lines[0]) || namedInContents(block.lines.join(' '))),
   );
   const chapterCount = () => [...accepted.values()].filter((a) => a.match.family !== 'special').length;
@@ -230,18 +238,23 @@ export function detectLineHeadings(layout: TextLayout): LineDetection {
     });
   }
 
+  function acceptLetter(block: LaidOutBlock) {
+    const match: HeadingMatch = { type: 'chapter', family: 'labelled', label: '', trailer: '', expectsTitle: false };
+    accept({ block, match, lineCount: 1 }, 0.8);
+  }
+
   function acceptTitle(block: LaidOutBlock, type: ChapterType, confidence: number) {
     const match: HeadingMatch = { type, family: 'labelled', label: '', trailer: '', expectsTitle: false };
     accept({ block, match, lineCount: block.lines.length }, confidence);
   }
 
-  // 5. A book whose numbering starts at 2 lost its first heading: the text before it is that chapter (frontMatter.ts).
+  // 6. A book whose numbering starts at 2 lost its first heading: the text before it is that chapter (frontMatter.ts).
   const numbered = [...accepted.values()]
     .filter((a) => a.match.number !== undefined && a.match.type === 'chapter')
     .sort((a, b) => a.block.index - b.block.index);
   const firstNumberMissing = numbered.length >= 2 && numbered[0].match.number === 2 ? numbered[0] : undefined;
 
-  // 6. Back matter after the work: after a closing line ("FIN.") or under a heading naming it, past the last section.
+  // 7. Back matter after the work: after a closing line ("FIN.") or under a heading naming it, past the last section.
   let lastBodyBlock = -1;
   for (const index of [...accepted.keys(), ...consumed]) lastBodyBlock = Math.max(lastBodyBlock, index);
   const backMatter = findBackMatter(layout, lastBodyBlock, headingAt, inContents);

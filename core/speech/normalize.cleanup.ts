@@ -12,12 +12,19 @@ const SCENE_BREAK_LINE = /^[ \t]*(?:[*#~•·⁂=_][ \t]*){1,20}[ \t]*$/gmu;
 const ITALICS_OPENING = /(?<![\p{L}\p{N}_])_+(?=["'(¿¡]{0,3}[\p{L}\p{N}])/gu;
 const ITALICS_CLOSING = /(?<=[\p{L}\p{N}.,;:!?'")\]])_+(?![\p{L}\p{N}_])/gu;
 /**
- * A footnote or errata mark glued to a word ("é* justo", "céu.*", "fora**") or a bracketed note number ("word[1]")
- * is a reference for the eye; an engine would say "asterisk" or the number.
+ * A footnote or errata mark glued to a word ("é* justo", "céu.*", "fora**"), a bracketed note number ("word[1]") or
+ * a Markdown note reference ("farm.[^1]", "[^author]") is a reference for the eye; an engine would say "asterisk" or
+ * the number.
  */
 /** Asterisks standing for a name the author withholds ("the town of ***, where"): a pause, not three "asterisk"s. */
 const WITHHELD_NAME = /(?<=[\p{L}\p{N}])(?:[ \t]+|[ \t]*\n[ \t]*)\*{2,}(?=([ \t]*[\p{L}\p{N}]?))/gu;
-const NOTE_MARKS = /(?<=[\p{L}\p{M}.,;:!?'")])(?:\*{1,3}|\[\d{1,3}\])(?![\p{L}\p{N}*])/gu;
+const NOTE_MARKS = /(?<=[\p{L}\p{M}.,;:!?'")])(?:\*{1,3}|\[\d{1,3}\]|\[\^[\p{L}\p{N}_-]{1,20}\])(?![\p{L}\p{N}*])/gu;
+/**
+ * A note number printed in superscript ("hedges,¹", "the field²"). After a unit of one or two letters it is a power
+ * ("m²", "cm³") and is left to the units.
+ */
+const SUPERSCRIPT_NOTE_MARKS = /(?<=[.,;:!?'")]|\p{L}{3})[¹²³⁰⁴-⁹]{1,3}(?![\p{L}\p{N}])/gu;
+const SUPERSCRIPT_DIGIT = /[¹²³⁰⁴-⁹]/u;
 
 export function cleanTypography(text: string): string {
   const cleaned = text
@@ -41,6 +48,7 @@ function withoutMarkup(text: string): string {
       .replace(NOTE_MARKS, '')
       .replace(WITHHELD_NAME, (_stars: string, next: string) => (next.trim() === '' ? '' : ','));
   }
+  if (SUPERSCRIPT_DIGIT.test(cleaned)) cleaned = cleaned.replace(SUPERSCRIPT_NOTE_MARKS, '');
   return cleaned;
 }
 
@@ -58,7 +66,7 @@ const STOP_OR_PAUSE_BEFORE = /[.,;:!?¿¡]/;
 
 /**
  * Dashes: a turn-opening dash is not spoken; other em/en dashes are a pause, read as a comma, unless punctuation
- * already makes the pause on either side ("—dijo—." is "dijo."). Only the commas that stand for dashes are dropped:
+ * already makes the pause on either side or the text ends there ("—dijo—." is "dijo."). Only the commas that stand for dashes are dropped:
  * the author's own punctuation is kept ("1000 A.D., 800 AD" keeps its comma). Runs after number handling so ranges
  * such as 1990–1995 are already words.
  */
@@ -69,7 +77,8 @@ export function speakDashes(text: string): string {
     .replace(PAUSE_DASHES, (dashes: string, offset: number, source: string) => {
       const before = source.charAt(offset - 1);
       const after = source.charAt(offset + dashes.length);
-      if (before === '' || before === '\n' || STOP_OR_PAUSE_AFTER.test(after)) return '';
+      // Nothing follows a dash closing the text ("— 7 —" as a heading): the end is its own pause.
+      if (before === '' || before === '\n' || after === '' || STOP_OR_PAUSE_AFTER.test(after)) return '';
       return STOP_OR_PAUSE_BEFORE.test(before) ? ' ' : ', ';
     })
     .replace(/[ \t]{2,}/g, ' ');

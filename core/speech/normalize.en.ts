@@ -103,6 +103,7 @@ export const englishRules: LanguageRules = {
   },
   or: () => 'or',
   and: () => 'and',
+  sectionSign: { one: 'section', many: 'sections' },
   perWord: 'per',
   perUnitsOnly: { s: ['second', 'seconds'] },
   // "fifty-fifty", "sixty-forty": a split is said as one word.

@@ -163,6 +163,8 @@ export const spanishRules: LanguageRules = {
   or: (nextWord) => (/^h?[oóò]/iu.test(nextWord) ? 'u' : 'o'),
   // "y" is "e" before an i sound, not before a diphthong ("Pérez e Hijos", "agua y hielo").
   and: (nextWord) => (/^h?[iíì](?![aeoáéó])/iu.test(nextWord) ? 'e' : 'y'),
+  // "el § 4" is "el párrafo cuatro", as law and older books read the sign.
+  sectionSign: { one: 'párrafo', many: 'párrafos' },
   perWord: 'por',
   perUnitsOnly: { s: ['segundo', 'segundos'] },
   splitJoiner: ' ',

@@ -198,6 +198,8 @@ export function portugueseRules(variant: 'BR' | 'PT'): LanguageRules {
     },
     or: () => 'ou',
     and: () => 'e',
+    // "o § 2" is "o parágrafo dois", as law and older books read the sign.
+    sectionSign: { one: 'parágrafo', many: 'parágrafos' },
     perWord: 'por',
     perUnitsOnly: { s: ['segundo', 'segundos'] },
     splitJoiner: ' ',

@@ -138,6 +138,8 @@ export interface LanguageRules extends RomanNumeralWords {
    * an i sound ("Pérez & Hijos" → "Pérez e Hijos").
    */
   and(nextWord: string): string;
+  /** The section sign before a number, said as a word: one `§`, and the doubled `§§` of several sections. */
+  sectionSign: { one: string; many: string };
   /** Joins a unit and the unit it is counted by ("km/h" → "kilometers per hour", "metros por segundo"). */
   perWord: string;
   /**

@@ -23,3 +23,14 @@ export function readAmpersands(text: string, rules: LanguageRules): string {
     return `${spacedBefore ? '' : ' '}${rules.and(nextWord)}${spacedAfter ? '' : ' '}`;
   });
 }
+
+/** A section sign before a number or a Roman numeral ("§ 3", "§12", "§§ 3-5", "§ IV"). */
+const SECTION_SIGN = /(§§?)[ \t]*(?=\p{N}|[IVXLC]+\b)/gu;
+
+/** "§ 3" is "section 3": the sign is read as the language's word, the number is then read as any other. */
+export function readSectionSigns(text: string, rules: LanguageRules): string {
+  if (!text.includes('§')) return text;
+  return text.replace(SECTION_SIGN, (_sign: string, signs: string) =>
+    signs.length === 2 ? `${rules.sectionSign.many} ` : `${rules.sectionSign.one} `,
+  );
+}

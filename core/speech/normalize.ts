@@ -11,6 +11,7 @@ import { spanishRules } from './normalize.es';
 import { expandFractions } from './normalize.fractions';
 import { expandCurrencies, expandOldMoney, expandReis } from './normalize.money';
 import { portugueseRules } from './normalize.pt';
+import { pauseAtVerseLineEnds } from './normalize.verse';
 import {
   expandClockTimes,
   expandDateDays,
@@ -32,7 +33,7 @@ import {
 } from './normalize.roman';
 import type { LanguageRules } from './normalize.rules';
 import { expandNumberPairs, expandRates, pauseBetweenNumbers, readSlashWords } from './normalize.slashes';
-import { readAmpersands } from './normalize.symbols';
+import { readAmpersands, readSectionSigns } from './normalize.symbols';
 
 export interface SpokenFormOptions {
   /** A chapter heading: its heading word and number are read as the language says them ("Chapter twelve"). */
@@ -75,6 +76,7 @@ export function toSpokenForm(text: string, language: string, options: SpokenForm
     spoken = expandAbbreviations(spoken, rules);
     // After the abbreviations, which read "&c." as et cetera.
     spoken = readAmpersands(spoken, rules);
+    spoken = readSectionSigns(spoken, rules);
     if (!options.isHeading) spoken = readLoneNumerals(spoken, rules, false);
     spoken = readLabelledNumerals(spoken, rules);
     spoken = readCenturyNumerals(spoken, rules);
@@ -103,5 +105,6 @@ export function toSpokenForm(text: string, language: string, options: SpokenForm
     spoken = expandNumbers(spoken, rules);
     spoken = readSlashWords(spoken, rules);
   }
-  return speakDashes(spoken).replace(/[ \t]{2,}/g, ' ');
+  // Last, so a line's end is judged on the words that will be said, after the numbers are words.
+  return speakDashes(pauseAtVerseLineEnds(spoken)).replace(/[ \t]{2,}/g, ' ');
 }

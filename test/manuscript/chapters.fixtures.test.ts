@@ -39,6 +39,14 @@ describe('heading lines', () => {
     ['XII.', 'numeral', 12],
     ['I. A SCANDAL IN BOHEMIA', 'numeral', 1],
     ['— 7 —', 'numeral', 7],
+    ['ACT III', 'part', 3],
+    ['Primer acto', 'part', 1],
+    ['ATO SEGUNDO', 'part', 2],
+    ['SCENE II. The street outside, later.', 'labelled', 2],
+    ['ESCENA PRIMERA', 'labelled', 1],
+    ['CENA IV', 'labelled', 4],
+    ['§ 3', 'numeral', 3],
+    ['§ IV. The Coast', 'numeral', 4],
   ])('reads %s', (line, family, number) => {
     expect(classifyHeadingLine(line)).toMatchObject({ family, number });
   });
@@ -51,6 +59,9 @@ describe('heading lines', () => {
     'D. PEDRO A. DE ALARCÓN',
     'M. Dupont est arrivé',
     'Primera parte del viaje fue muy dura, y nadie lo olvidó',
+    'Act one was the longest, and the audience slept through it.',
+    'Ato contínuo, levantou-se e saiu.',
+    '§ 3 of the act says nothing of it.',
   ])('does not read "%s" as a heading', (line) => {
     expect(classifyHeadingLine(line)).toBeNull();
   });
@@ -96,6 +107,8 @@ describe('heading lines', () => {
     ['PREFACE TO THE SECOND EDITION', 'preface'],
     ['Obras do autor', 'also_by'],
     ['Also by Jane Doe', 'also_by'],
+    ['DRAMATIS PERSONAE', 'front_matter'],
+    ['Personajes', 'front_matter'],
   ])('names the section "%s" (%s)', (line, type) => {
     expect(classifyHeadingLine(line)?.type).toBe(type);
   });
@@ -211,6 +224,68 @@ describe('numbering', () => {
   });
 });
 
+describe('parts', () => {
+  it('take the title line under them, even when their first chapter heading follows at once', async () => {
+    const book = ['ONE', 'TWO']
+      .map(
+        (n, i) => `BOOK ${n}\n\nTHE ${n === 'ONE' ? 'COAST' : 'DESERT'}\n\n\n\nCHAPTER ${i + 1}\n\n${body(3, i * 10)}`,
+      )
+      .join('\n\n\n\n');
+    const detection = await detect(book);
+    expect(detection.chapters.map((c) => [c.type, c.title])).toEqual([
+      ['part', 'BOOK ONE: THE COAST'],
+      ['chapter', 'CHAPTER 1'],
+      ['part', 'BOOK TWO: THE DESERT'],
+      ['chapter', 'CHAPTER 2'],
+    ]);
+  });
+});
+
+describe('section signs', () => {
+  it('numbers chapters "§ 1", "§ 2" … like bare numbers, titled as written', async () => {
+    const book = [1, 2, 3].map((n) => `§ ${n}\n\n${body(3, n * 10)}`).join('\n\n\n\n');
+    expect((await detect(book)).chapters.map((c) => c.title)).toEqual(['§ 1', '§ 2', '§ 3']);
+  });
+});
+
+describe('letters', () => {
+  it('a book told in letters starts each at its date line over a salutation, named by the date (es, pt)', async () => {
+    const letter = (date: string, greeting: string, n: number) => `${date}\n\n${greeting}\n\n${body(2, n * 10)}`;
+    const es = await detect(
+      [
+        letter('Madrid, 3 de marzo de 1851.', 'Querida hermana:', 1),
+        letter('Toledo, 10 de abril de 1851.', 'Mi querido Juan,', 2),
+      ].join('\n\n\n\n'),
+      'es',
+    );
+    expect(es.chapters.map((c) => [c.type, c.title])).toEqual([
+      ['chapter', 'Madrid, 3 de marzo de 1851.'],
+      ['chapter', 'Toledo, 10 de abril de 1851.'],
+    ]);
+    const pt = await detect(
+      [letter('Lisboa, 3 de Março de 1851', 'Meu caro amigo,', 1), letter('Porto, 1 de Maio', 'Senhor,', 2)].join(
+        '\n\n\n\n',
+      ),
+      'pt',
+    );
+    expect(pt.chapters.map((c) => c.title)).toEqual(['Lisboa, 3 de Março de 1851', 'Porto, 1 de Maio']);
+  });
+
+  it('a single dated letter inside a story starts nothing', async () => {
+    const story = `${body(2)}\n\nYork, April 1st, 1851.\n\nDear Kitty,\n\n${body(2, 10)}`;
+    expect((await detect(story)).chapters).toHaveLength(1);
+  });
+});
+
+describe('epigraphs', () => {
+  it('does not take a quotation with its attribution under a bare number for the chapter title', async () => {
+    const epigraphs = ['"Every house has a room nobody enters."\n— Old saying', '"Silence is loud."\n\n-- Anonymous'];
+    const book = [1, 2, 3].map((n) => `${n}\n\n${epigraphs[n % 2]}\n\n${body(3, n * 10)}`).join('\n\n\n\n');
+    const detection = await detect(book);
+    expect(detection.chapters.map((c) => c.title)).toEqual(['1', '2', '3']);
+  });
+});
+
 describe('back matter', () => {
   const chapters = [1, 2, 3].map((n) => `CHAPTER ${n}\n\n${body(3, n * 10)}`).join('\n\n\n\n');
 
@@ -229,6 +304,19 @@ describe('back matter', () => {
       .text;
     const last = (await detect(`${chapters}\n\nTHE END\n\n\n\nThe editor`)).chapters;
     expect(text.slice(last[2].startOffset, last[2].endOffset).trim().endsWith('THE END')).toBe(true);
+  });
+
+  it('an appendix after the work is back matter; a closing line set apart raises no doubt', async () => {
+    const detection = await detect(
+      `${chapters}\n\n\n\nFIM\n\n\n\nAPPENDIX A\n\nTHE ROUTE\n\n${body(1, 80)}\n\n\n\nAnexo\n\n${body(1, 90)}`,
+    );
+    expect(detection.chapters.map((c) => [c.type, c.title, c.spoken, c.warnings])).toEqual([
+      ['chapter', 'CHAPTER 1', true, []],
+      ['chapter', 'CHAPTER 2', true, []],
+      ['chapter', 'CHAPTER 3', true, []],
+      ['back_matter', 'APPENDIX A', false, []],
+      ['back_matter', 'Anexo', false, []],
+    ]);
   });
 
   it('names a section NOTES only after the last chapter, never inside the story', async () => {

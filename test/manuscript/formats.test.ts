@@ -44,6 +44,48 @@ describe('Markdown', () => {
     const chapters = detectChapters(parsed).filter((c) => c.type === 'chapter');
     expect(chapters.map((c) => c.title)).toEqual(['Capítulo primero', 'Capítulo 2']);
   });
+
+  it('gathers footnote definitions at the end under a Notes heading beside the chapters, which is not spoken', async () => {
+    const source = [
+      '# The Field',
+      '## Chapter 1',
+      'The farm stood near the river.[^1] It was old.',
+      '[^1]: The farm stood near Alton,\nin Hampshire.\n\n    It was sold in 1962.',
+      'The barn was red.[^barn]',
+      '## Chapter 2',
+      'The harvest came early.',
+      '[^barn]: Painted in 1950.',
+    ].join('\n\n');
+    const parsed = await parseManuscript(Buffer.from(source), { fileName: 'book.md' });
+    expect(parsed.text).toBe(
+      [
+        'The Field',
+        'Chapter 1',
+        'The farm stood near the river.[^1] It was old.',
+        'The barn was red.[^barn]',
+        'Chapter 2',
+        'The harvest came early.',
+        'Notes',
+        '[^1]: The farm stood near Alton,\nin Hampshire.\nIt was sold in 1962.',
+        '[^barn]: Painted in 1950.',
+      ].join('\n\n'),
+    );
+    expect(detectChapters(parsed).map((c) => [c.type, c.title, c.spoken])).toEqual([
+      ['title_page', 'Title page', false],
+      ['chapter', 'Chapter 1', true],
+      ['chapter', 'Chapter 2', true],
+      ['back_matter', 'Notes', false],
+    ]);
+    // A book ending with its own notes section takes the other notes there.
+    const own = await parseManuscript(Buffer.from(`${source.split('\n\n[^barn]')[0]}\n\n## Notes\n\n[^barn]: Red.`), {
+      fileName: 'book.md',
+    });
+    expect(own.text.split('\n\n').slice(-3)).toEqual([
+      'Notes',
+      '[^barn]: Red.',
+      '[^1]: The farm stood near Alton,\nin Hampshire.\nIt was sold in 1962.',
+    ]);
+  });
 });
 
 describe('HTML', () => {
@@ -156,5 +198,67 @@ describe('PDF', () => {
     expect(parsed.text).toContain('It was a dark night and the rain\nfell on the roofs');
     expect(parsed.text).toContain('(finally)');
     expect(detectChapters(parsed).map((c) => c.title)).toEqual(['Chapter 1', 'Chapter 2']);
+  });
+
+  it('drops running heads and page numbers, joins hyphenated words and paragraphs broken by a page', async () => {
+    const bytes = buildPdf([
+      ['THE RIVER WARDEN', '', 'by Samuel Pike'],
+      [
+        'Chapter 1',
+        '',
+        'The water rose during the night and the chimneys were stand-',
+        'ing out of it like masts.',
+        '',
+        '1',
+      ],
+      [
+        '2    THE RIVER WARDEN',
+        'The warden had gone away the day before',
+        'to see his mother, and the bell was silent.',
+      ],
+      ['THE RIVER WARDEN    3', 'Chapter 2', '', 'The inquiry lasted nine days, and nobody was'],
+      ['4    THE RIVER WARDEN', 'satis-', 'fied with its end.'],
+    ]);
+    const { text } = await parseManuscript(bytes, { fileName: 'book.pdf' });
+    expect(text).toBe(
+      [
+        'THE RIVER WARDEN',
+        'by Samuel Pike',
+        'Chapter 1',
+        'The water rose during the night and the chimneys were standing\nout of it like masts.',
+        'The warden had gone away the day before\nto see his mother, and the bell was silent.',
+        'Chapter 2',
+        'The inquiry lasted nine days, and nobody was\nsatisfied\nwith its end.',
+      ].join('\n\n'),
+    );
+  });
+});
+
+describe('text extracted from a PDF (pages separated by form feeds)', () => {
+  it('loses the running heads and page numbers and joins words hyphenated at line ends', async () => {
+    const pages = [
+      'THE RIVER WARDEN\n\nby Samuel Pike\n',
+      'CHAPTER I\n\nThe water rose and the chimneys were stand-\ning out of it like masts. The warden had\n\n1\n',
+      'THE RIVER WARDEN\n\ngone up the river.\n\nCHAPTER II\n\nThe inquiry lasted nine days.\n\n- 2 -\n',
+      'THE RIVER WARDEN\n\nNobody was satisfied.\n\n3\n',
+      '12\n\nCHAPTER III\n\nThe bell rang again.\n\n4',
+    ];
+    const parsed = await parseManuscript(Buffer.from(pages.join('\f')), { fileName: 'book.txt' });
+    expect(parsed.text).toBe(
+      [
+        'THE RIVER WARDEN\n\nby Samuel Pike',
+        'CHAPTER I\n\nThe water rose and the chimneys were standing\nout of it like masts. The warden had\ngone up the river.',
+        'CHAPTER II\n\nThe inquiry lasted nine days.',
+        'Nobody was satisfied.',
+        // A number that does not count with the pages is the book's own.
+        '12\n\nCHAPTER III\n\nThe bell rang again.',
+      ].join('\n\n'),
+    );
+    expect(detectChapters(parsed).map((c) => c.title)).toEqual([
+      'Title page',
+      'CHAPTER I',
+      'CHAPTER II',
+      'CHAPTER III',
+    ]);
   });
 });

@@ -1,0 +1,109 @@
+import { CHAPTER_FIXTURES } from './fixtures/chapterFixtures';
+import { waitForJob } from '../api/isolation/fixtures';
+import { allSegments, planProject } from '../planning/support';
+import { startTestPlatform, type TestPlatform } from '../support/testPlatform';
+
+/**
+ * Books with structures the development corpus lacks, through the whole import and plan on the local platform: the
+ * chapters a producer sees, and what the plan and the spoken preview will say — no running head or page number of a
+ * PDF's text, no note marks, verse lines kept as pauses.
+ */
+let platform: TestPlatform;
+const CREATOR = 'creator@andes.test';
+
+beforeAll(async () => {
+  platform = await startTestPlatform({ env: { RATE_LIMIT_PER_MINUTE: '100000' } });
+});
+afterAll(async () => {
+  await platform?.stop();
+});
+
+interface Chapter {
+  id: string;
+  title: string;
+  chapterType: string;
+  deleted: boolean;
+}
+
+async function body<T>(res: Response, status: number): Promise<T> {
+  const text = await res.text();
+  if (res.status !== status) throw new Error(`expected ${status}, got ${res.status}: ${text}`);
+  return JSON.parse(text) as T;
+}
+
+/** Imports a fixture into a new project and answers the project and its chapters, deleted ones included. */
+async function importFixture(name: string): Promise<{ projectId: string; chapters: Chapter[] }> {
+  const fixture = CHAPTER_FIXTURES.find((f) => f.name === name)!;
+  const { bytes, fileName } = await fixture.build();
+  const metadata = { title: name, authors: ['Author'], language: fixture.language };
+  const project = await body<{ id: string }>(
+    await platform.api(CREATOR, '/v1/projects', { method: 'POST', json: { metadata } }),
+    201,
+  );
+  const upload = await body<{ job: { id: string } }>(
+    await platform.api(CREATOR, `/v1/projects/${project.id}/manuscript?fileName=${fileName}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/octet-stream' },
+      body: bytes,
+    }),
+    202,
+  );
+  expect((await waitForJob(platform, CREATOR, project.id, upload.job.id)).status).toBe('succeeded');
+  const chapters = await body<{ items: Chapter[] }>(
+    await platform.api(CREATOR, `/v1/projects/${project.id}/chapters?includeDeleted=true`),
+    200,
+  );
+  expect(chapters.items.map((c) => [c.title, c.chapterType, !c.deleted])).toEqual(
+    fixture.expected.map((e) => [e.title, e.type, e.spoken]),
+  );
+  return { projectId: project.id, chapters: chapters.items };
+}
+
+async function spokenParagraphs(projectId: string, chapterId: string): Promise<string[]> {
+  const preview = await body<{ paragraphs: Array<{ spoken: string }> }>(
+    await platform.api(CREATOR, `/v1/projects/${projectId}/chapters/${chapterId}/spoken?limit=100`),
+    200,
+  );
+  return preview.paragraphs.map((p) => p.spoken);
+}
+
+it('text from a PDF: plans no running head or page number, and whole words where the layout hyphenated them', async () => {
+  const { projectId, chapters } = await importFixture('en-pdf-extracted');
+  await planProject(platform, CREATOR, projectId);
+  const segments = await allSegments(platform, CREATOR, projectId);
+  const spokenChapters = new Set(chapters.filter((c) => !c.deleted).map((c) => c.id));
+  expect(segments.length).toBeGreaterThan(0);
+  expect(segments.every((s) => spokenChapters.has(s.chapterId))).toBe(true);
+  const planned = segments.map((s) => s.text).join('\n');
+  expect(planned).not.toContain('RIVER WARDEN');
+  expect(planned).not.toMatch(/^\s*\d+\s*$/m);
+  expect(planned).not.toMatch(/\p{L}-\n/u);
+  expect(planned).toContain('chimneys standing');
+  // The paragraph the page broke in the middle of "damage" is one paragraph, spoken whole.
+  expect(planned).toContain('found the\nbell rope cut');
+  expect(planned).toContain('the damage.');
+});
+
+it('Markdown poems: note marks are not said, verse lines keep their pauses, the notes are not spoken', async () => {
+  const { projectId, chapters } = await importFixture('en-verse-notes-md');
+  const byTitle = (title: string) => chapters.find((c) => c.title === title)!;
+  const preface = await spokenParagraphs(projectId, byTitle('Preface').id);
+  expect(preface.join('\n')).toContain("grandmother's farm. They follow");
+  const sowing = await spokenParagraphs(projectId, byTitle('I. Sowing').id);
+  expect(sowing[0]).toBe(
+    'The plough goes down the furrow,\nThe gulls come down behind;\nThe seed goes in the darkness,\nAnd the farmer goes in blind.',
+  );
+  const harvest = await spokenParagraphs(projectId, byTitle('II. Harvest').id);
+  expect(harvest[0]).toContain('gold to the hedges,\nNow the binders');
+  expect(byTitle('Notes').deleted).toBe(true);
+});
+
+it('a play: acts and scenes are its sections, the list of persons is spoken', async () => {
+  const { projectId, chapters } = await importFixture('en-play-acts');
+  await planProject(platform, CREATOR, projectId);
+  const segments = await allSegments(platform, CREATOR, projectId);
+  const scene = chapters.find((c) => c.title === 'SCENE II. The street outside, later.')!;
+  const own = segments.filter((s) => s.chapterId === scene.id);
+  expect(own[0]).toMatchObject({ kind: 'heading', text: expect.stringContaining('SCENE II.') });
+  expect(own.map((s) => s.text).join('')).toContain('A WATCHMAN: Ten o');
+});
