@@ -7,6 +7,7 @@ import { SOMEONE_ELSE } from '../attributeTurns';
 import { NARRATOR_ID } from '../character';
 import type { Cast, Mention } from './cast';
 import { CLAIM, gendered, UNNAMED_SUBJECT, type Finding, type Scene } from './evidence';
+import { formerOrLatter } from './formerLatter';
 import { kinIntroduced } from './kinIntroductions';
 import { opensWithPreposition } from './prepositionalClauses';
 import {
@@ -94,7 +95,7 @@ function introducedBy(narration: string, scene: Scene, punctuated = true): Findi
     if (/\p{L}/u.test(clause) && !/^\p{Ll}+(?:ly)?$/u.test(clause)) {
       const role = cast.subjectOf(clause);
       if (role) return named(role, CLAIM.namedIntro);
-      const kin = kinIntroduced(clause, scene);
+      const kin = kinIntroduced(clause, scene) ?? formerOrLatter(clause, scene);
       if (kin) return kin;
       // "…, a furious voice called out:": someone the cast does not name.
       return UNNAMED_SUBJECT.test(clause) ? { claim: { speakerId: SOMEONE_ELSE, confidence: CLAIM.unnamedTag } } : null;

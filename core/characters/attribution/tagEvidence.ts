@@ -7,6 +7,7 @@ import { SOMEONE_ELSE } from '../attributeTurns';
 import { NARRATOR_ID } from '../character';
 import { nounGender } from './cast';
 import { CLAIM, gendered, SCENE_WINDOW, UNNAMED_SUBJECT, type Finding, type Scene } from './evidence';
+import { formerOrLatter } from './formerLatter';
 import { relativeBySurname, SPOUSE_OR_PARENT } from './relatives';
 import { pronounGender, type SpeechTag } from './speechTags';
 
@@ -86,7 +87,7 @@ export function fromTag(tag: SpeechTag, scene: Scene): Finding | null {
   if (gender) return gendered(gender, scene);
   const related = relation(tag.subject, scene);
   if (related) return related;
-  const guest = ourGuest(tag.subject, scene);
+  const guest = ourGuest(tag.subject, scene) ?? formerOrLatter(tag.subject, scene);
   if (guest) return guest;
   const head = UNNAMED_SUBJECT.exec(tag.subject.trim());
   // "perguntou-me no fim", "respondió": a verb in the third person, with no subject, is someone other than "I".
