@@ -77,13 +77,14 @@ async function bookRows(engineName: string, engines: Engines, context: BenchCont
     return [];
   }
   const rows: BenchRow[] = [];
-  const all = { development: emptyTally(), heldOut: emptyTally() };
+  const all = { development: emptyTally(), heldOut: emptyTally(), fresh: emptyTally() };
   for (const slug of DEVELOPMENT_BOOKS) {
     const truth = loadBookTruth(slug);
     const result = await runBook(truth, CORPUS_DIR, engines);
     if (result.problems.length > 0) throw new Error(`${slug}: ${result.problems.join('; ')}`);
     all.development = addTally(all.development, result.development);
     all.heldOut = addTally(all.heldOut, result.heldOut);
+    all.fresh = addTally(all.fresh, result.fresh);
     const plan = {
       planSegments: result.segments,
       dialogueSegments: result.dialogueSegments,
@@ -94,20 +95,25 @@ async function bookRows(engineName: string, engines: Engines, context: BenchCont
     rows.push(
       { benchmark: 'attribution', case: `${engineName} / ${slug} / tuned`, metrics: tallyMetrics(result.development) },
       { benchmark: 'attribution', case: `${engineName} / ${slug} / held-out`, metrics: tallyMetrics(result.heldOut) },
+      { benchmark: 'attribution', case: `${engineName} / ${slug} / fresh`, metrics: tallyMetrics(result.fresh) },
       {
         benchmark: 'attribution',
         case: `${engineName} / ${slug} / all`,
-        metrics: { ...tallyMetrics(addTally(result.development, result.heldOut)), ...plan },
+        metrics: {
+          ...tallyMetrics(addTally(addTally(result.development, result.heldOut), result.fresh)),
+          ...plan,
+        },
       },
     );
   }
   rows.push(
     { benchmark: 'attribution', case: `${engineName} / books / tuned`, metrics: tallyMetrics(all.development) },
     { benchmark: 'attribution', case: `${engineName} / books / held-out`, metrics: tallyMetrics(all.heldOut) },
+    { benchmark: 'attribution', case: `${engineName} / books / fresh`, metrics: tallyMetrics(all.fresh) },
     {
       benchmark: 'attribution',
       case: `${engineName} / books / all`,
-      metrics: tallyMetrics(addTally(all.development, all.heldOut)),
+      metrics: tallyMetrics(addTally(addTally(all.development, all.heldOut), all.fresh)),
     },
   );
   return rows;
@@ -117,7 +123,8 @@ const attribution: BenchModule = {
   name: 'attribution',
   description:
     `Speaker attribution on ${ALL_EXCERPTS.length} labelled excerpts (en/es/pt) and on the hand-labelled lines of ` +
-    `${DEVELOPMENT_BOOKS.length} development books through the whole pipeline (tuned part / held-out part); ` +
+    `${DEVELOPMENT_BOOKS.length} development books through the whole pipeline (tuned part / held-out part / fresh ` +
+    'held-out set); ' +
     'precision = accuracy over lines given a speaker; confident = confidence ≥ 0.7; flagged = plan segments ' +
     'left unknown or below the review confidence',
   async run(context: BenchContext): Promise<BenchRow[]> {

@@ -36,7 +36,18 @@ const BookTruthSchema = z.object({
     z.string(),
     z.object({ names: z.array(z.string()).min(1), firstPersonNarrator: z.boolean().optional() }),
   ),
-  lines: z.array(z.object({ chapter: z.string(), quote: z.string().min(1), speaker: z.string() })),
+  lines: z.array(
+    z.object({
+      chapter: z.string(),
+      quote: z.string().min(1),
+      speaker: z.string(),
+      /**
+       * Labelled after the rules of the held-out part were written and scored apart from both parts, as a second
+       * measure on text no rule was fitted to (a line of a held-out chapter may be fresh too).
+       */
+      fresh: z.boolean().optional(),
+    }),
+  ),
 });
 export type BookTruth = z.infer<typeof BookTruthSchema>;
 export type LabelledLine = BookTruth['lines'][number];
@@ -59,8 +70,11 @@ export interface LocatedLine {
   line: LabelledLine;
   /** Offset of the snippet in the parsed book text. */
   offset: number;
-  heldOut: boolean;
+  part: TruthPart;
 }
+
+/** Which part of the labelled lines a line belongs to: tuned on, held out, or the fresh held-out set. */
+export type TruthPart = 'tuned' | 'heldOut' | 'fresh';
 
 export interface Located {
   lines: LocatedLine[];
@@ -98,7 +112,8 @@ export function locateLines(text: string, truth: BookTruth): Located {
       problems.push(`${where}: the quote occurs ${count} times in its chapter`);
       continue;
     }
-    lines.push({ line, offset: best.at, heldOut: heldOut.has(line.chapter) });
+    const part: TruthPart = line.fresh ? 'fresh' : heldOut.has(line.chapter) ? 'heldOut' : 'tuned';
+    lines.push({ line, offset: best.at, part });
   }
   for (const chapter of truth.heldOutChapters)
     if (!headings.includes(chapter)) problems.push(`held-out chapter ${chapter} has no labelled line`);
@@ -151,6 +166,7 @@ export interface BookResult {
   /** Labelled lines scored, split into the part used while tuning and the held-out part. */
   development: Tally;
   heldOut: Tally;
+  fresh: Tally;
   /** The whole book's plan. */
   segments: number;
   dialogueSegments: number;
@@ -166,7 +182,7 @@ export interface BookResult {
 
 export interface ScoredLine {
   line: LabelledLine;
-  heldOut: boolean;
+  part: TruthPart;
   predicted: string;
   confidence: number;
   right: boolean;
@@ -220,6 +236,7 @@ export async function runBook(truth: BookTruth, corpusDir: string, engines: Engi
   const result: BookResult = {
     development: emptyTally(),
     heldOut: emptyTally(),
+    fresh: emptyTally(),
     segments: planned.length,
     dialogueSegments: planned.filter(({ segment }) => segment.kind === 'dialogue').length,
     flagged: planned.filter(({ label }) => label.speakerId === 'unknown' || label.confidence < REVIEW_CONFIDENCE)
@@ -229,19 +246,19 @@ export async function runBook(truth: BookTruth, corpusDir: string, engines: Engi
     scored: [],
     misses: [],
   };
-  for (const { line, offset, heldOut } of located.lines) {
+  for (const { line, offset, part } of located.lines) {
     const holder = planned.find(
       ({ segment, chapterStart }) =>
         chapterStart + segment.startOffset <= offset && offset < chapterStart + segment.endOffset,
     );
-    const tally = heldOut ? result.heldOut : result.development;
+    const tally = { tuned: result.development, heldOut: result.heldOut, fresh: result.fresh }[part];
     tally.segments++;
     const label = holder?.label;
     const known = label !== undefined && label.speakerId !== 'unknown';
     const right = known && speakerMatches(truth, line.speaker, cast.get(label.speakerId));
     const scored: ScoredLine = {
       line,
-      heldOut,
+      part,
       predicted: !known ? 'unknown' : (cast.get(label.speakerId)?.name ?? label.speakerId),
       confidence: known ? label.confidence : 0,
       right,

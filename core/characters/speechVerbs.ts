@@ -83,14 +83,15 @@ export const SPEECH_VERBS: Record<HeuristicLanguage, LanguageSpeechVerbs> = {
         concluyó, inquirió, terció, bramó, chilló, rugió, musitó, objetó, arguyó, tornó, volvió, pensó, decían,
         añadían, exclamaban, gritaban, preguntaban, respondían, interrogó, notificó, vociferó, gimió, sentenció,
         añadieron, repitieron, replicaron, murmuraron, insistieron, observaba, prorrumpió, prorrumpía, repusieron,
-        profirió, balbuceaba, gemía, contestábale, respondíale, decíale, preguntábale, aventuró, asintió, acentuó
+        profirió, balbuceaba, gemía, contestábale, respondíale, decíale, preguntábale, aventuró, asintió, acentuó,
+        mandó
       `),
     ],
     firstPerson: list(`
       dije, decía, pregunté, preguntaba, respondí, contesté, exclamé, grité, murmuré, añadí, agregué, susurré,
       repliqué, repuse, continué, proseguí, expliqué, insistí, interrumpí, suspiré, observé, advertí, comenté,
       aclaré, afirmé, admití, confesé, protesté, rogué, supliqué, repetí, concluí, pensé, balbuceé, tartamudeé,
-      sollocé, gruñí, objeté, arguí, inquirí
+      sollocé, gruñí, objeté, arguí, inquirí, mandé, ordené
     `),
     unambiguous: SPANISH_UNAMBIGUOUS,
     firstPersonPronoun: 'yo',
@@ -111,7 +112,7 @@ export const SPEECH_VERBS: Record<HeuristicLanguage, LanguageSpeechVerbs> = {
         soluçou, balbuciou, gaguejou, clamou, rosnou, resmungou, inquiriu, instou, chamou, chamava, respondiam,
         perguntavam, diziam, confirmou, falou, fallou, teimou, jurou, gemeu, replicava, pensou, interrogou,
         vociferou, sentenciou, acrescentaram, repetiram, replicaram, murmuraram, insistiram, acrescentava,
-        accrescentava, observava, aventurou, assentiu, assentiram, acentuou, accentuou
+        accrescentava, observava, aventurou, assentiu, assentiram, acentuou, accentuou, mandou, ordenou
       `),
     ],
     firstPerson: list(`
@@ -119,7 +120,7 @@ export const SPEECH_VERBS: Record<HeuristicLanguage, LanguageSpeechVerbs> = {
       retorqui, continuei, expliquei, tornei, redargui, insisti, interrompi, suspirei, acudi, conclui, concluí,
       emendei, bradei, observei, ponderei, concordei, objectei, objetei, repeti, atalhei, prosegui, volvi, adverti,
       confessei, declarei, protestei, clamei, commentei, comentei, confirmei, falei, fallei, jurei, teimei,
-      pensei, balbuciei, gaguejei, solucei, resmunguei, inquiri, accudi, retorquí, affirmei, afirmei
+      pensei, balbuciei, gaguejei, solucei, resmunguei, inquiri, accudi, retorquí, affirmei, afirmei, mandei, ordenei
     `),
     unambiguous: PORTUGUESE_UNAMBIGUOUS,
     firstPersonPronoun: 'eu',

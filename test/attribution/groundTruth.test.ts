@@ -24,6 +24,7 @@ describe('hand-labelled dialogue of the development books', () => {
       const heldOut = truth.lines.filter((line) => truth.heldOutChapters.includes(line.chapter));
       expect(heldOut.length).toBeGreaterThanOrEqual(20);
       expect(truth.lines.length - heldOut.length).toBeGreaterThanOrEqual(100);
+      expect(truth.lines.filter((line) => line.fresh).length).toBeGreaterThanOrEqual(30);
       const used = new Set(truth.lines.map((line) => line.speaker));
       expect(Object.keys(truth.speakers).filter((speaker) => !used.has(speaker))).toEqual([]);
 

@@ -4,7 +4,7 @@
  */
 import { Cast } from '../../core/characters/attribution/cast';
 import { addressedIn } from '../../core/characters/attribution/vocatives';
-import { attributeChapter, person } from './chapterFixture';
+import { attributeChapter, attributedDialogue, person } from './chapterFixture';
 
 describe('words of address around a name a line calls', () => {
   const spanish = new Cast([person('pedro', 'Don Pedro', 'male', ['Pedro']), person('juana', 'Juana', 'female')], 'es');
@@ -36,5 +36,39 @@ describe('words of address around a name a line calls', () => {
     const lines = attributeChapter(text, cast, 'es');
     const speakerOf = (line: string) => lines.find((segment) => segment.text === line)?.speakerId;
     expect(speakerOf('—Mire, hermano Tomás, el río viene crecido.')).not.toBe('tomas');
+  });
+
+  it('reads a title of kinship, the clergy or a calling before the name as a word of address', () => {
+    const portuguese = new Cast(
+      [person('lopes', 'o vigário', 'male', ['Lopes']), person('ana', 'Ana', 'female')],
+      'pt',
+    );
+    expect(addressedIn('-- Padre Lopes, o senhor quer café ou não quer?', portuguese)).toEqual(['lopes']);
+    const spanish = new Cast([person('rosa', 'Rosa', 'female'), person('blas', 'Blas', 'male')], 'es');
+    expect(addressedIn('—Vaya usted con Dios, tía Rosa.', spanish)).toEqual(['rosa']);
+    const english = new Cast([person('jack', 'Jack', 'male'), person('ames', 'Ames', 'male')], 'en');
+    expect(addressedIn('"Uncle Jack, the boy is asleep upstairs."', english)).toEqual(['jack']);
+    expect(addressedIn('"Come in, Doctor Ames, and shut the door."', english)).toEqual(['ames']);
+    // The title of someone spoken of is no address.
+    expect(addressedIn('"I saw your uncle Jack at the fair today."', english)).toEqual([]);
+  });
+
+  it('so after a silent beat the one called by title and name answers, not the one who was called', () => {
+    const cast = [
+      person('teles', 'o boticário Teles', 'male', ['Teles', 'o boticário']),
+      person('lopes', 'o vigário', 'male', ['Lopes']),
+    ];
+    const text = [
+      'Na loja, ao fim da tarde, conversavam os dois velhos.',
+      '-- A chuva vem aí, disse o boticário.',
+      '-- Não vem nada, respondeu o vigário.',
+      '-- Vem sim.',
+      '-- Não vem.',
+      'O boticário arrumou os frascos na prateleira.',
+      '-- Padre Lopes, o senhor não entende de nuvens.',
+      '-- Entendo de almas, que é mais difícil.',
+    ].join('\n\n');
+    const lines = attributedDialogue(text, cast, 'pt');
+    expect(lines.map((line) => line.speakerId)).toEqual(['teles', 'lopes', 'teles', 'lopes', 'teles', 'lopes']);
   });
 });

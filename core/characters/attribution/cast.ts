@@ -4,6 +4,7 @@
  * are left out rather than guessed, as are bare honorifics ("Mr") that detection sometimes keeps as aliases.
  */
 import { NARRATOR_ID, type Character, type Gender } from '../character';
+import { titleRoles } from './titleRoles';
 import type { HeuristicLanguage } from '../vocabulary';
 
 export interface Mention {
@@ -194,6 +195,10 @@ export class Cast {
         own(trimmed, person.id);
       }
     }
+    // "said the doctor" of the cast's only Dr.: a role form, unless the cast already gives that role to someone.
+    const roleKeys = new Set([...owners.keys()].map(roleKey));
+    for (const [noun, id] of titleRoles(speakers, (character) => primaryOf(character).id))
+      if (!roleKeys.has(roleKey(noun))) own(noun, id);
     const nameForms: string[] = [];
     // Role forms as written (accents and all), without their determiner: "O capitão" → "capitão".
     const roleForms: string[] = [];

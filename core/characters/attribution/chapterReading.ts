@@ -48,6 +48,14 @@ export function readChapter(
       // Someone presented to another ("This is my friend, Dr. Watson.") was not the one spoken to.
       const presented = presentedIn(before, cast);
       evidence.answering = addressed.filter((id) => recent.includes(id) && !presented.includes(id));
+      // "Entre, minha filha": with no name, words of address giving the gender point to the one of that gender
+      // in the scene who did not say them.
+      const previous = readings[t - 1].evidence;
+      if (addressed.length === 0 && previous.addresseeGender) {
+        const said = previous.claims.filter((claim) => claim.confidence >= CLAIM.namedIntro).map((c) => c.speakerId);
+        const ofGender = recent.filter((id) => cast.genderOf(id) === previous.addresseeGender && !said.includes(id));
+        if (ofGender.length === 1) evidence.answering = ofGender;
+      }
     }
     readings.push({ evidence, recent });
     for (const id of evidence.excluded) recency.remember(id);

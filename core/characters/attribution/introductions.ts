@@ -5,8 +5,9 @@
  */
 import { SOMEONE_ELSE } from '../attributeTurns';
 import { NARRATOR_ID } from '../character';
-import type { Cast } from './cast';
+import type { Cast, Mention } from './cast';
 import { CLAIM, gendered, UNNAMED_SUBJECT, type Finding, type Scene } from './evidence';
+import { formerOrLatter } from './formerLatter';
 import { kinIntroduced } from './kinIntroductions';
 import { opensWithPreposition } from './prepositionalClauses';
 import {
@@ -34,6 +35,24 @@ function lastSentence(text: string): string {
 const CLAUSE_OPENERS =
   /^(?:(?:and|but|then|thus|so|now|again|at last|e|mas|então|depois|logo|assim|y|pero|entonces|luego|así)\s+)+/iu;
 
+/** A conjunction of time opening a clause of its own, whose subject may be the speaker. */
+const TIME_CONJUNCTION = /(?<![\p{L}\p{N}])(?:when|while|whereupon|until|till|cuando|mientras|quando|enquanto)\s+/giu;
+
+/**
+ * Where the speech verb's clause begins when a conjunction of time opens it with its own subject right before the
+ * verb ("Corley had thrown one leg over the chains when Lenehan called out:"); 0 otherwise, as in "My aunt waited
+ * until Eliza sighed and then said:", whose speech verb is the sentence subject's.
+ */
+function subordinateSubject(sentence: string, verb: number, mentions: Mention[]): number {
+  const conjunction = [...sentence.slice(0, verb).matchAll(TIME_CONJUNCTION)].at(-1);
+  if (!conjunction) return 0;
+  const start = conjunction.index + conjunction[0].length;
+  const subject = mentions.find((mention) => mention.offset === start);
+  if (!subject) return 0;
+  const between = sentence.slice(subject.offset + subject.length, verb);
+  return /^\s+(?:\p{L}+ly\s+)?$/u.test(between) ? start : 0;
+}
+
 /** The speaker an introduction names: the subject of its last speech verb's clause, or of the sentence. */
 function introducedBy(narration: string, scene: Scene, punctuated = true): Finding | null {
   const { cast, excluded } = scene;
@@ -56,6 +75,7 @@ function introducedBy(narration: string, scene: Scene, punctuated = true): Findi
     const clauseStart = Math.max(
       0,
       ...[...sentence.slice(0, verb).matchAll(/[,;]\s*/gu)].map((m) => m.index + m[0].length),
+      subordinateSubject(sentence, verb, mentions),
     );
     const opened = sentence.slice(clauseStart, verb).replace(CLAUSE_OPENERS, '').trim();
     const clause = opensWithPreposition(opened, cast.language) ? '' : opened;
@@ -75,7 +95,7 @@ function introducedBy(narration: string, scene: Scene, punctuated = true): Findi
     if (/\p{L}/u.test(clause) && !/^\p{Ll}+(?:ly)?$/u.test(clause)) {
       const role = cast.subjectOf(clause);
       if (role) return named(role, CLAIM.namedIntro);
-      const kin = kinIntroduced(clause, scene);
+      const kin = kinIntroduced(clause, scene) ?? formerOrLatter(clause, scene);
       if (kin) return kin;
       // "…, a furious voice called out:": someone the cast does not name.
       return UNNAMED_SUBJECT.test(clause) ? { claim: { speakerId: SOMEONE_ELSE, confidence: CLAIM.unnamedTag } } : null;

@@ -12,6 +12,12 @@ import { pronounGender, readSpeechTag, sentencesOf } from './speechTags';
 
 /** Someone last named longer ago than this (in characters of text) has left the scene. */
 const SCENE_CHARS = 3000;
+/** Personal pronouns of each gender, in any case (en/es/pt): who a sentence with no named subject goes on about. */
+const PRONOUNS_OF: Record<'female' | 'male', RegExp> = {
+  male: /(?<![\p{L}\p{N}])(?:he|him|his|himself|él|ele|elle)(?![\p{L}\p{N}])/iu,
+  female: /(?<![\p{L}\p{N}])(?:she|her|hers|herself|ella|ela)(?![\p{L}\p{N}])/iu,
+};
+
 /** Someone named this close (in characters) before a pronoun is its likely antecedent. */
 const FOCUS_CHARS = 400;
 
@@ -92,7 +98,7 @@ export class Recency {
         if (person.offset === lead) this.subjectOf.set(person.gender, SOMEONE_ELSE);
       }
       if (subject === SOMEONE_ELSE && gender) this.unnamed.set(gender, at + Math.max(0, lead));
-      else if (subject === undefined) this.aboutFirstNamed(mentions, cast);
+      else if (subject === undefined) this.aboutFirstNamed(mentions, cast, sentence);
       else if (subject) {
         this.remember(subject, at + Math.max(0, lead));
         const subjectGender = cast.genderOf(subject);
@@ -105,13 +111,16 @@ export class Recency {
   /**
    * A sentence that opens with no one ("It was late before Holmes returned.") is about the first person of each
    * gender it names: "He came back alone" after it is that person, not the last subject of an earlier sentence.
+   * A pronoun of that gender before the name ("The problem of how he could pass the hours till he met Corley…")
+   * is still the person the narration was about, and the one named after it someone else.
    */
-  private aboutFirstNamed(mentions: Mention[], cast: Cast): void {
+  private aboutFirstNamed(mentions: Mention[], cast: Cast, sentence: string): void {
     const seen = new Set<Gender>();
     for (const mention of mentions) {
       const gender = cast.genderOf(mention.id);
       if (mention.possessive || gender === 'unknown' || seen.has(gender)) continue;
       seen.add(gender);
+      if (this.subjectOf.has(gender) && PRONOUNS_OF[gender].test(sentence.slice(0, mention.offset))) continue;
       this.subjectOf.set(gender, mention.id);
     }
   }

@@ -7,6 +7,7 @@ import { SOMEONE_ELSE } from '../attributeTurns';
 import { NARRATOR_ID } from '../character';
 import { nounGender } from './cast';
 import { CLAIM, gendered, SCENE_WINDOW, UNNAMED_SUBJECT, type Finding, type Scene } from './evidence';
+import { formerOrLatter } from './formerLatter';
 import { relativeBySurname, SPOUSE_OR_PARENT } from './relatives';
 import { pronounGender, type SpeechTag } from './speechTags';
 
@@ -46,16 +47,47 @@ function relation(subject: string, scene: Scene): Finding | null {
   };
 }
 
+/** "Cratchit's wife", "la mujer de Pedro", "a mulher do Cotrim": a relation of a person named by name. */
+const ENGLISH_OWNED = /^(.+?)['’]s\s+(\p{L}+)$/u;
+const ROMANCE_OWNED = /^(?:la|el|a|o)\s+(\p{L}+)\s+(?:de|del|do|da)\s+(.+)$/iu;
+
+/**
+ * A relation of someone the tag names ("said Cratchit's wife"): a spouse or parent of that family in the cast, else
+ * someone of the noun's gender other than the possessor.
+ */
+function namedPossessor(subject: string, scene: Scene): { finding: Finding; possessor: string } | null {
+  const trimmed = subject.trim();
+  const english = ENGLISH_OWNED.exec(trimmed);
+  const romance = english ? null : ROMANCE_OWNED.exec(trimmed);
+  const [noun, owner] = english ? [english[2], english[1]] : romance ? [romance[1], romance[2]] : [];
+  if (noun === undefined || owner === undefined || !KINSHIP.test(noun)) return null;
+  const gender = nounGender(noun);
+  const possessor = scene.cast.subjectOf(owner);
+  if (gender === 'unknown' || !possessor) return null;
+  const relative = SPOUSE_OR_PARENT.test(noun) ? relativeBySurname(possessor, gender, scene.cast) : null;
+  if (relative && !scene.excluded.has(relative))
+    return {
+      finding: { claim: { speakerId: relative, confidence: CLAIM.relationBySurname }, gender, thirdPerson: true },
+      possessor,
+    };
+  const found = gendered(gender, scene, [possessor]);
+  const preference = found.claim ? [found.claim.speakerId, ...(found.preference ?? [])] : found.preference;
+  return { finding: { gender, preference, excluded: [possessor], thirdPerson: true }, possessor };
+}
+
 /** Who a speech tag names: a character, the narrator ("said I"), or by pronoun or relation someone in the scene. */
 export function fromTag(tag: SpeechTag, scene: Scene): Finding | null {
   if (tag.firstPerson) return { claim: { speakerId: NARRATOR_ID, confidence: CLAIM.firstPersonTag } };
   const named = scene.cast.subjectOf(tag.subject);
+  // "a mulher do Cotrim" names Cotrim's wife, not Cotrim.
+  const owned = namedPossessor(tag.subject, scene);
+  if (owned && (named === null || named === owned.possessor)) return owned.finding;
   if (named) return { claim: { speakerId: named, confidence: CLAIM.namedTag } };
   const gender = pronounGender(tag.pronoun);
   if (gender) return gendered(gender, scene);
   const related = relation(tag.subject, scene);
   if (related) return related;
-  const guest = ourGuest(tag.subject, scene);
+  const guest = ourGuest(tag.subject, scene) ?? formerOrLatter(tag.subject, scene);
   if (guest) return guest;
   const head = UNNAMED_SUBJECT.exec(tag.subject.trim());
   // "perguntou-me no fim", "respondió": a verb in the third person, with no subject, is someone other than "I".

@@ -28,18 +28,24 @@ export function unnamedVisitors(
     return at + segment.text.length;
   }, 0);
   const visitors = new Map<number, string>();
-  structure.turns.forEach((turn, t) => {
-    const line = turn.positions.map((at) => ordered[at].text).join(' ');
-    const person = selfNamedIn(line, cast);
-    if (person === null || readings[t].recent.includes(person)) return;
-    const namedAt = startOf[turn.positions[0]];
-    // The line that names them too: its own "answered our visitor" is that person.
-    for (let k = t; k >= 0 && !readings[k].recent.includes(person); k--) {
+  const claimBack = (person: string, from: number, namedAt: number) => {
+    for (let k = from; k >= 0 && !readings[k].recent.includes(person); k--) {
       const { evidence } = readings[k];
       if (namedAt - startOf[structure.turns[k].positions[0]] > VISITOR_SCENE_CHARS) break;
       if (evidence.excluded.includes(person)) break;
       if (evidence.claims.some((claim) => claim.speakerId === SOMEONE_ELSE)) visitors.set(k, person);
     }
+  };
+  structure.turns.forEach((turn, t) => {
+    const line = turn.positions.map((at) => ordered[at].text).join(' ');
+    const namedAt = startOf[turn.positions[0]];
+    const person = selfNamedIn(line, cast);
+    // The line that names them too: its own "answered our visitor" is that person.
+    if (person !== null && !readings[t].recent.includes(person)) claimBack(person, t, namedAt);
+    // A newcomer the next line of the exchange greets by a name the scene had not used ("Sit down here, Mr Henchy,").
+    if (t === 0 || structure.turns[t - 1].run !== turn.run) return;
+    const greeted = readings[t].evidence.excluded.filter((id) => !readings[t].recent.includes(id));
+    if (greeted.length === 1) claimBack(greeted[0], t - 1, namedAt);
   });
   return visitors;
 }

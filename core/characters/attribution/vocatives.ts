@@ -10,10 +10,12 @@ const SUBJECT_AFTER_ASIDE =
 /**
  * Words of address may stand between the opening and the name ("Mira, hermano Pedro,", "Olhe, meu caro Bento,",
  * "Look here, old Tom,"), a title among them ("Sea, señor don Pedro mío,"), and a possessive or "amigo" may follow it
- * ("señor don Pedro mío,", "Pedro amigo,").
+ * ("señor don Pedro mío,", "Pedro amigo,"). A title of kinship, the clergy or a calling that the cast does not hold
+ * as part of the name ("Padre Lopes,", "Uncle Jack,", "Doctor Ames,", "tía Rosa,") is one of them too.
  */
 const ADDRESS_WORD =
-  '(?:don|doña|dom|dona|hermano|hermana|amigo|amiga|señor|señora|señorita|compadre|comadre|hijo|hija|querido|querida|buen|buena|irmão|irmã|senhor|senhora|caro|cara|meu|minha|filho|filha|menino|menina|old|brother|sister|friend)';
+  '(?:don|doña|dom|dona|hermano|hermana|amigo|amiga|señor|señora|señorita|compadre|comadre|hijo|hija|querido|querida|buen|buena|irmão|irmã|senhor|senhora|caro|cara|meu|minha|filho|filha|menino|menina|old|brother|sister|friend|' +
+  'padre|father|frei|fray|doctor|doutor|uncle|aunt|cousin|tio|tia|tío|tía|primo|prima|captain|capitão|capitán|mestre|maestro)';
 const OPENERS = new RegExp(
   `(?:^|[,!?;:]\\s*|(?<![\\p{L}\\p{N}])(?:my dear|dear|oh|ah|well|yes|no|nay|pray|now)[,!]?\\s+)(?:${ADDRESS_WORD}\\s+){0,2}$`,
   'iu',
