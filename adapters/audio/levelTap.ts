@@ -2,47 +2,38 @@
  * Measures 16-bit PCM WAV audio while it streams past (from blob storage to a temp file, say): the bytes go through
  * unchanged and feed a LoudnessMeter, so knowing a chapter's levels costs no extra read or decode of its audio.
  */
-import { createReadStream } from 'node:fs';
-import { Transform, Writable, type TransformCallback } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { open } from 'node:fs/promises';
+import { Transform, type TransformCallback } from 'node:stream';
 import { LoudnessMeter } from '../../core/audio/loudnessMeter';
 import { parseWavHeader } from './wavHeader';
 
 const MAX_HEADER_BYTES = 64 * 1024;
+/** What `meterWavFile` reads at a time: a quarter of a megabyte is some 6 s of a segment. */
+const READ_BYTES = 256 * 1024;
 
-export class WavLevelTap extends Transform {
+/**
+ * The WAV parsing behind the meter, fed chunk by chunk. A chunk is read where it lies and not kept (only a header
+ * split across chunks, or an odd byte, is copied), so a caller may hand it the same buffer again once `push` returns.
+ */
+export class WavLevels {
   private header: Buffer | undefined = Buffer.alloc(0);
   private rate = 0;
   private remainingData = 0;
   /** A byte left over from an odd-sized chunk: samples are two bytes. */
   private carry: Buffer | undefined;
 
-  constructor(private readonly meter: LoudnessMeter) {
-    super();
-  }
+  constructor(private readonly meter: LoudnessMeter) {}
 
-  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
-    try {
-      this.consume(chunk);
-      callback(null, chunk);
-    } catch (error) {
-      callback(error as Error);
-    }
-  }
-
-  override _flush(callback: TransformCallback): void {
-    callback(this.header ? new Error('the audio ended before its WAVE header did') : null);
-  }
-
-  private consume(chunk: Buffer): void {
+  push(chunk: Buffer): void {
     if (this.header) {
-      const buffered = Buffer.concat([this.header, chunk]);
+      // Usually the first chunk holds the whole header and is read in place; a header split across chunks is copied.
+      const buffered = this.header.length === 0 ? chunk : Buffer.concat([this.header, chunk]);
       let info;
       try {
         info = parseWavHeader(buffered, Number.MAX_SAFE_INTEGER);
       } catch (error) {
         if (buffered.length < MAX_HEADER_BYTES) {
-          this.header = buffered;
+          this.header = Buffer.from(buffered);
           return;
         }
         throw error;
@@ -56,6 +47,11 @@ export class WavLevelTap extends Transform {
       return;
     }
     this.feed(chunk);
+  }
+
+  /** Throws when the audio ended before its header did. */
+  end(): void {
+    if (this.header) throw new Error('the audio ended before its WAVE header did');
   }
 
   private feed(bytes: Buffer): void {
@@ -79,9 +75,54 @@ export class WavLevelTap extends Transform {
   }
 }
 
-/** Meters a WAV file already on disk (a caller that did not measure while downloading). */
-export async function meterWavFile(file: string, meter: LoudnessMeter): Promise<void> {
-  // The tap meters; the bytes themselves are not needed here.
-  const discard = new Writable({ write: (_chunk, _encoding, done) => done() });
-  await pipeline(createReadStream(file, { highWaterMark: 1 << 20 }), new WavLevelTap(meter), discard);
+/** The meter as a stream stage: the bytes go through unchanged. */
+export class WavLevelTap extends Transform {
+  private readonly levels: WavLevels;
+
+  constructor(meter: LoudnessMeter) {
+    super();
+    this.levels = new WavLevels(meter);
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+    try {
+      this.levels.push(chunk);
+      callback(null, chunk);
+    } catch (error) {
+      callback(error as Error);
+    }
+  }
+
+  override _flush(callback: TransformCallback): void {
+    try {
+      this.levels.end();
+      callback(null);
+    } catch (error) {
+      callback(error as Error);
+    }
+  }
+}
+
+/** A buffer for `meterWavFile` to read into; one per caller that meters files one after another. */
+export function meterReadBuffer(): Buffer {
+  return Buffer.allocUnsafe(READ_BYTES);
+}
+
+/**
+ * Meters a WAV file already on disk, read into `buffer` piece by piece: a caller metering many files hands the same
+ * buffer to each, so no file's bytes are allocated anew.
+ */
+export async function meterWavFile(file: string, meter: LoudnessMeter, buffer = meterReadBuffer()): Promise<void> {
+  const levels = new WavLevels(meter);
+  const handle = await open(file, 'r');
+  try {
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+      if (bytesRead === 0) break;
+      levels.push(buffer.subarray(0, bytesRead));
+    }
+  } finally {
+    await handle.close();
+  }
+  levels.end();
 }

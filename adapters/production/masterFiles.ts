@@ -7,7 +7,7 @@
  */
 import { createWriteStream } from 'node:fs';
 import path from 'node:path';
-import { Readable, Transform, Writable } from 'node:stream';
+import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { LoudnessMeter } from '../../core/audio/loudnessMeter';
 import type { ChapterEncodingRecord } from '../../core/book/records';
@@ -15,7 +15,7 @@ import { NotFoundError } from '../../core/errors';
 import type { AudioToolchain, RenderEncodings } from '../../core/ports/audio';
 import type { BlobStore } from '../../core/ports/blobs';
 import type { MasterFiles, MasterRenderRequest, RenderedMaster } from '../../core/production/chapterMastering';
-import { WavLevelTap } from '../audio/levelTap';
+import { meterReadBuffer, meterWavFile, WavLevels } from '../audio/levelTap';
 import { describeFile } from '../packaging/fileHash';
 import { uploadFileIfAbsent } from './blobFiles';
 import type { SegmentCache } from './segmentCache';
@@ -117,8 +117,10 @@ async function fetchSegmentsMetered(
   meter: LoudnessMeter,
 ): Promise<{ path: string; pauseAfterMs: number }[]> {
   const files = segments.map((_, index) => path.join(dir, `segment-${String(index).padStart(5, '0')}.wav`));
-  // Each entry is dropped once metered, so the chunks held are those of the fetches in flight or waiting.
-  const fetches: (Promise<Buffer[]> | undefined)[] = [];
+  // Each entry is dropped once metered, so the chunks held are those of the downloads in flight or waiting.
+  const fetches: (Promise<FetchedSegment> | undefined)[] = [];
+  // Segments read back from disk are metered one after another through this one buffer.
+  const readBuffer = meterReadBuffer();
   const start = (index: number) => {
     if (index >= segments.length) return;
     const fetch = fetchSegment(source, segments[index].blobName, files[index]);
@@ -129,10 +131,11 @@ async function fetchSegmentsMetered(
   for (let index = 0; index < FETCHES_AT_ONCE; index++) start(index);
   try {
     for (const [index, segment] of segments.entries()) {
-      const chunks = await fetches[index]!;
+      const fetched = await fetches[index]!;
       fetches[index] = undefined;
       start(index + FETCHES_AT_ONCE);
-      await meterChunks(chunks, meter);
+      if (fetched.chunks) meterChunks(fetched.chunks, meter);
+      else await meterWavFile(files[index], meter, readBuffer);
       if (index < segments.length - 1) meter.pushSilence(Math.min(segment.pauseAfterMs, MAX_PAUSE_MS) / 1000);
     }
   } catch (error) {
@@ -143,10 +146,14 @@ async function fetchSegmentsMetered(
   return segments.map((segment, index) => ({ path: files[index], pauseAfterMs: segment.pauseAfterMs }));
 }
 
-/** A segment's audio at `file`; its bytes, for the meter. */
-async function fetchSegment({ blobs, cache }: SegmentSource, name: string, file: string): Promise<Buffer[]> {
-  const cached = await cache?.take(name, file);
-  return cached ? [cached] : download(blobs, name, file);
+/** A segment's audio at `file`: the chunks a download wrote are kept for the meter; this machine's copy is read then. */
+interface FetchedSegment {
+  chunks?: Buffer[];
+}
+
+async function fetchSegment({ blobs, cache }: SegmentSource, name: string, file: string): Promise<FetchedSegment> {
+  if (await cache?.take(name, file)) return {};
+  return { chunks: await download(blobs, name, file) };
 }
 
 /** Downloads a segment's audio to `file`; the chunks written, for the meter. */
@@ -165,8 +172,8 @@ async function download(blobs: BlobStore, name: string, file: string): Promise<B
 }
 
 /** Feeds a downloaded WAV's chunks, as they came, to the meter. */
-async function meterChunks(chunks: Buffer[], meter: LoudnessMeter): Promise<void> {
-  // The tap meters; its output is the bytes already on disk.
-  const discard = new Writable({ write: (_chunk, _encoding, done) => done() });
-  await pipeline(Readable.from(chunks), new WavLevelTap(meter), discard);
+function meterChunks(chunks: Buffer[], meter: LoudnessMeter): void {
+  const levels = new WavLevels(meter);
+  for (const chunk of chunks) levels.push(chunk);
+  levels.end();
 }

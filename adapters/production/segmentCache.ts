@@ -13,7 +13,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { copyFile, link, mkdir, readdir, readFile, rename, stat, unlink, utimes } from 'node:fs/promises';
+import { copyFile, link, mkdir, open, readdir, rename, stat, unlink, utimes } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -21,6 +21,8 @@ import path from 'node:path';
 const LOW_WATER = 0.75;
 const ENTRY_SUFFIX = '.wav';
 const TEMP_SUFFIX = '.tmp';
+/** How much of an entry is read to check its header: a WAV's chunks before its audio are far smaller. */
+const HEAD_BYTES = 4096;
 /** A mastering follows its chapter's synthesis within minutes; an hour covers a retake's regeneration as well. */
 const DEFAULT_MAX_AGE_MS = 60 * 60_000;
 /** The folder is scanned (expired and stale files removed, the cap enforced) at least this often while in use. */
@@ -30,10 +32,10 @@ export interface SegmentCache {
   /** Keeps a copy of `file`, whose bytes are exactly the stored blob `blobName`; a failure only means a later miss. */
   keep(blobName: string, file: string): Promise<void>;
   /**
-   * Places the cached audio of `blobName` at `file` (a new path) and resolves its bytes; undefined when there is no
-   * whole entry, and nothing is left at `file` then.
+   * Places the cached audio of `blobName` at `file` (a new path); false when there is no whole entry, and nothing is
+   * left at `file` then. Only the WAV header is read: the caller reads the audio from `file` when it needs it.
    */
-  take(blobName: string, file: string): Promise<Buffer | undefined>;
+  take(blobName: string, file: string): Promise<boolean>;
 }
 
 export interface SegmentCacheOptions {
@@ -124,28 +126,25 @@ export function createSegmentCache(options: SegmentCacheOptions): SegmentCache {
 
     async take(blobName, file) {
       const entry = entryPath(blobName);
-      if (!(await ownFolder())) return undefined;
+      if (!(await ownFolder())) return false;
       try {
         // A link of its own: an eviction from now on cannot take the bytes away from this render.
         await link(entry, file).catch(() => copyFile(entry, file, constants.COPYFILE_EXCL));
       } catch {
-        return undefined;
+        return false;
       }
       // The link shares the entry's times: an entry unused past its age is as good as gone.
-      const unusedMs = await stat(file).then(
-        (info) => Date.now() - info.mtimeMs,
-        () => Infinity,
-      );
-      const bytes = unusedMs > maxAgeMs ? undefined : await readFile(file).catch(() => undefined);
-      if (!bytes || !isWholeWav(bytes)) {
+      const info = await stat(file).catch(() => undefined);
+      const fresh = info !== undefined && Date.now() - info.mtimeMs <= maxAgeMs;
+      if (!fresh || !isWholeWav(await readHead(file).catch(() => Buffer.alloc(0)), info.size)) {
         await unlink(file);
         await unlink(entry).catch(() => undefined);
-        return undefined;
+        return false;
       }
       const now = new Date();
       await utimes(entry, now, now).catch(() => undefined);
       await evictIfOver().catch(() => undefined);
-      return bytes;
+      return true;
     },
   };
 }
@@ -163,18 +162,30 @@ function isWriterAlive(tempName: string): boolean {
   }
 }
 
-/** A RIFF/WAVE file whose data chunk declares its length and lies whole inside the bytes. */
-function isWholeWav(bytes: Buffer): boolean {
-  if (bytes.length < 12 || bytes.toString('ascii', 0, 4) !== 'RIFF' || bytes.toString('ascii', 8, 12) !== 'WAVE') {
+/** The start of a file, where a WAV's chunk headers are (a header past it makes the entry a miss). */
+async function readHead(file: string): Promise<Buffer> {
+  const handle = await open(file, 'r');
+  try {
+    const head = Buffer.alloc(HEAD_BYTES);
+    const { bytesRead } = await handle.read(head, 0, HEAD_BYTES, 0);
+    return head.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** A RIFF/WAVE file of `fileBytes` whose data chunk, declared in `head`, declares its length and lies whole inside it. */
+function isWholeWav(head: Buffer, fileBytes: number): boolean {
+  if (head.length < 12 || head.toString('ascii', 0, 4) !== 'RIFF' || head.toString('ascii', 8, 12) !== 'WAVE') {
     return false;
   }
   let offset = 12;
-  while (offset + 8 <= bytes.length) {
-    const chunkSize = bytes.readUInt32LE(offset + 4);
+  while (offset + 8 <= head.length) {
+    const chunkSize = head.readUInt32LE(offset + 4);
     const body = offset + 8;
-    if (bytes.toString('ascii', offset, offset + 4) === 'data') {
+    if (head.toString('ascii', offset, offset + 4) === 'data') {
       // Streamed writers leave 0 or 0xFFFFFFFF: such a header cannot tell a whole file from a cut one.
-      return chunkSize !== 0 && chunkSize !== 0xffffffff && body + chunkSize <= bytes.length;
+      return chunkSize !== 0 && chunkSize !== 0xffffffff && body + chunkSize <= fileBytes;
     }
     offset = body + chunkSize + (chunkSize % 2);
   }

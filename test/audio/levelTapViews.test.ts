@@ -1,11 +1,15 @@
 /**
  * The level tap meters each chunk of a download in place: the samples it hands the meter are a view of the chunk's
  * own bytes, not a copy (a copy per chunk doubled the memory every segment download allocated). Chunks that start on
- * an odd byte or split a sample still meter exactly what one push of the whole audio does.
+ * an odd byte or split a sample still meter exactly what one push of the whole audio does. Files on disk are read
+ * into one buffer their caller reuses, metered in place too.
  */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { WavLevelTap } from '../../adapters/audio/levelTap';
+import { meterReadBuffer, meterWavFile, WavLevelTap } from '../../adapters/audio/levelTap';
 import { LoudnessMeter } from '../../core/audio/loudnessMeter';
 import { pcmWav } from '../support/wav';
 
@@ -64,5 +68,29 @@ describe('the level tap', () => {
     expect(levels).toEqual(wholeLevels);
     // Durations add up chunk by chunk: equal but for the last bits of a sum of fractions.
     expect(durationSec).toBeCloseTo(wholeDurationSec, 9);
+  });
+
+  it('meters files one after another through one buffer, each exactly as one push of its audio', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'khipu-level-files-'));
+    try {
+      const buffer = meterReadBuffer();
+      for (const seconds of [9, 2.5, 14]) {
+        const { wav, samples } = toneWav(seconds);
+        const file = path.join(dir, `${seconds}.wav`);
+        await writeFile(file, wav);
+        const metered = new RecordingMeter();
+        await meterWavFile(file, metered, buffer);
+        // Every read lands in the caller's buffer: no file's audio gets a buffer of its own.
+        expect(metered.pushed.every((pcm) => pcm.buffer === buffer.buffer)).toBe(true);
+        const whole = new LoudnessMeter();
+        whole.push(samples, RATE);
+        const { durationSec, ...levels } = metered.result();
+        const { durationSec: wholeDurationSec, ...wholeLevels } = whole.result();
+        expect(levels).toEqual(wholeLevels);
+        expect(durationSec).toBeCloseTo(wholeDurationSec, 9);
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

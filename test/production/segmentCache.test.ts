@@ -2,10 +2,12 @@
  * The segments this machine synthesized are read back from its disk by the chapter's mastering, not downloaded: the
  * synthesis side and the mastering side share one segment cache over a real Azurite, and the GETs on the wire are
  * counted. A segment whose blob another render stored first is downloaded (the local render is not its bytes); a cut
- * cache file is never used; the cache stays under its size cap, dropping the least recently used files first.
+ * cache file is never used; the cache stays under its size cap, dropping the least recently used files first. A cached
+ * segment is not read whole into memory: its header when it is taken, then its audio by the meter through one buffer.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import fsPromises from 'node:fs/promises';
 import path from 'node:path';
 import { createFfmpegToolchain, runFfmpeg } from '../../adapters/audio';
 import { createMasterFiles } from '../../adapters/production/masterFiles';
@@ -72,8 +74,15 @@ describe('segment cache between synthesis and mastering', () => {
       );
     }
     wire.clear();
-    const fromCache = await masterOf(cache, [...names, names[0]!], 'own');
+    // Each entry's audio is read by the meter through one buffer, not into a buffer of its own when it is taken.
+    const readFile = jest.spyOn(fsPromises, 'readFile');
+    let wholeReads = 0;
+    const fromCache = await masterOf(cache, [...names, names[0]!], 'own').finally(() => {
+      wholeReads = readFile.mock.calls.length;
+      readFile.mockRestore();
+    });
     expect(segmentGets()).toBe(0);
+    expect(wholeReads).toBe(0);
 
     // The same master as one made from downloads alone.
     wire.clear();
@@ -93,7 +102,7 @@ describe('segment cache between synthesis and mastering', () => {
     wire.clear();
     await masterOf(cache, [name], 'other');
     expect(segmentGets()).toBe(1);
-    await expect(cache.take(name, path.join(work, 'shared-taken.wav'))).resolves.toBeUndefined();
+    await expect(cache.take(name, path.join(work, 'shared-taken.wav'))).resolves.toBe(false);
   }, 120_000);
 
   it('never uses a cut cache file, and downloads that segment instead', async () => {
@@ -109,7 +118,7 @@ describe('segment cache between synthesis and mastering', () => {
     fs.truncateSync(path.join(dir, entry!), whole - 100);
 
     const taken = path.join(work, 'cut-taken.wav');
-    await expect(cache.take(name, taken)).resolves.toBeUndefined();
+    await expect(cache.take(name, taken)).resolves.toBe(false);
     expect(fs.existsSync(taken)).toBe(false);
     wire.clear();
     await masterOf(cache, [name], 'cut');
@@ -135,12 +144,12 @@ describe('the cache’s bounds', () => {
       const keptAt = Date.now() / 1000 - 60 + index;
       if (index > 0) fs.utimesSync(entry(index), keptAt, keptAt);
       // Segment 0 is read each round, so it is never the least recently used.
-      expect(await cache.take(name(0), taken(0))).toBeDefined();
+      expect(await cache.take(name(0), taken(0))).toBe(true);
       const held = fs.readdirSync(dir).reduce((sum, file) => sum + fs.statSync(path.join(dir, file)).size, 0);
       expect(held).toBeLessThanOrEqual(bytes * 5);
     }
-    expect(await cache.take(name(19), taken(19))).toBeDefined();
-    expect(await cache.take(name(1), taken(1))).toBeUndefined();
+    expect(await cache.take(name(19), taken(19))).toBe(true);
+    expect(await cache.take(name(1), taken(1))).toBe(false);
   }, 60_000);
 
   it('neither takes nor keeps an entry unused past its age, so erased audio does not linger', async () => {
@@ -156,13 +165,13 @@ describe('the cache’s bounds', () => {
     fs.utimesSync(entry('old'), elevenMinutesAgo, elevenMinutesAgo);
     fs.utimesSync(entry('erased'), elevenMinutesAgo, elevenMinutesAgo);
     // Past its age an entry is a miss (the segment is downloaded), and it is gone from the disk.
-    expect(await cache.take(name('old'), path.join(work, `aged-taken-${fileCount++}.wav`))).toBeUndefined();
+    expect(await cache.take(name('old'), path.join(work, `aged-taken-${fileCount++}.wav`))).toBe(false);
     expect(fs.existsSync(entry('old'))).toBe(false);
     // One nobody asks for again is removed by the next scan, which a cache in use runs at least every few minutes.
     const later = createSegmentCache({ maxBytes: 64 * 1024 * 1024, maxAgeMs: 10 * 60_000, dir });
     await later.keep(name('another'), await renderedSegment(350));
     expect(fs.existsSync(entry('erased'))).toBe(false);
-    expect(await later.take(name('fresh'), path.join(work, `aged-taken-${fileCount++}.wav`))).toBeDefined();
+    expect(await later.take(name('fresh'), path.join(work, `aged-taken-${fileCount++}.wav`))).toBe(true);
   }, 60_000);
 
   it('removes the temp files of a writer that was killed, and keeps nothing else but entries', async () => {

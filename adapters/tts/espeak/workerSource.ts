@@ -15,8 +15,10 @@
  * fresh engine for every request, whatever ran before, at the cost of a heap copy (a few ms) instead of a new
  * instance (~200 ms).
  *
- * Output: a RIFF/WAVE file (16-bit mono PCM at the engine's rate, 22,050 Hz) written as the audio arrives; the header
- * is completed when the request ends.
+ * Output: a RIFF/WAVE file (16-bit mono PCM at the engine's rate, 22,050 Hz). The engine hands over its audio in
+ * chunks of about 100 ms; they are gathered in one buffer of the worker's and written when it is full and when the
+ * request ends, so a segment of up to 23 s (header included) is one write instead of one per chunk (a system call per
+ * 4 KB). A longer one is written a megabyte at a time, and its header is completed at the end.
  */
 export const ESPEAK_WORKER_SOURCE = String.raw`
 'use strict';
@@ -27,7 +29,51 @@ const { pathToFileURL } = require('node:url');
 
 const TEXT_BYTES = 256 * 1024;
 const VOICE_BYTES = 256;
+const OUTPUT_BYTES = 1024 * 1024;
+const HEADER_BYTES = 44;
 const encoder = new TextEncoder();
+
+function writeAll(fd, bytes, length, position) {
+  let done = 0;
+  while (done < length) done += fs.writeSync(fd, bytes, done, length - done, position === undefined ? null : position + done);
+}
+
+/** The file a request writes: its bytes gathered in one buffer, reused by every request of the worker. */
+class Output {
+  constructor() {
+    this.buffer = Buffer.allocUnsafe(OUTPUT_BYTES);
+  }
+  begin(fd, header) {
+    this.fd = fd;
+    header.copy(this.buffer, 0);
+    this.used = HEADER_BYTES;
+    this.flushed = false;
+  }
+  push(bytes) {
+    let offset = 0;
+    while (offset < bytes.length) {
+      if (this.used === OUTPUT_BYTES) this.flush();
+      const copied = bytes.copy(this.buffer, this.used, offset);
+      this.used += copied;
+      offset += copied;
+    }
+  }
+  flush() {
+    // Until the first flush the header is in the buffer; a file written in one go gets its final header there.
+    writeAll(this.fd, this.buffer, this.used);
+    this.used = 0;
+    this.flushed = true;
+  }
+  end(header) {
+    if (this.flushed) {
+      writeAll(this.fd, this.buffer, this.used);
+      writeAll(this.fd, header, HEADER_BYTES, 0);
+    } else {
+      header.copy(this.buffer, 0);
+      writeAll(this.fd, this.buffer, this.used);
+    }
+  }
+}
 
 function wavHeader(sampleRate, dataBytes) {
   const header = Buffer.alloc(44);
@@ -63,6 +109,7 @@ async function start() {
   const voiceText = module._malloc(VOICE_BYTES);
   const documentText = module._malloc(TEXT_BYTES);
   if (!voiceText || !documentText) throw new Error('cannot allocate the text buffers');
+  const output = new Output();
   const pristine = module.HEAPU8.slice();
   const restore = () => {
     const heap = module.HEAPU8;
@@ -83,7 +130,7 @@ async function start() {
       restore();
       const sampleRate = engine.get_samplerate();
       fd = fs.openSync(message.wavPath, 'w', 0o600);
-      fs.writeSync(fd, wavHeader(sampleRate, 0));
+      output.begin(fd, wavHeader(sampleRate, 0));
       let samples = 0;
       for (const run of message.runs) {
         const status = engine.set_voice(write(voiceText, VOICE_BYTES, run.voice));
@@ -94,13 +141,13 @@ async function start() {
         engine.set_volume(100);
         engine.synthesize(write(documentText, TEXT_BYTES, run.ssml), (chunk) => {
           if (chunk && chunk.length > 0) {
-            fs.writeSync(fd, Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+            output.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
             samples += chunk.length;
           }
           return false;
         });
       }
-      fs.writeSync(fd, wavHeader(sampleRate, samples * 2), 0, 44, 0);
+      output.end(wavHeader(sampleRate, samples * 2));
       fs.closeSync(fd);
       fd = undefined;
       parentPort.postMessage({ id: message.id, samples, sampleRate });
