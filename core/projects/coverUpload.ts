@@ -7,13 +7,13 @@
  */
 import { authorizeProjectAction } from '../auth/permissions';
 import type { TenantPrincipal } from '../auth/principal';
-import { NotFoundError, PreconditionFailedError, ValidationError } from '../errors';
+import { NotFoundError, PreconditionFailedError } from '../errors';
 import { projectBlobPrefix, type BlobStore } from '../ports/blobs';
 import type { TenantCollection } from '../ports/documents';
 import type { CoverProcessor } from '../ports/images';
 import type { Clock, IdGenerator } from '../ports/system';
 import type { IncomingFile } from '../ports/uploads';
-import type { ProjectRecord } from './project';
+import { refuseArchived, type ProjectRecord } from './project';
 
 type CoverRecord = NonNullable<ProjectRecord['cover']>;
 
@@ -36,14 +36,6 @@ export interface StoredCover {
  * last writer's, so it is applied again on the fresh record rather than refused.
  */
 const MAX_SAVE_ATTEMPTS = 50;
-
-function refuseArchived(project: ProjectRecord): void {
-  if (project.status === 'archived') {
-    throw new ValidationError('An archived project cannot be edited; restore it first', [
-      { field: 'status', message: 'project is archived' },
-    ]);
-  }
-}
 
 export async function uploadCover(
   deps: CoverUploadDeps,

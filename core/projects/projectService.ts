@@ -13,6 +13,7 @@ import { updateWithRetry } from '../common/optimisticUpdate';
 import { uploadCover, type StoredCover } from './coverUpload';
 import {
   emptyProductionFacts,
+  refuseArchived,
   searchTextOf,
   type BookMetadata,
   type FactsGroup,
@@ -132,11 +133,7 @@ export class ProjectService {
   ): Promise<ProjectRecord> {
     const { user, project } = await this.load(principal, projectId, 'project.update');
     const version = requireVersion(ifMatch, 'version');
-    if (project.status === 'archived') {
-      throw new ValidationError('An archived project cannot be edited; restore it first', [
-        { field: 'status', message: 'project is archived' },
-      ]);
-    }
+    refuseArchived(project);
     this.assertFresh(project, version);
     const metadata: BookMetadata = { ...project.metadata, ...stripUndefined(request.metadata ?? {}) };
     return this.save(
