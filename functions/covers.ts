@@ -24,15 +24,12 @@ endpoint({
     415: { description: 'Not JPEG or PNG', schema: ErrorBody },
   },
   async handle({ principal, params, upload, services }) {
-    const project = await services.projects.setCover(principal, params.projectId, upload!);
-    const cover = project.cover!;
-    // Each cover version has a folder of its own: the original and the two images derived from it.
-    const versionFolder = cover.blobs.original.slice(0, cover.blobs.original.lastIndexOf('/') + 1);
+    const { project, storedBytesChange } = await services.projects.setCover(principal, params.projectId, upload!);
     await countUpload(services.storageUsage, services.logger, {
       tenantId: project.tenantId,
       projectId: project.id,
       kind: 'cover',
-      bytes: () => services.blobs.bytesUnder(versionFolder),
+      bytes: async () => storedBytesChange,
     });
     return { status: 200, json: toProjectView(project) };
   },

@@ -1,5 +1,5 @@
 import type { Container, ErrorResponse, FeedResponse, ItemDefinition, PartitionKey } from '@azure/cosmos';
-import { ConflictError, PreconditionFailedError } from '../../core/errors';
+import { ConflictError, NotFoundError, PreconditionFailedError } from '../../core/errors';
 import type {
   Filter,
   ListQuery,
@@ -84,6 +84,8 @@ class ScopedCollection<T extends { id: string; etag?: string }> {
           await this.read(doc.id, partitionKey),
         );
       }
+      // Deleted since it was read: the caller's object is gone (a 404 to the client, not a failure of ours).
+      if (statusOf(error) === 404) throw new NotFoundError('The object');
       throw error;
     }
   }

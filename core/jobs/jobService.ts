@@ -7,7 +7,7 @@ import { EventTypes, type EventPublisher } from '../ports/events';
 import type { OrchestrationClient } from '../ports/orchestrations';
 import type { JobOutcome, MetricsRecorder } from '../ports/metrics';
 import type { Clock, IdGenerator } from '../ports/system';
-import type { ProjectRecord } from '../projects/project';
+import { refuseArchived, type ProjectRecord } from '../projects/project';
 import type { ProjectService } from '../projects/projectService';
 import type { TenantRecord } from '../tenants/tenant';
 import {
@@ -116,6 +116,7 @@ export class JobService {
     request: StartJobRequest,
     orchestrations: OrchestrationClient,
   ): Promise<JobRecord> {
+    refuseArchived(project);
     const { tenantId } = user;
     const orchestration = jobOrchestrations[request.kind];
     const jobId = this.deps.ids.newId('job');

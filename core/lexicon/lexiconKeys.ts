@@ -75,11 +75,19 @@ export class LexiconKeys {
     throw new DuplicateEntryError();
   }
 
-  /** Gives the key up, if `entryId` still holds it. */
+  /**
+   * Gives the key up, if `entryId` still holds it. The delete is conditional on the version read: a new entry that
+   * took the abandoned key over meanwhile keeps it.
+   */
   async release(tenantId: string, projectId: string, key: EntryKey, entryId: string): Promise<void> {
     const id = lexiconKeyId(projectId, key);
     const held = await this.keys.get(tenantId, projectId, id);
-    if (held?.entryId === entryId) await this.keys.delete(tenantId, projectId, id);
+    if (held?.entryId !== entryId) return;
+    try {
+      await this.keys.delete(tenantId, projectId, id, held.etag);
+    } catch (error) {
+      if (!(error instanceof PreconditionFailedError)) throw error;
+    }
   }
 
   /** No entry holds the key and the claim is past its grace period: its writer is gone. */

@@ -21,6 +21,8 @@ import { DuplicateEntryError, LexiconKeys, sameEntryKey, type LexiconKeyRecord }
 import { exportPls, importPls, PlsFormatError } from './pls';
 
 export const MAX_LEXICON_ENTRIES = 5000;
+/** Each lost race means the entry was changed meanwhile; a delete gives up only when it is changed non-stop. */
+const MAX_REMOVE_ATTEMPTS = 20;
 
 export interface LexiconEntryRecord extends ProjectScopedDocument, LexiconEntry {
   type: 'lexiconEntry';
@@ -129,11 +131,20 @@ export class LexiconService {
 
   async remove(principal: Principal | undefined, projectId: string, entryId: string, ifMatch: string | undefined) {
     const { user, project } = await this.deps.projects.load(principal, projectId, 'project.update');
-    const current = await this.entry(user.tenantId, projectId, entryId);
-    if (ifMatch && current.etag !== ifMatch)
-      throw new PreconditionFailedError('The entry changed since you loaded it', current);
-    await this.removeEntry(current);
-    return this.changed(user.tenantId, project, [current]);
+    for (let attempt = 1; ; attempt++) {
+      const current = await this.entry(user.tenantId, projectId, entryId);
+      if (ifMatch && current.etag !== ifMatch)
+        throw new PreconditionFailedError('The entry changed since you loaded it', current);
+      // Deleted in the version read, so the key given back is the one it held then: a rename stored meanwhile
+      // (which moved it to another key) makes this read again instead of leaving the new key held by nothing.
+      try {
+        await this.removeEntry(current, current.etag);
+      } catch (error) {
+        if (error instanceof PreconditionFailedError && attempt < MAX_REMOVE_ATTEMPTS) continue;
+        throw error;
+      }
+      return this.changed(user.tenantId, project, [current]);
+    }
   }
 
   async exportPls(principal: Principal | undefined, projectId: string, locale: string | undefined): Promise<string> {
@@ -217,8 +228,8 @@ export class LexiconService {
     }
   }
 
-  private async removeEntry(entry: LexiconEntryRecord): Promise<void> {
-    await this.deps.entries.delete(entry.tenantId, entry.projectId, entry.id);
+  private async removeEntry(entry: LexiconEntryRecord, etag?: string): Promise<void> {
+    await this.deps.entries.delete(entry.tenantId, entry.projectId, entry.id, etag);
     await this.keys.release(entry.tenantId, entry.projectId, entry, entry.id);
   }
 

@@ -1,5 +1,6 @@
 import type { FileNote } from '../common/fileNotes';
 import type { ProjectAccessFacts } from '../auth/permissions';
+import { ValidationError } from '../errors';
 import type { StoredDocument } from '../ports/documents';
 
 export const projectStatuses = ['draft', 'in_progress', 'review', 'completed', 'published', 'archived'] as const;
@@ -171,4 +172,16 @@ export function deriveWorkflow(project: Pick<ProjectRecord, 'metadata' | 'facts'
   const steps = workflowSteps.map((step) => ({ step, ...states[step] }));
   const currentStep = steps.find((s) => s.state !== 'complete')?.step ?? 'packaging';
   return { steps, currentStep };
+}
+
+/**
+ * An archived project is read-only until it is restored: past its retention period the daily run purges it, and
+ * whatever a job or an upload wrote while the purge ran would outlive the project record.
+ */
+export function refuseArchived(project: Pick<ProjectRecord, 'status'>): void {
+  if (project.status === 'archived') {
+    throw new ValidationError('An archived project cannot be edited; restore it first', [
+      { field: 'status', message: 'project is archived' },
+    ]);
+  }
 }

@@ -3,7 +3,6 @@ import { requireVersion } from '../common/versions';
 import type { Principal, TenantPrincipal } from '../auth/principal';
 import { ConflictError, PreconditionFailedError, ValidationError } from '../errors';
 import type { BlobStore } from '../ports/blobs';
-import { projectBlobPrefix } from '../ports/blobs';
 import type { Filter, Page, TenantCollection } from '../ports/documents';
 import type { CoverProcessor } from '../ports/images';
 import type { IncomingFile } from '../ports/uploads';
@@ -11,8 +10,10 @@ import type { Clock, IdGenerator } from '../ports/system';
 import type { MetricsRecorder } from '../ports/metrics';
 import type { UserRecord } from '../users/user';
 import { updateWithRetry } from '../common/optimisticUpdate';
+import { uploadCover, type StoredCover } from './coverUpload';
 import {
   emptyProductionFacts,
+  refuseArchived,
   searchTextOf,
   type BookMetadata,
   type FactsGroup,
@@ -132,11 +133,7 @@ export class ProjectService {
   ): Promise<ProjectRecord> {
     const { user, project } = await this.load(principal, projectId, 'project.update');
     const version = requireVersion(ifMatch, 'version');
-    if (project.status === 'archived') {
-      throw new ValidationError('An archived project cannot be edited; restore it first', [
-        { field: 'status', message: 'project is archived' },
-      ]);
-    }
+    refuseArchived(project);
     this.assertFresh(project, version);
     const metadata: BookMetadata = { ...project.metadata, ...stripUndefined(request.metadata ?? {}) };
     return this.save(
@@ -195,32 +192,10 @@ export class ProjectService {
     );
   }
 
-  async setCover(principal: Principal | undefined, projectId: string, image: IncomingFile): Promise<ProjectRecord> {
+  /** Stores a new cover and points the project to it (`coverUpload.ts`). */
+  async setCover(principal: Principal | undefined, projectId: string, image: IncomingFile): Promise<StoredCover> {
     const { user, project } = await this.load(principal, projectId, 'project.update');
-    const cover = await this.deps.covers.process(image, async (processed) => {
-      const version = this.deps.ids.newId('cov');
-      const prefix = `${projectBlobPrefix(user.tenantId, project.id)}cover/${version}/`;
-      const blobs = {
-        original: `${prefix}original.${processed.originalFormat === 'png' ? 'png' : 'jpg'}`,
-        retail: `${prefix}retail-3000.jpg`,
-        thumbnail: `${prefix}thumbnail.jpg`,
-      };
-      await this.deps.blobs.put(blobs.original, processed.original.open(), `image/${processed.originalFormat}`);
-      await this.deps.blobs.put(blobs.retail, processed.retailJpeg, 'image/jpeg');
-      await this.deps.blobs.put(blobs.thumbnail, processed.thumbnailJpeg, 'image/jpeg');
-      return {
-        width: processed.width,
-        height: processed.height,
-        originalFormat: processed.originalFormat,
-        uploadedAt: this.deps.clock.now().toISOString(),
-        blobs,
-        warnings: processed.notes.map((note) => note.message),
-        notes: processed.notes,
-      };
-    });
-    const saved = await this.save(user, { ...project, cover }, project.etag!);
-    if (project.cover) await this.deleteCoverBlobs(project.cover.blobs);
-    return saved;
+    return uploadCover(this.deps, user, project, image);
   }
 
   async coverBlob(
@@ -321,13 +296,7 @@ export class ProjectService {
       }
     }
   }
-
-  private async deleteCoverBlobs(blobs: CoverRecord['blobs']): Promise<void> {
-    await Promise.all(Object.values(blobs).map((name) => this.deps.blobs.delete(name)));
-  }
 }
-
-type CoverRecord = NonNullable<ProjectRecord['cover']>;
 
 function unique(ids: string[]): string[] {
   return [...new Set(ids)];

@@ -57,9 +57,10 @@ export class TenantStorageUsage {
   }
 
   /**
-   * Adds what an upload stored to the figure (an ETag-conditional replace, no listing: its cost does not grow with the
-   * tenant); `measuredAt` stays the listing's. The next measurement replaces the sum: one that began before the upload
-   * and is stored after it may leave the upload out until the one after.
+   * Adds what an upload stored to the figure, less what it deleted (a replaced cover), in an ETag-conditional replace
+   * with no listing: its cost does not grow with the tenant; `measuredAt` stays the listing's. The next measurement
+   * replaces the sum: one that began before the upload and is stored after it may leave the upload out until the one
+   * after, so a deletion it never counted could take the sum below zero, which is never stored.
    */
   async addStored(tenantId: string, bytes: number): Promise<StoredBytes> {
     for (let attempt = 1; ; attempt++) {
@@ -70,7 +71,7 @@ export class TenantStorageUsage {
         type: STORAGE_USAGE_TYPE,
         id: STORAGE_USAGE_ID,
         tenantId,
-        bytes: stored.bytes + bytes,
+        bytes: Math.max(0, stored.bytes + bytes),
         measuredAt: stored.measuredAt,
       };
       try {
