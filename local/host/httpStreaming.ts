@@ -33,7 +33,14 @@ const NOT_FORWARDED = new Set(['connection', 'keep-alive', 'proxy-connection', '
 /** Response headers of the proxy hop that the client must not see. */
 const NOT_RELAYED = new Set(['connection', 'keep-alive', 'transfer-encoding', 'x-ms-invocation-id']);
 
-const proxyAgent = new http.Agent({ keepAlive: true });
+/**
+ * An idle connection is closed here before the proxy's own keep-alive timer closes it (Node's servers: 5 s), so a
+ * request is never written on a connection the proxy is closing at that moment (it failed with a reset, answered
+ * 502). Node's agent keeps idle connections without limit unless given a timeout: it reads the server's
+ * `Keep-Alive: timeout=` hint only to shorten a timeout it has.
+ */
+const PROXY_IDLE_CONNECTION_MS = 2_000;
+const proxyAgent = new http.Agent({ keepAlive: true, timeout: PROXY_IDLE_CONNECTION_MS });
 /** How long an answer may trail the end of its invocation before the host decides none is coming. */
 const NO_ANSWER_GRACE_MS = 5_000;
 
