@@ -55,11 +55,13 @@ export class AzureBlobStore implements BlobStore {
     contentType: string,
     like?: string,
   ): Promise<ChunkedWrite> {
-    // The copy is authorized by a short-lived read link, as a copy in Azure under a managed identity must be.
     return uploadInChunks(this.container, name, body, {
       contentType,
       like,
-      readUrlOf: (source) => this.readUrl(source, COPY_LINK_TTL_SECONDS),
+      // Under a shared key the copy request itself authorizes a source in the same account (Azurite checks a signed
+      // link by fetching it, seconds per copy); under a managed identity the source is given as a short-lived link.
+      readUrlOf: async (source) =>
+        this.sharedKey ? this.container.getBlobClient(source).url : this.readUrl(source, COPY_LINK_TTL_SECONDS),
     });
   }
 
