@@ -8,7 +8,8 @@
  * And a package build fetches, probes and uploads only what it uses: the credits' encoding its platform takes (never
  * their master or the other format), the retail sample's master only when the sample cannot be reused, no probe of a
  * master whose sample window the previous build recorded, no upload of an encoding stored under its name already;
- * the deliverable is byte for byte the one a build that fetched everything makes; previews stored under their content's
+ * the deliverable is byte for byte the one a build that fetched everything makes, and is stored sharing the parts of
+ * the previous build's (what that sends is counted on Azurite in test/blob/sharedParts.test.ts); previews stored under their content's
  * hash are not sent again by a build that makes the same bytes, nor are encodings (named by their sha256 too) that no
  * record names but the store holds. An M4B that cannot be joined from
  * AAC alone is encoded from every master, fetched once each, and reads no AAC.
