@@ -8,7 +8,8 @@ import {
   type UserDelegationKey,
 } from '@azure/storage-blob';
 import type { Readable } from 'node:stream';
-import type { BlobBody, BlobListing, BlobStore } from '../../core/ports/blobs';
+import type { BlobBody, BlobListing, BlobStore, ChunkedWrite } from '../../core/ports/blobs';
+import { uploadInChunks } from './chunkedUpload';
 
 /**
  * Streamed uploads go in 1 MiB blocks, four in flight: about 5 MB of memory per upload whatever its size (4 MiB
@@ -16,6 +17,9 @@ import type { BlobBody, BlobListing, BlobStore } from '../../core/ports/blobs';
  */
 const UPLOAD_BUFFER_SIZE = 1024 * 1024;
 const UPLOAD_CONCURRENCY = 4;
+
+/** Long enough for a server-side copy of a book's deliverable to start. */
+const COPY_LINK_TTL_SECONDS = 15 * 60;
 
 function isStatus(error: unknown, status: number): boolean {
   return typeof error === 'object' && error !== null && (error as { statusCode?: number }).statusCode === status;
@@ -43,6 +47,22 @@ export class AzureBlobStore implements BlobStore {
 
   async put(name: string, body: BlobBody, contentType: string): Promise<void> {
     await this.upload(name, body, contentType);
+  }
+
+  async putSharingParts(
+    name: string,
+    body: Readable | { filePath: string },
+    contentType: string,
+    like?: string,
+  ): Promise<ChunkedWrite> {
+    return uploadInChunks(this.container, name, body, {
+      contentType,
+      like,
+      // Under a shared key the copy request itself authorizes a source in the same account (Azurite checks a signed
+      // link by fetching it, seconds per copy); under a managed identity the source is given as a short-lived link.
+      readUrlOf: async (source) =>
+        this.sharedKey ? this.container.getBlobClient(source).url : this.readUrl(source, COPY_LINK_TTL_SECONDS),
+    });
   }
 
   private async upload(name: string, body: BlobBody, contentType: string, conditions?: { ifNoneMatch: string }) {

@@ -10,6 +10,7 @@
  * named by the sha256 of their bytes and looked for before they are sent).
  */
 import { mkdir } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
 import path from 'node:path';
 import type { LoudnessMeasurement } from '../../core/audio/measurements';
 import type { ChapterRecord } from '../../core/book/records';
@@ -103,6 +104,15 @@ export async function buildAndStoreFiles(
     ]);
     const prefix = packageBlobPrefix(tenantId, projectId, packageId);
     const deliverableBlobOf = (name: string) => `${prefix}${safeName(name)}`;
+    // The previous build of the platform shares every byte but the changed chapters': its parts are taken from it
+    // inside the store, and only the changed parts are sent.
+    const storeDeliverable = (name: string, body: Readable | { filePath: string }) =>
+      tools.blobs.putSharingParts(
+        deliverableBlobOf(name),
+        body,
+        contentTypeOfDeliverable(name),
+        last?.deliverable.blobName,
+      );
     let streamed = false;
     const result = await buildPackage(
       {
@@ -128,18 +138,13 @@ export async function buildAndStoreFiles(
         // A zip goes to the store as it is written; the M4B, written by ffmpeg, is stored once finished.
         storeDeliverable: (name, body) => {
           streamed = true;
-          return tools.blobs.put(deliverableBlobOf(name), body, contentTypeOfDeliverable(name));
+          return storeDeliverable(name, body);
         },
       },
     );
 
     const deliverableBlob = deliverableBlobOf(result.deliverable.name);
-    if (!streamed)
-      await tools.blobs.put(
-        deliverableBlob,
-        { filePath: result.deliverable.path },
-        contentTypeOfDeliverable(result.deliverable.name),
-      );
+    if (!streamed) await storeDeliverable(result.deliverable.name, { filePath: result.deliverable.path });
     const encodings: PackageEncodingRecord[] = [];
     for (const encoding of result.encodings) {
       const file = result.files.find((f) => f.path === encoding.path);

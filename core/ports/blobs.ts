@@ -14,6 +14,18 @@ export interface BlobStore {
   /** Overwriting write, for derived artifacts whose name is not content-addressed. */
   put(name: string, body: BlobBody, contentType: string): Promise<void>;
   /**
+   * Overwriting write of a large file that is rebuilt with small changes (a package's deliverable): stored in parts
+   * cut where the content says, so the parts it shares with `like`, an earlier blob of the same kind, are taken from
+   * that blob inside the store and only the other parts are sent. `like` is only read; when it is gone the whole
+   * body is sent. Killed and retried with the same bytes, it stores the same blob.
+   */
+  putSharingParts(
+    name: string,
+    body: Readable | { filePath: string },
+    contentType: string,
+    like?: string,
+  ): Promise<ChunkedWrite>;
+  /**
    * Opens a blob for reading, whole or one byte range (`start`..`end` inclusive). `contentLength` is the length of
    * what the stream carries; `totalBytes` the blob's size.
    */
@@ -34,6 +46,16 @@ export interface BlobStore {
   bytesUnder(prefix: string): Promise<number>;
   /** A short-lived read-only URL (user delegation SAS in Azure, account SAS on the emulator). */
   readUrl(name: string, ttlSeconds: number, downloadFileName?: string): Promise<string>;
+}
+
+/** What a `putSharingParts` stored and what it had to send for it. */
+export interface ChunkedWrite {
+  bytes: number;
+  blocks: number;
+  sentBlocks: number;
+  sentBytes: number;
+  /** Whether the earlier blob was there to take parts from. */
+  basedOnEarlier: boolean;
 }
 
 export interface BlobListing {

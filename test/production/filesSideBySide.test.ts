@@ -8,7 +8,8 @@
  * And a package build fetches, probes and uploads only what it uses: the credits' encoding its platform takes (never
  * their master or the other format), the retail sample's master only when the sample cannot be reused, no probe of a
  * master whose sample window the previous build recorded, no upload of an encoding stored under its name already;
- * the deliverable is byte for byte the one a build that fetched everything makes; previews stored under their content's
+ * the deliverable is byte for byte the one a build that fetched everything makes, and is stored sharing the parts of
+ * the previous build's (what that sends is counted on Azurite in test/blob/sharedParts.test.ts); previews stored under their content's
  * hash are not sent again by a build that makes the same bytes, nor are encodings (named by their sha256 too) that no
  * record names but the store holds. An M4B that cannot be joined from
  * AAC alone is encoded from every master, fetched once each, and reads no AAC.
@@ -46,12 +47,14 @@ class CountingBlobs {
   readonly writeNames: string[] = [];
   /** Bytes each write sent, by blob name: a refused create-only write has sent its whole body too. */
   readonly sentBytes = new Map<string, number>();
+  /** The earlier blob each deliverable was written to share parts with. */
+  readonly sharingLike = new Map<string, string | undefined>();
   private reads = 0;
   private writes = 0;
   mostReads = 0;
   mostWrites = 0;
 
-  readonly store: Pick<BlobStore, 'putIfAbsent' | 'put' | 'openRead' | 'exists'> = {
+  readonly store: Pick<BlobStore, 'putIfAbsent' | 'put' | 'putSharingParts' | 'openRead' | 'exists'> = {
     exists: async (name) => this.stored.has(name),
     putIfAbsent: async (name, body) => {
       if (this.stored.has(name)) {
@@ -63,6 +66,13 @@ class CountingBlobs {
       return true;
     },
     put: (name, body) => this.put(name, body),
+    // Sends the whole body: what the real store takes from the earlier blob is counted against Azurite elsewhere.
+    putSharingParts: async (name, body, _contentType, like) => {
+      this.sharingLike.set(name, like);
+      await this.put(name, body);
+      const bytes = this.stored.get(name)!.length;
+      return { bytes, blocks: 1, sentBlocks: 1, sentBytes: bytes, basedOnEarlier: false };
+    },
     openRead: async (name) => {
       const body = this.stored.get(name);
       if (!body) return undefined;
@@ -317,8 +327,9 @@ describe('production files side by side', () => {
       blobs.resetCounts();
       probes = [];
       m4bInputs = [];
-      // The build reads only the previous record's encodings.
-      const lastRecord = last && ({ encodings: last.encodings } as unknown as PackageRecord);
+      // The build reads only the previous record's encodings and where its deliverable is.
+      const lastRecord =
+        last && ({ encodings: last.encodings, deliverable: last.deliverable } as unknown as PackageRecord);
       const built = await buildAndStoreFiles(
         ctx,
         { tenantId: 't1', projectId: 'p1', jobId, userId: 'u1', platform, credits },
@@ -451,6 +462,9 @@ describe('production files side by side', () => {
         writes.filter((name) => (built.previews ?? []).some((preview) => preview.blobName === name));
 
       const second = await build('acx', 'fetch-acx-2', first.built);
+      // The deliverable is stored sharing the parts of the previous build's, which the store holds already.
+      expect(blobs.sharingLike.get(first.built.deliverable.blobName)).toBeUndefined();
+      expect(blobs.sharingLike.get(second.built.deliverable.blobName)).toBe(first.built.deliverable.blobName);
       expect(masterReads(second.reads)).toEqual([]);
       expect(second.probes).toEqual([]);
       expect(second.built.stats).toEqual({ encoded: 0, reused: 1 });
