@@ -42,6 +42,7 @@ jest.setTimeout(900_000);
 let platform: TestPlatform;
 let receiver: WebhookReceiver;
 let browser: Browser;
+let browserLaunched: Promise<Browser> | undefined;
 let creator: E2eSession;
 let tempDir: string;
 let projectId = '';
@@ -52,6 +53,10 @@ beforeAll(async () => {
   assertWebBuilt();
   tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'khipu-studio2-e2e-'));
   receiver = await startReceiver(200);
+  // The browser starts while the platform starts and the book is planned: neither waits on the other.
+  browserLaunched = launchBrowser().then((launched) => (browser = launched));
+  // Its failure is reported where it is awaited, below.
+  browserLaunched.catch(() => undefined);
   // The admin's webhook delivers to this test's receiver on 127.0.0.1, which only local mode may allow.
   platform = await startTestPlatform({
     web: true,
@@ -60,12 +65,12 @@ beforeAll(async () => {
   projectId = await plannedBookThroughApi();
   await recordNeuralVoiceCosts();
   projectUrl = `${platform.urls.web}/projects/${projectId}`;
-  browser = await launchBrowser();
-  creator = await newSession(browser);
+  creator = await newSession(await browserLaunched);
 });
 
 afterAll(async () => {
   await creator?.context.close();
+  await browserLaunched?.catch(() => undefined);
   await browser?.close();
   await platform?.stop();
   await receiver?.close();
@@ -191,6 +196,33 @@ function watch(session: E2eSession): E2eSession {
   return session;
 }
 
+/** Each user's web session from their first sign-in here, as the web app keeps it in localStorage. */
+const keptSessions = new Map<string, string>();
+
+async function keepSession(page: Page, email: string): Promise<void> {
+  const session = await page.evaluate<string | null>("localStorage.getItem('khipu.session')");
+  if (session) keptSessions.set(email, session);
+}
+
+/**
+ * A new browser profile for someone already signed in once in this file, with their web session as a returning
+ * visitor's browser would have kept it: pages that are not about signing in skip the identity provider's round trip.
+ * Someone not signed in yet signs in here (as when a single test is run alone).
+ */
+async function returningSession(
+  email: string,
+  options: { locale?: string; width?: number; height?: number; signInLabel?: string } = {},
+): Promise<E2eSession> {
+  const session = watch(await newSession(browser, options));
+  const kept = keptSessions.get(email);
+  if (kept) await session.page.addInitScript(`localStorage.setItem('khipu.session', ${JSON.stringify(kept)})`);
+  else {
+    await signIn(session.page, email, options.signInLabel);
+    await keepSession(session.page, email);
+  }
+  return session;
+}
+
 /** Screenshot plus axe: no serious or critical accessibility violation on any page the test visits. */
 async function checkPage(page: Page, name: string): Promise<void> {
   await page.waitForLoadState('networkidle').catch(() => undefined);
@@ -250,6 +282,7 @@ describe('the studio, from the estimate to delivered packages, costs and adminis
   test('the creator reads the estimate and produces every package while the job view advances', async () => {
     const { page } = watch(creator);
     await signIn(page, CREATOR);
+    await keepSession(page, CREATOR);
     await openStep(page, 'estimate');
     await expectVisible(page.getByText('Estimated cost'));
     await checkPage(page, 'studio2-01-estimate');
@@ -404,6 +437,7 @@ describe('the studio, from the estimate to delivered packages, costs and adminis
     const admin = watch(await newSession(browser));
     const { page } = admin;
     await signIn(page, ADMIN);
+    await keepSession(page, ADMIN);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Administration' }).click();
     await expectVisible(page.getByRole('heading', { name: 'People in your organization' }));
     await page.getByLabel(/^Email/).fill('reviewer.e2e@andes.test');
@@ -461,6 +495,7 @@ describe('the studio, from the estimate to delivered packages, costs and adminis
     const operator = watch(await newSession(browser));
     const { page } = operator;
     await signIn(page, OPERATOR);
+    await keepSession(page, OPERATOR);
     await page.waitForURL(`${platform.urls.web}/operator`);
     await page.getByLabel('Search by name or id').fill('Pampa');
     await expectVisible(page.getByRole('rowheader', { name: /Pampa Press/ }));
@@ -509,8 +544,7 @@ describe('the studio, from the estimate to delivered packages, costs and adminis
   });
 
   test('on a 390-px phone the listening and review pages fit the screen', async () => {
-    const phone = watch(await newSession(browser, { width: 390, height: 844 }));
-    await signIn(phone.page, CREATOR);
+    const phone = await returningSession(CREATOR, { width: 390, height: 844 });
     for (const step of ['listen', 'review']) {
       await openStep(phone.page, step);
       await phone.page.waitForLoadState('networkidle').catch(() => undefined);
@@ -535,16 +569,15 @@ describe('the studio, from the estimate to delivered packages, costs and adminis
         if (english.length) leftovers[name] = english;
         await checkPage(page, `studio2-${language}-${name}`);
       };
-      const admin = watch(await newSession(browser, { locale: language }));
-      await signIn(admin.page, ADMIN, signInLabel);
+      // The admin and the operator come back signed in; the newcomer below signs in on the page in this language.
+      const admin = await returningSession(ADMIN, { locale: language, signInLabel });
       for (const step of ['production', 'listen', 'delivery']) await visit(admin.page, step, `${projectUrl}/${step}`);
       await visit(admin.page, 'costs', `${platform.urls.web}/costs`);
       for (const section of ['users', 'projects', 'webhooks', 'settings'])
         await visit(admin.page, `admin-${section}`, `${platform.urls.web}/admin/${section}`);
       await admin.context.close();
 
-      const operator = watch(await newSession(browser, { locale: language }));
-      await signIn(operator.page, OPERATOR, signInLabel);
+      const operator = await returningSession(OPERATOR, { locale: language, signInLabel });
       await visit(operator.page, 'operator', `${platform.urls.web}/operator`);
       await operator.context.close();
 

@@ -38,6 +38,7 @@ jest.setTimeout(300_000);
 
 let target: E2eTarget;
 let browser: Browser;
+let browserLaunched: Promise<Browser> | undefined;
 let producer: E2eSession;
 let token = '';
 let projectId = '';
@@ -75,9 +76,12 @@ async function openStep(page: Page, step: string): Promise<void> {
 }
 
 beforeAll(async () => {
+  // The browser starts while the platform does: neither waits on the other.
+  browserLaunched = launchBrowser().then((launched) => (browser = launched));
+  // Its failure is reported where it is awaited, below.
+  browserLaunched.catch(() => undefined);
   target = await startPlatformTarget();
-  browser = await launchBrowser();
-  producer = await newSession(browser, { locale: 'pt-BR' });
+  producer = await newSession(await browserLaunched, { locale: 'pt-BR' });
   await signIn(target, producer.page, CREATOR, 'Entrar');
   token = await accessToken(producer.page);
 
@@ -104,6 +108,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await producer?.context.close();
+  await browserLaunched?.catch(() => undefined);
   await browser?.close();
   await target?.stop();
 });
