@@ -151,10 +151,16 @@ export class ProjectService {
     if (ifMatch) this.assertFresh(project, ifMatch);
     if (project.status === 'archived') return project;
     const now = this.deps.clock.now().toISOString();
-    return this.save(
-      user,
-      { ...project, status: 'archived', statusBeforeArchive: project.status, archivedAt: now },
-      project.etag!,
+    // Edits in flight recount their facts into this record; the archive is applied again to the fresh record rather
+    // than refused, since it changes nothing those writes touch.
+    return updateWithRetry(
+      'Project',
+      () => this.deps.projects.get(user.tenantId, projectId),
+      (doc, etag) => this.save(user, doc, etag),
+      (current) =>
+        current.status === 'archived'
+          ? current
+          : { ...current, status: 'archived', statusBeforeArchive: current.status, archivedAt: now },
     );
   }
 
