@@ -29,8 +29,28 @@ export const projectActions = [
   'project.costs',
   'project.comment',
   'project.approve',
+  /** Stopping a running job; allowed on an archived project, where it only winds work down. */
+  'project.cancelJob',
 ] as const;
 export type ProjectAction = (typeof projectActions)[number];
+
+/**
+ * Actions that change what is stored for the project; an archived project refuses them all (`ProjectService.load`),
+ * because past its retention period the daily run purges it and an edit landing meanwhile would outlive it. Reading,
+ * archiving, restoring and cancelling jobs stay open. Exporting is not here: a package download is a read, and
+ * starting an export is a job start, which refuses an archived project itself.
+ */
+const editingActions: ReadonlySet<ProjectAction> = new Set<ProjectAction>([
+  'project.update',
+  'project.members',
+  'project.generateAudio',
+  'project.comment',
+  'project.approve',
+]);
+
+export function changesProject(action: ProjectAction): boolean {
+  return editingActions.has(action);
+}
 
 /** What the platform operator may do; the operator belongs to no tenant and acts on any tenant's behalf. */
 export const operatorActions = ['tenants.manage', 'projects.checkConsistency', 'metrics.read'] as const;
@@ -106,6 +126,7 @@ const projectMatrix: Record<ProjectAction, readonly ProjectRelation[]> = {
   // Review: everyone on the project discusses; approving a chapter is the QA reviewer's call (or an admin's).
   'project.comment': ['admin', 'owner', 'member', 'validator'],
   'project.approve': ['admin', 'validator'],
+  'project.cancelJob': ['admin', 'owner'],
 };
 
 export function canDoOnProject(

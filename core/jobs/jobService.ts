@@ -330,7 +330,7 @@ export class JobService {
     jobId: string,
     orchestrations: OrchestrationClient,
   ): Promise<JobRecord> {
-    const { user } = await this.deps.projects.load(principal, projectId, 'project.update');
+    const { user } = await this.deps.projects.load(principal, projectId, 'project.cancelJob');
     const job = await this.deps.jobs.get(user.tenantId, projectId, jobId);
     if (!job) throw new NotFoundError('Job');
     if (isTerminal(job.status)) return job;

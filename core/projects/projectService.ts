@@ -1,4 +1,4 @@
-import { authorizeProjectAction, authorizeTenantAction } from '../auth/permissions';
+import { authorizeProjectAction, authorizeTenantAction, changesProject } from '../auth/permissions';
 import { requireVersion } from '../common/versions';
 import type { Principal, TenantPrincipal } from '../auth/principal';
 import { ConflictError, PreconditionFailedError, ValidationError } from '../errors';
@@ -89,7 +89,10 @@ export class ProjectService {
     return created;
   }
 
-  /** Loads a project the principal may act on; invisible projects are NotFound, forbidden actions Forbidden. */
+  /**
+   * Loads a project the principal may act on; invisible projects are NotFound, forbidden actions Forbidden, and an
+   * action that changes the project is refused while it is archived (400 naming `status`), whichever endpoint asks.
+   */
   async load(
     principal: Principal | undefined,
     projectId: string,
@@ -98,6 +101,7 @@ export class ProjectService {
     const user = authorizeTenantAction(principal, 'projects.list');
     const project = await this.deps.projects.get(user.tenantId, projectId);
     authorizeProjectAction(user, action, project);
+    if (changesProject(action)) refuseArchived(project!);
     return { user, project: project! };
   }
 
@@ -133,7 +137,6 @@ export class ProjectService {
   ): Promise<ProjectRecord> {
     const { user, project } = await this.load(principal, projectId, 'project.update');
     const version = requireVersion(ifMatch, 'version');
-    refuseArchived(project);
     this.assertFresh(project, version);
     const metadata: BookMetadata = { ...project.metadata, ...stripUndefined(request.metadata ?? {}) };
     return this.save(
@@ -148,10 +151,16 @@ export class ProjectService {
     if (ifMatch) this.assertFresh(project, ifMatch);
     if (project.status === 'archived') return project;
     const now = this.deps.clock.now().toISOString();
-    return this.save(
-      user,
-      { ...project, status: 'archived', statusBeforeArchive: project.status, archivedAt: now },
-      project.etag!,
+    // Edits in flight recount their facts into this record; the archive is applied again to the fresh record rather
+    // than refused, since it changes nothing those writes touch.
+    return updateWithRetry(
+      'Project',
+      () => this.deps.projects.get(user.tenantId, projectId),
+      (doc, etag) => this.save(user, doc, etag),
+      (current) =>
+        current.status === 'archived'
+          ? current
+          : { ...current, status: 'archived', statusBeforeArchive: current.status, archivedAt: now },
     );
   }
 
