@@ -2,8 +2,9 @@
  * The project's pronunciation lexicon: entries, a version counter bumped on every change (for clients; production
  * addresses audio by the entries each segment uses, see core/production/speechPlan.ts segmentLexicon), PLS
  * import/export, and staleness: a change invalidates the audio of exactly the segments whose text contains the entry.
- * One entry per grapheme and locale, claimed atomically (lexiconKeys.ts); a create either stores its entry and
- * answers, or removes what it stored and fails.
+ * One entry per grapheme and locale, claimed atomically (lexiconKeys.ts), and at most a limit of entries, each holding
+ * a place on the project's roster (lexiconRoster.ts); a create either stores its entry and answers, or removes what it
+ * stored, gives its key and place back, and fails.
  */
 import type { TypedCollection } from '../ports/typedCollection';
 import type { Principal, TenantPrincipal } from '../auth/principal';
@@ -18,9 +19,9 @@ import { bookChapters, forEachLimited, LIST_PAGE } from '../planning/bookDocumen
 import { isCommitted, recountSegmentFacts } from '../planning/planGenerations';
 import { segmentsAffectedBy, type LexiconEntry } from './lexicon';
 import { DuplicateEntryError, LexiconKeys, sameEntryKey, type LexiconKeyRecord } from './lexiconKeys';
+import { LexiconRoster, MAX_LEXICON_ENTRIES, type LexiconRosterRecord } from './lexiconRoster';
 import { exportPls, importPls, PlsFormatError } from './pls';
 
-export const MAX_LEXICON_ENTRIES = 5000;
 /** Each lost race means the entry was changed meanwhile; a delete gives up only when it is changed non-stop. */
 const MAX_REMOVE_ATTEMPTS = 20;
 
@@ -51,11 +52,14 @@ export interface LexiconServiceDeps {
   entries: TypedCollection<LexiconEntryRecord>;
   state: TypedCollection<LexiconStateRecord>;
   keys: TypedCollection<LexiconKeyRecord>;
+  rosters: TypedCollection<LexiconRosterRecord>;
   chapters: TypedCollection<ChapterRecord>;
   segments: TypedCollection<SegmentRecord>;
   projects: ProjectService;
   clock: Clock;
   ids: IdGenerator;
+  /** Entries a project may hold (MAX_LEXICON_ENTRIES unless a test sets a small one). */
+  maxEntries?: number;
 }
 
 export function lexiconStateId(projectId: string): string {
@@ -64,9 +68,11 @@ export function lexiconStateId(projectId: string): string {
 
 export class LexiconService {
   private readonly keys: LexiconKeys;
+  private readonly roster: LexiconRoster;
 
   constructor(private readonly deps: LexiconServiceDeps) {
     this.keys = new LexiconKeys(deps.keys, deps.entries, deps.clock);
+    this.roster = new LexiconRoster(deps.rosters, deps.entries, deps.clock, deps.maxEntries ?? MAX_LEXICON_ENTRIES);
   }
 
   async list(principal: Principal | undefined, projectId: string) {
@@ -86,8 +92,6 @@ export class LexiconService {
   async create(principal: Principal | undefined, projectId: string, input: LexiconEntryInput) {
     const { user, project } = await this.deps.projects.load(principal, projectId, 'project.update');
     const existing = await this.entries(user.tenantId, projectId);
-    if (existing.length >= MAX_LEXICON_ENTRIES)
-      throw new ConflictError(`A project lexicon holds at most ${MAX_LEXICON_ENTRIES} entries`);
     // Entries stored before keys were claimed have no claim: the listing still finds them.
     if (existing.some((entry) => sameEntryKey(entry, input))) throw new DuplicateEntryError();
     const entry = await this.createEntry(user, projectId, input);
@@ -164,6 +168,7 @@ export class LexiconService {
     }
     const existing = await this.entries(user.tenantId, projectId);
     const touched: LexiconEntryRecord[] = [];
+    const additions: LexiconEntryRecord[] = [];
     let created = 0;
     let updated = 0;
     for (const lexeme of parsed) {
@@ -184,13 +189,27 @@ export class LexiconService {
         touched.push(same, await this.deps.entries.replace(next, same.etag!));
         updated++;
       } else {
-        if (existing.length >= MAX_LEXICON_ENTRIES)
-          throw new ConflictError(`A project lexicon holds at most ${MAX_LEXICON_ENTRIES} entries`);
-        const record = await this.createEntry(user, projectId, input);
-        existing.push(record);
-        touched.push(record);
+        // A grapheme repeated in the file: the last lexeme wins, as it would over a stored entry.
+        const pending = additions.findIndex((record) => sameEntryKey(record, input));
+        const record = this.newRecord(user, projectId, input);
+        if (pending >= 0) additions[pending] = { ...additions[pending]!, kind: input.kind, value: input.value };
+        else additions.push(record);
+      }
+    }
+    // One roster write for the whole import, all or none: a file that does not fit adds nothing.
+    await this.roster.claim(
+      user.tenantId,
+      projectId,
+      additions.map((record) => record.id),
+    );
+    try {
+      for (const record of additions) {
+        touched.push(await this.storeEntry(record));
         created++;
       }
+    } finally {
+      const unused = additions.slice(created).map((record) => record.id);
+      if (unused.length > 0) await this.roster.release(user.tenantId, projectId, unused);
     }
     const change =
       touched.length > 0
@@ -212,18 +231,29 @@ export class LexiconService {
     };
   }
 
-  /** Claims the entry's key, then stores it; a failed store gives the key back. */
+  /** Takes a place on the roster, then stores the entry; a failed store gives the place back. */
   private async createEntry(
     user: TenantPrincipal,
     projectId: string,
     input: LexiconEntryInput,
   ): Promise<LexiconEntryRecord> {
     const record = this.newRecord(user, projectId, input);
-    await this.keys.claim(user.tenantId, projectId, record, record.id);
+    await this.roster.claim(user.tenantId, projectId, [record.id]);
+    try {
+      return await this.storeEntry(record);
+    } catch (error) {
+      await this.roster.release(user.tenantId, projectId, [record.id]);
+      throw error;
+    }
+  }
+
+  /** Claims the key of an entry that holds a place, then stores it; a failed store gives the key back. */
+  private async storeEntry(record: LexiconEntryRecord): Promise<LexiconEntryRecord> {
+    await this.keys.claim(record.tenantId, record.projectId, record, record.id);
     try {
       return await this.deps.entries.create(record);
     } catch (error) {
-      await this.keys.release(user.tenantId, projectId, record, record.id);
+      await this.keys.release(record.tenantId, record.projectId, record, record.id);
       throw error;
     }
   }
@@ -231,6 +261,7 @@ export class LexiconService {
   private async removeEntry(entry: LexiconEntryRecord, etag?: string): Promise<void> {
     await this.deps.entries.delete(entry.tenantId, entry.projectId, entry.id, etag);
     await this.keys.release(entry.tenantId, entry.projectId, entry, entry.id);
+    await this.roster.release(entry.tenantId, entry.projectId, [entry.id]);
   }
 
   private async entry(tenantId: string, projectId: string, entryId: string): Promise<LexiconEntryRecord> {
