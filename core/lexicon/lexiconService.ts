@@ -21,6 +21,7 @@ import { segmentsAffectedBy, type LexiconEntry } from './lexicon';
 import { DuplicateEntryError, LexiconKeys, sameEntryKey, type LexiconKeyRecord } from './lexiconKeys';
 import { LexiconRoster, MAX_LEXICON_ENTRIES, type LexiconRosterRecord } from './lexiconRoster';
 import { exportPls, importPls, PlsFormatError } from './pls';
+import { planPlsImport } from './plsImportPlan';
 
 /** Each lost race means the entry was changed meanwhile; a delete gives up only when it is changed non-stop. */
 const MAX_REMOVE_ATTEMPTS = 20;
@@ -167,42 +168,19 @@ export class LexiconService {
       throw error;
     }
     const existing = await this.entries(user.tenantId, projectId);
-    const touched: LexiconEntryRecord[] = [];
-    const additions: LexiconEntryRecord[] = [];
-    let created = 0;
-    let updated = 0;
-    for (const lexeme of parsed) {
-      const input: LexiconEntryInput = {
-        grapheme: lexeme.grapheme.trim().slice(0, 200),
-        locale: lexeme.locale || fallbackLocale || project.metadata.language,
-        kind: lexeme.kind,
-        value: lexeme.value.trim().slice(0, 400),
-        wholeWord: lexeme.wholeWord,
-        caseSensitive: lexeme.caseSensitive,
-        notes: lexeme.notes,
-      };
-      if (input.grapheme === '' || input.value === '') continue;
-      const same = existing.find((entry) => sameEntryKey(entry, input));
-      if (same) {
-        if (same.kind === input.kind && same.value === input.value) continue;
-        const next = { ...same, kind: input.kind, value: input.value, updatedAt: this.now() };
-        touched.push(same, await this.deps.entries.replace(next, same.etag!));
-        updated++;
-      } else {
-        // A grapheme repeated in the file: the last lexeme wins, as it would over a stored entry.
-        const pending = additions.findIndex((record) => sameEntryKey(record, input));
-        const record = this.newRecord(user, projectId, input);
-        if (pending >= 0) additions[pending] = { ...additions[pending]!, kind: input.kind, value: input.value };
-        else additions.push(record);
-      }
-    }
-    // One roster write for the whole import, all or none: a file that does not fit adds nothing.
+    const plan = planPlsImport(existing, parsed, fallbackLocale || project.metadata.language);
+    const additions = plan.additions.map((input) => this.newRecord(user, projectId, input));
+    // The new entries take their places first, all or none: a file that does not fit changes nothing.
     await this.roster.claim(
       user.tenantId,
       projectId,
       additions.map((record) => record.id),
     );
+    const touched: LexiconEntryRecord[] = [];
+    let created = 0;
     try {
+      for (const { current, next } of plan.updates)
+        touched.push(current, await this.deps.entries.replace({ ...next, updatedAt: this.now() }, current.etag!));
       for (const record of additions) {
         touched.push(await this.storeEntry(record));
         created++;
@@ -215,7 +193,7 @@ export class LexiconService {
       touched.length > 0
         ? await this.changed(user.tenantId, project, touched)
         : await this.noChange(user.tenantId, projectId);
-    return { created, updated, ...change };
+    return { created, updated: plan.updates.length, ...change };
   }
 
   private newRecord(user: TenantPrincipal, projectId: string, input: LexiconEntryInput): LexiconEntryRecord {

@@ -82,14 +82,20 @@ test(`${PARALLEL} parallel creates with one place left store exactly one; a dele
   expect(await storedEntries(project.id)).toBe(LIMIT);
 });
 
-test('a PLS import that does not fit the limit adds nothing', async () => {
+test('a PLS import that does not fit the limit changes nothing', async () => {
   const project = await body<{ id: string }>(
     await platform.api(CREATOR, '/v1/projects', { method: 'POST', json: { metadata: minimalMetadata('Lexicon PLS') } }),
     201,
   );
   for (let i = 0; i < LIMIT - 2; i++) await body(await create(project.id, `Seeded${i}`), 201);
-  const lexemes = ['Alpha', 'Beta', 'Gamma']
-    .map((grapheme) => `<lexeme><grapheme>${grapheme}</grapheme><alias>${grapheme} said</alias></lexeme>`)
+  // A new value for a stored entry beside three new entries, one more than the places left.
+  const lexemes = [
+    ['Seeded0', 'changed'],
+    ['Alpha', 'Alpha said'],
+    ['Beta', 'Beta said'],
+    ['Gamma', 'Gamma said'],
+  ]
+    .map(([grapheme, alias]) => `<lexeme><grapheme>${grapheme}</grapheme><alias>${alias}</alias></lexeme>`)
     .join('');
   const pls =
     '<?xml version="1.0" encoding="UTF-8"?><lexicon version="1.0" xmlns="http://www.w3.org/2005/01/pronunciation-lexicon"' +
@@ -102,6 +108,11 @@ test('a PLS import that does not fit the limit adds nothing', async () => {
   const text = await imported.text();
   expectRefusedByLimit({ status: imported.status, body: JSON.parse(text), headers: imported.headers });
   expect(await storedEntries(project.id)).toBe(LIMIT - 2);
+  const lexicon = await body<{ items: { grapheme: string; value: string }[] }>(
+    await platform.api(CREATOR, `/v1/projects/${project.id}/lexicon`),
+    200,
+  );
+  expect(lexicon.items.find((item) => item.grapheme === 'Seeded0')?.value).toBe('Seeded0 said');
   await body(await create(project.id, 'StillRoom0'), 201);
   await body(await create(project.id, 'StillRoom1'), 201);
   expect(await storedEntries(project.id)).toBe(LIMIT);
