@@ -178,15 +178,18 @@ export class LexiconService {
     );
     const touched: LexiconEntryRecord[] = [];
     let created = 0;
+    let attempted = 0;
     try {
       for (const { current, next } of plan.updates)
         touched.push(current, await this.deps.entries.replace({ ...next, updatedAt: this.now() }, current.etag!));
       for (const record of additions) {
+        attempted++;
         touched.push(await this.storeEntry(record));
         created++;
       }
     } finally {
-      const unused = additions.slice(created).map((record) => record.id);
+      // The entry whose store failed settled its own place; the ones after it were never tried.
+      const unused = additions.slice(attempted).map((record) => record.id);
       if (unused.length > 0) await this.roster.release(user.tenantId, projectId, unused);
     }
     const change =
@@ -209,7 +212,7 @@ export class LexiconService {
     };
   }
 
-  /** Takes a place on the roster, then stores the entry; a failed store gives the place back. */
+  /** Takes a place on the roster, then stores the entry (which gives the place back if it fails). */
   private async createEntry(
     user: TenantPrincipal,
     projectId: string,
@@ -217,22 +220,39 @@ export class LexiconService {
   ): Promise<LexiconEntryRecord> {
     const record = this.newRecord(user, projectId, input);
     await this.roster.claim(user.tenantId, projectId, [record.id]);
+    return this.storeEntry(record);
+  }
+
+  /**
+   * Claims the key of an entry that holds a place, then stores it. A failed store gives the key and the place back
+   * only once a read confirms the entry is not stored: the write may have landed with its answer lost, and a stored
+   * entry without its key or place would let a duplicate or one entry too many in.
+   */
+  private async storeEntry(record: LexiconEntryRecord): Promise<LexiconEntryRecord> {
+    const { tenantId, projectId, id } = record;
     try {
-      return await this.storeEntry(record);
+      await this.keys.claim(tenantId, projectId, record, id);
     } catch (error) {
-      await this.roster.release(user.tenantId, projectId, [record.id]);
+      await this.roster.release(tenantId, projectId, [id]);
+      throw error;
+    }
+    try {
+      return await this.deps.entries.create(record);
+    } catch (error) {
+      if (await this.confirmedAbsent(record)) {
+        await this.keys.release(tenantId, projectId, record, id);
+        await this.roster.release(tenantId, projectId, [id]);
+      }
       throw error;
     }
   }
 
-  /** Claims the key of an entry that holds a place, then stores it; a failed store gives the key back. */
-  private async storeEntry(record: LexiconEntryRecord): Promise<LexiconEntryRecord> {
-    await this.keys.claim(record.tenantId, record.projectId, record, record.id);
+  /** Whether a read finds no such entry; a failed read keeps what the entry holds (an abandoned place is dropped later). */
+  private async confirmedAbsent(record: LexiconEntryRecord): Promise<boolean> {
     try {
-      return await this.deps.entries.create(record);
-    } catch (error) {
-      await this.keys.release(record.tenantId, record.projectId, record, record.id);
-      throw error;
+      return (await this.deps.entries.get(record.tenantId, record.projectId, record.id)) === undefined;
+    } catch {
+      return false;
     }
   }
 

@@ -2,7 +2,8 @@
  * The lexicon's entry limit when creates fail or die half-way, on the Cosmos emulator: the place a create takes on
  * the project's roster is given back when storing its entry fails, and a create killed after taking its place (its
  * entry never written, nothing given back) holds that place only while it could still be on its way: afterwards the
- * place is taken over, and the limit still holds against many creates at once. Failures are injected in the entry
+ * place is taken over, and the limit still holds against many creates at once. A create whose entry was stored but
+ * whose answer was lost keeps its place. Failures are injected in the entry
  * collection (the seam between the service and Cosmos); the clock is the service's own.
  */
 import { randomUUID } from 'node:crypto';
@@ -54,11 +55,14 @@ function lexiconContainer(): Container {
 }
 
 /** The entry collection, with `create` of the given grapheme replaced by `fault`. */
-function faulty(grapheme: string, fault: () => Promise<LexiconEntryRecord>): TypedCollection<LexiconEntryRecord> {
+function faulty(
+  grapheme: string,
+  fault: (record: LexiconEntryRecord) => Promise<LexiconEntryRecord>,
+): TypedCollection<LexiconEntryRecord> {
   return new Proxy(entries, {
     get(target, property, receiver) {
       if (property === 'create') {
-        return (record: LexiconEntryRecord) => (record.grapheme === grapheme ? fault() : target.create(record));
+        return (record: LexiconEntryRecord) => (record.grapheme === grapheme ? fault(record) : target.create(record));
       }
       const value: unknown = Reflect.get(target, property, receiver);
       return typeof value === 'function' ? value.bind(target) : value;
@@ -66,9 +70,9 @@ function faulty(grapheme: string, fault: () => Promise<LexiconEntryRecord>): Typ
   });
 }
 
-function service(entryCollection: TypedCollection<LexiconEntryRecord> = entries): LexiconService {
+function service(entryCollection: TypedCollection<LexiconEntryRecord> = entries, projectId = PROJECT): LexiconService {
   const database = client.database('khipu');
-  const project = { id: PROJECT, metadata: { language: 'en-GB' } };
+  const project = { id: projectId, metadata: { language: 'en-GB' } };
   return new LexiconService({
     entries: entryCollection,
     state: collection<LexiconStateRecord>(lexiconContainer(), 'lexiconState'),
@@ -84,8 +88,8 @@ function service(entryCollection: TypedCollection<LexiconEntryRecord> = entries)
   });
 }
 
-function create(lexicon: LexiconService, grapheme: string) {
-  return lexicon.create(undefined, PROJECT, {
+function create(lexicon: LexiconService, grapheme: string, projectId = PROJECT) {
+  return lexicon.create(undefined, projectId, {
     grapheme,
     locale: 'en-GB',
     kind: 'alias',
@@ -125,4 +129,16 @@ test('a failed create gives its place back; a killed one holds it only while it 
   for (const result of racing.filter((r) => r.status === 'rejected'))
     expect((result as PromiseRejectedResult).reason).toBeInstanceOf(LexiconFullError);
   expect(await entries.count(TENANT, PROJECT)).toBe(LIMIT);
+});
+
+test('a create whose entry was stored but whose answer was lost keeps its place', async () => {
+  const project = 'prj-lexicon-lost-answer';
+  const lost = faulty('Lost', async (record) => {
+    await entries.create(record);
+    throw new Error('Injected: the answer to the entry write was lost');
+  });
+  await expect(create(service(lost, project), 'Lost', project)).rejects.toThrow('Injected');
+  await create(service(entries, project), 'Second', project);
+  await expect(create(service(entries, project), 'OneTooMany', project)).rejects.toBeInstanceOf(LexiconFullError);
+  expect(await entries.count(TENANT, project)).toBe(LIMIT);
 });
