@@ -356,11 +356,13 @@ function buildPlanningServices(
       entries: records.lexiconEntries,
       state: records.lexiconState,
       keys: records.lexiconKeys,
+      rosters: records.lexiconRosters,
       chapters,
       segments,
       projects,
       clock,
       ids,
+      maxEntries: config.KHIPU_MODE === 'local' ? config.LEXICON_MAX_ENTRIES : undefined,
     }),
   };
 }

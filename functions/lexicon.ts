@@ -52,7 +52,10 @@ endpoint({
   idempotent: true,
   responses: {
     201: { description: 'Created; segments containing it need rendering again', schema: LexiconEntryChange },
-    409: { description: 'An entry for this grapheme and locale exists', schema: ErrorBody },
+    409: {
+      description: 'An entry for this grapheme and locale exists, or the lexicon holds its limit of entries',
+      schema: ErrorBody,
+    },
   },
   async handle({ principal, params, body, services }) {
     const { entry, ...change } = await services.lexicon.create(principal, params.projectId, body);
@@ -143,6 +146,7 @@ endpoint({
   objects: { projectId: 'project' },
   responses: {
     200: { description: 'Imported', schema: LexiconImportResult },
+    409: { description: 'The new entries do not fit the lexicon limit; none was added', schema: ErrorBody },
     413: { description: 'Larger than 100 KB', schema: ErrorBody },
     415: { description: 'Not XML', schema: ErrorBody },
     422: { description: 'Not a valid PLS document', schema: ErrorBody },

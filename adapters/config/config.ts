@@ -82,6 +82,8 @@ const localSchema = baseSchema.extend({
    * attempt, so the activity is retried over a partly written plan (docs/planning.md, "Fault injection").
    */
   FAULT_INJECT_PLAN_WRITE: boolFlag,
+  /** For tests: a small lexicon entry limit, so a test reaches it without storing 5,000 entries (unset: 5,000). */
+  LEXICON_MAX_ENTRIES: z.coerce.number().int().positive().optional(),
 });
 
 const forbiddenInAzure = z.undefined({ message: 'must not be set in azure mode (keyless)' }).optional();
@@ -100,6 +102,7 @@ const azureSchema = baseSchema.extend({
   SPEECH_KEY: forbiddenInAzure,
   OPENAI_API_KEY: forbiddenInAzure,
   FAULT_INJECT_PLAN_WRITE: localTestingOnly,
+  LEXICON_MAX_ENTRIES: localTestingOnly,
 });
 
 const envSchema = z.discriminatedUnion('KHIPU_MODE', [localSchema, azureSchema]).superRefine((env, ctx) => {

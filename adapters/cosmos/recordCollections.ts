@@ -7,6 +7,7 @@ import type { Database } from '@azure/cosmos';
 import type { ChapterRecord, CharacterRecord, ManuscriptRecord, SegmentRecord } from '../../core/book/records';
 import type { JobRecord } from '../../core/jobs/job';
 import type { LexiconKeyRecord } from '../../core/lexicon/lexiconKeys';
+import type { LexiconRosterRecord } from '../../core/lexicon/lexiconRoster';
 import type { LexiconEntryRecord, LexiconStateRecord } from '../../core/lexicon/lexiconService';
 import type { PausePolicyRecord } from '../../core/planning/pausePolicy';
 import type { PackageRecord } from '../../core/production/packageRecord';
@@ -25,6 +26,7 @@ export interface RecordCollections {
   lexiconEntries: TypedCollection<LexiconEntryRecord>;
   lexiconState: TypedCollection<LexiconStateRecord>;
   lexiconKeys: TypedCollection<LexiconKeyRecord>;
+  lexiconRosters: TypedCollection<LexiconRosterRecord>;
   pausePolicies: TypedCollection<PausePolicyRecord>;
   /** The `reviews` container: comment threads beside chapter decisions. */
   reviewThreads: TypedCollection<ReviewThreadRecord>;
@@ -56,6 +58,7 @@ export function buildRecordCollections(database: Database): RecordCollections {
     lexiconEntries: bind<LexiconEntryRecord>('lexicon', 'lexiconEntry'),
     lexiconState: bind<LexiconStateRecord>('lexicon', 'lexiconState'),
     lexiconKeys: bind<LexiconKeyRecord>('lexicon', 'lexiconKey'),
+    lexiconRosters: bind<LexiconRosterRecord>('lexicon', 'lexiconRoster'),
     pausePolicies: bind<PausePolicyRecord>('lexicon', 'pausePolicy'),
     reviewThreads: bind<ReviewThreadRecord>('reviews', 'reviewThread'),
     chapterApprovals: bind<ChapterApprovalRecord>('reviews', 'chapterApproval'),

@@ -2,8 +2,9 @@
  * The project's pronunciation lexicon: entries, a version counter bumped on every change (for clients; production
  * addresses audio by the entries each segment uses, see core/production/speechPlan.ts segmentLexicon), PLS
  * import/export, and staleness: a change invalidates the audio of exactly the segments whose text contains the entry.
- * One entry per grapheme and locale, claimed atomically (lexiconKeys.ts); a create either stores its entry and
- * answers, or removes what it stored and fails.
+ * One entry per grapheme and locale, claimed atomically (lexiconKeys.ts), and at most a limit of entries, each holding
+ * a place on the project's roster (lexiconRoster.ts); a create either stores its entry and answers, or removes what it
+ * stored, gives its key and place back, and fails.
  */
 import type { TypedCollection } from '../ports/typedCollection';
 import type { Principal, TenantPrincipal } from '../auth/principal';
@@ -18,9 +19,10 @@ import { bookChapters, forEachLimited, LIST_PAGE } from '../planning/bookDocumen
 import { isCommitted, recountSegmentFacts } from '../planning/planGenerations';
 import { segmentsAffectedBy, type LexiconEntry } from './lexicon';
 import { DuplicateEntryError, LexiconKeys, sameEntryKey, type LexiconKeyRecord } from './lexiconKeys';
+import { LexiconRoster, MAX_LEXICON_ENTRIES, type LexiconRosterRecord } from './lexiconRoster';
 import { exportPls, importPls, PlsFormatError } from './pls';
+import { planPlsImport } from './plsImportPlan';
 
-export const MAX_LEXICON_ENTRIES = 5000;
 /** Each lost race means the entry was changed meanwhile; a delete gives up only when it is changed non-stop. */
 const MAX_REMOVE_ATTEMPTS = 20;
 
@@ -51,11 +53,14 @@ export interface LexiconServiceDeps {
   entries: TypedCollection<LexiconEntryRecord>;
   state: TypedCollection<LexiconStateRecord>;
   keys: TypedCollection<LexiconKeyRecord>;
+  rosters: TypedCollection<LexiconRosterRecord>;
   chapters: TypedCollection<ChapterRecord>;
   segments: TypedCollection<SegmentRecord>;
   projects: ProjectService;
   clock: Clock;
   ids: IdGenerator;
+  /** Entries a project may hold (MAX_LEXICON_ENTRIES unless a test sets a small one). */
+  maxEntries?: number;
 }
 
 export function lexiconStateId(projectId: string): string {
@@ -64,9 +69,11 @@ export function lexiconStateId(projectId: string): string {
 
 export class LexiconService {
   private readonly keys: LexiconKeys;
+  private readonly roster: LexiconRoster;
 
   constructor(private readonly deps: LexiconServiceDeps) {
     this.keys = new LexiconKeys(deps.keys, deps.entries, deps.clock);
+    this.roster = new LexiconRoster(deps.rosters, deps.entries, deps.clock, deps.maxEntries ?? MAX_LEXICON_ENTRIES);
   }
 
   async list(principal: Principal | undefined, projectId: string) {
@@ -86,8 +93,6 @@ export class LexiconService {
   async create(principal: Principal | undefined, projectId: string, input: LexiconEntryInput) {
     const { user, project } = await this.deps.projects.load(principal, projectId, 'project.update');
     const existing = await this.entries(user.tenantId, projectId);
-    if (existing.length >= MAX_LEXICON_ENTRIES)
-      throw new ConflictError(`A project lexicon holds at most ${MAX_LEXICON_ENTRIES} entries`);
     // Entries stored before keys were claimed have no claim: the listing still finds them.
     if (existing.some((entry) => sameEntryKey(entry, input))) throw new DuplicateEntryError();
     const entry = await this.createEntry(user, projectId, input);
@@ -163,40 +168,35 @@ export class LexiconService {
       throw error;
     }
     const existing = await this.entries(user.tenantId, projectId);
+    const plan = planPlsImport(existing, parsed, fallbackLocale || project.metadata.language);
+    const additions = plan.additions.map((input) => this.newRecord(user, projectId, input));
+    // The new entries take their places first, all or none: a file that does not fit changes nothing.
+    await this.roster.claim(
+      user.tenantId,
+      projectId,
+      additions.map((record) => record.id),
+    );
     const touched: LexiconEntryRecord[] = [];
     let created = 0;
-    let updated = 0;
-    for (const lexeme of parsed) {
-      const input: LexiconEntryInput = {
-        grapheme: lexeme.grapheme.trim().slice(0, 200),
-        locale: lexeme.locale || fallbackLocale || project.metadata.language,
-        kind: lexeme.kind,
-        value: lexeme.value.trim().slice(0, 400),
-        wholeWord: lexeme.wholeWord,
-        caseSensitive: lexeme.caseSensitive,
-        notes: lexeme.notes,
-      };
-      if (input.grapheme === '' || input.value === '') continue;
-      const same = existing.find((entry) => sameEntryKey(entry, input));
-      if (same) {
-        if (same.kind === input.kind && same.value === input.value) continue;
-        const next = { ...same, kind: input.kind, value: input.value, updatedAt: this.now() };
-        touched.push(same, await this.deps.entries.replace(next, same.etag!));
-        updated++;
-      } else {
-        if (existing.length >= MAX_LEXICON_ENTRIES)
-          throw new ConflictError(`A project lexicon holds at most ${MAX_LEXICON_ENTRIES} entries`);
-        const record = await this.createEntry(user, projectId, input);
-        existing.push(record);
-        touched.push(record);
+    let attempted = 0;
+    try {
+      for (const { current, next } of plan.updates)
+        touched.push(current, await this.deps.entries.replace({ ...next, updatedAt: this.now() }, current.etag!));
+      for (const record of additions) {
+        attempted++;
+        touched.push(await this.storeEntry(record));
         created++;
       }
+    } finally {
+      // The entry whose store failed settled its own place; the ones after it were never tried.
+      const unused = additions.slice(attempted).map((record) => record.id);
+      if (unused.length > 0) await this.roster.release(user.tenantId, projectId, unused);
     }
     const change =
       touched.length > 0
         ? await this.changed(user.tenantId, project, touched)
         : await this.noChange(user.tenantId, projectId);
-    return { created, updated, ...change };
+    return { created, updated: plan.updates.length, ...change };
   }
 
   private newRecord(user: TenantPrincipal, projectId: string, input: LexiconEntryInput): LexiconEntryRecord {
@@ -212,25 +212,54 @@ export class LexiconService {
     };
   }
 
-  /** Claims the entry's key, then stores it; a failed store gives the key back. */
+  /** Takes a place on the roster, then stores the entry (which gives the place back if it fails). */
   private async createEntry(
     user: TenantPrincipal,
     projectId: string,
     input: LexiconEntryInput,
   ): Promise<LexiconEntryRecord> {
     const record = this.newRecord(user, projectId, input);
-    await this.keys.claim(user.tenantId, projectId, record, record.id);
+    await this.roster.claim(user.tenantId, projectId, [record.id]);
+    return this.storeEntry(record);
+  }
+
+  /**
+   * Claims the key of an entry that holds a place, then stores it. A failed store gives the key and the place back
+   * only once a read confirms the entry is not stored: the write may have landed with its answer lost, and a stored
+   * entry without its key or place would let a duplicate or one entry too many in.
+   */
+  private async storeEntry(record: LexiconEntryRecord): Promise<LexiconEntryRecord> {
+    const { tenantId, projectId, id } = record;
+    try {
+      await this.keys.claim(tenantId, projectId, record, id);
+    } catch (error) {
+      await this.roster.release(tenantId, projectId, [id]);
+      throw error;
+    }
     try {
       return await this.deps.entries.create(record);
     } catch (error) {
-      await this.keys.release(user.tenantId, projectId, record, record.id);
+      if (await this.confirmedAbsent(record)) {
+        await this.keys.release(tenantId, projectId, record, id);
+        await this.roster.release(tenantId, projectId, [id]);
+      }
       throw error;
+    }
+  }
+
+  /** Whether a read finds no such entry; a failed read keeps what the entry holds (an abandoned place is dropped later). */
+  private async confirmedAbsent(record: LexiconEntryRecord): Promise<boolean> {
+    try {
+      return (await this.deps.entries.get(record.tenantId, record.projectId, record.id)) === undefined;
+    } catch {
+      return false;
     }
   }
 
   private async removeEntry(entry: LexiconEntryRecord, etag?: string): Promise<void> {
     await this.deps.entries.delete(entry.tenantId, entry.projectId, entry.id, etag);
     await this.keys.release(entry.tenantId, entry.projectId, entry, entry.id);
+    await this.roster.release(entry.tenantId, entry.projectId, [entry.id]);
   }
 
   private async entry(tenantId: string, projectId: string, entryId: string): Promise<LexiconEntryRecord> {
