@@ -4,7 +4,8 @@
  * says who they are and, by a noun of person, their gender (docs/characters.md).
  */
 import { characterIdFor, type Character, type ChapterInput, type Gender, type Importance } from './character';
-import { isScript, labelAsName, labelKey, scriptLabel } from './scriptLabels';
+import { addVote, emptyVotes, genderOf as genderOfVotes, pronounAfter, type Votes } from './genderEvidence';
+import { isScript, isStageDirection, labelAsName, labelKey, scriptLabel } from './scriptLabels';
 import { GENDERED_NOUNS, foldWord, heuristicLanguage } from './vocabulary';
 
 interface Speaker {
@@ -13,6 +14,8 @@ interface Speaker {
   chapterId: string;
   offset: number;
   description?: string;
+  /** Pronouns after the speaker's name in stage directions: `[Enter MARGERY; she sets the table.]`. */
+  pronouns: Votes;
 }
 
 function paragraphsOf(text: string): Array<{ text: string; offset: number }> {
@@ -34,7 +37,30 @@ function speakersOf(chapters: ChapterInput[]): Map<string, Speaker> {
       const key = labelKey(label.name);
       const known = speakers.get(key);
       if (known) known.lines++;
-      else speakers.set(key, { label: label.name, lines: 1, chapterId: chapter.id, offset: paragraph.offset });
+      else
+        speakers.set(key, {
+          label: label.name,
+          lines: 1,
+          chapterId: chapter.id,
+          offset: paragraph.offset,
+          pronouns: emptyVotes(),
+        });
+    }
+    const language = heuristicLanguage(chapter.language);
+    for (const direction of paragraphs.filter((paragraph) => isStageDirection(paragraph.text))) {
+      for (const speaker of speakers.values()) {
+        const at = direction.text.indexOf(speaker.label);
+        if (at < 0) continue;
+        const end = at + speaker.label.length;
+        // The pronoun is this speaker's only before anyone else is named.
+        const next = [...speakers.values()]
+          .map((other) => (other === speaker ? -1 : direction.text.indexOf(other.label, end)))
+          .filter((offset) => offset >= 0);
+        addVote(
+          speaker.pronouns,
+          pronounAfter(direction.text, end, Math.min(direction.text.length, ...next), language),
+        );
+      }
     }
   }
   return speakers;
@@ -62,7 +88,7 @@ function genderOf(speaker: Speaker, language: string): Gender {
     if (nouns.female.has(word) || (nouns.female.has('woman') && /.woman$/u.test(word))) return 'female';
     if (nouns.male.has(word) || (nouns.male.has('man') && /.man$/u.test(word))) return 'male';
   }
-  return 'unknown';
+  return genderOfVotes(speaker.pronouns);
 }
 
 /**

@@ -6,9 +6,9 @@ import { chapters, castOf } from './smallBooks';
 
 const PLAY = chapters(
   'en',
-  ['DRAMATIS PERSONAE', '', 'OSWIN, a ferryman', 'BRIDA, his sister', 'A WATCHMAN'].join('\n'),
+  ['DRAMATIS PERSONAE', '', 'OSWIN, a ferryman', 'BRIDA, his sister', 'A WATCHMAN', 'THE STRANGER'].join('\n'),
   [
-    '[Enter OSWIN.]',
+    '[Enter OSWIN, then THE STRANGER; she shuts the door.]',
     '',
     'OSWIN. The river is high tonight.',
     '',
@@ -17,15 +17,19 @@ const PLAY = chapters(
     'A WATCHMAN: Who goes there?',
     '',
     'OSWIN. Only the ferryman, friend.',
+    '',
+    'THE STRANGER. And a passenger.',
   ].join('\n'),
 );
 
 describe('the speakers of a play', () => {
-  it('every label is a character, with the lines it speaks and the gender its description gives', () => {
+  it('every label is a character, with the lines it speaks and the gender its description or a pronoun in a stage direction gives', () => {
     const { one } = castOf(PLAY);
     expect(one('Oswin')).toMatchObject({ gender: 'male', dialogueLineCount: 2 });
     expect(one('Brida')).toMatchObject({ gender: 'female', dialogueLineCount: 1, description: 'his sister' });
     expect(one('A Watchman')).toMatchObject({ gender: 'male', aliases: ['A WATCHMAN'] });
+    // The list of persons says nothing of her; the pronoun after her name in a stage direction does.
+    expect(one('The Stranger')).toMatchObject({ gender: 'female', dialogueLineCount: 1 });
   });
 
   it('a novel with upper-case openings gains no character from them', () => {
