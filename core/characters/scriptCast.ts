@@ -5,7 +5,7 @@
  */
 import { characterIdFor, type Character, type ChapterInput, type Gender, type Importance } from './character';
 import { addVote, emptyVotes, genderOf as genderOfVotes, pronounAfter, type Votes } from './genderEvidence';
-import { isScript, isStageDirection, labelAsName, labelKey, scriptLabel } from './scriptLabels';
+import { isScript, isStageDirection, labelAsName, labelKey, mayBeScript, scriptLabel } from './scriptLabels';
 import { GENDERED_NOUNS, foldWord, heuristicLanguage } from './vocabulary';
 
 interface Speaker {
@@ -29,6 +29,7 @@ function paragraphsOf(text: string): Array<{ text: string; offset: number }> {
 function speakersOf(chapters: ChapterInput[]): Map<string, Speaker> {
   const speakers = new Map<string, Speaker>();
   for (const chapter of chapters) {
+    if (!mayBeScript(chapter.text)) continue;
     const paragraphs = paragraphsOf(chapter.text);
     if (!isScript(paragraphs.map((paragraph) => paragraph.text))) continue;
     for (const paragraph of paragraphs) {

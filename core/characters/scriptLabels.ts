@@ -45,6 +45,22 @@ export function isStageDirection(paragraph: string): boolean {
   return STAGE_DIRECTION.test(paragraph.trim());
 }
 
+/** A label opening a paragraph anywhere in a text (a blank line before it), as a quick first look. */
+const LABEL_AT_PARAGRAPH = new RegExp(
+  `(?:^|(?:\\r\\n|\\r|\\n)[ \\t]*(?:\\r\\n|\\r|\\n))[ \\t]*${UPPER_WORD}(?:[ \\t]+${UPPER_WORD}){0,3}[ \\t]*[.:][ \\t]`,
+  'gu',
+);
+
+/**
+ * Whether a whole chapter's text may be a script: it has at least the minimum of paragraphs opening like a label.
+ * Cheaper than cutting it into paragraphs, which most chapters (prose) never need.
+ */
+export function mayBeScript(text: string): boolean {
+  let found = 0;
+  for (const _match of text.matchAll(LABEL_AT_PARAGRAPH)) if (++found >= MIN_LABELLED_PARAGRAPHS) return true;
+  return false;
+}
+
 /** Whether a chapter, by its paragraphs, is written as a script (the thresholds above). */
 export function isScript(paragraphs: string[]): boolean {
   const speeches = paragraphs.filter((paragraph) => !isStageDirection(paragraph));

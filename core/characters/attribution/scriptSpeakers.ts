@@ -4,7 +4,7 @@
  * around it suggest (docs/dialogue-and-attribution.md, "Plays").
  */
 import type { Character } from '../character';
-import { isScript, labelKey, scriptLabel } from '../scriptLabels';
+import { isScript, labelKey, mayBeScript, scriptLabel } from '../scriptLabels';
 
 /** A label is explicit: as sure as a named speech tag. */
 export const LABELLED_CONFIDENCE = 0.95;
@@ -46,6 +46,7 @@ function paragraphFrom(ordered: LabelledSegment[], at: number): string {
 export function labelledSpeakers(ordered: LabelledSegment[], characters: Character[]): Map<number, string> {
   const speakers = new Map<number, string>();
   const text = ordered.map((segment) => segment.text).join('');
+  if (!mayBeScript(text)) return speakers;
   const paragraphs = text
     .split(/(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)/u)
     .map((paragraph) => paragraph.trim())
