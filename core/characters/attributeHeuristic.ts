@@ -14,6 +14,7 @@ import { speakerConfidence } from './attribution/confidence';
 import { foldRolesIntoNames } from './attribution/coreference';
 import { foldOwnDescriptions } from './attribution/ownDescriptions';
 import { settleExchanges } from './attribution/exchanges';
+import { LABELLED_CONFIDENCE, labelledSpeakers } from './attribution/scriptSpeakers';
 import { chapterStructure } from './attribution/structure';
 import { identifyVisitors, unnamedVisitors } from './attribution/visitors';
 import { NARRATOR_ID, type Character } from './character';
@@ -61,7 +62,14 @@ export function attributeSpeakers(
     const folded = foldRolesIntoNames(present, narration, bookLanguage).characters;
     // A description first met here that answers to one person's name ("…, Mr. Hatherley," ⏎ said my patient) is him.
     const cast = new Cast(foldDescriptionsAnsweringNames(ordered, folded, chapterId, bookLanguage), bookLanguage);
-    attributeChapter(ordered, cast).forEach((label, position) => labels.set(ordered[position].id, label));
+    const labelled = labelledSpeakers(ordered, characters);
+    attributeChapter(ordered, cast).forEach((label, position) => {
+      const speakerId = labelled.get(position);
+      labels.set(
+        ordered[position].id,
+        speakerId ? { segmentId: label.segmentId, speakerId, confidence: LABELLED_CONFIDENCE } : label,
+      );
+    });
   }
   return segments.map((segment) => labels.get(segment.id)!);
 }

@@ -15,6 +15,7 @@ import { foldNamedRoles, foldTitleRoles } from './roleFolds';
 import { minRoleLines, rejoinStories, speaksForNewGroup, tallyRoles } from './roleTallies';
 import { foldSelfIntroducedRoles } from './rolesSelfIntroduced';
 import { foldSelfNamedRoles, officeOf } from './rolesSelfNamed';
+import { withScriptSpeakers } from './scriptCast';
 import { isStoryCollection } from './stories';
 import { genderOfTally, type Tally } from './tally';
 
@@ -102,7 +103,7 @@ export function detectCharactersHeuristic(chapters: ChapterInput[]): Character[]
     seenIds.add(id);
     result.push({ ...character, id });
   }
-  return result;
+  return withScriptSpeakers(result, chapters);
 }
 
 /** Whether the book reads as a collection of independent stories (stories.ts), from the people it names. */

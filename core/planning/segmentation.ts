@@ -1,6 +1,13 @@
+import { isScript, isStageDirection, scriptLabel } from '../characters/scriptLabels';
 import { heuristicLanguage } from '../characters/vocabulary';
 import { classifyHeadingLine } from '../manuscript/headings';
-import { dashLineBreaks, detectConventions, dialoguePieces, type DialogueConventions } from './segmentation.dialogue';
+import {
+  dashLineBreaks,
+  detectConventions,
+  dialoguePieces,
+  type DialogueConventions,
+  type Piece,
+} from './segmentation.dialogue';
 import { undashedLinesBetweenDashLines } from './segmentation.undashed';
 import { sentenceCuts } from './segmentation.sentences';
 
@@ -110,6 +117,34 @@ function withoutUnspeakable(text: string, cuts: Cut[]): Cut[] {
   return result;
 }
 
+const INLINE_DIRECTION = /(?:\[[^[\]]{1,200}\]|\([^()]{1,200}\))[.,;:]?\s*/gu;
+
+/**
+ * A paragraph of a script: a speech opening with its speaker's label is the label (a piece of its own, which
+ * attribution reads) and the speech, one dialogue piece whatever quotes or dashes it holds; a stage direction is
+ * narration. Anything else is read as prose (null).
+ */
+function scriptPieces(paragraph: string): Piece[] | null {
+  const label = scriptLabel(paragraph);
+  if (label) {
+    const pieces: Piece[] = [
+      { start: 0, kind: 'narration' },
+      { start: label.speechStart, kind: 'dialogue' },
+    ];
+    // A direction inside the speech ("[Calling.]", "(Entra.)") is narration too; the speech resumes after it.
+    for (const match of paragraph.slice(label.speechStart).matchAll(INLINE_DIRECTION)) {
+      const open = label.speechStart + match.index;
+      const resume = open + match[0].length;
+      const last = pieces[pieces.length - 1];
+      if (last.start === open) last.kind = 'narration';
+      else pieces.push({ start: open, kind: 'narration' });
+      if (/[\p{L}\p{N}]/u.test(paragraph.slice(resume))) pieces.push({ start: resume, kind: 'dialogue' });
+    }
+    return pieces;
+  }
+  return isStageDirection(paragraph) ? [{ start: 0, kind: 'narration' }] : null;
+}
+
 /**
  * Splits a chapter into speakable segments at paragraph and dialogue-turn boundaries, separating dialogue from its
  * attribution, and long paragraphs at sentence boundaries. Every segment holds something to speak (a letter or a
@@ -131,6 +166,7 @@ export function segmentChapter(text: string, options: SegmentationOptions = {}):
     allParagraphs.map(({ start, end }) => text.slice(start, end)),
     options.language ? heuristicLanguage(options.language) : undefined,
   );
+  const script = isScript(allParagraphs.map(({ start, end }) => text.slice(start, end)));
 
   const cutParagraphs = allParagraphs.flatMap((block) => splitAtDashLines(text, block, conventions));
   const undashedLines = undashedLinesBetweenDashLines(
@@ -177,10 +213,12 @@ export function segmentChapter(text: string, options: SegmentationOptions = {}):
       continue;
     }
 
-    const pieces = dialoguePieces(content(), conventions, {
-      introducedByColon,
-      undashedLine: undashedLines.has(at),
-    });
+    const pieces: Piece[] =
+      (script && scriptPieces(content())) ||
+      dialoguePieces(content(), conventions, {
+        introducedByColon,
+        undashedLine: undashedLines.has(at),
+      });
     pieces.forEach((piece, p) => {
       const pieceStart = start + piece.start;
       const pieceEnd = p + 1 < pieces.length ? start + pieces[p + 1].start : paragraph.end;

@@ -1,6 +1,6 @@
 import { CHAPTER_FIXTURES } from './fixtures/chapterFixtures';
 import { waitForJob } from '../api/isolation/fixtures';
-import { allSegments, planProject } from '../planning/support';
+import { allSegments, planProject, runJob } from '../planning/support';
 import { startTestPlatform, type TestPlatform } from '../support/testPlatform';
 
 /**
@@ -98,12 +98,34 @@ it('Markdown poems: note marks are not said, verse lines keep their pauses, the 
   expect(byTitle('Notes').deleted).toBe(true);
 });
 
-it('a play: acts and scenes are its sections, the list of persons is spoken', async () => {
+it('a play: acts and scenes are its sections, the list of persons is spoken, each speech is its labelled speaker’s', async () => {
   const { projectId, chapters } = await importFixture('en-play-acts');
+  expect((await runJob(platform, CREATOR, projectId, '/characters/detect')).status).toBe('succeeded');
+  const cast = await body<{ items: Array<{ id: string; name: string; gender: string }> }>(
+    await platform.api(CREATOR, `/v1/projects/${projectId}/characters`),
+    200,
+  );
+  const idOf = (name: string) => cast.items.find((c) => c.name === name)?.id;
+  expect(cast.items.find((c) => c.name === 'Margery')).toMatchObject({ gender: 'female' });
   await planProject(platform, CREATOR, projectId);
   const segments = await allSegments(platform, CREATOR, projectId);
   const scene = chapters.find((c) => c.title === 'SCENE II. The street outside, later.')!;
   const own = segments.filter((s) => s.chapterId === scene.id);
   expect(own[0]).toMatchObject({ kind: 'heading', text: expect.stringContaining('SCENE II.') });
   expect(own.map((s) => s.text).join('')).toContain('A WATCHMAN: Ten o');
+  const speeches = own.filter((s) => s.kind === 'dialogue');
+  expect(speeches.map((s) => [s.text.trim().slice(0, 20), s.speakerId])).toEqual([
+    ["Ten o'clock, and a c", idOf('A Watchman')],
+    ['You there, watchman.', idOf('The Stranger')],
+    ['The one with the lig', idOf('A Watchman')],
+  ]);
+  expect(speeches.every((s) => s.speakerConfidence >= 0.9 && !/WATCHMAN|STRANGER/u.test(s.text))).toBe(true);
+  const first = segments.filter(
+    (s) => s.chapterId === chapters.find((c) => c.title === 'SCENE I. A workshop at dusk.')!.id,
+  );
+  const stageDirection = first.find((s) => s.text.startsWith('[A knock'));
+  expect(stageDirection).toMatchObject({ kind: 'narration', speakerId: 'narrator' });
+  expect(first.filter((s) => s.kind === 'dialogue').map((s) => s.speakerId)).toEqual(
+    ['Tobias', 'Margery', 'Tobias', 'Margery', 'The Stranger'].map(idOf),
+  );
 });

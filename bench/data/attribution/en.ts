@@ -369,4 +369,34 @@ I went on eating as if the news had not touched me. My uncle filled his glass.
 Nobody answered me, and after a while old Doyle knocked out his pipe against the grate.
 `,
   },
+  {
+    id: 'en-play-ferry',
+    language: 'en',
+    convention: 'a play: speaker labels with a full stop or a colon, stage directions in brackets and italics',
+    characters: [
+      { id: 'oswin', name: 'Oswin', gender: 'male' },
+      { id: 'brida', name: 'Brida', gender: 'female' },
+      { id: 'watchman', name: 'A Watchman', gender: 'male' },
+    ],
+    text: `[A landing stage by night. Enter OSWIN, with a lantern.]
+
+OSWIN. ⟦oswin⟧The river is high, and the ferry rope is wet through. No one will cross tonight.
+
+BRIDA. ⟦brida⟧Then no one will pay us, brother, and we shall eat the bread we have.
+
+OSWIN. ⟦oswin⟧"Eat the bread we have," she says, as if there were any.
+
+_A bell rings on the far bank._
+
+A WATCHMAN: ⟦watchman⟧Ferry! Ferry, there! Is anyone awake?
+
+BRIDA: ⟦brida⟧Answer him, Oswin. He will ring until the whole town is up.
+
+OSWIN. [Calling.] ⟦oswin⟧Who wants the ferry at this hour?
+
+A WATCHMAN: ⟦watchman⟧The watch, with a letter for the mill that cannot wait till morning.
+
+[Exeunt.]
+`,
+  },
 ];

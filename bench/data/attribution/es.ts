@@ -400,4 +400,30 @@ El sacristán carraspeó dos veces y se caló los anteojos.
 ⟦alcaldesa⟧--¡Bendito sea Dios!--dijo la alcaldesa, santiguándose.
 `,
   },
+  {
+    id: 'es-teatro-posada',
+    language: 'es',
+    convention: 'teatro: nombre del personaje en mayúsculas con punto o dos puntos, acotaciones entre paréntesis',
+    characters: [
+      { id: 'ventera', name: 'La Ventera', gender: 'female' },
+      { id: 'arriero', name: 'El Arriero', gender: 'male' },
+      { id: 'mozo', name: 'Un Mozo', gender: 'male' },
+    ],
+    text: `(Cocina de una posada. Noche. LA VENTERA junto al fuego.)
+
+LA VENTERA. ⟦ventera⟧¿Quién llama a estas horas? Ya está cerrada la puerta.
+
+EL ARRIERO. ⟦arriero⟧Un hombre cansado, señora, con tres mulas y ningún techo.
+
+LA VENTERA. ⟦ventera⟧—Tres mulas —dice—, y ningún dinero, me temo.
+
+(Entra UN MOZO con un candil.)
+
+UN MOZO: ⟦mozo⟧Ama, que es el arriero de los lunes, el que paga.
+
+LA VENTERA: ⟦ventera⟧Pues ábrele, y que no se hable más.
+
+EL ARRIERO. ⟦arriero⟧Dios se lo pague. (Entra.) ⟦arriero⟧No sabe usted el frío que hace en el camino.
+`,
+  },
 ];

@@ -351,4 +351,26 @@ Nisto abriu-se a porta e entrou o Tio Anselmo, sacudindo o guarda-chuva.
 ⟦tio-anselmo⟧--Cheguei quando pude, menina, retorquiu elle, ⟦tio-anselmo⟧que a rua está um rio.
 `,
   },
+  {
+    id: 'pt-teatro-botica',
+    language: 'pt',
+    convention: 'teatro: nome da personagem em maiúsculas com ponto, rubricas entre parênteses',
+    characters: [
+      { id: 'boticario', name: 'O Boticário', gender: 'male' },
+      { id: 'dona-rita', name: 'Dona Rita', gender: 'female' },
+      { id: 'caixeiro', name: 'O Caixeiro', gender: 'male' },
+    ],
+    text: `(Uma botica de vila. O BOTICÁRIO ao balcão.)
+
+DONA RITA. ⟦dona-rita⟧Bons dias, senhor boticário. Venho buscar o xarope do meu marido.
+
+O BOTICÁRIO. ⟦boticario⟧Está pronto desde ontem, minha senhora. Caixeiro, o xarope da senhora Dona Rita!
+
+O CAIXEIRO. ⟦caixeiro⟧Já vai, patrão, já vai.
+
+DONA RITA: ⟦dona-rita⟧E diga-me, é verdade que o padre vai para Lisboa?
+
+O BOTICÁRIO. ⟦boticario⟧Assim dizem, mas eu não acredito em metade do que se diz nesta vila.
+`,
+  },
 ];

@@ -1,0 +1,83 @@
+/**
+ * Plays: a speech opens with its speaker's label (`TOBIAS. Another night…`, `A WATCHMAN: Ten o'clock…`) and stage
+ * directions stand in brackets, parentheses or italics (`[Exit.]`, `_Enter Hamlet._`). Segmentation, attribution and
+ * detection read the same labels from here (docs/dialogue-and-attribution.md, "Plays").
+ */
+import { foldWord } from './vocabulary';
+
+export interface ScriptLabel {
+  /** The label as written, without its `.` or `:` (`A WATCHMAN`). */
+  name: string;
+  /** Where the speech starts, after the label, its punctuation and the spaces after them. */
+  speechStart: number;
+}
+
+const UPPER_WORD = "[\\p{Lu}][\\p{Lu}'’\\-]*";
+/** One to four upper-case words, then `.` or `:` and a space before the speech. */
+const LABEL = new RegExp(`^(${UPPER_WORD}(?:[ \\t]+${UPPER_WORD}){0,3})[ \\t]*[.:][ \\t]+(?=\\S)`, 'u');
+/** A heading's number ("ACT I.", "SCENE II.", "ESCENA III:") is no speaker. */
+const NUMBERED = /(?:^|\s)[IVXLCDM]+$/u;
+const STAGE_DIRECTION = /^(?:\[[^]*\][.,;:]?|\([^]*\)[.,;:]?|_[^_]+_[.,;:]?|\*[^*]+\*[.,;:]?)$/u;
+
+/**
+ * A chapter is a script when at least this many of its paragraphs open with a label: a novel may open one paragraph
+ * or two with an upper-case word (`NOTE. This edition…`, a shouted `STOP. He ran…`), a scene of a play has more.
+ */
+export const MIN_LABELLED_PARAGRAPHS = 3;
+/**
+ * …and the labelled paragraphs are at least this share of the paragraphs that are not stage directions: in a play
+ * nearly every paragraph is a speech, in prose an upper-case opening is rare even when it recurs (a log's `NOON.`).
+ */
+export const MIN_LABELLED_SHARE = 0.6;
+
+/** The speaker label opening a paragraph, or null. */
+export function scriptLabel(paragraph: string): ScriptLabel | null {
+  const match = LABEL.exec(paragraph);
+  if (!match) return null;
+  const name = match[1];
+  // At least one word of two letters ("A", "O" alone are articles or a shout), and no heading's number.
+  if (!/\p{Lu}{2}/u.test(name) || NUMBERED.test(name)) return null;
+  return { name, speechStart: match[0].length };
+}
+
+/** A paragraph that is only a stage direction: `[Exit.]`, `(Aside)`, `_Enter Hamlet._`. */
+export function isStageDirection(paragraph: string): boolean {
+  return STAGE_DIRECTION.test(paragraph.trim());
+}
+
+/** A label opening a paragraph anywhere in a text (a blank line before it), as a quick first look. */
+const LABEL_AT_PARAGRAPH = new RegExp(
+  `(?:^|(?:\\r\\n|\\r|\\n)[ \\t]*(?:\\r\\n|\\r|\\n))[ \\t]*${UPPER_WORD}(?:[ \\t]+${UPPER_WORD}){0,3}[ \\t]*[.:][ \\t]`,
+  'gu',
+);
+
+/**
+ * Whether a whole chapter's text may be a script: it has at least the minimum of paragraphs opening like a label.
+ * Cheaper than cutting it into paragraphs, which most chapters (prose) never need.
+ */
+export function mayBeScript(text: string): boolean {
+  let found = 0;
+  for (const _match of text.matchAll(LABEL_AT_PARAGRAPH)) if (++found >= MIN_LABELLED_PARAGRAPHS) return true;
+  return false;
+}
+
+/** Whether a chapter, by its paragraphs, is written as a script (the thresholds above). */
+export function isScript(paragraphs: string[]): boolean {
+  const speeches = paragraphs.filter((paragraph) => !isStageDirection(paragraph));
+  const labelled = speeches.filter((paragraph) => scriptLabel(paragraph) !== null).length;
+  return labelled >= MIN_LABELLED_PARAGRAPHS && labelled >= speeches.length * MIN_LABELLED_SHARE;
+}
+
+/** A label as a name: `A WATCHMAN` → `A Watchman`, `JOÃO DA SILVA` → `João Da Silva`. */
+export function labelAsName(label: string): string {
+  return label
+    .toLowerCase()
+    .split(/\s+/u)
+    .map((word) => word.replace(/^\p{Ll}/u, (first) => first.toUpperCase()))
+    .join(' ');
+}
+
+/** The key a label and a character's name or alias share when they name the same person. */
+export function labelKey(name: string): string {
+  return foldWord(name).replace(/\s+/gu, ' ').trim();
+}
