@@ -9,11 +9,13 @@
  *   the person in the chapter right before the given name is first written;
  * - a full name and the one titled person of its surname whose gender agrees ("Tom Kernan" and "Mr Kernan", never
  *   "Lydia Bennet" and "Mrs. Bennet", since two women are called Bennet with a title);
- * - a familiar form and its full given name in the same chapter ("Lizzy", "Elizabeth").
+ * - a familiar form and its full given name in the same chapter ("Lizzy", "Elizabeth");
+ * - the person a tag speaks to and the name its line calls them ("“O, Mr Conroy,” said Lily to Gabriel").
  * A bare word is resolved per mention: a given name shared by several full names goes to the one mentioned nearest
  * (within a window), a bare surname to the one person of that family, or to its one man ("Bennet" is Mr. Bennet),
  * or to the family member mentioned nearest; otherwise it stays unresolved or its own person.
  */
+import type { SameAddressee } from './addressedInTags';
 import type { Gender } from './character';
 import { runsOfConsecutive, SAME_STORY_PEOPLE, sharedPeople, withoutRecurringCast } from './chapterRuns';
 import type { NameForm } from './mentions';
@@ -45,6 +47,7 @@ export class PersonIndex {
     forms: PlacedForm[],
     private readonly gender: GenderOracle,
     language: HeuristicLanguage,
+    addressed: SameAddressee[] = [],
   ) {
     this.names = new BookNameUsage(
       forms.map(({ form }) => form),
@@ -63,6 +66,7 @@ export class PersonIndex {
     this.linkGivenNames();
     this.linkFamilies();
     this.linkDiminutives();
+    this.linkAddressed(addressed);
     // People are fixed from here on (later nodes only ever start people of their own): genders can be remembered.
     this.genders = new Map();
   }
@@ -239,6 +243,52 @@ export class PersonIndex {
           this.graph.union(this.graph.ensure(`given|${full}`, full), this.graph.ensure(`given|${short}`, short));
       }
     }
+  }
+
+  /**
+   * The person a tag speaks to and the one other name its lines call them by ("“O, Mr Conroy,” said Lily to
+   * Gabriel") are one person, when no such pairing joins either of them to anyone else, no title or pronoun says
+   * they differ in gender, and neither is a bare given name written in a chapter without the other (a namesake of
+   * another story).
+   */
+  private linkAddressed(pairs: SameAddressee[]): void {
+    const partners = new Map<string, Set<string>>();
+    const joined: [string, string][] = [];
+    for (const { addressee, vocative, speaker } of pairs) {
+      const [spoken, called, saying] = [addressee, vocative, speaker].map((placed) =>
+        this.resolve(placed.form, placed.at, placed.chapter),
+      );
+      if (spoken === undefined || called === undefined || spoken === called) continue;
+      if (saying === spoken || saying === called) continue;
+      joined.push([spoken, called]);
+      for (const [one, other] of [
+        [spoken, called],
+        [called, spoken],
+      ]) {
+        if (!partners.has(one)) partners.set(one, new Set());
+        partners.get(one)!.add(other);
+      }
+    }
+    for (const [spoken, called] of joined) {
+      if (partners.get(spoken)!.size > 1 || partners.get(called)!.size > 1) continue;
+      const genders = [this.genderOfRoot(spoken, true), this.genderOfRoot(called, true)];
+      if (!genders.includes('unknown') && genders[0] !== genders[1]) continue;
+      if (!this.writtenOnlyWith(spoken, called) || !this.writtenOnlyWith(called, spoken)) continue;
+      this.graph.union(spoken, called);
+    }
+    this.linkedRuns.clear();
+  }
+
+  /** Whether every chapter where a person's bare given name is written also holds the other person. */
+  private writtenOnlyWith(person: string, other: string): boolean {
+    const otherChapters = new Set(
+      this.members(other).flatMap((key) => [...this.graph.get(key)!.chapters, ...this.bareChaptersOfNode(key)]),
+    );
+    // A namesake apart from a full name (`alone|Joe`) is written wherever the bare name is.
+    const bare = (key: string) => this.bareChaptersOfNode(key.replace(/^alone\|/u, 'given|'));
+    return this.members(person)
+      .flatMap(bare)
+      .every((chapter) => otherChapters.has(chapter));
   }
 
   /**

@@ -4,6 +4,7 @@
  * clustered into people (clusters.ts), and each person counted (tally.ts). Kept apart from detection so the story
  * collection rule and the role folds read the same people the cast is made of.
  */
+import { sameAddressees } from './addressedInTags';
 import type { AgeBand, ChapterInput, Gender } from './character';
 import { PersonIndex, type PlacedForm } from './clusters';
 import { addVote, ageBefore, articleBefore, emptyVotes, genderOf, pronounAfter, type Votes } from './genderEvidence';
@@ -49,7 +50,7 @@ export interface ChapterScan {
   language: HeuristicLanguage;
   base: number;
   mentions: Placed[];
-  attributions: { form: NameForm; at: number; chapter: number; verb: string }[];
+  attributions: { form: NameForm; at: number; chapter: number; verb: string; end: number }[];
   roles: RoleAttribution[];
   /** The chapter's lines of dialogue, as sorted [from, to) offsets. */
   dialogue: [number, number][];
@@ -76,7 +77,10 @@ export function tallyPeople(chapters: ChapterInput[]) {
       addVotes(bareVotes.get(mention.form.tokens[0])!, mention.votes);
     }
   }
-  const people = new PersonIndex(placed, (keys) => nodeGender(keys, formVotes, bareVotes), bookLanguage);
+  const addressed = scans.flatMap((scan) =>
+    sameAddressees(scan.chapter.text, scan.language, scan.attributions, scan.mentions),
+  );
+  const people = new PersonIndex(placed, (keys) => nodeGender(keys, formVotes, bareVotes), bookLanguage, addressed);
 
   const tallies = new Map<string, Tally>();
   const tallyFor = (key: string) => {
@@ -154,6 +158,7 @@ function scanChapters(chapters: ChapterInput[], wordCase: WordCase): ChapterScan
         at: base + found.offset,
         chapter: index,
         verb: found.verb,
+        end: found.offset + found.length,
       }))
       .filter((found): found is ChapterScan['attributions'][number] => found.form !== null);
     // "dijo el Corregidor" where the book makes "Corregidor" a name is that name's tag, not a role's.

@@ -1,0 +1,126 @@
+/**
+ * A speech tag that names the person spoken to ("said Lily to Gabriel", "—dijo Rosa a Juan", "disse a Rosa ao
+ * João") while the line it reports calls that person by another name (“O, Mr Conroy,” …): the name in the tag and
+ * the name of address are one person. docs/characters.md, *Who is who*.
+ */
+import type { PlacedForm } from './nameNodes';
+import type { HeuristicLanguage } from './vocabulary';
+
+/** The few mentions of a chapter this reading needs: where each name is written and whether it is addressed. */
+export interface AddressMention extends PlacedForm {
+  local: number;
+  length: number;
+  vocative: boolean;
+}
+
+/** A named speech tag of the chapter: its verb and where its subject's name ends. */
+export interface NamedTag {
+  verb: string;
+  /** Offset in the chapter where the tag's subject name (or, subject first, the name before its verb) ends. */
+  end: number;
+}
+
+/** A name in a tag's "to …" and the one other name its paragraph's lines address. */
+export interface SameAddressee {
+  addressee: PlacedForm;
+  vocative: PlacedForm;
+  speaker: PlacedForm;
+}
+
+/** "to", "a", "ao", "à" between the tag and the person spoken to, an adverb of manner allowed before it. */
+const TO: Record<HeuristicLanguage, RegExp> = {
+  en: /^(?:\s+\p{Ll}+ly)?\s+to\s+$/u,
+  es: /^(?:\s+\p{Ll}+mente)?\s+a\s+$/u,
+  pt: /^(?:\s+\p{Ll}+mente)?\s+(?:a|ao|à)\s+$/u,
+};
+/** Spoken to two people ("to Gabriel and Gretta") or to someone's relative ("to Gabriel's wife"): nobody in particular. */
+const NOT_ONE_PERSON = /^(?:['’]s|[ \t]*(?:\r?\n[ \t]*)?(?:and|y|e|or|o|ou|,[ \t]*\p{Lu})(?!\p{L}))/u;
+const PARAGRAPH_BREAK = /\n[ \t]*\r?\n/gu;
+/** A quotation mark or a dialogue dash: the words before the tag are its line. */
+const OPENS_LINE = /[“"‘«—–]|--/u;
+
+/**
+ * Every tag of the chapter whose "to …" is a name and whose paragraph (one speaker's turn) addresses exactly one
+ * other name: the vocative and the addressee are that pair. The speaker's own name is never the other one.
+ */
+export function sameAddressees(
+  text: string,
+  language: HeuristicLanguage,
+  tags: NamedTag[],
+  mentions: AddressMention[],
+): SameAddressee[] {
+  const found: SameAddressee[] = [];
+  const byStart = new Map(mentions.map((mention) => [mention.local, mention]));
+  for (const tag of tags) {
+    const speaker = mentions.find((mention) => mention.local < tag.end && tag.end <= mention.local + mention.length);
+    if (!speaker) continue;
+    const addressee = addresseeAfter(text, language, tag, byStart);
+    if (!addressee) continue;
+    const [from, to] = reportedLine(text, speaker.local, addressee.local + addressee.length);
+    const others = mentions.filter(
+      (mention) =>
+        mention.vocative &&
+        mention.local >= from &&
+        mention.local < to &&
+        mention !== addressee &&
+        mention !== speaker &&
+        !sameWords(mention, addressee) &&
+        !sameWords(mention, speaker),
+    );
+    const names = new Set(others.map(wordsOf));
+    if (names.size === 1) found.push({ addressee, vocative: others[0], speaker });
+  }
+  return found;
+}
+
+/** The name spoken to right after the tag ("said Lily to Gabriel when…"), if it is one person's. */
+function addresseeAfter(
+  text: string,
+  language: HeuristicLanguage,
+  tag: NamedTag,
+  byStart: Map<number, AddressMention>,
+): AddressMention | undefined {
+  let from = tag.end;
+  // Subject first ("Lily said to Gabriel"): the verb follows the name.
+  const verbAfter = new RegExp(`^[ \\t]*(?:\\r?\\n[ \\t]*)?${escape(tag.verb)}(?!\\p{L})`, 'u').exec(text.slice(from));
+  if (verbAfter) from += verbAfter[0].length;
+  const window = text.slice(from, from + 40);
+  for (let length = 2; length <= window.length; length++) {
+    const mention = byStart.get(from + length);
+    if (!mention) continue;
+    if (!TO[language].test(window.slice(0, length))) return undefined;
+    const after = text.slice(mention.local + mention.length, mention.local + mention.length + 12);
+    return NOT_ONE_PERSON.test(after) ? undefined : mention;
+  }
+  return undefined;
+}
+
+/**
+ * The stretch of the paragraph (one speaker's turn) that the tag reports: the words before it when it follows its
+ * line ("“O, Mr Conroy,” said Lily to Gabriel"), else the words after it ("Lily said to Gabriel: “O, Mr Conroy…”").
+ * A line going on after the tag may turn to someone else (“…Good-night, Mrs Conroy.”).
+ */
+function reportedLine(text: string, tagFrom: number, tagTo: number): [number, number] {
+  let from = 0;
+  let to = text.length;
+  for (const match of text.matchAll(PARAGRAPH_BREAK)) {
+    if (match.index + match[0].length <= tagFrom) from = match.index + match[0].length;
+    else if (match.index >= tagTo) {
+      to = match.index;
+      break;
+    }
+  }
+  return OPENS_LINE.test(text.slice(from, tagFrom)) ? [from, tagFrom] : [tagTo, to];
+}
+
+function wordsOf(mention: AddressMention): string {
+  return `${mention.form.honorific ?? ''}|${mention.form.tokens.join(' ')}`;
+}
+
+function sameWords(a: AddressMention, b: AddressMention): boolean {
+  return wordsOf(a) === wordsOf(b);
+}
+
+function escape(word: string): string {
+  return word.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+}
