@@ -16,16 +16,24 @@ const MIN_SHARED_BASELINES = 3;
 /** Pieces crossing the gutter (headings across the page) may be at most this share of the page's pieces. */
 const MAX_CROSSING_SHARE = 0.15;
 
+/** The largest page PDF allows (200 inches), in points. */
+const MAX_PAGE_WIDTH = 14_400;
+
+// Loops, not Math.max(...values): a page may hold more pieces than a call takes arguments.
+const least = (values: number[]) => values.reduce((a, b) => Math.min(a, b), Infinity);
+const most = (values: number[]) => values.reduce((a, b) => Math.max(a, b), -Infinity);
+
 const isText = (item: PdfTextItem) => item.height > 0 && item.text.trim().length > 0;
 
 /** The x of a gutter between two columns, if the page has one. */
 export function findGutter(items: PdfTextItem[]): number | undefined {
   const pieces = items.filter(isText);
   if (pieces.length < 2 * MIN_SHARED_BASELINES) return undefined;
-  const left = Math.min(...pieces.map((p) => p.x));
-  const right = Math.max(...pieces.map((p) => p.x + p.width));
+  const left = least(pieces.map((p) => p.x));
+  const right = most(pieces.map((p) => p.x + p.width));
   const width = right - left;
-  if (width <= 0) return undefined;
+  // Positions are the file's word: a piece placed far off any real page must not size the count below.
+  if (!(width > 0 && width <= MAX_PAGE_WIDTH)) return undefined;
   // Pieces crossing each point across the width, counted once for the page: a piece adds one from its start to its end.
   const span = Math.ceil(width);
   const counts = new Array<number>(span + 2).fill(0);
@@ -48,8 +56,8 @@ export function findGutter(items: PdfTextItem[]): number | undefined {
   const gutter = left + (from + to) / 2;
   const leftPieces = pieces.filter((p) => p.x + p.width <= gutter);
   const rightPieces = pieces.filter((p) => p.x >= gutter);
-  const leftEdge = Math.max(...leftPieces.map((p) => p.x + p.width));
-  const rightEdge = Math.max(...rightPieces.map((p) => p.x + p.width));
+  const leftEdge = most(leftPieces.map((p) => p.x + p.width));
+  const rightEdge = most(rightPieces.map((p) => p.x + p.width));
   if (leftEdge - left < width * MIN_COLUMN_SHARE || rightEdge - gutter < width * MIN_COLUMN_SHARE) return undefined;
   const rightBaselines = new Set(rightPieces.map((p) => Math.round(p.y)));
   const shared = new Set(leftPieces.map((p) => Math.round(p.y)).filter((y) => rightBaselines.has(y)));

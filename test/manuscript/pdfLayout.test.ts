@@ -87,3 +87,17 @@ describe('footnotes at the foot of a page', () => {
     expect(separateFootnotes(lines)).toEqual({ lines, notes: [] });
   });
 });
+
+describe('positions a file makes up', () => {
+  it('reads a page with a piece placed far off any page in the order given', () => {
+    const row = (y: number): PdfTextItem[] => [
+      { text: 'Left words here', x: 72, y, width: 200, height: 11, endsLine: false },
+      { text: 'Right words here', x: 320, y, width: 200, height: 11, endsLine: true },
+    ];
+    const page = [...row(700), ...row(686), ...row(672), ...row(658)];
+    expect(findGutter(page)).toBeCloseTo(296);
+    expect(findGutter([...page, { text: 'far', x: 1e12, y: 600, width: 10, height: 11, endsLine: true }])).toBe(
+      undefined,
+    );
+  });
+});
