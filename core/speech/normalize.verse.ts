@@ -49,6 +49,8 @@ function withLinePauses(paragraph: string): string {
   const pause = (line: string, i: number) =>
     i < last && ENDS_IN_WORD.test(line.trimEnd()) ? `${line.trimEnd()},` : line;
   if (isVerse(lines.map((line) => line.trim()))) return lines.map(pause).join('\n');
+  // Most prose has no indented line at all; it is left as it is without looking at each line.
+  if (!/\n(?: {2}|\t)/.test(paragraph)) return paragraph;
   const indented = indentedVerseLines(lines);
   if (!indented.includes(true)) return paragraph;
   return lines.map((line, i) => (indented[i] ? pause(line.trimStart(), i) : line)).join('\n');
