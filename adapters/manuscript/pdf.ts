@@ -4,14 +4,14 @@ import { UnreadableManuscriptError } from '../../core/manuscript/errors';
 import type { ManuscriptLimits } from './limits';
 import { paragraphBlocks } from './textBlocks';
 import { joinHyphenatedLines, pageFurniture } from '../../core/manuscript/pageFurniture';
+import { classifyHeadingLine } from '../../core/manuscript/headings';
+import { readingOrderLines } from './pdfColumns';
+import { separateFootnotes } from './pdfFootnotes';
+import type { PdfLine, PdfTextItem } from './pdfLines';
 
-interface PdfLine {
-  text: string;
-  /** Vertical gap to the previous line on the page, in multiples of the line's font height (0 for the first). */
-  gap: number;
-}
-
-type WorkerReply = { pages: PdfLine[][] } | { error: string };
+type WorkerReply = { pages: PdfTextItem[][] } | { error: string };
+/** The heading footnotes are gathered under, as for Markdown's; the chapter detection reads it as back matter. */
+const NOTES_HEADING = 'Notes';
 
 /**
  * pdf.js is an ES module with a large attack surface, so it runs in a worker thread: a time limit can terminate it,
@@ -32,22 +32,15 @@ const { pathToFileURL } = require('node:url');
   for (let n = 1; n <= doc.numPages; n++) {
     const page = await doc.getPage(n);
     const content = await page.getTextContent();
-    const lines = [];
-    let current = '', lastY, height = 0, gap = 0;
+    const items = [];
+    let last;
     for (const item of content.items) {
       if (typeof item.str !== 'string') continue;
-      const y = item.transform ? item.transform[5] : lastY;
-      if (lastY !== undefined && y !== undefined && Math.abs(y - lastY) > 1 && current.length > 0) {
-        lines.push({ text: current, gap }); current = '';
-      }
-      if (current.length === 0 && lastY !== undefined && y !== undefined) gap = Math.abs(lastY - y) / Math.max(1, height || item.height || 12);
-      current += item.str;
-      if (item.height) height = item.height;
-      if (y !== undefined) lastY = y;
-      if (item.hasEOL) { lines.push({ text: current, gap }); current = ''; }
+      const t = item.transform || last;
+      items.push({ text: item.str, x: t ? t[4] : 0, y: t ? t[5] : 0, width: item.width || 0, height: item.height || 0, endsLine: !!item.hasEOL });
+      if (item.transform) last = item.transform;
     }
-    if (current.length > 0) lines.push({ text: current, gap });
-    pages.push(lines);
+    pages.push(items);
     page.cleanup();
   }
   await doc.destroy();
@@ -55,7 +48,7 @@ const { pathToFileURL } = require('node:url');
 })().catch((error) => parentPort.postMessage({ error: String((error && error.message) || error) }));
 `;
 
-function extractLines(bytes: Buffer, limits: ManuscriptLimits): Promise<PdfLine[][]> {
+function extractItems(bytes: Buffer, limits: ManuscriptLimits): Promise<PdfTextItem[][]> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER_SOURCE, {
       eval: true,
@@ -119,8 +112,10 @@ function linesToText(pages: PdfLine[][]): string {
       const text = line.text.replace(/\s+$/, '');
       if (text.trim().length === 0 || furniture[p][l]) return;
       const last = current[current.length - 1];
-      const runsOn = firstOnPage && last !== undefined && !SENTENCE_END.test(last) && /^\s*\p{Ll}/u.test(text);
-      if ((firstOnPage && !runsOn) || line.gap > 1.6) flush();
+      // A paragraph runs on over a page or column break when the break fell mid-sentence.
+      const atBreak = firstOnPage || line.startsColumn;
+      const runsOn = atBreak && last !== undefined && !SENTENCE_END.test(last) && /^\s*\p{Ll}/u.test(text);
+      if ((atBreak && !runsOn) || line.gap > 1.6) flush();
       firstOnPage = false;
       current.push(text.trim());
     });
@@ -130,9 +125,25 @@ function linesToText(pages: PdfLine[][]): string {
   return paragraphs.map((paragraph) => joinHyphenatedLines(paragraph.split('\n')).join('\n')).join('\n\n');
 }
 
+/**
+ * Footnotes gathered at the end under their own heading, as Markdown's are, so they are back matter and not read in
+ * the middle of the text; a book ending with its own notes section takes them there.
+ */
+function withNotes(text: string, notes: string[]): string {
+  if (notes.length === 0) return text;
+  const paragraphs = text.split(/\n\s*\n/);
+  const lastHeading = paragraphs.findLast((p) => !p.includes('\n') && classifyHeadingLine(p) !== null);
+  const endsWithNotes = lastHeading !== undefined && classifyHeadingLine(lastHeading)?.type === 'back_matter';
+  const gathered = notes.map((note) => joinHyphenatedLines(note.split('\n')).join('\n'));
+  return [text, ...(endsWithNotes ? [] : [NOTES_HEADING]), ...gathered].join('\n\n');
+}
+
 export async function parsePdf(bytes: Buffer, limits: ManuscriptLimits): Promise<ParsedManuscript> {
-  const pages = await extractLines(bytes, limits);
-  const text = linesToText(pages);
+  const pages = (await extractItems(bytes, limits)).map((items) => separateFootnotes(readingOrderLines(items)));
+  const text = withNotes(
+    linesToText(pages.map((page) => page.lines)),
+    pages.flatMap((page) => page.notes),
+  );
   if (text.trim().length === 0) {
     throw new UnreadableManuscriptError('the PDF has no text layer (scanned pages need OCR, which we do not do)');
   }

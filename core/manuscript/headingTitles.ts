@@ -6,6 +6,7 @@ import {
   type HeadingMatch,
 } from './headings';
 import type { LaidOutBlock, TextLayout } from './textLayout';
+import { diaryDateLines } from './diaries';
 
 /**
  * A heading line as the book writes it (docs/manuscripts.md, "Heading lines in plain text"): the lines of its block
@@ -126,6 +127,7 @@ export function takeTitleLines(
     else groups.set(key, [heading]);
   }
   const nextOf = (heading: Accepted) => blocks[heading.block.index + 1];
+  const entryDates = diaryDateLines(blocks);
   const written = (heading: Accepted) => {
     const next = nextOf(heading);
     const line = collapse(next.text);
@@ -146,7 +148,8 @@ export function takeTitleLines(
       // A part's title is followed by its first chapter's heading at once ("BOOK ONE", "THE COAST", "CHAPTER 1").
       (!accepted.has(next.index + 1) || (heading.match.family === 'part' && written(heading))) &&
       classifyHeadingLine(next.lines[0])?.family !== 'labelled' &&
-      !isEpigraph(next.lines, blocks[next.index + 1]?.lines)
+      !isEpigraph(next.lines, blocks[next.index + 1]?.lines) &&
+      !entryDates.has(next.index)
     );
   };
   const setApart = (heading: Accepted) => meaningfulGaps && nextOf(heading).blanksAfter > paragraphGap;

@@ -5,7 +5,7 @@
  */
 import type { LaidOutBlock } from './textLayout';
 
-const MONTHS = [
+export const MONTHS = [
   // English, with the abbreviations letters date with
   'january|february|march|april|may|june|july|august|september|october|november|december',
   'jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec',
@@ -31,7 +31,7 @@ function isDateLine(block: LaidOutBlock): boolean {
   return block.lines.length === 1 && line.length <= MAX_DATE_LINE && DATE.test(line) && !/[!?]$/.test(line);
 }
 
-function isSalutation(block: LaidOutBlock | undefined): boolean {
+export function isSalutation(block: LaidOutBlock | undefined): boolean {
   return block !== undefined && block.lines.length === 1 && SALUTATION.test(block.lines[0].trim());
 }
 

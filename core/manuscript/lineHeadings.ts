@@ -14,6 +14,7 @@ import type { ChapterType } from './manuscript';
 import { findBackMatter } from './backMatter';
 import { continuation, numeralChapters } from './numbering';
 import { letterOpenings } from './letters';
+import { diaryEntries } from './diaries';
 import { findRecurringContents } from './recurringContents';
 import { gapsAreMeaningful, type LaidOutBlock, type TextLayout } from './textLayout';
 import { TitleIndex } from './titleMatch';
@@ -161,9 +162,13 @@ export function detectLineHeadings(layout: TextLayout): LineDetection {
   }
   takeTitleLines(layout, accepted, consumed, meaningfulGaps);
 
-  // 4. A book told in letters without headings: each letter's date line over its salutation starts it (letters.ts).
+  // 4. A book told in letters without headings: each letter's date line over its salutation starts it (letters.ts);
+  //    a diary without headings or letters: each entry's date line starts it (diaries.ts).
   if ([...accepted.values()].every((a) => a.match.family === 'special')) {
-    for (const block of letterOpenings(blocks)) if (!inContents(block.index)) acceptLetter(block);
+    const letters = letterOpenings(blocks);
+    for (const block of letters.length > 0 ? letters : diaryEntries(blocks)) {
+      if (!inContents(block.index)) acceptLetter(block);
+    }
   }
 
   // 5. Titles alone on their line: in a collection they are the stories' headings when its contents list names them,

@@ -28,13 +28,32 @@ function isVerse(lines: string[]): boolean {
   });
 }
 
+const INDENTED = /^(?: {2,}|\t)\S/;
+
+/**
+ * Lines set in from the margin, two or more in a row, are verse quoted in prose: a couplet, a rhyme a character
+ * sings. Wrapping never indents a line, so two lines are evidence enough. A paragraph's own first line has lost its
+ * indent (paragraphs are trimmed), so it counts when the line under it is indented.
+ */
+function indentedVerseLines(lines: string[]): boolean[] {
+  const short = (line: string) => line.trim().length > 0 && line.trim().length <= MAX_VERSE_LINE;
+  const set = lines.map(
+    (line, i) => short(line) && (INDENTED.test(line) || (i === 0 && INDENTED.test(lines[1] ?? ''))),
+  );
+  return set.map((inSet, i) => inSet && (set[i - 1] === true || set[i + 1] === true));
+}
+
 function withLinePauses(paragraph: string): string {
   const lines = paragraph.split('\n');
-  if (!isVerse(lines.map((line) => line.trim()))) return paragraph;
   const last = lines.length - 1;
-  return lines
-    .map((line, i) => (i < last && ENDS_IN_WORD.test(line.trimEnd()) ? `${line.trimEnd()},` : line))
-    .join('\n');
+  const pause = (line: string, i: number) =>
+    i < last && ENDS_IN_WORD.test(line.trimEnd()) ? `${line.trimEnd()},` : line;
+  if (isVerse(lines.map((line) => line.trim()))) return lines.map(pause).join('\n');
+  // Most prose has no indented line at all; it is left as it is without looking at each line.
+  if (!/\n(?: {2}|\t)/.test(paragraph)) return paragraph;
+  const indented = indentedVerseLines(lines);
+  if (!indented.includes(true)) return paragraph;
+  return lines.map((line, i) => (indented[i] ? pause(line.trimStart(), i) : line)).join('\n');
 }
 
 export function pauseAtVerseLineEnds(text: string): string {

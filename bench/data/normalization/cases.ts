@@ -192,6 +192,17 @@ const ENGLISH = cases('en', 'en-GB', [
     'He said that the rain would clear by noon, and it did not clear by\nnoon, and I have thought of nothing else since that\nmorning.',
     'He said that the rain would clear by noon, and it did not clear by\nnoon, and I have thought of nothing else since that\nmorning.',
   ],
+  [
+    'verse',
+    'The river runs to the sea, my love\n    And I must follow after',
+    'The river runs to the sea, my love,\nAnd I must follow after',
+  ],
+  [
+    'verse',
+    'The miller sang the song his father had sung at the wheel before him:\n    The water turns the stone, my dear\n    The stone will turn the grain\nand then he went back to his sacks of flour.',
+    'The miller sang the song his father had sung at the wheel before him:\nThe water turns the stone, my dear,\nThe stone will turn the grain,\nand then he went back to his sacks of flour.',
+  ],
+  ['verse', '"Yes," she said\nand went out.', '"Yes," she said\nand went out.'],
   ['unit', 'a room of 20 m² and a field', 'a room of twenty m² and a field'],
   ['note mark', 'the town of *** in the north', 'the town of, in the north'],
   ['symbol', 'a clerk at Hobbs & Lane, drapers', 'a clerk at Hobbs and Lane, drapers'],
@@ -353,6 +364,11 @@ const SPANISH = cases('es', 'es-ES', [
     'Lleva el río la luna\ny la luna lleva el río\nnadie sabe quién empuja\nen la noche del estío.',
     'Lleva el río la luna,\ny la luna lleva el río,\nnadie sabe quién empuja,\nen la noche del estío.',
   ],
+  [
+    'verse',
+    'Por el río va la barca\n    y en la barca va mi amor.',
+    'Por el río va la barca,\ny en la barca va mi amor.',
+  ],
   ['roman', 'IV. EL VIAJE DE VUELTA', 'cuatro. EL VIAJE DE VUELTA'],
   ['roman', 'en tiempos de Felipe\nIV, cuando', 'en tiempos de Felipe\ncuarto, cuando'],
   ['roman', 'como se dijo en el capítulo XIV, el mozo', 'como se dijo en el capítulo catorce, el mozo'],
@@ -471,6 +487,11 @@ const PORTUGUESE = [
       'verse',
       'O vento que vem do mar\nleva a carta ao meu amor\nse ele a não quiser ler\ndeita-a ao rio, por favor.',
       'O vento que vem do mar,\nleva a carta ao meu amor,\nse ele a não quiser ler,\ndeita-a ao rio, por favor.',
+    ],
+    [
+      'verse',
+      'Quem canta seus males espanta\n    quem chora seus males aumenta.',
+      'Quem canta seus males espanta,\nquem chora seus males aumenta.',
     ],
   ]),
   ...cases('pt', 'pt-PT', [

@@ -1,0 +1,58 @@
+/**
+ * Entries of a diary or a journal: each opens with a line that is a date and nothing more ("March 3rd.", "3 de
+ * março.", "Monday, 14 May 1798.", "3 May. Bistritz."), alone in its block, with the day's text under it.
+ *
+ * The rule: dated entries are the book's chapters only when the book has no other chapter structure (no chapter
+ * headings, no letters) and three entries or more open that way. Under chapter headings an entry is a paragraph of
+ * the chapter, its date line a paragraph of its own, so it is read with a pause and cuts nothing: a journal kept in
+ * chapters is cut by its chapters, and a novel's dated letter or a date quoted once in a chapter never becomes one.
+ * A date line over a salutation opens a letter (letters.ts), not an entry.
+ */
+import { isSalutation, MONTHS } from './letters';
+import type { LaidOutBlock } from './textLayout';
+
+const WEEKDAYS = [
+  'monday|tuesday|wednesday|thursday|friday|saturday|sunday',
+  'lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo',
+  'segunda|terça|terca|quarta|quinta|sexta',
+  'lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche',
+].join('|');
+const DAY = String.raw`\d{1,2}(?:st|nd|rd|th|d|º|°|er)?`;
+const YEAR = String.raw`(?:,?\s+(?:de\s+)?1\d{3})?`;
+/** The whole line: a weekday, the date in either order with its year, and at most a place of two words after it. */
+const DIARY_DATE = new RegExp(
+  // Portuguese weekdays are written whole ("segunda-feira") or short ("segunda").
+  String.raw`^(?:(?:${WEEKDAYS})(?:-feira)?,?\s+(?:the\s+)?)?` +
+    String.raw`(?:${DAY}\.?\s+(?:de\s+|of\s+)?(?:${MONTHS})(?!\p{L})\.?${YEAR}|(?:${MONTHS})(?!\p{L})\.?\s+${DAY}${YEAR})` +
+    String.raw`[.,;:]?(?:\s*[—–-]?\s*([\p{L}'’.-]+(?:\s+[\p{L}'’.-]+)?))?\s*$`,
+  'iu',
+);
+const MAX_DATE_LINE = 48;
+/** A diary has entries enough that dated lines are its shape, not a date quoted here and there. */
+const MIN_ENTRIES = 3;
+
+function isDiaryDate(block: LaidOutBlock): boolean {
+  if (block.lines.length !== 1) return false;
+  const line = block.lines[0].trim();
+  const match = line.length <= MAX_DATE_LINE ? DIARY_DATE.exec(line) : null;
+  // The place after the date is a name ("Bistritz"), not the entry's first words ("We rode home").
+  return match !== null && (match[1] === undefined || /^\p{Lu}[^\s]*\.?$|^\p{Lu}\S*\s+\p{Lu}\S*$/u.test(match[1]));
+}
+
+/** The blocks that open diary entries: a date line with the day's text under it, not a salutation. */
+export function diaryEntries(blocks: LaidOutBlock[]): LaidOutBlock[] {
+  const entries = blocks.filter((block) => {
+    const next = blocks[block.index + 1];
+    return isDiaryDate(block) && next !== undefined && !isSalutation(next) && !isDiaryDate(next);
+  });
+  return entries.length >= MIN_ENTRIES ? entries : [];
+}
+
+/**
+ * The date lines of a book kept as a diary (three or more), wherever they stand: under a chapter heading such a line
+ * is the first entry's date, not the chapter's title.
+ */
+export function diaryDateLines(blocks: LaidOutBlock[]): Set<number> {
+  const dates = blocks.filter(isDiaryDate).map((block) => block.index);
+  return new Set(dates.length >= MIN_ENTRIES ? dates : []);
+}
