@@ -197,6 +197,11 @@ export interface SegmentRecord extends ProjectScopedDocument {
   /** The exact slice of the chapter text (segments of a chapter concatenate to it). */
   text: string;
   boundaryBefore: SegmentBoundary;
+  /**
+   * Characters at the start of `text` shown but never spoken (a script's speaker label, set by segmentation;
+   * core/planning/speakable.ts). Absent when all of it is spoken.
+   */
+  unspokenChars?: number;
   /** `narrator`, a character id, or `unknown`. */
   speakerId: string;
   speakerConfidence: number;

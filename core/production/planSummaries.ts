@@ -9,6 +9,7 @@ import type { ChapterRecord, SegmentRecord } from '../book/records';
 import { UNKNOWN_SPEAKER } from '../book/records';
 import { bookChapterOutlines, type ChapterOutline } from '../planning/bookDocuments';
 import { currentTotals, readCommittedPlan } from '../planning/planGenerations';
+import { spokenPart } from '../planning/speakable';
 import { billableCharacters } from '../ssml/text';
 import { findSegmentProblems, type ChapterPlanSummary, type PreflightProblem, type SkippedItem } from './preflight';
 
@@ -102,7 +103,7 @@ async function countChapter(
   const segments = await planOf(deps, outline);
   return {
     segments: segments.length,
-    billableCharacters: segments.reduce((sum, segment) => sum + billableCharacters(segment.text), 0),
+    billableCharacters: segments.reduce((sum, segment) => sum + billableCharacters(spokenPart(segment)), 0),
   };
 }
 
@@ -128,7 +129,7 @@ async function readChapter(
     segments: segments.length,
     unknownDialogue: dialogue.filter((segment) => segment.speakerId === UNKNOWN_SPEAKER).length,
     dialogueSpeakers: [...new Set(dialogue.map((segment) => segment.speakerId))],
-    billableCharacters: segments.reduce((sum, segment) => sum + billableCharacters(segment.text), 0),
+    billableCharacters: segments.reduce((sum, segment) => sum + billableCharacters(spokenPart(segment)), 0),
     problems: language === undefined ? [] : findSegmentProblems(outline, segments, language),
   };
 }
