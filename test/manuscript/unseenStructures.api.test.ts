@@ -128,4 +128,21 @@ it('a play: acts and scenes are its sections, the list of persons is spoken, eac
   expect(first.filter((s) => s.kind === 'dialogue').map((s) => s.speakerId)).toEqual(
     ['Tobias', 'Margery', 'Tobias', 'Margery', 'The Stranger'].map(idOf),
   );
+  // The labels stay in the plan the studio shows, but what goes to the speech engine and the spoken preview says only
+  // the speeches (a stage direction naming someone is still read).
+  const label = /\b(?:TOBIAS|MARGERY|A WATCHMAN|THE STRANGER)[.:]/u;
+  expect(first.map((s) => s.text).join('')).toMatch(label);
+  for (const [chapterId, speech] of [
+    [scene.id, "Ten o'clock, and a clear night."],
+    [first[0].chapterId, 'Another night, and still the glass'],
+  ]) {
+    const preview = await body<{ requests: Array<{ ssml: string }> }>(
+      await platform.api(CREATOR, `/v1/projects/${projectId}/chapters/${chapterId}/ssml?engine=offline`),
+      200,
+    );
+    const ssml = preview.requests.map((request) => request.ssml).join('\n');
+    expect(ssml).toContain(speech);
+    expect(ssml).not.toMatch(label);
+    expect((await spokenParagraphs(projectId, chapterId)).join('\n')).not.toMatch(label);
+  }
 });
