@@ -148,6 +148,11 @@ export interface ChapterPlanTotals {
   dialogueSpeakers: Record<string, number>;
   /** Segments production would skip, having nothing to speak (core/production/preflight.ts). */
   nothingToSpeak: number;
+  /**
+   * Segments silent on purpose (a play's speaker label, core/planning/speakable.ts): never sent, so never billed.
+   * Absent when there are none.
+   */
+  unspoken?: number;
   /** Segments too long for one synthesis request. */
   tooLong: number;
   /** The book language the spoken-form checks were made in. */

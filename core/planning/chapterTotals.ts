@@ -11,7 +11,7 @@ import { PreconditionFailedError } from '../errors';
 import { findSegmentProblems } from '../production/preflight';
 import { billableCharacters } from '../ssml/text';
 import { committedGeneration, readCommittedPlan } from './planGenerations';
-import { hasUnspokenPart, spokenPart } from './speakable';
+import { hasUnspokenPart, isSilentOnPurpose, spokenPart } from './speakable';
 
 export type CountedSegment = Pick<
   SegmentRecord,
@@ -60,6 +60,7 @@ function accumulate(totals: ChapterPlanTotals, segments: CountedSegment[], sign:
     if (unknown) next.unknownSpeaker += sign;
     if (unknown && dialogue) next.unknownDialogue += sign;
     if (segment.flagged) next.flagged += sign;
+    if (isSilentOnPurpose(segment)) next.unspoken = (next.unspoken ?? 0) + sign;
     bump(next.speakers, segment.speakerId);
     if (dialogue) bump(next.dialogueSpeakers, segment.speakerId);
   }
@@ -70,6 +71,8 @@ function accumulate(totals: ChapterPlanTotals, segments: CountedSegment[], sign:
     ? segments.filter((segment) => !hasUnspokenPart(segment)).length
     : problems.filter((problem) => problem.code === 'nothing_to_speak').length;
   next.nothingToSpeak += sign * silent;
+  // Only a play has any: the totals of prose stay as they were, field for field.
+  if (next.unspoken === 0) delete next.unspoken;
   next.tooLong += sign * problems.filter((problem) => problem.code === 'segment_too_long').length;
   return next;
 }

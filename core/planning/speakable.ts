@@ -30,6 +30,11 @@ export function hasUnspokenPart(segment: UnspokenAware): boolean {
   return (segment.unspokenChars ?? 0) > 0;
 }
 
+/** A segment left silent on purpose: it has an unspoken part and nothing after it to say (a label alone). */
+export function isSilentOnPurpose(segment: UnspokenAware): boolean {
+  return hasUnspokenPart(segment) && !hasSpeakableText(spokenPart(segment));
+}
+
 /** `segment` with `chars` as its unspoken opening; without the field when there is none (as prose has). */
 export function withUnspoken<T extends UnspokenAware>(segment: T, chars: number | undefined): T {
   const { unspokenChars: _dropped, ...rest } = segment;

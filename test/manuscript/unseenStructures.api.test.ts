@@ -1,3 +1,4 @@
+import { billableCharacters } from '../../core/ssml/text';
 import { CHAPTER_FIXTURES } from './fixtures/chapterFixtures';
 import { waitForJob } from '../api/isolation/fixtures';
 import { allSegments, planProject, runJob } from '../planning/support';
@@ -9,6 +10,8 @@ import { startTestPlatform, type TestPlatform } from '../support/testPlatform';
  * PDF's text, no note marks, verse lines kept as pauses.
  */
 let platform: TestPlatform;
+/** The markup the estimate counts around each segment it sends (core/production/productionAssessment.ts). */
+const SSML_OVERHEAD_PER_SEGMENT = 40;
 const CREATOR = 'creator@andes.test';
 
 beforeAll(async () => {
@@ -145,4 +148,15 @@ it('a play: acts and scenes are its sections, the list of persons is spoken, eac
     expect(ssml).not.toMatch(label);
     expect((await spokenParagraphs(projectId, chapterId)).join('\n')).not.toMatch(label);
   }
+  // The estimate bills what is said and the markup of each request that says it: nothing for a label.
+  const labels = segments.filter((s) => new RegExp(`^${label.source}$`, 'u').test(s.text.trim()));
+  expect(labels).toHaveLength(11);
+  const estimate = await body<{ billableCharacters: number }>(
+    await platform.api(CREATOR, `/v1/projects/${projectId}/productions/estimate`),
+    200,
+  );
+  const said = segments.filter((s) => !labels.includes(s));
+  expect(estimate.billableCharacters).toBe(
+    said.reduce((sum, s) => sum + billableCharacters(s.text) + SSML_OVERHEAD_PER_SEGMENT, 0),
+  );
 });

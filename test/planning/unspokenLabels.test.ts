@@ -147,6 +147,8 @@ describe('speaker labels are shown, never said', () => {
       expect(findSegmentProblems({ id: 'c', title: 'Scene' }, segments, locale)).toEqual([]);
       const totals = totalsOf(segments, 1, locale);
       expect(totals.nothingToSpeak).toBe(0);
+      // Counted, so the estimate bills no request markup for them either.
+      expect(totals.unspoken).toBe(PLAYS[locale].length - 1);
       const said = segments.filter((segment) => !segment.unspokenChars);
       expect(totals.billableCharacters).toBe(said.reduce((sum, s) => sum + billableCharacters(s.text), 0));
       expect(totals.billableCharacters).toBeLessThan(segments.reduce((sum, s) => sum + billableCharacters(s.text), 0));
@@ -234,6 +236,12 @@ describe('prose', () => {
     );
     expect(segments.length).toBeGreaterThan(1000);
     expect(segments.filter((segment) => 'unspokenChars' in segment)).toEqual([]);
+    const totals = totalsOf(
+      segments.map((segment) => ({ ...segment, id: `s${segment.index}`, speakerId: 'narrator', flagged: false })),
+      1,
+      'en',
+    );
+    expect(totals).not.toHaveProperty('unspoken');
   });
 
   it('a novel opening a few paragraphs with an upper-case word says them', () => {
