@@ -159,4 +159,32 @@ it('a play: acts and scenes are its sections, the list of persons is spoken, eac
   expect(estimate.billableCharacters).toBe(
     said.reduce((sum, s) => sum + billableCharacters(s.text) + SSML_OVERHEAD_PER_SEGMENT, 0),
   );
+  // Merged with its speech, then split again, the label stays unsaid and the speech is said.
+  const sceneSsml = async () => {
+    const preview = await body<{ requests: Array<{ ssml: string }> }>(
+      await platform.api(CREATOR, `/v1/projects/${projectId}/chapters/${scene.id}/ssml?engine=offline`),
+      200,
+    );
+    return preview.requests.map((request) => request.ssml).join('\n');
+  };
+  const watchman = own.find((s) => s.text.startsWith('A WATCHMAN:'))!;
+  const merged = await body<{ id: string; text: string }>(
+    await platform.api(CREATOR, `/v1/projects/${projectId}/segments/${watchman.id}/merge-next`, { method: 'POST' }),
+    200,
+  );
+  expect(merged.text).toMatch(/^A WATCHMAN: Ten o'clock/u);
+  expect(await sceneSsml()).toMatch(/>Ten o'clock, and a clear night/u);
+  expect(await sceneSsml()).not.toMatch(label);
+  const split = await body<{ segments: Array<{ text: string }> }>(
+    await platform.api(CREATOR, `/v1/projects/${projectId}/segments/${merged.id}/split`, {
+      method: 'POST',
+      json: { offset: 'A WATCHMAN: Ten'.length },
+    }),
+    200,
+  );
+  expect(split.segments.map((s) => s.text.slice(0, 15))).toEqual(['A WATCHMAN: Ten', " o'clock, and a"]);
+  const afterSplit = await sceneSsml();
+  expect(afterSplit).toMatch(/>Ten<break/u);
+  expect(afterSplit).toContain("o'clock, and a clear night");
+  expect(afterSplit).not.toMatch(label);
 });
