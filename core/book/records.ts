@@ -148,6 +148,11 @@ export interface ChapterPlanTotals {
   dialogueSpeakers: Record<string, number>;
   /** Segments production would skip, having nothing to speak (core/production/preflight.ts). */
   nothingToSpeak: number;
+  /**
+   * Segments silent on purpose (a play's speaker label, core/planning/speakable.ts): never sent, so never billed.
+   * Absent when there are none.
+   */
+  unspoken?: number;
   /** Segments too long for one synthesis request. */
   tooLong: number;
   /** The book language the spoken-form checks were made in. */
@@ -197,6 +202,11 @@ export interface SegmentRecord extends ProjectScopedDocument {
   /** The exact slice of the chapter text (segments of a chapter concatenate to it). */
   text: string;
   boundaryBefore: SegmentBoundary;
+  /**
+   * Characters at the start of `text` shown but never spoken (a script's speaker label, set by segmentation;
+   * core/planning/speakable.ts). Absent when all of it is spoken.
+   */
+  unspokenChars?: number;
   /** `narrator`, a character id, or `unknown`. */
   speakerId: string;
   speakerConfidence: number;

@@ -40,6 +40,12 @@ export function scriptLabel(paragraph: string): ScriptLabel | null {
   return { name, speechStart: match[0].length };
 }
 
+/** What of a script's paragraph is said: the speech after its label (a label is shown, never spoken). */
+export function withoutLabel(paragraph: string): string {
+  const label = scriptLabel(paragraph);
+  return label ? paragraph.slice(label.speechStart) : paragraph;
+}
+
 /** A paragraph that is only a stage direction: `[Exit.]`, `(Aside)`, `_Enter Hamlet._`. */
 export function isStageDirection(paragraph: string): boolean {
   return STAGE_DIRECTION.test(paragraph.trim());

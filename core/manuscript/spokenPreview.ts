@@ -1,4 +1,5 @@
 import type { ChapterRecord } from '../book/records';
+import { isScript, mayBeScript, withoutLabel } from '../characters/scriptLabels';
 import { toSpokenForm } from '../speech/normalize';
 import { paragraphsOf } from './chapterEdits';
 
@@ -19,7 +20,8 @@ export interface SpokenPreviewPage {
 
 /**
  * What will be spoken for a page of a chapter's paragraphs in the book's language: the heading read as a heading
- * (Roman numerals as numbers), every paragraph through the normalizer. The stored text is not touched.
+ * (Roman numerals as numbers), every paragraph through the normalizer, without its speaker label in a chapter written
+ * as a script (the label is shown, never said). The stored text is not touched.
  */
 export function spokenPreviewOf(
   chapter: Pick<ChapterRecord, 'text' | 'headingText'>,
@@ -31,6 +33,7 @@ export function spokenPreviewOf(
     chapter.headingText.trim() && chapter.text.startsWith(chapter.headingText) ? chapter.headingText.length : 0;
   const headingText = chapter.text.slice(0, headingLength).trim();
   const paragraphs = paragraphsOf(chapter.text.slice(headingLength));
+  const script = mayBeScript(chapter.text) && isScript(paragraphs.map((paragraph) => paragraph.text));
   return {
     language,
     heading: headingText
@@ -40,7 +43,7 @@ export function spokenPreviewOf(
       index: paragraph.index,
       offset: paragraph.offset + headingLength,
       text: paragraph.text,
-      spoken: toSpokenForm(paragraph.text, language),
+      spoken: toSpokenForm(script ? withoutLabel(paragraph.text) : paragraph.text, language),
     })),
     total: paragraphs.length,
   };

@@ -11,8 +11,12 @@ import { PreconditionFailedError } from '../errors';
 import { findSegmentProblems } from '../production/preflight';
 import { billableCharacters } from '../ssml/text';
 import { committedGeneration, readCommittedPlan } from './planGenerations';
+import { hasUnspokenPart, isSilentOnPurpose, spokenPart } from './speakable';
 
-export type CountedSegment = Pick<SegmentRecord, 'id' | 'index' | 'kind' | 'text' | 'speakerId' | 'flagged'>;
+export type CountedSegment = Pick<
+  SegmentRecord,
+  'id' | 'index' | 'kind' | 'text' | 'speakerId' | 'flagged' | 'unspokenChars'
+>;
 
 /** Each lost race means another writer's adjustment was stored; this only stops a runaway. */
 const MAX_ADJUST_ATTEMPTS = 100;
@@ -51,19 +55,24 @@ function accumulate(totals: ChapterPlanTotals, segments: CountedSegment[], sign:
     const dialogue = segment.kind === 'dialogue';
     next.segments += sign;
     next.characters += sign * segment.text.length;
-    next.billableCharacters += sign * billableCharacters(segment.text);
+    // What is never said (a script's speaker label) is never billed.
+    next.billableCharacters += sign * billableCharacters(spokenPart(segment));
     if (unknown) next.unknownSpeaker += sign;
     if (unknown && dialogue) next.unknownDialogue += sign;
     if (segment.flagged) next.flagged += sign;
+    if (isSilentOnPurpose(segment)) next.unspoken = (next.unspoken ?? 0) + sign;
     bump(next.speakers, segment.speakerId);
     if (dialogue) bump(next.dialogueSpeakers, segment.speakerId);
   }
   // The preflight rules decide what production skips or refuses; each segment is judged on its own text.
   const problems = findSegmentProblems({ id: '', title: '' }, segments, totals.language);
+  // A label silent on purpose is no line skipped, whether or not the segments counted here say anything.
   const silent = problems.some((problem) => problem.code === 'chapter_silent')
-    ? segments.length
+    ? segments.filter((segment) => !hasUnspokenPart(segment)).length
     : problems.filter((problem) => problem.code === 'nothing_to_speak').length;
   next.nothingToSpeak += sign * silent;
+  // Only a play has any: the totals of prose stay as they were, field for field.
+  if (next.unspoken === 0) delete next.unspoken;
   next.tooLong += sign * problems.filter((problem) => problem.code === 'segment_too_long').length;
   return next;
 }

@@ -241,6 +241,7 @@ export class PlanService {
         kind: piece.kind,
         text: piece.text,
         boundaryBefore: piece.boundaryBefore,
+        ...(piece.unspokenChars === undefined ? {} : { unspokenChars: piece.unspokenChars }),
         speakerId,
         speakerConfidence: keepUser ? before.speakerConfidence : label.confidence,
         speakerSource: keepUser ? 'user' : attribution.engine === 'heuristic' ? 'heuristic' : 'llm',

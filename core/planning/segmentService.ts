@@ -19,6 +19,7 @@ import { generationOf, isCommitted, recountSegmentFacts } from './planGeneration
 import { ChapterRewrite, type PlanEdit } from './chapterRewrite';
 import { assertNoPlanRunning, confirmSegmentEdit, type PlanJobsView } from './segmentEditGuard';
 import { listSegmentPage, type SegmentPageRequest } from './segmentListing';
+import { joinedUnspokenChars, splitUnspokenChars, unspokenCharsAfterEdit, withUnspoken } from './speakable';
 
 export interface SegmentServiceDeps {
   chapters: TypedCollection<ChapterRecord>;
@@ -94,7 +95,9 @@ export class SegmentService {
         const { after, at } = await this.rewrite(project, segmentId, ifMatch, (plan, current) => {
           const { next } = patched(current, patch, this.now());
           const text = keepSurroundingSpace(current.text, words);
-          return replaceAt(plan, current, 1, [{ ...next, text, currentTakeId: null }]);
+          return replaceAt(plan, current, 1, [
+            withUnspoken({ ...next, text, currentTakeId: null }, unspokenCharsAfterEdit(current, text)),
+          ]);
         });
         return after[at];
       }
@@ -130,16 +133,20 @@ export class SegmentService {
           },
         ]);
       }
-      const first = { ...segment, text: head, currentTakeId: null, updatedAt: now };
-      const second: SegmentRecord = {
-        ...segment,
-        text: tail,
-        boundaryBefore: 'sentence',
-        takes: [],
-        currentTakeId: null,
-        createdAt: now,
-        updatedAt: now,
-      };
+      const unspoken = splitUnspokenChars(segment, offset);
+      const first = withUnspoken({ ...segment, text: head, currentTakeId: null, updatedAt: now }, unspoken.head);
+      const second = withUnspoken<SegmentRecord>(
+        {
+          ...segment,
+          text: tail,
+          boundaryBefore: 'sentence',
+          takes: [],
+          currentTakeId: null,
+          createdAt: now,
+          updatedAt: now,
+        },
+        unspoken.tail,
+      );
       return replaceAt(plan, segment, 1, [first, second]);
     });
     return [after[at], after[at + 1]];
@@ -158,15 +165,18 @@ export class SegmentService {
       const ordered = inReadingOrder(plan);
       const next = ordered[ordered.findIndex((candidate) => candidate.id === segment.id) + 1];
       if (!next) throw new ConflictError('This is the last segment of its chapter; there is nothing to merge with');
-      const merged: SegmentRecord = {
-        ...segment,
-        text: segment.text + next.text,
-        kind: segment.kind === next.kind ? segment.kind : segment.kind === 'heading' ? next.kind : segment.kind,
-        flagged: segment.flagged || next.flagged,
-        revisionNote: segment.revisionNote ?? next.revisionNote,
-        currentTakeId: null,
-        updatedAt: now,
-      };
+      const merged = withUnspoken(
+        {
+          ...segment,
+          text: segment.text + next.text,
+          kind: segment.kind === next.kind ? segment.kind : segment.kind === 'heading' ? next.kind : segment.kind,
+          flagged: segment.flagged || next.flagged,
+          revisionNote: segment.revisionNote ?? next.revisionNote,
+          currentTakeId: null,
+          updatedAt: now,
+        },
+        joinedUnspokenChars([segment, next]),
+      );
       return replaceAt(plan, segment, 2, [merged]);
     });
     return after[at];

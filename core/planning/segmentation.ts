@@ -23,6 +23,11 @@ export interface Segment {
   text: string;
   /** What separates this segment from the one before (drives the pause policy). */
   boundaryBefore: SegmentBoundary;
+  /**
+   * How many characters at the start of `text` are shown but never spoken: a script's speaker label (`HAMLET. `).
+   * Absent when the whole text is spoken, as in every chapter of prose.
+   */
+  unspokenChars?: number;
 }
 
 export interface SegmentationOptions {
@@ -43,7 +48,12 @@ interface Cut {
   at: number;
   kind: SegmentKind;
   boundary: SegmentBoundary;
+  /** Where the text this cut opens stops being unspoken (a speaker label's end); absent when it is all spoken. */
+  unspokenEnd?: number;
 }
+
+/** A piece of a paragraph; `unspoken` marks one that is shown but never said (a script's speaker label). */
+type ScriptPiece = Piece & { unspoken?: true };
 
 interface Paragraph {
   start: number;
@@ -106,8 +116,11 @@ function withoutUnspeakable(text: string, cuts: Cut[]): Cut[] {
       (next !== undefined && next.kind === 'narration' && previous?.kind !== 'narration') ||
       (next !== undefined && previous === undefined);
     if (intoNext) {
-      // The next piece starts earlier, where this one started, and keeps this one's boundary.
-      result[i] = { ...result[i], kind: result[i + 1].kind };
+      // The next piece starts earlier, where this one started, and keeps this one's boundary. A label it opens with
+      // stays unspoken: what joins it before the label has nothing to say anyway.
+      const { unspokenEnd } = result[i + 1];
+      result[i] = { at: result[i].at, boundary: result[i].boundary, kind: result[i + 1].kind };
+      if (unspokenEnd !== undefined) result[i].unspokenEnd = unspokenEnd;
       result.splice(i + 1, 1);
     } else {
       result.splice(i, 1);
@@ -121,14 +134,14 @@ const INLINE_DIRECTION = /(?:\[[^[\]]{1,200}\]|\([^()]{1,200}\))[.,;:]?\s*/gu;
 
 /**
  * A paragraph of a script: a speech opening with its speaker's label is the label (a piece of its own, which
- * attribution reads) and the speech, one dialogue piece whatever quotes or dashes it holds; a stage direction is
- * narration. Anything else is read as prose (null).
+ * attribution reads, shown but never spoken) and the speech, one dialogue piece whatever quotes or dashes it holds; a
+ * stage direction is narration. Anything else is read as prose (null).
  */
-function scriptPieces(paragraph: string): Piece[] | null {
+function scriptPieces(paragraph: string): ScriptPiece[] | null {
   const label = scriptLabel(paragraph);
   if (label) {
-    const pieces: Piece[] = [
-      { start: 0, kind: 'narration' },
+    const pieces: ScriptPiece[] = [
+      { start: 0, kind: 'narration', unspoken: true },
       { start: label.speechStart, kind: 'dialogue' },
     ];
     // A direction inside the speech ("[Calling.]", "(Entra.)") is narration too; the speech resumes after it.
@@ -213,7 +226,7 @@ export function segmentChapter(text: string, options: SegmentationOptions = {}):
       continue;
     }
 
-    const pieces: Piece[] =
+    const pieces: ScriptPiece[] =
       (script && scriptPieces(content())) ||
       dialoguePieces(content(), conventions, {
         introducedByColon,
@@ -222,7 +235,9 @@ export function segmentChapter(text: string, options: SegmentationOptions = {}):
     pieces.forEach((piece, p) => {
       const pieceStart = start + piece.start;
       const pieceEnd = p + 1 < pieces.length ? start + pieces[p + 1].start : paragraph.end;
-      cuts.push({ at: pieceStart, kind: piece.kind, boundary: p === 0 ? pendingBoundary : 'dialogue_turn' });
+      const cut: Cut = { at: pieceStart, kind: piece.kind, boundary: p === 0 ? pendingBoundary : 'dialogue_turn' };
+      if (piece.unspoken) cut.unspokenEnd = pieceEnd;
+      cuts.push(cut);
       for (const cut of sentenceCuts(text.slice(pieceStart, pieceEnd), maxChars)) {
         cuts.push({ at: pieceStart + cut, kind: piece.kind, boundary: 'sentence' });
       }
@@ -236,7 +251,7 @@ export function segmentChapter(text: string, options: SegmentationOptions = {}):
   const kept = withoutUnspeakable(text, cuts);
   return kept.map((cut, index) => {
     const endOffset = index + 1 < kept.length ? kept[index + 1].at : text.length;
-    return {
+    const segment: Segment = {
       index,
       kind: cut.kind,
       startOffset: cut.at,
@@ -244,5 +259,8 @@ export function segmentChapter(text: string, options: SegmentationOptions = {}):
       text: text.slice(cut.at, endOffset),
       boundaryBefore: cut.boundary,
     };
+    // Only a script's label sets it, so a chapter of prose has segments exactly as before.
+    if (cut.unspokenEnd !== undefined) segment.unspokenChars = Math.min(cut.unspokenEnd, endOffset) - cut.at;
+    return segment;
   });
 }

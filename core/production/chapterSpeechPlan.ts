@@ -78,6 +78,7 @@ export async function planSegments(
       text: s.text,
       boundaryBefore: s.boundaryBefore,
       speakerId: s.speakerId,
+      ...(s.unspokenChars === undefined ? {} : { unspokenChars: s.unspokenChars }),
     })),
     characters: characters.map((c) => ({ characterId: c.characterId, voice: c.voice })),
     voices,

@@ -9,6 +9,7 @@ import type { ChapterRecord, SegmentRecord } from '../book/records';
 import { UNKNOWN_SPEAKER } from '../book/records';
 import { bookChapterOutlines, type ChapterOutline } from '../planning/bookDocuments';
 import { currentTotals, readCommittedPlan } from '../planning/planGenerations';
+import { isSilentOnPurpose, spokenPart } from '../planning/speakable';
 import { billableCharacters } from '../ssml/text';
 import { findSegmentProblems, type ChapterPlanSummary, type PreflightProblem, type SkippedItem } from './preflight';
 
@@ -28,14 +29,17 @@ export interface BookPlanSummary {
   chapters: { chapterId: string; title: string; segmentCount: number }[];
   /** Segments of every selected chapter (rendered or skipped). */
   segmentCount: number;
+  /** Of those, segments silent on purpose (a play's labels): never sent, so no request markup is billed for them. */
+  unspokenSegments: number;
   /** Billable characters of their text, before any markup. */
   billableCharacters: number;
-  /** The same two counts over every live chapter, selected or not, when asked for (`countBook`); else the selection's. */
-  book: { segmentCount: number; billableCharacters: number };
+  /** The same counts over every live chapter, selected or not, when asked for (`countBook`); else the selection's. */
+  book: { segmentCount: number; unspokenSegments: number; billableCharacters: number };
 }
 
 interface ChapterReading {
   segments: number;
+  unspoken: number;
   unknownDialogue: number;
   dialogueSpeakers: string[];
   billableCharacters: number;
@@ -63,8 +67,9 @@ export async function summarizeBookPlan(
     skipped: [],
     chapters: [],
     segmentCount: 0,
+    unspokenSegments: 0,
     billableCharacters: 0,
-    book: { segmentCount: 0, billableCharacters: 0 },
+    book: { segmentCount: 0, unspokenSegments: 0, billableCharacters: 0 },
   };
   for (const outline of outlines) {
     const reading = await readChapter(deps, outline, language);
@@ -79,13 +84,19 @@ export async function summarizeBookPlan(
       result.skipped.push({ chapterId: outline.id, reason: 'nothing_to_speak' });
     else result.chapters.push({ chapterId: outline.id, title: outline.title, segmentCount: reading.segments });
     result.segmentCount += reading.segments;
+    result.unspokenSegments += reading.unspoken;
     result.billableCharacters += reading.billableCharacters;
   }
-  result.book = { segmentCount: result.segmentCount, billableCharacters: result.billableCharacters };
+  result.book = {
+    segmentCount: result.segmentCount,
+    unspokenSegments: result.unspokenSegments,
+    billableCharacters: result.billableCharacters,
+  };
   if (options.countBook)
     for (const outline of book.filter((chapter) => !selected(chapter))) {
       const counted = await countChapter(deps, outline, language);
       result.book.segmentCount += counted.segments;
+      result.book.unspokenSegments += counted.unspoken;
       result.book.billableCharacters += counted.billableCharacters;
     }
   return result;
@@ -96,13 +107,15 @@ async function countChapter(
   deps: PlanSummaryDeps,
   outline: ChapterOutline,
   language: string | undefined,
-): Promise<{ segments: number; billableCharacters: number }> {
+): Promise<{ segments: number; unspoken: number; billableCharacters: number }> {
   const totals = currentTotals(outline, language);
-  if (totals) return { segments: totals.segments, billableCharacters: totals.billableCharacters };
+  if (totals)
+    return { segments: totals.segments, unspoken: totals.unspoken ?? 0, billableCharacters: totals.billableCharacters };
   const segments = await planOf(deps, outline);
   return {
     segments: segments.length,
-    billableCharacters: segments.reduce((sum, segment) => sum + billableCharacters(segment.text), 0),
+    unspoken: segments.filter(isSilentOnPurpose).length,
+    billableCharacters: segments.reduce((sum, segment) => sum + billableCharacters(spokenPart(segment)), 0),
   };
 }
 
@@ -116,6 +129,7 @@ async function readChapter(
     const named = language !== undefined && (totals.nothingToSpeak > 0 || totals.tooLong > 0);
     return {
       segments: totals.segments,
+      unspoken: totals.unspoken ?? 0,
       unknownDialogue: totals.unknownDialogue,
       dialogueSpeakers: Object.keys(totals.dialogueSpeakers),
       billableCharacters: totals.billableCharacters,
@@ -126,9 +140,10 @@ async function readChapter(
   const dialogue = segments.filter((segment) => segment.kind === 'dialogue');
   return {
     segments: segments.length,
+    unspoken: segments.filter(isSilentOnPurpose).length,
     unknownDialogue: dialogue.filter((segment) => segment.speakerId === UNKNOWN_SPEAKER).length,
     dialogueSpeakers: [...new Set(dialogue.map((segment) => segment.speakerId))],
-    billableCharacters: segments.reduce((sum, segment) => sum + billableCharacters(segment.text), 0),
+    billableCharacters: segments.reduce((sum, segment) => sum + billableCharacters(spokenPart(segment)), 0),
     problems: language === undefined ? [] : findSegmentProblems(outline, segments, language),
   };
 }

@@ -11,6 +11,7 @@ import { UNKNOWN_SPEAKER } from '../book/records';
 import { NARRATOR_ID } from '../characters/character';
 import { DomainError } from '../errors';
 import type { PackagePlatform } from '../packaging/types';
+import { hasUnspokenPart, spokenPart } from '../planning/speakable';
 import { SSML_LIMITS } from '../ssml/planRequests';
 import { hasSpeakableText } from '../ssml/text';
 import { toSpokenForm } from '../speech/normalize';
@@ -127,11 +128,11 @@ const REQUEST_OVERHEAD_BYTES = 1024;
 /** Characters of a segment quoted in a problem or in a job's list of skipped lines. */
 export const EXCERPT_CHARS = 80;
 
-export type SegmentForPreflight = Pick<SegmentRecord, 'id' | 'index' | 'kind' | 'text'>;
+export type SegmentForPreflight = Pick<SegmentRecord, 'id' | 'index' | 'kind' | 'text' | 'unspokenChars'>;
 
 /** The spoken form of each segment, as production will send it (see core/production/speechPlan.ts). */
 function spokenFormOf(segment: SegmentForPreflight, language: string): string {
-  return toSpokenForm(segment.text, language, { isHeading: segment.kind === 'heading' }).trim();
+  return toSpokenForm(spokenPart(segment), language, { isHeading: segment.kind === 'heading' }).trim();
 }
 
 function tooLongForOneRequest(spoken: string): boolean {
@@ -142,8 +143,10 @@ function tooLongForOneRequest(spoken: string): boolean {
 }
 
 /**
- * Lines of one chapter production would have to skip (nothing to speak) or could not send (too long for a request).
- * A chapter where nothing at all is speakable is reported once, as skipped whole.
+ * Lines of one chapter production would have to skip (nothing to speak) or could not send (too long for a request),
+ * judged on what each says: a script's speaker label is never said, so it is not counted towards a request's size, and
+ * a label alone is silent on purpose, not a line skipped. A chapter where nothing at all is speakable is reported
+ * once, as skipped whole.
  */
 export function findSegmentProblems(
   chapter: Pick<ChapterRecord, 'id' | 'title'>,
@@ -152,10 +155,12 @@ export function findSegmentProblems(
 ): PreflightProblem[] {
   const silent: PreflightProblem[] = [];
   const tooLong: PreflightProblem[] = [];
+  let said = 0;
   for (const segment of segments) {
     const spoken = spokenFormOf(segment, language);
     const where = `line ${segment.index + 1} of "${chapter.title}"`;
     if (!hasSpeakableText(spoken)) {
+      if (hasUnspokenPart(segment)) continue;
       silent.push({
         code: 'nothing_to_speak',
         severity: 'warning',
@@ -163,7 +168,10 @@ export function findSegmentProblems(
         segmentId: segment.id,
         message: `Nothing to speak in ${where} (${JSON.stringify(segment.text.trim().slice(0, EXCERPT_CHARS))}); production skips it`,
       });
-    } else if (tooLongForOneRequest(spoken)) {
+      continue;
+    }
+    said++;
+    if (tooLongForOneRequest(spoken)) {
       tooLong.push({
         code: 'segment_too_long',
         severity: 'blocking',
@@ -173,7 +181,7 @@ export function findSegmentProblems(
       });
     }
   }
-  if (segments.length > 0 && silent.length === segments.length) {
+  if (segments.length > 0 && said === 0) {
     return [
       {
         code: 'chapter_silent',

@@ -97,8 +97,11 @@ export class ProductionAssessor {
       charactersOf(deps.book, tenantId, projectId),
     ]);
     const { summaries, segmentProblems, skipped, chapters: counts } = plan;
-    const characters = plan.billableCharacters + plan.segmentCount * SSML_OVERHEAD_PER_SEGMENT;
-    const bookCharacters = plan.book.billableCharacters + plan.book.segmentCount * SSML_OVERHEAD_PER_SEGMENT;
+    // A segment silent on purpose (a play's label) is never sent: no markup of its own is billed.
+    const characters =
+      plan.billableCharacters + (plan.segmentCount - plan.unspokenSegments) * SSML_OVERHEAD_PER_SEGMENT;
+    const bookCharacters =
+      plan.book.billableCharacters + (plan.book.segmentCount - plan.book.unspokenSegments) * SSML_OVERHEAD_PER_SEGMENT;
     const speakers = new Set([NARRATOR_ID, ...summaries.flatMap((summary) => summary.speakerIds)]);
     const problems = [
       ...findPlanProblems(summaries, cast, options),

@@ -8,6 +8,7 @@ import { NARRATOR_ID } from '../characters/character';
 import { findLexiconMatches, type LexiconEntry } from '../lexicon/lexicon';
 import { pauseAfterMs, type PausePolicy } from '../planning/pausePolicy';
 import type { SegmentBoundary, SegmentKind } from '../planning/segmentation';
+import { hasUnspokenPart, spokenPart } from '../planning/speakable';
 import { planSsmlRequests, type SsmlRequest } from '../ssml/planRequests';
 import {
   buildSsml,
@@ -28,6 +29,8 @@ export interface SpeechPlanSegment {
   text: string;
   boundaryBefore: SegmentBoundary;
   speakerId: string;
+  /** Characters at the start of `text` shown but never said (a script's speaker label; planning/speakable.ts). */
+  unspokenChars?: number;
 }
 
 export interface SpeechPlanCharacter {
@@ -162,6 +165,32 @@ function voiceFor(segment: SpeechPlanSegment, voices: Map<string, VoiceAssignmen
   return voices.get(segment.speakerId) ?? narrator;
 }
 
+interface SpokenSegment {
+  segment: SpeechPlanSegment;
+  spokenText: string;
+  /** The boundary the rest before this segment is taken from: its own, or that of the silent label before it. */
+  restBefore: { boundaryBefore: SegmentBoundary };
+}
+
+/** The segments that say something, each with the boundary it is reached across. */
+function spokenSegments(ordered: SpeechPlanSegment[], spoken: string[]): SpokenSegment[] {
+  const result: SpokenSegment[] = [];
+  let silentBoundary: SegmentBoundary | undefined;
+  ordered.forEach((segment, position) => {
+    if (hasSpeakableText(spoken[position])) {
+      result.push({
+        segment,
+        spokenText: spoken[position],
+        restBefore: { boundaryBefore: silentBoundary ?? segment.boundaryBefore },
+      });
+      silentBoundary = undefined;
+    } else if (hasUnspokenPart(segment)) {
+      silentBoundary ??= segment.boundaryBefore;
+    }
+  });
+  return result;
+}
+
 /** A segment production leaves out: its spoken form has nothing an engine can say (core/planning/speakable.ts). */
 export interface UnspeakableSegment {
   segmentId: string;
@@ -176,9 +205,11 @@ export interface ChapterSpeech {
 }
 
 /**
- * What each segment of a chapter says and how. A segment with nothing to speak (a lone "--" between quotations) is
- * skipped rather than sent, so it cannot fail the job; the segment before it rests as it would before the next one
- * that is spoken.
+ * What each segment of a chapter says and how. Only a segment's spoken part is said (a script's speaker label is
+ * not). A segment with nothing to speak (a lone "--" between quotations) is skipped rather than sent, so it cannot fail
+ * the job; the segment before it rests as it would before the next one that is spoken. A segment left silent on
+ * purpose (a label alone) is not reported as skipped, and the rest before the speech after it is the label's: the
+ * pause between two speeches of a play is a paragraph's, not a turn's.
  */
 export function chapterSpeech(input: SpeechPlanInput): ChapterSpeech {
   const allowed = new Map(input.voices.map((voice) => [voice.name, voice]));
@@ -187,14 +218,12 @@ export function chapterSpeech(input: SpeechPlanInput): ChapterSpeech {
   for (const character of input.characters) if (character.voice) cast.set(character.characterId, character.voice);
   const ordered = [...input.segments].sort((a, b) => a.index - b.index);
   const spoken = ordered.map((segment) =>
-    toSpokenForm(segment.text, input.bookLocale, { isHeading: segment.kind === 'heading' }).trim(),
+    toSpokenForm(spokenPart(segment), input.bookLocale, { isHeading: segment.kind === 'heading' }).trim(),
   );
   const skipped = ordered
-    .filter((_, position) => !hasSpeakableText(spoken[position]))
+    .filter((segment, position) => !hasSpeakableText(spoken[position]) && !hasUnspokenPart(segment))
     .map((segment) => ({ segmentId: segment.id, index: segment.index, text: segment.text }));
-  const speakable = ordered
-    .map((segment, position) => ({ segment, spokenText: spoken[position] }))
-    .filter(({ spokenText }) => hasSpeakableText(spokenText));
+  const speakable = spokenSegments(ordered, spoken);
   const speech = speakable.map(({ segment, spokenText }, position) => {
     const voice = voiceFor(segment, cast, narrator);
     const descriptor = allowed.get(voice.voiceName);
@@ -214,7 +243,7 @@ export function chapterSpeech(input: SpeechPlanInput): ChapterSpeech {
       ratePercent: voice.ratePercent,
       pitchPercent: voice.pitchPercent,
       locale: descriptor.locale,
-      pauseAfterMs: pauseAfterMs(segment, speakable[position + 1]?.segment, input.pausePolicy),
+      pauseAfterMs: pauseAfterMs(segment, speakable[position + 1]?.restBefore, input.pausePolicy),
       lexicon: lexicon.entries,
       lexiconVersion: lexicon.version,
     };

@@ -1,3 +1,4 @@
+import { billableCharacters } from '../../core/ssml/text';
 import { CHAPTER_FIXTURES } from './fixtures/chapterFixtures';
 import { waitForJob } from '../api/isolation/fixtures';
 import { allSegments, planProject, runJob } from '../planning/support';
@@ -9,6 +10,8 @@ import { startTestPlatform, type TestPlatform } from '../support/testPlatform';
  * PDF's text, no note marks, verse lines kept as pauses.
  */
 let platform: TestPlatform;
+/** The markup the estimate counts around each segment it sends (core/production/productionAssessment.ts). */
+const SSML_OVERHEAD_PER_SEGMENT = 40;
 const CREATOR = 'creator@andes.test';
 
 beforeAll(async () => {
@@ -128,4 +131,60 @@ it('a play: acts and scenes are its sections, the list of persons is spoken, eac
   expect(first.filter((s) => s.kind === 'dialogue').map((s) => s.speakerId)).toEqual(
     ['Tobias', 'Margery', 'Tobias', 'Margery', 'The Stranger'].map(idOf),
   );
+  // The labels stay in the plan the studio shows, but what goes to the speech engine and the spoken preview says only
+  // the speeches (a stage direction naming someone is still read).
+  const label = /\b(?:TOBIAS|MARGERY|A WATCHMAN|THE STRANGER)[.:]/u;
+  expect(first.map((s) => s.text).join('')).toMatch(label);
+  for (const [chapterId, speech] of [
+    [scene.id, "Ten o'clock, and a clear night."],
+    [first[0].chapterId, 'Another night, and still the glass'],
+  ]) {
+    const preview = await body<{ requests: Array<{ ssml: string }> }>(
+      await platform.api(CREATOR, `/v1/projects/${projectId}/chapters/${chapterId}/ssml?engine=offline`),
+      200,
+    );
+    const ssml = preview.requests.map((request) => request.ssml).join('\n');
+    expect(ssml).toContain(speech);
+    expect(ssml).not.toMatch(label);
+    expect((await spokenParagraphs(projectId, chapterId)).join('\n')).not.toMatch(label);
+  }
+  // The estimate bills what is said and the markup of each request that says it: nothing for a label.
+  const labels = segments.filter((s) => new RegExp(`^${label.source}$`, 'u').test(s.text.trim()));
+  expect(labels).toHaveLength(11);
+  const estimate = await body<{ billableCharacters: number }>(
+    await platform.api(CREATOR, `/v1/projects/${projectId}/productions/estimate`),
+    200,
+  );
+  const said = segments.filter((s) => !labels.includes(s));
+  expect(estimate.billableCharacters).toBe(
+    said.reduce((sum, s) => sum + billableCharacters(s.text) + SSML_OVERHEAD_PER_SEGMENT, 0),
+  );
+  // Merged with its speech, then split again, the label stays unsaid and the speech is said.
+  const sceneSsml = async () => {
+    const preview = await body<{ requests: Array<{ ssml: string }> }>(
+      await platform.api(CREATOR, `/v1/projects/${projectId}/chapters/${scene.id}/ssml?engine=offline`),
+      200,
+    );
+    return preview.requests.map((request) => request.ssml).join('\n');
+  };
+  const watchman = own.find((s) => s.text.startsWith('A WATCHMAN:'))!;
+  const merged = await body<{ id: string; text: string }>(
+    await platform.api(CREATOR, `/v1/projects/${projectId}/segments/${watchman.id}/merge-next`, { method: 'POST' }),
+    200,
+  );
+  expect(merged.text).toMatch(/^A WATCHMAN: Ten o'clock/u);
+  expect(await sceneSsml()).toMatch(/>Ten o'clock, and a clear night/u);
+  expect(await sceneSsml()).not.toMatch(label);
+  const split = await body<{ segments: Array<{ text: string }> }>(
+    await platform.api(CREATOR, `/v1/projects/${projectId}/segments/${merged.id}/split`, {
+      method: 'POST',
+      json: { offset: 'A WATCHMAN: Ten'.length },
+    }),
+    200,
+  );
+  expect(split.segments.map((s) => s.text.slice(0, 15))).toEqual(['A WATCHMAN: Ten', " o'clock, and a"]);
+  const afterSplit = await sceneSsml();
+  expect(afterSplit).toMatch(/>Ten<break/u);
+  expect(afterSplit).toContain("o'clock, and a clear night");
+  expect(afterSplit).not.toMatch(label);
 });
