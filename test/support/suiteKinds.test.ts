@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { integrationSuites } from './suiteKinds';
 
@@ -28,34 +26,23 @@ describe('which suites run one at a time', () => {
     expect(isIntegration(repoFile(file))).toBe(false);
   });
 
-  describe('a new test file', () => {
-    let dir: string;
-    beforeAll(() => {
-      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'khipu-suite-kinds-'));
-      fs.writeFileSync(
-        path.join(dir, 'spawner.ts'),
-        "import { spawn } from 'node:child_process';\nexport { spawn };\n",
-      );
-      fs.writeFileSync(path.join(dir, 'middle.ts'), "export * from './spawner';\n");
-      fs.writeFileSync(path.join(dir, 'pure.ts'), 'export const double = (n: number) => 2 * n;\n');
-      fs.writeFileSync(path.join(dir, 'deep.test.ts'), "import { spawn } from './middle';\nvoid spawn;\n");
-      fs.writeFileSync(path.join(dir, 'pure.test.ts'), "import { double } from './pure';\nvoid double;\n");
-      fs.writeFileSync(path.join(dir, 'cycle.test.ts'), "import './cycleA';\n");
-      fs.writeFileSync(path.join(dir, 'cycleA.ts'), "import './cycleB';\nexport const a = 1;\n");
-      fs.writeFileSync(path.join(dir, 'cycleB.ts'), "import './cycleA';\nimport './middle';\nexport const b = 1;\n");
-    });
-    afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  test('this suite, which imports the list of what starts something, is a unit suite', () => {
+    expect(isIntegration(__filename)).toBe(false);
+  });
+
+  describe('a new test file (fixtures/suiteKinds: suites named .suite.ts, so that jest does not run them)', () => {
+    const fixture = (name: string) => path.join(__dirname, 'fixtures', 'suiteKinds', name);
 
     test('is integration when a file it imports two steps away starts a child process', () => {
-      expect(integrationSuites()(path.join(dir, 'deep.test.ts'))).toBe(true);
+      expect(integrationSuites()(fixture('deep.suite.ts'))).toBe(true);
     });
 
     test('is integration through an import cycle', () => {
-      expect(integrationSuites()(path.join(dir, 'cycle.test.ts'))).toBe(true);
+      expect(integrationSuites()(fixture('cycle.suite.ts'))).toBe(true);
     });
 
     test('is a unit suite when nothing it imports starts anything', () => {
-      expect(integrationSuites()(path.join(dir, 'pure.test.ts'))).toBe(false);
+      expect(integrationSuites()(fixture('pure.suite.ts'))).toBe(false);
     });
   });
 });
