@@ -1,15 +1,16 @@
 /** Jest runs TypeScript through SWC (fast, no type checking: `npm run lint` type-checks). */
-/** @type {import('jest').Config} */
-module.exports = {
+const { integrationSuites, testFiles } = require('./test/support/suiteKinds');
+
+const roots = ['core', 'adapters', 'functions', 'orchestrations', 'local', 'test'];
+const isIntegration = integrationSuites();
+const suites = testFiles(__dirname, roots);
+const integration = suites.filter(isIntegration);
+const unit = suites.filter((file) => !integration.includes(file));
+const exactPath = (file) => `^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`;
+
+const shared = {
   testEnvironment: 'node',
-  roots: [
-    '<rootDir>/core',
-    '<rootDir>/adapters',
-    '<rootDir>/functions',
-    '<rootDir>/orchestrations',
-    '<rootDir>/local',
-    '<rootDir>/test',
-  ],
+  roots: roots.map((root) => `<rootDir>/${root}`),
   testMatch: ['**/*.test.ts'],
   transform: {
     '^.+\\.(t|j)sx?$': [
@@ -21,4 +22,18 @@ module.exports = {
     '/node_modules/(?!(jose|music-metadata|strtok3|token-types|file-type|peek-readable|@tokenizer|uint8array-extras|n2words|htmlparser2|entities|domhandler|domelementtype|domutils|dom-serializer)/)',
   ],
   testTimeout: 120000,
+};
+
+/**
+ * Two projects, sorted by what a suite can start (test/support/suiteKinds.js), so a new test file joins the right one
+ * by itself. `npm test` runs the unit suites in two workers, then the integration suites (platforms, emulators,
+ * ffmpeg, espeak, chromium) one at a time with `--runInBand`.
+ */
+/** @type {import('jest').Config} */
+module.exports = {
+  testTimeout: 120000,
+  projects: [
+    { ...shared, displayName: 'unit', testPathIgnorePatterns: integration.map(exactPath) },
+    { ...shared, displayName: 'integration', testPathIgnorePatterns: unit.map(exactPath) },
+  ],
 };
