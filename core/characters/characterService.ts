@@ -94,7 +94,11 @@ export class CharacterService {
       source: 'user',
       updatedAt: this.store.now(),
     };
-    return version === UNSTORED_NARRATOR_ETAG ? this.store.createNarrator(next) : this.store.replace(next, version);
+    if (version !== UNSTORED_NARRATOR_ETAG) return this.store.replace(next, version);
+    // The first write of the narrator adds it to the characters the project's facts count.
+    const stored = await this.store.createNarrator(next);
+    await this.store.refreshFacts(user.tenantId, projectId);
+    return stored;
   }
 
   async remove(

@@ -88,4 +88,7 @@ test(`${PARALLEL} parallel edits of the unstored narrator: one stored create-onl
     expect(loser.body.error.details.current).toMatchObject({ id: 'narrator', etag: winner.etag });
   const read = await body(await platform.api(ADMIN, `/v1/projects/${projectId}/characters/narrator`), 200);
   expect(read).toMatchObject({ description: winner.description, etag: winner.etag });
+  // The stored narrator is counted among the project's characters.
+  const project = await body(await platform.api(ADMIN, `/v1/projects/${projectId}`), 200);
+  expect(project.facts).toMatchObject({ characterCount: 1 });
 });
