@@ -27,6 +27,7 @@ import { projectBlobPrefix } from '../../core/ports/blobs';
 import type { ProjectRecord } from '../../core/projects/project';
 import {
   bookMetadata,
+  type CoverSource,
   type PackageContents,
   type PackageJob,
   type PreparedCredits,
@@ -58,7 +59,8 @@ export async function buildAndStoreFiles(
   project: ProjectRecord,
   chapters: ChapterRecord[],
   last: PackageRecord | undefined,
-): Promise<Omit<PackageContents, 'inputKey'>> {
+  coverSource: CoverSource,
+): Promise<Omit<PackageContents, 'inputKey'> & { coverBlobName: string | null }> {
   const { tools } = ctx;
   const { tenantId, projectId } = input;
   const packageId = packageDocumentId(input.jobId, input.platform);
@@ -88,7 +90,7 @@ export async function buildAndStoreFiles(
       (stored.every((encoding) => encoding !== undefined) &&
         Object.values(storedCredits).every((credits) => credits.encodings.some((e) => e.format === format)));
     // Every input is fetched at once, a few files at a time: the package waits for the slowest fetch, not their sum.
-    const [inputs, credits, coverJpeg, previous] = await Promise.all([
+    const [inputs, credits, cover, previous] = await Promise.all([
       mapLimit(chapters, FETCH_CONCURRENCY, async (chapter, index): Promise<PackageChapterInput> => {
         const encoding = stored[index];
         if (!encoding || !usesEncodings || split.has(chapter.id)) return chapterInput(chapter, await masterOf(index));
@@ -99,7 +101,7 @@ export async function buildAndStoreFiles(
         return { ...chapterInput(chapter, file), encoded };
       }),
       downloadPreparedCredits(ctx, storedCredits, dir, usesEncodings ? format : undefined),
-      retailCover(ctx, project, dir),
+      retailCover(ctx, coverSource, dir),
       previousEncodings(ctx, last, dir),
     ]);
     const prefix = packageBlobPrefix(tenantId, projectId, packageId);
@@ -118,7 +120,7 @@ export async function buildAndStoreFiles(
       {
         platform: input.platform,
         book: bookMetadata(project),
-        coverJpeg,
+        coverJpeg: cover.file,
         chapters: inputs,
         credits: {
           openingFile: credits.opening.master,
@@ -185,6 +187,7 @@ export async function buildAndStoreFiles(
       previews,
       totalDurationSec: result.manifest.totalDurationSec,
       stats: result.stats,
+      coverBlobName: cover.blobName,
     };
   });
 }
@@ -235,11 +238,30 @@ function sampleCutRecord(cut: SampleCut): SampleCutRecord {
   };
 }
 
-async function retailCover(ctx: ProductionContext, project: ProjectRecord, dir: string): Promise<string | null> {
-  if (!project.cover?.blobs.retail) return null;
-  const coverJpeg = path.join(dir, 'cover.jpg');
-  await downloadBlob(ctx.tools.blobs, project.cover.blobs.retail, coverJpeg);
-  return coverJpeg;
+/** Covers replaced one after another while the build reads one: each re-read finds a newer cover, up to this many. */
+const MAX_COVER_READS = 5;
+
+/**
+ * The retail cover, fetched whole: when the cover the build began with was deleted (an upload replaced it), the one the
+ * project points to now, so the package holds one uploaded cover and says which.
+ */
+async function retailCover(
+  ctx: ProductionContext,
+  source: CoverSource,
+  dir: string,
+): Promise<{ file: string | null; blobName: string | null }> {
+  let blobName = source.blobName;
+  for (let attempt = 1; blobName !== null; attempt++) {
+    const file = path.join(dir, `cover-${attempt}.jpg`);
+    try {
+      await downloadBlob(ctx.tools.blobs, blobName, file);
+      return { file, blobName };
+    } catch (error) {
+      if (attempt >= MAX_COVER_READS || (await ctx.tools.blobs.exists(blobName))) throw error;
+      blobName = await source.current();
+    }
+  }
+  return { file: null, blobName: null };
 }
 
 /**

@@ -76,7 +76,8 @@ export function buildProductionContext(svc: AppServices, stores: ProductionStore
       // The audio side runs in the context being built (blobs, ffmpeg, the speech engine).
       files: {
         prepareCredits: (job, book) => prepareCredits(context, job, book),
-        build: (input, project, chapters, last) => buildAndStoreFiles(context, input, project, chapters, last),
+        build: (input, project, chapters, last, cover) =>
+          buildAndStoreFiles(context, input, project, chapters, last, cover),
       },
     }),
     synthesis: new SegmentSynthesis({

@@ -163,7 +163,7 @@ export class CastingService {
     const { user } = await this.deps.projects.load(principal, projectId, 'project.read');
     const character =
       characterId === NARRATOR_ID
-        ? await this.deps.store.ensureNarrator(user.tenantId, projectId)
+        ? await this.deps.store.narratorOrDefault(user.tenantId, projectId)
         : await this.deps.store.get(user.tenantId, projectId, characterId);
     if (!character) throw new NotFoundError('Character');
     if (!character.voice) throw new ConflictError('This character has no voice yet: cast one first');

@@ -14,7 +14,7 @@ import { ConflictError, NotFoundError, PreconditionFailedError, ValidationError 
 import { assertNoPlanRunning, type PlanJobsView } from '../planning/segmentEditGuard';
 import type { ProjectService } from '../projects/projectService';
 import { characterIdFor, NARRATOR_ID, type Character } from './character';
-import type { CharacterStore } from './characterStore';
+import { UNSTORED_NARRATOR_ETAG, type CharacterStore } from './characterStore';
 
 export type CharacterEdit = Partial<
   Pick<Character, 'name' | 'aliases' | 'gender' | 'ageBand' | 'description' | 'traits' | 'speakingStyle' | 'importance'>
@@ -33,8 +33,7 @@ export class CharacterService {
 
   async list(principal: Principal | undefined, projectId: string): Promise<CharacterRecord[]> {
     const { user } = await this.projects.load(principal, projectId, 'project.read');
-    await this.store.ensureNarrator(user.tenantId, projectId);
-    return this.store.listAll(user.tenantId, projectId);
+    return this.store.listWithNarrator(user.tenantId, projectId);
   }
 
   async get(principal: Principal | undefined, projectId: string, characterId: string): Promise<CharacterRecord> {
@@ -95,7 +94,11 @@ export class CharacterService {
       source: 'user',
       updatedAt: this.store.now(),
     };
-    return this.store.replace(next, version);
+    if (version !== UNSTORED_NARRATOR_ETAG) return this.store.replace(next, version);
+    // The first write of the narrator adds it to the characters the project's facts count.
+    const stored = await this.store.createNarrator(next);
+    await this.store.refreshFacts(user.tenantId, projectId);
+    return stored;
   }
 
   async remove(
@@ -191,7 +194,8 @@ export class CharacterService {
   }
 
   private async require(tenantId: string, projectId: string, characterId: string): Promise<CharacterRecord> {
-    if (characterId === NARRATOR_ID) return this.store.ensureNarrator(tenantId, projectId);
+    // Reads and the edits that name a version (If-Match) see the narrator unstored until a write stores it.
+    if (characterId === NARRATOR_ID) return this.store.narratorOrDefault(tenantId, projectId);
     const record = await this.store.get(tenantId, projectId, characterId);
     if (!record) throw new NotFoundError('Character');
     return record;

@@ -11,7 +11,7 @@ import {
   type SegmentRecord,
 } from '../book/records';
 import { updateWithRetry } from '../common/optimisticUpdate';
-import { ConflictError } from '../errors';
+import { ConflictError, PreconditionFailedError } from '../errors';
 import { generationOf, isCommitted, recountSegmentFacts } from '../planning/planGenerations';
 import { confirmSpeakerMove, type SpeakerMove } from '../planning/segmentEditGuard';
 import type { Filter } from '../ports/documents';
@@ -31,6 +31,11 @@ export interface CharacterStoreDeps {
 const PAGE_SIZE = 100;
 /** A book has at most a few hundred characters; this bounds a runaway loop, not a real limit. */
 const MAX_PAGES = 1000;
+/**
+ * The version of a narrator not stored yet, as reads show it (a Cosmos ETag is a quoted hex or GUID string, so no
+ * stored version has this one).
+ */
+export const UNSTORED_NARRATOR_ETAG = '"narrator-unstored"';
 const IMPORTANCE_ORDER: Record<Importance, number> = { narrator: 0, main: 1, supporting: 2, minor: 3 };
 
 /** Importance first, then dialogue lines (most first), then name: the order lists and casting present. */
@@ -108,7 +113,43 @@ export class CharacterStore {
     };
   }
 
-  /** The narrator always exists; created on first use (create-only, so concurrent callers agree). */
+  /**
+   * The narrator as a read shows it, without writing: the stored one, else the one `ensureNarrator` would store (a
+   * project never changed since it was created, or an old one, has none yet). A read must not write, since an
+   * archived project refuses every write; the unstored narrator carries `UNSTORED_NARRATOR_ETAG` so an edit made
+   * from it stores it create-only (`createNarrator`).
+   */
+  async narratorOrDefault(tenantId: string, projectId: string): Promise<CharacterRecord> {
+    const stored = await this.get(tenantId, projectId, NARRATOR_ID);
+    return stored ?? this.defaultNarrator(tenantId, projectId);
+  }
+
+  /** The characters as a read shows them: the stored ones, and the narrator unstored when none is stored yet. */
+  async listWithNarrator(tenantId: string, projectId: string): Promise<CharacterRecord[]> {
+    const all = await this.listAll(tenantId, projectId);
+    if (all.some((c) => c.characterId === NARRATOR_ID)) return all;
+    return [this.defaultNarrator(tenantId, projectId), ...all].sort(compareCharacters);
+  }
+
+  /**
+   * Stores an edit of the unstored narrator, create-only: of concurrent edits made from it one is stored, the others
+   * find the narrator stored and answer 412 with it (the version they edited is gone).
+   */
+  async createNarrator(edited: CharacterRecord): Promise<CharacterRecord> {
+    try {
+      return await this.deps.characters.create(edited);
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+      const current = await this.get(edited.tenantId, edited.projectId, NARRATOR_ID);
+      throw new PreconditionFailedError('The character changed since you loaded it', current);
+    }
+  }
+
+  private defaultNarrator(tenantId: string, projectId: string): CharacterRecord {
+    return { ...this.record(tenantId, projectId, narratorCharacter(null), 'heuristic'), etag: UNSTORED_NARRATOR_ETAG };
+  }
+
+  /** The narrator always exists; stored by the first write that needs it (create-only, so concurrent callers agree). */
   async ensureNarrator(tenantId: string, projectId: string): Promise<CharacterRecord> {
     const existing = await this.get(tenantId, projectId, NARRATOR_ID);
     if (existing) return existing;

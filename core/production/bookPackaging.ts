@@ -68,13 +68,29 @@ export type PackageContents = Pick<
 export interface PackageFiles {
   /** Renders, masters and stores the book's spoken credits unless they are stored already. */
   prepareCredits(job: JobInput, book: PackageBookMetadata): Promise<PreparedCreditsSummary>;
-  /** Builds the platform's package from the chapters' stored files and stores the deliverable, encodings, previews. */
+  /**
+   * Builds the platform's package from the chapters' stored files and stores the deliverable, encodings, previews.
+   * Says which retail cover it holds: the project's when it was read, or a newer one (`CoverSource`).
+   */
   build(
     input: PackageJob & { credits: PreparedCredits },
     project: ProjectRecord,
     chapters: ChapterRecord[],
     last: PackageRecord | undefined,
-  ): Promise<Omit<PackageContents, 'inputKey'>>;
+    cover: CoverSource,
+  ): Promise<Omit<PackageContents, 'inputKey'> & { coverBlobName: string | null }>;
+}
+
+/**
+ * The retail cover a build reads. An upload that replaces the cover deletes the replaced files once the project points
+ * to the new ones, so the cover the build began with may be gone by the time it is fetched; the build then asks for
+ * the cover the project points to now and uses that one whole.
+ */
+export interface CoverSource {
+  /** The retail cover's blob name when the build began; null when the project had none. */
+  blobName: string | null;
+  /** The retail cover's blob name the project points to now. */
+  current(): Promise<string | null>;
 }
 
 export interface BookPackagingDeps {
@@ -124,8 +140,17 @@ export class BookPackaging {
       const reused = reusedContents(last, packageDocumentId(input.jobId, input.platform), inputKey);
       return summaryOf(await this.storePackage(input, reused));
     }
-    const built = await deps.files.build(input, project, chapters, last);
-    return summaryOf(await this.storePackage(input, { ...built, inputKey }));
+    const coverAtStart = project.cover?.blobs.retail ?? null;
+    const { coverBlobName, ...built } = await deps.files.build(input, project, chapters, last, {
+      blobName: coverAtStart,
+      current: async () => (await deps.projects.find(tenantId, projectId))?.cover?.blobs.retail ?? null,
+    });
+    // The key names the cover the package holds, so a later build reuses it only for that cover.
+    const builtKey =
+      coverBlobName === coverAtStart
+        ? inputKey
+        : packageInputKeyOf(input.platform, book, chapters, input.credits, coverBlobName);
+    return summaryOf(await this.storePackage(input, { ...built, inputKey: builtKey }));
   }
 
   /** What the package holds: the chapters asked for, or (a regeneration) what was produced before. */

@@ -1,7 +1,7 @@
 import { authorizeProjectAction, authorizeTenantAction, changesProject } from '../auth/permissions';
 import { requireVersion } from '../common/versions';
 import type { Principal, TenantPrincipal } from '../auth/principal';
-import { ConflictError, PreconditionFailedError, ValidationError } from '../errors';
+import { PreconditionFailedError, ValidationError } from '../errors';
 import type { BlobStore } from '../ports/blobs';
 import type { Filter, Page, TenantCollection } from '../ports/documents';
 import type { CoverProcessor } from '../ports/images';
@@ -11,6 +11,7 @@ import type { MetricsRecorder } from '../ports/metrics';
 import type { UserRecord } from '../users/user';
 import { updateWithRetry } from '../common/optimisticUpdate';
 import { uploadCover, type StoredCover } from './coverUpload';
+import { archiveProject, restoreProject, type ArchiveDeps } from './projectArchive';
 import {
   emptyProductionFacts,
   refuseArchived,
@@ -21,6 +22,8 @@ import {
   type ProjectRecord,
   type ProjectStatus,
 } from './project';
+
+export { ARCHIVE_RETENTION_DAYS } from './projectArchive';
 
 /** A new project: its book's metadata. */
 export interface NewProject {
@@ -56,9 +59,6 @@ export interface ListProjectsOptions {
  * after two); reaching it means the project document is being rewritten non-stop.
  */
 const MAX_RECOUNT_ATTEMPTS = 50;
-
-/** Days an archived project stays restorable before its data is purged. */
-export const ARCHIVE_RETENTION_DAYS = 30;
 
 export class ProjectService {
   constructor(private readonly deps: ProjectServiceDeps) {}
@@ -146,40 +146,24 @@ export class ProjectService {
     );
   }
 
+  /** Archives the project (`projectArchive.ts`); with `ifMatch`, only the version the client names. */
   async archive(principal: Principal | undefined, projectId: string, ifMatch?: string): Promise<ProjectRecord> {
     const { user, project } = await this.load(principal, projectId, 'project.archive');
-    if (ifMatch) this.assertFresh(project, ifMatch);
-    if (project.status === 'archived') return project;
-    const now = this.deps.clock.now().toISOString();
-    // Edits in flight recount their facts into this record; the archive is applied again to the fresh record rather
-    // than refused, since it changes nothing those writes touch.
-    return updateWithRetry(
-      'Project',
-      () => this.deps.projects.get(user.tenantId, projectId),
-      (doc, etag) => this.save(user, doc, etag),
-      (current) =>
-        current.status === 'archived'
-          ? current
-          : { ...current, status: 'archived', statusBeforeArchive: current.status, archivedAt: now },
-    );
+    return archiveProject(this.archiveDeps(user), project, ifMatch);
   }
 
+  /** Restores an archived project within its retention period (`projectArchive.ts`). */
   async restore(principal: Principal | undefined, projectId: string): Promise<ProjectRecord> {
     const { user, project } = await this.load(principal, projectId, 'project.restore');
-    if (project.status !== 'archived') return project;
-    // Past the retention period the daily purge may already be deleting the project's documents: a restore then
-    // would bring back a record whose book is half gone, so the two never overlap in time.
-    const retentionEnds = Date.parse(project.archivedAt ?? '') + ARCHIVE_RETENTION_DAYS * 86_400_000;
-    if (retentionEnds <= this.deps.clock.now().getTime())
-      throw new ConflictError(
-        `The project was archived more than ${ARCHIVE_RETENTION_DAYS} days ago and is being deleted; it can no longer be restored`,
-        { reason: 'retention_expired', archivedAt: project.archivedAt },
-      );
-    return this.save(
-      user,
-      { ...project, status: project.statusBeforeArchive ?? 'draft', statusBeforeArchive: null, archivedAt: null },
-      project.etag!,
-    );
+    return restoreProject(this.archiveDeps(user), project);
+  }
+
+  private archiveDeps(user: TenantPrincipal): ArchiveDeps {
+    return {
+      clock: this.deps.clock,
+      get: (projectId) => this.deps.projects.get(user.tenantId, projectId),
+      save: (project, etag) => this.save(user, project, etag),
+    };
   }
 
   async setMembers(

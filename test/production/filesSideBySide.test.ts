@@ -30,6 +30,7 @@ import { NotFoundError } from '../../core/errors';
 import type { AudioToolchain, MasterChapterRequest } from '../../core/ports/audio';
 import { meterWavFile } from '../../adapters/audio/levelTap';
 import type { BlobBody, BlobStore } from '../../core/ports/blobs';
+import type { CoverSource } from '../../core/production/bookPackaging';
 import type { RenderedMaster } from '../../core/production/chapterMastering';
 import type { PackageRecord } from '../../core/production/packageRecord';
 import type { ProjectRecord } from '../../core/projects/project';
@@ -115,6 +116,12 @@ async function bodyOf(body: BlobBody): Promise<Buffer> {
   for await (const chunk of body) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks);
 }
+
+/** The project's cover as a build reads it: the stored one, never replaced during the build. */
+const coverOf = (project: ProjectRecord): CoverSource => ({
+  blobName: project.cover?.blobs.retail ?? null,
+  current: () => Promise.resolve(project.cover?.blobs.retail ?? null),
+});
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 /** The md5 of a file's decoded audio (ffmpeg's md5 muxer): files with the same samples have the same. */
@@ -286,6 +293,7 @@ describe('production files side by side', () => {
         project,
         chapters,
         undefined,
+        coverOf(project),
       );
       expect(blobs.mostReads).toBeGreaterThan(1);
       expect(blobs.mostReads).toBeLessThanOrEqual(8);
@@ -336,6 +344,7 @@ describe('production files side by side', () => {
         project,
         chapters,
         lastRecord,
+        coverOf(project),
       );
       return {
         built,
