@@ -5,6 +5,7 @@ import { Alert } from '../../ui/Alert';
 import { Badge } from '../../ui/Badge';
 import { useErrorText } from '../../ui/errorText';
 import { useFormat } from '../../ui/format';
+import { CardsTable } from '../../ui/CardsTable';
 
 /** Every package built, newest first, with its version, size and a download through a link asked for on click. */
 export function PackageList({
@@ -35,59 +36,57 @@ export function PackageList({
       <h3 id="package-list" className="card__title">
         {t('packages.title')}
       </h3>
-      <div className="table-scroll">
-        <table className="data-table data-table--cards">
-          <thead>
-            <tr>
-              <th scope="col">{t('packages.platform')}</th>
-              <th scope="col">{t('packages.version')}</th>
-              <th scope="col">{t('packages.file')}</th>
-              <th scope="col">{t('packages.size')}</th>
-              <th scope="col">{t('packages.length')}</th>
-              <th scope="col">{t('packages.built')}</th>
-              <th scope="col">{t('packages.readiness')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('packages.actions')}</span>
-              </th>
+      <CardsTable>
+        <thead>
+          <tr>
+            <th scope="col">{t('packages.platform')}</th>
+            <th scope="col">{t('packages.version')}</th>
+            <th scope="col">{t('packages.file')}</th>
+            <th scope="col">{t('packages.size')}</th>
+            <th scope="col">{t('packages.length')}</th>
+            <th scope="col">{t('packages.built')}</th>
+            <th scope="col">{t('packages.readiness')}</th>
+            <th scope="col">
+              <span className="visually-hidden">{t('packages.actions')}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {packages.map((pkg) => (
+            <tr key={pkg.id}>
+              <th scope="row">{t(`estimate:platformNames.${pkg.platform}`)}</th>
+              <td data-label={t('packages.version')}>{t('packages.versionNumber', { version: pkg.version })}</td>
+              <td className="mono" data-label={t('packages.file')}>
+                {pkg.fileName}
+              </td>
+              <td data-label={t('packages.size')}>{format.bytes(pkg.bytes)}</td>
+              <td data-label={t('packages.length')}>{format.duration(pkg.totalDurationSec)}</td>
+              <td data-label={t('packages.built')}>{format.dateTime(pkg.createdAt)}</td>
+              <td data-label={t('packages.readiness')}>
+                <Badge tone={pkg.readiness.passed ? 'success' : 'danger'}>
+                  {pkg.readiness.passed ? t('readiness.passed') : t('packages.notReady')}
+                </Badge>
+              </td>
+              <td>
+                {pkg.expired ? (
+                  <span className="small muted">{t('packages.expired')}</span>
+                ) : (
+                  canDownload && (
+                    <button
+                      type="button"
+                      className="button button--small"
+                      onClick={() => void download(pkg)}
+                      aria-label={t('packages.downloadLabel', { file: pkg.fileName, version: pkg.version })}
+                    >
+                      {t('packages.download')}
+                    </button>
+                  )
+                )}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {packages.map((pkg) => (
-              <tr key={pkg.id}>
-                <th scope="row">{t(`estimate:platformNames.${pkg.platform}`)}</th>
-                <td data-label={t('packages.version')}>{t('packages.versionNumber', { version: pkg.version })}</td>
-                <td className="mono" data-label={t('packages.file')}>
-                  {pkg.fileName}
-                </td>
-                <td data-label={t('packages.size')}>{format.bytes(pkg.bytes)}</td>
-                <td data-label={t('packages.length')}>{format.duration(pkg.totalDurationSec)}</td>
-                <td data-label={t('packages.built')}>{format.dateTime(pkg.createdAt)}</td>
-                <td data-label={t('packages.readiness')}>
-                  <Badge tone={pkg.readiness.passed ? 'success' : 'danger'}>
-                    {pkg.readiness.passed ? t('readiness.passed') : t('packages.notReady')}
-                  </Badge>
-                </td>
-                <td>
-                  {pkg.expired ? (
-                    <span className="small muted">{t('packages.expired')}</span>
-                  ) : (
-                    canDownload && (
-                      <button
-                        type="button"
-                        className="button button--small"
-                        onClick={() => void download(pkg)}
-                        aria-label={t('packages.downloadLabel', { file: pkg.fileName, version: pkg.version })}
-                      >
-                        {t('packages.download')}
-                      </button>
-                    )
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </CardsTable>
       {error !== null && <Alert tone="error">{errorText(error)}</Alert>}
     </section>
   );
