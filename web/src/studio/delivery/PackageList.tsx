@@ -21,14 +21,23 @@ export function PackageList({
   const format = useFormat();
   const errorText = useErrorText();
   const [error, setError] = useState<unknown>(null);
+  // Asking for the link takes a moment and the browser's own sign of a download is easy to miss: the button says it
+  // is preparing, then a line says which file is on its way, so a producer does not click again.
+  const [preparing, setPreparing] = useState<string | null>(null);
+  const [started, setStarted] = useState<string | null>(null);
   const download = async (pkg: Package) => {
     setError(null);
+    setStarted(null);
+    setPreparing(pkg.id);
     try {
       const link = await packageDownloadLink(projectId, pkg.id);
       // The link carries its own short-lived authorization; the browser downloads it as a file.
       window.location.assign(link.url);
+      setStarted(link.fileName);
     } catch (failure) {
       setError(failure);
+    } finally {
+      setPreparing(null);
     }
   };
   return (
@@ -76,9 +85,10 @@ export function PackageList({
                       type="button"
                       className="button button--small"
                       onClick={() => void download(pkg)}
+                      disabled={preparing === pkg.id}
                       aria-label={t('packages.downloadLabel', { file: pkg.fileName, version: pkg.version })}
                     >
-                      {t('packages.download')}
+                      {preparing === pkg.id ? t('packages.preparing') : t('packages.download')}
                     </button>
                   )
                 )}
@@ -87,6 +97,9 @@ export function PackageList({
           ))}
         </tbody>
       </CardsTable>
+      <p className="small muted" role="status">
+        {started && t('packages.started', { file: started })}
+      </p>
       {error !== null && <Alert tone="error">{errorText(error)}</Alert>}
     </section>
   );
