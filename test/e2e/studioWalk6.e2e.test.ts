@@ -47,14 +47,23 @@ afterAll(async () => {
   await target?.stop();
 });
 
-/** Each table's caption or section title, whether it shows as cards, and how far it runs past its box. */
-async function tables(page: Page): Promise<{ name: string; cards: boolean; overflow: number }[]> {
+/**
+ * Each table's caption or section title, whether it shows as cards, how far it runs past its box, and how far it would
+ * as a table (negative: the room it would have left).
+ */
+async function tables(page: Page): Promise<{ name: string; cards: boolean; overflow: number; asTable: number }[]> {
   return page.evaluate(`Array.from(document.querySelectorAll('.table-scroll')).map((box) => {
     const table = box.querySelector('table');
+    const cards = table.classList.contains('data-table--cards');
+    const overflow = box.scrollWidth - box.clientWidth;
+    table.classList.remove('data-table--cards');
+    const asTable = table.scrollWidth - box.clientWidth;
+    if (cards) table.classList.add('data-table--cards');
     return {
       name: (table.caption?.textContent ?? box.closest('section')?.querySelector('h2, h3')?.textContent ?? '?').trim(),
       cards: table.tHead.getBoundingClientRect().height <= 1,
-      overflow: box.scrollWidth - box.clientWidth,
+      overflow,
+      asTable,
     };
   })`);
 }

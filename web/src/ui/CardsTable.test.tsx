@@ -1,4 +1,4 @@
-import { act, render } from '@testing-library/react';
+import { act, render, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CardsTable } from './CardsTable';
 
@@ -35,16 +35,16 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-const table = () =>
-  render(
-    <CardsTable className="readiness__table">
-      <thead>
-        <tr>
-          <th scope="col">Kind</th>
-        </tr>
-      </thead>
-    </CardsTable>,
-  ).container.querySelector('table') as HTMLTableElement;
+const rows = (kind: string) => (
+  <CardsTable className="readiness__table">
+    <thead>
+      <tr>
+        <th scope="col">{kind}</th>
+      </tr>
+    </thead>
+  </CardsTable>
+);
+const table = () => render(rows('Kind')).container.querySelector('table') as HTMLTableElement;
 
 describe('CardsTable', () => {
   it('stays a table in a box its columns fit, however narrow the screen', () => {
@@ -70,5 +70,17 @@ describe('CardsTable', () => {
     room = 800;
     act(() => resized());
     expect(shown.classList.contains('data-table--cards')).toBe(true);
+  });
+
+  it('is measured again when its content changes, though neither it nor its box changed size', async () => {
+    room = 700;
+    columns = 900;
+    const view = render(rows('A column name long enough to need cards'));
+    const shown = view.container.querySelector('table') as HTMLTableElement;
+    expect(shown.classList.contains('data-table--cards')).toBe(true);
+    columns = 600;
+    view.rerender(rows('Kind'));
+    // The content's change is reported after the render, as the browser does.
+    await waitFor(() => expect(shown.classList.contains('data-table--cards')).toBe(false));
   });
 });

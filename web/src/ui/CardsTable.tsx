@@ -21,9 +21,10 @@ export function CardsTable({ className, children }: { className?: string; childr
 }
 
 /**
- * Whether the table in the box is wider than the box when laid out as a table. Measured again whenever the box or the
- * table changes size (a resized window, rows that arrive, another language), and before the first paint, so a table
- * that fits is never shown as cards for a frame.
+ * Whether the table in the box is wider than the box when laid out as a table. Measured before the first paint, so a
+ * table that fits is never shown as cards for a frame, and again whenever the box or the table changes size (a resized
+ * window) or the table's content changes (rows that arrive, another language, a value written differently): as cards
+ * a new text often keeps the table's size, and a table once too wide would stay cards.
  */
 export function useCardsWhenColumnsOverflow(boxRef: RefObject<HTMLElement | null>): boolean {
   const [cards, setCards] = useState(false);
@@ -41,12 +42,16 @@ export function useCardsWhenColumnsOverflow(boxRef: RefObject<HTMLElement | null
       setCards(overflows);
     };
     measure();
+    const changed = new MutationObserver(measure);
+    changed.observe(table, { childList: true, subtree: true, characterData: true });
     // jsdom, under the unit tests, has no ResizeObserver.
-    if (typeof ResizeObserver === 'undefined') return undefined;
-    const resized = new ResizeObserver(measure);
-    resized.observe(box);
-    resized.observe(table);
-    return () => resized.disconnect();
+    const resized = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver(measure);
+    resized?.observe(box);
+    resized?.observe(table);
+    return () => {
+      changed.disconnect();
+      resized?.disconnect();
+    };
   }, [boxRef]);
   return cards;
 }
