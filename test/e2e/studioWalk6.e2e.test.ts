@@ -57,7 +57,7 @@ async function tables(page: Page): Promise<{ name: string; cards: boolean; overf
     const cards = table.classList.contains('data-table--cards');
     const overflow = box.scrollWidth - box.clientWidth;
     table.classList.remove('data-table--cards');
-    const asTable = table.scrollWidth - box.clientWidth;
+    const asTable = box.scrollWidth - box.clientWidth;
     if (cards) table.classList.add('data-table--cards');
     return {
       name: (table.caption?.textContent ?? box.closest('section')?.querySelector('h2, h3')?.textContent ?? '?').trim(),
