@@ -97,7 +97,7 @@ export function PackageList({
           ))}
         </tbody>
       </CardsTable>
-      <p className="small muted" role="status">
+      <p className="small muted package-list__status" role="status">
         {started && t('packages.started', { file: started })}
       </p>
       {error !== null && <Alert tone="error">{errorText(error)}</Alert>}
