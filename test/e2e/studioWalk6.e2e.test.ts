@@ -115,9 +115,11 @@ describe('a producer on a 768-px tablet', () => {
     await page.goto(`${target.webUrl}/projects/${projectId}/chapters`);
     const title = page.locator('.chapter-list__title', { hasText: 'Stave Two' });
     await expectVisible(title);
-    const cut = await title.evaluate(
-      (element) => element.scrollWidth > element.clientWidth || element.scrollHeight > element.clientHeight,
-    );
+    const cut = await page.evaluate<boolean>(`(() => {
+      const title = Array.from(document.querySelectorAll('.chapter-list__title'))
+        .find((element) => element.textContent.includes('Stave Two'));
+      return title.scrollWidth > title.clientWidth || title.scrollHeight > title.clientHeight;
+    })()`);
     await screenshot(page, 'walk6-02-chapter-titles');
     expect(cut).toBe(false);
   });
@@ -137,21 +139,24 @@ describe('a producer on a 768-px tablet', () => {
     // Resizing the one page, not loading it again, walks every column width the form's grid gives the field.
     for (let width = 360; width <= 1440; width += 8) {
       await page.setViewportSize({ width, height: 1024 });
-      const lines = await hint.evaluate((element) => {
-        const text = element.textContent ?? '';
-        const start = text.indexOf('AAAA-MM-DD');
+      // Run in the page, hence a string: the lines the format's own characters take, wherever its text nodes are (in
+      // one of its own with the fix, inside the hint's one text node before it).
+      const lines = await page.evaluate<number>(`(() => {
+        const hint = Array.from(document.querySelectorAll('.field__hint'))
+          .find((element) => element.textContent === 'AAAA, AAAA-MM o AAAA-MM-DD.');
+        const start = hint.textContent.indexOf('AAAA-MM-DD');
+        const end = start + 'AAAA-MM-DD'.length;
         const range = document.createRange();
         let offset = 0;
-        // The format may sit in a text node of its own (the fix) or inside the hint's one text node (before it).
-        const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+        const walker = document.createTreeWalker(hint, NodeFilter.SHOW_TEXT);
         for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-          const length = node.textContent?.length ?? 0;
+          const length = node.textContent.length;
           if (start >= offset && start < offset + length) range.setStart(node, start - offset);
-          if (start + 10 > offset && start + 10 <= offset + length) range.setEnd(node, start + 10 - offset);
+          if (end > offset && end <= offset + length) range.setEnd(node, end - offset);
           offset += length;
         }
         return new Set(Array.from(range.getClientRects(), (rect) => Math.round(rect.top))).size;
-      });
+      })()`);
       if (lines > 1) broken.push(width);
     }
     await screenshot(page, 'walk6-03-spanish-date-hint');
