@@ -9,6 +9,7 @@ const TONES: Record<Stage, BadgeTone> = {
   importing: 'info',
   needsCharacters: 'info',
   casting: 'info',
+  needsPlan: 'info',
   planning: 'info',
   inReview: 'warning',
   readyToProduce: 'brand',

@@ -71,3 +71,27 @@ describe('a book produced in part', () => {
     expect(screen.queryByText('Pronto para produzir')).toBeNull();
   });
 });
+
+describe('a book waiting for its plan', () => {
+  const cast = {
+    ...facts,
+    segmentCount: 0,
+    segmentsWithSpeaker: 0,
+    segmentsRendered: 0,
+    chaptersMastered: 0,
+    packagesReady: 0,
+  };
+
+  it('is said to need its plan, not to be planning, while no plan runs', async () => {
+    await i18n.changeLanguage('pt-BR');
+    render(<StageBadge project={project} facts={cast} />);
+    expect(screen.getByText('Planeje o livro')).toBeTruthy();
+    expect(screen.queryByText('Planejando')).toBeNull();
+  });
+
+  it('is said to be planning while its plan runs', () => {
+    const job = { id: 'j2', kind: 'plan' } as StudioStatus['activeJob'];
+    render(<StageBadge project={project} facts={{ ...cast, activeJobId: 'j2' }} activeJob={job} />);
+    expect(screen.getByText('Planning')).toBeTruthy();
+  });
+});

@@ -193,6 +193,7 @@ export type Stage =
   | 'importing'
   | 'needsCharacters'
   | 'casting'
+  | 'needsPlan'
   | 'planning'
   | 'inReview'
   | 'readyToProduce'
@@ -236,7 +237,9 @@ export function projectStage(project: Project, facts?: ProjectFacts, activeJob?:
   if (!done.manuscript) return facts?.manuscriptStatus === 'processing' ? 'importing' : 'needsManuscript';
   if (!done.characters) return 'needsCharacters';
   if (!done.casting) return 'casting';
-  if (!done.planning) return 'planning';
+  // A book waiting for its plan is not said to be planning: "Planning" beside a plan page that says the chapters are
+  // not planned read as a plan running that never ended.
+  if (!done.planning) return activeJob?.kind === 'plan' ? 'planning' : 'needsPlan';
   if (project.status === 'review') return 'inReview';
   return 'readyToProduce';
 }

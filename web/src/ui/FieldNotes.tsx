@@ -5,6 +5,27 @@ export function describedByIds(hintId: string, errorId: string, hint?: ReactNode
   return [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
 }
 
+/** A format or a value written with hyphens between capitals or digits: YYYY-MM-DD, AAAA-MM, 2025-03-14, an ISBN. */
+const HYPHENATED_FORMAT = /([\p{Lu}\d]+(?:-[\p{Lu}\d]+)+)/u;
+
+/**
+ * The text with each hyphenated format kept on one line: a browser may break a line after a hyphen, and the Spanish
+ * date hint read "AAAA-MM o AAAA-" at the end of a line and "MM-DD." under it.
+ */
+function keepFormatsWhole(text: ReactNode): ReactNode {
+  if (typeof text !== 'string') return text;
+  // Split on a capturing pattern: the formats are at the odd places.
+  return text.split(HYPHENATED_FORMAT).map((part, index) =>
+    index % 2 === 1 ? (
+      <span key={index} className="nowrap">
+        {part}
+      </span>
+    ) : (
+      part
+    ),
+  );
+}
+
 /** A field's hint and validation error, under the input they describe. */
 export function FieldNotes({
   hintId,
@@ -21,12 +42,12 @@ export function FieldNotes({
     <>
       {hint && (
         <p id={hintId} className="field__hint">
-          {hint}
+          {keepFormatsWhole(hint)}
         </p>
       )}
       {error && (
         <p id={errorId} className="field__error">
-          {error}
+          {keepFormatsWhole(error)}
         </p>
       )}
     </>

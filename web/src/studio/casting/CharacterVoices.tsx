@@ -31,7 +31,7 @@ export function CharacterVoices({
         {t('characters.title')}
       </h3>
       <div className="table-scroll">
-        <table className="data-table data-table--cards data-table--fit">
+        <table className="data-table data-table--fit">
           <caption className="visually-hidden">{t('characters.caption')}</caption>
           <thead>
             <tr>

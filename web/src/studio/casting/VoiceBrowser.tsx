@@ -9,6 +9,7 @@ import { useFormat } from '../../ui/format';
 import { Loading } from '../../ui/Loading';
 import { useToast } from '../../ui/Toasts';
 import { useStudio } from '../StudioContext';
+import { CardsTable } from '../../ui/CardsTable';
 
 const GENDERS: Voice['gender'][] = ['female', 'male', 'neutral'];
 
@@ -112,52 +113,50 @@ export function VoiceBrowser({ bookLocale, pool, canEdit }: { bookLocale: string
       ) : voices.isError ? (
         <Alert tone="error">{errorText(voices.error)}</Alert>
       ) : (
-        <div className="table-scroll">
-          <table className="data-table data-table--cards">
-            <caption className="visually-hidden">{t('browser.caption')}</caption>
-            <thead>
-              <tr>
-                {canEdit && <th scope="col">{t('browser.inPool')}</th>}
-                <th scope="col">{t('browser.voice')}</th>
-                <th scope="col">{t('browser.locale')}</th>
-                <th scope="col">{t('browser.gender')}</th>
-                <th scope="col">{t('browser.styles')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('browser.audition')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {voices.data.items.map((voice) => (
-                <tr key={voice.name}>
-                  {canEdit && (
-                    <td data-label={t('browser.inPool')}>
-                      <input
-                        type="checkbox"
-                        checked={selected.has(voice.name)}
-                        aria-label={t('browser.poolToggle', { voice: voice.name })}
-                        onChange={() => toggle(voice.name)}
-                      />
-                    </td>
-                  )}
-                  <th scope="row" className="mono">
-                    {voice.name}
-                  </th>
-                  <td data-label={t('browser.locale')}>{format.languageName(voice.locale)}</td>
-                  <td data-label={t('browser.gender')}>{t(`gender.${voice.gender}`)}</td>
-                  <td data-label={t('browser.styles')}>{voice.styles.length ? voice.styles.join(', ') : '—'}</td>
-                  <td>
-                    <AuditionPlayer
-                      label={t('browser.auditionVoice', { voice: voice.name })}
-                      shortLabel={t('browser.audition')}
-                      load={(signal) => auditionVoice(voice.name, { locale: voice.locale }, signal)}
+        <CardsTable>
+          <caption className="visually-hidden">{t('browser.caption')}</caption>
+          <thead>
+            <tr>
+              {canEdit && <th scope="col">{t('browser.inPool')}</th>}
+              <th scope="col">{t('browser.voice')}</th>
+              <th scope="col">{t('browser.locale')}</th>
+              <th scope="col">{t('browser.gender')}</th>
+              <th scope="col">{t('browser.styles')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('browser.audition')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {voices.data.items.map((voice) => (
+              <tr key={voice.name}>
+                {canEdit && (
+                  <td data-label={t('browser.inPool')}>
+                    <input
+                      type="checkbox"
+                      checked={selected.has(voice.name)}
+                      aria-label={t('browser.poolToggle', { voice: voice.name })}
+                      onChange={() => toggle(voice.name)}
                     />
                   </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                )}
+                <th scope="row" className="mono">
+                  {voice.name}
+                </th>
+                <td data-label={t('browser.locale')}>{format.languageName(voice.locale)}</td>
+                <td data-label={t('browser.gender')}>{t(`gender.${voice.gender}`)}</td>
+                <td data-label={t('browser.styles')}>{voice.styles.length ? voice.styles.join(', ') : '—'}</td>
+                <td>
+                  <AuditionPlayer
+                    label={t('browser.auditionVoice', { voice: voice.name })}
+                    shortLabel={t('browser.audition')}
+                    load={(signal) => auditionVoice(voice.name, { locale: voice.locale }, signal)}
+                  />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </CardsTable>
       )}
       {canEdit && (
         <div className="button-row">

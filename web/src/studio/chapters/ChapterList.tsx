@@ -146,7 +146,9 @@ function ChapterRow({
         </button>
       )}
       <NavLink to={href} className="chapter-list__link">
-        <span className="chapter-list__title">{chapter.title}</span>
+        <span className="chapter-list__title" title={chapter.title}>
+          {chapter.title}
+        </span>
         <span className="chapter-list__meta">
           <Badge tone={chapter.chapterType === 'chapter' ? 'neutral' : 'info'}>
             {t(`types.${chapter.chapterType}`)}

@@ -1,4 +1,6 @@
-import { render, screen, within } from '@testing-library/react';
+import { render as renderInDocument, screen, within } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { MemoryRouter } from 'react-router-dom';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Package } from '../../api/production';
 import i18n from '../../i18n';
@@ -24,6 +26,9 @@ function acxPackage(rules: Package['readiness']['rules']): Package {
     createdBy: 'u1',
   };
 }
+
+/** The report links to other steps of the studio, so it is drawn inside a router. */
+const render = (ui: ReactNode) => renderInDocument(<MemoryRouter>{ui}</MemoryRouter>);
 
 afterEach(async () => {
   await i18n.changeLanguage('en-US');
@@ -219,5 +224,26 @@ describe('the readiness report', () => {
     // The advice names this retailer's minimum, the one its rule expects.
     expect(cover.textContent).toMatch('al menos 1,400 px en el paso del libro');
     expect(cover.textContent).not.toMatch(/\b1400\b|\b2000\b/);
+  });
+
+  it('links a failure fixed in another step to that step, and a failure fixed by producing again to none', () => {
+    render(
+      <ReadinessReport
+        headingId="r"
+        pkg={acxPackage([
+          { id: 'cover', description: 'Cover art', passed: false, measured: 'missing', expected: 'square' },
+          { id: 'chapter-markers', description: 'Markers', passed: false, measured: '0', expected: '1' },
+          { id: 'peak', description: 'Peak level', passed: false, measured: '-1 dB', expected: '-3 dB' },
+          { id: 'isbn', description: 'ISBN', passed: true, measured: 'ok', expected: 'ok' },
+        ])}
+      />,
+    );
+    const [, cover, markers, peak, isbn] = screen.getAllByRole('row');
+    expect(within(cover).getByRole('link', { name: 'Open the Book step' }).getAttribute('href')).toBe('/projects/p1/');
+    expect(within(markers).getByRole('link', { name: 'Open the Chapters step' }).getAttribute('href')).toBe(
+      '/projects/p1/chapters',
+    );
+    expect(within(peak).queryByRole('link')).toBeNull();
+    expect(within(isbn).queryByRole('link')).toBeNull();
   });
 });

@@ -1,7 +1,10 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import type { Package } from '../../api/production';
 import { MIN_COVER_PX } from '../../projects/CoverPanel';
 import { Badge } from '../../ui/Badge';
+import { CardsTable } from '../../ui/CardsTable';
+import { STEP_PATHS, type StepId } from '../steps';
 import { ExpectedText, MeasuredText } from './ReadinessValueText';
 
 type Rule = Package['readiness']['rules'][number];
@@ -31,6 +34,19 @@ export const KNOWN_RULES = [
 ] as const;
 type KnownRule = (typeof KNOWN_RULES)[number];
 const isKnown = (id: string): id is KnownRule => (KNOWN_RULES as readonly string[]).includes(id);
+/**
+ * The step where a failed rule is fixed, when it is not fixed by producing again: its fix names the step, and a
+ * producer reading it at the end of the workflow is taken there rather than left to find it among twelve.
+ */
+const FIXED_IN_STEP: Partial<Record<KnownRule, StepId>> = {
+  cover: 'book',
+  isbn: 'book',
+  credits: 'book',
+  disclosure: 'book',
+  'chapter-markers': 'chapters',
+  'file-length': 'chapters',
+  'file-size': 'chapters',
+};
 /** The retailer's own smallest cover when the rule carries it (Apple's is smaller than ACX's), else the strictest. */
 const coverMinimum = (rule: Rule): number => Number(rule.expectedValue?.params.minPx) || MIN_COVER_PX;
 
@@ -41,6 +57,7 @@ const coverMinimum = (rule: Rule): number => Number(rule.expectedValue?.params.m
  */
 export function ReadinessReport({ pkg, headingId }: { pkg: Package; headingId: string }) {
   const { t } = useTranslation(['delivery', 'estimate']);
+  const fixStep = (rule: Rule) => (isKnown(rule.id) ? FIXED_IN_STEP[rule.id] : undefined);
   const failed = pkg.readiness.rules.filter((rule) => !rule.passed).length;
   const nameOf = (rule: Rule) => (isKnown(rule.id) ? t(`rules.${rule.id}.name`) : rule.description);
   return (
@@ -55,48 +72,58 @@ export function ReadinessReport({ pkg, headingId }: { pkg: Package; headingId: s
           <Badge tone="danger">{t('readiness.failed', { count: failed })}</Badge>
         )}
       </div>
-      <div className="table-scroll">
-        <table className="data-table data-table--cards readiness__table">
-          <caption className="visually-hidden">
-            {t('readiness.caption', { platform: t(`estimate:platformNames.${pkg.platform}`) })}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('readiness.rule')}</th>
-              <th scope="col">{t('readiness.result')}</th>
-              <th scope="col">{t('readiness.measured')}</th>
-              <th scope="col">{t('readiness.expected')}</th>
+      <CardsTable className="readiness__table">
+        <caption className="visually-hidden">
+          {t('readiness.caption', { platform: t(`estimate:platformNames.${pkg.platform}`) })}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('readiness.rule')}</th>
+            <th scope="col">{t('readiness.result')}</th>
+            <th scope="col">{t('readiness.measured')}</th>
+            <th scope="col">{t('readiness.expected')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {pkg.readiness.rules.map((rule, index) => (
+            <tr key={`${rule.id}-${index}`} className={rule.passed ? 'rule--passed' : 'rule--failed'}>
+              <th scope="row">
+                {nameOf(rule)}
+                {!rule.passed && (
+                  <p className="rule__fix small">
+                    {isKnown(rule.id)
+                      ? t(`rules.${rule.id}.fix`, { minimum: coverMinimum(rule) })
+                      : t('readiness.genericFix')}
+                  </p>
+                )}
+                {!rule.passed && <FixStepLink projectId={pkg.projectId} step={fixStep(rule)} />}
+              </th>
+              <td>
+                <Badge tone={rule.passed ? 'success' : 'danger'}>
+                  {rule.passed ? t('readiness.rulePassed') : t('readiness.ruleFailed')}
+                </Badge>
+              </td>
+              <td className="mono" data-label={t('readiness.measured')}>
+                <MeasuredText rule={rule} />
+              </td>
+              <td className="mono" data-label={t('readiness.expected')}>
+                <ExpectedText rule={rule} />
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {pkg.readiness.rules.map((rule, index) => (
-              <tr key={`${rule.id}-${index}`} className={rule.passed ? 'rule--passed' : 'rule--failed'}>
-                <th scope="row">
-                  {nameOf(rule)}
-                  {!rule.passed && (
-                    <p className="rule__fix small">
-                      {isKnown(rule.id)
-                        ? t(`rules.${rule.id}.fix`, { minimum: coverMinimum(rule) })
-                        : t('readiness.genericFix')}
-                    </p>
-                  )}
-                </th>
-                <td>
-                  <Badge tone={rule.passed ? 'success' : 'danger'}>
-                    {rule.passed ? t('readiness.rulePassed') : t('readiness.ruleFailed')}
-                  </Badge>
-                </td>
-                <td className="mono" data-label={t('readiness.measured')}>
-                  <MeasuredText rule={rule} />
-                </td>
-                <td className="mono" data-label={t('readiness.expected')}>
-                  <ExpectedText rule={rule} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </CardsTable>
     </section>
+  );
+}
+
+/** A link to the step a failed rule is fixed in, on a line of its own under the fix. */
+function FixStepLink({ projectId, step }: { projectId: string; step: StepId | undefined }) {
+  const { t } = useTranslation(['delivery', 'studio']);
+  if (!step) return null;
+  return (
+    <Link className="rule__step small" to={`/projects/${projectId}/${STEP_PATHS[step]}`}>
+      {t('readiness.openStep', { step: t(`studio:steps.${step}`) })}
+    </Link>
   );
 }
