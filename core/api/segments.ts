@@ -15,6 +15,12 @@ export const SegmentView = z
     index: z.number().int(),
     kind: z.enum(['narration', 'dialogue', 'heading']),
     text: z.string().describe("The exact slice of the chapter text; a chapter's segments concatenate to its text"),
+    unspokenChars: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .describe("How many characters at the start of `text` are shown but never said (a play's speaker label)"),
     boundaryBefore: z.enum(['chapter_head', 'paragraph', 'sentence', 'dialogue_turn', 'scene_break']),
     speakerId: z.string().describe("'narrator', 'unknown' or a character id"),
     speakerConfidence: z.number(),
@@ -87,6 +93,7 @@ export function toSegmentView(segment: SegmentRecord): SegmentView {
     index: segment.index,
     kind: segment.kind,
     text: segment.text,
+    ...(segment.unspokenChars ? { unspokenChars: segment.unspokenChars } : {}),
     boundaryBefore: segment.boundaryBefore,
     speakerId: segment.speakerId,
     speakerConfidence: segment.speakerConfidence,

@@ -151,6 +151,9 @@ it('a play: acts and scenes are its sections, the list of persons is spoken, eac
   // The estimate bills what is said and the markup of each request that says it: nothing for a label.
   const labels = segments.filter((s) => new RegExp(`^${label.source}$`, 'u').test(s.text.trim()));
   expect(labels).toHaveLength(11);
+  // The studio gets the mark through the API, so it can show a label as not read aloud.
+  expect(labels.every((s) => s.unspokenChars === s.text.length)).toBe(true);
+  expect(segments.filter((s) => !labels.includes(s) && s.unspokenChars !== undefined)).toEqual([]);
   const estimate = await body<{ billableCharacters: number }>(
     await platform.api(CREATOR, `/v1/projects/${projectId}/productions/estimate`),
     200,
@@ -168,11 +171,12 @@ it('a play: acts and scenes are its sections, the list of persons is spoken, eac
     return preview.requests.map((request) => request.ssml).join('\n');
   };
   const watchman = own.find((s) => s.text.startsWith('A WATCHMAN:'))!;
-  const merged = await body<{ id: string; text: string }>(
+  const merged = await body<{ id: string; text: string; unspokenChars?: number }>(
     await platform.api(CREATOR, `/v1/projects/${projectId}/segments/${watchman.id}/merge-next`, { method: 'POST' }),
     200,
   );
   expect(merged.text).toMatch(/^A WATCHMAN: Ten o'clock/u);
+  expect(merged.unspokenChars).toBe(watchman.text.length);
   expect(await sceneSsml()).toMatch(/>Ten o'clock, and a clear night/u);
   expect(await sceneSsml()).not.toMatch(label);
   const split = await body<{ segments: Array<{ text: string }> }>(

@@ -44,6 +44,7 @@ export interface SegmentJson {
   index: number;
   kind: string;
   text: string;
+  unspokenChars?: number;
   speakerId: string;
   speakerConfidence: number;
   speakerSource: string;

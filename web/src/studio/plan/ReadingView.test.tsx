@@ -48,6 +48,26 @@ describe('ReadingView', () => {
     expect(speakerColour('narrator')).not.toBe(speakerColour('unknown'));
   });
 
+  it("sets a play's speaker label apart as not read aloud, and the text stays whole", () => {
+    const label = segment(0, { kind: 'narration', speakerId: 'narrator', text: 'MARGERY. ', unspokenChars: 9 });
+    const merged = segment(1, { speakerId: 'c1', text: 'TOBIAS. Bring the lamp.', unspokenChars: 8 });
+    render(
+      <ReadingView
+        label="Scene"
+        segments={[label, merged, lines[0]]}
+        speakerName={speakerName}
+        selectedId={null}
+        onSelect={() => undefined}
+      />,
+    );
+    const options = within(screen.getByRole('listbox', { name: 'Scene' })).getAllByRole('option');
+    expect(within(options[0]).getByText('Not read aloud')).toBeTruthy();
+    expect(options[1].querySelector('.segment__unspoken')?.textContent).toBe('TOBIAS. ');
+    expect(options[1].querySelector('.segment__text')?.textContent).toBe('TOBIAS. Bring the lamp.');
+    expect(within(options[2]).queryByText('Not read aloud')).toBeNull();
+    expect(options[2].querySelector('.segment__unspoken')).toBeNull();
+  });
+
   it('moves the selection with the arrow keys and hands commands to the page', () => {
     const onSelect = vi.fn();
     const onCommand = vi.fn();

@@ -153,6 +153,8 @@ function SegmentRow({
   const colour = speakerColour(segment.speakerId);
   const threads = openThreads?.get(segment.id) ?? 0;
   const unknown = segment.speakerId === UNKNOWN_SPEAKER;
+  // A play's speaker label stays in the text but is never said: shown, set apart.
+  const unspoken = Math.min(segment.unspokenChars ?? 0, segment.text.length);
   return (
     <div
       id={rowId(segment.id)}
@@ -182,8 +184,12 @@ function SegmentRow({
         {segment.flagged && <span className="segment__flag small">{t('flagged')}</span>}
         {segment.speakerSource === 'user' && <span className="segment__source small">{t('checked')}</span>}
         {threads > 0 && <span className="segment__threads small">{t('threads', { count: threads })}</span>}
+        {unspoken > 0 && <span className="segment__unspoken-note small">{t('unspoken')}</span>}
       </div>
-      <p className="segment__text">{segment.text}</p>
+      <p className="segment__text">
+        {unspoken > 0 && <span className="segment__unspoken">{segment.text.slice(0, unspoken)}</span>}
+        {segment.text.slice(unspoken)}
+      </p>
     </div>
   );
 }
