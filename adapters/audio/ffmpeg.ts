@@ -3,7 +3,7 @@
  * time limits and abort. Binaries come from @ffmpeg-installer / @ffprobe-installer unless a path is given.
  */
 import { spawn } from 'node:child_process';
-import type { Readable, Writable } from 'node:stream';
+import type { Writable } from 'node:stream';
 
 export function ffmpegPath(override?: string): string {
   if (override) return override;
@@ -40,12 +40,19 @@ export interface RunOptions {
   maxStderrBytes?: number;
   /** Bytes of stdout kept (default 8 MiB; ffprobe JSON). */
   maxStdoutBytes?: number;
-  /** Fed to the tool's standard input (read with `-i pipe:0`). */
-  stdin?: Readable;
-  /** Receives the tool's standard output (written with `pipe:1`) instead of it being kept. */
-  stdout?: Writable;
-  /** Receive what the tool writes to its file descriptors 3, 4, … (written with `pipe:3`, `pipe:4`, …). */
-  extraOutputs?: Writable[];
+  /**
+   * Receives the tool's standard input (read with `-i pipe:0`), left open when the tool starts, so that another tool
+   * can be given it in `writesTo`.
+   */
+  takeStdin?: (stdin: Writable) => void;
+  /**
+   * Standard inputs of tools already started (from their `takeStdin`) this tool writes into: the first as `pipe:1`,
+   * the others as `pipe:3`, `pipe:4`, …. The tool is handed the pipe itself, so its output goes from process to
+   * process through the kernel and never through this one (for a chapter, hundreds of MB that Node would read and
+   * write again). This process's copies are closed once the tool has started: each reader sees the end of its input
+   * when the tool exits.
+   */
+  writesTo?: Writable[];
 }
 
 export interface RunResult {
@@ -104,17 +111,20 @@ function runTool(binary: string, argv: string[], options: RunOptions): Promise<R
       reject(new FfmpegError('aborted before start', null, ''));
       return;
     }
-    const extraOutputs = options.extraOutputs ?? [];
+    const [firstOutput, ...moreOutputs] = options.writesTo ?? [];
     const child = spawn(binary, argv, {
-      stdio: ['pipe', 'pipe', 'pipe', ...extraOutputs.map(() => 'pipe' as const)],
+      stdio: ['pipe', firstOutput ?? 'pipe', 'pipe', ...moreOutputs],
       shell: false,
       windowsHide: true,
     });
-    for (const [index, output] of extraOutputs.entries()) (child.stdio[3 + index] as Readable).pipe(output);
+    for (const output of options.writesTo ?? []) output.destroy();
+    // Standard input and error are always pipes here (only standard output may be another tool's input).
+    const stdin = child.stdin!;
+    const stderr = child.stderr!;
     // A tool that stops reading early (it failed, or it has what it needs) closes the pipe: its exit tells why.
-    child.stdin.on('error', () => undefined);
-    if (options.stdin) options.stdin.pipe(child.stdin);
-    else child.stdin.end();
+    stdin.on('error', () => undefined);
+    if (options.takeStdin) options.takeStdin(stdin);
+    else stdin.end();
     const stderrTail = new TailBuffer(options.maxStderrBytes ?? 64 * 1024);
     const maxStdout = options.maxStdoutBytes ?? 8 * 1024 * 1024;
     const stdoutChunks: Buffer[] = [];
@@ -131,15 +141,14 @@ function runTool(binary: string, argv: string[], options: RunOptions): Promise<R
     const onAbort = () => kill('aborted');
     options.signal?.addEventListener('abort', onAbort, { once: true });
 
-    if (options.stdout) child.stdout.pipe(options.stdout);
-    else
-      child.stdout.on('data', (chunk: Buffer) => {
-        stdoutSize += chunk.length;
-        if (stdoutSize > maxStdout) kill(`stdout exceeded ${maxStdout} bytes`);
-        else stdoutChunks.push(chunk);
-      });
-    child.stderr.setEncoding('utf8');
-    child.stderr.on('data', (text: string) => {
+    // Null when the tool writes its standard output into another tool (`writesTo`).
+    child.stdout?.on('data', (chunk: Buffer) => {
+      stdoutSize += chunk.length;
+      if (stdoutSize > maxStdout) kill(`stdout exceeded ${maxStdout} bytes`);
+      else stdoutChunks.push(chunk);
+    });
+    stderr.setEncoding('utf8');
+    stderr.on('data', (text: string) => {
       stderrTail.push(text);
       if (!options.onStderrLine) return;
       const lines = (partialLine + text).split(/\r?\n|\r/);

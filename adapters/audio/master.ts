@@ -10,7 +10,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
+import type { Writable } from 'node:stream';
 import { LoudnessMeter, type MeteredLevels } from '../../core/audio/loudnessMeter';
 import type { MasterChapterRequest, MasteredChapter, RenderEncodings } from '../../core/ports/audio';
 import {
@@ -232,8 +232,9 @@ function sideEncoders(encodings: RenderEncodings): string[][] {
 /**
  * Runs the render pass with each retail encoding piped into an ffmpeg process of its own. The encoders (LAME about as
  * slow as the whole render, the AAC encoder about half of it) then run beside the render on the other core instead
- * of after one another in the render's one thread, and no sample is decoded or written twice. Any process failing
- * stops the others.
+ * of after one another in the render's one thread, and no sample is decoded or written twice. The encoders start
+ * first and the render writes into their standard inputs itself: the samples go from process to process, never
+ * through this one. Any process failing stops the others.
  */
 async function withSideEncoders(
   encoders: string[][],
@@ -247,26 +248,30 @@ async function withSideEncoders(
   const stop = new AbortController();
   const forward = () => stop.abort();
   run.signal?.addEventListener('abort', forward, { once: true });
-  const pipes = encoders.map(() => new PassThrough());
   const stopOnFailure = <T>(work: Promise<T>) =>
     work.catch((error: unknown) => {
       stop.abort();
-      for (const pipe of pipes) pipe.destroy();
       throw error;
     });
   try {
-    await Promise.all([
-      stopOnFailure(renderPass({ signal: stop.signal, stdout: pipes[0], extraOutputs: pipes.slice(1) })),
-      ...encoders.map((args, index) =>
-        stopOnFailure(
-          runFfmpeg(['-y', ...RAW_SAMPLES, '-i', 'pipe:0', ...args], {
-            ...run,
-            signal: stop.signal,
-            stdin: pipes[index],
-          }),
-        ),
+    const inputs: Writable[] = [];
+    const encoding = encoders.map((args) =>
+      stopOnFailure(
+        runFfmpeg(['-y', ...RAW_SAMPLES, '-i', 'pipe:0', ...args], {
+          ...run,
+          signal: stop.signal,
+          takeStdin: (stdin) => inputs.push(stdin),
+        }),
       ),
-    ]);
+    );
+    if (inputs.length < encoders.length) {
+      // An encoder was refused before it started (the job was stopped): the others are stopped, no render starts.
+      stop.abort();
+      for (const input of inputs) input.destroy();
+      await Promise.all(encoding);
+      throw new Error('the chapter render was stopped before its encoders started');
+    }
+    await Promise.all([stopOnFailure(renderPass({ signal: stop.signal, writesTo: inputs })), ...encoding]);
   } finally {
     run.signal?.removeEventListener('abort', forward);
   }

@@ -80,6 +80,8 @@ async function renderAndStore(
           encoding.blobName,
           encodingFiles[encoding.format]!.file,
           encoding.format === 'mp3' ? 'audio/mpeg' : 'audio/mp4',
+          // The packages read the encodings next, on this machine as a rule: they take this copy instead of a download.
+          source.cache,
         )),
       })),
     ]);
@@ -94,14 +96,22 @@ async function renderAndStore(
   });
 }
 
-/** Stores `file` create-only under `name` while hashing it; its size and hash. */
+/**
+ * Stores `file` create-only under `name` while hashing it; its size and hash. A `cache` keeps a copy only when this
+ * write made the blob: a blob already there holds another render's bytes.
+ */
 async function storeFile(
   blobs: BlobStore,
   name: string,
   file: string,
   contentType: string,
+  cache?: SegmentCache,
 ): Promise<{ bytes: number; sha256: string }> {
-  const [described] = await Promise.all([describeFile(file), uploadFileIfAbsent(blobs, name, file, contentType)]);
+  const [described, created] = await Promise.all([
+    describeFile(file),
+    uploadFileIfAbsent(blobs, name, file, contentType),
+  ]);
+  if (created) await cache?.keep(name, file);
   return described;
 }
 

@@ -82,7 +82,14 @@ export async function buildAndStoreFiles(
     // What is stored decides what is fetched: an M4B is joined by stream copy only when every chapter and both credits
     // have their AAC; otherwise it is encoded whole from masters, and no AAC is fetched (none is read).
     const [stored, storedCredits] = await Promise.all([
-      mapLimit(chapters, FETCH_CONCURRENCY, (chapter) => storedEncoding(ctx, chapter.master!, format)),
+      mapLimit(chapters, FETCH_CONCURRENCY, (chapter, index) =>
+        storedEncoding(
+          ctx,
+          chapter.master!,
+          format,
+          `${path.join(dir, `chapter-${index}`)}.${RETAIL_ENCODINGS[format].extension}`,
+        ),
+      ),
       readPreparedCredits(ctx, input.credits),
     ]);
     const usesEncodings =
@@ -94,8 +101,8 @@ export async function buildAndStoreFiles(
       mapLimit(chapters, FETCH_CONCURRENCY, async (chapter, index): Promise<PackageChapterInput> => {
         const encoding = stored[index];
         if (!encoding || !usesEncodings || split.has(chapter.id)) return chapterInput(chapter, await masterOf(index));
-        const file = `${path.join(dir, `chapter-${index}`)}.${RETAIL_ENCODINGS[format].extension}`;
-        await downloadBlob(tools.blobs, encoding.blobName, file);
+        const { file } = encoding;
+        if (!encoding.local) await downloadBlob(tools.blobs, encoding.blobName, file);
         // A local copy of the encoding stands in for the master, which `masterOf` fetches if the build must encode.
         const encoded: EncodedSet = { [format]: { file, sha256: encoding.sha256, loudness: encoding.loudness } };
         return { ...chapterInput(chapter, file), encoded };
@@ -204,15 +211,25 @@ function chapterInput(chapter: ChapterRecord, file: string) {
   };
 }
 
-/** The chapter's stored encoding in `format`, when the master has one whose levels its mastering pass measured. */
+/**
+ * The chapter's stored encoding in `format`, when the master has one whose levels its mastering pass measured, and
+ * where its bytes go (`file`). When this machine kept a whole copy, it is placed there at once (`local`): no request
+ * is made for it; otherwise the blob is looked for, and downloaded later.
+ */
 async function storedEncoding(
   ctx: ProductionContext,
   master: NonNullable<ChapterRecord['master']>,
   format: ChapterEncodingFormat,
-): Promise<{ blobName: string; sha256: string; loudness: LoudnessMeasurement } | undefined> {
+  file: string,
+): Promise<
+  { blobName: string; sha256: string; loudness: LoudnessMeasurement; file: string; local: boolean } | undefined
+> {
   const encoding = master.encodings?.find((e) => e.format === format);
-  if (!encoding || !master.measured || !(await ctx.tools.blobs.exists(encoding.blobName))) return undefined;
-  return { blobName: encoding.blobName, sha256: encoding.sha256, loudness: master.measured };
+  if (!encoding || !master.measured) return undefined;
+  const found = { blobName: encoding.blobName, sha256: encoding.sha256, loudness: master.measured, file };
+  if (await ctx.tools.localCopies?.take(encoding.blobName, file, encoding.bytes)) return { ...found, local: true };
+  if (!(await ctx.tools.blobs.exists(encoding.blobName))) return undefined;
+  return { ...found, local: false };
 }
 
 /** Chapters the package splits into parts under the per-file limit: each part is cut from the master. */

@@ -31,7 +31,8 @@ export interface ProductionStores {
 }
 
 export function buildProductionContext(svc: AppServices, stores: ProductionStores): ProductionContext {
-  // Segments this machine synthesized, read back from disk by the chapter's mastering instead of downloaded.
+  // Segments this machine synthesized and chapter encodings it stored, read back from disk by the chapter's mastering
+  // and the packages instead of downloaded.
   const segmentCache = createSegmentCache({ maxBytes: svc.config.SEGMENT_CACHE_MAX_BYTES });
   const voices = () => svc.voices.list();
   const speechPlan: SpeechPlanSources = {
@@ -63,7 +64,7 @@ export function buildProductionContext(svc: AppServices, stores: ProductionStore
     logger: svc.logger,
   });
   const context: ProductionContext = {
-    tools: { blobs: svc.blobs, audio: svc.audio, ffmpegPath: svc.config.FFMPEG_PATH },
+    tools: { blobs: svc.blobs, audio: svc.audio, ffmpegPath: svc.config.FFMPEG_PATH, localCopies: segmentCache },
     job,
     packaging: new BookPackaging({
       projects: svc.projects,

@@ -11,6 +11,7 @@ import type { ChapterMastering } from '../../core/production/chapterMastering';
 import type { SpeechPlanSources } from '../../core/production/chapterSpeechPlan';
 import type { ProductionJob } from '../../core/production/productionJob';
 import type { SegmentSynthesis } from '../../core/production/segmentSynthesis';
+import type { SegmentCache } from './segmentCache';
 
 /** What the credits' audio and the package build work with: blob storage, the ffmpeg toolchain, ffmpeg itself. */
 export interface AudioTools {
@@ -18,6 +19,8 @@ export interface AudioTools {
   audio: AudioToolchain;
   /** The configured ffmpeg binary (FFMPEG_PATH); the runner's default when not configured. */
   ffmpegPath?: string;
+  /** Files this machine stored (segments, chapter encodings), read back from disk instead of downloaded. */
+  localCopies?: SegmentCache;
 }
 
 export interface ProductionContext {

@@ -1,11 +1,13 @@
 /**
  * A bounded local copy of segment audio this machine stored, so a chapter's mastering on the same machine reads the
- * segments from disk instead of downloading them again. Shared by every process on the machine through one folder
+ * segments from disk instead of downloading them again; and of the chapters' retail encodings it stored, which the
+ * packages read. Shared by every process on the machine through one folder
  * under os.tmpdir(); nothing durable depends on it: the blob is the record, a miss only costs a download.
  *
  * Entries are named by the sha256 of the full blob name (tenant and project included), never by a path built from
  * input. A file enters under a temp name and is renamed into place, so a reader never sees a half-written entry; a
- * reader also takes an entry only when the WAV header's data length fits inside the file. Past the size cap the
+ * reader also takes an entry only when it has the blob's size (when the reader knows it) or else when the WAV
+ * header's data length fits inside the file. Past the size cap the
  * least recently used entries are removed (a file being read stays readable: unlinking keeps it open on Linux).
  * An entry unused for `maxAgeMs` is neither taken nor kept, so a copy of audio whose blob was erased lives at most
  * that long after its last use on a machine that keeps working (the folder is scanned at least every few minutes
@@ -32,10 +34,12 @@ export interface SegmentCache {
   /** Keeps a copy of `file`, whose bytes are exactly the stored blob `blobName`; a failure only means a later miss. */
   keep(blobName: string, file: string): Promise<void>;
   /**
-   * Places the cached audio of `blobName` at `file` (a new path); false when there is no whole entry, and nothing is
-   * left at `file` then. Only the WAV header is read: the caller reads the audio from `file` when it needs it.
+   * Places the cached copy of `blobName` at `file` (a new path); false when there is no whole entry, and nothing is
+   * left at `file` then. An entry is whole when its size is the stored blob's `bytes`, given when the caller knows
+   * them (a chapter's encodings); otherwise it must be a whole WAV, of which only the header is read. The caller reads
+   * the bytes from `file` when it needs them.
    */
-  take(blobName: string, file: string): Promise<boolean>;
+  take(blobName: string, file: string, bytes?: number): Promise<boolean>;
 }
 
 export interface SegmentCacheOptions {
@@ -124,7 +128,7 @@ export function createSegmentCache(options: SegmentCacheOptions): SegmentCache {
       }
     },
 
-    async take(blobName, file) {
+    async take(blobName, file, bytes) {
       const entry = entryPath(blobName);
       if (!(await ownFolder())) return false;
       try {
@@ -136,7 +140,12 @@ export function createSegmentCache(options: SegmentCacheOptions): SegmentCache {
       // The link shares the entry's times: an entry unused past its age is as good as gone.
       const info = await stat(file).catch(() => undefined);
       const fresh = info !== undefined && Date.now() - info.mtimeMs <= maxAgeMs;
-      if (!fresh || !isWholeWav(await readHead(file).catch(() => Buffer.alloc(0)), info.size)) {
+      const whole =
+        fresh &&
+        (bytes === undefined
+          ? isWholeWav(await readHead(file).catch(() => Buffer.alloc(0)), info.size)
+          : info.size === bytes);
+      if (!whole) {
         await unlink(file);
         await unlink(entry).catch(() => undefined);
         return false;

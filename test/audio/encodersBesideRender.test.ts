@@ -2,9 +2,10 @@
  * The chapter render hands each retail encoding to an encoder process of its own (so LAME and the AAC encoder run
  * beside the render instead of after it in the render's one thread): exactly three ffmpeg processes per render with
  * both encodings, the MP3 and the AAC are the retail encodings of the master's samples (the AAC byte for byte what
- * encoding the stored master gives), and an encoder that fails fails the render instead of leaving it blocked on a
- * full pipe.
+ * encoding the stored master gives), the samples go from the render to its encoders without passing through this
+ * process, and an encoder that fails fails the render instead of leaving it blocked on a full pipe.
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import { chmod, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createFfmpegToolchain, ffmpegPath, measureLoudness } from '../../adapters/audio';
@@ -90,6 +91,37 @@ describe('retail encodings made beside the chapter render', () => {
     const aacArgs = aacEncoder!.slice(aacEncoder!.indexOf('-c:a aac')).split(' ').slice(0, -1);
     await runFfmpeg(['-y', '-i', master, ...aacArgs, fromMaster]);
     expect((await readFile(path.join(dir, 'chapter.m4a'))).equals(await readFile(fromMaster))).toBe(true);
+  }, 60_000);
+
+  it('hands the samples from the render to its encoders process to process, not through this one', async () => {
+    // Bytes this process's threads have read (files, pipes, sockets), as the kernel counts them; per thread, since the
+    // process's own count also takes in what its reaped children read.
+    const bytesRead = () =>
+      readdirSync('/proc/self/task').reduce((sum, thread) => {
+        const io = readFileSync(`/proc/self/task/${thread}/io`, 'utf8');
+        return sum + Number(/^rchar: (\d+)$/m.exec(io)![1]);
+      }, 0);
+    const readDuring = async (work: () => Promise<unknown>) => {
+      const before = bytesRead();
+      await work();
+      return bytesRead() - before;
+    };
+    const alone = () => audio.masterChapter({ ...request(''), encodings: undefined }, path.join(dir, 'alone.flac'));
+    // The first render loads what the toolchain loads lazily: modules read from disk are not the render's own reads.
+    await alone();
+    const withoutEncoders = await readDuring(alone);
+    const withEncoders = await readDuring(() =>
+      audio.masterChapter(
+        request(path.join(dir, 'direct.mp3'), path.join(dir, 'direct.m4a')),
+        path.join(dir, 'direct.flac'),
+      ),
+    );
+    // Each encoder reads the whole chapter as 16-bit mono samples at 44.1 kHz. Through this process, both encoders'
+    // samples were read here as well (twice that); directly, the renders with and without encoders read the same.
+    const { durationSec } = await audio.probe(path.join(dir, 'direct.flac'));
+    const samplesPerEncoder = durationSec * 44100 * 2;
+    expect(withEncoders - withoutEncoders).toBeLessThan(samplesPerEncoder / 4);
+    expect((await audio.probe(path.join(dir, 'direct.mp3'))).durationSec).toBeCloseTo(durationSec, 0);
   }, 60_000);
 
   it('an encoder that cannot write its file fails the render', async () => {

@@ -22,6 +22,7 @@ import path from 'node:path';
 import { createFfmpegToolchain, runFfmpeg } from '../../adapters/audio';
 import { createMasterFiles } from '../../adapters/production/masterFiles';
 import { buildAndStoreFiles } from '../../adapters/production/packageBuild';
+import { createSegmentCache, type SegmentCache } from '../../adapters/production/segmentCache';
 import type { ProductionContext } from '../../adapters/production/productionContextType';
 import { DEFAULT_MASTERING_TARGET, DEFAULT_ROOM_TONE } from '../../core/audio/masteringTarget';
 import type { ChapterRecord } from '../../core/book/records';
@@ -146,8 +147,8 @@ describe('production files side by side', () => {
   }, 60_000);
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
-  const render = (name: string, segments: number[]) =>
-    createMasterFiles(blobs.store as BlobStore, audio).render({
+  const render = (name: string, segments: number[], localCopies?: SegmentCache) =>
+    createMasterFiles(blobs.store as BlobStore, audio, localCopies).render({
       segments: segments.map((index) => ({ blobName: `${PREFIX}audio/segment-${index}.wav`, pauseAfterMs: 400 })),
       roomTone: DEFAULT_ROOM_TONE,
       target: DEFAULT_MASTERING_TARGET,
@@ -322,7 +323,25 @@ describe('production files side by side', () => {
         return audio.encodeM4b(request);
       },
     };
-    const ctx = { tools: { blobs: blobs.store as BlobStore, audio: countingAudio } } as ProductionContext;
+    /** Blobs looked for (HEAD) by a build. */
+    let heads: string[] = [];
+    const store: Pick<BlobStore, 'putIfAbsent' | 'put' | 'putSharingParts' | 'openRead' | 'exists'> = {
+      ...blobs.store,
+      exists: (name) => {
+        heads.push(name);
+        return blobs.store.exists(name);
+      },
+    };
+    let localCopies: SegmentCache | undefined;
+    const ctx = {
+      tools: {
+        blobs: store as BlobStore,
+        audio: countingAudio,
+        get localCopies() {
+          return localCopies;
+        },
+      },
+    } as ProductionContext;
     const build = async (
       platform: 'apple' | 'acx',
       jobId: string,
@@ -335,6 +354,7 @@ describe('production files side by side', () => {
       blobs.resetCounts();
       probes = [];
       m4bInputs = [];
+      heads = [];
       // The build reads only the previous record's encodings and where its deliverable is.
       const lastRecord =
         last && ({ encodings: last.encodings, deliverable: last.deliverable } as unknown as PackageRecord);
@@ -353,6 +373,7 @@ describe('production files side by side', () => {
         sentBytes: new Map(blobs.sentBytes),
         probes: [...probes],
         m4bInputs: [...m4bInputs],
+        heads: [...heads],
       };
     };
     const masterReads = (reads: string[]) => reads.filter((name) => name.endsWith('.flac'));
@@ -528,6 +549,45 @@ describe('production files side by side', () => {
       expect(third.writes.filter((name) => name === gone.blobName)).toEqual([gone.blobName]);
       expect(encodingBytesSent(third)).toBe(bytes.length);
       expect(blobs.stored.get(gone.blobName)).toEqual(bytes);
+    }, 180_000);
+
+    it('takes the chapters’ encodings this machine stored from its copies: no HEAD, no download, the same zip', async () => {
+      localCopies = createSegmentCache({ maxBytes: 64 * 1024 * 1024, dir: path.join(dir, 'local-copies') });
+      try {
+        // Mastering keeps a copy of each encoding its write stored (not of the master, which packages rarely read).
+        const kept = await render('kept', [0, 1], localCopies);
+        for (const encoding of kept.encodings)
+          expect(
+            await localCopies.take(encoding.blobName, path.join(dir, `kept.${encoding.format}`), encoding.bytes),
+          ).toBe(true);
+        const masterBytes = blobs.stored.get(`${PREFIX}masters/kept.flac`)!.length;
+        expect(await localCopies.take(`${PREFIX}masters/kept.flac`, path.join(dir, 'kept.flac'), masterBytes)).toBe(
+          false,
+        );
+
+        const { chapters } = await packageInputs();
+        const mp3s = chapters.map((chapter) => chapter.master!.encodings!.find((e) => e.format === 'mp3')!);
+        for (const [index, mp3] of mp3s.entries()) {
+          const file = path.join(dir, `copy-${index}.mp3`);
+          const bytes = blobs.stored.get(mp3.blobName)!;
+          // The second chapter's copy was cut short: it is downloaded.
+          await writeFile(file, index === 1 ? bytes.subarray(0, bytes.length - 1) : bytes);
+          await localCopies.keep(mp3.blobName, file);
+        }
+        const local = await build('acx', 'local-copies');
+        expect(local.reads.filter((name) => name.endsWith('.mp3') && name.includes('masters/chapter-'))).toEqual([
+          mp3s[1].blobName,
+        ]);
+        expect(local.heads.filter((name) => name.includes('masters/chapter-'))).toEqual([mp3s[1].blobName]);
+        localCopies = undefined;
+        const downloaded = await build('acx', 'no-local-copies');
+        expect(
+          downloaded.reads.filter((name) => name.endsWith('.mp3') && name.includes('masters/chapter-')).sort(),
+        ).toEqual(mp3s.map((mp3) => mp3.blobName).sort());
+        expect(deliverableOf(local.built)).toBe(deliverableOf(downloaded.built));
+      } finally {
+        localCopies = undefined;
+      }
     }, 180_000);
   });
 });
