@@ -1,8 +1,8 @@
 import { billableCharacters } from '../../core/ssml/text';
-import { CHAPTER_FIXTURES } from './fixtures/chapterFixtures';
-import { waitForJob } from '../api/isolation/fixtures';
 import { allSegments, planProject, runJob } from '../planning/support';
+import { body } from '../support/responses';
 import { startTestPlatform, type TestPlatform } from '../support/testPlatform';
+import { CREATOR, importFixture, spokenParagraphs } from './fixtureImports';
 
 /**
  * Books with structures the development corpus lacks, through the whole import and plan on the local platform: the
@@ -12,7 +12,6 @@ import { startTestPlatform, type TestPlatform } from '../support/testPlatform';
 let platform: TestPlatform;
 /** The markup the estimate counts around each segment it sends (core/production/productionAssessment.ts). */
 const SSML_OVERHEAD_PER_SEGMENT = 40;
-const CREATOR = 'creator@andes.test';
 
 beforeAll(async () => {
   platform = await startTestPlatform({ env: { RATE_LIMIT_PER_MINUTE: '100000' } });
@@ -21,57 +20,8 @@ afterAll(async () => {
   await platform?.stop();
 });
 
-interface Chapter {
-  id: string;
-  title: string;
-  chapterType: string;
-  deleted: boolean;
-}
-
-async function body<T>(res: Response, status: number): Promise<T> {
-  const text = await res.text();
-  if (res.status !== status) throw new Error(`expected ${status}, got ${res.status}: ${text}`);
-  return JSON.parse(text) as T;
-}
-
-/** Imports a fixture into a new project and answers the project and its chapters, deleted ones included. */
-async function importFixture(name: string): Promise<{ projectId: string; chapters: Chapter[] }> {
-  const fixture = CHAPTER_FIXTURES.find((f) => f.name === name)!;
-  const { bytes, fileName } = await fixture.build();
-  const metadata = { title: name, authors: ['Author'], language: fixture.language };
-  const project = await body<{ id: string }>(
-    await platform.api(CREATOR, '/v1/projects', { method: 'POST', json: { metadata } }),
-    201,
-  );
-  const upload = await body<{ job: { id: string } }>(
-    await platform.api(CREATOR, `/v1/projects/${project.id}/manuscript?fileName=${fileName}`, {
-      method: 'PUT',
-      headers: { 'content-type': 'application/octet-stream' },
-      body: bytes,
-    }),
-    202,
-  );
-  expect((await waitForJob(platform, CREATOR, project.id, upload.job.id)).status).toBe('succeeded');
-  const chapters = await body<{ items: Chapter[] }>(
-    await platform.api(CREATOR, `/v1/projects/${project.id}/chapters?includeDeleted=true`),
-    200,
-  );
-  expect(chapters.items.map((c) => [c.title, c.chapterType, !c.deleted])).toEqual(
-    fixture.expected.map((e) => [e.title, e.type, e.spoken]),
-  );
-  return { projectId: project.id, chapters: chapters.items };
-}
-
-async function spokenParagraphs(projectId: string, chapterId: string): Promise<string[]> {
-  const preview = await body<{ paragraphs: Array<{ spoken: string }> }>(
-    await platform.api(CREATOR, `/v1/projects/${projectId}/chapters/${chapterId}/spoken?limit=100`),
-    200,
-  );
-  return preview.paragraphs.map((p) => p.spoken);
-}
-
 it('text from a PDF: plans no running head or page number, and whole words where the layout hyphenated them', async () => {
-  const { projectId, chapters } = await importFixture('en-pdf-extracted');
+  const { projectId, chapters } = await importFixture(platform, 'en-pdf-extracted');
   await planProject(platform, CREATOR, projectId);
   const segments = await allSegments(platform, CREATOR, projectId);
   const spokenChapters = new Set(chapters.filter((c) => !c.deleted).map((c) => c.id));
@@ -88,21 +38,21 @@ it('text from a PDF: plans no running head or page number, and whole words where
 });
 
 it('Markdown poems: note marks are not said, verse lines keep their pauses, the notes are not spoken', async () => {
-  const { projectId, chapters } = await importFixture('en-verse-notes-md');
+  const { projectId, chapters } = await importFixture(platform, 'en-verse-notes-md');
   const byTitle = (title: string) => chapters.find((c) => c.title === title)!;
-  const preface = await spokenParagraphs(projectId, byTitle('Preface').id);
+  const preface = await spokenParagraphs(platform, projectId, byTitle('Preface').id);
   expect(preface.join('\n')).toContain("grandmother's farm. They follow");
-  const sowing = await spokenParagraphs(projectId, byTitle('I. Sowing').id);
+  const sowing = await spokenParagraphs(platform, projectId, byTitle('I. Sowing').id);
   expect(sowing[0]).toBe(
     'The plough goes down the furrow,\nThe gulls come down behind;\nThe seed goes in the darkness,\nAnd the farmer goes in blind.',
   );
-  const harvest = await spokenParagraphs(projectId, byTitle('II. Harvest').id);
+  const harvest = await spokenParagraphs(platform, projectId, byTitle('II. Harvest').id);
   expect(harvest[0]).toContain('gold to the hedges,\nNow the binders');
   expect(byTitle('Notes').deleted).toBe(true);
 });
 
 it('a play: acts and scenes are its sections, the list of persons is spoken, each speech is its labelled speaker’s', async () => {
-  const { projectId, chapters } = await importFixture('en-play-acts');
+  const { projectId, chapters } = await importFixture(platform, 'en-play-acts');
   expect((await runJob(platform, CREATOR, projectId, '/characters/detect')).status).toBe('succeeded');
   const cast = await body<{ items: Array<{ id: string; name: string; gender: string }> }>(
     await platform.api(CREATOR, `/v1/projects/${projectId}/characters`),
@@ -146,7 +96,7 @@ it('a play: acts and scenes are its sections, the list of persons is spoken, eac
     const ssml = preview.requests.map((request) => request.ssml).join('\n');
     expect(ssml).toContain(speech);
     expect(ssml).not.toMatch(label);
-    expect((await spokenParagraphs(projectId, chapterId)).join('\n')).not.toMatch(label);
+    expect((await spokenParagraphs(platform, projectId, chapterId)).join('\n')).not.toMatch(label);
   }
   // The estimate bills what is said and the markup of each request that says it: nothing for a label.
   const labels = segments.filter((s) => new RegExp(`^${label.source}$`, 'u').test(s.text.trim()));
