@@ -4,7 +4,8 @@ import sharp from 'sharp';
 import { containerDefinitions } from '../../adapters/cosmos/containers';
 import { setCoverJpeg } from './isolation/core';
 import type { IsolationCase, IsolationTable } from './isolation/types';
-import { minimalMetadata, startTestPlatform, type TestPlatform } from '../support/testPlatform';
+import { startTestPlatform, type TestPlatform } from '../support/testPlatform';
+import { createProject } from '../support/projects';
 import { body } from '../support/responses';
 import { cosmosContainer, RACE_PLATFORM_ENV } from '../races/support';
 
@@ -73,13 +74,7 @@ afterAll(async () => {
   await platform?.stop();
 });
 
-async function newProject(title: string): Promise<string> {
-  const project = await body<{ id: string }>(
-    await platform.api(ADMIN, '/v1/projects', { method: 'POST', json: { metadata: minimalMetadata(title) } }),
-    201,
-  );
-  return project.id;
-}
+const newProject = (title: string) => createProject(platform, ADMIN, title);
 
 async function archive(projectId: string): Promise<void> {
   await body(await platform.api(ADMIN, `/v1/projects/${projectId}/archive`, { method: 'POST' }), 200);

@@ -1,7 +1,7 @@
 import { containerDefinitions } from '../../adapters/cosmos/containers';
 import { STORAGE_USAGE_ID } from '../../core/tenants/storageUsage';
 import { json, withDatabase } from '../privacy/support';
-import { minimalMetadata, type TestPlatform } from '../support/testPlatform';
+import { type TestPlatform } from '../support/testPlatform';
 
 export interface StorageFigure {
   used: number;
@@ -13,13 +13,7 @@ export async function storageOf(platform: TestPlatform, user: string): Promise<S
   return (await json<{ storageBytes: StorageFigure }>(await platform.api(user, '/v1/tenant/usage'), 200)).storageBytes;
 }
 
-export async function newProject(platform: TestPlatform, user: string, title: string): Promise<string> {
-  const created = await platform.api(user, '/v1/projects', {
-    method: 'POST',
-    json: { metadata: minimalMetadata(title) },
-  });
-  return (await json<{ id: string }>(created, 201)).id;
-}
+export { createProject as newProject } from '../support/projects';
 
 /** The stored measurement as the store holds it, read past the API (whose first read would measure). */
 export async function storedMeasurement(

@@ -5,7 +5,8 @@
  */
 import { cosmosContainer, inParallel, RACE_PLATFORM_ENV, tally } from '../races/support';
 import { body } from '../support/responses';
-import { minimalMetadata, startTestPlatform, type TestPlatform } from '../support/testPlatform';
+import { startTestPlatform, type TestPlatform } from '../support/testPlatform';
+import { createProject } from '../support/projects';
 
 const ADMIN = 'admin@andes.test';
 const TENANT = 't-andes';
@@ -21,13 +22,7 @@ afterAll(async () => {
   await platform?.stop();
 });
 
-async function newProject(title: string): Promise<string> {
-  const project = await body<{ id: string }>(
-    await platform.api(ADMIN, '/v1/projects', { method: 'POST', json: { metadata: minimalMetadata(title) } }),
-    201,
-  );
-  return project.id;
-}
+const newProject = (title: string) => createProject(platform, ADMIN, title);
 
 /** The project's stored characters, straight from the emulator: id and ETag. */
 async function storedCharacters(projectId: string): Promise<{ characterId: string; description: string }[]> {

@@ -5,7 +5,8 @@
  * parallel archives naming one version exactly one is stored, the others answer 412 with the archived project.
  */
 import { body } from '../support/responses';
-import { minimalMetadata, startTestPlatform, type TestPlatform } from '../support/testPlatform';
+import { startTestPlatform, type TestPlatform } from '../support/testPlatform';
+import { createProject } from '../support/projects';
 import { inParallel, RACE_PLATFORM_ENV, tally } from './support';
 
 const ADMIN = 'admin@andes.test';
@@ -21,13 +22,7 @@ afterAll(async () => {
   await platform?.stop();
 });
 
-async function newProject(title: string): Promise<string> {
-  const project = await body<{ id: string }>(
-    await platform.api(ADMIN, '/v1/projects', { method: 'POST', json: { metadata: minimalMetadata(title) } }),
-    201,
-  );
-  return project.id;
-}
+const newProject = (title: string) => createProject(platform, ADMIN, title);
 
 const archive = (projectId: string, ifMatch?: string) =>
   platform.api(ADMIN, `/v1/projects/${projectId}/archive`, {

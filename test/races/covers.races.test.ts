@@ -4,7 +4,8 @@
  */
 import { BlobServiceClient } from '@azure/storage-blob';
 import sharp from 'sharp';
-import { minimalMetadata, startTestPlatform, type TestPlatform } from '../support/testPlatform';
+import { startTestPlatform, type TestPlatform } from '../support/testPlatform';
+import { createProject } from '../support/projects';
 import { inParallel, RACE_PLATFORM_ENV, tally } from './support';
 
 const ADMIN = 'admin@andes.test';
@@ -25,11 +26,7 @@ afterAll(async () => {
   await platform?.stop();
 });
 
-async function newProject(title: string): Promise<string> {
-  const res = await platform.api(ADMIN, '/v1/projects', { method: 'POST', json: { metadata: minimalMetadata(title) } });
-  expect(res.status).toBe(201);
-  return ((await res.json()) as { id: string }).id;
-}
+const newProject = (title: string) => createProject(platform, ADMIN, title);
 
 function putCover(projectId: string): Promise<Response> {
   return platform.api(ADMIN, `/v1/projects/${projectId}/cover`, {
