@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeApi, type SentRequest } from '../admin/testSupport';
 import { idleFactsDelay, useActiveJob } from './jobs';
+import { jobHistoryKey } from './production';
 import type { Job, ProjectFacts } from './types';
 
 const facts = (activeJobId: string | null): ProjectFacts => ({
@@ -61,12 +62,13 @@ function watch() {
   const wrapper = ({ children }: { children: ReactNode }) => (
     <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
   );
-  return renderHook(() => useActiveJob('p1'), { wrapper });
+  return { queryClient, ...renderHook(() => useActiveJob('p1'), { wrapper }) };
 }
 
 describe('an open project page', () => {
   it('learns of a job started elsewhere and follows it until it ends', async () => {
-    const { result } = watch();
+    const { result, queryClient } = watch();
+    queryClient.setQueryData(jobHistoryKey('p1'), []);
     await pass(0);
     expect(result.current.job).toBeUndefined();
     serverFacts = facts('j9');
@@ -77,6 +79,8 @@ describe('an open project page', () => {
     await pass(5_000);
     expect(result.current.job).toBeUndefined();
     expect(result.current.jobId).toBeNull();
+    // The production page lists the job from the history once it is no longer the running one.
+    expect(queryClient.getQueryState(jobHistoryKey('p1'))?.isInvalidated).toBe(true);
   });
 
   it('reads the facts less often while nothing changes, and not at all while a job runs', async () => {

@@ -43,9 +43,11 @@ export function useJobProgress(projectId: string, jobId: string | null | undefin
   useEffect(() => {
     if (!job || !isFinished(job) || finishedRef.current === job.id) return;
     finishedRef.current = job.id;
+    // Each job's own entry is left alone (a finished one does not change); the job list is read again, since the view
+    // that followed the job may be gone by now (a job started elsewhere is shown only while it runs).
     void queryClient.invalidateQueries({
       queryKey: projectScope(projectId),
-      predicate: (q) => q.queryKey[2] !== 'jobs',
+      predicate: (q) => q.queryKey[2] !== 'jobs' || q.queryKey[3] === 'history',
     });
     void queryClient.invalidateQueries({ queryKey: ['projects'] });
     callbackRef.current?.(job);
