@@ -43,9 +43,11 @@ export function useJobProgress(projectId: string, jobId: string | null | undefin
   useEffect(() => {
     if (!job || !isFinished(job) || finishedRef.current === job.id) return;
     finishedRef.current = job.id;
+    // Each job's own entry is left alone (a finished one does not change); the job list is read again, since the view
+    // that followed the job may be gone by now (a job started elsewhere is shown only while it runs).
     void queryClient.invalidateQueries({
       queryKey: projectScope(projectId),
-      predicate: (q) => q.queryKey[2] !== 'jobs',
+      predicate: (q) => q.queryKey[2] !== 'jobs' || q.queryKey[3] === 'history',
     });
     void queryClient.invalidateQueries({ queryKey: ['projects'] });
     callbackRef.current?.(job);
@@ -53,9 +55,43 @@ export function useJobProgress(projectId: string, jobId: string | null | undefin
   return query;
 }
 
-/** The project's running job, if any (from the project facts), followed live. */
+/**
+ * While no job runs, how long to wait before reading the facts again: 5 s at first, half as long again after each read
+ * that changed nothing, at most a minute.
+ */
+export function idleFactsDelay(unchangedReads: number): number {
+  return Math.min(60_000, Math.round(5_000 * 1.5 ** unchangedReads));
+}
+
+/**
+ * The project facts, read again now and then while the tab is visible, so a job started elsewhere (another tab, a
+ * colleague, the API) shows on an open page. While a job runs the job itself is followed (`useJobProgress`), whose end
+ * refreshes the facts; while nothing changes the reads slow down.
+ */
+function useWatchedProjectFacts(projectId: string) {
+  const queryClient = useQueryClient();
+  // The facts last seen to change and the read that brought them: the same answer (kept as the same object) since then
+  // counts as an idle read. Worked out from the query's own state, so asking twice gives the same delay.
+  const changed = useRef<{ facts: ProjectFacts | undefined; atRead: number }>({ facts: undefined, atRead: 0 });
+  return useQuery({
+    queryKey: bookKeys.facts(projectId),
+    queryFn: ({ signal }) => apiJson<ProjectFacts>(`${projectPath(projectId)}/facts`, { signal }),
+    staleTime: 5_000,
+    refetchIntervalInBackground: false,
+    refetchInterval: (query) => {
+      const facts = query.state.data;
+      const activeJobId = facts?.activeJobId;
+      const followed = activeJobId ? queryClient.getQueryData<Job>(bookKeys.job(projectId, activeJobId)) : undefined;
+      if (activeJobId && !(followed && isFinished(followed))) return false;
+      if (facts !== changed.current.facts) changed.current = { facts, atRead: query.state.dataUpdateCount };
+      return idleFactsDelay(query.state.dataUpdateCount - changed.current.atRead);
+    },
+  });
+}
+
+/** The project's running job, if any (from the project facts, watched for one started elsewhere), followed live. */
 export function useActiveJob(projectId: string) {
-  const facts = useProjectFacts(projectId);
+  const facts = useWatchedProjectFacts(projectId);
   const activeJobId = facts.data?.activeJobId ?? null;
   const job = useJobProgress(projectId, activeJobId);
   return { jobId: activeJobId, job: job.data && !isFinished(job.data) ? job.data : undefined };

@@ -103,9 +103,10 @@ export function useChaptersDuringJob(projectId: string, running: boolean) {
   });
 }
 
-export function usePackages(projectId: string) {
+export function usePackages(projectId: string, enabled = true) {
   return useQuery({
     queryKey: productionKeys.packages(projectId),
+    enabled,
     queryFn: async ({ signal }) =>
       (await apiJson<{ items: Package[] }>(`${projectPath(projectId)}/packages`, { signal })).items,
   });

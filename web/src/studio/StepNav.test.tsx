@@ -1,6 +1,8 @@
 import { render, screen } from '@testing-library/react';
 import { MemoryRouter } from 'react-router-dom';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Package } from '../api/production';
+import type { ChapterSummary } from '../api/types';
 import i18n from '../i18n';
 import { testProject } from '../test/render';
 import { StepNav } from './StepNav';
@@ -62,5 +64,25 @@ describe('the workflow navigation at book size', () => {
   it('says a first page of flagged lines is a lower bound, with the plus on the number', () => {
     renderNav(bookStatus({ count: 100, more: true }));
     expect(screen.getByText('100+ flagged lines')).toBeTruthy();
+  });
+});
+
+describe('the delivery step in the navigation', () => {
+  it('says how many chapters changed since the packages were built, in the reader’s language', async () => {
+    const status = bookStatus(undefined);
+    await i18n.changeLanguage('es-PE');
+    renderNav({
+      ...status,
+      facts: { ...status.facts!, chaptersMastered: 1212, segmentsRendered: 32160, packagesReady: 1 },
+      packages: [
+        { platform: 'apple', createdAt: '2025-01-10T00:00:00.000Z', readiness: { passed: true } },
+      ] as Package[],
+      chapters: [
+        { id: 'c7', deleted: false, planStatus: 'planned', updatedAt: '2025-01-11T00:00:00.000Z' },
+      ] as ChapterSummary[],
+    });
+    const delivery = screen.getByRole('link', { name: /Entrega/ });
+    expect(delivery.textContent).toMatch(/Requiere atención/);
+    expect(delivery.textContent).toMatch(/1 capítulo cambió desde los paquetes/);
   });
 });

@@ -4,7 +4,8 @@ import type { ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
 import { useEstimateShown } from '../api/estimate';
 import { bookKeys } from '../api/keys';
-import type { Job, ProductionEstimate, ProjectFacts } from '../api/types';
+import type { Package } from '../api/production';
+import type { ChapterSummary, Job, ProductionEstimate, ProjectFacts } from '../api/types';
 import { testProject } from '../test/render';
 import { studioSteps, type StudioStatus } from './steps';
 
@@ -90,5 +91,80 @@ describe('the delivery step', () => {
       noPackageReady: deliveryState(produced),
       packageReady: deliveryState({ ...produced, packagesReady: 1 }),
     }).toEqual({ notProduced: 'todo', noPackageReady: 'attention', packageReady: 'done' });
+  });
+});
+
+function builtPackage(overrides: Partial<Package> = {}): Package {
+  return {
+    id: 'pkg1',
+    projectId: 'p1',
+    platform: 'apple',
+    version: 1,
+    jobId: 'j1',
+    fileName: 'book.m4b',
+    bytes: 1000,
+    sha256: 'abc',
+    contentType: 'audio/mp4',
+    totalDurationSec: 60,
+    readiness: { platform: 'apple', passed: true, rules: [] },
+    stats: { encoded: 2, reused: 0 },
+    expired: false,
+    expiresAt: '2025-02-01T00:00:00.000Z',
+    createdAt: '2025-01-10T00:00:00.000Z',
+    createdBy: 'u1',
+    ...overrides,
+  };
+}
+
+const chapterChangedAt = (id: string, updatedAt: string, planStatus: ChapterSummary['planStatus'] = 'planned') =>
+  ({ id, deleted: false, updatedAt, planStatus }) as ChapterSummary;
+
+describe('the steps from what the API says was built', () => {
+  // Two chapters of which one has nothing to speak: production never gives it audio, so the book is never "every
+  // chapter produced", and a package that fails a rule leaves packagesReady at 0.
+  const partly = { ...planned, segmentsRendered: 20, chaptersMastered: 1 };
+  const steps = (status: Partial<StudioStatus>) =>
+    Object.fromEntries(
+      studioSteps({
+        project: testProject(),
+        facts: partly,
+        activeJob: undefined,
+        review: undefined,
+        flagged: undefined,
+        ...status,
+      }).map((step) => [step.id, { state: step.state, attention: step.attention?.key }]),
+    );
+  const before = chapterChangedAt('c1', '2025-01-09T00:00:00.000Z');
+  const after = chapterChangedAt('c2', '2025-01-11T00:00:00.000Z');
+
+  it('calls delivery done when its packages are built from the book as it is', () => {
+    expect(steps({ packages: [builtPackage()], chapters: [before] }).delivery).toEqual({ state: 'done' });
+  });
+
+  it('calls delivery to look at when a chapter changed after the packages were built', () => {
+    expect(steps({ packages: [builtPackage()], chapters: [before, after] }).delivery).toEqual({
+      state: 'attention',
+      attention: 'packagesStale',
+    });
+  });
+
+  it('calls delivery to look at when packages were built but none passes its retailer’s rules', () => {
+    const failing = builtPackage({ readiness: { platform: 'apple', passed: false, rules: [] } });
+    const olderPassing = builtPackage({ id: 'pkg0', createdAt: '2025-01-05T00:00:00.000Z' });
+    expect(steps({ packages: [failing, olderPassing], chapters: [before] }).delivery).toEqual({
+      state: 'attention',
+      attention: 'packagesNotReady',
+    });
+  });
+
+  it('leaves delivery to do when no package was built', () => {
+    expect(steps({ packages: [], chapters: [before] }).delivery).toEqual({ state: 'todo' });
+  });
+
+  it('calls the plan to look at when a chapter’s text changed after it was planned', () => {
+    expect({
+      current: steps({ chapters: [before] }).plan,
+      stale: steps({ chapters: [before, chapterChangedAt('c2', '2025-01-11T00:00:00.000Z', 'stale')] }).plan,
+    }).toEqual({ current: { state: 'done' }, stale: { state: 'attention', attention: 'planStale' } });
   });
 });

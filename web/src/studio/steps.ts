@@ -1,4 +1,6 @@
-import type { ChapterReview, Job, Project, ProjectFacts, ReviewSummary } from '../api/types';
+import type { Package } from '../api/production';
+import type { ChapterReview, ChapterSummary, Job, Project, ProjectFacts, ReviewSummary } from '../api/types';
+import { deliveryState } from './deliveryState';
 
 /**
  * The studio's navigation: one route per workflow step under `/projects/:projectId/<path>`. Part of the studio that
@@ -31,6 +33,10 @@ export interface StudioStatus {
   flagged: { count: number; more: boolean } | undefined;
   /** An estimate of this book was shown in this browser (the server keeps no record of estimates). */
   estimated?: boolean;
+  /** The project's packages, newest first, once read (only a produced book has any to read). */
+  packages?: Package[];
+  /** The live chapters, once read: when each last changed and whether its plan is older than its text. */
+  chapters?: ChapterSummary[];
 }
 
 export interface StepView {
@@ -57,7 +63,15 @@ export type DetailKey =
   | 'manuscriptFailed'
   | 'manuscriptProcessing';
 /** `flaggedAtLeast`: a page of flagged lines was counted and there are more ("100+ flagged lines"). */
-export type AttentionKey = 'flagged' | 'flaggedAtLeast' | 'openThreads' | 'changesRequested' | 'unvoiced';
+export type AttentionKey =
+  | 'flagged'
+  | 'flaggedAtLeast'
+  | 'openThreads'
+  | 'changesRequested'
+  | 'unvoiced'
+  | 'planStale'
+  | 'packagesStale'
+  | 'packagesNotReady';
 
 const JOB_STEP: Partial<Record<Job['kind'], StepId>> = {
   import: 'manuscript',
@@ -94,7 +108,7 @@ function countDecisions(chapters: ChapterReview[]) {
 }
 
 export function studioSteps(status: StudioStatus): StepView[] {
-  const { project, facts, activeJob, review, flagged, estimated } = status;
+  const { project, facts, activeJob, review, flagged, estimated, packages, chapters: chapterList } = status;
   const workflow = Object.fromEntries(project.workflow.steps.map((step) => [step.step, step.state]));
   const runningFor = (id: StepId) => (activeJob && stepOfJob(activeJob) === id ? activeJob : undefined);
   const step = (id: StepId, state: StepState, extra: Partial<StepView> = {}): StepView => {
@@ -109,7 +123,9 @@ export function studioSteps(status: StudioStatus): StepView[] {
   const mastered = facts?.chaptersMastered ?? 0;
   // The live counts, when the page has them, are fresher than the workflow the project was read with.
   const produced = facts ? chapters > 0 && mastered >= chapters : workflow.production === 'complete';
-  const packaged = facts ? facts.packagesReady > 0 : workflow.packaging === 'complete';
+  const delivery = facts || packages ? deliveryState(facts, packages, chapterList) : undefined;
+  // A chapter whose text changed after it was planned is read from a plan of the old text.
+  const planStale = (chapterList ?? []).filter((chapter) => !chapter.deleted && chapter.planStatus === 'stale').length;
   // A production starts from an estimate (the same checks and costs), so one that ran or runs means one was made.
   const productionRan =
     (facts ? facts.segmentsRendered > 0 || mastered > 0 : (workflow.production ?? 'not_started') !== 'not_started') ||
@@ -142,13 +158,15 @@ export function studioSteps(status: StudioStatus): StepView[] {
       detail: characters > 0 ? { key: 'voiced', values: { done: voiced, total: characters } } : null,
       attention: characters > voiced ? { key: 'unvoiced', count: characters - voiced } : undefined,
     }),
-    step('plan', segments > 0 ? (flagged && flagged.count > 0 ? 'attention' : 'done') : 'todo', {
+    step('plan', segments > 0 ? ((flagged && flagged.count > 0) || planStale > 0 ? 'attention' : 'done') : 'todo', {
       detail:
         segments > 0 ? { key: 'attributed', values: { done: facts?.segmentsWithSpeaker ?? 0, total: segments } } : null,
       attention:
-        flagged && flagged.count > 0
-          ? { key: flagged.more ? 'flaggedAtLeast' : 'flagged', count: flagged.count }
-          : undefined,
+        segments > 0 && planStale > 0
+          ? { key: 'planStale', count: planStale }
+          : flagged && flagged.count > 0
+            ? { key: flagged.more ? 'flaggedAtLeast' : 'flagged', count: flagged.count }
+            : undefined,
     }),
     step('pronunciation', segments > 0 ? 'done' : 'todo'),
     step(
@@ -181,8 +199,9 @@ export function studioSteps(status: StudioStatus): StepView[] {
     step('listen', produced ? 'done' : 'todo', {
       detail: mastered > 0 ? { key: 'audible', values: { count: mastered } } : null,
     }),
-    // Every chapter produced and still no package that passes its retailer's rules: the delivery page says what to fix.
-    step('delivery', packaged ? 'done' : produced ? 'attention' : 'todo'),
+    delivery
+      ? step('delivery', delivery.state, { attention: delivery.attention })
+      : step('delivery', workflow.packaging === 'complete' ? 'done' : 'todo'),
   ];
 }
 

@@ -1,5 +1,7 @@
+import { useChapters } from '../api/chapters';
 import { useEstimateShown } from '../api/estimate';
 import { useActiveJob, useProjectFacts } from '../api/jobs';
+import { usePackages } from '../api/production';
 import { useReviewSummary } from '../api/reviews';
 import { useFlaggedSegments } from '../api/segments';
 import type { Project } from '../api/types';
@@ -13,6 +15,10 @@ export function useStudioStatus(project: Project): StudioStatus {
   const planned = (facts.data?.segmentCount ?? 0) > 0;
   const flagged = useFlaggedSegments(project.id, planned);
   const estimated = useEstimateShown(project.id);
+  // Only a book with audio can have packages; the chapters say which changed after them and after their plan.
+  const hasAudio = (facts.data?.chaptersMastered ?? 0) > 0 || (facts.data?.packagesReady ?? 0) > 0;
+  const packages = usePackages(project.id, hasAudio);
+  const chapters = useChapters(project.id);
   return {
     project,
     facts: facts.data,
@@ -23,5 +29,7 @@ export function useStudioStatus(project: Project): StudioStatus {
         ? { count: flagged.data.items.length, more: flagged.data.continuationToken !== null }
         : undefined,
     estimated,
+    packages: facts.data && !hasAudio ? [] : packages.data,
+    chapters: chapters.data,
   };
 }

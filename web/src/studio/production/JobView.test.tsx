@@ -74,9 +74,15 @@ describe('the job view', () => {
     expect(within(await row('Chapter 1')).getByText('Mastered')).toBeTruthy();
     expect(within(await row('Chapter 2')).getByText('Unchanged')).toBeTruthy();
     expect(within(await row('Chapter 3')).getByText('Not produced')).toBeTruthy();
-    expect(screen.getByRole('progressbar', { name: 'Production progress' }).getAttribute('aria-valuetext')).toBe(
-      'Finished',
-    );
+  });
+
+  it('says a finished job is finished once, its bar saying what the production came to', async () => {
+    renderInStudio(<JobView projectId="p1" job={job()} canEdit />);
+    await screen.findByRole('rowheader', { name: 'Chapter 1' });
+    expect(screen.getAllByText('Finished')).toHaveLength(1);
+    const detail = screen.getByRole('progressbar', { name: 'Production progress' }).getAttribute('aria-valuetext');
+    expect(detail).toMatch(/^2 of 2 chapters produced in 1\smin\s59\ssec$/);
+    expect(document.querySelector('.progress__detail')?.textContent).toBe(detail);
   });
 
   it('shows no "0 of 0" before the job has counted its work', async () => {

@@ -41,6 +41,16 @@ export function JobView({ projectId, job: initial, canEdit }: { projectId: strin
   const inJob = (chapters.data ?? []).filter((chapter) =>
     job.kind === 'regenerate' ? chapter.id === job.input.chapterId : !selected || selected.includes(chapter.id),
   );
+  // The badge beside the title already says the job ended; the bar says what it came to.
+  const finishedDetail = () => {
+    if (progress.chaptersTotal === 0) return undefined;
+    const values = { done: format.number(progress.chaptersDone), total: format.number(progress.chaptersTotal) };
+    const took =
+      job.startedAt && job.finishedAt ? (Date.parse(job.finishedAt) - Date.parse(job.startedAt)) / 1000 : NaN;
+    return Number.isFinite(took) && took >= 0
+      ? t('job.producedIn', { ...values, duration: format.duration(Math.round(took)) })
+      : t('job.produced', values);
+  };
   const count = (done: number, total: number) =>
     total > 0 ? t('job.doneOfTotal', { done: format.number(done), total: format.number(total) }) : '—';
 
@@ -55,7 +65,7 @@ export function JobView({ projectId, job: initial, canEdit }: { projectId: strin
       <ProgressBar
         label={t('job.progress')}
         value={finished && job.status === 'succeeded' ? 1 : jobFraction(job)}
-        detail={finished ? t(`status.${job.status}`) : t(`phases.${phase}`)}
+        detail={finished ? finishedDetail() : t(`phases.${phase}`)}
       />
       <dl className="stat-grid" aria-live="polite">
         <div className="stat">
