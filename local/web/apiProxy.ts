@@ -15,6 +15,16 @@ const HOP_BY_HOP = new Set([
   'upgrade',
 ]);
 
+/**
+ * The proxy's own connections to the API. The web server shares its process with the Functions host and the app,
+ * whose other HTTP clients use Node's shared agent for the same host: the Durable client (axios through
+ * follow-redirects) leaves each socket it used set to destroy itself on its next inactivity timeout, and the shared
+ * agent gives an idle socket a 4 s timeout that stays while the socket serves its next request. A request sent on such
+ * a socket was cut after 4 s of waiting for a slow answer ("socket hang up", answered 502). On this agent no other
+ * code touches the sockets; an idle one is closed after 2 s, before the host's own keep-alive (5 s) closes it.
+ */
+const apiAgent = new http.Agent({ keepAlive: true, timeout: 2_000 });
+
 function forwardable(headers: IncomingHttpHeaders): IncomingHttpHeaders {
   const result: IncomingHttpHeaders = {};
   for (const [name, value] of Object.entries(headers)) {
@@ -57,6 +67,7 @@ export function proxyToApi(
       path: `${target.pathname}${target.search}`,
       method: req.method,
       headers,
+      agent: apiAgent,
     },
     (upstreamRes) => {
       const answeredEarly = !req.complete;
