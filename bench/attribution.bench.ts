@@ -10,7 +10,14 @@ import { HeuristicAttribution, HeuristicCharacterDetection } from '../core/chara
 import type { AttributionEngine } from '../core/ports/analysis';
 import { CORPUS_DIR } from '../test/support/corpus';
 import { ALL_EXCERPTS } from './data/attribution';
-import { DEVELOPMENT_BOOKS, loadBookTruth, runBook, type Engines } from './attribution/books';
+import {
+  DEVELOPMENT_BOOKS,
+  loadBookTruth,
+  runBook,
+  type BookResult,
+  type Engines,
+  type TruthPart,
+} from './attribution/books';
 import { prepareExcerpt, type BenchLanguage } from './attribution/dataset';
 import { addTally, emptyTally, runExcerpt, scores, type Tally } from './attribution/score';
 import type { BenchContext, BenchModule, BenchRow, MetricValue } from './types';
@@ -43,6 +50,8 @@ function llmSettings(env: Record<string, string | undefined>): LlmSettings | nul
   };
 }
 
+const sumTallies = (tallies: Tally[]): Tally => tallies.reduce(addTally, emptyTally());
+
 function round(value: number): number {
   return Math.round(value * 1000) / 1000;
 }
@@ -56,6 +65,7 @@ function tallyMetrics(tally: Tally): Record<string, MetricValue> {
     precision: round(score.precision),
     confidentPrecision: round(score.confidentPrecision),
     confidentShare: round(score.confidentShare),
+    flaggedLines: round(score.flaggedShare),
   };
 }
 
@@ -71,13 +81,31 @@ function excerptRows(engineName: string, tallies: Map<BenchLanguage | 'all', Tal
   }));
 }
 
+const PART_NAMES: Record<string, TruthPart> = {
+  tuned: 'tuned',
+  'held-out': 'heldOut',
+  fresh: 'fresh',
+  unseen: 'unseen',
+};
+
+/** ATTRIBUTION_MISSES=tuned (or held-out, fresh, unseen) logs that part's wrong and unknown lines, for reading. */
+function logMisses(slug: string, result: BookResult, context: BenchContext): void {
+  const part = PART_NAMES[context.env.ATTRIBUTION_MISSES ?? ''];
+  if (!part) return;
+  for (const miss of result.misses.filter((scored) => scored.part === part))
+    context.log(
+      `${slug} / ${miss.line.chapter}: ${miss.line.speaker} ≠ ${miss.predicted} (${miss.confidence.toFixed(2)}) ` +
+        JSON.stringify(miss.segment.slice(0, 160)),
+    );
+}
+
 async function bookRows(engineName: string, engines: Engines, context: BenchContext): Promise<BenchRow[]> {
   if (!existsSync(CORPUS_DIR)) {
     context.log(`attribution: corpus not found at ${CORPUS_DIR}, book rows skipped`);
     return [];
   }
   const rows: BenchRow[] = [];
-  const all = { development: emptyTally(), heldOut: emptyTally(), fresh: emptyTally() };
+  const all = { development: emptyTally(), heldOut: emptyTally(), fresh: emptyTally(), unseen: emptyTally() };
   for (const slug of DEVELOPMENT_BOOKS) {
     const truth = loadBookTruth(slug);
     const result = await runBook(truth, CORPUS_DIR, engines);
@@ -85,6 +113,8 @@ async function bookRows(engineName: string, engines: Engines, context: BenchCont
     all.development = addTally(all.development, result.development);
     all.heldOut = addTally(all.heldOut, result.heldOut);
     all.fresh = addTally(all.fresh, result.fresh);
+    all.unseen = addTally(all.unseen, result.unseen);
+    logMisses(slug, result, context);
     const plan = {
       planSegments: result.segments,
       dialogueSegments: result.dialogueSegments,
@@ -96,11 +126,12 @@ async function bookRows(engineName: string, engines: Engines, context: BenchCont
       { benchmark: 'attribution', case: `${engineName} / ${slug} / tuned`, metrics: tallyMetrics(result.development) },
       { benchmark: 'attribution', case: `${engineName} / ${slug} / held-out`, metrics: tallyMetrics(result.heldOut) },
       { benchmark: 'attribution', case: `${engineName} / ${slug} / fresh`, metrics: tallyMetrics(result.fresh) },
+      { benchmark: 'attribution', case: `${engineName} / ${slug} / unseen`, metrics: tallyMetrics(result.unseen) },
       {
         benchmark: 'attribution',
         case: `${engineName} / ${slug} / all`,
         metrics: {
-          ...tallyMetrics(addTally(addTally(result.development, result.heldOut), result.fresh)),
+          ...tallyMetrics(sumTallies([result.development, result.heldOut, result.fresh, result.unseen])),
           ...plan,
         },
       },
@@ -110,10 +141,11 @@ async function bookRows(engineName: string, engines: Engines, context: BenchCont
     { benchmark: 'attribution', case: `${engineName} / books / tuned`, metrics: tallyMetrics(all.development) },
     { benchmark: 'attribution', case: `${engineName} / books / held-out`, metrics: tallyMetrics(all.heldOut) },
     { benchmark: 'attribution', case: `${engineName} / books / fresh`, metrics: tallyMetrics(all.fresh) },
+    { benchmark: 'attribution', case: `${engineName} / books / unseen`, metrics: tallyMetrics(all.unseen) },
     {
       benchmark: 'attribution',
       case: `${engineName} / books / all`,
-      metrics: tallyMetrics(addTally(addTally(all.development, all.heldOut), all.fresh)),
+      metrics: tallyMetrics(sumTallies([all.development, all.heldOut, all.fresh, all.unseen])),
     },
   );
   return rows;

@@ -46,6 +46,11 @@ const BookTruthSchema = z.object({
        * measure on text no rule was fitted to (a line of a held-out chapter may be fresh too).
        */
       fresh: z.boolean().optional(),
+      /**
+       * Labelled from chapters or passages no other labelled line comes from, before the rules of the unseen part's
+       * round were changed: the measure of text nobody tuned for (it wins over fresh and held-out).
+       */
+      unseen: z.boolean().optional(),
     }),
   ),
 });
@@ -73,8 +78,8 @@ export interface LocatedLine {
   part: TruthPart;
 }
 
-/** Which part of the labelled lines a line belongs to: tuned on, held out, or the fresh held-out set. */
-export type TruthPart = 'tuned' | 'heldOut' | 'fresh';
+/** Which part of the labelled lines a line belongs to: tuned on, held out, the fresh held-out set, or unseen. */
+export type TruthPart = 'tuned' | 'heldOut' | 'fresh' | 'unseen';
 
 export interface Located {
   lines: LocatedLine[];
@@ -112,7 +117,13 @@ export function locateLines(text: string, truth: BookTruth): Located {
       problems.push(`${where}: the quote occurs ${count} times in its chapter`);
       continue;
     }
-    const part: TruthPart = line.fresh ? 'fresh' : heldOut.has(line.chapter) ? 'heldOut' : 'tuned';
+    const part: TruthPart = line.unseen
+      ? 'unseen'
+      : line.fresh
+        ? 'fresh'
+        : heldOut.has(line.chapter)
+          ? 'heldOut'
+          : 'tuned';
     lines.push({ line, offset: best.at, part });
   }
   for (const chapter of truth.heldOutChapters)
@@ -167,6 +178,7 @@ export interface BookResult {
   development: Tally;
   heldOut: Tally;
   fresh: Tally;
+  unseen: Tally;
   /** The whole book's plan. */
   segments: number;
   dialogueSegments: number;
@@ -237,6 +249,7 @@ export async function runBook(truth: BookTruth, corpusDir: string, engines: Engi
     development: emptyTally(),
     heldOut: emptyTally(),
     fresh: emptyTally(),
+    unseen: emptyTally(),
     segments: planned.length,
     dialogueSegments: planned.filter(({ segment }) => segment.kind === 'dialogue').length,
     flagged: planned.filter(({ label }) => label.speakerId === 'unknown' || label.confidence < REVIEW_CONFIDENCE)
@@ -251,10 +264,13 @@ export async function runBook(truth: BookTruth, corpusDir: string, engines: Engi
       ({ segment, chapterStart }) =>
         chapterStart + segment.startOffset <= offset && offset < chapterStart + segment.endOffset,
     );
-    const tally = { tuned: result.development, heldOut: result.heldOut, fresh: result.fresh }[part];
+    const tally = { tuned: result.development, heldOut: result.heldOut, fresh: result.fresh, unseen: result.unseen }[
+      part
+    ];
     tally.segments++;
     const label = holder?.label;
     const known = label !== undefined && label.speakerId !== 'unknown';
+    if (!known || label.confidence < REVIEW_CONFIDENCE) tally.flagged++;
     const right = known && speakerMatches(truth, line.speaker, cast.get(label.speakerId));
     const scored: ScoredLine = {
       line,

@@ -1,4 +1,5 @@
 /** Scoring predicted speaker labels against the gold labels of the excerpts. */
+import { REVIEW_CONFIDENCE } from '../../core/planning/planService';
 import type { AttributionEngine, SpeakerLabel } from '../../core/ports/analysis';
 import { benchCharacters, type PreparedExcerpt } from './dataset';
 
@@ -12,6 +13,8 @@ export interface Tally {
   labelled: number;
   confident: number;
   confidentCorrect: number;
+  /** Segments a person would be asked to review: no speaker, or confidence below the review threshold. */
+  flagged: number;
   promptTokens: number;
   completionTokens: number;
 }
@@ -26,6 +29,8 @@ export interface Scores {
   confidentPrecision: number;
   /** Share of segments labelled with confidence ≥ CONFIDENT. */
   confidentShare: number;
+  /** Share of segments flagged for review. */
+  flaggedShare: number;
 }
 
 export function emptyTally(): Tally {
@@ -35,6 +40,7 @@ export function emptyTally(): Tally {
     labelled: 0,
     confident: 0,
     confidentCorrect: 0,
+    flagged: 0,
     promptTokens: 0,
     completionTokens: 0,
   };
@@ -57,6 +63,7 @@ export function tallyExcerpt(
   for (const { segment, speakerId } of prepared.gold) {
     const label = byId.get(segmentId(segment.index));
     tally.segments++;
+    if (!label || label.speakerId === 'unknown' || label.confidence < REVIEW_CONFIDENCE) tally.flagged++;
     if (!label || label.speakerId === 'unknown') continue;
     tally.labelled++;
     const right = label.speakerId === speakerId;
@@ -78,6 +85,7 @@ export function scores(tally: Tally): Scores {
     precision: ratio(tally.correct, tally.labelled),
     confidentPrecision: ratio(tally.confidentCorrect, tally.confident),
     confidentShare: ratio(tally.confident, tally.segments),
+    flaggedShare: ratio(tally.flagged, tally.segments),
   };
 }
 

@@ -25,6 +25,7 @@ describe('hand-labelled dialogue of the development books', () => {
       expect(heldOut.length).toBeGreaterThanOrEqual(20);
       expect(truth.lines.length - heldOut.length).toBeGreaterThanOrEqual(100);
       expect(truth.lines.filter((line) => line.fresh).length).toBeGreaterThanOrEqual(30);
+      expect(truth.lines.filter((line) => line.unseen).length).toBeGreaterThanOrEqual(35);
       const used = new Set(truth.lines.map((line) => line.speaker));
       expect(Object.keys(truth.speakers).filter((speaker) => !used.has(speaker))).toEqual([]);
 
