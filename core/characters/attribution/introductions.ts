@@ -9,6 +9,7 @@ import type { Cast, Mention } from './cast';
 import { CLAIM, gendered, UNNAMED_SUBJECT, type Finding, type Scene } from './evidence';
 import { formerOrLatter } from './formerLatter';
 import { kinIntroduced } from './kinIntroductions';
+import { objectsBefore, topicBefore } from './objectsBeforePronoun';
 import { opensWithPreposition } from './prepositionalClauses';
 import {
   isFirstPersonPronoun,
@@ -19,10 +20,11 @@ import {
   subjectPronounsIn,
 } from './speechTags';
 
-function fromPronoun(pronoun: string, scene: Scene): Finding | null {
+/** `objects`: people the sentence names as someone acted on before the pronoun, whom it does not mean. */
+function fromPronoun(pronoun: string, scene: Scene, objects: readonly string[] = []): Finding | null {
   if (isFirstPersonPronoun(pronoun)) return { claim: { speakerId: NARRATOR_ID, confidence: CLAIM.subjectIntro } };
   const gender = pronounGender(pronoun);
-  return gender ? gendered(gender, scene) : null;
+  return gender ? gendered(gender, scene, objects) : null;
 }
 
 /** The last sentence of a narration (a semicolon or colon ends a clause, which is what an introduction needs). */
@@ -82,7 +84,12 @@ function introducedBy(narration: string, scene: Scene, punctuated = true): Findi
     const inClause = mentions.filter((mention) => mention.offset >= clauseStart && mention.offset < verb);
     const pronounInClause = pronouns.filter((pronoun) => pronoun.offset >= clauseStart && pronoun.offset < verb).at(-1);
     if (inClause.length > 0) return named(inClause[0].id, CLAIM.namedIntro);
-    if (pronounInClause) return fromPronoun(pronounInClause.pronoun, scene);
+    const objectsBeforeOf = (offset: number) => objectsBefore(sentence, offset, mentions, cast.language);
+    if (pronounInClause) {
+      const topic = topicBefore(sentence, pronounInClause.offset, mentions);
+      if (topic !== null) return named(topic, CLAIM.pronounFocus);
+      return fromPronoun(pronounInClause.pronoun, scene, objectsBeforeOf(pronounInClause.offset));
+    }
     // "E emendei logo:", "Y añadí:": a verb in the narrator's own person, with no other subject, is the narrator.
     // Without the colon it more often reports what was said ("perguntei-lhe se tinha coragem."), and the line after
     // it answers.
@@ -103,7 +110,7 @@ function introducedBy(narration: string, scene: Scene, punctuated = true): Findi
     const before = mentions.filter((mention) => mention.offset < verb);
     const pronounBefore = pronouns.filter((pronoun) => pronoun.offset < verb).at(-1);
     if (pronounBefore && (before.length === 0 || pronounBefore.offset > before[0].offset))
-      return fromPronoun(pronounBefore.pronoun, scene);
+      return fromPronoun(pronounBefore.pronoun, scene, objectsBeforeOf(pronounBefore.offset));
     const after = mentions.find((mention) => mention.offset > verb && mention.offset - verb < 30);
     if (before.length === 0 && after === undefined) {
       // The pronoun right after its verb: "disse-me elle:", "dijo él:", "said he:".
@@ -117,6 +124,9 @@ function introducedBy(narration: string, scene: Scene, punctuated = true): Findi
   const lead = sentence.search(/\p{L}/u);
   if (mentions[0]?.offset === lead) return named(mentions[0].id, CLAIM.subjectIntro);
   const pronoun = pronouns[0];
+  // "As for Mary, she was…:" opens with the person the pronoun takes up.
+  const topic = pronoun ? topicBefore(sentence, pronoun.offset, mentions) : null;
+  if (topic !== null) return named(topic, CLAIM.subjectIntro);
   if (!pronoun || pronoun.offset !== lead) return null;
   const found = fromPronoun(pronoun.pronoun, scene);
   return found?.claim ? { ...found, claim: { ...found.claim, confidence: CLAIM.subjectIntro } } : found;
