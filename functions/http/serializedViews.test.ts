@@ -6,7 +6,7 @@
 import { HttpResponse, type HttpResponseInit } from '@azure/functions';
 import type { Page, StoredDocument } from '../../core/ports/documents';
 import { toHttpResponse } from './httpReply';
-import { SerializedViews } from './serializedViews';
+import { SERIALIZED_VIEW_TTL_MS, SerializedViews } from './serializedViews';
 
 interface Doc extends StoredDocument {
   title: string;
@@ -52,6 +52,17 @@ test('a changed document (new ETag) shows at once; another tenant’s same id is
   expect(views.of(doc('a', 'New', 'e2'))).toContain('"New"');
   expect(views.of(doc('a', 'Other tenant', 'e1', 't-2'))).toContain('"Other tenant"');
   expect(renders()).toBe(3);
+});
+
+test('a rendered view is kept for a few minutes at most', () => {
+  const { views, renders } = counted();
+  const record = doc('a', 'Kept', 'e1');
+  views.of(record, 0);
+  views.of(record, SERIALIZED_VIEW_TTL_MS - 1);
+  expect(renders()).toBe(1);
+  views.of(record, SERIALIZED_VIEW_TTL_MS);
+  expect(renders()).toBe(2);
+  expect(views.size).toBe(1);
 });
 
 test('a document without an ETag is rendered every time', () => {
