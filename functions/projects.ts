@@ -11,10 +11,13 @@ import {
 } from '../core/api/projects';
 import type { ProjectRecord } from '../core/projects/project';
 import { endpoint } from './http/endpoint';
+import { SerializedViews } from './http/serializedViews';
 
 const ProjectParams = z.strictObject({ projectId: Id });
 
 const project = (record: ProjectRecord, status = 200) => ({ status, json: toProjectView(record) });
+/** Listings return the same projects again and again: each stored version's view is rendered once. */
+const projectViews = new SerializedViews<ProjectRecord>(toProjectView);
 
 endpoint({
   operationId: 'listProjects',
@@ -33,7 +36,7 @@ endpoint({
       pageSize: query.pageSize,
       continuationToken: query.continuationToken,
     });
-    return { status: 200, json: { items: page.items.map(toProjectView), continuationToken: page.continuationToken } };
+    return { status: 200, jsonText: projectViews.page(page) };
   },
 });
 

@@ -2,6 +2,8 @@ import type { z } from 'zod';
 
 export type Reply =
   | { status: number; json?: unknown; headers?: Record<string, string> }
+  /** JSON already serialized (`serializedViews.ts`): sent as `json` sends its value, but no ETag is read from it. */
+  | { status: number; jsonText: string; headers?: Record<string, string> }
   | { status: number; bytes: Buffer; headers?: Record<string, string> }
   | { status: number; stream: NodeJS.ReadableStream; headers?: Record<string, string> }
   | { status: number; html: string; headers?: Record<string, string> };

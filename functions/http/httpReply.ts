@@ -18,6 +18,7 @@ export function toHttpResponse(reply: Reply, requestId: string): HttpResponseIni
       body: reply.html,
     };
   }
+  if ('jsonText' in reply) return jsonTextReply(reply.status, headers, reply.jsonText);
   const body = 'json' in reply ? reply.json : undefined;
   const etag = (body as { etag?: unknown } | undefined)?.etag;
   if (typeof etag === 'string' && etag) headers.ETag = etag;
@@ -36,10 +37,16 @@ const NULL_BODY_STATUSES = new Set([204, 205, 304]);
  */
 export function jsonReply(status: number, headers: Record<string, string>, value: unknown): HttpResponseInit {
   if (value === undefined || value === null || NULL_BODY_STATUSES.has(status)) return { status, headers };
+  return jsonTextReply(status, headers, JSON.stringify(value));
+}
+
+/** The same answer from the JSON's text (of a value other than null). */
+function jsonTextReply(status: number, headers: Record<string, string>, text: string): HttpResponseInit {
+  if (NULL_BODY_STATUSES.has(status)) return { status, headers };
   const typed = Object.keys(headers).some((name) => name.toLowerCase() === 'content-type');
   return {
     status,
     headers: typed ? headers : { ...headers, 'content-type': 'application/json' },
-    body: Buffer.from(JSON.stringify(value)),
+    body: Buffer.from(text),
   };
 }

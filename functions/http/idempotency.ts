@@ -96,7 +96,7 @@ export async function withIdempotency(
 /** Only successful JSON (or empty) responses are remembered; anything else leaves the key free for a retry. */
 function storable(reply: Reply): StoredResponse | undefined {
   if (reply.status >= 300) return undefined;
-  if ('bytes' in reply || 'stream' in reply || 'html' in reply) return undefined;
+  if ('bytes' in reply || 'stream' in reply || 'html' in reply || 'jsonText' in reply) return undefined;
   return { status: reply.status, body: reply.json, headers: reply.headers ?? {} };
 }
 

@@ -61,6 +61,11 @@ describe('projects API', () => {
     // A partial update leaves every field it does not name untouched (no defaults re-applied).
     expect(body.metadata.publisher).toBe('Egerton');
     expect(body.metadata.narrators).toEqual(['Ana']);
+    // A listing renders each stored version of a project once and reuses it: the update shows at once.
+    const relisted = (await (await platform.api('creator@andes.test', '/v1/projects?q=sensibility')).json()) as any;
+    const listed = relisted.items.find((p: { id: string }) => p.id === created.id);
+    expect(listed).toEqual(body);
+    expect(listed.etag).not.toBe(list.items.find((p: { id: string }) => p.id === created.id).etag);
 
     const stale = await platform.api('creator@andes.test', `/v1/projects/${created.id}`, {
       method: 'PATCH',
