@@ -52,7 +52,10 @@ export function CharacterCard({
       </div>
       <p className="small muted">
         {t(`gender.${character.gender}`)} · {t(`age.${character.ageBand}`)} ·{' '}
-        {t('lines', { count: character.dialogueLineCount, formatted: format.number(character.dialogueLineCount) })}
+        {/* The count is of dialogue lines, which a third-person narrator has none of: "0 lines" would say it reads nothing. */}
+        {isNarrator && `${t('readsNarration')}${character.dialogueLineCount > 0 ? ' · ' : ''}`}
+        {(!isNarrator || character.dialogueLineCount > 0) &&
+          t('lines', { count: character.dialogueLineCount, formatted: format.number(character.dialogueLineCount) })}
       </p>
       {character.aliases.length > 0 && (
         <ul className="chips" aria-label={t('aliasesOf', { name: character.name })}>
