@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, screenshot } from './support/browser';
 import { accessToken, expectVisible, newSession, signIn, waitFor, type E2eSession } from './support/session';
-import { bearerApi, type BearerApi } from './support/plannedBook';
+import { bearerApi, jobSucceeded, type BearerApi } from './support/plannedBook';
 import { startPlatformTarget, type E2eTarget } from './support/target';
 
 /**
@@ -10,7 +10,7 @@ import { startPlatformTarget, type E2eTarget } from './support/target';
  * kept in the book's terms and opens the left-out sections for restoring; the characters page says the narrator reads
  * the narration, and a stray entry is merged into the character it most likely is, offered first; casting says who
  * each character is beside the voice picker, offers only the pool's voices in the book's language, and fits a 390-px
- * phone. Screenshots go to test-output/screenshots/.
+ * phone; a deleted character's lines are flagged and the review page links them to the plan. Screenshots go to test-output/screenshots/.
  */
 
 const CREATOR = 'creator@andes.test';
@@ -106,6 +106,33 @@ describe('a play nobody has seen, from manuscript to casting', () => {
     await screenshot(page, 'unseen-04-casting');
   });
 
+  test('a deleted character’s lines are flagged, and the review page links them to the plan', async () => {
+    const { page } = producer;
+    await jobSucceeded(
+      api,
+      projectId,
+      await api(`/v1/projects/${projectId}/plan`, { method: 'POST', json: {} }),
+      120_000,
+    );
+    await page.goto(studio('characters'));
+    const watchman = page.getByRole('list', { name: 'Characters' }).getByRole('listitem', { name: 'A Watchman' });
+    await watchman.getByRole('button', { name: 'Delete A Watchman' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Delete A Watchman?' });
+    await expectVisible(confirm.getByText('A Watchman has 2 lines. They will be flagged for another speaker.'));
+    await confirm.getByRole('button', { name: 'Delete', exact: true }).click();
+    await expectVisible(page.getByText('Character deleted; 2 lines are flagged for review.'));
+
+    await page.goto(studio('review'));
+    await expectVisible(page.getByText(/^A validator of the project approves each chapter/));
+    const toCheck = page.getByRole('link', {
+      name: /^Lines to check in SCENE II\. The street outside, later\.: 2 flagged lines/,
+    });
+    await expectVisible(toCheck);
+    await screenshot(page, 'unseen-05-review-lines-to-check');
+    await toCheck.click();
+    await page.waitForURL(/\/plan\/[^/]+$/);
+  });
+
   test('on a 390-px phone the import report and the casting page fit the screen', async () => {
     const phone = await newSession(browser, { width: 390, height: 844 });
     await phone.page.addInitScript(
@@ -116,11 +143,11 @@ describe('a play nobody has seen, from manuscript to casting', () => {
     await phone.page.goto(studio('manuscript'));
     await expectVisible(phone.page.getByText('1 front matter section, 2 parts, and 3 chapters'));
     expect(await sidewaysScroll(phone.page)).toBe(0);
-    await screenshot(phone.page, 'unseen-05-phone-import-report');
+    await screenshot(phone.page, 'unseen-06-phone-import-report');
     await phone.page.goto(studio('casting'));
     await expectVisible(phone.page.getByRole('rowheader', { name: /^Margery/ }));
     expect(await sidewaysScroll(phone.page)).toBe(0);
-    await screenshot(phone.page, 'unseen-06-phone-casting');
+    await screenshot(phone.page, 'unseen-07-phone-casting');
     expect(phone.problems).toEqual([]);
     await phone.context.close();
   });

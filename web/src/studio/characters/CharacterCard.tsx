@@ -127,13 +127,15 @@ export function CharacterCard({
         busy={remove.isPending}
         onCancel={() => setConfirmDelete(false)}
         onConfirm={() =>
-          remove.mutate(
-            { characterId: character.id },
-            {
-              onSettled: () => setConfirmDelete(false),
-              onSuccess: ({ segmentsFlagged }) => toast.show(t('deleted', { count: segmentsFlagged })),
-            },
-          )
+          // The card goes with the character once the list is read again, and a mutate() callback with it, so the
+          // count of flagged lines would never be said; the promise outlives the card. A failure shows on the card.
+          void remove
+            .mutateAsync({ characterId: character.id })
+            .then(
+              ({ segmentsFlagged }) => toast.show(t('deleted', { count: segmentsFlagged })),
+              () => undefined,
+            )
+            .finally(() => setConfirmDelete(false))
         }
       >
         <p>{t('confirmDelete.body', { name: character.name, count: character.dialogueLineCount })}</p>

@@ -30,6 +30,16 @@ function character(id: string, name: string, lines: number, overrides: Partial<C
 
 const noop = () => undefined;
 
+beforeAll(() => {
+  // jsdom has <dialog> without its modal methods.
+  HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
+    this.setAttribute('open', '');
+  };
+  HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
+    this.removeAttribute('open');
+  };
+});
+
 describe('a character card', () => {
   it('says the narrator reads the narration instead of counting its no dialogue lines', () => {
     renderInStudio(
@@ -55,16 +65,6 @@ describe('a character card', () => {
 });
 
 describe('merging a character', () => {
-  beforeAll(() => {
-    // jsdom has <dialog> without its modal methods.
-    HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
-      this.setAttribute('open', '');
-    };
-    HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
-      this.removeAttribute('open');
-    };
-  });
-
   it('offers the likeliest character first and tells two of the same name apart by their lines', () => {
     const borbas = character('c-borbas', 'Quincas Borbas', 2);
     const others = [
