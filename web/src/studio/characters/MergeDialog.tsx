@@ -8,7 +8,7 @@ import { useErrorText } from '../../ui/errorText';
 import { useFormat } from '../../ui/format';
 import { useToast } from '../../ui/Toasts';
 import { useStudio } from '../StudioContext';
-import { rankMergeTargets } from './mergeTargets';
+import { rankMergeTargets } from './characterNames';
 
 /**
  * Two entries that are one person: this one's lines and aliases move to the chosen character. The likeliest

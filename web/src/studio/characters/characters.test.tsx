@@ -1,8 +1,9 @@
 import { fireEvent, screen, within } from '@testing-library/react';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Character } from '../../api/types';
 import { renderInStudio } from '../../test/render';
 import { CharacterCard } from './CharacterCard';
+import { CharactersPage } from './CharactersPage';
 import { MergeDialog } from './MergeDialog';
 
 function character(id: string, name: string, lines: number, overrides: Partial<Character> = {}): Character {
@@ -98,5 +99,50 @@ describe('merging a character', () => {
     unmount();
     renderInStudio(<MergeDialog character={character('c-y', 'Virgilia', 1)} others={others} onClose={noop} />);
     expect((screen.getByLabelText('Merge into') as HTMLSelectElement).value).toBe('c-virgilia');
+  });
+});
+
+describe('finding a character in a long list', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('narrows the cards to the names typed, accents and case aside, and says how many are shown', async () => {
+    const names = ['Virgília', 'Marcella', 'Quincas Borba', 'Quincas Borbas', 'Sabina', 'Cotrim', 'Lobo Neves'];
+    const listed = [
+      character('narrator', 'Narrator', 0),
+      ...names.map((name, index) => character(`c${index}`, name, 20 - index)),
+      ...Array.from({ length: 8 }, (_, index) => character(`m${index}`, `Minor ${index}`, 0)),
+      character('c-eugenia', 'Eugênia', 3, { aliases: ['a flor da moita'] }),
+    ];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(JSON.stringify({ items: listed }), { status: 200 })),
+    );
+    renderInStudio(<CharactersPage />);
+    const find = await screen.findByRole('searchbox', { name: 'Find a character' });
+    const cards = () =>
+      within(screen.getByRole('list', { name: 'Characters' }))
+        .getAllByRole('heading')
+        .map((heading) => heading.textContent);
+    expect(cards()).toHaveLength(listed.length);
+
+    fireEvent.change(find, { target: { value: 'quincas' } });
+    expect(cards()).toEqual(['Quincas Borba', 'Quincas Borbas']);
+    expect(screen.getByText('2 of 17 characters')).toBeTruthy();
+    fireEvent.change(find, { target: { value: 'VIRGILIA' } });
+    expect(cards()).toEqual(['Virgília']);
+    fireEvent.change(find, { target: { value: 'flor' } });
+    expect(cards()).toEqual(['Eugênia']);
+    fireEvent.change(find, { target: { value: 'Brás' } });
+    expect(screen.getByText('No character is called “Brás”.')).toBeTruthy();
+  });
+
+  it('has no search box for a short list', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(JSON.stringify({ items: [character('c1', 'Tobias', 3)] }), { status: 200 })),
+    );
+    renderInStudio(<CharactersPage />);
+    await screen.findByRole('heading', { name: 'Tobias' });
+    expect(screen.queryByRole('searchbox')).toBeNull();
   });
 });

@@ -74,3 +74,13 @@ export function rankMergeTargets(character: Character, others: Character[]): Cha
   scored.sort((a, b) => b.score - a.score || b.other.dialogueLineCount - a.other.dialogueLineCount);
   return scored.map(({ other }) => other);
 }
+
+/** Whether a search finds the character: every word typed begins a word of its name or of another name. */
+export function matchesName(character: Character, query: string): boolean {
+  const typed = words(query);
+  if (typed.length === 0) return true;
+  return [character.name, ...character.aliases].some((name) => {
+    const named = words(name);
+    return typed.every((word) => named.some((candidate) => candidate.startsWith(word)));
+  });
+}
