@@ -90,9 +90,11 @@ export function CharactersPage() {
             {t('find.hint')}
           </p>
           <p id="character-find-count" className="small" aria-live="polite">
-            {shown.length === 0
-              ? t('find.none', { query: query.trim() })
-              : t('find.shown', { shown: shown.length, total: list.length })}
+            {!query.trim()
+              ? null
+              : shown.length === 0
+                ? t('find.none', { query: query.trim() })
+                : t('find.shown', { shown: shown.length, total: list.length })}
           </p>
         </div>
       )}

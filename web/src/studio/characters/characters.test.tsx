@@ -124,6 +124,8 @@ describe('finding a character in a long list', () => {
         .getAllByRole('heading')
         .map((heading) => heading.textContent);
     expect(cards()).toHaveLength(listed.length);
+    // Nothing to count before anything is typed.
+    expect(screen.queryByText(/of 17 characters/)).toBeNull();
 
     fireEvent.change(find, { target: { value: 'quincas' } });
     expect(cards()).toEqual(['Quincas Borba', 'Quincas Borbas']);

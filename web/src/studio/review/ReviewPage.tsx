@@ -56,14 +56,16 @@ export function ReviewPage() {
         {chapters.map((chapter) => (
           <li key={chapter.chapterId} className="card review-list__item">
             <div className="review-list__head">
-              <Link to={planPath(chapter.chapterId)} className="review-list__title">
-                {chapter.title}
-              </Link>
-              <LinesToCheck
-                lines={linesToCheck(chapter.chapterId)}
-                title={chapter.title}
-                href={planPath(chapter.chapterId)}
-              />
+              <span className="review-list__chapter">
+                <Link to={planPath(chapter.chapterId)} className="review-list__title">
+                  {chapter.title}
+                </Link>
+                <LinesToCheck
+                  lines={linesToCheck(chapter.chapterId)}
+                  title={chapter.title}
+                  href={planPath(chapter.chapterId)}
+                />
+              </span>
               <span className="small muted">{t('openThreads', { count: chapter.openThreads })}</span>
             </div>
             <DecisionBar projectId={project.id} review={chapter} canApprove={access.canApprove} />
