@@ -54,4 +54,26 @@ describe('the voices of the characters', () => {
     expect(screen.getByRole('rowheader', { name: /^Narrator/ }).textContent).toBe('NarratorReads the narration');
     await waitFor(() => expect(screen.getAllByRole('option', { name: /en-GB-EspeakFemale1/ })).toHaveLength(3));
   });
+
+  it('offers a character the voices of their gender first, and the others after', async () => {
+    const voice = (name: string, gender: string) => ({ name, locale: 'en-GB', gender, styles: [], displayName: name });
+    const voices = [voice('en-GB-Male1', 'male'), voice('en-GB-Female1', 'female'), voice('en-GB-Male2', 'male')];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(JSON.stringify({ engine: 'espeak', items: voices }), { status: 200 })),
+    );
+    renderInStudio(
+      <CharacterVoices
+        bookLocale="en-GB"
+        canEdit
+        characters={[character('c-margery', 'Margery', 3, { gender: 'female' }), character('c-tobias', 'Tobias', 3)]}
+      />,
+    );
+    await waitFor(() => expect(screen.getAllByRole('option', { name: /en-GB-Female1/ })).toHaveLength(2));
+    const offered = (label: string) =>
+      Array.from((screen.getByLabelText(label) as HTMLSelectElement).options).map((option) => option.value);
+    expect(offered('Voice for Margery')).toEqual(['', 'en-GB-Female1', 'en-GB-Male1', 'en-GB-Male2']);
+    // Gender unknown: the catalogue's order.
+    expect(offered('Voice for Tobias')).toEqual(['', 'en-GB-Male1', 'en-GB-Female1', 'en-GB-Male2']);
+  });
 });

@@ -62,6 +62,15 @@ export function CharacterVoices({
   );
 }
 
+/** The voices of the character's gender first (each group in the catalogue's order), the others still offered. */
+function voicesFor(character: Character, voices: Voice[]): Voice[] {
+  if (character.gender === 'unknown') return voices;
+  return [
+    ...voices.filter((voice) => voice.gender === character.gender),
+    ...voices.filter((voice) => voice.gender !== character.gender),
+  ];
+}
+
 /** Who the character is, so forty voices can be chosen without going back to the characters page. */
 function CharacterFacts({ character }: { character: Character }) {
   const { t } = useTranslation('characters');
@@ -118,7 +127,7 @@ function VoiceRow({ character, voices, canEdit }: { character: Character; voices
         >
           {!choice.voiceName && <option value="">{t('characters.noVoice')}</option>}
           {choice.voiceName && !voice && <option value={choice.voiceName}>{choice.voiceName}</option>}
-          {voices.map((item) => (
+          {voicesFor(character, voices).map((item) => (
             <option key={item.name} value={item.name}>
               {item.name} · {t(`gender.${item.gender}`)}
             </option>
