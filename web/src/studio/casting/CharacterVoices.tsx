@@ -7,6 +7,7 @@ import { ActionLabel } from '../../ui/ActionLabel';
 import { Alert } from '../../ui/Alert';
 import { AuditionPlayer } from '../../ui/AuditionPlayer';
 import { useErrorText } from '../../ui/errorText';
+import { useFormat } from '../../ui/format';
 import { useToast } from '../../ui/Toasts';
 import { useStudio } from '../StudioContext';
 
@@ -61,6 +62,30 @@ export function CharacterVoices({
   );
 }
 
+/** The voices of the character's gender first (each group in the catalogue's order), the others still offered. */
+function voicesFor(character: Character, voices: Voice[]): Voice[] {
+  if (character.gender === 'unknown') return voices;
+  return [
+    ...voices.filter((voice) => voice.gender === character.gender),
+    ...voices.filter((voice) => voice.gender !== character.gender),
+  ];
+}
+
+/** Who the character is, so forty voices can be chosen without going back to the characters page. */
+function CharacterFacts({ character }: { character: Character }) {
+  const { t } = useTranslation('characters');
+  const format = useFormat();
+  const lines = t('lines', {
+    count: character.dialogueLineCount,
+    formatted: format.number(character.dialogueLineCount),
+  });
+  const facts =
+    character.id === NARRATOR
+      ? [t('readsNarration'), ...(character.dialogueLineCount > 0 ? [lines] : [])]
+      : [t(`gender.${character.gender}`), t(`age.${character.ageBand}`), lines];
+  return <span className="casting__facts small muted">{facts.join(' · ')}</span>;
+}
+
 function VoiceRow({ character, voices, canEdit }: { character: Character; voices: Voice[]; canEdit: boolean }) {
   const { project } = useStudio();
   const { t } = useTranslation('casting');
@@ -86,7 +111,10 @@ function VoiceRow({ character, voices, canEdit }: { character: Character; voices
   const id = (field: string) => `voice-${character.id}-${field}`;
   return (
     <tr>
-      <th scope="row">{name}</th>
+      <th scope="row">
+        {name}
+        <CharacterFacts character={character} />
+      </th>
       <td data-label={t('characters.voice')}>
         <label htmlFor={id('voice')} className="visually-hidden">
           {t('characters.voiceFor', { name })}
@@ -99,7 +127,7 @@ function VoiceRow({ character, voices, canEdit }: { character: Character; voices
         >
           {!choice.voiceName && <option value="">{t('characters.noVoice')}</option>}
           {choice.voiceName && !voice && <option value={choice.voiceName}>{choice.voiceName}</option>}
-          {voices.map((item) => (
+          {voicesFor(character, voices).map((item) => (
             <option key={item.name} value={item.name}>
               {item.name} · {t(`gender.${item.gender}`)}
             </option>

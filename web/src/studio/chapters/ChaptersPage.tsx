@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { useChapter, useChapters, useReorderChapters } from '../../api/chapters';
 import type { ChapterSummary } from '../../api/types';
 import { Alert } from '../../ui/Alert';
@@ -21,7 +21,9 @@ export function ChaptersPage() {
   const navigate = useNavigate();
   const chapters = useChapters(project.id);
   const reorder = useReorderChapters(project.id);
-  const [showDeleted, setShowDeleted] = useState(false);
+  // The import report links here to show what it left out of production.
+  const [searchParams] = useSearchParams();
+  const [showDeleted, setShowDeleted] = useState(searchParams.get('deleted') === 'shown');
   const selectedId = chapterId ?? chapters.data?.[0]?.id;
   const chapter = useChapter(project.id, selectedId);
   const base = `/projects/${encodeURIComponent(project.id)}/chapters`;

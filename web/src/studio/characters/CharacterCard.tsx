@@ -52,7 +52,10 @@ export function CharacterCard({
       </div>
       <p className="small muted">
         {t(`gender.${character.gender}`)} · {t(`age.${character.ageBand}`)} ·{' '}
-        {t('lines', { count: character.dialogueLineCount, formatted: format.number(character.dialogueLineCount) })}
+        {/* The count is of dialogue lines, which a third-person narrator has none of: "0 lines" would say it reads nothing. */}
+        {isNarrator && `${t('readsNarration')}${character.dialogueLineCount > 0 ? ' · ' : ''}`}
+        {(!isNarrator || character.dialogueLineCount > 0) &&
+          t('lines', { count: character.dialogueLineCount, formatted: format.number(character.dialogueLineCount) })}
       </p>
       {character.aliases.length > 0 && (
         <ul className="chips" aria-label={t('aliasesOf', { name: character.name })}>
@@ -124,13 +127,15 @@ export function CharacterCard({
         busy={remove.isPending}
         onCancel={() => setConfirmDelete(false)}
         onConfirm={() =>
-          remove.mutate(
-            { characterId: character.id },
-            {
-              onSettled: () => setConfirmDelete(false),
-              onSuccess: ({ segmentsFlagged }) => toast.show(t('deleted', { count: segmentsFlagged })),
-            },
-          )
+          // The card goes with the character once the list is read again, and a mutate() callback with it, so the
+          // count of flagged lines would never be said; the promise outlives the card. A failure shows on the card.
+          void remove
+            .mutateAsync({ characterId: character.id })
+            .then(
+              ({ segmentsFlagged }) => toast.show(t('deleted', { count: segmentsFlagged })),
+              () => undefined,
+            )
+            .finally(() => setConfirmDelete(false))
         }
       >
         <p>{t('confirmDelete.body', { name: character.name, count: character.dialogueLineCount })}</p>

@@ -12,6 +12,10 @@ import { useStudio } from '../StudioContext';
 import { CharacterCard } from './CharacterCard';
 import { CharacterDialog } from './CharacterDialog';
 import { MergeDialog } from './MergeDialog';
+import { matchesName } from './characterNames';
+
+/** Past this many, a book's characters are a long page to scroll: the list gets a search box. */
+const FIND_FROM = 12;
 
 type Editing =
   { kind: 'edit'; character: Character } | { kind: 'add' } | { kind: 'merge'; character: Character } | null;
@@ -27,6 +31,7 @@ export function CharactersPage() {
   const activeDetection = status.activeJob?.kind === 'characters' ? status.activeJob.id : null;
   const job = useJobProgress(project.id, jobId ?? activeDetection);
   const [editing, setEditing] = useState<Editing>(null);
+  const [query, setQuery] = useState('');
   const running = Boolean(job.data && !isFinished(job.data));
   const hasChapters = (status.facts?.chapterCount ?? 0) > 0;
 
@@ -35,6 +40,8 @@ export function CharactersPage() {
   const sorted = [...list].sort(
     (a, b) => Number(b.id === NARRATOR) - Number(a.id === NARRATOR) || b.dialogueLineCount - a.dialogueLineCount,
   );
+  const finding = list.length > FIND_FROM;
+  const shown = finding && query.trim() ? sorted.filter((character) => matchesName(character, query)) : sorted;
 
   return (
     <div className="step-page">
@@ -69,8 +76,30 @@ export function CharactersPage() {
         <Alert tone="success">{t('detect.done', { count: list.filter((c) => c.id !== NARRATOR).length })}</Alert>
       )}
       {characters.isError && <Alert tone="error">{errorText(characters.error)}</Alert>}
+      {finding && (
+        <div className="field character-find">
+          <label htmlFor="character-find">{t('find.label')}</label>
+          <input
+            id="character-find"
+            type="search"
+            value={query}
+            aria-describedby="character-find-hint character-find-count"
+            onChange={(event) => setQuery(event.target.value)}
+          />
+          <p id="character-find-hint" className="small muted">
+            {t('find.hint')}
+          </p>
+          <p id="character-find-count" className="small" aria-live="polite">
+            {!query.trim()
+              ? null
+              : shown.length === 0
+                ? t('find.none', { query: query.trim() })
+                : t('find.shown', { shown: shown.length, total: list.length })}
+          </p>
+        </div>
+      )}
       <ul className="card-grid" aria-label={t('listLabel')}>
-        {sorted.map((character) => (
+        {shown.map((character) => (
           <CharacterCard
             key={character.id}
             character={character}

@@ -5,10 +5,15 @@ import type { Character } from '../../api/types';
 import { Alert } from '../../ui/Alert';
 import { Dialog } from '../../ui/Dialog';
 import { useErrorText } from '../../ui/errorText';
+import { useFormat } from '../../ui/format';
 import { useToast } from '../../ui/Toasts';
 import { useStudio } from '../StudioContext';
+import { rankMergeTargets } from './characterNames';
 
-/** Two entries that are one person: this one's lines and aliases move to the chosen character. */
+/**
+ * Two entries that are one person: this one's lines and aliases move to the chosen character. The likeliest
+ * character is offered first, and each is shown with its lines, so two entries of the same name can be told apart.
+ */
 export function MergeDialog({
   character,
   others,
@@ -22,8 +27,10 @@ export function MergeDialog({
   const { t } = useTranslation(['characters', 'common']);
   const errorText = useErrorText();
   const toast = useToast();
+  const format = useFormat();
   const merge = useMergeCharacter(project.id);
-  const [target, setTarget] = useState(others[0]?.id ?? '');
+  const [ranked] = useState(() => rankMergeTargets(character, others));
+  const [target, setTarget] = useState(ranked[0]?.id ?? '');
   return (
     <Dialog
       open
@@ -59,9 +66,13 @@ export function MergeDialog({
       <div className="field">
         <label htmlFor="merge-target">{t('merge.into')}</label>
         <select id="merge-target" value={target} onChange={(event) => setTarget(event.target.value)}>
-          {others.map((other) => (
+          {ranked.map((other) => (
             <option key={other.id} value={other.id}>
-              {other.name}
+              {t('merge.target', {
+                name: other.name,
+                count: other.dialogueLineCount,
+                formatted: format.number(other.dialogueLineCount),
+              })}
             </option>
           ))}
         </select>

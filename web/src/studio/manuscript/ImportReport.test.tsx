@@ -52,7 +52,12 @@ const manuscript: Manuscript = {
 function renderReport(chapters: ChapterSummary[] | undefined, shown: Manuscript = manuscript) {
   return render(
     <MemoryRouter>
-      <ImportReport manuscript={shown} chapters={chapters} chapterHref={(c) => `/chapters/${c.id}`} />
+      <ImportReport
+        manuscript={shown}
+        chapters={chapters}
+        chapterHref={(c) => `/chapters/${c.id}`}
+        leftOutHref="/chapters?deleted=shown"
+      />
     </MemoryRouter>,
   );
 }
@@ -71,6 +76,31 @@ describe('the import report', () => {
     expect(within(report).getByRole('link', { name: 'Chapter 7' }).getAttribute('href')).toBe('/chapters/c7');
     expect(within(report).getByText(/2,152 words, more than four times a typical chapter/)).toBeTruthy();
     expect(within(report).getByText(/“CHAPTER THE LAST”/)).toBeTruthy();
+  });
+
+  it('says what was kept in the book’s terms and links what was left out to where it can be restored', () => {
+    const typed = (index: number, chapterType: ChapterSummary['chapterType'], deleted = false) => ({
+      ...chapter(index),
+      chapterType,
+      deleted,
+    });
+    // A play: its cast list, two acts and three scenes; a deleted chapter is not counted as kept.
+    renderReport([
+      typed(0, 'front_matter'),
+      typed(1, 'part'),
+      typed(2, 'chapter'),
+      typed(3, 'chapter'),
+      typed(4, 'part'),
+      typed(5, 'prologue'),
+      typed(6, 'chapter', true),
+    ]);
+    const report = screen.getByRole('region', { name: 'What the import found' });
+    expect(within(report).getByText('Kept for production').nextElementSibling?.textContent).toBe(
+      '1 front matter section, 2 parts, and 3 chapters',
+    );
+    const restore = within(report).getByRole('link', { name: 'See them and restore one' });
+    expect(restore.getAttribute('href')).toBe('/chapters?deleted=shown');
+    expect(restore.closest('dd')?.textContent).toMatch(/^3 sections \(front or back matter\)/);
   });
 
   it('lists a whole book’s doubts twenty at a time, the rest on request', () => {

@@ -10,6 +10,38 @@ const DOUBTS_SHOWN_FIRST = 20;
 
 type ChapterWarning = NonNullable<ChapterSummary['detection']>['warnings'][number];
 
+/** The book's own terms for what was kept, in the order a book has them; every other type counts as a chapter. */
+type BookPart = 'front' | 'part' | 'chapter' | 'back';
+const BOOK_PARTS: BookPart[] = ['front', 'part', 'chapter', 'back'];
+const PART_OF_TYPE: Partial<Record<ChapterSummary['chapterType'], BookPart>> = {
+  title_page: 'front',
+  half_title: 'front',
+  copyright: 'front',
+  dedication: 'front',
+  epigraph: 'front',
+  contents: 'front',
+  also_by: 'front',
+  front_matter: 'front',
+  preface: 'front',
+  introduction: 'front',
+  part: 'part',
+  afterword: 'back',
+  acknowledgments: 'back',
+  about_the_author: 'back',
+  credits: 'back',
+  colophon: 'back',
+  back_matter: 'back',
+};
+
+function countBookParts(chapters: ChapterSummary[]): [BookPart, number][] {
+  const counts = new Map<BookPart, number>();
+  for (const chapter of chapters) {
+    const part = PART_OF_TYPE[chapter.chapterType] ?? 'chapter';
+    counts.set(part, (counts.get(part) ?? 0) + 1);
+  }
+  return BOOK_PARTS.flatMap((part) => (counts.has(part) ? [[part, counts.get(part) ?? 0] as [BookPart, number]] : []));
+}
+
 interface Doubt {
   chapter: ChapterSummary;
   warning: ChapterWarning;
@@ -17,18 +49,22 @@ interface Doubt {
 
 /**
  * What the import found and doubted, so a producer knows what to check before casting: how the chapters were found
- * and with what confidence, what was left out of production, the notes about the file (said in the producer's language
+ * and with what confidence, what was kept in the book's terms (front matter, parts, chapters, back matter), what was
+ * left out of production with the way to restore it, the notes about the file (said in the producer's language
  * from their codes) and each chapter detection doubted, linked to the chapter to fix it in.
  */
 export function ImportReport({
   manuscript,
   chapters,
   chapterHref,
+  leftOutHref,
 }: {
   manuscript: Manuscript;
   /** Undefined while they load: the doubts are not said to be none before they are known. */
   chapters: ChapterSummary[] | undefined;
   chapterHref(chapter: ChapterSummary): string;
+  /** Where the sections left out of production are listed, each with its restore button. */
+  leftOutHref: string;
 }) {
   const { t } = useTranslation('manuscript');
   const format = useFormat();
@@ -39,6 +75,7 @@ export function ImportReport({
   );
   const shown = showAll ? doubts : doubts.slice(0, DOUBTS_SHOWN_FIRST);
   const notes = manuscript.notes;
+  const kept = chapters ? countBookParts(chapters.filter((chapter) => !chapter.deleted)) : [];
   if (!report && notes.length === 0) return null;
 
   return (
@@ -52,10 +89,19 @@ export function ImportReport({
           <dd>{t('report.found', { count: report.sections, source: t(`report.sources.${report.source}`) })}</dd>
           <dt>{t('report.confidence')}</dt>
           <dd>{format.percent(report.confidence)}</dd>
+          {kept.length > 0 && (
+            <>
+              <dt>{t('report.keptLabel')}</dt>
+              <dd>{format.list(kept.map(([part, count]) => t(`report.kept.${part}`, { count })))}</dd>
+            </>
+          )}
           {report.notSpoken > 0 && (
             <>
               <dt>{t('report.notSpokenLabel')}</dt>
-              <dd>{t('report.notSpoken', { count: report.notSpoken })}</dd>
+              <dd>
+                {t('report.notSpoken', { count: report.notSpoken })} ·{' '}
+                <Link to={leftOutHref}>{t('report.restore')}</Link>
+              </dd>
             </>
           )}
         </dl>

@@ -111,6 +111,7 @@ export function ManuscriptPage() {
           chapterHref={(chapter) =>
             `/projects/${encodeURIComponent(project.id)}/chapters/${encodeURIComponent(chapter.id)}`
           }
+          leftOutHref={`/projects/${encodeURIComponent(project.id)}/chapters?deleted=shown`}
         />
       )}
 

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { useChapters } from '../../api/chapters';
 import { useReviewSummary, useThreads } from '../../api/reviews';
 import { Alert } from '../../ui/Alert';
 import { useErrorText } from '../../ui/errorText';
@@ -8,7 +9,10 @@ import { Loading } from '../../ui/Loading';
 import { useStudio } from '../StudioContext';
 import { DecisionBar } from './DecisionBar';
 
-/** Review at a glance: each chapter's decision and open discussions, with links into the reading view. */
+/**
+ * Review at a glance: each chapter's decision, its lines still to check (flagged or without a speaker) and open
+ * discussions, with links into the reading view; who decides, for those who cannot.
+ */
 export function ReviewPage() {
   const { project, access } = useStudio();
   const { t } = useTranslation('review');
@@ -18,6 +22,16 @@ export function ReviewPage() {
   const threads = useThreads(project.id);
   const planPath = (chapterId: string) =>
     `/projects/${encodeURIComponent(project.id)}/plan/${encodeURIComponent(chapterId)}`;
+  // The chapter list carries each chapter's flagged and speakerless lines; the review summary does not.
+  const chapterList = useChapters(project.id);
+  const linesToCheck = (chapterId: string): string[] => {
+    const counts = chapterList.data?.find((item) => item.id === chapterId)?.review;
+    if (!counts) return [];
+    return [
+      ...(counts.flagged > 0 ? [t('toCheck.flagged', { count: counts.flagged })] : []),
+      ...(counts.unknownSpeaker > 0 ? [t('toCheck.speakerless', { count: counts.unknownSpeaker })] : []),
+    ];
+  };
 
   if (summary.isPending || threads.isPending) return <Loading />;
   if (summary.isError) return <Alert tone="error">{errorText(summary.error)}</Alert>;
@@ -35,15 +49,23 @@ export function ReviewPage() {
             count: totals.openThreads,
           })}
         </p>
+        {!access.canApprove && chapters.length > 0 && <p className="small">{t('whoDecides')}</p>}
       </header>
       {chapters.length === 0 && <Alert tone="info">{t('noChapters')}</Alert>}
       <ul className="review-list" aria-label={t('chaptersLabel')}>
         {chapters.map((chapter) => (
           <li key={chapter.chapterId} className="card review-list__item">
             <div className="review-list__head">
-              <Link to={planPath(chapter.chapterId)} className="review-list__title">
-                {chapter.title}
-              </Link>
+              <span className="review-list__chapter">
+                <Link to={planPath(chapter.chapterId)} className="review-list__title">
+                  {chapter.title}
+                </Link>
+                <LinesToCheck
+                  lines={linesToCheck(chapter.chapterId)}
+                  title={chapter.title}
+                  href={planPath(chapter.chapterId)}
+                />
+              </span>
               <span className="small muted">{t('openThreads', { count: chapter.openThreads })}</span>
             </div>
             <DecisionBar projectId={project.id} review={chapter} canApprove={access.canApprove} />
@@ -77,5 +99,17 @@ export function ReviewPage() {
         )}
       </section>
     </div>
+  );
+}
+
+/** A chapter's lines still to check, linked to its plan, where they are assigned. */
+function LinesToCheck({ lines, title, href }: { lines: string[]; title: string; href: string }) {
+  const { t } = useTranslation('review');
+  if (lines.length === 0) return null;
+  const text = lines.join(' · ');
+  return (
+    <Link to={href} className="small" aria-label={t('toCheck.label', { title, lines: text })}>
+      {text}
+    </Link>
   );
 }

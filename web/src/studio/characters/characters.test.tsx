@@ -1,0 +1,150 @@
+import { fireEvent, screen, within } from '@testing-library/react';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Character } from '../../api/types';
+import { renderInStudio } from '../../test/render';
+import { CharacterCard } from './CharacterCard';
+import { CharactersPage } from './CharactersPage';
+import { MergeDialog } from './MergeDialog';
+
+function character(id: string, name: string, lines: number, overrides: Partial<Character> = {}): Character {
+  return {
+    id,
+    name,
+    aliases: [],
+    gender: 'unknown',
+    ageBand: 'adult',
+    description: '',
+    traits: [],
+    speakingStyle: '',
+    dialogueLineCount: lines,
+    firstAppearance: null,
+    importance: id === 'narrator' ? 'narrator' : 'minor',
+    voice: null,
+    override: null,
+    source: 'heuristic',
+    createdAt: '2025-01-01T00:00:00.000Z',
+    updatedAt: '2025-01-01T00:00:00.000Z',
+    etag: `"${id}"`,
+    ...overrides,
+  };
+}
+
+const noop = () => undefined;
+
+beforeAll(() => {
+  // jsdom has <dialog> without its modal methods.
+  HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
+    this.setAttribute('open', '');
+  };
+  HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
+    this.removeAttribute('open');
+  };
+});
+
+describe('a character card', () => {
+  it('says the narrator reads the narration instead of counting its no dialogue lines', () => {
+    renderInStudio(
+      <CharacterCard character={character('narrator', 'Narrator', 0)} canEdit onEdit={noop} onMerge={noop} />,
+    );
+    const card = screen.getByRole('listitem', { name: 'Narrator' });
+    expect(within(card).getByText(/Reads the narration/)).toBeTruthy();
+    expect(within(card).queryByText(/0 lines/)).toBeNull();
+  });
+
+  it('counts the lines of a first-person narrator beside its narration, and of any other character', () => {
+    renderInStudio(
+      <ul>
+        <CharacterCard character={character('narrator', 'Brás Cubas', 12)} canEdit onEdit={noop} onMerge={noop} />
+        <CharacterCard character={character('c1', 'Marcela', 1)} canEdit onEdit={noop} onMerge={noop} />
+      </ul>,
+    );
+    expect(
+      within(screen.getByRole('listitem', { name: 'Narrator' })).getByText(/Reads the narration · 12 lines/),
+    ).toBeTruthy();
+    expect(within(screen.getByRole('listitem', { name: 'Marcela' })).getByText(/· 1 line$/)).toBeTruthy();
+  });
+});
+
+describe('merging a character', () => {
+  it('offers the likeliest character first and tells two of the same name apart by their lines', () => {
+    const borbas = character('c-borbas', 'Quincas Borbas', 2);
+    const others = [
+      character('c-virgilia', 'Virgília', 40),
+      character('c-jacob-1', 'Jacob', 3),
+      character('c-jacob-2', 'Jacob', 1),
+      character('c-borba', 'Quincas Borba', 25),
+    ];
+    renderInStudio(<MergeDialog character={borbas} others={others} onClose={noop} />);
+    const into = screen.getByLabelText('Merge into') as HTMLSelectElement;
+    expect(into.value).toBe('c-borba');
+    const options = within(into)
+      .getAllByRole('option')
+      .map((option) => option.textContent);
+    expect(options[0]).toBe('Quincas Borba (25 lines)');
+    expect(options).toEqual(expect.arrayContaining(['Jacob (3 lines)', 'Jacob (1 line)', 'Virgília (40 lines)']));
+    fireEvent.change(into, { target: { value: 'c-jacob-2' } });
+    expect(into.value).toBe('c-jacob-2');
+  });
+
+  it('matches a name with its title or accents left off ("Virgilia" into "Virgília", "Bingley" into "Mr. Bingley")', () => {
+    const others = [
+      character('c-jane', 'Jane', 29),
+      character('c-bingley', 'Mr. Bingley', 18),
+      character('c-virgilia', 'Virgília', 40),
+    ];
+    const { unmount } = renderInStudio(
+      <MergeDialog character={character('c-x', 'Bingley', 1)} others={others} onClose={noop} />,
+    );
+    expect((screen.getByLabelText('Merge into') as HTMLSelectElement).value).toBe('c-bingley');
+    unmount();
+    renderInStudio(<MergeDialog character={character('c-y', 'Virgilia', 1)} others={others} onClose={noop} />);
+    expect((screen.getByLabelText('Merge into') as HTMLSelectElement).value).toBe('c-virgilia');
+  });
+});
+
+describe('finding a character in a long list', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('narrows the cards to the names typed, accents and case aside, and says how many are shown', async () => {
+    const names = ['Virgília', 'Marcella', 'Quincas Borba', 'Quincas Borbas', 'Sabina', 'Cotrim', 'Lobo Neves'];
+    const listed = [
+      character('narrator', 'Narrator', 0),
+      ...names.map((name, index) => character(`c${index}`, name, 20 - index)),
+      ...Array.from({ length: 8 }, (_, index) => character(`m${index}`, `Minor ${index}`, 0)),
+      character('c-eugenia', 'Eugênia', 3, { aliases: ['a flor da moita'] }),
+    ];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(JSON.stringify({ items: listed }), { status: 200 })),
+    );
+    renderInStudio(<CharactersPage />);
+    const find = await screen.findByRole('searchbox', { name: 'Find a character' });
+    const cards = () =>
+      within(screen.getByRole('list', { name: 'Characters' }))
+        .getAllByRole('heading')
+        .map((heading) => heading.textContent);
+    expect(cards()).toHaveLength(listed.length);
+    // Nothing to count before anything is typed.
+    expect(screen.queryByText(/of 17 characters/)).toBeNull();
+
+    fireEvent.change(find, { target: { value: 'quincas' } });
+    expect(cards()).toEqual(['Quincas Borba', 'Quincas Borbas']);
+    expect(screen.getByText('2 of 17 characters')).toBeTruthy();
+    fireEvent.change(find, { target: { value: 'VIRGILIA' } });
+    expect(cards()).toEqual(['Virgília']);
+    fireEvent.change(find, { target: { value: 'flor' } });
+    expect(cards()).toEqual(['Eugênia']);
+    fireEvent.change(find, { target: { value: 'Brás' } });
+    expect(screen.getByText('No character is called “Brás”.')).toBeTruthy();
+  });
+
+  it('has no search box for a short list', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(JSON.stringify({ items: [character('c1', 'Tobias', 3)] }), { status: 200 })),
+    );
+    renderInStudio(<CharactersPage />);
+    await screen.findByRole('heading', { name: 'Tobias' });
+    expect(screen.queryByRole('searchbox')).toBeNull();
+  });
+});

@@ -1,0 +1,85 @@
+import { screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ChapterReview, ChapterSummary, ReviewSummary } from '../../api/types';
+import { renderInStudio } from '../../test/render';
+import { ReviewPage } from './ReviewPage';
+
+const review = (chapterId: string, title: string): ChapterReview => ({
+  chapterId,
+  title,
+  order: Number(chapterId.slice(1)),
+  decision: 'pending',
+  approvalStale: false,
+  openThreads: 0,
+  resolvedThreads: 0,
+  approval: null,
+});
+
+const summary = (id: string, title: string, counts: { flagged: number; unknownSpeaker: number }): ChapterSummary => ({
+  id,
+  projectId: 'p1',
+  order: Number(id.slice(1)),
+  title,
+  chapterType: 'chapter',
+  headingText: title,
+  stats: { words: 100, characters: 500, estimatedMinutes: 1 },
+  deleted: false,
+  textVersion: 1,
+  planStatus: 'planned',
+  review: { segments: 20, unknownDialogue: 0, ...counts },
+  detection: null,
+  hasMaster: false,
+  masteredByJobId: null,
+  updatedAt: '2025-01-01T00:00:00.000Z',
+  etag: `"${id}"`,
+});
+
+function serve() {
+  const reviewSummary: ReviewSummary = {
+    chapters: [review('c1', 'Act I'), review('c2', 'Act II')],
+    totals: { chapters: 2, approved: 0, changesRequested: 0, openThreads: 0 },
+  };
+  const chapters = [
+    summary('c1', 'Act I', { flagged: 3, unknownSpeaker: 1 }),
+    summary('c2', 'Act II', { flagged: 0, unknownSpeaker: 0 }),
+  ];
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (url: string) => {
+      const body = url.includes('/review/threads')
+        ? { items: [] }
+        : url.includes('/review')
+          ? reviewSummary
+          : { items: chapters };
+      return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
+    }),
+  );
+}
+
+describe('the review page', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('links each chapter’s lines still to check to its plan, and says nothing for a chapter with none', async () => {
+    serve();
+    renderInStudio(<ReviewPage />);
+    const link = await screen.findByRole('link', {
+      name: 'Lines to check in Act I: 3 flagged lines · 1 line without a speaker',
+    });
+    expect(link.getAttribute('href')).toBe('/projects/p1/plan/c1');
+    const chapters = within(screen.getByRole('list', { name: 'Chapters and their review' })).getAllByRole('listitem');
+    expect(within(chapters[1]).queryByRole('link', { name: /^Lines to check/ })).toBeNull();
+  });
+
+  it('tells a producer who cannot approve who decides and what to do meanwhile', async () => {
+    serve();
+    renderInStudio(<ReviewPage />, { canApprove: false });
+    expect(await screen.findByText(/^A validator of the project approves each chapter/)).toBeTruthy();
+  });
+
+  it('does not tell a validator, who has the buttons', async () => {
+    serve();
+    renderInStudio(<ReviewPage />, { canApprove: true });
+    await screen.findByRole('button', { name: 'Approve Act I' });
+    expect(screen.queryByText(/^A validator of the project/)).toBeNull();
+  });
+});
