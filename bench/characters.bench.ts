@@ -6,7 +6,7 @@
  * (CHARACTERS_VERBOSE=cast also the whole cast).
  */
 import { HeuristicCharacterDetection } from '../core/characters/heuristicEngines';
-import { BOOK_SLUGS, bookChapters, characterTruth } from './characters/books';
+import { BOOK_SLUGS, bookChapters, characterTruth, STORY_SLUGS } from './characters/books';
 import { scoreCast, SPURIOUS_MIN_LINES } from './characters/score';
 import { verboseReport } from './characters/verbose';
 import type { BenchContext, BenchModule, BenchRow } from './types';
@@ -17,7 +17,7 @@ const characters: BenchModule = {
   async run(context: BenchContext): Promise<BenchRow[]> {
     const engine = new HeuristicCharacterDetection();
     const rows: BenchRow[] = [];
-    for (const slug of BOOK_SLUGS) {
+    for (const slug of [...BOOK_SLUGS, ...STORY_SLUGS]) {
       const truth = characterTruth(slug);
       const chapters = await bookChapters(slug, truth.language);
       const started = process.hrtime.bigint();
@@ -33,7 +33,7 @@ const characters: BenchModule = {
       if (verbose) verboseReport(slug, score, cast, verbose).forEach((line) => context.log(line));
       rows.push({
         benchmark: 'characters',
-        case: `heuristic / ${slug}`,
+        case: `heuristic / ${(STORY_SLUGS as readonly string[]).includes(slug) ? 'story / ' : ''}${slug}`,
         metrics: {
           chapters: chapters.length,
           listed: score.truth,
@@ -43,6 +43,7 @@ const characters: BenchModule = {
           merged: score.merged.length,
           genderAccuracy: score.genderAccuracy,
           spurious: score.spurious.length,
+          unlisted: score.unlisted.length,
           narratorGender: score.narratorGenderRight ? 'right' : 'wrong',
           detected: score.detected,
           milliseconds,

@@ -60,6 +60,8 @@ export interface CharacterScore {
   genderWrong: string[];
   /** Detected characters matching no truth character, with at least SPURIOUS_MIN_LINES attributed lines. */
   spurious: string[];
+  /** Detected characters matching no truth character, whatever their lines (places, titles, walk-ons). */
+  unlisted: string[];
   /** The records behind `spurious`. */
   spuriousRecords: Character[];
   /** The narrator character has the truth's gender (unknown for a third-person narrator). */
@@ -97,6 +99,7 @@ export function scoreCast(detected: Character[], truth: CharacterTruth): Charact
   const primaryOf = new Map<number, Character[]>();
   const merged: CharacterScore['merged'] = [];
   const spuriousRecords: Character[] = [];
+  const unlisted: string[] = [];
   const narratorIndex = entries.findIndex((entry) => entry.narrator);
   const cast = detected.filter((character) => character.id !== NARRATOR_ID);
   for (const character of cast) {
@@ -105,6 +108,7 @@ export function scoreCast(detected: Character[], truth: CharacterTruth): Charact
     if (matched.size >= 2) merged.push({ detected: character.name, truth: [...matched].map((i) => entries[i].name) });
     const primary = forms.map(ownerOf).find((index) => index !== undefined);
     if (primary === undefined) {
+      if (!forms.some(isAmbiguous)) unlisted.push(character.name);
       if (!forms.some(isAmbiguous) && character.dialogueLineCount >= SPURIOUS_MIN_LINES)
         spuriousRecords.push(character);
       continue;
@@ -151,6 +155,7 @@ export function scoreCast(detected: Character[], truth: CharacterTruth): Charact
     genderWrong,
     spurious: spuriousRecords.map((character) => character.name),
     spuriousRecords,
+    unlisted,
     narratorGenderRight: (narrator?.gender ?? 'unknown') === truth.narrator.gender,
     missed,
   };
