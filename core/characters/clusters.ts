@@ -8,7 +8,8 @@
  *   is: eight different Johns stay eight people; or when the book's only full name with that given name introduces
  *   the person in the chapter right before the given name is first written;
  * - a full name and the one titled person of its surname whose gender agrees ("Tom Kernan" and "Mr Kernan", never
- *   "Lydia Bennet" and "Mrs. Bennet", since two women are called Bennet with a title);
+ *   "Lydia Bennet" and "Mrs. Bennet", since two women are called Bennet with a title), unless that person is already
+ *   written with another given name ("Sr. Miguel Prado" is not his brother "Tomás Prado");
  * - a familiar form and its full given name in the same chapter ("Lizzy", "Elizabeth");
  * - the person a tag speaks to and the name its line calls them ("“O, Mr Conroy,” said Lily to Gabriel").
  * A bare word is resolved per mention: a given name shared by several full names goes to the one mentioned nearest
@@ -206,10 +207,12 @@ export class PersonIndex {
           new Set(this.members(root).flatMap((key) => [...this.graph.get(key)!.chapters])),
         ]),
       );
-      // Only a full name written in a chapter where the titled person is can be that person.
+      // Only a full name written in a chapter where the titled person is can be that person, and only when the
+      // titled person has no full name of another given name already ("Sr. Miguel Prado" is not "Tomás Prado").
       const fits = (a: string, b: string) =>
         (genders.get(a) === 'unknown' || genders.get(b) === 'unknown' || genders.get(a) === genders.get(b)) &&
-        [...chapters.get(a)!].some((chapter) => chapters.get(b)!.has(chapter));
+        [...chapters.get(a)!].some((chapter) => chapters.get(b)!.has(chapter)) &&
+        this.sameGivenNames(a, b);
       const links: [string, string][] = [];
       for (const full of fullRoots.filter((root) => !titledRoots.includes(root))) {
         const matches = titledRoots.filter((titled) => fits(full, titled));
@@ -222,6 +225,22 @@ export class PersonIndex {
       }
       for (const [full, titled] of links) this.graph.union(full, titled);
     }
+  }
+
+  /**
+   * Whether two people's full names agree on the given name (or either has none): one person has one given name, or
+   * its familiar form ("William", "Bill"), so a man already written "Miguel Prado" is not his brother "Tomás Prado".
+   */
+  private sameGivenNames(a: string, b: string): boolean {
+    const givens = (root: string) =>
+      new Set(
+        this.members(root)
+          .filter((key) => key.startsWith('full|'))
+          .map((key) => this.graph.get(key)!.given!),
+      );
+    const [one, other] = [givens(a), givens(b)];
+    if (one.size === 0 || other.size === 0) return true;
+    return [...one].some((given) => [...other].some((name) => sameGivenName(given, name)));
   }
 
   /**
@@ -395,6 +414,12 @@ export class PersonIndex {
     }
     return tie ? undefined : best;
   }
+}
+
+/** A given name and itself or one of its familiar forms ("Thomas", "Tom"). */
+function sameGivenName(one: string, other: string): boolean {
+  if (one === other) return true;
+  return (DIMINUTIVES[one] ?? []).includes(other) || (DIMINUTIVES[other] ?? []).includes(one);
 }
 
 function unique(values: string[]): string[] {
