@@ -119,6 +119,18 @@ export function tallyPeople(chapters: ChapterInput[]) {
   return { bookLanguage, wordCase, scans, placed, people, tallies };
 }
 
+/** Where the first line of dialogue starting at or after `offset` starts (lines are sorted), else never. */
+function nextLineStart(lines: [number, number][], offset: number): number {
+  let low = 0;
+  let high = lines.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (lines[mid][0] < offset) low = mid + 1;
+    else high = mid;
+  }
+  return lines[low]?.[0] ?? Number.POSITIVE_INFINITY;
+}
+
 function scanChapters(chapters: ChapterInput[], wordCase: WordCase): ChapterScan[] {
   let base = 0;
   return chapters.map((chapter, index) => {
@@ -131,7 +143,9 @@ function scanChapters(chapters: ChapterInput[], wordCase: WordCase): ChapterScan
     const inDialogue = spanTest(dialogue);
     const mentions = raw.map((mention, position): Placed => {
       const end = mention.offset + mention.length;
-      const next = raw[position + 1]?.offset ?? text.length;
+      // Up to the next name or the next line of dialogue: after a tag ("—…, disse Rosa. Ele falava…") the speech
+      // goes on, and its pronouns are the speaker's words about anyone.
+      const next = Math.min(raw[position + 1]?.offset ?? text.length, nextLineStart(dialogue, end));
       const votes = emptyVotes();
       const pronoun = emptyVotes();
       addVote(pronoun, pronounAfter(text, end, next, language));
