@@ -7,7 +7,16 @@
 import { sameAddressees } from './addressedInTags';
 import type { AgeBand, ChapterInput, Gender } from './character';
 import { PersonIndex, type PlacedForm } from './clusters';
-import { addVote, ageBefore, articleBefore, emptyVotes, genderOf, pronounAfter, type Votes } from './genderEvidence';
+import {
+  addVote,
+  ageBefore,
+  appositionAfter,
+  articleBefore,
+  emptyVotes,
+  genderOf,
+  pronounAfter,
+  type Votes,
+} from './genderEvidence';
 import { honorificClass, honorificOf } from './honorifics';
 import {
   findAttributions,
@@ -151,6 +160,7 @@ function scanChapters(chapters: ChapterInput[], wordCase: WordCase): ChapterScan
       addVote(pronoun, pronounAfter(text, end, next, language));
       addVotes(votes, pronoun);
       addVote(votes, articleBefore(text, mention.offset, language));
+      if (!inDialogue(mention.offset)) addVote(votes, appositionAfter(text, end, language));
       return {
         form: mention.form,
         at: base + mention.offset,
