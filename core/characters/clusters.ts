@@ -14,7 +14,7 @@
  * - the person a tag speaks to and the name its line calls them ("“O, Mr Conroy,” said Lily to Gabriel").
  * A bare word is resolved per mention: a given name shared by several full names goes to the one mentioned nearest
  * (within a window), a bare surname to the one person of that family, or to its one man ("Bennet" is Mr. Bennet),
- * or to the family member mentioned nearest; otherwise it stays unresolved or its own person.
+ * or to the man mentioned nearest under any of his forms; otherwise it stays unresolved or its own person.
  */
 import type { SameAddressee } from './addressedInTags';
 import type { Gender } from './character';
@@ -40,6 +40,8 @@ export class PersonIndex {
   private genders: Map<string, Gender> | null = null;
   /** Chapters where each bare given name is written. */
   private readonly bareChapters = new Map<string, Set<number>>();
+  /** Where each bare given name is written, in reading order. */
+  private readonly bareOffsets = new Map<string, number[]>();
   /** Chapters where each person's explicit forms are written, once people are fixed. */
   private peopleChapters: Map<string, Set<number>> | null = null;
 
@@ -59,6 +61,8 @@ export class PersonIndex {
       if (honorific === null && tokens.length === 1 && !this.names.readsAsSurname(tokens[0])) {
         if (!this.bareChapters.has(tokens[0])) this.bareChapters.set(tokens[0], new Set());
         this.bareChapters.get(tokens[0])!.add(placed.chapter);
+        if (!this.bareOffsets.has(tokens[0])) this.bareOffsets.set(tokens[0], []);
+        this.bareOffsets.get(tokens[0])!.push(placed.at);
       }
       const keys = this.names.explicitKeys(placed.form);
       keys.forEach((key) => this.graph.touch(key, placed));
@@ -392,8 +396,9 @@ export class PersonIndex {
     if (men.length === 1) return men[0];
     const titled = unique(members.filter((key) => this.graph.get(key)!.maleSurnameTitle).map((key) => this.root(key)));
     if (titled.length === 1) return titled[0];
+    // Any form of each man counts, not only those with the surname: "preguntó don Ramón" right before "dijo Ortega".
     const near = this.nearest(
-      members.filter((key) => men.includes(this.root(key))),
+      men.flatMap((root) => this.members(root)),
       at,
     );
     return near === undefined ? undefined : this.root(near);
@@ -405,7 +410,13 @@ export class PersonIndex {
     let bestDistance = NEAR_WINDOW + 1;
     let tie = false;
     for (const key of keys) {
-      const distance = closestDistance(this.graph.get(key)?.offsets ?? [], at);
+      const distance = Math.min(
+        closestDistance(this.graph.get(key)?.offsets ?? [], at),
+        // A man's bare given name ("asked Luke") places him too, when it is his alone (no namesake apart).
+        key.startsWith('given|') && !this.graph.has(`alone|${key.slice('given|'.length)}`)
+          ? closestDistance(this.bareOffsets.get(key.slice('given|'.length)) ?? [], at)
+          : Number.POSITIVE_INFINITY,
+      );
       if (distance < bestDistance) {
         best = key;
         bestDistance = distance;
