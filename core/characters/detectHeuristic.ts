@@ -14,6 +14,7 @@ import { detectNarration } from './narration';
 import { foldCompanions, narratorKeyOf } from './narratorRecord';
 import { foldNamedRoles, foldTitleRoles } from './roleFolds';
 import { minRoleLines, rejoinStories, speaksForNewGroup, tallyRoles } from './roleTallies';
+import { foldAddressedRoles } from './rolesAddressed';
 import { foldPossessedRoles } from './rolesPossessed';
 import { foldSelfIntroducedRoles } from './rolesSelfIntroduced';
 import { foldSelfNamedRoles, officeOf } from './rolesSelfNamed';
@@ -54,6 +55,7 @@ export function detectCharactersHeuristic(chapters: ChapterInput[]): Character[]
   foldNamedRoles(tallies, placed, people, bookLanguage, collection, offices);
   foldSelfNamedRoles(scans, tallies, people, wordCase);
   foldSelfIntroducedRoles(scans, tallies, people);
+  foldAddressedRoles(scans, tallies, people);
   rejoinStories(tallies);
 
   const narration = detectNarration(chapters);
