@@ -184,7 +184,9 @@ function scanChapters(chapters: ChapterInput[], wordCase: WordCase): ChapterScan
         verb: found.verb,
         end: found.offset + found.length,
       }))
-      .filter((found): found is ChapterScan['attributions'][number] => found.form !== null);
+      .filter((found): found is ChapterScan['attributions'][number] => found.form !== null)
+      // A tag within a line of dialogue is speech reporting speech ("“But Mr Shelley said, sir——”"), no tag of it.
+      .filter((found) => !(inDialogue(found.at - base) && inDialogue(found.end - 1)));
     // "dijo el Corregidor" where the book makes "Corregidor" a name is that name's tag, not a role's.
     const named = attributions.map((found) => found.at - base);
     const roles = findRoleAttributions(text, language).filter(
