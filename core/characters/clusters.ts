@@ -11,7 +11,8 @@
  *   "Lydia Bennet" and "Mrs. Bennet", since two women are called Bennet with a title), unless that person is already
  *   written with another given name ("Sr. Miguel Prado" is not his brother "Tomás Prado");
  * - a familiar form and its full given name in the same chapter ("Lizzy", "Elizabeth");
- * - the person a tag speaks to and the name its line calls them ("“O, Mr Conroy,” said Lily to Gabriel").
+ * - the person a tag speaks to and the name its line calls them ("“O, Mr Conroy,” said Lily to Gabriel");
+ * - a name and the nickname the narration gives it ("Katherine, whom everyone called Kit").
  * A bare word is resolved per mention: a given name shared by several full names goes to the one mentioned nearest
  * (within a window), a bare surname to the one person of that family, or to its one man ("Bennet" is Mr. Bennet),
  * or to the man mentioned nearest under any of his forms; otherwise it stays unresolved or its own person.
@@ -22,6 +23,7 @@ import { runsOfConsecutive, SAME_STORY_PEOPLE, sharedPeople, withoutRecurringCas
 import type { NameForm } from './mentions';
 import { BookNameUsage } from './nameForms';
 import { NameNodes, type NodeFacts, type PlacedForm } from './nameNodes';
+import type { Nickname } from './nicknames';
 import { DIMINUTIVES, type HeuristicLanguage } from './vocabulary';
 
 /** Characters around a mention within which a nearby full name settles an ambiguous bare name (a few pages). */
@@ -51,6 +53,7 @@ export class PersonIndex {
     private readonly gender: GenderOracle,
     language: HeuristicLanguage,
     addressed: SameAddressee[] = [],
+    nicknames: Nickname[] = [],
   ) {
     this.names = new BookNameUsage(
       forms.map(({ form }) => form),
@@ -72,6 +75,7 @@ export class PersonIndex {
     this.linkFamilies();
     this.linkDiminutives();
     this.linkAddressed(addressed);
+    this.linkNicknames(nicknames);
     // People are fixed from here on (later nodes only ever start people of their own): genders can be remembered.
     this.genders = new Map();
   }
@@ -298,6 +302,33 @@ export class PersonIndex {
       if (!genders.includes('unknown') && genders[0] !== genders[1]) continue;
       if (!this.writtenOnlyWith(spoken, called) || !this.writtenOnlyWith(called, spoken)) continue;
       this.graph.union(spoken, called);
+    }
+    this.linkedRuns.clear();
+  }
+
+  /**
+   * A name and the nickname the narration gives it ("Katherine, whom everyone called Kit") are one person, when each
+   * is given no other nickname or name that way and no title or pronoun says they differ in gender.
+   */
+  private linkNicknames(pairs: Nickname[]): void {
+    const resolved = pairs.flatMap(({ name, nickname }) => {
+      const [one, other] = [name, nickname].map((placed) => this.resolve(placed.form, placed.at, placed.chapter));
+      return one === undefined || other === undefined || one === other ? [] : [[one, other] as const];
+    });
+    const partners = new Map<string, Set<string>>();
+    for (const [one, other] of resolved)
+      for (const [from, to] of [
+        [one, other],
+        [other, one],
+      ]) {
+        if (!partners.has(from)) partners.set(from, new Set());
+        partners.get(from)!.add(to);
+      }
+    for (const [one, other] of resolved) {
+      if (partners.get(one)!.size > 1 || partners.get(other)!.size > 1) continue;
+      const genders = [this.genderOfRoot(one, true), this.genderOfRoot(other, true)];
+      if (!genders.includes('unknown') && genders[0] !== genders[1]) continue;
+      this.graph.union(one, other);
     }
     this.linkedRuns.clear();
   }

@@ -28,6 +28,7 @@ import {
   type NameForm,
 } from './mentions';
 import { dialogueSpans } from './narration';
+import { nicknamesIn } from './nicknames';
 import { findRoleAttributions, type RoleAttribution } from './roles';
 import { addVotes, countLine, newTally, type Tally } from './tally';
 import { heuristicLanguage, type HeuristicLanguage } from './vocabulary';
@@ -89,7 +90,14 @@ export function tallyPeople(chapters: ChapterInput[]) {
   const addressed = scans.flatMap((scan) =>
     sameAddressees(scan.chapter.text, scan.language, scan.attributions, scan.mentions),
   );
-  const people = new PersonIndex(placed, (keys) => nodeGender(keys, formVotes, bareVotes), bookLanguage, addressed);
+  const nicknames = scans.flatMap((scan) => nicknamesIn(scan.chapter.text, scan.language, scan.mentions));
+  const people = new PersonIndex(
+    placed,
+    (keys) => nodeGender(keys, formVotes, bareVotes),
+    bookLanguage,
+    addressed,
+    nicknames,
+  );
 
   const tallies = new Map<string, Tally>();
   const tallyFor = (key: string) => {
