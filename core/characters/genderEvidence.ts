@@ -68,6 +68,24 @@ export function articleBefore(text: string, offset: number, language: HeuristicL
   return article !== undefined && PLAIN_ARTICLES.has(foldWord(article)) ? articleGender(article, language) : 'unknown';
 }
 
+/** "her daughter Katherine", "the widow Douglas": a determiner and a noun of one sex right before an English name. */
+const NOUN_BEFORE =
+  /(?:^|[^\p{L}])(?:the|his|her|their|my|our|your)[ \t\r\n]+(?:\p{Ll}+[ \t\r\n]+)?(\p{Ll}+)[ \t\r\n]+$/u;
+/** A possessive on the name, written with it or after it ("the man Tom's hat"), makes the noun someone else. */
+const POSSESSIVE_AFTER = /['’]s(?!\p{L})/u;
+
+/**
+ * The gender a noun of one sex right before an English name says ("her daughter Katherine", "his old friend
+ * Tom", "the widow Douglas"); Spanish and Portuguese say it with the article (`articleBefore`). Unknown otherwise.
+ */
+export function nounBefore(text: string, offset: number, end: number, language: HeuristicLanguage): Gender {
+  if (language !== 'en' || POSSESSIVE_AFTER.test(text.slice(Math.max(offset, end - 2), end + 3))) return 'unknown';
+  const noun = NOUN_BEFORE.exec(text.slice(Math.max(0, offset - 40), offset))?.[1];
+  if (noun === undefined) return 'unknown';
+  const { female, male } = GENDERED_NOUNS.en;
+  return female.has(foldWord(noun)) ? 'female' : male.has(foldWord(noun)) ? 'male' : 'unknown';
+}
+
 /** Words after which "a" is a preposition, not an article ("Pedro, a quem…", "Ana, a cuja casa…"). */
 const RELATIVES = new Set([
   'quem',

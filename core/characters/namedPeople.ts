@@ -14,6 +14,7 @@ import {
   articleBefore,
   emptyVotes,
   genderOf,
+  nounBefore,
   pronounAfter,
   type Votes,
 } from './genderEvidence';
@@ -169,6 +170,7 @@ function scanChapters(chapters: ChapterInput[], wordCase: WordCase): ChapterScan
       addVotes(votes, pronoun);
       addVote(votes, articleBefore(text, mention.offset, language));
       if (!inDialogue(mention.offset)) addVote(votes, appositionAfter(text, end, language));
+      addVote(votes, nounBefore(text, mention.offset, end, language));
       return {
         form: mention.form,
         at: base + mention.offset,
