@@ -2,11 +2,13 @@
  * Character detection on the development books (offline engine): recall of the hand-listed main characters, truth
  * characters split into several, detected characters merging several, gender accuracy, spurious characters (matching
  * nobody, with at least SPURIOUS_MIN_LINES attributed lines), the narrator's gender, how many were detected and how
- * long detection took.
+ * long detection took. CHARACTERS_VERBOSE=1 prints the records behind each split, spurious entry and miss
+ * (CHARACTERS_VERBOSE=cast also the whole cast).
  */
 import { HeuristicCharacterDetection } from '../core/characters/heuristicEngines';
-import { BOOK_SLUGS, bookChapters, characterTruth } from './characters/books';
+import { BOOK_SLUGS, bookChapters, characterTruth, STORY_SLUGS } from './characters/books';
 import { scoreCast, SPURIOUS_MIN_LINES } from './characters/score';
+import { verboseReport } from './characters/verbose';
 import type { BenchContext, BenchModule, BenchRow } from './types';
 
 const characters: BenchModule = {
@@ -15,7 +17,7 @@ const characters: BenchModule = {
   async run(context: BenchContext): Promise<BenchRow[]> {
     const engine = new HeuristicCharacterDetection();
     const rows: BenchRow[] = [];
-    for (const slug of BOOK_SLUGS) {
+    for (const slug of [...BOOK_SLUGS, ...STORY_SLUGS]) {
       const truth = characterTruth(slug);
       const chapters = await bookChapters(slug, truth.language);
       const started = process.hrtime.bigint();
@@ -27,9 +29,11 @@ const characters: BenchModule = {
           score.merged.map((m) => `${m.detected} = ${m.truth.join(' + ')}`).join('; ') || '-'
         }; wrong gender ${score.genderWrong.join(', ') || '-'}; spurious ${score.spurious.join(', ') || '-'}`,
       );
+      const verbose = context.env.CHARACTERS_VERBOSE;
+      if (verbose) verboseReport(slug, score, cast, verbose).forEach((line) => context.log(line));
       rows.push({
         benchmark: 'characters',
-        case: `heuristic / ${slug}`,
+        case: `heuristic / ${(STORY_SLUGS as readonly string[]).includes(slug) ? 'story / ' : ''}${slug}`,
         metrics: {
           chapters: chapters.length,
           listed: score.truth,
@@ -39,6 +43,7 @@ const characters: BenchModule = {
           merged: score.merged.length,
           genderAccuracy: score.genderAccuracy,
           spurious: score.spurious.length,
+          unlisted: score.unlisted.length,
           narratorGender: score.narratorGenderRight ? 'right' : 'wrong',
           detected: score.detected,
           milliseconds,

@@ -49,6 +49,8 @@ export interface CharacterScore {
   speakersRecalled: number;
   /** Truth characters that came out as two or more detected characters. */
   split: string[];
+  /** For each split truth character, the detected records it came out as. */
+  splitRecords: { truth: string; detected: Character[] }[];
   /** Detected characters whose names and aliases belong to two or more truth characters. */
   merged: { detected: string; truth: string[] }[];
   genderChecked: number;
@@ -58,6 +60,10 @@ export interface CharacterScore {
   genderWrong: string[];
   /** Detected characters matching no truth character, with at least SPURIOUS_MIN_LINES attributed lines. */
   spurious: string[];
+  /** Detected characters matching no truth character, whatever their lines (places, titles, walk-ons). */
+  unlisted: string[];
+  /** The records behind `spurious`. */
+  spuriousRecords: Character[];
   /** The narrator character has the truth's gender (unknown for a third-person narrator). */
   narratorGenderRight: boolean;
   missed: string[];
@@ -92,7 +98,8 @@ export function scoreCast(detected: Character[], truth: CharacterTruth): Charact
 
   const primaryOf = new Map<number, Character[]>();
   const merged: CharacterScore['merged'] = [];
-  const spurious: string[] = [];
+  const spuriousRecords: Character[] = [];
+  const unlisted: string[] = [];
   const narratorIndex = entries.findIndex((entry) => entry.narrator);
   const cast = detected.filter((character) => character.id !== NARRATOR_ID);
   for (const character of cast) {
@@ -101,7 +108,9 @@ export function scoreCast(detected: Character[], truth: CharacterTruth): Charact
     if (matched.size >= 2) merged.push({ detected: character.name, truth: [...matched].map((i) => entries[i].name) });
     const primary = forms.map(ownerOf).find((index) => index !== undefined);
     if (primary === undefined) {
-      if (!forms.some(isAmbiguous) && character.dialogueLineCount >= SPURIOUS_MIN_LINES) spurious.push(character.name);
+      if (!forms.some(isAmbiguous)) unlisted.push(character.name);
+      if (!forms.some(isAmbiguous) && character.dialogueLineCount >= SPURIOUS_MIN_LINES)
+        spuriousRecords.push(character);
       continue;
     }
     if (!primaryOf.has(primary)) primaryOf.set(primary, []);
@@ -127,6 +136,9 @@ export function scoreCast(detected: Character[], truth: CharacterTruth): Charact
   });
   const speakerIndexes = entries.map((entry, index) => (entry.speaks ? index : -1)).filter((index) => index >= 0);
   const recalled = entries.length - missed.length;
+  const splitRecords = [...primaryOf.entries()]
+    .filter(([, found]) => found.length > 1)
+    .map(([index, found]) => ({ truth: entries[index].name, detected: found }));
   return {
     truth: entries.length,
     detected: cast.length,
@@ -134,13 +146,16 @@ export function scoreCast(detected: Character[], truth: CharacterTruth): Charact
     recall: ratio(recalled, entries.length),
     speakers: speakerIndexes.length,
     speakersRecalled: speakerIndexes.filter((index) => primaryOf.has(index)).length,
-    split: [...primaryOf.entries()].filter(([, found]) => found.length > 1).map(([index]) => entries[index].name),
+    split: splitRecords.map((record) => record.truth),
+    splitRecords,
     merged,
     genderChecked,
     genderRight,
     genderAccuracy: ratio(genderRight, genderChecked),
     genderWrong,
-    spurious,
+    spurious: spuriousRecords.map((character) => character.name),
+    spuriousRecords,
+    unlisted,
     narratorGenderRight: (narrator?.gender ?? 'unknown') === truth.narrator.gender,
     missed,
   };

@@ -100,7 +100,7 @@ function addresseeAfter(
  * line ("“O, Mr Conroy,” said Lily to Gabriel"), else the words after it ("Lily said to Gabriel: “O, Mr Conroy…”").
  * A line going on after the tag may turn to someone else (“…Good-night, Mrs Conroy.”).
  */
-function reportedLine(text: string, tagFrom: number, tagTo: number): [number, number] {
+export function reportedLine(text: string, tagFrom: number, tagTo: number): [number, number] {
   let from = 0;
   let to = text.length;
   for (const match of text.matchAll(PARAGRAPH_BREAK)) {

@@ -8,12 +8,14 @@
  *   is: eight different Johns stay eight people; or when the book's only full name with that given name introduces
  *   the person in the chapter right before the given name is first written;
  * - a full name and the one titled person of its surname whose gender agrees ("Tom Kernan" and "Mr Kernan", never
- *   "Lydia Bennet" and "Mrs. Bennet", since two women are called Bennet with a title);
+ *   "Lydia Bennet" and "Mrs. Bennet", since two women are called Bennet with a title), unless that person is already
+ *   written with another given name ("Sr. Miguel Prado" is not his brother "Tomás Prado");
  * - a familiar form and its full given name in the same chapter ("Lizzy", "Elizabeth");
- * - the person a tag speaks to and the name its line calls them ("“O, Mr Conroy,” said Lily to Gabriel").
+ * - the person a tag speaks to and the name its line calls them ("“O, Mr Conroy,” said Lily to Gabriel");
+ * - a name and the nickname the narration gives it ("Katherine, whom everyone called Kit").
  * A bare word is resolved per mention: a given name shared by several full names goes to the one mentioned nearest
  * (within a window), a bare surname to the one person of that family, or to its one man ("Bennet" is Mr. Bennet),
- * or to the family member mentioned nearest; otherwise it stays unresolved or its own person.
+ * or to the man mentioned nearest under any of his forms; otherwise it stays unresolved or its own person.
  */
 import type { SameAddressee } from './addressedInTags';
 import type { Gender } from './character';
@@ -21,6 +23,7 @@ import { runsOfConsecutive, SAME_STORY_PEOPLE, sharedPeople, withoutRecurringCas
 import type { NameForm } from './mentions';
 import { BookNameUsage } from './nameForms';
 import { NameNodes, type NodeFacts, type PlacedForm } from './nameNodes';
+import type { Nickname } from './nicknames';
 import { DIMINUTIVES, type HeuristicLanguage } from './vocabulary';
 
 /** Characters around a mention within which a nearby full name settles an ambiguous bare name (a few pages). */
@@ -39,6 +42,8 @@ export class PersonIndex {
   private genders: Map<string, Gender> | null = null;
   /** Chapters where each bare given name is written. */
   private readonly bareChapters = new Map<string, Set<number>>();
+  /** Where each bare given name is written, in reading order. */
+  private readonly bareOffsets = new Map<string, number[]>();
   /** Chapters where each person's explicit forms are written, once people are fixed. */
   private peopleChapters: Map<string, Set<number>> | null = null;
 
@@ -48,6 +53,7 @@ export class PersonIndex {
     private readonly gender: GenderOracle,
     language: HeuristicLanguage,
     addressed: SameAddressee[] = [],
+    nicknames: Nickname[] = [],
   ) {
     this.names = new BookNameUsage(
       forms.map(({ form }) => form),
@@ -58,6 +64,8 @@ export class PersonIndex {
       if (honorific === null && tokens.length === 1 && !this.names.readsAsSurname(tokens[0])) {
         if (!this.bareChapters.has(tokens[0])) this.bareChapters.set(tokens[0], new Set());
         this.bareChapters.get(tokens[0])!.add(placed.chapter);
+        if (!this.bareOffsets.has(tokens[0])) this.bareOffsets.set(tokens[0], []);
+        this.bareOffsets.get(tokens[0])!.push(placed.at);
       }
       const keys = this.names.explicitKeys(placed.form);
       keys.forEach((key) => this.graph.touch(key, placed));
@@ -67,6 +75,7 @@ export class PersonIndex {
     this.linkFamilies();
     this.linkDiminutives();
     this.linkAddressed(addressed);
+    this.linkNicknames(nicknames);
     // People are fixed from here on (later nodes only ever start people of their own): genders can be remembered.
     this.genders = new Map();
   }
@@ -206,10 +215,12 @@ export class PersonIndex {
           new Set(this.members(root).flatMap((key) => [...this.graph.get(key)!.chapters])),
         ]),
       );
-      // Only a full name written in a chapter where the titled person is can be that person.
+      // Only a full name written in a chapter where the titled person is can be that person, and only when the
+      // titled person has no full name of another given name already ("Sr. Miguel Prado" is not "Tomás Prado").
       const fits = (a: string, b: string) =>
         (genders.get(a) === 'unknown' || genders.get(b) === 'unknown' || genders.get(a) === genders.get(b)) &&
-        [...chapters.get(a)!].some((chapter) => chapters.get(b)!.has(chapter));
+        [...chapters.get(a)!].some((chapter) => chapters.get(b)!.has(chapter)) &&
+        this.sameGivenNames(a, b);
       const links: [string, string][] = [];
       for (const full of fullRoots.filter((root) => !titledRoots.includes(root))) {
         const matches = titledRoots.filter((titled) => fits(full, titled));
@@ -222,6 +233,22 @@ export class PersonIndex {
       }
       for (const [full, titled] of links) this.graph.union(full, titled);
     }
+  }
+
+  /**
+   * Whether two people's full names agree on the given name (or either has none): one person has one given name, or
+   * its familiar form ("William", "Bill"), so a man already written "Miguel Prado" is not his brother "Tomás Prado".
+   */
+  private sameGivenNames(a: string, b: string): boolean {
+    const givens = (root: string) =>
+      new Set(
+        this.members(root)
+          .filter((key) => key.startsWith('full|'))
+          .map((key) => this.graph.get(key)!.given!),
+      );
+    const [one, other] = [givens(a), givens(b)];
+    if (one.size === 0 || other.size === 0) return true;
+    return [...one].some((given) => [...other].some((name) => sameGivenName(given, name)));
   }
 
   /**
@@ -275,6 +302,33 @@ export class PersonIndex {
       if (!genders.includes('unknown') && genders[0] !== genders[1]) continue;
       if (!this.writtenOnlyWith(spoken, called) || !this.writtenOnlyWith(called, spoken)) continue;
       this.graph.union(spoken, called);
+    }
+    this.linkedRuns.clear();
+  }
+
+  /**
+   * A name and the nickname the narration gives it ("Katherine, whom everyone called Kit") are one person, when each
+   * is given no other nickname or name that way and no title or pronoun says they differ in gender.
+   */
+  private linkNicknames(pairs: Nickname[]): void {
+    const resolved = pairs.flatMap(({ name, nickname }) => {
+      const [one, other] = [name, nickname].map((placed) => this.resolve(placed.form, placed.at, placed.chapter));
+      return one === undefined || other === undefined || one === other ? [] : [[one, other] as const];
+    });
+    const partners = new Map<string, Set<string>>();
+    for (const [one, other] of resolved)
+      for (const [from, to] of [
+        [one, other],
+        [other, one],
+      ]) {
+        if (!partners.has(from)) partners.set(from, new Set());
+        partners.get(from)!.add(to);
+      }
+    for (const [one, other] of resolved) {
+      if (partners.get(one)!.size > 1 || partners.get(other)!.size > 1) continue;
+      const genders = [this.genderOfRoot(one, true), this.genderOfRoot(other, true)];
+      if (!genders.includes('unknown') && genders[0] !== genders[1]) continue;
+      this.graph.union(one, other);
     }
     this.linkedRuns.clear();
   }
@@ -373,8 +427,9 @@ export class PersonIndex {
     if (men.length === 1) return men[0];
     const titled = unique(members.filter((key) => this.graph.get(key)!.maleSurnameTitle).map((key) => this.root(key)));
     if (titled.length === 1) return titled[0];
+    // Any form of each man counts, not only those with the surname: "preguntó don Ramón" right before "dijo Ortega".
     const near = this.nearest(
-      members.filter((key) => men.includes(this.root(key))),
+      men.flatMap((root) => this.members(root)),
       at,
     );
     return near === undefined ? undefined : this.root(near);
@@ -386,7 +441,13 @@ export class PersonIndex {
     let bestDistance = NEAR_WINDOW + 1;
     let tie = false;
     for (const key of keys) {
-      const distance = closestDistance(this.graph.get(key)?.offsets ?? [], at);
+      const distance = Math.min(
+        closestDistance(this.graph.get(key)?.offsets ?? [], at),
+        // A man's bare given name ("asked Luke") places him too, when it is his alone (no namesake apart).
+        key.startsWith('given|') && !this.graph.has(`alone|${key.slice('given|'.length)}`)
+          ? closestDistance(this.bareOffsets.get(key.slice('given|'.length)) ?? [], at)
+          : Number.POSITIVE_INFINITY,
+      );
       if (distance < bestDistance) {
         best = key;
         bestDistance = distance;
@@ -395,6 +456,12 @@ export class PersonIndex {
     }
     return tie ? undefined : best;
   }
+}
+
+/** A given name and itself or one of its familiar forms ("Thomas", "Tom"). */
+function sameGivenName(one: string, other: string): boolean {
+  if (one === other) return true;
+  return (DIMINUTIVES[one] ?? []).includes(other) || (DIMINUTIVES[other] ?? []).includes(one);
 }
 
 function unique(values: string[]): string[] {

@@ -1,6 +1,7 @@
 /**
  * Offline character detection over the whole book (docs/characters.md): the named people (namedPeople.ts), the
- * speakers known by their role (roleTallies.ts) folded into those people where the book says who they are
+ * speakers known by their role (roleTallies.ts), a bare role joined to the one possessor's (rolesPossessed.ts), folded
+ * into those people where the book says who they are
  * (roleFolds.ts), a named speaker calls himself by the role (rolesSelfNamed.ts) or the role gives its name
  * (rolesSelfIntroduced.ts), the first-person narrator's
  * record (narratorRecord.ts), then who of them is cast and how important they are. Deterministic: the same chapters
@@ -13,6 +14,8 @@ import { detectNarration } from './narration';
 import { foldCompanions, narratorKeyOf } from './narratorRecord';
 import { foldNamedRoles, foldTitleRoles } from './roleFolds';
 import { minRoleLines, rejoinStories, speaksForNewGroup, tallyRoles } from './roleTallies';
+import { foldAddressedRoles } from './rolesAddressed';
+import { foldPossessedRoles } from './rolesPossessed';
 import { foldSelfIntroducedRoles } from './rolesSelfIntroduced';
 import { foldSelfNamedRoles, officeOf } from './rolesSelfNamed';
 import { withScriptSpeakers } from './scriptCast';
@@ -42,6 +45,7 @@ export function detectCharactersHeuristic(chapters: ChapterInput[]): Character[]
   const collection = readsAsCollection(tallies, chapters.length);
   tallyRoles(scans, tallies, collection);
   foldTitleRoles(tallies);
+  foldPossessedRoles(tallies);
   const offices = new Map(
     [...tallies].flatMap(([key, tally]) => {
       const office = key.startsWith('role|') ? undefined : officeOf(tally, wordCase);
@@ -51,6 +55,7 @@ export function detectCharactersHeuristic(chapters: ChapterInput[]): Character[]
   foldNamedRoles(tallies, placed, people, bookLanguage, collection, offices);
   foldSelfNamedRoles(scans, tallies, people, wordCase);
   foldSelfIntroducedRoles(scans, tallies, people);
+  foldAddressedRoles(scans, tallies, people);
   rejoinStories(tallies);
 
   const narration = detectNarration(chapters);

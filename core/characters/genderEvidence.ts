@@ -2,10 +2,17 @@
  * Gender evidence around a mention, never a guess from how a name ends: the first gendered pronoun after the name in
  * the same stretch of narration (stopping at the next name, a paragraph break or a line of dialogue, where a pronoun
  * would belong to someone else), and in Spanish and Portuguese the article before the name ("o Cotrim", "a
- * Virgilia", "da Sabina"). Titles are decisive and counted apart (clusters.ts, honorifics.ts).
+ * Virgilia", "da Sabina") and the one that opens a phrase set in apposition after it ("Andrés, el menor,"). Titles are decisive and counted apart (clusters.ts, honorifics.ts).
  */
 import type { AgeBand, Gender } from './character';
-import { foldWord, GENDERED_ARTICLES, isFunctionWord, PRONOUNS, type HeuristicLanguage } from './vocabulary';
+import {
+  foldWord,
+  GENDERED_ARTICLES,
+  GENDERED_NOUNS,
+  isFunctionWord,
+  PRONOUNS,
+  type HeuristicLanguage,
+} from './vocabulary';
 
 /** How far after a mention a pronoun may still refer to it. */
 const PRONOUN_WINDOW = 150;
@@ -59,6 +66,64 @@ export function articleBefore(text: string, offset: number, language: HeuristicL
   // no plain article two words back.
   const article = /(?:^|[^\p{L}])(\p{L}+)[ \t]+\p{L}+[ \t]+$/u.exec(window)?.[1];
   return article !== undefined && PLAIN_ARTICLES.has(foldWord(article)) ? articleGender(article, language) : 'unknown';
+}
+
+/** "her daughter Katherine", "the widow Douglas": a determiner and a noun of one sex right before an English name. */
+const NOUN_BEFORE =
+  /(?:^|[^\p{L}])(?:the|his|her|their|my|our|your)[ \t\r\n]+(?:\p{Ll}+[ \t\r\n]+)?(\p{Ll}+)[ \t\r\n]+$/u;
+/** A possessive on the name, written with it or after it ("the man Tom's hat"), makes the noun someone else. */
+const POSSESSIVE_AFTER = /['’]s(?!\p{L})/u;
+
+/**
+ * The gender a noun of one sex right before an English name says ("her daughter Katherine", "his old friend
+ * Tom", "the widow Douglas"); Spanish and Portuguese say it with the article (`articleBefore`). Unknown otherwise.
+ */
+export function nounBefore(text: string, offset: number, end: number, language: HeuristicLanguage): Gender {
+  if (language !== 'en' || POSSESSIVE_AFTER.test(text.slice(Math.max(offset, end - 2), end + 3))) return 'unknown';
+  const noun = NOUN_BEFORE.exec(text.slice(Math.max(0, offset - 40), offset))?.[1];
+  if (noun === undefined) return 'unknown';
+  const { female, male } = GENDERED_NOUNS.en;
+  return female.has(foldWord(noun)) ? 'female' : male.has(foldWord(noun)) ? 'male' : 'unknown';
+}
+
+/** Words after which "a" is a preposition, not an article ("Pedro, a quem…", "Ana, a cuja casa…"). */
+const RELATIVES = new Set([
+  'quem',
+  'que',
+  'qual',
+  'quais',
+  'cujo',
+  'cuja',
+  'cujos',
+  'cujas',
+  'quien',
+  'cual',
+  'cuyo',
+  'cuya',
+]);
+
+/** A phrase set in apposition right after a name: its determiner and up to three words, to the next stop. */
+const APPOSED = /^,[ \t]+(\p{L}+)[ \t]+((?:\p{Ll}[\p{Ll}\p{M}]*[ \t]*){1,3})/u;
+
+/**
+ * The gender a phrase set in apposition after a name in narration says: in Spanish and Portuguese its article
+ * ("Andrés, el menor,", "Pedro, o filho mais novo,"), in English a noun of the phrase that carries a gender
+ * ("Arthur, the youngest son,"). An article before a relative pronoun is a preposition ("Pedro, a quem…"). Unknown
+ * when there is no such phrase.
+ */
+export function appositionAfter(text: string, end: number, language: HeuristicLanguage): Gender {
+  const phrase = APPOSED.exec(text.slice(end, end + 60));
+  if (phrase === null) return 'unknown';
+  const [, determiner, rest] = phrase;
+  const words = rest.trim().split(/[ \t]+/u);
+  if (language === 'en') {
+    if (!/^(?:the|his|her|their)$/iu.test(determiner)) return 'unknown';
+    const nouns = GENDERED_NOUNS.en;
+    const noun = words.map(foldWord).find((word) => nouns.female.has(word) || nouns.male.has(word));
+    return noun === undefined ? 'unknown' : nouns.female.has(noun) ? 'female' : 'male';
+  }
+  if (!PLAIN_ARTICLES.has(foldWord(determiner)) || RELATIVES.has(foldWord(words[0]))) return 'unknown';
+  return articleGender(determiner, language);
 }
 
 function articleGender(word: string, language: HeuristicLanguage): Gender {

@@ -109,6 +109,8 @@ export const HONORIFICS: Record<string, Honorific> = {
   tio: { cls: 'uncle', gender: 'male', naming: 'given', kin: true, lowerCaseIn: ROMANCE },
   tia: { cls: 'aunt', gender: 'female', naming: 'given', kin: true, lowerCaseIn: ROMANCE },
   padre: { cls: 'father', gender: 'male', naming: 'either', lowerCaseIn: ROMANCE },
+  /** Brazilian colloquial "Sinhá Rosa", "sinhá Joana" (senhora before a given name). */
+  sinhá: { cls: 'dona', gender: 'female', naming: 'given', lowerCaseIn: ['pt'] },
   /** Spanish colloquial "señá Frasquita" (señora before a given name). */
   señá: { cls: 'dona', gender: 'female', naming: 'given', lowerCaseIn: ROMANCE },
   maese: { cls: 'maese', gender: 'male', naming: 'given', lowerCaseIn: ROMANCE },

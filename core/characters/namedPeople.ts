@@ -7,7 +7,17 @@
 import { sameAddressees } from './addressedInTags';
 import type { AgeBand, ChapterInput, Gender } from './character';
 import { PersonIndex, type PlacedForm } from './clusters';
-import { addVote, ageBefore, articleBefore, emptyVotes, genderOf, pronounAfter, type Votes } from './genderEvidence';
+import {
+  addVote,
+  ageBefore,
+  appositionAfter,
+  articleBefore,
+  emptyVotes,
+  genderOf,
+  nounBefore,
+  pronounAfter,
+  type Votes,
+} from './genderEvidence';
 import { honorificClass, honorificOf } from './honorifics';
 import {
   findAttributions,
@@ -19,6 +29,7 @@ import {
   type NameForm,
 } from './mentions';
 import { dialogueSpans } from './narration';
+import { nicknamesIn } from './nicknames';
 import { findRoleAttributions, type RoleAttribution } from './roles';
 import { addVotes, countLine, newTally, type Tally } from './tally';
 import { heuristicLanguage, type HeuristicLanguage } from './vocabulary';
@@ -80,7 +91,14 @@ export function tallyPeople(chapters: ChapterInput[]) {
   const addressed = scans.flatMap((scan) =>
     sameAddressees(scan.chapter.text, scan.language, scan.attributions, scan.mentions),
   );
-  const people = new PersonIndex(placed, (keys) => nodeGender(keys, formVotes, bareVotes), bookLanguage, addressed);
+  const nicknames = scans.flatMap((scan) => nicknamesIn(scan.chapter.text, scan.language, scan.mentions));
+  const people = new PersonIndex(
+    placed,
+    (keys) => nodeGender(keys, formVotes, bareVotes),
+    bookLanguage,
+    addressed,
+    nicknames,
+  );
 
   const tallies = new Map<string, Tally>();
   const tallyFor = (key: string) => {
@@ -119,6 +137,18 @@ export function tallyPeople(chapters: ChapterInput[]) {
   return { bookLanguage, wordCase, scans, placed, people, tallies };
 }
 
+/** Where the first line of dialogue starting at or after `offset` starts (lines are sorted), else never. */
+function nextLineStart(lines: [number, number][], offset: number): number {
+  let low = 0;
+  let high = lines.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (lines[mid][0] < offset) low = mid + 1;
+    else high = mid;
+  }
+  return lines[low]?.[0] ?? Number.POSITIVE_INFINITY;
+}
+
 function scanChapters(chapters: ChapterInput[], wordCase: WordCase): ChapterScan[] {
   let base = 0;
   return chapters.map((chapter, index) => {
@@ -131,12 +161,16 @@ function scanChapters(chapters: ChapterInput[], wordCase: WordCase): ChapterScan
     const inDialogue = spanTest(dialogue);
     const mentions = raw.map((mention, position): Placed => {
       const end = mention.offset + mention.length;
-      const next = raw[position + 1]?.offset ?? text.length;
+      // Up to the next name or the next line of dialogue: after a tag ("—…, disse Rosa. Ele falava…") the speech
+      // goes on, and its pronouns are the speaker's words about anyone.
+      const next = Math.min(raw[position + 1]?.offset ?? text.length, nextLineStart(dialogue, end));
       const votes = emptyVotes();
       const pronoun = emptyVotes();
       addVote(pronoun, pronounAfter(text, end, next, language));
       addVotes(votes, pronoun);
       addVote(votes, articleBefore(text, mention.offset, language));
+      if (!inDialogue(mention.offset)) addVote(votes, appositionAfter(text, end, language));
+      addVote(votes, nounBefore(text, mention.offset, end, language));
       return {
         form: mention.form,
         at: base + mention.offset,
@@ -160,7 +194,9 @@ function scanChapters(chapters: ChapterInput[], wordCase: WordCase): ChapterScan
         verb: found.verb,
         end: found.offset + found.length,
       }))
-      .filter((found): found is ChapterScan['attributions'][number] => found.form !== null);
+      .filter((found): found is ChapterScan['attributions'][number] => found.form !== null)
+      // A tag within a line of dialogue is speech reporting speech ("“But Mr Shelley said, sir——”"), no tag of it.
+      .filter((found) => !(inDialogue(found.at - base) && inDialogue(found.end - 1)));
     // "dijo el Corregidor" where the book makes "Corregidor" a name is that name's tag, not a role's.
     const named = attributions.map((found) => found.at - base);
     const roles = findRoleAttributions(text, language).filter(

@@ -74,6 +74,22 @@ const COMPLEMENT: Record<HeuristicLanguage, RegExp> = {
   es: /^\s+del?\s/u,
   pt: /^\s+d[oa]s?\s/u,
 };
+/**
+ * Words of kinship that an apposition ties to another named person ("D. Teresa, mãe do Sr. Prado", "Ana, hija de
+ * don Luis", "Mary, the mother of Mr. Hale"): she is that man's mother, while "a mãe" of the tags is whichever mother
+ * speaks in the scene, so the phrase names no role. Husbands and wives are read by rolesOfWives.ts.
+ */
+const KIN_OF_SOMEONE = new Set(
+  ['mother', 'father', 'son', 'daughter', 'brother', 'sister', 'madre', 'padre', 'hijo', 'hija', 'hermano', 'hermana']
+    .concat(['mãe', 'pai', 'filho', 'filha', 'irmão', 'irmã'])
+    .map(foldWord),
+);
+/** A complement that is a named person, after its article or title: "of Mr. Hale", "de don Luis", "do Sr. Prado". */
+const NAMED_COMPLEMENT: Record<HeuristicLanguage, RegExp> = {
+  en: /^\s+of\s+(?:the\s+)?\p{Lu}/u,
+  es: /^\s+del?\s+(?:\p{Ll}+\s+)?\p{Lu}/u,
+  pt: /^\s+d[oa]s?\s+(?:\p{Ll}+\s+)?\p{Lu}/u,
+};
 /** "fuerte y saludable navarra": the words that join adjectives inside the phrase. */
 const COORDINATING = new Set(['and', 'y', 'e']);
 /**
@@ -190,6 +206,7 @@ function appositionNouns(after: string, language: HeuristicLanguage): (string | 
     // Adjectives and "and" between them; any other function word ends the description ("Toñuelo, cuando la …").
     if (match === null || (isFunctionWord(match[1], language) && !COORDINATING.has(match[1]))) break;
     const rest = after.slice(match.index + match[1].length);
+    if (KIN_OF_SOMEONE.has(foldWord(match[1])) && NAMED_COMPLEMENT[language].test(rest)) break;
     if (PHRASE_ENDS_AFTER[language].test(rest) && !LIST_GOES_ON.test(rest))
       nouns.push(roleOf(match[1], start[1], language));
     if (match[2] === undefined || COMPLEMENT[language].test(rest)) break;

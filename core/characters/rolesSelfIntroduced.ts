@@ -1,7 +1,8 @@
 /**
  * A speaker known by a role who gives his name in his own tagged line ("'My name is John Hale,' said the stranger",
- * "—Me llamo Pedro Ruiz —dijo el caminante", "-- Chamo-me Paulo Lima, disse o barqueiro"): the role is that named
- * person (docs/characters.md, *Roles that introduce themselves*).
+ * "—Me llamo Pedro Ruiz —dijo el caminante", "-- Chamo-me Paulo Lima, disse o barqueiro"), or in a line tagged by a
+ * pronoun right after the narration makes the role a sentence's subject ("The stranger smiled. 'My name is John
+ * Hale,' he said."): the role is that named person (docs/characters.md, *Roles that introduce themselves*).
  */
 import type { PersonIndex } from './clusters';
 import { honorificOf } from './honorifics';
@@ -36,7 +37,10 @@ const NAME_ENDS = /^(?![’']s(?!\p{L})|-\p{L})/u;
 export function foldSelfIntroducedRoles(scans: ChapterScan[], tallies: Map<string, Tally>, people: PersonIndex): void {
   for (const [key, role] of [...tallies]) {
     if (!key.startsWith('role|')) continue;
-    const named = unique(role.tagsAt.flatMap(({ chapter, local }) => namesInTurn(scans[chapter], local, people)));
+    const named = unique([
+      ...role.tagsAt.flatMap(({ chapter, local }) => namesInTurn(scans[chapter], local, people)),
+      ...role.roleAt.flatMap((at) => namesUnderPronoun(scans, at, people)),
+    ]);
     const person = named.length === 1 ? tallies.get(named[0]) : undefined;
     if (person === undefined || named[0].startsWith('role|')) continue;
     if (titleOfOthers(role, named[0], tallies)) continue;
@@ -73,10 +77,55 @@ function namesInTurn(scan: ChapterScan | undefined, local: number, people: Perso
     .flatMap((mention) => people.resolve(mention.form, mention.at, mention.chapter) ?? []);
 }
 
+/**
+ * The records a role names itself as when the narration makes it the subject of a sentence and its next lines carry
+ * no tag naming anyone ("The pedlar set down his pack. 'My name is Amos Reed,' he said.", "O viajante sentou-se.⏎⏎—
+ * Chamo-me Paulo Lima, disse ele."): the lines after the role in its own paragraph, or, when that paragraph is all
+ * narration, the lines of the next one. `at` is where the book writes the role's phrase.
+ */
+function namesUnderPronoun(scans: ChapterScan[], at: number, people: PersonIndex): string[] {
+  const scan = scans.findLast((candidate) => candidate.base <= at);
+  if (scan === undefined) return [];
+  const text = scan.chapter.text;
+  const local = at - scan.base;
+  if (!opensSentence(text, local) || scan.dialogue.some(([start, end]) => local >= start && local < end)) return [];
+  const [from, to] = paragraphAround(text, local);
+  const after = scan.dialogue.filter(([start]) => start > local && start < to);
+  const lines = after.length > 0 ? after : linesOfNextParagraph(scan, to);
+  if (lines.length === 0) return [];
+  const [, end] = lines.at(-1)!;
+  const tagged =
+    scan.attributions.some((found) => found.at - scan.base >= from && found.at - scan.base < end) ||
+    scan.roles.some((found) => found.offset > local && found.offset < end);
+  if (tagged) return [];
+  return scan.mentions
+    .filter((mention) => lines.some(([start, stop]) => mention.local >= start && mention.local < stop))
+    .filter((mention) => introducedName(mention, scan.language))
+    .flatMap((mention) => people.resolve(mention.form, mention.at, mention.chapter) ?? []);
+}
+
+/** Whether a phrase at `local` starts a sentence: a line's first words, or after a full stop (and its quote). */
+function opensSentence(text: string, local: number): boolean {
+  const before = text.slice(Math.max(0, local - 6), local);
+  return local === 0 || /\n[ \t]*$|[.!?][”"’']?[ \t]+$/u.test(before);
+}
+
+/** The lines of dialogue of the paragraph after the one ending at `end`. */
+function linesOfNextParagraph(scan: ChapterScan, end: number): [number, number][] {
+  const text = scan.chapter.text;
+  const next = text.slice(end).search(/\S/u);
+  if (next < 0) return [];
+  const [from, to] = paragraphAround(text, end + next);
+  return scan.dialogue.filter(([start, stop]) => stop > from && start < to);
+}
+
 /** Whether a name is the one its speaker gives as his own: right after "my name is", "me llamo", "chamo-me"… */
 function introducedName(mention: Placed, language: HeuristicLanguage): boolean {
-  const before = mention.chapterText.slice(Math.max(0, mention.local - INTRODUCTION_REACH), mention.local);
   const written = mention.chapterText.slice(mention.local, mention.local + mention.length);
+  // A capitalised word that is no name can open the written run ("Chamo-me Paulo Lima" at a line's start): the
+  // introduction then stands inside it, before the name's first word.
+  const nameAt = mention.local + Math.max(0, written.indexOf(mention.form.tokens[0]));
+  const before = mention.chapterText.slice(Math.max(0, nameAt - INTRODUCTION_REACH), nameAt);
   const after = mention.chapterText.slice(mention.local + mention.length);
   return SELF_INTRODUCTION[language].test(before) && !POSSESSIVE.test(written) && NAME_ENDS.test(after);
 }

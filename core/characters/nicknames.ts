@@ -1,0 +1,54 @@
+/**
+ * A name and the nickname the narration says it goes by ("Katherine, whom everyone in the house called Kit", "Carlota,
+ * a quem todos chamavam Nhanhã", "Lucía, a quien todos llamaban la Chata", "Tom Fitch, known as Badger"): the two are
+ * one person (docs/characters.md, *Who is who*).
+ */
+import type { PlacedForm } from './nameNodes';
+import type { HeuristicLanguage } from './vocabulary';
+
+/** A mention as this reading needs it: where it is written in its chapter. */
+export interface NicknameMention extends PlacedForm {
+  local: number;
+  length: number;
+}
+
+/** A name and the nickname right after it. */
+export interface Nickname {
+  name: PlacedForm;
+  nickname: PlacedForm;
+}
+
+const S = '[ \\t\\r\\n]+';
+/** Up to six words between the relative pronoun and the verb of calling ("whom everyone in the house called"). */
+const WORDS = `(?:[\\p{L}-]+${S}){0,6}?`;
+/** The same with at least one word: "whom called" has no subject ("Tom, who called Jack a fool" calls someone). */
+const SUBJECT = `(?:[\\p{L}-]+${S}){1,6}?`;
+/** What stands between a name and its nickname, whole. */
+const CALLED: Record<HeuristicLanguage, RegExp> = {
+  en: new RegExp(
+    `^,${S}(?:whom${S}${SUBJECT}(?:called|call)|who${S}(?:was|is)${S}(?:\\p{Ll}+${S})?(?:called|named|known${S}as)|known${S}as)${S}$`,
+    'u',
+  ),
+  es: new RegExp(
+    `^,${S}(?:a${S}quien${S}${WORDS}(?:llamaban|llaman|decían|dicen)|(?:conocid[oa]|llamad[oa])${S}(?:como|por))${S}(?:(?:el|la)${S})?$`,
+    'u',
+  ),
+  pt: new RegExp(
+    `^,${S}(?:a${S}quem${S}${WORDS}(?:chamavam|chamam|diziam)|(?:conhecid[oa]|chamad[oa])${S}(?:como|por))${S}(?:(?:o|a)${S})?$`,
+    'u',
+  ),
+};
+/** How far after a name its nickname may be written. */
+const REACH = 90;
+
+/** Every name of the chapter the narration gives a nickname right after it. */
+export function nicknamesIn(text: string, language: HeuristicLanguage, mentions: NicknameMention[]): Nickname[] {
+  const found: Nickname[] = [];
+  mentions.forEach((mention, index) => {
+    const next = mentions[index + 1];
+    const end = mention.local + mention.length;
+    if (next === undefined || next.local - end > REACH) return;
+    if (CALLED[language].test(text.slice(end, next.local))) found.push({ name: mention, nickname: next });
+  });
+  return found;
+}

@@ -1,0 +1,79 @@
+/**
+ * A name and the nickname the narration says it goes by ("Margaret, whom her brothers called Pip", "Joana, a quem
+ * todos chamavam Nené", "Isabel, a quien en el pueblo llamaban la Rubia") are one person: one record, both forms
+ * among its names. A relative clause in which the person calls someone else ("Tom, who called Jack a coward") joins
+ * nobody. Small books in English, Portuguese and Spanish.
+ */
+import { chapters, castOf } from './smallBooks';
+
+const ENGLISH = chapters(
+  'en',
+  [
+    'Margaret, whom her brothers called Pip, was the cleverest of the family. Margaret read everything.',
+    '',
+    '"Where is the almanac?" asked Margaret.',
+    '',
+    '"On the shelf, Pip," said Hugh.',
+    '',
+    '"It is not," said Pip. Margaret looked again, and she found it under the cat.',
+  ].join('\n'),
+);
+
+const PORTUGUESE = chapters(
+  'pt',
+  [
+    'Joana, a quem todos em casa chamavam Nené, era a mais esperta da família. Joana lia tudo.',
+    '',
+    '— Onde está o almanaque? perguntou Joana.',
+    '',
+    '— Na estante, Nené, disse Hugo.',
+    '',
+    '— Não está, disse Nené. Joana tornou a procurar, e ela o achou debaixo do gato.',
+  ].join('\n'),
+);
+
+const SPANISH = chapters(
+  'es',
+  [
+    'Isabel, a quien en el pueblo llamaban la Rubia, era la más lista de la familia. Isabel lo leía todo.',
+    '',
+    '—¿Dónde está el almanaque? —preguntó Isabel.',
+    '',
+    '—En el estante, Rubia —dijo Hugo.',
+    '',
+    '—No está —dijo la Rubia. Isabel volvió a buscar, y ella lo encontró debajo del gato.',
+  ].join('\n'),
+);
+
+const CALLS_SOMEONE = chapters(
+  'en',
+  [
+    'Tom, who called Jack a coward, was the first to run. Tom ran all the way home.',
+    '',
+    '"Come back!" shouted Jack.',
+    '',
+    '"Never," said Tom.',
+    '',
+    '"Then go," said Jack, and he laughed.',
+  ].join('\n'),
+);
+
+describe('nicknames the narration gives', () => {
+  it.each([
+    ['en', ENGLISH, 'Margaret', 'Pip'],
+    ['pt', PORTUGUESE, 'Joana', 'Nené'],
+    ['es', SPANISH, 'Isabel', 'Rubia'],
+  ])('join the name and its nickname (%s)', (_language, book, name, nickname) => {
+    const { one } = castOf(book);
+    const person = one(name);
+    expect(person).toBeDefined();
+    expect([person.name, ...person.aliases]).toEqual(expect.arrayContaining([name, nickname]));
+    expect(person.gender).toBe('female');
+  });
+
+  it('joins nobody through a clause in which the person calls someone else', () => {
+    const { one } = castOf(CALLS_SOMEONE);
+    expect(one('Tom')).toBeDefined();
+    expect(one('Tom')).not.toBe(one('Jack'));
+  });
+});
