@@ -75,6 +75,53 @@ describe('footnotes at the foot of a page', () => {
     expect(text).not.toContain('Notes');
   });
 
+  const keeperPage = (note: string): PageSpec => ({
+    heading: 'CHAPTER I',
+    left: ['The keeper walked the wall with a lantern and a spade.^{1}', 'He came home at dawn.'],
+    notes: [`1 ${note}`],
+    pageNumber: 1,
+  });
+
+  it('joins a note running on to the next page’s foot to the note it continues', async () => {
+    const text = await textOf([
+      keeperPage('The spade was kept in the sluice house, where the'),
+      {
+        left: ['His daughter climbed the tower and rang the bell.^{2}', 'Nobody came from the village that night.'],
+        notes: ['widow of the keeper shows it to visitors.', '2 The bell was cast in 1820.'],
+        pageNumber: 2,
+      },
+    ]);
+    expect(text.slice(text.indexOf('\n\nNotes\n\n'))).toBe(
+      '\n\nNotes\n\n1 The spade was kept in the sluice house, where the\nwidow of the keeper shows it to visitors.\n\n2 The bell was cast in 1820.',
+    );
+    expect(text).toContain('Nobody came from the village that night.\n\nNotes');
+  });
+
+  it('leaves small type without a mark alone after a note that ended its sentence', async () => {
+    const text = await textOf([
+      keeperPage('The spade was kept in the sluice house.'),
+      {
+        left: ['His daughter climbed the tower and rang the bell.', 'Nobody came from the village that night.'],
+        notes: ['Printed at the Marsh Press.'],
+        pageNumber: 2,
+      },
+    ]);
+    expect(text).toContain('that night.\n\nPrinted at the Marsh Press.\n\nNotes');
+    expect(text.endsWith('\n\nNotes\n\n1 The spade was kept in the sluice house.')).toBe(true);
+  });
+
+  it('names the notes in the book’s language, or adds them to its own notes section before what follows it', async () => {
+    const parsed = await parseManuscript(pagedPdf(RULED_NOTES_BOOK.slice(0, 3)), {
+      fileName: 'b.pdf',
+      language: 'pt-PT',
+    });
+    expect(parsed.text.endsWith('\n\nNotas\n\n* A roda foi trocada em 1890, depois da grande cheia.')).toBe(true);
+    const glossary: PageSpec = { heading: 'GLOSSÁRIO', left: ['Açude: represa de um rio.'], pageNumber: 5 };
+    const own = await textOf([...RULED_NOTES_BOOK, glossary]);
+    expect(own).toContain('1902.\n\n* A roda foi trocada em 1890, depois da grande cheia.\n\nGLOSSÁRIO');
+    expect(own).not.toContain('Notas\n');
+  });
+
   it('reads a year opening a small line as text, not as a note mark', () => {
     const line = (text: string, y: number, height: number): PdfLine => ({
       text,
