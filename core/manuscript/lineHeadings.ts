@@ -166,8 +166,10 @@ export function detectLineHeadings(layout: TextLayout): LineDetection {
   //    a diary without headings or letters: each entry's date line starts it (diaries.ts).
   if ([...accepted.values()].every((a) => a.match.family === 'special')) {
     const letters = letterOpenings(blocks);
-    for (const block of letters.length > 0 ? letters : diaryEntries(blocks)) {
-      if (!inContents(block.index)) acceptLetter(block);
+    const entries =
+      letters.length > 0 ? letters.map((block) => ({ block, date: block.lines[0] })) : diaryEntries(blocks);
+    for (const { block, date } of entries) {
+      if (!inContents(block.index)) acceptDated(block, date);
     }
   }
 
@@ -243,9 +245,13 @@ export function detectLineHeadings(layout: TextLayout): LineDetection {
     });
   }
 
-  function acceptLetter(block: LaidOutBlock) {
+  /** A letter or a diary entry, headed by its date: a line of its own, or the words opening its first paragraph. */
+  function acceptDated(block: LaidOutBlock, date: string) {
     const match: HeadingMatch = { type: 'chapter', family: 'labelled', label: '', trailer: '', expectsTitle: false };
-    accept({ block, match, lineCount: 1 }, 0.8);
+    const start = block.start + (block.lines[0].length - block.lines[0].trimStart().length);
+    const headingEnd = date.length < block.lines[0].trim().length ? start + date.length : undefined;
+    if (headingEnd === undefined) accept({ block, match, lineCount: 1 }, 0.8);
+    else accepted.set(block.index, { block, match, lineCount: 1, confidence: 0.8, title: collapse(date), headingEnd });
   }
 
   function acceptTitle(block: LaidOutBlock, type: ChapterType, confidence: number) {
