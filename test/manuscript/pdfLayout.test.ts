@@ -1,8 +1,8 @@
 import { parseManuscript } from '../../adapters/manuscript';
-import { findGutter } from '../../adapters/manuscript/pdfColumns';
+import { findGutters } from '../../adapters/manuscript/pdfColumns';
 import { separateFootnotes } from '../../adapters/manuscript/pdfFootnotes';
 import type { PdfLine, PdfTextItem } from '../../adapters/manuscript/pdfLines';
-import { pagedPdf, RULED_NOTES_BOOK, TWO_COLUMN_BOOK, type PageSpec } from './fixtures/pagedPdf';
+import { pagedPdf, RULED_NOTES_BOOK, THREE_COLUMN_BOOK, TWO_COLUMN_BOOK, type PageSpec } from './fixtures/pagedPdf';
 
 /**
  * PDF pages read in reading order: two columns one after the other, footnotes at a page's foot gathered with the
@@ -29,7 +29,7 @@ describe('two columns', () => {
       { text: title, x: 72, y: 700 - 14 * i, width: 60, height: 11, endsLine: false },
       { text: String(3 + 4 * i), x: 520, y: 700 - 14 * i, width: 10, height: 11, endsLine: true },
     ]);
-    expect(findGutter(page)).toBeUndefined();
+    expect(findGutters(page)).toEqual([]);
   });
 
   it('finds no gutter in a page of verse: short lines, all at the left margin', async () => {
@@ -41,7 +41,53 @@ describe('two columns', () => {
       height: 11,
       endsLine: true,
     }));
-    expect(findGutter(page)).toBeUndefined();
+    expect(findGutters(page)).toEqual([]);
+  });
+});
+
+describe('three columns or more', () => {
+  it('reads each column in turn, left to right, running a paragraph on across each column break', async () => {
+    const text = await textOf(THREE_COLUMN_BOOK);
+    expect(text).toContain(
+      'CHAPTER I. THE FERRY\n\nThe ferry crossed the river\nfour times a day in summer\nand twice in winter, when\nice came down from the',
+    );
+    expect(text).toContain('ice came down from the\nhills and the ferryman');
+    expect(text).toContain('stayed at home by the fire.\n\nHis son took the rope');
+    expect(text).toContain('pulled the boat across\nalone for the first time.');
+    expect(text).not.toContain('river hills');
+    // The page number under the middle column is page furniture, not the middle column's last line.
+    expect(text).not.toMatch(/\n2\n/);
+    // Without it, the longest column's last line alone at the foot is still that column's text.
+    const [first, ...others] = THREE_COLUMN_BOOK[1].columns!;
+    const longer: PageSpec = { left: [], columns: [[...first, 'high moors and the'], ...others] };
+    expect(await textOf([longer])).toContain('ice came down from the\nhigh moors and the\nhills and the ferryman');
+  });
+
+  it('keeps a table of a narrow column beside wide ones row by row', () => {
+    const rows = ['Lisbon', 'Porto', 'Coimbra', 'Braga', 'Faro'];
+    const page: PdfTextItem[] = rows.flatMap((town, i) => [
+      { text: String(1850 + i), x: 72, y: 700 - 14 * i, width: 24, height: 11, endsLine: false },
+      { text: `${town} and its harbour`, x: 200, y: 700 - 14 * i, width: 110, height: 11, endsLine: false },
+      { text: `a ${town} merchant`, x: 400, y: 700 - 14 * i, width: 90, height: 11, endsLine: true },
+    ]);
+    expect(findGutters(page)).toEqual([]);
+  });
+
+  it('finds no gutter in spaces lined up down a single column given word by word', () => {
+    const words = ['Then', 'they', 'went', 'down', 'to', 'the', 'water', 'and', 'waited'];
+    // Every line's first word ends at the same x, so the spaces after it line up: a river, not a gutter.
+    const page: PdfTextItem[] = Array.from({ length: 8 }, (_, line) => [
+      { text: 'Afterwards', x: 72, y: 700 - 14 * line, width: 150, height: 11, endsLine: false },
+      ...words.slice(0, 3 + (line % 5)).map((word, i) => ({
+        text: word,
+        x: 225 + i * 40,
+        y: 700 - 14 * line,
+        width: 36,
+        height: 11,
+        endsLine: false,
+      })),
+    ]).flat();
+    expect(findGutters(page)).toEqual([]);
   });
 });
 
@@ -142,9 +188,8 @@ describe('positions a file makes up', () => {
       { text: 'Right words here', x: 320, y, width: 200, height: 11, endsLine: true },
     ];
     const page = [...row(700), ...row(686), ...row(672), ...row(658)];
-    expect(findGutter(page)).toBeCloseTo(296);
-    expect(findGutter([...page, { text: 'far', x: 1e12, y: 600, width: 10, height: 11, endsLine: true }])).toBe(
-      undefined,
-    );
+    expect(findGutters(page)).toHaveLength(1);
+    expect(findGutters(page)[0]).toBeCloseTo(296);
+    expect(findGutters([...page, { text: 'far', x: 1e12, y: 600, width: 10, height: 11, endsLine: true }])).toEqual([]);
   });
 });
