@@ -2,7 +2,14 @@ import { parseManuscript } from '../../adapters/manuscript';
 import { findGutters } from '../../adapters/manuscript/pdfColumns';
 import { separateFootnotes } from '../../adapters/manuscript/pdfFootnotes';
 import type { PdfLine, PdfTextItem } from '../../adapters/manuscript/pdfLines';
-import { pagedPdf, RULED_NOTES_BOOK, THREE_COLUMN_BOOK, TWO_COLUMN_BOOK, type PageSpec } from './fixtures/pagedPdf';
+import {
+  pagedPdf,
+  RULED_NOTES_BOOK,
+  RUNNING_NOTE_BOOK,
+  THREE_COLUMN_BOOK,
+  TWO_COLUMN_BOOK,
+  type PageSpec,
+} from './fixtures/pagedPdf';
 
 /**
  * PDF pages read in reading order: two columns one after the other, footnotes at a page's foot gathered with the
@@ -141,6 +148,12 @@ describe('footnotes at the foot of a page', () => {
       '\n\nNotes\n\n1 The spade was kept in the sluice house, where the\nwidow of the keeper shows it to visitors.\n\n2 The bell was cast in 1820.',
     );
     expect(text).toContain('Nobody came from the village that night.\n\nNotes');
+  });
+
+  it('gathers a Spanish note run over two pages as one, under Notas', async () => {
+    const parsed = await parseManuscript(pagedPdf(RUNNING_NOTE_BOOK), { fileName: 'faro.pdf', language: 'es-ES' });
+    expect(parsed.text).toContain('a amarrar las barcas.\n\nNotas\n\n1 La lámpara de aceite');
+    expect(parsed.text.endsWith('en 1921, cuando la\ncompañía llevó la luz hasta el cabo.')).toBe(true);
   });
 
   it('leaves small type without a mark alone after a note that ended its sentence', async () => {
