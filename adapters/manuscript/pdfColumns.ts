@@ -39,8 +39,8 @@ const isText = (item: PdfTextItem) => item.height > 0 && item.text.trim().length
 
 /**
  * The x of each gutter between columns, left to right; none for a page in one column. Gutters are the runs across
- * the text's width crossed by few pieces, with text on both sides; two columns are told as before three or more were
- * (their gutter in the middle of the width), three or more must also be set alike (above).
+ * the text's width crossed by few pieces, with text on both sides. Three columns or more must be set alike (above);
+ * otherwise the page is in two columns when the clearest gutter in the middle of the width divides it.
  */
 export function findGutters(items: PdfTextItem[]): number[] {
   const pieces = items.filter(isText);
@@ -65,7 +65,7 @@ export function findGutters(items: PdfTextItem[]): number[] {
   while (first <= span && counts[first] <= few) first++;
   let last = span;
   while (last >= first && counts[last] <= few) last--;
-  const gutters: number[] = [];
+  const gutters: Array<{ x: number; crossings: number }> = [];
   for (let x = first; x <= last; x++) {
     if (counts[x] > few) continue;
     const from = x;
@@ -76,21 +76,25 @@ export function findGutters(items: PdfTextItem[]): number[] {
     const start = counts.indexOf(fewest, from);
     let end = start;
     while (end < x && counts[end + 1] === fewest) end++;
-    gutters.push(left + (start + end) / 2);
+    gutters.push({ x: left + (start + end) / 2, crossings: fewest });
   }
-  if (gutters.length === 0) return [];
-  if (gutters.length === 1) {
-    const share = (gutters[0] - left) / width;
-    if (share < GUTTER_ZONE[0] || share > GUTTER_ZONE[1]) return [];
-  }
-  return columnsSideBySide(pieces, [left, ...gutters, right]) ? gutters : [];
+  const all = gutters.map((gutter) => gutter.x);
+  if (all.length > 1 && columnsSideBySide(pieces, [left, ...all, right])) return all;
+  // Two columns: the clearest gutter in the middle of the width, whatever other gaps a column holds (a play's
+  // speakers set out in the margin of each column), the nearest the middle among equals.
+  const mid = left + width / 2;
+  const middle = gutters
+    .filter((gutter) => gutter.x - left >= width * GUTTER_ZONE[0] && gutter.x - left <= width * GUTTER_ZONE[1])
+    .sort((a, b) => a.crossings - b.crossings || Math.abs(a.x - mid) - Math.abs(b.x - mid))[0];
+  // Other gaps make the page look like a table: then its two columns too must be set alike.
+  return middle && columnsSideBySide(pieces, [left, middle.x, right], gutters.length > 1) ? [middle.x] : [];
 }
 
 /**
  * Whether the pieces between the edges (left, the gutters, right) are columns set side by side: each spanning its
- * share, each next to the one before on shared baselines, three or more set alike.
+ * share, each next to the one before on shared baselines, and set alike where asked (three columns or more).
  */
-function columnsSideBySide(pieces: PdfTextItem[], edges: number[]): boolean {
+function columnsSideBySide(pieces: PdfTextItem[], edges: number[], setAlike = edges.length > 3): boolean {
   const columns = edges.slice(1).map((end, i) => pieces.filter((p) => p.x >= edges[i] && p.x + p.width <= end));
   const width = edges[edges.length - 1] - edges[0];
   const extents = columns.map((column, i) => most(column.map((p) => p.x + p.width)) - edges[i]);
@@ -100,7 +104,7 @@ function columnsSideBySide(pieces: PdfTextItem[], edges: number[]): boolean {
     const shared = new Set(columns[i - 1].map((p) => Math.round(p.y)).filter((y) => baselines.has(y)));
     if (shared.size < MIN_SHARED_BASELINES) return false;
   }
-  if (columns.length === 2) return true;
+  if (!setAlike) return true;
   const widest = most(extents);
   return columns.every((column, i) => {
     if (extents[i] < widest * MIN_WIDTH_OF_WIDEST) return false;

@@ -70,6 +70,18 @@ describe('three columns or more', () => {
     expect(await textOf([longer])).toContain('ice came down from the\nhigh moors and the\nhills and the ferryman');
   });
 
+  it('finds two columns whose lines each hold a gap of their own: a play’s speakers set out in each column’s margin', () => {
+    const row = (y: number): PdfTextItem[] => [
+      { text: 'ANNA.', x: 72, y, width: 40, height: 11, endsLine: false },
+      { text: 'The tide is turning now.', x: 130, y, width: 150, height: 11, endsLine: false },
+      { text: 'TOM.', x: 320, y, width: 40, height: 11, endsLine: false },
+      { text: 'Then we must go at once.', x: 378, y, width: 150, height: 11, endsLine: true },
+    ];
+    const gutters = findGutters([700, 686, 672, 658, 644].flatMap(row));
+    expect(gutters).toHaveLength(1);
+    expect(gutters[0]).toBeCloseTo(300);
+  });
+
   it('keeps a table of a narrow column beside wide ones row by row', () => {
     const rows = ['Lisbon', 'Porto', 'Coimbra', 'Braga', 'Faro'];
     const page: PdfTextItem[] = rows.flatMap((town, i) => [
