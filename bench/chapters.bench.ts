@@ -22,7 +22,7 @@ async function measure(
   language: string,
   expected: ExpectedChapter[],
 ): Promise<BenchRow & { right: number; detected: number; expected: number }> {
-  const parsed = await parseManuscript(bytes, { fileName });
+  const parsed = await parseManuscript(bytes, { fileName, language });
   const detection = detectBookChapters(parsed, { language });
   const score = scoreChapters(describe(parsed.text, detection.chapters), expected);
   const warnings = detection.chapters.reduce((sum, chapter) => sum + chapter.warnings.length, 0);

@@ -33,6 +33,7 @@ async function analyze(request: AnalysisRequest): Promise<AnalysisMessage> {
       {
         fileName: request.fileName,
         contentType: request.contentType,
+        language: request.language,
         limits: request.limits,
       },
     );

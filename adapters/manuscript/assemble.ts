@@ -4,6 +4,8 @@ export interface RawBlock {
   kind: 'heading' | 'paragraph';
   level?: number;
   text: string;
+  /** A page break the author put before the block (Word's Ctrl+Enter). */
+  pageBreakBefore?: boolean;
 }
 
 export interface AssembledText {
@@ -13,7 +15,10 @@ export interface AssembledText {
   startOf: number[];
 }
 
-/** Joins blocks with blank lines, the way every structured format is flattened into book text. */
+/**
+ * Joins blocks with blank lines, the way every structured format is flattened into book text: one between blocks,
+ * three at a page break, so a page stands apart as it does in plain text (docs/manuscripts.md).
+ */
 export function assembleBlocks(raw: RawBlock[]): AssembledText {
   let text = '';
   const blocks: Block[] = [];
@@ -24,7 +29,7 @@ export function assembleBlocks(raw: RawBlock[]): AssembledText {
       startOf.push(-1);
       continue;
     }
-    if (text.length > 0) text += '\n\n';
+    if (text.length > 0) text += block.pageBreakBefore ? '\n\n\n\n' : '\n\n';
     const startOffset = text.length;
     text += content;
     startOf.push(startOffset);

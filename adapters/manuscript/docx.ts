@@ -7,8 +7,16 @@ import type { ManuscriptLimits } from './limits';
 import { openSafeZip } from './zip';
 import { type FileNote, fileNotes } from '../../core/common/fileNotes';
 
-/** Word's "Title" is the book title (front matter, not a chapter heading); chapters use Heading 1…6, mapped by default. */
-const STYLE_MAP = ["p[style-name='Title'] => p:fresh", "p[style-name='Subtitle'] => p:fresh"];
+/**
+ * Word's "Title" is the book title (front matter, not a chapter heading); chapters use Heading 1…6, mapped by default.
+ * A manual page break is kept as a rule the HTML reader knows: in a manuscript without heading styles, a page is
+ * often all that sets a chapter apart.
+ */
+const STYLE_MAP = [
+  "p[style-name='Title'] => p:fresh",
+  "p[style-name='Subtitle'] => p:fresh",
+  "br[type='page'] => hr.page-break",
+];
 
 /** Images are not book text; a stub converter keeps mammoth from inlining them as base64. */
 const NO_IMAGES = mammoth.images.imgElement(() => Promise.resolve({ src: '' }));

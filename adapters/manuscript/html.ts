@@ -40,6 +40,8 @@ const BLOCK_TAGS = new Set([
 ]);
 const SKIPPED_TAGS = new Set(['head', 'script', 'style', 'noscript', 'template', 'svg', 'math', 'object', 'iframe']);
 const HEADING = /^h([1-6])$/;
+/** The rule the DOCX reader writes for a manual page break (docx.ts): the next block starts a page. */
+const PAGE_BREAK_CLASS = 'page-break';
 /** <br> is held as a private-use marker while whitespace is collapsed, then becomes a newline. */
 const LINE_BREAK = /\uE000/g;
 
@@ -66,6 +68,7 @@ export function htmlToBlocks(markup: string): HtmlBlocks {
   let headingLevel: number | undefined;
   let skipDepth = 0;
   let preDepth = 0;
+  let pageBreak = false;
 
   const flush = () => {
     const text =
@@ -78,7 +81,11 @@ export function htmlToBlocks(markup: string): HtmlBlocks {
     if (text.length > 0) {
       for (const id of pendingAnchors) anchors.set(id, blocks.length);
       pendingAnchors = [];
-      blocks.push(headingLevel ? { kind: 'heading', level: headingLevel, text } : { kind: 'paragraph', text });
+      const block: RawBlock = headingLevel
+        ? { kind: 'heading', level: headingLevel, text }
+        : { kind: 'paragraph', text };
+      blocks.push(pageBreak ? { ...block, pageBreakBefore: true } : block);
+      pageBreak = false;
     }
     current = '';
   };
@@ -95,6 +102,7 @@ export function htmlToBlocks(markup: string): HtmlBlocks {
           if (name === 'pre') preDepth++;
         }
         if (name === 'br') current += '\uE000';
+        if (name === 'hr' && (attributes.class ?? '').split(/\s+/).includes(PAGE_BREAK_CLASS)) pageBreak = true;
         if (attributes.id) {
           if (current.trim().length === 0) pendingAnchors.push(attributes.id);
           else anchors.set(attributes.id, blocks.length);

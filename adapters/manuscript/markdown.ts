@@ -2,6 +2,7 @@ import { classifyHeadingLine } from '../../core/manuscript/headings';
 import type { ParsedManuscript } from '../../core/manuscript/manuscript';
 import { assembleBlocks, type RawBlock } from './assemble';
 import { decodeText } from './decode';
+import { isNotesHeading, notesHeading } from './gatheredNotes';
 
 const ATX_HEADING = /^ {0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$/;
 const SETEXT_UNDERLINE = /^ {0,3}(=+|-+)\s*$/;
@@ -9,8 +10,6 @@ const FENCE = /^ {0,3}(```|~~~)/;
 /** A footnote's definition, `[^1]: The farm stood near Alton.`; lines indented under it continue it. */
 const FOOTNOTE_DEFINITION = /^ {0,3}\[\^[^\]\s]+\]:/;
 const CONTINUATION = /^(?: {4}|\t)/;
-/** The heading footnotes are gathered under; the chapter detection reads it as back matter (not spoken). */
-const NOTES_HEADING = 'Notes';
 
 /**
  * The heading level the notes go under: the level the book's chapters use (the shallowest one holding two headings
@@ -42,7 +41,22 @@ function stripLinePrefix(line: string): string {
   return line.replace(/^ {0,3}>\s?/, '').replace(/^ {0,3}[-*+]\s+(?=\S)/, '');
 }
 
-export function parseMarkdown(bytes: Buffer): ParsedManuscript {
+/**
+ * Footnote definitions gathered at the end of the book's own notes section (the last heading naming its notes, up to
+ * the next heading as high), or at the end under a heading of their own at the level of the book's chapters.
+ */
+function withGatheredNotes(raw: RawBlock[], notes: string[], language: string | undefined): RawBlock[] {
+  if (notes.length === 0) return raw;
+  const gathered: RawBlock[] = notes.map((note) => ({ kind: 'paragraph', text: note }));
+  const own = raw.findLastIndex((block) => block.kind === 'heading' && isNotesHeading(block.text));
+  if (own === -1)
+    return [...raw, { kind: 'heading', level: chapterLevel(raw), text: notesHeading(language) }, ...gathered];
+  let end = own + 1;
+  while (end < raw.length && !(raw[end].kind === 'heading' && raw[end].level! <= raw[own].level!)) end++;
+  return [...raw.slice(0, end), ...gathered, ...raw.slice(end)];
+}
+
+export function parseMarkdown(bytes: Buffer, language: string | undefined): ParsedManuscript {
   const { text: source, encoding } = decodeText(bytes);
   let lines = source.split('\n');
   if (lines[0]?.trim() === '---') {
@@ -111,12 +125,6 @@ export function parseMarkdown(bytes: Buffer): ParsedManuscript {
     paragraph.push(stripInline(stripLinePrefix(line)));
   }
   flush();
-  if (notes.length > 0) {
-    // A book ending with its own notes section takes the rest of its notes there.
-    if (!inBackMatter) raw.push({ kind: 'heading', level: chapterLevel(raw), text: NOTES_HEADING });
-    for (const note of notes) raw.push({ kind: 'paragraph', text: note });
-  }
-
-  const { text, blocks } = assembleBlocks(raw);
+  const { text, blocks } = assembleBlocks(withGatheredNotes(raw, notes, language));
   return { format: 'markdown', text, blocks, detectedEncoding: encoding, notes: [] };
 }

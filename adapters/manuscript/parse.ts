@@ -20,6 +20,8 @@ export interface ManuscriptUpload {
   /** The client's file name: a hint only, never trusted over the bytes. */
   fileName?: string;
   contentType?: string;
+  /** The book's language (BCP 47): names what the reader adds, such as the heading gathered notes go under. */
+  language?: string;
   limits?: Partial<ManuscriptLimits>;
 }
 
@@ -99,7 +101,7 @@ async function parseByFormat(
   if (isZip(bytes)) {
     return (await zipKind(bytes, limits)) === 'epub' ? parseEpub(bytes, limits) : parseDocx(bytes, limits);
   }
-  if (bytes.subarray(0, 1024).includes('%PDF-')) return parsePdf(bytes, limits);
+  if (bytes.subarray(0, 1024).includes('%PDF-')) return parsePdf(bytes, limits, upload.language);
   if (['docx', 'epub', 'pdf'].includes(extension)) {
     throw new UnreadableManuscriptError(
       `the file is named .${extension} but its content is not a valid ${extension.toUpperCase()}`,
@@ -112,7 +114,7 @@ async function parseByFormat(
     case 'html':
       return parseHtml(bytes);
     case 'markdown':
-      return parseMarkdown(bytes);
+      return parseMarkdown(bytes, upload.language);
     default:
       return parseTxt(bytes);
   }

@@ -4,14 +4,12 @@ import { UnreadableManuscriptError } from '../../core/manuscript/errors';
 import type { ManuscriptLimits } from './limits';
 import { paragraphBlocks } from './textBlocks';
 import { joinHyphenatedLines, pageFurniture } from '../../core/manuscript/pageFurniture';
-import { classifyHeadingLine } from '../../core/manuscript/headings';
 import { readingOrderLines } from './pdfColumns';
 import { separateFootnotes } from './pdfFootnotes';
+import { gatherNotes } from './gatheredNotes';
 import type { PdfLine, PdfTextItem } from './pdfLines';
 
 type WorkerReply = { pages: PdfTextItem[][] } | { error: string };
-/** The heading footnotes are gathered under, as for Markdown's; the chapter detection reads it as back matter. */
-const NOTES_HEADING = 'Notes';
 
 /**
  * pdf.js is an ES module with a large attack surface, so it runs in a worker thread: a time limit can terminate it,
@@ -126,24 +124,32 @@ function linesToText(pages: PdfLine[][]): string {
 }
 
 /**
- * Footnotes gathered at the end under their own heading, as Markdown's are, so they are back matter and not read in
- * the middle of the text; a book ending with its own notes section takes them there.
+ * Each page's text and footnotes; a note running over the page break (the next page's foot opening without a mark)
+ * is joined to the note it continues, so it stays one note.
  */
-function withNotes(text: string, notes: string[]): string {
-  if (notes.length === 0) return text;
-  const paragraphs = text.split(/\n\s*\n/);
-  const lastHeading = paragraphs.findLast((p) => !p.includes('\n') && classifyHeadingLine(p) !== null);
-  const endsWithNotes = lastHeading !== undefined && classifyHeadingLine(lastHeading)?.type === 'back_matter';
-  const gathered = notes.map((note) => joinHyphenatedLines(note.split('\n')).join('\n'));
-  return [text, ...(endsWithNotes ? [] : [NOTES_HEADING]), ...gathered].join('\n\n');
+function pagesWithNotes(pages: PdfTextItem[][]): { pages: PdfLine[][]; notes: string[] } {
+  const notes: string[] = [];
+  let previousNote: string | undefined;
+  const lines = pages.map((items) => {
+    const page = separateFootnotes(readingOrderLines(items), previousNote);
+    if (page.continued !== undefined) notes[notes.length - 1] += `\n${page.continued}`;
+    notes.push(...page.notes);
+    // Only a note at the very foot of the page before can run on to this one.
+    previousNote = page.notes.length > 0 || page.continued !== undefined ? notes[notes.length - 1] : undefined;
+    return page.lines;
+  });
+  return { pages: lines, notes };
 }
 
-export async function parsePdf(bytes: Buffer, limits: ManuscriptLimits): Promise<ParsedManuscript> {
-  const pages = (await extractItems(bytes, limits)).map((items) => separateFootnotes(readingOrderLines(items)));
-  const text = withNotes(
-    linesToText(pages.map((page) => page.lines)),
-    pages.flatMap((page) => page.notes),
-  );
+export async function parsePdf(
+  bytes: Buffer,
+  limits: ManuscriptLimits,
+  language: string | undefined,
+): Promise<ParsedManuscript> {
+  const { pages, notes } = pagesWithNotes(await extractItems(bytes, limits));
+  // Gathered as Markdown's footnotes are, so they are back matter and not read in the middle of the text.
+  const gathered = notes.map((note) => joinHyphenatedLines(note.split('\n')).join('\n'));
+  const text = gatherNotes(linesToText(pages).split('\n\n'), gathered, language).join('\n\n');
   if (text.trim().length === 0) {
     throw new UnreadableManuscriptError('the PDF has no text layer (scanned pages need OCR, which we do not do)');
   }

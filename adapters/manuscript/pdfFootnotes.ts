@@ -21,6 +21,19 @@ export interface PageText {
   lines: PdfLine[];
   /** Each footnote's text, its lines joined by newlines. */
   notes: string[];
+  /** Lines opening the page's foot without a mark: the end of the previous page's last note, joined by newlines. */
+  continued?: string;
+}
+
+const SENTENCE_END = /[.!?:;"'”’»)\]]$/u;
+
+/**
+ * A foot opening without a mark continues the previous page's last note when that note broke off mid-sentence or the
+ * foot starts in lower case; otherwise small type without a mark is the page's own (a printer's line, a caption).
+ */
+function continuesNote(previousNote: string | undefined, firstLine: string): boolean {
+  if (previousNote === undefined) return false;
+  return !SENTENCE_END.test(previousNote.trimEnd()) || /^\s*\p{Ll}/u.test(firstLine);
 }
 
 /** The size most of the page's text is set in. */
@@ -47,9 +60,10 @@ function markInText(mark: string, text: string): boolean {
 
 /**
  * The page's footnotes, taken from its lowest lines (in two columns the notes under the left column come before the
- * right column in reading order, so position decides, not order).
+ * right column in reading order, so position decides, not order). `previousNote` is the last note of the page before,
+ * which a note running over the page break continues at this page's foot.
  */
-export function separateFootnotes(lines: PdfLine[]): PageText {
+export function separateFootnotes(lines: PdfLine[], previousNote?: string): PageText {
   const unchanged = { lines, notes: [] };
   // A page number under the notes stays for the page-furniture rules.
   const text = lines.map((line, i) => ({ line, i })).filter(({ line }) => !LONE_NUMBER.test(line.text));
@@ -68,16 +82,18 @@ export function separateFootnotes(lines: PdfLine[]): PageText {
   const noteLines = lines.filter((_, i) => inFoot.has(i) && i !== rule?.i);
   const first = NOTE_START.exec(noteLines[0].text);
   const body = lines.filter((_, i) => !inFoot.has(i));
-  if (!first || !markInText(first[0].trim().replace(/^\[|[.)\]]$/g, ''), body.map((l) => l.text).join('\n'))) {
-    return unchanged;
-  }
+  const continues = !first && continuesNote(previousNote, noteLines[0].text);
+  const marked = first && markInText(first[0].trim().replace(/^\[|[.)\]]$/g, ''), body.map((l) => l.text).join('\n'));
+  if (!continues && !marked) return unchanged;
+  const continued: string[] = [];
   const notes: string[] = [];
   for (const line of noteLines) {
     const trimmed = line.text.trim();
-    if (NOTE_START.test(trimmed) || notes.length === 0) notes.push(trimmed);
+    if (NOTE_START.test(trimmed) || (notes.length === 0 && !continues)) notes.push(trimmed);
+    else if (notes.length === 0) continued.push(trimmed);
     else notes[notes.length - 1] += `\n${trimmed}`;
   }
-  return { lines: body, notes };
+  return { lines: body, notes, ...(continued.length > 0 ? { continued: continued.join('\n') } : {}) };
 }
 
 const isSmall = (line: PdfLine, size: number) => line.height > 0 && line.height <= size * NOTE_SIZE;

@@ -64,7 +64,7 @@ export function boundariesFromToc(parsed: ParsedManuscript): Boundary[] {
 
 /**
  * Heading blocks; a number-only heading directly followed by a deeper heading takes it as its title
- * ("Chapter 1" in Heading 1, "The Beginning" in Heading 2).
+ * ("Chapter 1" in Heading 1, "The Beginning" in Heading 2), unless that heading is a heading of its own kind.
  */
 export function boundariesFromHeadingBlocks(parsed: ParsedManuscript): Boundary[] {
   const { blocks, text } = parsed;
@@ -75,12 +75,14 @@ export function boundariesFromHeadingBlocks(parsed: ParsedManuscript): Boundary[
     let title = collapse(text.slice(block.startOffset, block.endOffset));
     let headingEnd = block.endOffset;
     const next = blocks[i + 1];
+    const subtitle = next ? collapse(text.slice(next.startOffset, next.endOffset)) : '';
     if (
       classifyHeadingLine(title)?.expectsTitle &&
       next?.kind === 'heading' &&
-      (next.level ?? 1) > (block.level ?? 1)
+      (next.level ?? 1) > (block.level ?? 1) &&
+      // A heading of its own is no title: a part's first chapter ("Part One", then "Chapter 1") starts under it.
+      classifyHeadingLine(subtitle) === null
     ) {
-      const subtitle = collapse(text.slice(next.startOffset, next.endOffset));
       title = /[.:]$/.test(title) ? `${title} ${subtitle}` : `${title}: ${subtitle}`;
       headingEnd = next.endOffset;
       i++;

@@ -62,12 +62,24 @@ export function detectChapters(parsed: ParsedManuscript, options: DetectionOptio
   return detectBookChapters(parsed, options).chapters;
 }
 
-function chooseBoundaries(
-  parsed: ParsedManuscript,
-  layout: TextLayout,
-): { boundaries: Boundary[]; source: ChapterSource; detection?: LineDetection } {
+type ChosenBoundaries = { boundaries: Boundary[]; source: ChapterSource; detection?: LineDetection };
+
+function chooseBoundaries(parsed: ParsedManuscript, layout: TextLayout): ChosenBoundaries {
   const fromToc = boundariesFromToc(parsed);
-  if (fromToc.length >= 2) return { boundaries: fromToc, source: 'toc' };
+  if (fromToc.length < 2) return fromText(parsed, layout);
+  // A table of contents listing only the parts: the chapters under them come from the headings inside.
+  const count = (boundaries: Boundary[], type: Boundary['type']) => boundaries.filter((b) => b.type === type).length;
+  if (count(fromToc, 'chapter') < 2 && count(fromToc, 'part') >= 2) {
+    const inside = fromText(parsed, layout);
+    if (count(inside.boundaries, 'chapter') >= 2) {
+      return { boundaries: [...fromToc, ...inside.boundaries], source: 'toc', detection: inside.detection };
+    }
+  }
+  return { boundaries: fromToc, source: 'toc' };
+}
+
+/** Chapter starts from the file's heading blocks, or else from heading lines in the text. */
+function fromText(parsed: ParsedManuscript, layout: TextLayout): ChosenBoundaries {
   const fromHeadings = boundariesFromHeadingBlocks(parsed);
   if (fromHeadings.filter((b) => b.type !== 'part').length >= 2)
     return { boundaries: fromHeadings, source: 'headings' };

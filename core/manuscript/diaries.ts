@@ -7,6 +7,10 @@
  * the chapter, its date line a paragraph of its own, so it is read with a pause and cuts nothing: a journal kept in
  * chapters is cut by its chapters, and a novel's dated letter or a date quoted once in a chapter never becomes one.
  * A date line over a salutation opens a letter (letters.ts), not an entry.
+ *
+ * Many diaries run the date into the entry's first paragraph ("Monday, 3rd May. — We left Munich at …", "3 de
+ * maio. Saímos …", "3 May. Bistritz.—Left Munich …"): the date, a stop or a dash, and the first sentence starting in
+ * capitals. Such a paragraph opens an entry under the same rule; its date is the entry's title and heading.
  */
 import { isSalutation, MONTHS } from './letters';
 import type { LaidOutBlock } from './textLayout';
@@ -19,14 +23,20 @@ const WEEKDAYS = [
 ].join('|');
 const DAY = String.raw`\d{1,2}(?:st|nd|rd|th|d|º|°|er)?`;
 const YEAR = String.raw`(?:,?\s+(?:de\s+)?1\d{3})?`;
+// Portuguese weekdays are written whole ("segunda-feira") or short ("segunda").
+const DATE =
+  String.raw`(?:(?:${WEEKDAYS})(?:-feira)?,?\s+(?:the\s+)?)?` +
+  String.raw`(?:${DAY}\.?\s+(?:de\s+|of\s+)?(?:${MONTHS})(?!\p{L})\.?${YEAR}|(?:${MONTHS})(?!\p{L})\.?\s+${DAY}${YEAR})`;
 /** The whole line: a weekday, the date in either order with its year, and at most a place of two words after it. */
-const DIARY_DATE = new RegExp(
-  // Portuguese weekdays are written whole ("segunda-feira") or short ("segunda").
-  String.raw`^(?:(?:${WEEKDAYS})(?:-feira)?,?\s+(?:the\s+)?)?` +
-    String.raw`(?:${DAY}\.?\s+(?:de\s+|of\s+)?(?:${MONTHS})(?!\p{L})\.?${YEAR}|(?:${MONTHS})(?!\p{L})\.?\s+${DAY}${YEAR})` +
-    String.raw`[.,;:]?(?:\s*[—–-]?\s*([\p{L}'’.-]+(?:\s+[\p{L}'’.-]+)?))?\s*$`,
-  'iu',
-);
+const DIARY_DATE = new RegExp(String.raw`^${DATE}[.,;:]?(?:\s*[—–-]?\s*([\p{L}'’.-]+(?:\s+[\p{L}'’.-]+)?))?\s*$`, 'iu');
+const DATE_START = new RegExp(`^${DATE}`, 'iu');
+/**
+ * What follows a date run into its entry: at most a place of one or two capitalised words before a dash, then a full
+ * stop or a dash, then the first sentence in capitals. Without the stop ("10 de março de 1850 foi o dia …") the date
+ * is the sentence's subject, not a heading. Case-sensitive: the capitals are the point.
+ */
+const AFTER_RUN_IN_DATE =
+  /^((?:[.,]?\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?(?=\.?\s*[—–]))?\.?)(?:\s*[—–]+\s*|(?<=\.)\s+)(?=[\p{Lu}"“‘«—–])/u;
 const MAX_DATE_LINE = 48;
 /** A diary has entries enough that dated lines are its shape, not a date quoted here and there. */
 const MIN_ENTRIES = 3;
@@ -39,12 +49,39 @@ function isDiaryDate(block: LaidOutBlock): boolean {
   return match !== null && (match[1] === undefined || /^\p{Lu}[^\s]*\.?$|^\p{Lu}\S*\s+\p{Lu}\S*$/u.test(match[1]));
 }
 
-/** The blocks that open diary entries: a date line with the day's text under it, not a salutation. */
-export function diaryEntries(blocks: LaidOutBlock[]): LaidOutBlock[] {
-  const entries = blocks.filter((block) => {
+export interface DiaryEntry {
+  block: LaidOutBlock;
+  /** The entry's date as written: its title, and its heading (the date line, or the date opening the paragraph). */
+  date: string;
+}
+
+/** The date a paragraph opens with, run into the entry's first sentence. */
+function runInDate(block: LaidOutBlock): string | undefined {
+  const line = block.lines[0].trimStart();
+  const date = DATE_START.exec(line);
+  if (!date) return undefined;
+  // A stop after the month ("3 Mar.") is read with what follows, where it ends the date.
+  const end = date[0].endsWith('.') ? date[0].length - 1 : date[0].length;
+  const after = AFTER_RUN_IN_DATE.exec(line.slice(end));
+  return after ? line.slice(0, end + after[1].length) : undefined;
+}
+
+/**
+ * The blocks that open diary entries: a date line with the day's text under it, not a salutation, or a paragraph
+ * opening with a date run into its first sentence.
+ */
+export function diaryEntries(blocks: LaidOutBlock[]): DiaryEntry[] {
+  const entries: DiaryEntry[] = [];
+  for (const block of blocks) {
     const next = blocks[block.index + 1];
-    return isDiaryDate(block) && next !== undefined && !isSalutation(next) && !isDiaryDate(next);
-  });
+    if (isDiaryDate(block)) {
+      if (next !== undefined && !isSalutation(next) && !isDiaryDate(next))
+        entries.push({ block, date: block.lines[0].trim() });
+      continue;
+    }
+    const date = runInDate(block);
+    if (date !== undefined) entries.push({ block, date });
+  }
   return entries.length >= MIN_ENTRIES ? entries : [];
 }
 

@@ -1,7 +1,8 @@
 /**
  * Letters in a book told in letters (an epistolary novel): where no heading names them, each letter opens with a line
  * giving its place and date ("Harrowgate, March 3rd, 1851.", "Lisboa, 3 de Março de 1851") and a salutation under it
- * ("My dear Sister,", "Querida amiga:"). That pair starts the letter, named by its date line.
+ * ("My dear Sister,", "Querida amiga:"). That pair starts the letter, named by its date line. Letters without dates
+ * open with the salutation alone, after the signature closing the letter before (or the book's first page).
  */
 import type { LaidOutBlock } from './textLayout';
 
@@ -39,4 +40,28 @@ export function isSalutation(block: LaidOutBlock | undefined): boolean {
 export function letterOpenings(blocks: LaidOutBlock[]): LaidOutBlock[] {
   const openings = blocks.filter((block) => isDateLine(block) && isSalutation(blocks[block.index + 1]));
   return openings.length >= 2 ? openings : [];
+}
+
+/** A signature closing a letter ("Your loving sister,", "Anne"), or the book's first page: a few short lines. */
+const MAX_CLOSING_LINES = 3;
+const MAX_CLOSING_WORDS = 12;
+/** Salutations alone are common enough in letters quoted in a story: a book of letters has three or more. */
+const MIN_UNDATED_LETTERS = 3;
+
+/**
+ * The blocks that open undated letters: a salutation alone in its block right after a short one (the signature of
+ * the letter before, or the title page); none unless there are three at least.
+ */
+export function undatedLetterOpenings(blocks: LaidOutBlock[]): LaidOutBlock[] {
+  const openings = blocks.filter((block) => {
+    const before = blocks[block.index - 1];
+    return (
+      isSalutation(block) &&
+      before !== undefined &&
+      before.lines.length <= MAX_CLOSING_LINES &&
+      before.words <= MAX_CLOSING_WORDS &&
+      !isDateLine(before)
+    );
+  });
+  return openings.length >= MIN_UNDATED_LETTERS ? openings : [];
 }

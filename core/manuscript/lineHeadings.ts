@@ -13,7 +13,7 @@ import {
 import type { ChapterType } from './manuscript';
 import { findBackMatter } from './backMatter';
 import { continuation, numeralChapters } from './numbering';
-import { letterOpenings } from './letters';
+import { letterOpenings, undatedLetterOpenings } from './letters';
 import { diaryEntries } from './diaries';
 import { findRecurringContents } from './recurringContents';
 import { gapsAreMeaningful, type LaidOutBlock, type TextLayout } from './textLayout';
@@ -163,11 +163,15 @@ export function detectLineHeadings(layout: TextLayout): LineDetection {
   takeTitleLines(layout, accepted, consumed, meaningfulGaps);
 
   // 4. A book told in letters without headings: each letter's date line over its salutation starts it (letters.ts);
-  //    a diary without headings or letters: each entry's date line starts it (diaries.ts).
+  //    a diary without headings or letters: each entry's date line starts it (diaries.ts); else letters without
+  //    dates: each salutation after a signature starts one.
   if ([...accepted.values()].every((a) => a.match.family === 'special')) {
+    const byFirstLine = (opening: LaidOutBlock) => ({ block: opening, date: opening.lines[0] });
     const letters = letterOpenings(blocks);
-    for (const block of letters.length > 0 ? letters : diaryEntries(blocks)) {
-      if (!inContents(block.index)) acceptLetter(block);
+    const dated = letters.length > 0 ? letters.map(byFirstLine) : diaryEntries(blocks);
+    const entries = dated.length > 0 ? dated : undatedLetterOpenings(blocks).map(byFirstLine);
+    for (const { block, date } of entries) {
+      if (!inContents(block.index)) acceptOpening(block, date);
     }
   }
 
@@ -217,7 +221,8 @@ export function detectLineHeadings(layout: TextLayout): LineDetection {
   const setApart = (block: LaidOutBlock) => meaningfulGaps && block.blanksBefore >= headingSpacing;
   if (chapterCount() === 0) {
     const isNamed = new Set(named);
-    const unnamed = titles.filter((block) => !isNamed.has(block));
+    // The book's first line over a short page (its author, an imprint) is the book's title, not its first story's.
+    const unnamed = titles.filter((block) => !isNamed.has(block) && (block.index > 0 || headsText(block)));
     const spaced = unnamed.filter(setApart);
     if (spaced.length >= 2) for (const block of spaced) acceptTitle(block, 'chapter', 0.75);
     else if (!meaningfulGaps && headLongSections(unnamed))
@@ -243,9 +248,16 @@ export function detectLineHeadings(layout: TextLayout): LineDetection {
     });
   }
 
-  function acceptLetter(block: LaidOutBlock) {
+  /**
+   * A letter or a diary entry, headed by its date (or an undated letter's salutation): a line of its own, or the words
+   * opening its first paragraph.
+   */
+  function acceptOpening(block: LaidOutBlock, date: string) {
     const match: HeadingMatch = { type: 'chapter', family: 'labelled', label: '', trailer: '', expectsTitle: false };
-    accept({ block, match, lineCount: 1 }, 0.8);
+    const start = block.start + (block.lines[0].length - block.lines[0].trimStart().length);
+    const headingEnd = date.length < block.lines[0].trim().length ? start + date.length : undefined;
+    if (headingEnd === undefined) accept({ block, match, lineCount: 1 }, 0.8);
+    else accepted.set(block.index, { block, match, lineCount: 1, confidence: 0.8, title: collapse(date), headingEnd });
   }
 
   function acceptTitle(block: LaidOutBlock, type: ChapterType, confidence: number) {

@@ -15,7 +15,7 @@ const detect = async (text: string, language = 'en-GB') =>
 describe.each(CHAPTER_FIXTURES.map((fixture) => [fixture.name, fixture] as const))('fixture %s', (_name, fixture) => {
   it(`reads its chapters: ${fixture.convention}`, async () => {
     const { bytes, fileName } = await fixture.build();
-    const parsed = await parseManuscript(bytes, { fileName });
+    const parsed = await parseManuscript(bytes, { fileName, language: fixture.language });
     const found = describeChapters(parsed.text, detectChapters(parsed, { language: fixture.language }));
     expect(scoreChapters(found, fixture.expected)).toMatchObject({ missing: [], spurious: [] });
     expect(found).toEqual(fixture.expected);

@@ -28,11 +28,43 @@ describe('diary entries', () => {
     expect(await titles(text)).toHaveLength(1);
   });
 
-  it('takes no line that starts with a date and goes on as a sentence', async () => {
-    const dates = ['March 3rd. We rode home', 'March 5th, when the rain stopped', 'March 9th. Then all of us'];
+  it('takes no date that is its sentence’s subject or runs on without a stop', async () => {
+    const dates = ['March 3rd was the day we rode home', 'March 5th, when the rain stopped, we', 'March 9th came'];
     const text = dates.map((date, i) => entry(date, i + 1)).join('\n\n');
     expect(await titles(text)).toHaveLength(1);
+    const subjects = ['10 de março de 1850 foi o dia', '12 de março de 1850 trouxe chuva', '15 de março acabou'];
+    const runOn = subjects.map((date, i) => `${date} em que a maré subiu às ${i + 1} horas.`).join('\n\n');
+    expect(await titles(runOn, 'pt-BR')).toHaveLength(1);
   });
+
+  it.each([
+    [
+      'en-GB',
+      ['Monday, 3rd May. — We left Munich', 'Tuesday, 4th May.—The train', '5 May. Bistritz.—Left Munich at 8:35'],
+      ['Monday, 3rd May.', 'Tuesday, 4th May.', '5 May. Bistritz.'],
+    ],
+    [
+      'pt-BR',
+      ['3 de maio. Saímos de Lisboa', '4 de maio. Chegámos', 'Sexta-feira, 7 de maio de 1855. — O barco'],
+      ['3 de maio.', '4 de maio.', 'Sexta-feira, 7 de maio de 1855.'],
+    ],
+    [
+      'es-ES',
+      ['3 de mayo. Salimos', '4 de mayo.—Llegamos', '9 de mayo. Cádiz. — El barco'],
+      ['3 de mayo.', '4 de mayo.', '9 de mayo. Cádiz.'],
+    ],
+  ])(
+    '%s: a date run into the entry’s first paragraph starts an entry named by the date',
+    async (language, openings, dates) => {
+      const text = openings.map((opening, i) => `${opening} at ${i + 1} in the morning, and the boats went out.`);
+      const parsed = await parseManuscript(Buffer.from(['A JOURNAL', ...text].join('\n\n\n\n')), { fileName: 'd.txt' });
+      const chapters = detectChapters(parsed, { language }).filter((c) => c.type === 'chapter');
+      expect(chapters.map((c) => c.title)).toEqual(dates);
+      // The date is the entry's heading; the paragraph keeps all its words.
+      expect(chapters.map((c) => c.headingText)).toEqual(dates);
+      expect(parsed.text.slice(chapters[0].startOffset, chapters[0].endOffset).trim()).toBe(text[0]);
+    },
+  );
 
   it('leaves letters to the letters rule: a date line over a salutation opens a letter', async () => {
     const letter = (date: string) => `${date}\n\nMy dear Sister,\n\nWe arrived on Tuesday and the inn is cold.`;

@@ -86,6 +86,34 @@ describe('Markdown', () => {
       '[^1]: The farm stood near Alton,\nin Hampshire.\nIt was sold in 1962.',
     ]);
   });
+
+  it('names gathered notes in the book’s language and appends them to its own notes section, not a second one', async () => {
+    const source = [
+      '# O Campo',
+      '## Capítulo 1',
+      'A quinta ficava perto do rio.[^1]',
+      '[^1]: Perto de Alvito.',
+      '## Capítulo 2',
+      'A colheita veio cedo.',
+    ];
+    const portuguese = await parseManuscript(Buffer.from(source.join('\n\n')), { fileName: 'b.md', language: 'pt-BR' });
+    expect(portuguese.text.split('\n\n').slice(-2)).toEqual(['Notas', '[^1]: Perto de Alvito.']);
+    // The book's own notes section, with a glossary after it: the notes join it, and no "Notas" is added.
+    const withOwn = [...source, '## Notas do autor', '[^2]: Escrito em 1950.', '## Glossário', 'Quinta: herdade.'];
+    const own = await parseManuscript(Buffer.from(withOwn.join('\n\n')), { fileName: 'b.md', language: 'pt-BR' });
+    expect(own.text.split('\n\n').slice(-5)).toEqual([
+      'Notas do autor',
+      '[^2]: Escrito em 1950.',
+      '[^1]: Perto de Alvito.',
+      'Glossário',
+      'Quinta: herdade.',
+    ]);
+    expect(
+      detectChapters(own, { language: 'pt-BR' })
+        .filter((c) => c.type === 'back_matter')
+        .map((c) => c.title),
+    ).toEqual(['Notas do autor', 'Glossário']);
+  });
 });
 
 describe('HTML', () => {

@@ -1,8 +1,15 @@
 import { parseManuscript } from '../../adapters/manuscript';
-import { findGutter } from '../../adapters/manuscript/pdfColumns';
+import { findGutters } from '../../adapters/manuscript/pdfColumns';
 import { separateFootnotes } from '../../adapters/manuscript/pdfFootnotes';
 import type { PdfLine, PdfTextItem } from '../../adapters/manuscript/pdfLines';
-import { pagedPdf, RULED_NOTES_BOOK, TWO_COLUMN_BOOK, type PageSpec } from './fixtures/pagedPdf';
+import {
+  pagedPdf,
+  RULED_NOTES_BOOK,
+  RUNNING_NOTE_BOOK,
+  THREE_COLUMN_BOOK,
+  TWO_COLUMN_BOOK,
+  type PageSpec,
+} from './fixtures/pagedPdf';
 
 /**
  * PDF pages read in reading order: two columns one after the other, footnotes at a page's foot gathered with the
@@ -29,7 +36,7 @@ describe('two columns', () => {
       { text: title, x: 72, y: 700 - 14 * i, width: 60, height: 11, endsLine: false },
       { text: String(3 + 4 * i), x: 520, y: 700 - 14 * i, width: 10, height: 11, endsLine: true },
     ]);
-    expect(findGutter(page)).toBeUndefined();
+    expect(findGutters(page)).toEqual([]);
   });
 
   it('finds no gutter in a page of verse: short lines, all at the left margin', async () => {
@@ -41,7 +48,65 @@ describe('two columns', () => {
       height: 11,
       endsLine: true,
     }));
-    expect(findGutter(page)).toBeUndefined();
+    expect(findGutters(page)).toEqual([]);
+  });
+});
+
+describe('three columns or more', () => {
+  it('reads each column in turn, left to right, running a paragraph on across each column break', async () => {
+    const text = await textOf(THREE_COLUMN_BOOK);
+    expect(text).toContain(
+      'CHAPTER I. THE FERRY\n\nThe ferry crossed the river\nfour times a day in summer\nand twice in winter, when\nice came down from the',
+    );
+    expect(text).toContain('ice came down from the\nhills and the ferryman');
+    expect(text).toContain('stayed at home by the fire.\n\nHis son took the rope');
+    expect(text).toContain('pulled the boat across\nalone for the first time.');
+    expect(text).not.toContain('river hills');
+    // The page number under the middle column is page furniture, not the middle column's last line.
+    expect(text).not.toMatch(/\n2\n/);
+    // Without it, the longest column's last line alone at the foot is still that column's text.
+    const [first, ...others] = THREE_COLUMN_BOOK[1].columns!;
+    const longer: PageSpec = { left: [], columns: [[...first, 'high moors and the'], ...others] };
+    expect(await textOf([longer])).toContain('ice came down from the\nhigh moors and the\nhills and the ferryman');
+  });
+
+  it('finds two columns whose lines each hold a gap of their own: a play’s speakers set out in each column’s margin', () => {
+    const row = (y: number): PdfTextItem[] => [
+      { text: 'ANNA.', x: 72, y, width: 40, height: 11, endsLine: false },
+      { text: 'The tide is turning now.', x: 130, y, width: 150, height: 11, endsLine: false },
+      { text: 'TOM.', x: 320, y, width: 40, height: 11, endsLine: false },
+      { text: 'Then we must go at once.', x: 378, y, width: 150, height: 11, endsLine: true },
+    ];
+    const gutters = findGutters([700, 686, 672, 658, 644].flatMap(row));
+    expect(gutters).toHaveLength(1);
+    expect(gutters[0]).toBeCloseTo(300);
+  });
+
+  it('keeps a table of a narrow column beside wide ones row by row', () => {
+    const rows = ['Lisbon', 'Porto', 'Coimbra', 'Braga', 'Faro'];
+    const page: PdfTextItem[] = rows.flatMap((town, i) => [
+      { text: String(1850 + i), x: 72, y: 700 - 14 * i, width: 24, height: 11, endsLine: false },
+      { text: `${town} and its harbour`, x: 200, y: 700 - 14 * i, width: 110, height: 11, endsLine: false },
+      { text: `a ${town} merchant`, x: 400, y: 700 - 14 * i, width: 90, height: 11, endsLine: true },
+    ]);
+    expect(findGutters(page)).toEqual([]);
+  });
+
+  it('finds no gutter in spaces lined up down a single column given word by word', () => {
+    const words = ['Then', 'they', 'went', 'down', 'to', 'the', 'water', 'and', 'waited'];
+    // Every line's first word ends at the same x, so the spaces after it line up: a river, not a gutter.
+    const page: PdfTextItem[] = Array.from({ length: 8 }, (_, line) => [
+      { text: 'Afterwards', x: 72, y: 700 - 14 * line, width: 150, height: 11, endsLine: false },
+      ...words.slice(0, 3 + (line % 5)).map((word, i) => ({
+        text: word,
+        x: 225 + i * 40,
+        y: 700 - 14 * line,
+        width: 36,
+        height: 11,
+        endsLine: false,
+      })),
+    ]).flat();
+    expect(findGutters(page)).toEqual([]);
   });
 });
 
@@ -75,6 +140,59 @@ describe('footnotes at the foot of a page', () => {
     expect(text).not.toContain('Notes');
   });
 
+  const keeperPage = (note: string): PageSpec => ({
+    heading: 'CHAPTER I',
+    left: ['The keeper walked the wall with a lantern and a spade.^{1}', 'He came home at dawn.'],
+    notes: [`1 ${note}`],
+    pageNumber: 1,
+  });
+
+  it('joins a note running on to the next page’s foot to the note it continues', async () => {
+    const text = await textOf([
+      keeperPage('The spade was kept in the sluice house, where the'),
+      {
+        left: ['His daughter climbed the tower and rang the bell.^{2}', 'Nobody came from the village that night.'],
+        notes: ['widow of the keeper shows it to visitors.', '2 The bell was cast in 1820.'],
+        pageNumber: 2,
+      },
+    ]);
+    expect(text.slice(text.indexOf('\n\nNotes\n\n'))).toBe(
+      '\n\nNotes\n\n1 The spade was kept in the sluice house, where the\nwidow of the keeper shows it to visitors.\n\n2 The bell was cast in 1820.',
+    );
+    expect(text).toContain('Nobody came from the village that night.\n\nNotes');
+  });
+
+  it('gathers a Spanish note run over two pages as one, under Notas', async () => {
+    const parsed = await parseManuscript(pagedPdf(RUNNING_NOTE_BOOK), { fileName: 'faro.pdf', language: 'es-ES' });
+    expect(parsed.text).toContain('a amarrar las barcas.\n\nNotas\n\n1 La lámpara de aceite');
+    expect(parsed.text.endsWith('en 1921, cuando la\ncompañía llevó la luz hasta el cabo.')).toBe(true);
+  });
+
+  it('leaves small type without a mark alone after a note that ended its sentence', async () => {
+    const text = await textOf([
+      keeperPage('The spade was kept in the sluice house.'),
+      {
+        left: ['His daughter climbed the tower and rang the bell.', 'Nobody came from the village that night.'],
+        notes: ['Printed at the Marsh Press.'],
+        pageNumber: 2,
+      },
+    ]);
+    expect(text).toContain('that night.\n\nPrinted at the Marsh Press.\n\nNotes');
+    expect(text.endsWith('\n\nNotes\n\n1 The spade was kept in the sluice house.')).toBe(true);
+  });
+
+  it('names the notes in the book’s language, or adds them to its own notes section before what follows it', async () => {
+    const parsed = await parseManuscript(pagedPdf(RULED_NOTES_BOOK.slice(0, 3)), {
+      fileName: 'b.pdf',
+      language: 'pt-PT',
+    });
+    expect(parsed.text.endsWith('\n\nNotas\n\n* A roda foi trocada em 1890, depois da grande cheia.')).toBe(true);
+    const glossary: PageSpec = { heading: 'GLOSSÁRIO', left: ['Açude: represa de um rio.'], pageNumber: 5 };
+    const own = await textOf([...RULED_NOTES_BOOK, glossary]);
+    expect(own).toContain('1902.\n\n* A roda foi trocada em 1890, depois da grande cheia.\n\nGLOSSÁRIO');
+    expect(own).not.toContain('Notas\n');
+  });
+
   it('reads a year opening a small line as text, not as a note mark', () => {
     const line = (text: string, y: number, height: number): PdfLine => ({
       text,
@@ -95,9 +213,8 @@ describe('positions a file makes up', () => {
       { text: 'Right words here', x: 320, y, width: 200, height: 11, endsLine: true },
     ];
     const page = [...row(700), ...row(686), ...row(672), ...row(658)];
-    expect(findGutter(page)).toBeCloseTo(296);
-    expect(findGutter([...page, { text: 'far', x: 1e12, y: 600, width: 10, height: 11, endsLine: true }])).toBe(
-      undefined,
-    );
+    expect(findGutters(page)).toHaveLength(1);
+    expect(findGutters(page)[0]).toBeCloseTo(296);
+    expect(findGutters([...page, { text: 'far', x: 1e12, y: 600, width: 10, height: 11, endsLine: true }])).toEqual([]);
   });
 });
