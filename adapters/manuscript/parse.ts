@@ -85,7 +85,11 @@ export async function parseManuscript(bytes: Buffer, upload: ManuscriptUpload = 
   const result = body.stripped
     ? {
         ...sliceManuscript(parsed, body.start, body.end),
-        notes: [...parsed.notes, fileNotes.gutenbergBoilerplateRemoved()],
+        notes: [
+          ...parsed.notes,
+          fileNotes.gutenbergBoilerplateRemoved(),
+          ...(body.wordsOfFurtherBooks ? [fileNotes.gutenbergFurtherBooksLeftOut(body.wordsOfFurtherBooks)] : []),
+        ],
       }
     : parsed;
   if (result.text.trim().length === 0) throw new UnreadableManuscriptError('the manuscript contains no book text');

@@ -7,6 +7,7 @@
  */
 export const fileNoteCodes = [
   'gutenberg_boilerplate_removed',
+  'gutenberg_further_books_left_out',
   'html_without_text',
   'toc_entries_unresolved',
   'cover_color_space_converted',
@@ -27,6 +28,11 @@ export const fileNotes = {
     code: 'gutenberg_boilerplate_removed',
     params: {},
     message: 'Project Gutenberg header and license removed',
+  }),
+  gutenbergFurtherBooksLeftOut: (words: number): FileNote => ({
+    code: 'gutenberg_further_books_left_out',
+    params: { words },
+    message: `the file holds more than one Project Gutenberg book: only the first was imported (${words} words of the others were left out)`,
   }),
   htmlWithoutText: (): FileNote => ({
     code: 'html_without_text',

@@ -8,6 +8,11 @@ export interface BodyRange {
   end: number;
   /** True when Gutenberg markers were found. */
   stripped: boolean;
+  /**
+   * Words of book text after the end that were left out because another Project Gutenberg book starts there (a file
+   * of several books one after another): only the first is the manuscript, and the producer is told so.
+   */
+  wordsOfFurtherBooks?: number;
 }
 
 const START_MARKER =
@@ -77,6 +82,32 @@ function trimTrailingNote(text: string, start: number, end: number): number {
     : end;
 }
 
+/** How far past an end marker the licence, or the next marker, shows itself. */
+const WRAPPING_LOOKAHEAD_CHARS = 3000;
+/** Less text than this after an end marker is a closing line or two, never a book's worth. */
+const SHORT_TAIL_CHARS = 2000;
+const WRAPPING_WORDS = /project gutenberg|gutenberg\.org|gutenberg-tm/i;
+
+/**
+ * Whether what follows an end marker is Gutenberg's wrapping (its licence, the second marker, a closing line), so
+ * cutting there removes no book text. A marker left in the middle of a collection whose other wrapping was cleaned
+ * away is followed by the next book instead: cutting there would drop it without a word.
+ */
+function wrappingFollows(text: string, markerWords: number): boolean {
+  const lineEnd = text.slice(markerWords).search(LINE_TERMINATOR);
+  if (lineEnd < 0) return true;
+  const tail = text.slice(markerWords + lineEnd);
+  if (!hasNonSpaceChars(tail, SHORT_TAIL_CHARS)) return true;
+  return WRAPPING_WORDS.test(tail.slice(0, WRAPPING_LOOKAHEAD_CHARS));
+}
+
+/** Whether `text` holds at least `count` characters other than spacing, read only as far as needed. */
+function hasNonSpaceChars(text: string, count: number): boolean {
+  let seen = 0;
+  for (let i = 0; i < text.length && seen < count; i++) if (!SPACE.test(text[i])) seen++;
+  return seen >= count;
+}
+
 /**
  * Where the line holding the end marker starts, or -1. The marker's words are found first and the line start looked
  * for back from them; a pattern anchored at every line start instead reads a long run of blank lines to its end
@@ -85,9 +116,24 @@ function trimTrailingNote(text: string, start: number, end: number): number {
 function endMarkerStart(text: string): number {
   for (const match of text.matchAll(END_WORDS)) {
     const start = markerLineStart(text, match.index);
-    if (start >= 0) return start;
+    if (start >= 0 && wrappingFollows(text, match.index)) return start;
   }
   return -1;
+}
+
+/** Words of the text after `end` that lie between further start and end markers: the books a cut would leave out. */
+function wordsOfFurtherBooks(text: string, end: number): number {
+  let words = 0;
+  let rest = text.slice(end);
+  for (let next = START_MARKER.exec(rest); next; next = START_MARKER.exec(rest)) {
+    rest = rest.slice(next.index + next[0].length);
+    const bookEnd = endMarkerStart(rest);
+    const book = bookEnd >= 0 ? rest.slice(0, bookEnd) : rest;
+    words += book.split(/\s+/).filter(Boolean).length;
+    if (bookEnd < 0) break;
+    rest = rest.slice(bookEnd + 1);
+  }
+  return words;
 }
 
 /**
@@ -128,5 +174,7 @@ export function findGutenbergBody(text: string): BodyRange {
     start = skipLeadingNotes(text, start, end);
     end = trimTrailingNote(text, start, end);
   }
-  return { start, end: Math.max(start, end), stripped };
+  const range: BodyRange = { start, end: Math.max(start, end), stripped };
+  const furtherWords = endMarker >= 0 ? wordsOfFurtherBooks(text, end) : 0;
+  return furtherWords > 0 ? { ...range, wordsOfFurtherBooks: furtherWords } : range;
 }

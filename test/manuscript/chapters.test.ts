@@ -61,6 +61,40 @@ describe('Project Gutenberg boilerplate', () => {
     expect(text.slice(body.start, body.end).trim()).toBe('Body text here.');
   });
 
+  const prose = 'The wind came down from the hills and the whole village listened to it all night long. ';
+  const licence = 'Project Gutenberg-tm is synonymous with the free distribution of electronic works. '.repeat(40);
+  const gutenbergBook = (title: string, body: string) =>
+    [
+      `The Project Gutenberg eBook of ${title}`,
+      `*** START OF THE PROJECT GUTENBERG EBOOK ${title.toUpperCase()} ***`,
+      body,
+      `*** END OF THE PROJECT GUTENBERG EBOOK ${title.toUpperCase()} ***`,
+      licence,
+    ].join('\n\n');
+
+  it('does not end the body at an end line followed by another book rather than the licence', () => {
+    const first = `Chapter 1\n\n${prose.repeat(10)}`;
+    const second = `THE SECOND BOOK\n\nChapter 1\n\n${prose.repeat(60)}`;
+    const text = gutenbergBook(
+      'Two Tales',
+      `${first}\n\nEnd of the Project Gutenberg EBook of The First Tale\n\n${second}`,
+    );
+    const body = findGutenbergBody(text);
+    const kept = text.slice(body.start, body.end);
+    expect(kept).toContain(second);
+    expect(kept).not.toContain('*** END OF');
+    expect(body.wordsOfFurtherBooks).toBeUndefined();
+  });
+
+  it('keeps the first of several whole Gutenberg books and counts the words of the others', () => {
+    const first = `Chapter 1\n\n${prose.repeat(10)}`;
+    const second = `Chapter 1\n\n${prose.repeat(30)}`;
+    const text = `${gutenbergBook('The First Tale', first)}\n\n${gutenbergBook('The Second Tale', second)}`;
+    const body = findGutenbergBody(text);
+    expect(text.slice(body.start, body.end).trim()).toBe(first.trim());
+    expect(body.wordsOfFurtherBooks).toBe(second.split(/\s+/).filter(Boolean).length);
+  });
+
   it('leaves text without markers alone', () => {
     expect(findGutenbergBody('Just a book.')).toEqual({ start: 0, end: 12, stripped: false });
   });

@@ -29,6 +29,27 @@ describe('notes about an uploaded manuscript', () => {
     ]);
   });
 
+  it('a file of two whole Gutenberg books says that only the first was imported, and how much was left out', async () => {
+    const book = (title: string, paragraphs: number) =>
+      [
+        `The Project Gutenberg eBook of ${title}`,
+        `*** START OF THE PROJECT GUTENBERG EBOOK ${title.toUpperCase()} ***`,
+        'Chapter 1',
+        prose.repeat(paragraphs),
+        `*** END OF THE PROJECT GUTENBERG EBOOK ${title.toUpperCase()} ***`,
+        'Project Gutenberg-tm depends upon and cannot survive without widespread public support.',
+      ].join('\n\n');
+    const parsed = await parseManuscript(Buffer.from(`${book('The Lighthouse', 4)}\n${book('The Harbour', 6)}`), {
+      fileName: 'books.txt',
+    });
+    expect(parsed.text).not.toContain('The Harbour');
+    expect(parsed.notes.map((note) => note.code)).toEqual([
+      'gutenberg_boilerplate_removed',
+      'gutenberg_further_books_left_out',
+    ]);
+    expect(parsed.notes[1].params).toEqual({ words: 2 + 6 * 17 });
+  });
+
   it('EPUB table-of-contents entries that point nowhere are counted in the params', async () => {
     const bytes = await buildEpub({
       version: 3,

@@ -19,6 +19,10 @@ export function FileNoteText({ note }: { note: FileNote }) {
       );
     case 'toc_entries_unresolved':
       return <>{t('fileNotes.toc_entries_unresolved', { count: Number(params.count ?? 0) })}</>;
+    case 'gutenberg_further_books_left_out':
+      return (
+        <>{t('fileNotes.gutenberg_further_books_left_out', { words: Number(params.words ?? 0).toLocaleString() })}</>
+      );
     case 'cover_color_space_converted':
       return <>{t('fileNotes.cover_color_space_converted', { space: String(params.space ?? '').toUpperCase() })}</>;
     default:
