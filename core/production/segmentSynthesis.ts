@@ -33,6 +33,7 @@ import {
 } from './chapterSpeechPlan';
 import { segmentAudioBlobName, segmentAudioHash } from './contentAddress';
 import { EXCERPT_CHARS, type SkippedItem } from './preflight';
+import { JobStopWatches } from './jobStopWatches';
 import type { ProductionBook } from './productionBook';
 import type { ProductionJob } from './productionJob';
 import { classifySpeechFailure } from './speechRetry';
@@ -109,7 +110,11 @@ interface RenderOutcome {
 }
 
 export class SegmentSynthesis {
-  constructor(private readonly deps: SegmentSynthesisDeps) {}
+  private readonly stopWatches: JobStopWatches;
+
+  constructor(private readonly deps: SegmentSynthesisDeps) {
+    this.stopWatches = new JobStopWatches((job, controller) => deps.job.watchStop(job, controller));
+  }
 
   async synthesize(input: SynthesizeSegmentsInput): Promise<SynthesisSummary> {
     const { deps } = this;
@@ -135,7 +140,8 @@ export class SegmentSynthesis {
     const newTakes = new Map((input.newTakes ?? []).map((t) => [t.segmentId, t.takeId]));
 
     const stop = new AbortController();
-    const endWatch = deps.job.watchStop(input, stop);
+    // The job's batches running in this process at once share one watch (one read of the job per tick).
+    const endWatch = this.stopWatches.watch(input, stop);
     let settled: PromiseSettledResult<RenderOutcome>[];
     try {
       // Every render settles before the scratch folder goes: a render still running would write into a deleted one.

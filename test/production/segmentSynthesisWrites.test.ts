@@ -87,7 +87,16 @@ function segment(index: number, text: string): SegmentRecord {
   } as SegmentRecord;
 }
 
-function synthesisOver(store: SegmentStore): { synthesis: SegmentSynthesis; stored: Set<string> } {
+/** What a test may put in place of the harness's stand-ins. */
+interface Overrides {
+  synthesize?: (request: { ssml: string }) => Promise<{ billableCharacters: number; durationMs: number }>;
+  watchStop?: (job: unknown, controller: AbortController) => () => void;
+}
+
+function synthesisOver(
+  store: SegmentStore,
+  overrides: Overrides = {},
+): { synthesis: SegmentSynthesis; stored: Set<string> } {
   const stored = new Set<string>();
   const deps = {
     book: {
@@ -104,7 +113,9 @@ function synthesisOver(store: SegmentStore): { synthesis: SegmentSynthesis; stor
     },
     speech: {
       engine: 'offline',
-      synthesize: async (request: { ssml: string }) => ({ billableCharacters: request.ssml.length, durationMs: 1000 }),
+      synthesize:
+        overrides.synthesize ??
+        (async (request: { ssml: string }) => ({ billableCharacters: request.ssml.length, durationMs: 1000 })),
     },
     limiter: { run: <T>(work: () => Promise<T>) => work() },
     files: {
@@ -114,7 +125,7 @@ function synthesisOver(store: SegmentStore): { synthesis: SegmentSynthesis; stor
     },
     blobs: { exists: async (name: string) => stored.has(name) },
     jobs: { isStopRequested: async () => false },
-    job: { watchStop: () => () => undefined, addProgress: async () => undefined },
+    job: { watchStop: overrides.watchStop ?? (() => () => undefined), addProgress: async () => undefined },
     tenants: { assertActive: async () => ({ plan: 'standard' }) },
     costs: { record: async () => undefined },
     metrics: { record: () => undefined },
@@ -167,5 +178,43 @@ describe('recording takes during synthesis', () => {
     expect(store.queries).toBe(1);
     expect(store.reads).toBe(1);
     expect(store.replaces).toBe(2);
+  });
+});
+
+describe('watching the job for a stop', () => {
+  it('shares one watch between the batches of a job that run at once, and ends it with the last', async () => {
+    const store = new SegmentStore();
+    ['One line.', 'Another line.', 'A third line.', 'A fourth line.'].forEach((text, index) =>
+      store.put(segment(index, text)),
+    );
+    const watches: { controller: AbortController; ended: boolean }[] = [];
+    // Every render waits until both batches are rendering, so the two batches surely run at once.
+    let rendering = 0;
+    let bothRendering: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (bothRendering = resolve));
+    const { synthesis } = synthesisOver(store, {
+      synthesize: async (request) => {
+        if (++rendering === 2) bothRendering();
+        await gate;
+        return { billableCharacters: request.ssml.length, durationMs: 1000 };
+      },
+      watchStop: (_job, controller) => {
+        const watch = { controller, ended: false };
+        watches.push(watch);
+        return () => void (watch.ended = true);
+      },
+    });
+
+    const summaries = await Promise.all([
+      synthesis.synthesize({ ...job, segmentIds: ['s0', 's1'] }),
+      synthesis.synthesize({ ...job, segmentIds: ['s2', 's3'] }),
+    ]);
+
+    expect(summaries.map((summary) => summary.synthesisCalls)).toEqual([2, 2]);
+    expect(watches).toHaveLength(1);
+    expect(watches[0]!.ended).toBe(true);
+    // A later batch starts a watch of its own.
+    await synthesis.synthesize({ ...job, segmentIds: ['s0'] });
+    expect(watches).toHaveLength(2);
   });
 });
