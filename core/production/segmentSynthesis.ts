@@ -33,6 +33,7 @@ import {
 } from './chapterSpeechPlan';
 import { segmentAudioBlobName, segmentAudioHash } from './contentAddress';
 import { EXCERPT_CHARS, type SkippedItem } from './preflight';
+import { JobStopWatches } from './jobStopWatches';
 import type { ProductionBook } from './productionBook';
 import type { ProductionJob } from './productionJob';
 import { classifySpeechFailure } from './speechRetry';
@@ -109,7 +110,11 @@ interface RenderOutcome {
 }
 
 export class SegmentSynthesis {
-  constructor(private readonly deps: SegmentSynthesisDeps) {}
+  private readonly stopWatches: JobStopWatches;
+
+  constructor(private readonly deps: SegmentSynthesisDeps) {
+    this.stopWatches = new JobStopWatches((job, controller) => deps.job.watchStop(job, controller));
+  }
 
   async synthesize(input: SynthesizeSegmentsInput): Promise<SynthesisSummary> {
     const { deps } = this;
@@ -124,9 +129,7 @@ export class SegmentSynthesis {
     };
     if (input.segmentIds.length > MAX_SEGMENTS_PER_BATCH) throw new RangeError('too many segments in one batch');
     if (await deps.jobs.isStopRequested(input)) return { ...summary, cancelled: true };
-    const segments = (
-      await Promise.all(input.segmentIds.map((id) => deps.book.segments.get(input.tenantId, input.projectId, id)))
-    ).filter((s): s is SegmentRecord => !!s && s.chapterId === input.chapterId);
+    const segments = await this.readBatch(input);
     const plan = await planSegments(deps.speechPlan, input.tenantId, input.projectId, segments);
     summary.skipped = plan.skipped.map((segment) => ({
       chapterId: input.chapterId,
@@ -137,7 +140,8 @@ export class SegmentSynthesis {
     const newTakes = new Map((input.newTakes ?? []).map((t) => [t.segmentId, t.takeId]));
 
     const stop = new AbortController();
-    const endWatch = deps.job.watchStop(input, stop);
+    // The job's batches running in this process at once share one watch (one read of the job per tick).
+    const endWatch = this.stopWatches.watch(input, stop);
     let settled: PromiseSettledResult<RenderOutcome>[];
     try {
       // Every render settles before the scratch folder goes: a render still running would write into a deleted one.
@@ -191,6 +195,31 @@ export class SegmentSynthesis {
       billableCharacters: summary.billableCharacters,
     });
     return summary;
+  }
+
+  /**
+   * The batch's segments of its chapter, in the order the batch names them: one query for the batch, where a point read
+   * each cost a request (and its client and store work) per segment.
+   */
+  private async readBatch(input: SynthesizeSegmentsInput): Promise<SegmentRecord[]> {
+    const found = await this.deps.book.segments.readAllItems(
+      input.tenantId,
+      input.projectId,
+      {
+        filter: {
+          op: 'and',
+          filters: [
+            { field: 'chapterId', op: 'eq', value: input.chapterId },
+            { field: 'id', op: 'in', values: input.segmentIds },
+          ],
+        },
+      },
+      MAX_SEGMENTS_PER_BATCH,
+    );
+    const byId = new Map(found.map((segment) => [segment.id, segment]));
+    return input.segmentIds
+      .map((id) => byId.get(id))
+      .filter((s): s is SegmentRecord => s?.chapterId === input.chapterId);
   }
 
   /** One TTS request for one segment through the shared limiter, stored create-only at `blobName`. */

@@ -52,6 +52,8 @@ export class ActivityScheduler {
    * items behind, and then the loop queries again at once and a finished activity kicks it to use the freed slot.
    */
   private async loop(): Promise<void> {
+    // The first round looks for what an earlier run left; later rounds are polls only when no kick woke the loop.
+    let polled = true;
     while (this.running) {
       let leasedAny = false;
       let slotsFilled = false;
@@ -72,8 +74,8 @@ export class ActivityScheduler {
       } catch (error) {
         this.deps.log('error', `activity scheduler: ${(error as Error).message}`);
       }
-      if (leasedAny) this.wakeup.busy();
-      if (this.running && !(leasedAny && slotsFilled)) await this.wakeup.sleepIdle(this.deps.pollMs);
+      if (leasedAny && polled) this.wakeup.busy();
+      if (this.running && !(leasedAny && slotsFilled)) polled = !(await this.wakeup.sleepIdle(this.deps.pollMs));
     }
   }
 

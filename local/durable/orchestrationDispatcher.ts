@@ -54,6 +54,8 @@ export class OrchestrationDispatcher {
    * limit queries again at once.
    */
   private async loop(): Promise<void> {
+    // The first round looks for what an earlier run left; later rounds are polls only when no kick woke the loop.
+    let polled = true;
     while (this.running) {
       let progressed = false;
       let batchFull = false;
@@ -71,8 +73,8 @@ export class OrchestrationDispatcher {
       } catch (error) {
         this.deps.log('error', `orchestration dispatcher: ${(error as Error).message}`);
       }
-      if (progressed) this.wakeup.busy();
-      if (this.running && !(progressed && batchFull)) await this.wakeup.sleepIdle(this.deps.pollMs);
+      if (progressed && polled) this.wakeup.busy();
+      if (this.running && !(progressed && batchFull)) polled = !(await this.wakeup.sleepIdle(this.deps.pollMs));
     }
   }
 

@@ -1,6 +1,7 @@
 /**
  * The engine's loops poll storage less and less often while they find nothing (each poll is a storage query), and go
- * back to the poll interval as soon as work is found or announced by a kick.
+ * back to the poll interval only when a poll finds work no kick announced. A kick wakes a loop at once but leaves the
+ * backoff where it was: the work it announces says nothing about work posted elsewhere.
  */
 import { IDLE_POLL_GROWTH, Wakeup } from '../../local/durable/wakeup';
 
@@ -21,14 +22,17 @@ describe('idle polling', () => {
     expect(wakeup.nextIdleSleepMs(POLL_MS)).toBe(POLL_MS);
   });
 
-  it('goes back to the poll interval after a kick, and the kick ends a long idle sleep', async () => {
+  it('ends a long idle sleep at a kick, telling a kick from a poll, and keeps backing off after it', async () => {
     const wakeup = new Wakeup();
-    const hour = 60 * 60 * 1000;
-    wakeup.nextIdleSleepMs(hour);
-    const sleeping = wakeup.sleepIdle(hour);
+    for (let i = 0; i < 5; i++) wakeup.nextIdleSleepMs(POLL_MS);
+    const sleeping = wakeup.sleepIdle(POLL_MS);
     wakeup.kick();
-    await sleeping;
-    expect(wakeup.nextIdleSleepMs(POLL_MS)).toBe(POLL_MS);
+    await expect(sleeping).resolves.toBe(true);
+    expect(wakeup.nextIdleSleepMs(POLL_MS)).toBe(POLL_MS * IDLE_POLL_GROWTH);
+    // A kick made while the loop was busy ends its next sleep before it starts.
+    wakeup.kick();
+    await expect(wakeup.sleepIdle(POLL_MS)).resolves.toBe(true);
+    await expect(wakeup.sleep(1)).resolves.toBe(false);
     wakeup.dispose();
   });
 });

@@ -1,8 +1,11 @@
 /**
- * Synthesis records each segment's new take in one write: it replaces the copy the batch read at its start, guarded
- * by that copy's ETag, and reads the segment again only when someone changed it in between. Counted on in-memory
- * ports (the Cosmos side of the guarantee, ETag-conditional replace, is the store's own and tested with it).
+ * Synthesis reads a batch's segments in one query and records each segment's new take in one write: it replaces the
+ * copy the batch read at its start, guarded by that copy's ETag, and reads the segment again only when someone changed
+ * it in between. Counted on in-memory ports (the Cosmos side of the guarantee, ETag-conditional replace, is the
+ * store's own and tested with it).
  */
+import type { Filter } from '../../core/ports/documents';
+import type { ReadQuery } from '../../core/ports/typedCollection';
 import { offlineVoices } from '../../adapters/tts/espeak';
 import type { SegmentRecord } from '../../core/book/records';
 import { PreconditionFailedError } from '../../core/errors';
@@ -17,6 +20,7 @@ const CHAPTER = 'ch1';
 class SegmentStore {
   readonly docs = new Map<string, SegmentRecord>();
   reads = 0;
+  queries = 0;
   replaces = 0;
   private version = 0;
   /** Called once, right before the next replace: another writer changes the stored segment first. */
@@ -30,6 +34,21 @@ class SegmentStore {
     this.reads++;
     const doc = this.docs.get(id);
     return doc ? structuredClone(doc) : undefined;
+  };
+
+  /** The listing a batch reads its segments with; only the filters it uses are understood. */
+  readAllItems = async (_tenantId: string, _projectId: string, query: ReadQuery = {}) => {
+    this.queries++;
+    const matches = (doc: SegmentRecord, filter: Filter): boolean => {
+      const value = (field: string) => (doc as unknown as Record<string, unknown>)[field];
+      if (filter.op === 'and') return filter.filters.every((f) => matches(doc, f));
+      if (filter.op === 'eq') return value(filter.field) === filter.value;
+      if (filter.op === 'in') return filter.values.includes(value(filter.field) as string);
+      throw new Error(`filter ${filter.op} not understood by the test store`);
+    };
+    return [...this.docs.values()]
+      .filter((doc) => !query.filter || matches(doc, query.filter))
+      .map((doc) => structuredClone(doc));
   };
 
   replace = async (doc: SegmentRecord, etag: string) => {
@@ -68,11 +87,20 @@ function segment(index: number, text: string): SegmentRecord {
   } as SegmentRecord;
 }
 
-function synthesisOver(store: SegmentStore): { synthesis: SegmentSynthesis; stored: Set<string> } {
+/** What a test may put in place of the harness's stand-ins. */
+interface Overrides {
+  synthesize?: (request: { ssml: string }) => Promise<{ billableCharacters: number; durationMs: number }>;
+  watchStop?: (job: unknown, controller: AbortController) => () => void;
+}
+
+function synthesisOver(
+  store: SegmentStore,
+  overrides: Overrides = {},
+): { synthesis: SegmentSynthesis; stored: Set<string> } {
   const stored = new Set<string>();
   const deps = {
     book: {
-      segments: { get: store.get, replace: store.replace },
+      segments: { get: store.get, readAllItems: store.readAllItems, replace: store.replace },
       chapters: { get: async () => ({ id: CHAPTER, title: 'Chapter 1' }) },
     },
     speechPlan: {
@@ -85,7 +113,9 @@ function synthesisOver(store: SegmentStore): { synthesis: SegmentSynthesis; stor
     },
     speech: {
       engine: 'offline',
-      synthesize: async (request: { ssml: string }) => ({ billableCharacters: request.ssml.length, durationMs: 1000 }),
+      synthesize:
+        overrides.synthesize ??
+        (async (request: { ssml: string }) => ({ billableCharacters: request.ssml.length, durationMs: 1000 })),
     },
     limiter: { run: <T>(work: () => Promise<T>) => work() },
     files: {
@@ -95,7 +125,7 @@ function synthesisOver(store: SegmentStore): { synthesis: SegmentSynthesis; stor
     },
     blobs: { exists: async (name: string) => stored.has(name) },
     jobs: { isStopRequested: async () => false },
-    job: { watchStop: () => () => undefined, addProgress: async () => undefined },
+    job: { watchStop: overrides.watchStop ?? (() => () => undefined), addProgress: async () => undefined },
     tenants: { assertActive: async () => ({ plan: 'standard' }) },
     costs: { record: async () => undefined },
     metrics: { record: () => undefined },
@@ -107,18 +137,25 @@ function synthesisOver(store: SegmentStore): { synthesis: SegmentSynthesis; stor
 const job = { tenantId: TENANT, projectId: PROJECT, userId: 'u1', jobId: 'j1', chapterId: CHAPTER };
 
 describe('recording takes during synthesis', () => {
-  it('reads each segment once and writes it once', async () => {
+  it('reads the batch in one query and writes each segment once', async () => {
     const store = new SegmentStore();
     const texts = ['It was a bright cold day.', 'The clocks were striking.', 'Nobody answered.'];
     texts.forEach((text, index) => store.put(segment(index, text)));
+    // Neither in the batch nor of its chapter: the query leaves them out.
+    store.put(segment(3, 'Not asked for.'));
+    store.put({ ...segment(4, 'Another chapter.'), chapterId: 'ch2' });
     const { synthesis, stored } = synthesisOver(store);
 
-    const summary = await synthesis.synthesize({ ...job, segmentIds: ['s0', 's1', 's2'] });
+    const summary = await synthesis.synthesize({ ...job, segmentIds: ['s2', 's0', 's1', 's4'] });
 
     expect(summary).toMatchObject({ synthesisCalls: 3, cacheHits: 0 });
-    expect(store.reads).toBe(3);
+    expect(store.queries).toBe(1);
+    expect(store.reads).toBe(0);
     expect(store.replaces).toBe(3);
-    for (const doc of store.docs.values()) {
+    expect(store.docs.get('s3')!.takes).toHaveLength(0);
+    expect(store.docs.get('s4')!.takes).toHaveLength(0);
+    for (const id of ['s0', 's1', 's2']) {
+      const doc = store.docs.get(id)!;
       expect(doc.takes).toHaveLength(1);
       expect(doc.currentTakeId).toBe(doc.takes[0]!.takeId);
       expect(stored.has(doc.takes[0]!.blobName)).toBe(true);
@@ -137,8 +174,47 @@ describe('recording takes during synthesis', () => {
     expect(doc).toMatchObject({ revisionNote: 'check the pause', flagged: true });
     expect(doc.takes).toHaveLength(1);
     expect(doc.currentTakeId).toBe(doc.takes[0]!.takeId);
-    // The batch's read, the conditional write that lost, the fresh read and the write that won.
-    expect(store.reads).toBe(2);
+    // The batch's query, the conditional write that lost, the fresh read and the write that won.
+    expect(store.queries).toBe(1);
+    expect(store.reads).toBe(1);
     expect(store.replaces).toBe(2);
+  });
+});
+
+describe('watching the job for a stop', () => {
+  it('shares one watch between the batches of a job that run at once, and ends it with the last', async () => {
+    const store = new SegmentStore();
+    ['One line.', 'Another line.', 'A third line.', 'A fourth line.'].forEach((text, index) =>
+      store.put(segment(index, text)),
+    );
+    const watches: { controller: AbortController; ended: boolean }[] = [];
+    // Every render waits until both batches are rendering, so the two batches surely run at once.
+    let rendering = 0;
+    let bothRendering: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (bothRendering = resolve));
+    const { synthesis } = synthesisOver(store, {
+      synthesize: async (request) => {
+        if (++rendering === 2) bothRendering();
+        await gate;
+        return { billableCharacters: request.ssml.length, durationMs: 1000 };
+      },
+      watchStop: (_job, controller) => {
+        const watch = { controller, ended: false };
+        watches.push(watch);
+        return () => void (watch.ended = true);
+      },
+    });
+
+    const summaries = await Promise.all([
+      synthesis.synthesize({ ...job, segmentIds: ['s0', 's1'] }),
+      synthesis.synthesize({ ...job, segmentIds: ['s2', 's3'] }),
+    ]);
+
+    expect(summaries.map((summary) => summary.synthesisCalls)).toEqual([2, 2]);
+    expect(watches).toHaveLength(1);
+    expect(watches[0]!.ended).toBe(true);
+    // A later batch starts a watch of its own.
+    await synthesis.synthesize({ ...job, segmentIds: ['s0'] });
+    expect(watches).toHaveLength(2);
   });
 });
