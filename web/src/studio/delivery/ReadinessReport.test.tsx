@@ -20,6 +20,7 @@ function acxPackage(rules: Package['readiness']['rules']): Package {
     totalDurationSec: 100,
     readiness: { platform: 'acx', passed: rules.every((r) => r.passed), rules },
     stats: { encoded: 3, reused: 0 },
+    chapterPlanRevisions: {},
     expired: false,
     expiresAt: '2030-01-01T00:00:00.000Z',
     createdAt: '2025-01-01T00:00:00.000Z',
