@@ -5,6 +5,7 @@ import { PLATFORMS, usePackages, type Package } from '../../api/production';
 import { Alert } from '../../ui/Alert';
 import { useErrorText } from '../../ui/errorText';
 import { Loading } from '../../ui/Loading';
+import { ChangedChapters } from '../production/ChapterChanges';
 import { useStudio } from '../StudioContext';
 import { PackageList } from './PackageList';
 import { PackagePreviews } from './PackagePreviews';
@@ -13,7 +14,7 @@ import '../../styles/studio2.css';
 
 /** Per retailer, the newest package's readiness rule by rule and its previews; below, every package to download. */
 export function DeliveryPage() {
-  const { project, me } = useStudio();
+  const { project, me, status } = useStudio();
   const { t } = useTranslation('delivery');
   const errorText = useErrorText();
   const packages = usePackages(project.id);
@@ -36,6 +37,12 @@ export function DeliveryPage() {
         </Alert>
       ) : (
         <>
+          <ChangedChapters
+            projectId={project.id}
+            chapters={status.chapters ?? []}
+            packages={packages.data}
+            linkToProduction
+          />
           {latest.map((pkg) => (
             <div key={pkg.id} className="delivery__platform">
               <ReadinessReport pkg={pkg} headingId={`readiness-${pkg.platform}`} />

@@ -98,15 +98,18 @@ export function JobView({ projectId, job: initial, canEdit }: { projectId: strin
             </thead>
             <tbody>
               {inJob.map((chapter) => {
-                // Mastered by this very job, or (once it ended) kept from before, or left without audio.
+                // Mastered by this very job, or (once it ended) kept from before, left out with nothing to read, or
+                // left without audio.
                 const mastered = chapter.masteredByJobId === job.id;
                 const state = mastered
                   ? 'mastered'
-                  : finished
-                    ? chapter.hasMaster
-                      ? 'unchanged'
-                      : 'notDone'
-                    : 'waiting';
+                  : chapter.nothingToSpeak && !chapter.hasMaster
+                    ? 'leftOut'
+                    : finished
+                      ? chapter.hasMaster
+                        ? 'unchanged'
+                        : 'notDone'
+                      : 'waiting';
                 return (
                   <tr key={chapter.id}>
                     <th scope="row">{chapter.title}</th>
