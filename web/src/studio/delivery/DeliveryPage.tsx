@@ -12,7 +12,7 @@ import { PackagePreviews } from './PackagePreviews';
 import { ReadinessReport } from './ReadinessReport';
 import '../../styles/studio2.css';
 
-/** Per retailer, the newest package's readiness rule by rule and its previews; below, every package to download. */
+/** Every package to download; below, per retailer, the newest package's readiness rule by rule and its previews. */
 export function DeliveryPage() {
   const { project, me, status } = useStudio();
   const { t } = useTranslation('delivery');
@@ -43,13 +43,15 @@ export function DeliveryPage() {
             packages={packages.data}
             linkToProduction
           />
+          {/* What can be sent, and whether each is ready, before the dozen rules of each retailer: on a phone the
+              rules run to thousands of pixels. */}
+          <PackageList projectId={project.id} packages={packages.data} canDownload={canDownload} />
           {latest.map((pkg) => (
             <div key={pkg.id} className="delivery__platform">
               <ReadinessReport pkg={pkg} headingId={`readiness-${pkg.platform}`} />
               <PackagePreviews projectId={project.id} pkg={pkg} />
             </div>
           ))}
-          <PackageList projectId={project.id} packages={packages.data} canDownload={canDownload} />
         </>
       )}
     </div>
