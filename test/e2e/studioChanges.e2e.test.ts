@@ -6,7 +6,8 @@ import { startPlatformTarget, type E2eTarget } from './support/target';
 
 /**
  * A line's speaker changed in the plan after a production: the studio says the packages no longer hold the book as
- * it is, on the delivery page, the production page and the step list, naming the chapter. One platform, one browser.
+ * it is, on the delivery page, the production page and the step list, naming the chapter; on a phone the production
+ * page's figures sit two to a row. One platform, one browser.
  * Screenshots go to test-output/screenshots/.
  */
 
@@ -56,6 +57,8 @@ test('a speaker changed in the plan after a production marks the packages as cha
   // The producer gives Thomas's line to Margaret in the plan.
   await step('Plan').click();
   const line = page.getByRole('option').filter({ hasText: 'We shall' });
+  // The plan reads the chapter's lines after the page: on a busy machine that can take a while.
+  await expectVisible(line, 90_000);
   await line.click();
   const speaker = page.getByLabel('Speaker', { exact: true });
   const margaret = await speaker.locator('option', { hasText: 'Margaret' }).getAttribute('value');
@@ -74,4 +77,27 @@ test('a speaker changed in the plan after a production marks the packages as cha
   await expectVisible(changed);
   await screenshot(page, 'changes-02-production-after-speaker-edit');
   expect(producer.problems).toEqual([]);
+
+  // On a phone the job's figures and the production's estimate sit two to a row, not four boxes stacked.
+  const phone = await newSession(browser, { width: 390, height: 844 });
+  try {
+    await signIn(target, phone.page, CREATOR);
+    await phone.page.goto(`${target.webUrl}/projects/${projectId}/production`);
+    await expectVisible(phone.page.locator('.start-production .stat'));
+    await expectVisible(phone.page.locator('.job-view .stat'));
+    const tops = (grid: string) =>
+      phone.page.locator(`${grid} .stat`).evaluateAll((stats) => stats.map((stat) => stat.getBoundingClientRect().top));
+    for (const grid of ['.job-view', '.start-production']) {
+      const [first, second, third] = await tops(grid);
+      expect({ grid, sameRow: first === second, nextRow: third > second }).toEqual({
+        grid,
+        sameRow: true,
+        nextRow: true,
+      });
+    }
+    await screenshot(phone.page, 'changes-03-production-390');
+    expect(phone.problems).toEqual([]);
+  } finally {
+    await phone.context.close();
+  }
 });
