@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ChapterRecord } from '../book/records';
 import type { ChapterType } from '../manuscript/manuscript';
 import { currentTotals } from '../planning/planGenerations';
+import { nothingToSpeakIn, planMadeByEarlierPlanner, planRevision } from '../planning/planRevision';
 import { Id, IsoDateTime, text } from './common';
 
 /** Chapters of a project's book: list, read, edit (ETag-checked), reorder, merge, split, delete/restore, spoken preview. */
@@ -90,6 +91,41 @@ const summaryFields = {
   hasMaster: z.boolean(),
   /** The job whose mastering made the chapter's current audio (a production shows chapter by chapter what it did). */
   masteredByJobId: z.string().nullable(),
+  planRevision: z
+    .number()
+    .int()
+    .describe(
+      'Grows with every change to what the chapter says or who says it (a text edit, a new plan, a line whose speaker or words changed); audio or a package made from another revision no longer matches the chapter',
+    ),
+  masterPlanRevision: z
+    .number()
+    .int()
+    .nullable()
+    .describe(
+      'The planRevision the current audio was made from; null without audio, or for audio made before it was recorded',
+    ),
+  plannerRevision: z
+    .number()
+    .int()
+    .nullable()
+    .describe('The planner revision that made the plan; null when not planned, or planned before it was recorded'),
+  planOutdated: z
+    .boolean()
+    .describe(
+      'The plan was made by an earlier planner revision (one that cut or labelled lines differently): planning the chapter again makes it as the planner works now',
+    ),
+  lineEdits: z
+    .number()
+    .int()
+    .describe(
+      "Edits people made to the plan's lines (speakers, words, splits, merges, flags); planning again keeps chosen speakers and notes where a line's text is unchanged, and cuts the lines again",
+    ),
+  nothingToSpeak: z
+    .enum(['speaker_labels_only', 'no_words'])
+    .nullable()
+    .describe(
+      "Why production leaves the chapter out, or null when it has something to say (or planned before this was counted): every line is a speaker label that is never said, or has no words (a '* * *')",
+    ),
   updatedAt: IsoDateTime,
   etag: z.string(),
 };
@@ -184,6 +220,12 @@ export function toChapterSummary(record: ChapterRecord): ChapterSummary {
     detection: record.detection ?? null,
     hasMaster: record.master !== null,
     masteredByJobId: record.master?.jobId ?? null,
+    planRevision: planRevision(record),
+    masterPlanRevision: record.master?.planRevision ?? null,
+    plannerRevision: record.planStatus === 'none' ? null : (record.plannerRevision ?? null),
+    planOutdated: planMadeByEarlierPlanner(record),
+    lineEdits: record.segmentEdits ?? 0,
+    nothingToSpeak: record.planStatus === 'none' ? null : nothingToSpeakIn(currentTotals(record)),
     updatedAt: record.updatedAt,
     etag: record.etag ?? '',
   };

@@ -159,6 +159,11 @@ export const PackageView = z
     totalDurationSec: z.number(),
     readiness: z.object({ platform: z.string(), passed: z.boolean(), rules: z.array(ReadinessRuleView) }),
     stats: z.object({ encoded: z.number().int(), reused: z.number().int() }),
+    chapterPlanRevisions: z
+      .record(z.string(), z.number().int())
+      .describe(
+        "By chapter id, the chapter's planRevision its audio in this package was made from; a chapter whose planRevision differs now has changed since the package was built. Empty for packages built before it was recorded",
+      ),
     expired: z.boolean(),
     expiresAt: IsoDateTime,
     createdAt: IsoDateTime,
@@ -187,6 +192,7 @@ export function toPackageView(record: PackageRecord, now: Date): PackageView {
     totalDurationSec: record.totalDurationSec,
     readiness: record.readiness,
     stats: record.stats,
+    chapterPlanRevisions: record.chapterPlanRevisions ?? {},
     expired: Date.parse(record.expiresAt) <= now.getTime(),
     expiresAt: record.expiresAt,
     createdAt: record.createdAt,

@@ -16,6 +16,12 @@ export const ProjectFactsView = z
     segmentsWithSpeaker: z.number().int(),
     segmentsRendered: z.number().int(),
     chaptersMastered: z.number().int(),
+    chaptersWithNothingToSpeak: z
+      .number()
+      .int()
+      .describe(
+        'Live chapters whose plan has nothing to say (only speaker labels, or no words): production leaves them out, so a book is produced whole when chaptersMastered reaches chapterCount minus these',
+      ),
     packagesReady: z.number().int(),
     activeJobId: z.string().nullable().describe('The job running for the project, if any'),
   })
@@ -32,6 +38,7 @@ export function toProjectFactsView(facts: ProductionFacts): ProjectFactsView {
     segmentsWithSpeaker: facts.segmentsWithSpeaker,
     segmentsRendered: facts.segmentsRendered,
     chaptersMastered: facts.chaptersMastered,
+    chaptersWithNothingToSpeak: facts.chaptersWithNothingToSpeak ?? 0,
     packagesReady: facts.packagesReady,
     activeJobId: facts.activeJobId,
   };

@@ -67,6 +67,11 @@ export interface ChapterMasterRecord {
   masteredAt: string;
   jobId: string;
   /**
+   * The chapter's plan revision (core/planning/planRevision.ts) the master was made from. Absent on masters made before
+   * it was recorded.
+   */
+  planRevision?: number;
+  /**
    * Everything the render pass measured (head and tail room tone included). Absent on masters made before the
    * measurements were kept: their chapters are encoded again from the master when packaged.
    */
@@ -107,6 +112,11 @@ export interface ChapterRecord extends ProjectScopedDocument {
   planGeneration?: number;
   /** The job whose plan is committed, so a retried activity of that job does not plan the chapter again. */
   planJobId?: string;
+  /**
+   * The planner revision that made the committed plan (core/planning/planRevision.ts). Absent on plans made before it
+   * was recorded: how they were made is not known.
+   */
+  plannerRevision?: number;
   /** The generation a planner is writing now (claimed before its first segment is written); null when none. */
   planning?: PlanClaim | null;
   /**

@@ -15,6 +15,7 @@ import type { Clock } from '../ports/system';
 import { forEachLimited, LIST_PAGE } from './bookDocuments';
 import { committedGeneration, readCommittedPlan, UNVERSIONED_GENERATION } from './planGenerations';
 import { planProblems } from './planInvariant';
+import { PLANNER_REVISION } from './planRevision';
 
 const WRITE_CONCURRENCY = 8;
 /** ETag races on one chapter document: each lost race means another writer won, so this only stops a runaway. */
@@ -166,6 +167,7 @@ export class ChapterPlanWriter {
         ...chapter,
         planGeneration: claim.generation,
         planJobId: claim.jobId,
+        plannerRevision: PLANNER_REVISION,
         planning: chapter.planning?.generation === claim.generation ? null : (chapter.planning ?? null),
         planStatus: 'planned',
         planTotals: totals,

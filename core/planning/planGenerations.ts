@@ -11,6 +11,7 @@ import { ConflictError } from '../errors';
 import type { Filter } from '../ports/documents';
 import type { ProjectService } from '../projects/projectService';
 import { bookChapterOutlines, LIST_PAGE } from './bookDocuments';
+import { nothingToSpeakIn } from './planRevision';
 
 /** What identifies a chapter's plan: the chapter and its committed generation. */
 type PlanRef = Pick<ChapterRecord, 'id' | 'tenantId' | 'projectId' | 'planGeneration'>;
@@ -240,12 +241,12 @@ export function recountSegmentFacts(
   tenantId: string,
   projectId: string,
 ): Promise<void> {
-  return deps.projects.recountFacts(tenantId, projectId, 'segments', async () =>
-    segmentFactsFromTotals(
-      deps.segments,
-      tenantId,
-      projectId,
-      await bookChapterOutlines(deps.chapters, tenantId, projectId),
-    ),
-  );
+  return deps.projects.recountFacts(tenantId, projectId, 'segments', async () => {
+    const outlines = await bookChapterOutlines(deps.chapters, tenantId, projectId);
+    return {
+      ...(await segmentFactsFromTotals(deps.segments, tenantId, projectId, outlines)),
+      chaptersWithNothingToSpeak: outlines.filter((chapter) => nothingToSpeakIn(currentTotals(chapter)) !== null)
+        .length,
+    };
+  });
 }

@@ -62,7 +62,7 @@ export interface PackageSummary {
 export type PackageContents = Pick<
   PackageRecord,
   'deliverable' | 'readiness' | 'chapterIds' | 'encodings' | 'previews' | 'totalDurationSec' | 'stats' | 'inputKey'
-> & { reusedFrom?: string };
+> & { reusedFrom?: string; chapterPlanRevisions?: Record<string, number> };
 
 /** The audio side of packaging: rendering the credits, building a package and storing its files. */
 export interface PackageFiles {
@@ -138,7 +138,7 @@ export class BookPackaging {
     const last = await this.latestPackage(input, 'createdAt');
     if (last && (await this.isReusableWhole(last, inputKey))) {
       const reused = reusedContents(last, packageDocumentId(input.jobId, input.platform), inputKey);
-      return summaryOf(await this.storePackage(input, reused));
+      return summaryOf(await this.storePackage(input, { ...reused, chapterPlanRevisions: revisionsOf(chapters) }));
     }
     const coverAtStart = project.cover?.blobs.retail ?? null;
     const { coverBlobName, ...built } = await deps.files.build(input, project, chapters, last, {
@@ -150,7 +150,9 @@ export class BookPackaging {
       coverBlobName === coverAtStart
         ? inputKey
         : packageInputKeyOf(input.platform, book, chapters, input.credits, coverBlobName);
-    return summaryOf(await this.storePackage(input, { ...built, inputKey: builtKey }));
+    return summaryOf(
+      await this.storePackage(input, { ...built, inputKey: builtKey, chapterPlanRevisions: revisionsOf(chapters) }),
+    );
   }
 
   /** What the package holds: the chapters asked for, or (a regeneration) what was produced before. */
@@ -252,6 +254,13 @@ export function bookMetadata(project: ProjectRecord): PackageBookMetadata {
   };
 }
 
+/** The plan revision each chapter's master was made from, where the master recorded it. */
+function revisionsOf(chapters: ChapterRecord[]): Record<string, number> {
+  return Object.fromEntries(
+    chapters.flatMap((c) => (c.master?.planRevision === undefined ? [] : [[c.id, c.master.planRevision]])),
+  );
+}
+
 /** The input key of a package: when and by which job a chapter was mastered does not change its bytes. */
 function packageInputKeyOf(
   platform: PackagePlatform,
@@ -267,7 +276,7 @@ function packageInputKeyOf(
       id: c.id,
       title: c.title,
       chapterType: c.chapterType,
-      master: { ...c.master!, masteredAt: undefined, jobId: undefined },
+      master: { ...c.master!, masteredAt: undefined, jobId: undefined, planRevision: undefined },
     })),
     credits,
     coverBlobName,

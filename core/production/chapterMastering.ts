@@ -19,6 +19,7 @@ import type { Clock } from '../ports/system';
 import { audioLocation, planSegments, type SpeechPlanSources } from './chapterSpeechPlan';
 import { chapterEncodingBlobName, chapterMasterBlobName, chapterMasterHash } from './contentAddress';
 import { readCommittedPlan } from '../planning/planGenerations';
+import { planRevision } from '../planning/planRevision';
 import type { ProductionBook } from './productionBook';
 import type { ProductionJob } from './productionJob';
 
@@ -100,6 +101,13 @@ export class ChapterMastering {
     let master = chapter.master;
     const wanted = input.formats ?? [];
     const reused = master?.blobName === blobName && (await isComplete(blobs, master, wanted));
+    const revision = planRevision(chapter);
+    if (reused && master!.planRevision !== revision) {
+      // The same audio as before (an edit undone, a speaker changed back): it matches the plan as it is now.
+      const current = { ...master!, planRevision: revision };
+      master = current;
+      await this.recordMaster(tenantId, projectId, chapterId, current);
+    }
     if (!reused) {
       // A master already made for these inputs keeps its other encodings: the new pass writes them all again.
       const kept = master?.blobName === blobName ? (master.encodings ?? []).map((e) => e.format) : [];
@@ -133,16 +141,12 @@ export class ChapterMastering {
         noiseFloorDb: m.noiseFloorDb === null || !Number.isFinite(m.noiseFloorDb) ? -120 : m.noiseFloorDb,
         masteredAt: clock.now().toISOString(),
         jobId: input.jobId,
+        planRevision: revision,
         measured: finiteMeasurement(m),
         encodings: rendered.encodings,
       };
       master = record;
-      await updateWithRetry(
-        'Chapter',
-        () => book.chapters.get(tenantId, projectId, chapterId),
-        (doc, etag) => book.chapters.replace(doc, etag),
-        (doc) => ({ ...doc, master: record }),
-      );
+      await this.recordMaster(tenantId, projectId, chapterId, record);
     }
     // Progress shown while the window runs (the job's total is set again, exactly, before packaging; a rerun of this
     // activity after a crash may count its chapter twice until then).
@@ -165,6 +169,16 @@ export class ChapterMastering {
       }),
     ]);
     return { chapterId, blobName, durationSec: master!.durationSec, reused };
+  }
+
+  private async recordMaster(tenantId: string, projectId: string, chapterId: string, record: ChapterMasterRecord) {
+    const { chapters } = this.deps.book;
+    await updateWithRetry(
+      'Chapter',
+      () => chapters.get(tenantId, projectId, chapterId),
+      (doc, etag) => chapters.replace(doc, etag),
+      (doc) => ({ ...doc, master: record }),
+    );
   }
 }
 

@@ -61,6 +61,12 @@ export interface PackageRecord extends ProjectScopedDocument {
   readiness: ReadinessReport;
   /** The chapters it holds, in order: a regeneration rebuilds the package with these (absent on older records). */
   chapterIds?: string[];
+  /**
+   * Each chapter's plan revision as its master was made (core/planning/planRevision.ts), by chapter id: a chapter whose
+   * revision moved since is not what the package holds. Absent on older records, and for a master made before masters
+   * recorded it.
+   */
+  chapterPlanRevisions?: Record<string, number>;
   /** Encoded files kept beside the deliverable, so the next build re-encodes only what changed. */
   encodings: PackageEncodingRecord[];
   /** Its retail sample and credits, stored to be listened to (absent on older records). */

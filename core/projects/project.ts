@@ -80,6 +80,11 @@ export interface ProductionFacts {
   segmentsWithSpeaker: number;
   segmentsRendered: number;
   chaptersMastered: number;
+  /**
+   * Live chapters whose plan has nothing production would say (core/planning/planRevision.ts): production leaves them
+   * out, so they are never mastered. Absent on projects not recounted since it was kept: 0.
+   */
+  chaptersWithNothingToSpeak?: number;
   packagesReady: number;
   activeJobId: string | null;
 }
@@ -129,6 +134,11 @@ export function searchTextOf(metadata: BookMetadata): string {
 
 type StepState = WorkflowStepState;
 
+/** The chapters a production of the whole book masters: every live one with something to say. */
+function chaptersToProduce(facts: ProductionFacts): number {
+  return Math.max(0, facts.chapterCount - (facts.chaptersWithNothingToSpeak ?? 0));
+}
+
 function ratioState(done: number, total: number): StepState {
   if (total === 0 || done === 0) return 'not_started';
   return done >= total ? 'complete' : 'in_progress';
@@ -161,8 +171,8 @@ export function deriveWorkflow(project: Pick<ProjectRecord, 'metadata' | 'facts'
       detail: facts.segmentCount > 0 ? `${facts.segmentsWithSpeaker}/${facts.segmentCount} segments attributed` : null,
     },
     production: {
-      state: facts.activeJobId ? 'in_progress' : ratioState(facts.chaptersMastered, facts.chapterCount),
-      detail: facts.chapterCount > 0 ? `${facts.chaptersMastered}/${facts.chapterCount} chapters mastered` : null,
+      state: facts.activeJobId ? 'in_progress' : ratioState(facts.chaptersMastered, chaptersToProduce(facts)),
+      detail: facts.chapterCount > 0 ? `${facts.chaptersMastered}/${chaptersToProduce(facts)} chapters mastered` : null,
     },
     packaging: {
       state: facts.packagesReady > 0 ? 'complete' : 'not_started',

@@ -16,6 +16,7 @@ const facts = (activeJobId: string | null): ProjectFacts => ({
   segmentsWithSpeaker: 0,
   segmentsRendered: 0,
   chaptersMastered: 0,
+  chaptersWithNothingToSpeak: 0,
   packagesReady: 0,
   activeJobId,
 });

@@ -20,6 +20,7 @@ const planned: ProjectFacts = {
   segmentsWithSpeaker: 900,
   segmentsRendered: 120,
   chaptersMastered: 2,
+  chaptersWithNothingToSpeak: 0,
   packagesReady: 0,
   activeJobId: null,
 };

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Job, Project, ProjectFacts } from '../api/types';
 import { Badge, type BadgeTone } from '../ui/Badge';
+import { chaptersToProduce } from './deliveryState';
 import { projectStage, type Stage } from './steps';
 
 const TONES: Record<Stage, BadgeTone> = {
@@ -26,7 +27,7 @@ export function StageBadge({ project, facts, activeJob }: { project: Project; fa
   // A book produced in part says how far it got: the list is where a producer spots what is left to produce.
   const label =
     stage === 'partlyProduced' && facts
-      ? t('stages.partlyProducedCount', { done: facts.chaptersMastered, total: facts.chapterCount })
+      ? t('stages.partlyProducedCount', { done: facts.chaptersMastered, total: chaptersToProduce(facts) })
       : t(`stages.${stage}`);
   return <Badge tone={TONES[stage]}>{label}</Badge>;
 }

@@ -22,6 +22,7 @@ function bookStatus(flagged: StudioStatus['flagged']): StudioStatus {
       segmentsWithSpeaker: 32160,
       segmentsRendered: 0,
       chaptersMastered: 0,
+      chaptersWithNothingToSpeak: 0,
       packagesReady: 0,
       activeJobId: null,
     },

@@ -30,6 +30,7 @@ const facts: ProjectFacts = {
   segmentsWithSpeaker: 2709,
   segmentsRendered: 150,
   chaptersMastered: 2,
+  chaptersWithNothingToSpeak: 0,
   packagesReady: 3,
   activeJobId: null,
 };
@@ -79,6 +80,7 @@ describe('a book waiting for its plan', () => {
     segmentsWithSpeaker: 0,
     segmentsRendered: 0,
     chaptersMastered: 0,
+    chaptersWithNothingToSpeak: 0,
     packagesReady: 0,
   };
 

@@ -18,6 +18,7 @@ const planned: ProjectFacts = {
   segmentsWithSpeaker: 40,
   segmentsRendered: 0,
   chaptersMastered: 0,
+  chaptersWithNothingToSpeak: 0,
   packagesReady: 0,
   activeJobId: null,
 };
@@ -108,6 +109,7 @@ function builtPackage(overrides: Partial<Package> = {}): Package {
     totalDurationSec: 60,
     readiness: { platform: 'apple', passed: true, rules: [] },
     stats: { encoded: 2, reused: 0 },
+    chapterPlanRevisions: {},
     expired: false,
     expiresAt: '2025-02-01T00:00:00.000Z',
     createdAt: '2025-01-10T00:00:00.000Z',

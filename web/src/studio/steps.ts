@@ -1,6 +1,6 @@
 import type { Package } from '../api/production';
 import type { ChapterReview, ChapterSummary, Job, Project, ProjectFacts, ReviewSummary } from '../api/types';
-import { deliveryState } from './deliveryState';
+import { chaptersChangedSinceAudio, chaptersToProduce, deliveryState } from './deliveryState';
 
 /**
  * The studio's navigation: one route per workflow step under `/projects/:projectId/<path>`. Part of the studio that
@@ -70,6 +70,8 @@ export type AttentionKey =
   | 'changesRequested'
   | 'unvoiced'
   | 'planStale'
+  | 'planOutdated'
+  | 'audioStale'
   | 'packagesStale'
   | 'packagesNotReady';
 
@@ -121,11 +123,16 @@ export function studioSteps(status: StudioStatus): StepView[] {
   const segments = facts?.segmentCount ?? 0;
   const decisions = review ? countDecisions(review.chapters) : { approved: 0, changesRequested: 0 };
   const mastered = facts?.chaptersMastered ?? 0;
+  // A chapter with nothing to say is never mastered: production leaves it out, so it is not waiting to be produced.
+  const toProduce = chaptersToProduce(facts);
   // The live counts, when the page has them, are fresher than the workflow the project was read with.
-  const produced = facts ? chapters > 0 && mastered >= chapters : workflow.production === 'complete';
+  const produced = facts ? toProduce > 0 && mastered >= toProduce : workflow.production === 'complete';
+  const audioStale = chaptersChangedSinceAudio(chapterList ?? []).length;
   const delivery = facts || packages ? deliveryState(facts, packages, chapterList) : undefined;
   // A chapter whose text changed after it was planned is read from a plan of the old text.
   const planStale = (chapterList ?? []).filter((chapter) => !chapter.deleted && chapter.planStatus === 'stale').length;
+  // A plan made by an earlier planner (a play's labels read aloud) is what the producer would hear until planned again.
+  const planOutdated = (chapterList ?? []).filter((chapter) => !chapter.deleted && chapter.planOutdated).length;
   // A production starts from an estimate (the same checks and costs), so one that ran or runs means one was made.
   const productionRan =
     (facts ? facts.segmentsRendered > 0 || mastered > 0 : (workflow.production ?? 'not_started') !== 'not_started') ||
@@ -158,16 +165,28 @@ export function studioSteps(status: StudioStatus): StepView[] {
       detail: characters > 0 ? { key: 'voiced', values: { done: voiced, total: characters } } : null,
       attention: characters > voiced ? { key: 'unvoiced', count: characters - voiced } : undefined,
     }),
-    step('plan', segments > 0 ? ((flagged && flagged.count > 0) || planStale > 0 ? 'attention' : 'done') : 'todo', {
-      detail:
-        segments > 0 ? { key: 'attributed', values: { done: facts?.segmentsWithSpeaker ?? 0, total: segments } } : null,
-      attention:
-        segments > 0 && planStale > 0
-          ? { key: 'planStale', count: planStale }
-          : flagged && flagged.count > 0
-            ? { key: flagged.more ? 'flaggedAtLeast' : 'flagged', count: flagged.count }
-            : undefined,
-    }),
+    step(
+      'plan',
+      segments > 0
+        ? (flagged && flagged.count > 0) || planStale > 0 || planOutdated > 0
+          ? 'attention'
+          : 'done'
+        : 'todo',
+      {
+        detail:
+          segments > 0
+            ? { key: 'attributed', values: { done: facts?.segmentsWithSpeaker ?? 0, total: segments } }
+            : null,
+        attention:
+          segments > 0 && planStale > 0
+            ? { key: 'planStale', count: planStale }
+            : segments > 0 && planOutdated > 0
+              ? { key: 'planOutdated', count: planOutdated }
+              : flagged && flagged.count > 0
+                ? { key: flagged.more ? 'flaggedAtLeast' : 'flagged', count: flagged.count }
+                : undefined,
+      },
+    ),
     step('pronunciation', segments > 0 ? 'done' : 'todo'),
     step(
       'review',
@@ -193,8 +212,10 @@ export function studioSteps(status: StudioStatus): StepView[] {
     ),
     step('estimate', estimated || productionRan ? 'done' : 'todo'),
     // A production of some chapters leaves them to be heard: the steps say how many, not only "to do".
-    step('production', produced ? 'done' : 'todo', {
-      detail: mastered > 0 ? { key: 'produced', values: { done: mastered, total: chapters } } : null,
+    step('production', produced ? (audioStale > 0 ? 'attention' : 'done') : 'todo', {
+      detail:
+        mastered > 0 ? { key: 'produced', values: { done: Math.min(mastered, toProduce), total: toProduce } } : null,
+      attention: audioStale > 0 ? { key: 'audioStale', count: audioStale } : undefined,
     }),
     step('listen', produced ? 'done' : 'todo', {
       detail: mastered > 0 ? { key: 'audible', values: { count: mastered } } : null,
@@ -232,8 +253,8 @@ export function projectStage(project: Project, facts?: ProjectFacts, activeJob?:
         casting: facts.characterCount > 0 && facts.charactersWithVoice >= facts.characterCount,
         planning: facts.segmentCount > 0 && facts.segmentsWithSpeaker >= facts.segmentCount,
         packaging: facts.packagesReady > 0,
-        partly: facts.chaptersMastered > 0 && facts.chaptersMastered < facts.chapterCount,
-        produced: facts.chapterCount > 0 && facts.chaptersMastered >= facts.chapterCount,
+        partly: facts.chaptersMastered > 0 && facts.chaptersMastered < chaptersToProduce(facts),
+        produced: chaptersToProduce(facts) > 0 && facts.chaptersMastered >= chaptersToProduce(facts),
       }
     : {
         manuscript: state.manuscript === 'complete',

@@ -42,6 +42,7 @@ export function testProject(overrides: Partial<Project> = {}): Project {
       segmentsWithSpeaker: 0,
       segmentsRendered: 0,
       chaptersMastered: 0,
+      chaptersWithNothingToSpeak: 0,
       packagesReady: 0,
       activeJobId: null,
     },

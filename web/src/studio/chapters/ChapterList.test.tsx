@@ -19,6 +19,12 @@ const chapter = (id: string, title: string, order: number, words = 1200): Chapte
   detection: null,
   hasMaster: false,
   masteredByJobId: null,
+  planRevision: 2,
+  masterPlanRevision: null,
+  plannerRevision: 1,
+  planOutdated: false,
+  lineEdits: 0,
+  nothingToSpeak: null,
   updatedAt: '2025-01-01T00:00:00.000Z',
   etag: `"${id}"`,
 });

@@ -5,15 +5,16 @@ import { PLATFORMS, usePackages, type Package } from '../../api/production';
 import { Alert } from '../../ui/Alert';
 import { useErrorText } from '../../ui/errorText';
 import { Loading } from '../../ui/Loading';
+import { ChangedChapters } from '../production/ChapterChanges';
 import { useStudio } from '../StudioContext';
 import { PackageList } from './PackageList';
 import { PackagePreviews } from './PackagePreviews';
 import { ReadinessReport } from './ReadinessReport';
 import '../../styles/studio2.css';
 
-/** Per retailer, the newest package's readiness rule by rule and its previews; below, every package to download. */
+/** Every package to download; below, per retailer, the newest package's readiness rule by rule and its previews. */
 export function DeliveryPage() {
-  const { project, me } = useStudio();
+  const { project, me, status } = useStudio();
   const { t } = useTranslation('delivery');
   const errorText = useErrorText();
   const packages = usePackages(project.id);
@@ -36,13 +37,21 @@ export function DeliveryPage() {
         </Alert>
       ) : (
         <>
+          <ChangedChapters
+            projectId={project.id}
+            chapters={status.chapters ?? []}
+            packages={packages.data}
+            linkToProduction
+          />
+          {/* What can be sent, and whether each is ready, before the dozen rules of each retailer: on a phone the
+              rules run to thousands of pixels. */}
+          <PackageList projectId={project.id} packages={packages.data} canDownload={canDownload} />
           {latest.map((pkg) => (
             <div key={pkg.id} className="delivery__platform">
               <ReadinessReport pkg={pkg} headingId={`readiness-${pkg.platform}`} />
               <PackagePreviews projectId={project.id} pkg={pkg} />
             </div>
           ))}
-          <PackageList projectId={project.id} packages={packages.data} canDownload={canDownload} />
         </>
       )}
     </div>

@@ -17,6 +17,7 @@ const APPLE: Package = {
   totalDurationSec: 100,
   readiness: { platform: 'apple', passed: true, rules: [] },
   stats: { encoded: 1, reused: 0 },
+  chapterPlanRevisions: {},
   expired: false,
   expiresAt: '2030-01-01T00:00:00.000Z',
   createdAt: '2025-01-01T00:00:00.000Z',

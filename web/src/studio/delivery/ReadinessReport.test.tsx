@@ -20,6 +20,7 @@ function acxPackage(rules: Package['readiness']['rules']): Package {
     totalDurationSec: 100,
     readiness: { platform: 'acx', passed: rules.every((r) => r.passed), rules },
     stats: { encoded: 3, reused: 0 },
+    chapterPlanRevisions: {},
     expired: false,
     expiresAt: '2030-01-01T00:00:00.000Z',
     createdAt: '2025-01-01T00:00:00.000Z',
@@ -53,7 +54,8 @@ describe('the readiness report', () => {
     );
     expect(screen.getByRole('heading', { name: 'ACX / Audible' })).toBeTruthy();
     expect(screen.getByText('1 rule failed')).toBeTruthy();
-    const [, passed, failed] = screen.getAllByRole('row');
+    // The failed rule comes first: it is what the producer has to act on.
+    const [, failed, passed] = screen.getAllByRole('row');
     expect(within(passed).getByRole('rowheader').textContent).toMatch('RMS level');
     expect(passed.textContent).toMatch('Passed');
     expect(passed.textContent).toMatch('-20.1 dB');
@@ -159,7 +161,8 @@ describe('the readiness report', () => {
         ])}
       />,
     );
-    const [, total, rms, credits, channels, markers, rate] = screen.getAllByRole('row');
+    // Failed rules first, each group in the packaging's order.
+    const [, rms, credits, channels, markers, total, rate] = screen.getAllByRole('row');
     const cells = (row: HTMLElement) =>
       within(row)
         .getAllByRole('cell')

@@ -51,7 +51,7 @@ const FIXED_IN_STEP: Partial<Record<KnownRule, StepId>> = {
 const coverMinimum = (rule: Rule): number => Number(rule.expectedValue?.params.minPx) || MIN_COVER_PX;
 
 /**
- * A package's readiness for its retailer, rule by rule: passed or failed (in words and colour), what was measured
+ * A package's readiness for its retailer, rule by rule, failed rules first: passed or failed (in words and colour), what was measured
  * against what the retailer expects (in the reader's language when the server gave the values as codes), and for a
  * failure what to do about it.
  */
@@ -59,6 +59,11 @@ export function ReadinessReport({ pkg, headingId }: { pkg: Package; headingId: s
   const { t } = useTranslation(['delivery', 'estimate']);
   const fixStep = (rule: Rule) => (isKnown(rule.id) ? FIXED_IN_STEP[rule.id] : undefined);
   const failed = pkg.readiness.rules.filter((rule) => !rule.passed).length;
+  // What to fix first: a retailer checks a dozen rules or more, and on a phone each is a card of its own.
+  const rules = [
+    ...pkg.readiness.rules.filter((rule) => !rule.passed),
+    ...pkg.readiness.rules.filter((rule) => rule.passed),
+  ];
   const nameOf = (rule: Rule) => (isKnown(rule.id) ? t(`rules.${rule.id}.name`) : rule.description);
   return (
     <section className="card readiness" aria-labelledby={headingId}>
@@ -85,7 +90,7 @@ export function ReadinessReport({ pkg, headingId }: { pkg: Package; headingId: s
           </tr>
         </thead>
         <tbody>
-          {pkg.readiness.rules.map((rule, index) => (
+          {rules.map((rule, index) => (
             <tr key={`${rule.id}-${index}`} className={rule.passed ? 'rule--passed' : 'rule--failed'}>
               <th scope="row">
                 {nameOf(rule)}

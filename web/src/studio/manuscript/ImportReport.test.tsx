@@ -22,6 +22,12 @@ const chapter = (index: number, warnings: Warning[] = [], words = 1200): Chapter
   detection: { confidence: 0.99, warnings },
   hasMaster: false,
   masteredByJobId: null,
+  planRevision: 2,
+  masterPlanRevision: null,
+  plannerRevision: 1,
+  planOutdated: false,
+  lineEdits: 0,
+  nothingToSpeak: null,
   updatedAt: '2025-01-01T00:00:00.000Z',
   etag: `"c${index}"`,
 });

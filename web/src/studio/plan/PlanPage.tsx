@@ -20,6 +20,7 @@ import { DecisionBar } from '../review/DecisionBar';
 import { useStudio } from '../StudioContext';
 import { BulkAssign } from './BulkAssign';
 import { ChapterPicker } from './ChapterPicker';
+import { OutdatedPlan } from './OutdatedPlan';
 import { PlanFilters, applyFilter, type SegmentFilter } from './PlanFilters';
 import { ReadingView } from './ReadingView';
 import { SegmentInspector } from './SegmentInspector';
@@ -120,6 +121,16 @@ export function PlanPage() {
         <ProgressBar label={t('planning')} value={jobFraction(job.data)} detail={t('planning')} />
       )}
       {job.data?.status === 'failed' && <Alert tone="error">{t('planFailed')}</Alert>}
+      {!planning && (
+        <OutdatedPlan
+          chapters={chapters.data}
+          canEdit={access.canEdit}
+          busy={startPlan.isPending}
+          onPlan={(chapterIds) =>
+            startPlan.mutate({ chapterIds }, { onSuccess: ({ job: started }) => setJobId(started.id) })
+          }
+        />
+      )}
 
       <div className="plan__toolbar">
         <ChapterPicker

@@ -111,4 +111,46 @@ describe('the job view', () => {
       within(screen.getByRole('rowheader', { name: 'Chapter 3' }).closest('tr')!).getByText('Waiting'),
     ).toBeTruthy();
   });
+
+  it('says a chapter with nothing to read was left out, not that it is missing its audio', async () => {
+    fakeApi({
+      'GET /v1/projects/p1/chapters': {
+        body: { items: [{ ...chapter('c3', 'Interlude', null), nothingToSpeak: 'no_words' }] },
+      },
+    });
+    renderInStudio(<JobView projectId="p1" job={job()} canEdit />);
+    const row = (await screen.findByRole('rowheader', { name: 'Interlude' })).closest('tr')!;
+    expect(within(row).getByText('Left out: nothing to read')).toBeTruthy();
+    expect(within(row).queryByText('Not produced')).toBeNull();
+  });
+
+  it('says why a job failed and what to do about it', async () => {
+    renderInStudio(
+      <JobView
+        projectId="p1"
+        job={job({
+          status: 'failed',
+          error: { code: 'quota_exceeded', message: 'Monthly character quota exceeded' },
+        })}
+        canEdit
+      />,
+    );
+    const alert = (await screen.findByText('The job failed: Monthly character quota exceeded')).closest(
+      '.alert',
+    ) as HTMLElement;
+    expect(within(alert).getByText('The job failed: Monthly character quota exceeded')).toBeTruthy();
+    expect(within(alert).getByText(/Produce fewer chapters, or ask your administrator to raise the plan/)).toBeTruthy();
+  });
+
+  it('gives the job id to pass on when a failure has no advice of its own', async () => {
+    renderInStudio(
+      <JobView
+        projectId="p1"
+        job={job({ status: 'failed', error: { code: 'production_failed', message: 'ffmpeg exited with code 1' } })}
+        canEdit
+      />,
+    );
+    expect(await screen.findByText(/give your administrator this job's id: job-2/)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Retry failed chapters' })).toBeTruthy();
+  });
 });

@@ -18,6 +18,15 @@ export const STATUS_TONE: Record<Job['status'], BadgeTone> = {
   cancelled: 'warning',
 };
 
+const ADVISED_FAILURES = ['tts_failed', 'plan_incomplete', 'quota_exceeded'] as const;
+
+/** What to do about a failed job, by its error code (orchestrations/productionFailure.ts); anything else: retry. */
+function failureAdvice(code: string): (typeof ADVISED_FAILURES)[number] | 'production_failed' {
+  return (ADVISED_FAILURES as readonly string[]).includes(code)
+    ? (code as (typeof ADVISED_FAILURES)[number])
+    : 'production_failed';
+}
+
 /** One production job, followed live (polling with backoff): phase, counts, ETA, cost so far, chapter by chapter. */
 export function JobView({ projectId, job: initial, canEdit }: { projectId: string; job: Job; canEdit: boolean }) {
   const { t } = useTranslation('production');
@@ -85,7 +94,12 @@ export function JobView({ projectId, job: initial, canEdit }: { projectId: strin
           <dd>{format.usd(progress.costSoFarUsd)}</dd>
         </div>
       </dl>
-      {job.error && <Alert tone="error">{t('job.failed', { message: job.error.message })}</Alert>}
+      {job.error && (
+        <Alert tone="error" title={t('job.failed', { message: job.error.message })}>
+          <p>{t(`whatToDo.${failureAdvice(job.error.code)}`, { jobId: job.id })}</p>
+        </Alert>
+      )}
+      {!job.error && job.status === 'cancelled' && <Alert tone="info">{t('whatToDo.cancelled')}</Alert>}
       {inJob.length > 0 && (
         <div className="table-scroll">
           <table className="data-table">
@@ -98,15 +112,18 @@ export function JobView({ projectId, job: initial, canEdit }: { projectId: strin
             </thead>
             <tbody>
               {inJob.map((chapter) => {
-                // Mastered by this very job, or (once it ended) kept from before, or left without audio.
+                // Mastered by this very job, or (once it ended) kept from before, left out with nothing to read, or
+                // left without audio.
                 const mastered = chapter.masteredByJobId === job.id;
                 const state = mastered
                   ? 'mastered'
-                  : finished
-                    ? chapter.hasMaster
-                      ? 'unchanged'
-                      : 'notDone'
-                    : 'waiting';
+                  : chapter.nothingToSpeak && !chapter.hasMaster
+                    ? 'leftOut'
+                    : finished
+                      ? chapter.hasMaster
+                        ? 'unchanged'
+                        : 'notDone'
+                      : 'waiting';
                 return (
                   <tr key={chapter.id}>
                     <th scope="row">{chapter.title}</th>

@@ -5,6 +5,7 @@ import type { Job } from '../../api/types';
 import { Alert } from '../../ui/Alert';
 import { Loading } from '../../ui/Loading';
 import { useStudio } from '../StudioContext';
+import { ChangedChapters, ChaptersLeftOut } from './ChapterChanges';
 import { JobHistory } from './JobHistory';
 import { JobView } from './JobView';
 import { StartProduction } from './StartProduction';
@@ -29,6 +30,17 @@ export function ProductionPage() {
         <p className="muted">{t('intro')}</p>
       </header>
       {latest && <JobView projectId={project.id} job={latest} canEdit={access.canEdit} />}
+      {status.chapters && (
+        <>
+          <ChangedChapters
+            projectId={project.id}
+            chapters={status.chapters}
+            packages={status.packages ?? []}
+            linkToProduction={false}
+          />
+          <ChaptersLeftOut chapters={status.chapters} />
+        </>
+      )}
       {access.canEdit && !busy && <StartProduction />}
       {!access.canEdit && <Alert tone="info">{t('readOnly')}</Alert>}
       {history.isPending ? <Loading /> : <JobHistory jobs={jobs} />}
