@@ -80,7 +80,7 @@ const SENTENCE_MAY_END = /^(?:[ \t]*(?:\n|$)|\s+["'(]?\p{Lu})/u;
 /**
  * "2s. 6d." → "two shillings and sixpence", "£5 10s." → "five pounds ten shillings", "5l." → "five pounds", "1d." →
  * "one penny". Shillings and pence need their period unless they come as a pair ("2s 6d"); "l." (librae) follows
- * its number directly, as books print it.
+ * its number directly or after a space ("10,000 l."): in a book that counts in pounds it is never litres.
  */
 export function expandOldMoney(text: string, rules: LanguageRules): string {
   const money = rules.oldMoney;
@@ -110,7 +110,7 @@ export function expandOldMoney(text: string, rules: LanguageRules): string {
       penny || half ? `${pence(penny ?? '', half)}${stop(source, offset + match.length)}` : match,
   );
   return spoken.replace(
-    /(?<![\p{L}\p{N}.,])(\d+(?:,\d{3})*)l\.(?=[\s,;:)]|$)/gu,
+    /(?<![\p{L}\p{N}.,])(\d+(?:,\d{3})*)[ \t]?l\.(?=[\s,;:)]|$)/gu,
     (match: string, pounds: string, offset: number, source: string) =>
       `${count(pounds.replace(/,/g, ''), money.pound)}${stop(source, offset + match.length)}`,
   );

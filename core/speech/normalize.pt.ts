@@ -16,6 +16,15 @@ const PORTUGUESE_FUNCTION_WORDS: ReadonlySet<string> = new Set([
 /** "D." is Dom before a man's name and Dona before a woman's; undecided, Dona, by far the commoner in novels. */
 const donaOrDom = (name: string | undefined) => (givenNameGender(name) === 'masculine' ? 'Dom' : 'Dona');
 
+/**
+ * "S." before a saint's name (or a place named after one): Santa for a woman, Santo before a vowel or h ("Santo
+ * Antonio", "Santo Hilário"), São otherwise ("S. Paulo" → São Paulo, "S. Thomaz" → São Thomaz).
+ */
+function saint(name: string | undefined): string {
+  if (givenNameGender(name) === 'feminine') return 'Santa';
+  return name && /^[aeiouháéíóúâêô]/iu.test(name) ? 'Santo' : 'São';
+}
+
 /** n2words has European Portuguese only; Brazilian forms differ in a few teens. */
 function brazilian(words: string): string {
   return words
@@ -134,8 +143,9 @@ export function portugueseRules(variant: 'BR' | 'PT'): LanguageRules {
       if (minutes === 30) return `${cardinal(BigInt(hours), true)} e meia`;
       return `${cardinal(BigInt(hours), true)} e ${cardinal(BigInt(minutes))}`;
     },
-    // Kings and popes take ordinals up to ten ("D. Pedro segundo", "Pio nono"), cardinals after ("Luís catorze").
-    regnal: (value) => (value <= 10 ? toOrdinal(value) : cardinal(BigInt(value))),
+    // Kings and popes take ordinals up to ten ("D. Pedro segundo", "Pio nono"), cardinals after ("Luís catorze"); a
+    // queen's ordinal agrees with her ("D. Maria primeira").
+    regnal: (value, isFeminine) => (value <= 10 ? rules.ordinal(value, isFeminine === true) : cardinal(BigInt(value))),
     loneIIsPronoun: false,
     centuryWords: new Set(['século', 'séculos', 'seculo', 'seculos']),
     vulgarFractions: {
@@ -254,6 +264,10 @@ export function portugueseRules(variant: 'BR' | 'PT'): LanguageRules {
       { written: 'Dª', spoken: 'Dona', title: true },
       { written: 'D.ª', spoken: 'Dona', title: true },
       { written: 'D.', spoken: donaOrDom, when: 'notAfterName', title: true },
+      { written: 'S.', spoken: saint, when: 'beforeSaint', title: true },
+      { written: 'Sto.', spoken: 'Santo', title: true },
+      { written: 'Sta.', spoken: 'Santa', title: true },
+      { written: 'S. M.', spoken: 'Sua Majestade', title: true },
       { written: 'Profa.', spoken: 'professora', title: true },
       { written: 'Prof.', spoken: 'professor', title: true },
       { written: 'V. Exa.', spoken: 'Vossa Excelência', title: true },

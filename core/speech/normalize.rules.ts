@@ -14,7 +14,9 @@ export interface CurrencyWords {
  *   follows ("Baker St.", "Baker St. He", but not "Fort St. George");
  * - `notAfterName`: like `beforeName`, but not right after a name inside a sentence, where a lone capital and
  *   period is a middle initial ("o senhor José D. Silva"); a capitalised word opening the sentence is taken for a
- *   verb or other word ("Chegou D. Placida");
+ *   verb or other word ("Chegou D. Placida"); nor after another initial ("J. D. Salinger");
+ * - `beforeSaint`: like `notAfterName`, and not after a title, where a capital and period is an initial ("o doutor
+ *   S. Ferreira"): "S. Paulo", "a festa de S. João";
  * - `beforeNumber`: a number follows ("No. 5");
  * - `inDate`: a number stands within two short words before or after ("3 de ago. de 1857", "ago. 3"), as a month
  *   does;
@@ -22,7 +24,8 @@ export interface CurrencyWords {
  *   as around a pronoun: the older Spanish "V." (usted) in "¿No tenga V. tantos celos?", while "V. Hugo" is an
  *   initial, "Carlos V." a king and a line "V." a section number.
  */
-export type AbbreviationContext = 'beforeName' | 'afterName' | 'notAfterName' | 'beforeNumber' | 'inDate' | 'amidWords';
+export type AbbreviationContext =
+  'beforeName' | 'afterName' | 'notAfterName' | 'beforeSaint' | 'beforeNumber' | 'inDate' | 'amidWords';
 
 export interface Abbreviation {
   /** As written, including its period(s), e.g. "Mr." or "EE. UU."; the all-capitals spelling matches too. */
@@ -41,8 +44,11 @@ export interface Abbreviation {
 export type UnitWords = [singular: string, plural: string, feminine?: boolean];
 
 export interface RomanNumeralWords {
-  /** "Henry VIII" → "Henry the Eighth", "Felipe II" → "Felipe segundo". */
-  regnal(value: number): string;
+  /**
+   * "Henry VIII" → "Henry the Eighth", "Felipe II" → "Felipe segundo"; `feminine` when the name is a woman's, for
+   * languages whose ordinals agree ("Isabel segunda", "D. Maria primeira").
+   */
+  regnal(value: number, feminine?: boolean): string;
   /** Whether a lone "I" may be a regnal numeral in running text (English: it is usually the pronoun). */
   loneIIsPronoun: boolean;
   /** Lower-case words after which Roman numerals number centuries ("siglo XVII" → "siglo diecisiete"). */

@@ -220,6 +220,19 @@ const ENGLISH = cases('en', 'en-GB', [
     'the second edition, printed May twenty-third; one shilling and twopence',
   ],
   ['abbreviation', 'a letter to Henry Lamb, Esq. of Bath', 'a letter to Henry Lamb, Esquire of Bath'],
+  // Found by the residue scan of whole books (bench/normalizationResidue.bench.ts).
+  ['old money', 'an income of 10,000 l. a year', 'an income of ten thousand pounds a year'],
+  ['roman', 'under Louis XIV. the court', 'under Louis the Fourteenth the court'],
+  [
+    'roman',
+    '"Pope Leo XIII.," said he. "And Pius IX. his predecessor."',
+    '"Pope Leo the Thirteenth," said he. "And Pius the Ninth his predecessor."',
+  ],
+  [
+    'abbreviation',
+    'see vol. ii. p. 34 and chap. xii.; then',
+    'see volume two page thirty-four and chapter twelve; then',
+  ],
 ]);
 
 const AMERICAN_ENGLISH = cases('en', 'en-US', [
@@ -378,6 +391,14 @@ const SPANISH = cases('es', 'es-ES', [
     'Carlos I de España; "As I said", wrote the editor',
     'Carlos primero de España; "As I said", wrote the editor',
   ],
+  // Found by the residue scan of whole books (bench/normalizationResidue.bench.ts).
+  [
+    'abbreviation',
+    'la fiesta de S. Pedro y la ermita de S. Lucía',
+    'la fiesta de san Pedro y la ermita de santa Lucía',
+  ],
+  ['abbreviation', 'en S. Tomás y en J. S. Bach', 'en santo Tomás y en J. S. Bach'],
+  ['roman', 'reinaba Isabel II, y', 'reinaba Isabel segunda, y'],
 ]);
 
 const PORTUGUESE = [
@@ -492,6 +513,17 @@ const PORTUGUESE = [
       'verse',
       'Quem canta seus males espanta\n    quem chora seus males aumenta.',
       'Quem canta seus males espanta,\nquem chora seus males aumenta.',
+    ],
+    // Found by the residue scan of whole books (bench/normalizationResidue.bench.ts).
+    ['abbreviation', 'a villa de S. Vicente e a festa de S. João', 'a villa de São Vicente e a festa de São João'],
+    ['abbreviation', 'no dia de S. Antonio fomos a S. Luzia', 'no dia de Santo Antonio fomos a Santa Luzia'],
+    ['abbreviation', 'o doutor S. Ferreira e J. S. Pinto', 'o doutor S. Ferreira e J. S. Pinto'],
+    ['abbreviation', 'S. M. o Imperador e o Sr. S. Ramos', 'Sua Majestade o Imperador e o senhor S. Ramos'],
+    ['abbreviation', 'a Sta. Casa e o Sto. Amaro', 'a Santa Casa e o Santo Amaro'],
+    [
+      'roman',
+      'no tempo de D. Maria I, a rainha, e de D. João VI.',
+      'no tempo de Dona Maria primeira, a rainha, e de Dom João sexto.',
     ],
   ]),
   ...cases('pt', 'pt-PT', [
