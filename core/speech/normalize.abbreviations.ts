@@ -28,6 +28,7 @@ const PREVIOUS_WORD = /(\p{L}[\p{L}\p{M}'’-]*)[ \t]*\n?[ \t]*$/u;
 const NUMBER_BEFORE = /\d[ºª°]?\.?(?:[ \t]+\p{Ll}{1,3}){0,2}[ \t]+$/u;
 const NUMBER_AFTER = /^[ \t]+(?:\p{Ll}{1,3}[ \t]+)?\d/u;
 const INITIAL_BEFORE = /(?<![\p{L}\p{N}.])\p{Lu}\.[ \t]*\n?[ \t]*$/u;
+const INITIAL_AFTER = /^[ \t]*\n?[ \t]*\p{Lu}\.(?![\p{L}\p{N}])/u;
 const OPENS_SENTENCE = /(?:^|[.!?:;"'«(—–-]|\n)[ \t]*$/u;
 const SENTENCE_MAY_END = new RegExp(String.raw`^(?:[ \t]*$|\s*\n[ \t]*\n|${GAP}["'(]?\p{Lu})`, 'u');
 
@@ -51,6 +52,8 @@ interface Surroundings {
   numberNearby: boolean;
   /** Another initial stands right before ("J. S. Bach", "o conde B. V."). */
   afterInitial: boolean;
+  /** Another initial follows ("V. M. Silva"). */
+  beforeInitial: boolean;
   /** A letter stands on the same line before or after the abbreviation. */
   wordsOnItsLine: boolean;
   /** What follows is a lower-case word, a pause or an ellipsis: no new sentence starts. */
@@ -70,6 +73,8 @@ function applies(abbreviation: Abbreviation, around: Surroundings, rules: Langua
       return (
         nameFollows && !around.afterInitial && (around.previousOpensSentence || !isName(around.previousWord, rules))
       );
+    case 'amongWords':
+      return !around.afterInitial && !around.beforeInitial;
     case 'beforeSaint':
       return (
         applies({ ...abbreviation, when: 'notAfterName' }, around, rules) &&
@@ -166,6 +171,7 @@ function expandSpelling(text: string, spelling: Spelling, rules: LanguageRules):
           (previous.index! > 0 || offset <= before.length) &&
           OPENS_SENTENCE.test(before.slice(0, previous.index)),
         afterInitial: INITIAL_BEFORE.test(before),
+        beforeInitial: INITIAL_AFTER.test(after),
         nextWord: after.match(NEXT_WORD)?.[1],
         nextIsNumber: NEXT_NUMBER.test(after) || value !== undefined,
         numberNearby: NUMBER_BEFORE.test(before) || NUMBER_AFTER.test(after),

@@ -176,6 +176,7 @@ export const spanishRules: LanguageRules = {
   and: (nextWord) => (/^h?[iíì](?![aeoáéó])/iu.test(nextWord) ? 'e' : 'y'),
   // "el § 4" is "el párrafo cuatro", as law and older books read the sign.
   sectionSign: { one: 'párrafo', many: 'párrafos' },
+  numberSign: 'número',
   perWord: 'por',
   perUnitsOnly: { s: ['segundo', 'segundos'] },
   splitJoiner: ' ',

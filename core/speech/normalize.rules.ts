@@ -17,6 +17,8 @@ export interface CurrencyWords {
  *   verb or other word ("Chegou D. Placida"); nor after another initial ("J. D. Salinger");
  * - `beforeSaint`: like `notAfterName`, and not after a title, where a capital and period is an initial ("o doutor
  *   S. Ferreira"): "S. Paulo", "a festa de S. João";
+ * - `amongWords`: neither another initial nor a capital and period next to it, for abbreviations made of initials
+ *   ("V. M.", Vossa Majestade; "J. V. M. Silva" is a name);
  * - `beforeNumber`: a number follows ("No. 5");
  * - `inDate`: a number stands within two short words before or after ("3 de ago. de 1857", "ago. 3"), as a month
  *   does;
@@ -25,7 +27,7 @@ export interface CurrencyWords {
  *   initial, "Carlos V." a king and a line "V." a section number.
  */
 export type AbbreviationContext =
-  'beforeName' | 'afterName' | 'notAfterName' | 'beforeSaint' | 'beforeNumber' | 'inDate' | 'amidWords';
+  'beforeName' | 'afterName' | 'notAfterName' | 'beforeSaint' | 'amongWords' | 'beforeNumber' | 'inDate' | 'amidWords';
 
 export interface Abbreviation {
   /** As written, including its period(s), e.g. "Mr." or "EE. UU."; the all-capitals spelling matches too. */
@@ -146,6 +148,8 @@ export interface LanguageRules extends RomanNumeralWords {
   and(nextWord: string): string;
   /** The section sign before a number, said as a word: one `§`, and the doubled `§§` of several sections. */
   sectionSign: { one: string; many: string };
+  /** The number sign before a number, said as a word ("#5" → "number five", "n.º 5" spoken). */
+  numberSign: string;
   /** Joins a unit and the unit it is counted by ("km/h" → "kilometers per hour", "metros por segundo"). */
   perWord: string;
   /**

@@ -34,3 +34,12 @@ export function readSectionSigns(text: string, rules: LanguageRules): string {
     signs.length === 2 ? `${rules.sectionSign.many} ` : `${rules.sectionSign.one} `,
   );
 }
+
+/** A number sign before a number ("#5", "# 12"), not one glued to a word before it ("C#5"). */
+const NUMBER_SIGN = /(?<![\p{L}\p{N}&#])#[ \t]?(?=\p{N})/gu;
+
+/** "#5" is "number five": the sign is read as the language's word, the number then as any other. */
+export function readNumberSigns(text: string, rules: LanguageRules): string {
+  if (!text.includes('#')) return text;
+  return text.replace(NUMBER_SIGN, `${rules.numberSign} `);
+}

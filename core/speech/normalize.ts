@@ -33,7 +33,7 @@ import {
 } from './normalize.roman';
 import type { LanguageRules } from './normalize.rules';
 import { expandNumberPairs, expandRates, pauseBetweenNumbers, readSlashWords } from './normalize.slashes';
-import { readAmpersands, readSectionSigns } from './normalize.symbols';
+import { readAmpersands, readNumberSigns, readSectionSigns } from './normalize.symbols';
 
 export interface SpokenFormOptions {
   /** A chapter heading: its heading word and number are read as the language says them ("Chapter twelve"). */
@@ -77,6 +77,7 @@ export function toSpokenForm(text: string, language: string, options: SpokenForm
     // After the abbreviations, which read "&c." as et cetera.
     spoken = readAmpersands(spoken, rules);
     spoken = readSectionSigns(spoken, rules);
+    spoken = readNumberSigns(spoken, rules);
     if (!options.isHeading) spoken = readLoneNumerals(spoken, rules, false);
     spoken = readLabelledNumerals(spoken, rules);
     spoken = readCenturyNumerals(spoken, rules);

@@ -25,6 +25,28 @@ describe('abbreviations and numerals found in whole books', () => {
     expect(toSpokenForm('S. é a letra.', 'pt-BR')).toBe('S. é a letra.');
   });
 
+  it('reads titles and forms of address of older Portuguese prints, and not initials that spell them', () => {
+    expect(toSpokenForm('Disse Vm.ce a S. M. que V. A. chegou', 'pt-PT')).toBe(
+      'Disse vossemecê a Sua Majestade que Vossa Alteza chegou',
+    );
+    expect(toSpokenForm('assinado: A. S. M. Pinto e V. M. R. Lopes', 'pt-BR')).toBe(
+      'assinado: A. S. M. Pinto e V. M. R. Lopes',
+    );
+    expect(toSpokenForm('o Illmo. Snr. Cons. Andrade', 'pt-BR')).toBe('o ilustríssimo senhor conselheiro Andrade');
+    // "Fr." and "Pe." are titles only before a name.
+    expect(toSpokenForm('Fr. João e Pe. Vieira; fr. de ouro', 'pt-BR')).toBe('frei João e padre Vieira; fr. de ouro');
+  });
+
+  it('reads English first names shortened before a surname, and letters dated by the month', () => {
+    expect(toSpokenForm('Geo. Wickham and Chas. Bingley, Esq.', 'en')).toBe(
+      'George Wickham and Charles Bingley, Esquire.',
+    );
+    expect(toSpokenForm('your favour of the 5th inst. and mine of the 2nd prox.', 'en')).toBe(
+      'your favour of the fifth instant and mine of the second proximo.',
+    );
+    expect(toSpokenForm('Mme. Defarge and Mons. Defarge', 'en')).toBe('Madame Defarge and Monsieur Defarge');
+  });
+
   it('gives a queen a feminine ordinal in Spanish and Portuguese, and a king the masculine', () => {
     expect(toSpokenForm('D. Maria II e D. Pedro II', 'pt-BR')).toBe('Dona Maria segunda e Dom Pedro segundo');
     expect(toSpokenForm('Isabel I y Fernando V', 'es')).toBe('Isabel primera y Fernando quinto');

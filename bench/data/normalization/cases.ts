@@ -233,6 +233,31 @@ const ENGLISH = cases('en', 'en-GB', [
     'see vol. ii. p. 34 and chap. xii.; then',
     'see volume two page thirty-four and chapter twelve; then',
   ],
+  [
+    'old money',
+    'He paid 10/6 for it, 3/4½ for the gloves and 5/- for the cab.',
+    'He paid ten shillings and sixpence for it, three shillings and fourpence halfpenny for the gloves and five shillings for the cab.',
+  ],
+  [
+    'symbol',
+    'See #5 and # 12; it was 45° in the shade.',
+    'See number five and number twelve; it was forty-five degrees in the shade.',
+  ],
+  [
+    'note mark',
+    'the old Hall.† Its owner‡ left.\n† Pulled down in 1820.',
+    'the old Hall. Its owner left.\nPulled down in eighteen twenty.',
+  ],
+  [
+    'emphasis',
+    'it was s o m e t h i n g, and N e v e r; the a b c d and R S V P',
+    'it was something, and Never; the a b c d and R S V P',
+  ],
+  [
+    'abbreviation',
+    'Lieut. Price and Wm. Collins, viz. the heirs; cf. the letter of the 3rd ult.',
+    'Lieutenant Price and William Collins, namely the heirs; compare the letter of the third ultimo.',
+  ],
 ]);
 
 const AMERICAN_ENGLISH = cases('en', 'en-US', [
@@ -520,6 +545,13 @@ const PORTUGUESE = [
     ['abbreviation', 'o doutor S. Ferreira e J. S. Pinto', 'o doutor S. Ferreira e J. S. Pinto'],
     ['abbreviation', 'S. M. o Imperador e o Sr. S. Ramos', 'Sua Majestade o Imperador e o senhor S. Ramos'],
     ['abbreviation', 'a Sta. Casa e o Sto. Amaro', 'a Santa Casa e o Santo Amaro'],
+    ['abbreviation', 'Fr. Bento, o Pe. Antonio e o Cons. Lobo', 'frei Bento, o padre Antonio e o conselheiro Lobo'],
+    ['abbreviation', 'Ill.mo e Ex.mo Sr. Des. Pereira', 'ilustríssimo e excelentíssimo senhor desembargador Pereira'],
+    [
+      'abbreviation',
+      'Vm.ce sabe que V. M. e V. A. chegaram, e J. V. M. Silva também',
+      'vossemecê sabe que Vossa Majestade e Vossa Alteza chegaram, e J. V. M. Silva também',
+    ],
     [
       'roman',
       'no tempo de D. Maria I, a rainha, e de D. João VI.',
