@@ -105,6 +105,7 @@ export const englishRules: LanguageRules = {
   and: () => 'and',
   sectionSign: { one: 'section', many: 'sections' },
   numberSign: 'number',
+  webWords: { at: 'at', dot: 'dot', slash: 'slash' },
   perWord: 'per',
   perUnitsOnly: { s: ['second', 'seconds'] },
   // "fifty-fifty", "sixty-forty": a split is said as one word.

@@ -177,6 +177,7 @@ export const spanishRules: LanguageRules = {
   // "el § 4" is "el párrafo cuatro", as law and older books read the sign.
   sectionSign: { one: 'párrafo', many: 'párrafos' },
   numberSign: 'número',
+  webWords: { at: 'arroba', dot: 'punto', slash: 'barra' },
   perWord: 'por',
   perUnitsOnly: { s: ['segundo', 'segundos'] },
   splitJoiner: ' ',

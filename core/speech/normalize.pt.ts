@@ -211,6 +211,7 @@ export function portugueseRules(variant: 'BR' | 'PT'): LanguageRules {
     // "o § 2" is "o parágrafo dois", as law and older books read the sign.
     sectionSign: { one: 'parágrafo', many: 'parágrafos' },
     numberSign: 'número',
+    webWords: { at: 'arroba', dot: 'ponto', slash: 'barra' },
     perWord: 'por',
     perUnitsOnly: { s: ['segundo', 'segundos'] },
     splitJoiner: ' ',

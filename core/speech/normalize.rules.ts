@@ -148,6 +148,8 @@ export interface LanguageRules extends RomanNumeralWords {
   and(nextWord: string): string;
   /** The section sign before a number, said as a word: one `§`, and the doubled `§§` of several sections. */
   sectionSign: { one: string; many: string };
+  /** The words for the marks of a web or email address: "info@example.com" → "info at example dot com". */
+  webWords: { at: string; dot: string; slash: string };
   /** The number sign before a number, said as a word ("#5" → "number five", "n.º 5" spoken). */
   numberSign: string;
   /** Joins a unit and the unit it is counted by ("km/h" → "kilometers per hour", "metros por segundo"). */

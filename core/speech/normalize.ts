@@ -33,7 +33,7 @@ import {
 } from './normalize.roman';
 import type { LanguageRules } from './normalize.rules';
 import { expandNumberPairs, expandRates, pauseBetweenNumbers, readSlashWords } from './normalize.slashes';
-import { readAmpersands, readNumberSigns, readSectionSigns } from './normalize.symbols';
+import { readAmpersands, readNumberSigns, readSectionSigns, readWebAddresses } from './normalize.symbols';
 
 export interface SpokenFormOptions {
   /** A chapter heading: its heading word and number are read as the language says them ("Chapter twelve"). */
@@ -73,6 +73,8 @@ export function toSpokenForm(text: string, language: string, options: SpokenForm
   if (rules) {
     // A heading's own word comes first, so "CAP. XII" is the heading "Capítulo doce", not the reference "capítulo".
     if (options.isHeading) spoken = readHeadingNumbers(spoken, rules);
+    // Before the abbreviations and numbers, which would read the parts of an address as words of prose.
+    spoken = readWebAddresses(spoken, rules);
     spoken = expandAbbreviations(spoken, rules);
     // After the abbreviations, which read "&c." as et cetera.
     spoken = readAmpersands(spoken, rules);

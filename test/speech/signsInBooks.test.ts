@@ -46,8 +46,20 @@ describe('signs and marks in books', () => {
     expect(toSpokenForm('ABC, D E F G', 'en')).toBe('ABC, D E F G');
   });
 
+  it('reads web and email addresses as people say them, leaving the punctuation of the sentence', () => {
+    expect(toSpokenForm('Write to first.last@mail.example.co.uk.', 'en')).toBe(
+      'Write to first dot last at mail dot example dot co dot uk.',
+    );
+    expect(toSpokenForm('See (http://example.com/a/b/), or www.x.org!', 'en')).toBe(
+      'See (example dot com slash a slash b), or www dot x dot org!',
+    );
+    expect(toSpokenForm('o site www.editora.com.br', 'pt-BR')).toBe('o site www ponto editora ponto com ponto br');
+    // Not an address: an at sign without a domain, a word glued to "www".
+    expect(toSpokenForm('@home, user@ and awww.', 'en')).toBe('@home, user@ and awww.');
+  });
+
   it('reads long hostile runs of spaced letters and signs whole', () => {
-    const spaced = `${'a '.repeat(100_000)}b ${'# '.repeat(20_000)}${'1/- '.repeat(20_000)}`;
+    const spaced = `${'a '.repeat(100_000)}b ${'# '.repeat(20_000)}${'a.'.repeat(20_000)}@x www.${'.,'.repeat(20_000)}x ${'1/- '.repeat(20_000)}`;
     const spoken = toSpokenForm(spaced, 'en-GB');
     expect(spoken.startsWith('aaaa')).toBe(true);
     expect(spoken.trim().endsWith('one shilling one shilling')).toBe(true);

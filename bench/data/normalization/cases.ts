@@ -254,6 +254,11 @@ const ENGLISH = cases('en', 'en-GB', [
     'it was something, and Never; the a b c d and R S V P',
   ],
   [
+    'web address',
+    'Write to info@example.com or see https://www.example.com/books.',
+    'Write to info at example dot com or see www dot example dot com slash books.',
+  ],
+  [
     'abbreviation',
     'Lieut. Price and Wm. Collins, viz. the heirs; cf. the letter of the 3rd ult.',
     'Lieutenant Price and William Collins, namely the heirs; compare the letter of the third ultimo.',
@@ -424,6 +429,7 @@ const SPANISH = cases('es', 'es-ES', [
   ],
   ['abbreviation', 'en S. Tomás y en J. S. Bach', 'en santo Tomás y en J. S. Bach'],
   ['roman', 'reinaba Isabel II, y', 'reinaba Isabel segunda, y'],
+  ['web address', 'Visite www.ejemplo.es/libros hoy.', 'Visite www punto ejemplo punto es barra libros hoy.'],
 ]);
 
 const PORTUGUESE = [
@@ -546,6 +552,7 @@ const PORTUGUESE = [
     ['abbreviation', 'S. M. o Imperador e o Sr. S. Ramos', 'Sua Majestade o Imperador e o senhor S. Ramos'],
     ['abbreviation', 'a Sta. Casa e o Sto. Amaro', 'a Santa Casa e o Santo Amaro'],
     ['abbreviation', 'Fr. Bento, o Pe. Antonio e o Cons. Lobo', 'frei Bento, o padre Antonio e o conselheiro Lobo'],
+    ['web address', 'Escreva para contato@editora.com.br.', 'Escreva para contato arroba editora ponto com ponto br.'],
     ['abbreviation', 'Ill.mo e Ex.mo Sr. Des. Pereira', 'ilustríssimo e excelentíssimo senhor desembargador Pereira'],
     [
       'abbreviation',
