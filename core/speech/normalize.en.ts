@@ -263,6 +263,7 @@ export const englishRules: LanguageRules = {
     stave: 'Stave',
     letter: 'Letter',
     adventure: 'Adventure',
+    story: 'Story',
     canto: 'Canto',
     act: 'Act',
     scene: 'Scene',

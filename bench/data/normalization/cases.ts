@@ -258,6 +258,7 @@ const ENGLISH = cases('en', 'en-GB', [
     'Write to info@example.com or see https://www.example.com/books.',
     'Write to info at example dot com or see www dot example dot com slash books.',
   ],
+  ['heading', 'STORY II. THE GLASS BELL', 'Story two. THE GLASS BELL', 'heading'],
   [
     'abbreviation',
     'Lieut. Price and Wm. Collins, viz. the heirs; cf. the letter of the 3rd ult.',
