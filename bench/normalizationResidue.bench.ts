@@ -63,7 +63,7 @@ const residueBench: BenchModule = {
     const everything: ResidueToken[] = [];
     let segments = 0;
     for (const book of books) {
-      const tokens = book.segments.flatMap((segment) => residueTokens(segment.spoken));
+      const tokens = book.segments.flatMap((segment) => residueTokens(segment.spoken, book.language));
       logExamples(book, tokens, context);
       if (context.env.NORMALIZATION_RESIDUE_CHANGES) logChanges(book, context);
       rows.push(row(book.name, tokens, book.segments.length));

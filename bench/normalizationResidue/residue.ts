@@ -9,6 +9,8 @@ export interface ResidueKind {
   name: string;
   /** Whether engines say it well anyway (an ellipsis is a pause): counted, but not a fault. */
   accepted?: boolean;
+  /** The languages (primary subtags) whose books it is looked for in; all when absent. */
+  languages?: readonly string[];
   pattern: RegExp;
   /** Narrows a match further, for kinds a pattern cannot say alone (a Roman numeral, a word alone in capitals). */
   keep?(match: string, text: string, offset: number): boolean;
@@ -54,6 +56,13 @@ export const RESIDUE_KINDS: readonly ResidueKind[] = [
     pattern: /(?<![\p{L}'])\p{Lu}{2,}(?![\p{L}])/gu,
     keep: (match, text, offset) => !isRoman(match) && !standsAlone(text, offset, match.length),
   },
+  // Spanish and Portuguese write Dom/Dona/don, São/san and usted as a letter: before a name it is more often a title
+  // than an initial, so each one left is worth a look.
+  {
+    name: 'title letter left before a name',
+    languages: ['es', 'pt'],
+    pattern: /(?<![\p{L}\p{N}.])[DSV]\.(?=[ \t]*\n?[ \t]*\p{Lu}\p{Ll})/gu,
+  },
   // A short word and a period with the sentence going on in lower case: an abbreviation the rules left.
   { name: 'abbreviation left', pattern: /(?<![\p{L}.])\p{L}{1,4}\.(?:\p{L}{1,3}\.)*(?=[ \t\n]+\p{Ll})/gu },
   // A capital and its period, alone or in a row ("C. D."): engines say the letter, as a reader does.
@@ -72,12 +81,14 @@ export interface ResidueToken {
   context: string;
 }
 
-/** Every residue token of a spoken text, each under the first kind that claims it. */
-export function residueTokens(spoken: string): ResidueToken[] {
+/** Every residue token of a spoken text in a language (BCP 47), each under the first kind that claims it. */
+export function residueTokens(spoken: string, language = 'en'): ResidueToken[] {
+  const primary = language.toLowerCase().split(/[-_]/)[0];
   const claimed: Array<[number, number]> = [];
   const isClaimed = (start: number, end: number) => claimed.some(([s, e]) => start < e && end > s);
   const tokens: ResidueToken[] = [];
-  for (const kind of RESIDUE_KINDS) {
+  const kinds = RESIDUE_KINDS.filter((kind) => !kind.languages || kind.languages.includes(primary));
+  for (const kind of kinds) {
     for (const match of spoken.matchAll(kind.pattern)) {
       const start = match.index;
       const end = start + match[0].length;

@@ -32,6 +32,13 @@ describe('residue scan', () => {
     expect(kinds('And so was I, Mister Darcy... he said.')).toEqual(['ellipsis: ...']);
   });
 
+  it('looks for a title letter left before a name in Spanish and Portuguese books only', () => {
+    expect(
+      residueTokens('Foi a S. Paulo com J. D. Silva.', 'pt-BR').map(({ kind, token }) => `${kind}: ${token}`),
+    ).toEqual(['title letter left before a name: S.', 'title letter left before a name: D.']);
+    expect(kinds('Mister H. B. Patterson')).toEqual(['initial: H. B.']);
+  });
+
   it('lists the words the rules rewrote, run by run', () => {
     expect(changes('Mr. Darcy paid £5 at once.', 'Mister Darcy paid five pounds at once.')).toEqual([
       { written: 'Mr.', spoken: 'Mister' },
