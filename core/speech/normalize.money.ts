@@ -72,6 +72,28 @@ export function expandReis(text: string, rules: LanguageRules): string {
   );
 }
 
+/**
+ * "20$00" → "vinte escudos", "2$50" → "dois escudos e cinquenta centavos", "1.500$00" → "mil e quinhentos escudos":
+ * the cifrão before two digits parts escudos from centavos (three digits after it are réis, read by expandReis).
+ */
+export function expandEscudos(text: string, rules: LanguageRules): string {
+  const escudos = rules.escudos;
+  if (!escudos || !text.includes('$')) return text;
+  const counted = (value: bigint, [one, many]: [string, string]) =>
+    `${rules.beforeNoun(value, false)} ${value === 1n ? one : many}`;
+  return text.replace(
+    /(?<![\p{L}\p{N}$:.,])(\d{1,3}(?:\.\d{3})+|\d+)\$(\d{2})(?![\p{L}\p{N}$]|[.,]\d)/gu,
+    (_match: string, whole: string, cents: string) => {
+      const value = BigInt(whole.replace(/\./g, ''));
+      const centavos = BigInt(cents);
+      const parts = [];
+      if (value > 0n || centavos === 0n) parts.push(counted(value, escudos.escudo));
+      if (centavos > 0n) parts.push(counted(centavos, escudos.centavo));
+      return parts.join(` ${rules.andWord} `);
+    },
+  );
+}
+
 /** "the 20s", "his 30s.": a decade, not twenty or thirty shillings. */
 const DECADE_BEFORE = /\b(?:the|his|her|their|my|your|our|its|early|late|mid)[ \t-]*$/i;
 /** The abbreviation's period may also end the sentence: then the spoken form keeps a stop. */

@@ -253,6 +253,7 @@ export function portugueseRules(variant: 'BR' | 'PT'): LanguageRules {
       min: ['minuto', 'minutos'],
     },
     reis: { conto: ['conto', 'contos'], reis: 'réis' },
+    escudos: { escudo: ['escudo', 'escudos'], centavo: ['centavo', 'centavos'] },
     // Old money after a number ("30 rs." réis).
     dottedUnits: { rs: ['real', 'réis'] },
     abbreviations: [

@@ -96,6 +96,11 @@ export interface LanguageRules extends RomanNumeralWords {
    * a thousand réis, "2:500$000" two contos and five hundred thousand réis): [conto, contos], the joining word and réis.
    */
   reis?: { conto: [string, string]; reis: string };
+  /**
+   * Portuguese escudos (1911–2001), written with the cifrão before two digits of centavos ("20$00", "2$50"):
+   * [escudo, escudos] and [centavo, centavos].
+   */
+  escudos?: { escudo: [string, string]; centavo: [string, string] };
   /** Dates written with numbers and slashes ("12/05/1890"). */
   numericDates?: NumericDates;
   /** Month names after which a day number is read as an ordinal ("August 2" → "August second"). */

@@ -9,7 +9,7 @@ import { expandSlashDates } from './normalize.dates';
 import { britishEnglishRules, englishRules } from './normalize.en';
 import { spanishRules } from './normalize.es';
 import { expandFractions } from './normalize.fractions';
-import { expandCurrencies, expandOldMoney, expandReis } from './normalize.money';
+import { expandCurrencies, expandEscudos, expandOldMoney, expandReis } from './normalize.money';
 import { portugueseRules } from './normalize.pt';
 import { pauseAtVerseLineEnds } from './normalize.verse';
 import {
@@ -85,6 +85,7 @@ export function toSpokenForm(text: string, language: string, options: SpokenForm
     spoken = readCenturyNumerals(spoken, rules);
     spoken = readRegnalNumerals(spoken, rules);
     spoken = expandReis(spoken, rules);
+    spoken = expandEscudos(spoken, rules);
     spoken = expandCurrencies(spoken, rules);
     spoken = expandOldMoney(spoken, rules);
     spoken = expandClockTimes(spoken, rules);

@@ -21,6 +21,14 @@ describe('signs and marks in books', () => {
     expect(toSpokenForm('paid 10/6 and 5/-', 'en-US')).toBe('paid ten, six and five shillings');
   });
 
+  it('reads Portuguese escudos written with the cifrão before two digits, and réis before three', () => {
+    expect(toSpokenForm('custou 0$50, 1$00 e 2.000$00; 1$000 réis', 'pt-PT')).toBe(
+      'custou cinquenta centavos, um escudo e dois mil escudos; mil réis',
+    );
+    const chain = toSpokenForm(`${'1$00'.repeat(50_000)} ${'1$00 '.repeat(50_000)}`, 'pt-PT');
+    expect(chain.trim().endsWith('um escudo um escudo')).toBe(true);
+  });
+
   it('reads the number sign before a number, and leaves it glued to a word', () => {
     expect(toSpokenForm('room #12', 'en')).toBe('room number twelve');
     expect(toSpokenForm('o quarto # 5', 'pt-BR')).toBe('o quarto número cinco');

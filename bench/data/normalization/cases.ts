@@ -567,6 +567,11 @@ const PORTUGUESE = [
     ],
   ]),
   ...cases('pt', 'pt-PT', [
+    [
+      'money',
+      'pagou 20$00, 2$50 e 1.500$00.',
+      'pagou vinte escudos, dois escudos e cinquenta centavos e mil e quinhentos escudos.',
+    ],
     ['number', '16 vezes', 'dezasseis vezes'],
     ['date', 'em 16/7/1916', 'em dezasseis de julho de mil novecentos e dezasseis'],
     ['heading', 'CAPITULO XVI', 'Capítulo dezasseis', 'heading'],
