@@ -197,6 +197,13 @@ export const spanishRules: LanguageRules = {
     'S/': { one: 'sol', many: 'soles', centOne: 'céntimo', centMany: 'céntimos' },
     R$: { one: 'real', many: 'reales', centOne: 'centavo', centMany: 'centavos' },
   },
+  degreesBefore: {
+    words: [
+      ...['de latitud', 'de longitud', 'latitud', 'longitud', 'norte', 'sur', 'este', 'oeste', 'a la sombra'],
+      ...['al sol', 'de calor', 'de frío', 'de fiebre', 'centígrados', 'bajo cero', 'sobre cero'],
+    ],
+    unit: ['grado', 'grados'],
+  },
   units: {
     'km/h': ['kilómetro por hora', 'kilómetros por hora'],
     km: ['kilómetro', 'kilómetros'],

@@ -254,6 +254,13 @@ export function portugueseRules(variant: 'BR' | 'PT'): LanguageRules {
     },
     reis: { conto: ['conto', 'contos'], reis: 'réis' },
     escudos: { escudo: ['escudo', 'escudos'], centavo: ['centavo', 'centavos'] },
+    degreesBefore: {
+      words: [
+        ...['de latitude', 'de longitude', 'latitude', 'longitude', 'norte', 'sul', 'leste', 'este', 'oeste'],
+        ...['à sombra', 'ao sol', 'de calor', 'de frio', 'de febre', 'centígrados', 'acima de zero', 'abaixo de zero'],
+      ],
+      unit: ['grau', 'graus'],
+    },
     // Old money after a number ("30 rs." réis).
     dottedUnits: { rs: ['real', 'réis'] },
     abbreviations: [

@@ -188,6 +188,11 @@ export interface LanguageRules extends RomanNumeralWords {
   /** Unit symbol → [singular, plural, feminine?]; a period after the symbol is the abbreviation's, not a full stop. */
   units: Record<string, UnitWords>;
   /**
+   * Languages that write ordinals with the degree sign ("1°", "2° andar") read "N°" as degrees only before what says
+   * so: minutes ("23° 27'"), a compass letter, or one of these words ("de latitude", "à sombra"). [words, unit].
+   */
+  degreesBefore?: { words: readonly string[]; unit: UnitWords };
+  /**
    * Units read only when written with their period, because the bare letters are also words ("5 in." is inches,
    * "5 in the box" is not); old currencies written so count the same way ("25 ptas." → "veinticinco pesetas").
    */

@@ -16,6 +16,7 @@ import {
   expandClockTimes,
   expandDateDays,
   expandDecades,
+  expandDegrees,
   expandEraYears,
   expandNumbers,
   expandOrdinals,
@@ -96,6 +97,8 @@ export function toSpokenForm(text: string, language: string, options: SpokenForm
     spoken = expandFractions(spoken, rules);
     spoken = pauseBetweenNumbers(spoken);
     // Ordinals before units: "the 1st." is first, not one stone; rates before units, which would take "10 m" of "10 m/s".
+    // Degrees before ordinals, which Spanish and Portuguese also write with the sign ("2° andar").
+    spoken = expandDegrees(spoken, rules);
     spoken = expandOrdinals(spoken, rules);
     spoken = expandRates(spoken, rules);
     spoken = expandUnits(spoken, rules);

@@ -431,6 +431,11 @@ const SPANISH = cases('es', 'es-ES', [
   ['abbreviation', 'en S. Tomás y en J. S. Bach', 'en santo Tomás y en J. S. Bach'],
   ['roman', 'reinaba Isabel II, y', 'reinaba Isabel segunda, y'],
   ['web address', 'Visite www.ejemplo.es/libros hoy.', 'Visite www punto ejemplo punto es barra libros hoy.'],
+  [
+    'units',
+    'a 40° a la sombra y 3° bajo cero, en el 2° piso',
+    'a cuarenta grados a la sombra y tres grados bajo cero, en el segundo piso',
+  ],
 ]);
 
 const PORTUGUESE = [
@@ -567,6 +572,11 @@ const PORTUGUESE = [
     ],
   ]),
   ...cases('pt', 'pt-PT', [
+    [
+      'units',
+      "a 45° de latitude, 23° 27' sul, fazia 40° à sombra; o 2° e o 3° andar",
+      "a quarenta e cinco graus de latitude, vinte e três graus vinte e sete' sul, fazia quarenta graus à sombra; o segundo e o terceiro andar",
+    ],
     [
       'money',
       'pagou 20$00, 2$50 e 1.500$00.',
