@@ -14,6 +14,8 @@ const GAP = String.raw`[ \t]*(?:\n[ \t]*)?`;
 const NEXT_WORD = new RegExp(String.raw`^${GAP}["'(]?(\p{L}[\p{L}\p{M}'’-]*)`, 'u');
 const NEXT_NUMBER = new RegExp(String.raw`^${GAP}\d`, 'u');
 const ROMAN = String.raw`[IVXLCDM]+|[ivxlcdm]+`;
+/** A numeral's period followed by a pause or a lower-case word: no sentence ends there. */
+const NUMERAL_PERIOD_MIDSENTENCE = String.raw`(\.(?=[ \t]*[,;:]|[ \t]*\n?[ \t]*["'(]?\p{Ll}))?`;
 /**
  * The word right before, separated only by spaces (a comma or any other mark in between cuts the link), and whether
  * it opens its sentence (nothing but a stop, a quote, a dash or the start of the text before it).
@@ -25,6 +27,8 @@ const PREVIOUS_WORD = /(\p{L}[\p{L}\p{M}'’-]*)[ \t]*\n?[ \t]*$/u;
  */
 const NUMBER_BEFORE = /\d[ºª°]?\.?(?:[ \t]+\p{Ll}{1,3}){0,2}[ \t]+$/u;
 const NUMBER_AFTER = /^[ \t]+(?:\p{Ll}{1,3}[ \t]+)?\d/u;
+const INITIAL_BEFORE = /(?<![\p{L}\p{N}.])\p{Lu}\.[ \t]*\n?[ \t]*$/u;
+const INITIAL_AFTER = /^[ \t]*\n?[ \t]*\p{Lu}\.(?![\p{L}\p{N}])/u;
 const OPENS_SENTENCE = /(?:^|[.!?:;"'«(—–-]|\n)[ \t]*$/u;
 const SENTENCE_MAY_END = new RegExp(String.raw`^(?:[ \t]*$|\s*\n[ \t]*\n|${GAP}["'(]?\p{Lu})`, 'u');
 
@@ -46,6 +50,10 @@ interface Surroundings {
   nextWord: string | undefined;
   nextIsNumber: boolean;
   numberNearby: boolean;
+  /** Another initial stands right before ("J. S. Bach", "o conde B. V."). */
+  afterInitial: boolean;
+  /** Another initial follows ("V. M. Silva"). */
+  beforeInitial: boolean;
   /** A letter stands on the same line before or after the abbreviation. */
   wordsOnItsLine: boolean;
   /** What follows is a lower-case word, a pause or an ellipsis: no new sentence starts. */
@@ -60,8 +68,18 @@ function applies(abbreviation: Abbreviation, around: Surroundings, rules: Langua
     case 'beforeName':
       return nameFollows;
     case 'notAfterName':
-      // "Juan D. Pérez" has a middle initial; "Llegó D. Quijote" opens with a verb, not a first name.
-      return nameFollows && (around.previousOpensSentence || !isName(around.previousWord, rules));
+      // "Juan D. Pérez" has a middle initial; "Llegó D. Quijote" opens with a verb, not a first name; "J. S. Bach"
+      // has two initials.
+      return (
+        nameFollows && !around.afterInitial && (around.previousOpensSentence || !isName(around.previousWord, rules))
+      );
+    case 'amongWords':
+      return !around.afterInitial && !around.beforeInitial;
+    case 'beforeSaint':
+      return (
+        applies({ ...abbreviation, when: 'notAfterName' }, around, rules) &&
+        !(around.previousWord !== undefined && rules.titles.has(around.previousWord.toLowerCase()))
+      );
     case 'afterName':
       return isName(around.previousWord, rules) && !isName(around.nextWord, rules);
     case 'beforeNumber':
@@ -104,9 +122,10 @@ function spellingsOf(rules: LanguageRules): Spelling[] {
       // As written, in capitals, and capitalised at a sentence start ("Vol. II" for "vol.").
       const forms = [...new Set([written, written.toUpperCase(), written.charAt(0).toUpperCase() + written.slice(1)])];
       // An abbreviation that may stand before a number also takes a Roman numeral after it ("vol. ii", "No. IV").
+      // Its period, where no sentence ends ("vol. ii. p. 34"), is the numeral's own and goes with it.
       const numeral = readings.some((reading) => reading.when === 'beforeNumber')
-        ? String.raw`(?:([ \t]+|[ \t]*\n[ \t]*)(${ROMAN})(?![\p{L}\p{N}'’]))?`
-        : '()()';
+        ? String.raw`(?:([ \t]+|[ \t]*\n[ \t]*)(${ROMAN})(?![\p{L}\p{N}'’])${NUMERAL_PERIOD_MIDSENTENCE})?`
+        : '()()()';
       const pattern = new RegExp(
         String.raw`(?<![\p{L}\p{N}.])(${forms.map(escapeRegex).join('|')})(?![\p{L}\p{N}])${numeral}([ \t]*\n[ \t]*(?=\S))?`,
         'gu',
@@ -136,12 +155,13 @@ function expandSpelling(text: string, spelling: Spelling, rules: LanguageRules):
       abbreviation: string,
       numeralGap: string | undefined,
       numeral: string | undefined,
+      numeralPeriod: string | undefined,
       lineBreak: string | undefined,
       offset: number,
     ) => {
       const before = text.slice(Math.max(0, offset - 80), offset);
       const after = text.slice(offset + abbreviation.length, offset + abbreviation.length + 80);
-      const afterNumeral = text.slice(offset + match.length - (lineBreak?.length ?? 0));
+      const afterNumeral = text.slice(offset + match.length - (lineBreak?.length ?? 0) - (numeralPeriod?.length ?? 0));
       const value = numeralValue(numeral, afterNumeral.slice(0, 80), rules);
       const previous = before.match(PREVIOUS_WORD);
       const around: Surroundings = {
@@ -150,6 +170,8 @@ function expandSpelling(text: string, spelling: Spelling, rules: LanguageRules):
           !!previous &&
           (previous.index! > 0 || offset <= before.length) &&
           OPENS_SENTENCE.test(before.slice(0, previous.index)),
+        afterInitial: INITIAL_BEFORE.test(before),
+        beforeInitial: INITIAL_AFTER.test(after),
         nextWord: after.match(NEXT_WORD)?.[1],
         nextIsNumber: NEXT_NUMBER.test(after) || value !== undefined,
         numberNearby: NUMBER_BEFORE.test(before) || NUMBER_AFTER.test(after),
@@ -162,7 +184,7 @@ function expandSpelling(text: string, spelling: Spelling, rules: LanguageRules):
       if (reading.when === 'beforeNumber' && value !== undefined) {
         return `${spoken} ${rules.cardinal(BigInt(value))}${lineBreak ?? ''}`;
       }
-      const writtenNumeral = numeral ? `${numeralGap ?? ''}${numeral}` : '';
+      const writtenNumeral = numeral ? `${numeralGap ?? ''}${numeral}${numeralPeriod ?? ''}` : '';
       // A title and the name after it are one phrase, even when the book wrapped the line between them.
       if (reading.title) return `${spoken}${writtenNumeral}${lineBreak ? ' ' : ''}`;
       // "V..." is the abbreviation's period and an ellipsis's last two: the ellipsis stays whole.

@@ -12,19 +12,42 @@ const SCENE_BREAK_LINE = /^[ \t]*(?:[*#~•·⁂=_][ \t]*){1,20}[ \t]*$/gmu;
 const ITALICS_OPENING = /(?<![\p{L}\p{N}_])_+(?=["'(¿¡]{0,3}[\p{L}\p{N}])/gu;
 const ITALICS_CLOSING = /(?<=[\p{L}\p{N}.,;:!?'")\]])_+(?![\p{L}\p{N}_])/gu;
 /**
- * A footnote or errata mark glued to a word ("é* justo", "céu.*", "fora**"), a bracketed note number ("word[1]") or
- * a Markdown note reference ("farm.[^1]", "[^author]") is a reference for the eye; an engine would say "asterisk" or
- * the number.
+ * A footnote or errata mark glued to a word ("é* justo", "céu.*", "fora**", "the Hall.†", "Acts‡"), a bracketed
+ * note number ("word[1]") or a Markdown note reference ("farm.[^1]", "[^author]") is a reference for the eye; an
+ * engine would say "asterisk", "dagger" or the number.
  */
 /** Asterisks standing for a name the author withholds ("the town of ***, where"): a pause, not three "asterisk"s. */
 const WITHHELD_NAME = /(?<=[\p{L}\p{N}])(?:[ \t]+|[ \t]*\n[ \t]*)\*{2,}(?=([ \t]*[\p{L}\p{N}]?))/gu;
-const NOTE_MARKS = /(?<=[\p{L}\p{M}.,;:!?'")])(?:\*{1,3}|\[\d{1,3}\]|\[\^[\p{L}\p{N}_-]{1,20}\])(?![\p{L}\p{N}*])/gu;
+const NOTE_MARKS =
+  /(?<=[\p{L}\p{M}.,;:!?'")])(?:\*{1,3}|[†‡]{1,2}|\[\d{1,3}\]|\[\^[\p{L}\p{N}_-]{1,20}\])(?![\p{L}\p{N}*])/gu;
+/**
+ * The dagger that opens the note itself, at the start of its line ("† See the letter of May."); asterisks there may
+ * stand for a withheld name that the line before leads to.
+ */
+const NOTE_OPENING = /^([ \t]*)[†‡]{1,2}[ \t]+(?=\p{L})/gmu;
 /**
  * A note number printed in superscript ("hedges,¹", "the field²"). After a unit of one or two letters it is a power
  * ("m²", "cm³") and is left to the units.
  */
 const SUPERSCRIPT_NOTE_MARKS = /(?<=[.,;:!?'")]|\p{L}{3})[¹²³⁰⁴-⁹]{1,3}(?![\p{L}\p{N}])/gu;
 const SUPERSCRIPT_DIGIT = /[¹²³⁰⁴-⁹]/u;
+
+/**
+ * A word printed with its letters spaced out for emphasis ("s o m e t h i n g", "N e v e r"): four letters or more,
+ * each followed by one space, lower case after an optional capital or all capitals.
+ */
+const SPACED_LETTERS = /(?<![\p{L}\p{N}])\p{L}(?: \p{L}){3,}(?![\p{L}\p{N}])/gu;
+const ONE_WORD = /^(?:\p{Lu}?\p{Ll}+|\p{Lu}+)$/u;
+const VOWEL = /[aeiouyàáâãäèéêëìíîïòóôõöùúûü]/iu;
+
+/** Joined into the word they spell; letters in alphabetical order ("a b c d") or without a vowel ("R S V P") stay. */
+function joinSpacedLetters(letters: string): string {
+  const word = letters.replace(/ /g, '');
+  if (!ONE_WORD.test(word) || !VOWEL.test(word)) return letters;
+  const codes = [...word.toLowerCase()].map((letter) => letter.codePointAt(0) ?? 0);
+  const inOrder = codes.every((code, i) => i === 0 || code === codes[i - 1] + 1);
+  return inOrder ? letters : word;
+}
 
 export function cleanTypography(text: string): string {
   const cleaned = text
@@ -35,7 +58,8 @@ export function cleanTypography(text: string): string {
     .replace(/[‘’‚‛`´]/g, "'")
     .replace(/…/g, '...')
     .replace(SCENE_BREAK_LINE, '')
-    .replace(/\r\n?/g, '\n');
+    .replace(/\r\n?/g, '\n')
+    .replace(SPACED_LETTERS, joinSpacedLetters);
   return withoutMarkup(cleaned);
 }
 
@@ -43,9 +67,10 @@ export function cleanTypography(text: string): string {
 function withoutMarkup(text: string): string {
   let cleaned = text;
   if (cleaned.includes('_')) cleaned = cleaned.replace(ITALICS_OPENING, '').replace(ITALICS_CLOSING, '');
-  if (cleaned.includes('*') || cleaned.includes('[')) {
+  if (/[*[†‡]/.test(cleaned)) {
     cleaned = cleaned
       .replace(NOTE_MARKS, '')
+      .replace(NOTE_OPENING, '$1')
       .replace(WITHHELD_NAME, (_stars: string, next: string) => (next.trim() === '' ? '' : ','));
   }
   if (SUPERSCRIPT_DIGIT.test(cleaned)) cleaned = cleaned.replace(SUPERSCRIPT_NOTE_MARKS, '');

@@ -1,4 +1,5 @@
 import { toCardinal, toOrdinal } from 'n2words/es-ES';
+import { givenNameGender } from './givenNames';
 import { digitsOneByOne, nounPairs, type LanguageRules } from './normalize.rules';
 import { cardinalOnScale, type ScaleWords } from './normalize.scales';
 
@@ -10,6 +11,15 @@ const SPANISH_FUNCTION_WORDS: ReadonlySet<string> = new Set([
   ...['tras', 'yo', 'tú', 'él', 'ella', 'nosotros', 'vosotros', 'ellos', 'ellas', 'usted', 'ustedes', 'mi', 'tu'],
   ...['su', 'este', 'esta', 'ese', 'esa', 'aquel', 'aquella', 'entonces', 'luego', 'ya', 'sí', 'también', 'dijo'],
 ]);
+
+/** Saints Spanish calls "santo", not "san". */
+const SANTO = new Set(['domingo', 'tomas', 'tomás', 'tomé', 'tome', 'toribio']);
+
+/** "S." before a saint's name (or a place named after one): santa for a woman, santo or san for a man ("S. Pedro"). */
+function saint(name: string | undefined): string {
+  if (givenNameGender(name) === 'feminine') return 'santa';
+  return name && SANTO.has(name.toLowerCase()) ? 'santo' : 'san';
+}
 
 const gender = (feminine?: boolean) => ({ gender: feminine ? ('feminine' as const) : ('masculine' as const) });
 
@@ -97,8 +107,9 @@ export const spanishRules: LanguageRules = {
     if (minutes === 30) return `${hour} y media`;
     return `${hour} y ${cardinal(BigInt(minutes))}`;
   },
-  // Kings and popes take ordinals up to ten ("Felipe segundo", "Alfonso décimo"), cardinals after ("Luis catorce").
-  regnal: (value) => (value <= 10 ? toOrdinal(value) : cardinal(BigInt(value))),
+  // Kings and popes take ordinals up to ten ("Felipe segundo", "Alfonso décimo"), cardinals after ("Luis catorce");
+  // a queen's ordinal agrees with her ("Isabel segunda").
+  regnal: (value, feminine) => (value <= 10 ? toOrdinal(value, gender(feminine)) : cardinal(BigInt(value))),
   loneIIsPronoun: false,
   centuryWords: new Set(['siglo', 'siglos']),
   vulgarFractions: {
@@ -165,6 +176,8 @@ export const spanishRules: LanguageRules = {
   and: (nextWord) => (/^h?[iíì](?![aeoáéó])/iu.test(nextWord) ? 'e' : 'y'),
   // "el § 4" is "el párrafo cuatro", as law and older books read the sign.
   sectionSign: { one: 'párrafo', many: 'párrafos' },
+  numberSign: 'número',
+  webWords: { at: 'arroba', dot: 'punto', slash: 'barra' },
   perWord: 'por',
   perUnitsOnly: { s: ['segundo', 'segundos'] },
   splitJoiner: ' ',
@@ -183,6 +196,13 @@ export const spanishRules: LanguageRules = {
     '£': { one: 'libra', many: 'libras', centOne: 'penique', centMany: 'peniques', feminine: true },
     'S/': { one: 'sol', many: 'soles', centOne: 'céntimo', centMany: 'céntimos' },
     R$: { one: 'real', many: 'reales', centOne: 'centavo', centMany: 'centavos' },
+  },
+  degreesBefore: {
+    words: [
+      ...['de latitud', 'de longitud', 'latitud', 'longitud', 'norte', 'sur', 'este', 'oeste', 'a la sombra'],
+      ...['al sol', 'de calor', 'de frío', 'de fiebre', 'centígrados', 'bajo cero', 'sobre cero'],
+    ],
+    unit: ['grado', 'grados'],
   },
   units: {
     'km/h': ['kilómetro por hora', 'kilómetros por hora'],
@@ -222,6 +242,7 @@ export const spanishRules: LanguageRules = {
     { written: 'Dña.', spoken: 'doña', title: true },
     { written: 'Dª', spoken: 'doña', title: true },
     { written: 'D.', spoken: 'don', when: 'notAfterName', title: true },
+    { written: 'S.', spoken: saint, when: 'beforeSaint', title: true },
     { written: 'Ud.', spoken: 'usted' },
     { written: 'Uds.', spoken: 'ustedes' },
     { written: 'Vd.', spoken: 'usted' },

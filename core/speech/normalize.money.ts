@@ -72,15 +72,66 @@ export function expandReis(text: string, rules: LanguageRules): string {
   );
 }
 
+/**
+ * "20$00" → "vinte escudos", "2$50" → "dois escudos e cinquenta centavos", "1.500$00" → "mil e quinhentos escudos":
+ * the cifrão before two digits parts escudos from centavos (three digits after it are réis, read by expandReis).
+ */
+export function expandEscudos(text: string, rules: LanguageRules): string {
+  const escudos = rules.escudos;
+  if (!escudos || !text.includes('$')) return text;
+  const counted = (value: bigint, [one, many]: [string, string]) =>
+    `${rules.beforeNoun(value, false)} ${value === 1n ? one : many}`;
+  return text.replace(
+    /(?<![\p{L}\p{N}$:.,])(\d{1,3}(?:\.\d{3})+|\d+)\$(\d{2})(?![\p{L}\p{N}$]|[.,]\d)/gu,
+    (_match: string, whole: string, cents: string) => {
+      const value = BigInt(whole.replace(/\./g, ''));
+      const centavos = BigInt(cents);
+      const parts = [];
+      if (value > 0n || centavos === 0n) parts.push(counted(value, escudos.escudo));
+      if (centavos > 0n) parts.push(counted(centavos, escudos.centavo));
+      return parts.join(` ${rules.andWord} `);
+    },
+  );
+}
+
 /** "the 20s", "his 30s.": a decade, not twenty or thirty shillings. */
 const DECADE_BEFORE = /\b(?:the|his|her|their|my|your|our|its|early|late|mid)[ \t-]*$/i;
 /** The abbreviation's period may also end the sentence: then the spoken form keeps a stop. */
 const SENTENCE_MAY_END = /^(?:[ \t]*(?:\n|$)|\s+["'(]?\p{Lu})/u;
 
+/** Shillings and pence with a slash, as British prices were written: "2/6", "10/6", "3/9½", "5/-" (five shillings). */
+const SLASHED = /(?<![\p{L}\p{N}/⁄.,:])(\d{1,2})\/(?:(-)(?![\p{N}-])|(\d{1,2})(½)?(?![\p{L}\p{N}/⁄]|[.,:]\d))/gu;
+
+const greatestCommonDivisor = (a: number, b: number): number => (b === 0 ? a : greatestCommonDivisor(b, a % b));
+
+/** Words a price follows ("paid 10/6", "at 2/6"): without one, "12/5" may as well be the twelfth of May. */
+const PRICE_BEFORE =
+  /(?<!\p{L})(?:cost|costs|paid|pay|pays|price|priced|worth|sold|bought|charged|fare|fee|rent|at|for)[ \t]+$/iu;
+
+/**
+ * Whether "n/d" is a price rather than a fraction, a date or a set phrase: only where dates are written day first (so
+ * "10/6" is no American 6 October), pence from 1 to 11, not a fraction as books print them, in lowest terms and below
+ * one ("1/2", "5/6" stay fractions; "2/6", "10/6", "6/8" are prices), and with a halfpenny or after a word a price
+ * follows.
+ */
+function isSlashedPrice(price: SlashedPrice, before: string, rules: LanguageRules): boolean {
+  const { shillings, penny, half } = price;
+  if (rules.numericDates?.order !== 'day-month' || penny < 1 || penny > 11) return false;
+  if (rules.slashIdioms?.[`${shillings}/${penny}`]) return false;
+  if (half === undefined && shillings < penny && greatestCommonDivisor(shillings, penny) === 1) return false;
+  return half !== undefined || PRICE_BEFORE.test(before);
+}
+
+interface SlashedPrice {
+  shillings: number;
+  penny: number;
+  half: string | undefined;
+}
+
 /**
  * "2s. 6d." → "two shillings and sixpence", "£5 10s." → "five pounds ten shillings", "5l." → "five pounds", "1d." →
  * "one penny". Shillings and pence need their period unless they come as a pair ("2s 6d"); "l." (librae) follows
- * its number directly, as books print it.
+ * its number directly or after a space ("10,000 l."): in a book that counts in pounds it is never litres.
  */
 export function expandOldMoney(text: string, rules: LanguageRules): string {
   const money = rules.oldMoney;
@@ -93,6 +144,15 @@ export function expandOldMoney(text: string, rules: LanguageRules): string {
   };
   const stop = (source: string, end: number) => (SENTENCE_MAY_END.test(source.slice(end)) ? '.' : '');
   let spoken = text.replace(
+    SLASHED,
+    (match: string, shillings: string, dash?: string, penny?: string, half?: string, offset = 0) => {
+      if (dash) return count(shillings, money.shilling);
+      const price = { shillings: Number(shillings), penny: Number(penny), half };
+      if (!penny || !isSlashedPrice(price, text.slice(Math.max(0, offset - 12), offset), rules)) return match;
+      return `${count(shillings, money.shilling)} ${rules.andWord} ${pence(penny, half)}`;
+    },
+  );
+  spoken = spoken.replace(
     /(?<![\p{L}\p{N}.,])(\d{1,2})s\.?[ \t]+(\d{1,2})d(\.|(?![\p{L}\p{N}]))/gu,
     (match: string, shillings: string, penny: string, dot: string, offset: number, source: string) =>
       `${count(shillings, money.shilling)} ${rules.andWord} ${pence(penny)}${dot ? stop(source, offset + match.length) : ''}`,
@@ -110,7 +170,7 @@ export function expandOldMoney(text: string, rules: LanguageRules): string {
       penny || half ? `${pence(penny ?? '', half)}${stop(source, offset + match.length)}` : match,
   );
   return spoken.replace(
-    /(?<![\p{L}\p{N}.,])(\d+(?:,\d{3})*)l\.(?=[\s,;:)]|$)/gu,
+    /(?<![\p{L}\p{N}.,])(\d+(?:,\d{3})*)[ \t]?l\.(?=[\s,;:)]|$)/gu,
     (match: string, pounds: string, offset: number, source: string) =>
       `${count(pounds.replace(/,/g, ''), money.pound)}${stop(source, offset + match.length)}`,
   );

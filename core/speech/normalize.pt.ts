@@ -16,6 +16,15 @@ const PORTUGUESE_FUNCTION_WORDS: ReadonlySet<string> = new Set([
 /** "D." is Dom before a man's name and Dona before a woman's; undecided, Dona, by far the commoner in novels. */
 const donaOrDom = (name: string | undefined) => (givenNameGender(name) === 'masculine' ? 'Dom' : 'Dona');
 
+/**
+ * "S." before a saint's name (or a place named after one): Santa for a woman, Santo before a vowel or h ("Santo
+ * Antonio", "Santo Hilário"), São otherwise ("S. Paulo" → São Paulo, "S. Thomaz" → São Thomaz).
+ */
+function saint(name: string | undefined): string {
+  if (givenNameGender(name) === 'feminine') return 'Santa';
+  return name && /^[aeiouháéíóúâêô]/iu.test(name) ? 'Santo' : 'São';
+}
+
 /** n2words has European Portuguese only; Brazilian forms differ in a few teens. */
 function brazilian(words: string): string {
   return words
@@ -134,8 +143,9 @@ export function portugueseRules(variant: 'BR' | 'PT'): LanguageRules {
       if (minutes === 30) return `${cardinal(BigInt(hours), true)} e meia`;
       return `${cardinal(BigInt(hours), true)} e ${cardinal(BigInt(minutes))}`;
     },
-    // Kings and popes take ordinals up to ten ("D. Pedro segundo", "Pio nono"), cardinals after ("Luís catorze").
-    regnal: (value) => (value <= 10 ? toOrdinal(value) : cardinal(BigInt(value))),
+    // Kings and popes take ordinals up to ten ("D. Pedro segundo", "Pio nono"), cardinals after ("Luís catorze"); a
+    // queen's ordinal agrees with her ("D. Maria primeira").
+    regnal: (value, isFeminine) => (value <= 10 ? rules.ordinal(value, isFeminine === true) : cardinal(BigInt(value))),
     loneIIsPronoun: false,
     centuryWords: new Set(['século', 'séculos', 'seculo', 'seculos']),
     vulgarFractions: {
@@ -200,6 +210,8 @@ export function portugueseRules(variant: 'BR' | 'PT'): LanguageRules {
     and: () => 'e',
     // "o § 2" is "o parágrafo dois", as law and older books read the sign.
     sectionSign: { one: 'parágrafo', many: 'parágrafos' },
+    numberSign: 'número',
+    webWords: { at: 'arroba', dot: 'ponto', slash: 'barra' },
     perWord: 'por',
     perUnitsOnly: { s: ['segundo', 'segundos'] },
     splitJoiner: ' ',
@@ -241,6 +253,14 @@ export function portugueseRules(variant: 'BR' | 'PT'): LanguageRules {
       min: ['minuto', 'minutos'],
     },
     reis: { conto: ['conto', 'contos'], reis: 'réis' },
+    escudos: { escudo: ['escudo', 'escudos'], centavo: ['centavo', 'centavos'] },
+    degreesBefore: {
+      words: [
+        ...['de latitude', 'de longitude', 'latitude', 'longitude', 'norte', 'sul', 'leste', 'este', 'oeste'],
+        ...['à sombra', 'ao sol', 'de calor', 'de frio', 'de febre', 'centígrados', 'acima de zero', 'abaixo de zero'],
+      ],
+      unit: ['grau', 'graus'],
+    },
     // Old money after a number ("30 rs." réis).
     dottedUnits: { rs: ['real', 'réis'] },
     abbreviations: [
@@ -254,8 +274,31 @@ export function portugueseRules(variant: 'BR' | 'PT'): LanguageRules {
       { written: 'Dª', spoken: 'Dona', title: true },
       { written: 'D.ª', spoken: 'Dona', title: true },
       { written: 'D.', spoken: donaOrDom, when: 'notAfterName', title: true },
+      { written: 'S.', spoken: saint, when: 'beforeSaint', title: true },
+      { written: 'Sto.', spoken: 'Santo', title: true },
+      { written: 'Sta.', spoken: 'Santa', title: true },
+      { written: 'S. M.', spoken: 'Sua Majestade', when: 'amongWords', title: true },
       { written: 'Profa.', spoken: 'professora', title: true },
       { written: 'Prof.', spoken: 'professor', title: true },
+      { written: 'Snr.', spoken: 'senhor', title: true },
+      { written: 'Snra.', spoken: 'senhora', title: true },
+      { written: 'Fr.', spoken: 'frei', when: 'beforeName', title: true },
+      { written: 'Pe.', spoken: 'padre', when: 'beforeName', title: true },
+      { written: 'Cons.', spoken: 'conselheiro', when: 'beforeName', title: true },
+      { written: 'Des.', spoken: 'desembargador', when: 'beforeName', title: true },
+      { written: 'Ill.mo', spoken: 'ilustríssimo', title: true },
+      { written: 'Ill.ma', spoken: 'ilustríssima', title: true },
+      { written: 'Illmo.', spoken: 'ilustríssimo', title: true },
+      { written: 'Illma.', spoken: 'ilustríssima', title: true },
+      { written: 'Ex.mo', spoken: 'excelentíssimo', title: true },
+      { written: 'Ex.ma', spoken: 'excelentíssima', title: true },
+      { written: 'Vm.ce', spoken: 'vossemecê' },
+      { written: 'Vmce.', spoken: 'vossemecê' },
+      { written: 'Vmcê', spoken: 'vossemecê' },
+      { written: 'V. M.', spoken: 'Vossa Majestade', when: 'amongWords', title: true },
+      { written: 'V. A.', spoken: 'Vossa Alteza', when: 'amongWords', title: true },
+      { written: 'Mme.', spoken: 'madame', title: true },
+      { written: 'Mlle.', spoken: 'mademoiselle', title: true },
       { written: 'V. Exa.', spoken: 'Vossa Excelência', title: true },
       { written: 'V. Exª', spoken: 'Vossa Excelência', title: true },
       { written: 'V. Ex.ª', spoken: 'Vossa Excelência', title: true },

@@ -56,6 +56,29 @@ export function expandUnits(text: string, rules: LanguageRules): string {
   });
 }
 
+const degreesPattern = perLanguage((rules) => {
+  const degrees = rules.degreesBefore;
+  if (!degrees) return null;
+  const words = degrees.words.map((word) => escapeRegex(word).replace(/ /g, String.raw`[ \t]+`)).join('|');
+  return new RegExp(
+    String.raw`${NUMBER_START}(${NUMBER})[ \t]?°(?![CF](?![\p{L}]))(?=[ \t]*(?:\d+[ \t]?['′]|[NSEOW](?![\p{L}])|(?:${words})(?![\p{L}])))`,
+    // Case matters: a lone lower-case "e" or "o" is a word ("o 2° e o 3°"), not east or west.
+    'gu',
+  );
+});
+
+/** "45° de latitude" → "quarenta e cinco graus de latitude", where the sign also writes ordinals ("2° andar"). */
+export function expandDegrees(text: string, rules: LanguageRules): string {
+  const pattern = degreesPattern(rules);
+  const unit = rules.degreesBefore?.unit;
+  if (!pattern || !unit || !text.includes('°')) return text;
+  return text.replace(pattern, (match: string, token: string) => {
+    const value = parseNumber(token, rules);
+    if (!value) return match;
+    return `${quantityWords(value, rules, unit[2] === true)} ${isOne(value) ? unit[0] : unit[1]}`;
+  });
+}
+
 export function expandOrdinals(text: string, rules: LanguageRules): string {
   return text.replace(rules.ordinalPattern, (match: string, digits: string, suffix: string) => {
     const value = Number(digits);

@@ -5,6 +5,7 @@
  * cannot stand (alone on a heading line, after a heading word at the end of a phrase, after a name before a stop).
  */
 import { romanToNumber } from '../manuscript/numerals';
+import { givenNameGender } from './givenNames';
 import { perLanguage, type LanguageRules } from './normalize.rules';
 
 const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
@@ -134,20 +135,35 @@ const REGNAL = /^[IVX]+$/;
 const MAX_REGNAL = 39;
 const MAX_CENTURY = 39;
 
-/** "Henry VIII" → "Henry the Eighth", "D. João VI" → "Dom João sexto"; not after titles or heading words. */
+/**
+ * Older prints put a period after a regnal number where no sentence ends ("Louis XIV. was king", "Pope Leo XIII.,
+ * said"): a lower-case word or a pause follows. The number read as words, the period has nothing left to mark.
+ */
+const NUMERAL_PERIOD_MIDSENTENCE = String.raw`(\.(?=[ \t]*[,;:]|[ \t]*\n?[ \t]*["'(]?\p{Ll}))?`;
+
+/**
+ * "Henry VIII" → "Henry the Eighth", "D. João VI" → "Dom João sexto", "D. Maria I" → "Dona Maria primeira" (the
+ * ordinal agrees with a woman's name, core/speech/givenNames.ts); not after titles or heading words.
+ */
 export function readRegnalNumerals(text: string, rules: LanguageRules): string {
   // A book may wrap the line between the name and its number ("Fernando⏎VII"). A capitalised word of two letters is
   // a word opening a sentence ("As I have"), not a king's name.
-  const pattern = /(?<![\p{L}\p{N}'’])(\p{Lu}[\p{Ll}\p{M}]{2,})([ \t]+|[ \t]*\n[ \t]*)([IVX]+)(?![\p{L}\p{N}'’])/gu;
+  const pattern = new RegExp(
+    String.raw`(?<![\p{L}\p{N}'’])(\p{Lu}[\p{Ll}\p{M}]{2,})([ \t]+|[ \t]*\n[ \t]*)([IVX]+)(?![\p{L}\p{N}'’])${NUMERAL_PERIOD_MIDSENTENCE}`,
+    'gu',
+  );
   const labels = new Set(Object.keys(rules.headingLabels).map(foldAccents));
-  return text.replace(pattern, (match, name: string, gap: string, roman: string, offset: number) => {
-    const lower = name.toLowerCase();
-    if (rules.titles.has(lower) || rules.functionWords.has(lower) || labels.has(foldAccents(name))) return match;
-    const value = REGNAL.test(roman) ? romanToNumber(roman) : undefined;
-    if (value === undefined || value > MAX_REGNAL) return match;
-    // English "Then I", "Charles I was": a lone I is a king only right before a stop ("Charles I.", "Charles I,").
-    const after = text.slice(offset + match.length);
-    if (rules.loneIIsPronoun && roman === 'I' && !/^(?:[.,;:!?)]|$)/.test(after)) return match;
-    return `${name}${gap}${rules.regnal(value)}`;
-  });
+  return text.replace(
+    pattern,
+    (match, name: string, gap: string, roman: string, period: string | undefined, offset: number) => {
+      const lower = name.toLowerCase();
+      if (rules.titles.has(lower) || rules.functionWords.has(lower) || labels.has(foldAccents(name))) return match;
+      const value = REGNAL.test(roman) ? romanToNumber(roman) : undefined;
+      if (value === undefined || value > MAX_REGNAL) return match;
+      // English "Then I", "Charles I was": a lone I is a king only right before a stop ("Charles I.", "Charles I,").
+      const after = text.slice(offset + match.length);
+      if (rules.loneIIsPronoun && roman === 'I' && !period && !/^(?:[.,;:!?)]|$)/.test(after)) return match;
+      return `${name}${gap}${rules.regnal(value, givenNameGender(name) === 'feminine')}`;
+    },
+  );
 }

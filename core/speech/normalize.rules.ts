@@ -14,7 +14,11 @@ export interface CurrencyWords {
  *   follows ("Baker St.", "Baker St. He", but not "Fort St. George");
  * - `notAfterName`: like `beforeName`, but not right after a name inside a sentence, where a lone capital and
  *   period is a middle initial ("o senhor José D. Silva"); a capitalised word opening the sentence is taken for a
- *   verb or other word ("Chegou D. Placida");
+ *   verb or other word ("Chegou D. Placida"); nor after another initial ("J. D. Salinger");
+ * - `beforeSaint`: like `notAfterName`, and not after a title, where a capital and period is an initial ("o doutor
+ *   S. Ferreira"): "S. Paulo", "a festa de S. João";
+ * - `amongWords`: neither another initial nor a capital and period next to it, for abbreviations made of initials
+ *   ("V. M.", Vossa Majestade; "J. V. M. Silva" is a name);
  * - `beforeNumber`: a number follows ("No. 5");
  * - `inDate`: a number stands within two short words before or after ("3 de ago. de 1857", "ago. 3"), as a month
  *   does;
@@ -22,7 +26,8 @@ export interface CurrencyWords {
  *   as around a pronoun: the older Spanish "V." (usted) in "¿No tenga V. tantos celos?", while "V. Hugo" is an
  *   initial, "Carlos V." a king and a line "V." a section number.
  */
-export type AbbreviationContext = 'beforeName' | 'afterName' | 'notAfterName' | 'beforeNumber' | 'inDate' | 'amidWords';
+export type AbbreviationContext =
+  'beforeName' | 'afterName' | 'notAfterName' | 'beforeSaint' | 'amongWords' | 'beforeNumber' | 'inDate' | 'amidWords';
 
 export interface Abbreviation {
   /** As written, including its period(s), e.g. "Mr." or "EE. UU."; the all-capitals spelling matches too. */
@@ -41,8 +46,11 @@ export interface Abbreviation {
 export type UnitWords = [singular: string, plural: string, feminine?: boolean];
 
 export interface RomanNumeralWords {
-  /** "Henry VIII" → "Henry the Eighth", "Felipe II" → "Felipe segundo". */
-  regnal(value: number): string;
+  /**
+   * "Henry VIII" → "Henry the Eighth", "Felipe II" → "Felipe segundo"; `feminine` when the name is a woman's, for
+   * languages whose ordinals agree ("Isabel segunda", "D. Maria primeira").
+   */
+  regnal(value: number, feminine?: boolean): string;
   /** Whether a lone "I" may be a regnal numeral in running text (English: it is usually the pronoun). */
   loneIIsPronoun: boolean;
   /** Lower-case words after which Roman numerals number centuries ("siglo XVII" → "siglo diecisiete"). */
@@ -88,6 +96,11 @@ export interface LanguageRules extends RomanNumeralWords {
    * a thousand réis, "2:500$000" two contos and five hundred thousand réis): [conto, contos], the joining word and réis.
    */
   reis?: { conto: [string, string]; reis: string };
+  /**
+   * Portuguese escudos (1911–2001), written with the cifrão before two digits of centavos ("20$00", "2$50"):
+   * [escudo, escudos] and [centavo, centavos].
+   */
+  escudos?: { escudo: [string, string]; centavo: [string, string] };
   /** Dates written with numbers and slashes ("12/05/1890"). */
   numericDates?: NumericDates;
   /** Month names after which a day number is read as an ordinal ("August 2" → "August second"). */
@@ -140,6 +153,10 @@ export interface LanguageRules extends RomanNumeralWords {
   and(nextWord: string): string;
   /** The section sign before a number, said as a word: one `§`, and the doubled `§§` of several sections. */
   sectionSign: { one: string; many: string };
+  /** The words for the marks of a web or email address: "info@example.com" → "info at example dot com". */
+  webWords: { at: string; dot: string; slash: string };
+  /** The number sign before a number, said as a word ("#5" → "number five", "n.º 5" spoken). */
+  numberSign: string;
   /** Joins a unit and the unit it is counted by ("km/h" → "kilometers per hour", "metros por segundo"). */
   perWord: string;
   /**
@@ -170,6 +187,11 @@ export interface LanguageRules extends RomanNumeralWords {
   currencies: Record<string, CurrencyWords>;
   /** Unit symbol → [singular, plural, feminine?]; a period after the symbol is the abbreviation's, not a full stop. */
   units: Record<string, UnitWords>;
+  /**
+   * Languages that write ordinals with the degree sign ("1°", "2° andar") read "N°" as degrees only before what says
+   * so: minutes ("23° 27'"), a compass letter, or one of these words ("de latitude", "à sombra"). [words, unit].
+   */
+  degreesBefore?: { words: readonly string[]; unit: UnitWords };
   /**
    * Units read only when written with their period, because the bare letters are also words ("5 in." is inches,
    * "5 in the box" is not); old currencies written so count the same way ("25 ptas." → "veinticinco pesetas").

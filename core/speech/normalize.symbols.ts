@@ -34,3 +34,51 @@ export function readSectionSigns(text: string, rules: LanguageRules): string {
     signs.length === 2 ? `${rules.sectionSign.many} ` : `${rules.sectionSign.one} `,
   );
 }
+
+/** A number sign before a number ("#5", "# 12"), not one glued to a word before it ("C#5"). */
+const NUMBER_SIGN = /(?<![\p{L}\p{N}&#])#[ \t]?(?=\p{N})/gu;
+
+/** "#5" is "number five": the sign is read as the language's word, the number then as any other. */
+export function readNumberSigns(text: string, rules: LanguageRules): string {
+  if (!text.includes('#')) return text;
+  return text.replace(NUMBER_SIGN, `${rules.numberSign} `);
+}
+
+/** An email address: a user, "@", and a domain of two parts or more ("info@example.com"; a closing period is prose). */
+const EMAIL = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
+/** A web address opening with its scheme or "www."; punctuation that closes it belongs to the sentence. */
+const URL = /(?<![\p{L}\p{N}])(?:https?:\/\/|www\.)[^\s<>"]+/giu;
+const CLOSING_PUNCTUATION = '.,;:!?)]';
+
+/** Where the punctuation that closes an address starts, counted from the end (no regex: a run of dots is long). */
+function closingStart(address: string): number {
+  let end = address.length;
+  while (end > 0 && CLOSING_PUNCTUATION.includes(address.charAt(end - 1))) end--;
+  return end;
+}
+
+/**
+ * Web and email addresses as people say them: "www.example.com/books" → "www dot example dot com slash books",
+ * "info@example.com" → "info at example dot com"; the scheme ("https://") and a closing slash are not said.
+ */
+export function readWebAddresses(text: string, rules: LanguageRules): string {
+  if (!text.includes('@') && !/https?:|www\./i.test(text)) return text;
+  const { at, dot, slash } = rules.webWords;
+  const dotted = (part: string) => part.split('.').filter(Boolean).join(` ${dot} `);
+  return text
+    .replace(URL, (written: string) => {
+      const address = written.slice(0, closingStart(written));
+      const closing = written.slice(address.length);
+      const spoken = address
+        .replace(/^https?:\/\//i, '')
+        .replace(/\/+$/, '')
+        .split('/')
+        .map(dotted)
+        .join(` ${slash} `);
+      return `${spoken}${closing}`;
+    })
+    .replace(EMAIL, (address: string) => {
+      const [user, domain] = address.split('@');
+      return `${dotted(user)} ${at} ${dotted(domain)}`;
+    });
+}

@@ -9,13 +9,14 @@ import { expandSlashDates } from './normalize.dates';
 import { britishEnglishRules, englishRules } from './normalize.en';
 import { spanishRules } from './normalize.es';
 import { expandFractions } from './normalize.fractions';
-import { expandCurrencies, expandOldMoney, expandReis } from './normalize.money';
+import { expandCurrencies, expandEscudos, expandOldMoney, expandReis } from './normalize.money';
 import { portugueseRules } from './normalize.pt';
 import { pauseAtVerseLineEnds } from './normalize.verse';
 import {
   expandClockTimes,
   expandDateDays,
   expandDecades,
+  expandDegrees,
   expandEraYears,
   expandNumbers,
   expandOrdinals,
@@ -33,7 +34,7 @@ import {
 } from './normalize.roman';
 import type { LanguageRules } from './normalize.rules';
 import { expandNumberPairs, expandRates, pauseBetweenNumbers, readSlashWords } from './normalize.slashes';
-import { readAmpersands, readSectionSigns } from './normalize.symbols';
+import { readAmpersands, readNumberSigns, readSectionSigns, readWebAddresses } from './normalize.symbols';
 
 export interface SpokenFormOptions {
   /** A chapter heading: its heading word and number are read as the language says them ("Chapter twelve"). */
@@ -73,15 +74,19 @@ export function toSpokenForm(text: string, language: string, options: SpokenForm
   if (rules) {
     // A heading's own word comes first, so "CAP. XII" is the heading "Capítulo doce", not the reference "capítulo".
     if (options.isHeading) spoken = readHeadingNumbers(spoken, rules);
+    // Before the abbreviations and numbers, which would read the parts of an address as words of prose.
+    spoken = readWebAddresses(spoken, rules);
     spoken = expandAbbreviations(spoken, rules);
     // After the abbreviations, which read "&c." as et cetera.
     spoken = readAmpersands(spoken, rules);
     spoken = readSectionSigns(spoken, rules);
+    spoken = readNumberSigns(spoken, rules);
     if (!options.isHeading) spoken = readLoneNumerals(spoken, rules, false);
     spoken = readLabelledNumerals(spoken, rules);
     spoken = readCenturyNumerals(spoken, rules);
     spoken = readRegnalNumerals(spoken, rules);
     spoken = expandReis(spoken, rules);
+    spoken = expandEscudos(spoken, rules);
     spoken = expandCurrencies(spoken, rules);
     spoken = expandOldMoney(spoken, rules);
     spoken = expandClockTimes(spoken, rules);
@@ -92,6 +97,8 @@ export function toSpokenForm(text: string, language: string, options: SpokenForm
     spoken = expandFractions(spoken, rules);
     spoken = pauseBetweenNumbers(spoken);
     // Ordinals before units: "the 1st." is first, not one stone; rates before units, which would take "10 m" of "10 m/s".
+    // Degrees before ordinals, which Spanish and Portuguese also write with the sign ("2° andar").
+    spoken = expandDegrees(spoken, rules);
     spoken = expandOrdinals(spoken, rules);
     spoken = expandRates(spoken, rules);
     spoken = expandUnits(spoken, rules);

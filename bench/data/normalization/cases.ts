@@ -220,6 +220,50 @@ const ENGLISH = cases('en', 'en-GB', [
     'the second edition, printed May twenty-third; one shilling and twopence',
   ],
   ['abbreviation', 'a letter to Henry Lamb, Esq. of Bath', 'a letter to Henry Lamb, Esquire of Bath'],
+  // Found by the residue scan of whole books (bench/normalizationResidue.bench.ts).
+  ['old money', 'an income of 10,000 l. a year', 'an income of ten thousand pounds a year'],
+  ['roman', 'under Louis XIV. the court', 'under Louis the Fourteenth the court'],
+  [
+    'roman',
+    '"Pope Leo XIII.," said he. "And Pius IX. his predecessor."',
+    '"Pope Leo the Thirteenth," said he. "And Pius the Ninth his predecessor."',
+  ],
+  [
+    'abbreviation',
+    'see vol. ii. p. 34 and chap. xii.; then',
+    'see volume two page thirty-four and chapter twelve; then',
+  ],
+  [
+    'old money',
+    'He paid 10/6 for it, 3/4½ for the gloves and 5/- for the cab.',
+    'He paid ten shillings and sixpence for it, three shillings and fourpence halfpenny for the gloves and five shillings for the cab.',
+  ],
+  [
+    'symbol',
+    'See #5 and # 12; it was 45° in the shade.',
+    'See number five and number twelve; it was forty-five degrees in the shade.',
+  ],
+  [
+    'note mark',
+    'the old Hall.† Its owner‡ left.\n† Pulled down in 1820.',
+    'the old Hall. Its owner left.\nPulled down in eighteen twenty.',
+  ],
+  [
+    'emphasis',
+    'it was s o m e t h i n g, and N e v e r; the a b c d and R S V P',
+    'it was something, and Never; the a b c d and R S V P',
+  ],
+  [
+    'web address',
+    'Write to info@example.com or see https://www.example.com/books.',
+    'Write to info at example dot com or see www dot example dot com slash books.',
+  ],
+  ['heading', 'STORY II. THE GLASS BELL', 'Story two. THE GLASS BELL', 'heading'],
+  [
+    'abbreviation',
+    'Lieut. Price and Wm. Collins, viz. the heirs; cf. the letter of the 3rd ult.',
+    'Lieutenant Price and William Collins, namely the heirs; compare the letter of the third ultimo.',
+  ],
 ]);
 
 const AMERICAN_ENGLISH = cases('en', 'en-US', [
@@ -378,6 +422,20 @@ const SPANISH = cases('es', 'es-ES', [
     'Carlos I de España; "As I said", wrote the editor',
     'Carlos primero de España; "As I said", wrote the editor',
   ],
+  // Found by the residue scan of whole books (bench/normalizationResidue.bench.ts).
+  [
+    'abbreviation',
+    'la fiesta de S. Pedro y la ermita de S. Lucía',
+    'la fiesta de san Pedro y la ermita de santa Lucía',
+  ],
+  ['abbreviation', 'en S. Tomás y en J. S. Bach', 'en santo Tomás y en J. S. Bach'],
+  ['roman', 'reinaba Isabel II, y', 'reinaba Isabel segunda, y'],
+  ['web address', 'Visite www.ejemplo.es/libros hoy.', 'Visite www punto ejemplo punto es barra libros hoy.'],
+  [
+    'units',
+    'a 40° a la sombra y 3° bajo cero, en el 2° piso',
+    'a cuarenta grados a la sombra y tres grados bajo cero, en el segundo piso',
+  ],
 ]);
 
 const PORTUGUESE = [
@@ -493,8 +551,37 @@ const PORTUGUESE = [
       'Quem canta seus males espanta\n    quem chora seus males aumenta.',
       'Quem canta seus males espanta,\nquem chora seus males aumenta.',
     ],
+    // Found by the residue scan of whole books (bench/normalizationResidue.bench.ts).
+    ['abbreviation', 'a villa de S. Vicente e a festa de S. João', 'a villa de São Vicente e a festa de São João'],
+    ['abbreviation', 'no dia de S. Antonio fomos a S. Luzia', 'no dia de Santo Antonio fomos a Santa Luzia'],
+    ['abbreviation', 'o doutor S. Ferreira e J. S. Pinto', 'o doutor S. Ferreira e J. S. Pinto'],
+    ['abbreviation', 'S. M. o Imperador e o Sr. S. Ramos', 'Sua Majestade o Imperador e o senhor S. Ramos'],
+    ['abbreviation', 'a Sta. Casa e o Sto. Amaro', 'a Santa Casa e o Santo Amaro'],
+    ['abbreviation', 'Fr. Bento, o Pe. Antonio e o Cons. Lobo', 'frei Bento, o padre Antonio e o conselheiro Lobo'],
+    ['web address', 'Escreva para contato@editora.com.br.', 'Escreva para contato arroba editora ponto com ponto br.'],
+    ['abbreviation', 'Ill.mo e Ex.mo Sr. Des. Pereira', 'ilustríssimo e excelentíssimo senhor desembargador Pereira'],
+    [
+      'abbreviation',
+      'Vm.ce sabe que V. M. e V. A. chegaram, e J. V. M. Silva também',
+      'vossemecê sabe que Vossa Majestade e Vossa Alteza chegaram, e J. V. M. Silva também',
+    ],
+    [
+      'roman',
+      'no tempo de D. Maria I, a rainha, e de D. João VI.',
+      'no tempo de Dona Maria primeira, a rainha, e de Dom João sexto.',
+    ],
   ]),
   ...cases('pt', 'pt-PT', [
+    [
+      'units',
+      "a 45° de latitude, 23° 27' sul, fazia 40° à sombra; o 2° e o 3° andar",
+      "a quarenta e cinco graus de latitude, vinte e três graus vinte e sete' sul, fazia quarenta graus à sombra; o segundo e o terceiro andar",
+    ],
+    [
+      'money',
+      'pagou 20$00, 2$50 e 1.500$00.',
+      'pagou vinte escudos, dois escudos e cinquenta centavos e mil e quinhentos escudos.',
+    ],
     ['number', '16 vezes', 'dezasseis vezes'],
     ['date', 'em 16/7/1916', 'em dezasseis de julho de mil novecentos e dezasseis'],
     ['heading', 'CAPITULO XVI', 'Capítulo dezasseis', 'heading'],

@@ -1,0 +1,63 @@
+/**
+ * The books the residue scan reads, through the product's own path to what synthesis is asked to say: parse, chapter
+ * detection, segmentation with the book's language, unspeakable pieces merged, then each segment's spoken part in its
+ * spoken form (headings as headings). Chapters the product does not produce (contents, title page) are left out.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseManuscript } from '../../adapters/manuscript';
+import { detectBookChapters } from '../../core/manuscript/chapters';
+import { mergeUnspeakable, spokenPart } from '../../core/planning/speakable';
+import { segmentChapter } from '../../core/planning/segmentation';
+import { cleanTypography } from '../../core/speech/normalize.cleanup';
+import { toSpokenForm } from '../../core/speech/normalize';
+import { CHAPTER_FIXTURES } from '../../test/manuscript/fixtures/chapterFixtures';
+import { CORPUS_DIR } from '../../test/support/corpus';
+import { CHAPTER_BOOKS, loadChapterTruth } from '../chapters/score';
+
+export interface SpokenSegment {
+  /** The segment's spoken part as typography cleanup leaves it: what the author wrote, as the rules first see it. */
+  written: string;
+  spoken: string;
+}
+
+export interface ScannedBook {
+  name: string;
+  language: string;
+  segments: SpokenSegment[];
+}
+
+async function scan(name: string, bytes: Buffer, fileName: string, language: string): Promise<ScannedBook> {
+  const parsed = await parseManuscript(bytes, { fileName });
+  const { chapters } = detectBookChapters(parsed, { language });
+  const segments: SpokenSegment[] = [];
+  for (const chapter of chapters.filter((candidate) => candidate.spoken)) {
+    const text = parsed.text.slice(chapter.startOffset, chapter.endOffset);
+    const cut = segmentChapter(text, { headingText: chapter.headingText, language });
+    for (const segment of mergeUnspeakable(cut, language).segments) {
+      const part = spokenPart(segment);
+      const spoken = toSpokenForm(part, language, { isHeading: segment.kind === 'heading' }).trim();
+      segments.push({ written: cleanTypography(part).trim(), spoken });
+    }
+  }
+  return { name, language, segments };
+}
+
+/** The development books (when the corpus is there) and the small manuscript fixtures, in that order. */
+export async function scannedBooks(log: (message: string) => void): Promise<ScannedBook[]> {
+  const books: ScannedBook[] = [];
+  if (existsSync(CORPUS_DIR)) {
+    for (const slug of CHAPTER_BOOKS) {
+      const truth = loadChapterTruth(slug);
+      const bytes = readFileSync(path.join(CORPUS_DIR, truth.source));
+      books.push(await scan(`book / ${slug}`, bytes, truth.source, truth.language));
+    }
+  } else {
+    log(`normalization-residue: corpus not found at ${CORPUS_DIR}, book rows skipped`);
+  }
+  for (const fixture of CHAPTER_FIXTURES) {
+    const { bytes, fileName } = await fixture.build();
+    books.push(await scan(`fixture / ${fixture.name}`, bytes, fileName, fixture.language));
+  }
+  return books;
+}
