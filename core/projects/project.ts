@@ -98,6 +98,7 @@ export const emptyProductionFacts: ProductionFacts = {
   segmentsWithSpeaker: 0,
   segmentsRendered: 0,
   chaptersMastered: 0,
+  chaptersWithNothingToSpeak: 0,
   packagesReady: 0,
   activeJobId: null,
 };

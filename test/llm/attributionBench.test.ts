@@ -71,6 +71,8 @@ describe('attribution scorer', () => {
       precision: 2 / 3,
       confidentPrecision: 0.5,
       confidentShare: 0.5,
+      // the unlabelled segment and the labelled one below the review confidence
+      flaggedShare: 0.5,
     });
   });
 
