@@ -72,7 +72,9 @@ describe('heuristic character detection', () => {
       {
         id: 'c1',
         language: 'pt-BR',
-        text: '-- Vem cá, disse Capitu.\n\n-- Não posso, respondeu Bentinho; ele estava cansado.\n\n-- Vem, disse Capitu, e ela riu.',
+        // The pronoun is in narration: after a tag in a line of dialogue it may be the speech going on
+        // ("-- Não posso, respondeu Bentinho; ele está cansado"), which votes for nobody.
+        text: '-- Vem cá, disse Capitu.\n\n-- Não posso, respondeu Bentinho.\n\nBentinho sentou-se; ele estava cansado.\n\n-- Vem, disse Capitu, e ela riu.',
       },
     ]);
     expect(pt.find((c) => c.name === 'Capitu')?.dialogueLineCount).toBe(2);
