@@ -13,7 +13,6 @@ import { readChapter } from './attribution/chapterReading';
 import { speakerConfidence } from './attribution/confidence';
 import { foldRolesIntoNames } from './attribution/coreference';
 import { foldOwnDescriptions } from './attribution/ownDescriptions';
-import { foldBareRolesIntoPossessed } from './attribution/possessedRoles';
 import { settleExchanges } from './attribution/exchanges';
 import { LABELLED_CONFIDENCE, labelledSpeakers } from './attribution/scriptSpeakers';
 import { chapterStructure } from './attribution/structure';
@@ -56,12 +55,11 @@ export function attributeSpeakers(
   for (const [chapterId, chapterSegments] of byChapter) {
     const ordered = [...chapterSegments].sort((a, b) => a.index - b.index);
     // Only the people this chapter may name (a description of its own story's is its named newcomer); a role the
-    // narration sets beside a name ("my mother, D. Gloria,") is that person, and so is a bare role ("the nephew")
-    // beside the one possessed role of its noun ("Scrooge's nephew"): one record, not two.
+    // narration sets beside a name ("my mother, D. Gloria,") is that person: one record, not two.
     const text = ordered.map((segment) => segment.text).join('');
     const present = castOfChapter(foldOwnDescriptions(characters, chapterId, text), chapterId, text);
     const narration = ordered.filter((segment) => segment.kind === 'narration').map((segment) => segment.text);
-    const folded = foldBareRolesIntoPossessed(foldRolesIntoNames(present, narration, bookLanguage).characters);
+    const folded = foldRolesIntoNames(present, narration, bookLanguage).characters;
     // A description first met here that answers to one person's name ("…, Mr. Hatherley," ⏎ said my patient) is him.
     const cast = new Cast(foldDescriptionsAnsweringNames(ordered, folded, chapterId, bookLanguage), bookLanguage);
     const labelled = labelledSpeakers(ordered, characters);

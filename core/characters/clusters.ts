@@ -13,21 +13,16 @@
  * - a familiar form and its full given name in the same chapter ("Lizzy", "Elizabeth");
  * - the person a tag speaks to and the name its line calls them ("“O, Mr Conroy,” said Lily to Gabriel");
  * - a name and the nickname the narration gives it ("Katherine, whom everyone called Kit").
- * A bare word is resolved per mention: a given name shared by several full names goes to the one mentioned nearest
- * (within a window), a bare surname to the one person of that family, or to its one man ("Bennet" is Mr. Bennet),
- * or to the man mentioned nearest under any of his forms; otherwise it stays unresolved or its own person.
+ * A bare word is resolved per mention (bareNames.ts).
  */
 import type { SameAddressee } from './addressedInTags';
+import { BareNames } from './bareNames';
 import type { Gender } from './character';
-import { runsOfConsecutive, SAME_STORY_PEOPLE, sharedPeople, withoutRecurringCast } from './chapterRuns';
 import type { NameForm } from './mentions';
 import { BookNameUsage } from './nameForms';
 import { NameNodes, type NodeFacts, type PlacedForm } from './nameNodes';
 import type { Nickname } from './nicknames';
 import { DIMINUTIVES, type HeuristicLanguage } from './vocabulary';
-
-/** Characters around a mention within which a nearby full name settles an ambiguous bare name (a few pages). */
-export const NEAR_WINDOW = 12_000;
 
 export type { PlacedForm } from './nameNodes';
 
@@ -36,16 +31,10 @@ export type GenderOracle = (nodeKeys: string[]) => Gender;
 export class PersonIndex {
   private readonly graph = new NameNodes();
   private readonly names: BookNameUsage;
-  /** Per bare given name with one full name: whether each chapter's run of mentions reaches that full name. */
-  private readonly linkedRuns = new Map<string, Map<number, boolean>>();
   /** Gender of each person once clustering is done; null while people may still join. */
   private genders: Map<string, Gender> | null = null;
-  /** Chapters where each bare given name is written. */
-  private readonly bareChapters = new Map<string, Set<number>>();
-  /** Where each bare given name is written, in reading order. */
-  private readonly bareOffsets = new Map<string, number[]>();
-  /** Chapters where each person's explicit forms are written, once people are fixed. */
-  private peopleChapters: Map<string, Set<number>> | null = null;
+  /** Where bare given names are written, and the person a bare word of one mention means. */
+  private readonly bare = new BareNames(this.graph, (root) => this.genderOfRoot(root));
 
   /** Builds the nodes and their evidence links from every plausible form of the book. */
   constructor(
@@ -62,10 +51,7 @@ export class PersonIndex {
     for (const placed of forms) {
       const { honorific, tokens } = placed.form;
       if (honorific === null && tokens.length === 1 && !this.names.readsAsSurname(tokens[0])) {
-        if (!this.bareChapters.has(tokens[0])) this.bareChapters.set(tokens[0], new Set());
-        this.bareChapters.get(tokens[0])!.add(placed.chapter);
-        if (!this.bareOffsets.has(tokens[0])) this.bareOffsets.set(tokens[0], []);
-        this.bareOffsets.get(tokens[0])!.push(placed.at);
+        this.bare.add(tokens[0], placed);
       }
       const keys = this.names.explicitKeys(placed.form);
       keys.forEach((key) => this.graph.touch(key, placed));
@@ -85,8 +71,8 @@ export class PersonIndex {
     const keys = this.names.explicitKeys(form);
     if (keys.length > 0) return this.root(keys[0]);
     const token = form.tokens[0];
-    if (this.names.readsAsSurname(token)) return this.resolveSurname(token, at);
-    return this.resolveGiven(token, at, chapter);
+    if (this.names.readsAsSurname(token)) return this.bare.resolveSurname(token, at);
+    return this.bare.resolveGiven(token, at, chapter);
   }
 
   root(key: string): string {
@@ -145,7 +131,7 @@ export class PersonIndex {
   private linkGivenNames(): void {
     for (const [given, fulls] of this.graph.fullByGiven) {
       const whole = [...fulls].filter((key) => !this.joinTruncation(key, fulls));
-      const candidates = this.candidatesFor(given, whole);
+      const candidates = this.bare.candidatesFor(given, whole);
       if (candidates.length === 1) this.graph.union(this.graph.ensure(`given|${given}`, given), candidates[0]);
       else if (candidates.length === 0 && whole.length === 1 && this.introducedJustBefore(given, whole[0]))
         this.graph.union(this.graph.ensure(`given|${given}`, given), whole[0]);
@@ -159,7 +145,7 @@ export class PersonIndex {
    * the queen, "Mary" the maid), and a given name written before it is known apart from it.
    */
   private introducedJustBefore(given: string, full: string): boolean {
-    const givenChapters = this.givenChapters(given);
+    const givenChapters = this.bare.givenChapters(given);
     if (givenChapters.size === 0) return false;
     const fullKeys = this.members(this.root(full));
     const fullChapters = new Set(fullKeys.flatMap((key) => [...this.graph.get(key)!.chapters]));
@@ -184,16 +170,6 @@ export class PersonIndex {
     if (longer.length !== 1) return false;
     this.graph.union(longer[0], key);
     return true;
-  }
-
-  private candidatesFor(given: string, fulls: string[]): string[] {
-    const seen = this.givenChapters(given);
-    return fulls.filter((key) => [...this.graph.get(key)!.chapters].some((chapter) => seen.has(chapter)));
-  }
-
-  /** Chapters where a given name is written bare or with a given-name title ("Lizzy", "Miss Eliza"). */
-  private givenChapters(given: string): Set<number> {
-    return new Set([...(this.bareChapters.get(given) ?? []), ...(this.graph.get(`given|${given}`)?.chapters ?? [])]);
   }
 
   /**
@@ -259,14 +235,14 @@ export class PersonIndex {
     const surnamesOf = (given: string) =>
       new Set([...(this.graph.fullByGiven.get(given) ?? [])].map((key) => this.graph.get(key)!.surname));
     for (const [full, shorts] of Object.entries(DIMINUTIVES)) {
-      const fullChapters = this.givenChapters(full);
+      const fullChapters = this.bare.givenChapters(full);
       if (fullChapters.size === 0) continue;
       for (const short of shorts) {
         const longSurnames = surnamesOf(full);
         const shortSurnames = surnamesOf(short);
         const different =
           longSurnames.size > 0 && shortSurnames.size > 0 && ![...shortSurnames].some((name) => longSurnames.has(name));
-        if (!different && [...this.givenChapters(short)].some((chapter) => fullChapters.has(chapter)))
+        if (!different && [...this.bare.givenChapters(short)].some((chapter) => fullChapters.has(chapter)))
           this.graph.union(this.graph.ensure(`given|${full}`, full), this.graph.ensure(`given|${short}`, short));
       }
     }
@@ -303,7 +279,7 @@ export class PersonIndex {
       if (!this.writtenOnlyWith(spoken, called) || !this.writtenOnlyWith(called, spoken)) continue;
       this.graph.union(spoken, called);
     }
-    this.linkedRuns.clear();
+    this.bare.forgetRuns();
   }
 
   /**
@@ -330,131 +306,19 @@ export class PersonIndex {
       if (!genders.includes('unknown') && genders[0] !== genders[1]) continue;
       this.graph.union(one, other);
     }
-    this.linkedRuns.clear();
+    this.bare.forgetRuns();
   }
 
   /** Whether every chapter where a person's bare given name is written also holds the other person. */
   private writtenOnlyWith(person: string, other: string): boolean {
     const otherChapters = new Set(
-      this.members(other).flatMap((key) => [...this.graph.get(key)!.chapters, ...this.bareChaptersOfNode(key)]),
+      this.members(other).flatMap((key) => [...this.graph.get(key)!.chapters, ...this.bare.chaptersOfNode(key)]),
     );
     // A namesake apart from a full name (`alone|Joe`) is written wherever the bare name is.
-    const bare = (key: string) => this.bareChaptersOfNode(key.replace(/^alone\|/u, 'given|'));
+    const bare = (key: string) => this.bare.chaptersOfNode(key.replace(/^alone\|/u, 'given|'));
     return this.members(person)
       .flatMap(bare)
       .every((chapter) => otherChapters.has(chapter));
-  }
-
-  /**
-   * A bare given name: the one full name with it in this chapter, else the nearest one; else the given name's own
-   * person (joined to its one full name by linkGivenNames). Where the bare name's run of chapters never meets its
-   * full name (another story of a collection), it is someone else of the same name.
-   */
-  private resolveGiven(token: string, at: number, chapter: number): string {
-    const fulls = this.candidatesFor(token, [...(this.graph.fullByGiven.get(token) ?? [])]);
-    const here = unique(fulls.filter((key) => this.graph.get(key)!.chapters.has(chapter)).map((key) => this.root(key)));
-    if (here.length === 1) return here[0];
-    if (fulls.length === 1 && !this.runReaches(token, chapter, fulls[0]))
-      return this.root(this.graph.ensure(`alone|${token}`, token));
-    if (fulls.length > 1) {
-      const near = this.nearest(fulls, at);
-      if (near !== undefined) return this.root(near);
-    }
-    return this.root(this.graph.ensure(`given|${token}`, token));
-  }
-
-  /**
-   * Chapters where a person known by a bare given name is written (that name, its familiar forms, its titled forms)
-   * form runs of consecutive chapters; a run reaches a full name when that full name's person is written in one of
-   * its chapters. A story of a collection is a run of its own.
-   */
-  private runReaches(token: string, chapter: number, full: string): boolean {
-    let runs = this.linkedRuns.get(token);
-    if (!runs) {
-      runs = new Map();
-      const person = this.members(this.root(this.graph.ensure(`given|${token}`, token)));
-      const chapters = [
-        ...new Set([
-          ...this.givenChapters(token),
-          ...person.flatMap((key) => [...this.graph.get(key)!.chapters, ...this.bareChaptersOfNode(key)]),
-        ]),
-      ].sort((a, b) => a - b);
-      const fullChapters = new Set(this.members(this.root(full)).flatMap((key) => [...this.graph.get(key)!.chapters]));
-      const split = runsOfConsecutive(chapters);
-      const reaching = split.filter((run) => run.some((seen) => fullChapters.has(seen)));
-      const reachedChapters = new Set(reaching.flat());
-      const own = new Set([this.root(this.graph.ensure(`given|${token}`, token)), this.root(full)]);
-      for (const run of split) {
-        const reaches =
-          reaching.includes(run) ||
-          sharedPeople(this.chaptersOfPeople(), new Set(run), reachedChapters, own) >= SAME_STORY_PEOPLE;
-        for (const seen of run) runs.set(seen, reaches);
-      }
-      this.linkedRuns.set(token, runs);
-    }
-    return runs.get(chapter) ?? false;
-  }
-
-  /** Chapters where each person's explicit forms are written, once people are fixed. */
-  private chaptersOfPeople(): Map<string, Set<number>> {
-    if (!this.peopleChapters) {
-      this.peopleChapters = new Map();
-      for (const node of this.graph.all()) {
-        const root = this.root(node.key);
-        const seen = this.peopleChapters.get(root) ?? new Set<number>();
-        for (const chapter of node.chapters) seen.add(chapter);
-        this.peopleChapters.set(root, seen);
-      }
-      const chapterCount = new Set([...this.peopleChapters.values()].flatMap((seen) => [...seen])).size;
-      this.peopleChapters = withoutRecurringCast(this.peopleChapters, chapterCount);
-    }
-    return this.peopleChapters;
-  }
-
-  private bareChaptersOfNode(key: string): number[] {
-    return key.startsWith('given|') ? [...(this.bareChapters.get(key.slice('given|'.length)) ?? [])] : [];
-  }
-
-  /**
-   * A bare family name means a man of the family: the only one, or the only one with a man's title ("Bennet" is
-   * Mr. Bennet, not Mrs. or Miss Bennet), or the one mentioned nearest. A family known only through its women
-   * ("Mrs. Fezziwig") has its man as a person of his own, named by the bare surname.
-   */
-  private resolveSurname(token: string, at: number): string | undefined {
-    const members = [...(this.graph.familyOf.get(token) ?? [])];
-    const men = unique(members.map((key) => this.root(key))).filter((root) => this.genderOfRoot(root) !== 'female');
-    if (men.length === 0) return this.root(this.graph.ensure(`bare|${token}`, token));
-    if (men.length === 1) return men[0];
-    const titled = unique(members.filter((key) => this.graph.get(key)!.maleSurnameTitle).map((key) => this.root(key)));
-    if (titled.length === 1) return titled[0];
-    // Any form of each man counts, not only those with the surname: "preguntó don Ramón" right before "dijo Ortega".
-    const near = this.nearest(
-      men.flatMap((root) => this.members(root)),
-      at,
-    );
-    return near === undefined ? undefined : this.root(near);
-  }
-
-  /** The node mentioned closest to `at`, within NEAR_WINDOW; undefined if none or if two people tie. */
-  private nearest(keys: string[], at: number): string | undefined {
-    let best: string | undefined;
-    let bestDistance = NEAR_WINDOW + 1;
-    let tie = false;
-    for (const key of keys) {
-      const distance = Math.min(
-        closestDistance(this.graph.get(key)?.offsets ?? [], at),
-        // A man's bare given name ("asked Luke") places him too, when it is his alone (no namesake apart).
-        key.startsWith('given|') && !this.graph.has(`alone|${key.slice('given|'.length)}`)
-          ? closestDistance(this.bareOffsets.get(key.slice('given|'.length)) ?? [], at)
-          : Number.POSITIVE_INFINITY,
-      );
-      if (distance < bestDistance) {
-        best = key;
-        bestDistance = distance;
-        tie = false;
-      } else if (distance === bestDistance && best !== undefined && this.root(best) !== this.root(key)) tie = true;
-    }
-    return tie ? undefined : best;
   }
 }
 
@@ -466,18 +330,4 @@ function sameGivenName(one: string, other: string): boolean {
 
 function unique(values: string[]): string[] {
   return [...new Set(values)];
-}
-
-/** Offsets are added in reading order, so they are sorted: binary search for the closest. */
-function closestDistance(offsets: number[], at: number): number {
-  if (offsets.length === 0) return Number.POSITIVE_INFINITY;
-  let low = 0;
-  let high = offsets.length - 1;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (offsets[mid] < at) low = mid + 1;
-    else high = mid;
-  }
-  const candidates = [offsets[low], offsets[low - 1]].filter((value) => value !== undefined);
-  return Math.min(...candidates.map((value) => Math.abs(value - at)));
 }

@@ -2,7 +2,10 @@
  * A speaking role written with one person's possessive ("said Scrooge's nephew") and the same noun with the article
  * ("said the nephew"): when the book gives that noun to one possessor only, the bare role is that person's, so the
  * two are one record (docs/characters.md, *Roles of one possessor*). Two possessors ("Bob's wife", "Tom's wife")
- * leave "the wife" alone, and so does a story of a collection without that possessive.
+ * leave "the wife" alone, and so do a story of a collection without that possessive and a role of the other gender.
+ * Spanish and Portuguese need no fold: roles.ts ends a role at "de", so "o sobrinho de Cubas" is already "o sobrinho".
+ * Detection is the one place this rule lives: attribution reads the cast as given, so records a user keeps apart
+ * stay apart.
  */
 import { rolePhraseOf } from './roleFolds';
 import { absorbTally, genderOfTally, type Tally } from './tally';

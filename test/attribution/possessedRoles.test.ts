@@ -1,46 +1,32 @@
 /**
- * A bare role ("The sister") and the one record named by someone's role of the same noun ("Tom's sister", "a irmã de
- * Pedro", "la hermana de Juan") are one person: the attribution cast folds the first into the second, so that
- * person's lines go to one record instead of being split between two.
+ * A bare role ("the nephew") and someone's role of the same noun ("Hale's nephew") are one person when detection
+ * makes them one record (test/characters/rolesOfOnePossessor.test.ts): the lines tagged with either go to that
+ * record. Attribution itself reads the cast as given, so records a user keeps apart stay apart.
  */
-import { foldBareRolesIntoPossessed } from '../../core/characters/attribution/possessedRoles';
+import { detectCharactersHeuristic } from '../../core/characters';
+import { chapters } from '../characters/smallBooks';
 import { attributedDialogue, person } from './chapterFixture';
 
-const ids = (cast: { id: string }[]) => cast.map((character) => character.id);
-
 describe('a bare role and the one possessed role of the same noun', () => {
-  it('folds "The sister" into "Tom\'s sister", "o sobrinho" into "o sobrinho de Cubas", "la criada" into "la criada de Juan"', () => {
-    const english = foldBareRolesIntoPossessed([
-      person('tom', 'Tom', 'male'),
-      person('toms-sister', "Tom's sister", 'female'),
-      person('the-sister', 'The sister', 'female', ['the sister']),
-    ]);
-    expect(ids(english)).toEqual(['tom', 'toms-sister']);
-    expect(english[1].aliases).toEqual(['The sister', 'the sister']);
-    const portuguese = foldBareRolesIntoPossessed([
-      person('sobrinho-de-cubas', 'o sobrinho de Cubas', 'male'),
-      person('o-sobrinho', 'O sobrinho', 'male'),
-    ]);
-    expect(ids(portuguese)).toEqual(['sobrinho-de-cubas']);
-    const spanish = foldBareRolesIntoPossessed([
-      person('criada-de-juan', 'la criada de Juan', 'female'),
-      person('la-criada', 'La criada', 'female'),
-    ]);
-    expect(ids(spanish)).toEqual(['criada-de-juan']);
+  it('gives the lines tagged with the bare role to the possessed record detection made', () => {
+    const text = [
+      'Old Hale sat by the fire when the door flew open.',
+      '"A merry Christmas, uncle!" cried Hale\'s nephew.',
+      '"Bah," said Hale. "Humbug."',
+      '"Don\'t be cross, uncle!" said the nephew.',
+      '"What else can I be?" said Hale.',
+      '"Come and dine with us tomorrow," said the nephew.',
+    ].join('\n\n');
+    const cast = detectCharactersHeuristic(chapters('en', text));
+    const nephews = cast.filter((character) => /nephew/iu.test([character.name, ...character.aliases].join(' ')));
+    expect(nephews).toHaveLength(1);
+    const nephew = nephews[0];
+    const hale = cast.find((character) => character.name === 'Hale')!;
+    const lines = attributedDialogue(text, cast, 'en');
+    expect(lines.map((line) => line.speakerId)).toEqual([nephew.id, hale.id, hale.id, nephew.id, hale.id, nephew.id]);
   });
 
-  it('keeps them apart when two records hold the noun, or their genders differ', () => {
-    const twoSisters = [
-      person('toms-sister', "Tom's sister", 'female'),
-      person('anns-sister', "Ann's sister", 'female'),
-      person('the-sister', 'The sister', 'female'),
-    ];
-    expect(ids(foldBareRolesIntoPossessed(twoSisters))).toEqual(['toms-sister', 'anns-sister', 'the-sister']);
-    const genders = [person('toms-child', "Tom's child", 'female'), person('the-child', 'The child', 'male')];
-    expect(ids(foldBareRolesIntoPossessed(genders))).toEqual(['toms-child', 'the-child']);
-  });
-
-  it('gives the lines tagged with the bare role to the possessed record', () => {
+  it('keeps a bare role the cast holds apart from the possessed one (a cast the user edited)', () => {
     const cast = [
       person('tom', 'Tom', 'male'),
       person('toms-sister', "Tom's sister", 'female'),
@@ -52,6 +38,6 @@ describe('a bare role and the one possessed role of the same noun', () => {
       '"It always is," said the sister, laughing.',
     ].join('\n\n');
     const lines = attributedDialogue(text, cast, 'en');
-    expect(lines.map((line) => line.speakerId)).toEqual(['toms-sister', 'tom', 'toms-sister']);
+    expect(lines.map((line) => line.speakerId)).toEqual(['toms-sister', 'tom', 'the-sister']);
   });
 });
