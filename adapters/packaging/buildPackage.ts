@@ -238,9 +238,9 @@ async function encodeFiles(
     if (file) await sources.requireFile(file, `credits.${field}`);
   }
 
-  const windows = await planCutWindows(request, deps.audio, tools, masterOf);
+  const windows = await planCutWindows(request, tools, masterOf);
   const known = deps.knownSampleWindows;
-  const sample = await planRetailSample(request, deps.audio, tools, {
+  const sample = await planRetailSample(request, tools, {
     masterFile: masterOf,
     knownWindow: known && (async (chapterIndex) => known.get(await masterSha256(chapterIndex))),
   });

@@ -113,9 +113,9 @@ describe('the retail sample of a master with a recorded segment layout', () => {
   });
 
   it('chooses the window the scan chooses, ending in a pause the scan finds', async () => {
-    const fromLayout = await planRetailSample(request, audio, {}, { masterFile: async () => master.outFile });
+    const fromLayout = await planRetailSample(request, {}, { masterFile: async () => master.outFile });
     const withoutEnds = { ...request, chapters: [{ ...request.chapters[0], segmentEndsSec: undefined }] };
-    const scanned = await planRetailSample(withoutEnds, audio, {}, { masterFile: async () => master.outFile });
+    const scanned = await planRetailSample(withoutEnds, {}, { masterFile: async () => master.outFile });
     expect(fromLayout!.window.startSec).toBe(0);
     expect(fromLayout!.window.endSec).toBeCloseTo(scanned!.window.endSec, 0);
     const quiet = await detectQuietRegions(master.outFile, {}, {});
