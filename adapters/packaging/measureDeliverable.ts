@@ -2,7 +2,7 @@
  * Readiness inputs of a package's encoded files: container facts read from each file's headers, levels measured by
  * the pass that encoded it (the stream the encoder received) or, for a file whose levels are unknown, by decoding it.
  */
-import type { LoudnessMeasurement } from '../../core/audio/measurements';
+import type { LoudnessMeasurement, ProbeResult } from '../../core/audio/measurements';
 import type { AudioFileRole, MeasuredDeliverable } from '../../core/audio/readiness';
 import { descriptionWithDisclosure } from '../../core/packaging';
 import type { PackageBookMetadata } from '../../core/packaging';
@@ -14,6 +14,8 @@ export interface AudioToMeasure {
   name: string;
   role: AudioFileRole;
   loudness?: LoudnessMeasurement;
+  /** The file's probe, when the step that wrote it took one. */
+  probed?: ProbeResult;
 }
 
 const MEASURE_CONCURRENCY = 2;
@@ -28,7 +30,7 @@ export async function measureDeliverable(
   // costs this large process a fork.
   const m4b = options.m4b ? await audio.probe(options.m4b) : undefined;
   const measured = await mapLimit(files, MEASURE_CONCURRENCY, (f) =>
-    audio.measureDeliverableFile(f.path, f.role, f.name, f.loudness, f.path === options.m4b ? m4b : undefined),
+    audio.measureDeliverableFile(f.path, f.role, f.name, f.loudness, f.path === options.m4b ? m4b : f.probed),
   );
   let chapterMarkers: MeasuredDeliverable['chapterMarkers'];
   let coverEmbedded = true;

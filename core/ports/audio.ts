@@ -63,6 +63,8 @@ export interface MasteredChapter {
 /** An encode measured in its own pass (the measurement branch reads the stream the encoder gets). */
 export interface EncodedAudio {
   loudness: LoudnessMeasurement;
+  /** The encoded file's probe (which gave its duration), for a measurement of the file not to probe it again. */
+  probed?: ProbeResult;
 }
 
 export interface M4bRequest {
