@@ -1,6 +1,6 @@
 /** Measurements of encoded deliverables in the shape core's readiness rules read: container facts from the file's headers, levels from the pass that encoded it. */
 import path from 'node:path';
-import type { LoudnessMeasurement } from '../../core/audio/measurements';
+import type { LoudnessMeasurement, ProbeResult } from '../../core/audio/measurements';
 import type { AudioFileRole, MeasuredAudioFile, MeasuredCover } from '../../core/audio/readiness';
 import { measureLoudness } from './measure';
 import { detectMp3BitrateMode } from './mp3Info';
@@ -12,8 +12,9 @@ export async function measureDeliverableFile(
   name = path.basename(file),
   tools: { ffmpegPath?: string; ffprobePath?: string; signal?: AbortSignal } = {},
   knownLoudness?: LoudnessMeasurement,
+  probedBefore?: ProbeResult,
 ): Promise<MeasuredAudioFile> {
-  const probed = await probe(file, { binaryPath: tools.ffprobePath, signal: tools.signal });
+  const probed = probedBefore ?? (await probe(file, { binaryPath: tools.ffprobePath, signal: tools.signal }));
   const audio = probed.audio;
   if (!audio) throw new Error(`${name} has no audio stream`);
   // Levels measured when the file was encoded are the file's; only an unknown file is decoded to measure it.

@@ -84,11 +84,8 @@ export async function encodeMp3Cbr(master: string, out: string, options: Mp3Opti
       onStderrLine: (line) => parser.line(line),
     },
   );
-  return { loudness: parser.result(await mediaDuration(out, options)) };
-}
-
-async function mediaDuration(file: string, options: ToolOptions): Promise<number> {
-  return (await probe(file, { binaryPath: options.ffprobePath, signal: options.signal })).durationSec;
+  const probed = await probe(out, { binaryPath: options.ffprobePath, signal: options.signal });
+  return { loudness: parser.result(probed.durationSec), probed };
 }
 
 export interface M4bInput extends M4bRequest, ToolOptions {}

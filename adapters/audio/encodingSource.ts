@@ -2,10 +2,11 @@
  * What a retail encode may read. An encoder reads a lossless master (PCM or FLAC): decoding an AAC or MP3 to encode it
  * again would put a second lossy generation in the deliverable, which nothing would notice, so an encoded input is
  * refused. What a file is, is read from its audio stream, never from its name (an AAC named `.flac`, an MP3 inside a
- * WAV container): from a PCM WAV's or an AAC MP4's header in the process, from ffprobe for anything else.
+ * WAV container): from a PCM WAV's, a FLAC's or an AAC MP4's header in the process, from ffprobe for anything else.
  */
 import path from 'node:path';
 import { runFfprobe } from './ffmpeg';
+import { readFlacInfo } from './flacInfo';
 import { readMp4AacInfo } from './mp4AudioInfo';
 import { readWavInfo } from './wavHeader';
 
@@ -52,7 +53,17 @@ export async function readEncodingSource(file: string, options: SourceToolOption
         durationSec: wav.durationSec,
       };
   }
-  // An MP4's AAC (every chapter of a joined book) is read from its header; anything else from ffprobe.
+  // A FLAC (every chapter master) and an MP4's AAC (every chapter of a joined book) are read from their headers;
+  // anything else from ffprobe.
+  const flac = await readFlacInfo(file).catch(() => undefined);
+  if (flac)
+    return {
+      file,
+      codec: 'flac',
+      sampleRateHz: flac.sampleRateHz,
+      channels: flac.channels,
+      durationSec: flac.durationSec,
+    };
   const aac = await readMp4AacInfo(file);
   if (aac) return { file, codec: 'aac', ...aac };
   const { stdout } = await runFfprobe(

@@ -31,7 +31,8 @@ export function createFfmpegToolchain(paths: { ffmpegPath?: string; ffprobePath?
     retagMp3: (source, out, tags) => retagMp3(source, out, tags),
     encodeM4b: (request) => encodeM4b({ ...request, ...tools }),
     splitLongAudio: (master, request) => splitLongAudio(master, { ...request, ...tools }),
-    measureDeliverableFile: (file, role, name, loudness) => measureDeliverableFile(file, role, name, tools, loudness),
+    measureDeliverableFile: (file, role, name, loudness, probed) =>
+      measureDeliverableFile(file, role, name, tools, loudness, probed),
     measureCover: (file) => measureCover(file),
   };
 }

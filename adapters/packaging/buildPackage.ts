@@ -11,7 +11,7 @@ import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { combineMeasurements } from '../../core/audio/loudnessMeter';
-import type { LoudnessMeasurement } from '../../core/audio/measurements';
+import type { LoudnessMeasurement, ProbeResult } from '../../core/audio/measurements';
 import { evaluateReadiness } from '../../core/audio/readiness';
 import {
   buildManifest,
@@ -31,7 +31,7 @@ import {
   type SegmentLayout,
   type TimeWindow,
 } from '../../core/packaging';
-import type { AudioToolchain } from '../../core/ports/audio';
+import type { AudioToolchain, EncodedAudio } from '../../core/ports/audio';
 import { withTempDir } from '../audio/tempFiles';
 import { renderExcerpt } from './excerpt';
 import { describeFile } from './fileHash';
@@ -238,9 +238,9 @@ async function encodeFiles(
     if (file) await sources.requireFile(file, `credits.${field}`);
   }
 
-  const windows = await planCutWindows(request, deps.audio, tools, masterOf);
+  const windows = await planCutWindows(request, tools, masterOf);
   const known = deps.knownSampleWindows;
-  const sample = await planRetailSample(request, deps.audio, tools, {
+  const sample = await planRetailSample(request, tools, {
     masterFile: masterOf,
     knownWindow: known && (async (chapterIndex) => known.get(await masterSha256(chapterIndex))),
   });
@@ -253,6 +253,7 @@ async function encodeFiles(
     const encoded = encodedSource(request, file)?.mp3;
     let key: string;
     let loudness: LoudnessMeasurement | undefined;
+    let probed: ProbeResult | undefined;
     if (encoded) {
       // Encoded with the master: only the tags are new (stream copy), the levels are the mastering pass's.
       key = contentKey({ encoding: MP3_ENCODING, encoded: encoded.sha256, tags: file.tags });
@@ -270,8 +271,12 @@ async function encodeFiles(
       loudness = await reuse.produce(
         key,
         out,
-        async () =>
-          encodeMp3({ ...file, source: await masters.file(master) }, out, deps, outputDir, layoutOf(request, file)),
+        async () => {
+          const source = await masters.file(master);
+          const made = await encodeMp3({ ...file, source }, out, deps, outputDir, layoutOf(request, file));
+          probed = made.probed;
+          return made.loudness;
+        },
         deps.signal,
       );
       if (file.role === 'retail-sample' && sample)
@@ -286,6 +291,7 @@ async function encodeFiles(
       part: file.part,
       key,
       loudness,
+      probed,
       fromMasterEncodings: encoded !== undefined,
     };
   });
@@ -297,7 +303,7 @@ async function encodeMp3(
   deps: PackageDeps,
   outputDir: string,
   layout: SegmentLayout | undefined,
-): Promise<LoudnessMeasurement> {
+): Promise<EncodedAudio> {
   const options = {
     bitrateKbps: MP3_ENCODING.kbps,
     sampleRate: MP3_ENCODING.sampleRateHz,
@@ -305,11 +311,11 @@ async function encodeMp3(
     tags: file.tags,
   };
   const window = file.window;
-  if (!window) return (await deps.audio.encodeMp3Cbr(file.source, out, options)).loudness;
+  if (!window) return deps.audio.encodeMp3Cbr(file.source, out, options);
   return withTempDir(outputDir, 'excerpt', async (dir) => {
     const wav = path.join(dir, 'excerpt.wav');
     await renderExcerpt(file.source, window, wav, { ffmpegPath: deps.ffmpegPath, signal: deps.signal }, layout);
-    return (await deps.audio.encodeMp3Cbr(wav, out, options)).loudness;
+    return deps.audio.encodeMp3Cbr(wav, out, options);
   });
 }
 

@@ -14,7 +14,7 @@ import {
   type PackageRequest,
   type TimeWindow,
 } from '../../core/packaging';
-import type { AudioToolchain } from '../../core/ports/audio';
+import { readEncodingSource } from '../audio/encodingSource';
 import { chooseCuts } from '../audio/split';
 import { detectQuietRegions, pauseMidpoints, quietRegionsOf, type ToolOptions } from './excerpt';
 
@@ -23,13 +23,17 @@ const SEARCH_FROM_FRACTION = 0.8;
 /** A segment start is where speech begins; the cut goes just before it, inside the pause. */
 const BEFORE_SEGMENT_SEC = 0.05;
 
+/** A master's duration, from its header where the master is a FLAC or a PCM WAV (no ffprobe process). */
+async function durationOf(master: string, tools: ToolOptions): Promise<number> {
+  return (await readEncodingSource(master, tools)).durationSec;
+}
+
 /**
  * Per chapter: the windows of its parts, or undefined when it fits in one file. Found in the master the parts are cut
  * from (`masterFile`), not in an encoding standing in for it, whose encoder padding would shift them.
  */
 export async function planCutWindows(
   request: PackageRequest,
-  audio: AudioToolchain,
   tools: ToolOptions,
   masterFile: (chapterIndex: number) => Promise<string>,
 ): Promise<(TimeWindow[] | undefined)[]> {
@@ -41,7 +45,7 @@ export async function planCutWindows(
       continue;
     }
     const master = await masterFile(chapterIndex);
-    const durationSec = (await audio.probe(master)).durationSec;
+    const durationSec = await durationOf(master, tools);
     if (durationSec <= limitSec) {
       windows.push(undefined);
       continue;
@@ -65,14 +69,13 @@ export interface SampleSource {
 
 export async function planRetailSample(
   request: PackageRequest,
-  audio: AudioToolchain,
   tools: ToolOptions,
   source: SampleSource,
 ): Promise<{ chapterIndex: number; window: TimeWindow } | undefined> {
   if (!wantsRetailSample(request)) return undefined;
   const sample = request.retailSample;
   if (typeof sample === 'object') {
-    const durationSec = (await audio.probe(await source.masterFile(sample.fromChapterIndex))).durationSec;
+    const durationSec = await durationOf(await source.masterFile(sample.fromChapterIndex), tools);
     return { chapterIndex: sample.fromChapterIndex, window: explicitSampleWindow(sample, durationSec) };
   }
   const chapterIndex = pickSampleChapter(request.chapters);
@@ -80,7 +83,7 @@ export async function planRetailSample(
   const known = await source.knownWindow?.(chapterIndex);
   if (known) return { chapterIndex, window: known };
   const masterFile = await source.masterFile(chapterIndex);
-  const durationSec = (await audio.probe(masterFile)).durationSec;
+  const durationSec = await durationOf(masterFile, tools);
   let pauses: number[] = [];
   if (durationSec > SAMPLE_LIMITS.wholeChapterMaxSec) {
     const scannedSec = SAMPLE_LIMITS.maxSec + 5;

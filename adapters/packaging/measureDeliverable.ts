@@ -2,7 +2,7 @@
  * Readiness inputs of a package's encoded files: container facts read from each file's headers, levels measured by
  * the pass that encoded it (the stream the encoder received) or, for a file whose levels are unknown, by decoding it.
  */
-import type { LoudnessMeasurement } from '../../core/audio/measurements';
+import type { LoudnessMeasurement, ProbeResult } from '../../core/audio/measurements';
 import type { AudioFileRole, MeasuredDeliverable } from '../../core/audio/readiness';
 import { descriptionWithDisclosure } from '../../core/packaging';
 import type { PackageBookMetadata } from '../../core/packaging';
@@ -14,6 +14,8 @@ export interface AudioToMeasure {
   name: string;
   role: AudioFileRole;
   loudness?: LoudnessMeasurement;
+  /** The file's probe, when the step that wrote it took one. */
+  probed?: ProbeResult;
 }
 
 const MEASURE_CONCURRENCY = 2;
@@ -24,12 +26,12 @@ export async function measureDeliverable(
   files: AudioToMeasure[],
   options: { coverFile?: string; m4b?: string },
 ): Promise<MeasuredDeliverable> {
-  // The M4B's chapter marks and cover art are read beside the file's own measurement: two ffprobe processes at once,
-  // where the book's package waited for one after the other.
-  const [measured, m4b] = await Promise.all([
-    mapLimit(files, MEASURE_CONCURRENCY, (f) => audio.measureDeliverableFile(f.path, f.role, f.name, f.loudness)),
-    options.m4b ? audio.probe(options.m4b) : undefined,
-  ]);
+  // The M4B's one probe gives its chapter marks and cover art and the file's own measurement: each ffprobe process
+  // costs this large process a fork.
+  const m4b = options.m4b ? await audio.probe(options.m4b) : undefined;
+  const measured = await mapLimit(files, MEASURE_CONCURRENCY, (f) =>
+    audio.measureDeliverableFile(f.path, f.role, f.name, f.loudness, f.path === options.m4b ? m4b : f.probed),
+  );
   let chapterMarkers: MeasuredDeliverable['chapterMarkers'];
   let coverEmbedded = true;
   if (m4b) {

@@ -63,6 +63,8 @@ export interface MasteredChapter {
 /** An encode measured in its own pass (the measurement branch reads the stream the encoder gets). */
 export interface EncodedAudio {
   loudness: LoudnessMeasurement;
+  /** The encoded file's probe (which gave its duration), for a measurement of the file not to probe it again. */
+  probed?: ProbeResult;
 }
 
 export interface M4bRequest {
@@ -106,13 +108,15 @@ export interface AudioToolchain {
   splitLongAudio(master: string, request: SplitRequest): Promise<{ file: string; startSec: number; endSec: number }[]>;
   /**
    * Probe (+ CBR detection for MP3) of an encoded deliverable, ready for evaluateReadiness, with the levels measured
-   * when it was encoded; only a file whose levels are not known is decoded to measure them.
+   * when it was encoded; only a file whose levels are not known is decoded to measure them. A file the caller has
+   * probed already (`probed`) is not probed again.
    */
   measureDeliverableFile(
     file: string,
     role: AudioFileRole,
     name?: string,
     loudness?: LoudnessMeasurement,
+    probed?: ProbeResult,
   ): Promise<MeasuredAudioFile>;
   measureCover(file: string): Promise<MeasuredCover>;
 }

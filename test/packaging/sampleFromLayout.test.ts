@@ -113,9 +113,9 @@ describe('the retail sample of a master with a recorded segment layout', () => {
   });
 
   it('chooses the window the scan chooses, ending in a pause the scan finds', async () => {
-    const fromLayout = await planRetailSample(request, audio, {}, { masterFile: async () => master.outFile });
+    const fromLayout = await planRetailSample(request, {}, { masterFile: async () => master.outFile });
     const withoutEnds = { ...request, chapters: [{ ...request.chapters[0], segmentEndsSec: undefined }] };
-    const scanned = await planRetailSample(withoutEnds, audio, {}, { masterFile: async () => master.outFile });
+    const scanned = await planRetailSample(withoutEnds, {}, { masterFile: async () => master.outFile });
     expect(fromLayout!.window.startSec).toBe(0);
     expect(fromLayout!.window.endSec).toBeCloseTo(scanned!.window.endSec, 0);
     const quiet = await detectQuietRegions(master.outFile, {}, {});
@@ -143,6 +143,9 @@ describe('the retail sample of a master with a recorded segment layout', () => {
     const scans = await silenceScansOfBuild('layout', request);
     expect(scans.count).toBe(0);
     expect(scans.failedRules).toEqual([]);
+    // Each file is probed once: the sample's encode hands its probe to the package's measurement.
+    expect(scans.probedFiles.length).toBeGreaterThan(0);
+    expect(new Set(scans.probedFiles).size).toBe(scans.probedFiles.length);
   }, 240_000);
 
   it('scans a master stored without the segment ends', async () => {
@@ -156,7 +159,7 @@ describe('the retail sample of a master with a recorded segment layout', () => {
   async function silenceScansOfBuild(
     name: string,
     packageRequest: PackageRequest,
-  ): Promise<{ count: number; failedRules: string[] }> {
+  ): Promise<{ count: number; failedRules: string[]; probedFiles: string[] }> {
     const log = path.join(dir, `${name}-processes.log`);
     await writeFile(log, '');
     const ffmpeg = await recordingBinary(dir, `${name}-ffmpeg`, ffmpegPath(), log);
@@ -171,6 +174,7 @@ describe('the retail sample of a master with a recorded segment layout', () => {
       // The measurement chain's silencedetect (head and tail room tone of every file) rides beside ebur128.
       count: lines.filter((line) => line.includes('silencedetect') && !line.includes('ebur128')).length,
       failedRules: result.readiness.rules.filter((r) => !r.passed).map((r) => r.id),
+      probedFiles: lines.filter((line) => line.startsWith(`${name}-ffprobe `)).map((line) => line.split(' ').pop()!),
     };
   }
 });

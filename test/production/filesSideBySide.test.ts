@@ -474,9 +474,10 @@ describe('production files side by side', () => {
         `${PREFIX}masters/credits-closing.mp3`,
         `${PREFIX}masters/credits-opening.mp3`,
       ]);
-      // The first build finds the sample's window in the master: one fetch, one probe.
+      // The first build finds the sample's window in the master: one fetch, and its length from its FLAC header (no
+      // ffprobe process).
       expect(masterReads(first.reads)).toEqual([`${PREFIX}masters/chapter-1.flac`]);
-      expect(first.probes).toHaveLength(1);
+      expect(first.probes).toEqual([]);
       expect(first.built.stats).toEqual({ encoded: 1, reused: 0 });
       const sampleEncoding = first.built.encodings.find((e) => e.sampleCut);
       expect(sampleEncoding?.sampleCut).toMatchObject({ masterSha256: rendered[0].sha256, startSec: 0 });
