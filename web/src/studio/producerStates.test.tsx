@@ -53,6 +53,7 @@ function chapter(id: string, title: string, overrides: Partial<ChapterSummary> =
     planOutdated: false,
     lineEdits: 0,
     nothingToSpeak: null,
+    speakerIds: null,
     updatedAt: '2025-01-09T00:00:00.000Z',
     etag: `"${id}"`,
     ...overrides,
