@@ -8,6 +8,7 @@ import {
   MediaParams,
   PackagePreviewList,
   PreviewParams,
+  SoundChangesView,
   TakeList,
   TakeParams,
   WaveformView,
@@ -62,6 +63,23 @@ function masterOf(chapter: ChapterRecord) {
   if (!chapter.master) throw new NotFoundError('Chapter audio');
   return chapter.master;
 }
+
+endpoint({
+  operationId: 'getSoundChanges',
+  method: 'GET',
+  route: 'v1/projects/{projectId}/sound-changes',
+  summary: 'Produced chapters that would sound different if produced now (a voice, a pronunciation, the pauses)',
+  tags: ['listening'],
+  access: 'tenant',
+  params: z.strictObject({ projectId: Id }),
+  objects: { projectId: 'project' },
+  responses: { 200: { description: 'The chapters', schema: SoundChangesView } },
+  async handle({ principal, params, services }) {
+    const { user } = await services.projects.load(principal, params.projectId, 'project.read');
+    const chapterIds = await services.listening.soundingDifferent(user.tenantId, params.projectId);
+    return { status: 200, json: { chapterIds } };
+  },
+});
 
 endpoint({
   operationId: 'getChapterTimeline',

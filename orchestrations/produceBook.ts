@@ -51,7 +51,7 @@ interface Retake {
 type RegenerateInput = ProductionJobInput & Retake;
 
 /** The counters a synthesis batch reports, which a chapter and a production add up. */
-type SynthesisCounts = Omit<SynthesisSummary, 'cancelled' | 'failure'>;
+type SynthesisCounts = Omit<SynthesisSummary, 'cancelled' | 'failure' | 'sameAudioRetakes'>;
 
 interface ProductionTotals extends SynthesisCounts {
   chapters: number;
@@ -141,6 +141,8 @@ function* production(context: OrchestrationContext, input: ProductionJobInput, r
       ? {
           segmentId: retake.segmentId,
           takeId: retake.takeId,
+          // The new take is stored either way; this names the earlier take it sounds exactly like, if any.
+          sameAudioAs: rendered.sameAudioAs ?? null,
           synthesisCalls,
           credits,
           cacheHits: totals.cacheHits,
@@ -167,7 +169,9 @@ function* production(context: OrchestrationContext, input: ProductionJobInput, r
 }
 
 /** The chapters rendered, or, when a cancel stopped them, what the orchestration returns. */
-type Rendered = { cancelled: false; totals: ProductionTotals } | { cancelled: true; result: Partial<ProductionTotals> };
+type Rendered =
+  | { cancelled: false; totals: ProductionTotals; sameAudioAs?: string }
+  | { cancelled: true; result: Partial<ProductionTotals> };
 
 /** Every chapter the preflight chose, in the window's lanes, then the move to packaging. */
 function* renderBook(
@@ -214,7 +218,8 @@ function* renderRetake(
     `${ref.jobId}-${retake.chapterId}`,
   )) as ChapterOutcome;
   if (chapter.cancelled) return { cancelled: true, result: { cancelled: true } };
-  return { cancelled: false, totals: addChapter(emptyTotals, chapter) };
+  const sameAudioAs = chapter.sameAudioRetakes?.find((r) => r.segmentId === retake.segmentId)?.sameAsTakeId;
+  return { cancelled: false, totals: addChapter(emptyTotals, chapter), sameAudioAs };
 }
 
 /**
@@ -259,6 +264,8 @@ interface ChapterOutcome extends SynthesisCounts {
   masterReused: boolean;
   /** Segments with nothing to speak, left out of the chapter's audio. */
   skipped: SkippedItem[];
+  /** Retakes that came back with the audio of the take they replaced. */
+  sameAudioRetakes?: { segmentId: string; sameAsTakeId: string }[];
 }
 
 /**
@@ -304,6 +311,7 @@ df.app.orchestration(RENDER_CHAPTER, function* (context: OrchestrationContext) {
     outcome.duplicateWrites += result.duplicateWrites;
     outcome.billableCharacters += result.billableCharacters;
     outcome.skipped.push(...result.skipped);
+    if (result.sameAudioRetakes) (outcome.sameAudioRetakes ??= []).push(...result.sameAudioRetakes);
   }
   if (outcome.cancelled) return outcome;
   const master: MasterSummary = yield context.df.callActivity(productionActivities.master, input);

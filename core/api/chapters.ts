@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ChapterRecord } from '../book/records';
+import type { ChapterPlanTotals, ChapterRecord } from '../book/records';
 import type { ChapterType } from '../manuscript/manuscript';
 import { currentTotals } from '../planning/planGenerations';
 import { nothingToSpeakIn, planMadeByEarlierPlanner, planRevision } from '../planning/planRevision';
@@ -126,6 +126,12 @@ const summaryFields = {
     .describe(
       "Why production leaves the chapter out, or null when it has something to say (or planned before this was counted): every line is a speaker label that is never said, or has no words (a '* * *')",
     ),
+  speakerIds: z
+    .array(z.string())
+    .nullable()
+    .describe(
+      "The characters (narrator included) who speak at least one line of the chapter's plan; null when not planned, or planned before this was counted",
+    ),
   updatedAt: IsoDateTime,
   etag: z.string(),
 };
@@ -226,9 +232,19 @@ export function toChapterSummary(record: ChapterRecord): ChapterSummary {
     planOutdated: planMadeByEarlierPlanner(record),
     lineEdits: record.segmentEdits ?? 0,
     nothingToSpeak: record.planStatus === 'none' ? null : nothingToSpeakIn(currentTotals(record)),
+    speakerIds: record.planStatus === 'none' ? null : speakersOf(currentTotals(record)),
     updatedAt: record.updatedAt,
     etag: record.etag ?? '',
   };
+}
+
+/** Totals are kept by difference, so a speaker whose lines all moved to another stays with a count of 0. */
+function speakersOf(totals: ChapterPlanTotals | undefined): string[] | null {
+  if (!totals) return null;
+  return Object.entries(totals.speakers)
+    .filter(([, lines]) => lines > 0)
+    .map(([speakerId]) => speakerId)
+    .sort();
 }
 
 export function toChapterView(record: ChapterRecord): ChapterView {

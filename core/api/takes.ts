@@ -112,3 +112,14 @@ export const PackagePreviewList = z
   .meta({ id: 'PackagePreviewList' });
 
 export const PreviewParams = z.strictObject({ projectId: Id, packageId: Id, role: z.enum(previewRoles) });
+
+export const SoundChangesView = z
+  .object({
+    chapterIds: z
+      .array(z.string())
+      .describe(
+        "Produced chapters whose audio would sound different if produced now, in reading order: a character's voice, a pronunciation, the pauses or a line changed since their master was made",
+      ),
+  })
+  .meta({ id: 'SoundChanges' });
+export type SoundChangesView = z.infer<typeof SoundChangesView>;

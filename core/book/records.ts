@@ -201,6 +201,11 @@ export interface SegmentTake {
   contentHash: string;
   durationMs: number;
   createdAt: string;
+  /**
+   * SHA-256 of the audio bytes, so a retake can tell whether the voice gave back the same audio. Absent on takes
+   * stored before it was kept and on takes found already rendered.
+   */
+  audioDigest?: string;
 }
 
 export interface SegmentRecord extends ProjectScopedDocument {

@@ -6,6 +6,7 @@
 import type { ChapterRecord, SegmentRecord } from '../book/records';
 import type { ChapterTimelineView, TakeList, TakeView, TimelineSegmentView } from '../api/takes';
 import { segmentsOfChapter, type ProductionBook } from './productionBook';
+import { chaptersSoundingDifferent } from './soundChanges';
 import {
   isTakeCurrent,
   planSegments,
@@ -49,6 +50,11 @@ export class ChapterListening {
 
   segmentTakes(chapter: ChapterRecord, segmentId: string): Promise<SegmentTakes | undefined> {
     return segmentTakes(this.deps, chapter, segmentId);
+  }
+
+  /** Produced chapters that would sound different if produced now (soundChanges.ts). */
+  soundingDifferent(tenantId: string, projectId: string): Promise<string[]> {
+    return chaptersSoundingDifferent(this.deps, tenantId, projectId);
   }
 }
 

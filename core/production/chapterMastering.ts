@@ -16,7 +16,7 @@ import { RETAIL_ENCODINGS, type ChapterEncodingFormat } from '../packaging';
 import type { BlobStore } from '../ports/blobs';
 import { createDomainEvent, EventTypes, jobSubject, type EventPublisher } from '../ports/events';
 import type { Clock } from '../ports/system';
-import { audioLocation, planSegments, type SpeechPlanSources } from './chapterSpeechPlan';
+import { audioLocation, planSegments, type ChapterSpeechPlan, type SpeechPlanSources } from './chapterSpeechPlan';
 import { chapterEncodingBlobName, chapterMasterBlobName, chapterMasterHash } from './contentAddress';
 import { readCommittedPlan } from '../planning/planGenerations';
 import { planRevision } from '../planning/planRevision';
@@ -72,6 +72,29 @@ export interface ChapterMasteringDeps {
   clock: Clock;
 }
 
+/**
+ * Where the chapter's master for this plan lives: named by everything that decides it (each segment's audio, which
+ * is named by its words, voice, prosody and pronunciations; the pauses; room tone; target), so a master of another
+ * name would sound different.
+ */
+export function masterAddress(
+  plan: Pick<ChapterSpeechPlan, 'items'>,
+  tenantId: string,
+  projectId: string,
+  chapterId: string,
+): { locations: { blobName: string; hash: string }[]; masterHash: string; blobName: string } {
+  const locations = plan.items.map((item) => audioLocation(item, tenantId, projectId));
+  const masterHash = chapterMasterHash({
+    segmentHashes: locations.map((l) => l.hash),
+    pausesAfterMs: plan.items.map((item) => item.speech.pauseAfterMs),
+    headRoomToneMs: DEFAULT_ROOM_TONE.headMs,
+    tailRoomToneMs: DEFAULT_ROOM_TONE.tailMs,
+    target: DEFAULT_MASTERING_TARGET,
+    format: 'flac',
+  });
+  return { locations, masterHash, blobName: chapterMasterBlobName(tenantId, projectId, chapterId, masterHash, 'flac') };
+}
+
 export class ChapterMastering {
   constructor(private readonly deps: ChapterMasteringDeps) {}
 
@@ -86,17 +109,8 @@ export class ChapterMastering {
     const plan = await planSegments(this.deps.speechPlan, tenantId, projectId, segments);
     // Preflight leaves such chapters out; this only meets one whose plan changed since.
     if (plan.items.length === 0) throw new Error(`Chapter "${chapter.title}" has nothing to speak`);
-    const locations = plan.items.map((item) => audioLocation(item, tenantId, projectId));
+    const { locations, masterHash, blobName } = masterAddress(plan, tenantId, projectId, chapterId);
     const target = DEFAULT_MASTERING_TARGET;
-    const masterHash = chapterMasterHash({
-      segmentHashes: locations.map((l) => l.hash),
-      pausesAfterMs: plan.items.map((item) => item.speech.pauseAfterMs),
-      headRoomToneMs: DEFAULT_ROOM_TONE.headMs,
-      tailRoomToneMs: DEFAULT_ROOM_TONE.tailMs,
-      target,
-      format: 'flac',
-    });
-    const blobName = chapterMasterBlobName(tenantId, projectId, chapterId, masterHash, 'flac');
 
     let master = chapter.master;
     const wanted = input.formats ?? [];

@@ -58,6 +58,11 @@ export interface SynthesisSummary {
   skipped: SkippedItem[];
   /** A segment the service refuses for good (bad SSML, unknown voice, auth): the chapter cannot be finished. */
   failure?: { segmentId: string; message: string };
+  /**
+   * Retakes whose audio came back byte for byte the same as the take they replaced (a voice that says a line the same
+   * way every time): the take is stored, but the line sounds as before. Absent when there are none.
+   */
+  sameAudioRetakes?: { segmentId: string; sameAsTakeId: string }[];
 }
 
 /** A scratch folder for one batch; `file` names a file in it. */
@@ -70,6 +75,8 @@ export interface SynthesisFiles {
   withScratch<T>(purpose: string, work: (scratch: Scratch) => Promise<T>): Promise<T>;
   /** Stores the file create-only; false when the blob was already there. */
   storeIfAbsent(blobName: string, file: string, contentType: string): Promise<boolean>;
+  /** SHA-256 (hex) of the file's bytes. */
+  digest(file: string): Promise<string>;
 }
 
 export interface SegmentSynthesisDeps {
@@ -107,6 +114,8 @@ interface RenderOutcome {
   synthesized: boolean;
   duplicateWrite: boolean;
   billableCharacters: number;
+  /** A retake that repeats the audio of this earlier take. */
+  sameAsTakeId?: string;
 }
 
 export class SegmentSynthesis {
@@ -172,6 +181,11 @@ export class SegmentSynthesis {
       summary.synthesisCalls += outcome.synthesized ? 1 : 0;
       summary.cacheHits += outcome.synthesized ? 0 : 1;
       summary.duplicateWrites += outcome.duplicateWrite ? 1 : 0;
+      if (outcome.sameAsTakeId)
+        (summary.sameAudioRetakes ??= []).push({
+          segmentId: plan.items[index]!.segment.id,
+          sameAsTakeId: outcome.sameAsTakeId,
+        });
       summary.billableCharacters += outcome.billableCharacters;
     });
     deps.metrics.record({
@@ -229,7 +243,7 @@ export class SegmentSynthesis {
     blobName: string,
     tempFile: string,
     signal?: AbortSignal,
-  ): Promise<{ created: boolean; billableCharacters: number; durationMs: number }> {
+  ): Promise<{ created: boolean; billableCharacters: number; durationMs: number; audioDigest: string }> {
     const { speech: engine, limiter, files } = this.deps;
     const ssml = plannedSegmentSsml(speech, plan, engine.engine);
     let result;
@@ -243,7 +257,8 @@ export class SegmentSynthesis {
       throw error;
     }
     const created = await files.storeIfAbsent(blobName, tempFile, 'audio/wav');
-    return { created, billableCharacters: result.billableCharacters, durationMs: result.durationMs };
+    const audioDigest = await files.digest(tempFile);
+    return { created, billableCharacters: result.billableCharacters, durationMs: result.durationMs, audioDigest };
   }
 
   /**
@@ -308,6 +323,8 @@ export class SegmentSynthesis {
       return { synthesized: false, duplicateWrite: false, billableCharacters: 0 };
     }
     if (chosen) forcedTakeId = undefined;
+    // The take a retake replaces: the one in use, whose audio the new take is compared with.
+    const replaced = forcedTakeId ? item.segment.takes.find((t) => t.takeId === item.segment.currentTakeId) : undefined;
     const existing = forcedTakeId ? undefined : currentTake(item);
     if (existing && (await blobs.exists(existing.blobName))) {
       return { synthesized: false, duplicateWrite: false, billableCharacters: 0 };
@@ -332,8 +349,15 @@ export class SegmentSynthesis {
       contentHash: hash,
       durationMs: rendered.durationMs,
       createdAt: this.now(),
+      audioDigest: rendered.audioDigest,
     });
-    return { synthesized: true, duplicateWrite: !rendered.created, billableCharacters: rendered.billableCharacters };
+    const sameAudio = replaced?.audioDigest !== undefined && replaced.audioDigest === rendered.audioDigest;
+    return {
+      synthesized: true,
+      duplicateWrite: !rendered.created,
+      billableCharacters: rendered.billableCharacters,
+      ...(sameAudio ? { sameAsTakeId: replaced.takeId } : {}),
+    };
   }
 
   /**

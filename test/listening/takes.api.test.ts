@@ -234,7 +234,9 @@ test('choosing an earlier take makes it current and re-masters the chapter witho
     await platform.api(CREATOR, `${project()}/segments/${segmentId()}/regenerate`, { method: 'POST', json: {} }),
     202,
   );
-  await finished(regenerated.job.id);
+  const retake = (await finished(regenerated.job.id)) as unknown as { result: { sameAudioAs: string | null } };
+  // The offline voice says a line the same way every time: the job says the new take repeats the one it replaced.
+  expect(retake.result.sameAudioAs).toBe(first.takeId);
   const afterRegenerate = await takes();
   expect(afterRegenerate.items).toHaveLength(2);
   expect(afterRegenerate.items[0]).toMatchObject({ current: true, matchesLine: true });

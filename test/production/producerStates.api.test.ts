@@ -30,6 +30,7 @@ interface Chapter {
   planOutdated: boolean;
   lineEdits: number;
   nothingToSpeak: string | null;
+  speakerIds: string[] | null;
 }
 
 const chaptersOf = async (projectId: string) =>
@@ -69,6 +70,9 @@ test('a chapter with nothing to read, a plan revision and a line edited after th
     [first, PLANNER_REVISION, false, null],
     [interlude, PLANNER_REVISION, false, 'no_words'],
   ]);
+  // Who speaks in each plan: what the casting step counts a voice as needed for.
+  expect(afterPlan[0].speakerIds).toContain('narrator');
+  expect(afterPlan[1].speakerIds).toEqual(['narrator']);
 
   const job = await produce(platform, projectId, ['apple']);
   expect(job.status).toBe('succeeded');
@@ -117,6 +121,11 @@ test('a chapter with nothing to read, a plan revision and a line edited after th
   const edited = (await chaptersOf(projectId))[0];
   expect(edited.planRevision).toBeGreaterThan(revision);
   expect(edited).toMatchObject({ masterPlanRevision: revision, lineEdits: 1 });
+  // The line's new speaker now speaks in the chapter; if it was the chapter's only line of theirs, the old one not.
+  const newSpeaker = line.speakerId === 'char-darcy' ? 'char-elizabeth' : 'char-darcy';
+  expect(edited.speakerIds).toContain(newSpeaker);
+  if (segments.items.filter((segment) => segment.speakerId === line.speakerId).length === 1)
+    expect(edited.speakerIds).not.toContain(line.speakerId);
   expect((await packages())[0].chapterPlanRevisions[first]).toBe(revision);
 
   // The API documents what the studio relies on.
@@ -124,7 +133,14 @@ test('a chapter with nothing to read, a plan revision and a line edited after th
     components: { schemas: Record<string, { properties: Record<string, { description?: string }> }> };
   };
   const { ChapterSummary, Package, ProjectFacts } = doc.components.schemas;
-  for (const field of ['planRevision', 'masterPlanRevision', 'plannerRevision', 'planOutdated', 'nothingToSpeak'])
+  for (const field of [
+    'planRevision',
+    'masterPlanRevision',
+    'plannerRevision',
+    'planOutdated',
+    'nothingToSpeak',
+    'speakerIds',
+  ])
     expect(ChapterSummary.properties[field]?.description).toBeTruthy();
   expect(Package.properties.chapterPlanRevisions?.description).toBeTruthy();
   expect(ProjectFacts.properties.chaptersWithNothingToSpeak?.description).toBeTruthy();

@@ -91,6 +91,8 @@ function segment(index: number, text: string): SegmentRecord {
 interface Overrides {
   synthesize?: (request: { ssml: string }) => Promise<{ billableCharacters: number; durationMs: number }>;
   watchStop?: (job: unknown, controller: AbortController) => () => void;
+  /** The digest of the audio the engine wrote. */
+  digest?: () => Promise<string>;
 }
 
 function synthesisOver(
@@ -122,6 +124,7 @@ function synthesisOver(
       withScratch: <T>(_purpose: string, work: (scratch: { file(name: string): string }) => Promise<T>) =>
         work({ file: (name: string) => `/scratch/${name}` }),
       storeIfAbsent: async (blobName: string) => !stored.has(blobName) && !!stored.add(blobName),
+      digest: overrides.digest ?? (async () => 'same-bytes'),
     },
     blobs: { exists: async (name: string) => stored.has(name) },
     jobs: { isStopRequested: async () => false },
@@ -178,6 +181,39 @@ describe('recording takes during synthesis', () => {
     expect(store.queries).toBe(1);
     expect(store.reads).toBe(1);
     expect(store.replaces).toBe(2);
+  });
+});
+
+describe('a retake', () => {
+  it('says when the voice gave back the audio of the take it replaces, and when it did not', async () => {
+    const store = new SegmentStore();
+    store.put(segment(0, 'It was a bright cold day.'));
+    let audio = 'first-bytes';
+    const { synthesis } = synthesisOver(store, { digest: async () => audio });
+    await synthesis.synthesize({ ...job, segmentIds: ['s0'] });
+    const first = store.docs.get('s0')!.currentTakeId!;
+
+    const same = await synthesis.synthesize({
+      ...job,
+      segmentIds: ['s0'],
+      newTakes: [{ segmentId: 's0', takeId: 't2' }],
+    });
+    expect(same.sameAudioRetakes).toEqual([{ segmentId: 's0', sameAsTakeId: first }]);
+    // Stored all the same: the list of takes is what was rendered.
+    expect(store.docs.get('s0')!).toMatchObject({ currentTakeId: 't2', takes: [{ takeId: first }, { takeId: 't2' }] });
+
+    audio = 'other-bytes';
+    const other = await synthesis.synthesize({
+      ...job,
+      segmentIds: ['s0'],
+      newTakes: [{ segmentId: 's0', takeId: 't3' }],
+    });
+    expect(other.sameAudioRetakes).toBeUndefined();
+    expect(store.docs.get('s0')!.takes.map((take) => take.audioDigest)).toEqual([
+      'first-bytes',
+      'first-bytes',
+      'other-bytes',
+    ]);
   });
 });
 

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   ChapterTimelineView,
   MediaLinkView,
+  SoundChangesView,
   TakeList,
   TakeView,
   TimelineSegmentView,
@@ -46,6 +47,18 @@ export function useChapterWaveform(projectId: string, chapterId: string | undefi
       apiJson<ChapterWaveform>(`${projectPath(projectId)}/chapters/${encodeURIComponent(chapterId!)}/waveform`, {
         signal,
       }),
+  });
+}
+
+/**
+ * Produced chapters that would sound different if produced now (a voice, a pronunciation, the pauses). The server
+ * reads every produced chapter's plan to answer, so only pages about production and delivery ask.
+ */
+export function useSoundChanges(projectId: string, produced: boolean) {
+  return useQuery({
+    queryKey: [...projectScope(projectId), 'soundChanges'] as const,
+    enabled: produced,
+    queryFn: ({ signal }) => apiJson<SoundChangesView>(`${projectPath(projectId)}/sound-changes`, { signal }),
   });
 }
 

@@ -4,7 +4,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Package } from '../api/production';
 import type { ChapterSummary, ProjectFacts } from '../api/types';
 import i18n from '../i18n';
-import { testProject } from '../test/render';
+import { renderInStudio, testProject } from '../test/render';
 import { OutdatedPlan } from './plan/OutdatedPlan';
 import { ChangedChapters, ChaptersLeftOut } from './production/ChapterChanges';
 import { StageBadge } from './StageBadge';
@@ -53,6 +53,7 @@ function chapter(id: string, title: string, overrides: Partial<ChapterSummary> =
     planOutdated: false,
     lineEdits: 0,
     nothingToSpeak: null,
+    speakerIds: null,
     updatedAt: '2025-01-09T00:00:00.000Z',
     etag: `"${id}"`,
     ...overrides,
@@ -153,6 +154,51 @@ describe('a book with a chapter that has nothing to read', () => {
   });
 });
 
+/** The warning that lists changed chapters (the toasts' region is an alert too). */
+async function changesAlert(): Promise<HTMLElement> {
+  return (await screen.findByText(/Changed since the packages were built/)).closest<HTMLElement>('[role="alert"]')!;
+}
+
+/** What the server answers when asked which produced chapters would sound different now. */
+function soundChanges(chapterIds: string[]) {
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (input: string) =>
+      input.endsWith('/sound-changes')
+        ? new Response(JSON.stringify({ chapterIds }), { status: 200, headers: { 'content-type': 'application/json' } })
+        : new Response('{}', { status: 404 }),
+    ),
+  );
+}
+
+describe('a voice or a pronunciation changed after a production', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('names the chapters that would sound different now beside those whose lines changed', async () => {
+    soundChanges(['c4']);
+    const packages = [builtPackage({ c1: 2, c4: 2 })];
+    const chapters = [chapter('c1', 'Chapter 1', { planRevision: 3 }), chapter('c4', 'Chapter 4'), interlude];
+    renderInStudio(<ChangedChapters projectId="p1" chapters={chapters} packages={packages} linkToProduction />);
+    const alert = await changesAlert();
+    await within(alert).findAllByText(/would sound different now/);
+    expect(
+      within(alert)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(['Chapter 1', 'Chapter 4: would sound different now (a voice, a pronunciation or the pauses changed)']);
+  });
+
+  it('says nothing when the book sounds as it was produced', async () => {
+    soundChanges([]);
+    const packages = [builtPackage({ c1: 2 })];
+    const { queryClient } = renderInStudio(
+      <ChangedChapters projectId="p1" chapters={[chapter('c1', 'Chapter 1')]} packages={packages} linkToProduction />,
+    );
+    await vi.waitFor(() => expect(queryClient.isFetching()).toBe(0));
+    expect(screen.queryByText(/Changed since/)).toBeNull();
+  });
+});
+
 describe('a line edited after the packages were built', () => {
   // The edit leaves the chapter's time stamp as it was (a line's speaker is not the chapter's own field): only its plan
   // revision moves past the one the package was built from.
@@ -171,13 +217,12 @@ describe('a line edited after the packages were built', () => {
     });
   });
 
-  it('says which chapters changed since the packages and where to produce them again', () => {
-    render(
-      <MemoryRouter>
-        <ChangedChapters projectId="p1" chapters={[edited, interlude]} packages={packages} linkToProduction />
-      </MemoryRouter>,
+  it('says which chapters changed since the packages and where to produce them again', async () => {
+    soundChanges([]);
+    renderInStudio(
+      <ChangedChapters projectId="p1" chapters={[edited, interlude]} packages={packages} linkToProduction />,
     );
-    const alert = screen.getByRole('alert');
+    const alert = await changesAlert();
     expect(within(alert).getByText('Changed since the packages were built: produce again')).toBeTruthy();
     expect(
       within(alert)

@@ -1,5 +1,6 @@
 import type { Package } from '../api/production';
-import type { ChapterReview, ChapterSummary, Job, Project, ProjectFacts, ReviewSummary } from '../api/types';
+import type { ChapterReview, ChapterSummary, Character, Job, Project, ProjectFacts, ReviewSummary } from '../api/types';
+import { speakingCast } from './casting/speakingCast';
 import { chaptersChangedSinceAudio, chaptersToProduce, deliveryState } from './deliveryState';
 
 /**
@@ -37,6 +38,8 @@ export interface StudioStatus {
   packages?: Package[];
   /** The live chapters, once read: when each last changed and whether its plan is older than its text. */
   chapters?: ChapterSummary[];
+  /** The characters, once read: who speaks, so only they are counted as needing a voice. */
+  characters?: Character[];
 }
 
 export interface StepView {
@@ -119,7 +122,10 @@ export function studioSteps(status: StudioStatus): StepView[] {
   };
   const chapters = facts?.chapterCount ?? 0;
   const characters = facts?.characterCount ?? 0;
-  const voiced = facts?.charactersWithVoice ?? 0;
+  // Once the characters are read, a character who never says a line needs no voice (production never asks for it).
+  const cast = status.characters
+    ? speakingCast(status.characters, chapterList)
+    : { speaking: characters, voiced: facts?.charactersWithVoice ?? 0, silent: 0 };
   const segments = facts?.segmentCount ?? 0;
   const decisions = review ? countDecisions(review.chapters) : { approved: 0, changesRequested: 0 };
   const mastered = facts?.chaptersMastered ?? 0;
@@ -161,10 +167,14 @@ export function studioSteps(status: StudioStatus): StepView[] {
       characters > 0 ? 'done' : 'todo',
       characters > 0 ? { detail: { key: 'characters', values: { count: characters } } } : {},
     ),
-    step('casting', characters > 0 && voiced >= characters ? 'done' : characters > 0 ? 'attention' : 'todo', {
-      detail: characters > 0 ? { key: 'voiced', values: { done: voiced, total: characters } } : null,
-      attention: characters > voiced ? { key: 'unvoiced', count: characters - voiced } : undefined,
-    }),
+    step(
+      'casting',
+      cast.speaking > 0 && cast.voiced >= cast.speaking ? 'done' : cast.speaking > 0 ? 'attention' : 'todo',
+      {
+        detail: cast.speaking > 0 ? { key: 'voiced', values: { done: cast.voiced, total: cast.speaking } } : null,
+        attention: cast.speaking > cast.voiced ? { key: 'unvoiced', count: cast.speaking - cast.voiced } : undefined,
+      },
+    ),
     step(
       'plan',
       segments > 0

@@ -1,4 +1,5 @@
 import { useChapters } from '../api/chapters';
+import { useCharacters } from '../api/characters';
 import { useEstimateShown } from '../api/estimate';
 import { useActiveJob, useProjectFacts } from '../api/jobs';
 import { usePackages } from '../api/production';
@@ -19,6 +20,7 @@ export function useStudioStatus(project: Project): StudioStatus {
   const hasAudio = (facts.data?.chaptersMastered ?? 0) > 0 || (facts.data?.packagesReady ?? 0) > 0;
   const packages = usePackages(project.id, hasAudio);
   const chapters = useChapters(project.id);
+  const characters = useCharacters(project.id);
   return {
     project,
     facts: facts.data,
@@ -31,5 +33,6 @@ export function useStudioStatus(project: Project): StudioStatus {
     estimated,
     packages: facts.data && !hasAudio ? [] : packages.data,
     chapters: chapters.data,
+    characters: characters.data,
   };
 }

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useAutoCast, useCasting } from '../../api/casting';
+import { useChapters } from '../../api/chapters';
 import { useCharacters } from '../../api/characters';
 import { Alert } from '../../ui/Alert';
 import { useErrorText } from '../../ui/errorText';
@@ -7,6 +8,7 @@ import { Loading } from '../../ui/Loading';
 import { useToast } from '../../ui/Toasts';
 import { useStudio } from '../StudioContext';
 import { CharacterVoices } from './CharacterVoices';
+import { speakingCast } from './speakingCast';
 import { VoiceBrowser } from './VoiceBrowser';
 
 /** Voices for everyone: auto-cast, adjust a character's voice and hear it read their own lines, browse voices. */
@@ -17,18 +19,23 @@ export function CastingPage() {
   const toast = useToast();
   const casting = useCasting(project.id);
   const characters = useCharacters(project.id);
+  const chapters = useChapters(project.id);
   const autoCast = useAutoCast(project.id);
 
   if (casting.isPending || characters.isPending) return <Loading />;
   if (casting.isError) return <Alert tone="error">{errorText(casting.error)}</Alert>;
   const summary = casting.data;
+  const cast = speakingCast(characters.data ?? [], chapters.data);
 
   return (
     <div className="step-page">
       <header className="step-page__header step-page__header--actions">
         <div>
           <h2>{t('title')}</h2>
-          <p className="muted">{t('summary', { done: summary.charactersWithVoice, total: summary.characterCount })}</p>
+          <p className="muted">
+            {t('summary', { done: cast.voiced, total: cast.speaking })}
+            {cast.silent > 0 && <> {t('silent', { count: cast.silent })}</>}
+          </p>
         </div>
         {access.canEdit && (
           <button

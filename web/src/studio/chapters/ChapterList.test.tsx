@@ -25,6 +25,7 @@ const chapter = (id: string, title: string, order: number, words = 1200): Chapte
   planOutdated: false,
   lineEdits: 0,
   nothingToSpeak: null,
+  speakerIds: null,
   updatedAt: '2025-01-01T00:00:00.000Z',
   etag: `"${id}"`,
 });

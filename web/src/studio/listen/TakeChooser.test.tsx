@@ -15,9 +15,12 @@ const takes = {
 };
 
 let requests: { method: string; url: string }[];
+/** What the regeneration job says when it ends. */
+let retakeResult: { sameAudioAs: string | null };
 
 beforeEach(() => {
   requests = [];
+  retakeResult = { sameAudioAs: null };
   vi.spyOn(HTMLMediaElement.prototype, 'play').mockResolvedValue(undefined);
   vi.stubGlobal(
     'fetch',
@@ -31,6 +34,8 @@ beforeEach(() => {
         return json({ url: `/api/v1/media/t.${input.split('/').at(-2)}`, contentType: 'audio/wav', expiresAt: '' });
       if (input.endsWith('/select')) return json({ job: { id: 'job1' } }, 202);
       if (input.endsWith('/regenerate')) return json({ job: { id: 'job2' } }, 202);
+      if (input.endsWith('/jobs/job2'))
+        return json({ id: 'job2', kind: 'regenerate', status: 'succeeded', result: retakeResult });
       return json({ error: { code: 'not_found', message: 'no' } }, 404);
     }),
   );
@@ -67,6 +72,22 @@ describe('the take chooser', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Use this take (take 2)' }));
     await screen.findByText(/Take chosen/);
     expect(requests).toContainEqual({ method: 'POST', url: '/api/v1/projects/p1/segments/s1/takes/take-mid/select' });
+  });
+
+  it('says the chapter was rebuilt with a new take, or that the voice gave back the same audio', async () => {
+    const rendered = renderInStudio(
+      <TakeChooser projectId="p1" segmentId="s1" text="It is a fine day." canEdit busy={false} />,
+    );
+    await userEvent.click(await screen.findByRole('button', { name: 'Render a new take' }));
+    await screen.findByText(/rebuilt with this line’s take|rebuilt with this line's take/);
+    expect(screen.queryByText(/same audio/)).toBeNull();
+    rendered.unmount();
+
+    retakeResult = { sameAudioAs: 'take-mid' };
+    renderInStudio(<TakeChooser projectId="p1" segmentId="s1" text="It is a fine day." canEdit busy={false} />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Render a new take' }));
+    await screen.findByText(/the voice gave back the same audio/);
+    expect(screen.queryByText(/rebuilt with this line/)).toBeNull();
   });
 
   it('renders no choice or regeneration for someone who cannot edit', async () => {

@@ -35,6 +35,8 @@ export function TakeChooser({
   // Follow the job this chooser started, so the new take shows as soon as it is done however short the job was.
   const started = useJobProgress(projectId, (regenerate.data ?? select.data)?.job.id);
   const outcome = started.data && isFinished(started.data) ? started.data.status : null;
+  // A voice that says a line the same way every time gives back the audio of the take it replaced.
+  const sameAudio = outcome === 'succeeded' && regenerate.isSuccess && Boolean(started.data?.result?.sameAudioAs);
   const audioRef = useRef<HTMLAudioElement | null>(null);
   const [playing, setPlaying] = useState<string | null>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
@@ -124,7 +126,8 @@ export function TakeChooser({
         </div>
       )}
       {busy && canEdit && <p className="small muted">{t('takes.busy')}</p>}
-      {outcome === 'succeeded' && <Alert tone="success">{t('takes.done')}</Alert>}
+      {outcome === 'succeeded' && !sameAudio && <Alert tone="success">{t('takes.done')}</Alert>}
+      {sameAudio && <Alert tone="info">{t('takes.sameAudio')}</Alert>}
       {outcome !== null && outcome !== 'succeeded' && <Alert tone="error">{t('takes.jobFailed')}</Alert>}
       {outcome === null && select.isSuccess && <Alert tone="success">{t('takes.selected')}</Alert>}
       {outcome === null && regenerate.isSuccess && <Alert tone="success">{t('takes.regenerating')}</Alert>}

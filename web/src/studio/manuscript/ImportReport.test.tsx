@@ -28,6 +28,7 @@ const chapter = (index: number, warnings: Warning[] = [], words = 1200): Chapter
   planOutdated: false,
   lineEdits: 0,
   nothingToSpeak: null,
+  speakerIds: null,
   updatedAt: '2025-01-01T00:00:00.000Z',
   etag: `"c${index}"`,
 });

@@ -33,6 +33,7 @@ const chapter = (index: number, counts: Review): ChapterSummary => ({
   planOutdated: false,
   lineEdits: 0,
   nothingToSpeak: null,
+  speakerIds: null,
   updatedAt: '2025-01-01T00:00:00.000Z',
   etag: `"c${index}"`,
 });

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { useSoundChanges } from '../../api/listening';
 import type { Package } from '../../api/production';
 import type { ChapterSummary } from '../../api/types';
 import { Alert } from '../../ui/Alert';
@@ -7,7 +8,8 @@ import { chaptersChangedSinceAudio, chaptersChangedSincePackages } from '../deli
 
 /**
  * What a producer must know before sending the book: the chapters that changed since the packages were built (or,
- * before any package, since their audio was made), and where to produce them again.
+ * before any package, since their audio was made), those that would sound different now (a character's voice, a
+ * pronunciation or the pauses changed: the server compares what their master would be), and where to produce them.
  */
 export function ChangedChapters({
   projectId,
@@ -22,15 +24,26 @@ export function ChangedChapters({
 }) {
   const { t } = useTranslation('production');
   const sincePackages = packages.length > 0;
-  const changed = sincePackages
-    ? chaptersChangedSincePackages(packages, chapters)
-    : chaptersChangedSinceAudio(chapters);
+  const sounds = useSoundChanges(
+    projectId,
+    chapters.some((chapter) => chapter.hasMaster),
+  );
+  const soundsDifferent = new Set(sounds.data?.chapterIds ?? []);
+  const edited = new Set(
+    (sincePackages ? chaptersChangedSincePackages(packages, chapters) : chaptersChangedSinceAudio(chapters)).map(
+      (chapter) => chapter.id,
+    ),
+  );
+  const changed = chapters.filter((chapter) => edited.has(chapter.id) || soundsDifferent.has(chapter.id));
   if (changed.length === 0) return null;
   return (
     <Alert tone="warning" title={t(sincePackages ? 'changes.sincePackages' : 'changes.sinceAudio')}>
       <ul className="plain-list" aria-label={t('changes.chapters')}>
         {changed.map((chapter) => (
-          <li key={chapter.id}>{chapter.title}</li>
+          <li key={chapter.id}>
+            {chapter.title}
+            {!edited.has(chapter.id) && <span className="muted">: {t('changes.soundsDifferent')}</span>}
+          </li>
         ))}
       </ul>
       {linkToProduction && (

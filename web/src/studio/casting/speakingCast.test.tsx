@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import type { ChapterSummary, Character, ProjectFacts } from '../../api/types';
+import { testProject } from '../../test/render';
+import { studioSteps } from '../steps';
+
+const character = (id: string, lines: number, voiced: boolean, importance: Character['importance'] = 'minor') =>
+  ({
+    id,
+    dialogueLineCount: lines,
+    importance,
+    voice: voiced ? { voiceName: 'en-GB-EspeakFemale1' } : null,
+  }) as Character;
+
+const planWith = (speakerIds: string[] | null, deleted = false) =>
+  ({ id: `ch-${speakerIds?.join('-')}`, deleted, planStatus: 'planned', speakerIds }) as ChapterSummary;
+
+const facts = (characters: Character[]): ProjectFacts => ({
+  manuscriptStatus: 'ready',
+  chapterCount: 1,
+  characterCount: characters.length,
+  charactersWithVoice: characters.filter((c) => c.voice !== null).length,
+  segmentCount: 40,
+  segmentsWithSpeaker: 40,
+  segmentsRendered: 0,
+  chaptersMastered: 0,
+  chaptersWithNothingToSpeak: 0,
+  packagesReady: 0,
+  activeJobId: null,
+});
+
+function castingStep(characters: Character[], chapters: ChapterSummary[] = []) {
+  const steps = studioSteps({
+    project: testProject(),
+    facts: facts(characters),
+    activeJob: undefined,
+    review: undefined,
+    flagged: undefined,
+    chapters,
+    characters,
+  });
+  return steps.find((step) => step.id === 'casting')!;
+}
+
+describe('the casting step counts only characters who say something', () => {
+  // The narrator speaks without a found line; a character found saying nothing may still be given lines in a plan.
+  const narrator = character('narrator', 0, true, 'narrator');
+  const talker = character('c-talker', 12, false);
+  const givenALine = character('c-planned', 0, false);
+  const silent = Array.from({ length: 17 }, (_, index) => character(`c-silent-${index}`, 0, false));
+
+  it('leaves out those who never speak', () => {
+    const step = castingStep([narrator, talker, givenALine, ...silent], [planWith(['narrator', 'c-planned'])]);
+    expect(step.state).toBe('attention');
+    expect(step.attention).toEqual({ key: 'unvoiced', count: 2 });
+    expect(step.detail).toEqual({ key: 'voiced', values: { done: 1, total: 3 } });
+  });
+
+  it('is done when everyone who speaks has a voice, however many silent ones have none', () => {
+    const voiced = [narrator, { ...talker, voice: narrator.voice }];
+    const step = castingStep(
+      [...voiced, givenALine, ...silent],
+      [planWith(['c-talker']), planWith(['c-planned'], true)],
+    );
+    expect(step.state).toBe('done');
+    expect(step.attention).toBeUndefined();
+  });
+});
