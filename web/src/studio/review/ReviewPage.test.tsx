@@ -30,6 +30,13 @@ const summary = (id: string, title: string, counts: { flagged: number; unknownSp
   detection: null,
   hasMaster: false,
   masteredByJobId: null,
+  planRevision: 1,
+  masterPlanRevision: null,
+  plannerRevision: 1,
+  planOutdated: false,
+  lineEdits: 0,
+  nothingToSpeak: null,
+  speakerIds: null,
   updatedAt: '2025-01-01T00:00:00.000Z',
   etag: `"${id}"`,
 });
