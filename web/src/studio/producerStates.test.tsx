@@ -10,6 +10,7 @@ import { ChangedChapters, ChaptersLeftOut } from './production/ChapterChanges';
 import { StageBadge } from './StageBadge';
 import { StepNav } from './StepNav';
 import { studioSteps, type StudioStatus } from './steps';
+import { chapterSummary } from '../test/chapterSummary';
 
 /**
  * What a producer is told once a book was produced: a chapter with nothing to read does not keep the book "partly
@@ -32,32 +33,16 @@ const facts: ProjectFacts = {
 };
 
 function chapter(id: string, title: string, overrides: Partial<ChapterSummary> = {}): ChapterSummary {
-  return {
-    id,
-    projectId: 'p1',
-    order: Number(id.slice(1)),
+  return chapterSummary(id, {
     title,
-    chapterType: 'chapter',
-    headingText: title,
     stats: { words: 100, characters: 500, estimatedMinutes: 1 },
-    deleted: false,
-    textVersion: 1,
     planStatus: 'planned',
-    review: null,
-    detection: null,
     hasMaster: true,
     masteredByJobId: 'j1',
-    planRevision: 2,
     masterPlanRevision: 2,
-    plannerRevision: 1,
-    planOutdated: false,
-    lineEdits: 0,
-    nothingToSpeak: null,
-    speakerIds: null,
     updatedAt: '2025-01-09T00:00:00.000Z',
-    etag: `"${id}"`,
     ...overrides,
-  };
+  });
 }
 
 const interlude = chapter('c2', 'Interlude', {

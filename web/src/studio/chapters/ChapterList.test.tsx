@@ -3,32 +3,10 @@ import { MemoryRouter } from 'react-router-dom';
 import { describe, expect, it, vi } from 'vitest';
 import type { ChapterSummary } from '../../api/types';
 import { ChapterList, moveChapter } from './ChapterList';
+import { chapterStats, chapterSummary } from '../../test/chapterSummary';
 
-const chapter = (id: string, title: string, order: number, words = 1200): ChapterSummary => ({
-  id,
-  projectId: 'p1',
-  order,
-  title,
-  chapterType: id === 'c0' ? 'preface' : 'chapter',
-  headingText: title,
-  stats: { words, characters: words * 5, estimatedMinutes: words / 155 },
-  deleted: false,
-  textVersion: 1,
-  planStatus: 'none',
-  review: null,
-  detection: null,
-  hasMaster: false,
-  masteredByJobId: null,
-  planRevision: 2,
-  masterPlanRevision: null,
-  plannerRevision: 1,
-  planOutdated: false,
-  lineEdits: 0,
-  nothingToSpeak: null,
-  speakerIds: null,
-  updatedAt: '2025-01-01T00:00:00.000Z',
-  etag: `"${id}"`,
-});
+const chapter = (id: string, title: string, order: number, words = 1200): ChapterSummary =>
+  chapterSummary(id, { title, order, chapterType: id === 'c0' ? 'preface' : 'chapter', stats: chapterStats(words) });
 
 const chapters = [chapter('c0', 'Preface', 0, 300), chapter('c1', 'Chapter 1', 1), chapter('c2', 'Chapter 2', 2)];
 

@@ -1,6 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ChapterSummary } from '../../api/types';
+import { chapterStats, chapterSummary } from '../../test/chapterSummary';
 import { renderInStudio } from '../../test/render';
 import { DeletedChapters } from './DeletedChapters';
 
@@ -10,31 +11,7 @@ const chapter = (
   chapterType: ChapterSummary['chapterType'],
   words: number,
   deleted: boolean,
-): ChapterSummary => ({
-  id,
-  projectId: 'p1',
-  order: Number(id.slice(1)),
-  title,
-  chapterType,
-  headingText: title,
-  stats: { words, characters: words * 5, estimatedMinutes: words / 155 },
-  deleted,
-  textVersion: 1,
-  planStatus: 'none',
-  review: null,
-  detection: null,
-  hasMaster: false,
-  masteredByJobId: null,
-  planRevision: 1,
-  masterPlanRevision: null,
-  plannerRevision: 1,
-  planOutdated: false,
-  lineEdits: 0,
-  nothingToSpeak: null,
-  speakerIds: null,
-  updatedAt: '2025-01-01T00:00:00.000Z',
-  etag: `"${id}"`,
-});
+): ChapterSummary => chapterSummary(id, { title, chapterType, stats: chapterStats(words), deleted });
 
 describe('the deleted chapters', () => {
   afterEach(() => vi.unstubAllGlobals());

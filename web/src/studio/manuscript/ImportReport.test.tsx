@@ -4,34 +4,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import i18n from '../../i18n';
 import type { ChapterSummary, Manuscript } from '../../api/types';
 import { ImportReport } from './ImportReport';
+import { chapterStats, chapterSummary } from '../../test/chapterSummary';
 
 type Warning = NonNullable<ChapterSummary['detection']>['warnings'][number];
 
-const chapter = (index: number, warnings: Warning[] = [], words = 1200): ChapterSummary => ({
-  id: `c${index}`,
-  projectId: 'p1',
-  order: index,
-  title: `Chapter ${index}`,
-  chapterType: 'chapter',
-  headingText: `Chapter ${index}`,
-  stats: { words, characters: words * 5, estimatedMinutes: words / 155 },
-  deleted: false,
-  textVersion: 1,
-  planStatus: 'none',
-  review: null,
-  detection: { confidence: 0.99, warnings },
-  hasMaster: false,
-  masteredByJobId: null,
-  planRevision: 2,
-  masterPlanRevision: null,
-  plannerRevision: 1,
-  planOutdated: false,
-  lineEdits: 0,
-  nothingToSpeak: null,
-  speakerIds: null,
-  updatedAt: '2025-01-01T00:00:00.000Z',
-  etag: `"c${index}"`,
-});
+const chapter = (index: number, warnings: Warning[] = [], words = 1200): ChapterSummary =>
+  chapterSummary(`c${index}`, { stats: chapterStats(words), detection: { confidence: 0.99, warnings } });
 
 const manuscript: Manuscript = {
   id: 'm1',

@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { ChapterSummary } from '../../api/types';
 import i18n from '../../i18n';
 import { ChapterPicker, nextChapterToCheck } from './ChapterPicker';
+import { chapterSummary } from '../../test/chapterSummary';
 
 type Review = ChapterSummary['review'];
 const review = (flagged: number, unknownSpeaker: number): Review => ({
@@ -12,31 +13,12 @@ const review = (flagged: number, unknownSpeaker: number): Review => ({
   unknownDialogue: unknownSpeaker,
 });
 
-const chapter = (index: number, counts: Review): ChapterSummary => ({
-  id: `c${index}`,
-  projectId: 'p1',
-  order: index,
-  title: `Chapter ${index}`,
-  chapterType: 'chapter',
-  headingText: `Chapter ${index}`,
-  stats: { words: 1200, characters: 6000, estimatedMinutes: 8 },
-  deleted: false,
-  textVersion: 1,
-  planStatus: counts ? 'planned' : 'none',
-  review: counts,
-  detection: null,
-  hasMaster: false,
-  masteredByJobId: null,
-  planRevision: 2,
-  masterPlanRevision: null,
-  plannerRevision: 1,
-  planOutdated: false,
-  lineEdits: 0,
-  nothingToSpeak: null,
-  speakerIds: null,
-  updatedAt: '2025-01-01T00:00:00.000Z',
-  etag: `"c${index}"`,
-});
+const chapter = (index: number, counts: Review): ChapterSummary =>
+  chapterSummary(`c${index}`, {
+    stats: { words: 1200, characters: 6000, estimatedMinutes: 8 },
+    planStatus: counts ? 'planned' : 'none',
+    review: counts,
+  });
 
 const book = [
   chapter(0, review(0, 0)),

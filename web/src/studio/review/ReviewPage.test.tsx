@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ChapterReview, ChapterSummary, ReviewSummary } from '../../api/types';
 import { renderInStudio } from '../../test/render';
 import { ReviewPage } from './ReviewPage';
+import { chapterSummary } from '../../test/chapterSummary';
 
 const review = (chapterId: string, title: string): ChapterReview => ({
   chapterId,
@@ -15,31 +16,13 @@ const review = (chapterId: string, title: string): ChapterReview => ({
   approval: null,
 });
 
-const summary = (id: string, title: string, counts: { flagged: number; unknownSpeaker: number }): ChapterSummary => ({
-  id,
-  projectId: 'p1',
-  order: Number(id.slice(1)),
-  title,
-  chapterType: 'chapter',
-  headingText: title,
-  stats: { words: 100, characters: 500, estimatedMinutes: 1 },
-  deleted: false,
-  textVersion: 1,
-  planStatus: 'planned',
-  review: { segments: 20, unknownDialogue: 0, ...counts },
-  detection: null,
-  hasMaster: false,
-  masteredByJobId: null,
-  planRevision: 1,
-  masterPlanRevision: null,
-  plannerRevision: 1,
-  planOutdated: false,
-  lineEdits: 0,
-  nothingToSpeak: null,
-  speakerIds: null,
-  updatedAt: '2025-01-01T00:00:00.000Z',
-  etag: `"${id}"`,
-});
+const summary = (id: string, title: string, counts: { flagged: number; unknownSpeaker: number }): ChapterSummary =>
+  chapterSummary(id, {
+    title,
+    stats: { words: 100, characters: 500, estimatedMinutes: 1 },
+    planStatus: 'planned',
+    review: { segments: 20, unknownDialogue: 0, ...counts },
+  });
 
 function serve() {
   const reviewSummary: ReviewSummary = {
