@@ -1,6 +1,6 @@
 import type { ChapterSummary } from '../api/types';
 
-/** A chapter's length figures from its word count, as the API derives them. */
+/** Length figures for a chapter of `words` words (five characters a word, 155 words a minute). */
 export const chapterStats = (words: number): ChapterSummary['stats'] => ({
   words,
   characters: words * 5,
