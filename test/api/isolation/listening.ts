@@ -2,7 +2,7 @@ import { seedMasteredChapter, seedPackage } from '../../production/seedBook';
 import { seedMasteredChapterWithAudio, seedPackageWithSample, seedRenderedSegment } from '../../listening/seedTakes';
 import type { IsolationTable, PrepareContext } from './types';
 
-/** Listening: timelines, waveforms, takes and their audio, choosing a take, package previews and media links. */
+/** Listening: timelines, what would sound different now, waveforms, takes and their audio, choosing a take, package previews and media links. */
 const tenantOf = (ctx: PrepareContext) => (ctx.admin.endsWith('@pampa.test') ? 't-pampa' : 't-andes');
 const mastered = async (ctx: PrepareContext) => ({
   chapterId: await seedMasteredChapter(ctx.platform, tenantOf(ctx), ctx.projectId),
@@ -16,6 +16,7 @@ const everyone = ['admin', 'creator', 'validator'] as const;
 export const isolation: IsolationTable = {
   getChapterTimeline: { allowed: [...everyone], prepare: mastered },
   getChapterAudioLink: { allowed: [...everyone], prepare: mastered },
+  getSoundChanges: { allowed: [...everyone], prepare: mastered },
   getChapterWaveform: {
     allowed: [...everyone],
     prepare: async (ctx) => ({
