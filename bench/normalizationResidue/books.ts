@@ -43,7 +43,19 @@ async function scan(name: string, bytes: Buffer, fileName: string, language: str
   return { name, language, segments };
 }
 
-/** The development books (when the corpus is there) and the small manuscript fixtures, in that order. */
+/**
+ * Short texts written for the scan and never used to write the rules (bench/data/normalization/heldout), one per
+ * language, with dates, money, times, ordinals, abbreviations, capitals, censored words and addresses: what the rules
+ * do with prose they were not tuned on.
+ */
+const HELD_OUT_DIR = path.join(__dirname, '..', 'data', 'normalization', 'heldout');
+const HELD_OUT: ReadonlyArray<{ file: string; language: string }> = [
+  { file: 'en.txt', language: 'en-GB' },
+  { file: 'es.txt', language: 'es' },
+  { file: 'pt.txt', language: 'pt-BR' },
+];
+
+/** The development books (when the corpus is there), the held-out texts and the manuscript fixtures, in that order. */
 export async function scannedBooks(log: (message: string) => void): Promise<ScannedBook[]> {
   const books: ScannedBook[] = [];
   if (existsSync(CORPUS_DIR)) {
@@ -54,6 +66,9 @@ export async function scannedBooks(log: (message: string) => void): Promise<Scan
     }
   } else {
     log(`normalization-residue: corpus not found at ${CORPUS_DIR}, book rows skipped`);
+  }
+  for (const { file, language } of HELD_OUT) {
+    books.push(await scan(`held-out / ${file}`, readFileSync(path.join(HELD_OUT_DIR, file)), file, language));
   }
   for (const fixture of CHAPTER_FIXTURES) {
     const { bytes, fileName } = await fixture.build();

@@ -36,6 +36,13 @@ export const RESIDUE_KINDS: readonly ResidueKind[] = [
   { name: 'digits', pattern: /[^\s\p{Nd}]{0,6}\p{Nd}+(?:[^\s\p{Nd}]{0,6}\p{Nd}+)*[^\s\p{Nd}]{0,6}/gu },
   { name: 'symbol', pattern: /[^\p{L}\p{M}\p{N}\s.,;:!?'"()\-—–¿¡]/gu },
   { name: 'dash read as a word', pattern: /(?<=^|\s)(?:--+|[—–-])(?=\s|$)/gmu },
+  // A blanked name or a censored word read as its pieces: a possessive with no name ("General, 's"), a consonant cut
+  // off by a pause from the consonants that end the word ("D, n", "d, d"; "c, o" cannot be told from "a, o").
+  {
+    name: 'blank or censored word',
+    pattern:
+      /(?<=^|[\s,;])['’]s(?![\p{L}])|(?<![\p{L}\p{N}'’])[b-df-hj-np-tv-zB-DF-HJ-NP-TV-Z], [b-df-hj-np-tv-z]{1,2}(?![\p{L}\p{N}'’])/gu,
+  },
   {
     name: 'Roman numeral',
     pattern: /(?<![\p{L}'])[IVXLCDM]{2,}(?![\p{L}'])/gu,
