@@ -32,6 +32,15 @@ describe('residue scan', () => {
     expect(kinds('And so was I, Mister Darcy... he said.')).toEqual(['ellipsis: ...']);
   });
 
+  it('finds a blanked name or a censored word read as its pieces, not a letter before a comma in prose', () => {
+    expect(kinds('"General, \'s letter," he said, D, n it, d, d')).toEqual([
+      "blank or censored word: 's",
+      'blank or censored word: D, n',
+      'blank or censored word: d, d',
+    ]);
+    expect(kinds('"I, who have", O, I never; e, com certeza, a, a')).toEqual([]);
+  });
+
   it('looks for a title letter left before a name in Spanish and Portuguese books only', () => {
     expect(
       residueTokens('Foi a S. Paulo com J. D. Silva.', 'pt-BR').map(({ kind, token }) => `${kind}: ${token}`),
