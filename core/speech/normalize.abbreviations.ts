@@ -5,6 +5,7 @@
  */
 import { foldAccents } from '../manuscript/headings';
 import { romanToNumber } from '../manuscript/numerals';
+import { BLANK } from './normalize.blanks';
 import type { Abbreviation, LanguageRules } from './normalize.rules';
 
 const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
@@ -12,6 +13,8 @@ const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&
 /** Spaces and at most one line break: a blank line (a new paragraph) separates an abbreviation from what follows. */
 const GAP = String.raw`[ \t]*(?:\n[ \t]*)?`;
 const NEXT_WORD = new RegExp(String.raw`^${GAP}["'(]?(\p{L}[\p{L}\p{M}'’-]*)`, 'u');
+/** A name the author blanked out ("D. —— y"): a title before it is read as before a name. */
+const NEXT_BLANK = new RegExp(String.raw`^[ \t]+${BLANK}`, 'u');
 const NEXT_NUMBER = new RegExp(String.raw`^${GAP}\d`, 'u');
 const ROMAN = String.raw`[IVXLCDM]+|[ivxlcdm]+`;
 /** A numeral's period followed by a pause or a lower-case word: no sentence ends there. */
@@ -48,6 +51,7 @@ interface Surroundings {
   previousWord: string | undefined;
   previousOpensSentence: boolean;
   nextWord: string | undefined;
+  nextIsBlank: boolean;
   nextIsNumber: boolean;
   numberNearby: boolean;
   /** Another initial stands right before ("J. S. Bach", "o conde B. V."). */
@@ -61,7 +65,7 @@ interface Surroundings {
 }
 
 function applies(abbreviation: Abbreviation, around: Surroundings, rules: LanguageRules): boolean {
-  const nameFollows = isCapitalised(around.nextWord);
+  const nameFollows = isCapitalised(around.nextWord) || around.nextIsBlank;
   switch (abbreviation.when) {
     case undefined:
       return true;
@@ -173,6 +177,7 @@ function expandSpelling(text: string, spelling: Spelling, rules: LanguageRules):
         afterInitial: INITIAL_BEFORE.test(before),
         beforeInitial: INITIAL_AFTER.test(after),
         nextWord: after.match(NEXT_WORD)?.[1],
+        nextIsBlank: NEXT_BLANK.test(after),
         nextIsNumber: NEXT_NUMBER.test(after) || value !== undefined,
         numberNearby: NUMBER_BEFORE.test(before) || NUMBER_AFTER.test(after),
         wordsOnItsLine: LETTER_BEFORE_ON_LINE.test(before) || LETTER_AFTER_ON_LINE.test(after),

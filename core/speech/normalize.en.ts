@@ -251,6 +251,19 @@ export const englishRules: LanguageRules = {
     ...['pope', 'bishop', 'archbishop', 'cardinal', 'honourable', 'messieurs', 'mr', 'mrs', 'ms', 'dr', 'st'],
   ]),
   functionWords: ENGLISH_FUNCTION_WORDS,
+  // How readers of older novels say "Mr. ——": a stand-in name, not a pause that leaves the title hanging.
+  blankName: 'Blank',
+  // Only the cuts no other word fits; "d—l" (devil or deal?) and the like stay a pause.
+  censoredWords: {
+    'd-n': 'damn',
+    'd-mn': 'damn',
+    'd-d': 'damned',
+    'd-nd': 'damned',
+    "d-n'd": 'damned',
+    'h-l': 'hell',
+    'h-ll': 'hell',
+  },
+  spelledInCapitals: new Set(['us', 'it']),
   headingLabels: {
     chapter: 'Chapter',
     'chap.': 'Chapter',

@@ -57,19 +57,25 @@ export function expandReis(text: string, rules: LanguageRules): string {
       const reisWritten = new RegExp(String.raw`^[ \t]+${reis.reis}(?![\p{L}])`, 'u').test(
         source.slice(offset + match.length, offset + match.length + 12),
       );
-      const reisWord = reisWritten ? '' : ` ${reis.reis}`;
       const contoCount = BigInt((contos ?? '0').replace(/\./g, ''));
-      const rest = BigInt(thousands) * 1000n + BigInt(units);
-      const parts: string[] = [];
-      if (contoCount > 0n) {
-        parts.push(`${rules.beforeNoun(contoCount, false)} ${contoCount === 1n ? reis.conto[0] : reis.conto[1]}`);
-      }
-      if (rest > 0n) parts.push(`${rules.beforeNoun(rest, false)}${reisWord}`);
-      // "dois contos de réis": whole contos take "de réis".
-      if (rest === 0n) return `${parts.join('')} de${reisWord}`;
-      return parts.join(` ${rules.andWord} `);
+      return reisWords(contoCount, BigInt(thousands) * 1000n + BigInt(units), reisWritten, rules);
     },
   );
+}
+
+/** Contos and réis under a conto as said: "um conto e quinhentos mil réis", "dois contos de réis". */
+function reisWords(contoCount: bigint, rest: bigint, reisWritten: boolean, rules: LanguageRules): string {
+  const reis = rules.reis;
+  if (!reis) return '';
+  const reisWord = reisWritten ? '' : ` ${reis.reis}`;
+  const parts: string[] = [];
+  if (contoCount > 0n) {
+    parts.push(`${rules.beforeNoun(contoCount, false)} ${contoCount === 1n ? reis.conto[0] : reis.conto[1]}`);
+  }
+  if (rest > 0n) parts.push(`${rules.beforeNoun(rest, false)}${reisWord}`);
+  // "dois contos de réis": whole contos take "de réis".
+  if (rest === 0n) return `${parts.join('')} de${reisWord}`;
+  return parts.join(` ${rules.andWord} `);
 }
 
 /**
@@ -90,6 +96,34 @@ export function expandEscudos(text: string, rules: LanguageRules): string {
       if (value > 0n || centavos === 0n) parts.push(counted(value, escudos.escudo));
       if (centavos > 0n) parts.push(counted(centavos, escudos.centavo));
       return parts.join(` ${rules.andWord} `);
+    },
+  );
+}
+
+/**
+ * A cifrão after a whole number with no digits after it ("20$", "1.500$"), as Portuguese and Brazilian books write
+ * round sums: in Brazil thousands of réis ("vinte mil réis"), in Portugal escudos ("vinte escudos"). Read after the
+ * réis and escudos written in full and before the currency symbols, where "$" is a dollar; "$20" stays a dollar.
+ */
+export function expandBareCifrao(text: string, rules: LanguageRules): string {
+  const unit = rules.bareCifrao;
+  if (!unit || !text.includes('$')) return text;
+  return text.replace(
+    /(?<![\p{L}\p{N}$:.,])(\d{1,3}(?:\.\d{3}){1,5}|\d{1,15})\$(?![\p{L}\p{N}$]|[.,]\d)/gu,
+    (match: string, whole: string, offset: number, source: string) => {
+      const value = BigInt(whole.replace(/\./g, ''));
+      if (value === 0n) return match;
+      if (unit === 'escudos' && rules.escudos) {
+        const [one, many] = rules.escudos.escudo;
+        return `${rules.beforeNoun(value, false)} ${value === 1n ? one : many}`;
+      }
+      if (!rules.reis) return match;
+      // "20$ réis": the word is already written after the amount.
+      const reisWritten = new RegExp(String.raw`^[ \t]+${rules.reis.reis}(?![\p{L}])`, 'u').test(
+        source.slice(offset + match.length, offset + match.length + 12),
+      );
+      // A thousand mil-réis make a conto ("1.500$" is "um conto e quinhentos mil réis").
+      return reisWords(value / 1000n, (value % 1000n) * 1000n, reisWritten, rules);
     },
   );
 }

@@ -254,6 +254,8 @@ export function portugueseRules(variant: 'BR' | 'PT'): LanguageRules {
     },
     reis: { conto: ['conto', 'contos'], reis: 'réis' },
     escudos: { escudo: ['escudo', 'escudos'], centavo: ['centavo', 'centavos'] },
+    // Brazil counted in mil-réis until 1942; Portugal's "20$" is twenty escudos (or the same sum in réis, before 1911).
+    bareCifrao: variant === 'BR' ? 'reis' : 'escudos',
     degreesBefore: {
       words: [
         ...['de latitude', 'de longitude', 'latitude', 'longitude', 'norte', 'sul', 'leste', 'este', 'oeste'],

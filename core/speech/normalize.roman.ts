@@ -167,3 +167,17 @@ export function readRegnalNumerals(text: string, rules: LanguageRules): string {
     },
   );
 }
+
+/**
+ * A numeral counting the plural noun after it, in running text ("it ran to XIV pages", "tenía XIV páginas"): a
+ * cardinal. Only numerals of I, V and X, two letters or more, between lower-case words: "IV" (a drip) and runs of X
+ * (kisses) are left, as are numerals after a capitalised word, which are kings ("Louis XIV").
+ */
+const COUNTED_NUMERAL = /(?<![\p{L}])(\p{Ll}+[ \t]+)([IVX]{2,})(?=[ \t]+\p{Ll}{2,}s(?![\p{L}\p{N}]))/gu;
+
+export function readCountedNumerals(text: string, rules: LanguageRules): string {
+  return text.replace(COUNTED_NUMERAL, (match: string, word: string, numeral: string) => {
+    const value = numeral === 'IV' || /^X{3,}$/.test(numeral) ? undefined : romanToNumber(numeral);
+    return value === undefined || value > MAX_REGNAL ? match : `${word}${rules.cardinal(BigInt(value))}`;
+  });
+}

@@ -200,6 +200,24 @@ export interface LanguageRules extends RomanNumeralWords {
   /** Dotted units read only after a number with decimals ("2.5 s." is seconds; "10s." is old money). */
   dottedUnitsAfterDecimalsOnly?: ReadonlySet<string>;
   abbreviations: Abbreviation[];
+  /** Said for a name the author blanked after a title or name ("General ----'s" → "General Blank's"). */
+  blankName?: string;
+  /**
+   * Censored words said in full where the letters left tell them for certain, keyed by the letters before and after
+   * the dash, in lower case: "d-d" for "d—d" (damned).
+   */
+  censoredWords?: Record<string, string>;
+  /**
+   * What a cifrão after a whole number with no digits after it counts ("20$"): thousands of réis (Brazil, and
+   * Portugal before 1911: "vinte mil réis") or escudos (Portugal: "vinte escudos"). Languages without it read "$" as
+   * dollars.
+   */
+  bareCifrao?: 'reis' | 'escudos';
+  /**
+   * Words that engines spell when printed in capitals, taking them for acronyms ("US", "IT"): inside a title or a
+   * shout in capitals they are the words, and are given in lower case.
+   */
+  spelledInCapitals?: ReadonlySet<string>;
   /**
    * Lower-case words that stand before a name without being one ("lord", "senhora", "el-rei"), so the name is what
    * follows them: "Mrs. St. Clair" is Saint, "Senhora D. Eusebia" is Dona.

@@ -3,13 +3,15 @@
  * stored and shown as written; the spoken-form preview and the SSML of every request are built from it.
  */
 import { expandAbbreviations } from './normalize.abbreviations';
+import { readBlanks } from './normalize.blanks';
+import { readCapitalWords } from './normalize.capitals';
 import { cleanTypography, speakDashes } from './normalize.cleanup';
 import { expandCountedNouns } from './normalize.counted';
 import { expandSlashDates } from './normalize.dates';
 import { britishEnglishRules, englishRules } from './normalize.en';
 import { spanishRules } from './normalize.es';
 import { expandFractions } from './normalize.fractions';
-import { expandCurrencies, expandEscudos, expandOldMoney, expandReis } from './normalize.money';
+import { expandBareCifrao, expandCurrencies, expandEscudos, expandOldMoney, expandReis } from './normalize.money';
 import { portugueseRules } from './normalize.pt';
 import { pauseAtVerseLineEnds } from './normalize.verse';
 import {
@@ -27,6 +29,7 @@ import {
 } from './normalize.quantities';
 import {
   readCenturyNumerals,
+  readCountedNumerals,
   readHeadingNumbers,
   readLabelledNumerals,
   readLoneNumerals,
@@ -76,6 +79,8 @@ export function toSpokenForm(text: string, language: string, options: SpokenForm
     if (options.isHeading) spoken = readHeadingNumbers(spoken, rules);
     // Before the abbreviations and numbers, which would read the parts of an address as words of prose.
     spoken = readWebAddresses(spoken, rules);
+    // Before the abbreviations, so a title before a blanked name ("Mr. ——") is read as before a name.
+    spoken = readBlanks(spoken, rules);
     spoken = expandAbbreviations(spoken, rules);
     // After the abbreviations, which read "&c." as et cetera.
     spoken = readAmpersands(spoken, rules);
@@ -85,8 +90,11 @@ export function toSpokenForm(text: string, language: string, options: SpokenForm
     spoken = readLabelledNumerals(spoken, rules);
     spoken = readCenturyNumerals(spoken, rules);
     spoken = readRegnalNumerals(spoken, rules);
+    spoken = readCountedNumerals(spoken, rules);
+    spoken = readCapitalWords(spoken, rules);
     spoken = expandReis(spoken, rules);
     spoken = expandEscudos(spoken, rules);
+    spoken = expandBareCifrao(spoken, rules);
     spoken = expandCurrencies(spoken, rules);
     spoken = expandOldMoney(spoken, rules);
     spoken = expandClockTimes(spoken, rules);

@@ -264,6 +264,23 @@ const ENGLISH = cases('en', 'en-GB', [
     'Lieut. Price and Wm. Collins, viz. the heirs; cf. the letter of the 3rd ult.',
     'Lieutenant Price and William Collins, namely the heirs; compare the letter of the third ultimo.',
   ],
+  ['blank', "General ----'s letter is plain.", "General Blank's letter is plain."],
+  ['blank', 'a Mr. —— who had lost at cards', 'a Mister Blank who had lost at cards'],
+  ['blank', 'the town of —— and the rest', 'the town of, and the rest'],
+  ['blank', 'a Mr.—no, a Mrs. Hill', 'a Mister, no, a Missus Hill'],
+  ['censored', 'D—n it, he d——d the man.', 'Damn it, he damned the man.'],
+  ['censored', 'what the h--l is it, a d--d shame', 'what the hell is it, a damned shame'],
+  ['censored', "I d—d—don't know", "I d, d, don't know"],
+  ['capitals', 'I WILL NOT go back, and did NOT die.', 'I will not go back, and did not die.'],
+  ['capitals', '"LET US GO! WHAT IS IT?"', '"LET us GO! WHAT IS it?"'],
+  [
+    'capitals',
+    'THE US NAVY and the BBC at 11 AM; the WHO report',
+    'THE US NAVY and the BBC at eleven AM; the WHO report',
+  ],
+  ['capitals', 'NOT that I care.', 'Not that I care.'],
+  ['roman', 'it ran to XIV pages; IV drips', 'it ran to fourteen pages; IV drips'],
+  ['money', 'paid 20$ and $20', 'paid twenty dollars and twenty dollars'],
 ]);
 
 const AMERICAN_ENGLISH = cases('en', 'en-US', [
@@ -436,6 +453,11 @@ const SPANISH = cases('es', 'es-ES', [
     'a 40° a la sombra y 3° bajo cero, en el 2° piso',
     'a cuarenta grados a la sombra y tres grados bajo cero, en el segundo piso',
   ],
+  ['blank', 'del señor D. —— y de', 'del señor don, y de'],
+  ['censored', 'soltó un ¡c——o! y se fue', 'soltó un ¡...! y se fue'],
+  ['capitals', 'dijo que NO, y QUE no', 'dijo que NO, y que no'],
+  ['roman', 'tenía XIV páginas', 'tenía catorce páginas'],
+  ['money', 'costó 20$ y $20', 'costó veinte dólares y veinte dólares'],
 ]);
 
 const PORTUGUESE = [
@@ -570,6 +592,14 @@ const PORTUGUESE = [
       'no tempo de D. Maria I, a rainha, e de D. João VI.',
       'no tempo de Dona Maria primeira, a rainha, e de Dom João sexto.',
     ],
+    ['money', 'pagou 20$ e 1$ pelo lugar', 'pagou vinte mil réis e mil réis pelo lugar'],
+    [
+      'money',
+      'deu 1.500$ réis e US$ 20, $20',
+      'deu um conto e quinhentos mil réis e vinte dólares americanos, vinte dólares',
+    ],
+    ['blank', 'a casa de D. —— ficava', 'a casa de Dona, ficava'],
+    ['censored', 'soltou um D——o! e foi', 'soltou um ...! e foi'],
   ]),
   ...cases('pt', 'pt-PT', [
     [
@@ -594,6 +624,7 @@ const PORTUGUESE = [
       'mil milhões, dois mil e quinhentos milhões, um bilião e um bilião e duzentos mil milhões de habitantes',
     ],
     ['big number', 'custou 2000000000 euros', 'custou dois mil milhões de euros'],
+    ['money', 'custou 20$ e 1$', 'custou vinte escudos e um escudo'],
   ]),
   ...cases('pt', 'pt-AO', [['big number', '1500000000 kwanzas', 'mil e quinhentos milhões de kwanzas']]),
 ];

@@ -1,0 +1,71 @@
+/**
+ * Words printed in capitals: titles ("CHAPTER THE LAST"), shouting ("I WILL NOT go") and acronyms ("BBC"). Engines
+ * read most words in capitals as the words, but spell the few their dictionaries also hold as acronyms ("US", "IT"),
+ * and other engines may spell more. Where the context says a word, it is given in lower case; acronyms stay.
+ */
+import type { LanguageRules } from './normalize.rules';
+
+/** Words in capitals with only spaces between them ("WHAT IS IT", "WILL NOT"), not glued to a symbol ("AT&T"). */
+const CAPITALS_RUN = /(?<![\p{L}\p{N}'’.&])\p{Lu}{2,}(?:[ \t]+\p{Lu}{2,})*(?![\p{L}\p{N}.&'’])/gu;
+const WORD_BEFORE = /(\p{L}+)[^\p{L}\p{N}\n]*$/u;
+const OPENS_SENTENCE = /(?:^|[.!?:"'(¡¿—–\n])[ \t"'(¡¿—–]*$/u;
+/** After an article the word is a noun, the acronym ("THE US NAVY"). */
+const ARTICLES: ReadonlySet<string> = new Set(['the', 'a', 'an']);
+/**
+ * A single function word shouted needs three letters: so many of two are also acronyms or units ("11 AM", "OR"); "WHO"
+ * is an acronym too.
+ */
+const MIN_SHOUTED_LETTERS = 3;
+const ACRONYMS_TOO: ReadonlySet<string> = new Set(['who']);
+
+/**
+ * Whether the line at an offset holds a lower-case letter (prose, not a title in capitals). Asked in the order of the
+ * text, so each line is looked at once however many runs it holds.
+ */
+function proseLines(text: string): (offset: number) => boolean {
+  let end = -1;
+  let prose = false;
+  return (offset) => {
+    if (offset > end) {
+      const start = text.lastIndexOf('\n', offset) + 1;
+      const next = text.indexOf('\n', offset);
+      end = next === -1 ? text.length : next;
+      prose = /\p{Ll}/u.test(text.slice(start, end));
+    }
+    return prose;
+  };
+}
+
+/** Function words shouted inside prose: "did NOT die", "I WILL NOT go", not a title line nor "NÃO VOLTO". */
+function isShout(words: string[], inProse: boolean, rules: LanguageRules): boolean {
+  if (!inProse) return false;
+  if (!words.every((word) => rules.functionWords.has(word))) return false;
+  return words.length > 1 || (words[0].length >= MIN_SHOUTED_LETTERS && !ACRONYMS_TOO.has(words[0]));
+}
+
+/**
+ * "did NOT die" → "did not die", "I WILL NOT go" → "I will not go"; in a run of capitals, the words engines spell
+ * ("LET US GO" → "LET us GO", but "THE US NAVY"). Titles and names in capitals stay, which engines read as words.
+ */
+export function readCapitalWords(text: string, rules: LanguageRules): string {
+  if (!/\p{Lu}{2}/u.test(text)) return text;
+  const spelled = rules.spelledInCapitals;
+  const isProse = proseLines(text);
+  return text.replace(CAPITALS_RUN, (run: string, offset: number) => {
+    const words = run.split(/([ \t]+)/);
+    const lower = words.filter((_, i) => i % 2 === 0).map((word) => word.toLowerCase());
+    const preceding = text.slice(Math.max(0, offset - 40), offset);
+    if (isShout(lower, isProse(offset), rules)) {
+      const spoken = run.toLowerCase();
+      return OPENS_SENTENCE.test(preceding) ? spoken.charAt(0).toUpperCase() + spoken.slice(1) : spoken;
+    }
+    if (!spelled || lower.length < 2) return run;
+    return words
+      .map((word, i) => {
+        if (i % 2 === 1 || !spelled.has(word.toLowerCase())) return word;
+        const before = i === 0 ? preceding.match(WORD_BEFORE)?.[1] : words[i - 2];
+        return before !== undefined && ARTICLES.has(before.toLowerCase()) ? word : word.toLowerCase();
+      })
+      .join('');
+  });
+}
