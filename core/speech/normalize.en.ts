@@ -62,6 +62,7 @@ export const englishRules: LanguageRules = {
   ordinal: (value) => toOrdinal(value),
   beforeNoun: (value) => toCardinal(value),
   fraction: (digits) => digitsOneByOne(digits, englishRules),
+  yearPrepositions: new Set(['in', 'by', 'since', 'until', 'till', 'before', 'after', 'during', 'from']),
   year(value) {
     if (value < 1100 || value > 2099 || (value >= 2000 && value < 2010)) return undefined;
     const high = Math.floor(value / 100);

@@ -192,6 +192,14 @@ export function expandDecades(text: string, rules: LanguageRules): string {
  * Four-digit numbers read as years ("in 1813" → "eighteen thirteen") unless a counted noun follows ("1813 men"):
  * the next word is then a lower-case word that is not a function word.
  */
+const WORD_BEFORE = /(?<![\p{L}])(\p{L}+)[ \t]+$/u;
+
+/** "by 1852 nobody": a preposition of time before the number ("in", "by", "since"). */
+function afterYearWord(source: string, offset: number, rules: LanguageRules): boolean {
+  const before = source.slice(Math.max(0, offset - 20), offset).match(WORD_BEFORE)?.[1];
+  return before !== undefined && rules.yearPrepositions?.has(before.toLowerCase()) === true;
+}
+
 export function expandYears(text: string, rules: LanguageRules): string {
   const year = rules.year;
   if (!year) return text;
@@ -199,7 +207,9 @@ export function expandYears(text: string, rules: LanguageRules): string {
     /(?<![\p{L}\p{N}.,$€£])(\d{4})(?![\p{L}\p{N}]|[.,]\d)/gu,
     (match: string, digits: string, offset: number, source: string) => {
       const next = source.slice(offset + match.length).match(/^[ \t]+(\p{Ll}[\p{L}'’-]*)/u)?.[1];
-      if (next && !rules.functionWords.has(next)) return match;
+      if (next && !rules.functionWords.has(next) && !(afterYearWord(source, offset, rules) && !next.endsWith('s'))) {
+        return match;
+      }
       return year(Number(digits)) ?? match;
     },
   );

@@ -77,6 +77,11 @@ export interface LanguageRules extends RomanNumeralWords {
   /** Optional special reading for four-digit years (English "eighteen thirteen"). */
   year?(value: number): string | undefined;
   /**
+   * Words after which a four-digit number is a year even before a word in lower case ("by 1852 nobody"), unless that
+   * word looks like the plural noun it counts ("in 1500 ships").
+   */
+  yearPrepositions?: ReadonlySet<string>;
+  /**
    * Era marks before or after a year (English "A.D. 1066", "55 BC"), as written: the number next to one is a year
    * whatever its size, read by `eraYear` ("ten sixty-six", "fifty-five").
    */

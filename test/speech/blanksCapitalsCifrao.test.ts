@@ -58,6 +58,17 @@ describe('words in capitals', () => {
   });
 });
 
+describe('years after a preposition of time', () => {
+  it('reads a year before a word in lower case after "in", "by", "since", not before the plural noun it counts', () => {
+    expect(toSpokenForm('by 1852 nobody remembered it; In 1852 nobody knew', 'en-GB')).toBe(
+      'by eighteen fifty-two nobody remembered it; In eighteen fifty-two nobody knew',
+    );
+    expect(toSpokenForm('in 1500 ships, of 1852 men', 'en')).toBe(
+      'in one thousand five hundred ships, of one thousand eight hundred fifty-two men',
+    );
+  });
+});
+
 describe('the cifrão after a round sum', () => {
   it('counts thousands of réis in Brazil and escudos in Portugal; "$" before the number is a dollar', () => {
     expect(toSpokenForm('pagou 20$ e 1$, deu 1.500$ réis; $20', 'pt-BR')).toBe(

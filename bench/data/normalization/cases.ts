@@ -280,6 +280,11 @@ const ENGLISH = cases('en', 'en-GB', [
   ],
   ['capitals', 'NOT that I care.', 'Not that I care.'],
   ['roman', 'it ran to XIV pages; IV drips', 'it ran to fourteen pages; IV drips'],
+  [
+    'year',
+    'by 1852 nobody remembered; in 1500 ships',
+    'by eighteen fifty-two nobody remembered; in one thousand five hundred ships',
+  ],
   ['money', 'paid 20$ and $20', 'paid twenty dollars and twenty dollars'],
 ]);
 
