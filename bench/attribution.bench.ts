@@ -5,6 +5,7 @@
  * OPENAI_ENDPOINT is configured. Confident = confidence ≥ 0.7; precision = accuracy over the lines given a speaker.
  */
 import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { createAnalysisEngines, type LlmSettings } from '../adapters/llm/createAnalysisEngines';
 import { HeuristicAttribution, HeuristicCharacterDetection } from '../core/characters/heuristicEngines';
 import type { AttributionEngine } from '../core/ports/analysis';
@@ -12,7 +13,9 @@ import { CORPUS_DIR } from '../test/support/corpus';
 import { ALL_EXCERPTS } from './data/attribution';
 import {
   DEVELOPMENT_BOOKS,
+  LABELLED_STORIES,
   loadBookTruth,
+  STORIES_DIR,
   runBook,
   type BookResult,
   type Engines,
@@ -151,6 +154,23 @@ async function bookRows(engineName: string, engines: Engines, context: BenchCont
   return rows;
 }
 
+/** The stories written for the benchmark: every labelled line is held out, so only the totals are read. */
+async function storyRows(engineName: string, engines: Engines, context: BenchContext): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  for (const slug of LABELLED_STORIES) {
+    const truth = loadBookTruth(slug, STORIES_DIR);
+    const result = await runBook(truth, path.join(STORIES_DIR, slug), engines);
+    if (result.problems.length > 0) throw new Error(`${slug}: ${result.problems.join('; ')}`);
+    logMisses(slug, result, context);
+    rows.push({
+      benchmark: 'attribution',
+      case: `${engineName} / story / ${slug} / held-out`,
+      metrics: { ...tallyMetrics(result.heldOut), characters: result.characters },
+    });
+  }
+  return rows;
+}
+
 const attribution: BenchModule = {
   name: 'attribution',
   description:
@@ -167,6 +187,7 @@ const attribution: BenchModule = {
     const result = [
       ...excerptRows('heuristic', await scoreEngine(heuristic.attribution)),
       ...(await bookRows('heuristic', heuristic, context)),
+      ...(await storyRows('heuristic', heuristic, context)),
     ];
     const settings = llmSettings(context.env);
     if (!settings) {
@@ -184,6 +205,7 @@ const attribution: BenchModule = {
       ...result,
       ...excerptRows(name, await scoreEngine(llm.attribution)),
       ...(await bookRows(name, llm, context)),
+      ...(await storyRows(name, llm, context)),
     ];
   },
 };

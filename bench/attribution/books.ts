@@ -17,6 +17,9 @@ import type { AttributionEngine, CharacterDetectionEngine, SpeakerLabel } from '
 import { CONFIDENT, emptyTally, type Tally } from './score';
 
 export const BOOKS_DIR = path.join(__dirname, '..', 'data', 'books');
+/** Stories written for the benchmark; those with a dialogue.json are scored here, every chapter held out. */
+export const STORIES_DIR = path.join(__dirname, '..', 'data', 'stories');
+export const LABELLED_STORIES = ['the-ashbys-of-millbrook'] as const;
 export const DEVELOPMENT_BOOKS = [
   'pride-and-prejudice',
   'a-christmas-carol',
@@ -57,8 +60,8 @@ const BookTruthSchema = z.object({
 export type BookTruth = z.infer<typeof BookTruthSchema>;
 export type LabelledLine = BookTruth['lines'][number];
 
-export function loadBookTruth(slug: string): BookTruth {
-  const raw: unknown = JSON.parse(readFileSync(path.join(BOOKS_DIR, slug, 'dialogue.json'), 'utf8'));
+export function loadBookTruth(slug: string, dir: string = BOOKS_DIR): BookTruth {
+  const raw: unknown = JSON.parse(readFileSync(path.join(dir, slug, 'dialogue.json'), 'utf8'));
   return BookTruthSchema.parse(raw);
 }
 

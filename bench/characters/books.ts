@@ -21,7 +21,12 @@ export const BOOK_SLUGS = [
 ] as const;
 export type BookSlug = (typeof BOOK_SLUGS)[number];
 
-export const STORY_SLUGS = ['the-marlowes-of-lowell', 'a-casa-dos-andrades', 'los-ortega-de-san-clemente'] as const;
+export const STORY_SLUGS = [
+  'the-marlowes-of-lowell',
+  'a-casa-dos-andrades',
+  'los-ortega-de-san-clemente',
+  'the-ashbys-of-millbrook',
+] as const;
 export type StorySlug = (typeof STORY_SLUGS)[number];
 
 const TRUTH_DIR = path.join(__dirname, '..', 'data', 'books');

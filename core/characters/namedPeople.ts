@@ -159,6 +159,9 @@ function scanChapters(chapters: ChapterInput[], wordCase: WordCase): ChapterScan
       .filter((mention): mention is typeof mention & { form: NameForm } => mention.form !== null);
     const dialogue = dialogueSpans(text, language);
     const inDialogue = spanTest(dialogue);
+    // Quotations only: after a dash line's tag the text may be narration again ("—…, disse Nené. Joana tornou a
+    // procurar, e ela…"), which segmentation cannot tell from speech resumed.
+    const inQuotation = spanTest(dialogue.filter(([from]) => QUOTATION_OPENING.test(text.charAt(from))));
     const mentions = raw.map((mention, position): Placed => {
       const end = mention.offset + mention.length;
       // Up to the next name or the next line of dialogue: after a tag ("—…, disse Rosa. Ele falava…") the speech
@@ -166,7 +169,8 @@ function scanChapters(chapters: ChapterInput[], wordCase: WordCase): ChapterScan
       const next = Math.min(raw[position + 1]?.offset ?? text.length, nextLineStart(dialogue, end));
       const votes = emptyVotes();
       const pronoun = emptyVotes();
-      addVote(pronoun, pronounAfter(text, end, next, language));
+      // A name inside a quotation: the speaker's next pronoun is about anyone ("Harriet thinks… whether he dances").
+      if (!inQuotation(mention.offset)) addVote(pronoun, pronounAfter(text, end, next, language));
       addVotes(votes, pronoun);
       addVote(votes, articleBefore(text, mention.offset, language));
       if (!inDialogue(mention.offset)) addVote(votes, appositionAfter(text, end, language));
@@ -258,6 +262,9 @@ function nodeGender(keys: string[], formVotes: Map<string, Votes>, bareVotes: Ma
 }
 
 /** Whether an offset falls inside one of the sorted, non-overlapping spans. */
+/** What opens a quoted line of dialogue (a dash line opens with a dash). */
+const QUOTATION_OPENING = /["“„«‘']/u;
+
 function spanTest(spans: [number, number][]): (offset: number) => boolean {
   return (offset) => {
     let low = 0;

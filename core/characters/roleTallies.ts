@@ -139,13 +139,13 @@ function tallyRole(
     tally.speaksIn.add(role.chapter);
     tally.tagsAt.push({ chapter: role.chapter, local: role.offset });
   }
-  const phrase = attributions[0].phrase;
-  const pattern = new RegExp(
-    `(?<!\\p{L})${escapeRegExp(phrase)
+  // Every way the role was written: "the wife of Hale" and "Hale's wife" are one role.
+  const phrases = unique(attributions.map((role) => role.phrase)).map((phrase) =>
+    escapeRegExp(phrase)
       .replace(/^(\p{L})/u, (first: string) => `[${first.toLowerCase()}${first.toUpperCase()}]`)
-      .replace(/ /gu, '\\s+')}(?!\\p{L})`,
-    'gu',
+      .replace(/ /gu, '\\s+'),
   );
+  const pattern = new RegExp(`(?<!\\p{L})(?:${phrases.join('|')})(?!\\p{L})`, 'gu');
   for (const [index, scan] of scans.entries()) {
     if (story !== null && index !== story) continue;
     const text = scan.chapter.text;

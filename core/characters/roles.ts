@@ -1,8 +1,9 @@
 /**
  * Unnamed speakers known by their role: "said the old man", "the priest replied", "—dijo el cura", "disse o padre",
  * "said my aunt", "said Scrooge's nephew". A role is the noun phrase after a definite article, a first-person
- * possessive or a possessive name, when it is the subject of a speech verb; determiners and numerals ("said the
- * other", "cried the two") are not roles. The role's gender comes from the article (Spanish, Portuguese) or the noun
+ * possessive or a possessive name, when it is the subject of a speech verb, with the name of its possessor after
+ * "of", "de", "do" ("the wife of Hale", "a mulher de Reed"); determiners and numerals ("said the other", "cried the
+ * two") are not roles. The role's gender comes from the article (Spanish, Portuguese) or the noun
  * itself ("the old woman").
  */
 import type { Gender } from './character';
@@ -111,12 +112,44 @@ function roleWords(raw: string, language: HeuristicLanguage, wholePhrase: boolea
     if (!/^\p{Ll}/u.test(word) || isFunctionWord(word, language) || isModifier(word, language)) break;
     kept.push(word);
   }
+  const possessor = possessorAfter(words, kept.length, language);
+  const whole = possessor.length > 0 ? kept.length + 1 + possessor.length : kept.length;
   // Before a verb ("the old man said") the whole phrase must be the role, or "the man who said" would match.
-  if (kept.length === 0 || (wholePhrase && kept.length !== words.length)) return null;
+  if (kept.length === 0 || (wholePhrase && whole !== words.length)) return null;
   const head = foldWord(kept[kept.length - 1]);
   if (NOT_ROLES.has(head) || NOT_ROLES.has(foldWord(kept[0])) || head.length < 3) return null;
   if (language === 'en' && /[^s]s$/u.test(head) && !/(?:us|is|ss)$/u.test(head)) return null;
-  return kept;
+  return possessor.length > 0 ? [...kept, words[kept.length], ...possessor] : kept;
+}
+
+/** The preposition that gives a role its possessor: "the wife of Hale", "la mujer de Hale", "o sobrinho do Cubas". */
+const POSSESSIVE_PREPOSITION: Record<HeuristicLanguage, RegExp> = {
+  en: /^of$/u,
+  es: /^(?:de|del)$/u,
+  pt: /^(?:de|do|da)$/u,
+};
+
+/**
+ * The capitalised name after a role's possessive preposition ("the wife of Hale the carter" → Hale): whose the
+ * role is belongs to its identity, so the wives of two men are two people. A title there ("the wife of Mr.") leaves
+ * the role without a possessor, as before: its name is cut off at the title's full stop.
+ */
+function possessorAfter(words: string[], at: number, language: HeuristicLanguage): string[] {
+  if (at === 0 || !POSSESSIVE_PREPOSITION[language].test(foldWord(words[at] ?? ''))) return [];
+  const name: string[] = [];
+  for (const word of words.slice(at + 1)) {
+    if (!/^\p{Lu}/u.test(word) || isFunctionWord(word, language) || honorificOf(word) !== undefined) break;
+    name.push(word);
+  }
+  return name;
+}
+
+/** A role's own words and its possessor's name: ["wife", "of", "Hale"] → ["wife"], "Hale". */
+function splitPossessor(words: string[], language: HeuristicLanguage): { noun: string[]; possessor: string | null } {
+  const at = words.findIndex((word) => POSSESSIVE_PREPOSITION[language].test(foldWord(word)));
+  return at < 0
+    ? { noun: words, possessor: null }
+    : { noun: words.slice(0, at), possessor: words.slice(at + 1).join(' ') };
 }
 
 /** Adverbs (-ly, -mente) and gerunds (-ing, -ndo) follow a role, they are not part of it. */
@@ -151,7 +184,10 @@ function role(
   language: HeuristicLanguage,
 ): Omit<RoleAttribution, 'offset' | 'length' | 'verb'> {
   const phrase = `${determiner} ${words.join(' ')}`;
-  return { key: foldWord(phrase), phrase, gender: roleGender(determiner, words, language) };
+  const { noun, possessor } = splitPossessor(words, language);
+  // English writes one role two ways, "the wife of Hale" and "Hale's wife": one key, the possessive's.
+  const key = possessor !== null && language === 'en' ? `${possessor}'s ${noun.join(' ')}` : phrase;
+  return { key: foldWord(key), phrase, gender: roleGender(determiner, noun, language) };
 }
 
 /**

@@ -26,6 +26,36 @@ describe('a bare role and the one possessed role of the same noun', () => {
     expect(lines.map((line) => line.speakerId)).toEqual([nephew.id, hale.id, hale.id, nephew.id, hale.id, nephew.id]);
   });
 
+  it.each([
+    [
+      'en',
+      [
+        '"You are late," said the wife of Hale.',
+        '"Sit down," said the wife of Reed.',
+        '"It is cold," said Hale\'s wife.',
+        '"Eat it cold, then," said the wife of Reed.',
+      ],
+      [/wife of Hale/u, /wife of Reed/u, /wife of Hale/u, /wife of Reed/u],
+    ],
+    [
+      'pt',
+      [
+        '— Chegaram tarde — disse a mulher de Hale.',
+        '— Sentem-se — disse a mulher de Reed.',
+        '— Esfriou — disse a mulher de Hale.',
+        '— Comam frio, então — disse a mulher de Reed.',
+      ],
+      [/mulher de Hale/u, /mulher de Reed/u, /mulher de Hale/u, /mulher de Reed/u],
+    ],
+  ] as const)('gives each wife her own lines when two men have one (%s)', (language, lines, wives) => {
+    const text = lines.join('\n\n');
+    const cast = detectCharactersHeuristic(chapters(language, text));
+    const holder = (pattern: RegExp) =>
+      cast.find((character) => [character.name, ...character.aliases].some((form) => pattern.test(form)))?.id;
+    expect(new Set(wives.map(holder).filter(Boolean)).size).toBe(2);
+    expect(attributedDialogue(text, cast, language).map((line) => line.speakerId)).toEqual(wives.map(holder));
+  });
+
   it('keeps a bare role the cast holds apart from the possessed one (a cast the user edited)', () => {
     const cast = [
       person('tom', 'Tom', 'male'),

@@ -20,6 +20,8 @@ export interface Mention {
 const DETERMINERS =
   'the|my|his|her|their|our|your|its|this|that|o|a|os|as|el|la|los|las|meu|minha|meus|minhas|seu|sua|nosso|nossa|mi|su|este|esta|aquele|aquella|aquela';
 const LEADING_DETERMINER = new RegExp(`^(?:${DETERMINERS})\\s+`, 'iu');
+/** A role's possessive preposition right before where its possessor's name starts ("wife of ", "mulher de "). */
+const POSSESSOR_BEFORE = /(?:^|\s)(?:of|de|del|do|da|dos|das)\s$/u;
 /** Words that cannot describe the noun after them: prepositions, conjunctions, articles. */
 const NOT_AN_ADJECTIVE =
   /^(?:of|to|and|with|from|for|de|del|do|da|dos|das|al|ao|a|en|em|con|com|y|e|que|who|the|el|la|los|las|o|os|as|un|una|um|uma)$/u;
@@ -324,8 +326,12 @@ export class Cast {
     const head = key.split(' ').slice(0, 3);
     for (let length = head.length; length > 0; length--) {
       const wanted = head.slice(0, length).join(' ');
+      // "wife of hale" ends with the possessor's name, not a role "hale".
       const endingSo = [...this.roles.entries()].filter(
-        ([role]) => role === wanted || role.endsWith(` ${wanted}`) || role.endsWith(`'s ${wanted}`),
+        ([role]) =>
+          role === wanted ||
+          (role.endsWith(` ${wanted}`) && !POSSESSOR_BEFORE.test(role.slice(0, -wanted.length))) ||
+          role.endsWith(`'s ${wanted}`),
       );
       if (endingSo.length === 1) return endingSo[0][1];
       if (endingSo.length > 1) return null;
