@@ -271,6 +271,24 @@ describe('letters', () => {
     expect(pt.chapters.map((c) => c.title)).toEqual(['Lisboa, 3 de Março de 1851', 'Porto, 1 de Maio']);
   });
 
+  it("letters that open alike are all named by their number among the letters too, in the book's language", async () => {
+    const signed = (greeting: string, n: number) => `${greeting}\n\n${body(2, n * 10)}\n\nTu hermana,\nAna`;
+    const letters = ['Querido Tomás:', 'Querida Ana:', 'Querido Tomás:'].map(signed).join('\n\n\n\n');
+    const es = await detect(`CARTAS\n\n\n\n${letters}`, 'es');
+    expect(es.chapters.filter((c) => c.type === 'chapter').map((c) => [c.title, c.headingText])).toEqual([
+      ['Carta 1: Querido Tomás', 'Querido Tomás:'],
+      ['Carta 2: Querida Ana', 'Querida Ana:'],
+      ['Carta 3: Querido Tomás', 'Querido Tomás:'],
+    ]);
+    // Openings that differ already tell the letters apart: they keep their names.
+    const distinct = ['Querido Tomás:', 'Querida Ana:', 'Señor:'].map(signed).join('\n\n\n\n');
+    expect(
+      (await detect(`CARTAS\n\n\n\n${distinct}`, 'es')).chapters
+        .filter((c) => c.type === 'chapter')
+        .map((c) => c.title),
+    ).toEqual(['Querido Tomás:', 'Querida Ana:', 'Señor:']);
+  });
+
   it('a single dated letter inside a story starts nothing', async () => {
     const story = `${body(2)}\n\nYork, April 1st, 1851.\n\nDear Kitty,\n\n${body(2, 10)}`;
     expect((await detect(story)).chapters).toHaveLength(1);
