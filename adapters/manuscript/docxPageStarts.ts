@@ -19,6 +19,20 @@ function statedPageBreak(properties: string): boolean | undefined {
   return element === undefined ? undefined : onOff(element);
 }
 
+/** Where the last `<name` tag of `xml` opens (not a longer name: `<w:styles>` is no `<w:style>`), or -1. */
+function lastOpening(xml: string, name: string): number {
+  let at = xml.lastIndexOf(`<${name}`);
+  while (at >= 0 && !/[\s>/]/u.test(xml.charAt(at + name.length + 1)))
+    at = at === 0 ? -1 : xml.lastIndexOf(`<${name}`, at - 1);
+  return at;
+}
+
+/** Properties as they are, without those a tracked change records as before (`w:pPrChange` closes them). */
+function ownProperties(properties: string): string {
+  const change = properties.indexOf('<w:pPrChange');
+  return change < 0 ? properties : properties.slice(0, change);
+}
+
 interface ParagraphStyle {
   basedOn?: string;
   pageBreakBefore?: boolean;
@@ -28,13 +42,18 @@ interface ParagraphStyle {
 export function pageStartingStyles(stylesXml: string): { styles: Set<string>; defaultStyle?: string } {
   const styles = new Map<string, ParagraphStyle>();
   let defaultStyle: string | undefined;
-  for (const match of stylesXml.matchAll(/<w:style\b([^>]*)>([\s\S]*?)<\/w:style>/gu)) {
-    const [, attributes, body] = match;
+  // Cut at each closing tag, then take the last opening before it: one pass, however the file is malformed.
+  for (const piece of stylesXml.split('</w:style>')) {
+    const start = lastOpening(piece, 'w:style');
+    const opening = start < 0 ? null : /^<w:style\b([^>]*)>/u.exec(piece.slice(start));
+    if (!opening) continue;
+    const attributes = opening[1];
+    const body = piece.slice(start + opening[0].length);
     if (!/\bw:type\s*=\s*["']paragraph["']/u.test(attributes)) continue;
     const id = /\bw:styleId\s*=\s*["']([^"']*)["']/u.exec(attributes)?.[1];
     if (id === undefined) continue;
     if (/\bw:default\s*=\s*["'](?:1|true|on)["']/u.test(attributes)) defaultStyle = id;
-    const properties = /<w:pPr\b[^>]*>([\s\S]*?)<\/w:pPr>/u.exec(body)?.[1] ?? '';
+    const properties = ownProperties(body.slice(0, Math.max(0, body.indexOf('</w:pPr>'))));
     styles.set(id, {
       basedOn: /<w:basedOn\b[^>]*\bw:val\s*=\s*["']([^"']*)["']/u.exec(body)?.[1],
       pageBreakBefore: statedPageBreak(properties),
@@ -90,8 +109,7 @@ export function withPageStartsAsBreaks(documentXml: string, stylesXml: string | 
       const end = propertiesEnd(documentXml, insertAt);
       if (end < 0) break;
       properties = documentXml.slice(insertAt, end);
-      // Only the paragraph's own properties, not those a tracked change records as before.
-      properties = properties.replace(/<w:pPrChange\b[\s\S]*?<\/w:pPrChange>/gu, '');
+      properties = ownProperties(properties);
       insertAt = end;
     }
     const style = /<w:pStyle\b[^>]*\bw:val\s*=\s*["']([^"']*)["']/u.exec(properties)?.[1] ?? defaultStyle;

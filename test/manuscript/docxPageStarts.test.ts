@@ -43,6 +43,20 @@ describe('DOCX paragraphs that start a page by their properties', () => {
     );
   });
 
+  it("reads styles.xml in one pass, whatever is left unclosed, and not a tracked change's record", () => {
+    const found = pageStartingStyles(
+      '<w:styles w:type="paragraph" w:styleId="Root"><w:pPr><w:pageBreakBefore/></w:pPr>' +
+        '<w:style w:type="paragraph" w:styleId="Open"><w:pPr><w:pageBreakBefore/>'.repeat(3) +
+        paragraphStyle('Closed', '<w:pPr><w:pageBreakBefore/></w:pPr>') +
+        paragraphStyle(
+          'Changed',
+          '<w:pPr><w:jc w:val="left"/><w:pPrChange><w:pPr><w:pageBreakBefore/></w:pPr></w:pPrChange></w:pPr>',
+        ),
+    );
+    // The root is no style; an unclosed style ends where the next one closes, so only the last opening counts.
+    expect([...found.styles]).toEqual(['Closed']);
+  });
+
   it('leaves a document whose paragraphs start no page as it is', () => {
     expect(withPageStartsAsBreaks(`<w:body>${paragraph('<w:jc w:val="center"/>', 'Text')}</w:body>`, styles())).toBe(
       null,
