@@ -1,7 +1,9 @@
 import mammoth from 'mammoth';
+import yazl from 'yazl';
 import type { ParsedManuscript } from '../../core/manuscript/manuscript';
 import { UnreadableManuscriptError } from '../../core/manuscript/errors';
 import { assembleBlocks } from './assemble';
+import { withPageStartsAsBreaks } from './docxPageStarts';
 import { htmlToBlocks } from './html';
 import type { ManuscriptLimits } from './limits';
 import { openSafeZip } from './zip';
@@ -10,7 +12,8 @@ import { type FileNote, fileNotes } from '../../core/common/fileNotes';
 /**
  * Word's "Title" is the book title (front matter, not a chapter heading); chapters use Heading 1…6, mapped by default.
  * A manual page break is kept as a rule the HTML reader knows: in a manuscript without heading styles, a page is
- * often all that sets a chapter apart.
+ * often all that sets a chapter apart. A paragraph set to start a page (by itself or its style) is given such a break
+ * first (docxPageStarts.ts).
  */
 const STYLE_MAP = [
   "p[style-name='Title'] => p:fresh",
@@ -21,14 +24,36 @@ const STYLE_MAP = [
 /** Images are not book text; a stub converter keeps mammoth from inlining them as base64. */
 const NO_IMAGES = mammoth.images.imgElement(() => Promise.resolve({ src: '' }));
 
+/** The archive again with some entries replaced, stored uncompressed: it is read once, at once, and then dropped. */
+function rezipped(entries: Map<string, Buffer>): Promise<Buffer> {
+  const zip = new yazl.ZipFile();
+  for (const [name, data] of entries) zip.addBuffer(data, name, { compress: false });
+  zip.end();
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    zip.outputStream.on('data', (chunk: Buffer) => chunks.push(chunk));
+    zip.outputStream.on('end', () => resolve(Buffer.concat(chunks)));
+    zip.outputStream.on('error', reject);
+  });
+}
+
 export async function parseDocx(bytes: Buffer, limits: ManuscriptLimits): Promise<ParsedManuscript> {
   const zip = await openSafeZip(bytes, limits);
+  let input = bytes;
   try {
     if (!zip.has('word/document.xml')) throw new UnreadableManuscriptError('the DOCX has no word/document.xml');
     const documentXml = (await zip.read('word/document.xml')).toString('utf8');
-    if (/<!ENTITY/i.test(documentXml)) throw new UnreadableManuscriptError('the DOCX declares XML entities');
+    const stylesXml = zip.has('word/styles.xml') ? (await zip.read('word/styles.xml')).toString('utf8') : undefined;
+    if (/<!ENTITY/i.test(documentXml) || /<!ENTITY/i.test(stylesXml ?? ''))
+      throw new UnreadableManuscriptError('the DOCX declares XML entities');
+    const withPageStarts = withPageStartsAsBreaks(documentXml, stylesXml);
     // mammoth inflates the archive itself; every entry has been proven within limits first.
-    await zip.verifyAll();
+    if (withPageStarts === null) await zip.verifyAll();
+    else {
+      const entries = await zip.readAll();
+      entries.set('word/document.xml', Buffer.from(withPageStarts, 'utf8'));
+      input = await rezipped(entries);
+    }
   } finally {
     zip.close();
   }
@@ -37,7 +62,7 @@ export async function parseDocx(bytes: Buffer, limits: ManuscriptLimits): Promis
   const notes: FileNote[] = [];
   try {
     const result = await mammoth.convertToHtml(
-      { buffer: bytes },
+      { buffer: input },
       { styleMap: STYLE_MAP, convertImage: NO_IMAGES, externalFileAccess: false },
     );
     html = result.value;

@@ -13,6 +13,8 @@ export interface SafeZip {
   read(name: string): Promise<Buffer>;
   /** Inflates every entry and discards the bytes: proves the whole archive is within limits before a third-party reader sees it. */
   verifyAll(): Promise<void>;
+  /** Inflates every entry, as `verifyAll` does, and keeps the bytes, in the archive's order. */
+  readAll(): Promise<Map<string, Buffer>>;
   close(): void;
 }
 
@@ -103,6 +105,11 @@ export async function openSafeZip(bytes: Buffer, limits: ManuscriptLimits): Prom
     },
     async verifyAll() {
       for (const entry of entries.values()) await inflate(entry, false);
+    },
+    async readAll() {
+      const contents = new Map<string, Buffer>();
+      for (const [name, entry] of entries) contents.set(name, await inflate(entry, true));
+      return contents;
     },
     close: () => zip.close(),
   };

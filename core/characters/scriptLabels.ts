@@ -1,12 +1,13 @@
 /**
  * Plays: a speech opens with its speaker's label (`TOBIAS. Another night…`, `A WATCHMAN: Ten o'clock…`) and stage
- * directions stand in brackets, parentheses or italics (`[Exit.]`, `_Enter Hamlet._`). Segmentation, attribution and
- * detection read the same labels from here (docs/dialogue-and-attribution.md, "Plays").
+ * directions stand in brackets, parentheses or italics (`[Exit.]`, `_Enter Hamlet._`). Interviews are read the same
+ * way: their `Q.`/`A.` (`P.`/`R.` in Spanish and Portuguese) label the interviewer's and the interviewee's turns.
+ * Segmentation, attribution and detection read the same labels from here (docs/dialogue-and-attribution.md, "Plays").
  */
 import { foldWord } from './vocabulary';
 
 export interface ScriptLabel {
-  /** The label as written, without its `.` or `:` (`A WATCHMAN`). */
+  /** The label as written, without its `.` or `:` (`A WATCHMAN`); an interview's letter gives its role (`INTERVIEWER`). */
   name: string;
   /** Where the speech starts, after the label, its punctuation and the spaces after them. */
   speechStart: number;
@@ -30,14 +31,56 @@ export const MIN_LABELLED_PARAGRAPHS = 3;
  */
 export const MIN_LABELLED_SHARE = 0.6;
 
+/**
+ * An interview's turn labels: a question's letter and its answer's (`Q.`/`A.`, `Q:`/`A:`; `P.`/`R.` for pregunta or
+ * pergunta and respuesta or resposta), each named by the role it stands for. The letter is no name, so the speaker is
+ * the role.
+ */
+const INTERVIEW_ROLES: Readonly<Record<string, { role: string; asks: boolean; pair: string }>> = {
+  Q: { role: 'INTERVIEWER', asks: true, pair: 'QA' },
+  A: { role: 'INTERVIEWEE', asks: false, pair: 'QA' },
+  P: { role: 'ENTREVISTADOR', asks: true, pair: 'PR' },
+  R: { role: 'ENTREVISTADO', asks: false, pair: 'PR' },
+};
+/**
+ * An interview's labels are single letters, which open prose too (`A. J. Cronin…`), so a chapter is an interview only
+ * when its labels take turns, question and answer, nearly always (this share of its labels' successions)…
+ */
+const MIN_ALTERNATING_SHARE = 0.75;
+/** …and label at least this share of its paragraphs: an answer may run over paragraphs of its own. */
+const MIN_INTERVIEW_SHARE = 0.5;
+
 /** The speaker label opening a paragraph, or null. */
 export function scriptLabel(paragraph: string): ScriptLabel | null {
   const match = LABEL.exec(paragraph);
   if (!match) return null;
   const name = match[1];
+  const interview = INTERVIEW_ROLES[name];
+  if (interview) return { name: interview.role, speechStart: match[0].length };
   // At least one word of two letters ("A", "O" alone are articles or a shout), and no heading's number.
   if (!/\p{Lu}{2}/u.test(name) || NUMBERED.test(name)) return null;
   return { name, speechStart: match[0].length };
+}
+
+/** The interview letter opening a paragraph (`Q. When…` → `Q`), or undefined. */
+function interviewLetter(paragraph: string): string | undefined {
+  const letter = LABEL.exec(paragraph)?.[1];
+  return letter !== undefined && letter in INTERVIEW_ROLES ? letter : undefined;
+}
+
+/**
+ * Whether paragraphs are an interview, by the whole exchange: questions and answers of one convention taking turns
+ * (`Q.` then `A.` then `Q.`), never by one paragraph opening with a letter.
+ */
+function isInterview(speeches: string[]): boolean {
+  const letters = speeches.map(interviewLetter).filter((letter) => letter !== undefined);
+  if (letters.length < MIN_LABELLED_PARAGRAPHS || letters.length < speeches.length * MIN_INTERVIEW_SHARE) return false;
+  if (new Set(letters.map((letter) => INTERVIEW_ROLES[letter].pair)).size !== 1) return false;
+  let turns = 0;
+  for (let i = 1; i < letters.length; i++) {
+    if (INTERVIEW_ROLES[letters[i]].asks !== INTERVIEW_ROLES[letters[i - 1]].asks) turns++;
+  }
+  return turns >= MIN_LABELLED_PARAGRAPHS - 1 && turns >= (letters.length - 1) * MIN_ALTERNATING_SHARE;
 }
 
 /** What of a script's paragraph is said: the speech after its label (a label is shown, never spoken). */
@@ -67,11 +110,15 @@ export function mayBeScript(text: string): boolean {
   return false;
 }
 
-/** Whether a chapter, by its paragraphs, is written as a script (the thresholds above). */
+/** Whether a chapter, by its paragraphs, is written as a script or an interview (the thresholds above). */
 export function isScript(paragraphs: string[]): boolean {
   const speeches = paragraphs.filter((paragraph) => !isStageDirection(paragraph));
-  const labelled = speeches.filter((paragraph) => scriptLabel(paragraph) !== null).length;
-  return labelled >= MIN_LABELLED_PARAGRAPHS && labelled >= speeches.length * MIN_LABELLED_SHARE;
+  const labelled = speeches.filter(
+    (paragraph) => scriptLabel(paragraph) !== null && interviewLetter(paragraph) === undefined,
+  ).length;
+  return (
+    (labelled >= MIN_LABELLED_PARAGRAPHS && labelled >= speeches.length * MIN_LABELLED_SHARE) || isInterview(speeches)
+  );
 }
 
 /** A label as a name: `A WATCHMAN` → `A Watchman`, `JOÃO DA SILVA` → `João Da Silva`. */

@@ -1,6 +1,7 @@
 import { boundariesFromHeadingBlocks, boundariesFromToc } from './boundaries';
 import { reportOnChapters } from './chapterReport';
 import { withFrontMatter } from './frontMatter';
+import { withLetterNumbers } from './letterTitles';
 import { detectLineHeadings, type Boundary, type LineDetection } from './lineHeadings';
 import type { DetectedChapter, ParsedManuscript } from './manuscript';
 import { genericTitle, isSpokenByDefault } from './sectionTypes';
@@ -34,7 +35,7 @@ export function detectBookChapters(parsed: ParsedManuscript, options: DetectionO
   const found = chooseBoundaries(parsed, layout);
   const boundaries = continueAfterContents(
     layout,
-    withFrontMatter(layout, dedupe(found.boundaries), options.language),
+    withFrontMatter(layout, withLetterNumbers(dedupe(found.boundaries), options.language), options.language),
   ).filter((b) => b.offset >= 0 && b.offset < text.length);
 
   const drafts: DetectedChapter[] =

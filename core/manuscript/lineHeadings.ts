@@ -33,6 +33,8 @@ export interface Boundary {
   confidence: number;
   /** Where the section's own text ends when it is known to end before the next section (a contents list). */
   extentEnd?: number;
+  /** On a letter's start found by its opening (a date line over a salutation, or a salutation after a signature). */
+  letter?: boolean;
   /**
    * On the book's first numbered chapter when it is numbered 2 and no heading numbered 1 precedes it: the text
    * before it holds chapter 1, whose heading is missing.
@@ -85,6 +87,7 @@ export function detectLineHeadings(layout: TextLayout): LineDetection {
 
   const accepted = new Map<number, Accepted>();
   const consumed = new Set<number>();
+  const letterStarts = new Set<number>();
   const accept = (candidate: Candidate, confidence: number) => {
     const { block } = candidate;
     const own = block.lines.slice(0, candidate.lineCount).map(withoutDecoration);
@@ -169,10 +172,12 @@ export function detectLineHeadings(layout: TextLayout): LineDetection {
     const byFirstLine = (opening: LaidOutBlock) => ({ block: opening, date: opening.lines[0] });
     const letters = letterOpenings(blocks);
     const dated = letters.length > 0 ? letters.map(byFirstLine) : diaryEntries(blocks);
-    const entries = dated.length > 0 ? dated : undatedLetterOpenings(blocks).map(byFirstLine);
+    const undated = dated.length > 0 ? [] : undatedLetterOpenings(blocks);
+    const entries = dated.length > 0 ? dated : undated.map(byFirstLine);
     for (const { block, date } of entries) {
       if (!inContents(block.index)) acceptOpening(block, date);
     }
+    for (const block of [...letters, ...undated]) letterStarts.add(block.index);
   }
 
   // 5. Titles alone on their line: in a collection they are the stories' headings when its contents list names them,
@@ -284,6 +289,7 @@ export function detectLineHeadings(layout: TextLayout): LineDetection {
     type: a.match.type,
     confidence: a.confidence,
     ...(a === firstNumberMissing ? { firstNumberMissing: true } : {}),
+    ...(letterStarts.has(a.block.index) ? { letter: true } : {}),
   }));
   for (const start of backMatter) {
     boundaries.push({

@@ -22,7 +22,7 @@ export function isSpokenByDefault(type: ChapterType): boolean {
 /** Types named by their first line when they have no heading: no listener should hear "Front matter". */
 type NamedByFirstLine = 'chapter' | 'part' | 'front_matter' | 'back_matter';
 type GenericTitled = Exclude<ChapterType, NamedByFirstLine>;
-type TitleLanguage = 'en' | 'es' | 'pt' | 'fr';
+export type TitleLanguage = 'en' | 'es' | 'pt' | 'fr';
 
 /** Names for sections that have no heading of their own, in the book's language (English when unknown). */
 const GENERIC_TITLES: Record<GenericTitled, Record<TitleLanguage, string>> = {
@@ -44,7 +44,8 @@ const GENERIC_TITLES: Record<GenericTitled, Record<TitleLanguage, string>> = {
   credits: { en: 'Credits', es: 'Créditos', pt: 'Créditos', fr: 'Crédits' },
 };
 
-function titleLanguage(language: string | undefined): TitleLanguage {
+/** The language sections are named in: the book's when it is one of these, else English. */
+export function titleLanguage(language: string | undefined): TitleLanguage {
   const primary = (language ?? '').toLowerCase().split(/[-_]/)[0];
   return primary === 'es' || primary === 'pt' || primary === 'fr' ? primary : 'en';
 }

@@ -104,6 +104,9 @@ describe('heading lines', () => {
     ['ÍNDICE', 'contents'],
     ['Sumário', 'contents'],
     ['Ao leitor', 'preface'],
+    ['APRESENTAÇÃO', 'preface'],
+    ['Presentación', 'preface'],
+    ['Nota prévia', 'preface'],
     ['PREFACE TO THE SECOND EDITION', 'preface'],
     ['Obras do autor', 'also_by'],
     ['Also by Jane Doe', 'also_by'],
@@ -269,6 +272,24 @@ describe('letters', () => {
       'pt',
     );
     expect(pt.chapters.map((c) => c.title)).toEqual(['Lisboa, 3 de Março de 1851', 'Porto, 1 de Maio']);
+  });
+
+  it("letters that open alike are all named by their number among the letters too, in the book's language", async () => {
+    const signed = (greeting: string, n: number) => `${greeting}\n\n${body(2, n * 10)}\n\nTu hermana,\nAna`;
+    const letters = ['Querido Tomás:', 'Querida Ana:', 'Querido Tomás:'].map(signed).join('\n\n\n\n');
+    const es = await detect(`CARTAS\n\n\n\n${letters}`, 'es');
+    expect(es.chapters.filter((c) => c.type === 'chapter').map((c) => [c.title, c.headingText])).toEqual([
+      ['Carta 1: Querido Tomás', 'Querido Tomás:'],
+      ['Carta 2: Querida Ana', 'Querida Ana:'],
+      ['Carta 3: Querido Tomás', 'Querido Tomás:'],
+    ]);
+    // Openings that differ already tell the letters apart: they keep their names.
+    const distinct = ['Querido Tomás:', 'Querida Ana:', 'Señor:'].map(signed).join('\n\n\n\n');
+    expect(
+      (await detect(`CARTAS\n\n\n\n${distinct}`, 'es')).chapters
+        .filter((c) => c.type === 'chapter')
+        .map((c) => c.title),
+    ).toEqual(['Querido Tomás:', 'Querida Ana:', 'Señor:']);
   });
 
   it('a single dated letter inside a story starts nothing', async () => {
