@@ -5,7 +5,15 @@
  */
 import { characterIdFor, type Character, type ChapterInput, type Gender, type Importance } from './character';
 import { addVote, emptyVotes, genderOf as genderOfVotes, pronounAfter, type Votes } from './genderEvidence';
-import { isScript, isStageDirection, labelAsName, labelKey, mayBeScript, scriptLabel } from './scriptLabels';
+import {
+  isInterviewRole,
+  isScript,
+  isStageDirection,
+  labelAsName,
+  labelKey,
+  mayBeScript,
+  scriptLabel,
+} from './scriptLabels';
 import { GENDERED_NOUNS, foldWord, heuristicLanguage } from './vocabulary';
 
 interface Speaker {
@@ -128,7 +136,9 @@ export function withScriptSpeakers(characters: Character[], chapters: ChapterInp
       aliases: speaker.label === name ? [] : [speaker.label],
       gender,
       ageBand: 'adult',
-      description: speaker.description ?? `Speaks ${speaker.lines} labelled line(s) of the play.`,
+      description:
+        speaker.description ??
+        `Speaks ${speaker.lines} labelled line(s) of the ${isInterviewRole(speaker.label) ? 'interview' : 'play'}.`,
       traits: [],
       speakingStyle: 'conversational',
       dialogueLineCount: speaker.lines,

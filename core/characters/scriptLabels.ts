@@ -62,6 +62,11 @@ export function scriptLabel(paragraph: string): ScriptLabel | null {
   return { name, speechStart: match[0].length };
 }
 
+/** Whether a speaker's label is an interview's role (`INTERVIEWER`) rather than a play's character. */
+export function isInterviewRole(label: string): boolean {
+  return Object.values(INTERVIEW_ROLES).some((entry) => entry.role === label);
+}
+
 /** The interview letter opening a paragraph (`Q. When…` → `Q`), or undefined. */
 function interviewLetter(paragraph: string): string | undefined {
   const letter = LABEL.exec(paragraph)?.[1];

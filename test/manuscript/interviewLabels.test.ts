@@ -67,6 +67,11 @@ describe('interview labels', () => {
     expect(cast.map((character) => character.name)).toEqual(['Interviewer', 'Interviewee']);
     // A letter is no name: nothing else in the text can be taken for the character.
     expect(cast.flatMap((character) => character.aliases)).toEqual(['INTERVIEWER', 'INTERVIEWEE']);
+    // The cast describes them as an interview's roles, not as a play's characters.
+    expect(cast.map((character) => character.description)).toEqual([
+      'Speaks 2 labelled line(s) of the interview.',
+      'Speaks 2 labelled line(s) of the interview.',
+    ]);
     const segments = segmentChapter(chapters[0].text, { language: 'en-GB' });
     const speakers = labelledSpeakers(segments, cast);
     const dialogue = segments.flatMap((segment, at) => (segment.kind === 'dialogue' ? [at] : []));
