@@ -18,10 +18,15 @@ const ABBREVIATION_BEFORE = /\p{Lu}\p{L}{0,3}\.\s*$/u;
 const WORD_BEFORE = /\p{L}\s*$/u;
 /**
  * What goes on with the sentence after it: a possessive, a letter glued to it in lower case ("----shire", "d——d"),
- * a comma, or a lower-case word after a space. A closing quote, a capital after it ("superior to----You shall"), a
- * full stop or nothing at all is what ends an interrupted speech ("I was going to——”").
+ * a comma, or a lower-case word after a space. A closing quote, a capital after it ("superior to----You shall"), or
+ * nothing at all is what ends an interrupted speech ("I was going to——”").
  */
 const CONTINUATION_AFTER = /^(?:['’]s(?![\p{L}\p{N}])|\p{Ll}|,|[ \t]*(?:\r\n|\r|\n)?[ \t]*\p{Ll})/u;
+/**
+ * A blank set apart from the word before it may end its sentence ("el pueblo de ----.", "al Sr. ——?"); a speech cut
+ * short is glued to its last word ("Pero Juan——.").
+ */
+const SENTENCE_END_AFTER = /^[.;:!?…]/u;
 
 /**
  * Whether the dash run `text[at, end)` stands for a name or a word. A run after a lower-case word followed by a speech
@@ -32,7 +37,8 @@ export function isBlankDashes(text: string, at: number, end: number, language?: 
   const before = text.slice(Math.max(0, at - 40), at);
   if (!WORD_BEFORE.test(before) && !ABBREVIATION_BEFORE.test(before)) return false;
   const after = text.slice(end, end + 80);
-  if (!CONTINUATION_AFTER.test(after)) return false;
+  const setApart = /\s$/u.test(before);
+  if (!CONTINUATION_AFTER.test(after) && !(setApart && SENTENCE_END_AFTER.test(after))) return false;
   if (TITLE_BEFORE.test(before)) return true;
   return readSpeechTag(after, language) === null;
 }

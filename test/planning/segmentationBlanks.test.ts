@@ -53,6 +53,17 @@ describe('segmentation: a run of dashes standing for a name or a word stays in i
     ]);
   });
 
+  it('a blank set apart from the word before may end its sentence: what follows is no inserted narration', () => {
+    const text =
+      '—Vivía en el pueblo de ----. Luego se fue a Madrid.\n\n—¿Conoce usted al Sr. ——? —preguntó ella.\n\n—No.';
+    expect(view(segmented(text, 'es'))).toEqual([
+      ['dialogue', '—Vivía en el pueblo de ----. Luego se fue a Madrid.', 'chapter_head'],
+      ['dialogue', '—¿Conoce usted al Sr. ——?', 'paragraph'],
+      ['narration', '—preguntó ella.', 'dialogue_turn'],
+      ['dialogue', '—No.', 'paragraph'],
+    ]);
+  });
+
   it('a blank opening a line after a title ending the line before starts no new paragraph', () => {
     const text = '—¿Quién lo dijo?\n\n—Lo dijo el Sr.\n—— en persona, y se fue.\n—Bueno.';
     expect(view(segmented(text, 'es'))).toEqual([
