@@ -5,6 +5,7 @@
  */
 import { readSpeechTag } from '../characters/attribution/speechTags';
 import type { HeuristicLanguage } from '../characters/vocabulary';
+import { isBlankDashes, isBlankPossessive } from './segmentation.blanks';
 
 export interface Piece {
   start: number;
@@ -98,10 +99,23 @@ function push(scan: Scan, start: number, kind: Piece['kind']): void {
   pieces.push({ start, kind });
 }
 
+/** The next dash from `from`, passing over runs that stand for a name or a word (segmentation.blanks). */
 function nextDash(scan: Scan, from: number): { at: number; end: number } | null {
-  scan.dashes.lastIndex = from;
-  const match = scan.dashes.exec(scan.text);
-  return match ? { at: match.index, end: match.index + match[0].length } : null;
+  return dashAfter(scan.text, from, scan.dashes, scan.language);
+}
+
+function dashAfter(
+  text: string,
+  from: number,
+  dashes: RegExp,
+  language?: HeuristicLanguage,
+): { at: number; end: number } | null {
+  dashes.lastIndex = from;
+  for (let match = dashes.exec(text); match !== null; match = dashes.exec(text)) {
+    const end = match.index + match[0].length;
+    if (!isBlankDashes(text, match.index, end, language)) return { at: match.index, end };
+  }
+  return null;
 }
 
 /** The first inline speech tag (no dash around it) after clause punctuation in [from, to), if any. */
@@ -233,11 +247,12 @@ function dashTurns(text: string, conventions: DialogueConventions): Piece[] {
 
 const ELIDED_YEAR = /^\d\d(?:s\b|(?![\p{L}\p{N}]))/u;
 
-function isOpeningQuote(text: string, at: number): boolean {
+function isOpeningQuote(text: string, at: number, language?: HeuristicLanguage): boolean {
   const ch = text[at];
   const before = text[at - 1];
   const after = text[at + 1];
   if (isSpace(after)) return false;
+  if (isBlankPossessive(text, at, language)) return false; // "at Lord ——'s house"
   // "in the year '83", "the '90s": an apostrophe eliding a year's century opens no quotation.
   if ((ch === "'" || ch === '‘' || ch === '’') && ELIDED_YEAR.test(text.slice(at + 1))) return false;
   if (ch === "'" || ch === '‘') return (isSpace(before) || /[([{—–-]/u.test(before)) && isLetter(after);
@@ -312,7 +327,7 @@ function quoteTurns(text: string, language?: HeuristicLanguage): Piece[] {
   let narrationFrom = 0;
   while (i < text.length) {
     const ch = text[i];
-    if (!(ch in QUOTE_PAIRS) || !isOpeningQuote(text, i)) {
+    if (!(ch in QUOTE_PAIRS) || !isOpeningQuote(text, i, language)) {
       i++;
       continue;
     }
@@ -360,15 +375,13 @@ export const MAX_UNDASHED_LINE = 300;
 function opensWithUndashedLine(paragraph: string, conventions: DialogueConventions): boolean {
   if (!conventions.dashDialogue) return false;
   if (opensWithUndashedParenthesisedLine(paragraph, conventions)) return true;
-  const dashes = conventions.hyphenDashes ? HYPHEN_RUN : DASH_RUN;
-  dashes.lastIndex = 0;
-  const dash = dashes.exec(paragraph);
-  if (!dash || dash.index === 0 || dash.index > MAX_UNDASHED_LINE) return false;
-  const line = paragraph.slice(0, dash.index);
+  const dash = dashAfter(paragraph, 0, conventions.hyphenDashes ? HYPHEN_RUN : DASH_RUN, conventions.language);
+  if (!dash || dash.at === 0 || dash.at > MAX_UNDASHED_LINE) return false;
+  const line = paragraph.slice(0, dash.at);
   // The line ends with its own punctuation before the tag ("Frasquita...--dijo", "¡Basta!--gritó"); a dash glued to
   // a word ("que Virgilia--chamava-se Virgilia--entrou") sets off an aside in the narration.
   if (!/[.,;!?…]$/u.test(line) || !/\p{L}/u.test(line) || /["“”«»]/u.test(line)) return false;
-  return readSpeechTag(paragraph.slice(dash.index + dash[0].length), conventions.language) !== null;
+  return readSpeechTag(paragraph.slice(dash.end), conventions.language) !== null;
 }
 
 /**
@@ -428,6 +441,8 @@ export function dashLineBreaks(block: string, conventions: DialogueConventions):
   const starts: number[] = [];
   for (const match of block.matchAll(pattern)) {
     const at = match.index + match[0].length;
+    const run = /^(?:[—―–]+|-+)/u.exec(block.slice(at))?.[0] ?? '';
+    if (isBlankDashes(block, at, at + run.length, conventions.language)) continue; // "el Sr.⏎—— en persona"
     const afterDash = block.slice(at).replace(/^(?:--|[—―–-])\s*/u, '');
     if (readSpeechTag(afterDash, conventions.language) !== null) continue;
     starts.push(at);
