@@ -18,6 +18,7 @@ import type { Filter } from '../ports/documents';
 import type { Clock } from '../ports/system';
 import type { ProjectService } from '../projects/projectService';
 import { narratorCharacter, NARRATOR_ID, type Character, type Importance } from './character';
+import { CharacterRetirement } from './characterRetirement';
 
 export interface CharacterStoreDeps {
   characters: TypedCollection<CharacterRecord>;
@@ -64,7 +65,12 @@ export function toCharacter(record: CharacterRecord): Character {
 }
 
 export class CharacterStore {
-  constructor(private readonly deps: CharacterStoreDeps) {}
+  /** Merges and deletes hold their character while they move its lines. */
+  readonly retirement: CharacterRetirement;
+
+  constructor(private readonly deps: CharacterStoreDeps) {
+    this.retirement = new CharacterRetirement(deps);
+  }
 
   now(): string {
     return this.deps.clock.now().toISOString();
@@ -72,6 +78,11 @@ export class CharacterStore {
 
   get(tenantId: string, projectId: string, characterId: string): Promise<CharacterRecord | undefined> {
     return this.deps.characters.get(tenantId, projectId, characterDocumentId(projectId, characterId));
+  }
+
+  /** Marks the character as leaving into `into` (CharacterRetirement.begin). */
+  beginRetirement(tenantId: string, projectId: string, characterId: string, into: string): Promise<CharacterRecord> {
+    return this.retirement.begin(tenantId, projectId, characterDocumentId(projectId, characterId), into);
   }
 
   /** Every character of the project, in presentation order. */
