@@ -114,3 +114,25 @@ test(`${PARALLEL} conflicting merges and deletes leave no line spoken by a chara
     expect(deletes.map((res) => res.status)).toEqual(left.map(() => 200));
   }
 });
+
+test('a mark left by a merge that died holds the character for two minutes, then the next merge finishes it', async () => {
+  const projectId = await createProject(platform, CREATOR, 'Merge that died');
+  const [from, into] = await Promise.all(['Dora', 'Edith'].map((name) => addCharacter(projectId, name)));
+  const ids = await seeder.seed(TENANT, projectId, [from.id, into.id]);
+  const mark = async (minutesAgo: number) => {
+    const { container, close } = cosmosContainer(platform, 'characters');
+    try {
+      const item = container.item(`${projectId}.${from.id}`, [TENANT, projectId]);
+      const { resource } = await item.read();
+      const since = new Date(Date.now() - minutesAgo * 60_000).toISOString();
+      await item.replace({ ...resource, retiringInto: into.id, retiringSince: since });
+    } finally {
+      close();
+    }
+  };
+  await mark(0);
+  expect((await merge(projectId, from.id, into.id)).status).toBe(409);
+  await mark(3);
+  expect((await merge(projectId, from.id, into.id)).status).toBe(200);
+  expect((await seeder.speakers(TENANT, projectId, ids)).map((s) => s.speakerId)).toEqual([into.id, into.id]);
+});
