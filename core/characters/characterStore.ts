@@ -30,6 +30,11 @@ export interface CharacterStoreDeps {
 }
 
 const PAGE_SIZE = 100;
+/**
+ * Lost races on one character before a change gives up. Each lost race means another writer stored its change, so N
+ * writers at once (merges of N characters into one) settle within N rounds; this only stops a runaway.
+ */
+const MAX_MODIFY_ATTEMPTS = 100;
 /** A book has at most a few hundred characters; this bounds a runaway loop, not a real limit. */
 const MAX_PAGES = 1000;
 /**
@@ -184,6 +189,7 @@ export class CharacterStore {
       () => this.get(tenantId, projectId, characterId),
       (doc, etag) => this.deps.characters.replace({ ...doc, updatedAt: this.now() }, etag),
       change,
+      MAX_MODIFY_ATTEMPTS,
     );
   }
 

@@ -136,3 +136,23 @@ test('a mark left by a merge that died holds the character for two minutes, then
   expect((await merge(projectId, from.id, into.id)).status).toBe(200);
   expect((await seeder.speakers(TENANT, projectId, ids)).map((s) => s.speakerId)).toEqual([into.id, into.id]);
 });
+
+test(`${PARALLEL} different characters merged into one at once: each merge answers 200 and is counted`, async () => {
+  const projectId = await createProject(platform, CREATOR, 'Many into one');
+  const survivor = await addCharacter(projectId, 'Survivor');
+  const merged: CharacterJson[] = [];
+  for (let i = 0; i < PARALLEL; i++) merged.push(await addCharacter(projectId, `Minor ${i}`));
+  const ids = await seeder.seed(
+    TENANT,
+    projectId,
+    merged.map((c) => c.id),
+  );
+
+  const outcomes = await inParallel(PARALLEL, (index) => merge(projectId, merged[index].id, survivor.id));
+  expect(tally(outcomes)).toEqual({ 200: PARALLEL });
+  const after = (await (
+    await platform.api(CREATOR, `/v1/projects/${projectId}/characters/${survivor.id}`)
+  ).json()) as CharacterJson;
+  expect([...after.aliases].sort()).toEqual(merged.map((c) => c.name).sort());
+  expect((await seeder.speakers(TENANT, projectId, ids)).every((s) => s.speakerId === survivor.id)).toBe(true);
+});
