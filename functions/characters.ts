@@ -139,7 +139,8 @@ endpoint({
   responses: {
     200: { description: 'Deleted', schema: DeleteCharacterResult },
     409: {
-      description: 'The narrator cannot be deleted, or a plan job is running (`job_in_progress`)',
+      description:
+        'The narrator cannot be deleted, a plan job is running (`job_in_progress`), or another merge or delete of this character, or a merge into it, is in progress (`conflict`: try again)',
       schema: ErrorBody,
     },
   },
@@ -160,7 +161,11 @@ endpoint({
   objects: { projectId: 'project' },
   responses: {
     200: { description: 'Merged', schema: MergeCharacterResult },
-    409: { description: 'A plan job is running for this project (`job_in_progress`)', schema: ErrorBody },
+    409: {
+      description:
+        'A plan job is running for this project (`job_in_progress`), or one of the two characters is being merged or deleted by another request (`conflict`: try again)',
+      schema: ErrorBody,
+    },
   },
   async handle({ principal, params, body, services }) {
     const { character, segmentsMoved } = await services.characters.merge(

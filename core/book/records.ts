@@ -190,6 +190,13 @@ export interface CharacterRecord extends ProjectScopedDocument, Omit<Character, 
   /** The user's manual choices; casting keeps them. */
   override: CastingOverride | null;
   source: 'heuristic' | 'llm' | 'user';
+  /**
+   * Set while a merge (the character it goes into) or a delete (`unknown`) moves this character's lines away
+   * (core/characters/characterRetirement.ts); absent otherwise.
+   */
+  retiringInto?: string;
+  /** When that merge or delete began. */
+  retiringSince?: string;
   createdAt: string;
   updatedAt: string;
 }

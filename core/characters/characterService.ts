@@ -110,6 +110,7 @@ export class CharacterService {
     if (characterId === NARRATOR_ID) throw new ConflictError('The narrator cannot be deleted');
     await assertNoPlanRunning(this.planJobs, user.tenantId, projectId);
     await this.require(user.tenantId, projectId, characterId);
+    await this.store.beginRetirement(user.tenantId, projectId, characterId, UNKNOWN_SPEAKER);
     // Segments first: a retry after a crash finds the character still there and finishes the job.
     const segmentsFlagged = await this.store.repointSegments(user.tenantId, projectId, characterId, UNKNOWN_SPEAKER);
     await this.store.delete(user.tenantId, projectId, characterId);
@@ -140,14 +141,25 @@ export class CharacterService {
         { field: 'intoCharacterId', message: 'not found' },
       ]);
     }
-    const merged = await this.store.modify(user.tenantId, projectId, intoCharacterId, (current) => ({
-      ...current,
-      aliases: cleanAliases([...current.aliases, source.name, ...source.aliases], current.name),
-      dialogueLineCount: current.dialogueLineCount + source.dialogueLineCount,
-      firstAppearance: current.firstAppearance ?? source.firstAppearance,
-      traits: [...new Set([...current.traits, ...source.traits])],
-      source: 'user',
-    }));
+    // Held from here until it is deleted: identical merges add its count once, and nothing merges into it meanwhile.
+    const leaving = await this.store.beginRetirement(user.tenantId, projectId, source.characterId, intoCharacterId);
+    let merged: CharacterRecord;
+    try {
+      merged = await this.store.modify(user.tenantId, projectId, intoCharacterId, (current) => {
+        this.store.retirement.assertStaying(current);
+        return {
+          ...current,
+          aliases: cleanAliases([...current.aliases, leaving.name, ...leaving.aliases], current.name),
+          dialogueLineCount: current.dialogueLineCount + leaving.dialogueLineCount,
+          firstAppearance: current.firstAppearance ?? leaving.firstAppearance,
+          traits: [...new Set([...current.traits, ...leaving.traits])],
+          source: 'user',
+        };
+      });
+    } catch (error) {
+      await this.store.retirement.end(leaving).catch(() => undefined);
+      throw error;
+    }
     const segmentsMoved = await this.store.repointSegments(user.tenantId, projectId, characterId, intoCharacterId);
     await this.store.delete(user.tenantId, projectId, characterId);
     await this.store.refreshFacts(user.tenantId, projectId);

@@ -18,6 +18,7 @@ import type { Filter } from '../ports/documents';
 import type { Clock } from '../ports/system';
 import type { ProjectService } from '../projects/projectService';
 import { narratorCharacter, NARRATOR_ID, type Character, type Importance } from './character';
+import { CharacterRetirement } from './characterRetirement';
 
 export interface CharacterStoreDeps {
   characters: TypedCollection<CharacterRecord>;
@@ -29,6 +30,11 @@ export interface CharacterStoreDeps {
 }
 
 const PAGE_SIZE = 100;
+/**
+ * Lost races on one character before a change gives up. Each lost race means another writer stored its change, so N
+ * writers at once (merges of N characters into one) settle within N rounds; this only stops a runaway.
+ */
+const MAX_MODIFY_ATTEMPTS = 100;
 /** A book has at most a few hundred characters; this bounds a runaway loop, not a real limit. */
 const MAX_PAGES = 1000;
 /**
@@ -64,7 +70,12 @@ export function toCharacter(record: CharacterRecord): Character {
 }
 
 export class CharacterStore {
-  constructor(private readonly deps: CharacterStoreDeps) {}
+  /** Merges and deletes hold their character while they move its lines. */
+  readonly retirement: CharacterRetirement;
+
+  constructor(private readonly deps: CharacterStoreDeps) {
+    this.retirement = new CharacterRetirement(deps);
+  }
 
   now(): string {
     return this.deps.clock.now().toISOString();
@@ -72,6 +83,11 @@ export class CharacterStore {
 
   get(tenantId: string, projectId: string, characterId: string): Promise<CharacterRecord | undefined> {
     return this.deps.characters.get(tenantId, projectId, characterDocumentId(projectId, characterId));
+  }
+
+  /** Marks the character as leaving into `into` (CharacterRetirement.begin). */
+  beginRetirement(tenantId: string, projectId: string, characterId: string, into: string): Promise<CharacterRecord> {
+    return this.retirement.begin(tenantId, projectId, characterDocumentId(projectId, characterId), into);
   }
 
   /** Every character of the project, in presentation order. */
@@ -173,6 +189,7 @@ export class CharacterStore {
       () => this.get(tenantId, projectId, characterId),
       (doc, etag) => this.deps.characters.replace({ ...doc, updatedAt: this.now() }, etag),
       change,
+      MAX_MODIFY_ATTEMPTS,
     );
   }
 

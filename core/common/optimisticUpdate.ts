@@ -11,6 +11,7 @@ export async function updateWithRetry<T extends { etag?: string }>(
   load: () => Promise<T | undefined>,
   replace: (doc: T, etag: string) => Promise<T>,
   change: (doc: T) => T,
+  maxAttempts = MAX_ATTEMPTS,
 ): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     const current = await load();
@@ -18,7 +19,7 @@ export async function updateWithRetry<T extends { etag?: string }>(
     try {
       return await replace(change(current), current.etag!);
     } catch (error) {
-      if (!(error instanceof PreconditionFailedError) || attempt >= MAX_ATTEMPTS) throw error;
+      if (!(error instanceof PreconditionFailedError) || attempt >= maxAttempts) throw error;
     }
   }
 }

@@ -82,20 +82,23 @@ export const PLAN_READS = { request: 5, planner: 50 } as const;
 /**
  * The chapter's plan as one consistent read. A commit removes the generation it replaces, so a reader that raced a
  * commit could see part of the old plan; the chapter is read again after the segments, and if its committed
- * generation moved, the new one is read instead.
+ * generation moved, the new one is read instead. `chapter` is the copy read after the segments; `readBefore` the one
+ * read before them, whose edit counts the segments hold at least (an edit stores its lines before counting itself).
  */
 export async function readCommittedPlan(
   chapters: TypedCollection<ChapterRecord>,
   segments: TypedCollection<SegmentRecord>,
   chapter: ChapterRecord,
   maxReads: number = PLAN_READS.request,
-): Promise<{ chapter: ChapterRecord; segments: SegmentRecord[] }> {
+): Promise<{ chapter: ChapterRecord; segments: SegmentRecord[]; readBefore: ChapterRecord }> {
   let current = chapter;
   for (let read = 1; ; read++) {
     const plan = await committedSegments(segments, current);
     const after = await chapters.get(current.tenantId, current.projectId, current.id);
-    if (!after) return { chapter: current, segments: plan };
-    if (committedGeneration(after) === committedGeneration(current)) return { chapter: after, segments: plan };
+    if (!after) return { chapter: current, segments: plan, readBefore: current };
+    if (committedGeneration(after) === committedGeneration(current)) {
+      return { chapter: after, segments: plan, readBefore: current };
+    }
     if (read >= maxReads)
       throw new ConflictError('The chapter is being planned again right now; try again in a moment', {
         chapterId: chapter.id,

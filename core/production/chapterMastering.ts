@@ -104,7 +104,7 @@ export class ChapterMastering {
     const found = await book.chapters.get(tenantId, projectId, chapterId);
     if (!found || found.type !== 'chapter') throw new NotFoundError('Chapter');
     // The chapter as of the plan read: the one read above, or a later copy when a commit raced the read.
-    const { chapter, segments } = await readCommittedPlan(book.chapters, book.segments, found);
+    const { chapter, segments, readBefore } = await readCommittedPlan(book.chapters, book.segments, found);
     if (segments.length === 0) throw new Error(`Chapter "${chapter.title}" has no segments to master`);
     const plan = await planSegments(this.deps.speechPlan, tenantId, projectId, segments);
     // Preflight leaves such chapters out; this only meets one whose plan changed since.
@@ -115,7 +115,9 @@ export class ChapterMastering {
     let master = chapter.master;
     const wanted = input.formats ?? [];
     const reused = master?.blobName === blobName && (await isComplete(blobs, master, wanted));
-    const revision = planRevision(chapter);
+    // Of the copy read before the lines: an edit counted after them may be missing from this audio (then the master
+    // says it is out of date, and the next production finds that and masters again or updates it).
+    const revision = planRevision(readBefore);
     if (reused && master!.planRevision !== revision) {
       // The same audio as before (an edit undone, a speaker changed back): it matches the plan as it is now.
       const current = { ...master!, planRevision: revision };

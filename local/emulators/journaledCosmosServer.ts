@@ -169,6 +169,11 @@ export async function startJournaledCosmosServer(options: JournaledCosmosOptions
   // Connections stay open between requests, as Cosmos DB's own gateway keeps them: by default the library answers
   // `Connection: close`, so every SDK request paid a new TCP connection (the host's busiest work under load).
   const server = createHttpServer({ keepAlive: true });
+  // Never closed for being idle (Node closes after 5 s): the SDK's agent keeps idle connections without a limit and
+  // reuses them, so a close by the server could meet a request the client just sent on it. That request fails with
+  // ECONNRESET, and the SDK retries reads and queries after it but never a write, which then failed the API request.
+  // The client's end closes them (when its process or client ends, or past its agent's free-socket limit).
+  server.keepAliveTimeout = 0;
   const [libraryListener] = server.listeners('request') as http.RequestListener[];
   server.removeAllListeners('request');
   server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
