@@ -18,6 +18,7 @@ import { createDomainEvent, EventTypes, jobSubject, type EventPublisher } from '
 import type { Clock } from '../ports/system';
 import { audioLocation, planSegments, type ChapterSpeechPlan, type SpeechPlanSources } from './chapterSpeechPlan';
 import { chapterEncodingBlobName, chapterMasterBlobName, chapterMasterHash } from './contentAddress';
+import { masterSoundOf } from './masterSound';
 import { readCommittedPlan } from '../planning/planGenerations';
 import { planRevision } from '../planning/planRevision';
 import type { ProductionBook } from './productionBook';
@@ -106,6 +107,8 @@ export class ChapterMastering {
     // The chapter as of the plan read: the one read above, or a later copy when a commit raced the read.
     const { chapter, segments } = await readCommittedPlan(book.chapters, book.segments, found);
     if (segments.length === 0) throw new Error(`Chapter "${chapter.title}" has no segments to master`);
+    // Taken before the plan reads the lexicon, so an entry stored meanwhile counts as stored after the master.
+    const lexiconReadAt = clock.now().toISOString();
     const plan = await planSegments(this.deps.speechPlan, tenantId, projectId, segments);
     // Preflight leaves such chapters out; this only meets one whose plan changed since.
     if (plan.items.length === 0) throw new Error(`Chapter "${chapter.title}" has nothing to speak`);
@@ -116,9 +119,11 @@ export class ChapterMastering {
     const wanted = input.formats ?? [];
     const reused = master?.blobName === blobName && (await isComplete(blobs, master, wanted));
     const revision = planRevision(chapter);
-    if (reused && master!.planRevision !== revision) {
-      // The same audio as before (an edit undone, a speaker changed back): it matches the plan as it is now.
-      const current = { ...master!, planRevision: revision };
+    const sound = masterSoundOf(plan, this.deps.speechPlan.speechEngine, lexiconReadAt);
+    if (reused) {
+      // The same audio as before (an edit undone, a speaker changed back): it matches the plan as it is now, and the
+      // cast, lexicon and settings as read now (a later lexicon read also narrows which new entries are checked).
+      const current = { ...master!, planRevision: revision, sound };
       master = current;
       await this.recordMaster(tenantId, projectId, chapterId, current);
     }
@@ -158,6 +163,7 @@ export class ChapterMastering {
         planRevision: revision,
         measured: finiteMeasurement(m),
         encodings: rendered.encodings,
+        sound,
       };
       master = record;
       await this.recordMaster(tenantId, projectId, chapterId, record);
