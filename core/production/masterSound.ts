@@ -21,7 +21,7 @@ const digest = (value: unknown) => sha256Hex(canonicalJson(value)).slice(0, 32);
  * Whose voice a line is read in, as the speech plan decides it (speechPlan.ts lineVoices): the narrator reads every
  * line but dialogue, which its speaker reads (in the narrator's voice while the speaker has none).
  */
-export function voiceRole(segment: { kind: string; speakerId: string }): string {
+function voiceRole(segment: { kind: string; speakerId: string }): string {
   return segment.kind === 'dialogue' ? segment.speakerId : NARRATOR_ID;
 }
 

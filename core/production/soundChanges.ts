@@ -2,17 +2,20 @@
  * Which produced chapters would sound different if produced now, without reading their lines or planning them again:
  * each master records digests of what shaped its sound beyond its plan (masterSound.ts), and these are compared with
  * the same digests of the cast, the lexicon and the settings as they are now. A few documents are read whatever the
- * book's length: the chapters, the project, the cast, the lexicon and the pause policy. What a chapter's lines say
- * is not compared here: the plan revision its master records tells that (docs/planning.md, "Plan revisions").
+ * book's length: the chapters (without their text), the project, the cast, the lexicon and the pause policy; the
+ * chapters' text only when a lexicon entry stored since a master was made is to be matched against it. What a
+ * chapter's lines say is not compared here: the plan revision its master records tells that (docs/planning.md, "Plan
+ * revisions").
  */
-import type { ChapterRecord, CharacterRecord, MasterSoundRecord } from '../book/records';
+import type { ChapterRecord, CharacterRecord } from '../book/records';
 import { NARRATOR_ID } from '../characters/character';
 import { NotFoundError } from '../errors';
 import { segmentsAffectedBy } from '../lexicon/lexicon';
+import { readAllItems, type Filter } from '../ports/documents';
 import type { SpeechEngine } from '../ports/speech';
 import type { SpeechPlanSources, StoredLexiconEntry } from './chapterSpeechPlan';
 import { entryCanChangeSpeech, entryDigest, renderingDigest, voiceDigest } from './masterSound';
-import { chaptersOf, charactersOf, type ProductionBook } from './productionBook';
+import { charactersOf, type ProductionBook } from './productionBook';
 import { lineVoices } from './speechPlan';
 
 /**
@@ -20,6 +23,14 @@ import { lineVoices } from './speechPlan';
  * been missed by it, so it is checked against the chapter's text too.
  */
 const CLOCK_MARGIN_MS = 5 * 60_000;
+
+const PAGE_SIZE = 200;
+const CHAPTERS: Filter = { field: 'type', op: 'eq', value: 'chapter' };
+/** What the comparison reads of a chapter: not its text, which only a new lexicon entry needs. */
+const SOUND_FIELDS = ['id', 'order', 'deleted', 'master', 'planTotals'] as const;
+type ProducedChapter = Pick<ChapterRecord, (typeof SOUND_FIELDS)[number]> & {
+  master: NonNullable<ChapterRecord['master']>;
+};
 
 export interface SoundChangesDeps {
   book: Pick<ProductionBook, 'chapters' | 'segments'>;
@@ -43,10 +54,34 @@ export async function chaptersSoundingDifferent(
   tenantId: string,
   projectId: string,
 ): Promise<string[]> {
-  const produced = (await chaptersOf(deps.book, tenantId, projectId)).filter((c) => !c.deleted && c.master);
+  const { chapters } = deps.book;
+  const listed = await readAllItems(
+    (page) => chapters.listFields(tenantId, projectId, SOUND_FIELDS, { filter: CHAPTERS, page }),
+    PAGE_SIZE,
+  );
+  const produced = listed
+    .filter((c): c is ProducedChapter => !c.deleted && Boolean(c.master))
+    // `order` is a keyword of Cosmos SQL, so reading order is applied here rather than in the query.
+    .sort((a, b) => a.order - b.order);
   if (produced.length === 0) return [];
   const now = await soundNow(deps.speechPlan, tenantId, projectId);
-  return produced.filter((chapter) => soundsDifferent(chapter, now)).map((chapter) => chapter.id);
+  const settled = new Set(produced.filter((chapter) => soundsDifferentBeforeText(chapter, now)).map((c) => c.id));
+  const pending = produced
+    .filter((chapter) => !settled.has(chapter.id))
+    .map((chapter) => ({ id: chapter.id, entries: newEntries(chapter, now) }))
+    .filter((chapter) => chapter.entries.length > 0);
+  const texts = pending.length === 0 ? new Map<string, string>() : await chapterTexts(deps, tenantId, projectId);
+  const matched = pending.filter(({ id, entries }) => entries.some((e) => appliesTo(e, texts.get(id) ?? '', now)));
+  const different = new Set([...settled, ...matched.map((chapter) => chapter.id)]);
+  return produced.filter((chapter) => different.has(chapter.id)).map((chapter) => chapter.id);
+}
+
+async function chapterTexts(deps: SoundChangesDeps, tenantId: string, projectId: string): Promise<Map<string, string>> {
+  const listed = await readAllItems(
+    (page) => deps.book.chapters.listFields(tenantId, projectId, ['id', 'text'], { filter: CHAPTERS, page }),
+    PAGE_SIZE,
+  );
+  return new Map(listed.map((chapter) => [chapter.id, chapter.text]));
 }
 
 async function soundNow(sources: SpeechPlanSources, tenantId: string, projectId: string): Promise<SoundNow> {
@@ -81,51 +116,50 @@ async function soundNow(sources: SpeechPlanSources, tenantId: string, projectId:
   return { voiceOf, rendering: renderingDigest(pausePolicy, engine), entries, characters, language, engine };
 }
 
-function soundsDifferent(chapter: ChapterRecord, now: SoundNow): boolean {
-  const sound = chapter.master!.sound;
-  if (!sound) return changedSinceMastered(chapter, now);
+/** What tells without the chapter's text: a new voice or rendering, an entry it used changed or removed. */
+function soundsDifferentBeforeText(chapter: ProducedChapter, now: SoundNow): boolean {
+  const sound = chapter.master.sound;
+  if (!sound) return recastSinceMastered(chapter, now);
   if (sound.rendering !== now.rendering) return true;
   if (Object.entries(sound.voices).some(([role, voice]) => now.voiceOf(role) !== voice)) return true;
-  return lexiconChanged(chapter, sound, now);
+  const current = new Map(now.entries.map((entry) => [entry.id, entry]));
+  return Object.entries(sound.lexicon).some(([id, recorded]) => {
+    const entry = current.get(id);
+    return !entry || entryDigest(entry) !== recorded;
+  });
 }
 
 /**
- * An entry that changed one of its lines was changed or removed; or an entry stored since the master's lexicon read
- * (or just before it, by another clock) matches its text, as the lexicon API matches it.
+ * Lexicon entries that may change the chapter's lines if they match its text: those stored since the master's
+ * lexicon read (or just before it, by another clock) that it did not use; for a master made before its sound was
+ * recorded, those stored since it was made.
  */
-function lexiconChanged(chapter: ChapterRecord, sound: MasterSoundRecord, now: SoundNow): boolean {
-  const current = new Map(now.entries.map((entry) => [entry.id, entry]));
-  for (const [id, recorded] of Object.entries(sound.lexicon)) {
-    const entry = current.get(id);
-    if (!entry || entryDigest(entry) !== recorded) return true;
-  }
-  const since = Date.parse(sound.lexiconReadAt) - CLOCK_MARGIN_MS;
-  return now.entries.some(
-    (entry) => !(entry.id in sound.lexicon) && storedSince(entry, since) && appliesTo(entry, chapter, now),
+function newEntries(chapter: ProducedChapter, now: SoundNow): StoredLexiconEntry[] {
+  const { sound, masteredAt } = chapter.master;
+  const since = sound ? Date.parse(sound.lexiconReadAt) - CLOCK_MARGIN_MS : Date.parse(masteredAt);
+  return now.entries.filter(
+    (entry) =>
+      !(sound && entry.id in sound.lexicon) &&
+      (entry.updatedAt === undefined || Date.parse(entry.updatedAt) >= since) &&
+      entryCanChangeSpeech(entry, now.engine),
   );
 }
 
 /**
- * A master made before its sound was recorded: listed when something that may shape it was stored after it was made
- * (a speaker of its lines, a lexicon entry that matches its text). A pause policy changed or an entry removed since
- * is not seen from the documents alone; producing the chapter again (its audio is reused) records its sound.
+ * A master made before its sound was recorded is named when a speaker of its lines (any character, when the chapter
+ * keeps no plan totals) was stored after it was made, or a lexicon entry matching its text was (newEntries). A pause
+ * policy changed or an entry removed since is not seen for it; producing it again (its audio is reused) records its
+ * sound.
  */
-function changedSinceMastered(chapter: ChapterRecord, now: SoundNow): boolean {
-  const since = Date.parse(chapter.master!.masteredAt);
+function recastSinceMastered(chapter: ProducedChapter, now: SoundNow): boolean {
+  const since = Date.parse(chapter.master.masteredAt);
   const speakers = chapter.planTotals ? new Set([NARRATOR_ID, ...Object.keys(chapter.planTotals.speakers)]) : null;
-  const recast = now.characters.some(
+  return now.characters.some(
     (character) => (!speakers || speakers.has(character.characterId)) && Date.parse(character.updatedAt) > since,
   );
-  return recast || now.entries.some((entry) => storedSince(entry, since) && appliesTo(entry, chapter, now));
 }
 
-function storedSince(entry: StoredLexiconEntry, since: number): boolean {
-  return entry.updatedAt === undefined || Date.parse(entry.updatedAt) >= since;
-}
-
-function appliesTo(entry: StoredLexiconEntry, chapter: ChapterRecord, now: SoundNow): boolean {
-  return (
-    entryCanChangeSpeech(entry, now.engine) &&
-    segmentsAffectedBy(entry, [{ id: chapter.id, text: chapter.text, locale: now.language }]).length > 0
-  );
+/** Whether the entry matches the chapter's text, as the lexicon API matches it. */
+function appliesTo(entry: StoredLexiconEntry, text: string, now: SoundNow): boolean {
+  return segmentsAffectedBy(entry, [{ id: 'chapter', text, locale: now.language }]).length > 0;
 }
