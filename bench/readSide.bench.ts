@@ -6,7 +6,9 @@
  * Per book: plan time per chapter (the plan job, POST to end); the segment listing with each filter (none, unknown
  * speaker, flagged, one character, one chapter): the first page (median of several) and the mean time per page over
  * a walk of the first pages; a whole chapter (the book's longest) read with the largest page the API accepts; the
- * production estimate (median). The reads alternate between the two books request by request, so the machine's other
+ * production estimate (median); which produced chapters would sound different now (sound-changes: every live chapter
+ * mastered by production's mastering step over the real stores, the render left out; median time and the host's CPU
+ * per request, from /proc). The reads alternate between the two books request by request, so the machine's other
  * work weighs on both alike. The hosts are restarted after planning, so their peak resident memory while the reads
  * run (four clients at once at the end) is what the reads take. The ratio rows divide the 2 MB figures by the 0.2 MB
  * ones (target: at most 2, memory within ±10 %).
@@ -14,10 +16,12 @@
 import fs from 'node:fs';
 import { startTestPlatform, type TestPlatform } from '../test/support/testPlatform';
 import { processTree } from './production/processTree';
+import { fakeMasters } from './readSide/masters';
 import { corpusManuscript } from './readSide/manuscripts';
 import type { BenchContext, BenchModule, BenchRow, MetricValue } from './types';
 
 const USER = 'creator@andes.test';
+const TENANT = 't-andes';
 const BOOKS = [
   { name: '0.2 MB', bytes: 200_000 },
   { name: '2 MB', bytes: 2_000_000 },
@@ -83,9 +87,10 @@ async function json<T>(res: Response, what: string): Promise<T> {
 async function waitForJob(platform: TestPlatform, projectId: string, jobId: string): Promise<{ status: string }> {
   const deadline = Date.now() + JOB_TIMEOUT_MS;
   for (;;) {
-    const job = await json<{ status: string }>(
-      await platform.api(USER, `/v1/projects/${projectId}/jobs/${jobId}`),
-      'job',
+    // A poll the loaded machine drops (the connection refused or reset) is tried again at the next tick.
+    const job = await platform.api(USER, `/v1/projects/${projectId}/jobs/${jobId}`).then(
+      (res) => json<{ status: string }>(res, 'job'),
+      () => ({ status: 'polling' }),
     );
     if (['succeeded', 'failed', 'cancelled'].includes(job.status)) return job;
     if (Date.now() > deadline) throw new Error(`job ${jobId} did not finish`);
@@ -105,6 +110,13 @@ function hostPid(platform: TestPlatform): number {
   const host = processTree(platform.pid).find((p) => p.commandLine.includes('appHostProcess'));
   if (!host) throw new Error('no separate host process found');
   return host.pid;
+}
+
+/** CPU seconds (user and system) a process has used so far, from /proc. */
+function cpuSeconds(pid: number): number {
+  // The fields after the command name (which may hold spaces) start at the process state: utime and stime are 12, 13.
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
 function memoryMb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
@@ -229,6 +241,10 @@ async function readWholeChapter(platform: TestPlatform, projectId: string, chapt
   throw new Error('no page size accepted for a chapter listing');
 }
 
+async function soundChanges(platform: TestPlatform, projectId: string): Promise<{ chapterIds: string[] }> {
+  return json(await platform.api(USER, `/v1/projects/${projectId}/sound-changes`), 'sound-changes');
+}
+
 async function estimateMs(platform: TestPlatform, projectId: string): Promise<number> {
   const { ms } = await timed(async () =>
     json(await platform.api(USER, `/v1/projects/${projectId}/productions/estimate`), 'estimate'),
@@ -256,6 +272,9 @@ async function prepare(book: (typeof BOOKS)[number], log: (message: string) => v
     const { projectId } = loaded;
     const speakerId = await busiestCharacter(platform, projectId);
     const middle = loaded.chapters[Math.floor(chapters / 2)].id;
+    await json(await platform.api(USER, `/v1/projects/${projectId}/casting/auto`, { method: 'POST' }), 'casting');
+    const mastered = await timed(() => fakeMasters(platform, USER, TENANT, projectId));
+    log(`${book.name}: ${mastered.result} chapters mastered (render left out) in ${round(mastered.ms / 1000)} s`);
     const rows = new Map<string, Record<string, MetricValue>>();
     rows.set('plan', {
       chapters,
@@ -329,6 +348,24 @@ async function measureReads(books: Prepared[], k: Knobs, log: (message: string) 
     book.rows.set('estimate', { medianMs: round(median(estimates[b])) });
     log(`${book.name}: estimate ${JSON.stringify(book.rows.get('estimate'))}`);
   }
+  const sound = books.map(() => ({ ms: [] as number[], cpuSec: 0, changed: 0 }));
+  for (let i = 0; i < k.samples; i++)
+    for (const [b, book] of books.entries()) {
+      const host = hostPid(book.platform);
+      const cpuBefore = cpuSeconds(host);
+      const { ms, result } = await timed(() => soundChanges(book.platform, book.projectId));
+      sound[b].cpuSec += cpuSeconds(host) - cpuBefore;
+      sound[b].ms.push(ms);
+      sound[b].changed = result.chapterIds.length;
+    }
+  for (const [b, book] of books.entries()) {
+    book.rows.set('sound-changes', {
+      medianMs: round(median(sound[b].ms)),
+      hostCpuMsPerRequest: round((sound[b].cpuSec * 1000) / k.samples),
+      chaptersSoundingDifferent: sound[b].changed,
+    });
+    log(`${book.name}: sound-changes ${JSON.stringify(book.rows.get('sound-changes'))}`);
+  }
   for (const book of books) {
     let failures = 0;
     // A request that fails (one slow enough for the client to give up on) is counted, not fatal.
@@ -371,7 +408,7 @@ function ratios(small: Prepared, big: Prepared): BenchRow[] {
 const bench: BenchModule = {
   name: 'readSide',
   description:
-    'Segment listing per filter (first page, median; mean per page over the first pages), a whole chapter, the production estimate and plan time per chapter on a 0.2 MB and a 2 MB manuscript, each on its own local platform, reads interleaved between the two; host peak RSS while reading (fresh hosts, then 4 clients at once); ratio rows are 2 MB / 0.2 MB (targets: time ≤ 2, memory within ±10 %)',
+    'Segment listing per filter (first page, median; mean per page over the first pages), a whole chapter, the production estimate, sound-changes over every chapter mastered (render left out; median time, host CPU per request) and plan time per chapter on a 0.2 MB and a 2 MB manuscript, each on its own local platform, reads interleaved between the two; host peak RSS while reading (fresh hosts, then 4 clients at once); ratio rows are 2 MB / 0.2 MB (targets: time ≤ 2, memory within ±10 %)',
   async run({ env, log }) {
     const k = knobs(env);
     const books: Prepared[] = [];

@@ -78,6 +78,23 @@ export interface ChapterMasterRecord {
   measured?: LoudnessMeasurement;
   /** Retail encodings written from the master's own stream in its render pass: their levels are `measured`. */
   encodings?: ChapterEncodingRecord[];
+  /**
+   * What shaped the master's sound beyond its plan (core/production/masterSound.ts), so whether it would sound
+   * different now is told without planning it again. Absent on masters made before it was recorded.
+   */
+  sound?: MasterSoundRecord;
+}
+
+/** Digests of the voices, pronunciations and rendering settings a chapter master was made with. */
+export interface MasterSoundRecord {
+  /** By speaker id (the narrator's and each dialogue speaker's): the voice, style and prosody their lines were read in. */
+  voices: Record<string, string>;
+  /** By lexicon entry id: each entry that changed how one of its lines is said. */
+  lexicon: Record<string, string>;
+  /** When the lexicon was read for it: an entry stored since then may match its lines. */
+  lexiconReadAt: string;
+  /** The pause policy, the speech engine, room tone and the loudness target. */
+  rendering: string;
 }
 
 export interface ChapterEncodingRecord {

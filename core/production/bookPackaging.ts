@@ -276,7 +276,8 @@ function packageInputKeyOf(
       id: c.id,
       title: c.title,
       chapterType: c.chapterType,
-      master: { ...c.master!, masteredAt: undefined, jobId: undefined, planRevision: undefined },
+      // What the master was made from is named by its file; its sound record is for comparing with now.
+      master: { ...c.master!, masteredAt: undefined, jobId: undefined, planRevision: undefined, sound: undefined },
     })),
     credits,
     coverBlobName,

@@ -18,6 +18,7 @@ import { createDomainEvent, EventTypes, jobSubject, type EventPublisher } from '
 import type { Clock } from '../ports/system';
 import { audioLocation, planSegments, type ChapterSpeechPlan, type SpeechPlanSources } from './chapterSpeechPlan';
 import { chapterEncodingBlobName, chapterMasterBlobName, chapterMasterHash } from './contentAddress';
+import { masterSoundOf } from './masterSound';
 import { readCommittedPlan } from '../planning/planGenerations';
 import { planRevision } from '../planning/planRevision';
 import type { ProductionBook } from './productionBook';
@@ -106,6 +107,8 @@ export class ChapterMastering {
     // The chapter as of the plan read: the one read above, or a later copy when a commit raced the read.
     const { chapter, segments, readBefore } = await readCommittedPlan(book.chapters, book.segments, found);
     if (segments.length === 0) throw new Error(`Chapter "${chapter.title}" has no segments to master`);
+    // Taken before the plan reads the lexicon, so an entry stored meanwhile counts as stored after the master.
+    const lexiconReadAt = clock.now().toISOString();
     const plan = await planSegments(this.deps.speechPlan, tenantId, projectId, segments);
     // Preflight leaves such chapters out; this only meets one whose plan changed since.
     if (plan.items.length === 0) throw new Error(`Chapter "${chapter.title}" has nothing to speak`);
@@ -118,9 +121,11 @@ export class ChapterMastering {
     // Of the copy read before the lines: an edit counted after them may be missing from this audio (then the master
     // says it is out of date, and the next production finds that and masters again or updates it).
     const revision = planRevision(readBefore);
-    if (reused && master!.planRevision !== revision) {
-      // The same audio as before (an edit undone, a speaker changed back): it matches the plan as it is now.
-      const current = { ...master!, planRevision: revision };
+    const sound = masterSoundOf(plan, this.deps.speechPlan.speechEngine, lexiconReadAt);
+    if (reused) {
+      // The same audio as before (an edit undone, a speaker changed back): it matches the plan as it is now, and the
+      // cast, lexicon and settings as read now (a later lexicon read also narrows which new entries are checked).
+      const current = { ...master!, planRevision: revision, sound };
       master = current;
       await this.recordMaster(tenantId, projectId, chapterId, current);
     }
@@ -160,6 +165,7 @@ export class ChapterMastering {
         planRevision: revision,
         measured: finiteMeasurement(m),
         encodings: rendered.encodings,
+        sound,
       };
       master = record;
       await this.recordMaster(tenantId, projectId, chapterId, record);

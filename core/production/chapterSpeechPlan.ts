@@ -14,6 +14,9 @@ import { segmentAudioBlobName, segmentAudioHash, type SegmentAudioKey } from './
 import { charactersOf, type ProductionBook } from './productionBook';
 import { chapterSpeech, segmentSsml, type SegmentSpeechInput, type UnspeakableSegment } from './speechPlan';
 
+/** A lexicon entry as stored: when it was last written, where the store keeps it (masterSound.ts compares it). */
+export type StoredLexiconEntry = LexiconEntry & { updatedAt?: string };
+
 /** What a chapter's speech plan is made from: the book's language and cast, the voices, pauses and lexicon. */
 export interface SpeechPlanSources {
   projects: Pick<ProjectService, 'find'>;
@@ -25,7 +28,7 @@ export interface SpeechPlanSources {
    * The project's pronunciation lexicon. Each segment's content address carries the version of the entries that
    * change its request (speechPlan.ts segmentLexicon), so an edit re-renders only those segments.
    */
-  lexicon(tenantId: string, projectId: string): Promise<LexiconEntry[]>;
+  lexicon(tenantId: string, projectId: string): Promise<StoredLexiconEntry[]>;
   speechEngine: SpeechEngine;
 }
 

@@ -145,7 +145,7 @@ export function defaultNarratorVoice(voices: VoiceDescriptor[], bookLocale: stri
   return found;
 }
 
-function narratorVoice(input: SpeechPlanInput): ResolvedVoice {
+function narratorVoice(input: Pick<SpeechPlanInput, 'characters' | 'voices' | 'bookLocale'>): ResolvedVoice {
   const cast = input.characters.find((character) => character.characterId === NARRATOR_ID)?.voice;
   if (cast) return cast;
   const voice = defaultNarratorVoice(input.voices, input.bookLocale);
@@ -159,10 +159,39 @@ function narratorVoice(input: SpeechPlanInput): ResolvedVoice {
   };
 }
 
-/** Narration, headings and unattributed lines are read by the narrator; dialogue by its speaker's cast voice. */
-function voiceFor(segment: SpeechPlanSegment, voices: Map<string, VoiceAssignment>, narrator: ResolvedVoice) {
-  if (segment.kind !== 'dialogue') return narrator;
-  return voices.get(segment.speakerId) ?? narrator;
+/** The voice a line is read with: its catalog entry, and the style (one the voice has) and prosody cast. */
+export interface LineVoice {
+  descriptor: VoiceDescriptor;
+  style: string | null;
+  styleDegree: number | null;
+  ratePercent: number;
+  pitchPercent: number;
+}
+
+/**
+ * Who reads which line with the cast and catalog given: narration, headings and unattributed lines the narrator;
+ * dialogue its speaker's cast voice, or the narrator's while the speaker has none.
+ */
+export function lineVoices(
+  input: Pick<SpeechPlanInput, 'characters' | 'voices' | 'bookLocale'>,
+): (segment: Pick<SpeechPlanSegment, 'kind' | 'speakerId'>) => LineVoice {
+  const allowed = new Map(input.voices.map((voice) => [voice.name, voice]));
+  const narrator = narratorVoice(input);
+  const cast = new Map<string, VoiceAssignment>();
+  for (const character of input.characters) if (character.voice) cast.set(character.characterId, character.voice);
+  return (segment) => {
+    const voice = segment.kind === 'dialogue' ? (cast.get(segment.speakerId) ?? narrator) : narrator;
+    const descriptor = allowed.get(voice.voiceName);
+    if (!descriptor) throw new SsmlAllowlistError('unknown_voice', voice.voiceName);
+    const style = voice.style && descriptor.styles.includes(voice.style) ? voice.style : null;
+    return {
+      descriptor,
+      style,
+      styleDegree: style === null ? null : voice.styleDegree,
+      ratePercent: voice.ratePercent,
+      pitchPercent: voice.pitchPercent,
+    };
+  };
 }
 
 interface SpokenSegment {
@@ -212,10 +241,7 @@ export interface ChapterSpeech {
  * pause between two speeches of a play is a paragraph's, not a turn's.
  */
 export function chapterSpeech(input: SpeechPlanInput): ChapterSpeech {
-  const allowed = new Map(input.voices.map((voice) => [voice.name, voice]));
-  const narrator = narratorVoice(input);
-  const cast = new Map<string, VoiceAssignment>();
-  for (const character of input.characters) if (character.voice) cast.set(character.characterId, character.voice);
+  const voiceOf = lineVoices(input);
   const ordered = [...input.segments].sort((a, b) => a.index - b.index);
   const spoken = ordered.map((segment) =>
     toSpokenForm(spokenPart(segment), input.bookLocale, { isHeading: segment.kind === 'heading' }).trim(),
@@ -225,10 +251,7 @@ export function chapterSpeech(input: SpeechPlanInput): ChapterSpeech {
     .map((segment) => ({ segmentId: segment.id, index: segment.index, text: segment.text }));
   const speakable = spokenSegments(ordered, spoken);
   const speech = speakable.map(({ segment, spokenText }, position) => {
-    const voice = voiceFor(segment, cast, narrator);
-    const descriptor = allowed.get(voice.voiceName);
-    if (!descriptor) throw new SsmlAllowlistError('unknown_voice', voice.voiceName);
-    const style = voice.style && descriptor.styles.includes(voice.style) ? voice.style : null;
+    const { descriptor, style, styleDegree, ratePercent, pitchPercent } = voiceOf(segment);
     const lexicon = segmentLexicon(spokenText, input.lexicon, {
       bookLocale: input.bookLocale,
       engine: input.engine,
@@ -239,9 +262,9 @@ export function chapterSpeech(input: SpeechPlanInput): ChapterSpeech {
       spokenText,
       voiceName: descriptor.name,
       style,
-      styleDegree: style === null ? null : voice.styleDegree,
-      ratePercent: voice.ratePercent,
-      pitchPercent: voice.pitchPercent,
+      styleDegree,
+      ratePercent,
+      pitchPercent,
       locale: descriptor.locale,
       pauseAfterMs: pauseAfterMs(segment, speakable[position + 1]?.restBefore, input.pausePolicy),
       lexicon: lexicon.entries,

@@ -9,7 +9,7 @@ import { chaptersChangedSinceAudio, chaptersChangedSincePackages } from '../deli
 /**
  * What a producer must know before sending the book: the chapters that changed since the packages were built (or,
  * before any package, since their audio was made), those that would sound different now (a character's voice, a
- * pronunciation or the pauses changed: the server compares what their master would be), and where to produce them.
+ * pronunciation or the pauses changed: the server compares what their master was made with), and where to produce them.
  */
 export function ChangedChapters({
   projectId,
