@@ -58,6 +58,11 @@ export interface EndpointDefinition<
    * exporting their own data); every other tenant operation answers 403 `consent_required` until they accept.
    */
   beforeConsent?: boolean;
+  /**
+   * A read whose handler may start with the token's principal while the caller's user and tenant documents are still
+   * being read (`readAhead.ts`). Only for a tenant `GET` whose handler writes nothing and does not use `ctx.tenant`.
+   */
+  readAhead?: boolean;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- handlers are typed at definition; the catalog only routes
