@@ -28,6 +28,7 @@ export interface EndpointDefinition<
   route: string;
   summary: string;
   tags: string[];
+  /** Who may call: anyone, any signed-in identity, a member of a tenant, or the platform operator. */
   access: 'public' | 'signed-in' | 'tenant' | 'operator';
   params?: P;
   query?: Q;

@@ -22,9 +22,6 @@ import { confirmMember, limitKey, verifyCaller } from './authentication';
 
 export type { Reply } from './catalog';
 
-/** Who may call: anyone, any signed-in identity, a member of a tenant, or the platform operator. */
-export type Access = EndpointDefinition['access'];
-
 export interface RequestContext<P, Q, B> {
   requestId: string;
   principal: Principal | undefined;
