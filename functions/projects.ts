@@ -26,6 +26,8 @@ endpoint({
   summary: 'Projects visible to you: filter by status, search title/author, page with continuation tokens',
   tags: ['projects'],
   access: 'tenant',
+  // Its page query runs alongside the reads of the caller's user and tenant (functions/http/readAhead.ts).
+  readAhead: true,
   query: ListProjectsQuery,
   responses: { 200: { description: 'A page of projects', schema: ProjectPage } },
   async handle({ principal, query, services }) {

@@ -28,6 +28,7 @@ export interface EndpointDefinition<
   route: string;
   summary: string;
   tags: string[];
+  /** Who may call: anyone, any signed-in identity, a member of a tenant, or the platform operator. */
   access: 'public' | 'signed-in' | 'tenant' | 'operator';
   params?: P;
   query?: Q;
@@ -58,6 +59,11 @@ export interface EndpointDefinition<
    * exporting their own data); every other tenant operation answers 403 `consent_required` until they accept.
    */
   beforeConsent?: boolean;
+  /**
+   * A read whose handler may start with the token's principal while the caller's user and tenant documents are still
+   * being read (`readAhead.ts`). Only for a tenant `GET` whose handler writes nothing and does not use `ctx.tenant`.
+   */
+  readAhead?: boolean;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- handlers are typed at definition; the catalog only routes

@@ -3,9 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Principal } from '../../core/auth/principal';
 import type { TenantRecord } from '../../core/tenants/tenant';
-import { DomainError, UnauthenticatedError } from '../../core/errors';
+import { DomainError } from '../../core/errors';
 import { services, type Services } from '../../adapters/compositionRoot';
-import { extractBearerToken } from '../../adapters/identity/jwtTokenVerifier';
 import { toErrorResponse } from './errors';
 import { jsonReply, toHttpResponse } from './httpReply';
 import { openUpload, readBinaryBody, readJsonBody, type IncomingUpload } from './body';
@@ -18,11 +17,10 @@ import { standardResponses } from './standardResponses';
 import { isAudited } from '../../core/privacy/audit';
 import { requireOperator } from '../../core/auth/permissions';
 import { runForTenant } from '../../adapters/metrics/tenantScope';
+import { admitsGuess, startReadAhead } from './readAhead';
+import { confirmMember, limitKey, verifyCaller } from './authentication';
 
 export type { Reply } from './catalog';
-
-/** Who may call: anyone, any signed-in identity, a member of a tenant, or the platform operator. */
-export type Access = EndpointDefinition['access'];
 
 export interface RequestContext<P, Q, B> {
   requestId: string;
@@ -59,6 +57,9 @@ export function endpoint<
     ): Promise<Reply>;
   },
 ): void {
+  if (definition.readAhead && !readsOnly(definition as unknown as AnyEndpoint)) {
+    throw new Error(`${definition.operationId}: only a tenant GET without a body may read ahead of authorization`);
+  }
   const responses = { ...standardResponses(definition as unknown as AnyEndpoint), ...definition.responses };
   endpointCatalog.push({ ...(definition as unknown as AnyEndpoint), responses });
   app.http(definition.operationId, {
@@ -82,38 +83,35 @@ async function handle(
   let svc: Services | undefined;
   let upload: IncomingUpload | undefined;
   let status = 500;
-  try {
-    svc = services();
-    ({ principal, tenant } = await authenticate(definition, request, svc));
-    // Operator routes refuse everyone else before anything about the request is looked at (403, never a 400).
-    if (definition.access === 'operator') requireOperator(principal);
-    rateLimiter ??= new TenantRateLimiter(svc.config.RATE_LIMIT_PER_MINUTE);
-    if (principal)
-      rateLimiter.take(principal.kind === 'tenant-user' ? `t:${principal.tenantId}` : `u:${principal.userId}`);
+  /** Validates the request and runs the handler as `caller`, in its tenant's scope. */
+  const run = async (
+    ready: Services,
+    caller: Principal | undefined,
+    callerTenant: TenantRecord | undefined,
+  ): Promise<Reply> => {
     const params = parse(definition.params, request.params, 'path');
     const query = parse(definition.query, Object.fromEntries(request.query.entries()), 'query');
-    const body = await readBody(definition, request, svc);
-    upload = openStreamedUpload(definition, request, svc);
+    const body = await readBody(definition, request, ready);
+    upload = openStreamedUpload(definition, request, ready);
     const ctx: RequestContext<unknown, unknown, unknown> = {
       requestId,
-      principal,
+      principal: caller,
       params,
       query,
       body,
       ifMatch: request.headers.get('if-match') ?? undefined,
       request,
-      services: svc,
-      tenant,
+      services: ready,
+      tenant: callerTenant,
       orchestrations: definition.orchestrates ? orchestrationClientFor(context) : unavailableOrchestrations,
       upload,
     };
     // The work runs in its tenant's scope, so the measuring wrappers of speech and analysis can attribute it.
-    const ready = svc;
-    const reply = await runForTenant(principal?.kind === 'tenant-user' ? principal.tenantId : undefined, () =>
+    return runForTenant(caller?.kind === 'tenant-user' ? caller.tenantId : undefined, () =>
       definition.idempotent
         ? withIdempotency(
             ready,
-            principal,
+            caller,
             definition.operationId,
             request.headers.get('idempotency-key'),
             { params, query, body },
@@ -121,6 +119,24 @@ async function handle(
           )
         : definition.handle(ctx),
     );
+  };
+  try {
+    svc = services();
+    rateLimiter ??= new TenantRateLimiter(svc.config.RATE_LIMIT_PER_MINUTE);
+    const ready = svc;
+    const caller = await verifyCaller(definition, request, ready);
+    const membership = confirmMember(definition, caller, ready);
+    // Not for a tenant over its budget: the limiter, checked after authorization, would refuse the read anyway.
+    const readAhead =
+      definition.readAhead && caller?.kind === 'tenant-user' && rateLimiter.admits(limitKey(caller))
+        ? startReadAhead(caller, (guess) => run(ready, guess, undefined))
+        : undefined;
+    ({ principal, tenant } = await membership);
+    // Operator routes refuse everyone else before anything about the request is looked at (403, never a 400).
+    if (definition.access === 'operator') requireOperator(principal);
+    if (principal) rateLimiter.take(limitKey(principal));
+    const reply =
+      readAhead && admitsGuess(readAhead, principal) ? await readAhead.reply : await run(ready, principal, tenant);
     status = reply.status;
     return toHttpResponse(reply, requestId);
   } catch (error) {
@@ -203,25 +219,9 @@ function validRequestId(value: string | null): string | undefined {
   return value && /^[A-Za-z0-9._-]{8,128}$/.test(value) ? value : undefined;
 }
 
-async function authenticate(
-  definition: AnyEndpoint,
-  request: HttpRequest,
-  svc: Services,
-): Promise<{ principal?: Principal; tenant?: TenantRecord }> {
-  const access: Access = definition.access;
-  const token = extractBearerToken(request.headers);
-  if (access === 'public') {
-    return { principal: token ? await svc.tokenVerifier.verify(token).catch(() => undefined) : undefined };
-  }
-  if (!token) throw new UnauthenticatedError();
-  const principal = await svc.tokenVerifier.verify(token);
-  if (principal.kind !== 'tenant-user') return { principal };
-  // The role comes from the user document (the token's claim can only narrow it), so a change is immediate.
-  const [tenant, member] = await Promise.all([
-    svc.tenants.assertActive(principal.tenantId),
-    svc.users.currentMember(principal, definition.beforeConsent ? undefined : svc.privacy.consent.termsVersion),
-  ]);
-  return { principal: member, tenant };
+function readsOnly(definition: AnyEndpoint): boolean {
+  const { method, access, body, idempotent, orchestrates } = definition;
+  return method === 'GET' && access === 'tenant' && !body && !idempotent && !orchestrates;
 }
 
 function parse(schema: z.ZodObject | undefined, value: unknown, where: 'path' | 'query'): unknown {

@@ -19,3 +19,19 @@ describe('per-tenant rate limiter', () => {
     expect(() => limiter.take('t1')).not.toThrow();
   });
 });
+
+describe('asking the limiter without taking', () => {
+  it('answers what take would do and spends nothing', () => {
+    let now = 0;
+    const limiter = new TenantRateLimiter(2, () => now);
+    expect(limiter.admits('t1')).toBe(true);
+    limiter.take('t1');
+    expect(limiter.admits('t1')).toBe(true);
+    expect(limiter.admits('t1')).toBe(true);
+    limiter.take('t1');
+    expect(limiter.admits('t1')).toBe(false);
+    expect(() => limiter.take('t1')).toThrow(RateLimitedError);
+    now += 30_000;
+    expect(limiter.admits('t1')).toBe(true);
+  });
+});

@@ -27,6 +27,14 @@ export class TenantRateLimiter {
     if (this.buckets.size > 10_000) this.evictOldest();
   }
 
+  /** Whether `take` would admit a request for this key now; takes nothing. */
+  admits(tenantKey: string): boolean {
+    const bucket = this.buckets.get(tenantKey);
+    if (!bucket) return this.perMinute >= 1;
+    const refilled = bucket.tokens + (this.now() - bucket.updatedAt) * (this.perMinute / 60_000);
+    return Math.min(this.perMinute, refilled) >= 1;
+  }
+
   private evictOldest(): void {
     const oldest = [...this.buckets.entries()].sort((a, b) => a[1].updatedAt - b[1].updatedAt).slice(0, 1000);
     for (const [key] of oldest) this.buckets.delete(key);

@@ -19,6 +19,10 @@ export interface CosmosWire {
   forwardTo(emulatorEndpoint: string): void;
   /** The requests made while `action` ran. */
   during(action: () => Promise<void>): Promise<CosmosWireRequest[]>;
+  /** Requests that match arrive but are not forwarded until `release()` (which then forwards them, and later ones). */
+  hold(matches: (request: CosmosWireRequest) => boolean): { release(): void };
+  /** Resolves with the first request from now on that matches. */
+  arrival(matches: (request: CosmosWireRequest) => boolean): Promise<CosmosWireRequest>;
   stop(): Promise<void>;
 }
 
@@ -44,9 +48,21 @@ export async function startCosmosWire(emulatorEndpoint?: string): Promise<Cosmos
   const target = new Promise<string>((resolve) => (setTarget = resolve));
   if (emulatorEndpoint) setTarget(emulatorEndpoint);
   const agent = new http.Agent({ keepAlive: true });
+  const holds: { matches: (request: CosmosWireRequest) => boolean; released: Promise<void> }[] = [];
+  const waiting: { matches: (request: CosmosWireRequest) => boolean; resolve(request: CosmosWireRequest): void }[] = [];
   const server = http.createServer((req, res) => {
-    seen.push({ method: req.method ?? '', resource: resourceOf(req.url ?? '/'), kind: kindOf(req.headers) });
-    void target.then((base) => {
+    const request: CosmosWireRequest = {
+      method: req.method ?? '',
+      resource: resourceOf(req.url ?? '/'),
+      kind: kindOf(req.headers),
+    };
+    seen.push(request);
+    for (const waiter of waiting.splice(0)) {
+      if (waiter.matches(request)) waiter.resolve(request);
+      else waiting.push(waiter);
+    }
+    const heldUntil = Promise.all(holds.filter((held) => held.matches(request)).map((held) => held.released));
+    void Promise.all([target, heldUntil]).then(([base]) => {
       const forwarded = http.request(new URL(req.url ?? '/', base), {
         method: req.method,
         headers: req.headers,
@@ -68,6 +84,14 @@ export async function startCosmosWire(emulatorEndpoint?: string): Promise<Cosmos
       const from = seen.length;
       await action();
       return seen.slice(from);
+    },
+    hold(matches) {
+      let release!: () => void;
+      holds.push({ matches, released: new Promise<void>((resolve) => (release = resolve)) });
+      return { release: () => release() };
+    },
+    arrival(matches) {
+      return new Promise((resolve) => waiting.push({ matches, resolve }));
     },
     stop: () => {
       agent.destroy();
