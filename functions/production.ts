@@ -116,7 +116,7 @@ endpoint({
   },
   async handle({ principal, params, query, services }) {
     const { user, project } = await services.projects.load(principal, params.projectId, 'project.costs');
-    const assessment = await services.production.assess(user.tenantId, project.id, null, {
+    const assessment = await services.production.assess(user.tenantId, project.id, query.chapterIds ?? null, {
       allowUnknownSpeakers: true,
       refuse: false,
       platforms: query.platforms,

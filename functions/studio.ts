@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ErrorBody, Id } from '../core/api/common';
 import { ProjectFactsView, toProjectFactsView } from '../core/api/studio';
+import { readSpeakingCastCounts } from '../core/casting/speakingCast';
 import { endpoint } from './http/endpoint';
 
 /** What the web studio's navigation needs beyond the project itself: the counts each workflow step keeps. */
@@ -21,6 +22,7 @@ endpoint({
   },
   async handle({ principal, params, services }) {
     const { project } = await services.projects.load(principal, params.projectId, 'project.read');
-    return { status: 200, json: toProjectFactsView(project.facts) };
+    const cast = await readSpeakingCastCounts(services.book, project.tenantId, params.projectId);
+    return { status: 200, json: toProjectFactsView(project.facts, cast) };
   },
 });

@@ -19,5 +19,21 @@ function cleanMessage(raw: string): string {
     /(Speech synthesis failed permanently.*|The plan is not ready for production.*|Monthly character quota exceeded.*)/i.exec(
       reason,
     );
-  return (inner ? inner[1] : reason).slice(0, 1000);
+  return (inner ? inner[1] : withoutWrappers(reason)).slice(0, 1000);
+}
+
+/**
+ * "OrchestrationFailure: Orchestrator function 'renderChapter' failed: DomainError: Audio … was not found" is read by
+ * a producer: the wrappers and error class names say nothing to them, the reason at the end does.
+ */
+function withoutWrappers(reason: string): string {
+  let inner = reason;
+  for (;;) {
+    const next = inner
+      .replace(/^\w*Failure: Orchestrator function '[^']*' failed: /, '')
+      .replace(/^Activity function '[^']*' failed: /, '')
+      .replace(/^[A-Z]\w*Error: /, '');
+    if (next === inner) return inner || reason;
+    inner = next;
+  }
 }

@@ -109,6 +109,13 @@ export const EstimateQuery = z.strictObject({
     .default('apple,acx')
     .transform((value) => value.split(',').map((p) => p.trim()))
     .pipe(Platforms),
+  /** Comma-separated; only these chapters, as a production of a selection would make them (default: the book). */
+  chapterIds: z
+    .string()
+    .max(8000)
+    .transform((value) => value.split(',').map((id) => id.trim()))
+    .pipe(z.array(Id).min(1).max(2000))
+    .optional(),
 });
 
 export const StartedJob = z

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { SpeakingCastCounts } from '../casting/speakingCast';
 import type { ProductionFacts } from '../projects/project';
 
 /**
@@ -12,6 +13,14 @@ export const ProjectFactsView = z
     chapterCount: z.number().int(),
     characterCount: z.number().int(),
     charactersWithVoice: z.number().int(),
+    speakingCharacters: z
+      .number()
+      .int()
+      .optional()
+      .describe(
+        'Characters production would ask a voice of (the narrator, anyone with a line found or planned); only on the facts endpoint: a listing counts every character',
+      ),
+    speakingCharactersWithVoice: z.number().int().optional().describe('Of the speaking characters, the ones cast'),
     segmentCount: z.number().int(),
     segmentsWithSpeaker: z.number().int(),
     segmentsRendered: z.number().int(),
@@ -28,8 +37,10 @@ export const ProjectFactsView = z
   .meta({ id: 'ProjectFacts' });
 export type ProjectFactsView = z.infer<typeof ProjectFactsView>;
 
-export function toProjectFactsView(facts: ProductionFacts): ProjectFactsView {
+/** `cast`, when counted, says who of the characters needs a voice (the facts endpoint; listings skip the reads). */
+export function toProjectFactsView(facts: ProductionFacts, cast?: SpeakingCastCounts): ProjectFactsView {
   return {
+    ...cast,
     manuscriptStatus: facts.manuscriptStatus,
     chapterCount: facts.chapterCount,
     characterCount: facts.characterCount,

@@ -1,8 +1,7 @@
-import type { Browser } from 'playwright-core';
-import { launchBrowser, screenshot } from './support/browser';
-import { bearerApi, jobSucceeded, plannedMillBook, type BearerApi } from './support/plannedBook';
-import { accessToken, expectVisible, newSession, signIn, type E2eSession } from './support/session';
-import { startPlatformTarget, type E2eTarget } from './support/target';
+import { screenshot } from './support/browser';
+import { jobSucceeded, plannedMillBook } from './support/plannedBook';
+import { CREATOR, producerPlatformForFile } from './support/producerPlatform';
+import { expectVisible, newSession, signIn } from './support/session';
 
 /**
  * A line's speaker changed in the plan after a production: the studio says the packages no longer hold the book as
@@ -11,30 +10,12 @@ import { startPlatformTarget, type E2eTarget } from './support/target';
  * Screenshots go to test-output/screenshots/.
  */
 
-const CREATOR = 'creator@andes.test';
-
 jest.setTimeout(300_000);
 
-let target: E2eTarget;
-let browser: Browser;
-let producer: E2eSession;
-let api: BearerApi;
-
-beforeAll(async () => {
-  target = await startPlatformTarget();
-  browser = await launchBrowser();
-  producer = await newSession(browser);
-  await signIn(target, producer.page, CREATOR);
-  api = bearerApi(target.webUrl, await accessToken(producer.page));
-});
-
-afterAll(async () => {
-  await producer?.context.close();
-  await browser?.close();
-  await target?.stop();
-});
+const platform = producerPlatformForFile();
 
 test('a speaker changed in the plan after a production marks the packages as changed, with the chapter', async () => {
+  const { target, browser, producer, api } = platform;
   const projectId = await plannedMillBook(api, { title: 'The Mill, Edited', authors: ['E. Example'] }, 120_000);
   await jobSucceeded(
     api,

@@ -1,8 +1,7 @@
-import type { Browser } from 'playwright-core';
-import { launchBrowser, screenshot } from './support/browser';
-import { bearerApi, jobSucceeded, plannedMillBook, type BearerApi } from './support/plannedBook';
-import { accessToken, expectVisible, newSession, signIn, waitFor, type E2eSession } from './support/session';
-import { startPlatformTarget, type E2eTarget } from './support/target';
+import { screenshot } from './support/browser';
+import { jobSucceeded, plannedMillBook } from './support/plannedBook';
+import { producerPlatformForFile } from './support/producerPlatform';
+import { expectVisible, waitFor } from './support/session';
 
 /**
  * An open studio page learns of work started elsewhere: a production started through the API while the producer has
@@ -11,32 +10,15 @@ import { startPlatformTarget, type E2eTarget } from './support/target';
  * test-output/screenshots/.
  */
 
-const CREATOR = 'creator@andes.test';
 // Every retailer: the more packages, the longer the production runs for the page to see it running.
 const ALL_PLATFORMS = ['apple', 'acx', 'google', 'spotify', 'kobo'];
 
 jest.setTimeout(300_000);
 
-let target: E2eTarget;
-let browser: Browser;
-let producer: E2eSession;
-let api: BearerApi;
-
-beforeAll(async () => {
-  target = await startPlatformTarget();
-  browser = await launchBrowser();
-  producer = await newSession(browser);
-  await signIn(target, producer.page, CREATOR);
-  api = bearerApi(target.webUrl, await accessToken(producer.page));
-});
-
-afterAll(async () => {
-  await producer?.context.close();
-  await browser?.close();
-  await target?.stop();
-});
+const platform = producerPlatformForFile();
 
 test('a production started elsewhere shows on the open page while it runs, then finished, with its packages', async () => {
+  const { target, producer, api } = platform;
   const projectId = await plannedMillBook(api, { title: 'The Mill, Watched', authors: ['E. Example'] }, 120_000);
   const { page } = producer;
   // The page's clock runs as usual but can be moved on: the production takes seconds here, fewer than the page may

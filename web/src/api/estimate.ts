@@ -4,14 +4,18 @@ import { apiJson } from './client';
 import { bookKeys, projectPath, projectScope } from './keys';
 import type { ProductionEstimate } from './types';
 
-export function useEstimate(projectId: string, platforms: string[]) {
+/** What producing the book (or only `chapterIds`, when given) would cost and take. */
+export function useEstimate(projectId: string, platforms: string[], chapterIds?: string[]) {
   const list = [...platforms].sort().join(',');
+  const chapters = chapterIds ? [...chapterIds].sort().join(',') : '';
   return useQuery({
-    queryKey: bookKeys.estimate(projectId, list),
-    enabled: platforms.length > 0,
+    queryKey: bookKeys.estimate(projectId, list, chapters),
+    enabled: platforms.length > 0 && (chapterIds === undefined || chapterIds.length > 0),
     queryFn: ({ signal }) =>
       apiJson<ProductionEstimate>(
-        `${projectPath(projectId)}/productions/estimate?platforms=${encodeURIComponent(list)}`,
+        `${projectPath(projectId)}/productions/estimate?platforms=${encodeURIComponent(list)}${
+          chapters ? `&chapterIds=${encodeURIComponent(chapters)}` : ''
+        }`,
         { signal },
       ),
   });

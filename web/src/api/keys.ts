@@ -21,7 +21,8 @@ export const bookKeys = {
   flagged: (projectId: string) => [...projectScope(projectId), 'flagged'] as const,
   lexicon: (projectId: string) => [...projectScope(projectId), 'lexicon'] as const,
   pausePolicy: (projectId: string) => [...projectScope(projectId), 'pausePolicy'] as const,
-  estimate: (projectId: string, platforms: string) => [...projectScope(projectId), 'estimate', platforms] as const,
+  estimate: (projectId: string, platforms: string, chapterIds = '') =>
+    [...projectScope(projectId), 'estimate', platforms, chapterIds] as const,
   review: (projectId: string) => [...projectScope(projectId), 'review'] as const,
   threads: (projectId: string) => [...projectScope(projectId), 'threads'] as const,
 };

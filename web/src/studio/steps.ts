@@ -125,7 +125,11 @@ export function studioSteps(status: StudioStatus): StepView[] {
   // Once the characters are read, a character who never says a line needs no voice (production never asks for it).
   const cast = status.characters
     ? speakingCast(status.characters, chapterList)
-    : { speaking: characters, voiced: facts?.charactersWithVoice ?? 0, silent: 0 };
+    : {
+        speaking: facts?.speakingCharacters ?? characters,
+        voiced: facts?.speakingCharactersWithVoice ?? facts?.charactersWithVoice ?? 0,
+        silent: characters - (facts?.speakingCharacters ?? characters),
+      };
   const segments = facts?.segmentCount ?? 0;
   const decisions = review ? countDecisions(review.chapters) : { approved: 0, changesRequested: 0 };
   const mastered = facts?.chaptersMastered ?? 0;
@@ -260,7 +264,11 @@ export function projectStage(project: Project, facts?: ProjectFacts, activeJob?:
     ? {
         manuscript: facts.manuscriptStatus === 'ready' && facts.chapterCount > 0,
         characters: facts.characterCount > 0,
-        casting: facts.characterCount > 0 && facts.charactersWithVoice >= facts.characterCount,
+        // Only characters production would ask a voice of (the facts endpoint counts them; a listing does not).
+        casting:
+          facts.characterCount > 0 &&
+          (facts.speakingCharactersWithVoice ?? facts.charactersWithVoice) >=
+            (facts.speakingCharacters ?? facts.characterCount),
         planning: facts.segmentCount > 0 && facts.segmentsWithSpeaker >= facts.segmentCount,
         packaging: facts.packagesReady > 0,
         partly: facts.chaptersMastered > 0 && facts.chaptersMastered < chaptersToProduce(facts),

@@ -83,6 +83,7 @@ export function renderInStudio(
   ui: ReactNode,
   access: Partial<StudioContextValue['access']> = {},
   queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } }),
+  status: Partial<StudioContextValue['status']> = {},
 ) {
   const project = testProject();
   const context: StudioContextValue = {
@@ -90,7 +91,7 @@ export function renderInStudio(
     versioned: { project, etag: project.etag },
     me: undefined,
     access: { canEdit: true, canComment: true, canApprove: false, ...access },
-    status: { project, facts: undefined, activeJob: undefined, review: undefined, flagged: undefined },
+    status: { project, facts: undefined, activeJob: undefined, review: undefined, flagged: undefined, ...status },
   };
   const result = render(
     <QueryClientProvider client={queryClient}>

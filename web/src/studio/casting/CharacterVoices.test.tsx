@@ -1,31 +1,8 @@
 import { screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Character } from '../../api/types';
+import { character } from '../../test/character';
 import { renderInStudio } from '../../test/render';
 import { CharacterVoices } from './CharacterVoices';
-
-function character(id: string, name: string, lines: number, overrides: Partial<Character> = {}): Character {
-  return {
-    id,
-    name,
-    aliases: [],
-    gender: 'unknown',
-    ageBand: 'adult',
-    description: '',
-    traits: [],
-    speakingStyle: '',
-    dialogueLineCount: lines,
-    firstAppearance: null,
-    importance: id === 'narrator' ? 'narrator' : 'minor',
-    voice: null,
-    override: null,
-    source: 'heuristic',
-    createdAt: '2025-01-01T00:00:00.000Z',
-    updatedAt: '2025-01-01T00:00:00.000Z',
-    etag: `"${id}"`,
-    ...overrides,
-  };
-}
 
 describe('the voices of the characters', () => {
   afterEach(() => vi.unstubAllGlobals());

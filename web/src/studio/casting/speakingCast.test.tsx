@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ChapterSummary, Character, ProjectFacts } from '../../api/types';
 import { testProject } from '../../test/render';
-import { studioSteps } from '../steps';
+import { projectStage, studioSteps } from '../steps';
 
 const character = (id: string, lines: number, voiced: boolean, importance: Character['importance'] = 'minor') =>
   ({
@@ -63,5 +63,24 @@ describe('the casting step counts only characters who say something', () => {
     );
     expect(step.state).toBe('done');
     expect(step.attention).toBeUndefined();
+  });
+});
+
+describe('the stage badge counts only characters who say something', () => {
+  // The facts endpoint counts who speaks; the badge reads the facts alone (the project list has no characters).
+  const castFacts = (speaking: number, voiced: number, silent: number): ProjectFacts => ({
+    ...facts([]),
+    characterCount: speaking + silent,
+    charactersWithVoice: voiced,
+    speakingCharacters: speaking,
+    speakingCharactersWithVoice: voiced,
+  });
+
+  it('calls a planned book with every speaker voiced ready to produce, however many silent ones have no voice', () => {
+    expect(projectStage(testProject(), castFacts(3, 3, 17))).toBe('readyToProduce');
+  });
+
+  it('still says casting while someone who speaks has no voice', () => {
+    expect(projectStage(testProject(), castFacts(3, 2, 17))).toBe('casting');
   });
 });

@@ -1,33 +1,10 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Character } from '../../api/types';
+import { character } from '../../test/character';
 import { renderInStudio } from '../../test/render';
 import { CharacterCard } from './CharacterCard';
 import { CharactersPage } from './CharactersPage';
 import { MergeDialog } from './MergeDialog';
-
-function character(id: string, name: string, lines: number, overrides: Partial<Character> = {}): Character {
-  return {
-    id,
-    name,
-    aliases: [],
-    gender: 'unknown',
-    ageBand: 'adult',
-    description: '',
-    traits: [],
-    speakingStyle: '',
-    dialogueLineCount: lines,
-    firstAppearance: null,
-    importance: id === 'narrator' ? 'narrator' : 'minor',
-    voice: null,
-    override: null,
-    source: 'heuristic',
-    createdAt: '2025-01-01T00:00:00.000Z',
-    updatedAt: '2025-01-01T00:00:00.000Z',
-    etag: `"${id}"`,
-    ...overrides,
-  };
-}
 
 const noop = () => undefined;
 

@@ -1,7 +1,8 @@
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { fakeApi } from '../../admin/testSupport';
 import type { Package } from '../../api/production';
+import type { ProjectFacts } from '../../api/types';
 import { renderInStudio } from '../../test/render';
 import { DeliveryPage } from './DeliveryPage';
 
@@ -36,5 +37,27 @@ describe('the delivery page', () => {
     await screen.findByRole('heading', { name: 'Packages' });
     const headings = screen.getAllByRole('heading', { level: 3 }).map((heading) => heading.textContent);
     expect(headings.indexOf('Packages')).toBeLessThan(headings.indexOf('Apple Books'));
+  });
+
+  it('says the packages of a partial production end early, and leads to producing the rest', async () => {
+    fakeApi({ 'GET /v1/projects/p1/packages': { body: { items: [failing] } } });
+    const facts: ProjectFacts = {
+      manuscriptStatus: 'ready',
+      chapterCount: 5,
+      characterCount: 2,
+      charactersWithVoice: 2,
+      segmentCount: 27,
+      segmentsWithSpeaker: 27,
+      segmentsRendered: 13,
+      chaptersMastered: 2,
+      chaptersWithNothingToSpeak: 0,
+      packagesReady: 0,
+      activeJobId: null,
+    };
+    renderInStudio(<DeliveryPage />, {}, undefined, { facts });
+    const notice = await screen.findByText(/^The packages hold 2 of 5 chapters: the other 3 have no audio yet/);
+    expect(within(notice).getByRole('link', { name: 'Produce the other chapters' }).getAttribute('href')).toBe(
+      '/projects/p1/production',
+    );
   });
 });

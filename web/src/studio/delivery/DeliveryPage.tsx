@@ -6,6 +6,7 @@ import { Alert } from '../../ui/Alert';
 import { useErrorText } from '../../ui/errorText';
 import { Loading } from '../../ui/Loading';
 import { ChangedChapters } from '../production/ChapterChanges';
+import { chaptersToProduce } from '../deliveryState';
 import { useStudio } from '../StudioContext';
 import { PackageList } from './PackageList';
 import { PackagePreviews } from './PackagePreviews';
@@ -25,6 +26,11 @@ export function DeliveryPage() {
   );
   // Export follows the project's "generate audio" rights: admins and the owner.
   const canDownload = canOnProject(me, project, 'projects.update');
+  // A production of a selection builds packages of the chapters with audio only: delivered as they are, the book
+  // would end early. Said before the download buttons, with the way to the rest.
+  const toProduce = chaptersToProduce(status.facts);
+  const mastered = status.facts?.chaptersMastered ?? 0;
+  const partial = mastered > 0 && mastered < toProduce;
   return (
     <div className="step-page">
       <header className="step-page__header">
@@ -37,6 +43,12 @@ export function DeliveryPage() {
         </Alert>
       ) : (
         <>
+          {partial && (
+            <Alert tone="warning">
+              {t('partial', { done: mastered, total: toProduce, count: toProduce - mastered })}{' '}
+              <Link to={`/projects/${encodeURIComponent(project.id)}/production`}>{t('produceTheRest')}</Link>
+            </Alert>
+          )}
           <ChangedChapters
             projectId={project.id}
             chapters={status.chapters ?? []}

@@ -249,4 +249,27 @@ describe('the readiness report', () => {
     expect(within(peak).queryByRole('link')).toBeNull();
     expect(within(isbn).queryByRole('link')).toBeNull();
   });
+
+  it('names the measured container as the retailer does, not by the audio probe’s whole family of names', () => {
+    const literal = (text: string) => ({ code: 'literal' as const, params: { text } });
+    render(
+      <ReadinessReport
+        headingId="r"
+        pkg={acxPackage([
+          {
+            id: 'format',
+            description: 'Audio format accepted by the retailer',
+            passed: true,
+            measured: 'mov,mp4,m4a,3gp,3g2,mj2/aac',
+            expected: 'mp4/aac',
+            measuredValues: [literal('mov,mp4,m4a,3gp,3g2,mj2/aac')],
+            expectedValue: literal('mp4/aac'),
+          },
+        ])}
+      />,
+    );
+    const [, row] = screen.getAllByRole('row');
+    expect(row.textContent).toContain('mp4/aacmp4/aac');
+    expect(row.textContent).not.toContain('3gp');
+  });
 });

@@ -13,7 +13,11 @@ export function MeasuredText({ rule }: { rule: Rule }) {
   const say = useValueSayer();
   const { t } = useTranslation('delivery');
   if (!rule.measuredValues?.length) return <span lang="en">{rule.measured}</span>;
-  const values = rule.measuredValues.map(say).join(', ');
+  const expected = rule.expectedValue?.code === 'literal' ? String(rule.expectedValue.params.text ?? '') : '';
+  const values = rule.measuredValues
+    .map(say)
+    .map((text) => (rule.id === 'format' ? formatAsTheRetailerNamesIt(text, expected) : text))
+    .join(', ');
   if (!rule.failingFile) return <>{values}</>;
   const others = rule.failingFile.otherFailingFiles;
   return (
@@ -83,4 +87,18 @@ function useValueSayer(): (value: Value) => string {
     }
   };
   return say;
+}
+
+/**
+ * The audio probe names a container by its reader's whole family ("mov,mp4,m4a,3gp,3g2,mj2/aac"), which reads as six
+ * formats to a producer: the family member the retailer accepts (from the expected "mp4/aac, mp3/mp3"), else the
+ * first, is the one said.
+ */
+function formatAsTheRetailerNamesIt(measured: string, expected: string): string {
+  const slash = measured.lastIndexOf('/');
+  if (slash < 0) return measured;
+  const family = measured.slice(0, slash).split(',');
+  if (family.length < 2) return measured;
+  const accepted = expected.split(',').map((format) => format.trim().split('/')[0]);
+  return `${accepted.find((container) => family.includes(container)) ?? family[0]}${measured.slice(slash)}`;
 }

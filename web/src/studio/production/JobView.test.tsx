@@ -153,4 +153,23 @@ describe('the job view', () => {
     expect(await screen.findByText(/give your administrator this job's id: job-2/)).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Retry failed chapters' })).toBeTruthy();
   });
+
+  it('fills the bar of a failed job by the chapters it produced, not by the lines it rendered before failing', async () => {
+    const failed = job({
+      kind: 'regenerate',
+      status: 'failed',
+      progress: {
+        ...job().progress,
+        phase: 'failed',
+        chaptersDone: 0,
+        chaptersTotal: 1,
+        segmentsDone: 8,
+        segmentsTotal: 8,
+      },
+      error: { code: 'production_failed', message: 'Audio 6e8e.wav was not found' },
+    });
+    renderInStudio(<JobView projectId="p1" job={failed} canEdit />);
+    const bar = await screen.findByRole('progressbar', { name: 'Production progress' });
+    expect(bar.getAttribute('aria-valuenow')).toBe('0');
+  });
 });

@@ -73,7 +73,7 @@ export function JobView({ projectId, job: initial, canEdit }: { projectId: strin
       </div>
       <ProgressBar
         label={t('job.progress')}
-        value={finished && job.status === 'succeeded' ? 1 : jobFraction(job)}
+        value={finished ? endedFraction(job) : jobFraction(job)}
         detail={finished ? finishedDetail() : t(`phases.${phase}`)}
       />
       <dl className="stat-grid" aria-live="polite">
@@ -166,4 +166,14 @@ export function JobView({ projectId, job: initial, canEdit }: { projectId: strin
       {(cancel.error || retry.error) && <Alert tone="error">{errorText(cancel.error ?? retry.error)}</Alert>}
     </section>
   );
+}
+
+/**
+ * How full an ended job's bar is: a job that failed after rendering every line still produced no chapter, and a full
+ * bar beside "0 of 1 chapters" read as done. Its chapters say what it came to; a job that succeeded is full.
+ */
+function endedFraction(job: Job): number | null {
+  if (job.status === 'succeeded') return 1;
+  const { chaptersDone, chaptersTotal } = job.progress;
+  return chaptersTotal > 0 ? Math.min(1, chaptersDone / chaptersTotal) : jobFraction(job);
 }

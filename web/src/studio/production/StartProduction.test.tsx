@@ -1,7 +1,8 @@
-import { screen } from '@testing-library/react';
+import { fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeApi } from '../../admin/testSupport';
 import i18n from '../../i18n';
+import { chapterSummary } from '../../test/chapterSummary';
 import { renderInStudio } from '../../test/render';
 import { StartProduction } from './StartProduction';
 
@@ -50,5 +51,30 @@ describe('the production form', () => {
     renderInStudio(<StartProduction />);
     const warning = await screen.findByText(/more than your organization has left/);
     expect(warning.textContent).toContain('1,100');
+  });
+
+  it('counts the chosen chapters only when producing a selection, not the whole book', async () => {
+    const chapterList = [chapterSummary('ch1'), chapterSummary('ch2'), chapterSummary('ch3')];
+    fakeApi({
+      'GET /v1/projects/p1/chapters': { body: { items: chapterList, continuationToken: null } },
+      'GET /v1/projects/p1/productions/estimate': (request) => ({
+        body: request.path.includes('chapterIds=ch2')
+          ? { estimate: { totalUsd: 0 }, billableCharacters: 1_200, estimatedAudioSeconds: 90, problems: [] }
+          : { estimate: { totalUsd: 0 }, billableCharacters: 13_423, estimatedAudioSeconds: 814, problems: [] },
+      }),
+      'GET /v1/tenant/usage': { body: { monthlyCharacters: { used: 0, limit: 20_000_000, remaining: 20_000_000 } } },
+    });
+    renderInStudio(<StartProduction />);
+    await screen.findByText('13,423');
+    fireEvent.click(screen.getByLabelText('A selection'));
+    fireEvent.click(await screen.findByLabelText('Chapter 2'));
+    await screen.findByText('1,200');
+    expect(screen.getByText('1 min 30 sec')).toBeTruthy();
+    expect(screen.queryByText('13,423')).toBeNull();
+
+    // The approved chapters are the server's to know: that choice shows the whole book's figures, and says so.
+    fireEvent.click(screen.getByLabelText('Approved chapters only'));
+    await screen.findByText('13,423');
+    expect(screen.getByText(/^These figures are for the whole book/)).toBeTruthy();
   });
 });

@@ -24,7 +24,9 @@ export function StartProduction() {
   const [scope, setScope] = useState<Scope>('all');
   const [selection, setSelection] = useState<string[]>([]);
   const chapters = useChapters(project.id);
-  const estimate = useEstimate(project.id, platforms);
+  // A selection's figures are its own (the production of it bills those chapters only); the approved chapters are
+  // known to the server alone, so that choice shows the whole book's figures and says so.
+  const estimate = useEstimate(project.id, platforms, scope === 'selection' ? selection : undefined);
   const usage = useTenantUsage();
   const start = useStartProduction(project.id);
 
@@ -126,6 +128,7 @@ export function StartProduction() {
           </div>
         </dl>
       )}
+      {scope === 'approved' && estimate.data && <p className="small muted">{t('start.wholeBookFigures')}</p>}
       {scope !== 'all' && <p className="small muted">{t('start.scopeNote')}</p>}
       {overQuota && <Alert tone="warning">{t('start.overQuota', { needed: format.number(needed!) })}</Alert>}
       {blocking.length > 0 && <Alert tone="warning">{t('start.blocked', { count: blocking.length })}</Alert>}

@@ -1,0 +1,53 @@
+import type { ChapterRecord, CharacterRecord } from '../book/records';
+import { NARRATOR_ID } from '../characters/character';
+import { bookChapterOutlines, bookCharacters } from '../planning/bookDocuments';
+import { currentTotals } from '../planning/planGenerations';
+import type { TypedCollection } from '../ports/typedCollection';
+
+/** Who needs a voice, counted for the studio's stage badge and step list. */
+export interface SpeakingCastCounts {
+  /** Characters production would ask a voice of: the narrator, anyone with a line found or planned. */
+  speakingCharacters: number;
+  /** Of those, the ones cast. */
+  speakingCharactersWithVoice: number;
+}
+
+/**
+ * Detection keeps characters who are only named or spoken to; production asks a voice only of the narrator and the
+ * speakers of a plan, so a character with no line found and none planned does not hold the casting up.
+ */
+export function speakingCastCounts(
+  characters: Pick<CharacterRecord, 'characterId' | 'importance' | 'dialogueLineCount' | 'voice'>[],
+  liveChapters: Pick<ChapterRecord, 'planGeneration' | 'planTotals'>[],
+): SpeakingCastCounts {
+  const planned = new Set<string>();
+  for (const chapter of liveChapters) {
+    // Totals are kept by difference: a speaker whose lines all moved to another stays with a count of 0.
+    for (const [speakerId, lines] of Object.entries(currentTotals(chapter)?.speakers ?? {}))
+      if (lines > 0) planned.add(speakerId);
+  }
+  const speaking = characters.filter(
+    (character) =>
+      character.characterId === NARRATOR_ID ||
+      character.importance === 'narrator' ||
+      character.dialogueLineCount > 0 ||
+      planned.has(character.characterId),
+  );
+  return {
+    speakingCharacters: speaking.length,
+    speakingCharactersWithVoice: speaking.filter((character) => character.voice !== null).length,
+  };
+}
+
+/** Counts the speaking cast from the stored characters and the live chapters' plan totals (no chapter text read). */
+export async function readSpeakingCastCounts(
+  book: { chapters: TypedCollection<ChapterRecord>; characters: TypedCollection<CharacterRecord> },
+  tenantId: string,
+  projectId: string,
+): Promise<SpeakingCastCounts> {
+  const [characters, chapters] = await Promise.all([
+    bookCharacters(book.characters, tenantId, projectId),
+    bookChapterOutlines(book.chapters, tenantId, projectId),
+  ]);
+  return speakingCastCounts(characters, chapters);
+}
