@@ -29,6 +29,7 @@ import { chaptersOf, segmentsOfChapter, type ProductionBook } from './production
 import { ProductionProgress } from './productionProgress';
 import { ProductionQuota, type QuotaDemand } from './productionQuota';
 import { chunk } from './progress';
+import { MAX_SEGMENTS_PER_BATCH } from './segmentSynthesis';
 import { watchForStop } from './stopWatch';
 import { allEnded } from './allEnded';
 
@@ -36,11 +37,16 @@ import { allEnded } from './allEnded';
 export { segmentCharacters };
 
 /**
- * Segments per synthesis activity: enough to keep the TTS limiter busy with few activities (each holds one of the
- * host's activity slots while its segments wait for an engine, and a chapter's mastering needs a free slot as soon as
- * its synthesis ends), small enough to lose little on a crash (each segment's audio is stored as it is made).
+ * A chapter's segments as synthesis activities, as many to an activity as one may take (its segments are read in one
+ * query of that size). The segments of a batch all wait on the process's TTS limiter at once, so one batch keeps the
+ * engines as busy as several; each activity more costs an invocation of the host with its own reads (job, tenant,
+ * project, lexicon, casting) and the Durable engine's messages, and holds one of the host's activity slots, which a
+ * chapter's mastering needs as soon as its synthesis ends. A crash loses little whatever the size: each segment's
+ * audio is stored and its take recorded as it is made, and a retried batch finds them.
  */
-const SEGMENTS_PER_BATCH = 24;
+export function synthesisBatches(segmentIds: readonly string[]): string[][] {
+  return chunk(segmentIds, MAX_SEGMENTS_PER_BATCH);
+}
 
 export interface ProductionJobDeps {
   jobs: Pick<JobService, 'isStopRequested' | 'markRunning' | 'find' | 'finish' | 'advanceProgress'>;
@@ -167,13 +173,7 @@ export class ProductionJob {
   async segmentBatches(input: JobInput & { chapterId: string }): Promise<{ cancelled: boolean; batches: string[][] }> {
     if (await this.deps.jobs.isStopRequested(input)) return { cancelled: true, batches: [] };
     const segments = await segmentsOfChapter(this.deps.book, input.tenantId, input.projectId, input.chapterId);
-    return {
-      cancelled: false,
-      batches: chunk(
-        segments.map((s) => s.id),
-        SEGMENTS_PER_BATCH,
-      ),
-    };
+    return { cancelled: false, batches: synthesisBatches(segments.map((s) => s.id)) };
   }
 
   /** Between steps: stop if the job was stopped, otherwise note the phase (and chapters done) reached. */
