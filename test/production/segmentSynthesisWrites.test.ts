@@ -10,7 +10,11 @@ import { offlineVoices } from '../../adapters/tts/espeak';
 import type { SegmentRecord } from '../../core/book/records';
 import { PreconditionFailedError } from '../../core/errors';
 import { DEFAULT_PAUSE_POLICY } from '../../core/planning/pausePolicy';
-import { SegmentSynthesis, type SegmentSynthesisDeps } from '../../core/production/segmentSynthesis';
+import {
+  MAX_SEGMENTS_PER_BATCH,
+  SegmentSynthesis,
+  type SegmentSynthesisDeps,
+} from '../../core/production/segmentSynthesis';
 
 const TENANT = 't1';
 const PROJECT = 'p1';
@@ -221,6 +225,31 @@ describe('asking storage whether audio is there', () => {
     expect(chosen).toMatchObject({ synthesisCalls: 0, cacheHits: 1 });
     expect(store.docs.get('s0')!.currentTakeId).toBe(first);
     expect(existsAsked).toEqual([]);
+  });
+});
+
+describe('a full batch', () => {
+  it('hands every segment to the engines at once: only the shared limiter decides how many render together', async () => {
+    const store = new SegmentStore();
+    const ids = Array.from({ length: MAX_SEGMENTS_PER_BATCH }, (_, index) => {
+      store.put(segment(index, `Line number ${index}.`));
+      return `s${index}`;
+    });
+    // Every render waits until all of the batch's renders have started: one batch fills any number of engines.
+    let rendering = 0;
+    let allRendering: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (allRendering = resolve));
+    const { synthesis } = synthesisOver(store, {
+      synthesize: async (request) => {
+        if (++rendering === ids.length) allRendering();
+        await gate;
+        return { billableCharacters: request.ssml.length, durationMs: 1000 };
+      },
+    });
+
+    const summary = await synthesis.synthesize({ ...job, segmentIds: ids });
+
+    expect(summary).toMatchObject({ segments: MAX_SEGMENTS_PER_BATCH, synthesisCalls: MAX_SEGMENTS_PER_BATCH });
   });
 });
 
