@@ -35,6 +35,7 @@ import {
 import { segmentAudioBlobName, segmentAudioHash } from './contentAddress';
 import { EXCERPT_CHARS, type SkippedItem } from './preflight';
 import { JobStopWatches } from './jobStopWatches';
+import { MAX_SEGMENTS_PER_BATCH } from './synthesisBatches';
 import type { ProductionBook } from './productionBook';
 import type { ProductionJob } from './productionJob';
 import { classifySpeechFailure } from './speechRetry';
@@ -96,7 +97,6 @@ export interface SegmentSynthesisDeps {
   clock: Clock;
 }
 
-export const MAX_SEGMENTS_PER_BATCH = 50;
 const MAX_TAKES_KEPT = 20;
 
 /** A TTS failure retrying cannot fix; the chapter and the job fail with this message. */

@@ -2,8 +2,7 @@
  * A chapter's segments go to synthesis in as few activities as a batch may hold: every activity costs a host
  * invocation with its own reads and the Durable engine's messages, and one batch keeps the engines as busy as several.
  */
-import { synthesisBatches } from './productionJob';
-import { MAX_SEGMENTS_PER_BATCH } from './segmentSynthesis';
+import { MAX_SEGMENTS_PER_BATCH, synthesisBatches } from './synthesisBatches';
 
 const ids = (count: number) => Array.from({ length: count }, (_, i) => `s${i}`);
 

@@ -10,11 +10,8 @@ import { offlineVoices } from '../../adapters/tts/espeak';
 import type { SegmentRecord } from '../../core/book/records';
 import { PreconditionFailedError } from '../../core/errors';
 import { DEFAULT_PAUSE_POLICY } from '../../core/planning/pausePolicy';
-import {
-  MAX_SEGMENTS_PER_BATCH,
-  SegmentSynthesis,
-  type SegmentSynthesisDeps,
-} from '../../core/production/segmentSynthesis';
+import { SegmentSynthesis, type SegmentSynthesisDeps } from '../../core/production/segmentSynthesis';
+import { MAX_SEGMENTS_PER_BATCH } from '../../core/production/synthesisBatches';
 
 const TENANT = 't1';
 const PROJECT = 'p1';
