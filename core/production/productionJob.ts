@@ -28,19 +28,12 @@ import {
 import { chaptersOf, segmentsOfChapter, type ProductionBook } from './productionBook';
 import { ProductionProgress } from './productionProgress';
 import { ProductionQuota, type QuotaDemand } from './productionQuota';
-import { chunk } from './progress';
+import { synthesisBatches } from './synthesisBatches';
 import { watchForStop } from './stopWatch';
 import { allEnded } from './allEnded';
 
 // Reservations and the API name this as the production job's own; it lives with the assessment that counts it.
 export { segmentCharacters };
-
-/**
- * Segments per synthesis activity: enough to keep the TTS limiter busy with few activities (each holds one of the
- * host's activity slots while its segments wait for an engine, and a chapter's mastering needs a free slot as soon as
- * its synthesis ends), small enough to lose little on a crash (each segment's audio is stored as it is made).
- */
-const SEGMENTS_PER_BATCH = 24;
 
 export interface ProductionJobDeps {
   jobs: Pick<JobService, 'isStopRequested' | 'markRunning' | 'find' | 'finish' | 'advanceProgress'>;
@@ -167,13 +160,7 @@ export class ProductionJob {
   async segmentBatches(input: JobInput & { chapterId: string }): Promise<{ cancelled: boolean; batches: string[][] }> {
     if (await this.deps.jobs.isStopRequested(input)) return { cancelled: true, batches: [] };
     const segments = await segmentsOfChapter(this.deps.book, input.tenantId, input.projectId, input.chapterId);
-    return {
-      cancelled: false,
-      batches: chunk(
-        segments.map((s) => s.id),
-        SEGMENTS_PER_BATCH,
-      ),
-    };
+    return { cancelled: false, batches: synthesisBatches(segments.map((s) => s.id)) };
   }
 
   /** Between steps: stop if the job was stopped, otherwise note the phase (and chapters done) reached. */

@@ -1,23 +1,17 @@
 /**
  * Azurite hashes (MD5) the content of every Put Blob and Put Block by reading back the extent file it has just
- * written. Here it does so only where the hash is used:
- *
- * - when the client sends a hash to check (`Content-MD5`, or `x-ms-blob-content-md5` on a Put Blob): always, so a
- *   body that does not match is still refused and stores nothing;
- * - on a Put Blob of up to 4 MiB: always, because Azurite sends a blob's stored hash with a whole download and, for a
- *   blob that has none and is that small, hashes it again on every download instead;
- * - otherwise (a larger Put Blob, a Put Block) not at all: Azurite keeps no hash of a block, and a larger blob
- *   without a stored hash is downloaded without one, which the platform's clients never ask for.
+ * written. Here it does so only when the client sends a hash to check (`Content-MD5`, or `x-ms-blob-content-md5` on a
+ * Put Blob), so a body that does not match is still refused and stores nothing. Otherwise nothing is read back and the
+ * blob is stored without a hash, as Azure stores a blob committed from blocks: the platform sends none and reads none.
+ * A whole download of such a blob up to 4 MiB is hashed by Azurite then (its BlobHandler), which costs what the upload
+ * would have, once per download; the segments, the most numerous such blobs, are read back from the machine's segment
+ * cache and seldom downloaded.
  *
  * In Azure the storage service computes this hash on its own machines; it is no CPU of ours there, and here it was
- * the emulator reading and hashing every byte of every chapter master, encoding and package a second time. Nothing
- * else changes: the extent is written and made durable as before (azuriteProcess.ts), and conditional writes are
- * Azurite's own.
+ * the emulator reading and hashing every byte the platform stored a second time. Nothing else changes: the extent is
+ * written and made durable as before (azuriteProcess.ts), and conditional writes are Azurite's own.
  */
 import { Readable } from 'node:stream';
-
-/** The largest blob Azurite hashes on a whole download when it holds no hash for it (its BlobHandler). */
-const HASHED_ON_DOWNLOAD_UP_TO = 4 * 1024 * 1024;
 
 interface AzuriteContext {
   request: { getHeader(name: string): string | undefined };
@@ -80,10 +74,8 @@ export function hashContentOnlyWhereUsed(load: (id: string) => unknown): void {
   const upload = prototype.upload;
   // upload(body, contentLength, options, context)
   prototype.upload = function (this: BlockBlobHandler, ...args: unknown[]) {
-    const contentLength = args[1] as number;
     const context = args[3] as AzuriteContext;
-    const hashed = asksForHash(context) || contentLength <= HASHED_ON_DOWNLOAD_UP_TO;
-    return upload.apply(hashed ? this : withoutReadBack(this), args);
+    return upload.apply(asksForHash(context) ? this : withoutReadBack(this), args);
   };
   const stageBlock = prototype.stageBlock;
   // stageBlock(blockId, contentLength, body, options, context)

@@ -1,7 +1,8 @@
 /**
- * Azurite hashes content only where the hash is used (local/emulators/azuriteContentHash.ts): a Put Blob larger than
- * 4 MiB or a Put Block that brings no hash to check is not read back and hashed; a small blob keeps its hash, a hash
- * the client sends is still checked, and create-only writes and durability are Azurite's as before.
+ * Azurite hashes content only where the hash is used (local/emulators/azuriteContentHash.ts): a Put Blob or Put Block
+ * that brings no hash to check is not read back and hashed, whatever its size; a hash the client sends is still
+ * checked, a whole download of a small blob still carries its hash, and create-only writes and durability are
+ * Azurite's as before.
  */
 import { BlobServiceClient, type ContainerClient } from '@azure/storage-blob';
 import crypto from 'node:crypto';
@@ -44,11 +45,23 @@ test('a Put Blob over 4 MiB with no hash to check is stored without one and read
   expect(md5(await blobs.getBlobClient('large').downloadToBuffer())).toEqual(md5(body));
 });
 
-test('a small Put Blob keeps its hash, so a whole download is not hashed again', async () => {
-  const body = bytesOf(64 * 1024, 2);
+test('a small Put Blob with no hash to check is stored without one; its whole download is hashed then', async () => {
+  const body = bytesOf(420 * 1024, 2);
   const answer = await blobs.getBlockBlobClient('small').upload(body, body.length);
+  expect(answer.contentMD5).toBeUndefined();
+  expect((await blobs.getBlobClient('small').getProperties()).contentMD5).toBeUndefined();
+  const download = await blobs.getBlobClient('small').download();
+  expect(Buffer.from(download.contentMD5!)).toEqual(md5(body));
+  expect(md5(await blobs.getBlobClient('small').downloadToBuffer())).toEqual(md5(body));
+});
+
+test('a small Put Blob that sends its hash is checked and keeps it', async () => {
+  const body = bytesOf(64 * 1024, 7);
+  const answer = await blobs
+    .getBlockBlobClient('small-checked')
+    .upload(body, body.length, { blobHTTPHeaders: { blobContentMD5: md5(body) } });
   expect(Buffer.from(answer.contentMD5!)).toEqual(md5(body));
-  expect(Buffer.from((await blobs.getBlobClient('small').getProperties()).contentMD5!)).toEqual(md5(body));
+  expect(Buffer.from((await blobs.getBlobClient('small-checked').getProperties()).contentMD5!)).toEqual(md5(body));
 });
 
 test('a hash the client sends is checked: a matching one is stored, a wrong one is refused and stores nothing', async () => {

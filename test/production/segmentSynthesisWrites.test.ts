@@ -11,6 +11,7 @@ import type { SegmentRecord } from '../../core/book/records';
 import { PreconditionFailedError } from '../../core/errors';
 import { DEFAULT_PAUSE_POLICY } from '../../core/planning/pausePolicy';
 import { SegmentSynthesis, type SegmentSynthesisDeps } from '../../core/production/segmentSynthesis';
+import { MAX_SEGMENTS_PER_BATCH } from '../../core/production/synthesisBatches';
 
 const TENANT = 't1';
 const PROJECT = 'p1';
@@ -98,8 +99,9 @@ interface Overrides {
 function synthesisOver(
   store: SegmentStore,
   overrides: Overrides = {},
-): { synthesis: SegmentSynthesis; stored: Set<string> } {
+): { synthesis: SegmentSynthesis; stored: Set<string>; existsAsked: string[] } {
   const stored = new Set<string>();
+  const existsAsked: string[] = [];
   const deps = {
     book: {
       segments: { get: store.get, readAllItems: store.readAllItems, replace: store.replace },
@@ -126,7 +128,7 @@ function synthesisOver(
       storeIfAbsent: async (blobName: string) => !stored.has(blobName) && !!stored.add(blobName),
       digest: overrides.digest ?? (async () => 'same-bytes'),
     },
-    blobs: { exists: async (name: string) => stored.has(name) },
+    blobs: { exists: async (name: string) => existsAsked.push(name) > 0 && stored.has(name) },
     jobs: { isStopRequested: async () => false },
     job: { watchStop: overrides.watchStop ?? (() => () => undefined), addProgress: async () => undefined },
     tenants: { assertActive: async () => ({ plan: 'standard' }) },
@@ -134,7 +136,7 @@ function synthesisOver(
     metrics: { record: () => undefined },
     clock: { now: () => new Date('2026-01-02T00:00:00.000Z') },
   } as unknown as SegmentSynthesisDeps; // in-memory stand-ins carry only what synthesis calls
-  return { synthesis: new SegmentSynthesis(deps), stored };
+  return { synthesis: new SegmentSynthesis(deps), stored, existsAsked };
 }
 
 const job = { tenantId: TENANT, projectId: PROJECT, userId: 'u1', jobId: 'j1', chapterId: CHAPTER };
@@ -181,6 +183,70 @@ describe('recording takes during synthesis', () => {
     expect(store.queries).toBe(1);
     expect(store.reads).toBe(1);
     expect(store.replaces).toBe(2);
+  });
+});
+
+describe('asking storage whether audio is there', () => {
+  it('asks only for segments with no take on the record: a recorded take vouches for its audio', async () => {
+    const store = new SegmentStore();
+    ['One line.', 'Another line.', 'A third line.'].forEach((text, index) => store.put(segment(index, text)));
+    const { synthesis, stored, existsAsked } = synthesisOver(store);
+    await synthesis.synthesize({ ...job, segmentIds: ['s0', 's1'] });
+    // New lines: storage is asked once each, before the engine is.
+    expect(existsAsked).toHaveLength(2);
+    existsAsked.length = 0;
+
+    const rerun = await synthesis.synthesize({ ...job, segmentIds: ['s0', 's1', 's2'] });
+
+    expect(rerun).toMatchObject({ synthesisCalls: 1, cacheHits: 2 });
+    // Only the segment without a take: its line may have been rendered before under its content address.
+    expect(existsAsked).toEqual([store.docs.get('s2')!.takes[0]!.blobName]);
+    expect(stored.size).toBe(3);
+  });
+
+  it('makes a kept take current again without asking storage', async () => {
+    const store = new SegmentStore();
+    store.put(segment(0, 'It was a bright cold day.'));
+    const { synthesis, existsAsked } = synthesisOver(store);
+    await synthesis.synthesize({ ...job, segmentIds: ['s0'] });
+    const first = store.docs.get('s0')!.currentTakeId!;
+    await synthesis.synthesize({ ...job, segmentIds: ['s0'], newTakes: [{ segmentId: 's0', takeId: 't2' }] });
+    existsAsked.length = 0;
+
+    const chosen = await synthesis.synthesize({
+      ...job,
+      segmentIds: ['s0'],
+      newTakes: [{ segmentId: 's0', takeId: first }],
+    });
+
+    expect(chosen).toMatchObject({ synthesisCalls: 0, cacheHits: 1 });
+    expect(store.docs.get('s0')!.currentTakeId).toBe(first);
+    expect(existsAsked).toEqual([]);
+  });
+});
+
+describe('a full batch', () => {
+  it('hands every segment to the engines at once: only the shared limiter decides how many render together', async () => {
+    const store = new SegmentStore();
+    const ids = Array.from({ length: MAX_SEGMENTS_PER_BATCH }, (_, index) => {
+      store.put(segment(index, `Line number ${index}.`));
+      return `s${index}`;
+    });
+    // Every render waits until all of the batch's renders have started: one batch fills any number of engines.
+    let rendering = 0;
+    let allRendering: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (allRendering = resolve));
+    const { synthesis } = synthesisOver(store, {
+      synthesize: async (request) => {
+        if (++rendering === ids.length) allRendering();
+        await gate;
+        return { billableCharacters: request.ssml.length, durationMs: 1000 };
+      },
+    });
+
+    const summary = await synthesis.synthesize({ ...job, segmentIds: ids });
+
+    expect(summary).toMatchObject({ segments: MAX_SEGMENTS_PER_BATCH, synthesisCalls: MAX_SEGMENTS_PER_BATCH });
   });
 });
 
