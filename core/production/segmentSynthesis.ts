@@ -1,8 +1,7 @@
 /**
  * Synthesis of a batch of segments (one activity): each segment whose audio is not in blob storage yet is rendered
  * through the shared rate limiter to a scratch file and stored create-only under its content address; its take is
- * then recorded on the segment. Safe to run again after a crash: finished segments are found (by the take on their
- * record, or else in storage), not re-rendered.
+ * then recorded on the segment. Safe to run again after a crash: finished segments are found, not re-rendered.
  * Stopping: a cancel (or a failure elsewhere in the job) seen while the batch runs, or a permanent error of one of its
  * segments, withdraws the batch's queued requests; requests already sent finish and their audio is kept. A permanent
  * error is returned in the summary (retrying cannot fix it); anything else is thrown, so the activity is retried.
@@ -316,12 +315,10 @@ export class SegmentSynthesis {
   ): Promise<RenderOutcome> {
     const { blobs } = this.deps;
     const { tenantId, projectId } = job;
-    // A take on the record vouches for its audio without asking storage: a take is recorded only after its blob was
-    // stored (or found), and segment audio is deleted only with its project or tenant, whose records go with it.
     // A kept take named again (a person chose it): when it still matches the line it becomes current and nothing is
     // rendered; when the line changed since, the line's present audio is used instead.
     const chosen = forcedTakeId ? item.segment.takes.find((t) => t.takeId === forcedTakeId) : undefined;
-    if (chosen && isTakeCurrent(chosen, item)) {
+    if (chosen && isTakeCurrent(chosen, item) && (await blobs.exists(chosen.blobName))) {
       await this.recordTake(item.segment, chosen);
       return { synthesized: false, duplicateWrite: false, billableCharacters: 0 };
     }
@@ -329,14 +326,12 @@ export class SegmentSynthesis {
     // The take a retake replaces: the one in use, whose audio the new take is compared with.
     const replaced = forcedTakeId ? item.segment.takes.find((t) => t.takeId === item.segment.currentTakeId) : undefined;
     const existing = forcedTakeId ? undefined : currentTake(item);
-    if (existing) {
+    if (existing && (await blobs.exists(existing.blobName))) {
       return { synthesized: false, duplicateWrite: false, billableCharacters: 0 };
     }
     const hash = forcedTakeId ? segmentAudioHash({ ...item.key, takeNonce: forcedTakeId }) : item.baseHash;
     const takeId = forcedTakeId ?? baseTakeId(hash);
     const blobName = segmentAudioBlobName(tenantId, projectId, hash);
-    // With no take on the record, only storage knows whether these inputs were rendered before (a book planned again,
-    // a line repeated in the same voice, a batch retried after its audio was stored): asking costs less than a render.
     if (await blobs.exists(blobName)) {
       await this.recordTake(item.segment, {
         takeId,

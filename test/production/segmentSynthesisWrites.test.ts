@@ -99,9 +99,8 @@ interface Overrides {
 function synthesisOver(
   store: SegmentStore,
   overrides: Overrides = {},
-): { synthesis: SegmentSynthesis; stored: Set<string>; existsAsked: string[] } {
+): { synthesis: SegmentSynthesis; stored: Set<string> } {
   const stored = new Set<string>();
-  const existsAsked: string[] = [];
   const deps = {
     book: {
       segments: { get: store.get, readAllItems: store.readAllItems, replace: store.replace },
@@ -128,7 +127,7 @@ function synthesisOver(
       storeIfAbsent: async (blobName: string) => !stored.has(blobName) && !!stored.add(blobName),
       digest: overrides.digest ?? (async () => 'same-bytes'),
     },
-    blobs: { exists: async (name: string) => existsAsked.push(name) > 0 && stored.has(name) },
+    blobs: { exists: async (name: string) => stored.has(name) },
     jobs: { isStopRequested: async () => false },
     job: { watchStop: overrides.watchStop ?? (() => () => undefined), addProgress: async () => undefined },
     tenants: { assertActive: async () => ({ plan: 'standard' }) },
@@ -136,7 +135,7 @@ function synthesisOver(
     metrics: { record: () => undefined },
     clock: { now: () => new Date('2026-01-02T00:00:00.000Z') },
   } as unknown as SegmentSynthesisDeps; // in-memory stand-ins carry only what synthesis calls
-  return { synthesis: new SegmentSynthesis(deps), stored, existsAsked };
+  return { synthesis: new SegmentSynthesis(deps), stored };
 }
 
 const job = { tenantId: TENANT, projectId: PROJECT, userId: 'u1', jobId: 'j1', chapterId: CHAPTER };
@@ -183,45 +182,6 @@ describe('recording takes during synthesis', () => {
     expect(store.queries).toBe(1);
     expect(store.reads).toBe(1);
     expect(store.replaces).toBe(2);
-  });
-});
-
-describe('asking storage whether audio is there', () => {
-  it('asks only for segments with no take on the record: a recorded take vouches for its audio', async () => {
-    const store = new SegmentStore();
-    ['One line.', 'Another line.', 'A third line.'].forEach((text, index) => store.put(segment(index, text)));
-    const { synthesis, stored, existsAsked } = synthesisOver(store);
-    await synthesis.synthesize({ ...job, segmentIds: ['s0', 's1'] });
-    // New lines: storage is asked once each, before the engine is.
-    expect(existsAsked).toHaveLength(2);
-    existsAsked.length = 0;
-
-    const rerun = await synthesis.synthesize({ ...job, segmentIds: ['s0', 's1', 's2'] });
-
-    expect(rerun).toMatchObject({ synthesisCalls: 1, cacheHits: 2 });
-    // Only the segment without a take: its line may have been rendered before under its content address.
-    expect(existsAsked).toEqual([store.docs.get('s2')!.takes[0]!.blobName]);
-    expect(stored.size).toBe(3);
-  });
-
-  it('makes a kept take current again without asking storage', async () => {
-    const store = new SegmentStore();
-    store.put(segment(0, 'It was a bright cold day.'));
-    const { synthesis, existsAsked } = synthesisOver(store);
-    await synthesis.synthesize({ ...job, segmentIds: ['s0'] });
-    const first = store.docs.get('s0')!.currentTakeId!;
-    await synthesis.synthesize({ ...job, segmentIds: ['s0'], newTakes: [{ segmentId: 's0', takeId: 't2' }] });
-    existsAsked.length = 0;
-
-    const chosen = await synthesis.synthesize({
-      ...job,
-      segmentIds: ['s0'],
-      newTakes: [{ segmentId: 's0', takeId: first }],
-    });
-
-    expect(chosen).toMatchObject({ synthesisCalls: 0, cacheHits: 1 });
-    expect(store.docs.get('s0')!.currentTakeId).toBe(first);
-    expect(existsAsked).toEqual([]);
   });
 });
 
