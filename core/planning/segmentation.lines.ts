@@ -78,9 +78,13 @@ function lineBreaks(paragraph: string): LineBreak[] {
 const MIN_LIST_LINES = 3;
 
 /** Three lines or more, each opening with a capital, a digit or a list mark, none ending in a hyphen. */
-function opensLikeAList(paragraph: string, breaks = lineBreaks(paragraph)): boolean {
+function opensLikeAList(paragraph: string): boolean {
+  const lines = paragraph.split(LINE_BREAK);
   return (
-    ITEM_START.test(paragraph.trimStart()) && breaks.length + 1 >= MIN_LIST_LINES && breaks.every((b) => b.itemLike)
+    lines.length >= MIN_LIST_LINES &&
+    lines.every(
+      (line, i) => ITEM_START.test(line.trimStart()) && (i === lines.length - 1 || !JOINING_END.test(line.trimEnd())),
+    )
   );
 }
 
@@ -98,6 +102,6 @@ export function ownLineStarts(paragraph: string, layout: LineLayout): number[] {
   if (layout.kind === 'unwrapped') return items.map((b) => b.at);
   const limit = layout.kind === 'wrapped' ? layout.width * (1 - SPARE_SHARE) : Infinity;
   const shortBreaks = breaks.filter((b) => b.filled <= limit).length;
-  if (opensLikeAList(paragraph, breaks) && shortBreaks * 2 >= breaks.length) return items.map((b) => b.at);
+  if (opensLikeAList(paragraph) && shortBreaks * 2 >= breaks.length) return items.map((b) => b.at);
   return layout.kind === 'wrapped' ? items.filter((b) => b.filled <= limit).map((b) => b.at) : [];
 }
