@@ -9,6 +9,7 @@ import {
   type Piece,
 } from './segmentation.dialogue';
 import { undashedLinesBetweenDashLines } from './segmentation.undashed';
+import { measureLineLayout, ownLineStarts } from './segmentation.lines';
 import { sentenceCuts } from './segmentation.sentences';
 
 export type SegmentKind = 'narration' | 'dialogue' | 'heading';
@@ -180,6 +181,7 @@ export function segmentChapter(text: string, options: SegmentationOptions = {}):
     options.language ? heuristicLanguage(options.language) : undefined,
   );
   const script = isScript(allParagraphs.map(({ start, end }) => text.slice(start, end)));
+  const lineLayout = measureLineLayout(text);
 
   const cutParagraphs = allParagraphs.flatMap((block) => splitAtDashLines(text, block, conventions));
   const undashedLines = undashedLinesBetweenDashLines(
@@ -232,14 +234,20 @@ export function segmentChapter(text: string, options: SegmentationOptions = {}):
         introducedByColon,
         undashedLine: undashedLines.has(at),
       });
+    const ownLines = ownLineStarts(text.slice(paragraph.start, paragraph.end), lineLayout).map(
+      (at) => paragraph.start + at,
+    );
     pieces.forEach((piece, p) => {
       const pieceStart = start + piece.start;
       const pieceEnd = p + 1 < pieces.length ? start + pieces[p + 1].start : paragraph.end;
       const cut: Cut = { at: pieceStart, kind: piece.kind, boundary: p === 0 ? pendingBoundary : 'dialogue_turn' };
       if (piece.unspoken) cut.unspokenEnd = pieceEnd;
       cuts.push(cut);
-      for (const cut of sentenceCuts(text.slice(pieceStart, pieceEnd), maxChars)) {
-        cuts.push({ at: pieceStart + cut, kind: piece.kind, boundary: 'sentence' });
+      // A line that stands on its own (an item of a list, a line of verse) is read as a sentence of its own.
+      const lineCuts = piece.unspoken ? [] : ownLines.filter((at) => at > pieceStart && at < pieceEnd);
+      const within = sentenceCuts(text.slice(pieceStart, pieceEnd), maxChars).map((at) => pieceStart + at);
+      for (const at of [...new Set([...lineCuts, ...within])].sort((a, b) => a - b)) {
+        cuts.push({ at, kind: piece.kind, boundary: 'sentence' });
       }
     });
     pendingBoundary = 'paragraph';
