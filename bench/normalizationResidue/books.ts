@@ -44,8 +44,8 @@ async function scan(name: string, bytes: Buffer, fileName: string, language: str
 }
 
 /**
- * Short texts written for the scan and never used to write the rules (bench/data/normalization/heldout), one per
- * language, with dates, money, times, ordinals, abbreviations, capitals, censored words and addresses: what the rules
+ * Short texts written for the scan and never used to write the rules (bench/data/normalization/heldout), a note and
+ * a page or two of novel prose per language, with dates, money, times, ordinals, abbreviations, capitals, censored words and addresses: what the rules
  * do with prose they were not tuned on.
  */
 const HELD_OUT_DIR = path.join(__dirname, '..', 'data', 'normalization', 'heldout');
@@ -53,6 +53,10 @@ const HELD_OUT: ReadonlyArray<{ file: string; language: string }> = [
   { file: 'en.txt', language: 'en-GB' },
   { file: 'es.txt', language: 'es' },
   { file: 'pt.txt', language: 'pt-BR' },
+  { file: 'en-novel.txt', language: 'en-GB' },
+  { file: 'es-novel.txt', language: 'es' },
+  { file: 'pt-BR-novel.txt', language: 'pt-BR' },
+  { file: 'pt-PT-novel.txt', language: 'pt-PT' },
 ];
 
 /** The development books (when the corpus is there), the held-out texts and the manuscript fixtures, in that order. */
