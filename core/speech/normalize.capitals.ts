@@ -5,8 +5,11 @@
  */
 import type { LanguageRules } from './normalize.rules';
 
-/** Words in capitals with only spaces between them ("WHAT IS IT", "WILL NOT"), not glued to a symbol ("AT&T"). */
-const CAPITALS_RUN = /(?<![\p{L}\p{N}'’.&])\p{Lu}{2,}(?:[ \t]+\p{Lu}{2,})*(?![\p{L}\p{N}.&'’])/gu;
+/**
+ * Words in capitals with only spaces between them ("WHAT IS IT", "WILL NOT"), not glued to a symbol ("AT&T") nor
+ * part of a dotted abbreviation ("U.S.A."); a period after them may end the sentence.
+ */
+const CAPITALS_RUN = /(?<![\p{L}\p{N}'’.&])\p{Lu}{2,}(?:[ \t]+\p{Lu}{2,})*(?![\p{L}\p{N}&'’]|\.[\p{L}\p{N}])/gu;
 const WORD_BEFORE = /(\p{L}+)[^\p{L}\p{N}\n]*$/u;
 const OPENS_SENTENCE = /(?:^|[.!?:"'(¡¿—–\n])[ \t"'(¡¿—–]*$/u;
 /** After an article the word is a noun, the acronym ("THE US NAVY"). */
@@ -17,6 +20,8 @@ const ARTICLES: ReadonlySet<string> = new Set(['the', 'a', 'an']);
  */
 const MIN_SHOUTED_LETTERS = 3;
 const ACRONYMS_TOO: ReadonlySet<string> = new Set(['who']);
+const WORD_JUST_BEFORE = /(?:^|[^\p{L}\p{N}])(\p{L}[\p{L}'’-]*)[ \t]+$/u;
+const CAPITALISED_WORD_AFTER = /^[ \t]+\p{Lu}/u;
 
 /**
  * Whether the line at an offset holds a lower-case letter (prose, not a title in capitals). Asked in the order of the
@@ -44,8 +49,19 @@ function isShout(words: string[], inProse: boolean, rules: LanguageRules): boole
 }
 
 /**
+ * A word engines spell, alone in capitals in the middle of a prose sentence ("They told US nothing", "Let US alone"):
+ * the pronoun shouted. After an article ("the US army") or before a name ("US Navy") it is the acronym, and at a
+ * sentence's start nothing tells them apart, so it stays.
+ */
+function isShoutedAmongWords(text: string, offset: number, length: number): boolean {
+  const before = text.slice(Math.max(0, offset - 40), offset).match(WORD_JUST_BEFORE)?.[1];
+  if (before === undefined || ARTICLES.has(before.toLowerCase())) return false;
+  return !CAPITALISED_WORD_AFTER.test(text.slice(offset + length, offset + length + 4));
+}
+
+/**
  * "did NOT die" → "did not die", "I WILL NOT go" → "I will not go"; in a run of capitals, the words engines spell
- * ("LET US GO" → "LET us GO", but "THE US NAVY"). Titles and names in capitals stay, which engines read as words.
+ * ("LET US GO" → "LET us GO", but "THE US NAVY"), or alone inside a sentence ("told US nothing"). Titles and names in capitals stay, which engines read as words.
  */
 export function readCapitalWords(text: string, rules: LanguageRules): string {
   if (!/\p{Lu}{2}/u.test(text)) return text;
@@ -59,7 +75,11 @@ export function readCapitalWords(text: string, rules: LanguageRules): string {
       const spoken = run.toLowerCase();
       return OPENS_SENTENCE.test(preceding) ? spoken.charAt(0).toUpperCase() + spoken.slice(1) : spoken;
     }
-    if (!spelled || lower.length < 2) return run;
+    if (!spelled) return run;
+    if (lower.length < 2) {
+      const shouted = spelled.has(lower[0]) && isProse(offset) && isShoutedAmongWords(text, offset, run.length);
+      return shouted ? lower[0] : run;
+    }
     return words
       .map((word, i) => {
         if (i % 2 === 1 || !spelled.has(word.toLowerCase())) return word;

@@ -279,6 +279,9 @@ const ENGLISH = cases('en', 'en-GB', [
     'THE US NAVY and the BBC at eleven AM; the WHO report',
   ],
   ['capitals', 'NOT that I care.', 'Not that I care.'],
+  ['capitals', '"They told US nothing," cried she.', '"They told us nothing," cried she.'],
+  ['capitals', '"Let US alone, sir," said he; "come with US."', '"Let us alone, sir," said he; "come with us."'],
+  ['capitals', 'his nephew in the US Navy; US ships; the US army', 'his nephew in the US Navy; US ships; the US army'],
   ['roman', 'it ran to XIV pages; IV drips', 'it ran to fourteen pages; IV drips'],
   [
     'year',
