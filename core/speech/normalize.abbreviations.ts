@@ -31,6 +31,8 @@ const PREVIOUS_WORD = /(\p{L}[\p{L}\p{M}'’-]*)[ \t]*\n?[ \t]*$/u;
 const NUMBER_BEFORE = /\d[ºª°]?\.?(?:[ \t]+\p{Ll}{1,3}){0,2}[ \t]+$/u;
 const NUMBER_AFTER = /^[ \t]+(?:\p{Ll}{1,3}[ \t]+)?\d/u;
 const INITIAL_BEFORE = /(?<![\p{L}\p{N}.])\p{Lu}\.[ \t]*\n?[ \t]*$/u;
+/** One or two short lower-case words (particles: "da", "de la") and then a capitalised word. */
+const NAME_AFTER_PARTICLE = new RegExp(String.raw`^${GAP}(?:\p{Ll}{1,3}[ \t]+){1,2}\p{Lu}`, 'u');
 const INITIAL_AFTER = /^[ \t]*\n?[ \t]*\p{Lu}\.(?![\p{L}\p{N}])/u;
 const OPENS_SENTENCE = /(?:^|[.!?:;"'«(—–-]|\n)[ \t]*$/u;
 const SENTENCE_MAY_END = new RegExp(String.raw`^(?:[ \t]*$|\s*\n[ \t]*\n|${GAP}["'(]?\p{Lu})`, 'u');
@@ -52,6 +54,8 @@ interface Surroundings {
   previousOpensSentence: boolean;
   nextWord: string | undefined;
   nextIsBlank: boolean;
+  /** A name follows after a particle or two ("da Matriz", "de la Iglesia"). */
+  nameAfterParticle: boolean;
   nextIsNumber: boolean;
   numberNearby: boolean;
   /** Another initial stands right before ("J. S. Bach", "o conde B. V."). */
@@ -66,6 +70,7 @@ interface Surroundings {
 
 function applies(abbreviation: Abbreviation, around: Surroundings, rules: LanguageRules): boolean {
   const nameFollows = isCapitalised(around.nextWord) || around.nextIsBlank;
+  if (abbreviation.after && !abbreviation.after.has(around.previousWord?.toLowerCase() ?? '')) return false;
   switch (abbreviation.when) {
     case undefined:
       return true;
@@ -90,6 +95,10 @@ function applies(abbreviation: Abbreviation, around: Surroundings, rules: Langua
       return around.nextIsNumber;
     case 'inDate':
       return around.numberNearby;
+    case 'beforePlaceName':
+      return (nameFollows || around.nameAfterParticle) && !around.afterInitial;
+    case 'beforeParticleName':
+      return around.nameAfterParticle && !around.afterInitial;
     case 'amidWords':
       // A capitalised word opening the sentence is a verb when the sentence goes on ("Dígame V., señor"), a name
       // when it stops ("Carlos V.").
@@ -178,6 +187,7 @@ function expandSpelling(text: string, spelling: Spelling, rules: LanguageRules):
         beforeInitial: INITIAL_AFTER.test(after),
         nextWord: after.match(NEXT_WORD)?.[1],
         nextIsBlank: NEXT_BLANK.test(after),
+        nameAfterParticle: NAME_AFTER_PARTICLE.test(after),
         nextIsNumber: NEXT_NUMBER.test(after) || value !== undefined,
         numberNearby: NUMBER_BEFORE.test(before) || NUMBER_AFTER.test(after),
         wordsOnItsLine: LETTER_BEFORE_ON_LINE.test(before) || LETTER_AFTER_ON_LINE.test(after),

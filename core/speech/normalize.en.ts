@@ -81,6 +81,7 @@ export const englishRules: LanguageRules = {
     return `${toCardinal(hours)} ${pairWords(minutes)}`;
   },
   clockMarkers: ['a.m.', 'p.m.', 'A.M.', 'P.M.', 'am', 'pm', 'AM', 'PM', "o'clock"],
+  clockLeadIns: ['at'],
   oldMoney: { pound: ['pound', 'pounds'], shilling: ['shilling', 'shillings'], pence, halfpenny: 'halfpenny' },
   monthsWithOrdinalDays: new Set(MONTHS),
   // Without a region, American: the language's commonest reading of an ambiguous "05/06/1890".
@@ -214,6 +215,8 @@ export const englishRules: LanguageRules = {
     { written: 'nos.', spoken: 'numbers', when: 'beforeNumber', title: true },
     { written: 'vol.', spoken: 'volume', when: 'beforeNumber', title: true },
     { written: 'vols.', spoken: 'volumes', when: 'beforeNumber', title: true },
+    // "in two vols.": no other word is written so.
+    { written: 'vols.', spoken: 'volumes' },
     { written: 'p.', spoken: 'page', when: 'beforeNumber', title: true },
     { written: 'pp.', spoken: 'pages', when: 'beforeNumber', title: true },
     { written: 'ch.', spoken: 'chapter', when: 'beforeNumber', title: true },

@@ -158,6 +158,7 @@ export const spanishRules: LanguageRules = {
       'yarda yardas, unidad unidades, lección lecciones, canción canciones, estrella estrellas, edad edades',
   ),
   hoursAndMinutesWord: 'y',
+  clockLeadIns: ['las', 'la'],
   // Day first: "12/05/1890" → "doce de mayo de mil ochocientos noventa"; a two-digit year "del noventa".
   numericDates: {
     order: 'day-month',
@@ -241,6 +242,7 @@ export const spanishRules: LanguageRules = {
     { written: 'Dr.', spoken: 'doctor', title: true },
     { written: 'Dña.', spoken: 'doña', title: true },
     { written: 'Dª', spoken: 'doña', title: true },
+    { written: 'D.ª', spoken: 'doña', title: true },
     { written: 'D.', spoken: 'don', when: 'notAfterName', title: true },
     { written: 'S.', spoken: saint, when: 'beforeSaint', title: true },
     { written: 'Ud.', spoken: 'usted' },
@@ -263,11 +265,21 @@ export const spanishRules: LanguageRules = {
     { written: 'Sta.', spoken: 'santa', title: true },
     { written: 'Av.', spoken: 'avenida', title: true },
     { written: 'Avda.', spoken: 'avenida', title: true },
+    // "c/ Mayor", "c/ de la Iglesia": a street; "c/c" and a "c/" with no name after it are something else.
+    { written: 'c/', spoken: 'calle', when: 'beforePlaceName', title: true },
+    { written: 'i. e.', spoken: 'es decir' },
+    { written: 'i.e.', spoken: 'es decir' },
     // Numbering words before a number or a Roman numeral: "vol. II, pág. 23".
     { written: 'vol.', spoken: 'volumen', when: 'beforeNumber', title: true },
+    { written: 'vols.', spoken: 'volúmenes', title: true },
     { written: 'cap.', spoken: 'capítulo', when: 'beforeNumber', title: true },
+    // Before a name it is the rank: "a las órdenes del cap. Ruiz".
+    { written: 'cap.', spoken: 'capitán', when: 'beforeName', title: true },
     { written: 'pág.', spoken: 'página', when: 'beforeNumber', title: true },
     { written: 'págs.', spoken: 'páginas', when: 'beforeNumber', title: true },
+    { written: 'pp.', spoken: 'páginas', when: 'beforeNumber', title: true },
+    // "s. XVIII": the century, only before a numeral.
+    { written: 's.', spoken: 'siglo', when: 'beforeNumber', title: true },
     { written: 'pág.', spoken: 'página', title: true },
     { written: 'núm.', spoken: 'número', title: true },
     { written: 'n.º', spoken: 'número', title: true },

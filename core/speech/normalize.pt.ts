@@ -14,6 +14,11 @@ const PORTUGUESE_FUNCTION_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 /** "D." is Dom before a man's name and Dona before a woman's; undecided, Dona, by far the commoner in novels. */
+/** Words before "R." when it is a street ("na R. Direita", "da R. do Ouvidor"); elsewhere it is an initial. */
+const BEFORE_A_STREET: ReadonlySet<string> = new Set(['a', 'à', 'na', 'da', 'pela', 'para', 'numa', 'duma', 'até']);
+/** Words before "N. S." when it is Our Lady ("igreja de N. S. da Glória", "à N. S. do Carmo"). */
+const BEFORE_OUR_LADY: ReadonlySet<string> = new Set(['a', 'à', 'de', 'da', 'na', 'pela', 'com', 'ante']);
+
 const donaOrDom = (name: string | undefined) => (givenNameGender(name) === 'masculine' ? 'Dom' : 'Dona');
 
 /**
@@ -194,6 +199,7 @@ export function portugueseRules(variant: 'BR' | 'PT'): LanguageRules {
         'jarda jardas, unidade unidades, lição lições, canção canções, estrela estrelas',
     ),
     hoursAndMinutesWord: 'e',
+    clockLeadIns: ['às', 'as', 'das', 'pelas', 'à'],
     // Day first: "12/05/1890" → "doze de maio de mil oitocentos e noventa"; the first day is "primeiro".
     numericDates: {
       order: 'day-month',
@@ -279,6 +285,19 @@ export function portugueseRules(variant: 'BR' | 'PT'): LanguageRules {
       { written: 'S.', spoken: saint, when: 'beforeSaint', title: true },
       { written: 'Sto.', spoken: 'Santo', title: true },
       { written: 'Sta.', spoken: 'Santa', title: true },
+      // Older Portuguese prints raise the abbreviation's last letters after a period: "S.ta", "Sr.ª", "P.e".
+      { written: 'S.to', spoken: 'Santo', title: true },
+      { written: 'S.ta', spoken: 'Santa', title: true },
+      { written: 'Sr.ª', spoken: 'senhora', title: true },
+      { written: 'Sr.a', spoken: 'senhora', title: true },
+      { written: 'P.e', spoken: 'padre', when: 'beforeName', title: true },
+      { written: 'N. S.', spoken: 'Nossa Senhora', when: 'beforeParticleName', after: BEFORE_OUR_LADY, title: true },
+      { written: 'N. Sra.', spoken: 'Nossa Senhora', title: true },
+      { written: 'R.', spoken: 'rua', when: 'beforePlaceName', after: BEFORE_A_STREET, title: true },
+      { written: 'E.U.A.', spoken: 'Estados Unidos' },
+      { written: 'E. U. A.', spoken: 'Estados Unidos' },
+      { written: 'i. e.', spoken: 'isto é' },
+      { written: 'i.e.', spoken: 'isto é' },
       { written: 'S. M.', spoken: 'Sua Majestade', when: 'amongWords', title: true },
       { written: 'Profa.', spoken: 'professora', title: true },
       { written: 'Prof.', spoken: 'professor', title: true },
@@ -320,9 +339,16 @@ export function portugueseRules(variant: 'BR' | 'PT'): LanguageRules {
       { written: 'Av.', spoken: 'avenida', title: true },
       // Numbering words before a number or a Roman numeral: "vol. II, pág. 23".
       { written: 'vol.', spoken: 'volume', when: 'beforeNumber', title: true },
+      { written: 'vols.', spoken: 'volumes', title: true },
       { written: 'cap.', spoken: 'capítulo', when: 'beforeNumber', title: true },
+      // Before a name it is the rank: "sob o cap. Ruas".
+      { written: 'cap.', spoken: 'capitão', when: 'beforeName', title: true },
       { written: 'pág.', spoken: 'página', when: 'beforeNumber', title: true },
       { written: 'págs.', spoken: 'páginas', when: 'beforeNumber', title: true },
+      { written: 'p.', spoken: 'página', when: 'beforeNumber', title: true },
+      { written: 'pp.', spoken: 'páginas', when: 'beforeNumber', title: true },
+      { written: 'fl.', spoken: 'folha', when: 'beforeNumber', title: true },
+      { written: 'fls.', spoken: 'folhas', when: 'beforeNumber', title: true },
       { written: 'séc.', spoken: 'século', when: 'beforeNumber', title: true },
       { written: 'sécs.', spoken: 'séculos', when: 'beforeNumber', title: true },
       { written: 'pág.', spoken: 'página', title: true },

@@ -93,7 +93,8 @@ export function expandOrdinals(text: string, rules: LanguageRules): string {
 /**
  * "5:15" → "five fifteen"; hours up to 24 and minutes up to 59, and not part of a longer "1:2:3" or "3:15.5". Hours
  * and minutes written with a dot are a clock time only before a marker of the hour ("7.45 p.m."); with the hour's
- * symbol, hours and minutes are counted ("14h30" → "catorze horas e trinta").
+ * symbol, hours and minutes are counted ("14h30" → "catorze horas e trinta", "6 h 20 m" → "seis horas e vinte
+ * minutos"). After a word that names an hour ("at", "a las", "às") a dotted time needs no marker.
  */
 export function expandClockTimes(text: string, rules: LanguageRules): string {
   const read = (match: string, hours: string, minutes: string, offset: number, source: string) => {
@@ -119,7 +120,7 @@ export function expandClockTimes(text: string, rules: LanguageRules): string {
   const minuteUnit = rules.units.min;
   if (joiner && hourUnit && minuteUnit) {
     spoken = spoken.replace(
-      /(?<![\p{L}\p{N}:.,])(\d{1,2})[ \t]?h[ \t]?(\d{1,2})(?:[ \t]?(min)(\.)?)?(?![\p{L}\p{N}])/gu,
+      /(?<![\p{L}\p{N}:.,])(\d{1,2})[ \t]?h[ \t]?(\d{1,2})(?:[ \t]?(min|m)(\.)?)?(?![\p{L}\p{N}])/gu,
       (
         match: string,
         hours: string,
@@ -142,7 +143,9 @@ export function expandClockTimes(text: string, rules: LanguageRules): string {
     );
   }
   const dotted = dottedClockPattern(rules);
-  return dotted ? spoken.replace(dotted, read) : spoken;
+  if (dotted) spoken = spoken.replace(dotted, read);
+  const ledIn = ledInClockPattern(rules);
+  return ledIn ? spoken.replace(ledIn, read) : spoken;
 }
 
 const dottedClockPattern = perLanguage((rules) => {
@@ -150,6 +153,19 @@ const dottedClockPattern = perLanguage((rules) => {
   if (!markers || markers.length === 0) return null;
   return new RegExp(
     String.raw`(?<![\p{L}\p{N}:.,])(\d{1,2})\.(\d{2})(?=[ \t]?(?:${markers.map(escapeRegex).join('|')})(?![\p{L}\p{N}]))`,
+    'gu',
+  );
+});
+
+/**
+ * "at 10.40 that night", "a las 10.40": not a decimal ("10.405"), a date ("10.40.12") nor a percentage. The gap
+ * looked back over is bounded, so a long run of spaces is not scanned again at every position.
+ */
+const ledInClockPattern = perLanguage((rules) => {
+  const leadIns = rules.clockLeadIns;
+  if (!leadIns || leadIns.length === 0) return null;
+  return new RegExp(
+    String.raw`(?<=(?<![\p{L}])(?:${leadIns.map(escapeRegex).join('|')})[ \t]{1,3})(\d{1,2})\.(\d{2})(?![\p{L}\p{N}]|[.,]\d|[ \t]?%)`,
     'gu',
   );
 });

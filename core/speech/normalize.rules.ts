@@ -24,10 +24,23 @@ export interface CurrencyWords {
  *   does;
  * - `amidWords`: a word of its own line stands before or after it, but no name and no heading word ("capítulo"),
  *   as around a pronoun: the older Spanish "V." (usted) in "¿No tenga V. tantos celos?", while "V. Hugo" is an
- *   initial, "Carlos V." a king and a line "V." a section number.
+ *   initial, "Carlos V." a king and a line "V." a section number;
+ * - `beforePlaceName`: a name follows, directly or after one or two short lower-case words ("R. Direita", "R. da
+ *   Matriz", "c/ de la Iglesia"), and no initial stands before it;
+ * - `beforeParticleName`: a short lower-case word and then a name follow ("N. S. da Conceição", not "N. S. Pereira"),
+ *   and no initial stands before it.
  */
 export type AbbreviationContext =
-  'beforeName' | 'afterName' | 'notAfterName' | 'beforeSaint' | 'amongWords' | 'beforeNumber' | 'inDate' | 'amidWords';
+  | 'beforeName'
+  | 'afterName'
+  | 'notAfterName'
+  | 'beforeSaint'
+  | 'amongWords'
+  | 'beforeNumber'
+  | 'inDate'
+  | 'amidWords'
+  | 'beforePlaceName'
+  | 'beforeParticleName';
 
 export interface Abbreviation {
   /** As written, including its period(s), e.g. "Mr." or "EE. UU."; the all-capitals spelling matches too. */
@@ -35,6 +48,11 @@ export interface Abbreviation {
   /** The words to say; a function chooses them from the word that follows (Portuguese "D." → Dona or Dom). */
   spoken: string | ((nextWord: string | undefined) => string);
   when?: AbbreviationContext;
+  /**
+   * The lower-case words one of which must stand right before it: "na R. Direita" is a street where "R. Silva" is an
+   * initial.
+   */
+  after?: ReadonlySet<string>;
   /**
    * A title before a name ("Mr.", "Sra."): its period never ends a sentence, and a line break between it and the name
    * is read as a space. Other abbreviations keep a period when a sentence could end there ("… on Baker Street. He").
@@ -117,6 +135,11 @@ export interface LanguageRules extends RomanNumeralWords {
    * them "7.45" is a decimal number.
    */
   clockMarkers?: readonly string[];
+  /**
+   * Lower-case words before which hours and minutes written with a dot are a clock time ("at 10.40", "a las 10.40",
+   * "às 10.40"): they name an hour, never a quantity.
+   */
+  clockLeadIns?: readonly string[];
   /**
    * Hours and minutes written with the hour's symbol ("14h30", "14 h 30 min") → "catorze horas e trinta (minutos)";
    * the word that joins them. Languages that do not write times this way leave it out.

@@ -282,6 +282,16 @@ const ENGLISH = cases('en', 'en-GB', [
   ['capitals', '"They told US nothing," cried she.', '"They told us nothing," cried she.'],
   ['capitals', '"Let US alone, sir," said he; "come with US."', '"Let us alone, sir," said he; "come with us."'],
   ['capitals', 'his nephew in the US Navy; US ships; the US army', 'his nephew in the US Navy; US ships; the US army'],
+  [
+    'abbreviation',
+    'a history in two vols. (see pp. 112-19)',
+    'a history in two volumes (see pages one hundred twelve to nineteen)',
+  ],
+  [
+    'clock',
+    'He died at 10.40 that night; it cost 10.40 in all.',
+    'He died at ten forty that night; it cost ten point four zero in all.',
+  ],
   ['roman', 'it ran to XIV pages; IV drips', 'it ran to fourteen pages; IV drips'],
   [
     'year',
@@ -466,6 +476,17 @@ const SPANISH = cases('es', 'es-ES', [
   ['capitals', 'dijo que NO, y QUE no', 'dijo que NO, y que no'],
   ['roman', 'tenía XIV páginas', 'tenía catorce páginas'],
   ['money', 'costó 20$ y $20', 'costó veinte dólares y veinte dólares'],
+  ['abbreviation', 'la c/ de la Iglesia y la c/ Mayor', 'la calle de la Iglesia y la calle Mayor'],
+  ['abbreviation', 'honrada, i. e., honrada', 'honrada, es decir, honrada'],
+  ['roman', 'la torre del s. XVIII', 'la torre del siglo dieciocho'],
+  ['abbreviation', 'a las órdenes del cap. Ruiz; cap. IV', 'a las órdenes del capitán Ruiz; capítulo cuatro'],
+  ['abbreviation', 'delante de D.ª Amparo', 'delante de doña Amparo'],
+  [
+    'abbreviation',
+    'en dos vols. (véanse las pp. 112-119)',
+    'en dos volúmenes (véanse las páginas ciento doce a ciento diecinueve)',
+  ],
+  ['clock', 'a las 10.40 de la noche, a la 1.30', 'a las diez y cuarenta de la noche, a la una y media'],
 ]);
 
 const PORTUGUESE = [
@@ -608,6 +629,25 @@ const PORTUGUESE = [
     ],
     ['blank', 'a casa de D. —— ficava', 'a casa de Dona, ficava'],
     ['censored', 'soltou um D——o! e foi', 'soltou um ...! e foi'],
+    [
+      'abbreviation',
+      'na esquina da R. da Matriz, na R. Direita; o R. Silva; de J. R. da Costa',
+      'na esquina da rua da Matriz, na rua Direita; o R. Silva; de J. R. da Costa',
+    ],
+    [
+      'abbreviation',
+      'igreja de N. S. da Conceição; livro de N. S. Pereira',
+      'igreja de Nossa Senhora da Conceição; livro de N. S. Pereira',
+    ],
+    ['abbreviation', 'fizera fortuna nos E.U.A. e', 'fizera fortuna nos Estados Unidos e'],
+    [
+      'abbreviation',
+      'dois vols. (ver pp. 112-119) (fl. 7)',
+      'dois volumes (ver páginas cento e doze a cento e dezenove) (folha sete)',
+    ],
+    ['abbreviation', 'sob o cap. Ruas; cap. IV', 'sob o capitão Ruas; capítulo quatro'],
+    ['abbreviation', 'honrada, i. e., honrada', 'honrada, isto é, honrada'],
+    ['clock', 'às 10.40 da noite', 'às dez e quarenta da noite'],
   ]),
   ...cases('pt', 'pt-PT', [
     [
@@ -633,6 +673,12 @@ const PORTUGUESE = [
     ],
     ['big number', 'custou 2000000000 euros', 'custou dois mil milhões de euros'],
     ['money', 'custou 20$ e 1$', 'custou vinte escudos e um escudo'],
+    [
+      'abbreviation',
+      'a Sr.ª Joaquina, a S.ta Clara, o P.e Anselmo',
+      'a senhora Joaquina, a Santa Clara, o padre Anselmo',
+    ],
+    ['clock', 'às 6 h 20 m da tarde; mede 6 m', 'às seis horas e vinte minutos da tarde; mede seis metros'],
   ]),
   ...cases('pt', 'pt-AO', [['big number', '1500000000 kwanzas', 'mil e quinhentos milhões de kwanzas']]),
 ];
