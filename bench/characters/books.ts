@@ -26,6 +26,7 @@ export const STORY_SLUGS = [
   'a-casa-dos-andrades',
   'los-ortega-de-san-clemente',
   'the-ashbys-of-millbrook',
+  'the-pryors-of-hadley-green',
 ] as const;
 export type StorySlug = (typeof STORY_SLUGS)[number];
 
