@@ -7,6 +7,8 @@
  * - a full name and its given name, when no other full name with that given name is written where the bare name
  *   is: eight different Johns stay eight people; or when the book's only full name with that given name introduces
  *   the person in the chapter right before the given name is first written;
+ * - "Miss <surname>" and the one sister of that surname never called "Miss <given name>", the eldest
+ *   (eldestDaughter.ts);
  * - a full name and the one titled person of its surname whose gender agrees ("Tom Kernan" and "Mr Kernan", never
  *   "Lydia Bennet" and "Mrs. Bennet", since two women are called Bennet with a title), unless that person is already
  *   written with another given name ("Sr. Miguel Prado" is not his brother "Tomás Prado");
@@ -19,6 +21,8 @@ import type { SameAddressee } from './addressedInTags';
 import { BareNames } from './bareNames';
 import type { Gender } from './character';
 import type { NameForm } from './mentions';
+import { eldestDaughterLinks } from './eldestDaughter';
+import { honorificOf } from './honorifics';
 import { BookNameUsage } from './nameForms';
 import { NameNodes, type NodeFacts, type PlacedForm } from './nameNodes';
 import type { Nickname } from './nicknames';
@@ -48,17 +52,21 @@ export class PersonIndex {
       forms.map(({ form }) => form),
       language,
     );
+    const givenWithMiss = new Set<string>();
     for (const placed of forms) {
       const { honorific, tokens } = placed.form;
       if (honorific === null && tokens.length === 1 && !this.names.readsAsSurname(tokens[0])) {
         this.bare.add(tokens[0], placed);
       }
       const keys = this.names.explicitKeys(placed.form);
+      if (honorific && honorificOf(honorific)?.cls === 'miss' && keys[0]?.startsWith('given|'))
+        givenWithMiss.add(tokens[0]);
       keys.forEach((key) => this.graph.touch(key, placed));
       for (let i = 1; i < keys.length; i++) this.graph.union(keys[0], keys[i]);
     }
     this.linkGivenNames();
     this.linkFamilies();
+    for (const [miss, eldest] of eldestDaughterLinks(this.graph, givenWithMiss)) this.graph.union(miss, eldest);
     this.linkDiminutives();
     this.linkAddressed(addressed);
     this.linkNicknames(nicknames);
