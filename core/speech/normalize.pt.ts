@@ -347,6 +347,10 @@ export function portugueseRules(variant: 'BR' | 'PT'): LanguageRules {
       { written: 'págs.', spoken: 'páginas', when: 'beforeNumber', title: true },
       { written: 'p.', spoken: 'página', when: 'beforeNumber', title: true },
       { written: 'pp.', spoken: 'páginas', when: 'beforeNumber', title: true },
+      // "v." (ver) is an initial elsewhere; before a page reference it sends the reader there: "(v. pp. 40-52)".
+      { written: 'v. pp.', spoken: 'ver páginas', when: 'beforeNumber', title: true },
+      { written: 'v. p.', spoken: 'ver página', when: 'beforeNumber', title: true },
+      { written: 'v. pág.', spoken: 'ver página', when: 'beforeNumber', title: true },
       { written: 'fl.', spoken: 'folha', when: 'beforeNumber', title: true },
       { written: 'fls.', spoken: 'folhas', when: 'beforeNumber', title: true },
       { written: 'séc.', spoken: 'século', when: 'beforeNumber', title: true },

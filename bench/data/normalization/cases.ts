@@ -679,6 +679,11 @@ const PORTUGUESE = [
       'a senhora Joaquina, a Santa Clara, o padre Anselmo',
     ],
     ['clock', 'às 6 h 20 m da tarde; mede 6 m', 'às seis horas e vinte minutos da tarde; mede seis metros'],
+    [
+      'abbreviation',
+      'uma Memória (v. pp. 40-52; v. p. 7), de V. Hugo',
+      'uma Memória (ver páginas quarenta a cinquenta e dois; ver página sete), de V. Hugo',
+    ],
   ]),
   ...cases('pt', 'pt-AO', [['big number', '1500000000 kwanzas', 'mil e quinhentos milhões de kwanzas']]),
 ];
