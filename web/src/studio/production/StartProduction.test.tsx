@@ -78,3 +78,29 @@ describe('the production form', () => {
     expect(screen.getByText(/^These figures are for the whole book/)).toBeTruthy();
   });
 });
+
+describe('lines still flagged in the plan', () => {
+  const api = () =>
+    fakeApi({
+      'GET /v1/projects/p1/chapters': { body: { items: [], continuationToken: null } },
+      'GET /v1/projects/p1/productions/estimate': {
+        body: { estimate: { totalUsd: 0 }, billableCharacters: 997, estimatedAudioSeconds: 61, problems: [] },
+      },
+      'GET /v1/tenant/usage': { body: { monthlyCharacters: { used: 0, limit: 20_000_000, remaining: 20_000_000 } } },
+    });
+
+  it('are said beside the start, with the way to the plan, though nothing blocks the production', async () => {
+    api();
+    renderInStudio(<StartProduction />, {}, undefined, { flagged: { count: 100, more: true } });
+    const note = await screen.findByText(/100\+ lines are still flagged in the plan/);
+    expect(note.closest('[role="alert"]')).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Check them in the plan' }).getAttribute('href')).toBe('/projects/p1/plan');
+  });
+
+  it('are not mentioned when there are none', async () => {
+    api();
+    renderInStudio(<StartProduction />, {}, undefined, { flagged: { count: 0, more: false } });
+    await screen.findByText('Start production');
+    expect(screen.queryByText(/still flagged/)).toBeNull();
+  });
+});

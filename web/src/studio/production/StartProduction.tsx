@@ -8,6 +8,7 @@ import { PLATFORMS, useStartProduction, type Platform } from '../../api/producti
 import { Alert } from '../../ui/Alert';
 import { useErrorText } from '../../ui/errorText';
 import { useFormat } from '../../ui/format';
+import { FlaggedLinesNote } from '../estimate/FlaggedLinesNote';
 import { useStudio } from '../StudioContext';
 
 type Scope = 'all' | 'approved' | 'selection';
@@ -132,6 +133,7 @@ export function StartProduction() {
       {scope !== 'all' && <p className="small muted">{t('start.scopeNote')}</p>}
       {overQuota && <Alert tone="warning">{t('start.overQuota', { needed: format.number(needed!) })}</Alert>}
       {blocking.length > 0 && <Alert tone="warning">{t('start.blocked', { count: blocking.length })}</Alert>}
+      <FlaggedLinesNote />
       {start.isError && <Alert tone="error">{describeRefusal(start.error)}</Alert>}
       {start.isSuccess && <Alert tone="success">{t('start.started')}</Alert>}
       <div className="button-row">
