@@ -25,6 +25,8 @@ export function StartProduction() {
   const [scope, setScope] = useState<Scope>('all');
   const [selection, setSelection] = useState<string[]>([]);
   const chapters = useChapters(project.id);
+  const liveChapters = (chapters.data ?? []).filter((chapter) => !chapter.deleted);
+  const withoutAudio = liveChapters.filter((chapter) => !chapter.hasMaster);
   // A selection's figures are its own (the production of it bills those chapters only); the approved chapters are
   // known to the server alone, so that choice shows the whole book's figures and says so.
   const estimate = useEstimate(project.id, platforms, scope === 'selection' ? selection : undefined);
@@ -88,6 +90,18 @@ export function StartProduction() {
             </label>
           ))}
         </div>
+        {scope === 'selection' && withoutAudio.length > 0 && withoutAudio.length < liveChapters.length && (
+          // A book produced in part is finished by producing the rest: one choice, not a click per chapter.
+          <div className="button-row button-row--compact">
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              onClick={() => setSelection(withoutAudio.map((chapter) => chapter.id))}
+            >
+              {t('start.selectWithoutAudio', { count: withoutAudio.length })}
+            </button>
+          </div>
+        )}
         {scope === 'selection' && (
           <ul className="plain-list chapter-picker" aria-label={t('start.pickChapters')}>
             {(chapters.data ?? []).map((chapter) => (
