@@ -218,6 +218,12 @@ function useKeyboardSpeakerChoice(
     value: draft ?? savedSpeakerId,
     pending,
     onKeyDown(event: KeyboardEvent<HTMLSelectElement>) {
+      stepping.current = !(
+        OPENS_LIST.has(event.key) ||
+        event.key === 'Enter' ||
+        event.key === 'Escape' ||
+        event.altKey
+      );
       if (event.key === 'Enter') {
         if (!pending) return;
         event.preventDefault();
@@ -226,8 +232,6 @@ function useKeyboardSpeakerChoice(
       } else if (event.key === 'Escape' && pending) {
         event.preventDefault();
         setDraft(null);
-      } else {
-        stepping.current = !(OPENS_LIST.has(event.key) || (event.altKey && event.key.startsWith('Arrow')));
       }
     },
     onMouseDown() {
