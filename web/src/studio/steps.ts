@@ -131,6 +131,9 @@ export function studioSteps(status: StudioStatus): StepView[] {
         silent: characters - (facts?.speakingCharacters ?? characters),
       };
   const segments = facts?.segmentCount ?? 0;
+  // A new book has only its narrator: casting waits for the characters (its page says so) rather than asking for a
+  // voice ahead of the steps before it. A book planned without them needs its narrator's voice all the same.
+  const castingAwaitsCharacters = characters === 0 && segments === 0;
   const decisions = review ? countDecisions(review.chapters) : { approved: 0, changesRequested: 0 };
   const mastered = facts?.chaptersMastered ?? 0;
   // A chapter with nothing to say is never mastered: production leaves it out, so it is not waiting to be produced.
@@ -171,14 +174,17 @@ export function studioSteps(status: StudioStatus): StepView[] {
       characters > 0 ? 'done' : 'todo',
       characters > 0 ? { detail: { key: 'characters', values: { count: characters } } } : {},
     ),
-    step(
-      'casting',
-      cast.speaking > 0 && cast.voiced >= cast.speaking ? 'done' : cast.speaking > 0 ? 'attention' : 'todo',
-      {
-        detail: cast.speaking > 0 ? { key: 'voiced', values: { done: cast.voiced, total: cast.speaking } } : null,
-        attention: cast.speaking > cast.voiced ? { key: 'unvoiced', count: cast.speaking - cast.voiced } : undefined,
-      },
-    ),
+    castingAwaitsCharacters
+      ? step('casting', 'todo')
+      : step(
+          'casting',
+          cast.speaking > 0 && cast.voiced >= cast.speaking ? 'done' : cast.speaking > 0 ? 'attention' : 'todo',
+          {
+            detail: cast.speaking > 0 ? { key: 'voiced', values: { done: cast.voiced, total: cast.speaking } } : null,
+            attention:
+              cast.speaking > cast.voiced ? { key: 'unvoiced', count: cast.speaking - cast.voiced } : undefined,
+          },
+        ),
     step(
       'plan',
       segments > 0

@@ -66,6 +66,34 @@ describe('the casting step counts only characters who say something', () => {
   });
 });
 
+describe('the casting step of a book whose characters were not found yet', () => {
+  // The server counts no characters before detection; the studio already shows the narrator, without a voice.
+  const narratorOnly = [character('narrator', 0, false, 'narrator')];
+  const stepWith = (segmentCount: number) =>
+    studioSteps({
+      project: testProject(),
+      facts: { ...facts([]), segmentCount, segmentsWithSpeaker: segmentCount },
+      activeJob: undefined,
+      review: undefined,
+      flagged: undefined,
+      chapters: [],
+      characters: narratorOnly,
+    }).find((step) => step.id === 'casting')!;
+
+  it('waits for them, as its page says, instead of asking for the narrator’s voice ahead of the steps before it', () => {
+    const step = stepWith(0);
+    expect({ state: step.state, attention: step.attention, detail: step.detail }).toEqual({
+      state: 'todo',
+      attention: undefined,
+      detail: null,
+    });
+  });
+
+  it('asks for the narrator’s voice once the book was planned without them', () => {
+    expect(stepWith(40)).toMatchObject({ state: 'attention', attention: { key: 'unvoiced', count: 1 } });
+  });
+});
+
 describe('the stage badge counts only characters who say something', () => {
   // The facts endpoint counts who speaks; the badge reads the facts alone (the project list has no characters).
   const castFacts = (speaking: number, voiced: number, silent: number): ProjectFacts => ({

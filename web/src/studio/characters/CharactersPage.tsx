@@ -33,6 +33,8 @@ export function CharactersPage() {
   const [editing, setEditing] = useState<Editing>(null);
   const [query, setQuery] = useState('');
   const running = Boolean(job.data && !isFinished(job.data));
+  // The list is read again when the job ends: until it is, its count is the one from before detection ("0 found").
+  const listReadAfterJob = job.data?.status !== 'succeeded' || characters.dataUpdatedAt > job.dataUpdatedAt;
   const hasChapters = (status.facts?.chapterCount ?? 0) > 0;
 
   if (characters.isPending) return <Loading />;
@@ -68,11 +70,11 @@ export function CharactersPage() {
       </header>
       {!hasChapters && <Alert tone="info">{t('needsChapters')}</Alert>}
       {detect.error && <Alert tone="error">{errorText(detect.error, { conflict: t('detect.busy') })}</Alert>}
-      {job.data && running && (
+      {job.data && (running || !listReadAfterJob) && (
         <ProgressBar label={t('detect.running')} value={jobFraction(job.data)} detail={t('detect.running')} />
       )}
       {job.data?.status === 'failed' && <Alert tone="error">{t('detect.failed')}</Alert>}
-      {job.data?.status === 'succeeded' && jobId && (
+      {job.data?.status === 'succeeded' && jobId && listReadAfterJob && (
         <Alert tone="success">{t('detect.done', { count: list.filter((c) => c.id !== NARRATOR).length })}</Alert>
       )}
       {characters.isError && <Alert tone="error">{errorText(characters.error)}</Alert>}

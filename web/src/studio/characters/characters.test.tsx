@@ -1,5 +1,6 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { ProjectFacts } from '../../api/types';
 import { character } from '../../test/character';
 import { renderInStudio } from '../../test/render';
 import { CharacterCard } from './CharacterCard';
@@ -123,5 +124,54 @@ describe('finding a character in a long list', () => {
     renderInStudio(<CharactersPage />);
     await screen.findByRole('heading', { name: 'Tobias' });
     expect(screen.queryByRole('searchbox')).toBeNull();
+  });
+});
+
+describe('detection, when it ends', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('says how many characters it found only once the list is read again, never the count from before', async () => {
+    let releaseList: (() => void) | undefined;
+    const listReads: number[] = [];
+    const json = (body: unknown) =>
+      new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
+    const job = (status: string) => ({
+      id: 'j1',
+      kind: 'characters',
+      status,
+      progress: { segmentsDone: 0, segmentsTotal: 0, chaptersDone: 0, chaptersTotal: 0 },
+    });
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string, init?: RequestInit) => {
+        if (init?.method === 'POST') return json({ job: job('queued') });
+        if (url.includes('/jobs/j1')) return json(job('succeeded'));
+        listReads.push(listReads.length);
+        if (listReads.length === 1) return json({ items: [character('narrator', 'Narrator', 0)] });
+        // The list after detection comes back only when the test lets it.
+        await new Promise<void>((resolve) => (releaseList = resolve));
+        return json({ items: [character('narrator', 'Narrator', 0), character('c1', 'Elizabeth', 9)] });
+      }),
+    );
+    const imported: ProjectFacts = {
+      manuscriptStatus: 'ready',
+      chapterCount: 2,
+      characterCount: 0,
+      charactersWithVoice: 0,
+      segmentCount: 0,
+      segmentsWithSpeaker: 0,
+      segmentsRendered: 0,
+      chaptersMastered: 0,
+      chaptersWithNothingToSpeak: 0,
+      packagesReady: 0,
+      activeJobId: null,
+    };
+    renderInStudio(<CharactersPage />, {}, undefined, { facts: imported });
+    fireEvent.click(await screen.findByRole('button', { name: 'Detect characters' }));
+    await vi.waitFor(() => expect(releaseList).toBeDefined());
+    expect(screen.queryByText(/Detection finished/)).toBeNull();
+    expect(screen.getByText('Finding the characters…', { selector: '.progress__detail' })).toBeTruthy();
+    releaseList!();
+    expect(await screen.findByText('Detection finished: 1 character.')).toBeTruthy();
   });
 });

@@ -10,6 +10,7 @@ import { useErrorText } from '../../ui/errorText';
 import { useFormat } from '../../ui/format';
 import { Loading } from '../../ui/Loading';
 import { useStudio } from '../StudioContext';
+import { FlaggedLinesNote } from './FlaggedLinesNote';
 import { ProblemList } from './ProblemList';
 
 const PLATFORMS = ['apple', 'acx', 'google', 'spotify', 'kobo'] as const;
@@ -153,6 +154,7 @@ function EstimateView({
           </tfoot>
         </table>
       </section>
+      <FlaggedLinesNote />
       <ProblemList
         id="estimate-problems"
         title={t('problems.title', { count: blocking.length })}

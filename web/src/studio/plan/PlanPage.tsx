@@ -22,7 +22,7 @@ import { BulkAssign } from './BulkAssign';
 import { ChapterPicker } from './ChapterPicker';
 import { OutdatedPlan } from './OutdatedPlan';
 import { PlanFilters, applyFilter, type SegmentFilter } from './PlanFilters';
-import { ReadingView } from './ReadingView';
+import { READING_VIEW_ID, ReadingView } from './ReadingView';
 import { SegmentInspector } from './SegmentInspector';
 import { speakerOptions } from './speakers';
 import { usePlanEdits } from './usePlanEdits';
@@ -225,6 +225,7 @@ export function PlanPage() {
                 threads={chapterThreads.filter((thread) => thread.segmentId === selected.id)}
                 saving={edits.saving}
                 onAssign={(speakerId) => void assign(selected, speakerId)}
+                onKeyboardAssigned={() => document.getElementById(READING_VIEW_ID)?.focus()}
                 onPatch={(patch) => void edits.apply(selected, patch)}
                 selectedText={selection?.segmentId === selected.id ? selection.text : null}
                 onAddPronunciation={setLexiconText}

@@ -9,6 +9,8 @@ import { speakerColour } from './speakers';
 /** Above this many lines only the visible ones are in the page (a chapter can have thousands). */
 export const VIRTUALIZE_ABOVE = 150;
 const ESTIMATED_ROW_PX = 72;
+/** The one reading view of a page, for handing the keyboard back to it. */
+export const READING_VIEW_ID = 'reading-view';
 
 export interface ReadingViewProps {
   segments: Segment[];
@@ -90,6 +92,7 @@ export function ReadingView(props: ReadingViewProps) {
       </p>
       <div
         ref={scrollRef}
+        id={READING_VIEW_ID}
         className="reading-view"
         role="listbox"
         aria-label={label}

@@ -1,4 +1,4 @@
-import { forwardRef, useState } from 'react';
+import { forwardRef, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSegmentStructure } from '../../api/segments';
 import { useCreateThread, useReply, useSetThreadStatus } from '../../api/reviews';
@@ -18,6 +18,8 @@ interface SegmentInspectorProps {
   threads: ReviewThread[];
   saving: boolean;
   onAssign(speakerId: string): void;
+  /** A speaker was chosen with the keyboard and Enter: the reader goes back to the lines. */
+  onKeyboardAssigned?(): void;
   onPatch(patch: { text?: string; flagged?: boolean }): void;
   /** Words the reader selected in this line, offered for the lexicon. */
   selectedText: string | null;
@@ -29,7 +31,18 @@ interface SegmentInspectorProps {
  * panel with only the discussion.
  */
 export const SegmentInspector = forwardRef<HTMLSelectElement, SegmentInspectorProps>(function SegmentInspector(
-  { segment, speakers, speakerName, threads, saving, onAssign, onPatch, selectedText, onAddPronunciation },
+  {
+    segment,
+    speakers,
+    speakerName,
+    threads,
+    saving,
+    onAssign,
+    onKeyboardAssigned,
+    onPatch,
+    selectedText,
+    onAddPronunciation,
+  },
   speakerRef,
 ) {
   const { project, access } = useStudio();
@@ -42,6 +55,7 @@ export const SegmentInspector = forwardRef<HTMLSelectElement, SegmentInspectorPr
   const [text, setText] = useState(segment.text);
   const [cursor, setCursor] = useState<number | null>(null);
   const reviewError = createThread.error ?? reply.error ?? setStatus.error;
+  const speakerChoice = useKeyboardSpeakerChoice(segment.speakerId, onAssign, onKeyboardAssigned);
 
   return (
     <section className="inspector" aria-labelledby="inspector-title">
@@ -55,9 +69,14 @@ export const SegmentInspector = forwardRef<HTMLSelectElement, SegmentInspectorPr
             <select
               id="segment-speaker"
               ref={speakerRef}
-              value={segment.speakerId}
-              disabled={saving}
-              onChange={(event) => onAssign(event.target.value)}
+              value={speakerChoice.value}
+              // Not disabled while saving: a disabled control loses the keyboard's focus.
+              aria-busy={saving}
+              aria-describedby={speakerChoice.pending ? 'segment-speaker-pending' : undefined}
+              onKeyDown={speakerChoice.onKeyDown}
+              onMouseDown={speakerChoice.onMouseDown}
+              onChange={(event) => speakerChoice.onChange(event.target.value)}
+              onBlur={speakerChoice.onBlur}
             >
               {segment.speakerId === UNKNOWN_SPEAKER && (
                 <option value={UNKNOWN_SPEAKER}>{speakerName(UNKNOWN_SPEAKER)}</option>
@@ -68,6 +87,11 @@ export const SegmentInspector = forwardRef<HTMLSelectElement, SegmentInspectorPr
                 </option>
               ))}
             </select>
+            {speakerChoice.pending && (
+              <p id="segment-speaker-pending" className="field__hint" aria-live="polite">
+                {t('inspector.speakerPending', { name: speakerName(speakerChoice.value) })}
+              </p>
+            )}
           </div>
           <label className="checkbox">
             <input
@@ -169,3 +193,60 @@ export const SegmentInspector = forwardRef<HTMLSelectElement, SegmentInspectorPr
     </section>
   );
 });
+
+/** Keys that open the list of a closed select: what is chosen in the open list is meant, and saved at once. */
+const OPENS_LIST = new Set([' ', 'F4']);
+
+/**
+ * The speaker picker as the keyboard uses it: arrows and typed letters on the closed picker step through the names
+ * (each step would otherwise save a speaker), Enter saves the name shown, Escape goes back to the saved one, and
+ * leaving the picker saves what it shows. A choice made with the mouse or in the opened list is saved at once.
+ */
+function useKeyboardSpeakerChoice(
+  savedSpeakerId: string,
+  onAssign: (speakerId: string) => void,
+  onKeyboardAssigned: (() => void) | undefined,
+) {
+  const [draft, setDraft] = useState<string | null>(null);
+  const stepping = useRef(false);
+  const pending = draft !== null && draft !== savedSpeakerId;
+  const commit = () => {
+    setDraft(null);
+    if (pending) onAssign(draft);
+  };
+  return {
+    value: draft ?? savedSpeakerId,
+    pending,
+    onKeyDown(event: KeyboardEvent<HTMLSelectElement>) {
+      stepping.current = !(
+        OPENS_LIST.has(event.key) ||
+        event.key === 'Enter' ||
+        event.key === 'Escape' ||
+        event.altKey
+      );
+      if (event.key === 'Enter') {
+        if (!pending) return;
+        event.preventDefault();
+        commit();
+        onKeyboardAssigned?.();
+      } else if (event.key === 'Escape' && pending) {
+        event.preventDefault();
+        setDraft(null);
+      }
+    },
+    onMouseDown() {
+      stepping.current = false;
+    },
+    onChange(speakerId: string) {
+      if (stepping.current) setDraft(speakerId);
+      else {
+        setDraft(null);
+        onAssign(speakerId);
+      }
+    },
+    onBlur() {
+      stepping.current = false;
+      commit();
+    },
+  };
+}

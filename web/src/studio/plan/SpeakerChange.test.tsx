@@ -14,7 +14,7 @@ const speakers = [
 const speakerName = (id: string) => speakers.find((s) => s.id === id)?.name ?? 'Unknown speaker';
 
 /** The plan page's wiring in small: the inspector's speaker choice saved through usePlanEdits. */
-function Harness({ line }: { line: Segment }) {
+function Harness({ line, onKeyboardAssigned }: { line: Segment; onKeyboardAssigned?: () => void }) {
   const edits = usePlanEdits('p1');
   return (
     <>
@@ -29,6 +29,7 @@ function Harness({ line }: { line: Segment }) {
         threads={[]}
         saving={edits.saving}
         onAssign={(speakerId) => void edits.apply(line, { speakerId, flagged: false })}
+        onKeyboardAssigned={onKeyboardAssigned}
         onPatch={(patch) => void edits.apply(line, patch)}
         selectedText={null}
         onAddPronunciation={() => undefined}
@@ -116,6 +117,64 @@ describe('changing a line’s speaker', () => {
       speakerId: 'narrator',
       etag: '"theirs"',
     });
+  });
+
+  it('saves nothing while the arrow keys step through the names; Enter saves the one shown and hands back the keys', async () => {
+    const line = segment(5, { speakerId: 'narrator', flagged: true });
+    const requests: unknown[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (_url: string, init: RequestInit) => {
+        const body = JSON.parse(String(init.body));
+        requests.push(body);
+        return jsonResponse(200, { ...line, ...body, etag: '"e5-v2"' });
+      }),
+    );
+    const handBack = vi.fn();
+    const { queryClient } = renderInStudio(<Harness line={line} onKeyboardAssigned={handBack} />);
+    queryClient.setQueryData(bookKeys.segments('p1', 'c1'), [line]);
+    const select = screen.getByLabelText('Speaker') as HTMLSelectElement;
+
+    // A closed picker changes its value on each arrow key, as browsers do.
+    fireEvent.keyDown(select, { key: 'ArrowDown' });
+    fireEvent.change(select, { target: { value: 'c1' } });
+    fireEvent.keyDown(select, { key: 'ArrowDown' });
+    fireEvent.change(select, { target: { value: 'c2' } });
+    expect(select.value).toBe('c2');
+    expect(screen.getByText(/Press Enter to give this line to Mr\. Darcy/)).toBeTruthy();
+    expect(requests).toEqual([]);
+
+    fireEvent.keyDown(select, { key: 'Enter' });
+    await waitFor(() => expect(requests).toEqual([{ speakerId: 'c2', flagged: false }]));
+    expect(handBack).toHaveBeenCalledTimes(1);
+  });
+
+  it('goes back to the saved speaker on Escape, and saves the name shown when the keys leave the picker', async () => {
+    const line = segment(6, { speakerId: 'narrator' });
+    const requests: unknown[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (_url: string, init: RequestInit) => {
+        const body = JSON.parse(String(init.body));
+        requests.push(body);
+        return jsonResponse(200, { ...line, ...body, etag: '"e6-v2"' });
+      }),
+    );
+    const { queryClient } = renderInStudio(<Harness line={line} />);
+    queryClient.setQueryData(bookKeys.segments('p1', 'c1'), [line]);
+    const select = screen.getByLabelText('Speaker') as HTMLSelectElement;
+
+    fireEvent.keyDown(select, { key: 'ArrowDown' });
+    fireEvent.change(select, { target: { value: 'c1' } });
+    fireEvent.keyDown(select, { key: 'Escape' });
+    expect(select.value).toBe('narrator');
+    expect(screen.queryByText(/Press Enter/)).toBeNull();
+
+    fireEvent.keyDown(select, { key: 'e' });
+    fireEvent.change(select, { target: { value: 'c1' } });
+    expect(requests).toEqual([]);
+    fireEvent.blur(select);
+    await waitFor(() => expect(requests).toEqual([{ speakerId: 'c1', flagged: false }]));
   });
 
   it('offers reviewers no speaker control, only the discussion', () => {

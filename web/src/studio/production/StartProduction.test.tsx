@@ -78,3 +78,53 @@ describe('the production form', () => {
     expect(screen.getByText(/^These figures are for the whole book/)).toBeTruthy();
   });
 });
+
+describe('a book produced in part', () => {
+  it('has its chapters without audio chosen in one click, and the figures are theirs', async () => {
+    const chapterList = [chapterSummary('ch1', { hasMaster: true }), chapterSummary('ch2'), chapterSummary('ch3')];
+    const sent = fakeApi({
+      'GET /v1/projects/p1/chapters': { body: { items: chapterList, continuationToken: null } },
+      'GET /v1/projects/p1/productions/estimate': (request) => ({
+        body: request.path.includes('chapterIds=ch2%2Cch3')
+          ? { estimate: { totalUsd: 0 }, billableCharacters: 2_400, estimatedAudioSeconds: 180, problems: [] }
+          : { estimate: { totalUsd: 0 }, billableCharacters: 13_423, estimatedAudioSeconds: 814, problems: [] },
+      }),
+      'GET /v1/tenant/usage': { body: { monthlyCharacters: { used: 0, limit: 20_000_000, remaining: 20_000_000 } } },
+    });
+    renderInStudio(<StartProduction />);
+    await screen.findByText('13,423');
+    fireEvent.click(screen.getByLabelText('A selection'));
+    fireEvent.click(await screen.findByRole('button', { name: 'Select the 2 chapters without audio' }));
+    expect(
+      ['Chapter 1', 'Chapter 2', 'Chapter 3'].map((name) => (screen.getByLabelText(name) as HTMLInputElement).checked),
+    ).toEqual([false, true, true]);
+    await screen.findByText('2,400');
+    expect(sent.some((request) => request.path.includes('chapterIds=ch2%2Cch3'))).toBe(true);
+  });
+});
+
+describe('lines still flagged in the plan', () => {
+  const api = () =>
+    fakeApi({
+      'GET /v1/projects/p1/chapters': { body: { items: [], continuationToken: null } },
+      'GET /v1/projects/p1/productions/estimate': {
+        body: { estimate: { totalUsd: 0 }, billableCharacters: 997, estimatedAudioSeconds: 61, problems: [] },
+      },
+      'GET /v1/tenant/usage': { body: { monthlyCharacters: { used: 0, limit: 20_000_000, remaining: 20_000_000 } } },
+    });
+
+  it('are said beside the start, with the way to the plan, though nothing blocks the production', async () => {
+    api();
+    renderInStudio(<StartProduction />, {}, undefined, { flagged: { count: 100, more: true } });
+    const note = await screen.findByText(/100\+ lines are still flagged in the plan/);
+    expect(note.closest('[role="alert"]')).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Check them in the plan' }).getAttribute('href')).toBe('/projects/p1/plan');
+  });
+
+  it('are not mentioned when there are none', async () => {
+    api();
+    renderInStudio(<StartProduction />, {}, undefined, { flagged: { count: 0, more: false } });
+    await screen.findByText('Start production');
+    expect(screen.queryByText(/still flagged/)).toBeNull();
+  });
+});

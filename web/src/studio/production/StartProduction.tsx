@@ -8,6 +8,7 @@ import { PLATFORMS, useStartProduction, type Platform } from '../../api/producti
 import { Alert } from '../../ui/Alert';
 import { useErrorText } from '../../ui/errorText';
 import { useFormat } from '../../ui/format';
+import { FlaggedLinesNote } from '../estimate/FlaggedLinesNote';
 import { useStudio } from '../StudioContext';
 
 type Scope = 'all' | 'approved' | 'selection';
@@ -24,6 +25,8 @@ export function StartProduction() {
   const [scope, setScope] = useState<Scope>('all');
   const [selection, setSelection] = useState<string[]>([]);
   const chapters = useChapters(project.id);
+  const liveChapters = (chapters.data ?? []).filter((chapter) => !chapter.deleted);
+  const withoutAudio = liveChapters.filter((chapter) => !chapter.hasMaster);
   // A selection's figures are its own (the production of it bills those chapters only); the approved chapters are
   // known to the server alone, so that choice shows the whole book's figures and says so.
   const estimate = useEstimate(project.id, platforms, scope === 'selection' ? selection : undefined);
@@ -87,6 +90,18 @@ export function StartProduction() {
             </label>
           ))}
         </div>
+        {scope === 'selection' && withoutAudio.length > 0 && withoutAudio.length < liveChapters.length && (
+          // A book produced in part is finished by producing the rest: one choice, not a click per chapter.
+          <div className="button-row button-row--compact">
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              onClick={() => setSelection(withoutAudio.map((chapter) => chapter.id))}
+            >
+              {t('start.selectWithoutAudio', { count: withoutAudio.length })}
+            </button>
+          </div>
+        )}
         {scope === 'selection' && (
           <ul className="plain-list chapter-picker" aria-label={t('start.pickChapters')}>
             {(chapters.data ?? []).map((chapter) => (
@@ -132,6 +147,7 @@ export function StartProduction() {
       {scope !== 'all' && <p className="small muted">{t('start.scopeNote')}</p>}
       {overQuota && <Alert tone="warning">{t('start.overQuota', { needed: format.number(needed!) })}</Alert>}
       {blocking.length > 0 && <Alert tone="warning">{t('start.blocked', { count: blocking.length })}</Alert>}
+      <FlaggedLinesNote />
       {start.isError && <Alert tone="error">{describeRefusal(start.error)}</Alert>}
       {start.isSuccess && <Alert tone="success">{t('start.started')}</Alert>}
       <div className="button-row">
