@@ -25,6 +25,24 @@ function isStatus(error: unknown, status: number): boolean {
   return typeof error === 'object' && error !== null && (error as { statusCode?: number }).statusCode === status;
 }
 
+/** The service's error code of a failed request (RestError's `code`, or the one its parsed body names). */
+function errorCodeOf(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const { code, details } = error as { code?: unknown; details?: { errorCode?: unknown } };
+  const named = typeof details?.errorCode === 'string' ? details.errorCode : code;
+  return typeof named === 'string' ? named : undefined;
+}
+
+/**
+ * A create-only write refused because a blob has that name: the write's If-None-Match: * failed (409 on Put Blob,
+ * 412 ConditionNotMet where a staged commit reports it). Any other refusal, a 409 or 412 among them (a lease held on
+ * the name, a blob of another type there, a container being deleted), says nothing of what is stored.
+ */
+function isAlreadyThere(error: unknown): boolean {
+  const code = errorCodeOf(error);
+  return (isStatus(error, 409) && code === 'BlobAlreadyExists') || (isStatus(error, 412) && code === 'ConditionNotMet');
+}
+
 /** Blob Storage (Azurite locally). SAS links: shared key on the emulator, user delegation keys in Azure. */
 export class AzureBlobStore implements BlobStore {
   private delegationKey?: { key: UserDelegationKey; expiresOn: number };
@@ -40,7 +58,7 @@ export class AzureBlobStore implements BlobStore {
       await this.upload(name, body, contentType, { ifNoneMatch: '*' });
       return true;
     } catch (error) {
-      if (isStatus(error, 409) || isStatus(error, 412)) return false;
+      if (isAlreadyThere(error)) return false;
       throw error;
     }
   }

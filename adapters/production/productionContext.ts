@@ -8,7 +8,7 @@ import type { ProjectCollection } from '../../core/ports/documents';
 import { effectivePausePolicy, pausePolicyDocumentId, type PausePolicyRecord } from '../../core/planning/pausePolicy';
 import { AdaptiveConcurrency } from '../../core/production/adaptiveConcurrency';
 import { BookPackaging } from '../../core/production/bookPackaging';
-import type { SpeechPlanSources } from '../../core/production/chapterSpeechPlan';
+import type { SpeechPlanSources } from '../../core/production/chapterPlanSources';
 import { ChapterListening } from '../../core/production/chapterListening';
 import { ChapterMastering } from '../../core/production/chapterMastering';
 import type { PackageRecord } from '../../core/production/packageRecord';
@@ -48,6 +48,7 @@ export function buildProductionContext(svc: AppServices, stores: ProductionStore
       return entries;
     },
     speechEngine: svc.speech.engine,
+    pins: svc.blobs,
   };
   const job = new ProductionJob({
     jobs: svc.jobs,

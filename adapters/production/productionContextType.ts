@@ -8,7 +8,7 @@ import type { BlobStore } from '../../core/ports/blobs';
 import type { BookPackaging } from '../../core/production/bookPackaging';
 import type { ChapterListening } from '../../core/production/chapterListening';
 import type { ChapterMastering } from '../../core/production/chapterMastering';
-import type { SpeechPlanSources } from '../../core/production/chapterSpeechPlan';
+import type { SpeechPlanSources } from '../../core/production/chapterPlanSources';
 import type { ProductionJob } from '../../core/production/productionJob';
 import type { SegmentSynthesis } from '../../core/production/segmentSynthesis';
 import type { SegmentCache } from './segmentCache';

@@ -7,13 +7,8 @@ import type { ChapterRecord, SegmentRecord } from '../book/records';
 import type { ChapterTimelineView, TakeList, TakeView, TimelineSegmentView } from '../api/takes';
 import { segmentsOfChapter, type ProductionBook } from './productionBook';
 import { chaptersSoundingDifferent } from './soundChanges';
-import {
-  isTakeCurrent,
-  planSegments,
-  currentTake,
-  type PlannedSegment,
-  type SpeechPlanSources,
-} from './chapterSpeechPlan';
+import type { SpeechPlanSources } from './chapterPlanSources';
+import { isTakeCurrent, planSegments, currentTake, type PlannedSegment } from './chapterSpeechPlan';
 
 export interface ChapterListeningDeps {
   book: Pick<ProductionBook, 'chapters' | 'segments'>;

@@ -16,7 +16,8 @@ import { RETAIL_ENCODINGS, type ChapterEncodingFormat } from '../packaging';
 import type { BlobStore } from '../ports/blobs';
 import { createDomainEvent, EventTypes, jobSubject, type EventPublisher } from '../ports/events';
 import type { Clock } from '../ports/system';
-import { audioLocation, planSegments, type ChapterSpeechPlan, type SpeechPlanSources } from './chapterSpeechPlan';
+import { unpinChapterPlanSources, type SpeechPlanSources } from './chapterPlanSources';
+import { audioLocation, planSegments, type ChapterSpeechPlan } from './chapterSpeechPlan';
 import { chapterEncodingBlobName, chapterMasterBlobName, chapterMasterHash } from './contentAddress';
 import { masterSoundOf } from './masterSound';
 import { readCommittedPlan } from '../planning/planGenerations';
@@ -107,9 +108,12 @@ export class ChapterMastering {
     // The chapter as of the plan read: the one read above, or a later copy when a commit raced the read.
     const { chapter, segments, readBefore } = await readCommittedPlan(book.chapters, book.segments, found);
     if (segments.length === 0) throw new Error(`Chapter "${chapter.title}" has no segments to master`);
-    // Taken before the plan reads the lexicon, so an entry stored meanwhile counts as stored after the master.
-    const lexiconReadAt = clock.now().toISOString();
-    const plan = await planSegments(this.deps.speechPlan, tenantId, projectId, segments);
+    // The sources this production's synthesis planned the chapter from, so each segment's audio is named alike: a cast
+    // or lexicon edit since then is left for the next production (the master's sound record shows it).
+    const pin = { jobId: input.jobId, chapterId, readAt: clock.now().toISOString() };
+    const plan = await planSegments(this.deps.speechPlan, tenantId, projectId, segments, pin);
+    // Taken before the sources' lexicon was read, so an entry stored meanwhile counts as stored after the master.
+    const lexiconReadAt = plan.sourcesReadAt ?? pin.readAt;
     // Preflight leaves such chapters out; this only meets one whose plan changed since.
     if (plan.items.length === 0) throw new Error(`Chapter "${chapter.title}" has nothing to speak`);
     const { locations, masterHash, blobName } = masterAddress(plan, tenantId, projectId, chapterId);
@@ -170,6 +174,7 @@ export class ChapterMastering {
       master = record;
       await this.recordMaster(tenantId, projectId, chapterId, record);
     }
+    await unpinChapterPlanSources(this.deps.speechPlan, tenantId, projectId, pin);
     // Progress shown while the window runs (the job's total is set again, exactly, before packaging; a rerun of this
     // activity after a crash may count its chapter twice until then).
     await this.deps.job.addProgress(input, { chaptersDone: 1 });

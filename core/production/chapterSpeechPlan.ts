@@ -5,32 +5,11 @@
  */
 import type { SegmentRecord, SegmentTake } from '../book/records';
 import type { VoiceDescriptor } from '../casting/casting';
-import { NotFoundError } from '../errors';
-import type { LexiconEntry } from '../lexicon/lexicon';
 import type { PausePolicy } from '../planning/pausePolicy';
 import type { SpeechEngine, SpeechOutputFormat } from '../ports/speech';
-import type { ProjectService } from '../projects/projectService';
+import { readChapterPlanSources, type PlanSourcesPin, type SpeechPlanSources } from './chapterPlanSources';
 import { segmentAudioBlobName, segmentAudioHash, type SegmentAudioKey } from './contentAddress';
-import { charactersOf, type ProductionBook } from './productionBook';
 import { chapterSpeech, segmentSsml, type SegmentSpeechInput, type UnspeakableSegment } from './speechPlan';
-
-/** A lexicon entry as stored: when it was last written, where the store keeps it (masterSound.ts compares it). */
-export type StoredLexiconEntry = LexiconEntry & { updatedAt?: string };
-
-/** What a chapter's speech plan is made from: the book's language and cast, the voices, pauses and lexicon. */
-export interface SpeechPlanSources {
-  projects: Pick<ProjectService, 'find'>;
-  book: Pick<ProductionBook, 'characters'>;
-  /** The configured engine's voice catalog. */
-  voices(): Promise<VoiceDescriptor[]>;
-  pausePolicy(tenantId: string, projectId: string): Promise<PausePolicy>;
-  /**
-   * The project's pronunciation lexicon. Each segment's content address carries the version of the entries that
-   * change its request (speechPlan.ts segmentLexicon), so an edit re-renders only those segments.
-   */
-  lexicon(tenantId: string, projectId: string): Promise<StoredLexiconEntry[]>;
-  speechEngine: SpeechEngine;
-}
 
 /**
  * Each engine's own rate, so no segment is resampled on its own (mastering resamples each chapter once): espeak-ng
@@ -55,24 +34,30 @@ export interface ChapterSpeechPlan {
   voices: VoiceDescriptor[];
   bookLocale: string;
   pausePolicy: PausePolicy;
+  /** With a pin: when the sources it was planned from were read (chapterPlanSources.ts). */
+  sourcesReadAt?: string;
 }
 
+/**
+ * Plans the segments from the chapter's plan sources: read now, or, with a pin, those one production of the chapter
+ * plans every activity from, so its synthesis and its mastering name each segment's audio alike.
+ */
 export async function planSegments(
   sources: SpeechPlanSources,
   tenantId: string,
   projectId: string,
   segments: SegmentRecord[],
+  pin?: PlanSourcesPin,
 ): Promise<ChapterSpeechPlan> {
   const engine = sources.speechEngine;
-  const [project, characters, voices, pausePolicy, lexicon] = await Promise.all([
-    sources.projects.find(tenantId, projectId),
-    charactersOf(sources.book, tenantId, projectId),
-    sources.voices(),
-    sources.pausePolicy(tenantId, projectId),
-    sources.lexicon(tenantId, projectId),
-  ]);
-  if (!project) throw new NotFoundError('Project');
-  const bookLocale = project.metadata.language;
+  const {
+    language: bookLocale,
+    characters,
+    voices,
+    pausePolicy,
+    lexicon,
+    readAt,
+  } = await readChapterPlanSources(sources, tenantId, projectId, pin);
   const { speech, skipped } = chapterSpeech({
     segments: segments.map((s) => ({
       id: s.id,
@@ -95,7 +80,14 @@ export async function planSegments(
     const key = segmentAudioKeyOf(input, engine);
     return { segment: byId.get(input.segmentId)!, speech: input, key, baseHash: segmentAudioHash(key) };
   });
-  return { items, skipped, voices, bookLocale, pausePolicy };
+  return {
+    items,
+    skipped,
+    voices,
+    bookLocale,
+    pausePolicy,
+    ...(readAt === undefined ? {} : { sourcesReadAt: readAt }),
+  };
 }
 
 /** Everything that decides a segment's audio, from its speech input: the content address its audio is stored under. */
@@ -138,13 +130,18 @@ export function currentTake(item: PlannedSegment): SegmentTake | undefined {
   return take && isTakeCurrent(take, item) ? take : undefined;
 }
 
-/** Where the segment's audio is: its current take when still valid, else the content address of its inputs. */
+/**
+ * Where mastering finds the segment's audio: its current take when still valid; else the latest take rendered from
+ * these inputs, which is the one this production's synthesis recorded when an edit dropped it since (a lexicon edit
+ * drops the current take of the lines it matches, and the production's plan sources are pinned from before it);
+ * else the content address of its inputs.
+ */
 export function audioLocation(
   item: PlannedSegment,
   tenantId: string,
   projectId: string,
 ): { blobName: string; hash: string } {
-  const take = currentTake(item);
+  const take = currentTake(item) ?? item.segment.takes.findLast((t) => isTakeCurrent(t, item));
   if (take) return { blobName: take.blobName, hash: take.contentHash };
   return { blobName: segmentAudioBlobName(tenantId, projectId, item.baseHash), hash: item.baseHash };
 }

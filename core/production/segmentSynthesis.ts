@@ -29,8 +29,8 @@ import {
   planSegments,
   type ChapterSpeechPlan,
   type PlannedSegment,
-  type SpeechPlanSources,
 } from './chapterSpeechPlan';
+import type { SpeechPlanSources } from './chapterPlanSources';
 import { segmentAudioBlobName, segmentAudioHash } from './contentAddress';
 import { EXCERPT_CHARS, type SkippedItem } from './preflight';
 import { JobStopWatches } from './jobStopWatches';
@@ -139,7 +139,9 @@ export class SegmentSynthesis {
     if (input.segmentIds.length > MAX_SEGMENTS_PER_BATCH) throw new RangeError('too many segments in one batch');
     if (await deps.jobs.isStopRequested(input)) return { ...summary, cancelled: true };
     const segments = await this.readBatch(input);
-    const plan = await planSegments(deps.speechPlan, input.tenantId, input.projectId, segments);
+    // The chapter's sources as this production pinned them: its mastering plans from the same (chapterPlanSources.ts).
+    const pin = { jobId: input.jobId, chapterId: input.chapterId, readAt: this.now() };
+    const plan = await planSegments(deps.speechPlan, input.tenantId, input.projectId, segments, pin);
     summary.skipped = plan.skipped.map((segment) => ({
       chapterId: input.chapterId,
       segmentId: segment.segmentId,

@@ -9,13 +9,12 @@
  */
 import type { ChapterRecord, CharacterRecord } from '../book/records';
 import { NARRATOR_ID } from '../characters/character';
-import { NotFoundError } from '../errors';
 import { segmentsAffectedBy } from '../lexicon/lexicon';
 import { readAllItems, type Filter } from '../ports/documents';
 import type { SpeechEngine } from '../ports/speech';
-import type { SpeechPlanSources, StoredLexiconEntry } from './chapterSpeechPlan';
+import { readChapterPlanSources, type SpeechPlanSources, type StoredLexiconEntry } from './chapterPlanSources';
 import { entryCanChangeSpeech, entryDigest, renderingDigest, voiceDigest } from './masterSound';
-import { charactersOf, type ProductionBook } from './productionBook';
+import type { ProductionBook } from './productionBook';
 import { lineVoices } from './speechPlan';
 
 /**
@@ -85,15 +84,13 @@ async function chapterTexts(deps: SoundChangesDeps, tenantId: string, projectId:
 }
 
 async function soundNow(sources: SpeechPlanSources, tenantId: string, projectId: string): Promise<SoundNow> {
-  const [project, characters, voices, pausePolicy, entries] = await Promise.all([
-    sources.projects.find(tenantId, projectId),
-    charactersOf(sources.book, tenantId, projectId),
-    sources.voices(),
-    sources.pausePolicy(tenantId, projectId),
-    sources.lexicon(tenantId, projectId),
-  ]);
-  if (!project) throw new NotFoundError('Project');
-  const language = project.metadata.language;
+  const {
+    language,
+    characters,
+    voices,
+    pausePolicy,
+    lexicon: entries,
+  } = await readChapterPlanSources(sources, tenantId, projectId);
   const engine = sources.speechEngine;
   const digests = new Map<string, string | null>();
   let voiceFor: ReturnType<typeof lineVoices> | null = null;
