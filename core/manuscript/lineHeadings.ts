@@ -118,7 +118,11 @@ export function detectLineHeadings(layout: TextLayout): LineDetection {
   for (const [label, group] of byLabel) {
     const usualGap = median(group.map((c) => c.block.blanksBefore));
     let previous: number | undefined;
-    for (const [i, candidate] of group.entries()) {
+    for (const [i, written] of group.entries()) {
+      // "CHAPTER THE LAST" is numbered by its place: one more than the heading before it.
+      const candidate = written.match.last
+        ? { ...written, match: { ...written.match, number: (previous ?? 0) + 1 } }
+        : written;
       const number = candidate.match.number!;
       const next = group[i + 1]?.match.number;
       const follows =
