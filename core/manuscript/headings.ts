@@ -61,6 +61,11 @@ const CHAPTER_LABELS = new Set([
 ]);
 /** The words that say "chapter" and nothing else. */
 const CHAPTER_WORDS = new Set(['chapter', 'chap', 'chapitre', 'capitulo', 'cap', 'capitolo', 'kapitel']);
+
+/** A heading word saying "chapter", whole or abbreviated ("CAPÍTULO", "Cap."), folded as HeadingMatch.label is. */
+export function isChapterWord(label: string): boolean {
+  return CHAPTER_WORDS.has(label);
+}
 const PART_LABELS = new Set([
   'part',
   'parte',
