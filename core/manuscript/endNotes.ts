@@ -9,11 +9,6 @@ import type { LaidOutBlock, TextLayout } from './textLayout';
  */
 
 const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
-const toSuperscript = (n: number) =>
-  String(n)
-    .split('')
-    .map((digit) => SUPERSCRIPT[Number(digit)])
-    .join('');
 const fromSuperscript = (marks: string) =>
   Number(
     marks
@@ -32,11 +27,15 @@ export function noteNumber(line: string): number | undefined {
   return raised ? fromSuperscript(raised) : Number(bracketed ?? parenthesised ?? plain);
 }
 
-/** The text marks note `n` where it stands: "[n]", "(n)" or a raised number. */
-function marksNote(text: string, n: number): boolean {
-  return (
-    text.includes(`[${n}]`) || text.includes(`(${n})`) || new RegExp(`${toSuperscript(n)}(?![⁰-⁹])`, 'u').test(text)
-  );
+/** The note numbers the text marks where they stand: "[n]", "(n)" or a raised number; read in one pass. */
+function markedNotes(text: string): Set<number> {
+  const marked = new Set<number>();
+  for (const [, bracketed, parenthesised, raised] of text.matchAll(
+    /\[(\d{1,3})\]|\((\d{1,3})\)|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})/gu,
+  )) {
+    marked.add(raised ? fromSuperscript(raised) : Number(bracketed ?? parenthesised));
+  }
+  return marked;
 }
 
 /** Fewest notes under no heading for them to be told from a numbered list closing the story. */
@@ -61,8 +60,8 @@ export function unheadedNotesStart(layout: TextLayout, from: number): number | u
     else start = undefined;
   }
   if (start === undefined || expected - 1 < MIN_UNHEADED_NOTES) return undefined;
-  const before = text.slice(0, blocks[start].start);
-  for (let n = 1; n < expected; n++) if (!marksNote(before, n)) return undefined;
+  const marked = markedNotes(text.slice(0, blocks[start].start));
+  for (let n = 1; n < expected; n++) if (!marked.has(n)) return undefined;
   return start;
 }
 
@@ -91,16 +90,21 @@ export function notesGroupedByChapter(
   headingAt: (blockIndex: number) => HeadingMatch | null,
 ): number | undefined {
   const sorted = [...headings].sort((a, b) => a.block.index - b.block.index);
-  const seenBefore = new Set<string>();
+  // For each heading from position i on, the latest position at which one of them first appeared (a part counts as
+  // never repeating): the headings from i on all repeat earlier ones when it is below i. One pass, not one per heading.
+  const firstAt = new Map<string, number>();
+  const firstPosition = sorted.map((heading, i) => {
+    const key = headingKey(heading);
+    if (!firstAt.has(key)) firstAt.set(key, i);
+    return heading.match.family === 'part' ? Infinity : firstAt.get(key)!;
+  });
+  const latestFirst = new Array<number>(sorted.length + 1).fill(-1);
+  for (let i = sorted.length - 1; i >= 0; i--) latestFirst[i] = Math.max(latestFirst[i + 1], firstPosition[i]);
   let cursor = 0;
   for (const block of layout.blocks) {
-    while (cursor < sorted.length && sorted[cursor].block.index < block.index)
-      seenBefore.add(headingKey(sorted[cursor++]));
+    while (cursor < sorted.length && sorted[cursor].block.index < block.index) cursor++;
     if (cursor === 0 || cursor === sorted.length || !namesBackMatter(headingAt(block.index), block)) continue;
-    const after = sorted.slice(cursor);
-    if (after.every((heading) => heading.match.family !== 'part' && seenBefore.has(headingKey(heading)))) {
-      return block.index;
-    }
+    if (latestFirst[cursor] < cursor) return block.index;
   }
   return undefined;
 }
