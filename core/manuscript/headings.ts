@@ -54,7 +54,7 @@ const CHAPTER_LABELS = new Set([
   'episode',
   'episodio',
   'canto',
-  // A play's scenes are its chapters; its acts are parts.
+  // A play's scenes; its acts are parts here, and become its chapters once the book is read as a play (plays.ts).
   'scene',
   'escena',
   'cena',
