@@ -22,9 +22,11 @@ function structuralBoundaries(items: LevelledItem[], confidence: number): Bounda
       (level) => items.filter((i) => i.level === level && classifyHeadingLine(i.title)?.type !== 'part').length >= 2,
     ) ?? levels[0];
   const result: Boundary[] = [];
-  for (const item of items) {
-    if (item.level > chosen) continue;
+  const lastChosen = items.findLastIndex((item) => item.level <= chosen);
+  for (const [index, item] of items.entries()) {
     const match = classifyHeadingLine(item.title);
+    // Below the chapters' level only notes, an index … after the last chapter: back matter under a lesser heading.
+    if (item.level > chosen && !(index > lastChosen && match?.type === 'back_matter')) continue;
     if (item.level < chosen && match === null) continue;
     result.push({
       offset: item.offset,

@@ -7,6 +7,7 @@ import type { DetectedChapter, ParsedManuscript } from './manuscript';
 import { genericTitle, isSpokenByDefault } from './sectionTypes';
 import { hasWords } from './stats';
 import { layOut, type TextLayout } from './textLayout';
+import { withPlayActs } from './plays';
 
 export interface DetectionOptions {
   /** The book's language (BCP 47, e.g. "pt-BR"): names sections that have no heading ("Folha de rosto"). */
@@ -35,7 +36,11 @@ export function detectBookChapters(parsed: ParsedManuscript, options: DetectionO
   const found = chooseBoundaries(parsed, layout);
   const boundaries = continueAfterContents(
     layout,
-    withFrontMatter(layout, withLetterNumbers(dedupe(found.boundaries), options.language), options.language),
+    withFrontMatter(
+      layout,
+      withLetterNumbers(withPlayActs(text, dedupe(found.boundaries)), options.language),
+      options.language,
+    ),
   ).filter((b) => b.offset >= 0 && b.offset < text.length);
 
   const drafts: DetectedChapter[] =

@@ -23,6 +23,11 @@ export interface HeadingMatch {
    * journey"): a heading only when the line stands alone in its block, since prose can start the same way.
    */
   runOn?: boolean;
+  /**
+   * Numbered by its place rather than a number ("CHAPTER THE LAST", "Capítulo último", "THE LAST CHAPTER"): `number`
+   * is 0 here and becomes one more than the heading's before it once the book is read (lineHeadings.ts).
+   */
+  last?: boolean;
 }
 
 export function foldAccents(text: string): string {
@@ -49,11 +54,18 @@ const CHAPTER_LABELS = new Set([
   'episode',
   'episodio',
   'canto',
-  // A play's scenes are its chapters; its acts are parts.
+  // A play's scenes; its acts are parts here, and become its chapters once the book is read as a play (plays.ts).
   'scene',
   'escena',
   'cena',
 ]);
+/** The words that say "chapter" and nothing else. */
+const CHAPTER_WORDS = new Set(['chapter', 'chap', 'chapitre', 'capitulo', 'cap', 'capitolo', 'kapitel']);
+
+/** A heading word saying "chapter", whole or abbreviated ("CAPÍTULO", "Cap."), folded as HeadingMatch.label is. */
+export function isChapterWord(label: string): boolean {
+  return CHAPTER_WORDS.has(label);
+}
 const PART_LABELS = new Set([
   'part',
   'parte',
@@ -236,7 +248,14 @@ interface NumberRead {
   /** Tokens consumed. */
   length: number;
   punctuated: boolean;
+  /** "last", "último": the heading's place, not a number (HeadingMatch.last). */
+  last?: boolean;
 }
+
+/** Ordinal words naming the last of a sequence (en, es, pt, fr), folded. */
+const LAST_WORDS = new Set(['last', 'ultimo', 'ultima', 'dernier', 'derniere']);
+/** Definite articles that may stand before an ordinal heading ("THE LAST CHAPTER", "O último capítulo"). */
+const DEFINITE_ARTICLES = new Set(['the', 'el', 'la', 'o', 'a', 'le']);
 
 /** The number at tokens[from…]: digits, a Roman numeral or up to three number words ("twenty-first", "treinta y dos"). */
 function readNumber(tokens: string[], from: number): NumberRead | undefined {
@@ -244,6 +263,7 @@ function readNumber(tokens: string[], from: number): NumberRead | undefined {
   if (first === undefined) return undefined;
   const bare = first.replace(PUNCTUATION_AFTER_NUMBER, '');
   const punctuated = bare.length !== first.length;
+  if (LAST_WORDS.has(foldAccents(bare))) return { number: 0, length: 1, punctuated, last: true };
   if (/^\d{1,4}$/.test(bare)) return { number: Number(bare), length: 1, punctuated };
   const roman = romanToNumber(bare);
   if (roman !== undefined && (bare === bare.toUpperCase() || bare === bare.toLowerCase())) {
@@ -294,21 +314,26 @@ function labelled(tokens: string[]): HeadingMatch | null {
     read = readNumber(tokens, from);
     restFrom = from + (read?.length ?? 0);
   } else {
-    // An ordinal before the word: "FIRST PART", "Primera parte", "Première partie". An indefinite article is no
-    // number there: "Uma carta" is "A letter", not "Letter one".
+    // An ordinal before the word: "FIRST PART", "Primera parte", "Première partie", "THE LAST CHAPTER". An indefinite
+    // article is no number there: "Uma carta" is "A letter", not "Letter one".
     if (INDEFINITE_ARTICLES.has(label)) return null;
-    read = readNumber(tokens, 0);
-    if (!read || read.punctuated || /\d/.test(tokens[0])) return null;
-    label = word(read.length);
+    const from = DEFINITE_ARTICLES.has(label) ? 1 : 0;
+    read = readNumber(tokens, from);
+    if (!read || read.punctuated || /\d/.test(tokens[from])) return null;
+    label = word(from + read.length);
     if (!CHAPTER_LABELS.has(label) && !PART_LABELS.has(label)) return null;
-    restFrom = read.length + 1;
-    read = { ...read, punctuated: PUNCTUATION_AFTER_NUMBER.test(tokens[read.length]) };
+    restFrom = from + read.length + 1;
+    read = { ...read, punctuated: PUNCTUATION_AFTER_NUMBER.test(tokens[from + read.length]) };
+    // After an article, or with "last" first, only the word chapter, and alone or separated from its title: "THE
+    // LAST LETTER", "Última carta" are a story's title, "The last chapter I read" is prose.
+    if ((from === 1 || read.last) && !CHAPTER_WORDS.has(label)) return null;
+    if (from === 1 && restFrom < tokens.length && !read.punctuated) return null;
   }
   if (!read) return null;
   const rest = tokens.slice(restFrom).join(' ');
   const isPart = PART_LABELS.has(label);
   const trailer = readTrailer(rest, read.punctuated);
-  const runOn = trailer === undefined && isPart && !read.punctuated ? runOnTrailer(rest) : undefined;
+  const runOn = trailer === undefined && isPart && !read.punctuated && !read.last ? runOnTrailer(rest) : undefined;
   if (trailer === undefined && runOn === undefined) return null;
   return {
     type: isPart ? 'part' : 'chapter',
@@ -318,6 +343,7 @@ function labelled(tokens: string[]): HeadingMatch | null {
     trailer: trailer ?? runOn ?? '',
     expectsTitle: trailer === '',
     ...(runOn !== undefined ? { runOn: true } : {}),
+    ...(read.last ? { last: true } : {}),
   };
 }
 
@@ -369,7 +395,8 @@ function special(line: string): HeadingMatch | null {
 
 /** A chapter number written as digits, a Roman numeral or words ("XXIV", "24", "twenty-four"), or undefined. */
 export function readChapterNumber(token: string): number | undefined {
-  return readNumber(token.trim().split(/\s+/), 0)?.number;
+  const read = readNumber(token.trim().split(/\s+/), 0);
+  return read?.last ? undefined : read?.number;
 }
 
 /** Classifies one line. Lines longer than a heading plausibly is are rejected outright. */

@@ -12,6 +12,7 @@ import {
 } from './headingTitles';
 import type { ChapterType } from './manuscript';
 import { findBackMatter } from './backMatter';
+import { notesGroupedByChapter, noteNumber, unheadedNotesStart } from './endNotes';
 import { continuation, numeralChapters } from './numbering';
 import { letterOpenings, undatedLetterOpenings } from './letters';
 import { diaryEntries } from './diaries';
@@ -118,7 +119,11 @@ export function detectLineHeadings(layout: TextLayout): LineDetection {
   for (const [label, group] of byLabel) {
     const usualGap = median(group.map((c) => c.block.blanksBefore));
     let previous: number | undefined;
-    for (const [i, candidate] of group.entries()) {
+    for (const [i, written] of group.entries()) {
+      // "CHAPTER THE LAST" is numbered by its place: one more than the heading before it.
+      const candidate = written.match.last
+        ? { ...written, match: { ...written.match, number: (previous ?? 0) + 1 } }
+        : written;
       const number = candidate.match.number!;
       const next = group[i + 1]?.match.number;
       const follows =
@@ -265,6 +270,17 @@ export function detectLineHeadings(layout: TextLayout): LineDetection {
     else accepted.set(block.index, { block, match, lineCount: 1, confidence: 0.8, title: collapse(date), headingEnd });
   }
 
+  function findEndNotes(): number | undefined {
+    const taken = [...accepted.values()].filter((a) => a.match.family !== 'special');
+    const grouped = notesGroupedByChapter(layout, taken, headingAt);
+    if (grouped !== undefined) return grouped;
+    let lastText = -1;
+    for (const heading of taken) {
+      if (noteNumber(heading.block.lines[0]) === undefined) lastText = Math.max(lastText, heading.block.index);
+    }
+    return unheadedNotesStart(layout, lastText + 2);
+  }
+
   function acceptTitle(block: LaidOutBlock, type: ChapterType, confidence: number) {
     const match: HeadingMatch = { type, family: 'labelled', label: '', trailer: '', expectsTitle: false };
     accept({ block, match, lineCount: block.lines.length }, confidence);
@@ -276,10 +292,17 @@ export function detectLineHeadings(layout: TextLayout): LineDetection {
     .sort((a, b) => a.block.index - b.block.index);
   const firstNumberMissing = numbered.length >= 2 && numbered[0].match.number === 2 ? numbered[0] : undefined;
 
-  // 7. Back matter after the work: after a closing line ("FIN.") or under a heading naming it, past the last section.
+  // 7. Back matter after the work: after a closing line ("FIN.") or under a heading naming it, past the last section;
+  //    the book's notes, under their heading with the chapters' headings again among them, or under none
+  //    (endNotes.ts). Headings taken inside the notes are the notes' own.
+  const notesStart = findEndNotes();
+  if (notesStart !== undefined) {
+    for (const index of [...accepted.keys()]) if (index >= notesStart) accepted.delete(index);
+    for (const index of [...consumed]) if (index >= notesStart) consumed.delete(index);
+  }
   let lastBodyBlock = -1;
   for (const index of [...accepted.keys(), ...consumed]) lastBodyBlock = Math.max(lastBodyBlock, index);
-  const backMatter = findBackMatter(layout, lastBodyBlock, headingAt, inContents);
+  const backMatter = findBackMatter(layout, lastBodyBlock, headingAt, inContents, notesStart);
   const backMatterStart = backMatter[0]?.block.start ?? Infinity;
 
   const boundaries: Boundary[] = [...accepted.values()].map((a) => ({

@@ -74,6 +74,31 @@ describe('heading lines', () => {
     expect(classifyHeadingLine(line)).toMatchObject({ family: 'part', number, runOn: true });
   });
 
+  it.each([
+    ['CHAPTER THE LAST', 'labelled'],
+    ['THE LAST CHAPTER', 'labelled'],
+    ['Capítulo último', 'labelled'],
+    ['Último capítulo', 'labelled'],
+    ['O último capítulo', 'labelled'],
+    ['BOOK THE LAST', 'part'],
+    ['PARTE ÚLTIMA', 'part'],
+    ['The Last Chapter: Home Again', 'labelled'],
+  ])('reads "%s" as a heading numbered by its place, the last', (line, family) => {
+    expect(classifyHeadingLine(line)).toMatchObject({ family, last: true });
+  });
+
+  it.each([
+    'The last book I read was dull',
+    'The Last Chapter Of All',
+    'Chapter the last was the longest.',
+    'Última parte de la herencia',
+    'THE LAST LETTER',
+    'Última carta',
+    'The Last Part',
+  ])('does not read "%s" as a last heading', (line) => {
+    expect(classifyHeadingLine(line)).toBeNull();
+  });
+
   it('reads a lone L, C, D or M as a numeral only without a name after it', () => {
     expect(classifyHeadingLine('L.')).toMatchObject({ family: 'numeral', number: 50 });
     expect(classifyHeadingLine('D. Gloria')).toBeNull();

@@ -1,0 +1,71 @@
+import { classifyHeadingLine, foldAccents, type HeadingMatch } from './headings';
+import { joinTitle } from './headingTitles';
+import type { Boundary } from './lineHeadings';
+import { countWords, WORDS_PER_MINUTE } from './stats';
+
+/**
+ * A play's acts and scenes as an audiobook of a play has them (docs/manuscripts.md, "Plays"): one chapter per act,
+ * its scenes read on inside it, or, for an act too long for one chapter, one per scene with the act's heading spoken
+ * at the start of its first. A book is read as a play by its structure alone: an act heading with scene headings
+ * under it.
+ */
+
+const ACT_WORDS = new Set(['act', 'acte', 'acto', 'ato']);
+const SCENE_WORDS = new Set(['scene', 'escena', 'cena']);
+
+/** An act longer than an hour of listening is cut at its scenes. */
+export const LONG_ACT_WORDS = 60 * WORDS_PER_MINUTE;
+
+const headingOf = (boundary: Boundary): HeadingMatch | null => classifyHeadingLine(boundary.title);
+const isAct = (boundary: Boundary) =>
+  boundary.type === 'part' && ACT_WORDS.has(foldAccents(headingOf(boundary)?.label ?? ''));
+const isScene = (boundary: Boundary) =>
+  boundary.type === 'chapter' && SCENE_WORDS.has(foldAccents(headingOf(boundary)?.label ?? ''));
+/** "ACT I. SCENE I. Elsinore.": an act heading that opens its first scene on the same line. */
+const opensScene = (act: Boundary) => {
+  const trailer = headingOf(act)?.trailer ?? '';
+  return trailer !== '' && SCENE_WORDS.has(classifyHeadingLine(trailer)?.label ?? '');
+};
+
+/** "ACT I. SCENE I. Elsinore." names the whole act "ACT I". */
+const actAlone = (act: Boundary) => {
+  const trailer = headingOf(act)?.trailer ?? '';
+  return act.title.slice(0, act.title.lastIndexOf(trailer)).replace(/[\s.:;,–—-]+$/u, '');
+};
+
+/** The boundaries with a play's acts as its chapters; a book that is not a play comes back as it was. */
+export function withPlayActs(text: string, boundaries: Boundary[]): Boundary[] {
+  const isPlay = boundaries.some(
+    (b, i) => isAct(b) && (opensScene(b) || (i + 1 < boundaries.length && isScene(boundaries[i + 1]))),
+  );
+  if (!isPlay) return boundaries;
+  const result: Boundary[] = [];
+  for (let i = 0; i < boundaries.length; i++) {
+    const act = boundaries[i];
+    if (!isAct(act)) {
+      result.push(act);
+      continue;
+    }
+    let next = i + 1;
+    while (next < boundaries.length && isScene(boundaries[next])) next++;
+    const scenes = boundaries.slice(i + 1, next);
+    const end = boundaries[next]?.offset ?? text.length;
+    const long = countWords(text.slice(act.offset, end)) > LONG_ACT_WORDS;
+    const chapter: Boundary = { ...act, type: 'chapter' };
+    if (!long) result.push(opensScene(act) ? { ...chapter, title: actAlone(act) } : chapter);
+    else if (opensScene(act) || scenes.length === 0) result.push(chapter, ...scenes);
+    else {
+      const [first, ...rest] = scenes;
+      result.push(
+        {
+          ...chapter,
+          title: joinTitle(act.title, first.title),
+          confidence: Math.min(act.confidence, first.confidence),
+        },
+        ...rest,
+      );
+    }
+    i = next - 1;
+  }
+  return result;
+}
