@@ -19,6 +19,10 @@ const LABEL = new RegExp(`^(${UPPER_WORD}(?:[ \\t]+${UPPER_WORD}){0,3})[ \\t]*[.
 /** A heading's number ("ACT I.", "SCENE II.", "ESCENA III:") is no speaker. */
 const NUMBERED = /(?:^|\s)[IVXLCDM]+$/u;
 const STAGE_DIRECTION = /^(?:\[[^]*\][.,;:]?|\([^]*\)[.,;:]?|_[^_]+_[.,;:]?|\*[^*]+\*[.,;:]?)$/u;
+/** An act's or a scene's heading read inside a chapter ("SCENE I. The workshop, at dawn.", "ACTO II"). */
+const ACT_OR_SCENE_HEADING = /^(?:ACT|ACTE|ACTO|ATO|SCENE|SCÈNE|ESCENA|CENA)\s+(?:[IVXLCDM]+|\d+)\b/iu;
+/** A short line with no lower-case letter that is no speech: a title or a closing line ("THE END", "CURTAIN", "FIM"). */
+const UPPER_CASE_LINE = /^[^\p{Ll}]{1,60}$/u;
 
 /**
  * A chapter is a script when at least this many of its paragraphs open with a label: a novel may open one paragraph
@@ -115,9 +119,18 @@ export function mayBeScript(text: string): boolean {
   return false;
 }
 
+/**
+ * A heading or closing line inside a script: neither a speech nor prose, so it counts on neither side of the share (a
+ * short act of three speeches under its act's and scene's headings, closed by "THE END", is still a script).
+ */
+function isHeadingLine(paragraph: string): boolean {
+  const line = paragraph.trim();
+  return scriptLabel(line) === null && (ACT_OR_SCENE_HEADING.test(line) || UPPER_CASE_LINE.test(line));
+}
+
 /** Whether a chapter, by its paragraphs, is written as a script or an interview (the thresholds above). */
 export function isScript(paragraphs: string[]): boolean {
-  const speeches = paragraphs.filter((paragraph) => !isStageDirection(paragraph));
+  const speeches = paragraphs.filter((paragraph) => !isStageDirection(paragraph) && !isHeadingLine(paragraph));
   const labelled = speeches.filter(
     (paragraph) => scriptLabel(paragraph) !== null && interviewLetter(paragraph) === undefined,
   ).length;

@@ -83,9 +83,7 @@ describe('a play nobody has seen, from manuscript to casting', () => {
     await stray.getByRole('button', { name: 'Merge Margory into…' }).click();
     const merge = page.getByRole('dialog', { name: 'Merge Margory into another character' });
     const into = merge.getByLabel('Merge into');
-    // Her two speeches in act I. Act II, three speeches under two headings and the closing line, falls short of the
-    // share of speeches a chapter needs to be read as a script, so her line there is the narrator's.
-    expect(await into.locator('option:checked').textContent()).toBe('Margery (2 lines)');
+    expect(await into.locator('option:checked').textContent()).toBe('Margery (3 lines)');
     await screenshot(page, 'unseen-03-merge-offers-likeliest');
     await merge.getByRole('button', { name: 'Merge', exact: true }).click();
     await stray.waitFor({ state: 'detached' });
@@ -97,7 +95,7 @@ describe('a play nobody has seen, from manuscript to casting', () => {
     await page.goto(studio('casting'));
     await expectVisible(page.getByRole('rowheader', { name: /^Margery/ }));
     expect(await page.getByRole('rowheader').allTextContents()).toEqual(
-      expect.arrayContaining(['NarratorReads the narration', 'MargeryFemale · Adult · 2 lines']),
+      expect.arrayContaining(['NarratorReads the narration', 'MargeryFemale · Adult · 3 lines']),
     );
     await page.getByRole('button', { name: 'Cast automatically' }).click();
     const margery = page.getByLabel('Voice for Margery');
