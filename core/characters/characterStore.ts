@@ -18,7 +18,7 @@ import type { Filter } from '../ports/documents';
 import type { Clock } from '../ports/system';
 import type { ProjectService } from '../projects/projectService';
 import { narratorCharacter, NARRATOR_ID, type Character, type Importance } from './character';
-import { CharacterRetirement } from './characterRetirement';
+import { CharacterRetirement, RETIREMENT_LEASE_MS } from './characterRetirement';
 
 export interface CharacterStoreDeps {
   characters: TypedCollection<CharacterRecord>;
@@ -27,6 +27,8 @@ export interface CharacterStoreDeps {
   chapters: TypedCollection<ChapterRecord>;
   projects: ProjectService;
   clock: Clock;
+  /** How long a merge's or delete's mark holds (CharacterRetirement; unset: `RETIREMENT_LEASE_MS`). */
+  retirementLeaseMs?: number;
 }
 
 const PAGE_SIZE = 100;
@@ -74,7 +76,11 @@ export class CharacterStore {
   readonly retirement: CharacterRetirement;
 
   constructor(private readonly deps: CharacterStoreDeps) {
-    this.retirement = new CharacterRetirement(deps);
+    this.retirement = new CharacterRetirement({
+      characters: deps.characters,
+      clock: deps.clock,
+      leaseMs: deps.retirementLeaseMs ?? RETIREMENT_LEASE_MS,
+    });
   }
 
   now(): string {
