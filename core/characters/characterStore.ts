@@ -18,6 +18,7 @@ import type { Filter } from '../ports/documents';
 import type { Clock } from '../ports/system';
 import type { ProjectService } from '../projects/projectService';
 import { narratorCharacter, NARRATOR_ID, type Character, type Importance } from './character';
+import { recountCastFacts } from '../casting/speakingCast';
 import { CharacterRetirement, RETIREMENT_LEASE_MS } from './characterRetirement';
 
 export interface CharacterStoreDeps {
@@ -308,20 +309,14 @@ export class CharacterStore {
   }
 
   /**
-   * Recounts characters and voiced characters (narrator included) into the project's facts, from the stored
-   * characters (ProjectService.recountFacts: exact under concurrent writers). Returns the last count this call took.
+   * Recounts the characters' facts: every character, the voiced ones and the speaking cast, narrator included
+   * (recountCastFacts). Returns the last count this call took.
    */
   async refreshFacts(
     tenantId: string,
     projectId: string,
   ): Promise<{ characterCount: number; charactersWithVoice: number }> {
-    let counts = { characterCount: 0, charactersWithVoice: 0 };
-    const count = async () => {
-      const all = await this.listAll(tenantId, projectId);
-      counts = { characterCount: all.length, charactersWithVoice: all.filter((c) => c.voice !== null).length };
-      return counts;
-    };
-    await this.deps.projects.recountFacts(tenantId, projectId, 'characters', count);
-    return counts;
+    const { characterCount, charactersWithVoice } = await recountCastFacts(this.deps, tenantId, projectId);
+    return { characterCount, charactersWithVoice };
   }
 }
