@@ -22,6 +22,22 @@ describe('config', () => {
     expect(parseConfig({ ...local, LOG_LEVEL: 'warn' }).LOG_LEVEL).toBe('warn');
     expect(() => parseConfig({ ...local, LOG_LEVEL: 'verbose' })).toThrow(/LOG_LEVEL/);
   });
+  it('shortens the character merge lease for local tests only', () => {
+    expect(parseConfig({ ...local, CHARACTER_RETIREMENT_LEASE_MS: '1000' })).toMatchObject({
+      CHARACTER_RETIREMENT_LEASE_MS: 1000,
+    });
+    expect(() =>
+      parseConfig({
+        ...local,
+        KHIPU_MODE: 'azure',
+        STORAGE_CONNECTION_STRING: undefined,
+        COSMOS_KEY: undefined,
+        EVENTGRID_TOPIC_KEY: undefined,
+        STORAGE_BLOB_ENDPOINT: 'https://acct.blob.core.windows.net',
+        CHARACTER_RETIREMENT_LEASE_MS: '1000',
+      }),
+    ).toThrow('CHARACTER_RETIREMENT_LEASE_MS: must not be set in azure mode (local testing only)');
+  });
   it('fails fast naming the missing key', () => {
     expect(() => parseConfig({ ...local, AUTH_ISSUER: undefined })).toThrow(/AUTH_ISSUER/);
   });

@@ -84,6 +84,11 @@ const localSchema = baseSchema.extend({
   FAULT_INJECT_PLAN_WRITE: boolFlag,
   /** For tests: a small lexicon entry limit, so a test reaches it without storing 5,000 entries (unset: 5,000). */
   LEXICON_MAX_ENTRIES: z.coerce.number().int().positive().optional(),
+  /**
+   * For tests: how long a character merge's or delete's mark holds before the next one may take it over (unset: two
+   * minutes), so a test retries a merge that died without waiting that long.
+   */
+  CHARACTER_RETIREMENT_LEASE_MS: z.coerce.number().int().positive().optional(),
 });
 
 const forbiddenInAzure = z.undefined({ message: 'must not be set in azure mode (keyless)' }).optional();
@@ -103,6 +108,7 @@ const azureSchema = baseSchema.extend({
   OPENAI_API_KEY: forbiddenInAzure,
   FAULT_INJECT_PLAN_WRITE: localTestingOnly,
   LEXICON_MAX_ENTRIES: localTestingOnly,
+  CHARACTER_RETIREMENT_LEASE_MS: localTestingOnly,
 });
 
 const envSchema = z.discriminatedUnion('KHIPU_MODE', [localSchema, azureSchema]).superRefine((env, ctx) => {

@@ -54,6 +54,7 @@ export function buildCharacterServices(deps: CharacterServiceDeps): CharacterSer
     chapters: deps.chapters,
     projects: deps.projects,
     clock: deps.clock,
+    retirementLeaseMs: deps.config.KHIPU_MODE === 'local' ? deps.config.CHARACTER_RETIREMENT_LEASE_MS : undefined,
   });
   const auditions = new AuditionService({ catalog, synthesizer: samples, blobs: deps.blobs });
   return {

@@ -18,7 +18,7 @@ export const ProjectFactsView = z
       .int()
       .optional()
       .describe(
-        'Characters production would ask a voice of (the narrator, anyone with a line found or planned); only on the facts endpoint: a listing counts every character',
+        'Characters production would ask a voice of (the narrator, anyone with a line found or planned); absent on a project whose characters were not recounted since this was kept',
       ),
     speakingCharactersWithVoice: z.number().int().optional().describe('Of the speaking characters, the ones cast'),
     segmentCount: z.number().int(),
@@ -37,10 +37,11 @@ export const ProjectFactsView = z
   .meta({ id: 'ProjectFacts' });
 export type ProjectFactsView = z.infer<typeof ProjectFactsView>;
 
-/** `cast`, when counted, says who of the characters needs a voice (the facts endpoint; listings skip the reads). */
+/** `cast`, when counted just now (the facts endpoint), replaces the speaking cast stored with the facts. */
 export function toProjectFactsView(facts: ProductionFacts, cast?: SpeakingCastCounts): ProjectFactsView {
   return {
-    ...cast,
+    speakingCharacters: cast?.speakingCharacters ?? facts.speakingCharacters,
+    speakingCharactersWithVoice: cast?.speakingCharactersWithVoice ?? facts.speakingCharactersWithVoice,
     manuscriptStatus: facts.manuscriptStatus,
     chapterCount: facts.chapterCount,
     characterCount: facts.characterCount,

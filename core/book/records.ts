@@ -198,6 +198,11 @@ export interface PlanClaim {
   claimedAt: string;
 }
 
+export interface AbsorbedCharacter {
+  lines: number;
+  createdAt: string;
+}
+
 export interface CharacterRecord extends ProjectScopedDocument, Omit<Character, 'id'> {
   type: 'character';
   /** Stable within the project (`narrator`, `char-elizabeth-bennet`); the document id adds the project id. */
@@ -214,6 +219,12 @@ export interface CharacterRecord extends ProjectScopedDocument, Omit<Character, 
   retiringInto?: string;
   /** When that merge or delete began. */
   retiringSince?: string;
+  /**
+   * The characters merged into this one, by character id: how many lines each added and when it was created (a
+   * character added later under the same id is another one). A merge retried after its mark lapsed finds its character
+   * here and adds nothing again. Absent until a merge.
+   */
+  absorbed?: Record<string, AbsorbedCharacter>;
   createdAt: string;
   updatedAt: string;
 }

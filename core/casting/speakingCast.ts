@@ -3,6 +3,8 @@ import { NARRATOR_ID } from '../characters/character';
 import { bookChapterOutlines, bookCharacters } from '../planning/bookDocuments';
 import { currentTotals } from '../planning/planGenerations';
 import type { TypedCollection } from '../ports/typedCollection';
+import type { ProductionFacts } from '../projects/project';
+import type { ProjectService } from '../projects/projectService';
 
 /** Who needs a voice, counted for the studio's stage badge and step list. */
 export interface SpeakingCastCounts {
@@ -50,4 +52,45 @@ export async function readSpeakingCastCounts(
     bookChapterOutlines(book.chapters, tenantId, projectId),
   ]);
   return speakingCastCounts(characters, chapters);
+}
+
+export type CastFacts = Required<
+  Pick<ProductionFacts, 'characterCount' | 'charactersWithVoice' | 'speakingCharacters' | 'speakingCharactersWithVoice'>
+>;
+
+/** The characters' facts: every character, the voiced ones, and the speaking cast (narrator included). */
+export function castFacts(
+  characters: Pick<CharacterRecord, 'characterId' | 'importance' | 'dialogueLineCount' | 'voice'>[],
+  liveChapters: Pick<ChapterRecord, 'planGeneration' | 'planTotals'>[],
+): CastFacts {
+  return {
+    characterCount: characters.length,
+    charactersWithVoice: characters.filter((character) => character.voice !== null).length,
+    ...speakingCastCounts(characters, liveChapters),
+  };
+}
+
+/**
+ * Stores the characters' facts counted from the stored characters and the live chapters' plan totals, so a listing
+ * shows the speaking cast without reading them (ProjectService.recountFacts: exact under concurrent writers). Called
+ * after whatever changes the characters, their voices or who speaks in a plan. Returns the last count this call took.
+ */
+export async function recountCastFacts(
+  deps: {
+    projects: Pick<ProjectService, 'recountFacts'>;
+    characters: TypedCollection<CharacterRecord>;
+    chapters: TypedCollection<ChapterRecord>;
+  },
+  tenantId: string,
+  projectId: string,
+): Promise<CastFacts> {
+  let counted: CastFacts | undefined;
+  await deps.projects.recountFacts(tenantId, projectId, 'characters', async () => {
+    const [characters, chapters] = await Promise.all([
+      bookCharacters(deps.characters, tenantId, projectId),
+      bookChapterOutlines(deps.chapters, tenantId, projectId),
+    ]);
+    return (counted = castFacts(characters, chapters));
+  });
+  return counted ?? castFacts([], []);
 }

@@ -5,7 +5,8 @@
  * character's line count. So a merge or delete first marks its character as leaving (`retiringInto`, one
  * ETag-conditional write: of concurrent ones exactly one holds it) and then checks that no other character is
  * leaving into it; a merge adds to the character it goes into only while that one is not leaving itself (the same
- * ETag-conditional write that adds the names and count). Each side writes its own mark before it looks for the
+ * ETag-conditional write that adds the names and count, and notes the merged character as absorbed, so a retry after
+ * a mark lapsed adds nothing again). Each side writes its own mark before it looks for the
  * other's, so of a merge into B and B's own departure at least one sees the other and is refused (409) before any
  * line moves (docs/reliability.md, "Character merges and deletes").
  */
@@ -23,12 +24,8 @@ const MAX_ATTEMPTS = 50;
 export interface CharacterRetirementDeps {
   characters: TypedCollection<CharacterRecord>;
   clock: Clock;
-}
-
-/** Whether a merge or delete still holds the character (a mark within its lease). */
-export function isRetiring(record: Pick<CharacterRecord, 'retiringInto' | 'retiringSince'>, nowMs: number): boolean {
-  if (record.retiringInto === undefined || record.retiringSince === undefined) return false;
-  return nowMs - Date.parse(record.retiringSince) <= RETIREMENT_LEASE_MS;
+  /** `RETIREMENT_LEASE_MS` but in tests, which let a mark lapse without waiting minutes. */
+  leaseMs: number;
 }
 
 export class CharacterRetirement {
@@ -69,7 +66,7 @@ export class CharacterRetirement {
 
   /** Refuses a merge into `target` while the target is leaving itself (called inside the target's ETag write). */
   assertStaying(target: CharacterRecord): void {
-    if (isRetiring(target, this.nowMs())) {
+    if (this.isRetiring(target)) {
       throw new ConflictError('The character to merge into is being merged or deleted; try again in a moment', {
         characterId: target.characterId,
       });
@@ -80,7 +77,7 @@ export class CharacterRetirement {
     for (let attempt = 1; ; attempt++) {
       const current = await this.deps.characters.get(tenantId, projectId, documentId);
       if (!current) throw new NotFoundError('Character');
-      if (isRetiring(current, this.nowMs())) {
+      if (this.isRetiring(current)) {
         throw new ConflictError('The character is being merged or deleted by another request; try again in a moment', {
           characterId: current.characterId,
         });
@@ -100,7 +97,7 @@ export class CharacterRetirement {
       filter: { field: 'retiringInto', op: 'eq', value: marked.characterId },
       page: { pageSize: 100 },
     });
-    const arriving = page.items.filter((c) => c.id !== marked.id && isRetiring(c, this.nowMs()));
+    const arriving = page.items.filter((c) => c.id !== marked.id && this.isRetiring(c));
     if (arriving.length > 0) {
       throw new ConflictError('Another character is being merged into this one; try again in a moment', {
         characterId: marked.characterId,
@@ -109,7 +106,9 @@ export class CharacterRetirement {
     }
   }
 
-  private nowMs(): number {
-    return this.deps.clock.now().getTime();
+  /** Whether a merge or delete still holds the character (a mark within its lease). */
+  private isRetiring(record: Pick<CharacterRecord, 'retiringInto' | 'retiringSince'>): boolean {
+    if (record.retiringInto === undefined || record.retiringSince === undefined) return false;
+    return this.deps.clock.now().getTime() - Date.parse(record.retiringSince) <= this.deps.leaseMs;
   }
 }

@@ -147,14 +147,7 @@ export class CharacterService {
     try {
       merged = await this.store.modify(user.tenantId, projectId, intoCharacterId, (current) => {
         this.store.retirement.assertStaying(current);
-        return {
-          ...current,
-          aliases: cleanAliases([...current.aliases, leaving.name, ...leaving.aliases], current.name),
-          dialogueLineCount: current.dialogueLineCount + leaving.dialogueLineCount,
-          firstAppearance: current.firstAppearance ?? leaving.firstAppearance,
-          traits: [...new Set([...current.traits, ...leaving.traits])],
-          source: 'user',
-        };
+        return absorb(current, leaving);
       });
     } catch (error) {
       await this.store.retirement.end(leaving).catch(() => undefined);
@@ -237,6 +230,27 @@ export class CharacterService {
       throw error;
     }
   }
+}
+
+/**
+ * The target of a merge with the merged character's names, traits and line count added, and the merged character
+ * noted among those it absorbed in the same write. A retry of a merge that stopped after this write (its mark lapsed,
+ * the merged character not deleted yet) finds that note and adds nothing again.
+ */
+function absorb(target: CharacterRecord, merged: CharacterRecord): CharacterRecord {
+  if (target.absorbed?.[merged.characterId]?.createdAt === merged.createdAt) return target;
+  return {
+    ...target,
+    aliases: cleanAliases([...target.aliases, merged.name, ...merged.aliases], target.name),
+    dialogueLineCount: target.dialogueLineCount + merged.dialogueLineCount,
+    firstAppearance: target.firstAppearance ?? merged.firstAppearance,
+    traits: [...new Set([...target.traits, ...merged.traits])],
+    absorbed: {
+      ...target.absorbed,
+      [merged.characterId]: { lines: merged.dialogueLineCount, createdAt: merged.createdAt },
+    },
+    source: 'user',
+  };
 }
 
 function newCharacterId(name: string): string {

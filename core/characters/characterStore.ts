@@ -18,7 +18,8 @@ import type { Filter } from '../ports/documents';
 import type { Clock } from '../ports/system';
 import type { ProjectService } from '../projects/projectService';
 import { narratorCharacter, NARRATOR_ID, type Character, type Importance } from './character';
-import { CharacterRetirement } from './characterRetirement';
+import { recountCastFacts } from '../casting/speakingCast';
+import { CharacterRetirement, RETIREMENT_LEASE_MS } from './characterRetirement';
 
 export interface CharacterStoreDeps {
   characters: TypedCollection<CharacterRecord>;
@@ -27,6 +28,8 @@ export interface CharacterStoreDeps {
   chapters: TypedCollection<ChapterRecord>;
   projects: ProjectService;
   clock: Clock;
+  /** How long a merge's or delete's mark holds (CharacterRetirement; unset: `RETIREMENT_LEASE_MS`). */
+  retirementLeaseMs?: number;
 }
 
 const PAGE_SIZE = 100;
@@ -74,7 +77,11 @@ export class CharacterStore {
   readonly retirement: CharacterRetirement;
 
   constructor(private readonly deps: CharacterStoreDeps) {
-    this.retirement = new CharacterRetirement(deps);
+    this.retirement = new CharacterRetirement({
+      characters: deps.characters,
+      clock: deps.clock,
+      leaseMs: deps.retirementLeaseMs ?? RETIREMENT_LEASE_MS,
+    });
   }
 
   now(): string {
@@ -302,20 +309,14 @@ export class CharacterStore {
   }
 
   /**
-   * Recounts characters and voiced characters (narrator included) into the project's facts, from the stored
-   * characters (ProjectService.recountFacts: exact under concurrent writers). Returns the last count this call took.
+   * Recounts the characters' facts: every character, the voiced ones and the speaking cast, narrator included
+   * (recountCastFacts). Returns the last count this call took.
    */
   async refreshFacts(
     tenantId: string,
     projectId: string,
   ): Promise<{ characterCount: number; charactersWithVoice: number }> {
-    let counts = { characterCount: 0, charactersWithVoice: 0 };
-    const count = async () => {
-      const all = await this.listAll(tenantId, projectId);
-      counts = { characterCount: all.length, charactersWithVoice: all.filter((c) => c.voice !== null).length };
-      return counts;
-    };
-    await this.deps.projects.recountFacts(tenantId, projectId, 'characters', count);
-    return counts;
+    const { characterCount, charactersWithVoice } = await recountCastFacts(this.deps, tenantId, projectId);
+    return { characterCount, charactersWithVoice };
   }
 }

@@ -16,6 +16,7 @@ import type { AttributionEngine } from '../ports/analysis';
 import type { Clock, IdGenerator } from '../ports/system';
 import type { ProductionFacts } from '../projects/project';
 import type { ProjectService } from '../projects/projectService';
+import { recountCastFacts } from '../casting/speakingCast';
 import { bookCharacters, forEachLimited, LIST_PAGE } from './bookDocuments';
 import { recountChapterTotals, sameTotals, totalsOf } from './chapterTotals';
 import {
@@ -159,9 +160,7 @@ export class PlanConsistencyService {
   /** Recounts every counter the check compares, each from the documents it counts. */
   private async recountAll(tenantId: string, projectId: string): Promise<void> {
     await this.deps.planning.recountFacts(tenantId, projectId);
-    await this.deps.projects.recountFacts(tenantId, projectId, 'characters', async () =>
-      characterFacts(await bookCharacters(this.deps.characters, tenantId, projectId)),
-    );
+    await recountCastFacts(this.deps, tenantId, projectId);
     await this.deps.projects.recountFacts(tenantId, projectId, 'chapters', async () => ({
       chapterCount: (await this.allChapters(tenantId, projectId)).filter((chapter) => !chapter.deleted).length,
     }));

@@ -13,6 +13,7 @@ import { ConflictError, DomainError, PreconditionFailedError, ValidationError } 
 import type { AttributionEngine, SpeakerLabel, TokenUsage } from '../ports/analysis';
 import type { Clock, IdGenerator, Logger } from '../ports/system';
 import type { ProjectService } from '../projects/projectService';
+import { recountCastFacts } from '../casting/speakingCast';
 import { bookChapterOutlines, bookCharacters } from './bookDocuments';
 import { totalsOf } from './chapterTotals';
 import { ChapterPlanWriter, GenerationMismatchError, type PlanWriteFaults } from './chapterPlanWriter';
@@ -259,9 +260,13 @@ export class PlanService {
     return { records, usage };
   }
 
-  /** Recounts the planning facts from the committed segments of the book's live chapters. */
-  recountFacts(tenantId: string, projectId: string): Promise<void> {
-    return recountSegmentFacts(this.deps, tenantId, projectId);
+  /**
+   * Recounts the planning facts from the committed segments of the book's live chapters, and the characters' facts:
+   * a plan's speakers belong to the speaking cast.
+   */
+  async recountFacts(tenantId: string, projectId: string): Promise<void> {
+    await recountSegmentFacts(this.deps, tenantId, projectId);
+    await recountCastFacts(this.deps, tenantId, projectId);
   }
 
   /** The committed plan of each of the given chapters, for reporting what a job stored. */

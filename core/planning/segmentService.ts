@@ -15,6 +15,7 @@ import type { Page } from '../ports/documents';
 import type { Clock, IdGenerator } from '../ports/system';
 import type { ProjectRecord } from '../projects/project';
 import type { ProjectService } from '../projects/projectService';
+import { recountCastFacts } from '../casting/speakingCast';
 import { generationOf, isCommitted, recountSegmentFacts } from './planGenerations';
 import { ChapterRewrite, type PlanEdit } from './chapterRewrite';
 import { assertNoPlanRunning, confirmSegmentEdit, type PlanJobsView } from './segmentEditGuard';
@@ -274,6 +275,9 @@ export class SegmentService {
   }
 
   private async adjustFacts(tenantId: string, projectId: string, before: SegmentRecord[], after: SegmentRecord[]) {
+    // A line given to a character who had none makes them part of the speaking cast (and taking it away, not).
+    const speakers = (segments: SegmentRecord[]) => [...new Set(segments.map((s) => s.speakerId))].sort().join();
+    if (speakers(before) !== speakers(after)) await recountCastFacts(this.deps, tenantId, projectId);
     const was = factsOf(before);
     const is = factsOf(after);
     if (

@@ -76,6 +76,13 @@ export interface ProductionFacts {
   chapterCount: number;
   characterCount: number;
   charactersWithVoice: number;
+  /**
+   * Of the characters, those production would ask a voice of (core/casting/speakingCast.ts), and of those the ones
+   * cast: the casting step is done when all of them are. Recounted with the characters; absent on projects not
+   * recounted since it was kept, which count every character instead.
+   */
+  speakingCharacters?: number;
+  speakingCharactersWithVoice?: number;
   segmentCount: number;
   segmentsWithSpeaker: number;
   segmentsRendered: number;
@@ -140,6 +147,14 @@ function chaptersToProduce(facts: ProductionFacts): number {
   return Math.max(0, facts.chapterCount - (facts.chaptersWithNothingToSpeak ?? 0));
 }
 
+/** Who casting must give a voice: the speaking cast when counted, else (projects not recounted since) everyone. */
+export function castToVoice(facts: ProductionFacts): { speaking: number; voiced: number } {
+  return {
+    speaking: facts.speakingCharacters ?? facts.characterCount,
+    voiced: facts.speakingCharactersWithVoice ?? facts.charactersWithVoice,
+  };
+}
+
 function ratioState(done: number, total: number): StepState {
   if (total === 0 || done === 0) return 'not_started';
   return done >= total ? 'complete' : 'in_progress';
@@ -147,6 +162,7 @@ function ratioState(done: number, total: number): StepState {
 
 export function deriveWorkflow(project: Pick<ProjectRecord, 'metadata' | 'facts'>): Workflow {
   const { metadata, facts } = project;
+  const cast = castToVoice(facts);
   const metadataComplete = metadata.title.length > 0 && metadata.authors.length > 0 && !!metadata.language;
   const states: Record<WorkflowStep, { state: StepState; detail: string | null }> = {
     metadata: { state: metadataComplete ? 'complete' : 'in_progress', detail: null },
@@ -164,8 +180,8 @@ export function deriveWorkflow(project: Pick<ProjectRecord, 'metadata' | 'facts'
       detail: facts.characterCount > 0 ? `${facts.characterCount} characters` : null,
     },
     casting: {
-      state: ratioState(facts.charactersWithVoice, facts.characterCount),
-      detail: facts.characterCount > 0 ? `${facts.charactersWithVoice}/${facts.characterCount} voiced` : null,
+      state: facts.characterCount > 0 ? ratioState(cast.voiced, cast.speaking) : 'not_started',
+      detail: facts.characterCount > 0 ? `${cast.voiced}/${cast.speaking} voiced` : null,
     },
     planning: {
       state: ratioState(facts.segmentsWithSpeaker, facts.segmentCount),

@@ -51,3 +51,123 @@ test('a silent character without a voice is not counted as needing one', async (
     speakingCharactersWithVoice: cast.speakingCharacters,
   });
 });
+
+interface ListedProject {
+  id: string;
+  facts: Facts;
+  workflow: { steps: { step: string; state: string; detail: string | null }[] };
+}
+
+interface CharacterJson {
+  id: string;
+  name: string;
+  importance: string;
+  dialogueLineCount: number;
+  voice: unknown;
+}
+
+test('the projects list counts the speaking cast as the project page does, after adds, merges, deletes and edits', async () => {
+  const title = 'Listed Cast';
+  const { id: projectId } = await json<{ id: string }>(
+    await platform.api(CREATOR, '/v1/projects', {
+      method: 'POST',
+      json: { metadata: { ...minimalMetadata(title), language: 'en-US' } },
+    }),
+    201,
+  );
+  await plannedBookViaApi(platform, CREATOR, projectId);
+  const call = (path: string, init?: RequestInit & { json?: unknown }) => platform.api(CREATOR, path, init);
+  const characters = async () =>
+    (await json<{ items: CharacterJson[] }>(await call(`/v1/projects/${projectId}/characters`), 200)).items;
+  const add = async (name: string) =>
+    json<CharacterJson>(await call(`/v1/projects/${projectId}/characters`, { method: 'POST', json: { name } }), 201);
+  const merge = async (from: string, into: string) =>
+    json(
+      await call(`/v1/projects/${projectId}/characters/${from}/merge`, {
+        method: 'POST',
+        json: { intoCharacterId: into },
+      }),
+      200,
+    );
+  /** The list's facts and casting step, beside the project page's facts (counted from the characters on request). */
+  const listedAndPage = async () => {
+    const page = await json<Facts>(await call(`/v1/projects/${projectId}/facts`), 200);
+    const listing = await json<{ items: ListedProject[] }>(
+      await call(`/v1/projects?q=${encodeURIComponent(title.toLowerCase())}`),
+      200,
+    );
+    const listed = listing.items.find((item) => item.id === projectId)!;
+    const pick = (facts: Facts) => ({
+      characterCount: facts.characterCount,
+      charactersWithVoice: facts.charactersWithVoice,
+      speakingCharacters: facts.speakingCharacters,
+      speakingCharactersWithVoice: facts.speakingCharactersWithVoice,
+    });
+    const casting = listed.workflow.steps.find((step) => step.step === 'casting')!;
+    return { listed: pick(listed.facts), page: pick(page), casting };
+  };
+  const expectAgreement = async (castingState: string) => {
+    const { listed, page, casting } = await listedAndPage();
+    expect(listed).toEqual(page);
+    expect(casting).toEqual({
+      step: 'casting',
+      state: castingState,
+      detail: `${page.speakingCharactersWithVoice}/${page.speakingCharacters} voiced`,
+    });
+    return page;
+  };
+
+  const planned = await expectAgreement('complete');
+  expect(planned.speakingCharacters).toBeGreaterThan(1);
+
+  // Silent characters: counted among the characters, not among those who need a voice.
+  const miller = await add('The Silent Miller');
+  const mute = await add('The Mute Baker');
+  expect(await expectAgreement('complete')).toMatchObject({
+    characterCount: planned.characterCount + 2,
+    speakingCharacters: planned.speakingCharacters,
+  });
+  await merge(mute.id, miller.id);
+  expect(await expectAgreement('complete')).toMatchObject({
+    characterCount: planned.characterCount + 1,
+    speakingCharacters: planned.speakingCharacters,
+  });
+
+  // A line given to the silent character makes them one who needs a voice.
+  const segments = await json<{ items: { id: string; speakerId: string; etag: string }[] }>(
+    await call(`/v1/projects/${projectId}/segments?pageSize=100`),
+    200,
+  );
+  // A narrated line: the narrator speaks on, so only the miller joins those who need a voice.
+  const line = segments.items.find((segment) => segment.speakerId === 'narrator')!;
+  await json(
+    await call(`/v1/projects/${projectId}/segments/${line.id}`, {
+      method: 'PATCH',
+      headers: { 'if-match': line.etag },
+      json: { speakerId: miller.id },
+    }),
+    200,
+  );
+  expect(await expectAgreement('in_progress')).toMatchObject({
+    speakingCharacters: planned.speakingCharacters! + 1,
+    speakingCharactersWithVoice: planned.speakingCharactersWithVoice,
+  });
+
+  // Deleted, the character's lines are flagged `unknown`: the cast is back to the voiced one.
+  expect((await call(`/v1/projects/${projectId}/characters/${miller.id}`, { method: 'DELETE' })).status).toBe(200);
+  expect(await expectAgreement('complete')).toMatchObject({
+    characterCount: planned.characterCount,
+    speakingCharacters: planned.speakingCharacters,
+  });
+
+  // Two speaking characters merged: one fewer needs a voice.
+  const speakers = (await characters()).filter(
+    (character) => character.importance !== 'narrator' && character.dialogueLineCount > 0,
+  );
+  expect(speakers.length).toBeGreaterThanOrEqual(2);
+  await merge(speakers[1].id, speakers[0].id);
+  expect(await expectAgreement('complete')).toMatchObject({
+    characterCount: planned.characterCount - 1,
+    speakingCharacters: planned.speakingCharacters! - 1,
+  });
+});

@@ -270,7 +270,7 @@ export function projectStage(project: Project, facts?: ProjectFacts, activeJob?:
     ? {
         manuscript: facts.manuscriptStatus === 'ready' && facts.chapterCount > 0,
         characters: facts.characterCount > 0,
-        // Only characters production would ask a voice of (the facts endpoint counts them; a listing does not).
+        // Only characters production would ask a voice of (counted with the facts; a project not recounted since, all).
         casting:
           facts.characterCount > 0 &&
           (facts.speakingCharactersWithVoice ?? facts.charactersWithVoice) >=
