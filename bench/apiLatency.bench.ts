@@ -6,9 +6,15 @@
  * each; p50 and p99 per side and the API/direct ratio of the medians (target: at most 2), and the CPU each process
  * spent per request (from /proc), which a shared machine disturbs far less than latency. What the figures mean and
  * where the API's time goes: docs/api-performance.md.
+ *
+ * The direct side sends the query as the SDK does by default: with its speculative query-plan request beside it,
+ * which the API does not send (`adapters/cosmos/singlePartitionQuery.ts`) and which the emulator answers by running
+ * the query a second time. So the same query is also sent without the plan request, exactly the wire traffic of the
+ * API's query, in rounds of its own (`noPlan…` metrics): the stricter baseline.
  */
 import { CosmosClient, type SqlQuerySpec } from '@azure/cosmos';
 import { readdirSync, readFileSync } from 'node:fs';
+import { withoutQueryPlan } from '../adapters/cosmos/singlePartitionQuery';
 import { startTestPlatform, type TestPlatform } from '../test/support/testPlatform';
 import type { BenchContext, BenchModule, BenchRow } from './types';
 
@@ -144,7 +150,7 @@ function creatorListing(tenantId: string, userId: string): SqlQuerySpec {
 const bench: BenchModule = {
   name: 'apiLatency',
   description:
-    'GET /v1/projects (25 of 40 projects) through the API vs the same query sent directly with the Cosmos SDK, at 20 and 50 requests in flight after 2,000 warm-up requests per side, alternating rounds; p50/p99 and API/direct ratio of p50 (target ≤ 2)',
+    'GET /v1/projects (25 of 40 projects) through the API vs the same query sent directly with the Cosmos SDK (as it sends it by default, and without its query-plan request as the API does), at 20 and 50 requests in flight after 2,000 warm-up requests per side, alternating rounds; p50/p99 and API/direct ratio of p50 (target ≤ 2)',
   async run({ env, log }) {
     const total = requestsPerRound(env);
     const platform = await startTestPlatform({ env: UNLIMITED });
@@ -176,28 +182,39 @@ const bench: BenchModule = {
         const page = await container.items.query(spec, { partitionKey: tenantId, maxItemCount: PAGE_SIZE }).fetchNext();
         if (page.resources.length !== PAGE_SIZE) throw new Error(`direct query returned ${page.resources.length}`);
       };
+      const directNoPlan = async () => {
+        const iterator = container.items.query(spec, { partitionKey: tenantId, maxItemCount: PAGE_SIZE });
+        const page = await withoutQueryPlan(iterator).fetchNext();
+        if (page.resources.length !== PAGE_SIZE) throw new Error(`direct query returned ${page.resources.length}`);
+      };
       // Warm both paths before measuring: connections, JWKS and query plans, and V8's optimised code. A fresh process
       // runs its first thousands of requests partly unoptimised (measured: 22-36 % more CPU per listing in the
       // platform process over requests 200-2,200 than over the next 3,000, 25-40 % more in the direct side's client),
       // which would be charged to whichever rounds come first; both sides get the same warm-up.
       await load(20, WARM_UP_REQUESTS, viaApi);
       await load(20, WARM_UP_REQUESTS, direct);
+      await load(20, WARM_UP_REQUESTS, directNoPlan);
 
       const emulatorPid = descendantWith(platform.pid, 'cosmosProcess');
       const rows: BenchRow[] = [];
       for (const inFlight of CONNECTIONS) {
         const api: number[] = [];
         const sdk: number[] = [];
+        const noPlan: number[] = [];
         const apiCpu = new CpuPerRequest(platform.pid, emulatorPid);
         const sdkCpu = new CpuPerRequest(undefined, emulatorPid);
+        const noPlanCpu = new CpuPerRequest(undefined, emulatorPid);
         for (let r = 0; r < ROUNDS; r++) {
           await apiCpu.during(total, async () => api.push(...(await load(inFlight, total, viaApi))));
           await sdkCpu.during(total, async () => sdk.push(...(await load(inFlight, total, direct))));
+          await noPlanCpu.during(total, async () => noPlan.push(...(await load(inFlight, total, directNoPlan))));
         }
         const apiPer = apiCpu.perRequest();
         const sdkPer = sdkCpu.perRequest();
+        const noPlanPer = noPlanCpu.perRequest();
         const apiP50 = percentile(api, 50);
         const sdkP50 = percentile(sdk, 50);
+        const noPlanP50 = percentile(noPlan, 50);
         const row: BenchRow = {
           benchmark: 'apiLatency',
           case: `list projects, ${inFlight} in flight`,
@@ -214,6 +231,11 @@ const bench: BenchModule = {
             directClientCpuMs: round(sdkPer.client, 3),
             directEmulatorCpuMs: round(sdkPer.emulator, 3),
             hostToDirectClientCpu: round(apiPer.host / sdkPer.client, 2),
+            // The same query without the SDK's plan request, as the API sends it.
+            noPlanP50Ms: round(noPlanP50),
+            noPlanP50Ratio: round(apiP50 / noPlanP50, 2),
+            noPlanClientCpuMs: round(noPlanPer.client, 3),
+            noPlanEmulatorCpuMs: round(noPlanPer.emulator, 3),
             requests: api.length,
           },
         };
