@@ -15,6 +15,7 @@ import { CharacterCard } from './CharacterCard';
 import { CharacterDialog } from './CharacterDialog';
 import { MergeDialog } from './MergeDialog';
 import { matchesName } from './characterNames';
+import { useJobCounts, withCounts } from '../jobCounts';
 
 /** Past this many, a book's characters are a long page to scroll: the list gets a search box. */
 const FIND_FROM = 12;
@@ -26,6 +27,7 @@ type Editing =
 export function CharactersPage() {
   const { project, access, status } = useStudio();
   const { t } = useTranslation('characters');
+  const jobCounts = useJobCounts();
   const errorText = useErrorText();
   const characters = useCharacters(project.id);
   // Plans give lines to characters detection found none for: the chapters' speakers count them as speaking.
@@ -88,7 +90,11 @@ export function CharactersPage() {
       {!hasChapters && <Alert tone="info">{t('needsChapters')}</Alert>}
       {detect.error && <Alert tone="error">{errorText(detect.error, { conflict: t('detect.busy') })}</Alert>}
       {job.data && (running || !listReadAfterJob) && (
-        <ProgressBar label={t('detect.running')} value={jobFraction(job.data)} detail={t('detect.running')} />
+        <ProgressBar
+          label={t('detect.running')}
+          value={jobFraction(job.data)}
+          detail={withCounts(t('detect.running'), jobCounts(job.data))}
+        />
       )}
       {job.data?.status === 'failed' && <Alert tone="error">{t('detect.failed')}</Alert>}
       {job.data?.status === 'succeeded' && jobId && listReadAfterJob && (

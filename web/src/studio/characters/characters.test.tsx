@@ -218,3 +218,44 @@ describe('detection, when it ends', () => {
     expect(await screen.findByText('Detection finished: 1 character.')).toBeTruthy();
   });
 });
+
+describe('detection, while it runs', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('counts the chapters done beside what it does', async () => {
+    const json = (body: unknown) =>
+      new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
+    const running = {
+      id: 'j1',
+      kind: 'characters',
+      status: 'running',
+      progress: { segmentsDone: 0, segmentsTotal: 0, chaptersDone: 12, chaptersTotal: 61 },
+    };
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string, init?: RequestInit) => {
+        if (init?.method === 'POST') return json({ job: { ...running, status: 'queued' } });
+        if (url.includes('/jobs/j1')) return json(running);
+        return json({ items: url.includes('/chapters') ? [] : [character('narrator', 'Narrator', 0)] });
+      }),
+    );
+    const imported: ProjectFacts = {
+      manuscriptStatus: 'ready',
+      chapterCount: 61,
+      characterCount: 0,
+      charactersWithVoice: 0,
+      segmentCount: 0,
+      segmentsWithSpeaker: 0,
+      segmentsRendered: 0,
+      chaptersMastered: 0,
+      chaptersWithNothingToSpeak: 0,
+      packagesReady: 0,
+      activeJobId: null,
+    };
+    renderInStudio(<CharactersPage />, {}, undefined, { facts: imported });
+    fireEvent.click(await screen.findByRole('button', { name: 'Detect characters' }));
+    expect(
+      await screen.findByText('Finding the characters… · 12 of 61 chapters', { selector: '.progress__detail' }),
+    ).toBeTruthy();
+  });
+});
