@@ -3,6 +3,7 @@ import { jobFraction } from '../api/jobs';
 import type { Job } from '../api/types';
 import { useFormat } from '../ui/format';
 import { ProgressBar } from '../ui/ProgressBar';
+import { useJobCounts } from './jobCounts';
 
 /** The project's running job, visible from every page of the project. */
 export function JobBanner({ job }: { job: Job }) {
@@ -10,15 +11,8 @@ export function JobBanner({ job }: { job: Job }) {
   const format = useFormat();
   const { progress } = job;
   const fraction = jobFraction(job);
-  const counts =
-    progress.segmentsTotal > 0
-      ? t('jobs.segments', { done: format.number(progress.segmentsDone), total: format.number(progress.segmentsTotal) })
-      : progress.chaptersTotal > 0
-        ? t('jobs.chapters', {
-            done: format.number(progress.chaptersDone),
-            total: format.number(progress.chaptersTotal),
-          })
-        : t('jobs.starting');
+  const jobCounts = useJobCounts();
+  const counts = jobCounts(job) ?? t('jobs.starting');
   return (
     <div className="job-banner" role="status">
       <span className="job-banner__title">{t(`jobs.kinds.${job.kind}`)}</span>

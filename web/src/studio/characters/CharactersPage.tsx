@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useChapters } from '../../api/chapters';
 import { useCharacters, useStartJob } from '../../api/characters';
 import { isFinished, jobFraction, useJobProgress } from '../../api/jobs';
 import type { Character } from '../../api/types';
@@ -8,11 +9,13 @@ import { Alert } from '../../ui/Alert';
 import { useErrorText } from '../../ui/errorText';
 import { Loading } from '../../ui/Loading';
 import { ProgressBar } from '../../ui/ProgressBar';
+import { speaksIn } from '../casting/speakingCast';
 import { useStudio } from '../StudioContext';
 import { CharacterCard } from './CharacterCard';
 import { CharacterDialog } from './CharacterDialog';
 import { MergeDialog } from './MergeDialog';
 import { matchesName } from './characterNames';
+import { useJobCounts, withCounts } from '../jobCounts';
 
 /** Past this many, a book's characters are a long page to scroll: the list gets a search box. */
 const FIND_FROM = 12;
@@ -24,8 +27,11 @@ type Editing =
 export function CharactersPage() {
   const { project, access, status } = useStudio();
   const { t } = useTranslation('characters');
+  const jobCounts = useJobCounts();
   const errorText = useErrorText();
   const characters = useCharacters(project.id);
+  // Plans give lines to characters detection found none for: the chapters' speakers count them as speaking.
+  const chapters = useChapters(project.id);
   const detect = useStartJob(project.id, 'characters/detect');
   const [jobId, setJobId] = useState<string | null>(null);
   const activeDetection = status.activeJob?.kind === 'characters' ? status.activeJob.id : null;
@@ -43,7 +49,20 @@ export function CharactersPage() {
     (a, b) => Number(b.id === NARRATOR) - Number(a.id === NARRATOR) || b.dialogueLineCount - a.dialogueLineCount,
   );
   const finding = list.length > FIND_FROM;
-  const shown = finding && query.trim() ? sorted.filter((character) => matchesName(character, query)) : sorted;
+  const searching = finding && Boolean(query.trim());
+  const shown = searching ? sorted.filter((character) => matchesName(character, query)) : sorted;
+  const speaks = speaksIn(chapters.data);
+  const speaking = shown.filter(speaks);
+  const silent = shown.filter((character) => !speaks(character)).sort((a, b) => a.name.localeCompare(b.name));
+  const card = (character: Character) => (
+    <CharacterCard
+      key={character.id}
+      character={character}
+      canEdit={access.canEdit}
+      onEdit={() => setEditing({ kind: 'edit', character })}
+      onMerge={() => setEditing({ kind: 'merge', character })}
+    />
+  );
 
   return (
     <div className="step-page">
@@ -71,7 +90,11 @@ export function CharactersPage() {
       {!hasChapters && <Alert tone="info">{t('needsChapters')}</Alert>}
       {detect.error && <Alert tone="error">{errorText(detect.error, { conflict: t('detect.busy') })}</Alert>}
       {job.data && (running || !listReadAfterJob) && (
-        <ProgressBar label={t('detect.running')} value={jobFraction(job.data)} detail={t('detect.running')} />
+        <ProgressBar
+          label={t('detect.running')}
+          value={jobFraction(job.data)}
+          detail={withCounts(t('detect.running'), jobCounts(job.data))}
+        />
       )}
       {job.data?.status === 'failed' && <Alert tone="error">{t('detect.failed')}</Alert>}
       {job.data?.status === 'succeeded' && jobId && listReadAfterJob && (
@@ -101,16 +124,18 @@ export function CharactersPage() {
         </div>
       )}
       <ul className="card-grid" aria-label={t('listLabel')}>
-        {shown.map((character) => (
-          <CharacterCard
-            key={character.id}
-            character={character}
-            canEdit={access.canEdit}
-            onEdit={() => setEditing({ kind: 'edit', character })}
-            onMerge={() => setEditing({ kind: 'merge', character })}
-          />
-        ))}
+        {speaking.map(card)}
       </ul>
+      {silent.length > 0 && (
+        // Open while searching, so a name found among them is seen.
+        <details className="silent-characters" open={searching}>
+          <summary>{t('silent.title', { count: silent.length })}</summary>
+          <p className="small muted">{t('silent.why')}</p>
+          <ul className="card-grid" aria-label={t('silent.listLabel')}>
+            {silent.map(card)}
+          </ul>
+        </details>
+      )}
       {editing?.kind === 'merge' ? (
         <MergeDialog
           character={editing.character}

@@ -2,6 +2,7 @@ import { fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ProjectFacts } from '../../api/types';
 import { character } from '../../test/character';
+import { chapterSummary } from '../../test/chapterSummary';
 import { renderInStudio } from '../../test/render';
 import { CharacterCard } from './CharacterCard';
 import { CharactersPage } from './CharactersPage';
@@ -98,9 +99,12 @@ describe('finding a character in a long list', () => {
     renderInStudio(<CharactersPage />);
     const find = await screen.findByRole('searchbox', { name: 'Find a character' });
     const cards = () =>
-      within(screen.getByRole('list', { name: 'Characters' }))
-        .getAllByRole('heading')
-        .map((heading) => heading.textContent);
+      ['Characters', 'Characters who never speak'].flatMap((name) =>
+        (screen.queryByRole('list', { name })
+          ? within(screen.getByRole('list', { name })).queryAllByRole('heading')
+          : []
+        ).map((heading) => heading.textContent),
+      );
     expect(cards()).toHaveLength(listed.length);
     // Nothing to count before anything is typed.
     expect(screen.queryByText(/of 17 characters/)).toBeNull();
@@ -112,6 +116,9 @@ describe('finding a character in a long list', () => {
     expect(cards()).toEqual(['Virgília']);
     fireEvent.change(find, { target: { value: 'flor' } });
     expect(cards()).toEqual(['Eugênia']);
+    fireEvent.change(find, { target: { value: 'minor 3' } });
+    expect(cards()).toEqual(['Minor 3']);
+    expect(screen.getByText('1 character who never speaks').closest('details')?.open).toBe(true);
     fireEvent.change(find, { target: { value: 'Brás' } });
     expect(screen.getByText('No character is called “Brás”.')).toBeTruthy();
   });
@@ -124,6 +131,41 @@ describe('finding a character in a long list', () => {
     renderInStudio(<CharactersPage />);
     await screen.findByRole('heading', { name: 'Tobias' });
     expect(screen.queryByRole('searchbox')).toBeNull();
+  });
+});
+
+describe('characters who never speak', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('lists the speaking cast first and the silent ones apart, closed, with their count and why they are there', async () => {
+    const listed = [
+      character('narrator', 'Narrator', 0),
+      character('c-lady', 'Lady Lucas', 0),
+      character('c-eliza', 'Elizabeth', 40),
+      character('c-hill', 'Mrs. Hill', 0),
+      character('c-maria', 'Maria Lucas', 0),
+    ];
+    const json = (body: unknown) =>
+      new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string) =>
+        url.includes('/chapters')
+          ? // A plan gave Maria Lucas a line detection never found: she speaks.
+            json({ items: [chapterSummary('ch1', { speakerIds: ['narrator', 'c-eliza', 'c-maria'] })] })
+          : json({ items: listed }),
+      ),
+    );
+    renderInStudio(<CharactersPage />);
+    const names = (name: string) =>
+      within(screen.getByRole('list', { name }))
+        .getAllByRole('heading')
+        .map((heading) => heading.textContent);
+    await vi.waitFor(() => expect(names('Characters')).toEqual(['Narrator', 'Elizabeth', 'Maria Lucas']));
+    const group = screen.getByText('2 characters who never speak').closest('details');
+    expect(group?.open).toBe(false);
+    expect(within(group!).getByText(/^Detection found these names in the text but no line of theirs/)).toBeTruthy();
+    expect(names('Characters who never speak')).toEqual(['Lady Lucas', 'Mrs. Hill']);
   });
 });
 
@@ -146,6 +188,7 @@ describe('detection, when it ends', () => {
       vi.fn(async (url: string, init?: RequestInit) => {
         if (init?.method === 'POST') return json({ job: job('queued') });
         if (url.includes('/jobs/j1')) return json(job('succeeded'));
+        if (url.includes('/chapters')) return json({ items: [] });
         listReads.push(listReads.length);
         if (listReads.length === 1) return json({ items: [character('narrator', 'Narrator', 0)] });
         // The list after detection comes back only when the test lets it.
@@ -173,5 +216,46 @@ describe('detection, when it ends', () => {
     expect(screen.getByText('Finding the characters…', { selector: '.progress__detail' })).toBeTruthy();
     releaseList!();
     expect(await screen.findByText('Detection finished: 1 character.')).toBeTruthy();
+  });
+});
+
+describe('detection, while it runs', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('counts the chapters done beside what it does', async () => {
+    const json = (body: unknown) =>
+      new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
+    const running = {
+      id: 'j1',
+      kind: 'characters',
+      status: 'running',
+      progress: { segmentsDone: 0, segmentsTotal: 0, chaptersDone: 12, chaptersTotal: 61 },
+    };
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string, init?: RequestInit) => {
+        if (init?.method === 'POST') return json({ job: { ...running, status: 'queued' } });
+        if (url.includes('/jobs/j1')) return json(running);
+        return json({ items: url.includes('/chapters') ? [] : [character('narrator', 'Narrator', 0)] });
+      }),
+    );
+    const imported: ProjectFacts = {
+      manuscriptStatus: 'ready',
+      chapterCount: 61,
+      characterCount: 0,
+      charactersWithVoice: 0,
+      segmentCount: 0,
+      segmentsWithSpeaker: 0,
+      segmentsRendered: 0,
+      chaptersMastered: 0,
+      chaptersWithNothingToSpeak: 0,
+      packagesReady: 0,
+      activeJobId: null,
+    };
+    renderInStudio(<CharactersPage />, {}, undefined, { facts: imported });
+    fireEvent.click(await screen.findByRole('button', { name: 'Detect characters' }));
+    expect(
+      await screen.findByText('Finding the characters… · 12 of 61 chapters', { selector: '.progress__detail' }),
+    ).toBeTruthy();
   });
 });

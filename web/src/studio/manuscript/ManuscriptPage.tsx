@@ -13,6 +13,7 @@ import { ProgressBar } from '../../ui/ProgressBar';
 import { useStudio } from '../StudioContext';
 import { DropZone } from './DropZone';
 import { ImportReport } from './ImportReport';
+import { useJobCounts, withCounts } from '../jobCounts';
 
 /** The API refuses bigger uploads with 413; saying so before sending saves the wait. */
 const MAX_MANUSCRIPT_BYTES = 200 * 1024 * 1024;
@@ -21,6 +22,7 @@ const MAX_MANUSCRIPT_BYTES = 200 * 1024 * 1024;
 export function ManuscriptPage() {
   const { project, access, status } = useStudio();
   const { t } = useTranslation('manuscript');
+  const jobCounts = useJobCounts();
   const format = useFormat();
   const errorText = useErrorText();
   const manuscript = useManuscript(project.id);
@@ -153,7 +155,11 @@ export function ManuscriptPage() {
             {t('import.title')}
           </h3>
           {importing ? (
-            <ProgressBar label={t('import.running')} value={jobFraction(job.data)} detail={t('import.running')} />
+            <ProgressBar
+              label={t('import.running')}
+              value={jobFraction(job.data)}
+              detail={withCounts(t('import.running'), jobCounts(job.data))}
+            />
           ) : job.data.status === 'succeeded' ? (
             <Alert tone="success">{t('import.done', { count: status.facts?.chapterCount ?? 0 })}</Alert>
           ) : (

@@ -26,6 +26,7 @@ import { READING_VIEW_ID, ReadingView } from './ReadingView';
 import { SegmentInspector } from './SegmentInspector';
 import { speakerOptions } from './speakers';
 import { usePlanEdits } from './usePlanEdits';
+import { useJobCounts, withCounts } from '../jobCounts';
 
 /**
  * The plan, chapter by chapter: who reads every line. Fix speakers (one at a time or all shown lines at once), edit,
@@ -36,6 +37,7 @@ export function PlanPage() {
   const { chapterId } = useParams();
   const navigate = useNavigate();
   const { t } = useTranslation('plan');
+  const jobCounts = useJobCounts();
   const errorText = useErrorText();
   const format = useFormat();
   const toast = useToast();
@@ -118,7 +120,11 @@ export function PlanPage() {
       </header>
       {startPlan.error && <Alert tone="error">{errorText(startPlan.error, { conflict: t('busy') })}</Alert>}
       {planning && job.data && (
-        <ProgressBar label={t('planning')} value={jobFraction(job.data)} detail={t('planning')} />
+        <ProgressBar
+          label={t('planning')}
+          value={jobFraction(job.data)}
+          detail={withCounts(t('planning'), jobCounts(job.data))}
+        />
       )}
       {job.data?.status === 'failed' && <Alert tone="error">{t('planFailed')}</Alert>}
       {!planning && (

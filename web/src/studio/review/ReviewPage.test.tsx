@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ChapterReview, ChapterSummary, ReviewSummary } from '../../api/types';
 import { renderInStudio } from '../../test/render';
@@ -24,15 +24,19 @@ const summary = (id: string, title: string, counts: { flagged: number; unknownSp
     review: { segments: 20, unknownDialogue: 0, ...counts },
   });
 
-function serve() {
-  const reviewSummary: ReviewSummary = {
-    chapters: [review('c1', 'Act I'), review('c2', 'Act II')],
-    totals: { chapters: 2, approved: 0, changesRequested: 0, openThreads: 0 },
-  };
-  const chapters = [
+const approved = (chapterReview: ChapterReview): ChapterReview => ({ ...chapterReview, decision: 'approved' });
+
+function serve(
+  reviews: ChapterReview[] = [review('c1', 'Act I'), review('c2', 'Act II')],
+  chapters: ChapterSummary[] = [
     summary('c1', 'Act I', { flagged: 3, unknownSpeaker: 1 }),
     summary('c2', 'Act II', { flagged: 0, unknownSpeaker: 0 }),
-  ];
+  ],
+) {
+  const reviewSummary: ReviewSummary = {
+    chapters: reviews,
+    totals: { chapters: reviews.length, approved: 0, changesRequested: 0, openThreads: 0 },
+  };
   vi.stubGlobal(
     'fetch',
     vi.fn(async (url: string) => {
@@ -71,5 +75,47 @@ describe('the review page', () => {
     renderInStudio(<ReviewPage />, { canApprove: true });
     await screen.findByRole('button', { name: 'Approve Act I' });
     expect(screen.queryByText(/^A validator of the project/)).toBeNull();
+  });
+
+  it('opens on the chapters that need attention, with counts, and shows all on request', async () => {
+    serve(
+      [approved(review('c1', 'Act I')), review('c2', 'Act II'), approved(review('c3', 'Act III'))],
+      [
+        summary('c1', 'Act I', { flagged: 0, unknownSpeaker: 0 }),
+        summary('c2', 'Act II', { flagged: 0, unknownSpeaker: 0 }),
+        summary('c3', 'Act III', { flagged: 2, unknownSpeaker: 0 }),
+      ],
+    );
+    renderInStudio(<ReviewPage />);
+    await screen.findByRole('link', { name: /^Lines to check in Act III/ });
+    const filter = screen.getByRole('combobox', { name: 'Show' });
+    expect(
+      within(filter)
+        .getAllByRole('option')
+        .map((option) => option.textContent),
+    ).toEqual(['Needs attention (2)', 'All chapters (3)']);
+    const titles = () =>
+      within(screen.getByRole('list', { name: 'Chapters and their review' }))
+        .getAllByRole('listitem')
+        .map((item) => within(item).getAllByRole('link')[0].textContent);
+    expect(titles()).toEqual(['Act II', 'Act III']);
+    fireEvent.change(filter, { target: { value: 'all' } });
+    expect(titles()).toEqual(['Act I', 'Act II', 'Act III']);
+  });
+
+  it('shows every chapter when none needs attention', async () => {
+    serve(
+      [approved(review('c1', 'Act I')), approved(review('c2', 'Act II'))],
+      [
+        summary('c1', 'Act I', { flagged: 0, unknownSpeaker: 0 }),
+        summary('c2', 'Act II', { flagged: 0, unknownSpeaker: 0 }),
+      ],
+    );
+    renderInStudio(<ReviewPage />);
+    const filter = await screen.findByRole('combobox', { name: 'Show' });
+    expect((filter as HTMLSelectElement).value).toBe('all');
+    expect(
+      within(screen.getByRole('list', { name: 'Chapters and their review' })).getAllByRole('listitem'),
+    ).toHaveLength(2);
   });
 });

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useChapters } from '../../api/chapters';
@@ -8,6 +9,7 @@ import { useFormat } from '../../ui/format';
 import { Loading } from '../../ui/Loading';
 import { useStudio } from '../StudioContext';
 import { DecisionBar } from './DecisionBar';
+import { needsAttention, ReviewFilter, type ReviewFilterKind } from './ReviewFilter';
 
 /**
  * Review at a glance: each chapter's decision, its lines still to check (flagged or without a speaker) and open
@@ -24,8 +26,11 @@ export function ReviewPage() {
     `/projects/${encodeURIComponent(project.id)}/plan/${encodeURIComponent(chapterId)}`;
   // The chapter list carries each chapter's flagged and speakerless lines; the review summary does not.
   const chapterList = useChapters(project.id);
+  const lineCounts = (chapterId: string) => chapterList.data?.find((item) => item.id === chapterId)?.review;
+  // Unset until the reader picks one: a book with chapters to look at opens on those.
+  const [chosenFilter, setChosenFilter] = useState<ReviewFilterKind | null>(null);
   const linesToCheck = (chapterId: string): string[] => {
-    const counts = chapterList.data?.find((item) => item.id === chapterId)?.review;
+    const counts = lineCounts(chapterId);
     if (!counts) return [];
     return [
       ...(counts.flagged > 0 ? [t('toCheck.flagged', { count: counts.flagged })] : []),
@@ -37,6 +42,9 @@ export function ReviewPage() {
   if (summary.isError) return <Alert tone="error">{errorText(summary.error)}</Alert>;
   const { chapters, totals } = summary.data;
   const open = (threads.data ?? []).filter((thread) => thread.status === 'open');
+  const needingAttention = chapters.filter((chapter) => needsAttention(chapter, lineCounts(chapter.chapterId)));
+  const filter = chosenFilter ?? (needingAttention.length > 0 ? 'attention' : 'all');
+  const shown = filter === 'attention' ? needingAttention : chapters;
 
   return (
     <div className="step-page">
@@ -52,8 +60,17 @@ export function ReviewPage() {
         {!access.canApprove && chapters.length > 0 && <p className="small">{t('whoDecides')}</p>}
       </header>
       {chapters.length === 0 && <Alert tone="info">{t('noChapters')}</Alert>}
+      {chapters.length > 0 && (
+        <ReviewFilter
+          filter={filter}
+          attention={needingAttention.length}
+          all={chapters.length}
+          onChange={setChosenFilter}
+        />
+      )}
+      {chapters.length > 0 && shown.length === 0 && <p className="muted">{t('noneNeedAttention')}</p>}
       <ul className="review-list" aria-label={t('chaptersLabel')}>
-        {chapters.map((chapter) => (
+        {shown.map((chapter) => (
           <li key={chapter.chapterId} className="card review-list__item">
             <div className="review-list__head">
               <span className="review-list__chapter">
