@@ -66,62 +66,73 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
   };
   try {
     fs.mkdirSync(options.dataDir, { recursive: true });
-    const azurite = await startAzurite({
-      location: path.join(options.dataDir, 'azurite'),
-      blobPort: options.ports.blob,
-      queuePort: options.ports.queue,
-      tablePort: options.ports.table,
-    });
-    stops.push(azurite.stop);
-    await BlobServiceClient.fromConnectionString(azurite.connectionString)
-      .getContainerClient('khipu')
-      .createIfNotExists();
-
-    const cosmos = await startCosmos({
-      port: options.ports.cosmos,
-      database: 'khipu',
-      dataDir: path.join(options.dataDir, 'cosmos'),
-    });
-    stops.push(cosmos.stop);
+    // A host in its own process gets events the way Azure delivers them to a function: the Event Grid webhook.
+    const functionsPort =
+      options.separateHostProcess && options.ports.functions === 0 ? await findFreePort() : options.ports.functions;
+    // The emulators are separate processes that need nothing from each other to start: started together, Azurite and
+    // Cosmos boot on both cores and the platform waits for the slower one instead of for both in turn. Each one's stop
+    // is registered as soon as it is up, so a failure of another still stops it.
+    const started = <T extends { stop(): Promise<void> }>(service: Promise<T>) =>
+      service.then((running) => {
+        stops.push(running.stop);
+        return running;
+      });
+    const [azurite, cosmos, eventGrid] = await allStarted([
+      started(
+        startAzurite({
+          location: path.join(options.dataDir, 'azurite'),
+          blobPort: options.ports.blob,
+          queuePort: options.ports.queue,
+          tablePort: options.ports.table,
+        }),
+      ),
+      started(
+        startCosmos({
+          port: options.ports.cosmos,
+          database: 'khipu',
+          dataDir: path.join(options.dataDir, 'cosmos'),
+        }),
+      ),
+      started(
+        startEventGridEmulator({
+          port: options.ports.eventGrid,
+          topicKey: EVENTGRID_LOCAL_KEY,
+          subscriptions: [
+            {
+              name: 'dispatcher',
+              destination: options.separateHostProcess
+                ? {
+                    kind: 'webhook',
+                    url: `http://127.0.0.1:${functionsPort}${EVENT_GRID_WEBHOOK_PATH}?functionName=${DISPATCHER_FUNCTION}`,
+                  }
+                : { kind: 'function' },
+            },
+          ],
+          dataDir: path.join(options.dataDir, 'eventgrid'),
+        }),
+      ),
+    ] as const);
     const cosmosClient = new CosmosClient({
       endpoint: cosmos.endpoint,
       key: COSMOS_EMULATOR_KEY,
       connectionPolicy: { enableEndpointDiscovery: false },
     });
     stops.push(async () => cosmosClient.dispose());
-    await seedDirectory(cosmosClient, 'khipu');
-
-    const identity = await startDevIdentityProvider({
-      port: options.ports.identity,
-      audience: LOCAL_AUDIENCE,
-      keyDir: path.join(options.dataDir, 'identity'),
-      users: seedUsers,
-      tenantClaim: 'khipu_tenant',
-      rolesClaim: 'roles',
-      lookupUser: userLookup(cosmosClient, 'khipu'),
-    });
-    stops.push(identity.stop);
-
-    // A host in its own process gets events the way Azure delivers them to a function: the Event Grid webhook.
-    const functionsPort =
-      options.separateHostProcess && options.ports.functions === 0 ? await findFreePort() : options.ports.functions;
-    const eventGrid = await startEventGridEmulator({
-      port: options.ports.eventGrid,
-      topicKey: EVENTGRID_LOCAL_KEY,
-      subscriptions: [
-        {
-          name: 'dispatcher',
-          destination: options.separateHostProcess
-            ? {
-                kind: 'webhook',
-                url: `http://127.0.0.1:${functionsPort}${EVENT_GRID_WEBHOOK_PATH}?functionName=${DISPATCHER_FUNCTION}`,
-              }
-            : { kind: 'function' },
-        },
-      ],
-      dataDir: path.join(options.dataDir, 'eventgrid'),
-    });
-    stops.push(eventGrid.stop);
+    const [identity] = await allStarted([
+      started(
+        startDevIdentityProvider({
+          port: options.ports.identity,
+          audience: LOCAL_AUDIENCE,
+          keyDir: path.join(options.dataDir, 'identity'),
+          users: seedUsers,
+          tenantClaim: 'khipu_tenant',
+          rolesClaim: 'roles',
+          lookupUser: userLookup(cosmosClient, 'khipu'),
+        }),
+      ),
+      BlobServiceClient.fromConnectionString(azurite.connectionString).getContainerClient('khipu').createIfNotExists(),
+      seedDirectory(cosmosClient, 'khipu'),
+    ] as const);
 
     const env: Record<string, string> = {
       KHIPU_MODE: 'local',
@@ -175,4 +186,19 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     await stopAll();
     throw error;
   }
+}
+
+/**
+ * Like Promise.all, but settles only once every start has settled, so that a failure is reported after whatever
+ * else was starting has either failed too or registered its stop: nothing is left running behind the error.
+ */
+async function allStarted<T extends readonly unknown[]>(starts: { [K in keyof T]: Promise<T[K]> }): Promise<{
+  -readonly [K in keyof T]: T[K];
+}> {
+  const settled = await Promise.allSettled(starts);
+  const failed = settled.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+  if (failed) throw failed.reason;
+  return settled.map((result) => (result as PromiseFulfilledResult<unknown>).value) as {
+    -readonly [K in keyof T]: T[K];
+  };
 }

@@ -6,6 +6,7 @@
 import { containerDefinitions } from '../../adapters/cosmos/containers';
 import { blobContainer, withDatabase } from '../privacy/support';
 import { json, plannedBook, produce } from '../production/support';
+import { pollBackoff } from '../support/polling';
 import { startTestPlatform, type TestPlatform } from '../support/testPlatform';
 
 jest.setTimeout(10 * 60_000);
@@ -34,10 +35,11 @@ async function storage(): Promise<StorageUsage> {
 
 /** The figure once a measurement newer than `since` is stored (measurements run after the event that caused them). */
 async function measuredAfter(since: string): Promise<StorageUsage> {
+  const pause = pollBackoff(250);
   for (const deadline = Date.now() + 120_000; Date.now() < deadline;) {
     const current = await storage();
     if (current.measuredAt > since) return current;
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    await pause();
   }
   throw new Error(`no storage measurement after ${since}`);
 }

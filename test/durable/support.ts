@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { startAzurite, type RunningAzurite } from '../../local/emulators/azurite';
 import { startFunctionHost, type RunningFunctionHost } from '../../local/host/functionHost';
 import { createDurableExtension } from '../../local/durable';
+import { pollBackoff } from '../support/polling';
 
 export const FIXTURE_APP = path.join(__dirname, 'fixtures', 'app.ts');
 export const FIXTURE_HOST_JSON = path.join(__dirname, 'fixtures', 'host.json');
@@ -123,10 +124,11 @@ export async function waitForStatus(
 ): Promise<Json> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
+  const pause = pollBackoff(100);
   while (Date.now() < deadline) {
     last = await getStatus(baseUrl, instanceId).catch(() => undefined);
     if (last && predicate(last)) return last;
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await pause();
   }
   throw new Error(`instance ${instanceId} did not reach the expected state; last status: ${JSON.stringify(last)}`);
 }

@@ -30,6 +30,7 @@ jest.setTimeout(300_000);
 
 let target: E2eTarget;
 let browser: Browser;
+let browserLaunched: Promise<Browser> | undefined;
 let producer: E2eSession;
 let token = '';
 let projectId = '';
@@ -91,9 +92,12 @@ async function clippedVoicePickers(page: Page): Promise<string[]> {
 }
 
 beforeAll(async () => {
+  // The browser starts while the platform starts: neither waits on the other.
+  browserLaunched = launchBrowser().then((launched) => (browser = launched));
+  // Its failure is reported where it is awaited, below.
+  browserLaunched.catch(() => undefined);
   target = await startPlatformTarget();
-  browser = await launchBrowser();
-  producer = await newSession(browser);
+  producer = await newSession(await browserLaunched);
   await signIn(target, producer.page, CREATOR);
   token = await accessToken(producer.page);
   api = bearerApi(target.webUrl, token);
@@ -108,6 +112,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await producer?.context.close();
+  await browserLaunched?.catch(() => undefined);
   await browser?.close();
   await target?.stop();
 });

@@ -19,6 +19,7 @@ jest.setTimeout(240_000);
 
 let target: E2eTarget;
 let browser: Browser;
+let browserLaunched: Promise<Browser> | undefined;
 let producer: E2eSession;
 let token = '';
 let projectId = '';
@@ -41,9 +42,12 @@ async function renderedLines(page: Page, selector: string): Promise<Record<strin
 }
 
 beforeAll(async () => {
+  // The browser starts while the platform starts: neither waits on the other.
+  browserLaunched = launchBrowser().then((launched) => (browser = launched));
+  // Its failure is reported where it is awaited, below.
+  browserLaunched.catch(() => undefined);
   target = await startPlatformTarget();
-  browser = await launchBrowser();
-  producer = await newSession(browser, { locale: 'es-PE' });
+  producer = await newSession(await browserLaunched, { locale: 'es-PE' });
   await signIn(target, producer.page, CREATOR, 'Iniciar sesión');
   token = await accessToken(producer.page);
   api = bearerApi(target.webUrl, token);
@@ -51,6 +55,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await producer?.context.close();
+  await browserLaunched?.catch(() => undefined);
   await browser?.close();
   await target?.stop();
 });

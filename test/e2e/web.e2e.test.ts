@@ -28,15 +28,21 @@ jest.setTimeout(180_000);
 
 let target: E2eTarget;
 let browser: Browser;
+let browserLaunched: Promise<Browser> | undefined;
 let tempDir: string;
 
 beforeAll(async () => {
   tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'khipu-web-e2e-'));
+  // The browser starts while the platform starts: neither waits on the other.
+  browserLaunched = launchBrowser().then((launched) => (browser = launched));
+  // Its failure is reported where it is awaited, below.
+  browserLaunched.catch(() => undefined);
   target = await startPlatformTarget();
-  browser = await launchBrowser();
+  await browserLaunched;
 });
 
 afterAll(async () => {
+  await browserLaunched?.catch(() => undefined);
   await browser?.close();
   await target?.stop();
   if (tempDir) fs.rmSync(tempDir, { recursive: true, force: true });

@@ -2,6 +2,7 @@
  * Watching the `khipu.job.*` events of the local platform from a test: a webhook subscription (in the job's tenant)
  * pointing at a loopback receiver. The platform must run with WEBHOOK_ALLOW_LOOPBACK=true.
  */
+import { pollBackoff } from '../support/polling';
 import type { EventReceiver } from '../production/support';
 import type { TestPlatform } from '../support/testPlatform';
 
@@ -31,6 +32,7 @@ export async function eventsOfJob(
   const ofJob = () => receiver.events.filter((event) => event.subject?.endsWith(`/jobs/${jobId}`));
   const deadline = Date.now() + waitMs;
   const missing = () => types.filter((type) => !ofJob().some((event) => event.type === type));
+  const pause = pollBackoff(250);
   while (missing().length > 0) {
     if (Date.now() > deadline) {
       throw new Error(
@@ -39,7 +41,7 @@ export async function eventsOfJob(
           .join(', ')})`,
       );
     }
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    await pause();
   }
   return ofJob();
 }

@@ -17,16 +17,22 @@ import { startTestPlatform, type TestPlatform } from '../support/testPlatform';
 const OPERATOR = 'operator@khipu.test';
 let platform: TestPlatform;
 let browser: Browser;
+let browserLaunched: Promise<Browser> | undefined;
 
 beforeAll(async () => {
   assertWebBuilt();
+  // The browser starts while the platform starts and the book is produced: neither waits on the other.
+  browserLaunched = launchBrowser().then((launched) => (browser = launched));
+  // Its failure is reported where it is awaited, below.
+  browserLaunched.catch(() => undefined);
   platform = await startTestPlatform({ web: true });
   const { projectId } = await plannedBook(platform, { title: 'Metrics Page Book' });
   const job = await produce(platform, projectId, ['apple']);
   if (job.status !== 'succeeded') throw new Error(`production failed: ${JSON.stringify(job.error)}`);
-  browser = await launchBrowser();
+  await browserLaunched;
 }, 600_000);
 afterAll(async () => {
+  await browserLaunched?.catch(() => undefined);
   await browser?.close();
   await platform?.stop();
 });

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import http from 'node:http';
+import { pollBackoff } from '../support/polling';
 
 /** Parent pid and state of a process from /proc (Linux), or undefined once it is gone. */
 function stat(pid: number): { ppid: number; state: string } | undefined {
@@ -42,9 +43,10 @@ export function isRunning(pid: number): boolean {
 /** Polls `condition` until it holds or `limitMs` passes; resolves with its last value. */
 export async function eventually(condition: () => boolean, limitMs = 30_000): Promise<boolean> {
   const deadline = Date.now() + limitMs;
+  const pause = pollBackoff(100);
   while (!condition()) {
     if (Date.now() > deadline) return false;
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await pause();
   }
   return true;
 }

@@ -16,13 +16,19 @@ jest.setTimeout(180_000);
 
 let platform: TestPlatform;
 let browser: Browser;
+let browserLaunched: Promise<Browser> | undefined;
 
 beforeAll(async () => {
   assertWebBuilt();
+  // The browser starts while the platform starts: neither waits on the other.
+  browserLaunched = launchBrowser().then((launched) => (browser = launched));
+  // Its failure is reported where it is awaited, below.
+  browserLaunched.catch(() => undefined);
   platform = await startTestPlatform({ web: true, env: { TERMS_VERSION: TERMS } });
-  browser = await launchBrowser();
+  await browserLaunched;
 });
 afterAll(async () => {
+  await browserLaunched?.catch(() => undefined);
   await browser?.close();
   await platform?.stop();
 });

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import * as yauzl from 'yauzl';
 import { ffprobePath } from '../../adapters/audio';
+import { pollBackoff } from '../support/polling';
 import { startTestPlatform, type TestPlatform } from '../support/testPlatform';
 import { createProject } from '../planning/support';
 import { eventsOfJob, subscribeToJobEvents } from '../jobs/jobEvents';
@@ -109,11 +110,12 @@ test('a planned book becomes M4B and ACX packages that pass readiness; reruns re
   if (webhooksAvailable) {
     const deadline = Date.now() + 60_000;
     const wanted = ['khipu.job.started', 'khipu.chapter.completed', 'khipu.job.completed', 'khipu.package.ready'];
+    const pause = pollBackoff(250);
     while (
       Date.now() < deadline &&
       !wanted.every((t) => receiver.events.some((e) => e.type === t && e.subject?.includes(job.id)))
     ) {
-      await new Promise((resolve) => setTimeout(resolve, 250));
+      await pause();
     }
     for (const type of wanted)
       expect(receiver.events.some((e) => e.type === type && e.subject.includes(job.id))).toBe(true);

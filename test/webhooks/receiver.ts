@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { pollBackoff } from '../support/polling';
 
 export interface ReceivedWebhook {
   headers: http.IncomingHttpHeaders;
@@ -32,9 +33,10 @@ export async function startReceiver(status = 200): Promise<WebhookReceiver> {
     received,
     async waitFor(count, timeoutMs = 30_000) {
       const deadline = Date.now() + timeoutMs;
+      const pause = pollBackoff(100);
       while (received.length < count) {
         if (Date.now() > deadline) throw new Error(`receiver got ${received.length} of ${count} requests`);
-        await new Promise((resolve) => setTimeout(resolve, 100));
+        await pause();
       }
       return received;
     },

@@ -1,5 +1,6 @@
 import type { PrivacyJobView } from '../../../core/api/privacy';
 import { json, waitForPrivacyJob } from '../../privacy/support';
+import { pollBackoff } from '../../support/polling';
 import type { TestPlatform } from '../../support/testPlatform';
 import type { IsolationTable } from './types';
 
@@ -13,6 +14,7 @@ const exports = new Map<string, Promise<{ id: string; etag: string }>>();
 
 /** Erasures delete the exports that may hold the person; the matrix's own erasures must be over first. */
 async function noErasureRunning(platform: TestPlatform, admin: string): Promise<void> {
+  const pause = pollBackoff(250);
   for (let deadline = Date.now() + 600_000; ;) {
     const jobs = await json<{ items: PrivacyJobView[] }>(
       await platform.api(admin, '/v1/privacy/jobs?kind=erasure&pageSize=100'),
@@ -20,7 +22,7 @@ async function noErasureRunning(platform: TestPlatform, admin: string): Promise<
     );
     if (jobs.items.every((job) => job.status === 'succeeded' || job.status === 'failed')) return;
     if (Date.now() > deadline) throw new Error('erasures of the matrix did not finish');
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    await pause();
   }
 }
 

@@ -29,6 +29,16 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
 }
 
+/**
+ * Waits until a page that has loaded (its own requests done) has drawn what it loaded: no loading indicator left and
+ * a frame painted since. For a screenshot or a logged measurement, in place of a fixed pause that every page paid
+ * whole.
+ */
+export async function drawn(page: Page): Promise<void> {
+  await page.locator('.loading').first().waitFor({ state: 'hidden', timeout: 30_000 });
+  await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))');
+}
+
 /** Collects what the page reports as broken, so a test can fail on CSP violations and script errors. */
 export function watchPageErrors(page: Page): string[] {
   const problems: string[] = [];

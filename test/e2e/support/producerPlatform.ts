@@ -20,15 +20,20 @@ export interface ProducerPlatform {
  */
 export function producerPlatformForFile(email = CREATOR): ProducerPlatform {
   const platform = {} as ProducerPlatform;
+  let browserLaunched: Promise<Browser> | undefined;
   beforeAll(async () => {
+    // The browser starts while the platform starts: neither waits on the other.
+    browserLaunched = launchBrowser().then((launched) => (platform.browser = launched));
+    // Its failure is reported where it is awaited, below.
+    browserLaunched.catch(() => undefined);
     platform.target = await startPlatformTarget();
-    platform.browser = await launchBrowser();
-    platform.producer = await newSession(platform.browser);
+    platform.producer = await newSession(await browserLaunched);
     await signIn(platform.target, platform.producer.page, email);
     platform.api = bearerApi(platform.target.webUrl, await accessToken(platform.producer.page));
   });
   afterAll(async () => {
     await platform.producer?.context.close();
+    await browserLaunched?.catch(() => undefined);
     await platform.browser?.close();
     await platform.target?.stop();
   });

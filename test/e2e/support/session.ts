@@ -1,4 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { pollBackoff } from '../../support/polling';
 import { watchPageErrors } from './browser';
 import type { E2eTarget } from './target';
 
@@ -48,8 +49,9 @@ export async function waitFor(
   what = 'condition',
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
+  const pause = pollBackoff(150);
   while (!(await condition().catch(() => false))) {
     if (Date.now() > deadline) throw new Error(`${what} not met within ${timeoutMs / 1000} s`);
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    await pause();
   }
 }
