@@ -79,7 +79,10 @@ describe('a play nobody has seen, from manuscript to casting', () => {
     const add = page.getByRole('dialog', { name: 'Add a character' });
     await add.getByLabel('Name', { exact: true }).fill('Margory');
     await add.getByRole('button', { name: 'Save' }).click();
-    const stray = cards.getByRole('listitem', { name: 'Margory' });
+    // No line of hers yet: she is listed apart, among the characters who never speak.
+    const stray = page
+      .getByRole('list', { name: 'Characters who never speak' })
+      .getByRole('listitem', { name: 'Margory' });
     await stray.getByRole('button', { name: 'Merge Margory into…' }).click();
     const merge = page.getByRole('dialog', { name: 'Merge Margory into another character' });
     const into = merge.getByLabel('Merge into');

@@ -127,8 +127,8 @@ export function CharactersPage() {
         {speaking.map(card)}
       </ul>
       {silent.length > 0 && (
-        // Open while searching, so a name found among them is seen.
-        <details className="silent-characters" open={searching}>
+        // Open at first: merging or deleting them is the work left on them (a producer may close it).
+        <details className="silent-characters" open>
           <summary>{t('silent.title', { count: silent.length })}</summary>
           <p className="small muted">{t('silent.why')}</p>
           <ul className="card-grid" aria-label={t('silent.listLabel')}>
