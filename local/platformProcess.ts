@@ -1,3 +1,4 @@
+import { growHeapInLargerSteps } from './heapGrowth';
 import { startPlatform, type PlatformPorts, type RunningPlatform } from './platform';
 import { exitWithParent } from './supervision/parentWatch';
 import { keepRunningOnUnhandledRejections, logToStderr } from './supervision/processGuards';
@@ -21,6 +22,7 @@ interface ProcessOptions {
 }
 
 async function main(): Promise<void> {
+  growHeapInLargerSteps();
   const options = JSON.parse(process.argv[2] ?? '{}') as ProcessOptions;
   keepRunningOnUnhandledRejections(logToStderr);
   const started: { platform?: RunningPlatform } = {};

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { growHeapInLargerSteps } from './heapGrowth';
 import { defaultPorts, REPO_ROOT, startPlatform } from './platform';
 
 /**
@@ -8,6 +9,7 @@ import { defaultPorts, REPO_ROOT, startPlatform } from './platform';
  * cleanly and keeps the data for next time.
  */
 async function main(): Promise<void> {
+  growHeapInLargerSteps();
   const dataDir = path.join(REPO_ROOT, '.khipu');
   const verbose = process.argv.includes('--verbose');
   const webBuilt = ensureWebBuilt();

@@ -2,6 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSupervised, stopChild } from '../supervision/supervisedChild';
+import { HEAP_GROWTH_FLAG } from '../heapGrowth';
 
 /** Azurite's well-known development account (public, documented; valid only against the emulator). */
 export const AZURITE_ACCOUNT = 'devstoreaccount1';
@@ -51,7 +52,7 @@ export async function startAzurite(options: {
     '--silent',
     ...(options.inMemory ? ['--inMemoryPersistence'] : []),
   ];
-  const child = spawnSupervised(path.join(__dirname, 'azuriteProcess.ts'), { args });
+  const child = spawnSupervised(path.join(__dirname, 'azuriteProcess.ts'), { args, nodeArgs: [HEAP_GROWTH_FLAG] });
   const ports = await readPorts(child).catch(async (error: unknown) => {
     await stopChild(child);
     throw error;

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { readyLine, spawnSupervised, stopChild } from '../supervision/supervisedChild';
+import { HEAP_GROWTH_FLAG } from '../heapGrowth';
 
 /** The Cosmos emulator's documented well-known key (public; only valid against emulators). */
 export const COSMOS_EMULATOR_KEY =
@@ -25,7 +26,10 @@ export async function startCosmos(options: {
   database: string;
   dataDir?: string;
 }): Promise<RunningCosmos> {
-  const child = spawnSupervised(path.join(__dirname, 'cosmosProcess.ts'), { args: [JSON.stringify(options)] });
+  const child = spawnSupervised(path.join(__dirname, 'cosmosProcess.ts'), {
+    args: [JSON.stringify(options)],
+    nodeArgs: [HEAP_GROWTH_FLAG],
+  });
   const endpoint = await readyLine(child, COSMOS_READY_MARKER, 'the Cosmos emulator').catch(async (error: unknown) => {
     await stopChild(child);
     throw error;

@@ -16,6 +16,8 @@ let exitHookInstalled = false;
 export interface SupervisedChildOptions {
   /** Arguments after the entry module. */
   args?: string[];
+  /** Node's (and V8's) own options, before the entry module. */
+  nodeArgs?: string[];
   env?: NodeJS.ProcessEnv;
   cwd?: string;
   /** Where the child's stdout and stderr go; 'pipe' to read them. */
@@ -31,7 +33,11 @@ export function spawnSupervised(entryModule: string, options: SupervisedChildOpt
     // stdin is the parent-liveness pipe: never written, never closed by us until we exit.
     stdio: ['pipe', output, output],
   };
-  const child = spawn(process.execPath, ['--import', 'tsx', entryModule, ...(options.args ?? [])], spawnOptions);
+  const child = spawn(
+    process.execPath,
+    [...(options.nodeArgs ?? []), '--import', 'tsx', entryModule, ...(options.args ?? [])],
+    spawnOptions,
+  );
   running.add(child);
   child.once('exit', () => running.delete(child));
   // A child that is already gone must not turn our writes to its stdin into an unhandled 'error' (EPIPE).
