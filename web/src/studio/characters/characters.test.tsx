@@ -3,7 +3,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ProjectFacts } from '../../api/types';
 import { character } from '../../test/character';
 import { chapterSummary } from '../../test/chapterSummary';
-import { renderInStudio } from '../../test/render';
+import { noFacts, renderInStudio } from '../../test/render';
 import { CharacterCard } from './CharacterCard';
 import { CharactersPage } from './CharactersPage';
 import { MergeDialog } from './MergeDialog';
@@ -196,19 +196,7 @@ describe('detection, when it ends', () => {
         return json({ items: [character('narrator', 'Narrator', 0), character('c1', 'Elizabeth', 9)] });
       }),
     );
-    const imported: ProjectFacts = {
-      manuscriptStatus: 'ready',
-      chapterCount: 2,
-      characterCount: 0,
-      charactersWithVoice: 0,
-      segmentCount: 0,
-      segmentsWithSpeaker: 0,
-      segmentsRendered: 0,
-      chaptersMastered: 0,
-      chaptersWithNothingToSpeak: 0,
-      packagesReady: 0,
-      activeJobId: null,
-    };
+    const imported: ProjectFacts = { ...noFacts, manuscriptStatus: 'ready', chapterCount: 2 };
     renderInStudio(<CharactersPage />, {}, undefined, { facts: imported });
     fireEvent.click(await screen.findByRole('button', { name: 'Detect characters' }));
     await vi.waitFor(() => expect(releaseList).toBeDefined());
@@ -239,19 +227,7 @@ describe('detection, while it runs', () => {
         return json({ items: url.includes('/chapters') ? [] : [character('narrator', 'Narrator', 0)] });
       }),
     );
-    const imported: ProjectFacts = {
-      manuscriptStatus: 'ready',
-      chapterCount: 61,
-      characterCount: 0,
-      charactersWithVoice: 0,
-      segmentCount: 0,
-      segmentsWithSpeaker: 0,
-      segmentsRendered: 0,
-      chaptersMastered: 0,
-      chaptersWithNothingToSpeak: 0,
-      packagesReady: 0,
-      activeJobId: null,
-    };
+    const imported: ProjectFacts = { ...noFacts, manuscriptStatus: 'ready', chapterCount: 61 };
     renderInStudio(<CharactersPage />, {}, undefined, { facts: imported });
     fireEvent.click(await screen.findByRole('button', { name: 'Detect characters' }));
     expect(
