@@ -1,4 +1,4 @@
-import type { ChapterRecord, ManuscriptRecord, SegmentRecord } from '../../core/book/records';
+import type { ChapterRecord, CharacterRecord, ManuscriptRecord, SegmentRecord } from '../../core/book/records';
 import type { JobService } from '../../core/jobs/jobService';
 import { ChapterService } from '../../core/manuscript/chapterService';
 import { ManuscriptImport } from '../../core/manuscript/manuscriptImport';
@@ -21,6 +21,7 @@ export function buildManuscriptServices(deps: {
   book: {
     manuscripts: TypedCollection<ManuscriptRecord>;
     chapters: TypedCollection<ChapterRecord>;
+    characters: TypedCollection<CharacterRecord>;
     segments: TypedCollection<SegmentRecord>;
   };
   projects: ProjectService;
@@ -31,7 +32,7 @@ export function buildManuscriptServices(deps: {
 }): ManuscriptServices {
   const { book, projects, jobs, blobs, clock, ids, maxUploadBytes } = deps;
   const manuscripts = new ManuscriptService({ ...book, projects, jobs, blobs, clock, ids });
-  const chapters = new ChapterService({ chapters: book.chapters, projects, clock, ids });
+  const chapters = new ChapterService({ chapters: book.chapters, characters: book.characters, projects, clock, ids });
   const manuscriptImport = new ManuscriptImport({
     manuscripts,
     chapterEdits: chapters,

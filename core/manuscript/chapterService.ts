@@ -1,5 +1,6 @@
 import type { TypedCollection } from '../ports/typedCollection';
-import type { ChapterRecord } from '../book/records';
+import type { ChapterRecord, CharacterRecord } from '../book/records';
+import { recountCastFacts } from '../casting/speakingCast';
 import type { Principal, TenantPrincipal } from '../auth/principal';
 import { updateWithRetry } from '../common/optimisticUpdate';
 import { ConflictError, DomainError, NotFoundError, PreconditionFailedError, ValidationError } from '../errors';
@@ -14,6 +15,8 @@ import { assertSplitOffset, byReadingOrder, headingAtStart, reorderChapters, wit
 
 export interface ChapterServiceDeps {
   chapters: TypedCollection<ChapterRecord>;
+  /** Read to recount the speaking cast: a chapter deleted or restored takes its plan's speakers with it. */
+  characters: TypedCollection<CharacterRecord>;
   projects: ProjectService;
   clock: Clock;
   ids: IdGenerator;
@@ -101,7 +104,7 @@ export class ChapterService {
     // Save the longer chapter first: a crash before the delete leaves the text twice, never missing.
     const merged = await this.save(withNewText(chapter, chapter.text + next.text), chapter.etag!);
     await this.deps.chapters.delete(user.tenantId, projectId, next.id);
-    await this.recountChapters(user.tenantId, projectId);
+    await this.recountAfterChapterChange(user.tenantId, projectId);
     return merged;
   }
 
@@ -158,7 +161,7 @@ export class ChapterService {
       await this.deps.chapters.delete(user.tenantId, projectId, second.id);
       throw error;
     }
-    await this.recountChapters(user.tenantId, projectId);
+    await this.recountAfterChapterChange(user.tenantId, projectId);
     return { first, second };
   }
 
@@ -195,6 +198,12 @@ export class ChapterService {
     }));
   }
 
+  /** The chapter count and the speaking cast, which counts the speakers of the live chapters' plans. */
+  private async recountAfterChapterChange(tenantId: string, projectId: string): Promise<void> {
+    await this.recountChapters(tenantId, projectId);
+    await recountCastFacts(this.deps, tenantId, projectId);
+  }
+
   /** Every chapter of the project (for the import job and for other steps acting for the system). */
   async listAll(tenantId: string, projectId: string, includeDeleted: boolean): Promise<ChapterRecord[]> {
     const filter: Filter | undefined = includeDeleted ? undefined : { field: 'deleted', op: 'eq', value: false };
@@ -218,7 +227,7 @@ export class ChapterService {
       (doc, etag) => this.save(doc, etag),
       (current) => ({ ...current, deleted }),
     );
-    await this.recountChapters(user.tenantId, projectId);
+    await this.recountAfterChapterChange(user.tenantId, projectId);
     return saved;
   }
 

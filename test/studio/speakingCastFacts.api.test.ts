@@ -171,3 +171,56 @@ test('the projects list counts the speaking cast as the project page does, after
     speakingCharacters: planned.speakingCharacters! - 1,
   });
 });
+
+test('a chapter deleted or restored takes the speakers of its plan out of the stored speaking cast and back', async () => {
+  const title = 'Chapter Speakers';
+  const { id: projectId } = await json<{ id: string }>(
+    await platform.api(CREATOR, '/v1/projects', {
+      method: 'POST',
+      json: { metadata: { ...minimalMetadata(title), language: 'en-US' } },
+    }),
+    201,
+  );
+  await plannedBookViaApi(platform, CREATOR, projectId);
+  const call = (path: string, init?: RequestInit & { json?: unknown }) => platform.api(CREATOR, path, init);
+  const speaking = async () => {
+    const listing = await json<{ items: ListedProject[] }>(
+      await call(`/v1/projects?q=${encodeURIComponent(title.toLowerCase())}`),
+      200,
+    );
+    const listed = listing.items.find((item) => item.id === projectId)!.facts.speakingCharacters;
+    const page = (await json<Facts>(await call(`/v1/projects/${projectId}/facts`), 200)).speakingCharacters;
+    return { listed, page };
+  };
+  const before = await speaking();
+  expect(before.listed).toBe(before.page);
+
+  // A character who speaks only through the plan of one chapter.
+  const reader = await json<CharacterJson>(
+    await call(`/v1/projects/${projectId}/characters`, { method: 'POST', json: { name: 'The Letter Reader' } }),
+    201,
+  );
+  const segments = await json<{ items: { id: string; chapterId: string; speakerId: string; etag: string }[] }>(
+    await call(`/v1/projects/${projectId}/segments?pageSize=100`),
+    200,
+  );
+  const line = segments.items.find((segment) => segment.speakerId === 'narrator')!;
+  await json(
+    await call(`/v1/projects/${projectId}/segments/${line.id}`, {
+      method: 'PATCH',
+      headers: { 'if-match': line.etag },
+      json: { speakerId: reader.id },
+    }),
+    200,
+  );
+  const withReader = { listed: before.page! + 1, page: before.page! + 1 };
+  expect(await speaking()).toEqual(withReader);
+
+  expect((await call(`/v1/projects/${projectId}/chapters/${line.chapterId}`, { method: 'DELETE' })).status).toBe(200);
+  const deleted = await speaking();
+  expect(deleted.listed).toBe(deleted.page);
+  expect(deleted.page).toBeLessThan(withReader.page);
+
+  await json(await call(`/v1/projects/${projectId}/chapters/${line.chapterId}/restore`, { method: 'POST' }), 200);
+  expect(await speaking()).toEqual(withReader);
+});
