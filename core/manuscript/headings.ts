@@ -112,9 +112,14 @@ const SPECIAL_NAMES: Array<[ChapterType, string[]]> = [
       'apresentacao',
       'presentacion',
       'prefatory note',
+      "publisher's note",
+      "editor's note",
+      'nota del editor',
+      'nota do editor',
+      "note de l'editeur",
     ],
   ],
-  ['introduction', ['introduction', 'introduccion', 'introducao']],
+  ['introduction', ['introduction', 'introductory note', 'introduccion', 'introducao']],
   [
     'afterword',
     [
@@ -283,11 +288,14 @@ function readNumber(tokens: string[], from: number): NumberRead | undefined {
 }
 
 /** What follows the number: a title when separated or capitalised, otherwise the line is prose and not a heading. */
-function readTrailer(rest: string, punctuated: boolean): string | undefined {
+function readTrailer(rest: string, punctuated: boolean, dashOnly: boolean): string | undefined {
   const separated = punctuated || SEPARATOR.test(rest);
   const trailer = rest.replace(SEPARATOR, '').trim();
   if (trailer === '') return '';
-  if (!separated && !TITLE_START.test(trailer)) return undefined;
+  // A dash alone after the number may open an aside in prose ("Chapter one--so he said--was …"); a title after it
+  // starts with a capital, as one after no separator does.
+  const dashed = dashOnly || /^[–—-]/u.test(rest.trim());
+  if ((!separated || dashed) && !TITLE_START.test(trailer)) return undefined;
   if (trailer.length > 150 || /[.!?]\s+\p{Ll}/u.test(trailer)) return undefined;
   return trailer;
 }
@@ -332,7 +340,8 @@ function labelled(tokens: string[]): HeadingMatch | null {
   if (!read) return null;
   const rest = tokens.slice(restFrom).join(' ');
   const isPart = PART_LABELS.has(label);
-  const trailer = readTrailer(rest, read.punctuated);
+  const numberToken = tokens[restFrom - 1] ?? '';
+  const trailer = readTrailer(rest, read.punctuated, /^[^.:;,)]*(?:[–—]|--?)$/u.test(numberToken));
   const runOn = trailer === undefined && isPart && !read.punctuated && !read.last ? runOnTrailer(rest) : undefined;
   if (trailer === undefined && runOn === undefined) return null;
   return {
@@ -348,7 +357,7 @@ function labelled(tokens: string[]): HeadingMatch | null {
 }
 
 const NUMERAL_ALONE = /^(\d{1,3}|[IVXLCDM]{1,9})[.)]?$/u;
-const NUMERAL_WITH_TITLE = /^(\d{1,3}|[IVXLCDM]{1,9})(?:[.:)]\s*|\s*[–—-]+\s*|\s{2,})(\S.*)$/u;
+const NUMERAL_WITH_TITLE = /^(\d{1,3}|[IVXLCDM]{1,9})(?:[.:)]\s*(?:[–—]|--)?\s*|\s*[–—-]+\s*|\s{2,})(\S.*)$/u;
 
 function numeral(line: string): HeadingMatch | null {
   const alone = NUMERAL_ALONE.exec(line);
@@ -399,11 +408,20 @@ export function readChapterNumber(token: string): number | undefined {
   return read?.last ? undefined : read?.number;
 }
 
+/**
+ * The line's words, a dash written against the number taken as the separator it is: "CAPÍTULO PRIMERO.—De cómo …",
+ * "BOOK THE FIRST.--THE RIVER" (a double hyphen for the dash in plain-text editions). A single hyphen joins words
+ * ("TWENTY-ONE") and stays.
+ */
+function headingTokens(line: string): string[] {
+  return line.split(' ').flatMap((token) => token.split(/(?<=\S(?:[–—]|--))(?=[^\s–—-])/u));
+}
+
 /** Classifies one line. Lines longer than a heading plausibly is are rejected outright. */
 export function classifyHeadingLine(rawLine: string): HeadingMatch | null {
   const line = clean(rawLine);
   if (line.length === 0 || line.length > 160) return null;
-  return labelled(line.split(' ')) ?? numeral(line) ?? special(line);
+  return labelled(headingTokens(line)) ?? numeral(line) ?? special(line);
 }
 
 /** A short line written all in capitals ("THE SISTERS", "ARABY"): in a story collection, a title on its own. */

@@ -146,6 +146,8 @@ const UNITS: Record<string, number> = {
   primeira: 1,
   terceiro: 3,
   terceira: 3,
+  quarto: 4,
+  quarta: 4,
   sesto: 6,
   oitavo: 8,
   nono: 9,

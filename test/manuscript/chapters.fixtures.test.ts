@@ -47,6 +47,13 @@ describe('heading lines', () => {
     ['CENA IV', 'labelled', 4],
     ['§ 3', 'numeral', 3],
     ['§ IV. The Coast', 'numeral', 4],
+    // A dash against the number is the separator: raya headings, and the double hyphen of plain-text editions.
+    ['CAPÍTULO PRIMERO.—De cómo llegamos a la aldea.', 'labelled', 1],
+    ['BOOK THE FIRST.--THE RIVER', 'part', 1],
+    ['PART IV.—THE CONFESSION.', 'part', 4],
+    ['II.—THE VISITOR', 'numeral', 2],
+    ['Capítulo Quarto', 'labelled', 4],
+    ['Capítulo Décimo Quarto', 'labelled', 14],
   ])('reads %s', (line, family, number) => {
     expect(classifyHeadingLine(line)).toMatchObject({ family, number });
   });
@@ -61,6 +68,7 @@ describe('heading lines', () => {
     'Primera parte del viaje fue muy dura, y nadie lo olvidó',
     'Act one was the longest, and the audience slept through it.',
     'Ato contínuo, levantou-se e saiu.',
+    'Chapter one--so the old man said--was the best.',
     '§ 3 of the act says nothing of it.',
   ])('does not read "%s" as a heading', (line) => {
     expect(classifyHeadingLine(line)).toBeNull();
@@ -131,6 +139,9 @@ describe('heading lines', () => {
     ['Ao leitor', 'preface'],
     ['APRESENTAÇÃO', 'preface'],
     ['Presentación', 'preface'],
+    ['NOTA DO EDITOR', 'preface'],
+    ["Publisher's Note", 'preface'],
+    ['INTRODUCTORY NOTE', 'introduction'],
     ['Nota prévia', 'preface'],
     ['PREFACE TO THE SECOND EDITION', 'preface'],
     ['Obras do autor', 'also_by'],
