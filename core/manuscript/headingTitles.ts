@@ -166,6 +166,10 @@ export function takeTitleLines(
       isOneSentence(line)
     );
   };
+  // A title in capitals is one however long it runs ("HOW MY UNCLE CAME HOME FROM THE WAR, AND WHAT HE BROUGHT WITH
+  // HIM."), in a book whose other titles under these headings are written like titles.
+  const inCapitals = (heading: Accepted) =>
+    nextOf(heading).lines.every((line) => /\p{Lu}.*\p{Lu}/u.test(line) && !/\p{Ll}/u.test(line));
   const unspeakable = (heading: Accepted) => {
     const next = nextOf(heading);
     return next.lines.length === 1 && !/[\p{L}\p{N}]/u.test(next.text);
@@ -181,7 +185,7 @@ export function takeTitleLines(
       // In a book that sets titles apart, a title of dots or stars may be followed by the text at once.
       const fits = bySpacing
         ? setApart(heading) || written(heading) || unspeakable(heading)
-        : written(heading) || (titledThroughout && sentence(heading));
+        : written(heading) || (titledThroughout && sentence(heading)) || inCapitals(heading);
       if (!fits) continue;
       const next = nextOf(heading);
       const headingLine = heading.title;
