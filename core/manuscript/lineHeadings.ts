@@ -142,8 +142,16 @@ export function detectLineHeadings(layout: TextLayout): LineDetection {
   }
 
   // 2. Parts and named sections (prologue, preface …) stand on their own; back matter only after the work (7.).
+  const partsByLabel = new Map<string, number>();
+  for (const candidate of open.filter((c) => c.match.family === 'part')) {
+    partsByLabel.set(candidate.match.label, (partsByLabel.get(candidate.match.label) ?? 0) + 1);
+  }
   for (const candidate of open) {
-    if (candidate.match.family === 'part') accept(candidate, 0.95);
+    if (
+      candidate.match.family === 'part' &&
+      !namesTheVolume(candidate, blocks, partsByLabel, paragraphGap, (i) => candidates.has(i))
+    )
+      accept(candidate, 0.95);
     if (candidate.match.family === 'special' && candidate.match.type !== 'back_matter') accept(candidate, 0.9);
   }
   takeTitleLines(layout, accepted, consumed, meaningfulGaps);
@@ -345,6 +353,35 @@ export function detectLineHeadings(layout: TextLayout): LineDetection {
  * A chapter number missing from an otherwise unbroken sequence is looked for between its neighbours, spelled with a
  * misprinted heading word ("CAPIULO CXXIV" among "CAPITULO"s); numbers still missing are reported.
  */
+/** Short lines of a title page: the book's title, a subtitle, a byline. */
+const TITLE_PAGE_LINE_WORDS = 12;
+const TITLE_PAGE_BLOCKS_ABOVE = 3;
+
+/**
+ * A part heading right under the book's title — at most three blocks of short lines above it, on the same page (no
+ * wider gap than between paragraphs), none of them a heading — that no other heading of its word follows ("THE SALT
+ * MARSH", "VOLUME II", "BY HELEN MARSH"): the title page saying which volume the book is, not a part of it.
+ */
+function namesTheVolume(
+  candidate: Candidate,
+  blocks: LaidOutBlock[],
+  partsByLabel: Map<string, number>,
+  paragraphGap: number,
+  isHeading: (index: number) => boolean,
+): boolean {
+  const { block, match } = candidate;
+  if (block.index === 0 || block.index > TITLE_PAGE_BLOCKS_ABOVE || partsByLabel.get(match.label) !== 1) return false;
+  return blocks
+    .slice(0, block.index + 1)
+    .every(
+      (above) =>
+        (above.index === 0 || above.blanksBefore <= paragraphGap) &&
+        (above.index === block.index ||
+          (!isHeading(above.index) &&
+            above.lines.every((line) => line.trim().split(/\s+/).length <= TITLE_PAGE_LINE_WORDS))),
+    );
+}
+
 function recoverMisspelled(
   layout: TextLayout,
   group: Candidate[],

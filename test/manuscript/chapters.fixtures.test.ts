@@ -280,6 +280,27 @@ describe('parts', () => {
   });
 });
 
+describe('volumes', () => {
+  it('a volume number on the title page, with no other volume after it, is the title page, not a part', async () => {
+    const chapters = [19, 20, 21].map((n) => `CHAPTER ${n}\n\n${body(3, n * 10)}`).join('\n\n\n\n');
+    const detection = await detect(`THE SALT MARSH\n\nVOLUME II\n\nBY HELEN MARSH\n\n\n\n${chapters}`);
+    expect(detection.chapters.map((c) => [c.type, c.title])).toEqual([
+      ['title_page', 'Title page'],
+      ['chapter', 'CHAPTER 19'],
+      ['chapter', 'CHAPTER 20'],
+      ['chapter', 'CHAPTER 21'],
+    ]);
+    // Another volume heading later makes it the first of the book's parts.
+    const twoVolumes = await detect(
+      `THE SALT MARSH\n\nVOLUME I\n\nTHE SHORE\n\n\n\n${chapters}\n\n\n\nVOLUME II\n\nTHE SEA\n\n\n\nCHAPTER 22\n\n${body(3)}`,
+    );
+    expect(twoVolumes.chapters.filter((c) => c.type === 'part').map((c) => c.title)).toEqual([
+      'VOLUME I: THE SHORE',
+      'VOLUME II: THE SEA',
+    ]);
+  });
+});
+
 describe('section signs', () => {
   it('numbers chapters "§ 1", "§ 2" … like bare numbers, titled as written', async () => {
     const book = [1, 2, 3].map((n) => `§ ${n}\n\n${body(3, n * 10)}`).join('\n\n\n\n');
