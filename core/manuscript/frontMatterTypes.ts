@@ -15,6 +15,13 @@ const COPYRIGHT =
   /\bcopyright\b|©|\ball rights reserved\b|\bisbn\b|derechos reservados|direitos reservados|tous droits/i;
 const IMPRINT =
   /\bprinted (?:by|at|in|for)\b|\btypographia\b|\btipografia\b|\btypografia\b|\bimprenta\b|\bimprimerie\b|\bimpress[oa]\b|\bimpres[oa]\b|\bpublishers?\b|\bpublished by\b|\beditora\b|\beditorial\b|\beditores\b|\blivreiro\b|\blibrero\b|\blibraire\b|\bediteurs?\b|-editor\b|\bpress\b|& co\b|\bsons\b|\bltd\b|\blimited\b/i;
+/**
+ * A publication history on a page of its own: when the book first came out, that it is free of copyright. Only a
+ * short page that is not the title page (whose foot may well say "first published") is read this way.
+ */
+const PUBLICATION_HISTORY =
+  /\bfirst published\b|\bfirst (?:printed|edition)\b|\bpublic domain\b|\bdominio publico\b|\bdomaine public\b|\bpublicad[oa] por primera vez\b|\bpublicad[oa] pela primeira vez\b/;
+const PUBLICATION_HISTORY_MAX_WORDS = 80;
 const DEDICATION_WORD = /\bdedic|\bdedie/;
 const DEDICATION_START =
   /^(?:to|for|para|pour|al|ao|aos|a la|a las|a los|a mi|a mis|as|in memory|em memoria|en memoria|a la memoire|dedicated|dedicado|dedicada)\b/;
@@ -59,6 +66,7 @@ export function pageType(
   }
   if ((words <= 250 && COPYRIGHT.test(text)) || isLegalNotice(folded, words)) return 'copyright';
   if (isFirstPage && words <= SHORT_PAGE_WORDS && !holdsProse(text)) return 'title_page';
+  if (words <= PUBLICATION_HISTORY_MAX_WORDS && PUBLICATION_HISTORY.test(folded)) return 'copyright';
   if (words <= 100 && lines.length >= 2 && ATTRIBUTION.test(lines[lines.length - 1])) return 'epigraph';
   if (words <= 80 && IMPRINT.test(text)) return 'colophon';
   return 'front_matter';

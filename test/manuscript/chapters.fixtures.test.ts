@@ -280,6 +280,22 @@ describe('parts', () => {
   });
 });
 
+describe('front matter', () => {
+  it('a page of publication history is the copyright page, even when it names its publisher', async () => {
+    const chapters = [1, 2, 3].map((n) => `CHAPTER ${n}\n\n${body(3, n * 10)}`).join('\n\n\n\n');
+    for (const history of [
+      'First published in 1911 by Hartley & Sons, London.',
+      'Publicado por primera vez en 1902 por la Editorial Calleja.\n\nEsta edición es de dominio público.',
+    ]) {
+      const detection = await detect(`THE HILL\n\nby Ann Oakes\n\n\n\n${history}\n\n\n\n${chapters}`);
+      expect(detection.chapters.slice(0, 2).map((c) => [c.type, c.spoken])).toEqual([
+        ['title_page', false],
+        ['copyright', false],
+      ]);
+    }
+  });
+});
+
 describe('volumes', () => {
   it('a volume number on the title page, with no other volume after it, is the title page, not a part', async () => {
     const chapters = [19, 20, 21].map((n) => `CHAPTER ${n}\n\n${body(3, n * 10)}`).join('\n\n\n\n');
