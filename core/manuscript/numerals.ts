@@ -228,11 +228,34 @@ function foldAccents(word: string): string {
   return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
+const isNumberWord = (word: string) => UNITS[word] !== undefined || TENS[word] !== undefined;
+/** French ordinal stems that change before "-ième" ("cinquième", "neuvième"). */
+const FRENCH_ORDINAL_STEMS: Record<string, string> = { cinqu: 'cinq', neuv: 'neuf' };
+/** Spanish ordinal tens written as one word with their unit ("decimotercero", "vigesimoprimero"). */
+const JOINED_ORDINAL = /^(decimo|decima|vigesimo|vigesima|trigesimo|trigesima)(\p{L}+)$/u;
+
+/**
+ * The words of a number as the tables spell them: a French ordinal by its cardinal ("treizième" → "treize",
+ * "vingtième" → "vingt", "unième" → "un"), a Spanish ordinal ten joined to its unit split in two ("decimotercero").
+ */
+function numberWords(word: string): string[] {
+  if (isNumberWord(word)) return [word];
+  if (word.endsWith('ieme')) {
+    const stem = word.slice(0, -4);
+    const cardinal = [stem, `${stem}e`, FRENCH_ORDINAL_STEMS[stem] ?? ''].find(isNumberWord);
+    if (cardinal) return [cardinal];
+  }
+  const joined = JOINED_ORDINAL.exec(word);
+  if (joined && UNITS[joined[2]] !== undefined) return [joined[1], joined[2]];
+  return [word];
+}
+
 /** Value of a spelled-out number from 1 to 99 ("Twelve", "twenty-first", "treinta y dos", "primeiro"), or undefined. */
 export function wordsToNumber(phrase: string): number | undefined {
   const words = foldAccents(phrase)
     .split(/[\s-]+/)
-    .filter((w) => w.length > 0 && !CONNECTORS.has(w));
+    .filter((w) => w.length > 0 && !CONNECTORS.has(w))
+    .flatMap(numberWords);
   if (words.length === 0 || words.length > 3) return undefined;
   let total = 0;
   let sawTens = false;

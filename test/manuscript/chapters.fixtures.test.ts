@@ -54,6 +54,14 @@ describe('heading lines', () => {
     ['II.—THE VISITOR', 'numeral', 2],
     ['Capítulo Quarto', 'labelled', 4],
     ['Capítulo Décimo Quarto', 'labelled', 14],
+    ['Chapter Twenty-One', 'labelled', 21],
+    ['CAPÍTULO VIGÉSIMO PRIMERO', 'labelled', 21],
+    // French ordinals past the twelfth by their cardinals; Spanish ordinal tens written as one word with the unit.
+    ['CHAPITRE TREIZIÈME', 'labelled', 13],
+    ['CHAPITRE VINGT ET UNIÈME', 'labelled', 21],
+    ['Chapitre dix-septième', 'labelled', 17],
+    ['Capítulo decimotercero', 'labelled', 13],
+    ['CAPÍTULO VIGESIMOPRIMERO', 'labelled', 21],
   ])('reads %s', (line, family, number) => {
     expect(classifyHeadingLine(line)).toMatchObject({ family, number });
   });
