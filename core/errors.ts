@@ -21,6 +21,8 @@ export type ErrorCode =
   | 'consent_required'
   /** The change would leave the organization without an active admin. */
   | 'last_admin'
+  /** A merge named a character that was itself merged away (into the request's own character, or into several). */
+  | 'character_merged'
   | 'internal';
 
 export interface FieldIssue {
@@ -63,8 +65,9 @@ export class ForbiddenError extends DomainError {
 
 /** Also used for other tenants' objects: they must look nonexistent. */
 export class NotFoundError extends DomainError {
-  constructor(what: string) {
-    super('not_found', `${what} was not found`);
+  /** `field` names the request field that pointed at the missing object, when it is not the path's own. */
+  constructor(what: string, field?: string) {
+    super('not_found', `${what} was not found`, field === undefined ? undefined : { field });
   }
 }
 

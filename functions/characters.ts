@@ -160,10 +160,19 @@ endpoint({
   body: { kind: 'json', schema: MergeCharacterRequest },
   objects: { projectId: 'project' },
   responses: {
-    200: { description: 'Merged', schema: MergeCharacterResult },
+    200: {
+      description:
+        'Merged. When the character named in `intoCharacterId` was itself merged away, the merge goes into the one character that absorbed it, which `character` is',
+      schema: MergeCharacterResult,
+    },
+    404: {
+      description:
+        'No such character, or the one to merge into no longer exists and nothing absorbed it (`field`: `intoCharacterId`)',
+      schema: ErrorBody,
+    },
     409: {
       description:
-        'A plan job is running for this project (`job_in_progress`), or one of the two characters is being merged or deleted by another request (`conflict`: try again)',
+        'A plan job is running for this project (`job_in_progress`), one of the two characters is being merged or deleted by another request (`conflict`: try again), or the one to merge into was merged away into this character or into several (`character_merged`, `field`: `intoCharacterId`, `mergedInto`: where it went)',
       schema: ErrorBody,
     },
   },

@@ -201,6 +201,8 @@ export interface PlanClaim {
 export interface AbsorbedCharacter {
   lines: number;
   createdAt: string;
+  /** Its name when it was merged, to say where it went (absent on merges stored before it was kept). */
+  name?: string;
 }
 
 export interface CharacterRecord extends ProjectScopedDocument, Omit<Character, 'id'> {
@@ -221,8 +223,9 @@ export interface CharacterRecord extends ProjectScopedDocument, Omit<Character, 
   retiringSince?: string;
   /**
    * The characters merged into this one, by character id: how many lines each added and when it was created (a
-   * character added later under the same id is another one). A merge retried after its mark lapsed finds its character
-   * here and adds nothing again. Absent until a merge.
+   * character added later under the same id is another one), with those they had absorbed themselves. A merge retried
+   * after its mark lapsed finds its character here and adds nothing again, and a merge into a character merged away
+   * finds here where it went. Absent until a merge.
    */
   absorbed?: Record<string, AbsorbedCharacter>;
   createdAt: string;

@@ -80,3 +80,15 @@ export function characterIdFor(name: string): string {
     .replace(/^-|-$/g, '');
   return `char-${slug || 'unnamed'}`;
 }
+
+/** Distinct aliases (case-insensitive), without the name itself. */
+export function cleanAliases(aliases: string[], name: string): string[] {
+  const seen = new Set([name.trim().toLowerCase()]);
+  const result: string[] = [];
+  for (const alias of aliases.map((a) => a.trim()).filter(Boolean)) {
+    if (seen.has(alias.toLowerCase())) continue;
+    seen.add(alias.toLowerCase());
+    result.push(alias);
+  }
+  return result;
+}

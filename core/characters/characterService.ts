@@ -13,7 +13,8 @@ import type { Principal } from '../auth/principal';
 import { ConflictError, NotFoundError, PreconditionFailedError, ValidationError } from '../errors';
 import { assertNoPlanRunning, type PlanJobsView } from '../planning/segmentEditGuard';
 import type { ProjectService } from '../projects/projectService';
-import { characterIdFor, NARRATOR_ID, type Character } from './character';
+import { characterIdFor, cleanAliases, NARRATOR_ID, type Character } from './character';
+import { mergeCharacter } from './characterMerge';
 import { UNSTORED_NARRATOR_ETAG, type CharacterStore } from './characterStore';
 
 export type CharacterEdit = Partial<
@@ -135,28 +136,7 @@ export class CharacterService {
     }
     await assertNoPlanRunning(this.planJobs, user.tenantId, projectId);
     const source = await this.require(user.tenantId, projectId, characterId);
-    const target = await this.store.get(user.tenantId, projectId, intoCharacterId);
-    if (!target) {
-      throw new ValidationError('No such character to merge into', [
-        { field: 'intoCharacterId', message: 'not found' },
-      ]);
-    }
-    // Held from here until it is deleted: identical merges add its count once, and nothing merges into it meanwhile.
-    const leaving = await this.store.beginRetirement(user.tenantId, projectId, source.characterId, intoCharacterId);
-    let merged: CharacterRecord;
-    try {
-      merged = await this.store.modify(user.tenantId, projectId, intoCharacterId, (current) => {
-        this.store.retirement.assertStaying(current);
-        return absorb(current, leaving);
-      });
-    } catch (error) {
-      await this.store.retirement.end(leaving).catch(() => undefined);
-      throw error;
-    }
-    const segmentsMoved = await this.store.repointSegments(user.tenantId, projectId, characterId, intoCharacterId);
-    await this.store.delete(user.tenantId, projectId, characterId);
-    await this.store.refreshFacts(user.tenantId, projectId);
-    return { character: merged, segmentsMoved };
+    return mergeCharacter(this.store, source, intoCharacterId);
   }
 
   async splitAlias(
@@ -232,41 +212,8 @@ export class CharacterService {
   }
 }
 
-/**
- * The target of a merge with the merged character's names, traits and line count added, and the merged character
- * noted among those it absorbed in the same write. A retry of a merge that stopped after this write (its mark lapsed,
- * the merged character not deleted yet) finds that note and adds nothing again.
- */
-function absorb(target: CharacterRecord, merged: CharacterRecord): CharacterRecord {
-  if (target.absorbed?.[merged.characterId]?.createdAt === merged.createdAt) return target;
-  return {
-    ...target,
-    aliases: cleanAliases([...target.aliases, merged.name, ...merged.aliases], target.name),
-    dialogueLineCount: target.dialogueLineCount + merged.dialogueLineCount,
-    firstAppearance: target.firstAppearance ?? merged.firstAppearance,
-    traits: [...new Set([...target.traits, ...merged.traits])],
-    absorbed: {
-      ...target.absorbed,
-      [merged.characterId]: { lines: merged.dialogueLineCount, createdAt: merged.createdAt },
-    },
-    source: 'user',
-  };
-}
-
 function newCharacterId(name: string): string {
   return characterIdFor(name).slice(0, MAX_ID_LENGTH).replace(/-+$/, '');
-}
-
-/** Distinct aliases (case-insensitive), without the name itself. */
-function cleanAliases(aliases: string[], name: string): string[] {
-  const seen = new Set([name.trim().toLowerCase()]);
-  const result: string[] = [];
-  for (const alias of aliases.map((a) => a.trim()).filter(Boolean)) {
-    if (seen.has(alias.toLowerCase())) continue;
-    seen.add(alias.toLowerCase());
-    result.push(alias);
-  }
-  return result;
 }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {

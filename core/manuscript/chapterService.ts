@@ -198,8 +198,11 @@ export class ChapterService {
     }));
   }
 
-  /** The chapter count and the speaking cast, which counts the speakers of the live chapters' plans. */
-  private async recountAfterChapterChange(tenantId: string, projectId: string): Promise<void> {
+  /**
+   * The chapter count and the speaking cast, which counts the speakers of the live chapters' plans: after a chapter
+   * is deleted, restored, merged or split, and after an import swapped the chapters (and their plans) for new ones.
+   */
+  async recountAfterChapterChange(tenantId: string, projectId: string): Promise<void> {
     await this.recountChapters(tenantId, projectId);
     await recountCastFacts(this.deps, tenantId, projectId);
   }

@@ -212,7 +212,8 @@ export class ManuscriptImport {
       if (earlier.id !== manuscriptId) await this.deps.manuscripts.remove(tenantId, projectId, earlier.id);
     }
     await this.deps.blobs.deletePrefix(this.stagingPrefix(ref));
-    await this.deps.chapterEdits.recountChapters(tenantId, projectId);
+    // The replaced chapters' plans are gone: a character who spoke only in them no longer needs a voice.
+    await this.deps.chapterEdits.recountAfterChapterChange(tenantId, projectId);
     await this.deps.projects.updateFacts(tenantId, projectId, {
       manuscriptStatus: 'ready',
       segmentCount: 0,

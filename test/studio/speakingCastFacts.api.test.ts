@@ -3,6 +3,7 @@
  * spoken to) is counted among the characters but not among those production would ask a voice of, so the studio's
  * stage badge does not hold a planned, cast book at "Casting". Through the public API on the local platform.
  */
+import { SMALL_MANUSCRIPT, waitForJob } from '../api/isolation/fixtures';
 import { plannedBookViaApi, json, CREATOR } from '../production/support';
 import { minimalMetadata, startTestPlatform, type TestPlatform } from '../support/testPlatform';
 
@@ -22,36 +23,6 @@ interface Facts {
   speakingCharactersWithVoice?: number;
 }
 
-test('a silent character without a voice is not counted as needing one', async () => {
-  const { id: projectId } = await json<{ id: string }>(
-    await platform.api(CREATOR, '/v1/projects', {
-      method: 'POST',
-      json: { metadata: { ...minimalMetadata('Who Speaks'), language: 'en-US' } },
-    }),
-    201,
-  );
-  await plannedBookViaApi(platform, CREATOR, projectId);
-  const facts = () => platform.api(CREATOR, `/v1/projects/${projectId}/facts`).then((res) => json<Facts>(res, 200));
-  const cast = await facts();
-  expect(cast.speakingCharacters).toBeGreaterThan(0);
-  expect(cast.speakingCharactersWithVoice).toBe(cast.speakingCharacters);
-
-  await json(
-    await platform.api(CREATOR, `/v1/projects/${projectId}/characters`, {
-      method: 'POST',
-      json: { name: 'The Silent Miller' },
-    }),
-    201,
-  );
-  const after = await facts();
-  expect(after).toMatchObject({
-    characterCount: cast.characterCount + 1,
-    charactersWithVoice: cast.charactersWithVoice,
-    speakingCharacters: cast.speakingCharacters,
-    speakingCharactersWithVoice: cast.speakingCharacters,
-  });
-});
-
 interface ListedProject {
   id: string;
   facts: Facts;
@@ -66,21 +37,82 @@ interface CharacterJson {
   voice: unknown;
 }
 
-test('the projects list counts the speaking cast as the project page does, after adds, merges, deletes and edits', async () => {
-  const title = 'Listed Cast';
+const call = (path: string, init?: RequestInit & { json?: unknown }) => platform.api(CREATOR, path, init);
+
+/** A project titled `title`, imported, detected, cast and planned through the API. */
+async function plannedProject(title: string): Promise<string> {
   const { id: projectId } = await json<{ id: string }>(
-    await platform.api(CREATOR, '/v1/projects', {
+    await call('/v1/projects', {
       method: 'POST',
       json: { metadata: { ...minimalMetadata(title), language: 'en-US' } },
     }),
     201,
   );
   await plannedBookViaApi(platform, CREATOR, projectId);
-  const call = (path: string, init?: RequestInit & { json?: unknown }) => platform.api(CREATOR, path, init);
+  return projectId;
+}
+
+/** The project as the projects list shows it (found by its title), with the facts stored on it. */
+async function listed(projectId: string, title: string): Promise<ListedProject> {
+  const listing = await json<{ items: ListedProject[] }>(
+    await call(`/v1/projects?q=${encodeURIComponent(title.toLowerCase())}`),
+    200,
+  );
+  return listing.items.find((item) => item.id === projectId)!;
+}
+
+/** The project page's facts, counted from the characters on request. */
+const pageFacts = (projectId: string) => call(`/v1/projects/${projectId}/facts`).then((res) => json<Facts>(res, 200));
+
+/** Gives a narrated line of the plan to `speakerId`; the chapter it is in. */
+async function giveNarratedLineTo(projectId: string, speakerId: string): Promise<string> {
+  const segments = await json<{ items: { id: string; chapterId: string; speakerId: string; etag: string }[] }>(
+    await call(`/v1/projects/${projectId}/segments?pageSize=100`),
+    200,
+  );
+  // A narrated line: the narrator speaks on, so only the new speaker joins those who need a voice.
+  const line = segments.items.find((segment) => segment.speakerId === 'narrator')!;
+  await json(
+    await call(`/v1/projects/${projectId}/segments/${line.id}`, {
+      method: 'PATCH',
+      headers: { 'if-match': line.etag },
+      json: { speakerId },
+    }),
+    200,
+  );
+  return line.chapterId;
+}
+
+/** The speaking cast as the projects list shows it and as the project page counts it. */
+async function speakingCast(projectId: string, title: string) {
+  const [list, page] = await Promise.all([listed(projectId, title), pageFacts(projectId)]);
+  return { listed: list.facts.speakingCharacters, page: page.speakingCharacters };
+}
+
+const addCharacter = async (projectId: string, name: string) =>
+  json<CharacterJson>(await call(`/v1/projects/${projectId}/characters`, { method: 'POST', json: { name } }), 201);
+
+test('a silent character without a voice is not counted as needing one', async () => {
+  const projectId = await plannedProject('Who Speaks');
+  const cast = await pageFacts(projectId);
+  expect(cast.speakingCharacters).toBeGreaterThan(0);
+  expect(cast.speakingCharactersWithVoice).toBe(cast.speakingCharacters);
+
+  await addCharacter(projectId, 'The Silent Miller');
+  const after = await pageFacts(projectId);
+  expect(after).toMatchObject({
+    characterCount: cast.characterCount + 1,
+    charactersWithVoice: cast.charactersWithVoice,
+    speakingCharacters: cast.speakingCharacters,
+    speakingCharactersWithVoice: cast.speakingCharacters,
+  });
+});
+
+test('the projects list counts the speaking cast as the project page does, after adds, merges, deletes and edits', async () => {
+  const title = 'Listed Cast';
+  const projectId = await plannedProject(title);
   const characters = async () =>
     (await json<{ items: CharacterJson[] }>(await call(`/v1/projects/${projectId}/characters`), 200)).items;
-  const add = async (name: string) =>
-    json<CharacterJson>(await call(`/v1/projects/${projectId}/characters`, { method: 'POST', json: { name } }), 201);
   const merge = async (from: string, into: string) =>
     json(
       await call(`/v1/projects/${projectId}/characters/${from}/merge`, {
@@ -89,27 +121,17 @@ test('the projects list counts the speaking cast as the project page does, after
       }),
       200,
     );
-  /** The list's facts and casting step, beside the project page's facts (counted from the characters on request). */
-  const listedAndPage = async () => {
-    const page = await json<Facts>(await call(`/v1/projects/${projectId}/facts`), 200);
-    const listing = await json<{ items: ListedProject[] }>(
-      await call(`/v1/projects?q=${encodeURIComponent(title.toLowerCase())}`),
-      200,
-    );
-    const listed = listing.items.find((item) => item.id === projectId)!;
-    const pick = (facts: Facts) => ({
-      characterCount: facts.characterCount,
-      charactersWithVoice: facts.charactersWithVoice,
-      speakingCharacters: facts.speakingCharacters,
-      speakingCharactersWithVoice: facts.speakingCharactersWithVoice,
-    });
-    const casting = listed.workflow.steps.find((step) => step.step === 'casting')!;
-    return { listed: pick(listed.facts), page: pick(page), casting };
-  };
+  const pick = (facts: Facts) => ({
+    characterCount: facts.characterCount,
+    charactersWithVoice: facts.charactersWithVoice,
+    speakingCharacters: facts.speakingCharacters,
+    speakingCharactersWithVoice: facts.speakingCharactersWithVoice,
+  });
+  /** The list's facts and casting step agree with the project page's facts. */
   const expectAgreement = async (castingState: string) => {
-    const { listed, page, casting } = await listedAndPage();
-    expect(listed).toEqual(page);
-    expect(casting).toEqual({
+    const [list, page] = await Promise.all([listed(projectId, title), pageFacts(projectId)]);
+    expect(pick(list.facts)).toEqual(pick(page));
+    expect(list.workflow.steps.find((step) => step.step === 'casting')).toEqual({
       step: 'casting',
       state: castingState,
       detail: `${page.speakingCharactersWithVoice}/${page.speakingCharacters} voiced`,
@@ -121,8 +143,8 @@ test('the projects list counts the speaking cast as the project page does, after
   expect(planned.speakingCharacters).toBeGreaterThan(1);
 
   // Silent characters: counted among the characters, not among those who need a voice.
-  const miller = await add('The Silent Miller');
-  const mute = await add('The Mute Baker');
+  const miller = await addCharacter(projectId, 'The Silent Miller');
+  const mute = await addCharacter(projectId, 'The Mute Baker');
   expect(await expectAgreement('complete')).toMatchObject({
     characterCount: planned.characterCount + 2,
     speakingCharacters: planned.speakingCharacters,
@@ -134,20 +156,7 @@ test('the projects list counts the speaking cast as the project page does, after
   });
 
   // A line given to the silent character makes them one who needs a voice.
-  const segments = await json<{ items: { id: string; speakerId: string; etag: string }[] }>(
-    await call(`/v1/projects/${projectId}/segments?pageSize=100`),
-    200,
-  );
-  // A narrated line: the narrator speaks on, so only the miller joins those who need a voice.
-  const line = segments.items.find((segment) => segment.speakerId === 'narrator')!;
-  await json(
-    await call(`/v1/projects/${projectId}/segments/${line.id}`, {
-      method: 'PATCH',
-      headers: { 'if-match': line.etag },
-      json: { speakerId: miller.id },
-    }),
-    200,
-  );
+  await giveNarratedLineTo(projectId, miller.id);
   expect(await expectAgreement('in_progress')).toMatchObject({
     speakingCharacters: planned.speakingCharacters! + 1,
     speakingCharactersWithVoice: planned.speakingCharactersWithVoice,
@@ -174,53 +183,45 @@ test('the projects list counts the speaking cast as the project page does, after
 
 test('a chapter deleted or restored takes the speakers of its plan out of the stored speaking cast and back', async () => {
   const title = 'Chapter Speakers';
-  const { id: projectId } = await json<{ id: string }>(
-    await platform.api(CREATOR, '/v1/projects', {
-      method: 'POST',
-      json: { metadata: { ...minimalMetadata(title), language: 'en-US' } },
-    }),
-    201,
-  );
-  await plannedBookViaApi(platform, CREATOR, projectId);
-  const call = (path: string, init?: RequestInit & { json?: unknown }) => platform.api(CREATOR, path, init);
-  const speaking = async () => {
-    const listing = await json<{ items: ListedProject[] }>(
-      await call(`/v1/projects?q=${encodeURIComponent(title.toLowerCase())}`),
-      200,
-    );
-    const listed = listing.items.find((item) => item.id === projectId)!.facts.speakingCharacters;
-    const page = (await json<Facts>(await call(`/v1/projects/${projectId}/facts`), 200)).speakingCharacters;
-    return { listed, page };
-  };
-  const before = await speaking();
+  const projectId = await plannedProject(title);
+  const before = await speakingCast(projectId, title);
   expect(before.listed).toBe(before.page);
 
   // A character who speaks only through the plan of one chapter.
-  const reader = await json<CharacterJson>(
-    await call(`/v1/projects/${projectId}/characters`, { method: 'POST', json: { name: 'The Letter Reader' } }),
-    201,
-  );
-  const segments = await json<{ items: { id: string; chapterId: string; speakerId: string; etag: string }[] }>(
-    await call(`/v1/projects/${projectId}/segments?pageSize=100`),
-    200,
-  );
-  const line = segments.items.find((segment) => segment.speakerId === 'narrator')!;
-  await json(
-    await call(`/v1/projects/${projectId}/segments/${line.id}`, {
-      method: 'PATCH',
-      headers: { 'if-match': line.etag },
-      json: { speakerId: reader.id },
-    }),
-    200,
-  );
+  const reader = await addCharacter(projectId, 'The Letter Reader');
+  const chapterId = await giveNarratedLineTo(projectId, reader.id);
   const withReader = { listed: before.page! + 1, page: before.page! + 1 };
-  expect(await speaking()).toEqual(withReader);
+  expect(await speakingCast(projectId, title)).toEqual(withReader);
 
-  expect((await call(`/v1/projects/${projectId}/chapters/${line.chapterId}`, { method: 'DELETE' })).status).toBe(200);
-  const deleted = await speaking();
+  expect((await call(`/v1/projects/${projectId}/chapters/${chapterId}`, { method: 'DELETE' })).status).toBe(200);
+  const deleted = await speakingCast(projectId, title);
   expect(deleted.listed).toBe(deleted.page);
   expect(deleted.page).toBeLessThan(withReader.page);
 
-  await json(await call(`/v1/projects/${projectId}/chapters/${line.chapterId}/restore`, { method: 'POST' }), 200);
-  expect(await speaking()).toEqual(withReader);
+  await json(await call(`/v1/projects/${projectId}/chapters/${chapterId}/restore`, { method: 'POST' }), 200);
+  expect(await speakingCast(projectId, title)).toEqual(withReader);
+});
+
+test('a manuscript imported again takes the replaced plans’ speakers out of the stored speaking cast', async () => {
+  const title = 'Imported Again';
+  const projectId = await plannedProject(title);
+  const reader = await addCharacter(projectId, 'The Letter Reader');
+  await giveNarratedLineTo(projectId, reader.id);
+  const withReader = await speakingCast(projectId, title);
+  expect(withReader.listed).toBe(withReader.page);
+
+  const upload = await json<{ job: { id: string } }>(
+    await call(`/v1/projects/${projectId}/manuscript?fileName=again.txt&replace=true`, {
+      method: 'PUT',
+      headers: { 'content-type': 'text/plain' },
+      body: SMALL_MANUSCRIPT,
+    }),
+    202,
+  );
+  expect((await waitForJob(platform, CREATOR, projectId, upload.job.id)).status).toBe('succeeded');
+
+  // The new chapters have no plan yet: the reader, who spoke only in the old one, needs no voice now.
+  const imported = await speakingCast(projectId, title);
+  expect(imported.page).toBeLessThan(withReader.page!);
+  expect(imported.listed).toBe(imported.page);
 });

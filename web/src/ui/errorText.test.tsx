@@ -59,6 +59,13 @@ describe('server errors in the reader’s language', () => {
     expect(errorText()(refusal(409, 'last_admin', { field: 'status' }))).toContain('sem nenhum administrador ativo');
   });
 
+  it('says the character chosen to merge into was merged away meanwhile, in each language', async () => {
+    const refused = refusal(409, 'character_merged', { field: 'intoCharacterId', mergedInto: ['clara'] });
+    expect(errorText()(refused)).toContain('was merged into another one meanwhile');
+    await i18n.changeLanguage('es-PE');
+    expect(errorText()(refused)).toContain('se fusionó con otro mientras tanto');
+  });
+
   it('names the concurrent productions quota and the storage quota', () => {
     const describe = errorText();
     expect(describe(refusal(429, 'quota_exceeded', { quota: 'concurrentJobs', limit: 2, running: 2 }))).toBe(
