@@ -33,7 +33,6 @@ S ‘The Joneses’ carriage has not come.’`,
     id: 'british: a line opening with an elision (’Tis)',
     language: 'en-GB',
     text: '‘’Tis a cold night,’ said the old man, ‘and the river’s rising.’',
-    knownMiss: 'a single quote before an apostrophe (‘’Tis) is taken for no opening quote',
     expected: `S ‘’Tis a cold night,’
 N said the old man,
 S ‘and the river’s rising.’`,
@@ -42,8 +41,6 @@ S ‘and the river’s rising.’`,
     id: 'british: a dropped g at a word’s end (goin’) inside the line',
     language: 'en-GB',
     text: '‘I was goin’ down to the mill,’ said Tom, ‘when I saw ’em by the weir.’',
-    knownMiss:
-      'an apostrophe ending a word (goin’, nothin’) closes a single quotation unless it follows an s before a lower-case word',
     expected: `S ‘I was goin’ down to the mill,’
 N said Tom,
 S ‘when I saw ’em by the weir.’`,
@@ -52,8 +49,6 @@ S ‘when I saw ’em by the weir.’`,
     id: 'british: straight single quotes and dropped letters (nothin’)',
     language: 'en-GB',
     text: "'I'm nothin' but a poor man,' he said. 'Nothin' at all, and never was.'",
-    knownMiss:
-      'an apostrophe ending a word (goin’, nothin’) closes a single quotation unless it follows an s before a lower-case word',
     expected: `S 'I'm nothin' but a poor man,'
 N he said.
 S 'Nothin' at all, and never was.'`,
@@ -62,14 +57,12 @@ S 'Nothin' at all, and never was.'`,
     id: 'british: narration with elided words in straight quotes (’prentice, ’twas)',
     language: 'en-GB',
     text: "The 'prentice lads ran off down the lane, and 'twas gone five o'clock before the shops were shut.",
-    knownMiss: "an apostrophe eliding a word’s first letters ('prentice, 'twas) opens a quotation that never closes",
     expected: `N The 'prentice lads ran off down the lane, and 'twas gone five o'clock before the shops were shut.`,
   },
   {
     id: 'british: a paragraph of narration opening with ’Twas',
     language: 'en-GB',
     text: paragraphs("'Twas the night before the fair, and the whole village was awake.", "'Go to bed,' said Mother."),
-    knownMiss: "an apostrophe eliding a word’s first letters ('Twas) opens a quotation that never closes",
     expected: `N 'Twas the night before the fair, and the whole village was awake.
 S 'Go to bed,'
 N said Mother.`,
@@ -191,7 +184,6 @@ N preguntó el guarda. Nadie respondió.`,
     id: 'guillemets: French, spaced inside',
     language: 'fr',
     text: '« Je ne sais pas », dit-il en haussant les épaules. « Demande à ta mère. »',
-    knownMiss: 'a guillemet followed by a space opens no quotation',
     expected: `S « Je ne sais pas »,
 N dit-il en haussant les épaules.
 S « Demande à ta mère. »`,
@@ -200,7 +192,6 @@ S « Demande à ta mère. »`,
     id: 'guillemets: French, no-break spaces inside',
     language: 'fr',
     text: '«\u00a0Viens ici\u202f!\u00a0» cria la femme depuis la fenêtre.',
-    knownMiss: 'a guillemet followed by a space opens no quotation',
     expected: `S «\u00a0Viens ici\u202f!\u00a0»
 N cria la femme depuis la fenêtre.`,
   },
@@ -226,8 +217,6 @@ N contou a avó.`,
       '« Tu viens ?\n— Non, je reste.\n— Pourquoi ?\n— Parce qu’il pleut. »',
       'Paul haussa les épaules.',
     ),
-    knownMiss:
-      'a guillemet followed by a space opens no quotation; the dashes changing speaker inside one guillemet quotation are read as no turns',
     expected: `S « Tu viens ?
 S — Non, je reste.
 S — Pourquoi ?
@@ -238,8 +227,6 @@ N Paul haussa les épaules.`,
     id: 'french exchange: turns on one line inside « »',
     language: 'fr',
     text: '« C’est toi ? — Oui, c’est moi. — Entre donc, il fait froid. »',
-    knownMiss:
-      'a guillemet followed by a space opens no quotation; the dashes changing speaker inside one guillemet quotation are read as no turns',
     expected: `S « C’est toi ?
 S — Oui, c’est moi.
 S — Entre donc, il fait froid. »`,
@@ -248,7 +235,6 @@ S — Entre donc, il fait froid. »`,
     id: 'french exchange: Portuguese « » with a tag in the first turn',
     language: 'pt-PT',
     text: '«Vens comigo? — perguntou o Paulo.\n— Não, fico em casa.\n— Porquê?\n— Porque está a chover.»',
-    knownMiss: 'the dashes changing speaker inside one guillemet quotation are read as no turns',
     expected: `S «Vens comigo?
 N — perguntou o Paulo.
 S — Não, fico em casa.
@@ -310,8 +296,6 @@ N —dijo el reo.`,
       '—Lo de siempre.',
       'En la cesta había:\n— pan de ayer,\n— dos cebollas,\n— y una botella de vino.',
     ),
-    knownMiss:
-      'a dash opening a line is read as a turn even when a lower-case word follows it (an item, a sentence taken up)',
     expected: `S —¿Qué trajiste?
 N —preguntó la madre.
 S —Lo de siempre.
@@ -328,8 +312,6 @@ N — pan de ayer, — dos cebollas, — y una botella de vino.`,
       '— and never sit with your back to a door.',
       '“Sound rules,” said his son.',
     ),
-    knownMiss:
-      'a dash opening a line is read as a turn even when a lower-case word follows it (an item, a sentence taken up)',
     expected: `N He kept three rules all his life:
 N — never lend money,
 N — never borrow it,
@@ -367,8 +349,6 @@ N —preguntó.`,
       '—but the letter came on the first of June, and that was the end of it.',
       '“Bad luck,” said Fred.',
     ),
-    knownMiss:
-      'a dash opening a line is read as a turn even when a lower-case word follows it (an item, a sentence taken up)',
     expected: `N He had meant to go to the sea that summer, to the house his father had left him, and to do nothing at all—
 N —but the letter came on the first of June, and that was the end of it.
 S “Bad luck,”
@@ -424,7 +404,6 @@ N said his uncle.`,
     id: 'ocr: an opening mark where the closing one belongs (“…,“)',
     language: 'en',
     text: '“I am going home,“ said Mary. “It is late.”',
-    knownMiss: 'an opening curly quote where the closing one belongs does not close the quotation',
     expected: `S “I am going home,“
 N said Mary.
 S “It is late.”`,
@@ -433,7 +412,6 @@ S “It is late.”`,
     id: 'ocr: a closing mark where the opening one belongs (”…”)',
     language: 'en',
     text: '”Where are you going?” asked John. “Home,” said Mary.',
-    knownMiss: 'a closing curly quote where the opening one belongs opens no quotation',
     expected: `S ”Where are you going?”
 N asked John.
 S “Home,”
@@ -451,7 +429,6 @@ S “I'll be back soon."`,
     id: 'ocr: a single closing mark opening a line (’Not very,’)',
     language: 'en-GB',
     text: '‘Is it far?’ he asked. ’Not very,’ said the guide.',
-    knownMiss: 'a closing curly quote where the opening one belongs opens no quotation',
     expected: `S ‘Is it far?’
 N he asked.
 S ’Not very,’
