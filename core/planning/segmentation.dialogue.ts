@@ -264,7 +264,8 @@ function quoteTurns(text: string, language?: HeuristicLanguage): Piece[] {
       i++;
       continue;
     }
-    const close = findClosing(text, i, language);
+    const afterTag = narrationFrom > 0 && readSpeechTag(text.slice(narrationFrom, i), language) !== null;
+    const close = findClosing(text, i, { language, resumesLine: afterTag });
     if (opensNoQuotation(text, i, close)) {
       i++;
       continue;

@@ -73,15 +73,23 @@ export function opensNoQuotation(text: string, open: number, close: number): boo
  * before a lower-case word, with a closing quote still to come before any other quotation opens (`'Yes' and 'No'`
  * close where they seem to).
  */
-function endsAWord(text: string, at: number, closers: string[], language?: HeuristicLanguage): boolean {
+function endsAWord(text: string, at: number, closers: string[], quotation: QuotationContext): boolean {
   if (!/^\s\p{Ll}/u.test(text.slice(at + 1, at + 3)) || !isLetter(text[at - 1])) return false;
   const plural = /[sS]/u.test(text[at - 1]);
-  if (!plural && readSpeechTag(text.slice(at + 1).trimStart(), language) !== null) return false;
+  if (!plural && readSpeechTag(text.slice(at + 1).trimStart(), quotation.language) !== null) return false;
   for (let i = at + 1; i < text.length; i++) {
     if (SINGLE_QUOTES.has(text[i]) && isSpace(text[i - 1]) && isLetter(text[i + 1])) return false;
     if (closers.includes(text[i]) && !isLetter(text[i + 1])) return true;
   }
-  return false;
+  // No close to come: a line its tag took up may run on into the next paragraph ("said Jem, 'past the Smiths' farm…").
+  return quotation.resumesLine === true;
+}
+
+/** What the paragraph says about a quotation before it opens. */
+export interface QuotationContext {
+  language?: HeuristicLanguage;
+  /** The quotation takes up a line after the line's speech tag (`'We walked,' said Jem, 'past…`). */
+  resumesLine?: boolean;
 }
 
 /**
@@ -106,7 +114,7 @@ function turnedClosingMark(text: string, open: number, at: number): boolean {
 }
 
 /** Where the quotation opening at `open` closes, or -1 when it runs to the paragraph's end. */
-export function findClosing(text: string, open: number, language?: HeuristicLanguage): number {
+export function findClosing(text: string, open: number, quotation: QuotationContext = {}): number {
   const opener = text[open];
   const closers = QUOTE_PAIRS[opener];
   let depth = 0;
@@ -123,7 +131,7 @@ export function findClosing(text: string, open: number, language?: HeuristicLang
     if (depth === 0 && turnedClosingMark(text, open, i)) return i;
     if (!closers.includes(ch)) continue;
     if (SINGLE_QUOTES.has(opener) && isLetter(text[i + 1])) continue; // an apostrophe inside a word
-    if (SINGLE_QUOTES.has(opener) && endsAWord(text, i, closers, language)) continue; // "the boys' hats", "goin' down"
+    if (SINGLE_QUOTES.has(opener) && endsAWord(text, i, closers, quotation)) continue; // "the boys' hats", "goin' down"
     if (depth > 0) {
       depth--;
       continue;

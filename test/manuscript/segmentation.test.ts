@@ -610,6 +610,20 @@ describe('segmentation', () => {
     ]);
   });
 
+  it('a plural possessive keeps a line its tag took up open into the next paragraph, not a word quoted in narration', () => {
+    const text =
+      "'We walked,' said Jem, 'past the Smiths' farm.\n\n'It was cold.'\n\nThey called them 'the boys' and nobody minded.";
+    const segments = segmentChapter(text, { language: 'en' });
+    expectExactTiling(text, segments);
+    expect(view(segments).map(([kind, words]) => `${kind[0]} ${words}`)).toEqual([
+      "d 'We walked,'",
+      'n said Jem,',
+      "d 'past the Smiths' farm.",
+      "d 'It was cold.'",
+      "n They called them 'the boys' and nobody minded.",
+    ]);
+  });
+
   it('a tag between dashes inside guillemets, and a dash line opening with an ellipsis, stay as they were read', () => {
     const text = '«Mañana —dijo el viejo— iremos al río.»\n\n—…y entonces se fue.\n\n—¿Quién? —preguntó Ana.';
     const segments = segmentChapter(text, { language: 'es' });

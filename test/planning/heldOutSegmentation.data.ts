@@ -140,7 +140,6 @@ N The fire settled in the grate.`,
       "'The water was up to our knees, and it was cold as charity.'",
       'Nobody laughed.',
     ),
-    knownMiss: "a plural possessive (Smiths') is recognised only when its quotation closes in the same paragraph",
     expected: `S 'We walked all night,'
 N said Jem,
 S 'past the Smiths' farm and down to the ford.
