@@ -5,7 +5,8 @@
  */
 import { readSpeechTag } from '../characters/attribution/speechTags';
 import type { HeuristicLanguage } from '../characters/vocabulary';
-import { isBlankDashes, isBlankPossessive } from './segmentation.blanks';
+import { isBlankDashes } from './segmentation.blanks';
+import { findClosing, isLetter, isOpeningQuote, isSpace, opensNoQuotation, QUOTE_PAIRS } from './segmentation.quotes';
 
 export interface Piece {
   start: number;
@@ -26,25 +27,16 @@ const QUOTED_DIALOGUE: DialogueConventions = { hyphenDashes: false, dashDialogue
 /** A run of dashes: em dash, horizontal bar, en dash, two or more hyphens, and (by convention) a lone hyphen. */
 const DASH_RUN = /[—―–]+|-{2,}/gu;
 const HYPHEN_RUN = /[—―–]+|-{2,}|(?<![\p{L}\p{N}])-|-(?![\p{L}\p{N}])/gu;
-const OPENING_DASH = /^(?:[—―–]|--)/u;
+/**
+ * A dash opening a paragraph as a dialogue dash. A line of speech opens with a capital, a digit or punctuation; a
+ * dash before a lower-case word sets an item of a list ("— pan de ayer,") or takes up a narrated sentence broken off
+ * in the paragraph before ("—but the letter came").
+ */
+const OPENING_DASH = /^(?:[—―–]|--)(?![—―–-]*[ \t]*\p{Ll})/u;
 /** A hyphen opening a paragraph as a dialogue dash: glued to the first word ("-Ya voy"), not a list bullet ("- a"). */
-const OPENING_HYPHEN = /^-(?=[\p{L}\p{N}¿¡«"“'‘])/u;
+const OPENING_HYPHEN = /^-(?=[\p{Lu}\p{Lt}\p{Lo}\p{N}¿¡«"“'‘])/u;
 const CLOSING_PUNCTUATION = /^[.,;:!?…)]*/u;
 const SENTENCE_END = /[.!?…]/u;
-
-const QUOTE_PAIRS: Record<string, string[]> = {
-  '"': ['"', '”'],
-  '“': ['”', '"'],
-  '„': ['“', '”'],
-  '«': ['»'],
-  '‹': ['›'],
-  '‘': ['’'],
-  "'": ["'", '’'],
-  '「': ['」'],
-};
-
-const isSpace = (ch: string | undefined) => ch === undefined || /\s/u.test(ch);
-const isLetter = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
 
 function skipSpaces(text: string, from: number): number {
   let i = from;
@@ -245,65 +237,6 @@ function dashTurns(text: string, conventions: DialogueConventions): Piece[] {
   return scan.pieces;
 }
 
-const ELIDED_YEAR = /^\d\d(?:s\b|(?![\p{L}\p{N}]))/u;
-
-function isOpeningQuote(text: string, at: number, language?: HeuristicLanguage): boolean {
-  const ch = text[at];
-  const before = text[at - 1];
-  const after = text[at + 1];
-  if (isSpace(after)) return false;
-  if (isBlankPossessive(text, at, language)) return false; // "at Lord ——'s house"
-  // "in the year '83", "the '90s": an apostrophe eliding a year's century opens no quotation.
-  if ((ch === "'" || ch === '‘' || ch === '’') && ELIDED_YEAR.test(text.slice(at + 1))) return false;
-  if (ch === "'" || ch === '‘') return (isSpace(before) || /[([{—–-]/u.test(before)) && isLetter(after);
-  if (ch === '"') return isSpace(before) || /[([{—–\-:]/u.test(before ?? '');
-  return true;
-}
-
-/** "the boys' hats": an apostrophe after a plural, followed by a lower-case word, with a closing quote still to come. */
-function pluralPossessive(text: string, at: number, closers: string[]): boolean {
-  if (!/[sS]/u.test(text[at - 1] ?? '') || !/^\s\p{Ll}/u.test(text.slice(at + 1, at + 3))) return false;
-  for (let i = at + 1; i < text.length; i++) if (closers.includes(text[i]) && !isLetter(text[i + 1])) return true;
-  return false;
-}
-
-/**
- * A double quote opening a line while a double quotation opened on an earlier line is still open: the next paragraph
- * of the same speech, printed without a blank line before it (a letter read aloud, `"'The Copper Beeches.⏎"'DEAR
- * MISS HUNTER:--…`), as each paragraph of a speech reopens its quotation. It does not close the speech.
- */
-function reopensOnNewLine(text: string, open: number, at: number): boolean {
-  if (!/["“]/u.test(text[open]) || !/["“]/u.test(text[at])) return false;
-  const lineStart = text.lastIndexOf('\n', at - 1);
-  return lineStart > open && /^[ \t]*$/u.test(text.slice(lineStart + 1, at)) && !isSpace(text[at + 1] ?? ' ');
-}
-
-function findClosing(text: string, open: number): number {
-  const opener = text[open];
-  const closers = QUOTE_PAIRS[opener];
-  let depth = 0;
-  for (let i = open + 1; i < text.length; i++) {
-    const ch = text[i];
-    if (opener === '«' && ch === '«') depth++;
-    // A straight double quote after a space and before a word opens a quotation inside this one ("'Is to copy out
-    // the "Encyclopaedia Britannica." There is…'"): it and its own closing mark are not this quotation's end.
-    if (opener === '"' && ch === '"' && isSpace(text[i - 1]) && isLetter(text[i + 1])) {
-      depth++;
-      continue;
-    }
-    if (reopensOnNewLine(text, open, i)) continue;
-    if (!closers.includes(ch)) continue;
-    if ((opener === "'" || opener === '‘') && isLetter(text[i + 1])) continue; // an apostrophe inside a word
-    if ((opener === "'" || opener === '‘') && pluralPossessive(text, i, closers)) continue; // "the boys' hats"
-    if (depth > 0) {
-      depth--;
-      continue;
-    }
-    return i;
-  }
-  return -1;
-}
-
 /**
  * A short quotation inside a narrated sentence ("what the knowing ones call "nuts" to Scrooge", "at the word
  * "liberality," Scrooge frowned") is a word mentioned, not a line spoken: it follows a word that is not a speech
@@ -331,13 +264,21 @@ function quoteTurns(text: string, language?: HeuristicLanguage): Piece[] {
       i++;
       continue;
     }
-    const close = findClosing(text, i);
+    const afterTag = narrationFrom > 0 && readSpeechTag(text.slice(narrationFrom, i), language) !== null;
+    const close = findClosing(text, i, { language, resumesLine: afterTag });
+    if (opensNoQuotation(text, i, close)) {
+      i++;
+      continue;
+    }
     if (close >= 0 && isMention(text, i, close, language)) {
       i = close + 1;
       continue;
     }
     if (text.slice(narrationFrom, i).trim().length > 0) push(scan, narrationFrom, 'narration');
-    push(scan, i, 'dialogue');
+    if (ch === '«' || ch === '‹') {
+      for (const piece of exchangeTurns(text, i, close < 0 ? text.length : close, language))
+        push(scan, piece.start, piece.kind);
+    } else push(scan, i, 'dialogue');
     if (close < 0) return finish(scan, 'dialogue');
     const end = close + 1 + (CLOSING_PUNCTUATION.exec(text.slice(close + 1))?.[0].length ?? 0);
     narrationFrom = skipSpaces(text, end);
@@ -345,6 +286,45 @@ function quoteTurns(text: string, language?: HeuristicLanguage): Piece[] {
   }
   if (text.slice(narrationFrom).trim().length > 0) push(scan, narrationFrom, 'narration');
   return finish(scan, 'narration');
+}
+
+/** A sentence's end, then spaces, right before a dash: `pleut. —`, `comigo? —`. */
+const AFTER_SENTENCE = /[.!?…][ \t\u00a0\u202f]+$/u;
+const TURN_OPENING = /[\p{Lu}\p{N}¿¡«"“]/u;
+
+/**
+ * The turns of a guillemet quotation up to `end` (its closing mark, or the paragraph's end), which may hold a whole
+ * exchange in the French way: a dash opening a line inside it, or following a sentence's end, before a capital starts
+ * the next speaker's turn (`« Tu viens ?⏎— Non, je reste. — Pourquoi ? »`). A dash after a space before a speech tag
+ * opens the tag as narration (`«Vens comigo? — perguntou o Paulo.⏎— Não…`, `«Mañana —dijo— iremos.»`), which the
+ * next dash closes or the next turn ends.
+ */
+function exchangeTurns(text: string, open: number, end: number, language?: HeuristicLanguage): Piece[] {
+  const pieces: Piece[] = [{ start: open, kind: 'dialogue' }];
+  let inTag = false;
+  for (const match of text.slice(open + 1, end).matchAll(/[—―–]+|-{2,}/gu)) {
+    const at = open + 1 + match.index;
+    const dashEnd = at + match[0].length;
+    if (isBlankDashes(text, at, dashEnd, language)) continue; // "en casa del Sr. ——, que"
+    const next = skipSpaces(text, dashEnd);
+    const lineStart = text.lastIndexOf('\n', at - 1);
+    const opensLine = lineStart > open && /^[ \t]*$/u.test(text.slice(lineStart + 1, at));
+    const spacedBefore = isSpace(text[at - 1]);
+    if (spacedBefore && readSpeechTag(text.slice(next, end), language) !== null) {
+      pieces.push({ start: at, kind: 'narration' });
+      inTag = true;
+    } else if ((opensLine || AFTER_SENTENCE.test(text.slice(open, at))) && TURN_OPENING.test(text[next] ?? '')) {
+      pieces.push({ start: at, kind: 'dialogue' });
+      inTag = false;
+    } else if (inTag) {
+      // The tag's closing dash: the line goes on after the punctuation that follows it ("—dijo—, iremos").
+      const punctuation = CLOSING_PUNCTUATION.exec(text.slice(dashEnd))?.[0] ?? '';
+      const resume = skipSpaces(text, dashEnd + punctuation.length);
+      if (resume < end) pieces.push({ start: resume, kind: 'dialogue' });
+      inTag = false;
+    }
+  }
+  return pieces;
 }
 
 function finish(scan: Scan, fallback: Piece['kind']): Piece[] {

@@ -594,6 +594,50 @@ describe('segmentation', () => {
     ]);
   });
 
+  it('an apostrophe ending a word goes on with the line, but a tag or a new quotation after it closes the line', () => {
+    const text = "'I was goin' down,' said Tom.\n\n'Go home' he said, 'now.'\n\nWe told ’em to go. 'Right,' said Tom.";
+    const segments = segmentChapter(text, { language: 'en' });
+    expectExactTiling(text, segments);
+    expect(view(segments).map(([kind, words]) => `${kind[0]} ${words}`)).toEqual([
+      "d 'I was goin' down,'",
+      'n said Tom.',
+      "d 'Go home'",
+      'n he said,',
+      "d 'now.'",
+      'n We told ’em to go.',
+      "d 'Right,'",
+      'n said Tom.',
+    ]);
+  });
+
+  it('a plural possessive keeps a line its tag took up open into the next paragraph, not a word quoted in narration', () => {
+    const text =
+      "'We walked,' said Jem, 'past the Smiths' farm.\n\n'It was cold.'\n\nThey called them 'the boys' and nobody minded.";
+    const segments = segmentChapter(text, { language: 'en' });
+    expectExactTiling(text, segments);
+    expect(view(segments).map(([kind, words]) => `${kind[0]} ${words}`)).toEqual([
+      "d 'We walked,'",
+      'n said Jem,',
+      "d 'past the Smiths' farm.",
+      "d 'It was cold.'",
+      "n They called them 'the boys' and nobody minded.",
+    ]);
+  });
+
+  it('a tag between dashes inside guillemets, and a dash line opening with an ellipsis, stay as they were read', () => {
+    const text = '«Mañana —dijo el viejo— iremos al río.»\n\n—…y entonces se fue.\n\n—¿Quién? —preguntó Ana.';
+    const segments = segmentChapter(text, { language: 'es' });
+    expectExactTiling(text, segments);
+    expect(view(segments).map(([kind, words]) => `${kind[0]} ${words}`)).toEqual([
+      'd «Mañana',
+      'n —dijo el viejo—',
+      'd iremos al río.»',
+      'd —…y entonces se fue.',
+      'd —¿Quién?',
+      'n —preguntó Ana.',
+    ]);
+  });
+
   it('never leaves a segment with nothing to speak: lone dashes and punctuation join a neighbour', () => {
     const text = '"Hello." -- "Goodbye."\n\n—\n\n"Wait!" . "Why?"\n\n--';
     const segments = segmentChapter(text);
