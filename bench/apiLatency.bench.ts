@@ -12,13 +12,23 @@
  * the query a second time. So the same query is also sent without the plan request, exactly the wire traffic of the
  * API's query, in rounds of its own (`noPlan…` metrics): the stricter baseline.
  */
-import { CosmosClient, type SqlQuerySpec } from '@azure/cosmos';
-import { readdirSync, readFileSync } from 'node:fs';
+import { CosmosClient } from '@azure/cosmos';
 import { withoutQueryPlan } from '../adapters/cosmos/singlePartitionQuery';
-import { startTestPlatform, type TestPlatform } from '../test/support/testPlatform';
+import { startTestPlatform } from '../test/support/testPlatform';
+import {
+  BENCH_USER as USER,
+  createProjects,
+  creatorListing,
+  descendantWith,
+  load,
+  percentile,
+  processCpuMs,
+  round,
+  selfCpuMs,
+  tenantOf,
+} from './apiLoad';
 import type { BenchContext, BenchModule, BenchRow } from './types';
 
-const USER = 'creator@andes.test';
 const PROJECTS = 40;
 const PAGE_SIZE = 25;
 const CONNECTIONS = [20, 50];
@@ -31,47 +41,6 @@ function requestsPerRound(env: BenchContext['env']): number {
   const value = Number(env.API_LATENCY_REQUESTS);
   return Number.isInteger(value) && value > 0 ? value : 1000;
 }
-
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-};
-const round = (value: number, digits = 1) => Number(value.toFixed(digits));
-
-const CLOCK_TICKS_PER_MS = 0.1;
-
-/** CPU a process has used so far (user + system), ms, from /proc (Linux); undefined elsewhere. */
-function processCpuMs(pid: number): number | undefined {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_MS;
-  } catch {
-    return undefined;
-  }
-}
-
-/** The descendant of `pid` whose command line contains `marker` (the platform's Cosmos emulator). */
-function descendantWith(pid: number, marker: string): number | undefined {
-  try {
-    for (const task of readdirSync(`/proc/${pid}/task`)) {
-      const children = readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
-      for (const child of children.map(Number)) {
-        if (readFileSync(`/proc/${child}/cmdline`, 'utf8').includes(marker)) return child;
-        const deeper = descendantWith(child, marker);
-        if (deeper !== undefined) return deeper;
-      }
-    }
-  } catch {
-    // not Linux, or the process exited meanwhile: no CPU figures
-  }
-  return undefined;
-}
-
-const selfCpuMs = () => {
-  const usage = process.cpuUsage();
-  return (usage.user + usage.system) / 1000;
-};
 
 /** CPU per request of the platform's process (the Functions host), its Cosmos emulator and this process. */
 class CpuPerRequest {
@@ -108,45 +77,6 @@ class CpuPerRequest {
   }
 }
 
-/** Runs `request` `total` times with `inFlight` at once; the latency of each, in ms. */
-async function load(inFlight: number, total: number, request: () => Promise<void>): Promise<number[]> {
-  const latencies: number[] = [];
-  let started = 0;
-  await Promise.all(
-    Array.from({ length: inFlight }, async () => {
-      while (started < total) {
-        started++;
-        const begin = process.hrtime.bigint();
-        await request();
-        latencies.push(Number(process.hrtime.bigint() - begin) / 1e6);
-      }
-    }),
-  );
-  return latencies;
-}
-
-async function tenantOf(platform: TestPlatform): Promise<{ tenantId: string; userId: string }> {
-  const res = await platform.api(USER, '/v1/me');
-  const me = (await res.json()) as { principal: { tenantId?: string; userId: string } };
-  const { tenantId, userId } = me.principal;
-  if (!tenantId || !userId) throw new Error(`unexpected /v1/me: ${JSON.stringify(me)}`);
-  return { tenantId, userId };
-}
-
-/** The query ProjectService.list makes for a creator's first page (adapters/cosmos/queryBuilder.ts spells it). */
-function creatorListing(tenantId: string, userId: string): SqlQuerySpec {
-  return {
-    query:
-      'SELECT * FROM c WHERE c.tenantId = @p0 AND ((c.ownerId = @p1 OR ARRAY_CONTAINS(c.memberIds, @p2)) AND c.status != @p3) ORDER BY c.updatedAt DESC',
-    parameters: [
-      { name: '@p0', value: tenantId },
-      { name: '@p1', value: userId },
-      { name: '@p2', value: userId },
-      { name: '@p3', value: 'archived' },
-    ],
-  };
-}
-
 const bench: BenchModule = {
   name: 'apiLatency',
   description:
@@ -160,13 +90,7 @@ const bench: BenchModule = {
       connectionPolicy: { enableEndpointDiscovery: false },
     });
     try {
-      for (let i = 0; i < PROJECTS; i++) {
-        const res = await platform.api(USER, '/v1/projects', {
-          method: 'POST',
-          json: { metadata: { title: `Latency ${i}`, authors: ['Bench'], language: 'en-GB' } },
-        });
-        if (res.status !== 201) throw new Error(`create project: ${res.status} ${await res.text()}`);
-      }
+      await createProjects(platform, PROJECTS);
       const { tenantId, userId } = await tenantOf(platform);
       const token = await platform.token(USER);
       const url = `${platform.urls.api}/v1/projects?pageSize=${PAGE_SIZE}`;
