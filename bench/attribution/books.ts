@@ -23,6 +23,7 @@ export const LABELLED_STORIES = [
   'the-ashbys-of-millbrook',
   'the-pryors-of-hadley-green',
   'o-sobrado-dos-sampaios',
+  'los-ortega-de-san-clemente',
 ] as const;
 export const DEVELOPMENT_BOOKS = [
   'pride-and-prejudice',
