@@ -19,7 +19,12 @@ import { CONFIDENT, emptyTally, type Tally } from './score';
 export const BOOKS_DIR = path.join(__dirname, '..', 'data', 'books');
 /** Stories written for the benchmark; those with a dialogue.json are scored here, every chapter held out. */
 export const STORIES_DIR = path.join(__dirname, '..', 'data', 'stories');
-export const LABELLED_STORIES = ['the-ashbys-of-millbrook', 'the-pryors-of-hadley-green'] as const;
+export const LABELLED_STORIES = [
+  'the-ashbys-of-millbrook',
+  'the-pryors-of-hadley-green',
+  'o-sobrado-dos-sampaios',
+  'los-ortega-de-san-clemente',
+] as const;
 export const DEVELOPMENT_BOOKS = [
   'pride-and-prejudice',
   'a-christmas-carol',

@@ -27,6 +27,7 @@ export const STORY_SLUGS = [
   'los-ortega-de-san-clemente',
   'the-ashbys-of-millbrook',
   'the-pryors-of-hadley-green',
+  'o-sobrado-dos-sampaios',
 ] as const;
 export type StorySlug = (typeof STORY_SLUGS)[number];
 

@@ -30,11 +30,28 @@ const CALLED: Record<HeuristicLanguage, RegExp> = {
     'u',
   ),
   es: new RegExp(
-    `^,${S}(?:a${S}quien${S}${WORDS}(?:llamaban|llaman|decían|dicen)|(?:conocid[oa]|llamad[oa])${S}(?:como|por))${S}(?:(?:el|la)${S})?$`,
+    `^,${S}(?:a${S}quien${S}${WORDS}(?:llamaban|llaman|llamaba|llama|decían|dicen|decía|dice)|(?:conocid[oa]|llamad[oa])${S}(?:como|por))${S}(?:(?:el|la)${S})?$`,
     'u',
   ),
   pt: new RegExp(
-    `^,${S}(?:a${S}quem${S}${WORDS}(?:chamavam|chamam|diziam)|(?:conhecid[oa]|chamad[oa])${S}(?:como|por))${S}(?:(?:o|a)${S})?$`,
+    `^,${S}(?:a${S}quem${S}${WORDS}(?:chamavam|chamam|chamava|chama|diziam|dizia)|(?:conhecid[oa]|chamad[oa])${S}(?:como|por))${S}(?:(?:o|a)${S})?$`,
+    'u',
+  ),
+};
+/**
+ * "Joaquim, a quem ninguém chamava Joaquim, mas Quinzinho", "Isabel, a quien nadie llamaba Isabel, sino la Rubia",
+ * "Margaret, whom nobody called Margaret but Pip", "…, a quem ninguém chamava assim, mas Quinzinho": the name nobody
+ * uses, then the one everybody does. What stands between the name and the nickname, whole, with the name repeated
+ * or any short phrase in the middle.
+ */
+const CALLED_INSTEAD: Record<HeuristicLanguage, RegExp> = {
+  en: new RegExp(`^,${S}whom${S}(?:nobody|no${S}one)${S}(?:ever${S})?called${S}[^,.;:!?]{1,40}?,?${S}but${S}$`, 'u'),
+  es: new RegExp(
+    `^,${S}a${S}quien${S}nadie${S}(?:le${S})?llamaba${S}[^,.;:!?]{1,40}?,?${S}sino${S}(?:(?:el|la)${S})?$`,
+    'u',
+  ),
+  pt: new RegExp(
+    `^,${S}a${S}quem${S}ninguém${S}chamava${S}[^,.;:!?]{1,40}?,?${S}(?:mas|senão)${S}(?:(?:o|a)${S})?$`,
     'u',
   ),
 };
@@ -48,7 +65,17 @@ export function nicknamesIn(text: string, language: HeuristicLanguage, mentions:
     const next = mentions[index + 1];
     const end = mention.local + mention.length;
     if (next === undefined || next.local - end > REACH) return;
-    if (CALLED[language].test(text.slice(end, next.local))) found.push({ name: mention, nickname: next });
+    const between = text.slice(end, next.local);
+    if (CALLED[language].test(between) || CALLED_INSTEAD[language].test(between))
+      found.push({ name: mention, nickname: next });
+    // The name nobody uses is written again in the middle: the nickname is the mention after it.
+    const after = mentions[index + 2];
+    if (
+      after !== undefined &&
+      after.local - end <= REACH &&
+      CALLED_INSTEAD[language].test(text.slice(end, after.local))
+    )
+      found.push({ name: mention, nickname: after });
   });
   return found;
 }

@@ -133,6 +133,53 @@ const IN_OFFICE: Record<HeuristicLanguage, RegExp> = {
   pt: /^,\s+(?:que\s+)?(?:como|enquanto)\s+(?:\p{Ll}+\s+e\s+como\s+)?(\p{L}[\p{Ll}\p{M}]+)(?=[\s,.;])/u,
 };
 
+/**
+ * "O Juca era o jardineiro.", "El Tuerto era el hortelano.", "Hale was the blacksmith of the village.": a name that
+ * opens its sentence (after its own article in Spanish and Portuguese), the past of "to be" and the role after its
+ * article, up to two adjectives before the noun ("o velho tropeiro que…"); the noun ends the phrase (a full stop,
+ * comma or semicolon, "que"/"who", or its complement "de"/"of"). The sentence defines who the person is, as a naming
+ * clause does.
+ */
+const ROLE_BY_COPULA: Record<HeuristicLanguage, RegExp> = {
+  en: new RegExp(
+    `^\\s+was\\s+${ARTICLE.en}\\s+((?:\\p{Ll}+\\s+){0,2})${NOUN}(?=\\s*[,.;]|\\s+(?:who|that|of)\\s)`,
+    'u',
+  ),
+  es: new RegExp(`^\\s+era\\s+${ARTICLE.es}\\s+((?:\\p{Ll}+\\s+){0,2})${NOUN}(?=\\s*[,.;]|\\s+(?:que|del?)\\s)`, 'u'),
+  pt: new RegExp(
+    `^\\s+era\\s+${ARTICLE.pt}\\s+((?:\\p{Ll}+\\s+){0,2})${NOUN}(?=\\s*[,.;]|\\s+(?:que|d[oa]s?|de)\\s)`,
+    'u',
+  ),
+};
+/** Where a sentence opens, and the name's own article in Spanish and Portuguese ("O Juca", "El Tuerto"). */
+const SENTENCE_OPENS_BEFORE = /(?:^|[.!?]\s+|\n\s*)(?:(?:O|A|El|La)\s+)?$/u;
+/**
+ * Kinship and words that rank ("o mais velho", "el único", "the first") say how the person stands to others, not a
+ * role the tags call them by: "a mãe" of the tags is whichever mother speaks in the scene.
+ */
+const NOT_COPULA_ROLES = new Set(
+  [
+    ...KIN_OF_SOMEONE,
+    'wife',
+    'husband',
+    'esposa',
+    'mujer',
+    'marido',
+    'mulher',
+    'mais',
+    'menos',
+    'más',
+    'most',
+    'only',
+    'único',
+    'única',
+    'primeiro',
+    'primeira',
+  ]
+    .concat(['primero', 'primera', 'first', 'último', 'última', 'last', 'mesmo', 'mesma', 'mismo', 'misma', 'same'])
+    .map(foldWord),
+);
+
 const ARTICLE_WORD = /^(?:the|a|an|el|la|los|las|un|una|o|os|as|um|uma)$/iu;
 
 /** How far before a name a role called by it may stand. */
@@ -166,6 +213,8 @@ export function roleNamedAt(
   if (clause !== undefined)
     return isFunctionWord(clause, language) ? null : { nouns: [foldWord(clause)], byClause: true };
   if (!narrated) return null;
+  const copula = roleByCopula(text, start, after, language);
+  if (copula !== null) return { nouns: [copula], byClause: true };
   const called = ROLE_CALLED[language].exec(text.slice(Math.max(0, start - ROLE_CALLED_SPAN), start));
   if (called !== null)
     return isFunctionWord(called[1], language) ? null : { nouns: [foldWord(called[1])], byClause: true };
@@ -182,6 +231,16 @@ export function roleNamedAt(
     apposedBefore && roleOf(apposedBefore[2], apposedBefore[1], language),
   ].filter((noun): noun is string => typeof noun === 'string');
   return nouns.length === 0 ? null : { nouns, byClause: false };
+}
+
+/** The role noun of "O Juca era o jardineiro." for the name written at `start`, or null. */
+function roleByCopula(text: string, start: number, after: string, language: HeuristicLanguage): string | null {
+  if (!SENTENCE_OPENS_BEFORE.test(text.slice(Math.max(0, start - 12), start))) return null;
+  const match = ROLE_BY_COPULA[language].exec(after);
+  if (match === null) return null;
+  const words = [...match[1].split(/\s+/u).filter(Boolean), match[2]];
+  if (words.some((word) => isFunctionWord(word, language) || NOT_COPULA_ROLES.has(foldWord(word)))) return null;
+  return foldWord(match[2]);
 }
 
 /**

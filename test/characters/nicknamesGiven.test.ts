@@ -77,3 +77,70 @@ describe('nicknames the narration gives', () => {
     expect(one('Tom')).not.toBe(one('Jack'));
   });
 });
+
+/** The same scene with the nickname given as the one used instead of the name, or by a singular subject. */
+const scene = (language: 'en' | 'es' | 'pt', intro: string, name: string, nickname: string) => {
+  const [asked, said] = { en: ['asked', 'said'], es: ['preguntó', 'dijo'], pt: ['perguntou', 'disse'] }[language];
+  const line = (words: string, tag: string) => (language === 'en' ? `"${words}," ${tag}.` : `— ${words} — ${tag}.`);
+  return chapters(
+    language,
+    [
+      intro,
+      '',
+      line('Where is it', `${asked} ${name}`),
+      '',
+      line(`There, ${nickname}`, `${said} Hugo`),
+      '',
+      line('It is not', `${said} ${nickname}`),
+    ].join('\n'),
+  );
+};
+
+describe('nicknames used instead of the name', () => {
+  it.each([
+    [
+      'pt',
+      scene(
+        'pt',
+        'O caçula, Joaquim, a quem ninguém chamava Joaquim, mas Quinzinho, tinha dez anos.',
+        'Joaquim',
+        'Quinzinho',
+      ),
+      'Joaquim',
+      'Quinzinho',
+    ],
+    [
+      'pt',
+      scene(
+        'pt',
+        'O caçula, Joaquim, a quem ninguém chamava assim, mas Quinzinho, tinha dez anos.',
+        'Joaquim',
+        'Quinzinho',
+      ),
+      'Joaquim',
+      'Quinzinho',
+    ],
+    [
+      'es',
+      scene('es', 'El menor, Joaquín, a quien nadie llamaba Joaquín, sino Quino, tenía diez años.', 'Joaquín', 'Quino'),
+      'Joaquín',
+      'Quino',
+    ],
+    [
+      'en',
+      scene('en', 'The youngest, Joseph, whom nobody called Joseph but Jody, was ten.', 'Joseph', 'Jody'),
+      'Joseph',
+      'Jody',
+    ],
+  ])('join the name nobody uses and the one everybody does (%s)', (_language, book, name, nickname) => {
+    const { one } = castOf(book);
+    expect(one(name)).toBeDefined();
+    expect(one(name)).toBe(one(nickname));
+  });
+
+  it('reads a singular subject of the verb of calling ("a quem a família chamava Nené")', () => {
+    const { one } = castOf(scene('pt', 'Joana, a quem a família chamava Nené, era a mais esperta.', 'Joana', 'Nené'));
+    expect(one('Joana')).toBeDefined();
+    expect(one('Joana')).toBe(one('Nené'));
+  });
+});

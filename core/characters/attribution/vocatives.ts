@@ -14,7 +14,7 @@ const SUBJECT_AFTER_ASIDE =
  * as part of the name ("Padre Lopes,", "Uncle Jack,", "Doctor Ames,", "tía Rosa,") is one of them too.
  */
 const ADDRESS_WORD =
-  '(?:don|doña|dom|dona|hermano|hermana|amigo|amiga|señor|señora|señorita|compadre|comadre|hijo|hija|querido|querida|buen|buena|irmão|irmã|senhor|senhora|caro|cara|meu|minha|filho|filha|menino|menina|old|brother|sister|friend|' +
+  '(?:don|doña|dom|dona|hermano|hermana|amigo|amiga|señor|señora|señorita|compadre|comadre|hijo|hija|querido|querida|buen|buena|irmão|irmã|senhor|senhora|seu|caro|cara|meu|minha|filho|filha|menino|menina|old|brother|sister|friend|' +
   'padre|father|frei|fray|doctor|doutor|uncle|aunt|cousin|tio|tia|tío|tía|primo|prima|captain|capitão|capitán|mestre|maestro)';
 const OPENERS = new RegExp(
   `(?:^|[,!?;:]\\s*|(?<![\\p{L}\\p{N}])(?:my dear|dear|oh|ah|well|yes|no|nay|pray|now)[,!]?\\s+)(?:${ADDRESS_WORD}\\s+){0,2}$`,
@@ -23,6 +23,11 @@ const OPENERS = new RegExp(
 const CLOSERS = new RegExp(`^(?:\\s+(?:mío|mía|meu|minha|amigo|amiga|querido|querida))?\\s*(?:[,!?.;:…]|$)`, 'iu');
 /** English "O Romeo!": in Spanish and Portuguese "o" before a name is the article. */
 const ENGLISH_VOCATIVE_O = /(?<![\p{L}\p{N}])O,?\s+$/u;
+/**
+ * Portuguese "Ó Joaquim,", "Ô Zé!": with its accent the word is only the vocative interjection (the article is "o").
+ * Not in Spanish, whose older spelling writes "ó" for "or" ("dos ó tres").
+ */
+const PORTUGUESE_VOCATIVE_O = /(?<![\p{L}\p{N}])[ÓóÔô],?\s+(?:(?:seu|dona|senhor|senhora)\s+)?$/iu;
 
 /** A role named with the speaker's own "my" ("my friend", "mi amigo", "meu amigo"). */
 const FIRST_PERSON_POSSESSIVE = /^(?:my|mi|meu|minha)\s/iu;
@@ -98,7 +103,11 @@ export function addressedIn(line: string, cast: Cast): string[] {
       if (SUBJECT_AFTER_ASIDE.test(after)) return false;
       // "this maid, Alice,": an apposition to a person spoken of.
       if (besidePersonSpokenOf(inner.slice(Math.max(0, mention.offset - 24), mention.offset))) return false;
-      const opened = OPENERS.test(before) || ((cast.language ?? 'en') === 'en' && ENGLISH_VOCATIVE_O.test(before));
+      const language = cast.language ?? 'en';
+      const opened =
+        OPENERS.test(before) ||
+        (language === 'en' && ENGLISH_VOCATIVE_O.test(before)) ||
+        (language === 'pt' && PORTUGUESE_VOCATIVE_O.test(before));
       return opened && CLOSERS.test(after);
     })
     .map((mention) => mention.id);
