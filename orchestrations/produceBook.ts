@@ -10,7 +10,9 @@
  * The window is `CHAPTER_WINDOW` lanes (renderChapterLane sub-orchestrations) taking every Wth chapter in order: each
  * lane starts its next chapter when the previous one is mastered, and the lanes overlap. Cancellation is seen at every
  * checkpoint (the jobs API marks the job); nothing new starts after it. Any failure ends in the fail activity, which
- * records a clear error on the job and publishes `khipu.job.failed`. History holds ids, counts and blob names only.
+ * records a clear error on the job and publishes `khipu.job.failed`. However the job ends, what it pinned for its
+ * chapters (their lines, sources and audio: core/production/chapterLinesPin.ts) is released once none of them runs.
+ * History holds ids, counts and blob names only.
  * A chapter is a renderChapter sub-orchestration (the last in this file): its segment batches, synthesized in parallel,
  * then its master and retail encodings.
  */
@@ -60,7 +62,11 @@ interface ProductionTotals extends SynthesisCounts {
   skipped: SkippedItem[];
   /** Set by a lane that stopped for a cancel. */
   cancelled?: boolean;
+  /** Set by a lane whose chapter failed (it has failed the job). */
+  failure?: JobFailure;
 }
+
+type JobFailure = ReturnType<typeof failureOf>;
 
 function addChapter(totals: ProductionTotals, outcome: ChapterOutcome): ProductionTotals {
   return mergeTotals(totals, { ...outcome, chapters: 1 });
@@ -116,7 +122,10 @@ function* production(context: OrchestrationContext, input: ProductionJobInput, r
     const rendered: Rendered = retake
       ? yield* renderRetake(context, ref, retake, formats)
       : yield* renderBook(context, ref, preflight, formats);
-    if (rendered.cancelled) {
+    // From here on no chapter of the job is running: what it pinned for them can go (chapterLinesPin.ts).
+    if (rendered.ended !== 'rendered') yield context.df.callActivity(productionActivities.releasePins, ref);
+    if (rendered.ended === 'failed') return { failed: true, ...rendered.failure };
+    if (rendered.ended === 'cancelled') {
       yield context.df.callActivity(productionActivities.settleStopped, ref);
       return rendered.result;
     }
@@ -137,6 +146,7 @@ function* production(context: OrchestrationContext, input: ProductionJobInput, r
     const credits = { synthesisCalls: prepared.synthesisCalls, billableCharacters: prepared.billableCharacters };
     const synthesisCalls = totals.synthesisCalls + prepared.synthesisCalls;
     const packageIds = packages.map((p) => p.packageId);
+    yield context.df.callActivity(productionActivities.releasePins, ref);
     const result = retake
       ? {
           segmentId: retake.segmentId,
@@ -164,14 +174,20 @@ function* production(context: OrchestrationContext, input: ProductionJobInput, r
   } catch (error) {
     const failure = failureOf(error);
     yield context.df.callActivity(productionActivities.fail, { ...ref, ...failure });
+    // A failure thrown here comes from a step no chapter runs beside (a lane catches its chapter's own).
+    yield context.df.callActivity(productionActivities.releasePins, ref);
     return { failed: true, ...failure };
   }
 }
 
-/** The chapters rendered, or, when a cancel stopped them, what the orchestration returns. */
+/**
+ * The chapters rendered; when a cancel stopped them, what the orchestration returns; or the failure a lane already
+ * failed the job with.
+ */
 type Rendered =
-  | { cancelled: false; totals: ProductionTotals; sameAudioAs?: string }
-  | { cancelled: true; result: Partial<ProductionTotals> };
+  | { ended: 'rendered'; totals: ProductionTotals; sameAudioAs?: string }
+  | { ended: 'cancelled'; result: Partial<ProductionTotals> }
+  | { ended: 'failed'; failure: JobFailure };
 
 /** Every chapter the preflight chose, in the window's lanes, then the move to packaging. */
 function* renderBook(
@@ -190,14 +206,16 @@ function* renderBook(
     ),
   )) as ProductionTotals[];
   for (const lane of laneTotals) totals = mergeTotals(totals, lane);
-  if (laneTotals.some((lane) => lane.cancelled)) return { cancelled: true, result: { cancelled: true, ...totals } };
+  const failure = laneTotals.find((lane) => lane.failure)?.failure;
+  if (failure) return { ended: 'failed', failure };
+  if (laneTotals.some((lane) => lane.cancelled)) return { ended: 'cancelled', result: { cancelled: true, ...totals } };
   const packing = (yield context.df.callActivity(productionActivities.checkpoint, {
     ...ref,
     phase: 'packaging',
     chaptersDone: totals.chapters,
   })) as { cancelled: boolean };
-  if (packing.cancelled) return { cancelled: true, result: { cancelled: true, ...totals } };
-  return { cancelled: false, totals };
+  if (packing.cancelled) return { ended: 'cancelled', result: { cancelled: true, ...totals } };
+  return { ended: 'rendered', totals };
 }
 
 /** The retake's chapter only, its new take rendered and the chapter re-mastered. */
@@ -217,14 +235,16 @@ function* renderRetake(
     },
     `${ref.jobId}-${retake.chapterId}`,
   )) as ChapterOutcome;
-  if (chapter.cancelled) return { cancelled: true, result: { cancelled: true } };
+  if (chapter.cancelled) return { ended: 'cancelled', result: { cancelled: true } };
   const sameAudioAs = chapter.sameAudioRetakes?.find((r) => r.segmentId === retake.segmentId)?.sameAsTakeId;
-  return { cancelled: false, totals: addChapter(emptyTotals, chapter), sameAudioAs };
+  return { ended: 'rendered', totals: addChapter(emptyTotals, chapter), sameAudioAs };
 }
 
 /**
  * renderChapterLane: one lane of the production window, its chapters one after another (a cancel is seen before each
- * one starts). A chapter that fails fails the lane, and with it the job.
+ * one starts). A chapter that fails fails the job at once, so the other lane stops at its next check instead of
+ * producing its chapters, and ends the lane with that failure: the production ends once both lanes have, when none
+ * of its chapters is still mastering from what the job pinned.
  */
 df.app.orchestration(RENDER_CHAPTER_LANE, function* (context: OrchestrationContext) {
   const input = context.df.getInput<JobInput & { chapterIds: string[]; formats: ChapterEncodingFormat[] }>();
@@ -233,11 +253,18 @@ df.app.orchestration(RENDER_CHAPTER_LANE, function* (context: OrchestrationConte
   for (const chapterId of input.chapterIds) {
     const check: { cancelled: boolean } = yield context.df.callActivity(productionActivities.checkpoint, ref);
     if (check.cancelled) return { ...totals, cancelled: true };
-    const outcome: ChapterOutcome = yield context.df.callSubOrchestrator(
-      RENDER_CHAPTER,
-      { ...ref, chapterId, formats: input.formats },
-      `${input.jobId}-${chapterId}`,
-    );
+    let outcome: ChapterOutcome;
+    try {
+      outcome = yield context.df.callSubOrchestrator(
+        RENDER_CHAPTER,
+        { ...ref, chapterId, formats: input.formats },
+        `${input.jobId}-${chapterId}`,
+      );
+    } catch (error) {
+      const failure = failureOf(error);
+      yield context.df.callActivity(productionActivities.fail, { ...ref, ...failure });
+      return { ...totals, failure };
+    }
     totals = addChapter(totals, outcome);
     if (outcome.cancelled) return { ...totals, cancelled: true };
   }

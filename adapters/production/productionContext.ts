@@ -61,6 +61,7 @@ export function buildProductionContext(svc: AppServices, stores: ProductionStore
     packages: stores.packages,
     voices,
     speechEngine: svc.speech.engine,
+    speechPlan,
     clock: svc.clock,
     logger: svc.logger,
   });

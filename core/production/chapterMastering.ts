@@ -16,7 +16,8 @@ import { RETAIL_ENCODINGS, type ChapterEncodingFormat } from '../packaging';
 import type { BlobStore } from '../ports/blobs';
 import { createDomainEvent, EventTypes, jobSubject, type EventPublisher } from '../ports/events';
 import type { Clock } from '../ports/system';
-import { unpinChapterPlanSources, type SpeechPlanSources } from './chapterPlanSources';
+import type { SpeechPlanSources } from './chapterPlanSources';
+import { linesWithTakes, pinnedChapterLines, recordedLineAudio, type LineAudio } from './chapterLinesPin';
 import { audioLocation, planSegments, type ChapterSpeechPlan } from './chapterSpeechPlan';
 import { chapterEncodingBlobName, chapterMasterBlobName, chapterMasterHash } from './contentAddress';
 import { masterSoundOf } from './masterSound';
@@ -24,6 +25,7 @@ import { readCommittedPlan } from '../planning/planGenerations';
 import { planRevision } from '../planning/planRevision';
 import type { ProductionBook } from './productionBook';
 import type { ProductionJob } from './productionJob';
+import { synthesisBatches } from './synthesisBatches';
 
 export interface MasterChapterInput extends JobInput {
   chapterId: string;
@@ -77,15 +79,17 @@ export interface ChapterMasteringDeps {
 /**
  * Where the chapter's master for this plan lives: named by everything that decides it (each segment's audio, which
  * is named by its words, voice, prosody and pronunciations; the pauses; room tone; target), so a master of another
- * name would sound different.
+ * name would sound different. `recorded` is the audio this production's synthesis recorded for each line, used
+ * before any take the line holds now.
  */
 export function masterAddress(
   plan: Pick<ChapterSpeechPlan, 'items'>,
   tenantId: string,
   projectId: string,
   chapterId: string,
+  recorded: ReadonlyMap<string, LineAudio> = new Map(),
 ): { locations: { blobName: string; hash: string }[]; masterHash: string; blobName: string } {
-  const locations = plan.items.map((item) => audioLocation(item, tenantId, projectId));
+  const locations = plan.items.map((item) => recorded.get(item.segment.id) ?? audioLocation(item, tenantId, projectId));
   const masterHash = chapterMasterHash({
     segmentHashes: locations.map((l) => l.hash),
     pausesAfterMs: plan.items.map((item) => item.speech.pauseAfterMs),
@@ -106,17 +110,30 @@ export class ChapterMastering {
     const found = await book.chapters.get(tenantId, projectId, chapterId);
     if (!found || found.type !== 'chapter') throw new NotFoundError('Chapter');
     // The chapter as of the plan read: the one read above, or a later copy when a commit raced the read.
-    const { chapter, segments, readBefore } = await readCommittedPlan(book.chapters, book.segments, found);
+    const { chapter, segments: stored, readBefore } = await readCommittedPlan(book.chapters, book.segments, found);
+    // The lines, sources and audio this production's synthesis planned and made, so the master is made of exactly
+    // that: a speaker, text, cast or lexicon edit since then is left for the next production (the master records the
+    // lines' plan revision and its sound, which show the edit). A production that pinned nothing masters the lines
+    // as stored now.
+    const pins = this.deps.speechPlan.pins;
+    const pinned = pins && (await pinnedChapterLines(pins, input));
+    const segments = pinned ? linesWithTakes(pinned.lines, stored) : stored;
     if (segments.length === 0) throw new Error(`Chapter "${chapter.title}" has no segments to master`);
-    // The sources this production's synthesis planned the chapter from, so each segment's audio is named alike: a cast
-    // or lexicon edit since then is left for the next production (the master's sound record shows it).
-    const pin = { jobId: input.jobId, chapterId, readAt: clock.now().toISOString() };
+    const pin = { jobId: input.jobId, chapterId, readAt: clock.now().toISOString(), readOnly: true };
     const plan = await planSegments(this.deps.speechPlan, tenantId, projectId, segments, pin);
     // Taken before the sources' lexicon was read, so an entry stored meanwhile counts as stored after the master.
     const lexiconReadAt = plan.sourcesReadAt ?? pin.readAt;
     // Preflight leaves such chapters out; this only meets one whose plan changed since.
     if (plan.items.length === 0) throw new Error(`Chapter "${chapter.title}" has nothing to speak`);
-    const { locations, masterHash, blobName } = masterAddress(plan, tenantId, projectId, chapterId);
+    const recorded =
+      pins && pinned
+        ? await recordedLineAudio(
+            pins,
+            input,
+            synthesisBatches(pinned.lines.map((line) => line.id)).map((batch) => batch[0]!),
+          )
+        : undefined;
+    const { locations, masterHash, blobName } = masterAddress(plan, tenantId, projectId, chapterId, recorded);
     const target = DEFAULT_MASTERING_TARGET;
 
     let master = chapter.master;
@@ -124,7 +141,7 @@ export class ChapterMastering {
     const reused = master?.blobName === blobName && (await isComplete(blobs, master, wanted));
     // Of the copy read before the lines: an edit counted after them may be missing from this audio (then the master
     // says it is out of date, and the next production finds that and masters again or updates it).
-    const revision = planRevision(readBefore);
+    const revision = pinned ? pinned.planRevision : planRevision(readBefore);
     const sound = masterSoundOf(plan, this.deps.speechPlan.speechEngine, lexiconReadAt);
     if (reused) {
       // The same audio as before (an edit undone, a speaker changed back): it matches the plan as it is now, and the
@@ -174,7 +191,6 @@ export class ChapterMastering {
       master = record;
       await this.recordMaster(tenantId, projectId, chapterId, record);
     }
-    await unpinChapterPlanSources(this.deps.speechPlan, tenantId, projectId, pin);
     // Progress shown while the window runs (the job's total is set again, exactly, before packaging; a rerun of this
     // activity after a crash may count its chapter twice until then).
     await this.deps.job.addProgress(input, { chaptersDone: 1 });

@@ -1,14 +1,10 @@
 import type { CharacterRecord } from '../book/records';
 import { DEFAULT_PAUSE_POLICY } from '../planning/pausePolicy';
 import type { BlobStore } from '../ports/blobs';
-import {
-  readChapterPlanSources,
-  unpinChapterPlanSources,
-  type SpeechPlanSources,
-  type StoredLexiconEntry,
-} from './chapterPlanSources';
+import { releaseJobPins } from './chapterLinesPin';
+import { readChapterPlanSources, type SpeechPlanSources, type StoredLexiconEntry } from './chapterPlanSources';
 
-type PinStore = Pick<BlobStore, 'putIfAbsent' | 'readBuffer' | 'delete'>;
+type PinStore = Pick<BlobStore, 'putIfAbsent' | 'readBuffer' | 'delete' | 'deletePrefix'>;
 
 class MemoryPins implements PinStore {
   readonly blobs = new Map<string, Buffer>();
@@ -25,6 +21,11 @@ class MemoryPins implements PinStore {
   }
   async delete(name: string): Promise<void> {
     this.blobs.delete(name);
+  }
+  async deletePrefix(prefix: string): Promise<number> {
+    const names = [...this.blobs.keys()].filter((name) => name.startsWith(prefix));
+    for (const name of names) this.blobs.delete(name);
+    return names.length;
   }
 }
 
@@ -75,13 +76,14 @@ test('of two activities pinning at once, both plan from the copy that was stored
   expect(read.readAt).toBe('theirs');
 });
 
-test('once unpinned, the next activity reads the sources again', async () => {
+test('an activity that only reads never pins: once the job released its pins, it reads the sources as they are', async () => {
   const pins = new MemoryPins();
   const lexicon = [entry('afternoon')];
   const sources = sourcesOver(pins, lexicon);
   await readChapterPlanSources(sources, 't', 'p', pin('a'));
-  await unpinChapterPlanSources(sources, 't', 'p', pin('a'));
-  expect(pins.blobs.size).toBe(0);
+  expect(await releaseJobPins(pins, { tenantId: 't', projectId: 'p', jobId: 'job-1' })).toBe(1);
   lexicon.push(entry('evening'));
-  expect(graphemes(await readChapterPlanSources(sources, 't', 'p', pin('b')))).toEqual(['afternoon', 'evening']);
+  const late = await readChapterPlanSources(sources, 't', 'p', { ...pin('b'), readOnly: true });
+  expect(graphemes(late)).toEqual(['afternoon', 'evening']);
+  expect(pins.blobs.size).toBe(0);
 });

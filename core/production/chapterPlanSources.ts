@@ -1,20 +1,21 @@
 /**
  * The one reader of what a chapter's speech plan is made from: the book's language, its cast, the voices, the pause
  * policy and the lexicon. Read live for a question about now (which masters sound different, the player); pinned for
- * the activities of one production of a chapter: the first of them to read stores what it read, create-only, and
- * every later one (the other synthesis batches, their retries, the mastering) plans from that copy. So a cast or
- * lexicon edit landing while a chapter is produced cannot make mastering look for audio under an address synthesis
- * never rendered: the master is made from the sources its audio was, and records them (the edit then shows in the
- * sound changes, docs/reliability.md).
+ * the activities of one production of a chapter: the listing of its lines stores what it read, create-only, and every
+ * later one (the synthesis batches, their retries, the mastering) plans from that copy. So a cast or lexicon edit
+ * landing while a chapter is produced cannot make mastering look for audio under an address synthesis never rendered:
+ * the master is made from the sources its audio was, and records them (the edit then shows in the sound changes,
+ * docs/reliability.md). The lines themselves are pinned beside them (chapterLinesPin.ts), and both go with the job.
  */
 import type { CharacterRecord } from '../book/records';
 import type { VoiceDescriptor } from '../casting/casting';
 import { NotFoundError } from '../errors';
 import type { LexiconEntry } from '../lexicon/lexicon';
 import type { PausePolicy } from '../planning/pausePolicy';
-import { projectBlobPrefix, type BlobStore } from '../ports/blobs';
+import type { BlobStore } from '../ports/blobs';
 import type { SpeechEngine } from '../ports/speech';
 import type { ProjectService } from '../projects/projectService';
+import { jobPinsPrefix } from './chapterLinesPin';
 import { charactersOf, type ProductionBook } from './productionBook';
 
 /** A lexicon entry as stored: when it was last written, where the store keeps it (masterSound.ts compares it). */
@@ -33,8 +34,8 @@ export interface SpeechPlanSources {
    */
   lexicon(tenantId: string, projectId: string): Promise<StoredLexiconEntry[]>;
   speechEngine: SpeechEngine;
-  /** Where a production pins the sources of each chapter; without it every read is live. */
-  pins?: Pick<BlobStore, 'putIfAbsent' | 'readBuffer' | 'delete'>;
+  /** Where a production pins the sources and lines of each chapter; without it every read is live. */
+  pins?: Pick<BlobStore, 'putIfAbsent' | 'readBuffer' | 'delete' | 'deletePrefix'>;
 }
 
 /** A chapter's plan sources as read at one moment. */
@@ -54,6 +55,11 @@ export interface PlanSourcesPin {
   chapterId: string;
   /** Now, as the caller's clock says: recorded as `readAt` when this read is the one that pins the sources. */
   readAt: string;
+  /**
+   * Read the pinned copy, or the live sources when there is none, and never pin: only the listing of the chapter's
+   * lines pins, so nothing is pinned once the job's pins are released (a batch still running after its job failed).
+   */
+  readOnly?: boolean;
 }
 
 /** Bumped when ChapterPlanSources changes shape: a copy of another shape is read again live, not trusted. */
@@ -66,7 +72,7 @@ interface PinnedCopy extends ChapterPlanSources {
 }
 
 function pinBlobName(tenantId: string, projectId: string, pin: PlanSourcesPin): string {
-  return `${projectBlobPrefix(tenantId, projectId)}jobs/${pin.jobId}/plan-sources/${pin.chapterId}.json`;
+  return `${jobPinsPrefix(tenantId, projectId, pin.jobId)}plan-sources/${pin.chapterId}.json`;
 }
 
 export async function readChapterPlanSources(
@@ -82,20 +88,11 @@ export async function readChapterPlanSources(
   const pinned = await readPinned(store, name);
   if (pinned) return pinned;
   const read = { ...(await readLive(sources, tenantId, projectId)), readAt: pin.readAt };
+  if (pin.readOnly) return read;
   const copy: PinnedCopy = { format: PIN_FORMAT, ...read };
   if (await store.putIfAbsent(name, Buffer.from(JSON.stringify(copy)), 'application/json')) return read;
   // Another activity of this production pinned its read first: that one is the chapter's.
   return (await readPinned(store, name)) ?? read;
-}
-
-/** Drops the chapter's pinned sources once its production needs them no more (its master is recorded). */
-export async function unpinChapterPlanSources(
-  sources: Pick<SpeechPlanSources, 'pins'>,
-  tenantId: string,
-  projectId: string,
-  pin: PlanSourcesPin,
-): Promise<void> {
-  await sources.pins?.delete(pinBlobName(tenantId, projectId, pin));
 }
 
 async function readPinned(store: Pick<BlobStore, 'readBuffer'>, name: string): Promise<ChapterPlanSources | undefined> {

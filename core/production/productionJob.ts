@@ -29,6 +29,8 @@ import { chaptersOf, segmentsOfChapter, type ProductionBook } from './production
 import { ProductionProgress } from './productionProgress';
 import { ProductionQuota, type QuotaDemand } from './productionQuota';
 import { synthesisBatches } from './synthesisBatches';
+import { pinChapterLines, readChapterLines, releaseJobPins } from './chapterLinesPin';
+import { readChapterPlanSources, type SpeechPlanSources } from './chapterPlanSources';
 import { watchForStop } from './stopWatch';
 import { allEnded } from './allEnded';
 
@@ -48,6 +50,11 @@ export interface ProductionJobDeps {
   /** The configured engine's voice catalog (the voices a plan may use). */
   voices(): Promise<VoiceDescriptor[]>;
   speechEngine: SpeechEngine;
+  /**
+   * Where each chapter's production pins its plan sources and lines (chapterLinesPin.ts); without its `pins` store
+   * the chapter's activities read them live.
+   */
+  speechPlan?: SpeechPlanSources;
   clock: Clock;
   logger: Logger;
 }
@@ -157,10 +164,36 @@ export class ProductionJob {
   }
 
   /** A chapter's committed plan as batches of segment ids, one synthesis activity each. */
+  /**
+   * The chapter's lines in synthesis batches. With a pin store this is where the chapter's production pins its lines
+   * and plan sources, before any batch runs: every later activity of the chapter plans from them.
+   */
   async segmentBatches(input: JobInput & { chapterId: string }): Promise<{ cancelled: boolean; batches: string[][] }> {
     if (await this.deps.jobs.isStopRequested(input)) return { cancelled: true, batches: [] };
-    const segments = await segmentsOfChapter(this.deps.book, input.tenantId, input.projectId, input.chapterId);
-    return { cancelled: false, batches: synthesisBatches(segments.map((s) => s.id)) };
+    const { book, speechPlan, clock } = this.deps;
+    if (!speechPlan?.pins) {
+      const segments = await segmentsOfChapter(book, input.tenantId, input.projectId, input.chapterId);
+      return { cancelled: false, batches: synthesisBatches(segments.map((s) => s.id)) };
+    }
+    const pinned = await pinChapterLines(speechPlan.pins, input, () => readChapterLines(book, input));
+    if (!pinned) return { cancelled: false, batches: [] };
+    const pin = { jobId: input.jobId, chapterId: input.chapterId, readAt: clock.now().toISOString() };
+    await readChapterPlanSources(speechPlan, input.tenantId, input.projectId, pin);
+    return { cancelled: false, batches: synthesisBatches(pinned.lines.map((line) => line.id)) };
+  }
+
+  /**
+   * Removes what the job pinned for its chapters, once no activity of it needs them: every ending calls it after the
+   * job's chapters have ended. A failure is logged, never the job's: the copies then stay until the project goes.
+   */
+  async releasePins(input: JobInput): Promise<void> {
+    const pins = this.deps.speechPlan?.pins;
+    if (!pins) return;
+    try {
+      await releaseJobPins(pins, input);
+    } catch (error) {
+      this.deps.logger.warn('releasing the pinned plans failed', { jobId: input.jobId, error: String(error) });
+    }
   }
 
   /** Between steps: stop if the job was stopped, otherwise note the phase (and chapters done) reached. */

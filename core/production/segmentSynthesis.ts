@@ -31,6 +31,7 @@ import {
   type PlannedSegment,
 } from './chapterSpeechPlan';
 import type { SpeechPlanSources } from './chapterPlanSources';
+import { dropLineAudio, linesWithTakes, pinnedChapterLines, recordLineAudio, type PinnedLine } from './chapterLinesPin';
 import { segmentAudioBlobName, segmentAudioHash } from './contentAddress';
 import { EXCERPT_CHARS, type SkippedItem } from './preflight';
 import { JobStopWatches } from './jobStopWatches';
@@ -98,6 +99,28 @@ export interface SegmentSynthesisDeps {
 
 const MAX_TAKES_KEPT = 20;
 
+/** A line whose audio was there already: nothing sent, nothing billed. */
+const reused = { synthesized: false, duplicateWrite: false, billableCharacters: 0 } as const;
+
+/** Whether a stored line still says what the production planned for it (an edit may have changed it since). */
+function saysAsPlanned(
+  stored: Pick<SegmentRecord, 'text' | 'speakerId' | 'kind' | 'unspokenChars'>,
+  planned: Pick<SegmentRecord, 'text' | 'speakerId' | 'kind' | 'unspokenChars'>,
+): boolean {
+  return (
+    stored.text === planned.text &&
+    stored.speakerId === planned.speakerId &&
+    stored.kind === planned.kind &&
+    stored.unspokenChars === planned.unspokenChars
+  );
+}
+
+/** The pinned lines a batch names, in the order it names them. */
+function linesOfBatch(lines: PinnedLine[], segmentIds: string[]): PinnedLine[] {
+  const byId = new Map(lines.map((line) => [line.id, line]));
+  return segmentIds.flatMap((id) => byId.get(id) ?? []);
+}
+
 /** A TTS failure retrying cannot fix; the chapter and the job fail with this message. */
 export class PermanentSpeechFailure extends Error {
   constructor(
@@ -114,6 +137,8 @@ interface RenderOutcome {
   synthesized: boolean;
   duplicateWrite: boolean;
   billableCharacters: number;
+  /** Where the line's audio for this production is (the take made, chosen or found). */
+  audio: { blobName: string; hash: string };
   /** A retake that repeats the audio of this earlier take. */
   sameAsTakeId?: string;
 }
@@ -138,9 +163,14 @@ export class SegmentSynthesis {
     };
     if (input.segmentIds.length > MAX_SEGMENTS_PER_BATCH) throw new RangeError('too many segments in one batch');
     if (await deps.jobs.isStopRequested(input)) return { ...summary, cancelled: true };
-    const segments = await this.readBatch(input);
-    // The chapter's sources as this production pinned them: its mastering plans from the same (chapterPlanSources.ts).
-    const pin = { jobId: input.jobId, chapterId: input.chapterId, readAt: this.now() };
+    const stored = await this.readBatch(input);
+    // The chapter's lines and sources as this production pinned them: its mastering plans from the same
+    // (chapterLinesPin.ts, chapterPlanSources.ts). Takes are recorded on the lines as stored now.
+    const pins = deps.speechPlan.pins;
+    const pinned = pins && (await pinnedChapterLines(pins, input));
+    const segments = pinned ? linesWithTakes(linesOfBatch(pinned.lines, input.segmentIds), stored) : stored;
+    const storedById = new Map(stored.map((segment) => [segment.id, segment]));
+    const pin = { jobId: input.jobId, chapterId: input.chapterId, readAt: this.now(), readOnly: true };
     const plan = await planSegments(deps.speechPlan, input.tenantId, input.projectId, segments, pin);
     summary.skipped = plan.skipped.map((segment) => ({
       chapterId: input.chapterId,
@@ -161,7 +191,9 @@ export class SegmentSynthesis {
           plan.items.map(async (item, index) => {
             const tempFile = scratch.file(`segment-${index}.wav`);
             try {
-              return await this.renderOne(input, plan, item, tempFile, newTakes.get(item.segment.id), stop.signal);
+              const forced = newTakes.get(item.segment.id);
+              const live = storedById.get(item.segment.id);
+              return await this.renderOne(input, plan, item, live, tempFile, forced, stop.signal);
             } catch (error) {
               // One segment that can never be rendered dooms the chapter: send nothing more for this batch.
               if (error instanceof PermanentSpeechFailure) stop.abort(error);
@@ -206,6 +238,20 @@ export class SegmentSynthesis {
     if (unexpected) throw unexpected;
     // Left over at this point: renders the stop withdrew before they were sent.
     if (failures.length > 0) return { ...summary, cancelled: true };
+    if (pins && pinned && plan.items.length > 0) {
+      const audio = plan.items.map((item, index) => {
+        const outcome = (settled[index] as PromiseFulfilledResult<RenderOutcome>).value;
+        return { segmentId: item.segment.id, ...outcome.audio };
+      });
+      const first = input.segmentIds[0]!;
+      await recordLineAudio(pins, input, first, audio);
+      // Written, then checked: a job that ended before the write may have released its pins already, and this record
+      // must not outlive them (its mastering will not run).
+      if (await deps.jobs.isStopRequested(input)) {
+        await dropLineAudio(pins, input, first);
+        return { ...summary, cancelled: true };
+      }
+    }
     await deps.job.addProgress(input, {
       segmentsDone: summary.segments,
       billableCharacters: summary.billableCharacters,
@@ -311,6 +357,7 @@ export class SegmentSynthesis {
     job: SynthesizeSegmentsInput,
     plan: ChapterSpeechPlan,
     item: PlannedSegment,
+    live: SegmentRecord | undefined,
     tempFile: string,
     forcedTakeId: string | undefined,
     signal: AbortSignal,
@@ -321,43 +368,43 @@ export class SegmentSynthesis {
     // rendered; when the line changed since, the line's present audio is used instead.
     const chosen = forcedTakeId ? item.segment.takes.find((t) => t.takeId === forcedTakeId) : undefined;
     if (chosen && isTakeCurrent(chosen, item) && (await blobs.exists(chosen.blobName))) {
-      await this.recordTake(item.segment, chosen);
-      return { synthesized: false, duplicateWrite: false, billableCharacters: 0 };
+      await this.recordTake(live, chosen, item.segment);
+      return { ...reused, audio: { blobName: chosen.blobName, hash: chosen.contentHash } };
     }
     if (chosen) forcedTakeId = undefined;
     // The take a retake replaces: the one in use, whose audio the new take is compared with.
     const replaced = forcedTakeId ? item.segment.takes.find((t) => t.takeId === item.segment.currentTakeId) : undefined;
     const existing = forcedTakeId ? undefined : currentTake(item);
     if (existing && (await blobs.exists(existing.blobName))) {
-      return { synthesized: false, duplicateWrite: false, billableCharacters: 0 };
+      return { ...reused, audio: { blobName: existing.blobName, hash: existing.contentHash } };
     }
     const hash = forcedTakeId ? segmentAudioHash({ ...item.key, takeNonce: forcedTakeId }) : item.baseHash;
     const takeId = forcedTakeId ?? baseTakeId(hash);
     const blobName = segmentAudioBlobName(tenantId, projectId, hash);
     if (await blobs.exists(blobName)) {
-      await this.recordTake(item.segment, {
+      const take = { takeId, blobName, contentHash: hash, durationMs: 0, createdAt: this.now() };
+      await this.recordTake(live, take, item.segment);
+      return { ...reused, audio: { blobName, hash } };
+    }
+    const rendered = await this.synthesizeToBlob(item.speech, plan, blobName, tempFile, signal);
+    await this.recordTake(
+      live,
+      {
         takeId,
         blobName,
         contentHash: hash,
-        durationMs: 0,
+        durationMs: rendered.durationMs,
         createdAt: this.now(),
-      });
-      return { synthesized: false, duplicateWrite: false, billableCharacters: 0 };
-    }
-    const rendered = await this.synthesizeToBlob(item.speech, plan, blobName, tempFile, signal);
-    await this.recordTake(item.segment, {
-      takeId,
-      blobName,
-      contentHash: hash,
-      durationMs: rendered.durationMs,
-      createdAt: this.now(),
-      audioDigest: rendered.audioDigest,
-    });
+        audioDigest: rendered.audioDigest,
+      },
+      item.segment,
+    );
     const sameAudio = replaced?.audioDigest !== undefined && replaced.audioDigest === rendered.audioDigest;
     return {
       synthesized: true,
       duplicateWrite: !rendered.created,
       billableCharacters: rendered.billableCharacters,
+      audio: { blobName, hash },
       ...(sameAudio ? { sameAsTakeId: replaced.takeId } : {}),
     };
   }
@@ -365,14 +412,22 @@ export class SegmentSynthesis {
   /**
    * Makes `take` the segment's current take. The first attempt replaces the copy the batch read at its start, guarded
    * by that copy's ETag: one write per segment instead of a read and a write. Only when the segment changed since
-   * (the ETag no longer matches) is it read again and the take applied to what is stored.
+   * (the ETag no longer matches) is it read again and the take applied to what is stored. A line whose words,
+   * speaker or kind were edited since the production pinned it keeps the take among its others, not as its current
+   * one (its new words are rendered by the next production); a line no longer stored (a text edit re-cut the chapter)
+   * has nowhere to keep it. Either way the job's record of its audio is what its mastering uses.
    */
-  private async recordTake(segment: SegmentRecord, take: SegmentTake): Promise<void> {
+  private async recordTake(
+    segment: SegmentRecord | undefined,
+    take: SegmentTake,
+    planned: Pick<SegmentRecord, 'text' | 'speakerId' | 'kind' | 'unspokenChars'>,
+  ): Promise<void> {
+    if (!segment) return;
     const { segments } = this.deps.book;
     const withTake = (doc: SegmentRecord): SegmentRecord => {
       const known = doc.takes.some((t) => t.takeId === take.takeId);
       const takes = known ? doc.takes : [...doc.takes, take].slice(-MAX_TAKES_KEPT);
-      return { ...doc, takes, currentTakeId: take.takeId };
+      return { ...doc, takes, currentTakeId: saysAsPlanned(doc, planned) ? take.takeId : doc.currentTakeId };
     };
     if (segment.etag) {
       try {

@@ -23,6 +23,7 @@ export const productionActivities = {
   finish: 'productionFinish',
   fail: 'productionFail',
   settleStopped: 'productionSettleStopped',
+  releasePins: 'productionReleasePins',
 } as const;
 
 df.app.activity(productionActivities.preflight, {
@@ -54,6 +55,9 @@ df.app.activity(productionActivities.finish, {
 df.app.activity(productionActivities.fail, {
   handler: (input: JobInput & { code: string; message: string }) =>
     measureStorageAfter(input, productionContext().job.fail(input)),
+});
+df.app.activity(productionActivities.releasePins, {
+  handler: (input: JobInput) => productionContext().job.releasePins(input),
 });
 df.app.activity(productionActivities.settleStopped, {
   handler: (input: JobInput) => measureStorageAfter(input, productionContext().job.settleStopped(input)),

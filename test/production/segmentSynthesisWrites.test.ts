@@ -183,6 +183,22 @@ describe('recording takes during synthesis', () => {
     expect(store.reads).toBe(1);
     expect(store.replaces).toBe(2);
   });
+
+  it('keeps the take of a line whose speaker was changed after the batch read it, but not as its current take', async () => {
+    const store = new SegmentStore();
+    store.put(segment(0, 'It was a bright cold day.'));
+    const { synthesis } = synthesisOver(store);
+    // The edit drops the line's current take (as the segments API does): the take rendered for its old speaker must
+    // not come back as current, or the line would look produced for its new speaker.
+    store.interleave = (doc) => ({ ...doc, speakerId: 'char-elizabeth', currentTakeId: null });
+
+    await synthesis.synthesize({ ...job, segmentIds: ['s0'] });
+
+    const doc = store.docs.get('s0')!;
+    expect(doc.speakerId).toBe('char-elizabeth');
+    expect(doc.takes).toHaveLength(1);
+    expect(doc.currentTakeId).toBeNull();
+  });
 });
 
 describe('a full batch', () => {

@@ -2,7 +2,8 @@
  * The real production pipeline (durable produceBook → renderChapter → synthesis activities, the Azure Speech adapter
  * with the real SDK, the shared AIMD limiter) against the fake Speech service while it misbehaves:
  * a 429 storm is ridden out, a permanent error fails the job cleanly and a retry after the fix finishes it, and a
- * cancel stops new requests. One platform for the file, one project per case.
+ * cancel stops new requests. However a job ends, its orchestration leaves nothing it pinned for its chapters (their
+ * lines, sources and audio, under the job's prefix). One platform for the file, one project per case.
  */
 import { waitForJob } from '../api/isolation/fixtures';
 import { startFakeSpeechService, type FakeSpeechService } from '../support/fakeSpeechService';
@@ -86,6 +87,18 @@ async function storedAudio(projectId: string, rendered: Map<string, string>): Pr
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** What the job pinned for its chapters and left once its orchestration ended. */
+async function pinsLeftBy(projectId: string, jobId: string): Promise<string[]> {
+  const durable = `${new URL(platform.urls.api).origin}/runtime/webhooks/durabletask/instances/${jobId}`;
+  const ended = async () =>
+    ['Completed', 'Failed', 'Terminated'].includes(
+      ((await (await fetch(durable)).json()) as { runtimeStatus: string }).runtimeStatus,
+    );
+  await untilAsync(ended, 120_000, `the orchestration of ${jobId} to end`);
+  const pins = await blobHashes(platform, `tenants/${tenantOf(CREATOR)}/projects/${projectId}/jobs/${jobId}/`);
+  return [...pins.keys()];
+}
 
 async function until(condition: () => boolean, timeoutMs: number, what: string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -177,6 +190,7 @@ test('a permanent error fails the job cleanly, keeps the audio made so far, and 
   expect(fake.stats().requests).toBe(afterFailure);
 
   expect(failedJob.status).toBe('failed');
+  expect(await pinsLeftBy(projectId, failedJob.id)).toEqual([]);
   expect(failedJob.error?.code).toBe('tts_failed');
   expect(failedJob.error?.message).toContain(poisonSegment);
   expect(failedJob.error?.message).toMatch(/voice/i);
@@ -200,6 +214,7 @@ test('a permanent error fails the job cleanly, keeps the audio made so far, and 
   const retryJob = await finished(projectId, retried.job.id);
   expect(retryJob.error).toBeNull();
   expect(retryJob.status).toBe('succeeded');
+  expect(await pinsLeftBy(projectId, retryJob.id)).toEqual([]);
   // Audio made before the failure is reused, not paid for again.
   expect(retryJob.result.cacheHits).toBe(kept.size);
   expect(retryJob.result.synthesisCalls).toBeGreaterThanOrEqual(SEGMENT_COUNT - kept.size);
@@ -242,6 +257,7 @@ test('cancel stops new work: the job ends cancelled and the service gets no new 
 
   const job = await finished(projectId, jobId);
   expect(job.status).toBe('cancelled');
+  expect(await pinsLeftBy(projectId, jobId)).toEqual([]);
   // The orchestration winds down too: the project stops showing production as in progress.
   await untilAsync(async () => (await productionStep(projectId)) !== 'in_progress', 60_000, 'the project to settle');
   const rendered = await renderedSegments(projectId, segmentIds);
