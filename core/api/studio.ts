@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { SpeakingCastCounts } from '../casting/speakingCast';
-import type { ProductionFacts } from '../projects/project';
+import { emptyProductionFacts, type ProductionFacts } from '../projects/project';
 
 /**
  * The counts the studio's navigation shows beside each workflow step (chapters found, characters voiced, lines
@@ -55,3 +55,6 @@ export function toProjectFactsView(facts: ProductionFacts, cast?: SpeakingCastCo
     activeJobId: facts.activeJobId,
   };
 }
+
+/** A project's facts before anything is imported, as the studio reads them (the same value the domain starts from). */
+export const emptyProjectFactsView: ProjectFactsView = toProjectFactsView(emptyProductionFacts);

@@ -9,6 +9,7 @@ import type { TokenVerifier } from '../../core/auth/principal';
 import { UnauthenticatedError } from '../../core/errors';
 import { createJwtTokenVerifier, type TokenRejection } from '../../adapters/identity/jwtTokenVerifier';
 import { parseConfig } from '../../adapters/config/config';
+import { azureConfigEnv, localConfigEnv } from '../support/configEnv';
 import { startDevIdentityProvider, type DevIdentityProvider } from '../../local/identity/devIdentityProvider';
 import { seedUsers } from '../../local/identity/seedUsers';
 
@@ -79,29 +80,13 @@ test('a token issued longer ago than the cap, or in the future, is refused', asy
 });
 
 describe('AUTH_MAX_TOKEN_LIFETIME_SECONDS', () => {
-  const base = {
-    DURABLE_TASK_HUB_NAME: 'KhipuTest',
-    COSMOS_ENDPOINT: 'https://cosmos.example.com',
-    EVENTGRID_TOPIC_ENDPOINT: 'https://topic.example.com/api/events',
-    AUTH_ISSUER: 'https://login.example.com/tenant/v2.0',
-    AUTH_AUDIENCE: 'api://khipu',
-  };
-  const azure = { ...base, KHIPU_MODE: 'azure', STORAGE_BLOB_ENDPOINT: 'https://storage.example.com' };
-  const local = {
-    ...base,
-    KHIPU_MODE: 'local',
-    STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true',
-    COSMOS_KEY: 'key',
-    EVENTGRID_TOPIC_KEY: 'key',
-  };
-
   test('defaults to the longest token Entra issues by default (90 minutes) in Azure and to the dev identity provider’s working day locally', () => {
-    expect(parseConfig(azure).AUTH_MAX_TOKEN_LIFETIME_SECONDS).toBe(1.5 * HOUR);
-    expect(parseConfig(local).AUTH_MAX_TOKEN_LIFETIME_SECONDS).toBe(8 * HOUR);
-    expect(parseConfig({ ...azure, AUTH_MAX_TOKEN_LIFETIME_SECONDS: '3600' }).AUTH_MAX_TOKEN_LIFETIME_SECONDS).toBe(
-      HOUR,
-    );
-    expect(() => parseConfig({ ...azure, AUTH_MAX_TOKEN_LIFETIME_SECONDS: '0' })).toThrow(
+    expect(parseConfig(azureConfigEnv).AUTH_MAX_TOKEN_LIFETIME_SECONDS).toBe(1.5 * HOUR);
+    expect(parseConfig(localConfigEnv).AUTH_MAX_TOKEN_LIFETIME_SECONDS).toBe(8 * HOUR);
+    expect(
+      parseConfig({ ...azureConfigEnv, AUTH_MAX_TOKEN_LIFETIME_SECONDS: '3600' }).AUTH_MAX_TOKEN_LIFETIME_SECONDS,
+    ).toBe(HOUR);
+    expect(() => parseConfig({ ...azureConfigEnv, AUTH_MAX_TOKEN_LIFETIME_SECONDS: '0' })).toThrow(
       /AUTH_MAX_TOKEN_LIFETIME_SECONDS/,
     );
   });

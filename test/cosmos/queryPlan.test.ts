@@ -3,7 +3,8 @@
  * emulator, behind a proxy that counts requests, sees only the query itself, and the page is still ordered and
  * continued by the service. The same query sent plainly with the SDK shows the plan request the adapter saves.
  */
-import { CosmosClient } from '@azure/cosmos';
+import type { CosmosClient } from '@azure/cosmos';
+import { emulatorClient } from '../support/emulatorClient';
 import { containerDefinitions } from '../../adapters/cosmos/containers';
 import { CosmosProjectCollection, CosmosTenantCollection } from '../../adapters/cosmos/cosmosCollections';
 import { startCosmos, type RunningCosmos } from '../../local/emulators/cosmos';
@@ -35,11 +36,7 @@ let client: CosmosClient;
 beforeAll(async () => {
   cosmos = await startCosmos({ port: 0, database: 'khipu' });
   proxy = await startCosmosWire(cosmos.endpoint);
-  client = new CosmosClient({
-    endpoint: proxy.endpoint,
-    key: cosmos.key,
-    connectionPolicy: { enableEndpointDiscovery: false },
-  });
+  client = emulatorClient({ endpoint: proxy.endpoint, key: cosmos.key });
 }, 60_000);
 afterAll(async () => {
   client?.dispose();

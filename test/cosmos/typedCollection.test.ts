@@ -2,7 +2,8 @@
  * Collections bound to a record type, on the Cosmos emulator: two record types sharing one per-project container each
  * see only their own records, whatever the call, and every write stores the bound type.
  */
-import { CosmosClient } from '@azure/cosmos';
+import type { CosmosClient } from '@azure/cosmos';
+import { emulatorClient } from '../support/emulatorClient';
 import { containerDefinitions } from '../../adapters/cosmos/containers';
 import { CosmosProjectCollection, CosmosTenantCollection } from '../../adapters/cosmos/cosmosCollections';
 import {
@@ -32,11 +33,7 @@ let decisions: TypedCollection<Decision>;
 
 beforeAll(async () => {
   cosmos = await startCosmos({ port: 0, database: 'khipu' });
-  client = new CosmosClient({
-    endpoint: cosmos.endpoint,
-    key: cosmos.key,
-    connectionPolicy: { enableEndpointDiscovery: false },
-  });
+  client = emulatorClient(cosmos);
   raw = new CosmosProjectCollection(client.database('khipu').container(containerDefinitions.reviews.id));
   threads = typedCollection<Thread>(raw, 'thread');
   decisions = typedCollection<Decision>(raw, 'decision');

@@ -5,7 +5,8 @@
  * busy, as under load), the request failed with ECONNRESET. The SDK retries reads and queries after that, never a
  * write, so the API request that made the write failed.
  */
-import { CosmosClient } from '@azure/cosmos';
+import type { CosmosClient } from '@azure/cosmos';
+import { emulatorClient } from '../support/emulatorClient';
 import { startCosmos, type RunningCosmos } from '../../local/emulators/cosmos';
 
 /** Node's default keep-alive timeout for a server, which the emulator had. */
@@ -17,11 +18,7 @@ let client: CosmosClient;
 
 beforeAll(async () => {
   cosmos = await startCosmos({ port: 0, database: 'khipu' });
-  client = new CosmosClient({
-    endpoint: cosmos.endpoint,
-    key: cosmos.key,
-    connectionPolicy: { enableEndpointDiscovery: false },
-  });
+  client = emulatorClient(cosmos);
 }, 120_000);
 afterAll(async () => {
   client?.dispose();

@@ -3,7 +3,8 @@
  * off the figure, and a figure measured before those files were stored never held them, so the sum can go below
  * zero; what is stored is never below zero.
  */
-import { CosmosClient } from '@azure/cosmos';
+import type { CosmosClient } from '@azure/cosmos';
+import { emulatorClient } from '../support/emulatorClient';
 import { containerDefinitions } from '../../adapters/cosmos/containers';
 import { CosmosTenantCollection } from '../../adapters/cosmos/cosmosCollections';
 import { typedTenantCollection } from '../../core/ports/typedCollection';
@@ -17,11 +18,7 @@ let client: CosmosClient;
 
 beforeAll(async () => {
   cosmos = await startCosmos({ port: 0, database: 'khipu' });
-  client = new CosmosClient({
-    endpoint: cosmos.endpoint,
-    key: cosmos.key,
-    connectionPolicy: { enableEndpointDiscovery: false },
-  });
+  client = emulatorClient(cosmos);
 }, 120_000);
 afterAll(async () => {
   client?.dispose();

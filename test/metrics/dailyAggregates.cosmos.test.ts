@@ -4,7 +4,8 @@
  * answer that never arrived is recognised by its id, a failed flush is sent again, active users are counted by
  * one-way keys, and completions are filed under their project's creation day.
  */
-import { CosmosClient } from '@azure/cosmos';
+import type { CosmosClient } from '@azure/cosmos';
+import { emulatorClient } from '../support/emulatorClient';
 import { containerDefinitions } from '../../adapters/cosmos/containers';
 import { CosmosTenantCollection } from '../../adapters/cosmos/cosmosCollections';
 import { DailyMetricsStore, type DailyMetricsRecord } from '../../core/metrics/dailyMetricsStore';
@@ -22,11 +23,7 @@ let documents: CosmosTenantCollection<DailyMetricsRecord>;
 
 beforeAll(async () => {
   cosmos = await startCosmos({ port: 0, database: 'khipu' });
-  client = new CosmosClient({
-    endpoint: cosmos.endpoint,
-    key: cosmos.key,
-    connectionPolicy: { enableEndpointDiscovery: false },
-  });
+  client = emulatorClient(cosmos);
   documents = new CosmosTenantCollection<DailyMetricsRecord>(
     client.database('khipu').container(containerDefinitions.metrics.id),
   );

@@ -5,7 +5,8 @@
  * interleaving is made exact by holding the release just after its read; then 24 creates of the same key at once
  * must all be refused while the new entry holds it.
  */
-import { CosmosClient } from '@azure/cosmos';
+import type { CosmosClient } from '@azure/cosmos';
+import { emulatorClient } from '../support/emulatorClient';
 import { containerDefinitions } from '../../adapters/cosmos/containers';
 import { CosmosProjectCollection } from '../../adapters/cosmos/cosmosCollections';
 import { DuplicateEntryError, LexiconKeys, lexiconKeyId, type LexiconKeyRecord } from '../../core/lexicon/lexiconKeys';
@@ -27,11 +28,7 @@ let entries: TypedCollection<LexiconEntryRecord>;
 
 beforeAll(async () => {
   cosmos = await startCosmos({ port: 0, database: 'khipu' });
-  client = new CosmosClient({
-    endpoint: cosmos.endpoint,
-    key: cosmos.key,
-    connectionPolicy: { enableEndpointDiscovery: false },
-  });
+  client = emulatorClient(cosmos);
   const lexicon = new CosmosProjectCollection<LexiconKeyRecord & LexiconEntryRecord>(
     client.database('khipu').container(containerDefinitions.lexicon.id),
   );

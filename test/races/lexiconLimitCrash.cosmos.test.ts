@@ -7,7 +7,8 @@
  * collection (the seam between the service and Cosmos); the clock is the service's own.
  */
 import { randomUUID } from 'node:crypto';
-import { CosmosClient, type Container } from '@azure/cosmos';
+import type { Container, CosmosClient } from '@azure/cosmos';
+import { emulatorClient } from '../support/emulatorClient';
 import { containerDefinitions } from '../../adapters/cosmos/containers';
 import { CosmosProjectCollection } from '../../adapters/cosmos/cosmosCollections';
 import type { ChapterRecord, SegmentRecord } from '../../core/book/records';
@@ -38,11 +39,7 @@ function collection<T extends ProjectScopedDocument & { type: string }>(containe
 
 beforeAll(async () => {
   cosmos = await startCosmos({ port: 0, database: 'khipu' });
-  client = new CosmosClient({
-    endpoint: cosmos.endpoint,
-    key: cosmos.key,
-    connectionPolicy: { enableEndpointDiscovery: false },
-  });
+  client = emulatorClient(cosmos);
   entries = collection<LexiconEntryRecord>(lexiconContainer(), 'lexiconEntry');
 }, 120_000);
 afterAll(async () => {

@@ -6,6 +6,7 @@ import { useEstimateShown } from '../api/estimate';
 import { bookKeys } from '../api/keys';
 import type { Package } from '../api/production';
 import type { ChapterSummary, Job, ProductionEstimate, ProjectFacts } from '../api/types';
+import { builtPackage } from '../test/builtPackage';
 import { testProject } from '../test/render';
 import { studioSteps, type StudioStatus } from './steps';
 
@@ -95,28 +96,9 @@ describe('the delivery step', () => {
   });
 });
 
-function builtPackage(overrides: Partial<Package> = {}): Package {
-  return {
-    id: 'pkg1',
-    projectId: 'p1',
-    platform: 'apple',
-    version: 1,
-    jobId: 'j1',
-    fileName: 'book.m4b',
-    bytes: 1000,
-    sha256: 'abc',
-    contentType: 'audio/mp4',
-    totalDurationSec: 60,
-    readiness: { platform: 'apple', passed: true, rules: [] },
-    stats: { encoded: 2, reused: 0 },
-    chapterPlanRevisions: {},
-    expired: false,
-    expiresAt: '2025-02-01T00:00:00.000Z',
-    createdAt: '2025-01-10T00:00:00.000Z',
-    createdBy: 'u1',
-    ...overrides,
-  };
-}
+/** Built on 10 January, so a chapter changed after that is newer than the package. */
+const packageOfJan10 = (overrides: Partial<Package> = {}): Package =>
+  builtPackage({ id: 'pkg1', createdAt: '2025-01-10T00:00:00.000Z', ...overrides });
 
 const chapterChangedAt = (id: string, updatedAt: string, planStatus: ChapterSummary['planStatus'] = 'planned') =>
   ({ id, deleted: false, updatedAt, planStatus }) as ChapterSummary;
@@ -140,19 +122,19 @@ describe('the steps from what the API says was built', () => {
   const after = chapterChangedAt('c2', '2025-01-11T00:00:00.000Z');
 
   it('calls delivery done when its packages are built from the book as it is', () => {
-    expect(steps({ packages: [builtPackage()], chapters: [before] }).delivery).toEqual({ state: 'done' });
+    expect(steps({ packages: [packageOfJan10()], chapters: [before] }).delivery).toEqual({ state: 'done' });
   });
 
   it('calls delivery to look at when a chapter changed after the packages were built', () => {
-    expect(steps({ packages: [builtPackage()], chapters: [before, after] }).delivery).toEqual({
+    expect(steps({ packages: [packageOfJan10()], chapters: [before, after] }).delivery).toEqual({
       state: 'attention',
       attention: 'packagesStale',
     });
   });
 
   it('calls delivery to look at when packages were built but none passes its retailer’s rules', () => {
-    const failing = builtPackage({ readiness: { platform: 'apple', passed: false, rules: [] } });
-    const olderPassing = builtPackage({ id: 'pkg0', createdAt: '2025-01-05T00:00:00.000Z' });
+    const failing = packageOfJan10({ readiness: { platform: 'apple', passed: false, rules: [] } });
+    const olderPassing = packageOfJan10({ id: 'pkg0', createdAt: '2025-01-05T00:00:00.000Z' });
     expect(steps({ packages: [failing, olderPassing], chapters: [before] }).delivery).toEqual({
       state: 'attention',
       attention: 'packagesNotReady',

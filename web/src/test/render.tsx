@@ -2,24 +2,13 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { MemoryRouter, Outlet, Route, Routes } from 'react-router-dom';
+import { emptyProjectFactsView } from '@core/api/studio';
 import type { Project, ProjectFacts, Segment } from '../api/types';
 import type { StudioContextValue } from '../studio/StudioContext';
 import { ToastProvider } from '../ui/Toasts';
 
 /** A project's facts before anything is imported: tests spread it and set what their page needs. */
-export const noFacts: ProjectFacts = {
-  manuscriptStatus: 'none',
-  chapterCount: 0,
-  characterCount: 0,
-  charactersWithVoice: 0,
-  segmentCount: 0,
-  segmentsWithSpeaker: 0,
-  segmentsRendered: 0,
-  chaptersMastered: 0,
-  chaptersWithNothingToSpeak: 0,
-  packagesReady: 0,
-  activeJobId: null,
-};
+export const noFacts: ProjectFacts = emptyProjectFactsView;
 
 export function testProject(overrides: Partial<Project> = {}): Project {
   return {

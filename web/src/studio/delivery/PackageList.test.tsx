@@ -1,28 +1,10 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Package } from '../../api/production';
+import { builtPackage } from '../../test/builtPackage';
 import { renderInStudio } from '../../test/render';
 import { PackageList } from './PackageList';
 
-const APPLE: Package = {
-  id: 'job1-apple',
-  projectId: 'p1',
-  platform: 'apple',
-  version: 1,
-  jobId: 'job1',
-  fileName: 'Book.m4b',
-  bytes: 1000,
-  sha256: '0'.repeat(64),
-  contentType: 'audio/mp4',
-  totalDurationSec: 100,
-  readiness: { platform: 'apple', passed: true, rules: [] },
-  stats: { encoded: 1, reused: 0 },
-  chapterPlanRevisions: {},
-  expired: false,
-  expiresAt: '2030-01-01T00:00:00.000Z',
-  createdAt: '2025-01-01T00:00:00.000Z',
-  createdBy: 'u1',
-};
+const APPLE = builtPackage();
 
 const downloadButton = () => screen.getByRole('button', { name: 'Download Book.m4b, version 1' });
 

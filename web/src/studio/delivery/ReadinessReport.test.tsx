@@ -1,35 +1,30 @@
-import { render as renderInDocument, screen, within } from '@testing-library/react';
-import type { ReactNode } from 'react';
+import { render, screen, within } from '@testing-library/react';
 import { MemoryRouter } from 'react-router-dom';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Package } from '../../api/production';
 import i18n from '../../i18n';
+import { builtPackage } from '../../test/builtPackage';
 import { ReadinessReport } from './ReadinessReport';
 
 function acxPackage(rules: Package['readiness']['rules']): Package {
-  return {
+  return builtPackage({
     id: 'job1-acx',
-    projectId: 'p1',
     platform: 'acx',
     version: 2,
-    jobId: 'job1',
     fileName: 'Book - ACX.zip',
-    bytes: 1000,
-    sha256: '0'.repeat(64),
     contentType: 'application/zip',
-    totalDurationSec: 100,
     readiness: { platform: 'acx', passed: rules.every((r) => r.passed), rules },
     stats: { encoded: 3, reused: 0 },
-    chapterPlanRevisions: {},
-    expired: false,
-    expiresAt: '2030-01-01T00:00:00.000Z',
-    createdAt: '2025-01-01T00:00:00.000Z',
-    createdBy: 'u1',
-  };
+  });
 }
 
-/** The report links to other steps of the studio, so it is drawn inside a router. */
-const render = (ui: ReactNode) => renderInDocument(<MemoryRouter>{ui}</MemoryRouter>);
+/** The report of an ACX package with these rules; it links to other steps of the studio, so it is drawn inside a router. */
+const renderReport = (rules: Package['readiness']['rules']) =>
+  render(
+    <MemoryRouter>
+      <ReadinessReport headingId="r" pkg={acxPackage(rules)} />
+    </MemoryRouter>,
+  );
 
 afterEach(async () => {
   await i18n.changeLanguage('en-US');
@@ -37,21 +32,16 @@ afterEach(async () => {
 
 describe('the readiness report', () => {
   it('shows each rule with its result in words, the measured and expected values, and what to do about a failure', () => {
-    render(
-      <ReadinessReport
-        headingId="r"
-        pkg={acxPackage([
-          { id: 'rms', description: 'RMS level', passed: true, measured: '-20.1 dB', expected: '-23 to -18 dB' },
-          {
-            id: 'retail-sample',
-            description: 'Retail sample',
-            passed: false,
-            measured: '0.5 min',
-            expected: '1-5 min',
-          },
-        ])}
-      />,
-    );
+    renderReport([
+      { id: 'rms', description: 'RMS level', passed: true, measured: '-20.1 dB', expected: '-23 to -18 dB' },
+      {
+        id: 'retail-sample',
+        description: 'Retail sample',
+        passed: false,
+        measured: '0.5 min',
+        expected: '1-5 min',
+      },
+    ]);
     expect(screen.getByRole('heading', { name: 'ACX / Audible' })).toBeTruthy();
     expect(screen.getByText('1 rule failed')).toBeTruthy();
     // The failed rule comes first: it is what the producer has to act on.
@@ -70,97 +60,78 @@ describe('the readiness report', () => {
   });
 
   it('says a package is ready when every rule passes', () => {
-    render(
-      <ReadinessReport
-        headingId="r"
-        pkg={acxPackage([
-          { id: 'cover', description: 'Cover art', passed: true, measured: '3000x3000', expected: '≥ 2400' },
-        ])}
-      />,
-    );
+    renderReport([{ id: 'cover', description: 'Cover art', passed: true, measured: '3000x3000', expected: '≥ 2400' }]);
     expect(screen.getByText('Ready')).toBeTruthy();
   });
 
   it("shows a rule it does not know by the server's description, with general advice", () => {
-    render(
-      <ReadinessReport
-        headingId="r"
-        pkg={acxPackage([
-          { id: 'new-rule', description: 'Something new', passed: false, measured: 'a', expected: 'b' },
-        ])}
-      />,
-    );
+    renderReport([{ id: 'new-rule', description: 'Something new', passed: false, measured: 'a', expected: 'b' }]);
     expect(screen.getByRole('rowheader').textContent).toMatch('Something new');
     expect(screen.getByRole('rowheader').textContent).toMatch('Fix what the rule measures and produce again.');
   });
 
   it('says the measured and expected values in the reader’s language, numbers written their way', async () => {
     await i18n.changeLanguage('pt-BR');
-    render(
-      <ReadinessReport
-        headingId="r"
-        pkg={acxPackage([
-          {
-            id: 'total-length',
-            description: 'Single track length',
-            passed: true,
-            measured: '0.57 h',
-            expected: '< 23 h',
-            measuredValues: [{ code: 'quantity', params: { value: 0.57, unit: 'h', decimals: 2 } }],
-            expectedValue: { code: 'less_than', params: { value: 23, unit: 'h' } },
-          },
-          {
-            id: 'rms',
-            description: 'RMS level',
-            passed: false,
-            measured: 'ch01.mp3: -28.0 dB (+1 more files)',
-            expected: '-23..-18 dB',
-            measuredValues: [{ code: 'quantity', params: { value: -28, unit: 'dB', decimals: 1 } }],
-            failingFile: { name: 'ch01.mp3', otherFailingFiles: 1 },
-            expectedValue: { code: 'range', params: { min: -23, max: -18, unit: 'dB' } },
-          },
-          {
-            id: 'credits',
-            description: 'Opening and closing credits',
-            passed: false,
-            measured: 'missing',
-            expected: 'opening and closing credits files',
-            measuredValues: [{ code: 'missing', params: {} }],
-            expectedValue: { code: 'opening_and_closing_credits', params: {} },
-          },
-          {
-            id: 'channels',
-            description: 'All files share one channel layout (all mono or all stereo)',
-            passed: false,
-            measured: 'mono, stereo',
-            expected: 'one layout',
-            measuredValues: [
-              { code: 'channel_layout', params: { channels: 1 } },
-              { code: 'channel_layout', params: { channels: 2 } },
-            ],
-            expectedValue: { code: 'one_layout', params: {} },
-          },
-          {
-            id: 'chapter-markers',
-            description: 'Chapter markers with titles',
-            passed: false,
-            measured: '4 markers, 3 titled',
-            expected: '≥ 1, all titled',
-            measuredValues: [{ code: 'markers', params: { count: 4, titled: 3 } }],
-            expectedValue: { code: 'all_markers_titled', params: { min: 1 } },
-          },
-          {
-            id: 'sample-rate',
-            description: 'Sample rate',
-            passed: true,
-            measured: '44100 Hz',
-            expected: '44100 Hz',
-            measuredValues: [{ code: 'quantity', params: { value: 44100, unit: 'Hz' } }],
-            expectedValue: { code: 'quantity', params: { value: 44100, unit: 'Hz' } },
-          },
-        ])}
-      />,
-    );
+    renderReport([
+      {
+        id: 'total-length',
+        description: 'Single track length',
+        passed: true,
+        measured: '0.57 h',
+        expected: '< 23 h',
+        measuredValues: [{ code: 'quantity', params: { value: 0.57, unit: 'h', decimals: 2 } }],
+        expectedValue: { code: 'less_than', params: { value: 23, unit: 'h' } },
+      },
+      {
+        id: 'rms',
+        description: 'RMS level',
+        passed: false,
+        measured: 'ch01.mp3: -28.0 dB (+1 more files)',
+        expected: '-23..-18 dB',
+        measuredValues: [{ code: 'quantity', params: { value: -28, unit: 'dB', decimals: 1 } }],
+        failingFile: { name: 'ch01.mp3', otherFailingFiles: 1 },
+        expectedValue: { code: 'range', params: { min: -23, max: -18, unit: 'dB' } },
+      },
+      {
+        id: 'credits',
+        description: 'Opening and closing credits',
+        passed: false,
+        measured: 'missing',
+        expected: 'opening and closing credits files',
+        measuredValues: [{ code: 'missing', params: {} }],
+        expectedValue: { code: 'opening_and_closing_credits', params: {} },
+      },
+      {
+        id: 'channels',
+        description: 'All files share one channel layout (all mono or all stereo)',
+        passed: false,
+        measured: 'mono, stereo',
+        expected: 'one layout',
+        measuredValues: [
+          { code: 'channel_layout', params: { channels: 1 } },
+          { code: 'channel_layout', params: { channels: 2 } },
+        ],
+        expectedValue: { code: 'one_layout', params: {} },
+      },
+      {
+        id: 'chapter-markers',
+        description: 'Chapter markers with titles',
+        passed: false,
+        measured: '4 markers, 3 titled',
+        expected: '≥ 1, all titled',
+        measuredValues: [{ code: 'markers', params: { count: 4, titled: 3 } }],
+        expectedValue: { code: 'all_markers_titled', params: { min: 1 } },
+      },
+      {
+        id: 'sample-rate',
+        description: 'Sample rate',
+        passed: true,
+        measured: '44100 Hz',
+        expected: '44100 Hz',
+        measuredValues: [{ code: 'quantity', params: { value: 44100, unit: 'Hz' } }],
+        expectedValue: { code: 'quantity', params: { value: 44100, unit: 'Hz' } },
+      },
+    ]);
     // Failed rules first, each group in the packaging's order.
     const [, rms, credits, channels, markers, total, rate] = screen.getAllByRole('row');
     const cells = (row: HTMLElement) =>
@@ -177,20 +148,15 @@ describe('the readiness report', () => {
 
   it('shows the English text of a package built before rules carried their values as codes', async () => {
     await i18n.changeLanguage('pt-BR');
-    render(
-      <ReadinessReport
-        headingId="r"
-        pkg={acxPackage([
-          {
-            id: 'total-length',
-            description: 'Total running time',
-            passed: true,
-            measured: '0.57 h',
-            expected: '< 23 h',
-          },
-        ])}
-      />,
-    );
+    renderReport([
+      {
+        id: 'total-length',
+        description: 'Total running time',
+        passed: true,
+        measured: '0.57 h',
+        expected: '< 23 h',
+      },
+    ]);
     const [, row] = screen.getAllByRole('row');
     const [, measured, expected] = within(row).getAllByRole('cell');
     expect(measured.textContent).toBe('0.57 h');
@@ -200,27 +166,22 @@ describe('the readiness report', () => {
 
   it('writes a cover’s measured and expected pixel sizes, and how to fix it, with the reader’s thousands separator', async () => {
     await i18n.changeLanguage('es-PE');
-    render(
-      <ReadinessReport
-        headingId="r"
-        pkg={acxPackage([
-          {
-            id: 'cover',
-            description: 'Cover art',
-            passed: false,
-            measured: '2000x2000 srgb jpeg',
-            expected: 'square, >= 2400 px',
-            measuredValues: [
-              { code: 'cover_measured', params: { width: 2000, height: 2000, colorSpace: 'sRGB', format: 'JPEG' } },
-            ],
-            expectedValue: {
-              code: 'cover_expected',
-              params: { minPx: 1400, maxPx: 0, square: 1, rgb: 1, formats: 'JPEG' },
-            },
-          },
-        ])}
-      />,
-    );
+    renderReport([
+      {
+        id: 'cover',
+        description: 'Cover art',
+        passed: false,
+        measured: '2000x2000 srgb jpeg',
+        expected: 'square, >= 2400 px',
+        measuredValues: [
+          { code: 'cover_measured', params: { width: 2000, height: 2000, colorSpace: 'sRGB', format: 'JPEG' } },
+        ],
+        expectedValue: {
+          code: 'cover_expected',
+          params: { minPx: 1400, maxPx: 0, square: 1, rgb: 1, formats: 'JPEG' },
+        },
+      },
+    ]);
     const [, cover] = screen.getAllByRole('row');
     expect(cover.textContent).toMatch('2,000 × 2,000 px sRGB JPEG');
     expect(cover.textContent).toMatch('1,400 px');
@@ -230,17 +191,12 @@ describe('the readiness report', () => {
   });
 
   it('links a failure fixed in another step to that step, and a failure fixed by producing again to none', () => {
-    render(
-      <ReadinessReport
-        headingId="r"
-        pkg={acxPackage([
-          { id: 'cover', description: 'Cover art', passed: false, measured: 'missing', expected: 'square' },
-          { id: 'chapter-markers', description: 'Markers', passed: false, measured: '0', expected: '1' },
-          { id: 'peak', description: 'Peak level', passed: false, measured: '-1 dB', expected: '-3 dB' },
-          { id: 'isbn', description: 'ISBN', passed: true, measured: 'ok', expected: 'ok' },
-        ])}
-      />,
-    );
+    renderReport([
+      { id: 'cover', description: 'Cover art', passed: false, measured: 'missing', expected: 'square' },
+      { id: 'chapter-markers', description: 'Markers', passed: false, measured: '0', expected: '1' },
+      { id: 'peak', description: 'Peak level', passed: false, measured: '-1 dB', expected: '-3 dB' },
+      { id: 'isbn', description: 'ISBN', passed: true, measured: 'ok', expected: 'ok' },
+    ]);
     const [, cover, markers, peak, isbn] = screen.getAllByRole('row');
     expect(within(cover).getByRole('link', { name: 'Open the Book step' }).getAttribute('href')).toBe('/projects/p1/');
     expect(within(markers).getByRole('link', { name: 'Open the Chapters step' }).getAttribute('href')).toBe(
@@ -252,22 +208,17 @@ describe('the readiness report', () => {
 
   it('names the measured container as the retailer does, not by the audio probe’s whole family of names', () => {
     const literal = (text: string) => ({ code: 'literal' as const, params: { text } });
-    render(
-      <ReadinessReport
-        headingId="r"
-        pkg={acxPackage([
-          {
-            id: 'format',
-            description: 'Audio format accepted by the retailer',
-            passed: true,
-            measured: 'mov,mp4,m4a,3gp,3g2,mj2/aac',
-            expected: 'mp4/aac',
-            measuredValues: [literal('mov,mp4,m4a,3gp,3g2,mj2/aac')],
-            expectedValue: literal('mp4/aac'),
-          },
-        ])}
-      />,
-    );
+    renderReport([
+      {
+        id: 'format',
+        description: 'Audio format accepted by the retailer',
+        passed: true,
+        measured: 'mov,mp4,m4a,3gp,3g2,mj2/aac',
+        expected: 'mp4/aac',
+        measuredValues: [literal('mov,mp4,m4a,3gp,3g2,mj2/aac')],
+        expectedValue: literal('mp4/aac'),
+      },
+    ]);
     const [, row] = screen.getAllByRole('row');
     expect(row.textContent).toContain('mp4/aacmp4/aac');
     expect(row.textContent).not.toContain('3gp');

@@ -42,6 +42,27 @@ function jsonResponse(status: number, body: unknown) {
   return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 }
 
+/** Answers every save with the line as changed and a new ETag; returns the bodies sent, in order. */
+function answerSavesWith(line: Segment, etag: string): unknown[] {
+  const bodies: unknown[] = [];
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (_url: string, init: RequestInit) => {
+      const body = JSON.parse(String(init.body));
+      bodies.push(body);
+      return jsonResponse(200, { ...line, ...body, etag });
+    }),
+  );
+  return bodies;
+}
+
+/** The harness on a line its chapter's loaded segments already hold, as the plan page has them. */
+function renderOnLoadedLine(line: Segment, onKeyboardAssigned?: () => void) {
+  const rendered = renderInStudio(<Harness line={line} onKeyboardAssigned={onKeyboardAssigned} />);
+  rendered.queryClient.setQueryData(bookKeys.segments('p1', 'c1'), [line]);
+  return rendered;
+}
+
 describe('changing a line’s speaker', () => {
   afterEach(() => vi.unstubAllGlobals());
 
@@ -57,8 +78,7 @@ describe('changing a line’s speaker', () => {
       return jsonResponse(200, { ...line, ...body, etag: `"e4-v${version}"` });
     });
     vi.stubGlobal('fetch', fetchMock);
-    const { queryClient } = renderInStudio(<Harness line={line} />);
-    queryClient.setQueryData(bookKeys.segments('p1', 'c1'), [line]);
+    const { queryClient } = renderOnLoadedLine(line);
 
     const select = screen.getByLabelText('Speaker');
     expect((select as HTMLSelectElement).value).toBe('unknown');
@@ -84,14 +104,8 @@ describe('changing a line’s speaker', () => {
 
   it('refreshes the chapter list, whose flagged and unknown counts the edit moved', async () => {
     const line = segment(2, { speakerId: 'unknown', flagged: true });
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async (_url: string, init: RequestInit) =>
-        jsonResponse(200, { ...line, ...JSON.parse(String(init.body)), etag: '"e2-v2"' }),
-      ),
-    );
-    const { queryClient } = renderInStudio(<Harness line={line} />);
-    queryClient.setQueryData(bookKeys.segments('p1', 'c1'), [line]);
+    answerSavesWith(line, '"e2-v2"');
+    const { queryClient } = renderOnLoadedLine(line);
     queryClient.setQueryData(bookKeys.chapters('p1'), []);
     expect(queryClient.getQueryState(bookKeys.chapters('p1'))?.isInvalidated).toBe(false);
     fireEvent.change(screen.getByLabelText('Speaker'), { target: { value: 'c1' } });
@@ -109,8 +123,7 @@ describe('changing a line’s speaker', () => {
         }),
       ),
     );
-    const { queryClient } = renderInStudio(<Harness line={line} />);
-    queryClient.setQueryData(bookKeys.segments('p1', 'c1'), [line]);
+    const { queryClient } = renderOnLoadedLine(line);
     fireEvent.change(screen.getByLabelText('Speaker'), { target: { value: 'c2' } });
     await screen.findByText('conflict on s7');
     expect(queryClient.getQueryData<Segment[]>(bookKeys.segments('p1', 'c1'))?.[0]).toMatchObject({
@@ -121,18 +134,9 @@ describe('changing a line’s speaker', () => {
 
   it('saves nothing while the arrow keys step through the names; Enter saves the one shown and hands back the keys', async () => {
     const line = segment(5, { speakerId: 'narrator', flagged: true });
-    const requests: unknown[] = [];
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async (_url: string, init: RequestInit) => {
-        const body = JSON.parse(String(init.body));
-        requests.push(body);
-        return jsonResponse(200, { ...line, ...body, etag: '"e5-v2"' });
-      }),
-    );
+    const requests = answerSavesWith(line, '"e5-v2"');
     const handBack = vi.fn();
-    const { queryClient } = renderInStudio(<Harness line={line} onKeyboardAssigned={handBack} />);
-    queryClient.setQueryData(bookKeys.segments('p1', 'c1'), [line]);
+    renderOnLoadedLine(line, handBack);
     const select = screen.getByLabelText('Speaker') as HTMLSelectElement;
 
     // A closed picker changes its value on each arrow key, as browsers do.
@@ -151,17 +155,8 @@ describe('changing a line’s speaker', () => {
 
   it('goes back to the saved speaker on Escape, and saves the name shown when the keys leave the picker', async () => {
     const line = segment(6, { speakerId: 'narrator' });
-    const requests: unknown[] = [];
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async (_url: string, init: RequestInit) => {
-        const body = JSON.parse(String(init.body));
-        requests.push(body);
-        return jsonResponse(200, { ...line, ...body, etag: '"e6-v2"' });
-      }),
-    );
-    const { queryClient } = renderInStudio(<Harness line={line} />);
-    queryClient.setQueryData(bookKeys.segments('p1', 'c1'), [line]);
+    const requests = answerSavesWith(line, '"e6-v2"');
+    renderOnLoadedLine(line);
     const select = screen.getByLabelText('Speaker') as HTMLSelectElement;
 
     fireEvent.keyDown(select, { key: 'ArrowDown' });
