@@ -180,6 +180,7 @@ export const spanishRules: LanguageRules = {
   numberSign: 'número',
   plusOrMinus: 'más o menos',
   numberOfYearWord: 'de',
+  partsNoun: ['parte', 'partes'],
   webWords: { at: 'arroba', dot: 'punto', slash: 'barra' },
   perWord: 'por',
   perUnitsOnly: { s: ['segundo', 'segundos'] },

@@ -219,6 +219,7 @@ export function portugueseRules(variant: 'BR' | 'PT'): LanguageRules {
     numberSign: 'número',
     plusOrMinus: 'mais ou menos',
     numberOfYearWord: 'de',
+    partsNoun: ['parte', 'partes'],
     webWords: { at: 'arroba', dot: 'ponto', slash: 'barra' },
     perWord: 'por',
     perUnitsOnly: { s: ['segundo', 'segundos'] },

@@ -194,6 +194,11 @@ export interface LanguageRules extends RomanNumeralWords {
    * quatro de mil oitocentos e noventa"), in languages that say so.
    */
   numberOfYearWord?: string;
+  /**
+   * The noun a fraction names parts of with feminine ordinals, in languages that say so ("las 3/4 partes" → "las tres
+   * cuartas partes", "dois terços" but "as duas terceiras partes"): [singular, plural].
+   */
+  partsNoun?: [string, string];
   /** Joins a unit and the unit it is counted by ("km/h" → "kilometers per hour", "metros por segundo"). */
   perWord: string;
   /**

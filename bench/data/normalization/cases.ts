@@ -531,6 +531,7 @@ const SPANISH = cases('es', 'es-ES', [
     'la doctora Rosa María Vidal, de la Universidad de Lima',
   ],
   ['sign', 'un error de ± 3 %', 'un error de más o menos tres por ciento'],
+  ['fraction', 'anduvo las 2/3 partes del camino', 'anduvo las dos terceras partes del camino'],
 ]);
 
 const PORTUGUESE = [
@@ -702,6 +703,7 @@ const PORTUGUESE = [
       "em 22° 54' S e 43° 10' O",
       'em vinte e dois graus cinquenta e quatro minutos sul e quarenta e três graus dez minutos oeste',
     ],
+    ['fraction', 'deixou a 1/3 parte da herança', 'deixou a terceira parte da herança'],
   ]),
   ...cases('pt', 'pt-PT', [
     [
