@@ -57,6 +57,10 @@ const HELD_OUT: ReadonlyArray<{ file: string; language: string }> = [
   { file: 'es-novel.txt', language: 'es' },
   { file: 'pt-BR-novel.txt', language: 'pt-BR' },
   { file: 'pt-PT-novel.txt', language: 'pt-PT' },
+  { file: 'en-travel.txt', language: 'en-GB' },
+  { file: 'es-science.txt', language: 'es' },
+  { file: 'pt-BR-law.txt', language: 'pt-BR' },
+  { file: 'pt-PT-letters.txt', language: 'pt-PT' },
 ];
 
 /** The development books (when the corpus is there), the held-out texts and the manuscript fixtures, in that order. */

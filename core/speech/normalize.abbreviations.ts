@@ -29,6 +29,7 @@ const PREVIOUS_WORD = /(\p{L}[\p{L}\p{M}'’-]*)[ \t]*\n?[ \t]*$/u;
  * not "3 barcos ao mar." (a longer word in between is no date).
  */
 const NUMBER_BEFORE = /\d[ºª°]?\.?(?:[ \t]+\p{Ll}{1,3}){0,2}[ \t]+$/u;
+const NUMBER_JUST_BEFORE = /\d(?:\.?[ºª°])?[ \t]+$/u;
 const NUMBER_AFTER = /^[ \t]+(?:\p{Ll}{1,3}[ \t]+)?\d/u;
 const INITIAL_BEFORE = /(?<![\p{L}\p{N}.])\p{Lu}\.[ \t]*\n?[ \t]*$/u;
 /** One or two short lower-case words (particles: "da", "de la") and then a capitalised word. */
@@ -57,6 +58,8 @@ interface Surroundings {
   /** A name follows after a particle or two ("da Matriz", "de la Iglesia"). */
   nameAfterParticle: boolean;
   nextIsNumber: boolean;
+  /** A number or an ordinal stands right before ("1.º esq."). */
+  numberJustBefore: boolean;
   numberNearby: boolean;
   /** Another initial stands right before ("J. S. Bach", "o conde B. V."). */
   afterInitial: boolean;
@@ -93,6 +96,8 @@ function applies(abbreviation: Abbreviation, around: Surroundings, rules: Langua
       return isName(around.previousWord, rules) && !isName(around.nextWord, rules);
     case 'beforeNumber':
       return around.nextIsNumber;
+    case 'afterNumber':
+      return around.numberJustBefore;
     case 'inDate':
       return around.numberNearby;
     case 'beforePlaceName':
@@ -189,6 +194,7 @@ function expandSpelling(text: string, spelling: Spelling, rules: LanguageRules):
         nextIsBlank: NEXT_BLANK.test(after),
         nameAfterParticle: NAME_AFTER_PARTICLE.test(after),
         nextIsNumber: NEXT_NUMBER.test(after) || value !== undefined,
+        numberJustBefore: NUMBER_JUST_BEFORE.test(before),
         numberNearby: NUMBER_BEFORE.test(before) || NUMBER_AFTER.test(after),
         wordsOnItsLine: LETTER_BEFORE_ON_LINE.test(before) || LETTER_AFTER_ON_LINE.test(after),
         sentenceGoesOn: SENTENCE_GOES_ON.test(after),

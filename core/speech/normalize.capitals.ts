@@ -3,6 +3,7 @@
  * read most words in capitals as the words, but spell the few their dictionaries also hold as acronyms ("US", "IT"),
  * and other engines may spell more. Where the context says a word, it is given in lower case; acronyms stay.
  */
+import { romanToNumber } from '../manuscript/numerals';
 import type { LanguageRules } from './normalize.rules';
 
 /**
@@ -57,6 +58,68 @@ function isShoutedAmongWords(text: string, offset: number, length: number): bool
   const before = text.slice(Math.max(0, offset - 40), offset).match(WORD_JUST_BEFORE)?.[1];
   if (before === undefined || ARTICLES.has(before.toLowerCase())) return false;
   return !CAPITALISED_WORD_AFTER.test(text.slice(offset + length, offset + length + 4));
+}
+
+/** A word in capitals inside a heading, with an apostrophe's ending ("MARLEY'S"); not part of "U.S.A." nor "AT&T". */
+const HEADING_CAPITALS = /(?<![\p{L}\p{N}.&])\p{Lu}{2,}(?:['’]\p{Lu}+)?(?![\p{L}\p{N}&]|\.\p{L})/gu;
+const VOWEL = /[aeiouy]/;
+/** Consonants a word of English, Spanish or Portuguese may open with; "FBI" and "NHS" open otherwise. */
+const WORD_ONSETS: ReadonlySet<string> = new Set([
+  ...['bl', 'br', 'ch', 'cl', 'cr', 'dr', 'fl', 'fr', 'gl', 'gr', 'gn', 'kl', 'kn', 'kr', 'ph', 'pl', 'pr', 'ps'],
+  ...[
+    'sc',
+    'sh',
+    'sk',
+    'sl',
+    'sm',
+    'sn',
+    'sp',
+    'st',
+    'sw',
+    'th',
+    'tr',
+    'tw',
+    'vr',
+    'wh',
+    'wr',
+    'gh',
+    'dw',
+    'sq',
+    'pn',
+    'rh',
+    'tl',
+  ],
+  ...['chr', 'phr', 'sch', 'scr', 'shr', 'spl', 'spr', 'squ', 'str', 'thr', 'sph'],
+]);
+const foldAccents = (word: string) => word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+/**
+ * Whether a heading's word in capitals is written as an acronym is: no vowel ("BBC", "NHS"), consonants no word opens
+ * with ("FBI"), or a Roman numeral the numeral rules left ("XIV"). Anything else is a word set in capitals.
+ */
+function looksLikeAcronym(word: string): boolean {
+  const folded = foldAccents(word);
+  if (!VOWEL.test(folded)) return true;
+  if (/^[ivxlcdm]+$/.test(folded) && romanToNumber(word) !== undefined) return true;
+  const onset = folded.match(/^[^aeiouy]*/)?.[0] ?? '';
+  return onset.length > 1 && !WORD_ONSETS.has(onset);
+}
+
+/**
+ * A heading's capitals are its typeface, not its words: every word of "CHAPTER THE LAST" is in capitals, so none is
+ * marked as an acronym by it, and an engine that spells a word in capitals would spell "LAST". They are given as
+ * words, capitalised ("Last", "Marley's Ghost"); what is written as an acronym stays ("BBC", "FBI"), and so do the
+ * words engines spell after an article ("THE US NAVY").
+ */
+export function readHeadingCapitals(text: string, rules: LanguageRules): string {
+  if (!/\p{Lu}{2}/u.test(text)) return text;
+  return text.replace(HEADING_CAPITALS, (word: string, offset: number) => {
+    if (looksLikeAcronym(word)) return word;
+    const before = text.slice(Math.max(0, offset - 40), offset).match(WORD_BEFORE)?.[1];
+    const afterArticle = before !== undefined && ARTICLES.has(before.toLowerCase());
+    if (afterArticle && rules.spelledInCapitals?.has(word.toLowerCase())) return word;
+    return word.charAt(0) + word.slice(1).toLowerCase();
+  });
 }
 
 /**

@@ -15,6 +15,9 @@ const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&
 /** Where a number may start: not inside a word, nor inside a longer number, so a long "7.7.7…" is scanned once. */
 const NUMBER_START = String.raw`(?<![\p{L}\p{N}]|\d[.,])`;
 
+/** Before a range's first bound written with "y" or "e": "entre 500 y 800". */
+const BETWEEN = /(?<![\p{L}])entre[ \t]+$/u;
+
 /**
  * The language's patterns, compiled once: a number before a noun whose gender the rules know; a million or more
  * before any noun. Masculine nouns count only where the number changes before a noun ("veintiún años", "un kilo").
@@ -47,7 +50,11 @@ const countedPatterns = perLanguage((rules) => {
     nouns,
     known:
       nouns.size > 0
-        ? new RegExp(String.raw`${NUMBER_START}(\d+(?:[.,]\d+)*)([ \t]+)(${alternation})(?![\p{L}\p{N}])`, 'giu')
+        ? new RegExp(
+            // A range's first bound counts the same noun: "de 500 a 800 toneladas", "500–800", "entre 500 y 800".
+            String.raw`${NUMBER_START}(?:(\d+(?:[.,]\d+)*)([ \t]+(?:${rules.rangeWord}|y|e)[ \t]+|[ \t]?[–-][ \t]?))?(\d+(?:[.,]\d+)*)([ \t]+)(${alternation})(?![\p{L}\p{N}])`,
+            'giu',
+          )
         : undefined,
     // Seven digits or more, or three groups of a thousands separator: only a million or more ends in its name.
     millions: / de$/.test(rules.beforeNoun(1_000_000n, false))
@@ -60,13 +67,29 @@ export function expandCountedNouns(text: string, rules: LanguageRules): string {
   const patterns = countedPatterns(rules);
   let spoken = text;
   if (patterns.known) {
-    spoken = spoken.replace(patterns.known, (match: string, digits: string, gap: string, word: string) => {
+    const known = patterns.known;
+    spoken = spoken.replace(known, (...args: string[]) => {
+      const [match, first, joint, digits, gap, word, offset, source] = args;
       const value = parseNumber(digits, rules);
       const lower = word.toLowerCase();
       // Lower case or all capitals: a capitalised word after a number starts a name or a sentence, not a count.
       const asWritten = word === lower || word === word.toUpperCase();
+      // "y"/"e" joins a range's bounds only after "entre"; elsewhere it may join two counts ("1500 e 2000 pessoas").
+      const isRange =
+        first !== undefined &&
+        (!/^[ \t]+(?:y|e)[ \t]+$/.test(joint) ||
+          BETWEEN.test(source.slice(Math.max(0, Number(offset) - 12), Number(offset))));
       if (!value || value.fraction !== '' || !asWritten) return match;
-      return `${rules.beforeNoun(value.integer, patterns.nouns.get(lower) === true)}${gap}${word}`;
+      const feminine = patterns.nouns.get(lower) === true;
+      const firstValue = first === undefined ? undefined : parseNumber(first, rules);
+      // Not a range, or a bound that is no whole number: the first number is left to the plain numbers.
+      const firstWords =
+        first === undefined
+          ? ''
+          : isRange && firstValue && firstValue.fraction === ''
+            ? rules.beforeNoun(firstValue.integer, feminine)
+            : first;
+      return `${firstWords}${joint ?? ''}${rules.beforeNoun(value.integer, feminine)}${gap}${word}`;
     });
   }
   if (patterns.millions) {

@@ -107,6 +107,7 @@ export const englishRules: LanguageRules = {
   and: () => 'and',
   sectionSign: { one: 'section', many: 'sections' },
   numberSign: 'number',
+  plusOrMinus: 'plus or minus',
   webWords: { at: 'at', dot: 'dot', slash: 'slash' },
   perWord: 'per',
   perUnitsOnly: { s: ['second', 'seconds'] },
@@ -129,8 +130,21 @@ export const englishRules: LanguageRules = {
     'S/': { one: 'sol', many: 'soles', centOne: 'céntimo', centMany: 'céntimos' },
     R$: { one: 'real', many: 'reais', centOne: 'centavo', centMany: 'centavos' },
   },
+  angles: {
+    degree: ['degree', 'degrees'],
+    minute: ['minute', 'minutes'],
+    second: ['second', 'seconds'],
+    compass: { N: 'north', S: 'south', E: 'east', W: 'west' },
+  },
   units: {
     'km/h': ['kilometer per hour', 'kilometers per hour'],
+    // Areas and volumes: the power is part of the unit ("1 km³", "300 m²").
+    'km²': ['square kilometer', 'square kilometers'],
+    'm²': ['square meter', 'square meters'],
+    'cm²': ['square centimeter', 'square centimeters'],
+    'km³': ['cubic kilometer', 'cubic kilometers'],
+    'm³': ['cubic meter', 'cubic meters'],
+    'cm³': ['cubic centimeter', 'cubic centimeters'],
     km: ['kilometer', 'kilometers'],
     cm: ['centimeter', 'centimeters'],
     mm: ['millimeter', 'millimeters'],
@@ -153,6 +167,9 @@ export const englishRules: LanguageRules = {
     // Spanish and Portuguese write ordinals with the sign too ("1°"), so only English reads it as degrees alone.
     '°': ['degree', 'degrees'],
     h: ['hour', 'hours'],
+    hr: ['hour', 'hours'],
+    hrs: ['hour', 'hours'],
+    mins: ['minute', 'minutes'],
     min: ['minute', 'minutes'],
   },
   // Bare, these are words ("5 in the box", "12 st" hardly; "mi" and "s" too short to trust without their period).
@@ -235,6 +252,11 @@ export const englishRules: LanguageRules = {
     { written: 'Nov.', spoken: 'November' },
     { written: 'Dec.', spoken: 'December' },
     { written: 'vs.', spoken: 'versus' },
+    { written: 'art.', spoken: 'article', when: 'beforeNumber', title: true },
+    { written: 'lat.', spoken: 'latitude', when: 'beforeNumber', title: true },
+    { written: 'long.', spoken: 'longitude', when: 'beforeNumber', title: true },
+    // Older prints abbreviate "per cent." ("20 per cent. more"): no sentence ends at its period.
+    { written: 'cent.', spoken: 'cent', after: new Set(['per']) },
     { written: 'etc.', spoken: 'et cetera' },
     { written: '&c.', spoken: 'et cetera' },
     { written: 'e.g.', spoken: 'for example' },

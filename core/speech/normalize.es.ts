@@ -178,6 +178,9 @@ export const spanishRules: LanguageRules = {
   // "el § 4" is "el párrafo cuatro", as law and older books read the sign.
   sectionSign: { one: 'párrafo', many: 'párrafos' },
   numberSign: 'número',
+  plusOrMinus: 'más o menos',
+  numberOfYearWord: 'de',
+  partsNoun: ['parte', 'partes'],
   webWords: { at: 'arroba', dot: 'punto', slash: 'barra' },
   perWord: 'por',
   perUnitsOnly: { s: ['segundo', 'segundos'] },
@@ -205,8 +208,21 @@ export const spanishRules: LanguageRules = {
     ],
     unit: ['grado', 'grados'],
   },
+  angles: {
+    degree: ['grado', 'grados'],
+    minute: ['minuto', 'minutos'],
+    second: ['segundo', 'segundos'],
+    compass: { N: 'norte', S: 'sur', E: 'este', O: 'oeste', W: 'oeste' },
+  },
   units: {
     'km/h': ['kilómetro por hora', 'kilómetros por hora'],
+    // Areas and volumes: the power is part of the unit ("1 km³", "300 m²").
+    'km²': ['kilómetro cuadrado', 'kilómetros cuadrados'],
+    'm²': ['metro cuadrado', 'metros cuadrados'],
+    'cm²': ['centímetro cuadrado', 'centímetros cuadrados'],
+    'km³': ['kilómetro cúbico', 'kilómetros cúbicos'],
+    'm³': ['metro cúbico', 'metros cúbicos'],
+    'cm³': ['centímetro cúbico', 'centímetros cúbicos'],
     km: ['kilómetro', 'kilómetros'],
     cm: ['centímetro', 'centímetros'],
     mm: ['milímetro', 'milímetros'],
@@ -284,6 +300,14 @@ export const spanishRules: LanguageRules = {
     { written: 'núm.', spoken: 'número', title: true },
     { written: 'n.º', spoken: 'número', title: true },
     { written: 'n.', spoken: 'número', when: 'beforeNumber', title: true },
+    { written: 'art.', spoken: 'artículo', when: 'beforeNumber', title: true },
+    { written: 'arts.', spoken: 'artículos', when: 'beforeNumber', title: true },
+    { written: 'inc.', spoken: 'inciso', when: 'beforeNumber', title: true },
+    { written: 'lat.', spoken: 'latitud', when: 'beforeNumber', title: true },
+    { written: 'long.', spoken: 'longitud', when: 'beforeNumber', title: true },
+    { written: 'Univ.', spoken: 'Universidad', when: 'beforeParticleName', title: true },
+    // A woman's second given name, shortened as in "Ana Ma. Ruiz", "Ma. Luisa".
+    { written: 'Ma.', spoken: 'María', when: 'beforeName', title: true },
     { written: 'EE. UU.', spoken: 'Estados Unidos' },
     { written: 'EE.UU.', spoken: 'Estados Unidos' },
     // Months abbreviated in dates, only next to a day or a year ("3 de ago. de 1857"): alone they may be words.

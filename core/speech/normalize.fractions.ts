@@ -97,13 +97,36 @@ function measureNoun(token: string, whole: string | undefined, rules: LanguageRu
   return { words: words === token.toLowerCase() ? token : words, feminine: feminine === true };
 }
 
+/** A fraction of "partes" from thirds to tenths, not part of a date or a longer fraction ("3/4 partes"). */
+const PARTS_FRACTION = /(?<![\p{L}\p{N}/])(\d)\/(\d{1,2})([ \t]+)(\p{L}+)(?![\p{L}\p{N}])/gu;
+const LARGEST_PART = 10;
+
+/**
+ * "las 3/4 partes" → "las tres cuartas partes", "a 1/3 parte" → "a terceira parte": the parts are counted with the
+ * feminine ordinal of the denominator, as the languages say them.
+ */
+function readPartsFractions(text: string, rules: LanguageRules): string {
+  const parts = rules.partsNoun;
+  if (!parts) return text;
+  return text.replace(PARTS_FRACTION, (match: string, top: string, bottom: string, gap: string, noun: string) => {
+    const numerator = Number(top);
+    const denominator = Number(bottom);
+    if (!parts.includes(noun.toLowerCase()) || denominator < 3 || denominator > LARGEST_PART) return match;
+    if (numerator < 1 || numerator >= denominator) return match;
+    const ordinal = rules.ordinal(denominator, true);
+    const counted = numerator === 1 ? ordinal : `${rules.cardinal(BigInt(numerator), true)} ${ordinal}s`;
+    return `${counted}${gap}${noun}`;
+  });
+}
+
 /**
  * "2½" → "two and a half", "½" → "a half", "2 3/8" → "two and three eighths", "las 3 y 1/2" → "las tres y media";
  * where the language says so, after a measure noun and agreeing with it: "2 1/2 kilos" → "dos kilos y medio",
  * "1/2 hora" → "media hora", "1/4 hora" → "un cuarto de hora".
  */
-export function expandFractions(text: string, rules: LanguageRules): string {
-  if (!ANY_FRACTION.test(text)) return text;
+export function expandFractions(written: string, rules: LanguageRules): string {
+  if (!ANY_FRACTION.test(written)) return written;
+  const text = readPartsFractions(written, rules);
   const patterns = fractionPatterns(rules);
   const read = (
     match: string,

@@ -196,7 +196,7 @@ export function portugueseRules(variant: 'BR' | 'PT'): LanguageRules {
         'pataca patacas, menina meninas, filha filhas, irmã irmãs, senhora senhoras, dama damas, vida vidas, ' +
         'parte partes, cabeça cabeças, cidade cidades, ilha ilhas, montanha montanhas, vaca vacas, ' +
         'ovelha ovelhas, cabra cabras, galinha galinhas, mula mulas, égua éguas, tonelada toneladas, ' +
-        'jarda jardas, unidade unidades, lição lições, canção canções, estrela estrelas',
+        'jarda jardas, unidade unidades, lição lições, canção canções, estrela estrelas, alma almas',
     ),
     hoursAndMinutesWord: 'e',
     clockLeadIns: ['às', 'as', 'das', 'pelas', 'à'],
@@ -217,6 +217,9 @@ export function portugueseRules(variant: 'BR' | 'PT'): LanguageRules {
     // "o § 2" is "o parágrafo dois", as law and older books read the sign.
     sectionSign: { one: 'parágrafo', many: 'parágrafos' },
     numberSign: 'número',
+    plusOrMinus: 'mais ou menos',
+    numberOfYearWord: 'de',
+    partsNoun: ['parte', 'partes'],
     webWords: { at: 'arroba', dot: 'ponto', slash: 'barra' },
     perWord: 'por',
     perUnitsOnly: { s: ['segundo', 'segundos'] },
@@ -242,6 +245,19 @@ export function portugueseRules(variant: 'BR' | 'PT'): LanguageRules {
         variant === 'BR' ? 'quilômetro por hora' : 'quilómetro por hora',
         variant === 'BR' ? 'quilômetros por hora' : 'quilómetros por hora',
       ],
+      // Areas and volumes: the power is part of the unit ("1 km³", "300 m²").
+      'km²': [
+        variant === 'BR' ? 'quilômetro quadrado' : 'quilómetro quadrado',
+        variant === 'BR' ? 'quilômetros quadrados' : 'quilómetros quadrados',
+      ],
+      'm²': ['metro quadrado', 'metros quadrados'],
+      'cm²': ['centímetro quadrado', 'centímetros quadrados'],
+      'km³': [
+        variant === 'BR' ? 'quilômetro cúbico' : 'quilómetro cúbico',
+        variant === 'BR' ? 'quilômetros cúbicos' : 'quilómetros cúbicos',
+      ],
+      'm³': ['metro cúbico', 'metros cúbicos'],
+      'cm³': ['centímetro cúbico', 'centímetros cúbicos'],
       km: [variant === 'BR' ? 'quilômetro' : 'quilómetro', variant === 'BR' ? 'quilômetros' : 'quilómetros'],
       cm: ['centímetro', 'centímetros'],
       mm: ['milímetro', 'milímetros'],
@@ -262,6 +278,12 @@ export function portugueseRules(variant: 'BR' | 'PT'): LanguageRules {
     escudos: { escudo: ['escudo', 'escudos'], centavo: ['centavo', 'centavos'] },
     // Brazil counted in mil-réis until 1942; Portugal's "20$" is twenty escudos (or the same sum in réis, before 1911).
     bareCifrao: variant === 'BR' ? 'reis' : 'escudos',
+    angles: {
+      degree: ['grau', 'graus'],
+      minute: ['minuto', 'minutos'],
+      second: ['segundo', 'segundos'],
+      compass: { N: 'norte', S: 'sul', E: variant === 'BR' ? 'leste' : 'este', O: 'oeste', W: 'oeste' },
+    },
     degreesBefore: {
       words: [
         ...['de latitude', 'de longitude', 'latitude', 'longitude', 'norte', 'sul', 'leste', 'este', 'oeste'],
@@ -277,6 +299,7 @@ export function portugueseRules(variant: 'BR' | 'PT'): LanguageRules {
       { written: 'Sr.', spoken: 'senhor', title: true },
       { written: 'Srs.', spoken: 'senhores', title: true },
       { written: 'Sras.', spoken: 'senhoras', title: true },
+      { written: 'Dr.ª', spoken: 'doutora', title: true },
       { written: 'Dra.', spoken: 'doutora', title: true },
       { written: 'Dr.', spoken: 'doutor', title: true },
       { written: 'Dª', spoken: 'Dona', title: true },
@@ -356,6 +379,21 @@ export function portugueseRules(variant: 'BR' | 'PT'): LanguageRules {
       { written: 'séc.', spoken: 'século', when: 'beforeNumber', title: true },
       { written: 'sécs.', spoken: 'séculos', when: 'beforeNumber', title: true },
       { written: 'pág.', spoken: 'página', title: true },
+      // Laws and coordinates: "o art. 5.º, inc. III" (a Roman numeral after a numbering word is a cardinal), "lat. 23°".
+      { written: 'art.', spoken: 'artigo', when: 'beforeNumber', title: true },
+      { written: 'arts.', spoken: 'artigos', when: 'beforeNumber', title: true },
+      { written: 'inc.', spoken: 'inciso', when: 'beforeNumber', title: true },
+      { written: 'incs.', spoken: 'incisos', when: 'beforeNumber', title: true },
+      { written: 'lat.', spoken: 'latitude', when: 'beforeNumber', title: true },
+      { written: 'long.', spoken: 'longitude', when: 'beforeNumber', title: true },
+      // The side of the landing after an address's floor: "R. das Flores, 87, 1.º esq.", "2.º dt.º".
+      { written: 'esq.', spoken: 'esquerdo', when: 'afterNumber' },
+      { written: 'dt.º', spoken: 'direito', when: 'afterNumber' },
+      { written: 'dto.', spoken: 'direito', when: 'afterNumber' },
+      { written: 'Univ.', spoken: 'Universidade', when: 'beforeParticleName', title: true },
+      // The closing of older letters: "Att.º venerador e criado".
+      { written: 'Att.º', spoken: 'atento' },
+      { written: 'Att.ª', spoken: 'atenta' },
       { written: 'nº', spoken: 'número', title: true },
       { written: 'n.º', spoken: 'número', title: true },
       { written: 'n.', spoken: 'número', when: 'beforeNumber', title: true },

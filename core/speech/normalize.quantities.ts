@@ -28,7 +28,8 @@ const unitPattern = perLanguage((rules) => {
   const dotted = Object.keys(rules.dottedUnits ?? {});
   const dottedAlternative = dotted.length > 0 ? String.raw`|(?<dotted>${alternation(dotted)})\.(?![\p{L}\p{N}])` : '';
   return new RegExp(
-    String.raw`${NUMBER_START}(?<number>${NUMBER})[ \t]?(?:(?<symbol>${plain})(?![\p{L}\p{N}])(?<period>\.(?![\p{L}\p{N}]))?${dottedAlternative})`,
+    // A range's first number comes with it ("10–12 km"), so both are read before the unit takes the second.
+    String.raw`${NUMBER_START}(?:(?<from>\d+(?:[.,]\d+)?)[ \t]?[–-][ \t]?)?(?<number>${NUMBER})[ \t]?(?:(?<symbol>${plain})(?![\p{L}\p{N}])(?<period>\.(?![\p{L}\p{N}]))?${dottedAlternative})`,
     'gu',
   );
 });
@@ -52,7 +53,9 @@ export function expandUnits(text: string, rules: LanguageRules): string {
     const [singular, plural, feminine] = unit;
     const hadPeriod = groups.period !== undefined || groups.dotted !== undefined;
     const stop = hadPeriod && SENTENCE_MAY_END.test(source.slice(offset + match.length)) ? '.' : '';
-    return `${quantityWords(value, rules, feminine === true)} ${isOne(value) ? singular : plural}${stop}`;
+    const from = groups.from === undefined ? undefined : parseNumber(groups.from, rules);
+    const range = from ? `${quantityWords(from, rules, feminine === true)} ${rules.rangeWord} ` : '';
+    return `${range}${quantityWords(value, rules, feminine === true)} ${isOne(value) ? singular : plural}${stop}`;
   });
 }
 
@@ -60,23 +63,36 @@ const degreesPattern = perLanguage((rules) => {
   const degrees = rules.degreesBefore;
   if (!degrees) return null;
   const words = degrees.words.map((word) => escapeRegex(word).replace(/ /g, String.raw`[ \t]+`)).join('|');
+  const saysDegrees = String.raw`[ \t]*(?:\d+[ \t]?['′]|[NSEOW](?![\p{L}])|(?:${words})(?![\p{L}]))`;
+  // "entre los 18° y los 30° de latitud": the first of two numbers joined by "and", "or" or "to" is what the second is.
+  const joined = String.raw`[ \t]+(?:y|e|o|u|ou|a|hasta|até)[ \t]+(?:(?:los|las|os|as|dos|das|aos)[ \t]+)?${NUMBER}[ \t]?°${saysDegrees}`;
   return new RegExp(
-    String.raw`${NUMBER_START}(${NUMBER})[ \t]?°(?![CF](?![\p{L}]))(?=[ \t]*(?:\d+[ \t]?['′]|[NSEOW](?![\p{L}])|(?:${words})(?![\p{L}])))`,
+    String.raw`${NUMBER_START}(${NUMBER})[ \t]?°(?![CF](?![\p{L}]))(?=${saysDegrees}|${joined})`,
     // Case matters: a lone lower-case "e" or "o" is a word ("o 2° e o 3°"), not east or west.
     'gu',
   );
 });
+
+/**
+ * After a plural article and ending its phrase ("no baja de los 26°.", "não desce dos 26°,") the sign is degrees: an
+ * ordinal after a plural article goes with a plural noun ("os 2° lugares") or takes a plural ending.
+ */
+const PLURAL_ARTICLE_DEGREES = new RegExp(
+  String.raw`(?<=(?<![\p{L}])(?:los|las|unos|os|as|dos|das|nos|nas|aos|pelos|uns)[ \t]+)(${NUMBER})[ \t]?°(?![\p{L}\p{N}])(?=[ \t]*(?:[.,;:!?)]|$))`,
+  'gmu',
+);
 
 /** "45° de latitude" → "quarenta e cinco graus de latitude", where the sign also writes ordinals ("2° andar"). */
 export function expandDegrees(text: string, rules: LanguageRules): string {
   const pattern = degreesPattern(rules);
   const unit = rules.degreesBefore?.unit;
   if (!pattern || !unit || !text.includes('°')) return text;
-  return text.replace(pattern, (match: string, token: string) => {
+  const read = (match: string, token: string) => {
     const value = parseNumber(token, rules);
     if (!value) return match;
     return `${quantityWords(value, rules, unit[2] === true)} ${isOne(value) ? unit[0] : unit[1]}`;
-  });
+  };
+  return text.replace(pattern, read).replace(PLURAL_ARTICLE_DEGREES, read);
 }
 
 export function expandOrdinals(text: string, rules: LanguageRules): string {

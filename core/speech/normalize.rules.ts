@@ -20,6 +20,7 @@ export interface CurrencyWords {
  * - `amongWords`: neither another initial nor a capital and period next to it, for abbreviations made of initials
  *   ("V. M.", Vossa Majestade; "J. V. M. Silva" is a name);
  * - `beforeNumber`: a number follows ("No. 5");
+ * - `afterNumber`: a number, or an ordinal ("1.º"), stands right before ("1.º esq.", the side of a floor);
  * - `inDate`: a number stands within two short words before or after ("3 de ago. de 1857", "ago. 3"), as a month
  *   does;
  * - `amidWords`: a word of its own line stands before or after it, but no name and no heading word ("capítulo"),
@@ -37,6 +38,7 @@ export type AbbreviationContext =
   | 'beforeSaint'
   | 'amongWords'
   | 'beforeNumber'
+  | 'afterNumber'
   | 'inDate'
   | 'amidWords'
   | 'beforePlaceName'
@@ -185,6 +187,18 @@ export interface LanguageRules extends RomanNumeralWords {
   webWords: { at: string; dot: string; slash: string };
   /** The number sign before a number, said as a word ("#5" → "number five", "n.º 5" spoken). */
   numberSign: string;
+  /** Said for a plus-minus sign before a number ("± 15 %", a margin of error). */
+  plusOrMinus: string;
+  /**
+   * Joins a law's or a decree's number to its year after "número" ("Lei n.º 1.234/1890" → "… mil duzentos e trinta e
+   * quatro de mil oitocentos e noventa"), in languages that say so.
+   */
+  numberOfYearWord?: string;
+  /**
+   * The noun a fraction names parts of with feminine ordinals, in languages that say so ("las 3/4 partes" → "las tres
+   * cuartas partes", "dois terços" but "as duas terceiras partes"): [singular, plural].
+   */
+  partsNoun?: [string, string];
   /** Joins a unit and the unit it is counted by ("km/h" → "kilometers per hour", "metros por segundo"). */
   perWord: string;
   /**
@@ -220,6 +234,16 @@ export interface LanguageRules extends RomanNumeralWords {
    * so: minutes ("23° 27'"), a compass letter, or one of these words ("de latitude", "à sombra"). [words, unit].
    */
   degreesBefore?: { words: readonly string[]; unit: UnitWords };
+  /**
+   * Angles in degrees, minutes and seconds and the compass letter after them ("33° 2' S."): the words for each part
+   * and each capital letter a compass point is written with.
+   */
+  angles?: {
+    degree: [string, string];
+    minute: [string, string];
+    second: [string, string];
+    compass: Record<string, string>;
+  };
   /**
    * Units read only when written with their period, because the bare letters are also words ("5 in." is inches,
    * "5 in the box" is not); old currencies written so count the same way ("25 ptas." → "veinticinco pesetas").

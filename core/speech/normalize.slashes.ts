@@ -12,6 +12,20 @@ const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&
 /** Two whole numbers and one slash, standing alone: not a date, not inside a longer number or a list. */
 const NUMBER_PAIR = /(?<![\p{L}\p{N}/⁄.,:])(\d{1,3})\/(\d{1,3})(?![\p{L}\p{N}/⁄]|[.,:]\d)/gu;
 
+/** A number after "número" and a year after a slash: how laws and decrees are numbered ("n.º 1.234/1890"). */
+const NUMBER_OF_YEAR =
+  /(?<=(?<![\p{L}])(?:número|números|n\.º|nº)[ \t]+\d+(?:\.\d{3})*)\/(?=(\d{4})(?![\p{L}\p{N}/]))/giu;
+
+/**
+ * "Lei n.º 1.234/1890" → "Lei número mil duzentos e trinta e quatro de mil oitocentos e noventa": the slash joins a
+ * numbered act to its year, read before dates and fractions. Only a year from 1000 on counts ("n.º 3/4" stays).
+ */
+export function joinNumbersToYears(text: string, rules: LanguageRules): string {
+  const word = rules.numberOfYearWord;
+  if (!word || !text.includes('/')) return text;
+  return text.replace(NUMBER_OF_YEAR, (slash: string, year: string) => (Number(year) >= 1000 ? ` ${word} ` : slash));
+}
+
 /**
  * Splits and set phrases, read before dates and fractions ("30/70" would otherwise be thirty seventieths): two whole
  * numbers that add up to a hundred are a split ("fifty-fifty", "sixty-forty"; "cincuenta cincuenta").

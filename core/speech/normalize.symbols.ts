@@ -44,6 +44,15 @@ export function readNumberSigns(text: string, rules: LanguageRules): string {
   return text.replace(NUMBER_SIGN, `${rules.numberSign} `);
 }
 
+/** A plus-minus sign before a number, glued or a space away ("± 15 %", "±0.5 mm"). */
+const PLUS_MINUS = /±[ \t]?(?=[-−]?\d)/gu;
+
+/** "± 15 %" → "plus or minus fifteen percent": a margin of error, said before its number. */
+export function readPlusMinus(text: string, rules: LanguageRules): string {
+  if (!text.includes('±')) return text;
+  return text.replace(PLUS_MINUS, `${rules.plusOrMinus} `);
+}
+
 /** An email address: a user, "@", and a domain of two parts or more ("info@example.com"; a closing period is prose). */
 const EMAIL = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
 /** A web address opening with its scheme or "www."; punctuation that closes it belongs to the sentence. */

@@ -4,9 +4,10 @@
  */
 import { expandAbbreviations } from './normalize.abbreviations';
 import { readBlanks } from './normalize.blanks';
-import { readCapitalWords } from './normalize.capitals';
+import { readCapitalWords, readHeadingCapitals } from './normalize.capitals';
 import { cleanTypography, speakDashes } from './normalize.cleanup';
 import { expandCountedNouns } from './normalize.counted';
+import { readAngles } from './normalize.coordinates';
 import { expandSlashDates } from './normalize.dates';
 import { britishEnglishRules, englishRules } from './normalize.en';
 import { spanishRules } from './normalize.es';
@@ -36,8 +37,20 @@ import {
   readRegnalNumerals,
 } from './normalize.roman';
 import type { LanguageRules } from './normalize.rules';
-import { expandNumberPairs, expandRates, pauseBetweenNumbers, readSlashWords } from './normalize.slashes';
-import { readAmpersands, readNumberSigns, readSectionSigns, readWebAddresses } from './normalize.symbols';
+import {
+  expandNumberPairs,
+  expandRates,
+  joinNumbersToYears,
+  pauseBetweenNumbers,
+  readSlashWords,
+} from './normalize.slashes';
+import {
+  readAmpersands,
+  readNumberSigns,
+  readPlusMinus,
+  readSectionSigns,
+  readWebAddresses,
+} from './normalize.symbols';
 
 export interface SpokenFormOptions {
   /** A chapter heading: its heading word and number are read as the language says them ("Chapter twelve"). */
@@ -86,12 +99,13 @@ export function toSpokenForm(text: string, language: string, options: SpokenForm
     spoken = readAmpersands(spoken, rules);
     spoken = readSectionSigns(spoken, rules);
     spoken = readNumberSigns(spoken, rules);
+    spoken = readPlusMinus(spoken, rules);
     if (!options.isHeading) spoken = readLoneNumerals(spoken, rules, false);
     spoken = readLabelledNumerals(spoken, rules);
     spoken = readCenturyNumerals(spoken, rules);
     spoken = readRegnalNumerals(spoken, rules);
     spoken = readCountedNumerals(spoken, rules);
-    spoken = readCapitalWords(spoken, rules);
+    spoken = options.isHeading ? readHeadingCapitals(spoken, rules) : readCapitalWords(spoken, rules);
     spoken = expandReis(spoken, rules);
     spoken = expandEscudos(spoken, rules);
     spoken = expandBareCifrao(spoken, rules);
@@ -100,12 +114,14 @@ export function toSpokenForm(text: string, language: string, options: SpokenForm
     spoken = expandClockTimes(spoken, rules);
     spoken = expandPercent(spoken, rules);
     // Splits first ("30/70" is no fraction), dates before fractions: "12/05/1890" is a date, "3/8" a fraction.
+    spoken = joinNumbersToYears(spoken, rules);
     spoken = expandNumberPairs(spoken, rules);
     spoken = expandSlashDates(spoken, rules);
     spoken = expandFractions(spoken, rules);
     spoken = pauseBetweenNumbers(spoken);
     // Ordinals before units: "the 1st." is first, not one stone; rates before units, which would take "10 m" of "10 m/s".
     // Degrees before ordinals, which Spanish and Portuguese also write with the sign ("2° andar").
+    spoken = readAngles(spoken, rules);
     spoken = expandDegrees(spoken, rules);
     spoken = expandOrdinals(spoken, rules);
     spoken = expandRates(spoken, rules);

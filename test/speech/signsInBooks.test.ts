@@ -41,7 +41,7 @@ describe('signs and marks in books', () => {
     expect(toSpokenForm('o 1° andar', 'pt-BR')).toBe('o primeiro andar');
     // There it is degrees before minutes, a compass letter or a word that says so, and an ordinal elsewhere.
     expect(toSpokenForm("41° 23' N, a 1° abaixo de zero; o 2° e o 3°", 'pt-BR')).toBe(
-      "quarenta e um graus vinte e três' N, a um grau abaixo de zero; o segundo e o terceiro",
+      'quarenta e um graus vinte e três minutos norte, a um grau abaixo de zero; o segundo e o terceiro',
     );
     expect(toSpokenForm('a 38° de fiebre, el 5° día', 'es')).toBe('a treinta y ocho grados de fiebre, el quinto día');
   });

@@ -171,7 +171,7 @@ const ENGLISH = cases('en', 'en-GB', [
   ['heading', 'CHAPTER SEVEN', 'Chapter seven', 'heading'],
   ['heading', 'I.', 'one.', 'heading'],
   ['heading', 'PART I.', 'Part one.', 'heading'],
-  ['heading', "STAVE I:  MARLEY'S GHOST", "Stave one: MARLEY'S GHOST", 'heading'],
+  ['heading', "STAVE I:  MARLEY'S GHOST", "Stave one: Marley's Ghost", 'heading'],
   ['heading', 'BOOK II', 'Book two', 'heading'],
   ['heading', 'I Went Home', 'I Went Home', 'heading'],
   ['heading', 'CHAPTER I', 'Chapter one', 'heading'],
@@ -203,7 +203,7 @@ const ENGLISH = cases('en', 'en-GB', [
     'The miller sang the song his father had sung at the wheel before him:\nThe water turns the stone, my dear,\nThe stone will turn the grain,\nand then he went back to his sacks of flour.',
   ],
   ['verse', '"Yes," she said\nand went out.', '"Yes," she said\nand went out.'],
-  ['unit', 'a room of 20 m² and a field', 'a room of twenty m² and a field'],
+  ['unit', 'a room of 20 m² and a field', 'a room of twenty square meters and a field'],
   ['note mark', 'the town of *** in the north', 'the town of, in the north'],
   ['symbol', 'a clerk at Hobbs & Lane, drapers', 'a clerk at Hobbs and Lane, drapers'],
   ['symbol', 'Hobbs &\nLane and AT&T', 'Hobbs and\nLane and AT&T'],
@@ -258,7 +258,7 @@ const ENGLISH = cases('en', 'en-GB', [
     'Write to info@example.com or see https://www.example.com/books.',
     'Write to info at example dot com or see www dot example dot com slash books.',
   ],
-  ['heading', 'STORY II. THE GLASS BELL', 'Story two. THE GLASS BELL', 'heading'],
+  ['heading', 'STORY II. THE GLASS BELL', 'Story two. The Glass Bell', 'heading'],
   [
     'abbreviation',
     'Lieut. Price and Wm. Collins, viz. the heirs; cf. the letter of the 3rd ult.',
@@ -299,6 +299,28 @@ const ENGLISH = cases('en', 'en-GB', [
     'by eighteen fifty-two nobody remembered; in one thousand five hundred ships',
   ],
   ['money', 'paid 20$ and $20', 'paid twenty dollars and twenty dollars'],
+  // A heading's capitals are its typeface: words said as words, acronyms kept.
+  ['heading', 'CHAPTER THE LAST', 'Chapter the Last', 'heading'],
+  ['heading', 'CHAPTER IX. THE BBC AND THE FBI', 'Chapter nine. The BBC And The FBI', 'heading'],
+  ['heading', 'PART II. THE US NAVY', 'Part two. The US Navy', 'heading'],
+  [
+    'angle',
+    "off the cape in lat. 41° 15' S., long. 72° 3' W. The",
+    'off the cape in latitude forty-one degrees fifteen minutes south, longitude seventy-two degrees three minutes west. The',
+  ],
+  [
+    'unit',
+    'it stood at 58° F. by noon and 12° C at night',
+    'it stood at fifty-eight degrees Fahrenheit by noon and twelve degrees Celsius at night',
+  ],
+  ['unit', 'a ride of 3 hrs. and 2 km³ of ice', 'a ride of three hours and two cubic kilometers of ice'],
+  ['unit', 'lay 4-6 km away', 'lay four to six kilometers away'],
+  [
+    'abbreviation',
+    'dearer by 15 per cent. than before; art. 9 forbids it',
+    'dearer by fifteen per cent than before; article nine forbids it',
+  ],
+  ['sign', 'accurate to ±2 m', 'accurate to plus or minus two meters'],
 ]);
 
 const AMERICAN_ENGLISH = cases('en', 'en-US', [
@@ -487,6 +509,29 @@ const SPANISH = cases('es', 'es-ES', [
     'en dos volúmenes (véanse las páginas ciento doce a ciento diecinueve)',
   ],
   ['clock', 'a las 10.40 de la noche, a la 1.30', 'a las diez y cuarenta de la noche, a la una y media'],
+  [
+    'agreement',
+    'pesaba entre 300 y 900 toneladas, de 2 a 3 horas',
+    'pesaba entre trescientas y novecientas toneladas, de dos a tres horas',
+  ],
+  [
+    'units',
+    'entre los 12° y los 15° de latitud sur; no bajó de los 20°.',
+    'entre los doce grados y los quince grados de latitud sur; no bajó de los veinte grados.',
+  ],
+  ['units', 'a 6–8 km de allí, 3 m³ de agua', 'a seis a ocho kilómetros de allí, tres metros cúbicos de agua'],
+  [
+    'abbreviation',
+    'el art. 14, inc. II, de la Ley n.º 4567/1902',
+    'el artículo catorce, inciso dos, de la Ley número cuatro mil quinientos sesenta y siete de mil novecientos dos',
+  ],
+  [
+    'abbreviation',
+    'la Dra. Rosa Ma. Vidal, de la Univ. de Lima',
+    'la doctora Rosa María Vidal, de la Universidad de Lima',
+  ],
+  ['sign', 'un error de ± 3 %', 'un error de más o menos tres por ciento'],
+  ['fraction', 'anduvo las 2/3 partes del camino', 'anduvo las dos terceras partes del camino'],
 ]);
 
 const PORTUGUESE = [
@@ -648,12 +693,23 @@ const PORTUGUESE = [
     ['abbreviation', 'sob o cap. Ruas; cap. IV', 'sob o capitão Ruas; capítulo quatro'],
     ['abbreviation', 'honrada, i. e., honrada', 'honrada, isto é, honrada'],
     ['clock', 'às 10.40 da noite', 'às dez e quarenta da noite'],
+    [
+      'abbreviation',
+      'o art. 12, inc. IV, e os arts. 3 e 4 da Lei n.º 2.040/1871',
+      'o artigo doze, inciso quatro, e os artigos três e quatro da Lei número dois mil e quarenta de mil oitocentos e setenta e um',
+    ],
+    [
+      'units',
+      "em 22° 54' S e 43° 10' O",
+      'em vinte e dois graus cinquenta e quatro minutos sul e quarenta e três graus dez minutos oeste',
+    ],
+    ['fraction', 'deixou a 1/3 parte da herança', 'deixou a terceira parte da herança'],
   ]),
   ...cases('pt', 'pt-PT', [
     [
       'units',
       "a 45° de latitude, 23° 27' sul, fazia 40° à sombra; o 2° e o 3° andar",
-      "a quarenta e cinco graus de latitude, vinte e três graus vinte e sete' sul, fazia quarenta graus à sombra; o segundo e o terceiro andar",
+      'a quarenta e cinco graus de latitude, vinte e três graus vinte e sete minutos sul, fazia quarenta graus à sombra; o segundo e o terceiro andar',
     ],
     [
       'money',
@@ -684,6 +740,13 @@ const PORTUGUESE = [
       'uma Memória (v. pp. 40-52; v. p. 7), de V. Hugo',
       'uma Memória (ver páginas quarenta a cinquenta e dois; ver página sete), de V. Hugo',
     ],
+    [
+      'abbreviation',
+      'mora na Rua Nova, 12, 3.º esq., e a Dr.ª Luísa no 1.º dt.º; Att.º criado',
+      'mora na Rua Nova, doze, terceiro esquerdo, e a doutora Luísa no primeiro direito; atento criado',
+    ],
+    ['units', 'fazia 30° ao sol e não desceu dos 18°.', 'fazia trinta graus ao sol e não desceu dos dezoito graus.'],
+    ['agreement', 'umas 300.000 almas', 'umas trezentas mil almas'],
   ]),
   ...cases('pt', 'pt-AO', [['big number', '1500000000 kwanzas', 'mil e quinhentos milhões de kwanzas']]),
 ];
