@@ -212,4 +212,26 @@ describe('the job view', () => {
     await screen.findByRole('rowheader', { name: 'Chapter 2' });
     expect(screen.queryByRole('link', { name: /Listen/ })).toBeNull();
   });
+
+  it('keeps each figure whole: no space in a count, a duration or a cost that a line could break at', async () => {
+    renderInStudio(
+      <JobView
+        projectId="p1"
+        job={job({
+          status: 'running',
+          finishedAt: null,
+          progress: { ...job().progress, chaptersDone: 1, segmentsDone: 1234, segmentsTotal: 2814, etaSeconds: 3840 },
+        })}
+        canEdit
+      />,
+    );
+    await screen.findByRole('rowheader', { name: 'Chapter 1' });
+    const figures = Array.from(document.querySelectorAll('.stat dd')).map((value) => value.textContent ?? '');
+    expect(figures).toEqual([
+      '1\u00a0of\u00a02',
+      '1,234\u00a0of\u00a02,814',
+      expect.stringMatching(/^1\u00a0hr\u00a04\u00a0min$/),
+      '$0.50',
+    ]);
+  });
 });

@@ -10,6 +10,7 @@ import { Badge, type BadgeTone } from '../../ui/Badge';
 import { useErrorText } from '../../ui/errorText';
 import { useFormat } from '../../ui/format';
 import { ProgressBar } from '../../ui/ProgressBar';
+import { Stat } from '../../ui/Stat';
 
 const KNOWN_PHASES = ['queued', 'synthesizing', 'mastering', 'packaging'] as const;
 export const STATUS_TONE: Record<Job['status'], BadgeTone> = {
@@ -82,23 +83,14 @@ export function JobView({ projectId, job: initial, canEdit }: { projectId: strin
         value={finished ? endedFraction(job) : jobFraction(job)}
         detail={finished ? finishedDetail() : t(`phases.${phase}`)}
       />
-      <dl className="stat-grid" aria-live="polite">
-        <div className="stat">
-          <dt>{t('job.chapters')}</dt>
-          <dd>{count(progress.chaptersDone, progress.chaptersTotal)}</dd>
-        </div>
-        <div className="stat">
-          <dt>{t('job.segments')}</dt>
-          <dd>{count(progress.segmentsDone, progress.segmentsTotal)}</dd>
-        </div>
-        <div className="stat">
-          <dt>{t('job.eta')}</dt>
-          <dd>{!finished && progress.etaSeconds !== null ? format.duration(progress.etaSeconds) : t('job.noEta')}</dd>
-        </div>
-        <div className="stat">
-          <dt>{t('job.cost')}</dt>
-          <dd>{format.usd(progress.costSoFarUsd)}</dd>
-        </div>
+      <dl className="stat-grid stat-grid--figures" aria-live="polite">
+        <Stat label={t('job.chapters')} value={count(progress.chaptersDone, progress.chaptersTotal)} />
+        <Stat label={t('job.segments')} value={count(progress.segmentsDone, progress.segmentsTotal)} />
+        <Stat
+          label={t('job.eta')}
+          value={!finished && progress.etaSeconds !== null ? format.duration(progress.etaSeconds) : t('job.noEta')}
+        />
+        <Stat label={t('job.cost')} value={format.usd(progress.costSoFarUsd)} />
       </dl>
       {job.error && (
         <Alert tone="error" title={t('job.failed', { message: job.error.message })}>
