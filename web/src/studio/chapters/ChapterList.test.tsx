@@ -113,6 +113,11 @@ describe('finding a chapter in a long book', () => {
     expect(titlesShown()).toEqual(['El Baile en Netherfield']);
     fireEvent.change(search, { target: { value: 'chapter 5' } });
     expect(titlesShown()).toEqual(['Chapter 5']);
+    // A Roman numeral is a number whole: "xi" is chapter 11, not the start of "XII".
+    fireEvent.change(search, { target: { value: 'xii' } });
+    expect(titlesShown()).toEqual(['CHAPTER XII.']);
+    fireEvent.change(search, { target: { value: 'chapter xi' } });
+    expect(titlesShown()).toEqual(['Chapter 11']);
   });
 
   it('says when nothing matches, opens the first match on Enter and clears on Escape', () => {

@@ -38,11 +38,34 @@ function roman(value: number): string {
   return out;
 }
 
-/** A typed number is the whole word in the title, in figures or in Roman numerals ("12" finds "Chapter XII"). */
-function numberMatches(typed: string, titleWords: string[]): boolean {
-  const value = Number(typed);
+/** The value of a word that is a Roman numeral as `roman` writes it ("xii" → 12; "mil" and "civil" are not). */
+function romanValue(word: string): number | undefined {
+  if (!/^[mdclxvi]+$/.test(word)) return undefined;
+  const digits: Record<string, number> = { m: 1000, d: 500, c: 100, l: 50, x: 10, v: 5, i: 1 };
+  let value = 0;
+  for (let at = 0; at < word.length; at += 1) {
+    const here = digits[word[at]];
+    value += at + 1 < word.length && here < digits[word[at + 1]] ? -here : here;
+  }
+  return roman(value) === word ? value : undefined;
+}
+
+/** A number is the whole word in the title, in figures or in Roman numerals ("12" finds "Chapter XII"). */
+function numberMatches(value: number, titleWords: string[]): boolean {
   const spelled = value > 0 && value < 4000 ? roman(value) : undefined;
   return titleWords.some((word) => (/^\d+$/.test(word) ? Number(word) === value : word === spelled));
+}
+
+/**
+ * A typed word begins a word of the title; a number, typed in figures or in Roman numerals, is one of its numbers
+ * whole ("xii" finds "XII" and "12", never "XIII"), while a Roman-looking word still begins an ordinary word ("i"
+ * finds "Interlude").
+ */
+function wordMatches(typed: string, titleWords: string[]): boolean {
+  if (/^\d+$/.test(typed)) return numberMatches(Number(typed), titleWords);
+  const value = romanValue(typed);
+  if (value !== undefined && numberMatches(value, titleWords)) return true;
+  return titleWords.some((word) => word.startsWith(typed) && (value === undefined || romanValue(word) === undefined));
 }
 
 /**
@@ -55,9 +78,7 @@ export function matchesChapter(chapter: Pick<ChapterSummary, 'title'>, chapterNu
   if (typed.length === 0) return true;
   const titleWords = words(chapter.title);
   if (typed.length === 1 && /^\d+$/.test(typed[0]) && Number(typed[0]) === chapterNumber) return true;
-  return typed.every((word) =>
-    /^\d+$/.test(word) ? numberMatches(word, titleWords) : titleWords.some((candidate) => candidate.startsWith(word)),
-  );
+  return typed.every((word) => wordMatches(word, titleWords));
 }
 
 /** Each chapter's number among the book's chapters (front and back matter have none), in reading order. */
