@@ -23,6 +23,13 @@ export const ProjectFactsView = z
     speakingCharactersWithVoice: z.number().int().optional().describe('Of the speaking characters, the ones cast'),
     segmentCount: z.number().int(),
     segmentsWithSpeaker: z.number().int(),
+    segmentsFlagged: z
+      .number()
+      .int()
+      .optional()
+      .describe(
+        'Lines the plan marks for review (unknown or unsure speaker, a revision note, flagged by hand); absent on a project whose plan was not recounted since this was kept',
+      ),
     segmentsRendered: z.number().int(),
     chaptersMastered: z.number().int(),
     chaptersWithNothingToSpeak: z
@@ -48,6 +55,7 @@ export function toProjectFactsView(facts: ProductionFacts, cast?: SpeakingCastCo
     charactersWithVoice: facts.charactersWithVoice,
     segmentCount: facts.segmentCount,
     segmentsWithSpeaker: facts.segmentsWithSpeaker,
+    segmentsFlagged: facts.segmentsFlagged,
     segmentsRendered: facts.segmentsRendered,
     chaptersMastered: facts.chaptersMastered,
     chaptersWithNothingToSpeak: facts.chaptersWithNothingToSpeak ?? 0,

@@ -218,6 +218,7 @@ export class ManuscriptImport {
       manuscriptStatus: 'ready',
       segmentCount: 0,
       segmentsWithSpeaker: 0,
+      segmentsFlagged: 0,
       segmentsRendered: 0,
       chaptersMastered: 0,
     });

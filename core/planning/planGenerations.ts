@@ -110,6 +110,7 @@ export async function readCommittedPlan(
 export interface SegmentFacts {
   segmentCount: number;
   segmentsWithSpeaker: number;
+  segmentsFlagged: number;
   segmentsRendered: number;
 }
 
@@ -124,8 +125,9 @@ export async function countSegmentFacts(
   const unversioned = chapters.filter(
     (chapter) => committedGeneration(chapter) === UNVERSIONED_GENERATION && chapter.planStatus !== 'none',
   );
-  const facts: SegmentFacts = { segmentCount: 0, segmentsWithSpeaker: 0, segmentsRendered: 0 };
+  const facts: SegmentFacts = { segmentCount: 0, segmentsWithSpeaker: 0, segmentsFlagged: 0, segmentsRendered: 0 };
   const withSpeaker: Filter = { field: 'speakerId', op: 'ne', value: UNKNOWN_SPEAKER };
+  const flagged: Filter = { field: 'flagged', op: 'eq', value: true };
   // `!= null` is undefined in Cosmos SQL when the types differ, so audio is counted as all minus the unrendered.
   const unrendered: Filter = { field: 'currentTakeId', op: 'isNull' };
   for (let start = 0; start < versioned.length; start += CHAPTERS_PER_COUNT) {
@@ -144,15 +146,22 @@ export async function countSegmentFacts(
         op: 'and',
         filters: [plans, ...extra],
       });
-    const [all, spoken, silent] = await Promise.all([count([]), count([withSpeaker]), count([unrendered])]);
+    const [all, spoken, marked, silent] = await Promise.all([
+      count([]),
+      count([withSpeaker]),
+      count([flagged]),
+      count([unrendered]),
+    ]);
     facts.segmentCount += all;
     facts.segmentsWithSpeaker += spoken;
+    facts.segmentsFlagged += marked;
     facts.segmentsRendered += all - silent;
   }
   for (const chapter of unversioned) {
     const plan = await committedSegments(segments, chapter);
     facts.segmentCount += plan.length;
     facts.segmentsWithSpeaker += plan.filter((segment) => segment.speakerId !== UNKNOWN_SPEAKER).length;
+    facts.segmentsFlagged += plan.filter((segment) => segment.flagged).length;
     facts.segmentsRendered += plan.filter((segment) => segment.currentTakeId !== null).length;
   }
   return facts;
@@ -195,6 +204,7 @@ export async function segmentFactsFromTotals(
     segmentsInTotals += totals.segments;
     facts.segmentCount += totals.segments;
     facts.segmentsWithSpeaker += totals.segments - totals.unknownSpeaker;
+    facts.segmentsFlagged += totals.flagged;
   }
   let unrendered = 0;
   for (let start = 0; start < totalled.length; start += CHAPTERS_PER_COUNT) {

@@ -47,6 +47,7 @@ function factsOf(segments: SegmentRecord[]) {
   return {
     segmentCount: segments.length,
     segmentsWithSpeaker: segments.filter((s) => s.speakerId !== UNKNOWN_SPEAKER).length,
+    segmentsFlagged: segments.filter((s) => s.flagged).length,
     segmentsRendered: segments.filter((s) => s.currentTakeId !== null).length,
   };
 }
@@ -283,6 +284,7 @@ export class SegmentService {
     if (
       was.segmentCount === is.segmentCount &&
       was.segmentsWithSpeaker === is.segmentsWithSpeaker &&
+      was.segmentsFlagged === is.segmentsFlagged &&
       was.segmentsRendered === is.segmentsRendered
     )
       return;

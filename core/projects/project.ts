@@ -85,6 +85,12 @@ export interface ProductionFacts {
   speakingCharactersWithVoice?: number;
   segmentCount: number;
   segmentsWithSpeaker: number;
+  /**
+   * Lines the plan marks for review (an unknown or unsure speaker, a revision note, a flag set by hand): they stop
+   * no production, yet the book is not said to be ready while any is left. Recounted with the segments; absent on
+   * projects not recounted since it was kept, whose flagged lines are then unknown.
+   */
+  segmentsFlagged?: number;
   segmentsRendered: number;
   chaptersMastered: number;
   /**
@@ -103,6 +109,7 @@ export const emptyProductionFacts: ProductionFacts = {
   charactersWithVoice: 0,
   segmentCount: 0,
   segmentsWithSpeaker: 0,
+  segmentsFlagged: 0,
   segmentsRendered: 0,
   chaptersMastered: 0,
   chaptersWithNothingToSpeak: 0,

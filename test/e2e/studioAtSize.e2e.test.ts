@@ -151,6 +151,42 @@ describe('the studio with a whole book, in Portuguese', () => {
     expect(await nav.getByText(/marcadas?\+$/).count()).toBe(0);
   });
 
+  test('a chapter is found by its number in the long list, and the stage badge counts the lines left to check', async () => {
+    const { page } = producer;
+    const facts = await api<{ segmentsFlagged?: number }>(`/v1/projects/${projectId}/facts`);
+    expect(facts.segmentsFlagged).toBeGreaterThan(0);
+    await openStep(page, 'chapters');
+    const list = page.getByRole('list', { name: 'Capítulos em ordem de leitura' });
+    const search = page.getByRole('searchbox', { name: 'Procurar um capítulo' });
+    await search.fill('xii');
+    await expectVisible(page.getByText(/^\d+ de \d+ capítulos$/));
+    const found = await list.locator('.chapter-list__title').allTextContents();
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.every((title) => /\bXII\b/i.test(title))).toBe(true);
+    // The same chapter by its number in figures.
+    await search.fill('12');
+    await waitFor(
+      async () =>
+        (await list.locator('.chapter-list__title').allTextContents()).some((title) => /\bXII\b/i.test(title)),
+      10_000,
+      'chapter 12 found by its number',
+    );
+    await screenshot(page, 'at-size-03-chapter-search');
+    expect(await englishLeftOn(page, 'pt-BR')).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
+    await search.fill('zepelim');
+    await expectVisible(page.getByText('Nenhum título ou número de capítulo corresponde a “zepelim”.'));
+    expect(await axeViolations(page)).toEqual([]);
+    await search.press('Escape');
+    expect(await list.locator('.chapter-list__title').count()).toBe(
+      (await api<{ items: unknown[] }>(`/v1/projects/${projectId}/chapters`)).items.length,
+    );
+    // The book is not called simply ready while the plan has flagged lines.
+    const badge = await page.locator('.page__subtitle .badge').textContent();
+    expect(badge).not.toBe('Pronto para produzir');
+    if (badge?.startsWith('Pronto')) expect(badge).toMatch(/^Pronto · [\d.]+ falas? para conferir$/);
+  });
+
   test('on a 390-px phone no page of the workflow scrolls sideways', async () => {
     const phone = await newSession(browser, { locale: 'pt-BR', width: 390, height: 844 });
     await phone.page.addInitScript(

@@ -397,6 +397,39 @@ describe('a produced book', () => {
     expect(seen).toEqual({ 'current step': shown, 'voice picker': shown });
   });
 
+  test('at 1280 px and on a 390-px phone no figure of the production and estimate pages breaks across lines', async () => {
+    const broken: Record<string, string[]> = {};
+    const figures: Record<string, number> = {};
+    for (const locale of LOCALES) {
+      for (const width of [390, 1280]) {
+        const { page, context } = await producerAt(locale, width);
+        for (const step of ['production', 'estimate']) {
+          await openStep(page, step);
+          await expectVisible(page.locator('.stat dd').first());
+          const name = `${locale} ${width} ${step}`;
+          // Each figure on one line of its own box; the count says the check saw them.
+          const seen = await page.evaluate<{ count: number; broken: string[] }>(`(() => {
+            const values = Array.from(document.querySelectorAll('.stat dd'));
+            const broken = values.filter((value) => {
+              const range = document.createRange();
+              range.selectNodeContents(value);
+              const lines = new Set(Array.from(range.getClientRects()).map((rect) => Math.round(rect.top))).size;
+              const box = value.closest('.stat').getBoundingClientRect();
+              return lines > 1 || range.getBoundingClientRect().right > box.right + 0.5;
+            });
+            return { count: values.length, broken: broken.map((value) => value.textContent) };
+          })()`);
+          broken[name] = seen.broken;
+          figures[name] = seen.count;
+          if (locale === 'es-PE') await screenshot(page, `produced-figures-${step}-${width}`);
+        }
+        await context.close();
+      }
+    }
+    expect(Object.values(figures).every((count) => count >= 4)).toBe(true);
+    expect(broken).toEqual(Object.fromEntries(Object.keys(broken).map((name) => [name, []])));
+  });
+
   test('nothing broke in the producer’s browser', () => {
     expect(producer.problems.filter((problem) => !/\b4\d\d\b/.test(problem))).toEqual([]);
   });

@@ -254,14 +254,31 @@ describe('the listing', () => {
   });
 });
 
+interface FactsJson {
+  segmentCount: number;
+  segmentsWithSpeaker: number;
+  segmentsFlagged?: number;
+  segmentsRendered: number;
+}
+
 describe('the project facts', () => {
   it('agree with the committed segments', async () => {
     const everything = await segmentsOf();
-    const facts = await json<{ segmentCount: number; segmentsWithSpeaker: number; segmentsRendered: number }>(
-      api('/facts'),
-    );
+    const facts = await json<FactsJson>(api('/facts'));
     expect(facts.segmentCount).toBe(everything.length);
     expect(facts.segmentsWithSpeaker).toBe(everything.filter((s) => s.speakerId !== 'unknown').length);
+    expect(facts.segmentsFlagged).toBe(everything.filter((s) => s.flagged).length);
     expect(facts.segmentsRendered).toBe(everything.filter((s) => s.currentTakeId !== null).length);
+  });
+
+  it('count a line flagged or cleared by hand, in the facts and in the listing of projects', async () => {
+    const [line] = (await segmentsOf()).filter((s) => !s.flagged && s.speakerId !== 'unknown');
+    const before = (await json<FactsJson>(api('/facts'))).segmentsFlagged!;
+    const flagged = await json<SegmentJson>(patch(line, { flagged: true }));
+    expect((await json<FactsJson>(api('/facts'))).segmentsFlagged).toBe(before + 1);
+    const listing = await json<{ items: { id: string; facts: FactsJson }[] }>(platform.api(CREATOR, '/v1/projects'));
+    expect(listing.items.find((project) => project.id === projectId)?.facts.segmentsFlagged).toBe(before + 1);
+    await json(patch(flagged, { flagged: false }));
+    expect((await json<FactsJson>(api('/facts'))).segmentsFlagged).toBe(before);
   });
 });

@@ -36,12 +36,26 @@ const producing = testProject({
   facts: { ...planned, activeJobId: 'j-produce' },
 });
 
+const readyFacts: ProjectFacts = { ...planned, segmentsRendered: 0, chaptersMastered: 0, segmentsFlagged: 1234 };
+const readyButFlagged = testProject({
+  id: 'p-flagged',
+  metadata: { ...partly.metadata, title: 'Lines To Check' },
+  facts: readyFacts,
+});
+const readyAndChecked = testProject({
+  id: 'p-checked',
+  metadata: { ...partly.metadata, title: 'All Checked' },
+  facts: { ...readyFacts, segmentsFlagged: 0 },
+});
+
 const row = (title: string) => screen.getByRole('row', { name: new RegExp(title) });
 
 beforeEach(() => {
   fakeApi({
     'GET /v1/me': { body: ME_ADMIN },
-    'GET /v1/projects': { body: { items: [partly, producing], continuationToken: null } },
+    'GET /v1/projects': {
+      body: { items: [partly, producing, readyButFlagged, readyAndChecked], continuationToken: null },
+    },
     'GET /v1/projects/p-producing/jobs/j-produce': {
       body: { id: 'j-produce', kind: 'produce', status: 'running', progress: { done: 3, total: 15 } },
     },
@@ -65,5 +79,25 @@ describe('the project list', () => {
     renderPage(<ProjectsListPage />);
     await screen.findByRole('link', { name: 'Being Produced' });
     expect(await within(row('Being Produced')).findByText('Producing')).toBeTruthy();
+  });
+
+  it('does not call a book simply ready while the plan has lines flagged for review, in the reader’s language', async () => {
+    renderPage(<ProjectsListPage />);
+    await screen.findByRole('link', { name: 'Lines To Check' });
+    expect(within(row('Lines To Check')).getByText('Ready · 1,234 lines to check')).toBeTruthy();
+    expect(within(row('Lines To Check')).queryByText('Ready to produce')).toBeNull();
+    expect(within(row('All Checked')).getByText('Ready to produce')).toBeTruthy();
+  });
+
+  it('words the lines to check in Spanish and Portuguese', async () => {
+    await i18n.changeLanguage('es-PE');
+    const { unmount } = renderPage(<ProjectsListPage />);
+    await screen.findByRole('link', { name: 'Lines To Check' });
+    expect(within(row('Lines To Check')).getByText('Listo · 1,234 líneas por revisar')).toBeTruthy();
+    unmount();
+    await i18n.changeLanguage('pt-BR');
+    renderPage(<ProjectsListPage />);
+    await screen.findByRole('link', { name: 'Lines To Check' });
+    expect(within(row('Lines To Check')).getByText('Pronto · 1.234 falas para conferir')).toBeTruthy();
   });
 });

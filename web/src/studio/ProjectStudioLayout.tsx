@@ -67,7 +67,12 @@ function Studio({ versioned }: { versioned: VersionedProject }) {
         <div>
           <h1>{project.metadata.title}</h1>
           <p className="page__subtitle">
-            <StageBadge project={project} facts={status.facts} activeJob={status.activeJob} />
+            <StageBadge
+              project={project}
+              facts={status.facts}
+              activeJob={status.activeJob}
+              flaggedFallback={status.flagged}
+            />
             <span className="muted">{format.list(project.metadata.authors)}</span>
           </p>
         </div>

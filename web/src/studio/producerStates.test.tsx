@@ -240,3 +240,34 @@ describe('a plan made by an earlier planner', () => {
     expect(onPlan).toHaveBeenCalledWith(['c1']);
   });
 });
+
+describe('the stage badge of a book ready to produce', () => {
+  const ready: ProjectFacts = {
+    ...facts,
+    segmentsRendered: 0,
+    chaptersMastered: 0,
+    chaptersWithNothingToSpeak: 0,
+    packagesReady: 0,
+  };
+
+  it('says how many lines are left to check from the stored count', () => {
+    render(<StageBadge project={project} facts={{ ...ready, segmentsFlagged: 1 }} />);
+    expect(screen.getByText('Ready · 1 line to check')).toBeTruthy();
+  });
+
+  it('falls back to the page’s flagged lines, with a plus when there are more, on facts counted before the count was kept', () => {
+    render(<StageBadge project={project} facts={ready} flaggedFallback={{ count: 100, more: true }} />);
+    expect(screen.getByText('Ready · 100+ lines to check')).toBeTruthy();
+  });
+
+  it('says ready to produce when nothing is flagged', () => {
+    render(
+      <StageBadge
+        project={project}
+        facts={{ ...ready, segmentsFlagged: 0 }}
+        flaggedFallback={{ count: 3, more: false }}
+      />,
+    );
+    expect(screen.getByText('Ready to produce')).toBeTruthy();
+  });
+});

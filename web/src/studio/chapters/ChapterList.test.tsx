@@ -1,5 +1,5 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
-import { MemoryRouter } from 'react-router-dom';
+import { MemoryRouter, Route, Routes, useLocation } from 'react-router-dom';
 import { describe, expect, it, vi } from 'vitest';
 import type { ChapterSummary } from '../../api/types';
 import { ChapterList, moveChapter } from './ChapterList';
@@ -56,3 +56,103 @@ describe('chapter reorder', () => {
     expect(moveChapter(['a', 'b'], 'a', 5)).toEqual(['a', 'b']);
   });
 });
+
+describe('finding a chapter in a long book', () => {
+  // A preface, sixty chapters (the twelfth titled in Roman numerals, the thirtieth with a name) and an epilogue.
+  const book = [
+    chapterSummary('c0', { title: 'Preface', order: 0, chapterType: 'preface', stats: chapterStats(300) }),
+    ...Array.from({ length: 60 }, (_, i) =>
+      chapterSummary(`c${i + 1}`, {
+        title: i === 11 ? 'CHAPTER XII.' : i === 29 ? 'El Baile en Netherfield' : `Chapter ${i + 1}`,
+        order: i + 1,
+        chapterType: 'chapter',
+        stats: chapterStats(1000),
+      }),
+    ),
+    chapterSummary('c61', { title: 'Epílogo', order: 61, chapterType: 'epilogue', stats: chapterStats(500) }),
+  ];
+  const titlesShown = () =>
+    within(screen.getByRole('list', { name: 'Chapters' }))
+      .queryAllByRole('link')
+      .map((link) => link.querySelector('.chapter-list__title')?.textContent);
+
+  function renderBook(onReorder?: (ids: string[]) => void) {
+    return render(
+      <MemoryRouter initialEntries={['/c/c1']}>
+        <Routes>
+          <Route
+            path="/c/:id"
+            element={
+              <>
+                <ChapterList label="Chapters" chapters={book} hrefOf={(c) => `/c/${c.id}`} onReorder={onReorder} />
+                <CurrentPath />
+              </>
+            }
+          />
+        </Routes>
+      </MemoryRouter>,
+    );
+  }
+
+  it('narrows the list by title words, accents and case aside, and says how many it shows', () => {
+    renderBook();
+    const search = screen.getByRole('searchbox', { name: 'Find a chapter' });
+    fireEvent.change(search, { target: { value: 'baile netherf' } });
+    expect(titlesShown()).toEqual(['El Baile en Netherfield']);
+    fireEvent.change(search, { target: { value: 'epilogo' } });
+    expect(titlesShown()).toEqual(['Epílogo']);
+    expect(screen.getByText('1 of 62 chapters')).toBeTruthy();
+  });
+
+  it('finds a chapter by its number: in its title, in Roman numerals, or its place among the chapters', () => {
+    renderBook();
+    const search = screen.getByRole('searchbox', { name: 'Find a chapter' });
+    fireEvent.change(search, { target: { value: '12' } });
+    expect(titlesShown()).toEqual(['CHAPTER XII.']);
+    fireEvent.change(search, { target: { value: '30' } });
+    expect(titlesShown()).toEqual(['El Baile en Netherfield']);
+    fireEvent.change(search, { target: { value: 'chapter 5' } });
+    expect(titlesShown()).toEqual(['Chapter 5']);
+    // A Roman numeral is a number whole: "xi" is chapter 11, not the start of "XII".
+    fireEvent.change(search, { target: { value: 'xii' } });
+    expect(titlesShown()).toEqual(['CHAPTER XII.']);
+    fireEvent.change(search, { target: { value: 'chapter xi' } });
+    expect(titlesShown()).toEqual(['Chapter 11']);
+  });
+
+  it('says when nothing matches, opens the first match on Enter and clears on Escape', () => {
+    renderBook();
+    const search = screen.getByRole('searchbox', { name: 'Find a chapter' });
+    fireEvent.change(search, { target: { value: 'zeppelin' } });
+    expect(screen.queryByRole('list', { name: 'Chapters' })).toBeNull();
+    expect(screen.getByText('No chapter title or number matches “zeppelin”.')).toBeTruthy();
+    fireEvent.change(search, { target: { value: 'chapter 4' } });
+    fireEvent.keyDown(search, { key: 'Enter' });
+    expect(screen.getByTestId('path').textContent).toBe('/c/c4');
+    fireEvent.keyDown(search, { key: 'Escape' });
+    expect((search as HTMLInputElement).value).toBe('');
+    expect(titlesShown()).toHaveLength(62);
+  });
+
+  it('offers no reordering while the list is narrowed, and gives it back once the search is cleared', () => {
+    const onReorder = vi.fn();
+    renderBook(onReorder);
+    const search = screen.getByRole('searchbox', { name: 'Find a chapter' });
+    fireEvent.change(search, { target: { value: 'chapter 4' } });
+    expect(screen.queryByRole('button', { name: /Move/ })).toBeNull();
+    fireEvent.change(search, { target: { value: '' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Move Chapter 4 up' }));
+    expect(onReorder).toHaveBeenCalledTimes(1);
+    expect(onReorder.mock.calls[0][0].indexOf('c4')).toBe(3);
+  });
+
+  it('has no search box on a short book', () => {
+    renderList();
+    expect(screen.queryByRole('searchbox')).toBeNull();
+  });
+});
+
+function CurrentPath() {
+  const location = useLocation();
+  return <span data-testid="path">{location.pathname}</span>;
+}

@@ -16,12 +16,13 @@ import {
   verticalListSortingStrategy,
 } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
-import { useRef } from 'react';
+import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink } from 'react-router-dom';
+import { NavLink, useNavigate } from 'react-router-dom';
 import type { ChapterSummary } from '../../api/types';
 import { Badge } from '../../ui/Badge';
 import { useFormat } from '../../ui/format';
+import { chapterNumbers, matchesChapter } from './chapterSearch';
 
 interface ChapterListProps {
   chapters: ChapterSummary[];
@@ -34,6 +35,9 @@ interface ChapterListProps {
   label: string;
 }
 
+/** Past this many, finding a chapter by scrolling is slow: the list gets a search box. */
+export const SEARCH_FROM = 13;
+
 /** The moved order: `id` taken out and put at `toIndex`. */
 export function moveChapter(ids: string[], id: string, toIndex: number): string[] {
   const from = ids.indexOf(id);
@@ -44,10 +48,30 @@ export function moveChapter(ids: string[], id: string, toIndex: number): string[
 /**
  * The book's chapters in reading order, with type badges and word counts. Editors reorder them by dragging the
  * handle (mouse or touch), by keyboard on the handle (Space, arrows, Space, announced to screen readers), or with
- * the move up/down buttons.
+ * the move up/down buttons. A long book's list has a search box (title words or a chapter's number); while it narrows
+ * the list, reordering waits, since moving a chapter past the ones hidden would put it where nobody saw.
  */
-export function ChapterList({ chapters, hrefOf, onReorder, extra, label }: ChapterListProps) {
+export function ChapterList({ chapters, hrefOf, onReorder: reorder, extra, label }: ChapterListProps) {
   const { t } = useTranslation('chapters');
+  const navigate = useNavigate();
+  const searchId = useId();
+  const [query, setQuery] = useState('');
+  const searchable = chapters.length >= SEARCH_FROM;
+  const searching = searchable && query.trim() !== '';
+  const numbers = chapterNumbers(chapters);
+  const shown = searching
+    ? chapters.filter((chapter) => matchesChapter(chapter, numbers.get(chapter.id) ?? null, query))
+    : chapters;
+  const onReorder = searching ? undefined : reorder;
+  const onSearchKey = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'Escape' && query !== '') {
+      event.preventDefault();
+      setQuery('');
+    } else if (event.key === 'Enter' && searching && shown.length > 0) {
+      event.preventDefault();
+      void navigate(hrefOf(shown[0]));
+    }
+  };
   const ids = chapters.map((chapter) => chapter.id);
   const titleOf = (id: string | number) => chapters.find((chapter) => chapter.id === id)?.title ?? '';
   const sensors = useSensors(
@@ -78,7 +102,7 @@ export function ChapterList({ chapters, hrefOf, onReorder, extra, label }: Chapt
     onReorder?.(moveChapter(ids, String(active.id), ids.indexOf(String(over.id))));
   };
 
-  return (
+  const list = (
     <DndContext
       sensors={sensors}
       collisionDetection={closestCenter}
@@ -87,14 +111,14 @@ export function ChapterList({ chapters, hrefOf, onReorder, extra, label }: Chapt
     >
       <SortableContext items={ids} strategy={verticalListSortingStrategy}>
         <ol className="chapter-list" aria-label={label}>
-          {chapters.map((chapter, index) => (
+          {shown.map((chapter, index) => (
             <ChapterRow
               key={chapter.id}
               chapter={chapter}
               href={hrefOf(chapter)}
               reorderable={Boolean(onReorder)}
               isFirst={index === 0}
-              isLast={index === chapters.length - 1}
+              isLast={index === shown.length - 1}
               onMove={(delta) => onReorder?.(moveChapter(ids, chapter.id, index + delta))}
               extra={extra?.(chapter)}
             />
@@ -102,6 +126,33 @@ export function ChapterList({ chapters, hrefOf, onReorder, extra, label }: Chapt
         </ol>
       </SortableContext>
     </DndContext>
+  );
+  if (!searchable) return list;
+  return (
+    <>
+      <div className="field chapter-find">
+        <label htmlFor={searchId}>{t('find.label')}</label>
+        <input
+          id={searchId}
+          type="search"
+          value={query}
+          aria-describedby={`${searchId}-hint ${searchId}-count`}
+          onChange={(event) => setQuery(event.target.value)}
+          onKeyDown={onSearchKey}
+        />
+        <p id={`${searchId}-hint`} className="small muted">
+          {t(reorder ? 'find.hintReorder' : 'find.hint')}
+        </p>
+        <p id={`${searchId}-count`} className="small" aria-live="polite">
+          {!searching
+            ? null
+            : shown.length === 0
+              ? t('find.none', { query: query.trim() })
+              : t('find.shown', { shown: shown.length, total: chapters.length })}
+        </p>
+      </div>
+      {shown.length > 0 && list}
+    </>
   );
 }
 

@@ -9,6 +9,7 @@ import { Alert } from '../../ui/Alert';
 import { useErrorText } from '../../ui/errorText';
 import { useFormat } from '../../ui/format';
 import { Loading } from '../../ui/Loading';
+import { Stat } from '../../ui/Stat';
 import { useStudio } from '../StudioContext';
 import { FlaggedLinesNote } from './FlaggedLinesNote';
 import { ProblemList } from './ProblemList';
@@ -97,31 +98,13 @@ function EstimateView({
   const warnings = estimate.problems.filter((problem) => problem.severity === 'warning');
   return (
     <>
-      <dl className="stat-grid">
-        <div className="stat">
-          <dt>{t('stats.cost')}</dt>
-          <dd>{format.usd(estimate.estimate.totalUsd)}</dd>
-        </div>
-        <div className="stat">
-          <dt>{t('stats.characters')}</dt>
-          <dd>{format.number(estimate.billableCharacters)}</dd>
-        </div>
-        <div className="stat">
-          <dt>{t('stats.audio')}</dt>
-          <dd>{format.duration(estimate.estimatedAudioSeconds)}</dd>
-        </div>
-        <div className="stat">
-          <dt>{t('stats.work')}</dt>
-          <dd>{format.duration(estimate.estimatedSeconds)}</dd>
-        </div>
-        <div className="stat">
-          <dt>{t('stats.chapters')}</dt>
-          <dd>{format.number(estimate.chapters.length)}</dd>
-        </div>
-        <div className="stat">
-          <dt>{t('stats.segments')}</dt>
-          <dd>{format.number(estimate.segmentsTotal)}</dd>
-        </div>
+      <dl className="stat-grid stat-grid--figures">
+        <Stat label={t('stats.cost')} value={format.usd(estimate.estimate.totalUsd)} />
+        <Stat label={t('stats.characters')} value={format.number(estimate.billableCharacters)} />
+        <Stat label={t('stats.audio')} value={format.duration(estimate.estimatedAudioSeconds)} />
+        <Stat label={t('stats.work')} value={format.duration(estimate.estimatedSeconds)} />
+        <Stat label={t('stats.chapters')} value={format.number(estimate.chapters.length)} />
+        <Stat label={t('stats.segments')} value={format.number(estimate.segmentsTotal)} />
       </dl>
       <section className="card" aria-labelledby="estimate-lines">
         <h3 id="estimate-lines" className="card__title">

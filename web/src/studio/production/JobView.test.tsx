@@ -172,4 +172,66 @@ describe('the job view', () => {
     const bar = await screen.findByRole('progressbar', { name: 'Production progress' });
     expect(bar.getAttribute('aria-valuenow')).toBe('0');
   });
+
+  it('offers to listen to each chapter it mastered, and to what it produced once it ends', async () => {
+    renderInStudio(<JobView projectId="p1" job={job()} canEdit={false} />);
+    const row = (await screen.findByRole('rowheader', { name: 'Chapter 1' })).closest('tr')!;
+    const listen = within(row).getByRole('link', { name: 'Listen to Chapter 1' });
+    expect(listen.getAttribute('href')).toBe('/projects/p1/listen/c1');
+    expect(listen.textContent).toContain('Listen');
+    // A chapter kept from an earlier production or not produced is not this job's to offer.
+    expect(within(screen.getByRole('rowheader', { name: 'Chapter 2' }).closest('tr')!).queryByRole('link')).toBeNull();
+    expect(within(screen.getByRole('rowheader', { name: 'Chapter 3' }).closest('tr')!).queryByRole('link')).toBeNull();
+    const links = screen.getAllByRole('link', { name: 'Listen to Chapter 1' });
+    expect(links).toHaveLength(2);
+    expect(links.every((link) => link.getAttribute('href') === '/projects/p1/listen/c1')).toBe(true);
+  });
+
+  it('opens the first of several chapters it produced, and offers nothing while none is done', async () => {
+    fakeApi({
+      'GET /v1/projects/p1/chapters': {
+        body: { items: [chapter('c1', 'Chapter 1', 'job-2'), chapter('c2', 'Chapter 2', 'job-2')] },
+      },
+    });
+    const { unmount } = renderInStudio(<JobView projectId="p1" job={job()} canEdit />);
+    const all = await screen.findByRole('link', { name: 'Listen to the 2 chapters produced' });
+    expect(all.getAttribute('href')).toBe('/projects/p1/listen/c1');
+    unmount();
+    fakeApi({
+      'GET /v1/projects/p1/chapters': {
+        body: { items: [chapter('c1', 'Chapter 1', null), chapter('c2', 'Chapter 2', null)] },
+      },
+    });
+    renderInStudio(
+      <JobView
+        projectId="p1"
+        job={job({ status: 'running', finishedAt: null, progress: { ...job().progress, chaptersDone: 0 } })}
+        canEdit
+      />,
+    );
+    await screen.findByRole('rowheader', { name: 'Chapter 2' });
+    expect(screen.queryByRole('link', { name: /Listen/ })).toBeNull();
+  });
+
+  it('keeps each figure whole: no space in a count, a duration or a cost that a line could break at', async () => {
+    renderInStudio(
+      <JobView
+        projectId="p1"
+        job={job({
+          status: 'running',
+          finishedAt: null,
+          progress: { ...job().progress, chaptersDone: 1, segmentsDone: 1234, segmentsTotal: 2814, etaSeconds: 3840 },
+        })}
+        canEdit
+      />,
+    );
+    await screen.findByRole('rowheader', { name: 'Chapter 1' });
+    const figures = Array.from(document.querySelectorAll('.stat dd')).map((value) => value.textContent ?? '');
+    expect(figures).toEqual([
+      '1\u00a0of\u00a02',
+      '1,234\u00a0of\u00a02,814',
+      expect.stringMatching(/^1\u00a0hr\u00a04\u00a0min$/),
+      '$0.50',
+    ]);
+  });
 });

@@ -1,13 +1,16 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { isFinished, jobFraction, useJobProgress } from '../../api/jobs';
 import { jobHistoryKey, useCancelJob, useChaptersDuringJob, useRetryJob } from '../../api/production';
 import type { Job } from '../../api/types';
+import { ActionLabel } from '../../ui/ActionLabel';
 import { Alert } from '../../ui/Alert';
 import { Badge, type BadgeTone } from '../../ui/Badge';
 import { useErrorText } from '../../ui/errorText';
 import { useFormat } from '../../ui/format';
 import { ProgressBar } from '../../ui/ProgressBar';
+import { Stat } from '../../ui/Stat';
 
 const KNOWN_PHASES = ['queued', 'synthesizing', 'mastering', 'packaging'] as const;
 export const STATUS_TONE: Record<Job['status'], BadgeTone> = {
@@ -60,6 +63,10 @@ export function JobView({ projectId, job: initial, canEdit }: { projectId: strin
       ? t('job.producedIn', { ...values, duration: format.duration(Math.round(took)) })
       : t('job.produced', values);
   };
+  // What this job mastered can be heard as soon as each chapter is done, the first of them opened on the Listen page.
+  const produced = inJob.filter((chapter) => chapter.masteredByJobId === job.id);
+  const listenPath = (chapterId: string) =>
+    `/projects/${encodeURIComponent(projectId)}/listen/${encodeURIComponent(chapterId)}`;
   const count = (done: number, total: number) =>
     total > 0 ? t('job.doneOfTotal', { done: format.number(done), total: format.number(total) }) : '—';
 
@@ -76,23 +83,14 @@ export function JobView({ projectId, job: initial, canEdit }: { projectId: strin
         value={finished ? endedFraction(job) : jobFraction(job)}
         detail={finished ? finishedDetail() : t(`phases.${phase}`)}
       />
-      <dl className="stat-grid" aria-live="polite">
-        <div className="stat">
-          <dt>{t('job.chapters')}</dt>
-          <dd>{count(progress.chaptersDone, progress.chaptersTotal)}</dd>
-        </div>
-        <div className="stat">
-          <dt>{t('job.segments')}</dt>
-          <dd>{count(progress.segmentsDone, progress.segmentsTotal)}</dd>
-        </div>
-        <div className="stat">
-          <dt>{t('job.eta')}</dt>
-          <dd>{!finished && progress.etaSeconds !== null ? format.duration(progress.etaSeconds) : t('job.noEta')}</dd>
-        </div>
-        <div className="stat">
-          <dt>{t('job.cost')}</dt>
-          <dd>{format.usd(progress.costSoFarUsd)}</dd>
-        </div>
+      <dl className="stat-grid stat-grid--figures" aria-live="polite">
+        <Stat label={t('job.chapters')} value={count(progress.chaptersDone, progress.chaptersTotal)} />
+        <Stat label={t('job.segments')} value={count(progress.segmentsDone, progress.segmentsTotal)} />
+        <Stat
+          label={t('job.eta')}
+          value={!finished && progress.etaSeconds !== null ? format.duration(progress.etaSeconds) : t('job.noEta')}
+        />
+        <Stat label={t('job.cost')} value={format.usd(progress.costSoFarUsd)} />
       </dl>
       {job.error && (
         <Alert tone="error" title={t('job.failed', { message: job.error.message })}>
@@ -128,9 +126,19 @@ export function JobView({ projectId, job: initial, canEdit }: { projectId: strin
                   <tr key={chapter.id}>
                     <th scope="row">{chapter.title}</th>
                     <td>
-                      <Badge tone={state === 'mastered' ? 'success' : state === 'notDone' ? 'warning' : 'neutral'}>
-                        {t(`chapterStates.${state}`)}
-                      </Badge>
+                      <span className="job-view__state">
+                        <Badge tone={state === 'mastered' ? 'success' : state === 'notDone' ? 'warning' : 'neutral'}>
+                          {t(`chapterStates.${state}`)}
+                        </Badge>
+                        {mastered && (
+                          <Link to={listenPath(chapter.id)}>
+                            <ActionLabel
+                              visible={t('job.listen')}
+                              full={t('job.listenToChapter', { title: chapter.title })}
+                            />
+                          </Link>
+                        )}
+                      </span>
                     </td>
                   </tr>
                 );
@@ -138,6 +146,15 @@ export function JobView({ projectId, job: initial, canEdit }: { projectId: strin
             </tbody>
           </table>
         </div>
+      )}
+      {finished && produced.length > 0 && (
+        <p>
+          <Link className="button" to={listenPath(produced[0].id)}>
+            {produced.length === 1
+              ? t('job.listenToChapter', { title: produced[0].title })
+              : t('job.listenToProduced', { count: produced.length })}
+          </Link>
+        </p>
       )}
       {canEdit && (
         <div className="button-row">

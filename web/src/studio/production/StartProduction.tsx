@@ -8,6 +8,7 @@ import { PLATFORMS, useStartProduction, type Platform } from '../../api/producti
 import { Alert } from '../../ui/Alert';
 import { useErrorText } from '../../ui/errorText';
 import { useFormat } from '../../ui/format';
+import { Stat } from '../../ui/Stat';
 import { FlaggedLinesNote } from '../estimate/FlaggedLinesNote';
 import { useStudio } from '../StudioContext';
 
@@ -124,23 +125,11 @@ export function StartProduction() {
         )}
       </fieldset>
       {estimate.data && (
-        <dl className="stat-grid">
-          <div className="stat">
-            <dt>{t('start.cost')}</dt>
-            <dd>{format.usd(estimate.data.estimate.totalUsd)}</dd>
-          </div>
-          <div className="stat">
-            <dt>{t('start.characters')}</dt>
-            <dd>{format.number(estimate.data.billableCharacters)}</dd>
-          </div>
-          <div className="stat">
-            <dt>{t('start.remaining')}</dt>
-            <dd>{remaining === undefined ? '—' : format.number(remaining)}</dd>
-          </div>
-          <div className="stat">
-            <dt>{t('start.audio')}</dt>
-            <dd>{format.duration(estimate.data.estimatedAudioSeconds)}</dd>
-          </div>
+        <dl className="stat-grid stat-grid--figures">
+          <Stat label={t('start.cost')} value={format.usd(estimate.data.estimate.totalUsd)} />
+          <Stat label={t('start.characters')} value={format.number(estimate.data.billableCharacters)} />
+          <Stat label={t('start.remaining')} value={remaining === undefined ? '—' : format.number(remaining)} />
+          <Stat label={t('start.audio')} value={format.duration(estimate.data.estimatedAudioSeconds)} />
         </dl>
       )}
       {scope === 'approved' && estimate.data && <p className="small muted">{t('start.wholeBookFigures')}</p>}
