@@ -61,7 +61,8 @@ export function chapterHeadingLevel(levels: number[]): number {
 /**
  * The manuscript with notes taken out of its text gathered in, as `gatherNotes` places them: after the book's own
  * notes section, else at the end under a heading of their own (a heading block at the chapters' level when the book
- * has heading blocks). Blocks and contents entries after the insertion move with the text.
+ * has heading blocks, and an entry in its contents when it has one). Blocks and contents entries after the insertion
+ * move with the text.
  */
 export function withNotesGathered(
   parsed: ParsedManuscript,
@@ -116,6 +117,13 @@ export function withNotesGathered(
     .filter((block) => block.startOffset >= insertAt)
     .map((block) => ({ ...block, startOffset: shift(block.startOffset), endOffset: shift(block.endOffset) }));
   const tocEntries = parsed.tocEntries?.map((entry) => ({ ...entry, offset: shift(entry.offset) }));
+  // A book read by its contents gets an entry for the notes' own heading: else they would run on in the last chapter.
+  if (tocEntries && own < 0)
+    tocEntries.push({
+      title: notesHeading(language),
+      offset: newBlocks[0].startOffset,
+      depth: Math.min(1, ...tocEntries.map((entry) => entry.depth)),
+    });
   return {
     ...parsed,
     text: text.slice(0, insertAt) + inserted + text.slice(insertAt),

@@ -169,6 +169,25 @@ describe('page breaks, footnotes and endnotes in an EPUB 3 (pt)', () => {
   });
 });
 
+describe('footnotes in an EPUB read by its contents, with no notes section of its own (en)', () => {
+  it('the notes are a section of their own at the end, not the end of the last chapter', async () => {
+    const book = await buildEpub({
+      version: 3,
+      chapters: [
+        {
+          file: 'c1.xhtml',
+          title: 'Chapter One',
+          body: `<h1>Chapter One</h1><p>${filler(1)}<a epub:type="noteref" href="#n1">1</a></p><aside epub:type="footnote" id="n1"><p>The mill burned in 1840.</p></aside>`,
+        },
+        { file: 'c2.xhtml', title: 'Chapter Two', body: `<h1>Chapter Two</h1><p>${filler(2)}</p>` },
+      ],
+    });
+    const { spoken, notes } = await heard(book, 'mill.epub', 'en');
+    expect(spoken).not.toMatch(/burned|Notes/);
+    expect(notes).toContain('The mill burned in 1840.');
+  });
+});
+
 describe('a real footnote in a DOCX (en)', () => {
   const w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
   const run = (text: string) => `<w:r><w:t xml:space="preserve">${text}</w:t></w:r>`;
