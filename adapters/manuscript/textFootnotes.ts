@@ -14,10 +14,9 @@ export interface TextFootnotes {
   notes: string[];
 }
 
-/** Where the bracket opened at `open` closes, counting brackets inside (`[Pg 12]`), or -1 within the limit. */
-function closingBracket(text: string, open: number): number {
+/** Where the bracket opened at `open` closes, counting brackets inside (`[Pg 12]`), or -1 within `limit`. */
+function closingBracket(text: string, open: number, limit: number): number {
   let depth = 0;
-  const limit = Math.min(text.length, open + MAX_NOTE_LENGTH);
   for (let i = open; i < limit; i++) {
     if (text[i] === '[') depth++;
     else if (text[i] === ']' && --depth === 0) return i;
@@ -38,11 +37,16 @@ export function separateTextFootnotes(text: string): TextFootnotes {
   const labels = new Set<string>();
   let kept = '';
   let from = 0;
+  // Many unclosed notes would each be read up to the limit: reading the text a few times over is the most spent.
+  let budget = 4 * text.length + MAX_NOTE_LENGTH;
   for (const match of text.matchAll(NOTE_START)) {
     const lineStart = match.index + (text[match.index] === '\n' ? 1 : 0);
     if (lineStart < from) continue;
     const open = text.indexOf('[', lineStart);
-    const close = closingBracket(text, open);
+    const limit = Math.min(text.length, open + MAX_NOTE_LENGTH, open + budget);
+    const close = closingBracket(text, open, limit);
+    budget -= (close < 0 ? limit : close) - open;
+    if (budget <= 0) break;
     if (close < 0) continue;
     const body = text
       .slice(match.index + match[0].length, close)

@@ -72,46 +72,54 @@ const ENDS_SENTENCE = /[.!?:;"”’»)\]—–-]$/;
 const HYPHENATED = /\p{L}-$/u;
 const STARTS_LOWER = /^\p{Ll}/u;
 
+/**
+ * The text without its page markers. Built from slices of the text read once (the text kept is never cut again),
+ * so a book of many markers costs no more than one of few.
+ */
 export function removePageMarkers(text: string): string {
   const markers = KINDS.flatMap((kind) => markersOf(text, kind)).sort((a, b) => a.start - b.start);
   if (markers.length === 0) return text;
-  let out = '';
+  const kept: string[] = [];
   let from = 0;
   for (const marker of markers) {
     if (marker.start < from) continue;
     const line = ownLine(text, marker);
     if (!line) {
       // Inside a line: the marker goes, and one of the spaces around it when there are two.
-      out += text.slice(from, marker.start);
+      kept.push(text.slice(from, marker.start));
       from = marker.end;
-      if (isSpace(out.at(-1)) && isSpace(text[from])) from++;
+      if (isSpace(text[marker.start - 1]) && isSpace(text[from])) from++;
       continue;
     }
-    out += text.slice(from, line.start);
-    const before = textBefore(out, out.length);
+    const before = textBefore(text, line.start);
     const after = textAfter(text, line.end);
-    const last = out.slice(Math.max(0, before.stop - 2), before.stop);
+    // Words before the marker can be joined to those after it only while they are not yet kept.
+    const joinable = before.stop > 0 && before.stop >= from;
+    const last = text.slice(Math.max(0, before.stop - 2), before.stop);
     const next = text.slice(after.resume, after.resume + 1);
-    if (before.stop > 0 && HYPHENATED.test(last) && STARTS_LOWER.test(next)) {
+    if (joinable && HYPHENATED.test(last) && STARTS_LOWER.test(next)) {
       // A word hyphenated over the page is one word again, as over a page of paged text.
-      out = out.slice(0, before.stop - 1);
+      kept.push(text.slice(from, before.stop - 1));
       from = after.resume;
     } else if (
-      before.stop > 0 &&
+      joinable &&
       (before.breaks >= 2 || after.breaks >= 2) &&
       !ENDS_SENTENCE.test(last) &&
       STARTS_LOWER.test(next)
     ) {
       // A paragraph the page's number split in two is one paragraph again.
-      out = `${out.slice(0, before.stop)} `;
+      kept.push(text.slice(from, before.stop), ' ');
       from = after.resume;
     } else if (before.breaks >= 2 || before.stop === 0) {
       // Set apart by a blank line before it: the blank lines after it go with it.
+      kept.push(text.slice(from, line.start));
       from = after.resume;
     } else {
       // Between two lines of a paragraph: its own line goes.
+      kept.push(text.slice(from, line.start));
       from = Math.min(text.length, line.end + 1);
     }
   }
-  return out + text.slice(from);
+  kept.push(text.slice(from));
+  return kept.join('');
 }
