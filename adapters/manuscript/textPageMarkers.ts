@@ -3,7 +3,8 @@
  * on a line of their own or inside a sentence. A kind of marker is the print's pages when it recurs through the book
  * with rising numbers (three or more, four in five rising); a bare `[12]` must also stand on a line of its own at
  * least once, and is never taken in a book whose paragraphs open with `[1]` (the marks of notes gathered at its
- * end). A lone `[12]` or `{1850}` is a reference, a year or a verse, and stays.
+ * end). A lone `[12]` or `{1850}` is a reference, a year or a verse, and stays, as does a number out of step with the
+ * pages before it.
  */
 interface MarkerKind {
   pattern: RegExp;
@@ -18,6 +19,8 @@ const KINDS: MarkerKind[] = [
 ];
 const MIN_MARKERS = 3;
 const RISING_SHARE = 0.8;
+/** The most pages one marker may be ahead of the last (plates and blank pages go unmarked). */
+const MAX_PAGE_STEP = 50;
 const NOTE_LABELS = /(?:^|\n)[ \t]*\[\d{1,3}\][ \t]+\S/g;
 
 interface Marker {
@@ -44,7 +47,15 @@ function markersOf(text: string, kind: MarkerKind): Marker[] {
   let rising = 0;
   for (let i = 1; i < numbers.length; i++) if (numbers[i] > numbers[i - 1]) rising++;
   if (numbers.length < MIN_MARKERS || rising < RISING_SHARE * (numbers.length - 1)) return [];
-  const markers = found.map((match) => ({ start: match.index, end: match.index + match[0].length }));
+  // Within a kind that counts pages, a number out of step with the pages before it is the book's own ("verse [7]").
+  const markers: Marker[] = [];
+  let page: number | undefined;
+  for (const match of found) {
+    const value = Number(match[1]);
+    if (!Number.isNaN(value) && page !== undefined && (value <= page || value - page > MAX_PAGE_STEP)) continue;
+    if (!Number.isNaN(value)) page = value;
+    markers.push({ start: match.index, end: match.index + match[0].length });
+  }
   if (kind.bare) {
     if ((text.match(NOTE_LABELS)?.length ?? 0) >= 2) return [];
     if (!markers.some((marker) => ownLine(text, marker))) return [];

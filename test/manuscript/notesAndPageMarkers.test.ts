@@ -246,3 +246,20 @@ describe('a real footnote in a DOCX (en)', () => {
     expect(notes).toContain('The ledger is now in the county record office.');
   });
 });
+
+describe('bare bracketed numbers in plain text', () => {
+  const page = (n: number) => `${filler(n)}\n\n[${n + 40}]\n\n`;
+
+  it('are page numbers when they rise through the book and stand on lines of their own', async () => {
+    const text = `CHAPTER I\n\n${page(1)}${page(2)}${page(3)}${page(4)}${page(5)}${filler(6)} See verse [7] of it.`;
+    const parsed = await parseManuscript(Buffer.from(text), { fileName: 'book.txt', language: 'en' });
+    expect(parsed.text).not.toMatch(/\[4\d\]/);
+    expect(parsed.text).toContain('See verse [7] of it.');
+  });
+
+  it('are note marks, and stay, in a book whose notes open with them', async () => {
+    const text = `CHAPTER I\n\n${page(1)}${page(2)}${page(3)}NOTES\n\n[41] A note.\n\n[42] Another note.`;
+    const parsed = await parseManuscript(Buffer.from(text), { fileName: 'book.txt', language: 'en' });
+    expect(parsed.text.match(/\[4\d\]/g)).toHaveLength(5);
+  });
+});
