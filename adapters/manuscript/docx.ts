@@ -1,6 +1,6 @@
 import mammoth from 'mammoth';
 import yazl from 'yazl';
-import type { ParsedManuscript } from '../../core/manuscript/manuscript';
+import type { WithFootnotes } from './gatheredNotes';
 import { UnreadableManuscriptError } from '../../core/manuscript/errors';
 import { assembleBlocks } from './assemble';
 import { withPageStartsAsBreaks } from './docxPageStarts';
@@ -37,7 +37,7 @@ function rezipped(entries: Map<string, Buffer>): Promise<Buffer> {
   });
 }
 
-export async function parseDocx(bytes: Buffer, limits: ManuscriptLimits): Promise<ParsedManuscript> {
+export async function parseDocx(bytes: Buffer, limits: ManuscriptLimits): Promise<WithFootnotes> {
   const zip = await openSafeZip(bytes, limits);
   let input = bytes;
   try {
@@ -70,6 +70,8 @@ export async function parseDocx(bytes: Buffer, limits: ManuscriptLimits): Promis
   } catch (error) {
     throw new UnreadableManuscriptError(`the DOCX could not be converted (${(error as Error).message})`);
   }
-  const { text, blocks } = assembleBlocks(htmlToBlocks(html).blocks);
-  return { format: 'docx', text, blocks, notes };
+  // Footnotes and endnotes come at the end of the converted document, each a list item, each mark a link to one.
+  const { blocks: raw, notes: footnotes } = htmlToBlocks(html);
+  const { text, blocks } = assembleBlocks(raw);
+  return { format: 'docx', text, blocks, notes, ...(footnotes.length ? { footnotes } : {}) };
 }

@@ -1,6 +1,7 @@
 import { posix } from 'node:path';
 import { Parser } from 'htmlparser2';
-import type { ParsedManuscript, TocEntry } from '../../core/manuscript/manuscript';
+import type { TocEntry } from '../../core/manuscript/manuscript';
+import type { WithFootnotes } from './gatheredNotes';
 import { UnreadableManuscriptError } from '../../core/manuscript/errors';
 import { assembleBlocks, type RawBlock } from './assemble';
 import { htmlToBlocks, stripDoctype } from './html';
@@ -115,7 +116,7 @@ function tocFromNcx(ncx: any, ncxFile: string): RawTocEntry[] {
   return entries;
 }
 
-export async function parseEpub(bytes: Buffer, limits: ManuscriptLimits): Promise<ParsedManuscript> {
+export async function parseEpub(bytes: Buffer, limits: ManuscriptLimits): Promise<WithFootnotes> {
   const zip = await openSafeZip(bytes, limits);
   try {
     if (!zip.has('META-INF/container.xml'))
@@ -143,10 +144,12 @@ export async function parseEpub(bytes: Buffer, limits: ManuscriptLimits): Promis
     if (spineItems.length === 0) throw new UnreadableManuscriptError('the EPUB spine lists no readable documents');
 
     const raw: RawBlock[] = [];
+    const footnotes: string[] = [];
     const docStartBlock = new Map<string, number>();
     const anchorBlock = new Map<string, number>();
     for (const item of spineItems as ManifestItem[]) {
-      const { blocks, anchors } = htmlToBlocks(await readText(zip, item.href));
+      const { blocks, anchors, notes } = htmlToBlocks(await readText(zip, item.href));
+      footnotes.push(...notes);
       docStartBlock.set(item.href, raw.length);
       for (const [id, index] of anchors) anchorBlock.set(`${item.href}#${id}`, raw.length + index);
       raw.push(...blocks);
@@ -178,7 +181,7 @@ export async function parseEpub(bytes: Buffer, limits: ManuscriptLimits): Promis
     }
     const notes =
       rawToc.length > tocEntries.length ? [fileNotes.tocEntriesUnresolved(rawToc.length - tocEntries.length)] : [];
-    return { format: 'epub', text, blocks, tocEntries, notes };
+    return { format: 'epub', text, blocks, tocEntries, notes, ...(footnotes.length ? { footnotes } : {}) };
   } finally {
     zip.close();
   }

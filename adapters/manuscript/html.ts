@@ -1,8 +1,9 @@
 import { Parser } from 'htmlparser2';
-import type { ParsedManuscript } from '../../core/manuscript/manuscript';
 import { assembleBlocks, type RawBlock } from './assemble';
 import { decodeText } from './decode';
 import { fileNotes } from '../../core/common/fileNotes';
+import { BACK_LINK, isNote, isNoteReference, isNotesList, isPageNumber } from './htmlNotes';
+import type { WithFootnotes } from './gatheredNotes';
 
 const BLOCK_TAGS = new Set([
   'p',
@@ -44,11 +45,25 @@ const HEADING = /^h([1-6])$/;
 const PAGE_BREAK_CLASS = 'page-break';
 /** <br> is held as a private-use marker while whitespace is collapsed, then becomes a newline. */
 const LINE_BREAK = /\uE000/g;
+/** The most a page number (`[Pg 123]`, `xiv`) or a note's mark (`[12]`, `*`) says: longer, it is text marked wrongly. */
+const PAGE_NUMBER_LENGTH = 24;
+const NOTE_MARK_LENGTH = 8;
 
 export interface HtmlBlocks {
   blocks: RawBlock[];
   /** Element ids mapped to the index of the block they start or sit in (for TOC fragment links). */
   anchors: Map<string, number>;
+  /** The text of each note (footnote, endnote) taken out of the blocks, in reading order. */
+  notes: string[];
+}
+
+/** An element being read whose text may be dropped at its end: where it began in the block and how deep it is. */
+interface Marked {
+  depth: number;
+  start: number;
+  /** Blocks ended before it began: when another has ended since, the text is no longer where it began. */
+  flushes: number;
+  maxLength: number;
 }
 
 /** DOCTYPE internal subsets can declare entities; we never resolve them, and drop the declaration entirely. */
@@ -58,7 +73,10 @@ export function stripDoctype(markup: string): string {
 
 /**
  * Flattens HTML/XHTML into heading and paragraph blocks. Only text content is kept; entities beyond the HTML named
- * set are left as literal text, scripts and styles are skipped, and nothing is ever fetched.
+ * set are left as literal text, scripts and styles are skipped, and nothing is ever fetched. A printed page's number
+ * and a note's mark are not text; notes (and the lists holding them) are taken out as notes, each one's paragraphs
+ * joined; a heading opening a list of notes stays when it is the document's first text (a notes section of its own)
+ * and goes when the list stands inside a chapter (Project Gutenberg's "FOOTNOTES:").
  */
 export function htmlToBlocks(markup: string): HtmlBlocks {
   const blocks: RawBlock[] = [];
@@ -69,8 +87,15 @@ export function htmlToBlocks(markup: string): HtmlBlocks {
   let skipDepth = 0;
   let preDepth = 0;
   let pageBreak = false;
+  let depth = 0;
+  const notes: string[] = [];
+  let note: { depth: number; parts: string[] } | undefined;
+  let notesListDepth: number | undefined;
+  let dropped: Marked | undefined;
+  let flushes = 0;
 
   const flush = () => {
+    flushes++;
     const text =
       preDepth > 0
         ? current.replace(LINE_BREAK, '\n').replace(/^\n+|\s+$/g, '')
@@ -78,7 +103,11 @@ export function htmlToBlocks(markup: string): HtmlBlocks {
             .replace(/[ \t\f\r\n]+/g, ' ')
             .replace(/ ?\uE000 ?/g, '\n')
             .trim();
-    if (text.length > 0) {
+    if (text.length > 0 && note) note.parts.push(text);
+    else if (text.length > 0 && notesListDepth !== undefined) {
+      if (!headingLevel) notes.push(text);
+      else if (blocks.length === 0) blocks.push({ kind: 'heading', level: headingLevel, text });
+    } else if (text.length > 0) {
       for (const id of pendingAnchors) anchors.set(id, blocks.length);
       pendingAnchors = [];
       const block: RawBlock = headingLevel
@@ -93,8 +122,17 @@ export function htmlToBlocks(markup: string): HtmlBlocks {
   const parser = new Parser(
     {
       onopentag(name, attributes) {
+        depth++;
         if (SKIPPED_TAGS.has(name)) skipDepth++;
         if (skipDepth > 0) return;
+        if (!note && isNote(name, attributes)) {
+          flush();
+          note = { depth, parts: [] };
+        } else if (!note && notesListDepth === undefined && isNotesList(attributes)) {
+          flush();
+          notesListDepth = depth;
+        }
+
         if (BLOCK_TAGS.has(name)) {
           flush();
           const heading = HEADING.exec(name);
@@ -102,6 +140,10 @@ export function htmlToBlocks(markup: string): HtmlBlocks {
           if (name === 'pre') preDepth++;
         }
         if (name === 'br') current += '\uE000';
+        if (!dropped && isPageNumber(attributes))
+          dropped = { depth, start: current.length, flushes, maxLength: PAGE_NUMBER_LENGTH };
+        else if (!dropped && !note && isNoteReference(name, attributes))
+          dropped = { depth, start: current.length, flushes, maxLength: NOTE_MARK_LENGTH };
         if (name === 'hr' && (attributes.class ?? '').split(/\s+/).includes(PAGE_BREAK_CLASS)) pageBreak = true;
         if (attributes.id) {
           if (current.trim().length === 0) pendingAnchors.push(attributes.id);
@@ -112,15 +154,34 @@ export function htmlToBlocks(markup: string): HtmlBlocks {
         if (skipDepth === 0) current += data;
       },
       onclosetag(name) {
+        const closing = depth;
+        depth = Math.max(0, depth - 1);
         if (SKIPPED_TAGS.has(name)) {
           skipDepth = Math.max(0, skipDepth - 1);
           return;
         }
         if (skipDepth > 0) return;
+        if (dropped?.depth === closing) {
+          // Only a short mark is dropped: a block read inside it, or a long text, was marked wrongly and stays.
+          const marked = current.slice(dropped.start);
+          if (dropped.flushes === flushes && marked.trim().length <= dropped.maxLength)
+            current = current.slice(0, dropped.start);
+          dropped = undefined;
+        }
         if (BLOCK_TAGS.has(name)) {
           flush();
           if (HEADING.test(name)) headingLevel = undefined;
           if (name === 'pre') preDepth = Math.max(0, preDepth - 1);
+        }
+        if (note?.depth === closing) {
+          flush();
+          const text = note.parts.join('\n').replace(BACK_LINK, '').trim();
+          if (text.length > 0) notes.push(text);
+          note = undefined;
+        }
+        if (notesListDepth === closing) {
+          flush();
+          notesListDepth = undefined;
         }
       },
     },
@@ -130,13 +191,20 @@ export function htmlToBlocks(markup: string): HtmlBlocks {
   parser.end();
   flush();
   for (const id of pendingAnchors) anchors.set(id, blocks.length);
-  return { blocks, anchors };
+  return { blocks, anchors, notes };
 }
 
-export function parseHtml(bytes: Buffer): ParsedManuscript {
+export function parseHtml(bytes: Buffer): WithFootnotes {
   const { text: markup, encoding } = decodeText(bytes);
-  const { blocks: raw } = htmlToBlocks(markup);
+  const { blocks: raw, notes: footnotes } = htmlToBlocks(markup);
   const { text, blocks } = assembleBlocks(raw);
-  const notes = text.length === 0 ? [fileNotes.htmlWithoutText()] : [];
-  return { format: 'html', text, blocks, detectedEncoding: encoding, notes };
+  const notes = text.length === 0 && footnotes.length === 0 ? [fileNotes.htmlWithoutText()] : [];
+  return {
+    format: 'html',
+    text,
+    blocks,
+    detectedEncoding: encoding,
+    notes,
+    ...(footnotes.length ? { footnotes } : {}),
+  };
 }

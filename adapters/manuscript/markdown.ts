@@ -2,7 +2,7 @@ import { classifyHeadingLine } from '../../core/manuscript/headings';
 import type { ParsedManuscript } from '../../core/manuscript/manuscript';
 import { assembleBlocks, type RawBlock } from './assemble';
 import { decodeText } from './decode';
-import { isNotesHeading, notesHeading } from './gatheredNotes';
+import { chapterHeadingLevel, isNotesHeading, notesHeading } from './gatheredNotes';
 
 const ATX_HEADING = /^ {0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$/;
 const SETEXT_UNDERLINE = /^ {0,3}(=+|-+)\s*$/;
@@ -11,17 +11,8 @@ const FENCE = /^ {0,3}(```|~~~)/;
 const FOOTNOTE_DEFINITION = /^ {0,3}\[\^[^\]\s]+\]:/;
 const CONTINUATION = /^(?: {4}|\t)/;
 
-/**
- * The heading level the notes go under: the level the book's chapters use (the shallowest one holding two headings
- * or more), so the notes are a section beside the chapters, not a new level that would outrank them.
- */
 function chapterLevel(raw: RawBlock[]): number {
-  const counts = new Map<number, number>();
-  for (const block of raw) if (block.kind === 'heading') counts.set(block.level!, (counts.get(block.level!) ?? 0) + 1);
-  const repeated = [...counts].filter(([, count]) => count >= 2).map(([level]) => level);
-  if (repeated.length > 0) return Math.min(...repeated);
-  // No level holds chapters: below every heading there is, so the notes alone make no level of two.
-  return Math.min(6, Math.max(0, ...counts.keys()) + 1);
+  return chapterHeadingLevel(raw.filter((block) => block.kind === 'heading').map((block) => block.level!));
 }
 
 /** Inline Markdown markup is presentation, not words: keep the words, drop the markers. */

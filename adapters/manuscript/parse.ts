@@ -15,6 +15,7 @@ import { parsePdf } from './pdf';
 import { parseTxt } from './txt';
 import { openSafeZip } from './zip';
 import { fileNotes } from '../../core/common/fileNotes';
+import { withNotesGathered, type WithFootnotes } from './gatheredNotes';
 
 export interface ManuscriptUpload {
   /** The client's file name: a hint only, never trusted over the bytes. */
@@ -79,7 +80,7 @@ export async function parseManuscript(bytes: Buffer, upload: ManuscriptUpload = 
   if (bytes.length > limits.maxBytes) throw new ManuscriptTooLargeError(bytes.length, limits.maxBytes);
   if (bytes.length === 0) throw new UnreadableManuscriptError('the file is empty');
 
-  const parsed = await parseByFormat(bytes, upload, limits);
+  const { footnotes = [], ...parsed } = await parseByFormat(bytes, upload, limits);
   if (parsed.text.trim().length === 0) throw new UnreadableManuscriptError('the manuscript contains no text');
   const body = findGutenbergBody(parsed.text);
   const result = body.stripped
@@ -93,14 +94,15 @@ export async function parseManuscript(bytes: Buffer, upload: ManuscriptUpload = 
       }
     : parsed;
   if (result.text.trim().length === 0) throw new UnreadableManuscriptError('the manuscript contains no book text');
-  return result;
+  // Notes are gathered into the body, never after a Project Gutenberg licence that is cut away.
+  return withNotesGathered(result, footnotes, upload.language);
 }
 
 async function parseByFormat(
   bytes: Buffer,
   upload: ManuscriptUpload,
   limits: ManuscriptLimits,
-): Promise<ParsedManuscript> {
+): Promise<WithFootnotes> {
   const extension = extensionOf(upload.fileName);
   if (isZip(bytes)) {
     return (await zipKind(bytes, limits)) === 'epub' ? parseEpub(bytes, limits) : parseDocx(bytes, limits);

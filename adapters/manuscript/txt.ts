@@ -1,14 +1,26 @@
-import type { ParsedManuscript } from '../../core/manuscript/manuscript';
 import { textOfPages } from '../../core/manuscript/pageFurniture';
 import { decodeText } from './decode';
+import type { WithFootnotes } from './gatheredNotes';
+import { separateTextFootnotes } from './textFootnotes';
+import { removePageMarkers } from './textPageMarkers';
 import { paragraphBlocks } from './textBlocks';
 
 /** A form feed separates the pages of text extracted from a PDF (pdftotext and the like). */
 const PAGE_BREAK = '\f';
 
-export function parseTxt(bytes: Buffer): ParsedManuscript {
+export function parseTxt(bytes: Buffer): WithFootnotes {
   const decoded = decodeText(bytes);
   // Paged text loses what the printed page added: running heads, page numbers, words hyphenated at line ends.
-  const text = decoded.text.includes(PAGE_BREAK) ? textOfPages(decoded.text.split(PAGE_BREAK)) : decoded.text;
-  return { format: 'txt', text, blocks: paragraphBlocks(text), detectedEncoding: decoded.encoding, notes: [] };
+  const paged = decoded.text.includes(PAGE_BREAK) ? textOfPages(decoded.text.split(PAGE_BREAK)) : decoded.text;
+  // Notes first: their marks are bracketed numbers too, which the print's page numbers must not be taken for.
+  const { text: withoutNotes, notes: footnotes } = separateTextFootnotes(paged);
+  const text = removePageMarkers(withoutNotes);
+  return {
+    format: 'txt',
+    text,
+    blocks: paragraphBlocks(text),
+    detectedEncoding: decoded.encoding,
+    notes: [],
+    ...(footnotes.length ? { footnotes } : {}),
+  };
 }
