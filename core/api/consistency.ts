@@ -37,6 +37,7 @@ const ConsistencyStateView = z
           'charactersWithVoice',
           'segmentCount',
           'segmentsWithSpeaker',
+          'segmentsFlagged',
           'segmentsRendered',
         ]),
         stored: z.number().int().describe("The project's counter"),

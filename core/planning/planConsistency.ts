@@ -41,13 +41,14 @@ export interface PlanConsistencyDeps {
 }
 
 export type CountedFact = 'chapterCount' | 'characterCount' | 'charactersWithVoice' | SegmentFact;
-type SegmentFact = 'segmentCount' | 'segmentsWithSpeaker' | 'segmentsRendered';
+type SegmentFact = 'segmentCount' | 'segmentsWithSpeaker' | 'segmentsFlagged' | 'segmentsRendered';
 const COUNTED_FACTS: CountedFact[] = [
   'chapterCount',
   'characterCount',
   'charactersWithVoice',
   'segmentCount',
   'segmentsWithSpeaker',
+  'segmentsFlagged',
   'segmentsRendered',
 ];
 

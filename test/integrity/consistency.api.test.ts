@@ -107,6 +107,22 @@ test('finds duplicates, gaps, leftovers, orphans and drifted counters, and repai
   expect((await consistencyCheck(platform, projectId)).found.consistent).toBe(true);
 });
 
+test('a count of the lines flagged for review that drifted is found and recounted', async () => {
+  const projectId = await plannedProject('Drifted flags');
+  const counted = (await consistencyCheck(platform, projectId)).found.facts.find((f) => f.fact === 'segmentsFlagged');
+  expect(counted).toBeDefined();
+  const drifted = counted!.counted + 3;
+  await svc.projects.updateFacts(TENANT, projectId, { segmentsFlagged: drifted });
+
+  const found = (await consistencyCheck(platform, projectId)).found;
+  expect(found.consistent).toBe(false);
+  expect(found.facts).toContainEqual({ fact: 'segmentsFlagged', stored: drifted, counted: counted!.counted });
+
+  const repaired = await consistencyCheck(platform, projectId, true);
+  expect(repaired.repair!.after.consistent).toBe(true);
+  expect((await svc.projects.find(TENANT, projectId))!.facts.segmentsFlagged).toBe(counted!.counted);
+});
+
 test('while a job runs, uncommitted generations are in progress and repair is refused', async () => {
   const projectId = await plannedProject('Busy project');
   const chapterId = (await storedPlan(svc, projectId)).chapters[1].id;
