@@ -123,6 +123,9 @@ function* production(context: OrchestrationContext, input: ProductionJobInput, r
       ? yield* renderRetake(context, ref, retake, formats)
       : yield* renderBook(context, ref, preflight, formats);
     // From here on no chapter of the job is running: what it pinned for them can go (chapterLinesPin.ts).
+    // A lane failed the job already; failing it again is a no-op then, and fails it when the lane could not.
+    if (rendered.ended === 'failed')
+      yield context.df.callActivity(productionActivities.fail, { ...ref, ...rendered.failure });
     if (rendered.ended !== 'rendered') yield context.df.callActivity(productionActivities.releasePins, ref);
     if (rendered.ended === 'failed') return { failed: true, ...rendered.failure };
     if (rendered.ended === 'cancelled') {
@@ -174,7 +177,7 @@ function* production(context: OrchestrationContext, input: ProductionJobInput, r
   } catch (error) {
     const failure = failureOf(error);
     yield context.df.callActivity(productionActivities.fail, { ...ref, ...failure });
-    // A failure thrown here comes from a step no chapter runs beside (a lane catches its chapter's own).
+    // A failure thrown here comes from a step no chapter runs beside (a lane never throws: it ends with its failure).
     yield context.df.callActivity(productionActivities.releasePins, ref);
     return { failed: true, ...failure };
   }
@@ -242,33 +245,37 @@ function* renderRetake(
 
 /**
  * renderChapterLane: one lane of the production window, its chapters one after another (a cancel is seen before each
- * one starts). A chapter that fails fails the job at once, so the other lane stops at its next check instead of
- * producing its chapters, and ends the lane with that failure: the production ends once both lanes have, when none
- * of its chapters is still mastering from what the job pinned.
+ * one starts). Whatever fails in a lane (a chapter, a checkpoint between chapters) fails the job at once, so the other
+ * lane stops at its next check instead of producing its chapters, and the lane then ends with that failure instead of
+ * throwing: Task.all fails the moment one of its tasks does, and the production would release the job's pins while
+ * the other lane's chapter still synthesizes and masters from them. The production ends once both lanes have.
  */
 df.app.orchestration(RENDER_CHAPTER_LANE, function* (context: OrchestrationContext) {
   const input = context.df.getInput<JobInput & { chapterIds: string[]; formats: ChapterEncodingFormat[] }>();
   const ref = { tenantId: input.tenantId, projectId: input.projectId, jobId: input.jobId, userId: input.userId };
   let totals: ProductionTotals = { ...emptyTotals };
-  for (const chapterId of input.chapterIds) {
-    const check: { cancelled: boolean } = yield context.df.callActivity(productionActivities.checkpoint, ref);
-    if (check.cancelled) return { ...totals, cancelled: true };
-    let outcome: ChapterOutcome;
-    try {
-      outcome = yield context.df.callSubOrchestrator(
+  try {
+    for (const chapterId of input.chapterIds) {
+      const check: { cancelled: boolean } = yield context.df.callActivity(productionActivities.checkpoint, ref);
+      if (check.cancelled) return { ...totals, cancelled: true };
+      const outcome: ChapterOutcome = yield context.df.callSubOrchestrator(
         RENDER_CHAPTER,
         { ...ref, chapterId, formats: input.formats },
         `${input.jobId}-${chapterId}`,
       );
-    } catch (error) {
-      const failure = failureOf(error);
-      yield context.df.callActivity(productionActivities.fail, { ...ref, ...failure });
-      return { ...totals, failure };
+      totals = addChapter(totals, outcome);
+      if (outcome.cancelled) return { ...totals, cancelled: true };
     }
-    totals = addChapter(totals, outcome);
-    if (outcome.cancelled) return { ...totals, cancelled: true };
+    return totals;
+  } catch (error) {
+    const failure = failureOf(error);
+    try {
+      yield context.df.callActivity(productionActivities.fail, { ...ref, ...failure });
+    } catch {
+      // The production fails the job itself when a lane ends failed (the job keeps the first ending it is given).
+    }
+    return { ...totals, failure };
   }
-  return totals;
 });
 
 function synthesisRetry(): df.RetryOptions {

@@ -163,7 +163,6 @@ export class ProductionJob {
     return segment ? segmentCharacters(segment.text) : 0;
   }
 
-  /** A chapter's committed plan as batches of segment ids, one synthesis activity each. */
   /**
    * The chapter's lines in synthesis batches. With a pin store this is where the chapter's production pins its lines
    * and plan sources, before any batch runs: every later activity of the chapter plans from them.
