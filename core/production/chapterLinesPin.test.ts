@@ -80,3 +80,27 @@ test("mastering finds each batch's recorded audio by line; releasing the job rem
   expect(await releaseJobPins(pins, ref)).toBe(0);
   expect([...pins.blobs.keys()]).toEqual(['tenants/t/projects/p/jobs/job-2/plan-audio/ch-1/s0.json']);
 });
+
+test("a chapter's batches read its pinned copy from the store once per process, not once per batch", async () => {
+  const pins = new MemoryPins();
+  const reads = jest.spyOn(pins, 'readBuffer');
+  const chapter = { ...ref, jobId: 'job-reads' };
+  await pinChapterLines(pins, chapter, async () => linesOf(line('s0', 'narrator'), line('s1', 'char-a')));
+  const readsWhilePinning = reads.mock.calls.length;
+  for (let batch = 0; batch < 20; batch += 1)
+    expect((await pinnedChapterLines(pins, chapter))?.lines.map((l) => l.id)).toEqual(['s0', 's1']);
+  expect(reads.mock.calls.length).toBe(readsWhilePinning);
+  // Another store (another platform in the same process) reads its own copy.
+  const other = new MemoryPins();
+  expect(await pinnedChapterLines(other, chapter)).toBeUndefined();
+});
+
+test('a chapter too large to pin is produced from its lines read live: nothing is pinned, nothing fails', async () => {
+  const pins = new MemoryPins();
+  const chapter = { ...ref, jobId: 'job-huge' };
+  const huge = Array.from({ length: 17 }, (_, i) => ({ ...line(`s${i}`, 'narrator'), text: 'x'.repeat(1024 * 1024) }));
+  const listed = await pinChapterLines(pins, chapter, async () => linesOf(...(huge as SegmentRecord[])));
+  expect(listed?.lines).toHaveLength(17);
+  expect(pins.blobs.size).toBe(0);
+  expect(await pinnedChapterLines(pins, chapter)).toBeUndefined();
+});

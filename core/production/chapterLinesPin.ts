@@ -41,8 +41,53 @@ export type PinStore = Pick<BlobStore, 'putIfAbsent' | 'readBuffer'>;
 
 /** Bumped when a pinned shape changes: a copy of another shape is not trusted (the live read is used). */
 const LINES_FORMAT = 1;
-/** A chapter of a few thousand lines stays far below this. */
+/**
+ * A chapter of a few thousand lines stays far below this. A chapter whose copy would pass it (a whole long book
+ * without headings, in short lines) is not pinned: its activities read the lines live, as before pinning existed.
+ */
 const MAX_PIN_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Pinned lines already read in this process, by store and blob name. Every synthesis batch of a chapter needs its
+ * pinned lines, and reading and parsing the whole copy for each batch would cost the chapter's size times its batches.
+ * A copy is written create-only and never changed (its name holds the job), so a copy read once is the copy; only
+ * copies found are kept (one missing now may be pinned later), within a byte budget, the least recently used going
+ * first.
+ */
+const PINNED_LINES_CACHE_BYTES = 64 * 1024 * 1024;
+
+class PinnedLinesRead {
+  private readonly entries = new Map<string, { lines: ChapterLines; bytes: number }>();
+  private bytes = 0;
+
+  remember(name: string, lines: ChapterLines, bytes: number): void {
+    if (bytes > PINNED_LINES_CACHE_BYTES || this.entries.has(name)) return;
+    this.entries.set(name, { lines, bytes });
+    this.bytes += bytes;
+    for (const [oldest, entry] of this.entries) {
+      if (this.bytes <= PINNED_LINES_CACHE_BYTES) break;
+      this.entries.delete(oldest);
+      this.bytes -= entry.bytes;
+    }
+  }
+
+  recall(name: string): ChapterLines | undefined {
+    const entry = this.entries.get(name);
+    if (!entry) return undefined;
+    // The most recently used goes last, so the budget drops the others first.
+    this.entries.delete(name);
+    this.entries.set(name, entry);
+    return entry.lines;
+  }
+}
+
+const pinnedLinesRead = new WeakMap<PinStore, PinnedLinesRead>();
+
+function linesReadFrom(store: PinStore): PinnedLinesRead {
+  let read = pinnedLinesRead.get(store);
+  if (!read) pinnedLinesRead.set(store, (read = new PinnedLinesRead()));
+  return read;
+}
 
 /** Everything a job pins lives under this prefix. */
 export function jobPinsPrefix(tenantId: string, projectId: string, jobId: string): string {
@@ -88,7 +133,11 @@ export async function pinChapterLines(
   if (!lines) return undefined;
   const fresh = { planRevision: lines.planRevision, lines: lines.lines };
   const copy = Buffer.from(JSON.stringify({ format: LINES_FORMAT, ...fresh }));
-  if (await store.putIfAbsent(name, copy, 'application/json')) return fresh;
+  if (copy.length > MAX_PIN_BYTES) return fresh;
+  if (await store.putIfAbsent(name, copy, 'application/json')) {
+    linesReadFrom(store).remember(name, fresh, copy.length);
+    return fresh;
+  }
   // A rerun of the listing pinned first: that copy is the production's.
   return (await readPinnedLines(store, name)) ?? fresh;
 }
@@ -99,10 +148,15 @@ export function pinnedChapterLines(store: PinStore, ref: ChapterPinRef): Promise
 }
 
 async function readPinnedLines(store: PinStore, name: string): Promise<ChapterLines | undefined> {
+  const known = linesReadFrom(store).recall(name);
+  if (known) return known;
   const bytes = await store.readBuffer(name, MAX_PIN_BYTES);
   if (!bytes) return undefined;
   const copy = JSON.parse(bytes.toString('utf8')) as ChapterLines & { format: number };
-  return copy.format === LINES_FORMAT ? { planRevision: copy.planRevision, lines: copy.lines } : undefined;
+  if (copy.format !== LINES_FORMAT) return undefined;
+  const lines = { planRevision: copy.planRevision, lines: copy.lines };
+  linesReadFrom(store).remember(name, lines, bytes.length);
+  return lines;
 }
 
 /**
