@@ -33,6 +33,6 @@ describe('the cost estimate', () => {
     // jsdom lays nothing out: the rule itself must cap a row at three boxes (each at least a third of the row).
     const rule = /\.stat-grid--rows-of-three\s*\{([^}]*)\}/.exec(fs.readFileSync(STUDIO_CSS, 'utf8'))?.[1] ?? '';
     expect(rule).toMatch(/display:\s*grid/);
-    expect(rule).toMatch(/minmax\(max\(11rem, calc\(\(100% - 2 \* var\(--space-3\)\) \/ 3\)\), 1fr\)/);
+    expect(rule).toMatch(/minmax\(max\(8\.5rem, calc\(\(100% - 2 \* var\(--space-3\)\) \/ 3\)\), 1fr\)/);
   });
 });
