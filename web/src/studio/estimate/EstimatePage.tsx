@@ -98,7 +98,7 @@ function EstimateView({
   const warnings = estimate.problems.filter((problem) => problem.severity === 'warning');
   return (
     <>
-      <dl className="stat-grid stat-grid--figures">
+      <dl className="stat-grid stat-grid--figures stat-grid--rows-of-three">
         <Stat label={t('stats.cost')} value={format.usd(estimate.estimate.totalUsd)} />
         <Stat label={t('stats.characters')} value={format.number(estimate.billableCharacters)} />
         <Stat label={t('stats.audio')} value={format.duration(estimate.estimatedAudioSeconds)} />

@@ -82,4 +82,12 @@ describe('the plan’s chapter picker', () => {
       await i18n.changeLanguage('en-US');
     }
   });
+  it('says the counts of the chapter on screen in full, where the select clips its option', async () => {
+    const { options } = renderPicker('c1');
+    expect(options()[1]).toContain('1,234 flagged');
+    expect(screen.getByText('This chapter: 1,234 flagged').tagName).toBe('P');
+    await i18n.changeLanguage('pt-BR');
+    expect((await screen.findByText('Este capítulo: 1.234 marcadas')).tagName).toBe('P');
+    await i18n.changeLanguage('en-US');
+  });
 });

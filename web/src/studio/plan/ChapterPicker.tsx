@@ -36,6 +36,7 @@ export function ChapterPicker({ chapters, selectedId, notesOf, onSelect }: Chapt
     ? chapters.filter((chapter) => hasLinesToCheck(chapter) || chapter.id === selectedId)
     : chapters;
   const next = nextChapterToCheck(chapters, selectedId);
+  const selected = chapters.find((chapter) => chapter.id === selectedId);
 
   const countsOf = (chapter: ChapterSummary): string[] => {
     if (!chapter.review) return [t('picker.notPlanned')];
@@ -44,6 +45,7 @@ export function ChapterPicker({ chapters, selectedId, notesOf, onSelect }: Chapt
     if (chapter.review.unknownSpeaker > 0) counts.push(t('picker.unknown', { count: chapter.review.unknownSpeaker }));
     return counts;
   };
+  const notesFor = (chapter: ChapterSummary): string[] => [...countsOf(chapter), ...notesOf(chapter)];
 
   return (
     <div className="plan__chapters">
@@ -51,7 +53,7 @@ export function ChapterPicker({ chapters, selectedId, notesOf, onSelect }: Chapt
         <label htmlFor="plan-chapter">{t('chapter')}</label>
         <select id="plan-chapter" value={selectedId ?? ''} onChange={(event) => onSelect(event.target.value)}>
           {listed.map((chapter) => {
-            const notes = [...countsOf(chapter), ...notesOf(chapter)];
+            const notes = notesFor(chapter);
             return (
               <option key={chapter.id} value={chapter.id}>
                 {chapter.title}
@@ -61,6 +63,11 @@ export function ChapterPicker({ chapters, selectedId, notesOf, onSelect }: Chapt
           })}
         </select>
       </div>
+      {/* A select shows its option clipped to the select's width (on a phone, to the first words of a title): the
+          chapter on screen says its counts in full beside it. */}
+      {selected && notesFor(selected).length > 0 && (
+        <p className="small plan__chapter-notes">{t('picker.thisChapter', { notes: notesFor(selected).join(', ') })}</p>
+      )}
       <label className="checkbox">
         <input type="checkbox" checked={onlyToCheck} onChange={(event) => setOnlyToCheck(event.target.checked)} />
         {t('picker.onlyToCheck', { count: toCheck.length })}

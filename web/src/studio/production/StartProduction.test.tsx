@@ -25,6 +25,27 @@ describe('the production form', () => {
     expect(remaining.closest('.stat')?.querySelector('dt')?.textContent).toBe('Caracteres disponíveis neste mês');
   });
 
+  it('says before the start that the packages would fail a retailer rule, with the way to the warnings', async () => {
+    fakeApi({
+      'GET /v1/projects/p1/chapters': { body: { items: [], continuationToken: null } },
+      'GET /v1/projects/p1/productions/estimate': {
+        body: {
+          estimate: { totalUsd: 0 },
+          billableCharacters: 900,
+          estimatedAudioSeconds: 61,
+          problems: [
+            { code: 'cover_missing', severity: 'warning', platform: 'apple', message: 'No cover' },
+            { code: 'cover_missing', severity: 'warning', platform: 'acx', message: 'No cover' },
+          ],
+        },
+      },
+      'GET /v1/tenant/usage': { body: { monthlyCharacters: { used: 0, limit: 2_000, remaining: 2_000 } } },
+    });
+    renderInStudio(<StartProduction />);
+    const warning = await screen.findByText(/^2 warnings: production can start, but a package may fail/);
+    expect(warning.querySelector('a')?.getAttribute('href')).toBe('/projects/p1/estimate');
+  });
+
   it('warns when the lines fit the month but the credits the start also reserves do not', async () => {
     fakeApi({
       'GET /v1/projects/p1/chapters': { body: { items: [], continuationToken: null } },

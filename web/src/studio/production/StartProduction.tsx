@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { ApiError } from '../../api/client';
 import { useChapters } from '../../api/chapters';
 import { useEstimate } from '../../api/estimate';
@@ -43,6 +44,9 @@ export function StartProduction() {
   const room = startQuota?.remaining ?? remaining;
   const overQuota = room !== undefined && needed !== undefined && needed > room;
   const blocking = estimate.data?.problems.filter((problem) => problem.severity === 'blocking') ?? [];
+  // Warnings let the job run yet say a package would fail its retailer's rules (no cover, no ISBN) or leave something
+  // out: said here too, or the producer learns it only on the delivery page after the production.
+  const warnings = estimate.data?.problems.filter((problem) => problem.severity !== 'blocking') ?? [];
   const canStart =
     platforms.length > 0 &&
     !start.isPending &&
@@ -136,6 +140,12 @@ export function StartProduction() {
       {scope !== 'all' && <p className="small muted">{t('start.scopeNote')}</p>}
       {overQuota && <Alert tone="warning">{t('start.overQuota', { needed: format.number(needed!) })}</Alert>}
       {blocking.length > 0 && <Alert tone="warning">{t('start.blocked', { count: blocking.length })}</Alert>}
+      {blocking.length === 0 && warnings.length > 0 && (
+        <Alert tone="warning">
+          {t('start.warnings', { count: warnings.length })}{' '}
+          <Link to={`/projects/${encodeURIComponent(project.id)}/estimate`}>{t('start.seeWarnings')}</Link>
+        </Alert>
+      )}
       <FlaggedLinesNote />
       {start.isError && <Alert tone="error">{describeRefusal(start.error)}</Alert>}
       {start.isSuccess && <Alert tone="success">{t('start.started')}</Alert>}
