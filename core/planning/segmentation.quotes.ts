@@ -68,6 +68,12 @@ export function opensNoQuotation(text: string, open: number, close: number): boo
 }
 
 /**
+ * How much of the text after a word's apostrophe is read for a speech tag: a tag is a short clause (under a hundred
+ * characters), and reading the rest of the paragraph at every such apostrophe would take a long one's square.
+ */
+const SPEECH_TAG_REACH = 200;
+
+/**
  * An apostrophe that ends a word inside a single quotation, not the quotation's close: after a plural (`the boys'
  * hats`) or after any other word that opens no speech tag (`goin’ down`, `nothin' but`; `'Go home' he said` closes),
  * before a lower-case word, with a closing quote still to come before any other quotation opens (`'Yes' and 'No'`
@@ -76,7 +82,8 @@ export function opensNoQuotation(text: string, open: number, close: number): boo
 function endsAWord(text: string, at: number, closers: string[], quotation: QuotationContext): boolean {
   if (!/^\s\p{Ll}/u.test(text.slice(at + 1, at + 3)) || !isLetter(text[at - 1])) return false;
   const plural = /[sS]/u.test(text[at - 1]);
-  if (!plural && readSpeechTag(text.slice(at + 1).trimStart(), quotation.language) !== null) return false;
+  if (!plural && readSpeechTag(text.slice(at + 1, at + 1 + SPEECH_TAG_REACH).trimStart(), quotation.language) !== null)
+    return false;
   for (let i = at + 1; i < text.length; i++) {
     if (SINGLE_QUOTES.has(text[i]) && isSpace(text[i - 1]) && isLetter(text[i + 1])) return false;
     if (closers.includes(text[i]) && !isLetter(text[i + 1])) return true;

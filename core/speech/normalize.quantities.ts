@@ -78,7 +78,8 @@ const degreesPattern = perLanguage((rules) => {
  * ordinal after a plural article goes with a plural noun ("os 2° lugares") or takes a plural ending.
  */
 const PLURAL_ARTICLE_DEGREES = new RegExp(
-  String.raw`(?<=(?<![\p{L}])(?:los|las|unos|os|as|dos|das|nos|nas|aos|pelos|uns)[ \t]+)(${NUMBER})[ \t]?°(?![\p{L}\p{N}])(?=[ \t]*(?:[.,;:!?)]|$))`,
+  // The article is matched, not looked behind for: a look-behind's "[ \t]+" rescans a run of spaces at every position.
+  String.raw`(?<![\p{L}])((?:los|las|unos|os|as|dos|das|nos|nas|aos|pelos|uns)[ \t]+)(${NUMBER})[ \t]?°(?![\p{L}\p{N}])(?=[ \t]*(?:[.,;:!?)]|$))`,
   'gmu',
 );
 
@@ -92,7 +93,12 @@ export function expandDegrees(text: string, rules: LanguageRules): string {
     if (!value) return match;
     return `${quantityWords(value, rules, unit[2] === true)} ${isOne(value) ? unit[0] : unit[1]}`;
   };
-  return text.replace(pattern, read).replace(PLURAL_ARTICLE_DEGREES, read);
+  return text
+    .replace(pattern, read)
+    .replace(
+      PLURAL_ARTICLE_DEGREES,
+      (match: string, article: string, token: string) => article + read(match.slice(article.length), token),
+    );
 }
 
 export function expandOrdinals(text: string, rules: LanguageRules): string {

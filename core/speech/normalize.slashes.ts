@@ -14,7 +14,8 @@ const NUMBER_PAIR = /(?<![\p{L}\p{N}/⁄.,:])(\d{1,3})\/(\d{1,3})(?![\p{L}\p{N}/
 
 /** A number after "número" and a year after a slash: how laws and decrees are numbered ("n.º 1.234/1890"). */
 const NUMBER_OF_YEAR =
-  /(?<=(?<![\p{L}])(?:número|números|n\.º|nº)[ \t]+\d+(?:\.\d{3})*)\/(?=(\d{4})(?![\p{L}\p{N}/]))/giu;
+  // The number is matched, not looked behind for: a look-behind's "\d+" rescans a run of digits at every position.
+  /(?<![\p{L}])((?:número|números|n\.º|nº)[ \t]+\d+(?:\.\d{3})*)\/(?=(\d{4})(?![\p{L}\p{N}/]))/giu;
 
 /**
  * "Lei n.º 1.234/1890" → "Lei número mil duzentos e trinta e quatro de mil oitocentos e noventa": the slash joins a
@@ -23,7 +24,9 @@ const NUMBER_OF_YEAR =
 export function joinNumbersToYears(text: string, rules: LanguageRules): string {
   const word = rules.numberOfYearWord;
   if (!word || !text.includes('/')) return text;
-  return text.replace(NUMBER_OF_YEAR, (slash: string, year: string) => (Number(year) >= 1000 ? ` ${word} ` : slash));
+  return text.replace(NUMBER_OF_YEAR, (match: string, numbered: string, year: string) =>
+    Number(year) >= 1000 ? `${numbered} ${word} ` : match,
+  );
 }
 
 /**

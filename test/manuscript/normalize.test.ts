@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { toSpokenForm } from '../../core/speech/normalize';
 
+/**
+ * Jest's budget for a test on hostile inputs: far above what reading them in linear time takes, far below what a
+ * quadratic read takes. Jest only enforces it once the event loop turns, hence a turn after each read.
+ */
+const HOSTILE_BUDGET_MS = 30_000;
+const jestBudgetCheck = () => new Promise((resolve) => setImmediate(resolve));
+
 describe('spoken form', () => {
   it('English: abbreviations, currency, numbers, ordinals, percent, units, years', () => {
     expect(toSpokenForm('Mr. Darcy paid $5.50 for 3 km of road in 1813, a 50% rise; he was 1st.', 'en-US')).toBe(
@@ -95,6 +102,31 @@ describe('spoken form', () => {
     expect(toSpokenForm(numerals, 'es-ES')).toContain('siglo quince y quince y');
     expect(toSpokenForm('1'.repeat(100_000), 'en')).toBe(Array(100_000).fill('one').join(' '));
   });
+
+  it(
+    "reads long hostile runs of spaces before a degree sign and of digits before a law's year whole",
+    async () => {
+      // Both rules once looked behind for their words ("los", "n.º 12"): the look-behind rescanned a run of spaces or
+      // digits at every position of it, so each of these took about twenty seconds.
+      expect(toSpokenForm('no baja de los 26°.', 'es-ES')).toBe('no baja de los veintiséis grados.');
+      expect(toSpokenForm('Lei n.º 1.234/1890', 'pt-BR')).toBe(
+        'Lei número mil duzentos e trinta e quatro de mil oitocentos e noventa',
+      );
+      const hostile = [
+        `${' '.repeat(100_000)}5°.`,
+        `1°${' '.repeat(100_000)}x`,
+        `${'1'.repeat(100_000)}/1890`,
+        `n.º ${'1'.repeat(100_000)}/1890`,
+      ];
+      for (const language of ['es-ES', 'pt-BR']) {
+        for (const input of hostile) {
+          expect(toSpokenForm(input, language)).not.toMatch(/\d/);
+          await jestBudgetCheck();
+        }
+      }
+    },
+    HOSTILE_BUDGET_MS,
+  );
 
   it('never leaves digits or invisible controls in en/es/pt output, and never throws (property)', () => {
     const text = fc

@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { segmentChapter, type Segment } from '../../core/planning/segmentation';
 
+/**
+ * Jest's budget for a test on a hostile input: far above what reading it in linear time takes, far below what a
+ * quadratic read takes. Jest only enforces it once the event loop turns, hence the turn after the read.
+ */
+const HOSTILE_BUDGET_MS = 30_000;
+const jestBudgetCheck = () => new Promise((resolve) => setImmediate(resolve));
 const view = (segments: Segment[]) => segments.map((s) => [s.kind, s.text.trim(), s.boundaryBefore]);
 
 function expectExactTiling(text: string, segments: Segment[]) {
@@ -666,6 +672,21 @@ describe('segmentation', () => {
     }
     expect(segments.slice(1).every((s) => s.boundaryBefore === 'sentence')).toBe(true);
   });
+
+  it(
+    "reads a 1.8 MB single-quoted line of clipped words (goin') whole",
+    async () => {
+      // Each clipped word's apostrophe is checked for a speech tag after it; reading up to the clause's end there, not
+      // a tag's length, made this line's cost its length squared (minutes, not the half second it takes).
+      const text = `'I was ${"goin' ".repeat(300_000)}home,' said Jem.`;
+      const segments = segmentChapter(text, { language: 'en' });
+      await jestBudgetCheck();
+      expectExactTiling(text, segments);
+      expect(segments[0].kind).toBe('dialogue');
+      expect(view(segments.slice(-1))).toEqual([['narration', 'said Jem.', 'dialogue_turn']]);
+    },
+    HOSTILE_BUDGET_MS,
+  );
 
   it('reproduces any chapter text exactly (property)', () => {
     const piece = fc.oneof(
