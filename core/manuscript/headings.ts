@@ -239,13 +239,31 @@ const SPECIAL_BY_NAME = new Map<string, ChapterType>(
  * section sign before a section's number ("§ 3"), which says what a bare number says.
  */
 const LEADING_DECORATION = /^[\s_*=~#•·[(<{|–—§-]+/u;
-const TRAILING_DECORATION = /[\s_*=~#•·\])>}|–—-]+$/u;
-const PUNCTUATION_AFTER_NUMBER = /[.:;,)–—-]+$/u;
+const TRAILING_DECORATION = /[\s_*=~#•·\])>}|–—-]/u;
+const PUNCTUATION_AFTER_NUMBER = /[.:;,)–—-]/u;
+
+/**
+ * `text` without the run of characters `oneChar` matches at its end. A regular expression anchored at the end (`[…]+$`)
+ * tries every start inside a long run that something else follows, which is the run's length squared: a line of
+ * 100,000 dashes before a word held chapter detection for minutes. This reads each character once, from the end.
+ */
+function withoutTrailing(text: string, oneChar: RegExp): string {
+  let end = text.length;
+  while (end > 0 && oneChar.test(text[end - 1]!)) end -= 1;
+  return end === text.length ? text : text.slice(0, end);
+}
+
+function endsWith(text: string, oneChar: RegExp): boolean {
+  return text.length > 0 && oneChar.test(text[text.length - 1]!);
+}
 const SEPARATOR = /^[.:;,)–—-]+\s*/u;
 const TITLE_START = /^[\p{Lu}\p{N}"“'‘«¿¡([]/u;
 
 function clean(rawLine: string): string {
-  return rawLine.replace(/\s+/g, ' ').trim().replace(LEADING_DECORATION, '').replace(TRAILING_DECORATION, '').trim();
+  return withoutTrailing(
+    rawLine.replace(/\s+/g, ' ').trim().replace(LEADING_DECORATION, ''),
+    TRAILING_DECORATION,
+  ).trim();
 }
 
 interface NumberRead {
@@ -266,7 +284,7 @@ const DEFINITE_ARTICLES = new Set(['the', 'el', 'la', 'o', 'a', 'le']);
 function readNumber(tokens: string[], from: number): NumberRead | undefined {
   const first = tokens[from];
   if (first === undefined) return undefined;
-  const bare = first.replace(PUNCTUATION_AFTER_NUMBER, '');
+  const bare = withoutTrailing(first, PUNCTUATION_AFTER_NUMBER);
   const punctuated = bare.length !== first.length;
   if (LAST_WORDS.has(foldAccents(bare))) return { number: 0, length: 1, punctuated, last: true };
   if (/^\d{1,4}$/.test(bare)) return { number: Number(bare), length: 1, punctuated };
@@ -277,12 +295,11 @@ function readNumber(tokens: string[], from: number): NumberRead | undefined {
   for (let length = Math.min(3, tokens.length - from); length >= 1; length--) {
     const span = tokens.slice(from, from + length);
     // Only the last word of a spelled-out number may carry punctuation.
-    if (span.slice(0, -1).some((token) => PUNCTUATION_AFTER_NUMBER.test(token))) continue;
+    if (span.slice(0, -1).some((token) => endsWith(token, PUNCTUATION_AFTER_NUMBER))) continue;
     const last = span[span.length - 1];
-    const words = [...span.slice(0, -1), last.replace(PUNCTUATION_AFTER_NUMBER, '')].join(' ');
+    const words = [...span.slice(0, -1), withoutTrailing(last, PUNCTUATION_AFTER_NUMBER)].join(' ');
     const number = wordsToNumber(words);
-    if (number !== undefined)
-      return { number, length, punctuated: last !== last.replace(PUNCTUATION_AFTER_NUMBER, '') };
+    if (number !== undefined) return { number, length, punctuated: endsWith(last, PUNCTUATION_AFTER_NUMBER) };
   }
   return undefined;
 }
@@ -331,7 +348,7 @@ function labelled(tokens: string[]): HeadingMatch | null {
     label = word(from + read.length);
     if (!CHAPTER_LABELS.has(label) && !PART_LABELS.has(label)) return null;
     restFrom = from + read.length + 1;
-    read = { ...read, punctuated: PUNCTUATION_AFTER_NUMBER.test(tokens[from + read.length]) };
+    read = { ...read, punctuated: endsWith(tokens[from + read.length] ?? '', PUNCTUATION_AFTER_NUMBER) };
     // After an article, or with "last" first, only the word chapter, and alone or separated from its title: "THE
     // LAST LETTER", "Última carta" are a story's title, "The last chapter I read" is prose.
     if ((from === 1 || read.last) && !CHAPTER_WORDS.has(label)) return null;

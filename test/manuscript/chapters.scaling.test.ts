@@ -82,3 +82,30 @@ describe('parsing text with long runs of blank lines and spaces', () => {
     ]);
   });
 });
+
+describe('headings with long runs of decoration', () => {
+  /**
+   * Far above what reading these lines in linear time takes, far below what trimming a run from its end with a
+   * pattern anchored there takes (every start inside the run tried: the run's length squared, minutes for these).
+   * Jest only enforces it once the event loop turns, hence the turn after the detection.
+   */
+  const HOSTILE_BUDGET_MS = 30_000;
+  const jestBudgetCheck = () => new Promise((resolve) => setImmediate(resolve));
+
+  it(
+    'reads a heading line whose dashes run on before a word, and a number glued to such a run, in one pass',
+    async () => {
+      const dashes = '-'.repeat(80_000);
+      const text = `Chapter 1.—${dashes} word\n\nText of the first chapter.\n\n1.—${dashes}x\n\nMore text.\n\nCHAPTER II\n\nThe end.`;
+      const parsed = await parseManuscript(Buffer.from(text), { fileName: 'dashes.txt' });
+      const detection = detectBookChapters(parsed, { language: 'en' });
+      await jestBudgetCheck();
+      const chapters = detection.chapters.filter((chapter) => chapter.type === 'chapter');
+      expect(chapters.at(-1)?.title).toBe('CHAPTER II');
+      detection.chapters.forEach((chapter, i) =>
+        expect(chapter.endOffset).toBe(detection.chapters[i + 1]?.startOffset ?? parsed.text.length),
+      );
+    },
+    HOSTILE_BUDGET_MS,
+  );
+});
