@@ -306,13 +306,28 @@ describe('the studio, from manuscript to an approved plan', () => {
       'speaker saved',
     );
 
-    // Undo puts the line back, through the API with its new ETag.
+    // Undo puts the line back, through the API with its new ETag. The line fixed has left the flagged lines, and the
+    // list follows the recounted flags when it refreshes: undo and redo it among all lines.
+    await page.getByLabel('Show', { exact: true }).selectOption('all');
+    await reading
+      .getByRole('option')
+      .filter({ hasText: line.text.trim().slice(0, 40) })
+      .first()
+      .click();
+    await expectVisible(page.getByLabel('Speaker', { exact: true }));
+    expect(await page.getByLabel('Speaker', { exact: true }).inputValue()).toBe(speaker.id);
     await reading.focus();
     await page.keyboard.press('u');
     await waitFor(
       async () => (await api<ApiSegment>(`/v1/projects/${projectId}/segments/${line.id}`)).speakerId === line.speakerId,
       20_000,
       'undo',
+    );
+    // The line on screen shows the speaker undo put back before it is changed again.
+    await waitFor(
+      async () => (await page.getByLabel('Speaker', { exact: true }).inputValue()) === line.speakerId,
+      20_000,
+      'undo on screen',
     );
     await page.getByLabel('Speaker', { exact: true }).selectOption(speaker.id);
     await waitFor(
