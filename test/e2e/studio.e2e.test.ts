@@ -295,7 +295,14 @@ describe('the studio, from manuscript to an approved plan', () => {
 
     const characters = await api<{ items: { id: string; name: string }[] }>(`/v1/projects/${projectId}/characters`);
     const speaker = characters.items.find((c) => c.id !== 'narrator' && c.id !== line.speakerId)!;
+    // Each edit is sent with the ETag the page holds, which the answer to the edit before it brings: the walk, faster
+    // than a person, waits for that answer (the stored line changes before the answer comes back, since the edit then
+    // recounts the project's facts) instead of sending the next edit with the ETag the last one replaced.
+    const segmentSaved = () =>
+      page.waitForResponse((r) => r.request().method() === 'PATCH' && r.url().includes(`/segments/${line.id}`));
+    let saved = segmentSaved();
     await page.getByLabel('Speaker', { exact: true }).selectOption(speaker.id);
+    expect((await saved).status()).toBe(200);
     await expectVisible(page.getByText(`Now read by ${speaker.name}.`));
     await waitFor(
       async () => {
@@ -317,7 +324,9 @@ describe('the studio, from manuscript to an approved plan', () => {
     await expectVisible(page.getByLabel('Speaker', { exact: true }));
     expect(await page.getByLabel('Speaker', { exact: true }).inputValue()).toBe(speaker.id);
     await reading.focus();
+    saved = segmentSaved();
     await page.keyboard.press('u');
+    expect((await saved).status()).toBe(200);
     await waitFor(
       async () => (await api<ApiSegment>(`/v1/projects/${projectId}/segments/${line.id}`)).speakerId === line.speakerId,
       20_000,
@@ -329,7 +338,9 @@ describe('the studio, from manuscript to an approved plan', () => {
       20_000,
       'undo on screen',
     );
+    saved = segmentSaved();
     await page.getByLabel('Speaker', { exact: true }).selectOption(speaker.id);
+    expect((await saved).status()).toBe(200);
     await waitFor(
       async () => (await api<ApiSegment>(`/v1/projects/${projectId}/segments/${line.id}`)).speakerId === speaker.id,
       20_000,
