@@ -7,20 +7,16 @@
  * it), so the host's cost of a step can be set against the bare client's. Rounds of every case alternate, 20 in
  * flight, after a warm-up of each; CPU per request from /proc. What the figures mean: docs/api-performance.md.
  */
-import { CosmosClient } from '@azure/cosmos';
 import { withoutQueryPlan } from '../adapters/cosmos/singlePartitionQuery';
-import { startTestPlatform } from '../test/support/testPlatform';
 import {
   BENCH_USER,
-  createProjects,
-  creatorListing,
   descendantWith,
   load,
   percentile,
   processCpuMs,
   round,
   selfCpuMs,
-  tenantOf,
+  startListingBench,
 } from './apiLoad';
 import type { BenchContext, BenchModule, BenchRow } from './types';
 
@@ -28,7 +24,6 @@ const PROJECTS = 40;
 const IN_FLIGHT = 20;
 const ROUNDS = 2;
 const WARM_UP_REQUESTS = 1000;
-const UNLIMITED = { RATE_LIMIT_PER_MINUTE: '100000000' };
 
 function requestsPerRound(env: BenchContext['env']): number {
   const value = Number(env.API_LADDER_REQUESTS);
@@ -48,22 +43,12 @@ const bench: BenchModule = {
     "Host CPU per request for a public GET, GET /v1/me, one project, a listing of 1 and of 25, each Cosmos step beside the bare SDK's client CPU for the same operation, 20 in flight, rounds alternated",
   async run({ env, log }) {
     const total = requestsPerRound(env);
-    const platform = await startTestPlatform({ env: UNLIMITED });
-    const cosmos = new CosmosClient({
-      endpoint: platform.urls.cosmos,
-      key: platform.env.COSMOS_KEY,
-      connectionPolicy: { enableEndpointDiscovery: false },
-    });
+    const { platform, container, tenantId, token, listing: spec, stop } = await startListingBench(PROJECTS);
     try {
-      await createProjects(platform, PROJECTS);
-      const { tenantId, userId } = await tenantOf(platform);
-      const token = await platform.token(BENCH_USER);
       const first = (await (await platform.api(BENCH_USER, '/v1/projects?pageSize=1')).json()) as {
         items: { id: string }[];
       };
       const projectId = first.items[0]!.id;
-      const container = cosmos.database(platform.env.COSMOS_DATABASE ?? 'khipu').container('projects');
-      const spec = creatorListing(tenantId, userId);
       const viaApi =
         (path: string, signedIn = true) =>
         async () => {
@@ -129,8 +114,7 @@ const bench: BenchModule = {
         return row;
       });
     } finally {
-      cosmos.dispose();
-      await platform.stop();
+      await stop();
     }
   },
 };

@@ -12,21 +12,8 @@
  * the query a second time. So the same query is also sent without the plan request, exactly the wire traffic of the
  * API's query, in rounds of its own (`noPlan…` metrics): the stricter baseline.
  */
-import { CosmosClient } from '@azure/cosmos';
 import { withoutQueryPlan } from '../adapters/cosmos/singlePartitionQuery';
-import { startTestPlatform } from '../test/support/testPlatform';
-import {
-  BENCH_USER as USER,
-  createProjects,
-  creatorListing,
-  descendantWith,
-  load,
-  percentile,
-  processCpuMs,
-  round,
-  selfCpuMs,
-  tenantOf,
-} from './apiLoad';
+import { descendantWith, load, percentile, processCpuMs, round, selfCpuMs, startListingBench } from './apiLoad';
 import type { BenchContext, BenchModule, BenchRow } from './types';
 
 const PROJECTS = 40;
@@ -34,8 +21,6 @@ const PAGE_SIZE = 25;
 const CONNECTIONS = [20, 50];
 const ROUNDS = 2;
 const WARM_UP_REQUESTS = 2000;
-/** The limiter still runs on every request (its cost is part of what is measured); it just never refuses here. */
-const UNLIMITED = { RATE_LIMIT_PER_MINUTE: '100000000' };
 
 function requestsPerRound(env: BenchContext['env']): number {
   const value = Number(env.API_LATENCY_REQUESTS);
@@ -83,16 +68,8 @@ const bench: BenchModule = {
     'GET /v1/projects (25 of 40 projects) through the API vs the same query sent directly with the Cosmos SDK (as it sends it by default, and without its query-plan request as the API does), at 20 and 50 requests in flight after 2,000 warm-up requests per side, alternating rounds; p50/p99 and API/direct ratio of p50 (target ≤ 2)',
   async run({ env, log }) {
     const total = requestsPerRound(env);
-    const platform = await startTestPlatform({ env: UNLIMITED });
-    const cosmos = new CosmosClient({
-      endpoint: platform.urls.cosmos,
-      key: platform.env.COSMOS_KEY,
-      connectionPolicy: { enableEndpointDiscovery: false },
-    });
+    const { platform, container, tenantId, token, listing: spec, stop } = await startListingBench(PROJECTS);
     try {
-      await createProjects(platform, PROJECTS);
-      const { tenantId, userId } = await tenantOf(platform);
-      const token = await platform.token(USER);
       const url = `${platform.urls.api}/v1/projects?pageSize=${PAGE_SIZE}`;
       const viaApi = async () => {
         // Node's fetch keeps one connection per request in flight (its pool is unbounded per origin).
@@ -100,8 +77,6 @@ const bench: BenchModule = {
         const body = (await res.json()) as { items: unknown[] };
         if (res.status !== 200 || body.items.length !== PAGE_SIZE) throw new Error(`API answered ${res.status}`);
       };
-      const container = cosmos.database(platform.env.COSMOS_DATABASE ?? 'khipu').container('projects');
-      const spec = creatorListing(tenantId, userId);
       const direct = async () => {
         const page = await container.items.query(spec, { partitionKey: tenantId, maxItemCount: PAGE_SIZE }).fetchNext();
         if (page.resources.length !== PAGE_SIZE) throw new Error(`direct query returned ${page.resources.length}`);
@@ -168,8 +143,7 @@ const bench: BenchModule = {
       }
       return rows;
     } finally {
-      cosmos.dispose();
-      await platform.stop();
+      await stop();
     }
   },
 };

@@ -2,9 +2,9 @@
  * What the API benchmarks share: a closed-loop load generator, CPU time per process from /proc, and the query the API
  * makes for a creator's first page of projects, to send straight to Cosmos as the baseline.
  */
-import type { SqlQuerySpec } from '@azure/cosmos';
+import { CosmosClient, type Container, type SqlQuerySpec } from '@azure/cosmos';
 import { readdirSync, readFileSync } from 'node:fs';
-import type { TestPlatform } from '../test/support/testPlatform';
+import { startTestPlatform, type TestPlatform } from '../test/support/testPlatform';
 
 export const BENCH_USER = 'creator@andes.test';
 
@@ -96,5 +96,44 @@ export async function createProjects(platform: TestPlatform, count: number): Pro
       json: { metadata: { title: `Latency ${i}`, authors: ['Bench'], language: 'en-GB' } },
     });
     if (res.status !== 201) throw new Error(`create project: ${res.status} ${await res.text()}`);
+  }
+}
+
+/** A local platform holding the creator's projects, and the emulator's projects container to query beside the API. */
+export interface ListingBench {
+  platform: TestPlatform;
+  container: Container;
+  tenantId: string;
+  userId: string;
+  /** The creator's bearer token. */
+  token: string;
+  /** The query the API makes for the creator's first page. */
+  listing: SqlQuerySpec;
+  stop(): Promise<void>;
+}
+
+/** The rate limiter still runs on every request (its cost is part of what is measured); it just never refuses here. */
+const UNLIMITED = { RATE_LIMIT_PER_MINUTE: '100000000' };
+
+export async function startListingBench(projects: number): Promise<ListingBench> {
+  const platform = await startTestPlatform({ env: UNLIMITED });
+  const cosmos = new CosmosClient({
+    endpoint: platform.urls.cosmos,
+    key: platform.env.COSMOS_KEY,
+    connectionPolicy: { enableEndpointDiscovery: false },
+  });
+  const stop = async () => {
+    cosmos.dispose();
+    await platform.stop();
+  };
+  try {
+    await createProjects(platform, projects);
+    const { tenantId, userId } = await tenantOf(platform);
+    const token = await platform.token(BENCH_USER);
+    const container = cosmos.database(platform.env.COSMOS_DATABASE ?? 'khipu').container('projects');
+    return { platform, container, tenantId, userId, token, listing: creatorListing(tenantId, userId), stop };
+  } catch (error) {
+    await stop();
+    throw error;
   }
 }
