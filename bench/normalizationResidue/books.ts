@@ -61,6 +61,8 @@ const HELD_OUT: ReadonlyArray<{ file: string; language: string }> = [
   { file: 'es-science.txt', language: 'es' },
   { file: 'pt-BR-law.txt', language: 'pt-BR' },
   { file: 'pt-PT-letters.txt', language: 'pt-PT' },
+  { file: 'en-US-sports.txt', language: 'en-US' },
+  { file: 'pt-BR-recipe.txt', language: 'pt-BR' },
 ];
 
 /** The development books (when the corpus is there), the held-out texts and the manuscript fixtures, in that order. */

@@ -34,6 +34,16 @@ const NUMBER_AFTER = /^[ \t]+(?:\p{Ll}{1,3}[ \t]+)?\d/u;
 const INITIAL_BEFORE = /(?<![\p{L}\p{N}.])\p{Lu}\.[ \t]*\n?[ \t]*$/u;
 /** One or two short lower-case words (particles: "da", "de la") and then a capitalised word. */
 const NAME_AFTER_PARTICLE = new RegExp(String.raw`^${GAP}(?:\p{Ll}{1,3}[ \t]+){1,2}\p{Lu}`, 'u');
+/**
+ * A place's name and its number, as an address gives them: "Augusta, 1.508", "da Quitanda, 48", "do Ouvidor, n.º 12";
+ * not an age or a count ("Mendes, 45 anos"). Read over a bounded slice after the abbreviation.
+ */
+const ADDRESS_AFTER = new RegExp(
+  String.raw`^${GAP}(?:\p{Ll}{1,3}[ \t]+){0,2}\p{Lu}[\p{L}\p{M}'’-]*(?:[ \t]+(?:\p{Ll}{1,3}[ \t]+){0,2}\p{Lu}[\p{L}\p{M}'’-]*){0,3},[ \t]*(?:n\.?[º°o][ \t]*)?\d[\d.]*(?!\d|[ \t]*\p{Ll})`,
+  'u',
+);
+/** A place's name and a comma right before: "Tulsa, Okla.", "Springfield, Ill.". */
+const PLACE_AND_COMMA_BEFORE = /(?<![\p{L}\p{N}.])(\p{Lu}\p{Ll}[\p{L}'’-]*),[ \t]+$/u;
 const INITIAL_AFTER = /^[ \t]*\n?[ \t]*\p{Lu}\.(?![\p{L}\p{N}])/u;
 const OPENS_SENTENCE = /(?:^|[.!?:;"'«(—–-]|\n)[ \t]*$/u;
 const SENTENCE_MAY_END = new RegExp(String.raw`^(?:[ \t]*$|\s*\n[ \t]*\n|${GAP}["'(]?\p{Lu})`, 'u');
@@ -57,6 +67,10 @@ interface Surroundings {
   nextIsBlank: boolean;
   /** A name follows after a particle or two ("da Matriz", "de la Iglesia"). */
   nameAfterParticle: boolean;
+  /** A place's name and a number follow, as in an address ("Augusta, 1.508"). */
+  addressFollows: boolean;
+  /** A place's name and a comma stand right before ("Tulsa, Okla."). */
+  placeBefore: boolean;
   nextIsNumber: boolean;
   /** A number or an ordinal stands right before ("1.º esq."). */
   numberJustBefore: boolean;
@@ -102,6 +116,10 @@ function applies(abbreviation: Abbreviation, around: Surroundings, rules: Langua
       return around.numberNearby;
     case 'beforePlaceName':
       return (nameFollows || around.nameAfterParticle) && !around.afterInitial;
+    case 'beforeAddress':
+      return around.addressFollows && !around.afterInitial;
+    case 'afterPlace':
+      return around.placeBefore;
     case 'beforeParticleName':
       return around.nameAfterParticle && !around.afterInitial;
     case 'amidWords':
@@ -193,6 +211,8 @@ function expandSpelling(text: string, spelling: Spelling, rules: LanguageRules):
         nextWord: after.match(NEXT_WORD)?.[1],
         nextIsBlank: NEXT_BLANK.test(after),
         nameAfterParticle: NAME_AFTER_PARTICLE.test(after),
+        addressFollows: ADDRESS_AFTER.test(after),
+        placeBefore: isName(PLACE_AND_COMMA_BEFORE.exec(before)?.[1], rules),
         nextIsNumber: NEXT_NUMBER.test(after) || value !== undefined,
         numberJustBefore: NUMBER_JUST_BEFORE.test(before),
         numberNearby: NUMBER_BEFORE.test(before) || NUMBER_AFTER.test(after),

@@ -97,12 +97,25 @@ const foldAccents = (word: string) => word.normalize('NFD').replace(/\p{M}/gu, '
  * Whether a heading's word in capitals is written as an acronym is: no vowel ("BBC", "NHS"), consonants no word opens
  * with ("FBI"), or a Roman numeral the numeral rules left ("XIV"). Anything else is a word set in capitals.
  */
-function looksLikeAcronym(word: string): boolean {
+function looksLikeAcronym(word: string, rules: LanguageRules): boolean {
   const folded = foldAccents(word);
   if (!VOWEL.test(folded)) return true;
-  if (/^[ivxlcdm]+$/.test(folded) && romanToNumber(word) !== undefined) return true;
+  // "MI VIDA": a word of the language that is also a numeral is the word.
+  if (/^[ivxlcdm]+$/.test(folded) && romanToNumber(word) !== undefined) return !rules.functionWords.has(folded);
+  if (isShortVowelAcronym(word, rules)) return true;
   const onset = folded.match(/^[^aeiouy]*/)?.[0] ?? '';
   return onset.length > 1 && !WORD_ONSETS.has(onset);
+}
+
+/**
+ * "USA", "ONU", "UK", "EU": short, opening with a vowel, unaccented, and not one of the language's function words ("AN",
+ * "OF", "ELA", "UNO"); of three letters, ending in a vowel other than a silent e ("OLD", "ICE", "IVY" are words). Nothing
+ * in the letters tells such an acronym from a rare word ("EGO", "ORO"), but an engine reads a word left in capitals as
+ * the word, while an acronym given as a word ("Usa") is said as one.
+ */
+function isShortVowelAcronym(word: string, rules: LanguageRules): boolean {
+  if (!/^[AEIOU][A-Z]{1,2}$/.test(word) || rules.functionWords.has(word.toLowerCase())) return false;
+  return word.length === 2 || /[AIOU]$/.test(word);
 }
 
 /**
@@ -114,7 +127,10 @@ function looksLikeAcronym(word: string): boolean {
 export function readHeadingCapitals(text: string, rules: LanguageRules): string {
   if (!/\p{Lu}{2}/u.test(text)) return text;
   return text.replace(HEADING_CAPITALS, (word: string, offset: number) => {
-    if (looksLikeAcronym(word)) return word;
+    const ending = /['’]\p{Lu}+$/u.exec(word)?.[0] ?? '';
+    const stem = word.slice(0, word.length - ending.length);
+    // "THE USA'S" → "The USA's": the acronym stays, its ending is a word's.
+    if (looksLikeAcronym(stem, rules)) return stem + ending.toLowerCase();
     const before = text.slice(Math.max(0, offset - 40), offset).match(WORD_BEFORE)?.[1];
     const afterArticle = before !== undefined && ARTICLES.has(before.toLowerCase());
     if (afterArticle && rules.spelledInCapitals?.has(word.toLowerCase())) return word;

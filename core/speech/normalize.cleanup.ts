@@ -80,11 +80,11 @@ function withoutMarkup(text: string): string {
 /** A dash that opens a line (a turn of dialogue: raya, "--") is not spoken. */
 const TURN_OPENING_DASH = /^([ \t"']*)[—―–][ \t]*/gmu;
 /**
- * A dash inside a line, with the spaces around it; dashes in a row are one pause. An en dash counts only between
- * spaces (a joined en dash is a range). The match starts where a run of spaces starts, so a long run of spaces without
- * a dash is scanned once.
+ * A dash inside a line, with the spaces around it; dashes in a row are one pause. An en dash or a hyphen counts only
+ * between spaces (a joined en dash is a range, a joined hyphen a compound; typed text sets a dash as " - "). The match
+ * starts where a run of spaces starts, so a long run of spaces without a dash is scanned once.
  */
-const DASH = String.raw`(?:[—―]|(?<=[ \t])–(?=[ \t]))`;
+const DASH = String.raw`(?:[—―]|(?<=[ \t])[–-](?=[ \t]))`;
 const PAUSE_DASHES = new RegExp(String.raw`(?<![ \t])[ \t]*${DASH}(?:[ \t]*${DASH})*[ \t]*`, 'gu');
 const STOP_OR_PAUSE_AFTER = /[.,;:!?]/;
 const STOP_OR_PAUSE_BEFORE = /[.,;:!?¿¡]/;

@@ -9,7 +9,22 @@ const SPANISH_FUNCTION_WORDS: ReadonlySet<string> = new Set([
   ...['que', 'si', 'no', 'como', 'cuando', 'donde', 'mientras', 'porque', 'pues', 'a', 'ante', 'bajo', 'con'],
   ...['contra', 'de', 'del', 'al', 'desde', 'en', 'entre', 'hacia', 'hasta', 'para', 'por', 'según', 'sin', 'sobre'],
   ...['tras', 'yo', 'tú', 'él', 'ella', 'nosotros', 'vosotros', 'ellos', 'ellas', 'usted', 'ustedes', 'mi', 'tu'],
-  ...['su', 'este', 'esta', 'ese', 'esa', 'aquel', 'aquella', 'entonces', 'luego', 'ya', 'sí', 'también', 'dijo'],
+  ...[
+    'su',
+    'este',
+    'esta',
+    'ese',
+    'esa',
+    'aquel',
+    'aquella',
+    'entonces',
+    'luego',
+    'ya',
+    'sí',
+    'también',
+    'dijo',
+    'era',
+  ],
 ]);
 
 /** Saints Spanish calls "santo", not "san". */
@@ -132,6 +147,13 @@ export const spanishRules: LanguageRules = {
       ['pulgada', 'pulgadas'],
       ['semana', 'semanas'],
       ['docena', 'docenas'],
+      // The kitchen's measures, as recipes write them ("1/2 taza", "2 cucharadas").
+      ['taza', 'tazas'],
+      ['cucharada', 'cucharadas'],
+      ['cucharadita', 'cucharaditas'],
+      ['cuchara', 'cucharas'],
+      ['lata', 'latas'],
+      ['pizca', 'pizcas'],
     ],
     masculine: [
       ['kilo', 'kilos'],
@@ -145,6 +167,8 @@ export const spanishRules: LanguageRules = {
       ['paso', 'pasos'],
       ['quintal', 'quintales'],
       ['siglo', 'siglos'],
+      ['vaso', 'vasos'],
+      ['paquete', 'paquetes'],
     ],
     partOf: 'de',
   },
@@ -159,6 +183,7 @@ export const spanishRules: LanguageRules = {
   ),
   hoursAndMinutesWord: 'y',
   clockLeadIns: ['las', 'la'],
+  clockSpanWords: { opening: ['de', 'desde', 'entre'], joining: ['a', 'hasta', 'y'] },
   // Day first: "12/05/1890" → "doce de mayo de mil ochocientos noventa"; a two-digit year "del noventa".
   numericDates: {
     order: 'day-month',
@@ -193,6 +218,7 @@ export const spanishRules: LanguageRules = {
   rangeWord: 'a',
   andWord: 'con',
   thousandsSeparator: '.',
+  moneyScales: { mil: '', millón: 'de', millones: 'de', billón: 'de', billones: 'de' },
   currencies: {
     $: { one: 'dólar', many: 'dólares', centOne: 'centavo', centMany: 'centavos' },
     US$: { one: 'dólar estadounidense', many: 'dólares estadounidenses', centOne: 'centavo', centMany: 'centavos' },
@@ -228,6 +254,7 @@ export const spanishRules: LanguageRules = {
     mm: ['milímetro', 'milímetros'],
     m: ['metro', 'metros'],
     kg: ['kilogramo', 'kilogramos'],
+    kcal: ['kilocaloría', 'kilocalorías', true],
     mg: ['miligramo', 'miligramos'],
     g: ['gramo', 'gramos'],
     ml: ['mililitro', 'mililitros'],
@@ -281,6 +308,7 @@ export const spanishRules: LanguageRules = {
     { written: 'Sta.', spoken: 'santa', title: true },
     { written: 'Av.', spoken: 'avenida', title: true },
     { written: 'Avda.', spoken: 'avenida', title: true },
+    { written: 'aprox.', spoken: 'aproximadamente' },
     // "c/ Mayor", "c/ de la Iglesia": a street; "c/c" and a "c/" with no name after it are something else.
     { written: 'c/', spoken: 'calle', when: 'beforePlaceName', title: true },
     { written: 'i. e.', spoken: 'es decir' },

@@ -62,7 +62,11 @@ const fractionPatterns = perLanguage((rules) => {
   };
 });
 
-/** Measure words (lower case, singular or plural) → their singular, plural and gender. */
+/**
+ * Measure words (lower case, singular or plural) → their singular, plural and gender. The nouns the rules know to be
+ * feminine count too: a fraction before them is a measure of them ("1/2 parte" → "meia parte", "2 1/2 casas" → "duas
+ * casas e meia").
+ */
 const measureWords = perLanguage((rules) => {
   const words = new Map<string, UnitWords>();
   if (!rules.measureNouns) return words;
@@ -71,6 +75,7 @@ const measureWords = perLanguage((rules) => {
     words.set(singular, [singular, plural, feminine]);
     words.set(plural, [singular, plural, feminine]);
   };
+  for (const [singular, plural] of rules.feminineNouns ?? []) add(singular, plural, true);
   for (const [singular, plural, feminine] of Object.values(rules.units)) add(singular, plural, feminine === true);
   for (const [singular, plural] of rules.measureNouns.feminine) add(singular, plural, true);
   for (const [singular, plural] of rules.measureNouns.masculine) add(singular, plural, false);
@@ -95,6 +100,25 @@ function measureNoun(token: string, whole: string | undefined, rules: LanguageRu
   if (words.includes(' ')) return undefined;
   // A measure word already in the right number keeps its spelling ("HORAS").
   return { words: words === token.toLowerCase() ? token : words, feminine: feminine === true };
+}
+
+/** A measure and its size in brackets right after it: "xícara (chá)", "colheres (sopa)". */
+const measureSizePattern = perLanguage((rules) => {
+  const sizes = rules.measureNouns?.sizes;
+  if (!sizes || sizes.length === 0) return null;
+  return new RegExp(String.raw`(?<![\p{L}])(\p{L}+)([ \t]?)\((${sizes.map(escapeRegex).join('|')})\)`, 'gu');
+});
+
+/**
+ * "2 xícaras (chá)" → "2 xícaras de chá": the size of a measure, which recipes print in brackets, is said as part of
+ * it, not between two pauses. Only after a measure the rules know.
+ */
+export function readMeasureSizes(text: string, rules: LanguageRules): string {
+  const pattern = measureSizePattern(rules);
+  if (!pattern || !text.includes('(')) return text;
+  return text.replace(pattern, (match: string, noun: string, _gap: string, size: string) =>
+    measureWords(rules).has(noun.toLowerCase()) ? `${noun} ${rules.measureNouns?.partOf ?? ''} ${size}` : match,
+  );
 }
 
 /** A fraction of "partes" from thirds to tenths, not part of a date or a longer fraction ("3/4 partes"). */

@@ -3,7 +3,7 @@
  * Portuguese and Brazilian réis written with the cifrão ("1$000").
  */
 import { digitWords, isOne, numberWords, parseNumber, quantityWords, type ParsedNumber } from './normalize.numbers';
-import type { LanguageRules } from './normalize.rules';
+import { perLanguage, type LanguageRules } from './normalize.rules';
 
 const NUMBER = String.raw`[-−]?\d+(?:[.,]\d+)*`;
 /** Where a number may start: not inside a word, nor inside a longer number, so a long "7.7.7…" is scanned once. */
@@ -30,15 +30,39 @@ function currencyWords(amount: ParsedNumber, symbol: string, rules: LanguageRule
   return parts.join(` ${rules.andWord} `);
 }
 
+/**
+ * "$2.5 million" → "two point five million dollars", "R$ 3 milhões" → "três milhões de reais": the amount is a number
+ * of millions, said before the currency.
+ */
+function scaledCurrencyWords(amount: ParsedNumber, symbol: string, scale: string, rules: LanguageRules): string {
+  const currency = rules.currencies[symbol.replace(/\.$/, '')];
+  const of = rules.moneyScales?.[scale.toLowerCase()] ?? '';
+  // "duas mil libras": a thousand agrees with the currency; a million is a noun of its own.
+  const feminine = of === '' && currency?.feminine === true;
+  const name = currency?.many ?? symbol;
+  return `${quantityWords(amount, rules, feminine)} ${scale} ${of ? `${of} ` : ''}${name}`;
+}
+
+const currencyPatterns = perLanguage((rules) => {
+  const scales = Object.keys(rules.moneyScales ?? {});
+  const scale = scales.length > 0 ? String.raw`(?:[ \t]+(${scales.join('|')})(?![\p{L}\p{N}]))?` : '()';
+  return {
+    prefixed: new RegExp(String.raw`(US\$|R\$|S\/\.?|\$|€|£)[ \t]?(${NUMBER})${scale}(?![\p{L}\p{N}])`, 'gu'),
+    suffixed: new RegExp(String.raw`${NUMBER_START}(${NUMBER})[ \t]?(€|\$|£)`, 'gu'),
+  };
+});
+
 export function expandCurrencies(text: string, rules: LanguageRules): string {
-  const prefixed = new RegExp(String.raw`(US\$|R\$|S\/\.?|\$|€|£)[ \t]?(${NUMBER})(?![\p{L}\p{N}])`, 'gu');
-  const suffixed = new RegExp(String.raw`${NUMBER_START}(${NUMBER})[ \t]?(€|\$|£)`, 'gu');
-  const replace = (match: string, symbol: string, token: string) => {
+  const { prefixed, suffixed } = currencyPatterns(rules);
+  const replace = (match: string, symbol: string, token: string, scale?: string) => {
     const amount = parseNumber(token, rules);
-    return amount ? currencyWords(amount, symbol, rules) : match;
+    if (!amount) return match;
+    return scale ? scaledCurrencyWords(amount, symbol, scale, rules) : currencyWords(amount, symbol, rules);
   };
   return text
-    .replace(prefixed, (match: string, symbol: string, token: string) => replace(match, symbol, token))
+    .replace(prefixed, (match: string, symbol: string, token: string, scale: string | undefined) =>
+      replace(match, symbol, token, scale),
+    )
     .replace(suffixed, (match: string, token: string, symbol: string) => replace(match, symbol, token));
 }
 

@@ -10,7 +10,7 @@ const PORTUGUESE_FUNCTION_WORDS: ReadonlySet<string> = new Set([
   ...['da', 'dos', 'das', 'desde', 'em', 'no', 'na', 'nos', 'nas', 'entre', 'para', 'por', 'pelo', 'pela', 'sem'],
   ...['sob', 'sobre', 'eu', 'tu', 'ele', 'ela', 'nós', 'vós', 'eles', 'elas', 'meu', 'minha', 'seu', 'sua'],
   ...['este', 'esta', 'esse', 'essa', 'aquele', 'aquela', 'então', 'depois', 'já', 'sim', 'também', 'disse'],
-  ...['adeus', 'ao', 'à', 'às', 'aos'],
+  ...['adeus', 'ao', 'à', 'às', 'aos', 'era'],
 ]);
 
 /** "D." is Dom before a man's name and Dona before a woman's; undecided, Dona, by far the commoner in novels. */
@@ -173,6 +173,13 @@ export function portugueseRules(variant: 'BR' | 'PT'): LanguageRules {
         ['polegada', 'polegadas'],
         ['semana', 'semanas'],
         ['dúzia', 'dúzias'],
+        // The kitchen's measures, as recipes write them ("1/2 xícara", "2 colheres").
+        ['xícara', 'xícaras'],
+        ['chávena', 'chávenas'],
+        ['colher', 'colheres'],
+        ['colherinha', 'colherinhas'],
+        ['lata', 'latas'],
+        ['pitada', 'pitadas'],
       ],
       masculine: [
         ['quilo', 'quilos'],
@@ -186,8 +193,11 @@ export function portugueseRules(variant: 'BR' | 'PT'): LanguageRules {
         ['passo', 'passos'],
         ['alqueire', 'alqueires'],
         ['século', 'séculos'],
+        ['copo', 'copos'],
+        ['pacote', 'pacotes'],
       ],
       partOf: 'de',
+      sizes: ['chá', 'sopa', 'café', 'sobremesa'],
     },
     feminineNouns: nounPairs(
       'vez vezes, pessoa pessoas, casa casas, coisa coisas, mulher mulheres, noite noites, manhã manhãs, ' +
@@ -200,6 +210,7 @@ export function portugueseRules(variant: 'BR' | 'PT'): LanguageRules {
     ),
     hoursAndMinutesWord: 'e',
     clockLeadIns: ['às', 'as', 'das', 'pelas', 'à'],
+    clockSpanWords: { opening: ['de', 'desde', 'entre'], joining: ['a', 'até', 'e'] },
     // Day first: "12/05/1890" → "doze de maio de mil oitocentos e noventa"; the first day is "primeiro".
     numericDates: {
       order: 'day-month',
@@ -232,6 +243,17 @@ export function portugueseRules(variant: 'BR' | 'PT'): LanguageRules {
     rangeWord: 'a',
     andWord: 'e',
     thousandsSeparator: '.',
+    moneyScales: {
+      mil: '',
+      milhão: 'de',
+      milhões: 'de',
+      bilhão: 'de',
+      bilhões: 'de',
+      bilião: 'de',
+      biliões: 'de',
+      trilhão: 'de',
+      trilhões: 'de',
+    },
     currencies: {
       $: { one: 'dólar', many: 'dólares', centOne: 'centavo', centMany: 'centavos' },
       US$: { one: 'dólar americano', many: 'dólares americanos', centOne: 'centavo', centMany: 'centavos' },
@@ -263,6 +285,7 @@ export function portugueseRules(variant: 'BR' | 'PT'): LanguageRules {
       mm: ['milímetro', 'milímetros'],
       m: ['metro', 'metros'],
       kg: ['quilograma', 'quilogramas'],
+      kcal: ['quilocaloria', 'quilocalorias', true],
       mg: ['miligrama', 'miligramas'],
       g: ['grama', 'gramas'],
       ml: ['mililitro', 'mililitros'],
@@ -317,6 +340,12 @@ export function portugueseRules(variant: 'BR' | 'PT'): LanguageRules {
       { written: 'N. S.', spoken: 'Nossa Senhora', when: 'beforeParticleName', after: BEFORE_OUR_LADY, title: true },
       { written: 'N. Sra.', spoken: 'Nossa Senhora', title: true },
       { written: 'R.', spoken: 'rua', when: 'beforePlaceName', after: BEFORE_A_STREET, title: true },
+      // Without a word that stands before a street, a name and its number tell an address: "agora R. da Quitanda, 48".
+      { written: 'R.', spoken: 'rua', when: 'beforeAddress', title: true },
+      // Streets' kinds no first name shortens to: before a place's name they are the street.
+      { written: 'Pça.', spoken: 'praça', when: 'beforePlaceName', title: true },
+      { written: 'Pç.', spoken: 'praça', when: 'beforePlaceName', title: true },
+      { written: 'Trav.', spoken: 'travessa', when: 'beforePlaceName', title: true },
       { written: 'E.U.A.', spoken: 'Estados Unidos' },
       { written: 'E. U. A.', spoken: 'Estados Unidos' },
       { written: 'i. e.', spoken: 'isto é' },
@@ -360,6 +389,7 @@ export function portugueseRules(variant: 'BR' | 'PT'): LanguageRules {
       { written: 'Ilmo.', spoken: 'ilustríssimo', title: true },
       { written: 'Ilma.', spoken: 'ilustríssima', title: true },
       { written: 'Av.', spoken: 'avenida', title: true },
+      { written: 'aprox.', spoken: 'aproximadamente' },
       // Numbering words before a number or a Roman numeral: "vol. II, pág. 23".
       { written: 'vol.', spoken: 'volume', when: 'beforeNumber', title: true },
       { written: 'vols.', spoken: 'volumes', title: true },

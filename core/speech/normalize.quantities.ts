@@ -164,11 +164,91 @@ export function expandClockTimes(text: string, rules: LanguageRules): string {
       },
     );
   }
+  // A span first: "from 11.20 to 11.45 p.m." has the marker after its second end only.
+  spoken = readDottedClockSpans(spoken, rules, read);
   const dotted = dottedClockPattern(rules);
   if (dotted) spoken = spoken.replace(dotted, read);
   const ledIn = ledInClockPattern(rules);
   return ledIn ? spoken.replace(ledIn, read) : spoken;
 }
+
+const MINUTES_IN_A_DAY = 24 * 60;
+/** The word after a span: a unit or a currency there makes its ends quantities ("from 1.20 to 1.45 dollars"). */
+const WORD_AFTER = /^[ \t]?(\p{L}+)/u;
+
+/** The units and currencies a number may count, by symbol and by name, in lower case. */
+const quantityNames = perLanguage((rules) => {
+  const names = new Set<string>();
+  for (const [symbol, [one, many]] of [...Object.entries(rules.units), ...Object.entries(rules.dottedUnits ?? {})]) {
+    for (const name of [symbol, one.split(' ')[0], many.split(' ')[0]]) names.add(name.toLowerCase());
+  }
+  for (const currency of Object.values(rules.currencies)) {
+    for (const name of [currency.one, currency.many]) names.add(name.split(' ')[0].toLowerCase());
+  }
+  for (const [one, many] of [...(rules.measureNouns?.feminine ?? []), ...(rules.measureNouns?.masculine ?? [])]) {
+    names.add(one);
+    names.add(many);
+  }
+  return names;
+});
+
+/**
+ * "from 11.20 to 11.45" → "from eleven twenty to eleven forty-five": two times of day written with a dot, the second
+ * later than the first, with the words that open and join a span and no noun or percentage after (readings "from
+ * 18.42 to 18.40", prices "from 1.20 to 1.45 dollars" stay decimals). Each gap is bounded, so the scan is linear.
+ */
+function readDottedClockSpans(
+  text: string,
+  rules: LanguageRules,
+  read: (match: string, hours: string, minutes: string, offset: number, source: string) => string,
+): string {
+  const readSpan = (
+    match: string,
+    fromHours: string,
+    fromMinutes: string,
+    joiner: string,
+    toHours: string,
+    toMinutes: string,
+    offset: number,
+    source: string,
+  ) => {
+    const start = Number(fromHours) * 60 + Number(fromMinutes);
+    const end = Number(toHours) * 60 + Number(toMinutes);
+    if (Number(fromMinutes) > 59 || Number(toMinutes) > 59 || end <= start || end > MINUTES_IN_A_DAY) return match;
+    const after = source.slice(offset + match.length, offset + match.length + 24);
+    const next = WORD_AFTER.exec(after)?.[1]?.toLowerCase();
+    const percent = after.replace(/[ \t]/g, '').toLowerCase().startsWith(rules.percentWord.replace(/ /g, ''));
+    if (/^[ \t]?%/.test(after) || percent || (next !== undefined && quantityNames(rules).has(next))) return match;
+    const first = `${fromHours}.${fromMinutes}`;
+    const second = `${toHours}.${toMinutes}`;
+    const between = /\p{L}/u.test(joiner) ? joiner : ` ${rules.rangeWord} `;
+    // The second end reads what follows it, so "6.00 to 7.00 o'clock" does not say "o'clock" twice.
+    const secondWords = read(second, toHours, toMinutes, offset + match.length - second.length, source);
+    return `${read(first, fromHours, fromMinutes, 0, first)}${between}${secondWords}`;
+  };
+  let spoken = text;
+  for (const pattern of clockSpanPatterns(rules)) spoken = spoken.replace(pattern, readSpan);
+  return spoken;
+}
+
+/**
+ * The span after its opening word, the two times and the joining word, each gap of at most three spaces; or, without
+ * an opening word, two times joined by a dash before a marker of the hour ("7.30-8.15 p.m.").
+ */
+const clockSpanPatterns = perLanguage((rules) => {
+  const words = rules.clockSpanWords;
+  if (!words) return [];
+  const alternation = (list: readonly string[]) => list.map(escapeRegex).join('|');
+  const ends = String.raw`(\d{1,2})\.(\d{2})([ \t]{1,3}(?:${alternation(words.joining)})[ \t]{1,3}|[ \t]?[–-][ \t]?)(\d{1,2})\.(\d{2})(?![\p{L}\p{N}]|[.,]\d)`;
+  const patterns = [new RegExp(String.raw`(?<=(?<![\p{L}])(?:${alternation(words.opening)})[ \t]{1,3})${ends}`, 'giu')];
+  const markers = rules.clockMarkers;
+  if (markers && markers.length > 0) {
+    const dashed = String.raw`(\d{1,2})\.(\d{2})([ \t]?[–-][ \t]?)(\d{1,2})\.(\d{2})`;
+    const marker = String.raw`(?=[ \t]?(?:${markers.map(escapeRegex).join('|')})(?![\p{L}\p{N}]))`;
+    patterns.push(new RegExp(String.raw`(?<![\p{L}\p{N}:.,])${dashed}${marker}`, 'gu'));
+  }
+  return patterns;
+});
 
 const dottedClockPattern = perLanguage((rules) => {
   const markers = rules.clockMarkers;
@@ -285,6 +365,19 @@ const eraPatterns = perLanguage((rules) => {
  * Every remaining number. Digits glued to letters ("12B", "A4", "57E") are read apart from them, so nothing numeric
  * reaches the engine raw and no number word fuses with a letter ("twelveB").
  */
+/**
+ * A decimal printed without its leading zero, where the decimal mark is a point (".311", "a .45 bore") → "point three
+ * one one": read whole, not as a point left before a whole number. Not after a word, a digit or another point
+ * ("...5", "v.2").
+ */
+export function readBareDecimals(text: string, rules: LanguageRules): string {
+  if (rules.thousandsSeparator !== ',' || !text.includes('.')) return text;
+  return text.replace(
+    /(?<=^|[ \t\n(["'])\.(\d{1,21})(?![\p{L}\p{N}]|[.,]\d)/gu,
+    (_match: string, digits: string) => `${rules.decimalWord} ${rules.fraction(digits)}`,
+  );
+}
+
 export function expandNumbers(text: string, rules: LanguageRules): string {
   const pattern = /(?:(?<=^|\s)[-−])?(?<!\d[.,]?)\d+(?:[.,]\d+)*(?!\d)/gmu;
   return text.replace(pattern, (match: string, offset: number, source: string) => {

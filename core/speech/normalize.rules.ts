@@ -42,6 +42,8 @@ export type AbbreviationContext =
   | 'inDate'
   | 'amidWords'
   | 'beforePlaceName'
+  | 'beforeAddress'
+  | 'afterPlace'
   | 'beforeParticleName';
 
 export interface Abbreviation {
@@ -143,6 +145,11 @@ export interface LanguageRules extends RomanNumeralWords {
    */
   clockLeadIns?: readonly string[];
   /**
+   * A span of two times written with a dot ("from 11.20 to 11.45", "entre 11.20 y 11.45"): the words that open it and
+   * the words that join its ends. Both ends are times of day, the second later than the first, and no noun follows.
+   */
+  clockSpanWords?: { opening: readonly string[]; joining: readonly string[] };
+  /**
    * Hours and minutes written with the hour's symbol ("14h30", "14 h 30 min") → "catorze horas e trinta (minutos)";
    * the word that joins them. Languages that do not write times this way leave it out.
    */
@@ -164,6 +171,11 @@ export interface LanguageRules extends RomanNumeralWords {
     masculine: readonly (readonly [string, string])[];
     /** Joins a fraction other than a half to its noun ("un cuarto de hora"). */
     partOf: string;
+    /**
+     * The sizes a recipe puts in brackets after a measure ("1 xícara (chá)", "2 colheres (sopa)"), said as part of
+     * it with `partOf` ("uma xícara de chá").
+     */
+    sizes?: readonly string[];
   };
   /**
    * Common feminine nouns counted with numbers, [singular, plural] ("casa", "vez", "noche"): a number right before one
@@ -227,6 +239,11 @@ export interface LanguageRules extends RomanNumeralWords {
   /** Separator read as thousands when followed by exactly three digits. */
   thousandsSeparator: ',' | '.';
   currencies: Record<string, CurrencyWords>;
+  /**
+   * Names of large numbers an amount of money may be followed by ("$2.5 million"), each with the word said before the
+   * currency's name ("dos millones de dólares"; none in "dois mil reais").
+   */
+  moneyScales?: Readonly<Record<string, string>>;
   /** Unit symbol → [singular, plural, feminine?]; a period after the symbol is the abbreviation's, not a full stop. */
   units: Record<string, UnitWords>;
   /**

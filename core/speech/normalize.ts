@@ -11,7 +11,7 @@ import { readAngles } from './normalize.coordinates';
 import { expandSlashDates } from './normalize.dates';
 import { britishEnglishRules, englishRules } from './normalize.en';
 import { spanishRules } from './normalize.es';
-import { expandFractions } from './normalize.fractions';
+import { expandFractions, readMeasureSizes } from './normalize.fractions';
 import { expandBareCifrao, expandCurrencies, expandEscudos, expandOldMoney, expandReis } from './normalize.money';
 import { portugueseRules } from './normalize.pt';
 import { pauseAtVerseLineEnds } from './normalize.verse';
@@ -25,6 +25,7 @@ import {
   expandOrdinals,
   expandPercent,
   expandRanges,
+  readBareDecimals,
   expandUnits,
   expandYears,
 } from './normalize.quantities';
@@ -117,7 +118,7 @@ export function toSpokenForm(text: string, language: string, options: SpokenForm
     spoken = joinNumbersToYears(spoken, rules);
     spoken = expandNumberPairs(spoken, rules);
     spoken = expandSlashDates(spoken, rules);
-    spoken = expandFractions(spoken, rules);
+    spoken = expandFractions(readMeasureSizes(spoken, rules), rules);
     spoken = pauseBetweenNumbers(spoken);
     // Ordinals before units: "the 1st." is first, not one stone; rates before units, which would take "10 m" of "10 m/s".
     // Degrees before ordinals, which Spanish and Portuguese also write with the sign ("2° andar").
@@ -133,6 +134,7 @@ export function toSpokenForm(text: string, language: string, options: SpokenForm
     spoken = expandYears(spoken, rules);
     // Counted nouns last before the plain numbers: units, money and times have agreed on their own.
     spoken = expandCountedNouns(spoken, rules);
+    spoken = readBareDecimals(spoken, rules);
     spoken = expandNumbers(spoken, rules);
     spoken = readSlashWords(spoken, rules);
   }

@@ -321,6 +321,18 @@ const ENGLISH = cases('en', 'en-GB', [
     'dearer by fifteen per cent than before; article nine forbids it',
   ],
   ['sign', 'accurate to ±2 m', 'accurate to plus or minus two meters'],
+  ['capitals', 'A HISTORY OF THE USA', 'A History Of The USA', 'heading'],
+  ['capitals', "THE UK, THE EU AND THE USA'S OLD INN", "The UK, The EU And The USA's Old Inn", 'heading'],
+  [
+    'clock',
+    'on the summit from 11.20 to 11.45, and between 9.15 and 10.30 we rested; open 7.30-8.15 p.m.',
+    'on the summit from eleven twenty to eleven forty-five, and between nine fifteen and ten thirty we rested; open seven thirty to eight fifteen p.m.',
+  ],
+  [
+    'clock',
+    'it fell from 18.42 to 18.40 in., and prices rose from 1.20 to 1.45 dollars',
+    'it fell from eighteen point four two to eighteen point four zero inches, and prices rose from one point two zero to one point four five dollars',
+  ],
 ]);
 
 const AMERICAN_ENGLISH = cases('en', 'en-US', [
@@ -328,6 +340,23 @@ const AMERICAN_ENGLISH = cases('en', 'en-US', [
     'date',
     'on 12/05/1890, 25/12/1890 and 05/06/90; 2/28/2005; 3/8',
     'on December fifth, eighteen ninety, December twenty-fifth, eighteen ninety and May sixth, ninety; February twenty-eighth, two thousand five; three eighths',
+  ],
+  [
+    'money',
+    'He signed for $82.5 million, then $1 million more; £3 billion went west.',
+    'He signed for eighty-two point five million dollars, then one million dollars more; three billion pounds went west.',
+  ],
+  [
+    'dash',
+    'ST. LOUIS, Oct. 4 - Before the game - a long one - we ate.',
+    'Saint LOUIS, October fourth, Before the game, a long one, we ate.',
+  ],
+  ['units', 'about 250 kcal', 'about two hundred fifty kilocalories'],
+  ['numbers', 'is hitting .311 with a .45 bore', 'is hitting point three one one with a point four five bore'],
+  [
+    'abbreviation',
+    'born in Tulsa, Okla., raised in Albany, N.Y. He said: "Goodbye, Pa."',
+    'born in Tulsa, Oklahoma, raised in Albany, New York. He said: "Goodbye, Pa."',
   ],
 ]);
 
@@ -532,6 +561,23 @@ const SPANISH = cases('es', 'es-ES', [
   ],
   ['sign', 'un error de ± 3 %', 'un error de más o menos tres por ciento'],
   ['fraction', 'anduvo las 2/3 partes del camino', 'anduvo las dos terceras partes del camino'],
+  ['capitals', 'MI VIDA EN LA ONU', 'Mi Vida En La ONU', 'heading'],
+  ['clock', 'entre 11.20 y 11.45 llegó el tren', 'entre once y veinte y once y cuarenta y cinco llegó el tren'],
+  [
+    'fraction',
+    '1/2 taza de azúcar, 1 1/2 vaso de agua y 1/4 taza de leche; dio la 1/2 parte',
+    'media taza de azúcar, un vaso y medio de agua y un cuarto de taza de leche; dio la media parte',
+  ],
+  [
+    'money',
+    'costó $2,5 millones y luego €1 millón',
+    'costó dos coma cinco millones de dólares y luego un millón de euros',
+  ],
+  [
+    'units',
+    'unas 250 kcal; aprox. 3 cucharadas',
+    'unas doscientas cincuenta kilocalorías; aproximadamente tres cucharadas',
+  ],
 ]);
 
 const PORTUGUESE = [
@@ -704,6 +750,34 @@ const PORTUGUESE = [
       'em vinte e dois graus cinquenta e quatro minutos sul e quarenta e três graus dez minutos oeste',
     ],
     ['fraction', 'deixou a 1/3 parte da herança', 'deixou a terceira parte da herança'],
+    [
+      'fraction',
+      '1/2 xícara de açúcar, 1 1/2 xícara de leite, 1/4 xícara de óleo e 2 a 3 colheres de sal',
+      'meia xícara de açúcar, uma xícara e meia de leite, um quarto de xícara de óleo e duas a três colheres de sal',
+    ],
+    ['fraction', 'deixou a 1/2 parte da herança e 2 1/2 casas', 'deixou a meia parte da herança e duas casas e meia'],
+    [
+      'money',
+      'custou R$ 2,5 milhões e depois R$ 1 milhão',
+      'custou dois vírgula cinco milhões de reais e depois um milhão de reais',
+    ],
+    ['units', 'tem aprox. 310 kcal', 'tem aproximadamente trezentas e dez quilocalorias'],
+    [
+      'units',
+      '2 xícaras (chá) de fubá e 1/2 colher (sopa) de sal',
+      'duas xícaras de chá de fubá e meia colher de sopa de sal',
+    ],
+    [
+      'abbreviation',
+      'equipe da Cozinha, R. Augusta, 1.508, São Paulo; Av. Paulista, Pça. da Sé, Pç. Tiradentes e Trav. do Carmo',
+      'equipe da Cozinha, rua Augusta, mil quinhentos e oito, São Paulo; avenida Paulista, praça da Sé, praça Tiradentes e travessa do Carmo',
+    ],
+    ['abbreviation', 'disse R. Mendes, 45 anos, e o R. Silva', 'disse R. Mendes, quarenta e cinco anos, e o R. Silva'],
+    [
+      'clock',
+      'das 11.20 às 11.45 e de 10.30 a 11.00, na volta',
+      'das onze e vinte às onze e quarenta e cinco e de dez e meia a onze horas, na volta',
+    ],
   ]),
   ...cases('pt', 'pt-PT', [
     [
@@ -747,6 +821,7 @@ const PORTUGUESE = [
     ],
     ['units', 'fazia 30° ao sol e não desceu dos 18°.', 'fazia trinta graus ao sol e não desceu dos dezoito graus.'],
     ['agreement', 'umas 300.000 almas', 'umas trezentas mil almas'],
+    ['abbreviation', 'agora R. da Quitanda, 48, 2.º dt.º', 'agora rua da Quitanda, quarenta e oito, segundo direito'],
   ]),
   ...cases('pt', 'pt-AO', [['big number', '1500000000 kwanzas', 'mil e quinhentos milhões de kwanzas']]),
 ];
