@@ -181,6 +181,9 @@ function buildRoot(config: AppEnvironment): Root {
     ids,
     events,
     metrics: metrics.recorder,
+    // The store production's pins live in (productionContext.ts hands the same one to the chapters' activities).
+    pins: blobs,
+    logger,
   });
   const app: AppServices = {
     config,

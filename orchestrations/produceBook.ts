@@ -23,6 +23,7 @@ import type { MasterSummary } from '../core/production/chapterMastering';
 import type { SynthesisSummary } from '../core/production/segmentSynthesis';
 import type { PreflightResult, ProductionJobInput } from '../core/production/productionJob';
 import type { SkippedItem } from '../core/production/preflight';
+import { isRefusal, type StepRefusal } from '../core/production/stepFailure';
 import { jobOrchestrations, type JobInput } from '../core/jobs/job';
 import { encodingsFor, type ChapterEncodingFormat } from '../core/packaging/encodings';
 import { productionActivities } from './activities/productionActivities';
@@ -31,9 +32,14 @@ import { failureOf } from './productionFailure';
 const RENDER_CHAPTER_LANE = 'renderChapterLane';
 const RENDER_CHAPTER = 'renderChapter';
 
-/** Reruns of a synthesis batch whose failure may pass; each rerun skips the audio earlier attempts stored. */
-const SYNTHESIS_ATTEMPTS = 3;
-const SYNTHESIS_FIRST_RETRY_MS = 5_000;
+/**
+ * Attempts of a chapter step (listing, a synthesis batch, mastering) whose failure may pass (a store answering 429 or
+ * 503, a reset connection). Each step is idempotent: a rerun finds what an earlier attempt stored (pinned lines and
+ * sources, a batch's audio, the master's files) and stores the rest create-only. A failure that would repeat is not
+ * thrown but answered (core/production/stepFailure.ts), so it fails the chapter at once, without a retry.
+ */
+const STEP_ATTEMPTS = 3;
+const STEP_FIRST_RETRY_MS = 5_000;
 
 /**
  * Chapters in flight at once. Two keep a host's synthesis busy while the previous chapter masters; more would only
@@ -278,8 +284,8 @@ df.app.orchestration(RENDER_CHAPTER_LANE, function* (context: OrchestrationConte
   }
 });
 
-function synthesisRetry(): df.RetryOptions {
-  const options = new df.RetryOptions(SYNTHESIS_FIRST_RETRY_MS, SYNTHESIS_ATTEMPTS);
+function stepRetry(): df.RetryOptions {
+  const options = new df.RetryOptions(STEP_FIRST_RETRY_MS, STEP_ATTEMPTS);
   options.backoffCoefficient = 2;
   return options;
 }
@@ -306,9 +312,10 @@ interface ChapterOutcome extends SynthesisCounts {
  * renderChapter (one per chapter of a production job): list the chapter's segments in batches, synthesize the batches
  * in parallel (each activity skips audio that already exists), then master the chapter and write its retail
  * encodings in that same pass.
- * A batch that fails for a passing reason (the service throttled past the limiter's patience, a lost connection) is
- * run again a few times; a segment the service refuses for good comes back in the summary and fails the chapter at
- * once, without a retry. Deterministic: only activity results decide the path; history holds segment ids and counts.
+ * A step that fails for a passing reason (the service throttled past the limiter's patience, a store's 429 or 503, a
+ * lost connection) is run again a few times; a segment the service refuses for good, or a listing or mastering that
+ * would fail the same way again (a missing chapter or voice), comes back in the answer and fails the chapter at once,
+ * without a retry. Deterministic: only activity results decide the path; history holds segment ids and counts.
  */
 df.app.orchestration(RENDER_CHAPTER, function* (context: OrchestrationContext) {
   const input = context.df.getInput<RenderChapterInput>();
@@ -324,14 +331,17 @@ df.app.orchestration(RENDER_CHAPTER, function* (context: OrchestrationContext) {
     masterReused: false,
     skipped: [],
   };
-  const listing: { cancelled: boolean; batches: string[][] } = yield context.df.callActivity(
+  const listing: { cancelled: boolean; batches: string[][] } | StepRefusal = yield context.df.callActivityWithRetry(
     productionActivities.listSegmentBatches,
+    stepRetry(),
     input,
   );
+  // Thrown, as a refused segment is below: the chapter fails at once and the lane fails the job with this message.
+  if (isRefusal(listing)) throw new Error(listing.refused.message);
   if (listing.cancelled) return { ...outcome, cancelled: true };
   const results: SynthesisSummary[] = yield context.df.Task.all(
     listing.batches.map((segmentIds) =>
-      context.df.callActivityWithRetry(productionActivities.synthesize, synthesisRetry(), { ...input, segmentIds }),
+      context.df.callActivityWithRetry(productionActivities.synthesize, stepRetry(), { ...input, segmentIds }),
     ),
   );
   const refused = results.find((result) => result.failure)?.failure;
@@ -348,6 +358,11 @@ df.app.orchestration(RENDER_CHAPTER, function* (context: OrchestrationContext) {
     if (result.sameAudioRetakes) (outcome.sameAudioRetakes ??= []).push(...result.sameAudioRetakes);
   }
   if (outcome.cancelled) return outcome;
-  const master: MasterSummary = yield context.df.callActivity(productionActivities.master, input);
+  const master: MasterSummary | StepRefusal = yield context.df.callActivityWithRetry(
+    productionActivities.master,
+    stepRetry(),
+    input,
+  );
+  if (isRefusal(master)) throw new Error(master.refused.message);
   return { ...outcome, durationSec: master.durationSec, masterReused: master.reused };
 });

@@ -82,6 +82,12 @@ const localSchema = baseSchema.extend({
    * attempt, so the activity is retried over a partly written plan (docs/planning.md, "Fault injection").
    */
   FAULT_INJECT_PLAN_WRITE: boolFlag,
+  /**
+   * Fault injection for tests, off by default: a tenant id whose productions meet a passing store error halfway
+   * through each chapter's listing and mastering on the first attempt, so the retries run over half-stored output
+   * (docs/reliability.md, "Retried production steps").
+   */
+  FAULT_INJECT_PRODUCTION_STEPS: z.string().min(1).optional(),
   /** For tests: a small lexicon entry limit, so a test reaches it without storing 5,000 entries (unset: 5,000). */
   LEXICON_MAX_ENTRIES: z.coerce.number().int().positive().optional(),
   /**
@@ -107,6 +113,7 @@ const azureSchema = baseSchema.extend({
   SPEECH_KEY: forbiddenInAzure,
   OPENAI_API_KEY: forbiddenInAzure,
   FAULT_INJECT_PLAN_WRITE: localTestingOnly,
+  FAULT_INJECT_PRODUCTION_STEPS: localTestingOnly,
   LEXICON_MAX_ENTRIES: localTestingOnly,
   CHARACTER_RETIREMENT_LEASE_MS: localTestingOnly,
 });

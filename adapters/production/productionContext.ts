@@ -17,6 +17,7 @@ import { SegmentSynthesis } from '../../core/production/segmentSynthesis';
 import { createMasterFiles } from './masterFiles';
 import { buildAndStoreFiles } from './packageBuild';
 import type { ProductionContext } from './productionContextType';
+import { productionStepFaults } from './productionStepFaults';
 import { prepareCredits } from './retailCredits';
 import { createSegmentCache } from './segmentCache';
 import { createSynthesisFiles } from './synthesisFiles';
@@ -35,6 +36,8 @@ export function buildProductionContext(svc: AppServices, stores: ProductionStore
   // and the packages instead of downloaded.
   const segmentCache = createSegmentCache({ maxBytes: svc.config.SEGMENT_CACHE_MAX_BYTES });
   const voices = () => svc.voices.list();
+  // Off unless a test sets FAULT_INJECT_PRODUCTION_STEPS (local mode only).
+  const faults = productionStepFaults(svc.config);
   const speechPlan: SpeechPlanSources = {
     projects: svc.projects,
     book: svc.book,
@@ -48,7 +51,7 @@ export function buildProductionContext(svc: AppServices, stores: ProductionStore
       return entries;
     },
     speechEngine: svc.speech.engine,
-    pins: svc.blobs,
+    pins: faults ? faults.pins(svc.blobs) : svc.blobs,
   };
   const job = new ProductionJob({
     jobs: svc.jobs,
@@ -107,7 +110,9 @@ export function buildProductionContext(svc: AppServices, stores: ProductionStore
       book: svc.book,
       speechPlan,
       blobs: svc.blobs,
-      files: createMasterFiles(svc.blobs, svc.audio, segmentCache),
+      files: faults
+        ? faults.masterFiles(createMasterFiles(svc.blobs, svc.audio, segmentCache))
+        : createMasterFiles(svc.blobs, svc.audio, segmentCache),
       job,
       events: svc.events,
       clock: svc.clock,

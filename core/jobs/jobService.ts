@@ -6,7 +6,9 @@ import type { Filter, Page, ProjectCollection, TenantDirectory } from '../ports/
 import { EventTypes, type EventPublisher } from '../ports/events';
 import type { OrchestrationClient } from '../ports/orchestrations';
 import type { JobOutcome, MetricsRecorder } from '../ports/metrics';
-import type { Clock, IdGenerator } from '../ports/system';
+import type { BlobStore } from '../ports/blobs';
+import type { Clock, IdGenerator, Logger } from '../ports/system';
+import { releaseJobPins } from '../production/chapterLinesPin';
 import { refuseArchived, type ProjectRecord } from '../projects/project';
 import type { ProjectService } from '../projects/projectService';
 import type { TenantRecord } from '../tenants/tenant';
@@ -38,6 +40,13 @@ export interface JobServiceDeps {
   /** Where every job kind's `khipu.job.*` events go. */
   events: EventPublisher;
   metrics?: MetricsRecorder;
+  /**
+   * Where productions pin what their chapters are made of (core/production/chapterLinesPin.ts). The orchestration
+   * releases them at its own ending; a production found ended without it (its orchestration terminated, failed or
+   * gone) has them released here.
+   */
+  pins?: Pick<BlobStore, 'deletePrefix'>;
+  logger?: Logger;
 }
 
 /** A change of a job's progress: a patch, or computed from the current progress (for counters several workers add to). */
@@ -338,7 +347,25 @@ export class JobService {
     // An orchestration that no longer exists (ended or purged without settling the job) has nothing left to stop:
     // the job is still settled, which frees the project and the production slot it held.
     await orchestrations.raiseEvent(jobId, 'cancel', { by: user.userId }).catch(() => undefined);
-    return this.finish(user.tenantId, projectId, jobId, { status: 'cancelled' });
+    const cancelled = await this.finish(user.tenantId, projectId, jobId, { status: 'cancelled' });
+    // A running orchestration stops at its next check and releases the pins itself, once no chapter of it runs; one
+    // that has ended (terminated, or gone) never will. Released after the job is marked, so an activity still running
+    // for it finds the job stopped and removes what it writes after this.
+    const runtime = await orchestrations.runtimeStatus(jobId).catch(() => 'unknown');
+    if (runtime === undefined || ENDED_ORCHESTRATION_STATUSES.has(runtime)) await this.releaseLeftovers(cancelled);
+    return cancelled;
+  }
+
+  /** What the job's orchestration would have removed at its ending (idempotent; a failure is logged, never thrown). */
+  private async releaseLeftovers(job: JobRecord): Promise<void> {
+    const { pins, logger } = this.deps;
+    if (!pins || !PRODUCTION_KINDS.has(job.kind)) return;
+    try {
+      await releaseJobPins(pins, { tenantId: job.tenantId, projectId: job.projectId, jobId: job.id });
+    } catch (error) {
+      // The copies then stay until the project goes, as when the orchestration's own release fails.
+      logger?.warn("releasing an ended job's pins failed", { jobId: job.id, error: String(error) });
+    }
   }
 
   private async releaseClaims(tenantId: string, projectId: string, jobId: string, kind: JobKind): Promise<void> {
@@ -364,10 +391,11 @@ export class JobService {
     if (!(await this.deps.projects.find(tenantId, projectId))) return true;
     const runtime = await orchestrations.runtimeStatus(jobId);
     if (runtime === undefined || !ENDED_ORCHESTRATION_STATUSES.has(runtime)) return false;
-    await this.finish(tenantId, projectId, jobId, {
+    const interrupted = await this.finish(tenantId, projectId, jobId, {
       status: 'failed',
       error: { code: 'job_interrupted', message: 'The job stopped before it finished; start it again' },
     });
+    await this.releaseLeftovers(interrupted);
     return true;
   }
 

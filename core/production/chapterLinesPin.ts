@@ -190,6 +190,11 @@ export async function dropLineAudio(
   await store.delete(audioBlobName(ref, firstSegmentId));
 }
 
+/** Removes the chapter's pinned lines (its listing pinned them after its job stopped: see ProductionJob). */
+export async function dropChapterLines(store: Pick<BlobStore, 'delete'>, ref: ChapterPinRef): Promise<void> {
+  await store.delete(linesBlobName(ref));
+}
+
 /** The audio the chapter's batches recorded, by line; a batch without a record adds nothing. */
 export async function recordedLineAudio(
   store: PinStore,

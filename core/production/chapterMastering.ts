@@ -9,7 +9,7 @@ import { DEFAULT_MASTERING_TARGET, DEFAULT_ROOM_TONE, type MasteringTarget } fro
 import type { LoudnessMeasurement } from '../audio/measurements';
 import type { ChapterEncodingRecord, ChapterMasterRecord } from '../book/records';
 import { updateWithRetry } from '../common/optimisticUpdate';
-import { NotFoundError } from '../errors';
+import { DomainError, NotFoundError } from '../errors';
 import { JOB_EVENT_SOURCE } from '../jobs/jobEvents';
 import type { JobInput } from '../jobs/job';
 import { RETAIL_ENCODINGS, type ChapterEncodingFormat } from '../packaging';
@@ -118,13 +118,16 @@ export class ChapterMastering {
     const pins = this.deps.speechPlan.pins;
     const pinned = pins && (await pinnedChapterLines(pins, input));
     const segments = pinned ? linesWithTakes(pinned.lines, stored) : stored;
-    if (segments.length === 0) throw new Error(`Chapter "${chapter.title}" has no segments to master`);
+    // Unprocessable: the stored chapter decides it, so mastering it again would fail the same way (stepFailure.ts).
+    if (segments.length === 0)
+      throw new DomainError('unprocessable', `Chapter "${chapter.title}" has no segments to master`);
     const pin = { jobId: input.jobId, chapterId, readAt: clock.now().toISOString(), readOnly: true };
     const plan = await planSegments(this.deps.speechPlan, tenantId, projectId, segments, pin);
     // Taken before the sources' lexicon was read, so an entry stored meanwhile counts as stored after the master.
     const lexiconReadAt = plan.sourcesReadAt ?? pin.readAt;
     // Preflight leaves such chapters out; this only meets one whose plan changed since.
-    if (plan.items.length === 0) throw new Error(`Chapter "${chapter.title}" has nothing to speak`);
+    if (plan.items.length === 0)
+      throw new DomainError('unprocessable', `Chapter "${chapter.title}" has nothing to speak`);
     const recorded =
       pins && pinned
         ? await recordedLineAudio(

@@ -95,6 +95,16 @@ export async function readChapterPlanSources(
   return (await readPinned(store, name)) ?? read;
 }
 
+/** Removes the sources a chapter's listing pinned (it pinned them after its job stopped: see ProductionJob). */
+export async function dropChapterPlanSources(
+  store: Pick<BlobStore, 'delete'>,
+  tenantId: string,
+  projectId: string,
+  pin: Pick<PlanSourcesPin, 'jobId' | 'chapterId'>,
+): Promise<void> {
+  await store.delete(pinBlobName(tenantId, projectId, { ...pin, readAt: '' }));
+}
+
 async function readPinned(store: Pick<BlobStore, 'readBuffer'>, name: string): Promise<ChapterPlanSources | undefined> {
   const bytes = await store.readBuffer(name, MAX_PIN_BYTES);
   if (!bytes) return undefined;

@@ -29,8 +29,8 @@ import { chaptersOf, segmentsOfChapter, type ProductionBook } from './production
 import { ProductionProgress } from './productionProgress';
 import { ProductionQuota, type QuotaDemand } from './productionQuota';
 import { synthesisBatches } from './synthesisBatches';
-import { pinChapterLines, readChapterLines, releaseJobPins } from './chapterLinesPin';
-import { readChapterPlanSources, type SpeechPlanSources } from './chapterPlanSources';
+import { dropChapterLines, pinChapterLines, readChapterLines, releaseJobPins } from './chapterLinesPin';
+import { dropChapterPlanSources, readChapterPlanSources, type SpeechPlanSources } from './chapterPlanSources';
 import { watchForStop } from './stopWatch';
 import { allEnded } from './allEnded';
 
@@ -178,6 +178,14 @@ export class ProductionJob {
     if (!pinned) return { cancelled: false, batches: [] };
     const pin = { jobId: input.jobId, chapterId: input.chapterId, readAt: clock.now().toISOString() };
     await readChapterPlanSources(speechPlan, input.tenantId, input.projectId, pin);
+    // The job may have ended meanwhile and its pins been released (its orchestration terminated, and the job found
+    // interrupted or cancelled): what this listing pinned after that is its own to remove. Nothing else uses this
+    // chapter's copies: its synthesis and mastering start only from this listing's answer.
+    if (await this.deps.jobs.isStopRequested(input)) {
+      await dropChapterLines(speechPlan.pins, input);
+      await dropChapterPlanSources(speechPlan.pins, input.tenantId, input.projectId, input);
+      return { cancelled: true, batches: [] };
+    }
     return { cancelled: false, batches: synthesisBatches(pinned.lines.map((line) => line.id)) };
   }
 

@@ -11,6 +11,7 @@ import type { JobInput } from '../../core/jobs/job';
 import { productionContext, services } from '../../adapters/compositionRoot';
 import type { PreflightInput } from '../../core/production/productionJob';
 import type { SynthesizeSegmentsInput } from '../../core/production/segmentSynthesis';
+import { refusingRepeatingFailures } from '../../core/production/stepFailure';
 
 export const productionActivities = {
   preflight: 'productionPreflight',
@@ -30,14 +31,16 @@ df.app.activity(productionActivities.preflight, {
   // A regeneration's input carries its retake (chapter, segment), which narrows the checks to that chapter.
   handler: (input: PreflightInput) => productionContext().job.preflight(input),
 });
+// The listing and mastering are retried (produceBook.ts); a failure a retry would only repeat is answered instead.
 df.app.activity(productionActivities.listSegmentBatches, {
-  handler: (input: JobInput & { chapterId: string }) => productionContext().job.segmentBatches(input),
+  handler: (input: JobInput & { chapterId: string }) =>
+    refusingRepeatingFailures(() => productionContext().job.segmentBatches(input)),
 });
 df.app.activity(productionActivities.synthesize, {
   handler: (input: SynthesizeSegmentsInput) => productionContext().synthesis.synthesize(input),
 });
 df.app.activity(productionActivities.master, {
-  handler: (input: MasterChapterInput) => productionContext().mastering.master(input),
+  handler: (input: MasterChapterInput) => refusingRepeatingFailures(() => productionContext().mastering.master(input)),
 });
 df.app.activity(productionActivities.prepareCredits, {
   handler: (input: JobInput) => productionContext().packaging.prepareCredits(input),

@@ -2,8 +2,9 @@
  * The real production pipeline (durable produceBook → renderChapter → synthesis activities, the Azure Speech adapter
  * with the real SDK, the shared AIMD limiter) against the fake Speech service while it misbehaves:
  * a 429 storm is ridden out, a permanent error fails the job cleanly and a retry after the fix finishes it, and a
- * cancel stops new requests. However a job ends, its orchestration leaves nothing it pinned for its chapters (their
- * lines, sources and audio, under the job's prefix). One platform for the file, one project per case.
+ * cancel stops new requests. However a job ends, nothing it pinned for its chapters (their lines, sources and audio,
+ * under the job's prefix) is left: its orchestration releases them, or, when the orchestration was terminated, the
+ * job service does once it finds the job interrupted or cancels it. One platform for the file, one project per case.
  */
 import { waitForJob } from '../api/isolation/fixtures';
 import { startFakeSpeechService, type FakeSpeechService } from '../support/fakeSpeechService';
@@ -271,3 +272,50 @@ test('cancel stops new work: the job ends cancelled and the service gets no new 
     rendered: rendered.size,
   });
 }, 300_000);
+
+test('a job whose orchestration was terminated leaves nothing pinned, found interrupted by the next start or cancelled', async () => {
+  const durable = `${new URL(platform.urls.api).origin}/runtime/webhooks/durabletask/instances`;
+  const runtimeStatus = async (jobId: string) =>
+    ((await (await fetch(`${durable}/${jobId}`)).json()) as { runtimeStatus: string }).runtimeStatus;
+  const pinsOf = async (projectId: string, jobId: string) => [
+    ...(await blobHashes(platform, `tenants/${tenantOf(CREATOR)}/projects/${projectId}/jobs/${jobId}/`)).keys(),
+  ];
+  /** Starts a production, lets it pin its chapters and terminates its orchestration mid-synthesis. */
+  const terminatedMidway = async (projectId: string) => {
+    fake.setLatency(2_000);
+    const jobId = await startProduction(platform, projectId);
+    await untilAsync(async () => (await pinsOf(projectId, jobId)).length > 0, 120_000, `${jobId} to pin its chapters`);
+    expect((await fetch(`${durable}/${jobId}/terminate?reason=crash`, { method: 'POST' })).status).toBe(202);
+    await untilAsync(async () => (await runtimeStatus(jobId)) === 'Terminated', 60_000, `${jobId} to be terminated`);
+    fake.setLatency(DEFAULT_LATENCY_MS);
+    return jobId;
+  };
+
+  // The next start finds the orchestration ended without settling its job: the job is marked interrupted and what
+  // it pinned goes (a synthesis batch still running when the pins went removes the record it writes afterwards).
+  const { projectId } = await azureBook('Terminated');
+  const interrupted = await terminatedMidway(projectId);
+  const next = await startProduction(platform, projectId);
+  const first = await json<JobView>(await platform.api(CREATOR, `/v1/projects/${projectId}/jobs/${interrupted}`), 200);
+  expect(first).toMatchObject({ status: 'failed', error: { code: 'job_interrupted' } });
+  await untilAsync(
+    async () => (await pinsOf(projectId, interrupted)).length === 0,
+    60_000,
+    'the interrupted job to unpin',
+  );
+  expect((await finished(projectId, next)).status).toBe('succeeded');
+
+  // A job cancelled after its orchestration ended: nothing else would release its pins.
+  const other = await azureBook('Cancelled After Termination');
+  const cancelledMidway = await terminatedMidway(other.projectId);
+  const cancelled = await json<JobView>(
+    await platform.api(CREATOR, `/v1/projects/${other.projectId}/jobs/${cancelledMidway}/cancel`, { method: 'POST' }),
+    200,
+  );
+  expect(cancelled.status).toBe('cancelled');
+  await untilAsync(
+    async () => (await pinsOf(other.projectId, cancelledMidway)).length === 0,
+    60_000,
+    'the cancelled job to unpin',
+  );
+}, 420_000);
