@@ -145,11 +145,12 @@ export class Cast {
 
   /**
    * `language`: the book's, whose speech verbs and pronouns the attribution reads (every known language's when
-   * absent).
+   * absent). `statedRoles`: role nouns the narration says one person holds (statedRoles.ts), noun → id.
    */
   constructor(
     characters: Character[],
     readonly language?: HeuristicLanguage,
+    statedRoles: ReadonlyMap<string, string> = new Map(),
   ) {
     const owners = new Map<string, Set<string>>();
     const own = (form: string, id: string) => {
@@ -201,6 +202,8 @@ export class Cast {
     const roleKeys = new Set([...owners.keys()].map(roleKey));
     for (const [noun, id] of titleRoles(speakers, (character) => primaryOf(character).id))
       if (!roleKeys.has(roleKey(noun))) own(noun, id);
+    // "said the lawyer" of the one person the narration says is the lawyer, on the same terms.
+    for (const [noun, id] of statedRoles) if (!roleKeys.has(roleKey(noun)) && this.ids.includes(id)) own(noun, id);
     const nameForms: string[] = [];
     // Role forms as written (accents and all), without their determiner: "O capitão" → "capitão".
     const roleForms: string[] = [];
