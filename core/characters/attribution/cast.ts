@@ -4,6 +4,7 @@
  * are left out rather than guessed, as are bare honorifics ("Mr") that detection sometimes keeps as aliases.
  */
 import { NARRATOR_ID, type Character, type Gender } from '../character';
+import { titledSurnameFolds } from './titledSurnames';
 import { titleRoles } from './titleRoles';
 import type { HeuristicLanguage } from '../vocabulary';
 
@@ -182,6 +183,9 @@ export class Cast {
       );
       if (others.length === 1) sameAs.set(key, others[0][0]);
     }
+    // "Mr. Whitcomb" and the one record named "George Whitcomb" (titledSurnames.ts).
+    for (const [key, into] of titledSurnameFolds(primary))
+      if (!sameAs.has(key) && !sameAs.has(into) && ![...sameAs.values()].includes(key)) sameAs.set(key, into);
     const primaryOf = (character: Character) => {
       const key = character.id === NARRATOR_ID ? NARRATOR_ID : roleKey(character.name);
       return primary.get(sameAs.get(key) ?? key)!;
