@@ -24,6 +24,7 @@ export const LABELLED_STORIES = [
   'the-pryors-of-hadley-green',
   'o-sobrado-dos-sampaios',
   'los-ortega-de-san-clemente',
+  'the-whitcombs-of-fairhaven',
 ] as const;
 export const DEVELOPMENT_BOOKS = [
   'pride-and-prejudice',

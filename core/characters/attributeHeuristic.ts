@@ -14,6 +14,7 @@ import { speakerConfidence } from './attribution/confidence';
 import { foldRolesIntoNames } from './attribution/coreference';
 import { foldOwnDescriptions } from './attribution/ownDescriptions';
 import { settleExchanges } from './attribution/exchanges';
+import { statedRoles } from './attribution/statedRoles';
 import { LABELLED_CONFIDENCE, labelledSpeakers } from './attribution/scriptSpeakers';
 import { chapterStructure } from './attribution/structure';
 import { identifyVisitors, unnamedVisitors } from './attribution/visitors';
@@ -61,7 +62,9 @@ export function attributeSpeakers(
     const narration = ordered.filter((segment) => segment.kind === 'narration').map((segment) => segment.text);
     const folded = foldRolesIntoNames(present, narration, bookLanguage).characters;
     // A description first met here that answers to one person's name ("…, Mr. Hatherley," ⏎ said my patient) is him.
-    const cast = new Cast(foldDescriptionsAnsweringNames(ordered, folded, chapterId, bookLanguage), bookLanguage);
+    const answering = foldDescriptionsAnsweringNames(ordered, folded, chapterId, bookLanguage);
+    // A role the narration says one person holds ("Vasconcelos, o advogado,") is that person in its tags.
+    const cast = new Cast(answering, bookLanguage, statedRoles(answering, narration, bookLanguage));
     const labelled = labelledSpeakers(ordered, characters);
     attributeChapter(ordered, cast).forEach((label, position) => {
       const speakerId = labelled.get(position);

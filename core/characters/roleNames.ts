@@ -151,6 +151,30 @@ const ROLE_BY_COPULA: Record<HeuristicLanguage, RegExp> = {
     'u',
   ),
 };
+/**
+ * "The gentleman was Simon Crane. He was the lawyer who…", "…e entrou o Doutor Vasconcelos. Era o advogado da
+ * família.": the sentence right after the one the name ends says who that person is, with a pronoun (or, in Spanish
+ * and Portuguese, no subject) and the same past of "to be". Read only when the name is the one name of its sentence,
+ * so the pronoun has nobody else to stand for.
+ */
+const PRONOUN_COPULA: Record<HeuristicLanguage, RegExp> = {
+  en: new RegExp(
+    `^\\.\\s+(?:He|She)\\s+was\\s+${ARTICLE.en}\\s+((?:\\p{Ll}+\\s+){0,2})${NOUN}(?=\\s*[,.;]|\\s+(?:who|that|of)\\s)`,
+    'u',
+  ),
+  es: new RegExp(
+    `^\\.\\s+(?:(?:Él|Ella)\\s+era|Era)\\s+${ARTICLE.es}\\s+((?:\\p{Ll}+\\s+){0,2})${NOUN}(?=\\s*[,.;]|\\s+(?:que|del?)\\s)`,
+    'u',
+  ),
+  pt: new RegExp(
+    `^\\.\\s+(?:(?:Ele|Ela)\\s+era|Era)\\s+${ARTICLE.pt}\\s+((?:\\p{Ll}+\\s+){0,2})${NOUN}(?=\\s*[,.;]|\\s+(?:que|d[oa]s?|de)\\s)`,
+    'u',
+  ),
+};
+/** How far back the sentence a name ends is read for another name (a capitalised word after its first). */
+const SENTENCE_SPAN = 200;
+const SENTENCE_END = /[.!?](?=\s)|\n/gu;
+const TITLE_BEFORE = /(?:^|[^\p{L}])(?:Mr|Mrs|Ms|Dr|St|Sr|Sra|Srta|D)$/u;
 /** Where a sentence opens, and the name's own article in Spanish and Portuguese ("O Juca", "El Tuerto"). */
 const SENTENCE_OPENS_BEFORE = /(?:^|[.!?]\s+|\n\s*)(?:(?:O|A|El|La)\s+)?$/u;
 /**
@@ -233,14 +257,38 @@ export function roleNamedAt(
   return nouns.length === 0 ? null : { nouns, byClause: false };
 }
 
-/** The role noun of "O Juca era o jardineiro." for the name written at `start`, or null. */
+/**
+ * The role noun of "O Juca era o jardineiro." for the name written at `start`, or of "The gentleman was Simon Crane.
+ * He was the lawyer…" when the name is the only one of the sentence it ends; null when there is none.
+ */
 function roleByCopula(text: string, start: number, after: string, language: HeuristicLanguage): string | null {
-  if (!SENTENCE_OPENS_BEFORE.test(text.slice(Math.max(0, start - 12), start))) return null;
-  const match = ROLE_BY_COPULA[language].exec(after);
+  const match = SENTENCE_OPENS_BEFORE.test(text.slice(Math.max(0, start - 12), start))
+    ? ROLE_BY_COPULA[language].exec(after)
+    : onlyNameOfSentence(text, start)
+      ? PRONOUN_COPULA[language].exec(after)
+      : null;
   if (match === null) return null;
   const words = [...match[1].split(/\s+/u).filter(Boolean), match[2]];
   if (words.some((word) => isFunctionWord(word, language) || NOT_COPULA_ROLES.has(foldWord(word)))) return null;
   return foldWord(match[2]);
+}
+
+/**
+ * Whether the sentence the name at `start` stands in names nobody else before it: no capitalised word after the
+ * sentence's first word (read back to its opening, at most SENTENCE_SPAN characters: farther is no short sentence).
+ */
+function onlyNameOfSentence(text: string, start: number): boolean {
+  const from = Math.max(0, start - SENTENCE_SPAN);
+  const before = text.slice(from, start);
+  // The sentence opens after the last full stop, question or exclamation mark before a space, or a line break; not
+  // after a title's full stop ("Mr. Whitcomb looked at Mr. Crane.").
+  let opening = from === 0 ? 0 : -1;
+  for (const end of before.matchAll(SENTENCE_END))
+    if (end[0] === '\n' || !TITLE_BEFORE.test(before.slice(0, end.index))) opening = end.index + end[0].length;
+  if (opening < 0) return false;
+  const words = before.slice(opening).match(/\p{L}+/gu) ?? [];
+  // Its own first word is capitalised; any other capitalised word is another name.
+  return words.slice(1).every((word) => !/^\p{Lu}/u.test(word));
 }
 
 /**

@@ -71,6 +71,45 @@ describe('a role the narration gives a name with "era" / "was"', () => {
     expect(rank.named('o velho').map((character) => character.name)).not.toContain('Juca');
   });
 
+  it('English: "The gentleman was Simon Crane. He was the lawyer who…" makes "said the lawyer" Crane', () => {
+    const { named } = castOf(
+      scene(
+        'The bell rang. The gentleman at the door was Simon Crane. He was the lawyer who kept the papers.',
+        'Crane',
+        'the lawyer',
+        'Tom Reed',
+        'en',
+      ),
+    );
+    expect(named('the lawyer').map((character) => character.name)).toEqual(['Simon Crane']);
+  });
+
+  it('Portuguese: "…e entrou o Juca. Era o velho jardineiro que…" makes "disse o jardineiro" Juca', () => {
+    const { named } = castOf(
+      scene(
+        'Bateram à porta, e entrou o Juca. Era o velho jardineiro que cuidava das rosas.',
+        'Juca',
+        'o jardineiro',
+        'Pedro Lima',
+        'pt',
+      ),
+    );
+    expect(named('o jardineiro').map((character) => character.name)).toEqual(['Juca']);
+  });
+
+  it('the pronoun is read only when the name is the one name of its sentence', () => {
+    const { named } = castOf(
+      scene(
+        'Mr. Tom Reed shook hands with Simon Crane. He was the lawyer who kept the papers.',
+        'Crane',
+        'the lawyer',
+        'Tom Reed',
+        'en',
+      ),
+    );
+    expect(named('the lawyer').map((character) => character.name)).not.toContain('Simon Crane');
+  });
+
   it('the name must open its sentence: "Viu que o Juca era o jardineiro" is not read', () => {
     const { named } = castOf(
       scene('Pedro Lima viu que o Juca era o jardineiro.', 'Juca', 'o jardineiro', 'Pedro Lima', 'pt'),

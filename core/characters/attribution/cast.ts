@@ -4,6 +4,7 @@
  * are left out rather than guessed, as are bare honorifics ("Mr") that detection sometimes keeps as aliases.
  */
 import { NARRATOR_ID, type Character, type Gender } from '../character';
+import { titledSurnameFolds } from './titledSurnames';
 import { titleRoles } from './titleRoles';
 import type { HeuristicLanguage } from '../vocabulary';
 
@@ -145,11 +146,12 @@ export class Cast {
 
   /**
    * `language`: the book's, whose speech verbs and pronouns the attribution reads (every known language's when
-   * absent).
+   * absent). `statedRoles`: role nouns the narration says one person holds (statedRoles.ts), noun → id.
    */
   constructor(
     characters: Character[],
     readonly language?: HeuristicLanguage,
+    statedRoles: ReadonlyMap<string, string> = new Map(),
   ) {
     const owners = new Map<string, Set<string>>();
     const own = (form: string, id: string) => {
@@ -181,6 +183,9 @@ export class Cast {
       );
       if (others.length === 1) sameAs.set(key, others[0][0]);
     }
+    // "Mr. Whitcomb" and the one record named "George Whitcomb" (titledSurnames.ts).
+    for (const [key, into] of titledSurnameFolds(primary))
+      if (!sameAs.has(key) && !sameAs.has(into) && ![...sameAs.values()].includes(key)) sameAs.set(key, into);
     const primaryOf = (character: Character) => {
       const key = character.id === NARRATOR_ID ? NARRATOR_ID : roleKey(character.name);
       return primary.get(sameAs.get(key) ?? key)!;
@@ -201,6 +206,8 @@ export class Cast {
     const roleKeys = new Set([...owners.keys()].map(roleKey));
     for (const [noun, id] of titleRoles(speakers, (character) => primaryOf(character).id))
       if (!roleKeys.has(roleKey(noun))) own(noun, id);
+    // "said the lawyer" of the one person the narration says is the lawyer, on the same terms.
+    for (const [noun, id] of statedRoles) if (!roleKeys.has(roleKey(noun)) && this.ids.includes(id)) own(noun, id);
     const nameForms: string[] = [];
     // Role forms as written (accents and all), without their determiner: "O capitão" → "capitão".
     const roleForms: string[] = [];

@@ -6,11 +6,13 @@ import type { Character } from '../character';
 import { honorificOf } from '../honorifics';
 
 /**
- * The nouns, per title class (honorifics.ts), that narration uses for the title's holder, in en/es/pt. Kinship and
- * courtesy titles are left out: "the father", "el padre", "the uncle" are as often someone's parent or kin.
+ * The nouns, per title class (honorifics.ts), that narration uses for the title's holder, in en/es/pt: the title's
+ * own noun and the callings it is the title of (a Brazilian "Doutor" is the lawyer as often as the physician, "o
+ * Doutor Vasconcelos" … "disse o advogado"; an English "Dr." is a physician or a surgeon). Kinship and courtesy titles
+ * are left out: "the father", "el padre", "the uncle" are as often someone's parent or kin.
  */
 const ROLE_NOUNS: Record<string, string[]> = {
-  dr: ['doctor', 'doutor'],
+  dr: ['doctor', 'doutor', 'physician', 'surgeon', 'médico', 'advogado', 'abogado'],
   professor: ['professor', 'profesor'],
   colonel: ['colonel', 'coronel'],
   captain: ['captain', 'capitão', 'capitán'],
