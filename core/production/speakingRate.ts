@@ -10,13 +10,14 @@ import type { SpeechEngine } from '../ports/speech';
 /**
  * Characters of spoken text per minute of the finished chapter, the pauses between lines included, at a voice's own
  * rate. Azure's neural voices read at an audiobook's usual rate (docs/domain.md: about 155 words or 990 characters a
- * minute). The offline engine (espeak-ng) was measured on a produced chapter: Dubliners' "The Sisters", 16,231
- * characters in 123 lines, a master of 1,025 s with the offline voices at their default rate (950 a minute; 1,036
- * without the pauses).
+ * minute). The offline engine (espeak-ng) was measured on two produced chapters, its voices at their default rate and
+ * the default pauses: Dubliners' "The Sisters" (16,231 characters in 123 lines, a master of 1,025 s: 950 a minute)
+ * and A Christmas Carol's fifth stave (12,274 characters in 150 lines, 862 s: 854 a minute). 900 is within 6 % of
+ * both; the lines' pauses (0.64–0.69 s each) are most of the difference between them.
  */
 export const CHARACTERS_PER_MINUTE: Readonly<Record<SpeechEngine, number>> = {
   azure: 990,
-  offline: 950,
+  offline: 900,
 };
 
 /** Characters a minute for this engine, sped up or slowed down by the narrator's cast rate (`ratePercent`). */
