@@ -10,7 +10,6 @@ import type { CostService } from '../costs/costService';
 import type { PackagePlatform } from '../packaging';
 import type { SpeechEngine } from '../ports/speech';
 import type { ProjectService } from '../projects/projectService';
-import { SSML_LIMITS } from '../ssml/planRequests';
 import { billableCharacters } from '../ssml/text';
 import type { TenantService } from '../tenants/tenantService';
 import { summarizeBookPlan } from './planSummaries';
@@ -25,6 +24,7 @@ import {
   type SkippedItem,
 } from './preflight';
 import { charactersOf, type ProductionBook } from './productionBook';
+import { audioSecondsAt, speakingRate } from './speakingRate';
 
 /** Markup the SSML of one segment adds around its text (voice, prosody), for the estimate. */
 const SSML_OVERHEAD_PER_SEGMENT = 40;
@@ -34,11 +34,6 @@ const SECONDS_PER_CHARACTER = 0.004;
 /** What synthesizing one segment of this text bills (its text plus the markup around it), for a reservation. */
 export function segmentCharacters(text: string): number {
   return billableCharacters(text) + SSML_OVERHEAD_PER_SEGMENT;
-}
-
-/** Length of the audio `characters` become, at an audiobook's usual speaking rate. */
-function audioSecondsOf(characters: number): number {
-  return Math.ceil((characters / SSML_LIMITS.charsPerMinute) * 60);
 }
 
 export interface ProductionAssessment {
@@ -55,7 +50,10 @@ export interface ProductionAssessment {
   billableCharacters: number;
   estimate: CostEstimate;
   estimatedSeconds: number;
-  /** Length of the audio the plan will become, at an audiobook's usual speaking rate (990 characters a minute). */
+  /**
+   * Length of the audio the plan will become: its spoken text (not the markup billed around it) at the speaking rate
+   * of the engine's voices and the narrator's cast rate (speakingRate.ts).
+   */
   estimatedAudioSeconds: number;
   /** The same length for every live chapter of the book when asked for (`countBook`), else the chapters'. */
   bookAudioSeconds: number;
@@ -100,8 +98,6 @@ export class ProductionAssessor {
     // A segment silent on purpose (a play's label) is never sent: no markup of its own is billed.
     const characters =
       plan.billableCharacters + (plan.segmentCount - plan.unspokenSegments) * SSML_OVERHEAD_PER_SEGMENT;
-    const bookCharacters =
-      plan.book.billableCharacters + (plan.book.segmentCount - plan.book.unspokenSegments) * SSML_OVERHEAD_PER_SEGMENT;
     const speakers = new Set([NARRATOR_ID, ...summaries.flatMap((summary) => summary.speakerIds)]);
     const problems = [
       ...findPlanProblems(summaries, cast, options),
@@ -116,6 +112,8 @@ export class ProductionAssessor {
     if (blocking.length > 0 && options.refuse !== false) throw new PlanIncompleteError(blocking);
     const tenant = await deps.tenants.assertActive(tenantId);
     const voiceClass = deps.speechEngine === 'offline' ? 'offline' : 'neural';
+    const narrator = cast.find((character) => character.characterId === NARRATOR_ID);
+    const rate = speakingRate(deps.speechEngine, narrator?.voice ?? null);
     return {
       problems,
       chapters: counts,
@@ -124,8 +122,8 @@ export class ProductionAssessor {
       billableCharacters: characters,
       estimate: deps.costs.estimate({ billableCharacters: characters, voiceClass }, tenant.plan),
       estimatedSeconds: Math.ceil(characters * SECONDS_PER_CHARACTER),
-      estimatedAudioSeconds: audioSecondsOf(characters),
-      bookAudioSeconds: audioSecondsOf(bookCharacters),
+      estimatedAudioSeconds: audioSecondsAt(plan.billableCharacters, rate),
+      bookAudioSeconds: audioSecondsAt(plan.book.billableCharacters, rate),
     };
   }
 }

@@ -1,6 +1,6 @@
-import { render, screen } from '@testing-library/react';
+import { fireEvent, render, screen } from '@testing-library/react';
 import { MemoryRouter } from 'react-router-dom';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Package } from '../api/production';
 import type { ChapterSummary } from '../api/types';
 import i18n from '../i18n';
@@ -85,5 +85,43 @@ describe('the delivery step in the navigation', () => {
     const delivery = screen.getByRole('link', { name: /Entrega/ });
     expect(delivery.textContent).toMatch(/Requiere atención/);
     expect(delivery.textContent).toMatch(/1 capítulo cambió desde los paquetes/);
+  });
+});
+
+describe('the row of steps on a narrow screen', () => {
+  /** Lays the row out as a phone would: 12 steps of 150 px in a 360 px box, scrolled to `scrollLeft`. */
+  function asPhoneRow(row: HTMLElement, scrollLeft: number) {
+    Object.defineProperty(row, 'clientWidth', { configurable: true, value: 360 });
+    Object.defineProperty(row, 'scrollWidth', { configurable: true, value: 1800 });
+    row.scrollLeft = scrollLeft;
+    fireEvent.scroll(row);
+  }
+
+  it('shows an arrow on each end that has steps beyond it, and none once the row ends there', () => {
+    renderNav(bookStatus(undefined));
+    const row = screen.getByRole('list', { name: 'Workflow' });
+    expect(screen.queryByRole('button', { name: 'Later steps' })).toBeNull();
+
+    asPhoneRow(row, 0);
+    expect(screen.getByRole('button', { name: 'Later steps' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Earlier steps' })).toBeNull();
+
+    asPhoneRow(row, 700);
+    expect(screen.getByRole('button', { name: 'Later steps' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Earlier steps' })).toBeTruthy();
+
+    asPhoneRow(row, 1440);
+    expect(screen.queryByRole('button', { name: 'Later steps' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Earlier steps' })).toBeTruthy();
+  });
+
+  it('moves the row by most of its width when an arrow is pressed', () => {
+    renderNav(bookStatus(undefined));
+    const row = screen.getByRole('list', { name: 'Workflow' });
+    const scrollBy = vi.fn();
+    row.scrollBy = scrollBy;
+    asPhoneRow(row, 0);
+    fireEvent.click(screen.getByRole('button', { name: 'Later steps' }));
+    expect(scrollBy).toHaveBeenCalledWith({ left: 288, behavior: 'smooth' });
   });
 });

@@ -1,6 +1,6 @@
 import type { Package } from '../api/production';
 import type { ChapterReview, ChapterSummary, Character, Job, Project, ProjectFacts, ReviewSummary } from '../api/types';
-import { speakingCast } from './casting/speakingCast';
+import { castCounts } from './casting/speakingCast';
 import { chaptersChangedSinceAudio, chaptersToProduce, deliveryState } from './deliveryState';
 
 /**
@@ -57,7 +57,7 @@ export interface StepView {
 
 export type DetailKey =
   | 'chapters'
-  | 'characters'
+  | 'speaking'
   | 'voiced'
   | 'attributed'
   | 'approved'
@@ -122,14 +122,8 @@ export function studioSteps(status: StudioStatus): StepView[] {
   };
   const chapters = facts?.chapterCount ?? 0;
   const characters = facts?.characterCount ?? 0;
-  // Once the characters are read, a character who never says a line needs no voice (production never asks for it).
-  const cast = status.characters
-    ? speakingCast(status.characters, chapterList)
-    : {
-        speaking: facts?.speakingCharacters ?? characters,
-        voiced: facts?.speakingCharactersWithVoice ?? facts?.charactersWithVoice ?? 0,
-        silent: characters - (facts?.speakingCharacters ?? characters),
-      };
+  // A character who never says a line needs no voice (production never asks for it): both steps count the speaking.
+  const cast = castCounts(facts, status.characters, chapterList);
   const segments = facts?.segmentCount ?? 0;
   // A new book has only its narrator: casting waits for the characters (its page says so) rather than asking for a
   // voice ahead of the steps before it. A book planned without them needs its narrator's voice all the same.
@@ -172,7 +166,7 @@ export function studioSteps(status: StudioStatus): StepView[] {
     step(
       'characters',
       characters > 0 ? 'done' : 'todo',
-      characters > 0 ? { detail: { key: 'characters', values: { count: characters } } } : {},
+      characters > 0 ? { detail: { key: 'speaking', values: { count: cast.speaking } } } : {},
     ),
     castingAwaitsCharacters
       ? step('casting', 'todo')

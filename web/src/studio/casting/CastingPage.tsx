@@ -8,12 +8,12 @@ import { Loading } from '../../ui/Loading';
 import { useToast } from '../../ui/Toasts';
 import { useStudio } from '../StudioContext';
 import { CharacterVoices } from './CharacterVoices';
-import { speakingCast } from './speakingCast';
+import { castCounts } from './speakingCast';
 import { VoiceBrowser } from './VoiceBrowser';
 
 /** Voices for everyone: auto-cast, adjust a character's voice and hear it read their own lines, browse voices. */
 export function CastingPage() {
-  const { project, access } = useStudio();
+  const { project, access, status } = useStudio();
   const { t } = useTranslation('casting');
   const errorText = useErrorText();
   const toast = useToast();
@@ -25,7 +25,7 @@ export function CastingPage() {
   if (casting.isPending || characters.isPending) return <Loading />;
   if (casting.isError) return <Alert tone="error">{errorText(casting.error)}</Alert>;
   const summary = casting.data;
-  const cast = speakingCast(characters.data ?? [], chapters.data);
+  const cast = castCounts(status.facts, characters.data, chapters.data);
 
   return (
     <div className="step-page">

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ChapterSummary, Character, ProjectFacts } from '../../api/types';
 import { testProject } from '../../test/render';
 import { projectStage, studioSteps } from '../steps';
+import { castCounts } from './speakingCast';
 
 const character = (id: string, lines: number, voiced: boolean, importance: Character['importance'] = 'minor') =>
   ({
@@ -110,5 +111,50 @@ describe('the stage badge counts only characters who say something', () => {
 
   it('still says casting while someone who speaks has no voice', () => {
     expect(projectStage(testProject(), castFacts(3, 2, 17))).toBe('casting');
+  });
+});
+
+describe('the speaking cast is one count on every page', () => {
+  // Five characters detected, one of them only named: four speak, as the stored facts count them.
+  const narrator = character('narrator', 0, true, 'narrator');
+  const talkers = ['c-a', 'c-b', 'c-c'].map((id) => character(id, 4, true));
+  const named = character('c-named', 0, false);
+  const stored: ProjectFacts = {
+    ...facts([narrator, ...talkers, named]),
+    speakingCharacters: 4,
+    speakingCharactersWithVoice: 4,
+  };
+  const steps = (characters?: Character[]) =>
+    studioSteps({
+      project: testProject(),
+      facts: stored,
+      activeJob: undefined,
+      review: undefined,
+      flagged: undefined,
+      chapters: [],
+      characters,
+    });
+
+  it('gives the characters step the speaking characters, the same number the casting step counts', () => {
+    for (const characters of [undefined, [narrator, ...talkers, named]]) {
+      const list = steps(characters);
+      expect(list.find((step) => step.id === 'characters')?.detail).toEqual({ key: 'speaking', values: { count: 4 } });
+      expect(list.find((step) => step.id === 'casting')?.detail).toEqual({
+        key: 'voiced',
+        values: { done: 4, total: 4 },
+      });
+    }
+  });
+
+  it('takes the stored facts over the characters the page happened to read', () => {
+    // A character list read before a plan gave "c-named" a line: the facts, counted after it, are the newer count.
+    expect(
+      castCounts({ ...stored, speakingCharacters: 5, speakingCharactersWithVoice: 4 }, [narrator, named], []),
+    ).toEqual({ speaking: 5, voiced: 4, silent: 0 });
+    expect(castCounts({ ...stored, speakingCharacters: undefined }, [narrator, ...talkers, named], [])).toEqual({
+      speaking: 4,
+      voiced: 4,
+      silent: 1,
+    });
   });
 });

@@ -35,4 +35,26 @@ describe('the cost estimate', () => {
     expect(rule).toMatch(/display:\s*grid/);
     expect(rule).toMatch(/minmax\(max\(8\.5rem, calc\(\(100% - 2 \* var\(--space-3\)\) \/ 3\)\), 1fr\)/);
   });
+
+  it('says its audio length is an estimate, and from what', async () => {
+    fakeApi({
+      'GET /v1/projects/p1/chapters': { body: { items: [], continuationToken: null } },
+      'GET /v1/projects/p1/characters': { body: { items: [], continuationToken: null } },
+      'GET /v1/projects/p1/productions/estimate': {
+        body: {
+          estimate: { totalUsd: 0, lines: [] },
+          billableCharacters: 5_348,
+          estimatedAudioSeconds: 325,
+          estimatedSeconds: 22,
+          chapters: [{}],
+          segmentsTotal: 58,
+          problems: [],
+        },
+      },
+    });
+    renderInStudio(<EstimatePage />);
+    const label = await screen.findByText('Estimated audio length');
+    expect(label.closest('.stat')?.querySelector('dd')?.textContent).toMatch(/^5\smin\s25\ssec$/);
+    expect(screen.getByText(/speaking rate of the voices cast/)).toBeTruthy();
+  });
 });

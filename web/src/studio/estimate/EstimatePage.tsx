@@ -106,6 +106,7 @@ function EstimateView({
         <Stat label={t('stats.chapters')} value={format.number(estimate.chapters.length)} />
         <Stat label={t('stats.segments')} value={format.number(estimate.segmentsTotal)} />
       </dl>
+      <p className="small muted">{t('stats.audioNote')}</p>
       <section className="card" aria-labelledby="estimate-lines">
         <h3 id="estimate-lines" className="card__title">
           {t('lines.title')}

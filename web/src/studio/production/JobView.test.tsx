@@ -85,6 +85,34 @@ describe('the job view', () => {
     expect(document.querySelector('.progress__detail')?.textContent).toBe(detail);
   });
 
+  it('gives an ended job how long it ran, not a time left', async () => {
+    renderInStudio(<JobView projectId="p1" job={job()} canEdit />);
+    await screen.findByRole('rowheader', { name: 'Chapter 1' });
+    expect(screen.queryByText('Time left')).toBeNull();
+    expect(screen.getByText('Duration').nextElementSibling?.textContent).toMatch(/^1\smin\s59\ssec$/);
+    expect(screen.getByText('Cost')).toBeTruthy();
+  });
+
+  it('gives an ended job that never started when it ended', async () => {
+    renderInStudio(<JobView projectId="p1" job={job({ status: 'cancelled', startedAt: null })} canEdit />);
+    await screen.findByRole('rowheader', { name: 'Chapter 1' });
+    expect(screen.queryByText('Time left')).toBeNull();
+    expect(screen.getByText('Ended').nextElementSibling?.textContent).toMatch(/2025/);
+  });
+
+  it('gives a running job its time left and the cost so far', async () => {
+    renderInStudio(
+      <JobView
+        projectId="p1"
+        job={job({ status: 'running', finishedAt: null, progress: { ...job().progress, etaSeconds: 90 } })}
+        canEdit
+      />,
+    );
+    await screen.findByRole('rowheader', { name: 'Chapter 1' });
+    expect(screen.getByText('Time left').nextElementSibling?.textContent).toMatch(/^1\smin\s30\ssec$/);
+    expect(screen.getByText('Cost so far')).toBeTruthy();
+  });
+
   it('shows no "0 of 0" before the job has counted its work', async () => {
     renderInStudio(
       <JobView

@@ -57,10 +57,9 @@ export function JobView({ projectId, job: initial, canEdit }: { projectId: strin
   const finishedDetail = () => {
     if (progress.chaptersTotal === 0) return undefined;
     const values = { done: format.number(progress.chaptersDone), total: format.number(progress.chaptersTotal) };
-    const took =
-      job.startedAt && job.finishedAt ? (Date.parse(job.finishedAt) - Date.parse(job.startedAt)) / 1000 : NaN;
-    return Number.isFinite(took) && took >= 0
-      ? t('job.producedIn', { ...values, duration: format.duration(Math.round(took)) })
+    const took = secondsTaken(job);
+    return took !== null
+      ? t('job.producedIn', { ...values, duration: format.duration(took) })
       : t('job.produced', values);
   };
   // What this job mastered can be heard as soon as each chapter is done, the first of them opened on the Listen page.
@@ -86,11 +85,15 @@ export function JobView({ projectId, job: initial, canEdit }: { projectId: strin
       <dl className="stat-grid stat-grid--figures" aria-live="polite">
         <Stat label={t('job.chapters')} value={count(progress.chaptersDone, progress.chaptersTotal)} />
         <Stat label={t('job.segments')} value={count(progress.segmentsDone, progress.segmentsTotal)} />
-        <Stat
-          label={t('job.eta')}
-          value={!finished && progress.etaSeconds !== null ? format.duration(progress.etaSeconds) : t('job.noEta')}
-        />
-        <Stat label={t('job.cost')} value={format.usd(progress.costSoFarUsd)} />
+        {finished ? (
+          <EndedStat job={job} />
+        ) : (
+          <Stat
+            label={t('job.eta')}
+            value={progress.etaSeconds !== null ? format.duration(progress.etaSeconds) : t('job.noEta')}
+          />
+        )}
+        <Stat label={finished ? t('job.costTotal') : t('job.cost')} value={format.usd(progress.costSoFarUsd)} />
       </dl>
       {job.error && (
         <Alert tone="error" title={t('job.failed', { message: job.error.message })}>
@@ -193,4 +196,19 @@ function endedFraction(job: Job): number | null {
   if (job.status === 'succeeded') return 1;
   const { chaptersDone, chaptersTotal } = job.progress;
   return chaptersTotal > 0 ? Math.min(1, chaptersDone / chaptersTotal) : jobFraction(job);
+}
+
+/** How long an ended job ran, in whole seconds; null when it never started or its times disagree. */
+function secondsTaken(job: Job): number | null {
+  const took = job.startedAt && job.finishedAt ? (Date.parse(job.finishedAt) - Date.parse(job.startedAt)) / 1000 : NaN;
+  return Number.isFinite(took) && took >= 0 ? Math.round(took) : null;
+}
+
+/** An ended job has no time left: it says how long it ran, or else when it ended. */
+function EndedStat({ job }: { job: Job }) {
+  const { t } = useTranslation('production');
+  const format = useFormat();
+  const took = secondsTaken(job);
+  if (took !== null) return <Stat label={t('job.took')} value={format.duration(took)} />;
+  return <Stat label={t('job.endedAt')} value={job.finishedAt ? format.dateTime(job.finishedAt) : t('job.noEta')} />;
 }

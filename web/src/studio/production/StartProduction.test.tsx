@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeApi } from '../../admin/testSupport';
@@ -9,6 +11,8 @@ import { StartProduction } from './StartProduction';
 afterEach(async () => {
   await i18n.changeLanguage('en-US');
 });
+
+const PRODUCTION_CSS = path.resolve(__dirname, '..', '..', 'styles', 'studio2.css');
 
 describe('the production form', () => {
   it('says what the month’s remaining quota counts, next to the characters this production needs', async () => {
@@ -23,6 +27,27 @@ describe('the production form', () => {
     renderInStudio(<StartProduction />);
     const remaining = await screen.findByText('19.999.330');
     expect(remaining.closest('.stat')?.querySelector('dt')?.textContent).toBe('Caracteres disponíveis neste mês');
+  });
+
+  it('lays its four figures out four, two or one to a row, never two over one and one', async () => {
+    fakeApi({
+      'GET /v1/projects/p1/chapters': { body: { items: [], continuationToken: null } },
+      'GET /v1/projects/p1/productions/estimate': {
+        body: { estimate: { totalUsd: 0 }, billableCharacters: 997, estimatedAudioSeconds: 61, problems: [] },
+      },
+      'GET /v1/tenant/usage': { body: { monthlyCharacters: { used: 670, limit: 20_000_000, remaining: 19_999_330 } } },
+    });
+    renderInStudio(<StartProduction />);
+    const audio = await screen.findByText('Estimated audio length');
+    expect(audio.closest('dl')?.querySelectorAll('.stat')).toHaveLength(4);
+    expect(screen.getByText(/speaking rate of the voices cast/)).toBeTruthy();
+    // jsdom lays nothing out: the rules themselves must make an even grid, its columns chosen by the card's width.
+    const css = fs.readFileSync(PRODUCTION_CSS, 'utf8');
+    const columns = [...css.matchAll(/\.start-production \.stat-grid--figures\s*\{([^}]*)\}/g)].map(
+      (match) => /grid-template-columns:\s*([^;]+);/.exec(match[1])?.[1],
+    );
+    expect(columns).toEqual(['repeat(4, minmax(0, 1fr))', 'repeat(2, minmax(0, 1fr))', 'minmax(0, 1fr)']);
+    expect(css).toMatch(/\.start-production\s*\{\s*container-type:\s*inline-size;/);
   });
 
   it('says before the start that the packages would fail a retailer rule, with the way to the warnings', async () => {

@@ -136,6 +136,7 @@ export function StartProduction() {
           <Stat label={t('start.audio')} value={format.duration(estimate.data.estimatedAudioSeconds)} />
         </dl>
       )}
+      {estimate.data && <p className="small muted">{t('start.audioNote')}</p>}
       {scope === 'approved' && estimate.data && <p className="small muted">{t('start.wholeBookFigures')}</p>}
       {scope !== 'all' && <p className="small muted">{t('start.scopeNote')}</p>}
       {overQuota && <Alert tone="warning">{t('start.overQuota', { needed: format.number(needed!) })}</Alert>}
