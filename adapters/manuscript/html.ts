@@ -64,6 +64,24 @@ interface Marked {
   /** Blocks ended before it began: when another has ended since, the text is no longer where it began. */
   flushes: number;
   maxLength: number;
+  /** For a note's reference: the id of the note it links to in this document. */
+  target?: string;
+}
+
+/** A reference's mark without its brackets (`[1]` → `1`), or undefined when it is no mark (an empty link). */
+function noteMark(text: string): string | undefined {
+  const mark = text.trim().replace(/^[[(]\s*|\s*[\])]$/g, '');
+  return mark.length > 0 ? mark : undefined;
+}
+
+/**
+ * A note opens with its mark, as gathered notes of every format do (`[1] The ledger …`): a note that does not print
+ * its mark itself (the DOCX converter numbers its notes by list position) is given the mark its reference printed.
+ */
+function labelled(text: string, mark: string | undefined): string {
+  const opening = text.replace(/^[[(]/, '');
+  if (!mark || (opening.startsWith(mark) && !/[\p{L}\p{N}]/u.test(opening.charAt(mark.length)))) return text;
+  return `[${mark}] ${text}`;
 }
 
 /** DOCTYPE internal subsets can declare entities; we never resolve them, and drop the declaration entirely. */
@@ -89,7 +107,9 @@ export function htmlToBlocks(markup: string): HtmlBlocks {
   let pageBreak = false;
   let depth = 0;
   const notes: string[] = [];
-  let note: { depth: number; parts: string[] } | undefined;
+  let note: { depth: number; parts: string[]; id?: string } | undefined;
+  /** The mark each note's reference printed, by the note's id (`[1]` for `#footnote-1`), to label the note by it. */
+  const referenceMarks = new Map<string, string>();
   let notesListDepth: number | undefined;
   let dropped: Marked | undefined;
   let flushes = 0;
@@ -127,7 +147,7 @@ export function htmlToBlocks(markup: string): HtmlBlocks {
         if (skipDepth > 0) return;
         if (!note && isNote(name, attributes)) {
           flush();
-          note = { depth, parts: [] };
+          note = { depth, parts: [], ...(attributes.id ? { id: attributes.id } : {}) };
         } else if (!note && notesListDepth === undefined && isNotesList(attributes)) {
           flush();
           notesListDepth = depth;
@@ -142,8 +162,16 @@ export function htmlToBlocks(markup: string): HtmlBlocks {
         if (name === 'br') current += '\uE000';
         if (!dropped && isPageNumber(attributes))
           dropped = { depth, start: current.length, flushes, maxLength: PAGE_NUMBER_LENGTH };
-        else if (!dropped && !note && isNoteReference(name, attributes))
-          dropped = { depth, start: current.length, flushes, maxLength: NOTE_MARK_LENGTH };
+        else if (!dropped && !note && isNoteReference(name, attributes)) {
+          const target = /^#(.+)$/.exec(attributes.href ?? '')?.[1];
+          dropped = {
+            depth,
+            start: current.length,
+            flushes,
+            maxLength: NOTE_MARK_LENGTH,
+            ...(target ? { target } : {}),
+          };
+        }
         if (name === 'hr' && (attributes.class ?? '').split(/\s+/).includes(PAGE_BREAK_CLASS)) pageBreak = true;
         if (attributes.id) {
           if (current.trim().length === 0) pendingAnchors.push(attributes.id);
@@ -164,8 +192,11 @@ export function htmlToBlocks(markup: string): HtmlBlocks {
         if (dropped?.depth === closing) {
           // Only a short mark is dropped: a block read inside it, or a long text, was marked wrongly and stays.
           const marked = current.slice(dropped.start);
-          if (dropped.flushes === flushes && marked.trim().length <= dropped.maxLength)
+          if (dropped.flushes === flushes && marked.trim().length <= dropped.maxLength) {
             current = current.slice(0, dropped.start);
+            const mark = noteMark(marked);
+            if (dropped.target && mark && !referenceMarks.has(dropped.target)) referenceMarks.set(dropped.target, mark);
+          }
           dropped = undefined;
         }
         if (BLOCK_TAGS.has(name)) {
@@ -176,7 +207,7 @@ export function htmlToBlocks(markup: string): HtmlBlocks {
         if (note?.depth === closing) {
           flush();
           const text = note.parts.join('\n').replace(BACK_LINK, '').trim();
-          if (text.length > 0) notes.push(text);
+          if (text.length > 0) notes.push(labelled(text, note.id ? referenceMarks.get(note.id) : undefined));
           note = undefined;
         }
         if (notesListDepth === closing) {

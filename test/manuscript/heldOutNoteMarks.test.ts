@@ -227,8 +227,6 @@ const KNOWN_MISSES = new Set<string>([
   'faro.epub: does not say "libro de faros"',
   'faro.epub: notes hold "Así lo cuenta el libro de faros de la costa."',
   'moinho.docx: does not say "De vento"',
-  'moinho.docx: notes hold "[1] O livro está hoje no arquivo da vila."',
-  'moinho.docx: notes hold "[2] As cheias vinham todas as primaveras."',
   'moinho.docx: notes hold "De vento, não de água."',
   'keeper.txt: says "a wonderful thing to see"',
   'keeper.txt: says "from the seaweed beds"',
