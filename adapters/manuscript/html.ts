@@ -4,6 +4,7 @@ import { decodeText } from './decode';
 import { fileNotes } from '../../core/common/fileNotes';
 import { BACK_LINK, isNote, isNoteReference, isNotesList, isPageNumber } from './htmlNotes';
 import type { WithFootnotes } from './gatheredNotes';
+import { gatherSuperscriptNotes, MARK_CLOSE, MARK_OPEN } from './superscriptNotes';
 
 const BLOCK_TAGS = new Set([
   'p',
@@ -70,7 +71,10 @@ interface Marked {
 
 /** A reference's mark without its brackets (`[1]` → `1`), or undefined when it is no mark (an empty link). */
 function noteMark(text: string): string | undefined {
-  const mark = text.trim().replace(/^[[(]\s*|\s*[\])]$/g, '');
+  const mark = text
+    .replace(/[\uE000-\uE002]/g, '')
+    .trim()
+    .replace(/^[[(]\s*|\s*[\])]$/g, '');
   return mark.length > 0 ? mark : undefined;
 }
 
@@ -94,7 +98,8 @@ export function stripDoctype(markup: string): string {
  * set are left as literal text, scripts and styles are skipped, and nothing is ever fetched. A printed page's number
  * and a note's mark are not text; notes (and the lists holding them) are taken out as notes, each one's paragraphs
  * joined; a heading opening a list of notes stays when it is the document's first text (a notes section of its own)
- * and goes when the list stands inside a chapter (Project Gutenberg's "FOOTNOTES:").
+ * and goes when the list stands inside a chapter (Project Gutenberg's "FOOTNOTES:"). A superscript's text is wrapped
+ * in private-use characters, for `gatherSuperscriptNotes` to read once the whole book is read: every caller runs it.
  */
 export function htmlToBlocks(markup: string): HtmlBlocks {
   const blocks: RawBlock[] = [];
@@ -112,6 +117,8 @@ export function htmlToBlocks(markup: string): HtmlBlocks {
   const referenceMarks = new Map<string, string>();
   let notesListDepth: number | undefined;
   let dropped: Marked | undefined;
+  /** The depth of a superscript being read in the text (not in a note): its text is wrapped, to be read as a mark. */
+  let raisedDepth: number | undefined;
   let flushes = 0;
 
   const flush = () => {
@@ -160,6 +167,11 @@ export function htmlToBlocks(markup: string): HtmlBlocks {
           if (name === 'pre') preDepth++;
         }
         if (name === 'br') current += '\uE000';
+        if (name === 'sup' && raisedDepth === undefined && !note && notesListDepth === undefined) {
+          // Appended, never cut back in: a paragraph of many marks is still read in one pass.
+          raisedDepth = depth;
+          current += MARK_OPEN;
+        }
         if (!dropped && isPageNumber(attributes))
           dropped = { depth, start: current.length, flushes, maxLength: PAGE_NUMBER_LENGTH };
         else if (!dropped && !note && isNoteReference(name, attributes)) {
@@ -179,7 +191,8 @@ export function htmlToBlocks(markup: string): HtmlBlocks {
         }
       },
       ontext(data) {
-        if (skipDepth === 0) current += data;
+        // The private-use characters this reader writes itself are never taken from the document.
+        if (skipDepth === 0) current += data.replace(/[\uE000-\uE002]/g, '');
       },
       onclosetag(name) {
         const closing = depth;
@@ -198,6 +211,11 @@ export function htmlToBlocks(markup: string): HtmlBlocks {
             if (dropped.target && mark && !referenceMarks.has(dropped.target)) referenceMarks.set(dropped.target, mark);
           }
           dropped = undefined;
+        }
+        if (raisedDepth === closing) {
+          // Within a note begun inside it, the superscript is the note's text, as it would have been unwrapped.
+          if (!note && notesListDepth === undefined) current += MARK_CLOSE;
+          raisedDepth = undefined;
         }
         if (BLOCK_TAGS.has(name)) {
           flush();
@@ -227,8 +245,10 @@ export function htmlToBlocks(markup: string): HtmlBlocks {
 
 export function parseHtml(bytes: Buffer): WithFootnotes {
   const { text: markup, encoding } = decodeText(bytes);
-  const { blocks: raw, notes: footnotes } = htmlToBlocks(markup);
-  const { text, blocks } = assembleBlocks(raw);
+  const read = htmlToBlocks(markup);
+  const raised = gatherSuperscriptNotes(read.blocks);
+  const footnotes = [...read.notes, ...raised.notes];
+  const { text, blocks } = assembleBlocks(raised.blocks);
   const notes = text.length === 0 && footnotes.length === 0 ? [fileNotes.htmlWithoutText()] : [];
   return {
     format: 'html',

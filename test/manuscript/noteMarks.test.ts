@@ -1,4 +1,5 @@
 import { htmlToBlocks } from '../../adapters/manuscript/html';
+import { gatherSuperscriptNotes } from '../../adapters/manuscript/superscriptNotes';
 import { removePageMarkers } from '../../adapters/manuscript/textPageMarkers';
 
 /** What the HTML reader (HTML, EPUB and DOCX alike) makes of notes' marks and labels. */
@@ -18,6 +19,14 @@ describe('a note is labelled by the mark its reference printed', () => {
         '<div class="footnote" id="a2"><p>2000 sheep were sold.</p></div>',
     );
     expect(notes).toEqual(['[1] Printed mark.', '[2] 2000 sheep were sold.']);
+  });
+
+  it('reads the mark of a reference set in superscript inside its link', () => {
+    const { blocks, notes } = htmlToBlocks(
+      '<p>One<a class="fnanchor" href="#b1"><sup>[1]</sup></a> two.</p><div class="footnote" id="b1"><p>Note.</p></div>',
+    );
+    expect(gatherSuperscriptNotes(blocks).blocks.map((block) => block.text)).toEqual(['One two.']);
+    expect(notes).toEqual(['[1] Note.']);
   });
 });
 
@@ -66,6 +75,72 @@ describe('a page marker inside a hyphenated word (plain text)', () => {
       expect(text.length).toBeGreaterThan(1_000_000);
       const read = removePageMarkers(text);
       expect(read).not.toContain('[Pg');
+      await jestBudgetCheck();
+    },
+    HOSTILE_BUDGET_MS,
+  );
+});
+
+describe('note marks in superscript with no link (HTML, EPUB, DOCX)', () => {
+  const read = (html: string) => {
+    const { blocks, notes } = gatherSuperscriptNotes(htmlToBlocks(html).blocks);
+    return { text: blocks.map((block) => block.text).filter(Boolean), notes };
+  };
+
+  it('takes the marks out and gathers the notes ending the chapter that open with them', () => {
+    const { text, notes } = read(
+      '<h2>I</h2><p>The lamp<sup>1</sup> burned; the boat<sup>a</sup> waited.<sup>*</sup></p>' +
+        '<p>1 Whale oil.</p><p>It smoked.</p><p><sup>a</sup> A rowing boat.</p><p>* So the log says.</p>' +
+        '<h2>II</h2><p>Dawn.</p>',
+    );
+    expect(text).toEqual(['I', 'The lamp burned; the boat waited.', 'II', 'Dawn.']);
+    expect(notes).toEqual(['[1] Whale oil.\nIt smoked.', '[a] A rowing boat.', '[*] So the log says.']);
+  });
+
+  it('keeps superscripts that are words: ordinals, powers, a letter no note has', () => {
+    const { text, notes } = read(
+      '<p>On the 1<sup>st</sup> of May, 40 m<sup>2</sup>, x<sup>2</sup> + y<sup>2</sup>, M<sup>r</sup> Hale, ' +
+        'the 2<sup>nd</sup> time, 10 <sup>3</sup> units.</p>',
+    );
+    expect(text).toEqual(['On the 1st of May, 40 m2, x2 + y2, Mr Hale, the 2nd time, 10 3 units.']);
+    expect(notes).toEqual([]);
+  });
+
+  it('a number or an asterisk raised after a word is not said even with no note', () => {
+    const { text } = read('<p>The lamp<sup>12</sup> burned all night,<sup>**</sup> as ever.</p>');
+    expect(text).toEqual(['The lamp burned all night, as ever.']);
+  });
+
+  it('leaves a numbered list alone: one with no marks before it, or one the chapter goes on after', () => {
+    const list = '<p>1. Flour.</p><p>2. Water.</p>';
+    expect(read(`<p>We need:</p>${list}<h2>II</h2>`).text).toEqual(['We need:', '1. Flour.', '2. Water.', 'II']);
+    const marked = read(`<p>We need<sup>1</sup> two<sup>2</sup> things:</p>${list}<p>Then we bake.</p><h2>II</h2>`);
+    expect(marked.text).toEqual(['We need two things:', '1. Flour.', '2. Water.', 'Then we bake.', 'II']);
+    expect(marked.notes).toEqual([]);
+  });
+
+  it('matches each note to a mark not yet claimed, chapter by chapter', () => {
+    const { text, notes } = read(
+      '<p>One<sup>1</sup>.</p><p>1. First.</p><h2>II</h2><p>Two<sup>1</sup>.</p><p>1. Second.</p>',
+    );
+    expect(text).toEqual(['One.', 'II', 'Two.']);
+    expect(notes).toEqual(['[1] First.', '[1] Second.']);
+    // A note more than the marks before it: the run is no chapter's notes, and stays.
+    const extra = read('<p>One<sup>1</sup>.</p><p>1. First.</p><p>1. Again.</p><h2>II</h2>');
+    expect(extra.text).toEqual(['One.', '1. First.', '1. Again.', 'II']);
+  });
+
+  it(
+    'reads a megabyte of marks and would-be notes in one pass',
+    async () => {
+      const marks = Array.from({ length: 20_000 }, () => ({ kind: 'paragraph' as const, text: 'Word\uE0011\uE002.' }));
+      const openers = Array.from({ length: 60_000 }, () => ({ kind: 'paragraph' as const, text: '1. Not a note.' }));
+      const raw = [...marks, ...openers, { kind: 'paragraph' as const, text: 'The chapter goes on.' }];
+      expect(raw.reduce((sum, block) => sum + block.text.length, 0)).toBeGreaterThan(1_000_000);
+      const { notes } = gatherSuperscriptNotes(raw);
+      expect(notes).toEqual([]);
+      const html = `<p>${'word<sup>1</sup> '.repeat(70_000)}</p>`;
+      expect(read(html).text[0]).not.toContain('1');
       await jestBudgetCheck();
     },
     HOSTILE_BUDGET_MS,
