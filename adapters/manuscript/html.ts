@@ -105,6 +105,12 @@ export function htmlToBlocks(markup: string): HtmlBlocks {
   const blocks: RawBlock[] = [];
   const anchors = new Map<string, number>();
   let pendingAnchors: string[] = [];
+  /**
+   * The block's text read so far, in two parts: `sealed`, never cut again, and `current`, the text since, which a
+   * dropped mark is cut from. Cutting the whole of a long block at every mark or anchor would read it once per mark.
+   */
+  let sealed = '';
+  let sealedHasText = false;
   let current = '';
   let headingLevel: number | undefined;
   let skipDepth = 0;
@@ -120,13 +126,19 @@ export function htmlToBlocks(markup: string): HtmlBlocks {
   /** The depth of a superscript being read in the text (not in a note): its text is wrapped, to be read as a mark. */
   let raisedDepth: number | undefined;
   let flushes = 0;
+  const seal = () => {
+    if (dropped) return;
+    sealedHasText ||= current.trim().length > 0;
+    sealed += current;
+    current = '';
+  };
 
   const flush = () => {
     flushes++;
     const text =
       preDepth > 0
-        ? current.replace(LINE_BREAK, '\n').replace(/^\n+|\s+$/g, '')
-        : current
+        ? (sealed + current).replace(LINE_BREAK, '\n').replace(/^\n+|\s+$/g, '')
+        : (sealed + current)
             .replace(/[ \t\f\r\n]+/g, ' ')
             .replace(/ ?\uE000 ?/g, '\n')
             .trim();
@@ -144,6 +156,8 @@ export function htmlToBlocks(markup: string): HtmlBlocks {
       pageBreak = false;
     }
     current = '';
+    sealed = '';
+    sealedHasText = false;
   };
 
   const parser = new Parser(
@@ -172,6 +186,7 @@ export function htmlToBlocks(markup: string): HtmlBlocks {
           raisedDepth = depth;
           current += MARK_OPEN;
         }
+        if (!dropped && (isPageNumber(attributes) || (!note && isNoteReference(name, attributes)))) seal();
         if (!dropped && isPageNumber(attributes))
           dropped = { depth, start: current.length, flushes, maxLength: PAGE_NUMBER_LENGTH };
         else if (!dropped && !note && isNoteReference(name, attributes)) {
@@ -186,7 +201,8 @@ export function htmlToBlocks(markup: string): HtmlBlocks {
         }
         if (name === 'hr' && (attributes.class ?? '').split(/\s+/).includes(PAGE_BREAK_CLASS)) pageBreak = true;
         if (attributes.id) {
-          if (current.trim().length === 0) pendingAnchors.push(attributes.id);
+          seal();
+          if (!sealedHasText && current.trim().length === 0) pendingAnchors.push(attributes.id);
           else anchors.set(attributes.id, blocks.length);
         }
       },
