@@ -5,6 +5,7 @@ import { UnreadableManuscriptError } from '../../core/manuscript/errors';
 import { assembleBlocks } from './assemble';
 import { withPageStartsAsBreaks } from './docxPageStarts';
 import { htmlToBlocks } from './html';
+import { gatherSuperscriptNotes } from './superscriptNotes';
 import type { ManuscriptLimits } from './limits';
 import { openSafeZip } from './zip';
 import { type FileNote, fileNotes } from '../../core/common/fileNotes';
@@ -71,7 +72,10 @@ export async function parseDocx(bytes: Buffer, limits: ManuscriptLimits): Promis
     throw new UnreadableManuscriptError(`the DOCX could not be converted (${(error as Error).message})`);
   }
   // Footnotes and endnotes come at the end of the converted document, each a list item, each mark a link to one.
-  const { blocks: raw, notes: footnotes } = htmlToBlocks(html);
-  const { text, blocks } = assembleBlocks(raw);
+  const read = htmlToBlocks(html);
+  // Notes typed by hand, a raised mark in the text and the note at the chapter's end, are gathered as Word's are.
+  const raised = gatherSuperscriptNotes(read.blocks);
+  const footnotes = [...read.notes, ...raised.notes];
+  const { text, blocks } = assembleBlocks(raised.blocks);
   return { format: 'docx', text, blocks, notes, ...(footnotes.length ? { footnotes } : {}) };
 }

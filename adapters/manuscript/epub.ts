@@ -5,6 +5,7 @@ import type { WithFootnotes } from './gatheredNotes';
 import { UnreadableManuscriptError } from '../../core/manuscript/errors';
 import { assembleBlocks, type RawBlock } from './assemble';
 import { htmlToBlocks, stripDoctype } from './html';
+import { gatherSuperscriptNotes } from './superscriptNotes';
 import type { ManuscriptLimits } from './limits';
 import { nodeText, parsePackageXml } from './xml';
 import { openSafeZip, type SafeZip } from './zip';
@@ -154,7 +155,10 @@ export async function parseEpub(bytes: Buffer, limits: ManuscriptLimits): Promis
       for (const [id, index] of anchors) anchorBlock.set(`${item.href}#${id}`, raw.length + index);
       raw.push(...blocks);
     }
-    const { text, blocks, startOf } = assembleBlocks(raw);
+    // Raised marks with no link find their notes across the book: at a chapter's end or in a notes document.
+    const raised = gatherSuperscriptNotes(raw, new Set(docStartBlock.values()));
+    footnotes.push(...raised.notes);
+    const { text, blocks, startOf } = assembleBlocks(raised.blocks);
 
     const navItem = [...manifest.values()].find((item) => /\bnav\b/.test(item.properties));
     const ncxItem =

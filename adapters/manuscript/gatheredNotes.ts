@@ -26,7 +26,7 @@ export function isNotesHeading(line: string): boolean {
 }
 
 /** A paragraph that starts another section: a heading line other than a bare numeral (a note may open with `1.`). */
-const startsSection = (paragraph: string) => {
+export const startsSection = (paragraph: string) => {
   if (paragraph.includes('\n')) return false;
   const heading = classifyHeadingLine(paragraph);
   return heading !== null && heading.family !== 'numeral';

@@ -4,6 +4,7 @@ import { decodeText } from './decode';
 import { fileNotes } from '../../core/common/fileNotes';
 import { BACK_LINK, isNote, isNoteReference, isNotesList, isPageNumber } from './htmlNotes';
 import type { WithFootnotes } from './gatheredNotes';
+import { gatherSuperscriptNotes, MARK_CLOSE, MARK_OPEN } from './superscriptNotes';
 
 const BLOCK_TAGS = new Set([
   'p',
@@ -64,6 +65,27 @@ interface Marked {
   /** Blocks ended before it began: when another has ended since, the text is no longer where it began. */
   flushes: number;
   maxLength: number;
+  /** For a note's reference: the id of the note it links to in this document. */
+  target?: string;
+}
+
+/** A reference's mark without its brackets (`[1]` → `1`), or undefined when it is no mark (an empty link). */
+function noteMark(text: string): string | undefined {
+  const mark = text
+    .replace(/[\uE000-\uE002]/g, '')
+    .trim()
+    .replace(/^[[(]\s*|\s*[\])]$/g, '');
+  return mark.length > 0 ? mark : undefined;
+}
+
+/**
+ * A note opens with its mark, as gathered notes of every format do (`[1] The ledger …`): a note that does not print
+ * its mark itself (the DOCX converter numbers its notes by list position) is given the mark its reference printed.
+ */
+function labelled(text: string, mark: string | undefined): string {
+  const opening = text.replace(/^[[(]/, '');
+  if (!mark || (opening.startsWith(mark) && !/[\p{L}\p{N}]/u.test(opening.charAt(mark.length)))) return text;
+  return `[${mark}] ${text}`;
 }
 
 /** DOCTYPE internal subsets can declare entities; we never resolve them, and drop the declaration entirely. */
@@ -76,12 +98,19 @@ export function stripDoctype(markup: string): string {
  * set are left as literal text, scripts and styles are skipped, and nothing is ever fetched. A printed page's number
  * and a note's mark are not text; notes (and the lists holding them) are taken out as notes, each one's paragraphs
  * joined; a heading opening a list of notes stays when it is the document's first text (a notes section of its own)
- * and goes when the list stands inside a chapter (Project Gutenberg's "FOOTNOTES:").
+ * and goes when the list stands inside a chapter (Project Gutenberg's "FOOTNOTES:"). A superscript's text is wrapped
+ * in private-use characters, for `gatherSuperscriptNotes` to read once the whole book is read: every caller runs it.
  */
 export function htmlToBlocks(markup: string): HtmlBlocks {
   const blocks: RawBlock[] = [];
   const anchors = new Map<string, number>();
   let pendingAnchors: string[] = [];
+  /**
+   * The block's text read so far, in two parts: `sealed`, never cut again, and `current`, the text since, which a
+   * dropped mark is cut from. Cutting the whole of a long block at every mark or anchor would read it once per mark.
+   */
+  let sealed = '';
+  let sealedHasText = false;
   let current = '';
   let headingLevel: number | undefined;
   let skipDepth = 0;
@@ -89,17 +118,27 @@ export function htmlToBlocks(markup: string): HtmlBlocks {
   let pageBreak = false;
   let depth = 0;
   const notes: string[] = [];
-  let note: { depth: number; parts: string[] } | undefined;
+  let note: { depth: number; parts: string[]; id?: string } | undefined;
+  /** The mark each note's reference printed, by the note's id (`[1]` for `#footnote-1`), to label the note by it. */
+  const referenceMarks = new Map<string, string>();
   let notesListDepth: number | undefined;
   let dropped: Marked | undefined;
+  /** The depth of a superscript being read in the text (not in a note): its text is wrapped, to be read as a mark. */
+  let raisedDepth: number | undefined;
   let flushes = 0;
+  const seal = () => {
+    if (dropped) return;
+    sealedHasText ||= current.trim().length > 0;
+    sealed += current;
+    current = '';
+  };
 
   const flush = () => {
     flushes++;
     const text =
       preDepth > 0
-        ? current.replace(LINE_BREAK, '\n').replace(/^\n+|\s+$/g, '')
-        : current
+        ? (sealed + current).replace(LINE_BREAK, '\n').replace(/^\n+|\s+$/g, '')
+        : (sealed + current)
             .replace(/[ \t\f\r\n]+/g, ' ')
             .replace(/ ?\uE000 ?/g, '\n')
             .trim();
@@ -117,6 +156,8 @@ export function htmlToBlocks(markup: string): HtmlBlocks {
       pageBreak = false;
     }
     current = '';
+    sealed = '';
+    sealedHasText = false;
   };
 
   const parser = new Parser(
@@ -127,7 +168,7 @@ export function htmlToBlocks(markup: string): HtmlBlocks {
         if (skipDepth > 0) return;
         if (!note && isNote(name, attributes)) {
           flush();
-          note = { depth, parts: [] };
+          note = { depth, parts: [], ...(attributes.id ? { id: attributes.id } : {}) };
         } else if (!note && notesListDepth === undefined && isNotesList(attributes)) {
           flush();
           notesListDepth = depth;
@@ -140,18 +181,34 @@ export function htmlToBlocks(markup: string): HtmlBlocks {
           if (name === 'pre') preDepth++;
         }
         if (name === 'br') current += '\uE000';
+        if (name === 'sup' && raisedDepth === undefined && !note && notesListDepth === undefined) {
+          // Appended, never cut back in: a paragraph of many marks is still read in one pass.
+          raisedDepth = depth;
+          current += MARK_OPEN;
+        }
+        if (!dropped && (isPageNumber(attributes) || (!note && isNoteReference(name, attributes)))) seal();
         if (!dropped && isPageNumber(attributes))
           dropped = { depth, start: current.length, flushes, maxLength: PAGE_NUMBER_LENGTH };
-        else if (!dropped && !note && isNoteReference(name, attributes))
-          dropped = { depth, start: current.length, flushes, maxLength: NOTE_MARK_LENGTH };
+        else if (!dropped && !note && isNoteReference(name, attributes)) {
+          const target = /^#(.+)$/.exec(attributes.href ?? '')?.[1];
+          dropped = {
+            depth,
+            start: current.length,
+            flushes,
+            maxLength: NOTE_MARK_LENGTH,
+            ...(target ? { target } : {}),
+          };
+        }
         if (name === 'hr' && (attributes.class ?? '').split(/\s+/).includes(PAGE_BREAK_CLASS)) pageBreak = true;
         if (attributes.id) {
-          if (current.trim().length === 0) pendingAnchors.push(attributes.id);
+          seal();
+          if (!sealedHasText && current.trim().length === 0) pendingAnchors.push(attributes.id);
           else anchors.set(attributes.id, blocks.length);
         }
       },
       ontext(data) {
-        if (skipDepth === 0) current += data;
+        // The private-use characters this reader writes itself are never taken from the document.
+        if (skipDepth === 0) current += data.replace(/[\uE000-\uE002]/g, '');
       },
       onclosetag(name) {
         const closing = depth;
@@ -164,9 +221,17 @@ export function htmlToBlocks(markup: string): HtmlBlocks {
         if (dropped?.depth === closing) {
           // Only a short mark is dropped: a block read inside it, or a long text, was marked wrongly and stays.
           const marked = current.slice(dropped.start);
-          if (dropped.flushes === flushes && marked.trim().length <= dropped.maxLength)
+          if (dropped.flushes === flushes && marked.trim().length <= dropped.maxLength) {
             current = current.slice(0, dropped.start);
+            const mark = noteMark(marked);
+            if (dropped.target && mark && !referenceMarks.has(dropped.target)) referenceMarks.set(dropped.target, mark);
+          }
           dropped = undefined;
+        }
+        if (raisedDepth === closing) {
+          // Within a note begun inside it, the superscript is the note's text, as it would have been unwrapped.
+          if (!note && notesListDepth === undefined) current += MARK_CLOSE;
+          raisedDepth = undefined;
         }
         if (BLOCK_TAGS.has(name)) {
           flush();
@@ -176,7 +241,7 @@ export function htmlToBlocks(markup: string): HtmlBlocks {
         if (note?.depth === closing) {
           flush();
           const text = note.parts.join('\n').replace(BACK_LINK, '').trim();
-          if (text.length > 0) notes.push(text);
+          if (text.length > 0) notes.push(labelled(text, note.id ? referenceMarks.get(note.id) : undefined));
           note = undefined;
         }
         if (notesListDepth === closing) {
@@ -196,8 +261,10 @@ export function htmlToBlocks(markup: string): HtmlBlocks {
 
 export function parseHtml(bytes: Buffer): WithFootnotes {
   const { text: markup, encoding } = decodeText(bytes);
-  const { blocks: raw, notes: footnotes } = htmlToBlocks(markup);
-  const { text, blocks } = assembleBlocks(raw);
+  const read = htmlToBlocks(markup);
+  const raised = gatherSuperscriptNotes(read.blocks);
+  const footnotes = [...read.notes, ...raised.notes];
+  const { text, blocks } = assembleBlocks(raised.blocks);
   const notes = text.length === 0 && footnotes.length === 0 ? [fileNotes.htmlWithoutText()] : [];
   return {
     format: 'html',

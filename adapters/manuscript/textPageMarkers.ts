@@ -83,6 +83,76 @@ const ENDS_SENTENCE = /[.!?:;"”’»)\]—–-]$/;
 const HYPHENATED = /\p{L}-$/u;
 const STARTS_LOWER = /^\p{Ll}/u;
 
+/** The longest piece of a word looked at on either side of a hyphen a marker stands after. */
+const MAX_WORD = 64;
+const isLetter = (char: string | undefined) => char !== undefined && /[\p{L}\p{M}]/u.test(char);
+
+/** The words of the book as written: single words, and compounds with their hyphens, in lower case. */
+interface Vocabulary {
+  words: Set<string>;
+  compounds: Set<string>;
+}
+
+function vocabularyOf(text: string): Vocabulary {
+  const words = new Set<string>();
+  const compounds = new Set<string>();
+  for (const [token] of text.matchAll(/[\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)*/gu))
+    (token.includes('-') ? compounds : words).add(token.toLowerCase());
+  return { words, compounds };
+}
+
+/**
+ * Whether a word the page broke after its hyphen (`won-[Pg 13]derful`) is one word again without the hyphen. The
+ * book decides first: the compound written with its hyphen elsewhere (`well-known`) keeps it, the word written whole
+ * elsewhere (`wonderful`) loses it. Else a hyphen ending a line was the printer's, set where the line broke; one
+ * inside a line was the author's.
+ */
+function dropsHyphen(head: string, tail: string, endsLine: boolean, vocabulary: Vocabulary): boolean {
+  const [first, second] = [head.toLowerCase(), tail.toLowerCase()];
+  if (vocabulary.compounds.has(`${first}-${second}`)) return false;
+  if (vocabulary.words.has(first + second)) return true;
+  return endsLine;
+}
+
+const wordBefore = (text: string, end: number) => {
+  let start = end;
+  while (start > 0 && end - start < MAX_WORD && isLetter(text[start - 1])) start--;
+  return text.slice(start, end);
+};
+const wordAfter = (text: string, start: number) => {
+  let end = start;
+  while (end < text.length && end - start < MAX_WORD && isLetter(text[end])) end++;
+  return text.slice(start, end);
+};
+
+/** Spaces and at most one line break from `index` in `step`'s direction: where they end, and whether a break was in. */
+function skipBlank(text: string, index: number, step: 1 | -1): { at: number; breaks: number } {
+  let at = index;
+  let breaks = 0;
+  const next = () => text[step === 1 ? at : at - 1];
+  while (isSpace(next()) || (next() === '\n' && breaks === 0)) {
+    if (next() === '\n') breaks++;
+    at += step;
+  }
+  return { at, breaks };
+}
+
+/**
+ * A marker inside a line standing in a hyphenated word: right after a letter and its hyphen, right before a word in
+ * lower case, with nothing between them but a line break (`won-[Pg 13]derful`, `light-[Pg 16]` ⏎ `house`).
+ */
+function hyphenSplit(text: string, marker: Marker, from: number) {
+  const before = skipBlank(text, marker.start, -1);
+  const after = skipBlank(text, marker.end, 1);
+  const hyphen = before.at - 1;
+  if (hyphen - 1 < from || text[hyphen] !== '-' || !isLetter(text[hyphen - 1])) return undefined;
+  if (!STARTS_LOWER.test(text.charAt(after.at))) return undefined;
+  // Spaces alone around it are a dash or a list ("well-[Pg 3] and"), not a word cut in two.
+  if (before.at !== marker.start && before.breaks === 0) return undefined;
+  if (after.at !== marker.end && after.breaks === 0) return undefined;
+  return { hyphen, resume: after.at, endsLine: before.breaks + after.breaks > 0 };
+}
+
 /**
  * The text without its page markers. Built from slices of the text read once (the text kept is never cut again),
  * so a book of many markers costs no more than one of few.
@@ -92,9 +162,19 @@ export function removePageMarkers(text: string): string {
   if (markers.length === 0) return text;
   const kept: string[] = [];
   let from = 0;
+  let vocabulary: Vocabulary | undefined;
+  const book = () => (vocabulary ??= vocabularyOf(text));
   for (const marker of markers) {
     if (marker.start < from) continue;
     const line = ownLine(text, marker);
+    const split = line ? undefined : hyphenSplit(text, marker, from);
+    if (split) {
+      const head = wordBefore(text, split.hyphen);
+      const joined = dropsHyphen(head, wordAfter(text, split.resume), split.endsLine, book());
+      kept.push(text.slice(from, joined ? split.hyphen : split.hyphen + 1));
+      from = split.resume;
+      continue;
+    }
     if (!line) {
       // Inside a line: the marker goes, and one of the spaces around it when there are two.
       kept.push(text.slice(from, marker.start));
@@ -109,8 +189,10 @@ export function removePageMarkers(text: string): string {
     const last = text.slice(Math.max(0, before.stop - 2), before.stop);
     const next = text.slice(after.resume, after.resume + 1);
     if (joinable && HYPHENATED.test(last) && STARTS_LOWER.test(next)) {
-      // A word hyphenated over the page is one word again, as over a page of paged text.
-      kept.push(text.slice(from, before.stop - 1));
+      // A word hyphenated over the page is one word again, as over a page of paged text, unless the book writes it so.
+      const head = wordBefore(text, before.stop - 1);
+      const joined = dropsHyphen(head, wordAfter(text, after.resume), true, book());
+      kept.push(text.slice(from, joined ? before.stop - 1 : before.stop));
       from = after.resume;
     } else if (
       joinable &&
