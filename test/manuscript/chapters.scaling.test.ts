@@ -3,6 +3,7 @@ import { paragraphBlocks } from '../../adapters/manuscript/textBlocks';
 import { detectBookChapters } from '../../core/manuscript/chapters';
 import { findGutenbergBody } from '../../core/manuscript/gutenberg';
 import { renumberedOmnibus } from './fixtures/renumberedOmnibus';
+import { jestBudgetCheck } from '../support/jestBudget';
 
 /**
  * Chapter detection on big books gives the same answers as on small ones (its speed is measured by
@@ -87,10 +88,9 @@ describe('headings with long runs of decoration', () => {
   /**
    * Far above what reading these lines in linear time takes, far below what trimming a run from its end with a
    * pattern anchored there takes (every start inside the run tried: the run's length squared, minutes for these).
-   * Jest only enforces it once the event loop turns, hence the turn after the detection.
+   * Jest enforces it when its timer runs, hence a timer's turn after the detection (test/support/jestBudget.ts).
    */
   const HOSTILE_BUDGET_MS = 30_000;
-  const jestBudgetCheck = () => new Promise((resolve) => setImmediate(resolve));
 
   it(
     'reads a heading line whose dashes run on before a word, and a number glued to such a run, in one pass',

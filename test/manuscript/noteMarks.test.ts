@@ -1,6 +1,7 @@
 import { htmlToBlocks } from '../../adapters/manuscript/html';
 import { gatherSuperscriptNotes } from '../../adapters/manuscript/superscriptNotes';
 import { removePageMarkers } from '../../adapters/manuscript/textPageMarkers';
+import { jestBudgetCheck } from '../support/jestBudget';
 
 /** What the HTML reader (HTML, EPUB and DOCX alike) makes of notes' marks and labels. */
 describe('a note is labelled by the mark its reference printed', () => {
@@ -30,12 +31,8 @@ describe('a note is labelled by the mark its reference printed', () => {
   });
 });
 
-/**
- * Jest's budget for a hostile input: far above a linear read, far below a quadratic one. Jest's timer fires only once
- * the event loop reaches its timers, so the test waits on a timer of its own, which comes due after Jest's.
- */
+/** Jest's budget for a hostile input: far above a linear read, far below a quadratic one (test/support/jestBudget.ts). */
 const HOSTILE_BUDGET_MS = 30_000;
-const jestBudgetCheck = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('a page marker inside a hyphenated word (plain text)', () => {
   const paged = (body: string) => `Pages [Pg 1] of [Pg 2] a book. ${body}`;

@@ -1,12 +1,13 @@
 import fc from 'fast-check';
 import { segmentChapter, type Segment } from '../../core/planning/segmentation';
+import { jestBudgetCheck } from '../support/jestBudget';
 
 /**
  * Jest's budget for a test on a hostile input: far above what reading it in linear time takes, far below what a
- * quadratic read takes. Jest only enforces it once the event loop turns, hence the turn after the read.
+ * quadratic read takes. Jest enforces it when its timer runs, hence a timer's turn after the read
+ * (test/support/jestBudget.ts).
  */
 const HOSTILE_BUDGET_MS = 30_000;
-const jestBudgetCheck = () => new Promise((resolve) => setImmediate(resolve));
 const view = (segments: Segment[]) => segments.map((s) => [s.kind, s.text.trim(), s.boundaryBefore]);
 
 function expectExactTiling(text: string, segments: Segment[]) {

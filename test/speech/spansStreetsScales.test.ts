@@ -5,11 +5,10 @@
  * take minutes; read in linear time, each takes about a second.
  */
 import { toSpokenForm } from '../../core/speech/normalize';
+import { jestBudgetCheck } from '../support/jestBudget';
 
 const HOSTILE_BUDGET_MS = 120_000;
 const MEGABYTE = 1_000_000;
-/** Jest only enforces the budget once the event loop turns, hence a turn after each read. */
-const jestBudgetCheck = () => new Promise((resolve) => setImmediate(resolve));
 const megabyteOf = (unit: string) => unit.repeat(Math.ceil(MEGABYTE / unit.length));
 
 async function readsWhole(inputs: readonly string[], language: string, isHeading = false) {
