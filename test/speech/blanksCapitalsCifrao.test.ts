@@ -3,6 +3,10 @@
  * words, words in capitals, numerals counting a noun, and the cifrão after a round sum.
  */
 import { toSpokenForm } from '../../core/speech/normalize';
+import { jestBudgetCheck } from '../support/jestBudget';
+
+/** Far above a linear read of the hostile inputs, far below a quadratic one (test/support/jestBudget.ts). */
+const HOSTILE_BUDGET_MS = 30_000;
 
 describe('blanked names and censored words', () => {
   it('says a stand-in for a name blanked after a title or name in English, possessive included', () => {
@@ -80,16 +84,23 @@ describe('the cifrão after a round sum', () => {
 });
 
 describe('hostile input', () => {
-  it('reads long runs of blanks, capitals and cifrões whole', () => {
-    // A rule that rescanned its rejections would be quadratic here and run for minutes.
-    const hostile = [
-      `${'A'.repeat(100_000)} —— ${'Mr. ——'.repeat(20_000)} ${'d——'.repeat(30_000)}d`,
-      `${'NOT, '.repeat(30_000)}\n${'US '.repeat(30_000)}x ${' '.repeat(100_000)}XIV pages`,
-      `${'a'.repeat(100_000)} ${'\t'.repeat(100_000)}XIV ${'x XI '.repeat(20_000)}pages`,
-      `${'1$'.repeat(30_000)} ${'9'.repeat(100_000)}$`,
-    ];
-    for (const language of ['en-GB', 'es-ES', 'pt-BR', 'pt-PT']) {
-      for (const input of hostile) expect(toSpokenForm(input, language).length).toBeGreaterThan(0);
-    }
-  });
+  it(
+    'reads long runs of blanks, capitals and cifrões whole',
+    async () => {
+      // A rule that rescanned its rejections would be quadratic here and run for minutes.
+      const hostile = [
+        `${'A'.repeat(100_000)} —— ${'Mr. ——'.repeat(20_000)} ${'d——'.repeat(30_000)}d`,
+        `${'NOT, '.repeat(30_000)}\n${'US '.repeat(30_000)}x ${' '.repeat(100_000)}XIV pages`,
+        `${'a'.repeat(100_000)} ${'\t'.repeat(100_000)}XIV ${'x XI '.repeat(20_000)}pages`,
+        `${'1$'.repeat(30_000)} ${'9'.repeat(100_000)}$`,
+      ];
+      for (const language of ['en-GB', 'es-ES', 'pt-BR', 'pt-PT']) {
+        for (const input of hostile) {
+          expect(toSpokenForm(input, language).length).toBeGreaterThan(0);
+          await jestBudgetCheck();
+        }
+      }
+    },
+    HOSTILE_BUDGET_MS,
+  );
 });

@@ -3,6 +3,10 @@
  * names, ampersands, and the older Spanish "V." for usted (docs/spoken-form.md, typography and abbreviations).
  */
 import { toSpokenForm } from '../../core/speech/normalize';
+import { jestBudgetCheck } from '../support/jestBudget';
+
+/** Far above a linear read of the hostile inputs, far below a quadratic one (test/support/jestBudget.ts). */
+const HOSTILE_BUDGET_MS = 30_000;
 
 describe('book markup in the spoken form', () => {
   it.each([
@@ -64,18 +68,25 @@ describe('book markup in the spoken form', () => {
     expect(toSpokenForm('o n. de casas', 'pt-BR')).toBe('o n. de casas');
   });
 
-  it('reads long hostile runs of markup whole', () => {
-    // A rule that rescanned its rejections would be quadratic here and run for minutes.
-    const hostile = [
-      `a${'_'.repeat(100_000)}b ${'_a'.repeat(30_000)} ${'a_ '.repeat(30_000)}`,
-      `x${' '.repeat(100_000)}${'*'.repeat(50_000)}y ${'a* '.repeat(30_000)}`,
-      `x${' '.repeat(100_000)}& ${'& '.repeat(30_000)}y ${'a&'.repeat(30_000)}`,
-      `${'V. '.repeat(30_000)}x ${'Dígame V. '.repeat(10_000)}`,
-      `the ${'2'.repeat(100_000)}d ${'the 2d '.repeat(20_000)}${'n. '.repeat(20_000)}1`,
-    ];
-    for (const language of ['en-GB', 'es-ES', 'pt-BR']) {
-      for (const input of hostile) expect(toSpokenForm(input, language).length).toBeGreaterThan(0);
-    }
-    expect(toSpokenForm(`${'a & '.repeat(20_000)}b`, 'en')).toBe(`${'a and '.repeat(20_000)}b`);
-  });
+  it(
+    'reads long hostile runs of markup whole',
+    async () => {
+      // A rule that rescanned its rejections would be quadratic here and run for minutes.
+      const hostile = [
+        `a${'_'.repeat(100_000)}b ${'_a'.repeat(30_000)} ${'a_ '.repeat(30_000)}`,
+        `x${' '.repeat(100_000)}${'*'.repeat(50_000)}y ${'a* '.repeat(30_000)}`,
+        `x${' '.repeat(100_000)}& ${'& '.repeat(30_000)}y ${'a&'.repeat(30_000)}`,
+        `${'V. '.repeat(30_000)}x ${'Dígame V. '.repeat(10_000)}`,
+        `the ${'2'.repeat(100_000)}d ${'the 2d '.repeat(20_000)}${'n. '.repeat(20_000)}1`,
+      ];
+      for (const language of ['en-GB', 'es-ES', 'pt-BR']) {
+        for (const input of hostile) {
+          expect(toSpokenForm(input, language).length).toBeGreaterThan(0);
+          await jestBudgetCheck();
+        }
+      }
+      expect(toSpokenForm(`${'a & '.repeat(20_000)}b`, 'en')).toBe(`${'a and '.repeat(20_000)}b`);
+    },
+    HOSTILE_BUDGET_MS,
+  );
 });
