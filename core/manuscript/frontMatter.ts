@@ -1,4 +1,5 @@
 import { pageType, SHORT_PAGE_WORDS, startsOwnPage, typedFrontSection } from './frontMatterTypes';
+import { sameTitle } from './titleMatch';
 import type { Boundary } from './lineHeadings';
 import type { ChapterType } from './manuscript';
 import { genericTitle, isSpokenByDefault } from './sectionTypes';
@@ -32,7 +33,7 @@ export function withFrontMatter(layout: TextLayout, boundaries: Boundary[], lang
     const words = countWords(text);
     const type = page.boundary || words === 0 ? undefined : pageType(text, words, index === 0, titleLine);
     const firstLine = text.trim().split('\n')[0].trim();
-    if (type === 'title_page') titleLine = firstLine;
+    if (type === 'title_page' || page.boundary?.type === 'title_page') titleLine ??= firstLine;
     return { page, words, type, firstLine };
   });
   // The book's numbering starts at 2: the unknown pages right before it are chapter 1, whose heading is missing.
@@ -73,6 +74,8 @@ function pagesBefore(layout: TextLayout, bodyStart: number, boundaries: Boundary
   const meaningfulGaps = gapsAreMeaningful(layout);
   const pages: Page[] = [];
   const boundaryAt = new Map(boundaries.map((boundary) => [boundary.offset, boundary]));
+  const first = layout.blocks[0];
+  const bookTitle = first && first.words <= 12 ? first.lines[0] : '';
   for (const block of layout.blocks) {
     if (block.start >= bodyStart) break;
     const boundary = boundaryAt.get(block.start);
@@ -84,6 +87,8 @@ function pagesBefore(layout: TextLayout, bodyStart: number, boundaries: Boundary
       pages.length === 0 ||
       boundary !== undefined ||
       afterContents ||
+      // A heading repeating the book's title is a half-title page, even inside a section an EPUB's nav names.
+      (block.kind === 'heading' && block.index > 0 && block.words <= 12 && sameTitle(block.text, bookTitle)) ||
       (!insideContents && meaningfulGaps && block.blanksBefore >= layout.paragraphGap + 2) ||
       (!insideContents &&
         startsOwnPage(layout.blocks, block, meaningfulGaps) &&

@@ -34,6 +34,8 @@ export function foldAccents(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
+const DAY_LABELS = ['day', 'dia', 'jour', 'journee', 'giornata', 'giorno'];
+const DAY_WORDS: ReadonlySet<string> = new Set(DAY_LABELS);
 const CHAPTER_LABELS = new Set([
   'chapter',
   'chap',
@@ -45,6 +47,7 @@ const CHAPTER_LABELS = new Set([
   'stave',
   'letter',
   'lettre',
+  'lettera',
   'carta',
   'adventure',
   'aventura',
@@ -54,6 +57,9 @@ const CHAPTER_LABELS = new Set([
   'episode',
   'episodio',
   'canto',
+  // A frame tale's days ("Primeiro Dia", "Day the Second", "Giornata prima"): a title after the number must look
+  // like one, since "Day 1: the harbour. Day 4: …" is an itinerary (labelled()).
+  ...DAY_LABELS,
   // A play's scenes; its acts are parts here, and become its chapters once the book is read as a play (plays.ts).
   'scene',
   'escena',
@@ -91,6 +97,8 @@ const PART_LABELS = new Set([
 /** Section names, folded; a line is one of these, possibly followed by a qualifier ("Preface to the Second Edition"). */
 const SPECIAL_NAMES: Array<[ChapterType, string[]]> = [
   ['prologue', ['prologue', 'prologo']],
+  // An unnumbered piece between numbered chapters is a chapter of its own, named as written.
+  ['chapter', ['interlude', 'interludio', 'intermede', 'intermezzo']],
   ['epilogue', ['epilogue', 'epilogo']],
   [
     'preface',
@@ -100,6 +108,7 @@ const SPECIAL_NAMES: Array<[ChapterType, string[]]> = [
       'prefacio',
       'preambulo',
       'avant-propos',
+      'prefazione',
       'to the reader',
       'ao leitor',
       'al lector',
@@ -119,7 +128,7 @@ const SPECIAL_NAMES: Array<[ChapterType, string[]]> = [
       "note de l'editeur",
     ],
   ],
-  ['introduction', ['introduction', 'introductory note', 'introduccion', 'introducao']],
+  ['introduction', ['introduction', 'introductory note', 'introduccion', 'introducao', 'introduzione']],
   [
     'afterword',
     [
@@ -127,6 +136,7 @@ const SPECIAL_NAMES: Array<[ChapterType, string[]]> = [
       'postscript',
       'posfacio',
       'postface',
+      'postfazione',
       'nota final',
       "author's note",
       'nota del autor',
@@ -134,7 +144,10 @@ const SPECIAL_NAMES: Array<[ChapterType, string[]]> = [
       "note de l'auteur",
     ],
   ],
-  ['acknowledgments', ['acknowledgments', 'acknowledgements', 'agradecimientos', 'agradecimentos', 'remerciements']],
+  [
+    'acknowledgments',
+    ['acknowledgments', 'acknowledgements', 'agradecimientos', 'agradecimentos', 'remerciements', 'ringraziamenti'],
+  ],
   [
     'about_the_author',
     [
@@ -153,10 +166,25 @@ const SPECIAL_NAMES: Array<[ChapterType, string[]]> = [
     'contents',
     ['contents', 'table of contents', 'indice', 'sumario', 'table des matieres', 'table', 'list of chapters'],
   ],
-  ['dedication', ['dedication', 'dedicatoria', 'dedicace']],
+  ['dedication', ['dedication', 'dedicatoria', 'dedicace', 'dedica']],
   ['epigraph', ['epigraph', 'epigrafe', 'epigraphe']],
-  ['copyright', ['copyright', 'copyright page']],
-  ['title_page', ['title page', 'cover', 'portada', 'capa', 'couverture', 'folha de rosto', 'page de titre']],
+  // Standard Ebooks call their public-domain dedication the "Uncopyright", their title page "Titlepage".
+  ['copyright', ['copyright', 'copyright page', 'uncopyright']],
+  [
+    'title_page',
+    [
+      'title page',
+      'titlepage',
+      'cover',
+      'portada',
+      'capa',
+      'couverture',
+      'folha de rosto',
+      'page de titre',
+      'frontespizio',
+    ],
+  ],
+  ['half_title', ['half title', 'half-title', 'halftitle', 'anteportada', 'faux-titre', 'occhiello']],
   [
     'also_by',
     [
@@ -170,7 +198,7 @@ const SPECIAL_NAMES: Array<[ChapterType, string[]]> = [
       'du meme auteur',
     ],
   ],
-  ['colophon', ['colophon', 'colofon', 'colofao']],
+  ['colophon', ['colophon', 'colofon', 'colofao', 'imprint']],
   // A play's list of its persons: read to the listener, who will hear their names, under its own heading.
   [
     'front_matter',
@@ -361,6 +389,7 @@ function labelled(tokens: string[]): HeadingMatch | null {
   const trailer = readTrailer(rest, read.punctuated, /^[^.:;,)]*(?:[–—]|--?)$/u.test(numberToken));
   const runOn = trailer === undefined && isPart && !read.punctuated && !read.last ? runOnTrailer(rest) : undefined;
   if (trailer === undefined && runOn === undefined) return null;
+  if (DAY_WORDS.has(label) && trailer && (!TITLE_START.test(trailer) || !isOneSentence(trailer))) return null;
   return {
     type: isPart ? 'part' : 'chapter',
     family: isPart ? 'part' : 'labelled',

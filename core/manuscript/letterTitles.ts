@@ -7,7 +7,7 @@
 import type { Boundary } from './lineHeadings';
 import { titleLanguage, type TitleLanguage } from './sectionTypes';
 
-const LETTER: Record<TitleLanguage, string> = { en: 'Letter', es: 'Carta', pt: 'Carta', fr: 'Lettre' };
+const LETTER: Record<TitleLanguage, string> = { en: 'Letter', es: 'Carta', pt: 'Carta', fr: 'Lettre', it: 'Lettera' };
 
 /** What makes two openings the same name: case, accents and the punctuation closing a salutation aside. */
 const nameKey = (title: string) =>

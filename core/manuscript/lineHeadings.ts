@@ -152,9 +152,29 @@ export function detectLineHeadings(layout: TextLayout): LineDetection {
       !namesTheVolume(candidate, blocks, partsByLabel, paragraphGap, (i) => candidates.has(i))
     )
       accept(candidate, 0.95);
-    if (candidate.match.family === 'special' && candidate.match.type !== 'back_matter') accept(candidate, 0.9);
+    if (candidate.match.family !== 'special' || candidate.match.type === 'back_matter') continue;
+    // The numbering gap is reported for such a line already (chapterReport.ts), so it is not reported twice.
+    if (candidate.match.type === 'chapter' && !numberingRunsOnAt(candidate.block.index)) continue;
+    accept(candidate, 0.9);
   }
   takeTitleLines(layout, accepted, consumed, meaningfulGaps);
+
+  /**
+   * An unnumbered piece between numbered chapters ("INTERLUDE") stands outside their count: where the numbers around it
+   * skip one, it more likely stands for the missing chapter's heading, and the hole is reported instead.
+   */
+  function numberingRunsOnAt(blockIndex: number): boolean {
+    let before: number | undefined;
+    let after: number | undefined;
+    for (const [index, taken] of accepted) {
+      const number = taken.match.family === 'labelled' ? taken.match.number : undefined;
+      if (number === undefined) continue;
+      if (index < blockIndex && (before === undefined || index > before)) before = index;
+      if (index > blockIndex && (after === undefined || index < after)) after = index;
+    }
+    if (before === undefined || after === undefined) return true;
+    return accepted.get(after)!.match.number === accepted.get(before)!.match.number! + 1;
+  }
 
   // 3. Bare numerals ("IV.", "12") start chapters only as a numbered sequence (numbering.ts): the book's own in a book
   //    without worded chapter headings, or one carrying a worded sequence on in another style ("ADVENTURE VI. …"

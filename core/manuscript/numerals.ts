@@ -1,4 +1,4 @@
-/** Reading chapter numbers written as Roman numerals or spelled-out words (en, es, pt, fr). */
+/** Reading chapter numbers written as Roman numerals or spelled-out words (en, es, pt, fr, it). */
 
 const ROMAN_VALUES: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100, D: 500, M: 1000 };
 const CANONICAL_ROMAN = /^M{0,4}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$/;
@@ -178,6 +178,41 @@ const UNITS: Record<string, number> = {
   dixieme: 10,
   onzieme: 11,
   douzieme: 12,
+  // Italian
+  due: 2,
+  tre: 3,
+  quattro: 4,
+  cinque: 5,
+  sei: 6,
+  sette: 7,
+  otto: 8,
+  dieci: 10,
+  undici: 11,
+  dodici: 12,
+  primo: 1,
+  prima: 1,
+  secondo: 2,
+  seconda: 2,
+  terzo: 3,
+  terza: 3,
+  settimo: 7,
+  settima: 7,
+  ottavo: 8,
+  ottava: 8,
+  undicesimo: 11,
+  dodicesimo: 12,
+  tredicesimo: 13,
+  quattordicesimo: 14,
+  quindicesimo: 15,
+  sedicesimo: 16,
+  diciassettesimo: 17,
+  diciottesimo: 18,
+  diciannovesimo: 19,
+  ventesimo: 20,
+  // The only one of its kind ("CAPÍTULO ÚNICO", "Acto único", "Chapitre unique", "Capitolo unico") counts as the first.
+  unico: 1,
+  unica: 1,
+  unique: 1,
   // Spanish and Portuguese ordinal tens written apart ("décimo quinto", "vigésimo primeiro")
   undecima: 11,
   duodecima: 12,

@@ -62,6 +62,18 @@ describe('heading lines', () => {
     ['Chapitre dix-septième', 'labelled', 17],
     ['Capítulo decimotercero', 'labelled', 13],
     ['CAPÍTULO VIGESIMOPRIMERO', 'labelled', 21],
+    // Italian numbers in words; the only chapter of a book is its first; a frame tale's days.
+    ['CAPITOLO PRIMO', 'labelled', 1],
+    ['Capitolo undicesimo', 'labelled', 11],
+    ['PARTE SECONDA', 'part', 2],
+    ['Lettera terza', 'labelled', 3],
+    ['CAPÍTULO ÚNICO', 'labelled', 1],
+    ['Chapitre unique', 'labelled', 1],
+    ['Primeiro Dia', 'labelled', 1],
+    ['DAY THE SECOND', 'labelled', 2],
+    ['Premier jour', 'labelled', 1],
+    ['Giornata terza', 'labelled', 3],
+    ['Day 4: The Well', 'labelled', 4],
   ])('reads %s', (line, family, number) => {
     expect(classifyHeadingLine(line)).toMatchObject({ family, number });
   });
@@ -78,6 +90,10 @@ describe('heading lines', () => {
     'Ato contínuo, levantou-se e saiu.',
     'Chapter one--so the old man said--was the best.',
     '§ 3 of the act says nothing of it.',
+    'Day 1: the harbour. Day 4: the first well.',
+    'Dia 3 de março de 1870',
+    'Primeiro dia de aula foi longo.',
+    'Secondo me, aveva ragione.',
   ])('does not read "%s" as a heading', (line) => {
     expect(classifyHeadingLine(line)).toBeNull();
   });
@@ -155,6 +171,13 @@ describe('heading lines', () => {
     ['Obras do autor', 'also_by'],
     ['Also by Jane Doe', 'also_by'],
     ['DRAMATIS PERSONAE', 'front_matter'],
+    ['INTERLUDE', 'chapter'],
+    ['Intermezzo', 'chapter'],
+    ['Titlepage', 'title_page'],
+    ['Imprint', 'colophon'],
+    ['Uncopyright', 'copyright'],
+    ['Half title', 'half_title'],
+    ['Prefazione', 'preface'],
     ['Personajes', 'front_matter'],
   ])('names the section "%s" (%s)', (line, type) => {
     expect(classifyHeadingLine(line)?.type).toBe(type);

@@ -108,4 +108,29 @@ describe('headings with long runs of decoration', () => {
     },
     HOSTILE_BUDGET_MS,
   );
+
+  it(
+    'reads megabyte lines opening like a day of a frame tale, a chapter numbered "único" or a half title, in one pass',
+    async () => {
+      const run = 'the day. '.repeat(120_000);
+      const text =
+        `THE FERRY\n\n\n\nPrimeiro Dia\n\nText.\n\nDay 1: ${run}\n\nCapítulo único ${run}\n\n` +
+        `Segundo Dia: ${'A'.repeat(1_000_000)}\n\nSegundo Dia\n\nThe end.`;
+      const markdown = `# THE FERRY ${run}\n\n## THE FERRY ${run}\n\n## Chapter 1\n\nText.\n\n## Chapter 2\n\nText.`;
+      const parsed = await parseManuscript(Buffer.from(text), { fileName: 'days.txt' });
+      const detection = detectBookChapters(parsed, { language: 'pt' });
+      const parsedMarkdown = await parseManuscript(Buffer.from(markdown), { fileName: 'ferry.md' });
+      const markdownDetection = detectBookChapters(parsedMarkdown, { language: 'en' });
+      await jestBudgetCheck();
+      expect(detection.chapters.filter((c) => c.type === 'chapter').map((c) => c.title.slice(0, 20))).toEqual([
+        'Primeiro Dia',
+        'Segundo Dia',
+      ]);
+      // Titles cut short so that a failure does not print the megabyte.
+      expect(markdownDetection.chapters.map((c) => c.title.slice(0, 20))).toEqual(
+        expect.arrayContaining(['Chapter 1', 'Chapter 2']),
+      );
+    },
+    HOSTILE_BUDGET_MS,
+  );
 });
