@@ -8,6 +8,7 @@ import { launchBrowser, screenshot } from './support/browser';
 import { englishLeftOn } from './support/catalogue';
 import { accessToken, expectVisible, newSession, signIn, waitFor, type E2eSession } from './support/session';
 import { startPlatformTarget, type E2eTarget } from './support/target';
+import { networkSettled } from './support/network';
 
 /**
  * The studio in real headless Chromium against the whole local platform: a creator takes the first three chapters of
@@ -77,7 +78,7 @@ async function api<T>(
 
 /** Screenshot plus axe: no serious or critical accessibility violation on any page the test visits. */
 async function checkPage(page: Page, name: string): Promise<void> {
-  await page.waitForLoadState('networkidle').catch(() => undefined);
+  await networkSettled(page);
   await screenshot(page, name);
   const violations = await axeViolations(page);
   expect({ page: name, violations }).toEqual({ page: name, violations: [] });
@@ -462,7 +463,7 @@ describe('the studio, from manuscript to an approved plan', () => {
       const leftovers: Record<string, string[]> = {};
       for (const step of STEPS) {
         await openStep(page, step);
-        await page.waitForLoadState('networkidle').catch(() => undefined);
+        await networkSettled(page);
         const english = await englishLeftOn(page, language);
         if (english.length) leftovers[step || 'book'] = english;
         await checkPage(page, `studio-${language}-${step || 'book'}`);

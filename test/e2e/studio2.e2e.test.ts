@@ -19,6 +19,7 @@ import { launchBrowser, screenshot } from './support/browser';
 import { catalogue, englishLeftOn } from './support/catalogue';
 import { expectVisible, newSession, waitFor, type E2eSession } from './support/session';
 import { assertWebBuilt } from './support/target';
+import { networkSettled } from './support/network';
 
 /**
  * The second half of the studio in real headless Chromium against the whole local platform: a small planned book
@@ -184,7 +185,7 @@ async function acceptTermsIfAsked(page: Page): Promise<void> {
   const labels = ['en-US', 'es-PE', 'pt-BR'].map((language) => catalogue(language).get('privacy.consent.accept'));
   const pattern = new RegExp(`^(${labels.filter(Boolean).join('|')})$`);
   const accept = page.getByRole('button', { name: pattern });
-  await page.waitForLoadState('networkidle').catch(() => undefined);
+  await networkSettled(page);
   if (await accept.count()) {
     await accept.first().click();
     await accept.first().waitFor({ state: 'detached' });
@@ -225,7 +226,7 @@ async function returningSession(
 
 /** Screenshot plus axe: no serious or critical accessibility violation on any page the test visits. */
 async function checkPage(page: Page, name: string): Promise<void> {
-  await page.waitForLoadState('networkidle').catch(() => undefined);
+  await networkSettled(page);
   await screenshot(page, name);
   const violations = await axeViolations(page);
   expect({ page: name, violations }).toEqual({ page: name, violations: [] });
@@ -508,7 +509,7 @@ describe('the studio, from the estimate to delivered packages, costs and adminis
 
     const pampa = watch(await newSession(browser));
     await signIn(pampa.page, PAMPA_CREATOR);
-    await pampa.page.waitForLoadState('networkidle').catch(() => undefined);
+    await networkSettled(pampa.page);
     await screenshot(pampa.page, 'studio2-17-suspended-tenant');
     await expectVisible(pampa.page.getByText("Your organization's account is suspended.").first());
     await checkPage(pampa.page, 'studio2-17-suspended-tenant');
@@ -547,7 +548,7 @@ describe('the studio, from the estimate to delivered packages, costs and adminis
     const phone = await returningSession(CREATOR, { width: 390, height: 844 });
     for (const step of ['listen', 'review']) {
       await openStep(phone.page, step);
-      await phone.page.waitForLoadState('networkidle').catch(() => undefined);
+      await networkSettled(phone.page);
       const width = await phone.page.evaluate<number>('document.documentElement.scrollWidth');
       expect({ step, width }).toEqual({ step, width: 390 });
       await checkPage(phone.page, `studio2-19-phone-${step}`);
@@ -563,7 +564,7 @@ describe('the studio, from the estimate to delivered packages, costs and adminis
       const leftovers: Record<string, string[]> = {};
       const visit = async (page: Page, name: string, url: string) => {
         await page.goto(url);
-        await page.waitForLoadState('networkidle').catch(() => undefined);
+        await networkSettled(page);
         await page.locator('main h1').first().waitFor({ state: 'visible' });
         const english = await englishLeftOn(page, language);
         if (english.length) leftovers[name] = english;

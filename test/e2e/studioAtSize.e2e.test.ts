@@ -7,6 +7,7 @@ import { launchBrowser, screenshot } from './support/browser';
 import { englishLeftOn } from './support/catalogue';
 import { accessToken, expectVisible, newSession, signIn, waitFor, type E2eSession } from './support/session';
 import { startPlatformTarget, type E2eTarget } from './support/target';
+import { networkSettled } from './support/network';
 
 /**
  * The studio at a whole book's size, as a producer with a deadline meets it: a whole Portuguese corpus book (160-odd
@@ -72,7 +73,7 @@ async function finished(id: string, job: { id: string }): Promise<void> {
 async function openStep(page: Page, step: string): Promise<void> {
   await page.goto(step ? `${projectUrl}/${step}` : projectUrl);
   await expectVisible(page.getByRole('heading', { name: TITLE, level: 1 }));
-  await page.waitForLoadState('networkidle').catch(() => undefined);
+  await networkSettled(page);
 }
 
 beforeAll(async () => {
@@ -223,7 +224,7 @@ describe('the studio with a whole book, in Portuguese', () => {
     ] as const) {
       await admin.page.goto(url);
       await expectVisible(admin.page.getByRole('link', { name: 'Administração' }));
-      await admin.page.waitForLoadState('networkidle').catch(() => undefined);
+      await networkSettled(admin.page);
       widths[name] = await admin.page.evaluate<number>('document.documentElement.scrollWidth');
     }
     await screenshot(admin.page, 'at-size-03-phone-admin-delivery');

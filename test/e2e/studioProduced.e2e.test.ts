@@ -4,6 +4,7 @@ import { englishLeftOn } from './support/catalogue';
 import { bearerApi, jobSucceeded, plannedMillBook, type BearerApi } from './support/plannedBook';
 import { accessToken, expectVisible, newSession, signIn, type E2eSession } from './support/session';
 import { startPlatformTarget, type E2eTarget } from './support/target';
+import { networkSettled } from './support/network';
 
 /**
  * A produced book as its producer meets it with a deadline, on a 390-px phone and a 1280-px desktop, in the three
@@ -52,7 +53,7 @@ async function producerAt(locale: string, width: number): Promise<E2eSession> {
 async function openStep(page: Page, step: string): Promise<void> {
   await page.goto(`${target.webUrl}/projects/${projectId}${step ? `/${step}` : ''}`);
   await expectVisible(page.getByRole('heading', { name: TITLE, level: 1 }));
-  await page.waitForLoadState('networkidle').catch(() => undefined);
+  await networkSettled(page);
 }
 
 /** The boxes that scroll sideways because what they hold is wider (a table in its `.table-scroll` frame). */

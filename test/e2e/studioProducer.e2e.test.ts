@@ -3,6 +3,7 @@ import { launchBrowser, screenshot } from './support/browser';
 import { bearerApi, jobSucceeded, plannedMillBook, type BearerApi } from './support/plannedBook';
 import { accessToken, expectVisible, newSession, signIn, type E2eSession } from './support/session';
 import { startPlatformTarget, type E2eTarget } from './support/target';
+import { networkSettled } from './support/network';
 
 /**
  * What a producer meets after a first production, on the whole local platform: a small book of which only the first
@@ -85,7 +86,7 @@ describe('after a first production', () => {
 
     await other.page.goto(`${target.webUrl}/projects`);
     await expectVisible(other.page.getByRole('heading', { name: 'Projetos', level: 1 }));
-    await other.page.waitForLoadState('networkidle').catch(() => undefined);
+    await networkSettled(other.page);
     expect(await other.page.getByText(TITLE).count()).toBe(0);
     await screenshot(other.page, 'producer-02-other-tenant-list');
     await other.context.close();

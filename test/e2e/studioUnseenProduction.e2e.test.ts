@@ -5,6 +5,7 @@ import { drawn, screenshot } from './support/browser';
 import { jobSucceeded } from './support/plannedBook';
 import { CREATOR, producerPlatformForFile } from './support/producerPlatform';
 import { expectVisible, newSession, signIn } from './support/session';
+import { networkSettled } from './support/network';
 
 /**
  * The studio's second half on books nobody tuned for, walked by a producer at 1280 px and 390 px. The first five
@@ -67,7 +68,7 @@ test('walk: plan, listen, production, delivery at 1280 px and 390 px', async () 
       [phone, 390],
     ] as const) {
       await session.page.goto(studio(step));
-      await session.page.waitForLoadState('networkidle').catch(() => undefined);
+      await networkSettled(session.page);
       await drawn(session.page);
       await screenshot(session.page, `bras-${name}-${size}`);
       console.log(step, size, 'sideways', await sidewaysScroll(session.page));
@@ -168,7 +169,7 @@ test('walk: a play produced whole, then listened to and delivered at 1280 px and
         [phone, 390],
       ] as const) {
         await session.page.goto(`${target.webUrl}/projects/${id}/${step}`);
-        await session.page.waitForLoadState('networkidle').catch(() => undefined);
+        await networkSettled(session.page);
         // The phone's delivery page is measured below: it keeps the pause it was measured after.
         if (step === 'delivery' && size === 390) await session.page.waitForTimeout(1500);
         else await drawn(session.page);

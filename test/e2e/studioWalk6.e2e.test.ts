@@ -3,6 +3,7 @@ import { launchBrowser, screenshot } from './support/browser';
 import { bearerApi, jobSucceeded, plannedMillBook, type BearerApi } from './support/plannedBook';
 import { accessToken, expectVisible, newSession, signIn, type E2eSession } from './support/session';
 import { startPlatformTarget, type E2eTarget } from './support/target';
+import { networkSettled } from './support/network';
 
 /**
  * A producer with a deadline on a tablet, with a book produced in its first chapter: the delivery page's short tables
@@ -73,7 +74,7 @@ describe('a producer on a 768-px tablet', () => {
     const { page } = producer;
     await page.goto(`${target.webUrl}/projects/${projectId}/delivery`);
     await expectVisible(page.getByRole('button', { name: /^Download/ }));
-    await page.waitForLoadState('networkidle').catch(() => undefined);
+    await networkSettled(page);
     const shown = await tables(page);
     await screenshot(page, 'walk6-01-tablet-delivery');
     expect(shown.map((table) => table.overflow)).toEqual(shown.map(() => 0));

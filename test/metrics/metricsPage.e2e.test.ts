@@ -13,6 +13,7 @@ import { expectVisible, newSession, waitFor } from '../e2e/support/session';
 import { assertWebBuilt } from '../e2e/support/target';
 import { json, plannedBook, produce } from '../production/support';
 import { startTestPlatform, type TestPlatform } from '../support/testPlatform';
+import { networkSettled } from '../e2e/support/network';
 
 const OPERATOR = 'operator@khipu.test';
 let platform: TestPlatform;
@@ -49,7 +50,7 @@ async function signInAsOperator(page: Page, signInLabel: string): Promise<void> 
 }
 
 async function checkPage(page: Page, name: string): Promise<void> {
-  await page.waitForLoadState('networkidle').catch(() => undefined);
+  await networkSettled(page);
   await screenshot(page, name);
   expect({ page: name, violations: await axeViolations(page) }).toEqual({ page: name, violations: [] });
 }
@@ -98,7 +99,7 @@ for (const [language, signInLabel, heading] of [
     await signInAsOperator(page, signInLabel);
     await page.goto(`${platform.urls.web}/operator/metrics`);
     await expectVisible(page.getByRole('heading', { name: heading, level: 1 }));
-    await page.waitForLoadState('networkidle').catch(() => undefined);
+    await networkSettled(page);
     expect(await englishLeftOn(page, language)).toEqual([]);
     await screenshot(page, `metrics-${language}`);
     await session.context.close();

@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { pollBackoff } from '../../support/polling';
 import { watchPageErrors } from './browser';
+import { watchRequests } from './network';
 import type { E2eTarget } from './target';
 
 export interface E2eSession {
@@ -9,7 +10,10 @@ export interface E2eSession {
   problems: string[];
 }
 
-/** A fresh browser profile (no cookies, no storage) at a viewport size, in a UI language. */
+/**
+ * A fresh browser profile (no cookies, no storage) at a viewport size, in a UI language. Every page opened in it has
+ * its requests followed from its start, for `networkSettled`.
+ */
 export async function newSession(
   browser: Browser,
   options: { locale?: string; width?: number; height?: number } = {},
@@ -18,7 +22,9 @@ export async function newSession(
     locale: options.locale ?? 'en-US',
     viewport: { width: options.width ?? 1280, height: options.height ?? 860 },
   });
+  context.on('page', watchRequests);
   const page = await context.newPage();
+  watchRequests(page);
   return { context, page, problems: watchPageErrors(page) };
 }
 
