@@ -9,6 +9,7 @@ import type { BookReader } from '../core/book/bookReader';
 import type { ChapterRecord, CharacterRecord, ManuscriptRecord, SegmentRecord } from '../core/book/records';
 import type { CostService } from '../core/costs/costService';
 import type { JobService } from '../core/jobs/jobService';
+import type { JobSweep } from '../core/jobs/jobSweep';
 import type { LexiconService } from '../core/lexicon/lexiconService';
 import type { PlanConsistencyService } from '../core/planning/planConsistency';
 import type { PlanService } from '../core/planning/planService';
@@ -58,6 +59,8 @@ export interface AppServices {
   /** The packages production built, as the API reads them. */
   packages: PackageService;
   jobs: JobService;
+  /** Finds jobs whose orchestration died without settling them, and productions left holding pins. */
+  jobSweep: JobSweep;
   /** Manuscript upload and its background import; chapter edits and the spoken-form preview. */
   manuscripts: ManuscriptServices['manuscripts'];
   manuscriptImport: ManuscriptServices['manuscriptImport'];

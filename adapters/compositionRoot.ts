@@ -18,6 +18,7 @@ import { CosmosProjectCollection, CosmosTenantCollection, CosmosTenantDirectory 
 import { buildRecordCollections, type RecordCollections } from './cosmos/recordCollections';
 import type { JobRecord } from '../core/jobs/job';
 import { JobService } from '../core/jobs/jobService';
+import { JobSweep } from '../core/jobs/jobSweep';
 import { ProjectJobLocks, type ProjectJobLock } from '../core/jobs/projectJobLock';
 import { createJwtTokenVerifier } from './identity/jwtTokenVerifier';
 import { createAzureSpeechFromConfig } from './tts/azure/fromConfig';
@@ -171,8 +172,10 @@ function buildRoot(config: AppEnvironment): Root {
     clock,
     ids,
   });
+  const sweepGraceMs = config.KHIPU_MODE === 'local' ? config.JOB_SWEEP_GRACE_MS : undefined;
+  const jobRecords = new CosmosProjectCollection<JobRecord>(container('jobs'));
   const jobs = new JobService({
-    jobs: new CosmosProjectCollection<JobRecord>(container('jobs')),
+    jobs: jobRecords,
     locks: new CosmosProjectCollection<ProjectJobLock>(container('jobs')),
     tenants,
     characterUsage: costs,
@@ -184,6 +187,7 @@ function buildRoot(config: AppEnvironment): Root {
     // The store production's pins live in (productionContext.ts hands the same one to the chapters' activities).
     pins: blobs,
     logger,
+    orchestrationStartGraceMs: sweepGraceMs,
   });
   const app: AppServices = {
     config,
@@ -206,6 +210,7 @@ function buildRoot(config: AppEnvironment): Root {
     bookReader: new BookReader(book),
     packages: new PackageService({ packages: records.packages }),
     jobs,
+    jobSweep: new JobSweep({ jobs: jobRecords, settlement: jobs, clock, logger, graceMs: sweepGraceMs }),
     ...buildManuscriptServices({
       maxUploadBytes: config.MAX_UPLOAD_BYTES,
       book,

@@ -11,6 +11,7 @@ import './projects';
 import './covers';
 import './openapi';
 import './maintenance';
+import './jobSweep';
 import './jobs';
 import './manuscript';
 import './chapters';

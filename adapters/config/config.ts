@@ -95,6 +95,11 @@ const localSchema = baseSchema.extend({
    * minutes), so a test retries a merge that died without waiting that long.
    */
   CHARACTER_RETIREMENT_LEASE_MS: z.coerce.number().int().positive().optional(),
+  /**
+   * For tests: how old a job must be before the job sweep looks at it, and before a missing orchestration counts as
+   * ended (unset: five and two minutes), so a test sweeps a job it has just stopped.
+   */
+  JOB_SWEEP_GRACE_MS: z.coerce.number().int().positive().optional(),
 });
 
 const forbiddenInAzure = z.undefined({ message: 'must not be set in azure mode (keyless)' }).optional();
@@ -116,6 +121,7 @@ const azureSchema = baseSchema.extend({
   FAULT_INJECT_PRODUCTION_STEPS: localTestingOnly,
   LEXICON_MAX_ENTRIES: localTestingOnly,
   CHARACTER_RETIREMENT_LEASE_MS: localTestingOnly,
+  JOB_SWEEP_GRACE_MS: localTestingOnly,
 });
 
 const envSchema = z.discriminatedUnion('KHIPU_MODE', [localSchema, azureSchema]).superRefine((env, ctx) => {

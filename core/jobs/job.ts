@@ -69,6 +69,11 @@ export interface JobRecord extends ProjectScopedDocument {
   startedAt: string | null;
   finishedAt: string | null;
   updatedAt: string;
+  /**
+   * A production may have pins under its prefix (core/production/chapterLinesPin.ts): true from its start until the
+   * job service has seen them released. The orchestration's own release does not clear it; the sweep does, once.
+   */
+  pinsHeld?: boolean;
 }
 
 export const initialProgress: JobProgress = {

@@ -47,6 +47,11 @@ export interface JobServiceDeps {
    */
   pins?: Pick<BlobStore, 'deletePrefix'>;
   logger?: Logger;
+  /**
+   * How long after a job is recorded a missing orchestration still counts as a start in flight (unset: two minutes;
+   * shorter in tests). Past it, a job without an orchestration is one whose start died and is settled as interrupted.
+   */
+  orchestrationStartGraceMs?: number;
 }
 
 /** A change of a job's progress: a patch, or computed from the current progress (for counters several workers add to). */
@@ -76,6 +81,12 @@ const UNFULFILLED_CLAIM_GRACE_MS = 2 * 60_000;
  * a production to report at once, while a document that can never be written still fails.
  */
 const PROGRESS_ROUNDS = 8;
+
+/**
+ * A job recorded this long ago whose orchestration does not exist belongs to a start that died between recording the
+ * job and starting its orchestration (which takes milliseconds), or to an orchestration that was purged.
+ */
+const ORCHESTRATION_START_GRACE_MS = 2 * 60_000;
 
 /** Durable runtime statuses of an orchestration that will never settle its job any more. */
 const ENDED_ORCHESTRATION_STATUSES: ReadonlySet<string> = new Set(['Completed', 'Failed', 'Terminated', 'Canceled']);
@@ -156,6 +167,7 @@ export class JobService {
         attempt: 1,
         createdBy: user.userId,
         createdAt: now,
+        ...(PRODUCTION_KINDS.has(request.kind) ? { pinsHeld: true } : {}),
         startedAt: null,
         finishedAt: null,
         updatedAt: now,
@@ -356,16 +368,68 @@ export class JobService {
     return cancelled;
   }
 
-  /** What the job's orchestration would have removed at its ending (idempotent; a failure is logged, never thrown). */
+  /**
+   * What the job's orchestration would have removed at its ending (idempotent; a failure is logged, never thrown).
+   * Once they are gone the job stops saying it holds pins, so the sweep looks at it no more.
+   */
   private async releaseLeftovers(job: JobRecord): Promise<void> {
     const { pins, logger } = this.deps;
     if (!pins || !PRODUCTION_KINDS.has(job.kind)) return;
     try {
       await releaseJobPins(pins, { tenantId: job.tenantId, projectId: job.projectId, jobId: job.id });
+      if (job.pinsHeld) {
+        await this.modify(job.tenantId, job.projectId, job.id, (current) =>
+          current.pinsHeld ? { ...current, pinsHeld: false } : current,
+        );
+      }
     } catch (error) {
-      // The copies then stay until the project goes, as when the orchestration's own release fails.
+      // The copies then stay until the next sweep, as when the orchestration's own release fails.
       logger?.warn("releasing an ended job's pins failed", { jobId: job.id, error: String(error) });
     }
+  }
+
+  /**
+   * A job whose orchestration ended (or, past the start's grace, never existed) without settling it is marked failed
+   * with `job_interrupted`, which frees its claims, and its pins are released. The one path for a claim that finds
+   * such a holder and for the sweep. The job's own ending wins: `finish` re-reads the job under its ETag, so a job that
+   * settled meanwhile keeps its ending. Returns whether the job has ended.
+   */
+  async settleIfOrchestrationEnded(job: JobRecord, orchestrations: OrchestrationClient): Promise<boolean> {
+    if (isTerminal(job.status)) return true;
+    if (!(await this.orchestrationEnded(job, orchestrations))) return false;
+    const settled = await this.finish(job.tenantId, job.projectId, job.id, {
+      status: 'failed',
+      error: { code: 'job_interrupted', message: 'The job stopped before it finished; start it again' },
+    });
+    await this.releaseLeftovers(settled);
+    return true;
+  }
+
+  /**
+   * A settled production whose orchestration stopped before its own release step (terminated, failed in the runtime,
+   * purged) still holds its pins: they are released once the orchestration has ended. Returns whether they went.
+   */
+  async releasePinsOfEnded(job: JobRecord, orchestrations: OrchestrationClient): Promise<boolean> {
+    if (!job.pinsHeld || !isTerminal(job.status)) return false;
+    // A running orchestration (a lane failed the job, the other lane still works) releases them itself.
+    if (!(await this.orchestrationEnded(job, orchestrations))) return false;
+    await this.releaseLeftovers(job);
+    return true;
+  }
+
+  /** Whether the job's orchestration will never act for it any more. */
+  private async orchestrationEnded(job: JobRecord, orchestrations: OrchestrationClient): Promise<boolean> {
+    let runtime: string | undefined;
+    try {
+      runtime = await orchestrations.runtimeStatus(job.id);
+    } catch (error) {
+      // Not known to have ended: the job keeps what it holds until the runtime answers.
+      this.deps.logger?.warn("reading a job's orchestration status failed", { jobId: job.id, error: String(error) });
+      return false;
+    }
+    if (runtime !== undefined) return ENDED_ORCHESTRATION_STATUSES.has(runtime);
+    const graceMs = this.deps.orchestrationStartGraceMs ?? ORCHESTRATION_START_GRACE_MS;
+    return this.deps.clock.now().getTime() - Date.parse(job.createdAt) > graceMs;
   }
 
   private async releaseClaims(tenantId: string, projectId: string, jobId: string, kind: JobKind): Promise<void> {
@@ -389,14 +453,7 @@ export class JobService {
     if (!job) return this.deps.clock.now().getTime() - Date.parse(claimedAt) > UNFULFILLED_CLAIM_GRACE_MS;
     if (isTerminal(job.status)) return true;
     if (!(await this.deps.projects.find(tenantId, projectId))) return true;
-    const runtime = await orchestrations.runtimeStatus(jobId);
-    if (runtime === undefined || !ENDED_ORCHESTRATION_STATUSES.has(runtime)) return false;
-    const interrupted = await this.finish(tenantId, projectId, jobId, {
-      status: 'failed',
-      error: { code: 'job_interrupted', message: 'The job stopped before it finished; start it again' },
-    });
-    await this.releaseLeftovers(interrupted);
-    return true;
+    return this.settleIfOrchestrationEnded(job, orchestrations);
   }
 
   private modify(

@@ -24,8 +24,10 @@ async function runtimeStatusOf(client: df.DurableClient, instanceId: string): Pr
   try {
     const status = await client.getStatus(instanceId);
     return status?.runtimeStatus ? String(status.runtimeStatus) : undefined;
-  } catch {
-    // The client answers an unknown instance with an error rather than an empty status.
-    return undefined;
+  } catch (error) {
+    // The client answers an unknown instance with an HTTP 404 error rather than an empty status; any other failure
+    // says nothing about the instance and is the caller's to handle (a job is never settled on an unreadable status).
+    if (error instanceof Error && /HTTP 404 response/.test(error.message)) return undefined;
+    throw error;
   }
 }
