@@ -1,5 +1,5 @@
 /**
- * Navigation in HTML, EPUB and DOCX (docs/manuscripts.md, "Navigation lines"): what a web page puts around a chapter
+ * Navigation in HTML, EPUB, DOCX and Markdown (docs/manuscripts.md, "Navigation lines"): what a web page puts around a chapter
  * to go elsewhere in the book is not the book's text. The markup says so (`<nav>`, `role="navigation"`), or a
  * paragraph is nothing but links to other places of the same book ("« Précédent | Sommaire | Suivant »"), or its
  * words are shaped as navigation and come back at every chapter as plain text does.

@@ -107,6 +107,20 @@ describe('navigation in HTML', () => {
   });
 });
 
+describe('navigation in Markdown', () => {
+  it('drops a bar of links that comes back, and keeps a sentence with a link', async () => {
+    const bar = '[← Capítulo anterior](cap0.md) | [Índice](indice.md) | [Capítulo siguiente →](cap2.md)';
+    const markdown = [1, 2, 3]
+      .map(
+        (n) => `${bar}\n\n## Capítulo ${n}\n\n${paragraph(n)} Ver [el capítulo siguiente](cap${n + 1}.md).\n\n${bar}`,
+      )
+      .join('\n\n');
+    const parsed = await parseManuscript(Buffer.from(markdown), { fileName: 'libro.md' });
+    expect(parsed.text).not.toMatch(/Capítulo anterior|Índice|→/);
+    expect(parsed.text.match(/Ver el capítulo siguiente\./g)).toHaveLength(3);
+  });
+});
+
 describe('navigation on hostile input', () => {
   /** Far above reading a megabyte in linear time; far below reading it once per line or per element. */
   const HOSTILE_BUDGET_MS = 30_000;
