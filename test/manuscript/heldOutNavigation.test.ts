@@ -1,3 +1,5 @@
+import { readFileSync } from 'fs';
+import * as path from 'path';
 import { parseManuscript } from '../../adapters/manuscript';
 import { detectBookChapters } from '../../core/manuscript/chapters';
 import { buildEpub } from './fixtures/builders';
@@ -179,5 +181,15 @@ describe('held-out books: navigation lines of web exports read aloud', () => {
 
   it(`scores ${all.length - KNOWN_MISSES.size}/${all.length} (${KNOWN_MISSES.size} known misses)`, () => {
     expect([...KNOWN_MISSES].every((key) => all.includes(key))).toBe(true);
+  });
+});
+
+describe('the Spanish Wikisource export among the chapter fixtures', () => {
+  it('reads its four chapters without the navigation line above and below each', async () => {
+    const file = path.join(__dirname, 'fixtures/chapters/es-wikisource-navegacion.txt');
+    const spoken = await spokenText(readFileSync(file), 'es-wikisource-navegacion.txt', 'es');
+    expect(spoken).not.toContain('Capítulo anterior');
+    expect(spoken).not.toContain('Capítulo siguiente');
+    expect(spoken.match(/^Capítulo I{1,3}V?$/gm)).toHaveLength(8);
   });
 });
