@@ -102,6 +102,8 @@ export function stripDoctype(markup: string): string {
  * joined; a heading opening a list of notes stays when it is the document's first text (a notes section of its own)
  * and goes when the list stands inside a chapter (Project Gutenberg's "FOOTNOTES:"). A superscript's text is wrapped
  * in private-use characters, for `gatherSuperscriptNotes` to read once the whole book is read: every caller runs it.
+ * A short navigation element's blocks are left empty, and a paragraph made only of links to elsewhere in the book
+ * records their targets, for `withoutNavigationBlocks` (htmlNavigation.ts), which every caller runs too.
  */
 export function htmlToBlocks(markup: string): HtmlBlocks {
   const blocks: RawBlock[] = [];
