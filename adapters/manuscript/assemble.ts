@@ -6,6 +6,8 @@ export interface RawBlock {
   text: string;
   /** A page break the author put before the block (Word's Ctrl+Enter). */
   pageBreakBefore?: boolean;
+  /** A paragraph made of links to elsewhere in the book and nothing else: their targets (htmlNavigation.ts). */
+  linkTargets?: string[];
 }
 
 export interface AssembledText {

@@ -5,6 +5,7 @@ import { UnreadableManuscriptError } from '../../core/manuscript/errors';
 import { assembleBlocks } from './assemble';
 import { withPageStartsAsBreaks } from './docxPageStarts';
 import { htmlToBlocks } from './html';
+import { withoutNavigationBlocks } from './htmlNavigation';
 import { gatherSuperscriptNotes } from './superscriptNotes';
 import type { ManuscriptLimits } from './limits';
 import { openSafeZip } from './zip';
@@ -74,7 +75,7 @@ export async function parseDocx(bytes: Buffer, limits: ManuscriptLimits): Promis
   // Footnotes and endnotes come at the end of the converted document, each a list item, each mark a link to one.
   const read = htmlToBlocks(html);
   // Notes typed by hand, a raised mark in the text and the note at the chapter's end, are gathered as Word's are.
-  const raised = gatherSuperscriptNotes(read.blocks);
+  const raised = gatherSuperscriptNotes(withoutNavigationBlocks(read.blocks));
   const footnotes = [...read.notes, ...raised.notes];
   const { text, blocks } = assembleBlocks(raised.blocks);
   return { format: 'docx', text, blocks, notes, ...(footnotes.length ? { footnotes } : {}) };

@@ -5,6 +5,7 @@ import type { WithFootnotes } from './gatheredNotes';
 import { UnreadableManuscriptError } from '../../core/manuscript/errors';
 import { assembleBlocks, type RawBlock } from './assemble';
 import { htmlToBlocks, stripDoctype } from './html';
+import { withoutNavigationBlocks } from './htmlNavigation';
 import { gatherSuperscriptNotes } from './superscriptNotes';
 import type { ManuscriptLimits } from './limits';
 import { nodeText, parsePackageXml } from './xml';
@@ -156,7 +157,7 @@ export async function parseEpub(bytes: Buffer, limits: ManuscriptLimits): Promis
       raw.push(...blocks);
     }
     // Raised marks with no link find their notes across the book: at a chapter's end or in a notes document.
-    const raised = gatherSuperscriptNotes(raw, new Set(docStartBlock.values()));
+    const raised = gatherSuperscriptNotes(withoutNavigationBlocks(raw), new Set(docStartBlock.values()));
     footnotes.push(...raised.notes);
     const { text, blocks, startOf } = assembleBlocks(raised.blocks);
 

@@ -3,6 +3,7 @@ import { assembleBlocks, type RawBlock } from './assemble';
 import { decodeText } from './decode';
 import { fileNotes } from '../../core/common/fileNotes';
 import { BACK_LINK, isNote, isNoteReference, isNotesList, isPageNumber } from './htmlNotes';
+import { internalLinkTarget, isNavigation, NAVIGATION_MAX_LENGTH, withoutNavigationBlocks } from './htmlNavigation';
 import type { WithFootnotes } from './gatheredNotes';
 import { gatherSuperscriptNotes, MARK_CLOSE, MARK_OPEN } from './superscriptNotes';
 
@@ -39,6 +40,7 @@ const BLOCK_TAGS = new Set([
   'h4',
   'h5',
   'h6',
+  'nav',
 ]);
 const SKIPPED_TAGS = new Set(['head', 'script', 'style', 'noscript', 'template', 'svg', 'math', 'object', 'iframe']);
 const HEADING = /^h([1-6])$/;
@@ -100,6 +102,8 @@ export function stripDoctype(markup: string): string {
  * joined; a heading opening a list of notes stays when it is the document's first text (a notes section of its own)
  * and goes when the list stands inside a chapter (Project Gutenberg's "FOOTNOTES:"). A superscript's text is wrapped
  * in private-use characters, for `gatherSuperscriptNotes` to read once the whole book is read: every caller runs it.
+ * A short navigation element's blocks are left empty, and a paragraph made only of links to elsewhere in the book
+ * records their targets, for `withoutNavigationBlocks` (htmlNavigation.ts), which every caller runs too.
  */
 export function htmlToBlocks(markup: string): HtmlBlocks {
   const blocks: RawBlock[] = [];
@@ -126,6 +130,13 @@ export function htmlToBlocks(markup: string): HtmlBlocks {
   /** The depth of a superscript being read in the text (not in a note): its text is wrapped, to be read as a mark. */
   let raisedDepth: number | undefined;
   let flushes = 0;
+  /** A navigation element being read (`<nav>`, `role="navigation"`): its depth and the first block read inside it. */
+  let navigation: { depth: number; firstBlock: number } | undefined;
+  /** The depth of a link to elsewhere in the book being read, and the targets of the block's links so far. */
+  let linkDepth: number | undefined;
+  let linkTargets: string[] = [];
+  /** Whether the block has words outside its links: then it is text with links, not a list of links. */
+  let wordsOutsideLinks = false;
   const seal = () => {
     if (dropped) return;
     sealedHasText ||= current.trim().length > 0;
@@ -151,13 +162,19 @@ export function htmlToBlocks(markup: string): HtmlBlocks {
       pendingAnchors = [];
       const block: RawBlock = headingLevel
         ? { kind: 'heading', level: headingLevel, text }
-        : { kind: 'paragraph', text };
+        : {
+            kind: 'paragraph',
+            text,
+            ...(linkTargets.length > 0 && !wordsOutsideLinks ? { linkTargets } : {}),
+          };
       blocks.push(pageBreak ? { ...block, pageBreakBefore: true } : block);
       pageBreak = false;
     }
     current = '';
     sealed = '';
     sealedHasText = false;
+    linkTargets = [];
+    wordsOutsideLinks = false;
   };
 
   const parser = new Parser(
@@ -174,6 +191,10 @@ export function htmlToBlocks(markup: string): HtmlBlocks {
           notesListDepth = depth;
         }
 
+        if (!navigation && isNavigation(name, attributes)) {
+          flush();
+          navigation = { depth, firstBlock: blocks.length };
+        }
         if (BLOCK_TAGS.has(name)) {
           flush();
           const heading = HEADING.exec(name);
@@ -181,6 +202,11 @@ export function htmlToBlocks(markup: string): HtmlBlocks {
           if (name === 'pre') preDepth++;
         }
         if (name === 'br') current += '\uE000';
+        const target = name === 'a' && linkDepth === undefined ? internalLinkTarget(attributes.href) : undefined;
+        if (target !== undefined && !isNoteReference(name, attributes)) {
+          linkDepth = depth;
+          linkTargets.push(target);
+        }
         if (name === 'sup' && raisedDepth === undefined && !note && notesListDepth === undefined) {
           // Appended, never cut back in: a paragraph of many marks is still read in one pass.
           raisedDepth = depth;
@@ -208,7 +234,9 @@ export function htmlToBlocks(markup: string): HtmlBlocks {
       },
       ontext(data) {
         // The private-use characters this reader writes itself are never taken from the document.
-        if (skipDepth === 0) current += data.replace(/[\uE000-\uE002]/g, '');
+        if (skipDepth > 0) return;
+        current += data.replace(/[\uE000-\uE002]/g, '');
+        if (linkDepth === undefined && /[\p{L}\p{N}]/u.test(data)) wordsOutsideLinks = true;
       },
       onclosetag(name) {
         const closing = depth;
@@ -228,6 +256,7 @@ export function htmlToBlocks(markup: string): HtmlBlocks {
           }
           dropped = undefined;
         }
+        if (linkDepth === closing) linkDepth = undefined;
         if (raisedDepth === closing) {
           // Within a note begun inside it, the superscript is the note's text, as it would have been unwrapped.
           if (!note && notesListDepth === undefined) current += MARK_CLOSE;
@@ -248,6 +277,15 @@ export function htmlToBlocks(markup: string): HtmlBlocks {
           flush();
           notesListDepth = undefined;
         }
+        if (navigation?.depth === closing) {
+          flush();
+          // A bar of links goes; a long one marked so is a contents list (or marked wrongly) and is read as before.
+          const inside = blocks.slice(navigation.firstBlock);
+          if (inside.reduce((length, block) => length + block.text.length, 0) <= NAVIGATION_MAX_LENGTH)
+            for (let index = navigation.firstBlock; index < blocks.length; index++)
+              blocks[index] = { ...blocks[index], text: '' };
+          navigation = undefined;
+        }
       },
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true },
@@ -262,7 +300,7 @@ export function htmlToBlocks(markup: string): HtmlBlocks {
 export function parseHtml(bytes: Buffer): WithFootnotes {
   const { text: markup, encoding } = decodeText(bytes);
   const read = htmlToBlocks(markup);
-  const raised = gatherSuperscriptNotes(read.blocks);
+  const raised = gatherSuperscriptNotes(withoutNavigationBlocks(read.blocks));
   const footnotes = [...read.notes, ...raised.notes];
   const { text, blocks } = assembleBlocks(raised.blocks);
   const notes = text.length === 0 && footnotes.length === 0 ? [fileNotes.htmlWithoutText()] : [];

@@ -1,6 +1,7 @@
 import { classifyHeadingLine } from '../../core/manuscript/headings';
 import type { ParsedManuscript } from '../../core/manuscript/manuscript';
 import { assembleBlocks, type RawBlock } from './assemble';
+import { withoutNavigationBlocks } from './htmlNavigation';
 import { decodeText } from './decode';
 import { chapterHeadingLevel, isNotesHeading, notesHeading } from './gatheredNotes';
 
@@ -116,6 +117,6 @@ export function parseMarkdown(bytes: Buffer, language: string | undefined): Pars
     paragraph.push(stripInline(stripLinePrefix(line)));
   }
   flush();
-  const { text, blocks } = assembleBlocks(withGatheredNotes(raw, notes, language));
+  const { text, blocks } = assembleBlocks(withGatheredNotes(withoutNavigationBlocks(raw), notes, language));
   return { format: 'markdown', text, blocks, detectedEncoding: encoding, notes: [] };
 }

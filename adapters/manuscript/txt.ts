@@ -1,3 +1,4 @@
+import { withoutNavigationLines } from '../../core/manuscript/navigationLines';
 import { textOfPages } from '../../core/manuscript/pageFurniture';
 import { decodeText } from './decode';
 import type { WithFootnotes } from './gatheredNotes';
@@ -14,7 +15,8 @@ export function parseTxt(bytes: Buffer): WithFootnotes {
   const paged = decoded.text.includes(PAGE_BREAK) ? textOfPages(decoded.text.split(PAGE_BREAK)) : decoded.text;
   // Notes first: their marks are bracketed numbers too, which the print's page numbers must not be taken for.
   const { text: withoutNotes, notes: footnotes } = separateTextFootnotes(paged);
-  const text = removePageMarkers(withoutNotes);
+  // A web library's navigation around each chapter ("← Previous | Contents | Next →") is not the book's text.
+  const text = withoutNavigationLines(removePageMarkers(withoutNotes));
   return {
     format: 'txt',
     text,
