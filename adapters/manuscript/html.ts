@@ -5,7 +5,16 @@ import { fileNotes } from '../../core/common/fileNotes';
 import { BACK_LINK, isNote, isNoteReference, isNotesList, isPageNumber } from './htmlNotes';
 import { internalLinkTarget, isNavigation, NAVIGATION_MAX_LENGTH, withoutNavigationBlocks } from './htmlNavigation';
 import type { WithFootnotes } from './gatheredNotes';
+import { UnreadableManuscriptError } from '../../core/manuscript/errors';
 import { gatherSuperscriptNotes, MARK_CLOSE, MARK_OPEN } from './superscriptNotes';
+
+/**
+ * How deep elements may stand inside one another. The parser keeps its open elements in an array it shifts at the
+ * front, so each tag costs the depth: 40,000 nested elements took 4.5 s and 160,000 took 42 s, and a 50 MB upload
+ * of nothing else would hold a worker for hours. Books nest a few dozen deep; sloppy markup that never closes an
+ * inline tag grows one level a paragraph, hence the margin.
+ */
+export const MAX_ELEMENT_DEPTH = 20_000;
 
 const BLOCK_TAGS = new Set([
   'p',
@@ -181,6 +190,11 @@ export function htmlToBlocks(markup: string): HtmlBlocks {
     {
       onopentag(name, attributes) {
         depth++;
+        if (depth > MAX_ELEMENT_DEPTH) {
+          throw new UnreadableManuscriptError(
+            `its elements stand more than ${MAX_ELEMENT_DEPTH} deep inside one another`,
+          );
+        }
         if (SKIPPED_TAGS.has(name)) skipDepth++;
         if (skipDepth > 0) return;
         if (!note && isNote(name, attributes)) {

@@ -7,7 +7,11 @@ import {
 import { DomainError } from '../../core/errors';
 import { refuseObviouslyBadManuscript } from '../../core/manuscript/sniff';
 import { buildDocx, buildEpub, buildZip } from './fixtures/builders';
+import { MAX_ELEMENT_DEPTH } from '../../adapters/manuscript/html';
+import { jestBudgetCheck } from '../support/jestBudget';
 
+/** Far above a linear read of the hostile inputs, far below the parser's cost at their depth (test/support/jestBudget.ts). */
+const HOSTILE_BUDGET_MS = 30_000;
 const XXE_DOCTYPE = '<!DOCTYPE foo [ <!ENTITY xxe SYSTEM "file:///etc/passwd"> ]>';
 const chapter = { file: 'one.xhtml', title: 'One', body: '<h1>Chapter 1</h1><p>Some text of the chapter.</p>' };
 
@@ -172,4 +176,37 @@ describe('hostile manuscripts', () => {
       expect(() => refuseObviouslyBadManuscript(bytes)).toThrow(atParse.message);
     }
   });
+
+  it(
+    'refuses markup nested deeper than books nest, quickly, and reads deep sloppy markup below the limit',
+    async () => {
+      const nested = (depth: number, tag = 'div') =>
+        `<h1>Chapter 1</h1>${`<${tag}>`.repeat(depth)}Text at the bottom.${`</${tag}>`.repeat(depth)}<p>The end.</p>`;
+      // A megabyte of nothing but nesting: the parser's cost grows with the depth at every tag (minutes past this).
+      const html = await rejection(
+        parseManuscript(Buffer.from(`<html><body>${nested(100_000)}</body></html>`), { fileName: 'deep.html' }),
+      );
+      await jestBudgetCheck();
+      expect(html).toBeInstanceOf(UnreadableManuscriptError);
+      expect(html.message).toMatch(`more than ${MAX_ELEMENT_DEPTH} deep`);
+      const epub = await rejection(
+        parseManuscript(
+          await buildEpub({
+            version: 3,
+            chapters: [{ file: 'one.xhtml', title: 'One', body: nested(30_000, 'span') }],
+          }),
+          { fileName: 'deep.epub' },
+        ),
+      );
+      await jestBudgetCheck();
+      expect(epub).toBeInstanceOf(UnreadableManuscriptError);
+
+      // Inline tags left open in every paragraph nest one level a paragraph; such a book is still read.
+      const sloppy = `<html><body><h1>Chapter 1</h1>${'<p><font size="2">A paragraph of the chapter.'.repeat(3_000)}</body></html>`;
+      const read = await parseManuscript(Buffer.from(sloppy), { fileName: 'sloppy.html' });
+      await jestBudgetCheck();
+      expect(JSON.stringify(read)).toContain('A paragraph of the chapter.');
+    },
+    HOSTILE_BUDGET_MS,
+  );
 });
