@@ -10,7 +10,7 @@ import { CommentThread } from '../review/CommentThread';
 import { NewCommentForm } from '../review/NewCommentForm';
 import { useStudio } from '../StudioContext';
 import type { SpeakerOption } from './speakers';
-import { useTextDraft } from './useTextDraft';
+import { useTextDraft } from '../../ui/useTextDraft';
 
 interface SegmentInspectorProps {
   segment: Segment;

@@ -43,7 +43,12 @@ function slowServer(line: Segment) {
           }
           version++;
           const id = body.text === undefined ? stored.id : `s4-g${version}`;
-          stored = { ...stored, ...body, id, etag: `"v${version}"` };
+          // As the API does, new words without trailing whitespace keep the line's own (a paragraph's end).
+          const text =
+            typeof body.text === 'string'
+              ? body.text.trimEnd() + stored.text.slice(stored.text.trimEnd().length)
+              : stored.text;
+          stored = { ...stored, ...body, text, id, etag: `"v${version}"` };
           resolve(jsonResponse(200, stored));
         });
       });
@@ -110,7 +115,7 @@ describe('typing a line’s words while a save of the same line is answered', ()
   });
 
   it('keeps typing on top of words being saved, on the line under its new id', async () => {
-    const server = slowServer(segment(4, { text: 'Old words.' }));
+    const server = slowServer(segment(4, { text: 'Old words.\n\n' }));
     const { queryClient } = openLine(server.stored());
 
     fireEvent.change(textBox(), { target: { value: 'First words.' } });
@@ -119,7 +124,7 @@ describe('typing a line’s words while a save of the same line is answered', ()
     fireEvent.change(textBox(), { target: { value: 'First words. Then more.' } });
 
     server.answerNext();
-    await waitFor(() => expect(cached(queryClient)).toMatchObject({ id: 's4-g2', text: 'First words.' }));
+    await waitFor(() => expect(cached(queryClient)).toMatchObject({ id: 's4-g2', text: 'First words.\n\n' }));
     expect(textBox().value).toBe('First words. Then more.');
     // Choosing the same line again in the reading view is not choosing another line.
     fireEvent.click(within(screen.getByRole('listbox', { name: 'Lines of the chapter' })).getByRole('option'));
@@ -133,7 +138,7 @@ describe('typing a line’s words while a save of the same line is answered', ()
       body: { text: 'First words. Then more.' },
     });
     server.answerNext();
-    await waitFor(() => expect(server.stored().text).toBe('First words. Then more.'));
+    await waitFor(() => expect(server.stored().text).toBe('First words. Then more.\n\n'));
     expect(screen.queryByText('Someone else changed this line')).toBeNull();
   });
 
