@@ -53,8 +53,9 @@ export function nextValues<T extends Record<string, string>>(
 }
 
 /**
- * Text being edited, kept across saves of the object it belongs to (a plan line's words). `onTheirs` is told when
- * someone else's value replaced unsaved typing.
+ * A value being edited, kept across saves and reads of the object it belongs to (a plan line's words; a casting row's
+ * or the pause form's values, written as one string). `onTheirs` is told when someone else's value replaced unsaved
+ * typing.
  */
 export function useTextDraft(server: string, onTheirs: (() => void) | undefined) {
   const [draft, setDraft] = useState<Draft>({ text: server, base: server, sent: null, overruled: 0 });
