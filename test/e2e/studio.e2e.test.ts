@@ -363,8 +363,11 @@ describe('the studio, from manuscript to an approved plan', () => {
     await textBox.click();
     await textBox.press('Control+End');
     await textBox.pressSequentially(' So it');
+    const flag = inspector.getByLabel('Flag for review');
     saved = segmentSaved();
-    await inspector.getByLabel('Flag for review').check();
+    // A click, not check(): the box shows the flag once the edit is on the page, a moment after the click.
+    await flag.click();
+    await waitFor(() => flag.isChecked(), 20_000, 'the flag on the page');
     await textBox.click();
     await textBox.press('Control+End');
     await textBox.pressSequentially(' was.');
@@ -389,8 +392,9 @@ describe('the studio, from manuscript to an approved plan', () => {
     const flagSaved = page.waitForResponse(
       (r) => r.request().method() === 'PATCH' && r.url().includes(`/segments/${renamed.id}`),
     );
-    await inspector.getByLabel('Flag for review').uncheck();
+    await flag.click();
     expect((await flagSaved).status()).toBe(200);
+    await waitFor(async () => !(await flag.isChecked()), 20_000, 'the flag cleared on the page');
 
     // Select a word in the text to add a pronunciation.
     await page.getByLabel('Show', { exact: true }).selectOption('all');
