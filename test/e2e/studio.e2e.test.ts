@@ -348,6 +348,55 @@ describe('the studio, from manuscript to an approved plan', () => {
       'redo',
     );
 
+    // Words typed while a save of the same line is being answered stay in the editor, and are the ones saved next.
+    // The flag's save is held on its way to the API (a slow network) so the typing surely happens while it is out.
+    const inspector = page.getByRole('region', { name: /^Line \d+$/ });
+    const textBox = inspector.getByLabel('Text', { exact: true });
+    const saveText = inspector.getByRole('button', { name: 'Save text' });
+    const typed = `${line.text} So it was.`;
+    let letThrough!: () => void;
+    const held = new Promise<void>((resolve) => (letThrough = resolve));
+    const lineSaves = (url: URL) => url.pathname.endsWith(`/segments/${line.id}`);
+    await page.route(lineSaves, async (route) => {
+      if (route.request().method() === 'PATCH') await held;
+      await route.fallback();
+    });
+    await textBox.click();
+    await textBox.press('Control+End');
+    await textBox.pressSequentially(' So it');
+    const flag = inspector.getByLabel('Flag for review');
+    saved = segmentSaved();
+    // A click, not check(): the box shows the flag once the edit is on the page, a moment after the click.
+    await flag.click();
+    await waitFor(() => flag.isChecked(), 20_000, 'the flag on the page');
+    await textBox.click();
+    await textBox.press('Control+End');
+    await textBox.pressSequentially(' was.');
+    letThrough();
+    expect((await saved).status()).toBe(200);
+    await page.unroute(lineSaves);
+    // Once the flag's answer is in (a new ETag for the line), the words can be saved: they are still the ones typed.
+    await waitFor(() => saveText.isEnabled(), 20_000, 'the flag saved, the words typed still to save');
+    expect(await textBox.inputValue()).toBe(typed);
+    saved = segmentSaved();
+    await saveText.click();
+    const textSaved = await saved;
+    expect(textSaved.status()).toBe(200);
+    // New words give the line a new id (the chapter's plan is written again): the editor stays on it.
+    // The API keeps the whitespace that separated the line from the next when new words come without their own.
+    const renamed = (await textSaved.json()) as ApiSegment;
+    expect({ text: renamed.text.trim(), flagged: renamed.flagged }).toEqual({ text: typed.trim(), flagged: true });
+    const stored = await api<ApiSegment>(`/v1/projects/${projectId}/segments/${renamed.id}`);
+    expect(stored.text).toBe(renamed.text);
+    await waitFor(async () => (await textBox.inputValue()) === renamed.text, 20_000, 'the saved words on screen');
+    // The flag set above is cleared on the line under its new id, as the rest of the walk expects it.
+    const flagSaved = page.waitForResponse(
+      (r) => r.request().method() === 'PATCH' && r.url().includes(`/segments/${renamed.id}`),
+    );
+    await flag.click();
+    expect((await flagSaved).status()).toBe(200);
+    await waitFor(async () => !(await flag.isChecked()), 20_000, 'the flag cleared on the page');
+
     // Select a word in the text to add a pronunciation.
     await page.getByLabel('Show', { exact: true }).selectOption('all');
     const word = 'Netherfield';

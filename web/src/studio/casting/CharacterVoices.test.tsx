@@ -1,5 +1,8 @@
-import { screen, waitFor } from '@testing-library/react';
+import { useQuery } from '@tanstack/react-query';
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { bookKeys } from '../../api/keys';
+import type { Character } from '../../api/types';
 import { character } from '../../test/character';
 import { renderInStudio } from '../../test/render';
 import { CharacterVoices } from './CharacterVoices';
@@ -52,5 +55,71 @@ describe('the voices of the characters', () => {
     expect(offered('Voice for Margery')).toEqual(['', 'en-GB-Female1', 'en-GB-Male1', 'en-GB-Male2']);
     // Gender unknown: the catalogue's order.
     expect(offered('Voice for Tobias')).toEqual(['', 'en-GB-Male1', 'en-GB-Female1', 'en-GB-Male2']);
+  });
+});
+
+/** The casting page's wiring in small: the characters as the page's query holds them, read again when it refetches. */
+function CachedVoices() {
+  const characters = useQuery<Character[]>({ queryKey: bookKeys.characters('p1'), enabled: false });
+  return (
+    <>
+      <p>read as {characters.data?.map((item) => item.etag).join()}</p>
+      <CharacterVoices bookLocale="en-GB" canEdit characters={characters.data ?? []} />
+    </>
+  );
+}
+
+describe('a voice being chosen while the character is read again', () => {
+  afterEach(() => vi.unstubAllGlobals());
+  const voice = (name: string) => ({ name, locale: 'en-GB', gender: 'female', styles: [], displayName: name });
+  const margery = character('c-margery', 'Margery', 3, {
+    voice: {
+      characterId: 'c-margery',
+      voiceName: 'en-GB-Female1',
+      locale: 'en-GB',
+      style: null,
+      styleDegree: null,
+      ratePercent: 0,
+      pitchPercent: 0,
+      overridden: true,
+    },
+  });
+
+  async function renderRow() {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(
+        async () =>
+          new Response(JSON.stringify({ engine: 'espeak', items: [voice('en-GB-Female1'), voice('en-GB-Female2')] }), {
+            status: 200,
+          }),
+      ),
+    );
+    const rendered = renderInStudio(<CachedVoices />);
+    act(() => rendered.queryClient.setQueryData(bookKeys.characters('p1'), [margery]));
+    await waitFor(() => expect(screen.getAllByRole('option', { name: /en-GB-Female2/ })).toHaveLength(1));
+    return rendered;
+  }
+
+  it('keeps the unsaved choice when the character comes back with a new ETag and the same voice', async () => {
+    const { queryClient } = await renderRow();
+    fireEvent.change(screen.getByLabelText('Speaking rate for Margery, in percent'), { target: { value: '10' } });
+
+    act(() => queryClient.setQueryData(bookKeys.characters('p1'), [{ ...margery, etag: '"after-a-job"' }]));
+    await screen.findByText('read as "after-a-job"');
+    expect(screen.getByLabelText<HTMLInputElement>('Speaking rate for Margery, in percent').value).toBe('10');
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Save voice of Margery' }).disabled).toBe(false);
+    expect(screen.queryByText(/Someone else changed the voice/)).toBeNull();
+  });
+
+  it('shows someone else’s new voice over the unsaved choice, and says so', async () => {
+    const { queryClient } = await renderRow();
+    fireEvent.change(screen.getByLabelText('Speaking rate for Margery, in percent'), { target: { value: '10' } });
+
+    const theirs = { ...margery.voice!, voiceName: 'en-GB-Female2' };
+    act(() => queryClient.setQueryData(bookKeys.characters('p1'), [{ ...margery, voice: theirs, etag: '"theirs"' }]));
+    await screen.findByText('Someone else changed the voice of Margery meanwhile; their choice is shown.');
+    expect(screen.getByLabelText<HTMLSelectElement>('Voice for Margery').value).toBe('en-GB-Female2');
+    expect(screen.getByLabelText<HTMLInputElement>('Speaking rate for Margery, in percent').value).toBe('0');
   });
 });

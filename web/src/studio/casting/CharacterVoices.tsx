@@ -9,6 +9,7 @@ import { AuditionPlayer } from '../../ui/AuditionPlayer';
 import { useErrorText } from '../../ui/errorText';
 import { useFormat } from '../../ui/format';
 import { useToast } from '../../ui/Toasts';
+import { useTextDraft } from '../../ui/useTextDraft';
 import { useStudio } from '../StudioContext';
 
 /** Per character: voice, style, style degree, rate and pitch, saved per row, with an audition of their own lines. */
@@ -48,18 +49,35 @@ export function CharacterVoices({
           </thead>
           <tbody>
             {sorted.map((character) => (
-              <VoiceRow
-                key={`${character.id}:${character.etag}`}
-                character={character}
-                voices={voices.data?.items ?? []}
-                canEdit={canEdit}
-              />
+              <VoiceRow key={character.id} character={character} voices={voices.data?.items ?? []} canEdit={canEdit} />
             ))}
           </tbody>
         </table>
       </div>
     </section>
   );
+}
+
+/** A voice choice as one comparable value: its fields in one order, an absent style or degree as null. */
+function choiceKey(choice: VoiceChoice): string {
+  return JSON.stringify([
+    choice.voiceName,
+    choice.style ?? null,
+    choice.styleDegree ?? null,
+    choice.ratePercent ?? 0,
+    choice.pitchPercent ?? 0,
+  ]);
+}
+
+function choiceOf(key: string): VoiceChoice {
+  const [voiceName, style, styleDegree, ratePercent, pitchPercent] = JSON.parse(key) as [
+    string,
+    string | null,
+    number | null,
+    number,
+    number,
+  ];
+  return { voiceName, style: style ?? undefined, styleDegree: styleDegree ?? undefined, ratePercent, pitchPercent };
 }
 
 /** The voices of the character's gender first (each group in the catalogue's order), the others still offered. */
@@ -93,13 +111,21 @@ function VoiceRow({ character, voices, canEdit }: { character: Character; voices
   const toast = useToast();
   const setVoice = useSetVoice(project.id);
   const current = character.voice;
-  const [choice, setChoice] = useState<VoiceChoice>({
-    voiceName: current?.voiceName ?? '',
-    style: current?.style ?? undefined,
-    styleDegree: current?.styleDegree ?? undefined,
-    ratePercent: current?.ratePercent ?? 0,
-    pitchPercent: current?.pitchPercent ?? 0,
-  });
+  // The row stays mounted while the character is saved or read again (a new ETag): a choice being made is kept when
+  // the server's voice is the one saved from here, and gives way to someone else's with a notice.
+  const [overruled, setOverruled] = useState(false);
+  const draft = useTextDraft(
+    choiceKey({
+      voiceName: current?.voiceName ?? '',
+      style: current?.style ?? undefined,
+      styleDegree: current?.styleDegree ?? undefined,
+      ratePercent: current?.ratePercent ?? 0,
+      pitchPercent: current?.pitchPercent ?? 0,
+    }),
+    () => setOverruled(true),
+  );
+  const choice = choiceOf(draft.text);
+  const setChoice = (next: VoiceChoice) => draft.edit(choiceKey(next));
   const voice = voices.find((item) => item.name === choice.voiceName);
   const name = character.id === NARRATOR ? t('narrator') : character.name;
   const dirty =
@@ -207,12 +233,14 @@ function VoiceRow({ character, voices, canEdit }: { character: Character; voices
             type="button"
             className="button button--primary button--small"
             disabled={!dirty || !choice.voiceName || setVoice.isPending}
-            onClick={() =>
+            onClick={() => {
+              draft.sent(choiceKey(choice));
+              setOverruled(false);
               setVoice.mutate(
                 { characterId: character.id, choice },
                 { onSuccess: () => toast.show(t('characters.saved', { name })) },
-              )
-            }
+              );
+            }}
           >
             <ActionLabel visible={t('characters.saveShort')} full={t('characters.save', { name })} />
           </button>
@@ -224,6 +252,7 @@ function VoiceRow({ character, voices, canEdit }: { character: Character; voices
             load={(signal) => auditionCharacter(project.id, character.id, signal)}
           />
         )}
+        {overruled && <Alert tone="warning">{t('characters.changedMeanwhile', { name })}</Alert>}
         {setVoice.error && <Alert tone="error">{errorText(setVoice.error)}</Alert>}
       </td>
     </tr>

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { chapterTypes, UpdateChapterRequest } from '@core/api/chapters';
@@ -12,6 +12,7 @@ import { useErrorText } from '../../ui/errorText';
 import { useFormat } from '../../ui/format';
 import { Loading } from '../../ui/Loading';
 import { useToast } from '../../ui/Toasts';
+import { nextValues } from '../../ui/useTextDraft';
 import { useValidationText, zodErrorMap } from '../../ui/validation';
 import { useStudio } from '../StudioContext';
 
@@ -43,16 +44,42 @@ export function ChapterEditor({
     resolver: zodResolver(UpdateChapterRequest, { error: zodErrorMap }),
     defaultValues: { title: chapter.title, chapterType: chapter.chapterType },
   });
+  // The form takes the chapter's title and type as the server has them whenever they change (a save of this form
+  // coming back, a refetch after someone else's edit or a job), keeping what is being typed: a field with unsaved
+  // typing keeps it when the server's value is the one saved from here, and otherwise shows theirs with the notice.
+  const taken = useRef({ title: chapter.title, chapterType: chapter.chapterType });
+  const sent = useRef<typeof taken.current | null>(null);
+  const [overruled, setOverruled] = useState(false);
+  useEffect(() => {
+    const server = { title: chapter.title, chapterType: chapter.chapterType };
+    if (server.title === taken.current.title && server.chapterType === taken.current.chapterType) return;
+    const typed = form.getValues();
+    const next = nextValues(
+      { title: typed.title ?? '', chapterType: typed.chapterType ?? server.chapterType },
+      taken.current,
+      sent.current,
+      server,
+    );
+    taken.current = server;
+    form.reset(server, { keepErrors: true });
+    if (next.values.title !== server.title) form.setValue('title', next.values.title, { shouldDirty: true });
+    if (next.values.chapterType !== server.chapterType)
+      form.setValue('chapterType', next.values.chapterType, { shouldDirty: true });
+    if (next.overruled) setOverruled(true);
+    // Only a change of the server's values is news: the form is the same one across renders.
+  }, [chapter.title, chapter.chapterType]);
   const titleError = validationText(form.formState.errors.title?.message, 'title');
   const failure = update.error ?? action.error ?? split.error;
-  const conflict = failure instanceof ApiError && failure.status === 412;
+  const conflict = (failure instanceof ApiError && failure.status === 412) || overruled;
 
-  const save = form.handleSubmit((values) =>
+  const save = form.handleSubmit((values) => {
+    sent.current = { title: values.title ?? chapter.title, chapterType: values.chapterType ?? chapter.chapterType };
+    setOverruled(false);
     update.mutate(
       { chapterId: chapter.id, etag: chapter.etag, patch: values },
       { onSuccess: () => toast.show(t('editor.saved')) },
-    ),
-  );
+    );
+  });
   const confirm = () => {
     if (!pending) return;
     const done = () => setPending(null);
@@ -78,7 +105,7 @@ export function ChapterEditor({
           })}
         </p>
       </header>
-      {failure && (
+      {(failure ?? conflict) && (
         <Alert tone={conflict ? 'warning' : 'error'}>{conflict ? t('editor.conflict') : errorText(failure)}</Alert>
       )}
       {canEdit && (

@@ -73,7 +73,7 @@ export function ChaptersPage() {
           <Alert tone="error">{errorText(chapter.error)}</Alert>
         ) : (
           <ChapterEditor
-            key={`${chapter.data.id}:${chapter.data.etag}`}
+            key={chapter.data.id}
             chapter={chapter.data}
             canEdit={access.canEdit}
             isLast={chapters.data[chapters.data.length - 1]?.id === chapter.data.id}

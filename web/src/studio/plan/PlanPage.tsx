@@ -51,9 +51,16 @@ export function PlanPage() {
   const planning = Boolean(job.data && !isFinished(job.data));
   const selectedChapterId = chapterId ?? chapters.data?.[0]?.id;
   const segments = useChapterSegments(project.id, selectedChapterId);
-  const edits = usePlanEdits(project.id);
   const [filter, setFilter] = useState<SegmentFilter>({ kind: 'all' });
-  const [selectedId, setSelectedId] = useState<string | null>(null);
+  // The line chosen, and the id it had when chosen: new words give it a new id, and its editor stays the same one.
+  const [selectedLine, setSelectedLine] = useState<{ id: string; chosenAs: string } | null>(null);
+  const selectedId = selectedLine?.id ?? null;
+  const setSelectedId = (id: string | null) =>
+    setSelectedLine((line) => (id === null ? null : line?.id === id ? line : { id, chosenAs: id }));
+  const edits = usePlanEdits(project.id, {
+    onLineMoved: (fromId, toId) =>
+      setSelectedLine((line) => (line?.id === fromId ? { id: toId, chosenAs: line.chosenAs } : line)),
+  });
   const [selection, setSelection] = useState<{ segmentId: string; text: string } | null>(null);
   const [lexiconText, setLexiconText] = useState<string | null>(null);
   const speakerSelectRef = useRef<HTMLSelectElement>(null);
@@ -223,7 +230,7 @@ export function PlanPage() {
           <aside className="plan__side">
             {selected ? (
               <SegmentInspector
-                key={`${selected.id}:${selected.etag}`}
+                key={selectedLine?.chosenAs}
                 ref={speakerSelectRef}
                 segment={selected}
                 speakers={speakers}
@@ -233,6 +240,7 @@ export function PlanPage() {
                 onAssign={(speakerId) => void assign(selected, speakerId)}
                 onKeyboardAssigned={() => document.getElementById(READING_VIEW_ID)?.focus()}
                 onPatch={(patch) => void edits.apply(selected, patch)}
+                onTheirText={() => edits.showConflict({ segmentId: selected.id, current: selected })}
                 selectedText={selection?.segmentId === selected.id ? selection.text : null}
                 onAddPronunciation={setLexiconText}
               />

@@ -10,6 +10,7 @@ import { CommentThread } from '../review/CommentThread';
 import { NewCommentForm } from '../review/NewCommentForm';
 import { useStudio } from '../StudioContext';
 import type { SpeakerOption } from './speakers';
+import { useTextDraft } from '../../ui/useTextDraft';
 
 interface SegmentInspectorProps {
   segment: Segment;
@@ -21,6 +22,8 @@ interface SegmentInspectorProps {
   /** A speaker was chosen with the keyboard and Enter: the reader goes back to the lines. */
   onKeyboardAssigned?(): void;
   onPatch(patch: { text?: string; flagged?: boolean }): void;
+  /** Someone else's words for the line replaced words being typed (the page shows its conflict notice). */
+  onTheirText?(): void;
   /** Words the reader selected in this line, offered for the lexicon. */
   selectedText: string | null;
   onAddPronunciation(text: string): void;
@@ -28,7 +31,8 @@ interface SegmentInspectorProps {
 
 /**
  * The selected line: change its speaker, edit its text, split or merge, flag it, discuss it. Reviewers see the same
- * panel with only the discussion.
+ * panel with only the discussion. The panel stays mounted while its line is saved (a new ETag, or a new id for new
+ * words), so nothing being typed or chosen is reset by an answer.
  */
 export const SegmentInspector = forwardRef<HTMLSelectElement, SegmentInspectorProps>(function SegmentInspector(
   {
@@ -40,6 +44,7 @@ export const SegmentInspector = forwardRef<HTMLSelectElement, SegmentInspectorPr
     onAssign,
     onKeyboardAssigned,
     onPatch,
+    onTheirText,
     selectedText,
     onAddPronunciation,
   },
@@ -52,7 +57,8 @@ export const SegmentInspector = forwardRef<HTMLSelectElement, SegmentInspectorPr
   const createThread = useCreateThread(project.id);
   const reply = useReply(project.id);
   const setStatus = useSetThreadStatus(project.id);
-  const [text, setText] = useState(segment.text);
+  const draft = useTextDraft(segment.text, onTheirText);
+  const text = draft.text;
   const [cursor, setCursor] = useState<number | null>(null);
   const reviewError = createThread.error ?? reply.error ?? setStatus.error;
   const speakerChoice = useKeyboardSpeakerChoice(segment.speakerId, onAssign, onKeyboardAssigned);
@@ -107,7 +113,7 @@ export const SegmentInspector = forwardRef<HTMLSelectElement, SegmentInspectorPr
               id="segment-text"
               rows={4}
               value={text}
-              onChange={(event) => setText(event.target.value)}
+              onChange={(event) => draft.edit(event.target.value)}
               onSelect={(event) => setCursor(event.currentTarget.selectionStart)}
             />
           </div>
@@ -116,7 +122,10 @@ export const SegmentInspector = forwardRef<HTMLSelectElement, SegmentInspectorPr
               type="button"
               className="button button--primary button--small"
               disabled={saving || text === segment.text || text.trim() === ''}
-              onClick={() => onPatch({ text })}
+              onClick={() => {
+                draft.sent(text);
+                onPatch({ text });
+              }}
             >
               {t('inspector.saveText')}
             </button>

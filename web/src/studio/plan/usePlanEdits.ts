@@ -35,6 +35,11 @@ function undoOf(segment: Segment, patch: SegmentPatch): SegmentPatch {
   return undo;
 }
 
+export interface PlanEditOptions {
+  /** A save answered the line under a new id (new words write the chapter's plan again): the page follows it. */
+  onLineMoved?(fromId: string, toId: string): void;
+}
+
 /**
  * Segment edits with undo: each saved change remembers how to reverse it; undo sends that reverse with the ETag the
  * segment has now. A refused save (someone else changed the line: 412) becomes a conflict the page shows, and the
@@ -44,8 +49,10 @@ function undoOf(segment: Segment, patch: SegmentPatch): SegmentPatch {
  * that answer and goes with the ETag it brings (sent at once, it would carry the ETag the first save replaces and be
  * refused as a conflict nobody caused). Edits that wait together are sent as one, each field at its latest value.
  */
-export function usePlanEdits(projectId: string) {
+export function usePlanEdits(projectId: string, options: PlanEditOptions = {}) {
   const queryClient = useQueryClient();
+  const onLineMoved = useRef(options.onLineMoved);
+  onLineMoved.current = options.onLineMoved;
   const update = useUpdateSegment(projectId);
   const [history, setHistory] = useState<Change[]>([]);
   const [conflict, setConflict] = useState<Conflict | null>(null);
@@ -73,6 +80,7 @@ export function usePlanEdits(projectId: string) {
         const saved = await update.mutateAsync({ segment, patch });
         setConflict(null);
         // A text edit answers the segment under a new id (the chapter's plan was written again).
+        if (saved.id !== segment.id) onLineMoved.current?.(segment.id, saved.id);
         if (remember)
           setHistory((list) => [...list.slice(-49), { segmentId: saved.id, chapterId: segment.chapterId, undo }]);
         return saved;
@@ -144,6 +152,8 @@ export function usePlanEdits(projectId: string) {
     saving: update.isPending,
     error: update.error,
     conflict,
+    /** Someone else's version of a line reached the page another way (a refetch) while it was being edited. */
+    showConflict: setConflict,
     clearConflict: () => setConflict(null),
   };
 }

@@ -9,6 +9,7 @@ import { useErrorText } from '../../ui/errorText';
 import { useFormat } from '../../ui/format';
 import { Loading } from '../../ui/Loading';
 import { useToast } from '../../ui/Toasts';
+import { useTextDraft } from '../../ui/useTextDraft';
 import { useStudio } from '../StudioContext';
 
 type Boundary = (typeof pauseBoundaries)[number];
@@ -19,8 +20,15 @@ export function PausePolicyEditor() {
   const policy = usePausePolicy(project.id);
   if (policy.isPending) return <Loading />;
   if (!policy.data) return null;
-  return <PausePolicyForm key={policy.data.etag ?? 'default'} policy={policy.data} canEdit={access.canEdit} />;
+  return <PausePolicyForm policy={policy.data} canEdit={access.canEdit} />;
 }
+
+/** The pauses as one comparable value, in the boundaries' order. */
+const valuesKey = (values: Record<Boundary, number>) => JSON.stringify(pauseBoundaries.map((b) => values[b]));
+const valuesOf = (key: string) => {
+  const list = JSON.parse(key) as number[];
+  return Object.fromEntries(pauseBoundaries.map((b, i) => [b, list[i]])) as Record<Boundary, number>;
+};
 
 function PausePolicyForm({ policy, canEdit }: { policy: PausePolicy; canEdit: boolean }) {
   const { project } = useStudio();
@@ -29,14 +37,19 @@ function PausePolicyForm({ policy, canEdit }: { policy: PausePolicy; canEdit: bo
   const errorText = useErrorText();
   const toast = useToast();
   const save = useSavePausePolicy(project.id);
-  const [values, setValues] = useState<Record<Boundary, number>>({ ...policy.effective });
+  // The form stays while the policy is saved or read again (a new ETag): values being typed are kept when the server's
+  // are the ones saved from here, and give way to someone else's with the conflict notice.
+  const [overruled, setOverruled] = useState(false);
+  const draft = useTextDraft(valuesKey(policy.effective), () => setOverruled(true));
+  const values = valuesOf(draft.text);
+  const setValues = (next: Record<Boundary, number>) => draft.edit(valuesKey(next));
   const invalid = pauseBoundaries.filter(
     (boundary) =>
       !Number.isInteger(values[boundary]) ||
       values[boundary] < PAUSE_BOUNDS_MS.min ||
       values[boundary] > PAUSE_BOUNDS_MS.max,
   );
-  const conflict = save.error instanceof ApiError && save.error.status === 412;
+  const conflict = (save.error instanceof ApiError && save.error.status === 412) || overruled;
   return (
     <section className="card" aria-labelledby="pauses-title">
       <h3 id="pauses-title" className="card__title">
@@ -70,7 +83,7 @@ function PausePolicyForm({ policy, canEdit }: { policy: PausePolicy; canEdit: bo
           {t('pauses.range', { min: format.number(PAUSE_BOUNDS_MS.min), max: format.number(PAUSE_BOUNDS_MS.max) })}
         </Alert>
       )}
-      {save.error && (
+      {(save.error ?? conflict) && (
         <Alert tone={conflict ? 'warning' : 'error'}>{conflict ? t('pauses.conflict') : errorText(save.error)}</Alert>
       )}
       {canEdit && (
@@ -83,6 +96,8 @@ function PausePolicyForm({ policy, canEdit }: { policy: PausePolicy; canEdit: bo
               const overrides = Object.fromEntries(
                 pauseBoundaries.filter((b) => values[b] !== policy.defaults[b]).map((b) => [b, values[b]]),
               );
+              draft.sent(valuesKey(values));
+              setOverruled(false);
               save.mutate({ overrides, etag: policy.etag }, { onSuccess: () => toast.show(t('pauses.saved')) });
             }}
           >
