@@ -3,13 +3,16 @@ import * as path from 'path';
 import { parseManuscript } from '../../adapters/manuscript';
 import { detectBookChapters } from '../../core/manuscript/chapters';
 import { buildEpub } from './fixtures/builders';
+import { describeHeldOutBooks, type Check as CheckOf, type HeldOutBook as BookOf } from './support/heldOutBooks';
+
+type Check = CheckOf<string>;
+type HeldOutBook = BookOf<string>;
 
 /**
  * Held-out books exported from web libraries, whose navigation lines (previous, contents, next) repeat at every
  * chapter and were read aloud: a Portuguese Wikisource plain-text export, an English Gutenberg-style HTML page and a
- * French EPUB whose chapters link to each other. Each book is scored check by check; a check the readers still fail
- * is listed as a known miss, and a known miss that starts passing fails here, so the list (and the score) is brought
- * up to date. Real sentences that merely say "next", "anterior" or hold an arrow must still be read.
+ * French EPUB whose chapters link to each other, scored check by check (support/heldOutBooks.ts). Real sentences
+ * that merely say "next", "anterior" or hold an arrow must still be read.
  */
 async function spokenText(bytes: Buffer, fileName: string, language: string): Promise<string> {
   const parsed = await parseManuscript(bytes, { fileName, language });
@@ -18,17 +21,6 @@ async function spokenText(bytes: Buffer, fileName: string, language: string): Pr
     .filter((chapter) => chapter.spoken)
     .map((chapter) => `${chapter.title}\n${parsed.text.slice(chapter.startOffset, chapter.endOffset)}`)
     .join('\n\n');
-}
-
-interface Check {
-  name: string;
-  holds: (spoken: string) => boolean;
-}
-
-interface HeldOutBook {
-  name: string;
-  read: () => Promise<string>;
-  checks: Check[];
 }
 
 const says = (text: string): Check => ({ name: `says "${text}"`, holds: (spoken) => spoken.includes(text) });
@@ -158,31 +150,7 @@ const BOOKS = [moleiroText, keeperHtml, passeurEpub];
 /** What the readers still get wrong, by book and check (empty once every fault is fixed). */
 const KNOWN_MISSES = new Set<string>([]);
 
-describe('held-out books: navigation lines of web exports read aloud', () => {
-  const results = new Map<string, boolean>();
-
-  beforeAll(async () => {
-    for (const book of BOOKS) {
-      const spoken = await book.read();
-      for (const check of book.checks) results.set(`${book.name}: ${check.name}`, check.holds(spoken));
-    }
-  });
-
-  const all = BOOKS.flatMap((book) => book.checks.map((check) => `${book.name}: ${check.name}`));
-
-  it.each(all.filter((key) => !KNOWN_MISSES.has(key)))('%s', (key) => {
-    expect(results.get(key)).toBe(true);
-  });
-
-  for (const key of KNOWN_MISSES)
-    it(`still misses ${key}`, () => {
-      expect(results.get(key)).toBe(false);
-    });
-
-  it(`scores ${all.length - KNOWN_MISSES.size}/${all.length} (${KNOWN_MISSES.size} known misses)`, () => {
-    expect([...KNOWN_MISSES].every((key) => all.includes(key))).toBe(true);
-  });
-});
+describeHeldOutBooks('held-out books: navigation lines of web exports read aloud', BOOKS, KNOWN_MISSES);
 
 describe('the Spanish Wikisource export among the chapter fixtures', () => {
   it('reads its four chapters without the navigation line above and below each', async () => {

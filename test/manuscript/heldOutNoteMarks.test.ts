@@ -1,41 +1,21 @@
-import { parseManuscript } from '../../adapters/manuscript';
-import { detectBookChapters } from '../../core/manuscript/chapters';
 import { buildEpub, buildZip } from './fixtures/builders';
+import {
+  describeHeldOutBooks,
+  heard,
+  type Check as CheckOf,
+  type HeldOutBook as BookOf,
+  type Heard,
+} from './support/heldOutBooks';
+
+type Check = CheckOf<Heard>;
+type HeldOutBook = BookOf<Heard>;
 
 /**
  * Held-out books written for three faults that left notes and page numbers in what is read aloud: note marks set in
  * superscript with no link (the notes at the chapter's or the book's end, opening with the same mark), DOCX notes
- * gathered without their number, and a Gutenberg page marker inside a hyphenated word. Each book is scored check by
- * check; a check the readers still fail is listed as a known miss, and a known miss that starts passing fails here, so
- * the list (and the score) is brought up to date.
+ * gathered without their number, and a Gutenberg page marker inside a hyphenated word, scored check by check
+ * (support/heldOutBooks.ts).
  */
-interface Heard {
-  spoken: string;
-  notes: string;
-}
-
-async function heard(bytes: Buffer, fileName: string, language: string): Promise<Heard> {
-  const parsed = await parseManuscript(bytes, { fileName, language });
-  const { chapters } = detectBookChapters(parsed, { language });
-  const textOf = (spoken: boolean) =>
-    chapters
-      .filter((chapter) => chapter.spoken === spoken)
-      .map((chapter) => parsed.text.slice(chapter.startOffset, chapter.endOffset))
-      .join('\n\n');
-  return { spoken: textOf(true), notes: textOf(false) };
-}
-
-interface Check {
-  name: string;
-  holds: (book: Heard) => boolean;
-}
-
-interface HeldOutBook {
-  name: string;
-  read: () => Promise<Heard>;
-  checks: Check[];
-}
-
 const says = (text: string): Check => ({ name: `says "${text}"`, holds: (book) => book.spoken.includes(text) });
 const saysNot = (text: string): Check => ({
   name: `does not say "${text}"`,
@@ -222,28 +202,4 @@ const BOOKS = [lighthouseEpub, millDocx, keeperText];
 /** What the readers still get wrong, by book and check (empty once every fault is fixed). */
 const KNOWN_MISSES = new Set<string>([]);
 
-describe('held-out books: note marks and page markers still read aloud', () => {
-  const results = new Map<string, boolean>();
-
-  beforeAll(async () => {
-    for (const book of BOOKS) {
-      const read = await book.read();
-      for (const check of book.checks) results.set(`${book.name}: ${check.name}`, check.holds(read));
-    }
-  });
-
-  const all = BOOKS.flatMap((book) => book.checks.map((check) => `${book.name}: ${check.name}`));
-
-  it.each(all.filter((key) => !KNOWN_MISSES.has(key)))('%s', (key) => {
-    expect(results.get(key)).toBe(true);
-  });
-
-  for (const key of KNOWN_MISSES)
-    it(`still misses ${key}`, () => {
-      expect(results.get(key)).toBe(false);
-    });
-
-  it(`scores ${all.length - KNOWN_MISSES.size}/${all.length} (${KNOWN_MISSES.size} known misses)`, () => {
-    expect([...KNOWN_MISSES].every((key) => all.includes(key))).toBe(true);
-  });
-});
+describeHeldOutBooks('held-out books: note marks and page markers still read aloud', BOOKS, KNOWN_MISSES);

@@ -1,28 +1,12 @@
 import { parseManuscript } from '../../adapters/manuscript';
-import { detectBookChapters } from '../../core/manuscript/chapters';
 import { buildEpub, buildZip } from './fixtures/builders';
+import { heard } from './support/heldOutBooks';
 
 /**
  * Held-out books written for this rule, in the shapes e-texts keep page numbers and footnotes in: a Project Gutenberg
  * text and HTML book, an EPUB 3, a DOCX with a real footnote. What the listener hears (the spoken sections) holds no
  * page marker, no note and no note mark; the notes section holds every note's text.
  */
-interface Heard {
-  spoken: string;
-  notes: string;
-}
-
-async function heard(bytes: Buffer, fileName: string, language: string): Promise<Heard> {
-  const parsed = await parseManuscript(bytes, { fileName, language });
-  const { chapters } = detectBookChapters(parsed, { language });
-  const textOf = (spoken: boolean) =>
-    chapters
-      .filter((chapter) => chapter.spoken === spoken)
-      .map((chapter) => parsed.text.slice(chapter.startOffset, chapter.endOffset))
-      .join('\n\n');
-  return { spoken: textOf(true), notes: textOf(false) };
-}
-
 const gutenbergWrapped = (title: string, body: string) =>
   [
     `The Project Gutenberg eBook of ${title}`,
