@@ -63,6 +63,8 @@ const HELD_OUT: ReadonlyArray<{ file: string; language: string }> = [
   { file: 'pt-PT-letters.txt', language: 'pt-PT' },
   { file: 'en-US-sports.txt', language: 'en-US' },
   { file: 'pt-BR-recipe.txt', language: 'pt-BR' },
+  { file: 'en-GB-history.txt', language: 'en-GB' },
+  { file: 'pt-PT-news.txt', language: 'pt-PT' },
 ];
 
 /** The development books (when the corpus is there), the held-out texts and the manuscript fixtures, in that order. */
