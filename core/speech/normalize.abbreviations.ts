@@ -15,7 +15,8 @@ const GAP = String.raw`[ \t]*(?:\n[ \t]*)?`;
 const NEXT_WORD = new RegExp(String.raw`^${GAP}["'(]?(\p{L}[\p{L}\p{M}'’-]*)`, 'u');
 /** A name the author blanked out ("D. —— y"): a title before it is read as before a name. */
 const NEXT_BLANK = new RegExp(String.raw`^[ \t]+${BLANK}`, 'u');
-const NEXT_NUMBER = new RegExp(String.raw`^${GAP}\d`, 'u');
+/** A number, or a year after its era mark ("c. AD 43"). */
+const NEXT_NUMBER = new RegExp(String.raw`^${GAP}(?:A\.?D\.?[ \t]{1,3})?\d`, 'u');
 const ROMAN = String.raw`[IVXLCDM]+|[ivxlcdm]+`;
 /** A numeral's period followed by a pause or a lower-case word: no sentence ends there. */
 const NUMERAL_PERIOD_MIDSENTENCE = String.raw`(\.(?=[ \t]*[,;:]|[ \t]*\n?[ \t]*["'(]?\p{Ll}))?`;

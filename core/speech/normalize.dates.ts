@@ -3,7 +3,7 @@
  * de mil ochocientos noventa", "December fifth, eighteen ninety". Only full dates count — a day and a month that
  * exist and a year of two or four digits — so "3/8" and "12/5" are left to the fractions and numbers.
  */
-import type { LanguageRules, NumericDateOrder } from './normalize.rules';
+import { perLanguage, type LanguageRules, type NumericDateOrder } from './normalize.rules';
 
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
@@ -37,5 +37,33 @@ export function expandSlashDates(text: string, rules: LanguageRules): string {
     const yearValue = Number(year);
     if (!parts || (year.length === 4 && yearValue < 1000)) return match;
     return dates.say(parts.day, parts.month, { value: yearValue, twoDigits: year.length === 2 });
+  });
+}
+
+const ARTICLE_BEFORE = /(?<![\p{L}])the[ \t]+$/iu;
+
+const dayBeforeMonthPattern = perLanguage((rules) => {
+  const months = rules.monthsWithOrdinalDays;
+  if (!months || !rules.dayBeforeMonth) return null;
+  // Not the end of a range ("3–5 March" is a range of days) nor inside a number or a word.
+  return new RegExp(
+    String.raw`(?<![\p{L}\p{N}.,:/–-]|\d[ \t]?[–-][ \t]?)(\d{1,2})(?:st|nd|rd|th)?[ \t]{1,3}(?:of[ \t]{1,3})?(${[...months].join('|')})(?![\p{L}\p{N}])`,
+    'gu',
+  );
+});
+
+/**
+ * "on 3 March 1871" → "on the third of March 1871", "5th Sept." → "the fifth of September": a day written before its
+ * month is said with the article and "of", as British readers say it. A "the" already written is not said twice.
+ */
+export function expandDayBeforeMonth(text: string, rules: LanguageRules): string {
+  const pattern = dayBeforeMonthPattern(rules);
+  const say = rules.dayBeforeMonth;
+  if (!pattern || !say) return text;
+  return text.replace(pattern, (match: string, day: string, month: string, offset: number, source: string) => {
+    const value = Number(day);
+    if (value < 1 || value > 31) return match;
+    const words = say(value, month);
+    return ARTICLE_BEFORE.test(source.slice(Math.max(0, offset - 6), offset)) ? words.replace(/^the /, '') : words;
   });
 }

@@ -219,6 +219,9 @@ export const spanishRules: LanguageRules = {
   andWord: 'con',
   thousandsSeparator: '.',
   moneyScales: { mil: '', millón: 'de', millones: 'de', billón: 'de', billones: 'de' },
+  // Laws number their articles with ordinals to the ninth and cardinals after ("art. 1.º", "artículo 14").
+  cardinalOrdinalsAfter: { words: new Set(['artículo', 'artículos', 'párrafo', 'párrafos']), from: 10 },
+  phoneWords: ['teléfono', 'teléfonos', 'móvil', 'celular', 'fax'],
   currencies: {
     $: { one: 'dólar', many: 'dólares', centOne: 'centavo', centMany: 'centavos' },
     US$: { one: 'dólar estadounidense', many: 'dólares estadounidenses', centOne: 'centavo', centMany: 'centavos' },
@@ -330,6 +333,9 @@ export const spanishRules: LanguageRules = {
     { written: 'n.', spoken: 'número', when: 'beforeNumber', title: true },
     { written: 'art.', spoken: 'artículo', when: 'beforeNumber', title: true },
     { written: 'arts.', spoken: 'artículos', when: 'beforeNumber', title: true },
+    { written: 'tel.', spoken: 'teléfono', when: 'beforeNumber', title: true },
+    { written: 'tfno.', spoken: 'teléfono', when: 'beforeNumber', title: true },
+    { written: 'telf.', spoken: 'teléfono', when: 'beforeNumber', title: true },
     { written: 'inc.', spoken: 'inciso', when: 'beforeNumber', title: true },
     { written: 'lat.', spoken: 'latitud', when: 'beforeNumber', title: true },
     { written: 'long.', spoken: 'longitud', when: 'beforeNumber', title: true },

@@ -36,16 +36,62 @@ function currencyWords(amount: ParsedNumber, symbol: string, rules: LanguageRule
  */
 function scaledCurrencyWords(amount: ParsedNumber, symbol: string, scale: string, rules: LanguageRules): string {
   const currency = rules.currencies[symbol.replace(/\.$/, '')];
-  const of = rules.moneyScales?.[scale.toLowerCase()] ?? '';
+  // "mil milhões": the last name says whether "de" comes before the currency.
+  const names = scale.split(/[ \t]+/);
+  const of = rules.moneyScales?.[names[names.length - 1].toLowerCase()] ?? '';
   // "duas mil libras": a thousand agrees with the currency; a million is a noun of its own.
   const feminine = of === '' && currency?.feminine === true;
   const name = currency?.many ?? symbol;
-  return `${quantityWords(amount, rules, feminine)} ${scale} ${of ? `${of} ` : ''}${name}`;
+  return `${quantityWords(amount, rules, feminine)} ${names.join(' ')} ${of ? `${of} ` : ''}${name}`;
+}
+
+/** Up to two words (and a comma) may stand between the determiner and the amount: "a 5-year, $82.5 million contract". */
+const WORDS_BETWEEN = 2;
+const WORD_AFTER = /^[ \t]{1,3}(\p{Ll}[\p{L}-]*)(?![\p{L}\p{N}'’])/u;
+
+/**
+ * An amount standing before its noun, after a determiner ("a $5 million contract", "his £2 note"): a narrator says
+ * the currency in the singular, joined to the amount ("a five million-dollar contract", "his two-pound note"). Not
+ * when a function word or a past participle follows ("the $5 million for", "the $5 million raised"), nor for an
+ * amount with cents and no scale ("a $19.99 ticket").
+ */
+function modifierWords(
+  amount: ParsedNumber,
+  symbol: string,
+  scale: string | undefined,
+  around: { before: string; after: string },
+  rules: LanguageRules,
+): string | undefined {
+  const determiners = rules.moneyModifierDeterminers;
+  const currency = rules.currencies[symbol.replace(/\.$/, '')];
+  if (!determiners || !currency || (!scale && amount.fraction !== '')) return undefined;
+  if (!/[ \t]$/.test(around.before)) return undefined;
+  const words = around.before
+    .split(/[ \t]+/)
+    .filter(Boolean)
+    .slice(-(WORDS_BETWEEN + 1));
+  const at = words.map((word) => word.toLowerCase()).findLastIndex((word) => determiners.has(word));
+  if (at === -1) return undefined;
+  const between = words.slice(at + 1);
+  // Only modifiers between ("a 5-year,"), no function word ("a fine of $5 million") nor a sentence's end.
+  if (between.some((word) => rules.functionWords.has(word.replace(/,$/, '').toLowerCase()) || /[.;:!?]$/.test(word))) {
+    return undefined;
+  }
+  const noun = WORD_AFTER.exec(around.after)?.[1];
+  if (!noun || rules.functionWords.has(noun) || noun.endsWith('ed')) return undefined;
+  const value = scale ? `${quantityWords(amount, rules, false)} ${scale}` : quantityWords(amount, rules, false);
+  return `${value}-${currency.one.replace(/ /g, '-')}`;
 }
 
 const currencyPatterns = perLanguage((rules) => {
-  const scales = Object.keys(rules.moneyScales ?? {});
-  const scale = scales.length > 0 ? String.raw`(?:[ \t]+(${scales.join('|')})(?![\p{L}\p{N}]))?` : '()';
+  const scales = Object.entries(rules.moneyScales ?? {});
+  // On the long scale a thousand may stand before a million's name ("€2,5 mil milhões", "mil millones").
+  const thousands = scales.filter(([, of]) => of === '').map(([name]) => name);
+  const nouns = scales.filter(([, of]) => of !== '').map(([name]) => name);
+  const compound =
+    thousands.length > 0 && nouns.length > 0 ? `(?:${thousands.join('|')})[ \t]{1,3}(?:${nouns.join('|')})|` : '';
+  const names = scales.map(([name]) => name);
+  const scale = names.length > 0 ? String.raw`(?:[ \t]+(${compound}${names.join('|')})(?![\p{L}\p{N}]))?` : '()';
   return {
     prefixed: new RegExp(String.raw`(US\$|R\$|S\/\.?|\$|€|£)[ \t]?(${NUMBER})${scale}(?![\p{L}\p{N}])`, 'gu'),
     suffixed: new RegExp(String.raw`${NUMBER_START}(${NUMBER})[ \t]?(€|\$|£)`, 'gu'),
@@ -59,11 +105,45 @@ export function expandCurrencies(text: string, rules: LanguageRules): string {
     if (!amount) return match;
     return scale ? scaledCurrencyWords(amount, symbol, scale, rules) : currencyWords(amount, symbol, rules);
   };
-  return text
-    .replace(prefixed, (match: string, symbol: string, token: string, scale: string | undefined) =>
-      replace(match, symbol, token, scale),
+  return readCurrencyRates(text, rules)
+    .replace(
+      prefixed,
+      (match: string, symbol: string, token: string, scale: string | undefined, offset: number, source: string) => {
+        const amount = parseNumber(token, rules);
+        const around = {
+          // A word cut by the slice's start is no determiner.
+          before: source.slice(Math.max(0, offset - 40), offset).replace(offset > 40 ? /^\S*/ : /^/, ''),
+          after: source.slice(offset + match.length, offset + match.length + 40),
+        };
+        const modifier = amount && modifierWords(amount, symbol, scale, around, rules);
+        return modifier || replace(match, symbol, token, scale);
+      },
     )
     .replace(suffixed, (match: string, token: string, symbol: string) => replace(match, symbol, token));
+}
+
+const currencyRatePattern = perLanguage((rules) => {
+  const units = [...Object.keys(rules.units), ...Object.keys(rules.perUnitsOnly ?? {})]
+    .filter((unit) => !unit.includes('/'))
+    .sort((a, b) => b.length - a.length)
+    .map((unit) => unit.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
+  if (units.length === 0) return null;
+  // The amount before the slash, symbol first or last and bounded, so a long run of digits is not looked over again.
+  return new RegExp(
+    String.raw`(?<=(?:US\$|R\$|\$|€|£)[ \t]?\d[\d.,]{0,20}|\d[ \t]?(?:€|\$|£))\/(${units.join('|')})(?![\p{L}\p{N}/])`,
+    'gu',
+  );
+});
+
+/** "1,589 €/l" → "1,589 € por litro", "$5/kg" → "$5 per kilogram": a price per unit, read before the currencies. */
+function readCurrencyRates(text: string, rules: LanguageRules): string {
+  const pattern = currencyRatePattern(rules);
+  if (!pattern || !text.includes('/')) return text;
+  const unitOf = (symbol: string) => rules.units[symbol] ?? rules.perUnitsOnly?.[symbol];
+  return text.replace(pattern, (match: string, unit: string) => {
+    const words = unitOf(unit);
+    return words ? ` ${rules.perWord} ${words[0]}` : match;
+  });
 }
 
 /**
@@ -227,6 +307,15 @@ export function expandOldMoney(text: string, rules: LanguageRules): string {
     (match: string, penny: string | undefined, half: string | undefined, offset: number, source: string) =>
       penny || half ? `${pence(penny ?? '', half)}${stop(source, offset + match.length)}` : match,
   );
+  if (money.guinea) {
+    const guinea = money.guinea;
+    // "2 gns.", "1 gn.", "5 gns": guineas, with their period or in the plural.
+    spoken = spoken.replace(
+      /(?<![\p{L}\p{N}.,])(\d+(?:,\d{3})*)[ \t]?(?:gns?\.(?=[\s,;:)]|$)|gns(?![\p{L}\p{N}]))/gu,
+      (match: string, guineas: string, offset: number, source: string) =>
+        `${count(guineas.replace(/,/g, ''), guinea)}${match.endsWith('.') ? stop(source, offset + match.length) : ''}`,
+    );
+  }
   return spoken.replace(
     /(?<![\p{L}\p{N}.,])(\d+(?:,\d{3})*)[ \t]?l\.(?=[\s,;:)]|$)/gu,
     (match: string, pounds: string, offset: number, source: string) =>

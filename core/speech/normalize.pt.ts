@@ -243,6 +243,10 @@ export function portugueseRules(variant: 'BR' | 'PT'): LanguageRules {
     rangeWord: 'a',
     andWord: 'e',
     thousandsSeparator: '.',
+    // Laws number their articles and paragraphs with ordinals to the ninth and cardinals after ("art. 5.º" is
+    // "artigo quinto", "art.º 64.º" "artigo sessenta e quatro").
+    cardinalOrdinalsAfter: { words: new Set(['artigo', 'artigos', 'parágrafo', 'parágrafos']), from: 10 },
+    phoneWords: ['telefone', 'telefones', 'telemóvel', 'celular', 'fone', 'fax'],
     moneyScales: {
       mil: '',
       milhão: 'de',
@@ -412,6 +416,12 @@ export function portugueseRules(variant: 'BR' | 'PT'): LanguageRules {
       // Laws and coordinates: "o art. 5.º, inc. III" (a Roman numeral after a numbering word is a cardinal), "lat. 23°".
       { written: 'art.', spoken: 'artigo', when: 'beforeNumber', title: true },
       { written: 'arts.', spoken: 'artigos', when: 'beforeNumber', title: true },
+      // Portugal's raised ending: "o art.º 64.º".
+      { written: 'art.º', spoken: 'artigo', when: 'beforeNumber', title: true },
+      { written: 'arts.º', spoken: 'artigos', when: 'beforeNumber', title: true },
+      { written: 'tel.', spoken: 'telefone', when: 'beforeNumber', title: true },
+      { written: 'tlf.', spoken: 'telefone', when: 'beforeNumber', title: true },
+      { written: 'tlm.', spoken: 'telemóvel', when: 'beforeNumber', title: true },
       { written: 'inc.', spoken: 'inciso', when: 'beforeNumber', title: true },
       { written: 'incs.', spoken: 'incisos', when: 'beforeNumber', title: true },
       { written: 'lat.', spoken: 'latitude', when: 'beforeNumber', title: true },

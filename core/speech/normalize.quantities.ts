@@ -101,10 +101,20 @@ export function expandDegrees(text: string, rules: LanguageRules): string {
     );
 }
 
+/** The word right before a number, across at most three spaces. */
+const LAST_WORD = /(?<![\p{L}])(\p{L}+)[ \t]{1,3}$/u;
+
 export function expandOrdinals(text: string, rules: LanguageRules): string {
-  return text.replace(rules.ordinalPattern, (match: string, digits: string, suffix: string) => {
+  const cardinalAfter = rules.cardinalOrdinalsAfter;
+  return text.replace(rules.ordinalPattern, (match: string, digits: string, suffix: string, ...rest: unknown[]) => {
     const value = Number(digits);
     if (!Number.isSafeInteger(value) || value === 0) return match;
+    if (cardinalAfter && value >= cardinalAfter.from) {
+      const offset = rest[rest.length - 2] as number;
+      const source = rest[rest.length - 1] as string;
+      const word = LAST_WORD.exec(source.slice(Math.max(0, offset - 20), offset))?.[1]?.toLowerCase();
+      if (word !== undefined && cardinalAfter.words.has(word)) return rules.cardinal(BigInt(value));
+    }
     const words = rules.ordinal(value, rules.isFeminineOrdinal(suffix));
     if (/^\.er$/i.test(suffix)) return words.replace(/o$/, '');
     if (/^\.(os|as)$/i.test(suffix)) return `${words}s`;

@@ -142,14 +142,14 @@ const MAX_CENTURY = 39;
 const NUMERAL_PERIOD_MIDSENTENCE = String.raw`(\.(?=[ \t]*[,;:]|[ \t]*\n?[ \t]*["'(]?\p{Ll}))?`;
 
 /**
- * "Henry VIII" → "Henry the Eighth", "D. João VI" → "Dom João sexto", "D. Maria I" → "Dona Maria primeira" (the
+ * "Henry VIII" → "Henry the Eighth", "George III's" → "George the Third's", "D. João VI" → "Dom João sexto", "D. Maria I" → "Dona Maria primeira" (the
  * ordinal agrees with a woman's name, core/speech/givenNames.ts); not after titles or heading words.
  */
 export function readRegnalNumerals(text: string, rules: LanguageRules): string {
   // A book may wrap the line between the name and its number ("Fernando⏎VII"). A capitalised word of two letters is
   // a word opening a sentence ("As I have"), not a king's name.
   const pattern = new RegExp(
-    String.raw`(?<![\p{L}\p{N}'’])(\p{Lu}[\p{Ll}\p{M}]{2,})([ \t]+|[ \t]*\n[ \t]*)([IVX]+)(?![\p{L}\p{N}'’])${NUMERAL_PERIOD_MIDSENTENCE}`,
+    String.raw`(?<![\p{L}\p{N}'’])(\p{Lu}[\p{Ll}\p{M}]{2,})([ \t]+|[ \t]*\n[ \t]*)([IVX]+)(?![\p{L}\p{N}]|['’](?!s(?![\p{L}\p{N}])))${NUMERAL_PERIOD_MIDSENTENCE}`,
     'gu',
   );
   const labels = new Set(Object.keys(rules.headingLabels).map(foldAccents));
@@ -162,7 +162,8 @@ export function readRegnalNumerals(text: string, rules: LanguageRules): string {
       if (value === undefined || value > MAX_REGNAL) return match;
       // English "Then I", "Charles I was": a lone I is a king only right before a stop ("Charles I.", "Charles I,").
       const after = text.slice(offset + match.length);
-      if (rules.loneIIsPronoun && roman === 'I' && !period && !/^(?:[.,;:!?)]|$)/.test(after)) return match;
+      // A possessive is the king's too ("George III's illness", "Charles I's head").
+      if (rules.loneIIsPronoun && roman === 'I' && !period && !/^(?:[.,;:!?)'’]|$)/.test(after)) return match;
       return `${name}${gap}${rules.regnal(value, givenNameGender(name) === 'feminine')}`;
     },
   );

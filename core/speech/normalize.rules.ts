@@ -115,6 +115,8 @@ export interface LanguageRules extends RomanNumeralWords {
   oldMoney?: {
     pound: [string, string];
     shilling: [string, string];
+    /** Guineas, "2 gns." (twenty-one shillings, the fees and prices of older books). */
+    guinea?: [string, string];
     pence(value: number): string;
     halfpenny: string;
   };
@@ -132,6 +134,39 @@ export interface LanguageRules extends RomanNumeralWords {
   numericDates?: NumericDates;
   /** Month names after which a day number is read as an ordinal ("August 2" → "August second"). */
   monthsWithOrdinalDays?: ReadonlySet<string>;
+  /**
+   * A day written before its month's name ("3 March", "5th Sept."), said as the language says it: "the third of
+   * March". The months are `monthsWithOrdinalDays`.
+   */
+  dayBeforeMonth?(day: number, month: string): string;
+  /**
+   * A season's record, wins and losses joined by a dash ("are 47-32", "went 10-6", "a 47-32 record"), which a reader
+   * says with `joiner` ("forty-seven and thirty-two") where a range or a score says "to". Words (in lower case) a
+   * record follows, nouns it stands before, and the words that may follow it while it is still a record.
+   */
+  seasonRecords?: {
+    after: readonly string[];
+    before: readonly string[];
+    followers: ReadonlySet<string>;
+    /** Words near before the record that make the pair a score ("the score was 3-1"). */
+    scoreWords: readonly string[];
+    joiner: string;
+  };
+  /**
+   * Words that make an amount of money stand before its noun as a modifier ("a $5 million contract"): said with the
+   * currency's singular joined by a hyphen, "a five million-dollar contract".
+   */
+  moneyModifierDeterminers?: ReadonlySet<string>;
+  /**
+   * Words after which an ordinal from `from` on is said as a cardinal, as laws number their articles ("o art. 64.º"
+   * → "o artigo sessenta e quatro"; "art. 5.º" stays "artigo quinto").
+   */
+  cardinalOrdinalsAfter?: { words: ReadonlySet<string>; from: number };
+  /**
+   * Words that announce a telephone number ("tel.", "telefone"), after which groups of digits are said digit by digit,
+   * a pause between groups.
+   */
+  phoneWords?: readonly string[];
   /** A clock time ("5:15" → "five fifteen", "cinco y quince", "cinco e quinze"). */
   clock(hours: number, minutes: number): string;
   /**

@@ -8,12 +8,14 @@ import { readCapitalWords, readHeadingCapitals } from './normalize.capitals';
 import { cleanTypography, speakDashes } from './normalize.cleanup';
 import { expandCountedNouns } from './normalize.counted';
 import { readAngles } from './normalize.coordinates';
-import { expandSlashDates } from './normalize.dates';
+import { expandDayBeforeMonth, expandSlashDates } from './normalize.dates';
 import { britishEnglishRules, englishRules } from './normalize.en';
 import { spanishRules } from './normalize.es';
 import { expandFractions, readMeasureSizes } from './normalize.fractions';
 import { expandBareCifrao, expandCurrencies, expandEscudos, expandOldMoney, expandReis } from './normalize.money';
 import { portugueseRules } from './normalize.pt';
+import { readPhoneNumbers } from './normalize.phones';
+import { readSeasonRecords } from './normalize.records';
 import { pauseAtVerseLineEnds } from './normalize.verse';
 import {
   expandClockTimes,
@@ -101,6 +103,8 @@ export function toSpokenForm(text: string, language: string, options: SpokenForm
     spoken = readSectionSigns(spoken, rules);
     spoken = readNumberSigns(spoken, rules);
     spoken = readPlusMinus(spoken, rules);
+    // After the abbreviations ("tel." → "telephone"), before any rule reads the groups as quantities.
+    spoken = readPhoneNumbers(spoken, rules);
     if (!options.isHeading) spoken = readLoneNumerals(spoken, rules, false);
     spoken = readLabelledNumerals(spoken, rules);
     spoken = readCenturyNumerals(spoken, rules);
@@ -124,11 +128,15 @@ export function toSpokenForm(text: string, language: string, options: SpokenForm
     // Degrees before ordinals, which Spanish and Portuguese also write with the sign ("2° andar").
     spoken = readAngles(spoken, rules);
     spoken = expandDegrees(spoken, rules);
+    // Before the ordinals: "5th Sept." is "the fifth of September".
+    spoken = expandDayBeforeMonth(spoken, rules);
     spoken = expandOrdinals(spoken, rules);
     spoken = expandRates(spoken, rules);
     spoken = expandUnits(spoken, rules);
     spoken = expandDateDays(spoken, rules);
     spoken = expandDecades(spoken, rules);
+    // A season's record is written like a range and said with "and".
+    spoken = readSeasonRecords(spoken, rules);
     spoken = expandRanges(spoken, rules);
     spoken = expandEraYears(spoken, rules);
     spoken = expandYears(spoken, rules);

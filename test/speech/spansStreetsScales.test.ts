@@ -106,7 +106,7 @@ describe('Portuguese streets', () => {
 
 describe('money in millions, fractions and sizes of measures, bare decimals, US states, a hyphen set as a dash', () => {
   it('reads each as said', () => {
-    expect(toSpokenForm('a $2.5 million deal', 'en-US')).toBe('a two point five million dollars deal');
+    expect(toSpokenForm('a $2.5 million deal', 'en-US')).toBe('a two point five million-dollar deal');
     expect(toSpokenForm('R$ 1 milhão', 'pt-BR')).toBe('um milhão de reais');
     expect(toSpokenForm('1/2 xícara e 1/2 parte', 'pt-BR')).toBe('meia xícara e meia parte');
     expect(toSpokenForm('2024 - Before', 'en-US')).toBe('twenty twenty-four, Before');

@@ -333,6 +333,27 @@ const ENGLISH = cases('en', 'en-GB', [
     'it fell from 18.42 to 18.40 in., and prices rose from 1.20 to 1.45 dollars',
     'it fell from eighteen point four two to eighteen point four zero inches, and prices rose from one point two zero to one point four five dollars',
   ],
+  [
+    'roman',
+    "George III's illness; William IV's godson; Charles I's head; Then I'd go",
+    "George the Third's illness; William the Fourth's godson; Charles the First's head; Then I'd go",
+  ],
+  [
+    'date',
+    'died on 3 March 1871; wrote on 5th Sept. 1855, the 7th of May and 7 Mar. 1871; from 3–5 June',
+    'died on the third of March eighteen seventy-one; wrote on the fifth of September eighteen fifty-five, the seventh of May and the seventh of March eighteen seventy-one; from three to five June',
+  ],
+  ['year', 'founded c. AD 43 and c. A.D. 60', 'founded circa AD forty-three and circa A.D. sixty'],
+  [
+    'money',
+    'a subscription of 2 gns. and 1 gn. more; 5 gns',
+    'a subscription of two guineas and one guinea more; five guineas',
+  ],
+  [
+    'abbreviation',
+    'The Times, p. 9, col. 4; tel. 020 7946 0321',
+    'The Times, page nine, column four; telephone zero two zero, seven nine four six, zero three two one',
+  ],
 ]);
 
 const AMERICAN_ENGLISH = cases('en', 'en-US', [
@@ -357,6 +378,26 @@ const AMERICAN_ENGLISH = cases('en', 'en-US', [
     'abbreviation',
     'born in Tulsa, Okla., raised in Albany, N.Y. He said: "Goodbye, Pa."',
     'born in Tulsa, Oklahoma, raised in Albany, New York. He said: "Goodbye, Pa."',
+  ],
+  [
+    'record',
+    'The Cardinals are 47-32 at home and 12-8 vs. lefties; they went 10-6 in May, a 47-32 record. The Cubs fell to 81-74.',
+    'The Cardinals are forty-seven and thirty-two at home and twelve and eight versus lefties; they went ten and six in May, a forty-seven and thirty-two record. The Cubs fell to eighty-one and seventy-four.',
+  ],
+  [
+    'record',
+    'They beat Chicago 3-1. The score was 2-1 at halftime. The kids are 5-10 years old.',
+    'They beat Chicago three to one. The score was two to one at halftime. The kids are five to ten years old.',
+  ],
+  [
+    'money',
+    'signed a 5-year, $82.5 million contract, an $8 million bonus, his £2 million transfer and a $5 bill',
+    'signed a five-year, eighty-two point five million-dollar contract, an eight million-dollar bonus, his two million-pound transfer and a five-dollar bill',
+  ],
+  [
+    'money',
+    'the $2.5 million for the series, the $5 million raised, a fine of $5 million today, $5/kg',
+    'the two point five million dollars for the series, the five million dollars raised, a fine of five million dollars today, five dollars per kilogram',
   ],
 ]);
 
@@ -577,6 +618,16 @@ const SPANISH = cases('es', 'es-ES', [
     'units',
     'unas 250 kcal; aprox. 3 cucharadas',
     'unas doscientas cincuenta kilocalorías; aproximadamente tres cucharadas',
+  ],
+  [
+    'money',
+    'costó €2,5 mil millones y luego $3 mil millones; 1,20 €/kg',
+    'costó dos coma cinco mil millones de euros y luego tres mil millones de dólares; un euro con veinte céntimos por kilogramo',
+  ],
+  [
+    'abbreviation',
+    'el art. 1.º y el art. 14.º; tel. 91 555 12 34',
+    'el artículo primero y el artículo catorce; teléfono nueve uno, cinco cinco cinco, uno dos, tres cuatro',
   ],
 ]);
 
@@ -822,6 +873,16 @@ const PORTUGUESE = [
     ['units', 'fazia 30° ao sol e não desceu dos 18°.', 'fazia trinta graus ao sol e não desceu dos dezoito graus.'],
     ['agreement', 'umas 300.000 almas', 'umas trezentas mil almas'],
     ['abbreviation', 'agora R. da Quitanda, 48, 2.º dt.º', 'agora rua da Quitanda, quarenta e oito, segundo direito'],
+    [
+      'money',
+      'um reforço de €2,5 mil milhões e de € 3 mil milhões; o gasóleo a 1,589 €/l',
+      'um reforço de dois vírgula cinco mil milhões de euros e de três mil milhões de euros; o gasóleo a um vírgula quinhentos e oitenta e nove euros por litro',
+    ],
+    [
+      'abbreviation',
+      'o art.º 64.º e o art. 5.º, § 12.º; pelo tel. 213 447 000 ou tlm. 912-345-678',
+      'o artigo sessenta e quatro e o artigo quinto, parágrafo doze; pelo telefone dois um três, quatro quatro sete, zero zero zero ou telemóvel nove um dois, três quatro cinco, seis sete oito',
+    ],
   ]),
   ...cases('pt', 'pt-AO', [['big number', '1500000000 kwanzas', 'mil e quinhentos milhões de kwanzas']]),
 ];
