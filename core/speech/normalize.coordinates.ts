@@ -56,3 +56,24 @@ export function readAngles(text: string, rules: LanguageRules): string {
     return `${parts.join(' ')}${stop}`;
   });
 }
+
+const windPattern = perLanguage((rules) => {
+  const wind = rules.windPoints;
+  if (!wind) return null;
+  const alternation = (words: readonly string[]) =>
+    [...words].sort((a, b) => b.length - a.length).map((word) => word.replace(/ /g, String.raw`[ \t]{1,3}`));
+  const points = Object.keys(wind.points).sort((a, b) => b.length - a.length);
+  // Case matters for the point: "vento de norte" and "rumo a o" are words already.
+  return new RegExp(
+    String.raw`(?<=(?<![\p{L}])(?:${alternation(wind.after).join('|')})[ \t]{1,3})(${points.join('|')})(?![\p{L}\p{N}]|\.[ \t]*\p{Lu}\.)`,
+    'giu',
+  );
+});
+
+/** "Vento de NO" → "Vento de noroeste", "viento del SE" → "viento del sudeste": a wind's point said by its name. */
+export function readWindPoints(text: string, rules: LanguageRules): string {
+  const pattern = windPattern(rules);
+  const points = rules.windPoints?.points;
+  if (!pattern || !points) return text;
+  return text.replace(pattern, (match: string) => points[match] ?? match);
+}

@@ -221,6 +221,22 @@ export const spanishRules: LanguageRules = {
   moneyScales: { mil: '', millón: 'de', millones: 'de', billón: 'de', billones: 'de' },
   // Laws number their articles with ordinals to the ninth and cardinals after ("art. 1.º", "artículo 14").
   cardinalOrdinalsAfter: { words: new Set(['artículo', 'artículos', 'párrafo', 'párrafos']), from: 10 },
+  windPoints: {
+    after: ['viento de', 'viento del', 'vientos de', 'vientos del', 'viento', 'vientos', 'rumbo al', 'rumbo a'],
+    points: {
+      N: 'norte',
+      S: 'sur',
+      E: 'este',
+      O: 'oeste',
+      W: 'oeste',
+      NE: 'nordeste',
+      NO: 'noroeste',
+      NW: 'noroeste',
+      SE: 'sudeste',
+      SO: 'suroeste',
+      SW: 'suroeste',
+    },
+  },
   phoneWords: ['teléfono', 'teléfonos', 'móvil', 'celular', 'fax'],
   currencies: {
     $: { one: 'dólar', many: 'dólares', centOne: 'centavo', centMany: 'centavos' },

@@ -246,6 +246,22 @@ export function portugueseRules(variant: 'BR' | 'PT'): LanguageRules {
     // Laws number their articles and paragraphs with ordinals to the ninth and cardinals after ("art. 5.º" is
     // "artigo quinto", "art.º 64.º" "artigo sessenta e quatro").
     cardinalOrdinalsAfter: { words: new Set(['artigo', 'artigos', 'parágrafo', 'parágrafos']), from: 10 },
+    windPoints: {
+      after: ['vento de', 'vento do', 'ventos de', 'ventos do', 'vento', 'ventos', 'rumo a', 'rumo ao', 'quadrante'],
+      points: {
+        N: 'norte',
+        S: 'sul',
+        E: variant === 'BR' ? 'leste' : 'este',
+        O: 'oeste',
+        W: 'oeste',
+        NE: 'nordeste',
+        NO: 'noroeste',
+        NW: 'noroeste',
+        SE: 'sudeste',
+        SO: 'sudoeste',
+        SW: 'sudoeste',
+      },
+    },
     phoneWords: ['telefone', 'telefones', 'telemóvel', 'celular', 'fone', 'fax'],
     moneyScales: {
       mil: '',

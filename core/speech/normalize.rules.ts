@@ -163,6 +163,11 @@ export interface LanguageRules extends RomanNumeralWords {
    */
   cardinalOrdinalsAfter?: { words: ReadonlySet<string>; from: number };
   /**
+   * The point a wind blows from, written in capitals after a word that says so ("vento de NO", "viento del SE"): said
+   * as its name ("noroeste"), never as a word in capitals ("no"). The words before, in lower case, and the points.
+   */
+  windPoints?: { after: readonly string[]; points: Readonly<Record<string, string>> };
+  /**
    * Words that announce a telephone number ("tel.", "telefone"), after which groups of digits are said digit by digit,
    * a pause between groups.
    */

@@ -7,7 +7,7 @@ import { readBlanks } from './normalize.blanks';
 import { readCapitalWords, readHeadingCapitals } from './normalize.capitals';
 import { cleanTypography, speakDashes } from './normalize.cleanup';
 import { expandCountedNouns } from './normalize.counted';
-import { readAngles } from './normalize.coordinates';
+import { readAngles, readWindPoints } from './normalize.coordinates';
 import { expandDayBeforeMonth, expandSlashDates } from './normalize.dates';
 import { britishEnglishRules, englishRules } from './normalize.en';
 import { spanishRules } from './normalize.es';
@@ -105,6 +105,8 @@ export function toSpokenForm(text: string, language: string, options: SpokenForm
     spoken = readPlusMinus(spoken, rules);
     // After the abbreviations ("tel." → "telephone"), before any rule reads the groups as quantities.
     spoken = readPhoneNumbers(spoken, rules);
+    // Before the capitals, which would keep "NO" as a word in capitals.
+    spoken = readWindPoints(spoken, rules);
     if (!options.isHeading) spoken = readLoneNumerals(spoken, rules, false);
     spoken = readLabelledNumerals(spoken, rules);
     spoken = readCenturyNumerals(spoken, rules);

@@ -880,6 +880,11 @@ const PORTUGUESE = [
     ],
     [
       'abbreviation',
+      'Vento de NO, rodando para ventos do SE; o vento no mar',
+      'Vento de noroeste, rodando para ventos do sudeste; o vento no mar',
+    ],
+    [
+      'abbreviation',
       'o art.º 64.º e o art. 5.º, § 12.º; pelo tel. 213 447 000 ou tlm. 912-345-678',
       'o artigo sessenta e quatro e o artigo quinto, parágrafo doze; pelo telefone dois um três, quatro quatro sete, zero zero zero ou telemóvel nove um dois, três quatro cinco, seis sete oito',
     ],
