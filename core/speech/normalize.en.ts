@@ -98,12 +98,13 @@ export const englishRules: LanguageRules = {
       ...['stands at', 'stood at', 'fell to', 'falls to', 'dropped to', 'drops to', 'slipped to', 'slips to'],
       ...['improved to', 'improves to', 'moved to', 'moves to', 'rose to', 'climbed to', 'finished', 'finishes'],
     ],
+    rangeLeads: new Set(['are', 'is', 'was', 'were', 'be', 'went', 'go', 'goes', 'finished', 'finishes']),
     before: ['record', 'records', 'mark', 'season'],
     followers: new Set([
       ...['at', 'in', 'on', 'versus', 'against', 'with', 'since', 'this', 'last', 'overall', 'and', 'when'],
       ...['after', 'before', 'under', 'away', 'record', 'records', 'mark', 'season', 'so', 'all', 'over', 'through'],
     ]),
-    scoreWords: ['score', 'scores', 'lead', 'led', 'scoreline', 'halftime', 'half-time'],
+    scoreWords: ['score', 'scores', 'lead', 'led', 'scoreline', 'halftime', 'half-time', 'odds'],
     joiner: 'and',
   },
   moneyModifierDeterminers: new Set([

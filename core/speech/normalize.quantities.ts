@@ -1,5 +1,5 @@
 /** Numbers in their contexts: percentages, units, ordinals, ranges, clock times, dates, years, decades. */
-import { digitWords, isOne, numberWords, parseNumber, quantityWords } from './normalize.numbers';
+import { digitWords, isOne, numberWords, parseNumber, quantityWords, type ParsedNumber } from './normalize.numbers';
 import { perLanguage, type LanguageRules } from './normalize.rules';
 
 const NUMBER = String.raw`[-−]?\d+(?:[.,]\d+)*`;
@@ -7,12 +7,30 @@ const NUMBER = String.raw`[-−]?\d+(?:[.,]\d+)*`;
 const NUMBER_START = String.raw`(?<![\p{L}\p{N}]|\d[.,])`;
 const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
+/** A parsed number as a float, to compare two ends of a range. */
+const magnitude = (parsed: ParsedNumber) =>
+  (parsed.negative ? -1 : 1) * Number(`${parsed.integer}${parsed.fraction ? `.${parsed.fraction}` : ''}`);
+
+/** "12 %" → "twelve percent"; a rising range before the sign, "10-20%", → "ten to twenty percent". */
 export function expandPercent(text: string, rules: LanguageRules): string {
-  const pattern = new RegExp(String.raw`${NUMBER_START}(${NUMBER})[ \t]?%`, 'gu');
-  return text.replace(pattern, (match: string, token: string) => {
-    const value = parseNumber(token, rules);
-    return value ? `${numberWords(value, rules)} ${rules.percentWord}` : match;
-  });
+  const pattern = new RegExp(
+    String.raw`${NUMBER_START}(?:(\d+(?:[.,]\d+)*)([ \t]?[–-][ \t]?)(?=\d))?(${NUMBER})[ \t]?%`,
+    'gu',
+  );
+  return text.replace(
+    pattern,
+    (match: string, from: string | undefined, dash: string, token: string, offset: number, source: string) => {
+      const value = parseNumber(token, rules);
+      if (!value) return match;
+      const percent = `${numberWords(value, rules)} ${rules.percentWord}`;
+      if (from === undefined) return percent;
+      const start = parseNumber(from, rules);
+      const inChain = /\d[ \t]?[–-][ \t]?$/.test(source.slice(Math.max(0, offset - 3), offset));
+      // A range always rises; any other pair (or a link of a chain "1-2-3%") keeps its first number and dash as written.
+      if (!start || inChain || magnitude(start) >= magnitude(value)) return `${from}${dash}${percent}`;
+      return `${numberWords(start, rules)} ${rules.rangeWord} ${percent}`;
+    },
+  );
 }
 
 /** The unit's period may also end the sentence: then the spoken form keeps one stop. */

@@ -43,7 +43,9 @@ export function readSeasonRecords(text: string, rules: LanguageRules): string {
     const after = source.slice(end, end + 24);
     const joinedToRecord =
       offset - lastRecordEnd <= JOINED_WITHIN && patterns.joined.test(source.slice(lastRecordEnd, offset));
-    const led = patterns.after.test(before) && !patterns.score.test(before);
+    const lead = patterns.after.exec(before)?.[0].trim().replace(/\s+/g, ' ').toLowerCase();
+    const rises = Number(wins) < Number(losses);
+    const led = lead !== undefined && !(rises && records.rangeLeads.has(lead)) && !patterns.score.test(before);
     const isRecord = joinedToRecord || patterns.before.test(after) || led;
     if (!isRecord) return match;
     // A noun other than the record's own follows: "are 5-10 years old" is a range.

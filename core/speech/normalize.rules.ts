@@ -146,6 +146,11 @@ export interface LanguageRules extends RomanNumeralWords {
    */
   seasonRecords?: {
     after: readonly string[];
+    /**
+     * Words of `after` that also lead a range ("the children were 5-7", "went 5-7 miles"). A range always rises, so a
+     * pair after one of them is a record only when it does not ("were 47-32"); a rising one stays a range.
+     */
+    rangeLeads: ReadonlySet<string>;
     before: readonly string[];
     followers: ReadonlySet<string>;
     /** Words near before the record that make the pair a score ("the score was 3-1"). */

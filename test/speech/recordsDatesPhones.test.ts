@@ -51,11 +51,30 @@ describe('a season record', () => {
     expect(toSpokenForm('Prices are 10-15 mph.', 'en-US')).toBe('Prices are ten to fifteen miles per hour.');
   });
 
+  it('stays a range where a verb that also leads a range comes before a rising pair, and odds keep "to"', () => {
+    expect(toSpokenForm('The children were 5-7 when they left.', 'en-GB')).toBe(
+      'The children were five to seven when they left.',
+    );
+    expect(toSpokenForm('His age was 40-45. Temperatures were 10-15 in the morning.', 'en-US')).toBe(
+      'His age was forty to forty-five. Temperatures were ten to fifteen in the morning.',
+    );
+    expect(toSpokenForm('The odds were 5-1 against him.', 'en-GB')).toBe('The odds were five to one against him.');
+    // A falling pair after the same verbs cannot be a range, and a record word makes a rising one a record.
+    expect(
+      toSpokenForm('The Cubs are 47-32 this season; the Reds are 32-47 this season, a 32-47 record.', 'en-US'),
+    ).toBe(
+      'The Cubs are forty-seven and thirty-two this season; the Reds are thirty-two to forty-seven this season, a thirty-two and forty-seven record.',
+    );
+  });
+
   it(
     'reads a megabyte of records and chains in linear time',
     async () => {
       await readsWhole(
-        [megabyteOf('are 47-32 and '), megabyteOf('1-2-3-'), megabyteOf('went 1-'), megabyteOf('record 1-2, ')],
+        [
+          ...[megabyteOf('are 47-32 and '), megabyteOf('1-2-3-'), megabyteOf('went 1-'), megabyteOf('record 1-2, ')],
+          ...[megabyteOf('10-20% '), megabyteOf('1-2-3%'), megabyteOf('2.5-'), megabyteOf('were 5-7 ')],
+        ],
         'en-US',
       );
     },

@@ -384,6 +384,7 @@ const AMERICAN_ENGLISH = cases('en', 'en-US', [
     'The Cardinals are 47-32 at home and 12-8 vs. lefties; they went 10-6 in May, a 47-32 record. The Cubs fell to 81-74.',
     'The Cardinals are forty-seven and thirty-two at home and twelve and eight versus lefties; they went ten and six in May, a forty-seven and thirty-two record. The Cubs fell to eighty-one and seventy-four.',
   ],
+  ['range', 'Prices were 10-20% higher.', 'Prices were ten to twenty percent higher.'],
   [
     'record',
     'They beat Chicago 3-1. The score was 2-1 at halftime. The kids are 5-10 years old.',
@@ -601,6 +602,7 @@ const SPANISH = cases('es', 'es-ES', [
     'la doctora Rosa María Vidal, de la Universidad de Lima',
   ],
   ['sign', 'un error de ± 3 %', 'un error de más o menos tres por ciento'],
+  ['range', 'subió un 2,5-3,5 % en mayo', 'subió un dos coma cinco a tres coma cinco por ciento en mayo'],
   ['fraction', 'anduvo las 2/3 partes del camino', 'anduvo las dos terceras partes del camino'],
   ['capitals', 'MI VIDA EN LA ONU', 'Mi Vida En La ONU', 'heading'],
   ['clock', 'entre 11.20 y 11.45 llegó el tren', 'entre once y veinte y once y cuarenta y cinco llegó el tren'],
