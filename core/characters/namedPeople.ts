@@ -173,7 +173,10 @@ function scanChapters(chapters: ChapterInput[], wordCase: WordCase): ChapterScan
       if (!inQuotation(mention.offset)) addVote(pronoun, pronounAfter(text, end, next, language));
       addVotes(votes, pronoun);
       addVote(votes, articleBefore(text, mention.offset, language));
-      if (!inDialogue(mention.offset)) addVote(votes, appositionAfter(text, end, language));
+      // After a tag's subject, a comma then a line of dialogue is the speech going on ("— Mãe, disse Quincas, a
+      // senhora vai…"), not a phrase about the speaker.
+      const speechResumes = /^,[ \t]*$/u.test(text.slice(end, nextLineStart(dialogue, end)));
+      if (!inDialogue(mention.offset) && !speechResumes) addVote(votes, appositionAfter(text, end, language));
       addVote(votes, nounBefore(text, mention.offset, end, language));
       return {
         form: mention.form,

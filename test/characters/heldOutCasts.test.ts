@@ -70,7 +70,6 @@ const KNOWN_MISSES = new Set<string>([
   'la-hacienda-de-santa-clara: Dolores is female',
   'la-hacienda-de-santa-clara: Casilda is one record',
   'la-hacienda-de-santa-clara: Paquito is male',
-  'o-quincas-da-leopoldina: Quincas is one record',
   'o-quincas-da-leopoldina: D. Efigênia is female',
   'o-quincas-da-leopoldina: Benedito is male',
 ]);
