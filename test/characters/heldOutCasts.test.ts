@@ -63,8 +63,6 @@ function story(slug: StorySlug): HeldOutBook<Reading> {
 }
 
 const KNOWN_MISSES = new Set<string>([
-  'the-treshams-of-carrow-end: Clara Penhallow is one record',
-  'the-treshams-of-carrow-end: Clara Penhallow is female',
   'the-treshams-of-carrow-end: Betsy is female',
   'the-treshams-of-carrow-end: Dr. Lamb is male',
   'la-hacienda-de-santa-clara: Dolores is female',
