@@ -86,6 +86,26 @@ export function nounBefore(text: string, offset: number, end: number, language: 
   return female.has(foldWord(noun)) ? 'female' : male.has(foldWord(noun)) ? 'male' : 'unknown';
 }
 
+/**
+ * "un preto velho chamado Benedito", "una niña llamada Rosa", "conocida como la Chata": a participle of naming agrees
+ * with the person it names. After a form of "tener"/"ter"/"haber"/"haver" the participle is invariable ("había
+ * llamado Rosa", "tinha chamado Maria": someone called her) and says nothing.
+ */
+const NAMING_PARTICIPLE: Partial<Record<HeuristicLanguage, RegExp>> = {
+  es: /(?:^|[^\p{L}])(?:(\p{L}+)[ \t\r\n]+)?(?:llamad|apodad|conocid)([oa])[ \t\r\n]+(?:(?:como|por)[ \t\r\n]+)?(?:(?:el|la)[ \t\r\n]+)?$/u,
+  pt: /(?:^|[^\p{L}])(?:(\p{L}+)[ \t\r\n]+)?(?:chamad|apelidad|conhecid)([oa])[ \t\r\n]+(?:(?:como|por)[ \t\r\n]+)?(?:(?:o|a)[ \t\r\n]+)?$/u,
+};
+const AUXILIARY =
+  /^(?:ter|tenho|tens|tem|têm|temos|tinha|tinhas|tinham|tínhamos|tive|teve|tiveram|teria|tivesse|tendo|haver|havia|haviam|há|hei|haber|he|has|ha|hemos|habéis|han|había|habías|habían|habíamos|hubo|habría|haya|hubiera|hubiese|habiendo|havendo)$/iu;
+
+/** The gender the participle of naming right before a mention agrees in (Spanish, Portuguese). */
+export function namingParticipleBefore(text: string, offset: number, language: HeuristicLanguage): Gender {
+  const pattern = NAMING_PARTICIPLE[language];
+  const found = pattern?.exec(text.slice(Math.max(0, offset - 50), offset));
+  if (!found || (found[1] !== undefined && AUXILIARY.test(found[1]))) return 'unknown';
+  return found[2] === 'a' ? 'female' : 'male';
+}
+
 /** Words after which "a" is a preposition, not an article ("Pedro, a quem…", "Ana, a cuja casa…"). */
 const RELATIVES = new Set([
   'quem',

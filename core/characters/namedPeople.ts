@@ -14,6 +14,7 @@ import {
   articleBefore,
   emptyVotes,
   genderOf,
+  namingParticipleBefore,
   nounBefore,
   pronounAfter,
   type Votes,
@@ -178,6 +179,7 @@ function scanChapters(chapters: ChapterInput[], wordCase: WordCase): ChapterScan
       const speechResumes = /^,[ \t]*$/u.test(text.slice(end, nextLineStart(dialogue, end)));
       if (!inDialogue(mention.offset) && !speechResumes) addVote(votes, appositionAfter(text, end, language));
       addVote(votes, nounBefore(text, mention.offset, end, language));
+      addVote(votes, namingParticipleBefore(text, mention.offset, language));
       return {
         form: mention.form,
         at: base + mention.offset,
