@@ -63,8 +63,6 @@ function story(slug: StorySlug): HeldOutBook<Reading> {
 }
 
 const KNOWN_MISSES = new Set<string>([
-  'the-treshams-of-carrow-end: Betsy is female',
-  'the-treshams-of-carrow-end: Dr. Lamb is male',
   'la-hacienda-de-santa-clara: Dolores is female',
   'la-hacienda-de-santa-clara: Paquito is male',
   'o-quincas-da-leopoldina: D. Efigênia is female',
