@@ -12,6 +12,7 @@ import {
   ageBefore,
   appositionAfter,
   articleBefore,
+  copulaArticleAfter,
   emptyVotes,
   genderOf,
   namingParticipleBefore,
@@ -189,6 +190,7 @@ function scanChapters(chapters: ChapterInput[], wordCase: WordCase): ChapterScan
       // senhora vai…"), not a phrase about the speaker.
       const speechResumes = /^,[ \t]*$/u.test(text.slice(end, nextLineStart(dialogue, end)));
       if (!inDialogue(mention.offset) && !speechResumes) addVote(votes, appositionAfter(text, end, language));
+      if (!inDialogue(mention.offset)) addVote(votes, copulaArticleAfter(text, mention.offset, end, language));
       addVote(votes, nounBefore(text, mention.offset, end, language));
       addVote(votes, namingParticipleBefore(text, mention.offset, language));
       return {

@@ -64,7 +64,6 @@ function story(slug: StorySlug): HeldOutBook<Reading> {
 
 const KNOWN_MISSES = new Set<string>([
   'la-hacienda-de-santa-clara: Dolores is female',
-  'la-hacienda-de-santa-clara: Paquito is male',
   'o-quincas-da-leopoldina: D. Efigênia is female',
 ]);
 
