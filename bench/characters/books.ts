@@ -28,6 +28,9 @@ export const STORY_SLUGS = [
   'the-ashbys-of-millbrook',
   'the-pryors-of-hadley-green',
   'o-sobrado-dos-sampaios',
+  'the-treshams-of-carrow-end',
+  'la-hacienda-de-santa-clara',
+  'o-quincas-da-leopoldina',
 ] as const;
 export type StorySlug = (typeof STORY_SLUGS)[number];
 

@@ -190,7 +190,10 @@ export class PersonIndex {
       const titledRoots = unique(
         [...members].filter((key) => !key.startsWith('full|') && !key.startsWith('mrs|')).map((key) => this.root(key)),
       );
-      const fullRoots = unique([...members].filter((key) => key.startsWith('full|')).map((key) => this.root(key)));
+      // A younger son ("Mr. Robert" beside "Mr. Robert Tresham") is never "Mr. Tresham", his elder brother.
+      const fullRoots = unique(
+        [...members].filter((key) => key.startsWith('full|')).map((key) => this.root(key)),
+      ).filter((root) => !this.members(root).some((key) => this.names.isYoungerSon(key.slice('full|'.length))));
       if (titledRoots.length === 0) continue;
       const genders = new Map([...titledRoots, ...fullRoots].map((root) => [root, this.genderOfRoot(root, true)]));
       const chapters = new Map(

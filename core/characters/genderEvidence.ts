@@ -6,6 +6,7 @@
  */
 import type { AgeBand, Gender } from './character';
 import {
+  FEMININE_AFTER_EL,
   foldWord,
   GENDERED_ARTICLES,
   GENDERED_NOUNS,
@@ -84,6 +85,49 @@ export function nounBefore(text: string, offset: number, end: number, language: 
   if (noun === undefined) return 'unknown';
   const { female, male } = GENDERED_NOUNS.en;
   return female.has(foldWord(noun)) ? 'female' : male.has(foldWord(noun)) ? 'male' : 'unknown';
+}
+
+/**
+ * "un preto velho chamado Benedito", "una niña llamada Rosa", "conocida como la Chata": a participle of naming agrees
+ * with the person it names. After a form of "tener"/"ter"/"haber"/"haver" the participle is invariable ("había
+ * llamado Rosa", "tinha chamado Maria": someone called her) and says nothing.
+ */
+const NAMING_PARTICIPLE: Partial<Record<HeuristicLanguage, RegExp>> = {
+  es: /(?:^|[^\p{L}])(?:(\p{L}+)[ \t\r\n]+)?(?:llamad|apodad|conocid)([oa])[ \t\r\n]+(?:(?:como|por)[ \t\r\n]+)?(?:(?:el|la)[ \t\r\n]+)?$/u,
+  pt: /(?:^|[^\p{L}])(?:(\p{L}+)[ \t\r\n]+)?(?:chamad|apelidad|conhecid)([oa])[ \t\r\n]+(?:(?:como|por)[ \t\r\n]+)?(?:(?:o|a)[ \t\r\n]+)?$/u,
+};
+const AUXILIARY =
+  /^(?:ter|tenho|tens|tem|têm|temos|tinha|tinhas|tinham|tínhamos|tive|teve|tiveram|teria|tivesse|tendo|haver|havia|haviam|há|hei|haber|he|has|ha|hemos|habéis|han|había|habías|habían|habíamos|hubo|habría|haya|hubiera|hubiese|habiendo|havendo)$/iu;
+
+/** The gender the participle of naming right before a mention agrees in (Spanish, Portuguese). */
+export function namingParticipleBefore(text: string, offset: number, language: HeuristicLanguage): Gender {
+  const pattern = NAMING_PARTICIPLE[language];
+  const found = pattern?.exec(text.slice(Math.max(0, offset - 50), offset));
+  if (!found || (found[1] !== undefined && AUXILIARY.test(found[1]))) return 'unknown';
+  return found[2] === 'a' ? 'female' : 'male';
+}
+
+/**
+ * "Paquito era el mozo de cuadra.", "O Juca era o velho jardineiro que…": a name opening its sentence, the past of
+ * "ser" and a noun phrase after its article (up to two words before the noun, which ends at a stop, a comma, "que" or
+ * its complement, as roleNames.ts reads such a sentence for a role). The article agrees with the person.
+ */
+const COPULA_ARTICLE: Partial<Record<HeuristicLanguage, RegExp>> = {
+  es: /^[ \t]+era[ \t]+(el|la)[ \t]+(?:\p{Ll}+[ \t]+){0,2}(\p{Ll}+)(?=[ \t]*[,.;]|[ \t]+(?:que|del?)[ \t])/u,
+  pt: /^[ \t]+era[ \t]+(o|a)[ \t]+(?:\p{Ll}+[ \t]+){0,2}(\p{Ll}+)(?=[ \t]*[,.;]|[ \t]+(?:que|d[oa]s?|de)[ \t])/u,
+};
+const SENTENCE_OPENS_BEFORE = /(?:^|[.!?][ \t]+|\n[ \t]*)(?:(?:O|A|El|La)[ \t]+)?$/u;
+
+/** The gender the article of "<Name> era el/la …" says of the name written at [offset, end) (Spanish, Portuguese). */
+export function copulaArticleAfter(text: string, offset: number, end: number, language: HeuristicLanguage): Gender {
+  const pattern = COPULA_ARTICLE[language];
+  if (pattern === undefined || !SENTENCE_OPENS_BEFORE.test(text.slice(Math.max(0, offset - 12), offset)))
+    return 'unknown';
+  const found = pattern.exec(text.slice(end, end + 80));
+  if (found === null || isFunctionWord(found[2], language)) return 'unknown';
+  // "Rosa era el ama de la casa": a feminine noun that takes "el".
+  if (FEMININE_AFTER_EL.has(foldWord(found[2]))) return 'female';
+  return articleGender(found[1], language);
 }
 
 /** Words after which "a" is a preposition, not an article ("Pedro, a quem…", "Ana, a cuja casa…"). */

@@ -21,12 +21,31 @@ export class BookNameUsage {
   private readonly givenTitleGroups = new Map<string, Map<string, number>>();
   /** The full names written with each given name ("Gloria Santos"): two of them are two people of that name. */
   private readonly fullNamesByGiven = new Map<string, Set<string>>();
+  /** Words written alone after a man's surname title ("Mr. Robert"), read once every form is known. */
+  private readonly titledMenWords: [cls: string, word: string][] = [];
+  /** The surnames written after each man's title and given name ("Mr. Robert Tresham": `mr|Robert` → Tresham). */
+  private readonly titledMenFullNames = new Map<string, Set<string>>();
+  /** Full names of younger sons ("Robert Tresham", beside "Mr. Robert"), whom "Mr. Tresham" does not name. */
+  private readonly youngerSons = new Set<string>();
+  /** The man's title and given name each younger son is called by (`mr|Robert`). */
+  private readonly youngerSonTitles = new Set<string>();
 
   constructor(
     forms: NameForm[],
     private readonly language: HeuristicLanguage,
   ) {
     for (const form of forms) this.learnUse(form);
+    for (const [cls, word] of this.titledMenWords) {
+      const surnames = this.titledMenFullNames.get(`${cls}|${word}`);
+      if (surnames) {
+        this.givenNames.add(word);
+        this.youngerSonTitles.add(`${cls}|${word}`);
+        for (const surname of surnames) this.youngerSons.add(`${word} ${surname}`);
+      } else {
+        this.surnames.add(word);
+        this.titledSurnames.add(word);
+      }
+    }
     for (const word of this.titledWords)
       if (!this.givenNames.has(word)) {
         this.surnames.add(word);
@@ -57,7 +76,14 @@ export class BookNameUsage {
         this.givenNames.add(first);
         this.surnames.add(last);
       } else this.titledWords.push(first);
+    } else if (title.naming === 'surname' && title.gender === 'male' && tokens.length === 1) {
+      this.titledMenWords.push([title.cls, first]);
     } else if (title.naming === 'surname') {
+      if (title.gender === 'male' && tokens.length > 1) {
+        const key = `${title.cls}|${first}`;
+        if (!this.titledMenFullNames.has(key)) this.titledMenFullNames.set(key, new Set());
+        this.titledMenFullNames.get(key)!.add(last);
+      }
       this.surnames.add(last);
       this.titledSurnames.add(last);
       if (tokens.length > 1) this.givenNames.add(first);
@@ -75,6 +101,11 @@ export class BookNameUsage {
   /** Several kinds of title on one given name that are kin words of one person (see kinAgree). */
   private kinOfOnePerson(given: string, groups: Map<string, number>): boolean {
     return kinAgree(groups) && (this.fullNamesByGiven.get(given)?.size ?? 0) <= 1;
+  }
+
+  /** A man the book calls by his title and given name alone ("Mr. Robert"), beside his full name. */
+  isYoungerSon(fullName: string): boolean {
+    return this.youngerSons.has(fullName);
   }
 
   /** A bare word is a surname when the book uses it as one and not as a given name (or has a titled surname). */
@@ -115,6 +146,12 @@ export class BookNameUsage {
     }
     switch (title.naming) {
       case 'surname':
+        // A younger son: "Mr. Robert" beside "Mr. Robert Tresham" is that given name, and neither form is "Mr.
+        // Tresham", his elder brother (the eldest son is called by the family name alone).
+        if (title.gender === 'male' && this.youngerSonTitles.has(`${title.cls}|${first}`)) {
+          if (tokens.length === 1) return [`given|${first}`];
+          if (this.youngerSons.has(`${first} ${last}`)) return full;
+        }
         // "Mrs. Ignatius Gallaher" names her husband: only a man's title links to the full name.
         return [`${title.cls}|${last}`, ...(title.gender === 'female' ? [] : full)];
       case 'given': {

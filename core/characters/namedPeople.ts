@@ -12,8 +12,10 @@ import {
   ageBefore,
   appositionAfter,
   articleBefore,
+  copulaArticleAfter,
   emptyVotes,
   genderOf,
+  namingParticipleBefore,
   nounBefore,
   pronounAfter,
   type Votes,
@@ -162,19 +164,35 @@ function scanChapters(chapters: ChapterInput[], wordCase: WordCase): ChapterScan
     // Quotations only: after a dash line's tag the text may be narration again ("—…, disse Nené. Joana tornou a
     // procurar, e ela…"), which segmentation cannot tell from speech resumed.
     const inQuotation = spanTest(dialogue.filter(([from]) => QUOTATION_OPENING.test(text.charAt(from))));
+    // A place ("at Lydd", "em Lisboa") takes no "he" or "she": the pronoun after it is still about the person named
+    // before.
+    const nobody = raw.map((mention) =>
+      LOCATIVE[language].test(text.slice(Math.max(0, mention.offset - 8), mention.offset)),
+    );
+    // Where the next name of someone after each mention is written (one pass from the end).
+    const nextPersonAt: number[] = new Array<number>(raw.length);
+    for (let index = raw.length - 1, following = text.length; index >= 0; index--) {
+      nextPersonAt[index] = following;
+      if (!nobody[index]) following = raw[index].offset;
+    }
     const mentions = raw.map((mention, position): Placed => {
       const end = mention.offset + mention.length;
-      // Up to the next name or the next line of dialogue: after a tag ("—…, disse Rosa. Ele falava…") the speech
-      // goes on, and its pronouns are the speaker's words about anyone.
-      const next = Math.min(raw[position + 1]?.offset ?? text.length, nextLineStart(dialogue, end));
+      // Up to the next name of someone or the next line of dialogue: after a tag ("—…, disse Rosa. Ele falava…") the
+      // speech goes on, and its pronouns are the speaker's words about anyone.
+      const next = Math.min(nextPersonAt[position], nextLineStart(dialogue, end));
       const votes = emptyVotes();
       const pronoun = emptyVotes();
       // A name inside a quotation: the speaker's next pronoun is about anyone ("Harriet thinks… whether he dances").
       if (!inQuotation(mention.offset)) addVote(pronoun, pronounAfter(text, end, next, language));
       addVotes(votes, pronoun);
       addVote(votes, articleBefore(text, mention.offset, language));
-      if (!inDialogue(mention.offset)) addVote(votes, appositionAfter(text, end, language));
+      // After a tag's subject, a comma then a line of dialogue is the speech going on ("— Mãe, disse Quincas, a
+      // senhora vai…"), not a phrase about the speaker.
+      const speechResumes = /^,[ \t]*$/u.test(text.slice(end, nextLineStart(dialogue, end)));
+      if (!inDialogue(mention.offset) && !speechResumes) addVote(votes, appositionAfter(text, end, language));
+      if (!inDialogue(mention.offset)) addVote(votes, copulaArticleAfter(text, mention.offset, end, language));
       addVote(votes, nounBefore(text, mention.offset, end, language));
+      addVote(votes, namingParticipleBefore(text, mention.offset, language));
       return {
         form: mention.form,
         at: base + mention.offset,
@@ -186,7 +204,7 @@ function scanChapters(chapters: ChapterInput[], wordCase: WordCase): ChapterScan
         pronoun,
         age: ageBefore(text, mention.offset),
         vocative: isVocative(text, mention.offset, mention.length),
-        locative: LOCATIVE[language].test(text.slice(Math.max(0, mention.offset - 8), mention.offset)),
+        locative: nobody[position],
         narrated: !inDialogue(mention.offset),
       };
     });

@@ -55,8 +55,26 @@ const CALLED_INSTEAD: Record<HeuristicLanguage, RegExp> = {
     'u',
   ),
 };
+/**
+ * "Clara — Mrs. Penhallow to the servants —", "Dolores (Lolita para la familia)", "Joaquim — Quincas para os amigos
+ * —": another name set between dashes or brackets right after a name, with those who call the person so. What stands
+ * between the two names, and what follows the second up to the mark that closes the aside. Commas are not read: "Mary,
+ * John to the left, Tom to the right" is a list.
+ */
+const ASIDE_OPENS = /^[ \t\r\n]*(?:—|–|--|\()[ \t\r\n]*$/u;
+const audience = (prepositions: string) =>
+  new RegExp(`^${S}(?:${prepositions})${S}(?:[\\p{L}'’-]+${S}){0,5}([\\p{L}'’-]+)[ \\t\\r\\n]*(?:—|–|--|\\)|,)`, 'u');
+const CALLED_BY: Record<HeuristicLanguage, RegExp> = {
+  en: audience('to|for'),
+  es: audience('para'),
+  pt: audience('para|pra|pros?|pras?'),
+};
+/** "Clara — Mrs. Penhallow to her left —" says where someone stands, not who calls her so. */
+const PLACE_WORD = /^(?:left|right|side|izquierda|derecha|lado|esquerda|direita)$/iu;
 /** How far after a name its nickname may be written. */
 const REACH = 90;
+/** How far after the second name the aside's closing mark may be. */
+const ASIDE_REACH = 80;
 
 /** Every name of the chapter the narration gives a nickname right after it. */
 export function nicknamesIn(text: string, language: HeuristicLanguage, mentions: NicknameMention[]): Nickname[] {
@@ -66,7 +84,11 @@ export function nicknamesIn(text: string, language: HeuristicLanguage, mentions:
     const end = mention.local + mention.length;
     if (next === undefined || next.local - end > REACH) return;
     const between = text.slice(end, next.local);
-    if (CALLED[language].test(between) || CALLED_INSTEAD[language].test(between))
+    if (
+      CALLED[language].test(between) ||
+      CALLED_INSTEAD[language].test(between) ||
+      givenInAside(text, between, next, language)
+    )
       found.push({ name: mention, nickname: next });
     // The name nobody uses is written again in the middle: the nickname is the mention after it.
     const after = mentions[index + 2];
@@ -78,4 +100,12 @@ export function nicknamesIn(text: string, language: HeuristicLanguage, mentions:
       found.push({ name: mention, nickname: after });
   });
   return found;
+}
+
+/** "Clara — Mrs. Penhallow to the servants —": the next name and who uses it, not where someone stands. */
+function givenInAside(text: string, between: string, next: NicknameMention, language: HeuristicLanguage): boolean {
+  if (!ASIDE_OPENS.test(between)) return false;
+  const asideEnd = next.local + next.length;
+  const audience = CALLED_BY[language].exec(text.slice(asideEnd, asideEnd + ASIDE_REACH));
+  return audience !== null && !PLACE_WORD.test(audience[1]);
 }

@@ -64,9 +64,9 @@ const ROLE_APPOSED_BEFORE: Record<HeuristicLanguage, RegExp> = {
 const APPOSITION_ENDS = /^\s*[,.;:)]/u;
 /** What ends an apposition's phrase after a word: its complement ("of the village") or a punctuation mark. */
 const PHRASE_ENDS_AFTER: Record<HeuristicLanguage, RegExp> = {
-  en: /^(?:\s+of\s|\s*[,;.])/u,
-  es: /^(?:\s+del?\s|\s*[,;.])/u,
-  pt: /^(?:\s+d[oa]s?\s|\s*[,;.])/u,
+  en: /^(?:\s+of\s|\s+(?:who|whom|that)\s|\s*[,;.])/u,
+  es: /^(?:\s+del?\s|\s+que\s|\s*[,;.])/u,
+  pt: /^(?:\s+d[oa]s?\s|\s+que\s|\s*[,;.])/u,
 };
 /** The role's complement ("the miller of the village"): the phrase's noun is the word before it. */
 const COMPLEMENT: Record<HeuristicLanguage, RegExp> = {
@@ -308,15 +308,23 @@ function appositionNouns(after: string, language: HeuristicLanguage): (string | 
   // Lower-case words separated by spaces or commas: "pulcra, hacendosa, fuerte y saludable navarra".
   const word = /(\p{Ll}[\p{Ll}\p{M}]*)(\s*,\s*|\s+)?/uy;
   word.lastIndex = start[0].length;
+  // The adjectives written right before the current word, after the article or the last comma ("la vieja ama").
+  let adjectives: string[] = [];
   for (let count = 0; count < MAX_APPOSITION_WORDS; count++) {
     const match = word.exec(after);
     // Adjectives and "and" between them; any other function word ends the description ("Toñuelo, cuando la …").
     if (match === null || (isFunctionWord(match[1], language) && !COORDINATING.has(match[1]))) break;
     const rest = after.slice(match.index + match[1].length);
     if (KIN_OF_SOMEONE.has(foldWord(match[1])) && NAMED_COMPLEMENT[language].test(rest)) break;
-    if (PHRASE_ENDS_AFTER[language].test(rest) && !LIST_GOES_ON.test(rest))
+    if (PHRASE_ENDS_AFTER[language].test(rest) && !LIST_GOES_ON.test(rest)) {
       nouns.push(roleOf(match[1], start[1], language));
+      // An adjective before the noun is the phrase written short, as the tags do: "Casilda, la vieja ama" is "dijo
+      // la vieja" ("el viejo", "o velho", "la pequeña"). Only right after an article: the narrator's own people are
+      // named as a whole phrase.
+      if (start[1] === undefined) nouns.push(...adjectives.map((adjective) => roleOf(adjective, undefined, language)));
+    }
     if (match[2] === undefined || COMPLEMENT[language].test(rest)) break;
+    adjectives = /,/u.test(match[2]) || COORDINATING.has(match[1]) ? [] : [...adjectives, match[1]];
   }
   return nouns;
 }

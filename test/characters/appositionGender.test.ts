@@ -57,6 +57,20 @@ const PREPOSITION = chapters(
   ].join('\n'),
 );
 
+/** After the tag's subject the line goes on: "a senhora" is whom the boy speaks to, not what he is. */
+const SPEECH_GOES_ON = chapters(
+  'pt',
+  [
+    'Joaquim, a quem todos chamavam Quincas, chegou ao Rio com a mãe. Este era o Joaquim.',
+    '',
+    '— É grande, disse Quincas.',
+    '',
+    '— Mãe, disse Quincas, a senhora vai constipar-se.',
+    '',
+    '— Cala-te, Joaquim, respondeu D. Efigênia.',
+  ].join('\n'),
+);
+
 describe('gender from an apposition after a name', () => {
   it.each([
     ['es', SPANISH, 'Andrés', 'male'],
@@ -64,6 +78,12 @@ describe('gender from an apposition after a name', () => {
     ['en', ENGLISH, 'Sam', 'female'],
   ])('reads the apposition’s article or noun (%s)', (_language, book, name, gender) => {
     expect(castOf(book).one(name)?.gender).toBe(gender);
+  });
+
+  it('reads no apposition where the line of dialogue goes on after the tag (pt)', () => {
+    const { one, named } = castOf(SPEECH_GOES_ON);
+    expect(one('Quincas')).toMatchObject({ gender: 'male', dialogueLineCount: 2 });
+    expect(named('Joaquim')).toEqual([one('Quincas')]);
   });
 
   it('reads no gender from a preposition after the comma (pt)', () => {

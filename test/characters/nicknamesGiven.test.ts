@@ -4,7 +4,13 @@
  * among its names. A relative clause in which the person calls someone else ("Tom, who called Jack a coward") joins
  * nobody. Small books in English, Portuguese and Spanish.
  */
+import { findMentions } from '../../core/characters/mentions';
+import { nicknamesIn } from '../../core/characters/nicknames';
+import { jestBudgetCheck } from '../support/jestBudget';
 import { chapters, castOf } from './smallBooks';
+
+/** Far above a linear read of the hostile inputs, far below a quadratic one (test/support/jestBudget.ts). */
+const HOSTILE_BUDGET_MS = 30_000;
 
 const ENGLISH = chapters(
   'en',
@@ -143,4 +149,48 @@ describe('nicknames used instead of the name', () => {
     expect(one('Joana')).toBeDefined();
     expect(one('Joana')).toBe(one('Nené'));
   });
+});
+
+/** The same scene with the other name given in an aside: between dashes or brackets, with those who use it. */
+describe('names given in an aside, with those who use them', () => {
+  it.each([
+    ['en', 'Clara — Mrs. Penhallow to the servants — kept the accounts herself.', 'Clara', 'Mrs. Penhallow'],
+    ['en', 'Clara (Mrs. Penhallow for the village) kept the accounts herself.', 'Clara', 'Mrs. Penhallow'],
+    ['es', 'Dolores —Lolita para todos en la casa— llevaba las cuentas.', 'Dolores', 'Lolita'],
+    ['pt', 'Joaquim — Quincas para os amigos — chegou ao Rio com a mãe.', 'Joaquim', 'Quincas'],
+  ] as const)('join the name and the one the aside gives (%s)', (language, intro, name, other) => {
+    const { one } = castOf(scene(language, intro, name, other));
+    expect(one(name)).toBeDefined();
+    expect(one(name)).toBe(one(other));
+  });
+
+  it('joins nobody through a list with commas, nor through a place beside someone', () => {
+    const list = castOf(
+      scene('en', 'There stood Clara, Mrs. Penhallow to the left, Betsy to the right.', 'Clara', 'Mrs. Penhallow'),
+    );
+    expect(list.one('Clara')).toBeDefined();
+    expect(list.one('Clara')).not.toBe(list.one('Mrs. Penhallow'));
+    const place = castOf(scene('en', 'Clara — Mrs. Penhallow to her left — sat down.', 'Clara', 'Mrs. Penhallow'));
+    expect(place.one('Clara')).not.toBe(place.one('Mrs. Penhallow'));
+  });
+
+  it(
+    'reads a megabyte of asides and words after names in linear time',
+    async () => {
+      const asides = `Clara —${' Mrs. Penhallow to'.repeat(60_000)} —`;
+      const words = `Clara — Mrs. Penhallow to${' the'.repeat(250_000)}`;
+      for (const text of [asides, words]) {
+        const mentions = findMentions(text, 'en').map((mention) => ({
+          form: mention.form,
+          at: mention.offset,
+          chapter: 0,
+          local: mention.offset,
+          length: mention.length,
+        }));
+        expect(nicknamesIn(text, 'en', mentions).length).toBeLessThanOrEqual(1);
+      }
+      await jestBudgetCheck();
+    },
+    HOSTILE_BUDGET_MS,
+  );
 });
