@@ -104,7 +104,11 @@ export function useUpdateSegment(projectId: string) {
   });
 }
 
-/** Split and merge change neighbours and indexes: refetch the chapter's segments afterwards. */
+/**
+ * Split and merge write the chapter's plan again: every line of the chapter gets a new id. The answer is the line the
+ * producer was working on under its new id (the first part of a split, the merged line), so the page can stay on it;
+ * it resolves once the chapter's lines were read again, so that id is among them.
+ */
 export function useSegmentStructure(projectId: string) {
   const queryClient = useQueryClient();
   return useMutation({
@@ -116,13 +120,14 @@ export function useSegmentStructure(projectId: string) {
       segment: Segment;
       action: 'split' | 'merge-next';
       offset?: number;
-    }) => {
-      await apiJson<unknown>(`${projectPath(projectId)}/segments/${encodeURIComponent(segment.id)}/${action}`, {
-        method: 'POST',
-        json: action === 'split' ? { offset } : undefined,
-        headers: { 'If-Match': segment.etag },
-      });
-      return segment.chapterId;
+    }): Promise<Segment> => {
+      const path = `${projectPath(projectId)}/segments/${encodeURIComponent(segment.id)}/${action}`;
+      const headers = { 'If-Match': segment.etag };
+      if (action === 'split') {
+        const parts = await apiJson<{ segments: Segment[] }>(path, { method: 'POST', json: { offset }, headers });
+        return parts.segments[0];
+      }
+      return apiJson<Segment>(path, { method: 'POST', headers });
     },
     onSettled: (_data, _error, { segment }) =>
       Promise.all([

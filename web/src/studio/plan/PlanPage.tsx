@@ -57,10 +57,10 @@ export function PlanPage() {
   const selectedId = selectedLine?.id ?? null;
   const setSelectedId = (id: string | null) =>
     setSelectedLine((line) => (id === null ? null : line?.id === id ? line : { id, chosenAs: id }));
-  const edits = usePlanEdits(project.id, {
-    onLineMoved: (fromId, toId) =>
-      setSelectedLine((line) => (line?.id === fromId ? { id: toId, chosenAs: line.chosenAs } : line)),
-  });
+  // The chosen line answered under a new id (new words, a split, a merge): the same editor follows it.
+  const followLine = (fromId: string, toId: string) =>
+    setSelectedLine((line) => (line?.id === fromId ? { id: toId, chosenAs: line.chosenAs } : line));
+  const edits = usePlanEdits(project.id, { onLineMoved: followLine });
   const [selection, setSelection] = useState<{ segmentId: string; text: string } | null>(null);
   const [lexiconText, setLexiconText] = useState<string | null>(null);
   const speakerSelectRef = useRef<HTMLSelectElement>(null);
@@ -241,6 +241,7 @@ export function PlanPage() {
                 onKeyboardAssigned={() => document.getElementById(READING_VIEW_ID)?.focus()}
                 onPatch={(patch) => void edits.apply(selected, patch)}
                 onTheirText={() => edits.showConflict({ segmentId: selected.id, current: selected })}
+                onLineReplaced={followLine}
                 selectedText={selection?.segmentId === selected.id ? selection.text : null}
                 onAddPronunciation={setLexiconText}
               />
