@@ -89,13 +89,17 @@ describe('splitting or merging the line being worked on', () => {
     const api = server();
     openSecondLine(api.lines());
 
-    fireEvent.click(screen.getByRole('button', { name: 'Merge with the next line' }));
+    const merge = screen.getByRole('button', { name: 'Merge with the next line' });
+    merge.focus();
+    fireEvent.click(merge);
 
     await waitFor(() => expect(api.lines()).toHaveLength(2));
     await waitFor(() => expect(textBox().value).toBe('Words of line 2. More of them.Words of line 3. More of them.'));
     expect(screen.getByRole('heading', { name: 'Line 2' })).toBeTruthy();
     expect(chosenLine()).toBe(1);
     expect(screen.queryByText('Someone else changed this line')).toBeNull();
+    // The panel stayed the same one: the keyboard is where it was.
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Merge with the next line' }));
   });
 
   it('cannot merge while words typed in the line are not saved (the merge would lose them)', () => {
