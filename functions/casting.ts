@@ -87,15 +87,17 @@ endpoint({
   operationId: 'setCharacterVoice',
   method: 'PUT',
   route: 'v1/projects/{projectId}/characters/{characterId}/voice',
-  summary: 'Choose a character’s voice, style and prosody by hand (clamped unless allowExtremes)',
+  summary:
+    'Choose a character’s voice, style and prosody by hand (clamped unless allowExtremes). With If-Match (the character’s ETag) it applies only to that version; without it the last choice wins',
   tags: ['casting'],
   access: 'tenant',
   params: CharacterParams,
   body: { kind: 'json', schema: SetVoiceRequest },
   objects: { projectId: 'project' },
+  ifMatch: 'optional',
   responses: { 200: { description: 'The character with its voice', schema: CharacterView } },
-  async handle({ principal, params, body, services }) {
-    const updated = await services.casting.setVoice(principal, params.projectId, params.characterId, body);
+  async handle({ principal, params, body, ifMatch, services }) {
+    const updated = await services.casting.setVoice(principal, params.projectId, params.characterId, body, ifMatch);
     return { status: 200, json: toCharacterView(updated) };
   },
 });

@@ -7,8 +7,8 @@
 import type { Principal } from '../auth/principal';
 import type { CharacterRecord } from '../book/records';
 import { NARRATOR_ID } from '../characters/character';
-import { toCharacter, type CharacterStore } from '../characters/characterStore';
-import { ConflictError, NotFoundError, ValidationError } from '../errors';
+import { toCharacter, UNSTORED_NARRATOR_ETAG, type CharacterStore } from '../characters/characterStore';
+import { ConflictError, NotFoundError, PreconditionFailedError, ValidationError } from '../errors';
 import type { ProjectCollection, ProjectScopedDocument } from '../ports/documents';
 import type { VoiceCatalog, VoiceDescriptor } from '../ports/voices';
 import type { ProjectService } from '../projects/projectService';
@@ -128,12 +128,18 @@ export class CastingService {
     return this.summaryFor(tenantId, projectId, bookLocale);
   }
 
-  /** A manual choice of voice and prosody for one character; auto-cast keeps it. */
+  /**
+   * A manual choice of voice and prosody for one character; auto-cast keeps it. With `ifMatch` it is stored only over
+   * the version of the character it was chosen on (the unstored narrator's version stores it create-only), so of two
+   * people choosing at once one wins and the other gets 412 with the character as it is now; without it, the last
+   * choice wins.
+   */
   async setVoice(
     principal: Principal | undefined,
     projectId: string,
     characterId: string,
     override: CastingOverride & { voiceName: string },
+    ifMatch?: string,
   ): Promise<CharacterRecord> {
     const { user } = await this.deps.projects.load(principal, projectId, 'project.update');
     const voice = await this.deps.catalog.find(override.voiceName);
@@ -147,13 +153,30 @@ export class CastingService {
         { field: 'style', message: `not offered by ${voice.name}` },
       ]);
     }
-    if (characterId === NARRATOR_ID) await this.deps.store.ensureNarrator(user.tenantId, projectId);
     const stored: CastingOverride = { ...override, voiceName: voice.name };
-    const updated = await this.deps.store.modify(user.tenantId, projectId, characterId, (current) => ({
+    const withVoice = (current: CharacterRecord): CharacterRecord => ({
       ...current,
       override: stored,
       voice: assignmentFor(characterId, voice, stored),
-    }));
+    });
+    let updated: CharacterRecord;
+    if (ifMatch === undefined) {
+      if (characterId === NARRATOR_ID) await this.deps.store.ensureNarrator(user.tenantId, projectId);
+      updated = await this.deps.store.modify(user.tenantId, projectId, characterId, withVoice);
+    } else {
+      const current =
+        characterId === NARRATOR_ID
+          ? await this.deps.store.narratorOrDefault(user.tenantId, projectId)
+          : await this.deps.store.get(user.tenantId, projectId, characterId);
+      if (!current) throw new NotFoundError('Character');
+      if (current.etag !== ifMatch)
+        throw new PreconditionFailedError('The character changed since you loaded it', current);
+      const next = { ...withVoice(current), updatedAt: this.deps.store.now() };
+      updated =
+        ifMatch === UNSTORED_NARRATOR_ETAG
+          ? await this.deps.store.createNarrator(next)
+          : await this.deps.store.replace(next, ifMatch);
+    }
     await this.deps.store.refreshFacts(user.tenantId, projectId);
     return updated;
   }

@@ -397,6 +397,28 @@ describe('the studio, from manuscript to an approved plan', () => {
     expect((await flagSaved).status()).toBe(200);
     await waitFor(async () => !(await flag.isChecked()), 20_000, 'the flag cleared on the page');
 
+    // Splitting the line writes the chapter's plan again (every line a new id): the side panel stays on the line, now
+    // its first part, and merging it back with the next keeps the merged line open with the words it had.
+    const position = (await inspector.getByRole('heading').first().textContent())!;
+    const cut = renamed.text.indexOf(' ', 8);
+    await textBox.click();
+    await textBox.press('Control+Home');
+    for (let i = 0; i < cut; i++) await textBox.press('ArrowRight');
+    const splitAnswered = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/split'));
+    await inspector.getByRole('button', { name: 'Split at the cursor' }).click();
+    const parts = ((await (await splitAnswered).json()) as { segments: ApiSegment[] }).segments;
+    expect(parts.map((part) => part.text)).toEqual([renamed.text.slice(0, cut), renamed.text.slice(cut)]);
+    await waitFor(async () => (await textBox.inputValue()) === parts[0].text, 20_000, 'the first part in the panel');
+    expect(await inspector.getByRole('heading').first().textContent()).toBe(position);
+    const mergeAnswered = page.waitForResponse(
+      (r) => r.request().method() === 'POST' && r.url().endsWith('/merge-next'),
+    );
+    await inspector.getByRole('button', { name: 'Merge with the next line' }).click();
+    expect((await mergeAnswered).status()).toBe(200);
+    await waitFor(async () => (await textBox.inputValue()) === renamed.text, 20_000, 'the merged line in the panel');
+    expect(await inspector.getByRole('heading').first().textContent()).toBe(position);
+    await screenshot(page, 'studio-10b-plan-merged-line-kept');
+
     // Select a word in the text to add a pronunciation.
     await page.getByLabel('Show', { exact: true }).selectOption('all');
     const word = 'Netherfield';

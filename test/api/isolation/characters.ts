@@ -52,7 +52,10 @@ export const isolation: IsolationTable = {
   setCharacterVoice: {
     allowed: ['admin', 'creator'],
     prepare: oneCharacter,
-    request: () => ({ json: { voiceName: 'en-GB-EspeakFemale1', ratePercent: 5 } }),
+    request: (_etag, prepared) => ({
+      headers: { 'if-match': prepared.characterEtag },
+      json: { voiceName: 'en-GB-EspeakFemale1', ratePercent: 5 },
+    }),
   },
   auditionCharacter: {
     allowed: ['admin', 'creator', 'validator'],

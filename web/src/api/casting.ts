@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiFetch, apiJson } from './client';
+import { ApiError, apiFetch, apiJson } from './client';
 import { bookKeys, projectPath, projectScope } from './keys';
 import type { CastingPool, CastingSummary, Character, Voice } from './types';
 
@@ -62,16 +62,60 @@ export interface VoiceChoice {
   pitchPercent?: number;
 }
 
+/** The same voice, style and prosody: what a voice choice is about (another field of the character is not). */
+function sameVoice(a: Character['voice'], b: Character['voice']): boolean {
+  const key = (voice: Character['voice']) =>
+    JSON.stringify([
+      voice?.voiceName ?? null,
+      voice?.style ?? null,
+      voice?.styleDegree ?? null,
+      voice?.ratePercent ?? 0,
+      voice?.pitchPercent ?? 0,
+    ]);
+  return key(a) === key(b);
+}
+
+/**
+ * Saves a voice choice over the version of the character it was made on (If-Match). Refused because someone else
+ * changed the character (412), it goes again on their version only when its voice is still the one the choice was
+ * made over (they edited its description, say); otherwise the refusal stands and their version goes into the cache,
+ * so the row shows their voice.
+ */
 export function useSetVoice(projectId: string) {
   const refresh = useRefreshCasting(projectId);
+  const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ characterId, choice }: { characterId: string; choice: VoiceChoice }) =>
-      apiJson<Character>(`${projectPath(projectId)}/characters/${encodeURIComponent(characterId)}/voice`, {
-        method: 'PUT',
-        json: choice,
-      }),
+    mutationFn: async ({ character, choice }: { character: Character; choice: VoiceChoice }) => {
+      const put = (etag: string) =>
+        apiJson<Character>(`${projectPath(projectId)}/characters/${encodeURIComponent(character.id)}/voice`, {
+          method: 'PUT',
+          json: choice,
+          headers: { 'If-Match': etag },
+        });
+      try {
+        return await put(character.etag);
+      } catch (error) {
+        const current = theirVersion(error);
+        if (current && sameVoice(current.voice, character.voice)) return put(current.etag);
+        throw error;
+      }
+    },
+    onError: (error) => {
+      const current = theirVersion(error);
+      if (current)
+        queryClient.setQueryData<Character[]>(bookKeys.characters(projectId), (list) =>
+          list?.map((item) => (item.id === current.id ? current : item)),
+        );
+    },
     onSettled: refresh,
   });
+}
+
+/** The character as someone else left it, from a refused save. */
+function theirVersion(error: unknown): Character | undefined {
+  return error instanceof ApiError && error.status === 412
+    ? (error.details.current as Character | undefined)
+    : undefined;
 }
 
 /** A catalog voice reading a short text (WAV). */

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiFetch, apiJson } from './client';
+import { ApiError, apiFetch, apiJson } from './client';
 import { bookKeys, projectPath } from './keys';
 import type { LexiconEntry, LexiconEntryChange, PausePolicy } from './types';
 
@@ -80,5 +80,11 @@ export function useSavePausePolicy(projectId: string) {
         headers: etag ? { 'If-Match': etag } : {},
       }),
     onSuccess: (saved) => queryClient.setQueryData(bookKeys.pausePolicy(projectId), saved),
+    // Refused because someone else saved first: read their version, so the form shows it and a new save carries its
+    // ETag (with the stale one, every later save would be refused too).
+    onError: (error) => {
+      if (error instanceof ApiError && error.status === 412)
+        void queryClient.invalidateQueries({ queryKey: bookKeys.pausePolicy(projectId) });
+    },
   });
 }

@@ -7,6 +7,35 @@ const PAGE_SIZE = 100;
 /** A chapter never has more segments than this in practice; the cap keeps a runaway loop from hammering the API. */
 const MAX_PAGES = 200;
 
+/** The chapter's segments page by page, each page handed to `onPage` with all read so far. */
+async function readPages(
+  projectId: string,
+  chapterId: string,
+  signal: AbortSignal | undefined,
+  onPage?: (items: Segment[]) => void,
+): Promise<Segment[]> {
+  const items: Segment[] = [];
+  let token: string | null = null;
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const params = new URLSearchParams({ chapterId, pageSize: String(PAGE_SIZE) });
+    if (token) params.set('continuationToken', token);
+    const result: { items: Segment[]; continuationToken: string | null } = await apiJson(
+      `${projectPath(projectId)}/segments?${params.toString()}`,
+      { signal },
+    );
+    items.push(...result.items);
+    token = result.continuationToken;
+    if (!token) break;
+    onPage?.(items);
+  }
+  return items;
+}
+
+/** Every segment of one chapter as the server holds it now, in reading order. */
+export async function readChapterSegments(projectId: string, chapterId: string, signal?: AbortSignal) {
+  return (await readPages(projectId, chapterId, signal)).sort((a, b) => a.index - b.index);
+}
+
 /**
  * Every segment of one chapter, in reading order (pages fetched until the continuation runs out). On a first load
  * the lines show as their pages arrive, so a long chapter is readable after its first page; a refetch replaces the
@@ -20,26 +49,18 @@ export function useChapterSegments(projectId: string, chapterId: string | undefi
     enabled: Boolean(chapterId),
     queryFn: async ({ signal }) => {
       const progressive = queryClient.getQueryData<Segment[]>(key) === undefined;
-      const items: Segment[] = [];
       // Lines already on screen may have been edited while later pages loaded: the screen's version is newer.
-      const withEdits = () => {
+      const withEdits = (items: Segment[]) => {
         const shown = new Map((queryClient.getQueryData<Segment[]>(key) ?? []).map((item) => [item.id, item]));
         return items.map((item) => shown.get(item.id) ?? item).sort((a, b) => a.index - b.index);
       };
-      let token: string | null = null;
-      for (let page = 0; page < MAX_PAGES; page++) {
-        const params = new URLSearchParams({ chapterId: chapterId!, pageSize: String(PAGE_SIZE) });
-        if (token) params.set('continuationToken', token);
-        const result: { items: Segment[]; continuationToken: string | null } = await apiJson(
-          `${projectPath(projectId)}/segments?${params.toString()}`,
-          { signal },
-        );
-        items.push(...result.items);
-        token = result.continuationToken;
-        if (!token) break;
-        if (progressive) queryClient.setQueryData(key, withEdits());
-      }
-      return progressive ? withEdits() : items.sort((a, b) => a.index - b.index);
+      const items = await readPages(
+        projectId,
+        chapterId!,
+        signal,
+        progressive ? (read) => queryClient.setQueryData(key, withEdits(read)) : undefined,
+      );
+      return progressive ? withEdits(items) : items.sort((a, b) => a.index - b.index);
     },
   });
 }
@@ -104,7 +125,11 @@ export function useUpdateSegment(projectId: string) {
   });
 }
 
-/** Split and merge change neighbours and indexes: refetch the chapter's segments afterwards. */
+/**
+ * Split and merge write the chapter's plan again: every line of the chapter gets a new id. The answer is the line the
+ * producer was working on under its new id (the first part of a split, the merged line), so the page can stay on it;
+ * it resolves once the chapter's lines were read again, so that id is among them.
+ */
 export function useSegmentStructure(projectId: string) {
   const queryClient = useQueryClient();
   return useMutation({
@@ -116,13 +141,14 @@ export function useSegmentStructure(projectId: string) {
       segment: Segment;
       action: 'split' | 'merge-next';
       offset?: number;
-    }) => {
-      await apiJson<unknown>(`${projectPath(projectId)}/segments/${encodeURIComponent(segment.id)}/${action}`, {
-        method: 'POST',
-        json: action === 'split' ? { offset } : undefined,
-        headers: { 'If-Match': segment.etag },
-      });
-      return segment.chapterId;
+    }): Promise<Segment> => {
+      const path = `${projectPath(projectId)}/segments/${encodeURIComponent(segment.id)}/${action}`;
+      const headers = { 'If-Match': segment.etag };
+      if (action === 'split') {
+        const parts = await apiJson<{ segments: Segment[] }>(path, { method: 'POST', json: { offset }, headers });
+        return parts.segments[0];
+      }
+      return apiJson<Segment>(path, { method: 'POST', headers });
     },
     onSettled: (_data, _error, { segment }) =>
       Promise.all([

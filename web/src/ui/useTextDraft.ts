@@ -54,7 +54,7 @@ export function nextValues<T extends Record<string, string>>(
 
 /**
  * A value being edited, kept across saves and reads of the object it belongs to (a plan line's words; a casting row's
- * or the pause form's values, written as one string). `onTheirs` is told when someone else's value replaced unsaved
+ * values, written as one string). `onTheirs` is told when someone else's value replaced unsaved
  * typing.
  */
 export function useTextDraft(server: string, onTheirs: (() => void) | undefined) {
@@ -74,5 +74,50 @@ export function useTextDraft(server: string, onTheirs: (() => void) | undefined)
     edit: (text: string) => setDraft((value) => ({ ...value, text })),
     /** The words are being saved: when the server answers with them, typing since is kept. */
     sent: (text: string) => setDraft((value) => ({ ...value, sent: text })),
+  };
+}
+
+const sameValues = (a: Record<string, string>, b: Record<string, string>) =>
+  Object.keys(a).length === Object.keys(b).length && Object.keys(a).every((field) => a[field] === b[field]);
+
+interface ValuesDraft<T> {
+  typed: T;
+  base: T;
+  sent: T | null;
+  overruled: number;
+}
+
+/**
+ * `useTextDraft` for a form of several fields, field by field (`nextValues`): a field someone else changed shows their
+ * value (and `onTheirs` is told) when it held unsaved typing; every other field keeps what was typed. After a refused
+ * save, the form read again keeps the producer's values where nobody else changed them, under the new version, so
+ * saving again re-applies them.
+ */
+export function useValuesDraft<T extends Record<string, string>>(server: T, onTheirs: (() => void) | undefined) {
+  const [draft, setDraft] = useState<ValuesDraft<T>>({ typed: server, base: server, sent: null, overruled: 0 });
+  let current = draft;
+  if (!sameValues(server, draft.base)) {
+    const next = nextValues(draft.typed, draft.base, draft.sent, server);
+    current = {
+      typed: next.values,
+      base: server,
+      sent: next.overruled ? null : draft.sent,
+      overruled: draft.overruled + (next.overruled ? 1 : 0),
+    };
+    // Adjusted while rendering, as useTextDraft does.
+    setDraft(current);
+  }
+
+  const tell = useRef(onTheirs);
+  tell.current = onTheirs;
+  useEffect(() => {
+    if (draft.overruled > 0) tell.current?.();
+  }, [draft.overruled]);
+
+  return {
+    values: current.typed,
+    edit: (typed: T) => setDraft((value) => ({ ...value, typed })),
+    /** The values are being saved: when the server answers with them, typing since is kept. */
+    sent: (values: T) => setDraft((value) => ({ ...value, sent: values })),
   };
 }

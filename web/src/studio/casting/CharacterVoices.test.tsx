@@ -122,4 +122,68 @@ describe('a voice being chosen while the character is read again', () => {
     expect(screen.getByLabelText<HTMLSelectElement>('Voice for Margery').value).toBe('en-GB-Female2');
     expect(screen.getByLabelText<HTMLInputElement>('Speaking rate for Margery, in percent').value).toBe('0');
   });
+
+  /** The voices API, and PUTs of the voice answered by `answer` (recorded with their If-Match). */
+  async function renderWithServer(answer: (ifMatch: string | null, body: unknown) => Response) {
+    const puts: { ifMatch: string | null; body: unknown }[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string, init: RequestInit = {}) => {
+        if (init.method === 'PUT') {
+          const put = { ifMatch: new Headers(init.headers).get('If-Match'), body: JSON.parse(String(init.body)) };
+          puts.push(put);
+          return answer(put.ifMatch, put.body);
+        }
+        if (url.includes('/voices'))
+          return new Response(
+            JSON.stringify({ engine: 'espeak', items: [voice('en-GB-Female1'), voice('en-GB-Female2')] }),
+            { status: 200 },
+          );
+        return new Response(JSON.stringify({ items: [] }), { status: 200 });
+      }),
+    );
+    const rendered = renderInStudio(<CachedVoices />);
+    act(() => rendered.queryClient.setQueryData(bookKeys.characters('p1'), [margery]));
+    await waitFor(() => expect(screen.getAllByRole('option', { name: /en-GB-Female2/ })).toHaveLength(1));
+    return { ...rendered, puts };
+  }
+  const refused = (current: Character) =>
+    new Response(
+      JSON.stringify({
+        error: { code: 'precondition_failed', message: 'changed', details: { current }, requestId: 'r' },
+      }),
+      { status: 412 },
+    );
+
+  it('is saved with the character’s ETag; refused by someone else’s voice, shows theirs with the notice', async () => {
+    const theirs = { ...margery, voice: { ...margery.voice!, voiceName: 'en-GB-Female2' }, etag: '"theirs"' };
+    const { puts } = await renderWithServer(() => refused(theirs));
+    fireEvent.change(screen.getByLabelText('Speaking rate for Margery, in percent'), { target: { value: '10' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save voice of Margery' }));
+
+    await screen.findByText('Someone else changed the voice of Margery meanwhile; their choice is shown.');
+    expect(puts).toEqual([{ ifMatch: '"c-margery"', body: expect.objectContaining({ ratePercent: 10 }) }]);
+    expect(screen.getByLabelText<HTMLSelectElement>('Voice for Margery').value).toBe('en-GB-Female2');
+    expect(screen.queryByText(/Someone else changed this after you opened it/)).toBeNull();
+  });
+
+  it('goes again on the new version when someone else changed the character but not its voice', async () => {
+    const edited = { ...margery, description: 'A maid.', etag: '"described"' };
+    const { puts } = await renderWithServer((ifMatch, body) =>
+      ifMatch === '"described"'
+        ? new Response(
+            JSON.stringify({ ...edited, etag: '"saved"', voice: { ...margery.voice!, ...(body as object) } }),
+            {
+              status: 200,
+            },
+          )
+        : refused(edited),
+    );
+    fireEvent.change(screen.getByLabelText('Speaking rate for Margery, in percent'), { target: { value: '10' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save voice of Margery' }));
+
+    await screen.findByText('Voice of Margery saved.');
+    expect(puts.map((put) => put.ifMatch)).toEqual(['"c-margery"', '"described"']);
+    expect(screen.queryByText(/Someone else changed the voice/)).toBeNull();
+  });
 });

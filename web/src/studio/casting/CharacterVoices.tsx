@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api/client';
 import { auditionCharacter, useSetVoice, useVoices, type VoiceChoice } from '../../api/casting';
 import type { Character, Voice } from '../../api/types';
 import { NARRATOR } from '../../api/types';
@@ -79,6 +80,8 @@ function choiceOf(key: string): VoiceChoice {
   ];
   return { voiceName, style: style ?? undefined, styleDegree: styleDegree ?? undefined, ratePercent, pitchPercent };
 }
+
+const refusedByTheirs = (error: unknown) => error instanceof ApiError && error.status === 412;
 
 /** The voices of the character's gender first (each group in the catalogue's order), the others still offered. */
 function voicesFor(character: Character, voices: Voice[]): Voice[] {
@@ -237,8 +240,12 @@ function VoiceRow({ character, voices, canEdit }: { character: Character; voices
               draft.sent(choiceKey(choice));
               setOverruled(false);
               setVoice.mutate(
-                { characterId: character.id, choice },
-                { onSuccess: () => toast.show(t('characters.saved', { name })) },
+                { character, choice },
+                {
+                  onSuccess: () => toast.show(t('characters.saved', { name })),
+                  // Someone else chose a voice first: theirs is on the row now, and the row says so.
+                  onError: (error) => refusedByTheirs(error) && setOverruled(true),
+                },
               );
             }}
           >
@@ -253,7 +260,7 @@ function VoiceRow({ character, voices, canEdit }: { character: Character; voices
           />
         )}
         {overruled && <Alert tone="warning">{t('characters.changedMeanwhile', { name })}</Alert>}
-        {setVoice.error && <Alert tone="error">{errorText(setVoice.error)}</Alert>}
+        {setVoice.error && !refusedByTheirs(setVoice.error) && <Alert tone="error">{errorText(setVoice.error)}</Alert>}
       </td>
     </tr>
   );

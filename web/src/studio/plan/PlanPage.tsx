@@ -5,6 +5,7 @@ import { useChapters } from '../../api/chapters';
 import { useCharacters, useStartJob } from '../../api/characters';
 import { isFinished, jobFraction, useJobProgress } from '../../api/jobs';
 import { useThreads } from '../../api/reviews';
+import { ApiError } from '../../api/client';
 import { useChapterSegments } from '../../api/segments';
 import type { Segment } from '../../api/types';
 import { UNKNOWN_SPEAKER } from '../../api/types';
@@ -25,8 +26,12 @@ import { PlanFilters, applyFilter, type SegmentFilter } from './PlanFilters';
 import { READING_VIEW_ID, ReadingView } from './ReadingView';
 import { SegmentInspector } from './SegmentInspector';
 import { speakerOptions } from './speakers';
+import { relocate } from './lineRelocation';
 import { usePlanEdits } from './usePlanEdits';
 import { useJobCounts, withCounts } from '../jobCounts';
+
+/** A line's id the chapter no longer has: the edit went to its new id, or the page said it could not. */
+const isGone = (error: unknown) => error instanceof ApiError && error.status === 404;
 
 /**
  * The plan, chapter by chapter: who reads every line. Fix speakers (one at a time or all shown lines at once), edit,
@@ -55,12 +60,14 @@ export function PlanPage() {
   // The line chosen, and the id it had when chosen: new words give it a new id, and its editor stays the same one.
   const [selectedLine, setSelectedLine] = useState<{ id: string; chosenAs: string } | null>(null);
   const selectedId = selectedLine?.id ?? null;
+  // The chosen line as last shown, to find it again when its id goes.
+  const [lastSelected, setLastSelected] = useState<Segment | null>(null);
   const setSelectedId = (id: string | null) =>
     setSelectedLine((line) => (id === null ? null : line?.id === id ? line : { id, chosenAs: id }));
-  const edits = usePlanEdits(project.id, {
-    onLineMoved: (fromId, toId) =>
-      setSelectedLine((line) => (line?.id === fromId ? { id: toId, chosenAs: line.chosenAs } : line)),
-  });
+  // The chosen line answered under a new id (new words, a split, a merge): the same editor follows it.
+  const followLine = (fromId: string, toId: string) =>
+    setSelectedLine((line) => (line?.id === fromId ? { id: toId, chosenAs: line.chosenAs } : line));
+  const edits = usePlanEdits(project.id, { onLineMoved: followLine });
   const [selection, setSelection] = useState<{ segmentId: string; text: string } | null>(null);
   const [lexiconText, setLexiconText] = useState<string | null>(null);
   const speakerSelectRef = useRef<HTMLSelectElement>(null);
@@ -73,7 +80,14 @@ export function PlanPage() {
       : (speakers.find((speaker) => speaker.id === speakerId)?.name ?? t('removedSpeaker'));
   const allSegments = segments.data ?? [];
   const shown = applyFilter(allSegments, filter);
-  const selected = allSegments.find((segment) => segment.id === selectedId) ?? null;
+  let selected = allSegments.find((segment) => segment.id === selectedId) ?? null;
+  if (!selected && selectedLine && lastSelected?.id === selectedLine.id) {
+    // The chapter's plan was written again (new words for another line, here or elsewhere): every line has a new id,
+    // and the chosen one keeps its words and its place. The panel follows it.
+    selected = relocate(allSegments, lastSelected) ?? null;
+    if (selected) setSelectedLine({ id: selected.id, chosenAs: selectedLine.chosenAs });
+  }
+  if (selected !== lastSelected && selected) setLastSelected(selected);
   const chapterThreads = (threads.data ?? []).filter((thread) => thread.chapterId === selectedChapterId);
   const openBySegment = useMemo(() => {
     const counts = new Map<string, number>();
@@ -176,7 +190,20 @@ export function PlanPage() {
           </button>
         </Alert>
       )}
-      {edits.error && !edits.conflict && <Alert tone="error">{errorText(edits.error)}</Alert>}
+      {edits.unapplied.length > 0 && (
+        <Alert tone="warning" title={t('unapplied.title')}>
+          <p>
+            {t('unapplied.body', {
+              count: edits.unapplied.length,
+              lines: format.list(edits.unapplied.map((position) => format.number(position))),
+            })}
+          </p>
+          <button type="button" className="button button--secondary button--small" onClick={edits.clearUnapplied}>
+            {t('unapplied.ok')}
+          </button>
+        </Alert>
+      )}
+      {edits.error && !edits.conflict && !isGone(edits.error) && <Alert tone="error">{errorText(edits.error)}</Alert>}
 
       {segments.isPending ? (
         <Loading />
@@ -241,6 +268,7 @@ export function PlanPage() {
                 onKeyboardAssigned={() => document.getElementById(READING_VIEW_ID)?.focus()}
                 onPatch={(patch) => void edits.apply(selected, patch)}
                 onTheirText={() => edits.showConflict({ segmentId: selected.id, current: selected })}
+                onLineReplaced={followLine}
                 selectedText={selection?.segmentId === selected.id ? selection.text : null}
                 onAddPronunciation={setLexiconText}
               />

@@ -24,6 +24,8 @@ interface SegmentInspectorProps {
   onPatch(patch: { text?: string; flagged?: boolean }): void;
   /** Someone else's words for the line replaced words being typed (the page shows its conflict notice). */
   onTheirText?(): void;
+  /** A split or merge answered the line under a new id (the first part, the merged line): the page stays on it. */
+  onLineReplaced?(fromId: string, toId: string): void;
   /** Words the reader selected in this line, offered for the lexicon. */
   selectedText: string | null;
   onAddPronunciation(text: string): void;
@@ -45,6 +47,7 @@ export const SegmentInspector = forwardRef<HTMLSelectElement, SegmentInspectorPr
     onKeyboardAssigned,
     onPatch,
     onTheirText,
+    onLineReplaced,
     selectedText,
     onAddPronunciation,
   },
@@ -62,6 +65,11 @@ export const SegmentInspector = forwardRef<HTMLSelectElement, SegmentInspectorPr
   const [cursor, setCursor] = useState<number | null>(null);
   const reviewError = createThread.error ?? reply.error ?? setStatus.error;
   const speakerChoice = useKeyboardSpeakerChoice(segment.speakerId, onAssign, onKeyboardAssigned);
+  const restructure = (action: 'split' | 'merge-next', offset?: number) =>
+    structure.mutate(
+      { segment, action, offset },
+      { onSuccess: (line) => line.id !== segment.id && onLineReplaced?.(segment.id, line.id) },
+    );
 
   return (
     <section className="inspector" aria-labelledby="inspector-title">
@@ -139,15 +147,16 @@ export const SegmentInspector = forwardRef<HTMLSelectElement, SegmentInspectorPr
                 cursor >= segment.text.length ||
                 text !== segment.text
               }
-              onClick={() => cursor !== null && structure.mutate({ segment, action: 'split', offset: cursor })}
+              onClick={() => cursor !== null && restructure('split', cursor)}
             >
               {t('inspector.split')}
             </button>
             <button
               type="button"
               className="button button--secondary button--small"
-              disabled={structure.isPending}
-              onClick={() => structure.mutate({ segment, action: 'merge-next' })}
+              // Merged from the words stored: words typed and not saved would be lost by it.
+              disabled={structure.isPending || text !== segment.text}
+              onClick={() => restructure('merge-next')}
             >
               {t('inspector.mergeNext')}
             </button>

@@ -27,6 +27,8 @@ describe('new words for a line', () => {
     const line = segment(4, { text: 'Old words.' });
     const requests: { url: string; method: string; body: unknown }[] = [];
     let generation = 1;
+    // The chapter as stored: read again after new words, it holds the line under its new id.
+    let stored = line;
     const fetchMock = vi.fn(async (url: string, init?: RequestInit) => {
       const method = String(init?.method ?? 'GET');
       const body: unknown = init?.body ? JSON.parse(String(init.body)) : null;
@@ -34,9 +36,10 @@ describe('new words for a line', () => {
       if (method === 'PATCH') {
         generation++;
         const saved = { ...line, ...(body as object), id: `s4-g${generation}`, etag: `"e4-g${generation}"` };
+        stored = saved;
         return new Response(JSON.stringify(saved), { status: 200, headers: { 'content-type': 'application/json' } });
       }
-      return new Response(JSON.stringify({ items: [], continuationToken: null }), {
+      return new Response(JSON.stringify({ items: [stored], continuationToken: null }), {
         status: 200,
         headers: { 'content-type': 'application/json' },
       });

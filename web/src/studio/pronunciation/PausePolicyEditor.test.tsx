@@ -94,4 +94,41 @@ describe('pauses typed while the pause policy is saved or read again', () => {
     await screen.findByText(conflictNotice);
     expect(field('After a sentence').value).toBe('600');
   });
+
+  it('after a save refused by someone else’s, are read again with their ETag: what they changed shows, the rest of what was typed stays, and saving again applies it', async () => {
+    let stored: PausePolicy = { defaults, overrides: {}, effective: defaults, etag: '"v1"' };
+    const saves: { ifMatch: string | null; body: Record<string, number> }[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (_url: string, init: RequestInit = {}) => {
+        if (init.method !== 'PUT') return jsonResponse(200, stored);
+        const ifMatch = new Headers(init.headers).get('If-Match');
+        const body = JSON.parse(String(init.body)) as Record<string, number>;
+        saves.push({ ifMatch, body });
+        if (ifMatch !== stored.etag)
+          return jsonResponse(412, { error: { code: 'precondition_failed', message: 'changed', requestId: 'r' } });
+        stored = { defaults, overrides: body, effective: { ...defaults, ...body }, etag: `"v${saves.length + 1}"` };
+        return jsonResponse(200, stored);
+      }),
+    );
+    openPauses(stored);
+    // Someone else saves a longer scene break meanwhile.
+    stored = {
+      defaults,
+      overrides: { scene_break: 2500 },
+      effective: { ...defaults, scene_break: 2500 },
+      etag: '"theirs"',
+    };
+
+    fireEvent.change(field('After a sentence'), { target: { value: '450' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save pauses' }));
+    await screen.findByText(conflictNotice);
+    await waitFor(() => expect(field('At a scene break').value).toBe('2500'));
+    expect(field('After a sentence').value).toBe('450');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Save pauses' }));
+    await screen.findByText('Pauses saved.');
+    expect(saves[1]).toEqual({ ifMatch: '"theirs"', body: { sentence: 450, scene_break: 2500 } });
+    expect(screen.queryByText(conflictNotice)).toBeNull();
+  });
 });

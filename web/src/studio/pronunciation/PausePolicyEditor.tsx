@@ -9,7 +9,7 @@ import { useErrorText } from '../../ui/errorText';
 import { useFormat } from '../../ui/format';
 import { Loading } from '../../ui/Loading';
 import { useToast } from '../../ui/Toasts';
-import { useTextDraft } from '../../ui/useTextDraft';
+import { useValuesDraft } from '../../ui/useTextDraft';
 import { useStudio } from '../StudioContext';
 
 type Boundary = (typeof pauseBoundaries)[number];
@@ -23,12 +23,11 @@ export function PausePolicyEditor() {
   return <PausePolicyForm policy={policy.data} canEdit={access.canEdit} />;
 }
 
-/** The pauses as one comparable value, in the boundaries' order. */
-const valuesKey = (values: Record<Boundary, number>) => JSON.stringify(pauseBoundaries.map((b) => values[b]));
-const valuesOf = (key: string) => {
-  const list = JSON.parse(key) as number[];
-  return Object.fromEntries(pauseBoundaries.map((b, i) => [b, list[i]])) as Record<Boundary, number>;
-};
+/** The pauses as the form's fields hold them, as text by boundary. */
+const asFields = (values: Record<Boundary, number>) =>
+  Object.fromEntries(pauseBoundaries.map((b) => [b, String(values[b])])) as Record<Boundary, string>;
+const asValues = (fields: Record<Boundary, string>) =>
+  Object.fromEntries(pauseBoundaries.map((b) => [b, Number(fields[b])])) as Record<Boundary, number>;
 
 function PausePolicyForm({ policy, canEdit }: { policy: PausePolicy; canEdit: boolean }) {
   const { project } = useStudio();
@@ -37,12 +36,12 @@ function PausePolicyForm({ policy, canEdit }: { policy: PausePolicy; canEdit: bo
   const errorText = useErrorText();
   const toast = useToast();
   const save = useSavePausePolicy(project.id);
-  // The form stays while the policy is saved or read again (a new ETag): values being typed are kept when the server's
-  // are the ones saved from here, and give way to someone else's with the conflict notice.
+  // The form stays while the policy is saved or read again (a new ETag, or after a refused save): each value being
+  // typed is kept unless someone else changed that pause, whose value then shows with the conflict notice.
   const [overruled, setOverruled] = useState(false);
-  const draft = useTextDraft(valuesKey(policy.effective), () => setOverruled(true));
-  const values = valuesOf(draft.text);
-  const setValues = (next: Record<Boundary, number>) => draft.edit(valuesKey(next));
+  const draft = useValuesDraft(asFields(policy.effective), () => setOverruled(true));
+  const values = asValues(draft.values);
+  const setValues = (next: Record<Boundary, number>) => draft.edit(asFields(next));
   const invalid = pauseBoundaries.filter(
     (boundary) =>
       !Number.isInteger(values[boundary]) ||
@@ -96,7 +95,7 @@ function PausePolicyForm({ policy, canEdit }: { policy: PausePolicy; canEdit: bo
               const overrides = Object.fromEntries(
                 pauseBoundaries.filter((b) => values[b] !== policy.defaults[b]).map((b) => [b, values[b]]),
               );
-              draft.sent(valuesKey(values));
+              draft.sent(asFields(values));
               setOverruled(false);
               save.mutate({ overrides, etag: policy.etag }, { onSuccess: () => toast.show(t('pauses.saved')) });
             }}
