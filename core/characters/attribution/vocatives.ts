@@ -68,6 +68,22 @@ export function ownWords(line: string): string {
   return head + body;
 }
 
+/** Spaces, quotation marks and dashes around a line's words. */
+const EDGE_MARK = /[\s"'“”‘’«»—―–-]/u;
+const LEADING_MARKS = /^[\s"'“”‘’«»—―–-]+/u;
+
+/**
+ * A line's words without the spaces, quotation marks and dashes around them (`leading` may take more at the start,
+ * "¡¿"). The end is walked back a character at a time: a pattern anchored at the end (`[…]+$`) is tried from every
+ * position of a long run of spaces, in time quadratic in its length.
+ */
+export function withoutEdgeMarks(line: string, leading: RegExp = LEADING_MARKS): string {
+  const start = leading.exec(line)?.[0].length ?? 0;
+  let end = line.length;
+  while (end > start && EDGE_MARK.test(line[end - 1])) end--;
+  return line.slice(start, end);
+}
+
 /**
  * A line that is only a name and an exclamation mark ("Capitú!", "—¡Frasquita!") calls that person; a name alone
  * with a full stop or a question mark ("Bingley.", "Lizzy?") answers or asks about them and says nothing.
@@ -87,7 +103,7 @@ function calledOut(inner: string, cast: Cast): string[] {
  * Quotations the line reports are left out: a name addressed there was addressed by someone else.
  */
 export function addressedIn(line: string, cast: Cast): string[] {
-  const inner = ownWords(line).replace(/^[\s"'“”‘’«»—―–-]+|[\s"'“”‘’«»—―–-]+$/gu, '');
+  const inner = withoutEdgeMarks(ownWords(line));
   if ((inner.match(/\p{L}+/gu) ?? []).length < 3) return calledOut(inner, cast);
   return cast
     .mentions(inner)
