@@ -128,3 +128,22 @@ export function addressedIn(line: string, cast: Cast): string[] {
     })
     .map((mention) => mention.id);
 }
+
+/** A name opening a line and asked back at once ("Mr. Crane? Why on earth Mr. Crane?"). */
+const ASKED_BACK = /^\s*\?/u;
+
+/**
+ * The people a line asks about by echoing their name ("And Mr. Crane." — "Mr. Crane? Why on earth Mr. Crane?"): a
+ * name opening the line with a question mark, which the line before named or the line names again, is the person
+ * spoken of, not the one spoken to ("Lizzy? Are you there?" still calls her). Such a person is still not the line's
+ * speaker (nobody asks back their own name), but is not the one who answers it either.
+ */
+export function echoedNames(line: string, previousLine: string, cast: Cast): string[] {
+  const inner = ownWords(line).replace(LEADING_MARKS, '');
+  const mentions = cast.mentions(inner);
+  const opening = mentions[0];
+  if (opening?.offset !== 0 || !ASKED_BACK.test(inner.slice(opening.length))) return [];
+  const namedAgain = mentions.slice(1).some((mention) => mention.id === opening.id);
+  const namedBefore = cast.mentions(ownWords(previousLine)).some((mention) => mention.id === opening.id);
+  return namedAgain || namedBefore ? [opening.id] : [];
+}
