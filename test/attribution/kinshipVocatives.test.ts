@@ -113,6 +113,40 @@ describe('a parent called by kinship the cast does not hold as a relation', () =
   });
 });
 
+describe('a parent spoken to in the third person (European Portuguese)', () => {
+  const cast = [
+    person('leonor', 'Dona Leonor', 'female', ['Leonor']),
+    person('teresa', 'Teresa', 'female'),
+    person('artur', 'Artur', 'male', ['senhor Artur']),
+  ];
+
+  it('is the one asked when the relation opens a question', () => {
+    const people = new Cast(cast, 'pt');
+    const present = ['leonor', 'teresa', 'artur'];
+    expect(kinAddressedIn('— A mãe já falou com o médico?', people, present)).toEqual(['leonor']);
+    expect(kinAddressedIn('— Mãe, a mãe sabe onde está a chave?', people, present)).toEqual(['leonor']);
+    // Spoken of: after "E", or in a line that asks nothing.
+    expect(kinAddressedIn('— E a mãe sabe?', people, present)).toEqual([]);
+    expect(kinAddressedIn('— A mãe chegou ontem de Braga.', people, present)).toEqual([]);
+  });
+
+  it('answers the question, and the one who asked it answers back', () => {
+    const text = [
+      'Artur ficou na sala. Nessa noite, Dona Leonor fez sopa, e Teresa foi ter com ela à cozinha.',
+      '— A mãe já falou com o médico?',
+      '— Já.',
+      '— E então?',
+      '— E então nada. São coisas da idade.',
+    ].join('\n\n');
+    expect(attributedDialogue(text, cast, 'pt').map((line) => line.speakerId)).toEqual([
+      'teresa',
+      'leonor',
+      'teresa',
+      'leonor',
+    ]);
+  });
+});
+
 describe('kinship words on hostile input', () => {
   it(
     'reads a megabyte of calls, near-calls and spaces in linear time',
@@ -127,6 +161,8 @@ describe('kinship words on hostile input', () => {
       expect(kinAddressedIn(commas, cast, present)).toEqual(['eleanor']);
       const portuguese = new Cast([person('leonor', 'Dona Leonor', 'female')], 'pt');
       expect(kinAddressedIn(`— ${'Sim, mãe'.repeat(125_000)}.`, portuguese, ['leonor'])).toEqual(['leonor']);
+      expect(kinAddressedIn(`— A mãe ${'sabe, '.repeat(200_000)}?`, portuguese, ['leonor'])).toEqual([]);
+      expect(kinAddressedIn(`— A mãe ${'sabe '.repeat(200_000)}?`, portuguese, ['leonor'])).toEqual([]);
       await jestBudgetCheck();
     },
     HOSTILE_BUDGET_MS,

@@ -49,6 +49,14 @@ function vocative(words: string): RegExp {
     'iu',
   );
 }
+/**
+ * European Portuguese speaks to a parent in the third person, the relation as the question's subject ("A mãe já leu
+ * a carta?", "O pai não a vai ler?"); "E o pai sabe?" and a line that asks nothing speak of the parent.
+ */
+const ASKED_IN_THIRD_PERSON: Record<Parent, RegExp> = {
+  father: /^(?:o\s+(?:pai|papá|paizinho))\s+(?!e\s)\p{L}[^.!?…]{0,200}\?/iu,
+  mother: /^(?:a\s+(?:mãe|mamã|mãezinha))\s+(?!e\s)\p{L}[^.!?…]{0,200}\?/iu,
+};
 const NARRATORS_OWN = /^(?:meu|minha|mi)\s/iu;
 const VOCATIVES: Record<Parent, RegExp> = {
   father: vocative(CALLED.father),
@@ -61,6 +69,11 @@ const ENGLISH_VOCATIVES: Record<Parent, RegExp> = {
   father: englishVocative(CALLED_IN_ENGLISH.father),
   mother: englishVocative(CALLED_IN_ENGLISH.mother),
 };
+
+/** The line's sentences, each from its start ("Mãe, a mãe sabe…?" opens one after the call). */
+function sentenceStarts(inner: string): string[] {
+  return inner.split(/(?<=[.!?…,;:])\s+/u).slice(0, 6);
+}
 
 /** The one person of the scene (`present`) of the parent's gender called by a title of the married, if only one. */
 function parentInScene(parent: Parent, cast: Cast, present: readonly string[]): string[] {
@@ -85,7 +98,9 @@ export function kinAddressedIn(line: string, cast: Cast, present: readonly strin
       continue;
     }
     if (cast.language !== 'es' && cast.language !== 'pt') continue;
-    if (!VOCATIVES[parent].test(inner)) continue;
+    const askedInThirdPerson =
+      cast.language === 'pt' && sentenceStarts(inner).some((start) => ASKED_IN_THIRD_PERSON[parent].test(start));
+    if (!VOCATIVES[parent].test(inner) && !askedInThirdPerson) continue;
     const known = cast.ids.filter((id) => cast.formsOf(id).some((form) => KNOWN_AS[parent].test(form.trim())));
     // A first-person narrator's "minha mãe" is his own mother: another child calls theirs by the same word.
     const narratorsOwn = known.some((id) => cast.formsOf(id).some((form) => NARRATORS_OWN.test(form.trim())));
