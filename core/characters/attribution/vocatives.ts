@@ -29,6 +29,14 @@ const ENGLISH_VOCATIVE_O = /(?<![\p{L}\p{N}])O,?\s+$/u;
  */
 const PORTUGUESE_VOCATIVE_O = /(?<![\p{L}\p{N}])[ÓóÔô],?\s+(?:(?:seu|dona|senhor|senhora)\s+)?$/iu;
 
+/**
+ * Portuguese speaks to someone in the third person, a word of respect and the name as a question's subject ("O senhor
+ * Artur leu a carta?", "A menina Teresa já está mais descansada?"): the name so asked is the one spoken to. A line
+ * that asks nothing ("O senhor Artur chegou.") speaks of them.
+ */
+const PORTUGUESE_RESPECT_BEFORE = /(?:^|[.,;:!?…]\s*)(?:o\s+senhor|a\s+senhora|a\s+menina|o\s+menino|a\s+dona)\s+$/iu;
+const ASKED_AFTER = /^[^.!?…]{0,200}\?/u;
+
 /** A role named with the speaker's own "my" ("my friend", "mi amigo", "meu amigo"). */
 const FIRST_PERSON_POSSESSIVE = /^(?:my|mi|meu|minha)\s/iu;
 /**
@@ -124,6 +132,7 @@ export function addressedIn(line: string, cast: Cast): string[] {
         OPENERS.test(before) ||
         (language === 'en' && ENGLISH_VOCATIVE_O.test(before)) ||
         (language === 'pt' && PORTUGUESE_VOCATIVE_O.test(before));
+      if (language === 'pt' && PORTUGUESE_RESPECT_BEFORE.test(before) && ASKED_AFTER.test(after)) return true;
       return opened && CLOSERS.test(after);
     })
     .map((mention) => mention.id);
