@@ -25,6 +25,7 @@ export const LABELLED_STORIES = [
   'o-sobrado-dos-sampaios',
   'los-ortega-de-san-clemente',
   'the-whitcombs-of-fairhaven',
+  'os-meireles-de-cedofeita',
 ] as const;
 export const DEVELOPMENT_BOOKS = [
   'pride-and-prejudice',

@@ -5,7 +5,8 @@
  */
 import { NARRATOR_ID } from '../../core/characters/character';
 import { Cast } from '../../core/characters/attribution/cast';
-import { addressedIn } from '../../core/characters/attribution/vocatives';
+import { addressedIn, echoedNames } from '../../core/characters/attribution/vocatives';
+import { jestBudgetCheck } from '../support/jestBudget';
 import { attributedDialogue, person } from './chapterFixture';
 
 const cast = [
@@ -52,4 +53,47 @@ describe('names a line speaks of', () => {
     expect(speakerOf('Alice is her name').speakerId).toBe('ames');
     expect(speakerOf('Quite so').speakerId).toBe('ames');
   });
+});
+
+describe('a name asked back', () => {
+  const whitcombs = [
+    person('george', 'Mr. Whitcomb', 'male', ['George']),
+    person('eleanor', 'Mrs. Whitcomb', 'female'),
+    person('crane', 'Mr. Crane', 'male', ['Crane']),
+    person('pell', 'Mrs. Pell', 'female'),
+  ];
+  const people = new Cast(whitcombs, 'en');
+
+  it('is the person spoken of when the line before named them or the line names them again', () => {
+    expect(echoedNames('"Mr. Crane? Why on earth Mr. Crane?"', '"Mrs. Pell."', people)).toEqual(['crane']);
+    expect(echoedNames('"Mr. Crane? Why him?"', '"And Mr. Crane."', people)).toEqual(['crane']);
+    expect(echoedNames('"Mr. Crane? Are you there?"', '"Who is at the door?"', people)).toEqual([]);
+    expect(echoedNames('"Mr. Crane, why him?"', '"And Mr. Crane."', people)).toEqual([]);
+  });
+
+  it('and a name asked about is not the one spoken to', () => {
+    expect(addressedIn('"Where is George?"', people)).toEqual([]);
+  });
+
+  it('leaves the reply to the one who named them', () => {
+    const chapter = [
+      'Mr. Whitcomb was reading his paper when his wife came in with the cards.',
+      '"The usual people, George. Mrs. Pell, the doctor. And Mr. Crane."',
+      '"Mr. Crane? Why on earth Mr. Crane?"',
+      '"Because he has a letter for you."',
+    ].join('\n\n');
+    expect(attributedDialogue(chapter, whitcombs, 'en').map((line) => line.speakerId)).toEqual([
+      'eleanor',
+      'george',
+      'eleanor',
+    ]);
+  });
+
+  it('reads a megabyte of names and question marks in linear time', async () => {
+    const echoes = '"Mr. Crane? Mr. Crane? Mr. Crane ?'.repeat(30_000);
+    const spaces = `"Mr. Crane${' '.repeat(1_000_000)}?"`;
+    expect(echoedNames(echoes, '"And Mr. Crane."', people)).toEqual(['crane']);
+    expect(echoedNames(spaces, '"And Mr. Crane."', people)).toEqual(['crane']);
+    await jestBudgetCheck();
+  }, 30_000);
 });

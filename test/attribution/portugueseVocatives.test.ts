@@ -4,6 +4,7 @@
  */
 import { Cast } from '../../core/characters/attribution/cast';
 import { addressedIn } from '../../core/characters/attribution/vocatives';
+import { jestBudgetCheck } from '../support/jestBudget';
 import { attributedDialogue, person } from './chapterFixture';
 
 describe('Portuguese vocatives with "Ó" and "seu"', () => {
@@ -39,4 +40,43 @@ describe('Portuguese vocatives with "Ó" and "seu"', () => {
     const lines = attributedDialogue(text, cast, 'pt');
     expect(lines.at(-1)?.speakerId).toBe('firmino');
   });
+});
+
+describe('Portuguese address in the third person ("O senhor Artur leu a carta?")', () => {
+  const cast = [
+    person('falcao', 'Dr. Falcão', 'male', ['Falcão']),
+    person('artur', 'Artur', 'male', ['senhor Artur']),
+    person('teresa', 'Teresa', 'female', ['menina Teresa']),
+    person('leonor', 'Dona Leonor', 'female', ['Leonor']),
+  ];
+  const people = new Cast(cast, 'pt');
+
+  it('reads the name after a word of respect opening a question as the one spoken to', () => {
+    expect(addressedIn('— O senhor Artur leu a carta do seu irmão?', people)).toEqual(['artur']);
+    expect(addressedIn('— É o costume. A menina Teresa já está mais descansada?', people)).toEqual(['teresa']);
+    // A statement speaks of them; so does a question where the name is not the subject opening it.
+    expect(addressedIn('— O senhor Artur chegou ontem de Lamego.', people)).toEqual([]);
+    expect(addressedIn('— Já falou com o senhor Artur?', people)).toEqual([]);
+  });
+
+  it('leaves the answer to the one asked', () => {
+    const text = [
+      'O Dr. Falcão voltou no dia seguinte. Dona Leonor mandou-o entrar para a sala, onde Artur e Teresa esperavam.',
+      '— Bom dia — disse o Dr. Falcão. — A menina Teresa já está mais descansada?',
+      '— Estou, senhor doutor. Falei com a minha mãe.',
+    ].join('\n\n');
+    expect(attributedDialogue(text, cast, 'pt').map((line) => line.speakerId)).toEqual(['falcao', 'falcao', 'teresa']);
+  });
+
+  it('reads a megabyte of words of respect in linear time', async () => {
+    // One name each (the cast's search for names is not what is measured here): words of respect repeated before it,
+    // and a long question or statement after it.
+    const respect = `— ${'o senhor, '.repeat(100_000)}o senhor Artur leu?`;
+    const asked = `— O senhor Artur ${'leu '.repeat(250_000)}?`;
+    const stated = `— O senhor Artur ${'leu '.repeat(250_000)}.`;
+    expect(addressedIn(respect, people)).toEqual(['artur']);
+    expect(addressedIn(asked, people)).toEqual([]);
+    expect(addressedIn(stated, people)).toEqual([]);
+    await jestBudgetCheck();
+  }, 30_000);
 });

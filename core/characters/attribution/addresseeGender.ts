@@ -5,7 +5,7 @@
  * "senhora D. Gloria" are names, which the names a line addresses read.
  */
 import type { Gender } from '../character';
-import { ownWords } from './vocatives';
+import { ownWords, withoutEdgeMarks } from './vocatives';
 
 const FEMALE_ADDRESS = ['señora', 'señorita', 'mujer', 'niña', 'chica', 'hija', 'senhora', 'menina', 'filha'];
 /** "Hombre" is left out: Spanish says "¡hombre!" to anyone, as an exclamation. */
@@ -23,9 +23,7 @@ const MALE = addressing(MALE_ADDRESS);
 
 /** The gender of the person a line speaks to, when its words of address say it (and say only one). */
 export function addresseeGender(line: string): Exclude<Gender, 'unknown'> | null {
-  const words = ownWords(line)
-    .replace(/^[\s"'“”‘’«»—―–-]+|[\s"'“”‘’«»—―–-]+$/gu, '')
-    .replace(/[—―–]|--/gu, ',');
+  const words = withoutEdgeMarks(ownWords(line)).replace(/[—―–]|--/gu, ',');
   const female = FEMALE.test(words);
   const male = MALE.test(words);
   if (female === male) return null;

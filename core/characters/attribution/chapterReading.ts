@@ -10,6 +10,7 @@ import { CLAIM } from './evidence';
 import { Recency } from './recency';
 import type { ChapterSegment, ChapterStructure } from './structure';
 import { readTurn } from './turnReading';
+import { echoedNames } from './vocatives';
 
 export interface TurnReading {
   evidence: TurnEvidence;
@@ -44,7 +45,12 @@ export function readChapter(
       // Of several people the line before addressed, the one its last sentence addresses answers.
       const before = turns[t - 1].positions.map((at) => ordered[at].text).join(' ');
       const last = addressedLast(before, cast);
-      const addressed = last.length > 0 ? last : readings[t - 1].evidence.excluded;
+      // "And Mr. Crane." — "Mr. Crane? Why on earth Mr. Crane?": the name asked back is not the one who answers.
+      const beforeThat = t > 1 ? turns[t - 2].positions.map((at) => ordered[at].text).join(' ') : '';
+      const echoed = echoedNames(before, beforeThat, cast);
+      const addressed = (last.length > 0 ? last : readings[t - 1].evidence.excluded).filter(
+        (id) => !echoed.includes(id),
+      );
       // Someone presented to another ("This is my friend, Dr. Watson.") was not the one spoken to.
       const presented = presentedIn(before, cast);
       evidence.answering = addressed.filter((id) => recent.includes(id) && !presented.includes(id));

@@ -56,6 +56,9 @@ function subordinateSubject(sentence: string, verb: number, mentions: Mention[])
 }
 
 /** The speaker an introduction names: the subject of its last speech verb's clause, or of the sentence. */
+/** A sentence that only presents someone, an arrival or a face seen ("Era o Henrique", "It was Mr. Crane", "Fue el cura"). */
+const PRESENTING = /^((?:era|it\s+was|fue)\s+)(?:(?:o|a|the|el|la)\s+)?/iu;
+
 function introducedBy(narration: string, scene: Scene, punctuated = true): Finding | null {
   const { cast, excluded } = scene;
   const named = (id: string | undefined, confidence: number): Finding | null =>
@@ -123,6 +126,13 @@ function introducedBy(narration: string, scene: Scene, punctuated = true): Findi
   if (!/:\s*$/u.test(narration)) return null;
   const lead = sentence.search(/\p{L}/u);
   if (mentions[0]?.offset === lead) return named(mentions[0].id, CLAIM.subjectIntro);
+  // "Bateram à porta. Era o Henrique, de gabardina molhada.", "It was Mr. Crane.": the one the sentence presents.
+  const presenting = PRESENTING.exec(sentence.slice(lead));
+  if (
+    presenting &&
+    (mentions[0]?.offset === lead + presenting[1].length || mentions[0]?.offset === lead + presenting[0].length)
+  )
+    return named(mentions[0].id, CLAIM.subjectIntro);
   const pronoun = pronouns[0];
   // "As for Mary, she was…:" opens with the person the pronoun takes up.
   const topic = pronoun ? topicBefore(sentence, pronoun.offset, mentions) : null;

@@ -70,7 +70,8 @@ export function readTurn(
   // The names a turn addresses, read over all its pieces ("Lizzy," said he, "I was going…").
   const line = turn.positions.map((at) => ordered[at].text).join(' ');
   evidence.excluded = addressedIn(line, cast);
-  for (const id of kinAddressedIn(line, cast)) if (!evidence.excluded.includes(id)) evidence.excluded.push(id);
+  for (const id of kinAddressedIn(line, cast, recency.snapshot()))
+    if (!evidence.excluded.includes(id)) evidence.excluded.push(id);
   // Someone the narration says the line is spoken to is not its speaker, and answers it, like a name it calls.
   for (const id of addresseesBeside(ordered, structure, t, cast))
     if (!evidence.excluded.includes(id)) evidence.excluded.push(id);

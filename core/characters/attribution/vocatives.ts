@@ -29,6 +29,14 @@ const ENGLISH_VOCATIVE_O = /(?<![\p{L}\p{N}])O,?\s+$/u;
  */
 const PORTUGUESE_VOCATIVE_O = /(?<![\p{L}\p{N}])[ÓóÔô],?\s+(?:(?:seu|dona|senhor|senhora)\s+)?$/iu;
 
+/**
+ * Portuguese speaks to someone in the third person, a word of respect and the name as a question's subject ("O senhor
+ * Artur leu a carta?", "A menina Teresa já está mais descansada?"): the name so asked is the one spoken to. A line
+ * that asks nothing ("O senhor Artur chegou.") speaks of them.
+ */
+const PORTUGUESE_RESPECT_BEFORE = /(?:^|[.,;:!?…]\s*)(?:o\s+senhor|a\s+senhora|a\s+menina|o\s+menino|a\s+dona)\s+$/iu;
+const ASKED_AFTER = /^[^.!?…]{0,200}\?/u;
+
 /** A role named with the speaker's own "my" ("my friend", "mi amigo", "meu amigo"). */
 const FIRST_PERSON_POSSESSIVE = /^(?:my|mi|meu|minha)\s/iu;
 /**
@@ -68,6 +76,22 @@ export function ownWords(line: string): string {
   return head + body;
 }
 
+/** Spaces, quotation marks and dashes around a line's words. */
+const EDGE_MARK = /[\s"'“”‘’«»—―–-]/u;
+const LEADING_MARKS = /^[\s"'“”‘’«»—―–-]+/u;
+
+/**
+ * A line's words without the spaces, quotation marks and dashes around them (`leading` may take more at the start,
+ * "¡¿"). The end is walked back a character at a time: a pattern anchored at the end (`[…]+$`) is tried from every
+ * position of a long run of spaces, in time quadratic in its length.
+ */
+export function withoutEdgeMarks(line: string, leading: RegExp = LEADING_MARKS): string {
+  const start = leading.exec(line)?.[0].length ?? 0;
+  let end = line.length;
+  while (end > start && EDGE_MARK.test(line[end - 1])) end--;
+  return line.slice(start, end);
+}
+
 /**
  * A line that is only a name and an exclamation mark ("Capitú!", "—¡Frasquita!") calls that person; a name alone
  * with a full stop or a question mark ("Bingley.", "Lizzy?") answers or asks about them and says nothing.
@@ -87,7 +111,7 @@ function calledOut(inner: string, cast: Cast): string[] {
  * Quotations the line reports are left out: a name addressed there was addressed by someone else.
  */
 export function addressedIn(line: string, cast: Cast): string[] {
-  const inner = ownWords(line).replace(/^[\s"'“”‘’«»—―–-]+|[\s"'“”‘’«»—―–-]+$/gu, '');
+  const inner = withoutEdgeMarks(ownWords(line));
   if ((inner.match(/\p{L}+/gu) ?? []).length < 3) return calledOut(inner, cast);
   return cast
     .mentions(inner)
@@ -108,7 +132,27 @@ export function addressedIn(line: string, cast: Cast): string[] {
         OPENERS.test(before) ||
         (language === 'en' && ENGLISH_VOCATIVE_O.test(before)) ||
         (language === 'pt' && PORTUGUESE_VOCATIVE_O.test(before));
+      if (language === 'pt' && PORTUGUESE_RESPECT_BEFORE.test(before) && ASKED_AFTER.test(after)) return true;
       return opened && CLOSERS.test(after);
     })
     .map((mention) => mention.id);
+}
+
+/** A name opening a line and asked back at once ("Mr. Crane? Why on earth Mr. Crane?"). */
+const ASKED_BACK = /^\s*\?/u;
+
+/**
+ * The people a line asks about by echoing their name ("And Mr. Crane." — "Mr. Crane? Why on earth Mr. Crane?"): a
+ * name opening the line with a question mark, which the line before named or the line names again, is the person
+ * spoken of, not the one spoken to ("Lizzy? Are you there?" still calls her). Such a person is still not the line's
+ * speaker (nobody asks back their own name), but is not the one who answers it either.
+ */
+export function echoedNames(line: string, previousLine: string, cast: Cast): string[] {
+  const inner = ownWords(line).replace(LEADING_MARKS, '');
+  const mentions = cast.mentions(inner);
+  const opening = mentions[0];
+  if (opening?.offset !== 0 || !ASKED_BACK.test(inner.slice(opening.length))) return [];
+  const namedAgain = mentions.slice(1).some((mention) => mention.id === opening.id);
+  const namedBefore = cast.mentions(ownWords(previousLine)).some((mention) => mention.id === opening.id);
+  return namedAgain || namedBefore ? [opening.id] : [];
 }
