@@ -36,6 +36,8 @@ describe('TypeScript in the platform processes', () => {
       'main.ts',
       [
         'async function main(): Promise<void> {',
+        // A package loads with source maps off (the hook's saving); our modules after it must still map.
+        `  require(${JSON.stringify(require.resolve('cron-parser'))});`,
         "  const { where } = await import('./nested/where');",
         '  console.log(JSON.stringify({ where: where(), here: __filename }));',
         '}',
