@@ -12,7 +12,7 @@ import path from 'node:path';
 const HOOK_SOURCE = path.join(__dirname, 'typeScriptRequireHook.ts');
 const TSCONFIG = path.join(__dirname, '..', '..', 'tsconfig.json');
 /** Per user, like tsx's own cache. Every compiled file is named by a hash of its source, so checkouts can share it. */
-const CACHE_DIR = path.join(os.tmpdir(), `khipu-ts-${os.userInfo().uid}`);
+const SHARED_CACHE_DIR = path.join(os.tmpdir(), `khipu-ts-${os.userInfo().uid}`);
 
 interface Esbuild {
   version: string;
@@ -33,15 +33,16 @@ function compiledHook(): string {
   const esbuildPath = fromTsx.resolve('esbuild');
   const esbuildVersion = (JSON.parse(fs.readFileSync(fromTsx.resolve('esbuild/package.json'), 'utf8')) as Esbuild)
     .version;
+  const cacheDir = privateCacheDir();
   const define = {
-    KHIPU_TS_CACHE_DIR: JSON.stringify(CACHE_DIR),
+    KHIPU_TS_CACHE_DIR: JSON.stringify(cacheDir),
     KHIPU_ESBUILD_PATH: JSON.stringify(esbuildPath),
     KHIPU_ESBUILD_VERSION: JSON.stringify(esbuildVersion),
     KHIPU_TSCONFIG: JSON.stringify(fs.readFileSync(TSCONFIG, 'utf8')),
   };
   const source = fs.readFileSync(HOOK_SOURCE, 'utf8');
   const key = createHash('sha256').update(JSON.stringify(define)).update('\0').update(source).digest('hex');
-  const target = path.join(CACHE_DIR, `require-hook-${key}.js`);
+  const target = path.join(cacheDir, `require-hook-${key}.js`);
   if (fs.existsSync(target)) return target;
   // Loaded only on a miss: a test run that starts a hundred platforms compiles the hook once.
   const esbuild = fromTsx(esbuildPath) as Esbuild;
@@ -55,6 +56,21 @@ function compiledHook(): string {
   });
   writeAtomically(target, code);
   return target;
+}
+
+/**
+ * The processes run whatever code the cache holds, so it must be ours alone: the shared folder when this user owns it
+ * and nobody else may write to it, otherwise a fresh private one for this process (nothing reused, nothing trusted).
+ */
+function privateCacheDir(): string {
+  fs.mkdirSync(SHARED_CACHE_DIR, { recursive: true, mode: 0o700 });
+  return isPrivateFolder(SHARED_CACHE_DIR) ? SHARED_CACHE_DIR : fs.mkdtempSync(path.join(os.tmpdir(), 'khipu-ts-'));
+}
+
+/** A real folder (not a link to one) of this user that no other user may write to. */
+export function isPrivateFolder(dir: string): boolean {
+  const info = fs.lstatSync(dir);
+  return info.isDirectory() && info.uid === os.userInfo().uid && (info.mode & 0o022) === 0;
 }
 
 /** Written under a unique name and renamed into place: processes starting together never read half a file. */

@@ -60,7 +60,7 @@ function compiled(filename: string): string {
     const { code } = loadEsbuild().transformSync(source, { ...TRANSFORM_OPTIONS, sourcefile: filename });
     // Written under a unique name and renamed into place: processes starting together never read half a file.
     const partial = `${cached}.${process.pid}.${Math.random().toString(36).slice(2)}`;
-    fs.mkdirSync(KHIPU_TS_CACHE_DIR, { recursive: true });
+    fs.mkdirSync(KHIPU_TS_CACHE_DIR, { recursive: true, mode: 0o700 });
     fs.writeFileSync(partial, code);
     fs.renameSync(partial, cached);
     return code;

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { typeScriptNodeArgs } from '../../local/supervision/typeScriptChild';
+import { isPrivateFolder, typeScriptNodeArgs } from '../../local/supervision/typeScriptChild';
 
 describe('TypeScript in the platform processes', () => {
   let dir: string;
@@ -62,5 +62,19 @@ describe('TypeScript in the platform processes', () => {
     expect(printed.here).toBe(path.join(dir, 'main.ts'));
     expect(printed.where.dir).toBe(path.join(dir, 'nested'));
     expect(printed.where.stack.split('\n')[1]).toContain(`${path.join(dir, 'nested', 'where.ts')}:6:`);
+  });
+
+  it('trusts a cache folder only when no other user may write to it', () => {
+    const cache = path.join(dir, 'cache');
+    fs.mkdirSync(cache, { mode: 0o700 });
+    expect(isPrivateFolder(cache)).toBe(true);
+    fs.chmodSync(cache, 0o777);
+    expect(isPrivateFolder(cache)).toBe(false);
+    fs.chmodSync(cache, 0o720);
+    expect(isPrivateFolder(cache)).toBe(false);
+    fs.chmodSync(cache, 0o755);
+    expect(isPrivateFolder(cache)).toBe(true);
+    fs.symlinkSync(cache, path.join(dir, 'link'));
+    expect(isPrivateFolder(path.join(dir, 'link'))).toBe(false);
   });
 });
