@@ -3,7 +3,7 @@
  * lets Node's own CommonJS loader require `.ts` files, each compiled by esbuild once and then served from a cache
  * keyed by the file's content, so an edited source is always compiled again and an unchanged one never is.
  *
- * It does what `--import tsx` did for these processes at a fraction of the start-up cost: no ESM loader thread and no
+ * It does what `--import tsx` did for these processes for less CPU at every start: no ESM loader thread and no
  * resolver patched for every package the app requires, since this code is CommonJS with extensionless relative
  * imports that Node resolves by itself once `.ts` is a known extension.
  *
