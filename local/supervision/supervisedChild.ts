@@ -8,6 +8,7 @@
  */
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import path from 'node:path';
+import { typeScriptNodeArgs } from './typeScriptChild';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
 const running = new Set<ChildProcess>();
@@ -24,7 +25,7 @@ export interface SupervisedChildOptions {
   output?: 'pipe' | 'ignore' | 'inherit';
 }
 
-/** Runs a TypeScript module of this repository (through tsx) as a child process that ends when we do. */
+/** Runs a TypeScript module of this repository (see typeScriptChild.ts) as a child process that ends when we do. */
 export function spawnSupervised(entryModule: string, options: SupervisedChildOptions = {}): ChildProcess {
   const output = options.output ?? 'pipe';
   const spawnOptions: SpawnOptions = {
@@ -35,7 +36,7 @@ export function spawnSupervised(entryModule: string, options: SupervisedChildOpt
   };
   const child = spawn(
     process.execPath,
-    [...(options.nodeArgs ?? []), '--import', 'tsx', entryModule, ...(options.args ?? [])],
+    [...(options.nodeArgs ?? []), ...typeScriptNodeArgs(), entryModule, ...(options.args ?? [])],
     spawnOptions,
   );
   running.add(child);

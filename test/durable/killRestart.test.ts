@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { RunningAzurite } from '../../local/emulators/azurite';
 import { startAzuriteInTemp, startOrchestration, waitForTerminal } from './support';
+import { typeScriptNodeArgs } from '../../local/supervision/typeScriptChild';
 
 const HUB = 'KillRestartHub';
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
@@ -24,7 +25,7 @@ afterAll(async () => {
 });
 
 function startHostProcess(markerDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'fixtures', 'hostProcess.ts')], {
+  const child = spawn(process.execPath, [...typeScriptNodeArgs(), path.join(__dirname, 'fixtures', 'hostProcess.ts')], {
     cwd: REPO_ROOT,
     env: {
       ...process.env,

@@ -6,6 +6,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { startTestPlatform } from '../support/testPlatform';
 import { descendants, eventually, isRunning } from './support';
+import { typeScriptNodeArgs } from '../../local/supervision/typeScriptChild';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
 
@@ -27,7 +28,7 @@ describe('local platform supervision', () => {
   it('keeps the host serving after a function leaves a rejected promise unhandled', async () => {
     const host = spawn(
       process.execPath,
-      ['--import', 'tsx', path.join(__dirname, 'fixtures', 'rejectingHostProcess.ts')],
+      [...typeScriptNodeArgs(), path.join(__dirname, 'fixtures', 'rejectingHostProcess.ts')],
       { cwd: REPO_ROOT, stdio: ['pipe', 'pipe', 'pipe'] },
     );
     let stderr = '';
@@ -57,7 +58,7 @@ describe('local platform supervision', () => {
   it('keeps the worker alive in Azure too: the app logs an unhandled rejection instead of crashing', () => {
     const run = spawnSync(
       process.execPath,
-      ['--import', 'tsx', path.join(__dirname, 'fixtures', 'appGuardProcess.ts')],
+      [...typeScriptNodeArgs(), path.join(__dirname, 'fixtures', 'appGuardProcess.ts')],
       { cwd: REPO_ROOT, encoding: 'utf8', timeout: 60_000 },
     );
     expect(run.stdout).toContain('ALIVE');

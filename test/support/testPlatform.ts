@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { typeScriptNodeArgs } from '../../local/supervision/typeScriptChild';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
 const READY_MARKER = 'KHIPU_PLATFORM_READY';
@@ -58,8 +59,7 @@ export async function startTestPlatform(
   const child = spawn(
     process.execPath,
     [
-      '--import',
-      'tsx',
+      ...typeScriptNodeArgs(),
       path.join(REPO_ROOT, 'local', 'platformProcess.ts'),
       JSON.stringify({
         dataDir,
