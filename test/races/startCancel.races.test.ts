@@ -5,13 +5,14 @@
  * cancel stops at its first step. Whenever each cancel lands (before the orchestration exists, while it is pending,
  * or while it runs), every job ends cancelled, every orchestration completes, nothing is left pinned, no job still
  * says it holds pins (so the job sweep never has to look at one), and the tenant's slots and the projects are free.
+ * And 24 cancels of one running production at once all answer the one cancelled ending, with the same outcome.
  */
 import sharp from 'sharp';
 import { seedPlannedBook } from '../production/seedBook';
 import { minimalMetadata, startTestPlatform, type TestPlatform } from '../support/testPlatform';
 import { body } from '../support/responses';
 import { blobHashes } from '../production/support';
-import { cosmosContainer, RACE_PLATFORM_ENV } from './support';
+import { cosmosContainer, inParallel, RACE_PLATFORM_ENV, tally } from './support';
 
 const CREATOR = 'creator@pampa.test';
 const ADMIN = 'admin@pampa.test';
@@ -141,4 +142,36 @@ test(`${PAIRS} productions each cancelled the moment they are listed end cancell
   // The projects are free: the next production of one starts.
   const next = await body<{ job: { id: string } }>(await produce(projects[0]), 202);
   await platform.api(CREATOR, `/v1/projects/${projects[0]}/jobs/${next.job.id}/cancel`, { method: 'POST' });
+});
+
+test(`${PAIRS} cancels of one running production at once: it ends cancelled once, unpinned and unmarked`, async () => {
+  const projectId = await plannedProject('Cancelled Many Times');
+  const started = await body<{ job: { id: string } }>(await produce(projectId), 202);
+  const jobId = started.job.id;
+  for (let i = 0; (await orchestrationStatus(jobId)) !== 'Running'; i++) {
+    if (i > 1_200) throw new Error(`${jobId} did not run`);
+    await sleep(100);
+  }
+  const outcomes = await inParallel(PAIRS, () =>
+    platform.api(CREATOR, `/v1/projects/${projectId}/jobs/${jobId}/cancel`, { method: 'POST' }),
+  );
+  expect(tally(outcomes)).toEqual({ 200: PAIRS });
+  expect(outcomes.every((o) => o.body.status === 'cancelled')).toBe(true);
+  // One ending: every answer shows the same settlement.
+  expect(new Set(outcomes.map((o) => o.body.finishedAt)).size).toBe(1);
+
+  for (let i = 0; (await orchestrationStatus(jobId)) !== 'Completed'; i++) {
+    if (i > 1_200) throw new Error(`${jobId} did not complete: ${await orchestrationStatus(jobId)}`);
+    await sleep(250);
+  }
+  const jobs = cosmosContainer(platform, 'jobs');
+  try {
+    const { resource } = await jobs.container.item(jobId, [TENANT, projectId]).read();
+    expect(resource).toMatchObject({ status: 'cancelled', pinsHeld: false });
+  } finally {
+    jobs.close();
+  }
+  expect([...(await blobHashes(platform, `tenants/${TENANT}/projects/${projectId}/jobs/`)).keys()]).toEqual([]);
+  const usage = await body<{ concurrentJobs: { running: number } }>(await platform.api(ADMIN, '/v1/tenant/usage'), 200);
+  expect(usage.concurrentJobs.running).toBe(0);
 });
