@@ -43,7 +43,7 @@ export function buildQuery(
     return name;
   };
   const clauses = Object.entries(scope).map(([field, value]) => `${fieldRef(field)} = ${param(value)}`);
-  if (query.filter) clauses.push(render(query.filter, param));
+  if (query.filter) clauses.push(conjunct(query.filter, param));
   let sql = `SELECT ${projectionOf(select)} FROM c`;
   if (clauses.length) sql += ` WHERE ${clauses.join(' AND ')}`;
   if (query.orderBy) {
@@ -76,9 +76,16 @@ function render(filter: Filter, param: (value: SqlParameter['value']) => string)
       return `IS_NULL(${fieldRef(filter.field)})`;
     case 'absent':
       return `(NOT IS_DEFINED(${fieldRef(filter.field)}) OR IS_NULL(${fieldRef(filter.field)}))`;
+    // Parentheses only where precedence needs them (AND binds tighter than OR): the emulator's SQL parser takes
+    // several times longer for every level of nesting (six seconds for the job sweep's query with one per operator).
     case 'or':
-      return `(${filter.filters.map((f) => render(f, param)).join(' OR ')})`;
+      return filter.filters.map((f) => render(f, param)).join(' OR ');
     case 'and':
-      return `(${filter.filters.map((f) => render(f, param)).join(' AND ')})`;
+      return filter.filters.map((f) => conjunct(f, param)).join(' AND ');
   }
+}
+
+/** A filter as one operand of AND: a disjunction in parentheses, anything else as it renders. */
+function conjunct(filter: Filter, param: (value: SqlParameter['value']) => string): string {
+  return filter.op === 'or' ? `(${render(filter, param)})` : render(filter, param);
 }

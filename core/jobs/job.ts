@@ -35,6 +35,9 @@ export const jobOrchestrations = {
   regenerate: 'regenerateSegment',
 } as const satisfies Record<JobKind, string>;
 
+/** Jobs of these kinds synthesize speech: each holds a production slot and may pin what its chapters are made of. */
+export const productionJobKinds = ['produce', 'regenerate'] as const satisfies readonly JobKind[];
+
 export const jobStatuses = ['queued', 'running', 'succeeded', 'failed', 'cancelled'] as const;
 export type JobStatus = (typeof jobStatuses)[number];
 
@@ -70,8 +73,10 @@ export interface JobRecord extends ProjectScopedDocument {
   finishedAt: string | null;
   updatedAt: string;
   /**
-   * A production may have pins under its prefix (core/production/chapterLinesPin.ts): true from its start until the
-   * job service has seen them released. The orchestration's own release does not clear it; the sweep does, once.
+   * A production may have pins under its prefix (core/production/chapterLinesPin.ts): true from its start until they
+   * are released, by the orchestration's own release step or, for an orchestration that stopped before it, by the
+   * job service (a cancel, a claim, the sweep). Absent on productions recorded before the mark existed: the sweep
+   * treats those as possibly holding pins once, then marks them.
    */
   pinsHeld?: boolean;
 }

@@ -16,6 +16,7 @@ import {
   initialProgress,
   isTerminal,
   jobOrchestrations,
+  productionJobKinds,
   type JobKind,
   type JobProgress,
   type JobRecord,
@@ -67,8 +68,7 @@ export interface StartJobRequest {
   characters?: number;
 }
 
-/** Jobs of these kinds synthesize speech: each holds one of the tenant's concurrent-production slots. */
-const PRODUCTION_KINDS: ReadonlySet<JobKind> = new Set(['produce', 'regenerate']);
+const PRODUCTION_KINDS: ReadonlySet<JobKind> = new Set(productionJobKinds);
 
 /**
  * A claim made this long ago whose job document still does not exist belongs to a start that died between claiming
@@ -81,6 +81,12 @@ const UNFULFILLED_CLAIM_GRACE_MS = 2 * 60_000;
  * a production to report at once, while a document that can never be written still fails.
  */
 const PROGRESS_ROUNDS = 8;
+
+/**
+ * Attempts at clearing a job's pin mark: each lost race is another writer's win (progress, the ending), and once the
+ * job's chapters have ended few writers are left.
+ */
+const MARK_ATTEMPTS = 20;
 
 /**
  * A job recorded this long ago whose orchestration does not exist belongs to a start that died between recording the
@@ -108,6 +114,14 @@ function endingOf(job: JobRecord): JobEnding | undefined {
     return { status: 'failed', error: job.error ?? { code: 'job_failed', message: 'The job failed' } };
   if (job.status === 'cancelled') return { status: 'cancelled' };
   return undefined;
+}
+
+/**
+ * Whether a job may still have pins: a production marked as holding them, or one recorded before the mark existed
+ * (its field absent), whose ending is not known to have released them.
+ */
+function mayHoldPins(job: JobRecord): boolean {
+  return PRODUCTION_KINDS.has(job.kind) && job.pinsHeld !== false;
 }
 
 export class JobService {
@@ -363,8 +377,10 @@ export class JobService {
     // A running orchestration stops at its next check and releases the pins itself, once no chapter of it runs; one
     // that has ended (terminated, or gone) never will. Released after the job is marked, so an activity still running
     // for it finds the job stopped and removes what it writes after this.
-    const runtime = await orchestrations.runtimeStatus(jobId).catch(() => 'unknown');
-    if (runtime === undefined || ENDED_ORCHESTRATION_STATUSES.has(runtime)) await this.releaseLeftovers(cancelled);
+    // A missing orchestration counts as ended only past the start's grace, as everywhere: a cancel sent between the
+    // job's record and its orchestration's start finds none yet, and that orchestration, once started, stops at its
+    // first step and clears the mark itself (ProductionJob.preflight).
+    if (await this.orchestrationEnded(cancelled, orchestrations)) await this.releaseLeftovers(cancelled);
     return cancelled;
   }
 
@@ -377,14 +393,29 @@ export class JobService {
     if (!pins || !PRODUCTION_KINDS.has(job.kind)) return;
     try {
       await releaseJobPins(pins, { tenantId: job.tenantId, projectId: job.projectId, jobId: job.id });
-      if (job.pinsHeld) {
-        await this.modify(job.tenantId, job.projectId, job.id, (current) =>
-          current.pinsHeld ? { ...current, pinsHeld: false } : current,
-        );
-      }
+      await this.markPinsReleased({ tenantId: job.tenantId, projectId: job.projectId, jobId: job.id });
     } catch (error) {
       // The copies then stay until the next sweep, as when the orchestration's own release fails.
       logger?.warn("releasing an ended job's pins failed", { jobId: job.id, error: String(error) });
+    }
+  }
+
+  /**
+   * A production's pins are gone (its orchestration's release, or the job service's): the job stops saying it holds
+   * them, so the sweep passes it by. Only the mark is written, under the ETag of the copy read (a lost race reads
+   * again), so progress, an ending or a cancel stored meanwhile stays as stored; a job without the mark (recorded
+   * before it existed) is marked too. A job that is gone, or not a production, is left alone.
+   */
+  async markPinsReleased(ref: JobRef): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      const job = await this.deps.jobs.get(ref.tenantId, ref.projectId, ref.jobId);
+      if (!job || job.pinsHeld === false || !PRODUCTION_KINDS.has(job.kind)) return;
+      try {
+        await this.deps.jobs.replace({ ...job, pinsHeld: false }, job.etag!);
+        return;
+      } catch (error) {
+        if (!(error instanceof PreconditionFailedError) || attempt >= MARK_ATTEMPTS) throw error;
+      }
     }
   }
 
@@ -407,10 +438,12 @@ export class JobService {
 
   /**
    * A settled production whose orchestration stopped before its own release step (terminated, failed in the runtime,
-   * purged) still holds its pins: they are released once the orchestration has ended. Returns whether they went.
+   * purged) still holds its pins: they are released once the orchestration has ended. So are those of a production
+   * recorded before the mark existed, which may hold some: once, since the release marks it. Returns whether they
+   * went.
    */
   async releasePinsOfEnded(job: JobRecord, orchestrations: OrchestrationClient): Promise<boolean> {
-    if (!job.pinsHeld || !isTerminal(job.status)) return false;
+    if (!mayHoldPins(job) || !isTerminal(job.status)) return false;
     // A running orchestration (a lane failed the job, the other lane still works) releases them itself.
     if (!(await this.orchestrationEnded(job, orchestrations))) return false;
     await this.releaseLeftovers(job);

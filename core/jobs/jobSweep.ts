@@ -9,7 +9,7 @@
 import { readAll, type Filter, type ProjectCollection } from '../ports/documents';
 import type { OrchestrationClient } from '../ports/orchestrations';
 import type { Clock, Logger } from '../ports/system';
-import { isTerminal, type JobRecord } from './job';
+import { isTerminal, productionJobKinds, type JobRecord } from './job';
 import type { JobService } from './jobService';
 
 export interface JobSweepDeps {
@@ -42,8 +42,9 @@ export interface TenantSweep {
 const SWEEP_GRACE_MS = 5 * 60_000;
 
 /**
- * The most jobs one tenant has examined per run; one with more is finished by the following runs. An unsettled job
- * whose orchestration still runs is examined again every run, so this bounds a run's cost in a tenant with many.
+ * The most jobs one tenant has examined per run, oldest update first; one with more is finished by the following
+ * runs. An unsettled job whose orchestration still runs is examined again every run, so this bounds a run's cost in a
+ * tenant with many.
  */
 const MAX_JOBS_PER_TENANT = 200;
 const PAGE_SIZE = 100;
@@ -53,8 +54,17 @@ export class JobSweep {
 
   async sweepTenant(tenantId: string, orchestrations: OrchestrationClient): Promise<TenantSweep> {
     const result: TenantSweep = { examined: 0, settled: 0, unpinned: 0, failed: 0 };
+    // Oldest update first: a job whose orchestration died stops being written, while a live one's progress keeps
+    // moving it back, so jobs past the cap are reached by the next runs instead of waiting behind the same 200.
+    // One cutoff for the whole run: a continuation token belongs to the listing it came from, parameters included
+    // (a cutoff computed again for the second page was refused, failing the tenant's sweep past 100 candidates).
+    const filter = this.candidates();
     const listing = (page: { pageSize: number; continuationToken?: string }) =>
-      this.deps.jobs.listTenantWide(tenantId, { filter: this.candidates(), page });
+      this.deps.jobs.listTenantWide(tenantId, {
+        filter,
+        orderBy: { field: 'updatedAt', direction: 'ASC' },
+        page,
+      });
     for await (const job of readAll(listing, PAGE_SIZE)) {
       if (result.examined >= MAX_JOBS_PER_TENANT) break;
       result.examined++;
@@ -73,11 +83,13 @@ export class JobSweep {
   }
 
   /**
-   * Unsettled jobs recorded before the grace, and settled jobs that ended before it still holding pins: equality and
-   * range filters on indexed fields within the tenant's partitions. A job settled and unpinned never matches again.
+   * Unsettled jobs recorded before the grace, and settled jobs that ended before it still holding pins or, recorded
+   * before the mark existed, possibly holding some: equality, range and absence filters on indexed fields within the
+   * tenant's partitions. A job settled and unpinned never matches again.
    */
   private candidates(): Filter {
     const cutoff = new Date(this.deps.clock.now().getTime() - (this.deps.graceMs ?? SWEEP_GRACE_MS)).toISOString();
+    const productions: Filter = { field: 'kind', op: 'in', values: [...productionJobKinds] };
     return {
       op: 'and',
       filters: [
@@ -88,13 +100,7 @@ export class JobSweep {
             {
               op: 'and',
               filters: [
-                {
-                  op: 'or',
-                  filters: [
-                    { field: 'status', op: 'eq', value: 'queued' },
-                    { field: 'status', op: 'eq', value: 'running' },
-                  ],
-                },
+                { field: 'status', op: 'in', values: ['queued', 'running'] },
                 { field: 'createdAt', op: 'lt', value: cutoff },
               ],
             },
@@ -102,6 +108,14 @@ export class JobSweep {
               op: 'and',
               filters: [
                 { field: 'pinsHeld', op: 'eq', value: true },
+                { field: 'finishedAt', op: 'lt', value: cutoff },
+              ],
+            },
+            {
+              op: 'and',
+              filters: [
+                productions,
+                { field: 'pinsHeld', op: 'absent' },
                 { field: 'finishedAt', op: 'lt', value: cutoff },
               ],
             },

@@ -38,7 +38,10 @@ import { allEnded } from './allEnded';
 export { segmentCharacters };
 
 export interface ProductionJobDeps {
-  jobs: Pick<JobService, 'isStopRequested' | 'markRunning' | 'find' | 'finish' | 'advanceProgress'>;
+  jobs: Pick<
+    JobService,
+    'isStopRequested' | 'markRunning' | 'find' | 'finish' | 'advanceProgress' | 'markPinsReleased'
+  >;
   projects: Pick<ProjectService, 'find' | 'updateFacts'>;
   tenants: Pick<TenantService, 'assertActive'>;
   /** The tenant's stored bytes as last measured (a point read, never a listing). */
@@ -122,7 +125,12 @@ export class ProductionJob {
    */
   async preflight(input: PreflightInput): Promise<PreflightResult> {
     const { jobs, projects } = this.deps;
-    if (await jobs.isStopRequested(input)) return { cancelled: true, chapterIds: [], skipped: [] };
+    if (await jobs.isStopRequested(input)) {
+      // Stopped before its first step (a cancel that came as the job was recorded): nothing of it was pinned, and the
+      // story's way out from here has no release step, so the mark is cleared here (or by the sweep, should this fail).
+      await jobs.markPinsReleased(input).catch((error: unknown) => this.markFailed(input, error));
+      return { cancelled: true, chapterIds: [], skipped: [] };
+    }
     const retake =
       input.chapterId && input.segmentId
         ? { chapterId: input.chapterId, segmentId: input.segmentId, selected: input.selected === true }
@@ -191,7 +199,8 @@ export class ProductionJob {
 
   /**
    * Removes what the job pinned for its chapters, once no activity of it needs them: every ending calls it after the
-   * job's chapters have ended. A failure is logged, never the job's: the copies then stay until the project goes.
+   * job's chapters have ended. Then the job stops saying it holds pins, so the job sweep never looks at it for them.
+   * A failure is logged, never the job's: the mark then stays, and the sweep releases the pins on a later run.
    */
   async releasePins(input: JobInput): Promise<void> {
     const pins = this.deps.speechPlan?.pins;
@@ -200,7 +209,13 @@ export class ProductionJob {
       await releaseJobPins(pins, input);
     } catch (error) {
       this.deps.logger.warn('releasing the pinned plans failed', { jobId: input.jobId, error: String(error) });
+      return;
     }
+    await this.deps.jobs.markPinsReleased(input).catch((error: unknown) => this.markFailed(input, error));
+  }
+
+  private markFailed(job: JobRef, error: unknown): void {
+    this.deps.logger.warn("clearing the job's pin mark failed", { jobId: job.jobId, error: String(error) });
   }
 
   /** Between steps: stop if the job was stopped, otherwise note the phase (and chapters done) reached. */

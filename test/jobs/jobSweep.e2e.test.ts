@@ -2,15 +2,18 @@
  * The job sweep (`sweepInterruptedJobs`, a timer with the Durable client as an extra input) on the real local
  * platform, run on demand through the host's admin endpoint: a production whose orchestration was terminated is
  * settled as interrupted, its production slot freed and its pins released with no other job started (also when the
- * orchestration was purged, once the job is past the grace); and a production that succeeds while many sweeps run at
- * once keeps its success. The sweep's grace is one second here (JOB_SWEEP_GRACE_MS) instead of five minutes, so it
- * looks at jobs a test has just started.
+ * orchestration was purged, once the job is past the grace); a production that succeeds while many sweeps run at
+ * once keeps its success, and its orchestration's release clears its pin mark, so no sweep has pins of it to release;
+ * and a production recorded before the mark existed, ended with pins left, has them released once. The sweep's grace
+ * is one second here (JOB_SWEEP_GRACE_MS) instead of five minutes, so it looks at jobs a test has just started.
  */
+import { cosmosContainer } from '../races/support';
 import { startFakeSpeechService, type FakeSpeechService } from '../support/fakeSpeechService';
 import { startTestPlatform, type TestPlatform } from '../support/testPlatform';
 import {
   ADMIN,
   azureSpeechEnv,
+  blobContainer,
   blobHashes,
   CREATOR,
   json,
@@ -71,6 +74,17 @@ async function until(condition: () => Promise<boolean>, timeoutMs: number, what:
 
 async function job(projectId: string, jobId: string): Promise<JobView> {
   return json<JobView>(await platform.api(CREATOR, `/v1/projects/${projectId}/jobs/${jobId}`), 200);
+}
+
+/** The stored job document, with what the API does not show (`pinsHeld`). */
+async function storedJob(projectId: string, jobId: string): Promise<Record<string, unknown>> {
+  const jobs = cosmosContainer(platform, 'jobs');
+  try {
+    const { resource } = await jobs.container.item(jobId, [tenantOf(CREATOR), projectId]).read();
+    return resource as Record<string, unknown>;
+  } finally {
+    jobs.close();
+  }
 }
 
 async function pinsOf(projectId: string, jobId: string): Promise<string[]> {
@@ -150,6 +164,8 @@ test('a production whose orchestration was terminated is settled by the sweep: i
   // A synthesis batch still running when the pins went finds the job stopped and removes the record it wrote.
   await until(async () => (await pinsOf(projectId, jobId)).length === 0, 60_000, `${jobId} to be unpinned`);
 
+  expect(await storedJob(projectId, jobId)).toMatchObject({ pinsHeld: false });
+
   // Sweeping again changes nothing: the job is settled and holds no pins, so the query no longer returns it.
   expect(await sweepSummary()).toMatchObject({ examined: 0, settled: 0, unpinned: 0, failed: 0 });
   expect(await job(projectId, jobId)).toMatchObject({ status: 'failed', error: { code: 'job_interrupted' } });
@@ -191,8 +207,7 @@ test(`a production that succeeds while rounds of ${PARALLEL_SWEEPS} sweeps run a
     settled = current.status !== 'queued' && current.status !== 'running';
     if (rounds > 400) throw new Error(`${jobId} did not settle`);
   }
-  // The orchestration ends a moment after its job: sweeps go on meanwhile, and once more after it has ended, when the
-  // settled job (which still says it holds pins) is theirs to unpin.
+  // The orchestration ends a moment after its job: sweeps go on meanwhile, and once more after it has ended.
   for (let status = await runtimeStatus(jobId); status !== 'Completed'; status = await runtimeStatus(jobId)) {
     expect(status).toBe('Running');
     await Promise.all(Array.from({ length: PARALLEL_SWEEPS }, () => sweep()));
@@ -202,13 +217,55 @@ test(`a production that succeeds while rounds of ${PARALLEL_SWEEPS} sweeps run a
   expect(await job(projectId, jobId)).toMatchObject({ status: 'succeeded', error: null });
   expect(await pinsOf(projectId, jobId)).toEqual([]);
   expect(await runningProductions()).toBe(0);
-  // The sweeps examined the running job, and one of them released the settled job's pins (a no-op: its
-  // orchestration had released them) and cleared its mark, after which no sweep returns it. That one saw the job
-  // settled (unpinned), or read it running before its success and its orchestration ended after (settled: the
-  // success stood).
+  // The orchestration's release cleared the job's pin mark itself: no sweep had pins of it to release, and none
+  // returns it now. The sweeps examined the running job, and one that read it running before its success and its
+  // orchestration ended after may count it settled (the success stood).
+  expect(await storedJob(projectId, jobId)).toMatchObject({ pinsHeld: false });
   expect(summaries().some((r) => Number(r.examined) > 0)).toBe(true);
-  expect(summaries().some((r) => Number(r.unpinned) > 0 || Number(r.settled) > 0)).toBe(true);
+  expect(summaries().filter((r) => Number(r.unpinned) > 0)).toEqual([]);
   expect(await sweepSummary()).toMatchObject({ examined: 0 });
   expect(sweepFailures()).toEqual([]);
   expect(rounds).toBeGreaterThan(0);
 }, 420_000);
+
+test('a production recorded before the pin mark existed, ended with pins left, has them released by one sweep, then is marked', async () => {
+  const { projectId } = await plannedBook(platform, { title: 'Before The Mark', voices: AZURE_CAST });
+  // As such a job was stored: no `pinsHeld`, failed ten minutes ago, its orchestration long purged; its pins left.
+  const jobId = `job_legacy${Date.now()}`;
+  const longAgo = new Date(Date.now() - 10 * 60_000).toISOString();
+  const jobs = cosmosContainer(platform, 'jobs');
+  try {
+    await jobs.container.items.create({
+      id: jobId,
+      type: 'job',
+      tenantId: tenantOf(CREATOR),
+      projectId,
+      kind: 'produce',
+      status: 'failed',
+      orchestration: 'produceBook',
+      input: { platforms: ['apple'] },
+      progress: { phase: 'failed', chaptersDone: 0, chaptersTotal: 1, segmentsDone: 0, segmentsTotal: 1 },
+      result: null,
+      error: { code: 'synthesis_failed', message: 'The speech service failed' },
+      cancelRequested: false,
+      attempt: 1,
+      createdBy: 'u-creator',
+      createdAt: longAgo,
+      startedAt: longAgo,
+      finishedAt: longAgo,
+      updatedAt: longAgo,
+    });
+  } finally {
+    jobs.close();
+  }
+  const pin = `tenants/${tenantOf(CREATOR)}/projects/${projectId}/jobs/${jobId}/plan-lines/ch-1.json`;
+  await blobContainer(platform).getBlockBlobClient(pin).uploadData(Buffer.from('{"lines":[]}'));
+  expect(await pinsOf(projectId, jobId)).toEqual([pin]);
+
+  expect(await sweepSummary()).toMatchObject({ examined: 1, settled: 0, unpinned: 1, failed: 0 });
+  expect(await pinsOf(projectId, jobId)).toEqual([]);
+  expect(await storedJob(projectId, jobId)).toMatchObject({ status: 'failed', pinsHeld: false });
+  // Once: the mark now says its pins are gone.
+  expect(await sweepSummary()).toMatchObject({ examined: 0 });
+  expect(sweepFailures()).toEqual([]);
+}, 300_000);
