@@ -165,11 +165,18 @@ async function list(deps: HttpApiDeps, query: URLSearchParams): Promise<unknown[
   return (await matching(deps, query)).map(({ record }) => statusView(record, options));
 }
 
+/** How often a purge re-reads an ended instance whose record changed under it before it gives up. */
+const PURGE_ATTEMPTS = 10;
+
 async function purgeOne(deps: HttpApiDeps, id: string, res: http.ServerResponse): Promise<true> {
-  const stored = await deps.store.get(id);
-  if (!stored || !terminalStatuses.has(stored.record.status)) return send(res, 404, { instancesDeleted: 0 });
-  const deleted = await deps.store.delete(id, stored.etag);
-  return send(res, deleted ? 200 : 404, { instancesDeleted: deleted ? 1 : 0 });
+  // An ended instance's record can still be written once more (a message that arrived before the end is settled
+  // into it), so a delete refused on the ETag reads the record again: the runtime purges any ended instance.
+  for (let attempt = 0; attempt < PURGE_ATTEMPTS; attempt++) {
+    const stored = await deps.store.get(id);
+    if (!stored || !terminalStatuses.has(stored.record.status)) return send(res, 404, { instancesDeleted: 0 });
+    if (await deps.store.delete(id, stored.etag)) return send(res, 200, { instancesDeleted: 1 });
+  }
+  return send(res, 404, { instancesDeleted: 0 });
 }
 
 async function purgeWhere(deps: HttpApiDeps, query: URLSearchParams): Promise<unknown> {

@@ -2,8 +2,11 @@
  * The local durable engine driving the unmodified durable-functions library through the local host, with all state
  * in Azurite: every orchestration feature the app relies on, exercised through df.getClient from HTTP functions.
  */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { applyActions } from '../../local/durable/actionApplier';
 import { EventType, type OrchestratorState } from '../../local/durable/history';
+import { DURABLE_PATH_PREFIX, handleDurableHttp } from '../../local/durable/httpApi';
 import { InstanceStore } from '../../local/durable/instanceStore';
 import { openHubStorage } from '../../local/durable/storage';
 import {
@@ -139,6 +142,41 @@ test('purge removes a finished instance and leaves running ones alone', async ()
   expect((await request('DELETE', `${base}/api/purge/${id}`)).body).toEqual({ instancesDeleted: 1 });
   expect(await getStatus(base, id)).toBeUndefined();
   await request('POST', `${base}/api/terminate/${running}`);
+});
+
+test('purging an ended instance whose record is written once more in between still purges it', async () => {
+  const { id } = await run('Chain');
+  const storage = await openHubStorage(env.azurite.connectionString, HUB);
+  const store = new InstanceStore(storage);
+  let writesLeft = 1;
+  // The engine settling a late message into the ended record between the purge's read and its delete.
+  const racingStore = Object.assign(Object.create(store) as InstanceStore, {
+    get: async (instanceId: string) => {
+      const stored = await store.get(instanceId);
+      if (stored && writesLeft-- > 0) await store.save(stored.record, stored.etag);
+      return stored;
+    },
+  });
+  const deps = {
+    store: racingStore,
+    inbox: { post: async () => undefined } as never, // the purge posts nothing
+    taskHubName: HUB,
+    baseUrl: () => base,
+    now: () => new Date(),
+    isOrchestrator: () => true,
+    kick: () => undefined,
+  };
+  const server = http.createServer((req, res) => void handleDurableHttp(deps, req, res));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    const { port } = server.address() as AddressInfo;
+    const purged = await fetch(`http://127.0.0.1:${port}${DURABLE_PATH_PREFIX}instances/${id}`, { method: 'DELETE' });
+    expect(purged.status).toBe(200);
+    expect(await purged.json()).toEqual({ instancesDeleted: 1 });
+    expect(await store.get(id)).toBeUndefined();
+  } finally {
+    await new Promise((resolve) => server.close(resolve));
+  }
 });
 
 test('activity exceptions reach the orchestrator; uncaught ones fail the instance with details', async () => {
