@@ -83,6 +83,12 @@ const UNFULFILLED_CLAIM_GRACE_MS = 2 * 60_000;
 const PROGRESS_ROUNDS = 8;
 
 /**
+ * Attempts at a job write under its ETag: each lost race is another writer's win (activities reporting progress, the
+ * ending, cancels), so a busy job only needs more attempts, while a document that can never be written still fails.
+ */
+const JOB_WRITE_ATTEMPTS = 100;
+
+/**
  * Attempts at clearing a job's pin mark: each lost race is another writer's win (progress, the ending), and once the
  * job's chapters have ended few writers are left.
  */
@@ -369,7 +375,9 @@ export class JobService {
     const job = await this.deps.jobs.get(user.tenantId, projectId, jobId);
     if (!job) throw new NotFoundError('Job');
     if (isTerminal(job.status)) return job;
-    await this.modify(user.tenantId, projectId, jobId, (current) => ({ ...current, cancelRequested: true }));
+    await this.modify(user.tenantId, projectId, jobId, (current) =>
+      current.cancelRequested || isTerminal(current.status) ? current : { ...current, cancelRequested: true },
+    );
     // An orchestration that no longer exists (ended or purged without settling the job) has nothing left to stop:
     // the job is still settled, which frees the project and the production slot it held.
     await orchestrations.raiseEvent(jobId, 'cancel', { by: user.userId }).catch(() => undefined);
@@ -495,11 +503,19 @@ export class JobService {
     jobId: string,
     change: (job: JobRecord) => JobRecord,
   ): Promise<JobRecord> {
+    let unchanged: JobRecord | undefined;
     return updateWithRetry(
       'Job',
       () => this.deps.jobs.get(tenantId, projectId, jobId),
-      (doc, etag) => this.deps.jobs.replace({ ...doc, updatedAt: this.now() }, etag),
-      change,
+      // A change that leaves the job as it is (an ended job, a cancel already asked) writes nothing, so callers
+      // racing on one job (24 cancels at once) do not lose races to writes that changed nothing.
+      async (doc, etag) => (doc === unchanged ? doc : this.deps.jobs.replace({ ...doc, updatedAt: this.now() }, etag)),
+      (current) => {
+        const next = change(current);
+        unchanged = next === current ? current : undefined;
+        return next;
+      },
+      JOB_WRITE_ATTEMPTS,
     );
   }
 
