@@ -111,6 +111,10 @@ endpoint({
   objects: { webhookId: 'webhook' },
   responses: {
     200: { description: 'Rotated, with the new secret', schema: WebhookWithSecretView },
+    409: {
+      description: 'Another rotation was stored at the same time; nothing changed by this one',
+      schema: ErrorBody,
+    },
   },
   async handle({ principal, params, services }) {
     const { webhook, secret } = await services.webhooks.rotateSecret(principal, params.webhookId);

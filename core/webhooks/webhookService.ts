@@ -1,7 +1,7 @@
 import { authorizeTenantAction } from '../auth/permissions';
 import type { Principal, TenantPrincipal } from '../auth/principal';
 import { requireVersion } from '../common/versions';
-import { NotFoundError, PreconditionFailedError, ValidationError } from '../errors';
+import { ConflictError, NotFoundError, PreconditionFailedError, ValidationError } from '../errors';
 import type { EventPublisher, EventType } from '../ports/events';
 import type { Page } from '../ports/documents';
 import type { TypedTenantCollection } from '../ports/typedCollection';
@@ -153,7 +153,14 @@ export class WebhookService {
       secretRotatedAt: now.toISOString(),
       updatedAt: now.toISOString(),
     };
-    return { webhook: toWebhookView(await this.replace(next, doc.etag!)), secret };
+    try {
+      return { webhook: toWebhookView(await this.deps.webhooks.replace(next, doc.etag!)), secret };
+    } catch (error) {
+      // The request carried no version, so a lost race is no failed precondition of the caller's: another rotation
+      // was stored first, and storing this one over it would void the secret that one already showed.
+      if (!(error instanceof PreconditionFailedError)) throw error;
+      throw new ConflictError("Another rotation of this webhook's secret was stored at the same time; rotate again");
+    }
   }
 
   async deliveries(

@@ -67,10 +67,15 @@ test(`${PARALLEL} rotations of a webhook's secret at once: every one answered wa
     platform.api(ADMIN, `/v1/webhooks/${webhook.id}/rotate-secret`, { method: 'POST' }),
   );
   const counts = tally(outcomes);
-  // Each rotation replaces the version it read: those that read the same one race and one wins (the others 412);
-  // one that read a rotation stored before it is a rotation after it.
+  // Each rotation replaces the version it read: those that read the same one race and one wins (the others answer
+  // 409, not the 412 of a failed If-Match the request never sent); one that read a rotation stored before it is a
+  // rotation after it.
   expect(counts[200]).toBeGreaterThanOrEqual(1);
-  expect(counts[200] + (counts[412] ?? 0)).toBe(PARALLEL);
+  expect(counts[200] + (counts[409] ?? 0)).toBe(PARALLEL);
+  for (const lost of outcomes.filter((o) => o.status === 409)) {
+    expect(lost.body).toMatchObject({ error: { code: 'conflict' } });
+    expect(JSON.stringify(lost.body)).not.toMatch(/secret"/);
+  }
   const shown = outcomes.filter((o) => o.status === 200).map((o) => (o.body as { secret: string }).secret);
   expect(new Set(shown).size).toBe(shown.length);
   // The stored secret is one a rotation answered, and the one before it still signs: the secret the last rotation
