@@ -42,6 +42,8 @@ export { bookChapters, bookCharacters } from './bookDocuments';
 export const REVIEW_CONFIDENCE = 0.5;
 /** Times a chapter is cut again because its text or segments were edited while it was being planned. */
 const MAX_PLAN_ATTEMPTS = 3;
+/** Attempts at an unconditional pause-policy write: each lost race is another writer's win. */
+const PAUSE_POLICY_WRITE_ATTEMPTS = 50;
 
 export interface PlanServiceDeps {
   chapters: TypedCollection<ChapterRecord>;
@@ -316,9 +318,6 @@ export class PlanService {
     ifMatch: string | undefined,
   ) {
     const { user } = await this.deps.projects.load(principal, projectId, 'project.update');
-    const current = await this.pausePolicyRecord(user.tenantId, projectId);
-    if (ifMatch && current?.etag !== ifMatch)
-      throw new PreconditionFailedError('The pause policy changed since you loaded it', current);
     const record: PausePolicyRecord = {
       id: pausePolicyDocumentId(projectId),
       type: 'pausePolicy',
@@ -328,10 +327,22 @@ export class PlanService {
       updatedAt: this.deps.clock.now().toISOString(),
       updatedBy: user.userId,
     };
-    const saved = current
-      ? await this.deps.settings.replace(record, current.etag!)
-      : await this.deps.settings.create(record);
-    return { overrides: saved.overrides, effective: effectivePausePolicy(saved.overrides), etag: saved.etag };
+    for (let attempt = 1; ; attempt++) {
+      const current = await this.pausePolicyRecord(user.tenantId, projectId);
+      if (ifMatch && current?.etag !== ifMatch)
+        throw new PreconditionFailedError('The pause policy changed since you loaded it', current);
+      try {
+        const saved = current
+          ? await this.deps.settings.replace(record, current.etag!)
+          : await this.deps.settings.create(record);
+        return { overrides: saved.overrides, effective: effectivePausePolicy(saved.overrides), etag: saved.etag };
+      } catch (error) {
+        // Without If-Match the request replaces whatever is stored: a write that landed between the read and this
+        // one is no precondition of the caller's, so it reads again. With If-Match the loop re-checks the version.
+        const lostRace = error instanceof PreconditionFailedError || error instanceof ConflictError;
+        if (!lostRace || attempt >= PAUSE_POLICY_WRITE_ATTEMPTS) throw error;
+      }
+    }
   }
 
   /** For the production pipeline, which acts for the system. */

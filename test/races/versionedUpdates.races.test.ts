@@ -106,3 +106,23 @@ test(`${PARALLEL} replacements of a pause policy from one version: one is stored
   const now = await body<{ overrides: { sentence: number } }>(await platform.api(CREATOR, path), 200);
   expect(now.overrides).toEqual(winner.overrides);
 });
+
+test(`${PARALLEL} first saves of a pause policy without If-Match: each is stored in turn (none answers 409 or 412)`, async () => {
+  const project = await body<{ id: string }>(
+    await platform.api(CREATOR, '/v1/projects', {
+      method: 'POST',
+      json: { metadata: minimalMetadata('First pauses') },
+    }),
+    201,
+  );
+  const path = `/v1/projects/${project.id}/pause-policy`;
+  // No policy stored yet: the first write creates it and the rest replace it. A request without If-Match asks for
+  // no version, so a write that lands between its read and its own is no reason to refuse it.
+  const outcomes = await inParallel(PARALLEL, (i) =>
+    platform.api(CREATOR, path, { method: 'PUT', json: { sentence: 400 + i } }),
+  );
+  expect(tally(outcomes)).toEqual({ 200: PARALLEL });
+  const answered = outcomes.map((o) => (o.body as { overrides: { sentence: number } }).overrides.sentence);
+  const now = await body<{ overrides: { sentence: number } }>(await platform.api(CREATOR, path), 200);
+  expect(answered).toContain(now.overrides.sentence);
+});
