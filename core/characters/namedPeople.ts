@@ -21,6 +21,7 @@ import {
   type Votes,
 } from './genderEvidence';
 import { honorificClass, honorificOf } from './honorifics';
+import { kinSpokenOf } from './kinSpokenOf';
 import {
   findAttributions,
   findMentions,
@@ -100,6 +101,7 @@ export function tallyPeople(chapters: ChapterInput[]) {
     bookLanguage,
     addressed,
     nicknames,
+    scans.flatMap(kinSpokenOf),
   );
 
   const tallies = new Map<string, Tally>();

@@ -76,7 +76,6 @@ const KNOWN_MISSES = new Set<string>([
   'os-meireles-de-cedofeita: Custódio speaks',
   'os-meireles-de-cedofeita: Glória is found',
   'os-meireles-de-cedofeita: Glória is female',
-  'the-whitcombs-of-fairhaven: George Whitcomb is one record',
   'the-whitcombs-of-fairhaven: Mrs. Whitcomb is one record',
   'the-whitcombs-of-fairhaven: Mrs. Pell is one record',
   'the-whitcombs-of-fairhaven: Mrs. Pell is female',
