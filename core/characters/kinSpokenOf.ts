@@ -4,7 +4,6 @@
  * (clusters.ts) reads it to keep a titled surname from the full name of a relative of that name.
  */
 import type { NameForm } from './mentions';
-import type { ChapterScan } from './namedPeople';
 import type { HeuristicLanguage } from './vocabulary';
 
 /** The possessive of the first person and a kin word, right before a name. */
@@ -21,12 +20,6 @@ const KIN_SPAN = 40;
 export interface KinSpokenOf {
   speaker: NameForm;
   given: string;
-}
-
-/** Each paragraph of the chapter with one named tag whose line names a relative of the speaker. */
-export function kinSpokenOf(scan: ChapterScan): KinSpokenOf[] {
-  const tags = scan.attributions.map((tag) => ({ form: tag.form, local: tag.at - scan.base }));
-  return kinSpokenIn(scan.chapter.text, scan.language, tags, scan.mentions);
 }
 
 /** A name written in a chapter, at its chapter offset. */
