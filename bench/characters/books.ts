@@ -31,6 +31,8 @@ export const STORY_SLUGS = [
   'the-treshams-of-carrow-end',
   'la-hacienda-de-santa-clara',
   'o-quincas-da-leopoldina',
+  'os-meireles-de-cedofeita',
+  'the-whitcombs-of-fairhaven',
 ] as const;
 export type StorySlug = (typeof STORY_SLUGS)[number];
 

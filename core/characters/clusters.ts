@@ -25,6 +25,7 @@ import { eldestDaughterLinks } from './eldestDaughter';
 import { honorificOf } from './honorifics';
 import { BookNameUsage } from './nameForms';
 import { NameNodes, type NodeFacts, type PlacedForm } from './nameNodes';
+import type { KinSpokenOf } from './kinSpokenOf';
 import type { Nickname } from './nicknames';
 import { DIMINUTIVES, type HeuristicLanguage } from './vocabulary';
 
@@ -47,6 +48,7 @@ export class PersonIndex {
     language: HeuristicLanguage,
     addressed: SameAddressee[] = [],
     nicknames: Nickname[] = [],
+    private readonly kinOfSpeakers: KinSpokenOf[] = [],
   ) {
     this.names = new BookNameUsage(
       forms.map(({ form }) => form),
@@ -204,10 +206,13 @@ export class PersonIndex {
       );
       // Only a full name written in a chapter where the titled person is can be that person, and only when the
       // titled person has no full name of another given name already ("Sr. Miguel Prado" is not "Tomás Prado").
+      // Nor a full name whose given name the titled person calls a relative by ("my brother Walter", said Mr.
+      // Whitcomb: Mr. Whitcomb is no Walter).
       const fits = (a: string, b: string) =>
         (genders.get(a) === 'unknown' || genders.get(b) === 'unknown' || genders.get(a) === genders.get(b)) &&
         [...chapters.get(a)!].some((chapter) => chapters.get(b)!.has(chapter)) &&
-        this.sameGivenNames(a, b);
+        this.sameGivenNames(a, b) &&
+        !this.namesOwnKin(b, a);
       const links: [string, string][] = [];
       for (const full of fullRoots.filter((root) => !titledRoots.includes(root))) {
         const matches = titledRoots.filter((titled) => fits(full, titled));
@@ -220,6 +225,19 @@ export class PersonIndex {
       }
       for (const [full, titled] of links) this.graph.union(full, titled);
     }
+  }
+
+  /** Whether the titled person calls a relative by a given name of the full name's person ("my brother Walter"). */
+  private namesOwnKin(titled: string, full: string): boolean {
+    const givens = new Set(
+      this.members(full)
+        .filter((key) => key.startsWith('full|'))
+        .map((key) => this.graph.get(key)!.given!),
+    );
+    return this.kinOfSpeakers.some(({ speaker, given }) => {
+      const keys = this.names.explicitKeys(speaker);
+      return keys.length > 0 && this.graph.has(keys[0]) && this.root(keys[0]) === titled && givens.has(given);
+    });
   }
 
   /**

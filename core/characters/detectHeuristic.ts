@@ -15,6 +15,7 @@ import { foldCompanions, narratorKeyOf } from './narratorRecord';
 import { foldNamedRoles, foldTitleRoles } from './roleFolds';
 import { minRoleLines, rejoinStories, speaksForNewGroup, tallyRoles } from './roleTallies';
 import { foldAddressedRoles } from './rolesAddressed';
+import { foldKinAddressedRoles } from './rolesKinAddressed';
 import { foldPossessedRoles } from './rolesPossessed';
 import { foldSelfIntroducedRoles } from './rolesSelfIntroduced';
 import { foldSelfNamedRoles, officeOf } from './rolesSelfNamed';
@@ -56,6 +57,7 @@ export function detectCharactersHeuristic(chapters: ChapterInput[]): Character[]
   foldSelfNamedRoles(scans, tallies, people, wordCase);
   foldSelfIntroducedRoles(scans, tallies, people);
   foldAddressedRoles(scans, tallies, people);
+  foldKinAddressedRoles(scans, tallies, people);
   rejoinStories(tallies);
 
   const narration = detectNarration(chapters);

@@ -21,6 +21,7 @@ import {
   type Votes,
 } from './genderEvidence';
 import { honorificClass, honorificOf } from './honorifics';
+import { kinSpokenIn } from './kinSpokenOf';
 import {
   findAttributions,
   findMentions,
@@ -100,6 +101,14 @@ export function tallyPeople(chapters: ChapterInput[]) {
     bookLanguage,
     addressed,
     nicknames,
+    scans.flatMap((scan) =>
+      kinSpokenIn(
+        scan.chapter.text,
+        scan.language,
+        scan.attributions.map((tag) => ({ form: tag.form, local: tag.at - scan.base })),
+        scan.mentions,
+      ),
+    ),
   );
 
   const tallies = new Map<string, Tally>();

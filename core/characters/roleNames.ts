@@ -145,9 +145,12 @@ const ROLE_BY_COPULA: Record<HeuristicLanguage, RegExp> = {
     `^\\s+was\\s+${ARTICLE.en}\\s+((?:\\p{Ll}+\\s+){0,2})${NOUN}(?=\\s*[,.;]|\\s+(?:who|that|of)\\s)`,
     'u',
   ),
-  es: new RegExp(`^\\s+era\\s+${ARTICLE.es}\\s+((?:\\p{Ll}+\\s+){0,2})${NOUN}(?=\\s*[,.;]|\\s+(?:que|del?)\\s)`, 'u'),
+  es: new RegExp(
+    `^\\s+era\\s+(?:${ARTICLE.es}\\s+((?:\\p{Ll}+\\s+){0,2}))?${NOUN}(?=\\s*[,.;]|\\s+(?:que|del?|en)\\s)`,
+    'u',
+  ),
   pt: new RegExp(
-    `^\\s+era\\s+${ARTICLE.pt}\\s+((?:\\p{Ll}+\\s+){0,2})${NOUN}(?=\\s*[,.;]|\\s+(?:que|d[oa]s?|de)\\s)`,
+    `^\\s+era\\s+(?:${ARTICLE.pt}\\s+((?:\\p{Ll}+\\s+){0,2}))?${NOUN}(?=\\s*[,.;]|\\s+(?:que|d[oa]s?|de|em|n[oa]s?)\\s)`,
     'u',
   ),
 };
@@ -268,7 +271,8 @@ function roleByCopula(text: string, start: number, after: string, language: Heur
       ? PRONOUN_COPULA[language].exec(after)
       : null;
   if (match === null) return null;
-  const words = [...match[1].split(/\s+/u).filter(Boolean), match[2]];
+  // Without an article ("era tabelião em Lamego", Spanish and Portuguese only) the noun stands alone.
+  const words = [...(match[1] ?? '').split(/\s+/u).filter(Boolean), match[2]];
   if (words.some((word) => isFunctionWord(word, language) || NOT_COPULA_ROLES.has(foldWord(word)))) return null;
   return foldWord(match[2]);
 }

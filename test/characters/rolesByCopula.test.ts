@@ -1,7 +1,7 @@
 /**
  * A sentence that says who a named person is with the past of "to be" ("O Juca era o velho jardineiro que…", "El
  * Tuerto era el hortelano.", "Hale was the blacksmith of the village.") names the role: "disse o jardineiro" is that
- * person. Kinship and ranking words ("era o filho do moleiro", "era o mais velho") name no role. Small books written
+ * person; Spanish and Portuguese may leave the office without its article ("era tabelião em Lamego"). Kinship and ranking words ("era o filho do moleiro", "era o mais velho") name no role. Small books written
  * for the purpose.
  */
 import { chapters, castOf } from './smallBooks';
@@ -60,6 +60,23 @@ describe('a role the narration gives a name with "era" / "was"', () => {
       ),
     );
     expect(named('the blacksmith').map((character) => character.name)).toEqual(['Hale']);
+  });
+
+  it('Portuguese and Spanish: an office without its article ("O Dr. Falcão era tabelião em Lamego") names the role', () => {
+    const pt = castOf(
+      scene(
+        'O Dr. Anselmo Falcão era tabelião em Lamego havia trinta anos.',
+        'Dr. Falcão',
+        'o tabelião',
+        'Pedro Lima',
+        'pt',
+      ),
+    );
+    expect(pt.named('o tabelião').map((character) => character.name)).toEqual([expect.stringMatching(/Falcão$/u)]);
+    const es = castOf(
+      scene('Don Ramón Gil era notario en Toledo desde joven.', 'Don Ramón', 'el notario', 'Pedro Ruiz', 'es'),
+    );
+    expect(es.named('el notario').map((character) => character.name)).toEqual(['Don Ramón Gil']);
   });
 
   it('kinship and ranking words name no role', () => {

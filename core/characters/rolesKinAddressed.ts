@@ -1,0 +1,115 @@
+/**
+ * A parent known in the tags by a kin word ("disse o pai", "dijo la madre") while the reply to a named speaker's line
+ * calls that speaker by the same kin word ("— … — disse Artur. / — Sim, pai."): the role is that person. Children
+ * answer their father; the kin word of the reply says who he is to them, and the tag before it says his name.
+ * docs/characters.md, *Roles spoken to by name*.
+ */
+import type { PersonIndex } from './clusters';
+import type { ChapterScan } from './namedPeople';
+import { roleTallyKey } from './roleFolds';
+import { absorbRole, genderOfTally, unique, type Tally } from './tally';
+import type { HeuristicLanguage } from './vocabulary';
+
+/** The kin words a child calls a parent by, each with the phrase of the role the tags write ("o pai"). */
+const KIN_ROLES: Record<HeuristicLanguage, Map<string, string>> = {
+  en: new Map([
+    ['father', 'the father'],
+    ['mother', 'the mother'],
+  ]),
+  es: new Map([
+    ['padre', 'el padre'],
+    ['madre', 'la madre'],
+  ]),
+  pt: new Map([
+    ['pai', 'o pai'],
+    ['mãe', 'a mãe'],
+  ]),
+};
+/**
+ * The kin word used as a vocative: at the line's opening or after a comma, a dash or a full stop, and followed by a
+ * comma or the sentence's end ("Pai, posso…", "Sim, pai.", "Todos, pai?"); "O pai vai lá" (the third-person address
+ * of European Portuguese) and "Father Flynn" call nobody.
+ */
+const KIN_VOCATIVE: Record<HeuristicLanguage, RegExp> = {
+  en: /(?:^|[,“"‘—–]\s*|[.!?]\s+)([Ff]ather|[Mm]other)(?=\s*[,.!?;…])/u,
+  es: /(?:^|[,—–¿¡«]\s*|[.!?]\s+)([Pp]adre|[Mm]adre)(?=\s*[,.!?;…])/u,
+  pt: /(?:^|[,—–«]\s*|[.!?]\s+)([Pp]ai|[Mm]ãe)(?=\s*[,.!?;…])/u,
+};
+const PARAGRAPH_BREAK = /\n[ \t]*\r?\n/gu;
+const OPENS_LINE = /^\s*(?:[“"‘«—–]|--)/u;
+/** How much of the reply is read for the kin word: its first words, where a vocative stands. */
+const REPLY_SPAN = 200;
+
+/**
+ * Folds each kin role into the one named speaker the replies call by its kin word, when there is exactly one such
+ * person (two candidates fold nothing), the genders agree and the person is named in a chapter where the role speaks.
+ */
+export function foldKinAddressedRoles(scans: ChapterScan[], tallies: Map<string, Tally>, people: PersonIndex): void {
+  const called = new Map<string, string[]>();
+  for (const [chapter, scan] of scans.entries())
+    for (const { phrase, person } of kinCalledSpeakers(scan, people))
+      for (const key of [roleTallyKey(phrase, chapter), roleTallyKey(phrase, null)]) {
+        if (!tallies.has(key)) continue;
+        if (!called.has(key)) called.set(key, []);
+        called.get(key)!.push(person);
+        break;
+      }
+  for (const [key, persons] of called) {
+    const named = unique(persons);
+    const role = tallies.get(key);
+    const person = named.length === 1 ? tallies.get(named[0]) : undefined;
+    if (role === undefined || person === undefined || named[0].startsWith('role|')) continue;
+    const [personGender, roleGender] = [genderOfTally(person), genderOfTally(role)];
+    if (personGender !== 'unknown' && roleGender !== 'unknown' && personGender !== roleGender) continue;
+    const speaksWhereNamed = [...role.speaksIn].some((chapter) => person.chapters.has(scans[chapter].chapter.id));
+    if (!speaksWhereNamed) continue;
+    absorbRole(person, role);
+    if (person.roleGender === 'unknown') person.roleGender = role.roleGender;
+    tallies.delete(key);
+  }
+}
+
+/** Each named tag of the chapter whose paragraph is answered, in the next one, by a line calling it by a kin word. */
+function kinCalledSpeakers(scan: ChapterScan, people: PersonIndex): { phrase: string; person: string }[] {
+  const phrases = kinRolesAnswering(
+    scan.chapter.text,
+    scan.attributions.map((tag) => tag.at - scan.base),
+    scan.language,
+  );
+  return scan.attributions.flatMap((tag, index) => {
+    const [phrase, person] = [phrases[index], people.resolve(tag.form, tag.at, tag.chapter)];
+    return phrase !== undefined && person !== undefined ? [{ phrase, person }] : [];
+  });
+}
+
+/**
+ * For each tag offset of a chapter, the kin role ("o pai") the paragraph after the tag's own calls its speaker by, or
+ * undefined. The paragraph openings are found once and each tag looks its next one up (a binary search), reading at
+ * most REPLY_SPAN characters of it: linear in the chapter, whatever its paragraphs hold.
+ */
+export function kinRolesAnswering(
+  text: string,
+  tagOffsets: number[],
+  language: HeuristicLanguage,
+): (string | undefined)[] {
+  const openings = [0, ...[...text.matchAll(PARAGRAPH_BREAK)].map((match) => match.index + match[0].length)];
+  return tagOffsets.map((offset) => {
+    const next = firstAfter(openings, offset);
+    if (next === undefined) return undefined;
+    const reply = text.slice(openings[next], Math.min(openings[next + 1] ?? text.length, openings[next] + REPLY_SPAN));
+    if (!OPENS_LINE.test(reply)) return undefined;
+    const kin = KIN_VOCATIVE[language].exec(reply);
+    return kin === null ? undefined : KIN_ROLES[language].get(kin[1].toLowerCase());
+  });
+}
+
+/** The index of the first paragraph opening after `offset` (binary search over sorted openings). */
+function firstAfter(openings: number[], offset: number): number | undefined {
+  let [low, high] = [0, openings.length];
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (openings[middle] <= offset) low = middle + 1;
+    else high = middle;
+  }
+  return low < openings.length ? low : undefined;
+}
