@@ -4,6 +4,7 @@
  * the name of address are one person. docs/characters.md, *Who is who*.
  */
 import type { PlacedForm } from './nameNodes';
+import { paragraphBetween } from './paragraphs';
 import type { HeuristicLanguage } from './vocabulary';
 
 /** The few mentions of a chapter this reading needs: where each name is written and whether it is addressed. */
@@ -51,26 +52,73 @@ export function sameAddressees(
 ): SameAddressee[] {
   const found: SameAddressee[] = [];
   const byStart = new Map(mentions.map((mention) => [mention.local, mention]));
+  const placed = new MentionsByPlace(mentions);
   for (const tag of tags) {
-    const speaker = mentions.find((mention) => mention.local < tag.end && tag.end <= mention.local + mention.length);
+    const speaker = placed.first(
+      tag.end - placed.longest,
+      tag.end,
+      (mention) => tag.end <= mention.local + mention.length,
+    )[0];
     if (!speaker) continue;
     const addressee = addresseeAfter(text, language, tag, byStart);
     if (!addressee) continue;
     const [from, to] = reportedLine(text, speaker.local, addressee.local + addressee.length);
-    const others = mentions.filter(
+    const others = placed.first(
+      from,
+      to,
       (mention) =>
         mention.vocative &&
-        mention.local >= from &&
-        mention.local < to &&
         mention !== addressee &&
         mention !== speaker &&
         !sameWords(mention, addressee) &&
         !sameWords(mention, speaker),
+      Infinity,
     );
     const names = new Set(others.map(wordsOf));
     if (names.size === 1) found.push({ addressee, vocative: others[0], speaker });
   }
   return found;
+}
+
+/**
+ * The chapter's mentions sorted by where they are written, so a reading asks for those in a stretch without going
+ * through every mention of the chapter at every tag. Answers keep the mentions' own order.
+ */
+class MentionsByPlace {
+  private readonly sorted: { mention: AddressMention; order: number }[];
+  private readonly starts: number[];
+  readonly longest: number;
+
+  constructor(mentions: readonly AddressMention[]) {
+    this.sorted = mentions
+      .map((mention, order) => ({ mention, order }))
+      .sort((a, b) => a.mention.local - b.mention.local);
+    this.starts = this.sorted.map(({ mention }) => mention.local);
+    this.longest = mentions.reduce((longest, mention) => Math.max(longest, mention.length), 0);
+  }
+
+  /** Up to `limit` mentions written in [from, to) that pass `test`, in the mentions' own order. */
+  first(from: number, to: number, test: (mention: AddressMention) => boolean, limit = 1): AddressMention[] {
+    const passing: { mention: AddressMention; order: number }[] = [];
+    for (let index = this.firstAt(from); index < this.sorted.length && this.starts[index] < to; index++) {
+      if (test(this.sorted[index].mention)) passing.push(this.sorted[index]);
+    }
+    return passing
+      .sort((a, b) => a.order - b.order)
+      .slice(0, limit)
+      .map(({ mention }) => mention);
+  }
+
+  private firstAt(offset: number): number {
+    let low = 0;
+    let high = this.starts.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (this.starts[middle] < offset) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
 }
 
 /** The name spoken to right after the tag ("said Lily to Gabriel when…"), if it is one person's. */
@@ -101,15 +149,7 @@ function addresseeAfter(
  * A line going on after the tag may turn to someone else (“…Good-night, Mrs Conroy.”).
  */
 export function reportedLine(text: string, tagFrom: number, tagTo: number): [number, number] {
-  let from = 0;
-  let to = text.length;
-  for (const match of text.matchAll(PARAGRAPH_BREAK)) {
-    if (match.index + match[0].length <= tagFrom) from = match.index + match[0].length;
-    else if (match.index >= tagTo) {
-      to = match.index;
-      break;
-    }
-  }
+  const [from, to] = paragraphBetween(text, tagFrom, tagTo, PARAGRAPH_BREAK);
   return OPENS_LINE.test(text.slice(from, tagFrom)) ? [from, tagFrom] : [tagTo, to];
 }
 

@@ -5,6 +5,7 @@
  */
 import type { PersonIndex } from './clusters';
 import { honorificOf } from './honorifics';
+import { paragraphBetween } from './paragraphs';
 import type { WordCase } from './mentions';
 import type { ChapterScan } from './namedPeople';
 import { roleTallyKey } from './roleFolds';
@@ -39,12 +40,16 @@ export function foldSelfNamedRoles(
       const speaker = people.resolve(tag.form, tag.at, tag.chapter);
       if (speaker === undefined || !tallies.has(speaker)) continue;
       const [from, to] = paragraphAround(text, tag.at - scan.base);
-      for (const [start, end] of scan.dialogue) {
-        if (end <= from || start >= to) continue;
+      // The lines are sorted and apart, so those in the paragraph follow the first that ends after its start.
+      for (let line = firstEndingAfter(scan.dialogue, from); line < scan.dialogue.length; line++) {
+        const [start, end] = scan.dialogue[line];
+        if (start >= to) break;
         for (const match of text.slice(start, end).matchAll(SELF_NAMING[scan.language])) {
           const record = recordNamed(match[1], match[2], chapter, tallies, wordCase);
           if (record === undefined || record === speaker) continue;
-          claims.set(record, [...(claims.get(record) ?? []), speaker]);
+          const claimed = claims.get(record) ?? [];
+          claimed.push(speaker);
+          claims.set(record, claimed);
         }
       }
     }
@@ -103,16 +108,19 @@ function namesOffice(form: string, office: string): boolean {
   return words.at(-1) === office && (words.length === 1 || (words.length === 2 && honorificOf(words[0]) !== undefined));
 }
 
+/** The index of the first of the sorted, non-overlapping `lines` that ends after `offset`. */
+function firstEndingAfter(lines: readonly [number, number][], offset: number): number {
+  let low = 0;
+  let high = lines.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (lines[middle][1] <= offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 /** The paragraph (text between blank lines) holding `offset`. */
 export function paragraphAround(text: string, offset: number): [number, number] {
-  let from = 0;
-  let to = text.length;
-  for (const match of text.matchAll(PARAGRAPH_BREAK)) {
-    if (match.index + match[0].length <= offset) from = match.index + match[0].length;
-    else if (match.index >= offset) {
-      to = match.index;
-      break;
-    }
-  }
-  return [from, to];
+  return paragraphBetween(text, offset, offset, PARAGRAPH_BREAK);
 }

@@ -1,0 +1,51 @@
+/**
+ * A chapter of dense dialogue is cast in time that grows with its length: the readings that ask for the paragraph
+ * around a tag, the mentions in a stretch or the lines of a paragraph find them by halves instead of going through
+ * the whole chapter at every tag (a megabyte took 18 s, two megabytes over a minute; now a few seconds). A book whose
+ * chapters were not found arrives as one chapter this long.
+ */
+import { paragraphBetween } from '../../core/characters/paragraphs';
+import { jestBudgetCheck } from '../support/jestBudget';
+import { castOf, chapters } from './smallBooks';
+
+const HOSTILE_BUDGET_MS = 40_000;
+const TURNS =
+  '"Where have you been, Walter?" said Mr. Whitcomb to his brother.\n\n' +
+  '"Out, George," replied Walter Whitcomb, smiling at Eleanor.\n\n' +
+  '"I am the doctor," said Dr. Hale to Eleanor. "Good-night, Mrs. Whitcomb."\n\n';
+
+describe('a long chapter of dialogue', () => {
+  it(
+    'is cast in time that grows with its length (half a megabyte, one, then two)',
+    async () => {
+      for (const bytes of [500_000, 1_000_000, 2_000_000]) {
+        const text = TURNS.repeat(Math.ceil(bytes / TURNS.length));
+        const { one } = castOf(chapters('en', text));
+        expect(one('Walter Whitcomb')).toBeDefined();
+        await jestBudgetCheck();
+      }
+    },
+    HOSTILE_BUDGET_MS,
+  );
+
+  it('finds the paragraph around a place as a scan from the start would', () => {
+    const text = 'one\n\ntwo two\n \ntwo more\n\nthree';
+    const paragraphBreak = /\n[ \t]*\r?\n/gu;
+    const scanned = (before: number, after: number): [number, number] => {
+      let [from, to] = [0, text.length];
+      for (const match of text.matchAll(paragraphBreak)) {
+        if (match.index + match[0].length <= before) from = match.index + match[0].length;
+        else if (match.index >= after) {
+          to = match.index;
+          break;
+        }
+      }
+      return [from, to];
+    };
+    for (let before = 0; before <= text.length; before++) {
+      for (let after = 0; after <= text.length; after++) {
+        expect(paragraphBetween(text, before, after, paragraphBreak)).toEqual(scanned(before, after));
+      }
+    }
+  });
+});
