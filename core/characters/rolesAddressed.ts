@@ -38,8 +38,21 @@ export function foldAddressedRoles(scans: ChapterScan[], tallies: Map<string, Ta
       if (!called.has(key)) called.set(key, []);
       called.get(key)!.push(person);
     }
+  foldRolesIntoTheOnePersonCalled(called, scans, tallies);
+}
+
+/**
+ * Folds each role record into the person the lines answering or addressing it name, when they name one person (a
+ * person's record, not another role's), the genders agree and that person is named in a chapter where the role
+ * speaks. `called` holds, per role record, every person such a line named.
+ */
+export function foldRolesIntoTheOnePersonCalled(
+  called: ReadonlyMap<string, readonly string[]>,
+  scans: readonly ChapterScan[],
+  tallies: Map<string, Tally>,
+): void {
   for (const [key, persons] of called) {
-    const named = unique(persons);
+    const named = unique([...persons]);
     const role = tallies.get(key);
     const person = named.length === 1 ? tallies.get(named[0]) : undefined;
     if (role === undefined || person === undefined || named[0].startsWith('role|')) continue;

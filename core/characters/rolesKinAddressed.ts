@@ -7,7 +7,8 @@
 import type { PersonIndex } from './clusters';
 import type { ChapterScan } from './namedPeople';
 import { roleTallyKey } from './roleFolds';
-import { absorbRole, genderOfTally, unique, type Tally } from './tally';
+import { foldRolesIntoTheOnePersonCalled } from './rolesAddressed';
+import type { Tally } from './tally';
 import type { HeuristicLanguage } from './vocabulary';
 
 /** The kin words a child calls a parent by, each with the phrase of the role the tags write ("o pai"). */
@@ -54,19 +55,7 @@ export function foldKinAddressedRoles(scans: ChapterScan[], tallies: Map<string,
         called.get(key)!.push(person);
         break;
       }
-  for (const [key, persons] of called) {
-    const named = unique(persons);
-    const role = tallies.get(key);
-    const person = named.length === 1 ? tallies.get(named[0]) : undefined;
-    if (role === undefined || person === undefined || named[0].startsWith('role|')) continue;
-    const [personGender, roleGender] = [genderOfTally(person), genderOfTally(role)];
-    if (personGender !== 'unknown' && roleGender !== 'unknown' && personGender !== roleGender) continue;
-    const speaksWhereNamed = [...role.speaksIn].some((chapter) => person.chapters.has(scans[chapter].chapter.id));
-    if (!speaksWhereNamed) continue;
-    absorbRole(person, role);
-    if (person.roleGender === 'unknown') person.roleGender = role.roleGender;
-    tallies.delete(key);
-  }
+  foldRolesIntoTheOnePersonCalled(called, scans, tallies);
 }
 
 /** Each named tag of the chapter whose paragraph is answered, in the next one, by a line calling it by a kin word. */
