@@ -130,7 +130,19 @@ export function useUpdateSegment(projectId: string) {
  * producer was working on under its new id (the first part of a split, the merged line), so the page can stay on it;
  * it resolves once the chapter's lines were read again, so that id is among them.
  */
-export function useSegmentStructure(projectId: string) {
+export function useSegmentStructure(
+  projectId: string,
+  {
+    onLineReplaced,
+  }: {
+    /**
+     * The line answered under its new id. Told here, before the chapter is read again, and not through `mutate`'s own
+     * callbacks: those are dropped when the panel that asked unmounts, which it does if the chapter's new lines
+     * arrive first (the old id gone, the panel has no line to show).
+     */
+    onLineReplaced?(fromId: string, toId: string): void;
+  } = {},
+) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async ({
@@ -149,6 +161,9 @@ export function useSegmentStructure(projectId: string) {
         return parts.segments[0];
       }
       return apiJson<Segment>(path, { method: 'POST', headers });
+    },
+    onSuccess: (line, { segment }) => {
+      if (line.id !== segment.id) onLineReplaced?.(segment.id, line.id);
     },
     onSettled: (_data, _error, { segment }) =>
       Promise.all([

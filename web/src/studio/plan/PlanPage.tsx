@@ -58,7 +58,8 @@ export function PlanPage() {
   const segments = useChapterSegments(project.id, selectedChapterId);
   const [filter, setFilter] = useState<SegmentFilter>({ kind: 'all' });
   // The line chosen, and the id it had when chosen: new words give it a new id, and its editor stays the same one.
-  const [selectedLine, setSelectedLine] = useState<{ id: string; chosenAs: string } | null>(null);
+  // `following`: the line was answered under a new id the chapter's lines, not read again yet, do not hold.
+  const [selectedLine, setSelectedLine] = useState<{ id: string; chosenAs: string; following?: boolean } | null>(null);
   const selectedId = selectedLine?.id ?? null;
   // The chosen line as last shown, to find it again when its id goes.
   const [lastSelected, setLastSelected] = useState<Segment | null>(null);
@@ -66,7 +67,7 @@ export function PlanPage() {
     setSelectedLine((line) => (id === null ? null : line?.id === id ? line : { id, chosenAs: id }));
   // The chosen line answered under a new id (new words, a split, a merge): the same editor follows it.
   const followLine = (fromId: string, toId: string) =>
-    setSelectedLine((line) => (line?.id === fromId ? { id: toId, chosenAs: line.chosenAs } : line));
+    setSelectedLine((line) => (line?.id === fromId ? { id: toId, chosenAs: line.chosenAs, following: true } : line));
   const edits = usePlanEdits(project.id, { onLineMoved: followLine });
   const [selection, setSelection] = useState<{ segmentId: string; text: string } | null>(null);
   const [lexiconText, setLexiconText] = useState<string | null>(null);
@@ -81,6 +82,9 @@ export function PlanPage() {
   const allSegments = segments.data ?? [];
   const shown = applyFilter(allSegments, filter);
   let selected = allSegments.find((segment) => segment.id === selectedId) ?? null;
+  if (selected && selectedLine?.following) setSelectedLine({ id: selectedLine.id, chosenAs: selectedLine.chosenAs });
+  // Until the chapter is read again the panel keeps the line as it was shown, so it stays mounted.
+  if (!selected && selectedLine?.following) selected = lastSelected;
   if (!selected && selectedLine && lastSelected?.id === selectedLine.id) {
     // The chapter's plan was written again (new words for another line, here or elsewhere): every line has a new id,
     // and the chosen one keeps its words and its place. The panel follows it.

@@ -56,7 +56,7 @@ export const SegmentInspector = forwardRef<HTMLSelectElement, SegmentInspectorPr
   const { project, access } = useStudio();
   const { t } = useTranslation('plan');
   const errorText = useErrorText();
-  const structure = useSegmentStructure(project.id);
+  const structure = useSegmentStructure(project.id, { onLineReplaced });
   const createThread = useCreateThread(project.id);
   const reply = useReply(project.id);
   const setStatus = useSetThreadStatus(project.id);
@@ -66,10 +66,7 @@ export const SegmentInspector = forwardRef<HTMLSelectElement, SegmentInspectorPr
   const reviewError = createThread.error ?? reply.error ?? setStatus.error;
   const speakerChoice = useKeyboardSpeakerChoice(segment.speakerId, onAssign, onKeyboardAssigned);
   const restructure = (action: 'split' | 'merge-next', offset?: number) =>
-    structure.mutate(
-      { segment, action, offset },
-      { onSuccess: (line) => line.id !== segment.id && onLineReplaced?.(segment.id, line.id) },
-    );
+    structure.mutate({ segment, action, offset });
 
   return (
     <section className="inspector" aria-labelledby="inspector-title">
