@@ -57,17 +57,22 @@ export function nextValues<T extends Record<string, string>>(
  * values, written as one string). `onTheirs` is told when someone else's value replaced unsaved
  * typing.
  */
+/** Tells `onTheirs` each time someone else's value replaced what was being typed (`overruled` counts those times). */
+function useTellWhenOverruled(overruled: number, onTheirs: (() => void) | undefined): void {
+  const tell = useRef(onTheirs);
+  tell.current = onTheirs;
+  useEffect(() => {
+    if (overruled > 0) tell.current?.();
+  }, [overruled]);
+}
+
 export function useTextDraft(server: string, onTheirs: (() => void) | undefined) {
   const [draft, setDraft] = useState<Draft>({ text: server, base: server, sent: null, overruled: 0 });
   // Adjusted while rendering, so the editor never shows a frame of words it is about to replace.
   const current = nextDraft(draft, server);
   if (current !== draft) setDraft(current);
 
-  const tell = useRef(onTheirs);
-  tell.current = onTheirs;
-  useEffect(() => {
-    if (draft.overruled > 0) tell.current?.();
-  }, [draft.overruled]);
+  useTellWhenOverruled(draft.overruled, onTheirs);
 
   return {
     text: current.text,
@@ -108,11 +113,7 @@ export function useValuesDraft<T extends Record<string, string>>(server: T, onTh
     setDraft(current);
   }
 
-  const tell = useRef(onTheirs);
-  tell.current = onTheirs;
-  useEffect(() => {
-    if (draft.overruled > 0) tell.current?.();
-  }, [draft.overruled]);
+  useTellWhenOverruled(draft.overruled, onTheirs);
 
   return {
     values: current.typed,
