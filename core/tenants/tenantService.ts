@@ -1,12 +1,22 @@
 import { authorizeTenantAction, requireOperator } from '../auth/permissions';
 import type { Principal } from '../auth/principal';
-import { ConflictError, DomainError, ForbiddenError, NotFoundError, UnauthenticatedError } from '../errors';
+import {
+  ConflictError,
+  DomainError,
+  ForbiddenError,
+  NotFoundError,
+  PreconditionFailedError,
+  UnauthenticatedError,
+} from '../errors';
 import { readAll, type Page, type TenantCollection, type TenantDirectory } from '../ports/documents';
 import type { Clock, IdGenerator } from '../ports/system';
 import type { UserRecord } from '../users/user';
 import type { IdentityRecord, IdentityStore } from './identity';
 import { defaultQuotasByPlan, type TenantPlan, type TenantQuotas, type TenantRecord } from './tenant';
 import { TenantClaims } from './tenantClaims';
+
+/** Rounds of an operator's update without If-Match: each lost race is one. */
+const MAX_UPDATE_ATTEMPTS = 64;
 
 export interface TenantServiceDeps {
   tenants: TenantDirectory<TenantRecord>;
@@ -141,7 +151,12 @@ export class TenantService {
     return tenant;
   }
 
-  /** Operator: suspend/reactivate, change plan and quotas. A plan change resets quotas to the plan's defaults unless given. */
+  /**
+   * Operator: suspend/reactivate, change plan and quotas. A plan change resets quotas to the plan's defaults unless
+   * given. With If-Match the change lands on that version or not at all (412); without it, a change stored since the
+   * read (the tenant's own rename, another operator) is no reason to refuse: the update is applied again to the fresh
+   * record, so neither loses the other's fields.
+   */
   async update(
     principal: Principal | undefined,
     tenantId: string,
@@ -149,17 +164,24 @@ export class TenantService {
     update: TenantUpdate,
   ): Promise<TenantRecord> {
     requireOperator(principal);
-    const tenant = await this.get(principal, tenantId);
-    const planQuotas = update.plan && update.plan !== tenant.plan ? defaultQuotasByPlan[update.plan] : tenant.quotas;
-    const next: TenantRecord = {
-      ...tenant,
-      name: update.name ?? tenant.name,
-      plan: update.plan ?? tenant.plan,
-      status: update.status ?? tenant.status,
-      quotas: { ...planQuotas, ...update.quotas },
-      updatedAt: this.deps.clock.now().toISOString(),
-    };
-    return this.deps.tenants.replace(next, ifMatch ?? tenant.etag!);
+    for (let attempt = 1; ; attempt++) {
+      const tenant = await this.get(principal, tenantId);
+      const planQuotas = update.plan && update.plan !== tenant.plan ? defaultQuotasByPlan[update.plan] : tenant.quotas;
+      const next: TenantRecord = {
+        ...tenant,
+        name: update.name ?? tenant.name,
+        plan: update.plan ?? tenant.plan,
+        status: update.status ?? tenant.status,
+        quotas: { ...planQuotas, ...update.quotas },
+        updatedAt: this.deps.clock.now().toISOString(),
+      };
+      try {
+        return await this.deps.tenants.replace(next, ifMatch ?? tenant.etag!);
+      } catch (error) {
+        const overtaken = error instanceof PreconditionFailedError && ifMatch === undefined;
+        if (!overtaken || attempt >= MAX_UPDATE_ATTEMPTS) throw error;
+      }
+    }
   }
 
   /** Every tenant id, page by page: for system jobs such as retention (never exposed to a caller). */

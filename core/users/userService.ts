@@ -9,6 +9,9 @@ import { assertTermsAccepted } from '../privacy/consent';
 import { AdminRoster, isActiveAdmin } from './adminRoster';
 import type { UserRecord } from './user';
 
+/** Rounds of an update without If-Match: each lost race is one, so two dozen changes at once all land. */
+const MAX_UPDATE_ATTEMPTS = 64;
+
 export interface UserServiceDeps {
   /** The users container: user records, and beside them each tenant's admin roster (./adminRoster.ts). */
   users: TenantCollection<UserRecord>;
@@ -77,6 +80,12 @@ export class UserService {
     return invited;
   }
 
+  /**
+   * With If-Match the change lands on that version or not at all (412). Without it the caller asked for no version, so
+   * a change stored between the read and the write is no reason to refuse: the request is decided again on the fresh
+   * record and carries only the fields it names, so the last one stored wins and nothing another request changed is
+   * lost.
+   */
   async update(
     principal: Principal | undefined,
     userId: string,
@@ -84,25 +93,32 @@ export class UserService {
     update: { displayName?: string; role?: TenantRole; status?: 'active' | 'deactivated' },
   ): Promise<UserRecord> {
     const admin = authorizeTenantAction(principal, 'users.manage');
-    const user = await this.get(principal, userId);
-    if (user.id === admin.userId && ((update.role && update.role !== 'admin') || update.status === 'deactivated')) {
-      throw new ValidationError('You cannot demote or deactivate yourself', [
-        { field: update.status ? 'status' : 'role', message: 'ask another admin' },
-      ]);
+    for (let attempt = 1; ; attempt++) {
+      const user = await this.get(principal, userId);
+      if (user.id === admin.userId && ((update.role && update.role !== 'admin') || update.status === 'deactivated')) {
+        throw new ValidationError('You cannot demote or deactivate yourself', [
+          { field: update.status ? 'status' : 'role', message: 'ask another admin' },
+        ]);
+      }
+      // The change is decided on the record just read, so it may only land on that version: a client's older (or
+      // newer) one is stale here.
+      if (ifMatch !== undefined && ifMatch !== user.etag) {
+        throw new PreconditionFailedError('The object changed since you loaded it', user);
+      }
+      try {
+        // Through the admin roster: of two admins demoting each other at once, one is refused (409 `last_admin`).
+        return await this.admins.write(user, {
+          ...user,
+          displayName: update.displayName ?? user.displayName,
+          role: update.role ?? user.role,
+          status: update.status ?? user.status,
+          updatedAt: this.deps.clock.now().toISOString(),
+        });
+      } catch (error) {
+        const overtaken = error instanceof PreconditionFailedError && ifMatch === undefined;
+        if (!overtaken || attempt >= MAX_UPDATE_ATTEMPTS) throw error;
+      }
     }
-    // The change is decided on the record just read, so it may only land on that version: a client's older (or
-    // newer) one is stale here.
-    if (ifMatch !== undefined && ifMatch !== user.etag) {
-      throw new PreconditionFailedError('The object changed since you loaded it', user);
-    }
-    // Through the admin roster: of two admins demoting each other at once, one is refused (409 `last_admin`).
-    return this.admins.write(user, {
-      ...user,
-      displayName: update.displayName ?? user.displayName,
-      role: update.role ?? user.role,
-      status: update.status ?? user.status,
-      updatedAt: this.deps.clock.now().toISOString(),
-    });
   }
 
   /**
