@@ -58,11 +58,12 @@ export class JobSweep {
     // moving it back, so jobs past the cap are reached by the next runs instead of waiting behind the same 200.
     // One cutoff for the whole run: a continuation token belongs to the listing it came from, parameters included
     // (a cutoff computed again for the second page was refused, failing the tenant's sweep past 100 candidates).
-    const filter = this.candidates();
+    const cutoff = new Date(this.deps.clock.now().getTime() - (this.deps.graceMs ?? SWEEP_GRACE_MS)).toISOString();
+    const filter = sweepCandidates(cutoff);
     const listing = (page: { pageSize: number; continuationToken?: string }) =>
       this.deps.jobs.listTenantWide(tenantId, {
         filter,
-        orderBy: { field: 'updatedAt', direction: 'ASC' },
+        orderBy: SWEEP_ORDER,
         page,
       });
     for await (const job of readAll(listing, PAGE_SIZE)) {
@@ -81,47 +82,52 @@ export class JobSweep {
     }
     return result;
   }
-
-  /**
-   * Unsettled jobs recorded before the grace, and settled jobs that ended before it still holding pins or, recorded
-   * before the mark existed, possibly holding some: equality, range and absence filters on indexed fields within the
-   * tenant's partitions. A job settled and unpinned never matches again.
-   */
-  private candidates(): Filter {
-    const cutoff = new Date(this.deps.clock.now().getTime() - (this.deps.graceMs ?? SWEEP_GRACE_MS)).toISOString();
-    const productions: Filter = { field: 'kind', op: 'in', values: [...productionJobKinds] };
-    return {
-      op: 'and',
-      filters: [
-        { field: 'type', op: 'eq', value: 'job' },
-        {
-          op: 'or',
-          filters: [
-            {
-              op: 'and',
-              filters: [
-                { field: 'status', op: 'in', values: ['queued', 'running'] },
-                { field: 'createdAt', op: 'lt', value: cutoff },
-              ],
-            },
-            {
-              op: 'and',
-              filters: [
-                { field: 'pinsHeld', op: 'eq', value: true },
-                { field: 'finishedAt', op: 'lt', value: cutoff },
-              ],
-            },
-            {
-              op: 'and',
-              filters: [
-                productions,
-                { field: 'pinsHeld', op: 'absent' },
-                { field: 'finishedAt', op: 'lt', value: cutoff },
-              ],
-            },
-          ],
-        },
-      ],
-    };
-  }
 }
+
+/**
+ * Unsettled jobs recorded before the cutoff, and settled jobs that ended before it still holding pins or, recorded
+ * before the mark existed, possibly holding some: equality, range and absence filters within the tenant's partitions.
+ * Each path it names needs a range index in the jobs container, the absent mark's too (`NOT IS_DEFINED` can be answered
+ * from the index only where the path is indexed; without it every production ever finished would be read each run):
+ * test/readside/indexingPolicy.test.ts checks the deployed policy against this filter. A job settled and unpinned
+ * never matches again.
+ */
+export function sweepCandidates(cutoff: string): Filter {
+  const productions: Filter = { field: 'kind', op: 'in', values: [...productionJobKinds] };
+  return {
+    op: 'and',
+    filters: [
+      { field: 'type', op: 'eq', value: 'job' },
+      {
+        op: 'or',
+        filters: [
+          {
+            op: 'and',
+            filters: [
+              { field: 'status', op: 'in', values: ['queued', 'running'] },
+              { field: 'createdAt', op: 'lt', value: cutoff },
+            ],
+          },
+          {
+            op: 'and',
+            filters: [
+              { field: 'pinsHeld', op: 'eq', value: true },
+              { field: 'finishedAt', op: 'lt', value: cutoff },
+            ],
+          },
+          {
+            op: 'and',
+            filters: [
+              productions,
+              { field: 'pinsHeld', op: 'absent' },
+              { field: 'finishedAt', op: 'lt', value: cutoff },
+            ],
+          },
+        ],
+      },
+    ],
+  };
+}
+
+/** Oldest update first (see `sweepTenant`). */
+export const SWEEP_ORDER = { field: 'updatedAt', direction: 'ASC' } as const;

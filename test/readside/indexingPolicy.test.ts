@@ -2,12 +2,15 @@
  * The indexes the read side relies on are deployed: every composite index and excluded path adapters/cosmos/
  * containers.ts declares is in Bicep's container list, and each ordered query of the listing (equality filters, then
  * the field it is ordered by) has a composite index that serves it, so Azure answers it from the index rather than by
- * scanning the partition.
+ * scanning the partition. The job sweep's query (core/jobs/jobSweep.ts) names only paths with a range index in the
+ * jobs container, the mark whose absence it asks for included, so real Cosmos answers it from the index.
  */
 import { join } from 'node:path';
 import { containerDefinitions, type ContainerDefinition, type IndexedPath } from '../../adapters/cosmos/containers';
-import { literalValue } from '../bicep/bicepQueries';
-import { bicepRoot, files } from '../bicep/bicepFixtures';
+import { SWEEP_ORDER, sweepCandidates } from '../../core/jobs/jobSweep';
+import type { Filter } from '../../core/ports/documents';
+import { literalValue, propertyAt, resourcesOfType } from '../bicep/bicepQueries';
+import { bicepRoot, files, single } from '../bicep/bicepFixtures';
 
 interface DeployedContainer {
   name: string;
@@ -56,4 +59,48 @@ describe('indexes of the read side', () => {
     expect(deployedNamed('segments').excludedPaths).toContainEqual({ path: '/text/?' });
     expect(deployedNamed('chapters').excludedPaths).toContainEqual({ path: '/text/?' });
   });
+});
+
+/** The paths every container indexes (the same policy for all; excluded paths are per container, above). */
+const containerResource = single(
+  resourcesOfType(cosmos, 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers'),
+  'Cosmos container resource',
+);
+const includedPaths = (
+  literalValue(
+    cosmos,
+    propertyAt(cosmos, containerResource.body, 'properties.resource.indexingPolicy.includedPaths'),
+  ) as { path: string }[] | undefined
+)?.map(({ path }) => path);
+
+/** Whether a policy path names `path` (a scalar path such as `/pinsHeld/?`), itself or through a `/*` wildcard. */
+const covers = (policyPath: string, path: string) =>
+  policyPath === path || (policyPath.endsWith('/*') && path.startsWith(policyPath.slice(0, -1)));
+
+/** A range index on the field's scalar value: included, and not excluded, in the container's policy. */
+function rangeIndexed(container: string, field: string): boolean {
+  const path = `/${field.split('.').join('/')}/?`;
+  const excluded = ['/"_etag"/?', ...deployedNamed(container).excludedPaths.map((p) => p.path)];
+  return (includedPaths ?? []).some((p) => covers(p, path)) && !excluded.some((p) => covers(p, path));
+}
+
+function fieldsOf(filter: Filter): { field: string; op: string }[] {
+  return 'filters' in filter ? filter.filters.flatMap(fieldsOf) : [{ field: filter.field, op: filter.op }];
+}
+
+describe("the job sweep's query", () => {
+  const named = fieldsOf(sweepCandidates(new Date().toISOString()));
+
+  test('is read from the policy Bicep deploys', () => {
+    expect(includedPaths).toBeDefined();
+    // The query still asks for the absence of the mark: the reason the path's own index matters.
+    expect(named).toContainEqual({ field: 'pinsHeld', op: 'absent' });
+  });
+
+  test.each([...new Set([...named.map((n) => n.field), SWEEP_ORDER.field])])(
+    '`%s` has a range index in the jobs container',
+    (field) => {
+      expect(rangeIndexed('jobs', field)).toBe(true);
+    },
+  );
 });
