@@ -1,7 +1,7 @@
 /**
  * The export of a whole tenant (docs/privacy.md, "Tenant export"): a job writes a zip of the organization's data
  * (tenantArchive.ts) into blob storage, streamed entry by entry, and the admin downloads it through a short-lived
- * link. One export runs per tenant at a time: asking again while one runs returns it.
+ * link. One export runs per tenant at a time: asking again while one runs returns it, started if its own start died.
  */
 import { authorizeTenantAction } from '../auth/permissions';
 import type { Principal } from '../auth/principal';
@@ -39,8 +39,6 @@ export interface TenantExportClaim extends StoredDocument {
 }
 
 export const TENANT_EXPORT_CLAIM_ID = 'tenant-export-claim';
-/** A claim whose job never started running this long after it was made belongs to a start that died. */
-const UNSTARTED_GRACE_MS = 2 * 60_000;
 const ENDED_RUNTIME_STATUSES = new Set(['Completed', 'Failed', 'Terminated', 'Canceled']);
 const MAX_CLAIM_ATTEMPTS = 10;
 
@@ -70,7 +68,17 @@ export class TenantExportService {
     for (let attempt = 1; attempt <= MAX_CLAIM_ATTEMPTS; attempt++) {
       const claim = await this.deps.claims.get(tenantId, TENANT_EXPORT_CLAIM_ID);
       const held = claim ? await this.deps.jobs.get(tenantId, claim.jobId) : undefined;
-      if (held && !(await this.hasEnded(held, orchestrations))) return held;
+      if (held && !isFinished(held.status)) {
+        const status = await orchestrations.runtimeStatus(privacyInstanceId(held.id, held.attempt));
+        if (status === undefined) {
+          // Claimed but never started (the start is on its way, or its process died between the claim and the start,
+          // which nothing else would notice): whoever answers with the job makes sure it runs. A start of an instance
+          // already started is a no-op, so the two starts cannot run the export twice.
+          await this.startJob(held, orchestrations);
+          return held;
+        }
+        if (!ENDED_RUNTIME_STATUSES.has(status)) return held;
+      }
       const job = await this.deps.jobs.create(this.newJob(tenantId, admin.userId));
       const next: TenantExportClaim = {
         id: TENANT_EXPORT_CLAIM_ID,
@@ -94,10 +102,7 @@ export class TenantExportService {
           error: { code: 'job_interrupted', message: 'The export stopped before it finished; a new one replaced it' },
         });
       }
-      await orchestrations.start(TENANT_EXPORT_ORCHESTRATION, privacyInstanceId(job.id, job.attempt), {
-        tenantId,
-        jobId: job.id,
-      });
+      await this.startJob(job, orchestrations);
       return job;
     }
     throw new ConflictError('Another export is being started; try again');
@@ -195,11 +200,11 @@ export class TenantExportService {
     }
   }
 
-  private async hasEnded(job: PrivacyJobRecord, orchestrations: OrchestrationClient): Promise<boolean> {
-    if (isFinished(job.status)) return true;
-    const status = await orchestrations.runtimeStatus(privacyInstanceId(job.id, job.attempt));
-    if (status !== undefined) return ENDED_RUNTIME_STATUSES.has(status);
-    return this.deps.clock.now().getTime() - Date.parse(job.createdAt) > UNSTARTED_GRACE_MS;
+  private startJob(job: PrivacyJobRecord, orchestrations: OrchestrationClient): Promise<void> {
+    return orchestrations.start(TENANT_EXPORT_ORCHESTRATION, privacyInstanceId(job.id, job.attempt), {
+      tenantId: job.tenantId,
+      jobId: job.id,
+    });
   }
 
   private newJob(tenantId: string, requestedBy: string): PrivacyJobRecord {

@@ -12,7 +12,15 @@ export function orchestrationClientFor(context: InvocationContext): Orchestratio
     async start(name, instanceId, input) {
       const existing = await runtimeStatusOf(client, instanceId);
       if (existing === 'Running' || existing === 'Pending') return;
-      await client.startNew(name, { instanceId, input });
+      try {
+        await client.startNew(name, { instanceId, input });
+      } catch (error) {
+        // Two requests that both found it absent start it at once: the host refuses the second (409), which then
+        // finds the instance the first one started.
+        const now = await runtimeStatusOf(client, instanceId);
+        if (now !== undefined && now !== existing) return;
+        throw error;
+      }
     },
     raiseEvent: (instanceId, eventName, data) => client.raiseEvent(instanceId, eventName, data),
     terminate: (instanceId, reason) => client.terminate(instanceId, reason),
