@@ -34,6 +34,8 @@ interface Scope {
 }
 
 const PAGE_SIZE = 100;
+/** How long a merge's claim on the chapter it absorbs holds; past it, the merge that made it is taken as dead. */
+const MERGE_CLAIM_MS = 2 * 60_000;
 
 /**
  * The user's edits to a book's chapters. Text is only ever moved, never rewritten: merge concatenates exactly,
@@ -68,6 +70,7 @@ export class ChapterService {
       });
     }
     assertFresh(chapter, ifMatch);
+    this.assertNotMerging(chapter);
     let changed: ChapterRecord = {
       ...chapter,
       title: patch.title ?? chapter.title,
@@ -99,10 +102,23 @@ export class ChapterService {
     if (!chapter) throw new NotFoundError('Chapter');
     if (ifMatch) assertFresh(chapter, ifMatch);
     if (chapter.deleted) throw new ConflictError('Restore the chapter before merging it');
+    this.assertNotMerging(chapter);
     const next = all.slice(position + 1).find((candidate) => !candidate.deleted);
     if (!next) throw new ConflictError('This is the last chapter: there is nothing to merge it with');
-    // Save the longer chapter first: a crash before the delete leaves the text twice, never missing.
-    const merged = await this.save(withNewText(chapter, chapter.text + next.text), chapter.etag!);
+    this.assertNotMerging(next);
+    // Claim the next chapter on the version read before taking its text: of merges racing for it (the same merge sent
+    // twice, or a merge of the next chapter itself, which writes that version too) one goes on. Without the claim a
+    // second merge could append the same text again, or delete a chapter whose text another merge had just moved.
+    const claimed = await this.save({ ...next, merging: { into: chapter.id, since: this.now() } }, next.etag!);
+    // Save the longer chapter before the delete: a crash in between leaves the text twice, never missing.
+    let merged: ChapterRecord;
+    try {
+      merged = await this.save(withNewText(chapter, chapter.text + next.text), chapter.etag!);
+    } catch (error) {
+      // Should giving the claim back fail too, it lapses after MERGE_CLAIM_MS.
+      await this.save({ ...claimed, merging: null }, claimed.etag!).catch(() => undefined);
+      throw error;
+    }
     await this.deps.chapters.delete(user.tenantId, projectId, next.id);
     await this.recountAfterChapterChange(user.tenantId, projectId);
     return merged;
@@ -122,6 +138,7 @@ export class ChapterService {
     if (!chapter) throw new NotFoundError('Chapter');
     if (ifMatch) assertFresh(chapter, ifMatch);
     if (chapter.deleted) throw new ConflictError('Restore the chapter before splitting it');
+    this.assertNotMerging(chapter);
     assertSplitOffset(chapter.text, request.offset);
 
     const tail = chapter.text.slice(request.offset);
@@ -224,6 +241,7 @@ export class ChapterService {
     const { user } = await this.editable(principal, projectId);
     const chapter = await this.find(user.tenantId, projectId, chapterId);
     if (chapter.deleted === deleted) return chapter;
+    this.assertNotMerging(chapter);
     const saved = await updateWithRetry(
       'Chapter',
       () => this.deps.chapters.get(user.tenantId, projectId, chapterId),
@@ -265,6 +283,14 @@ export class ChapterService {
         (doc, etag) => this.save(doc, etag),
         (current) => ({ ...current, order: chapter.order }),
       );
+    }
+  }
+
+  /** A chapter whose text a merge is moving into another is not edited meanwhile: the edit would be deleted with it. */
+  private assertNotMerging(chapter: ChapterRecord): void {
+    const since = chapter.merging ? Date.parse(chapter.merging.since) : undefined;
+    if (since !== undefined && this.deps.clock.now().getTime() - since < MERGE_CLAIM_MS) {
+      throw new ConflictError('This chapter is being merged into the one before it; try again in a moment');
     }
   }
 
