@@ -76,9 +76,10 @@ function expectClearAnswers(outcomes: Outcome[]): void {
 }
 
 async function mergeRounds(targets: (chapters: ChapterSummary[]) => ChapterSummary[]): Promise<void> {
-  const projectId = await newBook();
-  const text = await bookText(projectId);
   for (let round = 1; round <= ROUNDS; round++) {
+    // A book of its own each round: merges sent without If-Match may go on merging the next chapter in turn.
+    const projectId = await newBook();
+    const text = await bookText(projectId);
     const before = await liveChapters(projectId);
     const chosen = targets(before);
     const outcomes = await inParallel(PARALLEL, (i) =>
