@@ -94,6 +94,12 @@ const PART_LABELS = new Set([
   'ato',
 ]);
 
+/**
+ * A note by the author is read by its place: after the chapters it closes the book (an afterword, as named below),
+ * before them it opens it, a preface (chapters.ts).
+ */
+const AUTHORS_NOTES = ["author's note", 'nota del autor', 'nota do autor', "note de l'auteur"];
+
 /** Section names, folded; a line is one of these, possibly followed by a qualifier ("Preface to the Second Edition"). */
 const SPECIAL_NAMES: Array<[ChapterType, string[]]> = [
   ['prologue', ['prologue', 'prologo']],
@@ -129,21 +135,7 @@ const SPECIAL_NAMES: Array<[ChapterType, string[]]> = [
     ],
   ],
   ['introduction', ['introduction', 'introductory note', 'introduccion', 'introducao', 'introduzione']],
-  [
-    'afterword',
-    [
-      'afterword',
-      'postscript',
-      'posfacio',
-      'postface',
-      'postfazione',
-      'nota final',
-      "author's note",
-      'nota del autor',
-      'nota do autor',
-      "note de l'auteur",
-    ],
-  ],
+  ['afterword', ['afterword', 'postscript', 'posfacio', 'postface', 'postfazione', 'nota final', ...AUTHORS_NOTES]],
   [
     'acknowledgments',
     ['acknowledgments', 'acknowledgements', 'agradecimientos', 'agradecimentos', 'remerciements', 'ringraziamenti'],
@@ -419,11 +411,20 @@ function numeral(line: string): HeadingMatch | null {
   return { type: 'chapter', family: 'numeral', label: '', number, trailer, expectsTitle: trailer === '' };
 }
 
-function special(line: string): HeadingMatch | null {
-  const phrase = foldAccents(line)
+const namePhrase = (line: string) =>
+  foldAccents(line)
     .replace(/[’‘]/g, "'")
     .replace(/[.:;,!]+$/, '')
     .trim();
+
+/** "Author's Note", "NOTA DO AUTOR", "Note de l'auteur à la seconde édition". */
+export function isAuthorsNote(title: string): boolean {
+  const phrase = namePhrase(title);
+  return AUTHORS_NOTES.some((name) => phrase === name || phrase.startsWith(`${name} `));
+}
+
+function special(line: string): HeadingMatch | null {
+  const phrase = namePhrase(line);
   const exact = SPECIAL_BY_NAME.get(phrase);
   const found = (type: ChapterType): HeadingMatch => ({
     type,
