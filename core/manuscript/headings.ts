@@ -479,6 +479,32 @@ export function isUpperCaseTitle(line: string): boolean {
   return !/[,;]$/.test(trimmed);
 }
 
+/** Short words a title leaves in lower case ("A Letter from Harrow", "Noche de San Juan", "O Fim da Rua"). */
+const MINOR_TITLE_WORDS = new Set(
+  (
+    'a an the and or nor but of in on at to for from by with as into upon ' +
+    'el la lo los las y e o u de del al en con por para sin sobre un una ' +
+    'da do das dos na no nas nos em um uma ao aos ' +
+    'le les des du et au aux un une sur dans pour ' +
+    'il di della del dei e ed per con'
+  ).split(' '),
+);
+
+/**
+ * A short line in title case ("The First Snow", "What the River Kept"): every word capitalised but the small ones,
+ * some letters in lower case (a line in capitals is isUpperCaseTitle's), no punctuation ending it as a sentence or
+ * a clause does.
+ */
+export function isTitleCaseLine(line: string): boolean {
+  const trimmed = clean(line);
+  if (trimmed.length < 2 || trimmed.length > 60 || !/\p{Ll}/u.test(trimmed) || /[.,;:!?]$/.test(trimmed)) return false;
+  const words = trimmed.split(' ');
+  return (
+    words.length <= 8 &&
+    words.every((word, i) => /^[\p{Lu}\p{N}"“'‘«¿¡]/u.test(word) || (i > 0 && MINOR_TITLE_WORDS.has(word)))
+  );
+}
+
 /** An initial or a title of address before a name, in the languages we read (en, es, pt, fr). */
 const TITLE_ABBREVIATION =
   /(^|[\s(«"“'‘¿¡])(\p{Lu}|D[ªº]|Mrs?|Ms|Drs?|Sts?|Sr|Sra|Srta|Sto|Sta|Snr|Prof|Rev|Gen|Col|Capt|Lt|Mme|Mlle|Mgr|Fr|Pe|Exmo|Exma|Ilmo|Ilma|Vv?Ex)\.(?=\s+\p{Lu})/gu;

@@ -1,6 +1,13 @@
 import { distance } from 'fastest-levenshtein';
 import { findContents, type ContentsRegion } from './contents';
-import { foldAccents, isEndMarker, isUpperCaseTitle, readChapterNumber, type HeadingMatch } from './headings';
+import {
+  foldAccents,
+  isEndMarker,
+  isTitleCaseLine,
+  isUpperCaseTitle,
+  readChapterNumber,
+  type HeadingMatch,
+} from './headings';
 import {
   candidateOf,
   collapse,
@@ -261,7 +268,21 @@ export function detectLineHeadings(layout: TextLayout): LineDetection {
     const isNamed = new Set(named);
     // The book's first line over a short page (its author, an imprint) is the book's title, not its first story's.
     const unnamed = titles.filter((block) => !isNamed.has(block) && (block.index > 0 || headsText(block)));
-    const spaced = unnamed.filter(setApart);
+    // A title in ordinary case counts only where it opens a page over text: Word's page break before a bold title.
+    const opensPage = (block: LaidOutBlock) => meaningfulGaps && block.blanksBefore >= paragraphGap + 2;
+    const pageTitles = blocks.filter(
+      (block) =>
+        block.index > 0 &&
+        block.lines.length === 1 &&
+        !inContents(block.index) &&
+        !accepted.has(block.index) &&
+        !consumed.has(block.index) &&
+        !candidates.has(block.index) &&
+        opensPage(block) &&
+        isTitleCaseLine(block.lines[0]) &&
+        headsText(block),
+    );
+    const spaced = [...unnamed.filter(setApart), ...pageTitles].sort((a, b) => a.index - b.index);
     if (spaced.length >= 2) for (const block of spaced) acceptTitle(block, 'chapter', 0.75);
     else if (!meaningfulGaps && headLongSections(unnamed))
       for (const block of unnamed) acceptTitle(block, 'chapter', 0.7);
