@@ -505,6 +505,19 @@ export function isTitleCaseLine(line: string): boolean {
   );
 }
 
+/**
+ * A line shaped as a person's name ("MARÍA LUISA ORTEGA", "Anne Cole", "J. R. HALE"): two to four capitalised words,
+ * none of the small words a title has.
+ */
+export function isNameShaped(line: string): boolean {
+  const words = clean(line).split(' ');
+  return (
+    words.length >= 2 &&
+    words.length <= 4 &&
+    words.every((word) => /^\p{Lu}[\p{L}'’.-]*$/u.test(word) && !MINOR_TITLE_WORDS.has(foldAccents(word)))
+  );
+}
+
 /** An initial or a title of address before a name, in the languages we read (en, es, pt, fr). */
 const TITLE_ABBREVIATION =
   /(^|[\s(«"“'‘¿¡])(\p{Lu}|D[ªº]|Mrs?|Ms|Drs?|Sts?|Sr|Sra|Srta|Sto|Sta|Snr|Prof|Rev|Gen|Col|Capt|Lt|Mme|Mlle|Mgr|Fr|Pe|Exmo|Exma|Ilmo|Ilma|Vv?Ex)\.(?=\s+\p{Lu})/gu;

@@ -18,6 +18,7 @@ import {
   type Candidate,
 } from './headingTitles';
 import type { ChapterType } from './manuscript';
+import { titlesUnderAuthors } from './authorLines';
 import { findBackMatter } from './backMatter';
 import { notesGroupedByChapter, noteNumber, unheadedNotesStart } from './endNotes';
 import { continuation, numeralChapters } from './numbering';
@@ -283,8 +284,14 @@ export function detectLineHeadings(layout: TextLayout): LineDetection {
         headsText(block),
     );
     const spaced = [...unnamed.filter(setApart), ...pageTitles].sort((a, b) => a.index - b.index);
-    if (spaced.length >= 2) for (const block of spaced) acceptTitle(block, 'chapter', 0.75);
-    else if (!meaningfulGaps && headLongSections(unnamed))
+    if (spaced.length >= 2) {
+      const titled = titlesUnderAuthors(blocks, spaced);
+      for (const block of spaced) {
+        const title = titled?.get(block.index);
+        if (title) acceptUnder(block, title);
+        else acceptTitle(block, 'chapter', 0.75);
+      }
+    } else if (!meaningfulGaps && headLongSections(unnamed))
       for (const block of unnamed) acceptTitle(block, 'chapter', 0.7);
     else for (const block of unnamed) reject(block, 'title line in capitals, not set apart');
   } else {
@@ -333,6 +340,20 @@ export function detectLineHeadings(layout: TextLayout): LineDetection {
   function acceptTitle(block: LaidOutBlock, type: ChapterType, confidence: number) {
     const match: HeadingMatch = { type, family: 'labelled', label: '', trailer: '', expectsTitle: false };
     accept({ block, match, lineCount: block.lines.length }, confidence);
+  }
+
+  /** A story headed by its author's name, its title on the line under it (authorLines.ts). */
+  function acceptUnder(block: LaidOutBlock, title: LaidOutBlock) {
+    const match: HeadingMatch = { type: 'chapter', family: 'labelled', label: '', trailer: '', expectsTitle: false };
+    accepted.set(block.index, {
+      block,
+      match,
+      lineCount: 1,
+      confidence: 0.75,
+      title: collapse(title.lines[0]),
+      headingEnd: title.end,
+    });
+    consumed.add(title.index);
   }
 
   // 6. A book whose numbering starts at 2 lost its first heading: the text before it is that chapter (frontMatter.ts).
