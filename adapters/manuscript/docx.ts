@@ -12,13 +12,18 @@ import { openSafeZip } from './zip';
 import { type FileNote, fileNotes } from '../../core/common/fileNotes';
 
 /**
- * Word's "Title" is the book title (front matter, not a chapter heading); chapters use Heading 1…6, mapped by default.
+ * Word's "Title" is the book title (front matter, not a chapter heading); chapters use Heading 1…6, mapped by default,
+ * and the contents list's own heading style is a heading too.
  * A manual page break is kept as a rule the HTML reader knows: in a manuscript without heading styles, a page is
  * often all that sets a chapter apart. A paragraph set to start a page (by itself or its style) is given such a break
  * first (docxPageStarts.ts).
  */
 const STYLE_MAP = [
   "p[style-name='Title'] => p:fresh",
+  // The heading Word (and LibreOffice) put over an inserted table of contents: a heading of its own, which mammoth
+  // would pass as a paragraph since it maps styles by name, not by the Heading 1 they are based on.
+  "p[style-name='TOC Heading'] => h1:fresh",
+  "p[style-name='Contents Heading'] => h1:fresh",
   "p[style-name='Subtitle'] => p:fresh",
   "br[type='page'] => hr.page-break",
 ];

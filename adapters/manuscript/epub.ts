@@ -148,11 +148,13 @@ export async function parseEpub(bytes: Buffer, limits: ManuscriptLimits): Promis
     const raw: RawBlock[] = [];
     const footnotes: string[] = [];
     const docStartBlock = new Map<string, number>();
+    const emptyDocs = new Set<string>();
     const anchorBlock = new Map<string, number>();
     for (const item of spineItems as ManifestItem[]) {
       const { blocks, anchors, notes } = htmlToBlocks(await readText(zip, item.href));
       footnotes.push(...notes);
       docStartBlock.set(item.href, raw.length);
+      if (blocks.length === 0) emptyDocs.add(item.href);
       for (const [id, index] of anchors) anchorBlock.set(`${item.href}#${id}`, raw.length + index);
       raw.push(...blocks);
     }
@@ -178,14 +180,22 @@ export async function parseEpub(bytes: Buffer, limits: ManuscriptLimits): Promis
       return undefined;
     };
     const tocEntries: TocEntry[] = [];
+    let emptyPages = 0;
     for (const entry of rawToc) {
       const [file] = entry.href.split('#');
+      // A page with no text (a cover that is only a picture) starts nothing: its label must not name the next page.
+      if (emptyDocs.has(file) && !entry.href.includes('#')) {
+        emptyPages++;
+        continue;
+      }
       const offset = offsetOfBlock(anchorBlock.get(entry.href) ?? docStartBlock.get(file));
       if (offset !== undefined && entry.title.length > 0)
         tocEntries.push({ title: entry.title, offset, depth: entry.depth });
     }
     const notes =
-      rawToc.length > tocEntries.length ? [fileNotes.tocEntriesUnresolved(rawToc.length - tocEntries.length)] : [];
+      rawToc.length > tocEntries.length + emptyPages
+        ? [fileNotes.tocEntriesUnresolved(rawToc.length - tocEntries.length - emptyPages)]
+        : [];
     return { format: 'epub', text, blocks, tocEntries, notes, ...(footnotes.length ? { footnotes } : {}) };
   } finally {
     zip.close();

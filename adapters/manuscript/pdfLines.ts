@@ -65,33 +65,57 @@ function isRaisedMark(item: PdfTextItem, baseline: number, lineHeight: number): 
   );
 }
 
+/** A piece of a line being gathered: where it starts on the line, and its text. */
+interface LinePiece {
+  x: number;
+  text: string;
+}
+
+/**
+ * A line's pieces as one text. A typesetter may write a line's pieces out of order (a running head's page number at
+ * the left written after the title): pieces given right to left are put back in order, with a space between pieces
+ * that have none, so "12" and "THE HOLLOW SEA" read "12 THE HOLLOW SEA", not "THE HOLLOW SEA12". Pieces given left to
+ * right are joined as given.
+ */
+function lineText(pieces: LinePiece[]): string {
+  if (pieces.every((piece, i) => i === 0 || piece.x >= pieces[i - 1].x)) return pieces.map((p) => p.text).join('');
+  const ordered = [...pieces].sort((a, b) => a.x - b.x);
+  return ordered.reduce((text, piece) => {
+    const apart = text.length > 0 && !/\s$/.test(text) && !/^\s/.test(piece.text);
+    return text + (apart ? ' ' : '') + piece.text;
+  }, '');
+}
+
 /** Groups pieces given in reading order into lines. */
 export function groupLines(items: PdfTextItem[]): PdfLine[] {
   const lines: PdfLine[] = [];
-  let text = '';
+  let pieces: LinePiece[] = [];
   let baseline: number | undefined;
   let height = 0;
   let gap = 0;
   let previous: { y: number; height: number } | undefined;
   const close = () => {
+    const text = lineText(pieces);
     if (text.length > 0 && baseline !== undefined) {
       lines.push({ text, gap, y: baseline, height, startsColumn: false });
       previous = { y: baseline, height };
     }
-    text = '';
+    pieces = [];
     baseline = undefined;
     height = 0;
   };
+  const hasText = () => pieces.some((piece) => piece.text.length > 0);
   for (const item of items) {
-    if (baseline !== undefined && isRaisedMark(item, baseline, height)) {
-      text = text.trimEnd() + asMark(item.text);
+    const last = pieces[pieces.length - 1];
+    if (baseline !== undefined && last !== undefined && isRaisedMark(item, baseline, height)) {
+      last.text = last.text.trimEnd() + asMark(item.text);
       continue;
     }
-    if (baseline !== undefined && Math.abs(item.y - baseline) > SAME_BASELINE && text.length > 0) close();
-    if (text.length === 0) {
+    if (baseline !== undefined && Math.abs(item.y - baseline) > SAME_BASELINE && hasText()) close();
+    if (!hasText()) {
       gap = previous ? Math.abs(previous.y - item.y) / Math.max(1, previous.height || item.height || 12) : 0;
     }
-    text += item.text;
+    pieces.push({ x: item.x, text: item.text });
     if (item.height) height = Math.max(height, item.height);
     baseline ??= item.y;
     if (item.endsLine) close();

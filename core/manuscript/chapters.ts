@@ -1,6 +1,7 @@
 import { boundariesFromHeadingBlocks, boundariesFromToc } from './boundaries';
 import { reportOnChapters } from './chapterReport';
 import { withFrontMatter } from './frontMatter';
+import { isAuthorsNote } from './headings';
 import { withLetterNumbers } from './letterTitles';
 import { detectLineHeadings, type Boundary, type LineDetection } from './lineHeadings';
 import type { DetectedChapter, ParsedManuscript } from './manuscript';
@@ -38,7 +39,7 @@ export function detectBookChapters(parsed: ParsedManuscript, options: DetectionO
     layout,
     withFrontMatter(
       layout,
-      withLetterNumbers(withPlayActs(text, dedupe(found.boundaries)), options.language),
+      withLetterNumbers(withPlayActs(text, authorsNotesByPlace(dedupe(found.boundaries))), options.language),
       options.language,
     ),
   ).filter((b) => b.offset >= 0 && b.offset < text.length);
@@ -111,6 +112,14 @@ function section(text: string, boundary: Boundary, end: number): DetectedChapter
     spoken: isSpokenByDefault(boundary.type),
     warnings: [],
   };
+}
+
+/** An author's note before the first chapter or part opens the book: a preface, not the afterword it is at the end. */
+function authorsNotesByPlace(boundaries: Boundary[]): Boundary[] {
+  const body = boundaries.findIndex((b) => b.type === 'chapter' || b.type === 'part');
+  return boundaries.map((b, i) =>
+    i < body && b.type === 'afterword' && isAuthorsNote(b.title) ? { ...b, type: 'preface' } : b,
+  );
 }
 
 function dedupe(boundaries: Boundary[]): Boundary[] {

@@ -1,4 +1,4 @@
-import { pageType, SHORT_PAGE_WORDS, startsOwnPage, typedFrontSection } from './frontMatterTypes';
+import { isCopyrightNotice, pageType, SHORT_PAGE_WORDS, startsOwnPage, typedFrontSection } from './frontMatterTypes';
 import { sameTitle } from './titleMatch';
 import type { Boundary } from './lineHeadings';
 import type { ChapterType } from './manuscript';
@@ -76,6 +76,8 @@ function pagesBefore(layout: TextLayout, bodyStart: number, boundaries: Boundary
   const boundaryAt = new Map(boundaries.map((boundary) => [boundary.offset, boundary]));
   const first = layout.blocks[0];
   const bookTitle = first && first.words <= 12 ? first.lines[0] : '';
+  // A copyright page's later lines (the rights reserved, the ISBN under a publication note) start no page of their own.
+  let copyrightOnPage = false;
   for (const block of layout.blocks) {
     if (block.start >= bodyStart) break;
     const boundary = boundaryAt.get(block.start);
@@ -91,12 +93,15 @@ function pagesBefore(layout: TextLayout, bodyStart: number, boundaries: Boundary
       (block.kind === 'heading' && block.index > 0 && block.words <= 12 && sameTitle(block.text, bookTitle)) ||
       (!insideContents && meaningfulGaps && block.blanksBefore >= layout.paragraphGap + 2) ||
       (!insideContents &&
+        !(copyrightOnPage && isCopyrightNotice(block)) &&
         startsOwnPage(layout.blocks, block, meaningfulGaps) &&
         !startsOwnPage(layout.blocks, layout.blocks[block.index - 1] ?? block, meaningfulGaps));
     if (newPage) {
       if (pages.length > 0) pages[pages.length - 1].end = block.start;
       pages.push({ start: pages.length === 0 ? 0 : block.start, end: bodyStart, ...(boundary ? { boundary } : {}) });
+      copyrightOnPage = false;
     }
+    copyrightOnPage ||= isCopyrightNotice(block);
   }
   return pages;
 }

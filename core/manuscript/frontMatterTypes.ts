@@ -72,6 +72,11 @@ export function pageType(
   return 'front_matter';
 }
 
+/** A block of a copyright page: the notice, the rights reserved, the ISBN. */
+export function isCopyrightNotice(block: LaidOutBlock): boolean {
+  return block.words <= 250 && COPYRIGHT.test(block.text);
+}
+
 /** A street address with its number ("RUA MOREIRA CEZAR, 71", "6, RUE DES SAINTS-PÈRES", "156 Charing Cross Road"). */
 const STREET_ADDRESS =
   /\d.*\b(?:rua|rue|calle|street|road|avenue|avenida|plaza|praca|place|square|strasse)\b|\b(?:rua|rue|calle|street|road|avenue|avenida|plaza|praca|place|square|strasse)\b.*\d/;
@@ -88,7 +93,7 @@ export function startsOwnPage(blocks: LaidOutBlock[], block: LaidOutBlock, meani
     .some((next) => STREET_ADDRESS.test(foldAccents(next.text)));
   return (
     (!meaningfulGaps && block.words <= 30 && DEDICATION_START.test(folded)) ||
-    (block.words <= 250 && COPYRIGHT.test(block.text)) ||
+    isCopyrightNotice(block) ||
     (block.index > 0 && block.words <= 12 && IMPRINT.test(block.text) && addressFollows)
   );
 }

@@ -94,6 +94,12 @@ const PART_LABELS = new Set([
   'ato',
 ]);
 
+/**
+ * A note by the author is read by its place: after the chapters it closes the book (an afterword, as named below),
+ * before them it opens it, a preface (chapters.ts).
+ */
+const AUTHORS_NOTES = ["author's note", 'nota del autor', 'nota do autor', "note de l'auteur"];
+
 /** Section names, folded; a line is one of these, possibly followed by a qualifier ("Preface to the Second Edition"). */
 const SPECIAL_NAMES: Array<[ChapterType, string[]]> = [
   ['prologue', ['prologue', 'prologo']],
@@ -129,21 +135,7 @@ const SPECIAL_NAMES: Array<[ChapterType, string[]]> = [
     ],
   ],
   ['introduction', ['introduction', 'introductory note', 'introduccion', 'introducao', 'introduzione']],
-  [
-    'afterword',
-    [
-      'afterword',
-      'postscript',
-      'posfacio',
-      'postface',
-      'postfazione',
-      'nota final',
-      "author's note",
-      'nota del autor',
-      'nota do autor',
-      "note de l'auteur",
-    ],
-  ],
+  ['afterword', ['afterword', 'postscript', 'posfacio', 'postface', 'postfazione', 'nota final', ...AUTHORS_NOTES]],
   [
     'acknowledgments',
     ['acknowledgments', 'acknowledgements', 'agradecimientos', 'agradecimentos', 'remerciements', 'ringraziamenti'],
@@ -419,11 +411,20 @@ function numeral(line: string): HeadingMatch | null {
   return { type: 'chapter', family: 'numeral', label: '', number, trailer, expectsTitle: trailer === '' };
 }
 
-function special(line: string): HeadingMatch | null {
-  const phrase = foldAccents(line)
+const namePhrase = (line: string) =>
+  foldAccents(line)
     .replace(/[’‘]/g, "'")
     .replace(/[.:;,!]+$/, '')
     .trim();
+
+/** "Author's Note", "NOTA DO AUTOR", "Note de l'auteur à la seconde édition". */
+export function isAuthorsNote(title: string): boolean {
+  const phrase = namePhrase(title);
+  return AUTHORS_NOTES.some((name) => phrase === name || phrase.startsWith(`${name} `));
+}
+
+function special(line: string): HeadingMatch | null {
+  const phrase = namePhrase(line);
   const exact = SPECIAL_BY_NAME.get(phrase);
   const found = (type: ChapterType): HeadingMatch => ({
     type,
@@ -476,6 +477,45 @@ export function isUpperCaseTitle(line: string): boolean {
   if (trimmed.length < 2 || trimmed.length > 80 || trimmed.split(' ').length > 12) return false;
   if (!/\p{Lu}.*\p{Lu}/u.test(trimmed) || /\p{Ll}/u.test(trimmed)) return false;
   return !/[,;]$/.test(trimmed);
+}
+
+/** Short words a title leaves in lower case ("A Letter from Harrow", "Noche de San Juan", "O Fim da Rua"). */
+const MINOR_TITLE_WORDS = new Set(
+  (
+    'a an the and or nor but of in on at to for from by with as into upon ' +
+    'el la lo los las y e o u de del al en con por para sin sobre un una ' +
+    'da do das dos na no nas nos em um uma ao aos ' +
+    'le les des du et au aux un une sur dans pour ' +
+    'il di della del dei e ed per con'
+  ).split(' '),
+);
+
+/**
+ * A short line in title case ("The First Snow", "What the River Kept"): every word capitalised but the small ones,
+ * some letters in lower case (a line in capitals is isUpperCaseTitle's), no punctuation ending it as a sentence or
+ * a clause does.
+ */
+export function isTitleCaseLine(line: string): boolean {
+  const trimmed = clean(line);
+  if (trimmed.length < 2 || trimmed.length > 60 || !/\p{Ll}/u.test(trimmed) || /[.,;:!?]$/.test(trimmed)) return false;
+  const words = trimmed.split(' ');
+  return (
+    words.length <= 8 &&
+    words.every((word, i) => /^[\p{Lu}\p{N}"“'‘«¿¡]/u.test(word) || (i > 0 && MINOR_TITLE_WORDS.has(word)))
+  );
+}
+
+/**
+ * A line shaped as a person's name ("MARÍA LUISA ORTEGA", "Anne Cole", "J. R. HALE"): two to four capitalised words,
+ * none of the small words a title has.
+ */
+export function isNameShaped(line: string): boolean {
+  const words = clean(line).split(' ');
+  return (
+    words.length >= 2 &&
+    words.length <= 4 &&
+    words.every((word) => /^\p{Lu}[\p{L}'’.-]*$/u.test(word) && !MINOR_TITLE_WORDS.has(foldAccents(word)))
+  );
 }
 
 /** An initial or a title of address before a name, in the languages we read (en, es, pt, fr). */

@@ -1,6 +1,13 @@
 import { distance } from 'fastest-levenshtein';
 import { findContents, type ContentsRegion } from './contents';
-import { foldAccents, isEndMarker, isUpperCaseTitle, readChapterNumber, type HeadingMatch } from './headings';
+import {
+  foldAccents,
+  isEndMarker,
+  isTitleCaseLine,
+  isUpperCaseTitle,
+  readChapterNumber,
+  type HeadingMatch,
+} from './headings';
 import {
   candidateOf,
   collapse,
@@ -11,6 +18,7 @@ import {
   type Candidate,
 } from './headingTitles';
 import type { ChapterType } from './manuscript';
+import { titlesUnderAuthors } from './authorLines';
 import { findBackMatter } from './backMatter';
 import { notesGroupedByChapter, noteNumber, unheadedNotesStart } from './endNotes';
 import { continuation, numeralChapters } from './numbering';
@@ -261,9 +269,29 @@ export function detectLineHeadings(layout: TextLayout): LineDetection {
     const isNamed = new Set(named);
     // The book's first line over a short page (its author, an imprint) is the book's title, not its first story's.
     const unnamed = titles.filter((block) => !isNamed.has(block) && (block.index > 0 || headsText(block)));
-    const spaced = unnamed.filter(setApart);
-    if (spaced.length >= 2) for (const block of spaced) acceptTitle(block, 'chapter', 0.75);
-    else if (!meaningfulGaps && headLongSections(unnamed))
+    // A title in ordinary case counts only where it opens a page over text: Word's page break before a bold title.
+    const opensPage = (block: LaidOutBlock) => meaningfulGaps && block.blanksBefore >= paragraphGap + 2;
+    const pageTitles = blocks.filter(
+      (block) =>
+        block.index > 0 &&
+        block.lines.length === 1 &&
+        !inContents(block.index) &&
+        !accepted.has(block.index) &&
+        !consumed.has(block.index) &&
+        !candidates.has(block.index) &&
+        opensPage(block) &&
+        isTitleCaseLine(block.lines[0]) &&
+        headsText(block),
+    );
+    const spaced = [...unnamed.filter(setApart), ...pageTitles].sort((a, b) => a.index - b.index);
+    if (spaced.length >= 2) {
+      const titled = titlesUnderAuthors(blocks, spaced);
+      for (const block of spaced) {
+        const title = titled?.get(block.index);
+        if (title) acceptUnder(block, title);
+        else acceptTitle(block, 'chapter', 0.75);
+      }
+    } else if (!meaningfulGaps && headLongSections(unnamed))
       for (const block of unnamed) acceptTitle(block, 'chapter', 0.7);
     else for (const block of unnamed) reject(block, 'title line in capitals, not set apart');
   } else {
@@ -312,6 +340,20 @@ export function detectLineHeadings(layout: TextLayout): LineDetection {
   function acceptTitle(block: LaidOutBlock, type: ChapterType, confidence: number) {
     const match: HeadingMatch = { type, family: 'labelled', label: '', trailer: '', expectsTitle: false };
     accept({ block, match, lineCount: block.lines.length }, confidence);
+  }
+
+  /** A story headed by its author's name, its title on the line under it (authorLines.ts). */
+  function acceptUnder(block: LaidOutBlock, title: LaidOutBlock) {
+    const match: HeadingMatch = { type: 'chapter', family: 'labelled', label: '', trailer: '', expectsTitle: false };
+    accepted.set(block.index, {
+      block,
+      match,
+      lineCount: 1,
+      confidence: 0.75,
+      title: collapse(title.lines[0]),
+      headingEnd: title.end,
+    });
+    consumed.add(title.index);
   }
 
   // 6. A book whose numbering starts at 2 lost its first heading: the text before it is that chapter (frontMatter.ts).

@@ -43,18 +43,34 @@ function runningHeadKey(text: string): string {
   return own.replace(/\s+/g, ' ').toLowerCase();
 }
 
+/** A short running head with the page number at its outer end ("12 THE HOLLOW SEA", "THE HARBOUR 13"). */
+const NUMBERED_HEAD = /^\s*(\d{1,4})\s+(\S.{0,59})$|^(\S.{0,59}?)\s+(\d{1,4})\s*$/;
+
+/** The page number an edge line prints: alone, or beside a running head that is not a numbered heading itself. */
+function printedNumber(text: string): number | undefined {
+  const lone = LONE_NUMBER.exec(text);
+  if (lone) return Number(lone[1]);
+  const head = text.length <= 80 ? NUMBERED_HEAD.exec(text) : null;
+  if (!head || classifyHeadingLine(text.trim())) return undefined;
+  return Number(head[1] ?? head[4]);
+}
+
 /**
- * Lone numbers at the edges of the pages that count with the pages: a number minus its page's index is the same for
- * most of them (a book's first printed page is seldom page 1). A number that does not keep that step (a chapter
- * numbered `3` at the top of its page) is text. With a single lone number in the whole book there is nothing to
- * compare, and a number alone at a page's edge is far more often its page number than anything else.
+ * Edge lines whose page number counts with the pages: the number minus its page's index is the same for most of them
+ * (a book's first printed page is seldom page 1). A number that does not keep that step (a chapter numbered `3` at
+ * the top of its page) is text. A running head printed with its page number is furniture by that number alone, even
+ * a chapter's title heading one page only; a lone number is compared with them. With a single lone number in the
+ * whole book there is nothing to compare, and a number alone at a page's edge is far more often its page number than
+ * anything else.
  */
 function pageNumbers(pages: string[][], edges: EdgeLine[]): Set<string> {
   const numbered = edges.flatMap(({ page, line }) => {
-    const match = LONE_NUMBER.exec(pages[page][line]);
-    return match ? [{ page, line, step: Number(match[1]) - page }] : [];
+    const number = printedNumber(pages[page][line]);
+    return number === undefined ? [] : [{ page, line, step: number - page }];
   });
-  if (numbered.length === 1) return new Set([`${numbered[0].page}:${numbered[0].line}`]);
+  if (numbered.length === 1 && LONE_NUMBER.test(pages[numbered[0].page][numbered[0].line])) {
+    return new Set([`${numbered[0].page}:${numbered[0].line}`]);
+  }
   const steps = new Map<number, number>();
   for (const { step } of numbered) steps.set(step, (steps.get(step) ?? 0) + 1);
   // Facing pages may number from different offsets in a broken extraction; any step shared by two pages counts.

@@ -133,4 +133,32 @@ describe('headings with long runs of decoration', () => {
     },
     HOSTILE_BUDGET_MS,
   );
+
+  it(
+    'reads a megabyte of pages opening with titles in ordinary case, of names over titles and of copyright lines, in one pass',
+    async () => {
+      const prose = 'The river ran high that year, and the ferry did not cross for a week.';
+      const pages = Array.from({ length: 12_000 }, (_, i) => `What the River Kept ${i}\n\n${prose}`);
+      const titled = `THE FERRY\n\n\n\n${pages.join('\n\n\n\n')}\n\n\n\n${'Snow '.repeat(200_000)}\n\n${prose}`;
+      const stories = Array.from({ length: 6_000 }, (_, i) => `ANNE COLE\n\nTHE FERRY ${i}\n\n${prose}`);
+      const anthology = `RIVER TALES\n\n\n\n${stories.join('\n\n\n\n')}`;
+      const copyright = `THE FERRY\n\n\n\n${'© 1998 Ann Reed\n\n'.repeat(60_000)}CHAPTER I\n\n${prose}\n\nCHAPTER II\n\n${prose}`;
+      const detect = async (text: string) =>
+        detectBookChapters(await parseManuscript(Buffer.from(text), { fileName: 'b.txt' }), { language: 'en' });
+      const pagesRead = await detect(titled);
+      await jestBudgetCheck();
+      const anthologyRead = await detect(anthology);
+      await jestBudgetCheck();
+      const copyrightRead = await detect(copyright);
+      await jestBudgetCheck();
+      expect(Buffer.byteLength(titled)).toBeGreaterThan(1_000_000);
+      expect(Buffer.byteLength(anthology)).toBeGreaterThan(500_000);
+      expect(Buffer.byteLength(copyright)).toBeGreaterThan(1_000_000);
+      expect(pagesRead.chapters.filter((c) => c.type === 'chapter')).toHaveLength(12_000);
+      expect(anthologyRead.chapters.slice(1, 3).map((c) => c.title)).toEqual(['THE FERRY 0', 'THE FERRY 1']);
+      // Sixty thousand notices are no copyright page (a page of one is at most 250 words): front matter, read once.
+      expect(copyrightRead.chapters.map((c) => c.type)).toEqual(['title_page', 'front_matter', 'chapter', 'chapter']);
+    },
+    HOSTILE_BUDGET_MS,
+  );
 });

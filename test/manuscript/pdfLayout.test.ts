@@ -1,7 +1,7 @@
 import { parseManuscript } from '../../adapters/manuscript';
 import { findGutters } from '../../adapters/manuscript/pdfColumns';
 import { separateFootnotes } from '../../adapters/manuscript/pdfFootnotes';
-import type { PdfLine, PdfTextItem } from '../../adapters/manuscript/pdfLines';
+import { groupLines, type PdfLine, type PdfTextItem } from '../../adapters/manuscript/pdfLines';
 import {
   pagedPdf,
   RULED_NOTES_BOOK,
@@ -216,5 +216,33 @@ describe('positions a file makes up', () => {
     expect(findGutters(page)).toHaveLength(1);
     expect(findGutters(page)[0]).toBeCloseTo(296);
     expect(findGutters([...page, { text: 'far', x: 1e12, y: 600, width: 10, height: 11, endsLine: true }])).toEqual([]);
+  });
+});
+
+describe('running heads printed with their page numbers', () => {
+  const line = (n: number) => `Line ${n} of the chapter runs on across the page, as printed.`;
+  const chapterPages = (heading: string, title: string, folio: number): PageSpec[] => [
+    { heading, left: [line(folio * 10), line(folio * 10 + 1)], pageNumber: folio },
+    { runningHead: { text: 'THE HOLLOW SEA', folio: folio + 1 }, left: [line(folio * 10 + 2)] },
+    { runningHead: { text: title, folio: folio + 2 }, left: [line(folio * 10 + 3)] },
+  ];
+
+  it('leaves out the book’s title and a chapter’s, however few pages carry it, with the number at either end', async () => {
+    const text = await textOf([
+      { heading: 'THE HOLLOW SEA', left: ['', '', 'Ann Reed'] },
+      ...chapterPages('CHAPTER I', 'THE HARBOUR', 1),
+      ...chapterPages('CHAPTER II', 'THE CROSSING', 4),
+    ]);
+    expect(text).not.toMatch(/THE HARBOUR|THE CROSSING|\d\s*THE HOLLOW SEA|THE HOLLOW SEA\s*\d/);
+    expect(text).toContain('CHAPTER II');
+    expect(text).toContain(line(42));
+  });
+
+  it('puts back in order the pieces of a line written right to left, a space between them', () => {
+    const pieces: PdfTextItem[] = [
+      { text: 'THE HOLLOW SEA', x: 264, y: 756, width: 90, height: 9, endsLine: false },
+      { text: '12', x: 72, y: 756, width: 10, height: 9, endsLine: true },
+    ];
+    expect(groupLines(pieces).map((l) => l.text)).toEqual(['12 THE HOLLOW SEA']);
   });
 });

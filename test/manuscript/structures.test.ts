@@ -70,3 +70,45 @@ describe('letters without dates', () => {
     expect(await titlesOf(Buffer.from(text), 'b.txt')).toHaveLength(1);
   });
 });
+
+describe('titles in ordinary case', () => {
+  const page = (title: string) => `${title}\n\n${prose}\n\n${prose}`;
+
+  it('head chapters where each opens a page, in a book with no other headings', async () => {
+    const book = ['THE ORCHARD', ...['The First Snow', 'A Letter from Harrow'].map(page)].join('\n\n\n\n');
+    expect(await titlesOf(Buffer.from(book), 'b.txt')).toEqual([
+      'Title page',
+      'The First Snow',
+      'A Letter from Harrow',
+    ]);
+  });
+
+  it('head nothing when only a paragraph’s gap sets them apart: a short line inside a story', async () => {
+    const book = ['THE ORCHARD', ['The First Snow', 'A Letter from Harrow'].map(page).join('\n\n\n')].join('\n\n\n\n');
+    const titles = await titlesOf(Buffer.from(book), 'b.txt');
+    expect(titles).not.toContain('The First Snow');
+    expect(titles).not.toContain('A Letter from Harrow');
+  });
+});
+
+describe('an author’s name over a story’s title', () => {
+  const story = (first: string, second: string) => `${first}\n\n${second}\n\n${prose}\n\n${prose}`;
+
+  it('titles each story by the line under the name when every set-apart line is shaped as a name', async () => {
+    const book = ['TALES', story('ANNE COLE', 'THE FERRY'), story('PETER MARSH', 'A NIGHT AT THE INN')];
+    expect(await titlesOf(Buffer.from(book.join('\n\n\n\n')), 'b.txt')).toEqual([
+      'Title page',
+      'THE FERRY',
+      'A NIGHT AT THE INN',
+    ]);
+  });
+
+  it('keeps the set-apart line as the title when the lines under them are names too: two names, no titles', async () => {
+    const book = ['TALES', story('ANNE COLE', 'MARY HALE'), story('PETER MARSH', 'JOHN REED')];
+    expect(await titlesOf(Buffer.from(book.join('\n\n\n\n')), 'b.txt')).toEqual([
+      'Title page',
+      'ANNE COLE',
+      'PETER MARSH',
+    ]);
+  });
+});

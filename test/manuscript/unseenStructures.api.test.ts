@@ -37,6 +37,21 @@ it('text from a PDF: plans no running head or page number, and whole words where
   expect(planned).toContain('the damage.');
 });
 
+it('a typeset PDF: plans no running head, neither the book’s title nor a chapter’s, nor the page numbers beside them', async () => {
+  const { projectId, chapters } = await importFixture(platform, 'pdf-running-heads');
+  expect(chapters.map((c) => c.title)).toEqual([
+    'Title page',
+    'CHAPTER I: The Harbour',
+    'CHAPTER II: The Crossing',
+    'CHAPTER III: The Island',
+  ]);
+  await planProject(platform, CREATOR, projectId);
+  const planned = (await allSegments(platform, CREATOR, projectId)).map((s) => s.text).join('\n');
+  expect(planned).toContain('On morning 3 the water');
+  expect(planned).not.toMatch(/THE HOLLOW SEA|THE HARBOUR|THE CROSSING|THE ISLAND/);
+  expect(planned).not.toMatch(/^\s*\d+\s*$/m);
+});
+
 it('Markdown poems: note marks are not said, verse lines keep their pauses, the notes are not spoken', async () => {
   const { projectId, chapters } = await importFixture(platform, 'en-verse-notes-md');
   const byTitle = (title: string) => chapters.find((c) => c.title === title)!;
