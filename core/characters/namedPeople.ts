@@ -7,6 +7,7 @@
 import { sameAddressees } from './addressedInTags';
 import type { AgeBand, ChapterInput, Gender } from './character';
 import { PersonIndex, type PlacedForm } from './clusters';
+import { familiarFormsKeptApart } from './familiarForms';
 import {
   addVote,
   ageBefore,
@@ -109,6 +110,7 @@ export function tallyPeople(chapters: ChapterInput[]) {
         scan.mentions,
       ),
     ),
+    familiarFormsKeptApart(scans),
   );
 
   const tallies = new Map<string, Tally>();
