@@ -135,7 +135,6 @@ const KNOWN_MISSES = new Set<string>([
   'las-cartas-de-villaseca: Ernesto is found',
   'las-cartas-de-villaseca: Ernesto is male',
   'a-quermesse-do-largo-do-rosario: D. Zulmira speaks',
-  'a-quermesse-do-largo-do-rosario: Pedro is male',
   'a-quermesse-do-largo-do-rosario: Caio is male',
   'a-quermesse-do-largo-do-rosario: Nico is found',
   'a-quermesse-do-largo-do-rosario: Nico is male',
