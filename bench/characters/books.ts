@@ -33,6 +33,9 @@ export const STORY_SLUGS = [
   'o-quincas-da-leopoldina',
   'os-meireles-de-cedofeita',
   'the-whitcombs-of-fairhaven',
+  'the-carews-of-saltmarsh',
+  'las-cartas-de-villaseca',
+  'a-quermesse-do-largo-do-rosario',
 ] as const;
 export type StorySlug = (typeof STORY_SLUGS)[number];
 

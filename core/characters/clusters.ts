@@ -12,7 +12,8 @@
  * - a full name and the one titled person of its surname whose gender agrees ("Tom Kernan" and "Mr Kernan", never
  *   "Lydia Bennet" and "Mrs. Bennet", since two women are called Bennet with a title), unless that person is already
  *   written with another given name ("Sr. Miguel Prado" is not his brother "Tomás Prado");
- * - a familiar form and its full given name in the same chapter ("Lizzy", "Elizabeth");
+ * - a familiar form and its full given name in the same chapter ("Lizzy", "Elizabeth"), unless the text shows two
+ *   people (familiarForms.ts);
  * - the person a tag speaks to and the name its line calls them ("“O, Mr Conroy,” said Lily to Gabriel");
  * - a name and the nickname the narration gives it ("Katherine, whom everyone called Kit").
  * A bare word is resolved per mention (bareNames.ts).
@@ -25,6 +26,7 @@ import { eldestDaughterLinks } from './eldestDaughter';
 import { honorificOf } from './honorifics';
 import { BookNameUsage } from './nameForms';
 import { NameNodes, type NodeFacts, type PlacedForm } from './nameNodes';
+import { pairKey } from './familiarForms';
 import type { KinSpokenOf } from './kinSpokenOf';
 import type { Nickname } from './nicknames';
 import { DIMINUTIVES, type HeuristicLanguage } from './vocabulary';
@@ -49,6 +51,7 @@ export class PersonIndex {
     addressed: SameAddressee[] = [],
     nicknames: Nickname[] = [],
     private readonly kinOfSpeakers: KinSpokenOf[] = [],
+    private readonly familiarApart: ReadonlySet<string> = new Set(),
   ) {
     this.names = new BookNameUsage(
       forms.map(({ form }) => form),
@@ -258,7 +261,7 @@ export class PersonIndex {
 
   /**
    * "Lizzy" and "Elizabeth" written in one chapter are one person, unless each has a full name of its own with
-   * another surname ("Jack Power", "John Henchy").
+   * another surname ("Jack Power", "John Henchy") or the text shows two people (familiarForms.ts).
    */
   private linkDiminutives(): void {
     const surnamesOf = (given: string) =>
@@ -271,6 +274,7 @@ export class PersonIndex {
         const shortSurnames = surnamesOf(short);
         const different =
           longSurnames.size > 0 && shortSurnames.size > 0 && ![...shortSurnames].some((name) => longSurnames.has(name));
+        if (this.familiarApart.has(pairKey(full, short))) continue;
         if (!different && [...this.bare.givenChapters(short)].some((chapter) => fullChapters.has(chapter)))
           this.graph.union(this.graph.ensure(`given|${full}`, full), this.graph.ensure(`given|${short}`, short));
       }

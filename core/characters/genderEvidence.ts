@@ -117,6 +117,12 @@ const COPULA_ARTICLE: Partial<Record<HeuristicLanguage, RegExp>> = {
   pt: /^[ \t]+era[ \t]+(o|a)[ \t]+(?:\p{Ll}+[ \t]+){0,2}(\p{Ll}+)(?=[ \t]*[,.;]|[ \t]+(?:que|d[oa]s?|de)[ \t])/u,
 };
 const SENTENCE_OPENS_BEFORE = /(?:^|[.!?][ \t]+|\n[ \t]*)(?:(?:O|A|El|La)[ \t]+)?$/u;
+/**
+ * Nouns of a quality, a state or an act, known by their ending ("alegría", "tristeza", "bondad", "perdição",
+ * "ternura", "tormento"): "Pedro era a alegria da casa" is a figure of speech, whose article agrees with the noun,
+ * not with Pedro. At least three letters before the ending, so that "tia" stays a person. Matched folded.
+ */
+const QUALITY_NOUN = /^\p{L}{3,}(?:ia|eza|dade|dad|tude|tud|cao|cion|sao|sion|encia|ancia|mento|miento|ismo|ura)$/u;
 
 /** The gender the article of "<Name> era el/la …" says of the name written at [offset, end) (Spanish, Portuguese). */
 export function copulaArticleAfter(text: string, offset: number, end: number, language: HeuristicLanguage): Gender {
@@ -125,6 +131,12 @@ export function copulaArticleAfter(text: string, offset: number, end: number, la
     return 'unknown';
   const found = pattern.exec(text.slice(end, end + 80));
   if (found === null || isFunctionWord(found[2], language)) return 'unknown';
+  // Any word of the phrase after its article: "a alegria da casa" ends on "casa".
+  const words = found[0]
+    .trim()
+    .split(/[ \t]+/u)
+    .slice(2);
+  if (words.some((word) => QUALITY_NOUN.test(foldWord(word)))) return 'unknown';
   // "Rosa era el ama de la casa": a feminine noun that takes "el".
   if (FEMININE_AFTER_EL.has(foldWord(found[2]))) return 'female';
   return articleGender(found[1], language);

@@ -7,6 +7,7 @@
 import { sameAddressees } from './addressedInTags';
 import type { AgeBand, ChapterInput, Gender } from './character';
 import { PersonIndex, type PlacedForm } from './clusters';
+import { familiarFormsKeptApart } from './familiarForms';
 import {
   addVote,
   ageBefore,
@@ -35,7 +36,7 @@ import { dialogueSpans } from './narration';
 import { nicknamesIn } from './nicknames';
 import { findRoleAttributions, type RoleAttribution } from './roles';
 import { addVotes, countLine, newTally, type Tally } from './tally';
-import { heuristicLanguage, type HeuristicLanguage } from './vocabulary';
+import { foldWord, heuristicLanguage, type HeuristicLanguage } from './vocabulary';
 
 /** Prepositions of place right before a mention, per language. */
 const LOCATIVE: Record<HeuristicLanguage, RegExp> = {
@@ -109,6 +110,7 @@ export function tallyPeople(chapters: ChapterInput[]) {
         scan.mentions,
       ),
     ),
+    familiarFormsKeptApart(scans),
   );
 
   const tallies = new Map<string, Tally>();
@@ -148,6 +150,54 @@ export function tallyPeople(chapters: ChapterInput[]) {
   return { bookLanguage, wordCase, scans, placed, people, tallies };
 }
 
+/** The first of the ascending `offsets` at or after `offset`, else never. */
+function firstAtOrAfter(offsets: readonly number[], offset: number): number {
+  let low = 0;
+  let high = offsets.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (offsets[mid] < offset) low = mid + 1;
+    else high = mid;
+  }
+  return offsets[low] ?? Number.POSITIVE_INFINITY;
+}
+
+/** A determiner and one word, the opening of a role's phrase ("a mãe", "the old"), matched lower-cased. */
+const DETERMINER_AND_WORD = /(?<!\p{L})(?=(\p{L}+)[ \t]+(\p{L}+))/gu;
+
+/**
+ * The opening (determiner and first word, folded: "a mae", "the old") of each role of one gender the book makes
+ * speak.
+ */
+function genderedRoleOpenings(roles: readonly RoleAttribution[]): Map<string, 'female' | 'male'> {
+  const genderOf = new Map<string, 'female' | 'male'>();
+  for (const role of roles) {
+    const opening = role.key.split(' ').slice(0, 2).join(' ');
+    if (role.gender !== 'unknown' && opening.includes(' ') && !genderOf.has(opening))
+      genderOf.set(opening, role.gender);
+  }
+  return genderOf;
+}
+
+/**
+ * Where the chapter's narration writes the phrase of a role the book makes speak ("disse a mãe" … "com a mãe"), by
+ * the phrase's opening, ascending, for the roles of each gender. One pass over the chapter, whatever the number of
+ * roles.
+ */
+function roleMentions(
+  text: string,
+  genderOf: ReadonlyMap<string, 'female' | 'male'>,
+  inDialogue: (offset: number) => boolean,
+): Record<'female' | 'male', number[]> {
+  const starts: Record<'female' | 'male', number[]> = { female: [], male: [] };
+  if (genderOf.size === 0) return starts;
+  for (const found of text.matchAll(DETERMINER_AND_WORD)) {
+    const gender = genderOf.get(`${foldWord(found[1])} ${foldWord(found[2])}`);
+    if (gender !== undefined && !inDialogue(found.index)) starts[gender].push(found.index);
+  }
+  return starts;
+}
+
 /** Where the first line of dialogue starting at or after `offset` starts (lines are sorted), else never. */
 function nextLineStart(lines: [number, number][], offset: number): number {
   let low = 0;
@@ -162,6 +212,10 @@ function nextLineStart(lines: [number, number][], offset: number): number {
 
 function scanChapters(chapters: ChapterInput[], wordCase: WordCase): ChapterScan[] {
   let base = 0;
+  const spokenRolesOf = chapters.map((chapter) =>
+    findRoleAttributions(chapter.text, heuristicLanguage(chapter.language)),
+  );
+  const roleGenders = genderedRoleOpenings(spokenRolesOf.flat());
   return chapters.map((chapter, index) => {
     const language = heuristicLanguage(chapter.language);
     const text = chapter.text;
@@ -170,6 +224,7 @@ function scanChapters(chapters: ChapterInput[], wordCase: WordCase): ChapterScan
       .filter((mention): mention is typeof mention & { form: NameForm } => mention.form !== null);
     const dialogue = dialogueSpans(text, language);
     const inDialogue = spanTest(dialogue);
+    const roleMentionStarts = roleMentions(text, roleGenders, inDialogue);
     // Quotations only: after a dash line's tag the text may be narration again ("—…, disse Nené. Joana tornou a
     // procurar, e ela…"), which segmentation cannot tell from speech resumed.
     const inQuotation = spanTest(dialogue.filter(([from]) => QUOTATION_OPENING.test(text.charAt(from))));
@@ -184,6 +239,14 @@ function scanChapters(chapters: ChapterInput[], wordCase: WordCase): ChapterScan
       nextPersonAt[index] = following;
       if (!nobody[index]) following = raw[index].offset;
     }
+    // A speaking role of the pronoun's gender written in between ("Pedro suspirou. Bobagem discutir com a mãe; ela
+    // ganhava sempre") may be whom the pronoun is about: it votes for nobody. A role of the other gender or of none
+    // ("Dr. Lamb had been the doctor… He") leaves it to the name.
+    const pronounBeforeRole = (end: number, next: number): Gender => {
+      const gender = pronounAfter(text, end, next, language);
+      if (gender === 'unknown') return gender;
+      return pronounAfter(text, end, Math.min(next, firstAtOrAfter(roleMentionStarts[gender], end)), language);
+    };
     const mentions = raw.map((mention, position): Placed => {
       const end = mention.offset + mention.length;
       // Up to the next name of someone or the next line of dialogue: after a tag ("—…, disse Rosa. Ele falava…") the
@@ -192,7 +255,7 @@ function scanChapters(chapters: ChapterInput[], wordCase: WordCase): ChapterScan
       const votes = emptyVotes();
       const pronoun = emptyVotes();
       // A name inside a quotation: the speaker's next pronoun is about anyone ("Harriet thinks… whether he dances").
-      if (!inQuotation(mention.offset)) addVote(pronoun, pronounAfter(text, end, next, language));
+      if (!inQuotation(mention.offset)) addVote(pronoun, pronounBeforeRole(end, next));
       addVotes(votes, pronoun);
       addVote(votes, articleBefore(text, mention.offset, language));
       // After a tag's subject, a comma then a line of dialogue is the speech going on ("— Mãe, disse Quincas, a
@@ -230,7 +293,7 @@ function scanChapters(chapters: ChapterInput[], wordCase: WordCase): ChapterScan
       .filter((found) => !(inDialogue(found.at - base) && inDialogue(found.end - 1)));
     // "dijo el Corregidor" where the book makes "Corregidor" a name is that name's tag, not a role's.
     const named = attributions.map((found) => found.at - base);
-    const roles = findRoleAttributions(text, language).filter(
+    const roles = spokenRolesOf[index].filter(
       (role) => !named.some((at) => at >= role.offset && at < role.offset + role.length),
     );
     const scan = { chapter, language, base, mentions, attributions, roles, dialogue };
