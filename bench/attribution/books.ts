@@ -26,6 +26,7 @@ export const LABELLED_STORIES = [
   'los-ortega-de-san-clemente',
   'the-whitcombs-of-fairhaven',
   'os-meireles-de-cedofeita',
+  'the-hartleys-of-lower-wendham',
 ] as const;
 export const DEVELOPMENT_BOOKS = [
   'pride-and-prejudice',

@@ -143,6 +143,8 @@ export class Cast {
   readonly ids: string[];
   /** The narrator is a character of the story ("I"), with a name, a gender or lines of its own. */
   readonly firstPersonNarrator: boolean;
+  /** The people holding a title of calling or rank no one else of the cast holds ("Dr. Falcão"): titleRoles.ts. */
+  readonly titled: string[];
 
   /**
    * `language`: the book's, whose speech verbs and pronouns the attribution reads (every known language's when
@@ -204,8 +206,9 @@ export class Cast {
     }
     // "said the doctor" of the cast's only Dr.: a role form, unless the cast already gives that role to someone.
     const roleKeys = new Set([...owners.keys()].map(roleKey));
-    for (const [noun, id] of titleRoles(speakers, (character) => primaryOf(character).id))
-      if (!roleKeys.has(roleKey(noun))) own(noun, id);
+    const titles = titleRoles(speakers, (character) => primaryOf(character).id);
+    for (const [noun, id] of titles) if (!roleKeys.has(roleKey(noun))) own(noun, id);
+    this.titled = [...new Set(titles.values())];
     // "said the lawyer" of the one person the narration says is the lawyer, on the same terms.
     for (const [noun, id] of statedRoles) if (!roleKeys.has(roleKey(noun)) && this.ids.includes(id)) own(noun, id);
     const nameForms: string[] = [];

@@ -52,6 +52,8 @@ export interface Scene {
   excluded: ReadonlySet<string>;
   /** Genders whose latest antecedent is someone the cast does not name. */
   unnamedLatest: ReadonlySet<Gender>;
+  /** Per gender, who the last narrated sentence was about when it opened with no one (recency.ts). */
+  aboutLastSentence?: ReadonlyMap<Gender, string>;
 }
 
 function genderedReading(gender: 'female' | 'male', scene: Scene, exclude: readonly string[] = []): Finding {
@@ -70,7 +72,10 @@ function genderedReading(gender: 'female' | 'male', scene: Scene, exclude: reado
   const inScene = recent.slice(0, SCENE_WINDOW).filter(fits);
   if (candidates.length > 0 && inScene.length === 1 && inScene[0] === candidates[0])
     return { claim: { speakerId: candidates[0], confidence: CLAIM.pronounOnlyCandidate }, gender };
-  const antecedent = fresh.find(fits);
+  // Of the people named in the last few sentences, the one a sentence opening with no one was about comes first:
+  // "…, and Harold took out the watch, which Mr. Pell had given him." — "he said" is Harold.
+  const about = scene.aboutLastSentence?.get(gender);
+  const antecedent = about !== undefined && fresh.includes(about) && fits(about) ? about : fresh.find(fits);
   if (antecedent) return { claim: { speakerId: antecedent, confidence: CLAIM.pronounFocus }, gender };
   return { gender, preference: candidates.slice(0, 3) };
 }

@@ -30,6 +30,8 @@ export class Recency {
   private readonly when = new Map<string, number>();
   /** The last person of each gender a sentence was about: "He …" goes on being about him. */
   private readonly subjectOf = new Map<Gender, string>();
+  /** Per gender, who the last narrated sentence was about when it opened with no one (aboutFirstNamed). */
+  private readonly lastAbout = new Map<Gender, string>();
   /** When someone the cast does not name was last named, per gender ("o capitão", "a slatternly girl"). */
   private readonly unnamed = new Map<Gender, number>();
   /** Characters of text read so far: how long ago someone was named. */
@@ -62,6 +64,7 @@ export class Recency {
     this.clock += text.length;
     for (const { offset, text: sentence } of sentencesOf(text)) {
       const at = start + offset;
+      this.lastAbout.clear();
       // A role names a person when its noun is a person's ("a man", "the nephew") or as a sentence's subject; "the
       // subject" in "on the subject" names nobody.
       const lead = sentence.search(/\p{L}/u);
@@ -122,7 +125,17 @@ export class Recency {
       seen.add(gender);
       if (this.subjectOf.has(gender) && PRONOUNS_OF[gender].test(sentence.slice(0, mention.offset))) continue;
       this.subjectOf.set(gender, mention.id);
+      this.lastAbout.set(gender, mention.id);
     }
+  }
+
+  /**
+   * Per gender, the person the last narrated sentence was about when it opened with no one ("At the corner Harold
+   * took out the watch, which Mr. Pell had given him."): "he said" after it is that person, not the man named later
+   * in a clause.
+   */
+  aboutLastSentence(): ReadonlyMap<Gender, string> {
+    return new Map(this.lastAbout);
   }
 
   /** The people the narration said left, and nobody has named or heard since. */

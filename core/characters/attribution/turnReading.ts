@@ -85,6 +85,7 @@ export function readTurn(
     earlier: recency.sinceLastStranger(),
     fresh: recency.fresh(),
     unnamedLatest: recency.unnamedLatest(cast),
+    aboutLastSentence: recency.aboutLastSentence(),
     excluded: new Set(evidence.excluded),
   };
   let aside: string | null = null;

@@ -4,6 +4,7 @@
  */
 import type { Cast } from './cast';
 import { besidePersonSpokenOf } from './namesBesidePeople';
+import { addressedByTitle } from './titledAddress';
 
 const SUBJECT_AFTER_ASIDE =
   /^[_*]*,\s*(?:(?:\p{L}+\s+){0,2}\p{L}+,\s*(?:is|was|has|had|will|would|does|did|é|era|foi|tem|es|fue|está|estaba|\p{Ll}{2,}ed)|who|whom|whose|which|que|quem|cujo|cuja|quien|cuyo)(?![\p{L}\p{N}])/iu;
@@ -31,11 +32,21 @@ const PORTUGUESE_VOCATIVE_O = /(?<![\p{L}\p{N}])[ÓóÔô],?\s+(?:(?:seu|dona|se
 
 /**
  * Portuguese speaks to someone in the third person, a word of respect and the name as a question's subject ("O senhor
- * Artur leu a carta?", "A menina Teresa já está mais descansada?"): the name so asked is the one spoken to. A line
- * that asks nothing ("O senhor Artur chegou.") speaks of them.
+ * Artur leu a carta?", "A menina Teresa já está mais descansada?", "O senhor doutor Falcão fica?"): the name so asked
+ * is the one spoken to. A line that asks nothing ("O senhor Artur chegou.") speaks of them.
  */
-const PORTUGUESE_RESPECT_BEFORE = /(?:^|[.,;:!?…]\s*)(?:o\s+senhor|a\s+senhora|a\s+menina|o\s+menino|a\s+dona)\s+$/iu;
+const PORTUGUESE_RESPECT_BEFORE =
+  /(?:^|[.,;:!?…]\s*)(?:o\s+senhor|a\s+senhora|a\s+menina|o\s+menino|a\s+dona)\s+(?:(?:doutor|doutora|professor|professora|engenheiro|engenheira|padre|capitão|coronel|conselheiro)\s+)?$/iu;
 const ASKED_AFTER = /^[^.!?…]{0,200}\?/u;
+
+/**
+ * Room before a name for "o senhor doutor ": the line's start only counts when the window reaches it (a letter stands
+ * for the cut-off text before).
+ */
+const RESPECT_WINDOW = 48;
+function respectWindow(inner: string, offset: number): string {
+  return offset <= RESPECT_WINDOW ? inner.slice(0, offset) : `x${inner.slice(offset - RESPECT_WINDOW, offset)}`;
+}
 
 /** A role named with the speaker's own "my" ("my friend", "mi amigo", "meu amigo"). */
 const FIRST_PERSON_POSSESSIVE = /^(?:my|mi|meu|minha)\s/iu;
@@ -97,7 +108,13 @@ export function withoutEdgeMarks(line: string, leading: RegExp = LEADING_MARKS):
  * with a full stop or a question mark ("Bingley.", "Lizzy?") answers or asks about them and says nothing.
  */
 function calledOut(inner: string, cast: Cast): string[] {
-  const name = /^(?:(?:oh|o|ó|ah|ay)[,!]?\s+)?(.+?)\s*!+$/iu.exec(inner.replace(/^¡/u, ''))?.[1];
+  const called = inner.replace(/^¡/u, '');
+  if (!called.endsWith('!')) return [];
+  // The exclamation marks and spaces at the end are walked back, not matched by a pattern anchored at the end (tried
+  // from every position of a long run of spaces, in quadratic time).
+  let end = called.length;
+  while (end > 0 && /[!\s]/u.test(called[end - 1])) end--;
+  const name = /^(?:(?:oh|o|ó|ah|ay)[,!]?\s+)?([^]+)$/iu.exec(called.slice(0, end))?.[1];
   if (name === undefined) return [];
   const mentions = cast.mentions(name);
   return mentions.length === 1 && mentions[0].offset === 0 && mentions[0].length === name.length
@@ -112,8 +129,9 @@ function calledOut(inner: string, cast: Cast): string[] {
  */
 export function addressedIn(line: string, cast: Cast): string[] {
   const inner = withoutEdgeMarks(ownWords(line));
-  if ((inner.match(/\p{L}+/gu) ?? []).length < 3) return calledOut(inner, cast);
-  return cast
+  const byTitle = addressedByTitle(inner, cast);
+  if ((inner.match(/\p{L}+/gu) ?? []).length < 3) return [...new Set([...calledOut(inner, cast), ...byTitle])];
+  const byName = cast
     .mentions(inner)
     .filter((mention) => {
       if (mention.possessive) return false;
@@ -132,10 +150,16 @@ export function addressedIn(line: string, cast: Cast): string[] {
         OPENERS.test(before) ||
         (language === 'en' && ENGLISH_VOCATIVE_O.test(before)) ||
         (language === 'pt' && PORTUGUESE_VOCATIVE_O.test(before));
-      if (language === 'pt' && PORTUGUESE_RESPECT_BEFORE.test(before) && ASKED_AFTER.test(after)) return true;
+      if (
+        language === 'pt' &&
+        PORTUGUESE_RESPECT_BEFORE.test(respectWindow(inner, mention.offset)) &&
+        ASKED_AFTER.test(after)
+      )
+        return true;
       return opened && CLOSERS.test(after);
     })
     .map((mention) => mention.id);
+  return [...new Set([...byName, ...byTitle])];
 }
 
 /** A name opening a line and asked back at once ("Mr. Crane? Why on earth Mr. Crane?"). */
