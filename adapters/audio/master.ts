@@ -5,8 +5,8 @@
  * peak-limited under the true-peak target with a margin for the lossy encoders, and laid over a generated pink-noise
  * room tone bed (fixed seed: the same inputs give the same master). The stream is split: the FLAC/WAV master, any
  * retail encodings asked for (MP3, AAC), and a measurement branch (EBU R128 with true peak, astats, windowed noise
- * floor, silence at head and tail) whose figures therefore describe every file written. Everything streams through
- * ffmpeg; JS holds no audio.
+ * floor, silence at head and tail, and the level blocks these figures are made of: core/audio/levelBlocks.ts) whose
+ * figures therefore describe every file written. Everything streams through ffmpeg; JS holds no audio.
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -24,7 +24,7 @@ import {
 import { runFfmpeg, type RunOptions } from './ffmpeg';
 import { meterWavFile } from './levelTap';
 import { lameCbrArgs } from './mp3Encoding';
-import { MeasurementParser, measurementFilters } from './measure';
+import { MeasurementParser, measurementFilters, readMeasuredBlocks } from './measure';
 import { concatList, linkIntoDir, withTempDir, writeSilenceWav } from './tempFiles';
 import { readWavInfo, type WavInfo } from './wavHeader';
 
@@ -111,15 +111,15 @@ export async function masterChapter(input: MasterChapterInput, outFile: string):
       const encodings = input.encodings ?? {};
       const encoders = sideEncoders(encodings);
       const renderPass = (more: RunOptions) =>
-        runFfmpeg(renderArgs(listFile, gain, input, outFile, encoders.length), {
+        runFfmpeg(renderArgs(listFile, gain, input, outFile, encoders.length, dir), {
           ...run,
           ...more,
           onStderrLine: (line) => parser.line(line),
         });
       await withSideEncoders(encoders, run, renderPass);
-      return parser.result(durationSec);
+      return { measured: parser.result(durationSec), levels: await readMeasuredBlocks(dir, parser, durationSec) };
     };
-    let measured = await render(gainDb);
+    let { measured, levels } = await render(gainDb);
     // The prediction holds within a fraction of a dB for chapters of speech. A chapter that is mostly room tone, lifted
     // hard to reach the RMS floor, loses part of the lift to the limiter: only a miss that large is rendered again.
     for (let attempt = 0; attempt < MAX_CORRECTIONS; attempt++) {
@@ -129,9 +129,9 @@ export async function masterChapter(input: MasterChapterInput, outFile: string):
       });
       if (correction === 0) break;
       gainDb += correction;
-      measured = await render(gainDb);
+      ({ measured, levels } = await render(gainDb));
     }
-    return { outFile, durationSec, gainDb, segmentStartsSec, segmentEndsSec, measured };
+    return { outFile, durationSec, gainDb, segmentStartsSec, segmentEndsSec, measured, levels };
   });
 }
 
@@ -158,6 +158,7 @@ function renderArgs(
   input: MasterChapterInput,
   outFile: string,
   sideEncoderCount: number,
+  blocksDir: string,
 ): string[] {
   const limitLinear = Math.min(1, Math.max(0.0625, 10 ** ((input.target.truePeakDb - ENCODER_MARGIN_DB) / 20)));
   const toneAmplitude = Math.min(
@@ -198,7 +199,7 @@ function renderArgs(
     // amix divides by the input count; volume=2 undoes it so speech keeps its level.
     `[speech][tone]amix=inputs=2:duration=first:dropout_transition=0,volume=2,` +
     `aformat=sample_fmts=s16:sample_rates=${MASTER_SAMPLE_RATE_HZ},asplit=${split.length}${split.join('')};` +
-    `[measure]${measurementFilters(MASTER_SAMPLE_RATE_HZ)}[measured]`;
+    `[measure]${measurementFilters(MASTER_SAMPLE_RATE_HZ, { blocksDir })}[measured]`;
   return [
     '-y',
     '-f',

@@ -2,19 +2,23 @@
  * The audio side of chapter mastering (core/production/chapterMastering.ts decides what to master and records it):
  * the segments are fetched a few at a time (this machine's copy of those it synthesized, else a download) and metered
  * in reading order, so the gain is known before the one ffmpeg pass that writes the master and the retail encodings
- * (MP3, AAC) from the same stream and measures it; the files are then stored create-only under the names the core
- * chose. Everything happens in a temp folder that is always removed.
+ * (MP3, AAC) from the same stream and measures it; the files, and the level blocks the measurement is made of, are
+ * then stored create-only under the names the core chose. Everything happens in a temp folder that is always removed.
  */
+import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import path from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import type { LevelBlocks } from '../../core/audio/levelBlocks';
 import { LoudnessMeter } from '../../core/audio/loudnessMeter';
-import type { ChapterEncodingRecord } from '../../core/book/records';
+import type { ChapterEncodingRecord, StoredLevels } from '../../core/book/records';
 import { NotFoundError } from '../../core/errors';
 import type { AudioToolchain, RenderEncodings } from '../../core/ports/audio';
 import type { BlobStore } from '../../core/ports/blobs';
 import type { MasterFiles, MasterRenderRequest, RenderedMaster } from '../../core/production/chapterMastering';
+import { chapterLevelsBlobName } from '../../core/production/contentAddress';
+import { levelBlocksBytes } from '../audio/levelBlocksFile';
 import { meterReadBuffer, meterWavFile, WavLevels } from '../audio/levelTap';
 import { describeFile } from '../packaging/fileHash';
 import { uploadFileIfAbsent } from './blobFiles';
@@ -70,7 +74,8 @@ async function renderAndStore(
       outFile,
     );
     // The master and each encoding are hashed and stored side by side: the activity waits for the largest file only.
-    const [{ sha256 }, ...encodings] = await Promise.all([
+    const [levels, { sha256 }, ...encodings] = await Promise.all([
+      storeLevels(blobs, request.masterBlobName, mastered.levels),
       storeFile(blobs, request.masterBlobName, outFile, 'audio/flac'),
       ...request.encodings.map(async (encoding): Promise<ChapterEncodingRecord> => ({
         format: encoding.format,
@@ -91,9 +96,19 @@ async function renderAndStore(
       segmentStartsSec: mastered.segmentStartsSec,
       segmentEndsSec: mastered.segmentEndsSec,
       measured: mastered.measured,
+      levels,
       encodings,
     };
   });
+}
+
+/** Stores the render's level blocks create-only under the sha256 of their bytes, beside the master. */
+async function storeLevels(blobs: BlobStore, masterBlobName: string, levels: LevelBlocks): Promise<StoredLevels> {
+  const bytes = levelBlocksBytes(levels);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const blobName = chapterLevelsBlobName(masterBlobName, sha256);
+  await blobs.putIfAbsent(blobName, bytes, 'application/gzip');
+  return { blobName, sha256, bytes: bytes.length };
 }
 
 /**

@@ -79,6 +79,11 @@ export interface ChapterMasterRecord {
   /** Retail encodings written from the master's own stream in its render pass: their levels are `measured`. */
   encodings?: ChapterEncodingRecord[];
   /**
+   * The level blocks `measured` is made of (core/audio/levelBlocks.ts), stored beside the master, so the levels of a
+   * chapter whose end is rendered again can be recombined. Absent on masters made before they were kept.
+   */
+  levels?: StoredLevels;
+  /**
    * What shaped the master's sound beyond its plan (core/production/masterSound.ts), so whether it would sound
    * different now is told without planning it again. Absent on masters made before it was recorded.
    */
@@ -95,6 +100,13 @@ export interface MasterSoundRecord {
   lexiconReadAt: string;
   /** The pause policy, the speech engine, room tone and the loudness target. */
   rendering: string;
+}
+
+/** A master's level blocks as stored: a gzipped JSON blob named by the sha256 of its bytes. */
+export interface StoredLevels {
+  blobName: string;
+  sha256: string;
+  bytes: number;
 }
 
 export interface ChapterEncodingRecord {

@@ -8,8 +8,11 @@ export type ChapterEncodingFormat = 'mp3' | 'aac';
 
 /** Parameters that decide an encoding's bytes; they are part of every name and reuse key derived from it. */
 export const RETAIL_ENCODINGS = {
-  /** ACX, Spotify, Kobo and Google take constant-bit-rate MP3 at 192 kbps (ACX's minimum, the strictest). */
-  mp3: { codec: 'mp3', mode: 'cbr', kbps: 192, sampleRateHz: 44100, channels: 1, version: 1, extension: 'mp3' },
+  /**
+   * ACX, Spotify, Kobo and Google take constant-bit-rate MP3 at 192 kbps (ACX's minimum, the strictest). Version 2:
+   * encoded without LAME's bit reservoir (adapters/audio/mp3Encoding.ts), so every frame stands on its own bytes.
+   */
+  mp3: { codec: 'mp3', mode: 'cbr', kbps: 192, sampleRateHz: 44100, channels: 1, version: 2, extension: 'mp3' },
   /** Apple Books' M4B: AAC-LC at 64 kbps mono, joined from the chapters' files by stream copy. */
   aac: { codec: 'aac-lc', kbps: 64, sampleRateHz: 44100, channels: 1, version: 1, extension: 'm4a' },
 } as const;

@@ -2,6 +2,7 @@
  * Audio toolchain port: what orchestrations need from ffmpeg, in file paths (temp files or downloaded blobs).
  * Implemented by adapters/audio (createFfmpegToolchain). Audio never passes through this interface as bytes.
  */
+import type { LevelBlocks } from '../audio/levelBlocks';
 import type { MeteredLevels } from '../audio/loudnessMeter';
 import type { LoudnessMeasurement, ProbeResult } from '../audio/measurements';
 import type { MasteringTarget } from '../audio/masteringTarget';
@@ -58,6 +59,8 @@ export interface MasteredChapter {
   segmentEndsSec: number[];
   /** Measured in the render pass on the stream the master and every encoding were written from. */
   measured: LoudnessMeasurement;
+  /** What `measured` is made of, from the same pass (core/audio/levelBlocks.ts). */
+  levels: LevelBlocks;
 }
 
 /** An encode measured in its own pass (the measurement branch reads the stream the encoder gets). */

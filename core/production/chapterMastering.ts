@@ -7,7 +7,7 @@
  */
 import { DEFAULT_MASTERING_TARGET, DEFAULT_ROOM_TONE, type MasteringTarget } from '../audio/masteringTarget';
 import type { LoudnessMeasurement } from '../audio/measurements';
-import type { ChapterEncodingRecord, ChapterMasterRecord } from '../book/records';
+import type { ChapterEncodingRecord, ChapterMasterRecord, StoredLevels } from '../book/records';
 import { updateWithRetry } from '../common/optimisticUpdate';
 import { DomainError, NotFoundError } from '../errors';
 import { JOB_EVENT_SOURCE } from '../jobs/jobEvents';
@@ -58,6 +58,8 @@ export interface RenderedMaster {
   segmentEndsSec: number[];
   /** Measured in the render pass on the stream the master and every encoding were written from. */
   measured: LoudnessMeasurement;
+  /** The level blocks of `measured`, stored (absent from a render that keeps none). */
+  levels?: StoredLevels;
   encodings: ChapterEncodingRecord[];
 }
 
@@ -189,6 +191,7 @@ export class ChapterMastering {
         planRevision: revision,
         measured: finiteMeasurement(m),
         encodings: rendered.encodings,
+        ...(rendered.levels && { levels: rendered.levels }),
         sound,
       };
       master = record;

@@ -74,6 +74,16 @@ export function chapterMasterBlobName(
   return `${projectBlobPrefix(tenantId, projectId)}audio/chapters/${chapterId}/${masterHash}.${extension}`;
 }
 
+/**
+ * The level blocks a master's render measured (core/audio/levelBlocks.ts), beside the master and named by the sha256
+ * of their stored bytes.
+ */
+export function chapterLevelsBlobName(masterBlobName: string, sha256: string): string {
+  if (!HASH.test(sha256)) throw new TypeError('level blocks hash must be a sha-256 hex digest');
+  const folder = masterBlobName.slice(0, masterBlobName.lastIndexOf('/') + 1);
+  return `${folder}levels/${sha256}.json.gz`;
+}
+
 export function packageBlobPrefix(tenantId: string, projectId: string, packageId: string): string {
   if (!/^[A-Za-z0-9_.-]{1,128}$/.test(packageId)) throw new TypeError('unsafe package id');
   return `${projectBlobPrefix(tenantId, projectId)}packages/${packageId}/`;

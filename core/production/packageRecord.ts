@@ -88,9 +88,10 @@ export interface PackageRecord extends ProjectScopedDocument {
 /**
  * Bumped whenever the way a package is built changes (layout, tags, readiness rules, cutting, what an encode reads), so
  * packages built the old way are built again instead of being taken whole. 2: an M4B not joined from AAC is encoded
- * from every chapter's master, where revision 1 encoded the AAC of the chapters that had one a second time.
+ * from every chapter's master, where revision 1 encoded the AAC of the chapters that had one a second time. 3: the MP3
+ * files a package encodes itself (the retail sample, a long chapter's parts) are encoded without LAME's bit reservoir.
  */
-export const PACKAGE_BUILD_REVISION = 2;
+export const PACKAGE_BUILD_REVISION = 3;
 
 /** What decides a package's bytes and its readiness report, all of it known before a single file is fetched. */
 export interface PackageInputs {

@@ -1,6 +1,7 @@
 /**
- * Every MP3 the platform writes uses LAME quality level 7 (docs/audio-pipeline.md, "MP3 encoder quality level"):
- * the chapter render's encoder process and the packaging encode both pass `-compression_level 7`, and on speech the
+ * Every MP3 the platform writes uses LAME quality level 7 without the bit reservoir (docs/audio-pipeline.md, "MP3
+ * encoder quality level"): the chapter render's encoder process and the packaging encode both pass
+ * `-compression_level 7 -reservoir 0`, and on speech the
  * level-7 file stays as close to its master as one at LAME's default level (the objective criterion the level was
  * chosen by: the difference signal against the master, and the energy above 10 kHz).
  */
@@ -105,7 +106,7 @@ describe('MP3 encoder quality level', () => {
     );
     const encoders = await encoderLines();
     expect(encoders).toHaveLength(1);
-    expect(encoders[0]).toMatch(/-b:a 192k -compression_level 7 /);
+    expect(encoders[0]).toMatch(/-b:a 192k -compression_level 7 -reservoir 0 /);
   }, 60_000);
 
   it('the packaging encode runs at quality level 7', async () => {
@@ -113,10 +114,10 @@ describe('MP3 encoder quality level', () => {
     await audio.encodeMp3Cbr(speech, path.join(dir, 'packaged.mp3'), { bitrateKbps: 192 });
     const encoders = await encoderLines();
     expect(encoders).toHaveLength(1);
-    expect(encoders[0]).toMatch(/-b:a 192k -compression_level 7 /);
+    expect(encoders[0]).toMatch(/-b:a 192k -compression_level 7 -reservoir 0 /);
   }, 60_000);
 
-  it('on speech, level 7 is as close to the master as LAME’s default level', async () => {
+  it('on speech, level 7 without the reservoir is as close to the master as LAME’s default level', async () => {
     const master = path.join(dir, 'speech-44k.wav');
     await runFfmpeg(['-y', '-i', speech, '-af', 'aresample=44100', '-c:a', 'pcm_s16le', master]);
     const encode = async (name: string, level: string[]) => {
@@ -126,7 +127,7 @@ describe('MP3 encoder quality level', () => {
       return file;
     };
     const byDefault = await encode('default.mp3', []);
-    const level7 = await encode('level7.mp3', ['-compression_level', '7']);
+    const level7 = await encode('level7.mp3', ['-compression_level', '7', '-reservoir', '0']);
 
     const signal = rmsOf((await runFfmpeg(['-i', master, '-af', 'astats=metadata=0', '-f', 'null', '-'])).stderr);
     const errorDefault = (await differenceRmsDb(master, byDefault)) - signal;

@@ -162,7 +162,8 @@ describe('production files side by side', () => {
   it('stores a chapter’s master and its encodings at once, each under its name with its hash', async () => {
     blobs.resetCounts();
     const master = await render('chapter-1', [0, 1, 2]);
-    expect(blobs.mostWrites).toBe(3);
+    // The master, its two encodings and the level blocks its measurement is made of.
+    expect(blobs.mostWrites).toBe(4);
     expect(sha256(blobs.stored.get(`${PREFIX}masters/chapter-1.flac`)!)).toBe(master.sha256);
     expect(master.encodings.map((e) => e.format)).toEqual(['aac', 'mp3']);
     // Where each segment's 3 s of audio ends, before the next one's start: the sample is cut by it, unscanned.
