@@ -69,6 +69,21 @@ export function PlanPage() {
   const followLine = (fromId: string, toId: string) =>
     setSelectedLine((line) => (line?.id === fromId ? { id: toId, chosenAs: line.chosenAs, following: true } : line));
   const edits = usePlanEdits(project.id, { onLineMoved: followLine });
+  // A notice about a line (a conflict, a change not sent) belongs to the chapter it was shown on: it goes when the
+  // producer opens another chapter, where its line number would name some other line.
+  const [noticesChapterId, setNoticesChapterId] = useState(selectedChapterId);
+  if (noticesChapterId !== selectedChapterId) {
+    setNoticesChapterId(selectedChapterId);
+    if (edits.conflict) edits.clearConflict();
+    if (edits.unapplied.length > 0) edits.clearUnapplied();
+  }
+  // One left out after the producer moved on (its save was answered late) says which chapter it was in.
+  const unappliedByChapter = useMemo(() => {
+    const byChapter = new Map<string, number[]>();
+    for (const edit of edits.unapplied)
+      byChapter.set(edit.chapterId, [...(byChapter.get(edit.chapterId) ?? []), edit.position]);
+    return [...byChapter];
+  }, [edits.unapplied]);
   const [selection, setSelection] = useState<{ segmentId: string; text: string } | null>(null);
   const [lexiconText, setLexiconText] = useState<string | null>(null);
   const speakerSelectRef = useRef<HTMLSelectElement>(null);
@@ -194,14 +209,17 @@ export function PlanPage() {
           </button>
         </Alert>
       )}
-      {edits.unapplied.length > 0 && (
+      {unappliedByChapter.length > 0 && (
         <Alert tone="warning" title={t('unapplied.title')}>
-          <p>
-            {t('unapplied.body', {
-              count: edits.unapplied.length,
-              lines: format.list(edits.unapplied.map((position) => format.number(position))),
-            })}
-          </p>
+          {unappliedByChapter.map(([chapterId, positions]) => (
+            <p key={chapterId}>
+              {t(chapterId === selectedChapterId ? 'unapplied.body' : 'unapplied.bodyInChapter', {
+                count: positions.length,
+                lines: format.list(positions.map((position) => format.number(position))),
+                chapter: chapters.data?.find((chapter) => chapter.id === chapterId)?.title ?? '',
+              })}
+            </p>
+          ))}
           <button type="button" className="button button--secondary button--small" onClick={edits.clearUnapplied}>
             {t('unapplied.ok')}
           </button>
