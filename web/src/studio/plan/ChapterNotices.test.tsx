@@ -53,6 +53,11 @@ function bookServer() {
             return;
           }
           const edited = first.map((line, index) => (index === at ? { ...line, ...body } : line));
+          if (body.text === undefined) {
+            first = edited.map((line, index) => (index === at ? { ...line, etag: `"${line.id}-saved"` } : line));
+            resolve(jsonResponse(200, first[at]));
+            return;
+          }
           generation++;
           first = named(
             edited.map((line, index) => (index === 2 ? { ...line, text: 'Their words for line 3. ' } : line)),
@@ -111,7 +116,7 @@ async function editLineThreeWhileLineOneIsRenamed(server: ReturnType<typeof book
   fireEvent.change(screen.getByLabelText('Speaker'), { target: { value: 'c1' } });
 }
 
-describe('notices about a line belong to its chapter', () => {
+describe('notices and undo about a line say which chapter it is in', () => {
   afterEach(() => vi.unstubAllGlobals());
 
   it('the “not sent” notice goes when the producer opens another chapter, where line 3 is some other line', async () => {
@@ -138,5 +143,24 @@ describe('notices about a line belong to its chapter', () => {
 
     await screen.findByText(/Your change to line 3 of “The Ball” was not sent/);
     expect(server.saves).toHaveLength(1);
+  });
+
+  it('undo, on another chapter, names the line of the change it reverses', async () => {
+    const server = bookServer();
+    openBook();
+    await waitFor(() => expect(lines()).toHaveLength(3));
+    fireEvent.click(lines()[1]);
+    fireEvent.change(screen.getByLabelText('Speaker'), { target: { value: 'c1' } });
+    await waitFor(() => expect(server.saves).toHaveLength(1));
+    server.answerNext();
+    await screen.findByRole('button', { name: 'Undo the last change' });
+
+    openChapter('c2');
+    await waitFor(() => expect(lines()[0].textContent).toContain('A line of the letter 1.'));
+    fireEvent.click(screen.getByRole('button', { name: 'Undo your change to line 2 of “The Ball”' }));
+    await waitFor(() => expect(server.saves).toHaveLength(2));
+    expect(server.saves[1]).toBe('/api/v1/projects/p1/segments/g1-1');
+    server.answerNext();
+    await screen.findByText('Change to line 2 of “The Ball” undone.');
   });
 });

@@ -125,6 +125,20 @@ export function PlanPage() {
     if (next) setSelectedId(next.id);
     else toast.show(t('keys.noMoreFlagged'), 'info');
   };
+  // Undo reverses the last change wherever it was made: made in another chapter, the button and its toast name the
+  // line, or the producer would see nothing change here and a line elsewhere go back unseen.
+  const lastChange = edits.lastChange;
+  const undoneElsewhere =
+    lastChange && lastChange.chapterId !== selectedChapterId
+      ? {
+          line: lastChange.position,
+          chapter: chapters.data?.find((chapter) => chapter.id === lastChange.chapterId)?.title ?? '',
+        }
+      : null;
+  const undoLast = () => {
+    const message = undoneElsewhere ? t('undoneInChapter', undoneElsewhere) : t('undone');
+    void edits.undoLast().then((ok) => ok && toast.show(message));
+  };
   const assign = async (segment: Segment, speakerId: string) => {
     // Choosing a speaker is the fix a flag asks for: the line is checked now.
     const ok = await edits.apply(segment, { speakerId, ...(segment.flagged ? { flagged: false } : {}) });
@@ -259,8 +273,7 @@ export function PlanPage() {
                 if (command === 'nextFlagged') jumpFlagged(1);
                 if (command === 'previousFlagged') jumpFlagged(-1);
                 if (command === 'assign') speakerSelectRef.current?.focus();
-                if (command === 'undo' && access.canEdit)
-                  void edits.undoLast().then((ok) => ok && toast.show(t('undone')));
+                if (command === 'undo' && access.canEdit) undoLast();
                 if (command === 'comment') document.getElementById('new-line-comment')?.focus();
               }}
             />
@@ -298,12 +311,8 @@ export function PlanPage() {
               <p className="muted small">{t('selectLine')}</p>
             )}
             {access.canEdit && edits.canUndo && (
-              <button
-                type="button"
-                className="button button--secondary button--small"
-                onClick={() => void edits.undoLast().then((ok) => ok && toast.show(t('undone')))}
-              >
-                {t('undo')}
+              <button type="button" className="button button--secondary button--small" onClick={undoLast}>
+                {undoneElsewhere ? t('undoInChapter', undoneElsewhere) : t('undo')}
               </button>
             )}
             {selectedChapterId && (

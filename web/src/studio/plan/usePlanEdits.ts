@@ -286,6 +286,10 @@ export function usePlanEdits(projectId: string, options: PlanEditOptions = {}) {
     apply,
     undoLast,
     canUndo: history.length > 0,
+    /** Where the change undo would reverse was made: its chapter and line (from 1). */
+    lastChange: history.length
+      ? { chapterId: history[history.length - 1].chapterId, position: history[history.length - 1].line.index + 1 }
+      : null,
     saving: update.isPending,
     error: update.error,
     conflict,
