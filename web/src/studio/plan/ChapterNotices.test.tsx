@@ -26,7 +26,9 @@ function bookServer() {
   let generation = 1;
   const named = (list: Segment[]) =>
     list.map((line, index) => ({ ...line, id: `g${generation}-${index}`, etag: `"g${generation}-${index}"` }));
-  let first = named([0, 1, 2].map((index) => segment(index, { text: `Words of line ${index + 1}. ` })));
+  let first = named(
+    [0, 1, 2].map((index) => segment(index, { text: `Words of line ${index + 1}. `, flagged: index === 1 })),
+  );
   const second = [0, 1].map((index) =>
     segment(index, { id: `c2-${index}`, chapterId: 'c2', text: `A line of the letter ${index + 1}. ` }),
   );
@@ -70,8 +72,8 @@ function bookServer() {
   return { saves, answerNext: () => answers.shift()!() };
 }
 
-/** The plan page at `/projects/p1/plan/c1`, with the chapter in its route as the studio has it. */
-function openBook() {
+/** The plan page at `/projects/p1/plan/c1` (or `at`), with the chapter in its route as the studio has it. */
+function openBook(at = '/projects/p1/plan/c1') {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } });
   queryClient.setQueryData(bookKeys.chapters('p1', false), CHAPTERS);
   queryClient.setQueryData(bookKeys.characters('p1'), [
@@ -90,7 +92,7 @@ function openBook() {
   render(
     <QueryClientProvider client={queryClient}>
       <ToastProvider>
-        <MemoryRouter initialEntries={['/projects/p1/plan/c1']}>
+        <MemoryRouter initialEntries={[at]}>
           <Routes>
             <Route path="/projects/:projectId" element={<Outlet context={context} />}>
               <Route path="plan/:chapterId?" element={<PlanPage />} />
@@ -162,5 +164,18 @@ describe('notices and undo about a line say which chapter it is in', () => {
     expect(server.saves[1]).toBe('/api/v1/projects/p1/segments/g1-1');
     server.answerNext();
     await screen.findByText('Change to line 2 of “The Ball” undone.');
+  });
+});
+
+describe('a link into the plan', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('to a chapter’s flagged lines opens on them, not on every line of the chapter', async () => {
+    bookServer();
+    openBook('/projects/p1/plan/c1?show=flagged');
+    await waitFor(() => expect(lines()).toHaveLength(1));
+    expect(lines()[0].textContent).toContain('Words of line 2.');
+    expect(screen.getByLabelText<HTMLSelectElement>('Show').value).toBe('flagged');
+    expect(screen.getByText('Showing 1 of 3 lines')).toBeTruthy();
   });
 });

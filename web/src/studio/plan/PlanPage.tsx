@@ -1,6 +1,6 @@
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { useChapters } from '../../api/chapters';
 import { useCharacters, useStartJob } from '../../api/characters';
 import { isFinished, jobFraction, useJobProgress } from '../../api/jobs';
@@ -22,7 +22,7 @@ import { useStudio } from '../StudioContext';
 import { BulkAssign } from './BulkAssign';
 import { ChapterPicker } from './ChapterPicker';
 import { OutdatedPlan } from './OutdatedPlan';
-import { PlanFilters, applyFilter, type SegmentFilter } from './PlanFilters';
+import { PlanFilters, applyFilter, filterFromLink, type SegmentFilter } from './PlanFilters';
 import { READING_VIEW_ID, ReadingView } from './ReadingView';
 import { SegmentInspector } from './SegmentInspector';
 import { speakerOptions } from './speakers';
@@ -56,7 +56,15 @@ export function PlanPage() {
   const planning = Boolean(job.data && !isFinished(job.data));
   const selectedChapterId = chapterId ?? chapters.data?.[0]?.id;
   const segments = useChapterSegments(project.id, selectedChapterId);
-  const [filter, setFilter] = useState<SegmentFilter>({ kind: 'all' });
+  // A link to a chapter's lines to check (the review page's "3 flagged lines") opens on them.
+  const linkedShow = useSearchParams()[0].get('show');
+  const [filter, setFilter] = useState<SegmentFilter>(() => filterFromLink(linkedShow) ?? { kind: 'all' });
+  const [followedShow, setFollowedShow] = useState(linkedShow);
+  if (followedShow !== linkedShow) {
+    setFollowedShow(linkedShow);
+    const asked = filterFromLink(linkedShow);
+    if (asked) setFilter(asked);
+  }
   // The line chosen, and the id it had when chosen: new words give it a new id, and its editor stays the same one.
   // `following`: the line was answered under a new id the chapter's lines, not read again yet, do not hold.
   const [selectedLine, setSelectedLine] = useState<{ id: string; chosenAs: string; following?: boolean } | null>(null);
