@@ -12,10 +12,14 @@ export function FlaggedLinesNote() {
   const { t } = useTranslation('estimate');
   const flagged = status.flagged;
   if (!flagged || flagged.count === 0) return null;
+  // The way to them opens the first chapter holding one, on its flagged lines: the plan alone opens on the book's
+  // first chapter (a preface, often nothing to check) with every line shown.
+  const first = status.chapters?.find((chapter) => (chapter.review?.flagged ?? 0) > 0);
+  const plan = `/projects/${encodeURIComponent(project.id)}/plan`;
   return (
     <Alert tone="warning">
       {t(flagged.more ? 'flaggedLines.atLeast' : 'flaggedLines.exact', { count: flagged.count })}{' '}
-      <Link to={`/projects/${encodeURIComponent(project.id)}/plan`}>{t('flaggedLines.check')}</Link>
+      <Link to={first ? `${plan}/${encodeURIComponent(first.id)}?show=flagged` : plan}>{t('flaggedLines.check')}</Link>
     </Alert>
   );
 }

@@ -19,6 +19,14 @@ export function applyFilter(segments: Segment[], filter: SegmentFilter): Segment
   }
 }
 
+/**
+ * The lines a link into the plan asks to show (`?show=flagged`, `?show=unknown`): a link that promises a chapter's
+ * flagged lines opens on them, not on every line of the chapter. Null for no such request.
+ */
+export function filterFromLink(show: string | null): SegmentFilter | null {
+  return show === 'flagged' || show === 'unknown' ? { kind: show } : null;
+}
+
 const encode = (filter: SegmentFilter) => (filter.kind === 'speaker' ? `speaker:${filter.speakerId}` : filter.kind);
 const decode = (value: string): SegmentFilter =>
   value.startsWith('speaker:')

@@ -1,6 +1,6 @@
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { useChapters } from '../../api/chapters';
 import { useCharacters, useStartJob } from '../../api/characters';
 import { isFinished, jobFraction, useJobProgress } from '../../api/jobs';
@@ -22,7 +22,7 @@ import { useStudio } from '../StudioContext';
 import { BulkAssign } from './BulkAssign';
 import { ChapterPicker } from './ChapterPicker';
 import { OutdatedPlan } from './OutdatedPlan';
-import { PlanFilters, applyFilter, type SegmentFilter } from './PlanFilters';
+import { PlanFilters, applyFilter, filterFromLink, type SegmentFilter } from './PlanFilters';
 import { READING_VIEW_ID, ReadingView } from './ReadingView';
 import { SegmentInspector } from './SegmentInspector';
 import { speakerOptions } from './speakers';
@@ -56,7 +56,15 @@ export function PlanPage() {
   const planning = Boolean(job.data && !isFinished(job.data));
   const selectedChapterId = chapterId ?? chapters.data?.[0]?.id;
   const segments = useChapterSegments(project.id, selectedChapterId);
-  const [filter, setFilter] = useState<SegmentFilter>({ kind: 'all' });
+  // A link to a chapter's lines to check (the review page's "3 flagged lines") opens on them.
+  const linkedShow = useSearchParams()[0].get('show');
+  const [filter, setFilter] = useState<SegmentFilter>(() => filterFromLink(linkedShow) ?? { kind: 'all' });
+  const [followedShow, setFollowedShow] = useState(linkedShow);
+  if (followedShow !== linkedShow) {
+    setFollowedShow(linkedShow);
+    const asked = filterFromLink(linkedShow);
+    if (asked) setFilter(asked);
+  }
   // The line chosen, and the id it had when chosen: new words give it a new id, and its editor stays the same one.
   // `following`: the line was answered under a new id the chapter's lines, not read again yet, do not hold.
   const [selectedLine, setSelectedLine] = useState<{ id: string; chosenAs: string; following?: boolean } | null>(null);
@@ -69,6 +77,21 @@ export function PlanPage() {
   const followLine = (fromId: string, toId: string) =>
     setSelectedLine((line) => (line?.id === fromId ? { id: toId, chosenAs: line.chosenAs, following: true } : line));
   const edits = usePlanEdits(project.id, { onLineMoved: followLine });
+  // A notice about a line (a conflict, a change not sent) belongs to the chapter it was shown on: it goes when the
+  // producer opens another chapter, where its line number would name some other line.
+  const [noticesChapterId, setNoticesChapterId] = useState(selectedChapterId);
+  if (noticesChapterId !== selectedChapterId) {
+    setNoticesChapterId(selectedChapterId);
+    if (edits.conflict) edits.clearConflict();
+    if (edits.unapplied.length > 0) edits.clearUnapplied();
+  }
+  // One left out after the producer moved on (its save was answered late) says which chapter it was in.
+  const unappliedByChapter = useMemo(() => {
+    const byChapter = new Map<string, number[]>();
+    for (const edit of edits.unapplied)
+      byChapter.set(edit.chapterId, [...(byChapter.get(edit.chapterId) ?? []), edit.position]);
+    return [...byChapter];
+  }, [edits.unapplied]);
   const [selection, setSelection] = useState<{ segmentId: string; text: string } | null>(null);
   const [lexiconText, setLexiconText] = useState<string | null>(null);
   const speakerSelectRef = useRef<HTMLSelectElement>(null);
@@ -109,6 +132,20 @@ export function PlanPage() {
     const next = ordered.find((segment) => segment.flagged || segment.speakerId === UNKNOWN_SPEAKER);
     if (next) setSelectedId(next.id);
     else toast.show(t('keys.noMoreFlagged'), 'info');
+  };
+  // Undo reverses the last change wherever it was made: made in another chapter, the button and its toast name the
+  // line, or the producer would see nothing change here and a line elsewhere go back unseen.
+  const lastChange = edits.lastChange;
+  const undoneElsewhere =
+    lastChange && lastChange.chapterId !== selectedChapterId
+      ? {
+          line: lastChange.position,
+          chapter: chapters.data?.find((chapter) => chapter.id === lastChange.chapterId)?.title ?? '',
+        }
+      : null;
+  const undoLast = () => {
+    const message = undoneElsewhere ? t('undoneInChapter', undoneElsewhere) : t('undone');
+    void edits.undoLast().then((ok) => ok && toast.show(message));
   };
   const assign = async (segment: Segment, speakerId: string) => {
     // Choosing a speaker is the fix a flag asks for: the line is checked now.
@@ -194,14 +231,17 @@ export function PlanPage() {
           </button>
         </Alert>
       )}
-      {edits.unapplied.length > 0 && (
+      {unappliedByChapter.length > 0 && (
         <Alert tone="warning" title={t('unapplied.title')}>
-          <p>
-            {t('unapplied.body', {
-              count: edits.unapplied.length,
-              lines: format.list(edits.unapplied.map((position) => format.number(position))),
-            })}
-          </p>
+          {unappliedByChapter.map(([chapterId, positions]) => (
+            <p key={chapterId}>
+              {t(chapterId === selectedChapterId ? 'unapplied.body' : 'unapplied.bodyInChapter', {
+                count: positions.length,
+                lines: format.list(positions.map((position) => format.number(position))),
+                chapter: chapters.data?.find((chapter) => chapter.id === chapterId)?.title ?? '',
+              })}
+            </p>
+          ))}
           <button type="button" className="button button--secondary button--small" onClick={edits.clearUnapplied}>
             {t('unapplied.ok')}
           </button>
@@ -241,8 +281,7 @@ export function PlanPage() {
                 if (command === 'nextFlagged') jumpFlagged(1);
                 if (command === 'previousFlagged') jumpFlagged(-1);
                 if (command === 'assign') speakerSelectRef.current?.focus();
-                if (command === 'undo' && access.canEdit)
-                  void edits.undoLast().then((ok) => ok && toast.show(t('undone')));
+                if (command === 'undo' && access.canEdit) undoLast();
                 if (command === 'comment') document.getElementById('new-line-comment')?.focus();
               }}
             />
@@ -280,12 +319,8 @@ export function PlanPage() {
               <p className="muted small">{t('selectLine')}</p>
             )}
             {access.canEdit && edits.canUndo && (
-              <button
-                type="button"
-                className="button button--secondary button--small"
-                onClick={() => void edits.undoLast().then((ok) => ok && toast.show(t('undone')))}
-              >
-                {t('undo')}
+              <button type="button" className="button button--secondary button--small" onClick={undoLast}>
+                {undoneElsewhere ? t('undoInChapter', undoneElsewhere) : t('undo')}
               </button>
             )}
             {selectedChapterId && (

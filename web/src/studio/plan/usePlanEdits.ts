@@ -43,6 +43,12 @@ function undoOf(segment: Segment, patch: SegmentPatch): SegmentPatch {
   return undo;
 }
 
+/** An edit that could not be sent: its line (position from 1) was no longer found in its chapter. */
+export interface UnappliedEdit {
+  chapterId: string;
+  position: number;
+}
+
 export interface PlanEditOptions {
   /** A save answered the line under a new id (new words write the chapter's plan again): the page follows it. */
   onLineMoved?(fromId: string, toId: string): void;
@@ -71,8 +77,16 @@ export function usePlanEdits(projectId: string, options: PlanEditOptions = {}) {
   const update = useUpdateSegment(projectId);
   const [history, setHistory] = useState<Change[]>([]);
   const [conflict, setConflict] = useState<Conflict | null>(null);
-  /** Positions (from 1) of lines whose edit could not be sent: the line was no longer found. */
-  const [unapplied, setUnapplied] = useState<number[]>([]);
+  /** Lines whose edit could not be sent: the line was no longer found. */
+  const [unapplied, setUnapplied] = useState<UnappliedEdit[]>([]);
+  const leftOut = useCallback(
+    (segment: Segment) =>
+      setUnapplied((edits) => [
+        ...edits.filter((edit) => edit.chapterId !== segment.chapterId || edit.position !== segment.index + 1),
+        { chapterId: segment.chapterId, position: segment.index + 1 },
+      ]),
+    [],
+  );
   /** By the id of a line whose save is being answered: what was edited on it meanwhile. */
   const waiting = useRef(new Map<string, Waiting>());
   /** By chapter: new words being saved, which give every line of the chapter a new id; settles once it is read again. */
@@ -132,10 +146,7 @@ export function usePlanEdits(projectId: string, options: PlanEditOptions = {}) {
       if (lines.some((line) => line.id === segment.id)) return segment;
       const line = relocate(lines, segment);
       if (!line) {
-        setUnapplied((positions) => [
-          ...positions.filter((position) => position !== segment.index + 1),
-          segment.index + 1,
-        ]);
+        leftOut(segment);
         return null;
       }
       if (changedMeanwhile(line, undo)) {
@@ -151,7 +162,7 @@ export function usePlanEdits(projectId: string, options: PlanEditOptions = {}) {
       }
       return line;
     },
-    [],
+    [leftOut],
   );
 
   /** One save; the saved line, or null when it was refused (a 412 puts the server's version on screen). */
@@ -191,14 +202,14 @@ export function usePlanEdits(projectId: string, options: PlanEditOptions = {}) {
           // The chapter's plan was written again before this edit arrived: it goes to the line's new id.
           const line = retarget(await reread(segment.chapterId), segment, undo, queue);
           if (line && line.id !== segment.id) return save(line, patch, undo, remember, queue, true);
-          if (line) setUnapplied((positions) => [...positions, segment.index + 1]);
+          if (line) leftOut(segment);
         }
         return null;
       } finally {
         release?.();
       }
     },
-    [holdChapter, projectId, queryClient, reread, retarget, update],
+    [holdChapter, leftOut, projectId, queryClient, reread, retarget, update],
   );
 
   /**
@@ -275,13 +286,17 @@ export function usePlanEdits(projectId: string, options: PlanEditOptions = {}) {
     apply,
     undoLast,
     canUndo: history.length > 0,
+    /** Where the change undo would reverse was made: its chapter and line (from 1). */
+    lastChange: history.length
+      ? { chapterId: history[history.length - 1].chapterId, position: history[history.length - 1].line.index + 1 }
+      : null,
     saving: update.isPending,
     error: update.error,
     conflict,
     /** Someone else's version of a line reached the page another way (a refetch) while it was being edited. */
     showConflict: setConflict,
     clearConflict: () => setConflict(null),
-    /** Positions (from 1) of lines whose edit could not be sent, the line no longer being found. */
+    /** Lines whose edit could not be sent, the line no longer being found. */
     unapplied,
     clearUnapplied: () => setUnapplied([]),
   };

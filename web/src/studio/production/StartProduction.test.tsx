@@ -167,6 +167,21 @@ describe('lines still flagged in the plan', () => {
     expect(screen.getByRole('link', { name: 'Check them in the plan' }).getAttribute('href')).toBe('/projects/p1/plan');
   });
 
+  it('link to the first chapter holding one, opened on its flagged lines', async () => {
+    api();
+    const counts = { segments: 20, unknownSpeaker: 0, unknownDialogue: 0 };
+    renderInStudio(<StartProduction />, {}, undefined, {
+      flagged: { count: 3, more: false },
+      chapters: [
+        chapterSummary('c1', { review: { ...counts, flagged: 0 } }),
+        chapterSummary('c2', { review: { ...counts, flagged: 3 } }),
+      ],
+    });
+    expect((await screen.findByRole('link', { name: 'Check them in the plan' })).getAttribute('href')).toBe(
+      '/projects/p1/plan/c2?show=flagged',
+    );
+  });
+
   it('are not mentioned when there are none', async () => {
     api();
     renderInStudio(<StartProduction />, {}, undefined, { flagged: { count: 0, more: false } });

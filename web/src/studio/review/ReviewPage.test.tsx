@@ -59,7 +59,8 @@ describe('the review page', () => {
     const link = await screen.findByRole('link', {
       name: 'Lines to check in Act I: 3 flagged lines · 1 line without a speaker',
     });
-    expect(link.getAttribute('href')).toBe('/projects/p1/plan/c1');
+    // It opens the chapter's plan on its flagged lines, not on every line.
+    expect(link.getAttribute('href')).toBe('/projects/p1/plan/c1?show=flagged');
     const chapters = within(screen.getByRole('list', { name: 'Chapters and their review' })).getAllByRole('listitem');
     expect(within(chapters[1]).queryByRole('link', { name: /^Lines to check/ })).toBeNull();
   });

@@ -80,7 +80,7 @@ export function ReviewPage() {
                 <LinesToCheck
                   lines={linesToCheck(chapter.chapterId)}
                   title={chapter.title}
-                  href={planPath(chapter.chapterId)}
+                  href={`${planPath(chapter.chapterId)}?show=${lineCounts(chapter.chapterId)?.flagged ? 'flagged' : 'unknown'}`}
                 />
               </span>
               <span className="small muted">{t('openThreads', { count: chapter.openThreads })}</span>
