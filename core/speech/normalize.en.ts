@@ -220,6 +220,7 @@ export const englishRules: LanguageRules = {
     },
   },
   ratioWord: 'to',
+  bloodPressureWords: { over: 'over', unit: 'millimeters of mercury' },
   versionWords: { word: 'version', point: 'point' },
   perUnitsOnly: { s: ['second', 'seconds'] },
   // "fifty-fifty", "sixty-forty": a split is said as one word.

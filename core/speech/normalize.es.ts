@@ -221,6 +221,7 @@ export const spanishRules: LanguageRules = {
     raise: (base, exponent) => `${base} elevado a ${exponent < 0 ? 'menos ' : ''}${toCardinal(Math.abs(exponent))}`,
   },
   ratioWord: 'a',
+  bloodPressureWords: { over: 'sobre', unit: 'milímetros de mercurio' },
   milestone: { after: new Set(['el', 'del', 'al']), word: 'kilómetro' },
   versionWords: { word: 'versión', point: 'punto' },
   perUnitsOnly: { s: ['segundo', 'segundos'] },

@@ -247,6 +247,7 @@ export function portugueseRules(variant: 'BR' | 'PT'): LanguageRules {
         `${base} elevado a ${exponent < 0 ? 'menos ' : ''}${cardinal(BigInt(Math.abs(exponent)))}`,
     },
     ratioWord: 'para',
+    bloodPressureWords: { over: 'por', unit: 'milímetros de mercúrio' },
     milestone: { after: new Set(['o', 'no', 'do', 'ao']), word: variant === 'BR' ? 'quilômetro' : 'quilómetro' },
     versionWords: { word: 'versão', point: 'ponto' },
     perUnitsOnly: { s: ['segundo', 'segundos'] },

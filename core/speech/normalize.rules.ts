@@ -279,6 +279,8 @@ export interface LanguageRules extends RomanNumeralWords {
   powers: { times: string; raise(base: string, exponent: number): string };
   /** A point on a road named by its kilometre ("en el km 23"): the articles before it and the word said. */
   milestone?: { after: ReadonlySet<string>; word: string };
+  /** A blood pressure's two numbers ("120/80 mm Hg"): the word between them and the unit's name. */
+  bloodPressureWords: { over: string; unit: string };
   /** Between the two numbers of a ratio ("1:1000" → "one to one thousand"). */
   ratioWord: string;
   /** A software version: the word, in lower case, and the point between its parts ("version two point one"). */

@@ -119,3 +119,17 @@ export function readMilestones(text: string, rules: LanguageRules): string {
   const word = rules.milestone.word;
   return text.replace(pattern, `${word} `);
 }
+
+/** A blood pressure: two pressures over one another and their unit ("120/80 mm Hg", "140/90 mmHg"). */
+const BLOOD_PRESSURE = /(?<![\p{L}\p{N}/.,])(\d{2,3})\/(\d{2,3})[ \t]?mm[ \t]?Hg(?![\p{L}\p{N}])/gu;
+
+/** "120/80 mm Hg" → "one hundred twenty over eighty millimeters of mercury", not a list nor a fraction. */
+export function readBloodPressures(text: string, rules: LanguageRules): string {
+  if (!text.includes('Hg')) return text;
+  const { over, unit } = rules.bloodPressureWords;
+  return text.replace(
+    BLOOD_PRESSURE,
+    (_match: string, high: string, low: string) =>
+      `${rules.cardinal(BigInt(high))} ${over} ${rules.cardinal(BigInt(low))} ${unit}`,
+  );
+}

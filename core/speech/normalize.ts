@@ -15,7 +15,14 @@ import { expandFractions, readMeasureSizes } from './normalize.fractions';
 import { expandBareCifrao, expandCurrencies, expandEscudos, expandOldMoney, expandReis } from './normalize.money';
 import { portugueseRules } from './normalize.pt';
 import { readInternationalPhones, readPhoneNumbers } from './normalize.phones';
-import { readMilestones, readPowers, readRatios, readSectionNumbers, readVersions } from './normalize.science';
+import {
+  readBloodPressures,
+  readMilestones,
+  readPowers,
+  readRatios,
+  readSectionNumbers,
+  readVersions,
+} from './normalize.science';
 import { readSeasonRecords } from './normalize.records';
 import { pauseAtVerseLineEnds } from './normalize.verse';
 import {
@@ -110,6 +117,7 @@ export function toSpokenForm(text: string, language: string, options: SpokenForm
     // Before the money, clock times and plain numbers, which would read "10^6", "1:1000" and "v2.1.3" piece by piece.
     spoken = readPowers(spoken, rules);
     spoken = readRatios(spoken, rules);
+    spoken = readBloodPressures(spoken, rules);
     spoken = readVersions(spoken, rules);
     spoken = readSectionNumbers(spoken, rules);
     spoken = readMilestones(spoken, rules);
