@@ -65,6 +65,8 @@ const HELD_OUT: ReadonlyArray<{ file: string; language: string }> = [
   { file: 'pt-BR-recipe.txt', language: 'pt-BR' },
   { file: 'en-GB-history.txt', language: 'en-GB' },
   { file: 'pt-PT-news.txt', language: 'pt-PT' },
+  { file: 'en-US-medicine.txt', language: 'en-US' },
+  { file: 'es-ES-travel.txt', language: 'es-ES' },
 ];
 
 /** The development books (when the corpus is there), the held-out texts and the manuscript fixtures, in that order. */

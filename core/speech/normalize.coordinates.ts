@@ -64,16 +64,31 @@ const windPattern = perLanguage((rules) => {
     [...words].sort((a, b) => b.length - a.length).map((word) => word.replace(/ /g, String.raw`[ \t]{1,3}`));
   const points = Object.keys(wind.points).sort((a, b) => b.length - a.length);
   // Case matters for the point: "vento de norte" and "rumo a o" are words already.
-  return new RegExp(
+  const afterWord = new RegExp(
     String.raw`(?<=(?<![\p{L}])(?:${alternation(wind.after).join('|')})[ \t]{1,3})(${points.join('|')})(?![\p{L}\p{N}]|\.[ \t]*\p{Lu}\.)`,
     'giu',
   );
+  // A single letter before "of" may be a label ("Part E of the form"), so only points of two letters or more.
+  const longer = points.filter((point) => point.length > 1);
+  const beforeWord =
+    wind.before && longer.length > 0
+      ? new RegExp(
+          String.raw`(?<![\p{L}\p{N}])(${longer.join('|')})(?=[ \t]{1,3}(?:${alternation(wind.before).join('|')})(?![\p{L}]))`,
+          'gu',
+        )
+      : null;
+  return { afterWord, beforeWord };
 });
 
-/** "Vento de NO" → "Vento de noroeste", "viento del SE" → "viento del sudeste": a wind's point said by its name. */
+/**
+ * "Vento de NO" → "Vento de noroeste", "viento del SE" → "viento del sudeste", "the wind blew NNE" → "the wind blew
+ * north-northeast": a wind's point, or a place's bearing ("10 km NW of town"), said by its name.
+ */
 export function readWindPoints(text: string, rules: LanguageRules): string {
-  const pattern = windPattern(rules);
+  const patterns = windPattern(rules);
   const points = rules.windPoints?.points;
-  if (!pattern || !points) return text;
-  return text.replace(pattern, (match: string) => points[match] ?? match);
+  if (!patterns || !points) return text;
+  const said = (match: string) => points[match] ?? match;
+  const afterWord = text.replace(patterns.afterWord, said);
+  return patterns.beforeWord ? afterWord.replace(patterns.beforeWord, said) : afterWord;
 }

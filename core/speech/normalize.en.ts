@@ -35,10 +35,30 @@ const MONTHS = [
   ...['November', 'December'],
 ];
 
+/**
+ * British (and Commonwealth) usage says "and" before the last part under a hundred: "three hundred and twelve", "one
+ * thousand and five", "two thousand and twenty"; American usage does not.
+ */
+const britishCardinal = (value: number | bigint) => toCardinal(value, { and: true });
+
+/** "three hundred and twelfth": the British cardinal with its last word made ordinal. */
+function britishOrdinal(value: number | bigint): string {
+  const cardinal = britishCardinal(value);
+  const ordinal = toOrdinal(value);
+  const lastSpace = cardinal.lastIndexOf(' ');
+  return lastSpace < 0 ? ordinal : `${cardinal.slice(0, lastSpace)} ${ordinal.slice(ordinal.lastIndexOf(' ') + 1)}`;
+}
+
 /** "1890" → "eighteen ninety", "1066" → "ten sixty-six", "2005" → "two thousand five"; a two-digit year as said: "ninety", "oh five". */
-function yearWords(value: number, twoDigits: boolean): string {
+function yearWords(value: number, twoDigits: boolean, cardinal: (value: number) => string = toCardinal): string {
   if (twoDigits) return pairWords(value);
-  return englishRules.year?.(value) ?? englishRules.eraYear?.(value) ?? toCardinal(value);
+  return englishRules.year?.(value) ?? eraYearWords(value, cardinal);
+}
+
+/** A year of any size: "476" → "four seventy-six", "1066" → "ten sixty-six"; round hundreds and 2000–2009 whole. */
+function eraYearWords(value: number, cardinal: (value: number) => string): string {
+  if (value < 100 || value % 100 === 0 || (value >= 2000 && value < 2010)) return cardinal(value);
+  return `${toCardinal(Math.floor(value / 100))} ${pairWords(value % 100)}`;
 }
 
 /** American usage: month first, read "December fifth, eighteen ninety". */
@@ -50,7 +70,8 @@ const AMERICAN_DATES: NumericDates = {
 /** British usage (and most of the Commonwealth): day first, read "the twelfth of May, eighteen ninety". */
 const BRITISH_DATES: NumericDates = {
   order: 'day-month',
-  say: (day, month, year) => `the ${toOrdinal(day)} of ${MONTHS[month - 1]}, ${yearWords(year.value, year.twoDigits)}`,
+  say: (day, month, year) =>
+    `the ${toOrdinal(day)} of ${MONTHS[month - 1]}, ${yearWords(year.value, year.twoDigits, britishCardinal)}`,
 };
 
 function plural(words: string): string {
@@ -63,6 +84,15 @@ export const englishRules: LanguageRules = {
   beforeNoun: (value) => toCardinal(value),
   fraction: (digits) => digitsOneByOne(digits, englishRules),
   yearPrepositions: new Set(['in', 'by', 'since', 'until', 'till', 'before', 'after', 'during', 'from']),
+  verbsAfterYear: {
+    verbs: new Set([
+      ...['survives', 'shows', 'remains', 'reveals', 'covers', 'includes', 'contains', 'mentions', 'describes'],
+      ...['suggests', 'confirms', 'reads', 'begins', 'lasts', 'tells', 'gives', 'proves', 'seems', 'appears'],
+      ...['exists', 'becomes', 'brings', 'lies', 'rests', 'sits', 'hangs', 'belongs', 'opens', 'closes'],
+    ]),
+    // Possessives only: "the" and "a" open times after a count ("1500 horses the first winter"), "that" a clause.
+    objectOpeners: new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']),
+  },
   year(value) {
     if (value < 1100 || value > 2099 || (value >= 2000 && value < 2010)) return undefined;
     const high = Math.floor(value / 100);
@@ -70,11 +100,7 @@ export const englishRules: LanguageRules = {
     return low === 0 ? `${toCardinal(high)} hundred` : `${toCardinal(high)} ${pairWords(low)}`;
   },
   eraMarkers: ['A.D.', 'AD', 'B.C.', 'BC', 'B.C.E.', 'BCE', 'C.E.', 'CE'],
-  eraYear(value) {
-    if (value < 100 || value % 100 === 0 || (value >= 2000 && value < 2010)) return toCardinal(value);
-    // "476" → "four seventy-six", "1066" → "ten sixty-six".
-    return `${toCardinal(Math.floor(value / 100))} ${pairWords(value % 100)}`;
-  },
+  eraYear: (value) => eraYearWords(value, toCardinal),
   plural,
   clock(hours, minutes) {
     if (minutes === 0) return `${toCardinal(hours)} o'clock`;
@@ -146,8 +172,56 @@ export const englishRules: LanguageRules = {
   sectionSign: { one: 'section', many: 'sections' },
   numberSign: 'number',
   plusOrMinus: 'plus or minus',
+  windPoints: {
+    after: [
+      ...['wind', 'winds', 'breeze', 'gale', 'blew', 'blowing', 'blows', 'blow', 'heading', 'headed', 'bearing'],
+      ...['course', 'steering', 'steered', 'toward', 'towards', 'veered', 'backed', 'from the', 'to the', 'due'],
+      // A distance before the point: "10 km NW of town", "20 miles SSE".
+      ...['km', 'mi', 'mile', 'miles', 'kilometres', 'kilometers', 'nm', 'leagues', 'yards', 'metres', 'meters'],
+    ],
+    before: ['of'],
+    points: {
+      N: 'north',
+      S: 'south',
+      E: 'east',
+      W: 'west',
+      NE: 'northeast',
+      NW: 'northwest',
+      SE: 'southeast',
+      SW: 'southwest',
+      NNE: 'north-northeast',
+      ENE: 'east-northeast',
+      ESE: 'east-southeast',
+      SSE: 'south-southeast',
+      SSW: 'south-southwest',
+      WSW: 'west-southwest',
+      WNW: 'west-northwest',
+      NNW: 'north-northwest',
+    },
+  },
+  signWords: {
+    plus: 'plus',
+    about: 'about',
+    atLeast: 'greater than or equal to',
+    atMost: 'less than or equal to',
+    moreThan: 'more than',
+    lessThan: 'less than',
+  },
   webWords: { at: 'at', dot: 'dot', slash: 'slash' },
   perWord: 'per',
+  unitModifiers: true,
+  powers: {
+    times: 'times',
+    raise(base, exponent) {
+      if (exponent === 2) return `${base} squared`;
+      if (exponent === 3) return `${base} cubed`;
+      const ordinal = toOrdinal(Math.abs(exponent));
+      return `${base} to the ${exponent < 0 ? `minus ${ordinal}` : ordinal}`;
+    },
+  },
+  ratioWord: 'to',
+  bloodPressureWords: { over: 'over', unit: 'millimeters of mercury' },
+  versionWords: { word: 'version', point: 'point' },
   perUnitsOnly: { s: ['second', 'seconds'] },
   // "fifty-fifty", "sixty-forty": a split is said as one word.
   splitJoiner: '-',
@@ -193,6 +267,13 @@ export const englishRules: LanguageRules = {
     mg: ['milligram', 'milligrams'],
     g: ['gram', 'grams'],
     ml: ['milliliter', 'milliliters'],
+    dL: ['deciliter', 'deciliters'],
+    dl: ['deciliter', 'deciliters'],
+    kB: ['kilobyte', 'kilobytes'],
+    KB: ['kilobyte', 'kilobytes'],
+    MB: ['megabyte', 'megabytes'],
+    GB: ['gigabyte', 'gigabytes'],
+    TB: ['terabyte', 'terabytes'],
     l: ['liter', 'liters'],
     mph: ['mile per hour', 'miles per hour'],
     lbs: ['pound', 'pounds'],
@@ -311,6 +392,8 @@ export const englishRules: LanguageRules = {
     { written: 'inst.', spoken: 'instant' },
     { written: 'prox.', spoken: 'proximo' },
     { written: 'approx.', spoken: 'approximately' },
+    { written: 'fig.', spoken: 'figure', when: 'beforeNumber', title: true },
+    { written: 'figs.', spoken: 'figures', when: 'beforeNumber', title: true },
     // A US state after its town and a comma, as US papers print them ("Tulsa, Okla."). The ones that are also words
     // ("Pa.", "Me.", "Mo.", "Miss.", "La.") are left out: "Goodbye, Pa." is a father.
     { written: 'Ala.', spoken: 'Alabama', when: 'afterPlace' },
@@ -405,4 +488,11 @@ export const englishRules: LanguageRules = {
 };
 
 /** English where dates are written day first ("12/05/1890" is the twelfth of May). */
-export const britishEnglishRules: LanguageRules = { ...englishRules, numericDates: BRITISH_DATES };
+export const britishEnglishRules: LanguageRules = {
+  ...englishRules,
+  numericDates: BRITISH_DATES,
+  cardinal: britishCardinal,
+  ordinal: britishOrdinal,
+  beforeNoun: britishCardinal,
+  eraYear: (value) => eraYearWords(value, britishCardinal),
+};

@@ -128,21 +128,26 @@ const currencyRatePattern = perLanguage((rules) => {
     .sort((a, b) => b.length - a.length)
     .map((unit) => unit.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
   if (units.length === 0) return null;
-  // The amount before the slash, symbol first or last and bounded, so a long run of digits is not looked over again.
+  // The amount before the slash, symbol first or last and bounded, so a long run of digits is not looked over again;
+  // after the slash a unit, or a word in lower case that the price is per ("12,50 €/persona").
   return new RegExp(
-    String.raw`(?<=(?:US\$|R\$|\$|€|£)[ \t]?\d[\d.,]{0,20}|\d[ \t]?(?:€|\$|£))\/(${units.join('|')})(?![\p{L}\p{N}/])`,
+    String.raw`(?<=(?:US\$|R\$|\$|€|£)[ \t]?\d[\d.,]{0,20}|\d[ \t]?(?:€|\$|£))\/(${units.join('|')}|\p{Ll}{3,20})(?![\p{L}\p{N}/])`,
     'gu',
   );
 });
 
-/** "1,589 €/l" → "1,589 € por litro", "$5/kg" → "$5 per kilogram": a price per unit, read before the currencies. */
+/**
+ * "1,589 €/l" → "1,589 € por litro", "$5/kg" → "$5 per kilogram", "12,50 €/persona" → "12,50 € por persona": a price
+ * per unit, or per anything a word names, read before the currencies.
+ */
 function readCurrencyRates(text: string, rules: LanguageRules): string {
   const pattern = currencyRatePattern(rules);
   if (!pattern || !text.includes('/')) return text;
   const unitOf = (symbol: string) => rules.units[symbol] ?? rules.perUnitsOnly?.[symbol];
   return text.replace(pattern, (match: string, unit: string) => {
     const words = unitOf(unit);
-    return words ? ` ${rules.perWord} ${words[0]}` : match;
+    if (words) return ` ${rules.perWord} ${words[0]}`;
+    return /^\p{Ll}+$/u.test(unit) ? ` ${rules.perWord} ${unit}` : match;
   });
 }
 

@@ -59,5 +59,6 @@ export function digitWords(digits: string, rules: LanguageRules): string {
 }
 
 export function isOne(parsed: ParsedNumber): boolean {
-  return parsed.integer === 1n && (parsed.fraction === '' || /^0+$/.test(parsed.fraction));
+  // "1.0 mm" is said "one point zero millimeters": a decimal said with its digits takes the plural.
+  return parsed.integer === 1n && parsed.fraction === '';
 }

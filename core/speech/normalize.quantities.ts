@@ -1,6 +1,6 @@
 /** Numbers in their contexts: percentages, units, ordinals, ranges, clock times, dates, years, decades. */
 import { digitWords, isOne, numberWords, parseNumber, quantityWords, type ParsedNumber } from './normalize.numbers';
-import { perLanguage, type LanguageRules } from './normalize.rules';
+import { perLanguage, type LanguageRules, type UnitWords } from './normalize.rules';
 
 const NUMBER = String.raw`[-−]?\d+(?:[.,]\d+)*`;
 /** Where a number may start: not inside a word, nor inside a longer number, so a long "7.7.7…" is scanned once. */
@@ -51,6 +51,44 @@ const unitPattern = perLanguage((rules) => {
     'gu',
   );
 });
+
+/** A unit symbol of two letters or more after the language's "per", with no number: "copies per mL". */
+const perUnitPattern = perLanguage((rules) => {
+  const symbols = [...Object.keys(rules.units), 'mL'].filter((symbol) => symbol.length > 1 && /^\p{L}+$/u.test(symbol));
+  if (symbols.length === 0) return null;
+  return new RegExp(
+    String.raw`(?<=(?<![\p{L}])${escapeRegex(rules.perWord)}[ \t])(${symbols.sort((a, b) => b.length - a.length).join('|')})(?![\p{L}\p{N}/])`,
+    'gu',
+  );
+});
+
+/** A number joined to its unit by a hyphen before a noun, as English writes a measure that describes: "a 70-kg adult". */
+const unitModifierPattern = perLanguage((rules) => {
+  if (!rules.unitModifiers) return null;
+  const symbols = Object.keys(rules.units)
+    .filter((symbol) => /^\p{L}+$/u.test(symbol))
+    .sort((a, b) => b.length - a.length);
+  return new RegExp(String.raw`${NUMBER_START}(\d+(?:\.\d+)?)-(${symbols.join('|')})(?=[ \t]+\p{Ll})`, 'gu');
+});
+
+/**
+ * "copies per mL" → "copies per milliliter", and in English "a 70-kg adult" → "a seventy-kilogram adult": a unit
+ * said in the singular where no number counts it, or where the measure stands before its noun.
+ */
+export function expandUnitsWithoutCount(text: string, rules: LanguageRules): string {
+  const unitWords = (symbol: string) => rules.units[symbol === 'mL' ? 'ml' : symbol];
+  const per = perUnitPattern(rules);
+  let spoken = per ? text.replace(per, (symbol: string) => unitWords(symbol)?.[0] ?? symbol) : text;
+  const modifier = unitModifierPattern(rules);
+  if (modifier) {
+    spoken = spoken.replace(modifier, (match: string, number: string, symbol: string) => {
+      const value = parseNumber(number, rules);
+      const unit = unitWords(symbol);
+      return value && unit ? `${numberWords(value, rules)}-${unit[0]}` : match;
+    });
+  }
+  return spoken;
+}
 
 /**
  * "3 km" → "three kilometers", "5 ft. 10 in." → "five feet ten inches". A unit's period belongs to the abbreviation:
@@ -140,6 +178,31 @@ export function expandOrdinals(text: string, rules: LanguageRules): string {
   });
 }
 
+/** A clock time the hour's symbol follows ("18:00 h", "8:30 h."), and the first of a span that ends in one. */
+const TIME_WITH_HOUR_SYMBOL = /(?<![\p{L}\p{N}:.,])(\d{1,2}):(\d{2})[ \t]?h(?![\p{L}\p{N}])/gu;
+const HOUR_OPENING_SPAN =
+  /(?<![\p{L}\p{N}:.,])(\d{1,2}):00(?=[ \t]{0,3}(?:a|-|–|hasta|até)[ \t]{1,3}\d{1,2}:\d{2}[ \t]?h(?![\p{L}\p{N}]))/gu;
+
+/**
+ * Spanish and Portuguese timetables put the hour's symbol after a time ("de 10:00 a 18:00 h", "a las 8:30 h"): a whole
+ * hour is counted in hours ("dieciocho horas"), as is the first of such a span ("de diez a dieciocho horas"), and a
+ * time with its minutes is said as any other ("ocho y media"), the symbol not said; one o'clock is "la una", not
+ * "una hora".
+ */
+function readTimesWithHourSymbol(text: string, rules: LanguageRules, hourUnit: UnitWords): string {
+  const [, hours, feminine] = hourUnit;
+  const counted = (h: number) => rules.beforeNoun(BigInt(h), feminine === true);
+  return text
+    .replace(HOUR_OPENING_SPAN, (match: string, h: string) => (Number(h) > 24 ? match : counted(Number(h))))
+    .replace(TIME_WITH_HOUR_SYMBOL, (match: string, h: string, m: string) => {
+      const hourValue = Number(h);
+      const minuteValue = Number(m);
+      if (hourValue > 24 || minuteValue > 59) return match;
+      if (minuteValue > 0) return rules.clock(hourValue, minuteValue);
+      return hourValue === 1 ? counted(1) : `${counted(hourValue)} ${hours}`;
+    });
+}
+
 /**
  * "5:15" → "five fifteen"; hours up to 24 and minutes up to 59, and not part of a longer "1:2:3" or "3:15.5". Hours
  * and minutes written with a dot are a clock time only before a marker of the hour ("7.45 p.m."); with the hour's
@@ -164,10 +227,11 @@ export function expandClockTimes(text: string, rules: LanguageRules): string {
     }
     return words;
   };
-  let spoken = text.replace(/(?<![\p{L}\p{N}:.,])(\d{1,2}):(\d{2})(?![\p{L}\p{N}]|:\d|[.,]\d)/gu, read);
   const joiner = rules.hoursAndMinutesWord;
   const hourUnit = rules.units.h;
   const minuteUnit = rules.units.min;
+  let spoken = joiner && hourUnit ? readTimesWithHourSymbol(text, rules, hourUnit) : text;
+  spoken = spoken.replace(/(?<![\p{L}\p{N}:.,])(\d{1,2}):(\d{2})(?![\p{L}\p{N}]|:\d|[.,]\d)/gu, read);
   if (joiner && hourUnit && minuteUnit) {
     spoken = spoken.replace(
       /(?<![\p{L}\p{N}:.,])(\d{1,2})[ \t]?h[ \t]?(\d{1,2})(?:[ \t]?(min|m)(\.)?)?(?![\p{L}\p{N}])/gu,
@@ -346,14 +410,30 @@ function afterYearWord(source: string, offset: number, rules: LanguageRules): bo
   return before !== undefined && rules.yearPrepositions?.has(before.toLowerCase()) === true;
 }
 
+/** The word after a year and the word after that, on a bounded slice: "survives in", "shows the". */
+const WORDS_AFTER_YEAR = /^[ \t]+(\p{Ll}[\p{L}'’-]*)(?:[ \t]+(\p{L}+))?/u;
+
+/** "his ledger for 1815 survives", "for 2019 shows the dose": the sentence's verb, not a counted plural noun. */
+function verbAfterYear(next: string, following: string | undefined, rules: LanguageRules): boolean {
+  const verbs = rules.verbsAfterYear;
+  if (!verbs || !next.endsWith('s')) return false;
+  return verbs.verbs.has(next) || (following !== undefined && verbs.objectOpeners.has(following.toLowerCase()));
+}
+
 export function expandYears(text: string, rules: LanguageRules): string {
   const year = rules.year;
   if (!year) return text;
   return text.replace(
     /(?<![\p{L}\p{N}.,$€£])(\d{4})(?![\p{L}\p{N}]|[.,]\d)/gu,
     (match: string, digits: string, offset: number, source: string) => {
-      const next = source.slice(offset + match.length).match(/^[ \t]+(\p{Ll}[\p{L}'’-]*)/u)?.[1];
-      if (next && !rules.functionWords.has(next) && !(afterYearWord(source, offset, rules) && !next.endsWith('s'))) {
+      const end = offset + match.length;
+      const [, next, following] = source.slice(end, end + 80).match(WORDS_AFTER_YEAR) ?? [];
+      if (
+        next &&
+        !rules.functionWords.has(next) &&
+        !(afterYearWord(source, offset, rules) && !next.endsWith('s')) &&
+        !verbAfterYear(next, following, rules)
+      ) {
         return match;
       }
       return year(Number(digits)) ?? match;

@@ -104,6 +104,12 @@ export interface LanguageRules extends RomanNumeralWords {
    */
   yearPrepositions?: ReadonlySet<string>;
   /**
+   * A verb in -s right after a year is its sentence's verb, not the plural noun a count takes ("his ledger for 1815
+   * survives", against "1813 soldiers"): verbs that a dated record or a year commonly takes and that are no countable
+   * noun, and the possessives that open a verb's object ("the census for 1851 lists their servants").
+   */
+  verbsAfterYear?: { verbs: ReadonlySet<string>; objectOpeners: ReadonlySet<string> };
+  /**
    * Era marks before or after a year (English "A.D. 1066", "55 BC"), as written: the number next to one is a year
    * whatever its size, read by `eraYear` ("ten sixty-six", "fifty-five").
    */
@@ -168,10 +174,16 @@ export interface LanguageRules extends RomanNumeralWords {
    */
   cardinalOrdinalsAfter?: { words: ReadonlySet<string>; from: number };
   /**
-   * The point a wind blows from, written in capitals after a word that says so ("vento de NO", "viento del SE"): said
-   * as its name ("noroeste"), never as a word in capitals ("no"). The words before, in lower case, and the points.
+   * The point a wind blows from, written in capitals after a word that says so ("vento de NO", "viento del SE", "the
+   * wind blew NNE", "10 km NW"): said as its name ("noroeste", "north-northeast"), never as a word in capitals ("no")
+   * or letters spelled. The words before, in lower case, and the points.
    */
-  windPoints?: { after: readonly string[]; points: Readonly<Record<string, string>> };
+  windPoints?: {
+    after: readonly string[];
+    points: Readonly<Record<string, string>>;
+    /** Words after which a point of two letters or more is one wherever it stands ("10 km NW of town"). */
+    before?: readonly string[];
+  };
   /**
    * Words that announce a telephone number ("tel.", "telefone"), after which groups of digits are said digit by digit,
    * a pause between groups.
@@ -247,6 +259,11 @@ export interface LanguageRules extends RomanNumeralWords {
   /** Said for a plus-minus sign before a number ("± 15 %", a margin of error). */
   plusOrMinus: string;
   /**
+   * Signs said as words before a number: the plus of an international telephone number ("+44 20 7946 0958"), an
+   * approximate "~1 in 10" and the comparisons "≥ 5", "≤ 5", "> 5", "< 5".
+   */
+  signWords: { plus: string; about: string; atLeast: string; atMost: string; moreThan: string; lessThan: string };
+  /**
    * Joins a law's or a decree's number to its year after "número" ("Lei n.º 1.234/1890" → "… mil duzentos e trinta e
    * quatro de mil oitocentos e noventa"), in languages that say so.
    */
@@ -258,6 +275,18 @@ export interface LanguageRules extends RomanNumeralWords {
   partsNoun?: [string, string];
   /** Joins a unit and the unit it is counted by ("km/h" → "kilometers per hour", "metros por segundo"). */
   perWord: string;
+  /** Powers: the word for a multiplication before a power of ten, and a base raised to its exponent. */
+  powers: { times: string; raise(base: string, exponent: number): string };
+  /** A point on a road named by its kilometre ("en el km 23"): the articles before it and the word said. */
+  milestone?: { after: ReadonlySet<string>; word: string };
+  /** A blood pressure's two numbers ("120/80 mm Hg"): the word between them and the unit's name. */
+  bloodPressureWords: { over: string; unit: string };
+  /** Between the two numbers of a ratio ("1:1000" → "one to one thousand"). */
+  ratioWord: string;
+  /** A software version: the word, in lower case, and the point between its parts ("version two point one"). */
+  versionWords: { word: string; point: string };
+  /** English writes a measure before its noun with a hyphen ("a 70-kg adult"), said in the singular. */
+  unitModifiers?: boolean;
   /**
    * Units read only as the second part of a per-unit pair ("m/s"): alone the letter is too short to trust.
    */

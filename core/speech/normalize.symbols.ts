@@ -44,6 +44,29 @@ export function readNumberSigns(text: string, rules: LanguageRules): string {
   return text.replace(NUMBER_SIGN, `${rules.numberSign} `);
 }
 
+/**
+ * An approximation or a comparison sign before a number, glued or a space away, not glued to a word or a number
+ * before it ("~1 in 10", "≥ 5 mg/kg", "<0.05"; not "a<b", "x~2" nor an arrow "-> 5").
+ */
+const COMPARISON_SIGN = /(?<![\p{L}\p{N}<>=~≈≥≤⩾⩽\-–—])([~≈≥≤⩾⩽]|[<>](?!=))[ \t]?(?=[-−]?\d)/gu;
+
+/** "~1 in 10" → "about one in ten", "≥ 5" → "greater than or equal to five": the sign said before its number. */
+export function readComparisonSigns(text: string, rules: LanguageRules): string {
+  if (!/[~≈≥≤⩾⩽<>]/.test(text)) return text;
+  const words = rules.signWords;
+  const said: Record<string, string> = {
+    '~': words.about,
+    '≈': words.about,
+    '≥': words.atLeast,
+    '⩾': words.atLeast,
+    '≤': words.atMost,
+    '⩽': words.atMost,
+    '>': words.moreThan,
+    '<': words.lessThan,
+  };
+  return text.replace(COMPARISON_SIGN, (match: string, sign: string) => (said[sign] ? `${said[sign]} ` : match));
+}
+
 /** A plus-minus sign before a number, glued or a space away ("± 15 %", "±0.5 mm"). */
 const PLUS_MINUS = /±[ \t]?(?=[-−]?\d)/gu;
 

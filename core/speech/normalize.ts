@@ -14,7 +14,15 @@ import { spanishRules } from './normalize.es';
 import { expandFractions, readMeasureSizes } from './normalize.fractions';
 import { expandBareCifrao, expandCurrencies, expandEscudos, expandOldMoney, expandReis } from './normalize.money';
 import { portugueseRules } from './normalize.pt';
-import { readPhoneNumbers } from './normalize.phones';
+import { readInternationalPhones, readPhoneNumbers } from './normalize.phones';
+import {
+  readBloodPressures,
+  readMilestones,
+  readPowers,
+  readRatios,
+  readSectionNumbers,
+  readVersions,
+} from './normalize.science';
 import { readSeasonRecords } from './normalize.records';
 import { pauseAtVerseLineEnds } from './normalize.verse';
 import {
@@ -29,6 +37,7 @@ import {
   expandRanges,
   readBareDecimals,
   expandUnits,
+  expandUnitsWithoutCount,
   expandYears,
 } from './normalize.quantities';
 import {
@@ -49,6 +58,7 @@ import {
 } from './normalize.slashes';
 import {
   readAmpersands,
+  readComparisonSigns,
   readNumberSigns,
   readPlusMinus,
   readSectionSigns,
@@ -103,7 +113,16 @@ export function toSpokenForm(text: string, language: string, options: SpokenForm
     spoken = readSectionSigns(spoken, rules);
     spoken = readNumberSigns(spoken, rules);
     spoken = readPlusMinus(spoken, rules);
+    spoken = readComparisonSigns(spoken, rules);
+    // Before the money, clock times and plain numbers, which would read "10^6", "1:1000" and "v2.1.3" piece by piece.
+    spoken = readPowers(spoken, rules);
+    spoken = readRatios(spoken, rules);
+    spoken = readBloodPressures(spoken, rules);
+    spoken = readVersions(spoken, rules);
+    spoken = readSectionNumbers(spoken, rules);
+    spoken = readMilestones(spoken, rules);
     // After the abbreviations ("tel." → "telephone"), before any rule reads the groups as quantities.
+    spoken = readInternationalPhones(spoken, rules);
     spoken = readPhoneNumbers(spoken, rules);
     // Before the capitals, which would keep "NO" as a word in capitals.
     spoken = readWindPoints(spoken, rules);
@@ -135,6 +154,7 @@ export function toSpokenForm(text: string, language: string, options: SpokenForm
     spoken = expandOrdinals(spoken, rules);
     spoken = expandRates(spoken, rules);
     spoken = expandUnits(spoken, rules);
+    spoken = expandUnitsWithoutCount(spoken, rules);
     spoken = expandDateDays(spoken, rules);
     spoken = expandDecades(spoken, rules);
     // A season's record is written like a range and said with "and".

@@ -129,7 +129,7 @@ const ENGLISH = cases('en', 'en-GB', [
   [
     'year',
     'In 1813 there were 1813 soldiers.',
-    'In eighteen thirteen there were one thousand eight hundred thirteen soldiers.',
+    'In eighteen thirteen there were one thousand eight hundred and thirteen soldiers.',
   ],
   ['year', 'July 1st, 1895', 'July first, eighteen ninety-five'],
   ['year', 'from 1990-1995', 'from nineteen ninety to nineteen ninety-five'],
@@ -137,7 +137,7 @@ const ENGLISH = cases('en', 'en-GB', [
   [
     'year',
     'from 55 BC to AD 476; 800 AD; 2005 CE',
-    'from fifty-five BC to AD four seventy-six; eight hundred AD; two thousand five CE',
+    'from fifty-five BC to AD four seventy-six; eight hundred AD; two thousand and five CE',
   ],
   [
     'number',
@@ -285,7 +285,7 @@ const ENGLISH = cases('en', 'en-GB', [
   [
     'abbreviation',
     'a history in two vols. (see pp. 112-19)',
-    'a history in two volumes (see pages one hundred twelve to nineteen)',
+    'a history in two volumes (see pages one hundred and twelve to nineteen)',
   ],
   [
     'clock',
@@ -354,6 +354,17 @@ const ENGLISH = cases('en', 'en-GB', [
     'The Times, p. 9, col. 4; tel. 020 7946 0321',
     'The Times, page nine, column four; telephone zero two zero, seven nine four six, zero three two one',
   ],
+  ['year', 'His ledger for 1815 survives.', 'His ledger for eighteen fifteen survives.'],
+  [
+    'number',
+    '312 men, the 101st day, in 2005',
+    'three hundred and twelve men, the one hundred and first day, in two thousand and five',
+  ],
+  [
+    'phone',
+    'Call +44 20 7946 0958 or +44 (0)20 7946 0958.',
+    'Call plus four four, two zero, seven nine four six, zero nine five eight or plus four four, two zero, seven nine four six, zero nine five eight.',
+  ],
 ]);
 
 const AMERICAN_ENGLISH = cases('en', 'en-US', [
@@ -400,6 +411,18 @@ const AMERICAN_ENGLISH = cases('en', 'en-US', [
     'the $2.5 million for the series, the $5 million raised, a fine of $5 million today, $5/kg',
     'the two point five million dollars for the series, the five million dollars raised, a fine of five million dollars today, five dollars per kilogram',
   ],
+  ['year', 'Her notebook for 2019 shows the first dose.', 'Her notebook for twenty nineteen shows the first dose.'],
+  [
+    'science',
+    '10^6 copies per mL, 3 x 10⁴; diluted 1:1000; version v2.1.3; a 70-kg adult; 16 GB; 0.5-1.0 mm',
+    'ten to the sixth copies per milliliter, three times ten to the fourth; diluted one to one thousand; version two point one point three; a seventy-kilogram adult; sixteen gigabytes; zero point five to one point zero millimeters',
+  ],
+  [
+    'sign',
+    '~1 in 10; doses ≥ 5 mg/kg; <5%',
+    'about one in ten; doses greater than or equal to five milligrams per kilogram; less than five percent',
+  ],
+  ['compass', '10 km NW of town; the wind blew NNE', 'ten kilometers northwest of town; the wind blew north-northeast'],
 ]);
 
 const ENGLISH_WITHOUT_REGION = cases('en', 'en', [
@@ -423,7 +446,7 @@ const SPANISH = cases('es', 'es-ES', [
   [
     'pause',
     'libros, papeles, etc., y en el año 1000 d. C., nada',
-    'libros, papeles, etcétera, y en el año mil d. C., nada',
+    'libros, papeles, etcétera, y en el año mil después de Cristo, nada',
   ],
   [
     'pause',
@@ -630,6 +653,19 @@ const SPANISH = cases('es', 'es-ES', [
     'abbreviation',
     'el art. 1.º y el art. 14.º; tel. 91 555 12 34',
     'el artículo primero y el artículo catorce; teléfono nueve uno, cinco cinco cinco, uno dos, tres cuatro',
+  ],
+  ['abbreviation', 'en la Pza. Mayor, s/n, de lun. a vie.', 'en la plaza Mayor, sin número, de lunes a viernes.'],
+  [
+    'year',
+    'desde el 192 a. C. hasta el 711 d. C., nada',
+    'desde el ciento noventa y dos antes de Cristo hasta el setecientos once después de Cristo, nada',
+  ],
+  ['clock', 'de 10:00 a 18:00 h; a las 8:30 h', 'de diez a dieciocho horas; a las ocho y media'],
+  ['money', 'cuesta 12,50 €/persona', 'cuesta doce euros con cincuenta céntimos por persona'],
+  [
+    'science',
+    'en el km 23; el art. 3.2; escala 1:50.000; 3 x 10⁴',
+    'en el kilómetro veintitrés; el artículo tres punto dos; escala uno a cincuenta mil; tres por diez elevado a cuatro',
   ],
 ]);
 
