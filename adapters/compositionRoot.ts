@@ -37,6 +37,7 @@ import { CostService } from '../core/costs/costService';
 import type { CostRecord } from '../core/costs/costEntry';
 import { buildWebhookServices } from './webhooks/webhookServices';
 import { buildManuscriptServices } from './manuscript/manuscriptServices';
+import type { ChapterOrderClaim } from '../core/manuscript/chapterOrderClaim';
 import { createAudioToolchain, createEventPublisher, createSpeechSynthesizer } from './production/productionAdapters';
 import { createAnalysisEngines } from './llm/createAnalysisEngines';
 import { ReviewService } from '../core/review/reviewService';
@@ -214,6 +215,7 @@ function buildRoot(config: AppEnvironment): Root {
     ...buildManuscriptServices({
       maxUploadBytes: config.MAX_UPLOAD_BYTES,
       book,
+      chapterOrderClaims: new CosmosProjectCollection<ChapterOrderClaim>(container('jobs')),
       projects: projectService,
       jobs,
       blobs,
