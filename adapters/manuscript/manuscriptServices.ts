@@ -1,9 +1,11 @@
 import type { ChapterRecord, CharacterRecord, ManuscriptRecord, SegmentRecord } from '../../core/book/records';
 import type { JobService } from '../../core/jobs/jobService';
 import { ChapterService } from '../../core/manuscript/chapterService';
+import { ChapterOrderClaims, type ChapterOrderClaim } from '../../core/manuscript/chapterOrderClaim';
 import { ManuscriptImport } from '../../core/manuscript/manuscriptImport';
 import { ManuscriptService } from '../../core/manuscript/manuscriptService';
 import type { BlobStore } from '../../core/ports/blobs';
+import type { ProjectCollection } from '../../core/ports/documents';
 import type { TypedCollection } from '../../core/ports/typedCollection';
 import type { Clock, IdGenerator } from '../../core/ports/system';
 import type { ProjectService } from '../../core/projects/projectService';
@@ -24,6 +26,8 @@ export function buildManuscriptServices(deps: {
     characters: TypedCollection<CharacterRecord>;
     segments: TypedCollection<SegmentRecord>;
   };
+  /** Where each book's chapter-order claim is kept (the jobs container, beside the project's job lock). */
+  chapterOrderClaims: ProjectCollection<ChapterOrderClaim>;
   projects: ProjectService;
   jobs: JobService;
   blobs: BlobStore;
@@ -32,7 +36,14 @@ export function buildManuscriptServices(deps: {
 }): ManuscriptServices {
   const { book, projects, jobs, blobs, clock, ids, maxUploadBytes } = deps;
   const manuscripts = new ManuscriptService({ ...book, projects, jobs, blobs, clock, ids });
-  const chapters = new ChapterService({ chapters: book.chapters, characters: book.characters, projects, clock, ids });
+  const chapters = new ChapterService({
+    chapters: book.chapters,
+    characters: book.characters,
+    projects,
+    orderClaims: new ChapterOrderClaims({ claims: deps.chapterOrderClaims, clock, ids }),
+    clock,
+    ids,
+  });
   const manuscriptImport = new ManuscriptImport({
     manuscripts,
     chapterEdits: chapters,

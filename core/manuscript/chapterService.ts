@@ -12,12 +12,15 @@ import type { ChapterType } from './manuscript';
 import { spokenPreviewOf, type SpokenPreviewPage } from './spokenPreview';
 import { textStats } from './stats';
 import { assertSplitOffset, byReadingOrder, headingAtStart, reorderChapters, withNewText } from './chapterEdits';
+import type { ChapterOrderClaims } from './chapterOrderClaim';
 
 export interface ChapterServiceDeps {
   chapters: TypedCollection<ChapterRecord>;
   /** Read to recount the speaking cast: a chapter deleted or restored takes its plan's speakers with it. */
   characters: TypedCollection<CharacterRecord>;
   projects: ProjectService;
+  /** Held by a reorder, split or merge from before it reads the chapters until its last write. */
+  orderClaims: ChapterOrderClaims;
   clock: Clock;
   ids: IdGenerator;
 }
@@ -40,7 +43,8 @@ const MERGE_CLAIM_MS = 2 * 60_000;
 /**
  * The user's edits to a book's chapters. Text is only ever moved, never rewritten: merge concatenates exactly,
  * split cuts at an offset, so the book's text is the concatenation of its chapters before and after any edit.
- * Edits that span documents write in the order that can duplicate text on a crash but never lose it.
+ * Edits that span documents write in the order that can duplicate text on a crash but never lose it. Reorder, split and
+ * merge hold the book's chapter order (core/manuscript/chapterOrderClaim.ts) while they read and write it.
  */
 export class ChapterService {
   constructor(private readonly deps: ChapterServiceDeps) {}
@@ -82,10 +86,11 @@ export class ChapterService {
 
   async reorder(principal: Principal | undefined, projectId: string, chapterIds: string[]): Promise<ChapterRecord[]> {
     const { user } = await this.editable(principal, projectId);
-    const all = await this.listAll(user.tenantId, projectId, true);
-    const reordered = reorderChapters(all, chapterIds);
-    await this.writeOrders(all, reordered);
-    return this.listAll(user.tenantId, projectId, false);
+    return this.deps.orderClaims.holding(user.tenantId, projectId, 'reorder', async () => {
+      const all = await this.listAll(user.tenantId, projectId, true);
+      await this.writeOrders(all, reorderChapters(all, chapterIds));
+      return this.listAll(user.tenantId, projectId, false);
+    });
   }
 
   /** Appends the next live chapter's text to this one (exactly) and removes the next chapter. */
@@ -96,6 +101,17 @@ export class ChapterService {
     ifMatch: string | undefined,
   ): Promise<ChapterRecord> {
     const { user } = await this.editable(principal, projectId);
+    return this.deps.orderClaims.holding(user.tenantId, projectId, 'merge', () =>
+      this.mergeHoldingOrder(user, projectId, chapterId, ifMatch),
+    );
+  }
+
+  private async mergeHoldingOrder(
+    user: TenantPrincipal,
+    projectId: string,
+    chapterId: string,
+    ifMatch: string | undefined,
+  ): Promise<ChapterRecord> {
     const all = (await this.listAll(user.tenantId, projectId, true)).sort(byReadingOrder);
     const position = all.findIndex((chapter) => chapter.id === chapterId);
     const chapter = all[position];
@@ -133,6 +149,18 @@ export class ChapterService {
     ifMatch: string | undefined,
   ): Promise<{ first: ChapterRecord; second: ChapterRecord }> {
     const { user } = await this.editable(principal, projectId);
+    return this.deps.orderClaims.holding(user.tenantId, projectId, 'split', () =>
+      this.splitHoldingOrder(user, projectId, chapterId, request, ifMatch),
+    );
+  }
+
+  private async splitHoldingOrder(
+    user: TenantPrincipal,
+    projectId: string,
+    chapterId: string,
+    request: { offset: number; title?: string },
+    ifMatch: string | undefined,
+  ): Promise<{ first: ChapterRecord; second: ChapterRecord }> {
     const all = (await this.listAll(user.tenantId, projectId, true)).sort(byReadingOrder);
     const chapter = all.find((candidate) => candidate.id === chapterId);
     if (!chapter) throw new NotFoundError('Chapter');

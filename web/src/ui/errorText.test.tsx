@@ -66,6 +66,15 @@ describe('server errors in the reader’s language', () => {
     expect(errorText()(refused)).toContain('se fusionó con otro mientras tanto');
   });
 
+  it('says another change of the chapter order is being saved, in each language', async () => {
+    const refused = refusal(409, 'conflict', { field: 'chapterIds', reason: 'chapter_order_busy' });
+    expect(errorText()(refused)).toContain('changing the order of these chapters');
+    await i18n.changeLanguage('es-PE');
+    expect(errorText()(refused)).toContain('cambiando el orden de estos capítulos');
+    await i18n.changeLanguage('pt-BR');
+    expect(errorText()(refused)).toContain('mudando a ordem destes capítulos');
+  });
+
   it('names the concurrent productions quota and the storage quota', () => {
     const describe = errorText();
     expect(describe(refusal(429, 'quota_exceeded', { quota: 'concurrentJobs', limit: 2, running: 2 }))).toBe(
