@@ -9,10 +9,12 @@ interface Toast {
 }
 
 interface ToastApi {
-  show(message: string, tone?: ToastTone): void;
+  /** Shows a toast; its id lets the page take it away early (a toast about a line of a chapter no longer shown). */
+  show(message: string, tone?: ToastTone): number;
+  dismiss(id: number): void;
 }
 
-const ToastContext = createContext<ToastApi>({ show: () => undefined });
+const ToastContext = createContext<ToastApi>({ show: () => 0, dismiss: () => undefined });
 
 const TOAST_MS = 6000;
 
@@ -31,7 +33,9 @@ export function ToastProvider({ children }: { children: ReactNode }) {
         const id = next.current++;
         setToasts((list) => [...list.slice(-3), { id, tone, message }]);
         window.setTimeout(() => dismiss(id), TOAST_MS);
+        return id;
       },
+      dismiss,
     }),
     [dismiss],
   );

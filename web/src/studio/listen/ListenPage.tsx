@@ -12,6 +12,7 @@ import { useStudio } from '../StudioContext';
 import { ChapterPlayer } from './ChapterPlayer';
 import { LoudnessPanel } from './LoudnessPanel';
 import { SegmentLines } from './SegmentLines';
+import { RenderWatches, useLineRenders } from './lineRenders';
 import { TakeChooser } from './TakeChooser';
 import '../../styles/studio2.css';
 
@@ -33,6 +34,7 @@ export function ListenPage() {
   const audioRef = useRef<HTMLAudioElement | null>(null);
   const [time, setTime] = useState(0);
   const [selected, setSelected] = useState<TimelineSegment | undefined>();
+  const lineRenders = useLineRenders();
   const base = `/projects/${encodeURIComponent(project.id)}/listen`;
 
   const speakerName = (speakerId: string) =>
@@ -56,6 +58,7 @@ export function ListenPage() {
         <h2>{t('title')}</h2>
         <p className="muted">{t('intro')}</p>
       </header>
+      <RenderWatches projectId={project.id} renders={lineRenders.renders} onEnded={lineRenders.ended} />
       {mastered.length === 0 ? (
         <Alert tone="info">
           {t('nothingYet')}{' '}
@@ -105,6 +108,7 @@ export function ListenPage() {
                     segments={timeline.data.segments}
                     currentTime={time}
                     selectedId={selected?.segmentId}
+                    rendering={lineRenders.rendering}
                     speakerName={speakerName}
                     onPlayFrom={playFrom}
                     onSelect={setSelected}
@@ -120,6 +124,8 @@ export function ListenPage() {
                       text={selected.text}
                       canEdit={access.canEdit}
                       busy={Boolean(status.activeJob)}
+                      renderJobId={lineRenders.renders.get(selected.segmentId)?.jobId}
+                      onRenderStarted={(jobId) => lineRenders.started(selected.segmentId, jobId, selected.text)}
                     />
                   ) : (
                     <p className="muted small">{t('takes.pick')}</p>

@@ -11,6 +11,7 @@ export function SegmentLines({
   segments,
   currentTime,
   selectedId,
+  rendering,
   speakerName,
   onPlayFrom,
   onSelect,
@@ -18,6 +19,8 @@ export function SegmentLines({
   segments: TimelineSegment[];
   currentTime: number;
   selectedId: string | undefined;
+  /** Lines a new take is being rendered for. */
+  rendering?: ReadonlySet<string>;
   speakerName(speakerId: string): string;
   onPlayFrom(segment: TimelineSegment): void;
   onSelect(segment: TimelineSegment): void;
@@ -53,7 +56,11 @@ export function SegmentLines({
             >
               <span className="listen-line__speaker">{speakerName(segment.speakerId)}</span>
               <span className="listen-line__text">{segment.text}</span>
-              {!segment.rendered && segment.spoken && <span className="listen-line__note">{t('lines.changed')}</span>}
+              {rendering?.has(segment.segmentId) ? (
+                <span className="listen-line__note">{t('lines.rendering')}</span>
+              ) : (
+                !segment.rendered && segment.spoken && <span className="listen-line__note">{t('lines.changed')}</span>
+              )}
             </button>
           </li>
         );

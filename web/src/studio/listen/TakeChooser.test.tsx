@@ -14,6 +14,9 @@ const takes = {
   ],
 };
 
+/** A job's counts as the API gives them before it has done anything. */
+const NO_PROGRESS = { segmentsDone: 0, segmentsTotal: 0, chaptersDone: 0, chaptersTotal: 0 };
+
 let requests: { method: string; url: string }[];
 /** What the regeneration job says when it ends. */
 let retakeResult: { sameAudioAs: string | null };
@@ -33,7 +36,8 @@ beforeEach(() => {
       if (input.endsWith('/audio-link'))
         return json({ url: `/api/v1/media/t.${input.split('/').at(-2)}`, contentType: 'audio/wav', expiresAt: '' });
       if (input.endsWith('/select')) return json({ job: { id: 'job1' } }, 202);
-      if (input.endsWith('/regenerate')) return json({ job: { id: 'job2' } }, 202);
+      if (input.endsWith('/regenerate'))
+        return json({ job: { id: 'job2', kind: 'regenerate', status: 'queued', progress: NO_PROGRESS } }, 202);
       if (input.endsWith('/jobs/job2'))
         return json({ id: 'job2', kind: 'regenerate', status: 'succeeded', result: retakeResult });
       return json({ error: { code: 'not_found', message: 'no' } }, 404);

@@ -1,12 +1,13 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isFinished, useJobProgress } from '../../api/jobs';
+import { isFinished, jobFraction, useJobProgress } from '../../api/jobs';
 import { takeAudioLink, useRegenerateSegment, useSelectTake, useTakes, type Take } from '../../api/listening';
 import { Alert } from '../../ui/Alert';
 import { Badge } from '../../ui/Badge';
 import { useErrorText } from '../../ui/errorText';
 import { useFormat } from '../../ui/format';
 import { Loading } from '../../ui/Loading';
+import { ProgressBar } from '../../ui/ProgressBar';
 
 /**
  * One line's takes, newest first: play any of them (the current one and every earlier one) to compare, choose which
@@ -18,6 +19,8 @@ export function TakeChooser({
   text,
   canEdit,
   busy,
+  renderJobId,
+  onRenderStarted,
 }: {
   projectId: string;
   segmentId: string;
@@ -25,6 +28,9 @@ export function TakeChooser({
   canEdit: boolean;
   /** A job is running for the project: choosing or regenerating would be refused. */
   busy: boolean;
+  /** The job rendering a new take of this line, asked for here or before the line was chosen again. */
+  renderJobId?: string;
+  onRenderStarted?(jobId: string): void;
 }) {
   const { t } = useTranslation('listen');
   const format = useFormat();
@@ -32,11 +38,13 @@ export function TakeChooser({
   const takes = useTakes(projectId, segmentId);
   const select = useSelectTake(projectId);
   const regenerate = useRegenerateSegment(projectId);
-  // Follow the job this chooser started, so the new take shows as soon as it is done however short the job was.
-  const started = useJobProgress(projectId, (regenerate.data ?? select.data)?.job.id);
+  // Follow the job rendering a new take of the line (the page keeps it while another line is open) or the one this
+  // chooser started, so the new take shows as soon as it is done however short the job was.
+  const renderJob = renderJobId ?? regenerate.data?.job.id;
+  const started = useJobProgress(projectId, renderJob ?? select.data?.job.id);
   const outcome = started.data && isFinished(started.data) ? started.data.status : null;
   // A voice that says a line the same way every time gives back the audio of the take it replaced.
-  const sameAudio = outcome === 'succeeded' && regenerate.isSuccess && Boolean(started.data?.result?.sameAudioAs);
+  const sameAudio = outcome === 'succeeded' && Boolean(renderJob) && Boolean(started.data?.result?.sameAudioAs);
   const audioRef = useRef<HTMLAudioElement | null>(null);
   const [playing, setPlaying] = useState<string | null>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
@@ -118,8 +126,8 @@ export function TakeChooser({
           <button
             type="button"
             className="button"
-            disabled={busy || regenerate.isPending}
-            onClick={() => regenerate.mutate(segmentId)}
+            disabled={busy || regenerate.isPending || (Boolean(renderJob) && outcome === null)}
+            onClick={() => regenerate.mutate(segmentId, { onSuccess: ({ job }) => onRenderStarted?.(job.id) })}
           >
             {t('takes.regenerate')}
           </button>
@@ -130,7 +138,12 @@ export function TakeChooser({
       {sameAudio && <Alert tone="info">{t('takes.sameAudio')}</Alert>}
       {outcome !== null && outcome !== 'succeeded' && <Alert tone="error">{t('takes.jobFailed')}</Alert>}
       {outcome === null && select.isSuccess && <Alert tone="success">{t('takes.selected')}</Alert>}
-      {outcome === null && regenerate.isSuccess && <Alert tone="success">{t('takes.regenerating')}</Alert>}
+      {outcome === null && renderJob && (
+        <>
+          <Alert tone="success">{t('takes.regenerating')}</Alert>
+          <ProgressBar label={t('takes.renderProgress')} value={started.data ? jobFraction(started.data) : null} />
+        </>
+      )}
       {(select.error || regenerate.error || loadError !== null) && (
         <Alert tone="error">
           {errorText(select.error ?? regenerate.error ?? loadError, { unprocessable: t('takes.outdatedRefused') })}

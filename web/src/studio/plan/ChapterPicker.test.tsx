@@ -56,12 +56,18 @@ describe('the plan’s chapter picker', () => {
     expect(options()).toEqual(['Chapter 1 — 1,234 flagged', 'Chapter 3 — 2 unknown speakers', 'Chapter 4']);
   });
 
-  it('goes to the next chapter with lines to check, wrapping round to the start', () => {
+  it('goes to the next chapter with lines to check, on what there is to check, wrapping round to the start', () => {
     const { onSelect } = renderPicker('c1');
     fireEvent.click(screen.getByRole('button', { name: 'Next chapter with lines to check' }));
-    expect(onSelect).toHaveBeenLastCalledWith('c3');
+    expect(onSelect).toHaveBeenLastCalledWith('c3', 'unknown');
     expect(nextChapterToCheck(book, 'c3')?.id).toBe('c1');
     expect(nextChapterToCheck(book, 'c4')?.id).toBe('c1');
+  });
+
+  it('opens the next chapter on its flagged lines when it has any', () => {
+    const { onSelect } = renderPicker('c4');
+    fireEvent.click(screen.getByRole('button', { name: 'Next chapter with lines to check' }));
+    expect(onSelect).toHaveBeenLastCalledWith('c1', 'flagged');
   });
 
   it('says so when no other chapter has lines to check', () => {

@@ -7,6 +7,15 @@ export function hasLinesToCheck(chapter: ChapterSummary): boolean {
   return chapter.review !== null && (chapter.review.flagged > 0 || chapter.review.unknownSpeaker > 0);
 }
 
+export type LinesToCheck = 'flagged' | 'unknown';
+
+/** What a chapter's lines to check are: its flagged lines, or its lines with no known speaker when it has no flag. */
+export function linesToCheck(chapter: ChapterSummary): LinesToCheck | undefined {
+  if (!chapter.review) return undefined;
+  if (chapter.review.flagged > 0) return 'flagged';
+  return chapter.review.unknownSpeaker > 0 ? 'unknown' : undefined;
+}
+
 /** The first chapter after `currentId` in reading order with lines to check, wrapping round to the book's start. */
 export function nextChapterToCheck(chapters: ChapterSummary[], currentId: string | undefined): ChapterSummary | null {
   const start = chapters.findIndex((chapter) => chapter.id === currentId);
@@ -19,7 +28,8 @@ interface ChapterPickerProps {
   selectedId: string | undefined;
   /** What else the option says about a chapter (its review decision, open comments). */
   notesOf(chapter: ChapterSummary): string[];
-  onSelect(chapterId: string): void;
+  /** `show`: the lines to open the chapter on (the next chapter to check opens on what there is to check). */
+  onSelect(chapterId: string, show?: LinesToCheck): void;
 }
 
 /**
@@ -76,7 +86,7 @@ export function ChapterPicker({ chapters, selectedId, notesOf, onSelect }: Chapt
         type="button"
         className="button button--secondary button--small"
         disabled={next === null}
-        onClick={() => next && onSelect(next.id)}
+        onClick={() => next && onSelect(next.id, linesToCheck(next))}
       >
         {next ? t('picker.next') : t('picker.noneToCheck')}
       </button>

@@ -33,6 +33,24 @@ const decode = (value: string): SegmentFilter =>
     ? { kind: 'speaker', speakerId: value.slice('speaker:'.length) }
     : { kind: value as 'all' | 'unknown' | 'flagged' };
 
+/**
+ * The speakers the "by speaker" filter offers: those with a line in the chapter, most lines first (the book's order
+ * between equals), and the one chosen even when its last line went to someone else, so the select still names it.
+ * A speaker with no line here would only show an empty list.
+ */
+export function chapterSpeakers(
+  speakers: SpeakerOption[],
+  segments: Segment[],
+  chosenId: string | null,
+): { speaker: SpeakerOption; lines: number }[] {
+  const lines = new Map<string, number>();
+  for (const segment of segments) lines.set(segment.speakerId, (lines.get(segment.speakerId) ?? 0) + 1);
+  return speakers
+    .map((speaker) => ({ speaker, lines: lines.get(speaker.id) ?? 0 }))
+    .filter(({ speaker, lines: count }) => count > 0 || speaker.id === chosenId)
+    .sort((a, b) => b.lines - a.lines);
+}
+
 /** Which lines to show: all, the unknown ones, the flagged ones, or one speaker's; each with how many there are. */
 export function PlanFilters({
   filter,
@@ -55,11 +73,13 @@ export function PlanFilters({
         <option value="unknown">{t('filters.unknown', { count: count({ kind: 'unknown' }) })}</option>
         <option value="flagged">{t('filters.flagged', { count: count({ kind: 'flagged' }) })}</option>
         <optgroup label={t('filters.bySpeaker')}>
-          {speakers.map((speaker) => (
-            <option key={speaker.id} value={`speaker:${speaker.id}`}>
-              {t('filters.speaker', { name: speaker.name, count: count({ kind: 'speaker', speakerId: speaker.id }) })}
-            </option>
-          ))}
+          {chapterSpeakers(speakers, segments, filter.kind === 'speaker' ? filter.speakerId : null).map(
+            ({ speaker, lines }) => (
+              <option key={speaker.id} value={`speaker:${speaker.id}`}>
+                {t('filters.speaker', { name: speaker.name, count: lines })}
+              </option>
+            ),
+          )}
         </optgroup>
       </select>
     </div>

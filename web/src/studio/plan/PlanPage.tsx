@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { useChapters } from '../../api/chapters';
@@ -85,6 +85,18 @@ export function PlanPage() {
     if (edits.conflict) edits.clearConflict();
     if (edits.unapplied.length > 0) edits.clearUnapplied();
   }
+  // Toasts about a line of this chapter ("Now read by The Ghost.") go with it too, or they would stay over the next
+  // chapter until they time out; one that names its chapter (undo elsewhere) stays.
+  const chapterToasts = useRef<number[]>([]);
+  const chapterToast = (message: string, tone?: 'success' | 'info') =>
+    chapterToasts.current.push(toast.show(message, tone));
+  const dismissToast = toast.dismiss;
+  useEffect(
+    () => () => {
+      for (const id of chapterToasts.current.splice(0)) dismissToast(id);
+    },
+    [selectedChapterId, dismissToast],
+  );
   // One left out after the producer moved on (its save was answered late) says which chapter it was in.
   const unappliedByChapter = useMemo(() => {
     const byChapter = new Map<string, number[]>();
@@ -131,7 +143,7 @@ export function PlanPage() {
     const ordered = direction === 1 ? shown.slice(index + 1) : shown.slice(0, Math.max(0, index)).reverse();
     const next = ordered.find((segment) => segment.flagged || segment.speakerId === UNKNOWN_SPEAKER);
     if (next) setSelectedId(next.id);
-    else toast.show(t('keys.noMoreFlagged'), 'info');
+    else chapterToast(t('keys.noMoreFlagged'), 'info');
   };
   // Undo reverses the last change wherever it was made: made in another chapter, the button and its toast name the
   // line, or the producer would see nothing change here and a line elsewhere go back unseen.
@@ -144,13 +156,15 @@ export function PlanPage() {
         }
       : null;
   const undoLast = () => {
-    const message = undoneElsewhere ? t('undoneInChapter', undoneElsewhere) : t('undone');
-    void edits.undoLast().then((ok) => ok && toast.show(message));
+    const show = undoneElsewhere
+      ? () => toast.show(t('undoneInChapter', undoneElsewhere))
+      : () => chapterToast(t('undone'));
+    void edits.undoLast().then((ok) => ok && show());
   };
   const assign = async (segment: Segment, speakerId: string) => {
     // Choosing a speaker is the fix a flag asks for: the line is checked now.
     const ok = await edits.apply(segment, { speakerId, ...(segment.flagged ? { flagged: false } : {}) });
-    if (ok) toast.show(t('assigned', { name: speakerName(speakerId) }));
+    if (ok) chapterToast(t('assigned', { name: speakerName(speakerId) }));
   };
 
   if (chapters.isPending || characters.isPending) return <Loading />;
@@ -211,9 +225,11 @@ export function PlanPage() {
               review && review.openThreads > 0 ? t('openThreadsShort', { count: review.openThreads }) : null,
             ].filter((note): note is string => note !== null);
           }}
-          onSelect={(id) => {
+          onSelect={(id, show) => {
             setSelectedId(null);
-            navigate(`${base}/${encodeURIComponent(id)}`);
+            // Set here as well as by the link: already on `?show=flagged`, the link alone would not change the filter.
+            if (show) setFilter({ kind: show });
+            navigate(`${base}/${encodeURIComponent(id)}${show ? `?show=${show}` : ''}`);
           }}
         />
         <PlanFilters filter={filter} speakers={speakers} onChange={setFilter} segments={allSegments} />
