@@ -79,35 +79,14 @@ export async function startTestPlatform(
     child.stderr!.on('data', (chunk: Buffer) => captured.push(chunk.toString()));
   }
   const ready = await waitForReady(child);
-  const tokens = new Map<string, string>();
-  const token = async (email: string) => {
-    if (!tokens.has(email)) {
-      const res = await fetch(`${ready.urls.identity}/token`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ grant_type: 'password', username: email }),
-      });
-      if (!res.ok) throw new Error(`token for ${email}: ${res.status} ${await res.text()}`);
-      tokens.set(email, ((await res.json()) as { access_token: string }).access_token);
-    }
-    return tokens.get(email)!;
-  };
+  const { token, api } = platformClient(ready.urls);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return {
     ...ready,
     dataDir,
     pid: child.pid!,
     token,
-    async api(user, apiPath, init = {}) {
-      const headers = new Headers(init.headers);
-      if (user) headers.set('authorization', `Bearer ${await token(user)}`);
-      let body = init.body;
-      if (init.json !== undefined) {
-        headers.set('content-type', 'application/json');
-        body = JSON.stringify(init.json);
-      }
-      return fetch(`${ready.urls.api}${apiPath}`, { ...init, headers, body });
-    },
+    api,
     output: () => captured.join('').split('\n'),
     async kill() {
       child.kill('SIGKILL');
@@ -141,6 +120,34 @@ export async function startTestPlatform(
       if (!options.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** `token` and `api` for a running platform, each caller with its own token cache. */
+export function platformClient(urls: PlatformUrls): Pick<TestPlatform, 'token' | 'api'> {
+  const tokens = new Map<string, string>();
+  const token = async (email: string) => {
+    if (!tokens.has(email)) {
+      const res = await fetch(`${urls.identity}/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ grant_type: 'password', username: email }),
+      });
+      if (!res.ok) throw new Error(`token for ${email}: ${res.status} ${await res.text()}`);
+      tokens.set(email, ((await res.json()) as { access_token: string }).access_token);
+    }
+    return tokens.get(email)!;
+  };
+  const api: TestPlatform['api'] = async (user, apiPath, init = {}) => {
+    const headers = new Headers(init.headers);
+    if (user) headers.set('authorization', `Bearer ${await token(user)}`);
+    let body = init.body;
+    if (init.json !== undefined) {
+      headers.set('content-type', 'application/json');
+      body = JSON.stringify(init.json);
+    }
+    return fetch(`${urls.api}${apiPath}`, { ...init, headers, body });
+  };
+  return { token, api };
 }
 
 function waitForReady(child: ChildProcess): Promise<{ urls: PlatformUrls; env: Record<string, string> }> {
