@@ -127,7 +127,8 @@ export function platformClient(urls: PlatformUrls): Pick<TestPlatform, 'token' |
   const tokens = new Map<string, string>();
   const token = async (email: string) => {
     if (!tokens.has(email)) {
-      const res = await fetch(`${urls.identity}/token`, {
+      // A password grant only mints a token: safe to ask for twice.
+      const res = await fetchOnceMoreAfterReset(`${urls.identity}/token`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ grant_type: 'password', username: email }),
@@ -145,9 +146,31 @@ export function platformClient(urls: PlatformUrls): Pick<TestPlatform, 'token' |
       headers.set('content-type', 'application/json');
       body = JSON.stringify(init.json);
     }
-    return fetch(`${urls.api}${apiPath}`, { ...init, headers, body });
+    const request = { ...init, headers, body };
+    const method = (init.method ?? 'GET').toUpperCase();
+    return method === 'GET' || method === 'HEAD'
+      ? fetchOnceMoreAfterReset(`${urls.api}${apiPath}`, request)
+      : fetch(`${urls.api}${apiPath}`, request);
   };
   return { token, api };
+}
+
+const CONNECTION_RESET_CODES = ['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET'];
+
+/**
+ * For a request the server may receive twice: sent again once when its connection failed before any answer. A
+ * keep-alive connection the platform closed while it sat idle fails the next request sent on it, which a loaded
+ * machine makes likelier (the client's idle timer and the server's close both run late), most of all between suites
+ * that share a platform. A platform that is down fails the second attempt too, and a writing request is never resent.
+ */
+async function fetchOnceMoreAfterReset(url: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (error) {
+    const code = ((error as { cause?: { code?: unknown } }).cause ?? {}).code;
+    if (!CONNECTION_RESET_CODES.includes(String(code))) throw error;
+    return fetch(url, init);
+  }
 }
 
 function waitForReady(child: ChildProcess): Promise<{ urls: PlatformUrls; env: Record<string, string> }> {
