@@ -27,13 +27,21 @@ const shared = {
 /**
  * Two projects, sorted by what a suite can start (test/support/suiteKinds.js), so a new test file joins the right one
  * by itself. `npm test` runs the unit suites in two workers, then the integration suites (platforms, emulators,
- * ffmpeg, espeak, chromium) one at a time with `--runInBand`.
+ * ffmpeg, espeak, chromium) one at a time with `--runInBand`; integration suites that need only *a* running platform
+ * share one per worker (test/support/sharedPlatform.ts).
  */
 /** @type {import('jest').Config} */
 module.exports = {
   testTimeout: 120000,
   projects: [
     { ...shared, displayName: 'unit', testPathIgnorePatterns: integration.map(exactPath) },
-    { ...shared, displayName: 'integration', testPathIgnorePatterns: unit.map(exactPath) },
+    {
+      ...shared,
+      displayName: 'integration',
+      testPathIgnorePatterns: unit.map(exactPath),
+      // Where suites that opt in (test/support/sharedPlatform.ts) find the platform a suite before them started.
+      globalSetup: '<rootDir>/test/support/sharedPlatformsSetup.ts',
+      globalTeardown: '<rootDir>/test/support/sharedPlatformsTeardown.ts',
+    },
   ],
 };

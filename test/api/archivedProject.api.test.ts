@@ -4,10 +4,11 @@ import sharp from 'sharp';
 import { containerDefinitions } from '../../adapters/cosmos/containers';
 import { setCoverJpeg } from './isolation/core';
 import type { IsolationCase, IsolationTable } from './isolation/types';
-import { startTestPlatform, type TestPlatform } from '../support/testPlatform';
+import type { TestPlatform } from '../support/testPlatform';
 import { createProject } from '../support/projects';
 import { body } from '../support/responses';
-import { cosmosContainer, RACE_PLATFORM_ENV } from '../races/support';
+import { cosmosContainer } from '../races/support';
+import { sharedTestPlatform } from '../support/sharedPlatform';
 
 /**
  * An archived project accepts no edit, whichever endpoint asks: every operation on a project that the running app
@@ -51,7 +52,7 @@ let cover: Buffer;
 jest.setTimeout(15 * 60_000);
 
 beforeAll(async () => {
-  platform = await startTestPlatform({ env: RACE_PLATFORM_ENV });
+  platform = await sharedTestPlatform();
   cover = await sharp({ create: { width: 2400, height: 2400, channels: 3, background: '#884422' } })
     .jpeg()
     .toBuffer();

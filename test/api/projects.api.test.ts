@@ -1,10 +1,11 @@
 import sharp from 'sharp';
-import { minimalMetadata, startTestPlatform, type TestPlatform } from '../support/testPlatform';
+import { minimalMetadata, type TestPlatform } from '../support/testPlatform';
+import { sharedTestPlatform } from '../support/sharedPlatform';
 
 let platform: TestPlatform;
 
 beforeAll(async () => {
-  platform = await startTestPlatform();
+  platform = await sharedTestPlatform();
 });
 afterAll(async () => {
   await platform?.stop();

@@ -6,15 +6,16 @@
  */
 import contentDisposition from 'content-disposition';
 import http from 'node:http';
-import { minimalMetadata, startTestPlatform, type TestPlatform } from '../support/testPlatform';
+import { minimalMetadata, type TestPlatform } from '../support/testPlatform';
 import { body } from '../support/responses';
+import { sharedTestPlatform } from '../support/sharedPlatform';
 
 const CREATOR = 'creator@andes.test';
 const PAMPA = 'creator@pampa.test';
 let platform: TestPlatform;
 
 beforeAll(async () => {
-  platform = await startTestPlatform();
+  platform = await sharedTestPlatform();
 }, 120_000);
 afterAll(async () => {
   await platform?.stop();

@@ -12,8 +12,9 @@ import {
   type TestServices,
 } from '../integrity/support';
 import { allSegments, createProject, DIALOGUE_BOOK, planProject, type SegmentJson } from '../planning/support';
-import { startTestPlatform, type TestPlatform } from '../support/testPlatform';
+import type { TestPlatform } from '../support/testPlatform';
 import { detectCharacters, uploadManuscript, type CharacterJson } from './support';
+import { sharedTestPlatform } from '../support/sharedPlatform';
 
 /**
  * Merging, deleting and splitting characters change who speaks the book's lines, so they follow the rules of segment
@@ -28,7 +29,7 @@ let platform: TestPlatform;
 let svc: TestServices;
 
 beforeAll(async () => {
-  platform = await startTestPlatform({ env: { RATE_LIMIT_PER_MINUTE: '100000' } });
+  platform = await sharedTestPlatform();
   svc = await servicesFor(platform);
 }, 300_000);
 afterAll(async () => {

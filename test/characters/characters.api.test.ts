@@ -5,7 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import ffprobe from '@ffprobe-installer/ffprobe';
 import { SMALL_MANUSCRIPT } from '../api/isolation/fixtures';
-import { startTestPlatform, type TestPlatform } from '../support/testPlatform';
+import type { TestPlatform } from '../support/testPlatform';
 import {
   createProject,
   detectCharacters,
@@ -14,6 +14,7 @@ import {
   prideAndPrejudiceChapters,
   type CharacterJson,
 } from './support';
+import { sharedTestPlatform } from '../support/sharedPlatform';
 
 /**
  * Characters, voices, auditions and casting on the real local platform: Cosmos emulator, Azurite, the durable
@@ -28,7 +29,7 @@ let seeder: SegmentSeeder;
 let tempDir: string;
 
 beforeAll(async () => {
-  platform = await startTestPlatform();
+  platform = await sharedTestPlatform();
   seeder = new SegmentSeeder(platform);
   tempDir = mkdtempSync(path.join(os.tmpdir(), 'khipu-characters-test-'));
 });

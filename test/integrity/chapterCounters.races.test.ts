@@ -5,7 +5,7 @@
  * `planRevision` by the same number (a new speaker is heard), and a master made before says it no longer matches.
  */
 import type { Services } from '../../adapters/compositionRoot';
-import { startTestPlatform, type TestPlatform } from '../support/testPlatform';
+import type { TestPlatform } from '../support/testPlatform';
 import {
   corpusOpening,
   createProject,
@@ -17,6 +17,7 @@ import {
   startJob,
   storedPlan,
 } from './support';
+import { sharedTestPlatform } from '../support/sharedPlatform';
 
 const PARALLEL = 24;
 let platform: TestPlatform;
@@ -25,7 +26,7 @@ let svc: Services;
 jest.setTimeout(10 * 60_000);
 
 beforeAll(async () => {
-  platform = await startTestPlatform({ env: { RATE_LIMIT_PER_MINUTE: '100000' } });
+  platform = await sharedTestPlatform();
   svc = await servicesFor(platform);
 }, 180_000);
 afterAll(async () => {

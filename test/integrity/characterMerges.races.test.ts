@@ -4,9 +4,10 @@
  * there, then deletes it; a delete flags its lines `unknown`, then deletes it. Whatever the order the requests land
  * in, every line ends spoken by a character that exists (or flagged `unknown`), and a merge is counted once.
  */
-import { startTestPlatform, type TestPlatform } from '../support/testPlatform';
+import type { TestPlatform } from '../support/testPlatform';
 import { createProject, SegmentSeeder, type CharacterJson } from '../characters/support';
-import { cosmosContainer, inParallel, RACE_PLATFORM_ENV, tally, type Outcome } from '../races/support';
+import { cosmosContainer, inParallel, tally, type Outcome } from '../races/support';
+import { sharedTestPlatform } from '../support/sharedPlatform';
 
 const CREATOR = 'creator@andes.test';
 const TENANT = 't-andes';
@@ -18,7 +19,7 @@ let seeder: SegmentSeeder;
 jest.setTimeout(10 * 60_000);
 
 beforeAll(async () => {
-  platform = await startTestPlatform({ env: RACE_PLATFORM_ENV });
+  platform = await sharedTestPlatform();
   seeder = new SegmentSeeder(platform);
 }, 180_000);
 afterAll(async () => {

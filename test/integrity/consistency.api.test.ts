@@ -6,7 +6,7 @@
 import type { SegmentRecord } from '../../core/book/records';
 import { committedSegments } from '../../core/planning/planGenerations';
 import { allSegments } from '../planning/support';
-import { startTestPlatform, type TestPlatform } from '../support/testPlatform';
+import type { TestPlatform } from '../support/testPlatform';
 import {
   ADMIN,
   consistencyCheck,
@@ -24,6 +24,7 @@ import {
   TENANT,
   type TestServices,
 } from './support';
+import { sharedTestPlatform } from '../support/sharedPlatform';
 
 let platform: TestPlatform;
 let svc: TestServices;
@@ -31,7 +32,7 @@ let svc: TestServices;
 jest.setTimeout(10 * 60_000);
 
 beforeAll(async () => {
-  platform = await startTestPlatform({ env: { RATE_LIMIT_PER_MINUTE: '1000000' } });
+  platform = await sharedTestPlatform();
   svc = await servicesFor(platform);
 }, 120_000);
 afterAll(async () => {

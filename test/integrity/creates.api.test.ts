@@ -3,9 +3,10 @@
  * the same key, one 201 and clean 409s), every 201 is stored exactly once, nothing refused is stored, and the
  * project's counters equal the stored documents.
  */
-import { startTestPlatform, type TestPlatform } from '../support/testPlatform';
+import type { TestPlatform } from '../support/testPlatform';
 import { consistencyCheck, createProject, CREATOR, json, servicesFor, TENANT } from './support';
 import type { Services } from '../../adapters/compositionRoot';
+import { sharedTestPlatform } from '../support/sharedPlatform';
 
 let platform: TestPlatform;
 let svc: Services;
@@ -13,7 +14,7 @@ let svc: Services;
 jest.setTimeout(10 * 60_000);
 
 beforeAll(async () => {
-  platform = await startTestPlatform({ env: { RATE_LIMIT_PER_MINUTE: '1000000' } });
+  platform = await sharedTestPlatform();
   svc = await servicesFor(platform);
 }, 120_000);
 afterAll(async () => {

@@ -8,7 +8,7 @@ import { applyDetection } from '../../core/characters/applyDetection';
 import { toCharacter, type CharacterStore } from '../../core/characters/characterStore';
 import type { Character } from '../../core/characters/character';
 import { inParallel } from '../races/support';
-import { startTestPlatform, type TestPlatform } from '../support/testPlatform';
+import type { TestPlatform } from '../support/testPlatform';
 import {
   corpusOpening,
   createProject,
@@ -21,6 +21,7 @@ import {
   TENANT,
   type TestServices,
 } from './support';
+import { sharedTestPlatform } from '../support/sharedPlatform';
 
 const PARALLEL = 24;
 let platform: TestPlatform;
@@ -29,7 +30,7 @@ let svc: TestServices;
 jest.setTimeout(10 * 60_000);
 
 beforeAll(async () => {
-  platform = await startTestPlatform({ env: { RATE_LIMIT_PER_MINUTE: '1000000' } });
+  platform = await sharedTestPlatform();
   svc = await servicesFor(platform);
 }, 120_000);
 afterAll(async () => {

@@ -7,7 +7,7 @@ import type { TypedCollection } from '../../core/ports/typedCollection';
 import { ProjectJobLocks, type ProjectJobLock } from '../../core/jobs/projectJobLock';
 import { CosmosProjectCollection } from '../../adapters/cosmos/cosmosCollections';
 import type { JobRecord } from '../../core/jobs/job';
-import { startTestPlatform, type TestPlatform } from '../support/testPlatform';
+import type { TestPlatform } from '../support/testPlatform';
 import {
   consistencyCheck,
   corpusOpening,
@@ -23,6 +23,7 @@ import {
   TENANT,
   type TestServices,
 } from './support';
+import { sharedTestPlatform } from '../support/sharedPlatform';
 
 /**
  * Segment edits made while the same chapter is planned again are never lost: while a plan job runs they are refused
@@ -34,7 +35,7 @@ let platform: TestPlatform;
 let svc: TestServices;
 
 beforeAll(async () => {
-  platform = await startTestPlatform({ env: { RATE_LIMIT_PER_MINUTE: '100000' } });
+  platform = await sharedTestPlatform();
   svc = await servicesFor(platform);
 });
 afterAll(async () => {

@@ -12,8 +12,9 @@ import { createMasterFiles } from '../../adapters/production/masterFiles';
 import { createSegmentCache } from '../../adapters/production/segmentCache';
 import { waitForJob } from '../api/isolation/fixtures';
 import { CREATOR, json, plannedBook, startProduction, tenantOf } from '../production/support';
-import { startTestPlatform, type TestPlatform } from '../support/testPlatform';
+import type { TestPlatform } from '../support/testPlatform';
 import { servicesFor, type TestServices } from './support';
+import { sharedTestPlatform } from '../support/sharedPlatform';
 
 let platform: TestPlatform;
 let svc: TestServices;
@@ -21,7 +22,7 @@ let svc: TestServices;
 jest.setTimeout(10 * 60_000);
 
 beforeAll(async () => {
-  platform = await startTestPlatform();
+  platform = await sharedTestPlatform();
   svc = await servicesFor(platform);
 }, 180_000);
 afterAll(async () => {

@@ -3,10 +3,11 @@
  * narrator) shows the narrator it would store, also when archived. The first edit of that narrator stores it
  * create-only: of concurrent edits made from the unstored version one is stored, the others answer 412.
  */
-import { cosmosContainer, inParallel, RACE_PLATFORM_ENV, tally } from '../races/support';
+import { cosmosContainer, inParallel, tally } from '../races/support';
 import { body } from '../support/responses';
-import { startTestPlatform, type TestPlatform } from '../support/testPlatform';
+import type { TestPlatform } from '../support/testPlatform';
 import { createProject } from '../support/projects';
+import { sharedTestPlatform } from '../support/sharedPlatform';
 
 const ADMIN = 'admin@andes.test';
 const TENANT = 't-andes';
@@ -16,7 +17,7 @@ let platform: TestPlatform;
 jest.setTimeout(5 * 60_000);
 
 beforeAll(async () => {
-  platform = await startTestPlatform({ env: RACE_PLATFORM_ENV });
+  platform = await sharedTestPlatform();
 }, 120_000);
 afterAll(async () => {
   await platform?.stop();

@@ -11,7 +11,7 @@ import { committedSegments } from '../../core/planning/planGenerations';
 import { PlanService } from '../../core/planning/planService';
 import { planBookChapter, planBookFinish, planBookStart } from '../../core/jobs/planBookJob';
 import { allSegments } from '../planning/support';
-import { startTestPlatform, type TestPlatform } from '../support/testPlatform';
+import type { TestPlatform } from '../support/testPlatform';
 import {
   consistencyCheck,
   corpusOpening,
@@ -27,6 +27,7 @@ import {
   TENANT,
   type TestServices,
 } from './support';
+import { sharedTestPlatform } from '../support/sharedPlatform';
 
 let platform: TestPlatform;
 let svc: TestServices;
@@ -36,7 +37,7 @@ let chapterIds: string[];
 jest.setTimeout(20 * 60_000);
 
 beforeAll(async () => {
-  platform = await startTestPlatform({ env: { RATE_LIMIT_PER_MINUTE: '1000000' } });
+  platform = await sharedTestPlatform();
   svc = await servicesFor(platform);
   projectId = await createProject(platform, 'Retried planning');
   await importManuscript(platform, projectId, corpusOpening(5), 'opening.txt');

@@ -1,6 +1,7 @@
-import { startTestPlatform, type TestPlatform } from '../support/testPlatform';
+import type { TestPlatform } from '../support/testPlatform';
 import { CREATOR_PRINCIPAL, InterruptedEdits } from './interruptedEdits';
 import { consistencyCheck, CREATOR, servicesFor, storedPlan, type TestServices } from './support';
+import { sharedTestPlatform } from '../support/sharedPlatform';
 
 /**
  * Split, merge and delete write the edited chapter as a new plan generation, so an edit that stops halfway (its
@@ -14,7 +15,7 @@ let svc: TestServices;
 let edits: InterruptedEdits;
 
 beforeAll(async () => {
-  platform = await startTestPlatform({ env: { RATE_LIMIT_PER_MINUTE: '100000' } });
+  platform = await sharedTestPlatform();
   svc = await servicesFor(platform);
   edits = new InterruptedEdits(platform, svc);
 });

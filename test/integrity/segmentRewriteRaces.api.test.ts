@@ -1,5 +1,5 @@
 import type { Services } from '../../adapters/compositionRoot';
-import { startTestPlatform, type TestPlatform } from '../support/testPlatform';
+import type { TestPlatform } from '../support/testPlatform';
 import {
   consistencyCheck,
   corpusOpening,
@@ -13,6 +13,7 @@ import {
   startJob,
   storedPlan,
 } from './support';
+import { sharedTestPlatform } from '../support/sharedPlatform';
 
 /**
  * Split, merge and delete under 20 parallel requests on one chapter: each is applied whole or refused, the chapter's
@@ -24,7 +25,7 @@ let platform: TestPlatform;
 let svc: Services;
 
 beforeAll(async () => {
-  platform = await startTestPlatform({ env: { RATE_LIMIT_PER_MINUTE: '100000' } });
+  platform = await sharedTestPlatform();
   svc = await servicesFor(platform);
 });
 afterAll(async () => {

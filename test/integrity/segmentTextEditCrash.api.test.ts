@@ -1,6 +1,7 @@
-import { startTestPlatform, type TestPlatform } from '../support/testPlatform';
+import type { TestPlatform } from '../support/testPlatform';
 import { CREATOR_PRINCIPAL, InterruptedEdits, type DyingStore, type SegmentJson } from './interruptedEdits';
 import { CREATOR, json, servicesFor, storedPlan, type TestServices } from './support';
+import { sharedTestPlatform } from '../support/sharedPlatform';
 
 /**
  * A segment's new words change the chapter text too; both are written in one step (the edited plan as a new
@@ -15,7 +16,7 @@ let svc: TestServices;
 let edits: InterruptedEdits;
 
 beforeAll(async () => {
-  platform = await startTestPlatform({ env: { RATE_LIMIT_PER_MINUTE: '100000' } });
+  platform = await sharedTestPlatform();
   svc = await servicesFor(platform);
   edits = new InterruptedEdits(platform, svc);
 });

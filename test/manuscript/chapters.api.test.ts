@@ -1,12 +1,13 @@
-import { minimalMetadata, startTestPlatform, type TestPlatform } from '../support/testPlatform';
+import { minimalMetadata, type TestPlatform } from '../support/testPlatform';
 import { waitForJob } from '../api/isolation/fixtures';
+import { sharedTestPlatform } from '../support/sharedPlatform';
 
 /** Chapter editing through the API on the real local platform: every edit keeps the book's text exactly. */
 let platform: TestPlatform;
 const CREATOR = 'creator@andes.test';
 
 beforeAll(async () => {
-  platform = await startTestPlatform({ env: { RATE_LIMIT_PER_MINUTE: '100000' } });
+  platform = await sharedTestPlatform();
 });
 afterAll(async () => {
   await platform?.stop();

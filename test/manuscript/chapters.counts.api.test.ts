@@ -1,5 +1,6 @@
-import { minimalMetadata, startTestPlatform, type TestPlatform } from '../support/testPlatform';
+import { minimalMetadata, type TestPlatform } from '../support/testPlatform';
 import { waitForJob } from '../api/isolation/fixtures';
+import { sharedTestPlatform } from '../support/sharedPlatform';
 
 /**
  * The project's chapter count under parallel chapter edits, on the real local platform: every edit recounts the live
@@ -12,7 +13,7 @@ const CHAPTERS = 24;
 const PARALLEL = 20;
 
 beforeAll(async () => {
-  platform = await startTestPlatform({ env: { RATE_LIMIT_PER_MINUTE: '100000' } });
+  platform = await sharedTestPlatform();
 });
 afterAll(async () => {
   await platform?.stop();

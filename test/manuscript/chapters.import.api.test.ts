@@ -4,7 +4,8 @@ import { CHAPTER_BOOKS, loadChapterTruth } from '../../bench/chapters/score';
 import { parseManuscript } from '../../adapters/manuscript';
 import { detectBookChapters } from '../../core/manuscript/chapters';
 import { CORPUS_DIR } from '../support/corpus';
-import { startTestPlatform, type TestPlatform } from '../support/testPlatform';
+import type { TestPlatform } from '../support/testPlatform';
+import { sharedTestPlatform } from '../support/sharedPlatform';
 
 /**
  * The whole import path on the real local platform, for each development book: what the API lists is what the
@@ -15,7 +16,7 @@ let platform: TestPlatform;
 const CREATOR = 'creator@andes.test';
 
 beforeAll(async () => {
-  platform = await startTestPlatform({ env: { RATE_LIMIT_PER_MINUTE: '100000' } });
+  platform = await sharedTestPlatform();
 });
 afterAll(async () => {
   await platform?.stop();

@@ -1,8 +1,9 @@
 import { CosmosClient } from '@azure/cosmos';
 import { readFileSync } from 'node:fs';
 import { PRIDE_AND_PREJUDICE } from '../support/corpus';
-import { minimalMetadata, startTestPlatform, type TestPlatform } from '../support/testPlatform';
+import { minimalMetadata, type TestPlatform } from '../support/testPlatform';
 import { buildDocx } from './fixtures/builders';
+import { sharedTestPlatform } from '../support/sharedPlatform';
 
 /** Manuscript upload and the background import, end to end on the real local platform. */
 let platform: TestPlatform;
@@ -10,7 +11,7 @@ const CREATOR = 'creator@andes.test';
 
 beforeAll(async () => {
   // Polling job progress closely would trip the per-tenant rate limit meant for real clients.
-  platform = await startTestPlatform({ env: { RATE_LIMIT_PER_MINUTE: '100000' } });
+  platform = await sharedTestPlatform();
 });
 afterAll(async () => {
   await platform?.stop();

@@ -1,7 +1,8 @@
 import { toSpokenForm } from '../../core/speech/normalize';
 import { allSegments, planProject } from '../planning/support';
-import { startTestPlatform, type TestPlatform } from '../support/testPlatform';
+import type { TestPlatform } from '../support/testPlatform';
 import { CREATOR, importFixture, spokenParagraphs } from './fixtureImports';
+import { sharedTestPlatform } from '../support/sharedPlatform';
 
 /**
  * Two-column PDFs with footnotes, diaries and couplets in prose, through the whole import and plan on the local
@@ -10,7 +11,7 @@ import { CREATOR, importFixture, spokenParagraphs } from './fixtureImports';
 let platform: TestPlatform;
 
 beforeAll(async () => {
-  platform = await startTestPlatform({ env: { RATE_LIMIT_PER_MINUTE: '100000' } });
+  platform = await sharedTestPlatform();
 });
 afterAll(async () => {
   await platform?.stop();

@@ -1,8 +1,9 @@
 import { billableCharacters } from '../../core/ssml/text';
 import { allSegments, planProject, runJob } from '../planning/support';
 import { body } from '../support/responses';
-import { startTestPlatform, type TestPlatform } from '../support/testPlatform';
+import type { TestPlatform } from '../support/testPlatform';
 import { CREATOR, importFixture, spokenParagraphs } from './fixtureImports';
+import { sharedTestPlatform } from '../support/sharedPlatform';
 
 /**
  * Books with structures the development corpus lacks, through the whole import and plan on the local platform: the
@@ -14,7 +15,7 @@ let platform: TestPlatform;
 const SSML_OVERHEAD_PER_SEGMENT = 40;
 
 beforeAll(async () => {
-  platform = await startTestPlatform({ env: { RATE_LIMIT_PER_MINUTE: '100000' } });
+  platform = await sharedTestPlatform();
 });
 afterAll(async () => {
   await platform?.stop();

@@ -1,5 +1,6 @@
-import { startTestPlatform, type TestPlatform } from '../support/testPlatform';
+import type { TestPlatform } from '../support/testPlatform';
 import { BookStore, DIALOGUE_BOOK, allSegments, createProject, planProject } from './support';
+import { sharedTestPlatform } from '../support/sharedPlatform';
 
 /** The chapter list carries each chapter's review counts, and they agree with the segment listing's filters. */
 const CREATOR = 'creator@andes.test';
@@ -32,7 +33,7 @@ const listed = (chapterId: string, filter = '') =>
   allSegments(platform, CREATOR, projectId, `chapterId=${chapterId}${filter ? `&${filter}` : ''}`);
 
 beforeAll(async () => {
-  platform = await startTestPlatform();
+  platform = await sharedTestPlatform();
   store = new BookStore(platform);
   projectId = await createProject(platform, CREATOR, 'Chapter review');
   ({ chapterIds } = await store.seedBook(TENANT, projectId, DIALOGUE_BOOK));

@@ -1,5 +1,6 @@
-import { startTestPlatform, type TestPlatform } from '../support/testPlatform';
+import type { TestPlatform } from '../support/testPlatform';
 import { BookStore, DIALOGUE_BOOK, allSegments, createProject, planProject, type SegmentJson } from './support';
+import { sharedTestPlatform } from '../support/sharedPlatform';
 
 const CREATOR = 'creator@andes.test';
 const VALIDATOR = 'validator@andes.test';
@@ -30,7 +31,7 @@ async function expectChaptersTiled(): Promise<void> {
 }
 
 beforeAll(async () => {
-  platform = await startTestPlatform();
+  platform = await sharedTestPlatform();
   store = new BookStore(platform);
   projectId = await createProject(platform, CREATOR, 'Planning');
   ({ chapterIds } = await store.seedBook(TENANT, projectId, DIALOGUE_BOOK));

@@ -7,14 +7,15 @@
 import { PLANNER_REVISION } from '../../core/planning/planRevision';
 import { waitForJob } from '../api/isolation/fixtures';
 import { consistencyCheck } from '../integrity/support';
-import { startTestPlatform, type TestPlatform } from '../support/testPlatform';
+import type { TestPlatform } from '../support/testPlatform';
 import { LONG_NARRATION } from './seedBook';
 import { CREATOR, json, plannedBook, produce } from './support';
+import { sharedTestPlatform } from '../support/sharedPlatform';
 
 let platform: TestPlatform;
 
 beforeAll(async () => {
-  platform = await startTestPlatform();
+  platform = await sharedTestPlatform();
 }, 120_000);
 afterAll(async () => {
   await platform?.stop();

@@ -11,16 +11,17 @@ import path from 'node:path';
 import * as yauzl from 'yauzl';
 import { ffprobePath } from '../../adapters/audio';
 import type { ChapterRecord } from '../../core/book/records';
-import { startTestPlatform, type TestPlatform } from '../support/testPlatform';
+import type { TestPlatform } from '../support/testPlatform';
 import { SEED_CHAPTERS } from './seedBook';
 import { CREATOR, json, plannedBook, tenantOf } from './support';
 import { waitForJob } from '../api/isolation/fixtures';
+import { sharedTestPlatform } from '../support/sharedPlatform';
 
 let platform: TestPlatform;
 let tempDir: string;
 
 beforeAll(async () => {
-  platform = await startTestPlatform();
+  platform = await sharedTestPlatform();
   tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'khipu-regen-test-'));
 }, 120_000);
 afterAll(async () => {

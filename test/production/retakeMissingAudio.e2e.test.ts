@@ -14,14 +14,15 @@ import path from 'node:path';
 import { defaultSegmentCacheDir } from '../../adapters/production/segmentCache';
 import type { SegmentRecord } from '../../core/book/records';
 import { waitForJob } from '../api/isolation/fixtures';
-import { startTestPlatform, type TestPlatform } from '../support/testPlatform';
+import type { TestPlatform } from '../support/testPlatform';
 import { SEED_CHAPTERS } from './seedBook';
 import { blobContainer, CREATOR, json, plannedBook, produce } from './support';
+import { sharedTestPlatform } from '../support/sharedPlatform';
 
 let platform: TestPlatform;
 
 beforeAll(async () => {
-  platform = await startTestPlatform();
+  platform = await sharedTestPlatform();
 }, 120_000);
 afterAll(async () => {
   await platform?.stop();

@@ -4,14 +4,15 @@
  * one blob written or rewritten); a change to what the package carries (the book's description) builds it again.
  */
 import { createHash } from 'node:crypto';
-import { startTestPlatform, type TestPlatform } from '../support/testPlatform';
+import type { TestPlatform } from '../support/testPlatform';
 import { projectBlobPrefix } from '../../core/ports/blobs';
 import { blobContainer, CREATOR, json, plannedBook, produce, tenantOf } from './support';
+import { sharedTestPlatform } from '../support/sharedPlatform';
 
 let platform: TestPlatform;
 
 beforeAll(async () => {
-  platform = await startTestPlatform();
+  platform = await sharedTestPlatform();
 }, 120_000);
 afterAll(async () => {
   await platform?.stop();

@@ -6,8 +6,9 @@
 import { CosmosClient } from '@azure/cosmos';
 import type { ChapterRecord, SegmentRecord } from '../../core/book/records';
 import { committedGeneration, plannedSegmentId } from '../../core/planning/planGenerations';
-import { startTestPlatform, type TestPlatform } from '../support/testPlatform';
+import type { TestPlatform } from '../support/testPlatform';
 import { CREATOR, json, plannedBook, tenantOf } from './support';
+import { sharedTestPlatform } from '../support/sharedPlatform';
 
 let platform: TestPlatform;
 let book: { projectId: string; chapterIds: string[]; segmentIds: string[] };
@@ -43,7 +44,7 @@ async function abandonedCopyOf(segmentId: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  platform = await startTestPlatform({ env: { RATE_LIMIT_PER_MINUTE: '100000' } });
+  platform = await sharedTestPlatform();
   book = await plannedBook(platform, { title: 'Uncommitted segments' });
   committedId = book.segmentIds[1];
   abandonedId = await abandonedCopyOf(committedId);

@@ -8,14 +8,15 @@
  */
 import { isSpeakable } from '../../core/planning/speakable';
 import { waitForJob } from '../api/isolation/fixtures';
-import { minimalMetadata, startTestPlatform, type TestPlatform } from '../support/testPlatform';
+import { minimalMetadata, type TestPlatform } from '../support/testPlatform';
 import { LONG_NARRATION, seedPlannedBook, type Line } from './seedBook';
 import { CREATOR, json, plannedBook, produce, tenantOf } from './support';
+import { sharedTestPlatform } from '../support/sharedPlatform';
 
 let platform: TestPlatform;
 
 beforeAll(async () => {
-  platform = await startTestPlatform();
+  platform = await sharedTestPlatform();
 }, 120_000);
 afterAll(async () => {
   await platform?.stop();

@@ -5,9 +5,10 @@
  * parallel archives naming one version exactly one is stored, the others answer 412 with the archived project.
  */
 import { body } from '../support/responses';
-import { startTestPlatform, type TestPlatform } from '../support/testPlatform';
+import type { TestPlatform } from '../support/testPlatform';
 import { createProject } from '../support/projects';
-import { inParallel, RACE_PLATFORM_ENV, tally } from './support';
+import { inParallel, tally } from './support';
+import { sharedTestPlatform } from '../support/sharedPlatform';
 
 const ADMIN = 'admin@andes.test';
 const PARALLEL = 20;
@@ -16,7 +17,7 @@ let platform: TestPlatform;
 jest.setTimeout(10 * 60_000);
 
 beforeAll(async () => {
-  platform = await startTestPlatform({ env: RACE_PLATFORM_ENV });
+  platform = await sharedTestPlatform();
 }, 120_000);
 afterAll(async () => {
   await platform?.stop();

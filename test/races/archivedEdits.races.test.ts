@@ -5,9 +5,10 @@
  * archive answered is refused, exactly the created ones are stored, and 20 more sent at once afterwards are all
  * refused with nothing stored.
  */
-import { minimalMetadata, startTestPlatform, type TestPlatform } from '../support/testPlatform';
+import { minimalMetadata, type TestPlatform } from '../support/testPlatform';
 import { body } from '../support/responses';
-import { cosmosContainer, inParallel, RACE_PLATFORM_ENV, tally, type Outcome } from './support';
+import { cosmosContainer, inParallel, tally, type Outcome } from './support';
+import { sharedTestPlatform } from '../support/sharedPlatform';
 
 const ADMIN = 'admin@andes.test';
 const TENANT = 't-andes';
@@ -19,7 +20,7 @@ let platform: TestPlatform;
 jest.setTimeout(10 * 60_000);
 
 beforeAll(async () => {
-  platform = await startTestPlatform({ env: RACE_PLATFORM_ENV });
+  platform = await sharedTestPlatform();
 }, 120_000);
 afterAll(async () => {
   await platform?.stop();

@@ -3,10 +3,11 @@
  * platform: exactly one is stored, every other one is refused with 412 and the character as it is now, so nobody's
  * choice is overwritten without being told. The narrator before its first write (an unstored version) is no exception.
  */
-import { startTestPlatform, type TestPlatform } from '../support/testPlatform';
+import type { TestPlatform } from '../support/testPlatform';
 import { minimalMetadata } from '../support/testPlatform';
 import { body } from '../support/responses';
-import { inParallel, RACE_PLATFORM_ENV, tally } from './support';
+import { inParallel, tally } from './support';
+import { sharedTestPlatform } from '../support/sharedPlatform';
 
 const CREATOR = 'creator@andes.test';
 const PARALLEL = 24;
@@ -15,7 +16,7 @@ let platform: TestPlatform;
 jest.setTimeout(5 * 60_000);
 
 beforeAll(async () => {
-  platform = await startTestPlatform({ env: RACE_PLATFORM_ENV });
+  platform = await sharedTestPlatform();
 }, 120_000);
 afterAll(async () => {
   await platform?.stop();

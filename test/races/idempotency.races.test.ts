@@ -6,8 +6,9 @@ import { randomUUID } from 'node:crypto';
 import { IdempotencyStore } from '../../adapters/cosmos/idempotencyStore';
 import { CreateProjectRequest } from '../../core/api/projects';
 import { importSmallManuscript } from '../api/isolation/fixtures';
-import { minimalMetadata, startTestPlatform, type TestPlatform } from '../support/testPlatform';
-import { cosmosContainer, inParallel, RACE_PLATFORM_ENV } from './support';
+import { minimalMetadata, type TestPlatform } from '../support/testPlatform';
+import { cosmosContainer, inParallel } from './support';
+import { sharedTestPlatform } from '../support/sharedPlatform';
 
 const CREATOR = 'creator@andes.test';
 const CREATOR_ID = 'u-andes-creator';
@@ -18,7 +19,7 @@ let platform: TestPlatform;
 jest.setTimeout(5 * 60_000);
 
 beforeAll(async () => {
-  platform = await startTestPlatform({ env: RACE_PLATFORM_ENV });
+  platform = await sharedTestPlatform();
 }, 120_000);
 afterAll(async () => {
   await platform?.stop();

@@ -3,10 +3,11 @@
  * held by a key document; whichever way the race goes, once the entry is gone no key may still be held for it, so the
  * graphemes it had can be added again at once, and no request fails with a server error.
  */
-import { startTestPlatform, type TestPlatform } from '../support/testPlatform';
+import type { TestPlatform } from '../support/testPlatform';
 import { minimalMetadata } from '../support/testPlatform';
 import { body } from '../support/responses';
-import { cosmosContainer, inParallel, RACE_PLATFORM_ENV, tally } from './support';
+import { cosmosContainer, inParallel, tally } from './support';
+import { sharedTestPlatform } from '../support/sharedPlatform';
 
 const CREATOR = 'creator@andes.test';
 const TENANT = 't-andes';
@@ -17,7 +18,7 @@ let platform: TestPlatform;
 jest.setTimeout(5 * 60_000);
 
 beforeAll(async () => {
-  platform = await startTestPlatform({ env: RACE_PLATFORM_ENV });
+  platform = await sharedTestPlatform();
 }, 120_000);
 afterAll(async () => {
   await platform?.stop();

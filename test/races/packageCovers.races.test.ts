@@ -11,8 +11,8 @@ import yauzl from 'yauzl';
 import { waitForJob } from '../api/isolation/fixtures';
 import { CREATOR, json, plannedBook, startProduction } from '../production/support';
 import { body } from '../support/responses';
-import { minimalMetadata, startTestPlatform, type TestPlatform } from '../support/testPlatform';
-import { RACE_PLATFORM_ENV } from './support';
+import { minimalMetadata, type TestPlatform } from '../support/testPlatform';
+import { sharedTestPlatform } from '../support/sharedPlatform';
 
 const COVERS = 20;
 /** Zip packages hold the cover as a file of its own. */
@@ -38,7 +38,7 @@ function putCover(projectId: string, cover: Buffer): Promise<Response> {
 }
 
 beforeAll(async () => {
-  platform = await startTestPlatform({ env: RACE_PLATFORM_ENV });
+  platform = await sharedTestPlatform();
   covers = await Promise.all(
     Array.from({ length: COVERS }, (_, i) =>
       sharp({ create: { width: 3000, height: 3000, channels: 3, background: { r: 10 * i, g: 90, b: 200 - 5 * i } } })

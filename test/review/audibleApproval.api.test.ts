@@ -1,6 +1,7 @@
 import { detectCharacters, type CharacterJson } from '../characters/support';
 import { allSegments, createProject, DIALOGUE_BOOK, planProject, type SegmentJson } from '../planning/support';
-import { startTestPlatform, type TestPlatform } from '../support/testPlatform';
+import type { TestPlatform } from '../support/testPlatform';
+import { sharedTestPlatform } from '../support/sharedPlatform';
 
 /**
  * An approval holds for what the chapter sounds like when it is given: a speaker edit, a new voice for someone who
@@ -16,7 +17,7 @@ let chapterIds: string[] = [];
 let characters: CharacterJson[] = [];
 
 beforeAll(async () => {
-  platform = await startTestPlatform({ env: { RATE_LIMIT_PER_MINUTE: '100000' } });
+  platform = await sharedTestPlatform();
   projectId = await createProject(platform, CREATOR, 'Heard as approved');
   const members = await platform.api(CREATOR, `/v1/projects/${projectId}/members`, {
     method: 'PUT',

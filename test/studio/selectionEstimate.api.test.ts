@@ -3,12 +3,13 @@
  * would bill them: the studio's start form shows it beside "A selection" instead of the whole book's figures.
  */
 import { plannedBookViaApi, json, CREATOR } from '../production/support';
-import { minimalMetadata, startTestPlatform, type TestPlatform } from '../support/testPlatform';
+import { minimalMetadata, type TestPlatform } from '../support/testPlatform';
+import { sharedTestPlatform } from '../support/sharedPlatform';
 
 let platform: TestPlatform;
 
 beforeAll(async () => {
-  platform = await startTestPlatform();
+  platform = await sharedTestPlatform();
 }, 120_000);
 afterAll(async () => {
   await platform?.stop();

@@ -5,12 +5,13 @@
  */
 import { SMALL_MANUSCRIPT, waitForJob } from '../api/isolation/fixtures';
 import { plannedBookViaApi, json, CREATOR } from '../production/support';
-import { minimalMetadata, startTestPlatform, type TestPlatform } from '../support/testPlatform';
+import { minimalMetadata, type TestPlatform } from '../support/testPlatform';
+import { sharedTestPlatform } from '../support/sharedPlatform';
 
 let platform: TestPlatform;
 
 beforeAll(async () => {
-  platform = await startTestPlatform();
+  platform = await sharedTestPlatform();
 }, 120_000);
 afterAll(async () => {
   await platform?.stop();

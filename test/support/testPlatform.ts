@@ -79,35 +79,14 @@ export async function startTestPlatform(
     child.stderr!.on('data', (chunk: Buffer) => captured.push(chunk.toString()));
   }
   const ready = await waitForReady(child);
-  const tokens = new Map<string, string>();
-  const token = async (email: string) => {
-    if (!tokens.has(email)) {
-      const res = await fetch(`${ready.urls.identity}/token`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ grant_type: 'password', username: email }),
-      });
-      if (!res.ok) throw new Error(`token for ${email}: ${res.status} ${await res.text()}`);
-      tokens.set(email, ((await res.json()) as { access_token: string }).access_token);
-    }
-    return tokens.get(email)!;
-  };
+  const { token, api } = platformClient(ready.urls);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return {
     ...ready,
     dataDir,
     pid: child.pid!,
     token,
-    async api(user, apiPath, init = {}) {
-      const headers = new Headers(init.headers);
-      if (user) headers.set('authorization', `Bearer ${await token(user)}`);
-      let body = init.body;
-      if (init.json !== undefined) {
-        headers.set('content-type', 'application/json');
-        body = JSON.stringify(init.json);
-      }
-      return fetch(`${ready.urls.api}${apiPath}`, { ...init, headers, body });
-    },
+    api,
     output: () => captured.join('').split('\n'),
     async kill() {
       child.kill('SIGKILL');
@@ -141,6 +120,57 @@ export async function startTestPlatform(
       if (!options.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** `token` and `api` for a running platform, each caller with its own token cache. */
+export function platformClient(urls: PlatformUrls): Pick<TestPlatform, 'token' | 'api'> {
+  const tokens = new Map<string, string>();
+  const token = async (email: string) => {
+    if (!tokens.has(email)) {
+      // A password grant only mints a token: safe to ask for twice.
+      const res = await fetchOnceMoreAfterReset(`${urls.identity}/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ grant_type: 'password', username: email }),
+      });
+      if (!res.ok) throw new Error(`token for ${email}: ${res.status} ${await res.text()}`);
+      tokens.set(email, ((await res.json()) as { access_token: string }).access_token);
+    }
+    return tokens.get(email)!;
+  };
+  const api: TestPlatform['api'] = async (user, apiPath, init = {}) => {
+    const headers = new Headers(init.headers);
+    if (user) headers.set('authorization', `Bearer ${await token(user)}`);
+    let body = init.body;
+    if (init.json !== undefined) {
+      headers.set('content-type', 'application/json');
+      body = JSON.stringify(init.json);
+    }
+    const request = { ...init, headers, body };
+    const method = (init.method ?? 'GET').toUpperCase();
+    return method === 'GET' || method === 'HEAD'
+      ? fetchOnceMoreAfterReset(`${urls.api}${apiPath}`, request)
+      : fetch(`${urls.api}${apiPath}`, request);
+  };
+  return { token, api };
+}
+
+const CONNECTION_RESET_CODES = ['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET'];
+
+/**
+ * For a request the server may receive twice: sent again once when its connection failed before any answer. A
+ * keep-alive connection the platform closed while it sat idle fails the next request sent on it, which a loaded
+ * machine makes likelier (the client's idle timer and the server's close both run late), most of all between suites
+ * that share a platform. A platform that is down fails the second attempt too, and a writing request is never resent.
+ */
+async function fetchOnceMoreAfterReset(url: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (error) {
+    const code = ((error as { cause?: { code?: unknown } }).cause ?? {}).code;
+    if (!CONNECTION_RESET_CODES.includes(String(code))) throw error;
+    return fetch(url, init);
+  }
 }
 
 function waitForReady(child: ChildProcess): Promise<{ urls: PlatformUrls; env: Record<string, string> }> {
