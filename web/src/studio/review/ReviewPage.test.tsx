@@ -4,6 +4,7 @@ import type { ChapterReview, ChapterSummary, ReviewSummary } from '../../api/typ
 import { renderInStudio } from '../../test/render';
 import { ReviewPage } from './ReviewPage';
 import { chapterSummary } from '../../test/chapterSummary';
+import { VIRTUALIZE_CHAPTERS_ABOVE } from './ReviewChapterList';
 
 const review = (chapterId: string, title: string): ChapterReview => ({
   chapterId,
@@ -118,5 +119,47 @@ describe('the review page', () => {
     expect(
       within(screen.getByRole('list', { name: 'Chapters and their review' })).getAllByRole('listitem'),
     ).toHaveLength(2);
+  });
+
+  it('draws only the chapters near the screen of a 183-chapter book, and finds the others by title or number', async () => {
+    const count = 183;
+    expect(count).toBeGreaterThan(VIRTUALIZE_CHAPTERS_ABOVE);
+    const ids = Array.from({ length: count }, (_, index) => `c${index + 1}`);
+    serve(
+      ids.map((id) => review(id, `Chapter ${id.slice(1)}`)),
+      ids.map((id) => summary(id, `Chapter ${id.slice(1)}`, { flagged: 0, unknownSpeaker: 0 })),
+    );
+    // jsdom lays nothing out: give each card a height, so the virtualizer knows how many fill the window.
+    const height = vi.spyOn(HTMLElement.prototype, 'offsetHeight', 'get').mockReturnValue(100);
+    // The virtualizer keeps the window's scroll in place as cards are measured; jsdom has no scrolling.
+    const scroll = vi.spyOn(window, 'scrollTo').mockImplementation(() => undefined);
+    try {
+      renderInStudio(<ReviewPage />, { canApprove: true });
+      await screen.findByRole('button', { name: 'Approve Chapter 1' });
+      const list = screen.getByRole('list', { name: 'Chapters and their review' });
+      const drawn = within(list).getAllByRole('listitem');
+      expect(drawn.length).toBeGreaterThan(0);
+      expect(drawn.length).toBeLessThan(40);
+      // Screen readers still hear where a card sits among all of them.
+      expect(drawn[0].getAttribute('aria-setsize')).toBe(String(count));
+      expect(drawn[0].getAttribute('aria-posinset')).toBe('1');
+      expect(screen.queryByRole('link', { name: 'Chapter 150' })).toBeNull();
+
+      // The browser's find-in-page cannot see an undrawn chapter: the page's own search finds it.
+      const find = screen.getByRole('searchbox', { name: 'Find a chapter' });
+      fireEvent.change(find, { target: { value: '150' } });
+      expect(
+        within(list)
+          .getAllByRole('link')
+          .map((link) => link.textContent),
+      ).toEqual(['Chapter 150']);
+      fireEvent.change(find, { target: { value: 'chapter 17' } });
+      expect(within(list).getAllByRole('link')[0].textContent).toBe('Chapter 17');
+      fireEvent.change(find, { target: { value: 'Epilogue' } });
+      expect(screen.getByText('No chapter matches “Epilogue”.')).toBeTruthy();
+    } finally {
+      height.mockRestore();
+      scroll.mockRestore();
+    }
   });
 });

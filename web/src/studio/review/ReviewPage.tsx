@@ -9,7 +9,9 @@ import { useFormat } from '../../ui/format';
 import { Loading } from '../../ui/Loading';
 import { useStudio } from '../StudioContext';
 import { DecisionBar } from './DecisionBar';
+import { chapterMatches } from '../chapterSearch';
 import { needsAttention, ReviewFilter, type ReviewFilterKind } from './ReviewFilter';
+import { ReviewChapterList, VIRTUALIZE_CHAPTERS_ABOVE } from './ReviewChapterList';
 
 /**
  * Review at a glance: each chapter's decision, its lines still to check (flagged or without a speaker) and open
@@ -26,9 +28,11 @@ export function ReviewPage() {
     `/projects/${encodeURIComponent(project.id)}/plan/${encodeURIComponent(chapterId)}`;
   // The chapter list carries each chapter's flagged and speakerless lines; the review summary does not.
   const chapterList = useChapters(project.id);
-  const lineCounts = (chapterId: string) => chapterList.data?.find((item) => item.id === chapterId)?.review;
+  const linesByChapter = new Map((chapterList.data ?? []).map((item) => [item.id, item.review]));
+  const lineCounts = (chapterId: string) => linesByChapter.get(chapterId);
   // Unset until the reader picks one: a book with chapters to look at opens on those.
   const [chosenFilter, setChosenFilter] = useState<ReviewFilterKind | null>(null);
+  const [query, setQuery] = useState('');
   const linesToCheck = (chapterId: string): string[] => {
     const counts = lineCounts(chapterId);
     if (!counts) return [];
@@ -45,6 +49,13 @@ export function ReviewPage() {
   const needingAttention = chapters.filter((chapter) => needsAttention(chapter, lineCounts(chapter.chapterId)));
   const filter = chosenFilter ?? (needingAttention.length > 0 ? 'attention' : 'all');
   const shown = filter === 'attention' ? needingAttention : chapters;
+  // Only the chapters near the screen are drawn in a long book, so the browser's find-in-page cannot see the others:
+  // the page finds them itself, by title or number.
+  const searchable = chapters.length > VIRTUALIZE_CHAPTERS_ABOVE;
+  const numbers = new Map(chapters.map((chapter, index) => [chapter.chapterId, index + 1]));
+  const found = searchable
+    ? shown.filter((chapter) => chapterMatches(query, chapter.title, numbers.get(chapter.chapterId) ?? 0))
+    : shown;
 
   return (
     <div className="step-page">
@@ -69,9 +80,26 @@ export function ReviewPage() {
         />
       )}
       {chapters.length > 0 && shown.length === 0 && <p className="muted">{t('noneNeedAttention')}</p>}
-      <ul className="review-list" aria-label={t('chaptersLabel')}>
-        {shown.map((chapter) => (
-          <li key={chapter.chapterId} className="card review-list__item">
+      {searchable && (
+        <div className="field field--inline">
+          <label htmlFor="review-find-chapter">{t('findChapter.label')}</label>
+          <input
+            id="review-find-chapter"
+            type="search"
+            value={query}
+            placeholder={t('findChapter.placeholder')}
+            onChange={(event) => setQuery(event.target.value)}
+          />
+        </div>
+      )}
+      {searchable && query.trim() !== '' && found.length === 0 && (
+        <p className="muted">{t('findChapter.none', { query: query.trim() })}</p>
+      )}
+      <ReviewChapterList
+        label={t('chaptersLabel')}
+        chapters={found}
+        renderCard={(chapter) => (
+          <>
             <div className="review-list__head">
               <span className="review-list__chapter">
                 <Link to={planPath(chapter.chapterId)} className="review-list__title">
@@ -86,9 +114,9 @@ export function ReviewPage() {
               <span className="small muted">{t('openThreads', { count: chapter.openThreads })}</span>
             </div>
             <DecisionBar projectId={project.id} review={chapter} canApprove={access.canApprove} />
-          </li>
-        ))}
-      </ul>
+          </>
+        )}
+      />
       <section className="card" aria-labelledby="open-threads-title">
         <h3 id="open-threads-title" className="card__title">
           {t('openTitle')}
