@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fireEvent, screen } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeApi } from '../../admin/testSupport';
 import i18n from '../../i18n';
@@ -146,6 +146,78 @@ describe('a book produced in part', () => {
     ).toEqual([false, true, true]);
     await screen.findByText('2,400');
     expect(sent.some((request) => request.path.includes('chapterIds=ch2%2Cch3'))).toBe(true);
+  });
+});
+
+describe('a selection in a long book', () => {
+  const book = Array.from({ length: 183 }, (_, index) => chapterSummary(`ch${index + 1}`));
+  const api = () =>
+    fakeApi({
+      'GET /v1/projects/p1/chapters': { body: { items: book, continuationToken: null } },
+      'GET /v1/projects/p1/productions/estimate': (request) => {
+        const ids = new URL(`http://x${request.path}`).searchParams.get('chapterIds')?.split(',') ?? [];
+        const chapters = ids.length || book.length;
+        return {
+          body: {
+            estimate: { totalUsd: 0 },
+            billableCharacters: chapters * 1_000,
+            estimatedAudioSeconds: chapters * 60,
+            problems: [],
+          },
+        };
+      },
+      'GET /v1/tenant/usage': { body: { monthlyCharacters: { used: 0, limit: 20_000_000, remaining: 20_000_000 } } },
+    });
+  const checked = (title: string) => (screen.getByLabelText(title) as HTMLInputElement).checked;
+
+  it('takes a range of chapters, keeps it while the list is filtered, counts it in view and estimates it', async () => {
+    const sent = api();
+    renderInStudio(<StartProduction />);
+    await screen.findByText('183,000');
+    fireEvent.click(screen.getByLabelText('A selection'));
+    expect(await screen.findByText('Selected: 0 of 183 chapters')).toBeTruthy();
+
+    fireEvent.change(screen.getByLabelText('From chapter'), { target: { value: '12' } });
+    fireEvent.change(screen.getByLabelText('to'), { target: { value: '40' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Select chapters 12 to 40' }));
+    expect(screen.getByText('Selected: 29 of 183 chapters')).toBeTruthy();
+    expect([checked('Chapter 11'), checked('Chapter 12'), checked('Chapter 40'), checked('Chapter 41')]).toEqual([
+      false,
+      true,
+      true,
+      false,
+    ]);
+    // The estimate is the range's own, asked for its chapters.
+    await screen.findByText('29,000');
+    const range = book.slice(11, 40).map((chapter) => chapter.id);
+    expect(
+      sent.some(
+        (request) =>
+          new URL(`http://x${request.path}`).searchParams.get('chapterIds')?.split(',').sort().join() ===
+          [...range].sort().join(),
+      ),
+    ).toBe(true);
+
+    // Filtering shows fewer chapters and loses none of the chosen ones.
+    const filter = screen.getByRole('searchbox', { name: 'Filter chapters' });
+    fireEvent.change(filter, { target: { value: '150' } });
+    const picker = screen.getByRole('list', { name: 'Chapters to produce' });
+    expect(within(picker).getAllByRole('checkbox')).toHaveLength(1);
+    fireEvent.click(screen.getByLabelText('Chapter 150'));
+    expect(screen.getByText('Selected: 30 of 183 chapters')).toBeTruthy();
+    await screen.findByText('30,000');
+    fireEvent.change(filter, { target: { value: '' } });
+    expect([checked('Chapter 12'), checked('Chapter 40'), checked('Chapter 150')]).toEqual([true, true, true]);
+  });
+
+  it('refuses a range outside the book', async () => {
+    api();
+    renderInStudio(<StartProduction />);
+    await screen.findByText('183,000');
+    fireEvent.click(screen.getByLabelText('A selection'));
+    fireEvent.change(await screen.findByLabelText('From chapter'), { target: { value: '170' } });
+    fireEvent.change(screen.getByLabelText('to'), { target: { value: '200' } });
+    expect((screen.getByRole('button', { name: 'Select these chapters' }) as HTMLButtonElement).disabled).toBe(true);
   });
 });
 

@@ -12,6 +12,7 @@ import { useFormat } from '../../ui/format';
 import { Stat } from '../../ui/Stat';
 import { FlaggedLinesNote } from '../estimate/FlaggedLinesNote';
 import { useStudio } from '../StudioContext';
+import { ChapterSelection } from './ChapterSelection';
 
 type Scope = 'all' | 'approved' | 'selection';
 const QUOTAS = ['monthlyCharacters', 'concurrentJobs', 'storageBytes'] as const;
@@ -25,10 +26,11 @@ export function StartProduction() {
   const errorText = useErrorText();
   const [platforms, setPlatforms] = useState<Platform[]>(['apple', 'acx']);
   const [scope, setScope] = useState<Scope>('all');
-  const [selection, setSelection] = useState<string[]>([]);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const chapters = useChapters(project.id);
   const liveChapters = (chapters.data ?? []).filter((chapter) => !chapter.deleted);
-  const withoutAudio = liveChapters.filter((chapter) => !chapter.hasMaster);
+  // In book order, whatever order they were chosen in; a chapter deleted since it was chosen is not sent.
+  const selection = liveChapters.filter((chapter) => selected.has(chapter.id)).map((chapter) => chapter.id);
   // A selection's figures are its own (the production of it bills those chapters only); the approved chapters are
   // known to the server alone, so that choice shows the whole book's figures and says so.
   const estimate = useEstimate(project.id, platforms, scope === 'selection' ? selection : undefined);
@@ -95,37 +97,8 @@ export function StartProduction() {
             </label>
           ))}
         </div>
-        {scope === 'selection' && withoutAudio.length > 0 && withoutAudio.length < liveChapters.length && (
-          // A book produced in part is finished by producing the rest: one choice, not a click per chapter.
-          <div className="button-row button-row--compact">
-            <button
-              type="button"
-              className="button button--secondary button--small"
-              onClick={() => setSelection(withoutAudio.map((chapter) => chapter.id))}
-            >
-              {t('start.selectWithoutAudio', { count: withoutAudio.length })}
-            </button>
-          </div>
-        )}
         {scope === 'selection' && (
-          <ul className="plain-list chapter-picker" aria-label={t('start.pickChapters')}>
-            {(chapters.data ?? []).map((chapter) => (
-              <li key={chapter.id}>
-                <label className="checkbox">
-                  <input
-                    type="checkbox"
-                    checked={selection.includes(chapter.id)}
-                    onChange={(event) =>
-                      setSelection((list) =>
-                        event.target.checked ? [...list, chapter.id] : list.filter((id) => id !== chapter.id),
-                      )
-                    }
-                  />
-                  {chapter.title}
-                </label>
-              </li>
-            ))}
-          </ul>
+          <ChapterSelection chapters={liveChapters} selected={selected} onChange={setSelected} />
         )}
       </fieldset>
       {estimate.data && (
