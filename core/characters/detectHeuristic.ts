@@ -3,13 +3,14 @@
  * speakers known by their role (roleTallies.ts), a bare role joined to the one possessor's (rolesPossessed.ts), folded
  * into those people where the book says who they are
  * (roleFolds.ts), a named speaker calls himself by the role (rolesSelfNamed.ts) or the role gives its name
- * (rolesSelfIntroduced.ts), the first-person narrator's
+ * (rolesSelfIntroduced.ts), the writers of letters (letterWriters.ts), the first-person narrator's
  * record (narratorRecord.ts), then who of them is cast and how important they are. Deterministic: the same chapters
  * give the same characters and ids.
  */
 import { characterIdFor, narratorCharacter, type Character, type ChapterInput, type Importance } from './character';
 import { aliasesOf, ageBandOf, labelOf, speakingStyleOf } from './castRecord';
 import { tallyPeople } from './namedPeople';
+import { castLetterWriters } from './letterWriters';
 import { detectNarration } from './narration';
 import { foldCompanions, narratorKeyOf } from './narratorRecord';
 import { foldNamedRoles, foldTitleRoles } from './roleFolds';
@@ -59,8 +60,9 @@ export function detectCharactersHeuristic(chapters: ChapterInput[]): Character[]
   foldAddressedRoles(scans, tallies, people);
   foldKinAddressedRoles(scans, tallies, people);
   rejoinStories(tallies);
+  const narrated = castLetterWriters(chapters, placed, people, tallies, bookLanguage);
 
-  const narration = detectNarration(chapters);
+  const narration = detectNarration(narrated);
   const narratorKey = narratorKeyOf(narration, tallies, placed, people);
   if (narration.firstPerson) foldCompanions(tallies, placed, people, narratorKey);
   const selected = [...tallies.entries()].filter(

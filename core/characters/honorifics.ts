@@ -164,9 +164,11 @@ export function honorificPattern(language: HeuristicLanguage): string {
       const initial = honorific.lowerCaseIn?.includes(language)
         ? `[${first.toUpperCase()}${first}]`
         : first.toUpperCase();
-      // A one-letter title ("D.") needs its dot, or every initial would be a title.
+      // A one-letter title ("D.") needs its dot, or every initial would be a title; the "D." of a postscript
+      // ("P. D. Encarna te manda…") is none.
       const dot = key.length === 1 ? '\\.' : honorific.abbreviation ? '\\.?' : '';
-      return `${initial}${rest}${dot}`;
+      const postscript = key.length === 1 ? '(?<!(?<!\\p{L})P\\.[ \\t]?)' : '';
+      return `${postscript}${initial}${rest}${dot}`;
     });
   const pattern = `(?:${alternatives.join('|')})(?!\\p{L})`;
   patternCache.set(language, pattern);

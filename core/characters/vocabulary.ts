@@ -182,11 +182,19 @@ function wordSet(text: string): Set<string> {
   return new Set(text.split(/\s+/u).filter(Boolean).map(foldWord));
 }
 
+/** The words that greet a letter's addressee ("Querido Julián:", "Dearest Kitty,"): capitalised, never a name. */
+const SALUTATION_WORDS: Record<HeuristicLanguage, string> = {
+  en: `dear dearest`,
+  es: `querido querida queridos queridas queridísimo queridísima estimado estimada`,
+  pt: `querido querida queridos queridas queridíssimo queridíssima prezado prezada estimado estimada`,
+};
+
 const NOT_NAME_SETS = new Map<HeuristicLanguage, Set<string>>(
   (['en', 'es', 'pt'] as const).map((language) => [
     language,
     new Set([
       ...wordSet(FUNCTION_WORDS[language]),
+      ...wordSet(SALUTATION_WORDS[language]),
       ...wordSet(CALENDAR_WORDS[language]),
       ...wordSet(ADDRESS_WORDS[language]),
     ]),

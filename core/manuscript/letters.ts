@@ -23,6 +23,7 @@ const DATE = new RegExp(
   'iu',
 );
 const MAX_DATE_LINE = 70;
+const MAX_SALUTATION = 120;
 /** "My dear Sister,", "Dearest Kitty,", "Sir,", "Querida amiga:", "Mi querido Juan:", "Meu caro amigo,". */
 const SALUTATION =
   /^(?:(?:my|mi|meu|minha|mon|ma)\s+)?(?:dear(?:est)?|darling|beloved|querid[oa]s?|car[oa]s?|car[ií]ssim[oa]|estimad[oa]s?|prezad[oa]s?|cher|ch[èe]re|dear\s+\p{L}+)\b[^.!?]{0,50}[,:!]$|^(?:sir|madam|señor|señora|senhor|senhora|monsieur|madame)[^.!?]{0,40}[,:!]$/iu;
@@ -33,7 +34,13 @@ function isDateLine(block: LaidOutBlock): boolean {
 }
 
 export function isSalutation(block: LaidOutBlock | undefined): boolean {
-  return block !== undefined && block.lines.length === 1 && SALUTATION.test(block.lines[0].trim());
+  return block !== undefined && block.lines.length === 1 && isSalutationLine(block.lines[0]);
+}
+
+/** A line that greets a letter's addressee ("Querido Julián:", "Dear Walter,"); long lines never do. */
+export function isSalutationLine(line: string): boolean {
+  const trimmed = line.trim();
+  return trimmed.length <= MAX_SALUTATION && SALUTATION.test(trimmed);
 }
 
 /** The blocks that open letters with a date line and a salutation under it; none unless there are two at least. */
