@@ -38,14 +38,14 @@ export interface MasterChapterInput extends MasterChapterRequest {
 export type MasterChapterResult = MasteredChapter;
 
 const MAX_SEGMENTS = 5000;
-const MAX_PAUSE_MS = 20_000;
+export const MAX_PAUSE_MS = 20_000;
 /** True-peak margin the sample-peak limiter keeps for inter-sample peaks and the lossy encoders' overshoot. */
 const ENCODER_MARGIN_DB = 1.5;
 /** ffmpeg's pink `anoisesrc` has an RMS about 14.55 dB under its amplitude (measured). */
 const PINK_NOISE_CREST_DB = 14.55;
 const ROOM_TONE_SEED = 20240611;
 /** A render whose measured levels miss the target by less than this is kept (the prediction's usual error is far less). */
-const CORRECTION_TOLERANCE_DB = 1;
+export const CORRECTION_TOLERANCE_DB = 1;
 const MAX_CORRECTIONS = 2;
 
 export async function masterChapter(input: MasterChapterInput, outFile: string): Promise<MasterChapterResult> {
@@ -100,11 +100,12 @@ export async function masterChapter(input: MasterChapterInput, outFile: string):
     const listFile = path.join(dir, 'list.ffconcat');
     await writeFile(listFile, concatList(order), 'utf8');
 
-    const speech = input.levels ?? (await meterSegments(input));
     const roomToneSec = (roomTone.headMs + roomTone.tailMs) / 1000;
-    let gainDb = chapterGainDb(withRoomTone(speech, roomToneSec), input.target, {
-      maxRmsLiftLu: mostlyRoomTone ? 4 : 2,
-    });
+    const predictedGainDb = async () =>
+      chapterGainDb(withRoomTone(input.levels ?? (await meterSegments(input)), roomToneSec), input.target, {
+        maxRmsLiftLu: mostlyRoomTone ? 4 : 2,
+      });
+    let gainDb = input.gainDb ?? (await predictedGainDb());
     const durationSec = cursor + roomTone.tailMs / 1000;
     const render = async (gain: number) => {
       const parser = new MeasurementParser();
@@ -131,7 +132,16 @@ export async function masterChapter(input: MasterChapterInput, outFile: string):
       gainDb += correction;
       ({ measured, levels } = await render(gainDb));
     }
-    return { outFile, durationSec, gainDb, segmentStartsSec, segmentEndsSec, measured, levels };
+    return {
+      outFile,
+      durationSec,
+      gainDb,
+      inputRateHz: format.sampleRateHz,
+      segmentStartsSec,
+      segmentEndsSec,
+      measured,
+      levels,
+    };
   });
 }
 
@@ -160,11 +170,6 @@ function renderArgs(
   sideEncoderCount: number,
   blocksDir: string,
 ): string[] {
-  const limitLinear = Math.min(1, Math.max(0.0625, 10 ** ((input.target.truePeakDb - ENCODER_MARGIN_DB) / 20)));
-  const toneAmplitude = Math.min(
-    1,
-    10 ** (((input.roomToneLevelDb ?? DEFAULT_ROOM_TONE.levelDb) + PINK_NOISE_CREST_DB) / 20),
-  );
   const outputs: { label: string; args: string[] }[] = [
     {
       label: 'master',
@@ -193,12 +198,7 @@ function renderArgs(
   }
   const split = [...outputs.map((o) => `[${o.label}]`), '[measure]'];
   const graph =
-    `[0:a]aformat=channel_layouts=mono,aresample=${MASTER_SAMPLE_RATE_HZ},volume=${gainDb.toFixed(3)}dB,` +
-    `alimiter=limit=${limitLinear.toFixed(5)}:attack=5:release=60:level=disabled[speech];` +
-    `anoisesrc=c=pink:r=${MASTER_SAMPLE_RATE_HZ}:a=${toneAmplitude.toFixed(6)}:seed=${ROOM_TONE_SEED}[tone];` +
-    // amix divides by the input count; volume=2 undoes it so speech keeps its level.
-    `[speech][tone]amix=inputs=2:duration=first:dropout_transition=0,volume=2,` +
-    `aformat=sample_fmts=s16:sample_rates=${MASTER_SAMPLE_RATE_HZ},asplit=${split.length}${split.join('')};` +
+    `${masteringChain(gainDb, input)},asplit=${split.length}${split.join('')};` +
     `[measure]${measurementFilters(MASTER_SAMPLE_RATE_HZ, { blocksDir })}[measured]`;
   return [
     '-y',
@@ -219,8 +219,35 @@ function renderArgs(
   ];
 }
 
+/**
+ * The chain from the concatenated input (`[0:a]`) to the mastered samples (16-bit at the master's rate, unlabelled,
+ * for the caller to split): resample once, the one gain, the limiter, the room-tone bed. A render of a chapter's end
+ * (masterRegion.ts) starts at `fromSample` of the chapter: its bed is the same noise, generated from the chapter's
+ * start and trimmed there, so the samples are those a whole render writes.
+ */
+export function masteringChain(
+  gainDb: number,
+  input: Pick<MasterChapterRequest, 'target' | 'roomToneLevelDb'>,
+  fromSample = 0,
+): string {
+  const limitLinear = Math.min(1, Math.max(0.0625, 10 ** ((input.target.truePeakDb - ENCODER_MARGIN_DB) / 20)));
+  const toneAmplitude = Math.min(
+    1,
+    10 ** (((input.roomToneLevelDb ?? DEFAULT_ROOM_TONE.levelDb) + PINK_NOISE_CREST_DB) / 20),
+  );
+  const trimTone = fromSample > 0 ? `,atrim=start_sample=${fromSample},asetpts=N/SR/TB` : '';
+  return (
+    `[0:a]aformat=channel_layouts=mono,aresample=${MASTER_SAMPLE_RATE_HZ},volume=${gainDb.toFixed(3)}dB,` +
+    `alimiter=limit=${limitLinear.toFixed(5)}:attack=5:release=60:level=disabled[speech];` +
+    `anoisesrc=c=pink:r=${MASTER_SAMPLE_RATE_HZ}:a=${toneAmplitude.toFixed(6)}:seed=${ROOM_TONE_SEED}${trimTone}[tone];` +
+    // amix divides by the input count; volume=2 undoes it so speech keeps its level.
+    `[speech][tone]amix=inputs=2:duration=first:dropout_transition=0,volume=2,` +
+    `aformat=sample_fmts=s16:sample_rates=${MASTER_SAMPLE_RATE_HZ}`
+  );
+}
+
 /** The raw samples a render hands its encoders: 16-bit mono at the master's rate. */
-const RAW_SAMPLES = ['-f', 's16le', '-ar', String(MASTER_SAMPLE_RATE_HZ), '-ac', '1'];
+export const RAW_SAMPLES = ['-f', 's16le', '-ar', String(MASTER_SAMPLE_RATE_HZ), '-ac', '1'];
 
 /** The encoder processes a render feeds, MP3 first (LAME is the slowest), each as its output arguments. */
 function sideEncoders(encodings: RenderEncodings): string[][] {
@@ -237,7 +264,7 @@ function sideEncoders(encodings: RenderEncodings): string[][] {
  * first and the render writes into their standard inputs itself: the samples go from process to process, never
  * through this one. Any process failing stops the others.
  */
-async function withSideEncoders(
+export async function withSideEncoders(
   encoders: string[][],
   run: RunOptions,
   renderPass: (options: RunOptions) => Promise<unknown>,
@@ -278,7 +305,7 @@ async function withSideEncoders(
   }
 }
 
-function mp3EncoderArgs(mp3: NonNullable<RenderEncodings['mp3']>): string[] {
+export function mp3EncoderArgs(mp3: NonNullable<RenderEncodings['mp3']>): string[] {
   return [
     ...lameCbrArgs(mp3.bitrateKbps),
     '-ar',
@@ -297,7 +324,7 @@ function mp3EncoderArgs(mp3: NonNullable<RenderEncodings['mp3']>): string[] {
   ];
 }
 
-function aacEncoderArgs(aac: NonNullable<RenderEncodings['aac']>): string[] {
+export function aacEncoderArgs(aac: NonNullable<RenderEncodings['aac']>): string[] {
   return [
     '-c:a',
     'aac',

@@ -7,6 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -16,12 +17,18 @@ import type { ChapterEncodingRecord, StoredLevels } from '../../core/book/record
 import { NotFoundError } from '../../core/errors';
 import type { AudioToolchain, RenderEncodings } from '../../core/ports/audio';
 import type { BlobStore } from '../../core/ports/blobs';
-import type { MasterFiles, MasterRenderRequest, RenderedMaster } from '../../core/production/chapterMastering';
+import type {
+  MasterFiles,
+  MasterRenderRequest,
+  RegionFallback,
+  RenderedMaster,
+} from '../../core/production/chapterMastering';
 import { chapterLevelsBlobName } from '../../core/production/contentAddress';
 import { levelBlocksBytes } from '../audio/levelBlocksFile';
 import { meterReadBuffer, meterWavFile, WavLevels } from '../audio/levelTap';
 import { describeFile } from '../packaging/fileHash';
-import { uploadFileIfAbsent } from './blobFiles';
+import { downloadBlob, uploadFileIfAbsent } from './blobFiles';
+import { fallbackReason, renderRegion, type RegionRender } from './masterRegion';
 import type { SegmentCache } from './segmentCache';
 import { withWorkspace } from './workspace';
 
@@ -49,8 +56,29 @@ async function renderAndStore(
   audio: AudioToolchain,
   request: MasterRenderRequest,
 ): Promise<RenderedMaster> {
-  const { blobs } = source;
   return withWorkspace('master', async (dir) => {
+    let fallback: RegionFallback | undefined;
+    if (request.previous) {
+      // Only the chapter's end, when everything lines up; the whole chapter otherwise. Nothing is stored before the
+      // region's files are all made, so a fallback starts from nothing.
+      const regionDir = path.join(dir, 'region');
+      await mkdir(regionDir);
+      const fetchRegion = (segments: MasterRenderRequest['segments'], into: string) =>
+        fetchSegments(source, segments, into);
+      let region: RegionRender | undefined;
+      try {
+        region = await renderRegion(
+          { blobs: source.blobs, fetchSegments: fetchRegion, audio },
+          request,
+          request.previous,
+          regionDir,
+        );
+      } catch (error) {
+        fallback = fallbackReason(error);
+      }
+      if (region)
+        return storeRendered(source, request, region.masterFile, region.encodingFiles, region.blocks, region.rendered);
+    }
     const meter = new LoudnessMeter();
     const segmentFiles = await fetchSegmentsMetered(source, request.segments, dir, meter);
     const outFile = path.join(dir, 'master.flac');
@@ -73,33 +101,52 @@ async function renderAndStore(
       },
       outFile,
     );
-    // The master and each encoding are hashed and stored side by side: the activity waits for the largest file only.
-    const [levels, { sha256 }, ...encodings] = await Promise.all([
-      storeLevels(blobs, request.masterBlobName, mastered.levels),
-      storeFile(blobs, request.masterBlobName, outFile, 'audio/flac'),
-      ...request.encodings.map(async (encoding): Promise<ChapterEncodingRecord> => ({
-        format: encoding.format,
-        blobName: encoding.blobName,
-        ...(await storeFile(
-          blobs,
-          encoding.blobName,
-          encodingFiles[encoding.format]!.file,
-          encoding.format === 'mp3' ? 'audio/mpeg' : 'audio/mp4',
-          // The packages read the encodings next, on this machine as a rule: they take this copy instead of a download.
-          source.cache,
-        )),
-      })),
-    ]);
-    return {
-      sha256,
-      durationSec: mastered.durationSec,
-      segmentStartsSec: mastered.segmentStartsSec,
-      segmentEndsSec: mastered.segmentEndsSec,
-      measured: mastered.measured,
-      levels,
-      encodings,
-    };
+    return storeRendered(
+      source,
+      request,
+      outFile,
+      { mp3: encodingFiles.mp3?.file, aac: encodingFiles.aac?.file },
+      mastered.levels,
+      {
+        durationSec: mastered.durationSec,
+        segmentStartsSec: mastered.segmentStartsSec,
+        segmentEndsSec: mastered.segmentEndsSec,
+        measured: mastered.measured,
+        gainDb: mastered.gainDb,
+        inputRateHz: mastered.inputRateHz,
+        path: { kind: 'whole', ...(fallback && { fallback }) },
+      },
+    );
   });
+}
+
+/** Stores the master, each encoding and the level blocks side by side: the activity waits for the largest file only. */
+async function storeRendered(
+  source: SegmentSource,
+  request: MasterRenderRequest,
+  masterFile: string,
+  encodingFiles: Partial<Record<ChapterEncodingRecord['format'], string>>,
+  blocks: LevelBlocks,
+  rendered: RegionRender['rendered'],
+): Promise<RenderedMaster> {
+  const { blobs } = source;
+  const [levels, { sha256 }, ...encodings] = await Promise.all([
+    storeLevels(blobs, request.masterBlobName, blocks),
+    storeFile(blobs, request.masterBlobName, masterFile, 'audio/flac'),
+    ...request.encodings.map(async (encoding): Promise<ChapterEncodingRecord> => ({
+      format: encoding.format,
+      blobName: encoding.blobName,
+      ...(await storeFile(
+        blobs,
+        encoding.blobName,
+        encodingFiles[encoding.format]!,
+        encoding.format === 'mp3' ? 'audio/mpeg' : 'audio/mp4',
+        // The packages read the encodings next, on this machine as a rule: they take this copy instead of a download.
+        source.cache,
+      )),
+    })),
+  ]);
+  return { ...rendered, sha256, levels, encodings };
 }
 
 /** Stores the render's level blocks create-only under the sha256 of their bytes, beside the master. */
@@ -126,8 +173,35 @@ async function storeFile(
     describeFile(file),
     uploadFileIfAbsent(blobs, name, file, contentType),
   ]);
-  if (created) await cache?.keep(name, file);
-  return described;
+  if (created) {
+    await cache?.keep(name, file);
+    return described;
+  }
+  // Stored before (a retried activity): its bytes are those recorded. A region render's encodings differ from a whole
+  // render's in their last frames, so the stored ones are described, not this render's.
+  const stored = `${file}.stored`;
+  await downloadBlob(blobs, name, stored);
+  return describeFile(stored);
+}
+
+/** Fetches the segments into `dir` (from the local cache, else downloaded), FETCHES_AT_ONCE at a time, unmetered. */
+async function fetchSegments(
+  source: SegmentSource,
+  segments: MasterRenderRequest['segments'],
+  dir: string,
+): Promise<{ path: string; pauseAfterMs: number }[]> {
+  const files = segments.map((_, index) => path.join(dir, `segment-${String(index).padStart(5, '0')}.wav`));
+  let next = 0;
+  const worker = async () => {
+    while (next < segments.length) {
+      const index = next++;
+      await fetchSegment(source, segments[index].blobName, files[index]);
+    }
+  };
+  const workers = await Promise.allSettled(Array.from({ length: FETCHES_AT_ONCE }, worker));
+  const failed = workers.find((result) => result.status === 'rejected');
+  if (failed) throw failed.reason;
+  return segments.map((segment, index) => ({ path: files[index], pauseAfterMs: segment.pauseAfterMs }));
 }
 
 /**

@@ -88,6 +88,22 @@ export interface ChapterMasterRecord {
    * different now is told without planning it again. Absent on masters made before it was recorded.
    */
   sound?: MasterSoundRecord;
+  /**
+   * How the render made it, so a later one can render only the chapter's end (core/audio/regionCut.ts). Absent on
+   * masters made before it was recorded: those are rendered whole.
+   */
+  rendering?: MasterRenderingRecord;
+}
+
+export interface MasterRenderingRecord {
+  /** The one gain the render applied (dB). */
+  gainDb: number;
+  /** The segments' sample rate. */
+  inputRateHz: number;
+  /** The room tone and target the render used, as a short content key: another one changes every sample. */
+  settingsKey: string;
+  /** Per segment: a short key of its audio's content address and the pause after it, so the first change is found. */
+  segmentKeys: string[];
 }
 
 /** Digests of the voices, pronunciations and rendering settings a chapter master was made with. */

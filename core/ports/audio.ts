@@ -45,8 +45,62 @@ export interface MasterChapterRequest {
    * the gain is computed from them before the single render pass. Measured from the files when absent.
    */
   levels?: MeteredLevels;
+  /**
+   * The gain to render at, in place of the one the levels predict: the gain a chapter's master recorded, so a whole
+   * render can be compared with one of the chapter's end rendered again at it.
+   */
+  gainDb?: number;
   encodings?: RenderEncodings;
   workDir: string;
+  signal?: AbortSignal;
+}
+
+export interface MasterRegionRequest {
+  /** The segments from the first one rendered again to the chapter's last, each with the pause after it. */
+  segmentFiles: { path: string; pauseAfterMs: number }[];
+  /** The stored master's segment rate: every segment must have it (a whole render would convert one that differs). */
+  inputRateHz: number;
+  /** Input samples of silence the render starts with: the end of the pause before the first segment. */
+  leadSilenceSamples: number;
+  /** The master sample the region starts at. */
+  startSample: number;
+  /** Where the first segment starts in the chapter, as the stored master's record has it. */
+  firstSegmentStartSec: number;
+  /** The stored master's head room tone; the chapter's room tone is decided again from its new length. */
+  headRoomToneMs: number;
+  requestedRoomTone: { headMs: number; tailMs: number };
+  gainDb: number;
+  target: MasteringTarget;
+  roomToneLevelDb?: number;
+  /** The region's MP3, encoded from `fromSample` of the chapter (a frame boundary at or after the region's start). */
+  mp3?: { file: string; bitrateKbps: number; fromSample: number };
+  /** The chapter sample the measurement starts at (at or after the region's start). */
+  measureFromSample: number;
+  workDir: string;
+  signal?: AbortSignal;
+}
+
+export interface MasteredRegion {
+  /** The region's samples (16-bit WAV at the master's rate), from `startSample` to the chapter's end. */
+  regionFile: string;
+  /** The chapter's, as a whole render computes them. */
+  durationSec: number;
+  speechSec: number;
+  /** The starts and ends of the region's segments. */
+  segmentStartsSec: number[];
+  segmentEndsSec: number[];
+  /** Of the audio from `measureFromSample` on. */
+  measured: LoudnessMeasurement;
+  blocks: LevelBlocks;
+}
+
+export interface JoinMasterRequest {
+  /** The stored master (FLAC at the master's rate), kept up to `cutSample`. */
+  storedMaster: string;
+  cutSample: number;
+  /** The region's samples, which start at `cutSample`. */
+  regionFile: string;
+  aac?: { file: string; bitrateKbps: number };
   signal?: AbortSignal;
 }
 
@@ -54,6 +108,8 @@ export interface MasteredChapter {
   outFile: string;
   durationSec: number;
   gainDb: number;
+  /** The segments' sample rate (the first segment's: any other is converted to it before the pass). */
+  inputRateHz: number;
   segmentStartsSec: number[];
   /** Where each segment's audio ends in the master: the pauses between are known quiet, with no scan. */
   segmentEndsSec: number[];
@@ -92,6 +148,12 @@ export interface AudioToolchain {
   probe(file: string): Promise<ProbeResult>;
   measureLoudness(file: string, options?: { startSec?: number; durationSec?: number }): Promise<LoudnessMeasurement>;
   masterChapter(request: MasterChapterRequest, outFile: string): Promise<MasteredChapter>;
+  /**
+   * A chapter's end rendered again as the whole render would write it, and its samples joined to a stored master's
+   * (adapters/audio/masterRegion.ts). A toolchain without them has its chapters rendered whole.
+   */
+  masterChapterRegion?(request: MasterRegionRequest, regionFile: string): Promise<MasteredRegion>;
+  joinMasterRegion?(request: JoinMasterRequest, outFile: string): Promise<void>;
   /** An MP3 of a lossless master; an encoded source (AAC, MP3) is refused, never encoded again. */
   encodeMp3Cbr(
     master: string,

@@ -7,7 +7,7 @@
  */
 import { DEFAULT_MASTERING_TARGET, DEFAULT_ROOM_TONE, type MasteringTarget } from '../audio/masteringTarget';
 import type { LoudnessMeasurement } from '../audio/measurements';
-import type { ChapterEncodingRecord, ChapterMasterRecord, StoredLevels } from '../book/records';
+import type { ChapterEncodingRecord, ChapterMasterRecord, MasterRenderingRecord, StoredLevels } from '../book/records';
 import { updateWithRetry } from '../common/optimisticUpdate';
 import { DomainError, NotFoundError } from '../errors';
 import { JOB_EVENT_SOURCE } from '../jobs/jobEvents';
@@ -19,7 +19,7 @@ import type { Clock } from '../ports/system';
 import type { SpeechPlanSources } from './chapterPlanSources';
 import { linesWithTakes, pinnedChapterLines, recordedLineAudio, type LineAudio } from './chapterLinesPin';
 import { audioLocation, planSegments, type ChapterSpeechPlan } from './chapterSpeechPlan';
-import { chapterEncodingBlobName, chapterMasterBlobName, chapterMasterHash } from './contentAddress';
+import { chapterEncodingBlobName, chapterMasterBlobName, chapterMasterHash, contentKey } from './contentAddress';
 import { masterSoundOf } from './masterSound';
 import { readCommittedPlan } from '../planning/planGenerations';
 import { planRevision } from '../planning/planRevision';
@@ -49,7 +49,36 @@ export interface MasterRenderRequest {
   target: MasteringTarget;
   masterBlobName: string;
   encodings: { format: ChapterEncodingFormat; blobName: string; bitrateKbps: number; extension: string }[];
+  /**
+   * The chapter's master as recorded before, when it is replaced: the audio side renders only the chapter's end from
+   * it when it can (docs/audio-pipeline.md, "Re-rendering only the region that changed"), the whole chapter otherwise.
+   */
+  previous?: PreviousMaster;
 }
+
+export interface PreviousMaster {
+  record: ChapterMasterRecord;
+  /**
+   * The first segment whose audio or following pause differs from the record's (the record's count when segments
+   * were only added); null when the record does not say what it was rendered from or with other settings.
+   */
+  firstChangedSegment: number | null;
+}
+
+/** How a master was rendered: only from a segment on (the rest kept from the previous master), or whole and why. */
+export type MasterRenderPath = { kind: 'region'; fromSegment: number } | { kind: 'whole'; fallback?: RegionFallback };
+
+/** Why a chapter with a previous master was rendered whole after all. */
+export type RegionFallback =
+  | 'no-render-record'
+  | 'no-level-blocks'
+  | 'no-stored-mp3'
+  | 'mp3-version-1'
+  | 'no-pause'
+  | 'loudness'
+  | 'stored-file-missing'
+  | 'mismatch'
+  | 'error';
 
 export interface RenderedMaster {
   sha256: string;
@@ -61,6 +90,9 @@ export interface RenderedMaster {
   /** The level blocks of `measured`, stored (absent from a render that keeps none). */
   levels?: StoredLevels;
   encodings: ChapterEncodingRecord[];
+  gainDb: number;
+  inputRateHz: number;
+  path: MasterRenderPath;
 }
 
 /** The audio side of mastering: downloading the segments, the one render pass, storing the files. */
@@ -159,6 +191,10 @@ export class ChapterMastering {
       // A master already made for these inputs keeps its other encodings: the new pass writes them all again.
       const kept = master?.blobName === blobName ? (master.encodings ?? []).map((e) => e.format) : [];
       const formats = [...new Set([...wanted, ...kept])].sort();
+      const segmentKeys = locations.map((location, index) =>
+        segmentKey(location.hash, plan.items[index].speech.pauseAfterMs),
+      );
+      const settingsKey = renderSettingsKey(target);
       const rendered = await this.deps.files.render({
         segments: locations.map((location, index) => ({
           blobName: location.blobName,
@@ -173,7 +209,16 @@ export class ChapterMastering {
           bitrateKbps: RETAIL_ENCODINGS[format].kbps,
           extension: RETAIL_ENCODINGS[format].extension,
         })),
+        ...(master && {
+          previous: { record: master, firstChangedSegment: firstChange(master, settingsKey, segmentKeys) },
+        }),
       });
+      const rendering: MasterRenderingRecord = {
+        gainDb: rendered.gainDb,
+        inputRateHz: rendered.inputRateHz,
+        settingsKey,
+        segmentKeys,
+      };
       const m = rendered.measured;
       const record: ChapterMasterRecord = {
         blobName,
@@ -193,6 +238,7 @@ export class ChapterMastering {
         encodings: rendered.encodings,
         ...(rendered.levels && { levels: rendered.levels }),
         sound,
+        rendering,
       };
       master = record;
       await this.recordMaster(tenantId, projectId, chapterId, record);
@@ -242,6 +288,26 @@ async function isComplete(
   if (encodings.some((e) => !e)) return false;
   const names = [master.blobName, ...encodings.map((e) => e!.blobName)];
   return (await Promise.all(names.map((name) => blobs.exists(name)))).every(Boolean);
+}
+
+/** A segment's short key in the master record: its audio's content address (16 hex digits) and the pause after it. */
+function segmentKey(hash: string, pauseAfterMs: number): string {
+  return `${hash.slice(0, 16)}:${pauseAfterMs}`;
+}
+
+/** The render settings beyond the segments, as a short key: room tone and target. */
+function renderSettingsKey(target: MasteringTarget): string {
+  return contentKey({ roomTone: DEFAULT_ROOM_TONE, target }).slice(0, 16);
+}
+
+/** The first segment of the new chapter whose audio or following pause is not the recorded master's. */
+function firstChange(master: ChapterMasterRecord, settingsKey: string, keys: string[]): number | null {
+  const rendering = master.rendering;
+  if (!rendering || rendering.settingsKey !== settingsKey) return null;
+  const common = Math.min(rendering.segmentKeys.length, keys.length);
+  for (let index = 0; index < common; index++) if (rendering.segmentKeys[index] !== keys[index]) return index;
+  // Segments taken off the end: the last one kept is followed by the tail room tone where a pause was.
+  return keys.length < rendering.segmentKeys.length ? keys.length - 1 : common;
 }
 
 /** Cosmos stores JSON: −Infinity (digital silence) becomes a very low finite level. */

@@ -5,10 +5,12 @@
  * thrown away, splices into the chapter's MP3 without a click. With the reservoir the first frame kept from the region
  * is decoded from bytes of the other encode.
  */
+import { readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createFfmpegToolchain, runFfmpeg } from '../../adapters/audio';
 import { lameCbrArgs } from '../../adapters/audio/mp3Encoding';
+import { Mp3SpliceError, spliceMp3 } from '../../adapters/audio/mp3Splice';
 import { EspeakSynthesizer } from '../../adapters/tts/espeak';
 import { DEFAULT_MASTERING_TARGET } from '../../core/audio/masteringTarget';
 import { makeTempDir, speak } from './helpers';
@@ -171,4 +173,19 @@ describe('MP3 without the bit reservoir', () => {
       expect({ cutFrame, rmsUnder: dbfs(rms) < MAX_RMS_DBFS }).toEqual({ cutFrame, rmsUnder: true });
     }
   }, 120_000);
+
+  it('a file joined to itself comes out byte for byte: the Info frame is written as the muxer writes it', async () => {
+    const whole = await readFile(wholeMp3);
+    for (const cutFrame of [1, 300, 700]) expect(spliceMp3(whole, cutFrame, whole, cutFrame).equals(whole)).toBe(true);
+  });
+
+  it('refuses an MP3 whose frames use the bit reservoir', async () => {
+    const withReservoir = path.join(dir, 'reservoir.mp3');
+    await runFfmpeg([
+      ...['-y', '-i', master, '-c:a', 'libmp3lame', '-b:a', '192k', '-compression_level', '7'],
+      ...['-write_xing', '1', '-id3v2_version', '0', '-map_metadata', '-1', '-f', 'mp3', withReservoir],
+    ]);
+    const whole = await readFile(wholeMp3);
+    expect(() => spliceMp3(whole, 300, readFileSync(withReservoir), 4)).toThrow(Mp3SpliceError);
+  }, 60_000);
 });

@@ -141,4 +141,12 @@ test('regenerating a segment after producing a selection rebuilds the packages w
   const twoAfter = await masterOf(produced[1]);
   expect(twoAfter.blobName).not.toBe(twoBefore.blobName);
   expect(twoAfter.encodings!.map((e) => e.blobName)).not.toEqual(twoBefore.encodings!.map((e) => e.blobName));
+  // Each master records how it was rendered, so a later one can render only the chapter's end: the regenerated
+  // segment's key is the only one that changed.
+  const keysBefore = twoBefore.rendering!.segmentKeys;
+  const keysAfter = twoAfter.rendering!.segmentKeys;
+  expect(keysAfter.length).toBe(keysBefore.length);
+  expect(keysAfter.flatMap((key, index) => (key === keysBefore[index] ? [] : [index]))).toEqual([1]);
+  expect(twoAfter.rendering!.gainDb).toEqual(expect.any(Number));
+  expect(twoAfter.rendering!.settingsKey).toBe(twoBefore.rendering!.settingsKey);
 }, 600_000);

@@ -1,0 +1,146 @@
+/**
+ * A chapter's end rendered again (docs/audio-pipeline.md, "Re-rendering only the region that changed"): the segments
+ * from a pause before the first changed one to the chapter's end go through the whole render's chain
+ * (`masteringChain`) at the gain the stored master recorded, its room tone generated from the chapter's start and
+ * trimmed where the region starts, so every sample is one a whole render writes. One pass writes the region's
+ * samples, its MP3 (from a frame boundary, for mp3Splice.ts) and its measurement with the level blocks from one
+ * short-term window before the levels' join. `joinMasterRegion` then writes the chapter's FLAC from the stored
+ * master's samples before the region and the region's, and its AAC, encoded whole from the same stream.
+ */
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { MASTER_SAMPLE_RATE_HZ, roomToneFor } from '../../core/audio/masteringTarget';
+import type { JoinMasterRequest, MasteredRegion, MasterRegionRequest } from '../../core/ports/audio';
+import { runFfmpeg, type RunOptions } from './ffmpeg';
+import { aacEncoderArgs, MAX_PAUSE_MS, masteringChain, mp3EncoderArgs, RAW_SAMPLES, withSideEncoders } from './master';
+import { MeasurementParser, measurementFilters, readMeasuredBlocks } from './measure';
+import { concatList, linkIntoDir, withTempDir, writeSilenceWav } from './tempFiles';
+import { readWavInfo } from './wavHeader';
+
+/** A region that cannot be rendered as the stored master was: the caller renders the whole chapter. */
+export class RegionMismatchError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RegionMismatchError';
+  }
+}
+
+export interface MasterRegionInput extends MasterRegionRequest {
+  ffmpegPath?: string;
+  timeoutMs?: number;
+}
+
+export async function masterChapterRegion(input: MasterRegionInput, regionFile: string): Promise<MasteredRegion> {
+  const run = { binaryPath: input.ffmpegPath, signal: input.signal, timeoutMs: input.timeoutMs ?? 60 * 60_000 };
+  const rate = input.inputRateHz;
+  const infos = await Promise.all(input.segmentFiles.map((segment) => readWavInfo(segment.path)));
+  for (const info of infos) {
+    const plain = info.audioFormat === 1 && info.bitsPerSample === 16 && info.channels === 1;
+    if (!plain || info.sampleRateHz !== rate)
+      throw new RegionMismatchError('a segment of another format than the chapter');
+  }
+  return withTempDir(input.workDir, 'region', async (dir) => {
+    const names = await linkIntoDir(
+      dir,
+      input.segmentFiles.map((s) => s.path),
+      'segment',
+    );
+    const silences = new Map<number, string>();
+    const silence = async (samples: number): Promise<string> => {
+      let name = silences.get(samples);
+      if (!name) {
+        name = `silence-${samples}.wav`;
+        await writeSilenceWav(path.join(dir, name), rate, 1, samples);
+        silences.set(samples, name);
+      }
+      return name;
+    };
+    // The cursor runs as the whole render's does (the same additions from the same start), so the times recorded are
+    // the ones a whole render records.
+    const order: string[] = [];
+    if (input.leadSilenceSamples > 0) order.push(await silence(input.leadSilenceSamples));
+    const segmentStartsSec: number[] = [];
+    const segmentEndsSec: number[] = [];
+    let cursor = input.firstSegmentStartSec;
+    for (const [index, segment] of input.segmentFiles.entries()) {
+      segmentStartsSec.push(cursor);
+      order.push(names[index]);
+      cursor += infos[index].durationSec;
+      segmentEndsSec.push(cursor);
+      if (index < input.segmentFiles.length - 1 && segment.pauseAfterMs > 0) {
+        const pauseMs = Math.round(Math.min(segment.pauseAfterMs, MAX_PAUSE_MS));
+        order.push(await silence(Math.round((rate * pauseMs) / 1000)));
+        cursor += pauseMs / 1000;
+      }
+    }
+    const speechSec = cursor - input.headRoomToneMs / 1000;
+    const roomTone = roomToneFor(speechSec, input.requestedRoomTone);
+    if (roomTone.headMs !== input.headRoomToneMs)
+      throw new RegionMismatchError('the chapter’s new length asks for another head room tone');
+    if (roomTone.tailMs > 0) order.push(await silence(Math.round((rate * roomTone.tailMs) / 1000)));
+    const durationSec = cursor + roomTone.tailMs / 1000;
+    const listFile = path.join(dir, 'list.ffconcat');
+    await writeFile(listFile, concatList(order), 'utf8');
+
+    const chapterSamples = Math.round(durationSec * MASTER_SAMPLE_RATE_HZ);
+    const measuredSec = (chapterSamples - input.measureFromSample) / MASTER_SAMPLE_RATE_HZ;
+    if (input.measureFromSample < input.startSample || measuredSec <= 0)
+      throw new RegionMismatchError('the measurement starts outside the region');
+    if (input.mp3 && input.mp3.fromSample < input.startSample)
+      throw new RegionMismatchError('the MP3 starts before the region');
+    const parser = new MeasurementParser();
+    const trimFrom = (chapterSample: number) =>
+      `atrim=start_sample=${chapterSample - input.startSample},asetpts=N/SR/TB`;
+    const branches = input.mp3 ? ['[region]', '[encode]', '[measure]'] : ['[region]', '[measure]'];
+    const graph =
+      `${masteringChain(input.gainDb, input, input.startSample)},asplit=${branches.length}${branches.join('')};` +
+      (input.mp3 ? `[encode]${trimFrom(input.mp3.fromSample)}[encoder0];` : '') +
+      `[measure]${trimFrom(input.measureFromSample)},` +
+      `${measurementFilters(MASTER_SAMPLE_RATE_HZ, { blocksDir: dir })}[measured]`;
+    const args = [
+      ...['-y', '-f', 'concat', '-safe', '1', '-i', listFile, '-filter_complex', graph],
+      ...['-map', '[region]', '-c:a', 'pcm_s16le', '-bitexact', regionFile],
+      ...(input.mp3 ? ['-map', '[encoder0]', '-c:a', 'pcm_s16le', ...RAW_SAMPLES, 'pipe:1'] : []),
+      ...['-map', '[measured]', '-f', 'null', '-'],
+    ];
+    const encoders = input.mp3 ? [mp3EncoderArgs(input.mp3)] : [];
+    await withSideEncoders(encoders, run, (more: RunOptions) =>
+      runFfmpeg(args, { ...run, ...more, onStderrLine: (line) => parser.line(line) }),
+    );
+    return {
+      regionFile,
+      durationSec,
+      speechSec,
+      segmentStartsSec,
+      segmentEndsSec,
+      measured: parser.result(measuredSec),
+      blocks: await readMeasuredBlocks(dir, parser, measuredSec),
+    };
+  });
+}
+
+export interface JoinMasterInput extends JoinMasterRequest {
+  ffmpegPath?: string;
+  timeoutMs?: number;
+}
+
+/**
+ * The chapter's FLAC: the stored master's samples before the cut, then the region's (decoded, joined and encoded again
+ * losslessly, so its bytes are those of a whole render's FLAC of the same samples), and its AAC encoded whole from
+ * that stream in the same process.
+ */
+export async function joinMasterRegion(input: JoinMasterInput, outFile: string): Promise<void> {
+  const graph =
+    `[0:a]atrim=end_sample=${input.cutSample}[start];[start][1:a]concat=n=2:v=0:a=1,` +
+    `aformat=sample_fmts=s16:sample_rates=${MASTER_SAMPLE_RATE_HZ}:channel_layouts=mono` +
+    (input.aac ? ',asplit=2[master][aac]' : '[master]');
+  await runFfmpeg(
+    [
+      ...['-y', '-i', input.storedMaster, '-i', input.regionFile, '-filter_complex', graph],
+      ...['-map', '[master]', '-ac', '1', '-ar', String(MASTER_SAMPLE_RATE_HZ), '-sample_fmt', 's16'],
+      ...['-c:a', 'flac', '-map_metadata', '-1', '-bitexact', outFile],
+      ...(input.aac ? ['-map', '[aac]', ...aacEncoderArgs(input.aac)] : []),
+    ],
+    { binaryPath: input.ffmpegPath, signal: input.signal, timeoutMs: input.timeoutMs ?? 60 * 60_000 },
+  );
+}

@@ -1,0 +1,295 @@
+/**
+ * A chapter whose end changed is mastered from its previous master (docs/audio-pipeline.md, "Re-rendering only the
+ * region that changed"): only the segments from a pause before the first changed one are rendered, at the recorded
+ * gain, and joined to the stored FLAC, MP3 and level blocks. Compared with a whole render of the same segments at the
+ * same gain: the FLAC and AAC are the same bytes, the MP3 the same samples before the cut and within the doc's splice
+ * threshold around it, the levels the same within 0.05 LU / 0.05 dB, the record the same in shape. Whatever does not
+ * line up is rendered whole, each reason counted. Real ffmpeg, espeak-ng and Azurite.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { createFfmpegToolchain, runFfmpeg } from '../../adapters/audio';
+import { readLevelBlocks } from '../../adapters/audio/levelBlocksFile';
+import type { AzureBlobStore } from '../../adapters/blob/azureBlobStore';
+import { createMasterFiles } from '../../adapters/production/masterFiles';
+import { EspeakSynthesizer } from '../../adapters/tts/espeak';
+import { levelsOfBlocks } from '../../core/audio/levelBlocks';
+import { DEFAULT_MASTERING_TARGET, DEFAULT_ROOM_TONE } from '../../core/audio/masteringTarget';
+import { planRegionCut } from '../../core/audio/regionCut';
+import type { ChapterMasterRecord } from '../../core/book/records';
+import { RETAIL_ENCODINGS } from '../../core/packaging';
+import type { AudioToolchain } from '../../core/ports/audio';
+import type { PreviousMaster, RegionFallback, RenderedMaster } from '../../core/production/chapterMastering';
+import { chapterEncodingBlobName, chapterMasterBlobName } from '../../core/production/contentAddress';
+import { speak } from '../audio/helpers';
+import { startBlobWire, type BlobWire } from '../support/blobWire';
+
+const LINES = [
+  'It is a truth universally acknowledged, that a single man in possession of a good fortune, must be in want of a wife.',
+  'However little known the feelings or views of such a man may be on his first entering a neighbourhood,',
+  'this truth is so well fixed in the minds of the surrounding families,',
+  'that he is considered the rightful property of some one or other of their daughters.',
+  'My dear Mr. Bennet, said his lady to him one day, have you heard that Netherfield Park is let at last?',
+  'Mr. Bennet replied that he had not.',
+  'But it is, returned she; for Mrs. Long has just been here, and she told me all about it.',
+  'Mr. Bennet made no answer.',
+  'Do you not want to know who has taken it? cried his wife impatiently.',
+  'You want to tell me, and I have no objection to hearing it.',
+  'This was invitation enough.',
+  'Why, my dear, you must know, Mrs. Long says that Netherfield is taken by a young man of large fortune.',
+];
+/** Retakes of line 8: one longer, one shorter. */
+const LONGER =
+  'Do you not want to know, after all this time and all my trouble, who has taken it? cried his wife impatiently.';
+const SHORTER = 'Who has taken it? cried his wife.';
+const PAUSE_MS = 700;
+const RATE = 44100;
+const PREFIX = 'tenants/t1/projects/p1/';
+const MP3_DECODER_DELAY = 1105;
+/** The doc's threshold, within 50 ms of a splice: peak under the room tone's (−54.5 dBFS), RMS 6 dB under its RMS. */
+const MAX_PEAK_DBFS = -54.5;
+const MAX_RMS_DBFS = -71.5;
+
+let wire: BlobWire;
+let blobs: AzureBlobStore;
+let work: string;
+const audio = createFfmpegToolchain();
+let renders = 0;
+
+function segmentName(index: number): string {
+  return `${PREFIX}audio/segments/line-${index}.wav`;
+}
+
+beforeAll(async () => {
+  wire = await startBlobWire('region-render');
+  blobs = (await wire.container('region')).blobs;
+  work = path.join(wire.dir, 'work');
+  fs.mkdirSync(work);
+  const synthesizer = new EspeakSynthesizer();
+  try {
+    for (const [index, line] of [...LINES, LONGER, SHORTER].entries()) {
+      const file = path.join(work, `line-${index}.wav`);
+      await synthesizer.synthesize(
+        { ssml: speak('en-GB-EspeakMale1', line, 'en-GB'), outputFormat: 'pcm-22050hz-16bit-mono' },
+        file,
+      );
+      await blobs.putIfAbsent(segmentName(index), { filePath: file }, 'audio/wav');
+    }
+  } finally {
+    await synthesizer.close();
+  }
+}, 120_000);
+
+afterAll(async () => {
+  await wire?.stop();
+});
+
+/** Renders a chapter of the given lines under a master name of its own; a fixed gain renders whole at that gain. */
+async function render(
+  lines: number[],
+  options: { previous?: PreviousMaster; gainDb?: number; toolchain?: AudioToolchain } = {},
+): Promise<{ rendered: RenderedMaster; record: ChapterMasterRecord }> {
+  const hash = createHash('sha256').update(`render-${++renders}`).digest('hex');
+  const masterBlobName = chapterMasterBlobName('t1', 'p1', 'c1', hash, 'flac');
+  const toolchain: AudioToolchain =
+    options.gainDb === undefined
+      ? (options.toolchain ?? audio)
+      : { ...audio, masterChapter: (request, out) => audio.masterChapter({ ...request, gainDb: options.gainDb }, out) };
+  const rendered = await createMasterFiles(blobs, toolchain).render({
+    segments: lines.map((line) => ({ blobName: segmentName(line), pauseAfterMs: PAUSE_MS })),
+    roomTone: DEFAULT_ROOM_TONE,
+    target: DEFAULT_MASTERING_TARGET,
+    masterBlobName,
+    encodings: (['aac', 'mp3'] as const).map((format) => ({
+      format,
+      blobName: chapterEncodingBlobName('t1', 'p1', 'c1', hash, RETAIL_ENCODINGS[format]),
+      bitrateKbps: RETAIL_ENCODINGS[format].kbps,
+      extension: RETAIL_ENCODINGS[format].extension,
+    })),
+    ...(options.previous && { previous: options.previous }),
+  });
+  const m = rendered.measured;
+  const record: ChapterMasterRecord = {
+    blobName: masterBlobName,
+    sha256: rendered.sha256,
+    durationSec: rendered.durationSec,
+    segmentStartsSec: rendered.segmentStartsSec,
+    segmentEndsSec: rendered.segmentEndsSec,
+    integratedLufs: m.integratedLufs!,
+    truePeakDb: m.truePeakDb!,
+    rmsDb: m.rmsDb!,
+    peakDb: m.peakDb!,
+    noiseFloorDb: m.noiseFloorDb!,
+    masteredAt: '2026-12-07T00:00:00.000Z',
+    jobId: 'job',
+    measured: m,
+    encodings: rendered.encodings,
+    ...(rendered.levels && { levels: rendered.levels }),
+    rendering: {
+      gainDb: rendered.gainDb,
+      inputRateHz: rendered.inputRateHz,
+      settingsKey: 'settings',
+      segmentKeys: lines.map((line) => `line-${line}:${PAUSE_MS}`),
+    },
+  };
+  return { rendered, record };
+}
+
+async function download(name: string, file: string): Promise<string> {
+  const bytes = await blobs.readBuffer(name, 64 * 1024 * 1024);
+  fs.writeFileSync(file, bytes!);
+  return file;
+}
+
+async function decode(name: string, label: string): Promise<Int16Array> {
+  const file = await download(name, path.join(work, `${label}${path.extname(name)}`));
+  const raw = `${file}.raw`;
+  await runFfmpeg(['-y', '-i', file, '-f', 's16le', '-ac', '1', '-ar', String(RATE), raw]);
+  const bytes = await readFile(raw);
+  return new Int16Array(bytes.buffer, bytes.byteOffset, bytes.length / 2);
+}
+
+const encoding = (rendered: RenderedMaster, format: 'mp3' | 'aac') =>
+  rendered.encodings.find((e) => e.format === format)!;
+const dbfs = (amplitude: number) => 20 * Math.log10(Math.max(amplitude, 1e-9) / 32768);
+const ORIGINAL = LINES.map((_, index) => index);
+
+describe('a chapter mastered again from its changed segment on', () => {
+  let previous: ChapterMasterRecord;
+
+  beforeAll(async () => {
+    ({ record: previous } = await render(ORIGINAL));
+  }, 120_000);
+
+  it.each([
+    ['longer', LINES.length],
+    ['shorter', LINES.length + 1],
+  ])(
+    'with a %s retake, equals a whole render at the recorded gain',
+    async (label, retake) => {
+      const lines = ORIGINAL.map((line) => (line === 8 ? retake : line));
+      const region = await render(lines, { previous: { record: previous, firstChangedSegment: 8 } });
+      const whole = await render(lines, { gainDb: previous.rendering!.gainDb });
+      expect(region.rendered.path).toEqual({ kind: 'region', fromSegment: expect.any(Number) });
+      expect(whole.rendered.path).toEqual({ kind: 'whole' });
+      expect(region.rendered.durationSec).not.toBeCloseTo(previous.durationSec, 1);
+
+      // The FLAC and the AAC encoded whole from it: the same bytes as the whole render's.
+      expect(region.rendered.sha256).toBe(whole.rendered.sha256);
+      expect(encoding(region.rendered, 'aac').sha256).toBe(encoding(whole.rendered, 'aac').sha256);
+      // The times recorded, the gain, the rate: the same; the record the same in shape.
+      expect(region.rendered.durationSec).toBe(whole.rendered.durationSec);
+      expect(region.rendered.segmentStartsSec).toEqual(whole.rendered.segmentStartsSec);
+      expect(region.rendered.segmentEndsSec).toEqual(whole.rendered.segmentEndsSec);
+      expect(region.rendered.gainDb).toBe(whole.rendered.gainDb);
+      expect(Object.keys(region.record).sort()).toEqual(Object.keys(whole.record).sort());
+      expect(Object.keys(region.rendered.measured).sort()).toEqual(Object.keys(whole.rendered.measured).sort());
+
+      // The levels: recombined, the whole measurement's within 0.05 LU / 0.05 dB.
+      const recombined = region.rendered.measured;
+      const measured = whole.rendered.measured;
+      const wholeBlocks = levelsOfBlocks(
+        readLevelBlocks((await blobs.readBuffer(whole.rendered.levels!.blobName, 1024 * 1024))!),
+      );
+      for (const key of [
+        'integratedLufs',
+        'loudnessRangeLu',
+        'truePeakDb',
+        'rmsDb',
+        'peakDb',
+        'noiseFloorDb',
+      ] as const) {
+        expect({ key, off: Math.abs(recombined[key]! - wholeBlocks[key]!) <= 0.05 }).toEqual({ key, off: true });
+      }
+      for (const key of ['rmsDb', 'peakDb', 'noiseFloorDb'] as const) {
+        expect({ key, off: Math.abs(recombined[key]! - measured[key]!) <= 0.05 }).toEqual({ key, off: true });
+      }
+      // The whole pass's summary gives its integrated loudness to a tenth (from ebur128's own histogram).
+      expect(Math.abs(recombined.integratedLufs! - measured.integratedLufs!)).toBeLessThanOrEqual(0.1);
+      expect(recombined.headSilenceMs).toBe(measured.headSilenceMs);
+      expect(recombined.tailSilenceMs).toBeCloseTo(measured.tailSilenceMs, 0);
+      expect(recombined.durationSec).toBeCloseTo(measured.durationSec, 6);
+
+      // The MP3: the stored frames before the cut decode to the same samples; around the cut within the threshold.
+      const cut = planRegionCut(
+        { segmentStartsSec: previous.segmentStartsSec, segmentEndsSec: previous.segmentEndsSec!, inputRateHz: 22050 },
+        8,
+      )!;
+      const regionMp3 = await decode(encoding(region.rendered, 'mp3').blobName, `region-${label}`);
+      const wholeMp3 = await decode(encoding(whole.rendered, 'mp3').blobName, `whole-${label}`);
+      expect(regionMp3.length).toBe(wholeMp3.length);
+      const cutAt = cut.mp3KeepFrames * 1152 - MP3_DECODER_DELAY;
+      let firstDifference = -1;
+      for (let i = 0; i < regionMp3.length && firstDifference < 0; i++)
+        if (regionMp3[i] !== wholeMp3[i]) firstDifference = i;
+      expect(firstDifference).toBeGreaterThan(cutAt - 1152);
+      const around = Math.round(RATE * 0.05);
+      let peak = 0;
+      let squares = 0;
+      for (let i = cutAt - around; i < cutAt + around; i++) {
+        const difference = Math.abs(regionMp3[i] - wholeMp3[i]);
+        peak = Math.max(peak, difference);
+        squares += difference * difference;
+      }
+      expect(dbfs(peak)).toBeLessThan(MAX_PEAK_DBFS);
+      expect(dbfs(Math.sqrt(squares / (2 * around)))).toBeLessThan(MAX_RMS_DBFS);
+    },
+    240_000,
+  );
+
+  it('renders the whole chapter when anything does not line up, and says why', async () => {
+    const lines = ORIGINAL.map((line) => (line === 8 ? LINES.length : line));
+    const plain = await render(lines);
+    const changedAt8 = (record: ChapterMasterRecord): PreviousMaster => ({ record, firstChangedSegment: 8 });
+    const otherName = (name: string, hash: string) => name.replace(/[0-9a-f]{64}/, hash);
+
+    // An MP3 encoded with the bit reservoir (as before MP3 encoding version 2), under the name of a version-2 one.
+    const previousMaster = await download(previous.blobName, path.join(work, 'previous.flac'));
+    const reservoirMp3 = path.join(work, 'reservoir.mp3');
+    await runFfmpeg([
+      ...['-y', '-i', previousMaster, '-c:a', 'libmp3lame', '-b:a', '192k', '-compression_level', '7'],
+      ...['-map_metadata', '-1', '-id3v2_version', '0', '-write_xing', '1', '-f', 'mp3', reservoirMp3],
+    ]);
+    const reservoirName = otherName(encoding(plain.rendered, 'mp3').blobName, 'b'.repeat(64));
+    await blobs.putIfAbsent(reservoirName, { filePath: reservoirMp3 }, 'audio/mpeg');
+    const withReservoir = (previous.encodings ?? []).map((e) =>
+      e.format === 'mp3' ? { ...e, blobName: reservoirName } : e,
+    );
+    // Level blocks that are not what they should be.
+    const brokenLevels = otherName(previous.levels!.blobName, 'c'.repeat(64));
+    await blobs.putIfAbsent(brokenLevels, Buffer.from('not gzipped JSON'), 'application/gzip');
+    const failing: AudioToolchain = {
+      ...audio,
+      masterChapterRegion: () => Promise.reject(new Error('the region render failed')),
+    };
+
+    const cases: [RegionFallback, PreviousMaster, AudioToolchain?][] = [
+      ['no-render-record', changedAt8({ ...previous, rendering: undefined })],
+      ['no-level-blocks', changedAt8({ ...previous, levels: undefined })],
+      ['mp3-version-1', changedAt8({ ...previous, encodings: withReservoir })],
+      // The first segment changed: no pause before it far enough from the chapter's start.
+      ['no-pause', { record: previous, firstChangedSegment: 1 }],
+      // A gain 12 dB off the one recorded: the recombined loudness leaves the target’s tolerance.
+      [
+        'loudness',
+        changedAt8({ ...previous, rendering: { ...previous.rendering!, gainDb: previous.rendering!.gainDb + 12 } }),
+      ],
+      ['stored-file-missing', changedAt8({ ...previous, blobName: otherName(previous.blobName, 'd'.repeat(64)) })],
+      ['mismatch', changedAt8({ ...previous, levels: { ...previous.levels!, blobName: brokenLevels } })],
+      ['error', changedAt8(previous), failing],
+    ];
+    const taken: Partial<Record<RegionFallback, number>> = {};
+    for (const [reason, previousMaster, toolchain] of cases) {
+      const { rendered } = await render(lines, { previous: previousMaster, toolchain });
+      const path = rendered.path;
+      const fallback = path.kind === 'whole' ? path.fallback : undefined;
+      if (fallback) taken[fallback] = (taken[fallback] ?? 0) + 1;
+      expect({ reason, path }).toEqual({ reason, path: { kind: 'whole', fallback: reason } });
+      // Today's whole render: the same master.
+      expect({ reason, sha256: rendered.sha256 }).toEqual({ reason, sha256: plain.rendered.sha256 });
+    }
+    expect(taken).toEqual(Object.fromEntries(cases.map(([reason]) => [reason, 1])));
+  }, 300_000);
+});
