@@ -262,7 +262,8 @@ async function run(context: BenchContext): Promise<BenchRow[]> {
         fullRunSec,
       ),
     );
-    rows.push(await regeneration(platform, last, fullRunSec, context));
+    rows.push(await regeneration(platform, last, fullRunSec, context, 'early'));
+    rows.push(await regeneration(platform, last, fullRunSec, context, 'middle'));
     rows.push(await rerun(platform, last, fullRunSec, context));
   } finally {
     const peaks = memory.stop();
@@ -283,18 +284,24 @@ function endMetrics(end: ReturnType<typeof jobEnd>, fullRunSec: number): Record<
   };
 }
 
-/** One segment of the first produced chapter regenerated: from the request to updated packages. */
+/**
+ * One segment of the first produced chapter regenerated: from the request to updated packages. The early one (the
+ * chapter's third line) leaves almost the whole chapter to render again; the middle one shows what re-rendering only
+ * from the changed line on gives a typical edit.
+ */
 async function regeneration(
   platform: TestPlatform,
   project: PlannedProject,
   fullRunSec: number,
   context: BenchContext,
+  where: 'early' | 'middle',
 ): Promise<BenchRow> {
   const segments = await json<{ items: { id: string }[] }>(
     await api(platform, `/v1/projects/${project.projectId}/segments?chapterId=${project.chapterIds[0]}`),
     200,
   );
-  const segment = segments.items[Math.min(2, segments.items.length - 1)]!;
+  const index = where === 'early' ? 2 : Math.floor(segments.items.length / 2);
+  const segment = segments.items[Math.min(index, segments.items.length - 1)]!;
   // Watching the platform's ffmpeg processes costs this process a /proc scan every 100 ms (processes shorter than
   // that may be missed; the breakdown is for the long ones).
   const tools = new ToolWatcher(platform.pid);
@@ -312,15 +319,19 @@ async function regeneration(
       round(Math.max(0, ...activities.filter((a) => a.name === name).map((a) => a.durationSec)), 2);
     metrics.masterSec = longest('productionMasterChapter');
     metrics.packageSec = longest('productionPackage');
-    context.log(`regeneration, where the time went:\n${describeBreakdown(activities, tools.stop())}`);
+    context.log(`regeneration (${where}), where the time went:\n${describeBreakdown(activities, tools.stop())}`);
   } catch (error) {
     metrics.status = 'error';
     metrics.error = String(error).slice(0, 120);
   } finally {
     tools.stop();
   }
-  context.log(`regeneration: ${JSON.stringify(metrics)}`);
-  return { benchmark: 'production', case: 'regenerate one segment → updated packages', metrics };
+  context.log(`regeneration (${where}): ${JSON.stringify(metrics)}`);
+  const caseName =
+    where === 'early'
+      ? 'regenerate one segment → updated packages'
+      : 'regenerate one segment in the middle of its chapter → updated packages';
+  return { benchmark: 'production', case: caseName, metrics };
 }
 
 async function rerun(
