@@ -4,9 +4,8 @@
  * merge answered 200 removed exactly one chapter. Identical merges of one chapter, and merges of a chapter crossed
  * with merges of its next one.
  */
-import { waitForJob } from '../api/isolation/fixtures';
-import { body } from '../support/responses';
-import { minimalMetadata, startTestPlatform, type TestPlatform } from '../support/testPlatform';
+import { startTestPlatform, type TestPlatform } from '../support/testPlatform';
+import { chapterBook, type ChapterSummary } from './chapterBook';
 import { inParallel, RACE_PLATFORM_ENV, tally, type Outcome } from './support';
 
 const CREATOR = 'creator@andes.test';
@@ -23,53 +22,8 @@ afterAll(async () => {
   await platform?.stop();
 });
 
-const NUMERALS = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];
-const BOOK = NUMERALS.flatMap((numeral, i) => [
-  `Chapter ${numeral}`,
-  '',
-  `Paragraph ${i + 1} of the book, where the long afternoon went slowly on and nobody came to the door.`,
-  '',
-]).join('\n');
-
-interface ChapterSummary {
-  id: string;
-}
-
-async function newBook(): Promise<string> {
-  const project = await body<{ id: string }>(
-    await platform.api(CREATOR, '/v1/projects', { method: 'POST', json: { metadata: minimalMetadata('Merges') } }),
-    201,
-  );
-  const uploaded = await body<{ job: { id: string } }>(
-    await platform.api(CREATOR, `/v1/projects/${project.id}/manuscript?fileName=book.txt`, {
-      method: 'PUT',
-      headers: { 'content-type': 'text/plain' },
-      body: BOOK,
-    }),
-    202,
-  );
-  const done = await waitForJob(platform, CREATOR, project.id, uploaded.job.id);
-  expect(done.status).toBe('succeeded');
-  return project.id;
-}
-
-async function liveChapters(projectId: string): Promise<ChapterSummary[]> {
-  return (
-    await body<{ items: ChapterSummary[] }>(await platform.api(CREATOR, `/v1/projects/${projectId}/chapters`), 200)
-  ).items;
-}
-
-async function bookText(projectId: string): Promise<string> {
-  const texts: string[] = [];
-  for (const chapter of await liveChapters(projectId)) {
-    const full = await body<{ text: string }>(
-      await platform.api(CREATOR, `/v1/projects/${projectId}/chapters/${chapter.id}`),
-      200,
-    );
-    texts.push(full.text);
-  }
-  return texts.join('');
-}
+const { liveChapters, bookText, newBook: importBook } = chapterBook(() => platform, CREATOR);
+const newBook = () => importBook('Merges');
 
 function expectClearAnswers(outcomes: Outcome[]): void {
   for (const outcome of outcomes) expect([200, 404, 409, 412]).toContain(outcome.status);

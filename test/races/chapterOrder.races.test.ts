@@ -3,15 +3,15 @@
  * merges. Whatever is answered, the book ends with every chapter once at positions 0..n-1 in an order some request
  * asked for, and every part of its text exactly once.
  */
-import { waitForJob } from '../api/isolation/fixtures';
 import { body } from '../support/responses';
-import { minimalMetadata, startTestPlatform, type TestPlatform } from '../support/testPlatform';
+import { startTestPlatform, type TestPlatform } from '../support/testPlatform';
+import { BOOK_CHAPTERS, bookParagraph, chapterBook, TEN_CHAPTER_BOOK, type ChapterSummary } from './chapterBook';
 import { cosmosContainer, inParallel, RACE_PLATFORM_ENV, tally, type Outcome } from './support';
 
 const CREATOR = 'creator@andes.test';
 const PARALLEL = 24;
 const ROUNDS = 3;
-const CHAPTERS = 10;
+const CHAPTERS = BOOK_CHAPTERS;
 let platform: TestPlatform;
 
 jest.setTimeout(10 * 60_000);
@@ -23,57 +23,8 @@ afterAll(async () => {
   await platform?.stop();
 });
 
-const NUMERALS = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];
-const paragraph = (n: number) => `Paragraph ${n} of the book,`;
-const BOOK = NUMERALS.flatMap((numeral, i) => [
-  `Chapter ${numeral}`,
-  '',
-  `${paragraph(i + 1)} where the long afternoon went slowly on and nobody came to the door.`,
-  '',
-]).join('\n');
-
-interface ChapterSummary {
-  id: string;
-  order: number;
-}
-
-async function newBook(): Promise<string> {
-  const project = await body<{ id: string }>(
-    await platform.api(CREATOR, '/v1/projects', { method: 'POST', json: { metadata: minimalMetadata('Order') } }),
-    201,
-  );
-  const uploaded = await body<{ job: { id: string } }>(
-    await platform.api(CREATOR, `/v1/projects/${project.id}/manuscript?fileName=book.txt`, {
-      method: 'PUT',
-      headers: { 'content-type': 'text/plain' },
-      body: BOOK,
-    }),
-    202,
-  );
-  const done = await waitForJob(platform, CREATOR, project.id, uploaded.job.id);
-  expect(done.status).toBe('succeeded');
-  const chapters = await liveChapters(project.id);
-  expect(chapters).toHaveLength(CHAPTERS);
-  return project.id;
-}
-
-async function liveChapters(projectId: string): Promise<ChapterSummary[]> {
-  return (
-    await body<{ items: ChapterSummary[] }>(await platform.api(CREATOR, `/v1/projects/${projectId}/chapters`), 200)
-  ).items;
-}
-
-async function chapterText(projectId: string, chapterId: string): Promise<string> {
-  return (
-    await body<{ text: string }>(await platform.api(CREATOR, `/v1/projects/${projectId}/chapters/${chapterId}`), 200)
-  ).text;
-}
-
-async function bookText(projectId: string): Promise<string> {
-  const texts: string[] = [];
-  for (const chapter of await liveChapters(projectId)) texts.push(await chapterText(projectId, chapter.id));
-  return texts.join('');
-}
+const { liveChapters, chapterText, bookText, newBook: importBook } = chapterBook(() => platform, CREATOR);
+const newBook = () => importBook('Order');
 
 /** Every chapter once, listed at the positions 0..n-1 (the book has no deleted chapters). */
 function expectWellOrdered(chapters: ChapterSummary[]): void {
@@ -89,8 +40,8 @@ function expectDistinctPositions(chapters: ChapterSummary[]): void {
 
 /** Every paragraph of the book exactly once, and nothing else added or lost. */
 function expectEveryParagraphOnce(text: string): void {
-  expect(text.length).toBe(BOOK.length);
-  for (let n = 1; n <= CHAPTERS; n++) expect(text.split(paragraph(n)).length - 1).toBe(1);
+  expect(text.length).toBe(TEN_CHAPTER_BOOK.length);
+  for (let n = 1; n <= CHAPTERS; n++) expect(text.split(bookParagraph(n)).length - 1).toBe(1);
 }
 
 function expectClearAnswers(outcomes: Outcome[], allowed: number[]): void {
