@@ -1,14 +1,25 @@
-import type { Container, ErrorResponse, FeedResponse, ItemDefinition, PartitionKey } from '@azure/cosmos';
-import { ConflictError, NotFoundError, PreconditionFailedError } from '../../core/errors';
 import type {
-  Filter,
-  ListQuery,
-  Page,
-  ProjectCollection,
-  ProjectScopedDocument,
-  StoredDocument,
-  TenantCollection,
-  TenantDirectory,
+  Container,
+  ErrorResponse,
+  FeedResponse,
+  ItemDefinition,
+  JSONObject,
+  OperationInput,
+  OperationResponse,
+  PartitionKey,
+} from '@azure/cosmos';
+import { ConflictError, NotFoundError, PreconditionFailedError } from '../../core/errors';
+import {
+  MAX_TRANSACTION_WRITES,
+  type Filter,
+  type ListQuery,
+  type Page,
+  type ProjectCollection,
+  type ProjectScopedDocument,
+  type StoredDocument,
+  type TenantCollection,
+  type TenantDirectory,
+  type TransactionWrite,
 } from '../../core/ports/documents';
 import { openContinuationToken, rejectedContinuationToken, sealContinuationToken } from './continuationToken';
 import { buildQuery, type Selection } from './queryBuilder';
@@ -167,6 +178,36 @@ export class CosmosProjectCollection<T extends ProjectScopedDocument>
   delete(tenantId: string, projectId: string, id: string, etag?: string): Promise<void> {
     return this.remove(id, [tenantId, projectId], etag);
   }
+  async transact(tenantId: string, projectId: string, writes: TransactionWrite<T>[]): Promise<(T | undefined)[]> {
+    if (writes.length > MAX_TRANSACTION_WRITES) {
+      throw new Error(`A transaction holds at most ${MAX_TRANSACTION_WRITES} writes (${writes.length} given)`);
+    }
+    for (const write of writes) {
+      if (write.op !== 'delete' && (write.doc.tenantId !== tenantId || write.doc.projectId !== projectId)) {
+        throw new Error('Every write of a transaction belongs to its project');
+      }
+    }
+    const operations: OperationInput[] = writes.map((write) => {
+      switch (write.op) {
+        case 'create':
+          return { operationType: 'Create', resourceBody: toCosmos(write.doc) as JSONObject };
+        case 'replace':
+          return {
+            operationType: 'Replace',
+            id: write.doc.id,
+            ifMatch: write.etag,
+            resourceBody: toCosmos(write.doc) as JSONObject,
+          };
+        case 'delete':
+          return { operationType: 'Delete', id: write.id, ifMatch: write.etag };
+      }
+    });
+    const { result } = await this.container.items.batch(operations, [tenantId, projectId]);
+    const answers = result ?? [];
+    const failed = answers.find((answer) => answer.statusCode >= 400 && answer.statusCode !== 424);
+    if (failed || answers.length !== writes.length) throw transactionFailure(failed);
+    return answers.map((answer) => fromCosmos<T>(answer.resourceBody as ItemDefinition | undefined));
+  }
   list(tenantId: string, projectId: string, query: ListQuery): Promise<Page<T>> {
     return this.query({ tenantId, projectId }, [tenantId, projectId], query);
   }
@@ -207,5 +248,19 @@ export class CosmosTenantDirectory<T extends { id: string; etag?: string }>
   /** Operator-only listing across tenants: the one deliberate cross-partition query. */
   async list(query: ListQuery): Promise<Page<T>> {
     return this.query({}, undefined, query);
+  }
+}
+
+/** The error a single write would have thrown for the operation that failed a transaction (the others answer 424). */
+function transactionFailure(failed: OperationResponse | undefined): Error {
+  switch (failed?.statusCode) {
+    case 409:
+      return new ConflictError('An object with this id already exists');
+    case 412:
+      return new PreconditionFailedError('The object changed since you loaded it');
+    case 404:
+      return new NotFoundError('The object');
+    default:
+      return new Error(`The transaction failed (status ${failed?.statusCode ?? 'unknown'})`);
   }
 }

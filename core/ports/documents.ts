@@ -86,6 +86,13 @@ export interface ProjectScopedDocument extends StoredDocument {
   projectId: string;
 }
 
+/** One write of a transaction; every write of one is in the same project (one partition). */
+export type TransactionWrite<T> =
+  { op: 'create'; doc: T } | { op: 'replace'; doc: T; etag: string } | { op: 'delete'; id: string; etag: string };
+
+/** The most writes one transaction may hold (Cosmos DB's limit for a transactional batch). */
+export const MAX_TRANSACTION_WRITES = 100;
+
 export interface ProjectCollection<T extends ProjectScopedDocument> {
   get(tenantId: string, projectId: string, id: string): Promise<T | undefined>;
   create(doc: T): Promise<T>;
@@ -93,6 +100,13 @@ export interface ProjectCollection<T extends ProjectScopedDocument> {
   replace(doc: T, etag: string): Promise<T>;
   /** With `etag`, only if the stored version still has it (PreconditionFailedError otherwise); gone is not an error. */
   delete(tenantId: string, projectId: string, id: string, etag?: string): Promise<void>;
+  /**
+   * Every write or none, atomically (a transactional batch), each create create-only and each replace or delete
+   * conditional on its ETag. Answers the stored documents in order (undefined for a delete). A write that fails throws
+   * as the single write would (ConflictError, PreconditionFailedError without the current document, NotFoundError) and
+   * nothing of the others is stored.
+   */
+  transact(tenantId: string, projectId: string, writes: TransactionWrite<T>[]): Promise<(T | undefined)[]>;
   list(tenantId: string, projectId: string, query: ListQuery): Promise<Page<T>>;
   /** Like `list`, returning only the named top-level fields of each document: the store sends nothing else. */
   listFields<K extends keyof T & string>(

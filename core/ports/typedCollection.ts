@@ -16,6 +16,7 @@ import {
   type ProjectScopedDocument,
   type StoredDocument,
   type TenantCollection,
+  type TransactionWrite,
 } from './documents';
 
 export interface TypedRecord extends ProjectScopedDocument {
@@ -134,6 +135,14 @@ class RecordsOfType<T extends TypedRecord> implements TypedCollection<T> {
 
   delete(tenantId: string, projectId: string, id: string, etag?: string): Promise<void> {
     return this.store.delete(tenantId, projectId, id, etag);
+  }
+
+  transact(tenantId: string, projectId: string, writes: TransactionWrite<T>[]): Promise<(T | undefined)[]> {
+    return this.store.transact(
+      tenantId,
+      projectId,
+      writes.map((write) => (write.op === 'delete' ? write : { ...write, doc: stamped(write.doc, this.type) })),
+    );
   }
 
   list(tenantId: string, projectId: string, query: ListQuery): Promise<Page<T>> {

@@ -18,8 +18,12 @@ import path from 'node:path';
 export type StoredDocument = { id: string; [field: string]: unknown };
 export type PartitionValue = unknown;
 
-export type JournalRecord =
+/** One document stored (whole, system fields included) or removed. */
+export type DocumentChange =
   { c: string; op: 'put'; d: StoredDocument } | { c: string; op: 'del'; id: string; p: PartitionValue };
+
+/** A change, or the changes of one transactional batch: one line, so a kill keeps all of them or none. */
+export type JournalRecord = DocumentChange | { op: 'batch'; changes: DocumentChange[] };
 
 /** Every document of one container at the moment of a compaction cut. */
 export interface ContainerContents {

@@ -16,7 +16,14 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { containerDefinitions } from '../../adapters/cosmos/containers';
 import { COSMOS_EMULATOR_KEY } from './cosmos';
-import { CosmosJournal, type ContainerContents, type JournalRecord, type StoredDocument } from './cosmosJournal';
+import { answerAtomicBatch, atomicBatchContainer } from './atomicBatch';
+import {
+  CosmosJournal,
+  type ContainerContents,
+  type DocumentChange,
+  type JournalRecord,
+  type StoredDocument,
+} from './cosmosJournal';
 import { scanLinearly } from './linearQueryScan';
 
 /** The whole-database JSON file earlier versions wrote every few seconds; imported once, then retired. */
@@ -44,6 +51,8 @@ interface DurabilityState {
   replaying: boolean;
   /** Each container's documents, by container id. */
   containers: Map<string, Documents>;
+  /** Set while an atomic batch runs: its changes, journaled as one record if it succeeds. */
+  batchChanges: DocumentChange[] | undefined;
 }
 
 /**
@@ -106,8 +115,10 @@ function installJournaledDocuments(state: DurabilityState): void {
       return (this._parent.read() as ItemObject).id;
     }
 
-    private record(entry: JournalRecord): void {
-      if (!state.replaying) state.journal?.append(entry);
+    private record(entry: DocumentChange): void {
+      if (state.replaying) return;
+      if (state.batchChanges) state.batchChanges.push(entry);
+      else state.journal?.append(entry);
     }
   }
   documentsModule.default = JournaledDocuments;
@@ -115,6 +126,10 @@ function installJournaledDocuments(state: DurabilityState): void {
 
 /** Applies a stored record, keeping the document's own `_etag` and `_ts`; `_rid` is reassigned locally. */
 function replay(state: DurabilityState, record: JournalRecord): void {
+  if (record.op === 'batch') {
+    for (const change of record.changes) replay(state, change);
+    return;
+  }
   const documents = state.containers.get(record.c);
   if (!documents) return; // a container no longer defined
   if (record.op === 'del') {
@@ -163,7 +178,12 @@ function answerOnlyWhenDurable(res: http.ServerResponse, state: DurabilityState,
 
 export async function startJournaledCosmosServer(options: JournaledCosmosOptions): Promise<JournaledCosmosServer> {
   const log = options.log ?? (() => undefined);
-  const state: DurabilityState = { journal: undefined, replaying: false, containers: new Map() };
+  const state: DurabilityState = {
+    journal: undefined,
+    replaying: false,
+    containers: new Map(),
+    batchChanges: undefined,
+  };
   installJournaledDocuments(state);
 
   // Connections stay open between requests, as Cosmos DB's own gateway keeps them: by default the library answers
@@ -178,7 +198,24 @@ export async function startJournaledCosmosServer(options: JournaledCosmosOptions
   server.removeAllListeners('request');
   server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
     answerOnlyWhenDurable(res, state, log);
-    libraryListener!(req, res);
+    const batchContainer = atomicBatchContainer(req);
+    if (batchContainer === undefined) return libraryListener!(req, res);
+    answerAtomicBatch(req, res, state.containers.get(batchContainer), {
+      collecting(apply) {
+        state.batchChanges = [];
+        try {
+          const kept = apply();
+          const changes = state.batchChanges;
+          if (kept && changes.length > 0) state.journal?.append({ op: 'batch', changes });
+        } finally {
+          state.batchChanges = undefined;
+        }
+      },
+    }).catch((error: unknown) => {
+      log(`Cosmos emulator batch failed: ${String(error)}`);
+      if (!res.headersSent) res.statusCode = 500;
+      res.end();
+    });
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -70,6 +70,7 @@ export function counted<T extends SegmentRecord | ChapterRecord>(
     upsert: (doc) => collection.upsert(doc),
     replace: (doc, etag) => collection.replace(doc, etag),
     delete: (tenantId, projectId, id) => collection.delete(tenantId, projectId, id),
+    transact: (tenantId, projectId, writes) => collection.transact(tenantId, projectId, writes),
     list: (tenantId, projectId, query: ListQuery) => tally(collection.list(tenantId, projectId, query)),
     listFields: (tenantId, projectId, fields, query) =>
       tally(collection.listFields(tenantId, projectId, fields, query)),
