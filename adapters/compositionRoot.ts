@@ -8,7 +8,7 @@ import { ProjectService } from '../core/projects/projectService';
 import type { TenantRecord } from '../core/tenants/tenant';
 import { TenantService } from '../core/tenants/tenantService';
 import { TenantStorageUsage, type StorageUsageRecord } from '../core/tenants/storageUsage';
-import { typedCollection, typedTenantCollection, type TypedRecord } from '../core/ports/typedCollection';
+import { typedTenantCollection, type TypedRecord } from '../core/ports/typedCollection';
 import type { UserRecord } from '../core/users/user';
 import { UserService } from '../core/users/userService';
 import { AzureBlobStore } from './blob/azureBlobStore';
@@ -37,7 +37,6 @@ import { CostService } from '../core/costs/costService';
 import type { CostRecord } from '../core/costs/costEntry';
 import { buildWebhookServices } from './webhooks/webhookServices';
 import { buildManuscriptServices } from './manuscript/manuscriptServices';
-import type { ChapterOrderClaim } from '../core/manuscript/chapterOrderClaim';
 import { createAudioToolchain, createEventPublisher, createSpeechSynthesizer } from './production/productionAdapters';
 import { createAnalysisEngines } from './llm/createAnalysisEngines';
 import { ReviewService } from '../core/review/reviewService';
@@ -215,10 +214,7 @@ function buildRoot(config: AppEnvironment): Root {
     ...buildManuscriptServices({
       maxUploadBytes: config.MAX_UPLOAD_BYTES,
       book,
-      chapterOrderClaims: typedCollection<ChapterOrderClaim>(
-        new CosmosProjectCollection<TypedRecord>(container('jobs')),
-        'chapterOrderClaim',
-      ),
+      chapterStore: new CosmosProjectCollection<TypedRecord>(container('chapters')),
       projects: projectService,
       jobs,
       blobs,

@@ -1,12 +1,12 @@
 import type { ChapterRecord, CharacterRecord, ManuscriptRecord, SegmentRecord } from '../../core/book/records';
 import type { JobService } from '../../core/jobs/jobService';
 import { ChapterService } from '../../core/manuscript/chapterService';
-import { ChapterOrderClaims, type ChapterOrderClaim } from '../../core/manuscript/chapterOrderClaim';
+import { ChapterOrderClaims } from '../../core/manuscript/chapterOrderClaim';
 import { ManuscriptImport } from '../../core/manuscript/manuscriptImport';
 import { ManuscriptService } from '../../core/manuscript/manuscriptService';
 import type { BlobStore } from '../../core/ports/blobs';
 import type { ProjectCollection } from '../../core/ports/documents';
-import type { TypedCollection } from '../../core/ports/typedCollection';
+import type { TypedCollection, TypedRecord } from '../../core/ports/typedCollection';
 import type { Clock, IdGenerator } from '../../core/ports/system';
 import type { ProjectService } from '../../core/projects/projectService';
 import { analyzeInWorker } from './workerAnalysis';
@@ -26,8 +26,11 @@ export function buildManuscriptServices(deps: {
     characters: TypedCollection<CharacterRecord>;
     segments: TypedCollection<SegmentRecord>;
   };
-  /** Where each book's chapter-order claim is kept (the jobs container, beside the project's job lock). */
-  chapterOrderClaims: ProjectCollection<ChapterOrderClaim>;
+  /**
+   * The chapters container, whatever the record type: each book's chapter-order claim is kept beside its chapters, so
+   * a transaction can renew it with their writes.
+   */
+  chapterStore: ProjectCollection<TypedRecord>;
   projects: ProjectService;
   jobs: JobService;
   blobs: BlobStore;
@@ -40,7 +43,7 @@ export function buildManuscriptServices(deps: {
     chapters: book.chapters,
     characters: book.characters,
     projects,
-    orderClaims: new ChapterOrderClaims({ claims: deps.chapterOrderClaims, clock, ids }),
+    orderClaims: new ChapterOrderClaims({ book: deps.chapterStore, clock, ids }),
     clock,
     ids,
   });

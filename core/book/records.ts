@@ -165,12 +165,6 @@ export interface ChapterRecord extends ProjectScopedDocument {
   /** The generation a planner is writing now (claimed before its first segment is written); null when none. */
   planning?: PlanClaim | null;
   /**
-   * Set while a merge moves this chapter's text into the chapter `into` (core/manuscript/chapterService.ts): claimed
-   * on the version the merge read, before the other chapter takes the text, so no second merge takes it too. Past
-   * `since` plus the claim's lapse it belongs to a merge that died.
-   */
-  merging?: { into: string; since: string } | null;
-  /**
    * What the committed plan holds, written with the commit and kept current by segment edits, so listings and the
    * estimate need not read the segments (docs/planning.md, "Read side"). Absent on chapters planned before it was
    * kept: readers then read the segments.

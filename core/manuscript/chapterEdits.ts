@@ -81,6 +81,29 @@ export function reorderChapters(all: ChapterRecord[], liveIdsInNewOrder: string[
     .map((chapter, order) => ({ ...chapter, order }));
 }
 
+/**
+ * Cuts `chapters` into consecutive groups of at most `maxCount` whose stored size (their JSON, in UTF-8 bytes) stays
+ * within `maxBytes`; a chapter larger than that alone makes a group of its own.
+ */
+export function transactionGroups(chapters: ChapterRecord[], maxCount: number, maxBytes: number): ChapterRecord[][] {
+  const encoder = new TextEncoder();
+  const groups: ChapterRecord[][] = [];
+  let current: ChapterRecord[] = [];
+  let bytes = 0;
+  for (const chapter of chapters) {
+    const size = encoder.encode(JSON.stringify(chapter)).length;
+    if (current.length > 0 && (current.length >= maxCount || bytes + size > maxBytes)) {
+      groups.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(chapter);
+    bytes += size;
+  }
+  if (current.length > 0) groups.push(current);
+  return groups;
+}
+
 export interface Paragraph {
   index: number;
   offset: number;

@@ -1,13 +1,19 @@
 /**
- * One change of a book's chapter order at a time. A reorder writes every chapter's `order` separately, a split shifts
- * the chapters after it and adds one, a merge picks the chapter it absorbs by that order: two of them interleaving
- * left duplicate or missing positions, or merged a chapter with a part of itself. Each first claims the book's order
- * on one document beside the project's job lock (in the jobs container): created create-only the first time, later
- * replaced under the ETag read while free, so of any number of concurrent changes one holds it and reads the chapters
- * only after it does; the others are refused (409) and nothing of theirs is written.
+ * One change of a book's chapter order at a time. A reorder writes every chapter's `order`, a split shifts the
+ * chapters after it and adds one, a merge picks the chapter it absorbs by that order: two of them interleaving left
+ * duplicate or missing positions, or merged a chapter with a part of itself. Each first claims the book's order on one
+ * document beside the chapters (in the chapters container, the project's partition): created create-only the first
+ * time, later replaced under the ETag read while free, so of any number of concurrent changes one holds it and reads
+ * the chapters only after it does; the others are refused (409) and nothing of theirs is written.
+ *
+ * The change writes its chapters through the claim (`HeldOrder.write`): each transaction renews the claim under the
+ * ETag it holds, together with the chapter writes, so a change whose claim lapsed and was taken over writes nothing
+ * more, and a change that keeps writing (a reorder of thousands of chapters) keeps its claim however long it takes.
  */
-import { ConflictError, PreconditionFailedError } from '../errors';
-import type { ProjectCollection, ProjectScopedDocument } from '../ports/documents';
+import type { ChapterRecord } from '../book/records';
+import { ConflictError, NotFoundError, PreconditionFailedError } from '../errors';
+import type { ProjectCollection, ProjectScopedDocument, TransactionWrite } from '../ports/documents';
+import type { TypedRecord } from '../ports/typedCollection';
 import type { Clock, IdGenerator } from '../ports/system';
 
 export type ChapterOrderChange = 'reorder' | 'split' | 'merge';
@@ -17,11 +23,12 @@ export interface ChapterOrderClaim extends ProjectScopedDocument {
   /** The change holding the order now (a claim id); null when free. */
   heldBy: string | null;
   change: ChapterOrderChange | null;
+  /** When the holder last wrote (it renews the claim with every transaction); null when free. */
   since: string | null;
   updatedAt: string;
 }
 
-/** How long a claim holds; past it, the change that made it is taken as dead (its writes are a few per chapter). */
+/** How long a claim holds after its holder's last write; past it, the change that made it is taken as dead. */
 export const CHAPTER_ORDER_CLAIM_MS = 2 * 60_000;
 
 /** Ids in per-project containers must be unique per tenant (see adapters/cosmos/containers.ts). */
@@ -32,10 +39,25 @@ export function chapterOrderClaimId(projectId: string): string {
 /** Request fields a refusal names, by the change refused. */
 const FIELD: Record<ChapterOrderChange, string> = { reorder: 'chapterIds', split: 'chapterId', merge: 'chapterId' };
 
+interface ClaimDeps {
+  /** The chapters container: the claim and the chapters share the project's partition, so one transaction holds both. */
+  book: ProjectCollection<TypedRecord>;
+  clock: Clock;
+  ids: IdGenerator;
+}
+
+/** The book's order as its holder sees it: every chapter write goes through `write`. */
+export interface HeldOrder {
+  /**
+   * Stores `writes` (at most MAX_TRANSACTION_WRITES - 1) in one transaction with the claim renewed. Throws the 409
+   * `chapter_order_busy` when the claim was taken over (nothing is written), or as the transaction does when a chapter
+   * changed meanwhile.
+   */
+  write(writes: TransactionWrite<ChapterRecord>[]): Promise<(ChapterRecord | undefined)[]>;
+}
+
 export class ChapterOrderClaims {
-  constructor(
-    private readonly deps: { claims: ProjectCollection<ChapterOrderClaim>; clock: Clock; ids: IdGenerator },
-  ) {}
+  constructor(private readonly deps: ClaimDeps) {}
 
   /**
    * Runs `work` while holding the book's chapter order, then gives it back (even when `work` fails). Throws a 409
@@ -45,59 +67,95 @@ export class ChapterOrderClaims {
     tenantId: string,
     projectId: string,
     change: ChapterOrderChange,
-    work: () => Promise<T>,
+    work: (order: HeldOrder) => Promise<T>,
   ): Promise<T> {
-    const claimId = await this.claim(tenantId, projectId, change);
+    const held = await this.claim(tenantId, projectId, change);
     try {
-      return await work();
+      return await work(held);
     } finally {
-      // Should giving it back fail, the claim lapses after CHAPTER_ORDER_CLAIM_MS.
-      await this.release(tenantId, projectId, claimId).catch(() => undefined);
+      // Should giving it back fail, the claim lapses CHAPTER_ORDER_CLAIM_MS after its last write.
+      await held.release().catch(() => undefined);
     }
   }
 
-  private async claim(tenantId: string, projectId: string, change: ChapterOrderChange): Promise<string> {
-    const current = await this.deps.claims.get(tenantId, projectId, chapterOrderClaimId(projectId));
+  private async claim(tenantId: string, projectId: string, change: ChapterOrderChange): Promise<Holder> {
+    const current = await this.read(tenantId, projectId);
     if (current && this.holds(current)) throw busy(change);
-    const claimId = this.deps.ids.newId('ord');
-    const next = this.document(tenantId, projectId, { claimId, change });
+    const holder = new Holder(this.deps, tenantId, projectId, change, this.deps.ids.newId('ord'));
     try {
-      if (current) await this.deps.claims.replace(next, current.etag!);
-      else await this.deps.claims.create(next);
+      const stored = current
+        ? await this.deps.book.replace(holder.document(), current.etag!)
+        : await this.deps.book.create(holder.document());
+      holder.heldAt(stored.etag!);
     } catch (error) {
       // Another change claimed the version read: it holds the order now.
       if (error instanceof PreconditionFailedError || error instanceof ConflictError) throw busy(change);
       throw error;
     }
-    return claimId;
+    return holder;
   }
 
-  private async release(tenantId: string, projectId: string, claimId: string): Promise<void> {
-    const current = await this.deps.claims.get(tenantId, projectId, chapterOrderClaimId(projectId));
-    // A claim taken over after it lapsed belongs to the change that took it.
-    if (current?.heldBy !== claimId) return;
-    await this.deps.claims.replace(this.document(tenantId, projectId, null), current.etag!);
+  private async read(tenantId: string, projectId: string): Promise<ChapterOrderClaim | undefined> {
+    const found = await this.deps.book.get(tenantId, projectId, chapterOrderClaimId(projectId));
+    return found?.type === 'chapterOrderClaim' ? (found as ChapterOrderClaim) : undefined;
   }
 
   private holds(claim: ChapterOrderClaim): boolean {
     if (!claim.heldBy || !claim.since) return false;
     return this.deps.clock.now().getTime() - Date.parse(claim.since) < CHAPTER_ORDER_CLAIM_MS;
   }
+}
 
-  private document(
-    tenantId: string,
-    projectId: string,
-    holder: { claimId: string; change: ChapterOrderChange } | null,
-  ): ChapterOrderClaim {
+class Holder implements HeldOrder {
+  private etag = '';
+
+  constructor(
+    private readonly deps: ClaimDeps,
+    private readonly tenantId: string,
+    private readonly projectId: string,
+    private readonly change: ChapterOrderChange,
+    private readonly claimId: string,
+  ) {}
+
+  heldAt(etag: string): void {
+    this.etag = etag;
+  }
+
+  async write(writes: TransactionWrite<ChapterRecord>[]): Promise<(ChapterRecord | undefined)[]> {
+    try {
+      const [claim, ...results] = await this.deps.book.transact(this.tenantId, this.projectId, [
+        { op: 'replace', doc: this.document(), etag: this.etag },
+        ...writes,
+      ]);
+      this.etag = claim!.etag!;
+      return results as (ChapterRecord | undefined)[];
+    } catch (error) {
+      if (error instanceof PreconditionFailedError || error instanceof NotFoundError) {
+        const current = await this.deps.book.get(this.tenantId, this.projectId, chapterOrderClaimId(this.projectId));
+        if (current?.etag !== this.etag) throw busy(this.change);
+      }
+      throw error;
+    }
+  }
+
+  /** Frees the claim, unless another change took it over after it lapsed (it belongs to that change then). */
+  async release(): Promise<void> {
+    await this.deps.book.replace(this.document(false), this.etag).catch((error: unknown) => {
+      if (!(error instanceof PreconditionFailedError)) throw error;
+    });
+  }
+
+  /** The claim as this holder writes it: held from now, or free. */
+  document(held = true): ChapterOrderClaim {
     const now = this.deps.clock.now().toISOString();
     return {
-      id: chapterOrderClaimId(projectId),
+      id: chapterOrderClaimId(this.projectId),
       type: 'chapterOrderClaim',
-      tenantId,
-      projectId,
-      heldBy: holder?.claimId ?? null,
-      change: holder?.change ?? null,
-      since: holder ? now : null,
+      tenantId: this.tenantId,
+      projectId: this.projectId,
+      heldBy: held ? this.claimId : null,
+      change: held ? this.change : null,
+      since: held ? now : null,
       updatedAt: now,
     };
   }

@@ -4,15 +4,22 @@ import { recountCastFacts } from '../casting/speakingCast';
 import type { Principal, TenantPrincipal } from '../auth/principal';
 import { updateWithRetry } from '../common/optimisticUpdate';
 import { ConflictError, DomainError, NotFoundError, PreconditionFailedError, ValidationError } from '../errors';
-import type { Filter } from '../ports/documents';
+import { MAX_TRANSACTION_WRITES, type Filter } from '../ports/documents';
 import type { Clock, IdGenerator } from '../ports/system';
 import type { ProjectRecord } from '../projects/project';
 import type { ProjectService } from '../projects/projectService';
 import type { ChapterType } from './manuscript';
 import { spokenPreviewOf, type SpokenPreviewPage } from './spokenPreview';
 import { textStats } from './stats';
-import { assertSplitOffset, byReadingOrder, headingAtStart, reorderChapters, withNewText } from './chapterEdits';
-import type { ChapterOrderClaims } from './chapterOrderClaim';
+import {
+  assertSplitOffset,
+  byReadingOrder,
+  headingAtStart,
+  reorderChapters,
+  transactionGroups,
+  withNewText,
+} from './chapterEdits';
+import type { ChapterOrderClaims, HeldOrder } from './chapterOrderClaim';
 
 export interface ChapterServiceDeps {
   chapters: TypedCollection<ChapterRecord>;
@@ -37,14 +44,20 @@ interface Scope {
 }
 
 const PAGE_SIZE = 100;
-/** How long a merge's claim on the chapter it absorbs holds; past it, the merge that made it is taken as dead. */
-const MERGE_CLAIM_MS = 2 * 60_000;
+/**
+ * What one transaction of moved chapters may carry: Cosmos DB refuses a batch over 2 MB, and the claim and the
+ * operations' envelopes ride along.
+ */
+const MAX_TRANSACTION_BYTES = 1_500_000;
+/** Transactions of moved chapters written again after meeting an edit, before the reorder gives up (412). */
+const MOVE_ATTEMPTS = 5;
 
 /**
  * The user's edits to a book's chapters. Text is only ever moved, never rewritten: merge concatenates exactly,
  * split cuts at an offset, so the book's text is the concatenation of its chapters before and after any edit.
- * Edits that span documents write in the order that can duplicate text on a crash but never lose it. Reorder, split and
- * merge hold the book's chapter order (core/manuscript/chapterOrderClaim.ts) while they read and write it.
+ * A merge or a split stores its two chapters in one transaction, so a crash leaves the text neither twice nor lost.
+ * Reorder, split and merge hold the book's chapter order (core/manuscript/chapterOrderClaim.ts) while they read and
+ * write it.
  */
 export class ChapterService {
   constructor(private readonly deps: ChapterServiceDeps) {}
@@ -74,7 +87,6 @@ export class ChapterService {
       });
     }
     assertFresh(chapter, ifMatch);
-    this.assertNotMerging(chapter);
     let changed: ChapterRecord = {
       ...chapter,
       title: patch.title ?? chapter.title,
@@ -86,9 +98,9 @@ export class ChapterService {
 
   async reorder(principal: Principal | undefined, projectId: string, chapterIds: string[]): Promise<ChapterRecord[]> {
     const { user } = await this.editable(principal, projectId);
-    return this.deps.orderClaims.holding(user.tenantId, projectId, 'reorder', async () => {
+    return this.deps.orderClaims.holding(user.tenantId, projectId, 'reorder', async (order) => {
       const all = await this.listAll(user.tenantId, projectId, true);
-      await this.writeOrders(all, reorderChapters(all, chapterIds));
+      await this.writeOrders(order, all, reorderChapters(all, chapterIds));
       return this.listAll(user.tenantId, projectId, false);
     });
   }
@@ -101,12 +113,13 @@ export class ChapterService {
     ifMatch: string | undefined,
   ): Promise<ChapterRecord> {
     const { user } = await this.editable(principal, projectId);
-    return this.deps.orderClaims.holding(user.tenantId, projectId, 'merge', () =>
-      this.mergeHoldingOrder(user, projectId, chapterId, ifMatch),
+    return this.deps.orderClaims.holding(user.tenantId, projectId, 'merge', (order) =>
+      this.mergeHoldingOrder(order, user, projectId, chapterId, ifMatch),
     );
   }
 
   private async mergeHoldingOrder(
+    order: HeldOrder,
     user: TenantPrincipal,
     projectId: string,
     chapterId: string,
@@ -118,26 +131,17 @@ export class ChapterService {
     if (!chapter) throw new NotFoundError('Chapter');
     if (ifMatch) assertFresh(chapter, ifMatch);
     if (chapter.deleted) throw new ConflictError('Restore the chapter before merging it');
-    this.assertNotMerging(chapter);
     const next = all.slice(position + 1).find((candidate) => !candidate.deleted);
     if (!next) throw new ConflictError('This is the last chapter: there is nothing to merge it with');
-    this.assertNotMerging(next);
-    // Claim the next chapter on the version read before taking its text: of merges racing for it (the same merge sent
-    // twice, or a merge of the next chapter itself, which writes that version too) one goes on. Without the claim a
-    // second merge could append the same text again, or delete a chapter whose text another merge had just moved.
-    const claimed = await this.save({ ...next, merging: { into: chapter.id, since: this.now() } }, next.etag!);
-    // Save the longer chapter before the delete: a crash in between leaves the text twice, never missing.
-    let merged: ChapterRecord;
-    try {
-      merged = await this.save(withNewText(chapter, chapter.text + next.text), chapter.etag!);
-    } catch (error) {
-      // Should giving the claim back fail too, it lapses after MERGE_CLAIM_MS.
-      await this.save({ ...claimed, merging: null }, claimed.etag!).catch(() => undefined);
-      throw error;
-    }
-    await this.deps.chapters.delete(user.tenantId, projectId, next.id);
+    // One transaction: the longer chapter saved and the next one deleted, each on the version read, or neither. As two
+    // writes a process killed between them left the next chapter's text twice; an edit of either chapter meanwhile,
+    // or a merge of the next one, makes it fail (412) with nothing written.
+    const [merged] = await order.write([
+      { op: 'replace', doc: this.touched(withNewText(chapter, chapter.text + next.text)), etag: chapter.etag! },
+      { op: 'delete', id: next.id, etag: next.etag! },
+    ]);
     await this.recountAfterChapterChange(user.tenantId, projectId);
-    return merged;
+    return merged!;
   }
 
   /** Cuts the chapter at `offset`; the text from there on becomes a new chapter right after it. */
@@ -149,12 +153,13 @@ export class ChapterService {
     ifMatch: string | undefined,
   ): Promise<{ first: ChapterRecord; second: ChapterRecord }> {
     const { user } = await this.editable(principal, projectId);
-    return this.deps.orderClaims.holding(user.tenantId, projectId, 'split', () =>
-      this.splitHoldingOrder(user, projectId, chapterId, request, ifMatch),
+    return this.deps.orderClaims.holding(user.tenantId, projectId, 'split', (order) =>
+      this.splitHoldingOrder(order, user, projectId, chapterId, request, ifMatch),
     );
   }
 
   private async splitHoldingOrder(
+    order: HeldOrder,
     user: TenantPrincipal,
     projectId: string,
     chapterId: string,
@@ -166,48 +171,53 @@ export class ChapterService {
     if (!chapter) throw new NotFoundError('Chapter');
     if (ifMatch) assertFresh(chapter, ifMatch);
     if (chapter.deleted) throw new ConflictError('Restore the chapter before splitting it');
-    this.assertNotMerging(chapter);
     assertSplitOffset(chapter.text, request.offset);
 
     const tail = chapter.text.slice(request.offset);
     const heading = headingAtStart(tail);
     const now = this.now();
     const position = all.indexOf(chapter);
-    // Make room right after the chapter, then create the new one, then shorten the original (duplicate, never lose).
+    // Make room right after the chapter (a kill after it leaves a gap in the positions, nothing else).
     await this.writeOrders(
+      order,
       all,
       all.map((candidate, index) => ({ ...candidate, order: index <= position ? index : index + 1 })),
     );
-    const second = await this.deps.chapters.create({
-      id: this.deps.ids.newId('chp'),
-      type: 'chapter',
-      tenantId: user.tenantId,
-      projectId,
-      order: position + 1,
-      title: request.title ?? heading?.title ?? `${chapter.title} (continued)`,
-      chapterType: chapter.chapterType,
-      headingText: heading?.headingText.trim() ? heading.headingText : '',
-      text: tail,
-      stats: textStats(tail),
-      deleted: false,
-      textVersion: 1,
-      planStatus: 'none',
-      master: null,
-      createdAt: now,
-      updatedAt: now,
-    });
     const current = await this.find(user.tenantId, projectId, chapter.id);
-    let first: ChapterRecord;
-    try {
-      if (current.text !== chapter.text)
-        throw new PreconditionFailedError('The chapter changed while splitting', current);
-      first = await this.save(withNewText(current, chapter.text.slice(0, request.offset)), current.etag!);
-    } catch (error) {
-      await this.deps.chapters.delete(user.tenantId, projectId, second.id);
-      throw error;
-    }
+    if (current.text !== chapter.text)
+      throw new PreconditionFailedError('The chapter changed while splitting', current);
+    // One transaction: the first half saved and the second created, or neither (as two writes, a kill between them
+    // left the second half's text twice).
+    const [first, second] = await order.write([
+      {
+        op: 'replace',
+        doc: this.touched(withNewText(current, chapter.text.slice(0, request.offset))),
+        etag: current.etag!,
+      },
+      {
+        op: 'create',
+        doc: {
+          id: this.deps.ids.newId('chp'),
+          type: 'chapter',
+          tenantId: user.tenantId,
+          projectId,
+          order: position + 1,
+          title: request.title ?? heading?.title ?? `${chapter.title} (continued)`,
+          chapterType: chapter.chapterType,
+          headingText: heading?.headingText.trim() ? heading.headingText : '',
+          text: tail,
+          stats: textStats(tail),
+          deleted: false,
+          textVersion: 1,
+          planStatus: 'none',
+          master: null,
+          createdAt: now,
+          updatedAt: now,
+        },
+      },
+    ]);
     await this.recountAfterChapterChange(user.tenantId, projectId);
-    return { first, second };
+    return { first: first!, second: second! };
   }
 
   async remove(principal: Principal | undefined, projectId: string, chapterId: string): Promise<ChapterRecord> {
@@ -269,7 +279,6 @@ export class ChapterService {
     const { user } = await this.editable(principal, projectId);
     const chapter = await this.find(user.tenantId, projectId, chapterId);
     if (chapter.deleted === deleted) return chapter;
-    this.assertNotMerging(chapter);
     const saved = await updateWithRetry(
       'Chapter',
       () => this.deps.chapters.get(user.tenantId, projectId, chapterId),
@@ -300,30 +309,46 @@ export class ChapterService {
     return chapter;
   }
 
-  /** Writes `order` where it changed, each under its ETag; a concurrent edit of another field is kept. */
-  private async writeOrders(before: ChapterRecord[], after: ChapterRecord[]): Promise<void> {
+  /**
+   * Writes `order` where it changed, in transactions that renew the order's claim (so a reorder of thousands of
+   * chapters keeps it however long it takes, and writes nothing once it lost it), each chapter under its ETag. A
+   * transaction that meets a chapter edited since it was read (another field: only the claim's holder moves chapters)
+   * is written again from fresh reads, so the edit is kept.
+   */
+  private async writeOrders(order: HeldOrder, before: ChapterRecord[], after: ChapterRecord[]): Promise<void> {
     const previous = new Map(before.map((chapter) => [chapter.id, chapter.order]));
-    for (const chapter of after) {
-      if (previous.get(chapter.id) === chapter.order) continue;
-      await updateWithRetry(
-        'Chapter',
-        () => this.deps.chapters.get(chapter.tenantId, chapter.projectId, chapter.id),
-        (doc, etag) => this.save(doc, etag),
-        (current) => ({ ...current, order: chapter.order }),
-      );
+    const moved = after.filter((chapter) => previous.get(chapter.id) !== chapter.order);
+    for (const group of transactionGroups(moved, MAX_TRANSACTION_WRITES - 1, MAX_TRANSACTION_BYTES)) {
+      await this.moveChapters(order, group);
     }
   }
 
-  /** A chapter whose text a merge is moving into another is not edited meanwhile: the edit would be deleted with it. */
-  private assertNotMerging(chapter: ChapterRecord): void {
-    const since = chapter.merging ? Date.parse(chapter.merging.since) : undefined;
-    if (since !== undefined && this.deps.clock.now().getTime() - since < MERGE_CLAIM_MS) {
-      throw new ConflictError('This chapter is being merged into the one before it; try again in a moment');
+  private async moveChapters(order: HeldOrder, group: ChapterRecord[]): Promise<void> {
+    let chapters = group;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await order.write(
+          chapters.map((chapter) => ({ op: 'replace', doc: this.touched(chapter), etag: chapter.etag! })),
+        );
+        return;
+      } catch (error) {
+        if (!(error instanceof PreconditionFailedError) || attempt >= MOVE_ATTEMPTS) throw error;
+        chapters = await Promise.all(
+          chapters.map(async (chapter) => ({
+            ...(await this.find(chapter.tenantId, chapter.projectId, chapter.id)),
+            order: chapter.order,
+          })),
+        );
+      }
     }
   }
 
   private save(chapter: ChapterRecord, etag: string): Promise<ChapterRecord> {
-    return this.deps.chapters.replace({ ...chapter, updatedAt: this.now() }, etag);
+    return this.deps.chapters.replace(this.touched(chapter), etag);
+  }
+
+  private touched(chapter: ChapterRecord): ChapterRecord {
+    return { ...chapter, updatedAt: this.now() };
   }
 
   private now(): string {

@@ -164,7 +164,6 @@ test('a claim on the order held by a change in flight refuses a reorder clearly;
   const before = await liveChapters(projectId);
   const reversed = before.map((chapter) => chapter.id).reverse();
   const chapters = cosmosContainer(platform, 'chapters');
-  const jobs = cosmosContainer(platform, 'jobs');
   try {
     const { resources } = await chapters.container.items
       .query<{ tenantId: string }>({
@@ -183,7 +182,7 @@ test('a claim on the order held by a change in flight refuses a reorder clearly;
       updatedAt: since.toISOString(),
     });
 
-    await jobs.container.items.upsert(claim(new Date()));
+    await chapters.container.items.upsert(claim(new Date()));
     const refused = await reorder(projectId, reversed);
     expect(refused.status).toBe(409);
     expect(((await refused.json()) as { error: unknown }).error).toMatchObject({
@@ -194,12 +193,11 @@ test('a claim on the order held by a change in flight refuses a reorder clearly;
     expect(await liveChapters(projectId)).toEqual(before);
 
     // The process that claimed three minutes ago died before giving the claim back: the next change takes it over.
-    await jobs.container.items.upsert(claim(new Date(Date.now() - 3 * 60_000)));
+    await chapters.container.items.upsert(claim(new Date(Date.now() - 3 * 60_000)));
     const reordered = await body<{ items: ChapterSummary[] }>(await reorder(projectId, reversed), 200);
     expect(reordered.items.map((chapter) => chapter.id)).toEqual(reversed);
     expectWellOrdered(await liveChapters(projectId));
   } finally {
     chapters.close();
-    jobs.close();
   }
 });
