@@ -275,6 +275,11 @@ export interface LanguageRules extends RomanNumeralWords {
   /** Between the sides of a size written with an "x" ("4.7 x 2.9 in." → "four point seven by two point nine inches"). */
   dimensionWord: string;
   /**
+   * Languages that write a match's score with an "x" ("venceu por 3 x 1", "Flamengo 3x1 Vasco"): there two whole
+   * numbers joined so are a size only when a unit follows ("3 x 4 m"); three numbers or a decimal are always one.
+   */
+  scoresWithX?: boolean;
+  /**
    * Letters glued to an amount of money for the name of a large number ("$1.2M", "$45K", "$3bn"), and that name; the
    * money rules then read "$1.2 million" as any other amount.
    */

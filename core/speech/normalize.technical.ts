@@ -58,10 +58,27 @@ const DIMENSIONS = new RegExp(
   'gu',
 );
 
+/** The unit symbol right after a size, if any ("3 x 4 m" → "m"), read from a bounded slice. */
+const UNIT_AFTER = /^[ \t]?([\p{L}²³°]{1,5})\.?(?![\p{L}])/u;
+
+/**
+ * Whether a size could be a match's score where a language writes scores with an "x" ("3 x 1"): two whole numbers
+ * with no unit after them.
+ */
+function mayBeScore(size: string, after: string, rules: LanguageRules): boolean {
+  if (!rules.scoresWithX || /[.,]/.test(size) || size.split(/[x×]/).length > 2) return false;
+  const unit = UNIT_AFTER.exec(after)?.[1];
+  return unit === undefined || !(unit in rules.units || unit in (rules.dottedUnits ?? {}));
+}
+
 /** "4.7 x 2.9 x 0.8 in." → "4.7 by 2.9 by 0.8 in.": the numbers and the unit are then read as any others. */
 export function readDimensions(text: string, rules: LanguageRules): string {
   if (!/\d[ \t]?[x×][ \t]?\d/.test(text)) return text;
-  return text.replace(DIMENSIONS, (size: string) => size.replace(/[ \t]?[x×][ \t]?/g, ` ${rules.dimensionWord} `));
+  return text.replace(DIMENSIONS, (size: string, offset: number, source: string) => {
+    const after = source.slice(offset + size.length, offset + size.length + 8);
+    if (mayBeScore(size, after, rules)) return size;
+    return size.replace(/[ \t]?[x×][ \t]?/g, ` ${rules.dimensionWord} `);
+  });
 }
 
 const moneyScalePattern = perLanguage((rules) => {

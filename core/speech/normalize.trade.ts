@@ -7,7 +7,13 @@ import type { Abbreviation, LanguageRules, UnitWords } from './normalize.rules';
 
 type TradeWords = Pick<
   LanguageRules,
-  'dimensionWord' | 'moneyScaleLetters' | 'codeLabels' | 'numberingWords' | 'ordinalWeekdays' | 'ratings'
+  | 'dimensionWord'
+  | 'scoresWithX'
+  | 'moneyScaleLetters'
+  | 'codeLabels'
+  | 'numberingWords'
+  | 'ordinalWeekdays'
+  | 'ratings'
 >;
 
 /** Frequency, power and data rates: "2.4 GHz", "100 W", "10 Gbps". */
@@ -97,6 +103,7 @@ export const SPANISH_TRADE_WORDS: TradeWords = {
 
 export const PORTUGUESE_TRADE_WORDS: TradeWords = {
   dimensionWord: 'por',
+  scoresWithX: true,
   codeLabels: ['CPF', 'CNPJ', 'CEP', 'RG', 'NIF', 'NIPC', 'PIS', 'código postal', 'processo', 'protocolo'],
   numberingWords: ['inciso', 'incisos'],
   ordinalWeekdays: { noun: 'feira', names: { 2: 'segunda', 3: 'terça', 4: 'quarta', 5: 'quinta', 6: 'sexta' } },

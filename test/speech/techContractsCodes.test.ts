@@ -55,6 +55,12 @@ describe('technology pages', () => {
     expect(toSpokenForm('mide 30 x 40 cm', 'es-ES')).toBe('mide treinta por cuarenta centímetros');
   });
 
+  it('leave a Brazilian score written with an "x", and read a size with its unit', () => {
+    expect(toSpokenForm('venceu por 3 x 1; Flamengo 3x1 Vasco; uma sala de 3 x 4 m; 10 x 20 x 30', 'pt-BR')).toBe(
+      'venceu por três x um; Flamengo três x um Vasco; uma sala de três por quatro metros; dez por vinte por trinta',
+    );
+  });
+
   it('read money with a letter for its scale', () => {
     expect(toSpokenForm('raised $1.2M, then $45K, then €3bn', 'en-US')).toBe(
       'raised one point two million dollars, then forty-five thousand dollars, then three billion euros',
@@ -209,6 +215,7 @@ describe('a megabyte of each new rule family', () => {
     ['programming languages', 'en-US', ['C++', 'C# ', '.NET', 'C+', '#']],
     ['variables compared with numbers', 'en-US', ['p<0.05 ', 'N = 1 ', 'p<', 'a<b<']],
     ['sizes', 'en-US', ['4.7 x 2.9 x ', '1x', '1 x 1 x 1 x 1', 'x1']],
+    ['sizes and scores', 'pt-BR', ['3 x 1 ', '3 x 4 m ', '3x1x']],
     ['money with a scale letter', 'en-US', ['$1.2M ', '$1.2', '$1M$1K']],
     ['versions of three parts', 'en-US', ['3.11.2 ', '1.', '1.1.1.1.1', '12.05.']],
     ['marks out of ten', 'en-US', ['Verdict: 8/10 ', 'rated 8/', 'score 1/1/1']],
