@@ -67,6 +67,8 @@ const HELD_OUT: ReadonlyArray<{ file: string; language: string }> = [
   { file: 'pt-PT-news.txt', language: 'pt-PT' },
   { file: 'en-US-medicine.txt', language: 'en-US' },
   { file: 'es-ES-travel.txt', language: 'es-ES' },
+  { file: 'en-US-tech.txt', language: 'en-US' },
+  { file: 'pt-BR-contract.txt', language: 'pt-BR' },
 ];
 
 /** The development books (when the corpus is there), the held-out texts and the manuscript fixtures, in that order. */

@@ -16,7 +16,8 @@ const NEXT_WORD = new RegExp(String.raw`^${GAP}["'(]?(\p{L}[\p{L}\p{M}'’-]*)`,
 /** A name the author blanked out ("D. —— y"): a title before it is read as before a name. */
 const NEXT_BLANK = new RegExp(String.raw`^[ \t]+${BLANK}`, 'u');
 /** A number, or a year after its era mark ("c. AD 43"). */
-const NEXT_NUMBER = new RegExp(String.raw`^${GAP}(?:A\.?D\.?[ \t]{1,3})?\d`, 'u');
+// A telephone's area code may stand in brackets: "tel. (11) 3456-7890".
+const NEXT_NUMBER = new RegExp(String.raw`^${GAP}(?:A\.?D\.?[ \t]{1,3}|\()?\d`, 'u');
 const ROMAN = String.raw`[IVXLCDM]+|[ivxlcdm]+`;
 /** A numeral's period followed by a pause or a lower-case word: no sentence ends there. */
 const NUMERAL_PERIOD_MIDSENTENCE = String.raw`(\.(?=[ \t]*[,;:]|[ \t]*\n?[ \t]*["'(]?\p{Ll}))?`;
@@ -44,7 +45,8 @@ const ADDRESS_AFTER = new RegExp(
   'u',
 );
 /** A place's name and a comma right before: "Tulsa, Okla.", "Springfield, Ill.". */
-const PLACE_AND_COMMA_BEFORE = /(?<![\p{L}\p{N}.])(\p{Lu}\p{Ll}[\p{L}'’-]*),[ \t]+$/u;
+// A dateline prints the town in capitals: "SAN JOSE, Calif.".
+const PLACE_AND_COMMA_BEFORE = /(?<![\p{L}\p{N}.])(\p{Lu}(?:\p{Ll}[\p{L}'’-]*|\p{Lu}[\p{Lu}'’-]*)),[ \t]+$/u;
 const INITIAL_AFTER = /^[ \t]*\n?[ \t]*\p{Lu}\.(?![\p{L}\p{N}])/u;
 const OPENS_SENTENCE = /(?:^|[.!?:;"'«(—–-]|\n)[ \t]*$/u;
 const SENTENCE_MAY_END = new RegExp(String.raw`^(?:[ \t]*$|\s*\n[ \t]*\n|${GAP}["'(]?\p{Lu})`, 'u');

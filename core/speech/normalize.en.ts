@@ -1,5 +1,6 @@
 import { toCardinal, toOrdinal } from 'n2words/en-US';
 import { capitalize, digitsOneByOne, type LanguageRules, type NumericDates } from './normalize.rules';
+import { ENGLISH_TRADE_ABBREVIATIONS, ENGLISH_TRADE_UNITS, ENGLISH_TRADE_WORDS } from './normalize.trade';
 
 function pairWords(value: number): string {
   return value < 10 ? `oh ${toCardinal(value)}` : toCardinal(value);
@@ -83,7 +84,8 @@ export const englishRules: LanguageRules = {
   ordinal: (value) => toOrdinal(value),
   beforeNoun: (value) => toCardinal(value),
   fraction: (digits) => digitsOneByOne(digits, englishRules),
-  yearPrepositions: new Set(['in', 'by', 'since', 'until', 'till', 'before', 'after', 'during', 'from']),
+  // After "a" the number names one thing, so no count: "a 2021 laptop", "a 1500 word essay" ("fifteen hundred").
+  yearPrepositions: new Set(['in', 'by', 'since', 'until', 'till', 'before', 'after', 'during', 'from', 'a']),
   verbsAfterYear: {
     verbs: new Set([
       ...['survives', 'shows', 'remains', 'reveals', 'covers', 'includes', 'contains', 'mentions', 'describes'],
@@ -206,6 +208,7 @@ export const englishRules: LanguageRules = {
     atMost: 'less than or equal to',
     moreThan: 'more than',
     lessThan: 'less than',
+    equals: 'equals',
   },
   webWords: { at: 'at', dot: 'dot', slash: 'slash' },
   perWord: 'per',
@@ -249,7 +252,9 @@ export const englishRules: LanguageRules = {
     second: ['second', 'seconds'],
     compass: { N: 'north', S: 'south', E: 'east', W: 'west' },
   },
+  ...ENGLISH_TRADE_WORDS,
   units: {
+    ...ENGLISH_TRADE_UNITS,
     'km/h': ['kilometer per hour', 'kilometers per hour'],
     // Areas and volumes: the power is part of the unit ("1 km³", "300 m²").
     'km²': ['square kilometer', 'square kilometers'],
@@ -303,6 +308,7 @@ export const englishRules: LanguageRules = {
   },
   dottedUnitsAfterDecimalsOnly: new Set(['s']),
   abbreviations: [
+    ...ENGLISH_TRADE_ABBREVIATIONS,
     { written: 'Mr.', spoken: 'Mister', title: true },
     { written: 'Mrs.', spoken: 'Missus', title: true },
     // After a name ("John Smith, Esq."); its period may end the sentence.

@@ -2,6 +2,7 @@ import { toCardinal, toOrdinal } from 'n2words/es-ES';
 import { givenNameGender } from './givenNames';
 import { digitsOneByOne, nounPairs, type LanguageRules } from './normalize.rules';
 import { cardinalOnScale, type ScaleWords } from './normalize.scales';
+import { SPANISH_TRADE_UNITS, SPANISH_TRADE_WORDS } from './normalize.trade';
 
 /** Capitalised at a sentence start without being names ("En", "Y"); see LanguageRules.functionWords. */
 const SPANISH_FUNCTION_WORDS: ReadonlySet<string> = new Set([
@@ -211,6 +212,7 @@ export const spanishRules: LanguageRules = {
     atMost: 'menor o igual a',
     moreThan: 'más de',
     lessThan: 'menos de',
+    equals: 'igual a',
   },
   numberOfYearWord: 'de',
   partsNoun: ['parte', 'partes'],
@@ -275,7 +277,9 @@ export const spanishRules: LanguageRules = {
     second: ['segundo', 'segundos'],
     compass: { N: 'norte', S: 'sur', E: 'este', O: 'oeste', W: 'oeste' },
   },
+  ...SPANISH_TRADE_WORDS,
   units: {
+    ...SPANISH_TRADE_UNITS,
     'km/h': ['kilómetro por hora', 'kilómetros por hora'],
     // Areas and volumes: the power is part of the unit ("1 km³", "300 m²").
     'km²': ['kilómetro cuadrado', 'kilómetros cuadrados'],

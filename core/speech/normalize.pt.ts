@@ -2,6 +2,12 @@ import { toCardinal, toOrdinal } from 'n2words/pt-PT';
 import { givenNameGender } from './givenNames';
 import { digitsOneByOne, nounPairs, type LanguageRules } from './normalize.rules';
 import { cardinalOnScale, type NumberScale, type ScaleWords } from './normalize.scales';
+import {
+  PORTUGUESE_TRADE_ABBREVIATIONS,
+  PORTUGUESE_TRADE_DOTTED_UNITS,
+  PORTUGUESE_TRADE_UNITS,
+  PORTUGUESE_TRADE_WORDS,
+} from './normalize.trade';
 
 /** Capitalised at a sentence start without being names ("Em", "E"); see LanguageRules.functionWords. */
 const PORTUGUESE_FUNCTION_WORDS: ReadonlySet<string> = new Set([
@@ -236,6 +242,7 @@ export function portugueseRules(variant: 'BR' | 'PT'): LanguageRules {
       atMost: 'menor ou igual a',
       moreThan: 'mais de',
       lessThan: 'menos de',
+      equals: 'igual a',
     },
     numberOfYearWord: 'de',
     partsNoun: ['parte', 'partes'],
@@ -299,7 +306,9 @@ export function portugueseRules(variant: 'BR' | 'PT'): LanguageRules {
       'S/': { one: 'sol', many: 'soles', centOne: 'cêntimo', centMany: 'cêntimos' },
       R$: { one: 'real', many: 'reais', centOne: 'centavo', centMany: 'centavos' },
     },
+    ...PORTUGUESE_TRADE_WORDS,
     units: {
+      ...PORTUGUESE_TRADE_UNITS,
       'km/h': [
         variant === 'BR' ? 'quilômetro por hora' : 'quilómetro por hora',
         variant === 'BR' ? 'quilômetros por hora' : 'quilómetros por hora',
@@ -359,8 +368,9 @@ export function portugueseRules(variant: 'BR' | 'PT'): LanguageRules {
       unit: ['grau', 'graus'],
     },
     // Old money after a number ("30 rs." réis).
-    dottedUnits: { rs: ['real', 'réis'] },
+    dottedUnits: { rs: ['real', 'réis'], ...PORTUGUESE_TRADE_DOTTED_UNITS },
     abbreviations: [
+      ...PORTUGUESE_TRADE_ABBREVIATIONS,
       { written: 'Srta.', spoken: 'senhorita', title: true },
       { written: 'Sra.', spoken: 'senhora', title: true },
       { written: 'Sr.', spoken: 'senhor', title: true },

@@ -84,7 +84,8 @@ const isCapitalsTitle = (line: string) => /\p{Lu}{2}/u.test(line) && !/\p{Ll}/u.
  * XXV") only a numeral of two letters or more counts: a single letter may be the letter itself ("the letter C").
  */
 export function readLabelledNumerals(text: string, rules: LanguageRules): string {
-  const labels = Object.keys(rules.headingLabels)
+  const numberingWords = new Set(rules.numberingWords ?? []);
+  const labels = [...Object.keys(rules.headingLabels), ...numberingWords]
     .filter((label) => !label.endsWith('.'))
     // Written with or without accents ("capítulo", "capitulo"), in any case.
     .map((label) => escapeRegex(label).replace(/[aeiouc]/g, (c) => `[${c}${ACCENTED[c]}]`));
@@ -93,7 +94,10 @@ export function readLabelledNumerals(text: string, rules: LanguageRules): string
     'giu',
   );
   return text.replace(pattern, (match, label: string, gap: string, roman: string, offset: number) => {
-    if (roman !== roman.toUpperCase() || (!/^\p{Lu}/u.test(label) && roman.length < 2)) return match;
+    // A law's clause ("inciso I") is numbered even by one letter; after a heading word in lower case, "part I" may
+    // be the pronoun and "the letter C" a letter.
+    const numbersClauses = numberingWords.has(foldAccents(label.toLowerCase()));
+    if (roman !== roman.toUpperCase() || (!/^\p{Lu}/u.test(label) && roman.length < 2 && !numbersClauses)) return match;
     const value = romanToNumber(roman);
     const after = text.slice(offset + match.length);
     if (value === undefined || mayBePronoun(roman, after, rules)) return match;

@@ -262,7 +262,48 @@ export interface LanguageRules extends RomanNumeralWords {
    * Signs said as words before a number: the plus of an international telephone number ("+44 20 7946 0958"), an
    * approximate "~1 in 10" and the comparisons "≥ 5", "≤ 5", "> 5", "< 5".
    */
-  signWords: { plus: string; about: string; atLeast: string; atMost: string; moreThan: string; lessThan: string };
+  signWords: {
+    plus: string;
+    about: string;
+    atLeast: string;
+    atMost: string;
+    moreThan: string;
+    lessThan: string;
+    /** Said for "=" between a variable and its number ("N = 1,250", "p=0.05"). */
+    equals: string;
+  };
+  /** Between the sides of a size written with an "x" ("4.7 x 2.9 in." → "four point seven by two point nine inches"). */
+  dimensionWord: string;
+  /**
+   * Languages that write a match's score with an "x" ("venceu por 3 x 1", "Flamengo 3x1 Vasco"): there two whole
+   * numbers joined so are a size only when a unit follows ("3 x 4 m"); three numbers or a decimal are always one.
+   */
+  scoresWithX?: boolean;
+  /**
+   * Letters glued to an amount of money for the name of a large number ("$1.2M", "$45K", "$3bn"), and that name; the
+   * money rules then read "$1.2 million" as any other amount.
+   */
+  moneyScaleLetters?: Readonly<Record<string, string>>;
+  /**
+   * Words that announce a code made of digits (a tax number, a postal code, a case number: "CPF 123.456.789-00", "CEP
+   * 01310-100"), after which its groups are said digit by digit, a pause between them; as written, any case.
+   */
+  codeLabels?: readonly string[];
+  /**
+   * Lower-case words after which a Roman numeral in running text is a cardinal, even a single letter, as laws number
+   * their clauses ("inciso II" → "inciso dois", "inciso I").
+   */
+  numberingWords?: readonly string[];
+  /**
+   * Portuguese names the weekdays by ordinals before "feira" ("3ª feira" → "terça-feira"): the ordinals' names, by
+   * number, and the noun.
+   */
+  ordinalWeekdays?: { noun: string; names: Readonly<Record<number, string>> };
+  /**
+   * A mark out of ten or a hundred after a word that gives one ("Verdict: 8/10", "rated 4/5") is said with the
+   * language's "out of" ("eight out of ten"), not as a fraction.
+   */
+  ratings?: { words: readonly string[]; outOf: string };
   /**
    * Joins a law's or a decree's number to its year after "número" ("Lei n.º 1.234/1890" → "… mil duzentos e trinta e
    * quatro de mil oitocentos e noventa"), in languages that say so.

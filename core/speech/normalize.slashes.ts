@@ -103,7 +103,7 @@ const WORD_CHAIN = /(?<![\p{L}\p{N}./:@_\\])\p{L}+(?:\/\p{L}+)+(?![\p{L}\p{N}/]|
  * Words joined by slashes are alternatives, read with the language's "or": "his/her" → "his or her", "él/ella" → "él
  * o ella"; an "or" already written is not said twice ("and/or" → "and or", "y/o" → "y o", "e/ou" → "e ou"). Parts that
  * are not words (single letters that are not words of the language: "c/u") and any other slash between spaces are a
- * pause. Runs after the numbers, so only letters and slashes are left.
+ * pause; acronyms joined by one are said side by side ("OAB/SP" → "OAB SP"). Runs after the numbers, so only letters and slashes are left.
  */
 export function readSlashWords(text: string, rules: LanguageRules): string {
   if (!text.includes('/')) return text;
@@ -112,6 +112,8 @@ export function readSlashWords(text: string, rules: LanguageRules): string {
     .replace(WORD_CHAIN, (chain: string) => {
       const parts = chain.split('/');
       if (!parts.every(isWord)) return parts.join(', ');
+      // Acronyms joined by a slash name one thing ("OAB/SP", "TCP/IP"), not alternatives.
+      if (parts.every((part) => isAcronym(part, rules))) return parts.join(' ');
       return parts.reduce((said, next, index) => {
         const previous = parts[index - 1];
         const or = rules.or(next);
@@ -121,6 +123,12 @@ export function readSlashWords(text: string, rules: LanguageRules): string {
     })
     .replace(/(?<![ \t])[ \t]+\/(?:[ \t]+|$)/gmu, ', ');
 }
+
+const isAcronym = (part: string, rules: LanguageRules) =>
+  part.length > 1 &&
+  part === part.toUpperCase() &&
+  part !== part.toLowerCase() &&
+  !rules.functionWords.has(part.toLowerCase());
 
 function isOrWord(word: string | undefined, rules: LanguageRules): boolean {
   if (word === undefined) return false;

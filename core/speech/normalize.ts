@@ -24,6 +24,21 @@ import {
   readVersions,
 } from './normalize.science';
 import { readSeasonRecords } from './normalize.records';
+import {
+  readDialledNumbers,
+  readLabelledCodes,
+  readLeadingZeroNumbers,
+  readNumbersWrittenTwice,
+  readOrdinalWeekdays,
+} from './normalize.identifiers';
+import {
+  readBareVersions,
+  readDimensions,
+  readMoneyScaleLetters,
+  readRatings,
+  readTechnicalNames,
+  readVariableComparisons,
+} from './normalize.technical';
 import { pauseAtVerseLineEnds } from './normalize.verse';
 import {
   expandClockTimes,
@@ -104,7 +119,12 @@ export function toSpokenForm(text: string, language: string, options: SpokenForm
     // A heading's own word comes first, so "CAP. XII" is the heading "Capítulo doce", not the reference "capítulo".
     if (options.isHeading) spoken = readHeadingNumbers(spoken, rules);
     // Before the abbreviations and numbers, which would read the parts of an address as words of prose.
+    // A number a contract writes twice, in digits and words, is said once, in the author's words.
+    spoken = readNumbersWrittenTwice(spoken, rules);
     spoken = readWebAddresses(spoken, rules);
+    // Before the abbreviations, which would take the "nº" between a code's label and its digits.
+    spoken = readLabelledCodes(spoken, rules);
+    spoken = readTechnicalNames(spoken, rules);
     // Before the abbreviations, so a title before a blanked name ("Mr. ——") is read as before a name.
     spoken = readBlanks(spoken, rules);
     spoken = expandAbbreviations(spoken, rules);
@@ -113,16 +133,23 @@ export function toSpokenForm(text: string, language: string, options: SpokenForm
     spoken = readSectionSigns(spoken, rules);
     spoken = readNumberSigns(spoken, rules);
     spoken = readPlusMinus(spoken, rules);
+    spoken = readVariableComparisons(spoken, rules);
     spoken = readComparisonSigns(spoken, rules);
+    spoken = readOrdinalWeekdays(spoken, rules);
     // Before the money, clock times and plain numbers, which would read "10^6", "1:1000" and "v2.1.3" piece by piece.
     spoken = readPowers(spoken, rules);
     spoken = readRatios(spoken, rules);
     spoken = readBloodPressures(spoken, rules);
+    spoken = readDimensions(spoken, rules);
+    spoken = readMoneyScaleLetters(spoken, rules);
     spoken = readVersions(spoken, rules);
+    spoken = readBareVersions(spoken, rules);
+    spoken = readRatings(spoken, rules);
     spoken = readSectionNumbers(spoken, rules);
     spoken = readMilestones(spoken, rules);
     // After the abbreviations ("tel." → "telephone"), before any rule reads the groups as quantities.
     spoken = readInternationalPhones(spoken, rules);
+    spoken = readDialledNumbers(spoken, rules);
     spoken = readPhoneNumbers(spoken, rules);
     // Before the capitals, which would keep "NO" as a word in capitals.
     spoken = readWindPoints(spoken, rules);
@@ -145,6 +172,7 @@ export function toSpokenForm(text: string, language: string, options: SpokenForm
     spoken = expandSlashDates(spoken, rules);
     spoken = expandFractions(readMeasureSizes(spoken, rules), rules);
     spoken = pauseBetweenNumbers(spoken);
+    spoken = readLeadingZeroNumbers(spoken, rules);
     // Ordinals before units: "the 1st." is first, not one stone; rates before units, which would take "10 m" of "10 m/s".
     // Degrees before ordinals, which Spanish and Portuguese also write with the sign ("2° andar").
     spoken = readAngles(spoken, rules);

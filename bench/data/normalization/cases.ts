@@ -423,6 +423,23 @@ const AMERICAN_ENGLISH = cases('en', 'en-US', [
     'about one in ten; doses greater than or equal to five milligrams per kilogram; less than five percent',
   ],
   ['compass', '10 km NW of town; the wind blew NNE', 'ten kilometers northwest of town; the wind blew north-northeast'],
+  ['technology', 'Bindings for C++, C# and .NET.', 'Bindings for C plus plus, C sharp and dot net.'],
+  ['technology', 'p<0.05 with N = 48', 'p less than zero point zero five with N equals forty-eight'],
+  ['technology', 'It measures 4.7 x 2.9 in.', 'It measures four point seven by two point nine inches.'],
+  ['technology', 'raised $1.2M in seed money', 'raised one point two million dollars in seed money'],
+  [
+    'technology',
+    'needs Python 3.11.2 and a 2.4 GHz radio',
+    'needs Python three point eleven point two and a two point four gigahertz radio',
+  ],
+  ['technology', 'Verdict: 8/10', 'Verdict: eight out of ten'],
+  [
+    'phone',
+    'Call 1-800-555-0199, Mon. to Fri.',
+    'Call one, eight zero zero, five five five, zero one nine nine, Monday to Friday.',
+  ],
+  ['code', 'ZIP code 90210; Agent 007', 'ZIP code nine zero two one zero; Agent zero zero seven'],
+  ['number written twice', 'within thirty (30) days', 'within thirty days'],
 ]);
 
 const ENGLISH_WITHOUT_REGION = cases('en', 'en', [
@@ -867,6 +884,19 @@ const PORTUGUESE = [
       'das 11.20 às 11.45 e de 10.30 a 11.00, na volta',
       'das onze e vinte às onze e quarenta e cinco e de dez e meia a onze horas, na volta',
     ],
+    [
+      'code',
+      'CPF 123.456.789-00, CEP 01310-100',
+      'CPF um dois três, quatro cinco seis, sete oito nove, zero zero, CEP zero um três um zero, um zero zero',
+    ],
+    ['phone', 'tel. (11) 3456-7890', 'telefone onze, três quatro cinco seis, sete oito nove zero'],
+    ['number written twice', 'em 2 (duas) vias, com 30 (trinta) dias', 'em duas vias, com trinta dias'],
+    [
+      'abbreviation',
+      'uma 3ª feira; Souza Ltda., apto. 32; inciso II',
+      'uma terça-feira; Souza limitada, apartamento trinta e dois; inciso dois',
+    ],
+    ['slash', 'OAB/SP nº 98.765', 'OAB SP número noventa e oito mil setecentos e sessenta e cinco'],
   ]),
   ...cases('pt', 'pt-PT', [
     [

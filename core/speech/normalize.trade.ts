@@ -1,0 +1,110 @@
+/**
+ * The vocabulary of commerce, contracts and technology per language: the units of electronics and networks, the
+ * abbreviations of opening hours and companies, the words for signs and sizes, and the labels that announce a code
+ * of digits. Kept apart from the languages' main tables, which hold the vocabulary of books.
+ */
+import type { Abbreviation, LanguageRules, UnitWords } from './normalize.rules';
+
+type TradeWords = Pick<
+  LanguageRules,
+  | 'dimensionWord'
+  | 'scoresWithX'
+  | 'moneyScaleLetters'
+  | 'codeLabels'
+  | 'numberingWords'
+  | 'ordinalWeekdays'
+  | 'ratings'
+>;
+
+/** Frequency, power and data rates: "2.4 GHz", "100 W", "10 Gbps". */
+export const ENGLISH_TRADE_UNITS: Record<string, UnitWords> = {
+  Hz: ['hertz', 'hertz'],
+  kHz: ['kilohertz', 'kilohertz'],
+  MHz: ['megahertz', 'megahertz'],
+  GHz: ['gigahertz', 'gigahertz'],
+  W: ['watt', 'watts'],
+  kW: ['kilowatt', 'kilowatts'],
+  kWh: ['kilowatt-hour', 'kilowatt-hours'],
+  mAh: ['milliamp-hour', 'milliamp-hours'],
+  kbps: ['kilobit per second', 'kilobits per second'],
+  Mbps: ['megabit per second', 'megabits per second'],
+  Gbps: ['gigabit per second', 'gigabits per second'],
+};
+
+export const SPANISH_TRADE_UNITS: Record<string, UnitWords> = {
+  Hz: ['hercio', 'hercios'],
+  kHz: ['kilohercio', 'kilohercios'],
+  MHz: ['megahercio', 'megahercios'],
+  GHz: ['gigahercio', 'gigahercios'],
+  W: ['vatio', 'vatios'],
+  kW: ['kilovatio', 'kilovatios'],
+  kWh: ['kilovatio hora', 'kilovatios hora'],
+  mAh: ['miliamperio hora', 'miliamperios hora'],
+  kbps: ['kilobit por segundo', 'kilobits por segundo'],
+  Mbps: ['megabit por segundo', 'megabits por segundo'],
+  Gbps: ['gigabit por segundo', 'gigabits por segundo'],
+};
+
+export const PORTUGUESE_TRADE_UNITS: Record<string, UnitWords> = {
+  Hz: ['hertz', 'hertz'],
+  kHz: ['quilohertz', 'quilohertz'],
+  MHz: ['megahertz', 'megahertz'],
+  GHz: ['gigahertz', 'gigahertz'],
+  W: ['watt', 'watts'],
+  kW: ['quilowatt', 'quilowatts'],
+  kWh: ['quilowatt-hora', 'quilowatts-hora'],
+  mAh: ['miliampere-hora', 'miliamperes-hora'],
+  kbps: ['quilobit por segundo', 'quilobits por segundo'],
+  Mbps: ['megabit por segundo', 'megabits por segundo'],
+  Gbps: ['gigabit por segundo', 'gigabits por segundo'],
+};
+
+/** Only after these does "Sat." or "Sun." name a day: alone they may be a verb or a newspaper. */
+const BEFORE_A_WEEKEND_DAY: ReadonlySet<string> = new Set(['to', 'through', 'thru', 'and', 'or', 'from', 'until']);
+
+/** Opening hours and dates: "Mon. to Fri.", "Wed., Oct. 2". */
+export const ENGLISH_TRADE_ABBREVIATIONS: Abbreviation[] = [
+  { written: 'Mon.', spoken: 'Monday' },
+  { written: 'Tue.', spoken: 'Tuesday' },
+  { written: 'Tues.', spoken: 'Tuesday' },
+  { written: 'Wed.', spoken: 'Wednesday' },
+  { written: 'Thu.', spoken: 'Thursday' },
+  { written: 'Thur.', spoken: 'Thursday' },
+  { written: 'Thurs.', spoken: 'Thursday' },
+  { written: 'Fri.', spoken: 'Friday' },
+  { written: 'Sat.', spoken: 'Saturday', after: BEFORE_A_WEEKEND_DAY },
+  { written: 'Sun.', spoken: 'Sunday', after: BEFORE_A_WEEKEND_DAY },
+];
+
+/** Companies, flats and rates in Brazilian and Portuguese contracts. */
+export const PORTUGUESE_TRADE_ABBREVIATIONS: Abbreviation[] = [
+  { written: 'Ltda.', spoken: 'limitada' },
+  { written: 'apto.', spoken: 'apartamento', when: 'beforeNumber', title: true },
+  { written: 'ap.', spoken: 'apartamento', when: 'beforeNumber', title: true },
+];
+
+/** "0,5 p.p." → "zero vírgula cinco ponto percentual": a difference between two rates, after its number. */
+export const PORTUGUESE_TRADE_DOTTED_UNITS: Record<string, UnitWords> = {
+  'p.p': ['ponto percentual', 'pontos percentuais'],
+};
+
+export const ENGLISH_TRADE_WORDS: TradeWords = {
+  dimensionWord: 'by',
+  moneyScaleLetters: { K: 'thousand', k: 'thousand', M: 'million', m: 'million', B: 'billion', bn: 'billion' },
+  codeLabels: ['ZIP', 'ZIP code', 'SSN', 'serial number', 'account number', 'routing number'],
+  ratings: { words: ['verdict', 'rating', 'rated', 'score', 'scored', 'grade', 'mark'], outOf: 'out of' },
+};
+
+export const SPANISH_TRADE_WORDS: TradeWords = {
+  dimensionWord: 'por',
+  codeLabels: ['DNI', 'NIF', 'NIE', 'CIF', 'C.P.', 'código postal', 'expediente'],
+  numberingWords: ['inciso', 'incisos', 'apartado', 'apartados'],
+};
+
+export const PORTUGUESE_TRADE_WORDS: TradeWords = {
+  dimensionWord: 'por',
+  scoresWithX: true,
+  codeLabels: ['CPF', 'CNPJ', 'CEP', 'RG', 'NIF', 'NIPC', 'PIS', 'código postal', 'processo', 'protocolo'],
+  numberingWords: ['inciso', 'incisos'],
+  ordinalWeekdays: { noun: 'feira', names: { 2: 'segunda', 3: 'terça', 4: 'quarta', 5: 'quinta', 6: 'sexta' } },
+};
