@@ -26,6 +26,15 @@ export const SHARED_PLATFORM_ENV: Readonly<Record<string, string>> = Object.free
 });
 
 /**
+ * For suites whose webhooks go to a receiver of their own on this machine (loopback, which the platform refuses
+ * unless told otherwise): a second shared platform, so the first keeps the production URL policy.
+ */
+export const SHARED_WEBHOOK_PLATFORM_ENV: Readonly<Record<string, string>> = Object.freeze({
+  ...SHARED_PLATFORM_ENV,
+  WEBHOOK_ALLOW_LOOPBACK: 'true',
+});
+
+/**
  * A running platform for a suite that needs only *a* platform: suites of one jest worker that ask with the same `env`
  * (SHARED_PLATFORM_ENV unless given) get the same one, started by the first of them and stopped by the global teardown, which saves each later suite
  * a platform start (a few seconds of CPU). Both seeded tenants and their users are shared with the other suites, so
