@@ -36,15 +36,19 @@ export const SHARED_WEBHOOK_PLATFORM_ENV: Readonly<Record<string, string>> = Obj
 
 /**
  * A running platform for a suite that needs only *a* platform: suites of one jest worker that ask with the same `env`
- * (SHARED_PLATFORM_ENV unless given) get the same one, started by the first of them and stopped by the global teardown, which saves each later suite
- * a platform start (a few seconds of CPU). Both seeded tenants and their users are shared with the other suites, so
- * a suite may use this only when it
+ * (SHARED_PLATFORM_ENV unless given) get the same one, started by the first of them and stopped by the global
+ * teardown, which saves each later suite a platform start (a few seconds of CPU). Both seeded tenants and their users
+ * are shared with the other suites, so a suite that uses them may use this only when it
  * - makes its own projects and checks only what it made (no listing of a tenant's projects, users or webhooks
  *   expected to hold exactly what it made, no tenant totals of costs, storage or characters);
- * - changes nothing tenant-wide (settings, quotas, retention, users, webhook subscriptions, consent);
- * - leaves nothing running that uses a tenant's quota (productions) or the platform's time after it ends;
+ * - changes nothing tenant-wide (settings, quotas, retention, users, webhook subscriptions, consent).
+ * A suite that counts or changes what is tenant-wide instead works in tenants of its own (`freshTenant`,
+ * test/support/freshTenant.ts), signed up through the API on this platform. Either way a suite
+ * - leaves nothing running after it ends (`FreshTenant.settleJobs` cancels and waits for its tenant's jobs);
  * - never kills, restarts or reconfigures the platform, and reads none of its output (`kill`, `crashHost` and
- *   `output` refuse; `stop` only lets go of it).
+ *   `output` refuse; `stop` only lets go of it);
+ * - counts nothing platform-wide (the operator's platform metrics, every tenant's documents or blobs, the host's
+ *   threads) and runs no timer that works on every tenant (the daily retention run, the webhook retry sweeper).
  * Anything else keeps `startTestPlatform`.
  */
 export async function sharedTestPlatform(options: { env?: Record<string, string> } = {}): Promise<TestPlatform> {
