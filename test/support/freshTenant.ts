@@ -89,11 +89,6 @@ export function freshTenant(label = 'fresh', options: { name?: string } = {}): F
   return tenant;
 }
 
-/** `freshTenant(label).signUp(platform)`: for a suite that needs the tenant only inside its tests. */
-export function signedUpTenant(platform: TestPlatform, label?: string): Promise<FreshTenant> {
-  return freshTenant(label).signUp(platform);
-}
-
 async function signUpTenant(
   platform: TestPlatform,
   tenantName: string,
