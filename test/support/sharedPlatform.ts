@@ -15,7 +15,17 @@ export interface SharedPlatformRecord {
   env: Record<string, string>;
   dataDir: string;
   pid: number;
+  /** The suites (test files) it has served, in order. */
+  suites?: string[];
 }
+
+/**
+ * How many suites one shared platform serves; the next suite that asks gets a new one (the old one is stopped and its
+ * data removed). The local Cosmos emulator scans a whole container for every query, partition or not, so a platform
+ * that kept every suite's projects would answer the later suites more and more slowly: this bounds what it holds, at
+ * the price of a platform start per this many suites.
+ */
+export const SUITES_PER_SHARED_PLATFORM = 20;
 
 /**
  * The shared platform's settings unless a suite asks for others: rate limits out of the way, since one platform
@@ -51,18 +61,49 @@ export const SHARED_WEBHOOK_PLATFORM_ENV: Readonly<Record<string, string>> = Obj
  *   threads) and runs no timer that works on every tenant (the daily retention run, the webhook retry sweeper).
  * Anything else keeps `startTestPlatform`.
  */
-export async function sharedTestPlatform(options: { env?: Record<string, string> } = {}): Promise<TestPlatform> {
+export async function sharedTestPlatform(
+  options: {
+    env?: Record<string, string>;
+    /** The asking suite; the running test file unless given. */
+    suite?: string;
+  } = {},
+): Promise<TestPlatform> {
   const env = { ...(options.env ?? SHARED_PLATFORM_ENV) };
   const folder = process.env[SHARED_PLATFORMS_VARIABLE];
   if (!folder) return startTestPlatform({ env });
+  const suite = options.suite ?? currentTestFile();
   const recordFile = path.join(folder, `${process.env.JEST_WORKER_ID ?? '1'}-${envKey(env)}.json`);
   let record = readRecord(recordFile);
+  const served = record?.suites ?? [];
+  // The suites of a worker run one after another, so the suites the old platform served have all ended.
+  if (record && !served.includes(suite) && served.length >= SUITES_PER_SHARED_PLATFORM) {
+    await stopSharedPlatform(record);
+    record = undefined;
+  }
   if (!record) {
     const started = await startTestPlatform({ env });
-    record = { urls: started.urls, env: started.env, dataDir: started.dataDir, pid: started.pid };
-    fs.writeFileSync(recordFile, JSON.stringify(record));
+    record = { urls: started.urls, env: started.env, dataDir: started.dataDir, pid: started.pid, suites: [] };
   }
+  if (!record.suites?.includes(suite)) record = { ...record, suites: [...(record.suites ?? []), suite] };
+  fs.writeFileSync(recordFile, JSON.stringify(record));
   return sharedHandle(record);
+}
+
+function currentTestFile(): string {
+  return (typeof expect === 'undefined' ? undefined : expect.getState().testPath) ?? 'unknown suite';
+}
+
+const STOP_GRACE_MS = 15_000;
+
+/** SIGTERM (the platform stops its emulators and host), SIGKILL if it has not exited in time; then its data goes. */
+export async function stopSharedPlatform(record: SharedPlatformRecord): Promise<void> {
+  if (isRunning(record.pid)) {
+    process.kill(record.pid, 'SIGTERM');
+    const deadline = Date.now() + STOP_GRACE_MS;
+    while (isRunning(record.pid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    if (isRunning(record.pid)) process.kill(record.pid, 'SIGKILL');
+  }
+  fs.rmSync(record.dataDir, { recursive: true, force: true });
 }
 
 function envKey(env: Record<string, string>): string {
