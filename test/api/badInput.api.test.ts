@@ -1,9 +1,15 @@
+import { randomUUID } from 'node:crypto';
 import sharp from 'sharp';
-import { minimalMetadata, startTestPlatform, type TestPlatform } from '../support/testPlatform';
+import { minimalMetadata, type TestPlatform } from '../support/testPlatform';
+import { sharedTestPlatform } from '../support/sharedPlatform';
+import { freshTenant } from '../support/freshTenant';
+
+const andes = freshTenant('andes');
+const pampa = freshTenant('pampa');
 
 let platform: TestPlatform;
 let projectId: string;
-const creator = 'creator@andes.test';
+const creator = andes.creator;
 
 async function snapshotProject() {
   const res = await platform.api(creator, `/v1/projects/${projectId}`);
@@ -11,7 +17,8 @@ async function snapshotProject() {
 }
 
 beforeAll(async () => {
-  platform = await startTestPlatform();
+  platform = await sharedTestPlatform();
+  await Promise.all([andes.signUp(platform), pampa.signUp(platform)]);
   const res = await platform.api(creator, '/v1/projects', {
     method: 'POST',
     json: { metadata: minimalMetadata('Lady Susan') },
@@ -143,7 +150,7 @@ describe('bad input is refused clearly and changes nothing', () => {
 
   it('authenticates only with a verified bearer token', async () => {
     const forged = Buffer.from(
-      JSON.stringify({ userId: 'u-andes-admin', userRoles: ['admin'], identityProvider: 'aad' }),
+      JSON.stringify({ userId: andes.userIds.admin, userRoles: ['admin'], identityProvider: 'aad' }),
     ).toString('base64');
     const res = await fetch(`${platform.urls.api}/v1/me`, { headers: { 'x-ms-client-principal': forged } });
     await expectError(res, 401, 'unauthenticated');
@@ -160,28 +167,29 @@ describe('bad input is refused clearly and changes nothing', () => {
 
   it('refuses work for a suspended tenant and lets the operator manage tenants', async () => {
     const operator = 'operator@khipu.test';
-    const tenant = (await (await platform.api(operator, '/v1/operator/tenants/t-pampa')).json()) as any;
-    const suspended = await platform.api(operator, '/v1/operator/tenants/t-pampa', {
+    const tenant = (await (await platform.api(operator, `/v1/operator/tenants/${pampa.id}`)).json()) as any;
+    const suspended = await platform.api(operator, `/v1/operator/tenants/${pampa.id}`, {
       method: 'PATCH',
       headers: { 'if-match': tenant.etag },
       json: { status: 'suspended' },
     });
     expect(suspended.status).toBe(200);
-    await expectError(await platform.api('creator@pampa.test', '/v1/projects'), 403, 'tenant_suspended');
+    await expectError(await platform.api(pampa.creator, '/v1/projects'), 403, 'tenant_suspended');
     const list = (await (await platform.api(operator, '/v1/operator/tenants')).json()) as any;
-    expect(list.items.map((t: { id: string }) => t.id)).toEqual(expect.arrayContaining(['t-andes', 't-pampa']));
-    await expectError(await platform.api('admin@andes.test', '/v1/operator/tenants'), 403, 'forbidden');
-    const current = (await (await platform.api(operator, '/v1/operator/tenants/t-pampa')).json()) as any;
-    await platform.api(operator, '/v1/operator/tenants/t-pampa', {
+    expect(list.items.map((t: { id: string }) => t.id)).toEqual(expect.arrayContaining([andes.id, pampa.id]));
+    await expectError(await platform.api(andes.admin, '/v1/operator/tenants'), 403, 'forbidden');
+    const current = (await (await platform.api(operator, `/v1/operator/tenants/${pampa.id}`)).json()) as any;
+    await platform.api(operator, `/v1/operator/tenants/${pampa.id}`, {
       method: 'PATCH',
       headers: { 'if-match': current.etag },
       json: { status: 'active' },
     });
-    expect((await platform.api('creator@pampa.test', '/v1/projects')).status).toBe(200);
+    expect((await platform.api(pampa.creator, '/v1/projects')).status).toBe(200);
   });
 
   it('self-service signup creates a tenant whose admin can sign in', async () => {
-    const email = 'founder@newpress.test';
+    // One identity signs up once: an address of its own on a platform other suites share.
+    const email = `founder-${randomUUID().slice(0, 8)}@newpress.test`;
     const res = await platform.api(email, '/v1/tenants/signup', { method: 'POST', json: { tenantName: 'New Press' } });
     expect(res.status).toBe(201);
     const body = (await res.json()) as any;

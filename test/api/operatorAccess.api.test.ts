@@ -4,14 +4,15 @@
  * 401 without a token, before its path, query or body is looked at (so the answer reveals nothing about them); the
  * operator's own read-only listings answer 200.
  */
-import { startTestPlatform, type TestPlatform } from '../support/testPlatform';
+import { sharedTestPlatform } from '../support/sharedPlatform';
+import type { TestPlatform } from '../support/testPlatform';
 
 const TENANT_USERS = ['admin@andes.test', 'creator@andes.test', 'validator@andes.test', 'admin@pampa.test'];
 let platform: TestPlatform;
 let operatorOperations: { operationId: string; method: string; path: string; requiredQuery: boolean }[];
 
 beforeAll(async () => {
-  platform = await startTestPlatform({ env: { RATE_LIMIT_PER_MINUTE: '1000000' } });
+  platform = await sharedTestPlatform();
   const doc = (await (await platform.api(null, '/openapi.json')).json()) as {
     paths: Record<
       string,

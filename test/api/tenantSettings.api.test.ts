@@ -10,9 +10,14 @@ import { CosmosProjectCollection, CosmosTenantCollection } from '../../adapters/
 import { randomIds, systemClock } from '../../adapters/system/system';
 import { type CostRecord, CostService, priceUsage } from '../../core/costs';
 import type { ProjectRecord } from '../../core/projects/project';
-import { minimalMetadata, startTestPlatform, type TestPlatform } from '../support/testPlatform';
+import { minimalMetadata, type TestPlatform } from '../support/testPlatform';
+import { sharedTestPlatform } from '../support/sharedPlatform';
+import { freshTenant } from '../support/freshTenant';
 
-const ADMIN = 'admin@andes.test';
+const andes = freshTenant('andes');
+const pampa = freshTenant('pampa');
+
+const ADMIN = andes.admin;
 let platform: TestPlatform;
 
 interface Tenant {
@@ -24,7 +29,8 @@ interface Tenant {
 }
 
 beforeAll(async () => {
-  platform = await startTestPlatform();
+  platform = await sharedTestPlatform();
+  await Promise.all([andes.signUp(platform), pampa.signUp(platform)]);
 }, 180_000);
 afterAll(async () => {
   await platform?.stop();
@@ -52,14 +58,14 @@ test('an admin renames the organization; everyone in it sees the new name', asyn
   expect(after).toMatchObject({ id: before.id, name: 'Andes Audio Editions', plan: before.plan });
   expect(after.quotas).toEqual(before.quotas);
   expect(after.etag).not.toBe(before.etag);
-  expect((await current('creator@andes.test')).name).toBe('Andes Audio Editions');
-  const me = (await (await platform.api('validator@andes.test', '/v1/me')).json()) as { tenant: { name: string } };
+  expect((await current(andes.creator)).name).toBe('Andes Audio Editions');
+  const me = (await (await platform.api(andes.validator, '/v1/me')).json()) as { tenant: { name: string } };
   expect(me.tenant.name).toBe('Andes Audio Editions');
 });
 
 test('creators, validators and the operator may not rename a tenant this way', async () => {
   const { etag } = await current();
-  for (const user of ['creator@andes.test', 'validator@andes.test', 'operator@khipu.test']) {
+  for (const user of [andes.creator, andes.validator, 'operator@khipu.test']) {
     const res = await rename(user, { name: 'Taken Over' }, etag);
     expect({ user, status: res.status }).toEqual({ user, status: 403 });
   }
@@ -136,20 +142,20 @@ test("every member sees the organization's use of its quotas this month, not onl
       return ((await res.json()) as { id: string }).id;
     };
     const adminProject = await project(ADMIN);
-    const pampaProject = await project('admin@pampa.test');
+    const pampaProject = await project(pampa.admin);
     const now = new Date();
     const lastMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 15));
     const charge = (tenantId: string, projectId: string, quantity: number, at = now) =>
       priceUsage({ tenantId, projectId, userId: 'u-someone', rate: 'tts:neural', quantity, at }, 'standard');
     await costs.record([
-      charge('t-andes', adminProject, 120_000),
-      charge('t-andes', adminProject, 30_000),
-      charge('t-andes', adminProject, 999_999, lastMonth),
-      charge('t-pampa', pampaProject, 5_000_000),
+      charge(andes.id, adminProject, 120_000),
+      charge(andes.id, adminProject, 30_000),
+      charge(andes.id, adminProject, 999_999, lastMonth),
+      charge(pampa.id, pampaProject, 5_000_000),
     ]);
 
     const tenant = await current();
-    for (const user of [ADMIN, 'creator@andes.test', 'validator@andes.test']) {
+    for (const user of [ADMIN, andes.creator, andes.validator]) {
       const res = await platform.api(user, '/v1/tenant/usage');
       expect(res.status).toBe(200);
       const usage = (await res.json()) as Usage;

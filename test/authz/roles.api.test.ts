@@ -2,16 +2,21 @@
  * Roles come from the user document on every request: an admin demoted while holding a token loses admin rights on
  * the next request (the token's role claim can only narrow the stored role, never keep a revoked one).
  */
-import { startTestPlatform, minimalMetadata, type TestPlatform } from '../support/testPlatform';
+import { minimalMetadata, type TestPlatform } from '../support/testPlatform';
+import { sharedTestPlatform } from '../support/sharedPlatform';
+import { freshTenant } from '../support/freshTenant';
 import { acceptTerms } from '../privacy/support';
 import { body } from '../support/responses';
 
-const ADMIN = 'admin@andes.test';
-const CREATOR = 'creator@andes.test';
+const andes = freshTenant('andes');
+
+const ADMIN = andes.admin;
+const CREATOR = andes.creator;
 let platform: TestPlatform;
 
 beforeAll(async () => {
-  platform = await startTestPlatform();
+  platform = await sharedTestPlatform();
+  await andes.signUp(platform);
 }, 120_000);
 afterAll(async () => {
   await platform?.stop();
@@ -22,10 +27,10 @@ async function invite(by: string, email: string, role: string) {
 }
 
 test('a demoted admin’s old token can no longer create users or delete projects', async () => {
-  const second = await body<{ id: string }>(await invite(ADMIN, 'second-admin@andes.test', 'admin'), 201);
-  await acceptTerms(platform, 'second-admin@andes.test');
+  const second = await body<{ id: string }>(await invite(ADMIN, andes.emailFor('second-admin'), 'admin'), 201);
+  await acceptTerms(platform, andes.emailFor('second-admin'));
   // The second admin signs in while still an admin and keeps that token.
-  const oldToken = await platform.token('second-admin@andes.test');
+  const oldToken = await platform.token(andes.emailFor('second-admin'));
   const asSecond = (path: string, init: RequestInit & { json?: unknown } = {}) =>
     fetch(`${platform.urls.api}${path}`, {
       ...init,
@@ -37,7 +42,7 @@ test('a demoted admin’s old token can no longer create users or delete project
     201,
   );
   // While an admin, the token works for admin work.
-  await body(await asSecond('/v1/users', { method: 'POST', json: invitation('first-hire@andes.test') }), 201);
+  await body(await asSecond('/v1/users', { method: 'POST', json: invitation(andes.emailFor('first-hire')) }), 201);
   expect((await body(await asSecond('/v1/me'), 200)).principal.role).toBe('admin');
 
   const current = await body<{ etag: string }>(await platform.api(ADMIN, `/v1/users/${second.id}`), 200);
@@ -52,14 +57,14 @@ test('a demoted admin’s old token can no longer create users or delete project
 
   // The same token, next request: a creator now.
   expect((await body(await asSecond('/v1/me'), 200)).principal.role).toBe('creator');
-  const createUser = await asSecond('/v1/users', { method: 'POST', json: invitation('second-hire@andes.test') });
+  const createUser = await asSecond('/v1/users', { method: 'POST', json: invitation(andes.emailFor('second-hire')) });
   expect(createUser.status).toBe(403);
   const remove = await asSecond(`/v1/projects/${project.id}`, { method: 'DELETE' });
   // A creator does not see another creator's project at all.
   expect(remove.status).toBe(404);
 
   const users = await body<{ items: { email: string }[] }>(await platform.api(ADMIN, '/v1/users?pageSize=100'), 200);
-  expect(users.items.map((u) => u.email)).not.toContain('second-hire@andes.test');
+  expect(users.items.map((u) => u.email)).not.toContain(andes.emailFor('second-hire'));
   const kept = await body<{ status: string; archivedAt: string | null }>(
     await platform.api(CREATOR, `/v1/projects/${project.id}`),
     200,
@@ -68,9 +73,9 @@ test('a demoted admin’s old token can no longer create users or delete project
 });
 
 test('a deactivated user’s token stops working on the next request', async () => {
-  const user = await body<{ id: string }>(await invite(ADMIN, 'leaver@andes.test', 'creator'), 201);
-  await acceptTerms(platform, 'leaver@andes.test');
-  expect((await platform.api('leaver@andes.test', '/v1/projects')).status).toBe(200);
+  const user = await body<{ id: string }>(await invite(ADMIN, andes.emailFor('leaver'), 'creator'), 201);
+  await acceptTerms(platform, andes.emailFor('leaver'));
+  expect((await platform.api(andes.emailFor('leaver'), '/v1/projects')).status).toBe(200);
   const current = await body<{ etag: string }>(await platform.api(ADMIN, `/v1/users/${user.id}`), 200);
   await body(
     await platform.api(ADMIN, `/v1/users/${user.id}`, {
@@ -80,14 +85,14 @@ test('a deactivated user’s token stops working on the next request', async () 
     }),
     200,
   );
-  const refused = await platform.api('leaver@andes.test', '/v1/projects');
+  const refused = await platform.api(andes.emailFor('leaver'), '/v1/projects');
   expect(refused.status).toBe(403);
   expect(((await refused.json()) as any).error.code).toBe('forbidden');
 });
 
 test('the tenant’s admin roster is not a user: the users API neither lists, reads, changes nor erases it', async () => {
   // An admin invited as such puts the roster in place beside the users.
-  await body(await invite(ADMIN, 'roster-admin@andes.test', 'admin'), 201);
+  await body(await invite(ADMIN, andes.emailFor('roster-admin'), 'admin'), 201);
   const users = await body<{ items: { id: string }[] }>(await platform.api(ADMIN, '/v1/users?pageSize=100'), 200);
   expect(users.items.map((u) => u.id)).not.toContain('adminRoster');
   expect(users.items.length).toBeGreaterThan(0);
@@ -98,7 +103,10 @@ test('the tenant’s admin roster is not a user: the users API neither lists, re
 });
 
 test('demoting an admin with a stale If-Match answers 412 and changes nothing; the version in the 412 then works', async () => {
-  const other = await body<{ id: string; etag: string }>(await invite(ADMIN, 'stale-admin@andes.test', 'admin'), 201);
+  const other = await body<{ id: string; etag: string }>(
+    await invite(ADMIN, andes.emailFor('stale-admin'), 'admin'),
+    201,
+  );
   await body(
     await platform.api(ADMIN, `/v1/users/${other.id}`, { method: 'PATCH', json: { displayName: 'Renamed' } }),
     200,

@@ -3,19 +3,24 @@
  * under 20 parallel signups with one token; someone deactivated in any tenant cannot sign up a new one.
  */
 import { randomUUID } from 'node:crypto';
-import { startTestPlatform, type TestPlatform } from '../support/testPlatform';
-import { inParallel, RACE_PLATFORM_ENV, tally } from '../races/support';
+import { type TestPlatform } from '../support/testPlatform';
+import { sharedTestPlatform } from '../support/sharedPlatform';
+import { freshTenant } from '../support/freshTenant';
+import { inParallel, tally } from '../races/support';
 import { body } from '../support/responses';
 
+const andes = freshTenant('andes');
+
 const OPERATOR = 'operator@khipu.test';
-const ADMIN = 'admin@andes.test';
+const ADMIN = andes.admin;
 const PARALLEL = 20;
 let platform: TestPlatform;
 
 jest.setTimeout(3 * 60_000);
 
 beforeAll(async () => {
-  platform = await startTestPlatform({ env: RACE_PLATFORM_ENV });
+  platform = await sharedTestPlatform();
+  await andes.signUp(platform);
 }, 120_000);
 afterAll(async () => {
   await platform?.stop();
@@ -89,7 +94,7 @@ test('the operator can allow an identity more tenants; the allowance holds under
 });
 
 test('a user deactivated in a tenant cannot sign up a new one', async () => {
-  const email = `leaver-${randomUUID().slice(0, 8)}@andes.test`;
+  const email = andes.emailFor(`leaver-${randomUUID().slice(0, 8)}`);
   const invited = await body<{ id: string; etag: string }>(
     await platform.api(ADMIN, '/v1/users', { method: 'POST', json: { email, displayName: 'Leaver', role: 'creator' } }),
     201,

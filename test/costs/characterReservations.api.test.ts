@@ -9,26 +9,33 @@ import { segmentCharacters } from '../../core/production/productionJob';
 import type { ProjectRecord } from '../../core/projects/project';
 import { seedPlannedBook } from '../production/seedBook';
 import { cosmosContainer } from '../races/support';
-import { minimalMetadata, startTestPlatform, type TestPlatform } from '../support/testPlatform';
+import { minimalMetadata, type TestPlatform } from '../support/testPlatform';
+import { sharedTestPlatform } from '../support/sharedPlatform';
+import { freshTenant } from '../support/freshTenant';
 import { body } from '../support/responses';
 
-const CREATOR = 'creator@andes.test';
+const andes = freshTenant('andes');
+
+const CREATOR = andes.creator;
 const OPERATOR = 'operator@khipu.test';
 let platform: TestPlatform;
 
 jest.setTimeout(5 * 60_000);
 
 beforeAll(async () => {
-  platform = await startTestPlatform();
+  platform = await sharedTestPlatform();
+  await andes.signUp(platform);
 }, 120_000);
 afterAll(async () => {
+  // The shared platform outlives the suite: nothing of this suite's may go on working on it.
+  if (platform) await andes.settleJobs(platform);
   await platform?.stop();
 });
 
 async function setMonthlyCharacters(monthlyCharacters: number): Promise<void> {
-  const tenant = await body<{ etag: string }>(await platform.api(OPERATOR, '/v1/operator/tenants/t-andes'), 200);
+  const tenant = await body<{ etag: string }>(await platform.api(OPERATOR, `/v1/operator/tenants/${andes.id}`), 200);
   await body(
-    await platform.api(OPERATOR, '/v1/operator/tenants/t-andes', {
+    await platform.api(OPERATOR, `/v1/operator/tenants/${andes.id}`, {
       method: 'PATCH',
       headers: { 'if-match': tenant.etag },
       json: { quotas: { monthlyCharacters, concurrentJobs: 3 } },
@@ -49,7 +56,7 @@ async function usedThisMonth(): Promise<number> {
 async function creditsOf(projectId: string): Promise<number> {
   const projects = cosmosContainer(platform, 'projects');
   try {
-    const { resource } = await projects.container.item(projectId, 't-andes').read<ProjectRecord>();
+    const { resource } = await projects.container.item(projectId, andes.id).read<ProjectRecord>();
     return creditsCharacters(resource!);
   } finally {
     projects.close();
@@ -84,7 +91,7 @@ async function plannedProjectWithCover(title: string, coverColour: string): Prom
     }),
     200,
   );
-  await seedPlannedBook(platform, 't-andes', project.id);
+  await seedPlannedBook(platform, andes.id, project.id);
   return project;
 }
 
@@ -96,7 +103,7 @@ test("a regeneration reserves its segment's characters and is refused when the m
     }),
     201,
   );
-  const { segmentIds } = await seedPlannedBook(platform, 't-andes', project.id);
+  const { segmentIds } = await seedPlannedBook(platform, andes.id, project.id);
   const segment = await body<{ text: string }>(
     await platform.api(CREATOR, `/v1/projects/${project.id}/segments/${segmentIds[0]}`),
     200,

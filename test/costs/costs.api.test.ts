@@ -9,7 +9,12 @@ import { type CostRecord, CostService, priceUsage, type RateKey } from '../../co
 import { DomainError } from '../../core/errors';
 import type { ProjectRecord } from '../../core/projects/project';
 import type { TenantRecord } from '../../core/tenants/tenant';
-import { minimalMetadata, startTestPlatform, type TestPlatform } from '../support/testPlatform';
+import { minimalMetadata, type TestPlatform } from '../support/testPlatform';
+import { sharedTestPlatform } from '../support/sharedPlatform';
+import { freshTenant } from '../support/freshTenant';
+
+const andes = freshTenant('andes');
+const pampa = freshTenant('pampa');
 
 /**
  * Costs on the real local platform: entries recorded through CostService into the Cosmos emulator the app uses, then
@@ -20,9 +25,9 @@ let platform: TestPlatform;
 let cosmos: CosmosClient;
 let costs: CostService;
 let tenants: CosmosTenantDirectory<TenantRecord>;
-const admin = 'admin@andes.test';
-const creator = 'creator@andes.test';
-const validator = 'validator@andes.test';
+const admin = andes.admin;
+const creator = andes.creator;
+const validator = andes.validator;
 let creatorProject: string;
 let adminProject: string;
 let pampaProject: string;
@@ -49,7 +54,8 @@ function usage(tenantId: string, projectId: string, userId: string, rate: RateKe
 }
 
 beforeAll(async () => {
-  platform = await startTestPlatform();
+  platform = await sharedTestPlatform();
+  await Promise.all([andes.signUp(platform), pampa.signUp(platform)]);
   cosmos = new CosmosClient({
     endpoint: platform.env.COSMOS_ENDPOINT,
     key: platform.env.COSMOS_KEY,
@@ -66,21 +72,21 @@ beforeAll(async () => {
 
   creatorProject = await newProject(creator, 'Creator book');
   adminProject = await newProject(admin, 'Admin book');
-  pampaProject = await newProject('admin@pampa.test', 'Pampa book');
+  pampaProject = await newProject(pampa.admin, 'Pampa book');
   const members = await platform.api(admin, `/v1/projects/${adminProject}/members`, {
     method: 'PUT',
-    json: { validatorIds: ['u-andes-validator'] },
+    json: { validatorIds: [andes.userIds.validator] },
   });
   expect(members.status).toBe(200);
 
   await costs.record([
-    usage('t-andes', creatorProject, 'u-andes-creator', 'tts:neural', 500_000, '2025-03-01'), // $8
-    usage('t-andes', creatorProject, 'u-andes-creator', 'llm:gpt-4o:input', 1_000_000, '2025-03-01'), // $2.50
-    usage('t-andes', creatorProject, 'u-andes-admin', 'tts:neural', 250_000, '2025-03-02'), // $4
-    usage('t-andes', adminProject, 'u-andes-admin', 'llm:gpt-4o:output', 100_000, '2025-03-02'), // $1
-    usage('t-andes', adminProject, 'u-andes-admin', 'compute', 10_000, '2025-03-31'), // $0.52
-    usage('t-andes', adminProject, 'u-andes-admin', 'tts:neural', 1_000_000, '2025-04-01'), // outside March
-    usage('t-pampa', pampaProject, 'u-pampa-admin', 'tts:neural', 9_000_000, '2025-03-01'),
+    usage(andes.id, creatorProject, andes.userIds.creator, 'tts:neural', 500_000, '2025-03-01'), // $8
+    usage(andes.id, creatorProject, andes.userIds.creator, 'llm:gpt-4o:input', 1_000_000, '2025-03-01'), // $2.50
+    usage(andes.id, creatorProject, andes.userIds.admin, 'tts:neural', 250_000, '2025-03-02'), // $4
+    usage(andes.id, adminProject, andes.userIds.admin, 'llm:gpt-4o:output', 100_000, '2025-03-02'), // $1
+    usage(andes.id, adminProject, andes.userIds.admin, 'compute', 10_000, '2025-03-31'), // $0.52
+    usage(andes.id, adminProject, andes.userIds.admin, 'tts:neural', 1_000_000, '2025-04-01'), // outside March
+    usage(pampa.id, pampaProject, pampa.userIds.admin, 'tts:neural', 9_000_000, '2025-03-01'),
   ]);
 });
 afterAll(async () => {
@@ -103,8 +109,8 @@ it('aggregates the whole tenant per project for an admin', async () => {
 it('aggregates per user and per day', async () => {
   const byUser = await report(admin, `/v1/costs?groupBy=user&${march}`);
   expect(byUser.groups.map((g) => [g.key, g.amountUsd])).toEqual([
-    ['u-andes-creator', 10.5],
-    ['u-andes-admin', 5.52],
+    [andes.userIds.creator, 10.5],
+    [andes.userIds.admin, 5.52],
   ]);
   const byDay = await report(admin, `/v1/costs?groupBy=day&${march}`);
   expect(byDay.groups.map((g) => [g.key, g.amountUsd])).toEqual([
@@ -121,15 +127,15 @@ it('shows creators their own projects and validators their assigned ones', async
   expect(mine.groups.map((g) => g.key)).toEqual([creatorProject]);
   const assigned = await report(validator, `/v1/costs?groupBy=project&${march}`);
   expect(assigned.groups.map((g) => g.key)).toEqual([adminProject]);
-  const pampa = await report('admin@pampa.test', `/v1/costs?groupBy=project&${march}`);
-  expect(pampa.groups.map((g) => [g.key, g.amountUsd])).toEqual([[pampaProject, 144]]);
+  const pampaCosts = await report(pampa.admin, `/v1/costs?groupBy=project&${march}`);
+  expect(pampaCosts.groups.map((g) => [g.key, g.amountUsd])).toEqual([[pampaProject, 144]]);
 });
 
 it('reports one project, hiding it from those who may not see it', async () => {
   const project = await report(creator, `/v1/projects/${creatorProject}/costs?groupBy=day&${march}`);
   expect(project.totalUsd).toBe(14.5);
   expect((await platform.api(creator, `/v1/projects/${adminProject}/costs`)).status).toBe(404);
-  expect((await platform.api('admin@pampa.test', `/v1/projects/${creatorProject}/costs`)).status).toBe(404);
+  expect((await platform.api(pampa.admin, `/v1/projects/${creatorProject}/costs`)).status).toBe(404);
   expect((await platform.api(admin, `/v1/projects/${creatorProject}/costs?groupBy=nope`)).status).toBe(400);
   expect((await platform.api(admin, '/v1/costs?from=2024-01-01&to=2025-06-01')).status).toBe(400);
   expect((await platform.api(admin, '/v1/costs?from=2025-02-30')).status).toBe(400);
@@ -137,7 +143,7 @@ it('reports one project, hiding it from those who may not see it', async () => {
 
 it('records an entry once per dedupe key, so retried activities do not double-count', async () => {
   const entry = {
-    ...usage('t-andes', adminProject, 'u-andes-admin', 'tts:neural', 100_000, '2025-05-05'),
+    ...usage(andes.id, adminProject, andes.userIds.admin, 'tts:neural', 100_000, '2025-05-05'),
     dedupeKey: 'job_1:segment_abc:tts',
   };
   expect(await costs.record([entry])).toEqual({ recorded: 1, duplicates: 0 });
@@ -148,11 +154,11 @@ it('records an entry once per dedupe key, so retried activities do not double-co
 
 it('counts month-to-date characters and refuses a job over the monthly quota before spending', async () => {
   const today = new Date().toISOString().slice(0, 10);
-  await costs.record([usage('t-andes', creatorProject, 'u-andes-creator', 'tts:neural', 300_000, today)]);
-  expect(await costs.monthToDateCharacters('t-andes')).toBe(300_000);
+  await costs.record([usage(andes.id, creatorProject, andes.userIds.creator, 'tts:neural', 300_000, today)]);
+  expect(await costs.monthToDateCharacters(andes.id)).toBe(300_000);
 
-  const andes = (await tenants.get('t-andes'))!;
-  const tight = { ...andes, quotas: { ...andes.quotas, monthlyCharacters: 400_000 } };
+  const stored = (await tenants.get(andes.id))!;
+  const tight = { ...stored, quotas: { ...stored.quotas, monthlyCharacters: 400_000 } };
   await expect(costs.checkQuota(tight, { characters: 100_000 })).resolves.toMatchObject({
     monthlyCharacters: { used: 300_000, remaining: 100_000 },
   });

@@ -7,17 +7,23 @@
  */
 import sharp from 'sharp';
 import { json } from '../privacy/support';
-import { startTestPlatform, type TestPlatform } from '../support/testPlatform';
+import { type TestPlatform } from '../support/testPlatform';
+import { sharedTestPlatform } from '../support/sharedPlatform';
+import { freshTenant } from '../support/freshTenant';
 import { blockMeasurements, newProject, storageOf } from './storageSupport';
+
+const andes = freshTenant('andes');
+const pampa = freshTenant('pampa');
 
 jest.setTimeout(5 * 60_000);
 
-const PAMPA = 'creator@pampa.test';
-const ANDES = 'creator@andes.test';
+const PAMPA = pampa.creator;
+const ANDES = andes.creator;
 let platform: TestPlatform;
 
 beforeAll(async () => {
-  platform = await startTestPlatform({ env: { RATE_LIMIT_PER_MINUTE: '1000000' } });
+  platform = await sharedTestPlatform();
+  await Promise.all([andes.signUp(platform), pampa.signUp(platform)]);
 }, 180_000);
 afterAll(async () => {
   await platform?.stop();
@@ -72,7 +78,7 @@ test('a cover upload is counted in the stored bytes as soon as it is stored', as
 });
 
 test('an upload whose counting fails is stored all the same', async () => {
-  await blockMeasurements(platform, 't-andes');
+  await blockMeasurements(platform, andes.id);
   const projectId = await newProject(platform, ANDES, 'Unmeasured');
   const cover = await coverImage();
 

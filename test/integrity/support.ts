@@ -45,8 +45,13 @@ export async function json<T>(res: Response, status: number): Promise<T> {
   return JSON.parse(body) as T;
 }
 
-export async function createProject(platform: TestPlatform, title: string, language = 'en-GB'): Promise<string> {
-  const res = await platform.api(CREATOR, '/v1/projects', {
+export async function createProject(
+  platform: TestPlatform,
+  title: string,
+  language = 'en-GB',
+  user = CREATOR,
+): Promise<string> {
+  const res = await platform.api(user, '/v1/projects', {
     method: 'POST',
     json: { metadata: { title, authors: ['Test Author'], language } },
   });
@@ -86,8 +91,9 @@ export async function consistencyCheck(
   platform: TestPlatform,
   projectId: string,
   repair = false,
+  tenantId = TENANT,
 ): Promise<ConsistencyReportView> {
-  const res = await platform.api(OPERATOR, `/v1/operator/tenants/${TENANT}/projects/${projectId}/consistency-check`, {
+  const res = await platform.api(OPERATOR, `/v1/operator/tenants/${tenantId}/projects/${projectId}/consistency-check`, {
     method: 'POST',
     json: { repair },
   });
@@ -152,12 +158,16 @@ export function corpusOpening(chapters: number): string {
 }
 
 /** A plan job document in `running` state, for running its steps by hand as the orchestration would. */
-export async function runningPlanJob(svc: TestServices, projectId: string): Promise<JobRecord> {
+export async function runningPlanJob(
+  svc: TestServices,
+  projectId: string,
+  owner: { tenantId: string; userId: string } = { tenantId: TENANT, userId: 'u-andes-creator' },
+): Promise<JobRecord> {
   const now = new Date().toISOString();
   return jobsOf(svc).create({
     id: svc.ids.newId('job'),
     type: 'job',
-    tenantId: TENANT,
+    tenantId: owner.tenantId,
     projectId,
     kind: 'plan',
     status: 'running',
@@ -168,7 +178,7 @@ export async function runningPlanJob(svc: TestServices, projectId: string): Prom
     error: null,
     cancelRequested: false,
     attempt: 1,
-    createdBy: 'u-andes-creator',
+    createdBy: owner.userId,
     createdAt: now,
     startedAt: now,
     finishedAt: null,

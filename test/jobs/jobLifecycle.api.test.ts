@@ -7,9 +7,12 @@ import type { JobRecord, JobRef } from '../../core/jobs/job';
 import { CosmosProjectCollection } from '../../adapters/cosmos/cosmosCollections';
 import { createProject, runningPlanJob, servicesFor, type TestServices } from '../integrity/support';
 import { startEventReceiver, type EventReceiver } from '../production/support';
-import { startTestPlatform, type TestPlatform } from '../support/testPlatform';
+import type { TestPlatform } from '../support/testPlatform';
+import { sharedTestPlatform, SHARED_WEBHOOK_PLATFORM_ENV } from '../support/sharedPlatform';
+import { freshTenant } from '../support/freshTenant';
 import { eventsOfJob, subscribeToJobEvents } from './jobEvents';
 
+const andes = freshTenant('andes');
 const PARALLEL = 24;
 let platform: TestPlatform;
 let receiver: EventReceiver;
@@ -20,20 +23,23 @@ jest.setTimeout(5 * 60_000);
 
 beforeAll(async () => {
   receiver = await startEventReceiver();
-  platform = await startTestPlatform({ env: { WEBHOOK_ALLOW_LOOPBACK: 'true' } });
+  platform = await sharedTestPlatform({ env: SHARED_WEBHOOK_PLATFORM_ENV });
+  await andes.signUp(platform);
   svc = await servicesFor(platform);
-  await subscribeToJobEvents(platform, 'admin@andes.test', receiver);
-  projectId = await createProject(platform, 'Job lifecycle');
+  await subscribeToJobEvents(platform, andes.admin, receiver);
+  projectId = await createProject(platform, 'Job lifecycle', 'en-GB', andes.creator);
 }, 180_000);
 afterAll(async () => {
   await platform?.stop();
   await receiver?.close();
 });
 
+/** Plan jobs of the suite's tenant, started by its creator. */
+const owner = () => ({ tenantId: andes.id, userId: andes.userIds.creator });
 const refOf = (job: JobRecord): JobRef => ({ tenantId: job.tenantId, projectId: job.projectId, jobId: job.id });
 
 async function jobWith(change: Partial<JobRecord>): Promise<JobRef> {
-  const job = await runningPlanJob(svc, projectId);
+  const job = await runningPlanJob(svc, projectId, owner());
   const jobs = new CosmosProjectCollection<JobRecord>(svc.database.container('jobs'));
   await jobs.replace({ ...job, ...change }, job.etag!);
   return refOf(job);
@@ -45,11 +51,11 @@ test('the stop check: a cancel asked, a cancelled or failed job, or no job at al
   expect(await svc.jobs.isStopRequested(await jobWith({ cancelRequested: true }))).toBe(true);
   expect(await svc.jobs.isStopRequested(await jobWith({ status: 'cancelled' }))).toBe(true);
   expect(await svc.jobs.isStopRequested(await jobWith({ status: 'failed' }))).toBe(true);
-  expect(await svc.jobs.isStopRequested({ tenantId: 't-andes', projectId, jobId: 'job_missing' })).toBe(true);
+  expect(await svc.jobs.isStopRequested({ tenantId: andes.id, projectId, jobId: 'job_missing' })).toBe(true);
 });
 
 test(`${PARALLEL} activities adding to the progress at once: every count arrives`, async () => {
-  const ref = refOf(await runningPlanJob(svc, projectId));
+  const ref = refOf(await runningPlanJob(svc, projectId, owner()));
   await svc.jobs.advanceProgress(ref, { segmentsTotal: 1000 });
   await Promise.all(
     Array.from({ length: PARALLEL }, () =>
@@ -64,7 +70,7 @@ test(`${PARALLEL} activities adding to the progress at once: every count arrives
 });
 
 test('an ended job keeps the progress it ended with', async () => {
-  const ref = refOf(await runningPlanJob(svc, projectId));
+  const ref = refOf(await runningPlanJob(svc, projectId, owner()));
   await svc.jobs.finish(ref.tenantId, ref.projectId, ref.jobId, { status: 'succeeded', result: {} });
   await svc.jobs.advanceProgress(ref, { segmentsDone: 7, phase: 'late' });
   const job = (await svc.jobs.find(ref.tenantId, ref.projectId, ref.jobId))!;
@@ -80,19 +86,19 @@ test('a cancel wins over a success reported after it, and subscribers hear only 
   expect(settled.status).toBe('cancelled');
   const events = await eventsOfJob(receiver, ref.jobId, ['khipu.job.cancelled']);
   expect(events.map((event) => event.type)).toEqual(['khipu.job.cancelled']);
-  expect(events[0]!.data).toEqual({ tenantId: 't-andes', projectId, jobId: ref.jobId, kind: 'plan' });
+  expect(events[0]!.data).toEqual({ tenantId: andes.id, projectId, jobId: ref.jobId, kind: 'plan' });
 });
 
 test('a failed job of any kind tells subscribers its error', async () => {
-  const ref = refOf(await runningPlanJob(svc, projectId));
+  const ref = refOf(await runningPlanJob(svc, projectId, owner()));
   const error = { code: 'planning_failed', message: 'The attribution model refused the chapter' };
   await svc.jobs.finish(ref.tenantId, ref.projectId, ref.jobId, { status: 'failed', error });
   const [failed] = await eventsOfJob(receiver, ref.jobId, ['khipu.job.failed']);
-  expect(failed!.data).toEqual({ tenantId: 't-andes', projectId, jobId: ref.jobId, kind: 'plan', error });
+  expect(failed!.data).toEqual({ tenantId: andes.id, projectId, jobId: ref.jobId, kind: 'plan', error });
 });
 
 test('an ended job keeps its ending: a cancel that raced the end and a late failure do not rewrite a success', async () => {
-  const ref = refOf(await runningPlanJob(svc, projectId));
+  const ref = refOf(await runningPlanJob(svc, projectId, owner()));
   await svc.jobs.finish(ref.tenantId, ref.projectId, ref.jobId, { status: 'succeeded', result: { chapters: 2 } });
   // A cancel asked while the job was ending finds it running, flags it, and settles it after the success.
   const jobs = new CosmosProjectCollection<JobRecord>(svc.database.container('jobs'));

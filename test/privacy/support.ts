@@ -7,7 +7,6 @@ import { pollBackoff } from '../support/polling';
 
 export const ADMIN = 'admin@andes.test';
 export const CREATOR = 'creator@andes.test';
-export const VALIDATOR = 'validator@andes.test';
 export const PAMPA_ADMIN = 'admin@pampa.test';
 export const OPERATOR = 'operator@khipu.test';
 

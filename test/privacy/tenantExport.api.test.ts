@@ -10,17 +10,29 @@ import yauzl from 'yauzl';
 import type { PrivacyJobView } from '../../core/api/privacy';
 import { importSmallManuscript, SMALL_MANUSCRIPT } from '../api/isolation/fixtures';
 import { seedPackage, seedPlannedBook } from '../production/seedBook';
-import { minimalMetadata, startTestPlatform, type TestPlatform } from '../support/testPlatform';
-import { ADMIN, blobContainer, CREATOR, json, PAMPA_ADMIN, VALIDATOR, waitForPrivacyJob } from './support';
+import { minimalMetadata, type TestPlatform } from '../support/testPlatform';
+import { sharedTestPlatform } from '../support/sharedPlatform';
+import { freshTenant } from '../support/freshTenant';
+import { blobContainer, json, waitForPrivacyJob } from './support';
+
+const andes = freshTenant('andes', { name: 'Andes Audio' });
+const pampa = freshTenant('pampa', { name: 'Pampa Press' });
+const ADMIN = andes.admin;
+const CREATOR = andes.creator;
+const VALIDATOR = andes.validator;
+const PAMPA_ADMIN = pampa.admin;
 
 jest.setTimeout(10 * 60_000);
 
 let platform: TestPlatform;
 
 beforeAll(async () => {
-  platform = await startTestPlatform({ env: { RATE_LIMIT_PER_MINUTE: '1000000' } });
+  platform = await sharedTestPlatform();
+  await Promise.all([andes.signUp(platform), pampa.signUp(platform)]);
 }, 180_000);
 afterAll(async () => {
+  // The shared platform outlives the suite: nothing of this suite's may go on working on it.
+  if (platform) await andes.settleJobs(platform);
   await platform?.stop();
 });
 
@@ -60,11 +72,11 @@ test('an admin exports the whole organization as a zip; nothing of another tenan
     await platform.api(CREATOR, '/v1/projects', { method: 'POST', json: { metadata: minimalMetadata('Planned') } }),
     201,
   );
-  const { segmentIds } = await seedPlannedBook(platform, 't-andes', planned.id);
-  const packageId = await seedPackage(platform, 't-andes', planned.id);
+  const { segmentIds } = await seedPlannedBook(platform, andes.id, planned.id);
+  const packageId = await seedPackage(platform, andes.id, planned.id);
   const packageBytes = randomBytes(300_000);
   await blobContainer(platform)
-    .getBlockBlobClient(`tenants/t-andes/projects/${planned.id}/packages/${packageId}/book.m4b`)
+    .getBlockBlobClient(`tenants/${andes.id}/projects/${planned.id}/packages/${packageId}/book.m4b`)
     .uploadData(packageBytes);
   const cover = await sharp({ create: { width: 2400, height: 2400, channels: 3, background: '#335577' } })
     .jpeg()
@@ -79,7 +91,7 @@ test('an admin exports the whole organization as a zip; nothing of another tenan
   );
   // Another tenant's project, which must not leak into the export.
   await json(
-    await platform.api('creator@pampa.test', '/v1/projects', {
+    await platform.api(pampa.creator, '/v1/projects', {
       method: 'POST',
       json: { metadata: minimalMetadata('Pampa Confidential Memoir') },
     }),
@@ -123,10 +135,10 @@ test('an admin exports the whole organization as a zip; nothing of another tenan
       .filter(Boolean)
       .map((line) => JSON.parse(line) as Record<string, unknown>);
 
-  expect(JSON.parse(text('export.json'))).toMatchObject({ format: 'khipu.tenant-export/1', tenantId: 't-andes' });
-  expect(JSON.parse(text('organization.json'))).toMatchObject({ id: 't-andes', name: 'Andes Audio' });
+  expect(JSON.parse(text('export.json'))).toMatchObject({ format: 'khipu.tenant-export/1', tenantId: andes.id });
+  expect(JSON.parse(text('organization.json'))).toMatchObject({ id: andes.id, name: 'Andes Audio' });
   expect(lines('users.jsonl').map((user) => user.email)).toEqual(
-    expect.arrayContaining(['admin@andes.test', 'creator@andes.test', 'validator@andes.test']),
+    expect.arrayContaining([andes.admin, andes.creator, andes.validator]),
   );
 
   const base = (projectId: string) => `projects/${projectId}`;

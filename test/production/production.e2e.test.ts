@@ -11,13 +11,13 @@ import { pipeline } from 'node:stream/promises';
 import * as yauzl from 'yauzl';
 import { ffprobePath } from '../../adapters/audio';
 import { pollBackoff } from '../support/polling';
-import { startTestPlatform, type TestPlatform } from '../support/testPlatform';
+import type { TestPlatform } from '../support/testPlatform';
+import { sharedTestPlatform, SHARED_WEBHOOK_PLATFORM_ENV } from '../support/sharedPlatform';
+import { freshTenant } from '../support/freshTenant';
 import { createProject } from '../planning/support';
 import { eventsOfJob, subscribeToJobEvents } from '../jobs/jobEvents';
 import { waitForJob } from '../api/isolation/fixtures';
 import {
-  ADMIN,
-  CREATOR,
   json,
   plannedBook,
   plannedBookViaApi,
@@ -27,16 +27,22 @@ import {
   type EventReceiver,
 } from './support';
 
+const andes = freshTenant('andes');
+const ADMIN = andes.admin;
+const CREATOR = andes.creator;
 let platform: TestPlatform;
 let receiver: EventReceiver;
 let tempDir: string;
 
 beforeAll(async () => {
   receiver = await startEventReceiver();
-  platform = await startTestPlatform({ env: { WEBHOOK_ALLOW_LOOPBACK: 'true' } });
+  platform = await sharedTestPlatform({ env: SHARED_WEBHOOK_PLATFORM_ENV });
+  await andes.signUp(platform);
   tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'khipu-prod-test-'));
 }, 120_000);
 afterAll(async () => {
+  // The shared platform outlives the suite: nothing of this suite's may go on working on it.
+  if (platform) await andes.settleJobs(platform);
   await platform?.stop();
   await receiver?.close();
   if (tempDir) fs.rmSync(tempDir, { recursive: true, force: true });
@@ -66,7 +72,7 @@ test('a planned book becomes M4B and ACX packages that pass readiness; reruns re
   });
   const webhooksAvailable = hook.status === 201;
 
-  const { projectId, chapterIds, segmentIds } = await plannedBook(platform);
+  const { projectId, chapterIds, segmentIds } = await plannedBook(platform, { user: CREATOR });
   const estimate = await json(
     await platform.api(CREATOR, `/v1/projects/${projectId}/productions/estimate?platforms=apple,acx`),
     200,
@@ -74,7 +80,7 @@ test('a planned book becomes M4B and ACX packages that pass readiness; reruns re
   expect(estimate.segmentsTotal).toBeGreaterThan(0);
   expect(estimate.estimate.currency).toBe('USD');
 
-  const job = await produce(platform, projectId, ['apple', 'acx']);
+  const job = await produce(platform, projectId, ['apple', 'acx'], CREATOR);
   expect(job.error).toBeNull();
   expect(job.status).toBe('succeeded');
   expect(job.result.synthesisCalls).toBeGreaterThan(0);
@@ -122,7 +128,7 @@ test('a planned book becomes M4B and ACX packages that pass readiness; reruns re
   }
 
   // Rerun of the unchanged book: zero synthesis calls.
-  const rerun = await produce(platform, projectId, ['apple']);
+  const rerun = await produce(platform, projectId, ['apple'], CREATOR);
   expect(rerun.status).toBe('succeeded');
   expect(rerun.result.synthesisCalls).toBe(0);
   expect(rerun.result.cacheHits).toBe(rerun.result.segments);
@@ -140,7 +146,7 @@ test('a planned book becomes M4B and ACX packages that pass readiness; reruns re
     }),
     200,
   );
-  const edited = await produce(platform, projectId, ['apple']);
+  const edited = await produce(platform, projectId, ['apple'], CREATOR);
   expect(edited.status).toBe('succeeded');
   expect(edited.result.synthesisCalls).toBe(1);
 }, 600_000);
@@ -172,7 +178,7 @@ test('every job kind publishes khipu.job.started and khipu.job.completed, with o
   await subscribeToJobEvents(platform, ADMIN, receiver);
   const projectId = await createProject(platform, CREATOR, 'Job events');
   await plannedBookViaApi(platform, CREATOR, projectId);
-  expect((await produce(platform, projectId, ['apple'])).status).toBe('succeeded');
+  expect((await produce(platform, projectId, ['apple'], CREATOR)).status).toBe('succeeded');
   const segments = await json<{ items: { id: string; text: string }[] }>(
     await platform.api(CREATOR, `/v1/projects/${projectId}/segments`),
     200,

@@ -4,27 +4,34 @@
  * other projects.
  */
 import { waitForJob } from '../api/isolation/fixtures';
-import { startTestPlatform, type TestPlatform } from '../support/testPlatform';
+import { type TestPlatform } from '../support/testPlatform';
+import { sharedTestPlatform } from '../support/sharedPlatform';
+import { freshTenant } from '../support/freshTenant';
 import { LONG_NARRATION, type Line } from './seedBook';
 import { json, plannedBook, startProduction } from './support';
 
+const pampa = freshTenant('pampa');
+
 const OPERATOR = 'operator@khipu.test';
-const PAMPA = 'creator@pampa.test';
+const PAMPA = pampa.creator;
 let platform: TestPlatform;
 
 jest.setTimeout(10 * 60_000);
 
 beforeAll(async () => {
-  platform = await startTestPlatform();
+  platform = await sharedTestPlatform();
+  await pampa.signUp(platform);
 }, 120_000);
 afterAll(async () => {
+  // The shared platform outlives the suite: nothing of this suite's may go on working on it.
+  if (platform) await pampa.settleJobs(platform);
   await platform?.stop();
 });
 
 async function setPampaQuotas(quotas: Record<string, number>): Promise<void> {
-  const tenant = await json<{ etag: string }>(await platform.api(OPERATOR, '/v1/operator/tenants/t-pampa'), 200);
+  const tenant = await json<{ etag: string }>(await platform.api(OPERATOR, `/v1/operator/tenants/${pampa.id}`), 200);
   await json(
-    await platform.api(OPERATOR, '/v1/operator/tenants/t-pampa', {
+    await platform.api(OPERATOR, `/v1/operator/tenants/${pampa.id}`, {
       method: 'PATCH',
       headers: { 'if-match': tenant.etag },
       json: { quotas },

@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import sharp from 'sharp';
 import { importSmallManuscript, waitForJob } from '../api/isolation/fixtures';
 import type { FakeSpeechService } from '../support/fakeSpeechService';
+import { tenantOfMember } from '../support/freshTenant';
 import { minimalMetadata, type TestPlatform } from '../support/testPlatform';
 import { seedPlannedBook } from './seedBook';
 
@@ -86,8 +87,9 @@ export function azureSpeechEnv(fake: FakeSpeechService): Record<string, string> 
   };
 }
 
+/** The tenant of a seeded user or of a member of a fresh tenant (test/support/freshTenant.ts). */
 export function tenantOf(user: string): string {
-  return user.endsWith('@pampa.test') ? 't-pampa' : 't-andes';
+  return tenantOfMember(user) ?? (user.endsWith('@pampa.test') ? 't-pampa' : 't-andes');
 }
 
 /** The whole path through the public API: import, character detection, auto-cast and planning jobs. */

@@ -4,9 +4,14 @@
  * every change that was acknowledged is stored, and every refusal is a clear one (409 `last_admin` naming the field,
  * 403 for someone already demoted, 412 for a change overtaken by another).
  */
-import { cosmosContainer, inParallel, RACE_PLATFORM_ENV, tally, type Outcome } from './support';
+import { cosmosContainer, inParallel, tally, type Outcome } from './support';
 import { inviteUser, json, waitForPrivacyJob } from '../privacy/support';
-import { startTestPlatform, type TestPlatform } from '../support/testPlatform';
+import { type TestPlatform } from '../support/testPlatform';
+import { sharedTestPlatform } from '../support/sharedPlatform';
+import { freshTenant, type FreshTenant } from '../support/freshTenant';
+
+const andes = freshTenant('andes');
+const pampa = freshTenant('pampa');
 
 /** At least this many requests reach the host together in every round. */
 const PARALLEL = 22;
@@ -31,7 +36,8 @@ let platform: TestPlatform;
 jest.setTimeout(10 * 60_000);
 
 beforeAll(async () => {
-  platform = await startTestPlatform({ env: RACE_PLATFORM_ENV });
+  platform = await sharedTestPlatform();
+  await Promise.all([andes.signUp(platform), pampa.signUp(platform)]);
 }, 120_000);
 afterAll(async () => {
   await platform?.stop();
@@ -67,14 +73,14 @@ async function storedRoster(tenantId: string): Promise<string[] | undefined> {
 
 const canManage = (user: StoredUser | undefined) => user?.role === 'admin' && user.status !== 'deactivated';
 
-/** The seeded admin and `extra` invited admins (each signed in and having accepted the terms). */
-async function adminsOf(seededAdmin: string, domain: string, extra: number): Promise<Admin[]> {
-  const me = await json<{ principal: { userId: string } }>(await platform.api(seededAdmin, '/v1/me'), 200);
-  const admins: Admin[] = [{ id: me.principal.userId, email: seededAdmin }];
+/** The tenant's first admin and `extra` invited admins (each signed in and having accepted the terms). */
+async function adminsOf(tenant: FreshTenant, extra: number): Promise<Admin[]> {
+  const me = await json<{ principal: { userId: string } }>(await platform.api(tenant.admin, '/v1/me'), 200);
+  const admins: Admin[] = [{ id: me.principal.userId, email: tenant.admin }];
   for (let i = 1; i <= extra; i++) {
-    const email = `co-admin-${i}@${domain}`;
+    const email = tenant.emailFor(`co-admin-${i}`);
     admins.push({
-      id: await inviteUser(platform, seededAdmin, { email, displayName: `Co-admin ${i}`, role: 'admin' }),
+      id: await inviteUser(platform, tenant.admin, { email, displayName: `Co-admin ${i}`, role: 'admin' }),
       email,
     });
   }
@@ -148,16 +154,16 @@ async function demoteEachOther(tenantId: string, admins: Admin[]): Promise<void>
 let andesAdmins: Admin[] = [];
 
 test(`2 admins demoting and deactivating each other (${PARALLEL} requests at once, ${ROUNDS} rounds) keep one admin`, async () => {
-  andesAdmins = await adminsOf('admin@andes.test', 'andes.test', 1);
-  await demoteEachOther('t-andes', andesAdmins);
+  andesAdmins = await adminsOf(andes, 1);
+  await demoteEachOther(andes.id, andesAdmins);
 });
 
 test(`5 admins each demoting every other (${PARALLEL}+ requests at once, ${ROUNDS} rounds) keep one admin`, async () => {
-  await demoteEachOther('t-pampa', await adminsOf('admin@pampa.test', 'pampa.test', 4));
+  await demoteEachOther(pampa.id, await adminsOf(pampa, 4));
 });
 
 test('2 admins erasing each other at once: one erasure is accepted, the other admin stays, the roster keeps no erased admin', async () => {
-  const tenantId = 't-andes';
+  const tenantId = andes.id;
   const admins = andesAdmins;
   expect(admins).toHaveLength(2);
   await restore(tenantId, admins);

@@ -6,22 +6,28 @@
  */
 import { waitForJob } from '../api/isolation/fixtures';
 import { seedPlannedBook } from '../production/seedBook';
-import { minimalMetadata, startTestPlatform, type TestPlatform } from '../support/testPlatform';
+import { minimalMetadata, type TestPlatform } from '../support/testPlatform';
+import { sharedTestPlatform } from '../support/sharedPlatform';
+import { freshTenant } from '../support/freshTenant';
 import { body } from '../support/responses';
-import { cosmosContainer, inParallel, RACE_PLATFORM_ENV, tally } from './support';
+import { cosmosContainer, inParallel, tally } from './support';
 
-const CREATOR = 'creator@andes.test';
-const ADMIN = 'admin@andes.test';
-const TENANT = 't-andes';
+const andes = freshTenant('andes');
+
+const CREATOR = andes.creator;
+const ADMIN = andes.admin;
 const PARALLEL = 24;
 let platform: TestPlatform;
 
 jest.setTimeout(10 * 60_000);
 
 beforeAll(async () => {
-  platform = await startTestPlatform({ env: RACE_PLATFORM_ENV });
+  platform = await sharedTestPlatform();
+  await andes.signUp(platform);
 }, 120_000);
 afterAll(async () => {
+  // The shared platform outlives the suite: nothing of this suite's may go on working on it.
+  if (platform) await andes.settleJobs(platform);
   await platform?.stop();
 });
 
@@ -60,7 +66,7 @@ async function jobDocuments(projectId: string): Promise<{ id: string; type?: str
           query: 'SELECT * FROM c WHERE c.projectId = @projectId',
           parameters: [{ name: '@projectId', value: projectId }],
         },
-        { partitionKey: [TENANT, projectId] },
+        { partitionKey: [andes.id, projectId] },
       )
       .fetchAll();
     return resources;
@@ -71,7 +77,7 @@ async function jobDocuments(projectId: string): Promise<{ id: string; type?: str
 
 test(`${PARALLEL} parallel job starts of every kind on an archived project: none starts, none claims`, async () => {
   const projectId = await newProject('Archived, then asked for work');
-  await seedPlannedBook(platform, TENANT, projectId);
+  await seedPlannedBook(platform, andes.id, projectId);
   await body(await platform.api(CREATOR, `/v1/projects/${projectId}/archive`, { method: 'POST' }), 200);
 
   const outcomes = await inParallel(PARALLEL, (i) => startJob(projectId, i));

@@ -4,11 +4,15 @@
  * merge answered 200 removed exactly one chapter. Identical merges of one chapter, and merges of a chapter crossed
  * with merges of its next one.
  */
-import { startTestPlatform, type TestPlatform } from '../support/testPlatform';
+import { type TestPlatform } from '../support/testPlatform';
+import { sharedTestPlatform } from '../support/sharedPlatform';
+import { freshTenant } from '../support/freshTenant';
 import { chapterBook, type ChapterSummary } from './chapterBook';
-import { inParallel, RACE_PLATFORM_ENV, tally, type Outcome } from './support';
+import { inParallel, tally, type Outcome } from './support';
 
-const CREATOR = 'creator@andes.test';
+const andes = freshTenant('andes');
+
+const CREATOR = andes.creator;
 const PARALLEL = 24;
 const ROUNDS = 3;
 let platform: TestPlatform;
@@ -16,7 +20,8 @@ let platform: TestPlatform;
 jest.setTimeout(10 * 60_000);
 
 beforeAll(async () => {
-  platform = await startTestPlatform({ env: RACE_PLATFORM_ENV });
+  platform = await sharedTestPlatform();
+  await andes.signUp(platform);
 }, 120_000);
 afterAll(async () => {
   await platform?.stop();

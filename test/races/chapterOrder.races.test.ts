@@ -4,11 +4,15 @@
  * asked for, and every part of its text exactly once.
  */
 import { body } from '../support/responses';
-import { startTestPlatform, type TestPlatform } from '../support/testPlatform';
+import { type TestPlatform } from '../support/testPlatform';
+import { sharedTestPlatform } from '../support/sharedPlatform';
+import { freshTenant } from '../support/freshTenant';
 import { BOOK_CHAPTERS, bookParagraph, chapterBook, TEN_CHAPTER_BOOK, type ChapterSummary } from './chapterBook';
-import { cosmosContainer, inParallel, RACE_PLATFORM_ENV, tally, type Outcome } from './support';
+import { cosmosContainer, inParallel, tally, type Outcome } from './support';
 
-const CREATOR = 'creator@andes.test';
+const andes = freshTenant('andes');
+
+const CREATOR = andes.creator;
 const PARALLEL = 24;
 const ROUNDS = 3;
 const CHAPTERS = BOOK_CHAPTERS;
@@ -17,7 +21,8 @@ let platform: TestPlatform;
 jest.setTimeout(10 * 60_000);
 
 beforeAll(async () => {
-  platform = await startTestPlatform({ env: RACE_PLATFORM_ENV });
+  platform = await sharedTestPlatform();
+  await andes.signUp(platform);
 }, 120_000);
 afterAll(async () => {
   await platform?.stop();

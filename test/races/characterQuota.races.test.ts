@@ -7,12 +7,16 @@
  */
 import sharp from 'sharp';
 import { seedPlannedBook } from '../production/seedBook';
-import { minimalMetadata, startTestPlatform, type TestPlatform } from '../support/testPlatform';
-import { cosmosContainer, inParallel, RACE_PLATFORM_ENV, tally, type Outcome } from './support';
+import { minimalMetadata, type TestPlatform } from '../support/testPlatform';
+import { sharedTestPlatform } from '../support/sharedPlatform';
+import { freshTenant } from '../support/freshTenant';
+import { cosmosContainer, inParallel, tally, type Outcome } from './support';
 import { body } from '../support/responses';
 import type { TenantRecord } from '../../core/tenants/tenant';
 
-const ANDES = 'creator@andes.test';
+const andes = freshTenant('andes');
+
+const ANDES = andes.creator;
 const OPERATOR = 'operator@khipu.test';
 const PARALLEL = 24;
 /** How many of the productions the month's quota leaves room for (with half a production to spare). */
@@ -22,9 +26,12 @@ let platform: TestPlatform;
 jest.setTimeout(10 * 60_000);
 
 beforeAll(async () => {
-  platform = await startTestPlatform({ env: RACE_PLATFORM_ENV });
+  platform = await sharedTestPlatform();
+  await andes.signUp(platform);
 }, 120_000);
 afterAll(async () => {
+  // The shared platform outlives the suite: nothing of this suite's may go on working on it.
+  if (platform) await andes.settleJobs(platform);
   await platform?.stop();
 });
 
@@ -45,7 +52,7 @@ async function plannedProject(title: string, cover: Buffer): Promise<string> {
     }),
     200,
   );
-  await seedPlannedBook(platform, 't-andes', project.id);
+  await seedPlannedBook(platform, andes.id, project.id);
   return project.id;
 }
 
@@ -105,9 +112,9 @@ async function plannedProjects(count: number, prefix: string): Promise<string[]>
 }
 
 async function setAndesQuotas(quotas: { monthlyCharacters: number; concurrentJobs: number }): Promise<void> {
-  const tenant = await body<{ etag: string }>(await platform.api(OPERATOR, '/v1/operator/tenants/t-andes'), 200);
+  const tenant = await body<{ etag: string }>(await platform.api(OPERATOR, `/v1/operator/tenants/${andes.id}`), 200);
   await body(
-    await platform.api(OPERATOR, '/v1/operator/tenants/t-andes', {
+    await platform.api(OPERATOR, `/v1/operator/tenants/${andes.id}`, {
       method: 'PATCH',
       headers: { 'if-match': tenant.etag },
       json: { quotas },
@@ -148,7 +155,7 @@ async function seedRunningProduction(
     await jobs.container.items.create({
       id: jobId,
       type: 'job',
-      tenantId: 't-andes',
+      tenantId: andes.id,
       projectId,
       kind: 'produce',
       status: 'running',
@@ -168,7 +175,7 @@ async function seedRunningProduction(
       error: null,
       cancelRequested: false,
       attempt: 1,
-      createdBy: 'u-andes-creator',
+      createdBy: andes.userIds.creator,
       createdAt: now,
       startedAt: now,
       finishedAt: null,
@@ -177,9 +184,9 @@ async function seedRunningProduction(
     await costs.container.items.create({
       id: `cost_${jobId}`,
       type: 'cost',
-      tenantId: 't-andes',
+      tenantId: andes.id,
       projectId,
-      userId: 'u-andes-creator',
+      userId: andes.userIds.creator,
       jobId,
       kind: 'tts_characters',
       rate: 'tts:offline',
@@ -190,13 +197,13 @@ async function seedRunningProduction(
       month: now.slice(0, 7),
       recordedAt: now,
     });
-    const { resource: tenant, etag } = await tenants.container.item('t-andes', 't-andes').read<TenantRecord>();
+    const { resource: tenant, etag } = await tenants.container.item(andes.id, andes.id).read<TenantRecord>();
     const running = [
       ...(tenant!.runningProductions ?? []),
       { jobId, projectId, claimedAt: now, reservedCharacters: reserved },
     ];
     await tenants.container
-      .item('t-andes', 't-andes')
+      .item(andes.id, andes.id)
       .replace({ ...tenant!, runningProductions: running }, { accessCondition: { type: 'IfMatch', condition: etag! } });
   } finally {
     jobs.close();

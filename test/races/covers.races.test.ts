@@ -4,12 +4,15 @@
  */
 import { BlobServiceClient } from '@azure/storage-blob';
 import sharp from 'sharp';
-import { startTestPlatform, type TestPlatform } from '../support/testPlatform';
+import { type TestPlatform } from '../support/testPlatform';
+import { sharedTestPlatform } from '../support/sharedPlatform';
+import { freshTenant } from '../support/freshTenant';
 import { createProject } from '../support/projects';
-import { inParallel, RACE_PLATFORM_ENV, tally } from './support';
+import { inParallel, tally } from './support';
 
-const ADMIN = 'admin@andes.test';
-const TENANT = 't-andes';
+const andes = freshTenant('andes');
+
+const ADMIN = andes.admin;
 const PARALLEL = 20;
 let platform: TestPlatform;
 let jpeg: Buffer;
@@ -17,7 +20,8 @@ let jpeg: Buffer;
 jest.setTimeout(5 * 60_000);
 
 beforeAll(async () => {
-  platform = await startTestPlatform({ env: RACE_PLATFORM_ENV });
+  platform = await sharedTestPlatform();
+  await andes.signUp(platform);
   jpeg = await sharp({ create: { width: 2400, height: 2400, channels: 3, background: '#335577' } })
     .jpeg()
     .toBuffer();
@@ -42,7 +46,7 @@ async function coverFiles(projectId: string): Promise<Map<string, number>> {
     'khipu',
   );
   const files = new Map<string, number>();
-  for await (const blob of container.listBlobsFlat({ prefix: `tenants/${TENANT}/projects/${projectId}/cover/` })) {
+  for await (const blob of container.listBlobsFlat({ prefix: `tenants/${andes.id}/projects/${projectId}/cover/` })) {
     files.set(blob.name, blob.properties.contentLength ?? 0);
   }
   return files;

@@ -7,12 +7,17 @@ import sharp from 'sharp';
 import { randomBytes } from 'node:crypto';
 import { importSmallManuscript, waitForJob } from '../api/isolation/fixtures';
 import { LONG_NARRATION, seedPlannedBook, type Line } from '../production/seedBook';
-import { minimalMetadata, startTestPlatform, type TestPlatform } from '../support/testPlatform';
-import { cosmosContainer, inParallel, RACE_PLATFORM_ENV, tally, type Outcome } from './support';
+import { minimalMetadata, type TestPlatform } from '../support/testPlatform';
+import { sharedTestPlatform } from '../support/sharedPlatform';
+import { freshTenant } from '../support/freshTenant';
+import { cosmosContainer, inParallel, tally, type Outcome } from './support';
 import { body } from '../support/responses';
 
-const ANDES = 'creator@andes.test';
-const PAMPA = 'creator@pampa.test';
+const andes = freshTenant('andes');
+const pampa = freshTenant('pampa');
+
+const ANDES = andes.creator;
+const PAMPA = pampa.creator;
 const OPERATOR = 'operator@khipu.test';
 const PARALLEL = 24;
 let platform: TestPlatform;
@@ -21,12 +26,15 @@ let cover: Buffer;
 jest.setTimeout(10 * 60_000);
 
 beforeAll(async () => {
-  platform = await startTestPlatform({ env: RACE_PLATFORM_ENV });
+  platform = await sharedTestPlatform();
+  await Promise.all([andes.signUp(platform), pampa.signUp(platform)]);
   cover = await sharp({ create: { width: 3000, height: 3000, channels: 3, background: '#336699' } })
     .jpeg()
     .toBuffer();
 }, 120_000);
 afterAll(async () => {
+  // The shared platform outlives the suite: nothing of this suite's may go on working on it.
+  if (platform) await Promise.all([andes.settleJobs(platform), pampa.settleJobs(platform)]);
   await platform?.stop();
 });
 
@@ -58,7 +66,7 @@ async function plannedProject(user: string, title: string, chapters?: typeof LON
     }),
     200,
   );
-  await seedPlannedBook(platform, user.endsWith('@pampa.test') ? 't-pampa' : 't-andes', projectId, undefined, chapters);
+  await seedPlannedBook(platform, user === PAMPA ? pampa.id : andes.id, projectId, undefined, chapters);
   return projectId;
 }
 
@@ -81,9 +89,9 @@ function expectJobInProgress(refusals: Outcome[], jobId: string): void {
 }
 
 async function setPampaQuota(concurrentJobs: number): Promise<void> {
-  const tenant = await body<{ etag: string }>(await platform.api(OPERATOR, '/v1/operator/tenants/t-pampa'), 200);
+  const tenant = await body<{ etag: string }>(await platform.api(OPERATOR, `/v1/operator/tenants/${pampa.id}`), 200);
   await body(
-    await platform.api(OPERATOR, '/v1/operator/tenants/t-pampa', {
+    await platform.api(OPERATOR, `/v1/operator/tenants/${pampa.id}`, {
       method: 'PATCH',
       headers: { 'if-match': tenant.etag },
       json: { quotas: { concurrentJobs } },
@@ -181,9 +189,9 @@ test('claims left behind by a crash are taken over: a lock or slot whose job end
   try {
     // A production slot held by a job that was never recorded (the start died after claiming it).
     const projectId = await plannedProject(PAMPA, 'After The Crash');
-    const { resource: tenant } = await tenants.container.item('t-pampa', 't-pampa').read();
+    const { resource: tenant } = await tenants.container.item(pampa.id, pampa.id).read();
     const longAgo = new Date(Date.now() - 10 * 60_000).toISOString();
-    await tenants.container.item('t-pampa', 't-pampa').replace({
+    await tenants.container.item(pampa.id, pampa.id).replace({
       ...tenant,
       runningProductions: [{ jobId: `job_${randomBytes(6).toString('hex')}`, projectId, claimedAt: longAgo }],
     });
@@ -196,7 +204,7 @@ test('claims left behind by a crash are taken over: a lock or slot whose job end
     await jobs.container.items.upsert({
       id: `${projectId}.jobLock`,
       type: 'jobLock',
-      tenantId: 't-pampa',
+      tenantId: pampa.id,
       projectId,
       jobId: finished.job.id,
       kind: 'plan',
@@ -212,7 +220,7 @@ test('claims left behind by a crash are taken over: a lock or slot whose job end
     await jobs.container.items.upsert({
       id: `${projectId}.jobLock`,
       type: 'jobLock',
-      tenantId: 't-pampa',
+      tenantId: pampa.id,
       projectId,
       jobId: 'job_starting_now',
       kind: 'plan',

@@ -8,20 +8,24 @@
  * - starting the organization's export: one export runs at a time, so every request answers the same job and only
  *   that job is stored, the first time and again once it has finished.
  */
-import { inParallel, cosmosContainer, RACE_PLATFORM_ENV, tally, type Outcome } from './support';
+import { inParallel, cosmosContainer, tally, type Outcome } from './support';
 import { inviteUser, json, waitForPrivacyJob } from '../privacy/support';
-import { startTestPlatform, type TestPlatform } from '../support/testPlatform';
+import { type TestPlatform } from '../support/testPlatform';
+import { sharedTestPlatform } from '../support/sharedPlatform';
+import { freshTenant } from '../support/freshTenant';
 
-const ADMIN = 'admin@andes.test';
+const andes = freshTenant('andes');
+
+const ADMIN = andes.admin;
 const OPERATOR = 'operator@khipu.test';
-const TENANT = 't-andes';
 const PARALLEL = 24;
 let platform: TestPlatform;
 
 jest.setTimeout(6 * 60_000);
 
 beforeAll(async () => {
-  platform = await startTestPlatform({ env: RACE_PLATFORM_ENV });
+  platform = await sharedTestPlatform();
+  await andes.signUp(platform);
 }, 120_000);
 afterAll(async () => {
   await platform?.stop();
@@ -44,7 +48,7 @@ interface TenantView {
 async function storedDocument(containerName: string, id: string): Promise<Record<string, any>> {
   const { container, close } = cosmosContainer(platform, containerName);
   try {
-    const { resource } = await container.item(id, TENANT).read();
+    const { resource } = await container.item(id, andes.id).read();
     return resource as Record<string, any>;
   } finally {
     close();
@@ -58,9 +62,9 @@ async function storedExports(): Promise<Record<string, any>[]> {
       .query<Record<string, any>>(
         {
           query: 'SELECT * FROM c WHERE c.tenantId = @tenantId AND c.type = "privacyJob" AND c.kind = "tenantExport"',
-          parameters: [{ name: '@tenantId', value: TENANT }],
+          parameters: [{ name: '@tenantId', value: andes.id }],
         },
-        { partitionKey: TENANT },
+        { partitionKey: andes.id },
       )
       .fetchAll();
     return resources;
@@ -72,7 +76,7 @@ async function storedExports(): Promise<Record<string, any>[]> {
 let invited = 0;
 async function newCreator(): Promise<UserView> {
   invited++;
-  const email = `racing-creator-${invited}@andes.test`;
+  const email = andes.emailFor(`racing-creator-${invited}`);
   const id = await inviteUser(platform, ADMIN, { email, displayName: `Creator ${invited}`, role: 'creator' });
   return json<UserView>(await platform.api(ADMIN, `/v1/users/${id}`), 200);
 }
@@ -123,7 +127,7 @@ test(`the operator's plan change (${PARALLEL / 2} at once, no If-Match) racing $
   const before = await json<TenantView>(await platform.api(ADMIN, '/v1/tenant'), 200);
   const outcomes = await inParallel(PARALLEL, (i) =>
     i % 2 === 0
-      ? platform.api(OPERATOR, `/v1/operator/tenants/${TENANT}`, {
+      ? platform.api(OPERATOR, `/v1/operator/tenants/${andes.id}`, {
           method: 'PATCH',
           json: { plan: 'enterprise', quotas: { concurrentJobs: 7 } },
         })
@@ -140,7 +144,7 @@ test(`the operator's plan change (${PARALLEL / 2} at once, no If-Match) racing $
   expect(renamed.length).toBeLessThanOrEqual(1);
   expect(renamed.length + (tally(renames)[412] ?? 0)).toBe(PARALLEL / 2);
 
-  const stored = await storedDocument('tenants', TENANT);
+  const stored = await storedDocument('tenants', andes.id);
   expect(stored).toMatchObject({ plan: 'enterprise', quotas: { concurrentJobs: 7 } });
   // An acknowledged rename is never undone by the operator's change, which does not name the name.
   expect(stored.name).toBe(renamed[0]?.name ?? before.name);
@@ -151,7 +155,7 @@ test(`${PARALLEL} changes of the organization from one version, the operator's a
   const before = await json<TenantView>(await platform.api(ADMIN, '/v1/tenant'), 200);
   const outcomes = await inParallel(PARALLEL, (i) =>
     i % 2 === 0
-      ? platform.api(OPERATOR, `/v1/operator/tenants/${TENANT}`, {
+      ? platform.api(OPERATOR, `/v1/operator/tenants/${andes.id}`, {
           method: 'PATCH',
           headers: { 'if-match': before.etag },
           json: { quotas: { concurrentJobs: 10 + i } },
@@ -164,7 +168,7 @@ test(`${PARALLEL} changes of the organization from one version, the operator's a
   );
   expect(tally(outcomes)).toEqual({ 200: 1, 412: PARALLEL - 1 });
   const [winner] = answered<TenantView>(outcomes);
-  const stored = await storedDocument('tenants', TENANT);
+  const stored = await storedDocument('tenants', andes.id);
   expect(stored._etag).toBe(winner!.etag);
   expect(stored).toMatchObject({ name: winner!.name, quotas: winner!.quotas });
 });

@@ -9,15 +9,18 @@
  */
 import sharp from 'sharp';
 import { seedPlannedBook } from '../production/seedBook';
-import { minimalMetadata, startTestPlatform, type TestPlatform } from '../support/testPlatform';
+import { minimalMetadata, type TestPlatform } from '../support/testPlatform';
+import { sharedTestPlatform } from '../support/sharedPlatform';
+import { freshTenant } from '../support/freshTenant';
 import { body } from '../support/responses';
 import { blobHashes } from '../production/support';
-import { cosmosContainer, inParallel, RACE_PLATFORM_ENV, tally } from './support';
+import { cosmosContainer, inParallel, tally } from './support';
 
-const CREATOR = 'creator@pampa.test';
-const ADMIN = 'admin@pampa.test';
+const pampa = freshTenant('pampa');
+
+const CREATOR = pampa.creator;
+const ADMIN = pampa.admin;
 const OPERATOR = 'operator@khipu.test';
-const TENANT = 't-pampa';
 const PAIRS = 24;
 
 let platform: TestPlatform;
@@ -26,12 +29,15 @@ let cover: Buffer;
 jest.setTimeout(15 * 60_000);
 
 beforeAll(async () => {
-  platform = await startTestPlatform({ env: RACE_PLATFORM_ENV });
+  platform = await sharedTestPlatform();
+  await pampa.signUp(platform);
   cover = await sharp({ create: { width: 3000, height: 3000, channels: 3, background: '#663399' } })
     .jpeg()
     .toBuffer();
 }, 120_000);
 afterAll(async () => {
+  // The shared platform outlives the suite: nothing of this suite's may go on working on it.
+  if (platform) await pampa.settleJobs(platform);
   await platform?.stop();
 });
 
@@ -53,14 +59,14 @@ async function plannedProject(title: string): Promise<string> {
     }),
     200,
   );
-  await seedPlannedBook(platform, TENANT, project.id);
+  await seedPlannedBook(platform, pampa.id, project.id);
   return project.id;
 }
 
 async function allowProductions(concurrentJobs: number): Promise<void> {
-  const tenant = await body<{ etag: string }>(await platform.api(OPERATOR, `/v1/operator/tenants/${TENANT}`), 200);
+  const tenant = await body<{ etag: string }>(await platform.api(OPERATOR, `/v1/operator/tenants/${pampa.id}`), 200);
   await body(
-    await platform.api(OPERATOR, `/v1/operator/tenants/${TENANT}`, {
+    await platform.api(OPERATOR, `/v1/operator/tenants/${pampa.id}`, {
       method: 'PATCH',
       headers: { 'if-match': tenant.etag },
       json: { quotas: { concurrentJobs } },
@@ -129,9 +135,9 @@ test(`${PAIRS} productions each cancelled the moment they are listed end cancell
   const jobs = cosmosContainer(platform, 'jobs');
   try {
     for (const { projectId, cancel } of pairs) {
-      const { resource } = await jobs.container.item(cancel.jobId, [TENANT, projectId]).read();
+      const { resource } = await jobs.container.item(cancel.jobId, [pampa.id, projectId]).read();
       expect(resource).toMatchObject({ status: 'cancelled', cancelRequested: true, pinsHeld: false });
-      expect([...(await blobHashes(platform, `tenants/${TENANT}/projects/${projectId}/jobs/`)).keys()]).toEqual([]);
+      expect([...(await blobHashes(platform, `tenants/${pampa.id}/projects/${projectId}/jobs/`)).keys()]).toEqual([]);
     }
   } finally {
     jobs.close();
@@ -166,12 +172,12 @@ test(`${PAIRS} cancels of one running production at once: it ends cancelled once
   }
   const jobs = cosmosContainer(platform, 'jobs');
   try {
-    const { resource } = await jobs.container.item(jobId, [TENANT, projectId]).read();
+    const { resource } = await jobs.container.item(jobId, [pampa.id, projectId]).read();
     expect(resource).toMatchObject({ status: 'cancelled', pinsHeld: false });
   } finally {
     jobs.close();
   }
-  expect([...(await blobHashes(platform, `tenants/${TENANT}/projects/${projectId}/jobs/`)).keys()]).toEqual([]);
+  expect([...(await blobHashes(platform, `tenants/${pampa.id}/projects/${projectId}/jobs/`)).keys()]).toEqual([]);
   const usage = await body<{ concurrentJobs: { running: number } }>(await platform.api(ADMIN, '/v1/tenant/usage'), 200);
   expect(usage.concurrentJobs.running).toBe(0);
 });

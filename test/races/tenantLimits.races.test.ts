@@ -4,18 +4,22 @@
  */
 import { randomUUID } from 'node:crypto';
 import { MAX_SUBSCRIPTIONS_PER_TENANT } from '../../core/webhooks/subscription';
-import { startTestPlatform, type TestPlatform } from '../support/testPlatform';
-import { cosmosContainer, inParallel, RACE_PLATFORM_ENV, tally } from './support';
+import { type TestPlatform } from '../support/testPlatform';
+import { sharedTestPlatform, SHARED_WEBHOOK_PLATFORM_ENV } from '../support/sharedPlatform';
+import { freshTenant } from '../support/freshTenant';
+import { cosmosContainer, inParallel, tally } from './support';
 
-const ADMIN = 'admin@andes.test';
-const TENANT = 't-andes';
+const andes = freshTenant('andes');
+
+const ADMIN = andes.admin;
 const PARALLEL = 24;
 let platform: TestPlatform;
 
 jest.setTimeout(5 * 60_000);
 
 beforeAll(async () => {
-  platform = await startTestPlatform({ env: { ...RACE_PLATFORM_ENV, WEBHOOK_ALLOW_LOOPBACK: 'true' } });
+  platform = await sharedTestPlatform({ env: SHARED_WEBHOOK_PLATFORM_ENV });
+  await andes.signUp(platform);
 }, 120_000);
 afterAll(async () => {
   await platform?.stop();
@@ -30,11 +34,11 @@ async function stored(containerName: string, type: string, extra = ''): Promise<
         {
           query: `SELECT * FROM c WHERE c.tenantId = @tenantId AND c.type = @type${extra}`,
           parameters: [
-            { name: '@tenantId', value: TENANT },
+            { name: '@tenantId', value: andes.id },
             { name: '@type', value: type },
           ],
         },
-        { partitionKey: TENANT },
+        { partitionKey: andes.id },
       )
       .fetchAll();
     return resources;
@@ -45,7 +49,7 @@ async function stored(containerName: string, type: string, extra = ''): Promise<
 
 test(`${PARALLEL} parallel invitations of one email address store one user; the others answer 409`, async () => {
   for (let round = 0; round < 3; round++) {
-    const email = `race-${randomUUID().slice(0, 8)}@andes.test`;
+    const email = andes.emailFor(`race-${randomUUID().slice(0, 8)}`);
     const outcomes = await inParallel(PARALLEL, (i) =>
       platform.api(ADMIN, '/v1/users', {
         method: 'POST',

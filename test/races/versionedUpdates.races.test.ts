@@ -5,20 +5,24 @@
  * rotated by 24 requests at once (each rotation answered was stored over the version it read; the stored secret is
  * one that was shown, beside the one it replaced).
  */
-import { startTestPlatform, minimalMetadata, type TestPlatform } from '../support/testPlatform';
+import { minimalMetadata, type TestPlatform } from '../support/testPlatform';
+import { sharedTestPlatform, SHARED_WEBHOOK_PLATFORM_ENV } from '../support/sharedPlatform';
+import { freshTenant } from '../support/freshTenant';
 import { body } from '../support/responses';
-import { cosmosContainer, inParallel, RACE_PLATFORM_ENV, tally } from './support';
+import { cosmosContainer, inParallel, tally } from './support';
 
-const ADMIN = 'admin@andes.test';
-const CREATOR = 'creator@andes.test';
-const TENANT = 't-andes';
+const andes = freshTenant('andes');
+
+const ADMIN = andes.admin;
+const CREATOR = andes.creator;
 const PARALLEL = 24;
 let platform: TestPlatform;
 
 jest.setTimeout(5 * 60_000);
 
 beforeAll(async () => {
-  platform = await startTestPlatform({ env: { ...RACE_PLATFORM_ENV, WEBHOOK_ALLOW_LOOPBACK: 'true' } });
+  platform = await sharedTestPlatform({ env: SHARED_WEBHOOK_PLATFORM_ENV });
+  await andes.signUp(platform);
 }, 120_000);
 afterAll(async () => {
   await platform?.stop();
@@ -27,7 +31,7 @@ afterAll(async () => {
 async function storedWebhook(id: string): Promise<Record<string, unknown>> {
   const { container, close } = cosmosContainer(platform, 'webhooks');
   try {
-    const { resource } = await container.item(id, TENANT).read();
+    const { resource } = await container.item(id, andes.id).read();
     return resource as Record<string, unknown>;
   } finally {
     close();

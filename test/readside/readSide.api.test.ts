@@ -12,7 +12,9 @@ import { totalsOf } from '../../core/planning/chapterTotals';
 import { committedSegments } from '../../core/planning/planGenerations';
 import { textStats } from '../../core/manuscript/stats';
 import { consistencyCheck } from '../integrity/support';
-import { startTestPlatform, type TestPlatform } from '../support/testPlatform';
+import { type TestPlatform } from '../support/testPlatform';
+import { sharedTestPlatform } from '../support/sharedPlatform';
+import { freshTenant } from '../support/freshTenant';
 import {
   allSegments,
   BookStore,
@@ -22,8 +24,9 @@ import {
   type SegmentJson,
 } from '../planning/support';
 
-const CREATOR = 'creator@andes.test';
-const TENANT = 't-andes';
+const andes = freshTenant('andes');
+
+const CREATOR = andes.creator;
 const LANGUAGE = 'en-GB';
 const PARALLEL = 24;
 
@@ -47,7 +50,7 @@ async function json<T>(res: Response | Promise<Response>, status = 200): Promise
 /** Each chapter's stored totals next to a count of its committed segments made now. */
 async function expectTotalsCurrent(): Promise<void> {
   for (const chapterId of chapterIds) {
-    const chapter = (await chapters.get(TENANT, projectId, chapterId))!;
+    const chapter = (await chapters.get(andes.id, projectId, chapterId))!;
     const plan = await committedSegments(segments, chapter);
     expect(chapter.planTotals).toEqual(totalsOf(plan, chapter.planGeneration!, LANGUAGE));
   }
@@ -65,7 +68,7 @@ async function addSilentChapter(order: number): Promise<string> {
   await chapters.create({
     id,
     type: 'chapter',
-    tenantId: TENANT,
+    tenantId: andes.id,
     projectId,
     order,
     title: 'Interlude',
@@ -84,7 +87,8 @@ async function addSilentChapter(order: number): Promise<string> {
 }
 
 beforeAll(async () => {
-  platform = await startTestPlatform();
+  platform = await sharedTestPlatform();
+  await andes.signUp(platform);
   book = new BookStore(platform);
   client = new CosmosClient({
     endpoint: platform.env.COSMOS_ENDPOINT,
@@ -93,7 +97,7 @@ beforeAll(async () => {
   });
   ({ chapters, segments } = buildRecordCollections(client.database(platform.env.COSMOS_DATABASE ?? 'khipu')));
   projectId = await createProject(platform, CREATOR, 'Read side');
-  ({ chapterIds } = await book.seedBook(TENANT, projectId, DIALOGUE_BOOK));
+  ({ chapterIds } = await book.seedBook(andes.id, projectId, DIALOGUE_BOOK));
   chapterIds.push(await addSilentChapter(chapterIds.length));
   await planProject(platform, CREATOR, projectId);
 });
@@ -106,7 +110,7 @@ afterAll(async () => {
 describe('plan totals', () => {
   it('are written by planning, counted from the stored plan', async () => {
     for (const chapterId of chapterIds)
-      expect((await chapters.get(TENANT, projectId, chapterId))!.planTotals).toBeTruthy();
+      expect((await chapters.get(andes.id, projectId, chapterId))!.planTotals).toBeTruthy();
     await expectTotalsCurrent();
   });
 
@@ -130,7 +134,7 @@ describe('plan totals', () => {
   });
 
   it('follow a character removed (its lines become unknown) and one merged into another', async () => {
-    const cast = await book.characterIds(TENANT, projectId);
+    const cast = await book.characterIds(andes.id, projectId);
     const everything = await segmentsOf();
     const speaking = cast.filter((c) => c.id !== 'narrator' && everything.some((s) => s.speakerId === c.id));
     expect(speaking.length).toBeGreaterThanOrEqual(2);
@@ -166,16 +170,16 @@ describe('plan totals', () => {
 describe('the consistency check', () => {
   it('finds totals a writer left behind (stopped between a segment edit and its adjustment) and counts them again', async () => {
     const [chapterId] = chapterIds;
-    const chapter = (await chapters.get(TENANT, projectId, chapterId))!;
+    const chapter = (await chapters.get(andes.id, projectId, chapterId))!;
     const totals = chapter.planTotals!;
     await chapters.replace(
       { ...chapter, planTotals: { ...totals, flagged: totals.flagged + 2, speakers: { ...totals.speakers, x: 1 } } },
       chapter.etag!,
     );
-    const found = await consistencyCheck(platform, projectId);
+    const found = await consistencyCheck(platform, projectId, false, andes.id);
     expect(found.found.staleTotals).toEqual([{ chapterId, title: chapter.title }]);
     expect(found.found.consistent).toBe(false);
-    const repaired = await consistencyCheck(platform, projectId, true);
+    const repaired = await consistencyCheck(platform, projectId, true, andes.id);
     expect(repaired.repair?.totalsRecounted).toEqual([chapterId]);
     expect(repaired.repair?.after.staleTotals).toEqual([]);
     await expectTotalsCurrent();
@@ -198,7 +202,7 @@ describe('the estimate', () => {
     expect(fromTotals.skipped.map((s) => s.chapterId)).toEqual([chapterIds.at(-1)]);
     // Without totals (a book planned before they were kept) every segment is read instead.
     for (const chapterId of chapterIds) {
-      const chapter = (await chapters.get(TENANT, projectId, chapterId))!;
+      const chapter = (await chapters.get(andes.id, projectId, chapterId))!;
       await chapters.replace({ ...chapter, planTotals: null }, chapter.etag!);
     }
     const fromSegments = await json<Estimate>(api('/productions/estimate'));

@@ -1,15 +1,19 @@
 import { importSmallManuscript, waitForJob } from '../api/isolation/fixtures';
-import { startTestPlatform, minimalMetadata, type TestPlatform } from '../support/testPlatform';
+import { minimalMetadata, type TestPlatform } from '../support/testPlatform';
+import { sharedTestPlatform, SHARED_WEBHOOK_PLATFORM_ENV } from '../support/sharedPlatform';
+import { freshTenant } from '../support/freshTenant';
 import { startReceiver, type WebhookReceiver } from '../webhooks/receiver';
+
+const andes = freshTenant('andes');
 
 /**
  * Review on the real local platform: threads on segments and chapters, replies, resolve/reopen, a reviewer's decision
  * per chapter, races of 20 identical requests (each check-then-act is one atomic write), bad input, and the
  * `khipu.review.*` events reaching a webhook.
  */
-const CREATOR = 'creator@andes.test';
-const VALIDATOR = 'validator@andes.test';
-const ADMIN = 'admin@andes.test';
+const CREATOR = andes.creator;
+const VALIDATOR = andes.validator;
+const ADMIN = andes.admin;
 const PARALLEL = 20;
 
 let platform: TestPlatform;
@@ -41,7 +45,8 @@ const receivedOfType = (type: string) =>
 
 beforeAll(async () => {
   receiver = await startReceiver(200);
-  platform = await startTestPlatform({ env: { WEBHOOK_ALLOW_LOOPBACK: 'true', RATE_LIMIT_PER_MINUTE: '100000' } });
+  platform = await sharedTestPlatform({ env: SHARED_WEBHOOK_PLATFORM_ENV });
+  await andes.signUp(platform);
   const created = await platform.api(CREATOR, '/v1/projects', {
     method: 'POST',
     json: { metadata: minimalMetadata('Review') },
@@ -49,7 +54,7 @@ beforeAll(async () => {
   projectId = (await json<{ id: string }>(created)).id;
   const members = await platform.api(CREATOR, `${base()}/members`, {
     method: 'PUT',
-    json: { validatorIds: ['u-andes-validator'] },
+    json: { validatorIds: [andes.userIds.validator] },
   });
   expect(members.status).toBe(200);
   ({ chapterIds } = await importSmallManuscript(platform, CREATOR, projectId));
@@ -100,7 +105,7 @@ describe('comment threads', () => {
     thread = await json<Thread>(res);
     expect(res.headers.get('etag')).toBe(thread.etag);
     expect(thread).toMatchObject({ status: 'open', segmentId: segment.id });
-    expect(thread.comments[0].author.userId).toBe('u-andes-validator');
+    expect(thread.comments[0].author.userId).toBe(andes.userIds.validator);
 
     const seen = await json<{ items: Thread[] }>(
       await platform.api(CREATOR, `${base()}/review/threads?chapterId=${chapterIds[0]}&status=open`),

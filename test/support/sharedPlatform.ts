@@ -15,7 +15,17 @@ export interface SharedPlatformRecord {
   env: Record<string, string>;
   dataDir: string;
   pid: number;
+  /** The suites (test files) it has served, in order. */
+  suites?: string[];
 }
+
+/**
+ * How many suites one shared platform serves; the next suite that asks gets a new one (the old one is stopped and its
+ * data removed). The local Cosmos emulator scans a whole container for every query, partition or not, so a platform
+ * that kept every suite's projects would answer the later suites more and more slowly: this bounds what it holds, at
+ * the price of a platform start per this many suites.
+ */
+export const SUITES_PER_SHARED_PLATFORM = 20;
 
 /**
  * The shared platform's settings unless a suite asks for others: rate limits out of the way, since one platform
@@ -26,30 +36,74 @@ export const SHARED_PLATFORM_ENV: Readonly<Record<string, string>> = Object.free
 });
 
 /**
+ * For suites whose webhooks go to a receiver of their own on this machine (loopback, which the platform refuses
+ * unless told otherwise): a second shared platform, so the first keeps the production URL policy.
+ */
+export const SHARED_WEBHOOK_PLATFORM_ENV: Readonly<Record<string, string>> = Object.freeze({
+  ...SHARED_PLATFORM_ENV,
+  WEBHOOK_ALLOW_LOOPBACK: 'true',
+});
+
+/**
  * A running platform for a suite that needs only *a* platform: suites of one jest worker that ask with the same `env`
- * (SHARED_PLATFORM_ENV unless given) get the same one, started by the first of them and stopped by the global teardown, which saves each later suite
- * a platform start (a few seconds of CPU). Both seeded tenants and their users are shared with the other suites, so
- * a suite may use this only when it
+ * (SHARED_PLATFORM_ENV unless given) get the same one, started by the first of them and stopped by the global
+ * teardown, which saves each later suite a platform start (a few seconds of CPU). Both seeded tenants and their users
+ * are shared with the other suites, so a suite that uses them may use this only when it
  * - makes its own projects and checks only what it made (no listing of a tenant's projects, users or webhooks
  *   expected to hold exactly what it made, no tenant totals of costs, storage or characters);
- * - changes nothing tenant-wide (settings, quotas, retention, users, webhook subscriptions, consent);
- * - leaves nothing running that uses a tenant's quota (productions) or the platform's time after it ends;
+ * - changes nothing tenant-wide (settings, quotas, retention, users, webhook subscriptions, consent).
+ * A suite that counts or changes what is tenant-wide instead works in tenants of its own (`freshTenant`,
+ * test/support/freshTenant.ts), signed up through the API on this platform. Either way a suite
+ * - leaves nothing running after it ends (`FreshTenant.settleJobs` cancels and waits for its tenant's jobs);
  * - never kills, restarts or reconfigures the platform, and reads none of its output (`kill`, `crashHost` and
- *   `output` refuse; `stop` only lets go of it).
+ *   `output` refuse; `stop` only lets go of it);
+ * - counts nothing platform-wide (the operator's platform metrics, every tenant's documents or blobs, the host's
+ *   threads) and runs no timer that works on every tenant (the daily retention run, the webhook retry sweeper).
  * Anything else keeps `startTestPlatform`.
  */
-export async function sharedTestPlatform(options: { env?: Record<string, string> } = {}): Promise<TestPlatform> {
+export async function sharedTestPlatform(
+  options: {
+    env?: Record<string, string>;
+    /** The asking suite; the running test file unless given. */
+    suite?: string;
+  } = {},
+): Promise<TestPlatform> {
   const env = { ...(options.env ?? SHARED_PLATFORM_ENV) };
   const folder = process.env[SHARED_PLATFORMS_VARIABLE];
   if (!folder) return startTestPlatform({ env });
+  const suite = options.suite ?? currentTestFile();
   const recordFile = path.join(folder, `${process.env.JEST_WORKER_ID ?? '1'}-${envKey(env)}.json`);
   let record = readRecord(recordFile);
+  const served = record?.suites ?? [];
+  // The suites of a worker run one after another, so the suites the old platform served have all ended.
+  if (record && !served.includes(suite) && served.length >= SUITES_PER_SHARED_PLATFORM) {
+    await stopSharedPlatform(record);
+    record = undefined;
+  }
   if (!record) {
     const started = await startTestPlatform({ env });
-    record = { urls: started.urls, env: started.env, dataDir: started.dataDir, pid: started.pid };
-    fs.writeFileSync(recordFile, JSON.stringify(record));
+    record = { urls: started.urls, env: started.env, dataDir: started.dataDir, pid: started.pid, suites: [] };
   }
+  if (!record.suites?.includes(suite)) record = { ...record, suites: [...(record.suites ?? []), suite] };
+  fs.writeFileSync(recordFile, JSON.stringify(record));
   return sharedHandle(record);
+}
+
+function currentTestFile(): string {
+  return (typeof expect === 'undefined' ? undefined : expect.getState().testPath) ?? 'unknown suite';
+}
+
+const STOP_GRACE_MS = 15_000;
+
+/** SIGTERM (the platform stops its emulators and host), SIGKILL if it has not exited in time; then its data goes. */
+export async function stopSharedPlatform(record: SharedPlatformRecord): Promise<void> {
+  if (isRunning(record.pid)) {
+    process.kill(record.pid, 'SIGTERM');
+    const deadline = Date.now() + STOP_GRACE_MS;
+    while (isRunning(record.pid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    if (isRunning(record.pid)) process.kill(record.pid, 'SIGKILL');
+  }
+  fs.rmSync(record.dataDir, { recursive: true, force: true });
 }
 
 function envKey(env: Record<string, string>): string {

@@ -1,4 +1,8 @@
-import { startTestPlatform, type TestPlatform } from '../support/testPlatform';
+import { type TestPlatform } from '../support/testPlatform';
+import { sharedTestPlatform } from '../support/sharedPlatform';
+import { freshTenant } from '../support/freshTenant';
+
+const andes = freshTenant('andes');
 
 /**
  * Without WEBHOOK_ALLOW_LOOPBACK (as in Azure) the API refuses, at subscription time, every URL the deliverer would
@@ -6,10 +10,11 @@ import { startTestPlatform, type TestPlatform } from '../support/testPlatform';
  * host names that resolve to them. (Each delivery checks again: see safeHttpDelivery.test.ts.)
  */
 let platform: TestPlatform;
-const admin = 'admin@andes.test';
+const admin = andes.admin;
 
 beforeAll(async () => {
-  platform = await startTestPlatform();
+  platform = await sharedTestPlatform();
+  await andes.signUp(platform);
 });
 afterAll(async () => {
   await platform?.stop();
