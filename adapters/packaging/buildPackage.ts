@@ -12,6 +12,7 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { combineMeasurements } from '../../core/audio/loudnessMeter';
 import type { LoudnessMeasurement, ProbeResult } from '../../core/audio/measurements';
+import type { AudioFileFacts } from '../../core/audio/readinessReport';
 import { evaluateReadiness } from '../../core/audio/readiness';
 import {
   buildManifest,
@@ -61,6 +62,11 @@ export interface PackageDeps extends MasterLookup {
    * neither probed nor scanned for its sample again.
    */
   knownSampleWindows?: ReadonlyMap<string, TimeWindow>;
+  /**
+   * Audio files earlier builds probed, by the sha256 of their bytes: a retagged chapter whose bytes are among them is
+   * neither probed nor read to find its bitrate mode.
+   */
+  knownFileFacts?: ReadonlyMap<string, AudioFileFacts>;
 }
 
 /** Where this build's retail sample was cut, so a later build can take the window instead of finding it again. */
@@ -73,6 +79,8 @@ export interface SampleCut {
 
 export interface BuiltPackage extends PackageResult {
   sampleCut?: SampleCut;
+  /** Each audio file's probed facts, by the sha256 of its bytes, for later builds (`knownFileFacts`). */
+  fileFacts: (AudioFileFacts & { sha256: string })[];
 }
 
 /** Encoding parameters are part of every reuse key: changing them re-encodes everything. */
@@ -199,6 +207,10 @@ async function build(request: PackageRequest, deps: PackageDeps, outputDir: stri
       })),
     stats: { encoded: reuse.encoded, reused: reuse.reused },
     sampleCut,
+    fileFacts: measured.files.map(({ name: _name, role: _role, loudness: _loudness, ...facts }, index) => ({
+      sha256: files[index].sha256,
+      ...facts,
+    })),
   };
 }
 
@@ -258,10 +270,12 @@ async function encodeFiles(
     let loudness: LoudnessMeasurement | undefined;
     let probed: ProbeResult | undefined;
     let written: WrittenFile | undefined;
+    let facts: AudioFileFacts | undefined;
     if (encoded) {
       // Encoded with the master: only the tags are new (stream copy), the levels are the mastering pass's.
       key = contentKey({ encoding: MP3_ENCODING, encoded: encoded.sha256, tags: file.tags });
       written = await deps.audio.retagMp3(encoded.file, out, file.tags);
+      facts = deps.knownFileFacts?.get(written.sha256);
       loudness = encoded.loudness;
     } else {
       const master = masterRefOf(file);
@@ -298,6 +312,7 @@ async function encodeFiles(
       probed,
       fromMasterEncodings: encoded !== undefined,
       written,
+      facts,
     };
   });
 }
