@@ -5,11 +5,12 @@
  * process is started and no frame is parsed beyond the first header: a package's chapter files are written at the
  * speed of a file copy, where an ffmpeg stream copy per file cost a process start and a demux and mux of every frame.
  */
+import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import NodeID3 from 'node-id3';
-import type { AudioTags } from '../../core/ports/audio';
+import type { AudioTags, WrittenFile } from '../../core/ports/audio';
 import { containerTags } from './tags';
 
 const ID3V2_HEADER_BYTES = 10;
@@ -28,24 +29,38 @@ export interface RetagOptions {
   signal?: AbortSignal;
 }
 
+/** Writes `out` and returns its size and sha256, taken as it was written: the caller needs not read it back. */
 export async function retagMp3(
   source: string,
   out: string,
   tags: AudioTags,
   options: RetagOptions = {},
-): Promise<void> {
+): Promise<WrittenFile> {
   const audio = await audioSpan(source);
   const tag = id3v2Tag(tags);
+  const hash = createHash('sha256');
+  let bytes = 0;
+  const counted = (chunk: Buffer) => {
+    hash.update(chunk);
+    bytes += chunk.length;
+    return chunk;
+  };
   // One pipeline from the tag to the end of the audio, so any error of the output (a folder gone, a full disk) rejects
   // this call: a write stream written to before a pipeline owns it would emit an error nobody listens to.
   await pipeline(
     async function* () {
-      yield tag;
-      yield* createReadStream(source, { start: audio.start, end: audio.end - 1 });
+      yield counted(tag);
+      for await (const chunk of createReadStream(source, {
+        start: audio.start,
+        end: audio.end - 1,
+        highWaterMark: 1 << 20,
+      }))
+        yield counted(chunk as Buffer);
     },
     createWriteStream(out),
     { signal: options.signal },
   );
+  return { bytes, sha256: hash.digest('hex') };
 }
 
 /** The ID3v2.3 tag of a packaged MP3: the same frames an ffmpeg mux of these tags writes (containerTags). */

@@ -61,12 +61,12 @@ export async function uploadInChunks(
       if (failure) break;
       const id = blockIdOf(chunk.sha256);
       ids.push(id);
-      bytes += chunk.bytes.length;
+      bytes += chunk.length;
       if (present.ids.has(id) || staged.has(id)) continue;
       staged.add(id);
-      sentBytes += chunk.bytes.length;
+      sentBytes += chunk.length;
       const staging = blob
-        .stageBlock(id, chunk.bytes, chunk.bytes.length)
+        .stageBlock(id, chunk.bytes, chunk.length)
         .then(
           () => undefined,
           (error: unknown) => {

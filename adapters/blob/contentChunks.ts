@@ -25,9 +25,28 @@ export interface ChunkSizes {
 export const DELIVERABLE_CHUNKS: ChunkSizes = { min: 128 * 1024, avg: 512 * 1024, max: 2 * 1024 * 1024 };
 
 export interface ContentChunk {
-  bytes: Buffer;
+  /**
+   * The chunk's bytes, put together on first read: a chunk the store holds already is hashed and skipped, so its
+   * bytes (most of a rebuilt deliverable's) are never copied into one buffer.
+   */
+  readonly bytes: Buffer;
+  /** Its length in bytes. */
+  length: number;
   /** sha256 of `bytes`. */
   sha256: Buffer;
+}
+
+/** A chunk over the input pieces it spans, hashed piece by piece. */
+function chunkOf(parts: Buffer[], length: number, sha256: Buffer): ContentChunk {
+  let joined: Buffer | undefined;
+  return {
+    get bytes() {
+      joined ??= parts.length === 1 ? parts[0] : Buffer.concat(parts, length);
+      return joined;
+    },
+    length,
+    sha256,
+  };
 }
 
 /** A fixed pseudo-random table, derived from a constant so every build of every version cuts at the same places. */
@@ -53,7 +72,10 @@ function validate(sizes: ChunkSizes): number {
   return bits;
 }
 
-/** Splits the stream into content-defined chunks; holds at most one chunk (≤ `max` bytes) and one input buffer. */
+/**
+ * Splits the stream into content-defined chunks; holds at most one chunk (≤ `max` bytes, as the input pieces it spans)
+ * and one input buffer, and the pieces of the chunks the caller keeps.
+ */
 export async function* contentChunks(
   source: AsyncIterable<Buffer | Uint8Array> | Iterable<Buffer | Uint8Array>,
   sizes: ChunkSizes = DELIVERABLE_CHUNKS,
@@ -66,8 +88,8 @@ export async function* contentChunks(
   let hash = 0;
   let digest = createHash('sha256');
   const emit = (): ContentChunk => {
-    const bytes = parts.length === 1 ? parts[0] : Buffer.concat(parts, length);
-    const chunk = { bytes, sha256: digest.update(bytes).digest() };
+    for (const part of parts) digest.update(part);
+    const chunk = chunkOf(parts, length, digest.digest());
     parts = [];
     length = 0;
     hash = 0;

@@ -12,6 +12,7 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { combineMeasurements } from '../../core/audio/loudnessMeter';
 import type { LoudnessMeasurement, ProbeResult } from '../../core/audio/measurements';
+import type { AudioFileFacts } from '../../core/audio/readinessReport';
 import { evaluateReadiness } from '../../core/audio/readiness';
 import {
   buildManifest,
@@ -31,7 +32,7 @@ import {
   type SegmentLayout,
   type TimeWindow,
 } from '../../core/packaging';
-import type { AudioToolchain, EncodedAudio } from '../../core/ports/audio';
+import type { AudioToolchain, EncodedAudio, WrittenFile } from '../../core/ports/audio';
 import { withTempDir } from '../audio/tempFiles';
 import { renderExcerpt } from './excerpt';
 import { describeFile } from './fileHash';
@@ -52,8 +53,8 @@ export interface PackageDeps extends MasterLookup {
   ffmpegPath?: string;
   signal?: AbortSignal;
   /**
-   * Stores a zip deliverable while it is written (its bytes as a stream, under its download name); when absent the
-   * caller stores the finished file.
+   * Stores a zip deliverable while it is written (its bytes as a stream, under its download name), which is then not
+   * written to `workDir` (its `path` is empty); when absent the zip is written there and the caller stores it.
    */
   storeDeliverable?: (name: string, body: Readable) => Promise<unknown>;
   /**
@@ -61,6 +62,11 @@ export interface PackageDeps extends MasterLookup {
    * neither probed nor scanned for its sample again.
    */
   knownSampleWindows?: ReadonlyMap<string, TimeWindow>;
+  /**
+   * Audio files earlier builds probed, by the sha256 of their bytes: a retagged chapter whose bytes are among them is
+   * neither probed nor read to find its bitrate mode.
+   */
+  knownFileFacts?: ReadonlyMap<string, AudioFileFacts>;
 }
 
 /** Where this build's retail sample was cut, so a later build can take the window instead of finding it again. */
@@ -73,6 +79,8 @@ export interface SampleCut {
 
 export interface BuiltPackage extends PackageResult {
   sampleCut?: SampleCut;
+  /** Each audio file's probed facts, by the sha256 of its bytes, for later builds (`knownFileFacts`). */
+  fileFacts: (AudioFileFacts & { sha256: string })[];
 }
 
 /** Encoding parameters are part of every reuse key: changing them re-encodes everything. */
@@ -93,6 +101,8 @@ interface ProducedAudio extends AudioToMeasure {
    * not offered to the next build for reuse.
    */
   fromMasterEncodings?: boolean;
+  /** Its size and sha256 when taken as it was written (a retagged MP3): the file is not read again to hash it. */
+  written?: WrittenFile;
 }
 
 /** The encodings made with a planned file's source, when it is a whole chapter or credits (not a window of one). */
@@ -144,7 +154,7 @@ async function build(request: PackageRequest, deps: PackageDeps, outputDir: stri
       path: audio.path,
       role: audio.role,
       name: audio.name,
-      ...(await describeFile(audio.path, deps.signal)),
+      ...(audio.written ?? (await describeFile(audio.path, deps.signal))),
       durationSec: measured.files[index].durationSec,
       chapterIndex: audio.chapterIndex,
       part: audio.part,
@@ -167,15 +177,16 @@ async function build(request: PackageRequest, deps: PackageDeps, outputDir: stri
   if (request.platform === 'apple') {
     deliverable = files[0];
   } else {
-    const zipFile = path.join(outputDir, 'package.zip');
-    const name = deliverableFileName(request.book.title, request.platform);
+    // A zip the store takes while it is written is not kept on the activity's disk: nothing reads it again.
     const store = deps.storeDeliverable;
+    const zipFile = store ? undefined : path.join(outputDir, 'package.zip');
+    const name = deliverableFileName(request.book.title, request.platform);
     const written = await writeZip(
       files.map((f) => ({ path: f.path, name: f.name, compress: f.role === 'manifest' })),
       zipFile,
       { signal: deps.signal, copyTo: store && ((body) => store(name, body)) },
     );
-    deliverable = { path: zipFile, role: 'zip', name, ...written };
+    deliverable = { path: zipFile ?? '', role: 'zip', name, ...written };
     files.push(deliverable);
   }
 
@@ -196,6 +207,10 @@ async function build(request: PackageRequest, deps: PackageDeps, outputDir: stri
       })),
     stats: { encoded: reuse.encoded, reused: reuse.reused },
     sampleCut,
+    fileFacts: measured.files.map(({ name: _name, role: _role, loudness: _loudness, ...facts }, index) => ({
+      sha256: files[index].sha256,
+      ...facts,
+    })),
   };
 }
 
@@ -254,10 +269,13 @@ async function encodeFiles(
     let key: string;
     let loudness: LoudnessMeasurement | undefined;
     let probed: ProbeResult | undefined;
+    let written: WrittenFile | undefined;
+    let facts: AudioFileFacts | undefined;
     if (encoded) {
       // Encoded with the master: only the tags are new (stream copy), the levels are the mastering pass's.
       key = contentKey({ encoding: MP3_ENCODING, encoded: encoded.sha256, tags: file.tags });
-      await deps.audio.retagMp3(encoded.file, out, file.tags);
+      written = await deps.audio.retagMp3(encoded.file, out, file.tags);
+      facts = deps.knownFileFacts?.get(written.sha256);
       loudness = encoded.loudness;
     } else {
       const master = masterRefOf(file);
@@ -293,6 +311,8 @@ async function encodeFiles(
       loudness,
       probed,
       fromMasterEncodings: encoded !== undefined,
+      written,
+      facts,
     };
   });
 }

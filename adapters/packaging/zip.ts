@@ -1,7 +1,7 @@
 /**
- * Zip writing with yazl, streamed from files to a file (memory flat whatever the book's size), hashed as it is written
- * and, when asked, copied to a second consumer at the same time (the blob store: the upload runs beside the writing
- * instead of reading the finished file again). Deterministic: entries in the order given, one fixed timestamp and
+ * Zip writing with yazl, streamed from files to a file, to a consumer (the blob store: the upload runs beside the
+ * writing instead of reading a finished file again) or both (memory flat whatever the book's size), hashed as it is
+ * written. Deterministic: entries in the order given, one fixed timestamp and
  * mode, so the same inputs give byte-identical packages.
  */
 import { createWriteStream } from 'node:fs';
@@ -32,11 +32,16 @@ export interface WriteZipOptions {
   copyTo?: (body: Readable) => Promise<unknown>;
 }
 
+/**
+ * Writes the zip to `outFile`, to `options.copyTo`, or both. Given only `copyTo` (the store, which keeps the bytes),
+ * nothing is written to the local disk: a whole book's zip is not written once more where nothing reads it again.
+ */
 export async function writeZip(
   entries: ZipEntry[],
-  outFile: string,
+  outFile: string | undefined,
   options: WriteZipOptions = {},
 ): Promise<{ bytes: number; sha256: string }> {
+  if (outFile === undefined && !options.copyTo) throw new Error('a zip needs a file or a copy to be written to');
   const names = new Set<string>();
   for (const entry of entries) {
     if (!isSafeEntryName(entry.name)) throw new Error(`unsafe zip entry name ${JSON.stringify(entry.name)}`);
@@ -56,16 +61,16 @@ export async function writeZip(
   }
   zip.end();
   const { stream: counted, result } = hashingStream();
-  const output = createWriteStream(outFile);
+  const output = outFile === undefined ? undefined : createWriteStream(outFile);
+  const copy = options.copyTo ? new PassThrough() : undefined;
   // A readable piped to two destinations flows at the pace of the slower one.
-  const copy = options.copyTo ? counted.pipe(new PassThrough()) : undefined;
-  const writing = Promise.race([pipeline(zip.outputStream, counted, output, { signal: options.signal }), failed]).catch(
-    (error: unknown) => {
-      output.destroy();
-      copy?.destroy(error as Error);
-      throw error;
-    },
-  );
+  if (output && copy) counted.pipe(copy);
+  const written = pipeline(zip.outputStream, counted, (output ?? copy)!, { signal: options.signal });
+  const writing = Promise.race([written, failed]).catch((error: unknown) => {
+    output?.destroy();
+    copy?.destroy(error as Error);
+    throw error;
+  });
   const copying = copy
     ? options.copyTo!(copy).catch((error: unknown) => {
         counted.destroy(error as Error);

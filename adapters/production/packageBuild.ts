@@ -13,6 +13,7 @@ import { mkdir } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import path from 'node:path';
 import type { LoudnessMeasurement } from '../../core/audio/measurements';
+import type { AudioFileFacts } from '../../core/audio/readinessReport';
 import type { ChapterRecord } from '../../core/book/records';
 import {
   maxFileSeconds,
@@ -144,6 +145,7 @@ export async function buildAndStoreFiles(
         masterOf,
         creditsMasterOf: credits.masterOf,
         knownSampleWindows: previous.sampleWindows,
+        knownFileFacts: knownFileFacts(last),
         // A zip goes to the store as it is written; the M4B, written by ffmpeg, is stored once finished.
         storeDeliverable: (name, body) => {
           streamed = true;
@@ -191,6 +193,7 @@ export async function buildAndStoreFiles(
       readiness: result.readiness,
       chapterIds: chapters.map((c) => c.id),
       encodings,
+      fileFacts: result.fileFacts.map((facts) => ({ ...facts, revision: PACKAGE_BUILD_REVISION })),
       previews,
       totalDurationSec: result.manifest.totalDurationSec,
       stats: result.stats,
@@ -316,6 +319,14 @@ async function previousEncodings(
     sampleWindows,
     verifiedBlobs: new Set(verified.map((encoding) => encoding.blobName)),
   };
+}
+
+/** The previous build's audio files as it probed them, when built the way this build builds. */
+function knownFileFacts(last: PackageRecord | undefined): Map<string, AudioFileFacts> {
+  const known = new Map<string, AudioFileFacts>();
+  for (const { sha256, revision, ...facts } of last?.fileFacts ?? [])
+    if (revision === PACKAGE_BUILD_REVISION) known.set(sha256, facts);
+  return known;
 }
 
 /** Blob-name-safe form of a sanitized package file name. */

@@ -24,6 +24,9 @@ export interface MeasuredAudioFile {
   loudness: LoudnessMeasurement;
 }
 
+/** What a file's headers say about it (probed): everything measured of it but its name, role and levels. */
+export type AudioFileFacts = Omit<MeasuredAudioFile, 'name' | 'role' | 'loudness'>;
+
 export interface MeasuredCover {
   width: number;
   height: number;

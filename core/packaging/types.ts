@@ -118,7 +118,10 @@ export type PackageFileRole =
   'book' | 'chapter' | 'opening-credits' | 'closing-credits' | 'retail-sample' | 'zip' | 'cover' | 'manifest';
 
 export interface PackageFile {
-  /** Local path (server-generated, inside the build's output directory). */
+  /**
+   * Local path (server-generated, inside the build's output directory); empty for a zip deliverable the store took
+   * while it was written, which is never on the local disk.
+   */
   path: string;
   role: PackageFileRole;
   /** Sanitized name: the zip entry name, or the download name of the deliverable. */

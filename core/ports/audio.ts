@@ -120,6 +120,12 @@ export interface MasteredChapter {
 }
 
 /** An encode measured in its own pass (the measurement branch reads the stream the encoder gets). */
+/** A file as it was written: its size and the sha256 of its bytes, taken while writing them. */
+export interface WrittenFile {
+  bytes: number;
+  sha256: string;
+}
+
 export interface EncodedAudio {
   loudness: LoudnessMeasurement;
   /** The encoded file's probe (which gave its duration), for a measurement of the file not to probe it again. */
@@ -160,8 +166,11 @@ export interface AudioToolchain {
     out: string,
     options?: { bitrateKbps?: number; sampleRate?: number; channels?: 1 | 2; tags?: AudioTags },
   ): Promise<EncodedAudio>;
-  /** An MP3 with new tags and the same audio frames (stream copy: nothing is decoded or encoded). */
-  retagMp3(source: string, out: string, tags: AudioTags): Promise<void>;
+  /**
+   * An MP3 with new tags and the same audio frames (stream copy: nothing is decoded or encoded), with the size and
+   * sha256 of what was written.
+   */
+  retagMp3(source: string, out: string, tags: AudioTags): Promise<WrittenFile>;
   /**
    * The M4B: chapters that are all AAC of one profile, rate and channel count are joined by stream copy; lossless
    * masters are encoded once, with the measurement taken in that pass (`loudness`; absent for a stream copy, whose

@@ -61,7 +61,15 @@ export interface PackageSummary {
 /** The fields of a package record that describe its contents (the rest is who, when and which version). */
 export type PackageContents = Pick<
   PackageRecord,
-  'deliverable' | 'readiness' | 'chapterIds' | 'encodings' | 'previews' | 'totalDurationSec' | 'stats' | 'inputKey'
+  | 'deliverable'
+  | 'readiness'
+  | 'chapterIds'
+  | 'encodings'
+  | 'fileFacts'
+  | 'previews'
+  | 'totalDurationSec'
+  | 'stats'
+  | 'inputKey'
 > & { reusedFrom?: string; chapterPlanRevisions?: Record<string, number> };
 
 /** The audio side of packaging: rendering the credits, building a package and storing its files. */
@@ -289,7 +297,15 @@ function packageInputKeyOf(
  * recorded again as it was; otherwise nothing that decides its bytes changed, and the earlier package is this job's.
  */
 function reusedContents(last: PackageRecord, ownPackageId: string, inputKey: string): PackageContents {
-  const contents = pick(last, ['deliverable', 'readiness', 'chapterIds', 'encodings', 'previews', 'totalDurationSec']);
+  const contents = pick(last, [
+    'deliverable',
+    'readiness',
+    'chapterIds',
+    'encodings',
+    'fileFacts',
+    'previews',
+    'totalDurationSec',
+  ]);
   if (last.id === ownPackageId) return { ...contents, stats: last.stats, inputKey, reusedFrom: last.reusedFrom };
   return {
     ...contents,

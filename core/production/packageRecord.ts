@@ -4,6 +4,7 @@
  */
 import type { LoudnessMeasurement } from '../audio/measurements';
 import type { ReadinessReport } from '../audio/readiness';
+import type { AudioFileFacts } from '../audio/readinessReport';
 import type { PackageFileRole, PackagePlatform } from '../packaging/types';
 import type { ProjectScopedDocument } from '../ports/documents';
 import { packageRetentionDaysByPlan, type TenantPlan } from '../tenants/tenant';
@@ -25,6 +26,16 @@ export interface PackageEncodingRecord {
    * sample must be encoded again (absent on other files and older records).
    */
   sampleCut?: SampleCutRecord;
+}
+
+/**
+ * What an audio file of the package is, as its headers were probed, by the sha256 of its bytes: a later build of the
+ * same revision holding a file with those bytes (a chapter retagged as before) takes them instead of probing it.
+ */
+export interface PackageFileFactsRecord extends AudioFileFacts {
+  sha256: string;
+  /** PACKAGE_BUILD_REVISION of the build that probed it. */
+  revision: number;
 }
 
 export interface SampleCutRecord {
@@ -69,6 +80,8 @@ export interface PackageRecord extends ProjectScopedDocument {
   chapterPlanRevisions?: Record<string, number>;
   /** Encoded files kept beside the deliverable, so the next build re-encodes only what changed. */
   encodings: PackageEncodingRecord[];
+  /** Its audio files' probed facts, by the sha256 of their bytes (absent on older records). */
+  fileFacts?: PackageFileFactsRecord[];
   /** Its retail sample and credits, stored to be listened to (absent on older records). */
   previews?: PackagePreviewRecord[];
   /**

@@ -4,6 +4,7 @@
  * tags (ID3v2 at the head, ID3v1 at the tail) are gone, every tag reads back with ffprobe, and the audio decodes to
  * the same samples as the source's.
  */
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { runFfmpeg, probe } from '../../adapters/audio';
@@ -72,14 +73,17 @@ describe('retagging an MP3', () => {
   it('writes the new tag and then the source audio bytes unchanged, without starting a process', async () => {
     const childProcess = jest.requireActual<typeof import('node:child_process')>('node:child_process');
     const spawn = jest.spyOn(childProcess, 'spawn');
+    let written;
     try {
-      await retagMp3(file('untagged.mp3'), file('retagged.mp3'), TAGS);
+      written = await retagMp3(file('untagged.mp3'), file('retagged.mp3'), TAGS);
       expect(spawn).not.toHaveBeenCalled();
     } finally {
       spawn.mockRestore();
     }
     const source = await readFile(file('untagged.mp3'));
     const out = await readFile(file('retagged.mp3'));
+    // Its size and sha256, taken while it was written: no caller reads the file back to hash it.
+    expect(written).toEqual({ bytes: out.length, sha256: createHash('sha256').update(out).digest('hex') });
     expect(out.toString('latin1', 0, 3)).toBe('ID3');
     expect(out[3]).toBe(3); // ID3v2.3
     // The whole source, its Info/LAME header frame included, follows the tag byte for byte.

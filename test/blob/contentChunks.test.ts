@@ -1,7 +1,8 @@
 /**
  * Content-defined chunking: the chunks put back together are the input, their sizes stay within bounds, the cuts do not
  * depend on how the input arrived (buffer sizes), and an insertion changes only the chunks next to it: the ones after
- * it come out the same as before, although every byte after it moved.
+ * it come out the same as before, although every byte after it moved. A chunk's bytes are put together only when read
+ * (the upload reads only the chunks the store lacks).
  */
 import { createHash } from 'node:crypto';
 import { contentChunks, type ChunkSizes, type ContentChunk } from '../../adapters/blob/contentChunks';
@@ -40,6 +41,29 @@ describe('content-defined chunks', () => {
     // Normalized chunking keeps the sizes around the average.
     expect(data.length / chunks.length).toBeGreaterThan(SIZES.avg / 2);
     expect(data.length / chunks.length).toBeLessThan(SIZES.avg * 2);
+  });
+
+  it('are named and measured without copying their bytes into one buffer, which happens only when they are read', async () => {
+    const concat = jest.spyOn(Buffer, 'concat');
+    try {
+      const chunks: ContentChunk[] = [];
+      // Pieces smaller than a chunk: every chunk spans several.
+      for await (const chunk of contentChunks(
+        (function* () {
+          for (let at = 0; at < data.length; at += 1000) yield data.subarray(at, at + 1000);
+        })(),
+        SIZES,
+      ))
+        chunks.push(chunk);
+      expect(chunks.reduce((sum, c) => sum + c.length, 0)).toBe(data.length);
+      expect(concat).not.toHaveBeenCalled();
+      const first = chunks[0];
+      expect(first.bytes.equals(data.subarray(0, first.length))).toBe(true);
+      expect(hex(first)).toBe(createHash('sha256').update(first.bytes).digest('hex'));
+      expect(concat).toHaveBeenCalledTimes(1);
+    } finally {
+      concat.mockRestore();
+    }
   });
 
   it('cut at the same places however the input is split into buffers', async () => {

@@ -1,15 +1,15 @@
 /**
  * A zip package makes its MP3 files two at a time (one ffmpeg process per core), whether it retags the masters' own
  * encodings or encodes a cut, and keeps them in the package's order with the same bytes as one at a time. The zip is
- * hashed and handed to its copy (the upload) while it is written.
+ * hashed and handed to its copy (the upload) while it is written, and then not written to the local disk at all.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createFfmpegToolchain } from '../../adapters/audio';
 import { buildPackage } from '../../adapters/packaging';
 import { writeZip } from '../../adapters/packaging/zip';
 import type { EncodedSet, PackageRequest } from '../../core/packaging';
-import type { AudioToolchain } from '../../core/ports/audio';
+import type { AudioToolchain, WrittenFile } from '../../core/ports/audio';
 import { sha256File } from '../../adapters/packaging/fileHash';
 import { BOOK, listZip, makeCover, makeMaster, makeTempDir } from './helpers';
 
@@ -106,6 +106,44 @@ describe('MP3 files of a zip package', () => {
     expect(result.deliverable.sha256).toBe(serial.deliverable.sha256);
     expect(result.readiness).toEqual(serial.readiness);
   }, 120_000);
+
+  it('takes the retagged chapter files’ size and sha256 from their writing, never reading one back to hash it', async () => {
+    const retagged = new Map<string, WrittenFile>();
+    const result = await buildPackage(request, {
+      audio: {
+        ...audio,
+        // What the retag reports is marked, so a hash taken again from the file would show.
+        retagMp3: async (source, out, tags) => {
+          const written = await audio.retagMp3(source, out, tags);
+          expect(written).toEqual({ bytes: (await readFile(out)).length, sha256: await sha256File(out) });
+          const reported = { bytes: written.bytes, sha256: 'f'.repeat(64) };
+          retagged.set(out, reported);
+          return reported;
+        },
+      },
+      workDir: dir,
+    });
+    // The three chapters with the mastering pass's MP3 (the fourth and the credits are encoded from their masters).
+    expect(retagged.size).toBe(3);
+    for (const file of result.files.filter((f) => retagged.has(f.path)))
+      expect({ bytes: file.bytes, sha256: file.sha256 }).toEqual(retagged.get(file.path));
+  }, 120_000);
+
+  it('handed to the store while it is written, is not written to the local disk, with the same bytes', async () => {
+    const onDisk = await buildPackage(request, { audio, workDir: dir });
+    const stored: Buffer[] = [];
+    const streamed = await buildPackage(request, {
+      audio,
+      workDir: dir,
+      storeDeliverable: async (name, body) => {
+        expect(name).toBe(onDisk.deliverable.name);
+        for await (const chunk of body) stored.push(chunk as Buffer);
+      },
+    });
+    expect(Buffer.concat(stored).equals(await readFile(onDisk.deliverable.path))).toBe(true);
+    expect(streamed.deliverable).toMatchObject({ path: '', sha256: onDisk.deliverable.sha256 });
+    expect((await readdir(streamed.outputDir)).filter((name) => name.endsWith('.zip'))).toEqual([]);
+  }, 120_000);
 });
 
 describe('a zip copied while it is written', () => {
@@ -138,9 +176,21 @@ describe('a zip copied while it is written', () => {
     expect((await listZip(out)).map((e) => e.name)).toEqual(['Entry 0.bin', 'Entry 1.bin', 'Entry 2.bin']);
   });
 
-  it('fails when its copy fails', async () => {
+  it('gives the copy alone the same bytes when no file is asked for', async () => {
+    const chunks: Buffer[] = [];
+    const written = await writeZip(entries, undefined, {
+      copyTo: async (body) => {
+        for await (const chunk of body) chunks.push(chunk as Buffer);
+      },
+    });
+    const file = await readFile(path.join(dir, 'copied.zip'));
+    expect(Buffer.concat(chunks).equals(file)).toBe(true);
+    expect(written).toEqual({ bytes: file.length, sha256: await sha256File(path.join(dir, 'copied.zip')) });
+  });
+
+  it.each([true, false])('fails when its copy fails (a file written beside it: %s)', async (toFile) => {
     await expect(
-      writeZip(entries, path.join(dir, 'failed.zip'), {
+      writeZip(entries, toFile ? path.join(dir, 'failed.zip') : undefined, {
         copyTo: async (body) => {
           for await (const _chunk of body) throw new Error('the store refused the upload');
         },

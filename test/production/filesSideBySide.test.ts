@@ -311,6 +311,8 @@ describe('production files side by side', () => {
 
   describe('a package build fetches, probes and uploads only what it uses', () => {
     let probes: string[] = [];
+    /** Files whose headers a build read to measure them (a probe, the MP3 bitrate mode). */
+    let measuredFiles: string[] = [];
     /** The files each M4B encode or join read. */
     let m4bInputs: string[][] = [];
     const countingAudio: AudioToolchain = {
@@ -318,6 +320,10 @@ describe('production files side by side', () => {
       probe: (file: string) => {
         probes.push(path.basename(file));
         return audio.probe(file);
+      },
+      measureDeliverableFile: (file, role, name, loudness, probed) => {
+        measuredFiles.push(name ?? path.basename(file));
+        return audio.measureDeliverableFile(file, role, name, loudness, probed);
       },
       encodeM4b: (request) => {
         m4bInputs.push(request.chapters.map((c) => path.basename(c.file)));
@@ -354,11 +360,17 @@ describe('production files side by side', () => {
       alter?.();
       blobs.resetCounts();
       probes = [];
+      measuredFiles = [];
       m4bInputs = [];
       heads = [];
-      // The build reads only the previous record's encodings and where its deliverable is.
+      // The build reads only the previous record's encodings, its files' facts and where its deliverable is.
       const lastRecord =
-        last && ({ encodings: last.encodings, deliverable: last.deliverable } as unknown as PackageRecord);
+        last &&
+        ({
+          encodings: last.encodings,
+          fileFacts: last.fileFacts,
+          deliverable: last.deliverable,
+        } as unknown as PackageRecord);
       const built = await buildAndStoreFiles(
         ctx,
         { tenantId: 't1', projectId: 'p1', jobId, userId: 'u1', platform, credits },
@@ -373,6 +385,7 @@ describe('production files side by side', () => {
         writes: [...blobs.writeNames],
         sentBytes: new Map(blobs.sentBytes),
         probes: [...probes],
+        measuredFiles: [...measuredFiles],
         m4bInputs: [...m4bInputs],
         heads: [...heads],
       };
@@ -509,6 +522,11 @@ describe('production files side by side', () => {
       expect(second.built.encodings).toEqual(first.built.encodings);
       expect(deliverableOf(second.built)).toBe(deliverableOf(first.built));
       expect(second.built.readiness).toEqual(first.built.readiness);
+      // Every chapter and credits file has the bytes of one the first build probed: none is opened to be measured; the
+      // sample, reused from its blob, is.
+      expect(first.measuredFiles).toContain('01 - Chapter 1.mp3');
+      expect(second.measuredFiles).toEqual(['Retail Sample.mp3']);
+      expect(second.built.fileFacts).toEqual(first.built.fileFacts);
 
       // The previous sample gone from the store: the master is fetched and cut again, to the same bytes.
       const stored = blobs.stored.get(sampleEncoding!.blobName)!;
