@@ -1,4 +1,6 @@
 import { parseManuscript } from '../../adapters/manuscript';
+import { describe as describeChapters } from '../../bench/chapters/score';
+import { detectChapters } from '../../core/manuscript/chapters';
 import { jestBudgetCheck } from '../support/jestBudget';
 
 /**
@@ -9,6 +11,31 @@ const prose = 'The wind came down from the hills and the whole village listened 
 /** Far above a linear read of a megabyte, far below a quadratic one (test/support/jestBudget.ts). */
 const HOSTILE_BUDGET_MS = 10_000;
 const MEGABYTE = 1024 * 1024;
+
+const titlesOf = async (source: string | Buffer, fileName: string, language = 'en-GB') => {
+  const parsed = await parseManuscript(Buffer.isBuffer(source) ? source : Buffer.from(source), { fileName, language });
+  return describeChapters(parsed.text, detectChapters(parsed, { language })).map((c) => c.title);
+};
+
+describe('a heading block holding a number in words', () => {
+  const html = (headings: string) => `<html><body><h1>The Ferry</h1><p>Ann Reed</p>${headings}</body></html>`;
+  const chapter = (number: string, title: string, level = 3) =>
+    `<h2>${number}</h2><h${level}>${title}</h${level}><p>${prose}</p>`;
+
+  it('takes the deeper heading under it as its title, in any language the numbers are read in', async () => {
+    const english = html(chapter('ONE', 'The Crossing') + chapter('TWO', 'The Inn'));
+    expect(await titlesOf(english, 'b.html')).toEqual(['Title page', 'ONE: The Crossing', 'TWO: The Inn']);
+    const spanish = html(chapter('Doce', 'La posada') + chapter('Trece', 'El faro'));
+    expect(await titlesOf(spanish, 'b.html', 'es-ES')).toEqual(['Portada', 'Doce: La posada', 'Trece: El faro']);
+  });
+
+  it('keeps its own name over a heading as high as itself, or over one that is a heading of its own', async () => {
+    const same = html(chapter('One', 'The Crossing', 2) + chapter('Two', 'The Inn', 2));
+    expect(await titlesOf(same, 'b.html')).toEqual(['Title page', 'One', 'The Crossing', 'Two', 'The Inn']);
+    const own = html(chapter('ONE', 'Chapter 1') + chapter('TWO', 'Chapter 2'));
+    expect(await titlesOf(own, 'b.html')).not.toContain('ONE: Chapter 1');
+  });
+});
 
 describe('Markdown written for pandoc', () => {
   it('reads a heading without its attributes, ATX or setext, and a span without its brackets', async () => {
