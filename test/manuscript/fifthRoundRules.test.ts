@@ -1,4 +1,5 @@
 import { parseManuscript } from '../../adapters/manuscript';
+import { groupLines, type PdfTextItem } from '../../adapters/manuscript/pdfLines';
 import { describe as describeChapters } from '../../bench/chapters/score';
 import { detectChapters } from '../../core/manuscript/chapters';
 import { jestBudgetCheck } from '../support/jestBudget';
@@ -34,6 +35,36 @@ describe('a heading block holding a number in words', () => {
     expect(await titlesOf(same, 'b.html')).toEqual(['Title page', 'One', 'The Crossing', 'Two', 'The Inn']);
     const own = html(chapter('ONE', 'Chapter 1') + chapter('TWO', 'Chapter 2'));
     expect(await titlesOf(own, 'b.html')).not.toContain('ONE: Chapter 1');
+  });
+});
+
+describe('a PDF line opening with a drop capital', () => {
+  /** Pieces on one baseline as the PDF reader gives them: `[text, x, size]`, a reader's space between each two. */
+  const line = (...pieces: Array<[string, number, number]>): PdfTextItem[] =>
+    pieces.flatMap(([text, x, size], i) => {
+      const width = text.length * size * 0.6;
+      const item = { text, x, y: 700, width, height: size, endsLine: false };
+      const next = pieces[i + 1];
+      return next
+        ? [item, { text: ' ', x: x + width, y: 700, width: next[1] - x - width, height: 0, endsLine: false }]
+        : [item];
+    });
+  const read = (...pieces: Array<[string, number, number]>) => groupLines(line(...pieces)).map((l) => l.text);
+
+  it('joins the capital to the letters after it: a heading in small capitals, a first word', () => {
+    expect(read(['C', 250, 22], ['HAPTER I', 266, 14])).toEqual(['CHAPTER I']);
+    expect(read(['T', 72, 30], ['he morning was grey.', 92, 11])).toEqual(['The morning was grey.']);
+    // A capital that is a word of its own is joined only when that makes a heading of the line.
+    expect(read(['E', 250, 22], ['PILOGUE', 266, 14])).toEqual(['EPILOGUE']);
+  });
+
+  it('keeps a capital that is a word, one set no larger than the text, or one standing apart', () => {
+    expect(read(['I', 72, 30], ['WAS born in a town by the sea.', 94, 11])).toEqual([
+      'I WAS born in a town by the sea.',
+    ]);
+    expect(read(['O', 72, 30], ['rio descia devagar.', 96, 11])).toEqual(['O rio descia devagar.']);
+    expect(read(['B', 72, 11], ['ravo, said the crowd.', 80, 11])).toEqual(['B ravo, said the crowd.']);
+    expect(read(['C', 72, 22], ['HAPTER I', 120, 14])).toEqual(['C HAPTER I']);
   });
 });
 
