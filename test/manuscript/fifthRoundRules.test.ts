@@ -3,6 +3,7 @@ import { groupLines, type PdfTextItem } from '../../adapters/manuscript/pdfLines
 import { describe as describeChapters } from '../../bench/chapters/score';
 import { detectChapters } from '../../core/manuscript/chapters';
 import { jestBudgetCheck } from '../support/jestBudget';
+import { buildDocx, type DocxParagraph } from './fixtures/builders';
 
 /**
  * The rules the fifth held-out round of chapter fixtures brought (test/manuscript/fixtures/fifthRound.ts), one by one,
@@ -10,7 +11,7 @@ import { jestBudgetCheck } from '../support/jestBudget';
  */
 const prose = 'The wind came down from the hills and the whole village listened to it all night long.';
 /** Far above a linear read of a megabyte, far below a quadratic one (test/support/jestBudget.ts). */
-const HOSTILE_BUDGET_MS = 10_000;
+const HOSTILE_BUDGET_MS = 30_000;
 const MEGABYTE = 1024 * 1024;
 
 const titlesOf = async (source: string | Buffer, fileName: string, language = 'en-GB') => {
@@ -35,6 +36,57 @@ describe('a heading block holding a number in words', () => {
     expect(await titlesOf(same, 'b.html')).toEqual(['Title page', 'One', 'The Crossing', 'Two', 'The Inn']);
     const own = html(chapter('ONE', 'Chapter 1') + chapter('TWO', 'Chapter 2'));
     expect(await titlesOf(own, 'b.html')).not.toContain('ONE: Chapter 1');
+  });
+});
+
+describe('a contents list typed with no heading above it', () => {
+  const book = (listPage: string[]) =>
+    buildDocx([
+      { style: 'Title', text: 'The Salt Road' },
+      { text: 'Ann Reed', centred: true },
+      ...listPage.map((text, i): DocxParagraph => ({ text, pageBreakBefore: i === 0 })),
+      ...['The Ferry', 'The Weir', 'Market Day'].flatMap((title): DocxParagraph[] => [
+        { style: 'Heading1', text: title, pageBreakBefore: true },
+        { text: prose },
+      ]),
+    ]);
+  const sections = async (listPage: string[]) => {
+    const parsed = await parseManuscript(await book(listPage), { fileName: 'b.docx' });
+    return describeChapters(parsed.text, detectChapters(parsed, { language: 'en-GB' })).map((c) => [c.type, c.title]);
+  };
+
+  it('is a contents section of its own page, not part of the title page, when its lines name the sections after it', async () => {
+    expect(await sections(['The Ferry\t3', 'The Weir\t15', 'Market Day\t29'])).toEqual([
+      ['title_page', 'Title page'],
+      ['contents', 'Contents'],
+      ['chapter', 'The Ferry'],
+      ['chapter', 'The Weir'],
+      ['chapter', 'Market Day'],
+    ]);
+  });
+
+  it(
+    'reads a front page of a megabyte of short lines in linear time',
+    async () => {
+      const entries = Array.from({ length: MEGABYTE / 16 }, (_, i) => `The Ferry ${i % 900}`).join('\n');
+      const text = `THE SALT ROAD\n\n\n\n${entries}\n\n\n\n${[1, 2, 3].map((n) => `CHAPTER ${n}\n\n${prose}`).join('\n\n\n\n')}`;
+      const titles = await titlesOf(text, 'b.txt');
+      await jestBudgetCheck();
+      expect(titles.slice(-3)).toEqual(['CHAPTER 1', 'CHAPTER 2', 'CHAPTER 3']);
+    },
+    HOSTILE_BUDGET_MS,
+  );
+
+  it('is not found in a page naming fewer than three sections, or whose lines mostly name none', async () => {
+    const titlePageOnly = [
+      ['title_page', 'Title page'],
+      ['chapter', 'The Ferry'],
+      ['chapter', 'The Weir'],
+      ['chapter', 'Market Day'],
+    ];
+    expect(await sections(['The Ferry', 'The Weir', 'London'])).toEqual(titlePageOnly);
+    const mostlyOthers = ['The Ferry', 'The Weir', 'Market Day', 'Harbour Books', 'London', 'New York', 'Toronto'];
+    expect(await sections(mostlyOthers)).toEqual(titlePageOnly);
   });
 });
 
