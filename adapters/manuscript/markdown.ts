@@ -67,26 +67,70 @@ function isDivFence(line: string): boolean {
   return rest.startsWith('{') && rest.endsWith('}') && isPandocAttributes(rest.slice(1, -1));
 }
 
+/**
+ * An HTML comment's text leaves the line (`<!-- … -->`, up to the first close after it). Found by search, not by a
+ * lazy pattern, which scanned to the line's end from every unclosed opening (quadratic on a line of them).
+ */
+export function withoutComments(line: string): string {
+  let out = '';
+  let from = 0;
+  for (;;) {
+    const open = line.indexOf('<!--', from);
+    const close = open === -1 ? -1 : line.indexOf('-->', open + 4);
+    // With no close after this opening, none after it closes either.
+    if (close === -1) return out + line.slice(from);
+    out += line.slice(from, open);
+    from = close + 3;
+  }
+}
+
+/**
+ * Strong emphasis keeps its words without its markers (`**words**`, `__words__`): an opening pair before a non-space,
+ * closed by the first same pair after it that follows a non-space — what the pattern `(\*\*|__)(?=\S)([\s\S]*?\S)\1`
+ * found, found by one pass from the end for each pair instead of a scan to the line's end from every unclosed one.
+ */
+export function withoutStrongEmphasis(line: string): string {
+  if (!line.includes('**') && !line.includes('__')) return line;
+  const closesFrom = (pair: string) => {
+    const next = new Int32Array(line.length + 4).fill(-1);
+    for (let q = line.length - 2; q >= 0; q--) {
+      next[q] = q >= 1 && line.startsWith(pair, q) && /\S/u.test(line[q - 1]) ? q : next[q + 1];
+    }
+    return next;
+  };
+  const closes = { '**': closesFrom('**'), __: closesFrom('__') };
+  let out = '';
+  let copied = 0;
+  let p = 0;
+  while (p < line.length - 1) {
+    const pair = line.startsWith('**', p) ? '**' : line.startsWith('__', p) ? '__' : undefined;
+    const close = pair !== undefined && /\S/u.test(line[p + 2] ?? ' ') ? closes[pair][p + 3] : -1;
+    if (close !== -1) {
+      out += line.slice(copied, p) + line.slice(p + 2, close);
+      p = close + 2;
+      copied = p;
+    } else p++;
+  }
+  return out + line.slice(copied);
+}
+
 /** Inline Markdown markup is presentation, not words: keep the words, drop the markers. */
 function stripInline(line: string): string {
-  return (
-    line
-      // Neither a link's text nor its address holds its own opening bracket, so each `[` or `(` of a long run is
-      // scanned to the next bracket only (a megabyte of `[` took minutes when the text could hold one).
-      .replace(/!\[[^[\]]*\]\([^()]*\)/g, '')
-      .replace(/\[([^[\]]*)\]\([^()]*\)/g, '$1')
-      // A pandoc span, `[Small capitals]{.smallcaps}`: its words, without the brackets and the attributes. Neither part
-      // may hold its own opening bracket, so each `[` of a long run is scanned to the next bracket only.
-      .replace(/\[([^[\]]{0,200})\]\{([^{}]{1,200})\}/g, (span: string, words: string, attributes: string) =>
-        isPandocAttributes(attributes) ? words : span,
-      )
-      .replace(/<!--[\s\S]*?-->/g, '')
-      .replace(/(\*\*|__)(?=\S)([\s\S]*?\S)\1/g, '$2')
-      .replace(/(^|[^\w*])\*(?=\S)([^*]*?\S)\*(?!\w)/g, '$1$2')
-      .replace(/(^|[^\w])_(?=\S)([^_]*?\S)_(?!\w)/g, '$1$2')
-      .replace(/`([^`]*)`/g, '$1')
-      .replace(/\\([\\`*_{}[\]()#+\-.!>])/g, '$1')
-  );
+  const linked = line
+    // Neither a link's text nor its address holds its own opening bracket, so each `[` or `(` of a long run is
+    // scanned to the next bracket only (a megabyte of `[` took minutes when the text could hold one).
+    .replace(/!\[[^[\]]*\]\([^()]*\)/g, '')
+    .replace(/\[([^[\]]*)\]\([^()]*\)/g, '$1')
+    // A pandoc span, `[Small capitals]{.smallcaps}`: its words, without the brackets and the attributes. Neither part
+    // may hold its own opening bracket, so each `[` of a long run is scanned to the next bracket only.
+    .replace(/\[([^[\]]{0,200})\]\{([^{}]{1,200})\}/g, (span: string, words: string, attributes: string) =>
+      isPandocAttributes(attributes) ? words : span,
+    );
+  return withoutStrongEmphasis(withoutComments(linked))
+    .replace(/(^|[^\w*])\*(?=\S)([^*]*?\S)\*(?!\w)/g, '$1$2')
+    .replace(/(^|[^\w])_(?=\S)([^_]*?\S)_(?!\w)/g, '$1$2')
+    .replace(/`([^`]*)`/g, '$1')
+    .replace(/\\([\\`*_{}[\]()#+\-.!>])/g, '$1');
 }
 
 function stripLinePrefix(line: string): string {

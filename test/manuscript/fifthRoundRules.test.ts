@@ -1,4 +1,5 @@
 import { parseManuscript } from '../../adapters/manuscript';
+import { withoutComments, withoutStrongEmphasis } from '../../adapters/manuscript/markdown';
 import { groupLines, type PdfTextItem } from '../../adapters/manuscript/pdfLines';
 import { describe as describeChapters } from '../../bench/chapters/score';
 import { detectChapters } from '../../core/manuscript/chapters';
@@ -176,6 +177,42 @@ describe('Markdown written for pandoc', () => {
         `::: a${':'.repeat(MEGABYTE)} b`,
       ];
       for (const run of runs) {
+        const parsed = await parseManuscript(Buffer.from(`# Chapter 1\n\n${run}\n\n# Chapter 2\n\n${prose}`), {
+          fileName: 'b.md',
+        });
+        await jestBudgetCheck();
+        expect(parsed.text.length).toBeGreaterThan(MEGABYTE / 2);
+      }
+    },
+    HOSTILE_BUDGET_MS,
+  );
+});
+
+describe('Markdown emphasis and comments read without backtracking', () => {
+  /** The patterns they replace, which scanned to the line's end from every unclosed opening. */
+  const REFERENCE_STRONG = /(\*\*|__)(?=\S)([\s\S]*?\S)\1/g;
+  const REFERENCE_COMMENT = /<!--[\s\S]*?-->/g;
+
+  /** A small deterministic generator, so a failure names a line that can be replayed. */
+  function lines(pieces: string[], count: number, seed: number): string[] {
+    let state = seed;
+    const next = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
+    return Array.from({ length: count }, () =>
+      Array.from({ length: Math.floor(next() * 16) }, () => pieces[Math.floor(next() * pieces.length)]).join(''),
+    );
+  }
+
+  it('find what the patterns found', () => {
+    const strong = lines(['*', '**', '_', '__', ' ', 'a', 'b', '\n', '\t'], 30_000, 11);
+    expect(strong.filter((line) => withoutStrongEmphasis(line) !== line.replace(REFERENCE_STRONG, '$2'))).toEqual([]);
+    const comments = lines(['<!--', '-->', '<', '!', '-', '--', ' ', 'a', '>'], 30_000, 13);
+    expect(comments.filter((line) => withoutComments(line) !== line.replace(REFERENCE_COMMENT, ''))).toEqual([]);
+  });
+
+  it(
+    'read a megabyte of unclosed openings in linear time',
+    async () => {
+      for (const run of ['**a '.repeat(MEGABYTE / 4), '__a '.repeat(MEGABYTE / 4), '<!--a '.repeat(MEGABYTE / 6)]) {
         const parsed = await parseManuscript(Buffer.from(`# Chapter 1\n\n${run}\n\n# Chapter 2\n\n${prose}`), {
           fileName: 'b.md',
         });
