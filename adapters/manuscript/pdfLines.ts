@@ -1,3 +1,5 @@
+import { classifyHeadingLine } from '../../core/manuscript/headings';
+
 /**
  * Lines of a PDF page from the positioned text pieces its text layer gives, in the order given: a piece on another
  * baseline starts a new line, except a note mark raised above the line in a smaller size (a superscript), which
@@ -65,10 +67,47 @@ function isRaisedMark(item: PdfTextItem, baseline: number, lineHeight: number): 
   );
 }
 
-/** A piece of a line being gathered: where it starts on the line, and its text. */
+/** A piece of a line being gathered: where it starts on the line, its text, width and font size. */
 interface LinePiece {
   x: number;
   text: string;
+  width: number;
+  size: number;
+}
+
+/** An initial is set at least this much larger than the letters after it. */
+const INITIAL_SIZE = 1.2;
+/** And no further from them than this share of its own size. */
+const INITIAL_GAP = 0.5;
+/** Capitals that are words on their own in the languages read (en, es, pt, fr, it): "I was", "A long time", "O rio". */
+const ONE_LETTER_WORDS = new Set(['A', 'E', 'I', 'O', 'U', 'Y', 'À', 'Á', 'É', 'Ó', 'Ô']);
+
+/**
+ * A line opening with a drop or raised capital: one capital letter set larger than the letters after it and close to
+ * them ("C" then "HAPTER I" in small capitals, "T" then "he morning"). The reader puts a space between the two pieces;
+ * the word is one. A capital that is a word of its own ("I" then "WAS born") is joined only when that makes the line
+ * a heading ("E" + "PILOGUE") it was not before.
+ */
+function withInitialJoined(pieces: LinePiece[]): LinePiece[] {
+  const first = pieces.findIndex((piece) => piece.text.trim().length > 0);
+  if (first === -1) return pieces;
+  const initial = pieces[first];
+  const letter = initial.text.trim();
+  if (!/^\p{Lu}$/u.test(letter)) return pieces;
+  let next = first + 1;
+  while (next < pieces.length && pieces[next].text.trim().length === 0) next++;
+  const rest = pieces[next];
+  if (rest === undefined || rest.size <= 0 || initial.size < rest.size * INITIAL_SIZE) return pieces;
+  if (!/^\p{L}/u.test(rest.text.trimStart())) return pieces;
+  if (rest.x - (initial.x + initial.width) > initial.size * INITIAL_GAP) return pieces;
+  const joined = [
+    ...pieces.slice(0, first),
+    { ...initial, text: letter + rest.text.trimStart(), width: rest.x + rest.width - initial.x },
+    ...pieces.slice(next + 1),
+  ];
+  if (!ONE_LETTER_WORDS.has(letter)) return joined;
+  const makesHeading = classifyHeadingLine(lineText(joined)) !== null && classifyHeadingLine(lineText(pieces)) === null;
+  return makesHeading ? joined : pieces;
 }
 
 /**
@@ -95,7 +134,7 @@ export function groupLines(items: PdfTextItem[]): PdfLine[] {
   let gap = 0;
   let previous: { y: number; height: number } | undefined;
   const close = () => {
-    const text = lineText(pieces);
+    const text = lineText(withInitialJoined(pieces));
     if (text.length > 0 && baseline !== undefined) {
       lines.push({ text, gap, y: baseline, height, startsColumn: false });
       previous = { y: baseline, height };
@@ -115,7 +154,7 @@ export function groupLines(items: PdfTextItem[]): PdfLine[] {
     if (!hasText()) {
       gap = previous ? Math.abs(previous.y - item.y) / Math.max(1, previous.height || item.height || 12) : 0;
     }
-    pieces.push({ x: item.x, text: item.text });
+    pieces.push({ x: item.x, text: item.text, width: item.width, size: item.height });
     if (item.height) height = Math.max(height, item.height);
     baseline ??= item.y;
     if (item.endsLine) close();

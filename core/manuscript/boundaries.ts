@@ -1,6 +1,7 @@
 import { classifyHeadingLine } from './headings';
 import type { Boundary } from './lineHeadings';
 import type { Block, ParsedManuscript } from './manuscript';
+import { wordsToNumber } from './numerals';
 
 /**
  * Chapter starts marked by the file's structure: the table of contents of an EPUB (nav or NCX) and heading styles
@@ -65,8 +66,20 @@ export function boundariesFromToc(parsed: ParsedManuscript): Boundary[] {
 }
 
 /**
+ * A heading that waits for its title: a label and number ("Chapter 1"), a numeral, or — as a heading of the file,
+ * where the markup already says it is one — a number in words alone ("ONE", "Doce", "Vinte e um"), as book-design
+ * tools set a chapter's number over its title.
+ */
+function waitsForTitle(heading: string): boolean {
+  return (
+    classifyHeadingLine(heading)?.expectsTitle === true || wordsToNumber(heading.replace(/[.:]$/u, '')) !== undefined
+  );
+}
+
+/**
  * Heading blocks; a number-only heading directly followed by a deeper heading takes it as its title
- * ("Chapter 1" in Heading 1, "The Beginning" in Heading 2), unless that heading is a heading of its own kind.
+ * ("Chapter 1" in Heading 1, "The Beginning" in Heading 2; "ONE" over "The Crossing"), unless that heading is a
+ * heading of its own kind.
  */
 export function boundariesFromHeadingBlocks(parsed: ParsedManuscript): Boundary[] {
   const { blocks, text } = parsed;
@@ -79,7 +92,7 @@ export function boundariesFromHeadingBlocks(parsed: ParsedManuscript): Boundary[
     const next = blocks[i + 1];
     const subtitle = next ? collapse(text.slice(next.startOffset, next.endOffset)) : '';
     if (
-      classifyHeadingLine(title)?.expectsTitle &&
+      waitsForTitle(title) &&
       next?.kind === 'heading' &&
       (next.level ?? 1) > (block.level ?? 1) &&
       // A heading of its own is no title: a part's first chapter ("Part One", then "Chapter 1") starts under it.

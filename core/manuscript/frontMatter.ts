@@ -1,5 +1,5 @@
 import { isCopyrightNotice, pageType, SHORT_PAGE_WORDS, startsOwnPage, typedFrontSection } from './frontMatterTypes';
-import { sameTitle } from './titleMatch';
+import { sameTitle, titleKey } from './titleMatch';
 import type { Boundary } from './lineHeadings';
 import type { ChapterType } from './manuscript';
 import { genericTitle, isSpokenByDefault } from './sectionTypes';
@@ -28,10 +28,12 @@ export function withFrontMatter(layout: TextLayout, boundaries: Boundary[], lang
   const pages = pagesBefore(layout, body.offset, before);
   const result: Boundary[] = [];
   let titleLine: string | undefined;
+  const sectionTitles = titlesOfSections(boundaries.filter((boundary) => boundary.offset >= body.offset));
   const typed = pages.map((page, index) => {
     const text = layout.text.slice(page.start, page.end);
     const words = countWords(text);
-    const type = page.boundary || words === 0 ? undefined : pageType(text, words, index === 0, titleLine);
+    const known = page.boundary || words === 0 ? undefined : pageType(text, words, index === 0, titleLine);
+    const type = known === 'front_matter' && listsSections(text, sectionTitles) ? 'contents' : known;
     const firstLine = text.trim().split('\n')[0].trim();
     if (type === 'title_page' || page.boundary?.type === 'title_page') titleLine ??= firstLine;
     return { page, words, type, firstLine };
@@ -68,6 +70,48 @@ export function withFrontMatter(layout: TextLayout, boundaries: Boundary[], lang
     });
   }
   return [...result, ...boundaries.filter((boundary) => boundary.offset >= body.offset)];
+}
+
+/**
+ * The keys of the sections' titles, and of a joined title's own part ("Chapter 1: The Keeper" → "The Keeper"), which a
+ * contents list may give alone.
+ */
+function titlesOfSections(sections: Boundary[]): Set<string> {
+  const keys = new Set<string>();
+  for (const { title } of sections) {
+    keys.add(titleKey(title));
+    const colon = title.indexOf(': ');
+    if (colon > 0) keys.add(titleKey(title.slice(colon + 2)));
+  }
+  keys.delete('');
+  return keys;
+}
+
+/** A title key without the page number that ends it ("the ferry 15", "prefacio ix"): dot leaders are gone already. */
+function withoutPageNumber(key: string): string {
+  const space = key.lastIndexOf(' ');
+  return space > 0 && /^(?:\d{1,4}|[ivxlcdm]{1,7})$/iu.test(key.slice(space + 1)) ? key.slice(0, space) : key;
+}
+
+/** Entries of a contents list are short; a page holding a sentence longer than this is not one. */
+const MAX_ENTRY_LENGTH = 100;
+const MIN_LISTED = 3;
+
+/**
+ * A page of short lines, three or more and at least half of which name sections of the book after it (page numbers
+ * and dot leaders aside): a contents list typed with no heading above it, as a manuscript's author types one.
+ */
+function listsSections(text: string, sectionTitles: Set<string>): boolean {
+  const lines = text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0);
+  if (lines.length < MIN_LISTED || lines.some((line) => line.length > MAX_ENTRY_LENGTH)) return false;
+  const listed = lines.filter((line) => {
+    const key = titleKey(line);
+    return sectionTitles.has(key) || sectionTitles.has(withoutPageNumber(key));
+  }).length;
+  return listed >= MIN_LISTED && listed * 2 >= lines.length;
 }
 
 function pagesBefore(layout: TextLayout, bodyStart: number, boundaries: Boundary[]): Page[] {
