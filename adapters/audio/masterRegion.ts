@@ -91,8 +91,9 @@ export async function masterChapterRegion(input: MasterRegionInput, regionFile: 
     const listFile = path.join(dir, 'list.ffconcat');
     await writeFile(listFile, concatList(order), 'utf8');
 
-    const chapterSamples = Math.round(durationSec * MASTER_SAMPLE_RATE_HZ);
-    const measuredSec = (chapterSamples - input.measureFromSample) / MASTER_SAMPLE_RATE_HZ;
+    // Timed as the whole render times its measurement (the chapter's length from its input samples), not rounded to a
+    // master sample: at 24 kHz a chapter is rarely a whole number of them.
+    const measuredSec = durationSec - input.measureFromSample / MASTER_SAMPLE_RATE_HZ;
     if (input.measureFromSample < input.startSample || measuredSec <= 0)
       throw new RegionMismatchError('the measurement starts outside the region');
     if (input.mp3 && input.mp3.fromSample < input.startSample)
