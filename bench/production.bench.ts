@@ -20,8 +20,10 @@
  * pairs, on the last product project: one segment regenerated (time to updated packages, as a share of the full run)
  * and a rerun with nothing changed.
  */
+import { CosmosClient } from '@azure/cosmos';
 import fs from 'node:fs';
 import sharp from 'sharp';
+import type { ChapterRecord } from '../core/book/records';
 import { PRIDE_AND_PREJUDICE } from '../test/support/corpus';
 import { startTestPlatform, type TestPlatform } from '../test/support/testPlatform';
 import { medianByRole, treeCpuSec } from './production/cpuByRole';
@@ -319,6 +321,7 @@ async function regeneration(
       round(Math.max(0, ...activities.filter((a) => a.name === name).map((a) => a.durationSec)), 2);
     metrics.masterSec = longest('productionMasterChapter');
     metrics.packageSec = longest('productionPackage');
+    metrics.masterPath = await masterPathOf(platform, project.projectId, project.chapterIds[0]);
     context.log(`regeneration (${where}), where the time went:\n${describeBreakdown(activities, tools.stop())}`);
   } catch (error) {
     metrics.status = 'error';
@@ -332,6 +335,33 @@ async function regeneration(
       ? 'regenerate one segment → updated packages'
       : 'regenerate one segment in the middle of its chapter → updated packages';
   return { benchmark: 'production', case: caseName, metrics };
+}
+
+/** How the chapter's master was last rendered, as its record says: `region from <segment>` or `whole (<fallback>)`. */
+async function masterPathOf(platform: TestPlatform, projectId: string, chapterId: string): Promise<string> {
+  const client = new CosmosClient({
+    endpoint: platform.urls.cosmos,
+    key: platform.env.COSMOS_KEY,
+    connectionPolicy: { enableEndpointDiscovery: false },
+  });
+  try {
+    const { resources } = await client
+      .database('khipu')
+      .container('chapters')
+      .items.query<Pick<ChapterRecord, 'master'>>({
+        query: 'SELECT c.master FROM c WHERE c.id = @id AND c.projectId = @projectId',
+        parameters: [
+          { name: '@id', value: chapterId },
+          { name: '@projectId', value: projectId },
+        ],
+      })
+      .fetchAll();
+    const path = resources[0]?.master?.rendering?.path;
+    if (!path) return 'not recorded';
+    return path.kind === 'region' ? `region from ${path.fromSegment}` : `whole (${path.fallback ?? 'no previous'})`;
+  } finally {
+    client.dispose();
+  }
 }
 
 async function rerun(

@@ -56,47 +56,45 @@ export async function masterChapter(input: MasterChapterInput, outFile: string):
 
   return withTempDir(input.workDir, 'master', async (dir) => {
     const names = await prepareSegments(dir, input, infos, format, run);
+    const rate = format.sampleRateHz;
     const silenceNames = new Map<number, string>();
-    const silence = async (ms: number): Promise<string> => {
-      const rounded = Math.round(Math.min(ms, MAX_PAUSE_MS));
-      let name = silenceNames.get(rounded);
+    const silence = async (samples: number): Promise<string> => {
+      let name = silenceNames.get(samples);
       if (!name) {
-        name = `pause-${rounded}.wav`;
-        await writeSilenceWav(
-          path.join(dir, name),
-          format.sampleRateHz,
-          1,
-          Math.round((format.sampleRateHz * rounded) / 1000),
-        );
-        silenceNames.set(rounded, name);
+        name = `silence-${samples}.wav`;
+        await writeSilenceWav(path.join(dir, name), rate, 1, samples);
+        silenceNames.set(samples, name);
       }
       return name;
     };
 
-    const speechSec =
-      infos.reduce((sum, info) => sum + info.durationSec, 0) +
-      input.segmentFiles.slice(0, -1).reduce((sum, segment) => sum + Math.min(segment.pauseAfterMs, MAX_PAUSE_MS), 0) /
-        1000;
+    // The layout is counted in input samples, as written: a pause of 350 ms at 22.05 kHz is 7,718 samples, not 7,717.5,
+    // so the times recorded are where the samples are (a render of the chapter's end is placed on them).
+    const segmentSamples = infos.map(wavSamples);
+    const pauseSamples = input.segmentFiles.map((segment, index) =>
+      index < input.segmentFiles.length - 1 ? silenceSamples(rate, segment.pauseAfterMs) : 0,
+    );
+    const speechSec = [...segmentSamples, ...pauseSamples].reduce((sum, samples) => sum + samples, 0) / rate;
     const requestedRoomTone = { headMs: input.headRoomToneMs, tailMs: input.tailRoomToneMs };
     const mostlyRoomTone = isMostlyRoomTone(speechSec, requestedRoomTone);
     const roomTone = roomToneFor(speechSec, requestedRoomTone);
     const order: string[] = [];
     const segmentStartsSec: number[] = [];
     const segmentEndsSec: number[] = [];
-    let cursor = roomTone.headMs / 1000;
-    if (roomTone.headMs > 0) order.push(await silence(roomTone.headMs));
-    for (const [index, segment] of input.segmentFiles.entries()) {
-      segmentStartsSec.push(cursor);
-      order.push(names[index]);
-      cursor += infos[index].durationSec;
-      segmentEndsSec.push(cursor);
-      const isLast = index === input.segmentFiles.length - 1;
-      if (!isLast && segment.pauseAfterMs > 0) {
-        order.push(await silence(segment.pauseAfterMs));
-        cursor += Math.round(Math.min(segment.pauseAfterMs, MAX_PAUSE_MS)) / 1000;
+    let cursor = silenceSamples(rate, roomTone.headMs);
+    if (cursor > 0) order.push(await silence(cursor));
+    for (const [index, name] of names.entries()) {
+      segmentStartsSec.push(cursor / rate);
+      order.push(name);
+      cursor += segmentSamples[index];
+      segmentEndsSec.push(cursor / rate);
+      if (pauseSamples[index] > 0) {
+        order.push(await silence(pauseSamples[index]));
+        cursor += pauseSamples[index];
       }
     }
-    if (roomTone.tailMs > 0) order.push(await silence(roomTone.tailMs));
+    const tailSamples = silenceSamples(rate, roomTone.tailMs);
+    if (tailSamples > 0) order.push(await silence(tailSamples));
     const listFile = path.join(dir, 'list.ffconcat');
     await writeFile(listFile, concatList(order), 'utf8');
 
@@ -106,7 +104,7 @@ export async function masterChapter(input: MasterChapterInput, outFile: string):
         maxRmsLiftLu: mostlyRoomTone ? 4 : 2,
       });
     let gainDb = input.gainDb ?? (await predictedGainDb());
-    const durationSec = cursor + roomTone.tailMs / 1000;
+    const durationSec = (cursor + tailSamples) / rate;
     const render = async (gain: number) => {
       const parser = new MeasurementParser();
       const encodings = input.encodings ?? {};
@@ -136,13 +134,23 @@ export async function masterChapter(input: MasterChapterInput, outFile: string):
       outFile,
       durationSec,
       gainDb,
-      inputRateHz: format.sampleRateHz,
+      inputRateHz: rate,
       segmentStartsSec,
       segmentEndsSec,
       measured,
       levels,
     };
   });
+}
+
+/** Input samples of a pause or room tone of `ms` (capped, rounded to the millisecond), as its silence is written. */
+export function silenceSamples(rate: number, ms: number): number {
+  return Math.round((rate * Math.round(Math.min(ms, MAX_PAUSE_MS))) / 1000);
+}
+
+/** A 16-bit PCM WAV's sample frames (what the concat demuxer reads of it). */
+export function wavSamples(info: WavInfo): number {
+  return Math.floor(info.dataBytes / (info.channels * (info.bitsPerSample / 8)));
 }
 
 /** The levels of the whole chapter: the segments' with their pauses, and the room tone (far under every gate). */

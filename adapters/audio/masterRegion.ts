@@ -12,7 +12,15 @@ import path from 'node:path';
 import { MASTER_SAMPLE_RATE_HZ, roomToneFor } from '../../core/audio/masteringTarget';
 import type { JoinMasterRequest, MasteredRegion, MasterRegionRequest } from '../../core/ports/audio';
 import { runFfmpeg, type RunOptions } from './ffmpeg';
-import { aacEncoderArgs, MAX_PAUSE_MS, masteringChain, mp3EncoderArgs, RAW_SAMPLES, withSideEncoders } from './master';
+import {
+  aacEncoderArgs,
+  masteringChain,
+  mp3EncoderArgs,
+  RAW_SAMPLES,
+  silenceSamples,
+  wavSamples,
+  withSideEncoders,
+} from './master';
 import { MeasurementParser, measurementFilters, readMeasuredBlocks } from './measure';
 import { concatList, linkIntoDir, withTempDir, writeSilenceWav } from './tempFiles';
 import { readWavInfo } from './wavHeader';
@@ -55,35 +63,37 @@ export async function masterChapterRegion(input: MasterRegionInput, regionFile: 
       }
       return name;
     };
-    // The cursor runs as the whole render's does (the same additions from the same start), so the times recorded are
-    // the ones a whole render records.
+    // The layout is counted in input samples from the first segment's recorded start, as the whole render counts it,
+    // so the times recorded are the ones a whole render records.
     const order: string[] = [];
     if (input.leadSilenceSamples > 0) order.push(await silence(input.leadSilenceSamples));
     const segmentStartsSec: number[] = [];
     const segmentEndsSec: number[] = [];
-    let cursor = input.firstSegmentStartSec;
+    let cursor = input.firstSegmentStartSample;
     for (const [index, segment] of input.segmentFiles.entries()) {
-      segmentStartsSec.push(cursor);
+      segmentStartsSec.push(cursor / rate);
       order.push(names[index]);
-      cursor += infos[index].durationSec;
-      segmentEndsSec.push(cursor);
-      if (index < input.segmentFiles.length - 1 && segment.pauseAfterMs > 0) {
-        const pauseMs = Math.round(Math.min(segment.pauseAfterMs, MAX_PAUSE_MS));
-        order.push(await silence(Math.round((rate * pauseMs) / 1000)));
-        cursor += pauseMs / 1000;
+      cursor += wavSamples(infos[index]);
+      segmentEndsSec.push(cursor / rate);
+      const pauseSamples = index < input.segmentFiles.length - 1 ? silenceSamples(rate, segment.pauseAfterMs) : 0;
+      if (pauseSamples > 0) {
+        order.push(await silence(pauseSamples));
+        cursor += pauseSamples;
       }
     }
-    const speechSec = cursor - input.headRoomToneMs / 1000;
+    const speechSec = (cursor - silenceSamples(rate, input.headRoomToneMs)) / rate;
     const roomTone = roomToneFor(speechSec, input.requestedRoomTone);
     if (roomTone.headMs !== input.headRoomToneMs)
       throw new RegionMismatchError('the chapter’s new length asks for another head room tone');
-    if (roomTone.tailMs > 0) order.push(await silence(Math.round((rate * roomTone.tailMs) / 1000)));
-    const durationSec = cursor + roomTone.tailMs / 1000;
+    const tailSamples = silenceSamples(rate, roomTone.tailMs);
+    if (tailSamples > 0) order.push(await silence(tailSamples));
+    const durationSec = (cursor + tailSamples) / rate;
     const listFile = path.join(dir, 'list.ffconcat');
     await writeFile(listFile, concatList(order), 'utf8');
 
-    const chapterSamples = Math.round(durationSec * MASTER_SAMPLE_RATE_HZ);
-    const measuredSec = (chapterSamples - input.measureFromSample) / MASTER_SAMPLE_RATE_HZ;
+    // Timed as the whole render times its measurement (the chapter's length from its input samples), not rounded to a
+    // master sample: at 24 kHz a chapter is rarely a whole number of them.
+    const measuredSec = durationSec - input.measureFromSample / MASTER_SAMPLE_RATE_HZ;
     if (input.measureFromSample < input.startSample || measuredSec <= 0)
       throw new RegionMismatchError('the measurement starts outside the region');
     if (input.mp3 && input.mp3.fromSample < input.startSample)

@@ -24,6 +24,7 @@ import type {
   RenderedMaster,
 } from '../../core/production/chapterMastering';
 import { chapterLevelsBlobName } from '../../core/production/contentAddress';
+import { readFlacInfo } from '../audio/flacInfo';
 import { levelBlocksBytes } from '../audio/levelBlocksFile';
 import { meterReadBuffer, meterWavFile, WavLevels } from '../audio/levelTap';
 import { describeFile } from '../packaging/fileHash';
@@ -101,6 +102,7 @@ async function renderAndStore(
       },
       outFile,
     );
+    const masterSamples = (await readFlacInfo(outFile))?.totalSamples;
     return storeRendered(
       source,
       request,
@@ -109,6 +111,7 @@ async function renderAndStore(
       mastered.levels,
       {
         durationSec: mastered.durationSec,
+        ...(masterSamples !== undefined && { masterSamples }),
         segmentStartsSec: mastered.segmentStartsSec,
         segmentEndsSec: mastered.segmentEndsSec,
         measured: mastered.measured,

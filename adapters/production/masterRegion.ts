@@ -95,6 +95,9 @@ export async function renderRegion(
   const rendering = record.rendering;
   if (!rendering || firstChangedSegment === null)
     throw new RegionFallbackError('no-render-record', 'the previous master does not record how it was rendered');
+  // Recorded before the record gave the rendered layout: its times add nominal pauses, which the samples are not.
+  if (rendering.masterSamples === undefined)
+    throw new RegionFallbackError('no-render-record', 'the previous master does not record its rendered layout');
   if (!record.levels || !record.measured)
     throw new RegionFallbackError('no-level-blocks', 'the previous master keeps no level blocks');
   const folder = (name: string) => name.slice(0, name.lastIndexOf('/') + 1);
@@ -127,11 +130,10 @@ export async function renderRegion(
   ]);
   if (!levelsBytes) throw new RegionFallbackError('stored-file-missing', 'the previous level blocks are gone');
   const stored = await readFlacInfo(storedMaster);
-  const recordedSamples = record.durationSec * MASTER_SAMPLE_RATE_HZ;
   if (
     stored?.sampleRateHz !== MASTER_SAMPLE_RATE_HZ ||
     stored.channels !== 1 ||
-    Math.abs(stored.totalSamples - recordedSamples) > 2 ||
+    stored.totalSamples !== rendering.masterSamples ||
     stored.totalSamples < cut.startSample
   )
     throw new RegionFallbackError('mismatch', 'the previous master is not the one recorded');
@@ -145,7 +147,7 @@ export async function renderRegion(
       inputRateHz: rendering.inputRateHz,
       leadSilenceSamples: cut.leadSilenceSamples,
       startSample: cut.startSample,
-      firstSegmentStartSec: record.segmentStartsSec[cut.fromSegment],
+      firstSegmentStartSample: cut.fromSegmentStartSample,
       headRoomToneMs: Math.round(record.segmentStartsSec[0] * 1000),
       requestedRoomTone: { headMs: request.roomTone.headMs, tailMs: request.roomTone.tailMs },
       gainDb: rendering.gainDb,
@@ -183,6 +185,8 @@ export async function renderRegion(
     },
     masterFile,
   );
+  const joined = await readFlacInfo(masterFile);
+  if (!joined) throw new RegionMismatchError('the joined master has no stream info');
   const encodingFiles: RegionRender['encodingFiles'] = {};
   if (aac) encodingFiles.aac = aacFile;
   if (mp3) {
@@ -200,6 +204,7 @@ export async function renderRegion(
     blocks: levels.blocks,
     rendered: {
       durationSec: region.durationSec,
+      masterSamples: joined.totalSamples,
       segmentStartsSec: [...keptStarts, ...region.segmentStartsSec],
       segmentEndsSec: [...keptEnds, ...region.segmentEndsSec],
       measured: levels.measured,

@@ -22,7 +22,10 @@ const CHANGE_GUARD_SAMPLES = Math.round(MASTER_SAMPLE_RATE_HZ * 0.05);
 const LIMITER_SETTLE_SEC = 0.1;
 
 export interface StoredRenderLayout {
-  /** The stored master's segment starts and ends (seconds), as its record has them. */
+  /**
+   * The stored master's segment starts and ends (seconds), as its record has them: the rendered layout, each a whole
+   * number of input samples (a record that keeps `masterSamples`; older ones add nominal pauses and are not cut).
+   */
   segmentStartsSec: number[];
   segmentEndsSec: number[];
   /** The segments' sample rate. */
@@ -32,8 +35,10 @@ export interface StoredRenderLayout {
 export interface RegionCut {
   /** The first segment rendered again (the render starts in the pause before it). */
   fromSegment: number;
-  /** Input samples of that pause the render starts with. */
+  /** Input samples of that pause the render starts with... */
   leadSilenceSamples: number;
+  /** ...and the input sample that segment starts at, in the stored layout. */
+  fromSegmentStartSample: number;
   /** The master sample the render starts at: the stored master is kept before it. */
   startSample: number;
   /** The render's MP3 is encoded from this master sample (a frame boundary)... */
@@ -46,23 +51,9 @@ export interface RegionCut {
 
 const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
 
-/**
- * Where each segment starts and ends in the render's input, in samples, as the whole render laid them out: the head
- * room tone and each pause rounded to the millisecond and then to a sample, each segment its own samples. (The
- * record's times add the unrounded lengths, so they can be half an input sample off the samples themselves.)
- */
+/** Where each segment starts and ends in the render's input, in samples: the record's times are whole input samples. */
 function inputPositions({ segmentStartsSec: starts, segmentEndsSec: ends, inputRateHz: rate }: StoredRenderLayout) {
-  const samplesOfMs = (sec: number) => Math.round((rate * Math.round(sec * 1000)) / 1000);
-  const startsIn: number[] = [];
-  const endsIn: number[] = [];
-  let at = samplesOfMs(starts[0]);
-  for (let index = 0; index < starts.length; index++) {
-    startsIn.push(at);
-    at += Math.round((ends[index] - starts[index]) * rate);
-    endsIn.push(at);
-    if (index + 1 < starts.length) at += samplesOfMs(starts[index + 1] - ends[index]);
-  }
-  return { startsIn, endsIn };
+  return { startsIn: starts.map((sec) => Math.round(sec * rate)), endsIn: ends.map((sec) => Math.round(sec * rate)) };
 }
 
 /**
@@ -72,14 +63,14 @@ function inputPositions({ segmentStartsSec: starts, segmentEndsSec: ends, inputR
 export function planRegionCut(layout: StoredRenderLayout, firstChanged: number): RegionCut | null {
   const { segmentStartsSec: starts, segmentEndsSec: ends, inputRateHz: rate } = layout;
   if (starts.length === 0 || ends.length !== starts.length || !(rate > 0) || !Number.isInteger(rate)) return null;
-  const changeSec = firstChanged < starts.length ? starts[firstChanged] : ends[ends.length - 1];
-  const changeSample = Math.floor(changeSec * MASTER_SAMPLE_RATE_HZ) - CHANGE_GUARD_SAMPLES;
+  const positions = inputPositions(layout);
+  const changeIn = firstChanged < starts.length ? positions.startsIn[firstChanged] : positions.endsIn[ends.length - 1];
+  const changeSample = Math.floor((changeIn * MASTER_SAMPLE_RATE_HZ) / rate) - CHANGE_GUARD_SAMPLES;
   const windowSamples = LEVEL_WINDOW_SEC * MASTER_SAMPLE_RATE_HZ;
   const joinSample = Math.floor(changeSample / windowSamples) * windowSamples;
   const mp3KeepFrames = Math.floor(changeSample / MP3_FRAME_SAMPLES) - 1;
   // Input samples whose master position is a whole sample: a multiple of this.
   const step = rate / gcd(rate, MASTER_SAMPLE_RATE_HZ);
-  const positions = inputPositions(layout);
   for (let segment = Math.min(firstChanged, starts.length - 1); segment >= 1; segment--) {
     const pauseStartIn = positions.endsIn[segment - 1] + Math.ceil(LIMITER_SETTLE_SEC * rate);
     const segmentStartIn = positions.startsIn[segment];
@@ -94,6 +85,7 @@ export function planRegionCut(layout: StoredRenderLayout, firstChanged: number):
     return {
       fromSegment: segment,
       leadSilenceSamples: segmentStartIn - startIn,
+      fromSegmentStartSample: segmentStartIn,
       startSample,
       mp3EncodeFromSample: mp3EncodeFrom * MP3_FRAME_SAMPLES,
       mp3KeepFrames,

@@ -52,7 +52,10 @@ export interface ChapterMasterRecord {
   blobName: string;
   sha256: string;
   durationSec: number;
-  /** Segment starts in the master, for splitting at segment boundaries and for the editor's timeline. */
+  /**
+   * Segment starts in the master, for splitting at segment boundaries and for the editor's timeline. On a master whose
+   * `rendering` keeps `masterSamples`, these times, the ends and `durationSec` are where the samples were written.
+   */
   segmentStartsSec: number[];
   /**
    * Where each segment's audio ends in the master: with the starts, where the pauses are, so the retail sample and
@@ -104,7 +107,31 @@ export interface MasterRenderingRecord {
   settingsKey: string;
   /** Per segment: a short key of its audio's content address and the pause after it, so the first change is found. */
   segmentKeys: string[];
+  /**
+   * The master's length in samples, as written. A record that has it gives its times as the render laid the samples
+   * out (each segment start and end a whole input sample, the pauses rounded as written), so the chapter's end can be
+   * rendered again from them. Absent on masters recorded before: their times add the pauses' nominal milliseconds,
+   * and they are rendered whole.
+   */
+  masterSamples?: number;
+  /** Whether it was rendered whole (and why, when a previous master could not serve) or only from a segment on. */
+  path?: MasterRenderPath;
 }
+
+/** How a master was rendered: only from a segment on (the rest kept from the previous master), or whole and why. */
+export type MasterRenderPath = { kind: 'region'; fromSegment: number } | { kind: 'whole'; fallback?: RegionFallback };
+
+/** Why a chapter with a previous master was rendered whole after all (docs/audio-pipeline.md lists each). */
+export type RegionFallback =
+  | 'no-render-record'
+  | 'no-level-blocks'
+  | 'no-stored-mp3'
+  | 'mp3-version-1'
+  | 'no-pause'
+  | 'loudness'
+  | 'stored-file-missing'
+  | 'mismatch'
+  | 'error';
 
 /** Digests of the voices, pronunciations and rendering settings a chapter master was made with. */
 export interface MasterSoundRecord {

@@ -64,8 +64,8 @@ export interface MasterRegionRequest {
   leadSilenceSamples: number;
   /** The master sample the region starts at. */
   startSample: number;
-  /** Where the first segment starts in the chapter, as the stored master's record has it. */
-  firstSegmentStartSec: number;
+  /** The input sample the first segment starts at in the chapter (the stored master's rendered layout). */
+  firstSegmentStartSample: number;
   /** The stored master's head room tone; the chapter's room tone is decided again from its new length. */
   headRoomToneMs: number;
   requestedRoomTone: { headMs: number; tailMs: number };

@@ -7,7 +7,14 @@
  */
 import { DEFAULT_MASTERING_TARGET, DEFAULT_ROOM_TONE, type MasteringTarget } from '../audio/masteringTarget';
 import type { LoudnessMeasurement } from '../audio/measurements';
-import type { ChapterEncodingRecord, ChapterMasterRecord, MasterRenderingRecord, StoredLevels } from '../book/records';
+import type {
+  ChapterEncodingRecord,
+  ChapterMasterRecord,
+  MasterRenderingRecord,
+  MasterRenderPath,
+  RegionFallback,
+  StoredLevels,
+} from '../book/records';
 import { updateWithRetry } from '../common/optimisticUpdate';
 import { DomainError, NotFoundError } from '../errors';
 import { JOB_EVENT_SOURCE } from '../jobs/jobEvents';
@@ -65,24 +72,13 @@ export interface PreviousMaster {
   firstChangedSegment: number | null;
 }
 
-/** How a master was rendered: only from a segment on (the rest kept from the previous master), or whole and why. */
-export type MasterRenderPath = { kind: 'region'; fromSegment: number } | { kind: 'whole'; fallback?: RegionFallback };
-
-/** Why a chapter with a previous master was rendered whole after all. */
-export type RegionFallback =
-  | 'no-render-record'
-  | 'no-level-blocks'
-  | 'no-stored-mp3'
-  | 'mp3-version-1'
-  | 'no-pause'
-  | 'loudness'
-  | 'stored-file-missing'
-  | 'mismatch'
-  | 'error';
+export type { MasterRenderPath, RegionFallback };
 
 export interface RenderedMaster {
   sha256: string;
   durationSec: number;
+  /** The master's length in samples, read from the file written (absent when its header does not say). */
+  masterSamples?: number;
   segmentStartsSec: number[];
   segmentEndsSec: number[];
   /** Measured in the render pass on the stream the master and every encoding were written from. */
@@ -218,6 +214,8 @@ export class ChapterMastering {
         inputRateHz: rendered.inputRateHz,
         settingsKey,
         segmentKeys,
+        ...(rendered.masterSamples !== undefined && { masterSamples: rendered.masterSamples }),
+        path: rendered.path,
       };
       const m = rendered.measured;
       const record: ChapterMasterRecord = {

@@ -8,29 +8,25 @@ import { MP3_FRAME_SAMPLES, MP3_PRE_ROLL_FRAMES, planRegionCut } from '../../cor
 
 const MASTER_RATE = 44100;
 
-/** A chapter's record times as the whole render computes them: 750 ms head, the segments' lengths, 700 ms pauses. */
-function layout(rate: number, segmentSamples: number[]) {
-  const segmentStartsSec: number[] = [];
-  const segmentEndsSec: number[] = [];
-  let cursor = 0.75;
-  for (const [index, samples] of segmentSamples.entries()) {
-    segmentStartsSec.push(cursor);
-    cursor += samples / rate;
-    segmentEndsSec.push(cursor);
-    if (index < segmentSamples.length - 1) cursor += 0.7;
-  }
-  return { segmentStartsSec, segmentEndsSec, inputRateHz: rate };
-}
-
-/** The input sample each segment really starts at: the head and pauses rounded to a sample, as the render writes them. */
-function realStarts(rate: number, segmentSamples: number[]): number[] {
+/** Each segment's first input sample as the render writes them: 750 ms head, the segments, the pauses, each rounded. */
+function realStarts(rate: number, segmentSamples: number[], pausesMs = segmentSamples.map(() => 700)): number[] {
   const starts: number[] = [];
   let at = Math.round(rate * 0.75);
-  for (const samples of segmentSamples) {
+  for (const [index, samples] of segmentSamples.entries()) {
     starts.push(at);
-    at += samples + Math.round(rate * 0.7);
+    at += samples + Math.round((rate * pausesMs[index]) / 1000);
   }
   return starts;
+}
+
+/** A chapter's record times as the whole render computes them: the rendered layout, each a whole input sample. */
+function layout(rate: number, segmentSamples: number[], pausesMs?: number[]) {
+  const starts = realStarts(rate, segmentSamples, pausesMs);
+  return {
+    segmentStartsSec: starts.map((at) => at / rate),
+    segmentEndsSec: starts.map((at, index) => (at + segmentSamples[index]) / rate),
+    inputRateHz: rate,
+  };
 }
 
 const SEGMENTS = [135_636, 112_780, 79_526, 91_080, 101_233, 40_001, 88_888, 70_707, 99_999, 66_666];
@@ -45,8 +41,7 @@ describe('planRegionCut', () => {
       expect(cut).not.toBeNull();
       const startIn = (cut.startSample * rate) / MASTER_RATE;
       expect(Number.isInteger(startIn)).toBe(true);
-      // The lead silence ends exactly where the segment's first sample is (not where the record's times say, which add
-      // the unrounded head).
+      // The lead silence ends exactly where the segment's first sample is.
       expect(startIn + cut.leadSilenceSamples).toBe(realStarts(rate, samples)[cut.fromSegment]);
       const pauseStart = realStarts(rate, samples)[cut.fromSegment - 1] + samples[cut.fromSegment - 1];
       expect(startIn - pauseStart).toBeGreaterThanOrEqual(0.1 * rate);
@@ -66,6 +61,15 @@ describe('planRegionCut', () => {
       expect(cut.fromSegment).toBeLessThan(8);
     },
   );
+
+  it('starts where the samples are with pauses of an odd number of 10 ms (half an input sample rounded up)', () => {
+    const pauses = SEGMENTS.map((_, index) => [350, 450, 800][index % 3]);
+    const record = layout(22050, SEGMENTS, pauses);
+    const cut = planRegionCut(record, 8)!;
+    const startIn = (cut.startSample * 22050) / MASTER_RATE;
+    expect(cut.fromSegmentStartSample).toBe(realStarts(22050, SEGMENTS, pauses)[cut.fromSegment]);
+    expect(startIn + cut.leadSilenceSamples).toBe(cut.fromSegmentStartSample);
+  });
 
   it('finds no cut when the change is too close to the chapter’s start', () => {
     expect(planRegionCut(layout(22050, SEGMENTS), 0)).toBeNull();
