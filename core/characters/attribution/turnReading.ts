@@ -64,6 +64,7 @@ export function readTurn(
   t: number,
   cast: Cast,
   recency: Recency,
+  firstPerson?: string,
 ): TurnEvidence {
   const turn = structure.turns[t];
   const evidence = emptyEvidence();
@@ -87,6 +88,7 @@ export function readTurn(
     unnamedLatest: recency.unnamedLatest(cast),
     aboutLastSentence: recency.aboutLastSentence(),
     excluded: new Set(evidence.excluded),
+    firstPerson,
   };
   let aside: string | null = null;
   // The tag names nobody and says the speech went on ("--agregó en seguida,"): the one before speaks again.
