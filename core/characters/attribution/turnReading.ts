@@ -15,6 +15,7 @@ import { selfNamedIn } from './selfNaming';
 import { goesOnSpeaking } from './goingOn';
 import { kinAddressedIn } from './kinshipVocatives';
 import { isSilentBeat } from './silentBeats';
+import { talkingToOneself } from './selfTalk';
 import { readSpeechTag, speechVerbsIn } from './speechTags';
 import type { ChapterSegment, ChapterStructure, Turn } from './structure';
 import { fromTag } from './tagEvidence';
@@ -131,7 +132,9 @@ export function readTurn(
       aside ??= next.text;
       continue;
     }
-    absorb(evidence, fromTag(tag, scene));
+    const found = fromTag(tag, scene);
+    absorb(evidence, found);
+    if (!found?.claim && !found?.gender) absorb(evidence, talkingToOneself(next.text.slice(0, tag.end), scene));
     goesOn = t > 0 && goesOnSpeaking(tag);
     aside = null;
     break;
