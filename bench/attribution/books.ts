@@ -27,6 +27,7 @@ export const LABELLED_STORIES = [
   'the-whitcombs-of-fairhaven',
   'os-meireles-de-cedofeita',
   'the-hartleys-of-lower-wendham',
+  'los-quispe-de-barranco',
 ] as const;
 export const DEVELOPMENT_BOOKS = [
   'pride-and-prejudice',

@@ -14,6 +14,7 @@ import { speakerConfidence } from './attribution/confidence';
 import { foldRolesIntoNames } from './attribution/coreference';
 import { foldOwnDescriptions } from './attribution/ownDescriptions';
 import { settleExchanges } from './attribution/exchanges';
+import { firstPersonVoices } from './attribution/letters';
 import { statedRoles } from './attribution/statedRoles';
 import { LABELLED_CONFIDENCE, labelledSpeakers } from './attribution/scriptSpeakers';
 import { chapterStructure } from './attribution/structure';
@@ -79,9 +80,11 @@ export function attributeSpeakers(
 
 function attributeChapter(ordered: AttributableSegment[], cast: Cast): SpeakerLabel[] {
   const structure = chapterStructure(ordered);
+  // Inside a letter printed in the chapter, "I" is its writer.
+  const voices = firstPersonVoices(ordered, cast);
   // Twice: the second reading knows who the first one found speaking, so "she added" after an untagged line by
   // Mrs. Bennet means Mrs. Bennet.
-  const firstReading = readChapter(ordered, structure, cast, new Map());
+  const firstReading = readChapter(ordered, structure, cast, new Map(), voices);
   // Found on the first reading: on the second, the visitor settled as speaker is no longer new to the scene.
   const visitors = unnamedVisitors(ordered, structure, cast, firstReading);
   identifyVisitors(firstReading, visitors);
@@ -89,7 +92,7 @@ function attributeChapter(ordered: AttributableSegment[], cast: Cast): SpeakerLa
   const settled = new Map(
     [...beliefs].filter(([, belief]) => belief.probability >= SETTLED).map(([t, belief]) => [t, belief.speakerId]),
   );
-  const readings = readChapter(ordered, structure, cast, settled);
+  const readings = readChapter(ordered, structure, cast, settled, voices);
   identifyVisitors(readings, visitors);
   beliefs = settleExchanges(ordered, structure, cast, readings);
 

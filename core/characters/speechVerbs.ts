@@ -26,6 +26,12 @@ export interface LanguageSpeechVerbs {
    * the narrator's. English lists none, as its forms never say the person.
    */
   eitherPerson: readonly string[];
+  /**
+   * Third-person verbs of reading aloud ("read Mr. Pell", "—leyó Rosa—", "leu a tia"): a line read out in a scene is
+   * its reader's. Only speech tags read them; character detection does not count them, as narration reads letters to
+   * itself far more often than aloud ("she read it twice", "leyó la carta").
+   */
+  reading: readonly string[];
 }
 
 /** Comma-separated entries of a word list (entries may hold spaces: "went on"). */
@@ -71,6 +77,7 @@ export const SPEECH_VERBS: Record<HeuristicLanguage, LanguageSpeechVerbs> = {
     unambiguous: ENGLISH_UNAMBIGUOUS,
     firstPersonPronoun: 'I',
     eitherPerson: [],
+    reading: list('read, reads'),
   },
   es: {
     thirdPerson: [
@@ -99,6 +106,7 @@ export const SPEECH_VERBS: Record<HeuristicLanguage, LanguageSpeechVerbs> = {
       decía, preguntaba, respondía, contestaba, exclamaba, gritaba, murmuraba, añadía, continuaba, observaba,
       prorrumpía, balbuceaba, gemía, contestábale, respondíale, decíale, preguntábale
     `),
+    reading: list('leyó, lee, leyeron'),
   },
   pt: {
     thirdPerson: [
@@ -129,6 +137,7 @@ export const SPEECH_VERBS: Record<HeuristicLanguage, LanguageSpeechVerbs> = {
       insistia, interrompia, suspirava, bradava, acudia, concordava, repetia, chamava, replicava, acrescentava,
       accrescentava, observava
     `),
+    reading: list('leu, lê, leram'),
   },
 };
 
@@ -146,6 +155,7 @@ export function speechVerbsOf(language?: HeuristicLanguage): LanguageSpeechVerbs
     unambiguous: all((verbs) => verbs.unambiguous),
     firstPersonPronoun: '',
     eitherPerson: all((verbs) => verbs.eitherPerson),
+    reading: all((verbs) => verbs.reading),
   };
 }
 

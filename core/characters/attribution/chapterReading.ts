@@ -21,12 +21,14 @@ export interface TurnReading {
 /**
  * Reads every turn's evidence in order, keeping track of who the narration names. `speakers` are turns already
  * settled (from a first pass): each such speaker becomes the person the scene is about, as a named tag would.
+ * `firstPerson`: per segment, who "I" is there (letters.ts); the narrator where absent.
  */
 export function readChapter(
   ordered: ChapterSegment[],
   structure: ChapterStructure,
   cast: Cast,
   speakers: ReadonlyMap<number, string>,
+  firstPerson: readonly string[] = [],
 ): TurnReading[] {
   const { turns, paragraphs } = structure;
   const recency = new Recency();
@@ -37,7 +39,7 @@ export function readChapter(
   turns.forEach((turn, t) => {
     for (; position < turn.positions[0]; position++) note(ordered[position]);
     const recent = recency.snapshot();
-    const evidence = readTurn(ordered, structure, t, cast, recency);
+    const evidence = readTurn(ordered, structure, t, cast, recency, firstPerson[turn.positions[0]]);
     evidence.departed = recency.departed().filter((id) => !evidence.claims.some((claim) => claim.speakerId === id));
     // Whoever the line before addressed usually answers, if the scene has them (a name at a line's start is
     // sometimes its subject, "Mr. Darcy, you see, is the man!", not someone present).

@@ -54,6 +54,17 @@ export interface Scene {
   unnamedLatest: ReadonlySet<Gender>;
   /** Per gender, who the last narrated sentence was about when it opened with no one (recency.ts). */
   aboutLastSentence?: ReadonlyMap<Gender, string>;
+  /** Who "I" is at the line: the narrator, or inside a letter its writer (letters.ts). The narrator when absent. */
+  firstPerson?: string;
+}
+
+/**
+ * A first-person tag or introduction ("said I", "le contesté yo", "Y añadí:"): the narrator, or inside a letter its
+ * writer; a writer the cast does not hold is someone it does not name, as sure as a tag naming nobody.
+ */
+export function firstPersonClaim(scene: Scene, confidence: number): { speakerId: string; confidence: number } {
+  const speakerId = scene.firstPerson ?? NARRATOR_ID;
+  return { speakerId, confidence: speakerId === SOMEONE_ELSE ? Math.min(confidence, CLAIM.unnamedTag) : confidence };
 }
 
 function genderedReading(gender: 'female' | 'male', scene: Scene, exclude: readonly string[] = []): Finding {

@@ -4,9 +4,8 @@
  * "she", and an action beat by a named person in its paragraph.
  */
 import { SOMEONE_ELSE } from '../attributeTurns';
-import { NARRATOR_ID } from '../character';
 import type { Cast, Mention } from './cast';
-import { CLAIM, gendered, UNNAMED_SUBJECT, type Finding, type Scene } from './evidence';
+import { CLAIM, firstPersonClaim, gendered, UNNAMED_SUBJECT, type Finding, type Scene } from './evidence';
 import { formerOrLatter } from './formerLatter';
 import { kinIntroduced } from './kinIntroductions';
 import { objectsBefore, topicBefore } from './objectsBeforePronoun';
@@ -22,7 +21,7 @@ import {
 
 /** `objects`: people the sentence names as someone acted on before the pronoun, whom it does not mean. */
 function fromPronoun(pronoun: string, scene: Scene, objects: readonly string[] = []): Finding | null {
-  if (isFirstPersonPronoun(pronoun)) return { claim: { speakerId: NARRATOR_ID, confidence: CLAIM.subjectIntro } };
+  if (isFirstPersonPronoun(pronoun)) return { claim: firstPersonClaim(scene, CLAIM.subjectIntro) };
   const gender = pronounGender(pronoun);
   return gender ? gendered(gender, scene, objects) : null;
 }
@@ -100,8 +99,10 @@ function introducedBy(narration: string, scene: Scene, punctuated = true): Findi
       punctuated &&
       isOnlyFirstPersonVerb(verbs[verbs.length - 1].verb, cast.language) &&
       !/\p{Lu}/u.test(clause.slice(1))
-    )
-      return named(NARRATOR_ID, CLAIM.namedIntro);
+    ) {
+      const voice = firstPersonClaim(scene, CLAIM.namedIntro);
+      return named(voice.speakerId, voice.confidence);
+    }
     if (/\p{L}/u.test(clause) && !/^\p{Ll}+(?:ly)?$/u.test(clause)) {
       const role = cast.subjectOf(clause);
       if (role) return named(role, CLAIM.namedIntro);

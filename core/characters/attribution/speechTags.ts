@@ -73,7 +73,9 @@ function lexiconFor(language?: HeuristicLanguage): TagLexicon {
   const key = language ?? 'any';
   const cached = lexicons.get(key);
   if (cached) return cached;
-  const { thirdPerson, firstPerson, eitherPerson } = speechVerbsOf(language);
+  const { firstPerson, eitherPerson, ...verbs } = speechVerbsOf(language);
+  // A line read out ("—leyó Rosa—") is tagged as one said.
+  const thirdPerson = [...verbs.thirdPerson, ...verbs.reading];
   const verb = `(?:${verbAlternatives([...thirdPerson, ...firstPerson])})${CLITIC}`;
   const lexicon: TagLexicon = {
     verb,

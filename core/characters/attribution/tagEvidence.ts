@@ -6,7 +6,7 @@
 import { SOMEONE_ELSE } from '../attributeTurns';
 import { NARRATOR_ID } from '../character';
 import { nounGender } from './cast';
-import { CLAIM, gendered, SCENE_WINDOW, UNNAMED_SUBJECT, type Finding, type Scene } from './evidence';
+import { CLAIM, firstPersonClaim, gendered, SCENE_WINDOW, UNNAMED_SUBJECT, type Finding, type Scene } from './evidence';
 import { formerOrLatter } from './formerLatter';
 import { relativeBySurname, SPOUSE_OR_PARENT } from './relatives';
 import { pronounGender, type SpeechTag } from './speechTags';
@@ -77,7 +77,7 @@ function namedPossessor(subject: string, scene: Scene): { finding: Finding; poss
 
 /** Who a speech tag names: a character, the narrator ("said I"), or by pronoun or relation someone in the scene. */
 export function fromTag(tag: SpeechTag, scene: Scene): Finding | null {
-  if (tag.firstPerson) return { claim: { speakerId: NARRATOR_ID, confidence: CLAIM.firstPersonTag } };
+  if (tag.firstPerson) return { claim: firstPersonClaim(scene, CLAIM.firstPersonTag) };
   const named = scene.cast.subjectOf(tag.subject);
   // "a mulher do Cotrim" names Cotrim's wife, not Cotrim.
   const owned = namedPossessor(tag.subject, scene);

@@ -15,8 +15,9 @@ import { selfNamedIn } from './selfNaming';
 import { goesOnSpeaking } from './goingOn';
 import { kinAddressedIn } from './kinshipVocatives';
 import { isSilentBeat } from './silentBeats';
-import { readSpeechTag } from './speechTags';
-import type { ChapterSegment, ChapterStructure } from './structure';
+import { talkingToOneself } from './selfTalk';
+import { readSpeechTag, speechVerbsIn } from './speechTags';
+import type { ChapterSegment, ChapterStructure, Turn } from './structure';
 import { fromTag } from './tagEvidence';
 import { addressedIn } from './vocatives';
 
@@ -57,6 +58,28 @@ function absorb(evidence: TurnEvidence, finding: Finding | null, discount = 1): 
 const sameParagraph = (structure: ChapterStructure, a: number, b: number) =>
   structure.paragraphOf[a] === structure.paragraphOf[b];
 
+/**
+ * Narration between two pieces of one line that is no tag: a narrated action whose actor speaks on ("—Ese muchacho
+ * trabaja demasiado —la abuela dejó el cuchillo sobre la mesa y añadió—: igualito a su abuelo.", "—¡No me digas!
+ * —Rosa se levantó de la silla—. ¿Y él está bien?"). With a speech verb it introduces the rest of the line, read as
+ * an introduction naming its speaker; without one it is a beat by the person it opens with.
+ */
+function actionBetweenPieces(ordered: ChapterSegment[], turn: Turn, scene: Scene): Finding | null {
+  const [first, last] = [turn.positions[0], turn.positions.at(-1)!];
+  for (let at = first + 1; at < last; at++) {
+    const { kind, text } = ordered[at];
+    if (kind !== 'narration') continue;
+    const introduced = speechVerbsIn(text, scene.cast.language).length > 0 ? fromIntro(text, scene) : null;
+    // Only a person the narration names: a pronoun there ("and turning round he … coldly said:") is left to the
+    // readings that weigh the scene.
+    const claimed = introduced?.claim?.speakerId;
+    if (claimed && scene.cast.mentions(text).some((mention) => mention.id === claimed)) return introduced;
+    const actor = beatBy(text, scene.cast);
+    if (actor && !scene.excluded.has(actor)) return { claim: { speakerId: actor, confidence: CLAIM.beat } };
+  }
+  return null;
+}
+
 /** The evidence beside one turn: tags after its pieces, narration introducing it, a beat in its paragraph. */
 export function readTurn(
   ordered: ChapterSegment[],
@@ -64,6 +87,7 @@ export function readTurn(
   t: number,
   cast: Cast,
   recency: Recency,
+  firstPerson?: string,
 ): TurnEvidence {
   const turn = structure.turns[t];
   const evidence = emptyEvidence();
@@ -87,6 +111,7 @@ export function readTurn(
     unnamedLatest: recency.unnamedLatest(cast),
     aboutLastSentence: recency.aboutLastSentence(),
     excluded: new Set(evidence.excluded),
+    firstPerson,
   };
   let aside: string | null = null;
   // The tag names nobody and says the speech went on ("--agregó en seguida,"): the one before speaks again.
@@ -107,7 +132,9 @@ export function readTurn(
       aside ??= next.text;
       continue;
     }
-    absorb(evidence, fromTag(tag, scene));
+    const found = fromTag(tag, scene);
+    absorb(evidence, found);
+    if (!found?.claim && !found?.gender) absorb(evidence, talkingToOneself(next.text.slice(0, tag.end), scene));
     goesOn = t > 0 && goesOnSpeaking(tag);
     aside = null;
     break;
@@ -126,6 +153,7 @@ export function readTurn(
     else absorb(evidence, fromIntro(previous.text, scene));
   }
   if (evidence.claims.length === 0 && turn.broughtIn !== null) absorb(evidence, fromBroughtIn(turn.broughtIn, scene));
+  if (evidence.claims.length === 0 && !spokenByGroup) absorb(evidence, actionBetweenPieces(ordered, turn, scene));
   if (evidence.claims.length === 0 && !spokenByGroup) {
     for (const at of [turn.positions.at(-1)! + 1, first - 1]) {
       const beside = ordered[at];
