@@ -282,8 +282,15 @@ function arrangementFor(op: Operation, role: Role, situation: Situation): Promis
 }
 
 /**
- * The next operation's projects, made while this operation's requests run. Projects only: a tenant-wide fixture (a
- * user, a subscription, an export) is made when its operation's turn comes, after the operations before it.
+ * How many operations ahead their projects are made while the current operation's requests run. Most of the matrix's
+ * time is spent waiting on imports and plans (jobs the platform runs on its own), so overlapping a few operations'
+ * worth keeps it busy; more would only queue jobs behind each other on a loaded machine.
+ */
+const ARRANGE_AHEAD = 4;
+
+/**
+ * An operation's projects, made ahead of its turn. Projects only: a tenant-wide fixture (a user, a subscription, an
+ * export) is made when its operation's turn comes, after the operations before it.
  */
 function arrangeAhead(op: Operation | undefined, situation: Situation): Map<Role, Promise<Arrangement>> {
   const ahead = new Map<Role, Promise<Arrangement>>();
@@ -327,11 +334,11 @@ it.each(['own', 'otherTenant', 'unassigned'] as Situation[])(
     // The three roles of one operation run at once, each on its own object: the matrix waits on the platform far
     // more than it computes. Operations stay one after another, since some share tenant-wide fixtures (an export
     // that an erasure may delete).
-    // Making projects does not touch the tenant-wide fixtures, so the next operation's are made meanwhile.
-    let ahead = arrangeAhead(operations[0], situation);
+    // Making projects does not touch the tenant-wide fixtures, so the next few operations' are made meanwhile.
+    const ahead = operations.slice(0, ARRANGE_AHEAD).map((op) => arrangeAhead(op, situation));
     for (const [index, op] of operations.entries()) {
-      const arranged = ahead;
-      ahead = arrangeAhead(operations[index + 1], situation);
+      const arranged = ahead.shift()!;
+      ahead.push(arrangeAhead(operations[index + ARRANGE_AHEAD], situation));
       const found = await Promise.all(roles.map((role) => exercise(op, role, situation, arranged.get(role))));
       failures.push(...found.filter((failure): failure is string => failure !== undefined));
     }

@@ -89,7 +89,9 @@ test('walk: plan, listen, production, delivery at 1280 px and 390 px', async () 
     await picker.getByRole('checkbox').nth(1).check();
     await screenshot(page, 'bras-04-production-selection-1280');
     await page.getByRole('button', { name: 'Start production' }).click();
-    await page.waitForTimeout(4000);
+    // The running job as the page follows it: its view, with the chapters it produces listed.
+    await expectVisible(page.locator('.job-view .data-table'));
+    await drawn(page);
     await screenshot(page, 'bras-05-production-running-1280');
     await expectVisible(page.locator('.job-view').getByText('Finished', { exact: true }), 300_000);
     await screenshot(page, 'bras-06-production-finished-1280');
@@ -104,13 +106,15 @@ test('walk: plan, listen, production, delivery at 1280 px and 390 px', async () 
     const lines = page.getByRole('list', { name: 'Lines of the chapter' });
     await lines.getByRole('button').nth(1).click();
     await page.getByRole('button', { name: 'Render a new take' }).click();
-    await page.waitForTimeout(3000);
+    // The chooser answers the request with an alert: the render under way (or already its end, or a refusal).
+    const takes = page.locator('.take-chooser');
+    await expectVisible(takes.locator('.alert'));
+    await drawn(page);
     await screenshot(page, 'bras-10-listen-retake-running-1280');
     // How the retake ended is recorded, not asserted: once in three walks it failed ("Audio <hash>.wav was not found",
     // reported to the production code's owners), and once on a fresh machine the walk saw no outcome at all. The page
     // must show one: the job's end, a refusal of the request, or the new take in the list (when the chooser was
     // drawn again for the line while the job ran, it no longer holds the request's outcome; the list still shows it).
-    const takes = page.locator('.take-chooser');
     const ended = takes
       .getByText(/^(Done: the chapter|Done, but the voice|The job did not finish)/)
       .or(takes.locator('.alert--error'))
