@@ -152,6 +152,6 @@ export function readOrdinalWeekdays(text: string, rules: LanguageRules): string 
   if (!pattern || !weekdays) return text;
   return text.replace(
     pattern,
-    (match: string, day: string, noun: string) => `${weekdays.names[Number(day)] ?? day}-${noun}`,
+    (_match: string, day: string, noun: string) => `${weekdays.names[Number(day)] ?? day}-${noun}`,
   );
 }

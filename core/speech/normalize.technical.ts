@@ -19,7 +19,7 @@ export function readTechnicalNames(text: string, rules: LanguageRules): string {
   if (!/[+#]|\.NET/.test(text)) return text;
   const plus = rules.signWords.plus;
   return text
-    .replace(SIGNED_LANGUAGE, (match: string, letter: string, signs: string) =>
+    .replace(SIGNED_LANGUAGE, (_match: string, letter: string, signs: string) =>
       signs === '#' ? (letter === 'C' ? 'C sharp' : 'F sharp') : `${letter} ${plus} ${plus}`,
     )
     .replace(DOT_NET, `${rules.webWords.dot} net`);
