@@ -187,3 +187,59 @@ describe('a voice being chosen while the character is read again', () => {
     expect(screen.queryByText(/Someone else changed the voice/)).toBeNull();
   });
 });
+
+describe('a character cast in the narrator’s voice', () => {
+  afterEach(() => vi.unstubAllGlobals());
+  const voices = ['en-GB-Male1', 'en-GB-Male2'].map((name) => ({
+    name,
+    locale: 'en-GB',
+    gender: 'male',
+    styles: [],
+    displayName: name,
+  }));
+  const voiced = (characterId: string, voiceName: string) => ({
+    characterId,
+    voiceName,
+    locale: 'en-GB',
+    style: null,
+    styleDegree: null,
+    ratePercent: 0,
+    pitchPercent: 0,
+    overridden: false,
+  });
+
+  it('is told, on its row as it is chosen and on the narrator’s, that its lines will sound like narration', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(JSON.stringify({ engine: 'espeak', items: voices }), { status: 200 })),
+    );
+    renderInStudio(
+      <CharacterVoices
+        bookLocale="en-GB"
+        canEdit
+        characters={[
+          character('narrator', 'Narrator', 0, { voice: voiced('narrator', 'en-GB-Male1') }),
+          character('c-scrooge', 'Scrooge', 149, { gender: 'male', voice: voiced('c-scrooge', 'en-GB-Male1') }),
+          character('c-ghost', 'The Ghost', 35, { gender: 'male', voice: voiced('c-ghost', 'en-GB-Male2') }),
+        ]}
+      />,
+    );
+    await waitFor(() => expect(screen.getAllByRole('option', { name: /en-GB-Male2/ })).toHaveLength(3));
+    expect(
+      screen.getAllByText('Same voice as the narrator: a listener will take these lines for narration.'),
+    ).toHaveLength(1);
+    expect(
+      screen.getByText('Scrooge has this same voice: a listener will take their lines for narration.'),
+    ).toBeTruthy();
+
+    // Choosing the narrator's voice for the Ghost says so before it is saved; another pitch sets it apart again.
+    fireEvent.change(screen.getByLabelText('Voice for The Ghost'), { target: { value: 'en-GB-Male1' } });
+    expect(
+      screen.getAllByText('Same voice as the narrator: a listener will take these lines for narration.'),
+    ).toHaveLength(2);
+    fireEvent.change(screen.getByLabelText('Pitch for The Ghost, in percent'), { target: { value: '10' } });
+    expect(
+      screen.getAllByText('Same voice as the narrator: a listener will take these lines for narration.'),
+    ).toHaveLength(1);
+  });
+});

@@ -28,6 +28,7 @@ export function CharacterVoices({
   const sorted = [...characters].sort(
     (a, b) => Number(b.id === NARRATOR) - Number(a.id === NARRATOR) || b.dialogueLineCount - a.dialogueLineCount,
   );
+  const saved = sorted.map((character) => ({ character, key: character.voice ? savedKey(character.voice) : null }));
   return (
     <section className="card" aria-labelledby="character-voices-title">
       <h3 id="character-voices-title" className="card__title">
@@ -50,7 +51,13 @@ export function CharacterVoices({
           </thead>
           <tbody>
             {sorted.map((character) => (
-              <VoiceRow key={character.id} character={character} voices={voices.data?.items ?? []} canEdit={canEdit} />
+              <VoiceRow
+                key={character.id}
+                character={character}
+                voices={voices.data?.items ?? []}
+                canEdit={canEdit}
+                saved={saved}
+              />
             ))}
           </tbody>
         </table>
@@ -68,6 +75,16 @@ function choiceKey(choice: VoiceChoice): string {
     choice.ratePercent ?? 0,
     choice.pitchPercent ?? 0,
   ]);
+}
+
+function savedKey(voice: NonNullable<Character['voice']>): string {
+  return choiceKey({
+    voiceName: voice.voiceName,
+    style: voice.style ?? undefined,
+    styleDegree: voice.styleDegree ?? undefined,
+    ratePercent: voice.ratePercent ?? 0,
+    pitchPercent: voice.pitchPercent ?? 0,
+  });
 }
 
 function choiceOf(key: string): VoiceChoice {
@@ -107,7 +124,44 @@ function CharacterFacts({ character }: { character: Character }) {
   return <span className="casting__facts small muted">{facts.join(' · ')}</span>;
 }
 
-function VoiceRow({ character, voices, canEdit }: { character: Character; voices: Voice[]; canEdit: boolean }) {
+/**
+ * A character who sounds exactly as the narrator does (same voice, style, rate and pitch) has lines a listener takes
+ * for narration: the row being chosen says so, on the character's row or, listing them, on the narrator's.
+ */
+function SameAsNarrator({
+  character,
+  choice,
+  saved,
+}: {
+  character: Character;
+  choice: VoiceChoice;
+  saved: { character: Character; key: string | null }[];
+}) {
+  const { t } = useTranslation('casting');
+  const format = useFormat();
+  if (!choice.voiceName) return null;
+  const key = choiceKey(choice);
+  if (character.id !== NARRATOR) {
+    const narrator = saved.find((item) => item.character.id === NARRATOR);
+    return narrator?.key === key ? <Alert tone="info">{t('characters.sameAsNarrator')}</Alert> : null;
+  }
+  const alike = saved.filter((item) => item.character.id !== NARRATOR && item.key === key);
+  if (alike.length === 0) return null;
+  const names = format.list(alike.map((item) => item.character.name));
+  return <Alert tone="info">{t('characters.narratorSharedBy', { count: alike.length, names })}</Alert>;
+}
+
+function VoiceRow({
+  character,
+  voices,
+  canEdit,
+  saved,
+}: {
+  character: Character;
+  voices: Voice[];
+  canEdit: boolean;
+  saved: { character: Character; key: string | null }[];
+}) {
   const { project } = useStudio();
   const { t } = useTranslation('casting');
   const errorText = useErrorText();
@@ -259,6 +313,7 @@ function VoiceRow({ character, voices, canEdit }: { character: Character; voices
             load={(signal) => auditionCharacter(project.id, character.id, signal)}
           />
         )}
+        <SameAsNarrator character={character} choice={choice} saved={saved} />
         {overruled && <Alert tone="warning">{t('characters.changedMeanwhile', { name })}</Alert>}
         {setVoice.error && !refusedByTheirs(setVoice.error) && <Alert tone="error">{errorText(setVoice.error)}</Alert>}
       </td>

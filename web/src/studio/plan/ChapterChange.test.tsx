@@ -47,18 +47,18 @@ const LINES: Record<string, Segment[]> = {
   ],
 };
 
-function bookServer() {
+/** Answers every save at once, or, given a gate, only once the test opens it. */
+function bookServer(gate: Promise<void> = Promise.resolve()) {
   vi.stubGlobal(
     'fetch',
-    vi.fn((url: string, init: RequestInit = {}) => {
+    vi.fn(async (url: string, init: RequestInit = {}) => {
       if (init.method === 'PATCH') {
         const id = decodeURIComponent(url.slice(url.lastIndexOf('/') + 1));
         const line = Object.values(LINES)
           .flat()
           .find((item) => item.id === id)!;
-        return Promise.resolve(
-          jsonResponse(200, { ...line, ...(JSON.parse(String(init.body)) as object), etag: `"${id}-saved"` }),
-        );
+        await gate;
+        return jsonResponse(200, { ...line, ...(JSON.parse(String(init.body)) as object), etag: `"${id}-saved"` });
       }
       const chapter = /chapterId=(c\d)/.exec(url)?.[1];
       if (url.includes('/segments?') && chapter)
@@ -104,6 +104,27 @@ function openBook(at: string) {
 const lines = () => within(screen.getByRole('listbox', { name: 'Lines of the chapter' })).getAllByRole('option');
 const lineTexts = () => lines().map((line) => line.textContent ?? '');
 const filterSelect = () => screen.getByLabelText<HTMLSelectElement>('Show');
+const openChapter = async (id: string, firstLine: string) => {
+  act(() => {
+    fireEvent.change(screen.getByLabelText('Chapter'), { target: { value: id } });
+  });
+  fireEvent.change(filterSelect(), { target: { value: 'all' } });
+  await waitFor(() => expect(lineTexts()[0]).toContain(firstLine));
+};
+/** Saves held by the server until the test lets them through. */
+function heldSaves() {
+  let release = () => undefined as void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  return { gate, release: () => act(release) };
+}
+/** Shows Elizabeth's two lines of “The Ball” and assigns them all to Bob. */
+async function assignElizabethsLinesToBob() {
+  await waitFor(() => expect(lines()).toHaveLength(3));
+  fireEvent.change(filterSelect(), { target: { value: 'speaker:elizabeth' } });
+  await waitFor(() => expect(lines()).toHaveLength(2));
+  fireEvent.change(screen.getByLabelText('Assign all 2 shown lines to'), { target: { value: 'bob' } });
+  fireEvent.click(screen.getByRole('button', { name: 'Assign' }));
+}
 const nextToCheck = () => fireEvent.click(screen.getByRole('button', { name: 'Next chapter with lines to check' }));
 
 describe('moving from chapter to chapter in the plan', () => {
@@ -161,5 +182,44 @@ describe('moving from chapter to chapter in the plan', () => {
     });
     await waitFor(() => expect(lineTexts()[0]).toContain('A letter came.'));
     expect(screen.queryByText('Now read by Bob.')).toBeNull();
+  });
+
+  it('a “Now read by” answered after the producer opened another chapter is not said over it', async () => {
+    const saves = heldSaves();
+    bookServer(saves.gate);
+    openBook('/projects/p1/plan/c1');
+    await waitFor(() => expect(lines()).toHaveLength(3));
+    fireEvent.click(lines()[0]);
+    fireEvent.change(screen.getByLabelText('Speaker'), { target: { value: 'bob' } });
+
+    await openChapter('c2', 'A letter came.');
+    saves.release();
+    // The save is answered: undo now offers it, naming where it was made.
+    await screen.findByRole('button', { name: 'Undo your change to line 1 of “The Ball”' });
+    await act(async () => {});
+    expect(screen.queryByText('Now read by Bob.')).toBeNull();
+  });
+
+  it('“assign all” says what it did on its chapter, and its toast goes when another chapter opens', async () => {
+    bookServer();
+    openBook('/projects/p1/plan/c1');
+    await assignElizabethsLinesToBob();
+    await screen.findByText('2 lines now read by Bob.');
+
+    await openChapter('c2', 'A letter came.');
+    expect(screen.queryByText('2 lines now read by Bob.')).toBeNull();
+  });
+
+  it('“assign all” answered after the producer opened another chapter names the chapter it changed', async () => {
+    const saves = heldSaves();
+    bookServer(saves.gate);
+    openBook('/projects/p1/plan/c1');
+    await assignElizabethsLinesToBob();
+    await screen.findByRole('button', { name: 'Assigning…' });
+
+    await openChapter('c2', 'A letter came.');
+    saves.release();
+    await screen.findByText('2 lines of “The Ball” now read by Bob.');
+    expect(screen.queryByText('2 lines now read by Bob.')).toBeNull();
   });
 });

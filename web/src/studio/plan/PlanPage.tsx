@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { useChapters } from '../../api/chapters';
@@ -14,7 +14,6 @@ import { useErrorText } from '../../ui/errorText';
 import { useFormat } from '../../ui/format';
 import { Loading } from '../../ui/Loading';
 import { ProgressBar } from '../../ui/ProgressBar';
-import { useToast } from '../../ui/Toasts';
 import { LexiconEntryDialog } from '../pronunciation/LexiconEntryDialog';
 import { ChapterThreads } from '../review/ChapterThreads';
 import { DecisionBar } from '../review/DecisionBar';
@@ -27,6 +26,7 @@ import { READING_VIEW_ID, ReadingView } from './ReadingView';
 import { SegmentInspector } from './SegmentInspector';
 import { speakerOptions } from './speakers';
 import { relocate } from './lineRelocation';
+import { useChapterToasts } from './useChapterToasts';
 import { usePlanEdits } from './usePlanEdits';
 import { useJobCounts, withCounts } from '../jobCounts';
 
@@ -45,7 +45,6 @@ export function PlanPage() {
   const jobCounts = useJobCounts();
   const errorText = useErrorText();
   const format = useFormat();
-  const toast = useToast();
   const chapters = useChapters(project.id);
   const characters = useCharacters(project.id);
   const threads = useThreads(project.id);
@@ -85,18 +84,9 @@ export function PlanPage() {
     if (edits.conflict) edits.clearConflict();
     if (edits.unapplied.length > 0) edits.clearUnapplied();
   }
-  // Toasts about a line of this chapter ("Now read by The Ghost.") go with it too, or they would stay over the next
-  // chapter until they time out; one that names its chapter (undo elsewhere) stays.
-  const chapterToasts = useRef<number[]>([]);
-  const chapterToast = (message: string, tone?: 'success' | 'info') =>
-    chapterToasts.current.push(toast.show(message, tone));
-  const dismissToast = toast.dismiss;
-  useEffect(
-    () => () => {
-      for (const id of chapterToasts.current.splice(0)) dismissToast(id);
-    },
-    [selectedChapterId, dismissToast],
-  );
+  // Toasts about a line of this chapter ("Now read by The Ghost.") go with it too, and one answered after the producer
+  // moved on is not said over the other chapter's lines.
+  const chapterToasts = useChapterToasts(selectedChapterId);
   // One left out after the producer moved on (its save was answered late) says which chapter it was in.
   const unappliedByChapter = useMemo(() => {
     const byChapter = new Map<string, number[]>();
@@ -143,28 +133,31 @@ export function PlanPage() {
     const ordered = direction === 1 ? shown.slice(index + 1) : shown.slice(0, Math.max(0, index)).reverse();
     const next = ordered.find((segment) => segment.flagged || segment.speakerId === UNKNOWN_SPEAKER);
     if (next) setSelectedId(next.id);
-    else chapterToast(t('keys.noMoreFlagged'), 'info');
+    else if (selectedChapterId)
+      chapterToasts.show({ chapterId: selectedChapterId, message: t('keys.noMoreFlagged'), tone: 'info' });
   };
   // Undo reverses the last change wherever it was made: made in another chapter, the button and its toast name the
   // line, or the producer would see nothing change here and a line elsewhere go back unseen.
   const lastChange = edits.lastChange;
+  const chapterTitle = (id: string) => chapters.data?.find((chapter) => chapter.id === id)?.title ?? '';
   const undoneElsewhere =
     lastChange && lastChange.chapterId !== selectedChapterId
-      ? {
-          line: lastChange.position,
-          chapter: chapters.data?.find((chapter) => chapter.id === lastChange.chapterId)?.title ?? '',
-        }
+      ? { line: lastChange.position, chapter: chapterTitle(lastChange.chapterId) }
       : null;
   const undoLast = () => {
-    const show = undoneElsewhere
-      ? () => toast.show(t('undoneInChapter', undoneElsewhere))
-      : () => chapterToast(t('undone'));
-    void edits.undoLast().then((ok) => ok && show());
+    if (!lastChange) return;
+    const toast = {
+      chapterId: lastChange.chapterId,
+      message: t('undone'),
+      elsewhere: t('undoneInChapter', { line: lastChange.position, chapter: chapterTitle(lastChange.chapterId) }),
+    };
+    void edits.undoLast().then((ok) => ok && chapterToasts.show(toast));
   };
   const assign = async (segment: Segment, speakerId: string) => {
     // Choosing a speaker is the fix a flag asks for: the line is checked now.
     const ok = await edits.apply(segment, { speakerId, ...(segment.flagged ? { flagged: false } : {}) });
-    if (ok) chapterToast(t('assigned', { name: speakerName(speakerId) }));
+    if (ok)
+      chapterToasts.show({ chapterId: segment.chapterId, message: t('assigned', { name: speakerName(speakerId) }) });
   };
 
   if (chapters.isPending || characters.isPending) return <Loading />;
@@ -234,7 +227,13 @@ export function PlanPage() {
         />
         <PlanFilters filter={filter} speakers={speakers} onChange={setFilter} segments={allSegments} />
         {access.canEdit && shown.length > 0 && filter.kind !== 'all' && (
-          <BulkAssign segments={shown} speakers={speakers} apply={edits.apply} />
+          <BulkAssign
+            segments={shown}
+            speakers={speakers}
+            apply={edits.apply}
+            chapterTitle={chapterTitle}
+            toasts={chapterToasts}
+          />
         )}
       </div>
 
