@@ -191,6 +191,8 @@ export class CosmosProjectCollection<T extends ProjectScopedDocument>
       switch (write.op) {
         case 'create':
           return { operationType: 'Create', resourceBody: toCosmos(write.doc) as JSONObject };
+        case 'upsert':
+          return { operationType: 'Upsert', resourceBody: toCosmos(write.doc) as JSONObject };
         case 'replace':
           return {
             operationType: 'Replace',
@@ -199,7 +201,9 @@ export class CosmosProjectCollection<T extends ProjectScopedDocument>
             resourceBody: toCosmos(write.doc) as JSONObject,
           };
         case 'delete':
-          return { operationType: 'Delete', id: write.id, ifMatch: write.etag };
+          return write.etag
+            ? { operationType: 'Delete', id: write.id, ifMatch: write.etag }
+            : { operationType: 'Delete', id: write.id };
       }
     });
     const { result } = await this.container.items.batch(operations, [tenantId, projectId]);

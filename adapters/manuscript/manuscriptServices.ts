@@ -39,11 +39,12 @@ export function buildManuscriptServices(deps: {
 }): ManuscriptServices {
   const { book, projects, jobs, blobs, clock, ids, maxUploadBytes } = deps;
   const manuscripts = new ManuscriptService({ ...book, projects, jobs, blobs, clock, ids });
+  const orderClaims = new ChapterOrderClaims({ book: deps.chapterStore, clock, ids });
   const chapters = new ChapterService({
     chapters: book.chapters,
     characters: book.characters,
     projects,
-    orderClaims: new ChapterOrderClaims({ book: deps.chapterStore, clock, ids }),
+    orderClaims,
     clock,
     ids,
   });
@@ -51,6 +52,7 @@ export function buildManuscriptServices(deps: {
     manuscripts,
     chapterEdits: chapters,
     chapters: book.chapters,
+    orderClaims,
     segments: book.segments,
     projects,
     jobs,

@@ -16,7 +16,7 @@ import type { ProjectCollection, ProjectScopedDocument, TransactionWrite } from 
 import type { TypedRecord } from '../ports/typedCollection';
 import type { Clock, IdGenerator } from '../ports/system';
 
-export type ChapterOrderChange = 'reorder' | 'split' | 'merge';
+export type ChapterOrderChange = 'reorder' | 'split' | 'merge' | 'import';
 
 export interface ChapterOrderClaim extends ProjectScopedDocument {
   type: 'chapterOrderClaim';
@@ -37,13 +37,23 @@ export function chapterOrderClaimId(projectId: string): string {
 }
 
 /** Request fields a refusal names, by the change refused. */
-const FIELD: Record<ChapterOrderChange, string> = { reorder: 'chapterIds', split: 'chapterId', merge: 'chapterId' };
+const FIELD: Record<ChapterOrderChange, string> = {
+  reorder: 'chapterIds',
+  split: 'chapterId',
+  merge: 'chapterId',
+  import: 'manuscriptId',
+};
+
+/** How often a job waiting for a change in flight to give the order back looks again. */
+const JOB_WAIT_MS = 250;
 
 interface ClaimDeps {
   /** The chapters container: the claim and the chapters share the project's partition, so one transaction holds both. */
   book: ProjectCollection<TypedRecord>;
   clock: Clock;
   ids: IdGenerator;
+  /** Waits between a job's looks at a claim held by a change in flight (default: a timer). */
+  pause?: (ms: number) => Promise<void>;
 }
 
 /** The book's order as its holder sees it: every chapter write goes through `write`. */
@@ -54,6 +64,11 @@ export interface HeldOrder {
    * changed meanwhile.
    */
   write(writes: TransactionWrite<ChapterRecord>[]): Promise<(ChapterRecord | undefined)[]>;
+}
+
+/** The order held by a job across its steps: each step resumes it, the last gives it back. */
+export interface JobHeldOrder extends HeldOrder {
+  release(): Promise<void>;
 }
 
 export class ChapterOrderClaims {
@@ -75,6 +90,38 @@ export class ChapterOrderClaims {
     } finally {
       // Should giving it back fail, the claim lapses CHAPTER_ORDER_CLAIM_MS after its last write.
       await held.release().catch(() => undefined);
+    }
+  }
+
+  /**
+   * The order held by a job that writes the book over several steps (an import): the claim bears the job's id, so
+   * each step (and a retried one) resumes it while no other change took it over, and the job keeps it between its
+   * steps until `release`. A change in flight holding it is waited for until it gives it back or its claim lapses;
+   * a change that comes while the job holds it is refused (409 `chapter_order_busy`) before it reads the chapters.
+   */
+  async forJob(tenantId: string, projectId: string, change: ChapterOrderChange, jobId: string): Promise<JobHeldOrder> {
+    const pause = this.deps.pause ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+    for (;;) {
+      const current = await this.read(tenantId, projectId);
+      const holder = new Holder(this.deps, tenantId, projectId, change, jobId);
+      if (current?.heldBy === jobId) {
+        holder.heldAt(current.etag!);
+        return holder;
+      }
+      if (current && this.holds(current)) {
+        await pause(JOB_WAIT_MS);
+        continue;
+      }
+      try {
+        const stored = current
+          ? await this.deps.book.replace(holder.document(), current.etag!)
+          : await this.deps.book.create(holder.document());
+        holder.heldAt(stored.etag!);
+        return holder;
+      } catch (error) {
+        // A change claimed the version read: look again (and wait for it).
+        if (!(error instanceof PreconditionFailedError || error instanceof ConflictError)) throw error;
+      }
     }
   }
 
@@ -106,7 +153,7 @@ export class ChapterOrderClaims {
   }
 }
 
-class Holder implements HeldOrder {
+class Holder implements JobHeldOrder {
   private etag = '';
 
   constructor(

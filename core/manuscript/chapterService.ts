@@ -278,7 +278,12 @@ export class ChapterService {
   ): Promise<ChapterRecord> {
     const { user } = await this.editable(principal, projectId);
     const chapter = await this.find(user.tenantId, projectId, chapterId);
-    if (chapter.deleted === deleted) return chapter;
+    if (chapter.deleted === deleted) {
+      // Maybe a repeat of a request whose process died between its write and its recount (the client had no answer):
+      // recounting here brings the counts back to what is stored.
+      await this.recountAfterChapterChange(user.tenantId, projectId);
+      return chapter;
+    }
     const saved = await updateWithRetry(
       'Chapter',
       () => this.deps.chapters.get(user.tenantId, projectId, chapterId),

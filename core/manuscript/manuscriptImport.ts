@@ -1,12 +1,15 @@
 import type { TypedCollection } from '../ports/typedCollection';
 import type { ChapterRecord, SegmentRecord } from '../book/records';
 import { DomainError } from '../errors';
+import { MAX_TRANSACTION_WRITES } from '../ports/documents';
 import { isTerminal, type JobRef } from '../jobs/job';
 import type { JobService } from '../jobs/jobService';
 import type { BlobStore } from '../ports/blobs';
 import type { Clock } from '../ports/system';
 import type { ProjectService } from '../projects/projectService';
 import type { ChapterService } from './chapterService';
+import { transactionGroups } from './chapterEdits';
+import type { ChapterOrderClaims, JobHeldOrder } from './chapterOrderClaim';
 import type { ChapterDetection } from './chapters';
 import type { ChapterReport, ChapterType, ChapterWarning, ParsedManuscript } from './manuscript';
 import { manuscriptBlobPrefix, type ManuscriptService } from './manuscriptService';
@@ -35,6 +38,11 @@ export interface ManuscriptImportDeps {
   manuscripts: ManuscriptService;
   chapterEdits: ChapterService;
   chapters: TypedCollection<ChapterRecord>;
+  /**
+   * Held by the import from its first chapter write until the swap is done (or the import is abandoned), so that a
+   * reorder, split or merge is either stored before it or refused.
+   */
+  orderClaims: ChapterOrderClaims;
   /** The plan of replaced chapters goes with them. */
   segments: TypedCollection<SegmentRecord>;
   projects: ProjectService;
@@ -54,6 +62,11 @@ export interface ImportJobInput extends JobRef {
 
 /** Chapters saved per step: small enough for frequent progress and cancel checks, large enough to stay cheap. */
 export const IMPORT_BATCH_SIZE = 20;
+/**
+ * What one transaction of imported chapters may carry: Cosmos DB refuses a batch over 2 MB, and the claim and the
+ * operations' envelopes ride along.
+ */
+const MAX_TRANSACTION_BYTES = 1_500_000;
 /** While the analysis runs (up to minutes), the job is read this often to see whether it was cancelled. */
 export const CANCEL_CHECK_INTERVAL_MS = 1_000;
 
@@ -160,9 +173,9 @@ export class ManuscriptImport {
     if (await this.cancelRequested(ref)) return { cancelled: true };
     const staged = await this.readStaged(ref, ref.batch);
     const now = this.deps.clock.now().toISOString();
-    for (const [position, chapter] of staged.entries()) {
+    const chapters: ChapterRecord[] = staged.map((chapter, position) => {
       const index = ref.batch * IMPORT_BATCH_SIZE + position;
-      await this.deps.chapters.upsert({
+      return {
         id: importedChapterId(ref.manuscriptId, index),
         type: 'chapter',
         tenantId: ref.tenantId,
@@ -181,7 +194,12 @@ export class ManuscriptImport {
         master: null,
         createdAt: now,
         updatedAt: now,
-      });
+      };
+    });
+    // Under the book's order: a split or merge that read the chapters now would take these for the book's own.
+    const order = await this.holdOrder(ref);
+    for (const group of transactionGroups(chapters, MAX_TRANSACTION_WRITES - 1, MAX_TRANSACTION_BYTES)) {
+      await order.write(group.map((doc) => ({ op: 'upsert', doc })));
     }
     await this.deps.jobs.reportProgress(ref.tenantId, ref.projectId, ref.jobId, {
       phase: 'saving',
@@ -196,11 +214,14 @@ export class ManuscriptImport {
     // A cancelled job no longer holds the project: another import may be staging, so swap nothing.
     if (await this.cancelRequested(ref)) return { cancelled: true };
     const { tenantId, projectId, jobId, manuscriptId } = ref;
+    // Still under the order its first batch took: no reorder, split or merge can add a chapter after this listing.
+    const order = await this.holdOrder(ref);
     const chapters = await this.deps.chapterEdits.listAll(tenantId, projectId, true);
-    for (const old of chapters.filter((chapter) => !isFromImport(manuscriptId)(chapter))) {
+    const replaced = chapters.filter((chapter) => !isFromImport(manuscriptId)(chapter));
+    for (const group of transactionGroups(replaced, MAX_TRANSACTION_WRITES - 1, MAX_TRANSACTION_BYTES)) {
       // Segments first: a crash in between leaves a chapter without a plan, never a plan without a chapter.
-      await this.deleteSegmentsOf(tenantId, projectId, old.id);
-      await this.deps.chapters.delete(tenantId, projectId, old.id);
+      for (const old of group) await this.deleteSegmentsOf(tenantId, projectId, old.id);
+      await order.write(group.map((old) => ({ op: 'delete', id: old.id })));
     }
     const chapterCount = chapters.filter((chapter) => isFromImport(manuscriptId)(chapter) && !chapter.deleted).length;
     await this.deps.manuscripts.modify(tenantId, projectId, manuscriptId, (current) => ({
@@ -222,6 +243,7 @@ export class ManuscriptImport {
       segmentsRendered: 0,
       chaptersMastered: 0,
     });
+    await order.release();
     const manuscript = await this.deps.manuscripts.find(tenantId, projectId, manuscriptId);
     await this.deps.jobs.finish(tenantId, projectId, jobId, {
       status: 'succeeded',
@@ -239,10 +261,13 @@ export class ManuscriptImport {
     const error = ref.error ?? { code: 'cancelled', message: 'The import was cancelled' };
     let cleanupFailure: unknown;
     try {
+      const order = await this.holdOrder(ref);
       const chapters = await this.deps.chapterEdits.listAll(tenantId, projectId, true);
-      for (const staged of chapters.filter(isFromImport(manuscriptId))) {
-        await this.deps.chapters.delete(tenantId, projectId, staged.id);
+      const staged = chapters.filter(isFromImport(manuscriptId));
+      for (const group of transactionGroups(staged, MAX_TRANSACTION_WRITES - 1, MAX_TRANSACTION_BYTES)) {
+        await order.write(group.map((chapter) => ({ op: 'delete', id: chapter.id })));
       }
+      await order.release();
       await this.deps.blobs.deletePrefix(this.stagingPrefix(ref));
     } catch (failure) {
       cleanupFailure = failure;
@@ -269,6 +294,11 @@ export class ManuscriptImport {
       );
     }
     if (cleanupFailure) throw cleanupFailure;
+  }
+
+  /** The book's order as this import holds it (taken by its first step that writes chapters, resumed by the others). */
+  private holdOrder(ref: ImportJobInput): Promise<JobHeldOrder> {
+    return this.deps.orderClaims.forJob(ref.tenantId, ref.projectId, 'import', ref.jobId);
   }
 
   private async deleteSegmentsOf(tenantId: string, projectId: string, chapterId: string): Promise<void> {

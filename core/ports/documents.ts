@@ -86,9 +86,15 @@ export interface ProjectScopedDocument extends StoredDocument {
   projectId: string;
 }
 
-/** One write of a transaction; every write of one is in the same project (one partition). */
+/**
+ * One write of a transaction; every write of one is in the same project (one partition). An upsert, and a delete
+ * without an ETag, are unconditional (a document gone is an error for the delete, as in the store).
+ */
 export type TransactionWrite<T> =
-  { op: 'create'; doc: T } | { op: 'replace'; doc: T; etag: string } | { op: 'delete'; id: string; etag: string };
+  | { op: 'create'; doc: T }
+  | { op: 'upsert'; doc: T }
+  | { op: 'replace'; doc: T; etag: string }
+  | { op: 'delete'; id: string; etag?: string };
 
 /** The most writes one transaction may hold (Cosmos DB's limit for a transactional batch). */
 export const MAX_TRANSACTION_WRITES = 100;
@@ -101,8 +107,8 @@ export interface ProjectCollection<T extends ProjectScopedDocument> {
   /** With `etag`, only if the stored version still has it (PreconditionFailedError otherwise); gone is not an error. */
   delete(tenantId: string, projectId: string, id: string, etag?: string): Promise<void>;
   /**
-   * Every write or none, atomically (a transactional batch), each create create-only and each replace or delete
-   * conditional on its ETag. Answers the stored documents in order (undefined for a delete). A write that fails throws
+   * Every write or none, atomically (a transactional batch), each create create-only and each replace (and each delete
+   * given one) conditional on its ETag. Answers the stored documents in order (undefined for a delete). A write that fails throws
    * as the single write would (ConflictError, PreconditionFailedError without the current document, NotFoundError) and
    * nothing of the others is stored.
    */

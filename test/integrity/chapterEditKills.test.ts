@@ -3,7 +3,9 @@
  * write never reaches the store, every one before it did), on the real local platform. After each, the book's text,
  * its live chapters' texts in reading order, is exactly what it was: no part twice, none lost, and the chapters sit
  * at distinct positions. As two writes, a merge killed before deleting the chapter it had absorbed, or a split killed
- * before shortening the chapter it had cut, left that text twice.
+ * before shortening the chapter it had cut, left that text twice. A chapter delete killed between its write and the
+ * recount of the project's counts is sent again, as a client without an answer does: the count comes back to what is
+ * stored (before, the repeat found the chapter deleted and answered without recounting).
  */
 import { chapterBook, type ChapterSummary } from '../races/chapterBook';
 import { RACE_PLATFORM_ENV } from '../races/support';
@@ -86,4 +88,20 @@ test.each(KILL_POINTS)('a split killed at its write %i keeps the book text exact
   expect([before.length, before.length + 1]).toContain(after.length);
   expectDistinctPositions(after);
   if (!killed) expect(after.length).toBe(before.length + 1);
+});
+
+test('a chapter delete killed between its write and its recount: repeating it brings the chapter count back', async () => {
+  const projectId = await newBook('Delete killed before its recount');
+  const before = await liveChapters(projectId);
+  const remove = () =>
+    platform.api(CREATOR, `/v1/projects/${projectId}/chapters/${before[3]!.id}`, { method: 'DELETE' });
+  // The delete's first write is the chapter itself; the second, the project's recounted facts, never arrives.
+  expect(await cutAt(2, remove)).toBe(true);
+  expect(await liveChapters(projectId)).toHaveLength(before.length - 1);
+  // The client had no answer and sends it again.
+  expect((await remove()).status).toBe(200);
+  const facts = (await (await platform.api(CREATOR, `/v1/projects/${projectId}/facts`)).json()) as {
+    chapterCount: number;
+  };
+  expect(facts.chapterCount).toBe(before.length - 1);
 });
