@@ -3,7 +3,7 @@
  * ("lat. 33° 2' S." → "thirty-three degrees two minutes south"), and temperatures with their scale set apart from the
  * sign ("84° F." → "eighty-four degrees Fahrenheit").
  */
-import { isOne, parseNumber, quantityWords } from './normalize.numbers';
+import { takesSingularUnit, parseNumber, quantityWords } from './normalize.numbers';
 import { perLanguage, type LanguageRules } from './normalize.rules';
 
 const NUMBER = String.raw`[-−]?\d+(?:[.,]\d+)*`;
@@ -27,7 +27,9 @@ const anglePattern = perLanguage((rules) => {
 
 function amount(token: string, words: [string, string], rules: LanguageRules): string | undefined {
   const value = parseNumber(token, rules);
-  return value ? `${quantityWords(value, rules, false)} ${isOne(value) ? words[0] : words[1]}` : undefined;
+  return value
+    ? `${quantityWords(value, rules, false)} ${takesSingularUnit(value, rules) ? words[0] : words[1]}`
+    : undefined;
 }
 
 /**

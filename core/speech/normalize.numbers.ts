@@ -62,3 +62,9 @@ export function isOne(parsed: ParsedNumber): boolean {
   // "1.0 mm" is said "one point zero millimeters": a decimal said with its digits takes the plural.
   return parsed.integer === 1n && parsed.fraction === '';
 }
+
+/** Whether a unit after this number is said in the singular, by the language's agreement rule. */
+export function takesSingularUnit(parsed: ParsedNumber, rules: LanguageRules): boolean {
+  if (rules.singularBelowTwo === true) return parsed.integer < 2n;
+  return isOne(parsed);
+}

@@ -144,6 +144,7 @@ export function portugueseRules(variant: 'BR' | 'PT'): LanguageRules {
   };
   const rules: LanguageRules = {
     cardinal,
+    singularBelowTwo: variant === 'BR',
     ordinal: (value, isFeminine) => (isFeminine ? feminineOrdinal(toOrdinal(value)) : toOrdinal(value)),
     // "um milhão de reais", "dois bilhões de pessoas": a number ending in a name of a million or more takes "de".
     beforeNoun: (value, isFeminine) => cardinal(value, isFeminine).replace(/((?:lh|li)(?:ão|ões))$/u, '$1 de'),

@@ -1,5 +1,12 @@
 /** Numbers in their contexts: percentages, units, ordinals, ranges, clock times, dates, years, decades. */
-import { digitWords, isOne, numberWords, parseNumber, quantityWords, type ParsedNumber } from './normalize.numbers';
+import {
+  digitWords,
+  numberWords,
+  parseNumber,
+  quantityWords,
+  takesSingularUnit,
+  type ParsedNumber,
+} from './normalize.numbers';
 import { perLanguage, type LanguageRules, type UnitWords } from './normalize.rules';
 
 const NUMBER = String.raw`[-−]?\d+(?:[.,]\d+)*`;
@@ -111,7 +118,7 @@ export function expandUnits(text: string, rules: LanguageRules): string {
     const stop = hadPeriod && SENTENCE_MAY_END.test(source.slice(offset + match.length)) ? '.' : '';
     const from = groups.from === undefined ? undefined : parseNumber(groups.from, rules);
     const range = from ? `${quantityWords(from, rules, feminine === true)} ${rules.rangeWord} ` : '';
-    return `${range}${quantityWords(value, rules, feminine === true)} ${isOne(value) ? singular : plural}${stop}`;
+    return `${range}${quantityWords(value, rules, feminine === true)} ${takesSingularUnit(value, rules) ? singular : plural}${stop}`;
   });
 }
 
@@ -147,7 +154,7 @@ export function expandDegrees(text: string, rules: LanguageRules): string {
   const read = (match: string, token: string) => {
     const value = parseNumber(token, rules);
     if (!value) return match;
-    return `${quantityWords(value, rules, unit[2] === true)} ${isOne(value) ? unit[0] : unit[1]}`;
+    return `${quantityWords(value, rules, unit[2] === true)} ${takesSingularUnit(value, rules) ? unit[0] : unit[1]}`;
   };
   return text
     .replace(pattern, read)

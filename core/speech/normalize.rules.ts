@@ -115,6 +115,11 @@ export interface LanguageRules extends RomanNumeralWords {
    */
   eraMarkers?: readonly string[];
   eraYear?(value: number): string;
+  /**
+   * Brazilian usage: a unit after a number whose absolute value is under two stays singular, decimals included ("0,5
+   * ponto percentual", "1,8 quilômetro"); elsewhere only a whole one takes the singular ("1.5 kilometers").
+   */
+  singularBelowTwo?: boolean;
   /** Optional plural of number words for decades ("the 1960s" → "the nineteen sixties"). */
   plural?(words: string): string;
   /** Pre-decimal British money ("2s. 6d.", "5l."), for languages whose books use it. */

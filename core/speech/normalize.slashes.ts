@@ -4,7 +4,7 @@
  * three"); unit symbols are a rate ("km/h", "10 m/s" → "ten meters per second"); words are alternatives ("his/her" →
  * "his or her", "y/o" → "y o"); any other slash is a pause.
  */
-import { isOne, parseNumber, quantityWords } from './normalize.numbers';
+import { takesSingularUnit, parseNumber, quantityWords } from './normalize.numbers';
 import { perLanguage, type LanguageRules, type UnitWords } from './normalize.rules';
 
 const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
@@ -92,7 +92,7 @@ export function expandRates(text: string, rules: LanguageRules): string {
     if (groups.number === undefined) return rate(true);
     const value = parseNumber(groups.number, rules);
     if (!value) return match;
-    return `${quantityWords(value, rules, feminine === true)} ${rate(!isOne(value))}`;
+    return `${quantityWords(value, rules, feminine === true)} ${rate(!takesSingularUnit(value, rules))}`;
   });
 }
 

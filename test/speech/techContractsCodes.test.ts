@@ -154,7 +154,7 @@ describe('a Brazilian contract', () => {
       'inciso um do artigo quinto e o inciso quatro',
     );
     expect(toSpokenForm('Comércio Ltda., apto. 32, 0,5 p.p. ao mês', 'pt-BR')).toBe(
-      'Comércio limitada, apartamento trinta e dois, zero vírgula cinco pontos percentuais ao mês',
+      'Comércio limitada, apartamento trinta e dois, zero vírgula cinco ponto percentual ao mês',
     );
   });
 
@@ -195,7 +195,7 @@ describe('held-out pages of this round', () => {
       'CPF um dois três, quatro cinco seis, sete oito nove, zero zero',
       'apartamento trinta e dois',
       'crédito no valor de mil duzentos e trinta e quatro reais e cinquenta e seis centavos, a ser pago',
-      'zero vírgula cinco pontos percentuais por mês',
+      'zero vírgula cinco ponto percentual por mês',
       'Comércio limitada',
       'processo número zero zero zero um dois três quatro, cinco seis, dois zero dois quatro, oito, dois seis, zero um zero zero',
       'inciso dois',

@@ -897,8 +897,24 @@ const PORTUGUESE = [
       'uma terça-feira; Souza limitada, apartamento trinta e dois; inciso dois',
     ],
     ['slash', 'OAB/SP nº 98.765', 'OAB SP número noventa e oito mil setecentos e sessenta e cinco'],
+    [
+      'agreement',
+      'a taxa sobe 1,5 p.p. e depois 2,5 p.p.',
+      'a taxa sobe um vírgula cinco ponto percentual e depois dois vírgula cinco pontos percentuais.',
+    ],
+    [
+      'agreement',
+      'andou 0,8 km, depois 1,5 km e 2 km',
+      'andou zero vírgula oito quilômetro, depois um vírgula cinco quilômetro e dois quilômetros',
+    ],
+    [
+      'agreement',
+      'fazia -1,5 °C, o vento a 1,5 m/s e o frasco tinha 1,5 l',
+      'fazia menos um vírgula cinco grau Celsius, o vento a um vírgula cinco metro por segundo e o frasco tinha um vírgula cinco litro',
+    ],
   ]),
   ...cases('pt', 'pt-PT', [
+    ['agreement', 'andou 1,5 km', 'andou um vírgula cinco quilómetros'],
     [
       'units',
       "a 45° de latitude, 23° 27' sul, fazia 40° à sombra; o 2° e o 3° andar",
