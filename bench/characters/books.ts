@@ -36,6 +36,9 @@ export const STORY_SLUGS = [
   'the-carews-of-saltmarsh',
   'las-cartas-de-villaseca',
   'a-quermesse-do-largo-do-rosario',
+  'the-fenwicks-of-ashcombe',
+  'o-afilhado-do-seu-juvencio',
+  'los-de-la-calle-del-alamo',
 ] as const;
 export type StorySlug = (typeof STORY_SLUGS)[number];
 

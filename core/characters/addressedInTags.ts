@@ -5,6 +5,7 @@
  */
 import type { PlacedForm } from './nameNodes';
 import { paragraphBetween } from './paragraphs';
+import { ParagraphNames, type PlacedName, type StretchNames } from './stretchNames';
 import type { HeuristicLanguage } from './vocabulary';
 
 /** The few mentions of a chapter this reading needs: where each name is written and whether it is addressed. */
@@ -53,6 +54,14 @@ export function sameAddressees(
   const found: SameAddressee[] = [];
   const byStart = new Map(mentions.map((mention) => [mention.local, mention]));
   const placed = new MentionsByPlace(mentions);
+  // Three names kept apart: the speaker's and the addressee's words are left out, and one other must be left.
+  const lines = new ReportedLines(
+    text,
+    mentions.flatMap((mention, order) =>
+      mention.vocative ? [{ place: mention.local, order, key: wordsOf(mention), item: mention }] : [],
+    ),
+    3,
+  );
   for (const tag of tags) {
     const speaker = placed.first(
       tag.end - placed.longest,
@@ -62,22 +71,70 @@ export function sameAddressees(
     if (!speaker) continue;
     const addressee = addresseeAfter(text, language, tag, byStart);
     if (!addressee) continue;
-    const [from, to] = reportedLine(text, speaker.local, addressee.local + addressee.length);
-    const others = placed.first(
-      from,
-      to,
-      (mention) =>
-        mention.vocative &&
-        mention !== addressee &&
-        mention !== speaker &&
-        !sameWords(mention, addressee) &&
-        !sameWords(mention, speaker),
-      Infinity,
+    // The speaker and the addressee stand between the line before the tag and the line after it, so neither is in it.
+    const { firsts, more } = lines.namesIn(speaker.local, addressee.local + addressee.length);
+    if (more) continue;
+    const others = [...firsts.values()].filter(
+      (name) => !sameWords(name.item, addressee) && !sameWords(name.item, speaker),
     );
-    const names = new Set(others.map(wordsOf));
-    if (names.size === 1) found.push({ addressee, vocative: others[0], speaker });
+    if (others.length === 1) found.push({ addressee, vocative: others[0].item, speaker });
   }
   return found;
+}
+
+/**
+ * The names written in the line each tag of a chapter reports: the stretch of the tag's paragraph (one speaker's turn)
+ * before the tag when it follows its line ("“O, Mr Conroy,” said Lily to Gabriel"), else the stretch after it ("Lily
+ * said to Gabriel: “O, Mr Conroy…”"); a line going on after the tag may turn to someone else (“…Good-night, Mrs
+ * Conroy.”). Read from one summary per paragraph, the different names written before and after every place in it,
+ * so a paragraph holding many tags is gone through once, not once per tag.
+ */
+export class ReportedLines<T> {
+  private readonly paragraphs = new Map<string, { opensLineEnd: number; names: ParagraphNames<T> }>();
+  private readonly sorted: PlacedName<T>[];
+
+  /** `names`: the chapter's names that count, in any order; `kept`: how many different ones a reader tells apart. */
+  constructor(
+    private readonly text: string,
+    names: readonly PlacedName<T>[],
+    private readonly kept: number,
+  ) {
+    this.sorted = [...names].sort((a, b) => a.place - b.place);
+  }
+
+  /** The names in the line reported by the tag written in [tagFrom, tagTo). */
+  namesIn(tagFrom: number, tagTo: number): StretchNames<T> {
+    const [from, to] = paragraphBetween(this.text, tagFrom, tagTo, PARAGRAPH_BREAK);
+    const paragraph = this.paragraph(from, to);
+    return paragraph.opensLineEnd <= tagFrom ? paragraph.names.before(tagFrom) : paragraph.names.from(tagTo);
+  }
+
+  private paragraph(from: number, to: number) {
+    const key = `${from}:${to}`;
+    const known = this.paragraphs.get(key);
+    if (known) return known;
+    const opening = OPENS_LINE.exec(this.text.slice(from, to));
+    const inside: PlacedName<T>[] = [];
+    for (let index = this.firstAt(from); index < this.sorted.length && this.sorted[index].place < to; index++)
+      inside.push(this.sorted[index]);
+    const paragraph = {
+      opensLineEnd: opening ? from + opening.index + opening[0].length : Infinity,
+      names: new ParagraphNames(inside, this.kept),
+    };
+    this.paragraphs.set(key, paragraph);
+    return paragraph;
+  }
+
+  private firstAt(place: number): number {
+    let low = 0;
+    let high = this.sorted.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (this.sorted[middle].place < place) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
 }
 
 /**
@@ -141,16 +198,6 @@ function addresseeAfter(
     return NOT_ONE_PERSON.test(after) ? undefined : mention;
   }
   return undefined;
-}
-
-/**
- * The stretch of the paragraph (one speaker's turn) that the tag reports: the words before it when it follows its
- * line ("“O, Mr Conroy,” said Lily to Gabriel"), else the words after it ("Lily said to Gabriel: “O, Mr Conroy…”").
- * A line going on after the tag may turn to someone else (“…Good-night, Mrs Conroy.”).
- */
-export function reportedLine(text: string, tagFrom: number, tagTo: number): [number, number] {
-  const [from, to] = paragraphBetween(text, tagFrom, tagTo, PARAGRAPH_BREAK);
-  return OPENS_LINE.test(text.slice(from, tagFrom)) ? [from, tagFrom] : [tagTo, to];
 }
 
 function wordsOf(mention: AddressMention): string {

@@ -1,6 +1,7 @@
 /** Finding name mentions and named speech attributions in running text, and the capitalisation facts of a book. */
 import { displayTitle, honorificOf, honorificPattern } from './honorifics';
 import { findInterruptedTags } from './interruptedTags';
+import { paragraphBetween } from './paragraphs';
 import { SPEECH_VERBS, verbAlternatives } from './speechVerbs';
 import { foldWord, isFunctionWord, TAG_ADVERB, type HeuristicLanguage } from './vocabulary';
 
@@ -250,8 +251,12 @@ export function reportsDialogue(text: string, verbAt: number): boolean {
   return /[,;:!?…][ \t]*(?:\r?\n[ \t]*)?$/u.test(before) && opensWithDialogueDash(text, verbAt);
 }
 
+/** A blank line, as the dash reading has always told paragraphs apart (spaces on it are the paragraph's). */
+const BLANK_LINE = /\n\r?\n/gu;
+
 function opensWithDialogueDash(text: string, offset: number): boolean {
-  const paragraphStart = Math.max(text.lastIndexOf('\n\n', offset), text.lastIndexOf('\n\r\n', offset), 0);
+  // Found by halves among the chapter's blank lines: looking back for one at every tag was quadratic in a paragraph.
+  const [paragraphStart] = paragraphBetween(text, offset, offset, BLANK_LINE);
   return /^\s*(?:—|–|--|-(?=\S))/u.test(text.slice(paragraphStart, offset));
 }
 

@@ -12,19 +12,24 @@ interface Breaks {
   ends: number[];
 }
 
-/** The breaks of the chapter last asked about: readers ask about one chapter many times, then the next. */
-let lastBreaks: Breaks | undefined;
+/**
+ * The breaks of the chapter last asked about, per pattern: readers ask about one chapter many times, then the next,
+ * and readers of different patterns may take turns on one chapter.
+ */
+const lastBreaks = new Map<string, Breaks>();
 
 function breaksOf(text: string, pattern: RegExp): Breaks {
-  if (lastBreaks?.source === pattern.source && lastBreaks.text === text) return lastBreaks;
+  const last = lastBreaks.get(pattern.source);
+  if (last?.text === text) return last;
   const starts: number[] = [];
   const ends: number[] = [];
   for (const match of text.matchAll(new RegExp(pattern.source, 'gu'))) {
     starts.push(match.index);
     ends.push(match.index + match[0].length);
   }
-  lastBreaks = { text, source: pattern.source, starts, ends };
-  return lastBreaks;
+  const breaks = { text, source: pattern.source, starts, ends };
+  lastBreaks.set(pattern.source, breaks);
+  return breaks;
 }
 
 /** How many of the ascending `values` are below `limit` (or at most `limit`, when `inclusive`). */

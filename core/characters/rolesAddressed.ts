@@ -3,7 +3,7 @@
  * ao velho") while the line it reports calls the listener by one name ("What do you think, Jack?"): the role is that
  * named person, as a name in the tag's "to …" is (addressedInTags.ts). docs/characters.md, *Roles spoken to by name*.
  */
-import { reportedLine } from './addressedInTags';
+import { ReportedLines } from './addressedInTags';
 import type { PersonIndex } from './clusters';
 import type { ChapterScan } from './namedPeople';
 import { rolePhraseOf } from './roleFolds';
@@ -80,6 +80,15 @@ function roleKeyIn(tallies: Map<string, Tally>, phrase: string, chapter: number)
 function rolesCalledByName(scan: ChapterScan, people: PersonIndex): { phrase: string; person: string }[] {
   const text = scan.chapter.text;
   const found: { phrase: string; person: string }[] = [];
+  // Two persons kept apart: the line must call exactly one.
+  const lines = new ReportedLines(
+    text,
+    scan.mentions.flatMap((mention, order) => {
+      const person = mention.vocative ? people.resolve(mention.form, mention.at, mention.chapter) : undefined;
+      return person === undefined ? [] : [{ place: mention.local, order, key: person, item: person }];
+    }),
+    2,
+  );
   for (const tag of scan.attributions) {
     let from = tag.end;
     const verbAfter = new RegExp(`^[ \\t]*(?:\\r?\\n[ \\t]*)?${escape(tag.verb)}(?!\\p{L})`, 'u').exec(
@@ -93,15 +102,10 @@ function rolesCalledByName(scan: ChapterScan, people: PersonIndex): { phrase: st
       role[1].replace(/[ \t]+/gu, ' ').toLowerCase(),
     );
     const speakerAt = tag.at - scan.base;
-    const [lineFrom, lineTo] = reportedLine(text, speakerAt, from + role[0].length);
-    const vocatives = scan.mentions.filter(
-      (mention) => mention.vocative && mention.local >= lineFrom && mention.local < lineTo,
-    );
-    const persons = unique(
-      vocatives.flatMap((mention) => people.resolve(mention.form, mention.at, mention.chapter) ?? []),
-    );
+    const { firsts, more } = lines.namesIn(speakerAt, from + role[0].length);
+    const persons = [...firsts.keys()];
     const speaker = people.resolve(tag.form, tag.at, tag.chapter);
-    if (persons.length === 1 && persons[0] !== speaker) found.push({ phrase, person: persons[0] });
+    if (!more && persons.length === 1 && persons[0] !== speaker) found.push({ phrase, person: persons[0] });
   }
   return found;
 }

@@ -9,7 +9,7 @@ import { paragraphBetween } from './paragraphs';
 import type { WordCase } from './mentions';
 import type { ChapterScan } from './namedPeople';
 import { roleTallyKey } from './roleFolds';
-import { absorbOffice, absorbRole, genderOfTally, unique, type Tally } from './tally';
+import { absorbOffice, absorbRole, genderOfTally, type Tally } from './tally';
 import { foldWord, type HeuristicLanguage } from './vocabulary';
 
 /** "I am the <role>" inside a line of dialogue: the article and up to three words after it. */
@@ -33,29 +33,38 @@ export function foldSelfNamedRoles(
   people: PersonIndex,
   wordCase: WordCase,
 ): void {
-  const claims = new Map<string, string[]>();
+  const claims = new Map<string, Set<string>>();
   for (const [chapter, scan] of scans.entries()) {
     const text = scan.chapter.text;
+    // Every tag of a paragraph claims every self-naming line of it: the lines are read once per paragraph, not once
+    // per tag, so one long paragraph holding many tags is read in linear time.
+    const paragraphs = new Map<number, { to: number; speakers: Set<string> }>();
     for (const tag of scan.attributions) {
       const speaker = people.resolve(tag.form, tag.at, tag.chapter);
       if (speaker === undefined || !tallies.has(speaker)) continue;
       const [from, to] = paragraphAround(text, tag.at - scan.base);
+      const paragraph = paragraphs.get(from) ?? { to, speakers: new Set<string>() };
+      paragraph.speakers.add(speaker);
+      paragraphs.set(from, paragraph);
+    }
+    for (const [from, { to, speakers }] of paragraphs) {
       // The lines are sorted and apart, so those in the paragraph follow the first that ends after its start.
       for (let line = firstEndingAfter(scan.dialogue, from); line < scan.dialogue.length; line++) {
         const [start, end] = scan.dialogue[line];
         if (start >= to) break;
         for (const match of text.slice(start, end).matchAll(SELF_NAMING[scan.language])) {
           const record = recordNamed(match[1], match[2], chapter, tallies, wordCase);
-          if (record === undefined || record === speaker) continue;
-          const claimed = claims.get(record) ?? [];
-          claimed.push(speaker);
+          if (record === undefined) continue;
+          const claimed = claims.get(record) ?? new Set<string>();
+          // Two claimants already leave the role alone; more change nothing.
+          for (const speaker of speakers) if (speaker !== record && claimed.size < 2) claimed.add(speaker);
           claims.set(record, claimed);
         }
       }
     }
   }
   for (const [key, speakers] of claims) {
-    const persons = unique(speakers);
+    const persons = [...speakers];
     const [record, person] = [tallies.get(key), tallies.get(persons[0])];
     if (persons.length !== 1 || record === undefined || person === undefined) continue;
     const [personGender, recordGender] = [genderOfTally(person), genderOfTally(record)];

@@ -2,7 +2,9 @@
  * A chapter of dense dialogue is cast in time that grows with its length: the readings that ask for the paragraph
  * around a tag, the mentions in a stretch or the lines of a paragraph find them by halves instead of going through
  * the whole chapter at every tag (a megabyte took 18 s, two megabytes over a minute; now a few seconds). A book whose
- * chapters were not found arrives as one chapter this long.
+ * chapters were not found arrives as one chapter this long, and one whose paragraphs were not found as one paragraph:
+ * the readings that ask at every tag of a paragraph for the names in its line, the lines that name a role and the
+ * dash opening it read each paragraph once (a paragraph of 400 kB of dash dialogue took 86 s).
  */
 import { paragraphBetween } from '../../core/characters/paragraphs';
 import { jestBudgetCheck } from '../support/jestBudget';
@@ -24,6 +26,19 @@ describe('a long chapter of dialogue', () => {
         expect(one('Walter Whitcomb')).toBeDefined();
         await jestBudgetCheck();
       }
+    },
+    HOSTILE_BUDGET_MS,
+  );
+
+  it(
+    'is cast in time that grows with its length when the whole megabyte is one paragraph of dash dialogue',
+    async () => {
+      const turns = '—Rosa, sí —dijo Pedro al viejo—. —Pedro, no —contestó Rosa a Juan—, Juan. ';
+      const text = turns.repeat(Math.ceil(1_000_000 / turns.length));
+      const { one } = castOf(chapters('es', text));
+      expect(one('Pedro')?.dialogueLineCount).toBeGreaterThan(0);
+      expect(one('Rosa')?.dialogueLineCount).toBeGreaterThan(0);
+      await jestBudgetCheck();
     },
     HOSTILE_BUDGET_MS,
   );
