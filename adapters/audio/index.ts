@@ -3,7 +3,7 @@ import type { AudioToolchain } from '../../core/ports/audio';
 import { measureCover, measureDeliverableFile } from './deliverable';
 import { encodeM4b, encodeMp3Cbr } from './encode';
 import { masterChapter } from './master';
-import { joinMasterRegion, masterChapterRegion } from './masterRegion';
+import { masterChapterRegion } from './masterRegion';
 import { retagMp3 } from './mp3Retag';
 import { measureLoudness } from './measure';
 import { probe } from './probe';
@@ -28,8 +28,7 @@ export function createFfmpegToolchain(paths: { ffmpegPath?: string; ffprobePath?
     probe: (file) => probe(file, { binaryPath: paths.ffprobePath }),
     measureLoudness: (file, options) => measureLoudness(file, { ...tools, ...options }),
     masterChapter: (request, outFile) => masterChapter({ ...request, ...tools }, outFile),
-    masterChapterRegion: (request, regionFile) => masterChapterRegion({ ...request, ...tools }, regionFile),
-    joinMasterRegion: (request, outFile) => joinMasterRegion({ ...request, ...tools }, outFile),
+    masterChapterRegion: (request) => masterChapterRegion({ ...request, ...tools }),
     encodeMp3Cbr: (master, out, options) => encodeMp3Cbr(master, out, { ...tools, ...options }),
     retagMp3: (source, out, tags) => retagMp3(source, out, tags),
     encodeM4b: (request) => encodeM4b({ ...request, ...tools }),

@@ -4,8 +4,10 @@
  * (`masteringChain`) at the gain the stored master recorded, its room tone generated from the chapter's start and
  * trimmed where the region starts, so every sample is one a whole render writes. One pass writes the region's
  * samples, its MP3 (from a frame boundary, for mp3Splice.ts) and its measurement with the level blocks from one
- * short-term window before the levels' join. `joinMasterRegion` then writes the chapter's FLAC from the stored
- * master's samples before the region and the region's, and its AAC, encoded whole from the same stream.
+ * short-term window before the levels' join. The region's samples go, as they are rendered, to a process of their own
+ * beside the render (`joinArgs`) that writes the chapter's FLAC from the stored master's samples before the region
+ * and the region's, and its AAC, encoded whole from the same stream: the join and its AAC encoder run beside the
+ * render and its MP3 encoder instead of after them.
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -38,7 +40,7 @@ export interface MasterRegionInput extends MasterRegionRequest {
   timeoutMs?: number;
 }
 
-export async function masterChapterRegion(input: MasterRegionInput, regionFile: string): Promise<MasteredRegion> {
+export async function masterChapterRegion(input: MasterRegionInput): Promise<MasteredRegion> {
   const run = { binaryPath: input.ffmpegPath, signal: input.signal, timeoutMs: input.timeoutMs ?? 60 * 60_000 };
   const rate = input.inputRateHz;
   const infos = await Promise.all(input.segmentFiles.map((segment) => readWavInfo(segment.path)));
@@ -102,6 +104,8 @@ export async function masterChapterRegion(input: MasterRegionInput, regionFile: 
     const trimFrom = (chapterSample: number) =>
       `atrim=start_sample=${chapterSample - input.startSample},asetpts=N/SR/TB`;
     const branches = input.mp3 ? ['[region]', '[encode]', '[measure]'] : ['[region]', '[measure]'];
+    // The MP3 encoder is fed first (pipe:1), the join after it.
+    const joinPipe = input.mp3 ? 'pipe:3' : 'pipe:1';
     const graph =
       `${masteringChain(input.gainDb, input, input.startSample)},asplit=${branches.length}${branches.join('')};` +
       (input.mp3 ? `[encode]${trimFrom(input.mp3.fromSample)}[encoder0];` : '') +
@@ -109,16 +113,15 @@ export async function masterChapterRegion(input: MasterRegionInput, regionFile: 
       `${measurementFilters(MASTER_SAMPLE_RATE_HZ, { blocksDir: dir })}[measured]`;
     const args = [
       ...['-y', '-f', 'concat', '-safe', '1', '-i', listFile, '-filter_complex', graph],
-      ...['-map', '[region]', '-c:a', 'pcm_s16le', '-bitexact', regionFile],
       ...(input.mp3 ? ['-map', '[encoder0]', '-c:a', 'pcm_s16le', ...RAW_SAMPLES, 'pipe:1'] : []),
+      ...['-map', '[region]', '-c:a', 'pcm_s16le', ...RAW_SAMPLES, joinPipe],
       ...['-map', '[measured]', '-f', 'null', '-'],
     ];
-    const encoders = input.mp3 ? [mp3EncoderArgs(input.mp3)] : [];
+    const encoders = [...(input.mp3 ? [mp3EncoderArgs(input.mp3)] : []), joinArgs(input.join, input.startSample)];
     await withSideEncoders(encoders, run, (more: RunOptions) =>
       runFfmpeg(args, { ...run, ...more, onStderrLine: (line) => parser.line(line) }),
     );
     return {
-      regionFile,
       durationSec,
       speechSec,
       segmentStartsSec,
@@ -129,28 +132,21 @@ export async function masterChapterRegion(input: MasterRegionInput, regionFile: 
   });
 }
 
-export interface JoinMasterInput extends JoinMasterRequest {
-  ffmpegPath?: string;
-  timeoutMs?: number;
-}
-
 /**
- * The chapter's FLAC: the stored master's samples before the cut, then the region's (decoded, joined and encoded again
- * losslessly, so its bytes are those of a whole render's FLAC of the same samples), and its AAC encoded whole from
- * that stream in the same process.
+ * The join's arguments after its first input, the region's samples on its standard input: the stored master (FLAC)
+ * up to the region's start, then the region (decoded, joined and encoded again losslessly, so its bytes are those of a
+ * whole render's FLAC of the same samples), and the AAC encoded whole from that stream in the same process. The
+ * stored master is read first, so the render waits on its pipe while the kept part is encoded.
  */
-export async function joinMasterRegion(input: JoinMasterInput, outFile: string): Promise<void> {
+function joinArgs(join: JoinMasterRequest, cutSample: number): string[] {
   const graph =
-    `[0:a]atrim=end_sample=${input.cutSample}[start];[start][1:a]concat=n=2:v=0:a=1,` +
+    `[1:a]atrim=end_sample=${cutSample}[start];[start][0:a]concat=n=2:v=0:a=1,` +
     `aformat=sample_fmts=s16:sample_rates=${MASTER_SAMPLE_RATE_HZ}:channel_layouts=mono` +
-    (input.aac ? ',asplit=2[master][aac]' : '[master]');
-  await runFfmpeg(
-    [
-      ...['-y', '-i', input.storedMaster, '-i', input.regionFile, '-filter_complex', graph],
-      ...['-map', '[master]', '-ac', '1', '-ar', String(MASTER_SAMPLE_RATE_HZ), '-sample_fmt', 's16'],
-      ...['-c:a', 'flac', '-map_metadata', '-1', '-bitexact', outFile],
-      ...(input.aac ? ['-map', '[aac]', ...aacEncoderArgs(input.aac)] : []),
-    ],
-    { binaryPath: input.ffmpegPath, signal: input.signal, timeoutMs: input.timeoutMs ?? 60 * 60_000 },
-  );
+    (join.aac ? ',asplit=2[master][aac]' : '[master]');
+  return [
+    ...['-i', join.storedMaster, '-filter_complex', graph],
+    ...['-map', '[master]', '-ac', '1', '-ar', String(MASTER_SAMPLE_RATE_HZ), '-sample_fmt', 's16'],
+    ...['-c:a', 'flac', '-map_metadata', '-1', '-bitexact', join.masterFile],
+    ...(join.aac ? ['-map', '[aac]', ...aacEncoderArgs(join.aac)] : []),
+  ];
 }

@@ -89,8 +89,8 @@ export async function renderRegion(
   dir: string,
 ): Promise<RegionRender> {
   const { record, firstChangedSegment } = previous;
-  const { masterChapterRegion, joinMasterRegion } = deps.audio;
-  if (!masterChapterRegion || !joinMasterRegion)
+  const { masterChapterRegion } = deps.audio;
+  if (!masterChapterRegion)
     throw new RegionFallbackError('mismatch', 'the audio toolchain renders chapters whole only');
   const rendering = record.rendering;
   if (!rendering || firstChangedSegment === null)
@@ -138,27 +138,26 @@ export async function renderRegion(
   )
     throw new RegionFallbackError('mismatch', 'the previous master is not the one recorded');
 
-  const regionFile = path.join(dir, 'region.wav');
   const regionMp3 = path.join(dir, 'region.mp3');
-  const region = await masterChapterRegion.call(
-    deps.audio,
-    {
-      segmentFiles,
-      inputRateHz: rendering.inputRateHz,
-      leadSilenceSamples: cut.leadSilenceSamples,
-      startSample: cut.startSample,
-      firstSegmentStartSample: cut.fromSegmentStartSample,
-      headRoomToneMs: Math.round(record.segmentStartsSec[0] * 1000),
-      requestedRoomTone: { headMs: request.roomTone.headMs, tailMs: request.roomTone.tailMs },
-      gainDb: rendering.gainDb,
-      target: request.target,
-      roomToneLevelDb: request.roomTone.levelDb,
-      ...(mp3 && { mp3: { file: regionMp3, bitrateKbps: mp3.bitrateKbps, fromSample: cut.mp3EncodeFromSample } }),
-      measureFromSample: Math.round((cut.joinSec - LEVEL_LEAD_SEC) * MASTER_SAMPLE_RATE_HZ),
-      workDir: dir,
-    },
-    regionFile,
-  );
+  const masterFile = path.join(dir, 'master.flac');
+  const aac = request.encodings.find((encoding) => encoding.format === 'aac');
+  const aacFile = path.join(dir, `encoded.${aac?.extension ?? 'm4a'}`);
+  const region = await masterChapterRegion.call(deps.audio, {
+    segmentFiles,
+    inputRateHz: rendering.inputRateHz,
+    leadSilenceSamples: cut.leadSilenceSamples,
+    startSample: cut.startSample,
+    firstSegmentStartSample: cut.fromSegmentStartSample,
+    headRoomToneMs: Math.round(record.segmentStartsSec[0] * 1000),
+    requestedRoomTone: { headMs: request.roomTone.headMs, tailMs: request.roomTone.tailMs },
+    gainDb: rendering.gainDb,
+    target: request.target,
+    roomToneLevelDb: request.roomTone.levelDb,
+    ...(mp3 && { mp3: { file: regionMp3, bitrateKbps: mp3.bitrateKbps, fromSample: cut.mp3EncodeFromSample } }),
+    measureFromSample: Math.round((cut.joinSec - LEVEL_LEAD_SEC) * MASTER_SAMPLE_RATE_HZ),
+    join: { storedMaster, masterFile, ...(aac && { aac: { file: aacFile, bitrateKbps: aac.bitrateKbps } }) },
+    workDir: dir,
+  });
   const levels = recombineLevels(
     { measured: record.measured, blocks: readLevelBlocks(levelsBytes) },
     { measured: region.measured, blocks: region.blocks },
@@ -172,19 +171,6 @@ export async function renderRegion(
   if (miss !== 0)
     throw new RegionFallbackError('loudness', `the recombined levels miss the target by ${miss.toFixed(2)} dB`);
 
-  const masterFile = path.join(dir, 'master.flac');
-  const aac = request.encodings.find((encoding) => encoding.format === 'aac');
-  const aacFile = path.join(dir, `encoded.${aac?.extension ?? 'm4a'}`);
-  await joinMasterRegion.call(
-    deps.audio,
-    {
-      storedMaster,
-      cutSample: cut.startSample,
-      regionFile,
-      ...(aac && { aac: { file: aacFile, bitrateKbps: aac.bitrateKbps } }),
-    },
-    masterFile,
-  );
   const joined = await readFlacInfo(masterFile);
   if (!joined) throw new RegionMismatchError('the joined master has no stream info');
   const encodingFiles: RegionRender['encodingFiles'] = {};

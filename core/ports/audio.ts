@@ -76,13 +76,13 @@ export interface MasterRegionRequest {
   mp3?: { file: string; bitrateKbps: number; fromSample: number };
   /** The chapter sample the measurement starts at (at or after the region's start). */
   measureFromSample: number;
+  /** Where the chapter's new master goes: the stored one's samples before `startSample`, then the region's. */
+  join: JoinMasterRequest;
   workDir: string;
   signal?: AbortSignal;
 }
 
 export interface MasteredRegion {
-  /** The region's samples (16-bit WAV at the master's rate), from `startSample` to the chapter's end. */
-  regionFile: string;
   /** The chapter's, as a whole render computes them. */
   durationSec: number;
   speechSec: number;
@@ -95,13 +95,12 @@ export interface MasteredRegion {
 }
 
 export interface JoinMasterRequest {
-  /** The stored master (FLAC at the master's rate), kept up to `cutSample`. */
+  /** The stored master (FLAC at the master's rate), kept before the region's start. */
   storedMaster: string;
-  cutSample: number;
-  /** The region's samples, which start at `cutSample`. */
-  regionFile: string;
+  /** The chapter's new FLAC. */
+  masterFile: string;
+  /** The chapter's AAC, encoded whole from the joined samples. */
   aac?: { file: string; bitrateKbps: number };
-  signal?: AbortSignal;
 }
 
 export interface MasteredChapter {
@@ -158,8 +157,7 @@ export interface AudioToolchain {
    * A chapter's end rendered again as the whole render would write it, and its samples joined to a stored master's
    * (adapters/audio/masterRegion.ts). A toolchain without them has its chapters rendered whole.
    */
-  masterChapterRegion?(request: MasterRegionRequest, regionFile: string): Promise<MasteredRegion>;
-  joinMasterRegion?(request: JoinMasterRequest, outFile: string): Promise<void>;
+  masterChapterRegion?(request: MasterRegionRequest): Promise<MasteredRegion>;
   /** An MP3 of a lossless master; an encoded source (AAC, MP3) is refused, never encoded again. */
   encodeMp3Cbr(
     master: string,

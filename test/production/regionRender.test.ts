@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { createFfmpegToolchain, runFfmpeg } from '../../adapters/audio';
+import { createFfmpegToolchain, ffmpegPath, runFfmpeg } from '../../adapters/audio';
 import { readLevelBlocks } from '../../adapters/audio/levelBlocksFile';
 import type { AzureBlobStore } from '../../adapters/blob/azureBlobStore';
 import { createMasterFiles } from '../../adapters/production/masterFiles';
@@ -258,6 +258,27 @@ describe('a chapter mastered again from its changed segment on', () => {
     },
     240_000,
   );
+
+  it('hands the region to the join and its AAC encoder through a pipe, beside the render: no region file', async () => {
+    // Logs each ffmpeg's argv (one line each), then runs the real ffmpeg with it.
+    const log = path.join(work, 'region-invocations.log');
+    const wrapper = path.join(work, 'ffmpeg-logged');
+    fs.writeFileSync(wrapper, `#!/bin/sh\necho "$*" >> '${log}'\nexec '${ffmpegPath()}' "$@"\n`, { mode: 0o755 });
+    const lines = ORIGINAL.map((line) => (line === 8 ? LINES.length : line));
+    const { rendered } = await render(lines, {
+      previous: { record: previous, firstChangedSegment: 8 },
+      toolchain: createFfmpegToolchain({ ffmpegPath: wrapper }),
+    });
+    expect(rendered.path).toEqual({ kind: 'region', fromSegment: expect.any(Number) });
+    const invocations = fs.readFileSync(log, 'utf8').trim().split('\n');
+    // The region pass, LAME beside it, and the join: nothing after them re-reads the region's samples from a file.
+    expect(invocations).toHaveLength(3);
+    expect(invocations.filter((argv) => /\.wav(\s|$)/.test(argv.replace(/-i \S+\.ffconcat/, '')))).toEqual([]);
+    const join = invocations.filter((argv) => argv.includes('previous.flac'));
+    expect(join).toHaveLength(1);
+    expect(join[0]).toMatch(/-i pipe:0 .*-i \S*previous\.flac/);
+    expect(join[0]).toMatch(/-c:a aac/);
+  }, 240_000);
 
   it('renders the whole chapter when anything does not line up, and says why', async () => {
     const lines = ORIGINAL.map((line) => (line === 8 ? LINES.length : line));
