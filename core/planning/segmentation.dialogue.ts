@@ -4,6 +4,7 @@
  * and the rules for each are described in docs/dialogue-and-attribution.md.
  */
 import { readSpeechTag } from '../characters/attribution/speechTags';
+import { speechVerbsOf } from '../characters/speechVerbs';
 import type { HeuristicLanguage } from '../characters/vocabulary';
 import { isBlankDashes } from './segmentation.blanks';
 import { findClosing, isLetter, isOpeningQuote, isSpace, opensNoQuotation, QUOTE_PAIRS } from './segmentation.quotes';
@@ -240,7 +241,8 @@ function dashTurns(text: string, conventions: DialogueConventions): Piece[] {
 /**
  * A short quotation inside a narrated sentence ("what the knowing ones call "nuts" to Scrooge", "at the word
  * "liberality," Scrooge frowned") is a word mentioned, not a line spoken: it follows a word that is not a speech
- * verb and is not set off by punctuation.
+ * verb and is not set off by punctuation. A verb of reading aloud tags a line after it ("read Mr. Pell") but before
+ * a quotation it takes a title ("He had read "The Raven" twice").
  */
 function isMention(text: string, open: number, close: number, language?: HeuristicLanguage): boolean {
   const before = text.slice(0, open).trimEnd();
@@ -249,7 +251,8 @@ function isMention(text: string, open: number, close: number, language?: Heurist
   if ((quoted.match(/[\p{L}\p{N}]+/gu) ?? []).length > 4) return false;
   const previousWord = /[\p{L}'’-]+$/u.exec(before)?.[0] ?? '';
   return (
-    readSpeechTag(previousWord, language) === null &&
+    (readSpeechTag(previousWord, language) === null ||
+      speechVerbsOf(language).reading.includes(previousWord.toLowerCase())) &&
     !/^(?:say|says|saying|cry|cries|crying|ask|asking)$/iu.test(previousWord)
   );
 }
