@@ -165,6 +165,11 @@ const ENGLISH = cases('en', 'en-GB', [
   ['roman', 'Elizabeth I knew it.', 'Elizabeth I knew it.'],
   ['roman', 'as we saw in Chapter XII.', 'as we saw in Chapter twelve.'],
   [
+    'date',
+    'born 12.05.1890 in a town of 1.234.567 souls',
+    'born the twelfth of May, eighteen ninety in a town of one million two hundred and thirty-four thousand five hundred and sixty-seven souls',
+  ],
+  [
     'roman',
     'Chapters IV and V tell it, then Parts I, II, and III; see chapters XII to XIV. Chapters IV and I went home.',
     'Chapters four and five tell it, then Parts one, two, and three; see chapters twelve to fourteen. Chapters four and I went home.',
@@ -375,6 +380,11 @@ const ENGLISH = cases('en', 'en-GB', [
 const AMERICAN_ENGLISH = cases('en', 'en-US', [
   [
     'date',
+    'on 12.05.1890, 13.05.1890 and 05.13.1890; 1.234.567 people; Python 3.11.2',
+    'on December fifth, eighteen ninety, May thirteenth, eighteen ninety and May thirteenth, eighteen ninety; one million two hundred thirty-four thousand five hundred sixty-seven people; Python three point eleven point two',
+  ],
+  [
+    'date',
     'on 12/05/1890, 25/12/1890 and 05/06/90; 2/28/2005; 3/8',
     'on December fifth, eighteen ninety, December twenty-fifth, eighteen ninety and May sixth, ninety; February twenty-eighth, two thousand five; three eighths',
   ],
@@ -495,6 +505,11 @@ const SPANISH = cases('es', 'es-ES', [
   ['ordinal', 'el 1.er día', 'el primer día'],
   ['roman', 'Felipe II y Alfonso X', 'Felipe segundo y Alfonso décimo'],
   ['roman', 'Luis XIV reinó.', 'Luis catorce reinó.'],
+  [
+    'date',
+    'el 12.05.1890, 1.234.567 almas',
+    'el doce de mayo de mil ochocientos noventa, un millón doscientos treinta y cuatro mil quinientos sesenta y siete almas',
+  ],
   ['roman', 'los capítulos IV a VI y los apartados I y II', 'los capítulos cuatro a seis y los apartados uno y dos'],
   ['roman', 'En el capítulo I lo dijo.', 'En el capítulo I lo dijo.'],
   ['roman', 'en el siglo XVII', 'en el siglo diecisiete'],
