@@ -40,6 +40,28 @@ export function expandSlashDates(text: string, rules: LanguageRules): string {
   });
 }
 
+/**
+ * A day, a month and a four-digit year joined by points ("12.05.1890"), as Europe writes a date. A two-digit year is
+ * left: "3.11.22" is as often a version or a section. Not inside a longer dotted number or a word.
+ */
+const DOTTED_DATE = /(?<![\p{L}\p{N}.,:/])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\p{L}\p{N}]|[.,:]\d)/gu;
+
+/**
+ * "12.05.1890" → "the twelfth of May, eighteen ninety" (en-GB), "doce de mayo de mil ochocientos noventa": read as the
+ * slash dates are, so a part over 12 is the day and otherwise the language's usual order decides (American English
+ * reads month first, "December fifth, eighteen ninety").
+ */
+export function expandDottedDates(text: string, rules: LanguageRules): string {
+  const dates = rules.numericDates;
+  if (!dates || !/\d\.\d{1,2}\.\d/.test(text)) return text;
+  return text.replace(DOTTED_DATE, (match: string, first: string, second: string, year: string) => {
+    const parts = dayAndMonth(Number(first), Number(second), dates.order);
+    const yearValue = Number(year);
+    if (!parts || yearValue < 1000) return match;
+    return dates.say(parts.day, parts.month, { value: yearValue, twoDigits: false });
+  });
+}
+
 const ARTICLE_BEFORE = /(?<![\p{L}])the[ \t]+$/iu;
 
 const dayBeforeMonthPattern = perLanguage((rules) => {

@@ -15,12 +15,17 @@ export interface ParsedNumber {
 
 /**
  * Reads "1,234.5" / "1.234,5" / "3.50" / "-7". A separator followed by exactly three digits is a thousands separator
- * when it is the language's thousands separator; any separator followed by one or two final digits is decimal.
+ * when it is the language's thousands separator; any separator followed by one or two final digits is decimal. The other
+ * language's mark written twice or more before groups of three digits groups thousands too ("1.234.567" in English).
  */
 export function parseNumber(token: string, rules: LanguageRules): ParsedNumber | undefined {
   const negative = /^[-−]/.test(token);
   const body = token.replace(/^[-−]/, '');
   if (!/^\d+(?:[.,]\d+)*$/.test(body)) return undefined;
+  if (isGroupedByOtherMark(body, rules)) {
+    const digits = body.replace(/[.,]/g, '');
+    return digits.length > MAX_CARDINAL_DIGITS ? undefined : { negative, integer: BigInt(digits), fraction: '' };
+  }
   const groups = body.split(/([.,])/);
   let integerDigits = groups[0];
   let fraction = '';
@@ -38,6 +43,16 @@ export function parseNumber(token: string, rules: LanguageRules): ParsedNumber |
   }
   if (integerDigits.length > MAX_CARDINAL_DIGITS || fraction.length > MAX_CARDINAL_DIGITS) return undefined;
   return { negative, integer: BigInt(integerDigits), fraction };
+}
+
+/**
+ * A number grouped in thousands with the other language's mark ("1.234.567" in English, "1,234,567" in Spanish): a
+ * decimal mark is written once, so two or more of them, each before three digits, can only group thousands.
+ */
+function isGroupedByOtherMark(body: string, rules: LanguageRules): boolean {
+  const mark = rules.thousandsSeparator === ',' ? '.' : ',';
+  const groups = body.split(mark);
+  return groups.length >= 3 && /^\d{1,3}$/.test(groups[0]) && groups.slice(1).every((group) => /^\d{3}$/.test(group));
 }
 
 export function numberWords(parsed: ParsedNumber, rules: LanguageRules, feminine = false): string {

@@ -80,8 +80,23 @@ export function readLoneNumerals(text: string, rules: LanguageRules, isHeading: 
 const isCapitalsTitle = (line: string) => /\p{Lu}{2}/u.test(line) && !/\p{Ll}/u.test(line);
 
 /**
+ * The numerals after a heading word's first: joined by a comma, "and", "or" or "to" in any of the three languages
+ * ("Chapters IV and V", "incisos II e III", "capítulos IV a VI", "Parts I, II, and III"). A single letter here is
+ * I, V or X: "C", "D" and "M" after "a" or "e" are initials and letters more often than numbers.
+ */
+const RUN_JOINER = String.raw`[ \t]{0,3},[ \t]{0,3}(?:(?:and|or|y|o|e|ou)[ \t]{1,3})?|[ \t]{1,3}(?:and|or|to|y|o|e|ou|a|al|ao)[ \t]{1,3}`;
+const RUN_NUMERAL = String.raw`(?:[IVXLCDM]{2,}|[IVX])(?![\p{L}\p{N}'’])`;
+
+/** A heading word and its plural ("chapters", "capítulos", "secciones", "incisos"). */
+const PLURAL_ENDING = String.raw`(?:e?s)?`;
+
+/** Enough of the text after a numeral to tell the pronoun "I" (a word follows) from a number. */
+const textAfter = (text: string, at: number) => text.slice(at, at + 16);
+
+/**
  * "see Chapter XII" in running text: a heading word and its number. After a heading word in lower case ("no capitulo
- * XXV") only a numeral of two letters or more counts: a single letter may be the letter itself ("the letter C").
+ * XXV") only a numeral of two letters or more counts: a single letter may be the letter itself ("the letter C"). A
+ * list of numerals after the word ("Chapters IV and V", "incisos II e III") is read whole, every numeral as the first.
  */
 export function readLabelledNumerals(text: string, rules: LanguageRules): string {
   const numberingWords = new Set(rules.numberingWords ?? []);
@@ -90,19 +105,52 @@ export function readLabelledNumerals(text: string, rules: LanguageRules): string
     // Written with or without accents ("capítulo", "capitulo"), in any case.
     .map((label) => escapeRegex(label).replace(/[aeiouc]/g, (c) => `[${c}${ACCENTED[c]}]`));
   const pattern = new RegExp(
-    String.raw`(?<![\p{L}\p{N}])(${labels.join('|')})([ \t]+|[ \t]*\n[ \t]*)([IVXLCDM]+)(?![\p{L}\p{N}'’])`,
+    String.raw`(?<![\p{L}\p{N}])((?:${labels.join('|')})${PLURAL_ENDING})([ \t]+|[ \t]*\n[ \t]*)([IVXLCDM]+)(?![\p{L}\p{N}'’])(?:(?:${RUN_JOINER})${RUN_NUMERAL})*`,
     'giu',
   );
   return text.replace(pattern, (match, label: string, gap: string, roman: string, offset: number) => {
+    const firstEnd = offset + label.length + gap.length + roman.length;
+    const run = numeralRun(match.slice(firstEnd - offset), firstEnd, text, rules);
     // A law's clause ("inciso I") is numbered even by one letter; after a heading word in lower case, "part I" may
-    // be the pronoun and "the letter C" a letter.
-    const numbersClauses = numberingWords.has(foldAccents(label.toLowerCase()));
-    if (roman !== roman.toUpperCase() || (!/^\p{Lu}/u.test(label) && roman.length < 2 && !numbersClauses)) return match;
+    // be the pronoun and "the letter C" a letter, unless a longer numeral follows in the list ("parts I and II").
+    const numbersClauses = numberingWords.has(foldAccents(label.toLowerCase()).replace(/s$/, ''));
+    const listHasLongNumeral = run.numerals.some((numeral) => numeral.length >= 2);
+    const mayBeLetter = !/^\p{Lu}/u.test(label) && roman.length < 2 && !numbersClauses && !listHasLongNumeral;
+    if (roman !== roman.toUpperCase() || mayBeLetter) return match;
     const value = romanToNumber(roman);
-    const after = text.slice(offset + match.length);
-    if (value === undefined || mayBePronoun(roman, after, rules)) return match;
-    return `${label}${gap}${rules.cardinal(BigInt(value))}`;
+    // A numeral followed by more of the list is no pronoun ("Chapters I and II").
+    if (value === undefined || (run.numerals.length === 0 && mayBePronoun(roman, textAfter(text, firstEnd), rules))) {
+      return match;
+    }
+    const unread = match.slice(firstEnd - offset + run.written.length);
+    return `${label}${gap}${rules.cardinal(BigInt(value))}${run.spoken}${unread}`;
   });
+}
+
+/**
+ * The numerals of `list` (what follows a heading word's first numeral, starting at `start` in `text`), as far as each
+ * is an upper-case numeral and not the English pronoun ("Chapters IV and I went home" stops before "I"): what they
+ * cover as written, and as said.
+ */
+function numeralRun(
+  list: string,
+  start: number,
+  text: string,
+  rules: LanguageRules,
+): { numerals: string[]; written: string; spoken: string } {
+  const step = new RegExp(String.raw`(${RUN_JOINER})(${RUN_NUMERAL})`, 'iuy');
+  const numerals: string[] = [];
+  let spoken = '';
+  let end = 0;
+  for (let found = step.exec(list); found; found = step.exec(list)) {
+    const [, joiner, numeral] = found;
+    const value = numeral === numeral.toUpperCase() ? romanToNumber(numeral) : undefined;
+    if (value === undefined || mayBePronoun(numeral, textAfter(text, start + step.lastIndex), rules)) break;
+    numerals.push(numeral);
+    spoken += `${joiner}${rules.cardinal(BigInt(value))}`;
+    end = step.lastIndex;
+  }
+  return { numerals, written: list.slice(0, end), spoken };
 }
 
 /** Centuries are written with I, V and X only; a list joins them ("siglos XVI y XVII", "séculos XV a XVII"). */

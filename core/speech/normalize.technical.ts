@@ -114,9 +114,10 @@ const DOTTED_PARTS = /(?<![\p{L}\p{N}.,])(\d{1,4})\.(\d{1,4})\.(\d{1,4})(?:\.(\d
 
 function looksLikeDate(first: string, second: string, third: string, fourth: string | undefined): boolean {
   if (fourth !== undefined) return false;
-  const day = Number(first);
-  const month = Number(second);
-  return day >= 1 && day <= 31 && month >= 1 && month <= 12 && (third.length === 2 || third.length === 4);
+  const fits = (day: number, month: number) => day >= 1 && day <= 31 && month >= 1 && month <= 12;
+  // Either order: "05.13.1890" is an American date, May the thirteenth.
+  const dayOrMonthFirst = fits(Number(first), Number(second)) || fits(Number(second), Number(first));
+  return dayOrMonthFirst && (third.length === 2 || third.length === 4);
 }
 
 /** "Python 3.11.2" → "Python three point eleven point two": each part is a number, said with the language's point. */

@@ -8,7 +8,7 @@ import { readCapitalWords, readHeadingCapitals } from './normalize.capitals';
 import { cleanTypography, speakDashes } from './normalize.cleanup';
 import { expandCountedNouns } from './normalize.counted';
 import { readAngles, readWindPoints } from './normalize.coordinates';
-import { expandDayBeforeMonth, expandSlashDates } from './normalize.dates';
+import { expandDayBeforeMonth, expandDottedDates, expandSlashDates } from './normalize.dates';
 import { britishEnglishRules, englishRules } from './normalize.en';
 import { spanishRules } from './normalize.es';
 import { expandFractions, readMeasureSizes } from './normalize.fractions';
@@ -164,6 +164,8 @@ export function toSpokenForm(text: string, language: string, options: SpokenForm
     spoken = expandBareCifrao(spoken, rules);
     spoken = expandCurrencies(spoken, rules);
     spoken = expandOldMoney(spoken, rules);
+    // Before the clock times, which would take "12.05" of "12.05.1890" for a time.
+    spoken = expandDottedDates(spoken, rules);
     spoken = expandClockTimes(spoken, rules);
     spoken = expandPercent(spoken, rules);
     // Splits first ("30/70" is no fraction), dates before fractions: "12/05/1890" is a date, "3/8" a fraction.

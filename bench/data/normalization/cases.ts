@@ -164,6 +164,16 @@ const ENGLISH = cases('en', 'en-GB', [
   ['roman', '"So do I," said Elizabeth.', '"So do I," said Elizabeth.'],
   ['roman', 'Elizabeth I knew it.', 'Elizabeth I knew it.'],
   ['roman', 'as we saw in Chapter XII.', 'as we saw in Chapter twelve.'],
+  [
+    'date',
+    'born 12.05.1890 in a town of 1.234.567 souls',
+    'born the twelfth of May, eighteen ninety in a town of one million two hundred and thirty-four thousand five hundred and sixty-seven souls',
+  ],
+  [
+    'roman',
+    'Chapters IV and V tell it, then Parts I, II, and III; see chapters XII to XIV. Chapters IV and I went home.',
+    'Chapters four and five tell it, then Parts one, two, and three; see chapters twelve to fourteen. Chapters four and I went home.',
+  ],
   ['roman', 'II.', 'two.'],
   ['roman', 'I.', 'one.'],
   ['heading', 'CHAPTER XII', 'Chapter twelve', 'heading'],
@@ -370,6 +380,11 @@ const ENGLISH = cases('en', 'en-GB', [
 const AMERICAN_ENGLISH = cases('en', 'en-US', [
   [
     'date',
+    'on 12.05.1890, 13.05.1890 and 05.13.1890; 1.234.567 people; Python 3.11.2',
+    'on December fifth, eighteen ninety, May thirteenth, eighteen ninety and May thirteenth, eighteen ninety; one million two hundred thirty-four thousand five hundred sixty-seven people; Python three point eleven point two',
+  ],
+  [
+    'date',
     'on 12/05/1890, 25/12/1890 and 05/06/90; 2/28/2005; 3/8',
     'on December fifth, eighteen ninety, December twenty-fifth, eighteen ninety and May sixth, ninety; February twenty-eighth, two thousand five; three eighths',
   ],
@@ -490,6 +505,12 @@ const SPANISH = cases('es', 'es-ES', [
   ['ordinal', 'el 1.er día', 'el primer día'],
   ['roman', 'Felipe II y Alfonso X', 'Felipe segundo y Alfonso décimo'],
   ['roman', 'Luis XIV reinó.', 'Luis catorce reinó.'],
+  [
+    'date',
+    'el 12.05.1890, 1.234.567 almas',
+    'el doce de mayo de mil ochocientos noventa, un millón doscientos treinta y cuatro mil quinientos sesenta y siete almas',
+  ],
+  ['roman', 'los capítulos IV a VI y los apartados I y II', 'los capítulos cuatro a seis y los apartados uno y dos'],
   ['roman', 'En el capítulo I lo dijo.', 'En el capítulo I lo dijo.'],
   ['roman', 'en el siglo XVII', 'en el siglo diecisiete'],
   [
@@ -784,6 +805,7 @@ const PORTUGUESE = [
     ['note mark', 'Não era* justo; o céu.* Depois', 'Não era justo; o céu. Depois'],
     ['symbol', 'a firma Souza & Irmão', 'a firma Souza e Irmão'],
     ['roman', 'como se viu no capitulo XIV, o moço', 'como se viu no capitulo catorze, o moço'],
+    ['roman', 'os incisos II e III e os capítulos IV a VI', 'os incisos dois e três e os capítulos quatro a seis'],
     ['abbreviation', 'morava no n. 12 da rua', 'morava no número doze da rua'],
     ['roman', 'o fim do capitulo\nXX, quando', 'o fim do capitulo\nvinte, quando'],
     ['note mark', 'na vila de\n*** havia um moinho', 'na vila de, havia um moinho'],
@@ -931,6 +953,7 @@ const PORTUGUESE = [
     ['clock', 'às 21:30 e às 3:30; às 3:15', 'às vinte e uma e meia e às três e meia; às três e quinze'],
     ['number', '3200000 e 1200000 pessoas', 'três milhões e duzentos mil e um milhão e duzentas mil pessoas'],
     ['roman', 'No séc. XVII. D. Pedro', 'No século dezassete. Dom Pedro'],
+    ['roman', 'nos capítulos IV e V, e no inciso I e II', 'nos capítulos quatro e cinco, e no inciso um e dois'],
     [
       'big number',
       '1000000000, 2500000000, 1000000000000 e 1200000000000 habitantes',
