@@ -128,6 +128,12 @@ export function readBareVersions(text: string, rules: LanguageRules): string {
     DOTTED_PARTS,
     (match: string, first: string, second: string, third: string, fourth: string | undefined) => {
       const rest = [second, third, ...(fourth === undefined ? [] : [fourth])];
+      // Four parts of 0–255 written without leading zeros: an IPv4 address, said with "dot" ("ten dot zero dot…").
+      if (
+        rest.length === 3 &&
+        [first, ...rest].every((part) => /^(?:0|[1-9]\d{0,2})$/.test(part) && Number(part) < 256)
+      )
+        return [first, ...rest].map((part) => rules.cardinal(BigInt(part))).join(` ${rules.webWords.dot} `);
       if (rest.every((part) => part.length === 3) || looksLikeDate(first, second, third, fourth)) return match;
       return [first, ...rest].map((part) => rules.cardinal(BigInt(part))).join(` ${point} `);
     },

@@ -47,6 +47,19 @@ describe('numbers and dates joined by points', () => {
     expect(toSpokenForm('1,250,000 habitantes', 'es-PE')).toBe('un millón doscientos cincuenta mil habitantes');
   });
 
+  it('reads an IPv4 address part by part with "dot", not as a number grouped in thousands', () => {
+    expect(toSpokenForm('Ping 192.168.100.200 now.', 'en-US')).toBe(
+      'Ping one hundred ninety-two dot one hundred sixty-eight dot one hundred dot two hundred now.',
+    );
+    expect(toSpokenForm('the server at 10.0.0.1', 'en-GB')).toBe('the server at ten dot zero dot zero dot one');
+    expect(toSpokenForm('el servidor 192.168.1.20', 'es-ES')).toBe(
+      'el servidor ciento noventa y dos punto ciento sesenta y ocho punto uno punto veinte',
+    );
+    expect(toSpokenForm('1.234.567.890 people', 'en-US')).toBe(
+      'one billion two hundred thirty-four million five hundred sixty-seven thousand eight hundred ninety people',
+    );
+  });
+
   it('reads a dotted date day first in British English, by its parts or the locale in American English', () => {
     expect(toSpokenForm('on 12.05.1890 he', 'en-GB')).toBe('on the twelfth of May, eighteen ninety he');
     expect(toSpokenForm('on 12.05.1890.', 'en-US')).toBe('on December fifth, eighteen ninety.');
