@@ -149,8 +149,6 @@ const KNOWN_MISSES = new Set<string>([
   'o-afilhado-do-seu-juvencio: seu Juvêncio is found',
   'o-afilhado-do-seu-juvencio: seu Juvêncio is male',
   'o-afilhado-do-seu-juvencio: seu Juvêncio speaks',
-  'los-quispe-de-barranco: Candelaria is one record',
-  'los-quispe-de-barranco: Julio is one record',
   'los-quispe-de-barranco: Tomás is found',
   'los-quispe-de-barranco: Tomás is male',
   'los-quispe-de-barranco: Tomás speaks',
