@@ -39,6 +39,7 @@ export const STORY_SLUGS = [
   'the-fenwicks-of-ashcombe',
   'o-afilhado-do-seu-juvencio',
   'los-de-la-calle-del-alamo',
+  'los-quispe-de-barranco',
 ] as const;
 export type StorySlug = (typeof STORY_SLUGS)[number];
 

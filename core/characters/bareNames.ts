@@ -124,6 +124,11 @@ export class BareNames {
       }
       const chapterCount = new Set([...this.peopleChapters.values()].flatMap((seen) => [...seen])).size;
       this.peopleChapters = withoutRecurringCast(this.peopleChapters, chapterCount);
+      // Once the recurring cast is known (from explicit forms, as a collection is told), a person is written in a
+      // chapter by a bare given name too: "Rosa" in the last chapter is the "Rosa Quispe" of the first.
+      for (const node of this.graph.all())
+        for (const chapter of this.chaptersOfNode(node.key))
+          this.peopleChapters.get(this.graph.root(node.key))?.add(chapter);
     }
     return this.peopleChapters;
   }

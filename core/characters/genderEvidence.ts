@@ -80,11 +80,41 @@ const POSSESSIVE_AFTER = /['’]s(?!\p{L})/u;
  * Tom", "the widow Douglas"); Spanish and Portuguese say it with the article (`articleBefore`). Unknown otherwise.
  */
 export function nounBefore(text: string, offset: number, end: number, language: HeuristicLanguage): Gender {
-  if (language !== 'en' || POSSESSIVE_AFTER.test(text.slice(Math.max(offset, end - 2), end + 3))) return 'unknown';
+  if (language !== 'en') return kinNounBefore(text, offset, language);
+  if (POSSESSIVE_AFTER.test(text.slice(Math.max(offset, end - 2), end + 3))) return 'unknown';
   const noun = NOUN_BEFORE.exec(text.slice(Math.max(0, offset - 40), offset))?.[1];
   if (noun === undefined) return 'unknown';
   const { female, male } = GENDERED_NOUNS.en;
   return female.has(foldWord(noun)) ? 'female' : male.has(foldWord(noun)) ? 'male' : 'unknown';
+}
+
+/**
+ * "su nieta Rosa", "mi hermano Tomás", "sua filha Maria": a possessive, which in Spanish does not agree with the
+ * person, then a word of kin that says the person's sex, right before the name. After an article the article already
+ * votes (`articleBefore`).
+ */
+const KIN_NOUN_BEFORE: Partial<Record<HeuristicLanguage, RegExp>> = {
+  es: /(?:^|[^\p{L}])(?:su|mi|tu|nuestr[oa]|vuestr[oa])[ \t\r\n]+(\p{Ll}+)[ \t\r\n]+$/u,
+  pt: /(?:^|[^\p{L}])(?:seu|sua|meu|minha|teu|tua|noss[oa]|voss[oa])[ \t\r\n]+(\p{Ll}+)[ \t\r\n]+$/u,
+};
+const kinWords = (words: string) => new Set(words.split(' ').map(foldWord));
+// "avó" and "avô" fold to one word, so Portuguese grandparents are left out.
+const KIN_NOUNS: Partial<Record<HeuristicLanguage, { female: Set<string>; male: Set<string> }>> = {
+  es: {
+    female: kinWords('madre hija hermana abuela nieta esposa mujer tia prima sobrina viuda novia'),
+    male: kinWords('padre hijo hermano abuelo nieto esposo marido tio primo sobrino viudo novio'),
+  },
+  pt: {
+    female: kinWords('mae filha irma neta esposa mulher tia prima sobrinha viuva noiva'),
+    male: kinWords('pai filho irmao neto esposo marido tio primo sobrinho viuvo noivo'),
+  },
+};
+
+function kinNounBefore(text: string, offset: number, language: HeuristicLanguage): Gender {
+  const noun = KIN_NOUN_BEFORE[language]?.exec(text.slice(Math.max(0, offset - 30), offset))?.[1];
+  const nouns = KIN_NOUNS[language];
+  if (noun === undefined || nouns === undefined) return 'unknown';
+  return nouns.female.has(foldWord(noun)) ? 'female' : nouns.male.has(foldWord(noun)) ? 'male' : 'unknown';
 }
 
 /**

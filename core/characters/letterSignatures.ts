@@ -180,7 +180,38 @@ function signatureOf(
   return closing === null ? null : closing;
 }
 
-/** The chapter's signed letters, each from its salutation to the next salutation or the chapter's end. */
+/**
+ * A signature standing in the middle of a chapter, where a letter read aloud in a scene ends ("Tu hermano que te
+ * quiere," over "Tomás", in one block or two): only a closing that says who the writer is, over a name, ends a letter
+ * there, since a name alone on its line may be anything. Null when the block at `index` is none.
+ */
+function closingOverNameAt(
+  body: TextBlock[],
+  index: number,
+  language: HeuristicLanguage,
+): Pick<LetterSigning, 'name' | 'kin' | 'gender'> | null {
+  const block = body[index];
+  const lines = block.text.split('\n');
+  const closingBlock =
+    lines.length === 2
+      ? { from: block.from, to: block.from + lines[0].length, text: lines[0].trim() }
+      : lines.length === 1 && isShort(block)
+        ? body[index - 1]
+        : undefined;
+  const written = lines.at(-1)!.trim();
+  if (!isShort(closingBlock) || !/,$/u.test(closingBlock.text) || written.length > MAX_SIGNATURE_CHARS) return null;
+  if (!NAME_ALONE.test(written)) return null;
+  const closing = readClosing(closingBlock, language);
+  if (closing === null || closing.kin === null) return null;
+  const name = written.replace(/[.,]$/u, '');
+  const at = block.from + block.text.lastIndexOf(name);
+  return { name: { from: at, to: at + name.length }, kin: closing.kin, gender: closing.gender };
+}
+
+/**
+ * The chapter's signed letters, each from its salutation to its signature: the last short blocks before the next
+ * salutation or the chapter's end, or else the first closing over a name in between (a letter read in a scene).
+ */
 export function signedLetters(text: string, chapter: number, language: HeuristicLanguage): LetterSigning[] {
   const blocks = blocksOf(text);
   const openings = blocks.flatMap((block, index) => (isShort(block) && isSalutationLine(block.text) ? [index] : []));
@@ -188,8 +219,14 @@ export function signedLetters(text: string, chapter: number, language: Heuristic
     const next = openings[nth + 1];
     // The next letter's place and date line stands over its salutation.
     const end = next === undefined ? blocks.length : /\d/u.test(blocks[next - 1].text) ? next - 1 : next;
-    const body = blocks.slice(opening + 1, end);
-    const signature = signatureOf(body, language);
+    let body = blocks.slice(opening + 1, end);
+    let signature = signatureOf(body, language);
+    if (signature === null) {
+      const closes = body.findIndex((_, index) => closingOverNameAt(body, index, language) !== null);
+      if (closes < 0) return [];
+      signature = closingOverNameAt(body, closes, language);
+      body = body.slice(0, closes + 1);
+    }
     if (signature === null) return [];
     const salutation = blocks[opening];
     return [{ chapter, from: salutation.from, to: body.at(-1)!.to, salutation, ...signature }];

@@ -3,7 +3,7 @@ import { displayTitle, honorificOf, honorificPattern } from './honorifics';
 import { findInterruptedTags } from './interruptedTags';
 import { paragraphBetween } from './paragraphs';
 import { SPEECH_VERBS, verbAlternatives } from './speechVerbs';
-import { foldWord, isFunctionWord, TAG_ADVERB, type HeuristicLanguage } from './vocabulary';
+import { foldWord, isCalendarWord, isFunctionWord, TAG_ADVERB, type HeuristicLanguage } from './vocabulary';
 
 const LOWER = '[\\p{Ll}\\p{M}]';
 /**
@@ -82,7 +82,10 @@ export function parseNameForm(
   const words = [...written.matchAll(TOKEN_SPLIT)].map((match) => ({ word: match[0], at: match.index }));
   const honorific = title ? title.replace(/\.$/u, '') : null;
   const notName = (word: string) => isFunctionWord(word, language) || honorificOf(word) !== undefined;
-  while (honorific === null && words.length > 0 && notName(words[0].word)) words.shift();
+  // A month or a day opening a name may be a given name ("—dijo Julio", "Julio Ñahui"): `WordCase.plausible` keeps
+  // it only where the book tags it as a speaker, and drops it elsewhere ("July Elizabeth" is "Elizabeth").
+  const leadingName = (word: string) => honorific === null && isCalendarWord(word, language);
+  while (honorific === null && words.length > 0 && notName(words[0].word) && !leadingName(words[0].word)) words.shift();
   if (words.length === 0) return null;
   const possessive = POSSESSIVE.test(words[words.length - 1].word);
   const tokens = words.map(({ word }) => word.replace(POSSESSIVE, ''));
@@ -93,7 +96,9 @@ export function parseNameForm(
   // name, it is a given name that is also a common word ("licenciado Pero Pérez", "Mr. Will Turner").
   const end = tokens.findIndex(
     (token, index) =>
-      notName(token) && !(index === 0 && honorific !== null && tokens.length > 1 && !honorificOf(token)),
+      notName(token) &&
+      !(index === 0 && honorific !== null && tokens.length > 1 && !honorificOf(token)) &&
+      !(index === 0 && leadingName(token)),
   );
   if (end >= 0) tokens.splice(end);
   if (tokens.length === 0) return null;
@@ -299,7 +304,11 @@ export class WordCase {
     for (const { form } of attributions)
       if (form.honorific === null && form.tokens.length === 1) increment(tags, foldWord(form.tokens[0]));
     for (const [key, count] of tags)
-      if (count >= MIN_SPEAKING_TAGS && (this.midCapital.get(key) ?? 0) >= MIN_SPEAKING_TAGS && !isFunctionWord(key))
+      if (
+        count >= MIN_SPEAKING_TAGS &&
+        (this.midCapital.get(key) ?? 0) >= MIN_SPEAKING_TAGS &&
+        (!isFunctionWord(key) || isCalendarWord(key, this.language))
+      )
         this.speakers.add(key);
   }
 
@@ -312,8 +321,8 @@ export class WordCase {
   looksLikeName(token: string): boolean {
     const words = token.split(/[ '’-]+/u).filter((word) => /^\p{Lu}/u.test(word));
     const main = words[words.length - 1] ?? token;
-    if (isFunctionWord(main, this.language)) return false;
     const key = foldWord(main.replace(/\.$/u, ''));
+    if (isFunctionWord(main, this.language)) return isCalendarWord(main, this.language) && this.speakers.has(key);
     if (this.speakers.has(key)) return true;
     const capital = this.capital.get(key) ?? 0;
     return capital > 0 && (this.midCapital.get(key) ?? 0) > 0 && (this.lower.get(key) ?? 0) <= capital * 0.1;

@@ -132,7 +132,10 @@ export function tallyPeople(chapters: ChapterInput[]) {
     if (mention.narrated) tally.narrated++;
     tally.chapters.add(chapter.id);
     if (tally.first === null) tally.first = { chapterId: chapter.id, offset: mention.local, at: mention.at };
-    addVotes(tally.votes, mention.votes);
+    // A bare family name goes to one person of the family, but the article or phrase around it says which of the
+    // family the text means ("¿Usted es el Quispe que viene de Lima?" asked of Rosa Quispe's brother): only the
+    // pronouns after it, which follow the person the scene is about, count.
+    addVotes(tally.votes, people.isBareSurname(mention.form) ? mention.pronoun : mention.votes);
     addVotes(tally.pronounVotes, mention.pronoun);
     const title = mention.form.honorific ? honorificOf(mention.form.honorific) : undefined;
     if (title) {

@@ -203,6 +203,18 @@ const NOT_NAME_SETS = new Map<HeuristicLanguage, Set<string>>(
 /** Function words of every language: a Spanish book quotes English, a Portuguese one Latin and French. */
 const ANY_LANGUAGE = new Set([...NOT_NAME_SETS.values()].flatMap((set) => [...set]));
 
+const CALENDAR_SETS = new Map<HeuristicLanguage, Set<string>>(
+  (['en', 'es', 'pt'] as const).map((language) => [language, wordSet(CALENDAR_WORDS[language])]),
+);
+
+/**
+ * A month or a day of the week: no name, unless the book makes it one by tagging it as a speaker ("—dijo Julio",
+ * `WordCase.admitSpeakers`).
+ */
+export function isCalendarWord(word: string, language: HeuristicLanguage): boolean {
+  return CALENDAR_SETS.get(language)!.has(foldWord(word));
+}
+
 /** A word that is never a name in this language (an article, a pronoun, an interjection, a month …). */
 export function isFunctionWord(word: string, language?: HeuristicLanguage): boolean {
   const folded = foldWord(word);
