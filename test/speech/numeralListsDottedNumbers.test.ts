@@ -6,10 +6,7 @@
  */
 import { toSpokenForm } from '../../core/speech/normalize';
 import { jestBudgetCheck } from '../support/jestBudget';
-
-const HOSTILE_BUDGET_MS = 120_000;
-const MEGABYTE = 1_000_000;
-const megabyteOf = (unit: string) => unit.repeat(Math.ceil(MEGABYTE / unit.length));
+import { HOSTILE_BUDGET_MS, megabyteOf } from './hostileAndHeldOut';
 
 describe('a list of Roman numerals after a heading word', () => {
   it('reads every numeral of the list as the first is read', () => {

@@ -6,31 +6,8 @@
  * as cardinals from the tenth, telephone numbers digit by digit and the point a wind blows from. Each family also reads a hostile line of a
  * megabyte; read in linear time, each takes about a second.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { toSpokenForm } from '../../core/speech/normalize';
-import { jestBudgetCheck } from '../support/jestBudget';
-
-const HOSTILE_BUDGET_MS = 120_000;
-const MEGABYTE = 1_000_000;
-const megabyteOf = (unit: string) => unit.repeat(Math.ceil(MEGABYTE / unit.length));
-
-async function readsWhole(inputs: readonly string[], language: string) {
-  for (const input of inputs) {
-    expect(toSpokenForm(input, language).length).toBeGreaterThan(0);
-    await jestBudgetCheck();
-  }
-}
-
-const HELD_OUT_DIR = path.join(__dirname, '..', '..', 'bench', 'data', 'normalization', 'heldout');
-
-/** A held-out page as the engine is asked to say it, paragraph by paragraph. */
-function spokenPage(file: string, language: string): string {
-  return readFileSync(path.join(HELD_OUT_DIR, file), 'utf8')
-    .split(/\n\s*\n/)
-    .map((paragraph) => toSpokenForm(paragraph, language))
-    .join('\n\n');
-}
+import { HOSTILE_BUDGET_MS, megabyteOf, readsWhole, spokenPage } from './hostileAndHeldOut';
 
 describe('a season record', () => {
   it('is said with "and" after the words that introduce a record, and joined records too', () => {

@@ -6,31 +6,8 @@
  * subsections and the abbreviations of addresses, eras and weekdays. Each family also reads a hostile line of a
  * megabyte in linear time.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { toSpokenForm } from '../../core/speech/normalize';
-import { jestBudgetCheck } from '../support/jestBudget';
-
-const HOSTILE_BUDGET_MS = 120_000;
-const MEGABYTE = 1_000_000;
-const megabyteOf = (unit: string) => unit.repeat(Math.ceil(MEGABYTE / unit.length));
-
-async function readsWhole(inputs: readonly string[], language: string) {
-  for (const input of inputs) {
-    expect(toSpokenForm(input, language).length).toBeGreaterThan(0);
-    await jestBudgetCheck();
-  }
-}
-
-const HELD_OUT_DIR = path.join(__dirname, '..', '..', 'bench', 'data', 'normalization', 'heldout');
-
-/** A held-out page as the engine is asked to say it, paragraph by paragraph. */
-function spokenPage(file: string, language: string): string {
-  return readFileSync(path.join(HELD_OUT_DIR, file), 'utf8')
-    .split(/\n\s*\n/)
-    .map((paragraph) => toSpokenForm(paragraph.trim(), language))
-    .join('\n\n');
-}
+import { HOSTILE_BUDGET_MS, megabyteOf, readsWhole, spokenPage } from './hostileAndHeldOut';
 
 describe('a year before a verb in -s', () => {
   it('stays a year when the verb is one a dated record takes, or a possessive opens its object', () => {

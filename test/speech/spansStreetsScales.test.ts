@@ -5,18 +5,7 @@
  * take minutes; read in linear time, each takes about a second.
  */
 import { toSpokenForm } from '../../core/speech/normalize';
-import { jestBudgetCheck } from '../support/jestBudget';
-
-const HOSTILE_BUDGET_MS = 120_000;
-const MEGABYTE = 1_000_000;
-const megabyteOf = (unit: string) => unit.repeat(Math.ceil(MEGABYTE / unit.length));
-
-async function readsWhole(inputs: readonly string[], language: string, isHeading = false) {
-  for (const input of inputs) {
-    expect(toSpokenForm(input, language, { isHeading }).length).toBeGreaterThan(0);
-    await jestBudgetCheck();
-  }
-}
+import { HOSTILE_BUDGET_MS, megabyteOf, readsWhole } from './hostileAndHeldOut';
 
 describe('acronyms and words in capitals in a heading', () => {
   it('keeps a short acronym that opens with a vowel, and gives a word that is also a numeral as a word', () => {
