@@ -23,6 +23,9 @@ endpoint({
   tags: ['tenants'],
   access: 'signed-in',
   idempotent: true,
+  // Someone who already belongs to a tenant is told so (409) whether or not they have accepted its terms yet: a
+  // repeated signup racing the one that made them a member must not be asked for consent instead.
+  beforeConsent: true,
   body: { kind: 'json', schema: SignupRequest },
   responses: {
     201: { description: 'Tenant created; sign in again to receive the new claims', schema: SignupResponse },

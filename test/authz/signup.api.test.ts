@@ -3,7 +3,7 @@
  * under 20 parallel signups with one token; someone deactivated in any tenant cannot sign up a new one.
  */
 import { randomUUID } from 'node:crypto';
-import { type TestPlatform } from '../support/testPlatform';
+import { platformClient, type TestPlatform } from '../support/testPlatform';
 import { sharedTestPlatform } from '../support/sharedPlatform';
 import { freshTenant } from '../support/freshTenant';
 import { inParallel, tally } from '../races/support';
@@ -44,6 +44,8 @@ async function tenantsNamed(name: string): Promise<string[]> {
 test(`${PARALLEL} parallel signups with one token create exactly one tenant`, async () => {
   const email = `founder-${randomUUID().slice(0, 8)}@example.test`;
   const name = `Parallel Press ${email}`;
+  // One token, minted before the burst: a token minted after the tenant exists would name the new member instead.
+  await platform.token(email);
   const outcomes = await inParallel(PARALLEL, () => signup(email, name));
   expect(tally(outcomes)).toEqual({ 201: 1, 409: PARALLEL - 1 });
   for (const refused of outcomes.filter((o) => o.status === 409)) {
@@ -51,6 +53,14 @@ test(`${PARALLEL} parallel signups with one token create exactly one tenant`, as
   }
   const created = outcomes.find((o) => o.status === 201)!.body.tenant.id;
   expect(await tenantsNamed(name)).toEqual([created]);
+  // Now a member who has not accepted the new tenant's terms, with a token that says so: a signup sent again is told
+  // the identity already belongs to a tenant, not asked for consent first.
+  const memberClient = platformClient(platform.urls);
+  const again = await body<{ error: { code: string } }>(
+    await memberClient.api(email, '/v1/tenants/signup', { method: 'POST', json: { tenantName: name } }),
+    409,
+  );
+  expect(again.error).toMatchObject({ code: 'conflict' });
   const identity = await body(await platform.api(OPERATOR, `/v1/operator/identities/${await userIdOf(email)}`), 200);
   expect(identity).toEqual({
     userId: await userIdOf(email),
