@@ -293,7 +293,9 @@ export async function withSideEncoders(
     const inputs: Writable[] = [];
     const encoding = encoders.map((args) =>
       stopOnFailure(
-        runFfmpeg(['-y', ...RAW_SAMPLES, '-i', 'pipe:0', ...args], {
+        // A deep input queue lets an encoder that reads another input first (the region's join reads the stored
+        // master's kept part before the region) take the render's samples as they come instead of stalling it.
+        runFfmpeg(['-y', ...RAW_SAMPLES, '-thread_queue_size', '8192', '-i', 'pipe:0', ...args], {
           ...run,
           signal: stop.signal,
           takeStdin: (stdin) => inputs.push(stdin),
