@@ -308,6 +308,14 @@ const TURN_OPENING = /[\p{Lu}\p{N}¿¡«"“]/u;
  * opens the tag as narration (`«Vens comigo? — perguntou o Paulo.⏎— Não…`, `«Mañana —dijo— iremos.»`), which the
  * next dash closes or the next turn ends.
  */
+/**
+ * A tag ending in a colon before a quotation opens speech the line reports (`«O meu pai — disse-me: “Se fores, não
+ * voltes.” E eu fiquei.»`): the speaker's own words, not an inserted tag.
+ */
+function reportsSpeech(text: string, tagEnd: number): boolean {
+  return text[tagEnd] === ':' && /["“‘'«]/u.test(text[skipSpaces(text, tagEnd + 1)] ?? '');
+}
+
 function exchangeTurns(text: string, open: number, end: number, language?: HeuristicLanguage): Piece[] {
   const pieces: Piece[] = [{ start: open, kind: 'dialogue' }];
   let inTag = false;
@@ -319,7 +327,8 @@ function exchangeTurns(text: string, open: number, end: number, language?: Heuri
     const lineStart = text.lastIndexOf('\n', at - 1);
     const opensLine = lineStart > open && /^[ \t]*$/u.test(text.slice(lineStart + 1, at));
     const spacedBefore = isSpace(text[at - 1]);
-    if (spacedBefore && readSpeechTag(text.slice(next, end), language) !== null) {
+    const tag = spacedBefore ? readSpeechTag(text.slice(next, end), language) : null;
+    if (tag && !reportsSpeech(text, next + tag.end)) {
       pieces.push({ start: at, kind: 'narration' });
       inTag = true;
     } else if ((opensLine || AFTER_SENTENCE.test(text.slice(open, at))) && TURN_OPENING.test(text[next] ?? '')) {
