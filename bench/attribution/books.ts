@@ -28,6 +28,7 @@ export const LABELLED_STORIES = [
   'os-meireles-de-cedofeita',
   'the-hartleys-of-lower-wendham',
   'los-quispe-de-barranco',
+  'os-valadares-de-viseu',
 ] as const;
 export const DEVELOPMENT_BOOKS = [
   'pride-and-prejudice',

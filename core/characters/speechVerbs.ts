@@ -70,7 +70,8 @@ export const SPEECH_VERBS: Record<HeuristicLanguage, LanguageSpeechVerbs> = {
         broke in, called out, cried out, thundered, wailed, moaned, panted, chimed in, echoed, piped, addressed,
         yelled, repeated, resumed, remonstrated, commanded, announced, answered back, broke out, burst out,
         struck in, proceeded, whined, bellowed, corrected, reflected, thought, begged, entreated, implored,
-        queried, sneered, chuckled, interjected, snarled
+        queried, sneered, chuckled, interjected, snarled, warned, promised, assured, complained, scolded,
+        confirmed, reminded, ordered
       `),
     ],
     firstPerson: [],
@@ -91,14 +92,16 @@ export const SPEECH_VERBS: Record<HeuristicLanguage, LanguageSpeechVerbs> = {
         añadían, exclamaban, gritaban, preguntaban, respondían, interrogó, notificó, vociferó, gimió, sentenció,
         añadieron, repitieron, replicaron, murmuraron, insistieron, observaba, prorrumpió, prorrumpía, repusieron,
         profirió, balbuceaba, gemía, contestábale, respondíale, decíale, preguntábale, aventuró, asintió, acentuó,
-        mandó
+        mandó, anunció, anunciaron, corrigió, refunfuñó, rezongó, regañó, quejó, declaró, confirmó, prometió,
+        aseguró, sugirió, remató, recordó
       `),
     ],
     firstPerson: list(`
       dije, decía, pregunté, preguntaba, respondí, contesté, exclamé, grité, murmuré, añadí, agregué, susurré,
       repliqué, repuse, continué, proseguí, expliqué, insistí, interrumpí, suspiré, observé, advertí, comenté,
       aclaré, afirmé, admití, confesé, protesté, rogué, supliqué, repetí, concluí, pensé, balbuceé, tartamudeé,
-      sollocé, gruñí, objeté, arguí, inquirí, mandé, ordené
+      sollocé, gruñí, objeté, arguí, inquirí, mandé, ordené, anuncié, corregí, refunfuñé, rezongué, regañé,
+      declaré, confirmé, prometí, aseguré, sugerí, rematé
     `),
     unambiguous: SPANISH_UNAMBIGUOUS,
     firstPersonPronoun: 'yo',
@@ -120,7 +123,9 @@ export const SPEECH_VERBS: Record<HeuristicLanguage, LanguageSpeechVerbs> = {
         soluçou, balbuciou, gaguejou, clamou, rosnou, resmungou, inquiriu, instou, chamou, chamava, respondiam,
         perguntavam, diziam, confirmou, falou, fallou, teimou, jurou, gemeu, replicava, pensou, interrogou,
         vociferou, sentenciou, acrescentaram, repetiram, replicaram, murmuraram, insistiram, acrescentava,
-        accrescentava, observava, aventurou, assentiu, assentiram, acentuou, accentuou, mandou, ordenou
+        accrescentava, observava, aventurou, assentiu, assentiram, acentuou, accentuou, mandou, ordenou, anunciou,
+        anunciaram, ralhou, queixou, rematou, admitiu, prometeu, assegurou, garantiu, sugeriu, lembrou,
+        berrou
       `),
     ],
     firstPerson: list(`
@@ -128,7 +133,8 @@ export const SPEECH_VERBS: Record<HeuristicLanguage, LanguageSpeechVerbs> = {
       retorqui, continuei, expliquei, tornei, redargui, insisti, interrompi, suspirei, acudi, conclui, concluí,
       emendei, bradei, observei, ponderei, concordei, objectei, objetei, repeti, atalhei, prosegui, volvi, adverti,
       confessei, declarei, protestei, clamei, commentei, comentei, confirmei, falei, fallei, jurei, teimei,
-      pensei, balbuciei, gaguejei, solucei, resmunguei, inquiri, accudi, retorquí, affirmei, afirmei, mandei, ordenei
+      pensei, balbuciei, gaguejei, solucei, resmunguei, inquiri, accudi, retorquí, affirmei, afirmei, mandei, ordenei,
+      anunciei, ralhei, queixei, rematei, admiti, prometi, assegurei, garanti, sugeri, berrei
     `),
     unambiguous: PORTUGUESE_UNAMBIGUOUS,
     firstPersonPronoun: 'eu',

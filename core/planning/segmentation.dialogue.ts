@@ -7,6 +7,7 @@ import { readSpeechTag } from '../characters/attribution/speechTags';
 import { speechVerbsOf } from '../characters/speechVerbs';
 import type { HeuristicLanguage } from '../characters/vocabulary';
 import { isBlankDashes } from './segmentation.blanks';
+import { introducesWrittenNotice } from './segmentation.notices';
 import { findClosing, isLetter, isOpeningQuote, isSpace, opensNoQuotation, QUOTE_PAIRS } from './segmentation.quotes';
 
 export interface Piece {
@@ -238,6 +239,9 @@ function dashTurns(text: string, conventions: DialogueConventions): Piece[] {
   return scan.pieces;
 }
 
+/** How far back the word before a quotation is looked for. */
+const MENTION_WINDOW = 200;
+
 /**
  * A short quotation inside a narrated sentence ("what the knowing ones call "nuts" to Scrooge", "at the word
  * "liberality," Scrooge frowned") is a word mentioned, not a line spoken: it follows a word that is not a speech
@@ -245,7 +249,8 @@ function dashTurns(text: string, conventions: DialogueConventions): Piece[] {
  * a quotation it takes a title ("He had read "The Raven" twice").
  */
 function isMention(text: string, open: number, close: number, language?: HeuristicLanguage): boolean {
-  const before = text.slice(0, open).trimEnd();
+  // The word before is all that is read: a window, so a long paragraph of quotations is not read once per quotation.
+  const before = text.slice(Math.max(0, open - MENTION_WINDOW), open).trimEnd();
   if (before.length === 0 || !isLetter(before[before.length - 1])) return false;
   const quoted = text.slice(open + 1, close);
   if ((quoted.match(/[\p{L}\p{N}]+/gu) ?? []).length > 4) return false;
@@ -273,7 +278,8 @@ function quoteTurns(text: string, language?: HeuristicLanguage): Piece[] {
       i++;
       continue;
     }
-    if (close >= 0 && isMention(text, i, close, language)) {
+    const notice = close >= 0 && introducesWrittenNotice(text, narrationFrom, i, language);
+    if (close >= 0 && (notice || isMention(text, i, close, language))) {
       i = close + 1;
       continue;
     }
@@ -302,6 +308,14 @@ const TURN_OPENING = /[\p{Lu}\p{N}¿¡«"“]/u;
  * opens the tag as narration (`«Vens comigo? — perguntou o Paulo.⏎— Não…`, `«Mañana —dijo— iremos.»`), which the
  * next dash closes or the next turn ends.
  */
+/**
+ * A tag ending in a colon before a quotation opens speech the line reports (`«O meu pai — disse-me: “Se fores, não
+ * voltes.” E eu fiquei.»`): the speaker's own words, not an inserted tag.
+ */
+function reportsSpeech(text: string, tagEnd: number): boolean {
+  return text[tagEnd] === ':' && /["“‘'«]/u.test(text[skipSpaces(text, tagEnd + 1)] ?? '');
+}
+
 function exchangeTurns(text: string, open: number, end: number, language?: HeuristicLanguage): Piece[] {
   const pieces: Piece[] = [{ start: open, kind: 'dialogue' }];
   let inTag = false;
@@ -313,7 +327,8 @@ function exchangeTurns(text: string, open: number, end: number, language?: Heuri
     const lineStart = text.lastIndexOf('\n', at - 1);
     const opensLine = lineStart > open && /^[ \t]*$/u.test(text.slice(lineStart + 1, at));
     const spacedBefore = isSpace(text[at - 1]);
-    if (spacedBefore && readSpeechTag(text.slice(next, end), language) !== null) {
+    const tag = spacedBefore ? readSpeechTag(text.slice(next, end), language) : null;
+    if (tag && !reportsSpeech(text, next + tag.end)) {
       pieces.push({ start: at, kind: 'narration' });
       inTag = true;
     } else if ((opensLine || AFTER_SENTENCE.test(text.slice(open, at))) && TURN_OPENING.test(text[next] ?? '')) {

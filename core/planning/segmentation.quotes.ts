@@ -106,8 +106,10 @@ export interface QuotationContext {
  */
 function reopensOnNewLine(text: string, open: number, at: number): boolean {
   if (!/["“]/u.test(text[open]) || !/["“]/u.test(text[at])) return false;
-  const lineStart = text.lastIndexOf('\n', at - 1);
-  return lineStart > open && /^[ \t]*$/u.test(text.slice(lineStart + 1, at)) && !isSpace(text[at + 1] ?? ' ');
+  // Back over the line's indent only: a search for the line's start would read a long paragraph once per quote.
+  let lineStart = at - 1;
+  while (lineStart > open && (text[lineStart] === ' ' || text[lineStart] === '\t')) lineStart--;
+  return lineStart > open && text[lineStart] === '\n' && !isSpace(text[at + 1] ?? ' ');
 }
 
 /** An opening double mark glued to the end of the quotation's last word (`home,“ said Mary`): OCR turned its close. */

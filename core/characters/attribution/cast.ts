@@ -28,6 +28,11 @@ const NOT_AN_ADJECTIVE =
   /^(?:of|to|and|with|from|for|de|del|do|da|dos|das|al|ao|a|en|em|con|com|y|e|que|who|the|el|la|los|las|o|os|as|un|una|um|uma)$/u;
 /** Words that address or mention someone in a tag without naming the speaker: "said Mrs. Bennet to her husband". */
 const ADDRESSEE_BEFORE = /(?:^|\s)(?:to|at|with|a|ao|à|á|para|com|con)\s+$/iu;
+/**
+ * In Portuguese a bare "a" opening a tag's subject is the article before a name ("perguntou a Rosa": Rosa asked);
+ * after another subject it is the preposition ("disse elle a Marcella": he said to her).
+ */
+const PORTUGUESE_ARTICLE_BEFORE = /^a\s+$/iu;
 const HONORIFIC_ONLY =
   /^(?:mr|mrs|ms|miss|dr|sir|lady|lord|madam|master|d|dom|dona|don|doña|sr|sra|srta|senhor|senhora|señor|señora)\.?$/iu;
 const FEMALE_NOUNS =
@@ -318,7 +323,9 @@ export class Cast {
     const mentions = this.mentions(subject);
     for (const [index, mention] of mentions.entries()) {
       if (mention.possessive) continue;
-      if (ADDRESSEE_BEFORE.test(subject.slice(0, mention.offset))) continue;
+      const before = subject.slice(0, mention.offset);
+      if (ADDRESSEE_BEFORE.test(before) && !(this.language === 'pt' && PORTUGUESE_ARTICLE_BEFORE.test(before)))
+        continue;
       // A role word before a name describes the person named ("el viejo Corregidor", "the old Mr. Fezziwig").
       const next = mentions[index + 1];
       if (
