@@ -1,5 +1,6 @@
 import {
   classifyHeadingLine,
+  isHeadingWordAlone,
   isOneSentence,
   isUpperCaseTitle,
   looksLikeTitleLine,
@@ -148,6 +149,7 @@ export function takeTitleLines(
       // A part's title is followed by its first chapter's heading at once ("BOOK ONE", "THE COAST", "CHAPTER 1").
       (!accepted.has(next.index + 1) || (heading.match.family === 'part' && written(heading))) &&
       classifyHeadingLine(next.lines[0])?.family !== 'labelled' &&
+      !isHeadingWordAlone(next.lines[0]) &&
       !isEpigraph(next.lines, blocks[next.index + 1]?.lines) &&
       !entryDates.has(next.index)
     );

@@ -10,7 +10,7 @@ import { countWords, WORDS_PER_MINUTE } from './stats';
  * under it.
  */
 
-const ACT_WORDS = new Set(['act', 'acte', 'acto', 'ato']);
+const ACT_WORDS = new Set(['act', 'acte', 'acto', 'ato', 'jornada']);
 const SCENE_WORDS = new Set(['scene', 'escena', 'cena']);
 
 /** An act longer than an hour of listening is cut at its scenes. */
@@ -33,11 +33,23 @@ const actAlone = (act: Boundary) => {
   return act.title.slice(0, act.title.lastIndexOf(trailer)).replace(/[\s.:;,–—-]+$/u, '');
 };
 
+/**
+ * A play in acts without numbered scenes ("FIRST ACT", "SECOND ACT", each over its setting): two acts or more and no
+ * chapter heading from the first act on, so the acts are not a novel's parts over its chapters.
+ */
+function actsAlone(boundaries: Boundary[]): boolean {
+  const first = boundaries.findIndex(isAct);
+  if (first < 0) return false;
+  const after = boundaries.slice(first);
+  return after.filter(isAct).length >= 2 && after.every((b) => isAct(b) || b.type !== 'chapter');
+}
+
 /** The boundaries with a play's acts as its chapters; a book that is not a play comes back as it was. */
 export function withPlayActs(text: string, boundaries: Boundary[]): Boundary[] {
-  const isPlay = boundaries.some(
-    (b, i) => isAct(b) && (opensScene(b) || (i + 1 < boundaries.length && isScene(boundaries[i + 1]))),
-  );
+  const isPlay =
+    boundaries.some(
+      (b, i) => isAct(b) && (opensScene(b) || (i + 1 < boundaries.length && isScene(boundaries[i + 1]))),
+    ) || actsAlone(boundaries);
   if (!isPlay) return boundaries;
   const result: Boundary[] = [];
   for (let i = 0; i < boundaries.length; i++) {
