@@ -55,6 +55,11 @@ const SKIPPED_TAGS = new Set(['head', 'script', 'style', 'noscript', 'template',
 const HEADING = /^h([1-6])$/;
 /** The rule the DOCX reader writes for a manual page break (docx.ts): the next block starts a page. */
 const PAGE_BREAK_CLASS = 'page-break';
+/**
+ * An element whose style starts a page (`page-break-before: always`, `break-before: page`): Word's web page writes a
+ * page break as `<br clear=all style='page-break-before:always'>`, Google Docs as a hidden `<hr>` with that style.
+ */
+const PAGE_BREAK_STYLE = /(?:^|;)\s*(?:page-break-before\s*:\s*always|break-before\s*:\s*page)\b/iu;
 /** <br> is held as a private-use marker while whitespace is collapsed, then becomes a newline. */
 const LINE_BREAK = /\uE000/g;
 /** The most a page number (`[Pg 123]`, `xiv`) or a note's mark (`[12]`, `*`) says: longer, it is text marked wrongly. */
@@ -240,6 +245,7 @@ export function htmlToBlocks(markup: string): HtmlBlocks {
           };
         }
         if (name === 'hr' && (attributes.class ?? '').split(/\s+/).includes(PAGE_BREAK_CLASS)) pageBreak = true;
+        if (PAGE_BREAK_STYLE.test(attributes.style ?? '')) pageBreak = true;
         if (attributes.id) {
           seal();
           if (!sealedHasText && current.trim().length === 0) pendingAnchors.push(attributes.id);

@@ -199,3 +199,50 @@ describe('chapters numbered again in every part', () => {
     ]);
   });
 });
+
+describe('page breaks written as styles in HTML', () => {
+  const html = (body: string) => `<html><body>${body}</body></html>`;
+  const textOf = async (body: string) => (await parseManuscript(Buffer.from(html(body)), { fileName: 'b.htm' })).text;
+
+  it('set the next block on a new page, as a DOCX page break does: Word’s <br clear=all>, Google Docs’ hidden <hr>', async () => {
+    expect(await textOf(`<p>One</p><span><br clear=all style='page-break-before:always'></span><p>Two</p>`)).toBe(
+      'One\n\n\n\nTwo',
+    );
+    expect(await textOf('<p>One</p><hr style="page-break-before:always;display:none;"><p>Two</p>')).toBe(
+      'One\n\n\n\nTwo',
+    );
+    expect(await textOf('<p>One</p><h1 style="color: red; break-before: page">Two</h1>')).toBe('One\n\n\n\nTwo');
+    expect(await textOf('<p>One</p><p style="page-break-before: auto">Two</p><p>Three</p>')).toBe(
+      'One\n\nTwo\n\nThree',
+    );
+  });
+
+  it('let a contents list on a page of its own be the contents, not part of the title page', async () => {
+    const pageBreak = "<br clear=all style='page-break-before:always'>";
+    const sections = ['Prologue', 'Chapter One', 'Chapter Two', 'Epilogue'];
+    const body =
+      `<p class=MsoTitle>The Weir</p><p>Ann Reed</p>${pageBreak}<p class=MsoTocHeading>Contents</p>` +
+      sections.map((title, i) => `<p class=MsoToc1><a href="#_Toc${i}">${title}</a></p>`).join('') +
+      sections.map((title, i) => `${pageBreak}<h1><a name="_Toc${i}">${title}</a></h1><p>${prose}</p>`).join('');
+    const chapters = await chaptersOf(html(body), 'b.htm');
+    expect(chapters.map((c) => [c.type, c.title])).toEqual([
+      ['title_page', 'Title page'],
+      ['contents', 'Contents'],
+      ['prologue', 'Prologue'],
+      ['chapter', 'Chapter One'],
+      ['chapter', 'Chapter Two'],
+      ['epilogue', 'Epilogue'],
+    ]);
+  });
+
+  it(
+    'are read in linear time from a megabyte of style declarations',
+    async () => {
+      const style = '; '.repeat(MEGABYTE / 4) + 'page-break-before :' + ' '.repeat(MEGABYTE / 2);
+      const text = await textOf(`<p>One</p><p style="${style}">Two</p>`);
+      await jestBudgetCheck();
+      expect(text).toBe('One\n\nTwo');
+    },
+    HOSTILE_BUDGET_MS,
+  );
+});
