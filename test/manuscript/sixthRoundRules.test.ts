@@ -246,3 +246,56 @@ describe('page breaks written as styles in HTML', () => {
     HOSTILE_BUDGET_MS,
   );
 });
+
+describe('a heading word set alone over its number', () => {
+  it('is one heading with the number and the title under it: "CHAPTER" ⏎⏎ "1" ⏎ "The Harbour"', async () => {
+    const chapter = (n: string, title: string) => `CHAPTER\n\n${n}\n${title}\n\n${prose}`;
+    const chapters = await chaptersOf(
+      book('THE GLASS HOUSE', chapter('1', 'The Harbour'), chapter('2', 'The Crossing'), chapter('3', 'The Island')),
+      'b.txt',
+    );
+    expect(chapters.map((c) => [c.title, c.firstLine])).toEqual([
+      ['Title page', 'THE GLASS HOUSE'],
+      ['CHAPTER 1: The Harbour', 'CHAPTER'],
+      ['CHAPTER 2: The Crossing', 'CHAPTER'],
+      ['CHAPTER 3: The Island', 'CHAPTER'],
+    ]);
+  });
+
+  it('is no running head where it opens a page of text from a PDF, though three pages open with it', async () => {
+    const page = (n: string, title: string) => `CHAPTER\n\n${n}\n${title}\n\n${prose}\n\n${prose}`;
+    const pages = [
+      'THE GLASS HOUSE',
+      page('ONE', 'The Harbour'),
+      page('TWO', 'The Crossing'),
+      page('THREE', 'The Island'),
+    ];
+    const titles = await titlesOf(pages.join('\f'), 'b.txt');
+    expect(titles).toEqual([
+      'Title page',
+      'CHAPTER ONE: The Harbour',
+      'CHAPTER TWO: The Crossing',
+      'CHAPTER THREE: The Island',
+    ]);
+  });
+
+  it('heads nothing over a paragraph that opens with a numeral, or over a block of text', async () => {
+    const text = `${prose}\n\n${prose}`;
+    const titles = await titlesOf(
+      book('THE MILL', `CHAPTER 1\n\n${text}`, `Story\n\nI was born in the mill.\n\n${text}`, `CHAPTER 2\n\n${text}`),
+      'b.txt',
+    );
+    expect(titles).toEqual(['Title page', 'CHAPTER 1', 'CHAPTER 2']);
+  });
+
+  it(
+    'is read in linear time over a megabyte of heading words alone',
+    async () => {
+      const words = Array.from({ length: MEGABYTE / 12 }, (_, i) => (i % 2 ? 'CHAPTER' : 'PART')).join('\n\n');
+      const titles = await titlesOf(book('THE MILL', words, `CHAPTER 1\n\n${prose}`), 'b.txt');
+      await jestBudgetCheck();
+      expect(titles).toContain('CHAPTER 1');
+    },
+    HOSTILE_BUDGET_MS,
+  );
+});
