@@ -2,7 +2,7 @@ import { parseManuscript } from '../../adapters/manuscript';
 import { describe as describeChapters } from '../../bench/chapters/score';
 import { detectChapters } from '../../core/manuscript/chapters';
 import { jestBudgetCheck } from '../support/jestBudget';
-import { buildDocx } from './fixtures/builders';
+import { buildDocx, buildEpub } from './fixtures/builders';
 
 /**
  * The rules the sixth held-out round of chapter fixtures brought (test/manuscript/fixtures/sixthRound.ts), one by one,
@@ -295,6 +295,59 @@ describe('a heading word set alone over its number', () => {
       const titles = await titlesOf(book('THE MILL', words, `CHAPTER 1\n\n${prose}`), 'b.txt');
       await jestBudgetCheck();
       expect(titles).toContain('CHAPTER 1');
+    },
+    HOSTILE_BUDGET_MS,
+  );
+});
+
+describe('hidden text in HTML', () => {
+  const textOf = async (body: string) =>
+    (await parseManuscript(Buffer.from(`<html><body>${body}</body></html>`), { fileName: 'b.htm' })).text;
+
+  it('is not read: the page numbers Word hides in its contents list, a hidden element and what it holds', async () => {
+    const entry = (title: string, page: number) =>
+      `<p class=MsoToc1><a href="#_Toc1">${title}<span style='display:none'>. </span><span style='color:windowtext; display: none'>${page}</span></a></p>`;
+    expect(await textOf(`<p>Contents</p>${entry('Prologue', 3)}${entry('Chapter One', 9)}`)).toBe(
+      'Contents\n\nPrologue\n\nChapter One',
+    );
+    expect(await textOf('<p>Shown</p><div hidden><p>Not shown</p><br><p>Nor this</p></div><p>Shown again</p>')).toBe(
+      'Shown\n\nShown again',
+    );
+    expect(await textOf('<p style="display: block">Shown <span style="visibility: visible">too</span></p>')).toBe(
+      'Shown too',
+    );
+  });
+
+  it('keeps a hidden element’s id where it stands, for a contents entry that points at it', async () => {
+    const epub = await buildEpub({
+      version: 3,
+      chapters: [
+        {
+          file: 'text/book.xhtml',
+          title: 'Book',
+          body:
+            `<span id="one" style="display:none">1</span><h2>Chapter One</h2><p>${prose}</p>` +
+            `<span id="two" hidden="">2</span><h2>Chapter Two</h2><p>${prose}</p>`,
+        },
+      ],
+      toc: [
+        ['Chapter One', 'text/book.xhtml#one'],
+        ['Chapter Two', 'text/book.xhtml#two'],
+      ],
+    });
+    const chapters = await chaptersOf(epub, 'b.epub');
+    expect(chapters.map((c) => [c.title, c.firstLine])).toEqual([
+      ['Chapter One', 'Chapter One'],
+      ['Chapter Two', 'Chapter Two'],
+    ]);
+  });
+
+  it(
+    'is found in linear time in a megabyte of style declarations',
+    async () => {
+      const style = '; '.repeat(MEGABYTE / 4) + 'display :' + ' '.repeat(MEGABYTE / 2) + 'block';
+      expect(await textOf(`<p>One</p><p style="${style}">Two</p>`)).toBe('One\n\nTwo');
+      await jestBudgetCheck();
     },
     HOSTILE_BUDGET_MS,
   );
