@@ -9,7 +9,7 @@ import { classifyHeadingLine, headingWithoutDecoration } from './headings';
 import type { Boundary } from './lineHeadings';
 
 /** What makes two chapter titles the same: case, accents, decoration and punctuation aside. */
-const titleKey = (title: string) =>
+export const sameTitleKey = (title: string): string =>
   title
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
@@ -27,7 +27,7 @@ function partLabel(part: Boundary): string {
 
 export function withPartNamesOnRepeatedTitles(boundaries: Boundary[]): Boundary[] {
   const chapters = boundaries.filter((b) => b.type === 'chapter');
-  const keys = new Set(chapters.map((b) => titleKey(b.title)));
+  const keys = new Set(chapters.map((b) => sameTitleKey(b.title)));
   if (keys.size === chapters.length || !boundaries.some((b) => b.type === 'part')) return boundaries;
   let part: Boundary | undefined;
   return boundaries.map((boundary) => {

@@ -1,6 +1,7 @@
 import { classifyHeadingLine, foldAccents, type HeadingMatch } from './headings';
 import { joinTitle } from './headingTitles';
 import type { Boundary } from './lineHeadings';
+import { sameTitleKey } from './partChapterTitles';
 import { countWords, WORDS_PER_MINUTE } from './stats';
 
 /**
@@ -52,6 +53,8 @@ export function withPlayActs(text: string, boundaries: Boundary[]): Boundary[] {
     ) || actsAlone(boundaries);
   if (!isPlay) return boundaries;
   const result: Boundary[] = [];
+  /** The scenes a long act was cut into after its first, with the act's heading. */
+  const actOfScene = new Map<Boundary, string>();
   for (let i = 0; i < boundaries.length; i++) {
     const act = boundaries[i];
     if (!isAct(act)) {
@@ -65,9 +68,12 @@ export function withPlayActs(text: string, boundaries: Boundary[]): Boundary[] {
     const long = countWords(text.slice(act.offset, end)) > LONG_ACT_WORDS;
     const chapter: Boundary = { ...act, type: 'chapter' };
     if (!long) result.push(opensScene(act) ? { ...chapter, title: actAlone(act) } : chapter);
-    else if (opensScene(act) || scenes.length === 0) result.push(chapter, ...scenes);
-    else {
+    else if (opensScene(act) || scenes.length === 0) {
+      result.push(chapter, ...scenes);
+      for (const scene of scenes) actOfScene.set(scene, opensScene(act) ? actAlone(act) : act.title);
+    } else {
       const [first, ...rest] = scenes;
+      for (const scene of rest) actOfScene.set(scene, act.title);
       result.push(
         {
           ...chapter,
@@ -79,5 +85,20 @@ export function withPlayActs(text: string, boundaries: Boundary[]): Boundary[] {
     }
     i = next - 1;
   }
-  return result;
+  return withActsOnRepeatedScenes(result, actOfScene);
+}
+
+/**
+ * Scenes numbered again in every act ("SCENE II" in act one and in act two) would be chapters of the same name: when
+ * two chapters share a title, each scene a long act was cut into is named with its act, as its first scene is ("ACT
+ * II: SCENE II").
+ */
+function withActsOnRepeatedScenes(boundaries: Boundary[], actOfScene: Map<Boundary, string>): Boundary[] {
+  if (actOfScene.size === 0) return boundaries;
+  const chapters = boundaries.filter((b) => b.type === 'chapter');
+  if (new Set(chapters.map((b) => sameTitleKey(b.title))).size === chapters.length) return boundaries;
+  return boundaries.map((boundary) => {
+    const act = actOfScene.get(boundary);
+    return act === undefined ? boundary : { ...boundary, title: joinTitle(act, boundary.title) };
+  });
 }

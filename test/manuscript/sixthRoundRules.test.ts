@@ -85,6 +85,27 @@ describe('a play in acts without numbered scenes', () => {
   });
 });
 
+describe('scenes of long acts numbered again in every act', () => {
+  const speeches = (count: number) =>
+    Array.from({ length: count }, (_, i) => `${i % 2 ? 'HARRIS.' : 'MAUD.'} Speech ${i}: ${prose} ${prose}`).join(
+      '\n\n',
+    );
+  const longAct = (heading: string) => `${heading}\n\nSCENE I\n\n${speeches(140)}\n\nSCENE II\n\n${speeches(140)}`;
+
+  it('are named with their act when two would share a name: "ACT II: SCENE II"', async () => {
+    const titles = await titlesOf(book('THE HARBOUR', longAct('ACT I'), longAct('ACT II')), 'p.txt');
+    expect(titles).toEqual(['Title page', 'ACT I: SCENE I', 'ACT I: SCENE II', 'ACT II: SCENE I', 'ACT II: SCENE II']);
+  });
+
+  it('keep their own names when these differ', async () => {
+    const titles = await titlesOf(
+      book('THE HARBOUR', longAct('ACT I'), `ACT II\n\nSCENE III\n\n${speeches(4)}`),
+      'p.txt',
+    );
+    expect(titles).toEqual(['Title page', 'ACT I: SCENE I', 'SCENE II', 'ACT II']);
+  });
+});
+
 describe('a play’s closing lines', () => {
   const act = (heading: string) => `${heading}\n\nSCENE I\n\nTOBIAS. ${prose}\n\nSCENE II\n\nMARGERY. ${prose}`;
 
