@@ -55,6 +55,18 @@ const SKIPPED_TAGS = new Set(['head', 'script', 'style', 'noscript', 'template',
 const HEADING = /^h([1-6])$/;
 /** The rule the DOCX reader writes for a manual page break (docx.ts): the next block starts a page. */
 const PAGE_BREAK_CLASS = 'page-break';
+/**
+ * An element whose style starts a page (`page-break-before: always`, `break-before: page`): Word's web page writes a
+ * page break as `<br clear=all style='page-break-before:always'>`, Google Docs as a hidden `<hr>` with that style.
+ */
+const PAGE_BREAK_STYLE = /(?:^|;)\s*(?:page-break-before\s*:\s*always|break-before\s*:\s*page)\b/iu;
+/**
+ * An element the page does not show (`style="display: none"`, the `hidden` attribute): Word's web page hides the page
+ * numbers of its contents list so, and hidden text is no part of the book a reader sees.
+ */
+const HIDDEN_STYLE = /(?:^|;)\s*display\s*:\s*none\b/iu;
+const isHidden = (attributes: Record<string, string>) =>
+  attributes.hidden !== undefined || HIDDEN_STYLE.test(attributes.style ?? '');
 /** <br> is held as a private-use marker while whitespace is collapsed, then becomes a newline. */
 const LINE_BREAK = /\uE000/g;
 /** The most a page number (`[Pg 123]`, `xiv`) or a note's mark (`[12]`, `*`) says: longer, it is text marked wrongly. */
@@ -130,6 +142,8 @@ export function htmlToBlocks(markup: string): HtmlBlocks {
   let preDepth = 0;
   let pageBreak = false;
   let depth = 0;
+  /** The depth of a hidden element being read past (isHidden): nothing inside it is read. */
+  let hiddenDepth: number | undefined;
   const notes: string[] = [];
   let note: { depth: number; parts: string[]; id?: string } | undefined;
   /** The mark each note's reference printed, by the note's id (`[1]` for `#footnote-1`), to label the note by it. */
@@ -151,6 +165,13 @@ export function htmlToBlocks(markup: string): HtmlBlocks {
     sealedHasText ||= current.trim().length > 0;
     sealed += current;
     current = '';
+  };
+
+  /** An id at the reader's place: the next block when nothing is read of this one yet, else this one. */
+  const anchorHere = (id: string) => {
+    seal();
+    if (!sealedHasText && current.trim().length === 0) pendingAnchors.push(id);
+    else anchors.set(id, blocks.length);
   };
 
   const flush = () => {
@@ -196,7 +217,15 @@ export function htmlToBlocks(markup: string): HtmlBlocks {
           );
         }
         if (SKIPPED_TAGS.has(name)) skipDepth++;
-        if (skipDepth > 0) return;
+        if (skipDepth > 0 || hiddenDepth !== undefined) return;
+        if (isHidden(attributes)) {
+          // Google Docs hides the rule that starts a page; the page still starts.
+          if (PAGE_BREAK_STYLE.test(attributes.style ?? '')) pageBreak = true;
+          hiddenDepth = depth;
+          // A contents entry may point at a hidden element; it points at the place the element stands.
+          if (attributes.id) anchorHere(attributes.id);
+          return;
+        }
         if (!note && isNote(name, attributes)) {
           flush();
           note = { depth, parts: [], ...(attributes.id ? { id: attributes.id } : {}) };
@@ -240,15 +269,12 @@ export function htmlToBlocks(markup: string): HtmlBlocks {
           };
         }
         if (name === 'hr' && (attributes.class ?? '').split(/\s+/).includes(PAGE_BREAK_CLASS)) pageBreak = true;
-        if (attributes.id) {
-          seal();
-          if (!sealedHasText && current.trim().length === 0) pendingAnchors.push(attributes.id);
-          else anchors.set(attributes.id, blocks.length);
-        }
+        if (PAGE_BREAK_STYLE.test(attributes.style ?? '')) pageBreak = true;
+        if (attributes.id) anchorHere(attributes.id);
       },
       ontext(data) {
         // The private-use characters this reader writes itself are never taken from the document.
-        if (skipDepth > 0) return;
+        if (skipDepth > 0 || hiddenDepth !== undefined) return;
         current += data.replace(/[\uE000-\uE002]/g, '');
         if (linkDepth === undefined && /[\p{L}\p{N}]/u.test(data)) wordsOutsideLinks = true;
       },
@@ -260,6 +286,10 @@ export function htmlToBlocks(markup: string): HtmlBlocks {
           return;
         }
         if (skipDepth > 0) return;
+        if (hiddenDepth !== undefined) {
+          if (hiddenDepth === closing) hiddenDepth = undefined;
+          return;
+        }
         if (dropped?.depth === closing) {
           // Only a short mark is dropped: a block read inside it, or a long text, was marked wrongly and stays.
           const marked = current.slice(dropped.start);

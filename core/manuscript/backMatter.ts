@@ -43,9 +43,13 @@ export function findBackMatter(
   notesStart?: number,
 ): BackMatterStart[] {
   const after = layout.blocks.filter((block) => block.index > lastBodyBlock && !excluded(block.index));
-  const marker = after.find((block) => block.lines.length === 1 && isEndMarker(block.lines[0]));
+  const closes = (block: LaidOutBlock) => block.lines.length === 1 && isEndMarker(block.lines[0]);
+  const marker = after.find(closes);
   const starts: BackMatterStart[] = [];
-  const first = marker ? after.find((block) => block.index > marker.index && block.words > 0) : undefined;
+  // Closing lines in a row close the work together: "(Telón.)" then "FIN".
+  const first = marker
+    ? after.find((block) => block.index > marker.index && block.words > 0 && !closes(block))
+    : undefined;
   const notes = notesStart === undefined ? undefined : layout.blocks[notesStart];
   const opening = first && notes ? (first.index < notes.index ? first : notes) : (first ?? notes);
   if (opening) starts.push(sectionAt(opening, headingAt(opening.index)));

@@ -8,6 +8,7 @@ import type { DetectedChapter, ParsedManuscript } from './manuscript';
 import { genericTitle, isSpokenByDefault } from './sectionTypes';
 import { hasWords } from './stats';
 import { layOut, type TextLayout } from './textLayout';
+import { withPartNamesOnRepeatedTitles } from './partChapterTitles';
 import { withPlayActs } from './plays';
 
 export interface DetectionOptions {
@@ -39,7 +40,9 @@ export function detectBookChapters(parsed: ParsedManuscript, options: DetectionO
     layout,
     withFrontMatter(
       layout,
-      withLetterNumbers(withPlayActs(text, authorsNotesByPlace(dedupe(found.boundaries))), options.language),
+      withPartNamesOnRepeatedTitles(
+        withLetterNumbers(withPlayActs(text, authorsNotesByPlace(dedupe(found.boundaries))), options.language),
+      ),
       options.language,
     ),
   ).filter((b) => b.offset >= 0 && b.offset < text.length);

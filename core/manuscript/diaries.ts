@@ -23,9 +23,10 @@ const WEEKDAYS = [
 ].join('|');
 const DAY = String.raw`\d{1,2}(?:st|nd|rd|th|d|º|°|er)?`;
 const YEAR = String.raw`(?:,?\s+(?:de\s+)?1\d{3})?`;
-// Portuguese weekdays are written whole ("segunda-feira") or short ("segunda").
+// Portuguese weekdays are written whole ("segunda-feira") or short ("segunda"). English may put an article before the
+// day, with or without a weekday ("Tuesday, the 3rd of March.", "The 9th of March.").
 const DATE =
-  String.raw`(?:(?:${WEEKDAYS})(?:-feira)?,?\s+(?:the\s+)?)?` +
+  String.raw`(?:(?:${WEEKDAYS})(?:-feira)?,?\s+)?(?:the\s+)?` +
   String.raw`(?:${DAY}\.?\s+(?:de\s+|of\s+)?(?:${MONTHS})(?!\p{L})\.?${YEAR}|(?:${MONTHS})(?!\p{L})\.?\s+${DAY}${YEAR})`;
 /** The whole line: a weekday, the date in either order with its year, and at most a place of two words after it. */
 const DIARY_DATE = new RegExp(String.raw`^${DATE}[.,;:]?(?:\s*[—–-]?\s*([\p{L}'’.-]+(?:\s+[\p{L}'’.-]+)?))?\s*$`, 'iu');

@@ -1,5 +1,6 @@
 import {
   classifyHeadingLine,
+  isHeadingWordAlone,
   isOneSentence,
   isUpperCaseTitle,
   looksLikeTitleLine,
@@ -17,6 +18,11 @@ export interface Candidate {
   match: HeadingMatch;
   /** The heading's lines within its block: the first alone, or all of a short block (a wrapped or second title line). */
   lineCount: number;
+  /**
+   * Under a heading word set alone ("CHAPTER"), the block holding its number and the title lines after it ("1", "The
+   * Harbour"): the heading runs on over it.
+   */
+  numberBlock?: { block: LaidOutBlock; lineCount: number };
 }
 
 export interface Accepted extends Candidate {
@@ -71,6 +77,21 @@ export function candidateOf(block: LaidOutBlock): Candidate | null {
   if (match.family === 'numeral' && lineCount < block.lines.length) return null;
   if (match.runOn && block.lines.length > 1) return null;
   return { block, match, lineCount };
+}
+
+/**
+ * A heading word alone in its block over a block that opens with its number ("CHAPTER" ⏎⏎ "1" ⏎ "The Harbour", as a
+ * design tool sets a chapter's opening and a PDF reader gives it): one heading, read as "CHAPTER 1" would be. The
+ * number's block must hold nothing but the number and its title lines, as a numeral heading's must.
+ */
+export function candidateOverNumber(block: LaidOutBlock, next: LaidOutBlock | undefined): Candidate | null {
+  if (next === undefined || block.lines.length !== 1 || !isHeadingWordAlone(block.lines[0])) return null;
+  const match = classifyHeadingLine(`${block.lines[0].trim()} ${next.lines[0].trim()}`);
+  if (!match || !match.expectsTitle || match.family === 'special') return null;
+  const lineCount = headingLines(next, match);
+  return lineCount === next.lines.length
+    ? { block, match, lineCount: 1, numberBlock: { block: next, lineCount } }
+    : null;
 }
 
 export function joinTitle(heading: string, title: string): string {
@@ -148,6 +169,7 @@ export function takeTitleLines(
       // A part's title is followed by its first chapter's heading at once ("BOOK ONE", "THE COAST", "CHAPTER 1").
       (!accepted.has(next.index + 1) || (heading.match.family === 'part' && written(heading))) &&
       classifyHeadingLine(next.lines[0])?.family !== 'labelled' &&
+      !isHeadingWordAlone(next.lines[0]) &&
       !isEpigraph(next.lines, blocks[next.index + 1]?.lines) &&
       !entryDates.has(next.index)
     );

@@ -92,6 +92,8 @@ const PART_LABELS = new Set([
   'acte',
   'acto',
   'ato',
+  // The acts of a Spanish comedia of the Golden Age ("JORNADA PRIMERA").
+  'jornada',
 ]);
 
 /**
@@ -201,6 +203,9 @@ const SPECIAL_NAMES: Array<[ChapterType, string[]]> = [
       'persons of the play',
       'cast of characters',
       'personajes',
+      'personas',
+      'personas del drama',
+      'personas que hablan en ella',
       'personagens',
       'personnages',
     ],
@@ -434,6 +439,10 @@ function special(line: string): HeadingMatch | null {
     expectsTitle: false,
   });
   if (exact) return found(exact);
+  // "THE PERSONS OF THE PLAY", "The Epilogue": a section's name after a definite article is the same name.
+  const [article, ...named] = phrase.split(' ');
+  const afterArticle = DEFINITE_ARTICLES.has(article) ? SPECIAL_BY_NAME.get(named.join(' ')) : undefined;
+  if (afterArticle) return found(afterArticle);
   if (ALSO_BY.test(phrase) && phrase.split(' ').length <= 8) return found('also_by');
   const words = phrase.split(/\s+/);
   if (words.length > 8 || /[.!?;]\s/.test(phrase)) return null;
@@ -462,6 +471,18 @@ export function readChapterNumber(token: string): number | undefined {
  */
 function headingTokens(line: string): string[] {
   return line.split(' ').flatMap((token) => token.split(/(?<=\S(?:[–—]|--))(?=[^\s–—-])/u));
+}
+
+/** A heading without the decoration around it ("— 7 —" → "7", "_Chapter I_" → "Chapter I"). */
+export const headingWithoutDecoration = (line: string): string => clean(line);
+
+/**
+ * A heading word standing alone, with no number ("SCENE" over a play's setting, "CHAPTER" set over a large number):
+ * no title of the heading above it.
+ */
+export function isHeadingWordAlone(line: string): boolean {
+  const word = foldAccents(clean(line)).replace(/[.:]+$/, '');
+  return CHAPTER_LABELS.has(word) || PART_LABELS.has(word);
 }
 
 /** Classifies one line. Lines longer than a heading plausibly is are rejected outright. */
@@ -545,7 +566,24 @@ export function looksLikeTitleLine(line: string): boolean {
   return isAllCaps || !/[.,;:!?…"”»]$/u.test(trimmed) || (isOneSentence(trimmed) && trimmed.split(/\s+/).length <= 6);
 }
 
-const END_MARKERS = new Set(['the end', 'end', 'fin', 'fim', 'finis', 'fine', 'ende', 'la fin', 'fin del libro']);
+const END_MARKERS = new Set([
+  'the end',
+  'end',
+  'fin',
+  'fim',
+  'finis',
+  'fine',
+  'ende',
+  'la fin',
+  'fin del libro',
+  // A play's last line: the curtain falls ("CURTAIN", "TELÓN", "RIDEAU", "Cai o pano"), the comedia ends.
+  'curtain',
+  'telon',
+  'rideau',
+  'cai o pano',
+  'fin de la comedia',
+  'fin del drama',
+]);
 
 /** A line that closes the work ("THE END", "FIN.", "FIM", "Finis"): what follows it is not part of the story. */
 export function isEndMarker(line: string): boolean {

@@ -10,6 +10,7 @@ import {
 } from './headings';
 import {
   candidateOf,
+  candidateOverNumber,
   collapse,
   joinTitle,
   takeTitleLines,
@@ -81,7 +82,8 @@ export function detectLineHeadings(layout: TextLayout): LineDetection {
   const meaningfulGaps = gapsAreMeaningful(layout);
   const candidates = new Map<number, Candidate>();
   for (const block of blocks) {
-    const candidate = candidateOf(block);
+    if (candidates.get(block.index - 1)?.numberBlock) continue;
+    const candidate = candidateOverNumber(block, blocks[block.index + 1]) ?? candidateOf(block);
     if (candidate) candidates.set(block.index, candidate);
   }
   const headingAt = (index: number) => candidates.get(index)?.match ?? null;
@@ -98,7 +100,19 @@ export function detectLineHeadings(layout: TextLayout): LineDetection {
   const consumed = new Set<number>();
   const letterStarts = new Set<number>();
   const accept = (candidate: Candidate, confidence: number) => {
-    const { block } = candidate;
+    const { block, numberBlock } = candidate;
+    if (numberBlock) {
+      const [number, ...titleLines] = numberBlock.block.lines.slice(0, numberBlock.lineCount).map(withoutDecoration);
+      const heading = `${withoutDecoration(block.lines[0])} ${number}`;
+      accepted.set(block.index, {
+        ...candidate,
+        confidence,
+        title: titleLines.length === 0 ? heading : joinTitle(heading, titleLines.join(' ')),
+        headingEnd: numberBlock.block.start + numberBlock.block.lines.slice(0, numberBlock.lineCount).join('\n').length,
+      });
+      consumed.add(numberBlock.block.index);
+      return;
+    }
     const own = block.lines.slice(0, candidate.lineCount).map(withoutDecoration);
     const [first, ...rest] = own;
     const title =

@@ -3,7 +3,7 @@
  * the edges of the pages, page numbers, and words hyphenated at the end of a line. A PDF's text layer and text
  * extracted from one (pages separated by form feeds) carry them; the listener must hear none of it.
  */
-import { classifyHeadingLine } from './headings';
+import { classifyHeadingLine, isHeadingWordAlone } from './headings';
 
 /** A running head is the same line at the edge of this many pages at least. */
 const MIN_RUNNING_HEAD_PAGES = 3;
@@ -41,6 +41,19 @@ function runningHeadKey(text: string): string {
   const line = text.trim();
   const own = classifyHeadingLine(line) ? line : line.replace(NUMBER_AT_EITHER_END, '');
   return own.replace(/\s+/g, ' ').toLowerCase();
+}
+
+/**
+ * A heading word set alone over its number on the next line ("CHAPTER" over a large "3", as design tools set a
+ * chapter's opening): the two are one heading, compared with its number as "CHAPTER 3" is.
+ */
+function headingOverItsNumber(lines: string[], line: number): string {
+  const text = lines[line];
+  if (!isHeadingWordAlone(text)) return text;
+  let next = line + 1;
+  while (next < lines.length && lines[next].trim() === '') next++;
+  const joined = `${text.trim()} ${lines[next]?.trim() ?? ''}`;
+  return classifyHeadingLine(joined)?.expectsTitle ? joined : text;
 }
 
 /** A short running head with the page number at its outer end ("12 THE HOLLOW SEA", "THE HARBOUR 13"). */
@@ -82,8 +95,9 @@ export function pageFurniture(pages: string[][]): boolean[][] {
   const edges = edgeLines(pages);
   const numbers = pageNumbers(pages, edges);
   const pagesByKey = new Map<string, Set<number>>();
+  const keyAt = (page: number, line: number) => runningHeadKey(headingOverItsNumber(pages[page], line));
   for (const { page, line } of edges) {
-    const key = runningHeadKey(pages[page][line]);
+    const key = keyAt(page, line);
     if (key === '' || LONE_NUMBER.test(key)) continue;
     const holders = pagesByKey.get(key) ?? new Set<number>();
     holders.add(page);
@@ -91,7 +105,7 @@ export function pageFurniture(pages: string[][]): boolean[][] {
   }
   const furniture = pages.map((lines) => lines.map(() => false));
   for (const { page, line } of edges) {
-    const key = runningHeadKey(pages[page][line]);
+    const key = keyAt(page, line);
     // The first page is the title page or the text's first page: the book's title there is the title, not a head.
     const repeated = page > 0 && (pagesByKey.get(key)?.size ?? 0) >= MIN_RUNNING_HEAD_PAGES;
     if (numbers.has(`${page}:${line}`) || repeated) furniture[page][line] = true;

@@ -1,6 +1,7 @@
 import { classifyHeadingLine, foldAccents, type HeadingMatch } from './headings';
 import { joinTitle } from './headingTitles';
 import type { Boundary } from './lineHeadings';
+import { sameTitleKey } from './partChapterTitles';
 import { countWords, WORDS_PER_MINUTE } from './stats';
 
 /**
@@ -10,7 +11,7 @@ import { countWords, WORDS_PER_MINUTE } from './stats';
  * under it.
  */
 
-const ACT_WORDS = new Set(['act', 'acte', 'acto', 'ato']);
+const ACT_WORDS = new Set(['act', 'acte', 'acto', 'ato', 'jornada']);
 const SCENE_WORDS = new Set(['scene', 'escena', 'cena']);
 
 /** An act longer than an hour of listening is cut at its scenes. */
@@ -33,13 +34,27 @@ const actAlone = (act: Boundary) => {
   return act.title.slice(0, act.title.lastIndexOf(trailer)).replace(/[\s.:;,–—-]+$/u, '');
 };
 
+/**
+ * A play in acts without numbered scenes ("FIRST ACT", "SECOND ACT", each over its setting): two acts or more and no
+ * chapter heading from the first act on, so the acts are not a novel's parts over its chapters.
+ */
+function actsAlone(boundaries: Boundary[]): boolean {
+  const first = boundaries.findIndex(isAct);
+  if (first < 0) return false;
+  const after = boundaries.slice(first);
+  return after.filter(isAct).length >= 2 && after.every((b) => isAct(b) || b.type !== 'chapter');
+}
+
 /** The boundaries with a play's acts as its chapters; a book that is not a play comes back as it was. */
 export function withPlayActs(text: string, boundaries: Boundary[]): Boundary[] {
-  const isPlay = boundaries.some(
-    (b, i) => isAct(b) && (opensScene(b) || (i + 1 < boundaries.length && isScene(boundaries[i + 1]))),
-  );
+  const isPlay =
+    boundaries.some(
+      (b, i) => isAct(b) && (opensScene(b) || (i + 1 < boundaries.length && isScene(boundaries[i + 1]))),
+    ) || actsAlone(boundaries);
   if (!isPlay) return boundaries;
   const result: Boundary[] = [];
+  /** The scenes a long act was cut into after its first, with the act's heading. */
+  const actOfScene = new Map<Boundary, string>();
   for (let i = 0; i < boundaries.length; i++) {
     const act = boundaries[i];
     if (!isAct(act)) {
@@ -53,9 +68,12 @@ export function withPlayActs(text: string, boundaries: Boundary[]): Boundary[] {
     const long = countWords(text.slice(act.offset, end)) > LONG_ACT_WORDS;
     const chapter: Boundary = { ...act, type: 'chapter' };
     if (!long) result.push(opensScene(act) ? { ...chapter, title: actAlone(act) } : chapter);
-    else if (opensScene(act) || scenes.length === 0) result.push(chapter, ...scenes);
-    else {
+    else if (opensScene(act) || scenes.length === 0) {
+      result.push(chapter, ...scenes);
+      for (const scene of scenes) actOfScene.set(scene, opensScene(act) ? actAlone(act) : act.title);
+    } else {
       const [first, ...rest] = scenes;
+      for (const scene of rest) actOfScene.set(scene, act.title);
       result.push(
         {
           ...chapter,
@@ -67,5 +85,20 @@ export function withPlayActs(text: string, boundaries: Boundary[]): Boundary[] {
     }
     i = next - 1;
   }
-  return result;
+  return withActsOnRepeatedScenes(result, actOfScene);
+}
+
+/**
+ * Scenes numbered again in every act ("SCENE II" in act one and in act two) would be chapters of the same name: when
+ * two chapters share a title, each scene a long act was cut into is named with its act, as its first scene is ("ACT
+ * II: SCENE II").
+ */
+function withActsOnRepeatedScenes(boundaries: Boundary[], actOfScene: Map<Boundary, string>): Boundary[] {
+  if (actOfScene.size === 0) return boundaries;
+  const chapters = boundaries.filter((b) => b.type === 'chapter');
+  if (new Set(chapters.map((b) => sameTitleKey(b.title))).size === chapters.length) return boundaries;
+  return boundaries.map((boundary) => {
+    const act = actOfScene.get(boundary);
+    return act === undefined ? boundary : { ...boundary, title: joinTitle(act, boundary.title) };
+  });
 }

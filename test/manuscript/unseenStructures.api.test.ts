@@ -53,6 +53,30 @@ it('a typeset PDF: plans no running head, neither the book’s title nor a chapt
   expect(planned).not.toMatch(/^\s*\d+\s*$/m);
 });
 
+it('a novel whose chapters restart in every book: distinct chapter names, each chapter’s heading said as printed', async () => {
+  const { projectId, chapters } = await importFixture(platform, 'en-books-chapters-restart');
+  const spoken = chapters.filter((c) => !c.deleted).map((c) => c.title);
+  expect(new Set(spoken).size).toBe(spoken.length);
+  await planProject(platform, CREATOR, projectId);
+  const segments = await allSegments(platform, CREATOR, projectId);
+  const second = chapters.find((c) => c.title === 'BOOK TWO, CHAPTER I')!;
+  const own = segments.filter((s) => s.chapterId === second.id);
+  expect(own[0]).toMatchObject({ kind: 'heading', text: expect.stringContaining('CHAPTER I') });
+  expect(own.map((s) => s.text).join('\n')).not.toContain('BOOK TWO');
+});
+
+it('a play of acts without numbered scenes: each act a chapter, the list of persons spoken, the curtain read at its end', async () => {
+  const { projectId, chapters } = await importFixture(platform, 'en-play-acts-without-scenes');
+  await planProject(platform, CREATOR, projectId);
+  const segments = await allSegments(platform, CREATOR, projectId);
+  const third = chapters.find((c) => c.title === 'THIRD ACT')!;
+  const planned = segments.filter((s) => s.chapterId === third.id).map((s) => s.text);
+  expect(planned[0]).toContain('THIRD ACT');
+  expect(planned.join('\n')).toContain('CURTAIN');
+  const persons = chapters.find((c) => c.title === 'THE PERSONS OF THE PLAY')!;
+  expect(segments.some((s) => s.chapterId === persons.id && s.text.includes('Miss Fenn, a governess'))).toBe(true);
+});
+
 it('Markdown poems: note marks are not said, verse lines keep their pauses, the notes are not spoken', async () => {
   const { projectId, chapters } = await importFixture(platform, 'en-verse-notes-md');
   const byTitle = (title: string) => chapters.find((c) => c.title === title)!;
