@@ -6,8 +6,8 @@
  * only the region that changed"). The joined file is laid out as ffmpeg's muxer lays out a whole encode (ftyp, free,
  * mdat, moov): the stored file's header and `moov` with their sample tables written again (durations, sizes, chunks of
  * under 1 MiB, the roll group) and their durations rounded as the muxer rounds them, so the priming edit list skips
- * the same 1,024 samples and plays the chapter's length. Anything else (several tracks, 64-bit boxes, another sample
- * description) is refused, for the caller to encode the whole chapter.
+ * the same 1,024 samples and plays the chapter's length. Anything else (another layout, several tracks, 64-bit boxes,
+ * another sample description) is refused with Mp4SpliceError, for the caller to encode the whole AAC.
  */
 
 export class Mp4SpliceError extends Error {
@@ -82,6 +82,10 @@ function readAacMp4(data: Buffer): AacMp4 {
   if (top[0]?.type !== 'ftyp') throw new Mp4SpliceError('not an MP4 (no ftyp first)');
   const mdat = only(top, 'mdat');
   const moov = only(top, 'moov');
+  // The muxer's layout: only ftyp and free before the packets, the moov after them (the joined file's header is the
+  // stored file's bytes up to its mdat).
+  if (top.some((box) => box.at < mdat.at && box.type !== 'ftyp' && box.type !== 'free') || moov.at < mdat.at)
+    throw new Mp4SpliceError('an MP4 laid out otherwise than ftyp, mdat, moov');
   if (moov.end - moov.at > MAX_MOOV_BYTES) throw new Mp4SpliceError('a moov too large for a chapter');
   const mvhd = only(inside(data, moov), 'mvhd');
   version0(data, mvhd);

@@ -132,6 +132,10 @@ describe('spliceAacMp4', () => {
     // Timestamps counted from the sample count in the filter's time base: packets of 1,023 and 1,025 samples.
     const uneven = await encode(short, path.join(dir, 'uneven.m4a'), 700 * FRAME, 'N/SR/TB');
     expect(() => spliceAacMp4(whole, 705, uneven, 5, 64_000)).toThrow(/uneven durations/);
+    // The moov first (as `-movflags faststart` writes it): the header before the packets is not the muxer's.
+    const moovFirst = path.join(dir, 'faststart.m4a');
+    await runFfmpeg(['-y', '-i', path.join(dir, 'refused.m4a'), '-c', 'copy', '-movflags', 'faststart', moovFirst]);
+    expect(() => spliceAacMp4(readFileSync(moovFirst), 705, region, 5, 64_000)).toThrow(/laid out otherwise/);
     // A stereo MP4, or one at another rate, describes its audio otherwise.
     for (const [label, args] of [
       ['stereo', ['-ac', '2']],
