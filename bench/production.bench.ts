@@ -358,7 +358,8 @@ async function masterPathOf(platform: TestPlatform, projectId: string, chapterId
       .fetchAll();
     const path = resources[0]?.master?.rendering?.path;
     if (!path) return 'not recorded';
-    return path.kind === 'region' ? `region from ${path.fromSegment}` : `whole (${path.fallback ?? 'no previous'})`;
+    if (path.kind === 'whole') return `whole (${path.fallback ?? 'no previous'})`;
+    return `region from ${path.fromSegment}${path.aacWhole ? ` (AAC whole: ${path.aacWhole})` : ''}`;
   } finally {
     client.dispose();
   }

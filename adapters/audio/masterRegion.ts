@@ -6,8 +6,8 @@
  * samples, its MP3 (from a frame boundary, for mp3Splice.ts) and its measurement with the level blocks from one
  * short-term window before the levels' join. The region's samples go, as they are rendered, to a process of their own
  * beside the render (`joinArgs`) that writes the chapter's FLAC from the stored master's samples before the region
- * and the region's, and its AAC, encoded whole from the same stream: the join and its AAC encoder run beside the
- * render and its MP3 encoder instead of after them.
+ * and the region's, and the region's AAC from a frame boundary (for mp4Splice.ts; the whole chapter's when there is no
+ * stored MP4 to splice into): the join and its AAC encoder run beside the render and its MP3 encoder.
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -135,14 +135,22 @@ export async function masterChapterRegion(input: MasterRegionInput): Promise<Mas
 /**
  * The join's arguments after its first input, the region's samples on its standard input: the stored master (FLAC)
  * up to the region's start, then the region (decoded, joined and encoded again losslessly, so its bytes are those of a
- * whole render's FLAC of the same samples), and the AAC encoded whole from that stream in the same process. The
- * stored master is read first, so the render waits on its pipe while the kept part is encoded.
+ * whole render's FLAC of the same samples), and the AAC in the same process: of the region's samples from its frame
+ * boundary, to be spliced into the stored MP4 (mp4Splice.ts), or of the whole joined stream when there is none to
+ * splice into. The stored master is read first, so the render waits on its pipe while the kept part is encoded.
  */
 function joinArgs(join: JoinMasterRequest, cutSample: number): string[] {
-  const graph =
-    `[1:a]atrim=end_sample=${cutSample}[start];[start][0:a]concat=n=2:v=0:a=1,` +
-    `aformat=sample_fmts=s16:sample_rates=${MASTER_SAMPLE_RATE_HZ}:channel_layouts=mono` +
-    (join.aac ? ',asplit=2[master][aac]' : '[master]');
+  const aacFrom = join.aac?.fromSample;
+  if (aacFrom !== undefined && aacFrom < cutSample) throw new RegionMismatchError('the AAC starts before the region');
+  const spliced = aacFrom !== undefined;
+  const joined =
+    `[1:a]atrim=end_sample=${cutSample}[start];[start]${spliced ? '[region]' : '[0:a]'}concat=n=2:v=0:a=1,` +
+    `aformat=sample_fmts=s16:sample_rates=${MASTER_SAMPLE_RATE_HZ}:channel_layouts=mono`;
+  const graph = spliced
+    ? `[0:a]asplit=2[region][fromFrame];${joined}[master];` +
+      // The samples' own timestamps, from 0: N/SR/TB here gives packets of 1,023 and 1,025 samples in the MP4.
+      `[fromFrame]atrim=start_sample=${aacFrom - cutSample},asetpts=PTS-STARTPTS[aac]`
+    : joined + (join.aac ? ',asplit=2[master][aac]' : '[master]');
   return [
     ...['-i', join.storedMaster, '-filter_complex', graph],
     ...['-map', '[master]', '-ac', '1', '-ar', String(MASTER_SAMPLE_RATE_HZ), '-sample_fmt', 's16'],

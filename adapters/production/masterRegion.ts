@@ -2,9 +2,11 @@
  * A chapter's master made from its previous one (docs/audio-pipeline.md, "Re-rendering only the region that
  * changed"): only the segments from a pause before the first changed one are fetched and rendered, at the gain the
  * previous master recorded; the new FLAC is the previous one's samples before the cut and the region's after it, the
- * MP3 the previous one's frames before its cut and the region's after, the AAC is encoded whole from the new FLAC's
- * stream, and the levels are recombined from the previous blocks and the region's. Whatever does not line up is
- * refused with a RegionFallbackError before anything is stored, and the caller renders the whole chapter.
+ * MP3 the previous one's frames before its cut and the region's after, the AAC the previous MP4's packets before its
+ * cut and the region's after (encoded whole from the new FLAC's stream when there is no previous MP4 to splice into,
+ * and the record says why), and the levels are recombined from the previous blocks and the region's. Whatever else
+ * does not line up is refused with a RegionFallbackError before anything is stored, and the caller renders the whole
+ * chapter.
  */
 import { createWriteStream } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
@@ -17,8 +19,8 @@ import {
   type LevelBlocks,
 } from '../../core/audio/levelBlocks';
 import { correctionGainDb, isMostlyRoomTone, MASTER_SAMPLE_RATE_HZ } from '../../core/audio/masteringTarget';
-import { MP3_FRAME_SAMPLES, planRegionCut } from '../../core/audio/regionCut';
-import type { ChapterEncodingRecord } from '../../core/book/records';
+import { AAC_FRAME_SAMPLES, MP3_FRAME_SAMPLES, planRegionCut, type RegionCut } from '../../core/audio/regionCut';
+import type { AacWholeReason, ChapterEncodingRecord } from '../../core/book/records';
 import type { AudioToolchain } from '../../core/ports/audio';
 import type { BlobStore } from '../../core/ports/blobs';
 import type {
@@ -31,6 +33,7 @@ import { CORRECTION_TOLERANCE_DB } from '../audio/master';
 import { RegionMismatchError } from '../audio/masterRegion';
 import { readFlacInfo } from '../audio/flacInfo';
 import { Mp3SpliceError, spliceMp3 } from '../audio/mp3Splice';
+import { aacMp4Packets, Mp4SpliceError, spliceAacMp4 } from '../audio/mp4Splice';
 import { LevelBlocksFormatError, readLevelBlocks } from '../audio/levelBlocksFile';
 
 /** The stored level blocks are refused past this (as levelBlocksFile.ts refuses them). */
@@ -56,6 +59,7 @@ export function fallbackReason(error: unknown): RegionFallback {
   if (error instanceof Mp3SpliceError) return 'mp3-version-1';
   if (
     error instanceof RegionMismatchError ||
+    error instanceof Mp4SpliceError ||
     error instanceof LevelBlocksMismatchError ||
     error instanceof LevelBlocksFormatError
   )
@@ -122,11 +126,23 @@ export async function renderRegion(
 
   const storedMaster = path.join(dir, 'previous.flac');
   const storedMp3File = path.join(dir, 'previous.mp3');
-  const [segmentFiles, levelsBytes] = await Promise.all([
+  const aac = request.encodings.find((encoding) => encoding.format === 'aac');
+  const storedAac = record.encodings?.find((encoding) => encoding.format === 'aac');
+  const storedAacFile = path.join(dir, `previous.${aac?.extension ?? 'm4a'}`);
+  const [segmentFiles, levelsBytes, , , storedAacFound] = await Promise.all([
     deps.fetchSegments(request.segments.slice(cut.fromSegment), dir),
     deps.blobs.readBuffer(record.levels.blobName, MAX_LEVELS_BYTES),
     download(deps.blobs, record.blobName, storedMaster),
     mp3 && storedMp3 ? download(deps.blobs, storedMp3.blobName, storedMp3File) : undefined,
+    aac && storedAac && sameEncoding(storedAac.blobName, aac.blobName)
+      ? download(deps.blobs, storedAac.blobName, storedAacFile).then(
+          () => true,
+          (error: unknown) => {
+            if (error instanceof RegionFallbackError && error.reason === 'stored-file-missing') return false;
+            throw error;
+          },
+        )
+      : false,
   ]);
   if (!levelsBytes) throw new RegionFallbackError('stored-file-missing', 'the previous level blocks are gone');
   const stored = await readFlacInfo(storedMaster);
@@ -140,8 +156,17 @@ export async function renderRegion(
 
   const regionMp3 = path.join(dir, 'region.mp3');
   const masterFile = path.join(dir, 'master.flac');
-  const aac = request.encodings.find((encoding) => encoding.format === 'aac');
   const aacFile = path.join(dir, `encoded.${aac?.extension ?? 'm4a'}`);
+  const regionAac = path.join(dir, `region.${aac?.extension ?? 'm4a'}`);
+  const aacWhole: AacWholeReason | undefined = !aac
+    ? undefined
+    : !storedAac
+      ? 'no-stored-aac'
+      : !sameEncoding(storedAac.blobName, aac.blobName)
+        ? 'aac-version'
+        : !storedAacFound
+          ? 'stored-file-missing'
+          : await storedAacMismatch(storedAacFile, cut, rendering.masterSamples);
   const region = await masterChapterRegion.call(deps.audio, {
     segmentFiles,
     inputRateHz: rendering.inputRateHz,
@@ -155,7 +180,15 @@ export async function renderRegion(
     roomToneLevelDb: request.roomTone.levelDb,
     ...(mp3 && { mp3: { file: regionMp3, bitrateKbps: mp3.bitrateKbps, fromSample: cut.mp3EncodeFromSample } }),
     measureFromSample: Math.round((cut.joinSec - LEVEL_LEAD_SEC) * MASTER_SAMPLE_RATE_HZ),
-    join: { storedMaster, masterFile, ...(aac && { aac: { file: aacFile, bitrateKbps: aac.bitrateKbps } }) },
+    join: {
+      storedMaster,
+      masterFile,
+      ...(aac && {
+        aac: aacWhole
+          ? { file: aacFile, bitrateKbps: aac.bitrateKbps }
+          : { file: regionAac, bitrateKbps: aac.bitrateKbps, fromSample: cut.aacEncodeFromSample },
+      }),
+    },
     workDir: dir,
   });
   const levels = recombineLevels(
@@ -175,6 +208,12 @@ export async function renderRegion(
   if (!joined) throw new RegionMismatchError('the joined master has no stream info');
   const encodingFiles: RegionRender['encodingFiles'] = {};
   if (aac) encodingFiles.aac = aacFile;
+  if (aac && !aacWhole) {
+    const skipPackets = cut.aacKeepPackets - cut.aacEncodeFromSample / AAC_FRAME_SAMPLES;
+    const [storedBytes, regionBytes] = await Promise.all([readFile(storedAacFile), readFile(regionAac)]);
+    const nominalBitRate = aac.bitrateKbps * 1000;
+    await writeFile(aacFile, spliceAacMp4(storedBytes, cut.aacKeepPackets, regionBytes, skipPackets, nominalBitRate));
+  }
   if (mp3) {
     const skipFrames = cut.mp3KeepFrames - cut.mp3EncodeFromSample / MP3_FRAME_SAMPLES;
     const mp3File = path.join(dir, `encoded.${mp3.extension}`);
@@ -196,9 +235,34 @@ export async function renderRegion(
       measured: levels.measured,
       gainDb: rendering.gainDb,
       inputRateHz: rendering.inputRateHz,
-      path: { kind: 'region', fromSegment: cut.fromSegment },
+      path: { kind: 'region', fromSegment: cut.fromSegment, ...(aacWhole && { aacWhole }) },
     },
   };
+}
+
+/** Whether two encodings' blob names end alike: the same codec, bit rate and encoding version. */
+function sameEncoding(stored: string, wanted: string): boolean {
+  const suffix = (name: string) => name.match(ENCODING_SUFFIX)?.[0];
+  return suffix(stored) !== undefined && suffix(stored) === suffix(wanted);
+}
+
+/**
+ * Why the stored MP4 cannot take the region's packets (undefined when it can): it must be one the splice reads, hold
+ * the stored master's samples after its priming packet, and reach past the cut.
+ */
+async function storedAacMismatch(
+  file: string,
+  cut: RegionCut,
+  masterSamples: number,
+): Promise<AacWholeReason | undefined> {
+  try {
+    const packets = aacMp4Packets(await readFile(file));
+    const fits = packets.samples === masterSamples && packets.count > cut.aacKeepPackets;
+    return fits ? undefined : 'mismatch';
+  } catch (error) {
+    if (error instanceof Mp4SpliceError) return 'mismatch';
+    throw error;
+  }
 }
 
 /** Downloads a previous master's file; one gone is a fallback, not a failure. */

@@ -4,8 +4,8 @@
  * input sample that falls on a whole master sample (so the resampler's phase is the whole render's) and long enough
  * after the speech before it for the limiter to have let go: from there its samples are, one for one, those a whole
  * render writes. Before the first changed segment, as late as the audio allows, lie the joins: the master's at the
- * render's start, the MP3's on a frame boundary a few frames into the render (the frames before are the encoder's
- * start-up), the levels' on their 500 ms grid one short-term window (3 s) after the render's start.
+ * render's start, the MP3's and the AAC's each on a frame boundary a few frames into the render (the frames before
+ * are the encoder's start-up), the levels' on their 500 ms grid one short-term window (3 s) after the render's start.
  */
 import { LEVEL_LEAD_SEC, LEVEL_WINDOW_SEC } from './levelBlocks';
 import { MASTER_SAMPLE_RATE_HZ } from './masteringTarget';
@@ -13,6 +13,12 @@ import { MASTER_SAMPLE_RATE_HZ } from './masteringTarget';
 export const MP3_FRAME_SAMPLES = 1152;
 /** Frames of the region's MP3 thrown away: the encoder's start-up (its filters and first analysis windows). */
 export const MP3_PRE_ROLL_FRAMES = 4;
+export const AAC_FRAME_SAMPLES = 1024;
+/**
+ * Frames of the region's AAC thrown away after its priming packet: the encoder's start-up (its psychoacoustic model's
+ * history and its rate control's bit budget).
+ */
+export const AAC_PRE_ROLL_FRAMES = 4;
 /**
  * Kept clear before the first changed segment: the resampler's filter and the limiter's 5 ms look-ahead reach a little
  * before a segment's first sample, and an MP3 frame's analysis a granule past its own samples.
@@ -45,6 +51,13 @@ export interface RegionCut {
   mp3EncodeFromSample: number;
   /** ...and the stored MP3's first this many audio frames are kept, the render's after them. */
   mp3KeepFrames: number;
+  /** The render's AAC is encoded from this master sample (a frame boundary)... */
+  aacEncodeFromSample: number;
+  /**
+   * ...and the stored MP4's first this many packets are kept (its priming packet and the frames up to the cut), the
+   * region's after them.
+   */
+  aacKeepPackets: number;
   /** Where the levels are joined (on the 500 ms grid); the render is measured from LEVEL_LEAD_SEC before it. */
   joinSec: number;
 }
@@ -69,6 +82,9 @@ export function planRegionCut(layout: StoredRenderLayout, firstChanged: number):
   const windowSamples = LEVEL_WINDOW_SEC * MASTER_SAMPLE_RATE_HZ;
   const joinSample = Math.floor(changeSample / windowSamples) * windowSamples;
   const mp3KeepFrames = Math.floor(changeSample / MP3_FRAME_SAMPLES) - 1;
+  // Packet k (k ≥ 1) holds the frame whose window spans master samples (k − 1) × 1,024 to (k + 1) × 1,024, and the
+  // encoder's window choice looks one frame further: the last packet kept ends its reach at the change.
+  const aacKeepPackets = Math.floor(changeSample / AAC_FRAME_SAMPLES) - 1;
   // Input samples whose master position is a whole sample: a multiple of this.
   const step = rate / gcd(rate, MASTER_SAMPLE_RATE_HZ);
   for (let segment = Math.min(firstChanged, starts.length - 1); segment >= 1; segment--) {
@@ -78,9 +94,12 @@ export function planRegionCut(layout: StoredRenderLayout, firstChanged: number):
     if (startIn > segmentStartIn) continue;
     const startSample = (startIn * MASTER_SAMPLE_RATE_HZ) / rate;
     const mp3EncodeFrom = Math.ceil(startSample / MP3_FRAME_SAMPLES);
+    const aacEncodeFrom = Math.ceil(startSample / AAC_FRAME_SAMPLES);
     const fits =
       joinSample - LEVEL_LEAD_SEC * MASTER_SAMPLE_RATE_HZ >= startSample &&
-      mp3EncodeFrom + MP3_PRE_ROLL_FRAMES <= mp3KeepFrames;
+      mp3EncodeFrom + MP3_PRE_ROLL_FRAMES <= mp3KeepFrames &&
+      // The region's packets before the cut: its priming packet and the start-up frames.
+      aacEncodeFrom + 1 + AAC_PRE_ROLL_FRAMES <= aacKeepPackets;
     if (!fits) continue;
     return {
       fromSegment: segment,
@@ -89,6 +108,8 @@ export function planRegionCut(layout: StoredRenderLayout, firstChanged: number):
       startSample,
       mp3EncodeFromSample: mp3EncodeFrom * MP3_FRAME_SAMPLES,
       mp3KeepFrames,
+      aacEncodeFromSample: aacEncodeFrom * AAC_FRAME_SAMPLES,
+      aacKeepPackets,
       joinSec: joinSample / MASTER_SAMPLE_RATE_HZ,
     };
   }

@@ -118,8 +118,15 @@ export interface MasterRenderingRecord {
   path?: MasterRenderPath;
 }
 
-/** How a master was rendered: only from a segment on (the rest kept from the previous master), or whole and why. */
-export type MasterRenderPath = { kind: 'region'; fromSegment: number } | { kind: 'whole'; fallback?: RegionFallback };
+/**
+ * How a master was rendered: only from a segment on (the rest kept from the previous master; its AAC spliced into the
+ * previous one, or encoded whole and why), or whole and why.
+ */
+export type MasterRenderPath =
+  { kind: 'region'; fromSegment: number; aacWhole?: AacWholeReason } | { kind: 'whole'; fallback?: RegionFallback };
+
+/** Why a region render encoded the chapter's whole AAC instead of splicing the region's into the previous MP4. */
+export type AacWholeReason = 'no-stored-aac' | 'aac-version' | 'stored-file-missing' | 'mismatch';
 
 /** Why a chapter with a previous master was rendered whole after all (docs/audio-pipeline.md lists each). */
 export type RegionFallback =

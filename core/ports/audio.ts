@@ -99,8 +99,11 @@ export interface JoinMasterRequest {
   storedMaster: string;
   /** The chapter's new FLAC. */
   masterFile: string;
-  /** The chapter's AAC, encoded whole from the joined samples. */
-  aac?: { file: string; bitrateKbps: number };
+  /**
+   * The AAC: of the region's samples from `fromSample` of the chapter (a frame boundary at or after the region's
+   * start), for its packets to be spliced into the stored MP4; without it, the chapter's whole, from the joined samples.
+   */
+  aac?: { file: string; bitrateKbps: number; fromSample?: number };
 }
 
 export interface MasteredChapter {

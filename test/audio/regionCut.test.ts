@@ -4,7 +4,13 @@
  * level grids before the first changed segment, with room for the pre-roll.
  */
 import { LEVEL_LEAD_SEC, LEVEL_WINDOW_SEC } from '../../core/audio/levelBlocks';
-import { MP3_FRAME_SAMPLES, MP3_PRE_ROLL_FRAMES, planRegionCut } from '../../core/audio/regionCut';
+import {
+  AAC_FRAME_SAMPLES,
+  AAC_PRE_ROLL_FRAMES,
+  MP3_FRAME_SAMPLES,
+  MP3_PRE_ROLL_FRAMES,
+  planRegionCut,
+} from '../../core/audio/regionCut';
 
 const MASTER_RATE = 44100;
 
@@ -57,6 +63,14 @@ describe('planRegionCut', () => {
         MP3_PRE_ROLL_FRAMES,
       );
       expect((cut.mp3KeepFrames + 1) * MP3_FRAME_SAMPLES).toBeLessThan(changeSample);
+      // The AAC's: encoded from a frame boundary in the render, its priming packet and four frames before the cut; the
+      // last stored packet kept (its window and the encoder's look-ahead a frame past it) before the change.
+      expect(cut.aacEncodeFromSample % AAC_FRAME_SAMPLES).toBe(0);
+      expect(cut.aacEncodeFromSample).toBeGreaterThanOrEqual(cut.startSample);
+      expect(cut.aacKeepPackets - cut.aacEncodeFromSample / AAC_FRAME_SAMPLES).toBeGreaterThanOrEqual(
+        1 + AAC_PRE_ROLL_FRAMES,
+      );
+      expect((cut.aacKeepPackets + 1) * AAC_FRAME_SAMPLES).toBeLessThan(changeSample);
       // As late as the pre-roll allows: the pause after the chosen one leaves too little room.
       expect(cut.fromSegment).toBeLessThan(8);
     },

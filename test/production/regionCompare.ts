@@ -1,10 +1,11 @@
 /**
- * How a region render's MP3 compares with a whole render's (docs/audio-pipeline.md, "Re-rendering only the region that
- * changed"): decoded, the same samples up to a frame before the cut, and within the splice threshold around it.
+ * How a region render's MP3 or AAC compares with a whole render's (docs/audio-pipeline.md, "Re-rendering only the
+ * region that changed"): decoded, the same samples up to a frame before the cut, and within the splice threshold
+ * around it.
  */
 import { readFile } from 'node:fs/promises';
 import { runFfmpeg } from '../../adapters/audio';
-import { MP3_FRAME_SAMPLES } from '../../core/audio/regionCut';
+import { AAC_FRAME_SAMPLES, MP3_FRAME_SAMPLES } from '../../core/audio/regionCut';
 
 const RATE = 44100;
 const MP3_DECODER_DELAY = 1105;
@@ -22,7 +23,7 @@ export async function decodeSamples(file: string): Promise<Int16Array> {
   return new Int16Array(bytes.buffer, bytes.byteOffset, bytes.length / 2);
 }
 
-export interface Mp3SpliceComparison {
+export interface SpliceComparison {
   /** Decoded lengths: the same when the splice kept every frame. */
   regionSamples: number;
   wholeSamples: number;
@@ -33,8 +34,19 @@ export interface Mp3SpliceComparison {
   rmsDbfs: number;
 }
 
-export function compareMp3Splice(region: Int16Array, whole: Int16Array, mp3KeepFrames: number): Mp3SpliceComparison {
-  const cutAt = mp3KeepFrames * MP3_FRAME_SAMPLES - MP3_DECODER_DELAY;
+export function compareMp3Splice(region: Int16Array, whole: Int16Array, mp3KeepFrames: number): SpliceComparison {
+  return compareSplice(region, whole, mp3KeepFrames * MP3_FRAME_SAMPLES - MP3_DECODER_DELAY, MP3_FRAME_SAMPLES);
+}
+
+/**
+ * The AAC decoded through its edit list (the priming skipped): the stored MP4's packet k decodes the master's samples
+ * (k − 1) × 1,024 to k × 1,024, so the region's first packet kept plays from (keepPackets − 1) × 1,024.
+ */
+export function compareAacSplice(region: Int16Array, whole: Int16Array, aacKeepPackets: number): SpliceComparison {
+  return compareSplice(region, whole, (aacKeepPackets - 1) * AAC_FRAME_SAMPLES, AAC_FRAME_SAMPLES);
+}
+
+function compareSplice(region: Int16Array, whole: Int16Array, cutAt: number, frameSamples: number): SpliceComparison {
   let firstDifference = Math.min(region.length, whole.length);
   for (let i = 0; i < firstDifference; i++)
     if (region[i] !== whole[i]) {
@@ -52,7 +64,7 @@ export function compareMp3Splice(region: Int16Array, whole: Int16Array, mp3KeepF
   return {
     regionSamples: region.length,
     wholeSamples: whole.length,
-    firstDifferenceAfterFrameBeforeCut: firstDifference - (cutAt - MP3_FRAME_SAMPLES),
+    firstDifferenceAfterFrameBeforeCut: firstDifference - (cutAt - frameSamples),
     peakDbfs: dbfs(peak),
     rmsDbfs: dbfs(Math.sqrt(squares / (2 * around))),
   };

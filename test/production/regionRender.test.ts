@@ -1,24 +1,27 @@
 /**
  * A chapter whose end changed is mastered from its previous master (docs/audio-pipeline.md, "Re-rendering only the
  * region that changed"): only the segments from a pause before the first changed one are rendered, at the recorded
- * gain, and joined to the stored FLAC, MP3 and level blocks. Compared with a whole render of the same segments at the
- * same gain: the FLAC and AAC are the same bytes, the MP3 the same samples before the cut and within the doc's splice
- * threshold around it, the levels the same within 0.05 LU / 0.05 dB, the record the same in shape. Whatever does not
- * line up is rendered whole, each reason counted. Real ffmpeg, espeak-ng and Azurite.
+ * gain, and joined to the stored FLAC, MP3, AAC and level blocks. Compared with a whole render of the same segments at
+ * the same gain: the FLAC is the same bytes, the MP3 and the AAC the same samples before their cuts and within the
+ * doc's splice threshold around them, the levels the same within 0.05 LU / 0.05 dB, the record the same in shape.
+ * Whatever does not line up is rendered whole (or, for the AAC alone, encoded whole), each reason counted. Real
+ * ffmpeg, ffprobe, espeak-ng and Azurite.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createFfmpegToolchain, ffmpegPath, runFfmpeg } from '../../adapters/audio';
+import { runFfprobe } from '../../adapters/audio/ffmpeg';
 import { readLevelBlocks } from '../../adapters/audio/levelBlocksFile';
+import { readMp4AacInfo } from '../../adapters/audio/mp4AudioInfo';
 import type { AzureBlobStore } from '../../adapters/blob/azureBlobStore';
 import { createMasterFiles } from '../../adapters/production/masterFiles';
 import { EspeakSynthesizer } from '../../adapters/tts/espeak';
 import { levelsOfBlocks } from '../../core/audio/levelBlocks';
 import { DEFAULT_MASTERING_TARGET, DEFAULT_ROOM_TONE } from '../../core/audio/masteringTarget';
-import { planRegionCut } from '../../core/audio/regionCut';
+import { AAC_FRAME_SAMPLES, planRegionCut } from '../../core/audio/regionCut';
 import { DEFAULT_PAUSE_POLICY } from '../../core/planning/pausePolicy';
-import type { ChapterMasterRecord } from '../../core/book/records';
+import type { AacWholeReason, ChapterMasterRecord } from '../../core/book/records';
 import { RETAIL_ENCODINGS } from '../../core/packaging';
 import type { AudioToolchain } from '../../core/ports/audio';
 import type { PreviousMaster, RegionFallback, RenderedMaster } from '../../core/production/chapterMastering';
@@ -26,7 +29,7 @@ import { chapterEncodingBlobName, chapterMasterBlobName } from '../../core/produ
 import { speak } from '../audio/helpers';
 import { startBlobWire, type BlobWire } from '../support/blobWire';
 import { sentencesOfTheBook } from './bookSentences';
-import { compareMp3Splice, decodeSamples, MAX_PEAK_DBFS, MAX_RMS_DBFS } from './regionCompare';
+import { compareAacSplice, compareMp3Splice, decodeSamples, MAX_PEAK_DBFS, MAX_RMS_DBFS } from './regionCompare';
 
 const LINES = [
   'It is a truth universally acknowledged, that a single man in possession of a good fortune, must be in want of a wife.',
@@ -168,6 +171,46 @@ const encoding = (rendered: RenderedMaster, format: 'mp3' | 'aac') =>
   rendered.encodings.find((e) => e.format === format)!;
 const ORIGINAL = LINES.map((_, index) => index);
 
+/** The toolchain, noting how many packets (1,024 samples each, its priming first) each region's AAC encoder wrote. */
+function countingRegionAac(): { toolchain: AudioToolchain; packets: number[] } {
+  const packets: number[] = [];
+  const toolchain: AudioToolchain = {
+    ...audio,
+    masterChapterRegion: async (request) => {
+      const region = await audio.masterChapterRegion!(request);
+      if (request.join.aac) packets.push((await readMp4AacInfo(request.join.aac.file))!.frames);
+      return region;
+    },
+  };
+  return { toolchain, packets };
+}
+
+/** What ffprobe reads of an MP4: its frame count, its stream's length in samples, its duration as played. */
+async function ffprobeAac(file: string): Promise<unknown> {
+  const { stdout } = await runFfprobe([
+    ...['-v', 'error', '-select_streams', 'a:0', '-show_entries'],
+    ...['stream=codec_name,profile,sample_rate,channels,nb_frames,duration_ts:format=duration', '-of', 'json', file],
+  ]);
+  return JSON.parse(stdout);
+}
+
+/** An M4B of two chapters joined by stream copy: its duration, chapter starts and the chapters ffprobe reads. */
+async function joinedBook(first: string, second: string, label: string): Promise<unknown> {
+  const out = path.join(work, `${label}.m4b`);
+  const joined = await audio.encodeM4b({
+    chapters: [
+      { title: 'One', file: first },
+      { title: 'Two', file: second },
+    ],
+    out,
+    tags: { title: 'Spliced' },
+    workDir: work,
+  });
+  expect(joined.loudness).toBeUndefined(); // a stream copy, not an encode
+  const probed = await audio.probe(out);
+  return { ...joined, durationSec: probed.durationSec, chapters: probed.chapters, format: probed.formatName };
+}
+
 /**
  * Masters `lines` again from `previous` (changed from `firstChanged` on) and as a whole at the recorded gain, and
  * checks the region path was taken and gives the whole render's files, times and levels.
@@ -178,16 +221,21 @@ async function expectRegionEqualsWhole(
   firstChanged: number,
   label: string,
   pauses?: number[],
-): Promise<void> {
-  const region = await render(lines, { previous: { record: previous, firstChangedSegment: firstChanged }, pauses });
+): Promise<ChapterMasterRecord> {
+  const counting = countingRegionAac();
+  const region = await render(lines, {
+    previous: { record: previous, firstChangedSegment: firstChanged },
+    pauses,
+    toolchain: counting.toolchain,
+  });
   const whole = await render(lines, { gainDb: previous.rendering!.gainDb, pauses });
+  // Its AAC spliced too (no `aacWhole` saying why it was encoded whole).
   expect(region.rendered.path).toEqual({ kind: 'region', fromSegment: expect.any(Number) });
   expect(whole.rendered.path).toEqual({ kind: 'whole' });
   expect(region.rendered.durationSec).not.toBeCloseTo(previous.durationSec, 1);
 
-  // The FLAC and the AAC encoded whole from it: the same bytes as the whole render's.
+  // The FLAC: the same bytes as the whole render's.
   expect(region.rendered.sha256).toBe(whole.rendered.sha256);
-  expect(encoding(region.rendered, 'aac').sha256).toBe(encoding(whole.rendered, 'aac').sha256);
   // The times recorded, the gain, the rate: the same; the record the same in shape.
   expect(region.rendered.durationSec).toBe(whole.rendered.durationSec);
   expect(region.rendered.segmentStartsSec).toEqual(whole.rendered.segmentStartsSec);
@@ -238,6 +286,37 @@ async function expectRegionEqualsWhole(
   expect(mp3.firstDifferenceAfterFrameBeforeCut).toBeGreaterThan(0);
   expect(mp3.peakDbfs).toBeLessThan(MAX_PEAK_DBFS);
   expect(mp3.rmsDbfs).toBeLessThan(MAX_RMS_DBFS);
+
+  // The AAC: the stored packets before the cut decode to the same samples; around the cut within the threshold; the
+  // same length.
+  const regionAac = await download(encoding(region.rendered, 'aac').blobName, path.join(work, `region-${label}.m4a`));
+  const wholeAac = await download(encoding(whole.rendered, 'aac').blobName, path.join(work, `whole-${label}.m4a`));
+  const aac = compareAacSplice(await decodeSamples(regionAac), await decodeSamples(wholeAac), cut.aacKeepPackets);
+  expect(aac.regionSamples).toBe(aac.wholeSamples);
+  expect(aac.firstDifferenceAfterFrameBeforeCut).toBeGreaterThan(0);
+  expect(aac.peakDbfs).toBeLessThan(MAX_PEAK_DBFS);
+  expect(aac.rmsDbfs).toBeLessThan(MAX_RMS_DBFS);
+  // ffprobe and the header reader read the spliced MP4 as the whole render's: its frames, its length in samples and,
+  // through the priming edit, its duration.
+  expect(await ffprobeAac(regionAac)).toEqual(await ffprobeAac(wholeAac));
+  expect(await readMp4AacInfo(regionAac)).toEqual(await readMp4AacInfo(wholeAac));
+  // (The edit list counts milliseconds.)
+  expect(Math.abs((await readMp4AacInfo(regionAac))!.durationSec - whole.rendered.durationSec)).toBeLessThan(0.001);
+  // A book joined from it has the chapters and duration of one joined from the whole render's.
+  const previousAac = await download(
+    previous.encodings!.find((e) => e.format === 'aac')!.blobName,
+    path.join(work, `previous-${label}.m4a`),
+  );
+  expect(await joinedBook(previousAac, regionAac, `region-${label}`)).toEqual(
+    await joinedBook(previousAac, wholeAac, `whole-${label}`),
+  );
+  // The AAC encoder read the region's samples from its frame boundary only: its priming packet and the frames from
+  // there to the chapter's end, where the whole render's read every sample.
+  const fromFrame = cut.aacEncodeFromSample / AAC_FRAME_SAMPLES;
+  const wholePackets = (await readMp4AacInfo(wholeAac))!.frames;
+  expect(counting.packets).toEqual([wholePackets - fromFrame]);
+  expect(fromFrame).toBeGreaterThan(0);
+  return region.record;
 }
 
 describe('a chapter mastered again from its changed segment on', () => {
@@ -279,6 +358,52 @@ describe('a chapter mastered again from its changed segment on', () => {
     expect(join[0]).toMatch(/-i pipe:0 .*-i \S*previous\.flac/);
     expect(join[0]).toMatch(/-c:a aac/);
   }, 240_000);
+
+  it('encodes the whole AAC when the stored MP4 cannot take the region’s packets, and says why', async () => {
+    const lines = ORIGINAL.map((line) => (line === 8 ? LINES.length : line));
+    const whole = await render(lines, { gainDb: previous.rendering!.gainDb });
+    const storedAac = previous.encodings!.find((e) => e.format === 'aac')!;
+    const otherAac = (blobName: string) => ({
+      ...previous,
+      encodings: previous.encodings!.map((e) => (e.format === 'aac' ? { ...e, blobName } : e)),
+    });
+    // The same MP4 under the name of another encoding version.
+    const otherVersion = storedAac.blobName.replace(/-v1\.m4a$/, '-v9.m4a');
+    expect(otherVersion).not.toBe(storedAac.blobName);
+    await blobs.putIfAbsent(otherVersion, (await blobs.readBuffer(storedAac.blobName, 64 * 1024 * 1024))!, 'audio/mp4');
+    // An MP4 of another chapter's length under the stored one's kind of name.
+    const otherLength = storedAac.blobName.replace(/[0-9a-f]{64}/, 'e'.repeat(64));
+    const wholeAac = encoding(whole.rendered, 'aac');
+    await blobs.putIfAbsent(otherLength, (await blobs.readBuffer(wholeAac.blobName, 64 * 1024 * 1024))!, 'audio/mp4');
+    const cases: [AacWholeReason, ChapterMasterRecord][] = [
+      ['no-stored-aac', { ...previous, encodings: previous.encodings!.filter((e) => e.format !== 'aac') }],
+      ['aac-version', otherAac(otherVersion)],
+      ['stored-file-missing', otherAac(storedAac.blobName.replace(/[0-9a-f]{64}/, 'f'.repeat(64)))],
+      ['mismatch', otherAac(otherLength)],
+    ];
+    const wholePackets = (await readMp4AacInfo(await download(wholeAac.blobName, path.join(work, 'whole-aac.m4a'))))!
+      .frames;
+    const taken: Partial<Record<AacWholeReason, number>> = {};
+    for (const [reason, record] of cases) {
+      const counting = countingRegionAac();
+      const { rendered } = await render(lines, {
+        previous: { record, firstChangedSegment: 8 },
+        toolchain: counting.toolchain,
+      });
+      const aacWhole = rendered.path.kind === 'region' ? rendered.path.aacWhole : undefined;
+      if (aacWhole) taken[aacWhole] = (taken[aacWhole] ?? 0) + 1;
+      // Still a region render, its master the whole render's; its AAC encoded whole from the joined samples: the
+      // whole render's bytes, every packet encoded.
+      expect({ reason, path: rendered.path }).toEqual({
+        reason,
+        path: { kind: 'region', fromSegment: expect.any(Number), aacWhole: reason },
+      });
+      expect({ reason, sha256: rendered.sha256 }).toEqual({ reason, sha256: whole.rendered.sha256 });
+      expect({ reason, aac: encoding(rendered, 'aac').sha256 }).toEqual({ reason, aac: wholeAac.sha256 });
+      expect({ reason, packets: counting.packets }).toEqual({ reason, packets: [wholePackets] });
+    }
+    expect(taken).toEqual(Object.fromEntries(cases.map(([reason]) => [reason, 1])));
+  }, 300_000);
 
   it('renders the whole chapter when anything does not line up, and says why', async () => {
     const lines = ORIGINAL.map((line) => (line === 8 ? LINES.length : line));
@@ -362,8 +487,37 @@ describe('a chapter as long as a real one, with the planner’s pauses', () => {
     expect(previous.durationSec).toBeGreaterThan(180);
     const middle = Math.floor(COUNT / 2);
     const lines = original.map((line, index) => (index === middle ? RETAKE : line));
-    await expectRegionEqualsWhole(previous, lines, middle, 'long', chapter.pauses);
-  }, 600_000);
+    const spliced = await expectRegionEqualsWhole(previous, lines, middle, 'long', chapter.pauses);
+
+    // Again on top of the spliced files, a line further on (retaken with the chapter's first sentence): the spliced MP4
+    // is read as a whole render's, and its packets before the new cut (the first region's among them) are kept.
+    const later = middle + 12;
+    const again = lines.map((line, index) => (index === later ? LONG_FIRST : line));
+    const { rendered } = await render(again, {
+      previous: { record: spliced, firstChangedSegment: later },
+      pauses: chapter.pauses,
+    });
+    expect(rendered.path).toEqual({ kind: 'region', fromSegment: expect.any(Number) });
+    const cut = planRegionCut(
+      { segmentStartsSec: spliced.segmentStartsSec, segmentEndsSec: spliced.segmentEndsSec!, inputRateHz: 22050 },
+      later,
+    )!;
+    const firstCut = planRegionCut(
+      { segmentStartsSec: previous.segmentStartsSec, segmentEndsSec: previous.segmentEndsSec!, inputRateHz: 22050 },
+      middle,
+    )!;
+    expect(cut.aacEncodeFromSample).toBeGreaterThan(firstCut.aacKeepPackets * AAC_FRAME_SAMPLES);
+    const storedAac = await download(
+      spliced.encodings!.find((e) => e.format === 'aac')!.blobName,
+      path.join(work, 'spliced-once.m4a'),
+    );
+    const twiceAac = await download(encoding(rendered, 'aac').blobName, path.join(work, 'spliced-twice.m4a'));
+    const twice = compareAacSplice(await decodeSamples(twiceAac), await decodeSamples(storedAac), cut.aacKeepPackets);
+    expect(twice.firstDifferenceAfterFrameBeforeCut).toBeGreaterThan(0);
+    const info = (await readMp4AacInfo(twiceAac))!;
+    expect(info.frames).toBe(1 + Math.ceil(rendered.masterSamples! / AAC_FRAME_SAMPLES));
+    expect(Math.abs(info.durationSec - rendered.durationSec)).toBeLessThan(0.001);
+  }, 900_000);
 });
 
 describe('a chapter of segments at 24 kHz (the rate of the Azure voices)', () => {
