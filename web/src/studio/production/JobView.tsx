@@ -11,6 +11,7 @@ import { useErrorText } from '../../ui/errorText';
 import { useFormat } from '../../ui/format';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { Stat } from '../../ui/Stat';
+import { JobPackages } from './JobPackages';
 
 const KNOWN_PHASES = ['queued', 'synthesizing', 'mastering', 'packaging'] as const;
 export const STATUS_TONE: Record<Job['status'], BadgeTone> = {
@@ -159,6 +160,7 @@ export function JobView({ projectId, job: initial, canEdit }: { projectId: strin
           </Link>
         </p>
       )}
+      {finished && <JobPackages projectId={projectId} job={job} />}
       {canEdit && (
         <div className="button-row">
           {!finished && (
