@@ -62,6 +62,32 @@ describe('toasts', () => {
     expect(
       chooseCorner(size, view, [field('bottom-end', true), field('bottom-start', false), field('top-end', false)]),
     ).toBe('top-start');
+    // A field costs more to cover than a button: a button is covered rather than a field, two rather than one field.
+    const button = (corner: Parameters<typeof cornerBox>[0]) => ({ ...field(corner, false), control: true });
+    expect(
+      chooseCorner(size, view, [
+        field('bottom-end', false),
+        button('bottom-start'),
+        button('top-end'),
+        button('top-start'),
+      ]),
+    ).toBe('bottom-start');
+    expect(
+      chooseCorner(size, view, [field('bottom-end', false), field('bottom-start', false), button('top-end')]),
+    ).toBe('top-start');
+    expect(
+      chooseCorner(size, view, [
+        field('bottom-end', false),
+        field('bottom-start', false),
+        field('top-start', false),
+        button('top-end'),
+        button('top-end'),
+      ]),
+    ).toBe('top-end');
+    // Toasts already shown stay put for a button scrolled under them, and move off a field or the focused element.
+    expect(chooseCorner(size, view, [button('bottom-end')], 'bottom-end')).toBe('bottom-end');
+    expect(chooseCorner(size, view, [field('bottom-end', false)], 'bottom-end')).toBe('bottom-start');
+    expect(chooseCorner(size, view, [button('top-start'), field('top-start', true)], 'top-start')).toBe('bottom-end');
     expect(
       chooseCorner(size, view, [
         field('bottom-end', false),

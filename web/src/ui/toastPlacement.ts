@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useState, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 
 /** Where the toasts stand: a corner of the window, the bottom right first. */
 export type ToastCorner = 'bottom-end' | 'bottom-start' | 'top-end' | 'top-start';
@@ -6,6 +6,10 @@ const CORNERS: readonly ToastCorner[] = ['bottom-end', 'bottom-start', 'top-end'
 /** The stack's distance from the window's edges (var(--space-4)). */
 const MARGIN_PX = 16;
 const FIELDS = 'input:not([type="hidden"]), textarea, select, [contenteditable="true"]';
+/** Other controls: covering one costs less than covering a field, yet "the new take is ready" over its Play button hid it. */
+const CONTROLS = 'button, a[href], audio, video, [role="button"]';
+/** What covering each costs: the focused element is never covered while a corner leaves it free. */
+const COST = { focused: 1000, field: 3, control: 1 } as const;
 
 interface Box {
   left: number;
@@ -24,62 +28,84 @@ export function cornerBox(corner: ToastCorner, size: { width: number; height: nu
 }
 
 /**
- * The corner whose toasts would cover the fewest fields, never the one being typed in: a toast over the comment
- * box hid what the producer typed and took the click meant for it. Ties keep the usual order (bottom right first).
+ * The corner whose toasts would cover the least, never the element with the focus: a toast over the comment box hid
+ * what the producer typed and took the click meant for it. A field costs more than a button or a link. Ties keep the
+ * usual order (bottom right first). Toasts already standing somewhere (`stay`) move only to cover at least a field
+ * less, so they do not hop from corner to corner as a list of links scrolls under them.
  */
 export function chooseCorner(
   size: { width: number; height: number },
   view: Box,
-  fields: readonly { box: Box; focused: boolean }[],
+  fields: readonly { box: Box; focused: boolean; control?: boolean }[],
+  stay?: ToastCorner,
 ): ToastCorner {
   let best: { corner: ToastCorner; cost: number } | undefined;
+  let staying = Infinity;
   for (const corner of CORNERS) {
     const box = cornerBox(corner, size, view);
-    const cost = fields.reduce((sum, field) => (overlaps(box, field.box) ? sum + (field.focused ? 1000 : 1) : sum), 0);
+    const cost = fields.reduce(
+      (sum, field) =>
+        overlaps(box, field.box)
+          ? sum + (field.focused ? COST.focused : field.control ? COST.control : COST.field)
+          : sum,
+      0,
+    );
+    if (corner === stay) staying = cost;
     if (!best || cost < best.cost) best = { corner, cost };
   }
+  if (stay && best && staying - best.cost < COST.field) return stay;
   return best?.corner ?? 'bottom-end';
 }
 
 function fieldsOnScreen(stack: HTMLElement) {
   const focused = document.activeElement;
-  const found: { box: Box; focused: boolean }[] = [];
-  for (const element of document.querySelectorAll<HTMLElement>(FIELDS)) {
-    if (stack.contains(element)) continue;
-    const box = element.getBoundingClientRect();
-    if (box.width === 0 || box.height === 0) continue;
-    found.push({ box, focused: element === focused });
+  const found: { box: Box; focused: boolean; control: boolean }[] = [];
+  for (const [selector, control] of [
+    [FIELDS, false],
+    [CONTROLS, true],
+  ] as const) {
+    for (const element of document.querySelectorAll<HTMLElement>(selector)) {
+      if (stack.contains(element)) continue;
+      const box = element.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0) continue;
+      // Only what is on screen: a long page's controls scrolled away are not covered.
+      if (box.bottom <= 0 || box.top >= window.innerHeight) continue;
+      found.push({ box, focused: element === focused, control });
+    }
   }
   // Whatever else holds the focus (the reading view, a button) is not to be covered either.
   if (focused instanceof HTMLElement && focused !== document.body && !found.some((field) => field.focused)) {
     const box = focused.getBoundingClientRect();
-    if (box.width > 0 && box.height > 0 && !stack.contains(focused)) found.push({ box, focused: true });
+    if (box.width > 0 && box.height > 0 && !stack.contains(focused)) found.push({ box, focused: true, control: true });
   }
   return found;
 }
 
 /**
- * Places the toast stack in the corner where it covers no field (see `chooseCorner`), looked at again whenever a
- * toast comes, the focus moves, the page scrolls or the window changes size, while any toast shows.
+ * Places the toast stack in the corner where it covers the least (see `chooseCorner`), looked at again whenever a
+ * toast comes, the focus moves, the page scrolls or the window changes size, while any toast shows. `shown` names
+ * the toasts on screen (their ids), empty when there is none.
  */
-/** `shown` names the toasts on screen (their ids), empty when there is none. */
 export function useToastCorner(stack: RefObject<HTMLElement | null>, shown: string): ToastCorner {
   const [corner, setCorner] = useState<ToastCorner>('bottom-end');
+  const placed = useRef<ToastCorner | undefined>(undefined);
   useLayoutEffect(() => {
     if (!shown) return;
     let frame = 0;
-    const place = () => {
+    const place = (stay: ToastCorner | undefined) => {
       frame = 0;
       const element = stack.current;
       if (!element) return;
       const { width, height } = element.getBoundingClientRect();
       const view = { left: 0, top: 0, right: window.innerWidth, bottom: window.innerHeight };
-      setCorner(chooseCorner({ width, height }, view, fieldsOnScreen(element)));
+      placed.current = chooseCorner({ width, height }, view, fieldsOnScreen(element), stay);
+      setCorner(placed.current);
     };
     const later = () => {
-      if (!frame) frame = window.requestAnimationFrame(place);
+      if (!frame) frame = window.requestAnimationFrame(() => place(placed.current));
     };
-    place();
+    // A new toast is placed afresh; the focus moving, a scroll or a resize moves the ones shown only if need be.
+    place(undefined);
     document.addEventListener('focusin', later);
     window.addEventListener('scroll', later, true);
     window.addEventListener('resize', later);
@@ -92,7 +118,9 @@ export function useToastCorner(stack: RefObject<HTMLElement | null>, shown: stri
   }, [stack, shown]);
   // With no toast there is nothing to place: the next one starts from the usual corner and is placed again.
   useEffect(() => {
-    if (!shown) setCorner('bottom-end');
+    if (shown) return;
+    placed.current = undefined;
+    setCorner('bottom-end');
   }, [shown]);
   return corner;
 }
