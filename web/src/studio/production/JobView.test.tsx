@@ -113,6 +113,13 @@ describe('the job view', () => {
     expect(document.querySelector('.progress__detail')?.textContent).toBe(detail);
   });
 
+  it('says a job of one chapter produced it in the singular', async () => {
+    const progress = { ...job().progress, chaptersDone: 1, chaptersTotal: 1 };
+    renderInStudio(<JobView projectId="p1" job={job({ kind: 'regenerate', progress })} canEdit />);
+    const detail = screen.getByRole('progressbar', { name: 'Production progress' }).getAttribute('aria-valuetext');
+    expect(detail).toMatch(/^1 of 1 chapter produced in 1\smin\s59\ssec$/);
+  });
+
   it('gives an ended job how long it ran, not a time left', async () => {
     renderInStudio(<JobView projectId="p1" job={job()} canEdit />);
     await screen.findByRole('rowheader', { name: 'Chapter 1' });

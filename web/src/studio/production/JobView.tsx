@@ -57,7 +57,12 @@ export function JobView({ projectId, job: initial, canEdit }: { projectId: strin
   // The badge beside the title already says the job ended; the bar says what it came to.
   const finishedDetail = () => {
     if (progress.chaptersTotal === 0) return undefined;
-    const values = { done: format.number(progress.chaptersDone), total: format.number(progress.chaptersTotal) };
+    // Counted by the total ("1 of 1 chapter produced"), the figures written the reader's way.
+    const values = {
+      count: progress.chaptersTotal,
+      done: format.number(progress.chaptersDone),
+      total: format.number(progress.chaptersTotal),
+    };
     const took = secondsTaken(job);
     return took !== null
       ? t('job.producedIn', { ...values, duration: format.duration(took) })
