@@ -7,6 +7,7 @@ import {
   StorageSharedKeyCredential,
   type UserDelegationKey,
 } from '@azure/storage-blob';
+import contentDisposition from 'content-disposition';
 import type { Readable } from 'node:stream';
 import type { BlobBody, BlobListing, BlobStore, ChunkedWrite } from '../../core/ports/blobs';
 import { uploadInChunks } from './chunkedUpload';
@@ -177,9 +178,7 @@ export class AzureBlobStore implements BlobStore {
       permissions: BlobSASPermissions.parse('r'),
       startsOn,
       expiresOn,
-      contentDisposition: downloadFileName
-        ? `attachment; filename="${downloadFileName.replace(/[^A-Za-z0-9._ -]/g, '_')}"`
-        : undefined,
+      contentDisposition: downloadFileName ? attachment(downloadFileName) : undefined,
     };
     const query = this.sharedKey
       ? generateBlobSASQueryParameters(sasOptions, this.sharedKey)
@@ -196,4 +195,19 @@ export class AzureBlobStore implements BlobStore {
     this.delegationKey = { key, expiresOn: expiresOn.getTime() };
     return key;
   }
+}
+
+/**
+ * The download's name as the browser should save it: the exact name in RFC 8187 `filename*` (UTF-8), so
+ * "Memórias Póstumas de Brás Cubas.m4b" is not saved as "Mem_rias P_stumas de Br_s Cubas.m4b", and for clients that
+ * read only `filename` the same name without its accents, anything else outside plain ASCII made "_".
+ */
+function attachment(fileName: string): string {
+  // A slash would make the name a path, which the header's encoder cuts to its last part ("3 Cities.m4b").
+  const name = fileName.replace(/[\\/]/g, '_');
+  const fallback = name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^A-Za-z0-9._ -]/g, '_');
+  return contentDisposition(name, { fallback });
 }

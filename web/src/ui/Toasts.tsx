@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useToastCorner } from './toastPlacement';
 
 type ToastTone = 'success' | 'error' | 'info';
 interface Toast {
@@ -20,12 +21,15 @@ const TOAST_MS = 6000;
 
 /**
  * Short confirmations ("Saved", "Speaker changed") announced to screen readers through one polite live region;
- * errors use the assertive one. Each can be dismissed; they also leave on their own.
+ * errors use the assertive one. Each can be dismissed; they also leave on their own. They stand in the corner of
+ * the window where they cover no field (never the one being typed in: `toastPlacement.ts`).
  */
 export function ToastProvider({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const [toasts, setToasts] = useState<Toast[]>([]);
   const next = useRef(1);
+  const stack = useRef<HTMLDivElement>(null);
+  const corner = useToastCorner(stack, toasts.map((toast) => toast.id).join(' '));
   const dismiss = useCallback((id: number) => setToasts((list) => list.filter((toast) => toast.id !== id)), []);
   const api = useMemo<ToastApi>(
     () => ({
@@ -61,7 +65,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   return (
     <ToastContext.Provider value={api}>
       {children}
-      <div className="toasts-stack">
+      <div ref={stack} className={`toasts-stack toasts-stack--${corner}`} data-corner={corner}>
         {region(['success', 'info'], 'polite')}
         {region(['error'], 'assertive')}
       </div>

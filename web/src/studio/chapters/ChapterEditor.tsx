@@ -11,9 +11,9 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { useErrorText } from '../../ui/errorText';
 import { useFormat } from '../../ui/format';
 import { Loading } from '../../ui/Loading';
-import { useToast } from '../../ui/Toasts';
 import { nextValues } from '../../ui/useTextDraft';
 import { useValidationText, zodErrorMap } from '../../ui/validation';
+import { useChapterToasts } from '../plan/useChapterToasts';
 import { useStudio } from '../StudioContext';
 
 type Pending = { kind: 'merge' } | { kind: 'delete' } | { kind: 'split'; offset: number; preview: string } | null;
@@ -35,7 +35,8 @@ export function ChapterEditor({
   const format = useFormat();
   const errorText = useErrorText();
   const validationText = useValidationText();
-  const toast = useToast();
+  // The editor is one chapter's (the page keys it by chapter), so its toasts go when another chapter opens.
+  const toasts = useChapterToasts(chapter.id);
   const update = useUpdateChapter(project.id);
   const action = useChapterAction(project.id);
   const split = useSplitChapter(project.id);
@@ -75,9 +76,17 @@ export function ChapterEditor({
   const save = form.handleSubmit((values) => {
     sent.current = { title: values.title ?? chapter.title, chapterType: values.chapterType ?? chapter.chapterType };
     setOverruled(false);
-    update.mutate(
-      { chapterId: chapter.id, etag: chapter.etag, patch: values },
-      { onSuccess: () => toast.show(t('editor.saved')) },
+    // mutateAsync, not mutate's callbacks: those are dropped once the producer opened another chapter, and the save
+    // answered then is still news, said with the chapter's name.
+    update.mutateAsync({ chapterId: chapter.id, etag: chapter.etag, patch: values }).then(
+      (saved) =>
+        toasts.show({
+          chapterId: chapter.id,
+          message: t('editor.saved'),
+          elsewhere: t('editor.savedElsewhere', { title: saved.title }),
+        }),
+      // A refused save shows on the form (update.error) while the chapter is open.
+      () => undefined,
     );
   });
   const confirm = () => {

@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { builtPackage } from '../../test/builtPackage';
 import { renderInStudio } from '../../test/render';
@@ -42,5 +42,35 @@ describe('downloading a package', () => {
     fireEvent.click(downloadButton());
     expect(await screen.findByText(/^Downloading Book\.m4b: your browser saves it/)).toBeTruthy();
     expect(downloadButton().textContent).toBe('Download');
+  });
+});
+
+describe('the packages of several productions', () => {
+  it('lists the latest of each retailer first, and the versions they replaced folded below', () => {
+    const packages = [
+      builtPackage({ id: 'job3-apple', version: 3, jobId: 'job3' }),
+      builtPackage({ id: 'job3-acx', platform: 'acx', version: 2, jobId: 'job3', fileName: 'Book - ACX.zip' }),
+      builtPackage({ id: 'job2-apple', version: 2, jobId: 'job2' }),
+      builtPackage({ id: 'job1-apple', version: 1, jobId: 'job1' }),
+      builtPackage({ id: 'job1-acx', platform: 'acx', version: 1, jobId: 'job1', fileName: 'Book - ACX.zip' }),
+    ];
+    renderInStudio(<PackageList projectId="p1" packages={packages} canDownload />);
+    const versions = (table: HTMLElement) =>
+      within(table)
+        .getAllByRole('row')
+        .slice(1)
+        .map((row) => row.textContent?.match(/v\d+/)?.[0]);
+    const latest = screen.getByRole('table', { name: 'The latest package of each retailer' });
+    expect(versions(latest)).toEqual(['v3', 'v2']);
+    expect(within(latest).getByRole('rowheader', { name: 'ACX / Audible' })).toBeTruthy();
+
+    const folded = screen.getByText('3 earlier versions, replaced by the ones above').closest('details')!;
+    expect(folded.open).toBe(false);
+    expect(versions(within(folded).getByRole('table', { hidden: true }))).toEqual(['v2', 'v1', 'v1']);
+  });
+
+  it('folds nothing when each retailer has one version', () => {
+    renderInStudio(<PackageList projectId="p1" packages={[APPLE]} canDownload />);
+    expect(screen.queryByText(/earlier version/)).toBeNull();
   });
 });

@@ -84,5 +84,6 @@ describe('a new take being rendered on the listening page', () => {
       { timeout: 10_000 },
     );
     await waitFor(() => expect(lineButton('Line 1\\.').textContent).not.toContain('rendering'));
-  });
+    // It follows the job as the page does (polling from 0.5 s): over 4 s alone, past the default 5 s on a busy machine.
+  }, 30_000);
 });

@@ -37,11 +37,30 @@ function renderLines(currentTime: number, handlers = { onPlayFrom: vi.fn(), onSe
 }
 
 const playing = () => screen.getAllByRole('listitem').filter((item) => item.getAttribute('aria-current') === 'true');
+/** What a line shows as its speaker and words, its number aside. */
+const shown = (item: HTMLElement) =>
+  `${item.querySelector('.listen-line__speaker')?.lastChild?.textContent}${item.querySelector('.listen-line__text')?.textContent}`;
 
 describe('the chapter text beside the player', () => {
+  it('numbers each line with its number in the chapter, as the plan does', () => {
+    render(
+      <SegmentLines
+        segments={[segments[0], segments[3]]}
+        currentTime={0}
+        selectedId={undefined}
+        speakerName={() => 'Narrator'}
+        onPlayFrom={vi.fn()}
+        onSelect={vi.fn()}
+      />,
+    );
+    const items = screen.getAllByRole('listitem');
+    expect(items.map((item) => item.querySelector('.listen-line__number')?.textContent)).toEqual(['1', '4']);
+    expect(screen.getByRole('button', { name: /^Line 4 Narrator/ })).toBeTruthy();
+  });
+
   it('highlights the line being heard, and only that one, as the time moves', () => {
     const { rerender } = renderLines(0.1);
-    expect(playing().map((item) => item.textContent)).toEqual(['NarratorLine 0.']);
+    expect(playing().map(shown)).toEqual(['NarratorLine 0.']);
     rerender(
       <SegmentLines
         segments={segments}
@@ -52,7 +71,7 @@ describe('the chapter text beside the player', () => {
         onSelect={vi.fn()}
       />,
     );
-    expect(playing().map((item) => item.textContent)).toEqual(['NarratorLine 1.']);
+    expect(playing().map(shown)).toEqual(['NarratorLine 1.']);
     rerender(
       <SegmentLines
         segments={segments}
@@ -63,7 +82,7 @@ describe('the chapter text beside the player', () => {
         onSelect={vi.fn()}
       />,
     );
-    expect(playing().map((item) => item.textContent)).toEqual(['NarratorLine 3.']);
+    expect(playing().map(shown)).toEqual(['NarratorLine 3.']);
   });
 
   it('highlights nothing past the end of the master', () => {

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TimelineSegment } from '../../api/listening';
+import { useFormat } from '../../ui/format';
 import { segmentAt } from './segmentAt';
 
 /**
@@ -26,6 +27,7 @@ export function SegmentLines({
   onSelect(segment: TimelineSegment): void;
 }) {
   const { t } = useTranslation('listen');
+  const format = useFormat();
   const playing = segmentAt(segments, currentTime);
   const playingRef = useRef<HTMLLIElement | null>(null);
   useEffect(() => {
@@ -54,7 +56,14 @@ export function SegmentLines({
                 if (segment.startSec !== null) onPlayFrom(segment);
               }}
             >
-              <span className="listen-line__speaker">{speakerName(segment.speakerId)}</span>
+              {/* The line's number in its chapter, as the plan's reading view and its notices give it. */}
+              <span className="listen-line__speaker">
+                <span className="listen-line__number" aria-hidden="true">
+                  {format.number(segment.index + 1)}
+                </span>
+                <span className="visually-hidden">{t('lines.number', { number: segment.index + 1 })}</span>{' '}
+                {speakerName(segment.speakerId)}
+              </span>
               <span className="listen-line__text">{segment.text}</span>
               {rendering?.has(segment.segmentId) ? (
                 <span className="listen-line__note">{t('lines.rendering')}</span>

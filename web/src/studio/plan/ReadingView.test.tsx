@@ -48,6 +48,26 @@ describe('ReadingView', () => {
     expect(speakerColour('narrator')).not.toBe(speakerColour('unknown'));
   });
 
+  it('numbers each line as the line panel and the notices do, its place in the chapter even when a filter hides some', () => {
+    // Line 3 is left out, as a filter leaves out the lines it does not show.
+    render(
+      <ReadingView
+        label="Flagged lines"
+        segments={[lines[0], lines[1], lines[3]]}
+        speakerName={speakerName}
+        selectedId={null}
+        onSelect={() => undefined}
+      />,
+    );
+    const options = within(screen.getByRole('listbox', { name: 'Flagged lines' })).getAllByRole('option');
+    expect(options.map((option) => option.querySelector('.segment__number [aria-hidden]')?.textContent)).toEqual([
+      '1',
+      '2',
+      '4',
+    ]);
+    expect(within(options[2]).getByText('Line 4')).toBeTruthy();
+  });
+
   it("sets a play's speaker label apart as not read aloud, and the text stays whole", () => {
     const label = segment(0, { kind: 'narration', speakerId: 'narrator', text: 'MARGERY. ', unspokenChars: 9 });
     const merged = segment(1, { speakerId: 'c1', text: 'TOBIAS. Bring the lamp.', unspokenChars: 8 });

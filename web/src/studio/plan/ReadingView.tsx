@@ -176,6 +176,12 @@ function SegmentRow({
       }}
     >
       <div className="segment__meta">
+        {/* The line's number in its chapter, the one the line's panel, undo and the notices say ("line 3"), not
+            its place among the lines a filter shows. */}
+        <span className="segment__number small">
+          <span aria-hidden="true">{format.number(segment.index + 1)}</span>
+          <span className="visually-hidden">{t('lineNumber', { number: segment.index + 1 })}</span>
+        </span>
         <span className={`speaker-chip${unknown ? ' speaker-chip--unknown' : ''}`} style={{ backgroundColor: colour }}>
           {speakerName(segment.speakerId)}
         </span>

@@ -76,6 +76,34 @@ describe('the job view', () => {
     expect(within(await row('Chapter 3')).getByText('Not produced')).toBeTruthy();
   });
 
+  it('says on the card of an ended production which packages are not ready for their retailer, and why', async () => {
+    const packages = [
+      { packageId: 'job-2-apple', platform: 'apple', version: 1, passed: true, failedRules: [] },
+      { packageId: 'job-2-acx', platform: 'acx', version: 1, passed: false, failedRules: ['cover', 'isbn'] },
+    ];
+    renderInStudio(<JobView projectId="p1" job={job({ result: { packages } })} canEdit />);
+    const notice = (await screen.findByText('1 package is not ready for its retailer.')).closest<HTMLElement>(
+      '[role="alert"]',
+    )!;
+    expect(within(notice).getByText('Apple Books: ready.')).toBeTruthy();
+    expect(within(notice).getByText('ACX / Audible: fails Cover art and ISBN.')).toBeTruthy();
+    expect(
+      within(notice).getByRole('link', { name: 'See what to fix on the Delivery page' }).getAttribute('href'),
+    ).toBe('/projects/p1/delivery');
+  });
+
+  it('says nothing of packages while the production runs, nor for one that recorded none', async () => {
+    const packages = [{ platform: 'acx', passed: false, failedRules: ['cover'] }];
+    const running = job({ status: 'running', finishedAt: null, result: { packages } });
+    const { unmount } = renderInStudio(<JobView projectId="p1" job={running} canEdit />);
+    await screen.findByRole('rowheader', { name: 'Chapter 1' });
+    expect(screen.queryByText(/ready for/)).toBeNull();
+    unmount();
+    renderInStudio(<JobView projectId="p1" job={job()} canEdit />);
+    await screen.findByRole('rowheader', { name: 'Chapter 1' });
+    expect(screen.queryByText(/ready for/)).toBeNull();
+  });
+
   it('says a finished job is finished once, its bar saying what the production came to', async () => {
     renderInStudio(<JobView projectId="p1" job={job()} canEdit />);
     await screen.findByRole('rowheader', { name: 'Chapter 1' });
@@ -83,6 +111,13 @@ describe('the job view', () => {
     const detail = screen.getByRole('progressbar', { name: 'Production progress' }).getAttribute('aria-valuetext');
     expect(detail).toMatch(/^2 of 2 chapters produced in 1\smin\s59\ssec$/);
     expect(document.querySelector('.progress__detail')?.textContent).toBe(detail);
+  });
+
+  it('says a job of one chapter produced it in the singular', async () => {
+    const progress = { ...job().progress, chaptersDone: 1, chaptersTotal: 1 };
+    renderInStudio(<JobView projectId="p1" job={job({ kind: 'regenerate', progress })} canEdit />);
+    const detail = screen.getByRole('progressbar', { name: 'Production progress' }).getAttribute('aria-valuetext');
+    expect(detail).toMatch(/^1 of 1 chapter produced in 1\smin\s59\ssec$/);
   });
 
   it('gives an ended job how long it ran, not a time left', async () => {

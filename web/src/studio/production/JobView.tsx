@@ -11,6 +11,7 @@ import { useErrorText } from '../../ui/errorText';
 import { useFormat } from '../../ui/format';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { Stat } from '../../ui/Stat';
+import { JobPackages } from './JobPackages';
 
 const KNOWN_PHASES = ['queued', 'synthesizing', 'mastering', 'packaging'] as const;
 export const STATUS_TONE: Record<Job['status'], BadgeTone> = {
@@ -56,7 +57,12 @@ export function JobView({ projectId, job: initial, canEdit }: { projectId: strin
   // The badge beside the title already says the job ended; the bar says what it came to.
   const finishedDetail = () => {
     if (progress.chaptersTotal === 0) return undefined;
-    const values = { done: format.number(progress.chaptersDone), total: format.number(progress.chaptersTotal) };
+    // Counted by the total ("1 of 1 chapter produced"), the figures written the reader's way.
+    const values = {
+      count: progress.chaptersTotal,
+      done: format.number(progress.chaptersDone),
+      total: format.number(progress.chaptersTotal),
+    };
     const took = secondsTaken(job);
     return took !== null
       ? t('job.producedIn', { ...values, duration: format.duration(took) })
@@ -159,6 +165,7 @@ export function JobView({ projectId, job: initial, canEdit }: { projectId: strin
           </Link>
         </p>
       )}
+      {finished && <JobPackages projectId={projectId} job={job} />}
       {canEdit && (
         <div className="button-row">
           {!finished && (

@@ -50,6 +50,58 @@ describe('the production form', () => {
     expect(css).toMatch(/\.start-production\s*\{\s*container-type:\s*inline-size;/);
   });
 
+  const reviewOf = (decisions: { decision: 'approved' | 'pending'; approvalStale?: boolean }[]) => ({
+    chapters: decisions.map(({ decision, approvalStale = false }, index) => ({
+      chapterId: `c${index + 1}`,
+      title: `Chapter ${index + 1}`,
+      order: index,
+      decision,
+      approvalStale,
+      openThreads: 0,
+      resolvedThreads: 0,
+      approval: null,
+    })),
+    totals: { chapters: decisions.length, approved: 0, changesRequested: 0, openThreads: 0 },
+  });
+  const quietEstimate = {
+    'GET /v1/projects/p1/chapters': { body: { items: [], continuationToken: null } },
+    'GET /v1/projects/p1/productions/estimate': {
+      body: { estimate: { totalUsd: 0 }, billableCharacters: 900, estimatedAudioSeconds: 61, problems: [] },
+    },
+    'GET /v1/tenant/usage': { body: { monthlyCharacters: { used: 0, limit: 2_000, remaining: 2_000 } } },
+  };
+
+  it('says before the start that no chapter is approved when only approved ones are to be produced', async () => {
+    fakeApi(quietEstimate);
+    // One approval went stale (a voice changed since): it no longer counts.
+    const review = reviewOf([{ decision: 'pending' }, { decision: 'approved', approvalStale: true }]);
+    renderInStudio(<StartProduction />, {}, undefined, { review });
+    await screen.findByText('Estimated audio length');
+    fireEvent.click(screen.getByLabelText('Approved chapters only'));
+    const note = screen.getByText(/^No chapter is approved yet/);
+    expect(note.querySelector('a')?.getAttribute('href')).toBe('/projects/p1/review');
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Start production' }).disabled).toBe(true);
+
+    fireEvent.click(screen.getByLabelText('All chapters'));
+    expect(screen.queryByText(/^No chapter is approved yet/)).toBeNull();
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Start production' }).disabled).toBe(false);
+  });
+
+  it('says a refusal for want of approved chapters as such, not as a plan that is not ready', async () => {
+    const refusal = { code: 'unprocessable', message: 'No chapter is approved', details: { field: 'approvedOnly' } };
+    fakeApi({
+      ...quietEstimate,
+      'POST /v1/projects/p1/productions': { status: 422, body: { error: { ...refusal, requestId: 'r' } } },
+    });
+    // The page read one approval, withdrawn by the time the production is asked for.
+    renderInStudio(<StartProduction />, {}, undefined, { review: reviewOf([{ decision: 'approved' }]) });
+    await screen.findByText('Estimated audio length');
+    fireEvent.click(screen.getByLabelText('Approved chapters only'));
+    fireEvent.click(screen.getByRole('button', { name: 'Start production' }));
+    expect(await screen.findByText(/^Refused: no chapter is approved for what it sounds like now/)).toBeTruthy();
+    expect(screen.queryByText(/the plan is not ready/)).toBeNull();
+  });
+
   it('says before the start that the packages would fail a retailer rule, with the way to the warnings', async () => {
     fakeApi({
       'GET /v1/projects/p1/chapters': { body: { items: [], continuationToken: null } },

@@ -20,7 +20,7 @@ type Quota = (typeof QUOTAS)[number];
 
 /** The production form: which packages, which chapters, what it costs and what is left of the month's quota. */
 export function StartProduction() {
-  const { project } = useStudio();
+  const { project, status } = useStudio();
   const { t } = useTranslation(['production', 'estimate']);
   const format = useFormat();
   const errorText = useErrorText();
@@ -49,10 +49,17 @@ export function StartProduction() {
   // Warnings let the job run yet say a package would fail its retailer's rules (no cover, no ISBN) or leave something
   // out: said here too, or the producer learns it only on the delivery page after the production.
   const warnings = estimate.data?.problems.filter((problem) => problem.severity !== 'blocking') ?? [];
+  // "Approved chapters only" with no chapter approved (for what it sounds like now) has nothing to produce: the server
+  // refuses it, so the form says so before the click. Unknown while the review is being read: the server decides.
+  const approvedNow = status.review?.chapters.filter(
+    (chapter) => chapter.decision === 'approved' && !chapter.approvalStale,
+  ).length;
+  const noneApproved = scope === 'approved' && approvedNow === 0;
   const canStart =
     platforms.length > 0 &&
     !start.isPending &&
     (scope !== 'selection' || selection.length > 0) &&
+    !noneApproved &&
     blocking.length === 0;
 
   const submit = () =>
@@ -111,6 +118,12 @@ export function StartProduction() {
       )}
       {estimate.data && <p className="small muted">{t('start.audioNote')}</p>}
       {scope === 'approved' && estimate.data && <p className="small muted">{t('start.wholeBookFigures')}</p>}
+      {noneApproved && (
+        <Alert tone="warning">
+          {t('start.noneApproved')}{' '}
+          <Link to={`/projects/${encodeURIComponent(project.id)}/review`}>{t('start.toReview')}</Link>
+        </Alert>
+      )}
       {scope !== 'all' && <p className="small muted">{t('start.scopeNote')}</p>}
       {overQuota && <Alert tone="warning">{t('start.overQuota', { needed: format.number(needed!) })}</Alert>}
       {blocking.length > 0 && <Alert tone="warning">{t('start.blocked', { count: blocking.length })}</Alert>}
@@ -141,7 +154,15 @@ export function StartProduction() {
         });
       }
     }
+    // Refused because no chapter is approved (someone withdrew the last approval meanwhile), not for the plan.
+    if (error instanceof ApiError && error.code === 'unprocessable' && refusedField(error) === 'approvedOnly')
+      return t('refusals.noneApproved');
     if (error instanceof ApiError && error.code === 'unprocessable') return t('refusals.blocked');
     return errorText(error);
   }
+}
+
+/** The request field a refusal names, in its details or its field list. */
+function refusedField(error: ApiError): string | undefined {
+  return typeof error.details.field === 'string' ? error.details.field : error.fields[0]?.field;
 }

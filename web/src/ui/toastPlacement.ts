@@ -1,0 +1,126 @@
+import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
+
+/** Where the toasts stand: a corner of the window, the bottom right first. */
+export type ToastCorner = 'bottom-end' | 'bottom-start' | 'top-end' | 'top-start';
+const CORNERS: readonly ToastCorner[] = ['bottom-end', 'bottom-start', 'top-end', 'top-start'];
+/** The stack's distance from the window's edges (var(--space-4)). */
+const MARGIN_PX = 16;
+const FIELDS = 'input:not([type="hidden"]), textarea, select, [contenteditable="true"]';
+/** Other controls: covering one costs less than covering a field, yet "the new take is ready" over its Play button hid it. */
+const CONTROLS = 'button, a[href], audio, video, [role="button"]';
+/** What covering each costs: the focused element is never covered while a corner leaves it free. */
+const COST = { focused: 1000, field: 3, control: 1 } as const;
+
+interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+const overlaps = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
+/** The box a stack of this size would take in a corner of a window of this size. */
+export function cornerBox(corner: ToastCorner, size: { width: number; height: number }, view: Box): Box {
+  const left = corner.endsWith('start') ? view.left + MARGIN_PX : view.right - MARGIN_PX - size.width;
+  const top = corner.startsWith('top') ? view.top + MARGIN_PX : view.bottom - MARGIN_PX - size.height;
+  return { left, top, right: left + size.width, bottom: top + size.height };
+}
+
+/**
+ * The corner whose toasts would cover the least, never the element with the focus: a toast over the comment box hid
+ * what the producer typed and took the click meant for it. A field costs more than a button or a link. Ties keep the
+ * usual order (bottom right first). Toasts already standing somewhere (`stay`) move only to cover at least a field
+ * less, so they do not hop from corner to corner as a list of links scrolls under them.
+ */
+export function chooseCorner(
+  size: { width: number; height: number },
+  view: Box,
+  fields: readonly { box: Box; focused: boolean; control?: boolean }[],
+  stay?: ToastCorner,
+): ToastCorner {
+  let best: { corner: ToastCorner; cost: number } | undefined;
+  let staying = Infinity;
+  for (const corner of CORNERS) {
+    const box = cornerBox(corner, size, view);
+    const cost = fields.reduce(
+      (sum, field) =>
+        overlaps(box, field.box)
+          ? sum + (field.focused ? COST.focused : field.control ? COST.control : COST.field)
+          : sum,
+      0,
+    );
+    if (corner === stay) staying = cost;
+    if (!best || cost < best.cost) best = { corner, cost };
+  }
+  if (stay && best && staying - best.cost < COST.field) return stay;
+  return best?.corner ?? 'bottom-end';
+}
+
+function fieldsOnScreen(stack: HTMLElement) {
+  const focused = document.activeElement;
+  const found: { box: Box; focused: boolean; control: boolean }[] = [];
+  for (const [selector, control] of [
+    [FIELDS, false],
+    [CONTROLS, true],
+  ] as const) {
+    for (const element of document.querySelectorAll<HTMLElement>(selector)) {
+      if (stack.contains(element)) continue;
+      const box = element.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0) continue;
+      // Only what is on screen: a long page's controls scrolled away are not covered.
+      if (box.bottom <= 0 || box.top >= window.innerHeight) continue;
+      found.push({ box, focused: element === focused, control });
+    }
+  }
+  // Whatever else holds the focus (the reading view, a button) is not to be covered either.
+  if (focused instanceof HTMLElement && focused !== document.body && !found.some((field) => field.focused)) {
+    const box = focused.getBoundingClientRect();
+    if (box.width > 0 && box.height > 0 && !stack.contains(focused)) found.push({ box, focused: true, control: true });
+  }
+  return found;
+}
+
+/**
+ * Places the toast stack in the corner where it covers the least (see `chooseCorner`), looked at again whenever a
+ * toast comes, the focus moves, the page scrolls or the window changes size, while any toast shows. `shown` names
+ * the toasts on screen (their ids), empty when there is none.
+ */
+export function useToastCorner(stack: RefObject<HTMLElement | null>, shown: string): ToastCorner {
+  const [corner, setCorner] = useState<ToastCorner>('bottom-end');
+  const placed = useRef<ToastCorner | undefined>(undefined);
+  useLayoutEffect(() => {
+    if (!shown) return;
+    let frame = 0;
+    const place = (stay: ToastCorner | undefined) => {
+      frame = 0;
+      const element = stack.current;
+      if (!element) return;
+      const { width, height } = element.getBoundingClientRect();
+      const view = { left: 0, top: 0, right: window.innerWidth, bottom: window.innerHeight };
+      placed.current = chooseCorner({ width, height }, view, fieldsOnScreen(element), stay);
+      setCorner(placed.current);
+    };
+    const later = () => {
+      if (!frame) frame = window.requestAnimationFrame(() => place(placed.current));
+    };
+    // A new toast is placed afresh; the focus moving, a scroll or a resize moves the ones shown only if need be.
+    place(undefined);
+    document.addEventListener('focusin', later);
+    window.addEventListener('scroll', later, true);
+    window.addEventListener('resize', later);
+    return () => {
+      if (frame) window.cancelAnimationFrame(frame);
+      document.removeEventListener('focusin', later);
+      window.removeEventListener('scroll', later, true);
+      window.removeEventListener('resize', later);
+    };
+  }, [stack, shown]);
+  // With no toast there is nothing to place: the next one starts from the usual corner and is placed again.
+  useEffect(() => {
+    if (shown) return;
+    placed.current = undefined;
+    setCorner('bottom-end');
+  }, [shown]);
+  return corner;
+}
