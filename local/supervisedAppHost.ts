@@ -8,6 +8,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { REPO_ROOT } from './appHost';
 import { HOST_READY_MARKER } from './appHostProcess';
+import { FUNCTIONS_WORKER_HEAP_FLAG } from './heapGrowth';
 import { spawnSupervised } from './supervision/supervisedChild';
 
 export interface SupervisedAppHost {
@@ -67,6 +68,8 @@ function spawnHost(options: {
 }): Promise<{ child: ChildProcess; url: string }> {
   const child = spawnSupervised(path.join(REPO_ROOT, 'local', 'appHostProcess.ts'), {
     args: [JSON.stringify(options)],
+    // The heap an Azure instance gives the worker, not the one this machine's memory would.
+    nodeArgs: [FUNCTIONS_WORKER_HEAP_FLAG],
     env: { ...process.env, ...options.env },
   });
   let stderr = '';

@@ -82,22 +82,22 @@ export function reorderChapters(all: ChapterRecord[], liveIdsInNewOrder: string[
 }
 
 /**
- * Cuts `chapters` into consecutive groups of at most `maxCount` whose stored size (their JSON, in UTF-8 bytes) stays
- * within `maxBytes`; a chapter larger than that alone makes a group of its own.
+ * Cuts `records` into consecutive groups of at most `maxCount` whose stored size (their JSON, in UTF-8 bytes) stays
+ * within `maxBytes`; a record larger than that alone makes a group of its own.
  */
-export function transactionGroups(chapters: ChapterRecord[], maxCount: number, maxBytes: number): ChapterRecord[][] {
+export function transactionGroups<T>(records: T[], maxCount: number, maxBytes: number): T[][] {
   const encoder = new TextEncoder();
-  const groups: ChapterRecord[][] = [];
-  let current: ChapterRecord[] = [];
+  const groups: T[][] = [];
+  let current: T[] = [];
   let bytes = 0;
-  for (const chapter of chapters) {
-    const size = encoder.encode(JSON.stringify(chapter)).length;
+  for (const record of records) {
+    const size = encoder.encode(JSON.stringify(record)).length;
     if (current.length > 0 && (current.length >= maxCount || bytes + size > maxBytes)) {
       groups.push(current);
       current = [];
       bytes = 0;
     }
-    current.push(chapter);
+    current.push(record);
     bytes += size;
   }
   if (current.length > 0) groups.push(current);

@@ -10,7 +10,8 @@
 import type { TypedCollection } from '../ports/typedCollection';
 import type { ChapterPlanTotals, ChapterRecord, PlanClaim, SegmentRecord } from '../book/records';
 import { ConflictError, PreconditionFailedError } from '../errors';
-import type { Filter } from '../ports/documents';
+import { MAX_TRANSACTION_WRITES, type Filter } from '../ports/documents';
+import { transactionGroups } from '../manuscript/chapterEdits';
 import type { Clock } from '../ports/system';
 import { forEachLimited, LIST_PAGE } from './bookDocuments';
 import { committedGeneration, readCommittedPlan, UNVERSIONED_GENERATION } from './planGenerations';
@@ -18,6 +19,8 @@ import { planProblems } from './planInvariant';
 import { PLANNER_REVISION } from './planRevision';
 
 const WRITE_CONCURRENCY = 8;
+/** Below Cosmos DB's 2 MB for a transactional batch's request, with room for its envelope. */
+const MAX_TRANSACTION_BYTES = 1_500_000;
 /** ETag races on one chapter document: each lost race means another writer won, so this only stops a runaway. */
 const MAX_CHAPTER_WRITE_ATTEMPTS = 100;
 
@@ -110,20 +113,46 @@ export class ChapterPlanWriter {
   /**
    * Stores the generation's segments create-only; a segment already stored by an earlier attempt is kept. Returns the
    * segments as stored (an earlier attempt's labels win where it wrote first).
+   *
+   * The segments go in transactions of up to a hundred (one request each) rather than one request per segment: the
+   * per-request work of the store's client, multiplied by every segment of the book, was most of what planning left
+   * for the host's garbage collector. A transaction refused because one of its segments is already stored (a retry
+   * after a crash) is written again segment by segment, keeping what the earlier attempt stored.
    */
   async write(claim: PlanClaim, records: SegmentRecord[]): Promise<SegmentRecord[]> {
-    const stored: SegmentRecord[] = new Array<SegmentRecord>(records.length);
     const half = Math.ceil(records.length / 2);
-    const store = (i: number) => this.createOnce(records[i]).then((segment) => (stored[i] = segment));
-    const positions = records.map((_, i) => i);
-    await forEachLimited(positions.slice(0, half), WRITE_CONCURRENCY, store);
+    const stored = await this.writeGroups(records.slice(0, half));
     if (records.length > 0)
       this.deps.faults?.afterPartialWrite({
         jobId: claim.jobId,
         chapterId: records[0].chapterId,
         generation: claim.generation,
       });
-    await forEachLimited(positions.slice(half), WRITE_CONCURRENCY, store);
+    return [...stored, ...(await this.writeGroups(records.slice(half)))];
+  }
+
+  private async writeGroups(records: SegmentRecord[]): Promise<SegmentRecord[]> {
+    const stored: SegmentRecord[] = [];
+    for (const group of transactionGroups(records, MAX_TRANSACTION_WRITES, MAX_TRANSACTION_BYTES)) {
+      const { tenantId, projectId } = group[0];
+      try {
+        await this.deps.segments.transact(
+          tenantId,
+          projectId,
+          group.map((doc) => ({ op: 'create', doc })),
+        );
+        stored.push(...group);
+      } catch (error) {
+        if (!(error instanceof ConflictError)) throw error;
+        const one = new Array<SegmentRecord>(group.length);
+        await forEachLimited(
+          group.map((_, i) => i),
+          WRITE_CONCURRENCY,
+          (i) => this.createOnce(group[i]).then((segment) => (one[i] = segment)),
+        );
+        stored.push(...one);
+      }
+    }
     return stored;
   }
 
