@@ -98,11 +98,19 @@ export function readDialledNumbers(text: string, rules: LanguageRules): string {
  * digit by digit; two digits ("02", "05") are a day, a month or an hour, and a decimal ("0.5", "0,5") and a time are
  * read before.
  */
-const LEADING_ZERO = /(?<![\p{L}\p{N}]|\d[.,:–/-])0\d{2,20}(?![\p{L}\p{N}]|[.,:]\d)/gu;
+const LEADING_ZERO = /(?<![\p{L}\p{N}]|\d[.,:–/-])(0\d{2,20})(?![\p{L}\p{N}]|[.,:]\d)(-(?=[\p{L}\p{N}]))?/gu;
 
+/**
+ * A hyphen after such a code joins it to the next part of a document's number ("N.° 045-2024-MDM"): a pause, so the
+ * year after it is not heard as more of the code.
+ */
 export function readLeadingZeroNumbers(text: string, rules: LanguageRules): string {
   if (!/(?<!\d)0\d\d/.test(text)) return text;
-  return text.replace(LEADING_ZERO, (digits: string) => digitsOneByOne(digits, rules));
+  return text.replace(
+    LEADING_ZERO,
+    (_match: string, digits: string, hyphen: string | undefined) =>
+      `${digitsOneByOne(digits, rules)}${hyphen ? ', ' : ''}`,
+  );
 }
 
 /** Words a number is spelled out in: letters, spaces and hyphens, bounded so the scan is linear. */

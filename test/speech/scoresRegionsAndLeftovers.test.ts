@@ -126,6 +126,9 @@ describe('what the Lima notice found', () => {
       'Comunicado número doce (por ejemplo, RUC dos cero uno tres uno tres siete siete dos dos cuatro)',
     );
     expect(toSpokenForm('Telf. (01) 617-7272', 'es-PE')).toBe('teléfono cero uno, seis uno siete, siete dos siete dos');
+    expect(toSpokenForm('Resolución N.° 0123-2024-SUNAT', 'es-PE')).toBe(
+      'Resolución número cero uno dos tres, dos mil veinticuatro-SUNAT',
+    );
     expect(toSpokenForm('unas 120 t de basura y 21 t más', 'es-PE')).toBe(
       'unas ciento veinte toneladas de basura y veintiuna toneladas más',
     );
@@ -176,7 +179,7 @@ describe('the eighth round’s held-out pages', () => {
   it('reads the Lima council notice as the narrator does', () => {
     const spoken = spokenPage('es-PE-notice.txt', 'es-PE');
     for (const reading of [
-      'Comunicado número cero cuatro cinco',
+      'Comunicado número cero cuatro cinco, dos mil veinticuatro-MDM',
       'hasta la una p. m. en la agencia del jirón Independencia quinientos doce',
       '(por ejemplo, DNI cuatro cinco seis siete ocho nueve uno dos)',
       'RUC dos cero uno tres uno tres siete siete dos dos cuatro',
