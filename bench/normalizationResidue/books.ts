@@ -69,6 +69,9 @@ const HELD_OUT: ReadonlyArray<{ file: string; language: string }> = [
   { file: 'es-ES-travel.txt', language: 'es-ES' },
   { file: 'en-US-tech.txt', language: 'en-US' },
   { file: 'pt-BR-contract.txt', language: 'pt-BR' },
+  { file: 'en-GB-football.txt', language: 'en-GB' },
+  { file: 'es-PE-notice.txt', language: 'es-PE' },
+  { file: 'pt-PT-minutes.txt', language: 'pt-PT' },
 ];
 
 /** The development books (when the corpus is there), the held-out texts and the manuscript fixtures, in that order. */

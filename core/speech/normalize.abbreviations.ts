@@ -6,6 +6,7 @@
 import { foldAccents } from '../manuscript/headings';
 import { romanToNumber } from '../manuscript/numerals';
 import { BLANK } from './normalize.blanks';
+import { NUMERAL_RUN, numeralRun } from './normalize.roman';
 import type { Abbreviation, LanguageRules } from './normalize.rules';
 
 const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
@@ -31,7 +32,8 @@ const PREVIOUS_WORD = /(\p{L}[\p{L}\p{M}'’-]*)[ \t]*\n?[ \t]*$/u;
  * not "3 barcos ao mar." (a longer word in between is no date).
  */
 const NUMBER_BEFORE = /\d[ºª°]?\.?(?:[ \t]+\p{Ll}{1,3}){0,2}[ \t]+$/u;
-const NUMBER_JUST_BEFORE = /\d(?:\.?[ºª°])?[ \t]+$/u;
+/** A number or an ordinal; the ground floor of a Portuguese address ("r/c Dto.") is a floor too. */
+const NUMBER_JUST_BEFORE = /(?:\d(?:\.?[ºª°])?|(?<![\p{L}])r\/c)[ \t]+$/iu;
 const NUMBER_AFTER = /^[ \t]+(?:\p{Ll}{1,3}[ \t]+)?\d/u;
 const INITIAL_BEFORE = /(?<![\p{L}\p{N}.])\p{Lu}\.[ \t]*\n?[ \t]*$/u;
 /** One or two short lower-case words (particles: "da", "de la") and then a capitalised word. */
@@ -61,6 +63,13 @@ function isName(word: string | undefined, rules: LanguageRules): boolean {
   if (!isCapitalised(word)) return false;
   const lower = word.toLowerCase();
   return !rules.titles.has(lower) && !rules.functionWords.has(lower);
+}
+
+/** A month's name or its abbreviation, three letters or more ("October", "Oct", "Sept"). */
+function isMonth(word: string | undefined, rules: LanguageRules): boolean {
+  if (!isCapitalised(word) || word.length < 3) return false;
+  const lower = word.toLowerCase();
+  return [...(rules.monthsWithOrdinalDays ?? [])].some((month) => month.toLowerCase().startsWith(lower));
 }
 
 interface Surroundings {
@@ -125,6 +134,8 @@ function applies(abbreviation: Abbreviation, around: Surroundings, rules: Langua
       return around.placeBefore;
     case 'beforeParticleName':
       return around.nameAfterParticle && !around.afterInitial;
+    case 'beforeDate':
+      return around.nextIsNumber || isMonth(around.nextWord, rules);
     case 'amidWords':
       // A capitalised word opening the sentence is a verb when the sentence goes on ("Dígame V., señor"), a name
       // when it stops ("Carlos V.").
@@ -160,11 +171,12 @@ function spellingsOf(rules: LanguageRules): Spelling[] {
     .map(([written, readings]) => {
       // As written, in capitals, and capitalised at a sentence start ("Vol. II" for "vol.").
       const forms = [...new Set([written, written.toUpperCase(), written.charAt(0).toUpperCase() + written.slice(1)])];
-      // An abbreviation that may stand before a number also takes a Roman numeral after it ("vol. ii", "No. IV").
-      // Its period, where no sentence ends ("vol. ii. p. 34"), is the numeral's own and goes with it.
+      // An abbreviation that may stand before a number also takes a Roman numeral after it ("vol. ii", "No. IV"),
+      // and a list of them ("vols. I, II and III", "incs. I a III"). Its period, where no sentence ends ("vol. ii.
+      // p. 34"), is the numeral's own and goes with it.
       const numeral = readings.some((reading) => reading.when === 'beforeNumber')
-        ? String.raw`(?:([ \t]+|[ \t]*\n[ \t]*)(${ROMAN})(?![\p{L}\p{N}'’])${NUMERAL_PERIOD_MIDSENTENCE})?`
-        : '()()()';
+        ? String.raw`(?:([ \t]+|[ \t]*\n[ \t]*)(${ROMAN})(?![\p{L}\p{N}'’])(${NUMERAL_RUN})${NUMERAL_PERIOD_MIDSENTENCE})?`
+        : '()()()()';
       const pattern = new RegExp(
         String.raw`(?<![\p{L}\p{N}.])(${forms.map(escapeRegex).join('|')})(?![\p{L}\p{N}])${numeral}([ \t]*\n[ \t]*(?=\S))?`,
         'gu',
@@ -177,11 +189,17 @@ function spellingsOf(rules: LanguageRules): Spelling[] {
 
 /**
  * A Roman numeral after an abbreviation that numbers things ("vol. ii" → 2). Not a lone initial that is also a
- * letter (L, C, D, M), nor an English "I" that a word follows ("No. I think").
+ * letter (L, C, D, M), nor an English "I" that a word follows ("No. I think") unless more numerals of a list do
+ * ("vols. I and II").
  */
-function numeralValue(numeral: string | undefined, after: string, rules: LanguageRules): number | undefined {
+function numeralValue(
+  numeral: string | undefined,
+  after: string,
+  rules: LanguageRules,
+  listFollows: boolean,
+): number | undefined {
   if (!numeral || /^[LCDMlcdm]$/.test(numeral)) return undefined;
-  if (rules.loneIIsPronoun && numeral === 'I' && /^[ \t]*["'(]?\p{L}/u.test(after)) return undefined;
+  if (rules.loneIIsPronoun && numeral === 'I' && !listFollows && /^[ \t]*["'(]?\p{L}/u.test(after)) return undefined;
   return romanToNumber(numeral);
 }
 
@@ -194,14 +212,17 @@ function expandSpelling(text: string, spelling: Spelling, rules: LanguageRules):
       abbreviation: string,
       numeralGap: string | undefined,
       numeral: string | undefined,
+      numeralList: string | undefined,
       numeralPeriod: string | undefined,
       lineBreak: string | undefined,
       offset: number,
     ) => {
       const before = text.slice(Math.max(0, offset - 80), offset);
       const after = text.slice(offset + abbreviation.length, offset + abbreviation.length + 80);
-      const afterNumeral = text.slice(offset + match.length - (lineBreak?.length ?? 0) - (numeralPeriod?.length ?? 0));
-      const value = numeralValue(numeral, afterNumeral.slice(0, 80), rules);
+      const listStart =
+        offset + match.length - (lineBreak?.length ?? 0) - (numeralPeriod?.length ?? 0) - (numeralList?.length ?? 0);
+      const run = numeralRun(numeralList ?? '', listStart, text, rules);
+      const value = numeralValue(numeral, text.slice(listStart, listStart + 80), rules, run.numerals.length > 0);
       const previous = before.match(PREVIOUS_WORD);
       const around: Surroundings = {
         previousWord: previous?.[1],
@@ -226,9 +247,12 @@ function expandSpelling(text: string, spelling: Spelling, rules: LanguageRules):
       if (!reading) return match;
       const spoken = typeof reading.spoken === 'function' ? reading.spoken(around.nextWord) : reading.spoken;
       if (reading.when === 'beforeNumber' && value !== undefined) {
-        return `${spoken} ${rules.cardinal(BigInt(value))}${lineBreak ?? ''}`;
+        // The list read as far as it holds numerals; what follows ("Chapters IV and I went") stays as written.
+        const unread = (numeralList ?? '').slice(run.written.length);
+        const period = unread === '' ? '' : (numeralPeriod ?? '');
+        return `${spoken} ${rules.cardinal(BigInt(value))}${run.spoken}${unread}${period}${lineBreak ?? ''}`;
       }
-      const writtenNumeral = numeral ? `${numeralGap ?? ''}${numeral}${numeralPeriod ?? ''}` : '';
+      const writtenNumeral = numeral ? `${numeralGap ?? ''}${numeral}${numeralList ?? ''}${numeralPeriod ?? ''}` : '';
       // A title and the name after it are one phrase, even when the book wrapped the line between them.
       if (reading.title) return `${spoken}${writtenNumeral}${lineBreak ? ' ' : ''}`;
       // "V..." is the abbreviation's period and an ellipsis's last two: the ellipsis stays whole.

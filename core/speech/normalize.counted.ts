@@ -46,8 +46,13 @@ const countedPatterns = perLanguage((rules) => {
     .sort((a, b) => b.length - a.length)
     .map(escapeRegex)
     .join('|');
+  const endings = (rules.feminineEndings ?? []).map(escapeRegex).join('|');
   return {
     nouns,
+    // A single number before a word of a feminine ending ("1 abstenção"); bounded words keep the scan linear.
+    feminineByEnding: endings
+      ? new RegExp(String.raw`${NUMBER_START}(\d+)([ \t]+)(\p{Ll}{0,30}(?:${endings}))(?![\p{L}\p{N}])`, 'gu')
+      : undefined,
     known:
       nouns.size > 0
         ? new RegExp(
@@ -91,6 +96,11 @@ export function expandCountedNouns(text: string, rules: LanguageRules): string {
             : first;
       return `${firstWords}${joint ?? ''}${rules.beforeNoun(value.integer, feminine)}${gap}${word}`;
     });
+  }
+  if (patterns.feminineByEnding) {
+    spoken = spoken.replace(patterns.feminineByEnding, (match: string, digits: string, gap: string, word: string) =>
+      patterns.nouns.has(word) || digits.length > 21 ? match : `${rules.beforeNoun(BigInt(digits), true)}${gap}${word}`,
+    );
   }
   if (patterns.millions) {
     // "dois milhões de reais": only a noun takes it, and a function word ("2000000 de reais") already says it.

@@ -41,10 +41,12 @@ export function expandSlashDates(text: string, rules: LanguageRules): string {
 }
 
 /**
- * A day, a month and a four-digit year joined by points ("12.05.1890"), as Europe writes a date. A two-digit year is
- * left: "3.11.22" is as often a version or a section. Not inside a longer dotted number or a word.
+ * A day, a month and a year joined by points ("12.05.1890", "3.11.22"), as Europe writes a date. Not inside a longer
+ * dotted number or a word. A two-digit year makes a date only after a word that says one ("on 3.11.22", "el
+ * 3.11.22"): elsewhere "3.11.22" is as often a version or a section.
  */
-const DOTTED_DATE = /(?<![\p{L}\p{N}.,:/])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\p{L}\p{N}]|[.,:]\d)/gu;
+const DOTTED_DATE = /(?<![\p{L}\p{N}.,:/])(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?![\p{L}\p{N}]|[.,:]\d)/gu;
+const WORD_BEFORE = /(\p{L}+)[ \t]+$/u;
 
 /**
  * "12.05.1890" → "the twelfth of May, eighteen ninety" (en-GB), "doce de mayo de mil ochocientos noventa": read as the
@@ -54,12 +56,20 @@ const DOTTED_DATE = /(?<![\p{L}\p{N}.,:/])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\p{L}
 export function expandDottedDates(text: string, rules: LanguageRules): string {
   const dates = rules.numericDates;
   if (!dates || !/\d\.\d{1,2}\.\d/.test(text)) return text;
-  return text.replace(DOTTED_DATE, (match: string, first: string, second: string, year: string) => {
-    const parts = dayAndMonth(Number(first), Number(second), dates.order);
-    const yearValue = Number(year);
-    if (!parts || yearValue < 1000) return match;
-    return dates.say(parts.day, parts.month, { value: yearValue, twoDigits: false });
-  });
+  return text.replace(
+    DOTTED_DATE,
+    (match: string, first: string, second: string, year: string, offset: number, source: string) => {
+      const parts = dayAndMonth(Number(first), Number(second), dates.order);
+      const yearValue = Number(year);
+      const twoDigits = year.length === 2;
+      if (!parts || (!twoDigits && yearValue < 1000)) return match;
+      if (twoDigits) {
+        const wordBefore = WORD_BEFORE.exec(source.slice(Math.max(0, offset - 24), offset))?.[1];
+        if (!wordBefore || !dates.wordsBefore?.has(wordBefore.toLowerCase())) return match;
+      }
+      return dates.say(parts.day, parts.month, { value: yearValue, twoDigits });
+    },
+  );
 }
 
 const ARTICLE_BEFORE = /(?<![\p{L}])the[ \t]+$/iu;

@@ -62,21 +62,27 @@ function eraYearWords(value: number, cardinal: (value: number) => string): strin
   return `${toCardinal(Math.floor(value / 100))} ${pairWords(value % 100)}`;
 }
 
+const WORDS_BEFORE_A_DATE: ReadonlySet<string> = new Set(['on', 'dated', 'since', 'until', 'till', 'from', 'by']);
+
 /** American usage: month first, read "December fifth, eighteen ninety". */
 const AMERICAN_DATES: NumericDates = {
   order: 'month-day',
+  wordsBefore: WORDS_BEFORE_A_DATE,
   say: (day, month, year) => `${MONTHS[month - 1]} ${toOrdinal(day)}, ${yearWords(year.value, year.twoDigits)}`,
 };
 
 /** British usage (and most of the Commonwealth): day first, read "the twelfth of May, eighteen ninety". */
 const BRITISH_DATES: NumericDates = {
   order: 'day-month',
+  wordsBefore: WORDS_BEFORE_A_DATE,
   say: (day, month, year) =>
     `the ${toOrdinal(day)} of ${MONTHS[month - 1]}, ${yearWords(year.value, year.twoDigits, britishCardinal)}`,
 };
 
 function plural(words: string): string {
-  return words.replace(/(\p{L}+)$/u, (last: string) => (last.endsWith('y') ? `${last.slice(0, -1)}ies` : `${last}s`));
+  return words.replace(/(\p{L}+)$/u, (last: string) =>
+    last.endsWith('y') ? `${last.slice(0, -1)}ies` : last.endsWith('x') ? `${last}es` : `${last}s`,
+  );
 }
 
 export const englishRules: LanguageRules = {
@@ -234,6 +240,7 @@ export const englishRules: LanguageRules = {
   decimalWord: 'point',
   minusWord: 'minus',
   percentWord: 'percent',
+  perMilleWord: 'per mille',
   rangeWord: 'to',
   andWord: 'and',
   thousandsSeparator: ',',
@@ -381,7 +388,8 @@ export const englishRules: LanguageRules = {
     { written: 'Oct.', spoken: 'October' },
     { written: 'Nov.', spoken: 'November' },
     { written: 'Dec.', spoken: 'December' },
-    { written: 'vs.', spoken: 'versus' },
+    // Between two sides ("Arsenal vs. Chelsea"): its period ends no sentence.
+    { written: 'vs.', spoken: 'versus', title: true },
     { written: 'art.', spoken: 'article', when: 'beforeNumber', title: true },
     { written: 'lat.', spoken: 'latitude', when: 'beforeNumber', title: true },
     { written: 'long.', spoken: 'longitude', when: 'beforeNumber', title: true },
@@ -501,4 +509,5 @@ export const britishEnglishRules: LanguageRules = {
   ordinal: britishOrdinal,
   beforeNoun: britishCardinal,
   eraYear: (value) => eraYearWords(value, britishCardinal),
+  scoreWords: { nil: 'nil', all: 'all' },
 };

@@ -173,6 +173,7 @@ export const spanishRules: LanguageRules = {
     ],
     partOf: 'de',
   },
+  feminineEndings: ['ción', 'ciones', 'sión', 'siones', 'dad', 'dades', 'tud', 'tudes'],
   feminineNouns: nounPairs(
     'vez veces, persona personas, casa casas, cosa cosas, mujer mujeres, noche noches, mañana mañanas, ' +
       'tarde tardes, página páginas, hoja hojas, palabra palabras, línea líneas, carta cartas, calle calles, ' +
@@ -188,6 +189,7 @@ export const spanishRules: LanguageRules = {
   // Day first: "12/05/1890" → "doce de mayo de mil ochocientos noventa"; a two-digit year "del noventa".
   numericDates: {
     order: 'day-month',
+    wordsBefore: new Set(['el', 'del', 'día', 'fecha', 'desde', 'hasta']),
     say: (day, month, year) =>
       `${cardinal(BigInt(day))} de ${MONTHS[month - 1]} ${year.twoDigits ? 'del' : 'de'} ${cardinal(BigInt(year.value))}`,
   },
@@ -233,6 +235,7 @@ export const spanishRules: LanguageRules = {
   decimalWord: 'coma',
   minusWord: 'menos',
   percentWord: 'por ciento',
+  perMilleWord: 'por mil',
   rangeWord: 'a',
   andWord: 'con',
   thousandsSeparator: '.',
@@ -293,6 +296,8 @@ export const spanishRules: LanguageRules = {
     mm: ['milímetro', 'milímetros'],
     m: ['metro', 'metros'],
     kg: ['kilogramo', 'kilogramos'],
+    // The tonne's symbol: "120 t de basura". English leaves it (a ton or a tonne?).
+    t: ['tonelada', 'toneladas', true],
     kcal: ['kilocaloría', 'kilocalorías', true],
     mg: ['miligramo', 'miligramos'],
     g: ['gramo', 'gramos'],
@@ -356,6 +361,16 @@ export const spanishRules: LanguageRules = {
     { written: 'Avda.', spoken: 'avenida', title: true },
     { written: 'Pza.', spoken: 'plaza', title: true },
     { written: 'Plza.', spoken: 'plaza', title: true },
+    // Peruvian and other American addresses: "Jr. Independencia 512", "Psje. Los Olivos", "Mz. B Lt. 12 de la Urb.
+    // San Antonio" (a block and a plot of a housing estate); "Jr." after a name is no street ("Luther King Jr.").
+    { written: 'Jr.', spoken: 'jirón', when: 'beforePlaceName', title: true },
+    { written: 'Psje.', spoken: 'pasaje', when: 'beforePlaceName', title: true },
+    { written: 'Urb.', spoken: 'urbanización', when: 'beforePlaceName', title: true },
+    { written: 'Mz.', spoken: 'manzana', when: 'beforeName', title: true },
+    { written: 'Mz.', spoken: 'manzana', when: 'beforeNumber', title: true },
+    { written: 'Lt.', spoken: 'lote', when: 'beforeNumber', title: true },
+    { written: 'p. ej.', spoken: 'por ejemplo' },
+    { written: 'p.ej.', spoken: 'por ejemplo' },
     // "Paseo del Tránsito, s/n": an address without a number.
     { written: 's/n', spoken: 'sin número' },
     // The era after a year: "el 192 a. C.", "el 711 d. C.".
@@ -392,11 +407,15 @@ export const spanishRules: LanguageRules = {
     { written: 'pág.', spoken: 'página', title: true },
     { written: 'núm.', spoken: 'número', title: true },
     { written: 'n.º', spoken: 'número', title: true },
+    // Typed with the degree sign, which keyboards offer where the ordinal's is missing: "Comunicado N.° 045".
+    { written: 'n.°', spoken: 'número', title: true },
     { written: 'n.', spoken: 'número', when: 'beforeNumber', title: true },
     { written: 'art.', spoken: 'artículo', when: 'beforeNumber', title: true },
     { written: 'arts.', spoken: 'artículos', when: 'beforeNumber', title: true },
     { written: 'tel.', spoken: 'teléfono', when: 'beforeNumber', title: true },
     { written: 'tfno.', spoken: 'teléfono', when: 'beforeNumber', title: true },
+    { written: 'telf.', spoken: 'teléfono', when: 'beforeNumber', title: true },
+    { written: 'tlf.', spoken: 'teléfono', when: 'beforeNumber', title: true },
     { written: 'telf.', spoken: 'teléfono', when: 'beforeNumber', title: true },
     { written: 'inc.', spoken: 'inciso', when: 'beforeNumber', title: true },
     { written: 'lat.', spoken: 'latitud', when: 'beforeNumber', title: true },
@@ -448,4 +467,27 @@ export const spanishRules: LanguageRules = {
   },
   ordinalPattern: /(?<![\p{L}\p{N}.,])(\d+)(\.?[ºª°]|\.er|\.os|\.as)(?![\p{L}\p{N}])/giu,
   isFeminineOrdinal: (suffix) => /[ªa]/.test(suffix),
+};
+
+/**
+ * Mexico, Central America, the Caribbean, Peru and the United States write a decimal point and group thousands with a
+ * comma ("S/ 1,500.50", "9.62 km²"), and say the point "punto".
+ */
+export const POINT_DECIMAL_SPANISH_REGIONS: ReadonlySet<string> = new Set([
+  'mx',
+  'gt',
+  'hn',
+  'sv',
+  'ni',
+  'pa',
+  'do',
+  'pr',
+  'pe',
+  'us',
+]);
+
+export const pointDecimalSpanishRules: LanguageRules = {
+  ...spanishRules,
+  thousandsSeparator: ',',
+  decimalWord: 'punto',
 };

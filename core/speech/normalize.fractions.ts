@@ -148,6 +148,9 @@ function readPartsFractions(text: string, rules: LanguageRules): string {
  * where the language says so, after a measure noun and agreeing with it: "2 1/2 kilos" → "dos kilos y medio",
  * "1/2 hora" → "media hora", "1/4 hora" → "un cuarto de hora".
  */
+/** An English article or "of" after a fraction standing alone, which then needs no article of its own. */
+const ARTICLE_OR_OF_AFTER = /^[ \t]+(?:an?|the|of)(?![\p{L}\p{N}])/u;
+
 export function expandFractions(written: string, rules: LanguageRules): string {
   if (!ANY_FRACTION.test(written)) return written;
   const text = readPartsFractions(written, rules);
@@ -178,7 +181,15 @@ export function expandFractions(written: string, rules: LanguageRules): string {
     }
     // Not a measure noun: the word stays where it is.
     const rest = token ? `${gap}${token}` : '';
-    if (!whole) return `${words.alone}${rest}`;
+    if (!whole) {
+      // "½ a yard", "½ of the cake": "half a yard", "half of the cake", not "a half a yard".
+      const halfBeforeArticle =
+        numerator === 1 &&
+        denominator === 2 &&
+        !token &&
+        ARTICLE_OR_OF_AFTER.test(source.slice(offset + match.length, offset + match.length + 8));
+      return `${halfBeforeArticle ? words.alone.replace(/^a /, '') : words.alone}${rest}`;
+    }
     const previous = source.slice(Math.max(0, offset - 20), offset).match(/(\p{L}+)[ \t]+$/u)?.[1];
     const feminine = !!previous && !!rules.feminineArticles?.has(previous.toLowerCase());
     const after = feminine ? (words.afterFeminine ?? words.after) : words.after;

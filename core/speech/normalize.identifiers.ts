@@ -9,8 +9,11 @@ import { digitsOneByOne, perLanguage, type LanguageRules } from './normalize.rul
 
 const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
-/** Groups of digits joined by points, slashes or hyphens: bounded, so the scan is linear. */
-const CODE = String.raw`\d{1,14}(?:[./-]\d{1,14}){0,7}`;
+/**
+ * Groups of digits joined by points, slashes or hyphens, or by single spaces between groups of three ("NIF 213 456
+ * 789", as Portugal prints tax numbers): bounded, so the scan is linear.
+ */
+const CODE = String.raw`\d{3}(?: \d{3}){1,4}(?![ \t]?[\p{N}])|\d{1,14}(?:[./-]\d{1,14}){0,7}`;
 /** Fewer digits than this is a count, not a code to read out. */
 const MIN_CODE_DIGITS = 5;
 
@@ -42,6 +45,18 @@ export function readLabelledCodes(text: string, rules: LanguageRules): string {
   );
 }
 
+/** Four digits, a hyphen, three digits, then a capitalised word: a Portuguese postal code before its town. */
+const POSTAL_CODE = /(?<![\p{L}\p{N}.,:/–-])([1-9]\d{3})-(\d{3})(?=[ \t]+\p{Lu})/gu;
+
+/** "1000-009 Lisboa" → "mil, zero zero nove Lisboa", "4700-320 Braga" → "quatro mil e setecentos, trezentos e vinte". */
+export function readPostalCodes(text: string, rules: LanguageRules): string {
+  if (!rules.postalCodeBeforeTown || !/\d-\d/.test(text)) return text;
+  return text.replace(POSTAL_CODE, (_match: string, area: string, street: string) => {
+    const streetWords = street.startsWith('0') ? digitsOneByOne(street, rules) : rules.cardinal(BigInt(street));
+    return `${rules.cardinal(BigInt(area))}, ${streetWords}`;
+  });
+}
+
 /**
  * A telephone number printed without a plus: North America's "1-800-555-0199", "800-555-0199", "(907) 555-0142",
  * and an area code in brackets before a local number, "(11) 3456-7890", "(11) 98765-4321". No quantity is written
@@ -65,9 +80,12 @@ export function readDialledNumbers(text: string, rules: LanguageRules): string {
     ) => {
       // Without brackets only North America's three groups of three, three and four digits count.
       if (area !== undefined && exchange.length !== 3) return match;
-      // A two-digit area code in brackets is said as a number, as Brazilians say theirs ("(11)" → "onze").
+      // A two-digit area code in brackets is said as a number, as Brazilians say theirs ("(11)" → "onze"); with the
+      // trunk zero ("(01)", Lima) it is dialled, and said, digit by digit.
       const areaCode =
-        bracketed?.length === 2 ? rules.cardinal(BigInt(bracketed)) : digitsOneByOne(bracketed ?? area ?? '', rules);
+        bracketed?.length === 2 && !bracketed.startsWith('0')
+          ? rules.cardinal(BigInt(bracketed))
+          : digitsOneByOne(bracketed ?? area ?? '', rules);
       const groups = [country, exchange, line].filter((group): group is string => !!group);
       const [first, ...rest] = groups.map((group) => digitsOneByOne(group, rules));
       return (country ? [first, areaCode, ...rest] : [areaCode, first, ...rest]).join(', ');
@@ -80,11 +98,19 @@ export function readDialledNumbers(text: string, rules: LanguageRules): string {
  * digit by digit; two digits ("02", "05") are a day, a month or an hour, and a decimal ("0.5", "0,5") and a time are
  * read before.
  */
-const LEADING_ZERO = /(?<![\p{L}\p{N}]|\d[.,:–/-])0\d{2,20}(?![\p{L}\p{N}]|[.,:]\d)/gu;
+const LEADING_ZERO = /(?<![\p{L}\p{N}]|\d[.,:–/-])(0\d{2,20})(?![\p{L}\p{N}]|[.,:]\d)(-(?=[\p{L}\p{N}]))?/gu;
 
+/**
+ * A hyphen after such a code joins it to the next part of a document's number ("N.° 045-2024-MDM"): a pause, so the
+ * year after it is not heard as more of the code.
+ */
 export function readLeadingZeroNumbers(text: string, rules: LanguageRules): string {
   if (!/(?<!\d)0\d\d/.test(text)) return text;
-  return text.replace(LEADING_ZERO, (digits: string) => digitsOneByOne(digits, rules));
+  return text.replace(
+    LEADING_ZERO,
+    (_match: string, digits: string, hyphen: string | undefined) =>
+      `${digitsOneByOne(digits, rules)}${hyphen ? ', ' : ''}`,
+  );
 }
 
 /** Words a number is spelled out in: letters, spaces and hyphens, bounded so the scan is linear. */

@@ -22,9 +22,11 @@ export function parseNumber(token: string, rules: LanguageRules): ParsedNumber |
   const negative = /^[-−]/.test(token);
   const body = token.replace(/^[-−]/, '');
   if (!/^\d+(?:[.,]\d+)*$/.test(body)) return undefined;
-  if (isGroupedByOtherMark(body, rules)) {
-    const digits = body.replace(/[.,]/g, '');
-    return digits.length > MAX_CARDINAL_DIGITS ? undefined : { negative, integer: BigInt(digits), fraction: '' };
+  const otherConvention = writtenTheOtherWay(body, rules);
+  if (otherConvention) {
+    const { integer, fraction } = otherConvention;
+    if (integer.length > MAX_CARDINAL_DIGITS || fraction.length > MAX_CARDINAL_DIGITS) return undefined;
+    return { negative, integer: BigInt(integer), fraction };
   }
   const groups = body.split(/([.,])/);
   let integerDigits = groups[0];
@@ -46,13 +48,24 @@ export function parseNumber(token: string, rules: LanguageRules): ParsedNumber |
 }
 
 /**
- * A number grouped in thousands with the other language's mark ("1.234.567" in English, "1,234,567" in Spanish): a
- * decimal mark is written once, so two or more of them, each before three digits, can only group thousands.
+ * A number written with the other language's marks: thousands grouped with the other mark ("1.234.567" in English,
+ * "1,234,567" in Spanish; a decimal mark is written once, so two or more of them, each before three digits, can only
+ * group thousands), or grouped so and then a decimal with the language's own thousands mark, which cannot group
+ * thousands after the other one ("1.234.567,5" and "1.234,5" in English). Its whole digits and its decimals.
  */
-function isGroupedByOtherMark(body: string, rules: LanguageRules): boolean {
-  const mark = rules.thousandsSeparator === ',' ? '.' : ',';
-  const groups = body.split(mark);
-  return groups.length >= 3 && /^\d{1,3}$/.test(groups[0]) && groups.slice(1).every((group) => /^\d{3}$/.test(group));
+function writtenTheOtherWay(body: string, rules: LanguageRules): { integer: string; fraction: string } | undefined {
+  const own = rules.thousandsSeparator;
+  const other = own === ',' ? '.' : ',';
+  const ownAt = body.indexOf(own);
+  if (ownAt >= 0 && (ownAt !== body.lastIndexOf(own) || !body.includes(other))) return undefined;
+  const whole = ownAt >= 0 ? body.slice(0, ownAt) : body;
+  const groups = whole.split(other);
+  const minimumGroups = ownAt >= 0 ? 2 : 3;
+  const grouped =
+    groups.length >= minimumGroups &&
+    /^\d{1,3}$/.test(groups[0]) &&
+    groups.slice(1).every((group) => /^\d{3}$/.test(group));
+  return grouped ? { integer: groups.join(''), fraction: ownAt >= 0 ? body.slice(ownAt + 1) : '' } : undefined;
 }
 
 export function numberWords(parsed: ParsedNumber, rules: LanguageRules, feminine = false): string {

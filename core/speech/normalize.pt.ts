@@ -206,6 +206,7 @@ export function portugueseRules(variant: 'BR' | 'PT'): LanguageRules {
       partOf: 'de',
       sizes: ['chá', 'sopa', 'café', 'sobremesa'],
     },
+    feminineEndings: ['ção', 'ções', 'são', 'sões', 'dade', 'dades', 'tude', 'tudes'],
     feminineNouns: nounPairs(
       'vez vezes, pessoa pessoas, casa casas, coisa coisas, mulher mulheres, noite noites, manhã manhãs, ' +
         'tarde tardes, página páginas, folha folhas, palavra palavras, linha linhas, carta cartas, rua ruas, ' +
@@ -221,6 +222,7 @@ export function portugueseRules(variant: 'BR' | 'PT'): LanguageRules {
     // Day first: "12/05/1890" → "doze de maio de mil oitocentos e noventa"; the first day is "primeiro".
     numericDates: {
       order: 'day-month',
+      wordsBefore: new Set(['em', 'no', 'de', 'dia', 'data', 'desde', 'até']),
       say: (day, month, year) =>
         `${day === 1 ? 'primeiro' : cardinal(BigInt(day))} de ${MONTHS[month - 1]} de ${cardinal(BigInt(year.value))}`,
     },
@@ -265,6 +267,7 @@ export function portugueseRules(variant: 'BR' | 'PT'): LanguageRules {
     decimalWord: 'vírgula',
     minusWord: 'menos',
     percentWord: 'por cento',
+    perMilleWord: 'por mil',
     rangeWord: 'a',
     andWord: 'e',
     thousandsSeparator: '.',
@@ -332,6 +335,7 @@ export function portugueseRules(variant: 'BR' | 'PT'): LanguageRules {
       mm: ['milímetro', 'milímetros'],
       m: ['metro', 'metros'],
       kg: ['quilograma', 'quilogramas'],
+      t: ['tonelada', 'toneladas', true],
       kcal: ['quilocaloria', 'quilocalorias', true],
       mg: ['miligrama', 'miligramas'],
       g: ['grama', 'gramas'],
@@ -496,6 +500,16 @@ export function portugueseRules(variant: 'BR' | 'PT'): LanguageRules {
       { written: 'Att.ª', spoken: 'atenta' },
       { written: 'nº', spoken: 'número', title: true },
       { written: 'n.º', spoken: 'número', title: true },
+      { written: 'n.°', spoken: 'número', title: true },
+      // Professions before a name, as Portugal writes them with a raised ending: "Eng.º Rui Almeida", "Arq.ª Nunes".
+      { written: 'Eng.º', spoken: 'engenheiro', when: 'beforeName', title: true },
+      { written: 'Eng.ª', spoken: 'engenheira', when: 'beforeName', title: true },
+      { written: 'Eng.', spoken: 'engenheiro', when: 'beforeName', title: true },
+      { written: 'Arq.º', spoken: 'arquiteto', when: 'beforeName', title: true },
+      { written: 'Arq.ª', spoken: 'arquiteta', when: 'beforeName', title: true },
+      { written: 'Arq.', spoken: 'arquiteto', when: 'beforeName', title: true },
+      // The ground floor of a Portuguese address ("r/c Dto."), a floor like "1.º" for the side of the landing after it.
+      { written: 'r/c', spoken: 'rés-do-chão' },
       { written: 'n.', spoken: 'número', when: 'beforeNumber', title: true },
       // Months abbreviated in dates, only next to a day or a year ("3 de ago. de 1857"): alone they may be words.
       { written: 'jan.', spoken: 'janeiro', when: 'inDate' },

@@ -18,26 +18,43 @@ const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&
 const magnitude = (parsed: ParsedNumber) =>
   (parsed.negative ? -1 : 1) * Number(`${parsed.integer}${parsed.fraction ? `.${parsed.fraction}` : ''}`);
 
-/** "12 %" → "twelve percent"; a rising range before the sign, "10-20%", → "ten to twenty percent". */
+/** A sign after a number written with a fraction's character ("4½%"): said after it, the fraction read later. */
+const SIGN_AFTER_FRACTION = /(?<=\d?[\u00BC-\u00BE\u2150-\u215E])[ \t]?([%‰])/gu;
+
+/**
+ * "12 %" → "twelve percent", "687,5‰" → "seiscentos e oitenta e sete vírgula cinco por mil"; a rising range before
+ * the sign, "10-20%", → "ten to twenty percent".
+ */
 export function expandPercent(text: string, rules: LanguageRules): string {
   const pattern = new RegExp(
-    String.raw`${NUMBER_START}(?:(\d+(?:[.,]\d+)*)([ \t]?[–-][ \t]?)(?=\d))?(${NUMBER})[ \t]?%`,
+    String.raw`${NUMBER_START}(?:(\d+(?:[.,]\d+)*)([ \t]?[–-][ \t]?)(?=\d))?(${NUMBER})[ \t]?([%‰])`,
     'gu',
   );
-  return text.replace(
-    pattern,
-    (match: string, from: string | undefined, dash: string, token: string, offset: number, source: string) => {
-      const value = parseNumber(token, rules);
-      if (!value) return match;
-      const percent = `${numberWords(value, rules)} ${rules.percentWord}`;
-      if (from === undefined) return percent;
-      const start = parseNumber(from, rules);
-      const inChain = /\d[ \t]?[–-][ \t]?$/.test(source.slice(Math.max(0, offset - 3), offset));
-      // A range always rises; any other pair (or a link of a chain "1-2-3%") keeps its first number and dash as written.
-      if (!start || inChain || magnitude(start) >= magnitude(value)) return `${from}${dash}${percent}`;
-      return `${numberWords(start, rules)} ${rules.rangeWord} ${percent}`;
-    },
-  );
+  const signWord = (sign: string) => (sign === '‰' ? rules.perMilleWord : rules.percentWord);
+  return text
+    .replace(SIGN_AFTER_FRACTION, (_sign: string, sign: string) => ` ${signWord(sign)}`)
+    .replace(
+      pattern,
+      (
+        match: string,
+        from: string | undefined,
+        dash: string,
+        token: string,
+        sign: string,
+        offset: number,
+        source: string,
+      ) => {
+        const value = parseNumber(token, rules);
+        if (!value) return match;
+        const percent = `${numberWords(value, rules)} ${signWord(sign)}`;
+        if (from === undefined) return percent;
+        const start = parseNumber(from, rules);
+        const inChain = /\d[ \t]?[–-][ \t]?$/.test(source.slice(Math.max(0, offset - 3), offset));
+        // A range always rises; any other pair (or a link of a chain "1-2-3%") keeps its first number and dash as written.
+        if (!start || inChain || magnitude(start) >= magnitude(value)) return `${from}${dash}${percent}`;
+        return `${numberWords(start, rules)} ${rules.rangeWord} ${percent}`;
+      },
+    );
 }
 
 /** The unit's period may also end the sentence: then the spoken form keeps one stop. */
@@ -185,10 +202,16 @@ export function expandOrdinals(text: string, rules: LanguageRules): string {
   });
 }
 
-/** A clock time the hour's symbol follows ("18:00 h", "8:30 h."), and the first of a span that ends in one. */
-const TIME_WITH_HOUR_SYMBOL = /(?<![\p{L}\p{N}:.,])(\d{1,2}):(\d{2})[ \t]?h(?![\p{L}\p{N}])/gu;
+/**
+ * A clock time the hour's symbol follows ("18:00 h", "8:30 h.", and as America writes it "17:00 hrs.", "17:00 hs."),
+ * and the first of a span that ends in one.
+ */
+const TIME_WITH_HOUR_SYMBOL =
+  /(?<![\p{L}\p{N}:.,])(\d{1,2}):(\d{2})[ \t]?h(?:rs?|s)?(?![\p{L}\p{N}])(\.(?![\p{L}\p{N}]))?/gu;
 const HOUR_OPENING_SPAN =
-  /(?<![\p{L}\p{N}:.,])(\d{1,2}):00(?=[ \t]{0,3}(?:a|-|–|hasta|até)[ \t]{1,3}\d{1,2}:\d{2}[ \t]?h(?![\p{L}\p{N}]))/gu;
+  /(?<![\p{L}\p{N}:.,])(\d{1,2}):00(?=[ \t]{0,3}(?:a|-|–|hasta|até)[ \t]{1,3}\d{1,2}:\d{2}[ \t]?h(?:rs?|s)?(?![\p{L}\p{N}]))/gu;
+/** The part of the day after a time ("p.m.", "p. m.", "am"): a whole hour before it is said without "o'clock". */
+const DAY_PART_AFTER = /^[ap]\.?[ \t]?m(?:\.|(?![\p{L}\p{N}]))/iu;
 
 /**
  * Spanish and Portuguese timetables put the hour's symbol after a time ("de 10:00 a 18:00 h", "a las 8:30 h"): a whole
@@ -201,13 +224,18 @@ function readTimesWithHourSymbol(text: string, rules: LanguageRules, hourUnit: U
   const counted = (h: number) => rules.beforeNoun(BigInt(h), feminine === true);
   return text
     .replace(HOUR_OPENING_SPAN, (match: string, h: string) => (Number(h) > 24 ? match : counted(Number(h))))
-    .replace(TIME_WITH_HOUR_SYMBOL, (match: string, h: string, m: string) => {
-      const hourValue = Number(h);
-      const minuteValue = Number(m);
-      if (hourValue > 24 || minuteValue > 59) return match;
-      if (minuteValue > 0) return rules.clock(hourValue, minuteValue);
-      return hourValue === 1 ? counted(1) : `${counted(hourValue)} ${hours}`;
-    });
+    .replace(
+      TIME_WITH_HOUR_SYMBOL,
+      (match: string, h: string, m: string, period: string | undefined, offset: number, source: string) => {
+        const hourValue = Number(h);
+        const minuteValue = Number(m);
+        if (hourValue > 24 || minuteValue > 59) return match;
+        // The symbol's period ("17:00 hrs.") is kept only where the sentence may end there.
+        const stop = period && SENTENCE_MAY_END.test(source.slice(offset + match.length)) ? '.' : '';
+        if (minuteValue > 0) return `${rules.clock(hourValue, minuteValue)}${stop}`;
+        return `${hourValue === 1 ? counted(1) : `${counted(hourValue)} ${hours}`}${stop}`;
+      },
+    );
 }
 
 /**
@@ -221,13 +249,15 @@ export function expandClockTimes(text: string, rules: LanguageRules): string {
     const h = Number(hours);
     const m = Number(minutes);
     if (h > 24 || m > 59) return match;
-    const words = rules.clock(h, m);
-    // "6:00 o'clock", "3:00 en punto": the reading's own closing words are already written after it.
     const after = source
       .slice(offset + match.length, offset + match.length + 40)
       .replace(/^[ \t]+/, '')
       .replace(/’/g, "'")
       .toLowerCase();
+    // "7:00 p.m." is "seven p.m.", "la 1:00 p. m." "la una p. m.": the part of the day stands for "o'clock".
+    if (m === 0 && DAY_PART_AFTER.test(after)) return rules.cardinal(BigInt(h), rules.units.h?.[2] === true);
+    const words = rules.clock(h, m);
+    // "6:00 o'clock", "3:00 en punto": the reading's own closing words are already written after it.
     for (let space = words.indexOf(' '); space !== -1; space = words.indexOf(' ', space + 1)) {
       const tail = words.slice(space + 1);
       if (after.startsWith(tail) && !/^[\p{L}\p{N}]/u.test(after.slice(tail.length))) return words.slice(0, space);
@@ -259,6 +289,8 @@ export function expandClockTimes(text: string, rules: LanguageRules): string {
         const hourWords = `${rules.beforeNoun(BigInt(h), feminine === true)} ${h === 1 ? hour : hoursWord}`;
         const minuteWords = minuteWord ? ` ${m === 1 ? minute : minutesWord}` : '';
         const stop = period && SENTENCE_MAY_END.test(source.slice(offset + match.length)) ? '.' : '';
+        // "21h00" is "vinte e uma horas": no minutes to say.
+        if (m === 0) return `${hourWords}${stop}`;
         return `${hourWords} ${joiner} ${rules.beforeNoun(BigInt(m), false)}${minuteWords}${stop}`;
       },
     );

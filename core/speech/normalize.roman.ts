@@ -81,11 +81,14 @@ const isCapitalsTitle = (line: string) => /\p{Lu}{2}/u.test(line) && !/\p{Ll}/u.
 
 /**
  * The numerals after a heading word's first: joined by a comma, "and", "or" or "to" in any of the three languages
- * ("Chapters IV and V", "incisos II e III", "capítulos IV a VI", "Parts I, II, and III"). A single letter here is
- * I, V or X: "C", "D" and "M" after "a" or "e" are initials and letters more often than numbers.
+ * ("Chapters IV and V", "incisos II e III", "capítulos IV a VI", "Parts I, II, and III"), or by a dash, which says
+ * "to" ("Chapters IV–VI"). A single letter here is I, V or X: "C", "D" and "M" after "a" or "e" are initials and
+ * letters more often than numbers.
  */
-const RUN_JOINER = String.raw`[ \t]{0,3},[ \t]{0,3}(?:(?:and|or|y|o|e|ou)[ \t]{1,3})?|[ \t]{1,3}(?:and|or|to|y|o|e|ou|a|al|ao)[ \t]{1,3}`;
+const RUN_JOINER = String.raw`[ \t]{0,3},[ \t]{0,3}(?:(?:and|or|y|o|e|ou)[ \t]{1,3})?|[ \t]{1,3}(?:and|or|to|y|o|e|ou|a|al|ao)[ \t]{1,3}|[ \t]?[–-][ \t]?`;
 const RUN_NUMERAL = String.raw`(?:[IVXLCDM]{2,}|[IVX])(?![\p{L}\p{N}'’])`;
+/** A heading word's numerals after its first, as a pattern (what `numeralRun` reads). */
+export const NUMERAL_RUN = String.raw`(?:(?:${RUN_JOINER})${RUN_NUMERAL})*`;
 
 /** A heading word and its plural ("chapters", "capítulos", "secciones", "incisos"). */
 const PLURAL_ENDING = String.raw`(?:e?s)?`;
@@ -105,7 +108,7 @@ export function readLabelledNumerals(text: string, rules: LanguageRules): string
     // Written with or without accents ("capítulo", "capitulo"), in any case.
     .map((label) => escapeRegex(label).replace(/[aeiouc]/g, (c) => `[${c}${ACCENTED[c]}]`));
   const pattern = new RegExp(
-    String.raw`(?<![\p{L}\p{N}])((?:${labels.join('|')})${PLURAL_ENDING})([ \t]+|[ \t]*\n[ \t]*)([IVXLCDM]+)(?![\p{L}\p{N}'’])(?:(?:${RUN_JOINER})${RUN_NUMERAL})*`,
+    String.raw`(?<![\p{L}\p{N}])((?:${labels.join('|')})${PLURAL_ENDING})([ \t]+|[ \t]*\n[ \t]*)([IVXLCDM]+)(?![\p{L}\p{N}'’])${NUMERAL_RUN}`,
     'giu',
   );
   return text.replace(pattern, (match, label: string, gap: string, roman: string, offset: number) => {
@@ -132,7 +135,7 @@ export function readLabelledNumerals(text: string, rules: LanguageRules): string
  * is an upper-case numeral and not the English pronoun ("Chapters IV and I went home" stops before "I"): what they
  * cover as written, and as said.
  */
-function numeralRun(
+export function numeralRun(
   list: string,
   start: number,
   text: string,
@@ -147,7 +150,8 @@ function numeralRun(
     const value = numeral === numeral.toUpperCase() ? romanToNumber(numeral) : undefined;
     if (value === undefined || mayBePronoun(numeral, textAfter(text, start + step.lastIndex), rules)) break;
     numerals.push(numeral);
-    spoken += `${joiner}${rules.cardinal(BigInt(value))}`;
+    const said = /[–-]/.test(joiner) ? ` ${rules.rangeWord} ` : joiner;
+    spoken += `${said}${rules.cardinal(BigInt(value))}`;
     end = step.lastIndex;
   }
   return { numerals, written: list.slice(0, end), spoken };

@@ -44,7 +44,8 @@ export type AbbreviationContext =
   | 'beforePlaceName'
   | 'beforeAddress'
   | 'afterPlace'
-  | 'beforeParticleName';
+  | 'beforeParticleName'
+  | 'beforeDate';
 
 export interface Abbreviation {
   /** As written, including its period(s), e.g. "Mr." or "EE. UU."; the all-capitals spelling matches too. */
@@ -87,6 +88,11 @@ export interface NumericDates {
   order: NumericDateOrder;
   /** A date as the language says it; a two-digit year is said as written ("del noventa", "ninety"). */
   say(day: number, month: number, year: { value: number; twoDigits: boolean }): string;
+  /**
+   * Words that say a date follows ("on", "el", "em"): after one, a dotted date with a two-digit year ("on 3.11.22")
+   * is read as a date, where elsewhere it may be a section or a version.
+   */
+  wordsBefore?: ReadonlySet<string>;
 }
 
 export interface LanguageRules extends RomanNumeralWords {
@@ -122,6 +128,11 @@ export interface LanguageRules extends RomanNumeralWords {
   singularBelowTwo?: boolean;
   /** Optional plural of number words for decades ("the 1960s" → "the nineteen sixties"). */
   plural?(words: string): string;
+  /**
+   * How a score says nothing and a level score, where a pair joined by a dash that falls to nothing or stays level is
+   * a score and not a range (British English: "3–0" → "three-nil", "2–2" → "two-all").
+   */
+  scoreWords?: { nil: string; all: string };
   /** Pre-decimal British money ("2s. 6d.", "5l."), for languages whose books use it. */
   oldMoney?: {
     pound: [string, string];
@@ -246,6 +257,11 @@ export interface LanguageRules extends RomanNumeralWords {
    */
   feminineNouns?: readonly (readonly [string, string])[];
   /**
+   * Endings only feminine nouns have ("-ção", "-dade"; "-ción", "-dad"), singular and plural: a number right before
+   * such a word agrees with it too ("1 abstenção" → "uma abstenção", "21 ciudades" → "veintiuna ciudades").
+   */
+  feminineEndings?: readonly string[];
+  /**
    * Words joined by a slash are alternatives: the language's "or" before the next word ("his/her" → "his or her";
    * Spanish "u" before an o sound: "uno/otro" → "uno u otro").
    */
@@ -294,6 +310,11 @@ export interface LanguageRules extends RomanNumeralWords {
    * 01310-100"), after which its groups are said digit by digit, a pause between them; as written, any case.
    */
   codeLabels?: readonly string[];
+  /**
+   * Portugal's postal code before its town ("1000-009 Lisboa"): four digits said as a number, then three, digit by
+   * digit when they open with a zero; never a range.
+   */
+  postalCodeBeforeTown?: boolean;
   /**
    * Lower-case words after which a Roman numeral in running text is a cardinal, even a single letter, as laws number
    * their clauses ("inciso II" → "inciso dois", "inciso I").
@@ -353,6 +374,8 @@ export interface LanguageRules extends RomanNumeralWords {
   decimalWord: string;
   minusWord: string;
   percentWord: string;
+  /** The per mille sign's words ("‰": "per mille", "por mil"). */
+  perMilleWord: string;
   rangeWord: string;
   /** Connects whole units and cents: "and", "con", "e". */
   andWord: string;

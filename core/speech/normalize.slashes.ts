@@ -15,18 +15,20 @@ const NUMBER_PAIR = /(?<![\p{L}\p{N}/⁄.,:])(\d{1,3})\/(\d{1,3})(?![\p{L}\p{N}/
 /** A number after "número" and a year after a slash: how laws and decrees are numbered ("n.º 1.234/1890"). */
 const NUMBER_OF_YEAR =
   // The number is matched, not looked behind for: a look-behind's "\d+" rescans a run of digits at every position.
-  /(?<![\p{L}])((?:número|números|n\.º|nº)[ \t]+\d+(?:\.\d{3})*)\/(?=(\d{4})(?![\p{L}\p{N}/]))/giu;
+  /(?<![\p{L}])((?:número|números|n\.º|nº)[ \t]+(\d+(?:\.\d{3})*))\/(?=(\d{4}|\d{2})(?![\p{L}\p{N}/]))/giu;
 
 /**
  * "Lei n.º 1.234/1890" → "Lei número mil duzentos e trinta e quatro de mil oitocentos e noventa": the slash joins a
- * numbered act to its year, read before dates and fractions. Only a year from 1000 on counts ("n.º 3/4" stays).
+ * numbered act to its year, read before dates and fractions. A year from 1000 on counts, and a year of two digits
+ * after a number no smaller than it ("Decreto-Lei n.º 268/94" → "… de noventa e quatro"); "n.º 3/4" stays.
  */
 export function joinNumbersToYears(text: string, rules: LanguageRules): string {
   const word = rules.numberOfYearWord;
   if (!word || !text.includes('/')) return text;
-  return text.replace(NUMBER_OF_YEAR, (match: string, numbered: string, year: string) =>
-    Number(year) >= 1000 ? `${numbered} ${word} ` : match,
-  );
+  return text.replace(NUMBER_OF_YEAR, (match: string, numbered: string, digits: string, year: string) => {
+    const isYear = year.length === 4 ? Number(year) >= 1000 : Number(digits.replace(/\./g, '')) >= Number(year);
+    return isYear ? `${numbered} ${word} ` : match;
+  });
 }
 
 /**

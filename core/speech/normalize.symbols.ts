@@ -76,6 +76,15 @@ export function readPlusMinus(text: string, rules: LanguageRules): string {
   return text.replace(PLUS_MINUS, `${rules.plusOrMinus} `);
 }
 
+/** A plus sign set apart between two terms ("€ 38.500 + IVA", "2 + 2"), not an international number's ("+44"). */
+const PLUS_BETWEEN = /(?<=[\p{L}\p{N}%)€$£])[ \t]\+[ \t](?=[\p{L}\p{N}€$£(])/gu;
+
+/** "€ 38.500 + IVA" → "… mais IVA": the sign said as the language's "plus". */
+export function readPlusSigns(text: string, rules: LanguageRules): string {
+  if (!text.includes(' + ')) return text;
+  return text.replace(PLUS_BETWEEN, ` ${rules.signWords.plus} `);
+}
+
 /** An email address: a user, "@", and a domain of two parts or more ("info@example.com"; a closing period is prose). */
 const EMAIL = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
 /** A web address opening with its scheme or "www."; punctuation that closes it belongs to the sentence. */

@@ -14,6 +14,7 @@ type TradeWords = Pick<
   | 'numberingWords'
   | 'ordinalWeekdays'
   | 'ratings'
+  | 'postalCodeBeforeTown'
 >;
 
 /** Frequency, power and data rates: "2.4 GHz", "100 W", "10 Gbps". */
@@ -62,8 +63,23 @@ export const PORTUGUESE_TRADE_UNITS: Record<string, UnitWords> = {
 /** Only after these does "Sat." or "Sun." name a day: alone they may be a verb or a newspaper. */
 const BEFORE_A_WEEKEND_DAY: ReadonlySet<string> = new Set(['to', 'through', 'thru', 'and', 'or', 'from', 'until']);
 
+const ENGLISH_WEEKDAYS: ReadonlyArray<readonly [written: string, spoken: string]> = [
+  ['Mon.', 'Monday'],
+  ['Tue.', 'Tuesday'],
+  ['Tues.', 'Tuesday'],
+  ['Wed.', 'Wednesday'],
+  ['Thu.', 'Thursday'],
+  ['Thur.', 'Thursday'],
+  ['Thurs.', 'Thursday'],
+  ['Fri.', 'Friday'],
+  ['Sat.', 'Saturday'],
+  ['Sun.', 'Sunday'],
+];
+
 /** Opening hours and dates: "Mon. to Fri.", "Wed., Oct. 2". */
 export const ENGLISH_TRADE_ABBREVIATIONS: Abbreviation[] = [
+  // Before its date ("Wed. Oct. 2", "Sat. 14 Dec.") a weekday's period ends no sentence, and "Sat." is no verb.
+  ...ENGLISH_WEEKDAYS.map(([written, spoken]): Abbreviation => ({ written, spoken, when: 'beforeDate', title: true })),
   { written: 'Mon.', spoken: 'Monday' },
   { written: 'Tue.', spoken: 'Tuesday' },
   { written: 'Tues.', spoken: 'Tuesday' },
@@ -79,6 +95,8 @@ export const ENGLISH_TRADE_ABBREVIATIONS: Abbreviation[] = [
 /** Companies, flats and rates in Brazilian and Portuguese contracts. */
 export const PORTUGUESE_TRADE_ABBREVIATIONS: Abbreviation[] = [
   { written: 'Ltda.', spoken: 'limitada' },
+  // Portugal's spelling: "Lopes & Filhos, Lda.".
+  { written: 'Lda.', spoken: 'limitada' },
   { written: 'apto.', spoken: 'apartamento', when: 'beforeNumber', title: true },
   { written: 'ap.', spoken: 'apartamento', when: 'beforeNumber', title: true },
 ];
@@ -97,7 +115,8 @@ export const ENGLISH_TRADE_WORDS: TradeWords = {
 
 export const SPANISH_TRADE_WORDS: TradeWords = {
   dimensionWord: 'por',
-  codeLabels: ['DNI', 'NIF', 'NIE', 'CIF', 'C.P.', 'código postal', 'expediente'],
+  // Spain's identity and tax numbers, and America's: Peru's RUC, Chile's RUT, Argentina's CUIT and CUIL, Colombia's NIT.
+  codeLabels: ['DNI', 'NIF', 'NIE', 'CIF', 'C.P.', 'código postal', 'expediente', 'RUC', 'RUT', 'CUIT', 'CUIL', 'NIT'],
   numberingWords: ['inciso', 'incisos', 'apartado', 'apartados'],
 };
 
@@ -105,6 +124,7 @@ export const PORTUGUESE_TRADE_WORDS: TradeWords = {
   dimensionWord: 'por',
   scoresWithX: true,
   codeLabels: ['CPF', 'CNPJ', 'CEP', 'RG', 'NIF', 'NIPC', 'PIS', 'código postal', 'processo', 'protocolo'],
+  postalCodeBeforeTown: true,
   numberingWords: ['inciso', 'incisos'],
   ordinalWeekdays: { noun: 'feira', names: { 2: 'segunda', 3: 'terça', 4: 'quarta', 5: 'quinta', 6: 'sexta' } },
 };

@@ -10,7 +10,7 @@ import { expandCountedNouns } from './normalize.counted';
 import { readAngles, readWindPoints } from './normalize.coordinates';
 import { expandDayBeforeMonth, expandDottedDates, expandSlashDates } from './normalize.dates';
 import { britishEnglishRules, englishRules } from './normalize.en';
-import { spanishRules } from './normalize.es';
+import { POINT_DECIMAL_SPANISH_REGIONS, pointDecimalSpanishRules, spanishRules } from './normalize.es';
 import { expandFractions, readMeasureSizes } from './normalize.fractions';
 import { expandBareCifrao, expandCurrencies, expandEscudos, expandOldMoney, expandReis } from './normalize.money';
 import { portugueseRules } from './normalize.pt';
@@ -24,12 +24,14 @@ import {
   readVersions,
 } from './normalize.science';
 import { readSeasonRecords } from './normalize.records';
+import { readAgeGroups, readBritishScores } from './normalize.sport';
 import {
   readDialledNumbers,
   readLabelledCodes,
   readLeadingZeroNumbers,
   readNumbersWrittenTwice,
   readOrdinalWeekdays,
+  readPostalCodes,
 } from './normalize.identifiers';
 import {
   readBareVersions,
@@ -76,6 +78,7 @@ import {
   readComparisonSigns,
   readNumberSigns,
   readPlusMinus,
+  readPlusSigns,
   readSectionSigns,
   readWebAddresses,
 } from './normalize.symbols';
@@ -101,7 +104,9 @@ export function rulesForLanguage(tag: string): LanguageRules | undefined {
   // The region is the two-letter or three-digit subtag ("pt-BR", "pt-Latn-BR", "es-419"), after any script.
   const region = subtags.find((subtag) => /^(?:[a-z]{2}|\d{3})$/.test(subtag));
   if (language === 'en') return region && DAY_FIRST_ENGLISH_REGIONS.has(region) ? britishEnglishRules : englishRules;
-  if (language === 'es') return spanishRules;
+  if (language === 'es') {
+    return region && POINT_DECIMAL_SPANISH_REGIONS.has(region) ? pointDecimalSpanishRules : spanishRules;
+  }
   if (language === 'pt') return region === undefined || region === 'br' ? BRAZIL : PORTUGAL;
   return undefined;
 }
@@ -124,6 +129,7 @@ export function toSpokenForm(text: string, language: string, options: SpokenForm
     spoken = readWebAddresses(spoken, rules);
     // Before the abbreviations, which would take the "nº" between a code's label and its digits.
     spoken = readLabelledCodes(spoken, rules);
+    spoken = readPostalCodes(spoken, rules);
     spoken = readTechnicalNames(spoken, rules);
     // Before the abbreviations, so a title before a blanked name ("Mr. ——") is read as before a name.
     spoken = readBlanks(spoken, rules);
@@ -133,6 +139,7 @@ export function toSpokenForm(text: string, language: string, options: SpokenForm
     spoken = readSectionSigns(spoken, rules);
     spoken = readNumberSigns(spoken, rules);
     spoken = readPlusMinus(spoken, rules);
+    spoken = readPlusSigns(spoken, rules);
     spoken = readVariableComparisons(spoken, rules);
     spoken = readComparisonSigns(spoken, rules);
     spoken = readOrdinalWeekdays(spoken, rules);
@@ -187,6 +194,9 @@ export function toSpokenForm(text: string, language: string, options: SpokenForm
     spoken = expandUnitsWithoutCount(spoken, rules);
     spoken = expandDateDays(spoken, rules);
     spoken = expandDecades(spoken, rules);
+    spoken = readAgeGroups(spoken, rules);
+    // A score that no range can be ("3–0", "2–2"), before the records and ranges, which would say "to".
+    spoken = readBritishScores(spoken, rules);
     // A season's record is written like a range and said with "and".
     spoken = readSeasonRecords(spoken, rules);
     spoken = expandRanges(spoken, rules);

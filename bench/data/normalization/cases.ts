@@ -375,6 +375,25 @@ const ENGLISH = cases('en', 'en-GB', [
     'Call +44 20 7946 0958 or +44 (0)20 7946 0958.',
     'Call plus four four, two zero, seven nine four six, zero nine five eight or plus four four, two zero, seven nine four six, zero nine five eight.',
   ],
+  [
+    'score',
+    'Arsenal vs. Chelsea, 0–0; Spurs 2–2 Villa; won 3-0',
+    'Arsenal versus Chelsea, nil-nil; Spurs two-all Villa; won three-nil',
+  ],
+  ['score', 'the odds were 5-1; lost 1–3', 'the odds were five to one; lost one to three'],
+  ['number', 'for under-16s and over-6s', 'for under-sixteens and over-sixes'],
+  ['fraction', '"½ a yard", ½ of it, ¼ of it', '"half a yard", half of it, a quarter of it'],
+  ['fraction', 'up 4½% and 3‰', 'up four and a half percent and three per mille'],
+  [
+    'date',
+    'Sat. 14 Dec. 2024 and on 3.11.22',
+    'Saturday the fourteenth of December twenty twenty-four and on the third of November, twenty-two',
+  ],
+  [
+    'roman',
+    'Read Chapters IV–VI and vols. I, II and III.',
+    'Read Chapters four to six and volumes one, two and three.',
+  ],
 ]);
 
 const AMERICAN_ENGLISH = cases('en', 'en-US', [
@@ -455,6 +474,13 @@ const AMERICAN_ENGLISH = cases('en', 'en-US', [
   ],
   ['code', 'ZIP code 90210; Agent 007', 'ZIP code nine zero two one zero; Agent zero zero seven'],
   ['number written twice', 'within thirty (30) days', 'within thirty days'],
+  ['date', 'Wed. Oct. 2 was the day; they wed. Then', 'Wednesday October second was the day; they wed. Then'],
+  ['clock', 'at 7:00 p.m. sharp', 'at seven p.m. sharp'],
+  [
+    'big number',
+    'The total was 1.234.567,5 votes.',
+    'The total was one million two hundred thirty-four thousand five hundred sixty-seven point five votes.',
+  ],
 ]);
 
 const ENGLISH_WITHOUT_REGION = cases('en', 'en', [
@@ -704,6 +730,36 @@ const SPANISH = cases('es', 'es-ES', [
     'science',
     'en el km 23; el art. 3.2; escala 1:50.000; 3 x 10⁴',
     'en el kilómetro veintitrés; el artículo tres punto dos; escala uno a cincuenta mil; tres por diez elevado a cuatro',
+  ],
+  [
+    'date',
+    'Llegó el 3.11.22; la sección 3.11.22',
+    'Llegó el tres de noviembre del veintidós; la sección tres once veintidós',
+  ],
+  ['agreement', '1 abstención y 21 ciudades', 'una abstención y veintiuna ciudades'],
+]);
+
+const PERUVIAN_SPANISH = cases('es', 'es-PE', [
+  [
+    'number',
+    'S/ 1,500 y S/ 150.50; 9.62 km² y 99,337 habitantes',
+    'mil quinientos soles y ciento cincuenta soles con cincuenta céntimos; nueve punto sesenta y dos kilómetros cuadrados y noventa y nueve mil trescientos treinta y siete habitantes',
+  ],
+  [
+    'abbreviation',
+    'el Jr. Independencia 512, Mz. B Lt. 12, Urb. San Antonio (p. ej.)',
+    'el jirón Independencia quinientos doce, manzana B lote doce, urbanización San Antonio (por ejemplo)',
+  ],
+  [
+    'code',
+    'Comunicado N.° 12; RUC 20131377224; Telf. (01) 617-7272',
+    'Comunicado número doce; RUC dos cero uno tres uno tres siete siete dos dos cuatro; teléfono cero uno, seis uno siete, siete dos siete dos',
+  ],
+  ['units', 'unas 120 t de basura y 21 t más', 'unas ciento veinte toneladas de basura y veintiuna toneladas más'],
+  [
+    'clock',
+    'hasta la 1:00 p. m.; de 8:00 a 17:00 hrs. y luego',
+    'hasta la una p. m.; de ocho a diecisiete horas y luego',
   ],
 ]);
 
@@ -996,6 +1052,26 @@ const PORTUGUESE = [
       'o artigo sessenta e quatro e o artigo quinto, parágrafo doze; pelo telefone dois um três, quatro quatro sete, zero zero zero ou telemóvel nove um dois, três quatro cinco, seis sete oito',
     ],
   ]),
+  ...cases('pt', 'pt-PT', [
+    [
+      'abbreviation',
+      'pelas 21h00, o Eng.º Rui Almeida (r/c Dto.), a Arq.ª Sofia Nunes e a Lopes, Lda., com sede',
+      'pelas vinte e uma horas, o engenheiro Rui Almeida (rés-do-chão direito), a arquiteta Sofia Nunes e a Lopes, limitada, com sede',
+    ],
+    [
+      'code',
+      '1000-009 Lisboa; NIF 213 456 789; € 38.500 + IVA',
+      'mil, zero zero nove Lisboa; NIF dois um três, quatro cinco seis, sete oito nove; trinta e oito mil e quinhentos euros mais IVA',
+    ],
+    [
+      'agreement',
+      '1 abstenção; 687,5‰; o Decreto-Lei n.º 268/94',
+      'uma abstenção; seiscentos e oitenta e sete vírgula cinco por mil; o Decreto-Lei número duzentos e sessenta e oito de noventa e quatro',
+    ],
+  ]),
+  ...cases('pt', 'pt-BR', [
+    ['roman', 'nos incs. I, II e III do art. 5º', 'nos incisos um, dois e três do artigo quinto'],
+  ]),
   ...cases('pt', 'pt-AO', [['big number', '1500000000 kwanzas', 'mil e quinhentos milhões de kwanzas']]),
 ];
 
@@ -1004,5 +1080,6 @@ export const NORMALIZATION_CASES: readonly NormalizationCase[] = [
   ...AMERICAN_ENGLISH,
   ...ENGLISH_WITHOUT_REGION,
   ...SPANISH,
+  ...PERUVIAN_SPANISH,
   ...PORTUGUESE,
 ];
