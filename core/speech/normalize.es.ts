@@ -490,4 +490,6 @@ export const pointDecimalSpanishRules: LanguageRules = {
   ...spanishRules,
   thousandsSeparator: ',',
   decimalWord: 'punto',
+  decimalMarkWords: { point: 'punto', comma: 'coma' },
+  pointBeforeThreeDigitsGroupsThousands: true,
 };

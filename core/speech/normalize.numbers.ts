@@ -11,6 +11,8 @@ export interface ParsedNumber {
   integer: bigint;
   /** Digits after the decimal separator, as written ('' when none). */
   fraction: string;
+  /** The mark printed before `fraction`, where there is one. */
+  decimalMark?: '.' | ',';
 }
 
 /**
@@ -22,15 +24,24 @@ export function parseNumber(token: string, rules: LanguageRules): ParsedNumber |
   const negative = /^[-−]/.test(token);
   const body = token.replace(/^[-−]/, '');
   if (!/^\d+(?:[.,]\d+)*$/.test(body)) return undefined;
+  if (rules.pointBeforeThreeDigitsGroupsThousands === true && /^\d{1,3}\.\d{3}$/.test(body)) {
+    return { negative, integer: BigInt(body.replace('.', '')), fraction: '' };
+  }
   const otherConvention = writtenTheOtherWay(body, rules);
   if (otherConvention) {
     const { integer, fraction } = otherConvention;
     if (integer.length > MAX_CARDINAL_DIGITS || fraction.length > MAX_CARDINAL_DIGITS) return undefined;
-    return { negative, integer: BigInt(integer), fraction };
+    return {
+      negative,
+      integer: BigInt(integer),
+      fraction,
+      ...(fraction ? { decimalMark: rules.thousandsSeparator } : {}),
+    };
   }
   const groups = body.split(/([.,])/);
   let integerDigits = groups[0];
   let fraction = '';
+  let decimalMark: '.' | ',' | undefined;
   for (let i = 1; i < groups.length; i += 2) {
     const separator = groups[i];
     const digits = groups[i + 1];
@@ -39,12 +50,13 @@ export function parseNumber(token: string, rules: LanguageRules): ParsedNumber |
       integerDigits += digits;
     } else if (isLast && fraction === '') {
       fraction = digits;
+      decimalMark = separator === ',' ? ',' : '.';
     } else {
       return undefined;
     }
   }
   if (integerDigits.length > MAX_CARDINAL_DIGITS || fraction.length > MAX_CARDINAL_DIGITS) return undefined;
-  return { negative, integer: BigInt(integerDigits), fraction };
+  return { negative, integer: BigInt(integerDigits), fraction, ...(decimalMark ? { decimalMark } : {}) };
 }
 
 /**
@@ -70,8 +82,14 @@ function writtenTheOtherWay(body: string, rules: LanguageRules): { integer: stri
 
 export function numberWords(parsed: ParsedNumber, rules: LanguageRules, feminine = false): string {
   const whole = rules.cardinal(parsed.integer, feminine);
-  const words = parsed.fraction ? `${whole} ${rules.decimalWord} ${rules.fraction(parsed.fraction)}` : whole;
+  const words = parsed.fraction ? `${whole} ${decimalWordOf(parsed, rules)} ${rules.fraction(parsed.fraction)}` : whole;
   return parsed.negative ? `${rules.minusWord} ${words}` : words;
+}
+
+function decimalWordOf(parsed: ParsedNumber, rules: LanguageRules): string {
+  const byMark = rules.decimalMarkWords;
+  if (!byMark || !parsed.decimalMark) return rules.decimalWord;
+  return parsed.decimalMark === ',' ? byMark.comma : byMark.point;
 }
 
 /** "5" before a noun, agreeing where the language needs it ("un euro", "uma libra", "one dollar"). */

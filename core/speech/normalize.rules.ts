@@ -372,6 +372,18 @@ export interface LanguageRules extends RomanNumeralWords {
   /** Words before a number that make it feminine ("las 3 y 1/2" → "las tres y media"). */
   feminineArticles?: ReadonlySet<string>;
   decimalWord: string;
+  /**
+   * Where the language names the decimal mark as it is printed (Spanish says a comma "coma" and a point "punto", and
+   * both marks are in print): the word for each. Without it `decimalWord` is said for either mark.
+   */
+  decimalMarkWords?: { point: string; comma: string };
+  /**
+   * Where both conventions are in print (Spanish regions that write a decimal point, whose books and press also group
+   * thousands with a point as Spain does): one point before exactly three final digits groups thousands ("1.500
+   * personas" → "mil quinientas"), as a decimal of three digits is rare in running text. Two digits or fewer stay
+   * decimals ("9.62 km²").
+   */
+  pointBeforeThreeDigitsGroupsThousands?: boolean;
   minusWord: string;
   percentWord: string;
   /** The per mille sign's words ("‰": "per mille", "por mil"). */

@@ -105,6 +105,17 @@ describe('what the Lima notice found', () => {
     );
   });
 
+  it('reads both conventions where both are in print, and names the decimal mark as printed', () => {
+    // Peruvian and Mexican books and press also group thousands with a point, as Spain does: a point before exactly
+    // three final digits is a count, not a decimal.
+    expect(toSpokenForm('Llegaron 1.500 personas; son 12.500 soles.', 'es-PE')).toBe(
+      'Llegaron mil quinientas personas; son doce mil quinientos soles.',
+    );
+    expect(toSpokenForm('Pesa 2,5 kilos y mide 2.5 metros.', 'es-MX')).toBe(
+      'Pesa dos coma cinco kilos y mide dos punto cinco metros.',
+    );
+  });
+
   it('says a whole hour before the part of the day, and the hour symbols of American timetables', () => {
     expect(toSpokenForm('hasta la 1:00 p. m. y a las 9:00 p. m.', 'es-PE')).toBe(
       'hasta la una p. m. y a las nueve p. m.',
