@@ -132,6 +132,11 @@ export const HONORIFICS: Record<string, Honorific> = {
   conego: { cls: 'canon', gender: 'male', naming: 'given', lowerCaseIn: ROMANCE },
   cônego: { cls: 'canon', gender: 'male', naming: 'given', lowerCaseIn: ROMANCE },
   conselheiro: { cls: 'councillor', gender: 'male', naming: 'surname', lowerCaseIn: ROMANCE },
+  /**
+   * Brazilian colloquial "seu Juvêncio" (senhor before a given name), the male of "sinhá". Only before a capitalised
+   * word is it a title at all: the possessive before a common noun ("seu livro") never opens a name.
+   */
+  seu: { cls: 'don', gender: 'male', naming: 'given', lowerCaseIn: ['pt'] },
 };
 
 export function honorificOf(title: string): Honorific | undefined {
