@@ -141,7 +141,6 @@ const KNOWN_MISSES = new Set<string>([
   'a-quermesse-do-largo-do-rosario: Nico is found',
   'a-quermesse-do-largo-do-rosario: Nico is male',
   'a-quermesse-do-largo-do-rosario: padre Bento speaks',
-  'the-fenwicks-of-ashcombe: Susan is female',
   'los-quispe-de-barranco: Don Eusebio is one record',
   'los-quispe-de-barranco: Ingeniero Salas is found',
   'los-quispe-de-barranco: Ingeniero Salas is male',
