@@ -122,7 +122,6 @@ const KNOWN_MISSES = new Set<string>([
   'the-whitcombs-of-fairhaven: Mrs. Pell is one record',
   'the-whitcombs-of-fairhaven: Mrs. Pell is female',
   'the-whitcombs-of-fairhaven: Inspector Hale is male',
-  'the-carews-of-saltmarsh: Meg is female',
   'the-carews-of-saltmarsh: Mrs. Dunn speaks',
   'the-carews-of-saltmarsh: Walter Hollis is found',
   'the-carews-of-saltmarsh: Walter Hollis is male',
