@@ -16,6 +16,7 @@ import { foldCompanions, narratorKeyOf } from './narratorRecord';
 import { foldNamedRoles, foldTitleRoles } from './roleFolds';
 import { minRoleLines, rejoinStories, speaksForNewGroup, tallyRoles } from './roleTallies';
 import { foldAddressedRoles } from './rolesAddressed';
+import { foldRolesAnsweredByName } from './rolesAnsweredByName';
 import { foldKinAddressedRoles } from './rolesKinAddressed';
 import { foldPossessedRoles } from './rolesPossessed';
 import { foldSelfIntroducedRoles } from './rolesSelfIntroduced';
@@ -59,6 +60,7 @@ export function detectCharactersHeuristic(chapters: ChapterInput[]): Character[]
   foldSelfIntroducedRoles(scans, tallies, people);
   foldAddressedRoles(scans, tallies, people);
   foldKinAddressedRoles(scans, tallies, people);
+  foldRolesAnsweredByName(scans, tallies, people);
   rejoinStories(tallies);
   const narrated = castLetterWriters(chapters, placed, people, tallies, bookLanguage);
 

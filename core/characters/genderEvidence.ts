@@ -188,8 +188,11 @@ const RELATIVES = new Set([
   'cuya',
 ]);
 
-/** A phrase set in apposition right after a name: its determiner and up to three words, to the next stop. */
-const APPOSED = /^,[ \t]+(\p{L}+)[ \t]+((?:\p{Ll}[\p{Ll}\p{M}]*[ \t]*){1,3})/u;
+/**
+ * A phrase set in apposition right after a name: its determiner and up to three words, to the next stop. A word may
+ * be a compound ("the kitchen-maid", "the ferry-man").
+ */
+const APPOSED = /^,[ \t]+(\p{L}+)[ \t]+((?:\p{Ll}[\p{Ll}\p{M}]*(?:-\p{Ll}[\p{Ll}\p{M}]*)*[ \t]*){1,3})/u;
 
 /**
  * The gender a phrase set in apposition after a name in narration says: in Spanish and Portuguese its article
@@ -205,7 +208,10 @@ export function appositionAfter(text: string, end: number, language: HeuristicLa
   if (language === 'en') {
     if (!/^(?:the|his|her|their)$/iu.test(determiner)) return 'unknown';
     const nouns = GENDERED_NOUNS.en;
-    const noun = words.map(foldWord).find((word) => nouns.female.has(word) || nouns.male.has(word));
+    // A compound's gender is its last part's: "kitchen-maid" is a maid.
+    const noun = words
+      .map((word) => foldWord(word.split('-').at(-1) ?? word))
+      .find((word) => nouns.female.has(word) || nouns.male.has(word));
     return noun === undefined ? 'unknown' : nouns.female.has(noun) ? 'female' : 'male';
   }
   if (!PLAIN_ARTICLES.has(foldWord(determiner)) || RELATIVES.has(foldWord(words[0]))) return 'unknown';

@@ -132,6 +132,23 @@ export const HONORIFICS: Record<string, Honorific> = {
   conego: { cls: 'canon', gender: 'male', naming: 'given', lowerCaseIn: ROMANCE },
   cônego: { cls: 'canon', gender: 'male', naming: 'given', lowerCaseIn: ROMANCE },
   conselheiro: { cls: 'councillor', gender: 'male', naming: 'surname', lowerCaseIn: ROMANCE },
+  /**
+   * Brazilian colloquial "seu Juvêncio" (senhor before a given name), the male of "sinhá". Only before a capitalised
+   * word is it a title at all: the possessive before a common noun ("seu livro") never opens a name.
+   */
+  seu: { cls: 'don', gender: 'male', naming: 'given', lowerCaseIn: ['pt'] },
+  /** Professions and offices written before a surname; Spanish and Portuguese give them a gender. */
+  ingeniero: { cls: 'engineer', gender: 'male', naming: 'surname', lowerCaseIn: ROMANCE },
+  ingeniera: { cls: 'engineer', gender: 'female', naming: 'surname', lowerCaseIn: ROMANCE },
+  engenheiro: { cls: 'engineer', gender: 'male', naming: 'surname', lowerCaseIn: ROMANCE },
+  engenheira: { cls: 'engineer', gender: 'female', naming: 'surname', lowerCaseIn: ROMANCE },
+  arquitecto: { cls: 'architect', gender: 'male', naming: 'surname', lowerCaseIn: ROMANCE },
+  arquitecta: { cls: 'architect', gender: 'female', naming: 'surname', lowerCaseIn: ROMANCE },
+  arquiteto: { cls: 'architect', gender: 'male', naming: 'surname', lowerCaseIn: ROMANCE },
+  arquiteta: { cls: 'architect', gender: 'female', naming: 'surname', lowerCaseIn: ROMANCE },
+  licenciada: { cls: 'licenciado', gender: 'female', naming: 'either', lowerCaseIn: ROMANCE },
+  doctora: { cls: 'dr', gender: 'female', naming: 'surname', lowerCaseIn: ROMANCE },
+  doutora: { cls: 'dr', gender: 'female', naming: 'surname', lowerCaseIn: ROMANCE },
 };
 
 export function honorificOf(title: string): Honorific | undefined {

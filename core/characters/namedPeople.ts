@@ -258,7 +258,9 @@ function scanChapters(chapters: ChapterInput[], wordCase: WordCase): ChapterScan
       const votes = emptyVotes();
       const pronoun = emptyVotes();
       // A name inside a quotation: the speaker's next pronoun is about anyone ("Harriet thinks… whether he dances").
-      if (!inQuotation(mention.offset)) addVote(pronoun, pronounBeforeRole(end, next));
+      // The standard of a comparison is no subject: "a year older than Meg, and he had been…" is about the man.
+      const compared = language === 'en' && COMPARED.test(text.slice(Math.max(0, mention.offset - 6), mention.offset));
+      if (!inQuotation(mention.offset) && !compared) addVote(pronoun, pronounBeforeRole(end, next));
       addVotes(votes, pronoun);
       addVote(votes, articleBefore(text, mention.offset, language));
       // After a tag's subject, a comma then a line of dialogue is the speech going on ("— Mãe, disse Quincas, a
@@ -357,6 +359,8 @@ function nodeGender(keys: string[], formVotes: Map<string, Votes>, bareVotes: Ma
 /** Whether an offset falls inside one of the sorted, non-overlapping spans. */
 /** What opens a quoted line of dialogue (a dash line opens with a dash). */
 const QUOTATION_OPENING = /["“„«‘']/u;
+/** "than" right before a name (English): the name is what someone is compared with. */
+const COMPARED = /(?:^|[^\p{L}])than[ \t\r\n]+$/u;
 
 function spanTest(spans: [number, number][]): (offset: number) => boolean {
   return (offset) => {

@@ -3,6 +3,7 @@
  * a quem todos chamavam Nhanhã", "Lucía, a quien todos llamaban la Chata", "Tom Fitch, known as Badger"): the two are
  * one person (docs/characters.md, *Who is who*).
  */
+import { honorificOf } from './honorifics';
 import type { PlacedForm } from './nameNodes';
 import type { HeuristicLanguage } from './vocabulary';
 
@@ -69,6 +70,41 @@ const CALLED_BY: Record<HeuristicLanguage, RegExp> = {
   es: audience('para'),
   pt: audience('para|pra|pros?|pras?'),
 };
+/**
+ * A married name the narration states: "Miss Margaret Ellis became Mrs. Fenwick", "Mrs. Fenwick, née Ellis", "la
+ * señora de Gómez, de soltera Ana Ruiz", "D. Rosa Lima, em solteira Rosa Viana". Only what the text says: a married
+ * woman's title is never taken from a shared surname alone.
+ */
+const BECAME: Record<HeuristicLanguage, RegExp> = {
+  en: new RegExp(`^${S}became${S}$`, 'u'),
+  es: new RegExp(`^${S}se${S}convirtió${S}en${S}$`, 'u'),
+  pt: new RegExp(`^${S}tornou-se${S}$`, 'u'),
+};
+const MAIDEN_NAME: Record<HeuristicLanguage, RegExp> = {
+  en: new RegExp(`^,?${S}(?:née|nee)${S}$`, 'u'),
+  es: new RegExp(`^,${S}de${S}soltera${S}$`, 'u'),
+  pt: new RegExp(`^,${S}(?:em|de)${S}solteira${S}$`, 'u'),
+};
+const marriedTitle = (mention: NicknameMention) =>
+  mention.form.honorific !== null && honorificOf(mention.form.honorific)?.cls === 'mrs';
+
+/** "…Ellis became Mrs. Fenwick", "Mrs. Fenwick, née Ellis": the two names are one woman, married and maiden. */
+function statesMarriedName(between: string, name: NicknameMention, next: NicknameMention, language: HeuristicLanguage) {
+  if (BECAME[language].test(between)) return marriedTitle(next) && !marriedTitle(name);
+  return MAIDEN_NAME[language].test(between) && marriedTitle(name) && !marriedTitle(next);
+}
+
+/**
+ * "née Ellis": a surname alone after "née" is the woman's unmarried name ("Miss Ellis"), not the bare surname that
+ * stands for a man of the family.
+ */
+function maidenForm(mention: NicknameMention): NicknameMention {
+  const { form } = mention;
+  return form.honorific === null && form.tokens.length === 1
+    ? { ...mention, form: { ...form, honorific: 'Miss' } }
+    : mention;
+}
+
 /** "Clara — Mrs. Penhallow to her left —" says where someone stands, not who calls her so. */
 const PLACE_WORD = /^(?:left|right|side|izquierda|derecha|lado|esquerda|direita)$/iu;
 /** How far after a name its nickname may be written. */
@@ -90,6 +126,8 @@ export function nicknamesIn(text: string, language: HeuristicLanguage, mentions:
       givenInAside(text, between, next, language)
     )
       found.push({ name: mention, nickname: next });
+    else if (statesMarriedName(between, mention, next, language))
+      found.push({ name: mention, nickname: maidenForm(next) });
     // The name nobody uses is written again in the middle: the nickname is the mention after it.
     const after = mentions[index + 2];
     if (

@@ -55,3 +55,9 @@ export function paragraphBetween(text: string, before: number, after: number, pa
   const next = Math.max(endedBefore, countBelow(starts, after, false));
   return [from, next < starts.length ? starts[next] : text.length];
 }
+
+/** The index of the first of the ascending `values` above `limit`, or undefined when none is. */
+export function firstAbove(values: readonly number[], limit: number): number | undefined {
+  const index = countBelow(values, limit, true);
+  return index < values.length ? index : undefined;
+}

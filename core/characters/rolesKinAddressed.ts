@@ -6,6 +6,7 @@
  */
 import type { PersonIndex } from './clusters';
 import type { ChapterScan } from './namedPeople';
+import { firstAbove } from './paragraphs';
 import { roleTallyKey } from './roleFolds';
 import { foldRolesIntoTheOnePersonCalled } from './rolesAddressed';
 import type { Tally } from './tally';
@@ -83,22 +84,11 @@ export function kinRolesAnswering(
 ): (string | undefined)[] {
   const openings = [0, ...[...text.matchAll(PARAGRAPH_BREAK)].map((match) => match.index + match[0].length)];
   return tagOffsets.map((offset) => {
-    const next = firstAfter(openings, offset);
+    const next = firstAbove(openings, offset);
     if (next === undefined) return undefined;
     const reply = text.slice(openings[next], Math.min(openings[next + 1] ?? text.length, openings[next] + REPLY_SPAN));
     if (!OPENS_LINE.test(reply)) return undefined;
     const kin = KIN_VOCATIVE[language].exec(reply);
     return kin === null ? undefined : KIN_ROLES[language].get(kin[1].toLowerCase());
   });
-}
-
-/** The index of the first paragraph opening after `offset` (binary search over sorted openings). */
-function firstAfter(openings: number[], offset: number): number | undefined {
-  let [low, high] = [0, openings.length];
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (openings[middle] <= offset) low = middle + 1;
-    else high = middle;
-  }
-  return low < openings.length ? low : undefined;
 }
