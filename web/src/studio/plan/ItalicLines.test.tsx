@@ -1,8 +1,9 @@
 import { render, screen } from '@testing-library/react';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { TimelineSegment } from '../../api/listening';
-import { segment } from '../../test/render';
+import { renderInStudio, segment } from '../../test/render';
 import { SegmentLines } from '../listen/SegmentLines';
+import { TakeChooser } from '../listen/TakeChooser';
 import { ReadingView } from './ReadingView';
 
 /** The words of each line of the reading view as drawn, italics as `<em>`. */
@@ -18,6 +19,8 @@ function readingView(...texts: string[]): string[] {
   );
   return [...container.querySelectorAll('.segment__text')].map((line) => line.innerHTML);
 }
+
+afterEach(() => vi.unstubAllGlobals());
 
 describe('italics marked with underscores in a plain-text book', () => {
   it('shows an underscore opening or closing a word as italics and leaves one inside a word as typed', () => {
@@ -89,5 +92,14 @@ describe('italics marked with underscores in a plain-text book', () => {
     expect(screen.getByRole('button').querySelector('.listen-line__text')?.innerHTML).toBe(
       'She said <em>that</em> with snake_case.',
     );
+  });
+
+  it("shows the line in the Listen page's line panel the same way", () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(JSON.stringify({ segmentId: 's0', currentTakeId: null, items: [] }))),
+    );
+    renderInStudio(<TakeChooser projectId="p1" segmentId="s0" text="_Quincas Borba_ came in." canEdit busy={false} />);
+    expect(document.querySelector('.take-chooser__line')?.innerHTML).toBe('<em>Quincas Borba</em> came in.');
   });
 });
