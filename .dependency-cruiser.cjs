@@ -82,7 +82,8 @@ module.exports = {
         'The web depends on the API contract (core/api), not on the domain. Deliberate exceptions, pure rules the ' +
         'browser applies exactly as the server does: the pause bounds the pause editor validates against ' +
         '(core/planning/pausePolicy.ts) and the word-boundary pattern that finds where a lexicon entry is used ' +
-        '(core/lexicon/lexicon.ts); and the event type names, as a type only (next rule)',
+        '(core/lexicon/lexicon.ts); which underscores mark italics (core/speech/italics.ts), which the spoken form drops ' +
+        'and the studio shows as italics; and the event type names, as a type only (next rule)',
       severity: 'error',
       from: { path: '^web/src/' },
       to: {
@@ -91,6 +92,7 @@ module.exports = {
           '^core/api/',
           '^core/planning/pausePolicy\\.ts$',
           '^core/lexicon/lexicon\\.ts$',
+          '^core/speech/italics\\.ts$',
           '^core/ports/events\\.ts$',
         ],
       },

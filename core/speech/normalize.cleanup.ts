@@ -1,16 +1,11 @@
 /** Language-neutral cleanup of typography that a speech engine would read wrongly or not at all. */
 
+import { ITALICS_CLOSING, ITALICS_OPENING } from './italics';
+
 // eslint-disable-next-line no-misleading-character-class -- a set of invisible code points, listed one by one
 const INVISIBLE = /[\u00AD\u200B\u200C\u200D\u2060\uFEFF\u200E\u200F\u202A-\u202E\u2066-\u2069\u061C]/g;
 const SPACES = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g;
 const SCENE_BREAK_LINE = /^[ \t]*(?:[*#~•·⁂=_][ \t]*){1,20}[ \t]*$/gmu;
-/**
- * Plain-text books (Project Gutenberg's among them) mark italics with underscores: "_that_", "_El Sombrero de tres
- * picos_", "_deficit._". An underscore that opens a word or closes one is markup, never read; one inside a word
- * ("snake_case") is kept. Emphasis is not carried over into the speech.
- */
-const ITALICS_OPENING = /(?<![\p{L}\p{N}_])_+(?=["'(¿¡]{0,3}[\p{L}\p{N}])/gu;
-const ITALICS_CLOSING = /(?<=[\p{L}\p{N}.,;:!?'")\]])_+(?![\p{L}\p{N}_])/gu;
 /**
  * A footnote or errata mark glued to a word ("é* justo", "céu.*", "fora**", "the Hall.†", "Acts‡"), a bracketed
  * note number ("word[1]") or a Markdown note reference ("farm.[^1]", "[^author]") is a reference for the eye; an

@@ -12,6 +12,7 @@ import { ProjectsListPage } from './pages/ProjectsListPage';
 import { SignInPage } from './pages/SignInPage';
 import { AccountGate } from './signup/AccountGate';
 import { ProjectStudioLayout } from './studio/ProjectStudioLayout';
+import { StudioMemoryProvider } from './studio/studioMemory';
 import { Loading } from './ui/Loading';
 import { ToastProvider } from './ui/Toasts';
 
@@ -96,7 +97,9 @@ export function App() {
               <Route
                 element={
                   <RequireAuth>
-                    <AppLayout />
+                    <StudioMemoryProvider>
+                      <AppLayout />
+                    </StudioMemoryProvider>
                   </RequireAuth>
                 }
               >

@@ -31,13 +31,16 @@ export function cornerBox(corner: ToastCorner, size: { width: number; height: nu
  * The corner whose toasts would cover the least, never the element with the focus: a toast over the comment box hid
  * what the producer typed and took the click meant for it. A field costs more than a button or a link. Ties keep the
  * usual order (bottom right first). Toasts already standing somewhere (`stay`) move only to cover at least a field
- * less, so they do not hop from corner to corner as a list of links scrolls under them.
+ * less, so they do not hop from corner to corner as a list of links scrolls under them; when the page drew something
+ * under them after they were placed (`drawnUnder`: the new take's Play button, drawn after "The new take … is
+ * ready"), they move to cover anything less, as a toast coming then would have been placed.
  */
 export function chooseCorner(
   size: { width: number; height: number },
   view: Box,
   fields: readonly { box: Box; focused: boolean; control?: boolean }[],
   stay?: ToastCorner,
+  drawnUnder = false,
 ): ToastCorner {
   let best: { corner: ToastCorner; cost: number } | undefined;
   let staying = Infinity;
@@ -53,8 +56,25 @@ export function chooseCorner(
     if (corner === stay) staying = cost;
     if (!best || cost < best.cost) best = { corner, cost };
   }
-  if (stay && best && staying - best.cost < COST.field) return stay;
+  if (stay && best && staying - best.cost < (drawnUnder ? COST.control : COST.field)) return stay;
   return best?.corner ?? 'bottom-end';
+}
+
+const onScreen = (box: Box) =>
+  box.right > box.left && box.bottom > box.top && box.bottom > 0 && box.top < window.innerHeight;
+
+/** Whether a field or a control among the elements the page just drew stands under the toasts. */
+function drawnUnderToasts(stack: HTMLElement, drawn: readonly Element[]): boolean {
+  const toasts = stack.getBoundingClientRect();
+  const selector = `${FIELDS}, ${CONTROLS}`;
+  return drawn.some((element) => {
+    if (!element.isConnected) return false;
+    const inside = element.matches(selector) ? [element] : [...element.querySelectorAll(selector)];
+    return inside.some((control) => {
+      const box = control.getBoundingClientRect();
+      return onScreen(box) && overlaps(box, toasts);
+    });
+  });
 }
 
 function fieldsOnScreen(stack: HTMLElement) {
@@ -67,9 +87,8 @@ function fieldsOnScreen(stack: HTMLElement) {
     for (const element of document.querySelectorAll<HTMLElement>(selector)) {
       if (stack.contains(element)) continue;
       const box = element.getBoundingClientRect();
-      if (box.width === 0 || box.height === 0) continue;
       // Only what is on screen: a long page's controls scrolled away are not covered.
-      if (box.bottom <= 0 || box.top >= window.innerHeight) continue;
+      if (!onScreen(box)) continue;
       found.push({ box, focused: element === focused, control });
     }
   }
@@ -83,8 +102,10 @@ function fieldsOnScreen(stack: HTMLElement) {
 
 /**
  * Places the toast stack in the corner where it covers the least (see `chooseCorner`), looked at again whenever a
- * toast comes, the focus moves, the page scrolls or the window changes size, while any toast shows. `shown` names
- * the toasts on screen (their ids), empty when there is none.
+ * toast comes, the focus moves, the page scrolls, the window changes size or the page draws new elements, while any
+ * toast shows. `shown` names the toasts on screen (their ids), empty when there is none. What a scroll brings under
+ * the toasts is only moved there, never drawn (a virtualized list draws its rows ahead of the screen), so content
+ * drawn under them is told apart from a list scrolled under them without asking when the producer last scrolled.
  */
 export function useToastCorner(stack: RefObject<HTMLElement | null>, shown: string): ToastCorner {
   const [corner, setCorner] = useState<ToastCorner>('bottom-end');
@@ -92,25 +113,39 @@ export function useToastCorner(stack: RefObject<HTMLElement | null>, shown: stri
   useLayoutEffect(() => {
     if (!shown) return;
     let frame = 0;
+    /** Elements the page drew since the last placement. */
+    let drawn: Element[] = [];
     const place = (stay: ToastCorner | undefined) => {
       frame = 0;
       const element = stack.current;
+      const justDrawn = drawn;
+      drawn = [];
       if (!element) return;
       const { width, height } = element.getBoundingClientRect();
       const view = { left: 0, top: 0, right: window.innerWidth, bottom: window.innerHeight };
-      placed.current = chooseCorner({ width, height }, view, fieldsOnScreen(element), stay);
+      const under = stay !== undefined && justDrawn.length > 0 && drawnUnderToasts(element, justDrawn);
+      placed.current = chooseCorner({ width, height }, view, fieldsOnScreen(element), stay, under);
       setCorner(placed.current);
     };
     const later = () => {
       if (!frame) frame = window.requestAnimationFrame(() => place(placed.current));
     };
+    const pageDrew = new MutationObserver((records) => {
+      const before = drawn.length;
+      for (const record of records)
+        for (const node of record.addedNodes)
+          if (node instanceof Element && !stack.current?.contains(node)) drawn.push(node);
+      if (drawn.length > before) later();
+    });
     // A new toast is placed afresh; the focus moving, a scroll or a resize moves the ones shown only if need be.
     place(undefined);
+    pageDrew.observe(document.body, { childList: true, subtree: true });
     document.addEventListener('focusin', later);
     window.addEventListener('scroll', later, true);
     window.addEventListener('resize', later);
     return () => {
       if (frame) window.cancelAnimationFrame(frame);
+      pageDrew.disconnect();
       document.removeEventListener('focusin', later);
       window.removeEventListener('scroll', later, true);
       window.removeEventListener('resize', later);

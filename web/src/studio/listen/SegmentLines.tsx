@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { TimelineSegment } from '../../api/listening';
 import { useFormat } from '../../ui/format';
 import { segmentAt } from './segmentAt';
+import { LineText } from '../../ui/LineText';
 
 /**
  * The chapter's text beside the player, one line per segment: the line being heard is highlighted (and scrolled
@@ -64,7 +65,9 @@ export function SegmentLines({
                 <span className="visually-hidden">{t('lines.number', { number: segment.index + 1 })}</span>{' '}
                 {speakerName(segment.speakerId)}
               </span>
-              <span className="listen-line__text">{segment.text}</span>
+              <span className="listen-line__text">
+                <LineText text={segment.text} />
+              </span>
               {rendering?.has(segment.segmentId) ? (
                 <span className="listen-line__note">{t('lines.rendering')}</span>
               ) : (

@@ -8,6 +8,7 @@ import { useErrorText } from '../../ui/errorText';
 import { useFormat } from '../../ui/format';
 import { Loading } from '../../ui/Loading';
 import { ProgressBar } from '../../ui/ProgressBar';
+import { LineText } from '../../ui/LineText';
 
 /**
  * One line's takes, newest first: play any of them (the current one and every earlier one) to compare, choose which
@@ -70,7 +71,9 @@ export function TakeChooser({
       <h3 id="take-chooser-title" className="card__title">
         {t('takes.title')}
       </h3>
-      <blockquote className="take-chooser__line">{text}</blockquote>
+      <blockquote className="take-chooser__line">
+        <LineText text={text} />
+      </blockquote>
       {takes.isPending ? (
         <Loading />
       ) : items.length === 0 ? (

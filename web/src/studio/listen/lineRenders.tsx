@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useJobProgress } from '../../api/jobs';
 import type { Job } from '../../api/types';
+import { lineWords } from '../../ui/LineText';
 import { useToast } from '../../ui/Toasts';
 
 /** A new take asked for one line: the job rendering it, the line's words (to name it), and whether it ended. */
@@ -14,7 +15,8 @@ export interface LineRender {
 /** How much of a line a notice quotes: enough to recognise it, short enough for a toast. */
 const QUOTED_CHARACTERS = 48;
 const quoted = (text: string) => {
-  const words = text.trim();
+  // Quoted as the list shows it: a toast is plain text, so italics underscores are left out rather than shown.
+  const words = lineWords(text).trim();
   return words.length > QUOTED_CHARACTERS ? `${words.slice(0, QUOTED_CHARACTERS - 1).trimEnd()}…` : words;
 };
 

@@ -5,6 +5,7 @@ import type { Segment } from '../../api/types';
 import { UNKNOWN_SPEAKER } from '../../api/types';
 import { useFormat } from '../../ui/format';
 import { speakerColour } from './speakers';
+import { LineText } from '../../ui/LineText';
 
 /** Above this many lines only the visible ones are in the page (a chapter can have thousands). */
 export const VIRTUALIZE_ABOVE = 150;
@@ -196,8 +197,12 @@ function SegmentRow({
         {unspoken > 0 && <span className="segment__unspoken-note small">{t('unspoken')}</span>}
       </div>
       <p className="segment__text">
-        {unspoken > 0 && <span className="segment__unspoken">{segment.text.slice(0, unspoken)}</span>}
-        {segment.text.slice(unspoken)}
+        {unspoken > 0 && (
+          <span className="segment__unspoken">
+            <LineText text={segment.text} to={unspoken} />
+          </span>
+        )}
+        <LineText text={segment.text} from={unspoken} />
       </p>
     </div>
   );

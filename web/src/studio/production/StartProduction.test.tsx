@@ -1,11 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fireEvent, screen, within } from '@testing-library/react';
+import { useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeApi } from '../../admin/testSupport';
 import i18n from '../../i18n';
 import { chapterSummary } from '../../test/chapterSummary';
 import { renderInStudio } from '../../test/render';
+import { StudioMemoryProvider } from '../studioMemory';
 import { StartProduction } from './StartProduction';
 
 afterEach(async () => {
@@ -311,5 +313,45 @@ describe('lines still flagged in the plan', () => {
     renderInStudio(<StartProduction />, {}, undefined, { flagged: { count: 0, more: false } });
     await screen.findByText('Start production');
     expect(screen.queryByText(/still flagged/)).toBeNull();
+  });
+});
+
+describe('the chapters chosen for a production', () => {
+  /** The production page takes the form away while a job runs and draws it again when the job ends. */
+  function FormBetweenJobs() {
+    const [jobRunning, setJobRunning] = useState(false);
+    return (
+      <StudioMemoryProvider>
+        <button type="button" onClick={() => setJobRunning((running) => !running)}>
+          {jobRunning ? 'The job ends' : 'A job runs'}
+        </button>
+        {!jobRunning && <StartProduction />}
+      </StudioMemoryProvider>
+    );
+  }
+
+  it('are still chosen when the form is drawn again after a job, not back to all chapters', async () => {
+    const chapterList = [chapterSummary('ch1'), chapterSummary('ch2'), chapterSummary('ch3')];
+    fakeApi({
+      'GET /v1/projects/p1/chapters': { body: { items: chapterList, continuationToken: null } },
+      'GET /v1/projects/p1/productions/estimate': {
+        body: { estimate: { totalUsd: 0 }, billableCharacters: 1_200, estimatedAudioSeconds: 90, problems: [] },
+      },
+      'GET /v1/tenant/usage': { body: { monthlyCharacters: { used: 0, limit: 20_000_000, remaining: 20_000_000 } } },
+    });
+    renderInStudio(<FormBetweenJobs />);
+    fireEvent.click(await screen.findByLabelText('A selection'));
+    fireEvent.click(await screen.findByLabelText('Chapter 1'));
+    fireEvent.click(screen.getByLabelText('Chapter 3'));
+
+    fireEvent.click(screen.getByRole('button', { name: 'A job runs' }));
+    expect(screen.queryByLabelText('A selection')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'The job ends' }));
+
+    expect((screen.getByLabelText('A selection') as HTMLInputElement).checked).toBe(true);
+    expect(screen.getByText('Selected: 2 of 3 chapters')).toBeTruthy();
+    expect(
+      ['Chapter 1', 'Chapter 2', 'Chapter 3'].map((name) => (screen.getByLabelText(name) as HTMLInputElement).checked),
+    ).toEqual([true, false, true]);
   });
 });

@@ -12,9 +12,11 @@ import { useFormat } from '../../ui/format';
 import { Stat } from '../../ui/Stat';
 import { FlaggedLinesNote } from '../estimate/FlaggedLinesNote';
 import { useStudio } from '../StudioContext';
+import { useProjectChoice } from '../studioMemory';
 import { ChapterSelection } from './ChapterSelection';
 
 type Scope = 'all' | 'approved' | 'selection';
+const NONE: ReadonlySet<string> = new Set();
 const QUOTAS = ['monthlyCharacters', 'concurrentJobs', 'storageBytes'] as const;
 type Quota = (typeof QUOTAS)[number];
 
@@ -25,8 +27,9 @@ export function StartProduction() {
   const format = useFormat();
   const errorText = useErrorText();
   const [platforms, setPlatforms] = useState<Platform[]>(['apple', 'acx']);
-  const [scope, setScope] = useState<Scope>('all');
-  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  // The chapters chosen are the producer's until they choose others: the form is drawn afresh after each job.
+  const [scope, setScope] = useProjectChoice<Scope>(project.id, 'production.scope', 'all');
+  const [selected, setSelected] = useProjectChoice<ReadonlySet<string>>(project.id, 'production.chapters', NONE);
   const chapters = useChapters(project.id);
   const liveChapters = (chapters.data ?? []).filter((chapter) => !chapter.deleted);
   // In book order, whatever order they were chosen in; a chapter deleted since it was chosen is not sent.
