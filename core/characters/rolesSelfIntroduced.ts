@@ -35,11 +35,19 @@ const NAME_ENDS = /^(?![’']s(?!\p{L})|-\p{L})/u;
  * book, and "el licenciado" who gives his name in one scene is not the "licenciado Pedro Ruiz" of the others.
  */
 export function foldSelfIntroducedRoles(scans: ChapterScan[], tallies: Map<string, Tally>, people: PersonIndex): void {
+  const introductions = new Map<ChapterScan, Introductions>();
+  const introductionsIn = (scan: ChapterScan): Introductions => {
+    const known = introductions.get(scan);
+    if (known !== undefined) return known;
+    const read = readIntroductions(scan, people);
+    introductions.set(scan, read);
+    return read;
+  };
   for (const [key, role] of [...tallies]) {
     if (!key.startsWith('role|')) continue;
     const named = unique([
-      ...role.tagsAt.flatMap(({ chapter, local }) => namesInTurn(scans[chapter], local, people)),
-      ...role.roleAt.flatMap((at) => namesUnderPronoun(scans, at, people)),
+      ...role.tagsAt.flatMap(({ chapter, local }) => namesInTurn(scans[chapter], local, introductionsIn)),
+      ...role.roleAt.flatMap((at) => namesUnderPronoun(scans, at, introductionsIn)),
     ]);
     const person = named.length === 1 ? tallies.get(named[0]) : undefined;
     if (person === undefined || named[0].startsWith('role|')) continue;
@@ -65,16 +73,92 @@ function titleOfOthers(role: Tally, person: string, tallies: Map<string, Tally>)
   );
 }
 
+/**
+ * The records the speakers of one chapter introduce themselves as, read once per chapter: a role asks for those of
+ * a paragraph's lines at each of its tags and places, and reading the lines and their mentions again at each question
+ * made one huge paragraph of dialogue take time growing with the cube of its length (50 kB of Spanish dash dialogue
+ * where a role speaks and someone says "soy" every 100 characters took 4 s, 100 kB over 40 s).
+ */
+interface Introductions {
+  /** The line of dialogue (its index in `scan.dialogue`) each self-introduction is said in, ascending. */
+  lines: number[];
+  /** The record each self-introduction names. */
+  records: string[];
+  /** For each self-introduction, the index of the next one that names another record (the count when none does). */
+  nextOther: number[];
+  /** Where the chapter's tags naming someone are written, ascending (offsets into the chapter). */
+  tagsAt: number[];
+  /** Where the chapter's tags of roles are written, ascending. */
+  roleTagsAt: number[];
+}
+
+function readIntroductions(scan: ChapterScan, people: PersonIndex): Introductions {
+  const { dialogue } = scan;
+  const said: { line: number; record: string }[] = [];
+  for (const mention of scan.mentions) {
+    const line = countBefore(dialogue.length, (index) => dialogue[index][1] <= mention.local);
+    if (line === dialogue.length || dialogue[line][0] > mention.local) continue;
+    if (!introducedName(mention, scan.language)) continue;
+    const record = people.resolve(mention.form, mention.at, mention.chapter);
+    if (record !== undefined) said.push({ line, record });
+  }
+  said.sort((one, other) => one.line - other.line);
+  const records = said.map(({ record }) => record);
+  const nextOther = new Array<number>(records.length);
+  for (let index = records.length - 1; index >= 0; index--) {
+    const next = index + 1;
+    nextOther[index] = next === records.length || records[next] !== records[index] ? next : nextOther[next];
+  }
+  return {
+    lines: said.map(({ line }) => line),
+    records,
+    nextOther,
+    tagsAt: scan.attributions.map((found) => found.at - scan.base).sort((one, other) => one - other),
+    roleTagsAt: scan.roles.map((found) => found.offset).sort((one, other) => one - other),
+  };
+}
+
+/**
+ * The records introduced in the lines [first, last) of dialogue: all of them when they are one record, else two of
+ * them (a role that names two people is left alone however many more it names).
+ */
+function introducedIn(introductions: Introductions, first: number, last: number): string[] {
+  const { lines, records, nextOther } = introductions;
+  const one = countBefore(lines.length, (index) => lines[index] < first);
+  if (one === lines.length || lines[one] >= last) return [];
+  const other = nextOther[one];
+  return other < lines.length && lines[other] < last ? [records[one], records[other]] : [records[one]];
+}
+
+/** How many of the first `count` indices pass `before`, which holds of a prefix of them (found by halves). */
+function countBefore(count: number, before: (index: number) => boolean): number {
+  let low = 0;
+  let high = count;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (before(middle)) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** The lines of dialogue of a chapter that overlap [from, to), as the indices [first, last). */
+function linesOverlapping(scan: ChapterScan, from: number, to: number): [number, number] {
+  const { dialogue } = scan;
+  const first = countBefore(dialogue.length, (index) => dialogue[index][1] <= from);
+  return [first, countBefore(dialogue.length, (index) => dialogue[index][0] < to)];
+}
+
 /** The records a speaker names himself as in the lines of dialogue of the paragraph holding his tag at `local`. */
-function namesInTurn(scan: ChapterScan | undefined, local: number, people: PersonIndex): string[] {
+function namesInTurn(
+  scan: ChapterScan | undefined,
+  local: number,
+  introductionsIn: (scan: ChapterScan) => Introductions,
+): string[] {
   if (scan === undefined) return [];
-  const text = scan.chapter.text;
-  const [from, to] = paragraphAround(text, local);
-  const lines = scan.dialogue.filter(([start, end]) => end > from && start < to);
-  return scan.mentions
-    .filter((mention) => lines.some(([start, end]) => mention.local >= start && mention.local < end))
-    .filter((mention) => introducedName(mention, scan.language))
-    .flatMap((mention) => people.resolve(mention.form, mention.at, mention.chapter) ?? []);
+  const [from, to] = paragraphAround(scan.chapter.text, local);
+  const [first, last] = linesOverlapping(scan, from, to);
+  return introducedIn(introductionsIn(scan), first, last);
 }
 
 /**
@@ -83,25 +167,34 @@ function namesInTurn(scan: ChapterScan | undefined, local: number, people: Perso
  * Chamo-me Paulo Lima, disse ele."): the lines after the role in its own paragraph, or, when that paragraph is all
  * narration, the lines of the next one. `at` is where the book writes the role's phrase.
  */
-function namesUnderPronoun(scans: ChapterScan[], at: number, people: PersonIndex): string[] {
+function namesUnderPronoun(
+  scans: ChapterScan[],
+  at: number,
+  introductionsIn: (scan: ChapterScan) => Introductions,
+): string[] {
   const scan = scans.findLast((candidate) => candidate.base <= at);
   if (scan === undefined) return [];
+  const { dialogue } = scan;
   const text = scan.chapter.text;
   const local = at - scan.base;
-  if (!opensSentence(text, local) || scan.dialogue.some(([start, end]) => local >= start && local < end)) return [];
+  if (!opensSentence(text, local)) return [];
+  const [inLine] = linesOverlapping(scan, local, local + 1);
+  if (inLine < dialogue.length && dialogue[inLine][0] <= local) return [];
   const [from, to] = paragraphAround(text, local);
-  const after = scan.dialogue.filter(([start]) => start > local && start < to);
-  const lines = after.length > 0 ? after : linesOfNextParagraph(scan, to);
-  if (lines.length === 0) return [];
-  const [, end] = lines.at(-1)!;
+  // The lines starting after the role in its paragraph, else those of the next paragraph.
+  let first = countBefore(dialogue.length, (index) => dialogue[index][0] <= local);
+  let last = countBefore(dialogue.length, (index) => dialogue[index][0] < to);
+  if (first >= last) [first, last] = linesOfNextParagraph(scan, to);
+  if (first >= last) return [];
+  const end = dialogue[last - 1][1];
+  const introductions = introductionsIn(scan);
+  const { tagsAt, roleTagsAt } = introductions;
+  const tagNamed = countBefore(tagsAt.length, (index) => tagsAt[index] < from);
+  const roleTagged = countBefore(roleTagsAt.length, (index) => roleTagsAt[index] <= local);
   const tagged =
-    scan.attributions.some((found) => found.at - scan.base >= from && found.at - scan.base < end) ||
-    scan.roles.some((found) => found.offset > local && found.offset < end);
-  if (tagged) return [];
-  return scan.mentions
-    .filter((mention) => lines.some(([start, stop]) => mention.local >= start && mention.local < stop))
-    .filter((mention) => introducedName(mention, scan.language))
-    .flatMap((mention) => people.resolve(mention.form, mention.at, mention.chapter) ?? []);
+    (tagNamed < tagsAt.length && tagsAt[tagNamed] < end) ||
+    (roleTagged < roleTagsAt.length && roleTagsAt[roleTagged] < end);
+  return tagged ? [] : introducedIn(introductions, first, last);
 }
 
 /** Whether a phrase at `local` starts a sentence: a line's first words, or after a full stop (and its quote). */
@@ -110,13 +203,13 @@ function opensSentence(text: string, local: number): boolean {
   return local === 0 || /\n[ \t]*$|[.!?][”"’']?[ \t]+$/u.test(before);
 }
 
-/** The lines of dialogue of the paragraph after the one ending at `end`. */
-function linesOfNextParagraph(scan: ChapterScan, end: number): [number, number][] {
+/** The lines of dialogue of the paragraph after the one ending at `end`, as the indices [first, last). */
+function linesOfNextParagraph(scan: ChapterScan, end: number): [number, number] {
   const text = scan.chapter.text;
   const next = text.slice(end).search(/\S/u);
-  if (next < 0) return [];
+  if (next < 0) return [0, 0];
   const [from, to] = paragraphAround(text, end + next);
-  return scan.dialogue.filter(([start, stop]) => stop > from && start < to);
+  return linesOverlapping(scan, from, to);
 }
 
 /** Whether a name is the one its speaker gives as his own: right after "my name is", "me llamo", "chamo-me"… */

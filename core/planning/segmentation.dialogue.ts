@@ -79,6 +79,8 @@ interface Scan {
   pieces: Piece[];
   dashes: RegExp;
   language?: HeuristicLanguage;
+  /** The last dash found and where its search started: the next search from before it finds it again. */
+  lastDash?: { from: number; found: { at: number; end: number } | null };
 }
 
 function push(scan: Scan, start: number, kind: Piece['kind']): void {
@@ -93,9 +95,22 @@ function push(scan: Scan, start: number, kind: Piece['kind']): void {
   pieces.push({ start, kind });
 }
 
-/** The next dash from `from`, passing over runs that stand for a name or a word (segmentation.blanks). */
+const DASH_CHARACTER = /[—―–-]/u;
+
+/**
+ * The next dash from `from`, passing over runs that stand for a name or a word (segmentation.blanks). The last
+ * search's answer holds for any later start up to the dash it found, unless the start falls inside a run of dashes
+ * (whose tail may be a dash of its own): searching again from each place read a paragraph with no dash left in it
+ * to its end at every tag (1 MB of English quoted lines after an opening dash: 14 s to segment).
+ */
 function nextDash(scan: Scan, from: number): { at: number; end: number } | null {
-  return dashAfter(scan.text, from, scan.dashes, scan.language);
+  const { text, lastDash } = scan;
+  const insideRun = from > 0 && DASH_CHARACTER.test(text[from - 1]) && DASH_CHARACTER.test(text[from] ?? '');
+  if (lastDash && lastDash.from <= from && !insideRun && (lastDash.found === null || lastDash.found.at >= from))
+    return lastDash.found;
+  const found = dashAfter(text, from, scan.dashes, scan.language);
+  scan.lastDash = { from, found };
+  return found;
 }
 
 function dashAfter(
@@ -146,7 +161,7 @@ function resumeAfterTag(text: string, tagEnd: number, limit: number): number {
     const rest = text.slice(next, limit);
     if (terminator === ':') return -1;
     if (terminator === 'dash') return next;
-    if (SENTENCE_END.test(terminator)) return /:\s*$/u.test(rest) ? -1 : next;
+    if (SENTENCE_END.test(terminator)) return endsWithColon(text, next, limit) ? -1 : next;
     const narrated = NARRATION_CONTINUES.test(rest) || (terminator === ';' && NARRATED_CONJUNCTION.test(rest));
     if (!narrated) return next;
     // The narration goes on to the end of its sentence ("perguntei eu, enterrando as unhas…, como para…").
@@ -155,6 +170,13 @@ function resumeAfterTag(text: string, tagEnd: number, limit: number): number {
     end = next + stop;
   }
   return -1;
+}
+
+/** Whether `text[from, limit)` ends with a colon and spaces: read back from `limit`, not through the whole stretch. */
+function endsWithColon(text: string, from: number, limit: number): boolean {
+  let last = limit - 1;
+  while (last >= from && /\s/u.test(text[last])) last--;
+  return last >= from && text[last] === ':';
 }
 
 /** After a parenthesised tag closing at `after`: the speech resumes past its punctuation, or -1 when none is left. */
@@ -297,8 +319,6 @@ function quoteTurns(text: string, language?: HeuristicLanguage): Piece[] {
   return finish(scan, 'narration');
 }
 
-/** A sentence's end, then spaces, right before a dash: `pleut. —`, `comigo? —`. */
-const AFTER_SENTENCE = /[.!?…][ \t\u00a0\u202f]+$/u;
 const TURN_OPENING = /[\p{Lu}\p{N}¿¡«"“]/u;
 
 /**
@@ -324,14 +344,13 @@ function exchangeTurns(text: string, open: number, end: number, language?: Heuri
     const dashEnd = at + match[0].length;
     if (isBlankDashes(text, at, dashEnd, language)) continue; // "en casa del Sr. ——, que"
     const next = skipSpaces(text, dashEnd);
-    const lineStart = text.lastIndexOf('\n', at - 1);
-    const opensLine = lineStart > open && /^[ \t]*$/u.test(text.slice(lineStart + 1, at));
+    const opensLine = opensLineAfter(text, open, at);
     const spacedBefore = isSpace(text[at - 1]);
     const tag = spacedBefore ? readSpeechTag(text.slice(next, end), language) : null;
     if (tag && !reportsSpeech(text, next + tag.end)) {
       pieces.push({ start: at, kind: 'narration' });
       inTag = true;
-    } else if ((opensLine || AFTER_SENTENCE.test(text.slice(open, at))) && TURN_OPENING.test(text[next] ?? '')) {
+    } else if ((opensLine || followsSentenceEnd(text, open, at)) && TURN_OPENING.test(text[next] ?? '')) {
       pieces.push({ start: at, kind: 'dialogue' });
       inTag = false;
     } else if (inTag) {
@@ -343,6 +362,28 @@ function exchangeTurns(text: string, open: number, end: number, language?: Heuri
     }
   }
   return pieces;
+}
+
+/*
+ * The two readings below look back from a dash over the spaces before it only: looking back to the quotation's
+ * opening or the last line break at every dash made one huge «…» paragraph full of dashes take time growing with the
+ * square of its length (400 kB: 4 s, 1 MB: 38 s to segment).
+ */
+
+/** Whether the dash at `at` opens a line inside the quotation opened at `open`: a line break, then spaces or tabs. */
+function opensLineAfter(text: string, open: number, at: number): boolean {
+  let before = at - 1;
+  while (before > open && (text[before] === ' ' || text[before] === '\t')) before--;
+  return before > open && text[before] === '\n';
+}
+
+const SPACES_AFTER_SENTENCE = new Set([' ', '\t', '\u00a0', '\u202f']);
+
+/** Whether a sentence's end, then spaces, stands right before the dash at `at`: `pleut. —`, `comigo? —`. */
+function followsSentenceEnd(text: string, from: number, at: number): boolean {
+  let before = at - 1;
+  while (before >= from && SPACES_AFTER_SENTENCE.has(text[before])) before--;
+  return before < at - 1 && before >= from && SENTENCE_END.test(text[before]);
 }
 
 function finish(scan: Scan, fallback: Piece['kind']): Piece[] {

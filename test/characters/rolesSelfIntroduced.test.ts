@@ -4,7 +4,10 @@
  * record, the role an alias. Never when the role names two people, when the name is only the start of a description
  * ("I am Mr. Hale's clerk"), or when the role is a title another person holds. Small books written for the purpose.
  */
+import { jestBudgetCheck } from '../support/jestBudget';
 import { chapters, castOf } from './smallBooks';
+
+const HOSTILE_BUDGET_MS = 20_000;
 
 const ENGLISH = chapters(
   'en',
@@ -140,4 +143,24 @@ describe('a role that gives its name is that person', () => {
     expect(named('Alonso Díaz').flatMap((character) => character.aliases)).not.toContain('el licenciado');
     expect(named('Pero Gil').flatMap((character) => character.aliases)).not.toContain('el licenciado');
   });
+
+  it(
+    'one huge paragraph where a role gives its name at every tag is read in time that grows with its length',
+    async () => {
+      // A book whose paragraphs were not found arrives as one paragraph: 100 kB of this took 9 s, 200 kB over a
+      // minute, as the lines of the paragraph were read again at every tag; a megabyte now takes a few seconds.
+      const speakers = ['Rosa', 'Juana Gil', 'Marta', 'Inés'];
+      const turns = speakers
+        .map(
+          (speaker) =>
+            `—Me llamo Pedro Ruiz —dijo el caminante—. Vengo de lejos. —¿De dónde, señor? —preguntó ${speaker}—. `,
+        )
+        .join('');
+      const { cast, named } = castOf(chapters('es', turns.repeat(Math.ceil(1_000_000 / turns.length))));
+      await jestBudgetCheck();
+      expect(named('Pedro Ruiz').flatMap((character) => character.aliases)).toContain('el caminante');
+      expect(cast.filter((character) => character.name === 'El caminante')).toHaveLength(0);
+    },
+    HOSTILE_BUDGET_MS,
+  );
 });
