@@ -6,7 +6,7 @@
 import { ReportedLines } from './addressedInTags';
 import type { PersonIndex } from './clusters';
 import type { ChapterScan } from './namedPeople';
-import { rolePhraseOf } from './roleFolds';
+import { rolePhraseOf, roleTallyKey } from './roleFolds';
 import { absorbRole, genderOfTally, unique, type Tally } from './tally';
 import type { HeuristicLanguage } from './vocabulary';
 
@@ -38,6 +38,27 @@ export function foldAddressedRoles(scans: ChapterScan[], tallies: Map<string, Ta
       if (!called.has(key)) called.set(key, []);
       called.get(key)!.push(person);
     }
+  foldRolesIntoTheOnePersonCalled(called, scans, tallies);
+}
+
+/**
+ * Gathers, per role record (the chapter's record of the phrase, else the book's), every person `callsIn` finds a line
+ * calling the role by, and folds each role into the one person so called.
+ */
+export function foldRolesByTheirCalls(
+  scans: ChapterScan[],
+  tallies: Map<string, Tally>,
+  callsIn: (scan: ChapterScan) => { phrase: string; person: string }[],
+): void {
+  const called = new Map<string, string[]>();
+  for (const [chapter, scan] of scans.entries())
+    for (const { phrase, person } of callsIn(scan))
+      for (const key of [roleTallyKey(phrase, chapter), roleTallyKey(phrase, null)]) {
+        if (!tallies.has(key)) continue;
+        if (!called.has(key)) called.set(key, []);
+        called.get(key)!.push(person);
+        break;
+      }
   foldRolesIntoTheOnePersonCalled(called, scans, tallies);
 }
 

@@ -7,8 +7,7 @@
 import type { PersonIndex } from './clusters';
 import type { ChapterScan } from './namedPeople';
 import { firstAbove } from './paragraphs';
-import { roleTallyKey } from './roleFolds';
-import { foldRolesIntoTheOnePersonCalled } from './rolesAddressed';
+import { foldRolesByTheirCalls } from './rolesAddressed';
 import type { Tally } from './tally';
 import { foldWord, type HeuristicLanguage } from './vocabulary';
 
@@ -45,16 +44,7 @@ const CALLED_BEFORE = /^[ \t]*(?:[,!?.…;]|—|–|--|[”"’»])/u;
  * the same person, the genders agree and the person is named in a chapter where the role speaks.
  */
 export function foldRolesAnsweredByName(scans: ChapterScan[], tallies: Map<string, Tally>, people: PersonIndex): void {
-  const called = new Map<string, string[]>();
-  for (const [chapter, scan] of scans.entries())
-    for (const { phrase, person } of rolesAnsweredIn(scan, people))
-      for (const key of [roleTallyKey(phrase, chapter), roleTallyKey(phrase, null)]) {
-        if (!tallies.has(key)) continue;
-        if (!called.has(key)) called.set(key, []);
-        called.get(key)!.push(person);
-        break;
-      }
-  foldRolesIntoTheOnePersonCalled(called, scans, tallies);
+  foldRolesByTheirCalls(scans, tallies, (scan) => rolesAnsweredIn(scan, people));
 }
 
 /** Each role tag of the chapter whose reply calls exactly one person by name, with that person. */

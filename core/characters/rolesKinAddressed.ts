@@ -7,8 +7,7 @@
 import type { PersonIndex } from './clusters';
 import type { ChapterScan } from './namedPeople';
 import { firstAbove } from './paragraphs';
-import { roleTallyKey } from './roleFolds';
-import { foldRolesIntoTheOnePersonCalled } from './rolesAddressed';
+import { foldRolesByTheirCalls } from './rolesAddressed';
 import type { Tally } from './tally';
 import type { HeuristicLanguage } from './vocabulary';
 
@@ -47,16 +46,7 @@ const REPLY_SPAN = 200;
  * person (two candidates fold nothing), the genders agree and the person is named in a chapter where the role speaks.
  */
 export function foldKinAddressedRoles(scans: ChapterScan[], tallies: Map<string, Tally>, people: PersonIndex): void {
-  const called = new Map<string, string[]>();
-  for (const [chapter, scan] of scans.entries())
-    for (const { phrase, person } of kinCalledSpeakers(scan, people))
-      for (const key of [roleTallyKey(phrase, chapter), roleTallyKey(phrase, null)]) {
-        if (!tallies.has(key)) continue;
-        if (!called.has(key)) called.set(key, []);
-        called.get(key)!.push(person);
-        break;
-      }
-  foldRolesIntoTheOnePersonCalled(called, scans, tallies);
+  foldRolesByTheirCalls(scans, tallies, (scan) => kinCalledSpeakers(scan, people));
 }
 
 /** Each named tag of the chapter whose paragraph is answered, in the next one, by a line calling it by a kin word. */
