@@ -158,7 +158,9 @@ test('a production whose orchestration was terminated is settled by the sweep: i
   expect((await job(projectId, jobId)).status).toMatch(/^(queued|running)$/);
   expect(await runningProductions()).toBe(1);
 
-  await sweep();
+  // Waits for this sweep's own summary: the host prints it through a pipe that, on a busy machine, can deliver it
+  // after the run's answer, where the next sweep's wait would have taken it for its own.
+  expect(await sweepSummary()).toMatchObject({ settled: 1, failed: 0 });
   expect(await job(projectId, jobId)).toMatchObject({ status: 'failed', error: { code: 'job_interrupted' } });
   expect(await runningProductions()).toBe(0);
   // A synthesis batch still running when the pins went finds the job stopped and removes the record it wrote.
