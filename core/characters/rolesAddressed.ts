@@ -67,7 +67,7 @@ export function foldRolesByTheirCalls(
  * person's record, not another role's), the genders agree and that person is named in a chapter where the role
  * speaks. `called` holds, per role record, every person such a line named.
  */
-export function foldRolesIntoTheOnePersonCalled(
+function foldRolesIntoTheOnePersonCalled(
   called: ReadonlyMap<string, readonly string[]>,
   scans: readonly ChapterScan[],
   tallies: Map<string, Tally>,
