@@ -5,7 +5,6 @@
 import path from 'node:path';
 import { parseConfig } from '../adapters/config/config';
 import { createDurableExtension } from './durable';
-import { preloadAppModules } from './host/appLoader';
 import { startFunctionHost, type RunningFunctionHost } from './host/functionHost';
 import { createTimerExtension } from './host/timerTriggers';
 import type { HostExtension } from './host/types';
@@ -30,15 +29,6 @@ export function applyAppEnvironment(env: Record<string, string>): void {
   Object.assign((realProcess ?? process).env, env);
   Object.assign(process.env, env);
   parseConfig(process.env);
-}
-
-/**
- * Loads most of the app's code before the app itself: the composition root and everything it imports (the services,
- * adapters and SDKs every trigger uses) register no function and read the environment only when first asked. A
- * platform does this while its emulators boot in their own processes, since the app's entry needs their addresses.
- */
-export function preloadApp(): void {
-  preloadAppModules([path.join(REPO_ROOT, 'adapters', 'compositionRoot.ts')]);
 }
 
 export async function startAppHost(options: AppHostOptions): Promise<RunningFunctionHost> {

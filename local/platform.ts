@@ -2,7 +2,7 @@ import { CosmosClient } from '@azure/cosmos';
 import { BlobServiceClient } from '@azure/storage-blob';
 import fs from 'node:fs';
 import path from 'node:path';
-import { LOCAL_TASK_HUB, preloadApp, REPO_ROOT, startAppHost } from './appHost';
+import { LOCAL_TASK_HUB, REPO_ROOT, startAppHost } from './appHost';
 import { startAzurite } from './emulators/azurite';
 import { startCosmos, COSMOS_EMULATOR_KEY } from './emulators/cosmos';
 import { startDevIdentityProvider } from './identity/devIdentityProvider';
@@ -111,9 +111,6 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
           dataDir: path.join(options.dataDir, 'eventgrid'),
         }),
       ),
-      // The emulators' processes are spawned by now: while they boot, this process compiles most of the app, which
-      // needs none of their addresses (a host in a process of its own loads the app there instead).
-      Promise.resolve().then(() => (options.separateHostProcess ? undefined : preloadApp())),
     ] as const);
     const cosmosClient = new CosmosClient({
       endpoint: cosmos.endpoint,
