@@ -8,6 +8,7 @@ import {
 } from './headings';
 import type { LaidOutBlock, TextLayout } from './textLayout';
 import { diaryDateLines } from './diaries';
+import { isSalutation } from './letters';
 
 /**
  * A heading line as the book writes it (docs/manuscripts.md, "Heading lines in plain text"): the lines of its block
@@ -96,7 +97,8 @@ export function candidateOverNumber(block: LaidOutBlock, next: LaidOutBlock | un
 
 export function joinTitle(heading: string, title: string): string {
   if (/[.:]$/.test(heading)) return `${heading} ${title}`;
-  if (/^[\dIVXLCDM]+$/.test(heading)) return `${heading}. ${title}`;
+  // A bare number, or one after the section sign ("§ 3"), which says what a bare number says.
+  if (/^(?:§\s*)?[\dIVXLCDM]+$/u.test(heading)) return `${heading}. ${title}`;
   return `${heading}: ${title}`;
 }
 
@@ -171,6 +173,8 @@ export function takeTitleLines(
       classifyHeadingLine(next.lines[0])?.family !== 'labelled' &&
       !isHeadingWordAlone(next.lines[0]) &&
       !isEpigraph(next.lines, blocks[next.index + 1]?.lines) &&
+      // A letter's salutation under its heading ("CARTA PRIMEIRA" over "Minha querida irmã,") opens its text.
+      !isSalutation(next) &&
       !entryDates.has(next.index)
     );
   };

@@ -202,6 +202,8 @@ const SPECIAL_NAMES: Array<[ChapterType, string[]]> = [
       'persons of the drama',
       'persons of the play',
       'cast of characters',
+      'characters',
+      'cast',
       'personajes',
       'personas',
       'personas del drama',
@@ -231,6 +233,11 @@ const SPECIAL_NAMES: Array<[ChapterType, string[]]> = [
       'bibliography',
       'bibliografia',
       'bibliographie',
+      // A list of books to read next, as a modern edition closes with one.
+      'further reading',
+      'lecturas recomendadas',
+      'lecturas complementarias',
+      'leituras recomendadas',
       'appendix',
       'appendices',
       'apendice',
@@ -313,6 +320,9 @@ function readNumber(tokens: string[], from: number): NumberRead | undefined {
   const punctuated = bare.length !== first.length;
   if (LAST_WORDS.has(foldAccents(bare))) return { number: 0, length: 1, punctuated, last: true };
   if (/^\d{1,4}$/.test(bare)) return { number: Number(bare), length: 1, punctuated };
+  // A digit with the ordinal indicator, as Portuguese and Spanish write "first" in figures: "CAPÍTULO 1.º", "PARTE 2.ª".
+  const withIndicator = /^(\d{1,4})\.?[ºª°]$/u.exec(bare);
+  if (withIndicator) return { number: Number(withIndicator[1]), length: 1, punctuated };
   const roman = romanToNumber(bare);
   if (roman !== undefined && (bare === bare.toUpperCase() || bare === bare.toLowerCase())) {
     return { number: roman, length: 1, punctuated };
