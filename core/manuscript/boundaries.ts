@@ -1,4 +1,4 @@
-import { classifyHeadingLine } from './headings';
+import { classifyHeadingLine, isHeadingWordAlone } from './headings';
 import type { Boundary } from './lineHeadings';
 import type { Block, ParsedManuscript } from './manuscript';
 import { wordsToNumber } from './numerals';
@@ -89,12 +89,26 @@ export function boundariesFromHeadingBlocks(parsed: ParsedManuscript): Boundary[
     if (block.kind !== 'heading') continue;
     let title = collapse(text.slice(block.startOffset, block.endOffset));
     let headingEnd = block.endOffset;
+    let level = block.level ?? 1;
+    // A heading word set as a heading of its own over its number's ("Chapter" over "1", as a design template sets a
+    // chapter's opening): one heading, "Chapter 1", at the word.
+    const numberBlock = blocks[i + 1];
+    if (isHeadingWordAlone(title) && numberBlock?.kind === 'heading') {
+      const joined = `${title} ${collapse(text.slice(numberBlock.startOffset, numberBlock.endOffset))}`;
+      const match = classifyHeadingLine(joined);
+      if (match && match.family !== 'special' && match.expectsTitle) {
+        title = joined;
+        headingEnd = numberBlock.endOffset;
+        level = Math.min(level, numberBlock.level ?? 1);
+        i++;
+      }
+    }
     const next = blocks[i + 1];
     const subtitle = next ? collapse(text.slice(next.startOffset, next.endOffset)) : '';
     if (
       waitsForTitle(title) &&
       next?.kind === 'heading' &&
-      (next.level ?? 1) > (block.level ?? 1) &&
+      (next.level ?? 1) > level &&
       // A heading of its own is no title: a part's first chapter ("Part One", then "Chapter 1") starts under it.
       classifyHeadingLine(subtitle) === null
     ) {
@@ -102,7 +116,7 @@ export function boundariesFromHeadingBlocks(parsed: ParsedManuscript): Boundary[
       headingEnd = next.endOffset;
       i++;
     }
-    if (title.length > 0) items.push({ level: block.level ?? 1, title, offset: block.startOffset, headingEnd });
+    if (title.length > 0) items.push({ level, title, offset: block.startOffset, headingEnd });
   }
   return items.length === 0 ? [] : structuralBoundaries(items, 0.95);
 }

@@ -20,6 +20,11 @@ export interface Candidate {
   /** The heading's lines within its block: the first alone, or all of a short block (a wrapped or second title line). */
   lineCount: number;
   /**
+   * Lines the heading itself takes before any title lines: 2 when its word stands on a line of its own over its
+   * number ("CHAPTER" ⏎ "THE FIRST."), else 1.
+   */
+  headLines?: number;
+  /**
    * Under a heading word set alone ("CHAPTER"), the block holding its number and the title lines after it ("1", "The
    * Harbour"): the heading runs on over it.
    */
@@ -58,9 +63,12 @@ function wrapsTitle(block: LaidOutBlock, match: HeadingMatch, index: number): bo
   );
 }
 
-/** Lines of the block that belong to its heading: the first, and up to two more written like a title or wrapping it. */
-function headingLines(block: LaidOutBlock, match: HeadingMatch): number {
-  let count = 1;
+/**
+ * Lines of the block that belong to its heading: the heading's own (`from`), and up to two more written like a title
+ * or wrapping it.
+ */
+function headingLines(block: LaidOutBlock, match: HeadingMatch, from = 1): number {
+  let count = from;
   while (count < Math.min(MAX_HEADING_LINES, block.lines.length)) {
     const line = block.lines[count].trim();
     if (line.length > 90) break;
@@ -71,6 +79,8 @@ function headingLines(block: LaidOutBlock, match: HeadingMatch): number {
 }
 
 export function candidateOf(block: LaidOutBlock): Candidate | null {
+  const overNumber = wordOverNumberLine(block);
+  if (overNumber) return overNumber;
   const match = classifyHeadingLine(block.lines[0]);
   if (!match) return null;
   const lineCount = headingLines(block, match);
@@ -78,6 +88,19 @@ export function candidateOf(block: LaidOutBlock): Candidate | null {
   if (match.family === 'numeral' && lineCount < block.lines.length) return null;
   if (match.runOn && block.lines.length > 1) return null;
   return { block, match, lineCount };
+}
+
+/**
+ * A heading broken after its word, the number on the next line of the same block ("CHAPTER" ⏎ "THE FIRST.", as a
+ * centred heading is set in two lines): one heading, read as "CHAPTER THE FIRST." would be, with any title lines under
+ * it in the block.
+ */
+function wordOverNumberLine(block: LaidOutBlock): Candidate | null {
+  if (block.lines.length < 2 || !isHeadingWordAlone(block.lines[0])) return null;
+  const match = classifyHeadingLine(`${block.lines[0].trim()} ${block.lines[1].trim()}`);
+  if (!match || match.family === 'special' || match.runOn) return null;
+  const lineCount = headingLines(block, match, 2);
+  return lineCount === block.lines.length ? { block, match, lineCount, headLines: 2 } : null;
 }
 
 /**
@@ -94,6 +117,9 @@ export function candidateOverNumber(block: LaidOutBlock, next: LaidOutBlock | un
     ? { block, match, lineCount: 1, numberBlock: { block: next, lineCount } }
     : null;
 }
+
+/** The heading's last block: the number's block under a heading word set alone ("CHAPTER" ⏎⏎ "1"), else its own. */
+const lastBlockOf = (heading: Candidate): LaidOutBlock => heading.numberBlock?.block ?? heading.block;
 
 export function joinTitle(heading: string, title: string): string {
   if (/[.:]$/.test(heading)) return `${heading} ${title}`;
@@ -138,18 +164,19 @@ export function takeTitleLines(
   const { blocks, paragraphGap } = layout;
   const groups = new Map<string, Accepted[]>();
   for (const heading of accepted.values()) {
+    const last = lastBlockOf(heading);
     const waitsForTitle =
       heading.match.expectsTitle &&
-      heading.block.lines.length === 1 &&
-      heading.headingEnd === heading.block.end &&
-      !consumed.has(heading.block.index + 1);
+      last.lines.length === (last === heading.block ? (heading.headLines ?? 1) : 1) &&
+      heading.headingEnd === last.end &&
+      !consumed.has(last.index + 1);
     if (!waitsForTitle) continue;
     const key = `${heading.match.family}:${heading.match.label}`;
     const group = groups.get(key);
     if (group) group.push(heading);
     else groups.set(key, [heading]);
   }
-  const nextOf = (heading: Accepted) => blocks[heading.block.index + 1];
+  const nextOf = (heading: Accepted) => blocks[lastBlockOf(heading).index + 1];
   const entryDates = diaryDateLines(blocks);
   const written = (heading: Accepted) => {
     const next = nextOf(heading);

@@ -114,7 +114,9 @@ export function detectLineHeadings(layout: TextLayout): LineDetection {
       return;
     }
     const own = block.lines.slice(0, candidate.lineCount).map(withoutDecoration);
-    const [first, ...rest] = own;
+    const headLines = candidate.headLines ?? 1;
+    const first = own.slice(0, headLines).join(' ');
+    const rest = own.slice(headLines);
     const title =
       rest.length === 0
         ? first

@@ -2,6 +2,7 @@ import { parseManuscript } from '../../adapters/manuscript';
 import { describe as describeChapters } from '../../bench/chapters/score';
 import { detectChapters } from '../../core/manuscript/chapters';
 import { classifyHeadingLine } from '../../core/manuscript/headings';
+import { buildDocx } from './fixtures/builders';
 
 /**
  * The rules the seventh held-out round of chapter fixtures brought (test/manuscript/fixtures/seventhRound.ts), one by
@@ -124,5 +125,85 @@ describe('a letter’s salutation under its heading', () => {
       'pt-PT',
     );
     expect(titles).toEqual(['Folha de rosto', 'CARTA I: De Lisboa', 'CARTA II: Do Porto', 'CARTA III: De Braga']);
+  });
+});
+
+describe('a chapter’s word, number and title set apart', () => {
+  const opening = (n: number, title: string) => `CHAPTER\n\n${n}\n\n${title}\n\n${text}`;
+
+  it('reads "CHAPTER" ⏎⏎ "1" ⏎⏎ "The Harbour" in three blocks as one heading titled by the third', async () => {
+    const chapters = await chaptersOf(
+      book('THE SALT ROAD', opening(1, 'The Harbour'), opening(2, 'The Crossing')),
+      's.txt',
+    );
+    expect(chapters.map((c) => [c.title, c.firstLine])).toEqual([
+      ['Title page', 'THE SALT ROAD'],
+      ['CHAPTER 1: The Harbour', 'CHAPTER'],
+      ['CHAPTER 2: The Crossing', 'CHAPTER'],
+    ]);
+  });
+
+  it('reads "CHAPTER" ⏎ "THE FIRST." on two lines of one block as one heading, titled by the block under it', async () => {
+    const chapters = await chaptersOf(
+      book(
+        'THE TOLLHOUSE',
+        `CHAPTER\nTHE FIRST.\n\nIn Which the Ferry Is Lost\n\n${text}`,
+        `CHAPTER\nTHE SECOND.\n\nIn Which the River Rises\n\n${text}`,
+      ),
+      't.txt',
+    );
+    expect(chapters.map((c) => [c.title, c.firstLine])).toEqual([
+      ['Title page', 'THE TOLLHOUSE'],
+      ['CHAPTER THE FIRST. In Which the Ferry Is Lost', 'CHAPTER'],
+      ['CHAPTER THE SECOND. In Which the River Rises', 'CHAPTER'],
+    ]);
+  });
+
+  it('leaves a paragraph whose first line is the word alone as text', async () => {
+    const titles = await titlesOf(
+      book(
+        'THE TOLLHOUSE',
+        `CHAPTER 1\n\n${text}\n\nChapter\nand verse, he said, and the whole of it by heart.`,
+        `CHAPTER 2\n\n${text}`,
+      ),
+      't.txt',
+    );
+    expect(titles).toEqual(['Title page', 'CHAPTER 1', 'CHAPTER 2']);
+  });
+
+  it('reads the word and its number as two heading blocks, the title a deeper one, as one heading (DOCX)', async () => {
+    const docx = await buildDocx([
+      { style: 'Title', text: 'The Salt Road' },
+      ...['The Harbour', 'The Crossing'].flatMap((title, i) => [
+        { style: 'Heading1' as const, text: 'Chapter', pageBreakBefore: true },
+        { style: 'Heading1' as const, text: String(i + 1) },
+        { style: 'Heading2' as const, text: title },
+        { text: prose },
+      ]),
+    ]);
+    const chapters = await chaptersOf(docx, 's.docx');
+    expect(chapters.map((c) => [c.title, c.firstLine])).toEqual([
+      ['Title page', 'The Salt Road'],
+      ['Chapter 1: The Harbour', 'Chapter'],
+      ['Chapter 2: The Crossing', 'Chapter'],
+    ]);
+  });
+
+  it('does the same in HTML, and leaves a heading word over a heading that is no number as two headings', async () => {
+    const html = (second: (n: number) => string) =>
+      '<html><body><h1>La posada</h1>' +
+      [1, 2].map((n) => `<h2>CAPÍTULO</h2><h2>${second(n)}</h2><h3>Título ${n}</h3><p>${prose}</p>`).join('') +
+      '</body></html>';
+    expect(await titlesOf(html(String), 'p.html', 'es-ES')).toEqual([
+      'Portada',
+      'CAPÍTULO 1: Título 1',
+      'CAPÍTULO 2: Título 2',
+    ]);
+    const notNumbers = await titlesOf(
+      html((n) => (n === 1 ? 'La llegada' : 'El molino')),
+      'p.html',
+      'es-ES',
+    );
+    expect(notNumbers).toEqual(['Portada', 'CAPÍTULO', 'La llegada', 'CAPÍTULO', 'El molino']);
   });
 });
