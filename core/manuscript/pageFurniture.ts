@@ -59,12 +59,18 @@ function headingOverItsNumber(lines: string[], line: number): string {
 /** A short running head with the page number at its outer end ("12 THE HOLLOW SEA", "THE HARBOUR 13"). */
 const NUMBERED_HEAD = /^\s*(\d{1,4})\s+(\S.{0,59})$|^(\S.{0,59}?)\s+(\d{1,4})\s*$/;
 
-/** The page number an edge line prints: alone, or beside a running head that is not a numbered heading itself. */
+/**
+ * The page number an edge line prints: alone, or beside a running head that is not a numbered heading itself — or
+ * after the title of one, as a head repeating the chapter's heading prints it ("CAPÍTULO 1. LA LLEGADA 4"): the
+ * heading's own number stands before its title, so a number after the title's words is the page's.
+ */
 function printedNumber(text: string): number | undefined {
   const lone = LONE_NUMBER.exec(text);
   if (lone) return Number(lone[1]);
   const head = text.length <= 80 ? NUMBERED_HEAD.exec(text) : null;
-  if (!head || classifyHeadingLine(text.trim())) return undefined;
+  if (!head) return undefined;
+  const heading = classifyHeadingLine(text.trim());
+  if (heading && !(head[4] !== undefined && /\p{L}.*\s\d{1,4}$/u.test(heading.trailer))) return undefined;
   return Number(head[1] ?? head[4]);
 }
 

@@ -207,3 +207,36 @@ describe('a chapter’s word, number and title set apart', () => {
     expect(notNumbers).toEqual(['Portada', 'CAPÍTULO', 'La llegada', 'CAPÍTULO', 'El molino']);
   });
 });
+
+describe('a running head repeating the chapter’s heading with the page number after its title', () => {
+  const texto =
+    'La posada estaba al final del camino real, y desde sus ventanas se veían las barcas que volvían al puerto.';
+  /** Pages as PDF-to-text writes them, form feeds between them; `head` is the odd pages' running head. */
+  const pagedBook = (head: (chapter: number, title: string, page: number) => string) => {
+    const pages = ['LA POSADA\n\nLucía Ferrer'];
+    ['La llegada', 'El molino', 'La nevada'].forEach((title, c) => {
+      pages.push(`CAPÍTULO ${c + 1}\n\n${title}\n\n${texto}\n\n${pages.length + 1}`);
+      pages.push(`${pages.length + 1}    LA POSADA\n\n${texto}`);
+      pages.push(`${head(c + 1, title.toUpperCase(), pages.length + 1)}\n\n${texto}`);
+    });
+    return pages.join('\f');
+  };
+
+  it('is furniture, not a chapter: "CAPÍTULO 1. LA LLEGADA 4"', async () => {
+    const titles = await titlesOf(
+      pagedBook((n, title, page) => `CAPÍTULO ${n}. ${title}    ${page}`),
+      'p.txt',
+      'es-ES',
+    );
+    expect(titles).toEqual(['Portada', 'CAPÍTULO 1', 'CAPÍTULO 2', 'CAPÍTULO 3']);
+  });
+
+  it('leaves a heading whose title ends in a number that does not count with the pages', async () => {
+    const titles = await titlesOf(
+      pagedBook((n, title) => (n === 2 ? `CAPÍTULO 9. EL AÑO 1851` : `CAPÍTULO ${n}. ${title}`)),
+      'p.txt',
+      'es-ES',
+    );
+    expect(titles).toContain('CAPÍTULO 9. EL AÑO 1851');
+  });
+});
