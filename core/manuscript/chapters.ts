@@ -1,7 +1,7 @@
 import { boundariesFromHeadingBlocks, boundariesFromToc } from './boundaries';
 import { reportOnChapters } from './chapterReport';
 import { withFrontMatter } from './frontMatter';
-import { isAuthorsNote } from './headings';
+import { isAuthorsNote, readChapterNumber } from './headings';
 import { withLetterNumbers } from './letterTitles';
 import { detectLineHeadings, type Boundary, type LineDetection } from './lineHeadings';
 import type { DetectedChapter, ParsedManuscript } from './manuscript';
@@ -79,6 +79,15 @@ function chooseBoundaries(parsed: ParsedManuscript, layout: TextLayout): ChosenB
   if (fromToc.length < 2) return fromText(parsed, layout);
   // A table of contents listing only the parts: the chapters under them come from the headings inside.
   const count = (boundaries: Boundary[], type: Boundary['type']) => boundaries.filter((b) => b.type === type).length;
+  // A table of contents listing its files, each entry a run of chapters ("Chapters 1–3"): the chapters are inside.
+  const ranges = fromToc.filter((b) => isChapterRange(b.title));
+  if (ranges.length >= 2) {
+    const inside = fromText(parsed, layout);
+    if (count(inside.boundaries, 'chapter') > ranges.length) {
+      const kept = fromToc.filter((b) => !ranges.includes(b));
+      return { boundaries: [...kept, ...inside.boundaries], source: 'toc', detection: inside.detection };
+    }
+  }
   if (count(fromToc, 'chapter') < 2 && count(fromToc, 'part') >= 2) {
     const inside = fromText(parsed, layout);
     if (count(inside.boundaries, 'chapter') >= 2) {
@@ -86,6 +95,17 @@ function chooseBoundaries(parsed: ParsedManuscript, layout: TextLayout): ChosenB
     }
   }
   return { boundaries: fromToc, source: 'toc' };
+}
+
+/** "Chapters 1–3", "Capítulos 4 a 6", "Chapters XI–XV": a contents entry standing for several chapters. */
+const CHAPTER_RANGE =
+  /^(?:chapters|capítulos|capitulos|chapitres|capitoli)\s+(\S+)\s*(?:[–—-]|to|a|al|à|through)\s*(\S+)$/iu;
+
+function isChapterRange(title: string): boolean {
+  const range = CHAPTER_RANGE.exec(title.trim());
+  if (!range) return false;
+  const [from, to] = [readChapterNumber(range[1]), readChapterNumber(range[2])];
+  return from !== undefined && to !== undefined && from < to;
 }
 
 /** Chapter starts from the file's heading blocks, or else from heading lines in the text. */

@@ -2,7 +2,7 @@ import { parseManuscript } from '../../adapters/manuscript';
 import { describe as describeChapters } from '../../bench/chapters/score';
 import { detectChapters } from '../../core/manuscript/chapters';
 import { classifyHeadingLine } from '../../core/manuscript/headings';
-import { buildDocx } from './fixtures/builders';
+import { buildDocx, buildEpub } from './fixtures/builders';
 
 /**
  * The rules the seventh held-out round of chapter fixtures brought (test/manuscript/fixtures/seventhRound.ts), one by
@@ -238,5 +238,38 @@ describe('a running head repeating the chapter’s heading with the page number 
       'es-ES',
     );
     expect(titles).toContain('CAPÍTULO 9. EL AÑO 1851');
+  });
+});
+
+describe('an EPUB whose contents entries each stand for several chapters', () => {
+  const file = (name: string, headings: string[]) => ({
+    file: name,
+    title: name,
+    body: headings.map((heading) => `${heading}<p>${prose}</p><p>${prose}</p>`).join(''),
+  });
+  const epub = (inside: (n: number) => string, labels = ['Chapters 1–2', 'Capítulos 3 a 4']) =>
+    buildEpub({
+      version: 3,
+      chapters: [
+        file('title.xhtml', ['<h1>The Drove Road</h1>']),
+        file('a.xhtml', [inside(1), inside(2)]),
+        file('b.xhtml', [inside(3), inside(4)]),
+      ],
+      toc: [
+        ['Title Page', 'title.xhtml'],
+        [labels[0], 'a.xhtml'],
+        [labels[1], 'b.xhtml'],
+      ],
+    });
+
+  it('takes the chapters from the headings inside the files: "Chapters 1–2", "Capítulos 3 a 4"', async () => {
+    const titles = await titlesOf(await epub((n) => `<h2>Chapter ${n}</h2>`), 'd.epub');
+    expect(titles).toEqual(['Title Page', 'Chapter 1', 'Chapter 2', 'Chapter 3', 'Chapter 4']);
+  });
+
+  it('keeps the entries when the files hold no headings, and entries that are no range', async () => {
+    expect(await titlesOf(await epub(() => ''), 'd.epub')).toEqual(['Title Page', 'Chapters 1–2', 'Capítulos 3 a 4']);
+    const notRanges = await epub((n) => `<h2>Chapter ${n}</h2>`, ['Chapters of the Road', 'Chapters 4–3']);
+    expect(await titlesOf(notRanges, 'd.epub')).toEqual(['Title Page', 'Chapters of the Road', 'Chapters 4–3']);
   });
 });
