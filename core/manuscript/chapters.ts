@@ -101,7 +101,11 @@ function chooseBoundaries(parsed: ParsedManuscript, layout: TextLayout): ChosenB
 const CHAPTER_RANGE =
   /^(?:chapters|capítulos|capitulos|chapitres|capitoli)\s+(\S+)\s*(?:[–—-]|to|a|al|à|through)\s*(\S+)$/iu;
 
+/** Longer than any range's label: a long title is never tried (the pattern backtracks over its words). */
+const MAX_RANGE_LABEL = 60;
+
 function isChapterRange(title: string): boolean {
+  if (title.length > MAX_RANGE_LABEL) return false;
   const range = CHAPTER_RANGE.exec(title.trim());
   if (!range) return false;
   const [from, to] = [readChapterNumber(range[1]), readChapterNumber(range[2])];

@@ -2,12 +2,15 @@ import { parseManuscript } from '../../adapters/manuscript';
 import { describe as describeChapters } from '../../bench/chapters/score';
 import { detectChapters } from '../../core/manuscript/chapters';
 import { classifyHeadingLine } from '../../core/manuscript/headings';
+import { jestBudgetCheck } from '../support/jestBudget';
 import { buildDocx, buildEpub } from './fixtures/builders';
 
 /**
  * The rules the seventh held-out round of chapter fixtures brought (test/manuscript/fixtures/seventhRound.ts), one by
  * one, with the cases they must leave alone.
  */
+/** Far above a linear read, far below a quadratic one (test/support/jestBudget.ts). */
+const HOSTILE_BUDGET_MS = 30_000;
 const prose = 'The wind came down from the hills and the whole village listened to it all night long.';
 const prosa = 'O vento desceu dos montes e a aldeia inteira ficou a ouvi-lo durante a noite toda.';
 
@@ -272,4 +275,18 @@ describe('an EPUB whose contents entries each stand for several chapters', () =>
     const notRanges = await epub((n) => `<h2>Chapter ${n}</h2>`, ['Chapters of the Road', 'Chapters 4–3']);
     expect(await titlesOf(notRanges, 'd.epub')).toEqual(['Title Page', 'Chapters of the Road', 'Chapters 4–3']);
   });
+
+  it(
+    'reads a contents entry of a hundred thousand dashes between spaced words in linear time',
+    async () => {
+      const hostile = await epub(
+        (n) => `<h2>Chapter ${n}</h2>`,
+        [`Chapters 1${'-'.repeat(100_000)} x y`, 'Chapters 3–4'],
+      );
+      const titles = await titlesOf(hostile, 'd.epub');
+      await jestBudgetCheck();
+      expect(titles[0]).toBe('Title Page');
+    },
+    HOSTILE_BUDGET_MS,
+  );
 });
