@@ -29,6 +29,7 @@ export const LABELLED_STORIES = [
   'the-hartleys-of-lower-wendham',
   'los-quispe-de-barranco',
   'os-valadares-de-viseu',
+  'los-bermejo-de-villar-del-olmo',
 ] as const;
 export const DEVELOPMENT_BOOKS = [
   'pride-and-prejudice',
