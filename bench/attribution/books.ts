@@ -30,6 +30,7 @@ export const LABELLED_STORIES = [
   'los-quispe-de-barranco',
   'os-valadares-de-viseu',
   'los-bermejo-de-villar-del-olmo',
+  'the-garlands-of-netherby',
 ] as const;
 export const DEVELOPMENT_BOOKS = [
   'pride-and-prejudice',
