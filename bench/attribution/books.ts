@@ -29,6 +29,8 @@ export const LABELLED_STORIES = [
   'the-hartleys-of-lower-wendham',
   'los-quispe-de-barranco',
   'os-valadares-de-viseu',
+  'los-bermejo-de-villar-del-olmo',
+  'the-garlands-of-netherby',
 ] as const;
 export const DEVELOPMENT_BOOKS = [
   'pride-and-prejudice',

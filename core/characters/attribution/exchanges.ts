@@ -1,7 +1,8 @@
 /**
  * Settles each exchange (a run of turns) by turn-taking: its candidates (everyone its evidence names, a few people
  * the scene named before it, a first-person narrator, people named just after it begins), the weights of who opens
- * it, and the silent beats between its lines, handed to the turn-taking model.
+ * it, the silent beats between its lines and the newcomers its lines come before (newcomers.ts), handed to the
+ * turn-taking model.
  */
 import { believe, SOMEONE_ELSE, type TurnEvidence } from '../attributeTurns';
 import { NARRATOR_ID } from '../character';
@@ -9,6 +10,7 @@ import { unnamedPeopleIn, type Cast } from './cast';
 import type { TurnReading } from './chapterReading';
 import { CLAIM } from './evidence';
 import { narratedInFirstPerson, narratorLeadsIn } from './firstPersonNarrator';
+import { newcomerParagraphs, markNewcomersAbsent, NAMED_JUST_AFTER_PARAGRAPHS } from './newcomers';
 import { beatOnNarrator } from './beatsOnNarrator';
 import { askedTheNarrator, NARRATOR_ANSWERS } from './questionsToNarrator';
 import { silentBeat } from './silentBeats';
@@ -26,7 +28,6 @@ const OPENING_WEIGHTS = [3, 2, 1.5];
  * lines on both first-person books).
  */
 const NARRATOR_LEADS_IN_OPENING = 6;
-const LOOK_AHEAD_PARAGRAPHS = 6;
 /** A descriptive pause between two runs the same two people take up again: at most this long, in this many paragraphs. */
 const DESCRIPTIVE_BREAK_CHARS = 1500;
 const DESCRIPTIVE_BREAK_PARAGRAPHS = 2;
@@ -42,7 +43,7 @@ function namedAfter(
   if (first === undefined || first === null) return [];
   const from = structure.turns[first].paragraph;
   const text = structure.paragraphs
-    .slice(from, from + LOOK_AHEAD_PARAGRAPHS)
+    .slice(from, from + NAMED_JUST_AFTER_PARAGRAPHS)
     .flatMap((paragraph) => paragraph.positions)
     .filter((position) => ordered[position].kind === 'narration')
     .map((position) => ordered[position].text)
@@ -95,6 +96,7 @@ function settleExchanges(
   const beliefs = new Map<number, { speakerId: string; probability: number }>();
   const runs = new Map<number, { turn: number | null; evidence: TurnEvidence; recent: string[] }[]>();
   const exchangeOf = resumedExchanges(ordered, structure, cast);
+  const newcomers = newcomerParagraphs(ordered, structure, cast);
   // Where in its exchange each resumed run starts: its own scene and look-ahead are candidates too.
   const resumedFrom = new Map<number, number[]>();
   turns.forEach((turn, t) => {
@@ -148,6 +150,7 @@ function settleExchanges(
       .filter((id) => id !== SOMEONE_ELSE)
       .slice(0, MAX_CANDIDATES);
     if (candidates.length === 0) continue;
+    markNewcomersAbsent(entries, candidates, structure, newcomers);
     const strong = new Set(
       entries.flatMap(({ evidence }) =>
         evidence.claims.filter((claim) => claim.confidence >= CLAIM.namedIntro).map((claim) => claim.speakerId),
