@@ -1,11 +1,14 @@
 /** Jest runs TypeScript through SWC (fast, no type checking: `npm run lint` type-checks). */
-const { integrationSuites, testFiles } = require('./test/support/suiteKinds');
+const { integrationSuites, soloSuites, testFiles } = require('./test/support/suiteKinds');
 
 const roots = ['core', 'adapters', 'functions', 'orchestrations', 'local', 'test'];
 const isIntegration = integrationSuites();
+const isSolo = soloSuites();
 const suites = testFiles(__dirname, roots);
 const integration = suites.filter(isIntegration);
 const unit = suites.filter((file) => !integration.includes(file));
+const solo = integration.filter(isSolo);
+const together = integration.filter((file) => !solo.includes(file));
 const exactPath = (file) => `^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`;
 
 const shared = {
@@ -25,23 +28,27 @@ const shared = {
 };
 
 /**
- * Two projects, sorted by what a suite can start (test/support/suiteKinds.js), so a new test file joins the right one
- * by itself. `npm test` runs the unit suites in two workers, then the integration suites (platforms, emulators,
- * ffmpeg, espeak, chromium) one at a time with `--runInBand`; integration suites that need only *a* running platform
- * share one per worker (test/support/sharedPlatform.ts).
+ * Three projects, sorted by what a suite does (test/support/suiteKinds.js), so a new test file joins the right one by
+ * itself. `npm test` runs the unit suites in two workers, then the integration suites (platforms, emulators, ffmpeg,
+ * espeak, chromium) in two workers, then the solo suites (integration suites that must have the machine to
+ * themselves) one at a time with `--runInBand`. Integration suites that need only *a* running platform share one per
+ * worker (test/support/sharedPlatform.ts).
  */
+const integrationProject = (displayName, ignored) => ({
+  ...shared,
+  displayName,
+  testPathIgnorePatterns: ignored.map(exactPath),
+  // Where suites that opt in (test/support/sharedPlatform.ts) find the platform a suite before them started.
+  globalSetup: '<rootDir>/test/support/sharedPlatformsSetup.ts',
+  globalTeardown: '<rootDir>/test/support/sharedPlatformsTeardown.ts',
+});
+
 /** @type {import('jest').Config} */
 module.exports = {
   testTimeout: 120000,
   projects: [
     { ...shared, displayName: 'unit', testPathIgnorePatterns: integration.map(exactPath) },
-    {
-      ...shared,
-      displayName: 'integration',
-      testPathIgnorePatterns: unit.map(exactPath),
-      // Where suites that opt in (test/support/sharedPlatform.ts) find the platform a suite before them started.
-      globalSetup: '<rootDir>/test/support/sharedPlatformsSetup.ts',
-      globalTeardown: '<rootDir>/test/support/sharedPlatformsTeardown.ts',
-    },
+    integrationProject('integration', [...unit, ...solo]),
+    integrationProject('solo', [...unit, ...together]),
   ],
 };

@@ -1,13 +1,14 @@
 /**
  * The local platform's start-up: the emulators start side by side (each test suite starts a platform, so this is
- * time every suite saves), and a start that fails leaves nothing it started running.
+ * time every suite saves), and a start that fails, or takes too long, leaves nothing it started running.
  */
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { startPlatform, type PlatformPorts } from '../../local/platform';
-import { descendants, isRunning } from './support';
+import { startTestPlatform } from '../support/testPlatform';
+import { descendants, eventually, isRunning } from './support';
 
 const anyPorts: PlatformPorts = {
   functions: 0,
@@ -43,5 +44,12 @@ describe('local platform start-up', () => {
       blocker.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
+  });
+
+  it('stops a test platform that has not reported ready in time, so a slow start leaves nothing running', async () => {
+    const before = new Set(descendants(process.pid));
+    const startedHere = () => descendants(process.pid).filter((pid) => !before.has(pid) && isRunning(pid));
+    await expect(startTestPlatform({ startTimeoutMs: 1 })).rejects.toThrow(/did not start/);
+    expect(await eventually(() => startedHere().length === 0)).toBe(true);
   });
 });

@@ -1,6 +1,8 @@
 /**
- * Tells jest's integration suites (run one at a time) from its unit suites (safe to run side by side) by what a
- * suite can start, not by where it lives, so a new test file is sorted without anyone listing it. A suite is
+ * Tells jest's integration suites (platforms, emulators, child processes: two at a time) from its unit suites (pure
+ * code: two at a time, in a run of their own), and the few integration suites that must have the machine to
+ * themselves (one at a time, after the others), by what a suite does, not by where it lives, so a new test file is
+ * sorted without anyone listing it. A suite is
  * integration when it, or any repository file it imports (directly or through other files), mentions one of STARTS:
  * child processes (ffmpeg, espeak, the local platform), worker threads, listening servers, or the emulators and the
  * browser. Packages under node_modules are not followed: the repository's own files are what start them. Importing a
@@ -10,7 +12,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
-// No pattern matches its own source text (its escapes and `\b`s break the match), so a test that imports this file
+// No pattern here matches its own source text (its escapes and `\b`s break the match), so a test that imports this file
 // stays a unit suite.
 const STARTS = [
   /\bchild_process\b/,
@@ -22,6 +24,24 @@ const STARTS = [
   /\bcosmosdb-server/,
   /\bstartTestPlatform\b/,
 ];
+/**
+ * What a suite does that another suite running beside it would disturb, or be disturbed by; like STARTS, followed
+ * through the repository files it imports. Each platform a suite starts is its own (ephemeral ports, a throwaway data
+ * folder) and only its own descendants are ever signalled, so sharing the machine is the rule; these are the
+ * exceptions a rule can see:
+ * - finding or signalling processes by name, which reaches processes another suite started;
+ * - reading the machine's process list with the ps command;
+ * - measuring the whole machine's load.
+ */
+const ALONE = [/\bp(?:grep|kill)\b|\bkillall\b/, /\b(?:spawn|exec|execFile)(?:Sync)?\(\s*['"]ps['"]/, /\bloadavg\(/];
+
+/**
+ * What a rule cannot see (a wall-clock limit that another suite's work on the same cores would break, say) a suite
+ * says itself: a comment line of its own file that starts with this marker and gives the reason, e.g.
+ * `// @runsAlone: counts every thread of the machine`. Only the test file's own text counts.
+ */
+const RUNS_ALONE_MARKER = /^\s*(?:\/\/|\/?\*+)\s*@runsAlone\b/m;
+
 const IMPORTS =
   /\bfrom\s*['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)|\brequire\(\s*['"]([^'"]+)['"]\s*\)|\bimport\s+['"]([^'"]+)['"]/g;
 const EXTENSIONS = ['', '.ts', '.tsx', '.js', '.cjs', '.mjs', '/index.ts', '/index.js'];
@@ -35,7 +55,7 @@ function resolveRelative(fromFile, specifier) {
   return undefined;
 }
 
-/** Per file: whether its own text starts something, and the repository files it imports. */
+/** Per file: whether its own text starts something or asks for the machine alone, and the repository files it imports. */
 function scanner() {
   const scanned = new Map();
   return (file) => {
@@ -49,11 +69,33 @@ function scanner() {
         const resolved = resolveRelative(file, specifier);
         if (resolved) imports.push(resolved);
       }
-      entry = { starts: STARTS.some((pattern) => pattern.test(text)), imports };
+      entry = {
+        starts: STARTS.some((pattern) => pattern.test(text)),
+        alone: ALONE.some((pattern) => pattern.test(text)),
+        marked: RUNS_ALONE_MARKER.test(text),
+        imports,
+      };
       scanned.set(file, entry);
     }
     return entry;
   };
+}
+
+/** Whether `testFile` or a repository file it imports (directly or through other files) has `property`. */
+function reaches(scan, testFile, property) {
+  const seen = new Set([testFile]);
+  const queue = [testFile];
+  while (queue.length > 0) {
+    const entry = scan(queue.pop());
+    if (entry[property]) return true;
+    for (const imported of entry.imports) {
+      if (!seen.has(imported)) {
+        seen.add(imported);
+        queue.push(imported);
+      }
+    }
+  }
+  return false;
 }
 
 /**
@@ -62,21 +104,16 @@ function scanner() {
  */
 function integrationSuites() {
   const scan = scanner();
-  return (testFile) => {
-    const seen = new Set([testFile]);
-    const queue = [testFile];
-    while (queue.length > 0) {
-      const entry = scan(queue.pop());
-      if (entry.starts) return true;
-      for (const imported of entry.imports) {
-        if (!seen.has(imported)) {
-          seen.add(imported);
-          queue.push(imported);
-        }
-      }
-    }
-    return false;
-  };
+  return (testFile) => reaches(scan, testFile, 'starts');
+}
+
+/**
+ * A predicate on integration suites' paths: true for one that must not share the machine with another suite, by
+ * ALONE or by its own RUNS_ALONE_MARKER.
+ */
+function soloSuites() {
+  const scan = scanner();
+  return (testFile) => scan(testFile).marked || reaches(scan, testFile, 'alone');
 }
 
 /** Every `*.test.ts` under `roots` (folders of `rootDir`), as absolute paths. */
@@ -97,4 +134,4 @@ function testFiles(rootDir, roots) {
   return files;
 }
 
-module.exports = { integrationSuites, testFiles };
+module.exports = { integrationSuites, soloSuites, testFiles };

@@ -1,10 +1,10 @@
 import path from 'node:path';
-import { integrationSuites } from './suiteKinds';
+import { integrationSuites, soloSuites } from './suiteKinds';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
 const repoFile = (relative: string) => path.join(REPO_ROOT, relative);
 
-describe('which suites run one at a time', () => {
+describe('which suites are integration suites', () => {
   const isIntegration = integrationSuites();
 
   test.each([
@@ -43,6 +43,27 @@ describe('which suites run one at a time', () => {
 
     test('is a unit suite when nothing it imports starts anything', () => {
       expect(integrationSuites()(fixture('pure.suite.ts'))).toBe(false);
+    });
+  });
+
+  describe('which integration suites run alone, after the others', () => {
+    const fixture = (name: string) => path.join(__dirname, 'fixtures', 'suiteKinds', name);
+
+    test('one whose file says so with the marker line', () => {
+      expect(soloSuites()(fixture('marked.suite.ts'))).toBe(true);
+    });
+
+    test('one that imports a helper that finds processes by name', () => {
+      expect(soloSuites()(fixture('byName.suite.ts'))).toBe(true);
+    });
+
+    test('not one that only mentions the marker in a sentence, nor one that only starts something', () => {
+      expect(soloSuites()(fixture('markerInProse.suite.ts'))).toBe(false);
+      expect(soloSuites()(fixture('deep.suite.ts'))).toBe(false);
+    });
+
+    test('not the suite that starts platforms itself', () => {
+      expect(soloSuites()(repoFile('test/api/tenantIsolation.api.test.ts'))).toBe(false);
     });
   });
 });

@@ -52,6 +52,8 @@ export async function startTestPlatform(
     separateHostProcess?: boolean;
     /** Keep what the platform process prints, for `output()`. */
     captureOutput?: boolean;
+    /** How long the platform may take to report ready before the start fails (and the platform is stopped). */
+    startTimeoutMs?: number;
   } = {},
 ): Promise<TestPlatform> {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'khipu-test-'));
@@ -78,7 +80,13 @@ export async function startTestPlatform(
     child.stdout!.on('data', (chunk: Buffer) => captured.push(chunk.toString()));
     child.stderr!.on('data', (chunk: Buffer) => captured.push(chunk.toString()));
   }
-  const ready = await waitForReady(child);
+  const ready = await waitForReady(child, options.startTimeoutMs ?? START_TIMEOUT_MS).catch(async (error: unknown) => {
+    // A platform that was slow, not dead, would otherwise go on running (emulators, host) beside every later suite of
+    // this worker, taking the cores they need: a start that fails leaves nothing of it running.
+    await stopStartingPlatform(child);
+    if (!options.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  });
   const { token, api } = platformClient(ready.urls);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return {
@@ -113,7 +121,7 @@ export async function startTestPlatform(
     async stop() {
       if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGTERM');
-        const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+        const timer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
         await exited;
         clearTimeout(timer);
       }
@@ -173,11 +181,30 @@ async function fetchOnceMoreAfterReset(url: string, init: RequestInit): Promise<
   }
 }
 
-function waitForReady(child: ChildProcess): Promise<{ urls: PlatformUrls; env: Record<string, string> }> {
+const START_TIMEOUT_MS = 90_000;
+const STOP_GRACE_MS = 15_000;
+
+/**
+ * SIGTERM to a platform process that has not reported ready (it stops whatever it started), SIGKILL if it has not
+ * exited in time.
+ */
+async function stopStartingPlatform(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
+  await exited;
+  clearTimeout(timer);
+}
+
+function waitForReady(
+  child: ChildProcess,
+  timeoutMs: number,
+): Promise<{ urls: PlatformUrls; env: Record<string, string> }> {
   return new Promise((resolve, reject) => {
     let stdout = '';
     let stderr = '';
-    const timer = setTimeout(() => reject(new Error(`platform did not start:\n${stderr}`)), 90_000);
+    const timer = setTimeout(() => reject(new Error(`platform did not start:\n${stderr}`)), timeoutMs);
     // Listens only until the marker: the platform's log lines that follow are not kept or searched again.
     const onData = (chunk: Buffer) => {
       stdout += chunk.toString();
