@@ -145,6 +145,7 @@ async function build(request: PackageRequest, deps: PackageDeps, outputDir: stri
   const measured = await measureDeliverable(deps.audio, request.book, produced, {
     coverFile: coverFile ?? coverSource,
     m4b: request.platform === 'apple' ? produced[0].path : undefined,
+    m4bHolds: request.platform === 'apple' ? m4bHolds(request) : undefined,
   });
   const readiness = evaluateReadiness(request.platform, measured);
 
@@ -404,6 +405,13 @@ async function encodeBook(
     loudness,
     fromMasterEncodings: joined,
   };
+}
+
+/** The book's chapters and credits files the M4B is joined from, each a chapter mark of its own. */
+function m4bHolds(request: PackageRequest): { chapters: number; credits: number } {
+  const planned = planM4bChapters(request);
+  const chapters = planned.filter((c) => c.chapterIndex !== undefined).length;
+  return { chapters, credits: planned.length - chapters };
 }
 
 function manifestEntry(file: PackageFile, title: string | undefined): ManifestFileEntry {

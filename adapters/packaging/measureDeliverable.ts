@@ -38,7 +38,12 @@ export async function measureDeliverable(
   audio: AudioToolchain,
   book: PackageBookMetadata,
   files: AudioToMeasure[],
-  options: { coverFile?: string; m4b?: string },
+  options: {
+    coverFile?: string;
+    m4b?: string;
+    /** What the M4B was built from, one chapter mark each: the chapter marks are counted against it. */
+    m4bHolds?: { chapters: number; credits: number };
+  },
 ): Promise<MeasuredDeliverable> {
   // The M4B's one probe gives its chapter marks and cover art and the file's own measurement: each ffprobe process
   // costs this large process a fork.
@@ -56,6 +61,7 @@ export async function measureDeliverable(
     chapterMarkers = {
       count: m4b.chapters.length,
       titled: m4b.chapters.filter((c) => c.title.trim() !== '').length,
+      packaged: options.m4bHolds,
     };
     coverEmbedded = m4b.coverArt !== undefined;
   }

@@ -11,7 +11,14 @@ import {
   type ReadinessValue,
   type Said,
 } from './readinessValues';
-import { inRange, perFile, type MeasuredCover, type MeasuredDeliverable, type ReadinessRule } from './readinessReport';
+import {
+  inRange,
+  perFile,
+  type ChapterMarkers,
+  type MeasuredCover,
+  type MeasuredDeliverable,
+  type ReadinessRule,
+} from './readinessReport';
 import type { RetailSpec } from './retailSpecs';
 
 export function lengthRules(spec: RetailSpec, deliverable: MeasuredDeliverable): ReadinessRule[] {
@@ -86,20 +93,40 @@ export function lengthRules(spec: RetailSpec, deliverable: MeasuredDeliverable):
   return rules;
 }
 
+/**
+ * A book's chapter marks, counted against what the package holds: one titled mark for each of its chapters and credits
+ * files. Said as those chapters and credits ("3 chapters and the credits (5 markers)"), since a production of three
+ * chapters that read "5 markers" looked like someone else's book.
+ */
+function chapterMarkersRule(markers: ChapterMarkers | undefined): ReadinessRule {
+  const packaged = markers?.packaged;
+  const allTitled = !!markers && markers.count > 0 && markers.titled === markers.count;
+  const expectedCount = packaged ? packaged.chapters + packaged.credits : undefined;
+  const asPackaged = !!markers && !!packaged && markers.count === expectedCount;
+  const said: Said = !markers
+    ? ['none', value.state('none')]
+    : asPackaged
+      ? [
+          `${packaged.chapters} chapter${packaged.chapters === 1 ? '' : 's'}${packaged.credits ? ` and the credits (${markers.count} markers)` : ''}, ${markers.titled} titled`,
+          value.chapterMarkers(packaged.chapters, packaged.credits, markers.titled),
+        ]
+      : [`${markers.count} markers, ${markers.titled} titled`, value.markers(markers.count, markers.titled)];
+  return {
+    id: 'chapter-markers',
+    description: 'Chapter markers with titles',
+    passed: allTitled && (!packaged || asPackaged),
+    measured: said[0],
+    expected: packaged
+      ? `one per chapter${packaged.credits ? ' and credits file' : ''} (${expectedCount}), all titled`
+      : '≥ 1, all titled',
+    measuredValues: [said[1]],
+    expectedValue: packaged ? value.markerPerChapter(packaged.chapters, packaged.credits) : value.allMarkersTitled(1),
+  };
+}
+
 export function contentRules(spec: RetailSpec, deliverable: MeasuredDeliverable): ReadinessRule[] {
   const rules: ReadinessRule[] = [];
-  if (spec.needsChapterMarkers) {
-    const markers = deliverable.chapterMarkers;
-    rules.push({
-      id: 'chapter-markers',
-      description: 'Chapter markers with titles',
-      passed: !!markers && markers.count > 0 && markers.titled === markers.count,
-      measured: markers ? `${markers.count} markers, ${markers.titled} titled` : 'none',
-      expected: '≥ 1, all titled',
-      measuredValues: [markers ? value.markers(markers.count, markers.titled) : value.state('none')],
-      expectedValue: value.allMarkersTitled(1),
-    });
-  }
+  if (spec.needsChapterMarkers) rules.push(chapterMarkersRule(deliverable.chapterMarkers));
   if (spec.needsCredits) {
     const roles = new Set(deliverable.files.map((f) => f.role));
     const both = roles.has('opening-credits') && roles.has('closing-credits');

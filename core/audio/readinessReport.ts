@@ -34,9 +34,19 @@ export interface MeasuredCover {
   format: 'jpeg' | 'png' | 'other';
 }
 
+/**
+ * The M4B's chapter marks and, from the package's own plan, what they stand for: `chapters` of the book and `credits`
+ * files (opening, closing). A report measured before the plan was kept has only the counts.
+ */
+export interface ChapterMarkers {
+  count: number;
+  titled: number;
+  packaged?: { chapters: number; credits: number };
+}
+
 export interface MeasuredDeliverable {
   files: MeasuredAudioFile[];
-  chapterMarkers?: { count: number; titled: number };
+  chapterMarkers?: ChapterMarkers;
   cover?: MeasuredCover;
   metadata: { isbn?: string; description?: string };
   aiNarrated: boolean;

@@ -34,6 +34,13 @@ export const readinessValueCodes = [
   'markers',
   /** Params `min`: at least that many markers, every one titled. */
   'all_markers_titled',
+  /**
+   * The markers of a book that has one per chapter and credits file it holds: params `chapters` (its chapters),
+   * `credits` (its credits files), `count` (the markers, their sum) and `titled`.
+   */
+  'chapter_markers',
+  /** Params `chapters`, `credits` and `count` (their sum): one titled marker for each. */
+  'marker_per_chapter',
   'opening_and_closing_credits',
   'valid_isbn',
   'digital_voice_statement',
@@ -85,6 +92,14 @@ export const readinessValue = {
   channelLayout: (channels: number): ReadinessValue => ({ code: 'channel_layout', params: { channels } }),
   markers: (count: number, titled: number): ReadinessValue => ({ code: 'markers', params: { count, titled } }),
   allMarkersTitled: (min: number): ReadinessValue => ({ code: 'all_markers_titled', params: { min } }),
+  chapterMarkers: (chapters: number, credits: number, titled: number): ReadinessValue => ({
+    code: 'chapter_markers',
+    params: { chapters, credits, count: chapters + credits, titled },
+  }),
+  markerPerChapter: (chapters: number, credits: number): ReadinessValue => ({
+    code: 'marker_per_chapter',
+    params: { chapters, credits, count: chapters + credits },
+  }),
   literal: (text: string): ReadinessValue => ({ code: 'literal', params: { text } }),
 };
 

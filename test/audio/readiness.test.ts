@@ -130,6 +130,46 @@ describe('evaluateReadiness', () => {
     expect(failed(evaluateReadiness('kobo', huge))).toEqual(['file-size']);
   });
 
+  it("counts an M4B's chapter marks against the chapters and credits files the package holds", () => {
+    const book: MeasuredAudioFile = {
+      ...mp3('Book.m4b', 'book'),
+      formatName: 'mov,mp4,m4a,3gp,3g2,mj2',
+      codec: 'aac',
+      bitrateMode: 'unknown',
+      bitRateKbps: 64,
+      durationSec: 3600,
+    };
+    const apple = (chapterMarkers: MeasuredDeliverable['chapterMarkers']) =>
+      evaluateReadiness('apple', {
+        files: [book],
+        chapterMarkers,
+        cover: { width: 3000, height: 3000, colorSpace: 'rgb', format: 'jpeg' },
+        metadata: { description: 'Narrated by a digital voice.' },
+        aiNarrated: true,
+      }).rules.find((r) => r.id === 'chapter-markers');
+    const threeChaptersAndCredits = { chapters: 3, credits: 2 };
+    expect(apple({ count: 5, titled: 5, packaged: threeChaptersAndCredits })).toMatchObject({
+      passed: true,
+      measured: '3 chapters and the credits (5 markers), 5 titled',
+      expected: 'one per chapter and credits file (5), all titled',
+      measuredValues: [{ code: 'chapter_markers', params: { chapters: 3, credits: 2, count: 5, titled: 5 } }],
+    });
+    expect(apple({ count: 3, titled: 3, packaged: { chapters: 3, credits: 0 } })).toMatchObject({
+      passed: true,
+      measured: '3 chapters, 3 titled',
+      expected: 'one per chapter (3), all titled',
+    });
+    // A mark missing, or one too many, is a book whose chapters a listener cannot find.
+    expect(apple({ count: 4, titled: 4, packaged: threeChaptersAndCredits })).toMatchObject({
+      passed: false,
+      measured: '4 markers, 4 titled',
+      measuredValues: [{ code: 'markers', params: { count: 4, titled: 4 } }],
+    });
+    expect(apple({ count: 5, titled: 4, packaged: threeChaptersAndCredits })).toMatchObject({ passed: false });
+    // A package measured before the plan was kept is checked as it was.
+    expect(apple({ count: 5, titled: 5 })).toMatchObject({ passed: true, measured: '5 markers, 5 titled' });
+  });
+
   it('Google Play accepts 128 kbps mono MP3 and needs 5 minutes in total', () => {
     const short = {
       ...acxDeliverable(),

@@ -61,8 +61,12 @@ describe('Apple Books M4B package', () => {
 
   it('passes the Apple Books readiness rules measured on the M4B', () => {
     expect(result.readiness.rules.filter((r) => !r.passed)).toEqual([]);
+    // The marks are the package's own three chapters and its opening credits, not a count of four to puzzle over.
     expect(result.readiness.rules.find((r) => r.id === 'chapter-markers')).toMatchObject({
-      measured: '4 markers, 4 titled',
+      measured: '3 chapters and the credits (4 markers), 4 titled',
+      expected: 'one per chapter and credits file (4), all titled',
+      measuredValues: [{ code: 'chapter_markers', params: { chapters: 3, credits: 1, count: 4, titled: 4 } }],
+      expectedValue: { code: 'marker_per_chapter', params: { chapters: 3, credits: 1, count: 4 } },
     });
     expect(result.readiness.rules.find((r) => r.id === 'cover')).toMatchObject({ measured: '3000×3000 RGB JPEG' });
   });

@@ -1,4 +1,12 @@
-import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useContext,
+  useEffect,
+  useState,
+  type Dispatch,
+  type ReactNode,
+  type SetStateAction,
+} from 'react';
 
 /**
  * Choices a producer made on a project's page that outlive the component showing them, for as long as the studio is
@@ -18,10 +26,11 @@ export function StudioMemoryProvider({ children }: { children: ReactNode }) {
  * `useState` whose value is kept per project under `name` and given back when the component is drawn again. Outside
  * a `StudioMemoryProvider` it is plain `useState`.
  */
-export function useProjectChoice<T>(projectId: string, name: string, initial: T): [T, (value: T) => void] {
+export function useProjectChoice<T>(projectId: string, name: string, initial: T): [T, Dispatch<SetStateAction<T>>] {
   const memory = useContext(StudioMemory);
   const key = `${projectId}\n${name}`;
-  // One component owns each name, always with the same type, so what is stored under it is a T.
+  // One component owns each name, always with the same type, so what is stored under it is a T. (A T that is itself a
+  // function would be taken for an initializer by useState: no choice kept here is one.)
   const [value, setValue] = useState<T>(() => (memory?.has(key) ? (memory.get(key) as T) : initial));
   useEffect(() => {
     memory?.set(key, value);

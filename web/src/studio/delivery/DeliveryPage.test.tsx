@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { fakeApi } from '../../admin/testSupport';
-import type { ProjectFacts } from '../../api/types';
+import type { Job, ProjectFacts } from '../../api/types';
 import { builtPackage } from '../../test/builtPackage';
 import { renderInStudio } from '../../test/render';
 import { DeliveryPage } from './DeliveryPage';
@@ -43,5 +43,41 @@ describe('the delivery page', () => {
     expect(within(notice).getByRole('link', { name: 'Produce the other chapters' }).getAttribute('href')).toBe(
       '/projects/p1/production',
     );
+  });
+
+  it('says that the production running builds the packages, rather than that none has been built', async () => {
+    fakeApi({ 'GET /v1/projects/p1/packages': { body: { items: [] } } });
+    const production: Job = {
+      id: 'j1',
+      projectId: 'p1',
+      kind: 'produce',
+      status: 'running',
+      progress: {
+        phase: 'synthesizing',
+        chaptersDone: 1,
+        chaptersTotal: 3,
+        segmentsDone: 0,
+        segmentsTotal: 614,
+        etaSeconds: null,
+        costSoFarUsd: 0,
+        message: null,
+      },
+      input: {},
+      result: null,
+      error: null,
+      cancelRequested: false,
+      attempt: 1,
+      createdBy: 'u-creator',
+      createdAt: '2026-12-07T15:46:47.535Z',
+      startedAt: '2026-12-07T15:46:48.535Z',
+      finishedAt: null,
+      updatedAt: '2026-12-07T15:47:47.535Z',
+    };
+    renderInStudio(<DeliveryPage />, {}, undefined, { activeJob: production });
+    const notice = await screen.findByText(/^The production running now builds the packages/, {}, { timeout: 10_000 });
+    expect(within(notice).getByRole('link', { name: 'Follow it on the production page' }).getAttribute('href')).toBe(
+      '/projects/p1/production',
+    );
+    expect(screen.queryByText(/No package has been built yet/)).toBeNull();
   });
 });

@@ -31,6 +31,9 @@ export function DeliveryPage() {
   const toProduce = chaptersToProduce(status.facts);
   const mastered = status.facts?.chaptersMastered ?? 0;
   const partial = mastered > 0 && mastered < toProduce;
+  // Packages are built at the end of a production: while the first one runs, "no package yet" read as if none were
+  // coming.
+  const producing = status.activeJob?.kind === 'produce';
   return (
     <div className="step-page">
       <header className="step-page__header">
@@ -39,7 +42,10 @@ export function DeliveryPage() {
       </header>
       {latest.length === 0 ? (
         <Alert tone="info">
-          {t('none')} <Link to={`/projects/${encodeURIComponent(project.id)}/production`}>{t('toProduction')}</Link>
+          {producing ? t('building') : t('none')}{' '}
+          <Link to={`/projects/${encodeURIComponent(project.id)}/production`}>
+            {producing ? t('followProduction') : t('toProduction')}
+          </Link>
         </Alert>
       ) : (
         <>

@@ -146,6 +146,41 @@ describe('the readiness report', () => {
     expect(cells(rate).slice(1)).toEqual(['44.100 Hz', '44.100 Hz']);
   });
 
+  it("says an M4B's chapter marks as the package's own chapters and credits, in the reader's language", async () => {
+    const markers = (chapters: number, credits: number): Package['readiness']['rules'] => [
+      {
+        id: 'chapter-markers',
+        description: 'Chapter markers with titles',
+        passed: true,
+        measured: '',
+        expected: '',
+        measuredValues: [
+          {
+            code: 'chapter_markers',
+            params: { chapters, credits, count: chapters + credits, titled: chapters + credits },
+          },
+        ],
+        expectedValue: { code: 'marker_per_chapter', params: { chapters, credits, count: chapters + credits } },
+      },
+    ];
+    const cells = () =>
+      within(screen.getAllByRole('row')[1])
+        .getAllByRole('cell')
+        .map((cell) => cell.textContent)
+        .slice(1);
+    const { unmount } = renderReport(markers(3, 2));
+    // Three chapters produced: the producer reads three, with the credits that make the five marks.
+    expect(cells()).toEqual([
+      '3 chapters and the credits (5 markers), 5 titled',
+      'one per chapter and credits file (5), all titled',
+    ]);
+    unmount();
+    await i18n.changeLanguage('pt-BR');
+    const again = renderReport(markers(1, 0));
+    expect(cells()).toEqual(['1 capítulo, 1 de 1 marcadores com título', 'um por capítulo (1), todos com título']);
+    again.unmount();
+  });
+
   it('shows the English text of a package built before rules carried their values as codes', async () => {
     await i18n.changeLanguage('pt-BR');
     renderReport([

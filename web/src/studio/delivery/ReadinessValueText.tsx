@@ -71,6 +71,16 @@ function useValueSayer(): (value: Value) => string {
         return t('values.markers', { count: Number(p.count ?? 0), titled: Number(p.titled ?? 0) });
       case 'all_markers_titled':
         return t('values.all_markers_titled', { min: Number(p.min ?? 1) });
+      case 'chapter_markers':
+        return t(Number(p.credits) ? 'values.chapter_markers_credits' : 'values.chapter_markers', {
+          count: Number(p.chapters ?? 0),
+          markers: Number(p.count ?? 0),
+          titled: Number(p.titled ?? 0),
+        });
+      case 'marker_per_chapter':
+        return t(Number(p.credits) ? 'values.marker_per_chapter_credits' : 'values.marker_per_chapter', {
+          count: Number(p.count ?? 0),
+        });
       case 'cover_measured':
         return `${pixels(p.width)} × ${pixels(p.height)} px ${String(p.colorSpace ?? '')} ${String(p.format ?? '')}`;
       case 'cover_expected': {

@@ -11,7 +11,7 @@ function line(index: number): TimelineSegment {
     segmentId: `s${index}`,
     index,
     kind: 'narration',
-    text: `Line ${index}.`,
+    text: index === 1 ? lineOneText : `Line ${index}.`,
     speakerId: 'narrator',
     spoken: true,
     startSec: index * 2,
@@ -26,9 +26,11 @@ const PROGRESS = { segmentsDone: 0, segmentsTotal: 1, chaptersDone: 0, chaptersT
 
 /** Whether the job rendering the new take has ended; it runs until the test ends it. */
 let renderEnded: boolean;
+let lineOneText: string;
 
 beforeEach(() => {
   renderEnded = false;
+  lineOneText = 'Line 1.';
   vi.spyOn(HTMLMediaElement.prototype, 'play').mockResolvedValue(undefined);
   vi.stubGlobal(
     'fetch',
@@ -85,5 +87,19 @@ describe('a new take being rendered on the listening page', () => {
     );
     await waitFor(() => expect(lineButton('Line 1\\.').textContent).not.toContain('rendering'));
     // It follows the job as the page does (polling from 0.5 s): over 4 s alone, past the default 5 s on a busy machine.
+  }, 30_000);
+
+  it('names a line of dialogue inside the notice’s quotation marks without its own', async () => {
+    lineOneText = '"Shall we walk to the _old_ mill?"';
+    renderInStudio(<ListenPage />);
+    await userEvent.click(await screen.findByRole('button', { name: /Shall we walk/ }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Render a new take' }));
+    await screen.findByText(/A new take is being rendered/);
+    renderEnded = true;
+    await screen.findByText(
+      'The new take of “Shall we walk to the old mill?” is ready: the chapter and its packages were rebuilt with it.',
+      {},
+      { timeout: 10_000 },
+    );
   }, 30_000);
 });

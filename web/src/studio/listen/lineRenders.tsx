@@ -14,9 +14,17 @@ export interface LineRender {
 
 /** How much of a line a notice quotes: enough to recognise it, short enough for a toast. */
 const QUOTED_CHARACTERS = 48;
+/** Marks that open and close a quotation, each with its closing mark. */
+const ENCLOSING_QUOTES: Record<string, string> = { '"': '"', '“': '”', '«': '»', '‘': '’', "'": "'", '„': '“' };
 const quoted = (text: string) => {
-  // Quoted as the list shows it: a toast is plain text, so italics underscores are left out rather than shown.
-  const words = lineWords(text).trim();
+  // Quoted as the list shows it: a toast is plain text, so italics underscores are left out rather than shown. A line
+  // of dialogue brings its own quotation marks, and the notice's own around them read “"Shall we walk…"”.
+  const spoken = lineWords(text).trim();
+  const closing = ENCLOSING_QUOTES[spoken[0] ?? ''];
+  const words =
+    closing && spoken.length > 2 && spoken.endsWith(closing) && !spoken.slice(1, -1).includes(closing)
+      ? spoken.slice(1, -1).trim()
+      : spoken;
   return words.length > QUOTED_CHARACTERS ? `${words.slice(0, QUOTED_CHARACTERS - 1).trimEnd()}…` : words;
 };
 

@@ -34,6 +34,11 @@ export function ManuscriptPage() {
   const job = useJobProgress(project.id, jobId ?? manuscript.data?.jobId);
   const hasChapters = (status.facts?.chapterCount ?? 0) > 0;
   const importing = job.data && !isFinished(job.data);
+  // The import's own result counts its chapters: the project's facts and the manuscript are read again once the job
+  // has ended, and until those answers come the page said "Import finished: 0 chapters found" beside "Importing".
+  const imported = job.data && isFinished(job.data) ? job.data : undefined;
+  const importedChapters = imported?.result?.chapterCount;
+  const chaptersFound = typeof importedChapters === 'number' ? importedChapters : (status.facts?.chapterCount ?? 0);
 
   const send = (file: File, replace: boolean) => {
     setPending(null);
@@ -52,6 +57,10 @@ export function ManuscriptPage() {
 
   if (manuscript.isPending) return <Loading />;
   const current = manuscript.data;
+  // Likewise the manuscript's status, from its own import's outcome while the manuscript is read again.
+  const outcome = imported?.status === 'succeeded' ? 'ready' : imported?.status === 'failed' ? 'failed' : undefined;
+  const currentStatus =
+    current?.status === 'processing' && imported?.id === current.jobId && outcome ? outcome : current?.status;
   const uploadError = upload.error
     ? errorText(upload.error, {
         payload_too_large: t('errors.serverTooLarge'),
@@ -86,9 +95,9 @@ export function ManuscriptPage() {
               <time dateTime={current.uploadedAt}>{format.dateTime(current.uploadedAt)}</time>
             </dd>
             <dt>{t('current.status')}</dt>
-            <dd>{t(`statuses.${current.status}`)}</dd>
+            <dd>{t(`statuses.${currentStatus ?? current.status}`)}</dd>
           </dl>
-          {current.status === 'failed' && <Alert tone="error">{t('errors.importFailed')}</Alert>}
+          {currentStatus === 'failed' && <Alert tone="error">{t('errors.importFailed')}</Alert>}
           <div className="button-row">
             <button
               type="button"
@@ -161,7 +170,7 @@ export function ManuscriptPage() {
               detail={withCounts(t('import.running'), jobCounts(job.data))}
             />
           ) : job.data.status === 'succeeded' ? (
-            <Alert tone="success">{t('import.done', { count: status.facts?.chapterCount ?? 0 })}</Alert>
+            <Alert tone="success">{t('import.done', { count: chaptersFound })}</Alert>
           ) : (
             <Alert tone="error">{t('import.failed')}</Alert>
           )}

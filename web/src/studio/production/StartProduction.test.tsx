@@ -354,4 +354,27 @@ describe('the chapters chosen for a production', () => {
       ['Chapter 1', 'Chapter 2', 'Chapter 3'].map((name) => (screen.getByLabelText(name) as HTMLInputElement).checked),
     ).toEqual([true, false, true]);
   });
+
+  it('keep the retailers chosen when the form is drawn again after a job, not back to Apple and ACX', async () => {
+    fakeApi({
+      'GET /v1/projects/p1/chapters': { body: { items: [chapterSummary('ch1')], continuationToken: null } },
+      'GET /v1/projects/p1/productions/estimate': {
+        body: { estimate: { totalUsd: 0 }, billableCharacters: 1_200, estimatedAudioSeconds: 90, problems: [] },
+      },
+      'GET /v1/tenant/usage': { body: { monthlyCharacters: { used: 0, limit: 20_000_000, remaining: 20_000_000 } } },
+    });
+    renderInStudio(<FormBetweenJobs />);
+    const retailers = await screen.findByRole('group', { name: 'Packages to build' });
+    fireEvent.click(within(retailers).getByLabelText('Apple Books'));
+    fireEvent.click(within(retailers).getByLabelText('Kobo'));
+
+    fireEvent.click(screen.getByRole('button', { name: 'A job runs' }));
+    fireEvent.click(screen.getByRole('button', { name: 'The job ends' }));
+
+    const chosen = within(screen.getByRole('group', { name: 'Packages to build' }))
+      .getAllByRole('checkbox')
+      .filter((box) => (box as HTMLInputElement).checked)
+      .map((box) => box.parentElement?.textContent);
+    expect(chosen).toEqual(['ACX / Audible', 'Kobo']);
+  });
 });

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { ApiError } from '../../api/client';
@@ -19,6 +18,8 @@ type Scope = 'all' | 'approved' | 'selection';
 const NONE: ReadonlySet<string> = new Set();
 const QUOTAS = ['monthlyCharacters', 'concurrentJobs', 'storageBytes'] as const;
 type Quota = (typeof QUOTAS)[number];
+/** The retailers a first production of a project builds for, until the producer chooses others. */
+const FIRST_PLATFORMS: Platform[] = ['apple', 'acx'];
 
 /** The production form: which packages, which chapters, what it costs and what is left of the month's quota. */
 export function StartProduction() {
@@ -26,8 +27,9 @@ export function StartProduction() {
   const { t } = useTranslation(['production', 'estimate']);
   const format = useFormat();
   const errorText = useErrorText();
-  const [platforms, setPlatforms] = useState<Platform[]>(['apple', 'acx']);
-  // The chapters chosen are the producer's until they choose others: the form is drawn afresh after each job.
+  // The retailers and the chapters chosen are the producer's until they choose others: the form is drawn afresh after
+  // each job.
+  const [platforms, setPlatforms] = useProjectChoice<Platform[]>(project.id, 'production.platforms', FIRST_PLATFORMS);
   const [scope, setScope] = useProjectChoice<Scope>(project.id, 'production.scope', 'all');
   const [selected, setSelected] = useProjectChoice<ReadonlySet<string>>(project.id, 'production.chapters', NONE);
   const chapters = useChapters(project.id);
