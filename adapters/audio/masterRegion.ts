@@ -5,8 +5,8 @@
  * trimmed where the region starts, so every sample is one a whole render writes. One pass writes the region's
  * samples, its MP3 (from a frame boundary, for mp3Splice.ts) and its measurement with the level blocks from one
  * short-term window before the levels' join. The region's samples go, as they are rendered, to a process of their own
- * beside the render (`joinArgs`) that writes the chapter's FLAC from the stored master's samples before the region
- * and the region's, and the region's AAC from a frame boundary (for mp4Splice.ts; the whole chapter's when there is no
+ * beside the render (`joinArgs`) that writes the chapter's FLAC frames from the stored master's frame boundary before
+ * the region on (for flacSplice.ts) with the MD5 of the joined samples, and the region's AAC from a frame boundary (for mp4Splice.ts; the whole chapter's when there is no
  * stored MP4 to splice into): the join and its AAC encoder run beside the render and its MP3 encoder.
  */
 import { writeFile } from 'node:fs/promises';
@@ -134,27 +134,31 @@ export async function masterChapterRegion(input: MasterRegionInput): Promise<Mas
 
 /**
  * The join's arguments after its first input, the region's samples on its standard input: the stored master (FLAC)
- * up to the region's start, then the region (decoded, joined and encoded again losslessly, so its bytes are those of a
- * whole render's FLAC of the same samples), and the AAC in the same process: of the region's samples from its frame
- * boundary, to be spliced into the stored MP4 (mp4Splice.ts), or of the whole joined stream when there is none to
- * splice into. The stored master is read first, so the render waits on its pipe while the kept part is encoded.
+ * up to the region's start, then the region. The joined samples give the MD5 the chapter's FLAC states, and from the
+ * stored master's frame boundary before the region on, the FLAC frames that follow the stored ones (flacSplice.ts:
+ * their bytes are those of a whole render's FLAC of the same samples); the AAC in the same process: of the region's
+ * samples from its frame boundary, to be spliced into the stored MP4 (mp4Splice.ts), or of the whole joined stream
+ * when there is none to splice into. The stored master is read first, so the render waits on its pipe while the kept
+ * part is decoded.
  */
 function joinArgs(join: JoinMasterRequest, cutSample: number): string[] {
   const aacFrom = join.aac?.fromSample;
   if (aacFrom !== undefined && aacFrom < cutSample) throw new RegionMismatchError('the AAC starts before the region');
+  if (join.master.fromSample > cutSample) throw new RegionMismatchError('the FLAC starts after the region');
   const spliced = aacFrom !== undefined;
-  const joined =
+  const fromJoined = ['[md5]', '[flacFrom]', ...(join.aac && !spliced ? ['[aac]'] : [])];
+  // The samples' own timestamps, from 0: N/SR/TB here gives packets of 1,023 and 1,025 samples in the MP4.
+  const from = (sample: number) => `atrim=start_sample=${sample},asetpts=PTS-STARTPTS`;
+  const graph =
+    (spliced ? `[0:a]asplit=2[region][fromFrame];[fromFrame]${from(aacFrom - cutSample)}[aac];` : '') +
     `[1:a]atrim=end_sample=${cutSample}[start];[start]${spliced ? '[region]' : '[0:a]'}concat=n=2:v=0:a=1,` +
-    `aformat=sample_fmts=s16:sample_rates=${MASTER_SAMPLE_RATE_HZ}:channel_layouts=mono`;
-  const graph = spliced
-    ? `[0:a]asplit=2[region][fromFrame];${joined}[master];` +
-      // The samples' own timestamps, from 0: N/SR/TB here gives packets of 1,023 and 1,025 samples in the MP4.
-      `[fromFrame]atrim=start_sample=${aacFrom - cutSample},asetpts=PTS-STARTPTS[aac]`
-    : joined + (join.aac ? ',asplit=2[master][aac]' : '[master]');
+    `aformat=sample_fmts=s16:sample_rates=${MASTER_SAMPLE_RATE_HZ}:channel_layouts=mono,` +
+    `asplit=${fromJoined.length}${fromJoined.join('')};[flacFrom]${from(join.master.fromSample)}[flac]`;
   return [
     ...['-i', join.storedMaster, '-filter_complex', graph],
-    ...['-map', '[master]', '-ac', '1', '-ar', String(MASTER_SAMPLE_RATE_HZ), '-sample_fmt', 's16'],
-    ...['-c:a', 'flac', '-map_metadata', '-1', '-bitexact', join.masterFile],
+    ...['-map', '[md5]', '-c:a', 'pcm_s16le', '-f', 'md5', join.master.md5File],
+    ...['-map', '[flac]', '-ac', '1', '-ar', String(MASTER_SAMPLE_RATE_HZ), '-sample_fmt', 's16'],
+    ...['-c:a', 'flac', '-map_metadata', '-1', '-bitexact', join.master.file],
     ...(join.aac ? ['-map', '[aac]', ...aacEncoderArgs(join.aac)] : []),
   ];
 }

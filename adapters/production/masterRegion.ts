@@ -1,7 +1,7 @@
 /**
  * A chapter's master made from its previous one (docs/audio-pipeline.md, "Re-rendering only the region that
  * changed"): only the segments from a pause before the first changed one are fetched and rendered, at the gain the
- * previous master recorded; the new FLAC is the previous one's samples before the cut and the region's after it, the
+ * previous master recorded; the new FLAC is the previous one's frames before the cut and the region's after it, the
  * MP3 the previous one's frames before its cut and the region's after, the AAC the previous MP4's packets before its
  * cut and the region's after (encoded whole from the new FLAC's stream when there is no previous MP4 to splice into,
  * and the record says why), and the levels are recombined from the previous blocks and the region's. Whatever else
@@ -32,6 +32,7 @@ import type {
 import { CORRECTION_TOLERANCE_DB } from '../audio/master';
 import { RegionMismatchError } from '../audio/masterRegion';
 import { readFlacInfo } from '../audio/flacInfo';
+import { FlacSpliceError, flacKeepFrames, spliceFlac } from '../audio/flacSplice';
 import { Mp3SpliceError, spliceMp3 } from '../audio/mp3Splice';
 import { aacMp4Packets, Mp4SpliceError, spliceAacMp4 } from '../audio/mp4Splice';
 import { LevelBlocksFormatError, readLevelBlocks } from '../audio/levelBlocksFile';
@@ -60,6 +61,7 @@ export function fallbackReason(error: unknown): RegionFallback {
   if (
     error instanceof RegionMismatchError ||
     error instanceof Mp4SpliceError ||
+    error instanceof FlacSpliceError ||
     error instanceof LevelBlocksMismatchError ||
     error instanceof LevelBlocksFormatError
   )
@@ -154,8 +156,12 @@ export async function renderRegion(
   )
     throw new RegionFallbackError('mismatch', 'the previous master is not the one recorded');
 
+  const storedFlac = await readFile(storedMaster);
+  const { keepFrames, blockSize } = flacKeepFrames(storedFlac, cut.startSample);
   const regionMp3 = path.join(dir, 'region.mp3');
   const masterFile = path.join(dir, 'master.flac');
+  const regionFlac = path.join(dir, 'region.flac');
+  const md5File = path.join(dir, 'master.md5');
   const aacFile = path.join(dir, `encoded.${aac?.extension ?? 'm4a'}`);
   const regionAac = path.join(dir, `region.${aac?.extension ?? 'm4a'}`);
   const aacWhole: AacWholeReason | undefined = !aac
@@ -182,7 +188,7 @@ export async function renderRegion(
     measureFromSample: Math.round((cut.joinSec - LEVEL_LEAD_SEC) * MASTER_SAMPLE_RATE_HZ),
     join: {
       storedMaster,
-      masterFile,
+      master: { file: regionFlac, fromSample: keepFrames * blockSize, md5File },
       ...(aac && {
         aac: aacWhole
           ? { file: aacFile, bitrateKbps: aac.bitrateKbps }
@@ -204,6 +210,10 @@ export async function renderRegion(
   if (miss !== 0)
     throw new RegionFallbackError('loudness', `the recombined levels miss the target by ${miss.toFixed(2)} dB`);
 
+  const [regionFlacBytes, md5Line] = await Promise.all([readFile(regionFlac), readFile(md5File, 'utf8')]);
+  const md5 = /^MD5=([0-9a-f]{32})\s*$/.exec(md5Line)?.[1];
+  if (!md5) throw new RegionMismatchError('the join gave no MD5 of the chapter’s samples');
+  await writeFile(masterFile, spliceFlac(storedFlac, keepFrames, regionFlacBytes, Buffer.from(md5, 'hex')));
   const joined = await readFlacInfo(masterFile);
   if (!joined) throw new RegionMismatchError('the joined master has no stream info');
   const encodingFiles: RegionRender['encodingFiles'] = {};

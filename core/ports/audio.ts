@@ -97,8 +97,12 @@ export interface MasteredRegion {
 export interface JoinMasterRequest {
   /** The stored master (FLAC at the master's rate), kept before the region's start. */
   storedMaster: string;
-  /** The chapter's new FLAC. */
-  masterFile: string;
+  /**
+   * The new FLAC's frames from `fromSample` of the chapter (a frame boundary of the stored master's, at or before the
+   * region's start) in `file`, to be spliced after the stored master's frames before it (flacSplice.ts), and in
+   * `md5File` the MD5 of every sample of the joined chapter, which the spliced file's STREAMINFO states.
+   */
+  master: { file: string; fromSample: number; md5File: string };
   /**
    * The AAC: of the region's samples from `fromSample` of the chapter (a frame boundary at or after the region's
    * start), for its packets to be spliced into the stored MP4; without it, the chapter's whole, from the joined samples.

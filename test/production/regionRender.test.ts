@@ -2,7 +2,7 @@
  * A chapter whose end changed is mastered from its previous master (docs/audio-pipeline.md, "Re-rendering only the
  * region that changed"): only the segments from a pause before the first changed one are rendered, at the recorded
  * gain, and joined to the stored FLAC, MP3, AAC and level blocks. Compared with a whole render of the same segments at
- * the same gain: the FLAC is the same bytes, the MP3 and the AAC the same samples before their cuts and within the
+ * the same gain: the FLAC is the same bytes (its frames before the cut the stored ones), the MP3 and the AAC the same samples before their cuts and within the
  * doc's splice threshold around them, the levels the same within 0.05 LU / 0.05 dB, the record the same in shape.
  * Whatever does not line up is rendered whole (or, for the AAC alone, encoded whole), each reason counted. Real
  * ffmpeg, ffprobe, espeak-ng and Azurite.
@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createFfmpegToolchain, ffmpegPath, runFfmpeg } from '../../adapters/audio';
 import { runFfprobe } from '../../adapters/audio/ffmpeg';
+import { readFlacInfo } from '../../adapters/audio/flacInfo';
 import { readLevelBlocks } from '../../adapters/audio/levelBlocksFile';
 import { readMp4AacInfo } from '../../adapters/audio/mp4AudioInfo';
 import type { AzureBlobStore } from '../../adapters/blob/azureBlobStore';
@@ -171,18 +172,28 @@ const encoding = (rendered: RenderedMaster, format: 'mp3' | 'aac') =>
   rendered.encodings.find((e) => e.format === format)!;
 const ORIGINAL = LINES.map((_, index) => index);
 
-/** The toolchain, noting how many packets (1,024 samples each, its priming first) each region's AAC encoder wrote. */
-function countingRegionAac(): { toolchain: AudioToolchain; packets: number[] } {
+/**
+ * The toolchain, noting how many packets (1,024 samples each, its priming first) each region's AAC encoder wrote, and
+ * from which chapter sample and for how many samples its FLAC encoder wrote frames.
+ */
+function countingRegionAac(): {
+  toolchain: AudioToolchain;
+  packets: number[];
+  flac: { fromSample: number; samples: number }[];
+} {
   const packets: number[] = [];
+  const flac: { fromSample: number; samples: number }[] = [];
   const toolchain: AudioToolchain = {
     ...audio,
     masterChapterRegion: async (request) => {
       const region = await audio.masterChapterRegion!(request);
       if (request.join.aac) packets.push((await readMp4AacInfo(request.join.aac.file))!.frames);
+      const { fromSample, file } = request.join.master;
+      flac.push({ fromSample, samples: (await readFlacInfo(file))!.totalSamples });
       return region;
     },
   };
-  return { toolchain, packets };
+  return { toolchain, packets, flac };
 }
 
 /** What ffprobe reads of an MP4: its frame count, its stream's length in samples, its duration as played. */
@@ -316,6 +327,12 @@ async function expectRegionEqualsWhole(
   const wholePackets = (await readMp4AacInfo(wholeAac))!.frames;
   expect(counting.packets).toEqual([wholePackets - fromFrame]);
   expect(fromFrame).toBeGreaterThan(0);
+  // The FLAC encoder wrote frames from the stored master's frame boundary before the cut on only; the stored frames
+  // before it were spliced in unchanged (the whole file is the whole render's bytes, above).
+  const [flac] = counting.flac;
+  expect(flac.fromSample).toBeGreaterThan(0);
+  expect(flac.fromSample).toBeLessThanOrEqual(cut.startSample);
+  expect(flac.samples).toBe(whole.rendered.masterSamples! - flac.fromSample);
   return region.record;
 }
 
