@@ -191,6 +191,23 @@ export class BookNameUsage {
   }
 }
 
+/** The particles that join a Marian given name to the devotion it names ("Maria da Graça", "María del Carmen"). */
+const DEVOTION_PARTICLES = new Set(['da', 'das', 'do', 'dos', 'de', 'del']);
+
+/**
+ * The devotion of a Marian compound given name, by which Portuguese and Spanish call the woman ("Maria da Graça" is
+ * "dona Graça", "María del Carmen" is "Carmen"): the word after "Maria"/"María" and a particle. Whether the book
+ * uses it as her given name, and not as a family name ("Maria da Silva"), is the caller's to tell.
+ */
+export function devotionOf(form: NameForm): string | undefined {
+  if (form.tokens.length < 2 || !/^Mar[ií]a$/u.test(form.tokens[0]) || !form.display) return undefined;
+  const words = form.display.split(/\s+/u);
+  const at = words.indexOf(form.tokens[0]);
+  return at >= 0 && DEVOTION_PARTICLES.has(words[at + 1]?.toLowerCase() ?? '') && words[at + 2] === form.tokens[1]
+    ? form.tokens[1]
+    : undefined;
+}
+
 /**
  * Kin words before a given name say how the speaker is related to the person ("prima Gloria" for one, "mana Gloria"
  * for another, "D. Gloria" for the narrator), so they are forms of one person when nothing says the book has two of
