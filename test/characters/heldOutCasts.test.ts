@@ -155,7 +155,6 @@ const KNOWN_MISSES = new Set<string>([
   'los-quispe-de-barranco: Ingeniero Salas speaks',
   'los-quispe-de-barranco: Elvira is female',
   'the-lodgers-of-quarry-lane: Edward Marsh speaks',
-  'the-lodgers-of-quarry-lane: casts nobody the labels do not list',
   'a-febre-do-toninho: Maria da Graça is one record',
   'a-febre-do-toninho: Toninho speaks',
   'a-febre-do-toninho: Lurdinha is found',
