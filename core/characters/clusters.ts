@@ -161,10 +161,9 @@ export class PersonIndex {
     for (const { form } of forms) {
       const devotion = devotionOf(form);
       const given = devotion && this.graph.get(`given|${devotion}`);
+      if (!given || given.titleVotes.female === 0 || given.titleVotes.male > 0) continue;
       const full = this.names.explicitKeys(form)[0];
-      if (!given || !full || given.titleVotes.female === 0 || given.titleVotes.male > 0) continue;
-      if (this.names.readsAsSurname(devotion)) continue;
-      this.graph.union(full, `given|${devotion}`);
+      if (full && !this.names.readsAsSurname(devotion)) this.graph.union(full, `given|${devotion}`);
     }
   }
 
