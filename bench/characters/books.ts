@@ -40,6 +40,8 @@ export const STORY_SLUGS = [
   'o-afilhado-do-seu-juvencio',
   'los-de-la-calle-del-alamo',
   'los-quispe-de-barranco',
+  'the-lodgers-of-quarry-lane',
+  'a-febre-do-toninho',
 ] as const;
 export type StorySlug = (typeof STORY_SLUGS)[number];
 

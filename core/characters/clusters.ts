@@ -24,7 +24,7 @@ import type { Gender } from './character';
 import type { NameForm } from './mentions';
 import { eldestDaughterLinks } from './eldestDaughter';
 import { honorificOf } from './honorifics';
-import { BookNameUsage } from './nameForms';
+import { BookNameUsage, devotionOf } from './nameForms';
 import { NameNodes, type NodeFacts, type PlacedForm } from './nameNodes';
 import { pairKey } from './familiarForms';
 import type { KinSpokenOf } from './kinSpokenOf';
@@ -69,6 +69,7 @@ export class PersonIndex {
       keys.forEach((key) => this.graph.touch(key, placed));
       for (let i = 1; i < keys.length; i++) this.graph.union(keys[0], keys[i]);
     }
+    if (language !== 'en') this.linkDevotions(forms);
     this.linkGivenNames();
     this.linkFamilies();
     for (const [miss, eldest] of eldestDaughterLinks(this.graph, givenWithMiss)) this.graph.union(miss, eldest);
@@ -148,6 +149,21 @@ export class PersonIndex {
       if (candidates.length === 1) this.graph.union(this.graph.ensure(`given|${given}`, given), candidates[0]);
       else if (candidates.length === 0 && whole.length === 1 && this.introducedJustBefore(given, whole[0]))
         this.graph.union(this.graph.ensure(`given|${given}`, given), whole[0]);
+    }
+  }
+
+  /**
+   * "Maria da Graça" joins "dona Graça": the devotion of a Marian given name is the woman's given name where the book
+   * writes it as one under a title of a woman and never under a man's ("Maria da Silva" beside "o Silva" joins
+   * nobody).
+   */
+  private linkDevotions(forms: PlacedForm[]): void {
+    for (const { form } of forms) {
+      const devotion = devotionOf(form);
+      const given = devotion && this.graph.get(`given|${devotion}`);
+      if (!given || given.titleVotes.female === 0 || given.titleVotes.male > 0) continue;
+      const full = this.names.explicitKeys(form)[0];
+      if (full && !this.names.readsAsSurname(devotion)) this.graph.union(full, `given|${devotion}`);
     }
   }
 

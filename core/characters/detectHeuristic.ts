@@ -131,10 +131,12 @@ function readsAsCollection(tallies: Map<string, Tally>, chapterCount: number): b
 
 /**
  * Someone who speaks, is named with a title often enough, or is spoken to ("Martha, …") is a person of the story;
- * a name often written after "in" or "at" is a place, even when someone apostrophises it ("Ah, Lisboa!").
+ * a name often written after "in" or "at" is a place, even when someone apostrophises it ("Ah, Lisboa!"), and a name
+ * the narration calls an animal ("Biscuit, a brown dog") is a pet, however often it is spoken to.
  */
 function isPerson(tally: Tally): boolean {
   if (tally.lines >= 1 || tally.titled >= MIN_TITLED_MENTIONS) return true;
+  if (tally.animals > 0) return false;
   if (tally.titled >= MIN_TITLED_WITH_OTHERS && tally.mentions >= MIN_TITLED_PERSON_MENTIONS) return true;
   if (tally.locatives >= tally.mentions * PLACE_SHARE) return false;
   if (tally.vocatives >= MIN_VOCATIVES || (tally.vocatives >= 1 && tally.mentions >= MIN_ADDRESSED_MENTIONS))

@@ -181,15 +181,18 @@ export function findAttributions(text: string, language: HeuristicLanguage): Att
     const { title, particle, name, verb } = match.groups!;
     if (namesRatherThanSpeaks(text, match.indices!.groups!.verb, verb)) continue;
     if (match.groups!.adverb !== undefined && !reportsDialogue(text, match.index)) continue;
+    if (language === 'en' && NOUN_SUBJECT_BEFORE.test(text.slice(Math.max(0, match.index - 40), match.index))) continue;
     const parsed = parseNameForm(title, name, language, particle);
     if (!parsed || parsed.possessive) continue;
     const offset = (match.indices!.groups!.title ?? match.indices!.groups!.name)[0];
     found.push({ ...parsed, verb, offset, length: match.index + match[0].length - offset });
   }
+  const quoted = language === 'en' ? new QuotedParagraphs(text) : undefined;
   for (const match of text.matchAll(before)) {
     const { title, particle, name, verb } = match.groups!;
     const parsed = parseNameForm(title, name, language, particle);
     if (!parsed || parsed.possessive || (!title && afterDefiniteArticle(text, match.index, language))) continue;
+    if (quoted && !quoted.holdsQuote(match.index, match.index + match[0].length)) continue;
     const end = match.indices!.groups!.name[1];
     const offset = title ? match.index : match.indices!.groups!.name[0] + name.indexOf(parsed.form.tokens[0]);
     found.push({ ...parsed, verb, offset, length: end - offset });
@@ -214,6 +217,38 @@ export function findAttributions(text: string, language: HeuristicLanguage): Att
  * "was called John Hale", "se llamaba Garduña", "chamava-se Fulgêncio": a verb of calling in the passive or with
  * "se" gives a name, nobody speaks.
  */
+/**
+ * Whether the paragraph around a tag quotes anyone: "Biscuit sighed and rolled over." in a paragraph of narration
+ * alone is no speech tag ("“Oh,” Meg sighed" is). The quotation marks are found once and searched by halves, so a
+ * huge paragraph of tags is still read in linear time.
+ */
+class QuotedParagraphs {
+  private readonly quotes: number[] = [];
+
+  constructor(private readonly text: string) {
+    for (const match of text.matchAll(/[“”"‘«»]/gu)) this.quotes.push(match.index);
+  }
+
+  holdsQuote(from: number, to: number): boolean {
+    const [start, end] = paragraphBetween(this.text, from, to, BLANK_LINE);
+    let low = 0;
+    let high = this.quotes.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (this.quotes[middle] < start) low = middle + 1;
+      else high = middle;
+    }
+    return low < this.quotes.length && this.quotes[low] < end;
+  }
+}
+
+/**
+ * A noun with its determiner right before the verb is the verb's subject, and the name after it what was said or
+ * written: "The postmark said Leeds", "the sign read Dover" report no line of Leeds or Dover.
+ */
+const NOUN_SUBJECT_BEFORE =
+  /(?:^|[^\p{L}])(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Mm]y|[Yy]our|[Oo]ur|[Tt]his|[Tt]hat)\s+\p{Ll}+\s+$/u;
+
 function namesRatherThanSpeaks(text: string, [start, end]: [number, number], verb: string): boolean {
   if (!NAMING_VERB.test(verb)) return false;
   return (

@@ -29,6 +29,8 @@ export class BookNameUsage {
   private readonly youngerSons = new Set<string>();
   /** The man's title and given name each younger son is called by (`mr|Robert`). */
   private readonly youngerSonTitles = new Set<string>();
+  /** The given names written between each man's title and a surname ("Mr. Harold Pym": `mr|Pym` → Harold). */
+  private readonly givenNamesOfTitledSurnames = new Map<string, Set<string>>();
 
   constructor(
     forms: NameForm[],
@@ -84,6 +86,11 @@ export class BookNameUsage {
         if (!this.titledMenFullNames.has(key)) this.titledMenFullNames.set(key, new Set());
         this.titledMenFullNames.get(key)!.add(last);
       }
+      if (title.gender !== 'female' && tokens.length > 1) {
+        const key = `${title.cls}|${last}`;
+        if (!this.givenNamesOfTitledSurnames.has(key)) this.givenNamesOfTitledSurnames.set(key, new Set());
+        this.givenNamesOfTitledSurnames.get(key)!.add(first);
+      }
       this.surnames.add(last);
       this.titledSurnames.add(last);
       if (tokens.length > 1) this.givenNames.add(first);
@@ -106,6 +113,11 @@ export class BookNameUsage {
   /** A man the book calls by his title and given name alone ("Mr. Robert"), beside his full name. */
   isYoungerSon(fullName: string): boolean {
     return this.youngerSons.has(fullName);
+  }
+
+  /** Two or more given names written between one title and one surname ("Mr. Harold Pym", "Mr. Hugh Pym"). */
+  private sharesTitledSurname(cls: string, surname: string): boolean {
+    return (this.givenNamesOfTitledSurnames.get(`${cls}|${surname}`)?.size ?? 0) > 1;
   }
 
   /** A bare word is a surname when the book uses it as one and not as a given name (or has a titled surname). */
@@ -152,6 +164,9 @@ export class BookNameUsage {
           if (tokens.length === 1) return [`given|${first}`];
           if (this.youngerSons.has(`${first} ${last}`)) return full;
         }
+        // "Mr. Harold Pym" beside "Mr. Hugh Pym": brothers (twins, say) share the titled surname, so "Mr. Pym" is
+        // either of them and neither full name names it.
+        if (title.gender !== 'female' && tokens.length > 1 && this.sharesTitledSurname(title.cls, last)) return full;
         // "Mrs. Ignatius Gallaher" names her husband: only a man's title links to the full name.
         return [`${title.cls}|${last}`, ...(title.gender === 'female' ? [] : full)];
       case 'given': {
@@ -174,6 +189,23 @@ export class BookNameUsage {
         return this.eitherReadsAsGiven(first) ? [`given|${first}`] : [`${title.cls}|${first}`];
     }
   }
+}
+
+/** The particles that join a Marian given name to the devotion it names ("Maria da Graça", "María del Carmen"). */
+const DEVOTION_PARTICLES = new Set(['da', 'das', 'do', 'dos', 'de', 'del']);
+
+/**
+ * The devotion of a Marian compound given name, by which Portuguese and Spanish call the woman ("Maria da Graça" is
+ * "dona Graça", "María del Carmen" is "Carmen"): the word after "Maria"/"María" and a particle. Whether the book
+ * uses it as her given name, and not as a family name ("Maria da Silva"), is the caller's to tell.
+ */
+export function devotionOf(form: NameForm): string | undefined {
+  if (form.tokens.length < 2 || !/^Mar[ií]a$/u.test(form.tokens[0]) || !form.display) return undefined;
+  const words = form.display.split(/\s+/u);
+  const at = words.indexOf(form.tokens[0]);
+  return at >= 0 && DEVOTION_PARTICLES.has(words[at + 1]?.toLowerCase() ?? '') && words[at + 2] === form.tokens[1]
+    ? form.tokens[1]
+    : undefined;
 }
 
 /**

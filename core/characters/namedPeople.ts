@@ -35,6 +35,7 @@ import {
 import { dialogueSpans } from './narration';
 import { nicknamesIn } from './nicknames';
 import { findRoleAttributions, type RoleAttribution } from './roles';
+import { calledAnAnimal } from './animals';
 import { addVotes, countLine, newTally, type Tally } from './tally';
 import { foldWord, heuristicLanguage, type HeuristicLanguage } from './vocabulary';
 
@@ -58,6 +59,8 @@ export interface Placed extends PlacedForm {
   locative: boolean;
   /** Written in narration, outside every line of dialogue. */
   narrated: boolean;
+  /** Called an animal by an apposition right after it ("Biscuit, a brown dog"). */
+  animal: boolean;
 }
 
 export interface ChapterScan {
@@ -130,6 +133,7 @@ export function tallyPeople(chapters: ChapterInput[]) {
     if (mention.vocative) tally.vocatives++;
     if (mention.locative) tally.locatives++;
     if (mention.narrated) tally.narrated++;
+    if (mention.animal) tally.animals++;
     tally.chapters.add(chapter.id);
     if (tally.first === null) tally.first = { chapterId: chapter.id, offset: mention.local, at: mention.at };
     // A bare family name goes to one person of the family, but the article or phrase around it says which of the
@@ -283,6 +287,7 @@ function scanChapters(chapters: ChapterInput[], wordCase: WordCase): ChapterScan
         vocative: isVocative(text, mention.offset, mention.length),
         locative: nobody[position],
         narrated: !inDialogue(mention.offset),
+        animal: !inDialogue(mention.offset) && calledAnAnimal(text, end, language),
       };
     });
     const attributions = findAttributions(text, language)

@@ -17,6 +17,8 @@ export interface Tally {
   locatives: number;
   /** Mentions in narration (outside dialogue). */
   narrated: number;
+  /** Mentions an apposition calls an animal ("Biscuit, a brown dog"). */
+  animals: number;
   lines: number;
   chapters: Set<string>;
   first: { chapterId: string; offset: number; at: number } | null;
@@ -45,6 +47,7 @@ export function newTally(): Tally {
     vocatives: 0,
     locatives: 0,
     narrated: 0,
+    animals: 0,
     lines: 0,
     chapters: new Set(),
     first: null,
@@ -100,6 +103,7 @@ export function absorbTally(into: Tally, from: Tally): void {
   into.titled += from.titled;
   into.vocatives += from.vocatives;
   into.locatives += from.locatives;
+  into.animals += from.animals;
   into.narrated += from.narrated;
   into.lines += from.lines;
   addVotes(into.votes, from.votes);

@@ -25,6 +25,13 @@ import { describeHeldOutBooks, type Check, type HeldOutBook } from '../manuscrip
  * quien todos le decíamos don Pepe", and "Juanito", the son of "don Juan". A Peruvian family (the attribution story
  * los-quispe-de-barranco): a grandmother the tags call "la abuela", a brother heard on the telephone and in a letter
  * read aloud in the middle of a scene, a "Julio" whose name is also a month, a shopkeeper the tags call "el viejo".
+ * Two more: an English boarding house (the-lodgers-of-quarry-lane) with a landlady everyone calls "Mrs. B.", "the
+ * Colonel" who is also "Colonel Ames" and "Arthur", twins who share "Mr. Pym", a maid named "Rose" beside the verb
+ * "rose", a dog and a town that are nobody, and a letter signed with initials ("E. M."); a Brazilian town
+ * (a-febre-do-toninho) with a compound given name ("Maria da Graça", "dona Graça"), a compound surname after a title
+ * ("Dr. Mendes Barreto", "o doutor", "Zeca"), diminutives ("Toninho" for "Antônio", "Lurdinha" for "Maria de
+ * Lourdes", "Dita" for "Benedita"), a priest by title and given name ("o padre João") and a shop, a pharmacy and a
+ * circus named like people ("Casa Lobato", "Farmácia São José", "Circo Estrela").
  * A first-person narrator is checked for being named, of the labelled gender and cast once.
  */
 interface Reading {
@@ -45,6 +52,8 @@ const HELD_OUT: StorySlug[] = [
   'o-afilhado-do-seu-juvencio',
   'los-de-la-calle-del-alamo',
   'los-quispe-de-barranco',
+  'the-lodgers-of-quarry-lane',
+  'a-febre-do-toninho',
 ];
 
 function story(slug: StorySlug): HeldOutBook<Reading> {
@@ -145,6 +154,14 @@ const KNOWN_MISSES = new Set<string>([
   'los-quispe-de-barranco: Ingeniero Salas is male',
   'los-quispe-de-barranco: Ingeniero Salas speaks',
   'los-quispe-de-barranco: Elvira is female',
+  'the-lodgers-of-quarry-lane: Edward Marsh speaks',
+  'a-febre-do-toninho: Maria da Graça is one record',
+  'a-febre-do-toninho: Toninho speaks',
+  'a-febre-do-toninho: Lurdinha is found',
+  'a-febre-do-toninho: Lurdinha is female',
+  'a-febre-do-toninho: Lurdinha speaks',
+  'a-febre-do-toninho: Benedita is one record',
+  'a-febre-do-toninho: Benedita is female',
 ]);
 
 describeHeldOutBooks('characters of held-out stories', HELD_OUT.map(story), KNOWN_MISSES);
