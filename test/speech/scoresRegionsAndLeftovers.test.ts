@@ -191,10 +191,10 @@ describe('the eighth round’s held-out pages', () => {
     const spoken = spokenPage('es-PE-notice.txt', 'es-PE');
     for (const reading of [
       'Comunicado número cero cuatro cinco, dos mil veinticuatro-MDM',
-      'hasta la una p. m. en la agencia del jirón Independencia quinientos doce',
+      'hasta la una de la tarde en la agencia del jirón Independencia quinientos doce',
       '(por ejemplo, DNI cuatro cinco seis siete ocho nueve uno dos)',
       'RUC dos cero uno tres uno tres siete siete dos dos cuatro',
-      'a las nueve p. m.',
+      'a las nueve de la noche en toda la zona tres',
       'nueve punto sesenta y dos kilómetros cuadrados y noventa y nueve mil trescientos treinta y siete habitantes',
       'costará dos millones cuatrocientos cincuenta mil soles',
       'la manzana B lote doce de la urbanización San Antonio',
