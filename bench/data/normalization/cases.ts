@@ -772,7 +772,7 @@ const SPANISH = cases('es', 'es-ES', [
     'el apdo. 3, la disp. adic. 2.ª, el tít. IV y el anexo I',
     'el apartado tres, la disposición adicional segunda, el título cuatro y el anexo uno',
   ],
-  ['agreement', 'de 1 a 2 h, hasta sept.', 'de una a dos horas, hasta septiembre'],
+  ['agreement', 'de 1 a 2 h, hasta sept.', 'de una a dos horas, hasta septiembre.'],
 ]);
 
 const PERUVIAN_SPANISH = cases('es', 'es-PE', [
@@ -797,7 +797,7 @@ const PERUVIAN_SPANISH = cases('es', 'es-PE', [
     'hasta la 1:00 p. m.; de 8:00 a 17:00 hrs. y luego',
     'hasta la una de la tarde; de ocho a diecisiete horas y luego',
   ],
-  ['clock', 'de 8:30 a. m. a 9 p. m.', 'de ocho y media de la mañana a nueve de la noche'],
+  ['clock', 'de 8:30 a. m. a 9 p. m.', 'de ocho y media de la mañana a nueve de la noche.'],
 ]);
 
 const PORTUGUESE = [
