@@ -72,6 +72,10 @@ const HELD_OUT: ReadonlyArray<{ file: string; language: string }> = [
   { file: 'en-GB-football.txt', language: 'en-GB' },
   { file: 'es-PE-notice.txt', language: 'es-PE' },
   { file: 'pt-PT-minutes.txt', language: 'pt-PT' },
+  { file: 'en-US-cookbook.txt', language: 'en-US' },
+  { file: 'pt-BR-esporte.txt', language: 'pt-BR' },
+  { file: 'es-ES-legal.txt', language: 'es-ES' },
+  { file: 'en-GB-trial.txt', language: 'en-GB' },
 ];
 
 /** The development books (when the corpus is there), the held-out texts and the manuscript fixtures, in that order. */

@@ -1,6 +1,7 @@
 import { toCardinal, toOrdinal } from 'n2words/en-US';
-import { capitalize, digitsOneByOne, type LanguageRules, type NumericDates } from './normalize.rules';
+import { capitalize, digitsOneByOne, nounPairs, type LanguageRules, type NumericDates } from './normalize.rules';
 import { ENGLISH_TRADE_ABBREVIATIONS, ENGLISH_TRADE_UNITS, ENGLISH_TRADE_WORDS } from './normalize.trade';
+import { ENGLISH_DOTTED_MEASURE_UNITS, ENGLISH_MEASURE_UNITS } from './normalize.measures';
 
 function pairWords(value: number): string {
   return value < 10 ? `oh ${toCardinal(value)}` : toCardinal(value);
@@ -168,6 +169,15 @@ export const englishRules: LanguageRules = {
     '⅔': { alone: 'two thirds', after: 'and two thirds' },
     '⅛': { alone: 'an eighth', after: 'and an eighth' },
   },
+  measuresAfterFraction: {
+    nouns: nounPairs(
+      'cup cups, teaspoon teaspoons, tablespoon tablespoons, pint pints, quart quarts, gallon gallons, pound pounds, ounce ounces, inch inches, foot feet, yard yards, mile miles, hour hours, minute minutes, stick sticks, can cans, dozen dozen',
+    ),
+    ofOne(fraction, isHalf, measure) {
+      const article = /^(?:[aeio]|hour)/.test(measure) ? 'an' : 'a';
+      return isHalf ? `half ${article} ${measure}` : `${fraction} of ${article} ${measure}`;
+    },
+  },
   fractionName(numerator, denominator) {
     // "hundredths", not "one hundredths".
     const ordinal = toOrdinal(denominator).replace(/^one /, '');
@@ -262,6 +272,7 @@ export const englishRules: LanguageRules = {
   ...ENGLISH_TRADE_WORDS,
   units: {
     ...ENGLISH_TRADE_UNITS,
+    ...ENGLISH_MEASURE_UNITS,
     'km/h': ['kilometer per hour', 'kilometers per hour'],
     // Areas and volumes: the power is part of the unit ("1 km³", "300 m²").
     'km²': ['square kilometer', 'square kilometers'],
@@ -312,6 +323,7 @@ export const englishRules: LanguageRules = {
     mi: ['mile', 'miles'],
     sec: ['second', 'seconds'],
     s: ['second', 'seconds'],
+    ...ENGLISH_DOTTED_MEASURE_UNITS,
   },
   dottedUnitsAfterDecimalsOnly: new Set(['s']),
   abbreviations: [

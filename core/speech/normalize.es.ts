@@ -1,6 +1,7 @@
 import { toCardinal, toOrdinal } from 'n2words/es-ES';
 import { givenNameGender } from './givenNames';
-import { digitsOneByOne, nounPairs, type LanguageRules } from './normalize.rules';
+import { digitsOneByOne, monthsAfter, nounPairs, type LanguageRules } from './normalize.rules';
+import { SPANISH_NUMBERED_ACTS, SPANISH_OFFICIAL_ABBREVIATIONS } from './normalize.official';
 import { cardinalOnScale, type ScaleWords } from './normalize.scales';
 import { SPANISH_TRADE_UNITS, SPANISH_TRADE_WORDS } from './normalize.trade';
 
@@ -217,6 +218,12 @@ export const spanishRules: LanguageRules = {
     equals: 'igual a',
   },
   numberOfYearWord: 'de',
+  numberedActs: SPANISH_NUMBERED_ACTS,
+  matchMinutes: { after: new Set(['los']), words: ['minuto', 'minutos'] },
+  dayPart(hour, afterNoon) {
+    if (afterNoon) return hour === 12 ? 'del mediodía' : hour < 8 ? 'de la tarde' : 'de la noche';
+    return hour === 12 ? 'de la noche' : hour < 6 ? 'de la madrugada' : 'de la mañana';
+  },
   partsNoun: ['parte', 'partes'],
   webWords: { at: 'arroba', dot: 'punto', slash: 'barra' },
   perWord: 'por',
@@ -410,6 +417,7 @@ export const spanishRules: LanguageRules = {
     // Typed with the degree sign, which keyboards offer where the ordinal's is missing: "Comunicado N.° 045".
     { written: 'n.°', spoken: 'número', title: true },
     { written: 'n.', spoken: 'número', when: 'beforeNumber', title: true },
+    ...SPANISH_OFFICIAL_ABBREVIATIONS,
     { written: 'art.', spoken: 'artículo', when: 'beforeNumber', title: true },
     { written: 'arts.', spoken: 'artículos', when: 'beforeNumber', title: true },
     { written: 'tel.', spoken: 'teléfono', when: 'beforeNumber', title: true },
@@ -440,6 +448,20 @@ export const spanishRules: LanguageRules = {
     { written: 'oct.', spoken: 'octubre', when: 'inDate' },
     { written: 'nov.', spoken: 'noviembre', when: 'inDate' },
     { written: 'dic.', spoken: 'diciembre', when: 'inDate' },
+    // After a preposition of time a month needs no day ("hasta sept."); "mar." (the sea) stays a word.
+    ...monthsAfter(new Set(['hasta', 'desde', 'en']), [
+      ['ene.', 'enero'],
+      ['feb.', 'febrero'],
+      ['abr.', 'abril'],
+      ['jun.', 'junio'],
+      ['jul.', 'julio'],
+      ['ago.', 'agosto'],
+      ['sept.', 'septiembre'],
+      ['sep.', 'septiembre'],
+      ['oct.', 'octubre'],
+      ['nov.', 'noviembre'],
+      ['dic.', 'diciembre'],
+    ]),
     { written: 'etc.', spoken: 'etcétera' },
     { written: '&c.', spoken: 'etcétera' },
   ],

@@ -48,7 +48,8 @@ const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&
 
 const ANY_FRACTION = new RegExp(`[/⁄${SYMBOLS}]`, 'u');
 /** The word after a fraction, where the language puts the fraction after a measure noun ("dos kilos y medio"). */
-const nounAfter = (rules: LanguageRules) => (rules.measureNouns ? String.raw`(?:([ \t]+)(\p{L}+)(?![\p{L}/]))?` : '');
+const nounAfter = (rules: LanguageRules) =>
+  rules.measureNouns || rules.measuresAfterFraction ? String.raw`(?:([ \t]+)(\p{L}+)(?![\p{L}/]))?` : '';
 
 const fractionPatterns = perLanguage((rules) => {
   const mixed = escapeRegex(rules.mixedNumberWord);
@@ -100,6 +101,41 @@ function measureNoun(token: string, whole: string | undefined, rules: LanguageRu
   if (words.includes(' ')) return undefined;
   // A measure word already in the right number keeps its spelling ("HORAS").
   return { words: words === token.toLowerCase() ? token : words, feminine: feminine === true };
+}
+
+/** The measure words of a language that keeps a fraction before them, each form → [singular, plural]. */
+const measuresKeptAfter = perLanguage((rules) => {
+  const words = new Map<string, readonly [string, string]>();
+  for (const [singular, plural] of rules.measuresAfterFraction?.nouns ?? []) {
+    words.set(singular, [singular, plural]);
+    words.set(plural, [singular, plural]);
+  }
+  return words;
+});
+
+/**
+ * A fraction before its measure where the language keeps that order: "1 1/2 tsp" → "one and a half teaspoons", "3/4
+ * cup" → "three quarters of a cup", "1/2 tsp" → "half a teaspoon". A measure written in the plural after a fraction
+ * alone, or a word that is no measure, stays as written. Undefined when the word after is no measure.
+ */
+function fractionBeforeMeasure(
+  words: FractionWords,
+  isHalf: boolean,
+  whole: string | undefined,
+  gap: string,
+  token: string,
+  rules: LanguageRules,
+): string | undefined {
+  const order = rules.measuresAfterFraction;
+  if (!order) return undefined;
+  const symbol = token === 'L' ? 'l' : token === 'mL' ? 'ml' : token;
+  const unit = Object.hasOwn(rules.units, symbol) ? rules.units[symbol] : undefined;
+  const noun = unit ? undefined : measuresKeptAfter(rules).get(token.toLowerCase());
+  if (!unit && !noun) return undefined;
+  const [singular, plural] = unit ?? noun ?? ['', ''];
+  if (whole !== undefined) return `${rules.cardinal(BigInt(whole))} ${words.after}${gap}${unit ? plural : token}`;
+  if (!unit && token.toLowerCase() !== singular) return `${words.alone}${gap}${token}`;
+  return order.ofOne(words.alone, isHalf, singular);
 }
 
 /** A measure and its size in brackets right after it: "xícara (chá)", "colheres (sopa)". */
@@ -167,6 +203,9 @@ export function expandFractions(written: string, rules: LanguageRules): string {
     const [numerator, denominator] = fraction;
     if (numerator < 1 || numerator >= denominator || denominator > LARGEST_DENOMINATOR) return match;
     const words = wordsOf(numerator, denominator, rules);
+    const isHalf = numerator === 1 && denominator === 2;
+    const kept = token ? fractionBeforeMeasure(words, isHalf, whole, gap, token, rules) : undefined;
+    if (kept !== undefined) return kept;
     const noun = token ? measureNoun(token, whole, rules) : undefined;
     if (noun) {
       const feminine = noun.feminine;
@@ -184,10 +223,7 @@ export function expandFractions(written: string, rules: LanguageRules): string {
     if (!whole) {
       // "½ a yard", "½ of the cake": "half a yard", "half of the cake", not "a half a yard".
       const halfBeforeArticle =
-        numerator === 1 &&
-        denominator === 2 &&
-        !token &&
-        ARTICLE_OR_OF_AFTER.test(source.slice(offset + match.length, offset + match.length + 8));
+        isHalf && ARTICLE_OR_OF_AFTER.test(`${rest}${source.slice(offset + match.length, offset + match.length + 8)}`);
       return `${halfBeforeArticle ? words.alone.replace(/^a /, '') : words.alone}${rest}`;
     }
     const previous = source.slice(Math.max(0, offset - 20), offset).match(/(\p{L}+)[ \t]+$/u)?.[1];
@@ -196,7 +232,7 @@ export function expandFractions(written: string, rules: LanguageRules): string {
     return `${rules.cardinal(BigInt(whole), feminine)} ${after}${rest}`;
   };
   // The noun groups exist only where the language has measure nouns, so the offset and source are read from the end.
-  const hasNoun = rules.measureNouns !== undefined;
+  const hasNoun = rules.measureNouns !== undefined || rules.measuresAfterFraction !== undefined;
   const tail = (args: unknown[]) => ({
     gap: hasNoun ? (args[0] as string | undefined) : undefined,
     token: hasNoun ? (args[1] as string | undefined) : undefined,

@@ -1,8 +1,11 @@
 import { toCardinal, toOrdinal } from 'n2words/pt-PT';
 import { givenNameGender } from './givenNames';
-import { digitsOneByOne, nounPairs, type LanguageRules } from './normalize.rules';
+import { digitsOneByOne, monthsAfter, nounPairs, type LanguageRules } from './normalize.rules';
 import { cardinalOnScale, type NumberScale, type ScaleWords } from './normalize.scales';
+import { PORTUGUESE_MEASURE_UNITS } from './normalize.measures';
+import { PORTUGUESE_NUMBERED_ACTS } from './normalize.official';
 import {
+  BRAZILIAN_SCALE_LETTERS,
   PORTUGUESE_TRADE_ABBREVIATIONS,
   PORTUGUESE_TRADE_DOTTED_UNITS,
   PORTUGUESE_TRADE_UNITS,
@@ -248,6 +251,12 @@ export function portugueseRules(variant: 'BR' | 'PT'): LanguageRules {
       equals: 'igual a',
     },
     numberOfYearWord: 'de',
+    numberedActs: PORTUGUESE_NUMBERED_ACTS,
+    matchMinutes: { after: new Set(['aos']), words: ['minuto', 'minutos'] },
+    dayPart(hour, afterNoon) {
+      if (afterNoon) return hour === 12 ? 'do meio-dia' : hour < 7 ? 'da tarde' : 'da noite';
+      return hour === 12 ? 'da noite' : hour < 6 ? 'da madrugada' : 'da manhã';
+    },
     partsNoun: ['parte', 'partes'],
     webWords: { at: 'arroba', dot: 'ponto', slash: 'barra' },
     perWord: 'por',
@@ -311,8 +320,11 @@ export function portugueseRules(variant: 'BR' | 'PT'): LanguageRules {
       R$: { one: 'real', many: 'reais', centOne: 'centavo', centMany: 'centavos' },
     },
     ...PORTUGUESE_TRADE_WORDS,
+    // Brazilian papers shorten the names of millions and billions after an amount ("R$ 32,6 bi", "1,2 mi de").
+    ...(variant === 'BR' ? { moneyScaleLetters: BRAZILIAN_SCALE_LETTERS } : {}),
     units: {
       ...PORTUGUESE_TRADE_UNITS,
+      ...PORTUGUESE_MEASURE_UNITS,
       'km/h': [
         variant === 'BR' ? 'quilômetro por hora' : 'quilómetro por hora',
         variant === 'BR' ? 'quilômetros por hora' : 'quilómetros por hora',
@@ -524,6 +536,18 @@ export function portugueseRules(variant: 'BR' | 'PT'): LanguageRules {
       { written: 'out.', spoken: 'outubro', when: 'inDate' },
       { written: 'nov.', spoken: 'novembro', when: 'inDate' },
       { written: 'dez.', spoken: 'dezembro', when: 'inDate' },
+      // After a preposition of time a month needs no day ("até set."); "mar." (the sea) and "dez." (ten) stay words.
+      ...monthsAfter(new Set(['até', 'desde', 'em']), [
+        ['jan.', 'janeiro'],
+        ['fev.', 'fevereiro'],
+        ['abr.', 'abril'],
+        ['jun.', 'junho'],
+        ['jul.', 'julho'],
+        ['ago.', 'agosto'],
+        ['set.', 'setembro'],
+        ['out.', 'outubro'],
+        ['nov.', 'novembro'],
+      ]),
       { written: 'etc.', spoken: 'etcétera' },
       { written: '&c.', spoken: 'etcétera' },
     ],

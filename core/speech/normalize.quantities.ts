@@ -71,7 +71,7 @@ const unitPattern = perLanguage((rules) => {
   const dottedAlternative = dotted.length > 0 ? String.raw`|(?<dotted>${alternation(dotted)})\.(?![\p{L}\p{N}])` : '';
   return new RegExp(
     // A range's first number comes with it ("10–12 km"), so both are read before the unit takes the second.
-    String.raw`${NUMBER_START}(?:(?<from>\d+(?:[.,]\d+)?)[ \t]?[–-][ \t]?)?(?<number>${NUMBER})[ \t]?(?:(?<symbol>${plain})(?![\p{L}\p{N}])(?<period>\.(?![\p{L}\p{N}]))?${dottedAlternative})`,
+    String.raw`${NUMBER_START}(?:(?<from>\d+(?:[.,]\d+)?)(?:[ \t]?[–-][ \t]?|(?<joined>[ \t]+(?:${alternation([rules.rangeWord, rules.andWord, 'y', 'e'])})[ \t]+)))?(?<number>${NUMBER})[ \t]?(?:(?<symbol>${plain})(?![\p{L}\p{N}])(?<period>\.(?![\p{L}\p{N}]))?${dottedAlternative})`,
     'gu',
   );
 });
@@ -89,10 +89,16 @@ const perUnitPattern = perLanguage((rules) => {
 /** A number joined to its unit by a hyphen before a noun, as English writes a measure that describes: "a 70-kg adult". */
 const unitModifierPattern = perLanguage((rules) => {
   if (!rules.unitModifiers) return null;
-  const symbols = Object.keys(rules.units)
-    .filter((symbol) => /^\p{L}+$/u.test(symbol))
-    .sort((a, b) => b.length - a.length);
-  return new RegExp(String.raw`${NUMBER_START}(\d+(?:\.\d+)?)-(${symbols.join('|')})(?=[ \t]+\p{Ll})`, 'gu');
+  const symbols = (table: Record<string, UnitWords>) =>
+    Object.keys(table)
+      .filter((symbol) => /^\p{L}+$/u.test(symbol))
+      .sort((a, b) => b.length - a.length)
+      .join('|');
+  const dotted = symbols(rules.dottedUnits ?? {});
+  // The unit's period belongs to the abbreviation ("a 1-gal. bag"), not to a sentence: a lower-case word follows.
+  // Units that are also words count only with it ("a 5-in. nail").
+  const unit = dotted ? `(?:${symbols(rules.units)})\\.?|(?:${dotted})\\.` : `(?:${symbols(rules.units)})\\.?`;
+  return new RegExp(String.raw`${NUMBER_START}(\d+(?:\.\d+)?)-(${unit})(?=[ \t]+\p{Ll})`, 'gu');
 });
 
 /**
@@ -100,14 +106,14 @@ const unitModifierPattern = perLanguage((rules) => {
  * said in the singular where no number counts it, or where the measure stands before its noun.
  */
 export function expandUnitsWithoutCount(text: string, rules: LanguageRules): string {
-  const unitWords = (symbol: string) => rules.units[symbol === 'mL' ? 'ml' : symbol];
+  const unitWords = (symbol: string) => rules.units[symbol === 'mL' ? 'ml' : symbol] ?? rules.dottedUnits?.[symbol];
   const per = perUnitPattern(rules);
   let spoken = per ? text.replace(per, (symbol: string) => unitWords(symbol)?.[0] ?? symbol) : text;
   const modifier = unitModifierPattern(rules);
   if (modifier) {
-    spoken = spoken.replace(modifier, (match: string, number: string, symbol: string) => {
+    spoken = spoken.replace(modifier, (match: string, number: string, written: string) => {
       const value = parseNumber(number, rules);
-      const unit = unitWords(symbol);
+      const unit = unitWords(written.replace(/\.$/, ''));
       return value && unit ? `${numberWords(value, rules)}-${unit[0]}` : match;
     });
   }
@@ -134,7 +140,14 @@ export function expandUnits(text: string, rules: LanguageRules): string {
     const hadPeriod = groups.period !== undefined || groups.dotted !== undefined;
     const stop = hadPeriod && SENTENCE_MAY_END.test(source.slice(offset + match.length)) ? '.' : '';
     const from = groups.from === undefined ? undefined : parseNumber(groups.from, rules);
-    const range = from ? `${quantityWords(from, rules, feminine === true)} ${rules.rangeWord} ` : '';
+    // "de 1 a 2 h": a range written with a word agrees with a feminine unit too ("de una a dos horas"); before any
+    // other unit its first number is left to the plain numbers.
+    const joined = groups.joined;
+    const range = !from
+      ? ''
+      : joined === undefined
+        ? `${quantityWords(from, rules, feminine === true)} ${rules.rangeWord} `
+        : `${feminine === true ? quantityWords(from, rules, true) : groups.from}${joined}`;
     return `${range}${quantityWords(value, rules, feminine === true)} ${takesSingularUnit(value, rules) ? singular : plural}${stop}`;
   });
 }

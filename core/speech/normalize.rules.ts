@@ -251,6 +251,15 @@ export interface LanguageRules extends RomanNumeralWords {
     sizes?: readonly string[];
   };
   /**
+   * Languages that keep a fraction before its measure ("one and a half teaspoons"), where a fraction alone measures
+   * one of it ("three quarters of a cup", "half a teaspoon"): the measure nouns, [singular, plural], besides the unit
+   * symbols and words of `units`, and the words a fraction alone says before a measure in the singular.
+   */
+  measuresAfterFraction?: {
+    nouns: readonly (readonly [string, string])[];
+    ofOne(fraction: string, isHalf: boolean, measure: string): string;
+  };
+  /**
    * Common feminine nouns counted with numbers, [singular, plural] ("casa", "vez", "noche"): a number right before one
    * agrees with it ("21 horas" → "veintiuna horas", "2 casas" → "duas casas"), as it does before a feminine unit,
    * currency or measure noun. Other nouns are not guessed at and keep the masculine, the citation form.
@@ -302,9 +311,10 @@ export interface LanguageRules extends RomanNumeralWords {
   scoresWithX?: boolean;
   /**
    * Letters glued to an amount of money for the name of a large number ("$1.2M", "$45K", "$3bn"), and that name; the
-   * money rules then read "$1.2 million" as any other amount.
+   * money rules then read "$1.2 million" as any other amount. A name given in the singular and the plural agrees with
+   * the amount ("R$ 1,5 mi" → "R$ 1,5 milhão"), and such letters also count things before "de" ("1,2 mi de unidades").
    */
-  moneyScaleLetters?: Readonly<Record<string, string>>;
+  moneyScaleLetters?: Readonly<Record<string, string | readonly [singular: string, plural: string]>>;
   /**
    * Words that announce a code made of digits (a tax number, a postal code, a case number: "CPF 123.456.789-00", "CEP
    * 01310-100"), after which its groups are said digit by digit, a pause between them; as written, any case.
@@ -335,6 +345,20 @@ export interface LanguageRules extends RomanNumeralWords {
    * quatro de mil oitocentos e noventa"), in languages that say so.
    */
   numberOfYearWord?: string;
+  /** The minute of a match written with a prime ("aos 27'"): the words before it, in lower case, and the unit's words. */
+  matchMinutes?: { after: ReadonlySet<string>; words: UnitWords };
+  /**
+   * The part of the day said after an hour of the twelve-hour clock in place of "a. m." and "p. m." ("de la mañana",
+   * "de la tarde", "de la noche"), by the hour and whether it is after noon.
+   */
+  dayPart?: (hour: number, afterNoon: boolean) => string;
+  /**
+   * Acronyms in capitals that are also words of the language, spelled before a decimal ("OR 2.14", an odds ratio):
+   * an engine would say the word.
+   */
+  wordAcronymsBeforeDecimals?: readonly string[];
+  /** The names of acts, in lower case, after which a number and a year are joined as after "número" ("Ley 39/2015"). */
+  numberedActs?: readonly string[];
   /**
    * The noun a fraction names parts of with feminine ordinals, in languages that say so ("las 3/4 partes" → "las tres
    * cuartas partes", "dois terços" but "as duas terceiras partes"): [singular, plural].
@@ -476,6 +500,14 @@ export function digitsOneByOne(digits: string, rules: Pick<LanguageRules, 'cardi
 }
 
 /** "vez veces, casa casas" → [["vez", "veces"], ["casa", "casas"]]: word lists kept short to read. */
+/** Months' abbreviations read as the month after one of `prepositions` ("até set." → "até setembro"). */
+export function monthsAfter(
+  prepositions: ReadonlySet<string>,
+  months: ReadonlyArray<readonly [written: string, spoken: string]>,
+): Abbreviation[] {
+  return months.map(([written, spoken]) => ({ written, spoken, after: prepositions }));
+}
+
 export function nounPairs(list: string): (readonly [singular: string, plural: string])[] {
   return list.split(/,\s*/).map((pair) => {
     const [singular, plural] = pair.trim().split(/\s+/);

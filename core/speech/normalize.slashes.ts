@@ -12,22 +12,36 @@ const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&
 /** Two whole numbers and one slash, standing alone: not a date, not inside a longer number or a list. */
 const NUMBER_PAIR = /(?<![\p{L}\p{N}/⁄.,:])(\d{1,3})\/(\d{1,3})(?![\p{L}\p{N}/⁄]|[.,:]\d)/gu;
 
-/** A number after "número" and a year after a slash: how laws and decrees are numbered ("n.º 1.234/1890"). */
-const NUMBER_OF_YEAR =
+/**
+ * A number after "número" or the name of an act, and a year after a slash: how laws and decrees are numbered ("n.º
+ * 1.234/1890", "Ley 39/2015"); a department's code in capitals may come first ("Orden HAC/1234/2023").
+ */
+const numberOfYearPattern = perLanguage((rules) => {
+  const acts = (rules.numberedActs ?? []).map(escapeRegex).join('|');
+  const before = `número|números|n\\.º|nº${acts ? `|${acts}` : ''}`;
   // The number is matched, not looked behind for: a look-behind's "\d+" rescans a run of digits at every position.
-  /(?<![\p{L}])((?:número|números|n\.º|nº)[ \t]+(\d+(?:\.\d{3})*))\/(?=(\d{4}|\d{2})(?![\p{L}\p{N}/]))/giu;
+  return new RegExp(
+    String.raw`(?<![\p{L}-])(?<head>(?:${before})[ \t]+)(?:(?<code>[A-Z]{2,6})\/)?(?<digits>\d+(?:\.\d{3})*)\/(?=(?<year>\d{4}|\d{2})(?![\p{L}\p{N}/]))`,
+    'giu',
+  );
+});
 
 /**
- * "Lei n.º 1.234/1890" → "Lei número mil duzentos e trinta e quatro de mil oitocentos e noventa": the slash joins a
- * numbered act to its year, read before dates and fractions. A year from 1000 on counts, and a year of two digits
- * after a number no smaller than it ("Decreto-Lei n.º 268/94" → "… de noventa e quatro"); "n.º 3/4" stays.
+ * "Lei n.º 1.234/1890" → "Lei número mil duzentos e trinta e quatro de mil oitocentos e noventa", "Ley 39/2015" →
+ * "Ley treinta y nueve de dos mil quince": the slash joins a numbered act to its year, read before dates and
+ * fractions. A year from 1000 on counts, and a year of two digits after a number no smaller than it ("Decreto-Lei
+ * n.º 268/94" → "… de noventa e quatro"); "n.º 3/4" stays. A department's code before the number is said before it.
  */
 export function joinNumbersToYears(text: string, rules: LanguageRules): string {
   const word = rules.numberOfYearWord;
   if (!word || !text.includes('/')) return text;
-  return text.replace(NUMBER_OF_YEAR, (match: string, numbered: string, digits: string, year: string) => {
+  return text.replace(numberOfYearPattern(rules), (...args: unknown[]) => {
+    const match = args[0] as string;
+    const { head, code, digits, year } = args[args.length - 1] as Record<string, string | undefined>;
+    if (head === undefined || digits === undefined || year === undefined) return match;
+    if (code !== undefined && code !== code.toUpperCase()) return match;
     const isYear = year.length === 4 ? Number(year) >= 1000 : Number(digits.replace(/\./g, '')) >= Number(year);
-    return isYear ? `${numbered} ${word} ` : match;
+    return isYear ? `${head}${code === undefined ? '' : `${code} `}${digits} ${word} ` : match;
   });
 }
 
@@ -57,6 +71,9 @@ export function pauseBetweenNumbers(text: string): string {
 const NUMBER = String.raw`[-−]?\d+(?:[.,]\d+)*`;
 const NUMBER_START = String.raw`(?<![\p{L}\p{N}]|\d[.,])`;
 
+/** The litre is written with a capital so that it is not taken for a one ("mL", "mmol/L"): the tables hold "l", "ml". */
+const LITRE_CAPITALS: Readonly<Record<string, string>> = { L: 'l', mL: 'ml' };
+
 const ratePattern = perLanguage((rules) => {
   const symbols = (keys: string[]) =>
     keys
@@ -65,10 +82,16 @@ const ratePattern = perLanguage((rules) => {
       .map(escapeRegex)
       .join('|');
   const dotted = Object.keys(rules.dottedUnits ?? {}).filter((key) => !key.includes(' '));
-  const counted = symbols([...Object.keys(rules.units), ...dotted]);
-  const per = symbols([...Object.keys(rules.units), ...dotted, ...Object.keys(rules.perUnitsOnly ?? {})]);
+  const counted = symbols([...Object.keys(rules.units), ...dotted, ...Object.keys(LITRE_CAPITALS)]);
+  const per = symbols([
+    ...Object.keys(rules.units),
+    ...dotted,
+    ...Object.keys(rules.perUnitsOnly ?? {}),
+    ...Object.keys(LITRE_CAPITALS),
+  ]);
+  // A dose is often per weight and per time ("5 mg/kg/h"): a second "per" may follow the first.
   return new RegExp(
-    String.raw`(?:${NUMBER_START}(?<number>${NUMBER})[ \t]?)?(?<![\p{L}\p{N}/])(?<counted>${counted})\/(?<per>${per})(?![\p{L}\p{N}/])`,
+    String.raw`(?:${NUMBER_START}(?:(?<from>\d+(?:[.,]\d+)?)[ \t]?[–-][ \t]?)?(?<number>${NUMBER})[ \t]?)?(?<![\p{L}\p{N}/])(?<counted>${counted})\/(?<per>${per})(?:\/(?<perAgain>${per}))?(?![\p{L}\p{N}/])`,
     'gu',
   );
 });
@@ -81,20 +104,27 @@ export function expandRates(text: string, rules: LanguageRules): string {
   if (!text.includes('/')) return text;
   // Units that need their period alone ("mi.", "ptas.") are plain in a rate: the slash says what they are ("mi/h").
   const tables = [rules.units, rules.dottedUnits ?? {}, rules.perUnitsOnly ?? {}];
-  const unitOf = (symbol: string): UnitWords | undefined =>
-    tables.find((table) => Object.hasOwn(table, symbol))?.[symbol];
+  const unitOf = (written: string): UnitWords | undefined => {
+    const symbol = LITRE_CAPITALS[written] ?? written;
+    return tables.find((table) => Object.hasOwn(table, symbol))?.[symbol];
+  };
   return text.replace(ratePattern(rules), (...args: unknown[]) => {
     const match = args[0] as string;
     const groups = args[args.length - 1] as Record<string, string | undefined>;
     const counted = unitOf(groups.counted ?? '');
     const per = unitOf(groups.per ?? '');
-    if (!counted || !per) return match;
+    const perAgain = groups.perAgain === undefined ? undefined : unitOf(groups.perAgain);
+    if (!counted || !per || (groups.perAgain !== undefined && !perAgain)) return match;
     const [singular, plural, feminine] = counted;
-    const rate = (many: boolean) => `${many ? plural : singular} ${rules.perWord} ${per[0]}`;
+    const perEach = [per, ...(perAgain ? [perAgain] : [])].map((unit) => ` ${rules.perWord} ${unit[0]}`).join('');
+    const rate = (many: boolean) => `${many ? plural : singular}${perEach}`;
     if (groups.number === undefined) return rate(true);
     const value = parseNumber(groups.number, rules);
     if (!value) return match;
-    return `${quantityWords(value, rules, feminine === true)} ${rate(!takesSingularUnit(value, rules))}`;
+    // A range's first number comes with it ("135–145 mmol/L"), as with any unit.
+    const from = groups.from === undefined ? undefined : parseNumber(groups.from, rules);
+    const range = from ? `${quantityWords(from, rules, feminine === true)} ${rules.rangeWord} ` : '';
+    return `${range}${quantityWords(value, rules, feminine === true)} ${rate(!takesSingularUnit(value, rules))}`;
   });
 }
 

@@ -4,7 +4,7 @@
  * scale ("$1.2M"), versions of three parts ("Python 3.11.2") and marks out of ten ("Verdict: 8/10"). Each is said as
  * a reader says it, before the rules that would read its signs and digits one by one.
  */
-import { numberWords, parseNumber } from './normalize.numbers';
+import { numberWords, parseNumber, takesSingularUnit } from './normalize.numbers';
 import { perLanguage, type LanguageRules } from './normalize.rules';
 
 const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
@@ -76,7 +76,8 @@ export function readDimensions(text: string, rules: LanguageRules): string {
   if (!/\d[ \t]?[x×][ \t]?\d/.test(text)) return text;
   return text.replace(DIMENSIONS, (size: string, offset: number, source: string) => {
     const after = source.slice(offset + size.length, offset + size.length + 8);
-    if (mayBeScore(size, after, rules)) return size;
+    // A score is said with the word a range takes ("três a um"), never with the letter.
+    if (mayBeScore(size, after, rules)) return size.replace(/[ \t]?[x×][ \t]?/, ` ${rules.rangeWord} `);
     return size.replace(/[ \t]?[x×][ \t]?/g, ` ${rules.dimensionWord} `);
   });
 }
@@ -89,7 +90,7 @@ const moneyScalePattern = perLanguage((rules) => {
     .map(escapeRegex)
     .join('|');
   return new RegExp(
-    String.raw`(?<![\p{L}\p{N}])((?:US)?\$|€|£)(\d{1,4}(?:[.,]\d{1,3})?)[ \t]?(${alternation})(?![\p{L}\p{N}])`,
+    String.raw`(?<![\p{L}\p{N}])((?:US|R)?\$|€|£)([ \t]?)(\d{1,4}(?:[.,]\d{1,3})?)[ \t]?(${alternation})(?![\p{L}\p{N}])`,
     'gu',
   );
 });
@@ -98,10 +99,36 @@ const moneyScalePattern = perLanguage((rules) => {
 export function readMoneyScaleLetters(text: string, rules: LanguageRules): string {
   const pattern = moneyScalePattern(rules);
   const names = rules.moneyScaleLetters;
-  if (!pattern || !names || !/[$€£]/.test(text)) return text;
-  return text.replace(
-    pattern,
-    (_match: string, currency: string, amount: string, letter: string) => `${currency}${amount} ${names[letter]}`,
+  const spoken =
+    !pattern || !names || !/[$€£]/.test(text)
+      ? text
+      : text.replace(
+          pattern,
+          (_match: string, currency: string, gap: string, amount: string, letter: string) =>
+            `${currency}${gap}${amount} ${scaleName(names[letter], amount, rules)}`,
+        );
+  return readCountedScaleLetters(spoken, rules);
+}
+
+/** The name of a scale after an amount: one word, or a singular and a plural chosen by the amount ("1,5 milhão"). */
+function scaleName(name: string | readonly [string, string], amount: string, rules: LanguageRules): string {
+  if (typeof name === 'string') return name;
+  const value = parseNumber(amount, rules);
+  return value && takesSingularUnit(value, rules) ? name[0] : name[1];
+}
+
+/** A count with a scale's abbreviation before "de", as Brazilian papers print it: "1,2 mi de unidades". */
+const COUNTED_SCALE = /(?<![\p{L}\p{N}]|\d[.,])(\d{1,4}(?:,\d{1,3})?)[ \t](mi|bi|tri)(?=[ \t]+de[ \t])/gu;
+
+/**
+ * "1,2 mi de unidades" → "1,2 milhão de unidades": where the language's scale letters are words' beginnings ("mi",
+ * "bi"), a number they follow before "de" counts millions of something, money or not.
+ */
+function readCountedScaleLetters(text: string, rules: LanguageRules): string {
+  const names = rules.moneyScaleLetters;
+  if (!names || !Object.hasOwn(names, 'mi')) return text;
+  return text.replace(COUNTED_SCALE, (match: string, amount: string, letter: string) =>
+    Object.hasOwn(names, letter) ? `${amount} ${scaleName(names[letter], amount, rules)}` : match,
   );
 }
 
@@ -160,4 +187,20 @@ export function readRatings(text: string, rules: LanguageRules): string {
     if (!value || Number(mark) > Number(scale)) return match;
     return `${numberWords(value, rules)} ${outOf} ${rules.cardinal(BigInt(scale))}`;
   });
+}
+
+/** An acronym in capitals that is also a word, right before a decimal: "OR 2.14" is an odds ratio, not "or". */
+const wordAcronymPattern = perLanguage((rules) => {
+  const acronyms = rules.wordAcronymsBeforeDecimals ?? [];
+  if (acronyms.length === 0) return null;
+  return new RegExp(String.raw`(?<![\p{L}\p{N}])(${acronyms.join('|')})(?=[ \t]+\d+[.,]\d)`, 'gu');
+});
+
+/**
+ * "OR 2.14" → "O R 2.14": statistics print the odds ratio as "OR" before its value, which an engine says as the word
+ * "or"; its letters are said apart, as a reader spells it.
+ */
+export function readWordAcronyms(text: string, rules: LanguageRules): string {
+  const pattern = wordAcronymPattern(rules);
+  return pattern ? text.replace(pattern, (acronym: string) => acronym.split('').join(' ')) : text;
 }

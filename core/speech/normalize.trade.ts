@@ -15,6 +15,7 @@ type TradeWords = Pick<
   | 'ordinalWeekdays'
   | 'ratings'
   | 'postalCodeBeforeTown'
+  | 'wordAcronymsBeforeDecimals'
 >;
 
 /** Frequency, power and data rates: "2.4 GHz", "100 W", "10 Gbps". */
@@ -109,15 +110,24 @@ export const PORTUGUESE_TRADE_DOTTED_UNITS: Record<string, UnitWords> = {
 export const ENGLISH_TRADE_WORDS: TradeWords = {
   dimensionWord: 'by',
   moneyScaleLetters: { K: 'thousand', k: 'thousand', M: 'million', m: 'million', B: 'billion', bn: 'billion' },
-  codeLabels: ['ZIP', 'ZIP code', 'SSN', 'serial number', 'account number', 'routing number'],
+  // Also the registries of trials and papers ("ISRCTN 12345678", "PMID 31415926").
+  codeLabels: ['ZIP', 'ZIP code', 'SSN', 'serial number', 'account number', 'routing number', 'ISRCTN', 'PMID'],
   ratings: { words: ['verdict', 'rating', 'rated', 'score', 'scored', 'grade', 'mark'], outOf: 'out of' },
+  wordAcronymsBeforeDecimals: ['OR'],
 };
 
 export const SPANISH_TRADE_WORDS: TradeWords = {
   dimensionWord: 'por',
   // Spain's identity and tax numbers, and America's: Peru's RUC, Chile's RUT, Argentina's CUIT and CUIL, Colombia's NIT.
   codeLabels: ['DNI', 'NIF', 'NIE', 'CIF', 'C.P.', 'código postal', 'expediente', 'RUC', 'RUT', 'CUIT', 'CUIL', 'NIT'],
-  numberingWords: ['inciso', 'incisos', 'apartado', 'apartados'],
+  numberingWords: ['inciso', 'incisos', 'apartado', 'apartados', 'anexo', 'anexos'],
+};
+
+/** "R$ 32,6 bi" → "R$ 32,6 bilhões", "1,2 mi de unidades" → "1,2 milhão de unidades": singular under two. */
+export const BRAZILIAN_SCALE_LETTERS: Readonly<Record<string, readonly [string, string]>> = {
+  mi: ['milhão', 'milhões'],
+  bi: ['bilhão', 'bilhões'],
+  tri: ['trilhão', 'trilhões'],
 };
 
 export const PORTUGUESE_TRADE_WORDS: TradeWords = {
@@ -125,6 +135,6 @@ export const PORTUGUESE_TRADE_WORDS: TradeWords = {
   scoresWithX: true,
   codeLabels: ['CPF', 'CNPJ', 'CEP', 'RG', 'NIF', 'NIPC', 'PIS', 'código postal', 'processo', 'protocolo'],
   postalCodeBeforeTown: true,
-  numberingWords: ['inciso', 'incisos'],
+  numberingWords: ['inciso', 'incisos', 'anexo', 'anexos'],
   ordinalWeekdays: { noun: 'feira', names: { 2: 'segunda', 3: 'terça', 4: 'quarta', 5: 'quinta', 6: 'sexta' } },
 };

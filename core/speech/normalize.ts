@@ -8,6 +8,7 @@ import { readCapitalWords, readHeadingCapitals } from './normalize.capitals';
 import { cleanTypography, speakDashes } from './normalize.cleanup';
 import { expandCountedNouns } from './normalize.counted';
 import { readAngles, readWindPoints } from './normalize.coordinates';
+import { readDayParts } from './normalize.dayparts';
 import { expandDayBeforeMonth, expandDottedDates, expandSlashDates } from './normalize.dates';
 import { britishEnglishRules, englishRules } from './normalize.en';
 import { POINT_DECIMAL_SPANISH_REGIONS, pointDecimalSpanishRules, spanishRules } from './normalize.es';
@@ -24,7 +25,7 @@ import {
   readVersions,
 } from './normalize.science';
 import { readSeasonRecords } from './normalize.records';
-import { readAgeGroups, readBritishScores } from './normalize.sport';
+import { readAgeGroups, readBritishScores, readMatchMinutes } from './normalize.sport';
 import {
   readDialledNumbers,
   readLabelledCodes,
@@ -40,6 +41,7 @@ import {
   readRatings,
   readTechnicalNames,
   readVariableComparisons,
+  readWordAcronyms,
 } from './normalize.technical';
 import { pauseAtVerseLineEnds } from './normalize.verse';
 import {
@@ -141,6 +143,7 @@ export function toSpokenForm(text: string, language: string, options: SpokenForm
     spoken = readPlusMinus(spoken, rules);
     spoken = readPlusSigns(spoken, rules);
     spoken = readVariableComparisons(spoken, rules);
+    spoken = readWordAcronyms(spoken, rules);
     spoken = readComparisonSigns(spoken, rules);
     spoken = readOrdinalWeekdays(spoken, rules);
     // Before the money, clock times and plain numbers, which would read "10^6", "1:1000" and "v2.1.3" piece by piece.
@@ -173,6 +176,10 @@ export function toSpokenForm(text: string, language: string, options: SpokenForm
     spoken = expandOldMoney(spoken, rules);
     // Before the clock times, which would take "12.05" of "12.05.1890" for a time.
     spoken = expandDottedDates(spoken, rules);
+    // Before the clock times, which would say a whole hour before "p. m." without its part of the day.
+    spoken = readDayParts(spoken, rules);
+    // Before the angles and units, which would take a prime after a number for minutes of arc or feet.
+    spoken = readMatchMinutes(spoken, rules);
     spoken = expandClockTimes(spoken, rules);
     spoken = expandPercent(spoken, rules);
     // Splits first ("30/70" is no fraction), dates before fractions: "12/05/1890" is a date, "3/8" a fraction.

@@ -27,6 +27,7 @@ describe('a half agrees with the measure noun it goes with', () => {
 
   it('leaves words that are not measure nouns where they are, and English as it says it', () => {
     expect(toSpokenForm('2 1/2 más, 1/2 de ellos', 'es-ES')).toBe('dos y medio más, medio de ellos');
-    expect(toSpokenForm('2 1/2 hours and 1/2 hour', 'en-US')).toBe('two and a half hours and a half hour');
+    // A fraction alone measures one of its measure: "half an hour".
+    expect(toSpokenForm('2 1/2 hours and 1/2 hour', 'en-US')).toBe('two and a half hours and half an hour');
   });
 });

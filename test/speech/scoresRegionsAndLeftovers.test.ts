@@ -117,8 +117,9 @@ describe('what the Lima notice found', () => {
   });
 
   it('says a whole hour before the part of the day, and the hour symbols of American timetables', () => {
+    // Spanish now says the part of the day in place of the marker.
     expect(toSpokenForm('hasta la 1:00 p. m. y a las 9:00 p. m.', 'es-PE')).toBe(
-      'hasta la una p. m. y a las nueve p. m.',
+      'hasta la una de la tarde y a las nueve de la noche.',
     );
     expect(toSpokenForm('at 7:00 p.m. sharp', 'en-US')).toBe('at seven p.m. sharp');
     expect(toSpokenForm('de 8:00 a 17:00 hrs. y a las 18:00 hs. Luego', 'es-AR')).toBe(
@@ -191,10 +192,10 @@ describe('the eighth round’s held-out pages', () => {
     const spoken = spokenPage('es-PE-notice.txt', 'es-PE');
     for (const reading of [
       'Comunicado número cero cuatro cinco, dos mil veinticuatro-MDM',
-      'hasta la una p. m. en la agencia del jirón Independencia quinientos doce',
+      'hasta la una de la tarde en la agencia del jirón Independencia quinientos doce',
       '(por ejemplo, DNI cuatro cinco seis siete ocho nueve uno dos)',
       'RUC dos cero uno tres uno tres siete siete dos dos cuatro',
-      'a las nueve p. m.',
+      'a las nueve de la noche en toda la zona tres',
       'nueve punto sesenta y dos kilómetros cuadrados y noventa y nueve mil trescientos treinta y siete habitantes',
       'costará dos millones cuatrocientos cincuenta mil soles',
       'la manzana B lote doce de la urbanización San Antonio',

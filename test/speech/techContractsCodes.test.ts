@@ -32,9 +32,9 @@ describe('technology pages', () => {
     expect(toSpokenForm('mide 30 x 40 cm', 'es-ES')).toBe('mide treinta por cuarenta centímetros');
   });
 
-  it('leave a Brazilian score written with an "x", and read a size with its unit', () => {
+  it('read a Brazilian score written with an "x" as a score, and a size with its unit', () => {
     expect(toSpokenForm('venceu por 3 x 1; Flamengo 3x1 Vasco; uma sala de 3 x 4 m; 10 x 20 x 30', 'pt-BR')).toBe(
-      'venceu por três x um; Flamengo três x um Vasco; uma sala de três por quatro metros; dez por vinte por trinta',
+      'venceu por três a um; Flamengo três a um Vasco; uma sala de três por quatro metros; dez por vinte por trinta',
     );
   });
 

@@ -394,6 +394,21 @@ const ENGLISH = cases('en', 'en-GB', [
     'Read Chapters IV–VI and vols. I, II and III.',
     'Read Chapters four to six and volumes one, two and three.',
   ],
+  [
+    'units',
+    'Sunderland are 5 pts clear; 92 bpm and 12 mmHg',
+    'Sunderland are five points clear; ninety-two beats per minute and twelve millimeters of mercury',
+  ],
+  [
+    'units',
+    '5 mg/kg/h in 50 µL; 135–145 mmol/L',
+    'five milligrams per kilogram per hour in fifty microliters; one hundred and thirty-five to one hundred and forty-five millimoles per liter',
+  ],
+  [
+    'technical',
+    '(OR 2.14); ISRCTN 12345678',
+    '(O R two point one four); ISRCTN one two three four five six seven eight',
+  ],
 ]);
 
 const AMERICAN_ENGLISH = cases('en', 'en-US', [
@@ -480,6 +495,16 @@ const AMERICAN_ENGLISH = cases('en', 'en-US', [
     'big number',
     'The total was 1.234.567,5 votes.',
     'The total was one million two hundred thirty-four thousand five hundred sixty-seven point five votes.',
+  ],
+  [
+    'fraction',
+    'whisk 3/4 cup flour, 1/2 tsp salt and 1 1/2 cups milk',
+    'whisk three quarters of a cup flour, half a teaspoon salt and one and a half cups milk',
+  ],
+  [
+    'units',
+    'add 2-3 tbsp honey; keeps 3 mos. in a 1-gal. bag',
+    'add two to three tablespoons honey; keeps three months in a one-gallon bag',
   ],
 ]);
 
@@ -737,6 +762,17 @@ const SPANISH = cases('es', 'es-ES', [
     'Llegó el tres de noviembre del veintidós; la sección tres once veintidós',
   ],
   ['agreement', '1 abstención y 21 ciudades', 'una abstención y veintiuna ciudades'],
+  [
+    'slash',
+    'la Ley 39/2015 y la Orden HAC/1234/2023',
+    'la Ley treinta y nueve de dos mil quince y la Orden HAC mil doscientos treinta y cuatro de dos mil veintitrés',
+  ],
+  [
+    'abbreviation',
+    'el apdo. 3, la disp. adic. 2.ª, el tít. IV y el anexo I',
+    'el apartado tres, la disposición adicional segunda, el título cuatro y el anexo uno',
+  ],
+  ['agreement', 'de 1 a 2 h, hasta sept.', 'de una a dos horas, hasta septiembre.'],
 ]);
 
 const PERUVIAN_SPANISH = cases('es', 'es-PE', [
@@ -759,8 +795,9 @@ const PERUVIAN_SPANISH = cases('es', 'es-PE', [
   [
     'clock',
     'hasta la 1:00 p. m.; de 8:00 a 17:00 hrs. y luego',
-    'hasta la una p. m.; de ocho a diecisiete horas y luego',
+    'hasta la una de la tarde; de ocho a diecisiete horas y luego',
   ],
+  ['clock', 'de 8:30 a. m. a 9 p. m.', 'de ocho y media de la mañana a nueve de la noche.'],
 ]);
 
 const PORTUGUESE = [
@@ -989,6 +1026,16 @@ const PORTUGUESE = [
       'agreement',
       'fazia -1,5 °C, o vento a 1,5 m/s e o frasco tinha 1,5 l',
       'fazia menos um vírgula cinco grau Celsius, o vento a um vírgula cinco metro por segundo e o frasco tinha um vírgula cinco litro',
+    ],
+    [
+      'technical',
+      "venceu por 3 x 1, aos 27', com 39 pts.",
+      'venceu por três a um, aos vinte e sete minutos, com trinta e nove pontos.',
+    ],
+    [
+      'money',
+      'lucrou R$ 32,6 bi e vendeu 1,2 mi de unidades até set.',
+      'lucrou trinta e dois vírgula seis bilhões de reais e vendeu um vírgula dois milhão de unidades até setembro.',
     ],
   ]),
   ...cases('pt', 'pt-PT', [
