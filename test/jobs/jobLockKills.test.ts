@@ -11,6 +11,9 @@
  *
  * Before the claim and the job's record were one write, a host killed between them left the project claimed by a job
  * that never existed: every start was refused, naming it, for two minutes.
+ *
+ * @runsAlone: it kills and restarts the host and races 24 starts against its recovery; on a machine loaded far past its
+ * cores one of the 24 once answered 500, which has not been explained, so it does not share the cores with another suite.
  */
 import { inParallel, RACE_PLATFORM_ENV, tally, type Outcome } from '../races/support';
 import { startTestPlatform, type TestPlatform } from '../support/testPlatform';
