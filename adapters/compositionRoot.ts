@@ -177,6 +177,7 @@ function buildRoot(config: AppEnvironment): Root {
   const jobs = new JobService({
     jobs: jobRecords,
     locks: new CosmosProjectCollection<ProjectJobLock>(container('jobs')),
+    jobsAndLocks: new CosmosProjectCollection<JobRecord | ProjectJobLock>(container('jobs')),
     tenants,
     characterUsage: costs,
     projects: projectService,

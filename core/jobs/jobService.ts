@@ -2,7 +2,7 @@ import type { ProjectAction } from '../auth/permissions';
 import type { Principal, TenantPrincipal } from '../auth/principal';
 import { updateWithRetry } from '../common/optimisticUpdate';
 import { NotFoundError, PreconditionFailedError } from '../errors';
-import type { Filter, Page, ProjectCollection, TenantDirectory } from '../ports/documents';
+import type { Filter, Page, ProjectCollection, TenantDirectory, TransactionWrite } from '../ports/documents';
 import { EventTypes, type EventPublisher } from '../ports/events';
 import type { OrchestrationClient } from '../ports/orchestrations';
 import type { JobOutcome, MetricsRecorder } from '../ports/metrics';
@@ -31,6 +31,8 @@ export interface JobServiceDeps {
   jobs: ProjectCollection<JobRecord>;
   /** The per-project lock documents (kept beside the jobs). */
   locks: ProjectCollection<ProjectJobLock>;
+  /** The jobs container holding both, so a claim and the job's record can be one transaction. */
+  jobsAndLocks: Pick<ProjectCollection<JobRecord | ProjectJobLock>, 'transact'>;
   /** Tenants carry the concurrent-production slots. */
   tenants: TenantDirectory<TenantRecord>;
   /** The month's recorded characters, which a production's character reservation must fit beside. */
@@ -66,6 +68,11 @@ export interface StartJobRequest {
   action: ProjectAction;
   /** For a production: the characters its estimate says it will synthesize, reserved with its slot. */
   characters?: number;
+  /**
+   * What the caller records once the job holds the project and before its orchestration starts (so the job cannot
+   * have ended yet); a start that loses the project never runs it. A failure fails the start.
+   */
+  beforeStart?: (job: JobRecord) => Promise<void>;
 }
 
 const PRODUCTION_KINDS: ReadonlySet<JobKind> = new Set(productionJobKinds);
@@ -163,43 +170,58 @@ export class JobService {
     const now = this.now();
     const ended = (held: { projectId: string; jobId: string; claimedAt: string }) =>
       this.hasEnded(tenantId, held.projectId, held.jobId, held.claimedAt, orchestrations);
-    await this.locks.claim(tenantId, project.id, { jobId, kind: request.kind, claimedAt: now }, (held) =>
-      ended({ ...held, projectId: project.id }),
+    const isProduction = PRODUCTION_KINDS.has(request.kind);
+    const record: JobRecord = {
+      id: jobId,
+      type: 'job',
+      tenantId,
+      projectId: project.id,
+      kind: request.kind,
+      status: 'queued',
+      orchestration,
+      input: request.input,
+      progress: initialProgress,
+      result: null,
+      error: null,
+      cancelRequested: false,
+      attempt: 1,
+      createdBy: user.userId,
+      createdAt: now,
+      ...(isProduction ? { pinsHeld: true } : {}),
+      startedAt: null,
+      finishedAt: null,
+      updatedAt: now,
+    };
+    // A production claims its tenant slot between the project and its record, so its record is written on its own;
+    // every other kind is recorded by the claim's own write.
+    const recordWithClaim = isProduction
+      ? undefined
+      : async (lockWrite: TransactionWrite<ProjectJobLock>) => {
+          await this.deps.jobsAndLocks.transact(tenantId, project.id, [lockWrite, { op: 'create', doc: record }]);
+        };
+    await this.locks.claim(
+      tenantId,
+      project.id,
+      { jobId, kind: request.kind, claimedAt: now },
+      (held) => ended({ ...held, projectId: project.id }),
+      recordWithClaim,
     );
-    let job: JobRecord | undefined;
+    let job: JobRecord | undefined = isProduction ? undefined : record;
     try {
-      if (PRODUCTION_KINDS.has(request.kind)) {
+      if (isProduction) {
         await this.slots.claim(tenantId, { jobId, projectId: project.id, characters: request.characters }, ended);
+        job = await this.deps.jobs.create(record);
       }
-      job = await this.deps.jobs.create({
-        id: jobId,
-        type: 'job',
+      const started = job!;
+      await request.beforeStart?.(started);
+      await orchestrations.start(orchestration, started.id, {
         tenantId,
         projectId: project.id,
-        kind: request.kind,
-        status: 'queued',
-        orchestration,
-        input: request.input,
-        progress: initialProgress,
-        result: null,
-        error: null,
-        cancelRequested: false,
-        attempt: 1,
-        createdBy: user.userId,
-        createdAt: now,
-        ...(PRODUCTION_KINDS.has(request.kind) ? { pinsHeld: true } : {}),
-        startedAt: null,
-        finishedAt: null,
-        updatedAt: now,
-      });
-      await orchestrations.start(orchestration, job.id, {
-        tenantId,
-        projectId: project.id,
-        jobId: job.id,
+        jobId: started.id,
         userId: user.userId,
         ...request.input,
       });
-      return job;
+      return started;
     } catch (error) {
       // Whatever stopped the start, the claims go back (and a job that exists is marked failed, not left queued).
       const giveBack = job

@@ -5,7 +5,7 @@
  * cancelled; a lock whose job has ended (or never came to exist) is stale and can be taken over.
  */
 import { ConflictError, JobInProgressError, PreconditionFailedError } from '../errors';
-import type { ProjectCollection, ProjectScopedDocument } from '../ports/documents';
+import type { ProjectCollection, ProjectScopedDocument, TransactionWrite } from '../ports/documents';
 import type { Clock } from '../ports/system';
 import type { JobKind } from './job';
 
@@ -37,13 +37,16 @@ export class ProjectJobLocks {
 
   /**
    * Takes the project for `holder`, or throws JobInProgressError naming the job that has it. `isStale` decides
-   * whether the current holder has ended without freeing the lock (it may settle that job as a side effect).
+   * whether the current holder has ended without freeing the lock (it may settle that job as a side effect). With
+   * `writeTogether`, the lock's write is handed to it to be stored in one transaction with the holder's own record, so
+   * no process can die between them and leave the project held by a job that never existed.
    */
   async claim(
     tenantId: string,
     projectId: string,
     holder: LockHolder,
     isStale: (held: LockHolder) => Promise<boolean>,
+    writeTogether?: (lockWrite: TransactionWrite<ProjectJobLock>) => Promise<void>,
   ): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       const lock = await this.deps.locks.get(tenantId, projectId, jobLockId(projectId));
@@ -51,8 +54,12 @@ export class ProjectJobLocks {
       const held = heldBy(lock);
       if (held && !(await isStale(held))) throw new JobInProgressError({ jobId: held.jobId, kind: held.kind });
       const next = this.document(tenantId, projectId, holder);
+      const write: TransactionWrite<ProjectJobLock> = lock
+        ? { op: 'replace', doc: next, etag: lock.etag! }
+        : { op: 'create', doc: next };
       try {
-        if (lock) await this.deps.locks.replace(next, lock.etag!);
+        if (writeTogether) await writeTogether(write);
+        else if (write.op === 'replace') await this.deps.locks.replace(write.doc, write.etag);
         else await this.deps.locks.create(next);
         return;
       } catch (error) {

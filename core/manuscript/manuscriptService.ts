@@ -12,6 +12,7 @@ import { readAllItems } from '../ports/documents';
 import type { OrchestrationClient } from '../ports/orchestrations';
 import type { IncomingFile } from '../ports/uploads';
 import type { Clock, IdGenerator } from '../ports/system';
+import type { ProjectRecord } from '../projects/project';
 import type { ProjectService } from '../projects/projectService';
 import type { ChapterRecord } from '../book/records';
 import { refuseObviouslyBadManuscript } from './sniff';
@@ -92,23 +93,35 @@ export class ManuscriptService {
       uploadedBy: user.userId,
     });
 
-    // Facts first: a fast import could otherwise finish before we mark the manuscript as processing.
-    await this.deps.projects.updateFacts(user.tenantId, projectId, { manuscriptStatus: 'processing' });
+    let markedProcessing = false;
     let job: JobRecord;
     try {
       job = await this.deps.jobs.startFor(
         user,
         project,
-        { kind: 'import', input: { manuscriptId }, action: 'project.update' },
+        {
+          kind: 'import',
+          input: { manuscriptId },
+          action: 'project.update',
+          // Only the upload that holds the project marks it, and before its import starts, so a fast import cannot
+          // end before the mark: an upload refused because another job runs leaves that job's status as it is.
+          beforeStart: async () => {
+            markedProcessing = true;
+            await this.deps.projects.updateFacts(user.tenantId, projectId, { manuscriptStatus: 'processing' });
+          },
+        },
         orchestrations,
       );
     } catch (error) {
       // Typically another job is running (409): nothing of this upload may linger.
       await this.deps.manuscripts.delete(user.tenantId, projectId, manuscriptId);
       await this.deps.blobs.delete(originalBlob);
-      await this.deps.projects.updateFacts(user.tenantId, projectId, {
-        manuscriptStatus: project.facts?.manuscriptStatus ?? 'none',
-      });
+      // Its job never started, so no import runs: the status follows the chapters held, as an abandoned import's.
+      if (markedProcessing) {
+        await this.deps.projects.updateFacts(user.tenantId, projectId, (facts) => ({
+          manuscriptStatus: facts.chapterCount > 0 ? 'ready' : earlierStatus(project),
+        }));
+      }
       throw error;
     }
     manuscript = await this.modify(user.tenantId, projectId, manuscriptId, (current) => ({
@@ -201,4 +214,9 @@ export class ManuscriptService {
     const page = await this.deps.chapters.list(tenantId, projectId, { page: { pageSize: 1 } });
     return page.items.length > 0;
   }
+}
+
+/** What a project's manuscript status was before an upload that did not start its import marked it. */
+function earlierStatus(project: ProjectRecord): 'none' | 'failed' {
+  return project.facts?.manuscriptStatus === 'failed' ? 'failed' : 'none';
 }

@@ -28,8 +28,8 @@ export interface KillingProxy {
    * Every other request goes through meanwhile.
    */
   holdAt(nth: number, matches: (request: CosmosRequest) => boolean): Promise<{ release(): void }>;
-  /** Disarms it (the operation ended before the armed request came). */
-  disarm(): void;
+  /** Disarms it (the operation ended before the armed request came); answers whether it was still armed. */
+  disarm(): boolean;
   close(): Promise<void>;
 }
 
@@ -104,7 +104,11 @@ export async function startKillingProxy(platform: () => TestPlatform): Promise<K
       new Promise<{ release(): void }>((held) => {
         armed = { left: nth, matches, arrived: (forward) => held({ release: forward }) };
       }),
-    disarm: () => (armed = undefined),
+    disarm: () => {
+      const wasArmed = armed !== undefined;
+      armed = undefined;
+      return wasArmed;
+    },
     close: async () => {
       agent.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
