@@ -1,4 +1,6 @@
 /**
+ * Prefer `cpuMsSince`: a wall-clock budget fails on a loaded machine although the code is linear.
+ *
  * Lets jest enforce a test's time budget after a long synchronous step: await it after each step of a hostile-input
  * test. Jest's budget is a timer, and timers run in the order they fall due, so a step that overran fails here.
  * `setImmediate` does not do this: its callback runs before the timers phase that holds jest's budget, so a test
