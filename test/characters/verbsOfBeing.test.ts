@@ -1,22 +1,23 @@
 /**
  * "soy", "sou" and the other present forms of "ser" are function words: a verse that opens with one right under a
  * line ending in a name ("A Babieca⏎Soy Babieca, …") is no longer name "Babieca Soy Babieca". Small books written
- * for the purpose.
+ * for the purpose. The one named is a servant: a named animal that never speaks is cast by nobody (animalsNamed.test.ts),
+ * which is not what these books test.
  */
 import { chapters, castOf } from './smallBooks';
 
 const SPANISH = chapters(
   'es',
   [
-    'Pedro Gil tenía un caballo flaco, y Pedro Gil le puso por nombre Babieca. Comía poco Babieca, y cuando',
-    'corría Babieca, todos los vecinos decían que era el mejor caballo del lugar.',
+    'Pedro Gil tenía un criado flaco, y Pedro Gil le puso por nombre Babieca. Comía poco Babieca, y cuando',
+    'corría Babieca, todos los vecinos decían que era el mejor criado del lugar.',
     '',
-    '—¡Arre, Babieca! —dijo Pedro Gil.',
+    '—¡Anda, Babieca! —dijo Pedro Gil.',
     '',
-    'Y en la puerta del establo escribió unos versos:',
+    'Y en la puerta de la casa escribió unos versos:',
     '',
-    'Al caballo Babieca',
-    'Soy Babieca, el caballo flaco.',
+    'Al criado Babieca',
+    'Soy Babieca, el criado flaco.',
     '',
     '—Corre, Babieca —dijo Pedro Gil.',
   ].join('\n'),
@@ -25,14 +26,14 @@ const SPANISH = chapters(
 const PORTUGUESE = chapters(
   'pt',
   [
-    'O Paulo Lima tinha um cavallo magro, e o Paulo Lima chamou-lhe Ruço.',
+    'O Paulo Lima tinha um creado magro, e o Paulo Lima chamou-lhe Ruço.',
     '',
     '-- Anda, Ruço! disse o Paulo Lima.',
     '',
-    'E na porta da estrebaria escreveu uns versos:',
+    'E na porta da casa escreveu uns versos:',
     '',
-    'Ao cavallo Ruço',
-    'Sou Ruço, o cavallo magro.',
+    'Ao creado Ruço',
+    'Sou Ruço, o creado magro.',
     '',
     '-- Corre, Ruço, disse o Paulo Lima.',
   ].join('\n'),
