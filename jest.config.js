@@ -30,8 +30,9 @@ const shared = {
 /**
  * Three projects, sorted by what a suite does (test/support/suiteKinds.js), so a new test file joins the right one by
  * itself. `npm test` runs the unit suites in two workers, then the integration suites (platforms, emulators, ffmpeg,
- * espeak, chromium) in two workers, then the solo suites (integration suites that must have the machine to
- * themselves) one at a time with `--runInBand`. Integration suites that need only *a* running platform share one per
+ * espeak, chromium) one at a time (two workers on two cores were no faster: their processes already keep both cores
+ * busy), then the solo suites (integration suites that must have the machine to themselves when workers run side by
+ * side) one at a time with `--runInBand`. Integration suites that need only *a* running platform share one per
  * worker (test/support/sharedPlatform.ts).
  */
 const integrationProject = (displayName, ignored) => ({
