@@ -7,7 +7,9 @@
 import { cpuMsSince } from '../support/jestBudget';
 import { chapters, castOf } from './smallBooks';
 
-const HOSTILE_CPU_BUDGET_MS = 20_000;
+// A megabyte read linearly takes 4–7 s of CPU here and took 21.8 s in one CI run (a worker late in the unit stage,
+// its collector's threads counted too); read again at every tag as before, it took minutes.
+const HOSTILE_CPU_BUDGET_MS = 30_000;
 
 const HANG_LIMIT_MS = 180_000;
 
