@@ -2,7 +2,7 @@ import type { TypedCollection } from '../ports/typedCollection';
 import type { ChapterRecord, CharacterRecord } from '../book/records';
 import { recountCastFacts } from '../casting/speakingCast';
 import type { Principal, TenantPrincipal } from '../auth/principal';
-import { updateWithRetry } from '../common/optimisticUpdate';
+import { settleOnce } from '../common/settleOnce';
 import { ConflictError, DomainError, NotFoundError, PreconditionFailedError, ValidationError } from '../errors';
 import { MAX_TRANSACTION_WRITES, type Filter } from '../ports/documents';
 import type { Clock, IdGenerator } from '../ports/system';
@@ -284,10 +284,14 @@ export class ChapterService {
       await this.recountAfterChapterChange(user.tenantId, projectId);
       return chapter;
     }
-    const saved = await updateWithRetry(
+    // A request that finds the change already stored (another delete or restore won) answers it and writes nothing:
+    // writing the same change again gave each of 24 identical deletes a version of its own, and a request that lost
+    // ten such needless races in a row answered 412.
+    const saved = await settleOnce(
       'Chapter',
       () => this.deps.chapters.get(user.tenantId, projectId, chapterId),
       (doc, etag) => this.save(doc, etag),
+      (current) => current.deleted === deleted,
       (current) => ({ ...current, deleted }),
     );
     await this.recountAfterChapterChange(user.tenantId, projectId);

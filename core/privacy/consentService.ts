@@ -5,7 +5,7 @@ import type { TenantCollection } from '../ports/documents';
 import type { Clock } from '../ports/system';
 import type { UserRecord } from '../users/user';
 import { hasAcceptedTerms, type ConsentRecord } from './consent';
-import { settleOnce } from './settleOnce';
+import { settleOnce } from '../common/settleOnce';
 
 export interface ConsentServiceDeps {
   users: TenantCollection<UserRecord>;

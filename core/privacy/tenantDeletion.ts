@@ -13,7 +13,7 @@ import type { Clock } from '../ports/system';
 import type { TenantRecord } from '../tenants/tenant';
 import type { AnyDocument, TenantDocuments } from './ports';
 import type { Pseudonyms } from './pseudonym';
-import { settleOnce } from './settleOnce';
+import { settleOnce } from '../common/settleOnce';
 
 /** As long as an archived project stays restorable. */
 export const TENANT_DELETION_RETENTION_DAYS = 30;

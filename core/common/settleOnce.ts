@@ -4,7 +4,7 @@ import { NotFoundError, PreconditionFailedError } from '../errors';
 const MAX_ATTEMPTS = 50;
 
 /**
- * Makes a one-time change (accepting terms, scheduling a deletion) under optimistic concurrency, for many parallel
+ * Makes a one-time change (accepting terms, scheduling a deletion, deleting or restoring a chapter) under optimistic concurrency, for many parallel
  * identical requests: whoever finds it already made returns the stored document without writing, so the requests
  * that lose a race see the winner's change on their next read instead of racing each other's no-op writes.
  */
