@@ -23,6 +23,7 @@ app.timer('purgeArchivedProjects', {
       let step: 'sweep' | 'storage measurement' = 'sweep';
       try {
         const sweep = await privacy.retention.sweep(tenantId);
+        if (sweep.purgeUnderway) continue;
         if (sweep.tenantPurged) {
           swept.tenantsPurged++;
           continue;

@@ -211,6 +211,10 @@ endpoint({
   responses: {
     204: { description: 'Reopened (or was not scheduled)' },
     404: { description: 'No such tenant', schema: ErrorBody },
+    409: {
+      description: 'Too late: the retention period is over, or the purge has begun (`details.reason`)',
+      schema: ErrorBody,
+    },
   },
   async handle({ principal, params, services }) {
     await services.privacy.tenantDeletion.cancel(principal, params.tenantId);

@@ -10,7 +10,11 @@ export interface RetentionSweep {
   exports: number;
   /** Projects archived longer than their retention period, purged with all their documents and blobs. */
   projects: ProjectsPurged;
+  /** Set when another run holds the tenant's purge: the tenant is left to it. */
+  purgeUnderway?: true;
 }
+
+const NOTHING_SWEPT = { auditRecords: 0, exports: 0, projects: { projects: 0, documents: {}, blobs: 0 } };
 
 /**
  * The daily retention run, per tenant (docs/privacy.md, "Retention"): a tenant due for deletion is purged whole;
@@ -28,9 +32,11 @@ export class PrivacyRetention {
 
   async sweep(tenantId: string): Promise<RetentionSweep> {
     const purged = await this.deps.deletion.purgeIfDue(tenantId);
-    if (purged) {
-      return { tenantPurged: purged, auditRecords: 0, exports: 0, projects: { projects: 0, documents: {}, blobs: 0 } };
+    if (purged === 'underway') {
+      // Another run is purging the whole tenant: nothing of it is left to sweep or measure.
+      return { ...NOTHING_SWEPT, tenantPurged: null, purgeUnderway: true };
     }
+    if (purged) return { ...NOTHING_SWEPT, tenantPurged: purged };
     return {
       tenantPurged: null,
       projects: await this.deps.projects.purgeExpired(tenantId),

@@ -33,6 +33,11 @@ export interface TenantDeletion {
   /** The pseudonym of the admin who asked. */
   requestedBy: string;
   purgeAfter: string;
+  /**
+   * When a retention run claimed the purge (one ETag-conditional write): from then on the organization can no longer
+   * be reopened, and another run leaves it to the claimer until the claim is an hour old.
+   */
+  purgeStartedAt?: string;
 }
 
 export interface TenantRecord {

@@ -1,5 +1,6 @@
 /** Helpers for the race tests: fire N identical requests at once and tally what came back. */
-import { CosmosClient, type Container } from '@azure/cosmos';
+import { CosmosClient, type Container, type Database } from '@azure/cosmos';
+import type { Services } from '../../adapters/compositionRoot';
 import type { TestPlatform } from '../support/testPlatform';
 
 export interface Outcome {
@@ -38,3 +39,19 @@ export function cosmosContainer(platform: TestPlatform, name: string): { contain
 
 /** Race platforms send hundreds of requests in seconds: no tenant rate limit. */
 export const RACE_PLATFORM_ENV = { RATE_LIMIT_PER_MINUTE: '1000000' };
+
+/**
+ * The app's own services in the test process, wired to the platform's emulators: a second worker beside the host,
+ * for a race one side of which has no API (a retention run, a delivery sweep). Call once per test file.
+ */
+export async function appServicesFor(platform: TestPlatform): Promise<{ services: Services; database: Database }> {
+  for (const [key, value] of Object.entries(platform.env)) process.env[key] = value;
+  process.env.LOG_LEVEL = 'silent';
+  const { services } = await import('../../adapters/compositionRoot');
+  const client = new CosmosClient({
+    endpoint: platform.urls.cosmos,
+    key: platform.env.COSMOS_KEY,
+    connectionPolicy: { enableEndpointDiscovery: false },
+  });
+  return { services: services(), database: client.database(platform.env.COSMOS_DATABASE ?? 'khipu') };
+}
