@@ -47,6 +47,9 @@ const integrationProject = (displayName, ignored) => ({
 /** @type {import('jest').Config} */
 module.exports = {
   testTimeout: 120000,
+  // After an in-band run (the integration and solo stages), each suite's CPU seconds: wall times on a shared machine
+  // are noisy, CPU is what a suite costs.
+  reporters: ['default', '<rootDir>/test/support/suiteCpuReporter.js'],
   projects: [
     { ...shared, displayName: 'unit', testPathIgnorePatterns: integration.map(exactPath) },
     integrationProject('integration', [...unit, ...solo]),

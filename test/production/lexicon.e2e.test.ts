@@ -5,6 +5,7 @@
  * engine was sent. An entry that changes nothing for the engine (IPA on the offline engine) costs no synthesis.
  */
 import { startFakeSpeechService, type FakeSpeechService } from '../support/fakeSpeechService';
+import { sharedTestPlatform } from '../support/sharedPlatform';
 import { startTestPlatform, type TestPlatform } from '../support/testPlatform';
 import { type Line } from './seedBook';
 import { azureSpeechEnv, CREATOR, json, plannedBook, produce } from './support';
@@ -83,7 +84,8 @@ describe('lexicon in production with the offline engine', () => {
   let platform: TestPlatform;
 
   beforeAll(async () => {
-    platform = await startTestPlatform();
+    // Its own project, and nothing tenant-wide: the worker's shared platform serves (the audio cache is per project).
+    platform = await sharedTestPlatform();
   }, 120_000);
   afterAll(async () => {
     await platform?.stop();
