@@ -25,6 +25,7 @@ import { notesGroupedByChapter, noteNumber, unheadedNotesStart } from './endNote
 import { continuation, numeralChapters } from './numbering';
 import { letterOpenings, undatedLetterOpenings } from './letters';
 import { diaryEntries } from './diaries';
+import { ornamentChapterStarts } from './ornaments';
 import { findRecurringContents } from './recurringContents';
 import { gapsAreMeaningful, type LaidOutBlock, type TextLayout } from './textLayout';
 import { TitleIndex } from './titleMatch';
@@ -50,6 +51,8 @@ export interface Boundary {
    * before it holds chapter 1, whose heading is missing.
    */
   firstNumberMissing?: boolean;
+  /** On a chapter opened by an ornament alone ("❦"): it has no words to be named by (ornaments.ts). */
+  ornament?: boolean;
 }
 
 export interface RejectedHeading {
@@ -316,6 +319,18 @@ export function detectLineHeadings(layout: TextLayout): LineDetection {
     }
   }
 
+  // 5b. A book with no headings at all whose chapters open under an ornament alone ("❦"), the kind standing before
+  //     its first prose; other ornaments are scene breaks (ornaments.ts). Named by their place later.
+  const ornamentStarts = new Set<number>();
+  if (chapterCount() === 0) {
+    for (const block of ornamentChapterStarts(blocks)) {
+      if (inContents(block.index) || accepted.has(block.index)) continue;
+      const match: HeadingMatch = { type: 'chapter', family: 'labelled', label: '', trailer: '', expectsTitle: false };
+      accepted.set(block.index, { block, match, lineCount: 1, confidence: 0.7, title: '', headingEnd: block.end });
+      ornamentStarts.add(block.index);
+    }
+  }
+
   /**
    * Where every gap is one blank line, nothing sets a title apart: titles in capitals are the stories' headings when
    * there are three or more and each heads a story's worth of text, not a sign or a shout inside one.
@@ -399,6 +414,7 @@ export function detectLineHeadings(layout: TextLayout): LineDetection {
     confidence: a.confidence,
     ...(a === firstNumberMissing ? { firstNumberMissing: true } : {}),
     ...(letterStarts.has(a.block.index) ? { letter: true } : {}),
+    ...(ornamentStarts.has(a.block.index) ? { ornament: true } : {}),
   }));
   for (const start of backMatter) {
     boundaries.push({

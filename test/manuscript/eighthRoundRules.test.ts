@@ -1,0 +1,95 @@
+import { parseManuscript } from '../../adapters/manuscript';
+import { describe as describeChapters } from '../../bench/chapters/score';
+import { detectChapters } from '../../core/manuscript/chapters';
+import { pageFurniture } from '../../core/manuscript/pageFurniture';
+
+/**
+ * The rules the eighth held-out round of chapter fixtures brought (test/manuscript/fixtures/eighthRound.ts), one by
+ * one, with the cases they must leave alone.
+ */
+const prose = 'The wind came down from the hills and the whole village listened to it all night long.';
+const prosa = 'El viento bajó de los montes y todo el pueblo estuvo escuchándolo la noche entera.';
+
+const chaptersOf = async (source: string, fileName: string, language = 'en-GB') => {
+  const parsed = await parseManuscript(Buffer.from(source), { fileName, language });
+  return describeChapters(parsed.text, detectChapters(parsed, { language }));
+};
+const book = (...pages: string[]) => pages.join('\n\n\n\n');
+const text = (sentence: string) => `${sentence} ${sentence}\n\n${sentence}`;
+
+describe('an ornament alone at the edge of pages', () => {
+  it('is the book’s own, not a running head, however many pages it heads', () => {
+    const pages = [1, 2, 3, 4].map((n) => ['❦', '', prose, '', String(n)]);
+    const furniture = pageFurniture(pages);
+    expect(furniture.map((lines) => lines[0])).toEqual([false, false, false, false]);
+    // The page numbers at the foot still go.
+    expect(furniture.map((lines) => lines[4])).toEqual([true, true, true, true]);
+  });
+
+  it('leaves a running head with words to go as before', () => {
+    const pages = [1, 2, 3, 4].map((n) => ['THE WINTER FERRY', '', prose, '', String(n)]);
+    expect(pageFurniture(pages).map((lines) => lines[0])).toEqual([false, true, true, true]);
+  });
+});
+
+describe('chapters opened by an ornament alone', () => {
+  it('starts a chapter at each ornament of the kind that opens the text, named by its place', async () => {
+    const chapters = await chaptersOf(
+      book(
+        'THE WINTER FERRY\n\nEdith Marlow',
+        `⁂\n\n${text(prose)}`,
+        `⁂\n\n${text(prose)}\n\n* * *\n\n${text(prose)}`,
+        `⁂\n\n${text(prose)}`,
+      ),
+      'b.txt',
+    );
+    expect(chapters.map((c) => [c.type, c.title, c.firstLine])).toEqual([
+      ['title_page', 'Title page', 'THE WINTER FERRY'],
+      ['chapter', 'Chapter 1', '⁂'],
+      ['chapter', 'Chapter 2', '⁂'],
+      ['chapter', 'Chapter 3', '⁂'],
+    ]);
+  });
+
+  it('names them in the book’s language, also when they open pages of paged text', async () => {
+    const pages = ['EL CARTERO\n\nJulián Morales', ...[1, 2, 3].map((n) => `    ❧\n\n${text(prosa)}\n\n${n + 1}`)];
+    const chapters = await chaptersOf(pages.join('\f'), 'b.txt', 'es-ES');
+    expect(chapters.map((c) => [c.type, c.title])).toEqual([
+      ['title_page', 'Portada'],
+      ['chapter', 'Capítulo 1'],
+      ['chapter', 'Capítulo 2'],
+      ['chapter', 'Capítulo 3'],
+    ]);
+  });
+
+  it('leaves scene breaks that come after the story has started as text', async () => {
+    const chapters = await chaptersOf(
+      book('THE WINTER FERRY', `${text(prose)}\n\n* * *\n\n${text(prose)}\n\n* * *\n\n${text(prose)}`),
+      'b.txt',
+    );
+    expect(chapters.map((c) => [c.type, c.title])).toEqual([['chapter', 'Chapter 1']]);
+  });
+
+  it('cuts nothing at a single ornament before the text, or at a rule of dashes', async () => {
+    const headpiece = await chaptersOf(book('THE WINTER FERRY', `❦\n\n${text(prose)}\n\n${text(prose)}`), 'b.txt');
+    expect(headpiece.filter((c) => c.type === 'chapter')).toHaveLength(1);
+    const rules = await chaptersOf(
+      book('THE WINTER FERRY', `———\n\n${text(prose)}`, `———\n\n${text(prose)}`, `———\n\n${text(prose)}`),
+      'b.txt',
+    );
+    expect(rules.filter((c) => c.type === 'chapter')).toHaveLength(1);
+  });
+
+  it('leaves ornaments under chapter headings to the headings', async () => {
+    const chapters = await chaptersOf(
+      book(
+        'THE WINTER FERRY',
+        `CHAPTER 1\n\n❦\n\n${text(prose)}`,
+        `CHAPTER 2\n\n❦\n\n${text(prose)}`,
+        `CHAPTER 3\n\n❦\n\n${text(prose)}`,
+      ),
+      'b.txt',
+    );
+    expect(chapters.map((c) => c.title)).toEqual(['Title page', 'CHAPTER 1', 'CHAPTER 2', 'CHAPTER 3']);
+  });
+});
