@@ -160,6 +160,8 @@ export function takeTitleLines(
   accepted: Map<number, Accepted>,
   consumed: Set<number>,
   meaningfulGaps: boolean,
+  /** Blocks that are headings of their own and title nothing (a part's first chapter's numeral under it). */
+  ownHeadings: ReadonlySet<number> = new Set(),
 ): void {
   const { blocks, paragraphGap } = layout;
   const groups = new Map<string, Accepted[]>();
@@ -195,6 +197,7 @@ export function takeTitleLines(
       next.lines.length <= 4 &&
       next.text.length <= 300 &&
       !accepted.has(next.index) &&
+      !ownHeadings.has(next.index) &&
       // A part's title is followed by its first chapter's heading at once ("BOOK ONE", "THE COAST", "CHAPTER 1").
       (!accepted.has(next.index + 1) || (heading.match.family === 'part' && written(heading))) &&
       classifyHeadingLine(next.lines[0])?.family !== 'labelled' &&

@@ -22,7 +22,7 @@ import type { ChapterType } from './manuscript';
 import { titlesUnderAuthors } from './authorLines';
 import { findBackMatter } from './backMatter';
 import { notesGroupedByChapter, noteNumber, unheadedNotesStart } from './endNotes';
-import { continuation, numeralChapters } from './numbering';
+import { continuation, numeralChapters, numeralsOpeningParts } from './numbering';
 import { letterOpenings, undatedLetterOpenings } from './letters';
 import { diaryEntries } from './diaries';
 import { ornamentChapterStarts } from './ornaments';
@@ -134,6 +134,8 @@ export function detectLineHeadings(layout: TextLayout): LineDetection {
     });
   };
   const open = [...candidates.values()].filter((c) => !inContents(c.block.index));
+  // "PRIMEIRA PARTE" over "I": the numeral opens the part's first chapter; it is not the part's title.
+  const partOpenings = numeralsOpeningParts(open);
 
   // 1. Chapters named by a word and numbered: each heading word's numbers must follow on.
   const byLabel = new Map<string, Candidate[]>();
@@ -184,7 +186,7 @@ export function detectLineHeadings(layout: TextLayout): LineDetection {
     if (candidate.match.type === 'chapter' && !numberingRunsOnAt(candidate.block.index)) continue;
     accept(candidate, 0.9);
   }
-  takeTitleLines(layout, accepted, consumed, meaningfulGaps);
+  takeTitleLines(layout, accepted, consumed, meaningfulGaps, partOpenings);
 
   /**
    * An unnumbered piece between numbered chapters ("INTERLUDE") stands outside their count: where the numbers around it
@@ -223,7 +225,7 @@ export function detectLineHeadings(layout: TextLayout): LineDetection {
   } else {
     for (const group of worded) for (const candidate of continuation(group, numerals)) accept(candidate, 0.9);
   }
-  takeTitleLines(layout, accepted, consumed, meaningfulGaps);
+  takeTitleLines(layout, accepted, consumed, meaningfulGaps, partOpenings);
 
   // 4. A book told in letters without headings: each letter's date line over its salutation starts it (letters.ts);
   //    a diary without headings or letters: each entry's date line starts it (diaries.ts); else letters without

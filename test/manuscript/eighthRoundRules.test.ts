@@ -93,3 +93,40 @@ describe('chapters opened by an ornament alone', () => {
     expect(chapters.map((c) => c.title)).toEqual(['Title page', 'CHAPTER 1', 'CHAPTER 2', 'CHAPTER 3']);
   });
 });
+
+describe('a numeral right under a part heading', () => {
+  const prosa = 'A estrada nova chegou à aldeia numa primavera, e com ela a camioneta da carreira, duas vezes.';
+  const part = (heading: string, numerals: string[]) => [heading, ...numerals.map((n) => `${n}\n\n${text(prosa)}`)];
+
+  it.each([
+    ['PRIMEIRA PARTE', 'SEGUNDA PARTE', ['I', 'II']],
+    ['PARTE PRIMEIRA', 'PARTE SEGUNDA', ['1', '2']],
+  ])('opens the part’s first chapter, not its title (%s, %s)', async (first, second, numerals) => {
+    const chapters = await chaptersOf(
+      book('O VALE\n\nJoana Prates', ...part(first, numerals), ...part(second, numerals)),
+      'b.txt',
+      'pt-PT',
+    );
+    expect(chapters.map((c) => [c.type, c.title])).toEqual([
+      ['title_page', 'Folha de rosto'],
+      ['part', first],
+      ...numerals.map((n) => ['chapter', `${first}, ${n}`]),
+      ['part', second],
+      ...numerals.map((n) => ['chapter', `${second}, ${n}`]),
+    ]);
+  });
+
+  it('may still title the part when it counts with nothing: "BOOK ONE" over "1851"', async () => {
+    const chapters = await chaptersOf(
+      book(
+        'THE YEARS',
+        'BOOK ONE\n\n1851',
+        ...part('', ['I', 'II']).slice(1),
+        'BOOK TWO\n\n1852',
+        `III\n\n${text(prose)}`,
+      ),
+      'b.txt',
+    );
+    expect(chapters.filter((c) => c.type === 'part').map((c) => c.title)).toEqual(['BOOK ONE: 1851', 'BOOK TWO: 1852']);
+  });
+});
