@@ -2,6 +2,7 @@ import { parseManuscript } from '../../adapters/manuscript';
 import { describe as describeChapters } from '../../bench/chapters/score';
 import { detectChapters } from '../../core/manuscript/chapters';
 import { pageFurniture } from '../../core/manuscript/pageFurniture';
+import { buildPlacedPdf, setLines, type PlacedText } from './fixtures/builders';
 
 /**
  * The rules the eighth held-out round of chapter fixtures brought (test/manuscript/fixtures/eighthRound.ts), one by
@@ -10,8 +11,9 @@ import { pageFurniture } from '../../core/manuscript/pageFurniture';
 const prose = 'The wind came down from the hills and the whole village listened to it all night long.';
 const prosa = 'El viento bajó de los montes y todo el pueblo estuvo escuchándolo la noche entera.';
 
-const chaptersOf = async (source: string, fileName: string, language = 'en-GB') => {
-  const parsed = await parseManuscript(Buffer.from(source), { fileName, language });
+const chaptersOf = async (source: string | Buffer, fileName: string, language = 'en-GB') => {
+  const bytes = typeof source === 'string' ? Buffer.from(source) : source;
+  const parsed = await parseManuscript(bytes, { fileName, language });
   return describeChapters(parsed.text, detectChapters(parsed, { language }));
 };
 const book = (...pages: string[]) => pages.join('\n\n\n\n');
@@ -128,5 +130,65 @@ describe('a numeral right under a part heading', () => {
       'b.txt',
     );
     expect(chapters.filter((c) => c.type === 'part').map((c) => c.title)).toEqual(['BOOK ONE: 1851', 'BOOK TWO: 1852']);
+  });
+});
+
+describe('a title wrapped over two lines under its heading, where only the words tell a title', () => {
+  /** A typeset page: "CAPÍTULO n" over its title's lines, centred and larger than the text, a page number at the foot. */
+  const pdf = (titles: string[][]) => {
+    const pages: PlacedText[][] = [[{ x: 250, y: 600, size: 20, text: 'EL CARTERO' }]];
+    titles.forEach((lines, c) => {
+      const placed: PlacedText[] = [{ x: 262, y: 690, size: 16, text: `CAPÍTULO ${c + 1}` }];
+      lines.forEach((line, k) => placed.push({ x: 306 - line.length * 3.5, y: 660 - k * 16, size: 13, text: line }));
+      let y = 620;
+      for (const line of [...setLines(prosa), '', ...setLines(prosa)]) {
+        y -= 14;
+        if (line) placed.push({ x: 72, y, size: 11, text: line });
+      }
+      placed.push({ x: 300, y: 50, size: 9, text: String(pages.length + 1) });
+      pages.push(placed);
+    });
+    return buildPlacedPdf(pages);
+  };
+
+  it('is one title when its second line carries the first on in lower case', async () => {
+    const titles = [
+      ['En el que el cartero sube a la sierra', 'con la mula y las cartas del mes'],
+      ['La feria'],
+      ['La nevada'],
+      ['La vuelta al pueblo'],
+    ];
+    const chapters = await chaptersOf(pdf(titles), 'c.pdf', 'es-ES');
+    expect(chapters.map((c) => c.title)).toEqual([
+      'Portada',
+      'CAPÍTULO 1: En el que el cartero sube a la sierra con la mula y las cartas del mes',
+      'CAPÍTULO 2: La feria',
+      'CAPÍTULO 3: La nevada',
+      'CAPÍTULO 4: La vuelta al pueblo',
+    ]);
+  });
+
+  it('leaves a short first paragraph of two lines ending in a stop to the text', async () => {
+    const html = (opening: (n: number) => string) =>
+      '<html><body><p>La feria</p>' +
+      [1, 2, 3, 4, 5].map((n) => `<p>CAPÍTULO ${n}</p><p>${opening(n)}</p><p>${prosa}</p><p>${prosa}</p>`).join('') +
+      '</body></html>';
+    const chapters = await chaptersOf(
+      html((n) =>
+        n <= 3
+          ? `La feria ${['uno', 'dos', 'tres'][n - 1]}`
+          : 'Llovió toda la noche sobre el puerto<br/>y nadie salió.',
+      ),
+      'c.html',
+      'es-ES',
+    );
+    expect(chapters.map((c) => c.title)).toEqual([
+      'Portada',
+      'CAPÍTULO 1: La feria uno',
+      'CAPÍTULO 2: La feria dos',
+      'CAPÍTULO 3: La feria tres',
+      'CAPÍTULO 4',
+      'CAPÍTULO 5',
+    ]);
   });
 });
