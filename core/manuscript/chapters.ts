@@ -3,6 +3,7 @@ import { reportOnChapters } from './chapterReport';
 import { withFrontMatter } from './frontMatter';
 import { isAuthorsNote, readChapterNumber } from './headings';
 import { withLetterNumbers } from './letterTitles';
+import { withOrnamentChapterNumbers } from './ornaments';
 import { detectLineHeadings, type Boundary, type LineDetection } from './lineHeadings';
 import type { DetectedChapter, ParsedManuscript } from './manuscript';
 import { genericTitle, isSpokenByDefault } from './sectionTypes';
@@ -41,7 +42,10 @@ export function detectBookChapters(parsed: ParsedManuscript, options: DetectionO
     withFrontMatter(
       layout,
       withPartNamesOnRepeatedTitles(
-        withLetterNumbers(withPlayActs(text, authorsNotesByPlace(dedupe(found.boundaries))), options.language),
+        withOrnamentChapterNumbers(
+          withLetterNumbers(withPlayActs(text, authorsNotesByPlace(dedupe(found.boundaries))), options.language),
+          options.language,
+        ),
       ),
       options.language,
     ),

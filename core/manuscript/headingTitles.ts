@@ -43,6 +43,9 @@ export const withoutDecoration = (text: string) => collapse(text.replace(/(^|\s)
 /** Most lines a heading with its wrapped title takes. */
 const MAX_HEADING_LINES = 3;
 
+/** Most words a title wrapped over two lines holds: a long title, not a paragraph. */
+const MAX_WRAPPED_TITLE_WORDS = 24;
+
 /** A line at least this long may have been broken where the text wraps, rather than where its author ended it. */
 const WRAPPED_LINE = 40;
 
@@ -160,6 +163,8 @@ export function takeTitleLines(
   accepted: Map<number, Accepted>,
   consumed: Set<number>,
   meaningfulGaps: boolean,
+  /** Blocks that are headings of their own and title nothing (a part's first chapter's numeral under it). */
+  ownHeadings: ReadonlySet<number> = new Set(),
 ): void {
   const { blocks, paragraphGap } = layout;
   const groups = new Map<string, Accepted[]>();
@@ -195,6 +200,7 @@ export function takeTitleLines(
       next.lines.length <= 4 &&
       next.text.length <= 300 &&
       !accepted.has(next.index) &&
+      !ownHeadings.has(next.index) &&
       // A part's title is followed by its first chapter's heading at once ("BOOK ONE", "THE COAST", "CHAPTER 1").
       (!accepted.has(next.index + 1) || (heading.match.family === 'part' && written(heading))) &&
       classifyHeadingLine(next.lines[0])?.family !== 'labelled' &&
@@ -223,6 +229,23 @@ export function takeTitleLines(
   // HIM."), in a book whose other titles under these headings are written like titles.
   const inCapitals = (heading: Accepted) =>
     nextOf(heading).lines.every((line) => /\p{Lu}.*\p{Lu}/u.test(line) && !/\p{Ll}/u.test(line));
+  // A title too long for its line, wrapped onto a second that carries it on in lower case ("En el que el cartero
+  // sube a la sierra" ⏎ "con la mula y las cartas del mes"), as a typeset page centres a long sentence-case title:
+  // one clause of a title's length, ending without a stop unless the book titles every chapter by look.
+  const wrapped = (heading: Accepted, titledThroughout: boolean) => {
+    const next = nextOf(heading);
+    if (next.lines.length !== 2) return false;
+    const [first, second] = next.lines.map((line) => line.trim());
+    const line = `${first} ${second}`;
+    return (
+      /^[\p{Lu}¿¡«"“]/u.test(first) &&
+      /^\p{Ll}/u.test(second) &&
+      line.split(' ').length <= MAX_WRAPPED_TITLE_WORDS &&
+      !/[,;:]$/u.test(first) &&
+      isOneSentence(line) &&
+      (titledThroughout || !/[.!?…]$/u.test(line))
+    );
+  };
   const unspeakable = (heading: Accepted) => {
     const next = nextOf(heading);
     return next.lines.length === 1 && !/[\p{L}\p{N}]/u.test(next.text);
@@ -238,7 +261,10 @@ export function takeTitleLines(
       // In a book that sets titles apart, a title of dots or stars may be followed by the text at once.
       const fits = bySpacing
         ? setApart(heading) || written(heading) || unspeakable(heading)
-        : written(heading) || (titledThroughout && sentence(heading)) || inCapitals(heading);
+        : written(heading) ||
+          (titledThroughout && sentence(heading)) ||
+          inCapitals(heading) ||
+          wrapped(heading, titledThroughout);
       if (!fits) continue;
       const next = nextOf(heading);
       const headingLine = heading.title;

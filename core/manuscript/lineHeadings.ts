@@ -22,9 +22,10 @@ import type { ChapterType } from './manuscript';
 import { titlesUnderAuthors } from './authorLines';
 import { findBackMatter } from './backMatter';
 import { notesGroupedByChapter, noteNumber, unheadedNotesStart } from './endNotes';
-import { continuation, numeralChapters } from './numbering';
+import { continuation, numeralChapters, numeralsOpeningParts } from './numbering';
 import { letterOpenings, undatedLetterOpenings } from './letters';
 import { diaryEntries } from './diaries';
+import { ornamentChapterStarts } from './ornaments';
 import { findRecurringContents } from './recurringContents';
 import { gapsAreMeaningful, type LaidOutBlock, type TextLayout } from './textLayout';
 import { TitleIndex } from './titleMatch';
@@ -50,6 +51,8 @@ export interface Boundary {
    * before it holds chapter 1, whose heading is missing.
    */
   firstNumberMissing?: boolean;
+  /** On a chapter opened by an ornament alone ("❦"): it has no words to be named by (ornaments.ts). */
+  ornament?: boolean;
 }
 
 export interface RejectedHeading {
@@ -131,6 +134,8 @@ export function detectLineHeadings(layout: TextLayout): LineDetection {
     });
   };
   const open = [...candidates.values()].filter((c) => !inContents(c.block.index));
+  // "PRIMEIRA PARTE" over "I": the numeral opens the part's first chapter; it is not the part's title.
+  const partOpenings = numeralsOpeningParts(open);
 
   // 1. Chapters named by a word and numbered: each heading word's numbers must follow on.
   const byLabel = new Map<string, Candidate[]>();
@@ -181,7 +186,7 @@ export function detectLineHeadings(layout: TextLayout): LineDetection {
     if (candidate.match.type === 'chapter' && !numberingRunsOnAt(candidate.block.index)) continue;
     accept(candidate, 0.9);
   }
-  takeTitleLines(layout, accepted, consumed, meaningfulGaps);
+  takeTitleLines(layout, accepted, consumed, meaningfulGaps, partOpenings);
 
   /**
    * An unnumbered piece between numbered chapters ("INTERLUDE") stands outside their count: where the numbers around it
@@ -220,7 +225,7 @@ export function detectLineHeadings(layout: TextLayout): LineDetection {
   } else {
     for (const group of worded) for (const candidate of continuation(group, numerals)) accept(candidate, 0.9);
   }
-  takeTitleLines(layout, accepted, consumed, meaningfulGaps);
+  takeTitleLines(layout, accepted, consumed, meaningfulGaps, partOpenings);
 
   // 4. A book told in letters without headings: each letter's date line over its salutation starts it (letters.ts);
   //    a diary without headings or letters: each entry's date line starts it (diaries.ts); else letters without
@@ -316,6 +321,18 @@ export function detectLineHeadings(layout: TextLayout): LineDetection {
     }
   }
 
+  // 5b. A book with no headings at all whose chapters open under an ornament alone ("❦"), the kind standing before
+  //     its first prose; other ornaments are scene breaks (ornaments.ts). Named by their place later.
+  const ornamentStarts = new Set<number>();
+  if (chapterCount() === 0) {
+    for (const block of ornamentChapterStarts(blocks)) {
+      if (inContents(block.index) || accepted.has(block.index)) continue;
+      const match: HeadingMatch = { type: 'chapter', family: 'labelled', label: '', trailer: '', expectsTitle: false };
+      accepted.set(block.index, { block, match, lineCount: 1, confidence: 0.7, title: '', headingEnd: block.end });
+      ornamentStarts.add(block.index);
+    }
+  }
+
   /**
    * Where every gap is one blank line, nothing sets a title apart: titles in capitals are the stories' headings when
    * there are three or more and each heads a story's worth of text, not a sign or a shout inside one.
@@ -399,6 +416,7 @@ export function detectLineHeadings(layout: TextLayout): LineDetection {
     confidence: a.confidence,
     ...(a === firstNumberMissing ? { firstNumberMissing: true } : {}),
     ...(letterStarts.has(a.block.index) ? { letter: true } : {}),
+    ...(ornamentStarts.has(a.block.index) ? { ornament: true } : {}),
   }));
   for (const start of backMatter) {
     boundaries.push({

@@ -119,3 +119,27 @@ export function numeralChapters<T extends NumberedHeading>(numerals: T[]): Numer
   const chapters = [...book.sequence, ...continuation(book.sequence, others)];
   return { chapters: chapters.sort((a, b) => a.block.index - b.block.index), numbering: book.members };
 }
+
+/** Other numerals of its style a numeral under a part heading needs beside it to be read as the book's numbering. */
+const MIN_OTHER_NUMERALS = 2;
+
+/**
+ * Numerals standing right under a part heading that open the part's first chapter rather than title the part
+ * ("PRIMEIRA PARTE" over "I", then "II" …): each counts on from the numeral of its style before it, or starts again
+ * at 1, in a book with other numerals of that style. A number that counts with nothing ("BOOK ONE" over "1851") may
+ * be the part's title. `headings` are the book's heading lines in reading order; the answer holds block indexes.
+ */
+export function numeralsOpeningParts<T extends NumberedHeading>(headings: T[]): Set<number> {
+  const opening = new Set<number>();
+  const partAt = new Set(headings.filter((h) => h.match.family === 'part').map((h) => h.block.index));
+  for (const members of byStyle(headings.filter((h) => h.match.family === 'numeral')).values()) {
+    if (members.length <= MIN_OTHER_NUMERALS) continue;
+    members.forEach((numeral, i) => {
+      if (!partAt.has(numeral.block.index - 1)) return;
+      const number = numeral.match.number;
+      const previous = members[i - 1]?.match.number ?? 0;
+      if (number === 1 || number === previous + 1) opening.add(numeral.block.index);
+    });
+  }
+  return opening;
+}

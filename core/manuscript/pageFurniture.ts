@@ -104,7 +104,9 @@ export function pageFurniture(pages: string[][]): boolean[][] {
   const keyAt = (page: number, line: number) => runningHeadKey(headingOverItsNumber(pages[page], line));
   for (const { page, line } of edges) {
     const key = keyAt(page, line);
-    if (key === '' || LONE_NUMBER.test(key)) continue;
+    // A running head names the book or the chapter; a line of no words at a page's edge is an ornament opening a
+    // chapter ("❦") or closing one, the book's own, however many pages it heads.
+    if (!/[\p{L}\p{N}]/u.test(key) || LONE_NUMBER.test(key)) continue;
     const holders = pagesByKey.get(key) ?? new Set<number>();
     holders.add(page);
     pagesByKey.set(key, holders);
