@@ -1,5 +1,5 @@
 import { classifyHeadingLine, isHeadingWordAlone } from './headings';
-import type { Boundary } from './lineHeadings';
+import type { Boundary } from './boundary';
 import type { Block, ParsedManuscript } from './manuscript';
 import { wordsToNumber } from './numerals';
 

@@ -1,6 +1,6 @@
 import { isCopyrightNotice, pageType, SHORT_PAGE_WORDS, startsOwnPage, typedFrontSection } from './frontMatterTypes';
 import { sameTitle, titleKey } from './titleMatch';
-import type { Boundary } from './lineHeadings';
+import type { Boundary } from './boundary';
 import type { ChapterType } from './manuscript';
 import { genericTitle, isSpokenByDefault } from './sectionTypes';
 import { countWords } from './stats';

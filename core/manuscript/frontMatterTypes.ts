@@ -1,6 +1,6 @@
 import { sameTitle } from './titleMatch';
 import { foldAccents } from './headings';
-import type { Boundary } from './lineHeadings';
+import type { Boundary } from './boundary';
 import type { ChapterType } from './manuscript';
 import { countWords } from './stats';
 import type { LaidOutBlock } from './textLayout';

@@ -4,7 +4,7 @@
  * letters of a book share a name, every letter is named by its place among the letters and its opening, "Letter 3:
  * Dear Tom", so the numbers count the book's letters as a reader would (docs/manuscripts.md).
  */
-import type { Boundary } from './lineHeadings';
+import type { Boundary } from './boundary';
 import { titleLanguage, type TitleLanguage } from './sectionTypes';
 
 const LETTER: Record<TitleLanguage, string> = { en: 'Letter', es: 'Carta', pt: 'Carta', fr: 'Lettre', it: 'Lettera' };

@@ -4,7 +4,7 @@
  * breaks inside a chapter. The kind that opens the book's text, before its first paragraph of prose, is the one that
  * divides chapters: a scene break never comes before the story has started.
  */
-import type { Boundary } from './lineHeadings';
+import type { Boundary } from './boundary';
 import { titleLanguage, type TitleLanguage } from './sectionTypes';
 import type { LaidOutBlock } from './textLayout';
 

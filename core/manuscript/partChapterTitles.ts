@@ -6,7 +6,7 @@
  * (docs/manuscripts.md, "Titles"). Chapters whose titles already differ keep them.
  */
 import { classifyHeadingLine, headingWithoutDecoration } from './headings';
-import type { Boundary } from './lineHeadings';
+import type { Boundary } from './boundary';
 
 /** What makes two chapter titles the same: case, accents, decoration and punctuation aside. */
 export const sameTitleKey = (title: string): string =>

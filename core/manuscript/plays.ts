@@ -1,6 +1,6 @@
 import { classifyHeadingLine, foldAccents, type HeadingMatch } from './headings';
 import { joinTitle } from './headingTitles';
-import type { Boundary } from './lineHeadings';
+import type { Boundary } from './boundary';
 import { sameTitleKey } from './partChapterTitles';
 import { countWords, WORDS_PER_MINUTE } from './stats';
 
