@@ -31,6 +31,8 @@ export const LABELLED_STORIES = [
   'os-valadares-de-viseu',
   'los-bermejo-de-villar-del-olmo',
   'the-garlands-of-netherby',
+  'o-quintal-dos-tavares',
+  'the-haddons-of-cedar-falls',
 ] as const;
 export const DEVELOPMENT_BOOKS = [
   'pride-and-prejudice',

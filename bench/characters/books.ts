@@ -42,6 +42,8 @@ export const STORY_SLUGS = [
   'los-quispe-de-barranco',
   'the-lodgers-of-quarry-lane',
   'a-febre-do-toninho',
+  'o-quintal-dos-tavares',
+  'the-haddons-of-cedar-falls',
 ] as const;
 export type StorySlug = (typeof STORY_SLUGS)[number];
 

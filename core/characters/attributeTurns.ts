@@ -21,6 +21,8 @@ export interface TurnEvidence {
   addresseeGender: 'female' | 'male' | null;
   /** People the line before addressed by name: one of them usually answers. */
   answering: string[];
+  /** People this line calls by a name of theirs (`excluded` adds those called by kinship or said to be spoken to). */
+  calledByName: string[];
   /** The speech runs on from the turn before (same speaker). */
   continuesPrevious: boolean;
   /** The turn before was this speaker's too, interrupted by their own action ("…respondeu Virgilia. E depois:--"). */

@@ -54,3 +54,60 @@ describe('someone who has left', () => {
     expect(lines.find((line) => line.text.includes('Thank you so much'))!.speakerId).toBe('grey');
   });
 });
+
+describe('someone who has left, in Portuguese and Spanish', () => {
+  it('is read from a tag going on with a departure and from sentences that leave the subject out', () => {
+    expect(saysLeaving('— respondeu Rui, e saiu pela porta da frente.')).toBe(true);
+    expect(saysLeaving('Sonó el timbre de la tienda, y salió al pasillo a abrir.')).toBe(true);
+    expect(saysLeaving('Ana tocou a campainha, montou na mota e foi-se embora.')).toBe(true);
+    expect(saysLeaving('—gritó el niño, y salió corriendo.')).toBe(true);
+    expect(saysLeaving('O copo caiu e a água saiu rolando pelo chão.')).toBe(false);
+    expect(saysLeaving('A Luis le salió bien la tarta.')).toBe(false);
+    expect(saysLeaving('Se fue poniendo pálida.')).toBe(false);
+    expect(saysLeaving('Cuando se fueron, don Eusebio volvió a quedarse solo.')).toBe(false);
+  });
+
+  it('says none of the lines after a tag that sends the speaker out', () => {
+    const family = [
+      person('ana', 'Dona Ana', 'female', ['Ana']),
+      person('rui', 'Rui', 'male'),
+      person('luisa', 'Luísa', 'female'),
+    ];
+    const text = [
+      'Dona Ana, Rui e Luísa acabavam de jantar na cozinha.',
+      '— Eu não volto a pedir nada a ninguém — disse Luísa, e saiu pela porta dos fundos.',
+      'Lá fora o portão bateu duas vezes.',
+      '— Ela tem razão, sabe?',
+      '— Tem razão em quê?',
+      '— Em tudo.',
+    ].join('\n\n');
+    const lines = attributedDialogue(text, family, 'pt');
+    const speakerOf = (quote: string) => lines.find((line) => line.text.includes(quote))!.speakerId;
+    expect(speakerOf('Ela tem razão')).not.toBe('luisa');
+    expect(speakerOf('Tem razão em quê')).not.toBe('luisa');
+    expect(speakerOf('Em tudo')).not.toBe('luisa');
+  });
+
+  it('says none of the lines after a sentence that sends its last subject out without naming them', () => {
+    const people = [
+      person('marta', 'Marta', 'female'),
+      person('julian', 'Julián', 'male'),
+      person('cuesta', 'El sargento', 'male', ['sargento', 'Cuesta']),
+    ];
+    const text = [
+      'Marta miraba a su hermano desde la puerta de la cocina.',
+      '—No tengo nada más que decir —dijo Julián.',
+      '—Pues yo sí —dijo el sargento—. ¿Dónde estaba usted anoche?',
+      '—En casa.',
+      'El sargento apuntó algo en la libreta. Sonó entonces su teléfono, y salió al rellano para contestar.',
+      '—¿Lo has hecho tú?',
+      '—¿Cómo me preguntas eso?',
+      '—Porque te conozco.',
+    ].join('\n\n');
+    const lines = attributedDialogue(text, people, 'es');
+    const speakerOf = (quote: string) => lines.find((line) => line.text.includes(quote))!.speakerId;
+    expect(speakerOf('Lo has hecho')).not.toBe('cuesta');
+    expect(speakerOf('Cómo me preguntas')).not.toBe('cuesta');
+    expect(speakerOf('Porque te conozco')).not.toBe('cuesta');
+  });
+});

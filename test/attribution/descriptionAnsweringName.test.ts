@@ -49,3 +49,28 @@ describe('a description first met in the chapter that answers to a name', () => 
     expect(speakerOf('I have heard of him').speakerId).toBe('hale');
   });
 });
+
+describe('a description answering a line that called nobody by name', () => {
+  const metHereToo = (character: Character): Character => ({
+    ...character,
+    firstAppearance: { chapterId: 'c', offset: 0 },
+  });
+  const family = [
+    metHereToo(person('artur', 'Seu Artur', 'male', ['seu Artur', 'Artur'])),
+    metHereToo(person('helena', 'Helena', 'female', ['dona Helena'])),
+    metHereToo(person('velho', 'O velho', 'male', ['o velho'])),
+  ];
+  const scene = [
+    'Seu Artur bateu palmas no portão e entregou a encomenda a Helena.',
+    '— É para a senhora, dona Helena.',
+    '— Obrigada, seu Artur.',
+    'Helena levou a caixa para a cozinha, onde o pai lia o jornal.',
+    '— O senhor não abre isso, pai.',
+    '— Abro, sim, que a casa é minha — disse o velho.',
+  ].join('\n\n');
+
+  it('is not the one a kinship word or a word of address only points to', () => {
+    const line = attributedDialogue(scene, family, 'pt').find((segment) => segment.text.includes('Abro, sim'))!;
+    expect(line.speakerId).toBe('velho');
+  });
+});

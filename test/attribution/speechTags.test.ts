@@ -103,6 +103,14 @@ describe('speech tags', () => {
     expect(readSpeechTag('Pedro dijo cuando llegó que no.', 'es')).toBeNull();
   });
 
+  it('reads an English subject-first tag followed by a phrase of place ("through his open window", "from the landing")', () => {
+    expect(readSpeechTag('Dale said through his open window.', 'en')).toMatchObject({ subject: 'Dale' });
+    expect(readSpeechTag('she called from the landing.', 'en')).toMatchObject({ pronoun: 'she' });
+    expect(readSpeechTag('Tom said across the table,', 'en')).toMatchObject({ subject: 'Tom' });
+    expect(readSpeechTag('I said nothing from then on.', 'en')).toBeNull();
+    expect(readSpeechTag('Pedro dijo desde la ventana que no.', 'es')).toBeNull();
+  });
+
   it('reads only the verbs of the language it is given, and every language when given none', () => {
     expect(readSpeechTag('dijo Rosa.', 'es')).toMatchObject({ verb: 'dijo', subject: 'Rosa' });
     expect(readSpeechTag('dijo Rosa.', 'en')).toBeNull();

@@ -30,8 +30,13 @@ export function foldDescriptionsAnsweringNames(
   if (newcomers.size === 0) return characters;
   const readings = readChapter(ordered, chapterStructure(ordered), cast, new Map());
   const partners = new Map<string, Set<string>>();
-  for (const { evidence } of readings) {
-    const called = evidence.answering.filter((id) => id !== NARRATOR_ID && !cast.describedOnly(id));
+  for (const [t, { evidence }] of readings.entries()) {
+    // Only a name the line before called: the one its kinship words or its words of address point to by gender
+    // ("O senhor não se mete, pai.") is a guess, and a fold taken from it makes every tag of the description wrong.
+    const namedBefore = t > 0 ? readings[t - 1].evidence.calledByName : [];
+    const called = evidence.answering.filter(
+      (id) => namedBefore.includes(id) && id !== NARRATOR_ID && !cast.describedOnly(id),
+    );
     for (const claim of evidence.claims) {
       if (claim.confidence < CLAIM.namedIntro || !newcomers.has(claim.speakerId)) continue;
       if (!partners.has(claim.speakerId)) partners.set(claim.speakerId, new Set());

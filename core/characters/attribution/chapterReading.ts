@@ -7,6 +7,7 @@ import { addressedLast } from './answering';
 import { presentedIn } from './presentations';
 import type { Cast } from './cast';
 import { CLAIM } from './evidence';
+import { narratedInFirstPerson } from './firstPersonNarrator';
 import { Recency } from './recency';
 import type { ChapterSegment, ChapterStructure } from './structure';
 import { readTurn } from './turnReading';
@@ -33,13 +34,18 @@ export function readChapter(
   const { turns, paragraphs } = structure;
   const recency = new Recency();
   const readings: TurnReading[] = [];
+  // Read once per chapter: turn by turn it would read the chapter's narration again at every line.
+  const toldInFirstPerson = cast.firstPersonNarrator || narratedInFirstPerson(ordered);
   const note = (segment: ChapterSegment) =>
     segment.kind === 'dialogue' ? recency.pass(segment.text) : recency.rememberText(segment.text, cast);
   let position = 0;
   turns.forEach((turn, t) => {
     for (; position < turn.positions[0]; position++) note(ordered[position]);
     const recent = recency.snapshot();
-    const evidence = readTurn(ordered, structure, t, cast, recency, firstPerson[turn.positions[0]]);
+    const evidence = readTurn(ordered, structure, t, cast, recency, {
+      firstPerson: firstPerson[turn.positions[0]],
+      toldInFirstPerson,
+    });
     evidence.departed = recency.departed().filter((id) => !evidence.claims.some((claim) => claim.speakerId === id));
     // Whoever the line before addressed usually answers, if the scene has them (a name at a line's start is
     // sometimes its subject, "Mr. Darcy, you see, is the man!", not someone present).

@@ -38,6 +38,8 @@ export class Recency {
   private clock = 0;
   /** People the narration said left, not named or heard since (departures.ts). */
   private readonly gone = new Set<string>();
+  /** Who the last sentence with a subject was about: a sentence leaving its subject out goes on about them. */
+  private lastSubject: string | undefined;
 
   remember(id: string, at = this.clock): void {
     this.gone.delete(id);
@@ -101,8 +103,19 @@ export class Recency {
         if (person.offset === lead) this.subjectOf.set(person.gender, SOMEONE_ELSE);
       }
       if (subject === SOMEONE_ELSE && gender) this.unnamed.set(gender, at + Math.max(0, lead));
-      else if (subject === undefined) this.aboutFirstNamed(mentions, cast, sentence);
-      else if (subject) {
+      else if (subject === undefined) {
+        this.aboutFirstNamed(mentions, cast, sentence);
+        // "Sonó entonces su teléfono, … y salió al rellano": naming nobody and opening on no subject of its own (not
+        // "El suboficial se despidió… y se fue"), the sentence's leaving is its last subject's.
+        if (
+          mentions.length === 0 &&
+          this.lastSubject !== undefined &&
+          !OWN_SUBJECT.test(sentence.slice(Math.max(0, lead))) &&
+          saysLeaving(sentence)
+        )
+          this.gone.add(this.lastSubject);
+      } else if (subject) {
+        this.lastSubject = subject;
         this.remember(subject, at + Math.max(0, lead));
         const subjectGender = cast.genderOf(subject);
         if (subjectGender !== 'unknown') this.subjectOf.set(subjectGender, subject);
@@ -174,6 +187,9 @@ export class Recency {
     return latest;
   }
 }
+
+/** A sentence opening with an article: its subject is whoever or whatever the article brings in. */
+const OWN_SUBJECT = /^(?:the|a|an|el|la|los|las|un|una|o|os|as|um|uma)\s/iu;
 
 /** A naming that opens its sentence, after at most two words ("Old Cotter looked…", "But Lenehan could…"). */
 function opensSentence(sentence: string, lead: number, mention: Mention): boolean {

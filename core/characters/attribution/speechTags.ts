@@ -122,10 +122,12 @@ const AFTER_SUBJECT_FIRST = new RegExp(
   'iu',
 );
 /**
- * An English clause of time or a phrase of manner after the verb ("I asked when we were alone", "he remarked as we
- * paced", "he asked with a deep harsh voice", "I exclaimed in unfeigned admiration").
+ * An English clause of time, a phrase of manner or one of place after the verb ("I asked when we were alone", "he
+ * remarked as we paced", "he asked with a deep harsh voice", "I exclaimed in unfeigned admiration", "Dale said
+ * through his open window", "she called from the landing", "he said across the table").
  */
-const WHEN_CLAUSE = /^\s+(?:after|before|when|as|while|until|with|in)\s+\p{L}/iu;
+const WHEN_CLAUSE =
+  /^\s+(?:after|before|when|as|while|until|with|in|through|from|across|over|into|behind|beside|without)\s+\p{L}/iu;
 const DETERMINER =
   /^(?:este|esta|aquel|aquella|aquele|aquela|aquelle|the|my|his|her|their|our|your|a|an|o|os|as|el|la|los|las|meu|minha|seu|sua|nosso|nossa|mi|su|nuestro|nuestra|un|una|uno|unos|unas|um|uma|one|some|old|young|little|poor|several|many|varios|varias|muchos|muchas|vários|várias|muitos|muitas)$/iu;
 

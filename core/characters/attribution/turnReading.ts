@@ -4,6 +4,7 @@
  * narration brings in, a beat in its paragraph; then what the turn's shape says of the turn before.
  */
 import { SOMEONE_ELSE, type TurnEvidence } from '../attributeTurns';
+import { NARRATOR_ID } from '../character';
 import { addresseeGender } from './addresseeGender';
 import { addresseesBeside } from './addressees';
 import type { Cast } from './cast';
@@ -30,6 +31,7 @@ export function emptyEvidence(): TurnEvidence {
     excluded: [],
     addresseeGender: null,
     answering: [],
+    calledByName: [],
     continuesPrevious: false,
     likelySameAsPrevious: false,
     dashAfterSpeech: false,
@@ -80,6 +82,17 @@ function actionBetweenPieces(ordered: ChapterSegment[], turn: Turn, scene: Scene
   return null;
 }
 
+/** Who "I" is at a turn. */
+interface Voice {
+  /** Who a first-person tag names there: the narrator, or inside a letter its writer (letters.ts). */
+  firstPerson?: string;
+  /** The chapter's narration is told in the first person, or the book's narrator is one of its people. */
+  toldInFirstPerson?: boolean;
+}
+
+/** A dash opening a line, or setting a tag off from it (`— disse eu.`). */
+const OWN_DASH = /^\s*(?:[—–―]|--)/u;
+
 /** The evidence beside one turn: tags after its pieces, narration introducing it, a beat in its paragraph. */
 export function readTurn(
   ordered: ChapterSegment[],
@@ -87,13 +100,14 @@ export function readTurn(
   t: number,
   cast: Cast,
   recency: Recency,
-  firstPerson?: string,
+  { firstPerson, toldInFirstPerson = true }: Voice = {},
 ): TurnEvidence {
   const turn = structure.turns[t];
   const evidence = emptyEvidence();
   // The names a turn addresses, read over all its pieces ("Lizzy," said he, "I was going…").
   const line = turn.positions.map((at) => ordered[at].text).join(' ');
   evidence.excluded = addressedIn(line, cast);
+  evidence.calledByName = [...evidence.excluded];
   for (const id of kinAddressedIn(line, cast, recency.snapshot()))
     if (!evidence.excluded.includes(id)) evidence.excluded.push(id);
   // Someone the narration says the line is spoken to is not its speaker, and answers it, like a name it calls.
@@ -131,6 +145,19 @@ export function readTurn(
     if (!tag) {
       aside ??= next.text;
       continue;
+    }
+    // "— Tem janta no fogão, eu disse.": where nobody narrates in the first person, "I said" cut from a dash line
+    // that no dash closes is the speaker repeating their own words, which says nothing of who they are (a quotation's
+    // tag stands outside its marks, and there "I said" is the narrator's).
+    if (
+      tag.firstPerson &&
+      !toldInFirstPerson &&
+      (firstPerson ?? NARRATOR_ID) === NARRATOR_ID &&
+      OWN_DASH.test(ordered[at].text) &&
+      !OWN_DASH.test(next.text)
+    ) {
+      aside = null;
+      break;
     }
     const found = fromTag(tag, scene);
     absorb(evidence, found);
