@@ -63,7 +63,7 @@ describe('the estimate step', () => {
     // The workflow says production is "in progress" while any job runs; the counts the project was read with say
     // nothing was produced.
     const planning = testProject({
-      workflow: { steps: [{ step: 'production', state: 'in_progress', detail: null }], currentStep: 'plan' },
+      workflow: { steps: [{ step: 'production', state: 'in_progress', detail: null }], currentStep: 'planning' },
       facts: { ...planned, activeJobId: 'plan-job' },
     });
     expect(estimateState({ facts: undefined, project: planning })).toBe('todo');
