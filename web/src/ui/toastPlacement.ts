@@ -99,12 +99,16 @@ export function choosePlace(
   stay?: ToastPlace,
   drawnUnder = false,
 ): ToastPlace {
+  // Toasts already moved along a side stay while their spot is free, and while a scroll brings only controls under
+  // them (not the focused element), so they do not hop as a list scrolls under them.
+  if (stay?.offset) {
+    const here = coverCost(placeBox(stay, size, view), fields);
+    if (here === 0 || (!drawnUnder && here < COST.focused)) return stay;
+  }
   const corner = chooseCorner(size, view, fields, stay?.offset ? undefined : stay?.corner, drawnUnder);
   if (coverCost(cornerBox(corner, size, view), fields) === 0) return { corner, offset: 0 };
-  if (stay?.offset && coverCost(placeBox(stay, size, view), fields) === 0) return stay;
-  // A scroll or a moved focus does not send toasts looking along the sides: only a new toast or content drawn under
-  // them does, so they do not hop as a list scrolls under them.
-  if (stay && !drawnUnder) return stay.offset && corner === stay.corner ? stay : { corner, offset: 0 };
+  // Toasts in a corner move along a side only for a new toast or content drawn under them, not for a scroll.
+  if (stay && !stay.offset && !drawnUnder) return { corner, offset: 0 };
   const room = view.bottom - view.top - size.height - 2 * MARGIN_PX;
   for (let offset = OFFSET_STEP_PX; offset <= room; offset += OFFSET_STEP_PX) {
     for (const side of ['bottom-end', 'bottom-start'] as const) {

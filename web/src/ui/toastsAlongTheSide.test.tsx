@@ -27,6 +27,15 @@ describe('toasts when every corner covers a control', () => {
     expect(box.bottom).toBeLessThanOrEqual(view.bottom);
   });
 
+  it('stay in their spot along the side while a scroll brings controls under them, not the focused one', () => {
+    const controls = CORNERS.map((corner) => ({ ...buttonIn(corner), control: true }));
+    const placed = choosePlace(size, view, controls);
+    const scrolledUnder = { box: placeBox(placed, size, view), focused: false, control: true };
+    expect(choosePlace(size, view, [...controls, scrolledUnder], placed)).toEqual(placed);
+    const focusedUnder = { ...scrolledUnder, focused: true };
+    expect(choosePlace(size, view, [...controls, focusedUnder], placed)).not.toEqual(placed);
+  });
+
   it('stay in a corner that covers nothing, and stand in the usual corner when nothing is free', () => {
     expect(choosePlace(size, view, [{ ...buttonIn('bottom-end'), control: true }])).toEqual({
       corner: 'bottom-start',
