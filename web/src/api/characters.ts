@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiJson } from './client';
 import { bookKeys, projectPath, projectScope } from './keys';
-import type { Character, Job } from './types';
+import type { Character, Job, ProjectFacts } from './types';
 
 const charactersPath = (projectId: string) => `${projectPath(projectId)}/characters`;
 const characterPath = (projectId: string, characterId: string) =>
@@ -32,7 +32,11 @@ export function useStartJob(projectId: string, path: 'characters/detect' | 'plan
       apiJson<{ job: Job }>(`${projectPath(projectId)}/${path}`, { method: 'POST', json: body }),
     onSuccess: ({ job }) => {
       queryClient.setQueryData(bookKeys.job(projectId, job.id), job);
-      void queryClient.invalidateQueries({ queryKey: bookKeys.facts(projectId) });
+      // The job is the project's running one from its start (its step says "Running", the banner shows): facts read
+      // again right after the start may not name it yet, and the next read of them may be a minute away.
+      queryClient.setQueryData<ProjectFacts>(bookKeys.facts(projectId), (facts) =>
+        facts ? { ...facts, activeJobId: job.id } : facts,
+      );
     },
   });
 }

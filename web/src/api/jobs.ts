@@ -97,9 +97,13 @@ export function useActiveJob(projectId: string) {
   return { jobId: activeJobId, job: job.data && !isFinished(job.data) ? job.data : undefined };
 }
 
-/** Fraction done in [0, 1] from whichever counts the job reports, or null when it has none yet. */
+/**
+ * Fraction done in [0, 1] from whichever counts the job reports, or null when it has none yet. Planning counts its
+ * lines as it goes (their total grows with them), so its chapters say how far it is.
+ */
 export function jobFraction(job: Job): number | null {
   const { segmentsDone, segmentsTotal, chaptersDone, chaptersTotal } = job.progress;
+  if (job.kind === 'plan' && chaptersTotal > 0) return Math.min(1, chaptersDone / chaptersTotal);
   if (segmentsTotal > 0) return Math.min(1, segmentsDone / segmentsTotal);
   if (chaptersTotal > 0) return Math.min(1, chaptersDone / chaptersTotal);
   return null;

@@ -1,4 +1,11 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import {
+  keepPreviousData,
+  useMutation,
+  useMutationState,
+  useQuery,
+  useQueryClient,
+  type QueryClient,
+} from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { PackageView, StartProductionRequest } from '@core/api/production';
 import type { TenantView } from '@core/api/tenants';
@@ -21,6 +28,7 @@ const productionKeys = {
   packages: (projectId: string) => [...projectScope(projectId), 'packages'] as const,
   produceJobs: (projectId: string) => [...projectScope(projectId), 'jobs', 'history'] as const,
   tenant: ['tenant'] as const,
+  start: (projectId: string) => [...projectScope(projectId), 'start-production'] as const,
 };
 
 /** The job list's cache key: a finished job refreshes it (jobs are left out of the project-wide refresh). */
@@ -47,6 +55,7 @@ export function showJobStarted(queryClient: QueryClient, projectId: string, job:
 export function useStartProduction(projectId: string) {
   const queryClient = useQueryClient();
   return useMutation({
+    mutationKey: productionKeys.start(projectId),
     mutationFn: (request: ProductionRequest) =>
       apiJson<{ job: Job; estimate?: ProductionEstimate }>(`${projectPath(projectId)}/productions`, {
         method: 'POST',
@@ -55,6 +64,17 @@ export function useStartProduction(projectId: string) {
       }),
     onSuccess: ({ job }) => showJobStarted(queryClient, projectId, job),
   });
+}
+
+/**
+ * What a production being asked for (its start request not answered yet) was asked to build, or undefined: the page
+ * shows the job as starting from the click on, not only once the server has checked the plan and the quota.
+ */
+export function useStartingProduction(projectId: string): ProductionRequest | undefined {
+  return useMutationState({
+    filters: { mutationKey: productionKeys.start(projectId), status: 'pending' },
+    select: (mutation) => mutation.state.variables as ProductionRequest | undefined,
+  }).at(-1);
 }
 
 /**

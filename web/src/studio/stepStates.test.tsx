@@ -53,9 +53,20 @@ describe('the estimate step', () => {
             steps: [{ step: 'production', state: 'complete', detail: '2/2 chapters mastered' }],
             currentStep: 'packaging',
           },
+          facts: { ...planned, segmentsRendered: 40, chaptersMastered: 2 },
         }),
       }),
     }).toEqual({ produced: 'done', inPart: 'done', producing: 'done', withoutLiveCounts: 'done' });
+  });
+
+  it('is not shown done before the live counts come because another job of the book (a plan) is running', () => {
+    // The workflow says production is "in progress" while any job runs; the counts the project was read with say
+    // nothing was produced.
+    const planning = testProject({
+      workflow: { steps: [{ step: 'production', state: 'in_progress', detail: null }], currentStep: 'planning' },
+      facts: { ...planned, activeJobId: 'plan-job' },
+    });
+    expect(estimateState({ facts: undefined, project: planning })).toBe('todo');
   });
 
   it('is done once an estimate was shown', () => {

@@ -113,7 +113,11 @@ function countDecisions(chapters: ChapterReview[]) {
 }
 
 export function studioSteps(status: StudioStatus): StepView[] {
-  const { project, facts, activeJob, review, flagged, estimated, packages, chapters: chapterList } = status;
+  const { project, activeJob, review, flagged, estimated, packages, chapters: chapterList } = status;
+  // Until the live counts are read, the counts the project was read with. Its workflow alone would not do: it says
+  // production is "in progress" while any job of the book runs (an import, a plan), which showed the estimate step
+  // done for a moment before the counts came.
+  const facts: ProjectFacts | undefined = status.facts ?? project.facts;
   const workflow = Object.fromEntries(project.workflow.steps.map((step) => [step.step, step.state]));
   const runningFor = (id: StepId) => (activeJob && stepOfJob(activeJob) === id ? activeJob : undefined);
   const step = (id: StepId, state: StepState, extra: Partial<StepView> = {}): StepView => {

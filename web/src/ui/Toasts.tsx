@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useToastCorner } from './toastPlacement';
+import { useToastPlace } from './toastPlacement';
 
 type ToastTone = 'success' | 'error' | 'info';
 interface Toast {
@@ -22,14 +22,15 @@ const TOAST_MS = 6000;
 /**
  * Short confirmations ("Saved", "Speaker changed") announced to screen readers through one polite live region;
  * errors use the assertive one. Each can be dismissed; they also leave on their own. They stand in the corner of
- * the window where they cover no field (never the one being typed in: `toastPlacement.ts`).
+ * the window where they cover no field (never the one being typed in), or along its side where every corner covers a
+ * control (`toastPlacement.ts`).
  */
 export function ToastProvider({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const [toasts, setToasts] = useState<Toast[]>([]);
   const next = useRef(1);
   const stack = useRef<HTMLDivElement>(null);
-  const corner = useToastCorner(stack, toasts.map((toast) => toast.id).join(' '));
+  const { corner, offset } = useToastPlace(stack, toasts.map((toast) => toast.id).join(' '));
   const dismiss = useCallback((id: number) => setToasts((list) => list.filter((toast) => toast.id !== id)), []);
   const api = useMemo<ToastApi>(
     () => ({
@@ -65,7 +66,18 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   return (
     <ToastContext.Provider value={api}>
       {children}
-      <div ref={stack} className={`toasts-stack toasts-stack--${corner}`} data-corner={corner}>
+      <div
+        ref={stack}
+        className={`toasts-stack toasts-stack--${corner}`}
+        data-corner={corner}
+        data-offset={offset}
+        // Raised or lowered along the window's side, off the controls every corner covers (toastPlacement.ts).
+        style={
+          offset > 0
+            ? { [corner.startsWith('top') ? 'top' : 'bottom']: `calc(var(--space-4) + ${offset}px)` }
+            : undefined
+        }
+      >
         {region(['success', 'info'], 'polite')}
         {region(['error'], 'assertive')}
       </div>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { breakableOnlyBetweenDateAndTime, formatBytes } from './format';
+import { breakableOnlyBetweenDateAndTime, formatBytes, formatDuration } from './format';
 
 const LATE_EVENING = new Date('2026-12-06T23:00:00Z');
 const written = (locale: string, options: Intl.DateTimeFormatOptions) =>
@@ -42,5 +42,16 @@ describe('formatBytes', () => {
   it('keeps the short unit for larger sizes', () => {
     expect(pieces(formatBytes('es-PE', 301_773))).toEqual(['294.7_kB']);
     expect(pieces(formatBytes('pt-BR', 301_773))).toEqual(['294,7_kB']);
+  });
+});
+
+describe('formatDuration', () => {
+  it('keeps a length of two units in one piece in each language, so a table cell never wraps it', () => {
+    expect(['en-US', 'es-PE', 'pt-BR'].map((locale) => pieces(formatDuration(locale, 200)))).toEqual([
+      ['3_min_20_sec'],
+      ['3_min_20_s'],
+      ['3_min_20_s'],
+    ]);
+    expect(pieces(formatDuration('en-US', 3900))).toEqual(['1_hr_5_min']);
   });
 });

@@ -49,6 +49,28 @@ export function formatBytes(locale: string, value: number): string {
     .replace(/ /g, NO_BREAK_SPACE);
 }
 
+/**
+ * A length of time in hours and minutes or minutes and seconds, in one piece: every space in it is a no-break one, so
+ * a table column or a figure never puts "3 min" on one line and "20 s" on the next.
+ */
+export function formatDuration(locale: string, seconds: number): string {
+  const total = Math.max(0, Math.round(seconds));
+  const hours = Math.floor(total / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  const secs = total % 60;
+  const unit = (value: number, name: 'hour' | 'minute' | 'second') =>
+    new Intl.NumberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'short' }).format(value);
+  const parts =
+    hours > 0
+      ? [unit(hours, 'hour'), unit(minutes, 'minute')]
+      : minutes > 0
+        ? secs > 0
+          ? [unit(minutes, 'minute'), unit(secs, 'second')]
+          : [unit(minutes, 'minute')]
+        : [unit(secs, 'second')];
+  return parts.join(' ').replace(/ /g, NO_BREAK_SPACE);
+}
+
 /** Numbers, dates, durations, money and language names in the reader's language, through `Intl`. */
 export function useFormat() {
   const { i18n } = useTranslation();
@@ -66,19 +88,7 @@ export function useFormat() {
     percent: (fraction: number) => percent.format(fraction),
     usd: (value: number) => usd.format(value),
     /** "1 h 05 min", "3 min 20 s", "45 s" — units from Intl so each language spells them its way. */
-    duration: (seconds: number) => {
-      const total = Math.max(0, Math.round(seconds));
-      const hours = Math.floor(total / 3600);
-      const minutes = Math.floor((total % 3600) / 60);
-      const secs = total % 60;
-      const unit = (value: number, name: 'hour' | 'minute' | 'second') =>
-        new Intl.NumberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'short' })
-          .format(value)
-          .replace(/ /g, NO_BREAK_SPACE);
-      if (hours > 0) return `${unit(hours, 'hour')} ${unit(minutes, 'minute')}`;
-      if (minutes > 0) return secs > 0 ? `${unit(minutes, 'minute')} ${unit(secs, 'second')}` : unit(minutes, 'minute');
-      return unit(secs, 'second');
-    },
+    duration: (seconds: number) => formatDuration(locale, seconds),
     bytes: (value: number) => formatBytes(locale, value),
     languageName: (tag: string) => {
       try {

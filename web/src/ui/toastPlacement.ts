@@ -60,6 +60,66 @@ export function chooseCorner(
   return best?.corner ?? 'bottom-end';
 }
 
+/** Where the toasts stand: a corner, raised (bottom corners) or lowered (top corners) by `offset` pixels. */
+export interface ToastPlace {
+  corner: ToastCorner;
+  offset: number;
+}
+
+/** How far apart the spots along a side of the window are looked at. */
+const OFFSET_STEP_PX = 8;
+
+/** What standing at `box` would cover: the focused element far more than a field, a field more than a control. */
+function coverCost(box: Box, fields: readonly { box: Box; focused: boolean; control?: boolean }[]): number {
+  return fields.reduce(
+    (sum, field) =>
+      overlaps(box, field.box) ? sum + (field.focused ? COST.focused : field.control ? COST.control : COST.field) : sum,
+    0,
+  );
+}
+
+/** The box of a corner moved `offset` pixels along the window's side, toward its middle. */
+export function placeBox(place: ToastPlace, size: { width: number; height: number }, view: Box): Box {
+  const box = cornerBox(place.corner, size, view);
+  const shift = place.corner.startsWith('top') ? place.offset : -place.offset;
+  return { ...box, top: box.top + shift, bottom: box.bottom + shift };
+}
+
+/**
+ * Where the toasts stand: the corner `chooseCorner` picks while it covers nothing. When every corner covers a control
+ * (on the Listen page at a phone's width, the line list, the take list and the header fill all four, and "the new
+ * take is ready" stood over Take 1's Play button), the toasts move along the window's sides to the spot nearest a
+ * corner that covers nothing, if there is one; toasts already in such a spot stay there while it stays free. A toast
+ * coming, or content drawn under the toasts, sends them looking; a scroll does not.
+ */
+export function choosePlace(
+  size: { width: number; height: number },
+  view: Box,
+  fields: readonly { box: Box; focused: boolean; control?: boolean }[],
+  stay?: ToastPlace,
+  drawnUnder = false,
+): ToastPlace {
+  // Toasts already moved along a side stay while their spot is free, and while a scroll brings only controls under
+  // them (not the focused element), so they do not hop as a list scrolls under them.
+  if (stay?.offset) {
+    const here = coverCost(placeBox(stay, size, view), fields);
+    if (here === 0 || (!drawnUnder && here < COST.focused)) return stay;
+  }
+  const corner = chooseCorner(size, view, fields, stay?.offset ? undefined : stay?.corner, drawnUnder);
+  if (coverCost(cornerBox(corner, size, view), fields) === 0) return { corner, offset: 0 };
+  // Toasts in a corner move along a side only for a new toast or content drawn under them, not for a scroll.
+  if (stay && !stay.offset && !drawnUnder) return { corner, offset: 0 };
+  const room = view.bottom - view.top - size.height - 2 * MARGIN_PX;
+  for (let offset = OFFSET_STEP_PX; offset <= room; offset += OFFSET_STEP_PX) {
+    for (const side of ['bottom-end', 'bottom-start'] as const) {
+      if (coverCost(placeBox({ corner: side, offset }, size, view), fields) === 0) return { corner: side, offset };
+    }
+  }
+  return { corner, offset: 0 };
+}
+
+const USUAL_PLACE: ToastPlace = { corner: 'bottom-end', offset: 0 };
+
 const onScreen = (box: Box) =>
   box.right > box.left && box.bottom > box.top && box.bottom > 0 && box.top < window.innerHeight;
 
@@ -107,15 +167,15 @@ function fieldsOnScreen(stack: HTMLElement) {
  * the toasts is only moved there, never drawn (a virtualized list draws its rows ahead of the screen), so content
  * drawn under them is told apart from a list scrolled under them without asking when the producer last scrolled.
  */
-export function useToastCorner(stack: RefObject<HTMLElement | null>, shown: string): ToastCorner {
-  const [corner, setCorner] = useState<ToastCorner>('bottom-end');
-  const placed = useRef<ToastCorner | undefined>(undefined);
+export function useToastPlace(stack: RefObject<HTMLElement | null>, shown: string): ToastPlace {
+  const [place, setPlace] = useState<ToastPlace>(USUAL_PLACE);
+  const placed = useRef<ToastPlace | undefined>(undefined);
   useLayoutEffect(() => {
     if (!shown) return;
     let frame = 0;
     /** Elements the page drew since the last placement. */
     let drawn: Element[] = [];
-    const place = (stay: ToastCorner | undefined) => {
+    const placeStack = (stay: ToastPlace | undefined) => {
       frame = 0;
       const element = stack.current;
       const justDrawn = drawn;
@@ -124,11 +184,11 @@ export function useToastCorner(stack: RefObject<HTMLElement | null>, shown: stri
       const { width, height } = element.getBoundingClientRect();
       const view = { left: 0, top: 0, right: window.innerWidth, bottom: window.innerHeight };
       const under = stay !== undefined && justDrawn.length > 0 && drawnUnderToasts(element, justDrawn);
-      placed.current = chooseCorner({ width, height }, view, fieldsOnScreen(element), stay, under);
-      setCorner(placed.current);
+      placed.current = choosePlace({ width, height }, view, fieldsOnScreen(element), stay, under);
+      setPlace(placed.current);
     };
     const later = () => {
-      if (!frame) frame = window.requestAnimationFrame(() => place(placed.current));
+      if (!frame) frame = window.requestAnimationFrame(() => placeStack(placed.current));
     };
     const pageDrew = new MutationObserver((records) => {
       const before = drawn.length;
@@ -138,7 +198,7 @@ export function useToastCorner(stack: RefObject<HTMLElement | null>, shown: stri
       if (drawn.length > before) later();
     });
     // A new toast is placed afresh; the focus moving, a scroll or a resize moves the ones shown only if need be.
-    place(undefined);
+    placeStack(undefined);
     pageDrew.observe(document.body, { childList: true, subtree: true });
     document.addEventListener('focusin', later);
     window.addEventListener('scroll', later, true);
@@ -155,7 +215,7 @@ export function useToastCorner(stack: RefObject<HTMLElement | null>, shown: stri
   useEffect(() => {
     if (shown) return;
     placed.current = undefined;
-    setCorner('bottom-end');
+    setPlace(USUAL_PLACE);
   }, [shown]);
-  return corner;
+  return place;
 }

@@ -1,11 +1,15 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useChapters } from '../../api/chapters';
+import { bookKeys } from '../../api/keys';
 import { useCharacters } from '../../api/characters';
 import { useChapterAudioLink, useChapterTimeline, useChapterWaveform, type TimelineSegment } from '../../api/listening';
 import { NARRATOR, UNKNOWN_SPEAKER } from '../../api/types';
 import { Alert } from '../../ui/Alert';
+import { ProgressBar } from '../../ui/ProgressBar';
+import { useFormat } from '../../ui/format';
 import { useErrorText } from '../../ui/errorText';
 import { Loading } from '../../ui/Loading';
 import { useStudio } from '../StudioContext';
@@ -23,7 +27,17 @@ export function ListenPage() {
   const navigate = useNavigate();
   const { t } = useTranslation('listen');
   const errorText = useErrorText();
+  const format = useFormat();
+  const queryClient = useQueryClient();
   const chapters = useChapters(project.id);
+  // While a production runs, each chapter it finishes can be heard at once: the chapters are read again whenever the
+  // job says one more is done, rather than only when the whole job ends.
+  const production = status.activeJob?.kind === 'produce' ? status.activeJob : undefined;
+  const chaptersDone = production?.progress.chaptersDone;
+  useEffect(() => {
+    if (chaptersDone === undefined || chaptersDone === 0) return;
+    void queryClient.invalidateQueries({ queryKey: bookKeys.chapters(project.id) });
+  }, [chaptersDone, project.id, queryClient]);
   const characters = useCharacters(project.id);
   const mastered = (chapters.data ?? []).filter((chapter) => chapter.hasMaster);
   const chapterId = routeChapter ?? mastered[0]?.id;
@@ -59,11 +73,35 @@ export function ListenPage() {
         <p className="muted">{t('intro')}</p>
       </header>
       <RenderWatches projectId={project.id} renders={lineRenders.renders} onEnded={lineRenders.ended} />
-      {mastered.length === 0 ? (
-        <Alert tone="info">
-          {t('nothingYet')}{' '}
-          <Link to={`/projects/${encodeURIComponent(project.id)}/production`}>{t('toProduction')}</Link>
+      {production && (
+        <Alert tone="info" title={t(mastered.length === 0 ? 'producing.first' : 'producing.more')}>
+          <ProgressBar
+            label={t('producing.progress')}
+            value={
+              production.progress.chaptersTotal > 0
+                ? production.progress.chaptersDone / production.progress.chaptersTotal
+                : null
+            }
+            detail={
+              production.progress.chaptersTotal > 0
+                ? t('producing.chapters', {
+                    count: production.progress.chaptersTotal,
+                    done: format.number(production.progress.chaptersDone),
+                    total: format.number(production.progress.chaptersTotal),
+                  })
+                : t('producing.starting')
+            }
+          />
+          <Link to={`/projects/${encodeURIComponent(project.id)}/production`}>{t('producing.follow')}</Link>
         </Alert>
+      )}
+      {mastered.length === 0 ? (
+        !production && (
+          <Alert tone="info">
+            {t('nothingYet')}{' '}
+            <Link to={`/projects/${encodeURIComponent(project.id)}/production`}>{t('toProduction')}</Link>
+          </Alert>
+        )
       ) : (
         <>
           <div className="field field--inline">

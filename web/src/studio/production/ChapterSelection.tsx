@@ -56,26 +56,29 @@ export function ChapterSelection({
       </div>
       <fieldset className="chapter-selection__range">
         <legend className="small">{t('selection.range.legend')}</legend>
-        <label htmlFor="selection-from">{t('selection.range.from')}</label>
-        <input
-          id="selection-from"
-          type="number"
-          inputMode="numeric"
-          min={1}
-          max={chapters.length}
-          value={from}
-          onChange={(event) => setFrom(event.target.value)}
-        />
-        <label htmlFor="selection-to">{t('selection.range.to')}</label>
-        <input
-          id="selection-to"
-          type="number"
-          inputMode="numeric"
-          min={1}
-          max={chapters.length}
-          value={to}
-          onChange={(event) => setTo(event.target.value)}
-        />
+        {/* The two bounds stay on one line: wrapped apart, "to" ended one line and its field began the next. */}
+        <span className="chapter-selection__bounds">
+          <label htmlFor="selection-from">{t('selection.range.from')}</label>
+          <input
+            id="selection-from"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={chapters.length}
+            value={from}
+            onChange={(event) => setFrom(event.target.value)}
+          />
+          <label htmlFor="selection-to">{t('selection.range.to')}</label>
+          <input
+            id="selection-to"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={chapters.length}
+            value={to}
+            onChange={(event) => setTo(event.target.value)}
+          />
+        </span>
         <button
           type="button"
           className="button button--secondary button--small"

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { isFinished } from '../../api/jobs';
-import { useJobHistory } from '../../api/production';
+import { useJobHistory, useStartingProduction } from '../../api/production';
 import type { Job } from '../../api/types';
 import { Alert } from '../../ui/Alert';
 import { Loading } from '../../ui/Loading';
@@ -9,6 +9,7 @@ import { ChangedChapters, ChaptersLeftOut } from './ChapterChanges';
 import { JobHistory } from './JobHistory';
 import { JobView } from './JobView';
 import { StartProduction } from './StartProduction';
+import { StartingJob } from './StartingJob';
 import '../../styles/studio2.css';
 
 const AUDIO_KINDS = new Set<Job['kind']>(['produce', 'regenerate']);
@@ -21,6 +22,7 @@ export function ProductionPage() {
   const jobs = history.data ?? [];
   const running = status.activeJob && AUDIO_KINDS.has(status.activeJob.kind) ? status.activeJob : undefined;
   const latest = running ?? jobs.find((job) => AUDIO_KINDS.has(job.kind));
+  const starting = useStartingProduction(project.id);
   // Only one job runs per project: while one does (whatever its kind), there is nothing to start.
   const busy = Boolean(status.activeJob) || jobs.some((job) => !isFinished(job));
   return (
@@ -29,7 +31,11 @@ export function ProductionPage() {
         <h2>{t('title')}</h2>
         <p className="muted">{t('intro')}</p>
       </header>
-      {latest && <JobView projectId={project.id} job={latest} canEdit={access.canEdit} />}
+      {starting && !running ? (
+        <StartingJob request={starting} />
+      ) : (
+        latest && <JobView projectId={project.id} job={latest} canEdit={access.canEdit} />
+      )}
       {status.chapters && (
         <>
           <ChangedChapters
