@@ -76,6 +76,10 @@ const HELD_OUT: ReadonlyArray<{ file: string; language: string }> = [
   { file: 'pt-BR-esporte.txt', language: 'pt-BR' },
   { file: 'es-ES-legal.txt', language: 'es-ES' },
   { file: 'en-GB-trial.txt', language: 'en-GB' },
+  { file: 'pt-PT-deed.txt', language: 'pt-PT' },
+  { file: 'en-GB-railway.txt', language: 'en-GB' },
+  { file: 'es-MX-news.txt', language: 'es-MX' },
+  { file: 'en-US-finance.txt', language: 'en-US' },
 ];
 
 /** The development books (when the corpus is there), the held-out texts and the manuscript fixtures, in that order. */

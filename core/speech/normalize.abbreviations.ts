@@ -51,6 +51,8 @@ const ADDRESS_AFTER = new RegExp(
 const PLACE_AND_COMMA_BEFORE = /(?<![\p{L}\p{N}.])(\p{Lu}(?:\p{Ll}[\p{L}'’-]*|\p{Lu}[\p{Lu}'’-]*)),[ \t]+$/u;
 const INITIAL_AFTER = /^[ \t]*\n?[ \t]*\p{Lu}\.(?![\p{L}\p{N}])/u;
 const OPENS_SENTENCE = /(?:^|[.!?:;"'«(—–-]|\n)[ \t]*$/u;
+const AFTER_SENTENCE = /[.!?»"”][ \t]*(?:\n[ \t]*)*$/u;
+const ONLY_SPACE = /^\s*$/u;
 const SENTENCE_MAY_END = new RegExp(String.raw`^(?:[ \t]*$|\s*\n[ \t]*\n|${GAP}["'(]?\p{Lu})`, 'u');
 
 const LETTER_BEFORE_ON_LINE = /\p{L}[^\n]*$/u;
@@ -95,6 +97,8 @@ interface Surroundings {
   wordsOnItsLine: boolean;
   /** What follows is a lower-case word, a pause or an ellipsis: no new sentence starts. */
   sentenceGoesOn: boolean;
+  /** Only a stop, a closing quote and spaces or line breaks stand before it, or nothing at all. */
+  afterSentence: boolean;
 }
 
 function applies(abbreviation: Abbreviation, around: Surroundings, rules: LanguageRules): boolean {
@@ -136,6 +140,8 @@ function applies(abbreviation: Abbreviation, around: Surroundings, rules: Langua
       return around.nameAfterParticle && !around.afterInitial;
     case 'beforeDate':
       return around.nextIsNumber || isMonth(around.nextWord, rules);
+    case 'afterSentence':
+      return around.afterSentence;
     case 'amidWords':
       // A capitalised word opening the sentence is a verb when the sentence goes on ("Dígame V., señor"), a name
       // when it stops ("Carlos V.").
@@ -242,6 +248,7 @@ function expandSpelling(text: string, spelling: Spelling, rules: LanguageRules):
         numberNearby: NUMBER_BEFORE.test(before) || NUMBER_AFTER.test(after),
         wordsOnItsLine: LETTER_BEFORE_ON_LINE.test(before) || LETTER_AFTER_ON_LINE.test(after),
         sentenceGoesOn: SENTENCE_GOES_ON.test(after),
+        afterSentence: AFTER_SENTENCE.test(before) || (offset === before.length && ONLY_SPACE.test(before)),
       };
       const reading = spelling.readings.find((candidate) => applies(candidate, around, rules));
       if (!reading) return match;

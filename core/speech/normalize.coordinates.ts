@@ -67,7 +67,7 @@ const windPattern = perLanguage((rules) => {
   const points = Object.keys(wind.points).sort((a, b) => b.length - a.length);
   // Case matters for the point: "vento de norte" and "rumo a o" are words already.
   const afterWord = new RegExp(
-    String.raw`(?<=(?<![\p{L}])(?:${alternation(wind.after).join('|')})[ \t]{1,3})(${points.join('|')})(?![\p{L}\p{N}]|\.[ \t]*\p{Lu}\.)`,
+    String.raw`(?=\p{L})(?<=(?<![\p{L}])(?:${alternation(wind.after).join('|')})[ \t]{1,3})(${points.join('|')})(?![\p{L}\p{N}]|\.[ \t]*\p{Lu}\.)`,
     'giu',
   );
   // A single letter before "of" may be a label ("Part E of the form"), so only points of two letters or more.

@@ -51,7 +51,10 @@ const countedPatterns = perLanguage((rules) => {
     nouns,
     // A single number before a word of a feminine ending ("1 abstenção"); bounded words keep the scan linear.
     feminineByEnding: endings
-      ? new RegExp(String.raw`${NUMBER_START}(\d+)([ \t]+)(\p{Ll}{0,30}(?:${endings}))(?![\p{L}\p{N}])`, 'gu')
+      ? new RegExp(
+          String.raw`${NUMBER_START}(\d+(?:[.,]\d{3})*)([ \t]+)(\p{Ll}{0,30}(?:${endings}))(?![\p{L}\p{N}])`,
+          'gu',
+        )
       : undefined,
     known:
       nouns.size > 0
@@ -98,9 +101,11 @@ export function expandCountedNouns(text: string, rules: LanguageRules): string {
     });
   }
   if (patterns.feminineByEnding) {
-    spoken = spoken.replace(patterns.feminineByEnding, (match: string, digits: string, gap: string, word: string) =>
-      patterns.nouns.has(word) || digits.length > 21 ? match : `${rules.beforeNoun(BigInt(digits), true)}${gap}${word}`,
-    );
+    // A number grouped in thousands agrees too ("20,531 casillas"); a decimal is left to the plain numbers.
+    spoken = spoken.replace(patterns.feminineByEnding, (match: string, digits: string, gap: string, word: string) => {
+      const value = patterns.nouns.has(word) ? undefined : parseNumber(digits, rules);
+      return value && value.fraction === '' ? `${rules.beforeNoun(value.integer, true)}${gap}${word}` : match;
+    });
   }
   if (patterns.millions) {
     // "dois milhões de reais": only a noun takes it, and a function word ("2000000 de reais") already says it.

@@ -1,7 +1,12 @@
 import { toCardinal, toOrdinal } from 'n2words/en-US';
 import { capitalize, digitsOneByOne, nounPairs, type LanguageRules, type NumericDates } from './normalize.rules';
 import { ENGLISH_TRADE_ABBREVIATIONS, ENGLISH_TRADE_UNITS, ENGLISH_TRADE_WORDS } from './normalize.trade';
-import { ENGLISH_DOTTED_MEASURE_UNITS, ENGLISH_MEASURE_UNITS } from './normalize.measures';
+import {
+  ENGLISH_DOTTED_MEASURE_UNITS,
+  ENGLISH_MEASURE_UNITS,
+  ENGLISH_MEASURED_ITEMS,
+  ENGLISH_RECIPE_UNITS,
+} from './normalize.measures';
 
 function pairWords(value: number): string {
   return value < 10 ? `oh ${toCardinal(value)}` : toCardinal(value);
@@ -132,6 +137,7 @@ export const englishRules: LanguageRules = {
       ...['record of', 'record', 'records', 'went', 'go', 'goes', 'are', 'is', 'was', 'were', 'be', 'stand at'],
       ...['stands at', 'stood at', 'fell to', 'falls to', 'dropped to', 'drops to', 'slipped to', 'slips to'],
       ...['improved to', 'improves to', 'moved to', 'moves to', 'rose to', 'climbed to', 'finished', 'finishes'],
+      ...['improve to', 'move to', 'fall to', 'drop to', 'slip to', 'rise to', 'rises to', 'climb to', 'climbs to'],
     ],
     rangeLeads: new Set(['are', 'is', 'was', 'were', 'be', 'went', 'go', 'goes', 'finished', 'finishes']),
     before: ['record', 'records', 'mark', 'season'],
@@ -326,6 +332,8 @@ export const englishRules: LanguageRules = {
     ...ENGLISH_DOTTED_MEASURE_UNITS,
   },
   dottedUnitsAfterDecimalsOnly: new Set(['s']),
+  recipeUnits: ENGLISH_RECIPE_UNITS,
+  measuredItems: ENGLISH_MEASURED_ITEMS,
   abbreviations: [
     ...ENGLISH_TRADE_ABBREVIATIONS,
     { written: 'Mr.', spoken: 'Mister', title: true },
@@ -338,6 +346,11 @@ export const englishRules: LanguageRules = {
     { written: 'Ms', spoken: 'Miz', when: 'beforeName', title: true },
     { written: 'Dr.', spoken: 'Doctor', when: 'beforeName', title: true },
     { written: 'Dr.', spoken: 'Drive', when: 'afterName' },
+    // Streets and roads after their name: "1 Center Ct., Suite 200", "Didcot Pkwy".
+    { written: 'Ct.', spoken: 'Court', when: 'afterName' },
+    { written: 'Pkwy.', spoken: 'Parkway', when: 'afterName' },
+    { written: 'Pkwy', spoken: 'Parkway', when: 'afterName' },
+    { written: 'Plat.', spoken: 'platform', when: 'beforeNumber', title: true },
     { written: 'Dr', spoken: 'Doctor', when: 'beforeName', title: true },
     // "Baker St. He" is a street at a sentence end; "Mrs. St. Clair" and "at St. James's" are saints.
     { written: 'St.', spoken: 'Street', when: 'afterName' },

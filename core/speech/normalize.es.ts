@@ -1,6 +1,6 @@
 import { toCardinal, toOrdinal } from 'n2words/es-ES';
 import { givenNameGender } from './givenNames';
-import { digitsOneByOne, monthsAfter, nounPairs, type LanguageRules } from './normalize.rules';
+import { digitsOneByOne, monthsAfter, nounPairs, type Abbreviation, type LanguageRules } from './normalize.rules';
 import { SPANISH_NUMBERED_ACTS, SPANISH_OFFICIAL_ABBREVIATIONS } from './normalize.official';
 import { cardinalOnScale, type ScaleWords } from './normalize.scales';
 import { SPANISH_TRADE_UNITS, SPANISH_TRADE_WORDS } from './normalize.trade';
@@ -30,6 +30,41 @@ const SPANISH_FUNCTION_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 /** Saints Spanish calls "santo", not "san". */
+/**
+ * Mexico's states as its papers abbreviate them after a town ("Acapulco, Gro."). The ones that are also words ("Son.",
+ * "Ver.", "Sin.", "Col.", also a colonia) are left out.
+ */
+const MEXICAN_STATES: ReadonlyArray<readonly [written: string, spoken: string]> = [
+  ['Ags.', 'Aguascalientes'],
+  ['B. C.', 'Baja California'],
+  ['B. C. S.', 'Baja California Sur'],
+  ['Camp.', 'Campeche'],
+  ['Coah.', 'Coahuila'],
+  ['Chis.', 'Chiapas'],
+  ['Chih.', 'Chihuahua'],
+  ['Dgo.', 'Durango'],
+  ['Gto.', 'Guanajuato'],
+  ['Gro.', 'Guerrero'],
+  ['Hgo.', 'Hidalgo'],
+  ['Jal.', 'Jalisco'],
+  ['Méx.', 'México'],
+  ['Mich.', 'Michoacán'],
+  ['Nay.', 'Nayarit'],
+  ['N. L.', 'Nuevo León'],
+  ['Oax.', 'Oaxaca'],
+  ['Pue.', 'Puebla'],
+  ['Qro.', 'Querétaro'],
+  ['Q. Roo', 'Quintana Roo'],
+  ['S. L. P.', 'San Luis Potosí'],
+  ['Tab.', 'Tabasco'],
+  ['Tamps.', 'Tamaulipas'],
+  ['Tlax.', 'Tlaxcala'],
+  ['Yuc.', 'Yucatán'],
+  ['Zac.', 'Zacatecas'],
+];
+
+const MEXICAN_PESO = { one: 'peso', many: 'pesos', centOne: 'centavo', centMany: 'centavos' };
+
 const SANTO = new Set(['domingo', 'tomas', 'tomás', 'tomé', 'tome', 'toribio']);
 
 /** "S." before a saint's name (or a place named after one): santa for a woman, santo or san for a man ("S. Pedro"). */
@@ -174,7 +209,7 @@ export const spanishRules: LanguageRules = {
     ],
     partOf: 'de',
   },
-  feminineEndings: ['ción', 'ciones', 'sión', 'siones', 'dad', 'dades', 'tud', 'tudes'],
+  feminineEndings: ['ción', 'ciones', 'sión', 'siones', 'dad', 'dades', 'tud', 'tudes', 'illa', 'illas', 'eza', 'ezas'],
   feminineNouns: nounPairs(
     'vez veces, persona personas, casa casas, cosa cosas, mujer mujeres, noche noches, mañana mañanas, ' +
       'tarde tardes, página páginas, hoja hojas, palabra palabras, línea líneas, carta cartas, calle calles, ' +
@@ -250,7 +285,11 @@ export const spanishRules: LanguageRules = {
   // Laws number their articles with ordinals to the ninth and cardinals after ("art. 1.º", "artículo 14").
   cardinalOrdinalsAfter: { words: new Set(['artículo', 'artículos', 'párrafo', 'párrafos']), from: 10 },
   windPoints: {
-    after: ['viento de', 'viento del', 'vientos de', 'vientos del', 'viento', 'vientos', 'rumbo al', 'rumbo a'],
+    after: [
+      ...['viento de', 'viento del', 'vientos de', 'vientos del', 'viento', 'vientos', 'rumbo al', 'rumbo a'],
+      // A distance toward a point: "a 350 km al S de Acapulco".
+      ...['km al', 'kilómetros al', 'millas al', 'metros al', 'm al'],
+    ],
     points: {
       N: 'norte',
       S: 'sur',
@@ -273,6 +312,8 @@ export const spanishRules: LanguageRules = {
     '£': { one: 'libra', many: 'libras', centOne: 'penique', centMany: 'peniques', feminine: true },
     'S/': { one: 'sol', many: 'soles', centOne: 'céntimo', centMany: 'céntimos' },
     R$: { one: 'real', many: 'reales', centOne: 'centavo', centMany: 'centavos' },
+    MXN$: MEXICAN_PESO,
+    MX$: MEXICAN_PESO,
   },
   degreesBefore: {
     words: [
@@ -367,6 +408,17 @@ export const spanishRules: LanguageRules = {
     { written: 'Av.', spoken: 'avenida', title: true },
     { written: 'Avda.', spoken: 'avenida', title: true },
     { written: 'Pza.', spoken: 'plaza', title: true },
+    // A letter's postscript follows its close; in an official signature ("El Director General, P. D.") the same
+    // letters sign for another, by delegation.
+    { written: 'P. D.', spoken: 'posdata', when: 'afterSentence' },
+    { written: 'P.D.', spoken: 'posdata', when: 'afterSentence' },
+    { written: 'P. D.', spoken: 'por delegación', title: true },
+    { written: 'P.D.', spoken: 'por delegación', title: true },
+    // Mexico's states and their abbreviations, after a town and a comma ("Acapulco, Gro.") or "Edo. de Méx.".
+    { written: 'Edo.', spoken: 'Estado', when: 'beforeParticleName', title: true },
+    { written: 'Méx.', spoken: 'México', after: new Set(['de']) },
+    ...MEXICAN_STATES.map(([written, spoken]): Abbreviation => ({ written, spoken, when: 'afterPlace' })),
+    { written: 'secc.', spoken: 'sección', when: 'beforeNumber', title: true },
     { written: 'Plza.', spoken: 'plaza', title: true },
     // Peruvian and other American addresses: "Jr. Independencia 512", "Psje. Los Olivos", "Mz. B Lt. 12 de la Urb.
     // San Antonio" (a block and a plot of a housing estate); "Jr." after a name is no street ("Luther King Jr.").
@@ -487,7 +539,7 @@ export const spanishRules: LanguageRules = {
     tratado: 'Tratado',
     aventura: 'Aventura',
   },
-  ordinalPattern: /(?<![\p{L}\p{N}.,])(\d+)(\.?[ºª°]|\.er|\.os|\.as)(?![\p{L}\p{N}])/giu,
+  ordinalPattern: /(?<![\p{L}\p{N}.,])(\d+)(\.?[ºª°]|\.?er|\.os|\.as)(?![\p{L}\p{N}])/giu,
   isFeminineOrdinal: (suffix) => /[ªa]/.test(suffix),
 };
 
@@ -514,4 +566,10 @@ export const pointDecimalSpanishRules: LanguageRules = {
   decimalWord: 'punto',
   decimalMarkWords: { point: 'punto', comma: 'coma' },
   pointBeforeThreeDigitsGroupsThousands: true,
+};
+
+/** In Mexico "$" is the peso, as "MXN$" writes it where dollars are near ("$20.35 por dólar"). */
+export const mexicanSpanishRules: LanguageRules = {
+  ...pointDecimalSpanishRules,
+  currencies: { ...pointDecimalSpanishRules.currencies, $: MEXICAN_PESO },
 };

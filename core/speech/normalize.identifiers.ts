@@ -33,7 +33,10 @@ const codePattern = perLanguage((rules) => {
     .join('|');
   // The label, then up to three short words ("sob o nº", "número", "no.") and a colon, then the code.
   const between = String.raw`(?:[ \t]{1,3}(?:sob|o|a|n\.?º|nº|n\.|no\.|número|numero|number|#)){0,3}[ \t]{0,3}:?[ \t]{0,3}`;
-  return new RegExp(String.raw`(?<=(?<![\p{L}])(?:${alternation})${between})(${CODE})(?![\p{L}\p{N}]|[.,/-]\d)`, 'giu');
+  return new RegExp(
+    String.raw`(?=\d)(?<=(?<![\p{L}])(?:${alternation})${between})(${CODE})(?![\p{L}\p{N}]|[.,/-]\d)`,
+    'giu',
+  );
 });
 
 /** "CPF 123.456.789-00" → "CPF um dois três, quatro cinco seis, sete oito nove, zero zero". */
@@ -67,8 +70,9 @@ const DIALLED =
 
 /** "1-800-555-0199" → "one, eight zero zero, five five five, zero one nine nine". */
 export function readDialledNumbers(text: string, rules: LanguageRules): string {
-  if (!/\d[.-]\d{4}/.test(text)) return text;
-  return text.replace(
+  const trunked = readTrunkDialledNumbers(text, rules);
+  if (!/\d[.-]\d{4}/.test(trunked)) return trunked;
+  return trunked.replace(
     DIALLED,
     (
       match: string,
@@ -91,6 +95,22 @@ export function readDialledNumbers(text: string, rules: LanguageRules): string {
       return (country ? [first, areaCode, ...rest] : [areaCode, first, ...rest]).join(', ');
     },
   );
+}
+
+/**
+ * A national telephone number dialled with its trunk zero, in two or three groups apart by single spaces ("0345 600
+ * 7245", "020 7946 0958", "01632 960123"): ten or eleven digits, which no quantity is written as.
+ */
+const TRUNK_DIALLED =
+  /(?<![\p{L}\p{N}+.,/-]|\d[ \t])(0\d{2,4})[ \t](\d{3,6})(?:[ \t](\d{3,4}))?(?![\p{L}\p{N}]|[.,/-]\d|[ \t]\d)/gu;
+
+function readTrunkDialledNumbers(text: string, rules: LanguageRules): string {
+  if (!/(?<!\d)0\d{2,4}[ \t]\d/.test(text)) return text;
+  return text.replace(TRUNK_DIALLED, (match: string, ...groups: Array<string | undefined>) => {
+    const parts = groups.slice(0, 3).filter((group): group is string => group !== undefined);
+    const digits = parts.join('').length;
+    return digits === 10 || digits === 11 ? parts.map((part) => digitsOneByOne(part, rules)).join(', ') : match;
+  });
 }
 
 /**

@@ -22,6 +22,11 @@ export const ENGLISH_MEASURE_UNITS: Record<string, UnitWords> = {
   wks: ['week', 'weeks'],
   // A league table's points; pints are written "pt" or in full in the recipes that count them.
   pts: ['point', 'points'],
+  // A box score's rebounds, assists, blocks and steals ("31 pts., 8 reb. and 6 ast.").
+  reb: ['rebound', 'rebounds'],
+  ast: ['assist', 'assists'],
+  blk: ['block', 'blocks'],
+  stl: ['steal', 'steals'],
   ...micro('L', ['microliter', 'microliters']),
   ...micro('l', ['microliter', 'microliters']),
   ...micro('g', ['microgram', 'micrograms']),
@@ -34,6 +39,22 @@ export const ENGLISH_MEASURE_UNITS: Record<string, UnitWords> = {
   mmHg: ['millimeter of mercury', 'millimeters of mercury'],
   bpm: ['beat per minute', 'beats per minute'],
 };
+
+/**
+ * A recipe's pints, written as a league table writes its points: another kitchen measure, with its number, stands
+ * within a few words ("4 oz rice, 2 pts milk, 2 oz sugar").
+ */
+export const ENGLISH_RECIPE_UNITS = {
+  units: { pts: ['pint', 'pints'] } satisfies Record<string, UnitWords>,
+  kitchenMeasure:
+    /(?<![\p{L}\p{N}])\d+(?:[./]\d+)?[ \t]?(?:oz|lbs?|tsps?|tbsps?|Tbsp|cups?|gills?|qts?|pints?|quarts?|ounces?|pounds?|teaspoons?|tablespoons?)(?![\p{L}])/u,
+};
+
+/** Things a measure before them describes: a sample of fifty microlitres, not fifty microlitres of samples. */
+export const ENGLISH_MEASURED_ITEMS: ReadonlySet<string> = new Set([
+  ...['samples', 'aliquots', 'tablets', 'capsules', 'doses', 'injections', 'vials', 'ampoules', 'syringes', 'tubes'],
+  ...['bottles', 'cans', 'tins', 'jars', 'bags', 'sacks', 'packs', 'packets', 'cartons', 'pellets', 'portions'],
+]);
 
 /** Bare, these are words or too short to trust ("mo" of a name): only with their period ("3 mos.", "2 wk."). */
 export const ENGLISH_DOTTED_MEASURE_UNITS: Record<string, UnitWords> = {

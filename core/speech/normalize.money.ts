@@ -93,7 +93,10 @@ const currencyPatterns = perLanguage((rules) => {
   const names = scales.map(([name]) => name);
   const scale = names.length > 0 ? String.raw`(?:[ \t]+(${compound}${names.join('|')})(?![\p{L}\p{N}]))?` : '()';
   return {
-    prefixed: new RegExp(String.raw`(US\$|R\$|S\/\.?|\$|€|£)[ \t]?(${NUMBER})${scale}(?![\p{L}\p{N}])`, 'gu'),
+    prefixed: new RegExp(
+      String.raw`(US\$|R\$|MXN\$|MX\$|S\/\.?|\$|€|£)[ \t]?(${NUMBER})${scale}(?![\p{L}\p{N}])`,
+      'gu',
+    ),
     suffixed: new RegExp(String.raw`${NUMBER_START}(${NUMBER})[ \t]?(€|\$|£)`, 'gu'),
   };
 });

@@ -19,7 +19,7 @@ const phonePattern = perLanguage((rules) => {
     .join('|');
   // Up to six groups of up to five digits, apart by a space, a dot or a hyphen: bounded, so the scan is linear.
   return new RegExp(
-    String.raw`(?<=(?<![\p{L}])(?:${announced})[ \t]{0,3}:?[ \t]{0,3})(\d{1,5}(?:[ .-]\d{1,5}){0,5})(?![\p{L}\p{N}]|[.,-]\d)`,
+    String.raw`(?=\d)(?<=(?<![\p{L}])(?:${announced})[ \t]{0,3}:?[ \t]{0,3})(\d{1,5}(?:[ .-]\d{1,5}){0,5})(?![\p{L}\p{N}]|[.,-]\d)`,
     'giu',
   );
 });

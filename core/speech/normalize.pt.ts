@@ -282,7 +282,10 @@ export function portugueseRules(variant: 'BR' | 'PT'): LanguageRules {
     thousandsSeparator: '.',
     // Laws number their articles and paragraphs with ordinals to the ninth and cardinals after ("art. 5.º" is
     // "artigo quinto", "art.º 64.º" "artigo sessenta e quatro").
-    cardinalOrdinalsAfter: { words: new Set(['artigo', 'artigos', 'parágrafo', 'parágrafos']), from: 10 },
+    cardinalOrdinalsAfter: {
+      words: new Set(['artigo', 'artigos', 'parágrafo', 'parágrafos', 'verba', 'verbas']),
+      from: 10,
+    },
     windPoints: {
       after: ['vento de', 'vento do', 'ventos de', 'ventos do', 'vento', 'ventos', 'rumo a', 'rumo ao', 'quadrante'],
       points: {
@@ -486,6 +489,7 @@ export function portugueseRules(variant: 'BR' | 'PT'): LanguageRules {
       { written: 'v. pág.', spoken: 'ver página', when: 'beforeNumber', title: true },
       { written: 'fl.', spoken: 'folha', when: 'beforeNumber', title: true },
       { written: 'fls.', spoken: 'folhas', when: 'beforeNumber', title: true },
+      { written: 'liv.', spoken: 'livro', when: 'beforeNumber', title: true },
       { written: 'séc.', spoken: 'século', when: 'beforeNumber', title: true },
       { written: 'sécs.', spoken: 'séculos', when: 'beforeNumber', title: true },
       { written: 'pág.', spoken: 'página', title: true },

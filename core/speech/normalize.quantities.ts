@@ -81,7 +81,7 @@ const perUnitPattern = perLanguage((rules) => {
   const symbols = [...Object.keys(rules.units), 'mL'].filter((symbol) => symbol.length > 1 && /^\p{L}+$/u.test(symbol));
   if (symbols.length === 0) return null;
   return new RegExp(
-    String.raw`(?<=(?<![\p{L}])${escapeRegex(rules.perWord)}[ \t])(${symbols.sort((a, b) => b.length - a.length).join('|')})(?![\p{L}\p{N}/])`,
+    String.raw`(?=\p{L})(?<=(?<![\p{L}])${escapeRegex(rules.perWord)}[ \t])(${symbols.sort((a, b) => b.length - a.length).join('|')})(?![\p{L}\p{N}/])`,
     'gu',
   );
 });
@@ -120,6 +120,12 @@ export function expandUnitsWithoutCount(text: string, rules: LanguageRules): str
   return spoken;
 }
 
+/** The lower-case word right after a measure. */
+const ITEM_AFTER = /^[ \t]{1,3}(\p{Ll}+)(?![\p{L}])/u;
+
+/** How far around a unit that means another measure in a recipe ("pts") another kitchen measure is looked for. */
+const KITCHEN_MEASURE_REACH = 40;
+
 /**
  * "3 km" → "three kilometers", "5 ft. 10 in." → "five feet ten inches". A unit's period belongs to the abbreviation:
  * it is dropped, unless the sentence may end there ("weighed 12 st." keeps one stop).
@@ -132,7 +138,21 @@ export function expandUnits(text: string, rules: LanguageRules): string {
     const source = args[args.length - 2] as string;
     const offset = args[args.length - 3] as number;
     const symbol = groups.symbol === 'L' ? 'l' : groups.symbol === 'mL' ? 'ml' : groups.symbol;
-    const unit = groups.dotted ? rules.dottedUnits?.[groups.dotted] : symbol ? rules.units[symbol] : undefined;
+    const recipeUnit = symbol === undefined ? undefined : rules.recipeUnits?.units[symbol];
+    const inRecipe =
+      recipeUnit !== undefined &&
+      rules.recipeUnits?.kitchenMeasure.test(
+        source.slice(Math.max(0, offset - KITCHEN_MEASURE_REACH), offset) +
+          ' ' +
+          source.slice(offset + match.length, offset + match.length + KITCHEN_MEASURE_REACH),
+      );
+    const unit = groups.dotted
+      ? rules.dottedUnits?.[groups.dotted]
+      : inRecipe
+        ? recipeUnit
+        : symbol
+          ? rules.units[symbol]
+          : undefined;
     const value = parseNumber(groups.number ?? '', rules);
     if (!unit || !value) return match;
     if (groups.dotted && rules.dottedUnitsAfterDecimalsOnly?.has(groups.dotted) && !value.fraction) return match;
@@ -148,6 +168,10 @@ export function expandUnits(text: string, rules: LanguageRules): string {
       : joined === undefined
         ? `${quantityWords(from, rules, feminine === true)} ${rules.rangeWord} `
         : `${feminine === true ? quantityWords(from, rules, true) : groups.from}${joined}`;
+    const item = ITEM_AFTER.exec(source.slice(offset + match.length, offset + match.length + 40))?.[1];
+    if (range === '' && !hadPeriod && item !== undefined && rules.measuredItems?.has(item)) {
+      return `${numberWords(value, rules)}-${singular}`;
+    }
     return `${range}${quantityWords(value, rules, feminine === true)} ${takesSingularUnit(value, rules) ? singular : plural}${stop}`;
   });
 }
@@ -197,8 +221,14 @@ export function expandDegrees(text: string, rules: LanguageRules): string {
 /** The word right before a number, across at most three spaces. */
 const LAST_WORD = /(?<![\p{L}])(\p{L}+)[ \t]{1,3}$/u;
 
+/** What joins two numbers of a list: a comma, "and", "or" or "to" ("arts. 875.º e 879.º", "arts. 10.º a 12.º"). */
+const LIST_JOINT = /^[ \t]*(?:,|(?:,[ \t]*)?(?:e|y|ou|o|a|and|or|to))[ \t]+$/u;
+const LIST_JOINT_LENGTH = 8;
+
 export function expandOrdinals(text: string, rules: LanguageRules): string {
   const cardinalAfter = rules.cardinalOrdinalsAfter;
+  // Where the last number said as a cardinal after such a word ended: a list goes on from it ("arts. 875.º e 879.º").
+  let lastCardinalEnd = -Infinity;
   return text.replace(rules.ordinalPattern, (match: string, digits: string, suffix: string, ...rest: unknown[]) => {
     const value = Number(digits);
     if (!Number.isSafeInteger(value) || value === 0) return match;
@@ -206,10 +236,15 @@ export function expandOrdinals(text: string, rules: LanguageRules): string {
       const offset = rest[rest.length - 2] as number;
       const source = rest[rest.length - 1] as string;
       const word = LAST_WORD.exec(source.slice(Math.max(0, offset - 20), offset))?.[1]?.toLowerCase();
-      if (word !== undefined && cardinalAfter.words.has(word)) return rules.cardinal(BigInt(value));
+      const listGoesOn =
+        offset - lastCardinalEnd <= LIST_JOINT_LENGTH && LIST_JOINT.test(source.slice(lastCardinalEnd, offset));
+      if ((word !== undefined && cardinalAfter.words.has(word)) || listGoesOn) {
+        lastCardinalEnd = offset + match.length;
+        return rules.cardinal(BigInt(value));
+      }
     }
     const words = rules.ordinal(value, rules.isFeminineOrdinal(suffix));
-    if (/^\.er$/i.test(suffix)) return words.replace(/o$/, '');
+    if (/^\.?er$/i.test(suffix)) return words.replace(/o$/, '');
     if (/^\.(os|as)$/i.test(suffix)) return `${words}s`;
     return words;
   });
@@ -384,7 +419,9 @@ const clockSpanPatterns = perLanguage((rules) => {
   if (!words) return [];
   const alternation = (list: readonly string[]) => list.map(escapeRegex).join('|');
   const ends = String.raw`(\d{1,2})\.(\d{2})([ \t]{1,3}(?:${alternation(words.joining)})[ \t]{1,3}|[ \t]?[–-][ \t]?)(\d{1,2})\.(\d{2})(?![\p{L}\p{N}]|[.,]\d)`;
-  const patterns = [new RegExp(String.raw`(?<=(?<![\p{L}])(?:${alternation(words.opening)})[ \t]{1,3})${ends}`, 'giu')];
+  const patterns = [
+    new RegExp(String.raw`(?=\d)(?<=(?<![\p{L}])(?:${alternation(words.opening)})[ \t]{1,3})${ends}`, 'giu'),
+  ];
   const markers = rules.clockMarkers;
   if (markers && markers.length > 0) {
     const dashed = String.raw`(\d{1,2})\.(\d{2})([ \t]?[–-][ \t]?)(\d{1,2})\.(\d{2})`;
@@ -411,7 +448,7 @@ const ledInClockPattern = perLanguage((rules) => {
   const leadIns = rules.clockLeadIns;
   if (!leadIns || leadIns.length === 0) return null;
   return new RegExp(
-    String.raw`(?<=(?<![\p{L}])(?:${leadIns.map(escapeRegex).join('|')})[ \t]{1,3})(\d{1,2})\.(\d{2})(?![\p{L}\p{N}]|[.,]\d|[ \t]?%)`,
+    String.raw`(?=\d)(?<=(?<![\p{L}])(?:${leadIns.map(escapeRegex).join('|')})[ \t]{1,3})(\d{1,2})\.(\d{2})(?![\p{L}\p{N}]|[.,]\d|[ \t]?%)`,
     'gu',
   );
 });

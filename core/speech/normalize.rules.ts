@@ -45,7 +45,9 @@ export type AbbreviationContext =
   | 'beforeAddress'
   | 'afterPlace'
   | 'beforeParticleName'
-  | 'beforeDate';
+  | 'beforeDate'
+  /** A sentence ended (or nothing was written) before it: a letter's "P. D." after its signature. */
+  | 'afterSentence';
 
 export interface Abbreviation {
   /** As written, including its period(s), e.g. "Mr." or "EE. UU."; the all-capitals spelling matches too. */
@@ -445,6 +447,16 @@ export interface LanguageRules extends RomanNumeralWords {
    * "5 in the box" is not); old currencies written so count the same way ("25 ptas." → "veinticinco pesetas").
    */
   dottedUnits?: Record<string, UnitWords>;
+  /**
+   * Units that name another measure in a recipe, told by another kitchen measure a few words away ("4 oz rice, 2 pts
+   * milk": pints, where "5 pts clear" is points), and the pattern that finds such a measure.
+   */
+  recipeUnits?: { units: Record<string, UnitWords>; kitchenMeasure: RegExp };
+  /**
+   * Plural nouns of things a measure describes rather than counts ("50 µL samples", "5 mg tablets"): the measure
+   * before one is said as a modifier, "fifty-microliter samples".
+   */
+  measuredItems?: ReadonlySet<string>;
   /** Dotted units read only after a number with decimals ("2.5 s." is seconds; "10s." is old money). */
   dottedUnitsAfterDecimalsOnly?: ReadonlySet<string>;
   abbreviations: Abbreviation[];

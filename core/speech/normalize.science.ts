@@ -81,7 +81,7 @@ const sectionNumberPattern = perLanguage((rules) => {
   const words = rules.cardinalOrdinalsAfter?.words;
   if (!words || words.size === 0) return null;
   return new RegExp(
-    String.raw`(?<=(?<![\p{L}])(?:${[...words].join('|')})[ \t]{1,3})(\d{1,3}(?:\.\d{1,2}){1,3})(?![\p{L}\p{N}]|[.,]\d)`,
+    String.raw`(?=\d)(?<=(?<![\p{L}])(?:${[...words].join('|')})[ \t]{1,3})(\d{1,3}(?:\.\d{1,2}){1,3})(?![\p{L}\p{N}]|[.,]\d)`,
     'giu',
   );
 });
@@ -107,7 +107,7 @@ const milestonePattern = perLanguage((rules) => {
   const milestone = rules.milestone;
   if (!milestone) return null;
   return new RegExp(
-    String.raw`(?<=(?<![\p{L}])(?:${[...milestone.after].join('|')})[ \t]{1,3})(?:km|Km|KM)\.?(?=[ \t]?\d)`,
+    String.raw`(?=[kK])(?<=(?<![\p{L}])(?:${[...milestone.after].join('|')})[ \t]{1,3})(?:km|Km|KM)\.?(?=[ \t]?\d)`,
     'gu',
   );
 });

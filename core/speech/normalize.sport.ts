@@ -35,7 +35,7 @@ export function readAgeGroups(text: string, rules: LanguageRules): string {
 }
 
 /** A minute of play: a number of up to three digits and a prime or an apostrophe, not glued to what follows. */
-const MATCH_MINUTE = /(?<=(?<![\p{L}])(\p{L}+)[ \t])(\d{1,3})['′](?![\p{L}\p{N}'′])/gu;
+const MATCH_MINUTE = /(?=\d)(?<=(?<![\p{L}])(\p{L}+)[ \t])(\d{1,3})['′](?![\p{L}\p{N}'′])/gu;
 
 /** How far back an opening quotation mark is looked for, about a long sentence. */
 const QUOTE_REACH = 300;

@@ -172,7 +172,7 @@ const ratingPattern = perLanguage((rules) => {
   if (!words || words.length === 0) return null;
   // The word, then at most a colon, "of" or "it" and spaces (bounded), then the mark.
   return new RegExp(
-    String.raw`(?<=(?<![\p{L}])(?:${words.map(escapeRegex).join('|')})(?:[ \t]{0,3}:|[ \t]{1,3}(?:of|it|a|an))?[ \t]{1,3})(\d{1,3}(?:\.\d)?)\/(5|10|20|100)(?![\p{L}\p{N}/]|[.,]\d)`,
+    String.raw`(?=\d)(?<=(?<![\p{L}])(?:${words.map(escapeRegex).join('|')})(?:[ \t]{0,3}:|[ \t]{1,3}(?:of|it|a|an))?[ \t]{1,3})(\d{1,3}(?:\.\d)?)\/(5|10|20|100)(?![\p{L}\p{N}/]|[.,]\d)`,
     'giu',
   );
 });

@@ -62,7 +62,10 @@ export const PORTUGUESE_TRADE_UNITS: Record<string, UnitWords> = {
 };
 
 /** Only after these does "Sat." or "Sun." name a day: alone they may be a verb or a newspaper. */
-const BEFORE_A_WEEKEND_DAY: ReadonlySet<string> = new Set(['to', 'through', 'thru', 'and', 'or', 'from', 'until']);
+const BEFORE_A_WEEKEND_DAY: ReadonlySet<string> = new Set([
+  ...['to', 'through', 'thru', 'and', 'or', 'from', 'until', 'till'],
+  ...['on', 'every', 'by', 'before', 'after', 'closed'],
+]);
 
 const ENGLISH_WEEKDAYS: ReadonlyArray<readonly [written: string, spoken: string]> = [
   ['Mon.', 'Monday'],
@@ -91,7 +94,20 @@ export const ENGLISH_TRADE_ABBREVIATIONS: Abbreviation[] = [
   { written: 'Fri.', spoken: 'Friday' },
   { written: 'Sat.', spoken: 'Saturday', after: BEFORE_A_WEEKEND_DAY },
   { written: 'Sun.', spoken: 'Sunday', after: BEFORE_A_WEEKEND_DAY },
+  // A business page's comparisons, which engines say as one word ("yoy") or spell.
+  { written: 'YoY', spoken: 'year over year' },
+  { written: 'YTD', spoken: 'year to date' },
 ];
+
+const WEEKDAY = ENGLISH_WEEKDAYS.map(([written]) => written.slice(0, -1)).join('|');
+/** "Mon.–Sat.": a dash between two weekdays spans them. */
+const WEEKDAY_SPAN = new RegExp(String.raw`(?<![\p{L}])((?:${WEEKDAY})\.)[ \t]?[–-][ \t]?(?=(?:${WEEKDAY})\.)`, 'gu');
+
+/** "Mon.–Sat." → "Mon. to Sat.", so the second day, after "to", is read as a day. */
+export function readWeekdaySpans(text: string, rules: LanguageRules): string {
+  if (!rules.abbreviations.includes(ENGLISH_TRADE_ABBREVIATIONS[0])) return text;
+  return text.replace(WEEKDAY_SPAN, (_match: string, first: string) => `${first} to `);
+}
 
 /** Companies, flats and rates in Brazilian and Portuguese contracts. */
 export const PORTUGUESE_TRADE_ABBREVIATIONS: Abbreviation[] = [
@@ -133,7 +149,11 @@ export const BRAZILIAN_SCALE_LETTERS: Readonly<Record<string, readonly [string, 
 export const PORTUGUESE_TRADE_WORDS: TradeWords = {
   dimensionWord: 'por',
   scoresWithX: true,
-  codeLabels: ['CPF', 'CNPJ', 'CEP', 'RG', 'NIF', 'NIPC', 'PIS', 'código postal', 'processo', 'protocolo'],
+  codeLabels: [
+    ...['CPF', 'CNPJ', 'CEP', 'RG', 'NIF', 'NIPC', 'PIS', 'código postal', 'processo', 'protocolo'],
+    // Identity documents, whose numbers are read out digit by digit.
+    ...['cartão de cidadão', 'bilhete de identidade', 'passaporte'],
+  ],
   postalCodeBeforeTown: true,
   numberingWords: ['inciso', 'incisos', 'anexo', 'anexos'],
   ordinalWeekdays: { noun: 'feira', names: { 2: 'segunda', 3: 'terça', 4: 'quarta', 5: 'quinta', 6: 'sexta' } },

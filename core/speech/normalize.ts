@@ -11,7 +11,12 @@ import { readAngles, readWindPoints } from './normalize.coordinates';
 import { readDayParts } from './normalize.dayparts';
 import { expandDayBeforeMonth, expandDottedDates, expandSlashDates } from './normalize.dates';
 import { britishEnglishRules, englishRules } from './normalize.en';
-import { POINT_DECIMAL_SPANISH_REGIONS, pointDecimalSpanishRules, spanishRules } from './normalize.es';
+import {
+  mexicanSpanishRules,
+  POINT_DECIMAL_SPANISH_REGIONS,
+  pointDecimalSpanishRules,
+  spanishRules,
+} from './normalize.es';
 import { expandFractions, readMeasureSizes } from './normalize.fractions';
 import { expandBareCifrao, expandCurrencies, expandEscudos, expandOldMoney, expandReis } from './normalize.money';
 import { portugueseRules } from './normalize.pt';
@@ -68,6 +73,7 @@ import {
   readRegnalNumerals,
 } from './normalize.roman';
 import type { LanguageRules } from './normalize.rules';
+import { readWeekdaySpans } from './normalize.trade';
 import {
   expandNumberPairs,
   expandRates,
@@ -107,6 +113,7 @@ export function rulesForLanguage(tag: string): LanguageRules | undefined {
   const region = subtags.find((subtag) => /^(?:[a-z]{2}|\d{3})$/.test(subtag));
   if (language === 'en') return region && DAY_FIRST_ENGLISH_REGIONS.has(region) ? britishEnglishRules : englishRules;
   if (language === 'es') {
+    if (region === 'mx') return mexicanSpanishRules;
     return region && POINT_DECIMAL_SPANISH_REGIONS.has(region) ? pointDecimalSpanishRules : spanishRules;
   }
   if (language === 'pt') return region === undefined || region === 'br' ? BRAZIL : PORTUGAL;
@@ -135,7 +142,7 @@ export function toSpokenForm(text: string, language: string, options: SpokenForm
     spoken = readTechnicalNames(spoken, rules);
     // Before the abbreviations, so a title before a blanked name ("Mr. ——") is read as before a name.
     spoken = readBlanks(spoken, rules);
-    spoken = expandAbbreviations(spoken, rules);
+    spoken = expandAbbreviations(readWeekdaySpans(spoken, rules), rules);
     // After the abbreviations, which read "&c." as et cetera.
     spoken = readAmpersands(spoken, rules);
     spoken = readSectionSigns(spoken, rules);

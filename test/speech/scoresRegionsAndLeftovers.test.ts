@@ -97,7 +97,7 @@ describe('what the Lima notice found', () => {
       'mil quinientos soles y dos millones cuatrocientos cincuenta mil soles; nueve punto sesenta y dos kilómetros cuadrados y noventa y nueve mil trescientos treinta y siete habitantes',
     );
     expect(toSpokenForm('$1,250.50 y 3.5 kg', 'es-MX')).toBe(
-      'mil doscientos cincuenta dólares con cincuenta centavos y tres punto cinco kilogramos',
+      'mil doscientos cincuenta pesos con cincuenta centavos y tres punto cinco kilogramos',
     );
     // Spain keeps the comma.
     expect(toSpokenForm('1.500 habitantes y 9,62 km²', 'es-ES')).toBe(
