@@ -6,7 +6,7 @@
  */
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { TestPlatform } from '../support/testPlatform';
+import { startTestPlatform, type TestPlatform } from '../support/testPlatform';
 
 export interface CosmosRequest {
   method: string;
@@ -47,7 +47,7 @@ export const writeTo =
   (request: CosmosRequest): boolean =>
     isWrite(request) && containers.some((name) => request.path.includes(`/colls/${name}/docs`));
 
-export async function startKillingProxy(platform: () => TestPlatform): Promise<KillingProxy> {
+async function startKillingProxy(platform: () => TestPlatform): Promise<KillingProxy> {
   let target: string | undefined;
   let armed:
     | {
@@ -112,6 +112,43 @@ export async function startKillingProxy(platform: () => TestPlatform): Promise<K
     close: async () => {
       agent.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+export interface PlatformBehindKillingProxy {
+  platform: TestPlatform;
+  proxy: KillingProxy;
+  /** Stops the platform, then the proxy. */
+  stop(): Promise<void>;
+}
+
+/**
+ * The real local platform with its Cosmos traffic going through a killing proxy. `separateHostProcess` runs the
+ * Functions host in a process of its own, which `killAt` needs (holding a request does not).
+ */
+export async function startPlatformBehindKillingProxy(
+  options: { separateHostProcess?: boolean; env?: Record<string, string> } = {},
+): Promise<PlatformBehindKillingProxy> {
+  let platform: TestPlatform | undefined;
+  const proxy = await startKillingProxy(() => platform!);
+  try {
+    platform = await startTestPlatform({
+      separateHostProcess: options.separateHostProcess,
+      env: { ...options.env, COSMOS_ENDPOINT: proxy.endpoint },
+    });
+  } catch (error) {
+    await proxy.close();
+    throw error;
+  }
+  proxy.forwardTo(platform.urls.cosmos);
+  const started = platform;
+  return {
+    platform: started,
+    proxy,
+    stop: async () => {
+      await started.stop();
+      await proxy.close();
     },
   };
 }

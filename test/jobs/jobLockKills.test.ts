@@ -16,8 +16,13 @@
  * cores one of the 24 once answered 500, which has not been explained, so it does not share the cores with another suite.
  */
 import { inParallel, RACE_PLATFORM_ENV, tally, type Outcome } from '../races/support';
-import { startTestPlatform, type TestPlatform } from '../support/testPlatform';
-import { startKillingProxy, writeTo, type KillingProxy } from '../integrity/killingProxy';
+import type { TestPlatform } from '../support/testPlatform';
+import {
+  startPlatformBehindKillingProxy,
+  type PlatformBehindKillingProxy,
+  writeTo,
+  type KillingProxy,
+} from '../integrity/killingProxy';
 import { corpusOpening, createProject, CREATOR, finishedJob, importManuscript } from '../integrity/support';
 
 /** The claim, the job's record, and the first writes of the running job. */
@@ -30,17 +35,14 @@ let proxy: KillingProxy;
 
 jest.setTimeout(30 * 60_000);
 
+let running: PlatformBehindKillingProxy | undefined;
+
 beforeAll(async () => {
-  proxy = await startKillingProxy(() => platform);
-  platform = await startTestPlatform({
-    separateHostProcess: true,
-    env: { ...RACE_PLATFORM_ENV, COSMOS_ENDPOINT: proxy.endpoint },
-  });
-  proxy.forwardTo(platform.urls.cosmos);
+  running = await startPlatformBehindKillingProxy({ separateHostProcess: true, env: RACE_PLATFORM_ENV });
+  ({ platform, proxy } = running);
 }, 180_000);
 afterAll(async () => {
-  await platform?.stop();
-  await proxy?.close();
+  await running?.stop();
 });
 
 /** Sends `start` with the host armed to die at its `nth` write to the jobs container; answers whether it died. */
