@@ -136,6 +136,9 @@ export async function startPlatformBehindKillingProxy(
     platform = await startTestPlatform({
       separateHostProcess: options.separateHostProcess,
       env: { ...options.env, COSMOS_ENDPOINT: proxy.endpoint },
+      // A host in a process of its own starts after the rest; on a machine loaded far past its cores (load 25 on two)
+      // the whole took longer than the default 90 s. Within the suites' 180 s for their set-up.
+      startTimeoutMs: 170_000,
     });
   } catch (error) {
     await proxy.close();
