@@ -20,7 +20,7 @@ export interface KillingProxy {
   forwardTo(emulator: string): void;
   /**
    * Arms the proxy: the `nth` request matching `matches` from now on kills the host instead of arriving. Resolves once
-   * a new host is up.
+   * a new host is up; rejects when it did not come up.
    */
   killAt(nth: number, matches: (request: CosmosRequest) => boolean): Promise<void>;
   /**
@@ -90,12 +90,13 @@ async function startKillingProxy(platform: () => TestPlatform): Promise<KillingP
     endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     forwardTo: (emulator) => (target = emulator),
     killAt: (nth, matches) =>
-      new Promise<void>((killed) => {
+      new Promise<void>((killed, failed) => {
         armed = {
           left: nth,
           matches,
           arrived: (_forward, drop) => {
-            void platform().crashHost().then(killed);
+            // A restart that fails (the new host not up in time) fails the test instead of leaving it waiting.
+            platform().crashHost().then(killed, failed);
             drop();
           },
         };
