@@ -230,7 +230,7 @@ function buildRoot(config: AppEnvironment): Root {
       clock,
       ids,
     }),
-    ...buildPlanningServices(container, records, projectService, clock, ids, logger, config),
+    ...buildPlanningServices(container, records, projectService, jobs, clock, ids, logger, config),
     ...buildCharacterServices({
       config,
       charactersContainer: container('characters'),
@@ -243,6 +243,7 @@ function buildRoot(config: AppEnvironment): Root {
       planJobs: {
         locks: new ProjectJobLocks({ locks: new CosmosProjectCollection<ProjectJobLock>(container('jobs')), clock }),
         jobs: new CosmosProjectCollection<JobRecord>(container('jobs')),
+        settlement: jobs,
       },
       // Resolved on first audition, once the root (and its speech synthesizer) exists.
       speech: () => services().speech,
@@ -321,6 +322,7 @@ function buildPlanningServices(
   container: (name: keyof typeof containerDefinitions) => ReturnType<Database['container']>,
   records: RecordCollections,
   projects: ProjectService,
+  jobs: JobService,
   clock: Clock,
   ids: IdGenerator,
   logger: Logger,
@@ -360,6 +362,7 @@ function buildPlanningServices(
       planJobs: {
         locks: new ProjectJobLocks({ locks: new CosmosProjectCollection<ProjectJobLock>(container('jobs')), clock }),
         jobs: new CosmosProjectCollection<JobRecord>(container('jobs')),
+        settlement: jobs,
       },
     }),
     lexicon: new LexiconService({

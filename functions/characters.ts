@@ -136,6 +136,8 @@ endpoint({
   access: 'tenant',
   params: CharacterParams,
   objects: { projectId: 'project' },
+  // Asks the runtime whether a plan that holds the project still runs (segmentEditGuard).
+  orchestrates: true,
   responses: {
     200: { description: 'Deleted', schema: DeleteCharacterResult },
     409: {
@@ -144,8 +146,11 @@ endpoint({
       schema: ErrorBody,
     },
   },
-  async handle({ principal, params, services }) {
-    return { status: 200, json: await services.characters.remove(principal, params.projectId, params.characterId) };
+  async handle({ principal, params, services, orchestrations }) {
+    return {
+      status: 200,
+      json: await services.characters.remove(principal, params.projectId, params.characterId, orchestrations),
+    };
   },
 });
 
@@ -159,6 +164,8 @@ endpoint({
   params: CharacterParams,
   body: { kind: 'json', schema: MergeCharacterRequest },
   objects: { projectId: 'project' },
+  // Asks the runtime whether a plan that holds the project still runs (segmentEditGuard).
+  orchestrates: true,
   responses: {
     200: {
       description:
@@ -176,12 +183,13 @@ endpoint({
       schema: ErrorBody,
     },
   },
-  async handle({ principal, params, body, services }) {
+  async handle({ principal, params, body, services, orchestrations }) {
     const { character, segmentsMoved } = await services.characters.merge(
       principal,
       params.projectId,
       params.characterId,
       body.intoCharacterId,
+      orchestrations,
     );
     return { status: 200, json: { character: toCharacterView(character), segmentsMoved } };
   },
@@ -197,6 +205,8 @@ endpoint({
   params: CharacterParams,
   body: { kind: 'json', schema: SplitAliasRequest },
   objects: { projectId: 'project' },
+  // Asks the runtime whether a plan that holds the project still runs (segmentEditGuard).
+  orchestrates: true,
   responses: {
     201: { description: 'Split', schema: SplitAliasResult },
     409: {
@@ -204,12 +214,13 @@ endpoint({
       schema: ErrorBody,
     },
   },
-  async handle({ principal, params, body, services }) {
+  async handle({ principal, params, body, services, orchestrations }) {
     const { from, created } = await services.characters.splitAlias(
       principal,
       params.projectId,
       params.characterId,
       body.alias,
+      orchestrations,
     );
     return { status: 201, json: { from: toCharacterView(from), created: toCharacterView(created) } };
   },

@@ -79,6 +79,8 @@ endpoint({
   params: SegmentParams,
   body: { kind: 'json', schema: UpdateSegmentRequest },
   objects: { projectId: 'project' },
+  // Asks the runtime whether a plan that holds the project still runs (segmentEditGuard).
+  orchestrates: true,
   responses: {
     200: {
       description:
@@ -88,14 +90,16 @@ endpoint({
     428: { description: 'If-Match is required', schema: ErrorBody },
     ...editErrors,
   },
-  async handle({ principal, params, body, ifMatch, services }) {
+  async handle({ principal, params, body, ifMatch, services, orchestrations }) {
     // Authorize first so a missing header on someone else's project still answers 404.
     await services.projects.load(principal, params.projectId, 'project.update');
     if (!ifMatch)
       throw new DomainError('precondition_required', 'Send If-Match with the ETag of the segment you edited', {
         field: 'If-Match',
       });
-    return segment(await services.segments.update(principal, params.projectId, params.segmentId, ifMatch, body));
+    return segment(
+      await services.segments.update(principal, params.projectId, params.segmentId, ifMatch, body, orchestrations),
+    );
   },
 });
 
@@ -109,9 +113,18 @@ endpoint({
   params: SegmentParams,
   body: { kind: 'json', schema: SplitSegmentRequest },
   objects: { projectId: 'project' },
+  // Asks the runtime whether a plan that holds the project still runs (segmentEditGuard).
+  orchestrates: true,
   responses: { 200: { description: 'The two segments', schema: SplitSegmentResult }, ...editErrors },
-  async handle({ principal, params, body, ifMatch, services }) {
-    const parts = await services.segments.split(principal, params.projectId, params.segmentId, body.offset, ifMatch);
+  async handle({ principal, params, body, ifMatch, services, orchestrations }) {
+    const parts = await services.segments.split(
+      principal,
+      params.projectId,
+      params.segmentId,
+      body.offset,
+      ifMatch,
+      orchestrations,
+    );
     return { status: 200, json: { segments: parts.map(toSegmentView) } };
   },
 });
@@ -125,9 +138,13 @@ endpoint({
   access: 'tenant',
   params: SegmentParams,
   objects: { projectId: 'project' },
+  // Asks the runtime whether a plan that holds the project still runs (segmentEditGuard).
+  orchestrates: true,
   responses: { 200: { description: 'The merged segment', schema: SegmentView }, ...editErrors },
-  async handle({ principal, params, ifMatch, services }) {
-    return segment(await services.segments.mergeNext(principal, params.projectId, params.segmentId, ifMatch));
+  async handle({ principal, params, ifMatch, services, orchestrations }) {
+    return segment(
+      await services.segments.mergeNext(principal, params.projectId, params.segmentId, ifMatch, orchestrations),
+    );
   },
 });
 
@@ -140,9 +157,11 @@ endpoint({
   access: 'tenant',
   params: SegmentParams,
   objects: { projectId: 'project' },
+  // Asks the runtime whether a plan that holds the project still runs (segmentEditGuard).
+  orchestrates: true,
   responses: { 204: { description: 'Deleted' }, ...editErrors },
-  async handle({ principal, params, ifMatch, services }) {
-    await services.segments.remove(principal, params.projectId, params.segmentId, ifMatch);
+  async handle({ principal, params, ifMatch, services, orchestrations }) {
+    await services.segments.remove(principal, params.projectId, params.segmentId, ifMatch, orchestrations);
     return { status: 204 };
   },
 });

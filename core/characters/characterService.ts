@@ -12,6 +12,7 @@ import { requireVersion } from '../common/versions';
 import type { Principal } from '../auth/principal';
 import { ConflictError, NotFoundError, PreconditionFailedError, ValidationError } from '../errors';
 import { assertNoPlanRunning, type PlanJobsView } from '../planning/segmentEditGuard';
+import type { OrchestrationClient } from '../ports/orchestrations';
 import type { ProjectService } from '../projects/projectService';
 import { characterIdFor, cleanAliases, NARRATOR_ID, type Character } from './character';
 import { mergeCharacter } from './characterMerge';
@@ -106,10 +107,11 @@ export class CharacterService {
     principal: Principal | undefined,
     projectId: string,
     characterId: string,
+    orchestrations: OrchestrationClient,
   ): Promise<{ segmentsFlagged: number }> {
     const { user } = await this.projects.load(principal, projectId, 'project.update');
     if (characterId === NARRATOR_ID) throw new ConflictError('The narrator cannot be deleted');
-    await assertNoPlanRunning(this.planJobs, user.tenantId, projectId);
+    await assertNoPlanRunning(this.planJobs, user.tenantId, projectId, orchestrations);
     await this.require(user.tenantId, projectId, characterId);
     await this.store.beginRetirement(user.tenantId, projectId, characterId, UNKNOWN_SPEAKER);
     // Segments first: a retry after a crash finds the character still there and finishes the job.
@@ -124,6 +126,7 @@ export class CharacterService {
     projectId: string,
     characterId: string,
     intoCharacterId: string,
+    orchestrations: OrchestrationClient,
   ): Promise<{ character: CharacterRecord; segmentsMoved: number }> {
     const { user } = await this.projects.load(principal, projectId, 'project.update');
     if (characterId === NARRATOR_ID || intoCharacterId === NARRATOR_ID) {
@@ -134,7 +137,7 @@ export class CharacterService {
         { field: 'intoCharacterId', message: 'same character' },
       ]);
     }
-    await assertNoPlanRunning(this.planJobs, user.tenantId, projectId);
+    await assertNoPlanRunning(this.planJobs, user.tenantId, projectId, orchestrations);
     const source = await this.require(user.tenantId, projectId, characterId);
     return mergeCharacter(this.store, source, intoCharacterId);
   }
@@ -144,9 +147,10 @@ export class CharacterService {
     projectId: string,
     characterId: string,
     alias: string,
+    orchestrations: OrchestrationClient,
   ): Promise<{ from: CharacterRecord; created: CharacterRecord }> {
     const { user } = await this.projects.load(principal, projectId, 'project.update');
-    await assertNoPlanRunning(this.planJobs, user.tenantId, projectId);
+    await assertNoPlanRunning(this.planJobs, user.tenantId, projectId, orchestrations);
     const source = await this.require(user.tenantId, projectId, characterId);
     const wanted = alias.trim().toLowerCase();
     const found = source.aliases.find((a) => a.toLowerCase() === wanted);

@@ -79,6 +79,14 @@ export interface JobRecord extends ProjectScopedDocument {
    * treats those as possibly holding pins once, then marks them.
    */
   pinsHeld?: boolean;
+  /** A production's character reservation, claimed with its slot; a start resumed for it claims the same. */
+  reservedCharacters?: number;
+  /**
+   * When a request found the job recorded without its orchestration (its start died, or is still on its way) and
+   * started it. Written under the job's ETag before that request claims anything for it, so the start that recorded
+   * the job, should it be refused a slot afterwards, sees the job taken over instead of withdrawing it.
+   */
+  resumedAt?: string;
 }
 
 export const initialProgress: JobProgress = {

@@ -1,7 +1,7 @@
 import type { ProjectAction } from '../auth/permissions';
 import type { Principal, TenantPrincipal } from '../auth/principal';
 import { updateWithRetry } from '../common/optimisticUpdate';
-import { NotFoundError, PreconditionFailedError } from '../errors';
+import { NotFoundError, PreconditionFailedError, QuotaExceededError } from '../errors';
 import type { Filter, Page, ProjectCollection, TenantDirectory, TransactionWrite } from '../ports/documents';
 import { EventTypes, type EventPublisher } from '../ports/events';
 import type { OrchestrationClient } from '../ports/orchestrations';
@@ -25,7 +25,7 @@ import {
 } from './job';
 import { jobEndEventTypes, jobEvent } from './jobEvents';
 import { ProductionSlots, type CharacterUsage } from './productionSlots';
-import { ProjectJobLocks, type ProjectJobLock } from './projectJobLock';
+import { freeLock, jobLockId, ProjectJobLocks, type LockHolder, type ProjectJobLock } from './projectJobLock';
 
 export interface JobServiceDeps {
   jobs: ProjectCollection<JobRecord>;
@@ -78,8 +78,8 @@ export interface StartJobRequest {
 const PRODUCTION_KINDS: ReadonlySet<JobKind> = new Set(productionJobKinds);
 
 /**
- * A claim made this long ago whose job document still does not exist belongs to a start that died between claiming
- * and creating the job (which takes milliseconds): it is stale.
+ * A claim made this long ago whose job document does not exist is stale. The claim and the job's record are one
+ * write, so only a lock written by an earlier version (a production's, claimed before its record) can be one.
  */
 const UNFULFILLED_CLAIM_GRACE_MS = 2 * 60_000;
 
@@ -106,6 +106,15 @@ const MARK_ATTEMPTS = 20;
  * job and starting its orchestration (which takes milliseconds), or to an orchestration that was purged.
  */
 const ORCHESTRATION_START_GRACE_MS = 2 * 60_000;
+
+/**
+ * How long after its record a job that never ran is still started when found without its orchestration; past it, it
+ * is failed as interrupted instead (nobody expects work asked for so long ago to begin now).
+ */
+const RESUME_WINDOW_MS = 60 * 60_000;
+
+/** A status read the runtime did not answer: says nothing about the orchestration. */
+const UNREADABLE = 'unreadable';
 
 /** Durable runtime statuses of an orchestration that will never settle its job any more. */
 const ENDED_ORCHESTRATION_STATUSES: ReadonlySet<string> = new Set(['Completed', 'Failed', 'Terminated', 'Canceled']);
@@ -168,8 +177,12 @@ export class JobService {
     const orchestration = jobOrchestrations[request.kind];
     const jobId = this.deps.ids.newId('job');
     const now = this.now();
+    // The project's holder is resumed when its start died after recording it (the user was told it started); a
+    // slot's holder is only judged, so that claiming a slot never claims another one on the way.
+    const holderEnded = (held: LockHolder) =>
+      this.hasEnded(tenantId, project.id, held.jobId, held.claimedAt, orchestrations, 'resume');
     const ended = (held: { projectId: string; jobId: string; claimedAt: string }) =>
-      this.hasEnded(tenantId, held.projectId, held.jobId, held.claimedAt, orchestrations);
+      this.hasEnded(tenantId, held.projectId, held.jobId, held.claimedAt, orchestrations, 'judge');
     const isProduction = PRODUCTION_KINDS.has(request.kind);
     const record: JobRecord = {
       id: jobId,
@@ -188,50 +201,94 @@ export class JobService {
       createdBy: user.userId,
       createdAt: now,
       ...(isProduction ? { pinsHeld: true } : {}),
+      ...(isProduction && request.characters ? { reservedCharacters: request.characters } : {}),
       startedAt: null,
       finishedAt: null,
       updatedAt: now,
     };
-    // A production claims its tenant slot between the project and its record, so its record is written on its own;
-    // every other kind is recorded by the claim's own write.
-    const recordWithClaim = isProduction
-      ? undefined
-      : async (lockWrite: TransactionWrite<ProjectJobLock>) => {
-          await this.deps.jobsAndLocks.transact(tenantId, project.id, [lockWrite, { op: 'create', doc: record }]);
-        };
+    // The claim and the job's record are one transaction (the lock and the job share the project's partition): no
+    // process can die between them and leave the project held by a job that was never recorded.
+    let job: JobRecord = record;
     await this.locks.claim(
       tenantId,
       project.id,
       { jobId, kind: request.kind, claimedAt: now },
-      (held) => ended({ ...held, projectId: project.id }),
-      recordWithClaim,
+      holderEnded,
+      async (lockWrite) => {
+        const [, stored] = await this.deps.jobsAndLocks.transact(tenantId, project.id, [
+          lockWrite,
+          { op: 'create', doc: record },
+        ]);
+        job = (stored as JobRecord | undefined) ?? record;
+      },
     );
-    let job: JobRecord | undefined = isProduction ? undefined : record;
-    try {
-      if (isProduction) {
-        await this.slots.claim(tenantId, { jobId, projectId: project.id, characters: request.characters }, ended);
-        job = await this.deps.jobs.create(record);
+    if (isProduction) {
+      const slotRefused = await this.claimSlot(job, ended).then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+      if (slotRefused !== undefined) {
+        const current = await this.withdraw(job).catch(() => undefined);
+        // A request that found the job without its orchestration took it over meanwhile and holds a slot for it:
+        // the production runs, and this start answers it.
+        if (!current || isTerminal(current.status) || !current.resumedAt) throw slotRefused;
+        job = current;
       }
-      const started = job!;
-      await request.beforeStart?.(started);
-      await orchestrations.start(orchestration, started.id, {
-        tenantId,
-        projectId: project.id,
-        jobId: started.id,
-        userId: user.userId,
-        ...request.input,
-      });
-      return started;
+    }
+    try {
+      await request.beforeStart?.(job);
+      await this.startOrchestration(job, orchestrations);
+      return job;
     } catch (error) {
-      // Whatever stopped the start, the claims go back (and a job that exists is marked failed, not left queued).
-      const giveBack = job
-        ? this.finish(tenantId, project.id, jobId, {
-            status: 'failed',
-            error: { code: 'start_failed', message: 'The job could not be started; start it again' },
-          })
-        : this.releaseClaims(tenantId, project.id, jobId, request.kind);
-      await giveBack.catch(() => undefined);
+      // Whatever stopped the start, the claims go back and the job is marked failed, not left queued.
+      await this.finish(tenantId, project.id, jobId, {
+        status: 'failed',
+        error: { code: 'start_failed', message: 'The job could not be started; start it again' },
+      }).catch(() => undefined);
       throw error;
+    }
+  }
+
+  private startOrchestration(job: JobRecord, orchestrations: OrchestrationClient): Promise<void> {
+    return orchestrations.start(job.orchestration, job.id, {
+      tenantId: job.tenantId,
+      projectId: job.projectId,
+      jobId: job.id,
+      userId: job.createdBy,
+      ...job.input,
+    });
+  }
+
+  /**
+   * Claims the production's slot with its recorded reservation. The job is recorded before its slot, so a cancel can
+   * settle it in between, freeing a slot it did not hold yet: a slot claimed for a job found ended afterwards is given
+   * back (a cancel that settles it later frees it itself).
+   */
+  private async claimSlot(
+    job: JobRecord,
+    isStale: (held: { projectId: string; jobId: string; claimedAt: string }) => Promise<boolean>,
+  ): Promise<void> {
+    const { tenantId, projectId, id: jobId } = job;
+    await this.slots.claim(tenantId, { jobId, projectId, characters: job.reservedCharacters }, isStale);
+    const now = await this.deps.jobs.get(tenantId, projectId, jobId);
+    if (!now || isTerminal(now.status)) await this.slots.release(tenantId, jobId);
+  }
+
+  /**
+   * Takes back a production start refused a slot: the job's record and the project's claim go in one transaction,
+   * conditional on both as this start wrote them, so the refused start leaves nothing behind. Answers the job as
+   * stored when it was not withdrawn (a request resumed it meanwhile), undefined when it was.
+   */
+  private async withdraw(job: JobRecord): Promise<JobRecord | undefined> {
+    const lock = await this.deps.locks.get(job.tenantId, job.projectId, jobLockId(job.projectId));
+    const writes: TransactionWrite<JobRecord | ProjectJobLock>[] = [{ op: 'delete', id: job.id, etag: job.etag }];
+    if (lock?.jobId === job.id) writes.push({ op: 'replace', doc: freeLock(lock, this.now()), etag: lock.etag! });
+    try {
+      await this.deps.jobsAndLocks.transact(job.tenantId, job.projectId, writes);
+      return undefined;
+    } catch (error) {
+      if (!(error instanceof PreconditionFailedError) && !(error instanceof NotFoundError)) throw error;
+      return this.deps.jobs.get(job.tenantId, job.projectId, job.id);
     }
   }
 
@@ -452,18 +509,79 @@ export class JobService {
   /**
    * A job whose orchestration ended (or, past the start's grace, never existed) without settling it is marked failed
    * with `job_interrupted`, which frees its claims, and its pins are released. The one path for a claim that finds
-   * such a holder and for the sweep. The job's own ending wins: `finish` re-reads the job under its ETag, so a job that
-   * settled meanwhile keeps its ending. Returns whether the job has ended.
+   * such a holder and for the sweep. A job still waiting for its orchestration's start (recorded, never run, within
+   * the hour) is started instead (`resume`), or, when only judged, counts as live. The job's own ending wins: `finish`
+   * re-reads the job under its ETag, so a job that settled meanwhile keeps its ending. Returns whether the job has
+   * ended.
    */
-  async settleIfOrchestrationEnded(job: JobRecord, orchestrations: OrchestrationClient): Promise<boolean> {
+  async settleIfOrchestrationEnded(
+    job: JobRecord,
+    orchestrations: OrchestrationClient,
+    awaitingStart: 'resume' | 'judge' = 'resume',
+  ): Promise<boolean> {
     if (isTerminal(job.status)) return true;
-    if (!(await this.orchestrationEnded(job, orchestrations))) return false;
+    const runtime = await this.runtimeOf(job, orchestrations);
+    if (runtime === undefined && this.awaitsItsStart(job)) {
+      return awaitingStart === 'resume' ? this.resume(job, orchestrations) : false;
+    }
+    if (!this.hasOrchestrationEnded(job, runtime)) return false;
     const settled = await this.finish(job.tenantId, job.projectId, job.id, {
       status: 'failed',
       error: { code: 'job_interrupted', message: 'The job stopped before it finished; start it again' },
     });
     await this.releaseLeftovers(settled);
     return true;
+  }
+
+  /**
+   * Recorded, acknowledged, never run, recently: a job whose start may have died between its record and its
+   * orchestration's start. Such a job is started rather than failed, since the user was told it started.
+   */
+  private awaitsItsStart(job: JobRecord): boolean {
+    const age = this.deps.clock.now().getTime() - Date.parse(job.createdAt);
+    return job.status === 'queued' && job.startedAt === null && age <= RESUME_WINDOW_MS;
+  }
+
+  /**
+   * Starts the orchestration of a job whose start did not (yet) reach it; starting one that already runs is a no-op,
+   * so a start still on its way and any number of requests resuming it start it once. The job is marked resumed
+   * first, under its ETag, so a production's own start refused a slot afterwards keeps it instead of withdrawing it.
+   * A cancel asked meanwhile is settled; a production that finds no slot fails. Returns whether the job has ended.
+   */
+  private async resume(job: JobRecord, orchestrations: OrchestrationClient): Promise<boolean> {
+    const { tenantId, projectId, id: jobId } = job;
+    let taken: JobRecord;
+    try {
+      taken = await this.modify(tenantId, projectId, jobId, (current) =>
+        isTerminal(current.status) || current.resumedAt ? current : { ...current, resumedAt: this.now() },
+      );
+    } catch (error) {
+      // Withdrawn by its own start, which freed the project in the same write.
+      if (error instanceof NotFoundError) return true;
+      throw error;
+    }
+    if (isTerminal(taken.status)) return true;
+    if (taken.cancelRequested) {
+      await this.finish(tenantId, projectId, jobId, { status: 'cancelled' });
+      return true;
+    }
+    if (PRODUCTION_KINDS.has(taken.kind)) {
+      try {
+        await this.claimSlot(taken, (held) =>
+          this.hasEnded(tenantId, held.projectId, held.jobId, held.claimedAt, orchestrations, 'judge'),
+        );
+      } catch (error) {
+        if (!(error instanceof QuotaExceededError)) throw error;
+        await this.finish(tenantId, projectId, jobId, {
+          status: 'failed',
+          error: { code: 'start_failed', message: `The production could not be started: ${error.message}` },
+        });
+        return true;
+      }
+    }
+    await this.startOrchestration(taken, orchestrations);
+    this.deps.logger?.info('started a job whose start had not reached its orchestration', { jobId, kind: job.kind });
+    return false;
   }
 
   /**
@@ -482,17 +600,26 @@ export class JobService {
 
   /** Whether the job's orchestration will never act for it any more. */
   private async orchestrationEnded(job: JobRecord, orchestrations: OrchestrationClient): Promise<boolean> {
-    let runtime: string | undefined;
-    try {
-      runtime = await orchestrations.runtimeStatus(job.id);
-    } catch (error) {
-      // Not known to have ended: the job keeps what it holds until the runtime answers.
-      this.deps.logger?.warn("reading a job's orchestration status failed", { jobId: job.id, error: String(error) });
-      return false;
-    }
+    return this.hasOrchestrationEnded(job, await this.runtimeOf(job, orchestrations));
+  }
+
+  /** The same, from a runtime status already read (`runtimeOf`). */
+  private hasOrchestrationEnded(job: JobRecord, runtime: string | undefined): boolean {
+    if (runtime === UNREADABLE) return false;
     if (runtime !== undefined) return ENDED_ORCHESTRATION_STATUSES.has(runtime);
     const graceMs = this.deps.orchestrationStartGraceMs ?? ORCHESTRATION_START_GRACE_MS;
     return this.deps.clock.now().getTime() - Date.parse(job.createdAt) > graceMs;
+  }
+
+  /** The Durable runtime status of the job's orchestration, undefined when none exists, UNREADABLE on no answer. */
+  private async runtimeOf(job: JobRecord, orchestrations: OrchestrationClient): Promise<string | undefined> {
+    try {
+      return await orchestrations.runtimeStatus(job.id);
+    } catch (error) {
+      // Not known to have ended: the job keeps what it holds until the runtime answers.
+      this.deps.logger?.warn("reading a job's orchestration status failed", { jobId: job.id, error: String(error) });
+      return UNREADABLE;
+    }
   }
 
   private async releaseClaims(tenantId: string, projectId: string, jobId: string, kind: JobKind): Promise<void> {
@@ -501,9 +628,11 @@ export class JobService {
   }
 
   /**
-   * Whether a claimed job has ended without freeing its claims: it finished, its start died before the job was
-   * recorded, its project was purged, or its orchestration ended without settling it (then the job is marked failed
-   * here, which frees its claims).
+   * Whether a claimed job has ended without freeing its claims: it finished, its project was purged, or its
+   * orchestration ended without settling it (then the job is marked failed here, which frees its claims). A job
+   * recorded whose orchestration never started is started (`resume`, for the project's holder) or counts as live
+   * (`judge`, for a slot's holder). A claim without its job is stale past the grace: only a lock written before the
+   * claim and the job's record were one write can be one.
    */
   private async hasEnded(
     tenantId: string,
@@ -511,12 +640,13 @@ export class JobService {
     jobId: string,
     claimedAt: string,
     orchestrations: OrchestrationClient,
+    awaitingStart: 'resume' | 'judge',
   ): Promise<boolean> {
     const job = await this.deps.jobs.get(tenantId, projectId, jobId);
     if (!job) return this.deps.clock.now().getTime() - Date.parse(claimedAt) > UNFULFILLED_CLAIM_GRACE_MS;
     if (isTerminal(job.status)) return true;
     if (!(await this.deps.projects.find(tenantId, projectId))) return true;
-    return this.settleIfOrchestrationEnded(job, orchestrations);
+    return this.settleIfOrchestrationEnded(job, orchestrations, awaitingStart);
   }
 
   private modify(

@@ -1,9 +1,11 @@
 /**
  * Jobs whose orchestration stopped without settling them are otherwise found only when a new job claims the same
  * project or production slot. The sweep finds them on a timer instead: a job still queued or running past the grace
- * period whose orchestration has ended (or never existed) is settled as interrupted, which frees its claims and
- * releases its pins, and a settled production whose orchestration stopped before its own release step has its pins
- * released. Both go through the job service's own path (the one a claim takes), so the job's own ending always wins.
+ * period whose orchestration has ended (or, once it has run, no longer exists) is settled as interrupted, which frees
+ * its claims and releases its pins; one that never ran and has no orchestration (its start died after recording it)
+ * is started, since it was acknowledged; and a settled production whose orchestration stopped before its own release
+ * step has its pins released. All go through the job service's own path (the one a claim takes), so the job's own
+ * ending always wins.
  * docs/reliability.md, "Jobs whose orchestration died".
  */
 import { readAll, type Filter, type ProjectCollection } from '../ports/documents';

@@ -37,9 +37,10 @@ export class ProjectJobLocks {
 
   /**
    * Takes the project for `holder`, or throws JobInProgressError naming the job that has it. `isStale` decides
-   * whether the current holder has ended without freeing the lock (it may settle that job as a side effect). With
-   * `writeTogether`, the lock's write is handed to it to be stored in one transaction with the holder's own record, so
-   * no process can die between them and leave the project held by a job that never existed.
+   * whether the current holder has ended without freeing the lock (it may settle that job, or start one whose start
+   * died, as a side effect). With `writeTogether`, the lock's write is handed to it to be stored in one transaction
+   * with the holder's own record, so no process can die between them and leave the project held by a job that never
+   * existed.
    */
   async claim(
     tenantId: string,
@@ -88,17 +89,31 @@ export class ProjectJobLocks {
   }
 
   private document(tenantId: string, projectId: string, holder: LockHolder | null): ProjectJobLock {
-    return {
-      id: jobLockId(projectId),
-      type: 'jobLock',
-      tenantId,
-      projectId,
-      jobId: holder?.jobId ?? null,
-      kind: holder?.kind ?? null,
-      claimedAt: holder?.claimedAt ?? null,
-      updatedAt: this.deps.clock.now().toISOString(),
-    };
+    return lockDocument(tenantId, projectId, holder, this.deps.clock.now().toISOString());
   }
+}
+
+/** The lock as its holder's withdrawal leaves it: free, to be written in one transaction with the job's removal. */
+export function freeLock(lock: ProjectJobLock, updatedAt: string): ProjectJobLock {
+  return lockDocument(lock.tenantId, lock.projectId, null, updatedAt);
+}
+
+function lockDocument(
+  tenantId: string,
+  projectId: string,
+  holder: LockHolder | null,
+  updatedAt: string,
+): ProjectJobLock {
+  return {
+    id: jobLockId(projectId),
+    type: 'jobLock',
+    tenantId,
+    projectId,
+    jobId: holder?.jobId ?? null,
+    kind: holder?.kind ?? null,
+    claimedAt: holder?.claimedAt ?? null,
+    updatedAt,
+  };
 }
 
 function heldBy(lock: ProjectJobLock | undefined): LockHolder | undefined {

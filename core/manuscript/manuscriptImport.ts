@@ -226,6 +226,8 @@ export class ManuscriptImport {
     const chapterCount = chapters.filter((chapter) => isFromImport(manuscriptId)(chapter) && !chapter.deleted).length;
     await this.deps.manuscripts.modify(tenantId, projectId, manuscriptId, (current) => ({
       ...current,
+      // An upload killed before naming its import (which a later request started) left the record without it.
+      jobId: current.jobId || jobId,
       status: 'ready',
       error: null,
     }));
@@ -277,6 +279,7 @@ export class ManuscriptImport {
     if (await this.deps.manuscripts.find(tenantId, projectId, manuscriptId)) {
       await this.deps.manuscripts.modify(tenantId, projectId, manuscriptId, (current) => ({
         ...current,
+        jobId: current.jobId || jobId,
         status: 'failed',
         error,
       }));

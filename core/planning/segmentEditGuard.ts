@@ -16,6 +16,7 @@ import { ConflictError, JobInProgressError, PreconditionFailedError } from '../e
 import { isTerminal, type JobRecord } from '../jobs/job';
 import type { ProjectJobLocks } from '../jobs/projectJobLock';
 import type { ProjectCollection } from '../ports/documents';
+import type { OrchestrationClient } from '../ports/orchestrations';
 import type { Clock } from '../ports/system';
 import { adjustedTotals } from './chapterTotals';
 import { committedGeneration } from './planGenerations';
@@ -28,16 +29,35 @@ const MAX_CONFIRM_ATTEMPTS = 100;
 export interface PlanJobsView {
   locks: Pick<ProjectJobLocks, 'holder'>;
   jobs: Pick<ProjectCollection<JobRecord>, 'get'>;
+  /**
+   * Whether an unsettled job has in fact ended: its orchestration ended without settling it (the job is then settled
+   * as interrupted). A job whose orchestration has not started yet counts as live (JobService).
+   */
+  settlement: {
+    settleIfOrchestrationEnded(
+      job: JobRecord,
+      orchestrations: OrchestrationClient,
+      awaitingStart: 'judge',
+    ): Promise<boolean>;
+  };
   clock: Clock;
 }
 
-/** Refuses with 409 `job_in_progress` while a plan job holds the project. */
-export async function assertNoPlanRunning(view: PlanJobsView, tenantId: string, projectId: string): Promise<void> {
+/**
+ * Refuses with 409 `job_in_progress` while a plan job holds the project. A plan whose orchestration has ended without
+ * settling it is settled here and refuses nothing, instead of holding edits until the job sweep finds it.
+ */
+export async function assertNoPlanRunning(
+  view: PlanJobsView,
+  tenantId: string,
+  projectId: string,
+  orchestrations: OrchestrationClient,
+): Promise<void> {
   const held = await view.locks.holder(tenantId, projectId);
   if (!held || held.kind !== 'plan') return;
   const job = await view.jobs.get(tenantId, projectId, held.jobId);
   const running = job
-    ? !isTerminal(job.status)
+    ? !isTerminal(job.status) && !(await view.settlement.settleIfOrchestrationEnded(job, orchestrations, 'judge'))
     : view.clock.now().getTime() - Date.parse(held.claimedAt) <= UNRECORDED_JOB_GRACE_MS;
   if (running) throw new JobInProgressError({ jobId: held.jobId, kind: held.kind });
 }

@@ -12,6 +12,7 @@ import { characterDocumentId, UNKNOWN_SPEAKER } from '../book/records';
 import { NARRATOR_ID } from '../characters/character';
 import { ConflictError, NotFoundError, PreconditionFailedError, ValidationError } from '../errors';
 import type { Page } from '../ports/documents';
+import type { OrchestrationClient } from '../ports/orchestrations';
 import type { Clock, IdGenerator } from '../ports/system';
 import type { ProjectRecord } from '../projects/project';
 import type { ProjectService } from '../projects/projectService';
@@ -83,8 +84,9 @@ export class SegmentService {
     segmentId: string,
     ifMatch: string,
     patch: SegmentPatch,
+    orchestrations: OrchestrationClient,
   ): Promise<SegmentRecord> {
-    const { user, project } = await this.editable(principal, projectId);
+    const { user, project } = await this.editable(principal, projectId, orchestrations);
     const { segment } = await this.load(user, projectId, segmentId);
     assertFresh(segment, ifMatch);
     if (patch.speakerId !== undefined) await this.assertSpeaker(user.tenantId, projectId, patch.speakerId);
@@ -121,8 +123,9 @@ export class SegmentService {
     segmentId: string,
     offset: number,
     ifMatch: string | undefined,
+    orchestrations: OrchestrationClient,
   ): Promise<[SegmentRecord, SegmentRecord]> {
-    const { project } = await this.editable(principal, projectId);
+    const { project } = await this.editable(principal, projectId, orchestrations);
     const now = this.now();
     const { after, at } = await this.rewrite(project, segmentId, ifMatch, (plan, segment) => {
       const head = segment.text.slice(0, offset);
@@ -160,8 +163,9 @@ export class SegmentService {
     projectId: string,
     segmentId: string,
     ifMatch: string | undefined,
+    orchestrations: OrchestrationClient,
   ): Promise<SegmentRecord> {
-    const { project } = await this.editable(principal, projectId);
+    const { project } = await this.editable(principal, projectId, orchestrations);
     const now = this.now();
     const { after, at } = await this.rewrite(project, segmentId, ifMatch, (plan, segment) => {
       const ordered = inReadingOrder(plan);
@@ -190,8 +194,9 @@ export class SegmentService {
     projectId: string,
     segmentId: string,
     ifMatch: string | undefined,
+    orchestrations: OrchestrationClient,
   ): Promise<void> {
-    const { project } = await this.editable(principal, projectId);
+    const { project } = await this.editable(principal, projectId, orchestrations);
     await this.rewrite(project, segmentId, ifMatch, (plan, segment, chapter) => {
       if (chapter.deleted) throw new ConflictError('The chapter is deleted; restore it before editing its segments');
       if (plan.length <= 1) throw new ConflictError('A chapter keeps at least one segment; delete the chapter instead');
@@ -269,9 +274,10 @@ export class SegmentService {
   }
 
   /** The project, for an edit: refused while a plan job runs, since the plan is about to replace the segments. */
-  private async editable(principal: Principal | undefined, projectId: string) {
+  private async editable(principal: Principal | undefined, projectId: string, orchestrations: OrchestrationClient) {
     const loaded = await this.deps.projects.load(principal, projectId, 'project.update');
-    await assertNoPlanRunning({ ...this.deps.planJobs, clock: this.deps.clock }, loaded.user.tenantId, projectId);
+    const view = { ...this.deps.planJobs, clock: this.deps.clock };
+    await assertNoPlanRunning(view, loaded.user.tenantId, projectId, orchestrations);
     return loaded;
   }
 

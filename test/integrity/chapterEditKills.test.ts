@@ -9,8 +9,13 @@
  */
 import { chapterBook, type ChapterSummary } from '../races/chapterBook';
 import { RACE_PLATFORM_ENV } from '../races/support';
-import { startTestPlatform, type TestPlatform } from '../support/testPlatform';
-import { startKillingProxy, writeTo, type KillingProxy } from './killingProxy';
+import type { TestPlatform } from '../support/testPlatform';
+import {
+  startPlatformBehindKillingProxy,
+  type PlatformBehindKillingProxy,
+  writeTo,
+  type KillingProxy,
+} from './killingProxy';
 
 const CREATOR = 'creator@andes.test';
 /** Every write the edit makes: its claim on the book's order, its chapter writes, the recount, the claim's release. */
@@ -22,17 +27,14 @@ let proxy: KillingProxy;
 
 jest.setTimeout(20 * 60_000);
 
+let running: PlatformBehindKillingProxy | undefined;
+
 beforeAll(async () => {
-  proxy = await startKillingProxy(() => platform);
-  platform = await startTestPlatform({
-    separateHostProcess: true,
-    env: { ...RACE_PLATFORM_ENV, COSMOS_ENDPOINT: proxy.endpoint },
-  });
-  proxy.forwardTo(platform.urls.cosmos);
+  running = await startPlatformBehindKillingProxy({ separateHostProcess: true, env: RACE_PLATFORM_ENV });
+  ({ platform, proxy } = running);
 }, 180_000);
 afterAll(async () => {
-  await platform?.stop();
-  await proxy?.close();
+  await running?.stop();
 });
 
 const { liveChapters, chapterText, bookText, newBook } = chapterBook(() => platform, CREATOR);

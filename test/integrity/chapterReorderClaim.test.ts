@@ -9,8 +9,13 @@
 import { waitForJob } from '../api/isolation/fixtures';
 import { RACE_PLATFORM_ENV, cosmosContainer } from '../races/support';
 import { body } from '../support/responses';
-import { minimalMetadata, startTestPlatform, type TestPlatform } from '../support/testPlatform';
-import { startKillingProxy, writeTo, type KillingProxy } from './killingProxy';
+import { minimalMetadata, type TestPlatform } from '../support/testPlatform';
+import {
+  startPlatformBehindKillingProxy,
+  type PlatformBehindKillingProxy,
+  writeTo,
+  type KillingProxy,
+} from './killingProxy';
 
 const CREATOR = 'creator@andes.test';
 /** Enough chapters that a reorder takes several transactions (99 moved chapters each). */
@@ -26,14 +31,14 @@ let proxy: KillingProxy;
 
 jest.setTimeout(10 * 60_000);
 
+let running: PlatformBehindKillingProxy | undefined;
+
 beforeAll(async () => {
-  proxy = await startKillingProxy(() => platform);
-  platform = await startTestPlatform({ env: { ...RACE_PLATFORM_ENV, COSMOS_ENDPOINT: proxy.endpoint } });
-  proxy.forwardTo(platform.urls.cosmos);
+  running = await startPlatformBehindKillingProxy({ env: RACE_PLATFORM_ENV });
+  ({ platform, proxy } = running);
 }, 180_000);
 afterAll(async () => {
-  await platform?.stop();
-  await proxy?.close();
+  await running?.stop();
 });
 
 async function longBook(): Promise<string> {

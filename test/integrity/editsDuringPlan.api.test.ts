@@ -7,6 +7,7 @@ import type { TypedCollection } from '../../core/ports/typedCollection';
 import { ProjectJobLocks, type ProjectJobLock } from '../../core/jobs/projectJobLock';
 import { CosmosProjectCollection } from '../../adapters/cosmos/cosmosCollections';
 import type { JobRecord } from '../../core/jobs/job';
+import type { OrchestrationClient } from '../../core/ports/orchestrations';
 import type { TestPlatform } from '../support/testPlatform';
 import {
   consistencyCheck,
@@ -51,6 +52,13 @@ interface SegmentJson {
   speakerSource: string;
   etag: string;
 }
+
+/** No plan job holds the project where the service is called directly, so the runtime is never asked. */
+const noPlanRunning = new Proxy({} as OrchestrationClient, {
+  get() {
+    throw new Error('no plan job holds this project: the runtime is not asked');
+  },
+});
 
 const CREATOR_PRINCIPAL: TenantPrincipal = {
   kind: 'tenant-user',
@@ -175,11 +183,12 @@ describe('segment edits while the chapter is planned again', () => {
           clock: svc.clock,
         }),
         jobs: new CosmosProjectCollection<JobRecord>(jobsContainer),
+        settlement: svc.jobs,
       },
     });
     const speaker = editFor.speakerId === 'narrator' ? 'unknown' : 'narrator';
     await expect(
-      editing.update(CREATOR_PRINCIPAL, projectId, editFor.id, editFor.etag, { speakerId: speaker }),
+      editing.update(CREATOR_PRINCIPAL, projectId, editFor.id, editFor.etag, { speakerId: speaker }, noPlanRunning),
     ).rejects.toMatchObject({ code: 'conflict' });
     expect(replanned).toBe(true);
     // Not kept, as the answer said: the committed plan is the re-plan's, without the edit.

@@ -13,8 +13,14 @@ import { waitForJob } from '../api/isolation/fixtures';
 import { BOOK_CHAPTERS, chapterBook } from '../races/chapterBook';
 import { inParallel, RACE_PLATFORM_ENV, tally } from '../races/support';
 import { body } from '../support/responses';
-import { startTestPlatform, type TestPlatform } from '../support/testPlatform';
-import { startKillingProxy, writeTo, type CosmosRequest, type KillingProxy } from './killingProxy';
+import type { TestPlatform } from '../support/testPlatform';
+import {
+  startPlatformBehindKillingProxy,
+  type PlatformBehindKillingProxy,
+  writeTo,
+  type CosmosRequest,
+  type KillingProxy,
+} from './killingProxy';
 
 const CREATOR = 'creator@andes.test';
 const PARALLEL = 24;
@@ -34,14 +40,14 @@ let proxy: KillingProxy;
 
 jest.setTimeout(15 * 60_000);
 
+let running: PlatformBehindKillingProxy | undefined;
+
 beforeAll(async () => {
-  proxy = await startKillingProxy(() => platform);
-  platform = await startTestPlatform({ env: { ...RACE_PLATFORM_ENV, COSMOS_ENDPOINT: proxy.endpoint } });
-  proxy.forwardTo(platform.urls.cosmos);
+  running = await startPlatformBehindKillingProxy({ env: RACE_PLATFORM_ENV });
+  ({ platform, proxy } = running);
 }, 180_000);
 afterAll(async () => {
-  await platform?.stop();
-  await proxy?.close();
+  await running?.stop();
 });
 
 const { liveChapters, chapterText, bookText, newBook } = chapterBook(() => platform, CREATOR);

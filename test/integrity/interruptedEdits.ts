@@ -1,3 +1,4 @@
+import type { OrchestrationClient } from '../../core/ports/orchestrations';
 import { CosmosProjectCollection } from '../../adapters/cosmos/cosmosCollections';
 import type { TenantPrincipal } from '../../core/auth/principal';
 import type { ChapterRecord, SegmentRecord } from '../../core/book/records';
@@ -82,6 +83,13 @@ export class InterruptedEdits {
     };
   }
 
+  /** No plan job holds the projects these edits are made on, so the runtime is never asked. */
+  readonly noPlanRunning: OrchestrationClient = new Proxy({} as OrchestrationClient, {
+    get() {
+      throw new Error('no plan job holds this project: the runtime is not asked');
+    },
+  });
+
   editingService(store: DyingStore): SegmentService {
     const jobs = this.svc.database.container('jobs');
     return new SegmentService({
@@ -94,6 +102,7 @@ export class InterruptedEdits {
       planJobs: {
         locks: new ProjectJobLocks({ locks: new CosmosProjectCollection<ProjectJobLock>(jobs), clock: this.svc.clock }),
         jobs: new CosmosProjectCollection<JobRecord>(jobs),
+        settlement: this.svc.jobs,
       },
     });
   }

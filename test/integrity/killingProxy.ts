@@ -6,7 +6,7 @@
  */
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { TestPlatform } from '../support/testPlatform';
+import { startTestPlatform, type TestPlatform } from '../support/testPlatform';
 
 export interface CosmosRequest {
   method: string;
@@ -20,7 +20,7 @@ export interface KillingProxy {
   forwardTo(emulator: string): void;
   /**
    * Arms the proxy: the `nth` request matching `matches` from now on kills the host instead of arriving. Resolves once
-   * a new host is up.
+   * a new host is up; rejects when it did not come up.
    */
   killAt(nth: number, matches: (request: CosmosRequest) => boolean): Promise<void>;
   /**
@@ -47,7 +47,7 @@ export const writeTo =
   (request: CosmosRequest): boolean =>
     isWrite(request) && containers.some((name) => request.path.includes(`/colls/${name}/docs`));
 
-export async function startKillingProxy(platform: () => TestPlatform): Promise<KillingProxy> {
+async function startKillingProxy(platform: () => TestPlatform): Promise<KillingProxy> {
   let target: string | undefined;
   let armed:
     | {
@@ -90,12 +90,13 @@ export async function startKillingProxy(platform: () => TestPlatform): Promise<K
     endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     forwardTo: (emulator) => (target = emulator),
     killAt: (nth, matches) =>
-      new Promise<void>((killed) => {
+      new Promise<void>((killed, failed) => {
         armed = {
           left: nth,
           matches,
           arrived: (_forward, drop) => {
-            void platform().crashHost().then(killed);
+            // A restart that fails (the new host not up in time) fails the test instead of leaving it waiting.
+            platform().crashHost().then(killed, failed);
             drop();
           },
         };
@@ -112,6 +113,46 @@ export async function startKillingProxy(platform: () => TestPlatform): Promise<K
     close: async () => {
       agent.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+export interface PlatformBehindKillingProxy {
+  platform: TestPlatform;
+  proxy: KillingProxy;
+  /** Stops the platform, then the proxy. */
+  stop(): Promise<void>;
+}
+
+/**
+ * The real local platform with its Cosmos traffic going through a killing proxy. `separateHostProcess` runs the
+ * Functions host in a process of its own, which `killAt` needs (holding a request does not).
+ */
+export async function startPlatformBehindKillingProxy(
+  options: { separateHostProcess?: boolean; env?: Record<string, string> } = {},
+): Promise<PlatformBehindKillingProxy> {
+  let platform: TestPlatform | undefined;
+  const proxy = await startKillingProxy(() => platform!);
+  try {
+    platform = await startTestPlatform({
+      separateHostProcess: options.separateHostProcess,
+      env: { ...options.env, COSMOS_ENDPOINT: proxy.endpoint },
+      // A host in a process of its own starts after the rest; on a machine loaded far past its cores (load 25 on two)
+      // the whole took longer than the default 90 s. Within the suites' 180 s for their set-up.
+      startTimeoutMs: 170_000,
+    });
+  } catch (error) {
+    await proxy.close();
+    throw error;
+  }
+  proxy.forwardTo(platform.urls.cosmos);
+  const started = platform;
+  return {
+    platform: started,
+    proxy,
+    stop: async () => {
+      await started.stop();
+      await proxy.close();
     },
   };
 }

@@ -33,7 +33,14 @@ describe('split, merge and delete stopped halfway', () => {
     await expect(
       edits
         .editingService(store)
-        .split(CREATOR_PRINCIPAL, projectId, target.id, Math.floor(target.text.length / 2), target.etag),
+        .split(
+          CREATOR_PRINCIPAL,
+          projectId,
+          target.id,
+          Math.floor(target.text.length / 2),
+          target.etag,
+          edits.noPlanRunning,
+        ),
     ).rejects.toThrow('the store is gone');
 
     expect(await edits.chapterPlan(projectId, chapterId)).toEqual(plan);
@@ -48,7 +55,7 @@ describe('split, merge and delete stopped halfway', () => {
     const target = plan[1];
     const store = edits.dyingStore(Math.floor(plan.length / 3));
     await expect(
-      edits.editingService(store).remove(CREATOR_PRINCIPAL, projectId, target.id, target.etag),
+      edits.editingService(store).remove(CREATOR_PRINCIPAL, projectId, target.id, target.etag, edits.noPlanRunning),
     ).rejects.toThrow('the store is gone');
     expect(await edits.chapterPlan(projectId, chapterId)).toEqual(plan);
     expect(await edits.chapterText(projectId, chapterId)).toBe(textBefore);
@@ -62,7 +69,7 @@ describe('split, merge and delete stopped halfway', () => {
     // Every segment of the new plan (one fewer) is written, the commit is made, then the store goes.
     const store = edits.dyingStore(plan.length - 1);
     await expect(
-      edits.editingService(store).mergeNext(CREATOR_PRINCIPAL, projectId, target.id, target.etag),
+      edits.editingService(store).mergeNext(CREATOR_PRINCIPAL, projectId, target.id, target.etag, edits.noPlanRunning),
     ).rejects.toThrow('the store is gone');
     const after = await edits.chapterPlan(projectId, chapterId);
     expect(after.map((segment) => segment.text)).toEqual([
@@ -80,7 +87,9 @@ describe('split, merge and delete stopped halfway', () => {
     const { projectId, chapterId, plan } = await edits.plannedChapter('Edits that stop halfway');
     const target = plan[2];
     await expect(
-      edits.editingService(edits.dyingStore(5)).split(CREATOR_PRINCIPAL, projectId, target.id, 3, target.etag),
+      edits
+        .editingService(edits.dyingStore(5))
+        .split(CREATOR_PRINCIPAL, projectId, target.id, 3, target.etag, edits.noPlanRunning),
     ).rejects.toThrow('the store is gone');
     const split = await platform.api(CREATOR, `/v1/projects/${projectId}/segments/${target.id}/split`, {
       method: 'POST',

@@ -27,7 +27,9 @@ afterAll(async () => {
 const NEW_WORDS = 'Words the editor typed in place of the line, & <markup>.';
 
 function editText(store: DyingStore, projectId: string, target: SegmentJson) {
-  return edits.editingService(store).update(CREATOR_PRINCIPAL, projectId, target.id, target.etag, { text: NEW_WORDS });
+  return edits
+    .editingService(store)
+    .update(CREATOR_PRINCIPAL, projectId, target.id, target.etag, { text: NEW_WORDS }, edits.noPlanRunning);
 }
 
 describe('segment text edits stopped halfway', () => {

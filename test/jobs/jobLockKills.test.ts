@@ -15,10 +15,18 @@
  * @runsAlone: it kills and restarts the host and races 24 starts against its recovery; on a machine loaded far past its
  * cores one of the 24 once answered 500, which has not been explained, so it does not share the cores with another suite.
  */
+import sharp from 'sharp';
 import { inParallel, RACE_PLATFORM_ENV, tally, type Outcome } from '../races/support';
-import { startTestPlatform, type TestPlatform } from '../support/testPlatform';
-import { startKillingProxy, writeTo, type KillingProxy } from '../integrity/killingProxy';
-import { corpusOpening, createProject, CREATOR, finishedJob, importManuscript } from '../integrity/support';
+import type { TestPlatform } from '../support/testPlatform';
+import {
+  startPlatformBehindKillingProxy,
+  type PlatformBehindKillingProxy,
+  writeTo,
+  type CosmosRequest,
+  type KillingProxy,
+} from '../integrity/killingProxy';
+import { corpusOpening, createProject, CREATOR, finishedJob, importManuscript, TENANT } from '../integrity/support';
+import { seedPlannedBook } from '../production/seedBook';
 
 /** The claim, the job's record, and the first writes of the running job. */
 const KILL_POINTS = [1, 2, 3];
@@ -30,22 +38,23 @@ let proxy: KillingProxy;
 
 jest.setTimeout(30 * 60_000);
 
+let running: PlatformBehindKillingProxy | undefined;
+
 beforeAll(async () => {
-  proxy = await startKillingProxy(() => platform);
-  platform = await startTestPlatform({
-    separateHostProcess: true,
-    env: { ...RACE_PLATFORM_ENV, COSMOS_ENDPOINT: proxy.endpoint },
-  });
-  proxy.forwardTo(platform.urls.cosmos);
+  running = await startPlatformBehindKillingProxy({ separateHostProcess: true, env: RACE_PLATFORM_ENV });
+  ({ platform, proxy } = running);
 }, 180_000);
 afterAll(async () => {
-  await platform?.stop();
-  await proxy?.close();
+  await running?.stop();
 });
 
-/** Sends `start` with the host armed to die at its `nth` write to the jobs container; answers whether it died. */
-async function cutAt(nth: number, start: () => Promise<Response>): Promise<boolean> {
-  const killed = proxy.killAt(nth, jobWrites);
+/** Sends `start` with the host armed to die at its `nth` write (to the jobs container unless said); answers whether it died. */
+async function cutAt(
+  nth: number,
+  start: () => Promise<Response>,
+  writes: (request: CosmosRequest) => boolean = jobWrites,
+): Promise<boolean> {
+  const killed = proxy.killAt(nth, writes);
   const answer = await start().catch(() => undefined);
   // The armed write may come after the answer (the job's own writes): the kill is then on its way.
   if (answer && proxy.disarm()) return false;
@@ -89,7 +98,8 @@ async function startsAfterKill(projectId: string, start: () => Promise<Response>
   const [holder] = [...holders];
   const stored = await platform.api(CREATOR, `/v1/projects/${projectId}/jobs/${holder}`);
   expect(stored.status).toBe(200);
-  await finishedJob(platform, projectId, holder!, 600_000);
+  // Alive: it runs to its end (a start that died and was never resumed would stay queued, then fail as interrupted).
+  expect((await finishedJob(platform, projectId, holder!, 600_000)).status).toBe('succeeded');
   const again = await inParallel(PARALLEL_STARTS, start);
   expect(tally(again)).toEqual({ 202: 1, 409: PARALLEL_STARTS - 1 });
   return jobOf(accepted(again)[0]!);
@@ -121,6 +131,53 @@ test.each(KILL_POINTS)(
     const plan = () => platform.api(CREATOR, `/v1/projects/${projectId}/plan`, { method: 'POST', json: {} });
     await cutAt(nth, plan);
     const jobId = await startsAfterKill(projectId, plan);
+    expect((await finishedJob(platform, projectId, jobId, 600_000)).status).toBe('succeeded');
+  },
+);
+
+test('an import killed at its processing mark, after its job was recorded: 24 uploads resume it, and the manuscript ends ready', async () => {
+  const projectId = await createProject(platform, 'Import killed at its mark');
+  // The upload's writes to the jobs and projects containers: the claim with the job's record, then the mark.
+  expect(await cutAt(2, upload(projectId), writeTo('jobs', 'projects'))).toBe(true);
+  const jobId = await startsAfterKill(projectId, upload(projectId));
+  expect((await finishedJob(platform, projectId, jobId, 600_000)).status).toBe('succeeded');
+  const project = (await (await platform.api(CREATOR, `/v1/projects/${projectId}`)).json()) as {
+    facts: { manuscriptStatus: string };
+  };
+  expect(project.facts.manuscriptStatus).toBe('ready');
+});
+
+/** A project with a retail cover and a small planned book, ready to produce. */
+async function plannedProject(title: string): Promise<string> {
+  const projectId = await createProject(platform, title, 'en-US');
+  const cover = await sharp({ create: { width: 3000, height: 3000, channels: 3, background: '#336699' } })
+    .jpeg()
+    .toBuffer();
+  const stored = await platform.api(CREATOR, `/v1/projects/${projectId}/cover`, {
+    method: 'PUT',
+    headers: { 'content-type': 'image/jpeg' },
+    body: new Uint8Array(cover),
+  });
+  expect(stored.status).toBe(200);
+  await seedPlannedBook(platform, TENANT, projectId);
+  return projectId;
+}
+
+/**
+ * A production's writes to the jobs container and the tenant (its slot): wherever the kill cuts them, nothing holds
+ * the project for the two-minute grace of a start that died.
+ */
+test.each(KILL_POINTS)(
+  'a production killed at its jobs or slot write %i: 24 production starts at once after the restart start exactly one live production',
+  async (nth) => {
+    const projectId = await plannedProject(`Production killed at ${nth}`);
+    const produce = () =>
+      platform.api(CREATOR, `/v1/projects/${projectId}/productions`, {
+        method: 'POST',
+        json: { platforms: ['apple'], allowUnknownSpeakers: true },
+      });
+    await cutAt(nth, produce, writeTo('jobs', 'tenants'));
+    const jobId = await startsAfterKill(projectId, produce);
     expect((await finishedJob(platform, projectId, jobId, 600_000)).status).toBe('succeeded');
   },
 );

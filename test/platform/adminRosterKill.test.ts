@@ -4,11 +4,15 @@
  * arrives. Either way the tenant keeps an active admin after the restart, the roster lists nobody who is not one, and
  * the admin the roster lost is found again from the user records the next time it would otherwise refuse.
  */
-import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { acceptTerms, json } from '../privacy/support';
 import { cosmosContainer } from '../races/support';
-import { startTestPlatform, type TestPlatform } from '../support/testPlatform';
+import type { TestPlatform } from '../support/testPlatform';
+import {
+  startPlatformBehindKillingProxy,
+  type CosmosRequest,
+  type KillingProxy,
+  type PlatformBehindKillingProxy,
+} from '../integrity/killingProxy';
 
 const TENANT = 't-andes';
 const FIRST = 'admin@andes.test';
@@ -20,64 +24,21 @@ interface StoredUser {
   status: string;
 }
 
-/** Forwards to the emulator, except the one request `killAt` picks: that one never arrives, the host dies instead. */
-interface KillingProxy {
-  endpoint: string;
-  forwardTo(emulator: string): void;
-  /** Arms the proxy; resolves once the host was killed at that request and a new host is up. */
-  killAt(matches: (method: string, path: string) => boolean): Promise<void>;
-}
-
-let proxyServer: http.Server | undefined;
 let platform: TestPlatform;
 let proxy: KillingProxy;
+let running: PlatformBehindKillingProxy | undefined;
 
 jest.setTimeout(5 * 60_000);
 
-async function startKillingProxy(): Promise<KillingProxy> {
-  let target: string | undefined;
-  let armed: { matches: (method: string, path: string) => boolean; killed: () => void } | undefined;
-  const agent = new http.Agent({ keepAlive: true });
-  proxyServer = http.createServer((req, res) => {
-    const pathname = new URL(req.url ?? '/', 'http://x').pathname;
-    if (armed?.matches(req.method ?? '', decodeURIComponent(pathname))) {
-      const { killed } = armed;
-      armed = undefined;
-      void platform.crashHost().then(killed);
-      res.destroy();
-      return;
-    }
-    const forwarded = http.request(new URL(req.url ?? '/', target), {
-      method: req.method,
-      headers: req.headers,
-      agent,
-    });
-    forwarded.on('response', (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
-    });
-    forwarded.on('error', () => res.destroy());
-    req.pipe(forwarded);
-  });
-  await new Promise<void>((resolve) => proxyServer!.listen(0, '127.0.0.1', resolve));
-  return {
-    endpoint: `http://127.0.0.1:${(proxyServer.address() as AddressInfo).port}`,
-    forwardTo: (emulator) => (target = emulator),
-    killAt: (matches) => new Promise<void>((killed) => (armed = { matches, killed })),
-  };
-}
-
 beforeAll(async () => {
-  proxy = await startKillingProxy();
-  platform = await startTestPlatform({
+  running = await startPlatformBehindKillingProxy({
     separateHostProcess: true,
-    env: { COSMOS_ENDPOINT: proxy.endpoint, RATE_LIMIT_PER_MINUTE: '1000000' },
+    env: { RATE_LIMIT_PER_MINUTE: '1000000' },
   });
-  proxy.forwardTo(platform.urls.cosmos);
+  ({ platform, proxy } = running);
 }, 180_000);
 afterAll(async () => {
-  await platform?.stop();
-  await new Promise<void>((resolve) => (proxyServer ? proxyServer.close(() => resolve()) : resolve()));
+  await running?.stop();
 });
 
 async function stored(): Promise<{ users: Map<string, StoredUser>; roster: string[] }> {
@@ -100,9 +61,11 @@ async function stored(): Promise<{ users: Map<string, StoredUser>; roster: strin
 }
 
 const canManage = (user: StoredUser | undefined) => user?.role === 'admin' && user.status !== 'deactivated';
-const isUserWrite = (id: string) => (method: string, path: string) =>
-  method === 'PUT' && path.endsWith(`/colls/users/docs/${id}`);
-const isRosterWrite = (method: string, path: string) =>
+const isUserWrite =
+  (id: string) =>
+  ({ method, path }: CosmosRequest): boolean =>
+    method === 'PUT' && path.endsWith(`/colls/users/docs/${id}`);
+const isRosterWrite = ({ method, path }: CosmosRequest): boolean =>
   method === 'PUT' && path.endsWith('/colls/users/docs/adminRoster');
 
 /** Sends a change the kill will cut: its answer never comes (the connection drops or the new host has no record). */
@@ -133,7 +96,7 @@ test('killed between taking an admin off the roster and demoting them: the admin
   expect((await stored()).roster.sort()).toEqual([firstId, secondId].sort());
 
   // The first admin demotes the second; the roster write lands, the host dies before the user record is written.
-  const killed = proxy.killAt(isUserWrite(secondId));
+  const killed = proxy.killAt(1, isUserWrite(secondId));
   await cut(FIRST, secondId, { role: 'creator' });
   await killed;
   const afterKill = await expectRosterOnlyListsAdmins();
@@ -161,7 +124,7 @@ test('killed between promoting an admin and adding them to the roster: the roste
   expect((await stored()).roster).toEqual([secondId]);
 
   // The last admin makes the first admin again: the user record is written, the host dies before the roster write.
-  const killed = proxy.killAt(isRosterWrite);
+  const killed = proxy.killAt(1, isRosterWrite);
   await cut(SECOND, firstId, { role: 'admin' });
   await killed;
   const afterKill = await expectRosterOnlyListsAdmins();
