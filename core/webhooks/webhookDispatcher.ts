@@ -40,6 +40,8 @@ export interface DispatchSummary {
   delivered: number;
   failed: number;
   duplicates: number;
+  /** Attempts whose record lost to another worker that took the delivery meanwhile: that worker reports it. */
+  superseded: number;
   ignored?: string;
 }
 
@@ -52,7 +54,7 @@ export class WebhookDispatcher {
   constructor(private readonly deps: WebhookDispatcherDeps) {}
 
   async dispatch(event: InboundEvent): Promise<DispatchSummary> {
-    const summary: DispatchSummary = { delivered: 0, failed: 0, duplicates: 0 };
+    const summary: DispatchSummary = { delivered: 0, failed: 0, duplicates: 0, superseded: 0 };
     if (!(await this.deps.tenantIsActive(event.tenantId))) return { ...summary, ignored: 'tenant is not active' };
     const payload = webhookPayload(event);
     if (Buffer.byteLength(payload, 'utf8') > MAX_WEBHOOK_PAYLOAD_BYTES) {
@@ -70,6 +72,7 @@ export class WebhookDispatcher {
         }
         const outcome = await this.attempt(created, subscription);
         if (outcome === 'succeeded') summary.delivered++;
+        else if (outcome === 'superseded') summary.superseded++;
         else summary.failed++;
       }),
     );
@@ -164,15 +167,19 @@ export class WebhookDispatcher {
     );
   }
 
+  /**
+   * One attempt and its record. 'superseded' when the record's ETag-checked write lost: the lease ran out while the
+   * request was in flight and another worker took the delivery, so what this attempt saw is not what was stored.
+   */
   private async attempt(
     doc: WebhookDeliveryDoc,
     subscription: WebhookSubscriptionDoc | undefined,
-  ): Promise<WebhookDeliveryDoc['status']> {
+  ): Promise<WebhookDeliveryDoc['status'] | 'superseded'> {
     const usable = subscription && (subscription.active || doc.test);
     if (!usable) {
       const now = this.deps.clock.now().toISOString();
-      await this.save({ ...doc, status: 'cancelled', nextAttemptAt: null, updatedAt: now }, doc.etag!);
-      return 'cancelled';
+      const saved = await this.save({ ...doc, status: 'cancelled', nextAttemptAt: null, updatedAt: now }, doc.etag!);
+      return saved ? 'cancelled' : 'superseded';
     }
     const attemptNumber = doc.attempts.length + 1;
     const startedAt = this.deps.clock.now();
@@ -183,8 +190,8 @@ export class WebhookDispatcher {
     const base = { ...doc, attempts, updatedAt: finishedAt.toISOString() };
 
     if (result.ok) {
-      await this.save({ ...base, status: 'succeeded', nextAttemptAt: null }, doc.etag!);
-      return 'succeeded';
+      const saved = await this.save({ ...base, status: 'succeeded', nextAttemptAt: null }, doc.etag!);
+      return saved ? 'succeeded' : 'superseded';
     }
     const delay =
       result.error && !isRetryableDeliveryFailure(result.error.code)
@@ -192,8 +199,8 @@ export class WebhookDispatcher {
         : this.deps.retryDelayMs(attemptNumber);
     if (delay !== undefined) {
       const nextAttemptAt = new Date(finishedAt.getTime() + delay).toISOString();
-      await this.save({ ...base, status: 'pending', nextAttemptAt }, doc.etag!);
-      return 'pending';
+      const saved = await this.save({ ...base, status: 'pending', nextAttemptAt }, doc.etag!);
+      return saved ? 'pending' : 'superseded';
     }
     const blobName = deadLetterBlobName(doc.tenantId, doc.subscriptionId, doc.id);
     await this.deps.blobs.put(
@@ -201,7 +208,11 @@ export class WebhookDispatcher {
       Buffer.from(JSON.stringify(deadLetter(base, subscription.url), null, 2)),
       'application/json',
     );
-    await this.save({ ...base, status: 'dead', nextAttemptAt: null, deadLetterBlob: blobName }, doc.etag!);
+    const saved = await this.save(
+      { ...base, status: 'dead', nextAttemptAt: null, deadLetterBlob: blobName },
+      doc.etag!,
+    );
+    if (!saved) return 'superseded';
     this.deps.logger.warn('webhook dead-lettered', {
       tenantId: doc.tenantId,
       deliveryId: doc.id,

@@ -32,16 +32,20 @@ interface Receiver {
   url: string;
   status: number;
   received: string[];
+  /** While set, requests are counted at once and answered when it settles. */
+  hold: Promise<void> | undefined;
   close(): Promise<void>;
 }
 
 async function startReceiver(): Promise<Receiver> {
-  const state = { status: 200, received: [] as string[] };
+  const state = { status: 200, received: [] as string[], hold: undefined as Promise<void> | undefined };
   const server = http.createServer((req, res) => {
     req.resume();
     req.on('end', () => {
       state.received.push(String(req.headers['webhook-id']));
-      res.writeHead(state.status, { 'content-type': 'text/plain' }).end('');
+      const answer = () => res.writeHead(state.status, { 'content-type': 'text/plain' }).end('');
+      if (state.hold) void state.hold.then(answer);
+      else answer();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -148,5 +152,30 @@ test(`a due retry swept by ${PARALLEL} sweepers at once: attempted once, recorde
   expect(sentFor(retried.id)).toBe(2);
   expect(delivery).toMatchObject({ status: 'succeeded', nextAttemptAt: null });
   expect(delivery!.attempts.map((attempt) => attempt.outcome)).toEqual(['failed', 'succeeded']);
+  await platform.api(andes.admin, `/v1/webhooks/${hookId}`, { method: 'DELETE' });
+});
+
+test('an attempt whose delivery another worker took while it was sending: its record loses and it says so', async () => {
+  const hookId = await subscription();
+  const late = event();
+  let release!: () => void;
+  receiver.hold = new Promise<void>((resolve) => (release = resolve));
+  receiver.status = 200;
+  const dispatching = app.webhookDispatcher.dispatch(late);
+  const pause = pollBackoff(50);
+  for (let deadline = Date.now() + 30_000; sentFor(late.id) === 0 && Date.now() < deadline;) await pause();
+  expect(sentFor(late.id)).toBe(1);
+  // The lease ran out and another worker claimed the delivery (its ETag-checked write, as a sweeper's claim is).
+  const [inFlight] = await deliveriesOf(late.id);
+  const takenOver = { ...inFlight!, nextAttemptAt: new Date(Date.now() + 60_000).toISOString() };
+  await database.container('deliveries').item(inFlight!.id, andes.id).replace(takenOver);
+  release();
+  receiver.hold = undefined;
+  const summary = await dispatching;
+  expect(summary).toMatchObject({ delivered: 0, failed: 0, duplicates: 0, superseded: 1 });
+  // What the other worker stored stands: this attempt's outcome did not overwrite it.
+  const [stored] = await deliveriesOf(late.id);
+  expect(stored).toMatchObject({ status: 'pending', nextAttemptAt: takenOver.nextAttemptAt });
+  expect(stored!.attempts).toEqual([]);
   await platform.api(andes.admin, `/v1/webhooks/${hookId}`, { method: 'DELETE' });
 });
