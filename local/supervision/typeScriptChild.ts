@@ -17,6 +17,7 @@ const SHARED_CACHE_DIR = path.join(os.tmpdir(), `khipu-ts-${os.userInfo().uid}`)
 interface Esbuild {
   version: string;
   transformSync(source: string, options: Record<string, unknown>): { code: string };
+  stop(): unknown;
 }
 
 let hookPath: string | undefined;
@@ -54,6 +55,9 @@ function compiledHook(): string {
     define,
     sourcefile: HOOK_SOURCE,
   });
+  // esbuild's sync calls run in a worker thread with a service process of its own, which would otherwise stay beside
+  // this process for its whole life (a test process counts the processes it started: this one is not the platform's).
+  void esbuild.stop();
   writeAtomically(target, code);
   return target;
 }

@@ -64,6 +64,44 @@ describe('TypeScript in the platform processes', () => {
     expect(printed.where.stack.split('\n')[1]).toContain(`${path.join(dir, 'nested', 'where.ts')}:6:`);
   });
 
+  it('leaves no esbuild process running in the process that compiled the hook', () => {
+    // A process whose temp folder is new compiles the hook, then lists its child processes until no esbuild service
+    // is among them (or 30 s have passed).
+    write(
+      'main.ts',
+      [
+        "import fs from 'node:fs';",
+        `import { typeScriptNodeArgs } from ${JSON.stringify(path.join(__dirname, '../../local/supervision/typeScriptChild'))};`,
+        'const hook = typeScriptNodeArgs()[1];',
+        'const services = () =>',
+        "  fs.readdirSync('/proc').filter((entry) => {",
+        '    try {',
+        "      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');",
+        "      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);",
+        "      return parent === process.pid && fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes('--service');",
+        '    } catch {',
+        '      return false;',
+        '    }',
+        '  });',
+        'const deadline = Date.now() + 30_000;',
+        'const check = () => {',
+        '  const running = services();',
+        '  if (running.length > 0 && Date.now() < deadline) return void setTimeout(check, 100);',
+        '  console.log(JSON.stringify({ hook, running }));',
+        '};',
+        'check();',
+      ].join('\n'),
+    );
+    const printed = JSON.parse(
+      execFileSync(process.execPath, [...typeScriptNodeArgs(), path.join(dir, 'main.ts')], {
+        encoding: 'utf8',
+        env: { ...process.env, TMPDIR: dir },
+      }),
+    ) as { hook: string; running: string[] };
+    expect(printed.hook.startsWith(dir)).toBe(true);
+    expect(printed.running).toEqual([]);
+  });
+
   it('trusts a cache folder only when no other user may write to it', () => {
     const cache = path.join(dir, 'cache');
     fs.mkdirSync(cache, { mode: 0o700 });
