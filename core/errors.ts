@@ -23,6 +23,8 @@ export type ErrorCode =
   | 'last_admin'
   /** A merge named a character that was itself merged away (into the request's own character, or into several). */
   | 'character_merged'
+  /** An edit named a segment of a chapter plan that a newer one replaced (a re-plan, or another edit's rewrite). */
+  | 'plan_replaced'
   | 'internal';
 
 export interface FieldIssue {
@@ -74,6 +76,20 @@ export class NotFoundError extends DomainError {
 export class ConflictError extends DomainError {
   constructor(message: string, details?: Record<string, unknown>) {
     super('conflict', message, details);
+  }
+}
+
+/**
+ * The segment an edit names was part of its chapter's plan, but a newer plan of the chapter replaced it (a re-plan, or
+ * a split, merge or text edit by someone else): the edit cannot apply, and the client reloads the chapter.
+ */
+export class PlanReplacedError extends DomainError {
+  constructor(chapterId: string) {
+    super(
+      'plan_replaced',
+      'The chapter was planned again since this segment was loaded; it is no longer part of the plan. Load the chapter again',
+      { chapterId },
+    );
   }
 }
 

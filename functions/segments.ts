@@ -28,8 +28,9 @@ const editErrors = {
   ...errors,
   409: {
     description:
-      'The edit does not apply (nothing to merge, chapter changed since planning), or a plan job of the project is ' +
-      'running (`job_in_progress`: it is about to replace the segments; edit when it ends)',
+      'The edit does not apply (nothing to merge, chapter changed since planning), a plan job of the project is ' +
+      'running (`job_in_progress`: it is about to replace the segments; edit when it ends), or a newer plan of the ' +
+      'chapter replaced this segment (`plan_replaced`, `details.chapterId`: load the chapter again)',
     schema: ErrorBody,
   },
   412: { description: 'Changed since you read it; `details.current` is the current segment', schema: ErrorBody },

@@ -11,6 +11,8 @@ import type { LoudnessMeasurement } from '../../core/audio/measurements';
 import { runFfmpeg } from './ffmpeg';
 import { MeasurementParser, measurementFilters } from './measure';
 import { lameCbrArgs } from './mp3Encoding';
+import { joinAacM4b, type ChapterMark } from './m4bJoin';
+import { Mp4SpliceError } from './mp4Boxes';
 import { concatList, linkIntoDir, withTempDir } from './tempFiles';
 import { probe } from './probe';
 import { cleanTag, containerTags } from './tags';
@@ -21,7 +23,7 @@ import {
   SecondGenerationError,
   type EncodingSource,
 } from './encodingSource';
-import type { AudioTags, EncodedAudio, M4bRequest } from '../../core/ports/audio';
+import type { AudioTags, EncodedAudio, M4bRequest, WrittenFile } from '../../core/ports/audio';
 
 export type { AudioTags };
 
@@ -95,6 +97,8 @@ export interface M4bResult {
   chapterStartsSec: number[];
   /** Measured in the encoding pass; absent when the chapters were joined by stream copy. */
   loudness?: LoudnessMeasurement;
+  /** The file's size and sha256 when it was hashed as it was written (joined in the process). */
+  written?: WrittenFile;
 }
 
 /** Packets the chapters' reader may hold ahead of the muxer: 1,024-sample AAC frames, about 95 s at 44.1 kHz. */
@@ -118,6 +122,27 @@ export async function encodeM4b(input: M4bInput): Promise<M4bResult> {
     total += duration;
   }
   if (total >= MAX_M4B_SECONDS) throw new RangeError('an M4B must stay under 23 hours');
+  const marks = chapterMarks(
+    input.chapters.map((c) => c.title),
+    starts,
+    durations,
+  );
+  if (copy) {
+    // Joined in the process, as ffmpeg's stream copy below would write it; a chapter's MP4 the writer does not read
+    // (laid out otherwise, described unlike the others) is left to ffmpeg.
+    try {
+      const written = await joinAacM4b({
+        chapters: input.chapters.map((c, i) => ({ file: c.file, mark: marks[i] })),
+        tags: input.tags,
+        coverJpeg: input.coverJpeg,
+        out: input.out,
+        signal: input.signal,
+      });
+      return { durationSec: total, chapterStartsSec: starts, written };
+    } catch (error) {
+      if (!(error instanceof Mp4SpliceError)) throw error;
+    }
+  }
 
   return withTempDir(input.workDir, 'm4b', async (dir) => {
     const names = await linkIntoDir(
@@ -130,14 +155,7 @@ export async function encodeM4b(input: M4bInput): Promise<M4bResult> {
     // so timestamps stay evenly spaced and chapter k starts where its own audio does, at the sum of the spans before.
     await writeFile(listFile, concatList(names, copy ? durations : undefined), 'utf8');
     const metadataFile = path.join(dir, 'chapters.ffmetadata');
-    await writeFile(
-      metadataFile,
-      ffmetadata(
-        input.tags,
-        input.chapters.map((c, i) => ({ title: c.title, start: starts[i], end: starts[i] + durations[i] })),
-      ),
-      'utf8',
-    );
+    await writeFile(metadataFile, ffmetadata(input.tags, marks), 'utf8');
 
     const args = [
       '-y',
@@ -215,12 +233,21 @@ export function escapeFfmetadata(value: string): string {
   return cleanTag(value).replace(/[=;#\\\n]/g, (c) => `\\${c}`);
 }
 
-function ffmetadata(tags: AudioTags, chapters: { title: string; start: number; end: number }[]): string {
+/** Each chapter's mark in whole milliseconds, its title as a tag holds it: what both joins write. */
+function chapterMarks(titles: string[], starts: number[], durations: number[]): ChapterMark[] {
+  return titles.map((title, i) => ({
+    title: cleanTag(title),
+    startMs: Math.round(starts[i] * 1000),
+    endMs: Math.round((starts[i] + durations[i]) * 1000),
+  }));
+}
+
+function ffmetadata(tags: AudioTags, chapters: ChapterMark[]): string {
   let text = ';FFMETADATA1\n';
   for (const [key, value] of Object.entries(containerTags(tags, 'mp4'))) text += `${key}=${escapeFfmetadata(value)}\n`;
   for (const chapter of chapters) {
     text += '[CHAPTER]\nTIMEBASE=1/1000\n';
-    text += `START=${Math.round(chapter.start * 1000)}\nEND=${Math.round(chapter.end * 1000)}\n`;
+    text += `START=${chapter.startMs}\nEND=${chapter.endMs}\n`;
     text += `title=${escapeFfmetadata(chapter.title)}\n`;
   }
   return text;

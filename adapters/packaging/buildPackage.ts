@@ -378,6 +378,7 @@ async function encodeBook(
     cover: coverJpeg ? await sources.sha256(coverJpeg) : null,
     tags,
   });
+  let written: WrittenFile | undefined;
   const loudness = await reuse.produce(
     key,
     out,
@@ -391,6 +392,7 @@ async function encodeBook(
         workDir: outputDir,
         signal: deps.signal,
       });
+      written = result.written;
       // Joined by stream copy, the book's levels are its chapters' own, measured when each was encoded.
       return joined ? combineMeasurements(aac.map((file) => file!.loudness)) : result.loudness;
     },
@@ -404,6 +406,7 @@ async function encodeBook(
     key,
     loudness,
     fromMasterEncodings: joined,
+    written,
   };
 }
 

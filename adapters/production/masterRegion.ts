@@ -34,7 +34,8 @@ import { RegionMismatchError } from '../audio/masterRegion';
 import { readFlacInfo } from '../audio/flacInfo';
 import { FlacSpliceError, flacKeepFrames, spliceFlac } from '../audio/flacSplice';
 import { Mp3SpliceError, spliceMp3 } from '../audio/mp3Splice';
-import { aacMp4Packets, Mp4SpliceError, spliceAacMp4 } from '../audio/mp4Splice';
+import { Mp4SpliceError } from '../audio/mp4Boxes';
+import { aacMp4Packets, spliceAacMp4 } from '../audio/mp4Splice';
 import { LevelBlocksFormatError, readLevelBlocks } from '../audio/levelBlocksFile';
 
 /** The stored level blocks are refused past this (as levelBlocksFile.ts refuses them). */

@@ -8,7 +8,8 @@
  *
  * The commit holds only if the chapter is as the edit read it: the same committed generation, text and edit count.
  * Otherwise (another edit or a re-plan got there first) the new generation is removed and the edit is made again
- * from what the chapter holds now; a segment that is no longer in the plan answers 404.
+ * from what the chapter holds now; a segment that a newer plan replaced answers 409 `plan_replaced`
+ * (segmentEditGuard.ts).
  */
 import type { TypedCollection } from '../ports/typedCollection';
 import type { ChapterRecord, PlanClaim, SegmentRecord } from '../book/records';
@@ -19,6 +20,7 @@ import { forEachLimited } from './bookDocuments';
 import { ChapterPlanWriter, editsOf } from './chapterPlanWriter';
 import { totalsOf } from './chapterTotals';
 import { committedGeneration, committedSegments, plannedSegmentId } from './planGenerations';
+import { segmentNotInPlan } from './segmentEditGuard';
 
 const WRITE_CONCURRENCY = 8;
 /** Rounds in which the chapter changed under the edit (another edit or a re-plan committed first). */
@@ -80,13 +82,13 @@ export class ChapterRewrite {
   private async round(target: RewriteTarget, edit: PlanEdit): Promise<RewriteResult> {
     const { tenantId, projectId } = target;
     const segment = await this.deps.segments.get(tenantId, projectId, target.segmentId);
-    if (!segment) throw new NotFoundError('Segment');
+    if (!segment) throw await segmentNotInPlan(this.deps.chapters, tenantId, projectId, target.segmentId, undefined);
     const read = await this.deps.chapters.get(tenantId, projectId, segment.chapterId);
     if (!read) throw new NotFoundError('Segment');
     if (read.deleted) throw new ConflictError('The chapter is deleted; restore it before editing its segments');
     const plan = (await committedSegments(this.deps.segments, read)).sort((a, b) => a.index - b.index);
     const current = plan.find((candidate) => candidate.id === segment.id);
-    if (!current) throw new NotFoundError('Segment');
+    if (!current) throw await segmentNotInPlan(this.deps.chapters, tenantId, projectId, segment.id, segment);
     if (target.ifMatch && current.etag !== target.ifMatch)
       throw new PreconditionFailedError('The segment changed since you loaded it', current);
 

@@ -37,6 +37,12 @@ export function plannedSegmentId(chapterId: string, generation: number, index: n
   return `${chapterId}_g${generation}_${index}`;
 }
 
+/** The chapter and generation a planned segment id names (`plannedSegmentId`); undefined for any other id. */
+export function plannedSegmentOrigin(segmentId: string): { chapterId: string; generation: number } | undefined {
+  const parts = /^(.+)_g(\d+)_\d+$/.exec(segmentId);
+  return parts ? { chapterId: parts[1], generation: Number(parts[2]) } : undefined;
+}
+
 export function isCommitted(segment: SegmentRecord, chapter: ChapterRecord): boolean {
   return segment.chapterId === chapter.id && generationOf(segment) === committedGeneration(chapter);
 }

@@ -7,19 +7,27 @@
  * - An edit that passed that check just before a plan started is made safe by the chapter: once its segments are
  *   stored, the edit is counted on the chapter (`segmentEdits`, an ETag-conditional write). A plan generation is
  *   committed only if the count is the one it claimed at, so a plan that read the segments before the edit is cut
- *   again from the edited plan. An edit that finds its generation already replaced answers 409: it is not kept, and
- *   says so.
+ *   again from the edited plan. An edit that finds its generation already replaced answers 409 `plan_replaced`: it is
+ *   not kept, and says so.
+ * - An edit that arrives after a re-plan replaced the segment it names (the user's page was loaded before the plan
+ *   ran) also answers 409 `plan_replaced`, not 404: the segment existed, and the user reloads the chapter.
  */
 import type { TypedCollection } from '../ports/typedCollection';
 import type { ChapterRecord, SegmentRecord } from '../book/records';
-import { ConflictError, JobInProgressError, PreconditionFailedError } from '../errors';
+import {
+  type DomainError,
+  JobInProgressError,
+  NotFoundError,
+  PlanReplacedError,
+  PreconditionFailedError,
+} from '../errors';
 import { isTerminal, type JobRecord } from '../jobs/job';
 import type { ProjectJobLocks } from '../jobs/projectJobLock';
 import type { ProjectCollection } from '../ports/documents';
 import type { OrchestrationClient } from '../ports/orchestrations';
 import type { Clock } from '../ports/system';
 import { adjustedTotals } from './chapterTotals';
-import { committedGeneration } from './planGenerations';
+import { committedGeneration, generationOf, plannedSegmentOrigin } from './planGenerations';
 
 /** A lock whose job document does not exist yet belongs to a start in progress, for at most this long. */
 const UNRECORDED_JOB_GRACE_MS = 2 * 60_000;
@@ -62,6 +70,28 @@ export async function assertNoPlanRunning(
   if (running) throw new JobInProgressError({ jobId: held.jobId, kind: held.kind });
 }
 
+/**
+ * Why an edit does not find `segmentId` in its chapter's plan. A segment of a generation older than the chapter's
+ * committed one was replaced by a newer plan, whether its document is still stored or already removed (a planned id
+ * names its chapter and generation): 409 `plan_replaced`. Anything else is 404: an id of no chapter of this project,
+ * or a generation still being written, which no one was ever shown.
+ */
+export async function segmentNotInPlan(
+  chapters: TypedCollection<ChapterRecord>,
+  tenantId: string,
+  projectId: string,
+  segmentId: string,
+  stored: Pick<SegmentRecord, 'chapterId' | 'planGeneration'> | undefined,
+): Promise<DomainError> {
+  const origin = stored
+    ? { chapterId: stored.chapterId, generation: generationOf(stored) }
+    : plannedSegmentOrigin(segmentId);
+  if (!origin) return new NotFoundError('Segment');
+  const chapter = await chapters.get(tenantId, projectId, origin.chapterId);
+  if (chapter && origin.generation < committedGeneration(chapter)) return new PlanReplacedError(chapter.id);
+  return new NotFoundError('Segment');
+}
+
 export interface StoredEdit {
   tenantId: string;
   projectId: string;
@@ -87,11 +117,7 @@ export async function confirmSegmentEdit(
 ): Promise<ChapterRecord> {
   for (let attempt = 1; ; attempt++) {
     const chapter = await chapters.get(edit.tenantId, edit.projectId, edit.chapterId);
-    if (!chapter || committedGeneration(chapter) !== edit.generation) {
-      throw new ConflictError('The chapter was planned again while this edit was saved; it was not kept', {
-        chapterId: edit.chapterId,
-      });
-    }
+    if (!chapter || committedGeneration(chapter) !== edit.generation) throw new PlanReplacedError(edit.chapterId);
     const totals = chapter.planTotals;
     const planTotals =
       totals && totals.generation === edit.generation

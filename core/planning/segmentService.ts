@@ -3,7 +3,8 @@
  * always concatenate to its text, so text edits and deletions change the chapter too, in the same write as the plan
  * (chapterRewrite.ts). Editing a segment invalidates
  * only that segment's audio (its current take), never another segment's. Only the chapter's committed plan generation
- * is visible or editable (planGenerations.ts); a segment of any other generation answers 404.
+ * is visible or editable (planGenerations.ts): reading a segment of any other generation answers 404; editing one that
+ * a newer plan replaced answers 409 `plan_replaced` (segmentEditGuard.ts).
  */
 import type { TypedCollection } from '../ports/typedCollection';
 import type { Principal, TenantPrincipal } from '../auth/principal';
@@ -19,7 +20,7 @@ import type { ProjectService } from '../projects/projectService';
 import { recountCastFacts } from '../casting/speakingCast';
 import { generationOf, isCommitted, recountSegmentFacts } from './planGenerations';
 import { ChapterRewrite, type PlanEdit } from './chapterRewrite';
-import { assertNoPlanRunning, confirmSegmentEdit, type PlanJobsView } from './segmentEditGuard';
+import { assertNoPlanRunning, confirmSegmentEdit, segmentNotInPlan, type PlanJobsView } from './segmentEditGuard';
 import { listSegmentPage, type SegmentPageRequest } from './segmentListing';
 import { joinedUnspokenChars, splitUnspokenChars, unspokenCharsAfterEdit, withUnspoken } from './speakable';
 
@@ -87,7 +88,7 @@ export class SegmentService {
     orchestrations: OrchestrationClient,
   ): Promise<SegmentRecord> {
     const { user, project } = await this.editable(principal, projectId, orchestrations);
-    const { segment } = await this.load(user, projectId, segmentId);
+    const segment = await this.editedSegment(user, projectId, segmentId);
     assertFresh(segment, ifMatch);
     if (patch.speakerId !== undefined) await this.assertSpeaker(user.tenantId, projectId, patch.speakerId);
     if (patch.text !== undefined) {
@@ -107,7 +108,13 @@ export class SegmentService {
       }
     }
     const { next, audioChanged } = patched(segment, patch, this.now());
-    const saved = await this.deps.segments.replace(audioChanged ? { ...next, currentTakeId: null } : next, ifMatch);
+    const saved = await this.deps.segments
+      .replace(audioChanged ? { ...next, currentTakeId: null } : next, ifMatch)
+      .catch(async (error: unknown) => {
+        // Removed since it was read: a re-plan committed meanwhile and removed the generation it replaced.
+        if (!(error instanceof NotFoundError)) throw error;
+        throw await segmentNotInPlan(this.deps.chapters, user.tenantId, projectId, segmentId, segment);
+      });
     await this.recordEdit(project, [segment], [saved], audioChanged);
     return saved;
   }
@@ -237,6 +244,14 @@ export class SegmentService {
     const chapter = await this.deps.chapters.get(user.tenantId, projectId, segment.chapterId);
     if (!chapter || !isCommitted(segment, chapter)) throw new NotFoundError('Segment');
     return { segment, chapter };
+  }
+
+  /** A segment of a chapter's committed plan, to edit; one that a newer plan replaced answers 409 `plan_replaced`. */
+  private async editedSegment(user: TenantPrincipal, projectId: string, segmentId: string): Promise<SegmentRecord> {
+    const segment = await this.deps.segments.get(user.tenantId, projectId, segmentId);
+    const chapter = segment && (await this.deps.chapters.get(user.tenantId, projectId, segment.chapterId));
+    if (segment && chapter && isCommitted(segment, chapter)) return segment;
+    throw await segmentNotInPlan(this.deps.chapters, user.tenantId, projectId, segmentId, segment);
   }
 
   private async assertSpeaker(tenantId: string, projectId: string, speakerId: string): Promise<void> {

@@ -181,9 +181,13 @@ export interface AudioToolchain {
    * masters are encoded once, with the measurement taken in that pass (`loudness`; absent for a stream copy, whose
    * parts were measured when encoded). Any other mix is refused: an encoding is never decoded to be encoded again.
    */
-  encodeM4b(
-    request: M4bRequest,
-  ): Promise<{ durationSec: number; chapterStartsSec: number[]; loudness?: LoudnessMeasurement }>;
+  encodeM4b(request: M4bRequest): Promise<{
+    durationSec: number;
+    chapterStartsSec: number[];
+    loudness?: LoudnessMeasurement;
+    /** Its size and sha256, when the file was hashed as it was written. */
+    written?: WrittenFile;
+  }>;
   splitLongAudio(master: string, request: SplitRequest): Promise<{ file: string; startSec: number; endSec: number }[]>;
   /**
    * Probe (+ CBR detection for MP3) of an encoded deliverable, ready for evaluateReadiness, with the levels measured

@@ -15,6 +15,7 @@ const statusByCode: Record<ErrorCode, number> = {
   idempotency_in_progress: 409,
   last_admin: 409,
   character_merged: 409,
+  plan_replaced: 409,
   precondition_failed: 412,
   payload_too_large: 413,
   unsupported_media_type: 415,

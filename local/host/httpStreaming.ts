@@ -35,12 +35,20 @@ const NOT_RELAYED = new Set(['connection', 'keep-alive', 'transfer-encoding', 'x
 
 /**
  * An idle connection is closed here before the proxy's own keep-alive timer closes it (Node's servers: 5 s), so a
- * request is never written on a connection the proxy is closing at that moment (it failed with a reset, answered
- * 502). Node's agent keeps idle connections without limit unless given a timeout: it reads the server's
- * `Keep-Alive: timeout=` hint only to shorten a timeout it has.
+ * request is rarely written on a connection the proxy is closing at that moment. Node's agent keeps idle connections
+ * without limit unless given a timeout: it reads the server's `Keep-Alive: timeout=` hint only to shorten a timeout it
+ * has. Rarely, not never: after an event-loop stall both timers have expired, and a request handled before the timers
+ * run takes the idle connection anyway; the proxy's timer then closes it under the request (a reset). Such a request
+ * is sent again on a new connection (`ProxyHop`).
  */
 const PROXY_IDLE_CONNECTION_MS = 2_000;
 const proxyAgent = new http.Agent({ keepAlive: true, timeout: PROXY_IDLE_CONNECTION_MS });
+/**
+ * The body bytes kept while a request is on a reused connection, so that it can be sent again if the proxy turns out
+ * to have closed that connection. Past this the copy is dropped and a reset is answered 502 as before (an upload that
+ * far along was not racing an idle close).
+ */
+const REPLAYABLE_BODY_BYTES = 256 * 1024;
 /** How long an answer may trail the end of its invocation before the host decides none is coming. */
 const NO_ANSWER_GRACE_MS = 5_000;
 
@@ -69,14 +77,12 @@ export async function serveStreamedHttpTrigger(
     await serveInProcess(req, res, url, match, inProcess, { invocationId, headers });
     return;
   }
-  const proxyRequest = http.request(new URL(`${url.pathname}${url.search}`, deps.httpStreamUri), {
-    method: req.method,
-    headers,
-    agent: proxyAgent,
-  });
-  proxyRequest.flushHeaders();
+  const hop = new ProxyHop(new URL(`${url.pathname}${url.search}`, deps.httpStreamUri), req.method ?? 'GET', headers);
+  let proxyRequest = hop.open(proxyAgent);
 
   let answered = false;
+  let responded: () => void = () => undefined;
+  const response = new Promise<void>((resolve) => (responded = resolve));
   const done = new Promise<void>((resolve) => res.once('close', () => resolve()));
   const stopForwarding = () => {
     req.off('data', forward);
@@ -98,10 +104,13 @@ export async function serveStreamedHttpTrigger(
       answerFromHost(413, payloadTooLarge(req, res, deps.maxRequestBodyBytes));
       return;
     }
+    hop.keep(chunk);
     if (!proxyRequest.write(chunk)) req.pause();
   };
-  const endForwarding = () => proxyRequest.end();
-  proxyRequest.on('drain', () => req.resume());
+  const endForwarding = () => {
+    hop.ended = true;
+    proxyRequest.end();
+  };
   req.on('data', forward);
   req.on('end', endForwarding);
   req.on('error', () => proxyRequest.destroy());
@@ -110,7 +119,9 @@ export async function serveStreamedHttpTrigger(
     if (!res.writableFinished) proxyRequest.destroy();
   });
 
-  proxyRequest.on('response', (proxyResponse) => {
+  const onResponse = (proxyResponse: http.IncomingMessage) => {
+    responded();
+    hop.forget();
     if (answered) {
       proxyResponse.resume();
       return;
@@ -127,13 +138,29 @@ export async function serveStreamedHttpTrigger(
     // The function answered without the whole body: nobody will read the rest.
     if (bodyUnread) res.once('finish', () => lingerThenClose(req));
     proxyResponse.once('error', () => res.destroy());
-  });
-  proxyRequest.on('error', (error) => {
-    if (!answered) {
+  };
+  const listen = (request: http.ClientRequest) => {
+    request.on('drain', () => req.resume());
+    request.on('response', onResponse);
+    request.on('error', (error) => {
+      if (answered || request !== proxyRequest) return;
+      if (hop.canSendAgain(request)) {
+        // The invocation itself was sent once, apart from this hop: sending the hop again runs nothing twice.
+        deps.logger({
+          type: 'host',
+          level: 'warn',
+          message: 'HTTP stream proxy reset a reused connection: sent again',
+        });
+        proxyRequest = listen(hop.again());
+        if (!hop.ended) req.resume();
+        return;
+      }
       deps.logger({ type: 'host', level: 'error', message: `HTTP stream proxy failed: ${errorMessage(error)}` });
       answerFromHost(502, { error: 'BadGateway', invocationId });
-    }
-  });
+    });
+    return request;
+  };
+  listen(proxyRequest);
 
   try {
     await deps.invokeHttp(
@@ -148,10 +175,7 @@ export async function serveStreamedHttpTrigger(
   if (!answered) {
     // The answer is written to the proxy before the invocation completes, but may still be on its way; a function
     // that returned nothing never answers, which the Functions host reports as 204.
-    await Promise.race([
-      new Promise((resolve) => proxyRequest.once('response', resolve)),
-      new Promise((resolve) => setTimeout(resolve, NO_ANSWER_GRACE_MS).unref()),
-    ]);
+    await Promise.race([response, new Promise((resolve) => setTimeout(resolve, NO_ANSWER_GRACE_MS).unref())]);
     if (!answered) {
       answered = true;
       stopForwarding();
@@ -162,6 +186,66 @@ export async function serveStreamedHttpTrigger(
     }
   }
   await done;
+}
+
+/**
+ * The request to the proxy, and what it takes to send it again. A request written on a kept-alive connection that the
+ * proxy closed at that moment fails with a reset before any answer; it is sent once more, on a new connection, when
+ * nothing of an answer came back on the failed connection and every body byte sent so far is still held (or there
+ * were none). A failure on a new connection, or after answer bytes, or past the held body, is the proxy's: 502.
+ */
+class ProxyHop {
+  private body: Buffer[] | null = [];
+  private bodyBytes = 0;
+  private sentAgain = false;
+  private readonly answerBytesBefore = new WeakMap<http.ClientRequest, number>();
+  /** The client's body has all been forwarded. */
+  ended = false;
+
+  constructor(
+    private readonly target: URL,
+    private readonly method: string,
+    private readonly headers: http.IncomingHttpHeaders,
+  ) {}
+
+  open(agent: http.Agent | false): http.ClientRequest {
+    const request = http.request(this.target, { method: this.method, headers: this.headers, agent });
+    request.once('socket', (socket) => {
+      this.answerBytesBefore.set(request, socket.bytesRead);
+      // A new connection was not being closed as the request was written: nothing to hold for sending it again.
+      if (!request.reusedSocket) this.forget();
+    });
+    request.flushHeaders();
+    return request;
+  }
+
+  /** Holds a forwarded chunk while the request may still be sent again. */
+  keep(chunk: Buffer): void {
+    if (!this.body) return;
+    this.bodyBytes += chunk.length;
+    if (this.bodyBytes > REPLAYABLE_BODY_BYTES) this.forget();
+    else this.body.push(chunk);
+  }
+
+  /** An answer came: the request will not be sent again. */
+  forget(): void {
+    this.body = null;
+  }
+
+  canSendAgain(failed: http.ClientRequest): boolean {
+    const before = this.answerBytesBefore.get(failed);
+    const answerBytes = before === undefined || !failed.socket ? 0 : failed.socket.bytesRead - before;
+    return !this.sentAgain && this.body !== null && failed.reusedSocket && answerBytes === 0;
+  }
+
+  /** The same request on a connection of its own (never a kept-alive one, which could be closing too). */
+  again(): http.ClientRequest {
+    this.sentAgain = true;
+    const request = this.open(false);
+    for (const chunk of this.body ?? []) request.write(chunk);
+    if (this.ended) request.end();
+    return request;
+  }
 }
 
 async function serveInProcess(

@@ -9,7 +9,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { runFfmpeg } from '../../adapters/audio';
 import { aacEncoderArgs } from '../../adapters/audio/master';
-import { aacMp4Packets, Mp4SpliceError, spliceAacMp4 } from '../../adapters/audio/mp4Splice';
+import { Mp4SpliceError } from '../../adapters/audio/mp4Boxes';
+import { aacMp4Packets, spliceAacMp4 } from '../../adapters/audio/mp4Splice';
 import { makeTempDir } from './helpers';
 
 const RATE = 44100;

@@ -111,6 +111,27 @@ async function readForNewGeneration(projectId: string, chapterId: string, jobId:
   return { writer, claim: claimed.claim, records };
 }
 
+/** The segment service of the platform, over `segments` (a collection that plays a race out). */
+function editingService(segments: TypedCollection<SegmentRecord>): SegmentService {
+  const jobsContainer = svc.database.container('jobs');
+  return new SegmentService({
+    chapters: svc.book.chapters,
+    segments,
+    characters: svc.book.characters,
+    projects: svc.projects,
+    clock: svc.clock,
+    ids: svc.ids,
+    planJobs: {
+      locks: new ProjectJobLocks({
+        locks: new CosmosProjectCollection<ProjectJobLock>(jobsContainer),
+        clock: svc.clock,
+      }),
+      jobs: new CosmosProjectCollection<JobRecord>(jobsContainer),
+      settlement: svc.jobs,
+    },
+  });
+}
+
 describe('segment edits while the chapter is planned again', () => {
   it('a plan generation built before an edit was stored is not committed; the plan is cut again with the edit', async () => {
     const { projectId, chapterIds } = await plannedBook(1);
@@ -169,32 +190,114 @@ describe('segment edits while the chapter is planned again', () => {
         },
       },
     );
-    const jobsContainer = svc.database.container('jobs');
-    const editing = new SegmentService({
-      chapters: svc.book.chapters,
-      segments,
-      characters: svc.book.characters,
-      projects: svc.projects,
-      clock: svc.clock,
-      ids: svc.ids,
-      planJobs: {
-        locks: new ProjectJobLocks({
-          locks: new CosmosProjectCollection<ProjectJobLock>(jobsContainer),
-          clock: svc.clock,
-        }),
-        jobs: new CosmosProjectCollection<JobRecord>(jobsContainer),
-        settlement: svc.jobs,
-      },
-    });
+    const editing = editingService(segments);
     const speaker = editFor.speakerId === 'narrator' ? 'unknown' : 'narrator';
     await expect(
       editing.update(CREATOR_PRINCIPAL, projectId, editFor.id, editFor.etag, { speakerId: speaker }, noPlanRunning),
-    ).rejects.toMatchObject({ code: 'conflict' });
+    ).rejects.toMatchObject({ code: 'plan_replaced' });
     expect(replanned).toBe(true);
     // Not kept, as the answer said: the committed plan is the re-plan's, without the edit.
     const now = (await chapterSegments(projectId, chapterId)).find((segment) => segment.text === editFor.text)!;
     expect(now.speakerId).toBe(editFor.speakerId);
     expect(now.id).not.toBe(editFor.id);
+  });
+
+  it('an edit whose segment a re-plan removed between its read and its write answers 409 plan_replaced', async () => {
+    const { projectId, chapterIds } = await plannedBook(1);
+    const chapterId = chapterIds[0];
+    const [editFor] = uniquelyWorded(await chapterSegments(projectId, chapterId));
+    // The edit has read the segment; a whole re-plan commits (removing the generation it replaced) before its write.
+    const segments: TypedCollection<SegmentRecord> = Object.assign(
+      Object.create(svc.book.segments) as TypedCollection<SegmentRecord>,
+      {
+        replace: async (doc: SegmentRecord, etag: string) => {
+          const planner = await readForNewGeneration(projectId, chapterId, 'job_replan_before_write');
+          await planner.writer.write(planner.claim, planner.records);
+          expect((await planner.writer.commit(TENANT, projectId, chapterId, planner.claim, null)).kind).toBe(
+            'committed',
+          );
+          return svc.book.segments.replace(doc, etag);
+        },
+      },
+    );
+    const speaker = editFor.speakerId === 'narrator' ? 'unknown' : 'narrator';
+    await expect(
+      editingService(segments).update(
+        CREATOR_PRINCIPAL,
+        projectId,
+        editFor.id,
+        editFor.etag,
+        { speakerId: speaker },
+        noPlanRunning,
+      ),
+    ).rejects.toMatchObject({ code: 'plan_replaced', details: { chapterId } });
+    const now = (await chapterSegments(projectId, chapterId)).find((segment) => segment.text === editFor.text)!;
+    expect(now.speakerId).toBe(editFor.speakerId);
+  });
+
+  it('edits of a segment that a re-plan replaced answer 409 plan_replaced, 20 at once, whichever way they edit', async () => {
+    const { projectId, chapterIds } = await plannedBook(1);
+    const chapterId = chapterIds[0];
+    const [editFor] = uniquelyWorded(await chapterSegments(projectId, chapterId));
+    const speaker = editFor.speakerId === 'narrator' ? 'unknown' : 'narrator';
+    // The user's page still shows the plan a re-plan (finished meanwhile) replaced and removed.
+    await svc.planning.planChapter(TENANT, projectId, chapterId, svc.analysis.attribution, 'en-GB', 'job_replan_first');
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, async () => {
+        const res = await setSpeaker(projectId, editFor, speaker);
+        return `${res.status} ${(await json<{ error: { code: string } }>(res, res.status)).error.code}`;
+      }),
+    );
+    expect(answers).toEqual(Array.from({ length: 20 }, () => '409 plan_replaced'));
+    const segmentPath = `/v1/projects/${projectId}/segments/${editFor.id}`;
+    const rewrites = [
+      platform.api(CREATOR, segmentPath, {
+        method: 'PATCH',
+        headers: { 'if-match': editFor.etag },
+        json: { text: 'Other words.' },
+      }),
+      platform.api(CREATOR, `${segmentPath}/split`, {
+        method: 'POST',
+        headers: { 'if-match': editFor.etag },
+        json: { offset: 1 },
+      }),
+      platform.api(CREATOR, segmentPath, { method: 'DELETE', headers: { 'if-match': editFor.etag } }),
+    ];
+    for (const res of await Promise.all(rewrites)) {
+      expect(res.status).toBe(409);
+      expect((await json<{ error: { code: string } }>(res, 409)).error.code).toBe('plan_replaced');
+    }
+    // Reading it is still 404 (it is not part of the book), and so is an id no plan of the chapter ever committed.
+    expect((await platform.api(CREATOR, segmentPath)).status).toBe(404);
+    const neverCommitted = { ...editFor, id: `${chapterId}_g99_0` };
+    expect((await setSpeaker(projectId, neverCommitted, speaker)).status).toBe(404);
+    const final = (await chapterSegments(projectId, chapterId)).find((segment) => segment.text === editFor.text)!;
+    expect(final.speakerId).toBe(editFor.speakerId);
+  });
+
+  it('20 identical edits racing a re-plan are kept (200), lost to each other (412) or refused (409 plan_replaced)', async () => {
+    const { projectId, chapterIds } = await plannedBook(1);
+    const chapterId = chapterIds[0];
+    const [editFor] = uniquelyWorded(await chapterSegments(projectId, chapterId));
+    const speaker = editFor.speakerId === 'narrator' ? 'unknown' : 'narrator';
+    const edits = Array.from({ length: 20 }, async () => {
+      const res = await setSpeaker(projectId, editFor, speaker);
+      const body = (await res.json()) as { error?: { code: string } };
+      return res.status === 409 ? `409 ${body.error?.code}` : String(res.status);
+    });
+    const replan = svc.planning.planChapter(
+      TENANT,
+      projectId,
+      chapterId,
+      svc.analysis.attribution,
+      'en-GB',
+      'job_replan_racing',
+    );
+    const [answers] = await Promise.all([Promise.all(edits), replan]);
+    expect(answers.filter((answer) => !['200', '412', '409 plan_replaced'].includes(answer))).toEqual([]);
+    expect(answers.filter((answer) => answer === '200').length).toBeLessThanOrEqual(1);
+    const final = (await chapterSegments(projectId, chapterId)).find((segment) => segment.text === editFor.text)!;
+    if (answers.includes('200')) expect(final.speakerId).toBe(speaker);
   });
 
   it('under a re-plan job, parallel edits are refused with job_in_progress or kept; none is acknowledged and lost', async () => {

@@ -1,9 +1,10 @@
 /**
- * An M4B joined from the chapters' AAC starts one ffmpeg process, the join, and ffprobe only on the finished book:
- * the chapters' facts come from their MP4 headers. The join reads the chapters through a queue deep enough that its
- * reader thread does not wait for the muxer at every packet (ffmpeg's default of 8 cost two context switches per AAC
- * frame, about half the join's CPU). The book's measurement and its chapter marks come from one probe of it: each
- * ffprobe process costs the platform's large process a fork.
+ * An M4B joined from the chapters' AAC starts no process to join them (the M4B is written in the process,
+ * adapters/audio/m4bJoin.ts) and ffprobe only on the finished book: the chapters' facts come from their MP4 headers.
+ * When a chapter's MP4 is one the writer does not read, ffmpeg joins the book, reading the chapters through a queue
+ * deep enough that its reader thread does not wait for the muxer at every packet (ffmpeg's default of 8 cost two
+ * context switches per AAC frame, about half the join's CPU). The book's measurement and its chapter marks come from
+ * one probe of it: each ffprobe process costs the platform's large process a fork.
  */
 import { chmod, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -63,19 +64,43 @@ describe('an M4B joined from AAC chapters', () => {
   }, 120_000);
   afterAll(() => cleanup());
 
-  it('starts the join and probes the finished book once, through a deep chapter queue', async () => {
-    const log = path.join(dir, 'processes.log');
+  /** Builds the Apple package with recording binaries: each process's tool and arguments. */
+  async function buildRecording(packageRequest: PackageRequest, name: string) {
+    const log = path.join(dir, `${name}.log`);
     await writeFile(log, '');
     const recording = createFfmpegToolchain({
       ffmpegPath: await recordingBinary(dir, 'ffmpeg', ffmpegPath(), log),
       ffprobePath: await recordingBinary(dir, 'ffprobe', ffprobePath(), log),
     });
-    const result = await buildPackage(request, { audio: recording, workDir: dir });
-
+    const result = await buildPackage(packageRequest, { audio: recording, workDir: dir });
     const processes = (await readFile(log, 'utf8'))
       .split(PROCESS)
       .filter(Boolean)
       .map((line) => line.split(ARG));
+    return { result, processes };
+  }
+
+  it('joins the book without a process and probes the finished book once', async () => {
+    const { result, processes } = await buildRecording(request, 'in-process');
+    expect(processes.filter(([tool]) => tool === 'ffmpeg')).toEqual([]);
+    const probed = processes.filter(([tool]) => tool === 'ffprobe').map((args) => args[args.length - 1]);
+    expect(probed).toEqual([result.deliverable.path]);
+    // Hashed as it was written, not read again for it.
+    expect(result.deliverable.sha256).toBe(await sha256File(result.deliverable.path));
+    expect((await audio.probe(result.deliverable.path)).chapters).toHaveLength(5);
+  }, 60_000);
+
+  it('leaves chapters it cannot join to one ffmpeg join through a deep chapter queue', async () => {
+    // A chapter whose moov comes first is not laid out as the writer reads it: ffmpeg joins the book.
+    const moovFirst = path.join(dir, 'moov-first.m4a');
+    const first = request.chapters[0].encoded!.aac!;
+    await runFfmpeg(['-y', '-i', first.file, '-c', 'copy', '-movflags', '+faststart', moovFirst]);
+    const chapters = [...request.chapters];
+    chapters[0] = {
+      ...chapters[0],
+      encoded: { aac: { ...first, file: moovFirst, sha256: await sha256File(moovFirst) } },
+    };
+    const { result, processes } = await buildRecording({ ...request, chapters }, 'ffmpeg-join');
     const joins = processes.filter(([tool]) => tool === 'ffmpeg');
     expect(joins).toHaveLength(1);
     const probed = processes.filter(([tool]) => tool === 'ffprobe').map((args) => args[args.length - 1]);
