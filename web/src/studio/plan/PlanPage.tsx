@@ -53,10 +53,13 @@ export function PlanPage() {
   const activePlan = status.activeJob?.kind === 'plan' ? status.activeJob.id : null;
   const job = useJobProgress(project.id, jobId ?? activePlan);
   const planning = Boolean(job.data && !isFinished(job.data));
-  // A plan job names the chapters it plans when it plans some only; without a list it plans the whole book.
-  const plannedByJob = planning ? job.data?.input.chapterIds : undefined;
+  // A plan job names the chapters it plans when it plans some only; without a list it plans the whole book. From the
+  // click on: the start is answered once the server has checked the book, seconds later on a busy host, and meanwhile
+  // the page said "not planned. Use “Plan the book”" under the button just pressed.
+  const starting = startPlan.isPending ? ((startPlan.variables ?? {}) as { chapterIds?: unknown }) : undefined;
+  const plannedByJob = planning ? job.data?.input.chapterIds : starting?.chapterIds;
   const beingPlanned = (chapterId: string | undefined) =>
-    planning &&
+    (planning || starting !== undefined) &&
     chapterId !== undefined &&
     (!Array.isArray(plannedByJob) || (plannedByJob as unknown[]).includes(chapterId));
   const selectedChapterId = chapterId ?? chapters.data?.[0]?.id;
