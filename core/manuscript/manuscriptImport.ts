@@ -249,7 +249,14 @@ export class ManuscriptImport {
     const manuscript = await this.deps.manuscripts.find(tenantId, projectId, manuscriptId);
     await this.deps.jobs.finish(tenantId, projectId, jobId, {
       status: 'succeeded',
-      result: { manuscriptId, chapterCount, chapterReport: manuscript?.chapterReport ?? null },
+      // The format too: the studio says the manuscript is imported from this result before it reads the manuscript
+      // again, and without it put "Format: not recognised yet" beside "Imported".
+      result: {
+        manuscriptId,
+        chapterCount,
+        format: manuscript?.format ?? null,
+        chapterReport: manuscript?.chapterReport ?? null,
+      },
     });
     return { cancelled: false, chapterCount };
   }

@@ -71,7 +71,13 @@ describe('a play nobody has seen, from manuscript to casting', () => {
     await page.goto(studio('characters'));
     await page.getByRole('button', { name: 'Detect characters' }).click();
     const cards = page.getByRole('list', { name: 'Characters' });
-    await expectVisible(page.getByText(/^Detection finished: \d+ characters\.$/), 120_000);
+    const done = page.getByText(/^Detection finished: \d+ speaking characters, the narrator included\./);
+    await expectVisible(done, 120_000);
+    // The page counts what the navigation counts (it said "74 characters" where the navigation said "60 speaking").
+    const speaking = /(\d+) speaking characters/.exec((await done.textContent()) ?? '')?.[1];
+    await expectVisible(
+      page.getByRole('navigation', { name: 'Workflow' }).getByText(new RegExp(`· ${speaking} speaking characters$`)),
+    );
     await expectVisible(cards.getByRole('listitem', { name: 'Narrator' }).getByText(/Reads the narration/));
 
     // The entry a detection would leave for a misspelt name in one line.

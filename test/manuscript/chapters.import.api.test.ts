@@ -89,7 +89,7 @@ it.each(CHAPTER_BOOKS)('imports %s through the API exactly as the detector reads
     notSpoken: detection.chapters.length - spoken,
     warnings: detection.chapters.reduce((sum, c) => sum + c.warnings.length, 0),
   };
-  expect(job.result).toMatchObject({ chapterCount: spoken, chapterReport: report });
+  expect(job.result).toMatchObject({ chapterCount: spoken, format: parsed.format, chapterReport: report });
   const manuscript = await body<{ chapterReport: unknown }>(
     await platform.api(CREATOR, `/v1/projects/${project.id}/manuscript`),
     200,

@@ -117,11 +117,15 @@ function useHiddenSteps(list: React.RefObject<HTMLOListElement | null>): { befor
   return hidden;
 }
 
+/** The width of the arrows over the ends of the row (`.step-nav__more` in studio.css). */
+const ARROW_REMS = 2.75;
+
 /**
  * On a narrow screen the steps are one row that scrolls sideways, which opened on the first two steps whatever the
  * page: the step the producer is on is scrolled to the middle of the row instead (the page itself does not move). The
  * steps widen as their counts arrive, so this holds until the producer scrolls the row themselves.
  */
+
 function keepCurrentStepShown(list: HTMLOListElement | null): (() => void) | undefined {
   if (!list) return undefined;
   const show = () => {
@@ -129,7 +133,10 @@ function keepCurrentStepShown(list: HTMLOListElement | null): (() => void) | und
     if (!current || list.scrollWidth <= list.clientWidth) return;
     const row = list.getBoundingClientRect();
     const step = current.getBoundingClientRect();
-    if (step.left >= row.left && step.right <= row.right) return;
+    // The arrows over the row's ends hide what is under them: a step there read as cut ("ningún paquete cumple las
+    // reglas de su t…" on a phone), so only the part between them counts as shown.
+    const arrow = ARROW_REMS * parseFloat(getComputedStyle(document.documentElement).fontSize || '16');
+    if (step.left >= row.left + arrow && step.right <= row.right - arrow) return;
     list.scrollLeft += step.left - row.left - (row.width - step.width) / 2;
   };
   show();

@@ -9,7 +9,7 @@ import { Alert } from '../../ui/Alert';
 import { useErrorText } from '../../ui/errorText';
 import { Loading } from '../../ui/Loading';
 import { ProgressBar } from '../../ui/ProgressBar';
-import { speaksIn } from '../casting/speakingCast';
+import { speakingCast, speaksIn } from '../casting/speakingCast';
 import { useStudio } from '../StudioContext';
 import { CharacterCard } from './CharacterCard';
 import { CharacterDialog } from './CharacterDialog';
@@ -52,6 +52,9 @@ export function CharactersPage() {
   const searching = finding && Boolean(query.trim());
   const shown = searching ? sorted.filter((character) => matchesName(character, query)) : sorted;
   const speaks = speaksIn(chapters.data);
+  // The whole list's counts, under the navigation's words (speaking characters, the narrator included): the page said
+  // "74 characters" found, counting the ones who never speak, where the navigation said "60 speaking characters".
+  const cast = speakingCast(list, chapters.data);
   const speaking = shown.filter(speaks);
   const silent = shown.filter((character) => !speaks(character)).sort((a, b) => a.name.localeCompare(b.name));
   const card = (character: Character) => (
@@ -98,8 +101,12 @@ export function CharactersPage() {
       )}
       {job.data?.status === 'failed' && <Alert tone="error">{t('detect.failed')}</Alert>}
       {job.data?.status === 'succeeded' && jobId && listReadAfterJob && (
-        <Alert tone="success">{t('detect.done', { count: list.filter((c) => c.id !== NARRATOR).length })}</Alert>
+        <Alert tone="success">
+          {t('detect.done', { count: cast.speaking })}
+          {cast.silent > 0 && <> {t('detect.doneSilent', { count: cast.silent })}</>}
+        </Alert>
       )}
+      {running && list.length > 1 && <p className="small muted">{t('detect.notFinal')}</p>}
       {characters.isError && <Alert tone="error">{errorText(characters.error)}</Alert>}
       {finding && (
         <div className="field character-find">
@@ -123,6 +130,7 @@ export function CharactersPage() {
           </p>
         </div>
       )}
+      {list.length > 1 && <h3 className="characters__count">{t('speakingTitle', { count: cast.speaking })}</h3>}
       <ul className="card-grid" aria-label={t('listLabel')}>
         {speaking.map(card)}
       </ul>

@@ -1,6 +1,6 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { ProjectFacts } from '../../api/types';
+import type { Job, ProjectFacts } from '../../api/types';
 import { character } from '../../test/character';
 import { chapterSummary } from '../../test/chapterSummary';
 import { noFacts, renderInStudio } from '../../test/render';
@@ -203,7 +203,48 @@ describe('detection, when it ends', () => {
     expect(screen.queryByText(/Detection finished/)).toBeNull();
     expect(screen.getByText('Finding the characters…', { selector: '.progress__detail' })).toBeTruthy();
     releaseList!();
-    expect(await screen.findByText('Detection finished: 1 character.')).toBeTruthy();
+    expect(await screen.findByText('Detection finished: 2 speaking characters, the narrator included.')).toBeTruthy();
+  });
+
+  it('counts what the navigation counts, the speaking characters, and says apart how many never speak', async () => {
+    const found = [
+      character('narrator', 'Narrator', 0),
+      character('c-eliza', 'Elizabeth', 40),
+      character('c-darcy', 'Mr. Darcy', 12),
+      character('c-lady', 'Lady Lucas', 0),
+      character('c-hill', 'Mrs. Hill', 0),
+    ];
+    const json = (body: unknown) =>
+      new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
+    const job = (status: string) => ({
+      id: 'j1',
+      kind: 'characters',
+      status,
+      progress: { segmentsDone: 0, segmentsTotal: 0, chaptersDone: 0, chaptersTotal: 0 },
+    });
+    let detected = false;
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string, init?: RequestInit) => {
+        if (init?.method === 'POST') {
+          detected = true;
+          return json({ job: job('queued') });
+        }
+        if (url.includes('/jobs/j1')) return json(job('succeeded'));
+        if (url.includes('/chapters')) return json({ items: [] });
+        return json({ items: detected ? found : [found[0]] });
+      }),
+    );
+    const imported: ProjectFacts = { ...noFacts, manuscriptStatus: 'ready', chapterCount: 2 };
+    renderInStudio(<CharactersPage />, {}, undefined, { facts: imported });
+    fireEvent.click(await screen.findByRole('button', { name: 'Detect characters' }));
+    const done = await screen.findByText(/^Detection finished/);
+    // "4 characters" (everyone but the narrator) beside the navigation's "3 speaking characters" read as a jump.
+    expect(done.textContent).toBe(
+      'Detection finished: 3 speaking characters, the narrator included. 2 more characters never speak and are listed apart.',
+    );
+    expect(screen.getByRole('heading', { name: '3 speaking characters, the narrator included' })).toBeTruthy();
+    expect(screen.getByText('2 characters who never speak')).toBeTruthy();
   });
 });
 
@@ -233,5 +274,28 @@ describe('detection, while it runs', () => {
     expect(
       await screen.findByText('Finding the characters… · 12 of 61 chapters', { selector: '.progress__detail' }),
     ).toBeTruthy();
+  });
+
+  it('says the list shown is not final yet', async () => {
+    const json = (body: unknown) =>
+      new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
+    const running = {
+      id: 'j1',
+      kind: 'characters',
+      status: 'running',
+      progress: { segmentsDone: 0, segmentsTotal: 0, chaptersDone: 61, chaptersTotal: 61, phase: 'storing' },
+    };
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string) => {
+        if (url.includes('/jobs/j1')) return json(running);
+        // Read while detection stores what it found: some of the characters only.
+        const partial = [character('narrator', 'Narrator', 0), character('c-eliza', 'Elizabeth', 40)];
+        return json({ items: url.includes('/chapters') ? [] : partial });
+      }),
+    );
+    const imported: ProjectFacts = { ...noFacts, manuscriptStatus: 'ready', chapterCount: 61 };
+    renderInStudio(<CharactersPage />, {}, undefined, { facts: imported, activeJob: running as Job });
+    expect(await screen.findByText(/^Until detection ends, the characters below are not the final list/)).toBeTruthy();
   });
 });

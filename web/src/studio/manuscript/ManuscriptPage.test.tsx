@@ -70,6 +70,24 @@ describe('the manuscript page when its import ends', () => {
     },
   );
 
+  it(
+    'gives the format the import found beside "Imported" before the manuscript is read again',
+    { timeout: 20_000 },
+    async () => {
+      fakeApi({
+        'GET /v1/projects/p1/manuscript': { body: manuscript },
+        'GET /v1/projects/p1/jobs/j1': {
+          body: job('succeeded', { manuscriptId: 'm1', chapterCount: 15, format: 'txt', chapterReport: null }),
+        },
+        'GET /v1/projects/p1/chapters': { body: { items: [], continuationToken: null } },
+      });
+      renderInStudio(<ManuscriptPage />, {}, undefined, { facts: { ...noFacts, chapterCount: 0 } });
+      expect(await screen.findByText('Imported', {}, { timeout: 10_000 })).toBeTruthy();
+      expect(screen.getByText('Plain text')).toBeTruthy();
+      expect(screen.queryByText('Not recognised yet')).toBeNull();
+    },
+  );
+
   it('shows a running import as importing', { timeout: 20_000 }, async () => {
     fakeApi({
       'GET /v1/projects/p1/manuscript': { body: manuscript },

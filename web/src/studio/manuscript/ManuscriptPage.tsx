@@ -10,6 +10,7 @@ import { useErrorText } from '../../ui/errorText';
 import { useFormat } from '../../ui/format';
 import { Loading } from '../../ui/Loading';
 import { ProgressBar } from '../../ui/ProgressBar';
+import type { Manuscript } from '../../api/types';
 import { useStudio } from '../StudioContext';
 import { DropZone } from './DropZone';
 import { ImportReport } from './ImportReport';
@@ -17,6 +18,21 @@ import { useJobCounts, withCounts } from '../jobCounts';
 
 /** The API refuses bigger uploads with 413; saying so before sending saves the wait. */
 const MAX_MANUSCRIPT_BYTES = 200 * 1024 * 1024;
+
+type ManuscriptFormat = NonNullable<Manuscript['format']>;
+
+/** Every format, so a job result from another server version with an unknown one is not looked up in the catalogue. */
+const FORMATS: Record<ManuscriptFormat, true> = {
+  txt: true,
+  markdown: true,
+  docx: true,
+  epub: true,
+  html: true,
+  pdf: true,
+};
+
+const formatOf = (value: unknown): ManuscriptFormat | null =>
+  typeof value === 'string' && Object.hasOwn(FORMATS, value) ? (value as ManuscriptFormat) : null;
 
 /** Upload (drag and drop or choose), watch the upload and the import, replace with confirmation, get the original. */
 export function ManuscriptPage() {
@@ -59,8 +75,12 @@ export function ManuscriptPage() {
   const current = manuscript.data;
   // Likewise the manuscript's status, from its own import's outcome while the manuscript is read again.
   const outcome = imported?.status === 'succeeded' ? 'ready' : imported?.status === 'failed' ? 'failed' : undefined;
-  const currentStatus =
-    current?.status === 'processing' && imported?.id === current.jobId && outcome ? outcome : current?.status;
+  const fromImport = current?.status === 'processing' && imported?.id === current.jobId && outcome !== undefined;
+  const currentStatus = fromImport ? outcome : current?.status;
+  // And its format: the manuscript read before the import ended has none yet, and "Not recognised yet" stood beside
+  // "Imported".
+  const importedFormat = fromImport ? formatOf(imported?.result?.format) : null;
+  const currentFormat = current?.format ?? importedFormat;
   const uploadError = upload.error
     ? errorText(upload.error, {
         payload_too_large: t('errors.serverTooLarge'),
@@ -89,7 +109,7 @@ export function ManuscriptPage() {
             <dt>{t('current.size')}</dt>
             <dd>{format.bytes(current.bytes)}</dd>
             <dt>{t('current.format')}</dt>
-            <dd>{current.format ? t(`formats.${current.format}`) : t('formats.unknown')}</dd>
+            <dd>{currentFormat ? t(`formats.${currentFormat}`) : t('formats.unknown')}</dd>
             <dt>{t('current.uploaded')}</dt>
             <dd>
               <time dateTime={current.uploadedAt}>{format.dateTime(current.uploadedAt)}</time>

@@ -50,6 +50,24 @@ describe('the plan’s chapter picker', () => {
     ]);
   });
 
+  it('says a chapter without a plan is being planned while a plan job plans it, not that it is not planned', () => {
+    render(
+      <ChapterPicker
+        chapters={book}
+        selectedId="c2"
+        notesOf={() => []}
+        beingPlanned={(planned) => planned.id === 'c2'}
+        onSelect={vi.fn()}
+      />,
+    );
+    const options = within(screen.getByRole('combobox'))
+      .getAllByRole('option')
+      .map((option) => option.textContent);
+    expect(options).toContain('Chapter 2 — being planned');
+    expect(options.join()).not.toMatch(/not planned/);
+    expect(screen.getByText('This chapter: being planned')).toBeTruthy();
+  });
+
   it('narrows the list to the chapters with lines to check, keeping the one on screen', () => {
     const { options } = renderPicker('c4');
     fireEvent.click(screen.getByLabelText('Only chapters with lines to check (2)'));

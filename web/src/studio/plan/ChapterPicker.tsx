@@ -28,6 +28,8 @@ interface ChapterPickerProps {
   selectedId: string | undefined;
   /** What else the option says about a chapter (its review decision, open comments). */
   notesOf(chapter: ChapterSummary): string[];
+  /** Whether a running plan job is planning this chapter now (a chapter without a plan then is not "not planned"). */
+  beingPlanned?(chapter: ChapterSummary): boolean;
   /** `show`: the lines to open the chapter on (the next chapter to check opens on what there is to check). */
   onSelect(chapterId: string, show?: LinesToCheck): void;
 }
@@ -37,7 +39,7 @@ interface ChapterPickerProps {
  * the chapter list carries, so a whole book costs no extra request), the list can be narrowed to the chapters with
  * lines to check, and one button goes to the next such chapter.
  */
-export function ChapterPicker({ chapters, selectedId, notesOf, onSelect }: ChapterPickerProps) {
+export function ChapterPicker({ chapters, selectedId, notesOf, beingPlanned, onSelect }: ChapterPickerProps) {
   const { t } = useTranslation('plan');
   const [onlyToCheck, setOnlyToCheck] = useState(false);
   const toCheck = chapters.filter(hasLinesToCheck);
@@ -49,7 +51,7 @@ export function ChapterPicker({ chapters, selectedId, notesOf, onSelect }: Chapt
   const selected = chapters.find((chapter) => chapter.id === selectedId);
 
   const countsOf = (chapter: ChapterSummary): string[] => {
-    if (!chapter.review) return [t('picker.notPlanned')];
+    if (!chapter.review) return [beingPlanned?.(chapter) ? t('picker.beingPlanned') : t('picker.notPlanned')];
     const counts: string[] = [];
     if (chapter.review.flagged > 0) counts.push(t('picker.flagged', { count: chapter.review.flagged }));
     if (chapter.review.unknownSpeaker > 0) counts.push(t('picker.unknown', { count: chapter.review.unknownSpeaker }));

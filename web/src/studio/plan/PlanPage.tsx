@@ -53,6 +53,15 @@ export function PlanPage() {
   const activePlan = status.activeJob?.kind === 'plan' ? status.activeJob.id : null;
   const job = useJobProgress(project.id, jobId ?? activePlan);
   const planning = Boolean(job.data && !isFinished(job.data));
+  // A plan job names the chapters it plans when it plans some only; without a list it plans the whole book. From the
+  // click on: the start is answered once the server has checked the book, seconds later on a busy host, and meanwhile
+  // the page said "not planned. Use “Plan the book”" under the button just pressed.
+  const starting = startPlan.isPending ? ((startPlan.variables ?? {}) as { chapterIds?: unknown }) : undefined;
+  const plannedByJob = planning ? job.data?.input.chapterIds : starting?.chapterIds;
+  const beingPlanned = (chapterId: string | undefined) =>
+    (planning || starting !== undefined) &&
+    chapterId !== undefined &&
+    (!Array.isArray(plannedByJob) || (plannedByJob as unknown[]).includes(chapterId));
   const selectedChapterId = chapterId ?? chapters.data?.[0]?.id;
   const segments = useChapterSegments(project.id, selectedChapterId);
   // A link to a chapter's lines to check (the review page's "3 flagged lines") opens on them.
@@ -211,6 +220,7 @@ export function PlanPage() {
         <ChapterPicker
           chapters={chapters.data}
           selectedId={selectedChapterId}
+          beingPlanned={(chapter) => beingPlanned(chapter.id)}
           notesOf={(chapter) => {
             const review = status.review?.chapters.find((item) => item.chapterId === chapter.id);
             return [
@@ -267,7 +277,13 @@ export function PlanPage() {
       {segments.isPending ? (
         <Loading />
       ) : allSegments.length === 0 ? (
-        <Alert tone="info">{access.canEdit ? t('empty.notPlanned') : t('empty.notPlannedReadOnly')}</Alert>
+        <Alert tone="info">
+          {beingPlanned(selectedChapterId)
+            ? t('empty.beingPlanned')
+            : access.canEdit
+              ? t('empty.notPlanned')
+              : t('empty.notPlannedReadOnly')}
+        </Alert>
       ) : (
         <div className="plan__body">
           <div className="plan__reading">
