@@ -190,8 +190,6 @@ const KNOWN_MISSES = new Set<string>([
   'los-aranda-de-valdecierzo: Anselmo is one record',
   'los-aranda-de-valdecierzo: Amparo is one record',
   'the-pennocks-of-tanners-yard: Edith is one record',
-  'the-pennocks-of-tanners-yard: Sam Tetley is found',
-  'the-pennocks-of-tanners-yard: Sam Tetley is male',
   'the-pennocks-of-tanners-yard: Sam Tetley speaks',
   'the-pennocks-of-tanners-yard: Mrs Dobson is found',
   'the-pennocks-of-tanners-yard: Mrs Dobson is female',
