@@ -33,6 +33,8 @@ export const LABELLED_STORIES = [
   'the-garlands-of-netherby',
   'o-quintal-dos-tavares',
   'the-haddons-of-cedar-falls',
+  'los-aranda-de-valdecierzo',
+  'the-pennocks-of-tanners-yard',
 ] as const;
 export const DEVELOPMENT_BOOKS = [
   'pride-and-prejudice',

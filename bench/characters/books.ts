@@ -44,6 +44,8 @@ export const STORY_SLUGS = [
   'a-febre-do-toninho',
   'o-quintal-dos-tavares',
   'the-haddons-of-cedar-falls',
+  'los-aranda-de-valdecierzo',
+  'the-pennocks-of-tanners-yard',
 ] as const;
 export type StorySlug = (typeof STORY_SLUGS)[number];
 

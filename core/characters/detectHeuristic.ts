@@ -139,8 +139,9 @@ function isPerson(tally: Tally): boolean {
   if (tally.animals > 0) return false;
   if (tally.titled >= MIN_TITLED_WITH_OTHERS && tally.mentions >= MIN_TITLED_PERSON_MENTIONS) return true;
   if (tally.locatives >= tally.mentions * PLACE_SHARE) return false;
-  if (tally.vocatives >= MIN_VOCATIVES || (tally.vocatives >= 1 && tally.mentions >= MIN_ADDRESSED_MENTIONS))
-    return true;
+  // A call inside a line ("…, Sam, thank you") is weaker evidence than one at its edge: twice, with the mentions.
+  const called = tally.vocatives >= 1 || tally.callsInLine >= MIN_VOCATIVES;
+  if (tally.vocatives >= MIN_VOCATIVES || (called && tally.mentions >= MIN_ADDRESSED_MENTIONS)) return true;
   const { female, male } = tally.pronounVotes;
   return (
     tally.mentions >= MIN_DESCRIBED_MENTIONS &&

@@ -280,6 +280,16 @@ export function isVocative(text: string, offset: number, length: number): boolea
 }
 
 /**
+ * A name called inside a line of dialogue between commas or before the sentence's end ("He is better, Sam, thank
+ * you.", "Nobody sees me, Sam. That is why…"): the caller knows the mention is in a line (in narration the same
+ * shapes are lists and appositions). Weaker than a call at the line's edge: a pet name called so twice is no person.
+ */
+export function isCallInsideLine(text: string, offset: number, length: number): boolean {
+  if (!/, $/u.test(text.slice(Math.max(0, offset - 2), offset))) return false;
+  return /^(?:[.!?] \p{Lu}|, \p{Ll})/u.test(text.slice(offset + length, offset + length + 3));
+}
+
+/**
  * Whether a verb stands right after the line of dialogue it reports: a closing quotation mark, dash or parenthesis
  * before it ('”, said', '—preguntó', '(exclamó'), or a comma or stop inside a paragraph opened by a dialogue dash
  * ('--Ora, vivam! exclamou'). A tag whose verb and subject an adverb keeps apart ("exclamó entonces la navarra") is

@@ -27,6 +27,7 @@ import {
   findAttributions,
   findMentions,
   formLabel,
+  isCallInsideLine,
   isVocative,
   WordCase,
   type Attribution,
@@ -55,6 +56,8 @@ export interface Placed extends PlacedForm {
   pronoun: Votes;
   age: AgeBand | null;
   vocative: boolean;
+  /** Called by name inside a line, between commas or before a sentence's end (mentions.ts isCallInsideLine). */
+  calledInLine: boolean;
   /** Written after "in", "at", "em", "en": a place more likely than a person. */
   locative: boolean;
   /** Written in narration, outside every line of dialogue. */
@@ -131,6 +134,7 @@ export function tallyPeople(chapters: ChapterInput[]) {
     if (people.isBareSurname(mention.form)) tally.bareSurnames.add(label);
     tally.mentions++;
     if (mention.vocative) tally.vocatives++;
+    else if (mention.calledInLine) tally.callsInLine++;
     if (mention.locative) tally.locatives++;
     if (mention.narrated) tally.narrated++;
     if (mention.animal) tally.animals++;
@@ -285,6 +289,7 @@ function scanChapters(chapters: ChapterInput[], wordCase: WordCase): ChapterScan
         pronoun,
         age: ageBefore(text, mention.offset),
         vocative: isVocative(text, mention.offset, mention.length),
+        calledInLine: inDialogue(mention.offset) && isCallInsideLine(text, mention.offset, mention.length),
         locative: nobody[position],
         narrated: !inDialogue(mention.offset),
         animal: !inDialogue(mention.offset) && calledAnAnimal(text, end, language),

@@ -13,6 +13,8 @@ export interface Tally {
   titled: number;
   /** Times the person is addressed by name in dialogue. */
   vocatives: number;
+  /** Times the person is called by name inside a line, between commas or before a sentence's end. */
+  callsInLine: number;
   /** Mentions after a preposition of place ("in London", "em Lisboa"). */
   locatives: number;
   /** Mentions in narration (outside dialogue). */
@@ -45,6 +47,7 @@ export function newTally(): Tally {
     mentions: 0,
     titled: 0,
     vocatives: 0,
+    callsInLine: 0,
     locatives: 0,
     narrated: 0,
     animals: 0,
@@ -102,6 +105,7 @@ export function absorbTally(into: Tally, from: Tally): void {
   into.mentions += from.mentions;
   into.titled += from.titled;
   into.vocatives += from.vocatives;
+  into.callsInLine += from.callsInLine;
   into.locatives += from.locatives;
   into.animals += from.animals;
   into.narrated += from.narrated;

@@ -76,20 +76,29 @@ const SPEECH_TAG_REACH = 200;
 /**
  * An apostrophe that ends a word inside a single quotation, not the quotation's close: after a plural (`the boys'
  * hats`) or after any other word that opens no speech tag (`goin’ down`, `nothin' but`; `'Go home' he said` closes),
- * before a lower-case word, with a closing quote still to come before any other quotation opens (`'Yes' and 'No'`
- * close where they seem to).
+ * before a lower-case word, or before a comma and any word (`‘’Mornin’, miss.`, `‘Oh, aye. ’Mornin’, Mr Pennock.’`:
+ * a line's own comma stands inside its closing quote), with a closing quote still to come before any other quotation
+ * opens (`'Yes' and 'No'` close where they seem to). The word after may itself be elided at its start (`an’ ’e`);
+ * inside a quotation opened by `‘`, a `’` before a word elides its start (`’e`, `’asn’t`) and opens none.
  */
-function endsAWord(text: string, at: number, closers: string[], quotation: QuotationContext): boolean {
-  if (!/^\s\p{Ll}/u.test(text.slice(at + 1, at + 3)) || !isLetter(text[at - 1])) return false;
-  const plural = /[sS]/u.test(text[at - 1]);
-  if (!plural && readSpeechTag(text.slice(at + 1, at + 1 + SPEECH_TAG_REACH).trimStart(), quotation.language) !== null)
-    return false;
+function endsAWord(text: string, at: number, opener: string, quotation: QuotationContext): boolean {
+  if (!isLetter(text[at - 1])) return false;
+  // `goin’.’`: the line's own stop between the word's apostrophe and its closing quote.
+  if (/^[.!?…]$/u.test(text[at + 1] ?? '') && QUOTE_PAIRS[opener].includes(text[at + 2])) return true;
+  const comma = text[at + 1] === ',';
+  const rest = text.slice(at + (comma ? 2 : 1), at + (comma ? 5 : 4));
+  if (!(comma ? /^\s['’]?\p{L}/u : /^\s['’]?\p{Ll}/u).test(rest)) return false;
+  const plural = !comma && /[sS]/u.test(text[at - 1]);
+  const after = text.slice(at + (comma ? 2 : 1), at + 1 + SPEECH_TAG_REACH).trimStart();
+  if (!plural && readSpeechTag(after, quotation.language) !== null) return false;
+  const closers = QUOTE_PAIRS[opener];
   for (let i = at + 1; i < text.length; i++) {
-    if (SINGLE_QUOTES.has(text[i]) && isSpace(text[i - 1]) && isLetter(text[i + 1])) return false;
+    const opensAnother = SINGLE_QUOTES.has(text[i]) && isSpace(text[i - 1]) && isLetter(text[i + 1]);
+    if (opensAnother && !(opener === '‘' && text[i] === '’')) return false;
     if (closers.includes(text[i]) && !isLetter(text[i + 1])) return true;
   }
   // No close to come: a line its tag took up may run on into the next paragraph ("said Jem, 'past the Smiths' farm…").
-  return quotation.resumesLine === true;
+  return !comma && quotation.resumesLine === true;
 }
 
 /** What the paragraph says about a quotation before it opens. */
@@ -140,7 +149,7 @@ export function findClosing(text: string, open: number, quotation: QuotationCont
     if (depth === 0 && turnedClosingMark(text, open, i)) return i;
     if (!closers.includes(ch)) continue;
     if (SINGLE_QUOTES.has(opener) && isLetter(text[i + 1])) continue; // an apostrophe inside a word
-    if (SINGLE_QUOTES.has(opener) && endsAWord(text, i, closers, quotation)) continue; // "the boys' hats", "goin' down"
+    if (SINGLE_QUOTES.has(opener) && endsAWord(text, i, opener, quotation)) continue; // "the boys' hats", "goin' down"
     if (depth > 0) {
       depth--;
       continue;

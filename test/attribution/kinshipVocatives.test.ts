@@ -39,6 +39,36 @@ describe('a parent called by kinship', () => {
     expect(kinAddressedIn('--¡Padre!', parents)).toEqual([]);
   });
 
+  it('finds a grandparent the cast knows by that relation, who is not the line’s speaker and answers it', () => {
+    const cast = [
+      person('remedios', 'Señora Remedios', 'female', ['Remedios', 'la abuela']),
+      person('lucia', 'Lucía', 'female'),
+    ];
+    const text = [
+      'Aquella noche Lucía no podía dormir. Oyó a la abuela abrir el armario y se asomó a la puerta.',
+      '—¿Qué haces, abuela?',
+      '—Nada. Contar.',
+      '—¿Contar qué?',
+      '—Las semanas que faltan para septiembre.',
+    ].join('\n\n');
+    expect(attributedDialogue(text, cast, 'es').map((line) => line.speakerId)).toEqual([
+      'lucia',
+      'remedios',
+      'lucia',
+      'remedios',
+    ]);
+    const grandparents = new Cast(
+      [person('nieta', 'Rosa', 'female'), person('avo', 'A avó', 'female', ['a avó'])],
+      'pt',
+    );
+    expect(kinAddressedIn('— Vó, a avó já comeu?', grandparents)).toEqual(['avo']);
+    expect(kinAddressedIn('— Bênção, vovó!', grandparents)).toEqual(['avo']);
+    expect(kinAddressedIn('— A avó disse que não.', grandparents)).toEqual([]);
+    const english = new Cast([person('edie', 'Edie', 'female'), person('gran', 'Mrs. Tate', 'female')], 'en');
+    expect(kinAddressedIn('‘Yes, Gran.’', english, ['gran', 'edie'])).toEqual(['gran']);
+    expect(kinAddressedIn('‘Me gran does that.’', english, ['gran', 'edie'])).toEqual([]);
+  });
+
   it('leaves a first-person narrator’s own mother alone: every child calls theirs so', () => {
     const cast = new Cast(
       [

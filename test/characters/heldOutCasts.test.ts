@@ -36,7 +36,12 @@ import { describeHeldOutBooks, type Check, type HeldOutBook } from '../manuscrip
  * "Conceição" and "seu Abílio", with nicknames ("Dita", "Lurdinha", "Lulu", "Zé"), an uncle heard only in a letter and a
  * named dog that is nobody; an American one (the-haddons-of-cedar-falls) with a neighbour known as "the woman in the
  * green coat" before she is "Irene Lindqvist", a lawyer heard on the telephone, a child called "the boy" until he says
- * his name in the last lines, and a dead mother who is spoken of and writes but never speaks.
+ * his name in the last lines, and a dead mother who is spoken of and writes but never speaks. Two more: a Spanish
+ * village (los-aranda-de-valdecierzo) whose postman and schoolmistress are "el cartero" and "la maestra" for chapters
+ * before they say their names ("Anselmo Ibarra", "Amparo Solís"), and an uncle heard of long before he comes home;
+ * a British clock shop (the-pennocks-of-tanners-yard) with titles written without a full stop ("Mr Pennock", "Mrs
+ * Gedge", "Dr Ferrars"), a carter's boy whose lines are thick with elisions ("’Ow’s yer father?"), a mother and her
+ * son who share "Gedge", and a customer named twice who never appears.
  * A first-person narrator is checked for being named, of the labelled gender and cast once.
  */
 interface Reading {
@@ -61,6 +66,8 @@ const HELD_OUT: StorySlug[] = [
   'a-febre-do-toninho',
   'o-quintal-dos-tavares',
   'the-haddons-of-cedar-falls',
+  'los-aranda-de-valdecierzo',
+  'the-pennocks-of-tanners-yard',
 ];
 
 function story(slug: StorySlug): HeldOutBook<Reading> {
@@ -180,6 +187,12 @@ const KNOWN_MISSES = new Set<string>([
   'the-haddons-of-cedar-falls: Mrs. Haddon is found',
   'the-haddons-of-cedar-falls: Mrs. Haddon is female',
   'the-haddons-of-cedar-falls: Mr. Abrams speaks',
+  'los-aranda-de-valdecierzo: Anselmo is one record',
+  'los-aranda-de-valdecierzo: Amparo is one record',
+  'the-pennocks-of-tanners-yard: Edith is one record',
+  'the-pennocks-of-tanners-yard: Sam Tetley speaks',
+  'the-pennocks-of-tanners-yard: Mrs Dobson is found',
+  'the-pennocks-of-tanners-yard: Mrs Dobson is female',
 ]);
 
 describeHeldOutBooks('characters of held-out stories', HELD_OUT.map(story), KNOWN_MISSES);

@@ -618,6 +618,24 @@ describe('segmentation', () => {
     ]);
   });
 
+  it('a clipped word before a comma or another clipped word goes on with a curly single-quoted line', () => {
+    const text =
+      '‘’Mornin’, miss. ’Ow’s yer father?’\n\n‘Oh, aye. ’Mornin’, Mr Pennock.’\n\n' +
+      '‘’E says it’s ’is watch an’ ’e wants it goin’ for ’is weddin’.’ Sam grinned.\n\n‘Yes’, he said, ‘and no’, and left.';
+    const segments = segmentChapter(text, { language: 'en' });
+    expectExactTiling(text, segments);
+    expect(view(segments).map(([kind, words]) => `${kind[0]} ${words}`)).toEqual([
+      'd ‘’Mornin’, miss. ’Ow’s yer father?’',
+      'd ‘Oh, aye. ’Mornin’, Mr Pennock.’',
+      'd ‘’E says it’s ’is watch an’ ’e wants it goin’ for ’is weddin’.’',
+      'n Sam grinned.',
+      'd ‘Yes’,',
+      'n he said,',
+      'd ‘and no’,',
+      'n and left.',
+    ]);
+  });
+
   it('a plural possessive keeps a line its tag took up open into the next paragraph, not a word quoted in narration', () => {
     const text =
       "'We walked,' said Jem, 'past the Smiths' farm.\n\n'It was cold.'\n\nThey called them 'the boys' and nobody minded.";

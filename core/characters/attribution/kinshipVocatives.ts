@@ -1,6 +1,7 @@
 /**
- * A child calling a parent by kinship ("Papae!", "--Mamãe, olhe…", "¡Padre!", "Sí, madre mía.", "Yes, Mother."):
- * the line addresses that parent, who is not its speaker and usually answers it. In Spanish and Portuguese the cast
+ * A child calling a parent or a grandparent by kinship ("Papae!", "--Mamãe, olhe…", "¡Padre!", "Sí, madre mía.", "Yes,
+ * Mother.", "¿Qué haces, abuela?", "Yes, Gran."): the line addresses that person, who is not its speaker and usually
+ * answers it. In Spanish and Portuguese the cast
  * often knows the parent by the same relation ("O pae", "su madre"). Otherwise the parent is the one person of the
  * scene of that gender whom the narration calls by a title of the married or the elders ("Mrs. Whitcomb", "Dona
  * Leonor", "Mr. Bennet"): the child is called by a given name or "Miss", and a title of calling ("Dr.", "Father
@@ -12,12 +13,14 @@ import { ownWords, withoutEdgeMarks } from './vocatives';
 /** Spaces, quotation marks, dashes and Spanish opening marks before a line's words. */
 const OPENING_MARKS = /^[\s"'“”‘’«»—―–¡¿-]+/u;
 
-type Parent = 'father' | 'mother';
+type Parent = 'father' | 'mother' | 'grandfather' | 'grandmother';
 
 /** The words a child calls a parent by. */
 const CALLED: Record<Parent, string> = {
   father: 'papae|papai|papá|pae|pai|padre',
   mother: 'mamãe|mamãi|mamã|mamá|mãe|madre',
+  grandfather: 'abuelo|abuelito|avô|vovô',
+  grandmother: 'abuela|abuelita|avó|vovó',
 };
 /**
  * English: only the words a child calls a parent by and nobody else ("Father" alone is also a priest, but the
@@ -26,17 +29,28 @@ const CALLED: Record<Parent, string> = {
 const CALLED_IN_ENGLISH: Record<Parent, string> = {
   father: 'Father|Papa|Pa|Dad|Daddy',
   mother: 'Mother|Mamma|Mama|Ma|Mum|Mummy|Mammy',
+  grandfather: 'Grandfather|Grandpa|Grandad|Granddad',
+  grandmother: 'Grandmother|Grandma|Granny|Gran|Nana',
 };
 /** Titles of the married and the elders, by the parent they may name. */
 const PARENT_TITLE: Record<Parent, RegExp> = {
   father: /^(?:mr|sir|lord|senhor|seu|sr|señor|don|dom)(?:\.|\s|$)/iu,
   mother: /^(?:mrs|lady|madam|madame|dona|d|senhora|sra|señora|doña)(?:\.|\s|$)/iu,
+  grandfather: /^(?:mr|sir|lord|senhor|seu|sr|señor|don|dom)(?:\.|\s|$)/iu,
+  grandmother: /^(?:mrs|lady|madam|madame|dona|d|senhora|sra|señora|doña)(?:\.|\s|$)/iu,
 };
-const PARENT_GENDER: Record<Parent, 'male' | 'female'> = { father: 'male', mother: 'female' };
+const PARENT_GENDER: Record<Parent, 'male' | 'female'> = {
+  father: 'male',
+  mother: 'female',
+  grandfather: 'male',
+  grandmother: 'female',
+};
 /** The nouns a cast names a parent by. */
 const KNOWN_AS: Record<Parent, RegExp> = {
   father: /^(?:o|a|el|la|su|seu|sua|meu|minha|mi)\s+(?:pae|pai|padre)$/iu,
   mother: /^(?:o|a|el|la|su|seu|sua|meu|minha|mi)\s+(?:mãe|mae|madre)$/iu,
+  grandfather: /^(?:o|el|su|seu|meu|mi)\s+(?:abuelo|avô)$/iu,
+  grandmother: /^(?:a|la|su|sua|minha|mi)\s+(?:abuela|avó)$/iu,
 };
 
 /**
@@ -56,11 +70,15 @@ function vocative(words: string): RegExp {
 const ASKED_IN_THIRD_PERSON: Record<Parent, RegExp> = {
   father: /^(?:o\s+(?:pai|papá|paizinho))\s+(?!e\s)\p{L}[^.!?…]{0,200}\?/iu,
   mother: /^(?:a\s+(?:mãe|mamã|mãezinha))\s+(?!e\s)\p{L}[^.!?…]{0,200}\?/iu,
+  grandfather: /^(?:o\s+(?:avô|avozinho))\s+(?!e\s)\p{L}[^.!?…]{0,200}\?/iu,
+  grandmother: /^(?:a\s+(?:avó|avozinha))\s+(?!e\s)\p{L}[^.!?…]{0,200}\?/iu,
 };
 const NARRATORS_OWN = /^(?:meu|minha|mi)\s/iu;
 const VOCATIVES: Record<Parent, RegExp> = {
   father: vocative(CALLED.father),
   mother: vocative(CALLED.mother),
+  grandfather: vocative(CALLED.grandfather),
+  grandmother: vocative(CALLED.grandmother),
 };
 /** English writes the parent called so with a capital ("Yes, Mother."): "my poor mother" speaks of her. */
 const englishVocative = (words: string) =>
@@ -68,6 +86,8 @@ const englishVocative = (words: string) =>
 const ENGLISH_VOCATIVES: Record<Parent, RegExp> = {
   father: englishVocative(CALLED_IN_ENGLISH.father),
   mother: englishVocative(CALLED_IN_ENGLISH.mother),
+  grandfather: englishVocative(CALLED_IN_ENGLISH.grandfather),
+  grandmother: englishVocative(CALLED_IN_ENGLISH.grandmother),
 };
 
 /** The line's sentences, each from its start ("Mãe, a mãe sabe…?" opens one after the call). */
@@ -92,7 +112,7 @@ function parentInScene(parent: Parent, cast: Cast, present: readonly string[]): 
 export function kinAddressedIn(line: string, cast: Cast, present: readonly string[] = []): string[] {
   const inner = withoutEdgeMarks(ownWords(line), OPENING_MARKS);
   const addressed: string[] = [];
-  for (const parent of ['father', 'mother'] as const) {
+  for (const parent of ['father', 'mother', 'grandfather', 'grandmother'] as const) {
     if (cast.language === 'en') {
       if (ENGLISH_VOCATIVES[parent].test(inner)) addressed.push(...parentInScene(parent, cast, present));
       continue;
