@@ -20,6 +20,8 @@ import {
   type TenantCollection,
   type TenantDirectory,
   type TransactionWrite,
+  type SelectedFields,
+  type SubfieldSelection,
 } from '../../core/ports/documents';
 import { openContinuationToken, rejectedContinuationToken, sealContinuationToken } from './continuationToken';
 import { buildQuery, type Selection } from './queryBuilder';
@@ -215,13 +217,17 @@ export class CosmosProjectCollection<T extends ProjectScopedDocument>
   list(tenantId: string, projectId: string, query: ListQuery): Promise<Page<T>> {
     return this.query({ tenantId, projectId }, [tenantId, projectId], query);
   }
-  listFields<K extends keyof T & string>(
+  listFields<K extends keyof T & string, S extends SubfieldSelection<T, K> = Record<never, never>>(
     tenantId: string,
     projectId: string,
     fields: readonly K[],
     query: ListQuery,
-  ): Promise<Page<Pick<T, K>>> {
-    return this.query<Pick<T, K>>({ tenantId, projectId }, [tenantId, projectId], query, { fields });
+    subfields?: S,
+  ): Promise<Page<SelectedFields<T, K, S>>> {
+    return this.query<SelectedFields<T, K, S>>({ tenantId, projectId }, [tenantId, projectId], query, {
+      fields,
+      subfields: subfields as Record<string, readonly string[] | undefined> | undefined,
+    });
   }
   async count(tenantId: string, projectId: string, filter: Filter): Promise<number> {
     const { resources } = await this.container.items

@@ -20,15 +20,38 @@ function fieldRef(field: string): string {
     .reduce((ref, name) => (RESERVED.has(name.toLowerCase()) ? `${ref}["${name}"]` : `${ref}.${name}`), 'c');
 }
 
-/** What a query returns: whole documents, a count, or the named top-level fields of each document. */
-export type Selection = 'documents' | 'count' | { fields: readonly string[] };
+/**
+ * What a query returns: whole documents, a count, or the named top-level fields of each document (of an object-valued
+ * one given `subfields`, only those).
+ */
+export type Selection =
+  | 'documents'
+  | 'count'
+  | { fields: readonly string[]; subfields?: Readonly<Record<string, readonly string[] | undefined>> };
+
+const NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 function projectionOf(select: Selection): string {
   if (select === 'documents') return '*';
   if (select === 'count') return 'VALUE COUNT(1)';
   if (select.fields.length === 0 || select.fields.some((field) => field.includes('.')))
     throw new Error('Projections name top-level fields');
-  return select.fields.map(fieldRef).join(', ');
+  return select.fields
+    .map((field) => {
+      const kept = select.subfields?.[field];
+      if (!kept) return fieldRef(field);
+      if (
+        kept.length === 0 ||
+        RESERVED.has(field.toLowerCase()) ||
+        ![field, ...kept].every((n) => NAME_PATTERN.test(n))
+      )
+        throw new Error(`Invalid subfield selection of ${field}`);
+      const ref = fieldRef(field);
+      // Only an object is narrowed; null (or a missing field) comes back as it is stored.
+      const narrowed = kept.map((name) => `"${name}": ${fieldRef(`${field}.${name}`)}`).join(', ');
+      return `(IS_OBJECT(${ref}) ? {${narrowed}} : ${ref}) AS ${field}`;
+    })
+    .join(', ');
 }
 
 export function buildQuery(

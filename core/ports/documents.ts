@@ -19,6 +19,23 @@ export interface Page<T> {
   continuationToken: string | null;
 }
 
+/**
+ * Of an object-valued top-level field, the fields to keep, where a reader wants only part of it (a chapter master's
+ * sound record, not its per-line timings).
+ */
+export type SubfieldSelection<T, K extends keyof T> = {
+  readonly [P in K]?: readonly (keyof NonNullable<T[P]> & string)[];
+};
+
+/** What `listFields` answers: the named fields, each one given a subfield selection narrowed to it. */
+export type SelectedFields<T, K extends keyof T, S extends SubfieldSelection<T, K>> = [keyof S] extends [never]
+  ? Pick<T, K>
+  : {
+      [P in K]: S[P] extends readonly (infer F extends keyof NonNullable<T[P]>)[]
+        ? Pick<NonNullable<T[P]>, F> | Extract<T[P], null | undefined>
+        : T[P];
+    };
+
 /** A listing with its query bound, asked for one page at a time (a collection's `list`, `listFields`, …). */
 export type PagedListing<T> = (page: PageRequest) => Promise<Page<T>>;
 
@@ -114,13 +131,17 @@ export interface ProjectCollection<T extends ProjectScopedDocument> {
    */
   transact(tenantId: string, projectId: string, writes: TransactionWrite<T>[]): Promise<(T | undefined)[]>;
   list(tenantId: string, projectId: string, query: ListQuery): Promise<Page<T>>;
-  /** Like `list`, returning only the named top-level fields of each document: the store sends nothing else. */
-  listFields<K extends keyof T & string>(
+  /**
+   * Like `list`, returning only the named top-level fields of each document, and of those given `subfields` only the
+   * fields named there: the store sends nothing else.
+   */
+  listFields<K extends keyof T & string, S extends SubfieldSelection<T, K> = Record<never, never>>(
     tenantId: string,
     projectId: string,
     fields: readonly K[],
     query: ListQuery,
-  ): Promise<Page<Pick<T, K>>>;
+    subfields?: S,
+  ): Promise<Page<SelectedFields<T, K, S>>>;
   /** How many documents match, counted by the store (no documents are read). */
   count(tenantId: string, projectId: string, filter: Filter): Promise<number>;
   /**

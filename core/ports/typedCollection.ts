@@ -17,6 +17,8 @@ import {
   type StoredDocument,
   type TenantCollection,
   type TransactionWrite,
+  type SelectedFields,
+  type SubfieldSelection,
 } from './documents';
 
 export interface TypedRecord extends ProjectScopedDocument {
@@ -149,13 +151,14 @@ class RecordsOfType<T extends TypedRecord> implements TypedCollection<T> {
     return this.store.list(tenantId, projectId, this.scoped(query));
   }
 
-  listFields<K extends keyof T & string>(
+  listFields<K extends keyof T & string, S extends SubfieldSelection<T, K> = Record<never, never>>(
     tenantId: string,
     projectId: string,
     fields: readonly K[],
     query: ListQuery,
-  ): Promise<Page<Pick<T, K>>> {
-    return this.store.listFields(tenantId, projectId, fields, this.scoped(query));
+    subfields?: S,
+  ): Promise<Page<SelectedFields<T, K, S>>> {
+    return this.store.listFields(tenantId, projectId, fields, this.scoped(query), subfields);
   }
 
   count(tenantId: string, projectId: string, filter?: Filter): Promise<number> {

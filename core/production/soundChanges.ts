@@ -7,7 +7,7 @@
  * chapter's lines say is not compared here: the plan revision its master records tells that (docs/planning.md, "Plan
  * revisions").
  */
-import type { ChapterRecord, CharacterRecord } from '../book/records';
+import type { ChapterMasterRecord, ChapterRecord, CharacterRecord } from '../book/records';
 import { NARRATOR_ID } from '../characters/character';
 import { segmentsAffectedBy } from '../lexicon/lexicon';
 import { readAllItems, type Filter } from '../ports/documents';
@@ -25,10 +25,19 @@ const CLOCK_MARGIN_MS = 5 * 60_000;
 
 const PAGE_SIZE = 200;
 const CHAPTERS: Filter = { field: 'type', op: 'eq', value: 'chapter' };
-/** What the comparison reads of a chapter: not its text, which only a new lexicon entry needs. */
-const SOUND_FIELDS = ['id', 'order', 'deleted', 'master', 'planTotals'] as const;
-type ProducedChapter = Pick<ChapterRecord, (typeof SOUND_FIELDS)[number]> & {
-  master: NonNullable<ChapterRecord['master']>;
+/** Live chapters with a master: the store leaves the others out. */
+const PRODUCED: Filter = {
+  op: 'and',
+  filters: [CHAPTERS, { field: 'deleted', op: 'eq', value: false }, { field: 'master', op: 'ne', value: null }],
+};
+/**
+ * What the comparison reads of a chapter: not its text, which only a new lexicon entry needs, and of its master only
+ * the sound record and when it was made (not the timings of every line, which grow with the chapter).
+ */
+const SOUND_FIELDS = ['id', 'order', 'master', 'planTotals'] as const;
+const MASTER_FIELDS = { master: ['sound', 'masteredAt'] } as const;
+type ProducedChapter = Pick<ChapterRecord, 'id' | 'order' | 'planTotals'> & {
+  master: Pick<ChapterMasterRecord, (typeof MASTER_FIELDS.master)[number]>;
 };
 
 export interface SoundChangesDeps {
@@ -55,11 +64,12 @@ export async function chaptersSoundingDifferent(
 ): Promise<string[]> {
   const { chapters } = deps.book;
   const listed = await readAllItems(
-    (page) => chapters.listFields(tenantId, projectId, SOUND_FIELDS, { filter: CHAPTERS, page }),
+    (page) => chapters.listFields(tenantId, projectId, SOUND_FIELDS, { filter: PRODUCED, page }, MASTER_FIELDS),
     PAGE_SIZE,
   );
   const produced = listed
-    .filter((c): c is ProducedChapter => !c.deleted && Boolean(c.master))
+    // The store answers only chapters with a master; the check says so to the type.
+    .filter((c): c is ProducedChapter => Boolean(c.master))
     // `order` is a keyword of Cosmos SQL, so reading order is applied here rather than in the query.
     .sort((a, b) => a.order - b.order);
   if (produced.length === 0) return [];

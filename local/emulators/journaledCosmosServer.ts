@@ -24,6 +24,7 @@ import {
   type JournalRecord,
   type StoredDocument,
 } from './cosmosJournal';
+import { EqualityIndex, equalityKeys } from './equalityIndex';
 import { scanLinearly } from './linearQueryScan';
 
 /** The whole-database JSON file earlier versions wrote every few seconds; imported once, then retired. */
@@ -40,6 +41,8 @@ export interface JournaledCosmosOptions {
 
 export interface JournaledCosmosServer {
   endpoint: string;
+  /** Documents every query so far was evaluated against (what an index would have let Azure skip is not counted). */
+  documentsQueried(): number;
   stop(): Promise<void>;
 }
 
@@ -53,6 +56,8 @@ interface DurabilityState {
   containers: Map<string, Documents>;
   /** Set while an atomic batch runs: its changes, journaled as one record if it succeeds. */
   batchChanges: DocumentChange[] | undefined;
+  /** Documents handed to compiled queries, summed over every query. */
+  documentsQueried: number;
 }
 
 /**
@@ -71,11 +76,15 @@ function installJournaledDocuments(state: DurabilityState): void {
     static override journaled = true as const;
     /** Set while the library's replace deletes the old version, which is not a change of its own. */
     private replacing = false;
+    /** What Azure would serve from its index (equalityIndex.ts); none for a container the app does not define. */
+    private readonly equality: EqualityIndex<ItemObject> | undefined;
 
     constructor(...args: ConstructorParameters<DocumentsClass>) {
       super(...args);
       const containerId = this._parent.read()?.id;
       if (containerId) state.containers.set(containerId, this);
+      const definition = Object.values(containerDefinitions).find((def) => def.id === containerId);
+      this.equality = definition && new EqualityIndex(equalityKeys(definition));
     }
 
     /** The library's compiled queries are quadratic in the container's size; see linearQueryScan.ts. */
@@ -83,8 +92,38 @@ function installJournaledDocuments(state: DurabilityState): void {
       return scanLinearly(super._getQuery(sql));
     }
 
+    /** The library's query, over only the documents the indexed equalities of its filter select (equalityIndex.ts). */
+    override query(...args: Parameters<Documents['query']>): ReturnType<Documents['query']> {
+      const [params, { maxItemCount, continuation }] = args;
+      const collection = this._parent.read();
+      if (!collection) return null;
+      const compiled = this._getQuery(params.query);
+      const candidates = this.equality?.candidates(compiled.ast, params.parameters);
+      if (!candidates) {
+        state.documentsQueried += this._data.size;
+        return super.query(...args);
+      }
+      state.documentsQueried += candidates.length;
+      type ExecOptions = NonNullable<Parameters<typeof compiled.exec>[1]>;
+      const compositeIndexes = (collection.indexingPolicy?.compositeIndexes ?? []) as ExecOptions['compositeIndexes'];
+      try {
+        return compiled.exec(candidates, {
+          parameters: params.parameters,
+          udf: this._userDefinedFunctions(),
+          maxItemCount: maxItemCount ?? undefined,
+          continuation: continuation ?? undefined,
+          compositeIndexes,
+        });
+      } catch (error) {
+        // As the library marks a query it cannot run: the client is told 400, not 500.
+        (error as { badRequest?: boolean }).badRequest = true;
+        throw error;
+      }
+    }
+
     override _set(data: ItemObject): ItemObject {
       const stored = super._set(data);
+      this.equality?.add(stored._rid, stored);
       this.record({ c: this.containerId(), op: 'put', d: stored as StoredDocument });
       return stored;
     }
@@ -106,6 +145,7 @@ function installJournaledDocuments(state: DurabilityState): void {
     override delete(idOrRid: string, partition: unknown): void {
       const existing = this._item('/id', idOrRid, partition).read() as ItemObject | undefined;
       super.delete(idOrRid, partition);
+      if (existing) this.equality?.remove(existing._rid, existing);
       if (existing && !this.replacing) {
         this.record({ c: this.containerId(), op: 'del', id: existing.id, p: this._getPartition(existing) });
       }
@@ -183,6 +223,7 @@ export async function startJournaledCosmosServer(options: JournaledCosmosOptions
     replaying: false,
     containers: new Map(),
     batchChanges: undefined,
+    documentsQueried: 0,
   };
   installJournaledDocuments(state);
 
@@ -262,6 +303,7 @@ export async function startJournaledCosmosServer(options: JournaledCosmosOptions
 
   return {
     endpoint,
+    documentsQueried: () => state.documentsQueried,
     async stop() {
       clearInterval(compactionTimer);
       await new Promise<void>((resolve) => {

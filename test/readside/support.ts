@@ -5,7 +5,7 @@
  */
 import { CosmosClient } from '@azure/cosmos';
 import { buildRecordCollections } from '../../adapters/cosmos/recordCollections';
-import type { ChapterRecord, SegmentRecord } from '../../core/book/records';
+import type { ChapterRecord, CharacterRecord, SegmentRecord } from '../../core/book/records';
 import type { ListQuery, Page, ProjectCollection } from '../../core/ports/documents';
 import { typedCollection, type TypedCollection } from '../../core/ports/typedCollection';
 import type { SegmentKind } from '../../core/planning/segmentation';
@@ -22,6 +22,7 @@ export interface Store {
   client: CosmosClient;
   chapters: TypedCollection<ChapterRecord>;
   segments: TypedCollection<SegmentRecord>;
+  characters: TypedCollection<CharacterRecord>;
   stop(): Promise<void>;
 }
 
@@ -32,12 +33,13 @@ export async function startStore(): Promise<Store> {
     key: COSMOS_EMULATOR_KEY,
     connectionPolicy: { enableEndpointDiscovery: false },
   });
-  const { chapters, segments } = buildRecordCollections(client.database('khipu'));
+  const { chapters, segments, characters } = buildRecordCollections(client.database('khipu'));
   return {
     server,
     client,
     chapters,
     segments,
+    characters,
     async stop() {
       client.dispose();
       await server.stop();
@@ -72,8 +74,8 @@ export function counted<T extends SegmentRecord | ChapterRecord>(
     delete: (tenantId, projectId, id) => collection.delete(tenantId, projectId, id),
     transact: (tenantId, projectId, writes) => collection.transact(tenantId, projectId, writes),
     list: (tenantId, projectId, query: ListQuery) => tally(collection.list(tenantId, projectId, query)),
-    listFields: (tenantId, projectId, fields, query) =>
-      tally(collection.listFields(tenantId, projectId, fields, query)),
+    listFields: (tenantId, projectId, fields, query, subfields) =>
+      tally(collection.listFields(tenantId, projectId, fields, query, subfields)),
     count: (tenantId, projectId, filter) => {
       reads.queries++;
       return collection.count(tenantId, projectId, filter);
