@@ -25,6 +25,8 @@ export function lengthRules(spec: RetailSpec, deliverable: MeasuredDeliverable):
   const { files } = deliverable;
   const rules: ReadinessRule[] = [];
   const minutes = (sec: number): Said => quantity(sec / 60, 'min', 1);
+  // A book under an hour in hours reads "0.05 h": said in minutes, it is the length a producer recognises.
+  const hoursOrMinutes = (sec: number): Said => (sec < 3600 ? minutes(sec) : quantity(sec / 3600, 'h', 2));
   if (spec.maxFileMinutes !== undefined) {
     const max = spec.maxFileMinutes;
     rules.push(
@@ -49,9 +51,9 @@ export function lengthRules(spec: RetailSpec, deliverable: MeasuredDeliverable):
       id: 'total-length',
       description: 'Single track length',
       passed: total < spec.maxTotalHours * 3600,
-      measured: `${(total / 3600).toFixed(2)} h`,
+      measured: hoursOrMinutes(total)[0],
       expected: `< ${spec.maxTotalHours} h`,
-      measuredValues: [value.quantity(total / 3600, 'h', 2)],
+      measuredValues: [hoursOrMinutes(total)[1]],
       expectedValue: value.lessThan(spec.maxTotalHours, 'h'),
     });
   }

@@ -81,8 +81,9 @@ describe('readiness values a client can say in its own language', () => {
       deliverable({ files, cover: { width: 1400, height: 1400, colorSpace: 'cmyk', format: 'png' } }),
     );
     const total = rule(rules, 'total-length');
-    expect(total.measured).toBe('0.57 h');
-    expect(total.measuredValues).toEqual([{ code: 'quantity', params: { value: 0.57, unit: 'h', decimals: 2 } }]);
+    // Under an hour, in minutes (in hours it read "0.57 h"); an hour or more stays in hours.
+    expect(total.measured).toBe('34.2 min');
+    expect(total.measuredValues).toEqual([{ code: 'quantity', params: { value: 34.2, unit: 'min', decimals: 1 } }]);
     expect(total.expectedValue).toEqual({ code: 'less_than', params: { value: 23, unit: 'h' } });
     expect(rule(rules, 'single-file').measuredValues).toEqual([{ code: 'file_count', params: { count: 2 } }]);
     expect(rule(rules, 'single-file').expectedValue).toEqual({ code: 'file_count', params: { count: 1 } });
@@ -94,6 +95,13 @@ describe('readiness values a client can say in its own language', () => {
       { code: 'cover_measured', params: { width: 1400, height: 1400, colorSpace: 'CMYK', format: 'PNG' } },
     ]);
     expect(rule(rules, 'cover').expectedValue?.code).toBe('cover_expected');
+  });
+
+  it('says an Apple Books delivery of an hour or more in hours', () => {
+    const files = [mp3('book.m4b', 'book', { durationSec: 5 * 3600 + 18 * 60 })];
+    const total = rule(evaluateReadiness('apple', deliverable({ files })).rules, 'total-length');
+    expect(total.measured).toBe('5.30 h');
+    expect(total.measuredValues).toEqual([{ code: 'quantity', params: { value: 5.3, unit: 'h', decimals: 2 } }]);
   });
 
   it('says what could not be measured or is absent', () => {
